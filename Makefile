@@ -1,0 +1,51 @@
+# Sozialraum-Werkbank — the two commands of the quickstart:
+#   make demo   set up, build the demo study, show how to open it
+#   make test   set up, run every test (lint, unit, integration, browser, nbval)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# BERTopic's light-weight installation: the version comes from pyproject.toml
+# ([tool.workbench] no-deps) and is installed with --no-deps on its own.
+NODEPS := $(shell sed -n 's/^no-deps = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')
+DEMO_DIR ?= build/demo-projekt
+# Jupyter writes nothing into the home folder, here or in CI.
+export JUPYTER_CONFIG_DIR := $(CURDIR)/build/jupyter/config
+export JUPYTER_DATA_DIR := $(CURDIR)/build/jupyter/data
+export JUPYTER_RUNTIME_DIR := $(CURDIR)/build/jupyter/runtime
+export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
+export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
+export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
+
+.PHONY: setup demo test lint pytest chromium clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(NODEPS)
+	@touch $@
+
+setup: $(STAMP)
+
+# Debian's chromium for the Playwright browser tests (never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installiere Debian-Paket chromium …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+demo: setup
+	$(BIN)/workbench demo $(DEMO_DIR)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: setup chromium
+	$(BIN)/pytest
+
+test: lint pytest
+
+clean:
+	rm -rf build .pytest_cache
