@@ -38,10 +38,8 @@ def build_demo(target: str | Path, corpus: str | Path | None = None) -> Project:
     corpus = Path(corpus) if corpus else corpus_dir()
     demo = corpus / "demo"
     target = Path(target)
-    if (target / CONFIG_FILE).exists():
-        project = Project.open(target)
-    else:
-        project = Project.create(target)
+    exists = (target / CONFIG_FILE).exists()
+    project = Project.open(target) if exists else Project.create(target)
     project.add_districts(DEMO_DISTRICTS)
     project.import_codebook(corpus / "codebook.yaml")
     protocols = sorted([*demo.glob("*.md"), *demo.glob("*.docx")])

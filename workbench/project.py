@@ -109,7 +109,7 @@ class Project:
         """A new ORM session (read-only use; writes go through :meth:`_transaction`)."""
         return self._sessions()
 
-    def _transaction(self):  # noqa: ANN202 - context manager
+    def _transaction(self):
         return store.transaction(self._sessions)
 
     def close(self) -> None:
@@ -445,7 +445,7 @@ class Project:
             .agg(lambda s: "; ".join(sorted(set(s))))
         )
         table = segments.drop(columns=["attributes"]).assign(
-            codes=segments["segment_id"].map(by_segment).fillna("")
+            codes=[by_segment.get(i, "") for i in segments["segment_id"]]
         )
         if not pseudonymised:
             originals = self.original_texts()

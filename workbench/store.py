@@ -27,6 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from workbench.domain import WorkbenchError
+
 SCHEMA_VERSION = 1
 CITYWIDE = "Gesamtstadt"
 
@@ -187,7 +189,7 @@ def _enable_sqlite_wal(engine: Engine) -> None:
     """Use WAL, foreign keys and a busy timeout on every SQLite connection."""
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types
+    def _on_connect(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -203,7 +205,7 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-class SchemaVersionError(RuntimeError):
+class SchemaVersionError(WorkbenchError):
     """The database was written by a different schema version."""
 
 

@@ -32,7 +32,7 @@ _META_KEYS = {
 }
 
 
-def _role(paragraph) -> tuple[str | None, str]:  # noqa: ANN001 - python-docx Paragraph
+def _role(paragraph) -> tuple[str | None, str]:
     """Split a leading bold run ending in ':' off the paragraph text."""
     text = paragraph.text.strip()
     runs = [r for r in paragraph.runs if r.text.strip()]
@@ -58,7 +58,7 @@ def parse_docx(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     try:
         document = docx.Document(io.BytesIO(raw.data))
-    except Exception as err:  # noqa: BLE001 - python-docx raises many types on bad packages
+    except Exception as err:
         raise InputError(
             f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,

@@ -100,7 +100,7 @@ def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[i
         raise InputError("Die Datei ist leer.", file=raw.name)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
-    except Exception as err:  # noqa: BLE001 - openpyxl raises many types on bad files
+    except Exception as err:
         raise InputError(
             f"Keine lesbare XLSX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,

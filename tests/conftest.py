@@ -1,0 +1,60 @@
+"""Shared fixtures: temporary projects, the real corpora, the demo project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared"))
+CORPORA = SHARED / "corpora"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need(path: Path, what: str) -> Path:
+    """Return ``path``; if it is missing, fail in CI and skip (with reason) elsewhere."""
+    if path.exists():
+        return path
+    message = f"{what} fehlt: {path}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _jupyter_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep Jupyter/IPython config, data and runtime out of the home folder."""
+    base = tmp_path_factory.mktemp("jupyter")
+    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        os.environ.setdefault(var, str(base / var.lower()))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty project with the five demo districts declared."""
+    p = Project.create(
+        tmp_path / "projekt",
+        districts=["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"],
+    )
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    """The real, human-labelled corpora in ../shared/corpora."""
+    return need(CORPORA, "Die echten Korpora (../shared/corpora)")
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The demo study, built once per test session."""
+    from workbench.demo import build_demo
+
+    p = build_demo(tmp_path_factory.mktemp("demo") / "projekt")
+    yield p
+    p.close()

@@ -1,0 +1,89 @@
+"""The workbench command: help everywhere, project from flag or environment, JSON status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench.cli import build_parser, main
+
+COMMANDS = ["init", "districts", "import", "status", "export", "demo"]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_everywhere(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"] if command else ["--help"])
+    assert exit_.value.code == 0
+    assert "usage: workbench" in capsys.readouterr().out
+
+
+def test_every_subcommand_is_tested() -> None:
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert sorted(sub.choices) == sorted(COMMANDS)
+
+
+def test_init_import_status_export_via_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "studie"
+    assert main(["init", str(project), "--districts", "Manfort,Opladen"]) == 0
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(project))
+    cards = tmp_path / "karten.csv"
+    cards.write_text(
+        "Nr\tAussage\tOrt\tRolle\tPLZ\n1\tHerr Yilmaz: kein WLAN\tManfort\tSchule\t51379\n"
+        "2\tSpielplatz zu\tOpladen\t\t51379\n",
+        encoding="utf-8",
+    )
+    names = tmp_path / "namen.txt"
+    names.write_text("Mehmet Yilmaz\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "import",
+                str(cards),
+                "--text-column",
+                "Aussage",
+                "--id-column",
+                "Nr",
+                "--district-column",
+                "Ort",
+                "--role-column",
+                "Rolle",
+                "--attribute-columns",
+                "PLZ",
+                "--workshop",
+                "Karten {stem}",
+                "--names",
+                str(names),
+            ]
+        )
+        == 0
+    )
+    assert "karten.csv: 2 Aussagen importiert" in capsys.readouterr().out
+    assert main(["status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status == {
+        "workshops": 1,
+        "districts": 3,
+        "documents": 1,
+        "segments": 2,
+        "codes": 0,
+        "codings": 0,
+    }
+    out = tmp_path / "export.csv"
+    assert main(["export", "--format", "csv", "--pseudonymised", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str)
+    assert table["text"].tolist() == ["[Person 1]: kein WLAN", "Spielplatz zu"]
+    assert table["workshop"].tolist() == ["Karten karten"] * 2
+    assert table["speaker_role"].fillna("").tolist() == ["Schule", ""]
+    assert not (tmp_path / "export.csv.tmp").exists()
+
+
+def test_status_text_is_german(demo_project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(demo_project.path), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Aussagen" in out and "Kodierungen" in out

@@ -1,0 +1,96 @@
+"""Pseudonymisation: what is detected, stable numbering, and the key kept apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.pseudonymise import Pseudonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Schmidt vom Quartiersbüro", "[Person 1] vom Quartiersbüro"),
+        ("Herr Dr. Yilmaz berichtet", "[Person 1] berichtet"),
+        ("mit Herrn Prof. Dr. Becker-Lang", "mit [Person 1]"),
+        ("Mail an k.meier@example.org!", "Mail an [E-Mail]!"),
+        ("Tel. 0214 406-1234 oder +49 171 2345678", "Tel. [Telefon] oder [Telefon]"),
+        ("Büro (0214) 40 60 12", "Büro [Telefon]"),
+        ("Treff in der Hauptstraße 12a", "Treff in der [Adresse]"),
+        ("Kölner Str. 5 und Am Stadtpark 3", "[Adresse] und [Adresse]"),
+        ("Opladener Platz 23-25", "[Adresse]"),
+        # ordinary text stays as it is
+        ("Im Jahr 2020 hatten 17.763 Menschen SGB II, zum Beispiel 3 Kinder", None),
+        ("Am 25.11.2020 um 18 Uhr", None),
+        ("Die Frau Bürgermeisterin kam", None),
+        ("Kita am Marktplatz", None),
+    ],
+)
+def test_detects_personal_data(text: str, expected: str | None) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == (expected or text)
+
+
+def test_name_list_and_forms_of_address_give_one_stable_placeholder() -> None:
+    p = Pseudonymiser()
+    names = ["Anna Schmidt", "Jürgen Becker"]
+    first, _ = p.pseudonymise("Anna Schmidt und Herr Becker", names)
+    second, reps = p.pseudonymise("Frau Schmidt sagt, Anna ruft Jürgen an.", names)
+    assert first == "[Person 1] und [Person 2]"
+    assert second == "[Person 1] sagt, [Person 1] ruft [Person 2] an."
+    assert [r.original for r in reps] == ["Frau Schmidt", "Anna", "Jürgen"]
+    assert second[reps[1].start : reps[1].end] == "[Person 1]"
+
+
+def test_project_keeps_key_apart_and_numbering_stable(project: Project, tmp_path: Path) -> None:
+    a = tmp_path / "a.md"
+    a.write_text(
+        "---\nworkshop: W1\ndistrict: Manfort\nparticipants: [Anna Schmidt]\n---\n"
+        "## Herausforderungen und Bedarfe\n- Anna Schmidt (a.schmidt@example.org) "
+        "wohnt Kölner Str. 5\n- Herr Yilmaz ruft an: 0171 2345678\n",
+        encoding="utf-8",
+    )
+    b = tmp_path / "b.csv"
+    b.write_text("Text\nFrau Schmidt und Herr Yilmaz treffen Herrn Becker\n", encoding="utf-8")
+    project.import_files([a])
+    project.import_files([b], workshop="W1")
+
+    texts = project.segments()["text"].tolist()
+    assert texts == [
+        "[Person 1] ([E-Mail]) wohnt [Adresse]",
+        "[Person 2] ruft an: [Telefon]",
+        "[Person 1] und [Person 2] treffen [Person 3]",
+    ]
+    originals = list(project.original_texts().values())
+    assert originals[0] == "Anna Schmidt (a.schmidt@example.org) wohnt Kölner Str. 5"
+    assert originals[2] == "Frau Schmidt und Herr Yilmaz treffen Herrn Becker"
+    key = project.pseudonym_key()
+    assert set(key["placeholder"]) >= {"[Person 1]", "[Person 2]", "[Person 3]", "[E-Mail]"}
+
+    # pseudonymised exports never contain an original; plain ones restore them
+    planted = [
+        "Schmidt",
+        "Yilmaz",
+        "Becker",
+        "Anna",
+        "a.schmidt@example.org",
+        "2345678",
+        "Kölner Str",
+    ]
+    for fmt in ("csv", "xlsx"):
+        out = tmp_path / f"export.{fmt}"
+        project.export_table(out, fmt, pseudonymised=True)
+        table = pd.read_csv(out) if fmt == "csv" else pd.read_excel(out)
+        dump = table.to_csv()
+        assert not [p for p in planted if p in dump]
+        project.export_table(out, fmt, pseudonymised=False)
+        table = pd.read_csv(out) if fmt == "csv" else pd.read_excel(out)
+        assert "Anna Schmidt (a.schmidt@example.org) wohnt Kölner Str. 5" in table["text"].tolist()
+    # the database file holds originals only in the key tables
+    with project.engine.connect() as c:
+        for table, column in [("segments", "text"), ("documents", "text")]:
+            values = [r[0] for r in c.exec_driver_sql(f"SELECT {column} FROM {table}")]
+            assert not [p for v in values for p in planted if p in v]
