@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -13,8 +14,12 @@ from workbench.project import Project
 
 EXIT_ERROR = 2
 
+# Later stages add their subcommands from their own modules: each of these modules
+# has ``add_commands(subparsers)`` (kept light: heavy imports happen inside commands).
+COMMAND_MODULES: tuple[str, ...] = ()
 
-def _project(args: argparse.Namespace) -> Project:
+
+def open_project(args: argparse.Namespace) -> Project:
     """Open the project from ``--project`` or ``WORKBENCH_PROJECT``."""
     path = args.project or os.environ.get("WORKBENCH_PROJECT")
     if not path:
@@ -33,7 +38,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_districts(args: argparse.Namespace) -> int:
     """workbench districts [--add NAME …]."""
-    project = _project(args)
+    project = open_project(args)
     if args.add:
         project.add_districts(args.add)
     for row in project.districts().itertuples():
@@ -46,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workbench.importers.table import TableMapping
     from workbench.importers.textio import decode, read_source
 
-    project = _project(args)
+    project = open_project(args)
     attributes = None
     if args.attribute_columns is not None:
         attributes = tuple(c.strip() for c in args.attribute_columns.split(",") if c.strip())
@@ -81,7 +86,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """workbench status [--json]."""
-    status = _project(args).status()
+    status = open_project(args).status()
     if args.json:
         print(json.dumps(status, sort_keys=True))
         return 0
@@ -100,7 +105,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """workbench export --format csv|xlsx [--pseudonymised] OUT."""
-    n = _project(args).export_table(args.out, args.format, pseudonymised=args.pseudonymised)
+    n = open_project(args).export_table(args.out, args.format, pseudonymised=args.pseudonymised)
     print(
         f"{n} Aussagen nach {args.out} exportiert"
         f"{' (pseudonymisiert)' if args.pseudonymised else ''}."
@@ -195,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
     p.add_argument("dir", metavar="DIR", nargs="?", default="demo-projekt")
     p.set_defaults(func=cmd_demo)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub)
     return parser
 
 

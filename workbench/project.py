@@ -94,6 +94,7 @@ class Project:
         project = cls(path, config.get("db_url") or _sqlite_url(path))
         try:
             store.check_version(project.engine)
+            store.create_tables(project.engine)  # tables of stages added since creation
         except SQLAlchemyError as err:
             raise WorkbenchError(f"Datenbank nicht lesbar: {err.__class__.__name__}") from None
         return project

@@ -7,6 +7,7 @@ works, e.g. PostgreSQL for teams on a JupyterHub.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -209,9 +210,20 @@ class SchemaVersionError(WorkbenchError):
     """The database was written by a different schema version."""
 
 
+# Stage modules that define further tables on :class:`Base` (imported before create_all).
+MODEL_MODULES: tuple[str, ...] = ()
+
+
+def create_tables(engine: Engine) -> None:
+    """Create every table of every stage that does not exist yet."""
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
+    Base.metadata.create_all(engine)
+
+
 def initialise(engine: Engine) -> None:
     """Create all tables and record the schema version (idempotent)."""
-    Base.metadata.create_all(engine)
+    create_tables(engine)
     with Session(engine) as session, session.begin():
         row = session.get(Meta, "schema_version")
         if row is None:
