@@ -10,7 +10,20 @@ import pytest
 
 from workbench.cli import build_parser, main
 
-COMMANDS = ["init", "districts", "import", "status", "export", "demo"]
+COMMANDS = [
+    "cluster",
+    "embed",
+    "needs",
+    "topics",
+    "init",
+    "districts",
+    "import",
+    "status",
+    "export",
+    "demo",
+]
+# workbench/cli_coding.py (their behaviour: tests/test_coding.py, tests/test_agreement.py)
+COMMANDS += ["codebook", "code", "uncode", "undo", "memo", "agreement", "disagreements", "resolve"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

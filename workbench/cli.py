@@ -16,7 +16,7 @@ EXIT_ERROR = 2
 
 # Later stages add their subcommands from their own modules: each of these modules
 # has ``add_commands(subparsers)`` (kept light: heavy imports happen inside commands).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("workbench.cli_coding", "workbench.cli_analysis")
 
 
 def open_project(args: argparse.Namespace) -> Project:

@@ -146,6 +146,45 @@ TABLES: dict[str, dict[str, str]] = {
         "text": "string",
         "created_at": "object",
     },
+    # Coding stages (workbench/agreement.py, workbench/code_analysis.py).
+    "agreement": {
+        "level": "string",
+        "name": "string",
+        "units": "int64",
+        "percent_agreement": "float64",
+        "cohen_kappa": "float64",
+        "krippendorff_alpha": "float64",
+    },
+    "disagreements": {
+        "segment_id": "int64",
+        "document": "string",
+        "source_id": "string",
+        "district": "string",
+        "code": "string",
+        "applied_by": "string",
+        "not_applied_by": "string",
+        "text": "string",
+        "resolved": "bool",
+    },
+    "code_frequencies": {
+        "code": "string",
+        "district": "string",
+        "segments": "int64",
+        "district_segments": "int64",
+        "share": "float64",
+    },
+    "quotes": {
+        "code": "string",
+        "quote": "string",
+        "coders": "string",
+        "district": "string",
+        "workshop": "string",
+        "document": "string",
+        "source_id": "string",
+        "segment_id": "int64",
+        "start": "int64",
+        "end": "int64",
+    },
 }
 
 

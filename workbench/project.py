@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench import store
 from workbench.codebook import SEPARATOR, CodeSpec, read_codebook_yaml
+from workbench.coding import CodingMixin
 from workbench.domain import (
     ImportResult,
     InputError,
@@ -43,7 +44,7 @@ DEFAULT_DB = "werkbank.sqlite"
 PROJECT_FORMAT = "sozialraum-workbench"
 
 
-class Project:
+class Project(CodingMixin):
     """A study: its folder, database and caches.
 
     Create with :meth:`create`, open with :meth:`open`. Tables come back as DataFrames

@@ -36,58 +36,13 @@ _STREET = re.compile(
 # "Am Stadtpark 3", "Im Bruch 4a": a preposition, a name and a short house number;
 # words that make ordinary phrases ("Im Jahr 2020", "Zum Beispiel 3 …") are left alone.
 _NOT_PLACES = frozenset(
-    [
-        "jahr",
-        "jahre",
-        "monat",
-        "woche",
-        "wochenende",
-        "tag",
-        "beispiel",
-        "ende",
-        "anfang",
-        "moment",
-        "schnitt",
-        "durchschnitt",
-        "teil",
-        "vergleich",
-        "sommer",
-        "winter",
-        "herbst",
-        "frühjahr",
-        "frühling",
-        "lockdown",
-        "abend",
-        "morgen",
-        "mittag",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "zeitpunkt",
-        "rahmen",
-        "schluss",
-        "prinzip",
-        "gegenteil",
-        "grunde",
-        "allgemeinen",
-        "moment",
-    ]
+    """
+    jahr jahre monat woche wochenende tag beispiel ende anfang moment schnitt
+    durchschnitt teil vergleich sommer winter herbst frühjahr frühling lockdown abend
+    morgen mittag montag dienstag mittwoch donnerstag freitag samstag sonntag januar
+    februar märz april mai juni juli august september oktober november dezember
+    zeitpunkt rahmen schluss prinzip gegenteil grunde allgemeinen moment
+    """.split()
 )
 _PLACE = re.compile(
     r"\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur) "
@@ -96,35 +51,12 @@ _PLACE = re.compile(
 
 # Role nouns that follow "Frau"/"Herr" without being a name.
 _NOT_NAMES = frozenset(
-    [
-        "bürgermeister",
-        "bürgermeisterin",
-        "oberbürgermeister",
-        "oberbürgermeisterin",
-        "pfarrer",
-        "pfarrerin",
-        "kollege",
-        "kollegin",
-        "direktor",
-        "direktorin",
-        "professor",
-        "professorin",
-        "doktor",
-        "minister",
-        "ministerin",
-        "vorsitzende",
-        "vorsitzender",
-        "leiter",
-        "leiterin",
-        "nachbar",
-        "nachbarin",
-        "lehrer",
-        "lehrerin",
-        "dezernent",
-        "dezernentin",
-        "beigeordnete",
-        "beigeordneter",
-    ]
+    """
+    bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin pfarrer
+    pfarrerin kollege kollegin direktor direktorin professor professorin doktor minister
+    ministerin vorsitzende vorsitzender leiter leiterin nachbar nachbarin lehrer
+    lehrerin dezernent dezernentin beigeordnete beigeordneter
+    """.split()
 )
 _TITLE = re.compile(
     r"\b(?P<title>Frau|Herrn?|Fr\.|Hr\.)\s+(?P<academic>(?:(?:Dr|Prof)\.\s*)*)"

@@ -133,6 +133,9 @@ class Coding(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # None for a coder's own coding; e.g. "suggestion" for an accepted model suggestion.
+    origin: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    accepted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     __table_args__ = (
         UniqueConstraint("segment_id", "code_id", "coder", "start", "end", name="uq_coding"),
     )
@@ -211,7 +214,7 @@ class SchemaVersionError(WorkbenchError):
 
 
 # Stage modules that define further tables on :class:`Base` (imported before create_all).
-MODEL_MODULES: tuple[str, ...] = ()
+MODEL_MODULES: tuple[str, ...] = ("workbench.coding", "workbench.needs", "workbench.topics")
 
 
 def create_tables(engine: Engine) -> None:

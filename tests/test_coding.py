@@ -1,0 +1,362 @@
+"""Coding: codebook operations, code/uncode per coder, undo, memos, YAML export, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import event, select
+
+from tests.coding_data import CODEBOOK, cards_project
+from workbench import InputError, Project, WorkbenchError
+from workbench.cli import main
+from workbench.codebook import read_codebook_yaml
+from workbench.coding import read_codebook
+from workbench.store import Coding
+
+
+@pytest.fixture
+def cards(project: Project, tmp_path: Path) -> dict[str, int]:
+    """The project fixture with six cards and a small codebook; segment ids by card."""
+    return cards_project(project, tmp_path)
+
+
+def _state(project: Project) -> pd.DataFrame:
+    """Every stored coding, with its id, time and origin (what undo must restore)."""
+    with project.session() as s:
+        rows = [
+            (c.id, c.segment_id, c.code_id, c.coder, c.start, c.end, c.created_at, c.origin)
+            for c in s.scalars(select(Coding).order_by(Coding.id))
+        ]
+    columns = ["id", "seg", "code", "coder", "start", "end", "at", "origin"]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def _pairs(project: Project) -> list[tuple[str, str, str]]:
+    c = project.codings()
+    return sorted(zip(c["source_id"], c["code"], c["coder"], strict=True))
+
+
+# -- codebook operations ----------------------------------------------------------------
+def test_rename_and_move_keep_codings_and_rename_descendants(
+    project: Project, cards: dict[str, int]
+) -> None:
+    project.code_segment(cards["K4"], "Themen/Wohnen", "A")
+    project.code_segment(cards["K1"], "Themen/Digitale Teilhabe", "A", start=19, end=23)
+    project.add_memo("Abgrenzung zu Armut klären", "A", code="Themen/Wohnen")
+
+    assert project.rename_code("Themen", "Inhalte") == "Inhalte"
+    assert _pairs(project) == [
+        ("K1", "Inhalte/Digitale Teilhabe", "A"),
+        ("K4", "Inhalte/Wohnen", "A"),
+    ]
+    assert project.move_code("Inhalte/Wohnen", "Bedarf") == "Bedarf/Wohnen"
+    assert project.move_code("Inhalte/Digitale Teilhabe", None) == "Digitale Teilhabe"
+    assert _pairs(project) == [("K1", "Digitale Teilhabe", "A"), ("K4", "Bedarf/Wohnen", "A")]
+    codes = project.codes().set_index("path")
+    assert codes.loc["Bedarf/Wohnen", "parent"] == "Bedarf"
+    assert pd.isna(codes.loc["Digitale Teilhabe", "parent"])
+    # The span and the code memo stay attached.
+    span = project.codings().set_index("code").loc["Digitale Teilhabe"]
+    assert (span["start"], span["end"]) == (19, 23)
+    memo = project.memos().iloc[0]
+    assert memo["target_id"] == codes.loc["Bedarf/Wohnen", "code_id"]
+
+
+def test_codebook_operations_refuse_conflicts(project: Project, cards: dict[str, int]) -> None:
+    with pytest.raises(InputError, match="'Bedarf' gibt es schon"):
+        project.rename_code("Ressource", "Bedarf")
+    with pytest.raises(InputError, match="'Themen/Wohnen' gibt es schon"):
+        project.add_code("Themen/Wohnen")
+    with pytest.raises(InputError, match="Obercode 'Orte' gibt es nicht"):
+        project.add_code("Orte/Spielplatz")
+    with pytest.raises(InputError, match="unter sich selbst"):
+        project.move_code("Themen", "Themen/Wohnen")
+    with pytest.raises(InputError, match="darf kein '/' enthalten"):
+        project.rename_code("Bedarf", "Bedarf/neu")
+    with pytest.raises(InputError, match="'Themen/Nix' steht nicht im Codebuch"):
+        project.rename_code("Themen/Nix", "Etwas")
+    project.add_code("Themen/Wohnen/Miete")
+    project.add_code("Wohnen")
+    with pytest.raises(InputError, match="'Wohnen' gibt es schon"):
+        project.move_code("Themen/Wohnen", None)
+    assert {"Themen/Wohnen/Miete", "Wohnen"} <= set(project.codes()["path"])
+
+
+def test_update_code_fields_and_colours(project: Project, cards: dict[str, int]) -> None:
+    project.update_code("Bedarf", description="Neu", example="Beispiel", colour="#ABC")
+    spec = next(s for s in project.codebook() if s.path == "Bedarf")
+    assert (spec.description, spec.example, spec.colour) == ("Neu", "Beispiel", "#aabbcc")
+    project.update_code("Bedarf", colour="")
+    assert next(s for s in project.codebook() if s.path == "Bedarf").colour is None
+    with pytest.raises(InputError, match="Farbe 'rot' ist ungültig"):
+        project.update_code("Bedarf", colour="rot")
+
+
+def test_delete_with_codings_needs_force(project: Project, cards: dict[str, int]) -> None:
+    project.code_segment(cards["K4"], "Themen/Wohnen", "A")
+    project.code_segment(cards["K4"], "Themen/Wohnen", "B", start=0, end=9)
+    project.code_segment(cards["K4"], "Herausforderung", "A")
+    project.add_memo("Memo am Code", "A", code="Themen/Wohnen")
+    # The parent has no codings of its own, but a subcode has.
+    with pytest.raises(WorkbenchError, match=r"'Themen' .* hat 2 Kodierungen.*force"):
+        project.delete_code("Themen")
+    assert len(project.codings()) == 3
+    assert project.delete_code("Themen", force=True) == 2
+    assert _pairs(project) == [("K4", "Herausforderung", "A")]
+    assert not any(p.startswith("Themen") for p in project.codes()["path"])
+    assert project.memos().empty
+    # A code without codings goes without force; undo skips the deleted code's history.
+    assert project.delete_code("Ressource") == 0
+    assert project.undo("B") == 0
+    assert project.undo("A") == 1
+    assert project.codings().empty
+
+
+def test_yaml_export_round_trips(project: Project, cards: dict[str, int], tmp_path: Path) -> None:
+    out = tmp_path / "codebuch.yaml"
+    assert project.export_codebook(out, "yaml") == len(CODEBOOK)
+    assert read_codebook_yaml(out) == project.codebook()
+    assert read_codebook(out) == project.codebook()
+    other = Project.create(tmp_path / "anderes")
+    other.import_codes(read_codebook(out))
+    assert other.codebook() == project.codebook()
+    # Parents come before children, siblings by name.
+    assert [s.path for s in project.codebook()] == [
+        "Bedarf",
+        "Herausforderung",
+        "Ressource",
+        "Themen",
+        "Themen/Digitale Teilhabe",
+        "Themen/Wohnen",
+    ]
+    with pytest.raises(InputError, match=r"Unbekanntes Codebuchformat '\.txt'"):
+        read_codebook(tmp_path / "codebuch.txt")
+
+
+def test_yaml_refuses_bad_colour(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("codes:\n  - name: Bedarf\n    colour: blau\n", encoding="utf-8")
+    with pytest.raises(InputError, match="Farbe 'blau' ist ungültig"):
+        read_codebook_yaml(path)
+
+
+# -- coding -----------------------------------------------------------------------------
+def test_code_whole_segments_and_spans(project: Project, cards: dict[str, int]) -> None:
+    text = project.segments().set_index("source_id").loc["K1", "text"]
+    whole = project.code_segment(cards["K1"], "Herausforderung", "A")
+    assert (whole.start, whole.end) == (0, len(text))
+    span = project.code_segment(cards["K1"], "Themen/Digitale Teilhabe", "A", start=17, end=26)
+    assert text[span.start : span.end] == "kein WLAN"
+    again = project.code_segment(cards["K1"], "Herausforderung", "A")
+    assert again == whole  # applying twice changes nothing
+    project.code_segment(cards["K1"], "Herausforderung", "B")
+    assert _pairs(project) == [
+        ("K1", "Herausforderung", "A"),
+        ("K1", "Herausforderung", "B"),
+        ("K1", "Themen/Digitale Teilhabe", "A"),
+    ]
+    actions = project.coding_actions("A")
+    assert [(a.kind, a.items[0][0], a.items[0][3:], a.undone) for a in actions] == [
+        ("code", "add", (0, len(text)), False),
+        ("code", "add", (17, 26), False),
+    ]
+    created = project.codings()["created_at"]
+    assert created.notna().all()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((999, "Bedarf", "A"), "Aussage 999 gibt es nicht"),
+        ((1, "Bedarfe", "A"), "Code 'Bedarfe' steht nicht im Codebuch"),
+        ((1, "Bedarf", "  "), "Kodierer\\*in fehlt"),
+        ((1, "Bedarf", "A", 0, 999), r"Textstelle \[0, 999\) liegt nicht in Aussage 1"),
+        ((1, "Bedarf", "A", 5, 5), r"0 ≤ Anfang < Ende"),
+        ((1, "Bedarf", "A", -1, 3), r"Textstelle \[-1, 3\)"),
+        ((1, "Bedarf", "A", 3, None), "Anfang und Ende"),
+    ],
+)
+def test_coding_input_is_validated(
+    project: Project, cards: dict[str, int], args: tuple, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        project.code_segment(*args)
+    with pytest.raises(InputError, match=message):
+        project.uncode_segment(*args)
+    assert project.codings().empty
+    assert project.coding_actions() == []
+
+
+def test_uncode_all_spans_or_one(project: Project, cards: dict[str, int]) -> None:
+    seg = cards["K1"]
+    project.code_segment(seg, "Themen/Digitale Teilhabe", "A", start=0, end=10)
+    project.code_segment(seg, "Themen/Digitale Teilhabe", "A", start=17, end=26)
+    project.code_segment(seg, "Themen/Digitale Teilhabe", "B")
+    assert project.uncode_segment(seg, "Themen/Digitale Teilhabe", "A", start=0, end=10) == 1
+    assert project.uncode_segment(seg, "Themen/Digitale Teilhabe", "A", start=0, end=10) == 0
+    project.code_segment(seg, "Themen/Digitale Teilhabe", "A", start=0, end=10)
+    assert project.uncode_segment(seg, "Themen/Digitale Teilhabe", "A") == 2
+    assert _pairs(project) == [("K1", "Themen/Digitale Teilhabe", "B")]
+
+
+def test_undo_restores_exactly_the_previous_state_of_one_coder(
+    project: Project, cards: dict[str, int]
+) -> None:
+    project.code_segment(cards["K1"], "Herausforderung", "A")
+    project.code_segment(cards["K1"], "Themen/Digitale Teilhabe", "A", start=17, end=26)
+    project.code_segment(cards["K2"], "Bedarf", "A", origin="suggestion", accepted_by="C")
+    before = _state(project)
+
+    project.uncode_segment(cards["K1"], "Themen/Digitale Teilhabe", "A")  # A 1
+    project.code_segment(cards["K3"], "Ressource", "B")  # B's action in between
+    project.uncode_segment(cards["K2"], "Bedarf", "A")  # A 2
+    project.code_segment(cards["K5"], "Bedarf", "A")  # A 3
+    b_coding = _state(project).query("coder == 'B'").reset_index(drop=True)
+
+    assert project.undo("A", n=3) == 3
+    after = _state(project)
+    # A's codings are exactly as before (ids, times, spans, origin); B's stay.
+    pd.testing.assert_frame_equal(
+        after.query("coder == 'A'").reset_index(drop=True), before.reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(after.query("coder == 'B'").reset_index(drop=True), b_coding)
+    with project.session() as s:
+        restored = s.scalar(select(Coding).where(Coding.segment_id == cards["K2"]))
+        assert (restored.origin, restored.accepted_by) == ("suggestion", "C")
+    # Undone actions are not undone twice; the earlier ones come next.
+    assert project.undo("A") == 1
+    assert len(_state(project).query("coder == 'A'")) == 2
+    assert project.undo("A", n=10) == 2
+    assert project.undo("A") == 0
+    assert _pairs(project) == [("K3", "Ressource", "B")]
+    with pytest.raises(InputError, match="≥ 1"):
+        project.undo("A", n=0)
+
+
+def test_single_coding_actions_take_a_few_queries(project: Project, cards: dict[str, int]) -> None:
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(project.engine, "before_cursor_execute", count)
+    try:
+        project.code_segment(cards["K2"], "Bedarf", "A")
+        coded = len(statements)
+        statements.clear()
+        project.uncode_segment(cards["K2"], "Bedarf", "A")
+        uncoded = len(statements)
+        statements.clear()
+        project.undo("A")
+        undone = len(statements)
+    finally:
+        event.remove(project.engine, "before_cursor_execute", count)
+    # Lookups by primary key or unique index, one insert per row; nothing scans a table.
+    assert coded <= 7, statements
+    assert uncoded <= 7
+    assert undone <= 8
+    assert not any("FROM segments" in s and "WHERE" not in s for s in statements)
+
+
+# -- memos ------------------------------------------------------------------------------
+def test_memos_on_every_target(project: Project, cards: dict[str, int]) -> None:
+    project.add_memo("Projektmemo", "A")
+    project.add_memo("Zur Karte", "A", segment=cards["K3"])
+    project.add_memo("Zum Code", "B", code="Bedarf")
+    project.add_memo("Zum Cluster", "B", cluster=4)
+    memos = project.memos()
+    assert memos["target_type"].tolist() == ["project", "segment", "code", "cluster"]
+    assert memos["target_id"].tolist()[1:] == [
+        cards["K3"],
+        int(project.codes().set_index("path").loc["Bedarf", "code_id"]),
+        4,
+    ]
+    assert pd.isna(memos["target_id"].iloc[0])
+    with pytest.raises(InputError, match="Aussage 999 gibt es nicht"):
+        project.add_memo("x", "A", segment=999)
+    with pytest.raises(InputError, match="genau einem Ziel"):
+        project.add_memo("x", "A", segment=cards["K1"], code="Bedarf")
+    with pytest.raises(InputError, match="Memo ist leer"):
+        project.add_memo("  ", "A")
+    with pytest.raises(InputError, match="Autor\\*in fehlt"):
+        project.add_memo("x", "")
+    assert len(project.memos()) == 4
+
+
+# -- CLI --------------------------------------------------------------------------------
+CODING_COMMANDS = [
+    ["code"],
+    ["uncode"],
+    ["undo"],
+    ["memo"],
+    ["codebook"],
+    *[["codebook", a] for a in ("list", "add", "set", "rename", "move", "delete")],
+    ["codebook", "export"],
+    ["codebook", "import"],
+]
+
+
+@pytest.mark.parametrize("command", CODING_COMMANDS, ids=" ".join)
+def test_help_for_coding_commands(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: workbench" in capsys.readouterr().out
+
+
+def test_cli_coding_round_trip(
+    project: Project,
+    cards: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(project.path))
+    seg = str(cards["K1"])
+    assert main(["code", seg, "Herausforderung", "--coder", "A"]) == 0
+    assert main(["code", seg, "Themen/Digitale Teilhabe", "--coder", "A", "--start", "17",
+                 "--end", "26"]) == 0  # fmt: skip
+    assert main(["uncode", seg, "Herausforderung", "--coder", "A"]) == 0
+    assert "1 Kodierung(en) 'Herausforderung' entfernt" in capsys.readouterr().out
+    assert main(["undo", "--coder", "A"]) == 0
+    assert _pairs(project) == [
+        ("K1", "Herausforderung", "A"),
+        ("K1", "Themen/Digitale Teilhabe", "A"),
+    ]
+    assert main(["memo", "Unklar, ob Bedarf", "--author", "A", "--segment", seg]) == 0
+    assert project.memos()["text"].tolist() == ["Unklar, ob Bedarf"]
+
+    # Expected errors: one German line, exit 2, no traceback.
+    capsys.readouterr()
+    assert main(["code", seg, "Gibtsnicht", "--coder", "A"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "Fehler: Code 'Gibtsnicht' steht nicht im Codebuch."
+    assert main(["codebook", "delete", "Themen"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["codebook", "delete", "Themen", "--force"]) == 0
+
+    assert main(["codebook", "add", "Themen", "--colour", "#123456"]) == 0
+    assert main(["codebook", "set", "Themen", "--description", "Inhalte"]) == 0
+    assert main(["codebook", "add", "Themen/Wohnen"]) == 0
+    assert main(["codebook", "rename", "Themen/Wohnen", "Wohnen und Miete"]) == 0
+    assert main(["codebook", "move", "Themen/Wohnen und Miete", "--under", "Bedarf"]) == 0
+    out = tmp_path / "cb.yaml"
+    assert main(["codebook", "export", "--format", "yaml", str(out)]) == 0
+    paths = [s.path for s in read_codebook_yaml(out)]
+    assert "Bedarf/Wohnen und Miete" in paths
+    assert "Themen" in paths
+    capsys.readouterr()
+    assert main(["codebook", "list"]) == 0
+    assert "  Wohnen und Miete" in capsys.readouterr().out
+
+    fresh = tmp_path / "neu"
+    assert main(["init", str(fresh)]) == 0
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(fresh))
+    assert main(["codebook", "import", str(out)]) == 0
+    assert [s.path for s in Project.open(fresh).codebook()] == paths
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["codes"] == len(paths)

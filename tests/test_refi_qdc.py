@@ -1,0 +1,216 @@
+"""REFI-QDA codebook (.qdc): valid against the XSD, reproducible, re-imports unchanged."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.coding_data import CODEBOOK, cards_project
+from tests.conftest import SHARED, need
+from workbench import InputError, Project
+from workbench.codebook import CodeSpec
+from workbench.coding import read_codebook
+from workbench.refi_qdc import (
+    GUID_NAMESPACE,
+    NAMESPACE,
+    code_guid,
+    codebook_qdc,
+    read_codebook_qdc,
+)
+
+REFI = SHARED / "refi-qda"
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+SPECS = [
+    *CODEBOOK,
+    CodeSpec("Themen/Wohnen/Miete & Nebenkosten", "Kosten <warm>", "„zu teuer“", "#abc"),
+    CodeSpec("Leerstelle", "", "Kein Quartiersbüro", None),
+]
+
+
+def _repair_pdf_damage(text: str) -> str:
+    """Undo the damage of a PDF-extracted XSD copy (as ../shared's Codebook.xsd has).
+
+    Hyphens became U+2010 and the blanks after element names and between attributes were
+    lost, so the file is not well-formed XML. Only these two things are restored; on an
+    intact schema this changes nothing.
+    """
+    text = text.replace("\u2010", "-")
+    text = re.sub(
+        r"<xsd:(element|attribute|complexType|simpleType|restriction|pattern)(name|base|value)=",
+        r"<xsd:\1 \2=",
+        text,
+    )
+    return re.sub(r'(="[^"]*")(?=[A-Za-z])', r"\1 ", text)
+
+
+@pytest.fixture(scope="module")
+def codebook_schema() -> etree.XMLSchema:
+    """The REFI-QDA Codebook.xsd from ../shared/refi-qda."""
+    path = need(REFI / "Codebook.xsd", "REFI-QDA Codebook.xsd")
+    text = _repair_pdf_damage(path.read_text(encoding="utf-8"))
+    return etree.XMLSchema(etree.fromstring(text.encode("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def project_schema() -> etree.XMLSchema:
+    """The REFI-QDA Project-mrt2019.xsd (intact), whose CodeBook type is the same."""
+    return etree.XMLSchema(etree.parse(str(need(REFI / "Project-mrt2019.xsd", "Project XSD"))))
+
+
+def _valid(schema: etree.XMLSchema, document: bytes) -> bool:
+    return schema.validate(etree.fromstring(document))
+
+
+def _as_project(document: bytes) -> bytes:
+    """The codebook embedded in a minimal .qde project (project namespace)."""
+    root = etree.fromstring(document)
+    del root.attrib["origin"]  # the project's CodeBook has no origin
+    for element in root.iter():
+        element.tag = element.tag.replace(NAMESPACE, PROJECT_NS)
+    project = etree.Element(f"{{{PROJECT_NS}}}Project", name="Test", nsmap={None: PROJECT_NS})
+    project.append(root)
+    etree.cleanup_namespaces(project)
+    return etree.tostring(project)
+
+
+def test_schema_is_strict(codebook_schema: etree.XMLSchema) -> None:
+    good = codebook_qdc(SPECS)
+    assert _valid(codebook_schema, good)
+    # The (repaired) schema still rejects what it should, so validation means something.
+    assert not _valid(codebook_schema, good.replace(b'color="#aabbcc"', b'color="blau"'))
+    assert not _valid(codebook_schema, re.sub(rb' guid="[^"]+"', b"", good, count=1))
+    assert not _valid(codebook_schema, good.replace(b'isCodable="true"', b"", 1))
+    assert not _valid(codebook_schema, good.replace(NAMESPACE.encode(), b"urn:anders"))
+
+
+def test_export_is_valid_against_both_schemas(
+    project: Project,
+    tmp_path: Path,
+    codebook_schema: etree.XMLSchema,
+    project_schema: etree.XMLSchema,
+) -> None:
+    cards_project(project, tmp_path)
+    out = tmp_path / "codebuch.qdc"
+    assert project.export_codebook(out, "qdc") == len(CODEBOOK)
+    document = out.read_bytes()
+    assert document.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<CodeBook ')
+    assert _valid(codebook_schema, document), codebook_schema.error_log
+    assert _valid(project_schema, _as_project(document)), project_schema.error_log
+    root = etree.fromstring(document)
+    top = [c.get("name") for c in root.find(f"{{{NAMESPACE}}}Codes")]
+    assert top == ["Bedarf", "Herausforderung", "Ressource", "Themen"]
+    themen = root.find(f"{{{NAMESPACE}}}Codes/{{{NAMESPACE}}}Code[@name='Themen']")
+    assert [c.get("name") for c in themen.findall(f"{{{NAMESPACE}}}Code")] == [
+        "Digitale Teilhabe",
+        "Wohnen",
+    ]
+    digital = themen.find(f"{{{NAMESPACE}}}Code[@name='Digitale Teilhabe']")
+    assert digital.get("color") == "#457b9d"
+    assert digital.findtext(f"{{{NAMESPACE}}}Description") == (
+        "WLAN, Geräte\n\nBeispiel: kein WLAN"
+    )
+
+
+def test_export_is_reproducible_with_stable_guids(codebook_schema: etree.XMLSchema) -> None:
+    first = codebook_qdc(SPECS)
+    assert codebook_qdc(reversed(SPECS)) == first
+    guids = re.findall(rb'guid="([^"]+)"', first)
+    assert len(set(guids)) == len(SPECS)
+    assert code_guid("Themen/Wohnen").encode() in guids
+    assert code_guid("Themen/Wohnen") == str(uuid.uuid5(GUID_NAMESPACE, "Themen/Wohnen")).upper()
+    assert code_guid("Themen/Wohnen") != code_guid("Wohnen")
+
+
+def test_reimport_gives_the_same_codebook(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "codebuch.qdc"
+    out.write_bytes(codebook_qdc(SPECS))
+    specs = read_codebook_qdc(out)
+    assert sorted(specs, key=lambda s: s.path) == sorted(
+        [CodeSpec(s.path, s.description, s.example, _hex6(s.colour)) for s in SPECS],
+        key=lambda s: s.path,
+    )
+    project.import_codes(read_codebook(out))
+    again = tmp_path / "wieder.qdc"
+    project.export_codebook(again, "qdc")
+    assert again.read_bytes() == out.read_bytes()
+    assert read_codebook_qdc(again) == project.codebook()
+
+
+def _hex6(colour: str | None) -> str | None:
+    if colour is None or len(colour) == 7:
+        return colour
+    return "#" + "".join(2 * c for c in colour[1:])
+
+
+def test_reads_codebooks_of_other_programs(tmp_path: Path) -> None:
+    path = tmp_path / "maxqda.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 2022">\n'
+        "  <Codes>\n"
+        '    <Code guid="{1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294}" name="Barrieren" '
+        'isCodable="true" color="#FF0000">\n'
+        "      <Description>Zugangshürden</Description>\n"
+        '      <Code guid="2FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Sprache" '
+        'isCodable="false"/>\n'
+        "    </Code>\n"
+        "  </Codes>\n"
+        '  <Sets><Set guid="3FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Gruppe">'
+        '<MemberCode guid="2FF58B12-6F6F-4B0C-8BE5-BBDC91F55294"/></Set></Sets>\n'
+        "</CodeBook>\n",
+        encoding="utf-8",
+    )
+    assert read_codebook_qdc(path) == [
+        CodeSpec("Barrieren", "Zugangshürden", "", "#ff0000"),
+        CodeSpec("Barrieren/Sprache"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("<CodeBook><Codes>", "kein gültiges XML"),
+        ('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>', "Wurzelelement ist <Project>"),
+        ('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', "ohne <Codes>"),
+        (
+            '<CodeBook><Codes><Code guid="x" name="Ja/Nein" isCodable="true"/></Codes></CodeBook>',
+            "Codename 'Ja/Nein' enthält '/'",
+        ),
+        (
+            '<CodeBook><Codes><Code guid="x" name="A" isCodable="true" color="rot"/>'
+            "</Codes></CodeBook>",
+            "Farbe 'rot' ist ungültig",
+        ),
+        (
+            '<CodeBook><Codes><Code guid="x" name="A" isCodable="true"/>'
+            '<Code guid="y" name="A" isCodable="true"/></Codes></CodeBook>',
+            "Doppelte Codes: A",
+        ),
+    ],
+)
+def test_bad_codebooks_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "kaputt.qdc"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as err:
+        read_codebook_qdc(path)
+    assert "kaputt.qdc" in str(err.value)
+
+
+def test_empty_codebook_is_not_exported(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="Codebuch ist leer"):
+        project.export_codebook(tmp_path / "leer.qdc", "qdc")
+    assert not list(tmp_path.glob("leer.qdc*"))
+
+
+def test_demo_codebook_exports_valid_and_round_trips(
+    demo_project: Project, tmp_path: Path, codebook_schema: etree.XMLSchema
+) -> None:
+    out = tmp_path / "demo.qdc"
+    n = demo_project.export_codebook(out, "qdc")
+    assert n == len(demo_project.codes())
+    assert _valid(codebook_schema, out.read_bytes()), codebook_schema.error_log
+    assert read_codebook_qdc(out) == demo_project.codebook()

@@ -1,0 +1,66 @@
+"""German stop words and the tokenizer shared by TF-IDF, c-TF-IDF and cluster labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Function words of German plus filler words every protocol is full of.
+GERMAN = frozenset(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer
+    anderes anders auch auf aus bei beim bin bis bist da dabei dadurch dafür dagegen daher
+    dahin damals damit danach dann daran darauf daraus darf darfst darin darum darunter das
+    dass dasselbe davon davor dazu dein deine deinem deinen deiner dem demselben den denen
+    denn dennoch der derer derselbe derselben des deshalb desselben dessen dich die dies diese
+    dieselbe dieselben diesem diesen dieser dieses dir doch dort du durch eben ebenso ein eine
+    einem einen einer eines einige einigem einigen einiger einiges einmal er es etwa etwas euch
+    euer eure eurem euren eurer für gab gegen gewesen gibt ging hab habe haben hat hatte
+    hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im immer in
+    indem ins ist ja je jede jedem jeden jeder jedes jedoch jemand jene jenem jenen jener
+    jenes jetzt kann kannst kaum kein keine keinem keinen keiner keines können könnte konnte
+    konnten machen macht man manche manchem manchen mancher manches mehr mein meine meinem
+    meinen meiner meines mich mir mit muss musste müssen müsste nach nachdem nein nicht nichts
+    noch nun nur ob oder ohne schon sehr sein seine seinem seinen seiner seines seit seitdem
+    selbst sich sie sind so solche solchem solchen solcher solches soll sollen sollte sollten
+    sondern sonst sowie statt um und uns unser unsere unserem unseren unserer unter viel viele
+    vielen vieler vom von vor wann war waren warum was weg weil weiter weitere welche welchem
+    welchen welcher welches wenn wer werde werden wie wieder will wir wird wirst wo wollen
+    wollte wollten worden wurde wurden während zu zum zur zwar zwischen über ganz gar ggf
+    bzw usw etc teils oft gut neue neuen neu wäre wären würde würden gerade geht gehen
+    gehabt bereits einfach eigentlich vielleicht wirklich mal natürlich genau heute geben
+    weniger wenig besser bitte gibt's gab's
+    """.split()
+)
+
+# Words that carry no theme in a participation study (extendable per run).
+DOMAIN = frozenset(
+    """
+    leverkusen quartier quartiers stadtteil stadtteils sozialraum sozialräume menschen leute
+    brauchen braucht bräuchte fehlt fehlen fehlende seit zeit corona pandemie lockdown
+    wichtig gerne müsste sowie ebenfalls gemeinsam dringend mindestens
+    """.split()
+)
+
+# Gendered forms ("Bewohner*innen", "Schüler:innen") count as the base word (see _base).
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{2,}(?:[*:_]innen)?")
+
+
+def _base(token: str) -> str:
+    for mark in ("*innen", ":innen", "_innen"):
+        if token.endswith(mark):
+            return token[: -len(mark)]
+    return token
+
+
+def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[str]:
+    """Lower-cased word tokens of at least three letters, without stop words.
+
+    >>> tokenize("Die Kinder haben kein WLAN und keine Endgeräte!")
+    ['kinder', 'wlan', 'endgeräte']
+    >>> tokenize("Bewohner*innen und Schüler:innen brauchen Orte")
+    ['bewohner', 'schüler', 'orte']
+    """
+    stop = GERMAN | (DOMAIN if domain else frozenset()) | {w.lower() for w in extra}
+    tokens = (_base(m.group().lower().strip("-")) for m in _TOKEN.finditer(text))
+    return [t for t in tokens if t not in stop]
