@@ -58,3 +58,27 @@ def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     p = build_demo(tmp_path_factory.mktemp("demo") / "projekt")
     yield p
     p.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo project folder whose embedding cache is filled (copy it before changing)."""
+    from workbench.demo import build_demo
+    from workbench.embeddings import project_embeddings
+
+    folder = tmp_path_factory.mktemp("demo-embedded") / "projekt"
+    with build_demo(folder) as p:
+        project_embeddings(p, progress=False)
+    return folder
+
+
+@pytest.fixture
+def demo_copy(embedded_demo_dir: Path, tmp_path: Path) -> Project:
+    """A private copy of the embedded demo project, free to change."""
+    import shutil
+
+    target = tmp_path / "demo"
+    shutil.copytree(embedded_demo_dir, target)
+    p = Project.open(target)
+    yield p
+    p.close()

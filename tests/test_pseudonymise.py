@@ -94,3 +94,12 @@ def test_project_keeps_key_apart_and_numbering_stable(project: Project, tmp_path
         for table, column in [("segments", "text"), ("documents", "text")]:
             values = [r[0] for r in c.exec_driver_sql(f"SELECT {column} FROM {table}")]
             assert not [p for v in values for p in planted if p in v]
+
+
+def test_listed_names_that_are_also_words_stay_words() -> None:
+    p = Pseudonymiser()
+    names = ["Helga Sommer", "Peter Koch"]
+    text = "Im Sommer war der Koch krank; Sommer und Frau Koch sagen, Peter Koch kocht."
+    assert p.pseudonymise(text, names)[0] == (
+        "Im Sommer war der Koch krank; [Person 1] und [Person 2] sagen, [Person 2] kocht."
+    )

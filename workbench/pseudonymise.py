@@ -58,6 +58,12 @@ _NOT_NAMES = frozenset(
     lehrerin dezernent dezernentin beigeordnete beigeordneter
     """.split()
 )
+# An article or preposition right before a listed name marks an ordinary noun.
+_ARTICLE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
+    r"einem|eines|jeden|jedem|diesen|diesem|letzten|nächsten|kommenden|bis|über|nach)\s+$",
+    re.IGNORECASE,
+)
 _TITLE = re.compile(
     r"\b(?P<title>Frau|Herrn?|Fr\.|Hr\.)\s+(?P<academic>(?:(?:Dr|Prof)\.\s*)*)"
     r"(?P<name>[A-ZÄÖÜ][\w'’äöüß-]+(?:\s+(?:von|van|de|zu)\s+[A-ZÄÖÜ][\w'’äöüß-]+)?)"
@@ -169,6 +175,9 @@ class Pseudonymiser:
             yield m.start(), end, "person", key
         for variant, key in sorted(_variants(names), key=lambda v: -len(v[0])):
             for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
+                # A lone name that is also a word ("im Sommer", "der Koch") stays.
+                if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
+                    continue
                 yield m.start(), m.end(), "person", key
 
 

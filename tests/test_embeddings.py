@@ -1,0 +1,103 @@
+"""Embeddings: registry, backends, and the per-text cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench import WorkbenchError
+from workbench.embeddings import (
+    EmbeddingCache,
+    TfidfEmbedder,
+    UseEmbedder,
+    embed,
+    get_embedder,
+    project_embeddings,
+)
+
+
+@dataclass
+class CountingEmbedder:
+    """A fake backend that records how many texts it was asked to embed."""
+
+    name: str = "zaehler"
+    version: str = "1"
+    cacheable: bool = True
+    calls: list[int] = field(default_factory=list)
+
+    def embed(self, texts):  # noqa: ANN001, ANN201
+        self.calls.append(len(texts))
+        return np.array([[len(t), t.count("a"), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_cache_embeds_only_new_texts(tmp_path: Path) -> None:
+    backend = CountingEmbedder()
+    cache = EmbeddingCache(tmp_path, backend)
+    texts = [f"Aussage Nummer {i}" for i in range(300)]
+    first = embed(texts, backend, cache, progress=False)
+    assert sum(backend.calls) == 300
+    more = texts + [f"Neue Aussage {i}" for i in range(50)]
+    second = embed(more, backend, EmbeddingCache(tmp_path, backend), progress=False)
+    assert sum(backend.calls) == 350  # exactly the 50 new ones
+    np.testing.assert_array_equal(second[:300], first)
+    assert len(EmbeddingCache(tmp_path, backend)) == 350
+    # duplicates inside one call are embedded once
+    embed(["doppelt", "doppelt"], backend, cache, progress=False)
+    assert backend.calls[-1] == 1
+
+
+def test_cache_key_includes_backend_version(tmp_path: Path) -> None:
+    a, b = CountingEmbedder(version="1"), CountingEmbedder(version="2")
+    embed(["x"], a, EmbeddingCache(tmp_path, a), progress=False)
+    embed(["x"], b, EmbeddingCache(tmp_path, b), progress=False)
+    assert a.calls == [1] and b.calls == [1]
+
+
+def test_use_backend_is_offline_german_and_pinned() -> None:
+    use = UseEmbedder()
+    assert f"-t{use.threads}" in use.version
+    v = use.embed(
+        [
+            "Kinder ohne Laptop im Homeschooling",
+            "Schüler haben keine Endgeräte",
+            "Die Tafel braucht Ehrenamtliche",
+        ]
+    )
+    assert v.shape == (3, 512)
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, rtol=1e-5)
+    assert v[0] @ v[1] > v[0] @ v[2]
+
+
+def test_tfidf_backend_is_not_cached_per_text() -> None:
+    tfidf = get_embedder("tfidf")
+    assert isinstance(tfidf, TfidfEmbedder) and not tfidf.cacheable
+    texts = [
+        "WLAN fehlt in der Unterkunft",
+        "Kein WLAN für Schüler",
+        "Tafel und Ehrenamt",
+        "Ehrenamtliche der Tafel fehlen",
+        "Spielplatz gesperrt",
+        "Spielplatz wieder öffnen",
+    ]
+    assert tfidf.embed(texts).shape[0] == 6
+
+
+def test_unknown_and_missing_backends_fail_clearly() -> None:
+    with pytest.raises(WorkbenchError, match="Unbekanntes Einbettungs-Backend 'bert'"):
+        get_embedder("bert")
+    st = get_embedder("sentence-transformers:paraphrase-multilingual-MiniLM-L12-v2")
+    with pytest.raises(WorkbenchError, match="sentence-transformers"):
+        st.embed(["x"])
+
+
+def test_project_embeddings_follow_segments(embedded_demo_dir: Path) -> None:
+    from workbench import Project
+
+    with Project.open(embedded_demo_dir) as p:
+        segments, vectors = project_embeddings(p, progress=False)
+        assert len(segments) == len(vectors) >= 450
+        cache = EmbeddingCache(p.cache_dir / "embeddings", UseEmbedder())
+        assert len(cache) == segments["text"].nunique()

@@ -1,0 +1,129 @@
+"""Need clusters: description, scope, stored runs, edits that survive re-runs, CSV output."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project, WorkbenchError, needs
+from workbench.cli import main
+from workbench.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
+
+DEMO = Path(__file__).resolve().parent.parent / "corpus" / "demo"
+
+
+def test_clusters_describe_needs_across_districts(demo_copy: Project) -> None:
+    run_id = needs.run_needs(demo_copy, progress=False)
+    clusters = needs.clusters(demo_copy, run_id)
+    table = needs.assignments(demo_copy, run_id)
+    codings = demo_copy.codings()
+    coded_need = set(codings.loc[codings["code"] == "Bedarf", "segment_id"])
+    assert set(table["segment_id"]) == coded_need  # exactly the Bedarf segments
+    assert 4 <= len(clusters) <= 20
+    assert clusters["size"].sum() == len(coded_need)
+    for c in clusters.itertuples():
+        assert len(c.quotes) == 3 and len(c.keywords) >= 3 and c.label
+        members = set(table.loc[table["cluster"] == c.cluster, "segment_id"])
+        assert set(c.quote_segment_ids) <= members
+        districts = set(table.loc[table["cluster"] == c.cluster, "district"]) - {"Gesamtstadt"}
+        assert c.districts == sorted(districts)
+        assert c.scope == (CROSS_CUTTING if len(districts) >= 3 else DISTRICT_SPECIFIC)
+    # stored: reloading gives the same without refitting
+    assert needs.clusters(demo_copy).equals(clusters)
+    assert needs.runs(demo_copy)["run_id"].tolist() == [run_id]
+
+
+def test_scope_threshold_is_configurable(demo_copy: Project) -> None:
+    run = needs.run_needs(demo_copy, NeedParams(cross_cutting_min=6), progress=False)
+    assert set(needs.clusters(demo_copy, run)["scope"]) == {DISTRICT_SPECIFIC}  # only 5 districts
+
+
+def test_edits_survive_reruns(demo_copy: Project) -> None:
+    needs.run_needs(demo_copy, NeedParams(n_clusters=8), progress=False)
+    before = needs.clusters(demo_copy)
+    big = int(before.iloc[0]["cluster"])
+    needs.rename_cluster(demo_copy, big, "Digitale Ausstattung für Schüler*innen", author="A")
+    table = needs.assignments(demo_copy)
+    pair = sorted(needs.clusters(demo_copy)["cluster"].tolist())[-2:]
+    merged_members = set(table.loc[table["cluster"].isin(pair), "segment_id"])
+    needs.merge_clusters(demo_copy, pair, label="Zusammengelegt")
+    after_merge = needs.clusters(demo_copy)
+    assert len(after_merge) == 7
+    needs.split_cluster(demo_copy, int(after_merge.iloc[0]["cluster"]))
+    assert len(needs.clusters(demo_copy)) == 8
+
+    # a plain re-run with the same parameters replays all three edits
+    needs.run_needs(demo_copy, NeedParams(n_clusters=8), progress=False)
+    rerun = needs.clusters(demo_copy)
+    table = needs.assignments(demo_copy)
+    assert "Zusammengelegt" in rerun["label"].tolist()
+    merged = rerun.loc[rerun["label"] == "Zusammengelegt", "cluster"].item()
+    assert set(table.loc[table["cluster"] == merged, "segment_id"]) == merged_members
+    assert len(rerun) == 8  # merge (−1) and split (+1) both replayed
+    assert needs.runs(demo_copy)["run_id"].size == 5
+
+
+def test_rename_survives_new_statements(demo_copy: Project, tmp_path: Path) -> None:
+    needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
+    first = needs.clusters(demo_copy).iloc[0]
+    needs.rename_cluster(demo_copy, int(first["cluster"]), "Mein Name")
+    extra = tmp_path / "nachtrag.md"
+    extra.write_text(
+        "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
+        f"- {first['quotes'][0]} (Nachtrag)\n",
+        encoding="utf-8",
+    )
+    demo_copy.import_files([extra])
+    new = demo_copy.segments().iloc[-1]["segment_id"]
+    demo_copy.code_segment(int(new), "Bedarf", "A")
+    needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
+    assert "Mein Name" in needs.clusters(demo_copy)["label"].tolist()
+
+
+def test_edit_errors_are_clear(demo_copy: Project) -> None:
+    with pytest.raises(WorkbenchError, match="Noch keine Bedarfscluster"):
+        needs.clusters(demo_copy)
+    needs.run_needs(demo_copy, progress=False)
+    with pytest.raises(WorkbenchError, match="Cluster 99 gibt es"):
+        needs.rename_cluster(demo_copy, 99, "x")
+    with pytest.raises(WorkbenchError, match="mindestens zwei"):
+        needs.merge_clusters(demo_copy, [0, 0])
+
+
+def _source_texts() -> dict[tuple[str, str], str]:
+    """(document file, source id) → text, read straight from the demo's card files."""
+    out = {}
+    for path in DEMO.glob("*_karten.csv"):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+        for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=";"):
+            out[row["Karten-ID"]] = row["Text"]
+    return out
+
+
+def test_cli_csv_joins_back_to_the_source_by_source_id(
+    demo_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bedarfe.csv"
+    assert (
+        main(["--project", str(demo_copy.path), "needs", "--segments", "all", "--out", str(out)])
+        == 0
+    )
+    table = pd.read_csv(out, dtype={"source_id": str})
+    assert list(table.columns) == ["segment_id", "source_id", "cluster", "cluster_label", "scope"]
+    assert len(table) == len(demo_copy.segments())
+    cards = _source_texts()
+    joined = table[table["source_id"].isin(cards)]
+    assert len(joined) >= 150  # every card row joins back to its card in the source file
+    segments = demo_copy.segments().set_index("segment_id")
+    for row in joined.itertuples():
+        original = " ".join(cards[row.source_id].split())
+        stored = " ".join(segments.loc[row.segment_id, "text"].split())
+        assert stored == original or "[" in stored  # identical unless pseudonymised

@@ -1,0 +1,60 @@
+"""Topics: stored runs, groups, CSV contract and identical results in a new process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project, topics
+from workbench.topics import TopicParams
+
+pytestmark = pytest.mark.slow
+
+
+def test_topic_run_is_stored_and_reloaded(demo_copy: Project) -> None:
+    run_id = topics.run_topics(demo_copy, progress=False)
+    described = topics.topics(demo_copy, run_id)
+    table = topics.assignments(demo_copy, run_id)
+    assert len(table) == len(demo_copy.segments())
+    assert (table["topic"] != "-1").all()  # everything assigned
+    assert 4 <= len(described) <= 20 and described["size"].sum() == len(table)
+    assert table["probability"].between(0, 1).all()
+    assert all(label for label in described["label"])
+    run = topics.runs(demo_copy).iloc[-1]
+    assert run["run_id"] == run_id and len(run["corpus_hash"]) == 64
+    heat = topics.topic_district_table(demo_copy, run_id)
+    assert heat.to_numpy().sum() == len(table)
+    assert {"Manfort", "Steinbüchel"} <= set(heat.columns)
+
+
+def test_topics_per_district(demo_copy: Project) -> None:
+    run_id = topics.run_topics(demo_copy, TopicParams(by="district"), progress=False)
+    table = topics.assignments(demo_copy, run_id)
+    assert set(table["group"]) == set(demo_copy.segments()["district"])
+    assert all(t.split(":")[0] == g for t, g in zip(table["topic"], table["group"], strict=True))
+
+
+def test_same_input_same_assignments_in_two_processes(
+    embedded_demo_dir: Path, tmp_path: Path
+) -> None:
+    outputs = []
+    for i in range(2):
+        folder = tmp_path / f"p{i}"
+        shutil.copytree(embedded_demo_dir, folder)
+        shutil.rmtree(folder / "cache")  # each process embeds from scratch
+        out = tmp_path / f"topics{i}.csv"
+        needs_out = tmp_path / f"needs{i}.csv"
+        env = {**os.environ, "WORKBENCH_PROJECT": str(folder), "TQDM_DISABLE": "1"}
+        for args in (["topics", "--out", str(out)], ["needs", "--out", str(needs_out)]):
+            subprocess.run([sys.executable, "-m", "workbench", *args], env=env, check=True,
+                           capture_output=True)  # fmt: skip
+        outputs.append((out.read_text(encoding="utf-8"), needs_out.read_text(encoding="utf-8")))
+    assert outputs[0] == outputs[1]
+    table = pd.read_csv(tmp_path / "topics0.csv")
+    assert list(table.columns) == ["segment_id", "source_id", "topic", "topic_label", "probability"]
