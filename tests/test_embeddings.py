@@ -28,7 +28,7 @@ class CountingEmbedder:
     cacheable: bool = True
     calls: list[int] = field(default_factory=list)
 
-    def embed(self, texts):  # noqa: ANN001, ANN201
+    def embed(self, texts):
         self.calls.append(len(texts))
         return np.array([[len(t), t.count("a"), 1.0] for t in texts], dtype=np.float32)
 
