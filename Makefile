@@ -35,8 +35,20 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Voilà for the stakeholder apps: loopback only, no tracebacks, idle kernels culled
+# (every page view starts a kernel; closed pages would otherwise keep theirs).
+DEMO_PORT ?= 8866
+VOILA_FLAGS := --no-browser --Voila.ip=127.0.0.1 --port=$(DEMO_PORT) \
+  --VoilaConfiguration.show_tracebacks=False \
+  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60
+APPS := $(notdir $(wildcard voila_apps/*.ipynb))
+
 demo: setup
-	$(BIN)/workbench demo $(DEMO_DIR)
+	$(BIN)/workbench demo $(DEMO_DIR) --analyse
+	@echo ""
+	@echo "Stakeholder-Apps (Strg+C beendet den Server):"
+	@$(foreach app,$(APPS),echo "  http://127.0.0.1:$(DEMO_PORT)/voila/render/$(app)";)
+	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/voila voila_apps $(VOILA_FLAGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -45,6 +45,8 @@ ASSIGNMENT_COLUMNS = {
     "topic": "string",
     "topic_label": "string",
     "probability": "float64",
+    "x": "float64",
+    "y": "float64",
 }
 
 
@@ -70,6 +72,9 @@ class TopicAssignment(Base):
     group: Mapped[str] = mapped_column(String(300))
     topic: Mapped[str] = mapped_column(String(320))
     probability: Mapped[float] = mapped_column(Float)
+    # Position on the 2-D map of statements (see :func:`layout`).
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 @dataclass(frozen=True)
@@ -251,6 +256,8 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
             for p in ("bertopic", "scikit-learn", "numpy", "sozialraum-workbench")
         },
     }
+    xy = layout(vectors, params.seed)
+    position = {int(s): i for i, s in enumerate(segments["segment_id"])}
     with project._transaction() as session:
         run = TopicRun(
             params=json.loads(json.dumps(asdict(params))),
@@ -261,10 +268,43 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
         session.add(run)
         session.flush()
         session.add_all(
-            TopicAssignment(run_id=run.id, segment_id=s, group=g, topic=t, probability=p)
+            TopicAssignment(
+                run_id=run.id,
+                segment_id=s,
+                group=g,
+                topic=t,
+                probability=p,
+                x=float(xy[position[s], 0]),
+                y=float(xy[position[s], 1]),
+            )
             for s, g, t, p in rows
         )
         return run.id
+
+
+TSNE_MAX = 2000
+
+
+def layout(vectors: np.ndarray, seed: int) -> np.ndarray:
+    """2-D positions for the map of statements, computed once per run and stored.
+
+    t-SNE (cosine, PCA initialisation, seeded) for up to ``TSNE_MAX`` statements; beyond
+    that PCA, which is instant and keeps the scale run fast. Rounded to 4 decimals so the
+    stored map does not depend on the last bits of floating-point arithmetic.
+    """
+    if len(vectors) < 5:
+        return np.zeros((len(vectors), 2))
+    if len(vectors) <= TSNE_MAX:
+        from sklearn.manifold import TSNE
+
+        perplexity = min(30.0, (len(vectors) - 1) / 3)
+        xy = TSNE(2, perplexity=perplexity, init="pca", metric="cosine",
+                  random_state=seed).fit_transform(vectors)  # fmt: skip
+    else:
+        from sklearn.decomposition import PCA
+
+        xy = PCA(2, random_state=seed).fit_transform(vectors)
+    return np.round(xy, 4)
 
 
 def _key(params: TopicParams, group: str, topic: int) -> str:
@@ -324,9 +364,11 @@ def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
                 TopicAssignment.group,
                 TopicAssignment.topic,
                 TopicAssignment.probability,
+                TopicAssignment.x,
+                TopicAssignment.y,
             ).where(TopicAssignment.run_id == run.id)
         ).all()
-    table = pd.DataFrame(rows, columns=["segment_id", "group", "topic", "probability"])
+    table = pd.DataFrame(rows, columns=["segment_id", "group", "topic", "probability", "x", "y"])
     segments = project.segments()[["segment_id", "source_id"]]
     table = table.merge(segments, on="segment_id", how="left")
     table["topic_label"] = table["topic"].map(labels)
