@@ -1,6 +1,10 @@
 # Sozialraum-Werkbank — the two commands of the quickstart:
 #   make demo   set up, build the demo study, show how to open it
 #   make test   set up, run every test (lint, unit, integration, browser, nbval)
+# and for researchers and reviewers (see REVIEWING.md):
+#   make lab        JupyterLab on notebooks/ with the demo project prepared
+#   make nbval      re-run every notebook and compare each output with the committed one
+#   make notebooks  re-execute the notebooks in place (after a deliberate change)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -18,7 +22,7 @@ export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
 
-.PHONY: setup demo test lint pytest chromium clean
+.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,7 +61,37 @@ lint: setup
 pytest: setup chromium
 	$(BIN)/pytest
 
-test: lint pytest
+# The research notebooks: nbval re-executes each one in a fresh kernel (the venv's python)
+# and compares every output with the committed one; notebooks/nbval_sanitize.cfg masks
+# only what is volatile by nature (REVIEWING.md lists each rule and why it exists).
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-cell-timeout=900 \
+  --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+JUPYTER_DIRS := $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(JUPYTER_RUNTIME_DIR) $(IPYTHONDIR) \
+  $(MPLCONFIGDIR)
+
+jupyter-dirs:
+	@mkdir -p $(JUPYTER_DIRS)
+
+nbval: setup jupyter-dirs
+	$(BIN)/pytest $(NBVAL_FLAGS) notebooks/
+
+# Regenerate the committed outputs; widget state is not stored (it is large and its model
+# ids change on every run; the text fallback of a widget is what nbval compares).
+notebooks: setup jupyter-dirs
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=900 \
+	  --ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
+
+# JupyterLab for researchers: the demo project in $(DEMO_DIR) (WORKBENCH_PROJECT) and the
+# notebooks' shared embedding cache prepared; loopback only, no browser.
+lab: setup jupyter-dirs
+	$(BIN)/workbench demo $(DEMO_DIR) --analyse
+	$(BIN)/python -c "from workbench.notebook_support import warm_cache; warm_cache()"
+	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/jupyter lab notebooks --no-browser \
+	  --ServerApp.ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+test: lint pytest nbval
 
 clean:
 	rm -rf build .pytest_cache

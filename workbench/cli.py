@@ -16,7 +16,13 @@ EXIT_ERROR = 2
 
 # Later stages add their subcommands from their own modules: each of these modules
 # has ``add_commands(subparsers)`` (kept light: heavy imports happen inside commands).
-COMMAND_MODULES: tuple[str, ...] = ("workbench.cli_coding", "workbench.cli_analysis")
+COMMAND_MODULES: tuple[str, ...] = (
+    "workbench.cli_coding",
+    "workbench.cli_analysis",
+    "workbench.cli_feedback",
+    "workbench.cli_synthesis",
+    "workbench.cli_suggest",
+)
 
 
 def open_project(args: argparse.Namespace) -> Project:
@@ -52,6 +58,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workbench.importers.textio import decode, read_source
 
     project = open_project(args)
+    if any(str(p).lower().endswith(".qdpx") for p in args.paths):
+        from workbench.cli_qdpx import import_qdpx_command
+
+        return import_qdpx_command(project, args)
     attributes = None
     if args.attribute_columns is not None:
         attributes = tuple(c.strip() for c in args.attribute_columns.split(",") if c.strip())
@@ -104,7 +114,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """workbench export --format csv|xlsx [--pseudonymised] OUT."""
+    """workbench export --format csv|xlsx|qdpx [--pseudonymised] OUT."""
+    if args.format == "qdpx" or args.originals:
+        from workbench.cli_qdpx import export_qdpx_command
+
+        return export_qdpx_command(open_project(args), args)
     n = open_project(args).export_table(args.out, args.format, pseudonymised=args.pseudonymised)
     print(
         f"{n} Aussagen nach {args.out} exportiert"
@@ -117,7 +131,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """workbench demo [DIR]."""
     from workbench.demo import build_demo
 
-    project = build_demo(args.dir)
+    project = build_demo(args.dir, analyse=args.analyse)
     status = project.status()
     print(
         f"Demo-Projekt in {project.path}: {status['workshops']} Workshops, "
@@ -151,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="Protokolle (.md, .txt, .docx) und Tabellen (.csv, .xlsx) importieren",
+        help="Protokolle (.md, .txt, .docx), Tabellen (.csv, .xlsx), REFI-QDA-Projekte (.qdpx)",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen.",
@@ -183,22 +197,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--names", metavar="DATEI", help="Namensliste (eine Person je Zeile) zur Pseudonymisierung"
     )
+    p.add_argument(
+        "--add-districts",
+        action="store_true",
+        help="nur .qdpx: Fälle mit unbekanntem Namen als neue Sozialräume anlegen",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("status", help="Umfang des Projekts")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("export", help="Aussagen mit Codes als Tabelle exportieren")
-    p.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    p = sub.add_parser(
+        "export", help="Aussagen mit Codes als Tabelle oder REFI-QDA-Projekt (.qdpx) exportieren"
+    )
+    p.add_argument("--format", choices=["csv", "xlsx", "qdpx"], required=True)
     p.add_argument(
         "--pseudonymised", action="store_true", help="nur pseudonymisierte Texte (für Weitergabe)"
+    )
+    p.add_argument(
+        "--originals",
+        action="store_true",
+        help="nur qdpx (sonst immer pseudonymisiert): Originaltexte, nur für die Forschungsgruppe",
     )
     p.add_argument("out", metavar="OUT")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
     p.add_argument("dir", metavar="DIR", nargs="?", default="demo-projekt")
+    p.add_argument(
+        "--analyse", action="store_true", help="Bedarfscluster und Themen gleich mitberechnen"
+    )
     p.set_defaults(func=cmd_demo)
 
     for module in COMMAND_MODULES:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.domain import WorkbenchError
 from workbench.importers.table import TableMapping
+from workbench.indicators import import_indicators
 from workbench.project import CONFIG_FILE, Project
 
 DEMO_DISTRICTS = ("Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel")
@@ -33,8 +34,14 @@ def corpus_dir() -> Path:
     return folder
 
 
-def build_demo(target: str | Path, corpus: str | Path | None = None) -> Project:
-    """Create (or complete) the demo project in ``target`` and return it."""
+def build_demo(
+    target: str | Path, corpus: str | Path | None = None, analyse: bool = False
+) -> Project:
+    """Create (or complete) the demo project in ``target`` and return it.
+
+    With ``analyse`` the need clusters and topics are computed and stored too (once:
+    existing runs are kept), so that the stakeholder apps only read.
+    """
     corpus = Path(corpus) if corpus else corpus_dir()
     demo = corpus / "demo"
     target = Path(target)
@@ -47,4 +54,17 @@ def build_demo(target: str | Path, corpus: str | Path | None = None) -> Project:
     project.import_files(protocols)
     project.import_files(cards, mapping=CARD_MAPPING)
     project.import_codings(demo / "codings.csv")
+    import_indicators(project, corpus / "indicators.csv")
+    if analyse:
+        analyse_demo(project)
     return project
+
+
+def analyse_demo(project: Project, progress: bool = True) -> None:
+    """Store a need run and a topic run unless the project has them already."""
+    from workbench import needs, topics
+
+    if needs.runs(project).empty:
+        needs.run_needs(project, progress=progress)
+    if topics.runs(project).empty:
+        topics.run_topics(project, progress=progress)

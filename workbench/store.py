@@ -214,7 +214,14 @@ class SchemaVersionError(WorkbenchError):
 
 
 # Stage modules that define further tables on :class:`Base` (imported before create_all).
-MODEL_MODULES: tuple[str, ...] = ("workbench.coding", "workbench.needs", "workbench.topics")
+MODEL_MODULES: tuple[str, ...] = (
+    "workbench.coding",
+    "workbench.needs",
+    "workbench.topics",
+    "workbench.indicators",
+    "workbench.recommendations",
+    "workbench.feedback",
+)
 
 
 def create_tables(engine: Engine) -> None:

@@ -1,0 +1,1 @@
+"""Browser tests: Voilà apps driven by Playwright in Debian chromium."""

@@ -1,0 +1,187 @@
+"""Browser tests: the demo project, Voilà serving ``voila_apps/``, Debian's chromium.
+
+One Voilà server per test session (``voila``), started on a free port on 127.0.0.1 with
+- the demo project built into a temp folder (``WORKBENCH_PROJECT``), its embedding cache
+  filled, so the apps' suggestions come from the cache as in production;
+- Jupyter's config, data and runtime folders and IPython's folder in temp folders;
+- ``show_tracebacks`` off and kernel culling on (every page view starts a kernel and
+  closing the page does not stop it: ``test_kernels_are_culled`` checks that culling
+  does).
+Playwright (pytest-playwright) drives ``/usr/bin/chromium``; it is never downloaded
+(``playwright install`` is not used). Without chromium the tests fail in CI and are
+skipped elsewhere (``need``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import ROOT, need
+from workbench import Project
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+APPS = ROOT / "voila_apps"
+CULL_IDLE_TIMEOUT = 6  # seconds a kernel without a page may stay idle
+CULL_INTERVAL = 1  # seconds between culling checks
+START_TIMEOUT = 60
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+WIDGET_TIMEOUT = 30_000  # ms until an app's first widget shows (cold kernel, 2 cores)
+
+
+@dataclass
+class VoilaServer:
+    """A running Voilà: where it listens, its project and its kernels' files."""
+
+    base_url: str
+    project_dir: Path
+    connection_dir: Path
+    log: Path
+    process: subprocess.Popen
+
+    def url(self, notebook: str, **params: str) -> str:
+        """The address of an app, e.g. ``url("kodieren.ipynb", coder="X")``."""
+        query = f"?{urlencode(params)}" if params else ""
+        return f"{self.base_url}/voila/render/{notebook}{query}"
+
+    def kernels(self) -> set[str]:
+        """Ids of the kernels running now (from their connection files)."""
+        return {p.stem.removeprefix("kernel-") for p in self.connection_dir.rglob("kernel-*.json")}
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of Voilà's log, for failure messages."""
+        text = self.log.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def jupyter_env(base: Path, **extra: str) -> dict[str, str]:
+    """The environment for a Jupyter process whose folders all lie under ``base``."""
+    env = dict(os.environ)
+    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        folder = base / var.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[var] = str(folder)
+    env.pop("QUERY_STRING", None)
+    env.update(extra)
+    return env
+
+
+def start_voila(apps: Path, base: Path, env: dict[str, str]) -> VoilaServer:
+    """Start Voilà on a free port serving ``apps``; return once it answers HTTP."""
+    port = free_port()
+    connections = base / "connections"
+    connections.mkdir(parents=True, exist_ok=True)
+    log = base / "voila.log"
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(apps),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.connection_dir_root={connections}",
+        "--VoilaConfiguration.show_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
+    ]
+    with log.open("wb") as out:  # the child keeps its own handle
+        process = subprocess.Popen(command, cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = VoilaServer(
+        f"http://127.0.0.1:{port}", Path(env["WORKBENCH_PROJECT"]), connections, log, process
+    )
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Voilà hat sich beendet:\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(server.base_url + "/", timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    stop(process)
+    raise RuntimeError(f"Voilà antwortet nicht nach {START_TIMEOUT} s:\n{server.log_tail()}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server and its kernels (SIGTERM; SIGKILL after 15 s)."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's chromium (never a downloaded browser), quiet and without a sandbox."""
+    need(CHROMIUM, "Chromium (Debian-Paket chromium, `make chromium`)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_project(tmp_path_factory: pytest.TempPathFactory, embedded_demo_dir: Path) -> Path:
+    """The demo project for the apps, with embeddings cached (as `make demo` leaves it).
+
+    A copy of the session's embedded demo project (tests/conftest.py), so the demo
+    statements are embedded once per test session.
+    """
+    from workbench.suggest import suggest
+
+    folder = tmp_path_factory.mktemp("browser") / "demo-projekt"
+    shutil.copytree(embedded_demo_dir, folder)
+    with Project.open(folder) as project:
+        suggest(project, coder="Aufwärmen")  # caches the codebook texts' embeddings too
+    return folder
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> Iterator[VoilaServer]:
+    """Voilà serving ``voila_apps/`` over the demo project, for the whole session."""
+    base = tmp_path_factory.mktemp("voila")
+    env = jupyter_env(base, WORKBENCH_PROJECT=str(browser_project))
+    server = start_voila(APPS, base, env)
+    yield server
+    stop(server.process)
+    shutil.rmtree(base / "connections", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Where the tests leave the apps' screenshots for the README."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,43 @@
+"""The demo study with and without analysis runs, built once per test session.
+
+``demo_copy(tmp_path_factory, dst, analysed=True)`` returns a private copy (a folder
+copy of the closed SQLite project) that a test may change freely.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+
+_BUILT: dict[str, Path] = {}
+
+
+def _build(factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from workbench import needs, topics
+    from workbench.demo import build_demo
+
+    key = str(factory.getbasetemp())
+    if key in _BUILT:
+        return {"plain": _BUILT[key], "analysed": _BUILT[key + "/analysed"]}
+    base = factory.mktemp("synthesis")
+    plain = base / "plain"
+    build_demo(plain).close()  # closed: the WAL is checkpointed, a folder copy is whole
+    analysed = base / "analysed"
+    shutil.copytree(plain, analysed)
+    project = Project.open(analysed)
+    needs.run_needs(project, progress=False)
+    topics.run_topics(project, progress=False)
+    project.close()
+    _BUILT[key], _BUILT[key + "/analysed"] = plain, analysed
+    return {"plain": plain, "analysed": analysed}
+
+
+def demo_copy(factory: pytest.TempPathFactory, dst: Path, analysed: bool = True) -> Project:
+    """A private, open copy of the demo project (with need and topic runs if ``analysed``)."""
+    source = _build(factory)["analysed" if analysed else "plain"]
+    shutil.copytree(source, dst)
+    return Project.open(dst)

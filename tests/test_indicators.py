@@ -1,0 +1,180 @@
+"""District indicators: import (CSV/XLSX), validation, upsert, the city reference."""
+
+from __future__ import annotations
+
+import doctest
+import math
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import workbench.indicators
+from workbench import InputError, Project
+from workbench.cli import main
+from workbench.indicators import (
+    INDICATOR_COLUMNS,
+    NO_CITY_VALUE,
+    OTHER_UNIT,
+    city_reference,
+    comparison,
+    import_indicators,
+    indicators,
+)
+
+HEADER = "district,indicator,year,value,unit,source,illustrative\n"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.indicators).failed == 0
+
+
+def test_demo_indicators(demo_project: Project) -> None:
+    table = indicators(demo_project)
+    assert list(table.columns) == list(INDICATOR_COLUMNS)
+    assert table.dtypes.astype(str).to_dict() == INDICATOR_COLUMNS
+    assert len(table) == 44
+    assert table["district"].iloc[0] == "Gesamtstadt"  # the city first
+    official = table[~table["illustrative"]]
+    assert set(official["source"]) == {"Sozialbericht Leverkusen 2019"}
+    assert len(official) == 3
+    reference = city_reference(demo_project)
+    assert len(reference) == 8
+    sgb2 = reference.set_index("indicator").loc["SGB-II-Empfänger"]
+    assert (sgb2["value"], sgb2["unit"]) == (17763.0, "Personen")
+
+
+def test_unknown_district_stops_the_whole_import_naming_valid_names(
+    project: Project, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "werte.csv",
+        HEADER + "Manfort,SGB-II-Quote,2019,13.9,%,Test,true\n"
+        "Rheindorf,SGB-II-Quote,2019,9.1,%,Test,true\n",
+    )
+    with pytest.raises(InputError) as err:
+        import_indicators(project, path)
+    message = str(err.value)
+    assert "Datei werte.csv" in message and "Zeile 3" in message
+    assert "Rheindorf" in message
+    for name in ("Gesamtstadt", "Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf"):
+        assert name in message
+    assert indicators(project).empty  # one transaction: the good row is not kept either
+
+
+def test_reimport_updates_instead_of_duplicating(project: Project, tmp_path: Path) -> None:
+    rows = (
+        "Gesamtstadt,SGB-II-Quote,2019,10.9,%,Test,false\n"
+        "Manfort,SGB-II-Quote,2019,13.9,%,Test,false\n"
+    )
+    path = write(tmp_path / "werte.csv", HEADER + rows)
+    first = import_indicators(project, path)
+    assert (first.added, first.updated, first.unchanged, first.rows) == (2, 0, 0, 2)
+    again = import_indicators(project, path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    write(path, HEADER + rows.replace("13.9", "14.2"))
+    changed = import_indicators(project, path)
+    assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 1)
+    table = indicators(project)
+    assert len(table) == 2
+    assert table.set_index("district").loc["Manfort", "value"] == 14.2
+
+
+def test_xlsx_with_german_headers_and_decimal_comma(project: Project, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    sheet.append(["Gesamtstadt", "SGB-II-Empfänger", 2019, "17.763", "Personen", "Bericht"])
+    sheet.append(["gesamtstadt", "Arbeitslosenquote", "2019", "6,4", "%", "Bericht"])
+    # Excel on macOS may hand over decomposed umlauts: still the declared district.
+    decomposed = unicodedata.normalize("NFD", "Steinbüchel")
+    sheet.append([decomposed, "Arbeitslosenquote", 2019, 8.8, "%", "Bericht"])
+    sheet.append([None, None, None, None, None, None])  # empty rows are skipped
+    book.save(tmp_path / "werte.xlsx")
+    result = import_indicators(project, tmp_path / "werte.xlsx")
+    assert result.added == 3
+    table = indicators(project).set_index(["district", "indicator"])
+    assert table.loc[("Gesamtstadt", "Arbeitslosenquote"), "value"] == 6.4
+    assert table.loc[("Steinbüchel", "Arbeitslosenquote"), "value"] == 8.8
+    assert not table["illustrative"].any()  # no column: not illustrative
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Manfort,SGB-II-Quote,2019,viel,%,Test,false", "Wert 'viel' ist keine Zahl"),
+        ("Manfort,SGB-II-Quote,neunzehn,1,%,Test,false", "keine Jahreszahl"),
+        ("Manfort,,2019,1,%,Test,false", "Name des Indikators fehlt"),
+        ("Manfort,SGB-II-Quote,2019,1,%,Test,vielleicht", "weder true noch false"),
+        ("Manfort,SGB-II-Quote,2019,13.9,%,Test,false", "steht schon in Zeile 2"),
+    ],
+)
+def test_bad_rows_stop_with_file_and_row(
+    project: Project, tmp_path: Path, row: str, expected: str
+) -> None:
+    path = write(
+        tmp_path / "werte.csv",
+        HEADER + "Manfort,SGB-II-Quote,2019,13.9,%,Test,false\n" + row + "\n",
+    )
+    with pytest.raises(InputError) as err:
+        import_indicators(project, path)
+    assert expected in str(err.value) and "Zeile 3" in str(err.value)
+    assert indicators(project).empty
+
+
+def test_missing_columns_are_named(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "werte.csv", "district;indicator;value\nManfort;X;1\n")
+    with pytest.raises(InputError, match="Spalten fehlen: year, unit, source"):
+        import_indicators(project, path)
+
+
+def test_missing_city_value_is_said_not_invented(project: Project, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "werte.csv",
+        HEADER + "Manfort,Arbeitslosenquote,2019,8.1,%,Test,true\n"
+        "Opladen,Arbeitslosenquote,2019,6.9,%,Test,true\n"
+        "Gesamtstadt,Wohnfläche je Person,2019,41.2,m²,Test,true\n"
+        "Manfort,Wohnfläche je Person,2019,37.5,qm,Test,true\n",
+    )
+    import_indicators(project, path)
+    table = comparison(project).set_index(["district", "indicator"])
+    missing = table.loc[("Manfort", "Arbeitslosenquote")]
+    assert missing["note"] == NO_CITY_VALUE
+    assert math.isnan(missing["city_value"]) and math.isnan(missing["index"])
+    other_unit = table.loc[("Manfort", "Wohnfläche je Person")]
+    assert other_unit["note"] == OTHER_UNIT and math.isnan(other_unit["difference"])
+
+
+def test_comparison_of_one_district(demo_project: Project) -> None:
+    table = comparison(demo_project, "Wiesdorf")
+    assert set(table["district"]) == {"Wiesdorf"} and len(table) == 7
+    row = table.set_index("indicator").loc["Lebenslagenindex"]
+    assert row["index"] == pytest.approx(131.0) and row["difference"] == pytest.approx(31.0)
+    with pytest.raises(InputError, match="Gültig sind: Gesamtstadt, Alkenrath"):
+        comparison(demo_project, "Rheindorf")
+
+
+def test_cli_import_and_compare(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "werte.csv",
+        "district;indicator;year;value;unit;source\n"
+        "Gesamtstadt;SGB-II-Quote;2019;10,9;%;Test\nManfort;SGB-II-Quote;2019;13,9;%;Test\n",
+    )
+    base = ["--project", str(project.path), "indicators"]
+    assert main([*base, "--import", str(path)]) == 0
+    assert "2 Werte – 2 neu" in capsys.readouterr().out
+    assert main([*base, "--district", "Manfort"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("district,indicator,year,value,unit,city_value")
+    assert "Manfort,SGB-II-Quote,2019,13.9,%,10.9" in out
+    bad = write(tmp_path / "falsch.csv", HEADER + "Rheindorf,X,2019,1,%,Test,false\n")
+    assert main([*base, "--import", str(bad)]) == 2
+    assert "Gültig sind" in capsys.readouterr().err

@@ -1,0 +1,211 @@
+"""Reports: HTML, DOCX and XLSX open, show every district, and are reproducible."""
+
+from __future__ import annotations
+
+import doctest
+import io
+import re
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import workbench.reports
+from tests.synthesis_data import demo_copy
+from workbench import InputError, Project
+from workbench import recommendations as rec
+from workbench.cli import main
+from workbench.reports import CHART_CLASS, GENERATED, render, slug, write_report
+
+DISTRICTS = ("Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf")
+ONE = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+TWO = datetime(2027, 5, 6, 7, 8, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def studied(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The analysed demo with two recommendations (one citing the card with HTML)."""
+    project = demo_copy(tmp_path_factory, tmp_path_factory.mktemp("reports") / "p")
+    first = rec.add_recommendation(
+        project,
+        "Quartiersmanagement in allen Sozialräumen verstetigen.",
+        title="Quartiersmanagement verstetigen",
+        actors=["Verwaltung", "Quartiersmanagement"],
+        status="abgestimmt",
+    )
+    rec.link_need(project, first, 1)
+    rec.link_evidence(project, first, [("manfort_karten.csv", "MF-K28")])
+    second = rec.add_recommendation(
+        project, "=SUMME(A1:A3) Jugendtreff öffnen", scope="Manfort", actors=["Jugendamt"]
+    )
+    rec.link_need(project, second, 0)
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def html_report(studied: Project) -> str:
+    return render(studied, "html", generated_at=ONE).decode("utf-8")
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def xlsx_strings(data: bytes) -> list[str]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
+
+
+def without_generated(fmt: str, data: bytes) -> dict[str, bytes]:
+    """The file's content with the generated-at line taken out (per ZIP member)."""
+    if fmt == "html":
+        lines = data.decode("utf-8").split("\n")
+        dropped = [line for line in lines if GENERATED in line]
+        assert len(dropped) == 1
+        return {"": "\n".join(line for line in lines if GENERATED not in line).encode()}
+    members = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            content = archive.read(name)
+            pattern = rb"<w:p>(?:(?!</w:p>).)*?" + GENERATED.encode() + rb".*?</w:p>"
+            if fmt == "xlsx":  # an inline string of the cover sheet
+                pattern = rb"<t>" + GENERATED.encode() + rb"[^<]*</t>"
+            content = re.sub(pattern, b"", content, flags=re.S)
+            members[name] = content
+    return members
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.reports).failed == 0
+
+
+def test_html_has_every_district_with_charts(html_report: str) -> None:
+    assert html_report.startswith('<!DOCTYPE html>\n<html lang="de">')
+    for heading in ("Überblick", "Sozialraumübergreifende Bedarfe", "Indikatoren im Vergleich",
+                    "Empfehlungen", "Sozialraumprofile", "Methodik und Herkunft"):  # fmt: skip
+        assert f">{heading}</h2>" in html_report
+    for district in DISTRICTS:
+        assert f'<h3 id="sec-{slug(district)}">{district}</h3>' in html_report
+        for chart in ("bedarfe", "themen", "indikatoren"):
+            assert f'id="wb-chart-{slug(district)}-{chart}"' in html_report
+    assert 'id="wb-chart-bedarfe-matrix"' in html_report
+    charts = re.findall(rf'<figure class="{CHART_CLASS}" data-chart="([^"]+)">', html_report)
+    assert len(charts) == len(set(charts)) >= 18
+    # Offline: plotly.js is inline, nothing is fetched.
+    head, body = html_report.split("</head>")
+    assert "Plotly" in head
+    own = re.sub(r"<script type=\"text/javascript\">.*?</script>", "", head, flags=re.S) + body
+    assert not re.search(r"(src|href)=\"(https?:)?//", own)
+    assert html_report.count("Plotly.newPlot(") == len(charts)
+
+
+def test_html_escapes_quotes(html_report: str) -> None:
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html_report  # card MF-K28
+    assert '<script>alert("x")' not in html_report
+
+
+def test_reports_quote_only_pseudonymised_text(studied: Project, html_report: str) -> None:
+    originals = [o for o in studied.pseudonym_key()["original"] if len(o) > 6]
+    texts = {
+        "html": html_report,
+        "docx": docx_text(render(studied, "docx", generated_at=ONE)),
+        "xlsx": "\n".join(xlsx_strings(render(studied, "xlsx", generated_at=ONE))),
+    }
+    for fmt, text in texts.items():
+        assert "[Person" in text, fmt
+        for original in originals:
+            assert not re.search(rf"\b{re.escape(original)}\b", text), (fmt, original)
+
+
+def test_docx_opens_with_profiles_and_evidence_trail(studied: Project) -> None:
+    data = render(studied, "docx", generated_at=ONE)
+    document = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for district in DISTRICTS:
+        assert district in headings
+    assert "Empfehlungen" in headings
+    assert "Empfehlung 1: Quartiersmanagement verstetigen" in headings
+    text = docx_text(data)
+    assert "Nachweiskette vollständig." in text
+    assert "manfort_karten.csv, Aussage MF-K28" in text
+    assert "█" in text  # bar charts drawn as tables
+    assert document.core_properties.author == "Sozialraum-Werkbank"
+    assert document.core_properties.created == datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def test_xlsx_opens_with_sheets_charts_and_plain_strings(studied: Project) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(render(studied, "xlsx", generated_at=ONE)))
+    assert book.sheetnames == [
+        "Bericht", "Bedarfe", "Zitate", "Themen", "Indikatoren", "Indikatoren-Index",
+        "Empfehlungen", "Nachweise", "Prüfung",
+    ]  # fmt: skip
+    assert book["Bericht"]["A2"].value.startswith(GENERATED)
+    assert len(book["Bedarfe"]._charts) == 1 and len(book["Indikatoren-Index"]._charts) == 1
+    districts = {row[0] for row in book["Zitate"].iter_rows(min_row=2, values_only=True)}
+    assert districts == {"Gesamtstadt", *DISTRICTS}
+    formula_like = book["Empfehlungen"]["C3"]
+    assert formula_like.value == "=SUMME(A1:A3) Jugendtreff öffnen"
+    assert formula_like.data_type == "s"  # text, never a formula
+    trail = list(book["Nachweise"].iter_rows(min_row=2, values_only=True))
+    assert ("Beleg", "manfort_karten.csv", "MF-K28") in {(r[1], r[5], r[6]) for r in trail}
+    assert book["Prüfung"].max_row == 1  # header only: every chain is complete
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_reproducible_apart_from_the_generated_line(studied: Project, fmt: str) -> None:
+    first = render(studied, fmt, generated_at=ONE)
+    assert render(studied, fmt, generated_at=ONE) == first  # same moment: same bytes
+    later = render(studied, fmt, generated_at=TWO)
+    assert later != first
+    assert without_generated(fmt, later) == without_generated(fmt, first)
+
+
+def test_district_report(studied: Project) -> None:
+    text = render(studied, "html", district="Manfort", generated_at=ONE).decode("utf-8")
+    assert "<title>Sozialraumprofil Manfort</title>" in text
+    assert 'id="wb-chart-manfort-bedarfe"' in text
+    assert 'id="wb-chart-wiesdorf-bedarfe"' not in text
+    assert "Empfehlung 2:" in text  # scoped to Manfort
+    book = openpyxl.load_workbook(
+        io.BytesIO(render(studied, "xlsx", district="Opladen", generated_at=ONE))
+    )
+    for sheet in ("Zitate", "Themen", "Indikatoren"):
+        assert {r[0] for r in book[sheet].iter_rows(min_row=2, values_only=True)} == {"Opladen"}
+    with pytest.raises(InputError, match="Gültig sind"):
+        render(studied, "html", district="Rheindorf")
+
+
+def test_report_of_an_empty_project(project: Project) -> None:
+    text = render(project, "html", generated_at=ONE).decode("utf-8")
+    assert "Noch keine Bedarfscluster berechnet" in text
+    assert "Noch keine Empfehlungen erfasst" in text
+    docx.Document(io.BytesIO(render(project, "docx", generated_at=ONE)))
+    openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=ONE)))
+
+
+def test_cli_writes_atomically(
+    studied: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "manfort.docx"
+    args = ["--project", str(studied.path), "report", "--format", "docx"]
+    assert main([*args, "--district", "Manfort", str(out)]) == 0
+    assert "Sozialraumprofil Manfort (docx)" in capsys.readouterr().out
+    docx.Document(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manfort.docx"]
+    assert main([*args, str(tmp_path / "fehlt" / "bericht.docx")]) == 2
+    assert "gibt es nicht" in capsys.readouterr().err
+    assert write_report(studied, tmp_path / "b.xlsx").suffix == ".xlsx"  # format from suffix

@@ -1,0 +1,478 @@
+"""State of the coding panel: precomputed tables, filters, position and coding actions.
+
+No ipywidgets here. :class:`CodingModel` reads the project's tables once (``load``) into
+plain arrays and lists; after that every panel action — apply a code, go to the next
+segment, change a filter — works on indexes into those arrays, writes through the
+:class:`workbench.Project` façade and updates its own copy of the coder's codings, so
+no action re-reads a whole table (the target is ≤ 100 ms with 10,000 segments; see
+``benchmarks/coding_panel.py``).
+
+The panel shows and counts the codings of ONE coder: coders code independently (the
+agreement stage compares them afterwards), so other coders' codings are not shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sqlalchemy import select
+
+from workbench.codebook import SEPARATOR
+from workbench.coding import check_coder
+from workbench.domain import InputError
+from workbench.store import Code, Coding
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.project import Project
+
+ALL = ""  # the value of a filter that lets everything through
+NO_QUESTION = "\x00ohne"  # filter value for segments without a guiding question
+DIGITS = tuple("123456789")
+SUGGESTION_CHIPS = 3  # suggestions shown per segment, best first
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CodeButton:
+    """A code the panel offers as a button: its path, label, colour, group and key."""
+
+    path: str
+    name: str
+    colour: str | None
+    group: str
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The panel's filters; ``ALL`` ("") lets everything through."""
+
+    district: str = ALL
+    workshop: str = ALL
+    question: str = ALL
+    code: str = ALL
+    uncoded_only: bool = False
+    search: str = ""
+
+
+@dataclass
+class Suggestion:
+    """A model suggestion for one segment."""
+
+    code: str
+    confidence: float
+
+
+@dataclass
+class _Table:
+    """The segments as arrays, in document order (built once in :meth:`CodingModel.load`)."""
+
+    ids: np.ndarray
+    index_of: dict[int, int]
+    source_ids: list[str]
+    documents: list[str]
+    workshops: list[str]
+    districts: list[str]
+    questions: list[str | None]
+    roles: list[str | None]
+    texts: list[str]
+    folded: list[str]
+    prev: np.ndarray  # index of the previous segment of the same document, or -1
+    next: np.ndarray  # index of the next segment of the same document, or -1
+    district_of: np.ndarray  # category numbers for fast filtering
+    workshop_of: np.ndarray
+    question_of: np.ndarray
+    district_names: list[str] = field(default_factory=list)
+    workshop_names: list[str] = field(default_factory=list)
+    question_names: list[str | None] = field(default_factory=list)
+
+
+def _categories(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Category numbers and the sorted distinct values (None last)."""
+    names = sorted({v for v in values if v is not None})
+    if any(v is None for v in values):
+        names.append(None)
+    number = {v: i for i, v in enumerate(names)}
+    return np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values)), names
+
+
+def _clean(value: Any) -> Any:
+    """pandas' missing values (NA/NaN) as None."""
+    if value is None:
+        return None
+    try:
+        return None if value != value else value  # NaN
+    except (TypeError, ValueError):  # pd.NA has no truth value
+        return None
+
+
+def code_buttons(
+    codes: pd.DataFrame,
+    only: Iterable[str] | None = None,
+    shortcuts: Mapping[str, str] | None = None,
+) -> list[CodeButton]:
+    """The codes to offer as buttons, grouped and keyed.
+
+    Group "Dimensionen": top-level codes without subcodes (the analytic dimensions);
+    every top-level code with subcodes (e.g. ``Themen``) is a group of its descendants
+    and not a button itself. ``only`` restricts the buttons to these paths. Keys: the
+    digits 1–9 for the first nine buttons, or ``shortcuts`` (key → code path).
+    """
+    paths = [str(p) for p in codes["path"]]
+    parents = {p.rsplit(SEPARATOR, 1)[0] for p in paths if SEPARATOR in p}
+    wanted = None if only is None else set(only)
+    if wanted is not None and (unknown := sorted(wanted - set(paths))):
+        raise InputError(f"Code '{unknown[0]}' steht nicht im Codebuch.")
+    colours = dict(zip(paths, (_clean(c) for c in codes["colour"]), strict=True))
+    leaves = []
+    for path in paths:
+        if path in parents or (wanted is not None and path not in wanted):
+            continue
+        top = path.split(SEPARATOR, 1)[0]
+        group = "Dimensionen" if SEPARATOR not in path else top
+        leaves.append((0 if group == "Dimensionen" else 1, path, group))
+    # Dimensions first, then each group of subcodes; within them in codebook order
+    # (the order codes were created in, i.e. their ids).
+    order = {p: int(i) for p, i in zip(paths, codes["code_id"], strict=True)}
+    first: dict[str, int] = {}
+    for _, path, group in leaves:
+        first[group] = min(first.get(group, order[path]), order[path])
+    leaves.sort(key=lambda item: (item[0], first[item[2]], order[item[1]]))
+    offered = [path for _, path, _ in leaves]
+    if shortcuts is None:
+        keys = dict(zip(offered, DIGITS, strict=False))
+    else:
+        keys = {}
+        for key, path in shortcuts.items():
+            if path not in offered:
+                raise InputError(
+                    f"Tastenkürzel '{key}': Code '{path}' steht nicht im Codebuch "
+                    "oder ist nur eine Gruppe."
+                )
+            keys[path] = key
+    return [
+        CodeButton(path, path.rsplit(SEPARATOR, 1)[-1], colours[path], group, keys.get(path))
+        for _, path, group in leaves
+    ]
+
+
+class CodingModel:
+    """What the coding panel shows and does, for one coder, without any widget.
+
+    Parameters are stored as given; :meth:`load` reads the project. ``coder`` may be set
+    later with :meth:`set_coder` (the panel asks for a name first).
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        coder: str | None = None,
+        codes: Iterable[str] | None = None,
+        shortcuts: Mapping[str, str] | None = None,
+    ):
+        self.project = project
+        self.coder = coder
+        self.codes = codes
+        self.shortcuts = shortcuts
+
+    # -- loading (the only place that reads whole tables) ------------------------------
+    def load(self) -> CodingModel:
+        """Read segments, codebook, the coder's codings and memos; return self."""
+        segments = self.project.segments()
+        self.buttons_ = code_buttons(self.project.codes(), self.codes, self.shortcuts)
+        self.button_of_ = {b.path: i for i, b in enumerate(self.buttons_)}
+        self.key_of_ = {b.key: b.path for b in self.buttons_ if b.key}
+        self.table_ = self._table(segments)
+        self.filters_ = Filters()
+        self.visible_ = np.arange(len(self.table_.ids))
+        self.position_ = 0
+        self.suggestions_: dict[int, list[Suggestion]] = {}
+        self.rejected_: set[tuple[int, str]] = set()
+        self._load_memos()
+        if self.coder is not None:
+            self.set_coder(self.coder)
+        else:
+            self.coded_: dict[int, set[str]] = {}
+            self.is_coded_ = np.zeros(len(self.table_.ids), dtype=bool)
+        return self
+
+    @staticmethod
+    def _table(segments: pd.DataFrame) -> _Table:
+        n = len(segments)
+        ids = segments["segment_id"].to_numpy(dtype=np.int64)
+        docs = segments["document_id"].to_numpy(dtype=np.int64)
+        same_as_previous = np.zeros(n, dtype=bool)
+        same_as_previous[1:] = docs[1:] == docs[:-1]
+        index = np.arange(n)
+        prev = np.where(same_as_previous, index - 1, -1)
+        nxt = np.full(n, -1)
+        nxt[:-1] = np.where(same_as_previous[1:], index[1:], -1)
+        texts = [str(t) for t in segments["text"]]
+        districts = [str(d) for d in segments["district"]]
+        workshops = [str(w) for w in segments["workshop"]]
+        questions = [_clean(q) for q in segments["question"]]
+        district_of, district_names = _categories(districts)
+        workshop_of, workshop_names = _categories(workshops)
+        question_of, question_names = _categories(questions)
+        return _Table(
+            ids=ids,
+            index_of={int(i): k for k, i in enumerate(ids)},
+            source_ids=[str(s) for s in segments["source_id"]],
+            documents=[str(d) for d in segments["document"]],
+            workshops=workshops,
+            districts=districts,
+            questions=questions,
+            roles=[_clean(r) for r in segments["speaker_role"]],
+            texts=texts,
+            folded=[t.casefold() for t in texts],
+            prev=prev,
+            next=nxt,
+            district_of=district_of,
+            workshop_of=workshop_of,
+            question_of=question_of,
+            district_names=district_names,
+            workshop_names=workshop_names,
+            question_names=question_names,
+        )
+
+    def _load_memos(self) -> None:
+        memos = self.project.memos()
+        memos = memos[memos["target_type"] == "segment"]
+        self.memos_: dict[int, list[tuple[str, str]]] = {}
+        index_of = self.table_.index_of
+        for target, author, text in zip(
+            memos["target_id"], memos["author"], memos["text"], strict=True
+        ):
+            if int(target) in index_of:
+                self.memos_.setdefault(index_of[int(target)], []).append((str(author), str(text)))
+
+    def _load_codings(self) -> None:
+        """This coder's codings: code paths by segment index (coded segments only)."""
+        with self.project.session() as s:
+            rows = s.execute(
+                select(Coding.segment_id, Code.path)
+                .join(Code, Coding.code_id == Code.id)
+                .where(Coding.coder == self.coder)
+            ).all()
+        coded: dict[int, set[str]] = {}
+        index_of = self.table_.index_of
+        for segment_id, path in rows:
+            if segment_id in index_of:
+                coded.setdefault(index_of[segment_id], set()).add(path)
+        is_coded = np.zeros(len(self.table_.ids), dtype=bool)
+        is_coded[list(coded)] = True
+        self.coded_, self.is_coded_ = coded, is_coded
+
+    def set_coder(self, coder: str) -> None:
+        """Code as ``coder`` from now on (validated); loads that coder's codings."""
+        self.coder = check_coder(coder)
+        self._load_codings()
+
+    # -- what the panel shows ----------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """Number of segments in the project."""
+        return len(self.table_.ids)
+
+    @property
+    def current(self) -> int | None:
+        """Index of the current segment (None if the filters let nothing through)."""
+        if len(self.visible_) == 0:
+            return None
+        return int(self.visible_[self.position_])
+
+    @property
+    def current_id(self) -> int | None:
+        """Segment id of the current segment."""
+        index = self.current
+        return None if index is None else int(self.table_.ids[index])
+
+    def segment_id(self, index: int) -> int:
+        """The segment id at ``index``."""
+        return int(self.table_.ids[index])
+
+    def progress(self) -> tuple[int, int]:
+        """(segments coded by this coder, all segments)."""
+        return len(self.coded_), self.total
+
+    def progress_in_filter(self) -> tuple[int, int]:
+        """(coded, total) among the segments the filters let through."""
+        return int(self.is_coded_[self.visible_].sum()), len(self.visible_)
+
+    def codes_of(self, index: int) -> Set[str]:
+        """Code paths this coder applied to the segment at ``index``."""
+        return self.coded_.get(index, _NONE)
+
+    def neighbours(self, index: int) -> tuple[int | None, int | None]:
+        """Indexes of the previous and next segment in the same document."""
+        prev, nxt = int(self.table_.prev[index]), int(self.table_.next[index])
+        return (prev if prev >= 0 else None), (nxt if nxt >= 0 else None)
+
+    def suggestions_for(self, index: int) -> list[Suggestion]:
+        """Open suggestions for a segment: not yet applied, not rejected, best first."""
+        applied = self.codes_of(index)
+        return [
+            s
+            for s in self.suggestions_.get(index, ())
+            if s.code not in applied and (index, s.code) not in self.rejected_
+        ][:SUGGESTION_CHIPS]
+
+    def filter_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """(label, value) choices of each dropdown filter, "Alle" first."""
+        t = self.table_
+        questions = [
+            ("(ohne Leitfrage)", NO_QUESTION) if q is None else (q, q) for q in t.question_names
+        ]
+        return {
+            "district": [("Alle Sozialräume", ALL), *((d, d) for d in t.district_names)],
+            "workshop": [("Alle Workshops", ALL), *((w, w) for w in t.workshop_names)],
+            "question": [("Alle Leitfragen", ALL), *questions],
+            "code": [("Alle Codes", ALL), *((b.path, b.path) for b in self.buttons_)],
+        }
+
+    # -- filters and navigation ----------------------------------------------------------
+    def set_filters(self, filters: Filters) -> None:
+        """Apply filters; stay on the current segment if it is still in the list."""
+        t = self.table_
+        keep = self.current
+        mask = np.ones(len(t.ids), dtype=bool)
+        for value, numbers, names in (
+            (filters.district, t.district_of, t.district_names),
+            (filters.workshop, t.workshop_of, t.workshop_names),
+            (filters.question, t.question_of, t.question_names),
+        ):
+            if value != ALL:
+                wanted = None if value == NO_QUESTION else value
+                number = names.index(wanted) if wanted in names else -1
+                mask &= numbers == number
+        candidates = np.flatnonzero(mask)
+        if filters.code != ALL:
+            having = np.zeros(len(t.ids), dtype=bool)
+            having[[i for i, codes in self.coded_.items() if filters.code in codes]] = True
+            candidates = candidates[having[candidates]]
+        if filters.uncoded_only:
+            candidates = candidates[~self.is_coded_[candidates]]
+        needle = filters.search.strip().casefold()
+        if needle:
+            folded, sources = t.folded, t.source_ids
+            candidates = candidates[
+                [needle in folded[i] or needle == sources[i].casefold() for i in candidates]
+            ]
+        self.filters_ = filters
+        self.visible_ = candidates.astype(np.int64)
+        self.position_ = 0
+        if keep is not None and len(candidates):
+            found = np.searchsorted(candidates, keep)
+            if found < len(candidates) and candidates[found] == keep:
+                self.position_ = int(found)
+
+    def move(self, step: int) -> bool:
+        """Go ``step`` segments forward (negative: back) in the list; False at an end."""
+        target = self.position_ + step
+        if not 0 <= target < len(self.visible_):
+            return False
+        self.position_ = target
+        return True
+
+    def go_to(self, position: int) -> None:
+        """Go to the ``position``-th segment of the filtered list."""
+        if not 0 <= position < len(self.visible_):
+            raise InputError(f"Position {position} liegt nicht in der Liste.")
+        self.position_ = int(position)
+
+    def go_to_segment(self, segment_id: int) -> bool:
+        """Go to a segment by id if the filters let it through; False otherwise."""
+        index = self.table_.index_of.get(int(segment_id))
+        if index is None:
+            return False
+        found = np.searchsorted(self.visible_, index)
+        if found < len(self.visible_) and self.visible_[found] == index:
+            self.position_ = int(found)
+            return True
+        return False
+
+    # -- coding actions (each one transaction through the Project façade) --------------
+    def _require(self) -> int:
+        if self.coder is None:
+            raise InputError("Bitte zuerst einen Namen angeben.")
+        index = self.current
+        if index is None:
+            raise InputError("Keine Aussage ausgewählt.")
+        return index
+
+    def _mark(self, index: int, path: str, applied: bool) -> None:
+        if applied:
+            self.coded_.setdefault(index, set()).add(path)
+        elif path in self.coded_.get(index, _NONE):
+            self.coded_[index].discard(path)
+            if not self.coded_[index]:
+                del self.coded_[index]
+        self.is_coded_[index] = index in self.coded_
+
+    def toggle(self, path: str) -> bool:
+        """Apply ``path`` to the current segment, or remove it if applied; True if applied."""
+        index = self._require()
+        if path in self.codes_of(index):
+            self.project.uncode_segment(self.segment_id(index), path, self.coder)
+            self._mark(index, path, False)
+            return False
+        self.project.code_segment(self.segment_id(index), path, self.coder)
+        self._mark(index, path, True)
+        return True
+
+    def toggle_key(self, key: str) -> bool | None:
+        """Toggle the code bound to ``key``; None if no code has that key."""
+        path = self.key_of_.get(key)
+        return None if path is None else self.toggle(path)
+
+    def undo(self) -> int:
+        """Undo this coder's last action; return how many were undone (0 or 1)."""
+        if self.coder is None:
+            raise InputError("Bitte zuerst einen Namen angeben.")
+        undone = self.project.undo(self.coder)
+        if undone:
+            # The undone action may have been made elsewhere (another tab, the CLI):
+            # re-read this coder's codings rather than guess.
+            self._load_codings()
+        return undone
+
+    def add_memo(self, text: str) -> int:
+        """Save a memo on the current segment; return its id."""
+        index = self._require()
+        memo_id = self.project.add_memo(text, self.coder, segment=self.segment_id(index))
+        self.memos_.setdefault(index, []).append((self.coder, text.strip()))
+        return memo_id
+
+    # -- suggestions ---------------------------------------------------------------------
+    def set_suggestions(self, table: pd.DataFrame | None) -> None:
+        """Take a suggestion table (segment_id, source_id, code, confidence)."""
+        by_index: dict[int, list[Suggestion]] = {}
+        if table is not None and len(table):
+            index_of = self.table_.index_of
+            for segment_id, code, confidence in zip(
+                table["segment_id"], table["code"], table["confidence"], strict=True
+            ):
+                index = index_of.get(int(segment_id))
+                if index is not None:
+                    by_index.setdefault(index, []).append(Suggestion(str(code), float(confidence)))
+            for items in by_index.values():
+                items.sort(key=lambda s: (-s.confidence, s.code))
+        self.suggestions_ = by_index
+
+    def accept(self, code: str, accept: Callable[..., Any] | None = None) -> None:
+        """Accept a suggestion for the current segment: stored with this coder."""
+        index = self._require()
+        if accept is None:
+            from workbench.suggest import accept_suggestion as accept
+        accept(self.project, self.segment_id(index), code, self.coder)
+        self._mark(index, code, True)
+
+    def reject(self, code: str) -> None:
+        """Hide a suggestion for the current segment (for this session only)."""
+        index = self._require()
+        self.rejected_.add((index, code))
