@@ -11,6 +11,7 @@ app ``voila_apps/bedarfe_bewerten.ipynb`` is one call to the first.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 SaveAnswer = Callable[[Answer], Answer]
+_log = logging.getLogger(__name__)
 
 STYLE = """
 <style>
@@ -177,6 +179,7 @@ class ItemCard:
             self._revert(str(err))
             return
         except Exception:  # never a traceback in the app; the participant can retry
+            _log.info("Antwort nicht gespeichert", exc_info=True)
             self._revert(SAVE_FAILED)
             return
         self.saved = stored

@@ -238,7 +238,9 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
         groups = segments[column].fillna("(ohne)")
     rows: list[tuple[int, str, str, float]] = []
     described: list[dict[str, Any]] = []
-    for group in sorted(groups.unique()):
+    from tqdm.auto import tqdm
+
+    for group in tqdm(sorted(groups.unique()), desc="Themenmodelle", disable=not progress):
         index = np.flatnonzero(groups.to_numpy() == group)
         topics, probability, topics_info = fit_topics(
             segments["text"].iloc[index].tolist(), vectors[index], params, embedder
