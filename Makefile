@@ -52,6 +52,9 @@ demo: setup
 	@echo ""
 	@echo "Stakeholder-Apps (Strg+C beendet den Server):"
 	@$(foreach app,$(APPS),echo "  http://127.0.0.1:$(DEMO_PORT)/voila/render/$(app)";)
+	@echo "Ein Zugangscode zum Ausprobieren der Bewertung (Manfort):"
+	@$(BIN)/workbench --project $(DEMO_DIR) tokens --n 1 --district Manfort \
+	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d, -f2
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/voila voila_apps $(VOILA_FLAGS)
 
 lint: setup

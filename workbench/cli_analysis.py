@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
-from pathlib import Path
-
-import pandas as pd
 
 from workbench.domain import WorkbenchError
-
-
-def _write_csv(table: pd.DataFrame, out: str | None) -> None:
-    """Write ``table`` to ``out`` atomically, or to stdout."""
-    if out is None:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
-        return
-    path = Path(out)
-    tmp = path.with_name(path.name + ".tmp")
-    table.to_csv(tmp, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    tmp.replace(path)
+from workbench.fileio import write_csv
 
 
 def cmd_embed(args: argparse.Namespace) -> int:
@@ -45,7 +30,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
     )  # fmt: skip
     run_id = topics.run_topics(project, params)
     table = topics.assignments(project, run_id)
-    _write_csv(table[["segment_id", "source_id", "topic", "topic_label", "probability"]], args.out)
+    write_csv(table[["segment_id", "source_id", "topic", "topic_label", "probability"]], args.out)
     if args.out:
         described = topics.topics(project, run_id)
         print(f"Themenlauf {run_id}: {len(described)} Themen, {len(table)} Aussagen → {args.out}")
@@ -74,7 +59,7 @@ def _report(project, run_id: int, out: str | None) -> None:
     table = table.rename(columns={})[
         ["segment_id", "source_id", "cluster", "cluster_label", "scope"]
     ]
-    _write_csv(table, out)
+    write_csv(table, out)
     if out:
         clusters = needs.clusters(project, run_id)
         print(f"Bedarfslauf {run_id}: {len(clusters)} Cluster über {len(table)} Aussagen → {out}")

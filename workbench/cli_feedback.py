@@ -7,9 +7,10 @@ import csv
 import io
 import json
 import math
-import os
 import sys
 from pathlib import Path
+
+from workbench.fileio import write_atomic
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
@@ -51,11 +52,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
 
 def _write_private(path: Path, content: str) -> None:
     """Write atomically, readable by the owner only (the file holds the only copies)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
-        file.write(content)
-    tmp.replace(path)
+    write_atomic(path, content.encode("utf-8"), mode=0o600)
 
 
 def _fmt(value: object, digits: int = 2) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.domain import WorkbenchError
+from workbench.fileio import write_csv
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -23,13 +23,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         codebook=args.codebook,
     )
     out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        table.to_csv(tmp, index=False, float_format="%.4f", lineterminator="\n")
-        tmp.replace(out)  # never leave a half-written file behind
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise WorkbenchError(f"{out} lässt sich nicht schreiben: {err.strerror}.") from None
+    write_csv(table, out, float_format="%.4f")
     segments = table["segment_id"].nunique()
     print(
         f"{len(table)} Vorschläge für {segments} Aussagen → {out} "

@@ -15,7 +15,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
     from workbench import indicators
     from workbench.cli import open_project
-    from workbench.recommendations import write_atomic
+    from workbench.fileio import write_atomic
 
     project = open_project(args)
     if args.import_file:

@@ -454,23 +454,19 @@ class CodingMixin:
 
     def export_codebook(self, out: str | Path, fmt: str) -> int:
         """Write the codebook as ``yaml`` or ``qdc`` (REFI-QDA); return the number of codes."""
+        from workbench.fileio import atomic_path
         from workbench.refi_qdc import write_codebook_qdc
 
         if fmt not in ("yaml", "qdc"):
             raise InputError(f"Unbekanntes Codebuchformat '{fmt}' (yaml oder qdc).")
         specs = self.codebook()
-        out = Path(out)
-        tmp = out.with_name(out.name + ".tmp")
-        try:
+        with atomic_path(out) as tmp:
             if fmt == "yaml":
                 with tmp.open("w", encoding="utf-8") as file:
                     write_codebook_yaml(specs, file)
             else:
                 with tmp.open("wb") as file:
                     write_codebook_qdc(specs, file)
-            tmp.replace(out)  # never leave a half-written export behind
-        finally:
-            tmp.unlink(missing_ok=True)
         return len(specs)
 
     # -- codings -----------------------------------------------------------------------

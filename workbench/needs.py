@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.domain import WorkbenchError
 from workbench.stopwords import tokenize
-from workbench.store import CITYWIDE, Base, utcnow
+from workbench.store import CITYWIDE, Base, find_run, utcnow
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -352,18 +352,14 @@ def runs(project: Project) -> pd.DataFrame:
     )
 
 
-def _run(session, run_id: int | None) -> NeedRun:
-    query = select(NeedRun).order_by(NeedRun.id.desc())
-    if run_id is not None:
-        query = select(NeedRun).where(NeedRun.id == run_id)
-    run = session.scalars(query).first()
-    if run is None:
-        raise WorkbenchError(
-            "Noch keine Bedarfscluster berechnet (workbench needs)."
-            if run_id is None
-            else f"Lauf {run_id} gibt es nicht."
-        )
-    return run
+def _run(session: Session, run_id: int | None) -> NeedRun:
+    return find_run(
+        session,
+        NeedRun,
+        run_id,
+        "Noch keine Bedarfscluster berechnet (workbench needs).",
+        "Bedarfslauf",
+    )
 
 
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:

@@ -368,7 +368,7 @@ RECOMMENDATIONS: tuple[RecommendationSpec, ...] = (
         ),
     ),
     RecommendationSpec(
-        "Mehrsprachige Information und Sprachmittlung",
+        "Sprachmittler-Pool und Information in vielen Sprachen",
         "Die Stadt stellt Informationen zu Leistungen, Schule und Gesundheit verlässlich in "
         "den häufigsten Sprachen und in einfacher Sprache bereit und richtet einen Pool von "
         "Sprachmittlerinnen und Sprachmittlern ein, den Schulen, KiTas und Beratungsstellen "

@@ -22,6 +22,7 @@ from workbench.domain import (
     WorkbenchError,
     frame,
 )
+from workbench.fileio import atomic_path
 from workbench.importers import parse_file
 from workbench.importers.table import TableMapping
 from workbench.pseudonymise import Pseudonymiser, Replacement
@@ -452,16 +453,14 @@ class Project(CodingMixin):
         if not pseudonymised:
             originals = self.original_texts()
             table["text"] = table["segment_id"].map(originals)
-        out = Path(out)
-        tmp = out.with_name(out.name + ".tmp")
-        if fmt == "csv":
-            table.to_csv(tmp, index=False, encoding="utf-8")
-        elif fmt == "xlsx":
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                table.to_excel(writer, index=False, sheet_name="Aussagen")
-        else:
+        if fmt not in ("csv", "xlsx"):
             raise WorkbenchError(f"Unbekanntes Exportformat '{fmt}' (csv oder xlsx).")
-        tmp.replace(out)  # never leave a half-written export behind
+        with atomic_path(out) as tmp:
+            if fmt == "csv":
+                table.to_csv(tmp, index=False, encoding="utf-8")
+            else:
+                with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                    table.to_excel(writer, index=False, sheet_name="Aussagen")
         return len(table)
 
 

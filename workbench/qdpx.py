@@ -85,6 +85,7 @@ from sqlalchemy.orm import Session
 from workbench.codebook import SEPARATOR, CodeSpec, codebook_tree, path_key
 from workbench.coding import check_coder
 from workbench.domain import InputError
+from workbench.fileio import atomic_path
 
 # The .qdc module writes and reads the same <Code> elements; sharing its two element
 # helpers keeps codebook and project exports identical code for code.
@@ -814,17 +815,12 @@ def export_qdpx(
     qde = build_qde(data, name or project.path.name, pseudonymised)
     documents = data.documents
     entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w") as archive:
-            for entry, content in entries:
-                info = zipfile.ZipInfo(entry, date_time=_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, content)
-        tmp.replace(out)  # never leave a half-written export behind
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w") as archive:
+        for entry, content in entries:
+            info = zipfile.ZipInfo(entry, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
     return QdpxExport(
         path=str(out),
         documents=len(documents),

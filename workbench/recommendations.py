@@ -25,8 +25,6 @@ broken link (named by document and source id), not block the deletion or vanish.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,6 +46,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.domain import InputError, WorkbenchError
+from workbench.fileio import write_atomic
 from workbench.store import CITYWIDE, Base, District, Document, Segment, Workshop, utcnow
 
 if TYPE_CHECKING:
@@ -780,20 +779,6 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
         "documents": [{"filename": k, **v} for k, v in sorted(documents.items())],
         "workshops": [{"name": k, **v} for k, v in sorted(workshops.items())],
     }
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    path = Path(path)
-    descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_chain(project: Project, out: str | Path, run_id: int | None = None) -> int:

@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from workbench.domain import WorkbenchError
+from workbench.fileio import write_atomic
 from workbench.indicators import check_district
 from workbench.profiles import DIMENSIONS, DistrictProfile, Profiles, build_profiles
 from workbench.recommendations import chain as recommendation_chain
-from workbench.recommendations import write_atomic
 from workbench.store import CITYWIDE
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -256,6 +257,21 @@ def check_version(engine: Engine) -> int:
             f"(erwartet {SCHEMA_VERSION})."
         )
     return version
+
+
+def find_run(session: Session, model: type, run_id: int | None, none_yet: str, what: str) -> Any:
+    """The run ``run_id`` of ``model`` (a table with an ``id``), or the latest one.
+
+    ``none_yet`` is the message when no run exists at all, ``what`` names the kind of run
+    in the message for an unknown id.
+    """
+    if run_id is None:
+        run = session.scalars(select(model).order_by(model.id.desc())).first()
+    else:
+        run = session.get(model, run_id)
+    if run is None:
+        raise WorkbenchError(none_yet if run_id is None else f"{what} {run_id} gibt es nicht.")
+    return run
 
 
 @contextmanager

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.domain import WorkbenchError
-from workbench.store import Base, utcnow
+from workbench.store import Base, find_run, utcnow
 
 if TYPE_CHECKING:
     from workbench.embeddings import Embedder
@@ -331,18 +331,10 @@ def runs(project: Project) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _run(session, run_id: int | None) -> TopicRun:
-    query = select(TopicRun).order_by(TopicRun.id.desc())
-    if run_id is not None:
-        query = select(TopicRun).where(TopicRun.id == run_id)
-    run = session.scalars(query).first()
-    if run is None:
-        raise WorkbenchError(
-            "Noch keine Themen berechnet (workbench topics)."
-            if run_id is None
-            else f"Themenlauf {run_id} gibt es nicht."
-        )
-    return run
+def _run(session: Session, run_id: int | None) -> TopicRun:
+    return find_run(
+        session, TopicRun, run_id, "Noch keine Themen berechnet (workbench topics).", "Themenlauf"
+    )
 
 
 def topics(project: Project, run_id: int | None = None) -> pd.DataFrame:

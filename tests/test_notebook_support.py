@@ -1,0 +1,119 @@
+"""workbench.notebook_support: the reproducible demo project and the shared study decisions."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench import Project, feedback, needs, recommendations
+from workbench import notebook_support as nb
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(nb.CACHE_ENV, str(folder))
+    return folder
+
+
+def _fake_embed(self, texts):  # deterministic stand-in for USE: no model, instant
+    rng = np.random.default_rng(len(texts))
+    vectors = rng.normal(size=(len(texts), 8)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_demo_project_is_built_afresh_and_fills_the_shared_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.embeddings import UseEmbedder
+
+    monkeypatch.setattr(UseEmbedder, "embed", _fake_embed)
+    first = nb.demo_project()
+    second = nb.demo_project()
+    assert first.path != second.path
+    assert first.status() == second.status()
+    assert first.segments()["segment_id"].tolist() == second.segments()["segment_id"].tolist()
+    key = nb.corpus_key(first)
+    assert key == nb.corpus_key(second)
+    assert sorted(p.suffix for p in (cache / key).iterdir()) == [".npz"]
+
+
+def test_demo_project_takes_the_embeddings_from_the_cache(
+    cache: Path, embedded_demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.embeddings import UseEmbedder
+
+    with Project.open(embedded_demo_dir) as source:
+        key = nb.corpus_key(source)
+    shutil.copytree(embedded_demo_dir / "cache" / "embeddings", cache / key)
+
+    def refuse(self, texts):
+        raise AssertionError("embedded although the cache holds the corpus")
+
+    monkeypatch.setattr(UseEmbedder, "embed", refuse)
+    project = nb.demo_project()
+    assert project.status()["segments"] == 487
+
+
+def test_study_needs_names_every_cluster(demo_copy: Project) -> None:
+    run = nb.study_needs(demo_copy, seed=42)
+    clusters = needs.clusters(demo_copy, run)
+    assert len(clusters) == nb.NEED_CLUSTERS
+    assert sorted(clusters["label"]) == sorted(nb.NEED_LABELS.values())
+
+
+def test_cluster_of_names_a_missing_statement(demo_copy: Project) -> None:
+    nb.study_needs(demo_copy, seed=42)
+    with pytest.raises(Exception, match="in keinem Bedarfscluster"):
+        nb.cluster_of(demo_copy, "gesamtstadt_protokoll.md", "1")
+
+
+def test_recommendations_have_complete_evidence_chains(demo_copy: Project) -> None:
+    nb.study_needs(demo_copy, seed=42)
+    table = nb.add_recommendations(demo_copy)
+    assert len(table) == len(nb.RECOMMENDATIONS)
+    assert (table["needs"] >= 1).all()
+    assert table["evidence"].tolist() == [len(s.evidence) for s in nb.RECOMMENDATIONS]
+    assert recommendations.check_provenance(demo_copy).empty
+    assert len(nb.recommendation_specs()) == len(nb.RECOMMENDATIONS)
+
+
+def test_simulated_feedback_is_the_same_on_every_run(
+    demo_copy: Project, embedded_demo_dir: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(embedded_demo_dir, tmp_path / "other")
+    results = []
+    for project in (demo_copy, Project.open(tmp_path / "other")):
+        nb.study_needs(project, seed=42)
+        nb.add_recommendations(project)
+        status = nb.simulate_feedback(project, per_group=2, seed=3)
+        results.append((status, feedback.feedback_answers(project)))
+    (status_a, answers_a), (status_b, answers_b) = results
+    assert status_a == status_b == {"rounds": 1, "tokens": 12, "participants": 12, "answers": 168}
+    assert answers_a.equals(answers_b)
+    assert (answers_a.groupby("token_id")["points"].sum() == 10).all()
+
+
+def test_need_stability_and_profile_overview(demo_copy: Project) -> None:
+    from workbench.profiles import build_profiles
+
+    table = nb.need_stability(demo_copy, ks=[4, 6], seeds=range(3))
+    assert list(table.index) == [4, 6]
+    assert ((table["min_ari"] <= table["mean_ari"]) & (table["mean_ari"] <= 1)).all()
+    nb.study_needs(demo_copy, seed=42)
+    overview = nb.profile_overview(build_profiles(demo_copy))
+    assert list(overview.index) == ["Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf"]
+    assert overview["Aussagen"].sum() == 487 - 96  # without the city-wide workshop
+    assert overview.loc["Wiesdorf", "Lebenslagenindex"] == 131
+
+
+def test_setup_display_sets_renderers_without_the_plotly_bundle() -> None:
+    import plotly.io as pio
+
+    nb.setup_display()
+    assert pio.renderers.default == nb.PLOTLY_RENDERERS
+    assert "notebook_connected" in nb.PLOTLY_RENDERERS
+    assert pio.templates.default == nb.TEMPLATE
