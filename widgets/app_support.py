@@ -23,6 +23,7 @@ from workbench.domain import WorkbenchError
 from workbench.project import Project
 
 PROJECT_ENV = "WORKBENCH_PROJECT"
+DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 GENERIC_ERROR = (
     "Es ist ein Fehler aufgetreten. Bitte laden Sie die Seite neu; wenn der Fehler bleibt, "
     "wenden Sie sich an das Forschungsteam."

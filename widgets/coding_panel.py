@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from widgets.app_support import GENERIC_ERROR, esc, open_project, query_params, safe_app
+from widgets.app_support import (
+    DEFAULT_APP_PROJECT,
+    GENERIC_ERROR,
+    esc,
+    open_project,
+    query_params,
+    safe_app,
+)
 from widgets.coding_model import ALL, SUGGESTION_CHIPS, CodingModel, Filters
 from widgets.keys import KeyCatcher
 from workbench.domain import InputError, WorkbenchError
@@ -41,7 +48,6 @@ MEMO_KEY = "m"
 PANEL_KEYS = (UNDO_KEY, ACCEPT_KEY, MEMO_KEY)
 LIST_WINDOW = 60  # entries in the segment list around the current one
 PREVIEW = 90  # characters of a segment shown in the list
-DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 
 _log = logging.getLogger(__name__)
 

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import pandas as pd
 
-from widgets.app_support import esc, message, open_project, query_params, safe_app
+from widgets.app_support import (
+    DEFAULT_APP_PROJECT,
+    esc,
+    message,
+    open_project,
+    query_params,
+    safe_app,
+)
 from workbench.domain import WorkbenchError
 from workbench.feedback import RATINGS, Answer, Ballot, Item
 
@@ -387,7 +394,6 @@ class ResultsPanel:
 
 
 # -- composed apps -------------------------------------------------------------------------
-DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 NOTHING_TO_RATE = (
     "Es gibt noch keine Bedarfe zum Bewerten. Bitte versuchen Sie es später noch einmal."
 )

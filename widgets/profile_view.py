@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 import pandas as pd
 
-from widgets.app_support import GENERIC_ERROR, esc, message, open_project, query_params, safe_app
+from widgets.app_support import (
+    DEFAULT_APP_PROJECT,
+    GENERIC_ERROR,
+    esc,
+    message,
+    open_project,
+    query_params,
+    safe_app,
+)
 from widgets.figures import (
     GERMAN_SEPARATORS,
     ShownSignal,
@@ -46,7 +54,6 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 CITY_OPTION = "Gesamtstadt (Überblick)"
 VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
 VISIBLE_FINDINGS = 6  # quotes per resource/challenge list shown before "… weitere"

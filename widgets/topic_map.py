@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 import pandas as pd
 
-from widgets.app_support import GENERIC_ERROR, esc, message, open_project, safe_app
+from widgets.app_support import (
+    DEFAULT_APP_PROJECT,
+    GENERIC_ERROR,
+    esc,
+    message,
+    open_project,
+    safe_app,
+)
 from widgets.figures import (
     GERMAN_SEPARATORS,
     ShownSignal,
@@ -43,7 +50,6 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 ALL = "__alle__"
 BY_TOPIC, BY_NEED = "topic", "need"
 NO_NEED = "keine Bedarfsaussage"
