@@ -84,8 +84,6 @@ def cmd_cluster(args: argparse.Namespace) -> int:
             raise WorkbenchError("Teilen: workbench cluster split N")
         run_id = needs.split_cluster(project, args.clusters[0], args.author)
     _report(project, run_id, args.out)
-    if not args.out:
-        return 0
     return 0
 
 

@@ -15,8 +15,6 @@ districts (districts differ in size, and an unweighted mean is not the city valu
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 import unicodedata
@@ -29,7 +27,8 @@ from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain import InputError
-from workbench.importers.textio import RawFile, Source, decode, read_source, sniff_delimiter
+from workbench.importers.table import read_rows
+from workbench.importers.textio import RawFile, Source, read_source
 from workbench.store import CITYWIDE, Base, District
 
 if TYPE_CHECKING:
@@ -131,45 +130,8 @@ def _key(text: str) -> str:
 
 
 def _table(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and numbered rows of a CSV or XLSX file."""
-    if raw.name.lower().endswith((".xlsx", ".xlsm")):
-        return _xlsx_table(raw, sheet)
-    text = decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    try:
-        rows = list(reader)
-    except csv.Error as err:
-        raise InputError(
-            f"CSV-Datei ist fehlerhaft ({err}).", file=raw.name, row=reader.line_num
-        ) from None
-    return rows[0], list(enumerate(rows[1:], start=2))
-
-
-def _xlsx_table(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    import openpyxl  # lazily: keeps `import workbench` light
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
-    except Exception as err:
-        raise InputError(
-            f"Keine lesbare XLSX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
-            file=raw.name,
-        ) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise InputError(
-                f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(book.sheetnames)}",
-                file=raw.name,
-            )
-        rows = [list(r) for r in (book[sheet] if sheet else book.worksheets[0]).iter_rows(
-            values_only=True
-        )]  # fmt: skip
-    finally:
-        book.close()
-    if not rows:
-        raise InputError("Die Tabelle ist leer.", file=raw.name)
-    header = ["" if c is None else str(c) for c in rows[0]]
-    return header, list(enumerate(rows[1:], start=2))
+    """Header and numbered rows of a CSV or XLSX file (the table importer's reader)."""
+    return read_rows(raw, sheet)
 
 
 def _columns(header: list[str], filename: str) -> dict[str, int]:

@@ -121,6 +121,15 @@ def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[i
     return header, records
 
 
+def read_rows(
+    raw: RawFile, sheet: str | None = None
+) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Header and (row number, cells) of a CSV or XLSX file (by its name's suffix)."""
+    if Path(raw.name).suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_rows(raw, sheet)
+    return _csv_rows(raw)
+
+
 def _resolve(header: list[str], column: str | None, filename: str, flag: str) -> int | None:
     """Index of a mapped column; a missing column stops with the list of columns."""
     if column is None:
@@ -142,10 +151,7 @@ def parse_table(
     """Parse a CSV or XLSX export into a :class:`ParsedDocument` using ``mapping``."""
     raw = read_source(source, name)
     is_xlsx = Path(raw.name).suffix.lower() in (".xlsx", ".xlsm")
-    if is_xlsx:
-        header, records = _xlsx_rows(raw, mapping.sheet)
-    else:
-        header, records = _csv_rows(raw)
+    header, records = read_rows(raw, mapping.sheet)
     header = [h.strip() for h in header]
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
