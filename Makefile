@@ -95,7 +95,7 @@ notebooks: setup jupyter-dirs
 # notebooks' shared embedding cache prepared; loopback only, no browser.
 lab: setup jupyter-dirs
 	$(BIN)/workbench demo $(DEMO_DIR) --analyse
-	$(BIN)/python -c "from workbench.notebook_support import warm_cache; warm_cache()"
+	cd notebooks && ../$(BIN)/python -c "import studie; studie.warm_cache()"
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/jupyter lab notebooks --no-browser \
 	  --ServerApp.ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 

@@ -93,8 +93,8 @@ VISIBLE = """
 
 def prepare(folder: Path) -> str:
     """Build the analysed demo project in ``folder``; return a participant token."""
-    from workbench import feedback
     from workbench.demo import build_demo
+    from workbench.participation import feedback
 
     with build_demo(folder, analyse=True) as project:
         return feedback.issue_tokens(project, 1, district="Manfort")[0]

@@ -10,7 +10,7 @@ takes two positives of every theme with at least four (one if it has two or thre
 for the two themes with a single contribution) and fills up at random. Everything is
 scored on the other 90 % against the human labels — micro- and macro-F1 over the themes
 that have a positive there — for, on the same USE embeddings and the same examples:
-  * the workbench (workbench.suggest.code_confidences, confidence ≥ 0.5; its one
+  * the workbench (workbench.analysis.suggest.code_confidences, confidence ≥ 0.5; its one
     parameter, prior_weight = 2, and the threshold rule were fixed on the demo study's
     codings before this benchmark was run; nothing here is tuned on the 90 %),
   * one-vs-rest logistic regression (scikit-learn defaults) — the baseline,
@@ -151,10 +151,10 @@ def split(labels: np.ndarray, seed: int, share: float = SHARE) -> np.ndarray:
 
 
 def code_vectors(embedder: object) -> np.ndarray:
-    """The codebook text of each theme, embedded as workbench.suggest does it."""
-    from workbench.codebook import CodeSpec
-    from workbench.embeddings import embed
-    from workbench.suggest import codebook_texts, codebook_vectors
+    """The codebook text of each theme, embedded as workbench.analysis.suggest does it."""
+    from workbench.analysis.embeddings import embed
+    from workbench.analysis.suggest import codebook_texts, codebook_vectors
+    from workbench.coding.codebook import CodeSpec
 
     specs = [CodeSpec(name, description, example) for name, description, example in THEMES.values()]
     texts = codebook_texts(specs)
@@ -176,8 +176,8 @@ def main() -> None:
     """Print per-seed scores, the mean table and per-theme F1."""
     import warnings
 
-    from workbench.embeddings import UseEmbedder, embed
-    from workbench.suggest import code_confidences
+    from workbench.analysis.embeddings import UseEmbedder, embed
+    from workbench.analysis.suggest import code_confidences
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=5)

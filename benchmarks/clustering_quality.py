@@ -99,7 +99,7 @@ def measure(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float, float]:
 
 def workbench_clusters(vectors: np.ndarray) -> np.ndarray:
     """The workbench's need clustering with its defaults."""
-    from workbench.clustering import GraphKMeans
+    from workbench.analysis.clustering import GraphKMeans
 
     return GraphKMeans(random_state=SEED).fit(vectors).labels_
 
@@ -119,7 +119,7 @@ def lda_clusters(texts: list[str], k: int) -> np.ndarray:
     from sklearn.decomposition import LatentDirichletAllocation
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from workbench.stopwords import tokenize
+    from workbench.analysis.stopwords import tokenize
 
     counts = CountVectorizer(tokenizer=tokenize, token_pattern=None, min_df=2).fit_transform(texts)
     lda = LatentDirichletAllocation(n_components=k, random_state=SEED, learning_method="batch")
@@ -128,8 +128,8 @@ def lda_clusters(texts: list[str], k: int) -> np.ndarray:
 
 def quality() -> None:
     """Print the quality table for both corpora."""
-    from workbench.embeddings import UseEmbedder, embed
-    from workbench.topics import _bertopic_backend
+    from workbench.analysis.embeddings import UseEmbedder, embed
+    from workbench.analysis.topics import _bertopic_backend
 
     embedder = UseEmbedder()
     print(f"Einbettungen: {embedder.name} {embedder.version}")

@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 from widgets.coding_model import ALL  # noqa: E402
 from widgets.coding_panel import CodingPanel  # noqa: E402
 from workbench import Project  # noqa: E402
+from workbench.core.domain import GUIDING_QUESTIONS  # noqa: E402
 from workbench.demo import DEMO_DISTRICTS  # noqa: E402
-from workbench.domain import GUIDING_QUESTIONS  # noqa: E402
-from workbench.importers.table import TableMapping  # noqa: E402
+from workbench.ingest.table import TableMapping  # noqa: E402
 
 SEED = 42
 TARGET_MS = 100.0

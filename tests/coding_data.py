@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench import Project
-from workbench.codebook import CodeSpec
-from workbench.importers import TableMapping
+from workbench.coding.codebook import CodeSpec
+from workbench.ingest import TableMapping
 
 # Six cards in three districts; K1 names a participant (pseudonymised on import).
 CARDS = (

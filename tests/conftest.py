@@ -63,8 +63,8 @@ def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture(scope="session")
 def embedded_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo project folder whose embedding cache is filled (copy it before changing)."""
+    from workbench.analysis.embeddings import project_embeddings
     from workbench.demo import build_demo
-    from workbench.embeddings import project_embeddings
 
     folder = tmp_path_factory.mktemp("demo-embedded") / "projekt"
     with build_demo(folder) as p:

@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from workbench import Project
-from workbench.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedAssignment, NeedRun
+from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC
+from workbench.store import NeedAssignment, NeedRun
 
 STATEMENTS = {
     "Manfort": ["Mehr Lernräume mit WLAN", "Jugendtreff am Abend öffnen", "Beratung auf Türkisch"],
@@ -47,7 +48,7 @@ def store_need_run(project: Project, groups: list[tuple[str, list[int]]]) -> int
                 "quote_segment_ids": members[:3],
             }
         )
-    with project._transaction() as session:
+    with project.transaction() as session:
         run = NeedRun(params={}, corpus_hash="x", versions={}, clusters=clusters)
         session.add(run)
         session.flush()

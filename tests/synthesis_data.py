@@ -17,7 +17,7 @@ _BUILT: dict[str, Path] = {}
 
 
 def _build(factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from workbench import needs, topics
+    from workbench.analysis import needs, topics
     from workbench.demo import build_demo
 
     key = str(factory.getbasetemp())

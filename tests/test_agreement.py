@@ -15,7 +15,8 @@ from sklearn.metrics import cohen_kappa_score
 
 from tests.coding_data import cards_project
 from workbench import InputError, Project
-from workbench.agreement import (
+from workbench.cli.main import main
+from workbench.coding.agreement import (
     POOLED,
     agreement,
     agreement_table,
@@ -25,7 +26,6 @@ from workbench.agreement import (
     krippendorff_alpha,
     percent_agreement,
 )
-from workbench.cli import main
 
 TOLERANCE = 1e-9
 DIMENSIONS = ["Ressource", "Herausforderung", "Leerstelle", "Begründung", "Bedarf"]

@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from workbench import Project
-from workbench.cli import main
+from workbench.cli.main import main
 
 
 def _snapshot(project: Project) -> tuple:

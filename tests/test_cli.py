@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench.cli import build_parser, main
+from workbench.cli.main import build_parser, main
 
 COMMANDS = [
     "cluster",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
-from workbench.clustering import GraphKMeans
+from workbench.analysis.clustering import GraphKMeans
 
 
 def _blobs(k: int, per: int, dim: int = 32, noise: float = 0.25, seed: int = 0):

@@ -10,13 +10,13 @@ import pytest
 
 from tests.coding_data import cards_project
 from workbench import InputError, Project
-from workbench.code_analysis import (
+from workbench.coding.code_analysis import (
     co_occurrence,
     code_district_heatmap,
     code_frequencies,
     quotes,
 )
-from workbench.domain import TABLES
+from workbench.core.domain import TABLES
 
 
 @pytest.fixture

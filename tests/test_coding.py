@@ -11,9 +11,9 @@ from sqlalchemy import event, select
 
 from tests.coding_data import CODEBOOK, cards_project
 from workbench import InputError, Project, WorkbenchError
-from workbench.cli import main
-from workbench.codebook import read_codebook_yaml
-from workbench.coding import read_codebook
+from workbench.cli.main import main
+from workbench.coding.codebook import read_codebook_yaml
+from workbench.coding.records import read_codebook
 from workbench.store import Coding
 
 

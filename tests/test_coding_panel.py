@@ -12,7 +12,7 @@ from widgets.app_support import GENERIC_ERROR, query_params
 from widgets.coding_model import ALL, NO_QUESTION, code_buttons
 from widgets.coding_panel import CodingPanel, coding_app
 from workbench import Project
-from workbench.domain import InputError
+from workbench.core.domain import InputError
 from workbench.store import Code, Coding
 
 
@@ -408,7 +408,7 @@ def test_coding_app_shows_a_german_message_instead_of_a_traceback(tmp_path: Path
 
 
 def test_segments_without_guiding_question_can_be_filtered(tmp_path: Path) -> None:
-    from workbench.importers.table import TableMapping
+    from workbench.ingest.table import TableMapping
 
     table = tmp_path / "karten.csv"
     table.write_text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench import Project
-from workbench.cli import main
+from workbench.cli.main import main
 
 pytestmark = pytest.mark.corpora
 
@@ -86,6 +86,6 @@ def test_polis_five_conversations_import_as_5764_segments(
 
 
 def _mapping(**kwargs):
-    from workbench.importers import TableMapping
+    from workbench.ingest import TableMapping
 
     return TableMapping(**kwargs)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from workbench import Project
-from workbench.cli import main
+from workbench.cli.main import main
 from workbench.demo import DEMO_DISTRICTS, build_demo
-from workbench.importers import parse_file
-from workbench.importers.textio import decode, read_source
+from workbench.ingest import parse_file
+from workbench.ingest.textio import decode, read_source
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from workbench import WorkbenchError
-from workbench.embeddings import (
+from workbench.analysis.embeddings import (
     EmbeddingCache,
     TfidfEmbedder,
     UseEmbedder,

@@ -15,10 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.feedback_data import count, rated_project, store_need_run
-from workbench import Project, feedback
-from workbench.cli import main
-from workbench.domain import InputError, WorkbenchError
-from workbench.feedback import (
+from workbench import Project
+from workbench.cli.main import main
+from workbench.core.domain import InputError, WorkbenchError
+from workbench.participation import feedback
+from workbench.participation.feedback import (
     BudgetExceeded,
     FeedbackAnswer,
     FeedbackItem,
@@ -99,7 +100,7 @@ def test_items_are_snapshots_that_survive_reruns(rated: Project) -> None:
 
 
 def test_draft_recommendations_become_items(rated: Project) -> None:
-    from workbench import recommendations
+    from workbench.synthesis import recommendations
 
     draft = recommendations.add_recommendation(
         rated,
@@ -312,7 +313,8 @@ def test_one_token_in_many_tabs_never_duplicates_or_overspends(rated: Project) -
 def _answer_in_process(path: str, token: str, item: int, start_at: float) -> str:
     import time
 
-    from workbench import Project, feedback
+    from workbench import Project
+    from workbench.participation import feedback
 
     with Project.open(path) as project:
         time.sleep(max(0.0, start_at - time.time()))  # all start writing at the same moment

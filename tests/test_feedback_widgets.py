@@ -19,8 +19,9 @@ from widgets.feedback import (
     participant_app,
     results_app,
 )
-from workbench import Project, feedback
-from workbench.feedback import Answer, Ballot, BudgetExceeded, Item
+from workbench import Project
+from workbench.participation import feedback
+from workbench.participation.feedback import Answer, Ballot, BudgetExceeded, Item
 
 EVIL = "<script>alert('x')</script><b>fett</b>"
 

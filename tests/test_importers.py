@@ -9,8 +9,8 @@ import docx
 import openpyxl
 import pytest
 
-from workbench.domain import GUIDING_QUESTIONS, InputError
-from workbench.importers import TableMapping, parse_docx, parse_file, parse_markdown, parse_table
+from workbench.core.domain import GUIDING_QUESTIONS, InputError
+from workbench.ingest import TableMapping, parse_docx, parse_file, parse_markdown, parse_table
 
 PROTOCOL = """---
 workshop: Quartiersworkshop Manfort

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import workbench.indicators
+import workbench.synthesis.indicators
 from workbench import InputError, Project
-from workbench.cli import main
-from workbench.indicators import (
+from workbench.cli.main import main
+from workbench.synthesis.indicators import (
     INDICATOR_COLUMNS,
     NO_CITY_VALUE,
     OTHER_UNIT,
@@ -32,7 +32,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(workbench.indicators).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicators).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench import Project, WorkbenchError, needs
-from workbench.cli import main
-from workbench.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
+from workbench import Project, WorkbenchError
+from workbench.analysis import needs
+from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
+from workbench.cli.main import main
 
 DEMO = Path(__file__).resolve().parent.parent / "corpus" / "demo"
 

@@ -1,4 +1,4 @@
-"""workbench.notebook_support: the reproducible demo project and the shared study decisions."""
+"""notebooks/studie.py: the reproducible demo project and the shared study decisions."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import studie as nb
 
-from workbench import Project, feedback, needs, recommendations
-from workbench import notebook_support as nb
+from workbench import Project
+from workbench.analysis import needs
+from workbench.participation import feedback
+from workbench.synthesis import recommendations
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def _fake_embed(self, texts):  # deterministic stand-in for USE: no model, insta
 def test_demo_project_is_built_afresh_and_fills_the_shared_cache(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.embeddings import UseEmbedder
+    from workbench.analysis.embeddings import UseEmbedder
 
     monkeypatch.setattr(UseEmbedder, "embed", _fake_embed)
     first = nb.demo_project()
@@ -44,7 +47,7 @@ def test_demo_project_is_built_afresh_and_fills_the_shared_cache(
 def test_demo_project_takes_the_embeddings_from_the_cache(
     cache: Path, embedded_demo_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.embeddings import UseEmbedder
+    from workbench.analysis.embeddings import UseEmbedder
 
     with Project.open(embedded_demo_dir) as source:
         key = nb.corpus_key(source)
@@ -98,7 +101,7 @@ def test_simulated_feedback_is_the_same_on_every_run(
 
 
 def test_need_stability_and_profile_overview(demo_copy: Project) -> None:
-    from workbench.profiles import build_profiles
+    from workbench.synthesis.profiles import build_profiles
 
     table = nb.need_stability(demo_copy, ks=[4, 6], seeds=range(3))
     assert list(table.index) == [4, 6]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -135,7 +136,7 @@ def test_every_sanitiser_rule_is_explained_in_reviewing_md() -> None:
 
 
 def test_the_need_clustering_of_record_is_the_one_04_chooses() -> None:
-    from workbench.notebook_support import NEED_CLUSTERS
+    from studie import NEED_CLUSTERS
 
     sources = "\n".join(_source(c) for c in _code_cells(_load("04_bedarfe")))
     assert f"NeedParams(n_clusters={NEED_CLUSTERS}, seed=SEED)" in sources
@@ -149,6 +150,7 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess:
             str(notebook),
         ],
         cwd=notebook.parent, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "PYTHONPATH": str(NOTEBOOK_DIR)},  # the study helpers (studie.py)
     )  # fmt: skip
 
 

@@ -47,7 +47,7 @@ def test_no_deps_packages_agree_between_pyproject_environment_and_makefile() -> 
 
 def test_import_workbench_loads_no_ui_modules() -> None:
     code = (
-        "import sys, workbench, workbench.cli, workbench.demo\n"
+        "import sys, workbench, workbench.cli.main, workbench.demo\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('ipywidgets', 'IPython', 'voila', 'widgets'))\n"
         "print(','.join(bad))\n"

@@ -28,9 +28,9 @@ from widgets.profile_view import (
     profile_app,
 )
 from workbench import Project
-from workbench.needs import CROSS_CUTTING
-from workbench.profiles import Profiles, build_profiles
+from workbench.analysis.needs import CROSS_CUTTING
 from workbench.store import CITYWIDE
+from workbench.synthesis.profiles import Profiles, build_profiles
 
 SCRIPT_CARD = '<script>alert("x")</script> Bitte mehr Angebote für Jugendliche'  # MF-K28
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'

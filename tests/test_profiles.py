@@ -8,8 +8,8 @@ import pytest
 
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project
-from workbench.needs import CROSS_CUTTING, DISTRICT_SPECIFIC
-from workbench.profiles import (
+from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC
+from workbench.synthesis.profiles import (
     DIMENSIONS,
     FINDING_COLUMNS,
     NEED_COLUMNS,
@@ -96,7 +96,7 @@ def test_quotes_are_pseudonymised(analysed: Project, profiles: Profiles) -> None
 def test_need_matrix_separates_cross_cutting_from_district_specific(
     analysed: Project, profiles: Profiles
 ) -> None:
-    from workbench import needs
+    from workbench.analysis import needs
 
     matrix = profiles.need_matrix
     clusters = needs.clusters(analysed)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from workbench import Project, WorkbenchError
-from workbench.domain import TABLES
+from workbench.core.domain import TABLES
 from workbench.store import SCHEMA_VERSION
 
 CARDS = (
@@ -48,7 +48,7 @@ def test_any_sqlalchemy_url(tmp_path: Path) -> None:
 
 
 def test_import_with_codes_and_same_file_twice(project: Project, tmp_path: Path) -> None:
-    from workbench.importers import TableMapping
+    from workbench.ingest import TableMapping
 
     path = tmp_path / "karten.csv"
     path.write_text(CARDS, encoding="utf-8")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from workbench import Project
-from workbench.pseudonymise import Pseudonymiser
+from workbench.ingest.pseudonymise import Pseudonymiser
 
 
 @pytest.mark.parametrize(

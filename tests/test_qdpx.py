@@ -13,11 +13,11 @@ from lxml import etree
 
 from tests.conftest import SHARED, need
 from workbench import InputError, Project
-from workbench.cli import main
+from workbench.cli.main import main
+from workbench.coding.codebook_qdc import code_guid
 from workbench.demo import DEMO_DISTRICTS, build_demo
-from workbench.indicators import indicators
-from workbench.qdpx import OffsetMap, export_qdpx, import_qdpx, parse_block, read_qdpx
-from workbench.refi_qdc import code_guid
+from workbench.exchange.qdpx import OffsetMap, export_qdpx, import_qdpx, parse_block, read_qdpx
+from workbench.synthesis.indicators import indicators
 
 NS = "urn:QDA-XML:project:1.0"
 Q = f"{{{NS}}}"
@@ -557,9 +557,9 @@ def test_read_qdpx_is_pure(exported: Path) -> None:
 
 
 def test_doctests() -> None:
-    import workbench.qdpx
+    import workbench.exchange.qdpx
 
-    assert doctest.testmod(workbench.qdpx).failed == 0
+    assert doctest.testmod(workbench.exchange.qdpx).failed == 0
 
 
 def test_offset_map() -> None:

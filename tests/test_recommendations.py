@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select
 
-import workbench.recommendations
+import workbench.synthesis.recommendations
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project, WorkbenchError
-from workbench import needs as needs_
-from workbench import recommendations as rec
-from workbench.cli import main
+from workbench.analysis import needs as needs_
+from workbench.cli.main import main
 from workbench.store import Coding, Document, PseudonymSpan, Segment
+from workbench.synthesis import recommendations as rec
 
 
 @pytest.fixture
@@ -41,9 +41,9 @@ def outside_needs(project: Project) -> int:
 
 def delete_segment(project: Project, seg: int) -> None:
     """Delete a segment with everything that points to it (as a future 'remove' would)."""
-    from workbench.topics import TopicAssignment
+    from workbench.store import TopicAssignment
 
-    with project._transaction() as session:
+    with project.transaction() as session:
         for model in (Coding, PseudonymSpan, TopicAssignment, needs_.NeedAssignment):
             session.execute(delete(model).where(model.segment_id == seg))
         session.execute(delete(Segment).where(Segment.id == seg))
@@ -51,7 +51,7 @@ def delete_segment(project: Project, seg: int) -> None:
 
 def store_run(project: Project, members: list[int], label: str = "Anderes") -> int:
     """A need run with one cluster of ``members`` (simulates a re-run that dissolved one)."""
-    with project._transaction() as session:
+    with project.transaction() as session:
         run = needs_.NeedRun(
             params={},
             corpus_hash="test",
@@ -92,7 +92,7 @@ def complete(project: Project) -> int:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(workbench.recommendations).failed == 0
+    assert doctest.testmod(workbench.synthesis.recommendations).failed == 0
 
 
 def test_add_edit_list_delete(analysed: Project) -> None:
@@ -195,7 +195,7 @@ def test_deleted_segment_is_named(analysed: Project) -> None:
 
 def test_document_without_workshop_is_named(analysed: Project) -> None:
     complete(analysed)
-    with analysed._transaction() as session:
+    with analysed.transaction() as session:
         document = session.scalar(select(Document).where(Document.filename == "manfort_karten.csv"))
         document.workshop_id = None
     problems = rec.check_provenance(analysed)

@@ -12,15 +12,15 @@ from lxml import etree
 from tests.coding_data import CODEBOOK, cards_project
 from tests.conftest import SHARED, need
 from workbench import InputError, Project
-from workbench.codebook import CodeSpec
-from workbench.coding import read_codebook
-from workbench.refi_qdc import (
+from workbench.coding.codebook import CodeSpec
+from workbench.coding.codebook_qdc import (
     GUID_NAMESPACE,
     NAMESPACE,
     code_guid,
     codebook_qdc,
     read_codebook_qdc,
 )
+from workbench.coding.records import read_codebook
 
 REFI = SHARED / "refi-qda"
 PROJECT_NS = "urn:QDA-XML:project:1.0"

@@ -13,12 +13,12 @@ import docx
 import openpyxl
 import pytest
 
-import workbench.reports
+import workbench.synthesis.reports
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project
-from workbench import recommendations as rec
-from workbench.cli import main
-from workbench.reports import CHART_CLASS, GENERATED, render, slug, write_report
+from workbench.cli.main import main
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.reports import CHART_CLASS, GENERATED, render, slug, write_report
 
 DISTRICTS = ("Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf")
 ONE = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
@@ -90,7 +90,7 @@ def without_generated(fmt: str, data: bytes) -> dict[str, bytes]:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(workbench.reports).failed == 0
+    assert doctest.testmod(workbench.synthesis.reports).failed == 0
 
 
 def test_html_has_every_district_with_charts(html_report: str) -> None:

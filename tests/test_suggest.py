@@ -11,11 +11,8 @@ from sqlalchemy import func, select
 
 from tests.coding_data import cards_project
 from workbench import InputError, Project
-from workbench.cli import main
-from workbench.coding import CodingAction
-from workbench.embeddings import UseEmbedder
-from workbench.store import Coding
-from workbench.suggest import (
+from workbench.analysis.embeddings import UseEmbedder
+from workbench.analysis.suggest import (
     COLUMNS,
     ORIGIN,
     accept_suggestion,
@@ -23,6 +20,8 @@ from workbench.suggest import (
     f1_threshold,
     suggest,
 )
+from workbench.cli.main import main
+from workbench.store import Coding, CodingAction
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,8 @@ from widgets.topic_map import (
     topic_map_app,
     topic_quotes_html,
 )
-from workbench import Project, needs, topics
+from workbench import Project
+from workbench.analysis import needs, topics
 
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
 

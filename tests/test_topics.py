@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench import Project, topics
-from workbench.topics import TopicParams
+from workbench import Project
+from workbench.analysis import topics
+from workbench.analysis.topics import TopicParams
 
 pytestmark = pytest.mark.slow
 

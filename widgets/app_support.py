@@ -19,7 +19,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as w
 
-from workbench.domain import WorkbenchError
+from workbench.core.domain import WorkbenchError
 from workbench.project import Project
 
 PROJECT_ENV = "WORKBENCH_PROJECT"

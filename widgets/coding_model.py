@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import select
 
-from workbench.codebook import SEPARATOR
-from workbench.coding import check_coder
-from workbench.domain import InputError
-from workbench.store import Code, Coding
+from workbench.coding.codebook import SEPARATOR
+from workbench.coding.records import check_coder
+from workbench.core.domain import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -253,12 +251,7 @@ class CodingModel:
 
     def _load_codings(self) -> None:
         """This coder's codings: code paths by segment index (coded segments only)."""
-        with self.project.session() as s:
-            rows = s.execute(
-                select(Coding.segment_id, Code.path)
-                .join(Code, Coding.code_id == Code.id)
-                .where(Coding.coder == self.coder)
-            ).all()
+        rows = self.project.coder_codings(self.coder)
         coded: dict[int, set[str]] = {}
         index_of = self.table_.index_of
         for segment_id, path in rows:
@@ -468,7 +461,7 @@ class CodingModel:
         """Accept a suggestion for the current segment: stored with this coder."""
         index = self._require()
         if accept is None:
-            from workbench.suggest import accept_suggestion as accept
+            from workbench.analysis.suggest import accept_suggestion as accept
         accept(self.project, self.segment_id(index), code, self.coder)
         self._mark(index, code, True)
 

@@ -31,7 +31,7 @@ from widgets.app_support import (
 )
 from widgets.coding_model import ALL, SUGGESTION_CHIPS, CodingModel, Filters
 from widgets.keys import KeyCatcher
-from workbench.domain import InputError, WorkbenchError
+from workbench.core.domain import InputError, WorkbenchError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,13 +72,13 @@ class CodingPanel(w.VBox):
     coder: who codes; None asks for a name in the panel.
     codes: code paths to offer (default: every code without subcodes).
     suggestions: a table ``segment_id, source_id, code, confidence`` (as
-        ``workbench.suggest.suggest`` returns), or a function ``coder -> table`` that is
+        ``workbench.analysis.suggest.suggest`` returns), or a function ``coder -> table`` that is
         run in the background once the coder is known, or None (no suggestions).
     shortcuts: key → code path (default: the digits 1–9 for the first nine codes).
     co_researcher: the Voilà mode: keys work page-wide, only the coder's own memos are
         shown, and unexpected errors show a German message only.
     accept: function ``(project, segment_id, code, coder)`` storing an accepted
-        suggestion (default ``workbench.suggest.accept_suggestion``).
+        suggestion (default ``workbench.analysis.suggest.accept_suggestion``).
     title: heading above the panel (None: none, e.g. when the notebook has one).
     """
 
@@ -603,15 +603,15 @@ class CodingPanel(w.VBox):
 
 
 def _suggest(project: Project) -> Callable[[str], pd.DataFrame]:
-    """Suggestions for a coder from ``workbench.suggest``, on the cached embeddings.
+    """Suggestions for a coder from ``workbench.analysis.suggest``, on the cached embeddings.
 
     Embeddings missing from the cache are computed first without a progress bar: in
     Voilà, anything written to stderr while the notebook still runs shows on the page.
     """
 
     def run(coder: str) -> pd.DataFrame:
-        from workbench.embeddings import project_embeddings
-        from workbench.suggest import suggest
+        from workbench.analysis.embeddings import project_embeddings
+        from workbench.analysis.suggest import suggest
 
         project_embeddings(project, progress=False)
         return suggest(project, coder=coder)

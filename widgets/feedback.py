@@ -1,6 +1,7 @@
 """Feedback views: the participants' form (member checking, dot voting) and the results.
 
-Views receive data (a :class:`workbench.feedback.Ballot`, summary tables) and callbacks;
+Views receive data (a :class:`workbench.participation.feedback.Ballot`, summary tables) and
+callbacks;
 they hold no database handles and do no table work in their handlers. Every string that
 comes from people — labels, quotes, recommendation texts, comments — is escaped before it
 goes into an ``HTML`` widget, so ``<script>`` shows as text.
@@ -27,8 +28,8 @@ from widgets.app_support import (
     query_params,
     safe_app,
 )
-from workbench.domain import WorkbenchError
-from workbench.feedback import RATINGS, Answer, Ballot, Item
+from workbench.core.domain import WorkbenchError
+from workbench.participation.feedback import RATINGS, Answer, Ballot, Item
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -408,8 +409,8 @@ def participant_app(
     becomes a German message without a traceback, and without a valid token there is no
     form, so nothing can be written.
     """
-    from workbench import feedback
-    from workbench.needs import runs
+    from workbench.analysis.needs import runs
+    from workbench.participation import feedback
 
     def build() -> widgets.Widget:
         project = open_project(environ, default_project)
@@ -430,7 +431,7 @@ def participant_app(
 
 def results_app(project: Project, by: str = "district") -> ResultsPanel:
     """The researchers' results panel over a project (refreshable)."""
-    from workbench import feedback
+    from workbench.participation import feedback
 
     def load() -> tuple[pd.DataFrame, pd.DataFrame, str]:
         status = feedback.feedback_status(project)

@@ -1,6 +1,6 @@
 """ProfileView: a Sozialraum's profile for stakeholders, and the city-wide overview.
 
-A view over :class:`workbench.profiles.Profiles` (computed once, from stored runs; no
+A view over :class:`workbench.synthesis.profiles.Profiles` (computed once, from stored runs; no
 model is fitted here). Choosing a district in the dropdown shows its needs with quotes
 (cross-cutting needs carry a badge), its resources and challenges, its gaps and reasons
 (collapsed), its indicators beside the city value (table and bar chart) and its topics.
@@ -45,9 +45,9 @@ from widgets.figures import (
     plot_text,
     show_figure,
 )
-from workbench.needs import CROSS_CUTTING
-from workbench.profiles import DistrictProfile, Profiles
+from workbench.analysis.needs import CROSS_CUTTING
 from workbench.store import CITYWIDE
+from workbench.synthesis.profiles import DistrictProfile, Profiles
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -563,7 +563,7 @@ class ProfileView(w.VBox):
 
     Parameters
     ----------
-    profiles: what :func:`workbench.profiles.build_profiles` returns.
+    profiles: what :func:`workbench.synthesis.profiles.build_profiles` returns.
     district: shown first (``Gesamtstadt``: the city-wide overview).
     notice: a German message shown above the view (e.g. an unknown district in the URL).
     """
@@ -693,7 +693,7 @@ def profile_app(
     Reads the latest stored need and topic runs once and closes the project; never
     raises (a missing project or any error becomes a German message).
     """
-    from workbench.profiles import build_profiles
+    from workbench.synthesis.profiles import build_profiles
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:

@@ -138,7 +138,7 @@ def statement_table(
 
 
 def topic_table(described: pd.DataFrame) -> pd.DataFrame:
-    """Topics of a run (``workbench.topics.topics``) as the map names them (pure).
+    """Topics of a run (``workbench.analysis.topics.topics``) as the map names them (pure).
 
     Runs per district or guiding question (``--by``) name each topic with its group.
     """
@@ -162,8 +162,8 @@ def map_data(
     project: Project, topic_run: int | None = None, need_run: int | None = None
 ) -> MapData:
     """Read a topic run (default: latest) and need run (latest, if any) for the map."""
-    from workbench import needs, topics
-    from workbench.domain import WorkbenchError
+    from workbench.analysis import needs, topics
+    from workbench.core.domain import WorkbenchError
 
     if topic_run is None:
         runs = topics.runs(project)
@@ -484,7 +484,7 @@ def topic_map_app(
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
-            from workbench import topics
+            from workbench.analysis import topics
 
             if topics.runs(project).empty:
                 return message(NOT_READY, kind="info")

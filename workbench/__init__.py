@@ -3,7 +3,7 @@
 >>> from workbench import Project  # doctest: +SKIP
 """
 
-from workbench.domain import InputError, WorkbenchError
+from workbench.core.domain import InputError, WorkbenchError
 from workbench.project import Project
 
 __all__ = ["InputError", "Project", "WorkbenchError"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workbench.domain import WorkbenchError
-from workbench.importers.table import TableMapping
-from workbench.indicators import import_indicators
+from workbench.core.domain import WorkbenchError
+from workbench.ingest.table import TableMapping
 from workbench.project import CONFIG_FILE, Project
+from workbench.synthesis.indicators import import_indicators
 
 DEMO_DISTRICTS = ("Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel")
 
@@ -62,7 +62,7 @@ def build_demo(
 
 def analyse_demo(project: Project, progress: bool = True) -> None:
     """Store a need run and a topic run unless the project has them already."""
-    from workbench import needs, topics
+    from workbench.analysis import needs, topics
 
     if needs.runs(project).empty:
         needs.run_needs(project, progress=progress)

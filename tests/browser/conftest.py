@@ -161,8 +161,8 @@ def browser_project(tmp_path_factory: pytest.TempPathFactory, embedded_demo_dir:
     of the session's embedded demo project (tests/conftest.py), so the demo statements
     are embedded once per test session.
     """
+    from workbench.analysis.suggest import suggest
     from workbench.demo import analyse_demo
-    from workbench.suggest import suggest
 
     folder = tmp_path_factory.mktemp("browser") / "demo-projekt"
     shutil.copytree(embedded_demo_dir, folder)

@@ -32,9 +32,10 @@ from tests.browser.conftest import (
     start_voila,
     stop,
 )
-from workbench import Project, feedback
-from workbench.cli import main
-from workbench.feedback import FeedbackAnswer, FeedbackToken
+from workbench import Project
+from workbench.cli.main import main
+from workbench.participation import feedback
+from workbench.store import FeedbackAnswer, FeedbackToken
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +67,7 @@ RESULTS_NOTEBOOK = {
 
 def ensure_need_run(project_dir: Path) -> None:
     """Store a need run unless the project has one (from the cached embeddings)."""
-    from workbench import needs
+    from workbench.analysis import needs
 
     with Project.open(project_dir) as project:
         if needs.runs(project).empty:
@@ -307,7 +308,7 @@ def evil_server(
     tmp_path_factory: pytest.TempPathFactory, browser_project: Path
 ) -> Iterator[tuple[VoilaServer, str]]:
     """A server over a copy with a draft recommendation full of HTML; a token for it."""
-    from workbench import recommendations
+    from workbench.synthesis import recommendations
 
     base = tmp_path_factory.mktemp("voila-escape")
     project_dir = base / "projekt"

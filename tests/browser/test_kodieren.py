@@ -73,7 +73,7 @@ def test_codes_by_click_and_key_are_stored_and_shown_after_reload(
 def test_accepting_a_suggestion_stores_it_with_the_accepting_coder(
     page: Page, voila: VoilaServer, screenshots: Path
 ) -> None:
-    from workbench.suggest import suggest
+    from workbench.analysis.suggest import suggest
 
     coder = "Vorschlagsprüferin"
     with Project.open(voila.project_dir) as project:

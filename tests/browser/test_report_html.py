@@ -9,7 +9,7 @@ import pytest
 
 from workbench import Project
 from workbench.demo import analyse_demo
-from workbench.reports import write_report
+from workbench.synthesis.reports import write_report
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import WIDGET_TIMEOUT, VoilaServer
 from workbench import Project
-from workbench.profiles import DistrictProfile, build_profiles
+from workbench.synthesis.profiles import DistrictProfile, build_profiles
 
 pytestmark = pytest.mark.browser
 

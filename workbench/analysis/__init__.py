@@ -1,0 +1,1 @@
+"""Analysis: embeddings, topics, need clusters and assisted coding over the stored statements."""

@@ -1,0 +1,399 @@
+"""Need clusters: needs raised in the workshops, grouped across districts.
+
+``run_needs`` clusters the segments coded ``Bedarf`` (or all segments) with
+:class:`workbench.analysis.clustering.GraphKMeans` on the cached embeddings, describes each cluster
+(label, keywords, three representative quotes, size, districts, scope) and stores the run.
+Researchers' edits — rename, merge, split — are stored as an edit log and replayed on
+every run: an edit applies to the cluster that best matches (Jaccard ≥ 0.5) the members it
+was made on, so it survives re-runs as long as that cluster still exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.analysis.stopwords import tokenize
+from workbench.core.domain import WorkbenchError
+from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+NEED_CODE = "Bedarf"
+MATCH_THRESHOLD = 0.5
+CROSS_CUTTING = "übergreifend"
+DISTRICT_SPECIFIC = "sozialraumspezifisch"
+
+CLUSTER_COLUMNS = {
+    "cluster": "int64",
+    "label": "string",
+    "keywords": "object",
+    "size": "int64",
+    "districts": "object",
+    "n_districts": "int64",
+    "scope": "string",
+    "quotes": "object",
+    "quote_segment_ids": "object",
+}
+ASSIGNMENT_COLUMNS = {
+    "segment_id": "int64",
+    "source_id": "string",
+    "document": "string",
+    "district": "string",
+    "text": "string",
+    "cluster": "int64",
+    "cluster_label": "string",
+    "scope": "string",
+}
+
+
+# -- storage ---------------------------------------------------------------------------
+
+
+# -- parameters and pure steps -----------------------------------------------------------
+@dataclass(frozen=True)
+class NeedParams:
+    """Parameters of a need clustering (stored with every run)."""
+
+    segments: str = "needs"  # "needs" (coded Bedarf) or "all"
+    n_clusters: int | None = None
+    n_neighbors: int = 10
+    min_clusters: int = 4
+    max_clusters: int = 20
+    cross_cutting_min: int = 3
+    backend: str = "use"
+    seed: int = 42
+
+    def validate(self) -> None:
+        """Raise a clear error for impossible values."""
+        if self.segments not in ("needs", "all"):
+            raise WorkbenchError("--segments ist 'needs' oder 'all'.")
+        if self.n_clusters is not None and self.n_clusters < 1:
+            raise WorkbenchError("--n-clusters muss mindestens 1 sein.")
+        if self.cross_cutting_min < 1:
+            raise WorkbenchError("Die Schwelle für übergreifende Bedarfe muss ≥ 1 sein.")
+
+
+def ctfidf_keywords(
+    texts: list[str], labels: np.ndarray, top: int = 6, extra_stop: tuple[str, ...] = ()
+) -> dict[int, list[str]]:
+    """Keywords per cluster by class-based TF-IDF (as in BERTopic's c-TF-IDF).
+
+    A term's weight in a cluster is its frequency there times log(1 + A / f), with A
+    the average number of words per cluster and f the term's frequency overall.
+    """
+    counts: dict[int, Counter] = {}
+    for text, label in zip(texts, labels, strict=True):
+        counts.setdefault(int(label), Counter()).update(tokenize(text, extra_stop))
+    total = Counter()
+    for c in counts.values():
+        total.update(c)
+    average = sum(total.values()) / max(len(counts), 1)
+    result = {}
+    for label, c in counts.items():
+        size = sum(c.values()) or 1
+        scored = {t: (n / size) * math.log(1 + average / total[t]) for t, n in c.items() if n > 1}
+        if not scored:  # very small clusters: single occurrences are all there is
+            scored = {t: (n / size) * math.log(1 + average / total[t]) for t, n in c.items()}
+        result[label] = [t for t, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))][:top]
+    return result
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _match(members: list[int], clusters: dict[int, set[int]]) -> int | None:
+    """The cluster that best matches ``members`` (Jaccard ≥ threshold), if any."""
+    wanted = set(members)
+    best = max(clusters, key=lambda c: (_jaccard(wanted, clusters[c]), -c), default=None)
+    if best is None or _jaccard(wanted, clusters[best]) < MATCH_THRESHOLD:
+        return None
+    return best
+
+
+def _groups(labels: np.ndarray, ids: np.ndarray) -> dict[int, set[int]]:
+    return {int(c): set(ids[labels == c].tolist()) for c in np.unique(labels)}
+
+
+def _renumber(labels: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Number clusters 0, 1, … by size (largest first), ties by smallest segment id."""
+    groups = _groups(labels, ids)
+    order = sorted(groups, key=lambda c: (-len(groups[c]), min(groups[c])))
+    mapping = {old: new for new, old in enumerate(order)}
+    return np.array([mapping[int(c)] for c in labels], dtype=int)
+
+
+def apply_edits(
+    labels: np.ndarray,
+    ids: np.ndarray,
+    vectors: np.ndarray,
+    edits: list[dict[str, Any]],
+    seed: int,
+) -> tuple[np.ndarray, dict[int, str], list[int]]:
+    """Replay edits on a clustering: (labels, label overrides, ids of skipped edits)."""
+    labels = labels.copy()
+    names: dict[frozenset[int], str] = {}
+    skipped: list[int] = []
+    for edit in edits:
+        groups = _groups(labels, ids)
+        payload = edit["payload"]
+        if edit["op"] == "rename":
+            target = _match(payload["members"], groups)
+            if target is None:
+                skipped.append(edit["id"])
+                continue
+            names[frozenset(groups[target])] = payload["label"]
+        elif edit["op"] == "merge":
+            targets = [_match(m, groups) for m in payload["groups"]]
+            if None in targets or len(set(targets)) < 2:
+                skipped.append(edit["id"])
+                continue
+            keep = targets[0]
+            for t in targets[1:]:
+                labels[labels == t] = keep
+            if payload.get("label"):
+                names[frozenset(_groups(labels, ids)[keep])] = payload["label"]
+        elif edit["op"] == "split":
+            target = _match(payload["members"], groups)
+            if target is None or len(groups[target]) < 2:
+                skipped.append(edit["id"])
+                continue
+            inside = np.flatnonzero(labels == target)
+            from sklearn.cluster import KMeans
+
+            parts = KMeans(2, n_init=4, random_state=seed).fit_predict(vectors[inside])
+            labels[inside[parts == 1]] = labels.max() + 1
+    # Label overrides travel with their member sets through the renumbering.
+    renumbered = _renumber(labels, ids)
+    overrides: dict[int, str] = {}
+    for cluster, members in _groups(renumbered, ids).items():
+        for named, label in names.items():
+            if _jaccard(set(named), members) >= MATCH_THRESHOLD:
+                overrides[cluster] = label
+    return renumbered, overrides, skipped
+
+
+def describe(
+    segments: pd.DataFrame,
+    labels: np.ndarray,
+    vectors: np.ndarray,
+    overrides: dict[int, str],
+    cross_cutting_min: int,
+) -> list[dict[str, Any]]:
+    """Label, keywords, three representative quotes, districts and scope per cluster."""
+    keywords = ctfidf_keywords(segments["text"].tolist(), labels)
+    clusters = []
+    for cluster in sorted(np.unique(labels).tolist()):
+        inside = np.flatnonzero(labels == cluster)
+        centre = vectors[inside].mean(axis=0)
+        closeness = vectors[inside] @ centre
+        order = inside[np.lexsort((segments["segment_id"].to_numpy()[inside], -closeness))]
+        quotes = order[:3]
+        districts = sorted({d for d in segments["district"].iloc[inside] if d != CITYWIDE})
+        words = keywords.get(cluster, [])
+        label = overrides.get(cluster) or (
+            " · ".join(w.capitalize() for w in words[:3]) or f"Cluster {cluster}"
+        )
+        clusters.append(
+            {
+                "cluster": cluster,
+                "label": label,
+                "keywords": words,
+                "size": len(inside),
+                "districts": districts,
+                "n_districts": len(districts),
+                "scope": CROSS_CUTTING
+                if len(districts) >= cross_cutting_min
+                else DISTRICT_SPECIFIC,
+                "quotes": segments["text"].iloc[quotes].tolist(),
+                "quote_segment_ids": segments["segment_id"].iloc[quotes].astype(int).tolist(),
+            }
+        )
+    return clusters
+
+
+# -- the stage ---------------------------------------------------------------------------
+def _select(project: Project, params: NeedParams) -> pd.DataFrame:
+    segments = project.segments()
+    if params.segments == "all":
+        return segments
+    codings = project.codings()
+    need_ids = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+    selected = segments[segments["segment_id"].isin(need_ids)]
+    if selected.empty:
+        raise WorkbenchError(
+            "Keine Aussagen mit dem Code 'Bedarf' gefunden. Für Daten ohne Codes: --segments all"
+        )
+    return selected
+
+
+def corpus_hash(segments: pd.DataFrame) -> str:
+    """Hash of the clustered input (segment ids and texts)."""
+    digest = hashlib.sha256()
+    for segment_id, text in zip(segments["segment_id"], segments["text"], strict=True):
+        digest.update(f"{segment_id}\x1f{text}\x1e".encode())
+    return digest.hexdigest()
+
+
+def _versions(embedder_version: str) -> dict[str, str]:
+    packages = ("sozialraum-workbench", "scikit-learn", "numpy", "scipy")
+    return {"embeddings": embedder_version, **{p: metadata.version(p) for p in packages}}
+
+
+def run_needs(project: Project, params: NeedParams | None = None, progress: bool = True) -> int:
+    """Cluster the needs, replay the stored edits, store the run; return its id."""
+    from workbench.analysis.clustering import GraphKMeans
+    from workbench.analysis.embeddings import get_embedder, project_embeddings
+
+    params = params or NeedParams()
+    params.validate()
+    embedder = get_embedder(params.backend)
+    # Always embed the whole project in document order: the cached vectors are then
+    # the same whichever stage ran first (USE's batching changes them by ~1e-7).
+    every, all_vectors = project_embeddings(project, embedder, progress=progress)
+    segments = _select(project, params).reset_index(drop=True)
+    position = {s: i for i, s in enumerate(every["segment_id"])}
+    vectors = all_vectors[[position[s] for s in segments["segment_id"]]]
+    model = GraphKMeans(
+        n_clusters=params.n_clusters,
+        n_neighbors=params.n_neighbors,
+        min_clusters=params.min_clusters,
+        max_clusters=params.max_clusters,
+        random_state=params.seed,
+    ).fit(vectors)
+    ids = segments["segment_id"].to_numpy()
+    with project.session() as session:
+        edits = [
+            {"id": e.id, "op": e.op, "payload": e.payload}
+            for e in session.scalars(select(NeedEdit).order_by(NeedEdit.id))
+        ]
+    labels, overrides, skipped = apply_edits(
+        _renumber(model.labels_, ids), ids, vectors, edits, params.seed
+    )
+    clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
+    with project.transaction() as session:
+        run = NeedRun(
+            params=asdict(params),
+            corpus_hash=corpus_hash(segments),
+            versions=_versions(embedder.version),
+            clusters=clusters,
+            skipped_edits=skipped,
+        )
+        session.add(run)
+        session.flush()
+        session.add_all(
+            NeedAssignment(run_id=run.id, segment_id=int(s), cluster=int(c))
+            for s, c in zip(ids, labels, strict=True)
+        )
+        return run.id
+
+
+def runs(project: Project) -> pd.DataFrame:
+    """All stored need runs (newest last)."""
+    with project.session() as session:
+        rows = [
+            {
+                "run_id": r.id,
+                "created_at": r.created_at,
+                "n_clusters": len(r.clusters),
+                "corpus_hash": r.corpus_hash,
+                "params": json.dumps(r.params, sort_keys=True),
+            }
+            for r in session.scalars(select(NeedRun).order_by(NeedRun.id))
+        ]
+    return pd.DataFrame(
+        rows, columns=["run_id", "created_at", "n_clusters", "corpus_hash", "params"]
+    )
+
+
+def _run(session: Session, run_id: int | None) -> NeedRun:
+    return find_run(
+        session,
+        NeedRun,
+        run_id,
+        "Noch keine Bedarfscluster berechnet (workbench needs).",
+        "Bedarfslauf",
+    )
+
+
+def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
+    """The clusters of a run (default: the latest), without refitting."""
+    with project.session() as session:
+        records = _run(session, run_id).clusters
+    return pd.DataFrame(records, columns=list(CLUSTER_COLUMNS)).astype(CLUSTER_COLUMNS)
+
+
+def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
+    """Segment → cluster of a run (default: the latest), with source ids and texts."""
+    with project.session() as session:
+        run = _run(session, run_id)
+        pairs = dict(
+            session.execute(
+                select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
+                    NeedAssignment.run_id == run.id
+                )
+            ).all()
+        )
+        described = {c["cluster"]: c for c in run.clusters}
+    segments = project.segments()
+    segments = segments[segments["segment_id"].isin(pairs)].copy()
+    segments["cluster"] = segments["segment_id"].map(pairs)
+    segments["cluster_label"] = segments["cluster"].map(lambda c: described[c]["label"])
+    segments["scope"] = segments["cluster"].map(lambda c: described[c]["scope"])
+    table = segments[list(ASSIGNMENT_COLUMNS)].sort_values(["cluster", "segment_id"])
+    return table.reset_index(drop=True).astype(ASSIGNMENT_COLUMNS)
+
+
+# -- edits -------------------------------------------------------------------------------
+def _members(project: Project, cluster: int) -> list[int]:
+    table = assignments(project)
+    if cluster not in set(table["cluster"]):
+        raise WorkbenchError(f"Cluster {cluster} gibt es im letzten Lauf nicht.")
+    return sorted(table.loc[table["cluster"] == cluster, "segment_id"].astype(int).tolist())
+
+
+def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
+    with project.session() as session:
+        params = NeedParams(**_run(session, None).params)
+    with project.transaction() as session:
+        session.add(NeedEdit(op=op, payload=payload, author=author))
+    return run_needs(project, params, progress=False)
+
+
+def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
+    """Give a cluster of the latest run a name; re-run and return the new run id."""
+    if not label.strip():
+        raise WorkbenchError("Der neue Name ist leer.")
+    return _edit(
+        project, "rename", {"members": _members(project, cluster), "label": label.strip()}, author
+    )
+
+
+def merge_clusters(
+    project: Project, clusters_: list[int], label: str | None = None, author: str = ""
+) -> int:
+    """Merge clusters of the latest run into one; re-run and return the new run id."""
+    if len(set(clusters_)) < 2:
+        raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
+    groups = [_members(project, c) for c in clusters_]
+    return _edit(project, "merge", {"groups": groups, "label": label}, author)
+
+
+def split_cluster(project: Project, cluster: int, author: str = "") -> int:
+    """Split a cluster of the latest run in two; re-run and return the new run id."""
+    members = _members(project, cluster)
+    if len(members) < 2:
+        raise WorkbenchError(f"Cluster {cluster} hat nur eine Aussage.")
+    return _edit(project, "split", {"members": members}, author)

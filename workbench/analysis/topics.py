@@ -1,0 +1,355 @@
+"""Topics: BERTopic built by one factory, every component explicit and seeded.
+
+Components (see :func:`build_topic_model`):
+- embeddings: precomputed and cached (:mod:`workbench.analysis.embeddings`); the same backend is
+  handed to BERTopic so that KeyBERT-style labels embed German words the same way;
+- reducer + clusterer: by default no separate reducer and
+  :class:`~workbench.analysis.clustering.GraphKMeans` (which reduces by PCA itself; no numba
+  compilation on this path); ``reducer="umap"`` with ``clusterer="hdbscan"`` gives the
+  classic BERTopic pipeline, followed by outlier reduction;
+- vectorizer: German stop words plus a configurable domain stop list, uni- and bigrams;
+- c-TF-IDF with frequent-word reduction; representation: KeyBERTInspired then MMR.
+
+BERTopic objects never leave this module: results are tables, and each run is stored
+(parameters, corpus hash, package versions, assignments) so it can be reloaded without
+refitting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import WorkbenchError
+from workbench.store import TopicAssignment, TopicRun, find_run
+
+if TYPE_CHECKING:
+    from workbench.analysis.embeddings import Embedder
+    from workbench.project import Project
+
+BY_CHOICES = ("all", "district", "question")
+TEMPERATURE = 0.05
+
+ASSIGNMENT_COLUMNS = {
+    "segment_id": "int64",
+    "source_id": "string",
+    "group": "string",
+    "topic": "string",
+    "topic_label": "string",
+    "probability": "float64",
+    "x": "float64",
+    "y": "float64",
+}
+
+
+@dataclass(frozen=True)
+class TopicParams:
+    """Parameters of a topic run (stored with it)."""
+
+    by: str = "all"
+    backend: str = "use"
+    reducer: str = "none"  # "none" (GraphKMeans reduces itself) or "umap"
+    clusterer: str = "graph-kmeans"  # or "hdbscan"
+    n_topics: int | None = None
+    min_topics: int = 4
+    max_topics: int = 20
+    n_neighbors: int = 10
+    min_cluster_size: int = 10  # hdbscan only
+    domain_stop_words: tuple[str, ...] = ()  # in addition to stopwords.DOMAIN
+    seed: int = 42
+
+    def validate(self) -> None:
+        """Raise a clear error for impossible values."""
+        if self.by not in BY_CHOICES:
+            raise WorkbenchError(f"--by ist einer von {', '.join(BY_CHOICES)}.")
+        if self.reducer not in ("none", "umap") or self.clusterer not in (
+            "graph-kmeans",
+            "hdbscan",
+        ):
+            raise WorkbenchError("Reducer 'none'|'umap', Clusterer 'graph-kmeans'|'hdbscan'.")
+
+
+def _bertopic_backend(embedder: Embedder):
+    """Wrap a workbench embedder as a BERTopic embedding backend."""
+    from bertopic.backend import BaseEmbedder
+
+    class _Backend(BaseEmbedder):
+        def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
+            return embedder.embed(list(documents))
+
+    return _Backend()
+
+
+def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int):
+    """The BERTopic model with every component explicit and seeded."""
+    from bertopic import BERTopic
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from workbench.analysis.clustering import GraphKMeans
+    from workbench.analysis.stopwords import tokenize
+
+    if params.reducer == "umap":
+        from umap import UMAP
+
+        reducer = UMAP(
+            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+            random_state=params.seed,
+        )  # fmt: skip
+    else:
+        reducer = BaseDimensionalityReduction()
+    if params.clusterer == "hdbscan":
+        from hdbscan import HDBSCAN
+
+        clusterer = HDBSCAN(
+            min_cluster_size=params.min_cluster_size, metric="euclidean",
+            cluster_selection_method="eom", prediction_data=True,
+        )  # fmt: skip
+    else:
+        clusterer = GraphKMeans(
+            n_clusters=params.n_topics,
+            n_neighbors=params.n_neighbors,
+            min_clusters=params.min_topics,
+            max_clusters=params.max_topics,
+            random_state=params.seed,
+        )
+    stop = tuple(params.domain_stop_words)
+    vectorizer = CountVectorizer(
+        tokenizer=lambda text: tokenize(text, stop),
+        token_pattern=None,
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=2 if n_documents >= 50 else 1,
+    )
+    representation = [
+        KeyBERTInspired(top_n_words=10, random_state=params.seed),
+        MaximalMarginalRelevance(diversity=0.3, top_n_words=10),
+    ]
+    return BERTopic(
+        embedding_model=_bertopic_backend(embedder),
+        umap_model=reducer,
+        hdbscan_model=clusterer,
+        vectorizer_model=vectorizer,
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        representation_model=representation,
+        top_n_words=10,
+        calculate_probabilities=False,
+        verbose=False,
+    )
+
+
+def fit_topics(
+    texts: list[str], vectors: np.ndarray, params: TopicParams, embedder: Embedder
+) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
+    """Fit one model: (topic per text, probability per text, topic descriptions)."""
+    if len(texts) < 3:
+        topics = np.zeros(len(texts), dtype=int)
+        return (
+            topics,
+            np.ones(len(texts)),
+            [
+                {
+                    "topic": 0,
+                    "label": texts[0][:40] if texts else "",
+                    "keywords": [],
+                    "size": len(texts),
+                }
+            ],
+        )
+    model = build_topic_model(params, embedder, len(texts))
+    topics, _ = model.fit_transform(texts, vectors)
+    topics = np.asarray(topics)
+    if params.clusterer == "hdbscan" and (topics == -1).any():
+        topics = np.asarray(
+            model.reduce_outliers(texts, topics, strategy="embeddings", embeddings=vectors)
+        )
+        model.update_topics(texts, topics=topics.tolist(), vectorizer_model=model.vectorizer_model)
+    described = []
+    centres = {}
+    for topic in sorted(set(topics.tolist())):
+        words = [w for w, _ in (model.get_topic(topic) or [])]
+        inside = topics == topic
+        centre = vectors[inside].mean(axis=0)
+        centres[topic] = centre / (np.linalg.norm(centre) or 1.0)
+        label = " · ".join(w.capitalize() for w in words[:3]) if topic != -1 else "Ohne Thema"
+        described.append(
+            {"topic": int(topic), "label": label, "keywords": words, "size": int(inside.sum())}
+        )
+    keys = sorted(centres)
+    similarity = vectors @ np.vstack([centres[k] for k in keys]).T
+    weights = np.exp((similarity - similarity.max(axis=1, keepdims=True)) / TEMPERATURE)
+    weights /= weights.sum(axis=1, keepdims=True)
+    probability = weights[np.arange(len(topics)), [keys.index(t) for t in topics]]
+    return topics, probability, described
+
+
+def run_topics(project: Project, params: TopicParams | None = None, progress: bool = True) -> int:
+    """Fit topics (overall or per district/question), store the run, return its id."""
+    from workbench.analysis.embeddings import get_embedder, project_embeddings
+    from workbench.analysis.needs import corpus_hash
+
+    params = params or TopicParams()
+    params.validate()
+    embedder = get_embedder(params.backend)
+    segments, vectors = project_embeddings(project, embedder, progress=progress)
+    if segments.empty:
+        raise WorkbenchError("Das Projekt enthält noch keine Aussagen.")
+    if params.by == "all":
+        groups = pd.Series("alle", index=segments.index)
+    else:
+        column = "district" if params.by == "district" else "question"
+        groups = segments[column].fillna("(ohne)")
+    rows: list[tuple[int, str, str, float]] = []
+    described: list[dict[str, Any]] = []
+    from tqdm.auto import tqdm
+
+    for group in tqdm(sorted(groups.unique()), desc="Themenmodelle", disable=not progress):
+        index = np.flatnonzero(groups.to_numpy() == group)
+        topics, probability, topics_info = fit_topics(
+            segments["text"].iloc[index].tolist(), vectors[index], params, embedder
+        )
+        for info in topics_info:
+            described.append({"group": group, **info, "key": _key(params, group, info["topic"])})
+        for i, topic, p in zip(index, topics, probability, strict=True):
+            rows.append(
+                (int(segments["segment_id"].iloc[i]), group, _key(params, group, topic), float(p))
+            )
+    versions = {
+        "embeddings": embedder.version,
+        **{
+            p: metadata.version(p)
+            for p in ("bertopic", "scikit-learn", "numpy", "sozialraum-workbench")
+        },
+    }
+    xy = layout(vectors, params.seed)
+    position = {int(s): i for i, s in enumerate(segments["segment_id"])}
+    with project.transaction() as session:
+        run = TopicRun(
+            params=json.loads(json.dumps(asdict(params))),
+            corpus_hash=corpus_hash(segments),
+            versions=versions,
+            topics=described,
+        )
+        session.add(run)
+        session.flush()
+        session.add_all(
+            TopicAssignment(
+                run_id=run.id,
+                segment_id=s,
+                group=g,
+                topic=t,
+                probability=p,
+                x=float(xy[position[s], 0]),
+                y=float(xy[position[s], 1]),
+            )
+            for s, g, t, p in rows
+        )
+        return run.id
+
+
+TSNE_MAX = 2000
+
+
+def layout(vectors: np.ndarray, seed: int) -> np.ndarray:
+    """2-D positions for the map of statements, computed once per run and stored.
+
+    t-SNE (cosine, PCA initialisation, seeded) for up to ``TSNE_MAX`` statements; beyond
+    that PCA, which is instant and keeps the scale run fast. Rounded to 4 decimals so the
+    stored map does not depend on the last bits of floating-point arithmetic.
+    """
+    if len(vectors) < 5:
+        return np.zeros((len(vectors), 2))
+    if len(vectors) <= TSNE_MAX:
+        from sklearn.manifold import TSNE
+
+        perplexity = min(30.0, (len(vectors) - 1) / 3)
+        xy = TSNE(2, perplexity=perplexity, init="pca", metric="cosine",
+                  random_state=seed).fit_transform(vectors)  # fmt: skip
+    else:
+        from sklearn.decomposition import PCA
+
+        xy = PCA(2, random_state=seed).fit_transform(vectors)
+    return np.round(xy, 4)
+
+
+def _key(params: TopicParams, group: str, topic: int) -> str:
+    return str(topic) if params.by == "all" else f"{group}:{topic}"
+
+
+def runs(project: Project) -> pd.DataFrame:
+    """All stored topic runs (newest last)."""
+    with project.session() as session:
+        rows = [
+            {
+                "run_id": r.id,
+                "created_at": r.created_at,
+                "by": r.params.get("by"),
+                "n_topics": len(r.topics),
+                "corpus_hash": r.corpus_hash,
+                "params": json.dumps(r.params, sort_keys=True),
+            }
+            for r in session.scalars(select(TopicRun).order_by(TopicRun.id))
+        ]
+    columns = ["run_id", "created_at", "by", "n_topics", "corpus_hash", "params"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _run(session: Session, run_id: int | None) -> TopicRun:
+    return find_run(
+        session, TopicRun, run_id, "Noch keine Themen berechnet (workbench topics).", "Themenlauf"
+    )
+
+
+def topics(project: Project, run_id: int | None = None) -> pd.DataFrame:
+    """Topics of a run (default: latest): group, topic key, label, keywords, size."""
+    with project.session() as session:
+        described = _run(session, run_id).topics
+    table = pd.DataFrame(described, columns=["group", "key", "topic", "label", "keywords", "size"])
+    return table.sort_values(["group", "size", "key"], ascending=[True, False, True]).reset_index(
+        drop=True
+    )
+
+
+def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
+    """Segment → topic of a run (default: latest), with source ids; no refitting."""
+    with project.session() as session:
+        run = _run(session, run_id)
+        labels = {t["key"]: t["label"] for t in run.topics}
+        rows = session.execute(
+            select(
+                TopicAssignment.segment_id,
+                TopicAssignment.group,
+                TopicAssignment.topic,
+                TopicAssignment.probability,
+                TopicAssignment.x,
+                TopicAssignment.y,
+            ).where(TopicAssignment.run_id == run.id)
+        ).all()
+    table = pd.DataFrame(rows, columns=["segment_id", "group", "topic", "probability", "x", "y"])
+    segments = project.segments()[["segment_id", "source_id"]]
+    table = table.merge(segments, on="segment_id", how="left")
+    table["topic_label"] = table["topic"].map(labels)
+    return (
+        table[list(ASSIGNMENT_COLUMNS)]
+        .sort_values("segment_id")
+        .reset_index(drop=True)
+        .astype(ASSIGNMENT_COLUMNS)
+    )
+
+
+def topic_district_table(project: Project, run_id: int | None = None) -> pd.DataFrame:
+    """Segments per topic (rows) and district (columns) of a run."""
+    table = assignments(project, run_id).merge(
+        project.segments()[["segment_id", "district"]], on="segment_id"
+    )
+    table["topic_label"] = table["topic"] + " " + table["topic_label"]
+    return pd.crosstab(table["topic_label"], table["district"]).sort_index()

@@ -1,0 +1,149 @@
+"""CLI commands of the analysis stage: embed, topics, needs, cluster edits."""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import write_csv
+
+
+def cmd_embed(args: argparse.Namespace) -> int:
+    """workbench embed [--backend B]."""
+    from workbench.analysis.embeddings import project_embeddings
+    from workbench.cli.common import open_project
+
+    segments, matrix = project_embeddings(open_project(args), args.backend)
+    print(f"{len(segments)} Aussagen eingebettet ({args.backend}, {matrix.shape[1]} Dimensionen).")
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    """workbench topics [--by district|question] [--out CSV]."""
+    from workbench.analysis import topics
+    from workbench.cli.common import open_project
+
+    project = open_project(args)
+    params = topics.TopicParams(
+        by=args.by, backend=args.backend, n_topics=args.n_topics, seed=args.seed,
+        reducer=args.reducer, clusterer=args.clusterer,
+    )  # fmt: skip
+    run_id = topics.run_topics(project, params)
+    table = topics.assignments(project, run_id)
+    write_csv(table[["segment_id", "source_id", "topic", "topic_label", "probability"]], args.out)
+    if args.out:
+        described = topics.topics(project, run_id)
+        print(f"Themenlauf {run_id}: {len(described)} Themen, {len(table)} Aussagen → {args.out}")
+    return 0
+
+
+def cmd_needs(args: argparse.Namespace) -> int:
+    """workbench needs [--segments needs|all] [--n-clusters K] [--out CSV]."""
+    from workbench.analysis import needs
+    from workbench.cli.common import open_project
+
+    project = open_project(args)
+    params = needs.NeedParams(
+        segments=args.segments, n_clusters=args.n_clusters, backend=args.backend,
+        cross_cutting_min=args.cross_cutting_min, seed=args.seed,
+    )  # fmt: skip
+    run_id = needs.run_needs(project, params)
+    _report(project, run_id, args.out)
+    return 0
+
+
+def _report(project, run_id: int, out: str | None) -> None:
+    from workbench.analysis import needs
+
+    table = needs.assignments(project, run_id)
+    table = table.rename(columns={})[
+        ["segment_id", "source_id", "cluster", "cluster_label", "scope"]
+    ]
+    write_csv(table, out)
+    if out:
+        clusters = needs.clusters(project, run_id)
+        print(f"Bedarfslauf {run_id}: {len(clusters)} Cluster über {len(table)} Aussagen → {out}")
+        for c in clusters.itertuples():
+            print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    """workbench cluster rename|merge|split …."""
+    from workbench.analysis import needs
+    from workbench.cli.common import open_project
+
+    project = open_project(args)
+    if args.action == "rename":
+        if len(args.clusters) != 1 or not args.label:
+            raise WorkbenchError("Umbenennen: workbench cluster rename N --label NAME")
+        run_id = needs.rename_cluster(project, args.clusters[0], args.label, args.author)
+    elif args.action == "merge":
+        run_id = needs.merge_clusters(project, args.clusters, args.label, args.author)
+    else:
+        if len(args.clusters) != 1:
+            raise WorkbenchError("Teilen: workbench cluster split N")
+        run_id = needs.split_cluster(project, args.clusters[0], args.author)
+    _report(project, run_id, args.out)
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register embed, topics, needs and cluster."""
+    p = sub.add_parser("embed", help="Einbettungen aller Aussagen berechnen (Cache füllen)")
+    p.add_argument("--backend", default="use", help="use | tfidf | sentence-transformers:<modell>")
+    p.set_defaults(func=cmd_embed)
+
+    p = sub.add_parser(
+        "topics",
+        help="Themen modellieren (BERTopic) und als CSV ausgeben",
+        description="Schreibt segment_id,source_id,topic,topic_label,probability.",
+    )
+    p.add_argument(
+        "--by",
+        choices=["all", "district", "question"],
+        default="all",
+        help="ein Modell für alle oder je Sozialraum bzw. Leitfrage",
+    )
+    p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
+    p.add_argument("--backend", default="use")
+    p.add_argument(
+        "--n-topics", type=int, metavar="K", help="Zahl der Themen (sonst aus den Daten)"
+    )
+    p.add_argument("--reducer", choices=["none", "umap"], default="none")
+    p.add_argument("--clusterer", choices=["graph-kmeans", "hdbscan"], default="graph-kmeans")
+    p.add_argument("--seed", type=int, default=42)
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser(
+        "needs",
+        help="Bedarfe sozialraumübergreifend clustern",
+        description="Schreibt segment_id,source_id,cluster,cluster_label,scope.",
+    )
+    p.add_argument(
+        "--segments",
+        choices=["needs", "all"],
+        default="needs",
+        help="nur mit 'Bedarf' kodierte Aussagen (Standard) oder alle",
+    )
+    p.add_argument(
+        "--n-clusters", type=int, metavar="K", help="Zahl der Cluster (sonst aus den Daten)"
+    )
+    p.add_argument(
+        "--cross-cutting-min",
+        type=int,
+        default=3,
+        metavar="N",
+        help="übergreifend ab N Sozialräumen (Standard 3)",
+    )
+    p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
+    p.add_argument("--backend", default="use")
+    p.add_argument("--seed", type=int, default=42)
+    p.set_defaults(func=cmd_needs)
+
+    p = sub.add_parser("cluster", help="Bedarfscluster umbenennen, zusammenführen, teilen")
+    p.add_argument("action", choices=["rename", "merge", "split"])
+    p.add_argument("clusters", type=int, nargs="+", metavar="N")
+    p.add_argument("--label", help="neuer Name")
+    p.add_argument("--author", default="", help="wer die Änderung macht")
+    p.add_argument("--out", metavar="CSV")
+    p.set_defaults(func=cmd_cluster)

@@ -1,0 +1,312 @@
+"""Coding commands of ``workbench``: codebook, code/uncode/undo, memo, agreement, resolve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+from workbench.core.domain import InputError
+
+
+def _project(args: argparse.Namespace):
+    from workbench.cli.common import open_project
+
+    return open_project(args)
+
+
+def _coders(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def _number(value: float) -> str:
+    return "–" if math.isnan(value) else f"{value:.3f}"
+
+
+# -- codebook ---------------------------------------------------------------------------
+def cmd_codebook_list(args: argparse.Namespace) -> int:
+    """workbench codebook list."""
+    for spec in _project(args).codebook():
+        depth = spec.path.count("/")
+        colour = f"  {spec.colour}" if spec.colour else ""
+        print(f"{'  ' * depth}{spec.name}{colour}")
+    return 0
+
+
+def cmd_codebook_add(args: argparse.Namespace) -> int:
+    """workbench codebook add PATH."""
+    _project(args).add_code(
+        args.path,
+        description=args.description or "",
+        example=args.example or "",
+        colour=args.colour,
+    )
+    print(f"Code '{args.path}' angelegt.")
+    return 0
+
+
+def cmd_codebook_set(args: argparse.Namespace) -> int:
+    """workbench codebook set PATH [--description …] [--example …] [--colour …]."""
+    if args.description is None and args.example is None and args.colour is None:
+        raise InputError("Nichts zu ändern: --description, --example oder --colour angeben.")
+    _project(args).update_code(
+        args.path, description=args.description, example=args.example, colour=args.colour
+    )
+    print(f"Code '{args.path}' geändert.")
+    return 0
+
+
+def cmd_codebook_rename(args: argparse.Namespace) -> int:
+    """workbench codebook rename PATH NEW_NAME."""
+    new_path = _project(args).rename_code(args.path, args.new_name)
+    print(f"Code '{args.path}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
+    return 0
+
+
+def cmd_codebook_move(args: argparse.Namespace) -> int:
+    """workbench codebook move PATH (--under PARENT | --top)."""
+    new_path = _project(args).move_code(args.path, None if args.top else args.under)
+    print(f"Code '{args.path}' liegt jetzt unter '{new_path}' (Kodierungen bleiben erhalten).")
+    return 0
+
+
+def cmd_codebook_delete(args: argparse.Namespace) -> int:
+    """workbench codebook delete PATH [--force]."""
+    removed = _project(args).delete_code(args.path, force=args.force)
+    extra = f" und {removed} Kodierungen" if removed else ""
+    print(f"Code '{args.path}' mit Untercodes{extra} gelöscht.")
+    return 0
+
+
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    """workbench codebook export --format yaml|qdc OUT."""
+    n = _project(args).export_codebook(args.out, args.format)
+    print(f"{n} Codes nach {args.out} exportiert ({args.format}).")
+    return 0
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    """workbench codebook import FILE."""
+    from workbench.coding.records import read_codebook
+
+    specs = read_codebook(args.file)
+    n = _project(args).import_codes(specs)
+    print(f"{n} Codes aus {Path(args.file).name} übernommen.")
+    return 0
+
+
+# -- coding -----------------------------------------------------------------------------
+def cmd_code(args: argparse.Namespace) -> int:
+    """workbench code SEGMENT_ID CODE --coder NAME [--start S --end E]."""
+    record = _project(args).code_segment(
+        args.segment_id, args.code, args.coder, start=args.start, end=args.end
+    )
+    print(
+        f"Aussage {record.segment_id}: '{record.code}' von {record.coder} "
+        f"[{record.start}, {record.end}) kodiert."
+    )
+    return 0
+
+
+def cmd_uncode(args: argparse.Namespace) -> int:
+    """workbench uncode SEGMENT_ID CODE --coder NAME [--start S --end E]."""
+    n = _project(args).uncode_segment(
+        args.segment_id, args.code, args.coder, start=args.start, end=args.end
+    )
+    if n:
+        print(f"Aussage {args.segment_id}: {n} Kodierung(en) '{args.code}' entfernt.")
+    else:
+        print(f"Aussage {args.segment_id}: keine Kodierung '{args.code}' von {args.coder}.")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    """workbench undo --coder NAME [-n N]."""
+    n = _project(args).undo(args.coder, args.n)
+    print(f"{n} Schritt(e) von {args.coder} rückgängig gemacht.")
+    return 0
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    """workbench memo TEXT --author NAME [--segment ID | --code PATH | --cluster ID]."""
+    memo_id = _project(args).add_memo(
+        args.text, args.author, segment=args.segment, code=args.code, cluster=args.cluster
+    )
+    print(f"Memo {memo_id} gespeichert.")
+    return 0
+
+
+# -- agreement --------------------------------------------------------------------------
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """workbench agreement [--coders A,B] [--json]."""
+    from workbench.coding.agreement import agreement, choose_coders
+
+    project = _project(args)
+    coders = choose_coders(project.codings(), _coders(args.coders))
+    table = agreement(project, coders)
+    if args.json:
+        rows = [
+            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in table.astype(object).to_dict(orient="records")
+        ]
+        print(json.dumps({"coders": coders, "rows": rows}, ensure_ascii=False, allow_nan=False))
+        return 0
+    print(f"Kodierende: {', '.join(coders)}")
+    if table.loc[0, "units"] == 0:
+        print("Keine Aussage wurde von mindestens zwei dieser Kodierenden kodiert.")
+        return 0
+    width = max(30, *(len(n) for n in table["name"]))
+    print(f"{'Ebene':<8}{'Name':<{width}}{'Einheiten':>10}{'Überein.':>10}{'Kappa':>8}{'Alpha':>8}")
+    for r in table.itertuples(index=False):
+        print(
+            f"{r.level:<8}{r.name:<{width}}{r.units:>10}{_number(r.percent_agreement):>10}"
+            f"{_number(r.cohen_kappa):>8}{_number(r.krippendorff_alpha):>8}"
+        )
+    return 0
+
+
+def cmd_disagreements(args: argparse.Namespace) -> int:
+    """workbench disagreements [--coders A,B] [--unresolved] [--csv OUT]."""
+    from workbench.coding.agreement import disagreements
+
+    table = disagreements(_project(args), _coders(args.coders), args.unresolved)
+    if args.csv:
+        table.to_csv(args.csv, index=False, encoding="utf-8")
+        print(f"{len(table)} Abweichungen nach {args.csv} geschrieben.")
+        return 0
+    for r in table.itertuples(index=False):
+        mark = "✓" if r.resolved else " "
+        print(
+            f"{mark} {r.segment_id:>6}  {r.code}  ja: {r.applied_by or '–'}  "
+            f"nein: {r.not_applied_by or '–'}  ({r.document}, {r.source_id})"
+        )
+    print(f"{len(table)} Abweichungen, davon {int(table['resolved'].sum())} geklärt.")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """workbench resolve SEGMENT_ID CODE --author NAME --text TEXT [--apply|--remove]."""
+    apply = True if args.apply else False if args.remove else None
+    memo_id = _project(args).resolve_disagreement(
+        args.segment_id, args.code, args.author, args.text, apply=apply, coder=args.coder
+    )
+    what = {True: f" und für {args.coder} gesetzt", False: f" und für {args.coder} entfernt"}
+    print(f"Abweichung geklärt (Memo {memo_id}){what.get(apply, '')}.")
+    return 0
+
+
+# -- registration -----------------------------------------------------------------------
+def _span_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("segment_id", metavar="SEGMENT_ID", type=int, help="Nummer der Aussage")
+    p.add_argument("code", metavar="CODE", help="Codepfad, z. B. 'Bedarf'")
+    p.add_argument("--coder", required=True, metavar="NAME", help="wer kodiert")
+    p.add_argument("--start", type=int, metavar="S", help="Anfang der Textstelle (Zeichen)")
+    p.add_argument("--end", type=int, metavar="E", help="Ende der Textstelle (ausschließlich)")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the coding commands on the ``workbench`` parser."""
+    from workbench.coding.records import CONSENSUS_CODER
+
+    everyone = f"Kodierende, kommagetrennt (sonst alle außer {CONSENSUS_CODER})"
+
+    p = sub.add_parser("codebook", help="Codebuch anzeigen, bearbeiten, importieren, exportieren")
+    books = p.add_subparsers(dest="codebook_command", required=True, metavar="AKTION")
+
+    q = books.add_parser("list", help="Codes als Baum anzeigen")
+    q.set_defaults(func=cmd_codebook_list)
+
+    q = books.add_parser("add", help="Code anlegen (der Obercode muss existieren)")
+    q.add_argument("path", metavar="PATH", help="Codepfad, z. B. 'Bedarf/Digitale Teilhabe'")
+    q.add_argument("--description", metavar="TEXT", help="Beschreibung")
+    q.add_argument("--example", metavar="TEXT", help="Ankerbeispiel")
+    q.add_argument("--colour", metavar="#RRGGBB", help="Farbe")
+    q.set_defaults(func=cmd_codebook_add)
+
+    q = books.add_parser("set", help="Beschreibung, Beispiel oder Farbe ändern")
+    q.add_argument("path", metavar="PATH")
+    q.add_argument("--description", metavar="TEXT", help="neue Beschreibung")
+    q.add_argument("--example", metavar="TEXT", help="neues Ankerbeispiel")
+    q.add_argument("--colour", metavar="#RRGGBB", help="neue Farbe ('' entfernt sie)")
+    q.set_defaults(func=cmd_codebook_set)
+
+    q = books.add_parser("rename", help="Code umbenennen (Kodierungen bleiben)")
+    q.add_argument("path", metavar="PATH")
+    q.add_argument("new_name", metavar="NEUER_NAME", help="neuer Name (ohne '/')")
+    q.set_defaults(func=cmd_codebook_rename)
+
+    q = books.add_parser("move", help="Code verschieben (Kodierungen bleiben)")
+    q.add_argument("path", metavar="PATH")
+    where = q.add_mutually_exclusive_group(required=True)
+    where.add_argument("--under", metavar="PARENT", help="neuer Obercode")
+    where.add_argument("--top", action="store_true", help="auf die oberste Ebene")
+    q.set_defaults(func=cmd_codebook_move)
+
+    q = books.add_parser("delete", help="Code mit Untercodes löschen")
+    q.add_argument("path", metavar="PATH")
+    q.add_argument("--force", action="store_true", help="auch wenn es Kodierungen gibt")
+    q.set_defaults(func=cmd_codebook_delete)
+
+    q = books.add_parser("export", help="Codebuch als YAML oder REFI-QDA (.qdc) schreiben")
+    q.add_argument("--format", choices=["yaml", "qdc"], required=True)
+    q.add_argument("out", metavar="OUT")
+    q.set_defaults(func=cmd_codebook_export)
+
+    q = books.add_parser("import", help="Codes aus YAML oder REFI-QDA (.qdc) übernehmen")
+    q.add_argument("file", metavar="FILE", help=".yaml, .yml oder .qdc")
+    q.set_defaults(func=cmd_codebook_import)
+
+    p = sub.add_parser("code", help="Code auf eine Aussage oder Textstelle anwenden")
+    _span_arguments(p)
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser(
+        "uncode", help="Code von einer Aussage entfernen (ohne --start/--end: alle Stellen)"
+    )
+    _span_arguments(p)
+    p.set_defaults(func=cmd_uncode)
+
+    p = sub.add_parser("undo", help="die letzten Kodierschritte einer Person rückgängig machen")
+    p.add_argument("--coder", required=True, metavar="NAME")
+    p.add_argument("-n", type=int, default=1, metavar="N", help="Anzahl Schritte (Standard 1)")
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("memo", help="Memo zum Projekt, zu einer Aussage, einem Code, Cluster")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--author", required=True, metavar="NAME")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--segment", type=int, metavar="ID", help="zu dieser Aussage")
+    target.add_argument("--code", metavar="PATH", help="zu diesem Code")
+    target.add_argument("--cluster", type=int, metavar="ID", help="zu diesem Bedarfscluster")
+    p.set_defaults(func=cmd_memo)
+
+    p = sub.add_parser(
+        "agreement",
+        help="Übereinstimmung zwischen Kodierenden (Prozent, Cohens Kappa, Krippendorffs Alpha)",
+        description="Einheiten: Aussagen, die mindestens zwei der Kodierenden kodiert haben; "
+        "je Code 'angewendet ja/nein', gesamt gepoolt über alle verwendeten Codes, "
+        "Dimensionen als eine nominale Variable.",
+    )
+    p.add_argument("--coders", metavar="A,B", help=everyone)
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("disagreements", help="Abweichungen zwischen Kodierenden auflisten")
+    p.add_argument("--coders", metavar="A,B", help=everyone)
+    p.add_argument("--unresolved", action="store_true", help="nur noch nicht geklärte")
+    p.add_argument("--csv", metavar="OUT", help="als CSV schreiben")
+    p.set_defaults(func=cmd_disagreements)
+
+    p = sub.add_parser("resolve", help="Abweichung klären: Memo, optional Code setzen/entfernen")
+    p.add_argument("segment_id", metavar="SEGMENT_ID", type=int)
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--author", required=True, metavar="NAME")
+    p.add_argument("--text", required=True, metavar="TEXT", help="Begründung (wird Memo)")
+    decision = p.add_mutually_exclusive_group()
+    decision.add_argument("--apply", action="store_true", help="Code für --coder setzen")
+    decision.add_argument("--remove", action="store_true", help="Code für --coder entfernen")
+    p.add_argument("--coder", default=CONSENSUS_CODER, metavar="NAME", help="Standard: konsens")
+    p.set_defaults(func=cmd_resolve)

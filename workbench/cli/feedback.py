@@ -1,0 +1,146 @@
+"""Feedback commands of ``workbench``: issue tokens, print the feedback summary."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from pathlib import Path
+
+from workbench.core.fileio import write_atomic
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8866"
+
+
+def _project(args: argparse.Namespace):
+    from workbench.cli.common import open_project
+
+    return open_project(args)
+
+
+def cmd_tokens(args: argparse.Namespace) -> int:
+    """workbench tokens --n N [--workshop W | --district D] [--budget B] [--out FILE]."""
+    from workbench.participation import feedback
+
+    project = _project(args)
+    tokens = feedback.issue_tokens(
+        project, args.n, workshop=args.workshop, district=args.district, budget=args.budget
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["token", "url"])
+    for token in tokens:
+        writer.writerow([token, feedback.app_url(args.base_url, token)])
+    pattern = feedback.app_url(args.base_url, "<Zugangscode>")
+    if args.out is None:
+        sys.stdout.write(buffer.getvalue())
+        print(f"# Link-Muster: {pattern}", file=sys.stderr)
+        return 0
+    _write_private(Path(args.out), buffer.getvalue())
+    where = args.workshop or args.district or "ohne Zuordnung"
+    print(f"{len(tokens)} Zugangscodes ({where}) → {args.out}")
+    print(f"Link-Muster: {pattern}")
+    print(
+        "Die Datenbank speichert nur Prüfsummen der Codes: diese Datei ist die einzige "
+        "Kopie. Sicher aufbewahren und nur an die jeweilige Person weitergeben."
+    )
+    return 0
+
+
+def _write_private(path: Path, content: str) -> None:
+    """Write atomically, readable by the owner only (the file holds the only copies)."""
+    write_atomic(path, content.encode("utf-8"), mode=0o600)
+
+
+def _fmt(value: object, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """workbench feedback [--json] [--by district|workshop] [--round N]."""
+    from workbench.participation import feedback
+
+    project = _project(args)
+    table = feedback.feedback_summary(project, by=args.by, round_id=args.round)
+    status = feedback.feedback_status(project)
+    if args.json:
+        data = {"status": status, "by": args.by, "items": feedback.summary_records(table)}
+        print(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    print(
+        f"{status['participants']} von {status['tokens']} Zugangscodes haben geantwortet "
+        f"({status['answers']} Antworten, {status['rounds']} Runde(n))."
+    )
+    if table.empty:
+        print("Noch keine Zugangscodes ausgegeben (workbench tokens --n N).")
+        return 0
+    table = table.sort_values(["points", "item_id"], ascending=[False, True])
+    header = (
+        f"{'ID':>4}  {'Art':<18} {'Pkt':>4} {'TN':>4} {'zu':>4} {'nicht':>5} {'?':>4} "
+        f"{'Zust.':>6} {'Spalt.':>6} {'Gr.-K.':>6} {'Gr.-Sp.':>7}  Bezeichnung"
+    )
+    print(header)
+    for r in table.itertuples(index=False):
+        label = str(r.label).replace("\n", " ")
+        label = label if len(label) <= 60 else label[:59] + "…"
+        print(
+            f"{r.item_id:>4}  {r.kind:<18} {r.points:>4} {r.participants:>4} {r.agree:>4} "
+            f"{r.disagree:>5} {r.unsure:>4} {_fmt(r.agree_share):>6} {_fmt(r.division):>6} "
+            f"{_fmt(r.group_consensus):>6} {_fmt(r.group_spread):>7}  {label}"
+        )
+    print(
+        "Pkt = Prioritätspunkte, TN = Teilnehmende, Zust. = Anteil „trifft zu“ unter "
+        "zu/nicht zu, Spalt. = Spaltung (0 einig … 1 halbe-halbe), Gr.-K. = Konsens über "
+        f"alle Gruppen ({'Sozialräume' if args.by == 'district' else 'Workshops'}), "
+        "Gr.-Sp. = Spannweite der Zustimmung zwischen Gruppen."
+    )
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register tokens and feedback."""
+    p = sub.add_parser(
+        "tokens",
+        help="pseudonyme Zugangscodes für die Bewertungs-App ausgeben",
+        description="Gibt N neue Zugangscodes aus (CSV: token,url). Sie gelten für die "
+        "Bedarfscluster des letzten Laufs und die Empfehlungsentwürfe. Die Datenbank "
+        "speichert nur Prüfsummen: die Codes werden nur dieses eine Mal angezeigt.",
+    )
+    p.add_argument("--n", type=int, required=True, metavar="N", help="Anzahl der Codes")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--workshop", metavar="NAME", help="Codes für einen Workshop")
+    scope.add_argument("--district", metavar="NAME", help="Codes für einen Sozialraum")
+    p.add_argument(
+        "--budget", type=int, default=10, metavar="B", help="Prioritätspunkte je Code (10)"
+    )
+    p.add_argument(
+        "--base-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help=f"Adresse des Voilà-Servers (Standard {DEFAULT_BASE_URL})",
+    )
+    p.add_argument("--out", metavar="DATEI", help="CSV-Datei (sonst Standardausgabe)")
+    p.set_defaults(func=cmd_tokens)
+
+    p = sub.add_parser(
+        "feedback",
+        help="Rückmeldungen der Beteiligten zusammenfassen",
+        description="Je Bedarf/Empfehlung: Bewertungen, Prioritätspunkte, Teilnehmende, "
+        "Zustimmung und Spaltung (auch zwischen Sozialräumen bzw. Workshops).",
+    )
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p.add_argument(
+        "--by",
+        choices=["district", "workshop"],
+        default="district",
+        help="Gruppen für Konsens und Spannweite: Sozialraum oder Workshop der Codes",
+    )
+    p.add_argument("--round", type=int, metavar="N", help="nur diese Befragungsrunde")
+    p.set_defaults(func=cmd_feedback)

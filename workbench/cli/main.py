@@ -1,0 +1,236 @@
+"""The ``workbench`` command's parser and entry point; each stage adds its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from workbench.cli import analysis as cli_analysis
+from workbench.cli import coding as cli_coding
+from workbench.cli import feedback as cli_feedback
+from workbench.cli import suggest as cli_suggest
+from workbench.cli import synthesis as cli_synthesis
+from workbench.cli.common import EXIT_ERROR, open_project
+from workbench.core.domain import WorkbenchError
+from workbench.project import Project
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """workbench init DIR."""
+    districts = [d for d in (args.districts or "").split(",") if d.strip()]
+    project = Project.create(args.dir, db_url=args.db, districts=districts)
+    print(f"Projekt angelegt: {project.path}")
+    print(f"Weiter mit: workbench --project {project.path} import DATEI …")
+    return 0
+
+
+def cmd_districts(args: argparse.Namespace) -> int:
+    """workbench districts [--add NAME …]."""
+    project = open_project(args)
+    if args.add:
+        project.add_districts(args.add)
+    for row in project.districts().itertuples():
+        print(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """workbench import PATH…."""
+    from workbench.ingest.table import TableMapping
+    from workbench.ingest.textio import decode, read_source
+
+    project = open_project(args)
+    if any(str(p).lower().endswith(".qdpx") for p in args.paths):
+        from workbench.cli.qdpx import import_qdpx_command
+
+        return import_qdpx_command(project, args)
+    attributes = None
+    if args.attribute_columns is not None:
+        attributes = tuple(c.strip() for c in args.attribute_columns.split(",") if c.strip())
+    mapping = TableMapping(
+        text_column=args.text_column,
+        id_column=args.id_column,
+        district_column=args.district_column,
+        workshop_column=args.workshop_column,
+        question_column=args.question_column,
+        role_column=args.role_column,
+        code_column=args.code_column,
+        coder=args.coder,
+        attribute_columns=attributes,
+        sheet=args.sheet,
+    )
+    names: list[str] = []
+    if args.names:
+        raw = read_source(args.names)
+        names = [line.strip() for line in decode(raw).splitlines() if line.strip()]
+    results = project.import_files(
+        args.paths, mapping=mapping, district=args.district, workshop=args.workshop, names=names
+    )
+    for r in results:
+        extra = f", {r.codings} Kodierungen" if r.codings else ""
+        skipped = f", {r.skipped_rows} leere Zeilen übersprungen" if r.skipped_rows else ""
+        if r.status == "importiert":
+            print(f"{r.filename}: {r.segments} Aussagen importiert{extra}{skipped}")
+        else:
+            print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """workbench status [--json]."""
+    status = open_project(args).status()
+    if args.json:
+        print(json.dumps(status, sort_keys=True))
+        return 0
+    labels = {
+        "workshops": "Workshops",
+        "districts": "Sozialräume (inkl. Gesamtstadt)",
+        "documents": "Dokumente",
+        "segments": "Aussagen",
+        "codes": "Codes",
+        "codings": "Kodierungen",
+    }
+    for key, label in labels.items():
+        print(f"{label:<34}{status[key]:>8}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """workbench export --format csv|xlsx|qdpx [--pseudonymised] OUT."""
+    if args.format == "qdpx" or args.originals:
+        from workbench.cli.qdpx import export_qdpx_command
+
+        return export_qdpx_command(open_project(args), args)
+    n = open_project(args).export_table(args.out, args.format, pseudonymised=args.pseudonymised)
+    print(
+        f"{n} Aussagen nach {args.out} exportiert"
+        f"{' (pseudonymisiert)' if args.pseudonymised else ''}."
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """workbench demo [DIR]."""
+    from workbench.demo import build_demo
+
+    project = build_demo(args.dir, analyse=args.analyse)
+    status = project.status()
+    print(
+        f"Demo-Projekt in {project.path}: {status['workshops']} Workshops, "
+        f"{status['segments']} Aussagen, {status['codes']} Codes, {status['codings']} Kodierungen."
+    )
+    print(f"Öffnen in Python:  from workbench import Project; Project.open({str(project.path)!r})")
+    print(f"Auf der Kommandozeile:  workbench --project {project.path} status")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Sozialraum-Werkbank: qualitative, partizipative Sozialraumanalyse.",
+    )
+    parser.add_argument(
+        "--project", metavar="DIR", help="Projektordner (sonst Umgebungsvariable WORKBENCH_PROJECT)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    p = sub.add_parser("init", help="neues Projekt anlegen")
+    p.add_argument("dir", metavar="DIR", help="Projektordner")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy-URL statt SQLite im Projektordner")
+    p.add_argument("--districts", metavar="A,B", help="Sozialräume, kommagetrennt")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("districts", help="Sozialräume anzeigen oder ergänzen")
+    p.add_argument("--add", nargs="+", metavar="NAME", help="Sozialraum ergänzen")
+    p.set_defaults(func=cmd_districts)
+
+    p = sub.add_parser(
+        "import",
+        help="Protokolle (.md, .txt, .docx), Tabellen (.csv, .xlsx), REFI-QDA-Projekte (.qdpx)",
+        description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
+        "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
+        "alle übrigen Spalten werden als Attribute übernommen.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    for flag, what in [
+        ("text", "Text der Aussage"),
+        ("id", "ID der Aussage in der Quelle"),
+        ("district", "Sozialraum"),
+        ("workshop", "Workshop"),
+        ("question", "Leitfrage"),
+        ("role", "Rolle der sprechenden Person"),
+        ("code", "vorhandene Codes (mehrere mit ';' getrennt)"),
+    ]:
+        p.add_argument(f"--{flag}-column", metavar="SPALTE", help=f"Spalte: {what}")
+    p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
+    p.add_argument(
+        "--attribute-columns", metavar="A,B", help="nur diese Spalten als Attribute (sonst alle)"
+    )
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX), sonst das erste")
+    p.add_argument(
+        "--district",
+        metavar="NAME",
+        help="Sozialraum für die ganze Datei ({stem}, {parent} möglich)",
+    )
+    p.add_argument(
+        "--workshop", metavar="NAME", help="Workshop für die ganze Datei ({stem}, {parent} möglich)"
+    )
+    p.add_argument(
+        "--names", metavar="DATEI", help="Namensliste (eine Person je Zeile) zur Pseudonymisierung"
+    )
+    p.add_argument(
+        "--add-districts",
+        action="store_true",
+        help="nur .qdpx: Fälle mit unbekanntem Namen als neue Sozialräume anlegen",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("status", help="Umfang des Projekts")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser(
+        "export", help="Aussagen mit Codes als Tabelle oder REFI-QDA-Projekt (.qdpx) exportieren"
+    )
+    p.add_argument("--format", choices=["csv", "xlsx", "qdpx"], required=True)
+    p.add_argument(
+        "--pseudonymised", action="store_true", help="nur pseudonymisierte Texte (für Weitergabe)"
+    )
+    p.add_argument(
+        "--originals",
+        action="store_true",
+        help="nur qdpx (sonst immer pseudonymisiert): Originaltexte, nur für die Forschungsgruppe",
+    )
+    p.add_argument("out", metavar="OUT")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
+    p.add_argument("dir", metavar="DIR", nargs="?", default="demo-projekt")
+    p.add_argument(
+        "--analyse", action="store_true", help="Bedarfscluster und Themen gleich mitberechnen"
+    )
+    p.set_defaults(func=cmd_demo)
+
+    for module in (cli_coding, cli_analysis, cli_feedback, cli_synthesis, cli_suggest):
+        module.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; expected errors print one message and exit with status 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except WorkbenchError as err:
+        print(f"Fehler: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""REFI-QDA commands: ``workbench export --format qdpx`` and ``workbench import FILE.qdpx``.
+
+``cli.py`` routes to these two functions (``import`` by the ``.qdpx`` suffix, ``export``
+by the format); the work is in :mod:`workbench.exchange.qdpx`.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.core.domain import InputError
+from workbench.project import Project
+
+TABLE_OPTIONS = (
+    "text_column",
+    "id_column",
+    "district_column",
+    "workshop_column",
+    "question_column",
+    "role_column",
+    "code_column",
+    "attribute_columns",
+    "sheet",
+)
+
+
+def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
+    """workbench import FILE.qdpx… [--coder NAME] [--district NAME] [--add-districts]."""
+    from workbench.exchange.qdpx import import_qdpx_files
+    from workbench.ingest.textio import decode, read_source
+
+    others = [p for p in args.paths if not str(p).lower().endswith(".qdpx")]
+    if others:
+        raise InputError(
+            "REFI-QDA-Projekte (.qdpx) bitte getrennt von anderen Dateien importieren: "
+            + ", ".join(str(p) for p in others)
+        )
+    used = [f"--{o.replace('_', '-')}" for o in TABLE_OPTIONS if getattr(args, o, None)]
+    if used:
+        raise InputError(f"{', '.join(used)} gilt nur für Tabellen, nicht für .qdpx.")
+    names: list[str] = []
+    if args.names:
+        names = [line.strip() for line in decode(read_source(args.names)).splitlines()]
+    results = import_qdpx_files(
+        project,
+        args.paths,
+        coder=args.coder,
+        district=args.district,
+        workshop=args.workshop,
+        names=[n for n in names if n],
+        add_districts=args.add_districts,
+    )
+    for r in results:
+        if r.documents == 0 and r.codings == 0 and r.memos == 0 and r.indicators == 0:
+            print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+        else:
+            print(
+                f"{r.filename}: {r.documents} Dokumente mit {r.segments} Aussagen neu"
+                f"{f', {r.existing} schon vorhanden' if r.existing else ''}; "
+                f"{r.codes} Codes, {r.codings} Kodierungen, {r.memos} Memos, "
+                f"{r.indicators} Indikatorwerte übernommen"
+            )
+        for notice in r.notices:
+            print(f"  Hinweis: {notice}")
+    return 0
+
+
+def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
+    """workbench export --format qdpx [--originals] OUT."""
+    from workbench.exchange.qdpx import export_qdpx
+
+    if args.format != "qdpx":
+        raise InputError("--originals gilt nur für --format qdpx (Tabellen: ohne --pseudonymised).")
+    result = export_qdpx(project, args.out, pseudonymised=not args.originals)
+    print(
+        f"REFI-QDA-Projekt {args.out}: {result.documents} Dokumente, {result.segments} Aussagen, "
+        f"{result.codes} Codes, {result.codings} Kodierungen, {result.memos} Memos, "
+        f"{result.cases} Sozialräume als Fälle"
+        + (
+            " (pseudonymisiert)."
+            if result.pseudonymised
+            else " (ORIGINALTEXTE, nicht weitergeben)."
+        )
+    )
+    return 0

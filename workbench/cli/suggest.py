@@ -1,0 +1,66 @@
+"""CLI command of assisted coding: ``workbench suggest`` (suggestions as CSV, nothing stored)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.core.fileio import write_csv
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """workbench suggest [--codebook FILE] [--min-confidence X] [--coder NAME] --out CSV."""
+    from workbench.analysis.suggest import suggest
+    from workbench.cli.common import open_project
+
+    codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
+    table = suggest(
+        open_project(args),
+        codes=codes,
+        min_confidence=args.min_confidence,
+        coder=args.coder,
+        backend=args.backend,
+        codebook=args.codebook,
+    )
+    out = Path(args.out)
+    write_csv(table, out, float_format="%.4f")
+    segments = table["segment_id"].nunique()
+    print(
+        f"{len(table)} Vorschläge für {segments} Aussagen → {out} "
+        "(nichts gespeichert: Vorschläge werden erst zu Kodierungen, wenn jemand sie annimmt)."
+    )
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register suggest."""
+    p = sub.add_parser(
+        "suggest",
+        help="Codes für unkodierte Aussagen vorschlagen (CSV; nichts wird gespeichert)",
+        description="Schreibt segment_id,source_id,code,confidence, eine Zeile je Vorschlag. "
+        "Grundlage: Beschreibungen und Beispiele des Codebuchs und die schon kodierten "
+        "Aussagen (few-shot), auf den zwischengespeicherten Einbettungen.",
+    )
+    p.add_argument("--out", required=True, metavar="CSV", help="Ausgabedatei")
+    p.add_argument(
+        "--codebook",
+        metavar="DATEI",
+        help="Beschreibungen und Beispiele aus diesem Codebuch (.yaml, .yml, .qdc) "
+        "statt aus dem Projekt",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.5,
+        metavar="X",
+        help="nur Vorschläge mit Konfidenz ≥ X (0–1; Standard 0.5 = je Code kalibrierte Schwelle)",
+    )
+    p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="für Aussagen, die diese Person noch nicht kodiert hat (Beispiele: nur ihre "
+        "Kodierungen); sonst für Aussagen, die niemand kodiert hat",
+    )
+    p.add_argument("--codes", metavar="A,B", help="nur diese Codes (Pfade, kommagetrennt)")
+    p.add_argument("--backend", default="use", help="use | tfidf | sentence-transformers:<modell>")
+    p.set_defaults(func=cmd_suggest)

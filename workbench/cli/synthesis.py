@@ -1,0 +1,211 @@
+"""CLI commands of the synthesis stage: indicators, recommend, report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from workbench.core.domain import InputError
+
+EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
+    from workbench.cli.common import open_project
+    from workbench.core.fileio import write_atomic
+    from workbench.synthesis import indicators
+
+    project = open_project(args)
+    if args.import_file:
+        result = indicators.import_indicators(project, args.import_file, sheet=args.sheet)
+        print(
+            f"{result.filename}: {result.rows} Werte – {result.added} neu, "
+            f"{result.updated} geändert, {result.unchanged} unverändert."
+        )
+        if not (args.out or args.district):
+            return 0
+    table = indicators.comparison(project, args.district)
+    text = table.to_csv(index=False, lineterminator="\n")
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.out, text.encode("utf-8"))
+        print(f"{len(table)} Vergleichswerte → {args.out}")
+    return 0
+
+
+def _segment_ref(text: str) -> int | tuple[str, str]:
+    """``123`` (segment id) or ``DOKUMENT:AUSSAGE`` (file name and source id)."""
+    if text.isdigit():
+        return int(text)
+    document, sep, source_id = text.rpartition(":")
+    if not sep or not document or not source_id:
+        raise InputError(f"Beleg '{text}': erwartet Aussage-Nummer oder DOKUMENT:AUSSAGE.")
+    return document, source_id
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    """workbench recommend add|edit|list|link|unlink|check|export …."""
+    from workbench.cli.common import open_project
+    from workbench.synthesis import recommendations as rec
+
+    project = open_project(args)
+    action = args.action
+    if action == "add":
+        new = rec.add_recommendation(
+            project, args.text, scope=args.scope, actors=args.actor or (),
+            status=args.status, title=args.title or "", author=args.author,
+        )  # fmt: skip
+        print(f"Empfehlung {new} angelegt.")
+        print(f"Verknüpfen mit: workbench recommend link {new} --cluster N --segment DOK:ID")
+    elif action == "edit":
+        rec.update_recommendation(
+            project, args.id, text=args.text, title=args.title, scope=args.scope,
+            actors=args.actor, status=args.status,
+        )  # fmt: skip
+        print(f"Empfehlung {args.id} geändert.")
+    elif action == "list":
+        table = rec.recommendations(project)
+        if args.json:
+            records = table.assign(actors=table["actors"].map(list)).to_dict("records")
+            print(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2))
+            return 0
+        if table.empty:
+            print("Noch keine Empfehlungen (workbench recommend add TEXT).")
+        for r in table.itertuples():
+            head = r.title or r.text
+            print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
+            print(
+                f"     {r.scope} · {', '.join(r.actors) or '–'} · "
+                f"{r.needs} Bedarfe, {r.evidence} Belege"
+            )
+    elif action == "link":
+        if not args.cluster and not args.segment:
+            raise InputError("Nichts zu verknüpfen: --cluster N und/oder --segment DOK:ID.")
+        for cluster in args.cluster or ():
+            rec.link_need(project, args.id, cluster, run_id=args.run)
+        added = rec.link_evidence(project, args.id, [_segment_ref(s) for s in args.segment or ()])
+        print(
+            f"Empfehlung {args.id}: {len(args.cluster or ())} Bedarfscluster, "
+            f"{added} neue Belege verknüpft."
+        )
+    elif action == "unlink":
+        if args.need is None and args.segment is None:
+            raise InputError("Was lösen? --need VERKNÜPFUNG oder --segment NUMMER.")
+        rec.unlink(project, args.id, need_link=args.need, segment_id=args.segment)
+        print(f"Verknüpfung von Empfehlung {args.id} gelöst.")
+    elif action == "check":
+        problems = rec.check_provenance(project)
+        if problems.empty:
+            print("Alle Nachweisketten sind vollständig.")
+            return 0
+        for p in problems.itertuples():
+            print(f"Empfehlung {p.recommendation_id}: {p.link} {p.target}: {p.problem}")
+        return EXIT_BROKEN
+    elif action == "export":
+        if args.out == "-":
+            sys.stdout.write(
+                json.dumps(rec.chain(project), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+            )
+            return 0
+        n = rec.export_chain(project, args.out)
+        print(f"Nachweiskette von {n} Empfehlungen → {args.out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """workbench report --format html|docx|xlsx [--district NAME] OUT."""
+    from workbench.cli.common import open_project
+    from workbench.synthesis.reports import write_report
+
+    out = write_report(
+        open_project(args), args.out, args.format, district=args.district,
+        max_quotes=args.max_quotes,
+    )  # fmt: skip
+    what = f"Sozialraumprofil {args.district}" if args.district else "Gesamtbericht"
+    print(f"{what} ({args.format}) → {out}")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register indicators, recommend and report."""
+    from workbench.synthesis.recommendations import ACTORS, STATUSES
+
+    p = sub.add_parser(
+        "indicators",
+        help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
+        description="Importiert CSV/XLSX mit den Spalten district, indicator, year, value, "
+        "unit, source (optional illustrative) in einer Transaktion; erneuter Import "
+        "aktualisiert statt zu verdoppeln. Ausgabe: jeder Wert neben dem Wert der "
+        "Gesamtstadt (ohne Gesamtstadt-Zeile kein Vergleich, kein Ersatzwert).",
+    )
+    p.add_argument("--import", dest="import_file", metavar="DATEI", help="Datei importieren")
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX), sonst das erste")
+    p.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
+    p.add_argument("--out", metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)")
+    p.set_defaults(func=cmd_indicators)
+
+    p = sub.add_parser(
+        "recommend",
+        help="Empfehlungen anlegen, mit Bedarfen und Belegen verknüpfen, Nachweise prüfen",
+        description="Kette: Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop. "
+        "Ein Bedarfscluster wird über seine Aussagen verknüpft und in späteren Läufen "
+        "wiedergefunden, solange er zu mindestens 50 % (Jaccard) derselbe ist.",
+    )
+    actions = p.add_subparsers(dest="action", required=True, metavar="AKTION")
+    a = actions.add_parser("add", help="Empfehlung anlegen")
+    a.add_argument("text", metavar="TEXT")
+    a.add_argument("--title", help="kurzer Titel")
+    a.add_argument("--scope", metavar="SOZIALRAUM", help="Sozialraum (Standard: Gesamtstadt)")
+    a.add_argument(
+        "--actor", action="append", metavar="AKTEUR",
+        help=f"adressierter Akteur, mehrfach möglich (z. B. {', '.join(ACTORS[:3])})",
+    )  # fmt: skip
+    a.add_argument("--status", default=STATUSES[0], choices=STATUSES)
+    a.add_argument("--author", default="", help="wer die Empfehlung formuliert")
+    e = actions.add_parser("edit", help="Empfehlung ändern (nur angegebene Felder)")
+    e.add_argument("id", type=int, metavar="NR")
+    e.add_argument("--text")
+    e.add_argument("--title")
+    e.add_argument("--scope", metavar="SOZIALRAUM")
+    e.add_argument("--actor", action="append", metavar="AKTEUR", help="ersetzt alle Akteure")
+    e.add_argument("--status", choices=STATUSES)
+    ls = actions.add_parser("list", help="Empfehlungen anzeigen")
+    ls.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    k = actions.add_parser("link", help="mit Bedarfsclustern und Belegen verknüpfen")
+    k.add_argument("id", type=int, metavar="NR")
+    k.add_argument(
+        "--cluster", type=int, action="append", metavar="N", help="Cluster des letzten Laufs"
+    )
+    k.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (Standard: der letzte)")
+    k.add_argument(
+        "--segment", action="append", metavar="BELEG",
+        help="Aussage als Nummer oder DOKUMENT:AUSSAGE (z. B. manfort_karten.csv:MF-K17)",
+    )  # fmt: skip
+    u = actions.add_parser("unlink", help="Verknüpfung lösen")
+    u.add_argument("id", type=int, metavar="NR")
+    u.add_argument("--need", type=int, metavar="VERKNÜPFUNG", help="Nummer der Bedarfsverknüpfung")
+    u.add_argument("--segment", type=int, metavar="NUMMER", help="Aussage-Nummer des Belegs")
+    actions.add_parser(
+        "check", help="Nachweisketten prüfen (Exit-Code 1, wenn eine unterbrochen ist)"
+    )
+    x = actions.add_parser("export", help="Nachweisketten als JSON schreiben")
+    x.add_argument("out", metavar="OUT", help="JSON-Datei oder - für die Standardausgabe")
+    p.set_defaults(func=cmd_recommend)
+
+    p = sub.add_parser(
+        "report",
+        help="Bericht (Gesamtstadt oder ein Sozialraum) als HTML, DOCX oder XLSX",
+        description="Gesamtbericht mit Sozialraumprofilen, Diagrammen, pseudonymisierten "
+        "Zitaten und Nachweisketten der Empfehlungen; reproduzierbar bis auf die Zeile "
+        "„Erstellt am“. HTML funktioniert offline (plotly.js eingebettet).",
+    )
+    p.add_argument("--format", choices=["html", "docx", "xlsx"], required=True)
+    p.add_argument("--district", metavar="NAME", help="nur das Profil dieses Sozialraums")
+    p.add_argument(
+        "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"
+    )
+    p.add_argument("out", metavar="OUT")
+    p.set_defaults(func=cmd_report)

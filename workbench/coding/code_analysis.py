@@ -1,0 +1,178 @@
+"""Code analysis: frequencies by district, co-occurrence, heatmap, quotes with sources.
+
+Counts are of *segments* (a segment with two spans of one code counts once). Without
+``coder`` a segment has a code when any coder applied it; with ``coder`` only that
+coder's codings count. Texts are the stored, pseudonymised ones — the
+re-identification key is never read here. All output is sorted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from workbench.coding.codebook import SEPARATOR, path_key
+from workbench.core.domain import InputError, frame
+
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
+
+VALUES = {"share": "Anteil der Aussagen", "segments": "Aussagen"}
+
+
+def _codings(project: ProjectStore, coder: str | None) -> pd.DataFrame:
+    codings = project.codings()
+    if coder is None:
+        return codings
+    if coder not in set(codings["coder"]):
+        known = ", ".join(sorted(set(codings["coder"]))) or "(niemand)"
+        raise InputError(f"Keine Kodierungen von '{coder}'. Kodiert haben: {known}.")
+    return codings[codings["coder"] == coder]
+
+
+def _district_order(project: ProjectStore, segments: pd.DataFrame) -> list[str]:
+    """Districts that have segments, the city-wide scope first (as :meth:`districts`)."""
+    present = set(segments["district"])
+    return [d for d in project.districts()["district"] if d in present]
+
+
+def code_frequencies(project: ProjectStore, coder: str | None = None) -> pd.DataFrame:
+    """Segments per code and district (every code × every district with segments).
+
+    ``share`` is the code's segments divided by all segments of the district.
+    """
+    segments = project.segments()
+    codings = _codings(project, coder).merge(
+        segments[["segment_id", "district"]], on="segment_id", how="inner"
+    )
+    counts = codings.groupby(["code", "district"])["segment_id"].nunique().to_dict()
+    totals = segments.groupby("district")["segment_id"].nunique().to_dict()
+    codes = sorted(project.codes()["path"], key=path_key)
+    rows = []
+    for code in codes:
+        for district in _district_order(project, segments):
+            n = int(counts.get((code, district), 0))
+            rows.append(
+                {
+                    "code": code,
+                    "district": district,
+                    "segments": n,
+                    "district_segments": int(totals[district]),
+                    "share": n / totals[district],
+                }
+            )
+    return frame("code_frequencies", rows)
+
+
+def co_occurrence(project: ProjectStore, coder: str | None = None) -> pd.DataFrame:
+    """Codes × codes: segments on which both codes are applied (diagonal: the code alone).
+
+    Rows and columns are the codes applied at least once, in codebook order.
+    """
+    codings = _codings(project, coder)[["segment_id", "code"]].drop_duplicates()
+    codes = sorted(set(codings["code"]), key=path_key)
+    segments = sorted(set(codings["segment_id"]))
+    incidence = np.zeros((len(segments), len(codes)), dtype=np.int64)
+    row = {s: i for i, s in enumerate(segments)}
+    col = {c: j for j, c in enumerate(codes)}
+    incidence[[row[s] for s in codings["segment_id"]], [col[c] for c in codings["code"]]] = 1
+    matrix = incidence.T @ incidence
+    index = pd.Index(codes, name="code", dtype="string")
+    return pd.DataFrame(matrix, index=index, columns=index.rename("code_2"))
+
+
+def code_district_heatmap(
+    project: ProjectStore, coder: str | None = None, value: str = "share"
+) -> go.Figure:
+    """Code × Sozialraum heatmap of ``share`` (default) or ``segments``."""
+    if value not in VALUES:
+        raise InputError(f"Unbekannter Wert '{value}' (share oder segments).")
+    table = code_frequencies(project, coder)
+    codes = list(dict.fromkeys(table["code"]))
+    districts = list(dict.fromkeys(table["district"]))
+    z = (
+        table.pivot(index="code", columns="district", values=value)
+        .reindex(index=codes, columns=districts)
+        .to_numpy(dtype=float)
+    )
+    if value == "share":
+        z = z * 100
+        template = "%{z:.0f} %"
+        hover = "Code: %{y}<br>Sozialraum: %{x}<br>Anteil: %{z:.1f} %<extra></extra>"
+    else:
+        template = "%{z:.0f}"
+        hover = "Code: %{y}<br>Sozialraum: %{x}<br>Aussagen: %{z:.0f}<extra></extra>"
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=districts,
+            y=codes,
+            colorscale="Blues",
+            texttemplate=template,
+            hovertemplate=hover,
+            colorbar={"title": {"text": VALUES[value] + (" (%)" if value == "share" else "")}},
+        )
+    )
+    who = f" (Kodierer*in {coder})" if coder else ""
+    figure.update_layout(
+        title={"text": f"Codes nach Sozialraum{who}"},
+        xaxis={"title": {"text": "Sozialraum"}},
+        yaxis={"title": {"text": "Code"}, "autorange": "reversed"},
+        height=max(400, 24 * len(codes) + 160),
+    )
+    return figure
+
+
+def quotes(
+    project: ProjectStore, code: str | None = None, coder: str | None = None, subcodes: bool = True
+) -> pd.DataFrame:
+    """Coded passages of ``code`` (and its subcodes; None: all codes) as quotes with source.
+
+    One row per segment, code and span; ``coders`` lists who coded it. The quote is the
+    coded span of the pseudonymised segment text.
+    """
+    codings = _codings(project, coder)
+    if code is not None:
+        if code not in set(project.codes()["path"]):
+            raise InputError(f"Code '{code}' steht nicht im Codebuch.")
+        wanted = codings["code"] == code
+        if subcodes:
+            wanted |= codings["code"].str.startswith(code + SEPARATOR)
+        codings = codings[wanted]
+    selected = codings
+    grouped = (
+        selected.groupby(["segment_id", "code", "start", "end"])["coder"]
+        .agg(lambda c: ", ".join(sorted(set(c))))
+        .reset_index(name="coders")
+    )
+    segments = project.segments().set_index("segment_id")
+    rows = []
+    for r in grouped.itertuples(index=False):
+        seg = segments.loc[r.segment_id]
+        rows.append(
+            {
+                "code": r.code,
+                "quote": seg["text"][r.start : r.end],
+                "coders": r.coders,
+                "district": seg["district"],
+                "workshop": seg["workshop"],
+                "document": seg["document"],
+                "source_id": seg["source_id"],
+                "segment_id": int(r.segment_id),
+                "start": int(r.start),
+                "end": int(r.end),
+                "_order": (
+                    seg["district"],
+                    seg["workshop"],
+                    int(seg["document_id"]),
+                    int(seg["position"]),
+                    int(r.start),
+                    path_key(r.code),
+                ),
+            }
+        )
+    rows.sort(key=lambda r: r["_order"])
+    return frame("quotes", [{k: v for k, v in r.items() if k != "_order"} for r in rows])

@@ -1,0 +1,136 @@
+"""The codebook: hierarchical codes read from and written to YAML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from workbench.core.domain import SEPARATOR, InputError
+
+_COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+
+
+def normalise_colour(value: Any, file: str | None = None) -> str | None:
+    """Return a colour as ``#rrggbb`` (lower case), None for none; refuse anything else.
+
+    >>> normalise_colour("#1F77B4"), normalise_colour("f80"), normalise_colour("")
+    ('#1f77b4', '#ff8800', None)
+    """
+    if value is None or str(value).strip() == "":
+        return None
+    match = _COLOUR.fullmatch(str(value).strip())
+    if match is None:
+        raise InputError(
+            f"Farbe '{value}' ist ungültig: erwartet wird #RRGGBB, z. B. #1f77b4.", file=file
+        )
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return f"#{digits}"
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """One code as the codebook defines it; ``path`` is e.g. ``Themen/Wohnen``."""
+
+    path: str
+    description: str = ""
+    example: str = ""
+    colour: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return self.path.rsplit(SEPARATOR, 1)[-1]
+
+    @property
+    def parent(self) -> str | None:
+        """The parent's path, or None at the top level."""
+        return self.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in self.path else None
+
+
+def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
+    """Flatten nested ``codes``/``children`` lists into specs, parents first."""
+    if not isinstance(entries, list):
+        raise InputError("'codes' bzw. 'children' muss eine Liste sein.", file=filename)
+    specs: list[CodeSpec] = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
+            raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
+        name = str(entry["name"]).strip()
+        if SEPARATOR in name:
+            raise InputError(f"Codename '{name}' darf kein '/' enthalten.", file=filename)
+        path = f"{parent}{SEPARATOR}{name}" if parent else name
+        specs.append(
+            CodeSpec(
+                path=path,
+                description=str(entry.get("description") or "").strip(),
+                example=str(entry.get("example") or "").strip(),
+                colour=normalise_colour(entry.get("colour"), filename),
+            )
+        )
+        specs.extend(_walk(entry.get("children") or [], path, filename))
+    return specs
+
+
+def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
+    """Read a codebook YAML file (``codes:`` with nested ``children:``)."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("Codebuch nicht gefunden.", file=str(path)) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise InputError(f"Codebuch ist kein gültiges YAML: {err}", file=str(path)) from None
+    if not isinstance(data, dict) or "codes" not in data:
+        raise InputError("Codebuch braucht einen Schlüssel 'codes'.", file=str(path))
+    specs = _walk(data["codes"], None, str(path))
+    paths = [s.path for s in specs]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
+    return specs
+
+
+def path_key(path: str) -> tuple[str, ...]:
+    """Sort key that keeps every code directly after its parent."""
+    return tuple(path.split(SEPARATOR))
+
+
+def codebook_tree(specs: Iterable[CodeSpec]) -> list[dict[str, Any]]:
+    """Nest specs into the ``codes``/``children`` structure (siblings sorted by name)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for spec in sorted(specs, key=lambda s: path_key(s.path)):
+        node: dict[str, Any] = {"name": spec.name}
+        if spec.description:
+            node["description"] = spec.description
+        if spec.example:
+            node["example"] = spec.example
+        if spec.colour:
+            node["colour"] = normalise_colour(spec.colour)
+        nodes[spec.path] = node
+        if spec.parent is None:
+            roots.append(node)
+        elif spec.parent in nodes:
+            nodes[spec.parent].setdefault("children", []).append(node)
+        else:
+            raise InputError(f"Code '{spec.path}' hat keinen Obercode '{spec.parent}'.")
+    return roots
+
+
+def write_codebook_yaml(specs: Iterable[CodeSpec], file: IO[str]) -> None:
+    """Write specs as a codebook YAML that :func:`read_codebook_yaml` reads back."""
+    yaml.safe_dump(
+        {"codes": codebook_tree(specs)},
+        file,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )

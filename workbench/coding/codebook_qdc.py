@@ -1,0 +1,147 @@
+"""REFI-QDA codebook exchange (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``).
+
+The codebook format MAXQDA, ATLAS.ti, NVivo and QualCoder read and write. Codes are
+nested ``<Code>`` elements; each has a GUID, a name, ``isCodable``, an optional colour
+(``#RRGGBB``) and an optional ``<Description>``.
+
+- GUIDs are ``uuid5`` of the code path, so the same codebook always exports to the same
+  bytes, and a code keeps its GUID across exports (until it is renamed or moved).
+- REFI-QDA has no field for an anchor example: the example is appended to the
+  description after the line ``Beispiel:`` and split off again on import, so a
+  round trip keeps it and other programs still show it to their users.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from workbench.coding.codebook import SEPARATOR, CodeSpec, codebook_tree, normalise_colour
+from workbench.core.domain import InputError
+
+NAMESPACE = "urn:QDA-XML:codebook:1.0"
+ORIGIN = "Sozialraum-Werkbank"
+# Fixed namespace for code GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
+GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
+EXAMPLE_MARKER = "\n\nBeispiel: "
+
+
+def code_guid(path: str) -> str:
+    """The stable GUID of a code path (upper case, as MAXQDA writes them).
+
+    >>> code_guid("Bedarf") == code_guid("Bedarf") != code_guid("Ressource")
+    True
+    """
+    return str(uuid.uuid5(GUID_NAMESPACE, path)).upper()
+
+
+def _code_element(node: dict, parent_path: str | None) -> ET.Element:
+    path = f"{parent_path}{SEPARATOR}{node['name']}" if parent_path else node["name"]
+    attrs = {"guid": code_guid(path), "name": node["name"], "isCodable": "true"}
+    if node.get("colour"):
+        attrs["color"] = node["colour"]
+    element = ET.Element("Code", attrs)
+    description = node.get("description", "")
+    if node.get("example"):
+        description = f"{description}{EXAMPLE_MARKER}{node['example']}".lstrip("\n")
+    if description:
+        ET.SubElement(element, "Description").text = description
+    for child in node.get("children", []):
+        element.append(_code_element(child, path))
+    return element
+
+
+def write_codebook_qdc(specs: Iterable[CodeSpec], file: IO[bytes]) -> None:
+    """Write specs as a REFI-QDA codebook (UTF-8 XML) valid against Codebook.xsd."""
+    roots = codebook_tree(specs)
+    if not roots:
+        raise InputError("Das Codebuch ist leer: REFI-QDA verlangt mindestens einen Code.")
+    # Plain tags with the namespace declared on the root: ElementTree's default_namespace
+    # option refuses unqualified attributes, which REFI-QDA requires.
+    root = ET.Element("CodeBook", {"xmlns": NAMESPACE, "origin": ORIGIN})
+    codes = ET.SubElement(root, "Codes")
+    for node in roots:
+        codes.append(_code_element(node, None))
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="  ")
+    file.write(b'<?xml version="1.0" encoding="utf-8"?>\n')
+    tree.write(file, encoding="utf-8", xml_declaration=False)
+    file.write(b"\n")
+
+
+def codebook_qdc(specs: Iterable[CodeSpec]) -> bytes:
+    """The ``.qdc`` document for specs, as bytes."""
+    buffer = io.BytesIO()
+    write_codebook_qdc(specs, buffer)
+    return buffer.getvalue()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[CodeSpec]:
+    name = (element.get("name") or "").strip()
+    if not name:
+        raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
+    if SEPARATOR in name:
+        raise InputError(
+            f"Codename '{name}' enthält '/', das hier Ober- und Untercodes trennt; "
+            "bitte im Ursprungsprogramm umbenennen.",
+            file=filename,
+        )
+    path = f"{parent}{SEPARATOR}{name}" if parent else name
+    description = ""
+    children: list[ET.Element] = []
+    for child in element:
+        if _local(child.tag) == "Description":
+            description = (child.text or "").strip()
+        elif _local(child.tag) == "Code":
+            children.append(child)
+    example = ""
+    if EXAMPLE_MARKER.strip() in description:
+        head, sep, tail = ("\n\n" + description).rpartition(EXAMPLE_MARKER)
+        if sep:
+            description, example = head.strip(), tail.strip()
+    spec = CodeSpec(
+        path=path,
+        description=description,
+        example=example,
+        colour=normalise_colour(element.get("color"), filename),
+    )
+    specs = [spec]
+    for child in children:
+        specs.extend(_read_code(child, path, filename))
+    return specs
+
+
+def read_codebook_qdc(path: str | Path) -> list[CodeSpec]:
+    """Read a REFI-QDA ``.qdc`` codebook into specs, parents first."""
+    path = Path(path)
+    try:
+        root = ET.parse(path).getroot()
+    except FileNotFoundError:
+        raise InputError("Codebuch nicht gefunden.", file=str(path)) from None
+    except ET.ParseError as err:
+        raise InputError(f"Codebuch ist kein gültiges XML: {err}", file=str(path)) from None
+    if _local(root.tag) != "CodeBook":
+        raise InputError(
+            f"Kein REFI-QDA-Codebuch: Wurzelelement ist <{_local(root.tag)}>, erwartet <CodeBook>.",
+            file=str(path),
+        )
+    codes = next((c for c in root if _local(c.tag) == "Codes"), None)
+    if codes is None:
+        raise InputError("REFI-QDA-Codebuch ohne <Codes>.", file=str(path))
+    specs: list[CodeSpec] = []
+    for element in codes:
+        if _local(element.tag) == "Code":
+            specs.extend(_read_code(element, None, str(path)))
+    paths = [s.path for s in specs]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
+    return specs

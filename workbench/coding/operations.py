@@ -1,0 +1,572 @@
+"""Coding: codebook operations, codings per coder with undo, memos and resolutions.
+
+:class:`CodingMixin` gives :class:`workbench.Project` its coding methods; every write is
+one transaction. Each coding action of a coder (code, uncode) is written to an action
+log (:class:`CodingAction` with one :class:`CodingActionItem` per coding added or
+removed), so :meth:`CodingMixin.undo` can restore exactly the state before the last
+actions of that coder — also an uncode, with the coding's original time and origin.
+Codings imported from files are not actions and are never undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workbench.coding import agreement as agreement_
+from workbench.coding import code_analysis
+from workbench.coding.codebook import (
+    SEPARATOR,
+    CodeSpec,
+    normalise_colour,
+    path_key,
+    write_codebook_yaml,
+)
+from workbench.coding.codebook_qdc import write_codebook_qdc
+from workbench.coding.records import (
+    CONSENSUS_CODER,
+    ActionRecord,
+    CodingRecord,
+    check_coder,
+    check_name,
+    check_path,
+)
+from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.fileio import atomic_path
+from workbench.store import (
+    Code,
+    Coding,
+    CodingAction,
+    CodingActionItem,
+    CodingResolution,
+    Memo,
+    ProjectStore,
+    Segment,
+    utcnow,
+)
+
+
+# -- helpers within one session ----------------------------------------------------------
+def _segment(session: Session, segment_id: int) -> Segment:
+    segment = session.get(Segment, int(segment_id))
+    if segment is None:
+        raise InputError(f"Aussage {segment_id} gibt es nicht.")
+    return segment
+
+
+def _code(session: Session, code: str | int) -> Code:
+    if isinstance(code, int):
+        found = session.get(Code, code)
+    else:
+        found = session.scalar(select(Code).where(Code.path == check_path(code)))
+    if found is None:
+        raise InputError(f"Code '{code}' steht nicht im Codebuch.")
+    return found
+
+
+def _span(segment: Segment, start: int | None, end: int | None) -> tuple[int, int]:
+    length = len(segment.text)
+    if start is None and end is None:
+        return 0, length
+    if start is None or end is None:
+        raise InputError("Für eine Textstelle braucht es Anfang und Ende.")
+    if not 0 <= start < end <= length:
+        raise InputError(
+            f"Textstelle [{start}, {end}) liegt nicht in Aussage {segment.id} "
+            f"(Länge {length}); erlaubt ist 0 ≤ Anfang < Ende ≤ {length}."
+        )
+    return start, end
+
+
+def _subtree(session: Session, code: Code) -> list[Code]:
+    """The code and all its descendants, parents first."""
+    prefix = code.path + SEPARATOR
+    codes = [c for c in session.scalars(select(Code)) if c.path.startswith(prefix)]
+    return [code, *sorted(codes, key=lambda c: path_key(c.path))]
+
+
+def _log(session: Session, coder: str, kind: str, items: list[tuple[str, Coding]]) -> None:
+    action = CodingAction(coder=coder, kind=kind, created_at=utcnow())
+    session.add(action)
+    session.flush()
+    for op, c in items:
+        session.add(
+            CodingActionItem(
+                action_id=action.id,
+                op=op,
+                coding_id=c.id,
+                segment_id=c.segment_id,
+                code_id=c.code_id,
+                start=c.start,
+                end=c.end,
+                created_at=c.created_at,
+                origin=c.origin,
+                accepted_by=c.accepted_by,
+            )
+        )
+
+
+def _find_coding(
+    session: Session, segment_id: int, code_id: int, coder: str, start: int, end: int
+) -> Coding | None:
+    return session.scalar(
+        select(Coding).where(
+            Coding.segment_id == segment_id,
+            Coding.code_id == code_id,
+            Coding.coder == coder,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
+
+
+def _apply(
+    session: Session,
+    segment: Segment,
+    code: Code,
+    coder: str,
+    span: tuple[int, int],
+    origin: str | None = None,
+    accepted_by: str | None = None,
+) -> Coding:
+    existing = _find_coding(session, segment.id, code.id, coder, *span)
+    if existing is not None:
+        return existing  # already coded: nothing changes, nothing to undo
+    coding = Coding(
+        segment_id=segment.id,
+        code_id=code.id,
+        coder=coder,
+        start=span[0],
+        end=span[1],
+        created_at=utcnow(),
+        origin=origin,
+        accepted_by=accepted_by,
+    )
+    session.add(coding)
+    session.flush()
+    _log(session, coder, "code", [("add", coding)])
+    return coding
+
+
+def _remove(
+    session: Session, segment: Segment, code: Code, coder: str, span: tuple[int, int] | None
+) -> int:
+    query = select(Coding).where(
+        Coding.segment_id == segment.id, Coding.code_id == code.id, Coding.coder == coder
+    )
+    if span is not None:
+        query = query.where(Coding.start == span[0], Coding.end == span[1])
+    codings = list(session.scalars(query.order_by(Coding.start, Coding.end, Coding.id)))
+    if codings:
+        _log(session, coder, "uncode", [("remove", c) for c in codings])
+        for c in codings:
+            session.delete(c)
+    return len(codings)
+
+
+def _revert(session: Session, item: CodingActionItem, coder: str) -> None:
+    found = _find_coding(session, item.segment_id, item.code_id, coder, item.start, item.end)
+    if item.op == "add":
+        if found is not None:
+            session.delete(found)
+        return
+    if found is None:
+        # Restore the coding as it was; keep its id unless another coding took it since.
+        keep_id = session.get(Coding, item.coding_id) is None
+        session.add(
+            Coding(
+                id=item.coding_id if keep_id else None,
+                segment_id=item.segment_id,
+                code_id=item.code_id,
+                coder=coder,
+                start=item.start,
+                end=item.end,
+                created_at=item.created_at,
+                origin=item.origin,
+                accepted_by=item.accepted_by,
+            )
+        )
+    session.flush()
+
+
+class CodingMixin(ProjectStore):
+    """Codebook, coding, memo and undo methods of :class:`workbench.Project`."""
+
+    # -- codebook ----------------------------------------------------------------------
+    def codebook(self) -> list[CodeSpec]:
+        """The codebook as specs, every code directly after its parent."""
+        with self.session() as s:
+            codes = list(s.scalars(select(Code)))
+        specs = [CodeSpec(c.path, c.description or "", c.example or "", c.colour) for c in codes]
+        return sorted(specs, key=lambda spec: path_key(spec.path))
+
+    def add_code(
+        self, path: str, description: str = "", example: str = "", colour: str | None = None
+    ) -> int:
+        """Add a code (its parent must exist); return its id."""
+        path = check_path(path)
+        spec = CodeSpec(path, description.strip(), example.strip(), normalise_colour(colour))
+        with self.transaction() as s:
+            if s.scalar(select(Code.id).where(Code.path == path)) is not None:
+                raise InputError(f"Code '{path}' gibt es schon.")
+            parent_id = None
+            if spec.parent is not None:
+                parent = s.scalar(select(Code).where(Code.path == spec.parent))
+                if parent is None:
+                    raise InputError(
+                        f"Obercode '{spec.parent}' gibt es nicht; bitte zuerst anlegen."
+                    )
+                parent_id = parent.id
+            code = Code(
+                path=path,
+                name=spec.name,
+                parent_id=parent_id,
+                description=spec.description,
+                example=spec.example,
+                colour=spec.colour,
+            )
+            s.add(code)
+            s.flush()
+            return code.id
+
+    def update_code(
+        self,
+        path: str,
+        description: str | None = None,
+        example: str | None = None,
+        colour: str | None = None,
+    ) -> None:
+        """Change description, example or colour (None keeps it; ``colour=""`` removes it)."""
+        with self.transaction() as s:
+            code = _code(s, path)
+            if description is not None:
+                code.description = description.strip()
+            if example is not None:
+                code.example = example.strip()
+            if colour is not None:
+                code.colour = normalise_colour(colour)
+
+    def rename_code(self, path: str, new_name: str) -> str:
+        """Rename a code (its subcodes follow, its codings stay); return the new path."""
+        new_name = check_name(new_name)
+        with self.transaction() as s:
+            code = _code(s, path)
+            parent = code.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in code.path else None
+            new_path = f"{parent}{SEPARATOR}{new_name}" if parent else new_name
+            self._relocate(s, code, new_path)
+            code.name = new_name
+            return new_path
+
+    def move_code(self, path: str, new_parent: str | None) -> str:
+        """Move a code under ``new_parent`` (None: top level); return the new path."""
+        with self.transaction() as s:
+            code = _code(s, path)
+            parent = None
+            if new_parent is not None and new_parent.strip():
+                parent = _code(s, new_parent)
+                if parent.id == code.id or parent.path.startswith(code.path + SEPARATOR):
+                    raise InputError(
+                        f"Code '{code.path}' kann nicht unter sich selbst verschoben werden."
+                    )
+            new_path = f"{parent.path}{SEPARATOR}{code.name}" if parent else code.name
+            self._relocate(s, code, new_path)
+            code.parent_id = parent.id if parent else None
+            return new_path
+
+    @staticmethod
+    def _relocate(session: Session, code: Code, new_path: str) -> None:
+        """Give the code ``new_path`` and rewrite its descendants' paths to match."""
+        if new_path == code.path:
+            return
+        subtree = _subtree(session, code)
+        old = code.path
+        moved = {c.id: new_path + c.path[len(old) :] for c in subtree}
+        taken = set(
+            session.scalars(select(Code.path).where(Code.id.not_in(list(moved)))).all()
+        ) & set(moved.values())
+        if taken:
+            raise InputError(f"Code '{sorted(taken)[0]}' gibt es schon.")
+        for c in subtree:
+            c.path = moved[c.id]
+        session.flush()
+
+    def delete_code(self, path: str, force: bool = False) -> int:
+        """Delete a code and its subcodes (codings only with ``force``); return codings deleted."""
+        with self.transaction() as s:
+            code = _code(s, path)
+            ids = [c.id for c in _subtree(s, code)]
+            codings = list(s.scalars(select(Coding).where(Coding.code_id.in_(ids))))
+            if codings and not force:
+                with_sub = " (mit Untercodes)" if len(ids) > 1 else ""
+                raise WorkbenchError(
+                    f"Code '{code.path}'{with_sub} hat {len(codings)} Kodierungen. "
+                    "Löschen entfernt sie mit; dazu ausdrücklich force=True "
+                    "(Kommandozeile: --force) angeben."
+                )
+            s.execute(delete(CodingResolution).where(CodingResolution.code_id.in_(ids)))
+            s.execute(delete(CodingActionItem).where(CodingActionItem.code_id.in_(ids)))
+            s.execute(  # actions that only touched these codes have nothing left to undo
+                delete(CodingAction).where(
+                    ~select(CodingActionItem.id)
+                    .where(CodingActionItem.action_id == CodingAction.id)
+                    .exists()
+                )
+            )
+            s.execute(delete(Coding).where(Coding.code_id.in_(ids)))
+            s.execute(delete(Memo).where(Memo.target_type == "code", Memo.target_id.in_(ids)))
+            # Children first, because of the parent foreign key.
+            for c in reversed(_subtree(s, code)):
+                s.delete(c)
+                s.flush()
+            return len(codings)
+
+    def import_codes(self, specs: Iterable[CodeSpec]) -> int:
+        """Add codes (missing parents too); update fields of existing ones. Return count."""
+        specs = list(specs)
+        with self.transaction() as s:
+            by_path = {c.path: c for c in s.scalars(select(Code))}
+            for spec in sorted(specs, key=lambda sp: path_key(sp.path)):
+                self._upsert(s, by_path, spec)
+        return len(specs)
+
+    @staticmethod
+    def _upsert(session: Session, by_path: dict[str, Code], spec: CodeSpec) -> Code:
+        parent = None
+        if spec.parent is not None:
+            parent = by_path.get(spec.parent) or CodingMixin._upsert(
+                session, by_path, CodeSpec(spec.parent)
+            )
+        code = by_path.get(spec.path)
+        if code is None:
+            code = Code(path=spec.path, name=spec.name, parent_id=parent.id if parent else None)
+            session.add(code)
+            by_path[spec.path] = code
+        if spec.description or spec.example or spec.colour:
+            code.description = spec.description
+            code.example = spec.example
+            code.colour = spec.colour
+        session.flush()
+        return code
+
+    def export_codebook(self, out: str | Path, fmt: str) -> int:
+        """Write the codebook as ``yaml`` or ``qdc`` (REFI-QDA); return the number of codes."""
+        if fmt not in ("yaml", "qdc"):
+            raise InputError(f"Unbekanntes Codebuchformat '{fmt}' (yaml oder qdc).")
+        specs = self.codebook()
+        with atomic_path(out) as tmp:
+            if fmt == "yaml":
+                with tmp.open("w", encoding="utf-8") as file:
+                    write_codebook_yaml(specs, file)
+            else:
+                with tmp.open("wb") as file:
+                    write_codebook_qdc(specs, file)
+        return len(specs)
+
+    # -- codings -----------------------------------------------------------------------
+    def code_segment(
+        self,
+        segment_id: int,
+        code: str | int,
+        coder: str,
+        start: int | None = None,
+        end: int | None = None,
+        origin: str | None = None,
+        accepted_by: str | None = None,
+    ) -> CodingRecord:
+        """Apply a code to a whole segment or the span [start, end) of its text.
+
+        Applying it again changes nothing. ``origin``/``accepted_by`` mark accepted
+        suggestions (``origin="suggestion"``, ``accepted_by`` the person who accepted).
+        """
+        coder = check_coder(coder)
+        if accepted_by is not None:
+            accepted_by = check_coder(accepted_by, "Annehmende Person")
+        with self.transaction() as s:
+            segment = _segment(s, segment_id)
+            found = _code(s, code)
+            span = _span(segment, start, end)
+            coding = _apply(s, segment, found, coder, span, origin, accepted_by)
+            return CodingRecord(coding.id, segment.id, found.path, coder, *span)
+
+    def uncode_segment(
+        self,
+        segment_id: int,
+        code: str | int,
+        coder: str,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> int:
+        """Remove a coder's code from a segment (all its spans, or just [start, end)).
+
+        Returns the number of codings removed (0 if there were none).
+        """
+        coder = check_coder(coder)
+        with self.transaction() as s:
+            segment = _segment(s, segment_id)
+            found = _code(s, code)
+            span = None if start is None and end is None else _span(segment, start, end)
+            return _remove(s, segment, found, coder, span)
+
+    def undo(self, coder: str, n: int = 1) -> int:
+        """Undo the last ``n`` coding actions of one coder; return how many were undone."""
+        coder = check_coder(coder)
+        if n < 1:
+            raise InputError("Anzahl der rückgängig zu machenden Schritte muss ≥ 1 sein.")
+        with self.transaction() as s:
+            actions = list(
+                s.scalars(
+                    select(CodingAction)
+                    .where(CodingAction.coder == coder, CodingAction.undone_at.is_(None))
+                    .order_by(CodingAction.id.desc())
+                    .limit(n)
+                )
+            )
+            now = utcnow()
+            for action in actions:  # newest first; items of one action in reverse order
+                items = s.scalars(
+                    select(CodingActionItem)
+                    .where(CodingActionItem.action_id == action.id)
+                    .order_by(CodingActionItem.id.desc())
+                )
+                for item in items:
+                    _revert(s, item, coder)
+                action.undone_at = now
+            return len(actions)
+
+    def coding_actions(self, coder: str | None = None) -> list[ActionRecord]:
+        """The action log of one coder or all, oldest first (undone actions included)."""
+        with self.session() as s:
+            query = select(CodingAction).order_by(CodingAction.id)
+            if coder is not None:
+                query = query.where(CodingAction.coder == coder)
+            actions = list(s.scalars(query))
+            items: dict[int, list[tuple[str, int, int, int, int]]] = {}
+            for item in s.scalars(select(CodingActionItem).order_by(CodingActionItem.id)):
+                items.setdefault(item.action_id, []).append(
+                    (item.op, item.segment_id, item.code_id, item.start, item.end)
+                )
+        return [
+            ActionRecord(
+                a.id, a.coder, a.kind, a.created_at, a.undone_at is not None, tuple(items[a.id])
+            )
+            for a in actions
+            if a.id in items
+        ]
+
+    # -- analysis tables (thin: the work is in workbench.coding.agreement / code_analysis) ------
+    def agreement(
+        self,
+        coders: Sequence[str] | None = None,
+        groups: Mapping[str, Sequence[str]] | None = None,
+    ) -> pd.DataFrame:
+        """Intercoder agreement overall, per group and per code (see workbench.coding.agreement)."""
+        return agreement_.agreement(self, coders, groups)
+
+    def disagreements(
+        self, coders: Sequence[str] | None = None, unresolved_only: bool = False
+    ) -> pd.DataFrame:
+        """Where coders differ: segment, code, who applied it and who did not."""
+        return agreement_.disagreements(self, coders, unresolved_only)
+
+    def code_frequencies(self, coder: str | None = None) -> pd.DataFrame:
+        """Segments per code and district (see workbench.coding.code_analysis)."""
+        return code_analysis.code_frequencies(self, coder)
+
+    def quotes(
+        self, code: str | None = None, coder: str | None = None, subcodes: bool = True
+    ) -> pd.DataFrame:
+        """Coded passages as quotes with workshop, district, document and source id."""
+        return code_analysis.quotes(self, code, coder, subcodes)
+
+    # -- memos -------------------------------------------------------------------------
+    def add_memo(
+        self,
+        text: str,
+        author: str,
+        segment: int | None = None,
+        code: str | int | None = None,
+        cluster: int | None = None,
+    ) -> int:
+        """Add a memo on a segment, a code, a cluster, or (none given) the project."""
+        author = check_coder(author, "Autor*in")
+        text = (text or "").strip()
+        if not text:
+            raise InputError("Das Memo ist leer.")
+        given = [v for v in (segment, code, cluster) if v is not None]
+        if len(given) > 1:
+            raise InputError("Ein Memo gehört zu genau einem Ziel: Aussage, Code oder Cluster.")
+        with self.transaction() as s:
+            return _add_memo(s, text, author, segment=segment, code=code, cluster=cluster)
+
+    # -- resolving disagreements -------------------------------------------------------
+    def resolve_disagreement(
+        self,
+        segment_id: int,
+        code: str | int,
+        author: str,
+        text: str,
+        apply: bool | None = None,
+        coder: str = CONSENSUS_CODER,
+    ) -> int:
+        """Record how a disagreement was resolved: a memo on the segment; return its id.
+
+        ``apply=True`` also codes the whole segment for ``coder`` (default ``konsens``),
+        ``apply=False`` removes the code from it for ``coder``; both can be undone with
+        :meth:`undo` for that coder (the memo stays).
+        """
+        author = check_coder(author, "Autor*in")
+        coder = check_coder(coder)
+        text = (text or "").strip()
+        if not text:
+            raise InputError("Die Begründung (Memotext) ist leer.")
+        with self.transaction() as s:
+            segment = _segment(s, segment_id)
+            found = _code(s, code)
+            memo_id = _add_memo(s, f"Abgleich „{found.path}“: {text}", author, segment=segment.id)
+            decision = None
+            if apply is True:
+                _apply(s, segment, found, coder, _span(segment, None, None))
+                decision = "apply"
+            elif apply is False:
+                _remove(s, segment, found, coder, None)
+                decision = "remove"
+            s.add(
+                CodingResolution(
+                    segment_id=segment.id,
+                    code_id=found.id,
+                    memo_id=memo_id,
+                    coder=coder if decision else None,
+                    decision=decision,
+                )
+            )
+            return memo_id
+
+
+def _add_memo(
+    session: Session,
+    text: str,
+    author: str,
+    segment: int | None = None,
+    code: str | int | None = None,
+    cluster: int | None = None,
+) -> int:
+    if segment is not None:
+        target_type, target_id = "segment", _segment(session, segment).id
+    elif code is not None:
+        target_type, target_id = "code", _code(session, code).id
+    elif cluster is not None:
+        if int(cluster) < 0:
+            raise InputError(f"Ungültige Cluster-Nummer {cluster}.")
+        target_type, target_id = "cluster", int(cluster)
+    else:
+        target_type, target_id = "project", None
+    memo = Memo(
+        target_type=target_type, target_id=target_id, author=author, text=text, created_at=utcnow()
+    )
+    session.add(memo)
+    session.flush()
+    return memo.id

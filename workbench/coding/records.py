@@ -1,0 +1,80 @@
+"""What the coding stage shares: coding records, name checks, reading a codebook file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from workbench.coding.codebook import CodeSpec, read_codebook_yaml
+from workbench.coding.codebook_qdc import read_codebook_qdc
+from workbench.core.domain import SEPARATOR, InputError
+from workbench.store import MAX_CODER
+
+CONSENSUS_CODER = "konsens"
+
+
+@dataclass(frozen=True)
+class CodingRecord:
+    """A coding as the API reports it back."""
+
+    coding_id: int
+    segment_id: int
+    code: str
+    coder: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """One logged action; ``items`` are (op, segment_id, code_id, start, end)."""
+
+    action_id: int
+    coder: str
+    kind: str
+    created_at: datetime
+    undone: bool
+    items: tuple[tuple[str, int, int, int, int], ...]
+
+
+# -- validation (shared by the mixin and the CLI) ----------------------------------------
+def check_coder(coder: str | None, what: str = "Kodierer*in") -> str:
+    """Return the stripped coder name; refuse an empty or overlong one."""
+    name = (coder or "").strip()
+    if not name:
+        raise InputError(f"{what} fehlt: bitte einen Namen angeben.")
+    if len(name) > MAX_CODER:
+        raise InputError(f"{what} '{name[:20]}…' ist zu lang (höchstens {MAX_CODER} Zeichen).")
+    return name
+
+
+def check_name(name: str) -> str:
+    """Return a stripped code name; refuse empty names and names with ``/``."""
+    name = (name or "").strip()
+    if not name:
+        raise InputError("Der Codename ist leer.")
+    if SEPARATOR in name:
+        raise InputError(f"Codename '{name}' darf kein '/' enthalten.")
+    return name
+
+
+def check_path(path: str) -> str:
+    """Return a normalised code path (parts stripped); refuse empty parts."""
+    parts = [p.strip() for p in (path or "").split(SEPARATOR)]
+    if not all(parts):
+        raise InputError(f"Ungültiger Codepfad '{path}': leere Teile.")
+    return SEPARATOR.join(parts)
+
+
+def read_codebook(path: str | Path) -> list[CodeSpec]:
+    """Read a codebook file: ``.qdc`` (REFI-QDA) or ``.yaml``/``.yml``."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".qdc":
+        return read_codebook_qdc(path)
+    if suffix in (".yaml", ".yml"):
+        return read_codebook_yaml(path)
+    raise InputError(
+        f"Unbekanntes Codebuchformat '{suffix or '(ohne Endung)'}': .yaml, .yml oder .qdc.",
+        file=str(path),
+    )

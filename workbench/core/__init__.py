@@ -1,0 +1,1 @@
+"""Shared foundations: domain records and errors, safe file writing, number formatting."""

@@ -1,0 +1,1 @@
+"""Exchange with other QDA programs: REFI-QDA projects (.qdpx)."""

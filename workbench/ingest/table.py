@@ -1,0 +1,255 @@
+"""CSV and XLSX card-wall or survey exports, read through a column mapping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
+
+IMPORTER_CSV = "csv"
+IMPORTER_XLSX = "xlsx"
+
+_INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
+_FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
+_CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
+
+
+@dataclass(frozen=True)
+class TableMapping:
+    """Which column holds what. ``None`` means: not in this table.
+
+    ``attribute_columns=None`` keeps every unmapped column as an attribute.
+    """
+
+    text_column: str | None = None
+    id_column: str | None = None
+    district_column: str | None = None
+    workshop_column: str | None = None
+    question_column: str | None = None
+    role_column: str | None = None
+    code_column: str | None = None
+    coder: str | None = None
+    attribute_columns: tuple[str, ...] | None = None
+    sheet: str | None = None
+
+    def mapped(self) -> list[str]:
+        """The columns the mapping names (without attributes)."""
+        return [
+            c
+            for c in (
+                self.text_column,
+                self.id_column,
+                self.district_column,
+                self.workshop_column,
+                self.question_column,
+                self.role_column,
+                self.code_column,
+            )
+            if c
+        ]
+
+
+def _value(cell: Any) -> Any:
+    """Turn a cell into an attribute value: ints and decimals as numbers, else text."""
+    if cell is None:
+        return None
+    if isinstance(cell, int | float):
+        return cell
+    text = str(cell).strip()
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and (line number, fields) of every record of a CSV file."""
+    text = decode(raw)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader)
+        previous = reader.line_num
+        for fields in reader:
+            records.append((previous + 1, fields))  # the line the record starts on
+            previous = reader.line_num
+    except csv.Error as err:
+        raise InputError(
+            f"CSV-Datei ist fehlerhaft oder abgeschnitten ({err}).",
+            file=raw.name,
+            row=reader.line_num,
+        ) from None
+    except StopIteration:
+        raise InputError("Die Datei ist leer.", file=raw.name) from None
+    return header, records
+
+
+def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Header and (row number, cells) of the first (or named) sheet of an XLSX file."""
+    import openpyxl  # imported lazily: keeps `import workbench` light
+
+    if not raw.data.strip():
+        raise InputError("Die Datei ist leer.", file=raw.name)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
+    except Exception as err:
+        raise InputError(
+            f"Keine lesbare XLSX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            file=raw.name,
+        ) from None
+    if sheet is not None and sheet not in book.sheetnames:
+        raise InputError(
+            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(book.sheetnames)}",
+            file=raw.name,
+        )
+    rows = book[sheet] if sheet else book.worksheets[0]
+    iterator = rows.iter_rows(values_only=True)
+    try:
+        header = ["" if c is None else str(c).strip() for c in next(iterator)]
+    except StopIteration:
+        raise InputError("Die Tabelle ist leer.", file=raw.name) from None
+    records = [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
+    book.close()
+    return header, records
+
+
+def read_rows(
+    raw: RawFile, sheet: str | None = None
+) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Header and (row number, cells) of a CSV or XLSX file (by its name's suffix)."""
+    if Path(raw.name).suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_rows(raw, sheet)
+    return _csv_rows(raw)
+
+
+def _resolve(header: list[str], column: str | None, filename: str, flag: str) -> int | None:
+    """Index of a mapped column; a missing column stops with the list of columns."""
+    if column is None:
+        return None
+    if column in header:
+        return header.index(column)
+    raise InputError(
+        f"Spalte '{column}' ({flag}) fehlt. Vorhandene Spalten: {', '.join(header)}",
+        file=filename,
+        row=1,
+    )
+
+
+def parse_table(
+    source: Source,
+    mapping: TableMapping,
+    name: str | None = None,
+) -> ParsedDocument:
+    """Parse a CSV or XLSX export into a :class:`ParsedDocument` using ``mapping``."""
+    raw = read_source(source, name)
+    is_xlsx = Path(raw.name).suffix.lower() in (".xlsx", ".xlsm")
+    header, records = read_rows(raw, mapping.sheet)
+    header = [h.strip() for h in header]
+    if mapping.code_column and not mapping.coder:
+        raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
+
+    text_column = mapping.text_column
+    if text_column is None:
+        lowered = {h.lower(): h for h in header}
+        text_column = lowered.get("text")
+        if text_column is None:
+            raise InputError(
+                "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: "
+                + ", ".join(header),
+                file=raw.name,
+                row=1,
+            )
+    idx = {
+        "text": _resolve(header, text_column, raw.name, "--text-column"),
+        "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
+        "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
+        "workshop": _resolve(header, mapping.workshop_column, raw.name, "--workshop-column"),
+        "question": _resolve(header, mapping.question_column, raw.name, "--question-column"),
+        "role": _resolve(header, mapping.role_column, raw.name, "--role-column"),
+        "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
+    }
+    mapped = {text_column, *mapping.mapped()}
+    if mapping.attribute_columns is None:
+        attributes = [(h, i) for i, h in enumerate(header) if h and h not in mapped]
+    else:
+        attributes = [
+            (c, _resolve(header, c, raw.name, "--attribute-columns"))
+            for c in mapping.attribute_columns
+        ]
+
+    segments: list[ParsedSegment] = []
+    seen_ids: dict[str, int] = {}
+    skipped = 0
+    for row, fields in records:
+        if all(f is None or str(f).strip() == "" for f in fields):
+            continue
+        if len(fields) < len(header):
+            raise InputError(
+                f"Datensatz hat {len(fields)} statt {len(header)} Felder "
+                "(Datei abgeschnitten oder Trennzeichen falsch?).",
+                file=raw.name,
+                row=row,
+            )
+        if any(f not in (None, "") for f in fields[len(header) :]):
+            raise InputError(
+                f"Datensatz hat mehr Felder ({len(fields)}) als die Kopfzeile ({len(header)}).",
+                file=raw.name,
+                row=row,
+            )
+
+        def cell(key: str, fields: list[Any] = fields) -> str | None:
+            i = idx[key]
+            if i is None or fields[i] is None:
+                return None
+            value = str(fields[i]).strip()
+            return value or None
+
+        text = cell("text")
+        if text is None:
+            skipped += 1
+            continue
+        source_id = cell("id") or str(row)
+        if source_id in seen_ids:
+            raise InputError(
+                f"ID '{source_id}' kommt doppelt vor (zuerst in Zeile {seen_ids[source_id]}).",
+                file=raw.name,
+                row=row,
+            )
+        seen_ids[source_id] = row
+        codes = tuple(c for c in _CODE_SEPARATOR.split(cell("code") or "") if c)
+        segments.append(
+            ParsedSegment(
+                text=str(fields[idx["text"]]).strip(),
+                source_id=source_id,
+                question=cell("question"),
+                speaker_role=cell("role"),
+                row=row,
+                workshop=cell("workshop"),
+                district=cell("district"),
+                attributes={
+                    column: _value(fields[i])
+                    for column, i in attributes
+                    if fields[i] is not None and str(fields[i]).strip() != ""
+                },
+                codes=codes,
+            )
+        )
+    if not segments:
+        raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
+    options = {k: v for k, v in asdict(mapping).items() if v is not None}
+    options["skipped_rows"] = skipped
+    return ParsedDocument(
+        filename=raw.name,
+        sha256=raw.sha256,
+        importer=IMPORTER_XLSX if is_xlsx else IMPORTER_CSV,
+        segments=tuple(segments),
+        options=options,
+    )

@@ -1,0 +1,1 @@
+"""Participation: stakeholders rate and comment on needs and recommendations (member checking)."""

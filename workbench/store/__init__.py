@@ -1,0 +1,98 @@
+"""The store: one relational schema for the whole study, engine, sessions, schema version.
+
+Every table of every stage is defined here (``schema`` for the study itself, one module per
+stage for its runs and results), so that importing this package registers the complete
+schema on :class:`Base` — no stage module has to be imported to create the tables.
+"""
+
+from workbench.store.analysis_tables import (
+    NeedAssignment,
+    NeedEdit,
+    NeedRun,
+    TopicAssignment,
+    TopicRun,
+)
+from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.participation_tables import (
+    FeedbackAnswer,
+    FeedbackItem,
+    FeedbackRound,
+    FeedbackRoundItem,
+    FeedbackToken,
+)
+from workbench.store.project_store import ProjectStore
+from workbench.store.schema import (
+    CITYWIDE,
+    MAX_CODER,
+    SCHEMA_VERSION,
+    Base,
+    Code,
+    Coding,
+    District,
+    Document,
+    ListedName,
+    Memo,
+    Meta,
+    Pseudonym,
+    PseudonymSpan,
+    SchemaVersionError,
+    Segment,
+    Workshop,
+    check_version,
+    create_tables,
+    find_run,
+    initialise,
+    make_engine,
+    transaction,
+    utcnow,
+)
+from workbench.store.synthesis_tables import (
+    Indicator,
+    Recommendation,
+    RecommendationEvidence,
+    RecommendationNeed,
+)
+
+__all__ = [
+    "CITYWIDE",
+    "MAX_CODER",
+    "SCHEMA_VERSION",
+    "Base",
+    "Code",
+    "Coding",
+    "CodingAction",
+    "CodingActionItem",
+    "CodingResolution",
+    "District",
+    "Document",
+    "FeedbackAnswer",
+    "FeedbackItem",
+    "FeedbackRound",
+    "FeedbackRoundItem",
+    "FeedbackToken",
+    "Indicator",
+    "ListedName",
+    "Memo",
+    "Meta",
+    "NeedAssignment",
+    "NeedEdit",
+    "NeedRun",
+    "ProjectStore",
+    "Pseudonym",
+    "PseudonymSpan",
+    "Recommendation",
+    "RecommendationEvidence",
+    "RecommendationNeed",
+    "SchemaVersionError",
+    "Segment",
+    "TopicAssignment",
+    "TopicRun",
+    "Workshop",
+    "check_version",
+    "create_tables",
+    "find_run",
+    "initialise",
+    "make_engine",
+    "transaction",
+    "utcnow",
+]

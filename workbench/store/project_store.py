@@ -1,0 +1,297 @@
+"""A study's database as seen by every stage: sessions, transactions and its tables as frames.
+
+:class:`ProjectStore` is the lowest layer a stage talks to. It opens the database of one
+project folder, hands out sessions and transactions, and reads the study's tables as
+DataFrames with the columns declared in :data:`workbench.core.domain.TABLES`. Creating a
+project, importing and exporting are the façade's work (:class:`workbench.project.Project`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.core.domain import SEPARATOR, frame
+from workbench.store.coding_tables import CodingResolution
+from workbench.store.schema import (
+    Code,
+    Coding,
+    District,
+    Document,
+    Memo,
+    Pseudonym,
+    PseudonymSpan,
+    Segment,
+    Workshop,
+    make_engine,
+    transaction,
+)
+
+
+class ProjectStore:
+    """One project's folder and database: sessions, transactions, tables as DataFrames."""
+
+    def __init__(self, path: Path, db_url: str):
+        self.path = path
+        self.db_url = db_url
+        self.engine = make_engine(db_url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Folder for derived, regenerable data (embeddings, models)."""
+        folder = self.path / "cache"
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def session(self) -> Session:
+        """A new ORM session for reading; writes go through :meth:`transaction`."""
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error."""
+        with transaction(self._sessions) as session:
+            yield session
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self.path)!r})"
+
+    # -- tables ------------------------------------------------------------------------
+    def districts(self) -> pd.DataFrame:
+        """Sozialräume, the city-wide scope first."""
+        with self.session() as s:
+            rows = s.scalars(select(District).order_by(District.is_citywide.desc(), District.name))
+            return frame(
+                "districts",
+                [
+                    {"district_id": d.id, "district": d.name, "is_citywide": d.is_citywide}
+                    for d in rows
+                ],
+            )
+
+    def workshops(self) -> pd.DataFrame:
+        """Workshops with their Sozialraum, date and format."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Workshop, District.name)
+                .join(District, Workshop.district_id == District.id)
+                .order_by(Workshop.date, Workshop.name)
+            )
+            return frame(
+                "workshops",
+                [
+                    {
+                        "workshop_id": w.id,
+                        "workshop": w.name,
+                        "district": d,
+                        "date": w.date,
+                        "format": w.format,
+                    }
+                    for w, d in rows
+                ],
+            )
+
+    def documents(self) -> pd.DataFrame:
+        """Imported documents with their provenance."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Document, Workshop.name, District.name)
+                .join(Workshop, Document.workshop_id == Workshop.id)
+                .join(District, Workshop.district_id == District.id)
+                .order_by(Document.id)
+            )
+            return frame(
+                "documents",
+                [
+                    {
+                        "document_id": doc.id,
+                        "filename": doc.filename,
+                        "workshop": w,
+                        "district": d,
+                        "importer": doc.importer,
+                        "sha256": doc.sha256,
+                        "imported_at": doc.imported_at,
+                        "title": doc.title,
+                    }
+                    for doc, w, d in rows
+                ],
+            )
+
+    def segments(self) -> pd.DataFrame:
+        """All segments (pseudonymised text), in document order."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Segment, Document.filename, Workshop.name, District.name)
+                .join(Document, Segment.document_id == Document.id)
+                .join(Workshop, Segment.workshop_id == Workshop.id)
+                .join(District, Segment.district_id == District.id)
+                .order_by(Segment.document_id, Segment.position)
+            )
+            return frame(
+                "segments",
+                [
+                    {
+                        "segment_id": seg.id,
+                        "document_id": seg.document_id,
+                        "document": filename,
+                        "source_id": seg.source_id,
+                        "position": seg.position,
+                        "workshop": w,
+                        "district": d,
+                        "question": seg.question,
+                        "speaker_role": seg.speaker_role,
+                        "text": seg.text,
+                        "start": seg.start,
+                        "end": seg.end,
+                        "attributes": seg.attributes,
+                    }
+                    for seg, filename, w, d in rows
+                ],
+            )
+
+    def codes(self) -> pd.DataFrame:
+        """The codebook, sorted by path."""
+        with self.session() as s:
+            codes = list(s.scalars(select(Code).order_by(Code.path)))
+            return frame(
+                "codes",
+                [
+                    {
+                        "code_id": c.id,
+                        "path": c.path,
+                        "name": c.name,
+                        "parent": c.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in c.path else None,
+                        "description": c.description,
+                        "example": c.example,
+                        "colour": c.colour,
+                    }
+                    for c in codes
+                ],
+            )
+
+    def codings(self) -> pd.DataFrame:
+        """All codings with segment, code path and coder."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Coding, Code.path, Segment.source_id, Document.filename)
+                .join(Code, Coding.code_id == Code.id)
+                .join(Segment, Coding.segment_id == Segment.id)
+                .join(Document, Segment.document_id == Document.id)
+                .order_by(Coding.segment_id, Code.path, Coding.coder, Coding.start)
+            )
+            return frame(
+                "codings",
+                [
+                    {
+                        "coding_id": c.id,
+                        "segment_id": c.segment_id,
+                        "source_id": source_id,
+                        "document": filename,
+                        "code": path,
+                        "coder": c.coder,
+                        "start": c.start,
+                        "end": c.end,
+                        "created_at": c.created_at,
+                    }
+                    for c, path, source_id, filename in rows
+                ],
+            )
+
+    def memos(self) -> pd.DataFrame:
+        """All memos."""
+        with self.session() as s:
+            rows = s.scalars(select(Memo).order_by(Memo.id))
+            return frame(
+                "memos",
+                [
+                    {
+                        "memo_id": m.id,
+                        "target_type": m.target_type,
+                        "target_id": m.target_id,
+                        "author": m.author,
+                        "text": m.text,
+                        "created_at": m.created_at,
+                    }
+                    for m in rows
+                ],
+            )
+
+    def status(self) -> dict[str, int]:
+        """Counts of the main tables."""
+        with self.session() as s:
+
+            def count(model: type) -> int:
+                return s.scalar(select(func.count()).select_from(model)) or 0
+
+            return {
+                "workshops": count(Workshop),
+                "districts": count(District),
+                "documents": count(Document),
+                "segments": count(Segment),
+                "codes": count(Code),
+                "codings": count(Coding),
+            }
+
+    # -- researcher-only: the re-identification key -------------------------------------
+    def pseudonym_key(self) -> pd.DataFrame:
+        """The pseudonymisation key (placeholder → original). Researchers only."""
+        with self.session() as s:
+            rows = s.scalars(select(Pseudonym).order_by(Pseudonym.kind, Pseudonym.placeholder))
+            return pd.DataFrame(
+                [
+                    {"kind": p.kind, "placeholder": p.placeholder, "original": p.original}
+                    for p in rows
+                ],
+                columns=["kind", "placeholder", "original"],
+            )
+
+    def original_texts(self) -> dict[int, str]:
+        """Segment texts with placeholders put back (segment_id → text). Researchers only."""
+        with self.session() as s:
+            texts = dict(s.execute(select(Segment.id, Segment.text)).all())
+            spans: dict[int, list[PseudonymSpan]] = {}
+            for span in s.scalars(select(PseudonymSpan).order_by(PseudonymSpan.start.desc())):
+                spans.setdefault(span.segment_id, []).append(span)
+        for segment_id, items in spans.items():
+            text = texts[segment_id]
+            for span in items:  # from the end, so earlier offsets stay valid
+                text = text[: span.start] + span.original + text[span.end :]
+            texts[segment_id] = text
+        return texts
+
+    def coder_codings(self, coder: str) -> list[tuple[int, str]]:
+        """One coder's codings as (segment_id, code path) pairs, in segment order."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Coding.segment_id, Code.path)
+                .join(Code, Coding.code_id == Code.id)
+                .where(Coding.coder == coder)
+                .order_by(Coding.segment_id, Code.path)
+            ).all()
+        return [(int(segment_id), str(path)) for segment_id, path in rows]
+
+    def resolutions(self) -> list[tuple[int, str]]:
+        """The resolved (segment_id, code path) pairs, sorted."""
+        with self.session() as s:
+            rows = s.execute(
+                select(CodingResolution.segment_id, Code.path).join(
+                    Code, CodingResolution.code_id == Code.id
+                )
+            ).all()
+        return sorted({(int(seg), path) for seg, path in rows})

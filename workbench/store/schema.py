@@ -1,0 +1,268 @@
+"""The core schema (study, documents, segments, codes, pseudonym key), engine and sessions.
+
+One SQLAlchemy 2 schema for the whole study. SQLite in the project folder is the
+default (WAL mode, so several Voilà kernels can write at once); any SQLAlchemy URL
+works, e.g. PostgreSQL for teams on a JupyterHub.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from workbench.core.domain import WorkbenchError
+
+SCHEMA_VERSION = 1
+CITYWIDE = "Gesamtstadt"
+MAX_CODER = 100  # longest coder name
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC (timezone-aware)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of all tables."""
+
+
+class Meta(Base):
+    """Key/value facts about the store itself, e.g. ``schema_version``."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class District(Base):
+    """A Sozialraum, or the city-wide scope (``is_citywide``)."""
+
+    __tablename__ = "districts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_citywide: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Workshop(Base):
+    """A workshop held in one district or city-wide."""
+
+    __tablename__ = "workshops"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
+    date: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    format: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class Document(Base):
+    """One imported source file, with its provenance."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), nullable=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    importer: Mapped[str] = mapped_column(String(50))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The whole document text after pseudonymisation; segments point into it.
+    text: Mapped[str] = mapped_column(Text, default="")
+    # The mapping and options the document was imported with (reproducibility).
+    options: Mapped[dict] = mapped_column(JSON, default=dict)
+    __table_args__ = (UniqueConstraint("sha256", "importer", name="uq_document_content"),)
+
+
+class Segment(Base):
+    """The unit of analysis: one statement, card or utterance (pseudonymised)."""
+
+    __tablename__ = "segments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    source_id: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    speaker_role: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+    __table_args__ = (UniqueConstraint("document_id", "source_id", name="uq_segment_source"),)
+
+
+class Code(Base):
+    """A code of the codebook; ``path`` is e.g. ``Themen/Digitale Teilhabe``."""
+
+    __tablename__ = "codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(String(500), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id"), nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    example: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class Coding(Base):
+    """A code applied by a coder to a segment, whole or a character span of it."""
+
+    __tablename__ = "codings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"), index=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id"), index=True)
+    coder: Mapped[str] = mapped_column(String(100))
+    # Offsets into the segment text; (0, len(text)) for a whole segment.
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # None for a coder's own coding; e.g. "suggestion" for an accepted model suggestion.
+    origin: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    accepted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    __table_args__ = (
+        UniqueConstraint("segment_id", "code_id", "coder", "start", "end", name="uq_coding"),
+    )
+
+
+class Memo(Base):
+    """A researcher's note on the project, a segment, a code or a cluster."""
+
+    __tablename__ = "memos"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(20))  # project|segment|code|cluster
+    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    author: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Pseudonym(Base):
+    """Re-identification key, part 1: one stable placeholder per original value.
+
+    Kept apart from the text tables; only :meth:`Project.pseudonym_key` reads it.
+    """
+
+    __tablename__ = "pseudonyms"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    normalised: Mapped[str] = mapped_column(String(500))
+    original: Mapped[str] = mapped_column(Text)
+    placeholder: Mapped[str] = mapped_column(String(100))
+    __table_args__ = (UniqueConstraint("kind", "normalised", name="uq_pseudonym"),)
+
+
+class ListedName(Base):
+    """Re-identification key, part 3: a workshop's participant list (for matching)."""
+
+    __tablename__ = "listed_names"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    __table_args__ = (UniqueConstraint("workshop_id", "name", name="uq_listed_name"),)
+
+
+class PseudonymSpan(Base):
+    """Re-identification key, part 2: where in a segment a placeholder replaced what."""
+
+    __tablename__ = "pseudonym_spans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    original: Mapped[str] = mapped_column(Text)
+
+
+def _enable_sqlite_wal(engine: Engine) -> None:
+    """Use WAL, foreign keys and a busy timeout on every SQLite connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine for ``url``; SQLite gets WAL mode and foreign keys."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _enable_sqlite_wal(engine)
+    return engine
+
+
+class SchemaVersionError(WorkbenchError):
+    """The database was written by a different schema version."""
+
+
+def create_tables(engine: Engine) -> None:
+    """Create every table of every stage that does not exist yet."""
+    Base.metadata.create_all(engine)
+
+
+def initialise(engine: Engine) -> None:
+    """Create all tables and record the schema version (idempotent)."""
+    create_tables(engine)
+    with Session(engine) as session, session.begin():
+        row = session.get(Meta, "schema_version")
+        if row is None:
+            session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            session.add(District(name=CITYWIDE, is_citywide=True))
+
+
+def check_version(engine: Engine) -> int:
+    """Return the stored schema version; raise if it is not the one this code knows."""
+    with Session(engine) as session:
+        row = session.execute(select(Meta).where(Meta.key == "schema_version")).scalar()
+    if row is None:
+        raise SchemaVersionError(
+            "Die Datenbank enthält kein Werkbank-Projekt (keine Schemaversion)."
+        )
+    version = int(row.value)
+    if version != SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"Schemaversion {version} der Datenbank passt nicht zu dieser Werkbank "
+            f"(erwartet {SCHEMA_VERSION})."
+        )
+    return version
+
+
+def find_run(session: Session, model: type, run_id: int | None, none_yet: str, what: str) -> Any:
+    """The run ``run_id`` of ``model`` (a table with an ``id``), or the latest one.
+
+    ``none_yet`` is the message when no run exists at all, ``what`` names the kind of run
+    in the message for an unknown id.
+    """
+    if run_id is None:
+        run = session.scalars(select(model).order_by(model.id.desc())).first()
+    else:
+        run = session.get(model, run_id)
+    if run is None:
+        raise WorkbenchError(none_yet if run_id is None else f"{what} {run_id} gibt es nicht.")
+    return run
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error."""
+    with factory() as session, session.begin():
+        yield session

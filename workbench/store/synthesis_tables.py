@@ -1,0 +1,81 @@
+"""Tables of the synthesis stage: indicators and recommendations with their evidence."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.store.schema import Base, utcnow
+
+
+class Indicator(Base):
+    """One value of one indicator for one district (or the city) and year."""
+
+    __tablename__ = "indicators"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    indicator: Mapped[str] = mapped_column(String(300))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    filename: Mapped[str] = mapped_column(String(500), default="")  # provenance
+    __table_args__ = (
+        UniqueConstraint("district_id", "indicator", "year", name="uq_indicator_value"),
+    )
+
+
+class Recommendation(Base):
+    """A recommendation for the city or one Sozialraum."""
+
+    __tablename__ = "recommendations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))  # scope
+    actors: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(30), default="Entwurf")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecommendationNeed(Base):
+    """A link to a need cluster, kept as the cluster's members at link time."""
+
+    __tablename__ = "recommendation_needs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    members: Mapped[list] = mapped_column(JSON)  # sorted segment ids
+    label: Mapped[str] = mapped_column(String(500))  # for the record; the members decide
+    run_id: Mapped[int] = mapped_column(Integer)
+    cluster: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecommendationEvidence(Base):
+    """An evidence segment of a recommendation (no foreign key: see module docstring)."""
+
+    __tablename__ = "recommendation_evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    segment_id: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(String(500))  # file name at link time
+    source_id: Mapped[str] = mapped_column(String(200))  # source id at link time
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    __table_args__ = (
+        UniqueConstraint("recommendation_id", "segment_id", name="uq_recommendation_segment"),
+    )

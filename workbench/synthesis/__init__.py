@@ -1,0 +1,1 @@
+"""Synthesis: indicators, Sozialraum profiles, recommendations with evidence, reports."""

@@ -1,0 +1,414 @@
+"""Sozialraum profiles: each district's qualitative findings beside its indicators.
+
+A :class:`DistrictProfile` holds, for one district, the need clusters its statements fall
+into (with its own quotes), the coded resources, challenges, gaps, reasons and needs
+(quotes with source), its share of each topic and its indicators beside the city value.
+:class:`Profiles` holds all of them plus the cross-district matrix of needs × districts,
+which separates cross-cutting from district-specific needs.
+
+Everything is data (frozen dataclasses of DataFrames) so that notebooks, the Voilà apps
+and :mod:`workbench.synthesis.reports` show the same thing. Parts that need an analysis run that
+does not exist yet (need clusters, topics) come back empty, with a note saying which
+command produces them. Texts are the stored, pseudonymised ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from workbench.coding.code_analysis import quotes as coded_quotes
+from workbench.coding.codebook import SEPARATOR
+from workbench.core.domain import WorkbenchError
+from workbench.store import CITYWIDE
+from workbench.synthesis import indicators as indicators_
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+# The analytic dimensions of the codebook (top-level codes) and their plural labels.
+DIMENSIONS: dict[str, str] = {
+    "Bedarf": "Bedarfe",
+    "Ressource": "Ressourcen",
+    "Herausforderung": "Herausforderungen",
+    "Leerstelle": "Leerstellen",
+    "Begründung": "Begründungen",
+}
+
+NEED_COLUMNS = {
+    "cluster": "int64",
+    "label": "string",
+    "scope": "string",
+    "segments": "int64",  # this district's statements in the cluster
+    "cluster_size": "int64",
+    "n_districts": "int64",
+    "districts": "object",
+}
+NEED_QUOTE_COLUMNS = {
+    "cluster": "int64",
+    "label": "string",
+    "segment_id": "int64",
+    "quote": "string",
+    "representative": "bool",  # one of the cluster's three representative quotes
+    "workshop": "string",
+    "document": "string",
+    "source_id": "string",
+}
+FINDING_COLUMNS = {
+    "dimension": "string",
+    "code": "string",
+    "quote": "string",
+    "coders": "string",
+    "n_coders": "int64",
+    "workshop": "string",
+    "document": "string",
+    "source_id": "string",
+    "segment_id": "int64",
+}
+TOPIC_COLUMNS = {
+    "topic": "string",
+    "label": "string",
+    "segments": "int64",
+    "share": "float64",  # of the district's statements
+    "share_all": "float64",  # of all statements
+}
+MATRIX_FIXED = ["cluster", "label", "scope", "n_districts", "size"]
+
+
+def _empty(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns)).astype(columns)
+
+
+@dataclass(frozen=True)
+class DistrictProfile:
+    """What the study found in one Sozialraum (or, for ``Gesamtstadt``, city-wide)."""
+
+    district: str
+    segments: int
+    workshops: tuple[str, ...]
+    needs: pd.DataFrame  # NEED_COLUMNS, most statements first
+    need_quotes: pd.DataFrame  # NEED_QUOTE_COLUMNS, this district's statements only
+    findings: pd.DataFrame  # FINDING_COLUMNS, by dimension; agreed-on quotes first
+    topics: pd.DataFrame  # TOPIC_COLUMNS, largest share first
+    indicators: pd.DataFrame  # workbench.synthesis.indicators.COMPARISON_COLUMNS
+    notes: tuple[str, ...] = ()
+
+    def quotes(self, dimension: str, limit: int | None = None) -> pd.DataFrame:
+        """Quotes of one dimension (``Ressource`` …), optionally the first ``limit``."""
+        if dimension not in DIMENSIONS:
+            raise WorkbenchError(
+                f"Unbekannte Dimension '{dimension}'. Möglich: {', '.join(DIMENSIONS)}."
+            )
+        table = self.findings[self.findings["dimension"] == dimension]
+        return (table if limit is None else table.head(limit)).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """All district profiles, the city-wide one and the needs × districts matrix."""
+
+    city: DistrictProfile
+    districts: tuple[DistrictProfile, ...]
+    need_matrix: pd.DataFrame  # MATRIX_FIXED + one count column per district
+    indicators: pd.DataFrame  # every district beside the city (COMPARISON_COLUMNS)
+    need_run: int | None = None
+    topic_run: int | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The districts' names (without the city)."""
+        return tuple(p.district for p in self.districts)
+
+    def profile(self, district: str) -> DistrictProfile:
+        """The profile of ``district`` (``Gesamtstadt`` gives the city-wide one)."""
+        known = {p.district: p for p in (self.city, *self.districts)}
+        return known[indicators_.check_district(district, list(known))]
+
+    def cross_cutting(self) -> pd.DataFrame:
+        """Rows of the need matrix raised in many districts (scope ``übergreifend``)."""
+        from workbench.analysis.needs import CROSS_CUTTING
+
+        return self.need_matrix[self.need_matrix["scope"] == CROSS_CUTTING].reset_index(drop=True)
+
+    def district_specific(self) -> pd.DataFrame:
+        """Rows of the need matrix raised in few districts (``sozialraumspezifisch``)."""
+        from workbench.analysis.needs import CROSS_CUTTING
+
+        return self.need_matrix[self.need_matrix["scope"] != CROSS_CUTTING].reset_index(drop=True)
+
+
+# -- inputs, read once ------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Inputs:
+    segments: pd.DataFrame
+    districts: list[str]  # every declared one, the city first
+    quotes: pd.DataFrame
+    clusters: pd.DataFrame | None
+    need_assignments: pd.DataFrame | None
+    topic_assignments: pd.DataFrame | None
+    indicators: pd.DataFrame
+    need_run: int | None
+    topic_run: int | None
+    notes: tuple[str, ...]
+
+
+def _read(
+    project: Project, need_run: int | None, topic_run: int | None, coder: str | None
+) -> _Inputs:
+    from workbench.analysis import needs, topics
+
+    notes: list[str] = []
+    segments = project.segments()
+    try:
+        clusters = needs.clusters(project, need_run)
+        need_assignments = needs.assignments(project, need_run)
+        need_run = need_run if need_run is not None else int(needs.runs(project)["run_id"].max())
+    except WorkbenchError as err:
+        if need_run is not None:
+            raise
+        clusters = need_assignments = None
+        notes.append(str(err))
+    try:
+        topic_assignments = topics.assignments(project, topic_run)
+        topic_run = (
+            topic_run if topic_run is not None else int(topics.runs(project)["run_id"].max())
+        )
+    except WorkbenchError as err:
+        if topic_run is not None:
+            raise
+        topic_assignments = None
+        notes.append(str(err))
+    table = indicators_.indicators(project)
+    if table.empty:
+        notes.append("Keine Indikatoren importiert (workbench indicators --import DATEI).")
+    elif not (table["district"] == CITYWIDE).any():
+        notes.append(
+            "Keine Werte für die Gesamtstadt importiert: ohne sie gibt es keinen Vergleich "
+            "(ein Mittelwert der Sozialräume ist kein Ersatz)."
+        )
+    districts = list(project.districts()["district"])  # the city first, then A–Z
+    quotes = coded_quotes(project, coder=coder) if len(segments) else None
+    return _Inputs(
+        segments=segments,
+        districts=districts,
+        quotes=quotes,
+        clusters=clusters,
+        need_assignments=need_assignments,
+        topic_assignments=topic_assignments,
+        indicators=table,
+        need_run=need_run if clusters is not None else None,
+        topic_run=topic_run if topic_assignments is not None else None,
+        notes=tuple(notes),
+    )
+
+
+# -- pure parts ------------------------------------------------------------------------
+def _needs(inputs: _Inputs, district: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if inputs.clusters is None or inputs.need_assignments is None:
+        return _empty(NEED_COLUMNS), _empty(NEED_QUOTE_COLUMNS)
+    own = inputs.need_assignments[inputs.need_assignments["district"] == district]
+    counts = own.groupby("cluster")["segment_id"].nunique()
+    rows = [
+        {
+            "cluster": int(c.cluster),
+            "label": c.label,
+            "scope": c.scope,
+            "segments": int(counts[c.cluster]),
+            "cluster_size": int(c.size),
+            "n_districts": int(c.n_districts),
+            "districts": tuple(c.districts),
+        }
+        for c in inputs.clusters.itertuples()
+        if c.cluster in counts.index
+    ]
+    rows.sort(key=lambda r: (-r["segments"], r["cluster"]))
+    needs = pd.DataFrame(rows, columns=list(NEED_COLUMNS)).astype(NEED_COLUMNS)
+
+    representative = {
+        int(s) for ids in inputs.clusters["quote_segment_ids"] for s in ids
+    }  # fmt: skip
+    labels = dict(zip(inputs.clusters["cluster"], inputs.clusters["label"], strict=True))
+    order = {c: i for i, c in enumerate(needs["cluster"])}
+    segments = inputs.segments.set_index("segment_id")
+    quote_rows = []
+    for r in own.itertuples():
+        seg = segments.loc[r.segment_id]
+        quote_rows.append(
+            {
+                "cluster": int(r.cluster),
+                "label": labels[r.cluster],
+                "segment_id": int(r.segment_id),
+                "quote": seg["text"],
+                "representative": int(r.segment_id) in representative,
+                "workshop": seg["workshop"],
+                "document": seg["document"],
+                "source_id": seg["source_id"],
+                "_order": (
+                    order[r.cluster],
+                    int(r.segment_id) not in representative,
+                    int(seg["document_id"]),
+                    int(seg["position"]),
+                ),
+            }
+        )
+    quote_rows.sort(key=lambda r: r["_order"])
+    need_quotes = pd.DataFrame(
+        [{k: v for k, v in r.items() if k != "_order"} for r in quote_rows],
+        columns=list(NEED_QUOTE_COLUMNS),
+    ).astype(NEED_QUOTE_COLUMNS)
+    return needs, need_quotes
+
+
+def _findings(inputs: _Inputs, district: str) -> pd.DataFrame:
+    if inputs.quotes is None:
+        return _empty(FINDING_COLUMNS)
+    table = inputs.quotes[inputs.quotes["district"] == district].copy()
+    table["dimension"] = table["code"].str.split(SEPARATOR).str[0]
+    table = table[table["dimension"].isin(list(DIMENSIONS))]
+    table["n_coders"] = table["coders"].str.split(", ").str.len().astype("int64")
+    table["_dimension"] = table["dimension"].map(list(DIMENSIONS).index)
+    table["_order"] = range(len(table))  # the quotes' own order: workshop, document, position
+    table = table.sort_values(
+        ["_dimension", "n_coders", "_order"], ascending=[True, False, True], kind="stable"
+    )
+    return table[list(FINDING_COLUMNS)].reset_index(drop=True).astype(FINDING_COLUMNS)
+
+
+def _topics(inputs: _Inputs, district: str) -> pd.DataFrame:
+    if inputs.topic_assignments is None:
+        return _empty(TOPIC_COLUMNS)
+    table = inputs.topic_assignments.merge(
+        inputs.segments[["segment_id", "district"]], on="segment_id"
+    )
+    total = table.groupby(["topic", "topic_label"])["segment_id"].nunique()
+    own = table[table["district"] == district]
+    counts = own.groupby(["topic", "topic_label"])["segment_id"].nunique()
+    n_own, n_all = own["segment_id"].nunique(), table["segment_id"].nunique()
+    rows = [
+        {
+            "topic": topic,
+            "label": label,
+            "segments": int(n),
+            "share": n / n_own,
+            "share_all": total[(topic, label)] / n_all,
+        }
+        for (topic, label), n in counts.items()
+    ]
+    rows.sort(key=lambda r: (-r["segments"], r["topic"]))
+    return pd.DataFrame(rows, columns=list(TOPIC_COLUMNS)).astype(TOPIC_COLUMNS)
+
+
+def _city_indicators(table: pd.DataFrame) -> pd.DataFrame:
+    """The city's own values in the comparison layout (index 100, no difference)."""
+    city = table[table["district"] == CITYWIDE]
+    rows = [
+        {
+            "district": CITYWIDE,
+            "indicator": r.indicator,
+            "year": r.year,
+            "value": r.value,
+            "unit": r.unit,
+            "city_value": r.value,
+            "city_unit": r.unit,
+            "difference": 0.0,
+            "index": 100.0,
+            "source": r.source,
+            "illustrative": r.illustrative,
+            "note": "",
+        }
+        for r in city.itertuples()
+    ]
+    columns = indicators_.COMPARISON_COLUMNS
+    result = pd.DataFrame(rows, columns=list(columns)).astype(columns)
+    return result.sort_values(["indicator", "year"]).reset_index(drop=True)
+
+
+def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> DistrictProfile:
+    own = inputs.segments[inputs.segments["district"] == district]
+    needs, need_quotes = _needs(inputs, district)
+    notes = list(inputs.notes)
+    if own.empty:
+        notes.append(f"Aus {district} liegen keine Aussagen vor.")
+    if district == CITYWIDE:
+        table = _city_indicators(inputs.indicators)
+    else:
+        table = comparison[comparison["district"] == district].reset_index(drop=True)
+        if table.empty and not inputs.indicators.empty:
+            notes.append(f"Für {district} sind keine Indikatoren importiert.")
+    return DistrictProfile(
+        district=district,
+        segments=int(own["segment_id"].nunique()),
+        workshops=tuple(sorted(set(own["workshop"]))),
+        needs=needs,
+        need_quotes=need_quotes,
+        findings=_findings(inputs, district),
+        topics=_topics(inputs, district),
+        indicators=table,
+        notes=tuple(notes),
+    )
+
+
+def _matrix(inputs: _Inputs) -> pd.DataFrame:
+    districts = inputs.districts
+    if inputs.clusters is None or inputs.need_assignments is None:
+        return pd.DataFrame(columns=[*MATRIX_FIXED, *districts])
+    from workbench.analysis.needs import CROSS_CUTTING
+
+    counts = inputs.need_assignments.groupby(["cluster", "district"])["segment_id"].nunique()
+    rows = []
+    for c in inputs.clusters.itertuples():
+        row = {
+            "cluster": int(c.cluster),
+            "label": c.label,
+            "scope": c.scope,
+            "n_districts": int(c.n_districts),
+            "size": int(c.size),
+        }
+        row.update({d: int(counts.get((c.cluster, d), 0)) for d in districts})
+        rows.append(row)
+    rows.sort(
+        key=lambda r: (r["scope"] != CROSS_CUTTING, -r["n_districts"], -r["size"], r["cluster"])
+    )
+    table = pd.DataFrame(rows, columns=[*MATRIX_FIXED, *districts])
+    return table.astype({"label": "string", "scope": "string"}).reset_index(drop=True)
+
+
+# -- the stage -------------------------------------------------------------------------
+def build_profiles(
+    project: Project,
+    need_run: int | None = None,
+    topic_run: int | None = None,
+    coder: str | None = None,
+) -> Profiles:
+    """Profiles of every district and the city, from the given (default: latest) runs.
+
+    ``coder`` limits the coded findings to one coder's codings (default: anyone's).
+    """
+    inputs = _read(project, need_run, topic_run, coder)
+    comparison = indicators_.compare_to_city(inputs.indicators)
+    return Profiles(
+        city=_profile(inputs, comparison, CITYWIDE),
+        districts=tuple(_profile(inputs, comparison, d) for d in inputs.districts if d != CITYWIDE),
+        need_matrix=_matrix(inputs),
+        indicators=comparison,
+        need_run=inputs.need_run,
+        topic_run=inputs.topic_run,
+        notes=inputs.notes,
+    )
+
+
+def district_profile(
+    project: Project,
+    district: str,
+    need_run: int | None = None,
+    topic_run: int | None = None,
+    coder: str | None = None,
+) -> DistrictProfile:
+    """The profile of one district (``Gesamtstadt``: the city-wide workshop and values)."""
+    indicators_.check_district(district, list(project.districts()["district"]))
+    inputs = _read(project, need_run, topic_run, coder)
+    comparison = indicators_.compare_to_city(inputs.indicators)
+    return _profile(inputs, comparison, district)
