@@ -22,7 +22,7 @@ export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
 
-.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium clean
+.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium clean screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,9 +57,11 @@ demo: setup
 	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d, -f2
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/voila voila_apps $(VOILA_FLAGS)
 
+# ruff (lint + format) and the architecture contracts in .importlinter (docs/architecture.md)
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 pytest: setup chromium
 	$(BIN)/pytest
@@ -98,6 +100,10 @@ lab: setup jupyter-dirs
 	cd notebooks && ../$(BIN)/python -c "import studie; studie.warm_cache()"
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/jupyter lab notebooks --no-browser \
 	  --ServerApp.ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+# Refresh the README's screenshots in docs/screenshots on purpose (tests write under build/).
+screenshots: setup chromium
+	WORKBENCH_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser -p no:cacheprovider
 
 test: lint pytest nbval
 

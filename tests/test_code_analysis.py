@@ -10,12 +10,8 @@ import pytest
 
 from tests.coding_data import cards_project
 from workbench import InputError, Project
-from workbench.coding.code_analysis import (
-    co_occurrence,
-    code_district_heatmap,
-    code_frequencies,
-    quotes,
-)
+from workbench.coding.code_analysis import co_occurrence, code_frequencies, quotes
+from workbench.coding.figures import code_district_heatmap
 from workbench.core.domain import TABLES
 
 

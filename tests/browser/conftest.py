@@ -45,7 +45,9 @@ APPS = ROOT / "voila_apps"
 CULL_IDLE_TIMEOUT = 20  # idle seconds before culling; long enough for a slow page to connect
 CULL_INTERVAL = 1  # seconds between culling checks
 START_TIMEOUT = 60
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Tests write screenshots under build/; `make screenshots` points this at docs/screenshots
+# (WORKBENCH_SCREENSHOTS) to refresh the README's pictures on purpose.
+SCREENSHOTS = Path(os.environ.get("WORKBENCH_SCREENSHOTS", ROOT / "build" / "screenshots"))
 WIDGET_TIMEOUT = 30_000  # ms until an app's first widget shows (cold kernel, 2 cores)
 
 

@@ -1,4 +1,4 @@
-"""Code analysis: frequencies by district, co-occurrence, heatmap, quotes with sources.
+"""Code analysis: frequencies by district, co-occurrence, quotes with sources.
 
 Counts are of *segments* (a segment with two spans of one code counts once). Without
 ``coder`` a segment has a code when any coder applied it; with ``coder`` only that
@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from workbench.coding.codebook import SEPARATOR, path_key
 from workbench.core.domain import InputError, frame
 
 if TYPE_CHECKING:
     from workbench.store import ProjectStore
-
-VALUES = {"share": "Anteil der Aussagen", "segments": "Aussagen"}
 
 
 def _codings(project: ProjectStore, coder: str | None) -> pd.DataFrame:
@@ -82,48 +79,6 @@ def co_occurrence(project: ProjectStore, coder: str | None = None) -> pd.DataFra
     matrix = incidence.T @ incidence
     index = pd.Index(codes, name="code", dtype="string")
     return pd.DataFrame(matrix, index=index, columns=index.rename("code_2"))
-
-
-def code_district_heatmap(
-    project: ProjectStore, coder: str | None = None, value: str = "share"
-) -> go.Figure:
-    """Code × Sozialraum heatmap of ``share`` (default) or ``segments``."""
-    if value not in VALUES:
-        raise InputError(f"Unbekannter Wert '{value}' (share oder segments).")
-    table = code_frequencies(project, coder)
-    codes = list(dict.fromkeys(table["code"]))
-    districts = list(dict.fromkeys(table["district"]))
-    z = (
-        table.pivot(index="code", columns="district", values=value)
-        .reindex(index=codes, columns=districts)
-        .to_numpy(dtype=float)
-    )
-    if value == "share":
-        z = z * 100
-        template = "%{z:.0f} %"
-        hover = "Code: %{y}<br>Sozialraum: %{x}<br>Anteil: %{z:.1f} %<extra></extra>"
-    else:
-        template = "%{z:.0f}"
-        hover = "Code: %{y}<br>Sozialraum: %{x}<br>Aussagen: %{z:.0f}<extra></extra>"
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=districts,
-            y=codes,
-            colorscale="Blues",
-            texttemplate=template,
-            hovertemplate=hover,
-            colorbar={"title": {"text": VALUES[value] + (" (%)" if value == "share" else "")}},
-        )
-    )
-    who = f" (Kodierer*in {coder})" if coder else ""
-    figure.update_layout(
-        title={"text": f"Codes nach Sozialraum{who}"},
-        xaxis={"title": {"text": "Sozialraum"}},
-        yaxis={"title": {"text": "Code"}, "autorange": "reversed"},
-        height=max(400, 24 * len(codes) + 160),
-    )
-    return figure
 
 
 def quotes(
