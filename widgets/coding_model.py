@@ -7,6 +7,10 @@ segment, change a filter — works on indexes into those arrays, writes through 
 no action re-reads a whole table (the target is ≤ 100 ms with 10,000 segments; see
 ``benchmarks/coding_panel.py``).
 
+The codebook is re-read only when it changed: each move to another segment asks for
+it (one small query) and rebuilds the buttons if another coder created a code
+meanwhile; :meth:`CodingModel.create_code` adds one while coding (in-vivo).
+
 The panel shows and counts the codings of ONE coder: coders code independently (the
 agreement stage compares them afterwards), so other coders' codings are not shown.
 """
@@ -14,14 +18,23 @@ agreement stage compares them afterwards), so other coders' codings are not show
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from sqlalchemy import select
 
-from workbench.coding.codebook import SEPARATOR
+from widgets.coding_panel_codes import (
+    DIGITS,
+    CodeButton,
+    clean,
+    code_buttons,
+    new_code_path,
+)
+from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError
+from workbench.store import Code, Coding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,20 +43,8 @@ if TYPE_CHECKING:
 
 ALL = ""  # the value of a filter that lets everything through
 NO_QUESTION = "\x00ohne"  # filter value for segments without a guiding question
-DIGITS = tuple("123456789")
 SUGGESTION_CHIPS = 3  # suggestions shown per segment, best first
 _NONE: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class CodeButton:
-    """A code the panel offers as a button: its path, label, colour, group and key."""
-
-    path: str
-    name: str
-    colour: str | None
-    group: str
-    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,66 +100,6 @@ def _categories(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values)), names
 
 
-def _clean(value: Any) -> Any:
-    """pandas' missing values (NA/NaN) as None."""
-    if value is None:
-        return None
-    try:
-        return None if value != value else value  # NaN
-    except (TypeError, ValueError):  # pd.NA has no truth value
-        return None
-
-
-def code_buttons(
-    codes: pd.DataFrame,
-    only: Iterable[str] | None = None,
-    shortcuts: Mapping[str, str] | None = None,
-) -> list[CodeButton]:
-    """The codes to offer as buttons, grouped and keyed.
-
-    Group "Dimensionen": top-level codes without subcodes (the analytic dimensions);
-    every top-level code with subcodes (e.g. ``Themen``) is a group of its descendants
-    and not a button itself. ``only`` restricts the buttons to these paths. Keys: the
-    digits 1–9 for the first nine buttons, or ``shortcuts`` (key → code path).
-    """
-    paths = [str(p) for p in codes["path"]]
-    parents = {p.rsplit(SEPARATOR, 1)[0] for p in paths if SEPARATOR in p}
-    wanted = None if only is None else set(only)
-    if wanted is not None and (unknown := sorted(wanted - set(paths))):
-        raise InputError(f"Code '{unknown[0]}' steht nicht im Codebuch.")
-    colours = dict(zip(paths, (_clean(c) for c in codes["colour"]), strict=True))
-    leaves = []
-    for path in paths:
-        if path in parents or (wanted is not None and path not in wanted):
-            continue
-        top = path.split(SEPARATOR, 1)[0]
-        group = "Dimensionen" if SEPARATOR not in path else top
-        leaves.append((0 if group == "Dimensionen" else 1, path, group))
-    # Dimensions first, then each group of subcodes; within them in codebook order
-    # (the order codes were created in, i.e. their ids).
-    order = {p: int(i) for p, i in zip(paths, codes["code_id"], strict=True)}
-    first: dict[str, int] = {}
-    for _, path, group in leaves:
-        first[group] = min(first.get(group, order[path]), order[path])
-    leaves.sort(key=lambda item: (item[0], first[item[2]], order[item[1]]))
-    offered = [path for _, path, _ in leaves]
-    if shortcuts is None:
-        keys = dict(zip(offered, DIGITS, strict=False))
-    else:
-        keys = {}
-        for key, path in shortcuts.items():
-            if path not in offered:
-                raise InputError(
-                    f"Tastenkürzel '{key}': Code '{path}' steht nicht im Codebuch "
-                    "oder ist nur eine Gruppe."
-                )
-            keys[path] = key
-    return [
-        CodeButton(path, path.rsplit(SEPARATOR, 1)[-1], colours[path], group, keys.get(path))
-        for _, path, group in leaves
-    ]
-
-
 class CodingModel:
     """What the coding panel shows and does, for one coder, without any widget.
 
@@ -182,9 +123,10 @@ class CodingModel:
     def load(self) -> CodingModel:
         """Read segments, codebook, the coder's codings and memos; return self."""
         segments = self.project.segments()
-        self.buttons_ = code_buttons(self.project.codes(), self.codes, self.shortcuts)
-        self.button_of_ = {b.path: i for i, b in enumerate(self.buttons_)}
-        self.key_of_ = {b.key: b.path for b in self.buttons_ if b.key}
+        self.offered_ = None if self.codes is None else list(self.codes)
+        self.key_of_: dict[str, str] = {}
+        self.codebook_version_ = 0
+        self._read_codebook(tuple(self.project.codebook()), strict=True)
         self.table_ = self._table(segments)
         self.filters_ = Filters()
         self.visible_ = np.arange(len(self.table_.ids))
@@ -213,7 +155,7 @@ class CodingModel:
         texts = [str(t) for t in segments["text"]]
         districts = [str(d) for d in segments["district"]]
         workshops = [str(w) for w in segments["workshop"]]
-        questions = [_clean(q) for q in segments["question"]]
+        questions = [clean(q) for q in segments["question"]]
         district_of, district_names = _categories(districts)
         workshop_of, workshop_names = _categories(workshops)
         question_of, question_names = _categories(questions)
@@ -225,7 +167,7 @@ class CodingModel:
             workshops=workshops,
             districts=districts,
             questions=questions,
-            roles=[_clean(r) for r in segments["speaker_role"]],
+            roles=[clean(r) for r in segments["speaker_role"]],
             texts=texts,
             folded=[t.casefold() for t in texts],
             prev=prev,
@@ -237,6 +179,33 @@ class CodingModel:
             workshop_names=workshop_names,
             question_names=question_names,
         )
+
+    def _read_codebook(self, signature: tuple[CodeSpec, ...], strict: bool) -> None:
+        """Build the buttons from the codebook; codes keep the keys they had."""
+        keep = {path: key for key, path in self.key_of_.items()}
+        buttons = code_buttons(self.project.codes(), self.offered_, self.shortcuts, keep, strict)
+        self.buttons_ = buttons
+        self.button_of_ = {b.path: i for i, b in enumerate(buttons)}
+        self.key_of_ = {b.key: b.path for b in buttons if b.key}
+        self.codebook_ = signature
+        self.codebook_version_ += 1
+
+    def refresh_codebook(self) -> bool:
+        """Re-read the codebook if it changed (another coder added a code); True if so.
+
+        One small query when nothing changed. After a change the coder's codings are
+        re-read too (a code may have been renamed), and a code filter on a code that is
+        gone is dropped.
+        """
+        signature = tuple(self.project.codebook())
+        if signature == self.codebook_:
+            return False
+        self._read_codebook(signature, strict=False)
+        if self.coder is not None:
+            self._load_codings()
+        if self.filters_.code != ALL and self.filters_.code not in self.button_of_:
+            self.set_filters(replace(self.filters_, code=ALL))
+        return True
 
     def _load_memos(self) -> None:
         memos = self.project.memos()
@@ -365,18 +334,24 @@ class CodingModel:
                 self.position_ = int(found)
 
     def move(self, step: int) -> bool:
-        """Go ``step`` segments forward (negative: back) in the list; False at an end."""
+        """Go ``step`` segments forward (negative: back) in the list; False at an end.
+
+        Each move also picks up codes other coders created meanwhile
+        (:meth:`refresh_codebook`).
+        """
         target = self.position_ + step
-        if not 0 <= target < len(self.visible_):
-            return False
-        self.position_ = target
-        return True
+        moved = 0 <= target < len(self.visible_)
+        if moved:
+            self.position_ = target
+        self.refresh_codebook()
+        return moved
 
     def go_to(self, position: int) -> None:
         """Go to the ``position``-th segment of the filtered list."""
         if not 0 <= position < len(self.visible_):
             raise InputError(f"Position {position} liegt nicht in der Liste.")
         self.position_ = int(position)
+        self.refresh_codebook()
 
     def go_to_segment(self, segment_id: int) -> bool:
         """Go to a segment by id if the filters let it through; False otherwise."""
@@ -386,6 +361,7 @@ class CodingModel:
         found = np.searchsorted(self.visible_, index)
         if found < len(self.visible_) and self.visible_[found] == index:
             self.position_ = int(found)
+            self.refresh_codebook()
             return True
         return False
 
@@ -417,6 +393,45 @@ class CodingModel:
         self.project.code_segment(self.segment_id(index), path, self.coder)
         self._mark(index, path, True)
         return True
+
+    def create_code(self, name: str, parent: str | None = None, description: str = "") -> str:
+        """Create a code while coding (in-vivo) and apply it to the current segment.
+
+        The code joins the codebook at once (``Project.add_code``), gets the next free
+        key and is applied for this coder; return its path. ``parent`` (a code path or
+        None) must be in the codebook. A code that has codings can't become a parent:
+        codes with subcodes are groups in the panel, so nobody could apply it any more.
+        """
+        index = self._require()
+        self.refresh_codebook()  # a code just created elsewhere counts, and then shows
+        codebook = self.codebook_
+        parent = (parent or "").strip() or None
+        path = new_code_path(name, parent, (c.path for c in codebook))
+        leaf = not any(c.parent == parent for c in codebook)
+        if parent is not None and leaf and self._has_codings(parent):
+            raise InputError(
+                f"Der Code '{parent}' ist schon Aussagen zugeordnet und kann kein Obercode "
+                "werden: ein Code mit Untercodes ist im Panel nur noch eine Gruppe und "
+                "lässt sich nicht mehr zuordnen. Bitte einen anderen Obercode wählen."
+            )
+        self.project.add_code(path, description=description)
+        if self.offered_ is not None:
+            self.offered_.append(path)
+        self.refresh_codebook()
+        self.project.code_segment(self.segment_id(index), path, self.coder)
+        self._mark(index, path, True)
+        return path
+
+    def _has_codings(self, path: str) -> bool:
+        """Whether any coder applied the code ``path``."""
+        with self.project.session() as s:
+            found = s.scalar(
+                select(Coding.id)
+                .join(Code, Coding.code_id == Code.id)
+                .where(Code.path == path)
+                .limit(1)
+            )
+        return found is not None
 
     def toggle_key(self, key: str) -> bool | None:
         """Toggle the code bound to ``key``; None if no code has that key."""
@@ -469,3 +484,16 @@ class CodingModel:
         """Hide a suggestion for the current segment (for this session only)."""
         index = self._require()
         self.rejected_.add((index, code))
+
+
+__all__ = [
+    "ALL",
+    "DIGITS",
+    "NO_QUESTION",
+    "SUGGESTION_CHIPS",
+    "CodeButton",
+    "CodingModel",
+    "Filters",
+    "Suggestion",
+    "code_buttons",
+]

@@ -13,7 +13,8 @@ Which key presses count:
   nothing is focused;
 - never while typing in a text field or text area (memo, search): there Escape leaves
   the field and gives the keys back to the panel.
-``focus_selector``: the key ``m`` moves the focus to the element matching it (the memo).
+``focus_keys`` (key → CSS selector): such a key moves the focus to the element inside
+the panel matching the selector (``m`` the memo field, ``n`` the new code's name).
 
 In Python, :meth:`KeyCatcher.press` runs the same path as a key press in the browser;
 tests use it.
@@ -69,9 +70,9 @@ function render({ model, el }) {
     if (!model.get("handled_keys").includes(event.key)) return;
     event.preventDefault();
     event.stopPropagation();
-    const focusKey = model.get("focus_key");
-    if (focusKey && event.key === focusKey && scope !== null) {
-      const field = scope.querySelector(model.get("focus_selector"));
+    const focusSelector = (model.get("focus_keys") || {})[event.key];
+    if (focusSelector && scope !== null) {
+      const field = scope.querySelector(focusSelector);
       if (field) field.focus();
       return;
     }
@@ -102,8 +103,7 @@ class KeyCatcher(anywidget.AnyWidget):
     label = traitlets.Unicode("").tag(sync=True)
     scope = traitlets.Unicode(".sw-panel").tag(sync=True)
     page_wide = traitlets.Bool(False).tag(sync=True)
-    focus_key = traitlets.Unicode("").tag(sync=True)
-    focus_selector = traitlets.Unicode("").tag(sync=True)
+    focus_keys = traitlets.Dict(value_trait=traitlets.Unicode()).tag(sync=True)
 
     def __init__(self, **kwargs: object):
         super().__init__(**kwargs)

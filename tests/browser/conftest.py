@@ -190,3 +190,52 @@ def screenshots() -> Path:
     """Where the tests leave the apps' screenshots for the README."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+CARD_WALL = (
+    "ID;Sozialraum;Leitfrage;Text\n"
+    "K1;Manfort;Ressourcen und Möglichkeiten;Das Bürgerhaus ist abends offen\n"
+    "K2;Manfort;Ressourcen und Möglichkeiten;Im Park fehlt ein Treffpunkt für Jugendliche\n"
+    "K3;Manfort;Herausforderungen;Der Bus fährt nach 20 Uhr nicht mehr\n"
+)
+
+
+@pytest.fixture(scope="session")
+def project_without_codebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh card-wall import without any codebook, its statements' embeddings cached.
+
+    Tests create codes in it (in-vivo coding); with the cache filled the app's
+    suggestions never embed the statements in the page's kernel.
+    """
+    from workbench.analysis.embeddings import project_embeddings
+    from workbench.ingest.table import TableMapping
+
+    folder = tmp_path_factory.mktemp("ohne-codebuch")
+    table = folder / "karten.csv"
+    table.write_text(CARD_WALL, encoding="utf-8")
+    with Project.create(folder / "projekt", districts=["Manfort"]) as project:
+        project.import_files(
+            [table],
+            mapping=TableMapping(
+                text_column="Text",
+                id_column="ID",
+                district_column="Sozialraum",
+                question_column="Leitfrage",
+            ),
+            workshop="Kartenwand",
+        )
+        project_embeddings(project, progress=False)
+    return folder / "projekt"
+
+
+@pytest.fixture(scope="session")
+def voila_without_codebook(
+    tmp_path_factory: pytest.TempPathFactory, project_without_codebook: Path
+) -> Iterator[VoilaServer]:
+    """A second Voilà serving ``voila_apps/`` over :func:`project_without_codebook`."""
+    base = tmp_path_factory.mktemp("voila-ohne-codebuch")
+    env = jupyter_env(base, WORKBENCH_PROJECT=str(project_without_codebook))
+    server = start_voila(APPS, base, env)
+    yield server
+    stop(server.process)
+    shutil.rmtree(base / "connections", ignore_errors=True)

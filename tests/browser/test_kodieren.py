@@ -134,3 +134,57 @@ def test_kernels_are_culled_after_the_page_is_closed(browser, voila: VoilaServer
     with pytest.raises(urllib.error.HTTPError) as gone:
         urllib.request.urlopen(f"{voila.base_url}/api/kernels/{kernel}", timeout=5)
     assert gone.value.code == 404
+
+
+def test_invivo_first_code_on_a_project_without_codebook_is_stored_and_keyed(
+    page: Page, voila_without_codebook: VoilaServer
+) -> None:
+    server = voila_without_codebook
+    with Project.open(server.project_dir) as project:
+        assert project.codebook() == []
+        first, second = (int(i) for i in project.segments()["segment_id"][:2])
+    open_app(page, server, coder="Invivo")
+    expect(page.locator(".sw-no-codes")).to_contain_text(
+        "Noch keine Codes – legen Sie den ersten Code an"
+    )
+    page.get_by_role("button", name="Code anlegen und zuordnen").click()  # no name yet
+    expect(page.locator(".sw-new-code-message")).to_contain_text("Der Codename ist leer")
+
+    page.locator(".sw-current-text").click()  # back into the panel, outside any field
+    page.keyboard.press("n")  # the key n jumps into the name field …
+    page.keyboard.type("Treffpunkt fehlt")
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Treffpunkt fehlt")  # … labelled
+    expect(page.get_by_label("Obercode")).to_be_visible()
+    page.get_by_label("Beschreibung").fill("Orte zum Treffen fehlen")
+    page.get_by_role("button", name="Code anlegen und zuordnen").click()
+    expect(page.locator(".sw-code-0")).to_contain_text("✓ 1 · Treffpunkt fehlt")
+    expect(page.locator(".sw-no-codes")).to_have_count(0)
+    expect(page.locator(".sw-status")).to_contain_text("angelegt (Taste 1)")
+
+    page.keyboard.press("j")  # the next statement, coded with the new code's key
+    expect(page.locator(".sw-meta")).to_contain_text("Aussage 2 von 3")
+    expect(page.locator(".sw-code-0")).not_to_contain_text("✓")
+    page.keyboard.press("1")
+    expect(page.locator(".sw-code-0")).to_contain_text("✓")
+    with Project.open(server.project_dir) as project:
+        assert [(c.path, c.description) for c in project.codebook()] == [
+            ("Treffpunkt fehlt", "Orte zum Treffen fehlen")
+        ]
+    assert stored(server.project_dir, "Invivo") == {
+        (first, "Treffpunkt fehlt", None, None),
+        (second, "Treffpunkt fehlt", None, None),
+    }
+
+    page.reload()  # a new kernel reads the codebook and the codings
+    expect(page.locator(".sw-code-0")).to_contain_text(
+        "✓ 1 · Treffpunkt fehlt", timeout=WIDGET_TIMEOUT
+    )
+    expect(page.locator(".sw-progress")).to_contain_text("2 von 3")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(page.locator(".sw-meta")).to_contain_text("Aussage 3 von 3")
+    expect(page.locator(".sw-code-0")).not_to_contain_text("✓")
+    page.keyboard.press("k")
+    expect(page.locator(".sw-meta")).to_contain_text("Aussage 2 von 3")
+    expect(page.locator(".sw-code-0")).to_contain_text("✓")
+    assert "Traceback" not in page.content()
