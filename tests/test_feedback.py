@@ -19,13 +19,8 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.participation import feedback
-from workbench.participation.feedback import (
-    BudgetExceeded,
-    FeedbackAnswer,
-    FeedbackItem,
-    FeedbackToken,
-    InvalidToken,
-)
+from workbench.participation.feedback import BudgetExceeded, InvalidToken
+from workbench.store import FeedbackAnswer, FeedbackItem, FeedbackToken
 
 
 @pytest.fixture
@@ -38,7 +33,7 @@ def rated(project: Project, tmp_path: Path) -> Project:
 def test_tokens_are_random_and_stored_only_as_hashes(rated: Project) -> None:
     tokens = feedback.issue_tokens(rated, 50, district="Manfort")
     assert len(set(tokens)) == 50
-    assert all(len(t) == 22 and feedback._TOKEN_FORMAT.fullmatch(t) for t in tokens)
+    assert all(len(t) == 22 and feedback.TOKEN_FORMAT.fullmatch(t) for t in tokens)
     with rated.session() as s:
         stored = set(s.scalars(select(FeedbackToken.token_hash)))
     assert stored == {feedback.hash_token(t) for t in tokens}

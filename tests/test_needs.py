@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import doctest
 import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.feedback_data import rated_project, store_need_run
 from workbench import Project, WorkbenchError
-from workbench.analysis import needs
+from workbench.analysis import need_clusters, needs
+from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
 from workbench.cli.main import main
 
@@ -128,3 +131,46 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
         original = " ".join(cards[row.source_id].split())
         stored = " ".join(segments.loc[row.segment_id, "text"].split())
         assert stored == original or "[" in stored  # identical unless pseudonymised
+
+
+# -- membership and matching (shared by needs, recommendations and feedback) -------------
+def test_need_clusters_doctests() -> None:
+    result = doctest.testmod(need_clusters)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_match_cluster_threshold_and_ties() -> None:
+    # Jaccard exactly at the threshold matches, just below does not.
+    assert match_cluster([1, 2], {3: {1, 2, 3, 4}}) == (3, 0.5)
+    assert match_cluster([1, 2], {3: {1, 2, 3, 4, 5}}) == (None, 0.4)
+    # Equal similarity: the lowest cluster number wins, whatever the dict order.
+    assert match_cluster([1, 2], {5: {1, 2, 9}, 2: {1, 2, 8}}).cluster == 2
+    # Nothing to match against, or no overlap at all.
+    assert match_cluster([1, 2], {}) == (None, 0.0)
+    assert match_cluster([], {0: {1}}) == (None, 0.0)
+
+
+def test_latest_memberships_reads_the_latest_or_a_given_run(
+    project: Project, tmp_path: Path
+) -> None:
+    with project.session() as session:
+        assert latest_memberships(session) is None
+    rated_project(project, tmp_path)
+    ids = project.segments()["segment_id"].astype(int).tolist()
+    with project.session() as session:
+        first = latest_memberships(session).run_id
+    latest = store_need_run(project, [("Alles", ids)])
+    with project.session() as session:
+        newest = latest_memberships(session)
+        earlier = latest_memberships(session, first)
+        with pytest.raises(WorkbenchError, match="Bedarfslauf 99 gibt es nicht"):
+            latest_memberships(session, 99)
+    assert (newest.run_id, newest.members) == (latest, {0: set(ids)})
+    assert newest.described[0]["label"] == "Alles"
+    assert earlier.run_id == first
+    assert earlier.members == {0: {ids[0], ids[3]}, 1: {ids[1], ids[4]}, 2: {ids[2], ids[5]}}
+    assert [c["label"] for c in earlier.clusters] == [
+        "Lernräume",
+        "Treffpunkte für Jugendliche",
+        "Beratung & Anträge <b>",
+    ]

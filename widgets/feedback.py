@@ -28,7 +28,9 @@ from widgets.app_support import (
     query_params,
     safe_app,
 )
+from workbench.analysis.needs import runs
 from workbench.core.domain import WorkbenchError
+from workbench.participation import feedback
 from workbench.participation.feedback import RATINGS, Answer, Ballot, Item
 
 if TYPE_CHECKING:
@@ -409,8 +411,6 @@ def participant_app(
     becomes a German message without a traceback, and without a valid token there is no
     form, so nothing can be written.
     """
-    from workbench.analysis.needs import runs
-    from workbench.participation import feedback
 
     def build() -> widgets.Widget:
         project = open_project(environ, default_project)
@@ -431,7 +431,6 @@ def participant_app(
 
 def results_app(project: Project, by: str = "district") -> ResultsPanel:
     """The researchers' results panel over a project (refreshable)."""
-    from workbench.participation import feedback
 
     def load() -> tuple[pd.DataFrame, pd.DataFrame, str]:
         status = feedback.feedback_status(project)

@@ -5,7 +5,8 @@
 (label, keywords, three representative quotes, size, districts, scope) and stores the run.
 Researchers' edits — rename, merge, split — are stored as an edit log and replayed on
 every run: an edit applies to the cluster that best matches (Jaccard ≥ 0.5) the members it
-was made on, so it survives re-runs as long as that cluster still exists.
+was made on (:func:`workbench.analysis.need_clusters.match_cluster`), so it survives re-runs
+as long as that cluster still exists.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.analysis.need_clusters import (
+    MATCH_THRESHOLD,
+    NO_NEED_RUN,
+    jaccard,
+    latest_memberships,
+    match_cluster,
+)
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
@@ -31,7 +39,6 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 NEED_CODE = "Bedarf"
-MATCH_THRESHOLD = 0.5
 CROSS_CUTTING = "übergreifend"
 DISTRICT_SPECIFIC = "sozialraumspezifisch"
 
@@ -56,9 +63,6 @@ ASSIGNMENT_COLUMNS = {
     "cluster_label": "string",
     "scope": "string",
 }
-
-
-# -- storage ---------------------------------------------------------------------------
 
 
 # -- parameters and pure steps -----------------------------------------------------------
@@ -110,19 +114,6 @@ def ctfidf_keywords(
     return result
 
 
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def _match(members: list[int], clusters: dict[int, set[int]]) -> int | None:
-    """The cluster that best matches ``members`` (Jaccard ≥ threshold), if any."""
-    wanted = set(members)
-    best = max(clusters, key=lambda c: (_jaccard(wanted, clusters[c]), -c), default=None)
-    if best is None or _jaccard(wanted, clusters[best]) < MATCH_THRESHOLD:
-        return None
-    return best
-
-
 def _groups(labels: np.ndarray, ids: np.ndarray) -> dict[int, set[int]]:
     return {int(c): set(ids[labels == c].tolist()) for c in np.unique(labels)}
 
@@ -150,13 +141,13 @@ def apply_edits(
         groups = _groups(labels, ids)
         payload = edit["payload"]
         if edit["op"] == "rename":
-            target = _match(payload["members"], groups)
+            target = match_cluster(payload["members"], groups).cluster
             if target is None:
                 skipped.append(edit["id"])
                 continue
             names[frozenset(groups[target])] = payload["label"]
         elif edit["op"] == "merge":
-            targets = [_match(m, groups) for m in payload["groups"]]
+            targets = [match_cluster(m, groups).cluster for m in payload["groups"]]
             if None in targets or len(set(targets)) < 2:
                 skipped.append(edit["id"])
                 continue
@@ -166,7 +157,7 @@ def apply_edits(
             if payload.get("label"):
                 names[frozenset(_groups(labels, ids)[keep])] = payload["label"]
         elif edit["op"] == "split":
-            target = _match(payload["members"], groups)
+            target = match_cluster(payload["members"], groups).cluster
             if target is None or len(groups[target]) < 2:
                 skipped.append(edit["id"])
                 continue
@@ -180,7 +171,7 @@ def apply_edits(
     overrides: dict[int, str] = {}
     for cluster, members in _groups(renumbered, ids).items():
         for named, label in names.items():
-            if _jaccard(set(named), members) >= MATCH_THRESHOLD:
+            if jaccard(named, members) >= MATCH_THRESHOLD:
                 overrides[cluster] = label
     return renumbered, overrides, skipped
 
@@ -319,13 +310,7 @@ def runs(project: Project) -> pd.DataFrame:
 
 
 def _run(session: Session, run_id: int | None) -> NeedRun:
-    return find_run(
-        session,
-        NeedRun,
-        run_id,
-        "Noch keine Bedarfscluster berechnet (workbench needs).",
-        "Bedarfslauf",
-    )
+    return find_run(session, NeedRun, run_id, NO_NEED_RUN, "Bedarfslauf")
 
 
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
@@ -338,15 +323,11 @@ def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
 def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
     """Segment → cluster of a run (default: the latest), with source ids and texts."""
     with project.session() as session:
-        run = _run(session, run_id)
-        pairs = dict(
-            session.execute(
-                select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
-                    NeedAssignment.run_id == run.id
-                )
-            ).all()
-        )
-        described = {c["cluster"]: c for c in run.clusters}
+        run = latest_memberships(session, run_id)
+    if run is None:
+        raise WorkbenchError(NO_NEED_RUN)
+    pairs = {s: c for c, members in run.members.items() for s in members}
+    described = run.described
     segments = project.segments()
     segments = segments[segments["segment_id"].isin(pairs)].copy()
     segments["cluster"] = segments["segment_id"].map(pairs)

@@ -10,22 +10,16 @@ import math
 import sys
 from pathlib import Path
 
+from workbench.cli.common import open_project
 from workbench.core.fileio import write_atomic
+from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
 
-def _project(args: argparse.Namespace):
-    from workbench.cli.common import open_project
-
-    return open_project(args)
-
-
 def cmd_tokens(args: argparse.Namespace) -> int:
     """workbench tokens --n N [--workshop W | --district D] [--budget B] [--out FILE]."""
-    from workbench.participation import feedback
-
-    project = _project(args)
+    project = open_project(args)
     tokens = feedback.issue_tokens(
         project, args.n, workshop=args.workshop, district=args.district, budget=args.budget
     )
@@ -65,9 +59,7 @@ def _fmt(value: object, digits: int = 2) -> str:
 
 def cmd_feedback(args: argparse.Namespace) -> int:
     """workbench feedback [--json] [--by district|workshop] [--round N]."""
-    from workbench.participation import feedback
-
-    project = _project(args)
+    project = open_project(args)
     table = feedback.feedback_summary(project, by=args.by, round_id=args.round)
     status = feedback.feedback_status(project)
     if args.json:

@@ -6,15 +6,17 @@ import argparse
 import json
 import sys
 
+from workbench.cli.common import open_project
 from workbench.core.domain import InputError
+from workbench.core.fileio import write_atomic
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.recommendations import ACTORS, STATUSES
 
 EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
-    from workbench.cli.common import open_project
-    from workbench.core.fileio import write_atomic
     from workbench.synthesis import indicators
 
     project = open_project(args)
@@ -48,9 +50,6 @@ def _segment_ref(text: str) -> int | tuple[str, str]:
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     """workbench recommend add|edit|list|link|unlink|check|export …."""
-    from workbench.cli.common import open_project
-    from workbench.synthesis import recommendations as rec
-
     project = open_project(args)
     action = args.action
     if action == "add":
@@ -117,7 +116,6 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """workbench report --format html|docx|xlsx [--district NAME] OUT."""
-    from workbench.cli.common import open_project
     from workbench.synthesis.reports import write_report
 
     out = write_report(
@@ -131,8 +129,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register indicators, recommend and report."""
-    from workbench.synthesis.recommendations import ACTORS, STATUSES
-
     p = sub.add_parser(
         "indicators",
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
