@@ -16,7 +16,10 @@ import pytest
 
 import widgets.figures
 import widgets.profile_view
+import widgets.profile_view_figure
+import widgets.profile_view_html
 from tests.conftest import ROOT
+from tests.sparse_data import FORBIDDEN, card_wall, no_statements, one_statement, partial
 from tests.synthesis_data import demo_copy
 from widgets.figures import shown_figure
 from widgets.profile_view import (
@@ -66,7 +69,8 @@ def source_ids(html: str) -> set[str]:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(widgets.profile_view).failed == 0
+    for module in (widgets.profile_view, widgets.profile_view_html, widgets.profile_view_figure):
+        assert doctest.testmod(module).failed == 0, module.__name__
     assert doctest.testmod(widgets.figures).failed == 0
 
 
@@ -255,3 +259,63 @@ def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Profiles]:
+    """Profiles of projects with missing metadata and missing analysis steps."""
+    folder = tmp_path_factory.mktemp("sparse-view")
+    builders = {
+        "karten": card_wall,
+        "eine": one_statement,
+        "leer": no_statements,
+        "teilweise": partial,
+    }
+    result = {}
+    for name, build in builders.items():
+        project = build(folder / name)
+        result[name] = build_profiles(project)
+        project.close()
+    return result
+
+
+def every_page(profiles: Profiles) -> dict[str, str]:
+    """What the view shows for the overview and each district, chart included."""
+    view = ProfileView(profiles)
+    view.shown.fire()
+    pages = {}
+    for district in (CITYWIDE, *profiles.names):
+        view.district.value = district
+        pages[district] = texts(view) + json.dumps(shown_figure(view.chart))
+    return pages
+
+
+@pytest.mark.parametrize("name", ["karten", "eine", "leer", "teilweise"])
+def test_sparse_projects_show_no_nan_none_or_empty_brackets(
+    sparse: dict[str, Profiles], name: str
+) -> None:
+    for district, page in every_page(sparse[name]).items():
+        found = FORBIDDEN.findall(re.sub(r"<[^>]+>", " ", page))
+        assert not found, (name, district, found)
+
+
+def test_a_card_wall_names_missing_districts_and_roles(sparse: dict[str, Profiles]) -> None:
+    profiles = sparse["karten"]
+    assert profiles.names == ()
+    view = ProfileView(profiles)
+    matrix, scope, _, kickoff = (s.value for s in view.city_sections)
+    assert "noch keine Sozialräume angelegt" in view.heading.value
+    assert "<th class='sw-num'>Gesamtstadt (Auftakt)</th><th class='sw-num'>Summe" in matrix
+    assert scope.count("(ohne Sozialraum)") == len(profiles.need_matrix) > 0
+    assert "ohne Rolle)" in kickoff  # each card's source: document, number, no role
+    assert "Rolle:" not in kickoff
+
+
+def test_quotes_name_the_speaker_role_or_its_absence(sparse: dict[str, Profiles]) -> None:
+    view = ProfileView(sparse["teilweise"], "Manfort")
+    shown = texts(view)
+    assert "(manfort.csv, 2 · Rolle: Jugendhilfe)" in shown
+    assert "(manfort.csv, 3 · ohne Rolle)" in shown
+    view.district.value = "Opladen"  # no statements: no "0 Aussagen aus …" line
+    assert "sw-lead" not in view.heading.value
+    assert "Aus Opladen liegen keine Aussagen vor." in view.heading.value

@@ -13,14 +13,37 @@ import docx
 import openpyxl
 import pytest
 
+import workbench.core.formatting
 import workbench.synthesis.reports
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.synthesis import recommendations as rec
-from workbench.synthesis.reports import CHART_CLASS, GENERATED, render, slug, write_report
+from workbench.synthesis.reports import (
+    CHART_CLASS,
+    GENERATED,
+    model,
+    office,
+    outline,
+    render,
+    slug,
+    write_report,
+)
+from workbench.synthesis.reports import (
+    docx as report_docx,
+)
+from workbench.synthesis.reports import (
+    html as report_html,
+)
+from workbench.synthesis.reports import (
+    xlsx as report_xlsx,
+)
 
 DISTRICTS = ("Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf")
+REPORT_MODULES = (
+    workbench.synthesis.reports, model, outline, office, report_html, report_docx, report_xlsx,
+    workbench.core.formatting,
+)  # fmt: skip
 ONE = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
 TWO = datetime(2027, 5, 6, 7, 8, tzinfo=UTC)
 
@@ -90,7 +113,12 @@ def without_generated(fmt: str, data: bytes) -> dict[str, bytes]:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(workbench.synthesis.reports).failed == 0
+    attempted = 0
+    for module in REPORT_MODULES:
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 15
 
 
 def test_html_has_every_district_with_charts(html_report: str) -> None:
@@ -192,7 +220,7 @@ def test_district_report(studied: Project) -> None:
 def test_report_of_an_empty_project(project: Project) -> None:
     text = render(project, "html", generated_at=ONE).decode("utf-8")
     assert "Noch keine Bedarfscluster berechnet" in text
-    assert "Noch keine Empfehlungen erfasst" in text
+    assert "Noch keine Empfehlungen: workbench recommend add" in text
     docx.Document(io.BytesIO(render(project, "docx", generated_at=ONE)))
     openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=ONE)))
 

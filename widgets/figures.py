@@ -39,6 +39,7 @@ import anywidget
 import ipywidgets as w
 
 from widgets.app_support import esc
+from workbench.core.formatting import PLOTLY_SEPARATORS
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -48,7 +49,7 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 # for an Output, and the figure overlaps whatever follows (seen in Voilà).
 CONFIG = {"displaylogo": False}
 # German number format in every chart (decimal comma, thousands point).
-GERMAN_SEPARATORS = ",."
+GERMAN_SEPARATORS = PLOTLY_SEPARATORS
 
 
 def plot_text(value: object, width: int | None = None, limit: int | None = None) -> str:

@@ -10,10 +10,12 @@ shaded by the index). The only plotly chart, the district's indicators, is drawn
 the page shows the text (:class:`widgets.figures.ShownSignal`): plotly's start-up in the
 browser would otherwise hold back the whole page.
 
-The HTML comes from pure functions of the profile tables (``needs_html`` …); the handler
-only picks the cached parts of a district and copies them into the widgets. Every string
-from the data (quotes, labels, district and indicator names, sources) is escaped, for
-HTML and for plotly (:func:`widgets.figures.plot_text`).
+The HTML comes from pure functions of the profile tables (``needs_html`` … in
+:mod:`widgets.profile_view_html`), the chart from :mod:`widgets.profile_view_figure`; the
+handler only picks the cached parts of a district and copies them into the widgets. Every
+string from the data (quotes, labels, district and indicator names, sources) is escaped,
+for HTML and for plotly (:func:`widgets.figures.plot_text`); missing metadata is named
+("ohne Rolle", "ohne Sozialraum").
 """
 
 from __future__ import annotations
@@ -21,54 +23,69 @@ from __future__ import annotations
 import functools
 import logging
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
-import pandas as pd
 
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     GENERIC_ERROR,
-    esc,
     message,
     open_project,
     query_params,
     safe_app,
 )
-from widgets.figures import (
-    GERMAN_SEPARATORS,
-    ShownSignal,
-    figure_output,
-    plot_text,
-    show_figure,
+from widgets.figures import ShownSignal, figure_output, show_figure
+from widgets.profile_view_figure import CHART_WIDTH, indicator_figure
+from widgets.profile_view_html import (
+    ProfileParts,
+    city_indicator_html,
+    city_parts,
+    district_heading,
+    district_parts,
+    findings_html,
+    indicator_table_html,
+    matrix_html,
+    needs_html,
+    quotes_html,
+    scope_html,
+    topics_html,
 )
-from workbench.analysis.needs import CROSS_CUTTING
 from workbench.store import CITYWIDE
-from workbench.synthesis.profiles import DistrictProfile, Profiles
+from workbench.synthesis.profiles import Profiles
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
+__all__ = [
+    "CITY_OPTION",
+    "ProfileView",
+    "city_indicator_html",
+    "city_parts",
+    "district_heading",
+    "district_parts",
+    "findings_html",
+    "indicator_figure",
+    "indicator_table_html",
+    "matrix_html",
+    "needs_html",
+    "profile_app",
+    "quotes_html",
+    "resolve_district",
+    "scope_html",
+    "topics_html",
+]
+
 _log = logging.getLogger(__name__)
 
 CITY_OPTION = "Gesamtstadt (Überblick)"
-VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
-VISIBLE_FINDINGS = 6  # quotes per resource/challenge list shown before "… weitere"
-CHART_WIDTH = 540  # px: the indicator column (chart and table) beside the needs
 UNKNOWN_DISTRICT = (
     "Einen Sozialraum „{name}“ gibt es in dieser Studie nicht. Sie sehen die Übersicht "
     "für die Gesamtstadt; oben können Sie einen Sozialraum wählen."
 )
 INDICATOR_HEADING = "<h3>Indikatoren neben der Gesamtstadt</h3>"
-EXPLAINED = {  # the analytic dimensions as stakeholders read them
-    "Ressource": "Ressourcen – was im Sozialraum trägt",
-    "Herausforderung": "Herausforderungen",
-    "Leerstelle": "Leerstellen – was fehlt",
-    "Begründung": "Begründungen – warum",
-}
 
 STYLE = """
 <style>
@@ -102,35 +119,7 @@ STYLE = """
 """
 
 
-# -- small pure helpers ----------------------------------------------------------------
-def german_number(value: object, decimals: int | None = None, sign: bool = False) -> str:
-    """A number the German way, missing as "–".
-
-    ``decimals=None``: whole numbers without decimals, others with one.
-
-    >>> german_number(17763.0), german_number(13.9), german_number(4.3, sign=True)
-    ('17.763', '13,9', '+4,3')
-    >>> german_number(15.0, decimals=1), german_number(float("nan"))
-    ('15,0', '–')
-    """
-    if value is None or pd.isna(value):
-        return "–"
-    number = float(value)
-    places = (0 if number.is_integer() else 1) if decimals is None else decimals
-    text = f"{number:+,.{places}f}" if sign else f"{number:,.{places}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def decimals_for(*values: object) -> int:
-    """0 if every (present) value is whole, else 1: numbers of one row look alike.
-
-    >>> decimals_for(118.0, 100.0), decimals_for(21.5, 15.0, None)
-    (0, 1)
-    """
-    present = [float(v) for v in values if v is not None and not pd.isna(v)]
-    return 0 if all(v.is_integer() for v in present) else 1
-
-
+# -- the view ----------------------------------------------------------------------------
 def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, str]:
     """The district to show first for a URL's ``?district=``, and a notice (or "").
 
@@ -154,406 +143,6 @@ def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, 
     return CITYWIDE, UNKNOWN_DISTRICT.format(name=shown)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _source(document: object, source_id: object) -> str:
-    parts = [str(p) for p in (document, source_id) if p is not None and not pd.isna(p) and p != ""]
-    return f"({esc(', '.join(parts))})" if parts else ""
-
-
-def quotes_html(quotes: Iterable[tuple[object, object, object]], visible: int) -> str:
-    """A list of ``(text, document, source_id)`` quotes; beyond ``visible`` collapsed."""
-    items = [
-        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(text)}</span>"
-        f"<span class='sw-source'>{_source(document, source_id)}</span></li>"
-        for text, document, source_id in quotes
-    ]
-    shown, rest = items[:visible], items[visible:]
-    html = f"<ul class='sw-quotes'>{''.join(shown)}</ul>" if shown else ""
-    if rest:
-        more = _plural(len(rest), "weitere Aussage", "weitere Aussagen")
-        html += (
-            f"<details class='sw-more'><summary>{more}</summary>"
-            f"<ul class='sw-quotes'>{''.join(rest)}</ul></details>"
-        )
-    return html
-
-
-def _quote_rows(table: pd.DataFrame) -> list[tuple[object, object, object]]:
-    return list(zip(table["quote"], table["document"], table["source_id"], strict=True))
-
-
-def scope_badge(scope: str, n_districts: int) -> str:
-    """The badge of a need: cross-cutting (with the number of districts) or local."""
-    if scope == CROSS_CUTTING:
-        title = f"in {n_districts} Sozialräumen genannt"
-        return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
-    return "<span class='sw-badge sw-badge-local'>sozialraumspezifisch</span>"
-
-
-# -- the parts of a district's profile -------------------------------------------------
-def needs_html(profile: DistrictProfile) -> str:
-    """The district's needs (most statements first), each with its quotes from here."""
-    where = "dem Auftaktworkshop" if profile.district == CITYWIDE else profile.district
-    head = "<h3>Bedarfe</h3>"
-    if profile.needs.empty:
-        coded = profile.quotes("Bedarf")
-        if coded.empty:
-            return f"{head}<p class='sw-empty'>Aus {esc(where)} sind keine Bedarfe erfasst.</p>"
-        return (
-            f"{head}<p class='sw-note'>Die Bedarfe sind noch nicht über die Sozialräume "
-            f"gruppiert; hier die als Bedarf kodierten Aussagen.</p>"
-            f"<div class='sw-need'>{quotes_html(_quote_rows(coded), VISIBLE_QUOTES)}</div>"
-        )
-    quotes = {int(c): group for c, group in profile.need_quotes.groupby("cluster", sort=False)}
-    cards = []
-    for need in profile.needs.itertuples():
-        others = [d for d in need.districts if d != profile.district]
-        also = f" · auch genannt in {esc(', '.join(others))}" if others else ""
-        own = quotes.get(int(need.cluster), profile.need_quotes.iloc[0:0])
-        cards.append(
-            f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
-            f"<h4>{esc(need.label)}{scope_badge(need.scope, int(need.n_districts))}</h4>"
-            f"<div class='sw-meta'>{_plural(int(need.segments), 'Aussage', 'Aussagen')} "
-            f"aus {esc(where)}{also}</div>"
-            f"{quotes_html(_quote_rows(own), VISIBLE_QUOTES)}</div>"
-        )
-    return head + "".join(cards)
-
-
-def findings_html(profile: DistrictProfile) -> str:
-    """Resources and challenges (open), gaps and reasons (collapsed), as quotes."""
-    parts = []
-    for dimension in ("Ressource", "Herausforderung"):
-        table = profile.quotes(dimension)
-        body = (
-            quotes_html(_quote_rows(table), VISIBLE_FINDINGS)
-            if len(table)
-            else "<p class='sw-empty'>keine erfasst</p>"
-        )
-        parts.append(
-            f"<div class='sw-dimension' data-dimension='{esc(dimension)}'>"
-            f"<h3>{esc(EXPLAINED[dimension])} <span class='sw-meta'>({len(table)})</span></h3>"
-            f"{body}</div>"
-        )
-    for dimension in ("Leerstelle", "Begründung"):
-        table = profile.quotes(dimension)
-        body = (
-            quotes_html(_quote_rows(table), len(table))
-            if len(table)
-            else "<p class='sw-empty'>keine erfasst</p>"
-        )
-        parts.append(
-            f"<details class='sw-dimension' data-dimension='{esc(dimension)}'>"
-            f"<summary><b>{esc(EXPLAINED[dimension])}</b> ({len(table)})</summary>{body}</details>"
-        )
-    return "".join(parts)
-
-
-def _unit(value: object, unit: object, decimals: int | None = None) -> str:
-    number = german_number(value, decimals)
-    return f"{number} {esc(unit)}" if len(str(unit)) <= 3 else number
-
-
-def _long_unit(row: Any) -> str:
-    """A unit too long to stand beside each number (shown in its own column)."""
-    unit = "" if row is None else str(row.unit)
-    return unit if len(unit) > 3 else ""
-
-
-def indicator_table_html(table: pd.DataFrame, district: str) -> str:
-    """Indicators of a district beside the city value (``COMPARISON_COLUMNS`` rows).
-
-    Year, a long unit and any note stand under the indicator's name, so that the table
-    fits beside the needs.
-    """
-    if table.empty:
-        return f"<p class='sw-empty'>Für {esc(district)} sind keine Indikatoren hinterlegt.</p>"
-    rows = []
-    for r in table.itertuples():
-        mark = "*" if bool(r.illustrative) else ""
-        details = " · ".join(str(x) for x in (int(r.year), _long_unit(r), r.note) if x)
-        index = german_number(round(r.index) if pd.notna(r.index) else r.index)
-        places = decimals_for(r.value, r.city_value)
-        rows.append(
-            f"<tr><td>{esc(r.indicator)}{mark}<div class='sw-note'>{esc(details)}</div></td>"
-            f"<td class='sw-num'>{_unit(r.value, r.unit, places)}</td>"
-            f"<td class='sw-num'>{_unit(r.city_value, r.city_unit, places)}</td>"
-            f"<td class='sw-num'>{german_number(r.difference, places, sign=True)}</td>"
-            f"<td class='sw-num'>{index}</td></tr>"
-        )
-    sources = sorted(set(table["source"]))
-    footnote = (
-        "* illustrative Werte (Demo-Studie), keine amtlichen Zahlen. "
-        if any(table["illustrative"])
-        else ""
-    )
-    return (
-        "<table class='sw-table sw-indicator-table'><thead><tr><th>Indikator</th>"
-        f"<th class='sw-num'>{esc(district)}</th><th class='sw-num'>Gesamtstadt</th>"
-        "<th class='sw-num'>Differenz</th><th class='sw-num'>Index</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<p class='sw-note'>{footnote}Index: Wert des Sozialraums je Wert der Gesamtstadt "
-        f"× 100. Quellen: {esc('; '.join(sources))}</p>"
-    )
-
-
-def indicator_figure(table: pd.DataFrame, district: str) -> go.Figure | None:
-    """Bars of the district's index per indicator (Gesamtstadt = 100); None if none."""
-    import plotly.graph_objects as go
-
-    shown = table[table["index"].notna()].sort_values("index")
-    if shown.empty:
-        return None
-    hover = [
-        f"{plot_text(r.indicator)} ({int(r.year)})<br>{plot_text(district)}: "
-        f"{german_number(r.value)} · Gesamtstadt: {german_number(r.city_value)}"
-        f"<br>{plot_text(r.unit, width=50)}"
-        for r in shown.itertuples()
-    ]
-    figure = go.Figure(
-        go.Bar(
-            x=shown["index"].round(1).tolist(),
-            y=[plot_text(name, limit=45) for name in shown["indicator"]],
-            orientation="h",
-            marker_color="#1f4e8c",
-            hovertext=hover,
-            hoverinfo="text",
-            text=[german_number(round(v)) for v in shown["index"]],
-            textposition="outside",
-            name=plot_text(district),
-        )
-    )
-    top = max(float(shown["index"].max()), 100.0) * 1.15
-    figure.update_layout(
-        title=f"{plot_text(district)} im Verhältnis zur Gesamtstadt (= 100)",
-        width=CHART_WIDTH,
-        template="plotly_white",
-        separators=GERMAN_SEPARATORS,
-        height=90 + 34 * len(shown),
-        margin={"l": 10, "r": 20, "t": 50, "b": 30},
-        xaxis={"range": [0, top], "title": "Index"},
-        yaxis={"automargin": True},
-        shapes=[
-            {
-                "type": "line",
-                "x0": 100,
-                "x1": 100,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#b34700", "dash": "dash", "width": 2},
-            }
-        ],
-        annotations=[
-            {
-                "x": 100,
-                "yref": "paper",
-                "y": 1.0,
-                "text": "Gesamtstadt",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "font": {"color": "#b34700"},
-            }
-        ],
-        showlegend=False,
-    )
-    return figure
-
-
-def topics_html(profile: DistrictProfile) -> str:
-    """The district's share of each topic beside its share in all workshops (collapsed)."""
-    if profile.topics.empty:
-        return ""
-    rows = "".join(
-        f"<tr><td>{esc(t.label)}</td><td class='sw-num'>{int(t.segments)}</td>"
-        f"<td class='sw-num'>{german_number(100 * t.share, 1)} %</td>"
-        f"<td class='sw-num'>{german_number(100 * t.share_all, 1)} %</td></tr>"
-        for t in profile.topics.itertuples()
-    )
-    return (
-        "<details class='sw-topic-shares'><summary><b>Themen der Aussagen</b></summary>"
-        "<table class='sw-table'><thead><tr><th>Thema</th><th class='sw-num'>Aussagen</th>"
-        "<th class='sw-num'>Anteil hier</th><th class='sw-num'>Anteil insgesamt</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table></details>"
-    )
-
-
-def district_heading(profile: DistrictProfile) -> str:
-    """Title and one line on where the statements come from."""
-    workshops = ", ".join(profile.workshops) or "keinem Workshop"
-    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profile.notes)
-    return (
-        f"<h2>Sozialraumprofil {esc(profile.district)}</h2>"
-        f"<p class='sw-lead'>{_plural(profile.segments, 'Aussage', 'Aussagen')} aus "
-        f"{esc(workshops)}. Entspricht das Ihrer Erfahrung?</p>{notes}"
-    )
-
-
-# -- the city-wide overview -------------------------------------------------------------
-def _districts(profiles: Profiles) -> list[str]:
-    return [CITYWIDE, *profiles.names]
-
-
-def _shade(count: int, peak: int) -> str:
-    return f"rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
-
-
-def matrix_html(profiles: Profiles) -> str:
-    """The needs × districts matrix: statements per need and district, shaded."""
-    matrix = profiles.need_matrix
-    if matrix.empty:
-        return (
-            "<h3>Bedarfe nach Sozialraum</h3><p class='sw-empty'>Noch keine Bedarfe gruppiert.</p>"
-        )
-    columns = [d for d in _districts(profiles) if d in matrix.columns]
-    peak = max(int(matrix[columns].to_numpy().max()), 1)
-    head = "".join(
-        f"<th class='sw-num'>{'Gesamtstadt (Auftakt)' if d == CITYWIDE else esc(d)}</th>"
-        for d in columns
-    )
-    rows = []
-    for r in matrix.to_dict(orient="records"):
-        cells = "".join(
-            f"<td class='sw-num' style='background: {_shade(r[d], peak)}'>{int(r[d])}</td>"
-            if r[d]
-            else "<td class='sw-num'></td>"
-            for d in columns
-        )
-        rows.append(
-            f"<tr><td>{esc(r['label'])}{scope_badge(r['scope'], int(r['n_districts']))}</td>"
-            f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
-        )
-    return (
-        "<h3>Bedarfe nach Sozialraum</h3><p class='sw-note'>Zahl der Aussagen je Bedarf und "
-        "Sozialraum. Übergreifend heißt: in mehreren Sozialräumen genannt.</p>"
-        f"<table class='sw-table sw-matrix-table'><thead><tr><th>Bedarf</th>{head}"
-        f"<th class='sw-num'>Summe</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def scope_html(profiles: Profiles) -> str:
-    """Cross-cutting and district-specific needs, each with the districts raising them."""
-
-    def listing(table: pd.DataFrame) -> str:
-        if table.empty:
-            return "<p class='sw-empty'>keine</p>"
-        items = "".join(
-            f"<li>{esc(r['label'])} <span class='sw-meta'>("
-            f"{esc(', '.join(d for d in _districts(profiles) if d != CITYWIDE and r.get(d)))})"
-            f"</span></li>"
-            for r in table.to_dict(orient="records")
-        )
-        return f"<ul>{items}</ul>"
-
-    cross, local = profiles.cross_cutting(), profiles.district_specific()
-    return (
-        f"<div class='sw-scope-cross'><h3>Übergreifende Bedarfe ({len(cross)})</h3>"
-        f"{listing(cross)}</div>"
-        f"<div class='sw-scope-local'><h3>Sozialraumspezifische Bedarfe ({len(local)})</h3>"
-        f"{listing(local)}</div>"
-    )
-
-
-def _index_cell(row: Any, places: int) -> str:
-    """A district's value, shaded by its index: orange above the city, purple below."""
-    if row is None:
-        return "<td class='sw-num'>–</td>"
-    value = _unit(row.value, row.unit, places)
-    if pd.isna(row.index):
-        return f"<td class='sw-num'>{value}</td>"
-    strength = min(abs(float(row.index) - 100) / 60, 1.0)
-    colour = "230, 145, 56" if row.index > 100 else "94, 60, 153"
-    title = f"Index {german_number(round(row.index))} (Gesamtstadt = 100)"
-    return (
-        f"<td class='sw-num' title='{esc(title)}' "
-        f"style='background: rgba({colour}, {0.08 + 0.5 * strength:.2f})'>{value}</td>"
-    )
-
-
-def city_indicator_html(profiles: Profiles) -> str:
-    """Every district's indicator values beside the city's, shaded by their index."""
-    table = profiles.indicators
-    city = profiles.city.indicators
-    if table.empty and city.empty:
-        return "<p class='sw-empty'>Keine Indikatoren hinterlegt.</p>"
-    keys = sorted(
-        {(r.indicator, int(r.year)) for r in (*table.itertuples(), *city.itertuples())}
-    )  # fmt: skip
-    values = {(r.district, r.indicator, int(r.year)): r for r in table.itertuples()}
-    city_values = {(r.indicator, int(r.year)): r for r in city.itertuples()}
-    rows = []
-    for indicator, year in keys:
-        own = city_values.get((indicator, year))
-        found = [values.get((d, indicator, year)) for d in profiles.names]
-        present = [r for r in (own, *found) if r is not None]
-        places = decimals_for(*(r.value for r in present))
-        cells = "".join(_index_cell(r, places) for r in found)
-        city_cell = _unit(own.value, own.unit, places) if own is not None else "–"
-        rows.append(
-            f"<tr><td>{esc(indicator)}</td><td>{year}</td>"
-            f"<td>{esc(_long_unit(present[0]))}</td>{cells}"
-            f"<td class='sw-num'><b>{city_cell}</b></td></tr>"
-        )
-    head = "".join(f"<th class='sw-num'>{esc(d)}</th>" for d in profiles.names)
-    return (
-        f"<table class='sw-table sw-city-indicator-table'><thead><tr><th>Indikator</th>"
-        f"<th>Jahr</th><th>Einheit</th>{head}<th class='sw-num'>Gesamtstadt</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table><p class='sw-note'>Farbe: orange über, lila "
-        "unter dem Wert der Gesamtstadt; je kräftiger, desto größer der Abstand.</p>"
-    )
-
-
-# -- the view ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Parts:
-    """The rendered parts of one district's profile (or the city's overview)."""
-
-    heading: str
-    sections: tuple[str, ...]
-
-
-def district_parts(profile: DistrictProfile) -> _Parts:
-    """Heading and HTML sections (needs, findings, indicators, topics)."""
-    return _Parts(
-        heading=district_heading(profile),
-        sections=(
-            needs_html(profile),
-            findings_html(profile),
-            indicator_table_html(profile.indicators, profile.district),
-            topics_html(profile),
-        ),
-    )
-
-
-def city_parts(profiles: Profiles) -> _Parts:
-    """Heading and HTML sections (matrix, scopes, indicators, kick-off needs)."""
-    city = profiles.city
-    kickoff = (
-        "<details class='sw-kickoff'><summary><b>Bedarfe aus dem gesamtstädtischen "
-        f"Auftaktworkshop</b></summary>{needs_html(city)}</details>"
-        if city.segments
-        else ""
-    )
-    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profiles.notes)
-    return _Parts(
-        heading=(
-            "<h2>Gesamtstadt: alle Sozialräume im Überblick</h2><p class='sw-lead'>Welche "
-            "Bedarfe in vielen Sozialräumen genannt wurden und welche nur in einzelnen. "
-            f"Wählen Sie oben einen Sozialraum für sein Profil.</p>{notes}"
-        ),
-        sections=(
-            matrix_html(profiles),
-            scope_html(profiles),
-            city_indicator_html(profiles),
-            kickoff,
-        ),
-    )
-
-
 SECTION_CLASSES = ("sw-needs", "sw-findings", "sw-indicators", "sw-topics")
 CITY_SECTION_CLASSES = ("sw-matrix", "sw-scope", "sw-city-indicators", "sw-city-needs")
 
@@ -571,7 +160,7 @@ class ProfileView(w.VBox):
     def __init__(self, profiles: Profiles, district: str = CITYWIDE, notice: str = ""):
         super().__init__()
         self.profiles = profiles
-        self._parts: dict[str, _Parts] = {}
+        self._parts: dict[str, ProfileParts] = {}
         self._figures: dict[str, go.Figure | None] = {}
         self.notice = w.VBox([message(notice, kind="info")] if notice else [])
         self.notice.add_class("sw-notice")
@@ -659,7 +248,7 @@ class ProfileView(w.VBox):
         else:
             show_figure(self.chart, figure)
 
-    def _render(self, district: str) -> _Parts:
+    def _render(self, district: str) -> ProfileParts:
         if district not in self._parts:
             if district == CITYWIDE:
                 self._parts[district] = city_parts(self.profiles)

@@ -55,6 +55,7 @@ NEED_QUOTE_COLUMNS = {
     "workshop": "string",
     "document": "string",
     "source_id": "string",
+    "speaker_role": "string",  # missing: <NA> (shown as "ohne Rolle")
 }
 FINDING_COLUMNS = {
     "dimension": "string",
@@ -66,6 +67,7 @@ FINDING_COLUMNS = {
     "document": "string",
     "source_id": "string",
     "segment_id": "int64",
+    "speaker_role": "string",
 }
 TOPIC_COLUMNS = {
     "topic": "string",
@@ -75,6 +77,8 @@ TOPIC_COLUMNS = {
     "share_all": "float64",  # of all statements
 }
 MATRIX_FIXED = ["cluster", "label", "scope", "n_districts", "size"]
+NO_INDICATORS = "Noch keine Indikatoren: workbench indicators --import DATEI."
+NO_DISTRICT_INDICATORS = "Für {district} sind keine Indikatoren importiert."
 
 
 def _empty(columns: dict[str, str]) -> pd.DataFrame:
@@ -183,7 +187,7 @@ def _read(
         notes.append(str(err))
     table = indicators_.indicators(project)
     if table.empty:
-        notes.append("Keine Indikatoren importiert (workbench indicators --import DATEI).")
+        notes.append(NO_INDICATORS)
     elif not (table["district"] == CITYWIDE).any():
         notes.append(
             "Keine Werte für die Gesamtstadt importiert: ohne sie gibt es keinen Vergleich "
@@ -246,6 +250,7 @@ def _needs(inputs: _Inputs, district: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "workshop": seg["workshop"],
                 "document": seg["document"],
                 "source_id": seg["source_id"],
+                "speaker_role": seg["speaker_role"],
                 "_order": (
                     order[r.cluster],
                     int(r.segment_id) not in representative,
@@ -269,6 +274,8 @@ def _findings(inputs: _Inputs, district: str) -> pd.DataFrame:
     table["dimension"] = table["code"].str.split(SEPARATOR).str[0]
     table = table[table["dimension"].isin(list(DIMENSIONS))]
     table["n_coders"] = table["coders"].str.split(", ").str.len().astype("int64")
+    roles = inputs.segments.set_index("segment_id")["speaker_role"]
+    table["speaker_role"] = table["segment_id"].map(roles)
     table["_dimension"] = table["dimension"].map(list(DIMENSIONS).index)
     table["_order"] = range(len(table))  # the quotes' own order: workshop, document, position
     table = table.sort_values(
@@ -337,7 +344,7 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
     else:
         table = comparison[comparison["district"] == district].reset_index(drop=True)
         if table.empty and not inputs.indicators.empty:
-            notes.append(f"Für {district} sind keine Indikatoren importiert.")
+            notes.append(NO_DISTRICT_INDICATORS.format(district=district))
     return DistrictProfile(
         district=district,
         segments=int(own["segment_id"].nunique()),

@@ -1,0 +1,253 @@
+"""Reports of sparse projects: every format renders, missing data is named, never "nan".
+
+A card wall without date, districts or roles (issue 11: ``TypeError: boolean value of NA
+is ambiguous``), a single statement, an empty project and a project with gaps in every
+part. Each output is opened the way a reader opens it (HTML parsed, DOCX with
+python-docx, XLSX with openpyxl) and its texts are checked cell by cell.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from tests.sparse_data import CARDS, FORBIDDEN, card_wall, no_statements, one_statement, partial
+from workbench import Project
+from workbench.cli.main import main
+from workbench.synthesis.profiles import NO_INDICATORS
+from workbench.synthesis.reports import render
+from workbench.synthesis.reports.outline import (
+    NO_CODEBOOK,
+    NO_CODINGS,
+    NO_DISTRICTS,
+    NO_NEED_CLUSTERS,
+    NO_RECOMMENDATIONS,
+    NO_STATEMENTS,
+    NO_TOPICS,
+)
+
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+
+
+class _Html(HTMLParser):
+    """Text nodes outside scripts and styles, and the cells of every table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self.tables: list[list[list[str]]] = []
+        self._skip = 0
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if data.strip():
+            self.texts.append(data.strip())
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_parts(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
+    parser = _Html()
+    parser.feed(data.decode("utf-8"))
+    return parser.texts, parser.tables
+
+
+def docx_parts(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
+    document = docx.Document(io.BytesIO(data))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    texts = [p.text for p in document.paragraphs] + [c for t in tables for r in t for c in r]
+    return texts, tables
+
+
+def xlsx_parts(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    tables = [
+        [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        for sheet in book.worksheets
+        if sheet.title != "Bericht"  # the cover: one column of sentences
+    ]
+    texts = [
+        str(c.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value is not None  # empty cells: checked in check()
+    ]
+    return texts, tables
+
+
+PARTS: dict[str, Callable[[bytes], tuple[list[str], list[list[list[str]]]]]] = {
+    "html": html_parts,
+    "docx": docx_parts,
+    "xlsx": xlsx_parts,
+}
+
+
+def _empty_columns(table: list[list[str]]) -> list[str]:
+    """Headers of columns that hold nothing in any data row."""
+    if len(table) < 2:
+        return []
+    header, rows = table[0], table[1:]
+    return [
+        header[i] or f"Spalte {i + 1}"
+        for i in range(len(header))
+        if not any(i < len(r) and r[i].strip() for r in rows)
+    ]
+
+
+def check(project: Project, fmt: str, district: str | None = None) -> str:
+    """Render; no forbidden text, no empty column; return the texts joined."""
+    data = render(project, fmt, district=district, generated_at=WHEN)
+    texts, tables = PARTS[fmt](data)
+    bad = [t for t in texts if FORBIDDEN.search(t)]
+    assert not bad, (fmt, bad[:5])
+    for table in tables:
+        assert not _empty_columns(table), (fmt, table[0], _empty_columns(table))
+    if fmt == "xlsx":  # a missing value in a sheet is a named value, not an empty cell
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        for sheet in book.worksheets[1:]:
+            for row in sheet.iter_rows(min_row=2, values_only=True):
+                assert None not in row, (sheet.title, row)
+    return "\n".join(texts)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sparse")
+
+
+@pytest.fixture(scope="module")
+def cards(folder: Path) -> Iterator[Project]:
+    project = card_wall(folder / "karten")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def single(folder: Path) -> Iterator[Project]:
+    project = one_statement(folder / "eine")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def empty(folder: Path) -> Iterator[Project]:
+    project = no_statements(folder / "leer")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def gaps(folder: Path) -> Iterator[Project]:
+    project = partial(folder / "teilweise")
+    yield project
+    project.close()
+
+
+def test_the_cli_reports_a_card_wall_without_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11, as reported: init, import a CSV with a text column only, needs, report."""
+    project = tmp_path / "p"
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text\nMehr Bänke im Park\nJugendtreff fehlt\n", encoding="utf-8")
+    assert main(["init", str(project)]) == 0
+    assert main(["--project", str(project), "import", str(cards), "--text-column", "Text"]) == 0
+    for fmt in ("html", "docx", "xlsx"):
+        out = tmp_path / f"bericht.{fmt}"
+        assert main(["--project", str(project), "report", "--format", fmt, str(out)]) == 0
+        assert out.stat().st_size > 0
+    capsys.readouterr()
+    overview = html_parts((tmp_path / "bericht.html").read_bytes())[1][0]
+    assert overview[0] == ["Workshop", "Sozialraum", "Datum", "Format", "Aussagen"]
+    assert overview[1] == ["karten", "Gesamtstadt", "ohne Datum", "ohne Angabe", "2"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_card_wall_names_what_is_missing(cards: Project, fmt: str) -> None:
+    text = check(cards, fmt)
+    if fmt == "xlsx":  # findings as sheets, the sentences on the cover
+        book = openpyxl.load_workbook(io.BytesIO(render(cards, fmt, generated_at=WHEN)))
+        quotes = list(book["Zitate"].iter_rows(values_only=True))
+        role = quotes[0].index("Rolle")
+        assert len(quotes) == 1 + len(CARDS)  # each card once, in its need cluster
+        assert {row[role] for row in quotes[1:]} == {"ohne Rolle"}
+        for sheet, sentence in (("Themen", NO_TOPICS), ("Empfehlungen", NO_RECOMMENDATIONS)):
+            assert f"Blatt „{sheet}“ ist leer. {sentence}" in text  # on the cover
+        return
+    assert "ohne Datum" in text
+    assert "karten.csv, Aussage 2 · ohne Rolle" in text  # every card's source line
+    assert "ohne Sozialraum (nur gesamtstädtisch genannt)" in text  # needs of the city only
+    for sentence in (NO_DISTRICTS, NO_TOPICS, NO_INDICATORS, NO_RECOMMENDATIONS, NO_CODEBOOK):
+        assert sentence in text, sentence
+    assert NO_NEED_CLUSTERS not in text  # the need run exists
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_a_single_statement_without_any_analysis(single: Project, fmt: str) -> None:
+    text = check(single, fmt)
+    assert "1 Workshop, 1 Aussage" in text
+    for sentence in (NO_NEED_CLUSTERS, NO_TOPICS, NO_INDICATORS):
+        assert sentence in text, sentence
+    if fmt == "xlsx":
+        assert f"Blatt „Zitate“ ist leer. {NO_CODINGS}" in text
+    else:
+        assert NO_CODINGS in text
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_a_project_without_statements(empty: Project, fmt: str) -> None:
+    text = check(empty, fmt)
+    assert NO_STATEMENTS in text
+    assert "0 Workshops, 0 Aussagen" in text
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_gaps_in_districts_roles_codings_and_indicators(gaps: Project, fmt: str) -> None:
+    text = check(gaps, fmt)
+    if fmt != "xlsx":
+        assert "manfort.csv, Aussage 2 · Rolle: Jugendhilfe" in text
+        assert "manfort.csv, Aussage 3 · ohne Rolle" in text
+        assert NO_NEED_CLUSTERS in text  # coded needs, not clustered yet
+        assert "Aus Opladen liegen keine Aussagen vor." in text
+        assert "Für Opladen sind keine Indikatoren importiert." in text
+        assert "Empfehlung 1: Einen Spielplatz bauen" in text
+        assert "Adressiert an: ohne Angabe" in text
+    else:
+        assert "Jugendhilfe" in text and "ohne Rolle" in text
+        assert "kein Wert für die Gesamtstadt" in text
+    for district in ("Manfort", "Opladen"):
+        check(gaps, fmt, district=district)
+
+
+def test_the_forbidden_pattern_finds_what_it_should() -> None:
+    for shown in ("nan", "Wert: NaN", "<NA>", "&lt;NA&gt;", "None", "Bedarf ()", "( )"):
+        assert FORBIDDEN.search(shown), shown
+    for fine in ("Finanzen", "Nonnenwerth", "Index (Gesamtstadt = 100)", "–"):
+        assert not FORBIDDEN.search(fine), fine

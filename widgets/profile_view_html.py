@@ -1,0 +1,422 @@
+"""The HTML of a Sozialraum's profile and of the city-wide overview (pure functions).
+
+Each part (needs, findings, indicators, topics; the needs × districts matrix, the scopes,
+every district's indicators) is a function of the profile tables in
+:class:`workbench.synthesis.profiles.Profiles`; :class:`widgets.profile_view.ProfileView`
+caches the parts and copies them into its widgets. Every string from the data is escaped.
+Missing metadata is named: a quote without speaker role says "ohne Rolle", a need raised
+only city-wide "ohne Sozialraum" — never ``nan``, ``<NA>`` or an empty "()".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from widgets.app_support import esc
+from workbench.analysis.needs import CROSS_CUTTING
+from workbench.core.formatting import (
+    MISSING_DISTRICT,
+    MISSING_NUMBER,
+    MISSING_ROLE,
+    decimals_for,
+    format_number,
+    format_percent,
+    is_missing,
+    text_or,
+)
+from workbench.store import CITYWIDE
+from workbench.synthesis.profiles import DistrictProfile, Profiles
+
+VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
+VISIBLE_FINDINGS = 6  # quotes per resource/challenge list shown before "… weitere"
+NO_DISTRICTS = (
+    "In dieser Studie sind noch keine Sozialräume angelegt; alle Aussagen gelten der Gesamtstadt."
+)
+EXPLAINED = {  # the analytic dimensions as stakeholders read them
+    "Ressource": "Ressourcen – was im Sozialraum trägt",
+    "Herausforderung": "Herausforderungen",
+    "Leerstelle": "Leerstellen – was fehlt",
+    "Begründung": "Begründungen – warum",
+}
+
+
+# -- small pure helpers ----------------------------------------------------------------
+QuoteRow = tuple[object, object, object, object]  # text, document, source_id, speaker role
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{format_number(n)} {one if n == 1 else many}"
+
+
+def quote_source(document: object, source_id: object, role: object) -> str:
+    """Where a quote comes from: document, statement id and speaker role (escaped).
+
+    >>> quote_source("protokoll.md", "12", "Jugendhilfe")
+    '(protokoll.md, 12 · Rolle: Jugendhilfe)'
+    >>> quote_source("karten.csv", pd.NA, None)
+    '(karten.csv · ohne Rolle)'
+    """
+    where = ", ".join(str(p) for p in (document, source_id) if not is_missing(p))
+    named = text_or(role, "")
+    who = f"Rolle: {named}" if named else MISSING_ROLE
+    return f"({esc(where + ' · ' + who if where else who)})"
+
+
+def quotes_html(quotes: Iterable[QuoteRow], visible: int) -> str:
+    """A list of ``(text, document, source_id, role)`` quotes; beyond ``visible`` collapsed."""
+    items = [
+        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(text)}</span>"
+        f"<span class='sw-source'>{quote_source(document, source_id, role)}</span></li>"
+        for text, document, source_id, role in quotes
+    ]
+    shown, rest = items[:visible], items[visible:]
+    html = f"<ul class='sw-quotes'>{''.join(shown)}</ul>" if shown else ""
+    if rest:
+        more = _plural(len(rest), "weitere Aussage", "weitere Aussagen")
+        html += (
+            f"<details class='sw-more'><summary>{more}</summary>"
+            f"<ul class='sw-quotes'>{''.join(rest)}</ul></details>"
+        )
+    return html
+
+
+def _quote_rows(table: pd.DataFrame) -> list[QuoteRow]:
+    columns = ("quote", "document", "source_id", "speaker_role")
+    return list(zip(*(table[c] for c in columns), strict=True))
+
+
+def scope_badge(scope: str, n_districts: int) -> str:
+    """The badge of a need: cross-cutting (with the number of districts) or local."""
+    if scope == CROSS_CUTTING:
+        title = f"in {n_districts} Sozialräumen genannt"
+        return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
+    return "<span class='sw-badge sw-badge-local'>sozialraumspezifisch</span>"
+
+
+# -- the parts of a district's profile -------------------------------------------------
+def needs_html(profile: DistrictProfile) -> str:
+    """The district's needs (most statements first), each with its quotes from here."""
+    where = "dem Auftaktworkshop" if profile.district == CITYWIDE else profile.district
+    head = "<h3>Bedarfe</h3>"
+    if profile.needs.empty:
+        coded = profile.quotes("Bedarf")
+        if coded.empty:
+            return f"{head}<p class='sw-empty'>Aus {esc(where)} sind keine Bedarfe erfasst.</p>"
+        return (
+            f"{head}<p class='sw-note'>Die Bedarfe sind noch nicht über die Sozialräume "
+            f"gruppiert; hier die als Bedarf kodierten Aussagen.</p>"
+            f"<div class='sw-need'>{quotes_html(_quote_rows(coded), VISIBLE_QUOTES)}</div>"
+        )
+    quotes = {int(c): group for c, group in profile.need_quotes.groupby("cluster", sort=False)}
+    cards = []
+    for need in profile.needs.itertuples():
+        others = [d for d in need.districts if d != profile.district]
+        also = f" · auch genannt in {esc(', '.join(others))}" if others else ""
+        own = quotes.get(int(need.cluster), profile.need_quotes.iloc[0:0])
+        cards.append(
+            f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
+            f"<h4>{esc(need.label)}{scope_badge(need.scope, int(need.n_districts))}</h4>"
+            f"<div class='sw-meta'>{_plural(int(need.segments), 'Aussage', 'Aussagen')} "
+            f"aus {esc(where)}{also}</div>"
+            f"{quotes_html(_quote_rows(own), VISIBLE_QUOTES)}</div>"
+        )
+    return head + "".join(cards)
+
+
+def findings_html(profile: DistrictProfile) -> str:
+    """Resources and challenges (open), gaps and reasons (collapsed), as quotes."""
+    parts = []
+    for dimension in ("Ressource", "Herausforderung"):
+        table = profile.quotes(dimension)
+        body = (
+            quotes_html(_quote_rows(table), VISIBLE_FINDINGS)
+            if len(table)
+            else "<p class='sw-empty'>keine erfasst</p>"
+        )
+        parts.append(
+            f"<div class='sw-dimension' data-dimension='{esc(dimension)}'>"
+            f"<h3>{esc(EXPLAINED[dimension])} <span class='sw-meta'>({len(table)})</span></h3>"
+            f"{body}</div>"
+        )
+    for dimension in ("Leerstelle", "Begründung"):
+        table = profile.quotes(dimension)
+        body = (
+            quotes_html(_quote_rows(table), len(table))
+            if len(table)
+            else "<p class='sw-empty'>keine erfasst</p>"
+        )
+        parts.append(
+            f"<details class='sw-dimension' data-dimension='{esc(dimension)}'>"
+            f"<summary><b>{esc(EXPLAINED[dimension])}</b> ({len(table)})</summary>{body}</details>"
+        )
+    return "".join(parts)
+
+
+def _unit(value: object, unit: object, decimals: int | None = None) -> str:
+    number = format_number(value, decimals)
+    unit = text_or(unit, "")
+    return f"{number} {esc(unit)}" if unit and len(unit) <= 3 else number
+
+
+def _long_unit(row: Any) -> str:
+    """A unit too long to stand beside each number (shown in its own column)."""
+    unit = "" if row is None else text_or(row.unit, "")
+    return unit if len(unit) > 3 else ""
+
+
+def indicator_table_html(table: pd.DataFrame, district: str) -> str:
+    """Indicators of a district beside the city value (``COMPARISON_COLUMNS`` rows).
+
+    Year, a long unit and any note stand under the indicator's name, so that the table
+    fits beside the needs.
+    """
+    if table.empty:
+        return f"<p class='sw-empty'>Für {esc(district)} sind keine Indikatoren hinterlegt.</p>"
+    rows = []
+    for r in table.itertuples():
+        mark = "*" if bool(r.illustrative) else ""
+        note = "" if is_missing(r.note) else str(r.note)
+        details = " · ".join(str(x) for x in (int(r.year), _long_unit(r), note) if x)
+        index = format_number(round(r.index) if pd.notna(r.index) else r.index)
+        places = decimals_for(r.value, r.city_value)
+        rows.append(
+            f"<tr><td>{esc(r.indicator)}{mark}<div class='sw-note'>{esc(details)}</div></td>"
+            f"<td class='sw-num'>{_unit(r.value, r.unit, places)}</td>"
+            f"<td class='sw-num'>{_unit(r.city_value, r.city_unit, places)}</td>"
+            f"<td class='sw-num'>{format_number(r.difference, places, sign=True)}</td>"
+            f"<td class='sw-num'>{index}</td></tr>"
+        )
+    sources = sorted({str(s) for s in table["source"] if not is_missing(s)})
+    footnote = (
+        "* illustrative Werte (Demo-Studie), keine amtlichen Zahlen. "
+        if any(table["illustrative"])
+        else ""
+    )
+    return (
+        "<table class='sw-table sw-indicator-table'><thead><tr><th>Indikator</th>"
+        f"<th class='sw-num'>{esc(district)}</th><th class='sw-num'>Gesamtstadt</th>"
+        "<th class='sw-num'>Differenz</th><th class='sw-num'>Index</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<p class='sw-note'>{footnote}Index: Wert des Sozialraums je Wert der Gesamtstadt "
+        f"× 100. Quellen: {esc('; '.join(sources) or MISSING_NUMBER)}</p>"
+    )
+
+
+def topics_html(profile: DistrictProfile) -> str:
+    """The district's share of each topic beside its share in all workshops (collapsed)."""
+    if profile.topics.empty:
+        return ""
+    rows = "".join(
+        f"<tr><td>{esc(t.label)}</td><td class='sw-num'>{int(t.segments)}</td>"
+        f"<td class='sw-num'>{format_percent(t.share)}</td>"
+        f"<td class='sw-num'>{format_percent(t.share_all)}</td></tr>"
+        for t in profile.topics.itertuples()
+    )
+    return (
+        "<details class='sw-topic-shares'><summary><b>Themen der Aussagen</b></summary>"
+        "<table class='sw-table'><thead><tr><th>Thema</th><th class='sw-num'>Aussagen</th>"
+        "<th class='sw-num'>Anteil hier</th><th class='sw-num'>Anteil insgesamt</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></details>"
+    )
+
+
+def district_heading(profile: DistrictProfile) -> str:
+    """Title and one line on where the statements come from."""
+    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profile.notes)
+    lead = ""  # without statements the notes say so
+    if profile.segments:
+        lead = (
+            f"<p class='sw-lead'>{_plural(profile.segments, 'Aussage', 'Aussagen')} aus "
+            f"{esc(', '.join(profile.workshops))}. Entspricht das Ihrer Erfahrung?</p>"
+        )
+    return f"<h2>Sozialraumprofil {esc(profile.district)}</h2>{lead}{notes}"
+
+
+# -- the city-wide overview -------------------------------------------------------------
+def _districts(profiles: Profiles) -> list[str]:
+    return [CITYWIDE, *profiles.names]
+
+
+def _shade(count: int, peak: int) -> str:
+    return f"rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
+
+
+def _column_name(district: str) -> str:
+    return "Gesamtstadt (Auftakt)" if district == CITYWIDE else district
+
+
+def raised_in(row: dict[str, Any], districts: Iterable[str]) -> str:
+    """The districts (not the city) that raised a need, or "ohne Sozialraum".
+
+    >>> raised_in({"Manfort": 2, "Opladen": 0}, ["Manfort", "Opladen"])
+    'Manfort'
+    >>> raised_in({"Gesamtstadt": 3}, ["Gesamtstadt"])
+    'ohne Sozialraum'
+    """
+    named = [d for d in districts if d != CITYWIDE and row.get(d)]
+    return ", ".join(named) or MISSING_DISTRICT
+
+
+def matrix_html(profiles: Profiles) -> str:
+    """The needs × districts matrix: statements per need and district, shaded."""
+    matrix = profiles.need_matrix
+    if matrix.empty:
+        return (
+            "<h3>Bedarfe nach Sozialraum</h3><p class='sw-empty'>Noch keine Bedarfe gruppiert.</p>"
+        )
+    known = [d for d in _districts(profiles) if d in matrix.columns]
+    columns = [d for d in known if matrix[d].astype("int64").sum() > 0]
+    silent = [_column_name(d) for d in known if d not in columns]
+    peak = max(int(matrix[columns].to_numpy().max()), 1) if columns else 1
+    head = "".join(f"<th class='sw-num'>{esc(_column_name(d))}</th>" for d in columns)
+    rows = []
+    for r in matrix.to_dict(orient="records"):
+        cells = "".join(
+            f"<td class='sw-num' style='background: {_shade(r[d], peak)}'>{int(r[d])}</td>"
+            if r[d]
+            else "<td class='sw-num'></td>"
+            for d in columns
+        )
+        rows.append(
+            f"<tr><td>{esc(r['label'])}{scope_badge(r['scope'], int(r['n_districts']))}</td>"
+            f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
+        )
+    return (
+        "<h3>Bedarfe nach Sozialraum</h3><p class='sw-note'>Zahl der Aussagen je Bedarf und "
+        "Sozialraum. Übergreifend heißt: in mehreren Sozialräumen genannt.</p>"
+        + (
+            f"<p class='sw-note'>Ohne Aussagen in den Bedarfen: {esc(', '.join(silent))}.</p>"
+            if silent
+            else ""
+        )
+        + f"<table class='sw-table sw-matrix-table'><thead><tr><th>Bedarf</th>{head}"
+        f"<th class='sw-num'>Summe</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def scope_html(profiles: Profiles) -> str:
+    """Cross-cutting and district-specific needs, each with the districts raising them."""
+
+    def listing(table: pd.DataFrame) -> str:
+        if table.empty:
+            return "<p class='sw-empty'>keine</p>"
+        items = "".join(
+            f"<li>{esc(r['label'])} <span class='sw-meta'>"
+            f"({esc(raised_in(r, _districts(profiles)))})</span></li>"
+            for r in table.to_dict(orient="records")
+        )
+        return f"<ul>{items}</ul>"
+
+    cross, local = profiles.cross_cutting(), profiles.district_specific()
+    return (
+        f"<div class='sw-scope-cross'><h3>Übergreifende Bedarfe ({len(cross)})</h3>"
+        f"{listing(cross)}</div>"
+        f"<div class='sw-scope-local'><h3>Sozialraumspezifische Bedarfe ({len(local)})</h3>"
+        f"{listing(local)}</div>"
+    )
+
+
+def _index_cell(row: Any, places: int) -> str:
+    """A district's value, shaded by its index: orange above the city, purple below."""
+    if row is None:
+        return f"<td class='sw-num'>{MISSING_NUMBER}</td>"
+    value = _unit(row.value, row.unit, places)
+    if pd.isna(row.index):
+        return f"<td class='sw-num'>{value}</td>"
+    strength = min(abs(float(row.index) - 100) / 60, 1.0)
+    colour = "230, 145, 56" if row.index > 100 else "94, 60, 153"
+    title = f"Index {format_number(round(row.index))} (Gesamtstadt = 100)"
+    return (
+        f"<td class='sw-num' title='{esc(title)}' "
+        f"style='background: rgba({colour}, {0.08 + 0.5 * strength:.2f})'>{value}</td>"
+    )
+
+
+def city_indicator_html(profiles: Profiles) -> str:
+    """Every district's indicator values beside the city's, shaded by their index."""
+    table = profiles.indicators
+    city = profiles.city.indicators
+    if table.empty and city.empty:
+        return "<p class='sw-empty'>Keine Indikatoren hinterlegt.</p>"
+    keys = sorted(
+        {(r.indicator, int(r.year)) for r in (*table.itertuples(), *city.itertuples())}
+    )  # fmt: skip
+    values = {(r.district, r.indicator, int(r.year)): r for r in table.itertuples()}
+    city_values = {(r.indicator, int(r.year)): r for r in city.itertuples()}
+    lines = []
+    for indicator, year in keys:
+        own = city_values.get((indicator, year))
+        found = [values.get((d, indicator, year)) for d in profiles.names]
+        lines.append((indicator, year, own, found, [r for r in (own, *found) if r is not None]))
+    units = any(_long_unit(present[0]) for *_, present in lines)  # else no unit column
+    rows = []
+    for indicator, year, own, found, present in lines:
+        places = decimals_for(*(r.value for r in present))
+        cells = "".join(_index_cell(r, places) for r in found)
+        city_cell = _unit(own.value, own.unit, places) if own is not None else MISSING_NUMBER
+        unit = f"<td>{esc(_long_unit(present[0]))}</td>" if units else ""
+        rows.append(
+            f"<tr><td>{esc(indicator)}</td><td>{year}</td>{unit}{cells}"
+            f"<td class='sw-num'><b>{city_cell}</b></td></tr>"
+        )
+    head = "".join(f"<th class='sw-num'>{esc(d)}</th>" for d in profiles.names)
+    unit_head = "<th>Einheit</th>" if units else ""
+    return (
+        f"<table class='sw-table sw-city-indicator-table'><thead><tr><th>Indikator</th>"
+        f"<th>Jahr</th>{unit_head}{head}<th class='sw-num'>Gesamtstadt</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table><p class='sw-note'>Farbe: orange über, lila "
+        "unter dem Wert der Gesamtstadt; je kräftiger, desto größer der Abstand.</p>"
+    )
+
+
+# -- the view ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ProfileParts:
+    """The rendered parts of one district's profile (or the city's overview)."""
+
+    heading: str
+    sections: tuple[str, ...]
+
+
+def district_parts(profile: DistrictProfile) -> ProfileParts:
+    """Heading and HTML sections (needs, findings, indicators, topics)."""
+    return ProfileParts(
+        heading=district_heading(profile),
+        sections=(
+            needs_html(profile),
+            findings_html(profile),
+            indicator_table_html(profile.indicators, profile.district),
+            topics_html(profile),
+        ),
+    )
+
+
+def city_parts(profiles: Profiles) -> ProfileParts:
+    """Heading and HTML sections (matrix, scopes, indicators, kick-off needs)."""
+    city = profiles.city
+    kickoff = (
+        "<details class='sw-kickoff'><summary><b>Bedarfe aus dem gesamtstädtischen "
+        f"Auftaktworkshop</b></summary>{needs_html(city)}</details>"
+        if city.segments
+        else ""
+    )
+    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profiles.notes)
+    if not profiles.names:
+        notes += f"<p class='sw-note'>{NO_DISTRICTS}</p>"
+    return ProfileParts(
+        heading=(
+            "<h2>Gesamtstadt: alle Sozialräume im Überblick</h2><p class='sw-lead'>Welche "
+            "Bedarfe in vielen Sozialräumen genannt wurden und welche nur in einzelnen. "
+            f"Wählen Sie oben einen Sozialraum für sein Profil.</p>{notes}"
+        ),
+        sections=(
+            matrix_html(profiles),
+            scope_html(profiles),
+            city_indicator_html(profiles),
+            kickoff,
+        ),
+    )

@@ -1,0 +1,114 @@
+"""German number formats and the words for missing metadata, for reports and apps alike.
+
+Numbers: decimal comma, thousands point, a missing value as a dash. Missing metadata is
+named, never shown as ``nan``, ``<NA>``, ``None`` or an empty cell: a workshop without a
+date is "ohne Datum", a statement without a Sozialraum "ohne Sozialraum", one without a
+speaker role "ohne Rolle".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+import pandas as pd
+
+MISSING_NUMBER = "–"
+MISSING_DATE = "ohne Datum"
+MISSING_DISTRICT = "ohne Sozialraum"
+MISSING_ROLE = "ohne Rolle"
+MISSING = "ohne Angabe"  # any other missing text (e.g. a workshop's format)
+PLOTLY_SEPARATORS = ",."  # plotly's ``layout.separators``: decimal comma, thousands point
+
+_GERMAN = str.maketrans({",": ".", ".": ","})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_missing(value: object) -> bool:
+    """Whether ``value`` holds nothing: None, NaN, ``pd.NA``/``NaT`` or blank text.
+
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "  ", "", 0, "x")]
+    [True, True, True, True, True, False, False]
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists, arrays: not a missing scalar
+        return False
+
+
+def format_number(value: object, decimals: int | None = None, sign: bool = False) -> str:
+    """A number the German way, missing as "–".
+
+    ``decimals=None``: whole numbers without decimals, others with one.
+
+    >>> format_number(17763.0), format_number(13.94), format_number(4.3, sign=True)
+    ('17.763', '13,9', '+4,3')
+    >>> format_number(15.0, decimals=1), format_number(0.5, 2), format_number(float("nan"))
+    ('15,0', '0,50', '–')
+    >>> format_number(pd.NA), format_number(None), format_number(-1234.56)
+    ('–', '–', '-1.234,6')
+    """
+    if is_missing(value):
+        return MISSING_NUMBER
+    number = float(value)  # type: ignore[arg-type]
+    if math.isinf(number):
+        return MISSING_NUMBER
+    places = (0 if number.is_integer() else 1) if decimals is None else decimals
+    text = f"{number:+,.{places}f}" if sign else f"{number:,.{places}f}"
+    return text.translate(_GERMAN)
+
+
+def format_percent(share: object, decimals: int = 1) -> str:
+    """A share (0–1) as German percent, missing as "–".
+
+    >>> format_percent(0.125), format_percent(1), format_percent(0.5, 0), format_percent(None)
+    ('12,5 %', '100,0 %', '50 %', '–')
+    """
+    if is_missing(share):
+        return MISSING_NUMBER
+    return f"{format_number(100 * float(share), decimals)} %"  # type: ignore[arg-type]
+
+
+def decimals_for(*values: object) -> int:
+    """0 if every (present) value is whole, else 1: numbers of one row look alike.
+
+    >>> decimals_for(118.0, 100.0), decimals_for(21.5, 15.0, None)
+    (0, 1)
+    """
+    present = [float(v) for v in values if not is_missing(v)]  # type: ignore[arg-type]
+    return 0 if all(v.is_integer() for v in present) else 1
+
+
+def format_date(value: object) -> str:
+    """A stored ISO date (``2024-05-03``) as ``03.05.2024``; missing as "ohne Datum".
+
+    Anything else that was stored is shown as it is.
+
+    >>> format_date("2024-05-03"), format_date(pd.NA), format_date("Mai 2024")
+    ('03.05.2024', 'ohne Datum', 'Mai 2024')
+    """
+    if is_missing(value):
+        return MISSING_DATE
+    text = str(value).strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return f"{date.fromisoformat(text):%d.%m.%Y}"
+        except ValueError:
+            return text
+    return text
+
+
+def text_or(value: object, missing: str = MISSING) -> str:
+    """``value`` as text, or the words for missing (``missing``) if it holds nothing.
+
+    >>> text_or("Jugendhilfe", MISSING_ROLE), text_or(pd.NA, MISSING_ROLE), text_or(None)
+    ('Jugendhilfe', 'ohne Rolle', 'ohne Angabe')
+    """
+    return missing if is_missing(value) else str(value).strip()

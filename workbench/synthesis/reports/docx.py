@@ -1,0 +1,172 @@
+"""The report as DOCX (python-docx): charts drawn as tables, no image renderer needed.
+
+Bar charts become bars of block characters, heatmaps shaded cells. Metadata and ZIP
+timestamps are fixed (:mod:`.office`), so the same project gives the same file apart from
+the "Erstellt am" line.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from workbench.core.formatting import format_number, format_percent
+from workbench.synthesis.reports.model import (
+    BAR_COLOURS,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    Quote,
+    Report,
+    Table,
+    chart_table,
+    generated_line,
+)
+from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
+
+DOCX_BAR_WIDTH = 30  # block characters of the longest bar
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def heat(value: float, values: Sequence[float], middle: float | None = None) -> tuple[str, bool]:
+    """Cell fill (hex) and whether text on it should be white.
+
+    Without ``middle``: white to dark blue from 0 to the largest value. With ``middle``
+    (e.g. 100 for an index): blue below it, red above it, white at it.
+
+    >>> heat(0, [0, 10]), heat(10, [0, 10]), heat(100, [80, 100, 120], 100)[0]
+    (('F7FBFF', False), ('08306B', True), 'F7F7F7')
+    """
+    white = (247, 251, 255)
+    if math.isnan(value):
+        return "FFFFFF", False
+    finite = [v for v in values if not math.isnan(v)]
+    if middle is None:
+        top = max(finite, default=0.0)
+        t, high, low = (value / top if top > 0 else 0.0), (8, 48, 107), white
+    else:
+        spread = max((abs(v - middle) for v in finite), default=0.0)
+        t = abs(value - middle) / spread if spread else 0.0
+        low = (247, 247, 247)
+        high = (178, 24, 43) if value > middle else (33, 102, 172)
+    t = max(0.0, min(1.0, t))
+    rgb = [round(a + (b - a) * t) for a, b in zip(low, high, strict=True)]
+    return "".join(f"{c:02X}" for c in rgb), t > 0.55
+
+
+def _docx_table(doc: Any, table: Table) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    grid = doc.add_table(rows=1, cols=len(table.columns))
+    grid.style = "Table Grid"
+    for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(clean(name)).bold = True
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for cell, value, numeric in zip(cells, row, table.numeric, strict=True):
+            cell.text = clean(value)
+            if numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return grid
+
+
+def _docx_chart(doc: Any, chart: Chart) -> None:
+    """A chart without images: a bar table (block characters) or a shaded heatmap table."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    caption = doc.add_paragraph()
+    caption.add_run(clean(chart.title)).bold = True
+    if chart.kind == "heatmap":
+        grid = _docx_table(doc, chart_table(chart))
+        values = [v for row in chart.z for v in row]
+        for r, row in enumerate(chart.z, start=1):
+            for c, value in enumerate(row, start=1):
+                fill, white = heat(value, values, chart.reference)
+                cell = grid.rows[r].cells[c]
+                _shade(cell, fill)
+                if white:
+                    for run in cell.paragraphs[0].runs:
+                        run.font.color.rgb = RGBColor(255, 255, 255)
+        return
+    grid = doc.add_table(rows=1, cols=3)
+    grid.style = "Table Grid"
+    for cell, name in zip(grid.rows[0].cells, ("", chart.axis, "Wert"), strict=True):
+        cell.paragraphs[0].add_run(clean(name)).bold = True
+    top = max((v for _, values in chart.series for v in values), default=0.0)
+    for i, category in enumerate(chart.categories):
+        label, bars, numbers = grid.add_row().cells
+        label.text = clean(category)
+        for j, (name, values) in enumerate(chart.series):
+            value = values[i]
+            length = 0 if top <= 0 else round(DOCX_BAR_WIDTH * value / top)
+            paragraph = bars.paragraphs[0] if j == 0 else bars.add_paragraph()
+            run = paragraph.add_run("█" * max(length, 1 if value > 0 else 0) or "·")
+            run.font.size = Pt(7)
+            run.font.color.rgb = RGBColor.from_string(BAR_COLOURS[j % len(BAR_COLOURS)][1:].upper())
+            text = format_percent(value) if chart.percent else format_number(value)
+            target = numbers.paragraphs[0] if j == 0 else numbers.add_paragraph()
+            target.add_run(clean(text + (f" – {name}" if len(chart.series) > 1 else "")))
+            target.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if chart.reference is not None:
+        doc.add_paragraph(
+            f"Vergleichswert Gesamtstadt: {format_number(chart.reference)}", style="Caption"
+        )
+
+
+def render_docx(report: Report, generated_at: datetime) -> bytes:
+    """The report as DOCX (python-docx), with fixed metadata and ZIP timestamps."""
+    import docx
+    from docx.shared import Pt
+
+    doc = docx.Document()
+    fixed = fixed_time().replace(tzinfo=None)
+    props = doc.core_properties
+    props.title = clean(report.title)
+    props.author = AUTHOR
+    props.last_modified_by = AUTHOR
+    props.created = fixed
+    props.modified = fixed
+    props.revision = 1
+    props.language = "de-DE"
+    doc.styles["Normal"].font.size = Pt(10)
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            doc.add_heading(clean(block.text), 0 if block.level == 1 else min(block.level - 1, 9))
+        elif isinstance(block, Paragraph):
+            text = generated_line(generated_at) if block.kind == "generated" else block.text
+            paragraph = doc.add_paragraph()
+            run = paragraph.add_run(clean(text))
+            run.italic = block.kind in ("note", "meta", "generated")
+            run.bold = block.kind == "item"
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                doc.add_paragraph(clean(item), style="List Bullet")
+        elif isinstance(block, Table):
+            _docx_table(doc, block)
+        elif isinstance(block, Quote):
+            doc.add_paragraph(clean(block.text), style="Quote")
+            source = doc.add_paragraph()
+            run = source.add_run(clean("— " + block.source))
+            run.italic = True
+            run.font.size = Pt(8)
+        elif isinstance(block, Chart):
+            _docx_chart(doc, block)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalise_zip(buffer.getvalue())

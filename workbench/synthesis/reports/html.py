@@ -1,0 +1,113 @@
+"""The report as one self-contained HTML file (charts by :mod:`.charts`, works offline).
+
+Each chart stands in a ``<figure class="wb-chart">`` with a fixed element id
+(``wb-chart-…``) and its numbers as a table beside it (for screen readers and without
+JavaScript). Every text from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from workbench.synthesis.reports.charts import chart_div, plotly_script
+from workbench.synthesis.reports.model import (
+    CHART_CLASS,
+    Bullets,
+    Chart,
+    Heading,
+    Paragraph,
+    Quote,
+    Report,
+    Table,
+    chart_table,
+    generated_line,
+)
+
+CSS = """
+body { font-family: system-ui, sans-serif; margin: 0; color: #1d2935; background: #fff; }
+main.wb-report { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+h1 { font-size: 1.8rem; } h2 { border-bottom: 2px solid #2a6f97; padding-bottom: .2rem; }
+nav.wb-toc ul { columns: 2; }
+p.wb-meta { color: #52606d; } p.wb-note { color: #8a3b12; font-style: italic; }
+p.wb-generated { color: #52606d; font-size: .9rem; } p.wb-item { font-weight: 600; }
+blockquote.wb-quote { margin: .6rem 0 .6rem 1rem; padding: .2rem .8rem;
+  border-left: 4px solid #b0b7bf; }
+blockquote.wb-quote footer { color: #52606d; font-size: .85rem; }
+table.wb-table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
+table.wb-table th, table.wb-table td { border: 1px solid #d0d5da; padding: .25rem .5rem;
+  vertical-align: top; }
+table.wb-table td.num { text-align: right; }
+figure.wb-chart { margin: 1rem 0; }
+figure.wb-chart figcaption { font-weight: 600; }
+""".strip()
+
+
+def html_table(table: Table) -> str:
+    """A table block as ``<table class="wb-table">`` (text escaped).
+
+    >>> html_table(Table(("A", "n"), (("<b>", "1"),), (False, True)))[-65:]
+    '<tr><td>&lt;b&gt;</td><td class="num">1</td></tr></tbody></table>'
+    """
+    esc = html.escape
+    head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{esc(v)}</td>' if n else f"<td>{esc(v)}</td>"
+            for v, n in zip(row, table.numeric, strict=True)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def html_chart(chart: Chart) -> str:
+    """A chart in its ``<figure>``: caption, plotly div and the numbers as a table."""
+    data = "<details><summary>Daten</summary>" + html_table(chart_table(chart)) + "</details>"
+    return (
+        f'<figure class="{CHART_CLASS}" data-chart="{chart.key}">\n'
+        f"<figcaption>{html.escape(chart.title)}</figcaption>\n{chart_div(chart)}\n"
+        f"{data}\n</figure>"
+    )
+
+
+def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool = True) -> bytes:
+    """The report as one self-contained HTML file (plotly.js inline, works offline)."""
+    esc = html.escape
+    parts: list[str] = []
+    toc = [b for b in report.blocks if isinstance(b, Heading) and b.level == 2]
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            level = min(block.level, 6)
+            parts.append(f'<h{level} id="{block.anchor}">{esc(block.text)}</h{level}>')
+            if block.level == 1 and toc:
+                items = "".join(f'<li><a href="#{h.anchor}">{esc(h.text)}</a></li>' for h in toc)
+                parts.append(f'<nav class="wb-toc"><ul>{items}</ul></nav>')
+        elif isinstance(block, Paragraph):
+            text = generated_line(generated_at) if block.kind == "generated" else block.text
+            parts.append(f'<p class="wb-{block.kind}">{esc(text)}</p>')
+        elif isinstance(block, Bullets):
+            parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
+        elif isinstance(block, Table):
+            parts.append(html_table(block))
+        elif isinstance(block, Quote):
+            parts.append(
+                f'<blockquote class="wb-quote"><p>{esc(block.text)}</p>'
+                f"<footer>{esc(block.source)}</footer></blockquote>"
+            )
+        elif isinstance(block, Chart):
+            parts.append(html_chart(block))
+    script = plotly_script() if include_plotlyjs else ""
+    document = (
+        "<!DOCTYPE html>\n"
+        '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="Sozialraum-Werkbank">\n'
+        f"<title>{esc(report.title)}</title>\n<style>\n{CSS}\n</style>\n{script}"
+        '</head>\n<body>\n<main class="wb-report">\n'
+        + "\n".join(parts)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+    return document.encode("utf-8")

@@ -1,0 +1,515 @@
+"""The report's outline: which sections, tables, quotes and charts it has, and in what order.
+
+Built from :class:`workbench.synthesis.reports.model.ReportData`; the renderers draw it.
+Where a section has no data (no districts, dates, codebook, codings, need or topic runs,
+indicators, recommendations) it says so in one German sentence naming what is missing
+and the command that provides it. Missing metadata is named ("ohne Datum", "ohne
+Sozialraum", "ohne Rolle"), never shown as ``nan`` or an empty cell.
+"""
+
+from __future__ import annotations
+
+import math
+
+from workbench.core.formatting import (
+    MISSING,
+    MISSING_DISTRICT,
+    MISSING_NUMBER,
+    format_date,
+    format_number,
+    is_missing,
+    text_or,
+)
+from workbench.store import CITYWIDE
+from workbench.synthesis.profiles import (
+    DIMENSIONS,
+    NO_DISTRICT_INDICATORS,
+    NO_INDICATORS,
+    DistrictProfile,
+)
+from workbench.synthesis.reports.model import (
+    GENERATED,
+    PSEUDONYMISED,
+    Bullets,
+    Chart,
+    OutlineBuilder,
+    Quote,
+    Report,
+    ReportData,
+    Table,
+    params_text,
+    plural,
+    relevant,
+    short,
+    slug,
+    source,
+)
+
+# One sentence per missing kind of data: what is missing and the command that provides it.
+NO_STATEMENTS = "Noch keine Aussagen: workbench import DATEI."
+NO_DISTRICTS = (
+    "Noch keine Sozialräume: workbench districts --add NAME (oder beim Import --district NAME)."
+)
+NO_NEED_CLUSTERS = (
+    "Noch keine Bedarfscluster: workbench needs (ohne kodierte Bedarfe: "
+    "workbench needs --segments all)."
+)
+NO_TOPICS = "Noch keine Themen: workbench topics."
+NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
+NO_CODEBOOK = "Noch kein Codebuch und keine kodierten Aussagen: workbench codebook import DATEI."
+NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE CODE."
+CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
+
+
+def build_report(data: ReportData, max_quotes: int = 3) -> Report:
+    """The outline of the city-wide report, or of one district's profile."""
+    out = OutlineBuilder()
+    profiles = data.profiles
+    if data.district is None:
+        title = "Qualitative Sozialraumanalyse – Gesamtbericht"
+    else:
+        title = f"Sozialraumprofil {data.district}"
+    out.heading(1, title, "titel")
+    out.text(GENERATED, "generated")  # replaced by the renderers
+    basis = (
+        f"Projekt {data.project}: {plural(len(data.workshops), 'Workshop', 'Workshops')}, "
+        f"{plural(len(data.segments), 'Aussage', 'Aussagen')}"
+    )
+    runs = "; ".join(f"{name} {info['run']}" for name, info in data.runs.items())
+    out.text(basis + (f"; {runs}." if runs else ".") + " " + PSEUDONYMISED, "meta")
+    if data.segments.empty:
+        out.text(NO_STATEMENTS, "note")
+    for note in profiles.notes:
+        out.text(note, "note")
+
+    if data.district is None:
+        _overview(out, data)
+        _needs_section(out, data, max_quotes)
+        _indicator_section(out, data)
+        _recommendation_section(out, data, max_quotes)
+        out.heading(2, "Sozialraumprofile")
+        if not profiles.districts:
+            out.text(NO_DISTRICTS, "note")
+        for profile in (profiles.city, *profiles.districts):
+            _profile(out, data, profile, 3, max_quotes)
+    else:
+        _profile(out, data, profiles.profile(data.district), 2, max_quotes, title=False)
+        _recommendation_section(out, data, max_quotes)
+        _needs_section(out, data, max_quotes, compact=True)
+    _method_section(out, data)
+    return Report(title, tuple(out.blocks))
+
+
+def _overview(out: OutlineBuilder, data: ReportData) -> None:
+    out.heading(2, "Überblick")
+    if data.workshops.empty:
+        out.text(NO_STATEMENTS, "note")
+        return
+    rows = tuple(
+        (
+            text_or(w.workshop),
+            text_or(w.district, MISSING_DISTRICT),
+            format_date(w.date),
+            text_or(w.format, MISSING),
+            format_number(w.segments),
+        )
+        for w in data.workshops.itertuples()
+    )
+    out.add(
+        Table(
+            ("Workshop", "Sozialraum", "Datum", "Format", "Aussagen"),
+            rows,
+            (False, False, False, False, True),
+        )
+    )
+    profiles = (data.profiles.city, *data.profiles.districts)
+    out.add(
+        Chart(
+            key="aussagen-je-sozialraum",
+            title="Aussagen je Sozialraum",
+            kind="bar",
+            categories=tuple(p.district for p in profiles),
+            series=(("Aussagen", tuple(float(p.segments) for p in profiles)),),
+            axis="Aussagen",
+        )
+    )
+
+
+def _cluster_quotes(data: ReportData, cluster: int, max_quotes: int) -> list[Quote]:
+    if data.clusters is None:
+        return []
+    row = data.clusters[data.clusters["cluster"] == cluster].iloc[0]
+    return [
+        Quote(data.segments.loc[s, "text"], source(data, s))
+        for s in list(row["quote_segment_ids"])[:max_quotes]
+        if s in data.segments.index
+    ]
+
+
+def raised_in(districts: list[str]) -> str:
+    """Where a need was raised, for its meta line; none but the city: "ohne Sozialraum".
+
+    >>> raised_in(["Manfort", "Opladen"]), raised_in([])
+    ('genannt in: Manfort, Opladen', 'ohne Sozialraum (nur gesamtstädtisch genannt)')
+    """
+    if districts:
+        return "genannt in: " + ", ".join(districts)
+    return f"{MISSING_DISTRICT} (nur gesamtstädtisch genannt)"
+
+
+def _needs_section(
+    out: OutlineBuilder, data: ReportData, max_quotes: int, compact: bool = False
+) -> None:
+    matrix = data.profiles.need_matrix
+    out.heading(2, "Sozialraumübergreifende Bedarfe" if not compact else "Bedarfe im Vergleich")
+    if matrix.empty:
+        out.text(NO_NEED_CLUSTERS, "note")
+        return
+    out.text(
+        "Bedarfscluster fassen die als Bedarf kodierten Aussagen aller Workshops "
+        "inhaltlich zusammen. „Übergreifend“ heißt: in mehreren Sozialräumen genannt; "
+        "„sozialraumspezifisch“: in wenigen. Die Zahlen sind Aussagen je Sozialraum."
+    )
+    districts = [
+        c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
+    ]
+    labels = tuple(f"{r.cluster}: {short(r.label, 50)}" for r in matrix.itertuples())
+    out.add(
+        Chart(
+            key="bedarfe-matrix",
+            title="Bedarfe nach Sozialraum (Aussagen)",
+            kind="heatmap",
+            categories=labels,
+            columns=tuple(districts),
+            z=tuple(tuple(float(v) for v in matrix.loc[i, districts]) for i in matrix.index),
+        )
+    )
+    out.add(
+        Table(
+            ("Cluster", "Bedarf", "Reichweite", *districts),
+            tuple(
+                (
+                    str(r["cluster"]),
+                    text_or(r["label"]),
+                    text_or(r["scope"]),
+                    *(format_number(r[d]) for d in districts),
+                )
+                for _, r in matrix.iterrows()
+            ),
+            (True, False, False, *(True for _ in districts)),
+        )
+    )
+    if compact:
+        return
+    for title, part in (
+        ("Übergreifende Bedarfe", data.profiles.cross_cutting()),
+        ("Sozialraumspezifische Bedarfe", data.profiles.district_specific()),
+    ):
+        out.heading(3, title)
+        if part.empty:
+            out.text("Keine.", "note")
+        for r in part.itertuples():
+            named = [d for d in districts if d != CITYWIDE and int(part.loc[r.Index, d]) > 0]
+            out.heading(4, text_or(r.label), f"bedarf-{r.cluster}")
+            out.text(
+                f"Cluster {r.cluster} · {plural(int(r.size), 'Aussage', 'Aussagen')} · "
+                f"{raised_in(named)}",
+                "meta",
+            )
+            for quote in _cluster_quotes(data, int(r.cluster), max_quotes):
+                out.add(quote)
+
+
+def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
+    out.heading(2, "Indikatoren im Vergleich")
+    table = data.profiles.indicators
+    city = data.profiles.city.indicators
+    if not data.has_indicators:
+        out.text(NO_INDICATORS, "note")
+        return
+    if bool(table["illustrative"].any() or city["illustrative"].any()):
+        out.text(
+            "Werte mit der Quelle „illustrativ“ sind erfunden (Demo) und keine amtlichen Zahlen.",
+            "note",
+        )
+    districts = [d for d in data.profiles.names if d in set(table["district"])]
+    values = {(r.indicator, r.year, r.district): r for r in table.itertuples()}
+    keys = sorted({(i, y) for i, y, _ in values})
+    comparable = [
+        (i, y) for i, y in keys if any(not math.isnan(r.index) for r in _row(values, i, y))
+    ]
+    if comparable:
+        out.add(
+            Chart(
+                key="indikatoren-index",
+                title="Indikatoren im Verhältnis zur Gesamtstadt (Gesamtstadt = 100)",
+                kind="heatmap",
+                categories=tuple(f"{i} ({y})" for i, y in comparable),
+                columns=tuple(districts),
+                reference=100.0,
+                z=tuple(
+                    tuple(
+                        float(values[(i, y, d)].index) if (i, y, d) in values else math.nan
+                        for d in districts
+                    )
+                    for i, y in comparable
+                ),
+            )
+        )
+    city_values = {(r.indicator, r.year): r for r in city.itertuples()}
+    rows = []
+    for i, y in sorted(set(keys) | set(city_values)):
+        ref = city_values.get((i, y))
+        unit = ref.unit if ref is not None else _row(values, i, y)[0].unit
+        rows.append(
+            (
+                i,
+                str(y),
+                text_or(unit),
+                format_number(ref.value) if ref is not None else MISSING_NUMBER,
+                *(
+                    format_number(values[(i, y, d)].value) if (i, y, d) in values else "–"
+                    for d in districts
+                ),
+            )
+        )
+    out.add(
+        Table(
+            ("Indikator", "Jahr", "Einheit", CITYWIDE, *districts),
+            tuple(rows),
+            (False, False, False, True, *(True for _ in districts)),
+        )
+    )
+    sources = sorted({str(s) for s in (*table["source"], *city["source"]) if not is_missing(s)})
+    out.text("Quellen: " + ("; ".join(sources) or MISSING) + ".", "meta")
+
+
+def _row(values: dict, indicator: str, year: int) -> list:
+    """The districts' rows of one indicator and year."""
+    return [r for (i, y, _), r in sorted(values.items()) if (i, y) == (indicator, year)]
+
+
+def _recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -> None:
+    out.heading(2, "Empfehlungen")
+    recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
+    if not recs:
+        out.text(NO_RECOMMENDATIONS, "note")
+        return
+    out.text(
+        "Zu jeder Empfehlung die Bedarfe, auf die sie antwortet, und die Aussagen, auf die "
+        "sie sich stützt (Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop)."
+    )
+    for rec in recs:
+        out.heading(3, f"Empfehlung {rec['id']}: {short(rec['title'] or rec['text'])}")
+        if rec["title"]:
+            out.text(rec["text"])
+        scope = "gesamtstädtisch" if rec["scope"] == CITYWIDE else rec["scope"]
+        actors = ", ".join(rec["actors"]) or MISSING
+        out.text(
+            f"Geltungsbereich: {scope} · Adressiert an: {actors} · "
+            f"Status: {text_or(rec['status'])}",
+            "meta",
+        )
+        items = []
+        for need in rec["needs"]:
+            current = need["current"]
+            if current:
+                size = plural(len(current["segments"]), "Aussage", "Aussagen")
+                items.append(
+                    f"Bedarf „{current['label']}“ ({current['scope']}, Cluster "
+                    f"{current['cluster']}, {size})"
+                )
+            else:
+                items.append(
+                    f"Bedarf „{need['linked']['label']}“ (im aktuellen Lauf nicht mehr vorhanden)"
+                )
+        if items:
+            out.add(Bullets(tuple(items)))
+        cited = [e["segment_id"] for e in rec["evidence"] if e["exists"]]
+        if not cited:  # no own evidence: the linked clusters' representative quotes
+            cited = [q for n in rec["needs"] if n["current"] for q in n["current"]["quotes"]]
+        shown = [s for s in dict.fromkeys(cited) if s in data.segments.index][:max_quotes]
+        for segment_id in shown:
+            out.add(Quote(data.segments.loc[segment_id, "text"], source(data, segment_id)))
+        if rec["problems"]:
+            out.text("Nachweiskette unterbrochen:", "note")
+            out.add(
+                Bullets(
+                    tuple(f"{p['link']} {p['target']}: {p['problem']}" for p in rec["problems"])
+                )
+            )
+        else:
+            out.text("Nachweiskette vollständig.", "meta")
+
+
+def _profile(
+    out: OutlineBuilder,
+    data: ReportData,
+    profile: DistrictProfile,
+    level: int,
+    max_quotes: int,
+    title: bool = True,
+) -> None:
+    name = profile.district
+    key = slug(name)
+    if title:
+        out.heading(level, name if name != CITYWIDE else CITY_HEADING, key)
+        level += 1
+    if profile.segments:
+        workshops = ", ".join(profile.workshops)
+        out.text(f"{plural(profile.segments, 'Aussage', 'Aussagen')} aus: {workshops}.", "meta")
+    own_section = NO_DISTRICT_INDICATORS.format(district=name)  # said under "Indikatoren"
+    for note in profile.notes:
+        if note not in data.profiles.notes and note != own_section:
+            out.text(note, "note")
+    if not profile.segments:  # the note says so; only the indicators remain to show
+        _profile_indicators(out, data, profile, level)
+        return
+
+    out.heading(level, "Bedarfe", f"{key}-bedarfe")
+    if not profile.needs.empty:
+        out.add(
+            Chart(
+                key=f"{key}-bedarfe",
+                title=f"Bedarfe in {name} (Aussagen je Cluster)",
+                kind="bar",
+                categories=tuple(
+                    f"{r.cluster}: {short(r.label, 50)}" for r in profile.needs.itertuples()
+                ),
+                series=(("Aussagen", tuple(float(v) for v in profile.needs["segments"])),),
+                axis="Aussagen",
+            )
+        )
+        for r in profile.needs.itertuples():
+            out.text(
+                f"{text_or(r.label)} – {plural(int(r.segments), 'Aussage', 'Aussagen')} "
+                f"({r.scope}, Cluster {r.cluster})",
+                "item",
+            )
+            own = profile.need_quotes[profile.need_quotes["cluster"] == r.cluster]
+            for q in own.head(max_quotes).itertuples():
+                out.add(Quote(q.quote, source(data, int(q.segment_id))))
+    elif data.profiles.need_run is not None:
+        out.text(f"In den Bedarfsclustern sind keine Aussagen aus {name}.", "note")
+    elif data.codings:  # no clusters yet: the statements coded as needs
+        _dimension_quotes(out, data, profile, "Bedarf", max_quotes)
+    else:
+        out.text(NO_NEED_CLUSTERS, "note")
+    _findings(out, data, profile, level, max_quotes)
+
+    out.heading(level, "Themen", f"{key}-themen")
+    if profile.topics.empty:
+        topics_run = data.profiles.topic_run is not None
+        out.text(f"Keine Themen aus {name}." if topics_run else NO_TOPICS, "note")
+    else:
+        out.add(
+            Chart(
+                key=f"{key}-themen",
+                title=f"Themen in {name} (Anteil der Aussagen)",
+                kind="bar",
+                categories=tuple(short(t, 50) for t in profile.topics["label"]),
+                series=(
+                    (name, tuple(float(v) for v in profile.topics["share"])),
+                    ("alle Workshops", tuple(float(v) for v in profile.topics["share_all"])),
+                ),
+                axis="Anteil der Aussagen",
+                percent=True,
+            )
+        )
+    _profile_indicators(out, data, profile, level)
+
+
+def _findings(
+    out: OutlineBuilder, data: ReportData, profile: DistrictProfile, level: int, max_quotes: int
+) -> None:
+    """Resources, challenges, gaps and reasons; one sentence if nothing is coded at all."""
+    key = slug(profile.district)
+    others = [d for d in DIMENSIONS if d != "Bedarf"]
+    if not data.codings:
+        out.heading(level, ", ".join(DIMENSIONS[d] for d in others), f"{key}-befunde")
+        out.text(NO_CODINGS if data.codes else NO_CODEBOOK, "note")
+        return
+    for dimension in others:
+        out.heading(level, DIMENSIONS[dimension], f"{key}-{dimension}")
+        _dimension_quotes(out, data, profile, dimension, max_quotes)
+
+
+def _profile_indicators(
+    out: OutlineBuilder, data: ReportData, profile: DistrictProfile, level: int
+) -> None:
+    name, key = profile.district, slug(profile.district)
+    out.heading(level, "Indikatoren", f"{key}-indikatoren")
+    table = profile.indicators
+    if table.empty:
+        has = data.has_indicators
+        out.text(NO_DISTRICT_INDICATORS.format(district=name) if has else NO_INDICATORS, "note")
+        return
+    if name != CITYWIDE:
+        comparable = table[table["index"].notna()]
+        if not comparable.empty:
+            out.add(
+                Chart(
+                    key=f"{key}-indikatoren",
+                    title=f"{name} im Verhältnis zur Gesamtstadt (= 100)",
+                    kind="bar",
+                    categories=tuple(f"{r.indicator} ({r.year})" for r in comparable.itertuples()),
+                    series=((name, tuple(float(v) for v in comparable["index"])),),
+                    axis="Index (Gesamtstadt = 100)",
+                    reference=100.0,
+                )
+            )
+    out.add(
+        Table(
+            ("Indikator", "Jahr", "Wert", "Einheit", "Gesamtstadt", "Differenz", "Quelle"),
+            tuple(
+                (
+                    r.indicator,
+                    str(r.year),
+                    format_number(r.value),
+                    text_or(r.unit),
+                    format_number(r.city_value),
+                    (format_number(r.difference) if name != CITYWIDE else MISSING_NUMBER)
+                    + ("" if is_missing(r.note) else f" ({r.note})"),
+                    text_or(r.source),
+                )
+                for r in table.itertuples()
+            ),
+            (False, False, True, False, True, True, False),
+        )
+    )
+
+
+def _dimension_quotes(
+    out: OutlineBuilder,
+    data: ReportData,
+    profile: DistrictProfile,
+    dimension: str,
+    max_quotes: int,
+) -> None:
+    quotes = profile.quotes(dimension)
+    if quotes.empty:
+        out.text(f"Keine als {dimension} kodierten Aussagen aus {profile.district}.", "note")
+        return
+    shown = quotes.drop_duplicates("segment_id").head(max_quotes)
+    total = quotes["segment_id"].nunique()
+    out.text(
+        f"{plural(total, 'Aussage', 'Aussagen')} kodiert; {len(shown)} davon als Beispiel:",
+        "meta",
+    )
+    for q in shown.itertuples():
+        out.add(Quote(q.quote, f"{source(data, int(q.segment_id))} · kodiert von {q.coders}"))
+
+
+def _method_section(out: OutlineBuilder, data: ReportData) -> None:
+    out.heading(2, "Methodik und Herkunft")
+    items = [
+        "Aussagen: Protokolle und Kartenwände der Workshops, beim Import pseudonymisiert.",
+        "Befunde: Aussagen, die mit den Dimensionen Ressource, Herausforderung, Leerstelle, "
+        "Begründung und Bedarf kodiert sind; Beispiele, bei denen die Kodierenden "
+        "übereinstimmen, stehen vorn.",
+        "Fehlende Angaben sind benannt: „ohne Datum“, „ohne Sozialraum“, „ohne Rolle“.",
+    ]
+    for name, info in data.runs.items():
+        params = params_text(info["params"])
+        items.append(f"{name} {info['run']}: {params}")
+    out.add(Bullets(tuple(items)))

@@ -1,0 +1,331 @@
+"""The report's findings as XLSX (openpyxl): filterable sheets, native Excel bar charts.
+
+One sheet per kind (needs, quotes, topics, indicators, recommendations, evidence trail,
+provenance check) after a cover sheet. Every text is stored as text (never a formula,
+whatever it starts with). Missing metadata is named ("ohne Sozialraum", "ohne Rolle"); a
+field that does not apply to a row, or a missing indicator value, holds "–".
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from workbench.core.formatting import (
+    MISSING_DISTRICT,
+    MISSING_NUMBER,
+    MISSING_ROLE,
+    is_missing,
+    text_or,
+)
+from workbench.synthesis.profiles import (
+    DIMENSIONS,
+    NO_DISTRICT_INDICATORS,
+    NO_INDICATORS,
+    DistrictProfile,
+)
+from workbench.synthesis.reports.model import (
+    Heading,
+    Paragraph,
+    Report,
+    ReportData,
+    generated_line,
+    params_text,
+    relevant,
+)
+from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
+from workbench.synthesis.reports.outline import (
+    NO_CODEBOOK,
+    NO_CODINGS,
+    NO_NEED_CLUSTERS,
+    NO_RECOMMENDATIONS,
+    NO_STATEMENTS,
+    NO_TOPICS,
+)
+
+# Sheets: (column header, column width) each.
+QUOTE_SHEET = (
+    ("Sozialraum", 14), ("Art", 18), ("Code / Cluster", 30), ("Zitat", 80),
+    ("Kodiert von", 10), ("Workshop", 28), ("Dokument", 26), ("Aussage", 10),
+    ("Aussage-Nr. (intern)", 10), ("Rolle", 18),
+)  # fmt: skip
+TOPIC_SHEET = (
+    ("Sozialraum", 14), ("Thema", 8), ("Bezeichnung", 50), ("Aussagen", 10),
+    ("Anteil", 10), ("Anteil alle Workshops", 20),
+)  # fmt: skip
+INDICATOR_SHEET = (
+    ("Sozialraum", 14), ("Indikator", 46), ("Jahr", 8), ("Wert", 10), ("Einheit", 20),
+    ("Gesamtstadt", 12), ("Differenz", 10), ("Index (Gesamtstadt = 100)", 14),
+    ("Quelle", 30), ("illustrativ", 10), ("Hinweis", 30),
+)  # fmt: skip
+RECOMMENDATION_SHEET = (
+    ("Nr.", 6), ("Titel", 30), ("Empfehlung", 70), ("Geltungsbereich", 16),
+    ("Adressiert an", 30), ("Status", 14), ("Bedarfe", 40), ("Nachweiskette", 14),
+)  # fmt: skip
+TRAIL_SHEET = (
+    ("Empfehlung", 11), ("Art", 16), ("Bedarfscluster", 36), ("Sozialraum", 14),
+    ("Workshop", 28), ("Dokument", 26), ("Aussage", 10), ("Rolle", 18), ("Zitat", 80),
+)  # fmt: skip
+CHECK_SHEET = (("Empfehlung", 11), ("Glied der Kette", 18), ("Betrifft", 50), ("Problem", 60))
+
+
+def cell(value: Any) -> Any:
+    """A value as an XLSX cell: text XML-safe, a missing number empty, flags ja/nein.
+
+    >>> cell(float("nan")), cell(True), cell(("a", "b")), cell("x\\x00")
+    (None, 'ja', 'a, b', 'x')
+    """
+    if isinstance(value, tuple | list):
+        return clean(", ".join(str(v) for v in value)) or MISSING_NUMBER
+    if is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    return clean(value) if isinstance(value, str) else value
+
+
+def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Iterable[Sequence]):
+    """A sheet with a bold, frozen header, a filter and every value stored as is."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title)
+    sheet.append([clean(name) for name, _ in spec])
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    for r in sheet.iter_rows(min_row=2):
+        for c in r:
+            if isinstance(c.value, str):
+                c.data_type = "s"  # never a formula, whatever the text starts with
+                if len(c.value) > 40:
+                    c.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+    for i, (_, width) in enumerate(spec, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    return sheet
+
+
+def _bar_chart(sheet: Any, title: str, rows: int, first: int, last: int, stacked: bool = False):
+    """A native horizontal bar chart of columns ``first``–``last`` (labels in column 1/2)."""
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    if stacked:
+        chart.grouping, chart.overlap = "stacked", 100
+    chart.add_data(
+        Reference(sheet, min_col=first, max_col=last, min_row=1, max_row=rows + 1),
+        titles_from_data=True,
+    )
+    label_column = 2 if stacked else 1
+    chart.set_categories(Reference(sheet, min_col=label_column, min_row=2, max_row=rows + 1))
+    chart.height, chart.width = 6 + 0.5 * rows * (1 if stacked else last - first + 1), 24
+    sheet.add_chart(chart, f"A{rows + 4}")
+
+
+def _cover(book: Any, data: ReportData, report: Report, generated_at: datetime) -> None:
+    from openpyxl.styles import Font
+
+    cover = book.active
+    cover.title = "Bericht"
+    cover.append([clean(report.title)])
+    cover["A1"].font = Font(bold=True, size=14)
+    cover.append([generated_line(generated_at)])
+    for block in report.blocks[1:]:
+        if isinstance(block, Heading):
+            break  # the paragraphs under the title: basis and notes
+        if isinstance(block, Paragraph) and block.kind in ("meta", "note"):
+            cover.append([clean(block.text)])
+    for name, info in data.runs.items():
+        params = params_text(info["params"])
+        cover.append([clean(f"{name} {info['run']}: {params}")])
+    cover.column_dimensions["A"].width = 120
+
+
+def _needs(book: Any, data: ReportData) -> None:
+    matrix = data.profiles.need_matrix
+    if matrix.empty:
+        return
+    fixed = ["cluster", "label", "scope", "n_districts", "size"]
+    districts = [data.district] if data.district else [c for c in matrix if c not in fixed]
+    spec = [("Cluster", 8), ("Bedarf", 50), ("Reichweite", 20), ("Sozialräume", 12)]
+    spec += [("Aussagen", 10), *((d, 12) for d in districts)]
+    rows = ([*(r[c] for c in fixed), *(r[d] for d in districts)] for _, r in matrix.iterrows())
+    sheet = _sheet(book, "Bedarfe", spec, rows)
+    title = "Bedarfe nach Sozialraum (Aussagen)"
+    _bar_chart(sheet, title, len(matrix), 6, 5 + len(districts), stacked=True)
+
+
+def _quotes(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> None:
+    rows = []
+    for p in profiles:
+        district = text_or(p.district, MISSING_DISTRICT)
+        for q in p.need_quotes.itertuples():
+            label = f"{q.cluster}: {q.label}"
+            rows.append([district, "Bedarfscluster", label, q.quote, MISSING_NUMBER, q.workshop])
+            rows[-1] += [q.document, q.source_id, q.segment_id]
+            rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
+        for q in p.findings.itertuples():
+            rows.append([district, DIMENSIONS[q.dimension], q.code, q.quote, q.coders])
+            rows[-1] += [q.workshop, q.document, q.source_id, q.segment_id]
+            rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
+    _sheet(book, "Zitate", QUOTE_SHEET, rows)
+
+
+def _topics(book: Any, profiles: list[DistrictProfile]) -> None:
+    rows = (
+        [p.district, t.topic, t.label, t.segments, round(t.share, 4), round(t.share_all, 4)]
+        for p in profiles
+        for t in p.topics.itertuples()
+    )
+    sheet = _sheet(book, "Themen", TOPIC_SHEET, rows)
+    for column in ("E", "F"):
+        for c in sheet[column][1:]:
+            c.number_format = "0.0 %"
+
+
+def _indicators(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> None:
+    columns = ["district", "indicator", "year", "value", "unit", "city_value", "difference"]
+    columns += ["index", "source", "illustrative", "note"]
+    rows = (  # a missing number or note as "–": the sheet explains it in "Hinweis"
+        [MISSING_NUMBER if is_missing(v) else v for v in r]
+        for p in profiles
+        for r in p.indicators[columns].itertuples(index=False)
+    )
+    _sheet(book, "Indikatoren", INDICATOR_SHEET, rows)
+    table = data.profiles.indicators
+    if data.district is not None:
+        table = table[table["district"] == data.district]
+    table = table[table["index"].notna()]
+    if table.empty:
+        return
+    pivot = table.pivot_table(
+        index=["indicator", "year"], columns="district", values="index", aggfunc="first"
+    ).reindex(columns=[p.district for p in profiles if p.district in set(table["district"])])
+    rows = (
+        [f"{i} ({y})", *(None if math.isnan(v) else round(float(v), 1) for v in row)]
+        for (i, y), row in pivot.iterrows()
+    )
+    spec = [("Indikator", 50), *((d, 12) for d in pivot.columns)]
+    sheet = _sheet(book, "Indikatoren-Index", spec, rows)
+    title = "Indikatoren im Verhältnis zur Gesamtstadt (= 100)"
+    _bar_chart(sheet, title, len(pivot), 2, 1 + len(pivot.columns))
+
+
+def _need_names(rec: dict[str, Any]) -> str:
+    names = [
+        n["current"]["label"]
+        if n["current"]
+        else f"{n['linked']['label'] or 'ohne Bezeichnung'} (nicht mehr vorhanden)"
+        for n in rec["needs"]
+    ]
+    return "; ".join(names) or MISSING_NUMBER
+
+
+def _recommendations(book: Any, data: ReportData) -> None:
+    recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
+    rows = []
+    for r in recs:
+        state = "unterbrochen" if r["problems"] else "vollständig"
+        rows.append([r["id"], r["title"] or MISSING_NUMBER, r["text"], r["scope"]])
+        rows[-1] += [r["actors"], text_or(r["status"]), _need_names(r), state]
+    _sheet(book, "Empfehlungen", RECOMMENDATION_SHEET, rows)
+
+    def segment(r: dict, kind: str, cluster: str, segment_id: int) -> list[Any]:
+        seg = data.segments.loc[segment_id]
+        where = [text_or(seg["district"], MISSING_DISTRICT), seg["workshop"], seg["document"]]
+        where += [seg["source_id"], text_or(seg["speaker_role"], MISSING_ROLE)]
+        return [r["id"], kind, cluster, *where, seg["text"]]
+
+    trail = []
+    for r in recs:
+        for n in (n for n in r["needs"] if n["current"]):
+            trail += [
+                segment(r, "Bedarfscluster", n["current"]["label"], s)
+                for s in n["current"]["segments"]
+                if s in data.segments.index
+            ]
+        for e in r["evidence"]:
+            if e["exists"] and e["segment_id"] in data.segments.index:
+                trail.append(segment(r, "Beleg", MISSING_NUMBER, e["segment_id"]))
+            else:
+                gone = "gelöscht"
+                trail.append([r["id"], "Beleg (gelöscht)", MISSING_NUMBER, gone, gone])
+                trail[-1] += [e["document"], e["source_id"], gone, gone]
+    _sheet(book, "Nachweise", TRAIL_SHEET, trail)
+    problems = (
+        [r["id"], p["link"], p["target"], p["problem"]] for r in recs for p in r["problems"]
+    )
+    _sheet(book, "Prüfung", CHECK_SHEET, problems)
+
+
+def _no_quotes(data: ReportData) -> str:
+    """Why the quote sheet is empty."""
+    if data.district is not None and not data.profiles.profile(data.district).segments:
+        return f"Aus {data.district} liegen keine Aussagen vor."
+    if data.segments.empty:
+        return NO_STATEMENTS
+    if data.codings:
+        return NO_NEED_CLUSTERS
+    return NO_CODINGS if data.codes else NO_CODEBOOK
+
+
+def _empty_sheets(book: Any, data: ReportData) -> list[str]:
+    """One sentence for each sheet without rows: what is missing, which command adds it."""
+    has_district = data.district is not None and data.has_indicators
+    reasons = {
+        "Bedarfe": NO_NEED_CLUSTERS,
+        "Zitate": _no_quotes(data),
+        "Themen": NO_TOPICS if data.profiles.topic_run is None else "Keine Themen.",
+        "Indikatoren": NO_DISTRICT_INDICATORS.format(district=data.district)
+        if has_district
+        else NO_INDICATORS,
+        "Empfehlungen": NO_RECOMMENDATIONS,
+    }
+    lines = []
+    for name, reason in reasons.items():
+        if name not in book.sheetnames:
+            lines.append(f"Kein Blatt „{name}“. {reason}")
+        elif book[name].max_row < 2:
+            lines.append(f"Blatt „{name}“ ist leer. {reason}")
+    return lines
+
+
+def _district_filter(data: ReportData) -> list[DistrictProfile]:
+    profiles = (data.profiles.city, *data.profiles.districts)
+    if data.district is None:
+        return list(profiles)
+    return [p for p in profiles if p.district == data.district]
+
+
+def render_xlsx(data: ReportData, report: Report, generated_at: datetime) -> bytes:
+    """The findings as filterable sheets with native bar charts (openpyxl)."""
+    import openpyxl
+
+    profiles = _district_filter(data)
+    book = openpyxl.Workbook()
+    _cover(book, data, report, generated_at)
+    _needs(book, data)
+    _quotes(book, data, profiles)
+    _topics(book, profiles)
+    _indicators(book, data, profiles)
+    _recommendations(book, data)
+    cover = book["Bericht"]
+    for line in _empty_sheets(book, data):
+        cover.append([clean(line)])
+    book.properties.creator = AUTHOR
+    book.properties.title = clean(report.title)
+    book.properties.created = fixed_time().replace(tzinfo=None)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(buffer.getvalue())
