@@ -16,7 +16,8 @@ from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.coding.codebook_qdc import code_guid
 from workbench.demo import DEMO_DISTRICTS, build_demo
-from workbench.exchange.qdpx import OffsetMap, export_qdpx, import_qdpx, parse_block, read_qdpx
+from workbench.exchange.qdpx import export_qdpx, import_qdpx, parse_block, read_qdpx
+from workbench.ingest.offsets import OffsetMap
 from workbench.synthesis.indicators import indicators
 
 NS = "urn:QDA-XML:project:1.0"
@@ -353,7 +354,10 @@ def test_maxqda_shaped_project_imports(project: Project, tmp_path: Path) -> None
     protocol = segments[segments["document"] == "Protokoll Quartiersworkshop Manfort"]
     assert list(protocol["district"].unique()) == ["Manfort"]
     assert protocol["text"].iloc[0] == "Quartiersworkshop Manfort, 18.11.2020 (digital)"
-    assert protocol["attributes"].iloc[0] == {"Format": "Videokonferenz"}
+    assert protocol["attributes"].iloc[0] == {
+        "Format": "Videokonferenz",
+        "Sets": ["Quartiersworkshops"],  # another program's set of sources
+    }
     cards = segments[segments["document"] == "Kartenabfrage Wiesdorf"]
     assert list(cards["district"].unique()) == ["Wiesdorf"]
     assert cards["text"].iloc[0].startswith("[Person 1] organisiert")  # pseudonymised
@@ -515,8 +519,8 @@ BAD = {
         lambda exported, t: _rezip(
             exported, t / "kaputt.qdpx", drop=zipfile.ZipFile(exported).namelist()[1]
         ),
-        r"<TextSource guid=\"[0-9A-F-]+\" name=\"[^\"]+\">: Datei '[0-9A-F-]+\.txt' fehlt im "
-        r"Ordner Sources/",
+        r"Der Text einer Textquelle fehlt, nichts wurde importiert: „[^“]+“ "
+        r"\(Sources/[0-9A-F-]+\.txt\)\. Bitte das Projekt mitsamt Quelltexten exportieren",
     ),
     "Pfad aus dem Ordner hinaus": (
         lambda exported, t: _broken_qde(exported, t, _escaping_path),
@@ -557,9 +561,12 @@ def test_read_qdpx_is_pure(exported: Path) -> None:
 
 
 def test_doctests() -> None:
-    import workbench.exchange.qdpx
+    from workbench.exchange import importer, positions, qdxml
+    from workbench.ingest import offsets
 
-    assert doctest.testmod(workbench.exchange.qdpx).failed == 0
+    for module in (importer, positions, qdxml, offsets):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
 
 
 def test_offset_map() -> None:

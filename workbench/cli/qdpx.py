@@ -1,7 +1,7 @@
 """REFI-QDA commands: ``workbench export --format qdpx`` and ``workbench import FILE.qdpx``.
 
-``cli.py`` routes to these two functions (``import`` by the ``.qdpx`` suffix, ``export``
-by the format); the work is in :mod:`workbench.exchange.qdpx`.
+``cli.main`` routes to these two functions (``import`` by the ``.qdpx``/``.qde``
+suffix, ``export`` by the format); the work is in :mod:`workbench.exchange`.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ TABLE_OPTIONS = (
 
 def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     """workbench import FILE.qdpx… [--coder NAME] [--district NAME] [--add-districts]."""
-    from workbench.exchange.qdpx import import_qdpx_files
+    from workbench.exchange.qdpx import SUFFIXES, import_qdpx_files
     from workbench.ingest.textio import decode, read_source
 
-    others = [p for p in args.paths if not str(p).lower().endswith(".qdpx")]
+    others = [p for p in args.paths if not str(p).lower().endswith(SUFFIXES)]
     if others:
         raise InputError(
-            "REFI-QDA-Projekte (.qdpx) bitte getrennt von anderen Dateien importieren: "
+            "REFI-QDA-Projekte (.qdpx, .qde) bitte getrennt von anderen Dateien importieren: "
             + ", ".join(str(p) for p in others)
         )
     used = [f"--{o.replace('_', '-')}" for o in TABLE_OPTIONS if getattr(args, o, None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -55,12 +56,34 @@ class ParsedSegment:
     workshop: str | None = None  # per-row values of table imports
     district: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
-    codes: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # codes of the whole segment, by options["coder"]
+    # Only with ParsedDocument.text: where the segment lies in that text, and its number.
+    start: int | None = None
+    end: int | None = None
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class ParsedCoding:
+    """A code on a span of a document's text, as it came with the source."""
+
+    code: str  # code path, e.g. "Bedarf/Wohnen"
+    start: int  # offsets in ParsedDocument.text, before pseudonymisation
+    end: int
+    coder: str
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """What an importer returns: metadata, provenance and segments of one file."""
+    """What an importer returns: metadata, provenance and segments of one file.
+
+    Importers that keep a file's own layout (REFI-QDA sources) give its whole ``text``;
+    their segments then carry ``start``/``end`` in it, and ``codings`` are spans of it.
+    Otherwise the writer lays the segments out itself (guiding questions as headings).
+    ``merge``: a document already in the project (same file, or same pseudonymised
+    text) takes this one's new codings instead of being reported as already there.
+    """
 
     filename: str
     sha256: str
@@ -73,6 +96,54 @@ class ParsedDocument:
     format: str | None = None
     names: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
+    text: str | None = None
+    codings: tuple[ParsedCoding, ...] = ()
+    merge: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedMemo:
+    """A memo or note that came with a file; the writer places it.
+
+    ``target``: ``project``; ``code`` (path in ``code``); ``cluster`` (number in
+    ``cluster``); or ``span``: ``start``/``end`` in the text of the document with index
+    ``document`` among its file's documents (``workbench.ingest.records.ParsedProject``).
+    A span memo goes to the first segment the span overlaps, else to the project, saying
+    where it was.
+    """
+
+    text: str
+    author: str
+    created_at: datetime | None = None
+    target: str = "project"
+    document: int | None = None
+    start: int | None = None
+    end: int | None = None
+    code: str | None = None
+    cluster: int | None = None
+
+
+@dataclass(frozen=True)
+class ParsedWorkshop:
+    """A workshop a file declares (REFI-QDA: a set), used when the writer creates it."""
+
+    name: str
+    district: str | None = None
+    date: str | None = None
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedIndicator:
+    """An indicator value of a district (REFI-QDA: a numeric case variable)."""
+
+    district: str
+    indicator: str
+    year: int
+    value: float
+    unit: str = ""
+    source: str = ""
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +155,22 @@ class ImportResult:
     segments: int = 0
     codings: int = 0
     skipped_rows: int = 0
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProjectImportResult:
+    """What importing one project-exchange file added (``existing``: merged documents)."""
+
+    filename: str
+    documents: int = 0
+    existing: int = 0
+    segments: int = 0
+    codes: int = 0
+    codings: int = 0
+    memos: int = 0
+    indicators: int = 0
+    notices: tuple[str, ...] = ()
 
 
 # Table contracts: the columns (and dtypes) each Project table method returns.

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.table import TableMapping, parse_table
+from workbench.ingest.textio import decode, read_source
+from workbench.ingest.transcript_vtt import parse_vtt
+from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
 
 PROTOCOL_SUFFIXES = {
     ".md": parse_markdown,
@@ -16,17 +20,45 @@ PROTOCOL_SUFFIXES = {
     ".docx": parse_docx,
 }
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm"}
+TRANSCRIPT_SUFFIXES = {".vtt"}
 
-__all__ = ["TableMapping", "parse_docx", "parse_file", "parse_markdown", "parse_table"]
+__all__ = [
+    "TableMapping",
+    "parse_docx",
+    "parse_file",
+    "parse_markdown",
+    "parse_table",
+    "parse_vtt",
+    "parse_zoom_chat",
+]
 
 
-def parse_file(path: str | Path, mapping: TableMapping | None = None) -> ParsedDocument:
-    """Parse one file with the importer its suffix calls for."""
+def _sniff_chat(path: Path) -> bool:
+    """Whether a ``.txt`` file is a Zoom chat rather than a plain-text protocol."""
+    try:
+        return is_zoom_chat(decode(read_source(path)))
+    except InputError:
+        return False  # the protocol importer reports unreadable files
+
+
+def parse_file(
+    path: str | Path,
+    mapping: TableMapping | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> ParsedDocument:
+    """Parse one file with the importer its suffix (and, for ``.txt``, its content) calls for.
+
+    ``roles`` maps speakers of chats and transcripts to roles (see ``--roles``).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in TRANSCRIPT_SUFFIXES:
+        return parse_vtt(path, roles=roles)
+    if suffix == ".txt" and _sniff_chat(path):
+        return parse_zoom_chat(path, roles=roles)
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:
         return parse_table(path, mapping or TableMapping())
-    supported = ", ".join(sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES}))
+    supported = ", ".join(sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES, *TRANSCRIPT_SUFFIXES}))
     raise InputError(f"Dateityp '{suffix}' wird nicht unterstützt ({supported}).", file=str(path))

@@ -4,19 +4,40 @@ A :class:`Writer` works inside one transaction. It owns what all importers share
 districts (unknown ones are refused with the list of valid ones), workshops,
 deduplication by content hash, provenance, the participant name lists and
 pseudonymisation with its re-identification key, and codings that come with the source.
+
+Two layouts: protocols and tables give segments, which the writer lays out as the
+document text (guiding questions as headings); project-exchange files (REFI-QDA) give
+the document's own text with segments and coded spans at offsets in it, which the
+writer pseudonymises in place, carrying every offset through the replacements. Their
+memos, declared workshops and indicator values come in a :class:`ParsedProject` and
+are written by :meth:`Writer.write_project`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.coding.codebook import CodeSpec
-from workbench.core.domain import ImportResult, InputError, ParsedDocument
-from workbench.ingest.pseudonymise import Pseudonymiser, Replacement
+from workbench.coding.codebook import CodeSpec, path_key
+from workbench.core.domain import (
+    ImportResult,
+    InputError,
+    ParsedDocument,
+    ParsedMemo,
+    ParsedSegment,
+    ParsedWorkshop,
+    ProjectImportResult,
+)
+from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
+from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.records import ParsedProject
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -28,7 +49,12 @@ from workbench.store import (
     PseudonymSpan,
     Segment,
     Workshop,
+    utcnow,
 )
+
+# Attributes that name a person (chat and transcript speakers): the writer stores their
+# placeholder, like a name in the text, never the name itself.
+PERSON_ATTRIBUTES = ("speaker", "recipient")
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -38,12 +64,18 @@ def fill_template(template: str | None, path: Path) -> str | None:
     return template.replace("{stem}", path.stem).replace("{parent}", path.parent.name)
 
 
+def text_sha(text: str) -> str:
+    """SHA-256 of a text's UTF-8 bytes (how documents are compared by content)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class CodeIndex:
     """Codes by path within one session; creates missing parents on upsert."""
 
     def __init__(self, session: Session):
         self.session = session
         self.by_path = {c.path: c for c in session.scalars(select(Code))}
+        self.created = 0
 
     def get(self, path: str) -> Code | None:
         """The code at ``path``, or None."""
@@ -57,12 +89,22 @@ class CodeIndex:
             code = Code(path=spec.path, name=spec.name, parent_id=parent.id if parent else None)
             self.session.add(code)
             self.by_path[spec.path] = code
+            self.created += 1
         if spec.description or spec.example or spec.colour:
             code.description = spec.description
             code.example = spec.example
             code.colour = spec.colour
         self.session.flush()
         return code
+
+
+@dataclass(frozen=True)
+class _Written:
+    """One document after writing: its result, its segments and old → new offsets."""
+
+    result: ImportResult
+    segments: list[Segment]
+    shift: OffsetMap
 
 
 class Writer:
@@ -75,8 +117,12 @@ class Writer:
         self.codes = CodeIndex(session)
         known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
         self.pseudonymiser = Pseudonymiser(known=known)
+        self.pseudonymiser.configure(session)  # protected words, review decisions
+        self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
+        self._by_text: dict[str, Document] | None = None
 
-    def _district(self, name: str | None, document: ParsedDocument, row: int | None) -> District:
+    # -- districts and workshops ---------------------------------------------------------
+    def _district(self, name: str | None, file: str, row: int | None) -> District:
         if name is None:
             return self.districts[CITYWIDE.casefold()]
         district = self.districts.get(name.strip().casefold())
@@ -85,22 +131,74 @@ class Writer:
             raise InputError(
                 f"Unbekannter Sozialraum '{name}'. Gültig sind: {valid} "
                 "(weitere mit: workbench districts --add NAME).",
-                file=document.filename,
+                file=file,
                 row=row,
             )
         return district
 
+    def declare_districts(
+        self, names: Sequence[str], add: bool, file: str, hint: str = ""
+    ) -> list[str]:
+        """Check that ``names`` are declared districts; with ``add`` declare the unknown.
+
+        All unknown names are refused in one message (``hint`` says where the file
+        names them); returns the names added.
+        """
+        unknown: dict[str, str] = {}
+        for name in names:
+            key = (name or "").strip().casefold()
+            if key and key not in self.districts:
+                unknown.setdefault(key, name.strip())
+        if not unknown:
+            return []
+        added = sorted(unknown.values())
+        if not add:
+            valid = ", ".join(sorted(d.name for d in self.districts.values()))
+            raise InputError(
+                f"Unbekannte Sozialräume{f' ({hint})' if hint else ''}: {', '.join(added)}. "
+                f"Gültig sind: {valid} (weitere mit: workbench districts --add NAME, oder "
+                "beim Import --add-districts).",
+                file=file,
+            )
+        for name in added:
+            district = District(name=name, is_citywide=False)
+            self.session.add(district)
+            self.districts[name.casefold()] = district
+        self.session.flush()
+        return added
+
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
         workshop = self.workshops.get(name)
         if workshop is None:
-            workshop = Workshop(
-                name=name, district_id=district.id, date=document.date, format=document.format
-            )
+            plan = self.planned.get(name)
+            if plan is None:
+                workshop = Workshop(
+                    name=name, district_id=district.id, date=document.date, format=document.format
+                )
+            else:  # declared by the file: its own district (if known), date and format
+                home = self.districts.get((plan.district or "").strip().casefold(), district)
+                workshop = Workshop(
+                    name=name, district_id=home.id, date=plan.date, format=plan.format
+                )
             self.session.add(workshop)
             self.session.flush()
             self.workshops[name] = workshop
         return workshop
 
+    def _names(self, workshop: str, extra: Sequence[str]) -> list[str]:
+        """The names to pseudonymise in a workshop: its list plus ``extra``."""
+        names = set(extra)
+        if workshop in self.workshops:
+            names |= set(
+                self.session.scalars(
+                    select(ListedName.name).where(
+                        ListedName.workshop_id == self.workshops[workshop].id
+                    )
+                )
+            )
+        return sorted(names)
+
+    # -- documents -------------------------------------------------------------------------
     def write(
         self,
         document: ParsedDocument,
@@ -109,79 +207,98 @@ class Writer:
         extra_names: Sequence[str],
     ) -> ImportResult:
         """Store one parsed document (or report it as already imported)."""
+        return self._write(document, fixed_workshop, fixed_district, extra_names).result
+
+    def _write(
+        self,
+        document: ParsedDocument,
+        fixed_workshop: str | None,
+        fixed_district: str | None,
+        extra_names: Sequence[str],
+    ) -> _Written:
         session = self.session
-        duplicate = session.scalar(
+        found = session.scalar(
             select(Document).where(
                 Document.sha256 == document.sha256, Document.importer == document.importer
             )
         )
-        if duplicate is not None:
-            return ImportResult(document.filename, "bereits vorhanden")
+        if found is not None and not document.merge:
+            return _Written(ImportResult(document.filename, "bereits vorhanden"), [], OffsetMap())
 
         default_workshop = fixed_workshop or document.workshop or Path(document.filename).stem
-        resolved = []
+        placed: list[tuple[ParsedSegment, str, District]] = []
         for seg in document.segments:
             district = self._district(
-                fixed_district or seg.district or document.district, document, seg.row
+                fixed_district or seg.district or document.district, document.filename, seg.row
             )
-            workshop = self._workshop(
-                fixed_workshop or seg.workshop or default_workshop, district, document
-            )
-            resolved.append((seg, workshop, district))
+            placed.append((seg, fixed_workshop or seg.workshop or default_workshop, district))
+        if not placed:
+            raise InputError("Die Datei enthält keine Aussagen.", file=document.filename)
+        extra = (*document.names, *extra_names)
+        names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
+        if document.text is None:
+            text, shift, pieces = self._lay_out(placed, names)
+        else:
+            text, shift, pieces = self._in_place(document, document.text, names)
+        people = [self._people(seg.attributes, names[w]) for seg, w, _ in placed]
+        self._store_pseudonyms()
 
-        names_by_workshop: dict[int, list[str]] = {}
-        for workshop_id in {w.id for _, w, _ in resolved}:
+        if document.merge:
+            existing = found or self._same_text(text)
+            if existing is not None:
+                return self._merge(document, existing, text, shift)
+
+        workshops = [self._workshop(w, district, document) for _, w, district in placed]
+        for workshop in dict.fromkeys(workshops):
             listed = set(
                 session.scalars(
-                    select(ListedName.name).where(ListedName.workshop_id == workshop_id)
+                    select(ListedName.name).where(ListedName.workshop_id == workshop.id)
                 )
             )
-            for name in (*document.names, *extra_names):
+            for name in extra:
                 if name not in listed:
-                    session.add(ListedName(workshop_id=workshop_id, name=name))
+                    session.add(ListedName(workshop_id=workshop.id, name=name))
                     listed.add(name)
-            names_by_workshop[workshop_id] = sorted(listed)
-
         record = Document(
-            workshop_id=resolved[0][1].id,
+            workshop_id=workshops[0].id,
             filename=document.filename,
             sha256=document.sha256,
             importer=document.importer,
             title=document.title,
+            text=text,
             options=document.options,
         )
         session.add(record)
         session.flush()
+        if self._by_text is not None:
+            self._by_text.setdefault(text_sha(text), record)
 
-        parts: list[str] = []
-        offset = 0
-        question: str | None = None
+        segments: list[Segment] = []
         codings = 0
-        for position, (seg, workshop, district) in enumerate(resolved, start=1):
-            if seg.question != question and seg.question:
-                heading = f"{seg.question}\n\n"
-                parts.append(heading)
-                offset += len(heading)
-            question = seg.question
-            text, replacements = self.pseudonymiser.pseudonymise(
-                seg.text, names_by_workshop[workshop.id]
-            )
+        for number, ((seg, _, district), workshop, piece) in enumerate(
+            zip(placed, workshops, pieces, strict=True), start=1
+        ):
             segment = Segment(
                 document_id=record.id,
                 workshop_id=workshop.id,
                 district_id=district.id,
                 source_id=seg.source_id,
-                position=position,
-                text=text,
-                start=offset,
-                end=offset + len(text),
+                position=seg.position if seg.position is not None else number,
+                text=piece.text,
+                start=piece.start,
+                end=piece.end,
                 question=seg.question,
                 speaker_role=seg.speaker_role,
-                attributes=seg.attributes,
+                attributes=people[number - 1],
             )
             session.add(segment)
             session.flush()
-            self._store_key(segment.id, replacements)
+            for r in piece.replacements:
+                session.add(
+                    PseudonymSpan(
+                        segment_id=segment.id, start=r.start, end=r.end, original=r.original
+                    )
+                )
             for code_path in seg.codes:
                 code = self.codes.upsert(CodeSpec(code_path))
                 session.add(
@@ -190,26 +307,163 @@ class Writer:
                         code_id=code.id,
                         coder=document.options["coder"],
                         start=0,
-                        end=len(text),
+                        end=len(piece.text),
                     )
                 )
                 codings += 1
-            parts.append(text + "\n\n")
-            offset += len(text) + 2
-        record.text = "".join(parts)
-        return ImportResult(
+            segments.append(segment)
+        spans, notices = self._span_codings(document, segments, shift)
+        result = ImportResult(
             document.filename,
             "importiert",
-            segments=len(resolved),
-            codings=codings,
+            segments=len(segments),
+            codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
+            notices=notices,
         )
+        return _Written(result, segments, shift)
 
-    def _store_key(self, segment_id: int, replacements: list[Replacement]) -> None:
-        for r in replacements:
-            self.session.add(
-                PseudonymSpan(segment_id=segment_id, start=r.start, end=r.end, original=r.original)
+    def _lay_out(
+        self, placed: list[tuple[ParsedSegment, str, District]], names: dict[str, list[str]]
+    ) -> tuple[str, OffsetMap, list[Piece]]:
+        """Segments one after another, each guiding question once as a heading."""
+        parts: list[str] = []
+        pieces: list[Piece] = []
+        offset = 0
+        question: str | None = None
+        for seg, workshop, _ in placed:
+            if seg.question != question and seg.question:
+                heading = f"{seg.question}\n\n"
+                parts.append(heading)
+                offset += len(heading)
+            question = seg.question
+            text, replacements = self.pseudonymiser.pseudonymise(seg.text, names[workshop])
+            pieces.append(Piece(offset, offset + len(text), text, tuple(replacements)))
+            parts.append(text + "\n\n")
+            offset += len(text) + 2
+        return "".join(parts), OffsetMap(), pieces
+
+    def _in_place(
+        self, document: ParsedDocument, text: str, names: dict[str, list[str]]
+    ) -> tuple[str, OffsetMap, list[Piece]]:
+        """The document's own text, pseudonymised with its segments where they are."""
+        spans: list[tuple[int, int]] = []
+        for seg in document.segments:
+            start, end = seg.start, seg.end
+            if start is None or end is None or not 0 <= start <= end <= len(text):
+                raise InputError(
+                    f"Aussage {seg.source_id}: Lage im Text fehlt oder liegt außerhalb.",
+                    file=document.filename,
+                )
+            if spans and start < spans[-1][1]:
+                raise InputError(
+                    f"Aussage {seg.source_id} überlappt die vorige Aussage.",
+                    file=document.filename,
+                )
+            spans.append((start, end))
+        # One continuous text: one name list for all of it (every workshop's names).
+        union = sorted(set().union(*names.values()))
+        return pseudonymise_spans(self.pseudonymiser, text, spans, union)
+
+    def _same_text(self, text: str) -> Document | None:
+        """The (oldest) document whose stored text is ``text``."""
+        if self._by_text is None:
+            self._by_text = {}
+            for doc in self.session.scalars(select(Document).order_by(Document.id.desc())):
+                self._by_text[text_sha(doc.text)] = doc
+        return self._by_text.get(text_sha(text))
+
+    def _merge(
+        self, document: ParsedDocument, existing: Document, text: str, shift: OffsetMap
+    ) -> _Written:
+        """The document is already there: add only its new codings."""
+        if existing.text != text:
+            notice = (
+                f"Quelle '{document.filename}' ist schon importiert, aber ihr Text weicht ab "
+                "(andere Pseudonymisierung); ihre Kodierungen wurden nicht übernommen."
             )
+            return _Written(
+                ImportResult(document.filename, "bereits vorhanden", notices=(notice,)),
+                [],
+                shift,
+            )
+        segments = list(
+            self.session.scalars(
+                select(Segment).where(Segment.document_id == existing.id).order_by(Segment.start)
+            )
+        )
+        codings, notices = self._span_codings(document, segments, shift)
+        result = ImportResult(
+            document.filename, "bereits vorhanden", codings=codings, notices=notices
+        )
+        return _Written(result, segments, shift)
+
+    def _span_codings(
+        self, document: ParsedDocument, segments: list[Segment], shift: OffsetMap
+    ) -> tuple[int, tuple[str, ...]]:
+        """Store the document's coded spans on the segments they overlap (new ones only)."""
+        if not segments or not document.codings:
+            return 0, ()
+        existing = set(
+            self.session.execute(
+                select(
+                    Coding.segment_id, Coding.code_id, Coding.coder, Coding.start, Coding.end
+                ).where(Coding.segment_id.in_([s.id for s in segments]))
+            ).all()
+        )
+        added = split = outside = 0
+        for c in document.codings:
+            code = self.codes.get(c.code) or self.codes.upsert(CodeSpec(c.code))
+            parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
+            if not parts:
+                outside += 1
+                continue
+            new = [(g, s, e) for g, s, e in parts if (g.id, code.id, c.coder, s, e) not in existing]
+            split += len(parts) > 1 and bool(new)  # say it once, not on every re-import
+            for segment, s, e in new:
+                existing.add((segment.id, code.id, c.coder, s, e))
+                self.session.add(
+                    Coding(
+                        segment_id=segment.id,
+                        code_id=code.id,
+                        coder=c.coder,
+                        start=s,
+                        end=e,
+                        created_at=c.created_at or utcnow(),
+                    )
+                )
+                added += 1
+        self.session.flush()
+        notices = []
+        if split:
+            notices.append(
+                f"Quelle '{document.filename}': {split} Kodierungen über mehrere Absätze wurden "
+                "je Aussage aufgeteilt."
+            )
+        if outside:
+            notices.append(
+                f"Quelle '{document.filename}': {outside} Kodierungen liegen außerhalb aller "
+                "Aussagen (z. B. auf Überschriften) und wurden nicht übernommen."
+            )
+        return added, tuple(notices)
+
+    def _people(self, attributes: dict, names: Sequence[str]) -> dict:
+        """``attributes`` with each person attribute (speaker, recipient) as its placeholder."""
+        if not any(isinstance(attributes.get(key), str) for key in PERSON_ATTRIBUTES):
+            return attributes
+        out = dict(attributes)
+        for key in PERSON_ATTRIBUTES:
+            name = out.get(key)
+            if isinstance(name, str) and name.strip():
+                value = self.pseudonymiser.pseudonymise(name, names)[0]
+                if not re.fullmatch(r"\[[^\[\]]+\]", value):  # never a name in clear
+                    surname = name.split()[-1].strip(".,;:!?'’").lower() or name.lower()
+                    value = self.pseudonymiser.person(surname, name)
+                out[key] = value
+        return out
+
+    def _store_pseudonyms(self) -> None:
+        """Add the placeholders found since the last call to the key."""
         for (kind, normalised), (original, placeholder) in self.pseudonymiser.new.items():
             self.session.add(
                 Pseudonym(
@@ -217,3 +471,77 @@ class Writer:
                 )
             )
         self.pseudonymiser.new.clear()
+
+    # -- project-exchange files --------------------------------------------------------------
+    def write_project(
+        self, bundle: ParsedProject, extra_names: Sequence[str] = (), add_districts: bool = False
+    ) -> ProjectImportResult:
+        """Store a project-exchange file: codebook, districts, documents, memos, indicators.
+
+        Documents already in the project (``merge``) take only their new codings and
+        memos, so importing the same file twice adds nothing.
+        """
+        before = self.codes.created
+        for spec in sorted(bundle.codes, key=lambda s: path_key(s.path)):
+            self.codes.upsert(spec)
+        notices = list(bundle.notices)
+        wanted = [*bundle.districts]
+        for document in bundle.documents:
+            wanted += [document.district or ""] + [s.district or "" for s in document.segments]
+        added = self.declare_districts(
+            wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
+        )
+        if added:
+            notices.append(f"Neue Sozialräume angelegt: {', '.join(added)}.")
+        self.planned.update({w.name: w for w in bundle.workshops})
+        written = []
+        for document in bundle.documents:
+            written.append(self._write(document, None, None, extra_names))
+            notices.extend(written[-1].result.notices)
+        memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
+        indicators = self._indicators(bundle)
+        new = [w.result for w in written if w.result.status == "importiert"]
+        return ProjectImportResult(
+            bundle.filename,
+            documents=len(new),
+            existing=len(written) - len(new),
+            segments=sum(r.segments for r in new),
+            codes=self.codes.created - before,
+            codings=sum(w.result.codings for w in written),
+            memos=memos,
+            indicators=indicators,
+            notices=tuple(notices),
+        )
+
+    def _memo(
+        self,
+        memo: ParsedMemo,
+        bundle: ParsedProject,
+        written: list[_Written],
+        names: Sequence[str],
+    ) -> int:
+        """Store one memo where it belongs (pseudonymised); 1 if it is new, else 0."""
+        target_type, target_id, prefix = "project", None, ""
+        if memo.target == "span" and memo.document is not None:
+            w = written[memo.document]
+            start, end = memo.start or 0, memo.end or 0
+            parts = overlaps(w.segments, w.shift.start(start), w.shift.end(end))
+            if parts:
+                target_type, target_id = "segment", parts[0][0].id
+            else:
+                filename = bundle.documents[memo.document].filename
+                prefix = f"Zu „{filename}“, Zeichen {start}–{end}: "
+        elif memo.target == "code" and self.codes.get(memo.code or "") is not None:
+            target_type, target_id = "code", self.codes.by_path[memo.code or ""].id
+        elif memo.target == "cluster" and memo.cluster is not None:
+            target_type, target_id = "cluster", memo.cluster
+        text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
+        self._store_pseudonyms()
+        added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
+        return int(added)
+
+    def _indicators(self, bundle: ParsedProject) -> int:
+        """Store indicator values; return how many were new or changed."""
+        where = bundle.location or bundle.filename
+        values = [(self._district(i.district, where, None), i) for i in bundle.indicators]
+        return upsert_indicators(self.session, values, bundle.filename)

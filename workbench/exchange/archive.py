@@ -1,0 +1,230 @@
+"""Where a REFI-QDA project's files are: a ``.qdpx`` archive, or a bare ``.qde`` in a folder.
+
+Members are looked up regardless of case (``Sources/`` and ``sources/``,
+``project.qde`` and ``Project.qde``), also when a tool zipped the project inside one
+top folder. Source texts come only from inside the archive (or the ``.qde``'s folder),
+from ``relative://`` paths below the project's ``basePath`` or the file's folder, or
+inline; never from anywhere else.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from workbench.core.domain import InputError
+from workbench.exchange.qdxml import QDE, child, where
+
+
+def _key(name: str) -> str:
+    return name.replace("\\", "/").lstrip("/").casefold()
+
+
+class Container(ABC):
+    """The files of one project: ``find`` a member by name, ``read`` it, the ``qde``."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.folder = path.parent  # relative:// paths without basePath start here
+        self.prefix = ""  # folder of the .qde inside the container
+        self.members: dict[str, str] = {}
+        self.qde_name = QDE
+
+    def find(self, name: str) -> str | None:
+        """The member called ``name`` below the project's folder, in any case."""
+        return self.members.get(_key(self.prefix + name.replace("\\", "/").lstrip("/")))
+
+    @abstractmethod
+    def read(self, member: str) -> bytes:
+        """The bytes of a member."""
+
+    @abstractmethod
+    def qde(self) -> bytes:
+        """The project document."""
+
+    def close(self) -> None:  # noqa: B027 (only archives hold a file open)
+        """Release the file."""
+
+
+class ZipContainer(Container):
+    """A ``.qdpx`` (ZIP) archive."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise InputError("Datei nicht gefunden.", file=str(path)) from None
+        except IsADirectoryError:
+            raise InputError("Ist ein Ordner, keine Datei.", file=str(path)) from None
+        except (zipfile.BadZipFile, OSError) as err:
+            raise InputError(
+                f"Keine lesbare REFI-QDA-Projektdatei: kein gültiges ZIP-Archiv ({err}).",
+                file=path.name,
+            ) from None
+        self.members = {
+            _key(info.filename): info.filename for info in self.zip.infolist() if not info.is_dir()
+        }
+
+    def read(self, member: str) -> bytes:
+        """The bytes of a member; a damaged entry stops with its name."""
+        try:
+            return self.zip.read(member)
+        except Exception as err:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
+            raise InputError(
+                f"Eintrag '{member}' im Archiv ist beschädigt ({type(err).__name__}).",
+                file=self.path.name,
+            ) from None
+
+    def qde(self) -> bytes:
+        """``project.qde`` (any case), else the only ``.qde`` (also inside one folder)."""
+        member = self.members.get(QDE)
+        if member is None:
+            candidates = [m for k, m in self.members.items() if k.endswith(".qde")]
+            top = [m for m in candidates if "/" not in m.strip("/")]
+            if len(top) == 1 or (not top and len(candidates) == 1):
+                member = (top or candidates)[0]
+            else:
+                raise InputError(
+                    f"Im Archiv fehlt {QDE}: keine REFI-QDA-Projektdatei "
+                    "(ein .qdc-Codebuch importiert: workbench codebook import).",
+                    file=self.path.name,
+                )
+        folder, _, self.qde_name = member.replace("\\", "/").rpartition("/")
+        self.prefix = f"{folder}/" if folder else ""
+        return self.read(member)
+
+    def close(self) -> None:
+        """Close the archive."""
+        self.zip.close()
+
+
+class FolderContainer(Container):
+    """A bare ``.qde`` with its sources beside it or in ``Sources/`` next to it."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        if not path.is_file():
+            raise InputError("Datei nicht gefunden.", file=str(path))
+        self.qde_name = path.name
+        folders = [path.parent] + [
+            d for d in path.parent.iterdir() if d.is_dir() and d.name.casefold() == "sources"
+        ]
+        for folder in folders:
+            for file in folder.iterdir():
+                if file.is_file():
+                    name = file.relative_to(path.parent).as_posix()
+                    self.members.setdefault(_key(name), name)
+
+    def read(self, member: str) -> bytes:
+        """The bytes of a file listed beside the ``.qde``."""
+        try:
+            return (self.folder / member).read_bytes()
+        except OSError as err:
+            raise InputError(
+                f"Datei '{member}' nicht lesbar ({type(err).__name__}).", file=self.path.name
+            ) from None
+
+    def qde(self) -> bytes:
+        """The ``.qde`` itself."""
+        return self.path.read_bytes()
+
+
+def open_container(path: Path) -> Container:
+    """A ``.qde`` file is read with its folder; anything else as a ``.qdpx`` archive."""
+    if path.suffix.lower() == ".qde":
+        return FolderContainer(path)
+    return ZipContainer(path)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A text source whose text is not there: its name and where it was looked for."""
+
+    name: str
+    looked: str
+
+
+def decode_source(data: bytes, what: str, filename: str) -> str:
+    """A source file's text: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{what}: Text ist nicht UTF-8 (Byte {err.start}).", file=filename
+        ) from None
+
+
+def source_text(
+    element: ET.Element, container: Container, base: Path | None, filename: str
+) -> str | Missing:
+    """The plain text of a TextSource or Note: inline, in the archive, or a relative file.
+
+    A text that is not there comes back as :class:`Missing` (the caller names all of
+    them at once); paths that would leave the project, and other schemes, stop here.
+    """
+    inline = child(element, "PlainTextContent")
+    path = element.get("plainTextPath")
+    what = where(element)
+    name = (element.get("name") or element.get("guid") or "").strip()
+    if inline is not None and not path:
+        return inline.text or ""
+    if not path:
+        rich = element.get("richTextPath")
+        return Missing(name, "nur Rich-Text, kein plainTextPath" if rich else "kein Text angegeben")
+    scheme, sep, rest = path.partition("://")
+    scheme, rest = (scheme.lower(), unquote(rest)) if sep else ("", unquote(path))
+    if scheme in ("internal", ""):
+        # internal://NAME, or a bare NAME (some tools write no scheme): inside the archive.
+        rel = rest.replace("\\", "/").lstrip("/")
+        candidates = [f"Sources/{rel}", rel]
+        if not sep:
+            candidates += [f"Sources/{PurePosixPath(rel).name}", PurePosixPath(rel).name]
+        member = next((m for m in map(container.find, candidates) if m is not None), None)
+        if member is None:
+            return Missing(name, f"Sources/{rel}")
+        return decode_source(container.read(member), what, filename)
+    if scheme == "relative":
+        rel_path = PurePosixPath(rest.replace("\\", "/").lstrip("/"))
+        if ".." in rel_path.parts:
+            raise InputError(f"{what}: Pfad '{path}' verlässt den Projektordner.", file=filename)
+        roots = [r for r in (base, container.folder) if r is not None]
+        for folder in roots:
+            candidate = folder / Path(*rel_path.parts)
+            if candidate.is_file():
+                return decode_source(candidate.read_bytes(), what, filename)
+        tried = ", ".join(str(r / Path(*rel_path.parts)) for r in roots)
+        return Missing(name, f"{path}; gesucht: {tried}")
+    raise InputError(
+        f"{what}: Pfad '{path}' wird nicht gelesen; erlaubt sind internal:// und relative:// "
+        "(Datei neben die .qdpx legen).",
+        file=filename,
+    )
+
+
+def missing_message(missing: list[Missing], container: Container) -> str:
+    """One message naming every text source whose text is missing."""
+    count = (
+        "Der Text einer Textquelle fehlt"
+        if len(missing) == 1
+        else f"Die Texte von {len(missing)} Textquellen fehlen"
+    )
+    listed = "; ".join(f"„{m.name}“ ({m.looked})" for m in missing)
+    where_to = (
+        "neben die .qde oder in ihren Ordner Sources/"
+        if isinstance(container, FolderContainer)
+        else "in den Ordner Sources/ der .qdpx"
+    )
+    return (
+        f"{count}, nichts wurde importiert: {listed}. Bitte das Projekt "
+        f"mitsamt Quelltexten exportieren oder die Textdateien {where_to} legen."
+    )

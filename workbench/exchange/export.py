@@ -1,0 +1,369 @@
+"""Writing a REFI-QDA project (``.qdpx``): ``project.qde`` plus ``Sources/GUID.txt``.
+
+Positions are written in UTF-16 code units, as NVivo, MAXQDA and ATLAS.ti count them
+(see :mod:`workbench.exchange.positions`); the same project gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key
+
+# The .qdc module writes the same <Code> elements; sharing it keeps codebook and project
+# exports identical code for code.
+from workbench.coding.codebook_qdc import _code_element, code_guid
+from workbench.core.fileio import atomic_path
+from workbench.exchange.export_data import (
+    CodingOut,
+    DocumentOut,
+    MemoOut,
+    ProjectOut,
+    SegmentOut,
+    collect,
+    variable_key,
+    variables_of,
+)
+from workbench.exchange.positions import Utf16Map
+from workbench.exchange.qdxml import (
+    CLUSTER_NOTE,
+    DISTRICT_MARKER,
+    INDICATOR_MARKER,
+    NAMESPACE,
+    QDE,
+    SEGMENT_MARKER,
+    WORKSHOP_MARKER,
+    clean,
+    decimal,
+    format_block,
+    iso,
+    stable_guid,
+    sub,
+    text_element,
+)
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class QdpxExport:
+    """What an export wrote."""
+
+    path: str
+    documents: int
+    segments: int
+    codes: int
+    codings: int
+    memos: int
+    cases: int
+    variables: int
+    pseudonymised: bool
+
+
+def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
+    """The ``project.qde`` document for collected project data (pure)."""
+    from workbench import __version__
+
+    documents, memos = data.documents, data.memos
+    root = ET.Element(
+        "Project",
+        {"xmlns": NAMESPACE, "name": clean(name), "origin": f"Sozialraum-Werkbank {__version__}"},
+    )
+
+    # Users: every coder and memo author.
+    people = sorted({c.coder for d in documents for c in d.codings} | {m.author for m in memos})
+    if people:
+        users = sub(root, "Users")
+        for person in people:
+            sub(users, "User", {"guid": stable_guid("user", person), "name": person})
+
+    # CodeBook: the .qdc code elements, plus NoteRefs for code memos.
+    code_elements: dict[str, ET.Element] = {}
+    if data.specs:
+        codes = sub(sub(root, "CodeBook"), "Codes")
+        for node in codebook_tree(data.specs):
+            element = _code_element(node, None)
+            codes.append(element)
+            _index_codes(element, None, code_elements)
+        for memo in memos:
+            if memo.target_type == "code" and memo.target in code_elements:
+                element = code_elements[memo.target]  # NoteRefs go after the Description
+                position = 1 if element.find("Description") is not None else 0
+                position += len(element.findall("NoteRef"))
+                element.insert(position, ET.Element("NoteRef", {"targetGUID": memo.guid}))
+
+    # Variables: indicators.
+    indicators = data.indicators
+    variables = variables_of(indicators)
+    if variables:
+        parent = sub(root, "Variables")
+        for key, (guid, var_name) in sorted(variables.items(), key=lambda kv: kv[1][1]):
+            variable = sub(
+                parent, "Variable", {"guid": guid, "name": var_name, "typeOfVariable": "Float"}
+            )
+            text_element(
+                variable,
+                "Description",
+                format_block(
+                    INDICATOR_MARKER,
+                    [
+                        ("Indikator", key[0]),
+                        ("Jahr", key[1]),
+                        ("Einheit", key[2]),
+                        ("Quelle", key[3]),
+                        ("illustrativ", "ja" if key[4] else "nein"),
+                    ],
+                ),
+            )
+
+    # Cases: districts with their indicator values and their segments.
+    segment_guids = {
+        s.segment_id: stable_guid("segment", d.guid, s.source_id)
+        for d in documents
+        for s in d.segments
+    }
+    if data.districts:
+        cases = sub(root, "Cases")
+        for district in data.districts:
+            case = sub(
+                cases, "Case", {"guid": stable_guid("case", district.name), "name": district.name}
+            )
+            text_element(
+                case,
+                "Description",
+                format_block(
+                    DISTRICT_MARKER, [("Gesamtstädtisch", "ja" if district.is_citywide else "nein")]
+                ),
+            )
+            values = sorted(
+                (r for r in indicators if r["district"] == district.name),
+                key=lambda r: variables[variable_key(r)][1],
+            )
+            for r in values:
+                value = sub(case, "VariableValue")
+                sub(value, "VariableRef", {"targetGUID": variables[variable_key(r)][0]})
+                text_element(value, "FloatValue", decimal(r["value"]))
+            for d in documents:
+                if d.segments and all(s.district == district.name for s in d.segments):
+                    sub(case, "SourceRef", {"targetGUID": d.guid})
+            for d in documents:
+                for s in d.segments:
+                    if s.district == district.name:
+                        sub(case, "SelectionRef", {"targetGUID": segment_guids[s.segment_id]})
+
+    # Sources: documents, segments as selections, codings.
+    if documents:
+        sources = sub(root, "Sources")
+        for d in documents:
+            _source_element(sources, d, segment_guids, memos)
+
+    # Notes: memos.
+    if memos:
+        parent = sub(root, "Notes")
+        for memo in memos:
+            first = memo.text.strip().splitlines()[0] if memo.text.strip() else "Memo"
+            note = sub(
+                parent,
+                "Note",
+                {
+                    "guid": memo.guid,
+                    "name": first[:60],
+                    "creatingUser": stable_guid("user", memo.author),
+                    "creationDateTime": iso(memo.created_at),
+                },
+            )
+            if memo.target_type == "cluster":
+                text_element(note, "Description", f"{CLUSTER_NOTE} {memo.target}")
+            text_element(note, "PlainTextContent", memo.text)
+
+    # Sets: workshops with their documents.
+    if data.sets:
+        parent = sub(root, "Sets")
+        for workshop, district, members in data.sets:
+            member_set = sub(
+                parent,
+                "Set",
+                {"guid": stable_guid("workshop", workshop.name), "name": workshop.name},
+            )
+            text_element(
+                member_set,
+                "Description",
+                format_block(
+                    WORKSHOP_MARKER,
+                    [
+                        ("Sozialraum", district),
+                        ("Datum", workshop.date),
+                        ("Format", workshop.format),
+                    ],
+                ),
+            )
+            for guid in members:
+                sub(member_set, "MemberSource", {"targetGUID": guid})
+
+    text_element(
+        root,
+        "Description",
+        "Exportiert aus der Sozialraum-Werkbank. "
+        + (
+            "Texte pseudonymisiert. "
+            if pseudonymised
+            else "ORIGINALTEXTE – nur für die Forschungsgruppe. "
+        )
+        + f"Aussagen sind Textstellen mit der Beschreibung „{SEGMENT_MARKER}“, "
+        "Sozialräume sind Fälle (mit Indikatoren als Variablen), Workshops sind Sets.",
+    )
+    for memo in memos:
+        if memo.target_type == "project":
+            sub(root, "NoteRef", {"targetGUID": memo.guid})
+
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="  ")
+    buffer = io.BytesIO()
+    buffer.write(b'<?xml version="1.0" encoding="utf-8"?>\n')
+    tree.write(buffer, encoding="utf-8", xml_declaration=False)
+    buffer.write(b"\n")
+    return buffer.getvalue()
+
+
+def _index_codes(element: ET.Element, parent: str | None, index: dict[str, ET.Element]) -> None:
+    path = f"{parent}{SEPARATOR}{element.get('name')}" if parent else element.get("name", "")
+    index[path] = element
+    for child in element.findall("Code"):
+        _index_codes(child, path, index)
+
+
+def _source_element(
+    sources: ET.Element,
+    d: DocumentOut,
+    segment_guids: dict[int, str],
+    memos: Iterable[MemoOut],
+) -> None:
+    source = sub(
+        sources,
+        "TextSource",
+        {"guid": d.guid, "name": d.name, "plainTextPath": f"internal://{d.guid}.txt"},
+    )
+    if d.title:
+        text_element(source, "Description", d.title)
+    # Segment selections and span selections, in text order; positions in UTF-16.
+    units = Utf16Map(d.text).to_utf16
+    spans: dict[tuple[int, int], list[CodingOut]] = {}
+    whole: dict[int, list[CodingOut]] = {}
+    for c in d.codings:
+        if c.whole:
+            whole.setdefault(c.segment_id, []).append(c)
+        else:
+            spans.setdefault((c.start, c.end), []).append(c)
+    segment_notes: dict[tuple[str, str], list[str]] = {}
+    for memo in memos:
+        if memo.target_type == "segment" and memo.target is not None:
+            segment_notes.setdefault(memo.target, []).append(memo.guid)
+    items: list[tuple[int, int, int, Any]] = [(s.start, -s.end, 0, s) for s in d.segments]
+    items += [(start, -end, 1, (start, end)) for start, end in spans]
+    for _, _, kind, item in sorted(items, key=lambda i: i[:3]):
+        if kind == 0:
+            s: SegmentOut = item
+            guid = segment_guids[s.segment_id]
+            selection = sub(
+                source,
+                "PlainTextSelection",
+                {
+                    "guid": guid,
+                    "name": f"Aussage {s.source_id}",
+                    "startPosition": str(units(s.start)),
+                    "endPosition": str(units(s.end)),
+                },
+            )
+            text_element(
+                selection,
+                "Description",
+                format_block(
+                    SEGMENT_MARKER,
+                    [
+                        ("Quelle-ID", s.source_id),
+                        ("Position", s.position),
+                        ("Workshop", s.workshop),
+                        ("Sozialraum", s.district),
+                        ("Leitfrage", s.question),
+                        ("Rolle", s.speaker_role),
+                        (
+                            "Attribute",
+                            json.dumps(s.attributes, ensure_ascii=False, sort_keys=True)
+                            if s.attributes
+                            else None,
+                        ),
+                    ],
+                ),
+            )
+            _codings(selection, guid, whole.get(s.segment_id, []))
+            for note in segment_notes.get((d.guid, s.source_id), []):
+                sub(selection, "NoteRef", {"targetGUID": note})
+        else:
+            start, end = item
+            guid = stable_guid("selection", d.guid, start, end)
+            selection = sub(
+                source,
+                "PlainTextSelection",
+                {
+                    "guid": guid,
+                    "startPosition": str(units(start)),
+                    "endPosition": str(units(end)),
+                },
+            )
+            _codings(selection, guid, spans[item])
+
+
+def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut]) -> None:
+    for c in sorted(codings, key=lambda c: (path_key(c.code), c.coder)):
+        coding = sub(
+            selection,
+            "Coding",
+            {
+                "guid": stable_guid("coding", selection_guid, c.code, c.coder),
+                "creatingUser": stable_guid("user", c.coder),
+                "creationDateTime": iso(c.created_at),
+            },
+        )
+        sub(coding, "CodeRef", {"targetGUID": code_guid(c.code)})
+
+
+def export_qdpx(
+    project: Project, out: str | Path, pseudonymised: bool = True, name: str | None = None
+) -> QdpxExport:
+    """Write the project as a REFI-QDA ``.qdpx``; the same project gives the same bytes.
+
+    ``pseudonymised=False`` restores original texts from the key: only for exchange
+    within the research team, never for stakeholders.
+    """
+    out = Path(out)
+    data = collect(project, pseudonymised)
+    qde = build_qde(data, name or project.path.name, pseudonymised)
+    documents = data.documents
+    entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
+    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w") as archive:
+        for entry, content in entries:
+            info = zipfile.ZipInfo(entry, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return QdpxExport(
+        path=str(out),
+        documents=len(documents),
+        segments=sum(len(d.segments) for d in documents),
+        codes=len(data.specs),
+        codings=sum(len(d.codings) for d in documents),
+        memos=len(data.memos),
+        cases=len(data.districts),
+        variables=len(variables_of(data.indicators)),
+        pseudonymised=pseudonymised,
+    )

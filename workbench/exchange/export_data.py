@@ -1,0 +1,262 @@
+"""What a REFI-QDA export writes, read from the store in one session (no XML yet)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from workbench.coding.codebook import CodeSpec
+from workbench.exchange.qdxml import iso, stable_guid
+from workbench.ingest.offsets import OffsetMap
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.writer import text_sha
+from workbench.store import (
+    Code,
+    Coding,
+    District,
+    Document,
+    ListedName,
+    Memo,
+    Pseudonym,
+    PseudonymSpan,
+    Segment,
+    Workshop,
+)
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+
+@dataclass(frozen=True)
+class SegmentOut:
+    """A segment as exported; offsets are code points in its document's exported text."""
+
+    segment_id: int
+    source_id: str
+    position: int
+    start: int
+    end: int
+    question: str | None
+    speaker_role: str | None
+    workshop: str
+    district: str
+    attributes: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CodingOut:
+    """A coding as exported; ``whole``: it covers its whole segment."""
+
+    segment_id: int
+    code: str
+    coder: str
+    start: int  # in the document text
+    end: int
+    created_at: datetime | None
+    whole: bool
+
+
+@dataclass
+class DocumentOut:
+    """A document as exported (text restored from the key unless pseudonymised)."""
+
+    guid: str
+    name: str
+    title: str | None
+    text: str
+    workshop: str
+    segments: list[SegmentOut] = field(default_factory=list)
+    codings: list[CodingOut] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MemoOut:
+    """A memo; ``target`` is a stable key: (source GUID, source id), code path, cluster."""
+
+    target_type: str
+    target: Any
+    author: str
+    text: str
+    created_at: datetime | None
+
+    @property
+    def guid(self) -> str:
+        """The note's stable GUID."""
+        return stable_guid(
+            "note", self.target_type, self.target, self.author, iso(self.created_at), self.text
+        )
+
+
+@dataclass(frozen=True)
+class ProjectOut:
+    """Everything an export writes, read from the store (no XML yet)."""
+
+    districts: tuple[District, ...]
+    documents: tuple[DocumentOut, ...]
+    specs: tuple[CodeSpec, ...]
+    memos: tuple[MemoOut, ...]
+    sets: tuple[tuple[Workshop, str, tuple[str, ...]], ...]  # workshop, district, sources
+    indicators: tuple[dict[str, Any], ...]
+
+
+def restore_originals(
+    text: str, segments: list[tuple[Segment, list[PseudonymSpan]]]
+) -> tuple[str, OffsetMap]:
+    """The document text with each segment's placeholders replaced by the originals."""
+    edits: list[tuple[int, int, int, int]] = []
+    replacements: list[tuple[int, int, str]] = []
+    for segment, spans in segments:
+        for span in sorted(spans, key=lambda s: s.start):
+            replacements.append(
+                (segment.start + span.start, segment.start + span.end, span.original)
+            )
+    replacements.sort()
+    parts: list[str] = []
+    cursor = shift = 0
+    for start, end, original in replacements:
+        if start < cursor:  # overlapping key entries: keep the first
+            continue
+        parts.append(text[cursor:start])
+        parts.append(original)
+        edits.append((start, end, start + shift, start + shift + len(original)))
+        shift += len(original) - (end - start)
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts), OffsetMap(edits)
+
+
+def collect(project: Project, pseudonymised: bool) -> ProjectOut:
+    """Everything the export writes, read in one session."""
+    with project.session() as s:
+        districts = list(
+            s.scalars(select(District).order_by(District.is_citywide.desc(), District.name))
+        )
+        district_names = {d.id: d.name for d in districts}
+        workshops = {w.id: w for w in s.scalars(select(Workshop))}
+        codes = {c.id: c for c in s.scalars(select(Code))}
+        spans: dict[int, list[PseudonymSpan]] = {}
+        if not pseudonymised:
+            for span in s.scalars(select(PseudonymSpan)):
+                spans.setdefault(span.segment_id, []).append(span)
+        documents: list[DocumentOut] = []
+        segment_keys: dict[int, tuple[str, str]] = {}  # segment id → (source guid, source id)
+        for doc in s.scalars(select(Document).order_by(Document.filename, Document.sha256)):
+            segs = list(
+                s.scalars(
+                    select(Segment).where(Segment.document_id == doc.id).order_by(Segment.start)
+                )
+            )
+            text, shift = doc.text, OffsetMap()
+            if not pseudonymised:
+                text, shift = restore_originals(doc.text, [(g, spans.get(g.id, [])) for g in segs])
+            guid = stable_guid("source", doc.filename, text_sha(doc.text))
+            workshop = workshops.get(doc.workshop_id)
+            out = DocumentOut(
+                guid, doc.filename, doc.title, text, workshop.name if workshop else ""
+            )
+            by_id = {}
+            for g in segs:
+                start, end = shift.start(g.start), shift.end(g.end)
+                by_id[g.id] = (g, start, end)
+                segment_keys[g.id] = (guid, g.source_id)
+                out.segments.append(
+                    SegmentOut(
+                        g.id,
+                        g.source_id,
+                        g.position,
+                        start,
+                        end,
+                        g.question,
+                        g.speaker_role,
+                        workshops[g.workshop_id].name,
+                        district_names[g.district_id],
+                        dict(g.attributes or {}),
+                    )
+                )
+            rows = s.scalars(
+                select(Coding).where(Coding.segment_id.in_(list(by_id))).order_by(Coding.id)
+            )
+            for c in rows:
+                g, start, end = by_id[c.segment_id]
+                cs, ce = shift.start(g.start + c.start), shift.end(g.start + c.end)
+                out.codings.append(
+                    CodingOut(
+                        g.id,
+                        codes[c.code_id].path,
+                        c.coder,
+                        cs,
+                        ce,
+                        c.created_at,
+                        whole=(cs, ce) == (start, end),
+                    )
+                )
+            documents.append(out)
+        memos = list(s.scalars(select(Memo).order_by(Memo.id)))
+        names = sorted(set(s.scalars(select(ListedName.name))))
+        known = {(p.kind, p.normalised): p.placeholder for p in s.scalars(select(Pseudonym))}
+        sets = []
+        for w in sorted(workshops.values(), key=lambda w: w.name):
+            members = [d.guid for d in documents if d.workshop == w.name]
+            if members:
+                sets.append((w, district_names[w.district_id], tuple(members)))
+    pseudonymiser = Pseudonymiser(known=known)
+
+    def memo_text(text: str) -> str:
+        return pseudonymiser.pseudonymise(text, names)[0] if pseudonymised else text
+
+    def target(m: Memo) -> Any:
+        if m.target_type == "segment":
+            return segment_keys.get(m.target_id)
+        if m.target_type == "code" and m.target_id in codes:
+            return codes[m.target_id].path
+        return m.target_id
+
+    return ProjectOut(
+        districts=tuple(districts),
+        documents=tuple(documents),
+        specs=tuple(project.codebook()),
+        memos=tuple(
+            MemoOut(m.target_type, target(m), m.author, memo_text(m.text), m.created_at)
+            for m in memos
+        ),
+        sets=tuple(sets),
+        indicators=tuple(indicator_rows(project)),
+    )
+
+
+def indicator_rows(project: Project) -> list[dict[str, Any]]:
+    """Indicator values as records."""
+    from workbench.synthesis.indicators import indicators
+
+    return indicators(project).to_dict("records")
+
+
+def variable_key(row: dict[str, Any]) -> tuple:
+    """The variable an indicator row belongs to: (indicator, year, unit, source, illustrative)."""
+    return (
+        row["indicator"],
+        int(row["year"]),
+        row["unit"] or "",
+        row["source"] or "",
+        bool(row["illustrative"]),
+    )
+
+
+def variables_of(rows: Iterable[dict[str, Any]]) -> dict[tuple, tuple[str, str]]:
+    """One variable per (indicator, year, unit, source, illustrative): key → (guid, name)."""
+    keys = sorted({variable_key(r) for r in rows})
+    per_name: dict[str, int] = {}
+    for key in keys:
+        base = f"{key[0]} {key[1]}"
+        per_name[base] = per_name.get(base, 0) + 1
+    result = {}
+    for key in keys:
+        name = f"{key[0]} {key[1]}"
+        if per_name[name] > 1:
+            name += f" [{key[2]}; {key[3]}; {'illustrativ' if key[4] else 'belegt'}]"
+        result[key] = (stable_guid("variable", *key), name)
+    return result

@@ -1,0 +1,550 @@
+"""Importing REFI-QDA projects: plain records → :class:`ParsedProject` → the one Writer.
+
+:func:`parse_exchange` decides, without touching the store, what the file means for
+the workbench: which text is a segment (``Werkbank-Aussage`` selections, else one per
+non-blank line), which Sozialraum and workshop each belongs to (cases, sets, document
+variables), who coded what where, where each note belongs, which case variables are
+indicator values. :meth:`workbench.ingest.writer.Writer.write_project` then stores it
+like every other import: districts, workshops, deduplication, provenance and
+pseudonymisation with its key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.coding.records import check_coder
+from workbench.core.domain import (
+    InputError,
+    ParsedCoding,
+    ParsedDocument,
+    ParsedIndicator,
+    ParsedMemo,
+    ParsedSegment,
+    ParsedWorkshop,
+    ProjectImportResult,
+)
+from workbench.exchange.qdxml import (
+    CLUSTER_NOTE,
+    IMPORTER,
+    INDICATOR_MARKER,
+    SEGMENT_MARKER,
+    WORKSHOP_MARKER,
+    parse_block,
+    parse_time,
+)
+from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
+from workbench.ingest.records import ParsedProject
+from workbench.ingest.writer import Writer, text_sha
+from workbench.store import CITYWIDE
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+DOCUMENT_VARIABLES = {"sozialraum": "district", "workshop": "workshop"}
+SETS_ATTRIBUTE = "Sets"
+TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".rtf", ".md", ".odt", ".pdf")
+_LINE = re.compile(r"[^\r\n]+")
+QdpxImport = ProjectImportResult  # what one imported file added
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user fixed for the whole import."""
+
+    coder: str | None = None
+    district: str | None = None
+    workshop: str | None = None
+    names: tuple[str, ...] = ()
+    add_districts: bool = False
+
+
+def import_qdpx_files(
+    project: Project,
+    paths: Sequence[str | Path],
+    coder: str | None = None,
+    district: str | None = None,
+    workshop: str | None = None,
+    names: Sequence[str] = (),
+    add_districts: bool = False,
+) -> list[ProjectImportResult]:
+    """Import ``.qdpx`` files (or bare ``.qde``) in ONE transaction: all, or nothing.
+
+    ``coder`` names who coded where a file does not say; ``district``/``workshop`` fix
+    the Sozialraum/workshop of every source; ``names`` are participants to pseudonymise;
+    ``add_districts`` declares districts named by the file's cases instead of stopping.
+    """
+    options = ImportOptions(
+        coder=check_coder(coder) if coder else None,
+        district=district.strip() if district else None,
+        workshop=workshop.strip() if workshop else None,
+        names=tuple(n.strip() for n in names if n.strip()),
+        add_districts=add_districts,
+    )
+    # Read and check everything first.
+    bundles = [parse_exchange(read_qdpx(p), options) for p in paths]
+    with project.transaction() as session:
+        writer = Writer(session)
+        return [writer.write_project(b, options.names, options.add_districts) for b in bundles]
+
+
+def import_qdpx(project: Project, path: str | Path, **options: Any) -> ProjectImportResult:
+    """Import one ``.qdpx`` in one transaction (see :func:`import_qdpx_files`)."""
+    return import_qdpx_files(project, [path], **options)[0]
+
+
+def parse_exchange(exchange: Exchange, options: ImportOptions = ImportOptions()) -> ParsedProject:
+    """What a read REFI-QDA project means for the workbench (pure)."""
+    return _Parse(exchange, options).run()
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``1 Kodierung``, ``2 Kodierungen``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _stem(name: str) -> str:
+    """A source name without a document suffix (``Protokoll.docx`` → ``Protokoll``)."""
+    return name[: -len(Path(name).suffix)] if name.lower().endswith(TEXT_SUFFIXES) else name
+
+
+class _Parse:
+    """Turns one :class:`Exchange` into a :class:`ParsedProject`."""
+
+    def __init__(self, exchange: Exchange, options: ImportOptions):
+        self.x = exchange
+        self.options = options
+        self.notices: list[str] = []
+        for s in exchange.skipped:
+            detail = ""
+            if s.selections or s.codings:
+                places = _count(len(s.selections), "markierten Stelle", "markierten Stellen")
+                detail = f" mit {places} und {_count(s.codings, 'Kodierung', 'Kodierungen')}"
+            self.notices.append(
+                f"{s.kind} '{s.name}'{detail} übersprungen: nur Textquellen werden importiert."
+            )
+        if exchange.reading.notice:
+            self.notices.append(exchange.reading.notice)
+
+    def run(self) -> ParsedProject:
+        case_of_source, case_of_selection = self._case_districts()
+        document_vars = self._document_variables()
+        set_of_source, workshops, member_sets = self._sets()
+        documents: list[ParsedDocument] = []
+        index: dict[str, int] = {}  # source GUID → document
+        for source in self.x.sources:
+            document = self._document(
+                source,
+                case_of_source,
+                case_of_selection,
+                document_vars,
+                set_of_source,
+                member_sets.get(source.guid, []),
+            )
+            if document is None:
+                self.notices.append(f"Quelle '{source.name}' ist leer und wurde übersprungen.")
+                continue
+            index[source.guid] = len(documents)
+            documents.append(document)
+        memos = self._memos(index)
+        indicators = self._indicators()
+        cases = [] if self.options.district else [c.name for c in self.x.cases if c.name]
+        return ParsedProject(
+            filename=self.x.filename,
+            documents=tuple(documents),
+            codes=self.x.specs,
+            memos=tuple(memos),
+            workshops=tuple(workshops),
+            districts=tuple(cases),
+            district_hint="Fälle bzw. Dokumentvariable 'Sozialraum'",
+            indicators=tuple(indicators),
+            notices=tuple(self.notices),
+            location=self.x.location,
+        )
+
+    # -- where sources belong --------------------------------------------------------------
+    def _case_districts(self) -> tuple[dict[str, str], dict[str, str]]:
+        by_source: dict[str, str] = {}
+        by_selection: dict[str, str] = {}
+        for case in self.x.cases:
+            if case.name is None:
+                continue
+            for guid in case.sources:
+                other = by_source.get(guid)
+                if other is not None and other != case.name:
+                    raise InputError(
+                        f"Quelle {guid} gehört zu zwei Fällen ('{other}' und '{case.name}'); "
+                        "ein Dokument kann nur in einem Sozialraum liegen.",
+                        file=self.x.location,
+                    )
+                by_source[guid] = case.name
+            for guid in case.selections:
+                by_selection[guid] = case.name
+        return by_source, by_selection
+
+    def _document_variables(self) -> dict[str, dict[str, str]]:
+        """Per source GUID: document variables by name (source-level and unnamed cases)."""
+        result: dict[str, dict[str, str]] = {}
+
+        def add(source: str, values: Iterable[tuple[str, str, str]]) -> None:
+            for guid, _, value in values:
+                name = self.x.variables.get(guid, (guid, "", ""))[0]
+                result.setdefault(source, {})[name] = value
+
+        for case in self.x.cases:
+            if case.name is None and len(case.sources) == 1:
+                add(case.sources[0], case.variables)
+        for source in self.x.sources:
+            add(source.guid, source.variables)
+        return result
+
+    def _sets(self) -> tuple[dict[str, str], list[ParsedWorkshop], dict[str, list[str]]]:
+        """Workshop sets (ours), and the other sets each text source is a member of."""
+        of_source: dict[str, str] = {}
+        workshops: list[ParsedWorkshop] = []
+        members: dict[str, list[str]] = {}
+        texts = {s.guid for s in self.x.sources if s.text.strip()}
+        code_sets, unused = [], []
+        for s in self.x.sets:
+            fields = parse_block(WORKSHOP_MARKER, s.description)
+            if fields is not None and s.name:
+                workshops.append(
+                    ParsedWorkshop(
+                        s.name,
+                        fields.get("Sozialraum") or None,
+                        fields.get("Datum") or None,
+                        fields.get("Format") or None,
+                    )
+                )
+                of_source.update(dict.fromkeys(s.sources, s.name))
+                continue
+            name = s.name or s.guid
+            found = [guid for guid in s.sources if guid in texts]
+            for guid in found:
+                members.setdefault(guid, []).append(name)
+            if s.codes:
+                code_sets.append(name)
+            elif not found:
+                unused.append(name)
+        if code_sets:
+            self.notices.append(
+                "Code-Sets nicht übernommen (die Werkbank kennt keine Codegruppen): "
+                f"{', '.join(code_sets)}."
+            )
+        if unused:
+            self.notices.append(
+                f"Sets ohne importierte Textquelle nicht übernommen: {', '.join(unused)}."
+            )
+        return of_source, workshops, members
+
+    # -- documents ---------------------------------------------------------------------------
+    def _document(
+        self,
+        source: SourceIn,
+        case_of_source: dict[str, str],
+        case_of_selection: dict[str, str],
+        document_vars: dict[str, dict[str, str]],
+        set_of_source: dict[str, str],
+        sets: list[str],
+    ) -> ParsedDocument | None:
+        variables = document_vars.get(source.guid, {})
+        special = {
+            DOCUMENT_VARIABLES[k.casefold()]: v
+            for k, v in variables.items()
+            if k.casefold() in DOCUMENT_VARIABLES
+        }
+        attributes: dict[str, Any] = {
+            k: v for k, v in variables.items() if k.casefold() not in DOCUMENT_VARIABLES
+        }
+        if sets:
+            attributes[SETS_ATTRIBUTE] = sets
+        district = (
+            self.options.district
+            or case_of_source.get(source.guid)
+            or special.get("district")
+            or CITYWIDE
+        )
+        workshop = (
+            self.options.workshop
+            or set_of_source.get(source.guid)
+            or special.get("workshop")
+            or _stem(source.name)
+        )
+        marked, segments = self._segments(source, attributes, case_of_selection)
+        if not segments:
+            return None
+        segments = [
+            replace(
+                s,
+                district=self.options.district or s.district or district,
+                workshop=self.options.workshop or s.workshop or workshop,
+            )
+            for s in segments
+        ]
+        return ParsedDocument(
+            filename=source.name,
+            sha256=text_sha(source.text),
+            importer=IMPORTER,
+            segments=tuple(segments),
+            title=source.title or None,
+            workshop=workshop,
+            district=district,
+            options={
+                "archive": self.x.filename,
+                "guid": source.guid,
+                "origin": self.x.origin,
+                "segments": "selections" if marked else "lines",
+            },
+            text=source.text,
+            codings=self._codings(source),
+            merge=True,
+        )
+
+    def _segments(
+        self, source: SourceIn, attributes: dict[str, Any], case_of_selection: dict[str, str]
+    ) -> tuple[bool, list[ParsedSegment]]:
+        """Our own segments (``Werkbank-Aussage``), else one per non-blank line."""
+        marked = []
+        for selection in source.selections:
+            fields = parse_block(SEGMENT_MARKER, selection.description)
+            if fields is not None:
+                marked.append((selection, fields))
+        segments: list[ParsedSegment] = []
+        if not marked:
+            for match in _LINE.finditer(source.text):
+                line = match.group()
+                if not line.strip():
+                    continue
+                start = match.start() + len(line) - len(line.lstrip())
+                end = match.end() - (len(line) - len(line.rstrip()))
+                number = len(segments) + 1
+                segments.append(
+                    ParsedSegment(
+                        text=source.text[start:end],
+                        source_id=str(number),
+                        attributes=dict(attributes),
+                        start=start,
+                        end=end,
+                        position=number,
+                    )
+                )
+            return False, segments
+        seen: dict[str, str] = {}
+        for selection, fields in sorted(marked, key=lambda m: (m[0].start, m[0].end)):
+            where = f"<PlainTextSelection guid=\"{selection.guid}\"> in Quelle '{source.name}'"
+            source_id = (fields.get("Quelle-ID") or "").strip()
+            if not source_id:
+                raise InputError(f"{where}: Quelle-ID fehlt.", file=self.x.location)
+            if source_id in seen:
+                raise InputError(
+                    f"{where}: Quelle-ID '{source_id}' steht schon bei {seen[source_id]}.",
+                    file=self.x.location,
+                )
+            seen[source_id] = selection.guid
+            if segments and selection.start < (segments[-1].end or 0):
+                raise InputError(
+                    f"{where}: Aussage überlappt die Aussage '{segments[-1].source_id}'.",
+                    file=self.x.location,
+                )
+            try:
+                position = int(fields.get("Position") or len(segments) + 1)
+                extra = json.loads(fields["Attribute"]) if fields.get("Attribute") else {}
+            except (ValueError, json.JSONDecodeError):
+                raise InputError(
+                    f"{where}: Position oder Attribute nicht lesbar.", file=self.x.location
+                ) from None
+            segments.append(
+                ParsedSegment(
+                    text=source.text[selection.start : selection.end],
+                    source_id=source_id,
+                    question=fields.get("Leitfrage") or None,
+                    speaker_role=fields.get("Rolle") or None,
+                    workshop=fields.get("Workshop") or None,
+                    district=fields.get("Sozialraum") or case_of_selection.get(selection.guid),
+                    attributes={**attributes, **extra},
+                    start=selection.start,
+                    end=selection.end,
+                    position=position,
+                )
+            )
+        return True, segments
+
+    def _coder(self, *users: str | None, what: str) -> str:
+        for user in users:
+            if user:
+                return check_coder(self.x.users.get(user, user))
+        if self.options.coder:
+            return check_coder(self.options.coder)
+        if len(self.x.users) == 1:
+            return check_coder(next(iter(self.x.users.values())))
+        raise InputError(
+            f"{what} hat keinen creatingUser; bitte angeben, wer kodiert hat (--coder NAME).",
+            file=self.x.location,
+        )
+
+    def _codings(self, source: SourceIn) -> tuple[ParsedCoding, ...]:
+        items = [(sel, c) for sel in source.selections for c in sel.codings]
+        items += [(None, c) for c in source.codings]
+        result = []
+        for selection, c in items:
+            where = f"<Coding guid=\"{c.guid}\"> in Quelle '{source.name}'"
+            path = self.x.code_paths.get(c.code)
+            if path is None:
+                raise InputError(
+                    f"{where}: CodeRef {c.code or '(leer)'} verweist auf keinen Code "
+                    "im <CodeBook>.",
+                    file=self.x.location,
+                )
+            start, end = (selection.start, selection.end) if selection else (0, len(source.text))
+            result.append(
+                ParsedCoding(
+                    code=path,
+                    start=start,
+                    end=end,
+                    coder=self._coder(c.user, selection.user if selection else None, what=where),
+                    created_at=parse_time(c.created)
+                    or parse_time(selection.created if selection else None),
+                )
+            )
+        return tuple(result)
+
+    # -- memos -----------------------------------------------------------------------------
+    def _memos(self, index: dict[str, int]) -> list[ParsedMemo]:
+        """Notes (and MAXQDA's selection comments) as memos, each where it is referenced."""
+        notes = {n.guid: n for n in self.x.notes}
+        places: dict[str, list[tuple]] = {}  # note GUID → targets
+        memos: list[ParsedMemo] = []
+        selections: dict[str, tuple] = {}
+        sources: dict[str, tuple] = {}
+        for source in self.x.sources:
+            if source.guid not in index:
+                continue
+            sources[source.guid] = ("note", f"Zu „{source.name}“: ")
+            for sel in source.selections:
+                target = ("span", index[source.guid], sel.start, sel.end)
+                selections[sel.guid] = target
+                for note in sel.notes + tuple(n for c in sel.codings for n in c.notes):
+                    places.setdefault(note, []).append(target)
+                if sel.description.strip() and parse_block(SEGMENT_MARKER, sel.description) is None:
+                    # A comment on a selection (MAXQDA writes these): a memo on the segment.
+                    author = self._coder(sel.user, what=f'<PlainTextSelection guid="{sel.guid}">')
+                    memos.append(
+                        _memo(target, author, sel.description.strip(), parse_time(sel.created))
+                    )
+            for note in source.notes + tuple(n for c in source.codings for n in c.notes):
+                places.setdefault(note, []).append(sources[source.guid])
+        for skipped in self.x.skipped:  # notes on what was not imported say what it was
+            target = ("note", f"Zu „{skipped.name}“ (nicht übernommen): ")
+            sources[skipped.guid] = target
+            selections.update(dict.fromkeys(skipped.selections, target))
+            for note in skipped.notes:
+                places.setdefault(note, []).append(target)
+        for path, note_guids in self.x.code_notes.items():
+            for note in note_guids:
+                places.setdefault(note, []).append(("code", path))
+        for note in self.x.project_notes:
+            places.setdefault(note, []).append(("project",))
+        for origin, target in self.x.links:  # NVivo and ATLAS.ti link notes to selections
+            if origin in notes:
+                found = selections.get(target) or sources.get(target)
+                if found:
+                    places.setdefault(origin, []).append(found)
+        for note in self.x.notes:
+            text = note.text.strip()
+            if not text:
+                self.notices.append(f"Notiz '{note.name or note.guid}' ohne Text übersprungen.")
+                continue
+            author = self._coder(note.user, what=f'<Note guid="{note.guid}">')
+            created = parse_time(note.created)
+            cluster = re.fullmatch(rf"{CLUSTER_NOTE} (\d+)", note.description.strip())
+            targets = places.get(note.guid) or (
+                [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
+            )
+            memos.extend(_memo(t, author, text, created) for t in dict.fromkeys(targets))
+        return memos
+
+    # -- indicators --------------------------------------------------------------------------
+    def _indicators(self) -> list[ParsedIndicator]:
+        named = [c for c in self.x.cases if c.name and c.variables]
+        if not named:
+            return []
+        if self.options.district:
+            self.notices.append(
+                "Fallvariablen nicht übernommen: --district legt den Sozialraum fest."
+            )
+            return []
+        result, skipped = [], []
+        for case in named:
+            for guid, kind, raw in case.variables:
+                name, _, description = self.x.variables.get(guid, (guid, "Text", ""))
+                meta = _indicator_meta(name, description, self.x.filename)
+                value = _number(kind, raw)
+                if meta is None or value is None:
+                    skipped.append(f"{case.name}: {name}")
+                    continue
+                indicator, year, unit, source, illustrative = meta
+                result.append(
+                    ParsedIndicator(
+                        case.name or "", indicator, year, value, unit, source, illustrative
+                    )
+                )
+        if skipped:
+            self.notices.append(
+                "Fallvariablen ohne Jahr oder ohne Zahlenwert nicht als Indikator übernommen: "
+                + "; ".join(skipped)
+            )
+        return result
+
+
+def _memo(target: tuple, author: str, text: str, created: datetime | None) -> ParsedMemo:
+    """A memo for one target: a span, a code, a cluster, or the project (with a note)."""
+    kind = target[0]
+    if kind == "span":
+        _, document, start, end = target
+        return ParsedMemo(text, author, created, "span", document=document, start=start, end=end)
+    if kind == "code":
+        return ParsedMemo(text, author, created, "code", code=target[1])
+    if kind == "cluster":
+        return ParsedMemo(text, author, created, "cluster", cluster=target[1])
+    prefix = target[1] if kind == "note" else ""
+    return ParsedMemo(prefix + text, author, created)
+
+
+def _indicator_meta(
+    name: str, description: str, filename: str
+) -> tuple[str, int, str, str, bool] | None:
+    """(indicator, year, unit, source, illustrative) of a case variable, if it has a year.
+
+    >>> _indicator_meta("SGB-II-Quote 2019", "", "x.qdpx")
+    ('SGB-II-Quote', 2019, '', 'REFI-QDA: x.qdpx', False)
+    """
+    fields = parse_block(INDICATOR_MARKER, description)
+    if fields is not None and fields.get("Indikator") and (fields.get("Jahr") or "").isdigit():
+        return (
+            fields["Indikator"],
+            int(fields["Jahr"]),
+            fields.get("Einheit", ""),
+            fields.get("Quelle", ""),
+            fields.get("illustrativ", "nein") == "ja",
+        )
+    match = re.fullmatch(r"(.+?)[\s_]*[(\[]?((?:19|20)\d\d)[)\]]?", name.strip())
+    if match is None:
+        return None
+    return match.group(1).strip(" -–:"), int(match.group(2)), "", f"REFI-QDA: {filename}", False
+
+
+def _number(kind: str, raw: str) -> float | None:
+    if kind not in ("FloatValue", "IntegerValue", "TextValue"):
+        return None
+    from workbench.synthesis.indicators import parse_number
+
+    try:
+        return parse_number(raw)
+    except ValueError:
+        return None

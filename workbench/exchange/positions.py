@@ -1,0 +1,160 @@
+"""Text positions in REFI-QDA files: UTF-16 code units outside, code points inside.
+
+NVivo, MAXQDA and ATLAS.ti count ``startPosition``/``endPosition`` in UTF-16 code units
+(the string unit of .NET and macOS); Python tools such as QualCoder count code points,
+as the workbench does. The two differ after every character outside the Basic
+Multilingual Plane (most emoji count two UTF-16 units). Export writes UTF-16; import
+reads each file in the convention it was written in (see :func:`detect` and
+docs/decisions/006-refi-qda-positionen.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+UTF16 = "UTF-16-Codeeinheiten"
+CODE_POINTS = "Unicode-Zeichen"
+# Programs by how they count, matched in the project's origin attribute (lower case).
+_PROGRAMS = {
+    "nvivo": UTF16,
+    "maxqda": UTF16,
+    "atlas.ti": UTF16,
+    "sozialraum-werkbank": UTF16,
+    "qualcoder": CODE_POINTS,
+}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Map:
+    """Code point ↔ UTF-16 code unit offsets of one text.
+
+    >>> m = Utf16Map("a😀b")
+    >>> m.to_utf16(2), m.from_utf16(3), m.from_utf16(2), m.length16
+    (3, 2, None, 4)
+    """
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]  # code point indices
+        self.length16 = self.length + len(self.astral)
+        # UTF-16 offset right after each astral character.
+        self._ends16 = [a + k + 2 for k, a in enumerate(self.astral)]
+
+    def to_utf16(self, pos: int) -> int:
+        """The UTF-16 offset of code point offset ``pos``."""
+        return pos + bisect_left(self.astral, pos) if self.astral else pos
+
+    def from_utf16(self, unit: int) -> int | None:
+        """The code point offset of UTF-16 offset ``unit``; None inside a surrogate pair."""
+        if not self.astral:
+            return unit
+        before = bisect_right(self._ends16, unit)  # astral characters wholly before
+        if before < len(self.astral) and unit == self.astral[before] + before + 1:
+            return None
+        return unit - before
+
+
+def at_word_boundary(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies between words (not between two letters or digits).
+
+    >>> at_word_boundary("Wir 😀 lieben", 6), at_word_boundary("Wir 😀 lieben", 7)
+    (True, False)
+    """
+    if pos <= 0 or pos >= len(text):
+        return True
+    return not (text[pos - 1].isalnum() and text[pos].isalnum())
+
+
+def program_convention(origin: str) -> str | None:
+    """How the program named in ``origin`` counts, if known.
+
+    >>> program_convention("MAXQDA 2022 (Release 22.7.0)"), program_convention("QualCoder 3.5")
+    ('UTF-16-Codeeinheiten', 'Unicode-Zeichen')
+    """
+    lowered = origin.casefold()
+    return next((unit for name, unit in _PROGRAMS.items() if name in lowered), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one file's positions are read, and what to tell the user about it."""
+
+    unit: str = UTF16
+    notice: str | None = None
+
+    def to_code_points(self, mapping: Utf16Map, pos: int) -> int | None:
+        """A position of the file as a code point offset (None: not a valid position)."""
+        if self.unit == CODE_POINTS:
+            return pos
+        return mapping.from_utf16(pos) if 0 <= pos <= mapping.length16 else pos
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = ", ".join(f"'{n}'" for n in names[:3])
+    return shown + (f" und {len(names) - 3} weiteren" if len(names) > 3 else "")
+
+
+def detect(origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]) -> Reading:
+    """How a file counts positions, from its selections and its origin program.
+
+    ``sources`` are ``(name, text, [(start, end), …])`` as the file gives them. Only
+    positions behind an astral character tell the conventions apart; for those:
+
+    1. a convention under which a position would lie outside the text or inside a
+       surrogate pair is ruled out;
+    2. otherwise the convention that puts more of them on word boundaries wins;
+    3. otherwise the origin program's convention; failing that UTF-16 (the practice of
+       the programs that write REFI-QDA), with a notice.
+
+    A notice also says when the file's evidence overrules its origin program.
+    """
+    by_origin = program_convention(origin)
+    differing = hits16 = hits_cp = 0
+    valid16 = valid_cp = True
+    affected: list[str] = []
+    for name, text, spans in sources:
+        mapping = Utf16Map(text)
+        if not mapping.astral:
+            continue
+        touched = False
+        for pos in (p for span in spans for p in span):
+            as16 = mapping.from_utf16(pos) if 0 <= pos <= mapping.length16 else None
+            if as16 == pos:
+                continue  # before the first astral character: the same either way
+            differing += 1
+            touched = True
+            valid16 &= as16 is not None
+            valid_cp &= 0 <= pos <= len(text)
+            hits16 += as16 is not None and at_word_boundary(text, as16)
+            hits_cp += 0 <= pos <= len(text) and at_word_boundary(text, pos)
+        if touched:
+            affected.append(name)
+    if not differing:
+        return Reading(by_origin or UTF16)
+    if valid16 != valid_cp:
+        unit = UTF16 if valid16 else CODE_POINTS
+        why = "nur so liegen alle Textstellen im Text"
+    elif hits16 != hits_cp:
+        unit = UTF16 if hits16 > hits_cp else CODE_POINTS
+        why = "so beginnen und enden mehr Textstellen an Wortgrenzen"
+    elif by_origin is not None:
+        return Reading(by_origin)
+    else:
+        program = f"Programm „{origin}“ unbekannt" if origin else "kein Ursprungsprogramm angegeben"
+        return Reading(
+            UTF16,
+            f"Textpositionen in {_names(affected)}: nicht erkennbar, ob sie in "
+            f"UTF-16-Codeeinheiten (NVivo, MAXQDA, ATLAS.ti) oder in Unicode-Zeichen (z. B. "
+            f"QualCoder) zählen ({program}); gelesen als UTF-16, wie im REFI-QDA-Austausch "
+            "üblich. Bitte Kodierungen hinter Emojis prüfen.",
+        )
+    notice = None
+    if by_origin is not None and by_origin != unit:
+        notice = (
+            f"Textpositionen in {_names(affected)} als {unit} gelesen, obwohl „{origin}“ "
+            f"sonst in {by_origin} zählt: {why}."
+        )
+    return Reading(unit, notice)

@@ -1,0 +1,181 @@
+"""What the REFI-QDA reader and writer share: names, GUIDs, description blocks, XML helpers."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+NAMESPACE = "urn:QDA-XML:project:1.0"
+IMPORTER = "qdpx"
+QDE = "project.qde"
+# Fixed namespace for all GUIDs of a project export (codes use the .qdc module's).
+GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:qdpx")
+SEGMENT_MARKER = "Werkbank-Aussage"
+WORKSHOP_MARKER = "Werkbank-Workshop"
+DISTRICT_MARKER = "Werkbank-Sozialraum"
+INDICATOR_MARKER = "Werkbank-Indikator"
+CLUSTER_NOTE = "Werkbank-Memo zu Bedarfscluster"
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# -- identifiers, text and values --------------------------------------------------------
+def stable_guid(*parts: object) -> str:
+    """A GUID from stable keys (upper case, as MAXQDA writes them).
+
+    >>> stable_guid("user", "A") == stable_guid("user", "A") != stable_guid("user", "B")
+    True
+    """
+    key = "\x1f".join(str(p) for p in parts)
+    return str(uuid.uuid5(GUID_NAMESPACE, key)).upper()
+
+
+def norm_guid(guid: str | None) -> str:
+    """GUIDs compare without braces and case: ``{ab-…}`` is ``AB-…``.
+
+    >>> norm_guid(" {ab-12} ")
+    'AB-12'
+    """
+    return (guid or "").strip().strip("{}").upper()
+
+
+def clean(text: str) -> str:
+    """Drop characters XML 1.0 cannot carry."""
+    return _XML_INVALID.sub("", text)
+
+
+def _encode_value(value: str) -> str:
+    if value != value.strip() or value.startswith('"') or "\n" in value or "\r" in value:
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def format_block(marker: str, fields: Iterable[tuple[str, Any]]) -> str:
+    """A description block: the marker line, then ``Schlüssel: Wert`` for set fields.
+
+    >>> print(format_block("Werkbank-Aussage", [("Quelle-ID", "K1"), ("Rolle", None)]))
+    Werkbank-Aussage
+    Quelle-ID: K1
+    """
+    lines = [marker]
+    for key, value in fields:
+        if value is None:
+            continue
+        lines.append(f"{key}: {_encode_value(str(value))}")
+    return "\n".join(lines)
+
+
+def parse_block(marker: str, text: str | None) -> dict[str, str] | None:
+    """The fields of a block written by :func:`format_block`; None if it is not one.
+
+    >>> parse_block("Werkbank-Aussage", 'Werkbank-Aussage\\nQuelle-ID: " K1"')
+    {'Quelle-ID': ' K1'}
+    """
+    lines = (text or "").strip("\n").split("\n")
+    if not lines or lines[0].strip() != marker:
+        return None
+    fields: dict[str, str] = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition(": ")
+        if not sep:
+            continue
+        if value.startswith('"'):
+            with contextlib.suppress(json.JSONDecodeError):
+                value = json.loads(value)
+        fields[key.strip()] = value
+    return fields
+
+
+def iso(moment: datetime | None) -> str | None:
+    """xsd:dateTime in UTC; stored times without zone are UTC.
+
+    >>> iso(datetime(2021, 2, 3, 11, 30))
+    '2021-02-03T11:30:00Z'
+    """
+    if moment is None:
+        return None
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.microsecond:
+        text += f".{moment.microsecond:06d}"
+    return text + "Z"
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An xsd:dateTime as an aware UTC time; None if missing or unreadable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def decimal(value: float) -> str:
+    """A float as xsd:decimal (no exponent).
+
+    >>> decimal(17763.0), decimal(1e-05), decimal(13.9)
+    ('17763', '0.00001', '13.9')
+    """
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# -- reading elements (namespace-agnostic) -------------------------------------------------
+def local(tag: str) -> str:
+    """An element's tag without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(element: ET.Element, name: str) -> list[ET.Element]:
+    """The direct children called ``name``."""
+    return [c for c in element if local(c.tag) == name]
+
+
+def child(element: ET.Element, name: str) -> ET.Element | None:
+    """The first direct child called ``name``, or None."""
+    return next((c for c in element if local(c.tag) == name), None)
+
+
+def items(root: ET.Element, container: str, item: str) -> list[ET.Element]:
+    """The ``item`` children of ``root``'s ``container`` child (none if it is missing)."""
+    parent = child(root, container)
+    return [] if parent is None else children(parent, item)
+
+
+def child_text(element: ET.Element, name: str) -> str:
+    """The text of the first child called ``name`` ('' if there is none)."""
+    found = child(element, name)
+    return (found.text or "") if found is not None else ""
+
+
+def refs(element: ET.Element, name: str) -> tuple[str, ...]:
+    """The normalised ``targetGUID`` of each child called ``name`` (e.g. NoteRef)."""
+    return tuple(norm_guid(r.get("targetGUID")) for r in children(element, name))
+
+
+def where(element: ET.Element) -> str:
+    """``<Tag guid=… name=…>`` for messages."""
+    attrs = " ".join(f'{k}="{element.get(k)}"' for k in ("guid", "name") if element.get(k))
+    return f"<{local(element.tag)}{' ' + attrs if attrs else ''}>"
+
+
+# -- writing elements ----------------------------------------------------------------------
+def sub(parent: ET.Element, tag: str, attrs: dict[str, str | None] | None = None) -> ET.Element:
+    """Append an element with the attributes that are set (cleaned for XML)."""
+    cleaned = {k: clean(v) for k, v in (attrs or {}).items() if v is not None}
+    return ET.SubElement(parent, tag, cleaned)
+
+
+def text_element(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    """Append an element holding ``text`` (cleaned for XML)."""
+    element = ET.SubElement(parent, tag)
+    element.text = clean(text)
+    return element

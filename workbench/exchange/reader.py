@@ -1,0 +1,420 @@
+"""Reading a REFI-QDA project (``.qdpx`` or bare ``.qde``) into plain records (pure).
+
+Nothing here touches the store: :func:`read_qdpx` checks the file and returns an
+:class:`Exchange` whose positions are code point offsets into the source texts as read
+(converted from the file's own convention, see :mod:`workbench.exchange.positions`).
+Sources that are not plain text (PDF, picture, audio, video) are kept only by name, with
+how many selections and codings they carry, so the import can say what it skipped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.coding.codebook import SEPARATOR, CodeSpec
+
+# The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
+from workbench.coding.codebook_qdc import _read_code
+from workbench.core.domain import InputError
+from workbench.exchange.archive import (
+    Container,
+    FolderContainer,
+    Missing,
+    missing_message,
+    open_container,
+    source_text,
+)
+from workbench.exchange.positions import UTF16, Reading, Utf16Map, detect
+from workbench.exchange.qdxml import (
+    child,
+    child_text,
+    children,
+    items,
+    local,
+    norm_guid,
+    refs,
+    where,
+)
+
+
+@dataclass(frozen=True)
+class CodingIn:
+    """A ``<Coding>``: its code's GUID, who and when."""
+
+    guid: str
+    code: str  # normalised code GUID
+    user: str | None
+    created: str | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelectionIn:
+    """A ``<PlainTextSelection>``; ``start``/``end`` are code points in the source text."""
+
+    guid: str
+    start: int
+    end: int
+    description: str
+    user: str | None
+    created: str | None
+    codings: tuple[CodingIn, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceIn:
+    """A ``<TextSource>`` with its text as read."""
+
+    guid: str
+    name: str
+    title: str
+    text: str
+    selections: tuple[SelectionIn, ...]
+    codings: tuple[CodingIn, ...]  # on the whole source
+    notes: tuple[str, ...]
+    variables: tuple[tuple[str, str, str], ...]  # (variable guid, value type, value)
+
+
+@dataclass(frozen=True)
+class SkippedIn:
+    """A source that is not plain text, kept by name (and its selections, for links)."""
+
+    kind: str
+    guid: str
+    name: str
+    selections: tuple[str, ...]
+    codings: int
+    notes: tuple[str, ...]  # notes referenced from inside it
+
+
+@dataclass(frozen=True)
+class CaseIn:
+    """A ``<Case>``: named ones are Sozialräume."""
+
+    guid: str
+    name: str | None
+    variables: tuple[tuple[str, str, str], ...]
+    sources: tuple[str, ...]
+    selections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoteIn:
+    """A ``<Note>`` with its text ('' when it has none)."""
+
+    guid: str
+    name: str
+    text: str
+    description: str
+    user: str | None
+    created: str | None
+
+
+@dataclass(frozen=True)
+class SetIn:
+    """A ``<Set>`` of sources and/or codes."""
+
+    guid: str
+    name: str
+    description: str
+    sources: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A parsed REFI-QDA project: everything the importer needs, sources read."""
+
+    filename: str
+    location: str  # for messages: "x.qdpx/project.qde" or "x.qde"
+    origin: str
+    users: dict[str, str]
+    specs: tuple[CodeSpec, ...]
+    code_paths: dict[str, str]
+    code_notes: dict[str, tuple[str, ...]]
+    variables: dict[str, tuple[str, str, str]]  # guid → (name, type, description)
+    cases: tuple[CaseIn, ...]
+    sources: tuple[SourceIn, ...]
+    skipped: tuple[SkippedIn, ...]
+    notes: tuple[NoteIn, ...]
+    sets: tuple[SetIn, ...]
+    project_notes: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (origin GUID, target GUID)
+    reading: Reading
+
+
+def read_qdpx(path: str | Path) -> Exchange:
+    """Read and check a ``.qdpx`` (or a ``.qde`` with its sources beside it); pure."""
+    path = Path(path)
+    container = open_container(path)
+    try:
+        return _parse(container, path.name)
+    finally:
+        container.close()
+
+
+def _codings_in(parent: ET.Element) -> tuple[CodingIn, ...]:
+    result = []
+    for coding in children(parent, "Coding"):
+        ref = child(coding, "CodeRef")
+        result.append(
+            CodingIn(
+                guid=norm_guid(coding.get("guid")),
+                code=norm_guid(ref.get("targetGUID") if ref is not None else ""),
+                user=norm_guid(coding.get("creatingUser")) or None,
+                created=coding.get("creationDateTime"),
+                notes=refs(coding, "NoteRef"),
+            )
+        )
+    return tuple(result)
+
+
+def _values_in(parent: ET.Element) -> tuple[tuple[str, str, str], ...]:
+    values = []
+    for value in children(parent, "VariableValue"):
+        ref = child(value, "VariableRef")
+        content = next((c for c in value if local(c.tag).endswith("Value")), None)
+        if ref is None or content is None:
+            continue
+        values.append(
+            (norm_guid(ref.get("targetGUID")), local(content.tag), (content.text or "").strip())
+        )
+    return tuple(values)
+
+
+def _codebook_in(
+    root: ET.Element, filename: str
+) -> tuple[list[CodeSpec], dict[str, str], dict[str, tuple[str, ...]]]:
+    codebook = child(root, "CodeBook")
+    codes = None if codebook is None else child(codebook, "Codes")
+    if codes is None:
+        return [], {}, {}
+    specs: list[CodeSpec] = []
+    paths: dict[str, str] = {}
+    notes: dict[str, tuple[str, ...]] = {}
+
+    def walk(element: ET.Element, parent: str | None) -> None:
+        name = (element.get("name") or "").strip()
+        path = f"{parent}{SEPARATOR}{name}" if parent else name
+        paths[norm_guid(element.get("guid"))] = path
+        if refs(element, "NoteRef"):
+            notes[path] = refs(element, "NoteRef")
+        for sub in children(element, "Code"):
+            walk(sub, path)
+
+    for element in children(codes, "Code"):
+        specs.extend(_read_code(element, None, filename))
+        walk(element, None)
+    all_paths = [s.path for s in specs]
+    duplicates = sorted({p for p in all_paths if all_paths.count(p) > 1})
+    if duplicates:
+        raise InputError(f"Doppelte Codes im <CodeBook>: {', '.join(duplicates)}", file=filename)
+    return specs, paths, notes
+
+
+def _int_attr(element: ET.Element, name: str, filename: str, source: str) -> int:
+    value = element.get(name)
+    try:
+        return int(value or "")
+    except ValueError:
+        raise InputError(
+            f"{where(element)} in Quelle '{source}': {name}='{value}' ist keine ganze Zahl.",
+            file=filename,
+        ) from None
+
+
+def _skipped(element: ET.Element) -> SkippedIn:
+    selections = tuple(  # a PDF selection and its text representation share one GUID
+        dict.fromkeys(
+            norm_guid(e.get("guid"))
+            for e in element.iter()
+            if local(e.tag).endswith("Selection") and e.get("guid")
+        )
+    )
+    return SkippedIn(
+        kind=local(element.tag),
+        guid=norm_guid(element.get("guid")),
+        name=(element.get("name") or element.get("guid") or "").strip(),
+        selections=selections,
+        codings=sum(1 for e in element.iter() if local(e.tag) == "Coding"),
+        notes=tuple(
+            norm_guid(e.get("targetGUID")) for e in element.iter() if local(e.tag) == "NoteRef"
+        ),
+    )
+
+
+def _parse(container: Container, filename: str) -> Exchange:
+    data = container.qde()
+    folder = isinstance(container, FolderContainer)
+    location = filename if folder else f"{filename}/{container.qde_name}"
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as err:
+        raise InputError(
+            f"{container.qde_name} ist kein gültiges XML: {err}", file=location
+        ) from None
+    if local(root.tag) != "Project":
+        raise InputError(
+            f"Kein REFI-QDA-Projekt: Wurzelelement ist <{local(root.tag)}>, erwartet <Project>.",
+            file=location,
+        )
+    origin = root.get("origin") or ""
+    base_attr = root.get("basePath")
+    base = Path(base_attr) if base_attr and Path(base_attr).is_dir() else None
+
+    users = {}
+    for user in items(root, "Users", "User"):
+        guid = norm_guid(user.get("guid"))
+        users[guid] = (user.get("name") or user.get("id") or guid).strip()
+    specs, code_paths, code_notes = _codebook_in(root, location)
+    variables = {
+        norm_guid(v.get("guid")): (
+            (v.get("name") or "").strip(),
+            v.get("typeOfVariable") or "Text",
+            child_text(v, "Description"),
+        )
+        for v in items(root, "Variables", "Variable")
+    }
+    cases = tuple(
+        CaseIn(
+            guid=norm_guid(case.get("guid")),
+            name=(case.get("name") or "").strip() or None,
+            variables=_values_in(case),
+            sources=refs(case, "SourceRef"),
+            selections=refs(case, "SelectionRef"),
+        )
+        for case in items(root, "Cases", "Case")
+    )
+    texts, skipped, missing = [], [], []
+    container_element = child(root, "Sources")
+    for element in [] if container_element is None else list(container_element):
+        if local(element.tag) != "TextSource":
+            skipped.append(_skipped(element))
+            continue
+        text = source_text(element, container, base, location)
+        if isinstance(text, Missing):
+            missing.append(text)
+            continue
+        if "ATLAS.ti" in origin:
+            text = text.replace("\r\n", "\n")  # ATLAS.ti counts a Windows line break as one
+        texts.append((element, text))
+    if missing:
+        raise InputError(missing_message(missing, container), file=location)
+    sources = _sources(texts, origin, location)
+
+    notes = []
+    for note in items(root, "Notes", "Note"):
+        text = source_text(note, container, base, location)
+        notes.append(
+            NoteIn(
+                guid=norm_guid(note.get("guid")),
+                name=(note.get("name") or "").strip(),
+                text="" if isinstance(text, Missing) else text,  # reported, not fatal
+                description=child_text(note, "Description"),
+                user=norm_guid(note.get("creatingUser") or note.get("modifyingUser")) or None,
+                created=note.get("creationDateTime") or note.get("modifiedDateTime"),
+            )
+        )
+    sets = tuple(
+        SetIn(
+            guid=norm_guid(s.get("guid")),
+            name=(s.get("name") or "").strip(),
+            description=child_text(s, "Description"),
+            sources=refs(s, "MemberSource"),
+            codes=refs(s, "MemberCode"),
+        )
+        for s in items(root, "Sets", "Set")
+    )
+    links = tuple(
+        (norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
+        for link in items(root, "Links", "Link")
+    )
+    return Exchange(
+        filename=filename,
+        location=location,
+        origin=origin,
+        users=users,
+        specs=tuple(specs),
+        code_paths=code_paths,
+        code_notes=code_notes,
+        variables=variables,
+        cases=cases,
+        sources=sources[0],
+        skipped=tuple(skipped),
+        notes=tuple(notes),
+        sets=sets,
+        project_notes=refs(root, "NoteRef"),
+        links=links,
+        reading=sources[1],
+    )
+
+
+def _sources(
+    texts: list[tuple[ET.Element, str]], origin: str, filename: str
+) -> tuple[tuple[SourceIn, ...], Reading]:
+    """Text sources with positions converted to code points, and how they were read."""
+    raw = []
+    for element, text in texts:
+        name = (element.get("name") or element.get("guid") or "").strip()
+        spans = [
+            (
+                selection,
+                _int_attr(selection, "startPosition", filename, name),
+                _int_attr(selection, "endPosition", filename, name),
+            )
+            for selection in children(element, "PlainTextSelection")
+        ]
+        raw.append((element, name, text, spans))
+    reading = detect(origin, [(n, t, [(s, e) for _, s, e in sp]) for _, n, t, sp in raw])
+    sources = []
+    for element, name, text, spans in raw:
+        mapping = Utf16Map(text)
+        length = mapping.length16 if reading.unit == UTF16 else len(text)
+        selections = []
+        for selection, start, end in spans:
+            begin, stop = (
+                reading.to_code_points(mapping, start),
+                reading.to_code_points(mapping, end),
+            )
+            what = f"{where(selection)} in Quelle '{name}'"
+            if begin is None or stop is None:
+                raise InputError(
+                    f"{what}: Textstelle [{start}, {end}) beginnt oder endet mitten in einem "
+                    f"Zeichen (Positionen als {reading.unit} gelesen).",
+                    file=filename,
+                )
+            if not 0 <= begin <= stop <= len(text):
+                raise InputError(
+                    f"{what}: Textstelle [{start}, {end}) liegt nicht im Text (Länge {length}); "
+                    f"erlaubt ist 0 ≤ startPosition ≤ endPosition ≤ {length}.",
+                    file=filename,
+                )
+            selections.append(
+                SelectionIn(
+                    guid=norm_guid(selection.get("guid")),
+                    start=begin,
+                    end=stop,
+                    description=child_text(selection, "Description"),
+                    user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser"))
+                    or None,
+                    created=selection.get("creationDateTime"),
+                    codings=_codings_in(selection),
+                    notes=refs(selection, "NoteRef"),
+                )
+            )
+        sources.append(
+            SourceIn(
+                guid=norm_guid(element.get("guid")),
+                name=name,
+                title=child_text(element, "Description").strip(),
+                text=text,
+                selections=tuple(selections),
+                codings=_codings_in(element),
+                notes=refs(element, "NoteRef"),
+                variables=_values_in(element),
+            )
+        )
+    return tuple(sources), reading

@@ -1,0 +1,90 @@
+"""What comes beside a document's segments: memos and indicator values, stored once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import ParsedIndicator
+from workbench.store import District, Indicator, Memo, Segment, utcnow
+
+
+def overlaps(segments: Sequence[Segment], start: int, end: int) -> list[tuple[Segment, int, int]]:
+    """The segments a span overlaps, with the span's part relative to each."""
+    result = []
+    for segment in segments:
+        s, e = max(start, segment.start), min(end, segment.end)
+        if s < e:
+            result.append((segment, s - segment.start, e - segment.start))
+    return result
+
+
+def add_memo(
+    session: Session,
+    target_type: str,
+    target_id: int | None,
+    author: str,
+    text: str,
+    created_at: datetime | None,
+) -> bool:
+    """Add a memo unless the same one (target, author, text) is there; True if added."""
+    found = session.scalar(
+        select(Memo.id).where(
+            Memo.target_type == target_type,
+            Memo.target_id.is_(None) if target_id is None else Memo.target_id == target_id,
+            Memo.author == author,
+            Memo.text == text,
+        )
+    )
+    if found is not None:
+        return False
+    session.add(
+        Memo(
+            target_type=target_type,
+            target_id=target_id,
+            author=author,
+            text=text,
+            created_at=created_at or utcnow(),
+        )
+    )
+    session.flush()
+    return True
+
+
+def upsert_indicators(
+    session: Session, values: Iterable[tuple[District, ParsedIndicator]], filename: str
+) -> int:
+    """Store indicator values (one per district, indicator, year); count new or changed."""
+    stored = {(r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))}
+    changed = 0
+    for district, item in values:
+        fields = {
+            "value": item.value,
+            "unit": item.unit,
+            "source": item.source,
+            "illustrative": item.illustrative,
+        }
+        key = (district.id, item.indicator, item.year)
+        record = stored.get(key)
+        if record is None:
+            record = Indicator(
+                district_id=district.id,
+                indicator=item.indicator,
+                year=item.year,
+                filename=filename,
+                **fields,
+            )
+            session.add(record)
+            stored[key] = record
+        elif all(getattr(record, k) == v for k, v in fields.items()):
+            continue
+        else:
+            for k, v in fields.items():
+                setattr(record, k, v)
+            record.filename = filename
+        changed += 1
+    session.flush()
+    return changed

@@ -1,0 +1,101 @@
+"""Offsets through replacements: pseudonymising a text while its spans keep their place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.ingest.pseudonymise import Pseudonymiser, Replacement
+
+
+class OffsetMap:
+    """Maps positions in one text to another that differs by replaced spans.
+
+    ``edits`` are ``(old_start, old_end, new_start, new_end)``, sorted and disjoint. A
+    position inside a replaced span maps to the start of its replacement (as a start) or
+    to its end (as an end), so a span that cut into a name covers the whole placeholder.
+
+    >>> m = OffsetMap([(4, 9, 4, 14)])  # "Frau Schmidt" → "[Person 1]" style
+    >>> m.start(2), m.start(6), m.end(6), m.end(12)
+    (2, 4, 14, 17)
+    """
+
+    def __init__(self, edits: Iterable[tuple[int, int, int, int]] = ()):
+        self.edits = sorted(edits)
+
+    def _map(self, pos: int, end: bool) -> int:
+        shift = 0
+        for old_start, old_end, new_start, new_end in self.edits:
+            if pos <= old_start:
+                break
+            if pos < old_end:
+                return new_end if end else new_start
+            shift = new_end - old_end
+        return pos + shift
+
+    def start(self, pos: int) -> int:
+        """Where a span starting at ``pos`` starts in the new text."""
+        return self._map(pos, end=False)
+
+    def end(self, pos: int) -> int:
+        """Where a span ending at ``pos`` ends in the new text."""
+        return self._map(pos, end=True)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of the pseudonymised text and the replacements made inside it."""
+
+    start: int
+    end: int
+    text: str
+    replacements: tuple[Replacement, ...]
+
+
+def pseudonymise_spans(
+    pseudonymiser: Pseudonymiser,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    names: Sequence[str],
+) -> tuple[str, OffsetMap, list[Piece]]:
+    """Pseudonymise ``text`` span by span (and the text between), keeping the layout.
+
+    ``spans`` are sorted and disjoint. Returns the new text, the map from old to new
+    offsets and, per span, its place in the new text with its replacements (relative to
+    the span, as the key stores them).
+
+    >>> text, shift, [piece] = pseudonymise_spans(Pseudonymiser(), "Kurz. Frau Kahl kam.",
+    ...                                           [(6, 20)], [])
+    >>> text, piece.text, shift.end(20)
+    ('Kurz. [Person 1] kam.', '[Person 1] kam.', 21)
+    """
+    parts: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pieces: list[Piece] = []
+    new = 0
+
+    def piece(start: int, end: int) -> tuple[str, list[Replacement]]:
+        nonlocal new
+        out, replacements = pseudonymiser.pseudonymise(text[start:end], names)
+        local_shift = 0
+        for r in replacements:
+            old_start = r.start - local_shift
+            edits.append(
+                (start + old_start, start + old_start + len(r.original), new + r.start, new + r.end)
+            )
+            local_shift += (r.end - r.start) - len(r.original)
+        parts.append(out)
+        new += len(out)
+        return out, replacements
+
+    old = 0
+    for start, end in spans:
+        if start > old:
+            piece(old, start)
+        begin = new
+        out, replacements = piece(start, end)
+        pieces.append(Piece(begin, new, out, tuple(replacements)))
+        old = end
+    if old < len(text):
+        piece(old, len(text))
+    return "".join(parts), OffsetMap(edits), pieces

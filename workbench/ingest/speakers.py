@@ -1,0 +1,105 @@
+"""Speakers of chats and transcripts: display names are people, roles come from a file.
+
+Every display name goes onto the document's name list, so the writer replaces the
+name and its parts by a stable ``[Person N]`` in the text and in the ``speaker``
+attribute. A display name's qualifiers — parentheses, brackets and what follows a
+``|`` ("Anna Schmidt (sie/ihr)", "Ben | Quartiersbüro", "Eva (Host)") — are dropped:
+they may be pronouns, roles or organisations whose every mention would otherwise turn
+into a person placeholder. Roles are read from a CSV file ``speaker,role`` that holds
+names and is therefore never stored; only the roles themselves are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from workbench.core.domain import InputError
+from workbench.ingest.textio import decode, read_source, sniff_delimiter
+
+_QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
+_HEADER_SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "teilnehmende"}
+_HEADER_ROLE = {"role", "rolle", "funktion"}
+
+
+def person_name(display: str) -> str:
+    """The person part of a display name, with qualifiers and extra blanks removed.
+
+    >>> person_name("Enrico Del Fante (tbenr)")
+    'Enrico Del Fante'
+    >>> person_name("Edgar | ethrex")
+    'Edgar'
+    >>> person_name("  Anna   Schmidt ")
+    'Anna Schmidt'
+    """
+    text = _QUALIFIER.sub(" ", display)
+    parts = [p.strip() for p in text.split("|")]
+    person = next((p for p in parts if p), "")
+    person = " ".join(person.split()).strip(" :,;-–")
+    return person or " ".join(display.split())
+
+
+def read_roles(path: str | Path) -> dict[str, str]:
+    """Read a CSV file ``speaker,role`` (header optional) into a mapping."""
+    raw = read_source(path)
+    text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+    rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
+    roles: dict[str, str] = {}
+    for number, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if (
+            number == 1
+            and len(cells) >= 2
+            and cells[0].casefold() in _HEADER_SPEAKER
+            and cells[1].casefold() in _HEADER_ROLE
+        ):
+            continue
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            raise InputError(
+                "Jede Zeile der Rollen-Datei braucht zwei Felder: Person, Rolle.",
+                file=raw.name,
+                row=number,
+            )
+        key = person_name(cells[0]).casefold()
+        if key in roles and roles[key][1] != cells[1]:
+            raise InputError(
+                "Dieselbe Person steht mit zwei verschiedenen Rollen in der Rollen-Datei.",
+                file=raw.name,
+                row=number,
+            )
+        roles[key] = (cells[0], cells[1])
+    if not roles:
+        raise InputError("Die Rollen-Datei enthält keine Zuordnung.", file=raw.name)
+    return {display: role for display, role in roles.values()}
+
+
+class Speakers:
+    """Collects the people of one chat or transcript and resolves their roles."""
+
+    def __init__(self, roles: Mapping[str, str] | None = None):
+        self.roles = {person_name(k).casefold(): v for k, v in (roles or {}).items()}
+        self._names: dict[str, str] = {}
+        for display in roles or {}:
+            self.add(display)
+
+    def add(self, display: str) -> str | None:
+        """Register a display name; return the person name the writer pseudonymises."""
+        person = person_name(display)
+        if not person:
+            return None
+        self._names.setdefault(person.casefold(), person)
+        return person
+
+    def role(self, person: str | None) -> str | None:
+        """The role the roles file gives this person, or None."""
+        return self.roles.get(person.casefold()) if person else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every person seen (and every person of the roles file), sorted."""
+        return tuple(sorted(self._names.values()))

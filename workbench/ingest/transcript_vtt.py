@@ -1,0 +1,199 @@
+"""WebVTT transcripts (``.vtt``) of video conferences: Zoom and Microsoft Teams.
+
+Zoom writes the speaker before the cue text (``Anna Schmidt: Guten Morgen``), Teams in a
+voice tag (``<v Anna Schmidt>Guten Morgen</v>``). Consecutive cues of one speaker are
+one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
+``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
+are people (see :mod:`workbench.ingest.speakers`). The cues are read with the
+``webvtt-py`` parser; the file is checked line by line first, so that a broken time
+stamp or a block the format does not know is reported with its line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.speakers import Speakers, person_name
+from workbench.ingest.textio import Source, decode, read_source
+
+IMPORTER = "webvtt"
+FORMAT = "digital (Videokonferenz)"
+
+_TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?:\s+.*)?$")
+_STAMP = re.compile(r"^(?:(?P<h>\d{1,3}):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{3})$")
+_ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n<>]{1,80}?):\s+(?P<text>\S.*)$", re.S)
+_EXPECTED = "erwartet hh:mm:ss.mmm --> hh:mm:ss.mmm"
+
+
+@dataclass(frozen=True)
+class _Cue:
+    row: int
+    start: str
+    end: str
+    speaker: str | None
+    text: str
+
+
+def _stamp(value: str) -> tuple[str, int] | None:
+    """(``hh:mm:ss.mmm``, milliseconds) of a WebVTT time stamp, or None if invalid."""
+    m = _STAMP.match(value)
+    if not m or int(m["m"]) > 59 or int(m["s"]) > 59:
+        return None
+    hours = int(m["h"] or 0)
+    millis = ((hours * 60 + int(m["m"])) * 60 + int(m["s"])) * 1000 + int(m["ms"])
+    return f"{hours:02d}:{m['m']}:{m['s']}.{m['ms']}", millis
+
+
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Blocks of (line number, line), separated by empty lines."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if line == "":
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append((number, line))
+    return [b for b in blocks if b]
+
+
+def _timings(lines: list[str], name: str) -> list[tuple[int, str, str, str]]:
+    """Check the file's structure; return (line, start, end, block) of every cue."""
+    if not lines or not lines[0].startswith("WEBVTT"):
+        raise InputError(
+            "Keine WebVTT-Datei: die erste Zeile muss mit 'WEBVTT' beginnen.", file=name, row=1
+        )
+    cues = []
+    header, *blocks = _blocks(lines)
+    for number, line in header:
+        if "-->" in line:
+            raise InputError("Nach dem Kopf 'WEBVTT' fehlt eine Leerzeile.", file=name, row=number)
+    for block in blocks:
+        first = block[0][1]
+        if first.startswith(("NOTE", "STYLE", "REGION")) and "-->" not in first:
+            continue
+        arrows = [i for i, (_, line) in enumerate(block) if "-->" in line]
+        if not arrows:
+            raise InputError(
+                "Aufbau nicht erkannt: Textblock ohne Zeitangabe "
+                f"({_EXPECTED}, davor eine Leerzeile).",
+                file=name,
+                row=block[0][0],
+            )
+        if arrows[0] > 1 or len(arrows) > 1:
+            bad = arrows[0] if arrows[0] > 1 else arrows[1]
+            raise InputError(
+                "Vor dieser Zeitangabe fehlt eine Leerzeile.", file=name, row=block[bad][0]
+            )
+        number, line = block[arrows[0]]
+        timing = _TIMING.match(line)
+        start = _stamp(timing["start"]) if timing else None
+        end = _stamp(timing["end"]) if timing else None
+        if start is None or end is None:
+            raise InputError(
+                f"Zeitangabe '{line.strip()[:60]}' ist ungültig ({_EXPECTED}).",
+                file=name,
+                row=number,
+            )
+        if end[1] < start[1]:
+            raise InputError(
+                f"Zeitangabe '{line.strip()[:60]}' endet vor ihrem Beginn.", file=name, row=number
+            )
+        cues.append((number, start[0], end[0], "\n".join(line for _, line in block)))
+    return cues
+
+
+def _captions(text: str, timings: list[tuple[int, str, str, str]], name: str) -> list:
+    """The captions as webvtt-py reads them, one per checked cue block."""
+    try:
+        captions = webvtt.from_string(text, strict=True).captions
+    except (MalformedFileError, MalformedCaptionError, ValueError):
+        captions = None
+    if captions is not None and len(captions) == len(timings):
+        return captions
+    for row, _, _, block in timings:  # name the line of the cue the parser refuses
+        try:
+            webvtt.from_string(f"WEBVTT\n\n{block}\n", strict=True)
+        except (MalformedFileError, MalformedCaptionError, ValueError):
+            raise InputError(
+                "Untertitel nicht lesbar (Zeitangabe oder Einstellungen ungültig).",
+                file=name,
+                row=row,
+            ) from None
+    raise InputError("Aufbau der WebVTT-Datei nicht erkannt.", file=name)
+
+
+def _cues(raw_text: str, name: str) -> list[_Cue]:
+    """The cues of a WebVTT text with speaker, text and time stamps."""
+    text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
+    timings = _timings(text.split("\n"), name)
+    cues = []
+    for (row, start, end, _), caption in zip(timings, _captions(text, timings, name), strict=True):
+        body = " ".join(html.unescape(caption.text).split())
+        speaker = caption.voice.strip() if caption.voice else None
+        if speaker is None:
+            labelled = _ZOOM_SPEAKER.match(body)
+            if labelled:
+                speaker, body = labelled["name"].strip(), labelled["text"].strip()
+        if body:
+            cues.append(_Cue(row, start, end, speaker, body))
+    return cues
+
+
+def parse_vtt(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse a WebVTT transcript into speaker turns."""
+    raw = read_source(source, name)
+    speakers = Speakers(roles)
+    turns: list[list[_Cue]] = []
+    for cue in _cues(decode(raw), raw.name):
+        same = turns and _same_speaker(turns[-1][-1].speaker, cue.speaker)
+        if same:
+            turns[-1].append(cue)
+        else:
+            turns.append([cue])
+    if not turns:
+        raise InputError("Das Transkript enthält keine Untertitel mit Text.", file=raw.name)
+    segments = []
+    for number, turn in enumerate(turns, start=1):
+        person = speakers.add(turn[0].speaker) if turn[0].speaker else None
+        attributes: dict[str, Any] = {
+            "start_time": turn[0].start,
+            "end_time": turn[-1].end,
+            "cues": len(turn),
+        }
+        if person:
+            attributes["speaker"] = person
+        segments.append(
+            ParsedSegment(
+                text=" ".join(cue.text for cue in turn),
+                source_id=str(number),
+                speaker_role=speakers.role(person),
+                row=turn[0].row,
+                attributes=attributes,
+            )
+        )
+    return ParsedDocument(
+        filename=raw.name,
+        sha256=raw.sha256,
+        importer=IMPORTER,
+        segments=tuple(segments),
+        format=FORMAT,
+        names=speakers.names,
+        options={"cues": sum(len(t) for t in turns)},
+    )
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two cue speakers are the same person."""
+    if a is None or b is None:
+        return a is b
+    return person_name(a).casefold() == person_name(b).casefold()
