@@ -186,7 +186,8 @@ def test_xlsx_opens_with_sheets_charts_and_plain_strings(studied: Project) -> No
     districts = {row[0] for row in book["Zitate"].iter_rows(min_row=2, values_only=True)}
     assert districts == {"Gesamtstadt", *DISTRICTS}
     formula_like = book["Empfehlungen"]["C3"]
-    assert formula_like.value == "=SUMME(A1:A3) Jugendtreff öffnen"
+    # OWASP: a leading quote, so no spreadsheet program runs it; it reads the same
+    assert formula_like.value == "'=SUMME(A1:A3) Jugendtreff öffnen"
     assert formula_like.data_type == "s"  # text, never a formula
     trail = list(book["Nachweise"].iter_rows(min_row=2, values_only=True))
     assert ("Beleg", "manfort_karten.csv", "MF-K28") in {(r[1], r[5], r[6]) for r in trail}

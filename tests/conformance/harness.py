@@ -155,8 +155,10 @@ def output_text(path: Path) -> str:
         parser = _Text()
         parser.feed(path.read_text(encoding="utf-8"))
         return "\n".join(parser.parts)
-    if suffix == ".qdpx":
+    if suffix in (".qdpx", ".zip"):
         with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.endswith((".qde", ".txt"))]
+            names = [n for n in archive.namelist() if not n.endswith("/")]
             return "\n".join(archive.read(n).decode("utf-8", "replace") for n in names)
-    return path.read_text(encoding="utf-8-sig")
+    if path.is_dir():
+        return "\n".join(output_text(p) for p in sorted(path.rglob("*")) if p.is_file())
+    return path.read_text(encoding="utf-8-sig", errors="replace")

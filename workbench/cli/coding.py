@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 from workbench.core.domain import InputError
+from workbench.core.fileio import write_csv
 
 
 def _project(args: argparse.Namespace):
@@ -174,7 +175,7 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
 
     table = disagreements(_project(args), _coders(args.coders), args.unresolved)
     if args.csv:
-        table.to_csv(args.csv, index=False, encoding="utf-8")
+        write_csv(table, args.csv)
         print(f"{len(table)} Abweichungen nach {args.csv} geschrieben.")
         return 0
     for r in table.itertuples(index=False):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.spreadsheet import safe_frame
 
 
 @contextmanager
@@ -48,7 +49,12 @@ def write_atomic(path: str | Path, data: bytes, mode: int = 0o644) -> None:
 
 
 def write_csv(table: pd.DataFrame, out: str | Path | None, **options: object) -> None:
-    """Write ``table`` as CSV (UTF-8, ``\\n``) to ``out`` atomically, or to stdout if None."""
+    """Write ``table`` as CSV (UTF-8, ``\\n``) to ``out`` atomically, or to stdout if None.
+
+    Text cells that start like a formula get a ``'`` in front (see
+    :mod:`workbench.core.spreadsheet`): no spreadsheet program evaluates them.
+    """
+    table = safe_frame(table)
     options = {"index": False, "lineterminator": "\n", **options}
     if out is None:
         table.to_csv(sys.stdout, **options)

@@ -1,10 +1,19 @@
-"""Pseudonymisation at import: personal data becomes stable placeholders.
+"""Pseudonymisation at import: personal data becomes stable placeholders of its kind.
 
-Detected: e-mail addresses, phone numbers, street addresses with a house number, and
-person names — from a per-workshop name list and from German forms of address
-("Frau Schmidt", "Herrn Dr. Yilmaz"). The same person gets the same ``[Person N]``
-throughout the project; the key (placeholder → original) is returned separately and
-stored apart from the text.
+Detected (see :mod:`workbench.ingest.pii_patterns` and :mod:`workbench.ingest.names`):
+e-mail addresses, phone numbers in all common German notations, IBANs and account
+numbers, dates of birth, social media handles and profile links, addresses with a house
+number, and person names — from a per-workshop name list, forms of address, roles, the
+first-name gazetteer, cue phrases and the project's key. Each replacement keeps its kind
+(``[Person 3]``, ``[Telefon]``, ``[Adresse]``, …). The same person gets the same
+``[Person N]`` throughout the project; the key (placeholder → original) is returned
+separately and stored apart from the text.
+
+Uncertain person candidates (a capitalised word after a cue, a first name that is also a
+word) carry a confidence: from :data:`REPLACE_AT` on they are replaced, below
+:data:`REVIEW_BELOW` they are also kept in :attr:`Pseudonymiser.candidates` for the review
+queue (:mod:`workbench.ingest.review`). A researcher's decisions, the project's districts
+and codebook terms are loaded by :meth:`Pseudonymiser.configure`.
 """
 
 from __future__ import annotations
@@ -13,60 +22,36 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import TITLES
+from workbench.ingest.names import NameContext, PersonFinder, tokens
+from workbench.ingest.pii_patterns import Hit, find_structured
+
 EMAIL = "[E-Mail]"
 PHONE = "[Telefon]"
 ADDRESS = "[Adresse]"
+PLACEHOLDERS = {
+    "email": EMAIL,
+    "phone": PHONE,
+    "address": ADDRESS,
+    "iban": "[Bankverbindung]",
+    "birthdate": "[Geburtsdatum]",
+    "handle": "[Profil]",
+    "url": "[Profil-Link]",
+}
+KINDS = ("person", *PLACEHOLDERS)
+REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
+REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-# German and international numbers: a leading 0 or +49/0049, then digit groups
-# separated by blanks, slashes or hyphens; at least 6 digits in all (checked below).
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{2}|00\d{2}|\(0\d{2,5}\)|0\d{2,5})(?:[ /-]?\(?\d[\d]*\)?){1,5}(?![\w])"
-)
-_STREET_WORD = (
-    r"(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|pfad|markt|chaussee|"
-    r"promenade|hof|steig|berg|feld|siedlung|wall)"
-)
-_NUMBER = r" ?\d{1,4}(?: ?[a-hA-H]\b)?(?:\s?[-–/]\s?\d{1,4})?(?!\d)"
-# "Hauptstraße 12a", "Kölner Straße 5", "Kölner Str. 5 a", "Opladener Platz 23-25"
-_STREET = re.compile(
-    rf"\b(?:[A-ZÄÖÜ][a-zäöüß]+er[ -])?(?:[A-ZÄÖÜ][a-zäöüß-]*{_STREET_WORD}|"
-    r"(?<=er[ -])(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer))" + _NUMBER
-)
-# "Am Stadtpark 3", "Im Bruch 4a": a preposition, a name and a short house number;
-# words that make ordinary phrases ("Im Jahr 2020", "Zum Beispiel 3 …") are left alone.
-_NOT_PLACES = frozenset(
-    """
-    jahr jahre monat woche wochenende tag beispiel ende anfang moment schnitt
-    durchschnitt teil vergleich sommer winter herbst frühjahr frühling lockdown abend
-    morgen mittag montag dienstag mittwoch donnerstag freitag samstag sonntag januar
-    februar märz april mai juni juli august september oktober november dezember
-    zeitpunkt rahmen schluss prinzip gegenteil grunde allgemeinen moment
-    """.split()
-)
-_PLACE = re.compile(
-    r"\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur) "
-    r"(?P<place>[A-ZÄÖÜ][a-zäöüß]+) ?\d{1,3}(?: ?[a-hA-H]\b)?(?![\d.,:])"
-)
-
-# Role nouns that follow "Frau"/"Herr" without being a name.
-_NOT_NAMES = frozenset(
-    """
-    bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin pfarrer
-    pfarrerin kollege kollegin direktor direktorin professor professorin doktor minister
-    ministerin vorsitzende vorsitzender leiter leiterin nachbar nachbarin lehrer
-    lehrerin dezernent dezernentin beigeordnete beigeordneter
-    """.split()
-)
+_PERSON_NUMBER = re.compile(r"\[Person (\d+)\]")
 # An article or preposition right before a listed name marks an ordinary noun.
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
     r"einem|eines|jeden|jedem|diesen|diesem|letzten|nächsten|kommenden|bis|über|nach)\s+$",
     re.IGNORECASE,
-)
-_TITLE = re.compile(
-    r"\b(?P<title>Frau|Herrn?|Fr\.|Hr\.)\s+(?P<academic>(?:(?:Dr|Prof)\.\s*)*)"
-    r"(?P<name>[A-ZÄÖÜ][\w'’äöüß-]+(?:\s+(?:von|van|de|zu)\s+[A-ZÄÖÜ][\w'’äöüß-]+)?)"
 )
 
 
@@ -78,7 +63,18 @@ class Replacement:
     end: int
     original: str
     placeholder: str
-    kind: str  # person | email | phone | address
+    kind: str  # person | email | phone | address | iban | birthdate | handle | url
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An uncertain person candidate of the last text: for the review queue."""
+
+    word: str  # the word a researcher decides on
+    start: int  # offsets into the text given to :meth:`Pseudonymiser.pseudonymise`
+    end: int
+    confidence: float
+    replaced: bool
 
 
 @dataclass
@@ -91,94 +87,158 @@ class Pseudonymiser:
 
     known: dict[tuple[str, str], str] = field(default_factory=dict)
     new: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    protected: frozenset[str] = frozenset()  # folded words that are never a name
+    protected_phrases: tuple[str, ...] = ()  # multi-word names of places and codes
+    confirmed: dict[str, str] = field(default_factory=dict)  # folded word → as written
+    rejected: frozenset[str] = frozenset()
+    person_floor: int = 0  # highest person number ever given (see PERSON_NUMBER_KEY)
+    candidates: list[Candidate] = field(default_factory=list)
 
-    def _person_count(self) -> int:
-        return sum(1 for kind, _ in self.known if kind == "person")
+    def configure(self, session: Session) -> Pseudonymiser:
+        """Load the project's protected words and review decisions; return self."""
+        from workbench.store import PERSON_NUMBER_KEY, Code, District, Meta, PseudonymDecision
+
+        phrases = [d for d in session.scalars(select(District.name))]
+        phrases += [c for c in session.scalars(select(Code.name))]
+        self.protect(phrases)
+        for decision in session.scalars(select(PseudonymDecision)):
+            if decision.decision == "confirm":
+                self.confirmed[decision.word] = decision.original
+            else:
+                self.rejected = self.rejected | {decision.word}
+        floor = session.get(Meta, PERSON_NUMBER_KEY)
+        self.person_floor = int(floor.value) if floor is not None else 0
+        return self
+
+    def protect(self, phrases: Iterable[str]) -> None:
+        """Never take these words (districts, code names, …) for a person's name."""
+        words = set(self.protected)
+        multi = set(self.protected_phrases)
+        for phrase in phrases:
+            parts = re.findall(r"[^\W\d_][\w'’-]*", phrase)
+            words.update(fold(p) for p in parts if len(p) > 1)
+            if len(parts) > 1:
+                multi.add(phrase.strip())
+        self.protected = frozenset(words)
+        self.protected_phrases = tuple(sorted(multi, key=len, reverse=True))
+
+    def _next_person_number(self) -> int:
+        numbers = [
+            int(m.group(1))
+            for (kind, _), placeholder in self.known.items()
+            if kind == "person" and (m := _PERSON_NUMBER.fullmatch(placeholder))
+        ]
+        return max([self.person_floor, *numbers]) + 1
 
     def person(self, key: str, original: str) -> str:
         """Placeholder for the person identified by ``key`` (a normalised surname)."""
         ident = ("person", key)
         if ident not in self.known:
-            placeholder = f"[Person {self._person_count() + 1}]"
+            placeholder = f"[Person {self._next_person_number()}]"
             self.known[ident] = placeholder
             self.new[ident] = (original, placeholder)
         return self.known[ident]
 
     def fixed(self, kind: str, original: str, placeholder: str) -> str:
-        """Record an unnumbered placeholder (e-mail, phone, address) in the key."""
+        """Record an unnumbered placeholder (e-mail, phone, address, …) in the key."""
         ident = (kind, original.strip().lower())
         if ident not in self.known:
             self.known[ident] = placeholder
             self.new[ident] = (original, placeholder)
         return placeholder
 
+    def detect(self, text: str, names: Iterable[str] = ()) -> list[Hit]:
+        """The hits that will be replaced in ``text``, without overlaps, in text order.
+
+        Also sets :attr:`candidates` to the uncertain person candidates of ``text``.
+        """
+        names = tuple(names)
+        hits = find_structured(text) + list(self._listed(text, names))
+        context = NameContext(
+            known={key: key for kind, key in self.known if kind == "person"},
+            protected=self.protected,
+            confirmed=frozenset(self.confirmed),
+            rejected=self.rejected,
+        )
+        protected_spans = self._protected_spans(text)
+        for hit in PersonFinder(context).find(text):
+            if any(hit.start < end and start < hit.end for start, end in protected_spans):
+                continue
+            hits.append(hit)
+        self.candidates = [
+            Candidate(h.word, h.start, h.end, h.confidence, h.confidence >= REPLACE_AT)
+            for h in hits
+            if h.kind == "person" and h.word and h.confidence < REVIEW_BELOW
+        ]
+        kept = [h for h in hits if h.kind != "person" or h.confidence >= REPLACE_AT]
+        # Earliest first; on overlap the longer match wins, then the surer one.
+        kept.sort(key=lambda h: (h.start, -(h.end - h.start), -h.confidence))
+        chosen: list[Hit] = []
+        for hit in kept:
+            if chosen and hit.start < chosen[-1].end:
+                continue
+            chosen.append(hit)
+        return _alias_first_names(text, chosen)
+
     def pseudonymise(self, text: str, names: Iterable[str] = ()) -> tuple[str, list[Replacement]]:
         """Return ``text`` with personal data replaced, and the replacements made."""
-        found = list(self._find(text, tuple(names)))
-        # Earliest first; on overlap the longer match wins.
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        chosen: list[tuple[int, int, str, str]] = []
-        for match in found:
-            if chosen and match[0] < chosen[-1][1]:
-                continue
-            chosen.append(match)
         out: list[str] = []
         replacements: list[Replacement] = []
         cursor = 0
         length = 0
-        for start, end, kind, key in chosen:
-            out.append(text[cursor:start])
-            length += start - cursor
-            original = text[start:end]
-            if kind == "person":
-                placeholder = self.person(key, original)
+        for hit in self.detect(text, names):
+            out.append(text[cursor : hit.start])
+            length += hit.start - cursor
+            original = text[hit.start : hit.end]
+            if hit.kind == "person":
+                placeholder = self.person(hit.key, original)
             else:
-                placeholder = self.fixed(
-                    kind, original, {"email": EMAIL, "phone": PHONE, "address": ADDRESS}[kind]
-                )
+                placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])
             out.append(placeholder)
             replacements.append(
-                Replacement(length, length + len(placeholder), original, placeholder, kind)
+                Replacement(length, length + len(placeholder), original, placeholder, hit.kind)
             )
             length += len(placeholder)
-            cursor = end
+            cursor = hit.end
         out.append(text[cursor:])
         return "".join(out), replacements
 
-    def _find(self, text: str, names: tuple[str, ...]) -> Iterable[tuple[int, int, str, str]]:
-        """Yield (start, end, kind, key) of every candidate, overlaps included."""
-        for m in _EMAIL.finditer(text):
-            yield m.start(), m.end(), "email", ""
-        for m in _PHONE.finditer(text):
-            if sum(ch.isdigit() for ch in m.group()) >= 6:
-                yield m.start(), m.end(), "phone", ""
-        for m in _STREET.finditer(text):
-            yield m.start(), m.end(), "address", ""
-        for m in _PLACE.finditer(text):
-            if m.group("place").lower() not in _NOT_PLACES:
-                yield m.start(), m.end(), "address", ""
-        listed = _name_index(names)
-        for m in _TITLE.finditer(text):
-            tokens = m.group("name").split()
-            key = _key(tokens[-1])
-            if key in _NOT_NAMES:
-                continue
-            # "Frau Anna Schmidt": take the surname too when the first token is listed.
-            rest = text[m.end() :]
-            follow = re.match(r"\s+([A-ZÄÖÜ][\w'’äöüß-]+)", rest)
-            end = m.end()
-            if follow and _key(follow.group(1)) in listed and _key(tokens[-1]) in listed:
-                key = listed[_key(follow.group(1))]
-                end += follow.end()
-            else:
-                key = listed.get(key, key)
-            yield m.start(), end, "person", key
-        for variant, key in sorted(_variants(names), key=lambda v: -len(v[0])):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
+    def _protected_spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for phrase in self.protected_phrases:
+            pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+            spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+        return spans
+
+    def _listed(self, text: str, names: tuple[str, ...]) -> Iterable[Hit]:
+        """Hits of listed participant names and of words a researcher confirmed."""
+        variants = [(variant, key, 0) for variant, key in _variants(names)]
+        variants += [(word, word.lower(), re.IGNORECASE) for word in self.confirmed.values()]
+        for variant, key, flags in sorted(variants, key=lambda v: -len(v[0])):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text, flags):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
-                yield m.start(), m.end(), "person", key
+                if not m.group()[0].isupper():
+                    continue
+                yield Hit(m.start(), m.end(), "person", key, 1.0)
+
+
+def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """A first name alone is the person named in full elsewhere in the same text."""
+    alias: dict[str, str] = {}
+    for hit in hits:
+        if hit.kind != "person":
+            continue
+        words = [t.lower for t in tokens(text[hit.start : hit.end]) if t.folded not in TITLES]
+        if len(words) >= 2 and words[-1] == hit.key and words[0] != hit.key:
+            alias.setdefault(words[0], hit.key)
+    return [
+        Hit(h.start, h.end, h.kind, alias[h.key], h.confidence, h.word)
+        if h.kind == "person" and h.key in alias
+        else h
+        for h in hits
+    ]
 
 
 def _key(token: str) -> str:
@@ -190,15 +250,10 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     """Full name, surname and first name of each listed person, with its key."""
     out = []
     for name in names:
-        tokens = name.split()
-        if not tokens:
+        tokens_ = name.split()
+        if not tokens_:
             continue
-        key = _key(tokens[-1])
+        key = _key(tokens_[-1])
         out.append((name.strip(), key))
-        out.extend((token, key) for token in tokens if len(token) > 2)
+        out.extend((token, key) for token in tokens_ if len(token) > 2)
     return out
-
-
-def _name_index(names: Iterable[str]) -> dict[str, str]:
-    """Map every listed name token (normalised) to its person key."""
-    return {_key(variant): key for variant, key in _variants(names)}

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from workbench.core.formatting import format_number, format_percent
+from workbench.core.spreadsheet import safe_text
 from workbench.synthesis.reports.model import (
     BAR_COLOURS,
     Bullets,
@@ -75,11 +76,11 @@ def _docx_table(doc: Any, table: Table) -> Any:
     grid.style = "Table Grid"
     for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(clean(name)).bold = True
+        cell.paragraphs[0].add_run(safe_text(clean(name))).bold = True
     for row in table.rows:
         cells = grid.add_row().cells
         for cell, value, numeric in zip(cells, row, table.numeric, strict=True):
-            cell.text = clean(value)
+            cell.text = safe_text(clean(value))
             if numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return grid

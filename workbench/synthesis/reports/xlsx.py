@@ -21,6 +21,7 @@ from workbench.core.formatting import (
     is_missing,
     text_or,
 )
+from workbench.core.spreadsheet import safe_text
 from workbench.synthesis.profiles import (
     DIMENSIONS,
     NO_DISTRICT_INDICATORS,
@@ -73,10 +74,11 @@ CHECK_SHEET = (("Empfehlung", 11), ("Glied der Kette", 18), ("Betrifft", 50), ("
 
 
 def cell(value: Any) -> Any:
-    """A value as an XLSX cell: text XML-safe, a missing number empty, flags ja/nein.
+    """A value as an XLSX cell: text XML-safe and never a formula, a missing number empty,
+    flags ja/nein.
 
-    >>> cell(float("nan")), cell(True), cell(("a", "b")), cell("x\\x00")
-    (None, 'ja', 'a, b', 'x')
+    >>> cell(float("nan")), cell(True), cell(("a", "b")), cell("x\\x00"), cell("=1+1")
+    (None, 'ja', 'a, b', 'x', "'=1+1")
     """
     if isinstance(value, tuple | list):
         return clean(", ".join(str(v) for v in value)) or MISSING_NUMBER
@@ -86,7 +88,7 @@ def cell(value: Any) -> Any:
         return "ja" if value else "nein"
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    return clean(value) if isinstance(value, str) else value
+    return safe_text(clean(value)) if isinstance(value, str) else value
 
 
 def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Iterable[Sequence]):
@@ -95,7 +97,7 @@ def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Itera
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
-    sheet.append([clean(name) for name, _ in spec])
+    sheet.append([safe_text(clean(name)) for name, _ in spec])
     for header in sheet[1]:
         header.font = Font(bold=True)
     for row in rows:

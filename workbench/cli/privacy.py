@@ -1,0 +1,118 @@
+"""Privacy commands: the review queue of name candidates and the right to erasure.
+
+``workbench pseudonyms review|confirm|reject`` and ``workbench forget``. Nothing here
+prints a statement's text: the queue shows the candidate word and a masked context, and
+``forget`` reports counts only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from workbench.cli.common import open_project
+from workbench.core.domain import WorkbenchError
+
+
+def _researcher(args: argparse.Namespace) -> str:
+    return (args.by or os.environ.get("USER") or "").strip()[:100]
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """workbench pseudonyms review."""
+    from workbench.ingest.review import review_queue
+
+    items = review_queue(open_project(args))
+    if not items:
+        print("Keine offenen Namenskandidaten.")
+        return 0
+    print(f"{len(items)} offene Namenskandidaten (bestätigen: confirm, verwerfen: reject):")
+    print(f"{'Kennung':<9}{'Wort':<22}{'Sicherheit':>11}  {'ersetzt':<8}{'Aussagen':>9}  Kontext")
+    for item in items:
+        replaced = "ja" if item.replaced else "nein"
+        print(
+            f"{item.id:<9}{item.word[:21]:<22}{item.confidence:>11.2f}  {replaced:<8}"
+            f"{item.statements:>9}  {item.context}"
+        )
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    """workbench pseudonyms confirm|reject KENNUNG|WORT …."""
+    from workbench.ingest.review import decide, resolve
+
+    project = open_project(args)
+    words = resolve(project, args.refs)
+    if not words:
+        raise WorkbenchError("Kein Wort angegeben.")
+    changed = decide(project, words, args.decision, _researcher(args))
+    what = "als Name bestätigt" if args.decision == "confirm" else "als kein Name verworfen"
+    print(f"{len(words)} Wort/Wörter {what}; {changed} gespeicherte Aussagen angepasst.")
+    print("Die Entscheidung gilt auch für alle späteren Importe.")
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """workbench forget --statement ID … | --source ID | --speaker PLATZHALTER | --token CODE."""
+    from workbench.store.erasure import forget
+
+    report = forget(
+        open_project(args),
+        statements=tuple(args.statement or ()),
+        source=args.source,
+        document=args.document,
+        speaker=args.speaker,
+        token=args.token,
+        actor=_researcher(args),
+        dry_run=args.dry_run,
+    )
+    lines = report.lines()
+    if args.dry_run:
+        print("Probelauf, nichts gelöscht. Entfernt würden:")
+    else:
+        print("Gelöscht (mit Protokolleintrag ohne Inhalt):")
+    print("\n".join(lines) if lines else "     0  Einträge")
+    if not args.dry_run and report.counts["statements"]:
+        print(
+            "Analysen (Bedarfe, Themen) neu berechnen, damit sie die Aussagen auch in ihren "
+            "Gruppen nicht mehr mitzählen."
+        )
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``pseudonyms`` and ``forget``."""
+    p = sub.add_parser(
+        "pseudonyms",
+        help="unsichere Namenskandidaten prüfen, bestätigen oder verwerfen",
+        description="Listet Wörter, die vielleicht Namen sind (z. B. ein großgeschriebenes "
+        "Wort nach 'sagt' oder 'laut'), zum Prüfen. Entscheidungen werden beim Schlüssel "
+        "gespeichert und gelten für gespeicherte und spätere Aussagen.",
+    )
+    actions = p.add_subparsers(dest="action", required=True, metavar="AKTION")
+    q = actions.add_parser("review", help="offene Kandidaten anzeigen (Wort, maskierter Kontext)")
+    q.set_defaults(func=cmd_review)
+    for decision, text in (("confirm", "ist ein Name: ersetzen"), ("reject", "ist kein Name")):
+        q = actions.add_parser(decision, help=text)
+        q.add_argument("refs", nargs="+", metavar="KENNUNG|WORT")
+        q.add_argument("--by", metavar="NAME", help="wer entscheidet (sonst $USER)")
+        q.set_defaults(func=cmd_decide, decision=decision)
+
+    p = sub.add_parser(
+        "forget",
+        help="Recht auf Löschung: Aussagen und alles daraus Abgeleitete entfernen",
+        description="Entfernt Aussagen (nach ID, Quellen-ID oder sprechender Person) mit "
+        "Kodierungen, Memos, Schlüsseleinträgen, Zuordnungen und zwischengespeicherten "
+        "Einbettungen, oder die Rückmeldungen eines Zugangscodes. Ein Protokolleintrag ohne "
+        "Inhalt bleibt.",
+    )
+    p.add_argument("--statement", nargs="+", type=int, metavar="ID", help="Aussage(n) nach ID")
+    p.add_argument("--source", metavar="ID", help="Aussage nach Quellen-ID (z. B. Karten-ID)")
+    p.add_argument("--document", metavar="DATEI", help="mit --source: nur in dieser Datei")
+    p.add_argument(
+        "--speaker", metavar="PLATZHALTER", help="alle Aussagen dieser Person, z. B. '[Person 3]'"
+    )
+    p.add_argument("--token", metavar="CODE", help="Rückmeldungen dieses Zugangscodes")
+    p.add_argument("--dry-run", action="store_true", help="nur zählen, nichts löschen")
+    p.add_argument("--by", metavar="NAME", help="wer löscht (für das Protokoll; sonst $USER)")
+    p.set_defaults(func=cmd_forget)

@@ -1,0 +1,107 @@
+"""Spreadsheet cells that are never evaluated as formulas (OWASP "CSV injection").
+
+A participant's card ``=HYPERLINK("http://…";"Hier klicken")`` must stay text on a city
+employee's machine. As OWASP recommends, a text cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (also after leading blanks, and their full-width forms)
+gets a single quote in front: it still reads the same, and no spreadsheet program runs it.
+
+Use :func:`safe_text` for one value (e.g. a DOCX table cell), :func:`safe_frame` before
+``DataFrame.to_csv``/``to_excel``, and :func:`write_xlsx` to write sheets whose text cells
+all have the data type "string" in openpyxl.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+# Characters that make a spreadsheet program read a cell as a formula or a command.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# Control characters that XLSX cannot hold (openpyxl refuses them).
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def needs_quote(value: str) -> bool:
+    """Whether a spreadsheet could take the text for a formula.
+
+    >>> needs_quote('=HYPERLINK("http://x")'), needs_quote("-5 Grad"), needs_quote("Kita")
+    (True, True, False)
+    """
+    return value.startswith(FORMULA_STARTS) or value.lstrip(" ").startswith(FORMULA_STARTS)
+
+
+def safe_text(value: Any) -> Any:
+    """The value as a cell can hold it safely: text that starts like a formula gets ``'``.
+
+    Anything that is not text (numbers, dates, None) is returned unchanged.
+
+    >>> safe_text("=1+1"), safe_text("@SUMME(A1)"), safe_text(3), safe_text("Hallo")
+    ("'=1+1", "'@SUMME(A1)", 3, 'Hallo')
+    """
+    if isinstance(value, str) and needs_quote(value):
+        return "'" + value
+    return value
+
+
+def safe_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` with every text cell (and column name) made safe."""
+    out = table.copy()
+    for column in out.columns:
+        series = out[column]
+        if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+            out[column] = series.map(safe_text, na_action="ignore")
+    out.columns = [safe_text(c) for c in out.columns]
+    return out
+
+
+def write_xlsx(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> None:
+    """Write ``sheets`` (name → table) to ``path``; every text cell has data type string.
+
+    Text is made safe (:func:`safe_text`), characters XLSX cannot hold are dropped, and the
+    cell type is set to string explicitly, so nothing is ever stored as a formula.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, table in sheets.items():
+        sheet = workbook.create_sheet(title=_sheet_title(name))
+        sheet.append([_xlsx_text(str(c)) for c in table.columns])
+        for row in table.itertuples(index=False, name=None):
+            sheet.append([_xlsx_value(v) for v in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    workbook.save(path)
+
+
+def _sheet_title(name: str) -> str:
+    """An allowed sheet title: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31] or "Tabelle"
+
+
+def _xlsx_text(value: str) -> str:
+    return safe_text(_ILLEGAL_XLSX.sub("", value))
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell value for openpyxl: safe text, plain numbers, empty for missing values."""
+    if value is None or (not isinstance(value, str | list | dict) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return _xlsx_text(value)
+    if isinstance(value, bool | int | float):
+        return value
+    if hasattr(value, "item") and not isinstance(value, pd.Timestamp):
+        return value.item()  # numpy scalars
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime | date):
+        return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+    return _xlsx_text(str(value))

@@ -1,0 +1,238 @@
+"""Word lists for finding person names: forms of address, roles, cues, and ordinary words.
+
+The lists of ordinary words were made for this project by comparing the first-name and
+surname gazetteers (:mod:`workbench.ingest.name_gazetteer`) with a German word list: they
+name the gazetteer entries that are also German nouns or function words ("Rose", "Mai",
+"Handy", "Sommer", "Koch", "Man"), which therefore count as a name only in a context that
+says so (a title, a surname after them, a cue). All entries are folded (lower case, no
+diacritics; see :func:`workbench.ingest.name_gazetteer.fold`).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Forms of address directly before a name; the name replaces them too ("Frau Schmidt").
+TITLES = _words(
+    "frau herr herrn fr. hr. frl. fraulein familie fam. ehepaar eheleute geschwister dr. prof."
+)
+# Academic titles between a form of address and the name ("Herrn Prof. Dr. Becker").
+ACADEMIC = _words("dr. prof. dipl.-ing. dipl. med. rer. nat. phil. jur. h.c. mag. ing. pd")
+
+# Roles before a name ("Pfarrerin Schulte", "Hausmeister Kowalski"): the role stays.
+ROLE_WORDS = _words(
+    """
+    pfarrer pfarrerin pastor pastorin pater diakon diakonin kaplan imam hodscha hoca rabbiner
+    rabbinerin schwester bruder burgermeister burgermeisterin oberburgermeister
+    oberburgermeisterin bezirksburgermeister bezirksburgermeisterin ortsvorsteher
+    ortsvorsteherin stadtrat stadtratin ratsherr ratsfrau ratsmitglied landrat landratin
+    dezernent dezernentin beigeordneter beigeordnete abgeordneter abgeordnete minister
+    ministerin direktor direktorin rektor rektorin konrektor konrektorin arzt arztin doktor
+    hebamme kollege kollegin nachbar nachbarin kommissar kommissarin polizist polizistin
+    oma opa omi opi tante onkel mama papa sohn tochter enkel enkelin cousin cousine freund
+    freundin azubi praktikant praktikantin referent referentin kuster kusterin kantor kantorin
+    therapeut therapeutin anwalt anwaltin richter richterin student studentin schuler
+    schulerin vorsitzende vorsitzender lotse lotsin coach kaplanin vikar vikarin prediger
+    predigerin seelsorger seelsorgerin gemeindereferent gemeindereferentin dolmetscher
+    dolmetscherin ubersetzer ubersetzerin moderator moderatorin hausmeister hausmeisterin
+    sozialarbeiter sozialarbeiterin quartiersmanager quartiersmanagerin streetworker
+    streetworkerin erzieher erzieherin lehrer lehrerin trainer trainerin stadtteilmutter
+    schulleiter schulleiterin leiter leiterin sozialpadagoge sozialpadagogin betreuer
+    betreuerin integrationslotse integrationslotsin
+    """
+)
+# Role nouns by their ending ("Quartiersmanagerin", "Schulsozialarbeiter").
+ROLE_SUFFIXES = (
+    "leiter leiterin manager managerin arbeiter arbeiterin berater beraterin sprecher "
+    "sprecherin beauftragte beauftragter koordinator koordinatorin pfarrer pfarrerin meister "
+    "meisterin lehrer lehrerin erzieher erzieherin trainer trainerin beamter beamtin "
+    "vorsitzende vorsitzender vorsteher vorsteherin referent referentin betreuer betreuerin "
+    "helfer helferin pfleger pflegerin padagoge padagogin arzt arztin lotse lotsin worker "
+    "workerin senator senatorin minister ministerin prasident prasidentin sekretar sekretarin "
+    "politiker politikerin kandidat kandidatin"
+).split()
+# Role nouns that follow "Frau"/"Herr" without being a name ("Frau Bürgermeisterin").
+NOT_AFTER_TITLE = ROLE_WORDS | _words("doktor professor professorin vorsitzende kollegin")
+
+# Name particles inside a name ("Ursula von der Leyen", "Mohammed al-Hassan").
+PARTICLES = _words(
+    "von van zu de der den di da del della dos du la le el al bin ben ibn abu ter ten y"
+)
+# Particles that may start a surname right after a title ("Herr von Weizsäcker"), but not
+# "der"/"den" ("Herr der Lage").
+LEADING_PARTICLES = _words("von van zu de di da del dos du el al abu ter ten bin ibn")
+
+# Cues before a name: verbs of speaking, sign-offs ("sagt Krämer", "Viele Grüße Jens").
+STRONG_CUES = _words(
+    """
+    sagt sagte sagten meint meinte erzahlt erzahlte berichtet berichtete erklart erklarte
+    betont betonte fragt fragte erganzt erganzte schreibt schrieb namens
+    gez grusse gruss lg vg zitiert bedankt danke vertreten
+    """
+)
+# Labels that name a person when a colon follows ("Kontakt: …", "Moderation: …").
+LABEL_CUES = _words(
+    """
+    kontakt kontakte kontaktperson ansprechpartner ansprechpartnerin ansprechpartnerinnen
+    ansprechperson leitung moderation protokoll organisation verantwortlich anmeldung infos
+    informationen referent referentin teilnehmende teilnehmer teilnehmerin gast gaste
+    autor autorin name vorname nachname zitat quelle fotos foto sprecher sprecherin
+    vorsitz schriftfuhrung organisator organisatorin koordination betreuung
+    """
+)
+# Nouns that with "bei", "an" or "über" after them name a person ("Anmeldung bei …").
+PAIR_CUES = _words(
+    """
+    anmeldung anmeldungen ruckfragen ruckmeldung ruckmeldungen infos informationen fragen
+    kontakt anfragen melden termine termin nachfragen bescheid beschwerden
+    """
+)
+# Weak cues: a surname from the gazetteer after them counts, an unknown word does not.
+WEAK_CUES = _words(
+    "bei mit von an fur und oder uber durch zu neben samt sowie gegen laut dank heisst hiess "
+    "genannt"
+)
+# Verbs right after a name that say a person is speaking or acting.
+SPEECH_VERBS = _words(
+    """
+    sagt sagte meint meinte erzahlt erzahlte berichtet berichtete erklart erklarte betont
+    betonte fragt fragte erganzt erganzte schreibt schrieb ubersetzt ubersetzte moderiert
+    moderierte
+    """
+)
+
+# Words before a capitalised word that make it a noun, not a name ("der Koch", "im Sommer").
+ARTICLES = _words(
+    """
+    im am um vom zum zur beim ins ans der die das den dem des ein eine einen einem eines einer
+    jeden jedem jede jeder diesen diesem diese dieser letzten nachsten kommenden bis uber nach
+    unser unsere unseren unserem meine mein meinen seine ihre ihren kein keine keinen alle
+    allen viele vielen st. sankt hl. heilige heiligen
+    """
+)
+
+# Function words that start sentences or follow names in capitals.
+FUNCTION_WORDS = _words(
+    """
+    aber alle allen aller als also am an andere anderen anders auch auf aus bei beim bis bitte
+    da dabei dadurch dafur daher damals damit danach dann darauf darin darum das dass davon
+    davor dazu dem den denn der deren des deshalb dessen die dies diese diesem diesen dieser
+    doch dort du durch eben ein eine einem einen einer eines einige er es etwa euch fur gegen
+    genau gerade gestern heute hier ich ihr ihm ihn ihnen im immer in ins ja jede jeder jedes
+    jedoch jetzt kein keine man mal manche mehr mein meine mit morgen nach neben nein nicht
+    nichts noch nun nur ob oder ohne schon sehr sein seine seit selbst sich sie sind so sogar
+    solange sondern sowie statt uber um und uns unser unter viel viele vom von vor wann war
+    warum was weil welche wenn wer wie wieder wir wird wo wohl zu zum zur zwar zwischen ab
+    allerdings ausserdem bereits besonders dafur deswegen einfach endlich ebenso
+    ganz gleich hallo hinweis insgesamt leider ok okay sonst toll trotzdem vielleicht vielen
+    wahrend weiterhin zudem zuerst zuletzt zunachst ubrigens ebenfalls naturlich
+    """
+)
+
+# Months and weekdays (August, Mai, … are also names).
+CALENDAR = _words(
+    """
+    januar janner februar marz april mai juni juli august september oktober november dezember
+    montag dienstag mittwoch donnerstag freitag samstag sonntag ostern pfingsten weihnachten
+    silvester advent
+    """
+)
+
+# Nouns after which a name chain is a place or an institution ("Anne Frank Schule").
+INSTITUTION_NOUNS = _words(
+    """
+    schule grundschule gesamtschule gymnasium realschule hauptschule forderschule berufsschule
+    kita kindergarten haus heim zentrum strasse str. platz weg allee park halle bad stift
+    stiftung kirche gemeinde preis brucke ring center bibliothek klinik krankenhaus hospital
+    institut universitat hochschule akademie saal buhne theater museum forum treff garten
+    siedlung viertel quartier hof gasse ufer damm markt turm denkmal brunnen kaserne bahnhof
+    apotheke praxis verein stadion arena sporthalle turnhalle jugendzentrum familienzentrum
+    cafe bistro restaurant laden buro werk gmbh ag ev e.v. kg schwimmbad hallenbad freibad
+    friedhof kapelle moschee synagoge kloster tafel caritas diakonie awo drk jobcenter jugendamt
+    sozialamt rewe aldi lidl edeka netto penny kaufland bayer sparkasse volksbank telekom
+    kommune polizei feuerwehr verdi ihk vhs unicef amnesty malteser johanniter arbeitsagentur
+    umfrage bericht studie studien gesetz angaben aussage aussagen auskunft presse zeitung
+    medien experten verwaltung satzung vertrag statistik schatzung prognose rathaus
+    """
+)
+
+# Ordinary capitalised words that are never taken as a surname after a first name.
+COMMON_NOUNS = _words(
+    """
+    bescheid geld zeit hilfe angst recht gluck danke dank hallo bitte frage fragen infos info
+    deutsch englisch turkisch arabisch russisch ukrainisch polnisch personlich nachhilfe
+    kuchen kaffee tee blumen essen termin termine kinder eltern familie familien leute menschen
+    jugendliche jugendlichen frauen manner mutter vater idee ideen problem probleme projekt
+    angebot angebote stadt stadtteil quartier viertel schule kita verein gruppe team treffen
+    workshop sitzung protokoll thema themen beispiel ende anfang jahr jahre woche wochen tag
+    tage abend morgen euro prozent uhr mal platz raum haus wohnung wohnungen arbeit job
+    unterstutzung beratung sprache sprachen kurs kurse kurse ort orte bus bahn auto rad park
+    spielplatz sport musik kunst kultur natur garten mittel antrag antrage amt jobcenter
+    mehr vielen alles nichts etwas
+    """
+)
+
+# First names that are also German nouns, place names or words: a name only in context.
+NOT_FIRST = _words(
+    """
+    admiral aerosol agent alabama albino albion alexandria ami amor andromeda apollo april
+    aral arsen aster azalee baby baptist baron bart basel berlin bett boje boss boston brande
+    bristol bush butler boe chance china chip christ christi collie colt commodore damon dane
+    delphin despot dock dom doner dung eber echo eden eimer elba elektron erle florida fuller
+    gage general genie gote guss hall halley handy holland imam indiana ion islam israel jena
+    jet job joy juli juni junior kader kaiser kali kenia kiefer kiel kino kir kit konner lady
+    laken lemma lenin lilie lindbergh london lore lot louisiana luther lander lowe made madonna
+    magen mai major manie marge marine marquise melodie mentor mont muslim maher mazen nazi
+    neptun nevada nikon odessa olive oma orion osten paris pastor pate pol polin porsche prawda
+    quint rand rock roma romane rose rosette rubin ruin rune rute russ rube russel saal server
+    senora skorbut slawe solon sommer star stein steward sultane summer tal talon tennessee
+    tilde tod tode tone tor tore toto turner tutu ture verona viola wadi washington watt
+    wellington west winter wirt wolf yoga york zaire zander zion heide linde linden mark
+    roman milan august ernst tage mal male park halle delta alpha theta zeta gabel wende
+    lies ole ahnen bergen brennen bitten karren kick landen lese losen robbe sage angel
+    belle hege hellen herb siebe orange helle allen anders dann darin davon davor eben einer
+    man mir sie von van per solange beste nur schon armen ende gott herz liebe hoffnung glaube
+    frieden sonne stern himmel engel golden prima edel rein hart dick fern ferne bebe ade adel adele
+    alpin andere bog borge brecht buck dick eitel fugen gabe holden horst laure laust lila
+    lasse ritt roll rosa sing starr sture tobe traute trudel urban versa ward wage seif sondre
+    kasper kurt malte max jan ali can deniz nur mut kai gul hasan art soja lage sache king
+    corona flora billy klare link mile miles mio green alleen nova side penny smart friend tab
+    lane mayo will second geo media reine rome mar club mode emmy ott sharen bike city
+    power story center service team digital social urban home office online
+    park ring mall style star love happy sunny honey sugar pepper candy cookie crystal
+    dollar euro franken angela may urban
+    """
+) - _words("horst kasper kurt malte max jan ali can deniz kai hasan gul rosa angela")
+
+# Names that are German adjectives or verbs: a name except at the start of a sentence.
+LOWER_FIRST = _words("malte rosa urban reiner frank traute")
+
+# Surnames that are also German words: after a weak cue they are words ("bei Koch").
+WORD_SURNAMES = _words(
+    """
+    adler back ball bass bauer baum berg best binder bischof blank block bock brand bruder
+    burger bar cousin die doktor dorn eck eimer engel fisch fischer fit fleck flieger flink
+    frei freitag frisch front frost frohlich fuchs forster furst geier geisel glaser gluck
+    golden grab graf granat gras grau grill grob gross grund gruner gut gute gartner hacker
+    hahn hall hammer hart hass heck heer heim held hell helm herbst hering herzog hirsch
+    holland horn huhn hummer jager job jung kaiser kamel kellner keller kern kind kinder
+    klammer klima klotz klug knapp koch kohl kopf kosten kraft kranz krebs kreuzer krug
+    kummer kurz kafer konig lang lange langer leber lenz linke mangel mann masse mast maurer
+    meer meister muhle nagel neu obst park pfeffer pfleger pilz post prinz rauch reich reif
+    reis reiter richter ring ritter rose salz sauber sauer schacht scharf schatz schauer
+    scheibe scherz schiefer schlager schlosser schmuck schneider schon schreiner schuh
+    schuster schwarz schuler seil sieg sommer speer stark staub stein stern steuer stock
+    stolz strauss stroh stumpf sturm tabak taucher tischler turner vogel volk wal wall weiss
+    wende west wiese wild winter wolf wurm zahn zimmer zimmermann bayer busse kunde januar
+    tasche tur strand strom trost wunsch zulauf haus mir mich such man schon van von nur
+    jahn roth braun klein alt roter kuhn kuhl mohr moor pope pop real bus dach fall gas
+    camp fee bann bauch bucher hande hauser lamm lowe malz salat schimmel stamm stange
+    wiener felder berge parks schutz smart walder dorfer schaden studien club bar steuer
+    strom preis preise land lander stadt markt platz stahl eisen holz glas kunst mode
+    mobil tempo pilot professor kanzler senator monat woche mittag abend
+    morgen nacht tag garten feld wald see fluss brunnen quelle hafen insel
+    """
+)

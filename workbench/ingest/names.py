@@ -1,0 +1,522 @@
+"""Person names in German text, beyond any list.
+
+A name is recognised by what stands around it, each with a confidence:
+
+- a form of address ("Frau Schmidt", "Herrn Prof. Dr. Becker-Lang", "Familie Yilmaz"),
+- a role ("Pfarrerin Schulte-Brinkmann", "Hausmeister Kowalski", "Stadtteilmutter Ayşe"),
+- a first name from the gazetteer, with the surname after it ("Olga Petrenko",
+  "Anna-Lena von der Heide", "Jens B."), or a surname before it ("Becker, Jens"),
+- a surname from the gazetteer after an unknown first name ("Zlatan Kovačević"),
+- a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint"),
+- a person already known to the project's key.
+
+Places, institutions and ordinary words stay: first names that are also words ("Rose",
+"Mai", "Handy") count only in such a context, a name chain followed by "Schule", "Platz",
+… is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz"), and the
+project's protected words (districts, codes) are never a name. Unknown capitalised words
+after a cue get a low confidence: :mod:`workbench.ingest.pseudonymise` replaces them only
+above its threshold, and the review queue shows them to a researcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import Gazetteer, fold, gazetteer
+from workbench.ingest.pii_patterns import Hit
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_](?:[\w'’]*[^\W_])?)*")
+_NOUN_END = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tion|sion|tat|ismus|nis|tum|ment|chen|lein|erei|ieren|"
+    r"itat|logie|thek|innen)$|^.{4,}(?:tik|nik|sik|tur|enz|anz|eren|igen|ischen|lichen|enden|"
+    r"teten|losen|ierten|sten|ionen|ie)$"
+)
+# Heads of compound nouns that are never names ("Quartiersbüro", "Bürgerverein").
+_COMPOUND_HEAD = re.compile(
+    r".{3,}(?:buro|amt|haus|zentrum|verein|stelle|dienst|team|gruppe|kreis|projekt|netzwerk|"
+    r"treff|laden|schule|kita|hilfe|arbeit|politik|verwaltung|strasse|platz|park|garten|"
+    r"markt|kirche|gemeinde|programm|angebot|beirat|konferenz|runde|forum|initiative|bundnis|"
+    r"stiftung|werk|heim|plan|bericht|konzept|raum|raume|zeit|kurs|kurse|stunde|stunden|tag|"
+    r"tage|jahr|jahre|woche|geld|kosten|miete|mieten|wohnung|wohnungen|kinder|eltern|leute|"
+    r"frauen|manner|jugend|senioren|familien|nachbarschaft|quartier|viertel|stadt|stadtteil|"
+    r"land|staat|mutter|mutter|vater|arzt|cafe|bad|halle|amt|turm|feier|fest|spiel|spiele|"
+    r"fahrt|weg|wege|bahn|linie|karte|karten|liste|listen|essen|mittel|raum|ort|orte|punkt|"
+    r"schild|prozess|system|modell|netz|verkehr|anlage|anlagen|bau|zone|zonen|ausbau)$"
+)
+# Letters that German does not use: a word with them is a name or a foreign word.
+_FOREIGN_LETTERS = re.compile("[şğıçłńśźżąęćčšžđőűãõñøåæřůýťďľĺŕŞĞİÇŁŃŚŹŻĄĘĆČŠŽĐŐŰÃÕÑØÅÆŘŮÝŤĎĽĹŔ]")
+_FOREIGN_END = re.compile(
+    r"(?:[^aeiou]ić|vić|vic|ović|ovic|[^aeiou]ski|[^aeiou]ska|cki|cka|wicz|czyk|enko|chuk|czuk|"
+    r"yuk|ov|ova|ev|eva|yan|oğlu|oglu|zadeh|poulos|opoulou|akis|idis|escu|ovska|ovski|uddin|"
+    r"ullah|ollah|ahmadi|zai)$",
+    re.IGNORECASE,
+)
+# Street and institution endings: such a word ends a name ("Alma Wartenbergplatz").
+_PLACE_END = re.compile(
+    r"(?:strasse|str|platz|weg|allee|gasse|ring|damm|ufer|park|markt|schule|gymnasium|haus|"
+    r"kirche|zentrum|halle|brucke|garten|hof|center|kita)$"
+)
+# Internal capitals allowed in names ("McDonald", "DeVries", "O'Brien", "LeBlanc").
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van|Von|Du|Al|El)[A-ZÄÖÜ]")
+_DETERMINERS = frozenset(
+    "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
+    "jener irgendeine junge alte altere andere".split()
+)
+_ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
+_CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
+_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
+
+
+# Prepositions fused with an article: before a word they name a time or a place.
+_CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    folded: str
+    lower: str
+    sentence_start: bool
+    dot: bool  # a "." directly after the token ("Dr.", "B.")
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What a project adds: listed names, known persons, protected words, decisions."""
+
+    known: Mapping[str, str]  # lower-case name word → person key, from the project's key
+    protected: Collection[str] = ()  # folded single words that are never a name
+    confirmed: Collection[str] = ()  # folded words a researcher confirmed as names
+    rejected: Collection[str] = ()  # folded words a researcher rejected
+
+
+def tokens(text: str) -> list[_Tok]:
+    """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
+    masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(masked):
+        before = masked[: m.start()].rstrip(" \t\u00a0\"'„“”‚‘»«*(")
+        sentence_start = not before or before[-1] in ".!?:;\n•–-"
+        word = m.group()
+        out.append(
+            _Tok(
+                m.start(),
+                m.end(),
+                word,
+                fold(word),
+                word.lower(),
+                sentence_start,
+                masked[m.end() : m.end() + 1] == ".",
+            )
+        )
+    return out
+
+
+def _fragment(text: str, tok: _Tok) -> bool:
+    """Part of an elliptic compound ("Klaus- und Eulenstraße") or an abbreviation ("Max. 10")."""
+    after = text[tok.end : tok.end + 4]
+    return after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
+
+
+class PersonFinder:
+    """Finds person names in one text; see the module docstring for the rules."""
+
+    def __init__(self, context: NameContext, names: Gazetteer | None = None):
+        self.context = context
+        self.names = names or gazetteer()
+        self.protected = frozenset(context.protected)
+        self.rejected = frozenset(context.rejected)
+        self.confirmed = frozenset(context.confirmed)
+
+    # -- token classes ----------------------------------------------------------------
+    def is_first(self, tok: _Tok) -> bool:
+        """A first name of the gazetteer (every part of a hyphenated one), no acronym."""
+        parts = tok.text.split("-")
+        return (
+            tok.text[0].isupper()
+            and not tok.text.isupper()
+            and all(len(p) >= 3 and self.names.has_first(p) for p in parts)
+        )
+
+    def is_surname(self, tok: _Tok) -> bool:
+        """A surname of the gazetteer that is not also an ordinary German word."""
+        parts = tok.text.split("-")
+        folded = tok.folded.split("-")
+        ordinary = lists.WORD_SURNAMES | lists.NOT_FIRST | lists.FUNCTION_WORDS
+        return (
+            tok.text[0].isupper()
+            and not tok.text.isupper()
+            and len(parts[-1]) >= 3
+            and self.names.has_last(parts[-1])
+            and not any(f in ordinary or f in lists.COMMON_NOUNS for f in folded)
+            and all(p[:1].isupper() for p in parts)
+        )
+
+    def is_foreign(self, tok: _Tok) -> bool:
+        """A capitalised word spelled like a non-German name ("Kovačević", "Petrenko")."""
+        return (
+            len(tok.text) >= 4
+            and tok.text[0].isupper()
+            and bool(_FOREIGN_LETTERS.search(tok.text) or _FOREIGN_END.search(tok.text))
+        )
+
+    def blocked(self, tok: _Tok) -> bool:
+        """Never part of a name: protected, rejected, a function word, a date word, a cue."""
+        f = tok.folded
+        return (
+            f in _CUE_WORDS
+            or f in self.protected
+            or f in self.rejected
+            or f in lists.FUNCTION_WORDS
+            or f in lists.CALENDAR
+            or f in lists.INSTITUTION_NOUNS
+            or f in lists.TITLES
+        )
+
+    def name_like(self, tok: _Tok, loose: bool = False) -> bool:
+        """Could be a name: capitalised, no abbreviation, no noun by its form."""
+        text, f = tok.text, tok.folded
+        if not text[0].isupper() or self.blocked(tok) or f in lists.COMMON_NOUNS:
+            return False
+        if len(text) < 2 or (text.isupper() and len(text) <= 5):
+            return False
+        inner = [p for p in text.split("-") if any(ch.isupper() for ch in p[1:])]
+        if any(not _CAMEL_OK.match(p) for p in inner):
+            return False  # "BewohnerInnen", "NoVA": no name
+        if f in self.confirmed or self.is_first(tok) or self.is_surname(tok):
+            return True
+        if _NOUN_END.search(f) or self.is_role(tok):
+            return False
+        return loose or not _COMPOUND_HEAD.match(f)
+
+    def is_role(self, tok: _Tok) -> bool:
+        """A role noun before a name ("Pfarrerin", "Quartiersmanager"), singular only."""
+        if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
+            return False
+        f = tok.folded
+        return f in lists.ROLE_WORDS or any(
+            f.endswith(s) and len(f) > len(s) + 2 for s in lists.ROLE_SUFFIXES
+        )
+
+    # -- the search -------------------------------------------------------------------
+    def find(self, text: str) -> list[Hit]:
+        """Person hits in ``text`` (offsets into it), overlapping ones included."""
+        toks = tokens(text)
+        hits: list[Hit] = []
+        used = -1  # tokens up to this index belong to a hit already
+        for i, tok in enumerate(toks):
+            if i <= used or not tok.text[0].isupper() or _fragment(text, tok):
+                continue
+            found = (
+                self._after_title(text, toks, i)
+                or self._after_role(text, toks, i)
+                or self._first_name(text, toks, i)
+                or self._initial(text, toks, i)
+                or self._surname_pair(text, toks, i)
+                or self._cued(text, toks, i)
+                or self._known(toks, i)
+                or self._enumerated(text, toks, i, hits[-1] if hits else None)
+            )
+            if found is None:
+                continue
+            hit, last = found
+            hits.append(hit)
+            used = last
+        return hits
+
+    def _adjacent(self, text: str, a: _Tok, b: _Tok) -> bool:
+        gap = text[a.end : b.start]
+        return gap in (" ", "\u00a0") or (a.dot and gap in (". ", ".\u00a0"))
+
+    def _chain(
+        self, text: str, toks: list[_Tok], i: int, loose: bool = True
+    ) -> tuple[int, int | None]:
+        """Extend a name from token ``i``: more first names, particles, one surname.
+
+        Returns (index of the last token, index of the surname token or None).
+        """
+        last, surname = i, None if self.is_first(toks[i]) else i
+        j = i + 1
+        while j < len(toks) and surname is None and self._adjacent(text, toks[j - 1], toks[j]):
+            tok = toks[j]
+            if _PLACE_END.search(tok.folded):
+                break
+            if tok.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
+                k = j
+                while k < len(toks) and toks[k].lower in lists.PARTICLES:
+                    k += 1
+                if (
+                    k < len(toks)
+                    and self._adjacent(text, toks[k - 1], toks[k])
+                    and self.name_like(toks[k], loose=True)
+                ):
+                    last = surname = k
+                break
+            if len(tok.text) == 1 and tok.text.isupper() and tok.dot:
+                last = j  # an initial: "Jens B."
+                break
+            if not self.name_like(tok, loose=loose):
+                break
+            last = j
+            if not self.is_first(tok) or j - i >= 2:
+                surname = j
+            j += 1
+        if surname is None and last > i:
+            surname = last  # "Sevgi Karataş", "Hans Peter": the last name is the key
+        return last, surname
+
+    def _institution_after(self, text: str, toks: list[_Tok], last: int) -> bool:
+        """Whether the name is followed by "Schule", "Platz", … (then it names a place)."""
+        if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
+            return False
+        nxt = toks[last + 1].folded
+        return nxt in lists.INSTITUTION_NOUNS or bool(
+            re.search(r"(?:strasse|str|platz|weg|allee|schule|gymnasium|haus|kirche)$", nxt)
+        )
+
+    def _hit(
+        self, text: str, toks: list[_Tok], start: int, i: int, last: int, surname: int | None,
+        confidence: float, word: str = "",
+    ) -> tuple[Hit, int] | None:  # fmt: skip
+        end = toks[last].end + (1 if toks[last].dot and len(toks[last].text) == 1 else 0)
+        key_tok = toks[surname] if surname is not None else toks[i]
+        if any(t.folded in self.rejected for t in toks[i : last + 1]):
+            return None
+        if key_tok.folded in self.confirmed:
+            confidence = 1.0
+        return Hit(start, end, "person", key_tok.lower, confidence, word), last
+
+    def _after_title(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        tok = toks[i]
+        title = tok.lower + ("." if tok.dot else "")
+        if tok.lower not in lists.TITLES and title not in lists.TITLES:
+            return None
+        if i and toks[i - 1].folded in _DETERMINERS:
+            return None  # "jede Frau", "eine Frau …": no form of address
+        j = i + 1
+        while j < len(toks) and (
+            ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot) or self.is_role(toks[j])
+        ):
+            if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
+                return None
+            j += 1
+        if j >= len(toks) or not self._adjacent(text, toks[j - 1], toks[j]):
+            return None
+        first = toks[j]
+        if first.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
+            k = j
+            while k < len(toks) and toks[k].lower in lists.PARTICLES:
+                k += 1
+            if k >= len(toks) or not self.name_like(toks[k], loose=True):
+                return None
+            last, surname = self._chain(text, toks, k)
+            surname = last
+        else:
+            if first.folded in lists.NOT_AFTER_TITLE or not self.name_like(first, loose=True):
+                return None
+            last, surname = self._chain(text, toks, j)
+            if surname is None:
+                surname = last
+        family = tok.folded in ("familie", "fam", "ehepaar", "eheleute", "geschwister")
+        return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+    def _after_role(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        if not self.is_role(toks[i]) or i + 1 >= len(toks):
+            return None
+        j = i + 1
+        nxt = toks[j]
+        if not self._adjacent(text, toks[i], nxt) or nxt.lower in lists.TITLES:
+            return None
+        if nxt.dot and f"{nxt.lower}." in lists.TITLES:
+            return None  # "Kinderarzt Dr. Brüggemann": the title takes it
+        if not self.name_like(nxt) or self._blocked_first(toks, j, after_context=True):
+            return None
+        last, surname = self._chain(text, toks, j)
+        if self._institution_after(text, toks, last):
+            return None
+        span = toks[j : last + 1]
+        sure = any(self.is_first(t) or self.is_surname(t) or self.is_foreign(t) for t in span)
+        explicit = toks[i].folded in lists.ROLE_WORDS
+        confidence = 0.9 if sure else 0.6 if explicit else 0.45
+        return self._hit(
+            text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
+        )
+
+    def _blocked_first(self, toks: list[_Tok], i: int, after_context: bool = False) -> bool:
+        """A first name that is also a word, where nothing says it is a name."""
+        tok = toks[i]
+        if tok.folded in self.confirmed:
+            return False
+        if tok.folded in lists.NOT_FIRST and not after_context:
+            return True
+        return tok.folded in lists.LOWER_FIRST and tok.sentence_start and not after_context
+
+    def _first_name(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        tok = toks[i]
+        if not self.is_first(tok) or self.blocked(tok):
+            return None
+        prev = toks[i - 1] if i else None
+        if prev and prev.lower in ("st", "sankt", "hl", "heilige", "heiligen"):
+            return None  # a saint: "St. Maria", "Sankt Antonius"
+        last, surname = self._chain(text, toks, i)
+        if self._institution_after(text, toks, last):
+            return None
+        weak = self._blocked_first(toks, i) or (
+            prev is not None and prev.lower in lists.ARTICLES and tok.folded in lists.NOT_FIRST
+        )
+        after_article = prev is not None and prev.lower in lists.ARTICLES
+        start = tok.start
+        if surname is None:
+            before = self._surname_before(text, toks, i)
+            if before is not None:
+                start, surname = toks[before].start, before
+        if weak:
+            cue = prev is not None and prev.folded in lists.STRONG_CUES
+            sure_surname = surname is not None and (
+                self.is_surname(toks[surname]) or self.is_foreign(toks[surname])
+            )
+            if not (sure_surname or cue):
+                return None
+            return self._hit(text, toks, start, i, last, surname, 0.7, tok.text)
+        if after_article:
+            sure = surname is not None and (
+                self.is_surname(toks[surname]) or self.is_foreign(toks[surname])
+            )
+            if prev.lower in _CONTRACTIONS and not sure:
+                return None  # "im Ramadan", "am Montag", "beim Karneval": a time or place
+            if surname is None:  # "der Peter": a first name alone, worth a look
+                return self._hit(text, toks, start, i, last, surname, 0.55, tok.text)
+        return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
+
+    def _initial(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
+        tok = toks[i]
+        if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
+            return None
+        if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
+            return None  # "z. B.", "u. A."
+        nxt = toks[i + 1]
+        if text[tok.end : nxt.start] not in (". ", ".\u00a0") or not self.name_like(nxt):
+            return None
+        if not (self.is_surname(nxt) or self.is_foreign(nxt)):
+            return None
+        last, _ = self._chain(text, toks, i + 1)
+        return self._hit(text, toks, tok.start, i + 1, last, last, 0.85)
+
+    def _surname_before(self, text: str, toks: list[_Tok], i: int) -> int | None:
+        """ "Becker, Jens": the surname before a first name and a comma."""
+        if i == 0 or text[toks[i - 1].end : toks[i].start] != ", ":
+            return None
+        prev = toks[i - 1]
+        if self.is_surname(prev) and prev.sentence_start:
+            return i - 1
+        return None
+
+    def _surname_pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        """An unknown first name before a gazetteer surname: "Zlatan Kovačević"."""
+        tok = toks[i]
+        if i + 1 >= len(toks) or not self._adjacent(text, tok, toks[i + 1]):
+            return None
+        nxt = toks[i + 1]
+        if not (self.is_surname(nxt) or self.is_foreign(nxt)) or not self.name_like(tok):
+            return None
+        surname_like = self.is_surname(nxt) or _FOREIGN_LETTERS.search(nxt.text)
+        if (self.is_first(nxt) and not surname_like) or _PLACE_END.search(nxt.folded):
+            return None
+        if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
+            return None
+        if i and toks[i - 1].lower in lists.ARTICLES:
+            return None
+        if self._institution_after(text, toks, i + 1) or not self.name_like(nxt):
+            return None
+        sure = bool(_FOREIGN_LETTERS.search(tok.text + nxt.text))
+        return self._hit(
+            text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
+        )
+
+    def _cued(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
+        tok = toks[i]
+        strong, weak = self._cue_before(text, toks, i)
+        if not self.name_like(tok) and not (
+            strong and tok.folded in lists.NOT_FIRST and self.is_first(tok)
+        ):
+            return None
+        last, surname = self._chain(text, toks, i, loose=False)
+        if self._institution_after(text, toks, last):
+            return None
+        span = toks[i : last + 1]
+        sure = any(self.is_surname(t) or self.is_foreign(t) for t in span)
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        speaking = (
+            after is not None
+            and after.folded in lists.SPEECH_VERBS
+            and text[toks[last].end : after.start] == " "
+            and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
+        )
+        according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
+        if strong or speaking:
+            confidence = 0.85 if sure else 0.6
+        elif according:
+            confidence = 0.85 if sure else 0.55
+        elif weak and sure:
+            confidence = 0.75
+        else:
+            return None
+        if tok.folded in lists.NOT_FIRST:
+            confidence = min(confidence, 0.6)
+        word = "" if confidence >= 0.8 else tok.text
+        return self._hit(text, toks, tok.start, i, last, surname, confidence, word)
+
+    def _cue_before(self, text: str, toks: list[_Tok], i: int) -> tuple[bool, bool]:
+        """Whether a strong or a weak cue stands right before token ``i``."""
+        if i == 0:
+            return False, False
+        prev = toks[i - 1]
+        gap = text[prev.end : toks[i].start]
+        if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
+            return True, False
+        if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
+            return True, False
+        if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
+            return True, False
+        if prev.folded in lists.WEAK_CUES and gap == " ":
+            pair = i >= 2 and toks[i - 2].folded in lists.PAIR_CUES
+            # "Anmeldung bei …", "Rückfragen an …" name a person; "Informationen über …"
+            # and "Beschwerden über …" name a topic, so "über" stays a weak cue.
+            pair = pair and prev.lower in ("bei", "an")
+            return pair, not pair
+        return False, False
+
+    def _enumerated(
+        self, text: str, toks: list[_Tok], i: int, before: Hit | None
+    ) -> tuple[Hit, int] | None:
+        """A surname listed right after a person ("Becker, Lukas und Vogel")."""
+        tok = toks[i]
+        if before is None or text[before.end : tok.start] not in _ENUMERATION:
+            return None
+        if not self.names.has_last(tok.text) or not self.name_like(tok, loose=True):
+            return None
+        if tok.folded in lists.COMMON_NOUNS or self.is_role(tok):
+            return None
+        return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
+
+    def _known(self, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+        """A name word the project's key already holds ("Becker" after "Jens Becker")."""
+        tok = toks[i]
+        key = self.context.known.get(tok.lower)
+        if key is None or len(tok.text) < 3 or not self.name_like(tok):
+            return None
+        if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
+            return None
+        if i and toks[i - 1].lower in lists.ARTICLES:
+            return None
+        # only name words (a later pass over the same text must find the same)
+        if not (self.is_surname(tok) or self.is_first(tok) or self.is_foreign(tok)):
+            return None
+        return Hit(tok.start, tok.end, "person", key, 0.8), i

@@ -1,0 +1,313 @@
+"""Personal data with a fixed shape: e-mail, phone, IBAN, date of birth, handle, address.
+
+Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
+:mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
+What is meant to stay stays: meeting dates ("Am 25.11.2020 um 18 Uhr"), years, amounts,
+counts ("zum Beispiel 3 Kinder", "im Jahr 2020"), places without a house number ("Kita am
+Marktplatz") and institutional web addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A piece of personal data found in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    kind: str  # person | email | phone | iban | birthdate | handle | url | address
+    key: str = ""  # the person key (normalised surname); empty for other kinds
+    confidence: float = 1.0
+    word: str = ""  # an uncertain person candidate: the word a researcher decides on
+
+
+# -- e-mail ------------------------------------------------------------------------------
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w-]+)*"
+    r"(?:\.|\s?[(\[]dot[)\]]\s?)[A-Za-z]{2,}\b"
+)
+
+# -- social media ------------------------------------------------------------------------
+_NETWORKS = (
+    r"instagram\.com|facebook\.com|fb\.com|fb\.me|tiktok\.com|twitter\.com|x\.com|"
+    r"linkedin\.com|xing\.com|youtube\.com|youtu\.be|t\.me|wa\.me|threads\.net|"
+    r"snapchat\.com|pinterest\.\w+|twitch\.tv|reddit\.com|bsky\.app|"
+    r"[\w-]+\.social|mastodon\.\w+|chaos\.social|onlyfans\.com|vk\.com"
+)
+_PROFILE_URL = re.compile(
+    rf"(?:https?://)?(?:www\.|m\.|de\.)?(?:{_NETWORKS})/[^\s,;)\]}}>\"'“”]+", re.IGNORECASE
+)
+# "@ayse.demir", "@jens_b89", Mastodon "@olga@norden.social"
+_HANDLE = re.compile(
+    r"(?<![\w@.+-])@\w(?:[\w.]{0,38}\w)?"
+    r"(?:@[\w-]+(?:\.[\w-]+)+)?(?![\w@])"
+)
+# "Insta: ayse_demir", "auf TikTok unter jensbecker", "Instagram-Name ist olga.p"
+_HANDLE_CUE = re.compile(
+    r"\b(?:Instagram|Insta|IG|TikTok|Tiktok|Twitter|Facebook|FB|Snapchat|Snap|Telegram|"
+    r"Threads|Mastodon|YouTube|Youtube|Twitch|Discord|Skype|Bluesky|Signal|Xing|LinkedIn)"
+    r"(?:-?(?:Name|Account|Konto|Profil|Kanal|Handle|ID|Nutzername|Benutzername))?"
+    r"(?:\s+(?:ist|heißt|lautet))?\s*(?P<cue>:|unter|als|ist|heißt|lautet)\s*"
+    r"(?P<handle>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,38}[A-Za-z0-9_])(?![\w@])"
+)
+# German words that follow such a cue without being a handle ("unter anderem")
+_NOT_HANDLES = frozenset(
+    """
+    anderem anderen andere auch aber oder und sehr viel viele vielen mehr immer noch nicht
+    kein keine jeder jede jedes alle allen dort hier jetzt schon eher eigentlich ganz gut
+    aktiv bekannt erreichbar unterwegs vertreten präsent online dabei wichtig uns euch
+    """.split()
+)
+
+# -- phone -------------------------------------------------------------------------------
+_SEP = r"(?:\s?[/–-]\s?|\s|\.)"
+_PHONE = re.compile(
+    r"(?<![\w+./,-])"
+    r"(?:(?:\+|00)\s?\d{1,3}(?:\s?\(0\))?|\(0\d{1,5}\)|0\d{1,5})"
+    rf"(?:{_SEP}?\(?\d{{1,8}}\)?){{1,6}}"
+    r"(?![\w])"
+)
+# a local number right after a phone cue: "Tel.: 30 65 120", "Handy 30650"
+_PHONE_CUE = re.compile(
+    r"\b(?:Tel(?:efon)?\.?|Telefonnummer|Tel\.-Nr\.|Rufnummer|Handy(?:nummer)?|Mobil(?:nummer)?|"
+    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter)\s*(?:[:.]\s*)?"
+    r"(?:ist\s+|lautet\s+)?(?P<number>\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
+)
+_DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
+
+# -- bank account ------------------------------------------------------------------------
+_IBAN = re.compile(
+    r"\b(?:[A-Z]{2}|[a-z]{2}(?= ?\d{2}[ ]?\d{4})) ?\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"
+    r"(?:[ ]?[A-Z0-9]{1,3})?\b"
+    r"|(?:(?<=IBAN )|(?<=IBAN: )|(?<=IBAN:))[A-Za-z]{2} ?\d{2}[A-Za-z0-9 ]{10,32}[A-Za-z0-9]"
+)
+_ACCOUNT = re.compile(
+    r"\b(?:Kontonummer|Konto-?Nr\.?|Kto\.?-?Nr\.?|Konto|BLZ|Bankleitzahl)\s*[:.]?\s*"
+    r"(?P<number>\d{3,4}(?:\s?\d{2,4}){1,4})(?![\w.,]\d)"
+)
+
+# -- dates of birth ----------------------------------------------------------------------
+_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)"
+    rf"|\d{{1,2}}\.?\s?{_MONTHS}(?:\s?(?:\d{{4}}|\d{{2}}))?(?![\d\w])"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
+)
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
+# a cue, up to four words ("geboren in Köln am"), then a date — or a year after cues that
+# say "born" (not after "Geburtstag": "zum 80. Geburtstag im Jahr 2020")
+_BIRTH_AFTER = re.compile(
+    r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|born)"
+    r"|Geburtsdatum|Geb\.-Datum|Geburtstag|DOB)(?!\w)"
+    rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*(?P<date>{_DATE}|{_YEAR})",
+    re.IGNORECASE,
+)
+_BIRTH_STAR = re.compile(rf"(?<![\w*])\*\s?(?P<date>{_DATE}|{_YEAR})")
+_BIRTH_BEFORE = re.compile(
+    rf"(?P<date>{_DATE}|{_YEAR})\s+(?:in\s+[A-ZÄÖÜ]\S+\s+)?"
+    r"(?:geboren|zur Welt gekommen|Geburtstag)(?!\w)",
+    re.IGNORECASE,
+)
+_ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
+
+# -- addresses ---------------------------------------------------------------------------
+# Endings of street names that hardly mean anything else with a house number after them …
+_STRICT_STREET = r"stra(?:ß|ss)e|str\.|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
+# … and endings that are also ordinary nouns ("Parkplatz 20 Stellplätze").
+_LOOSE_STREET = (
+    r"platz|markt|hof|steig|stieg|berg|feld|siedlung|wall|graben|kamp|garten|höhe|winkel|"
+    r"grund|bogen|brücke|kai|anger|acker|wiese|heide|park|hain|aue|deich|zeile|kuhle|"
+    r"stiege|treppe|gärten|höfe|wiesen|pfädchen|twiete|gracht|stadt"
+)
+_STREET_END = rf"(?:{_STRICT_STREET}|{_LOOSE_STREET})"
+# compounds with such an ending that are no streets ("Handlungsfeld 3", "Arbeitsplatz 2")
+_NOT_STREETS = re.compile(
+    r"(?:handlungs|arbeits|um|themen|aktions|tätigkeits|praxis|berufs|vor|kraft|spiel|such|"
+    r"lern|übungs|förder|sport|schlacht|sicht)feld$|(?:arbeits|kita|krippen|ausbildungs|"
+    r"studien|park|stell|sitz|betreuungs|schlaf|wohn|pflege|heim|praktikums|tabellen|"
+    r"listen|kindergarten|schul|spiel|markt|sport|bolz|abenteuer|dorf|kirch|rat)platz$|"
+    r"(?:arbeits|wohnungs|ausbildungs|super|wochen|floh|weihnachts|bio|bau|dritt|bin)markt$|"
+    r"kindergarten$|(?:bahn|fried|hinter|innen|schul|kirch|bauern|pfarr|gast)hof$|"
+    r"(?:fuhr|frei|frei|wohn|natur|stadt)park$|(?:heim|schul|rück|hin|um|lösungs|mittel|"
+    r"aus|lebens|bildungs|karriere|dienst|fuß|rad|wander|ab|irr|holz|zu|rein)weg$|"
+    r"(?:haupt|neben|bundes|landes|klein|groß|innen|heimat|partner|vater|haupt)stadt$|"
+    r"(?:schul|lebens|freundes|bekannten|eltern|familien)ring$|(?:schul)hof$",
+    re.IGNORECASE,
+)
+_CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
+_NUMBER = (
+    r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
+    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?)?)(?![\d.,:]\d|\d|\s?%|\s?€)"
+)
+_PLZ_CITY = r"(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?"
+# "Hauptstraße 12a", "Bahnhofstr.5", "Konrad-Adenauer-Platz 1", "Dr.-Ottmar-Kohler-Str. 3"
+_COMPOUND = re.compile(
+    r"(?<![\w-])(?P<word>(?:(?:Dr|St|Prof)\.-)?(?:[A-ZÄÖÜ][\wäöüß.]*-)*"
+    rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?P<end>(?i:{_STREET_END}))){_NUMBER}{_PLZ_CITY}",
+)
+_ARTICLES = (
+    r"(?:Die|Der|Den|Dem|Des|Das|Eine|Einer|Einen|Einem|Unsere|Unserer|Unseren|Diese|Dieser|"
+    r"Diesen|Jede|Jeder|Jeden|Keine|Keiner|Seine|Ihre|Ihrer|Meine|Meiner|Deine|Welche|Welcher|"
+    r"Alle|Allen|Viele|Vielen|Andere|Anderen|Manche|Beide|Beiden|Ganze|Ganzen|Gesamte|"
+    r"Nächste|Letzte|Erste|Zweite|Dritte|Eigene|Eigenen|Gleiche|Gleichen|Selbe|Ohne|Jene)\s"
+)
+# "Kölner Straße 5", "Leverkusener Str. 112", "Alte Landstraße 3", "Berliner Allee 23"
+_TWO_WORD = re.compile(
+    rf"(?<![\w-])(?!{_ARTICLES})(?:(?:{_CAP}(?:er|e|en|es)|St\.|Sankt)\s)"
+    rf"(?:(?!{_ARTICLES}){_CAP}(?:er|e|en)\s)?"
+    r"(?P<street>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|"
+    r"Ufer|Markt|Chaussee|Promenade|Hof|Steig|Pfad|Wall|Graben|Kamp|Brücke|Park|Feld|Berg|"
+    r"Garten|Höhe|Winkel|Tor|Landstraße|Heide|Wiese|Aue|Siedlung))"
+    rf"{_NUMBER}{_PLZ_CITY}"
+)
+# "Am Stadtpark 3a", "An der Wiese 7", "Auf dem Kamp 2", "Im Oberen Feld 3", "Unter den Linden 5"
+_PREPOSITIONAL = re.compile(
+    r"(?<![\w-])(?P<prep>[Aa]m|[Ii]m|[Aa]n der|[Aa]n den|[Aa]uf dem|[Aa]uf der|[Aa]uf den|"
+    r"[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Uu]nter der|[Uu]nterm|[Hh]inter der|"
+    r"[Hh]inter dem|[Hh]inter den|[Vv]or dem|[Vv]or der|[Bb]eim|[Bb]ei der|[Üü]ber der|"
+    r"[Üü]ber dem|[Zz]wischen den|[Oo]p de|[Oo]p dem)\s"
+    r"(?:(?:Alte[nmr]?|Neue[nmr]?|Obere[nmr]?|Untere[nmr]?|Kleine[nmr]?|Große[nmr]?|"
+    r"Hohe[nmr]?|Lange[nmr]?|Grüne[nmr]?|Weiße[nmr]?|Roten?|Breite[nmr]?|Langen|"
+    r"[A-ZÄÖÜ][a-zäöüß]+er)\s)?"
+    rf"(?P<place>{_CAP}(?:-{_CAP})?){_NUMBER}{_PLZ_CITY}"
+)
+# Nouns after a preposition that make ordinary phrases ("Im Jahr 2020", "in der Gruppe 2").
+_NOT_PLACES = frozenset(
+    """
+    jahr jahre jahren monat monate woche wochen wochenende tag tage beispiel ende anfang moment
+    schnitt durchschnitt teil vergleich sommer winter herbst frühjahr frühling lockdown abend
+    morgen mittag nachmittag vormittag montag dienstag mittwoch donnerstag freitag samstag
+    sonntag januar februar märz april mai juni juli august september oktober november dezember
+    zeitpunkt rahmen schluss prinzip gegenteil grunde allgemeinen raum zimmer saal haus
+    gebäude block etage stock stockwerk gleis bus linie klasse klassen gruppe kleingruppe
+    gruppen runde phase stufe kapitel abschnitt punkt frage fragen folie seite seiten tabelle
+    anlage kategorie workshop sitzung welle jahrgang quartal halbjahr schuljahr alter team
+    bezirk stadtbezirk sozialraum wahlkreis modul variante schritt bereich zone level
+    gebiet ortsgebiet tempo
+    thema themen projekt schwerpunkt paragraph paragraf absatz artikel nummer platz rang
+    vorjahr zeitraum minute minuten stunde stunden uhr prozent euro mal durchgang version
+    zeit schnitt vordergrund mittel mittelpunkt zentrum kreis stadtteil quartier viertel
+    """.split()
+)
+_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|ik)$")
+# Words after the number that show it counts something ("Parkplatz 20 Stellplätze").
+_COUNTED = re.compile(
+    r"\s*(?:[A-ZÄÖÜ][a-zäöüß]*(?:e|en|er|n|s|innen|ä\w*)\b|mal\b|Mal\b|Uhr\b|Euro\b|€|"
+    r"Prozent\b|%|km\b|m\b|Kinder\b|Leute\b|Plätze\b|Jahre\b|Tage\b|bis\b|von\b|und\s\d)"
+)
+_ADDRESS_END = re.compile(
+    r"\s*(?:[,.;:)!?]|$|\s*\(|\s+(?:in|im|bei|und|oder|zu|für|wohnt|wohnen|ist|sind|gibt|hat|"
+    r"haben|kann|können|trifft|treffen|statt|abgeben|melden|vorbei|klingeln)\b|\s+\d{5})"
+)
+
+
+def find_structured(text: str) -> list[Hit]:
+    """Every e-mail, phone, IBAN, date of birth, handle, profile link and address."""
+    hits: list[Hit] = []
+    hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
+    hits += [Hit(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
+    for m in _HANDLE_CUE.finditer(text):
+        handle = m.group("handle")
+        marked = handle.startswith("@") or re.search(r"[._\d]", handle)
+        plain = handle.islower() and handle not in _NOT_HANDLES and m.group("cue") != "als"
+        if marked or plain:
+            hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
+    hits += list(_phones(text))
+    hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
+    hits += [
+        Hit(m.start("number"), m.end("number"), "iban")
+        for m in _ACCOUNT.finditer(text)
+        if sum(ch.isdigit() for ch in m.group("number")) >= 6
+    ]
+    hits += list(_birthdates(text))
+    hits += list(_addresses(text))
+    return hits
+
+
+def _iban_like(match: re.Match[str]) -> bool:
+    value = re.sub(r"[\s:]", "", match.group())
+    return 15 <= len(value) <= 34 and sum(ch.isdigit() for ch in value) >= 12
+
+
+def _phones(text: str) -> Iterator[Hit]:
+    for m in _PHONE.finditer(text):
+        value = m.group().rstrip(" -/.")
+        digits = sum(ch.isdigit() for ch in value)
+        if digits < 6 or digits > 16 or _DATE_LIKE.fullmatch(value):
+            continue
+        # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
+        yield Hit(m.start(), m.start() + len(value), "phone")
+    for m in _PHONE_CUE.finditer(text):
+        value = m.group("number")
+        if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
+            yield Hit(m.start("number"), m.end("number"), "phone")
+
+
+def _birth_year_plausible(date: str) -> bool:
+    """Whether a date's year (if it names one) lies in the past, far enough for a birth."""
+    match = re.search(r"(?:19|20)\d{2}", date)
+    return match is None or int(match.group()) <= datetime.now(UTC).year
+
+
+def _birthdates(text: str) -> Iterator[Hit]:
+    for pattern in (_BIRTH_AFTER, _BIRTH_STAR, _BIRTH_BEFORE):
+        for m in pattern.finditer(text):
+            date = m.group("date")
+            year_only = re.fullmatch(_YEAR, date) is not None
+            if year_only and pattern is _BIRTH_AFTER and not m.group("born"):
+                continue
+            if _birth_year_plausible(date):
+                yield Hit(m.start("date"), m.end("date"), "birthdate")
+    # a full date in the last century, without any cue, is a date of birth more often
+    # than not in a workshop statement (meetings and events are recent)
+    for m in _ANY_DATE.finditer(text):
+        date = m.group("date")
+        if re.search(r"19\d{2}$", date) or re.search(r"\.\s?([3-9]\d)$", date):
+            yield Hit(m.start("date"), m.end("date"), "birthdate", confidence=0.9)
+
+
+def _addresses(text: str) -> Iterator[Hit]:
+    for m in _COMPOUND.finditer(text):
+        word, end = m.group("word"), m.group("end")
+        bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
+        if bare or _NOT_STREETS.search(word) or _counts(text, m):
+            continue  # "Straße 5", "Handlungsfeld 3", "Parkplatz 20 Stellplätze"
+        strict = re.fullmatch(_STRICT_STREET, end, re.IGNORECASE) is not None
+        if strict or _ends_like_address(text, m):
+            yield Hit(m.start(), m.end(), "address")
+    for m in _TWO_WORD.finditer(text):
+        if not _counts(text, m):
+            yield Hit(m.start(), m.end(), "address")
+    for m in _PREPOSITIONAL.finditer(text):
+        place = m.group("place")
+        last = place.split("-")[-1].lower()
+        if last in _NOT_PLACES or _NOUN_SUFFIX.search(last):
+            continue
+        if re.search(rf"(?:{_STRICT_STREET})$", place, re.IGNORECASE):
+            continue  # "in der Hauptstraße 12a": the street pattern takes it, without "in der"
+        if _counts(text, m) or (m.group("prep")[0].islower() and not _ends_like_address(text, m)):
+            continue
+        yield Hit(m.start(), m.end(), "address")
+
+
+def _counts(text: str, match: re.Match[str]) -> bool:
+    """Whether the number of an address match counts things ("… 20 Stellplätze")."""
+    after = text[match.end() :]
+    return bool(after.startswith(" ") and _COUNTED.match(after))
+
+
+def _ends_like_address(text: str, match: re.Match[str]) -> bool:
+    """Whether a match ends like an address: punctuation, the end, "in …", "wohnt", a PLZ."""
+    return bool(_ADDRESS_END.match(text[match.end() :]))

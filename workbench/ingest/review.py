@@ -1,0 +1,205 @@
+"""The review queue: uncertain name candidates for a researcher to confirm or reject.
+
+:func:`review_queue` runs the detector over the statements as imported (originals from
+the key) and lists the uncertain person candidates — a capitalised word after a cue, a
+first name that is also a word — that no researcher has decided on yet, each with the
+number of statements and a short masked context (cue words only, everything else
+masked). Candidates above the replacement threshold are already replaced; the others
+are still in the text until someone confirms them.
+
+:func:`decide` stores a decision with the key (``pseudonym_decisions``); later imports
+apply it (:meth:`Pseudonymiser.configure`), and it is applied to the stored statements
+at once: a confirmed word becomes a placeholder wherever it still stands, a rejected
+one is put back where it was replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import WorkbenchError
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.names import tokens
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.store import ProjectStore, Pseudonym, PseudonymDecision, PseudonymSpan, Segment
+from workbench.store.privacy_tables import keep_person_numbers
+from workbench.store.text_edits import Edit, edit_segment, purge_cache
+
+MASK = "…"
+_KEEP = (
+    lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES | lists.TITLES
+) | lists.ROLE_WORDS
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One undecided candidate word, over all statements it occurs in."""
+
+    id: str  # short, stable: the first characters of the folded word's hash
+    word: str
+    confidence: float  # the highest over its occurrences
+    replaced: bool  # already replaced in the stored statements
+    statements: int
+    context: str  # e.g. "Kontakt: ⟨Tobias⟩" — other words masked
+
+
+def candidate_id(word: str) -> str:
+    """The short id of a candidate word (stable across runs)."""
+    return hashlib.sha1(fold(word).encode("utf-8")).hexdigest()[:6]
+
+
+def masked_context(text: str, start: int, end: int, words: int = 3) -> str:
+    """Up to ``words`` words before the candidate, all but cue words and roles masked."""
+    before = [t for t in tokens(text[:start]) if t.end <= start][-words:]
+    shown = []
+    for tok in before:
+        keep = tok.folded in _KEEP or tok.text.islower() or _role(tok.folded)
+        shown.append(tok.text if keep else MASK)
+    gap = text[before[-1].end : start] if before else ""
+    punctuation = ":" if ":" in gap else ""
+    prefix = " ".join(shown) + punctuation
+    return f"{prefix} ⟨{text[start:end]}⟩".strip()
+
+
+def _role(folded: str) -> bool:
+    return folded in lists.ROLE_WORDS or any(folded.endswith(s) for s in lists.ROLE_SUFFIXES)
+
+
+def review_queue(store: ProjectStore) -> list[ReviewItem]:
+    """The undecided uncertain candidates, most frequent first."""
+    with store.session() as session:
+        pseudonymiser = _pseudonymiser(session)
+    decided = set(pseudonymiser.confirmed) | set(pseudonymiser.rejected)
+    found: dict[str, dict] = {}
+    for text in store.original_texts().values():
+        pseudonymiser.detect(text)
+        seen_here: set[str] = set()
+        for candidate in pseudonymiser.candidates:
+            key = fold(candidate.word)
+            if key in decided:
+                continue
+            entry = found.setdefault(
+                key,
+                {
+                    "word": candidate.word,
+                    "confidence": 0.0,
+                    "replaced": False,
+                    "statements": 0,
+                    "context": masked_context(text, candidate.start, candidate.end),
+                },
+            )
+            entry["confidence"] = max(entry["confidence"], candidate.confidence)
+            entry["replaced"] |= candidate.replaced
+            if key not in seen_here:
+                entry["statements"] += 1
+                seen_here.add(key)
+    items = [
+        ReviewItem(candidate_id(e["word"]), e["word"], round(e["confidence"], 2), e["replaced"],
+                   e["statements"], e["context"])
+        for e in found.values()
+    ]  # fmt: skip
+    return sorted(items, key=lambda i: (-i.statements, i.word.casefold()))
+
+
+def _pseudonymiser(session: Session) -> Pseudonymiser:
+    known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
+    return Pseudonymiser(known=known).configure(session)
+
+
+def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:
+    """Words for ``refs``: candidate ids from the queue, or words as written."""
+    queue = {item.id: item.word for item in review_queue(store)}
+    words = []
+    for ref in refs:
+        ref = ref.strip()
+        if not ref:
+            continue
+        if ref in queue:
+            words.append(queue[ref])
+        elif re.fullmatch(r"[^\W\d_][\w'’-]*", ref):
+            words.append(ref)
+        else:
+            raise WorkbenchError(f"'{ref}' ist weder eine Kennung aus der Liste noch ein Wort.")
+    return words
+
+
+def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher: str = "") -> int:
+    """Store ``confirm`` or ``reject`` for ``words`` and apply it; return statements changed."""
+    if decision not in ("confirm", "reject"):
+        raise WorkbenchError(f"Unbekannte Entscheidung '{decision}' (confirm oder reject).")
+    changed = 0
+    old_texts: list[str] = []
+    with store.transaction() as session:
+        for word in words:
+            key = fold(word)
+            row = session.scalar(select(PseudonymDecision).where(PseudonymDecision.word == key))
+            if row is None:
+                row = PseudonymDecision(word=key, original=word)
+                session.add(row)
+            row.decision, row.decided_by = decision, researcher
+            session.flush()
+            texts = _confirm(session, word) if decision == "confirm" else _reject(session, key)
+            changed += len(texts)
+            old_texts += texts
+    purge_cache(store.path / "cache", old_texts)
+    return changed
+
+
+def _confirm(session: Session, word: str) -> list[str]:
+    """Replace ``word`` by its person placeholder wherever it still stands; old texts."""
+    pseudonymiser = _pseudonymiser(session)
+    pattern = re.compile(rf"(?<![\w\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
+    old: list[str] = []
+    for segment in list(session.scalars(select(Segment))):
+        edits = []
+        for m in pattern.finditer(segment.text):
+            if not m.group()[0].isupper() or _inside_placeholder(segment.text, m.start()):
+                continue
+            placeholder = pseudonymiser.person(word.lower(), m.group())
+            edits.append(Edit(m.start(), m.end(), placeholder, m.group()))
+        if edits:
+            old.append(edit_segment(session, segment, edits))
+            session.flush()
+    _store_new_keys(session, pseudonymiser)
+    return old
+
+
+def _reject(session: Session, key: str) -> list[str]:
+    """Put the word back wherever a span replaced just that word; old texts."""
+    old: list[str] = []
+    spans = [s for s in session.scalars(select(PseudonymSpan)) if fold(s.original.strip()) == key]
+    by_segment: dict[int, list[PseudonymSpan]] = {}
+    for span in spans:
+        by_segment.setdefault(span.segment_id, []).append(span)
+    for segment_id, items in by_segment.items():
+        segment = session.get(Segment, segment_id)
+        edits = [Edit(s.start, s.end, s.original) for s in items]
+        old.append(edit_segment(session, segment, edits))
+        session.flush()
+    # key entries of the word that no statement uses any more leave the key
+    keep_person_numbers(session)
+    texts = " ".join(session.scalars(select(Segment.text)))
+    for entry in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
+        if fold(entry.original.strip()) == key and entry.placeholder not in texts:
+            session.delete(entry)
+    return old
+
+
+def _inside_placeholder(text: str, pos: int) -> bool:
+    opening, closing = text.rfind("[", 0, pos), text.rfind("]", 0, pos)
+    return opening > closing
+
+
+def _store_new_keys(session: Session, pseudonymiser: Pseudonymiser) -> None:
+    for (kind, normalised), (original, placeholder) in pseudonymiser.new.items():
+        session.add(
+            Pseudonym(kind=kind, normalised=normalised, original=original, placeholder=placeholder)
+        )
+    pseudonymiser.new.clear()

@@ -1,0 +1,291 @@
+"""Right to erasure (DSGVO Art. 17): forget statements and everything derived from them.
+
+:func:`forget` takes statements by id, by source id (optionally within one file), by
+speaker placeholder (``[Person 3]``, or the speaker's name as the key knows it) or a
+participation token, and removes in one transaction:
+
+- the statements and their text in the document's text,
+- codings, the coding history's entries and resolutions on them (with their memos),
+  memos on the statements,
+- the pseudonym key's spans and the key entries no other statement uses any more (a
+  forgotten person's number is never given again), and matching participant-list names,
+- need and topic assignments, the statements' quotes in stored need runs and feedback
+  items, recommendation evidence and need links,
+- a token's feedback answers and the token,
+
+then the cached embeddings of the texts. An audit entry records what kind of request it
+was, who made it and the counts — never content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import WorkbenchError
+from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
+from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
+from workbench.store.privacy_tables import ErasureEntry, keep_person_numbers
+from workbench.store.project_store import ProjectStore
+from workbench.store.schema import (
+    Coding,
+    Document,
+    ListedName,
+    Memo,
+    Pseudonym,
+    PseudonymSpan,
+    Segment,
+)
+from workbench.store.synthesis_tables import RecommendationEvidence, RecommendationNeed
+from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
+
+_PERSON = re.compile(r"\[Person (\d+)\]")
+LABELS = {
+    "statements": "Aussagen",
+    "codings": "Kodierungen",
+    "coding_history": "Einträge im Kodierverlauf",
+    "resolutions": "Entscheidungen zu Abweichungen",
+    "memos": "Memos",
+    "key_spans": "Stellen im Pseudonymschlüssel",
+    "key_entries": "Einträge im Pseudonymschlüssel",
+    "listed_names": "Namen auf Teilnehmendenlisten",
+    "assignments": "Zuordnungen zu Bedarfen und Themen",
+    "quotes": "Zitate in Bedarfsläufen und Rückmelde-Einträgen",
+    "evidence": "Belege und Verknüpfungen von Empfehlungen",
+    "answers": "Rückmeldungen",
+    "tokens": "Zugangscodes",
+    "cached_vectors": "zwischengespeicherte Einbettungen",
+}
+
+
+@dataclass
+class ErasureReport:
+    """What a :func:`forget` removed (or would remove, for a dry run)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        """The counts as German lines, only those above zero."""
+        return [f"{n:>6}  {LABELS[key]}" for key, n in self.counts.items() if n]
+
+
+def token_hash(token: str) -> str:
+    """The stored form of a participation token (as ``participation.tokens.hash_token``)."""
+    return hashlib.sha256(token.strip().encode("utf-8")).hexdigest()
+
+
+def select_statements(
+    session: Session,
+    statements: tuple[int, ...] = (),
+    source: str | None = None,
+    document: str | None = None,
+    speaker: str | None = None,
+) -> list[Segment]:
+    """The statements a request names; raises with a German message if it names none."""
+    found: dict[int, Segment] = {}
+    for statement_id in statements:
+        segment = session.get(Segment, int(statement_id))
+        if segment is None:
+            raise WorkbenchError(f"Aussage {statement_id} gibt es nicht.")
+        found[segment.id] = segment
+    if source is not None:
+        query = select(Segment, Document.filename).join(Document).where(Segment.source_id == source)
+        if document is not None:
+            query = query.where(Document.filename == document)
+        rows = session.execute(query).all()
+        if not rows:
+            where = f" in {document}" if document else ""
+            raise WorkbenchError(f"Keine Aussage mit der Quellen-ID {source}{where}.")
+        files = sorted({filename for _, filename in rows})
+        if len(files) > 1:
+            raise WorkbenchError(
+                f"Quellen-ID {source} gibt es in mehreren Dateien ({', '.join(files)}): "
+                "bitte mit --document DATEI eine wählen."
+            )
+        found.update({segment.id: segment for segment, _ in rows})
+    if speaker is not None:
+        placeholders = {speaker.strip()}
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
+            if key.original.strip().casefold() == speaker.strip().casefold():
+                placeholders.add(key.placeholder)
+        matched = [
+            segment
+            for segment in session.scalars(select(Segment))
+            if segment.speaker_role in placeholders
+            or (segment.attributes or {}).get("speaker") in placeholders
+        ]
+        if not matched:
+            raise WorkbenchError(f"Keine Aussage der sprechenden Person {speaker}.")
+        found.update({segment.id: segment for segment in matched})
+    return sorted(found.values(), key=lambda s: s.id)
+
+
+def forget(
+    store: ProjectStore,
+    statements: tuple[int, ...] = (),
+    source: str | None = None,
+    document: str | None = None,
+    speaker: str | None = None,
+    token: str | None = None,
+    actor: str = "",
+    dry_run: bool = False,
+) -> ErasureReport:
+    """Remove what a request names and everything derived from it; see the module doc."""
+    if not (statements or source or speaker or token):
+        raise WorkbenchError("Nichts angegeben: Aussage, Quellen-ID, Sprecher*in oder Zugangscode.")
+    report = ErasureReport(dry_run=dry_run)
+    texts: list[str] = []
+    try:
+        with store.transaction() as session:
+            segments = []
+            if statements or source or speaker:
+                segments = select_statements(session, statements, source, document, speaker)
+            texts = [s.text for s in segments]
+            _forget_statements(session, segments, report)
+            if token is not None:
+                _forget_token(session, token, report)
+            if dry_run:
+                raise _DryRun
+            _audit(session, report, actor, segments, statements, source, document, speaker, token)
+    except _DryRun:
+        return report  # the transaction was rolled back: nothing changed
+    report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts)
+    return report
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run, so that it rolls back."""
+
+
+def _audit(
+    session: Session,
+    report: ErasureReport,
+    actor: str,
+    segments: list[Segment],
+    statements: tuple[int, ...],
+    source: str | None,
+    document: str | None,
+    speaker: str | None,
+    token: str | None,
+) -> None:
+    """Record the request without content: ids, a placeholder, a hash prefix, counts."""
+    selector = {
+        "statements": [s.id for s in segments],
+        "source": source or "",
+        "document": document or "",
+        "speaker": speaker if speaker and speaker.startswith("[") else ("…" if speaker else ""),
+        "token": token_hash(token)[:8] if token else "",
+    }
+    session.add(ErasureEntry(actor=actor, selector=selector, counts=dict(report.counts)))
+
+
+def _forget_statements(session: Session, segments: list[Segment], report: ErasureReport) -> None:
+    ids = {s.id for s in segments}
+    if not ids:
+        return
+    counts = report.counts
+    counts["statements"] = len(ids)
+    texts = [s.text for s in segments]
+    # coding history, resolutions (with their memos), codings, memos on the statements
+    items = session.scalars(select(CodingActionItem).where(CodingActionItem.segment_id.in_(ids)))
+    actions = set()
+    for item in items:
+        actions.add(item.action_id)
+        session.delete(item)
+        counts["coding_history"] += 1
+    session.flush()
+    for action_id in actions:
+        left = session.scalar(
+            select(CodingActionItem.id).where(CodingActionItem.action_id == action_id).limit(1)
+        )
+        if left is None:
+            session.execute(delete(CodingAction).where(CodingAction.id == action_id))
+    resolutions = list(
+        session.scalars(select(CodingResolution).where(CodingResolution.segment_id.in_(ids)))
+    )
+    memo_ids = {r.memo_id for r in resolutions}
+    for resolution in resolutions:
+        session.delete(resolution)
+    counts["resolutions"] = len(resolutions)
+    session.flush()
+    counts["codings"] = _delete(session, Coding, Coding.segment_id.in_(ids))
+    counts["memos"] = _delete(
+        session,
+        Memo,
+        Memo.id.in_(memo_ids) | ((Memo.target_type == "segment") & Memo.target_id.in_(ids)),
+    )
+    counts["key_spans"] = _delete(session, PseudonymSpan, PseudonymSpan.segment_id.in_(ids))
+    counts["assignments"] = _delete(session, NeedAssignment, NeedAssignment.segment_id.in_(ids))
+    counts["assignments"] += _delete(session, TopicAssignment, TopicAssignment.segment_id.in_(ids))
+    counts["evidence"] = _delete(
+        session, RecommendationEvidence, RecommendationEvidence.segment_id.in_(ids)
+    )
+    for link in session.scalars(select(RecommendationNeed)):
+        members = [m for m in link.members if m not in ids]
+        if members != link.members:
+            link.members = members
+            counts["evidence"] += 1
+    counts["quotes"] = drop_copies(session, texts, ids)
+    # the text leaves its document (later statements move up), then the statements go
+    for segment in sorted(segments, key=lambda s: (s.document_id, -s.start)):
+        cut_segment(session, segment)
+        session.flush()
+    for segment in segments:
+        session.delete(segment)
+    session.flush()
+    _forget_unused_keys(session, counts)
+
+
+def _forget_unused_keys(session: Session, counts: dict[str, int]) -> None:
+    """Delete key entries no remaining statement, speaker or memo uses."""
+    spans = session.execute(select(PseudonymSpan.original)).scalars()
+    originals = {o.strip().lower() for o in spans}
+    segments = session.execute(select(Segment.text, Segment.attributes, Segment.speaker_role))
+    seen = " ".join(
+        f"{text} {json.dumps(attributes or {}, ensure_ascii=False)} {role or ''}"
+        for text, attributes, role in segments
+    )
+    seen += " ".join(session.scalars(select(Memo.text)))
+    keep_person_numbers(session)
+    for key in list(session.scalars(select(Pseudonym))):
+        if _PERSON.fullmatch(key.placeholder):
+            used = key.placeholder in seen
+        else:
+            used = key.normalised in originals
+        if used:
+            continue
+        if key.kind == "person":
+            counts["listed_names"] += _delete(
+                session, ListedName, ListedName.name == key.original.strip()
+            )
+        session.delete(key)
+        counts["key_entries"] += 1
+
+
+def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
+    record = session.scalar(
+        select(FeedbackToken).where(FeedbackToken.token_hash == token_hash(token))
+    )
+    if record is None:
+        raise WorkbenchError("Diesen Zugangscode gibt es nicht.")
+    report.counts["answers"] = _delete(
+        session, FeedbackAnswer, FeedbackAnswer.token_id == record.id
+    )
+    session.delete(record)
+    report.counts["tokens"] = 1
+
+
+def _delete(session: Session, model: type, condition: object) -> int:
+    """Delete the rows of ``model`` matching ``condition``; return how many."""
+    rows = list(session.scalars(select(model).where(condition)))
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return len(rows)

@@ -1,0 +1,203 @@
+"""Changing a stored statement's text while everything that points into it keeps its place.
+
+A statement's text is part of its document's text, and codings, coding history and the
+pseudonym key point into it by character offsets. :func:`edit_segment` replaces spans
+of one statement and moves all of those; :func:`cut_segment` takes a statement's text
+out of its document (for erasure). Both also update the texts copied into stored need
+runs and feedback items, and return the old text so that caches keyed by it can go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.store.analysis_tables import NeedRun
+from workbench.store.coding_tables import CodingActionItem
+from workbench.store.participation_tables import FeedbackItem
+from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
+
+SEPARATOR = "\n\n"  # between statements in a document's text (see ingest.writer)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` of a statement by ``new``.
+
+    ``original`` is what the key should remember for the new span (a replaced name), or
+    None when the edit restores text (the span then leaves the key).
+    """
+
+    start: int
+    end: int
+    new: str
+    original: str | None = None
+
+
+def text_hash(text: str) -> str:
+    """The key of a text in the embedding cache (same as ``analysis.embeddings.text_hash``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _moved(start: int, end: int, a: int, b: int, length: int) -> tuple[int, int]:
+    """A span (start, end) after ``[a, b)`` became ``length`` characters long."""
+    delta = length - (b - a)
+    new_start = start if start <= a else start + delta if start >= b else a
+    new_end = end + delta if end >= b else end if end <= a else a + length
+    return new_start, max(new_start, new_end)
+
+
+def edit_segment(session: Session, segment: Segment, edits: Sequence[Edit]) -> str:
+    """Apply ``edits`` (disjoint, any order) to a statement; return its old text."""
+    old_text = segment.text
+    codings = list(session.scalars(select(Coding).where(Coding.segment_id == segment.id)))
+    items = list(
+        session.scalars(select(CodingActionItem).where(CodingActionItem.segment_id == segment.id))
+    )
+    spans = list(
+        session.scalars(select(PseudonymSpan).where(PseudonymSpan.segment_id == segment.id))
+    )
+    text = old_text
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        a, b, length = edit.start, edit.end, len(edit.new)
+        text = text[:a] + edit.new + text[b:]
+        for row in (*codings, *items):
+            row.start, row.end = _moved(row.start, row.end, a, b, length)
+        for span in list(spans):
+            if edit.original is None and (span.start, span.end) == (a, b):
+                session.delete(span)
+                spans.remove(span)
+            elif span.start >= b:
+                span.start += length - (b - a)
+                span.end += length - (b - a)
+        if edit.original is not None:
+            span = PseudonymSpan(
+                segment_id=segment.id, start=a, end=a + length, original=edit.original
+            )
+            session.add(span)
+            spans.append(span)
+    _replace_in_document(session, segment, text)
+    _replace_copies(session, {old_text: text})
+    return old_text
+
+
+def cut_segment(session: Session, segment: Segment) -> str:
+    """Take a statement's text out of its document's text; return the text."""
+    _replace_in_document(session, segment, None)
+    return segment.text
+
+
+def _replace_in_document(session: Session, segment: Segment, new: str | None) -> None:
+    """Put ``new`` (or nothing, with its separator) where the statement stands."""
+    document = session.get(Document, segment.document_id)
+    start, end = segment.start, segment.end
+    if document.text[start:end] != segment.text:  # offsets off: find the text itself
+        found = document.text.find(segment.text) if segment.text else -1
+        if found < 0:
+            return
+        start, end = found, found + len(segment.text)
+    if new is None and document.text[end : end + len(SEPARATOR)] == SEPARATOR:
+        end += len(SEPARATOR)
+    replacement = new or ""
+    delta = len(replacement) - (end - start)
+    document.text = document.text[:start] + replacement + document.text[end:]
+    later = session.scalars(
+        select(Segment).where(
+            Segment.document_id == segment.document_id,
+            Segment.start >= segment.end,
+            Segment.id != segment.id,
+        )
+    )
+    for other in later:
+        other.start += delta
+        other.end += delta
+    if new is not None:
+        segment.text = new
+        segment.end = segment.start + len(new)
+
+
+def _replace_copies(session: Session, texts: dict[str, str | None]) -> None:
+    """Replace (or, for None, drop) statement texts copied into need runs and feedback items."""
+    if not texts:
+        return
+
+    def swap(quotes: list) -> list:
+        out = []
+        for quote in quotes:
+            if quote in texts:
+                if texts[quote] is not None:
+                    out.append(texts[quote])
+            else:
+                out.append(quote)
+        return out
+
+    for run in session.scalars(select(NeedRun)):
+        clusters = [dict(c, quotes=swap(list(c.get("quotes", [])))) for c in run.clusters]
+        if clusters != run.clusters:
+            run.clusters = clusters
+    for item in session.scalars(select(FeedbackItem)):
+        quotes = swap(list(item.quotes))
+        if quotes != item.quotes:
+            item.quotes = quotes
+
+
+def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -> int:
+    """Remove forgotten statements from need runs and feedback items; return how many."""
+    texts = set(texts)
+    removed = 0
+    for run in session.scalars(select(NeedRun)):
+        clusters = []
+        for cluster in run.clusters:
+            ids = list(cluster.get("quote_segment_ids", []))
+            keep = [
+                k
+                for k, quote in enumerate(cluster.get("quotes", []))
+                if quote not in texts and (k >= len(ids) or ids[k] not in segment_ids)
+            ]
+            removed += len(cluster.get("quotes", [])) - len(keep)
+            new = dict(cluster, quotes=[cluster["quotes"][k] for k in keep])
+            if ids:
+                new["quote_segment_ids"] = [ids[k] for k in keep if k < len(ids)]
+            clusters.append(new)
+        if clusters != run.clusters:
+            run.clusters = clusters
+    for item in session.scalars(select(FeedbackItem)):
+        quotes = [q for q in item.quotes if q not in texts]
+        members = [m for m in item.members if m not in segment_ids]
+        removed += len(item.quotes) - len(quotes)
+        if quotes != item.quotes or members != item.members:
+            item.quotes, item.members = quotes, members
+    return removed
+
+
+def purge_cache(folder: Path, texts: Iterable[str]) -> int:
+    """Remove the cached vectors of ``texts`` from every embedding cache file; return count.
+
+    The cache (``analysis.embeddings.EmbeddingCache``) keeps one ``.npz`` per backend with
+    the arrays ``hashes`` and ``vectors``; each file is rewritten atomically.
+    """
+    wanted = {text_hash(t) for t in texts}
+    removed = 0
+    if not wanted or not folder.exists():
+        return 0
+    for path in sorted(folder.rglob("*.npz")):
+        with np.load(path, allow_pickle=False) as data:
+            if "hashes" not in data or "vectors" not in data:
+                continue
+            hashes, vectors = data["hashes"], data["vectors"]
+        keep = np.array([h not in wanted for h in hashes.tolist()], dtype=bool)
+        if keep.all():
+            continue
+        removed += int((~keep).sum())
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+        kept_hashes = hashes[keep] if keep.any() else np.array([], dtype=hashes.dtype)
+        np.savez(tmp, hashes=kept_hashes, vectors=vectors[keep])
+        os.replace(tmp, path)
+    return removed
