@@ -9,6 +9,9 @@ import pytest
 
 from workbench import Project
 
+# db_backend, db_url, pg_server and the SQLite/PostgreSQL parametrisation (marker backends)
+pytest_plugins = ("tests.pg",)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared"))
 CORPORA = SHARED / "corpora"
@@ -34,10 +37,11 @@ def _jupyter_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """An empty project with the five demo districts declared."""
+def project(tmp_path: Path, db_url: str | None) -> Project:
+    """An empty project with the five demo districts declared (PostgreSQL: tests/pg.py)."""
     p = Project.create(
         tmp_path / "projekt",
+        db_url=db_url,
         districts=["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"],
     )
     yield p
@@ -73,12 +77,14 @@ def embedded_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_copy(embedded_demo_dir: Path, tmp_path: Path) -> Project:
+def demo_copy(embedded_demo_dir: Path, tmp_path: Path, db_url: str | None) -> Project:
     """A private copy of the embedded demo project, free to change."""
     import shutil
 
+    from tests.pg import move_to
+
     target = tmp_path / "demo"
     shutil.copytree(embedded_demo_dir, target)
-    p = Project.open(target)
+    p = move_to(Project.open(target), db_url)
     yield p
     p.close()

@@ -28,6 +28,9 @@ COMMANDS += ["codebook", "code", "uncode", "undo", "memo", "agreement", "disagre
 COMMANDS += ["indicators", "recommend", "report"]
 COMMANDS += ["suggest"]  # workbench/cli_suggest.py (tests/test_suggest.py)
 COMMANDS += ["tokens", "feedback"]  # workbench/cli_feedback.py (tests/test_feedback.py)
+COMMANDS += ["pseudonyms", "forget"]  # workbench/cli/privacy.py (tests/test_privacy.py)
+COMMANDS += ["upgrade", "backup", "restore", "migrate-db"]  # cli/admin.py (test_backup.py)
+COMMANDS += ["map"]  # workbench/cli/geo.py (tests/test_geo.py)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -40,6 +40,7 @@ def _pairs(project: Project) -> list[tuple[str, str, str]]:
 
 
 # -- codebook operations ----------------------------------------------------------------
+@pytest.mark.backends
 def test_rename_and_move_keep_codings_and_rename_descendants(
     project: Project, cards: dict[str, int]
 ) -> None:
@@ -95,6 +96,7 @@ def test_update_code_fields_and_colours(project: Project, cards: dict[str, int])
         project.update_code("Bedarf", colour="rot")
 
 
+@pytest.mark.backends
 def test_delete_with_codings_needs_force(project: Project, cards: dict[str, int]) -> None:
     project.code_segment(cards["K4"], "Themen/Wohnen", "A")
     project.code_segment(cards["K4"], "Themen/Wohnen", "B", start=0, end=9)
@@ -144,6 +146,7 @@ def test_yaml_refuses_bad_colour(tmp_path: Path) -> None:
 
 
 # -- coding -----------------------------------------------------------------------------
+@pytest.mark.backends
 def test_code_whole_segments_and_spans(project: Project, cards: dict[str, int]) -> None:
     text = project.segments().set_index("source_id").loc["K1", "text"]
     whole = project.code_segment(cards["K1"], "Herausforderung", "A")
@@ -190,6 +193,7 @@ def test_coding_input_is_validated(
     assert project.coding_actions() == []
 
 
+@pytest.mark.backends
 def test_uncode_all_spans_or_one(project: Project, cards: dict[str, int]) -> None:
     seg = cards["K1"]
     project.code_segment(seg, "Themen/Digitale Teilhabe", "A", start=0, end=10)
@@ -202,6 +206,7 @@ def test_uncode_all_spans_or_one(project: Project, cards: dict[str, int]) -> Non
     assert _pairs(project) == [("K1", "Themen/Digitale Teilhabe", "B")]
 
 
+@pytest.mark.backends
 def test_undo_restores_exactly_the_previous_state_of_one_coder(
     project: Project, cards: dict[str, int]
 ) -> None:
@@ -262,6 +267,7 @@ def test_single_coding_actions_take_a_few_queries(project: Project, cards: dict[
 
 
 # -- memos ------------------------------------------------------------------------------
+@pytest.mark.backends
 def test_memos_on_every_target(project: Project, cards: dict[str, int]) -> None:
     project.add_memo("Projektmemo", "A")
     project.add_memo("Zur Karte", "A", segment=cards["K3"])
@@ -307,6 +313,7 @@ def test_help_for_coding_commands(command: list[str], capsys: pytest.CaptureFixt
     assert "usage: workbench" in capsys.readouterr().out
 
 
+@pytest.mark.backends
 def test_cli_coding_round_trip(
     project: Project,
     cards: dict[str, int],

@@ -30,6 +30,7 @@ def rated(project: Project, tmp_path: Path) -> Project:
 
 
 # -- tokens --------------------------------------------------------------------------------
+@pytest.mark.backends
 def test_tokens_are_random_and_stored_only_as_hashes(rated: Project) -> None:
     tokens = feedback.issue_tokens(rated, 50, district="Manfort")
     assert len(set(tokens)) == 50
@@ -137,6 +138,7 @@ def test_invalid_token_is_refused_and_writes_nothing(rated: Project, token: str 
     assert count(rated, FeedbackAnswer) == 0
 
 
+@pytest.mark.backends
 def test_answers_are_upserted_never_duplicated(rated: Project) -> None:
     [token] = feedback.issue_tokens(rated, 1)
     item = feedback.open_ballot(rated, token).items[0].item_id
@@ -166,6 +168,7 @@ def test_bad_answers_write_nothing(rated: Project) -> None:
     assert other != token
 
 
+@pytest.mark.backends
 def test_points_budget_is_enforced(rated: Project) -> None:
     first, second = feedback.issue_tokens(rated, 2)
     a, b, c = (i.item_id for i in feedback.open_ballot(rated, first).items)
@@ -189,6 +192,7 @@ def test_points_budget_is_enforced(rated: Project) -> None:
 
 
 # -- summary ---------------------------------------------------------------------------------
+@pytest.mark.backends
 def test_summary_numbers_on_a_hand_made_example(rated: Project) -> None:
     t1, t2 = feedback.issue_tokens(rated, 2, district="Manfort")
     t3, t4 = feedback.issue_tokens(rated, 2, workshop="Quartiersworkshop Opladen")
@@ -255,6 +259,7 @@ def test_consensus_measures() -> None:
 PARTICIPANTS = 30
 
 
+@pytest.mark.backends
 def test_thirty_writers_at_once_threads(rated: Project) -> None:
     tokens = feedback.issue_tokens(rated, PARTICIPANTS)
     item = feedback.open_ballot(rated, tokens[0]).items[0].item_id
@@ -279,6 +284,7 @@ def test_thirty_writers_at_once_threads(rated: Project) -> None:
     assert feedback.feedback_summary(rated).set_index("item_id").loc[item, "points"] == 30
 
 
+@pytest.mark.backends
 def test_one_token_in_many_tabs_never_duplicates_or_overspends(rated: Project) -> None:
     [token] = feedback.issue_tokens(rated, 1)
     items = [i.item_id for i in feedback.open_ballot(rated, token).items]
@@ -317,6 +323,7 @@ def _answer_in_process(path: str, token: str, item: int, start_at: float) -> str
     return token
 
 
+@pytest.mark.backends
 def test_thirty_writers_at_once_processes(rated: Project) -> None:
     """30 processes (as 30 Voilà kernels are) write at the same moment."""
     import time

@@ -47,6 +47,7 @@ def test_any_sqlalchemy_url(tmp_path: Path) -> None:
     assert Project.open(tmp_path / "p").db_url == url
 
 
+@pytest.mark.backends
 def test_import_with_codes_and_same_file_twice(project: Project, tmp_path: Path) -> None:
     from workbench.ingest import TableMapping
 
@@ -79,6 +80,7 @@ def test_import_with_codes_and_same_file_twice(project: Project, tmp_path: Path)
     assert docs.loc[0, "filename"] == "karten.csv"
 
 
+@pytest.mark.backends
 def test_segment_offsets_point_into_document_text(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "p.md"
     path.write_text(

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import delete, select
 
 import workbench.synthesis.recommendations
+from tests.pg import move_to
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project, WorkbenchError
 from workbench.analysis import needs as needs_
@@ -19,9 +20,11 @@ from workbench.synthesis import recommendations as rec
 
 
 @pytest.fixture
-def analysed(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Project:
+def analysed(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, db_url: str | None
+) -> Project:
     """A private copy of the analysed demo study (tests here change it)."""
-    project = demo_copy(tmp_path_factory, tmp_path / "p")
+    project = move_to(demo_copy(tmp_path_factory, tmp_path / "p"), db_url)
     yield project
     project.close()
 
@@ -95,6 +98,7 @@ def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.recommendations).failed == 0
 
 
+@pytest.mark.backends
 def test_add_edit_list_delete(analysed: Project) -> None:
     first = complete(analysed)
     second = rec.add_recommendation(
@@ -154,6 +158,7 @@ def test_complete_chain_has_no_problems(analysed: Project) -> None:
     assert links["label"].iloc[0] == links["linked_label"].iloc[0]
 
 
+@pytest.mark.backends
 def test_link_follows_its_cluster_through_reruns_and_renames(analysed: Project) -> None:
     new = complete(analysed)
     linked = rec.need_links(analysed).iloc[0]
@@ -180,6 +185,7 @@ def test_dissolved_cluster_is_named(analysed: Project) -> None:
     assert "existiert im aktuellen Lauf" in problem["problem"]
 
 
+@pytest.mark.backends
 def test_deleted_segment_is_named(analysed: Project) -> None:
     new = complete(analysed)
     seg = outside_needs(analysed)
@@ -211,6 +217,7 @@ def test_recommendation_without_need_is_named(analysed: Project) -> None:
     assert "mit keinem Bedarfscluster verknüpft" in problems["problem"].iloc[0]
 
 
+@pytest.mark.backends
 def test_chain_export_is_sorted_stable_and_complete(analysed: Project, tmp_path: Path) -> None:
     complete(analysed)
     rec.add_recommendation(analysed, "Ohne Bedarf", scope="Opladen")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import store
@@ -20,6 +20,7 @@ from workbench.core.domain import (
     WorkbenchError,
 )
 from workbench.core.fileio import atomic_path
+from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
 from workbench.ingest.table import TableMapping
 from workbench.ingest.writer import CodeIndex, Writer, fill_template
@@ -47,42 +48,58 @@ class Project(CodingMixin):
     def create(
         cls, path: str | Path, db_url: str | None = None, districts: Iterable[str] = ()
     ) -> Project:
-        """Create a new project folder (with its database) and return it opened."""
+        """Create a new project folder (with its database) and return it opened.
+
+        ``db_url`` (e.g. ``postgresql+psycopg://user@server/db``) must name an empty
+        database; a password in it is used now but never written to project.json.
+        """
         path = Path(path)
         if (path / CONFIG_FILE).exists():
             raise WorkbenchError(f"In {path} gibt es schon ein Projekt.")
         path.mkdir(parents=True, exist_ok=True)
         (path / "cache").mkdir(exist_ok=True)
-        config = {"format": PROJECT_FORMAT, "schema_version": store.SCHEMA_VERSION}
-        if db_url:
-            config["db_url"] = db_url
         project = cls(path, db_url or _sqlite_url(path))
+        config: dict = {"format": PROJECT_FORMAT}
+        if db_url:
+            config["db_url"] = stored_url(db_url)
         try:
+            if "meta" in inspect(project.engine).get_table_names():
+                raise WorkbenchError(
+                    f"Die Datenbank {shown_url(project.db_url)} enthält schon ein Projekt."
+                )
             store.initialise(project.engine)
         except SQLAlchemyError as err:
-            raise WorkbenchError(f"Datenbank nicht erreichbar: {err.__class__.__name__}") from None
-        (path / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+            project.close()
+            raise WorkbenchError(
+                f"Datenbank {shown_url(project.db_url)} nicht erreichbar: {err.__class__.__name__}"
+            ) from None
+        except WorkbenchError:
+            project.close()
+            raise
+        write_config(path, config)
         if districts:
             project.add_districts(districts)
         return project
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
-        """Open an existing project folder."""
+        """Open an existing project folder.
+
+        A project of an older workbench is refused with the command that upgrades it
+        (:class:`~workbench.store.SchemaOutdatedError`), one of a newer workbench too.
+        """
         path = Path(path)
-        config_path = path / CONFIG_FILE
-        if not config_path.exists():
-            raise WorkbenchError(
-                f"{path} ist kein Werkbank-Projekt ({CONFIG_FILE} fehlt). "
-                "Anlegen mit: workbench init DIR"
-            )
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-        project = cls(path, config.get("db_url") or _sqlite_url(path))
+        project = cls(path, database_url(path, read_config(path)))
         try:
-            store.check_version(project.engine)
-            store.create_tables(project.engine)  # tables of stages added since creation
+            store.check_version(project.engine, where=str(path))
         except SQLAlchemyError as err:
-            raise WorkbenchError(f"Datenbank nicht lesbar: {err.__class__.__name__}") from None
+            project.close()
+            raise WorkbenchError(
+                f"Datenbank {shown_url(project.db_url)} nicht lesbar: {err.__class__.__name__}"
+            ) from None
+        except WorkbenchError:
+            project.close()
+            raise
         return project
 
     # -- districts ---------------------------------------------------------------------
@@ -104,14 +121,16 @@ class Project(CodingMixin):
         district: str | None = None,
         workshop: str | None = None,
         names: Sequence[str] = (),
+        roles: Mapping[str, str] | None = None,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing.
 
         ``district``/``workshop`` are fixed values for whole files (``{stem}`` and
         ``{parent}`` are replaced by the file's name and folder); ``names`` is a list of
-        participant names to pseudonymise in addition to each protocol's own list.
+        participant names to pseudonymise in addition to each protocol's own list;
+        ``roles`` maps speakers of chats and transcripts to roles (never stored itself).
         """
-        parsed = [(Path(p), parse_file(p, mapping or TableMapping())) for p in paths]
+        parsed = [(Path(p), parse_file(p, mapping or TableMapping(), roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
             writer = Writer(session)
@@ -210,14 +229,54 @@ class Project(CodingMixin):
         if fmt not in ("csv", "xlsx"):
             raise WorkbenchError(f"Unbekanntes Exportformat '{fmt}' (csv oder xlsx).")
         with atomic_path(out) as tmp:
-            if fmt == "csv":
-                table.to_csv(tmp, index=False, encoding="utf-8")
+            if fmt == "csv":  # no cell starts like a formula (OWASP "CSV injection")
+                safe_frame(table).to_csv(tmp, index=False, encoding="utf-8")
             else:
-                with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                    table.to_excel(writer, index=False, sheet_name="Aussagen")
+                write_xlsx(tmp, {"Aussagen": table})
         return len(table)
 
 
-# -- helpers ---------------------------------------------------------------------------
+# -- the project folder's configuration ------------------------------------------------
+def read_config(path: Path) -> dict:
+    """The folder's project.json; a clear error if there is none."""
+    config_path = Path(path) / CONFIG_FILE
+    if not config_path.exists():
+        raise WorkbenchError(
+            f"{path} ist kein Werkbank-Projekt ({CONFIG_FILE} fehlt). "
+            "Anlegen mit: workbench init DIR"
+        )
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise WorkbenchError(f"{config_path} ist kein gültiges JSON ({err}).") from None
+    if not isinstance(config, dict):
+        raise WorkbenchError(f"{config_path} ist kein gültiges Werkbank-Projekt.")
+    return config
+
+
+def write_config(path: Path, config: dict) -> None:
+    """Write project.json atomically (a database URL only without its password)."""
+    if config.get("db_url"):
+        config = {**config, "db_url": stored_url(config["db_url"])}
+    with atomic_path(Path(path) / CONFIG_FILE) as tmp:
+        Path(tmp).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+def database_url(path: Path, config: dict) -> str:
+    """The project's database: project.json's ``db_url`` or the SQLite file in the folder."""
+    return config.get("db_url") or _sqlite_url(Path(path))
+
+
+def stored_url(url: str) -> str:
+    """``url`` without its password: what project.json may hold (libpq's ~/.pgpass or
+    PGPASSWORD supply the password)."""
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
+def shown_url(url: str) -> str:
+    """``url`` for messages: names the server and database, never the password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{(path / DEFAULT_DB).resolve()}"

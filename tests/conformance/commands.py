@@ -85,6 +85,13 @@ def steps(project_dir: Path, out: Path) -> Iterator[tuple[list[str], tuple[Path,
     for fmt in ("html", "docx", "xlsx"):
         target = out / f"bericht.{fmt}"
         yield [*p, "report", "--format", fmt, str(target)], (target,), ok
+    # Looking after the database (workbench/cli/admin.py); these must work on any project.
+    # The backup is a machine format (JSON lines, NaN stays NaN): not scanned for leaks.
+    yield [*p, "upgrade"], (), {0}
+    target = out / "sicherung.zip"
+    yield [*p, "backup", str(target)], (), {0}
+    restored = out / "wiederhergestellt"
+    yield ["restore", str(target), str(restored)], (restored / "project.json",), {0}
 
 
 def run_all(project_dir: Path, out: Path) -> tuple[list[Outcome], list[str]]:

@@ -7,9 +7,12 @@ import json
 import sys
 from collections.abc import Sequence
 
+from workbench.cli import admin as cli_admin
 from workbench.cli import analysis as cli_analysis
 from workbench.cli import coding as cli_coding
 from workbench.cli import feedback as cli_feedback
+from workbench.cli import geo as cli_geo
+from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, open_project
@@ -38,11 +41,12 @@ def cmd_districts(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
+    from workbench.ingest.speakers import read_roles
     from workbench.ingest.table import TableMapping
     from workbench.ingest.textio import decode, read_source
 
     project = open_project(args)
-    if any(str(p).lower().endswith(".qdpx") for p in args.paths):
+    if any(str(p).lower().endswith((".qdpx", ".qde")) for p in args.paths):
         from workbench.cli.qdpx import import_qdpx_command
 
         return import_qdpx_command(project, args)
@@ -65,8 +69,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.names:
         raw = read_source(args.names)
         names = [line.strip() for line in decode(raw).splitlines() if line.strip()]
+    roles = read_roles(args.roles) if args.roles else None
     results = project.import_files(
-        args.paths, mapping=mapping, district=args.district, workshop=args.workshop, names=names
+        args.paths,
+        mapping=mapping,
+        district=args.district,
+        workshop=args.workshop,
+        names=names,
+        roles=roles,
     )
     for r in results:
         extra = f", {r.codings} Kodierungen" if r.codings else ""
@@ -149,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="Protokolle (.md, .txt, .docx), Tabellen (.csv, .xlsx), REFI-QDA-Projekte (.qdpx)",
+        help="Protokolle (.md, .txt, .docx), Zoom-Chats (.txt), Transkripte (.vtt), "
+        "Tabellen (.csv, .xlsx), REFI-QDA-Projekte (.qdpx)",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen.",
@@ -180,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--names", metavar="DATEI", help="Namensliste (eine Person je Zeile) zur Pseudonymisierung"
+    )
+    p.add_argument(
+        "--roles",
+        metavar="DATEI",
+        help="Chats/Transkripte: CSV Person,Rolle (wird nicht gespeichert, enthält Namen)",
     )
     p.add_argument(
         "--add-districts",
@@ -214,7 +230,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_demo)
 
-    for module in (cli_coding, cli_analysis, cli_feedback, cli_synthesis, cli_suggest):
+    for module in (
+        cli_coding,
+        cli_analysis,
+        cli_feedback,
+        cli_synthesis,
+        cli_suggest,
+        cli_admin,
+        cli_privacy,
+        cli_geo,
+    ):
         module.add_commands(sub)
     return parser
 

@@ -1,8 +1,10 @@
 """The store: one relational schema for the whole study, engine, sessions, schema version.
 
-Every table of every stage is defined here (``schema`` for the study itself, one module per
-stage for its runs and results), so that importing this package registers the complete
-schema on :class:`Base` — no stage module has to be imported to create the tables.
+Every table of every stage is defined here (``schema`` for the study itself, one module
+per stage for its runs and results), so that importing this package registers the
+complete schema on :class:`Base` — no stage module has to be imported to create the
+tables. Schema changes come with an Alembic migration (``migrate``); ``backup`` writes
+and reads the portable backup file.
 """
 
 from workbench.store.analysis_tables import (
@@ -13,6 +15,12 @@ from workbench.store.analysis_tables import (
     TopicRun,
 )
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.migrate import (
+    SchemaOutdatedError,
+    SchemaTooNewError,
+    check_version,
+    initialise,
+)
 from workbench.store.participation_tables import (
     FeedbackAnswer,
     FeedbackItem,
@@ -20,6 +28,7 @@ from workbench.store.participation_tables import (
     FeedbackRoundItem,
     FeedbackToken,
 )
+from workbench.store.privacy_tables import PERSON_NUMBER_KEY, ErasureEntry, PseudonymDecision
 from workbench.store.project_store import ProjectStore
 from workbench.store.schema import (
     CITYWIDE,
@@ -38,10 +47,8 @@ from workbench.store.schema import (
     SchemaVersionError,
     Segment,
     Workshop,
-    check_version,
     create_tables,
     find_run,
-    initialise,
     make_engine,
     transaction,
     utcnow,
@@ -56,6 +63,7 @@ from workbench.store.synthesis_tables import (
 __all__ = [
     "CITYWIDE",
     "MAX_CODER",
+    "PERSON_NUMBER_KEY",
     "SCHEMA_VERSION",
     "Base",
     "Code",
@@ -65,6 +73,7 @@ __all__ = [
     "CodingResolution",
     "District",
     "Document",
+    "ErasureEntry",
     "FeedbackAnswer",
     "FeedbackItem",
     "FeedbackRound",
@@ -79,10 +88,13 @@ __all__ = [
     "NeedRun",
     "ProjectStore",
     "Pseudonym",
+    "PseudonymDecision",
     "PseudonymSpan",
     "Recommendation",
     "RecommendationEvidence",
     "RecommendationNeed",
+    "SchemaOutdatedError",
+    "SchemaTooNewError",
     "SchemaVersionError",
     "Segment",
     "TopicAssignment",

@@ -1,8 +1,9 @@
 """The core schema (study, documents, segments, codes, pseudonym key), engine and sessions.
 
 One SQLAlchemy 2 schema for the whole study. SQLite in the project folder is the
-default (WAL mode, so several Voilà kernels can write at once); any SQLAlchemy URL
-works, e.g. PostgreSQL for teams on a JupyterHub.
+default (WAL mode, so several Voilà kernels can write at once); PostgreSQL (driver
+psycopg 3) is the tested backend for teams (docs/team.md). Schema changes come with an
+Alembic migration (:mod:`workbench.store.migrate`, decision record 008).
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from sqlalchemy import (
     event,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from workbench.core.domain import WorkbenchError
 
-SCHEMA_VERSION = 1
+# meta.schema_version: 1 was the release before migrations; 2 means "Alembic's
+# alembic_version table holds the revision" and stays 2 (decision record 008).
+SCHEMA_VERSION = 2
 CITYWIDE = "Gesamtstadt"
 MAX_CODER = 100  # longest coder name
 
@@ -203,47 +207,41 @@ def _enable_sqlite_wal(engine: Engine) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine for ``url``; SQLite gets WAL mode and foreign keys."""
-    engine = create_engine(url, future=True)
+    """Create an engine for ``url``; SQLite gets WAL mode and foreign keys.
+
+    ``postgresql://`` means the psycopg 3 driver that comes with the workbench. PostgreSQL
+    sessions run in UTC (times come back the same whatever the server's zone) and
+    connections are checked before use (a server restart does not break a kernel). A URL
+    that is none, or names a database without driver, raises :class:`WorkbenchError`.
+    """
+    try:
+        parsed = make_url(url)
+        if parsed.drivername in ("postgresql", "postgres"):
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        if parsed.get_backend_name() == "postgresql":
+            return create_engine(
+                parsed, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}
+            )
+        engine = create_engine(parsed)
+    except ArgumentError:
+        raise WorkbenchError(
+            "Die Datenbankadresse ist keine gültige SQLAlchemy-URL "
+            "(z. B. postgresql+psycopg://nutzer@server/datenbank)."
+        ) from None
+    except ModuleNotFoundError as err:
+        raise WorkbenchError(f"Für diese Datenbank fehlt der Treiber {err.name}.") from None
     if engine.dialect.name == "sqlite":
         _enable_sqlite_wal(engine)
     return engine
 
 
 class SchemaVersionError(WorkbenchError):
-    """The database was written by a different schema version."""
+    """The database is no project of this workbench's schema (see ``store.migrate``)."""
 
 
 def create_tables(engine: Engine) -> None:
     """Create every table of every stage that does not exist yet."""
     Base.metadata.create_all(engine)
-
-
-def initialise(engine: Engine) -> None:
-    """Create all tables and record the schema version (idempotent)."""
-    create_tables(engine)
-    with Session(engine) as session, session.begin():
-        row = session.get(Meta, "schema_version")
-        if row is None:
-            session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-            session.add(District(name=CITYWIDE, is_citywide=True))
-
-
-def check_version(engine: Engine) -> int:
-    """Return the stored schema version; raise if it is not the one this code knows."""
-    with Session(engine) as session:
-        row = session.execute(select(Meta).where(Meta.key == "schema_version")).scalar()
-    if row is None:
-        raise SchemaVersionError(
-            "Die Datenbank enthält kein Werkbank-Projekt (keine Schemaversion)."
-        )
-    version = int(row.value)
-    if version != SCHEMA_VERSION:
-        raise SchemaVersionError(
-            f"Schemaversion {version} der Datenbank passt nicht zu dieser Werkbank "
-            f"(erwartet {SCHEMA_VERSION})."
-        )
-    return version
 
 
 def find_run(session: Session, model: type, run_id: int | None, none_yet: str, what: str) -> Any:

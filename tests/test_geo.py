@@ -1,0 +1,274 @@
+"""District boundaries (GeoJSON import, matching, storage) and the SVG maps drawn from them."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import workbench.synthesis.geo
+import workbench.synthesis.map_svg
+from widgets.profile_view_html import city_parts
+from workbench import InputError, Project
+from workbench.cli.main import main
+from workbench.synthesis import geo
+from workbench.synthesis.indicators import compare_to_city, import_indicators, indicators
+from workbench.synthesis.map_svg import indicator_maps, map_figure
+from workbench.synthesis.profiles import build_profiles
+from workbench.synthesis.reports import write_report
+
+from .conftest import SHARED, need
+
+DUISBURG = SHARED / "geo" / "duisburg-osm"
+LEVERKUSEN = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
+
+
+def square(lon: float, lat: float, size: float = 0.01, extra: tuple = ()) -> list:
+    """A closed square ring; ``extra`` values (height, measure) are appended to each position."""
+    corners = [(lon, lat), (lon + size, lat), (lon + size, lat + size), (lon, lat + size)]
+    return [[x, y, *extra] for x, y in [*corners, corners[0]]]
+
+
+def collection(*features: tuple[str, dict]) -> dict:
+    """A FeatureCollection of (name, geometry) pairs, the name in property ``name``."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"name": n}, "geometry": g} for n, g in features
+        ],
+    }
+
+
+def write_json(path: Path, data: dict) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.synthesis.geo).failed == 0
+    assert doctest.testmod(workbench.synthesis.map_svg).failed == 0
+
+
+# -- reading and matching ------------------------------------------------------------------
+def test_duisburg_files_without_properties_match_by_file_name() -> None:
+    folder = need(DUISBURG, "Die Duisburger Grenzen (../shared/geo/duisburg-osm)")
+    features = geo.read_files([folder])
+    assert len(features) == 35  # one area per file, README.upstream.md left out
+    districts = ["Gesamtstadt", "Hochfeld", "Neudorf-Süd", "Großenbaum", "Hüttenheim", "Marxloh"]
+    result = geo.match_features(features, districts)
+    assert sorted(result.shapes) == ["Großenbaum", "Hochfeld", "Hüttenheim", "Neudorf-Süd"]
+    assert result.missing == ("Marxloh",)  # not among the files: shown schematically
+    assert "000_duisburg.json" in result.unmatched  # the city outline fits no district
+    for shape in result.shapes.values():
+        for polygon in shape:
+            for ring in polygon:
+                assert ring[0] == ring[-1]
+                assert all(6.5 < x < 7.0 and 51.3 < y < 51.6 for x, y in ring)
+
+
+def test_multipolygon_and_3d_4d_coordinates_become_2d(tmp_path: Path) -> None:
+    data = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0, extra=(42.0,))]}),
+        (
+            "Opladen",
+            {
+                "type": "MultiPolygon",
+                "coordinates": [
+                    [square(7.1, 51.0, extra=(10.0, 3.0))],
+                    [square(7.2, 51.0, 0.02), square(7.205, 51.005, 0.005)],  # with a hole
+                ],
+            },
+        ),
+    )
+    data["features"][0]["geometry"]["coordinates"][0].pop()  # an unclosed ring is closed
+    features = geo.read_files([write_json(tmp_path / "grenzen.geojson", data)])
+    result = geo.match_features(features, LEVERKUSEN, name_property="name")
+    assert sorted(result.shapes) == ["Manfort", "Opladen"]
+    assert len(result.shapes["Opladen"]) == 2 and len(result.shapes["Opladen"][1]) == 2
+    manfort = result.shapes["Manfort"][0][0]
+    assert manfort[0] == manfort[-1] == (7.0, 51.0) and len(manfort) == 5
+    stored = json.loads(geo.to_geojson(result.shapes))
+    positions = [
+        p
+        for f in stored["features"]
+        for poly in f["geometry"]["coordinates"]
+        for ring in poly
+        for p in ring
+    ]
+    assert {len(p) for p in positions} == {2}
+    assert [f["properties"]["district"] for f in stored["features"]] == ["Manfort", "Opladen"]
+
+
+@pytest.mark.parametrize(
+    ("crs", "named"),
+    [
+        ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}, "EPSG::25832"),
+        (None, "projizierten Koordinatensystem"),
+    ],
+)
+def test_projected_crs_is_refused_naming_it(crs: dict | None, named: str) -> None:
+    ring = square(356000.0, 5655000.0, 500.0)  # UTM 32N metres
+    data = collection(("Manfort", {"type": "Polygon", "coordinates": [ring]}))
+    if crs:
+        data["crs"] = crs
+    with pytest.raises(InputError) as err:
+        geo.read_geojson(json.dumps(data), "utm.geojson")
+    assert named in str(err.value) and "utm.geojson" in str(err.value)
+    assert "WGS84" in str(err.value)
+
+
+def test_wgs84_crs_member_is_accepted() -> None:
+    data = collection(("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}))
+    data["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+    assert len(geo.read_geojson(json.dumps(data), "wgs.geojson")) == 1
+
+
+def test_mapping_file_assigns_files_to_districts(tmp_path: Path) -> None:
+    one = write_json(tmp_path / "a.json", {"type": "Polygon", "coordinates": [square(7, 51)]})
+    two = write_json(tmp_path / "b.json", {"type": "Polygon", "coordinates": [square(7.1, 51)]})
+    mapping = tmp_path / "zuordnung.csv"
+    mapping.write_text("file_or_feature,district\na.json,Wiesdorf\nb,Alkenrath\n", "utf-8")
+    table = geo.read_mapping(mapping.read_bytes(), mapping.name)
+    result = geo.match_features(geo.read_files([one, two]), LEVERKUSEN, mapping=table)
+    assert sorted(result.shapes) == ["Alkenrath", "Wiesdorf"]
+    with pytest.raises(InputError, match="unbekannten Sozialraum „Rheindorf“"):
+        geo.match_features(geo.read_files([one]), LEVERKUSEN, mapping={"a": "Rheindorf"})
+    with pytest.raises(InputError, match=r"zuordnung\.csv, Zeile 2"):
+        geo.read_mapping("file_or_feature,district\na.json\n", "zuordnung.csv")
+
+
+def test_several_areas_in_one_file_need_a_name_property(tmp_path: Path) -> None:
+    data = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),
+        ("Opladen", {"type": "Polygon", "coordinates": [square(7.1, 51.0)]}),
+    )
+    features = geo.read_files([write_json(tmp_path / "zwei.geojson", data)])
+    with pytest.raises(InputError, match="--name-property"):
+        geo.match_features(features, LEVERKUSEN)
+    with pytest.raises(InputError, match=r"keine Eigenschaft „gen“\. Vorhanden: name"):
+        geo.match_features(features, LEVERKUSEN, name_property="gen")
+
+
+# -- the maps ------------------------------------------------------------------------------
+def test_svg_has_one_titled_path_per_district_and_a_table() -> None:
+    shapes = {
+        "Manfort": ((tuple(map(tuple, square(7.0, 51.0))),),),
+        "Opladen": ((tuple(map(tuple, square(7.02, 51.0))),),),
+    }
+    values = {"Manfort": 130.0, "Opladen": 85.0, "Wiesdorf": None}
+    html = map_figure("test", "SGB-II-Quote (2019)", values, shapes)
+    paths = re.findall(r'<path class="wb-map-area" data-district="([^"]+)" aria-label="([^"]+)"',
+                       html)  # fmt: skip
+    assert paths == [("Manfort", "Manfort: 130"), ("Opladen", "Opladen: 85")]
+    assert html.count("<title>") == 2
+    assert "schematisch" not in html
+    assert "Ohne hinterlegte Grenze: Wiesdorf." in html
+    # the text alternative: every district with its number and class, the extremes in words
+    assert "<td>Manfort</td><td class='num'>130</td><td>120 und mehr</td>" in html
+    assert "<td>Wiesdorf</td><td class='num'>–</td><td>keine Angabe</td>" in html
+    assert "Höchster Wert: Manfort (130); niedrigster: Opladen (85)." in html
+    # the two classes drawn differ in colour, the missing one is grey in the legend
+    assert 'fill="#e66101"' in html and 'fill="#b2abd2"' in html and "keine Angabe" in html
+
+
+def test_without_boundaries_the_tile_map_says_schematisch() -> None:
+    values = {"Manfort": 0.25, "Opladen": 0.05, "Wiesdorf": 0.0}
+    html = map_figure("anteil", "Anteil Bedarf Treffpunkte", values, None, percent=True)
+    assert "<figcaption>Anteil Bedarf Treffpunkte (schematisch)</figcaption>" in html
+    assert 'data-schematic="true"' in html
+    assert html.count('class="wb-map-area"') == 3
+    assert "Manfort: 25,0 %" in html
+    assert "Schematische Darstellung" in html
+
+
+def test_indicator_maps_take_each_indicators_latest_comparable_year() -> None:
+    import pandas as pd
+
+    rows = [
+        ("Gesamtstadt", "Quote", 2019, 10.0),
+        ("Gesamtstadt", "Quote", 2021, 20.0),
+        ("Manfort", "Quote", 2019, 5.0),
+        ("Manfort", "Quote", 2021, 30.0),
+    ]
+    table = pd.DataFrame(
+        [
+            {
+                "district": d,
+                "indicator": i,
+                "year": y,
+                "value": v,
+                "unit": "%",
+                "source": "Test",
+                "illustrative": False,
+            }
+            for d, i, y, v in rows
+        ]
+    )
+    (only,) = indicator_maps(compare_to_city(table), ["Manfort", "Opladen"])
+    assert only.title.startswith("Quote (2021)")
+    assert only.values == {"Manfort": 150.0, "Opladen": None}
+
+
+# -- the command and the report ------------------------------------------------------------
+def test_map_command_stores_boundaries_and_the_report_draws_them(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),
+        ("Opladen", {"type": "Polygon", "coordinates": [square(7.02, 51.0)]}),
+        ("Köln", {"type": "Polygon", "coordinates": [square(6.9, 50.9)]}),
+    )
+    source = write_json(tmp_path / "grenzen.geojson", data)
+    where = ["--project", str(project.path)]
+    assert main([*where, "map", "--import", str(source), "--name-property", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "Grenzen von 2 Sozialräumen" in out and "übergangen: Köln" in out
+    assert sorted(geo.boundaries(project)) == ["Manfort", "Opladen"]
+    assert main([*where, "map", "--show"]) == 0
+    assert "Wiesdorf: keine Grenze" in capsys.readouterr().out
+
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source,illustrative\n"
+        "Gesamtstadt,SGB-II-Quote,2019,10,%,Test,true\n"
+        "Manfort,SGB-II-Quote,2019,13,%,Test,true\n"
+        "Opladen,SGB-II-Quote,2019,8,%,Test,true\n",
+        "utf-8",
+    )
+    import_indicators(project, values)
+    assert len(indicators(project)) == 3
+    report = write_report(project, tmp_path / "bericht.html").read_text("utf-8")
+    section = report[report.index('id="sec-karte"') :]
+    assert 'data-map="indikator-1"' in section and 'data-schematic="false"' in section
+    assert 'aria-label="Manfort: 130"' in section and 'aria-label="Opladen: 80"' in section
+    # the profile app's overview draws the same map from the stored boundaries
+    overview = city_parts(build_profiles(project), geo.boundaries(project)).sections[2]
+    assert "<h3>Karten</h3>" in overview and 'data-schematic="false"' in overview
+    assert overview.count('class="wb-map-area"') == 2
+    assert "schematisch" in city_parts(build_profiles(project)).sections[2]
+
+
+def test_map_command_bad_input_exits_2_in_german_and_writes_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    utm = collection(("Manfort", {"type": "Polygon", "coordinates": [square(356e3, 5655e3, 500)]}))
+    utm["crs"] = {"type": "name", "properties": {"name": "EPSG:25832"}}
+    broken = tmp_path / "kaputt.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', "utf-8")
+    mapping = tmp_path / "zuordnung.csv"
+    mapping.write_text("utm.geojson,Rheindorf\n", "utf-8")
+    cases = [
+        (["--import", str(write_json(tmp_path / "utm.geojson", utm))], "EPSG:25832"),
+        (["--import", str(broken)], "kein gültiges GeoJSON"),
+        (["--import", str(tmp_path / "fehlt.geojson")], "gibt es nicht"),
+        (["--import", str(tmp_path / "utm.geojson"), "--mapping", str(mapping)], "EPSG:25832"),
+        (["--show", "--name-property", "name"], "gehören zu --import"),
+    ]
+    for args, message in cases:
+        assert main(["--project", str(project.path), "map", *args]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("Fehler: ") and message in err and "Traceback" not in err
+    assert not geo.boundaries_path(project.path).exists()

@@ -1,0 +1,266 @@
+"""Commands that look after a project's database: upgrade, backup, restore, migrate-db.
+
+``upgrade`` brings a project of an older workbench to this one's schema (copying the
+database first); ``backup``/``restore`` write and read the portable backup file (the
+same on SQLite and PostgreSQL); ``migrate-db`` moves a project to another database, e.g.
+from its SQLite file to a PostgreSQL server, and checks every table's rows. docs/team.md
+describes how a team uses them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from workbench.core.domain import WorkbenchError
+from workbench.project import (
+    DEFAULT_DB,
+    database_url,
+    read_config,
+    shown_url,
+    stored_url,
+    write_config,
+)
+from workbench.store import backup, make_engine, migrate
+
+BACKUP_DIR = "sicherungen"
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    """The project folder from ``--project`` or ``WORKBENCH_PROJECT``."""
+    path = args.project or os.environ.get("WORKBENCH_PROJECT")
+    if not path:
+        raise WorkbenchError("Kein Projekt angegeben: --project DIR oder WORKBENCH_PROJECT setzen.")
+    return Path(path)
+
+
+def _engine(url: str) -> Engine:
+    """An engine for ``url`` (a clear error for an address that is none)."""
+    return make_engine(url)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _created_by() -> str:
+    try:
+        return f"sozialraum-workbench {version('sozialraum-workbench')}"
+    except PackageNotFoundError:
+        return "sozialraum-workbench"
+
+
+def _safety_copy(
+    folder: Path, engine: Engine, config: dict, why: str, portable: bool = False
+) -> Path:
+    """A copy of the database in ``sicherungen/``: the SQLite file, or a portable backup."""
+    target = folder / BACKUP_DIR
+    target.mkdir(exist_ok=True)
+    if engine.dialect.name == "sqlite" and not portable:
+        return backup.copy_sqlite_file(engine, target / f"werkbank-{why}-{_stamp()}.sqlite")
+    out = target / f"werkbank-{why}-{_stamp()}.zip"
+    backup.write_backup(engine, out, config, _created_by())
+    return out
+
+
+def _db_error(url: str, err: SQLAlchemyError) -> WorkbenchError:
+    return WorkbenchError(f"Datenbank {shown_url(url)}: {err.__class__.__name__}")
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """workbench upgrade."""
+    folder = _folder(args)
+    config = read_config(folder)
+    url = database_url(folder, config)
+    engine = _engine(url)
+    try:
+        before = migrate.current_revision(engine)
+        if before == migrate.head():
+            print(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
+            return 0
+        copy = _safety_copy(folder, engine, config, "vor-upgrade")
+        try:
+            _, after = migrate.upgrade(engine)
+        except SQLAlchemyError as err:
+            raise WorkbenchError(
+                f"Aktualisierung fehlgeschlagen ({err.__class__.__name__}). "
+                f"Der Stand davor liegt in {copy}."
+            ) from None
+    except SQLAlchemyError as err:
+        raise _db_error(url, err) from None
+    finally:
+        engine.dispose()
+    if "schema_version" in config:  # the release wrote it; the database holds it now
+        write_config(folder, {k: v for k, v in config.items() if k != "schema_version"})
+    print(
+        f"Projekt aktualisiert: {migrate.describe(before)} → {migrate.describe(after)}. "
+        f"Der Stand davor liegt in {copy}."
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """workbench backup DIR|FILE."""
+    folder = _folder(args)
+    config = read_config(folder)
+    url = database_url(folder, config)
+    out = Path(args.out)
+    if out.is_dir() or args.out.endswith(("/", os.sep)):
+        out.mkdir(parents=True, exist_ok=True)
+        out = out / f"werkbank-sicherung-{_stamp()}.zip"
+    engine = _engine(url)
+    try:
+        manifest = backup.write_backup(engine, out, config, _created_by())
+    except SQLAlchemyError as err:
+        raise _db_error(url, err) from None
+    finally:
+        engine.dispose()
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(
+        f"Sicherung geschrieben: {out} ({len(manifest['tables'])} Tabellen, {rows} Zeilen, "
+        f"{migrate.describe(manifest['revision'])})."
+    )
+    return 0
+
+
+def _restore_into(file: Path, url: str) -> backup.Restored:
+    """Restore ``file`` into the empty database at ``url`` (nothing stays on failure)."""
+    engine = _engine(url)
+    try:
+        return backup.restore_backup(file, engine)
+    except SQLAlchemyError as err:
+        raise _db_error(url, err) from None
+    finally:
+        engine.dispose()
+
+
+def _sqlite_target(folder: Path) -> str:
+    """The SQLite file of a project folder, which must not exist yet."""
+    path = (folder / DEFAULT_DB).resolve()
+    if path.exists():
+        raise WorkbenchError(
+            f"{path} gibt es schon. Bitte umbenennen oder eine andere Ziel-URL angeben."
+        )
+    return f"sqlite:///{path}"
+
+
+def _summary(restored: backup.Restored) -> str:
+    return f"{len(restored.rows)} Tabellen, {sum(restored.rows.values())} Zeilen geprüft"
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """workbench restore FILE DIR [--db URL]."""
+    file, folder = Path(args.file), Path(args.dir)
+    backup.read_manifest(file)
+    if (folder / "project.json").exists():
+        raise WorkbenchError(f"In {folder} gibt es schon ein Projekt; bitte einen neuen Ordner.")
+    folder.mkdir(parents=True, exist_ok=True)
+    url = args.db or _sqlite_target(folder)
+    try:
+        restored = _restore_into(file, url)
+    except WorkbenchError:
+        if not args.db:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{folder / DEFAULT_DB}{suffix}").unlink(missing_ok=True)
+        raise
+    config = backup.read_config(file)
+    if args.db:
+        config["db_url"] = args.db
+    (folder / "cache").mkdir(exist_ok=True)
+    write_config(folder, config)
+    print(f"Projekt wiederhergestellt in {folder} ({shown_url(url)}): {_summary(restored)}.")
+    if restored.revision != restored.head:
+        print(
+            f"Dabei aktualisiert: {migrate.describe(restored.revision)} → "
+            f"{migrate.describe(restored.head)}."
+        )
+    _password_note(args.db)
+    return 0
+
+
+def _password_note(url: str | None) -> None:
+    if url and make_url(url).password:
+        print(
+            "Hinweis: Das Passwort steht nicht in project.json. Bitte in ~/.pgpass "
+            "(oder der Umgebungsvariable PGPASSWORD) hinterlegen."
+        )
+
+
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    """workbench migrate-db --to URL."""
+    folder = _folder(args)
+    config = read_config(folder)
+    source = database_url(folder, config)
+    target = _sqlite_target(folder) if args.to == "sqlite" else args.to
+    _engine(target).dispose()  # a clear error for an address that is none, before any work
+    if stored_url(target) == stored_url(source):
+        raise WorkbenchError("Quelle und Ziel sind dieselbe Datenbank.")
+    engine = _engine(source)
+    try:
+        migrate.check_version(engine, where=str(folder))
+        copy = _safety_copy(folder, engine, config, "vor-umzug", portable=True)
+    except SQLAlchemyError as err:
+        raise _db_error(source, err) from None
+    finally:
+        engine.dispose()
+    restored = _restore_into(copy, target)
+    moved = {k: v for k, v in config.items() if k not in ("db_url", "schema_version")}
+    if args.to != "sqlite":
+        moved["db_url"] = stored_url(target)
+    write_config(folder, moved)
+    print(f"Projekt umgezogen nach {shown_url(target)}: {_summary(restored)}.")
+    print(f"Die bisherige Datenbank {shown_url(source)} bleibt unverändert; Sicherung: {copy}")
+    _password_note(target)
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register upgrade, backup, restore and migrate-db."""
+    p = sub.add_parser(
+        "upgrade",
+        help="Projekt einer älteren Werkbank auf den aktuellen Schemastand bringen",
+        description="Legt zuerst eine Sicherung in sicherungen/ an (SQLite: Kopie der Datei).",
+    )
+    p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser(
+        "backup",
+        help="portable Sicherung (eine ZIP-Datei, gleich für SQLite und PostgreSQL)",
+    )
+    p.add_argument("out", metavar="DIR|DATEI", help="Zielordner oder Dateiname (.zip)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="Sicherung als neues Projekt wiederherstellen",
+        description="Stellt alle Tabellen wieder her, prüft jede Zeile gegen die Sicherung "
+        "und bringt ein älteres Projekt auf den aktuellen Schemastand.",
+    )
+    p.add_argument("file", metavar="DATEI", help="Sicherung (workbench backup)")
+    p.add_argument("dir", metavar="DIR", help="neuer Projektordner")
+    p.add_argument(
+        "--db", metavar="URL", help="leere Datenbank (z. B. PostgreSQL) statt SQLite im Ordner"
+    )
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "migrate-db",
+        help="Projekt in eine andere Datenbank umziehen (z. B. SQLite → PostgreSQL)",
+        description="Kopiert alle Tabellen in eine leere Datenbank, prüft Zeilen und Inhalt "
+        "jeder Tabelle und trägt die neue Adresse (ohne Passwort) in project.json ein. "
+        "Vorher alle Apps und Notebooks des Projekts beenden.",
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="Ziel, z. B. postgresql+psycopg://user@server/db, oder 'sqlite' für die Datei "
+        "im Projektordner",
+    )
+    p.set_defaults(func=cmd_migrate_db)

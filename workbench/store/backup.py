@@ -1,0 +1,320 @@
+"""The portable backup: every table as JSON lines in one zip file, the same on every backend.
+
+A backup holds ``manifest.json`` (format, schema revision, rows and SHA-256 of every
+table), ``project.json`` (the folder's settings, without database address) and one
+``tables/NAME.jsonl`` per table: one JSON object per row, columns sorted by name, rows
+by primary key, times in UTC. The same database gives the same lines on SQLite and on
+PostgreSQL, so a restore is checked by recomputing each table's lines from the new
+database and comparing their hash with the manifest. :func:`copy_sqlite_file` is the
+exact file copy taken before an upgrade on SQLite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, Connection, DateTime, MetaData, Table, inspect, null, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import atomic_path
+from workbench.store import migrate
+
+FORMAT = "sozialraum-workbench-sicherung"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CONFIG = "project.json"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the backup's revision, the revision now, rows per table."""
+
+    revision: str | None
+    head: str
+    rows: dict[str, int]
+
+
+def _where(engine: Engine) -> str:
+    """The database as messages name it (never with its password)."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _encode(value: Any) -> Any:
+    """JSON for what JSON lacks: times as ISO strings in UTC."""
+    if isinstance(value, datetime):
+        utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return utc.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"Wert vom Typ {type(value).__name__} lässt sich nicht sichern.")
+
+
+def _line(row: dict[str, Any]) -> bytes:
+    """One row as one canonical JSON line."""
+    ordered = {key: row[key] for key in sorted(row)}
+    return (json.dumps(ordered, ensure_ascii=False, default=_encode) + "\n").encode("utf-8")
+
+
+def _tables(connection: Connection) -> list[Table]:
+    """The database's tables (reflected), referenced ones first, without Alembic's."""
+    metadata = MetaData()
+    metadata.reflect(connection)
+    return [t for t in metadata.sorted_tables if t.name != migrate.VERSION_TABLE]
+
+
+def _lines(connection: Connection, table: Table) -> Iterator[bytes]:
+    """The table's rows as canonical lines, ordered by primary key."""
+    order = list(table.primary_key.columns) or list(table.columns)
+    result = connection.execute(select(table).order_by(*order))
+    for row in result.mappings():
+        yield _line(dict(row))
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection that sees one consistent state of the whole database."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        elif engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")
+        try:
+            yield connection
+        finally:
+            connection.rollback()
+
+
+def digests(engine: Engine) -> dict[str, dict[str, Any]]:
+    """Rows and SHA-256 of every table's canonical lines."""
+    found: dict[str, dict[str, Any]] = {}
+    with _snapshot(engine) as connection:
+        for table in _tables(connection):
+            digest, rows = hashlib.sha256(), 0
+            for line in _lines(connection, table):
+                digest.update(line)
+                rows += 1
+            found[table.name] = {"rows": rows, "sha256": digest.hexdigest()}
+    return found
+
+
+def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: str) -> dict:
+    """Write the portable backup of the database (and ``config``) to ``out``; return its manifest.
+
+    The project may be at an older revision (it is restored at that one and upgraded);
+    one of a newer workbench is refused.
+    """
+    revision = migrate.current_revision(engine)
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "created_by": created_by,
+        "revision": revision,
+        "tables": {},
+    }
+    settings = {k: v for k, v in config.items() if k != "db_url"}
+    stamp = datetime.now().timetuple()[:6]
+    try:
+        with (
+            atomic_path(out, mode=0o600) as tmp,  # holds the re-identification key
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+            _snapshot(engine) as connection,
+        ):
+            archive.writestr(CONFIG, json.dumps(settings, indent=2) + "\n")
+            for table in _tables(connection):
+                digest, rows = hashlib.sha256(), 0
+                member = zipfile.ZipInfo(f"tables/{table.name}.jsonl", stamp)
+                member.compress_type = zipfile.ZIP_DEFLATED
+                with archive.open(member, "w", force_zip64=True) as f:
+                    for line in _lines(connection, table):
+                        f.write(line)
+                        digest.update(line)
+                        rows += 1
+                manifest["tables"][table.name] = {"rows": rows, "sha256": digest.hexdigest()}
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+    except SQLAlchemyError as err:
+        raise WorkbenchError(
+            f"Sicherung aus {_where(engine)} fehlgeschlagen: {err.__class__.__name__}"
+        ) from None
+    return manifest
+
+
+def read_manifest(path: Path) -> dict:
+    """The backup's manifest, checked; a clear error for anything that is no backup."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+            names = set(archive.namelist())
+    except FileNotFoundError:
+        raise WorkbenchError(f"Sicherung {path} nicht gefunden.") from None
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError):
+        raise WorkbenchError(f"{path} ist keine Sicherung der Werkbank.") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise WorkbenchError(f"{path} ist keine Sicherung der Werkbank.")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise WorkbenchError(
+            f"{path} hat Sicherungsformat {manifest.get('format_version')}; diese Werkbank "
+            f"liest Format {FORMAT_VERSION}. Bitte die Werkbank aktualisieren."
+        )
+    missing = sorted(t for t in manifest["tables"] if f"tables/{t}.jsonl" not in names)
+    if missing:
+        raise WorkbenchError(f"{path} ist unvollständig: Tabelle {missing[0]} fehlt.")
+    return manifest
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The project settings stored in the backup."""
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read(CONFIG)) if CONFIG in archive.namelist() else {}
+
+
+def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as the target table takes it (times parsed, SQL NULL kept apart)."""
+    out: dict[str, Any] = {}
+    for name, value in row.items():
+        column = table.columns[name]
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is None and isinstance(column.type, JSON) and column.nullable:
+            value = null()
+        out[name] = value
+    return out
+
+
+def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of a table that refers to itself (a code's parent) with parents first."""
+    own = [fk for fk in table.foreign_keys if fk.column.table.name == table.name]
+    if not own:
+        return rows
+    local, remote = own[0].parent.name, own[0].column.name
+    by_key = {row[remote]: row for row in rows}
+    done: set[Any] = set()
+    ordered: list[dict[str, Any]] = []
+
+    def place(row: dict[str, Any], depth: int = 0) -> None:
+        key = row[remote]
+        if key in done:
+            return
+        parent = by_key.get(row[local])
+        if parent is not None and parent is not row and depth < len(rows):
+            place(parent, depth + 1)
+        done.add(key)
+        ordered.append(row)
+
+    for row in rows:
+        place(row)
+    return ordered
+
+
+def _load(connection: Connection, archive: zipfile.ZipFile, table: Table) -> int:
+    """Insert one table's rows from the backup; return how many."""
+    with archive.open(f"tables/{table.name}.jsonl") as f:
+        rows = [_decode(table, json.loads(line)) for line in io.TextIOWrapper(f, "utf-8")]
+    rows = _parents_first(table, rows)
+    for start in range(0, len(rows), BATCH):
+        connection.execute(table.insert(), rows[start : start + BATCH])
+    return len(rows)
+
+
+def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
+    """PostgreSQL: let each ``id`` sequence continue after the restored ids."""
+    for table in tables:
+        if "id" not in table.columns or not table.columns["id"].primary_key:
+            continue
+        sequence = connection.execute(
+            text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": f'"{table.name}"'}
+        ).scalar()
+        if sequence:
+            restart = "SELECT setval(:s, COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM "
+            connection.execute(text(f'{restart}"{table.name}"'), {"s": sequence})
+
+
+def restore_backup(path: Path, engine: Engine) -> Restored:
+    """Restore the backup into the empty database of ``engine``, check it, upgrade it.
+
+    The tables are created at the backup's revision, filled, compared row by row (hash
+    of the canonical lines) with the manifest, then migrated to this workbench's head.
+    """
+    manifest = read_manifest(path)
+    if inspect(engine).get_table_names():
+        raise WorkbenchError(f"Die Zieldatenbank {_where(engine)} ist nicht leer.")
+    try:
+        return _restore(path, manifest, engine)
+    except BaseException:
+        _drop_everything(engine)  # it was empty: leave it so
+        raise
+
+
+def _drop_everything(engine: Engine) -> None:
+    """Remove every table a failed restore created."""
+    metadata = MetaData()
+    metadata.reflect(engine)
+    metadata.drop_all(engine)
+
+
+def _restore(path: Path, manifest: dict, engine: Engine) -> Restored:
+    """Create the schema of the backup's revision, load, check, upgrade."""
+    revision = manifest.get("revision")
+    where = _where(engine)
+    migrate.create_schema(engine, revision or migrate.BASELINE)
+    rows: dict[str, int] = {}
+    current = ""
+    try:
+        with zipfile.ZipFile(path) as archive, engine.begin() as connection:
+            tables = _tables(connection)
+            unknown = sorted(set(manifest["tables"]) - {t.name for t in tables})
+            if unknown:
+                raise WorkbenchError(
+                    f"Die Sicherung enthält die Tabelle {unknown[0]}, die es in "
+                    f"{migrate.describe(revision)} nicht gibt."
+                )
+            for table in tables:
+                current = table.name
+                if table.name in manifest["tables"]:
+                    rows[table.name] = _load(connection, archive, table)
+            if engine.dialect.name == "postgresql":
+                _reset_sequences(connection, tables)
+    except SQLAlchemyError as err:
+        raise WorkbenchError(
+            f"Wiederherstellen in {where} fehlgeschlagen (Tabelle {current}): "
+            f"{getattr(err, 'orig', err).__class__.__name__}"
+        ) from None
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile):
+        raise WorkbenchError(f"{path}: Tabelle {current} der Sicherung ist beschädigt.") from None
+    found = digests(engine)
+    for name, expected in manifest["tables"].items():
+        if found.get(name) != expected:
+            got = found.get(name, {}).get("rows", 0)
+            raise WorkbenchError(
+                f"Prüfung fehlgeschlagen: Tabelle {name} hat nach dem Wiederherstellen "
+                f"{got} Zeilen (gesichert {expected['rows']}) oder anderen Inhalt."
+            )
+    if revision != migrate.head():
+        migrate.upgrade(engine)
+    return Restored(revision, migrate.head(), rows)
+
+
+def copy_sqlite_file(engine: Engine, target: Path) -> Path:
+    """Copy a SQLite database, consistently even while others write (SQLite's backup API)."""
+    raw = engine.raw_connection()
+    target.touch(mode=0o600)  # holds the re-identification key
+    try:
+        with sqlite3.connect(target) as copy:
+            raw.driver_connection.backup(copy)
+        copy.close()
+    finally:
+        raw.close()
+    return target
