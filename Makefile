@@ -22,7 +22,8 @@ export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
 
-.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium clean screenshots
+.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium postgresql axe clean \
+  screenshots migration
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,12 +40,45 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# Voilà for the stakeholder apps: loopback only, no tracebacks, idle kernels culled
-# (every page view starts a kernel; closed pages would otherwise keep theirs).
+# Debian's PostgreSQL server binaries: the tests start a throw-away cluster of their own
+# (tests/pg.py); no server runs outside the test session.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installiere Debian-Paket postgresql …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+# axe-core for the accessibility tests (tests/browser/test_accessibility.py), from the npm
+# registry at the version pinned in tests/browser/axe/package-lock.json; everything (packages,
+# npm's cache and logs) stays under build/. Reinstalled only when the lock file changes.
+AXE_DIR := build/node
+AXE := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installiere Debian-Paket npm …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	@mkdir -p $(AXE_DIR)
+	cp tests/browser/axe/package.json tests/browser/axe/package-lock.json $(AXE_DIR)/
+	npm ci --prefix $(AXE_DIR) --cache $(CURDIR)/build/npm-cache --ignore-scripts \
+	  --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Voilà for the stakeholder apps: loopback only, no tracebacks, <html lang="de"> (screen
+# readers speak German). A burst of participants (everyone clicks the link at once) is
+# absorbed by POOL_SIZE preheated kernels per participation app (bedarfe_bewerten,
+# kodieren): each has run its notebook up to the moment the token is known; set it to the
+# number of people expected at once. voila_apps/voila.py (widgets/voila_server.py) forks
+# kernels from a warm process and keeps the pages lean. Idle kernels of closed pages are
+# culled after 5 minutes; a participant's kernel ends by itself 5 minutes after the last
+# stored answer (WORKBENCH_RELEASE_AFTER). README: "Beteiligung im Ansturm".
 DEMO_PORT ?= 8866
+POOL_SIZE ?= 8
 VOILA_FLAGS := --no-browser --Voila.ip=127.0.0.1 --port=$(DEMO_PORT) \
-  --VoilaConfiguration.show_tracebacks=False \
-  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60
+  --VoilaConfiguration.show_tracebacks=False --VoilaExporter.language_code=de \
+  --Voila.config_file_paths=$(CURDIR)/voila_apps --preheat_kernel=True --pool_size=$(POOL_SIZE) \
+  --MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_interval=30
 APPS := $(notdir $(wildcard voila_apps/*.ipynb))
 
 demo: setup
@@ -63,7 +97,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-pytest: setup chromium
+pytest: setup chromium postgresql axe
 	$(BIN)/pytest
 
 # The research notebooks: nbval re-executes each one in a fresh kernel (the venv's python)
@@ -102,8 +136,14 @@ lab: setup jupyter-dirs
 	  --ServerApp.ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # Refresh the README's screenshots in docs/screenshots on purpose (tests write under build/).
-screenshots: setup chromium
+screenshots: setup chromium axe
 	WORKBENCH_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser -p no:cacheprovider
+
+# After changing tables: write the next schema migration (review it, then commit it).
+#   make migration MSG="New tables for …"
+migration: setup
+	$(BIN)/python -c 'import sys, workbench.store.migrate as m; sys.exit(m.main(sys.argv[1:]))' \
+	  neu "$(MSG)"
 
 test: lint pytest nbval
 

@@ -200,16 +200,15 @@ def segment_ids(project: Project) -> pd.Series:
 
 
 # -- the need clusters of record (justified in 04_bedarfe) -----------------------------------
-NEED_CLUSTERS = 7
+NEED_CLUSTERS: int | None = None  # the number the clustering chooses (modularity), see 04
 # One statement per cluster (document, source id) → the researchers' name for the cluster
 # that contains it. Named by a member rather than a number, so a name follows its content.
 NEED_LABELS: dict[tuple[str, str], str] = {
     ("gesamtstadt_protokoll.md", "42"): "Quartiersmanagement, Beteiligung und Vernetzung",
     ("steinbuechel_karten.csv", "SB-K39"): "Forderungen von den Kartenwänden (gemischt)",
-    ("manfort_protokoll.md", "14"): "Beratung und Versorgung vor Ort",
+    ("manfort_protokoll.md", "14"): "Beratung, Sprachmittlung und Versorgung vor Ort",
     ("steinbuechel_protokoll.docx", "33"): "Orte und Angebote für Kinder, Jugendliche, Familien",
     ("gesamtstadt_protokoll.md", "43"): "Digitale Ausstattung und Lernunterstützung",
-    ("wiesdorf_protokoll.md", "36"): "Mehrsprachige Information und Sprachmittlung",
     ("alkenrath_protokoll.docx", "60"): "Ältere erreichen: Kontakt, Fahrdienste, Aufsuchen",
 }
 
@@ -264,7 +263,7 @@ def need_stability(
     from sklearn.metrics import adjusted_rand_score
     from threadpoolctl import threadpool_limits
 
-    from workbench.analysis.clustering import GraphKMeans
+    from workbench.analysis.clustering import make_clusterer
     from workbench.analysis.embeddings import project_embeddings
     from workbench.analysis.needs import NEED_CODE, NeedParams
 
@@ -278,12 +277,13 @@ def need_stability(
     for k in ks:
         with threadpool_limits(1):
             labels = [
-                GraphKMeans(
+                make_clusterer(
+                    params.method,
                     n_clusters=k,
                     n_neighbors=params.n_neighbors,
                     min_clusters=params.min_clusters,
                     max_clusters=params.max_clusters,
-                    random_state=seed,
+                    seed=seed,
                 )
                 .fit(x)
                 .labels_
@@ -294,8 +294,34 @@ def need_stability(
     return pd.DataFrame(rows).set_index("k").round(3)
 
 
+def need_resolution(project: Project, seed: int = 42) -> pd.DataFrame:
+    """Modularity of the need clustering for every k the method tries (nothing is stored).
+
+    The clustering chooses the k with the highest modularity: the most links of the
+    statements' nearest-neighbour graph inside clusters, against what the number of
+    links alone would give (see :mod:`workbench.analysis.spectral`).
+    """
+    from workbench.analysis.embeddings import project_embeddings
+    from workbench.analysis.needs import NEED_CODE, NeedParams
+    from workbench.analysis.spectral import SpectralClusterer
+
+    params = NeedParams(seed=seed)
+    segments, vectors = project_embeddings(project, params.backend, progress=False)
+    codings = project.codings()
+    wanted = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+    model = SpectralClusterer(
+        n_neighbors=params.n_neighbors,
+        min_clusters=params.min_clusters,
+        max_clusters=params.max_clusters,
+        random_state=seed,
+    ).fit(vectors[segments["segment_id"].isin(wanted).to_numpy()])
+    table = pd.Series(model.modularity_, name="modularity").rename_axis("k").to_frame()
+    return table.assign(chosen=table.index == model.n_clusters_)
+
+
 def study_needs(project: Project, seed: int) -> int:
-    """The need clusters of record: ``NEED_CLUSTERS`` clusters, named; return the run id."""
+    """The need clusters of record (``NEED_CLUSTERS``: None = chosen by the method), named;
+    return the run id."""
     from workbench.analysis import needs
 
     needs.run_needs(project, needs.NeedParams(n_clusters=NEED_CLUSTERS, seed=seed), progress=False)

@@ -31,6 +31,7 @@ COMMANDS += ["tokens", "feedback"]  # workbench/cli_feedback.py (tests/test_feed
 COMMANDS += ["pseudonyms", "forget"]  # workbench/cli/privacy.py (tests/test_privacy.py)
 COMMANDS += ["upgrade", "backup", "restore", "migrate-db"]  # cli/admin.py (test_backup.py)
 COMMANDS += ["map"]  # workbench/cli/geo.py (tests/test_geo.py)
+COMMANDS += ["publish"]  # workbench/cli/synthesis.py (tests/test_publish.py)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -1,4 +1,5 @@
-"""Need clusters: description, scope, stored runs, edits that survive re-runs, CSV output."""
+"""Need clusters: description, scope, stored runs, edits that survive re-runs, CSV output;
+readable labels, distinct quotes, the scope rule, stability across seeds."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import doctest
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from sklearn.metrics import adjusted_rand_score
 
 from tests.feedback_data import rated_project, store_need_run
 from workbench import Project, WorkbenchError
-from workbench.analysis import need_clusters, needs
+from workbench.analysis import labels, need_clusters, need_scope, needs
+from workbench.analysis.labels import normalise
 from workbench.analysis.need_clusters import latest_memberships, match_cluster
+from workbench.analysis.need_scope import FOCUS_MIN, cluster_scopes
 from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
 from workbench.cli.main import main
 
@@ -29,16 +34,96 @@ def test_clusters_describe_needs_across_districts(demo_copy: Project) -> None:
     assert set(table["segment_id"]) == coded_need  # exactly the Bedarf segments
     assert 4 <= len(clusters) <= 20
     assert clusters["size"].sum() == len(coded_need)
+    located = table[table["district"] != "Gesamtstadt"]
     for c in clusters.itertuples():
         assert len(c.quotes) == 3 and len(c.keywords) >= 3 and c.label
-        members = set(table.loc[table["cluster"] == c.cluster, "segment_id"])
-        assert set(c.quote_segment_ids) <= members
-        districts = set(table.loc[table["cluster"] == c.cluster, "district"]) - {"Gesamtstadt"}
+        members = table[table["cluster"] == c.cluster]
+        assert set(c.quote_segment_ids) <= set(members["segment_id"])
+        districts = set(members["district"]) - {"Gesamtstadt"}
         assert c.districts == sorted(districts)
-        assert c.scope == (CROSS_CUTTING if len(districts) >= 3 else DISTRICT_SPECIFIC)
+        # scope: a focus district is over-represented (≥ FOCUS_MIN statements, a larger
+        # share of the cluster than of all needs); no focus and ≥ 3 districts: cross-district
+        inside = members[members["district"] != "Gesamtstadt"]
+        for district in c.focus_districts:
+            share = (inside["district"] == district).mean()
+            assert (inside["district"] == district).sum() >= FOCUS_MIN
+            assert share > 1.5 * (located["district"] == district).mean()
+        specific = bool(len(c.focus_districts)) or len(districts) < 3
+        assert c.scope == (DISTRICT_SPECIFIC if specific else CROSS_CUTTING)
+        assert (c.focus_p <= 0.05) if len(c.focus_districts) else pd.isna(c.focus_p)
+    # the demo's needs hold both kinds: Alkenrath's older people stand out
+    assert set(clusters["scope"]) == {CROSS_CUTTING, DISTRICT_SPECIFIC}
+    assert ["Alkenrath"] in clusters["focus_districts"].tolist()
     # stored: reloading gives the same without refitting
     assert needs.clusters(demo_copy).equals(clusters)
     assert needs.runs(demo_copy)["run_id"].tolist() == [run_id]
+
+
+def test_labels_are_phrases_from_the_cluster_and_quotes_are_distinct(demo_copy: Project) -> None:
+    run_id = needs.run_needs(demo_copy, NeedParams(segments="all"), progress=False)
+    clusters = needs.clusters(demo_copy, run_id)
+    table = needs.assignments(demo_copy, run_id)
+    assert clusters["label"].map(normalise).is_unique
+    for c in clusters.itertuples():
+        texts = " ".join(table.loc[table["cluster"] == c.cluster, "text"].map(normalise))
+        assert normalise(c.label.rstrip("…")) in texts  # a phrase of its own statements
+        assert " · " not in c.label and len(c.label) <= labels.MAX_CHARS
+        assert c.label_source == "Aussage"
+        assert len({normalise(q) for q in c.quotes}) == len(c.quotes) == 3
+    needs.rename_cluster(demo_copy, int(clusters.iloc[0]["cluster"]), "Eigener Name")
+    renamed = needs.clusters(demo_copy)
+    assert renamed.loc[renamed["label"] == "Eigener Name", "label_source"].item() == "Forschende"
+
+
+def test_describe_skips_duplicate_statements_in_quotes() -> None:
+    texts = ["Jugendtreff im Wohnpark!", "jugendtreff im Wohnpark", "Jugendtreff im Wohnpark."]
+    texts += ["Ein Treffpunkt für Jugendliche im Wohnpark", "Der Wohnpark braucht einen Treff"]
+    segments = pd.DataFrame(
+        {"segment_id": range(1, 6), "text": texts, "district": ["Steinbüchel"] * 5}
+    )
+    vectors = np.array([[1, 0], [1, 0], [1, 0], [0.9, 0.1], [0.8, 0.2]], dtype=np.float32)
+    (cluster,) = needs.describe(segments, np.zeros(5, dtype=int), vectors, {}, 3)
+    assert cluster["quote_segment_ids"] == [1, 4, 5]  # the three copies count once
+    assert cluster["label"] == "Jugendtreff im Wohnpark"
+
+
+def test_scope_rule_over_representation_with_minimum_count() -> None:
+    districts = ["A"] * 40 + ["B"] * 40 + ["C"] * 40 + ["Gesamtstadt"] * 10
+    located = [d != "Gesamtstadt" for d in districts]
+    labels_ = np.zeros(130, dtype=int)
+    labels_[:12] = 1  # 12 of A's 40 → cluster 1 is A's alone
+    labels_[40:42] = 2  # two from B, two from C: too few to be anyone's
+    labels_[80:82] = 2
+    labels_[120:130] = 3  # city-wide statements only
+    labels_[[0, 41, 81]] = 3  # … and one from each district
+    scopes = cluster_scopes(labels_, districts, located, cross_min=3)
+    assert scopes[1].focus == ["A"] and scopes[1].specific and scopes[1].focus_p < 0.05
+    assert scopes[0].focus == [] and not scopes[0].specific  # spread over all three
+    assert scopes[2].focus == [] and scopes[2].specific  # only two districts (< 3)
+    assert scopes[3].districts == ["A", "B", "C"] and not scopes[3].specific
+    assert need_scope.holm(np.array([0.01, 0.04, 0.03])).round(3).tolist() == [0.03, 0.06, 0.06]
+
+
+def test_other_seeds_give_the_same_clusters(demo_copy: Project) -> None:
+    runs = [needs.run_needs(demo_copy, NeedParams(seed=s), progress=False) for s in (1, 2)]
+    a, b = (needs.assignments(demo_copy, r).sort_values("segment_id") for r in runs)
+    assert adjusted_rand_score(a["cluster"], b["cluster"]) >= 0.85
+
+
+def test_explicit_parameters_and_old_runs_reproduce(demo_copy: Project) -> None:
+    params = NeedParams(n_clusters=7, seed=42)
+    first, second = (needs.run_needs(demo_copy, params, progress=False) for _ in range(2))
+    a, b = needs.assignments(demo_copy, first), needs.assignments(demo_copy, second)
+    assert len(needs.clusters(demo_copy, first)) == 7
+    assert a[["segment_id", "cluster"]].equals(b[["segment_id", "cluster"]])
+    # a run stored before `method` existed is re-run (after an edit) with graph-kmeans
+    old = {"segments": "needs", "n_clusters": 7, "n_neighbors": 10, "seed": 42, "backend": "use"}
+    assert NeedParams.from_stored(old) == NeedParams(
+        n_clusters=7, n_neighbors=10, seed=42, method="graph-kmeans"
+    )
+    assert NeedParams.from_stored({**old, "method": "spectral"}).method == "spectral"
+    with pytest.raises(WorkbenchError, match="Verfahren 'ward' unbekannt"):
+        NeedParams(method="ward").validate()
 
 
 def test_scope_threshold_is_configurable(demo_copy: Project) -> None:
@@ -46,6 +131,7 @@ def test_scope_threshold_is_configurable(demo_copy: Project) -> None:
     assert set(needs.clusters(demo_copy, run)["scope"]) == {DISTRICT_SPECIFIC}  # only 5 districts
 
 
+@pytest.mark.backends
 def test_edits_survive_reruns(demo_copy: Project) -> None:
     needs.run_needs(demo_copy, NeedParams(n_clusters=8), progress=False)
     before = needs.clusters(demo_copy)
@@ -57,7 +143,8 @@ def test_edits_survive_reruns(demo_copy: Project) -> None:
     needs.merge_clusters(demo_copy, pair, label="Zusammengelegt")
     after_merge = needs.clusters(demo_copy)
     assert len(after_merge) == 7
-    needs.split_cluster(demo_copy, int(after_merge.iloc[0]["cluster"]))
+    others = after_merge[after_merge["label"] != "Zusammengelegt"]
+    needs.split_cluster(demo_copy, int(others.iloc[0]["cluster"]))  # the largest other one
     assert len(needs.clusters(demo_copy)) == 8
 
     # a plain re-run with the same parameters replays all three edits
@@ -134,8 +221,9 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
 
 
 # -- membership and matching (shared by needs, recommendations and feedback) -------------
-def test_need_clusters_doctests() -> None:
-    result = doctest.testmod(need_clusters)
+@pytest.mark.parametrize("module", [need_clusters, labels, need_scope])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
@@ -150,6 +238,7 @@ def test_match_cluster_threshold_and_ties() -> None:
     assert match_cluster([], {0: {1}}) == (None, 0.0)
 
 
+@pytest.mark.backends
 def test_latest_memberships_reads_the_latest_or_a_given_run(
     project: Project, tmp_path: Path
 ) -> None:

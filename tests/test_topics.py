@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from workbench import Project
 from workbench.analysis import topics
+from workbench.analysis.labels import normalise
 from workbench.analysis.topics import TopicParams
 
 pytestmark = pytest.mark.slow
@@ -27,8 +29,16 @@ def test_topic_run_is_stored_and_reloaded(demo_copy: Project) -> None:
     assert 4 <= len(described) <= 20 and described["size"].sum() == len(table)
     assert table["probability"].between(0, 1).all()
     assert all(label for label in described["label"])
+    # readable labels: a phrase from the topic's own statements, keywords kept beside it
+    texts = demo_copy.segments().set_index("segment_id")["text"].map(normalise)
+    for topic in described.itertuples():
+        members = " ".join(texts[table.loc[table["topic"] == topic.key, "segment_id"]])
+        assert " · " not in topic.label and normalise(topic.label.rstrip("…")) in members
+        assert len(topic.keywords) >= 3
+    assert described["label"].map(normalise).is_unique
     run = topics.runs(demo_copy).iloc[-1]
     assert run["run_id"] == run_id and len(run["corpus_hash"]) == 64
+    assert json.loads(run["params"])["clusterer"] == "spectral"
     heat = topics.topic_district_table(demo_copy, run_id)
     assert heat.to_numpy().sum() == len(table)
     assert {"Manfort", "Steinbüchel"} <= set(heat.columns)

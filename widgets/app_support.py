@@ -1,10 +1,17 @@
 """What every Voilà app needs: URL parameters, the project from the environment,
 German error messages instead of tracebacks, and escaping of user-supplied text.
 
-Voilà (0.5) passes the page's query string to the kernel as the environment variable
-``QUERY_STRING`` (CGI style, see ``voila/handler.py``); with ``preheat_kernel`` it would
-arrive later and ``voila.utils.get_query_string()`` must be used instead — the apps of
-this project don't preheat.
+Voilà (0.5) passes the page's query string to a kernel it starts for a page view as the
+environment variable ``QUERY_STRING`` (CGI style, see ``voila/handler.py``). With
+``--preheat_kernel=True`` (how the participation apps are served, see the Makefile's
+``demo``) Voilà keeps a pool of kernels that have run the notebook *before* anybody asked
+for it; such a kernel (``VOILA_PREHEAT=True``) learns its page's query string only when a
+participant's request takes it from the pool: :func:`query_params` then waits for it
+with ``voila.utils.get_query_string()``. :func:`prepare_app` lets a notebook do all
+token-independent work (imports, opening the project) while the kernel waits in the
+pool, and nothing that depends on the request or on data that may change meanwhile.
+When the pool is empty Voilà starts an ordinary kernel (``VOILA_PREHEAT=False``) and
+everything works as without preheating.
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ from __future__ import annotations
 import html
 import logging
 import os
+import sys
+import threading
+import time
 import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,6 +33,10 @@ from workbench.core.domain import WorkbenchError
 from workbench.project import Project
 
 PROJECT_ENV = "WORKBENCH_PROJECT"
+PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel of Voilà's preheated pool
+RELEASE_ENV = "WORKBENCH_RELEASE_AFTER"  # seconds; see IdleRelease
+RELEASE_AFTER = 300.0
+RELEASE_GRACE = 20.0  # seconds the server has to end a released kernel before it ends itself
 DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make demo` builds
 GENERIC_ERROR = (
     "Es ist ein Fehler aufgetreten. Bitte laden Sie die Seite neu; wenn der Fehler bleibt, "
@@ -30,6 +44,10 @@ GENERIC_ERROR = (
 )
 
 _log = logging.getLogger(__name__)
+# Set once a preheated kernel has received its request (Voilà sends it only once).
+_request: dict[str, bool] = {"received": False}
+# A project opened by prepare_app() while the kernel waited in the pool (used once).
+_prepared: dict[str, Project] = {}
 
 
 def esc(value: object) -> str:
@@ -41,21 +59,104 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def preheated(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this kernel was started for Voilà's preheated pool (not for one request)."""
+    env = os.environ if environ is None else environ
+    return env.get(PREHEAT_ENV) == "True"
+
+
+def _request_url() -> str:
+    """Where a preheated kernel hears about its request (as ``voila.utils`` builds it)."""
+    protocol = os.environ.get("VOILA_WS_PROTOCOL", "ws")
+    host = os.environ.get("VOILA_APP_IP", "127.0.0.1")
+    port = os.environ.get("VOILA_APP_PORT", "8866")
+    base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
+    return f"{protocol}://{host}:{port}{base}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}"
+
+
+def wait_for_request(retry: float = 1.0) -> None:
+    """In a preheated kernel, wait until a page view takes it and its request info is here.
+
+    The request info (``QUERY_STRING`` and the other CGI variables) then lands in
+    ``os.environ``. Returns at once in an ordinary kernel and after the first request.
+
+    This is what ``voila.utils.get_query_string()`` does, without importing ``voila`` in
+    the kernel (that import loads the Jupyter server, jsonschema and compiles grammars:
+    ~4 s of CPU per kernel on the 2-core machine), and it keeps trying when the server
+    is too busy to accept the connection at once (Voilà's helper gives up after 5 s and
+    the page would run without its token).
+    """
+    if not preheated() or _request["received"]:
+        return
+    import json
+
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    url = _request_url()
+    while True:
+        try:
+            with connect(url, open_timeout=30, close_timeout=1) as channel:
+                info = json.loads(channel.recv())
+            break
+        except (OSError, TimeoutError, WebSocketException, ValueError):
+            time.sleep(retry)
+    os.environ.update({str(k): str(v) for k, v in info.items()})
+    os.environ.setdefault("QUERY_STRING", "")
+    _request["received"] = True
+
+
 def query_params(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """The URL's query parameters (first value of each), from ``QUERY_STRING``.
+
+    In a preheated kernel (``environ`` not given) this waits for the page's request.
 
     >>> query_params({"QUERY_STRING": "coder=Ay%C5%9Fe&x=1&x=2"})
     {'coder': 'Ayşe', 'x': '1'}
     """
+    if environ is None:
+        wait_for_request()
     env = os.environ if environ is None else environ
     parsed = parse_qs(env.get("QUERY_STRING", ""), keep_blank_values=False)
     return {key: values[0].strip() for key, values in parsed.items() if values}
 
 
-def open_project(environ: Mapping[str, str] | None = None, default: str | Path = "") -> Project:
-    """Open the project named by ``WORKBENCH_PROJECT`` (else ``default``)."""
+def prepare_app(
+    environ: Mapping[str, str] | None = None, default: str | Path = DEFAULT_APP_PROJECT
+) -> None:
+    """Do what every view of an app needs before its request is known; then wait for it.
+
+    In a kernel of Voilà's preheated pool this opens the project (database engine and
+    schema check; nothing is read that a request could depend on) and waits until a
+    page view takes the kernel; the app then runs with the request's query string and
+    :func:`open_project` hands it the project opened here. In an ordinary kernel it
+    does nothing: the app opens the project itself. Errors are left to the app, which
+    shows them as a message.
+    """
+    if not preheated(environ):
+        return
+    location = _location(environ, default)
+    if location and Path(location).expanduser().is_dir():
+        try:
+            _prepared[location] = Project.open(Path(location).expanduser())
+        except Exception:  # the app opens the project again and shows the message
+            _log.info("Projekt konnte nicht vorab geöffnet werden", exc_info=True)
+    wait_for_request()
+
+
+def _location(environ: Mapping[str, str] | None, default: str | Path) -> str:
     env = os.environ if environ is None else environ
-    location = env.get(PROJECT_ENV) or str(default)
+    return env.get(PROJECT_ENV) or str(default)
+
+
+def open_project(environ: Mapping[str, str] | None = None, default: str | Path = "") -> Project:
+    """Open the project named by ``WORKBENCH_PROJECT`` (else ``default``).
+
+    A project that :func:`prepare_app` opened for this kernel is handed over (once).
+    """
+    location = _location(environ, default)
+    if location in _prepared:
+        return _prepared.pop(location)
     if not location:
         raise WorkbenchError(
             f"Kein Projekt angegeben: bitte die Umgebungsvariable {PROJECT_ENV} setzen."
@@ -95,3 +196,87 @@ def safe_app(build: Callable[[], w.Widget]) -> w.Widget:
     except Exception:  # the app must never show a traceback
         _log.info("App konnte nicht aufgebaut werden", exc_info=True)
         return message(GENERIC_ERROR)
+
+
+def release_after(environ: Mapping[str, str] | None = None) -> float:
+    """Seconds of quiet after the last stored answer before a kernel is released.
+
+    From ``WORKBENCH_RELEASE_AFTER`` (set where Voilà runs), else :data:`RELEASE_AFTER`;
+    0 or less: never.
+
+    >>> release_after({"WORKBENCH_RELEASE_AFTER": "20"}), release_after({})
+    (20.0, 300.0)
+    """
+    env = os.environ if environ is None else environ
+    try:
+        return float(env.get(RELEASE_ENV) or RELEASE_AFTER)
+    except ValueError:
+        return RELEASE_AFTER
+
+
+def in_voila_kernel() -> bool:
+    """Whether this process is a kernel Voilà started for a page (it sets these variables)."""
+    return "VOILA_BASE_URL" in os.environ and "ipykernel" in sys.modules
+
+
+class IdleRelease:
+    """Ends a page's kernel once an answer is stored and the page has been quiet since.
+
+    :meth:`touch` after every stored answer; ``after`` seconds after the last one,
+    ``on_release`` runs (to tell the page, e.g. "reload to change your answers") and
+    the kernel asks Voilà's server to shut it down (an IOPub message that
+    :class:`widgets.voila_server.LeanMappingKernelManager` acts on), so that its memory is
+    free for the next participant; a server configured otherwise doesn't, and the kernel
+    ends itself after :data:`RELEASE_GRACE` seconds. Outside a Voilà kernel (tests,
+    notebooks) only ``on_release`` runs.
+    """
+
+    def __init__(self, after: float, on_release: Callable[[], None] | None = None):
+        self.after = after
+        self.on_release = on_release
+        self.last: float | None = None
+        self.released = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def touch(self) -> None:
+        """An answer was stored just now."""
+        if self.after <= 0 or self.released.is_set():
+            return
+        with self._lock:
+            self.last = time.monotonic()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="freigabe", daemon=True)
+                self._thread.start()
+
+    def _watch(self) -> None:
+        while True:
+            with self._lock:
+                left = self.last + self.after - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(left, 5.0))
+        try:
+            if self.on_release is not None:
+                self.on_release()
+        except Exception:
+            _log.info("Freigabe: Meldung nicht gezeigt", exc_info=True)
+        self.released.set()
+        if in_voila_kernel():
+            time.sleep(2.0)  # let the page receive the message first
+            _ask_server_to_end()
+            time.sleep(RELEASE_GRACE)
+            os._exit(0)  # a server without widgets.voila_server: end anyway
+
+
+def _ask_server_to_end() -> None:
+    """Ask Voilà's server (widgets.voila_server) to shut this kernel down properly."""
+    from IPython import get_ipython
+
+    from widgets.warm_kernels import RELEASE_MESSAGE
+
+    try:
+        kernel = get_ipython().kernel
+        kernel.session.send(kernel.iopub_socket, RELEASE_MESSAGE, {}, ident=b"werkbank")
+    except Exception:
+        _log.info("Freigabe nicht angefragt", exc_info=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from widgets.accessibility import APP, LIVE, AriaSupport, readable_text, rgb
 from widgets.app_support import esc
 from widgets.coding_model import ALL, SUGGESTION_CHIPS, CodingModel
 from widgets.coding_panel_codes import (
@@ -34,12 +35,12 @@ PREVIEW = 90  # characters of a segment shown in the list
 LABEL = {"description_width": "95px"}  # the labels' column
 NO_PARENT = ""  # the parent choice "(kein Obercode)"
 NO_CODES = "Noch keine Codes – legen Sie den ersten Code an."
+SUGGESTION_COLOUR = "#2a6f2a"  # the accept chips: white text on it has 6:1 contrast
 
 
 def _text_colour(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (#rrggbb)."""
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+    """Black or white, whichever has the higher contrast on ``background`` (#rrggbb)."""
+    return readable_text(rgb(background))
 
 
 def _preview(text: str) -> str:
@@ -85,6 +86,7 @@ class PanelView(w.VBox):
         )
         self.status = w.HTML("")
         self.status.add_class("sw-status")
+        self.status.add_class(LIVE)  # a screen reader announces each message
 
         # Who codes.
         self.coder_label = w.HTML("")
@@ -112,7 +114,9 @@ class PanelView(w.VBox):
             self.progress_label,
             self.status,
             self.work_area,
+            AriaSupport(),
         ]
+        self.add_class(APP)
         self._render_coder()
         self._render_code_area()
 
@@ -141,6 +145,7 @@ class PanelView(w.VBox):
         self.search.add_class("sw-search")
         self.count_label = w.HTML("")
         self.count_label.add_class("sw-count")
+        self.count_label.add_class(LIVE)  # how many statements a filter leaves
         self.segment_list = w.Select(
             options=[], rows=14, description="Aussagen", style=LABEL, layout=narrow
         )
@@ -172,7 +177,11 @@ class PanelView(w.VBox):
         self.code_area.add_class("sw-codes")
         self.chips = []
         for _ in range(SUGGESTION_CHIPS):
-            accept = w.Button(button_style="success", layout=w.Layout(width="auto"))
+            accept = w.Button(
+                button_style="success",
+                layout=w.Layout(width="auto"),
+                style={"button_color": SUGGESTION_COLOUR, "text_color": "#ffffff"},
+            )
             reject = w.Button(
                 description="✗", tooltip="Vorschlag ablehnen", layout=w.Layout(width="36px")
             )
@@ -255,6 +264,7 @@ class PanelView(w.VBox):
         self.new_code_button.add_class("sw-new-code-button")
         self.new_code_message = w.HTML("")
         self.new_code_message.add_class("sw-new-code-message")
+        self.new_code_message.add_class(LIVE)
         box = w.VBox(
             [
                 w.HTML("<b>Neuer Code</b>"),
@@ -278,8 +288,9 @@ class PanelView(w.VBox):
 
     @staticmethod
     def _message(text: str, kind: str) -> str:
-        colour, role = ("#8a1c1c", "alert") if kind == "error" else ("#2a6f2a", "status")
-        return f'<span role="{role}" style="color:{colour}">{esc(text)}</span>' if text else ""
+        """A message for a live line (the line itself is the status region)."""
+        colour = "#8a1c1c" if kind == "error" else "#2a6f2a"
+        return f'<span style="color:{colour}">{esc(text)}</span>' if text else ""
 
     def _say(self, text: str, kind: str = "info") -> None:
         self.status.value = self._message(text, kind)
@@ -395,7 +406,7 @@ class PanelView(w.VBox):
 
         def neighbour(i: int | None, where: str) -> str:
             if i is None:
-                return f'<div class="sw-neighbour" style="color:#999">({where}: –)</div>'
+                return f'<div class="sw-neighbour" style="color:#666">({where}: –)</div>'
             return (
                 f'<div class="sw-neighbour" style="color:#666;font-size:0.9em;'
                 f'white-space:pre-wrap">{where} ({esc(t.source_ids[i])}): {esc(t.texts[i])}</div>'

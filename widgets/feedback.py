@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import pandas as pd
 
+from widgets.accessibility import APP, HIDDEN_LABEL, LIVE, AriaSupport
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
+    IdleRelease,
     esc,
     message,
     open_project,
     query_params,
+    release_after,
     safe_app,
 )
 from workbench.analysis.needs import runs
@@ -53,6 +56,15 @@ STYLE = """
 .sw-meta { color: #555; font-size: 0.85rem; }
 .sw-budget { font-weight: bold; }
 .sw-rating .widget-toggle-button.mod-active { background: #1f4e8c; color: #fff; }
+.sw-easy { border-left: 4px solid #1f4e8c; background: #f5f7fb; padding: 0.3rem 0.9rem;
+  margin: 0.4rem 0 0.8rem; }
+.sw-easy h2, .sw-form-title { font-size: 1.15rem; margin: 0.4rem 0 0.3rem; }
+.sw-easy ul { margin: 0.2rem 0 0.4rem 1.1rem; padding: 0; }
+.sw-easy li { margin: 0.2rem 0; line-height: 1.45; }
+.sw-comment.widget-textarea { flex-direction: column; align-items: stretch; }
+.sw-comment.widget-textarea > label.widget-label { width: auto; text-align: left;
+  margin-bottom: 0.15rem; }
+.sw-comment.widget-textarea > textarea { flex: 1 1 auto; }
 .sw-table { border-collapse: collapse; font-size: 0.9rem; }
 .sw-table th, .sw-table td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem;
   text-align: left; vertical-align: top; }
@@ -61,14 +73,49 @@ STYLE = """
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
 SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
+# How a need's scope reads for residents (other scopes are shown as stored).
+PLAIN_SCOPES = {
+    "übergreifend": "in mehreren Stadtteilen genannt",
+    "sozialraumspezifisch": "in einem Stadtteil genannt",
+}
+RATING_QUESTION = "Trifft das zu?"
+COMMENT_LABEL = "Ihr Kommentar (freiwillig)"
+
+
+def easy_language_html(budget: int, drafts: bool) -> str:
+    """The explanation in Einfache Sprache (plain language) at the start of the form."""
+    draft = (
+        "<li>Manche Punkte sind Vorschläge von uns. Darüber steht dann „Empfehlungsentwurf“.</li>"
+        if drafts
+        else ""
+    )
+    return (
+        "<section class='sw-easy' aria-labelledby='sw-easy-title'>"
+        "<h2 id='sw-easy-title'>In Einfacher Sprache</h2><ul>"
+        "<li>In Workshops haben Menschen gesagt: Das fehlt in unserem Stadtteil. "
+        "Das brauchen wir.</li>"
+        "<li>Wir haben das aufgeschrieben. Das nennen wir <strong>Bedarfe</strong>.</li>"
+        f"{draft}"
+        "<li>Bitte lesen Sie jeden Punkt. Stimmt das für Sie? Dann wählen Sie "
+        "„trifft zu“. Stimmt es nicht? Dann wählen Sie „trifft nicht zu“. "
+        "Sie wissen es nicht? Dann wählen Sie „weiß nicht“.</li>"
+        f"<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
+        "wichtigsten ist. Mit + geben Sie einen Punkt. Mit − nehmen Sie einen Punkt "
+        "zurück.</li>"
+        "<li>Sie können auch etwas dazu schreiben. Drücken Sie dann auf "
+        "„Kommentar speichern“.</li>"
+        "<li>Alles wird sofort gespeichert. Sie können es später noch ändern.</li>"
+        "</ul></section>"
+    )
 
 
 def item_html(item: Item) -> str:
     """The escaped description of an item: kind, scope, label, text, quotes, districts."""
     scope_class = "sw-badge sw-cross" if item.scope == "übergreifend" else "sw-badge"
+    scope = PLAIN_SCOPES.get(item.scope, item.scope)
     parts = [
         f"<div><span class='sw-badge'>{esc(item.kind_label)}</span>",
-        f"<span class='{scope_class}'>{esc(item.scope)}</span></div>" if item.scope else "</div>",
+        f"<span class='{scope_class}'>{esc(scope)}</span></div>" if item.scope else "</div>",
         f"<h3>{esc(item.label)}</h3>",
     ]
     if item.text:
@@ -110,7 +157,7 @@ class ItemCard:
         self.rating = widgets.ToggleButtons(
             options=[(label, code) for code, label in RATINGS.items()],
             value=self.saved.rating,
-            description="",
+            description=RATING_QUESTION,
             tooltips=[
                 "Das entspricht meiner Erfahrung.",
                 "Das entspricht nicht meiner Erfahrung.",
@@ -119,6 +166,7 @@ class ItemCard:
             style={"button_width": "9.5rem"},
         )
         self.rating.add_class("sw-rating")
+        self.rating.add_class(HIDDEN_LABEL)  # the label beside it shows the question
         self.minus = widgets.Button(
             description="−", tooltip="einen Punkt weniger", layout=widgets.Layout(width="2.6rem")
         )
@@ -129,17 +177,20 @@ class ItemCard:
         self.plus.add_class("sw-plus")
         self.points_label = widgets.HTML()
         self.points_label.add_class("sw-points")
+        self.points_label.add_class(LIVE)  # a screen reader hears the new count
         self.comment = widgets.Textarea(
             value=self.saved.comment,
-            placeholder="Kommentar (freiwillig)",
+            description=COMMENT_LABEL,
+            placeholder="Was möchten Sie dazu sagen?",
             continuous_update=False,
-            layout=widgets.Layout(width="100%", height="4rem"),
+            layout=widgets.Layout(width="100%", height="5.6rem"),
         )
         self.comment.add_class("sw-comment")
         self.save_comment = widgets.Button(description="Kommentar speichern")
         self.save_comment.add_class("sw-save-comment")
         self.status = widgets.Label(SAVED if not self.saved.is_empty else UNSAVED)
         self.status.add_class("sw-status")
+        self.status.add_class(LIVE)  # "✓ gespeichert" and errors are announced
 
         self.rating.observe(self._on_rating, names="value")
         self.comment.observe(self._on_comment, names="value")
@@ -150,9 +201,14 @@ class ItemCard:
         self.widget = widgets.VBox(
             [
                 self.description,
-                widgets.HBox([widgets.Label("Trifft das zu?"), self.rating]),
+                widgets.HBox([widgets.Label(RATING_QUESTION), self.rating]),
                 widgets.HBox(
-                    [widgets.Label("Priorität:"), self.minus, self.points_label, self.plus]
+                    [
+                        widgets.Label("Wie wichtig ist Ihnen das?"),
+                        self.minus,
+                        self.points_label,
+                        self.plus,
+                    ]
                 ),
                 self.comment,
                 widgets.HBox([self.save_comment, self.status]),
@@ -232,6 +288,7 @@ class ParticipantForm:
         self.answers: dict[int, Answer] = dict(ballot.answers)
         self.budget_label = widgets.HTML()
         self.budget_label.add_class("sw-budget")
+        self.budget_label.add_class(LIVE)
         self.cards = [
             ItemCard(item, self.answers.get(item.item_id), on_save, self._saved)
             for item in ballot.items
@@ -240,19 +297,27 @@ class ParticipantForm:
         drafts = any(i.kind == "recommendation" for i in ballot.items)
         intro = (
             STYLE
+            + easy_language_html(self.budget, drafts)
+            + "<h2 class='sw-form-title'>Ihre Bewertung</h2>"
             + (f"<p class='sw-meta'>Für: {esc(who)}</p>" if who else "")
-            + "<p>Hier sehen Sie, welche Bedarfe wir aus den Workshops herausgelesen haben"
-            + (" und welche Empfehlungen wir daraus entwerfen" if drafts else "")
-            + ". Sagen Sie uns bitte zu jedem Punkt, ob er aus Ihrer Erfahrung zutrifft. "
+            + "<p>Hier sehen Sie die Bedarfe aus den Workshops"
+            + (" und unsere ersten Empfehlungen" if drafts else "")
+            + ". Sagen Sie uns bitte zu jedem Punkt: Trifft das nach Ihrer Erfahrung zu? "
             f"Verteilen Sie außerdem {self.budget} Prioritätspunkte auf das, was Ihnen am "
-            "wichtigsten ist — wie Klebepunkte im Workshop. Bewertungen und Punkte werden "
-            "sofort gespeichert, Kommentare beim Verlassen des Feldes; alles lässt sich "
-            "später ändern.</p>"
+            "wichtigsten ist – wie Klebepunkte im Workshop. Bewertungen und Punkte "
+            "speichern wir sofort. Ihren Kommentar speichern wir, wenn Sie das Feld "
+            "verlassen. Sie können alles später ändern.</p>"
         )
         self.widget = widgets.VBox(
-            [widgets.HTML(intro), self.budget_label, *[c.widget for c in self.cards]]
+            [
+                widgets.HTML(intro),
+                self.budget_label,
+                *[c.widget for c in self.cards],
+                AriaSupport(),
+            ]
         )
         self.widget.add_class("sw-feedback")
+        self.widget.add_class(APP)
         self._update_budget()
 
     @property
@@ -369,6 +434,11 @@ class ResultsPanel:
                 widgets.HTML(f"{STYLE}<h2>Rückmeldungen: Bewertungen und Prioritäten</h2>"),
                 widgets.HBox([self.refresh_button, self.status]),
                 self.chart,
+                widgets.HTML(
+                    "<p class='sw-meta'>Das Diagramm zeigt die Prioritätspunkte je Bedarf "
+                    "und Empfehlung; die Zahlen stehen in der Tabelle darunter (Spalte "
+                    "„Punkte“).</p>"
+                ),
                 self.table,
                 widgets.HTML("<h3>Kommentare</h3>"),
                 self.comments,
@@ -400,6 +470,10 @@ class ResultsPanel:
 NOTHING_TO_RATE = (
     "Es gibt noch keine Bedarfe zum Bewerten. Bitte versuchen Sie es später noch einmal."
 )
+RELEASED = (
+    "Vielen Dank! Ihre Antworten sind gespeichert. Wenn Sie noch etwas ändern möchten, "
+    "laden Sie die Seite bitte neu."
+)
 
 
 def participant_app(
@@ -413,18 +487,29 @@ def participant_app(
     """
 
     def build() -> widgets.Widget:
+        # The token first: a preheated kernel waits here for its request, and nothing is
+        # read from the project before the request (and its token) is known.
+        token = query_params(environ).get("token")
         project = open_project(environ, default_project)
         if runs(project).empty:
             return message(NOTHING_TO_RATE, kind="info")
-        token = query_params(environ).get("token")
         ballot = feedback.open_ballot(project, token)  # InvalidToken: a German message
+        release = IdleRelease(release_after(environ))
 
         def save(answer: Answer) -> Answer:
-            return feedback.save_answer(
+            stored = feedback.save_answer(
                 project, token, answer.item_id, answer.rating, answer.points, answer.comment
             )
+            release.touch()  # quiet for a while after this: the kernel is released
+            return stored
 
-        return ParticipantForm(ballot, save).widget
+        form = ParticipantForm(ballot, save)
+
+        def released() -> None:
+            form.widget.children = [message(RELEASED, kind="info")]
+
+        release.on_release = released
+        return form.widget
 
     return safe_app(build)
 

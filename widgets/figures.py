@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 # Not ``responsive``: with it plotly sizes a figure to its container's height, which is 0
 # for an Output, and the figure overlaps whatever follows (seen in Voilà).
-CONFIG = {"displaylogo": False}
+# ``showSendToCloud`` off: plotly.js 3 otherwise shows a "Share chart..." button that
+# uploads the figure — hover texts with participants' quotes included — to Plotly Cloud.
+CONFIG = {"displaylogo": False, "showSendToCloud": False}
 # German number format in every chart (decimal comma, thousands point).
 GERMAN_SEPARATORS = PLOTLY_SEPARATORS
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from widgets.accessibility import APP, AriaSupport
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     GENERIC_ERROR,
@@ -106,7 +107,7 @@ STYLE = """
 .sw-quotes { margin: 0.3rem 0 0.3rem 1.1rem; padding: 0; }
 .sw-quote { margin: 0.2rem 0; }
 .sw-quote-text { white-space: pre-wrap; }
-.sw-source { color: #777; font-size: 0.8rem; margin-left: 0.3rem; }
+.sw-source { color: #666; font-size: 0.8rem; margin-left: 0.3rem; }
 .sw-profile details { margin: 0.3rem 0; }
 .sw-profile summary { cursor: pointer; color: #1f4e8c; }
 .sw-empty { color: #666; font-style: italic; }
@@ -115,6 +116,7 @@ STYLE = """
   text-align: left; vertical-align: top; }
 .sw-table td.sw-num, .sw-table th.sw-num { text-align: right; }
 .sw-note { color: #555; font-size: 0.82rem; }
+.sw-chart-text { line-height: 1.4; }
 </style>
 """
 
@@ -157,9 +159,12 @@ class ProfileView(w.VBox):
     notice: a German message shown above the view (e.g. an unknown district in the URL).
     """
 
-    def __init__(self, profiles: Profiles, district: str = CITYWIDE, notice: str = ""):
+    def __init__(
+        self, profiles: Profiles, district: str = CITYWIDE, notice: str = "", boundaries: Any = None
+    ):
         super().__init__()
         self.profiles = profiles
+        self.boundaries = boundaries  # workbench.synthesis.geo.boundaries(project): maps
         self._parts: dict[str, ProfileParts] = {}
         self._figures: dict[str, go.Figure | None] = {}
         self.notice = w.VBox([message(notice, kind="info")] if notice else [])
@@ -212,9 +217,11 @@ class ProfileView(w.VBox):
         # The chart is drawn once the page shows the text (see widgets.figures).
         self.shown = ShownSignal(self._guard(self.draw_chart))
         self.children = [
-            w.HTML(STYLE), self.notice, self.district, self.heading, self.body, self.shown
+            w.HTML(STYLE), self.notice, self.district, self.heading, self.body, self.shown,
+            AriaSupport(),
         ]  # fmt: skip
         self.add_class("sw-profile")
+        self.add_class(APP)
         self.district.observe(self._guard(self._on_district), names="value")
         self.show(district)
 
@@ -251,7 +258,7 @@ class ProfileView(w.VBox):
     def _render(self, district: str) -> ProfileParts:
         if district not in self._parts:
             if district == CITYWIDE:
-                self._parts[district] = city_parts(self.profiles)
+                self._parts[district] = city_parts(self.profiles, self.boundaries)
             else:
                 self._parts[district] = district_parts(self.profiles.profile(district))
         return self._parts[district]
@@ -282,12 +289,14 @@ def profile_app(
     Reads the latest stored need and topic runs once and closes the project; never
     raises (a missing project or any error becomes a German message).
     """
+    from workbench.synthesis.geo import boundaries as project_boundaries
     from workbench.synthesis.profiles import build_profiles
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             profiles = build_profiles(project)
+            shapes = project_boundaries(project)
         district, notice = resolve_district(query_params(environ).get("district"), profiles.names)
-        return ProfileView(profiles, district, notice)
+        return ProfileView(profiles, district, notice, boundaries=shapes)
 
     return safe_app(build)

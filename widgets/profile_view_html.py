@@ -10,7 +10,7 @@ only city-wide "ohne Sozialraum" — never ``nan``, ``<NA>`` or an empty "()".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,8 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.geo import Shape
+from workbench.synthesis.map_svg import map_figure, profile_maps
 from workbench.synthesis.profiles import DistrictProfile, Profiles
 
 VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
@@ -168,11 +170,39 @@ def _long_unit(row: Any) -> str:
     return unit if len(unit) > 3 else ""
 
 
+def indicator_chart_text(table: pd.DataFrame, district: str) -> str:
+    """The indicator chart in words (its text alternative), or "" if there is no chart.
+
+    Names the indicators above and below the city value with their index, as the bars
+    show them; the table beneath has every number.
+    """
+    shown = table[table["index"].notna()].sort_values("index", ascending=False)
+    if shown.empty:
+        return ""
+
+    def listing(rows: pd.DataFrame) -> str:
+        return ", ".join(
+            f"{esc(r.indicator)} ({format_number(round(r.index))})" for r in rows.itertuples()
+        )
+
+    above, below = shown[shown["index"] > 100], shown[shown["index"] < 100]
+    parts = [
+        f"Das Diagramm zeigt für jeden Indikator den Wert von {esc(district)} im "
+        "Verhältnis zur Gesamtstadt (Index, Gesamtstadt = 100)."
+    ]
+    if len(above):
+        parts.append(f"Über dem Wert der Gesamtstadt: {listing(above)}.")
+    if len(below):
+        parts.append(f"Darunter: {listing(below)}.")
+    parts.append("Alle Zahlen stehen in der Tabelle.")
+    return f"<p class='sw-note sw-chart-text'>{' '.join(parts)}</p>"
+
+
 def indicator_table_html(table: pd.DataFrame, district: str) -> str:
     """Indicators of a district beside the city value (``COMPARISON_COLUMNS`` rows).
 
     Year, a long unit and any note stand under the indicator's name, so that the table
-    fits beside the needs.
+    fits beside the needs. The chart above it is first described in words.
     """
     if table.empty:
         return f"<p class='sw-empty'>Für {esc(district)} sind keine Indikatoren hinterlegt.</p>"
@@ -197,7 +227,8 @@ def indicator_table_html(table: pd.DataFrame, district: str) -> str:
         else ""
     )
     return (
-        "<table class='sw-table sw-indicator-table'><thead><tr><th>Indikator</th>"
+        indicator_chart_text(table, district)
+        + "<table class='sw-table sw-indicator-table'><thead><tr><th>Indikator</th>"
         f"<th class='sw-num'>{esc(district)}</th><th class='sw-num'>Gesamtstadt</th>"
         "<th class='sw-num'>Differenz</th><th class='sw-num'>Index</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -373,6 +404,20 @@ def city_indicator_html(profiles: Profiles) -> str:
     )
 
 
+def overview_map_html(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None) -> str:
+    """Maps of the overview (first need's shares, indicators against the city) as SVG.
+
+    Without ``boundaries`` the maps are schematic tile maps, labelled so.
+    """
+    maps = profile_maps(profiles) if profiles.names else []
+    if not maps:
+        return ""
+    figures = "".join(
+        map_figure(m.key, m.title, m.values, boundaries, m.percent, m.value_label) for m in maps
+    )
+    return f"<h3>Karten</h3><div class='sw-maps'>{figures}</div>"
+
+
 # -- the view ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfileParts:
@@ -395,7 +440,7 @@ def district_parts(profile: DistrictProfile) -> ProfileParts:
     )
 
 
-def city_parts(profiles: Profiles) -> ProfileParts:
+def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None) -> ProfileParts:
     """Heading and HTML sections (matrix, scopes, indicators, kick-off needs)."""
     city = profiles.city
     kickoff = (
@@ -416,7 +461,7 @@ def city_parts(profiles: Profiles) -> ProfileParts:
         sections=(
             matrix_html(profiles),
             scope_html(profiles),
-            city_indicator_html(profiles),
+            city_indicator_html(profiles) + overview_map_html(profiles, boundaries),
             kickoff,
         ),
     )

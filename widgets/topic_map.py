@@ -2,7 +2,7 @@
 
 Reads the latest stored topic run (its topics, each statement's topic and stored map
 position ``x``/``y``) and, if there is one, the latest need run (each need statement's
-cluster); nothing is fitted or laid out here. :func:`map_data` gathers the tables once,
+cluster); nothing is fitted or laid out here. ``map_data`` gathers the tables once,
 the view draws them:
 - the map, coloured by topic or by need cluster (toggle); the chosen topic stands out;
   drawn once the page shows the rest (plotly's start-up in the browser would otherwise
@@ -11,8 +11,10 @@ the view draws them:
   statements, with counts;
 - a list of topics: choosing one shows its quotes, most typical first, optionally of
   one district only.
-The map is a plotly mime bundle (see :mod:`widgets.figures`); it sends no clicks back to
-Python, so topics are chosen in the list. Every text from the data is escaped.
+The data (``MapData``, ``map_data``) lives in :mod:`workbench.analysis.topic_map`, shared
+with the static site. The map is a plotly mime bundle (see :mod:`widgets.figures`); it
+sends no clicks back to Python, so topics are chosen in the list. Every text from the
+data is escaped.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
 
+from widgets.accessibility import APP, HIDDEN_LABEL, AriaSupport, blend, readable_text
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     GENERIC_ERROR,
@@ -42,60 +44,48 @@ from widgets.figures import (
     plot_text,
     show_figure,
 )
+from workbench.analysis.topic_map import (
+    GREY,
+    NO_NEED,
+    NOT_READY,
+    PALETTE,
+    STATEMENT_COLUMNS,
+    TOPIC_COLUMNS,
+    MapData,
+    has_topic_run,
+    heatmap_table,
+    map_data,
+    need_clusters,
+    statement_table,
+    topic_name,
+    topic_quotes,
+    topic_table,
+)
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
-
-    from workbench.project import Project
 
 _log = logging.getLogger(__name__)
 
 ALL = "__alle__"
 BY_TOPIC, BY_NEED = "topic", "need"
-NO_NEED = "keine Bedarfsaussage"
 QUOTE_LIMIT = 40  # quotes listed at once; a district filter narrows the rest
-NOT_READY = (
-    "Die Themenlandkarte ist noch nicht berechnet. Bitte versuchen Sie es später noch einmal."
-)
-STATEMENT_COLUMNS = {
-    "segment_id": "int64",
-    "source_id": "string",
-    "district": "string",
-    "document": "string",
-    "text": "string",
-    "topic": "string",
-    "topic_label": "string",
-    "probability": "float64",
-    "x": "float64",
-    "y": "float64",
-    "need": "Int64",  # need cluster of the statement; missing if it is no need statement
-    "need_label": "string",
-}
-TOPIC_COLUMNS = {"topic": "string", "label": "string", "keywords": "object", "size": "int64"}
-# Colours of the qualitative palettes plotly ships (D3, then Dark24), as literal values so
-# that the app does not import plotly.express.
-PALETTE = (
-    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD",
-    "#8C564B", "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF",
-    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF",
-    "#222A2A", "#B68100", "#750D86", "#EB663B", "#511CFB",
-)  # fmt: skip
-GREY = "#B0B0B0"
 
 STYLE = """
 <style>
 .sw-topic-map { max-width: 80rem; font-size: 15px; }
-.sw-topic-quotes { max-height: 34rem; overflow-y: auto; }
+.sw-quote-scroll { max-height: 34rem; overflow-y: auto; }
 .sw-topic-map li { line-height: 1.35; }
 .sw-topic-map h2 { margin: 0.4rem 0 0.2rem; }
 .sw-topic-map h3 { margin: 1rem 0 0.3rem; font-size: 1.1rem; }
 .sw-lead { color: #444; margin: 0 0 0.4rem; }
 .sw-meta { color: #555; font-size: 0.85rem; }
 .sw-note { color: #555; font-size: 0.82rem; }
+.sw-map-text .sw-note { line-height: 1.4; }
 .sw-quotes { margin: 0.3rem 0 0.3rem 1.1rem; padding: 0; }
 .sw-quote { margin: 0.25rem 0; }
 .sw-quote-text { white-space: pre-wrap; }
-.sw-source { color: #777; font-size: 0.8rem; margin-left: 0.3rem; }
+.sw-source { color: #666; font-size: 0.8rem; margin-left: 0.3rem; }
 .sw-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.3rem 0; }
 .sw-table th, .sw-table td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem;
   text-align: left; vertical-align: top; }
@@ -105,102 +95,7 @@ STYLE = """
 """
 
 
-# -- data --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class MapData:
-    """What the map shows: one row per statement, the topics, the districts."""
-
-    statements: pd.DataFrame  # STATEMENT_COLUMNS
-    topics: pd.DataFrame  # TOPIC_COLUMNS, largest first
-    districts: tuple[str, ...]  # with statements; the city first
-    topic_run: int
-    need_run: int | None = None
-    notes: tuple[str, ...] = ()
-
-
-def statement_table(
-    assignments: pd.DataFrame, segments: pd.DataFrame, need_assignments: pd.DataFrame | None
-) -> pd.DataFrame:
-    """Statements with their topic, map position and (if any) need cluster (pure)."""
-    table = assignments[["segment_id", "topic", "topic_label", "probability", "x", "y"]].merge(
-        segments[["segment_id", "source_id", "district", "document", "text"]], on="segment_id"
-    )
-    if need_assignments is None or need_assignments.empty:
-        table["need"] = pd.NA
-        table["need_label"] = pd.NA
-    else:
-        needs = need_assignments[["segment_id", "cluster", "cluster_label"]].rename(
-            columns={"cluster": "need", "cluster_label": "need_label"}
-        )
-        table = table.merge(needs, on="segment_id", how="left")
-    table = table.sort_values("segment_id").reset_index(drop=True)
-    return table[list(STATEMENT_COLUMNS)].astype(STATEMENT_COLUMNS)
-
-
-def topic_table(described: pd.DataFrame) -> pd.DataFrame:
-    """Topics of a run (``workbench.analysis.topics.topics``) as the map names them (pure).
-
-    Runs per district or guiding question (``--by``) name each topic with its group.
-    """
-    label = [
-        text if group == "alle" else f"{group}: {text}"
-        for group, text in zip(described["group"], described["label"], strict=True)
-    ]
-    table = pd.DataFrame(
-        {
-            "topic": described["key"].astype(str),
-            "label": label,
-            "keywords": described["keywords"],
-            "size": described["size"],
-        }
-    )
-    table = table.sort_values(["size", "topic"], ascending=[False, True], kind="stable")
-    return table.reset_index(drop=True).astype(TOPIC_COLUMNS)
-
-
-def map_data(
-    project: Project, topic_run: int | None = None, need_run: int | None = None
-) -> MapData:
-    """Read a topic run (default: latest) and need run (latest, if any) for the map."""
-    from workbench.analysis import needs, topics
-    from workbench.core.domain import WorkbenchError
-
-    if topic_run is None:
-        runs = topics.runs(project)
-        if runs.empty:
-            raise WorkbenchError(NOT_READY)
-        topic_run = int(runs["run_id"].max())
-    notes = []
-    try:
-        need_assignments = needs.assignments(project, need_run)
-        if need_run is None:
-            need_run = int(needs.runs(project)["run_id"].max())
-    except WorkbenchError:
-        if need_run is not None:
-            raise
-        need_assignments = None
-        notes.append("Die Bedarfe sind noch nicht gruppiert: Färbung nur nach Themen.")
-    segments = project.segments()
-    statements = statement_table(topics.assignments(project, topic_run), segments, need_assignments)
-    present = set(statements["district"])
-    districts = tuple(d for d in project.districts()["district"] if d in present)
-    return MapData(
-        statements=statements,
-        topics=topic_table(topics.topics(project, topic_run)),
-        districts=districts,
-        topic_run=topic_run,
-        need_run=need_run if need_assignments is not None else None,
-        notes=tuple(notes),
-    )
-
-
 # -- figures and HTML (pure) --------------------------------------------------------------
-def topic_name(topic: str, label: str, limit: int | None = None) -> str:
-    """How a topic is named in lists and charts (plain text, not escaped)."""
-    name = f"{topic} · {label}"
-    return name if limit is None or len(name) <= limit else name[: limit - 1] + "…"
-
-
 def _hover(part: pd.DataFrame) -> list[str]:
     return [
         f"<b>{plot_text(d)}</b> · {plot_text(s)}<br>{plot_text(t, width=60, limit=320)}"
@@ -215,7 +110,7 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
     statements = data.statements
     traces = []
     if colour_by == BY_NEED:
-        clusters = statements.dropna(subset=["need"]).groupby("need")["need_label"].first()
+        clusters = need_clusters(data)
         rest = statements["need"].isna().to_numpy()
         if rest.any():
             traces.append(_points(statements[rest], NO_NEED, GREY, 0.35, 5))
@@ -272,18 +167,47 @@ def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: in
     )
 
 
-def heatmap_table(data: MapData) -> pd.DataFrame:
-    """Statements per topic (rows, largest first) and district (columns, city first)."""
-    return pd.crosstab(data.statements["topic"], data.statements["district"]).reindex(
-        index=list(data.topics["topic"]), columns=list(data.districts), fill_value=0
+SHADE = (31, 78, 140)  # the heatmap's colour; its opacity grows with the share
+
+
+def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
+    """The map in words (its text alternative): what it shows, the largest groups."""
+    n = len(data.statements)
+    if colour_by == BY_NEED:
+        sizes = data.statements.groupby("need").size().sort_values(ascending=False)
+        labels = need_clusters(data)
+        largest = ", ".join(
+            f"{esc(f'{int(c)} · {labels[c]}')} ({int(k)})" for c, k in sizes.head(3).items()
+        )
+        text = (
+            f"Die Karte zeigt {n} Aussagen. Farbig sind die {int(sizes.sum())} Aussagen zu "
+            f"Bedarfen, nach {len(sizes)} Bedarfsclustern; grau die übrigen. "
+            f"Die größten Bedarfscluster: {largest}."
+        )
+    else:
+        topics = data.topics.head(3)
+        largest = ", ".join(
+            f"{esc(topic_name(t, label))} ({int(k)})"
+            for t, label, k in zip(topics["topic"], topics["label"], topics["size"], strict=True)
+        )
+        text = (
+            f"Die Karte zeigt {n} Aussagen in {len(data.topics)} Themen, jedes Thema in "
+            f"seiner Farbe. Die größten Themen: {largest}."
+        )
+    return (
+        f"<p class='sw-note'>{text} Alle Themen mit ihren Aussagen stehen in "
+        "der Liste „Aussagen eines Themas lesen“, ihre Verteilung auf die Sozialräume in "
+        "der Tabelle „Themen je Sozialraum“.</p>"
     )
 
 
-def heatmap_html(data: MapData) -> str:
+def heatmap_html(data: MapData, level: int = 3) -> str:
     """Topics × districts as a table shaded by the share of each district's statements.
 
     A shaded table rather than a plotly heatmap: the same reading, no chart to start in
-    the browser, and every cell says its numbers when pointed at.
+    the browser, and every cell says its numbers when pointed at. Each number is black
+    or white, whichever reads better on its shade (WCAG AA contrast). ``level``: of
+    the heading.
     """
     counts = heatmap_table(data)
     totals = counts.sum(axis=0).clip(lower=1)
@@ -296,14 +220,16 @@ def heatmap_html(data: MapData) -> str:
             n = int(counts.loc[topic, district])
             share = n / totals[district]
             title = f"{n} von {int(totals[district])} Aussagen aus {district} ({100 * share:.0f} %)"
+            alpha = round(0.04 + 0.76 * share / peak, 2)  # the darkest: white text
             cells.append(
                 f"<td class='sw-num sw-cell' title='{esc(title)}' style='background: "
-                f"rgba(31, 78, 140, {0.04 + 0.7 * share / peak:.2f}); color: "
-                f"{'#fff' if share / peak > 0.6 else '#111'}'>{n}</td>"
+                f"rgba(31, 78, 140, {alpha:.2f}); color: "
+                f"{readable_text(blend(SHADE, alpha))}'>{n}</td>"
             )
         rows.append(f"<tr><td>{esc(topic_name(topic, label))}</td>{''.join(cells)}</tr>")
     return (
-        "<h3>Themen je Sozialraum</h3><p class='sw-note'>Zahl der Aussagen; je dunkler, desto "
+        f"<h{level}>Themen je Sozialraum</h{level}><p class='sw-note'>Zahl der Aussagen; je "
+        "dunkler, desto "
         "größer der Anteil an allen Aussagen des Sozialraums.</p>"
         f"<table class='sw-table sw-heatmap-table'><thead><tr><th>Thema</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -311,17 +237,14 @@ def heatmap_html(data: MapData) -> str:
 
 
 def topic_quotes_html(
-    data: MapData, topic: str, district: str = ALL, limit: int = QUOTE_LIMIT
+    data: MapData, topic: str, district: str = ALL, limit: int = QUOTE_LIMIT, level: int = 3
 ) -> str:
-    """A topic's quotes (most typical first), of all districts or one."""
+    """A topic's quotes (most typical first), of all districts or one (heading ``level``)."""
     info = data.topics[data.topics["topic"] == topic]
     if info.empty:
         return "<p class='sw-meta'>Bitte wählen Sie ein Thema.</p>"
     row = info.iloc[0]
-    part = data.statements[data.statements["topic"] == topic]
-    if district != ALL:
-        part = part[part["district"] == district]
-    part = part.sort_values(["probability", "segment_id"], ascending=[False, True])
+    part = topic_quotes(data, topic, None if district == ALL else district)
     where = "" if district == ALL else f" aus {esc(district)}"
     keywords = ", ".join(list(row["keywords"])[:8])
     items = "".join(
@@ -341,7 +264,8 @@ def topic_quotes_html(
     if part.empty:
         items = "<li class='sw-empty'>Zu diesem Thema gibt es hier keine Aussagen.</li>"
     return (
-        f"<h3 class='sw-topic-title'>Thema {esc(topic_name(topic, row['label']))}</h3>"
+        f"<h{level} class='sw-topic-title'>Thema {esc(topic_name(topic, row['label']))}"
+        f"</h{level}>"
         f"<p class='sw-meta'>{count}{where} · Schlagworte: {esc(keywords)}</p>"
         f"<ul class='sw-quotes'>{items}</ul>{rest}"
     )
@@ -363,6 +287,7 @@ class TopicMapView(w.VBox):
     ):
         super().__init__()
         self.data = data
+        self.level = 3 if title else 2  # below the view's title, or the page's
         keys = list(data.topics["topic"])
         first = topic if topic in keys else (keys[0] if keys else None)
         self.notice = w.VBox([message(n, kind="info") for n in data.notes])
@@ -378,7 +303,9 @@ class TopicMapView(w.VBox):
         )
         self.colour.add_class("sw-colour")
         self.map = figure_output("sw-map")
-        self.heatmap = w.HTML(heatmap_html(data))
+        self.map_text = w.HTML(map_text_html(data))
+        self.map_text.add_class("sw-map-text")
+        self.heatmap = w.HTML(heatmap_html(data, self.level))
         self.heatmap.add_class("sw-heatmap")
         # The map is drawn once the page shows the text (see widgets.figures).
         self.shown = ShownSignal(self._guard(self._draw_map))
@@ -389,9 +316,11 @@ class TopicMapView(w.VBox):
             ],
             value=first,
             rows=min(max(len(keys), 2), 10),
+            description="Thema",  # read by screen readers; the heading above shows it
             layout=w.Layout(width="98%"),
         )
         self.topic_list.add_class("sw-topic-list")
+        self.topic_list.add_class(HIDDEN_LABEL)
         self.quote_district = w.Dropdown(
             options=[("alle Sozialräume", ALL), *((d, d) for d in data.districts)],
             value=ALL,
@@ -406,19 +335,20 @@ class TopicMapView(w.VBox):
             w.HTML(
                 f"{STYLE}{f'<h2>{esc(title)}</h2>' if title else ''}<p class='sw-lead'>"
                 f"Jeder Punkt ist eine der {n} Aussagen; ähnliche Aussagen liegen nah "
-                "beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu lesen.</p>"
+                "beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu lesen. "
+                "Ohne Maus: Die Liste zeigt die Aussagen jedes Themas.</p>"
             ),
             self.notice,
             # The map beside the chosen topic's quotes on a wide screen, above on a narrow.
             w.Box(
                 [
                     w.VBox(
-                        [self.colour, self.map],
+                        [self.colour, self.map, self.map_text],
                         layout=w.Layout(flex="1 1 560px", min_width="0", margin="0 1rem 0 0"),
                     ),
                     w.VBox(
                         [
-                            w.HTML("<h3>Aussagen eines Themas lesen</h3>"),
+                            w.HTML(f"<h{self.level}>Aussagen eines Themas lesen</h{self.level}>"),
                             self.topic_list,
                             self.quote_district,
                             self.quotes,
@@ -430,8 +360,10 @@ class TopicMapView(w.VBox):
             ),
             self.heatmap,
             self.shown,
+            AriaSupport(),
         ]
         self.add_class("sw-topic-map")
+        self.add_class(APP)
         self._show_quotes()
         self.colour.observe(self._guard(self._on_colour), names="value")
         self.topic_list.observe(self._guard(self._on_topic), names="value")
@@ -443,13 +375,19 @@ class TopicMapView(w.VBox):
 
     def _show_quotes(self) -> None:
         topic = self.topic_list.value
-        self.quotes.value = (
-            topic_quotes_html(self.data, topic, self.quote_district.value)
+        quotes = (
+            topic_quotes_html(self.data, topic, self.quote_district.value, level=self.level + 1)
             if topic is not None
             else "<p class='sw-meta'>Dieser Themenlauf enthält keine Themen.</p>"
         )
+        # A scrolling box: focusable, so that it scrolls with the keyboard, and named.
+        self.quotes.value = (
+            "<div class='sw-quote-scroll' tabindex='0' role='region' "
+            f"aria-label='Aussagen des gewählten Themas'>{quotes}</div>"
+        )
 
     def _on_colour(self, _change: Mapping[str, Any]) -> None:
+        self.map_text.value = map_text_html(self.data, self.colour.value)
         self._draw_map()
 
     def _on_topic(self, _change: Mapping[str, Any]) -> None:
@@ -484,11 +422,32 @@ def topic_map_app(
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
-            from workbench.analysis import topics
-
-            if topics.runs(project).empty:
+            if not has_topic_run(project):
                 return message(NOT_READY, kind="info")
             data = map_data(project)
         return TopicMapView(data, title=None)  # the notebook's heading is the title
 
     return safe_app(build)
+
+
+__all__ = [
+    "ALL",
+    "BY_NEED",
+    "BY_TOPIC",
+    "NOT_READY",
+    "NO_NEED",
+    "STATEMENT_COLUMNS",
+    "TOPIC_COLUMNS",
+    "MapData",
+    "TopicMapView",
+    "heatmap_html",
+    "heatmap_table",
+    "map_data",
+    "map_figure",
+    "map_text_html",
+    "statement_table",
+    "topic_map_app",
+    "topic_name",
+    "topic_quotes_html",
+    "topic_table",
+]

@@ -4,6 +4,7 @@ One Voilà server per test session (``voila``), started on a free port on 127.0.
 - the demo project built into a temp folder (``WORKBENCH_PROJECT``), its embedding cache
   filled, so the apps' suggestions come from the cache as in production;
 - Jupyter's config, data and runtime folders and IPython's folder in temp folders;
+- ``<html lang="de">`` (``VoilaExporter.language_code``), as ``make demo`` serves them;
 - ``show_tracebacks`` off and kernel culling on (every page view starts a kernel and
   closing the page does not stop it: ``test_kernels_are_culled`` checks that culling
   does).
@@ -22,7 +23,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -95,8 +96,30 @@ def jupyter_env(base: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def start_voila(apps: Path, base: Path, env: dict[str, str]) -> VoilaServer:
-    """Start Voilà on a free port serving ``apps``; return once it answers HTTP."""
+def participation_flags(pool_size: int) -> list[str]:
+    """Voilà's flags for a burst of participants, as the Makefile's ``demo`` sets them.
+
+    ``pool_size`` preheated kernels for each participation app, forked from a warm
+    process; the server side is configured by ``voila_apps/voila.py``. Culling as in
+    production (minutes): in a burst a page may take longer than the session server's
+    20 s to connect to the kernel that has already run its notebook.
+    """
+    return [
+        f"--Voila.config_file_paths={APPS}",
+        "--preheat_kernel=True",
+        f"--pool_size={pool_size}",
+        "--MappingKernelManager.cull_idle_timeout=300",
+        "--MappingKernelManager.cull_interval=30",
+    ]
+
+
+def start_voila(
+    apps: Path, base: Path, env: dict[str, str], flags: Sequence[str] = ()
+) -> VoilaServer:
+    """Start Voilà on a free port serving ``apps``; return once it answers HTTP.
+
+    ``flags`` are added to the command (e.g. :func:`participation_flags`).
+    """
     port = free_port()
     connections = base / "connections"
     connections.mkdir(parents=True, exist_ok=True)
@@ -111,9 +134,12 @@ def start_voila(apps: Path, base: Path, env: dict[str, str]) -> VoilaServer:
         "--Voila.ip=127.0.0.1",
         f"--Voila.connection_dir_root={connections}",
         "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaExporter.language_code=de",  # <html lang="de"> (as in `make demo`)
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
     ]
+    given = {flag.split("=", 1)[0] for flag in flags}  # a flag in `flags` replaces ours
+    command = [c for c in command if c.split("=", 1)[0] not in given] + list(flags)
     with log.open("wb") as out:  # the child keeps its own handle
         process = subprocess.Popen(command, cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = VoilaServer(

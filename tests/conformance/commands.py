@@ -85,6 +85,9 @@ def steps(project_dir: Path, out: Path) -> Iterator[tuple[list[str], tuple[Path,
     for fmt in ("html", "docx", "xlsx"):
         target = out / f"bericht.{fmt}"
         yield [*p, "report", "--format", fmt, str(target)], (target,), ok
+    yield [*p, "map", "--show"], (), ok
+    site = out / "seite"
+    yield [*p, "publish", "--out", str(site)], (site,), ok
     # Looking after the database (workbench/cli/admin.py); these must work on any project.
     # The backup is a machine format (JSON lines, NaN stays NaN): not scanned for leaks.
     yield [*p, "upgrade"], (), {0}

@@ -160,5 +160,5 @@ def output_text(path: Path) -> str:
             names = [n for n in archive.namelist() if not n.endswith("/")]
             return "\n".join(archive.read(n).decode("utf-8", "replace") for n in names)
     if path.is_dir():
-        return "\n".join(output_text(p) for p in sorted(path.rglob("*")) if p.is_file())
+        return "\n".join(output_text(p) for p in sorted(path.rglob("*.html")))
     return path.read_text(encoding="utf-8-sig", errors="replace")

@@ -1,8 +1,13 @@
-"""Graph-smoothed spherical k-means: the clusterer behind need clusters and topics.
+"""The clusterers for need clusters and topics, and graph-smoothed spherical k-means.
 
-Why this method (see docs/decisions/003-need-clustering.md): participation statements
-are short and noisy; a single statement's embedding is a weak signal of its theme. Three
-steps, all deterministic for a given ``random_state``:
+:func:`make_clusterer` builds the clusterer a run names: ``spectral`` (the default since
+issue 14, :class:`workbench.analysis.spectral.SpectralClusterer`) or ``graph-kmeans``, the
+method before it, kept so that stored runs with it can be reproduced (and as the baseline
+in ``benchmarks/``). The rest of this module is that earlier method.
+
+Why graph-kmeans was chosen first (see docs/decisions/003-need-clustering.md):
+participation statements are short and noisy; a single statement's embedding is a weak
+signal of its theme. Three steps, all deterministic for a given ``random_state``:
 
 1. **Smoothing on the k-nearest-neighbour graph.** Each (L2-normalised) embedding is
    averaged with the mean of its ``n_neighbors`` nearest neighbours (cosine), one step of
@@ -17,6 +22,7 @@ steps, all deterministic for a given ``random_state``:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
@@ -25,6 +31,43 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
+
+if TYPE_CHECKING:
+    from workbench.analysis.spectral import SpectralClusterer
+
+
+METHODS = ("spectral", "graph-kmeans")
+_SMOOTH_ROWS = 4096
+
+
+def make_clusterer(
+    method: str,
+    n_clusters: int | None,
+    n_neighbors: int,
+    min_clusters: int,
+    max_clusters: int,
+    seed: int,
+) -> SpectralClusterer | GraphKMeans:
+    """The clusterer ``method`` ("spectral" or "graph-kmeans") with these parameters."""
+    if method == "spectral":
+        from workbench.analysis.spectral import SpectralClusterer
+
+        return SpectralClusterer(
+            n_clusters=n_clusters,
+            n_neighbors=n_neighbors,
+            min_clusters=min_clusters,
+            max_clusters=max_clusters,
+            random_state=seed,
+        )
+    if method == "graph-kmeans":
+        return GraphKMeans(
+            n_clusters=n_clusters,
+            n_neighbors=n_neighbors,
+            min_clusters=min_clusters,
+            max_clusters=max_clusters,
+            random_state=seed,
+        )
+    raise ValueError(f"Unbekanntes Verfahren: {method}")
 
 
 @dataclass(frozen=True)
@@ -40,8 +83,17 @@ def _knn_graph(x: np.ndarray, n_neighbors: int) -> _Graph:
 
 
 def smooth(x: np.ndarray, graph: _Graph, alpha: float = 0.5) -> np.ndarray:
-    """One low-pass step: ``alpha`` × self + (1 − alpha) × mean of the neighbours."""
-    return normalize(alpha * x + (1.0 - alpha) * x[graph.neighbours].mean(axis=1))
+    """One low-pass step: ``alpha`` × self + (1 − alpha) × mean of the neighbours.
+
+    Row blocks keep the (rows × neighbours × dimensions) gather small; each row is
+    computed exactly as in one piece.
+    """
+    means = np.empty_like(x)
+    for start in range(0, len(x), _SMOOTH_ROWS):
+        means[start : start + _SMOOTH_ROWS] = x[
+            graph.neighbours[start : start + _SMOOTH_ROWS]
+        ].mean(axis=1)
+    return normalize(alpha * x + (1.0 - alpha) * means)
 
 
 def eigengap_k(graph: _Graph, k_min: int, k_max: int) -> int:

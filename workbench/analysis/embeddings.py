@@ -10,7 +10,10 @@ Backends:
 - ``sentence-transformers:<model>``: optional; needs the package and the model on disk.
 
 The cache holds one vector per (backend, backend version, text hash): adding 50
-statements to a project embeds those 50.
+statements to a project embeds those 50. Many missing texts (≥ :data:`PARALLEL_MIN`) are
+embedded by one worker process per core, in the same batches and with the same thread
+count as in one process, so the vectors are identical (USE runs its tokenizer and most of
+its arithmetic in one thread; a second process doubles the throughput).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 BATCH = 64
+PARALLEL_MIN = 2000
+_WORKER: Embedder | None = None  # the embedder of a worker process (see _embed_batches)
 
 
 @runtime_checkable
@@ -270,18 +275,42 @@ def embed(
     found, cached = cache.get(hashes)
     missing = sorted({h: i for i, h in enumerate(hashes) if not found[i]}.values())
     if missing:
-        from tqdm.auto import tqdm
-
-        vectors = []
-        batches = range(0, len(missing), BATCH)
-        show = progress and len(missing) > 200  # more than about a second of work
-        for start in tqdm(batches, desc="Einbettungen", unit="Stapel", disable=not show):
-            chunk = missing[start : start + BATCH]
-            vectors.append(embedder.embed([texts[i] for i in chunk]))
+        batches = [
+            [texts[i] for i in missing[s : s + BATCH]] for s in range(0, len(missing), BATCH)
+        ]
+        vectors = _embed_batches(embedder, batches, progress and len(missing) > 200)
         cache.add([hashes[i] for i in missing], np.vstack(vectors))
         found, cached = cache.get(hashes)
     assert cached is not None and found.all()
     return cached
+
+
+def _init_worker(embedder: Embedder) -> None:
+    global _WORKER
+    _WORKER = embedder
+
+
+def _embed_in_worker(batch: list[str]) -> np.ndarray:
+    assert _WORKER is not None
+    return _WORKER.embed(batch)
+
+
+def _embed_batches(embedder: Embedder, batches: list[list[str]], show: bool) -> list[np.ndarray]:
+    """Embed batch by batch; many batches of a USE embedder in one process per core."""
+    from tqdm.auto import tqdm
+
+    workers = min(os.cpu_count() or 1, 4)
+    n_texts = sum(len(b) for b in batches)
+    bar = {"desc": "Einbettungen", "unit": "Stapel", "disable": not show, "total": len(batches)}
+    if n_texts < PARALLEL_MIN or workers < 2 or not isinstance(embedder, UseEmbedder):
+        return [embedder.embed(batch) for batch in tqdm(batches, **bar)]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(embedder,)
+    ) as pool:
+        return list(tqdm(pool.map(_embed_in_worker, batches, chunksize=4), **bar))
 
 
 def project_embeddings(

@@ -1,8 +1,12 @@
 """Need clusters: needs raised in the workshops, grouped across districts.
 
-``run_needs`` clusters the segments coded ``Bedarf`` (or all segments) with
-:class:`workbench.analysis.clustering.GraphKMeans` on the cached embeddings, describes each cluster
-(label, keywords, three representative quotes, size, districts, scope) and stores the run.
+``run_needs`` clusters the segments coded ``Bedarf`` (or all segments) on the cached
+embeddings — by default spectral clustering on the kNN graph with the number of clusters by
+modularity (:class:`workbench.analysis.spectral.SpectralClusterer`; the earlier
+:class:`workbench.analysis.clustering.GraphKMeans` stays selectable as ``method="graph-kmeans"``)
+— describes each cluster (a readable label from its statements, keywords, three distinct
+representative quotes, size, districts, focus districts and scope by the rule in
+:mod:`workbench.analysis.need_scope`) and stores the run.
 Researchers' edits — rename, merge, split — are stored as an edit log and replayed on
 every run: an edit applies to the cluster that best matches (Jaccard ≥ 0.5) the members it
 was made on (:func:`workbench.analysis.need_clusters.match_cluster`), so it survives re-runs
@@ -21,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from workbench.analysis.labels import distinct, readable_label
 from workbench.analysis.need_clusters import (
     MATCH_THRESHOLD,
     NO_NEED_RUN,
@@ -31,6 +36,7 @@ from workbench.analysis.need_clusters import (
     latest_memberships,
     match_cluster,
 )
+from workbench.analysis.need_scope import cluster_scopes
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
@@ -52,6 +58,9 @@ CLUSTER_COLUMNS = {
     "scope": "string",
     "quotes": "object",
     "quote_segment_ids": "object",
+    "focus_districts": "object",  # over-represented districts (need_scope); runs before: NA
+    "focus_p": "float64",
+    "label_source": "string",  # "Aussage" (generated) or "Forschende" (renamed)
 }
 ASSIGNMENT_COLUMNS = {
     "segment_id": "int64",
@@ -72,17 +81,32 @@ class NeedParams:
 
     segments: str = "needs"  # "needs" (coded Bedarf) or "all"
     n_clusters: int | None = None
-    n_neighbors: int = 10
+    n_neighbors: int = 15
     min_clusters: int = 4
     max_clusters: int = 20
     cross_cutting_min: int = 3
     backend: str = "use"
     seed: int = 42
+    method: str = "spectral"  # or "graph-kmeans" (the method before issue 14)
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> NeedParams:
+        """The parameters of a stored run; runs from before ``method`` existed used
+        graph-kmeans, so re-running them (after an edit) reproduces their clusters."""
+        known = {k: v for k, v in stored.items() if k in cls.__dataclass_fields__}
+        known.setdefault("method", "graph-kmeans")
+        return cls(**known)
 
     def validate(self) -> None:
         """Raise a clear error for impossible values."""
+        from workbench.analysis.clustering import METHODS
+
         if self.segments not in ("needs", "all"):
             raise WorkbenchError("--segments ist 'needs' oder 'all'.")
+        if self.method not in METHODS:
+            raise WorkbenchError(f"Verfahren '{self.method}' unbekannt ({', '.join(METHODS)}).")
+        if self.n_neighbors < 2:
+            raise WorkbenchError("Die Zahl der Nachbarn muss mindestens 2 sein.")
         if self.n_clusters is not None and self.n_clusters < 1:
             raise WorkbenchError("--n-clusters muss mindestens 1 sein.")
         if self.cross_cutting_min < 1:
@@ -183,33 +207,42 @@ def describe(
     overrides: dict[int, str],
     cross_cutting_min: int,
 ) -> list[dict[str, Any]]:
-    """Label, keywords, three representative quotes, districts and scope per cluster."""
-    keywords = ctfidf_keywords(segments["text"].tolist(), labels)
+    """Label, keywords, three distinct quotes, districts, focus and scope per cluster."""
+    texts = segments["text"].tolist()
+    keywords = ctfidf_keywords(texts, labels)
+    ids = segments["segment_id"].to_numpy()
+    district = segments["district"].tolist()
+    located = [isinstance(d, str) and bool(d) and d != CITYWIDE for d in district]
+    scopes = cluster_scopes(labels, district, located, cross_cutting_min)
     clusters = []
+    taken = set(overrides.values())
     for cluster in sorted(np.unique(labels).tolist()):
         inside = np.flatnonzero(labels == cluster)
         centre = vectors[inside].mean(axis=0)
         closeness = vectors[inside] @ centre
-        order = inside[np.lexsort((segments["segment_id"].to_numpy()[inside], -closeness))]
-        quotes = order[:3]
-        districts = sorted({d for d in segments["district"].iloc[inside] if d != CITYWIDE})
+        order = inside[np.lexsort((ids[inside], -closeness))]
+        quotes = distinct(order, texts, 3)
         words = keywords.get(cluster, [])
-        label = overrides.get(cluster) or (
-            " · ".join(w.capitalize() for w in words[:3]) or f"Cluster {cluster}"
-        )
+        label = overrides.get(cluster)
+        if label is None:
+            central = [texts[i] for i in distinct(order, texts, 12)]
+            label = readable_label(central, words, taken) or f"Cluster {cluster}"
+            taken.add(label)
+        scope = scopes[cluster]
         clusters.append(
             {
                 "cluster": cluster,
                 "label": label,
                 "keywords": words,
                 "size": len(inside),
-                "districts": districts,
-                "n_districts": len(districts),
-                "scope": CROSS_CUTTING
-                if len(districts) >= cross_cutting_min
-                else DISTRICT_SPECIFIC,
-                "quotes": segments["text"].iloc[quotes].tolist(),
-                "quote_segment_ids": segments["segment_id"].iloc[quotes].astype(int).tolist(),
+                "districts": scope.districts,
+                "n_districts": len(scope.districts),
+                "scope": DISTRICT_SPECIFIC if scope.specific else CROSS_CUTTING,
+                "quotes": [texts[i] for i in quotes],
+                "quote_segment_ids": [int(ids[i]) for i in quotes],
+                "focus_districts": scope.focus,
+                "focus_p": scope.focus_p,
+                "label_source": "Forschende" if cluster in overrides else "Aussage",
             }
         )
     return clusters
@@ -245,7 +278,7 @@ def _versions(embedder_version: str) -> dict[str, str]:
 
 def run_needs(project: Project, params: NeedParams | None = None, progress: bool = True) -> int:
     """Cluster the needs, replay the stored edits, store the run; return its id."""
-    from workbench.analysis.clustering import GraphKMeans
+    from workbench.analysis.clustering import make_clusterer
     from workbench.analysis.embeddings import get_embedder, project_embeddings
 
     params = params or NeedParams()
@@ -257,12 +290,13 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     segments = _select(project, params).reset_index(drop=True)
     position = {s: i for i, s in enumerate(every["segment_id"])}
     vectors = all_vectors[[position[s] for s in segments["segment_id"]]]
-    model = GraphKMeans(
+    model = make_clusterer(
+        params.method,
         n_clusters=params.n_clusters,
         n_neighbors=params.n_neighbors,
         min_clusters=params.min_clusters,
         max_clusters=params.max_clusters,
-        random_state=params.seed,
+        seed=params.seed,
     ).fit(vectors)
     ids = segments["segment_id"].to_numpy()
     with project.session() as session:
@@ -284,10 +318,12 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
         )
         session.add(run)
         session.flush()
-        session.add_all(
-            NeedAssignment(run_id=run.id, segment_id=int(s), cluster=int(c))
+        rows = [
+            {"run_id": run.id, "segment_id": int(s), "cluster": int(c)}
             for s, c in zip(ids, labels, strict=True)
-        )
+        ]
+        if rows:  # one executemany instead of one ORM object per statement
+            session.execute(insert(NeedAssignment), rows)
         return run.id
 
 
@@ -347,7 +383,7 @@ def _members(project: Project, cluster: int) -> list[int]:
 
 def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
     with project.session() as session:
-        params = NeedParams(**_run(session, None).params)
+        params = NeedParams.from_stored(_run(session, None).params)
     with project.transaction() as session:
         session.add(NeedEdit(op=op, payload=payload, author=author))
     return run_needs(project, params, progress=False)

@@ -3,12 +3,15 @@
 Components (see :func:`build_topic_model`):
 - embeddings: precomputed and cached (:mod:`workbench.analysis.embeddings`); the same backend is
   handed to BERTopic so that KeyBERT-style labels embed German words the same way;
-- reducer + clusterer: by default no separate reducer and
-  :class:`~workbench.analysis.clustering.GraphKMeans` (which reduces by PCA itself; no numba
-  compilation on this path); ``reducer="umap"`` with ``clusterer="hdbscan"`` gives the
-  classic BERTopic pipeline, followed by outlier reduction;
+- reducer + clusterer: by default no separate reducer and spectral clustering on the
+  sparse kNN graph with k by modularity (:class:`~workbench.analysis.spectral.SpectralClusterer`,
+  the need clusterer; no numba compilation on this path); ``clusterer="graph-kmeans"`` is
+  the method before it; ``reducer="umap"`` with ``clusterer="hdbscan"`` gives the classic
+  BERTopic pipeline, followed by outlier reduction;
 - vectorizer: German stop words plus a configurable domain stop list, uni- and bigrams;
-- c-TF-IDF with frequent-word reduction; representation: KeyBERTInspired then MMR.
+- c-TF-IDF with frequent-word reduction; representation: KeyBERTInspired then MMR;
+- label: a short phrase from the topic's most central statements
+  (:func:`workbench.analysis.labels.readable_label`), the keywords beside it.
 
 BERTopic objects never leave this module: results are tables, and each run is stored
 (parameters, corpus hash, package versions, assignments) so it can be reloaded without
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 BY_CHOICES = ("all", "district", "question")
+CLUSTERERS = ("spectral", "graph-kmeans", "hdbscan")
 TEMPERATURE = 0.05
 
 ASSIGNMENT_COLUMNS = {
@@ -55,12 +59,12 @@ class TopicParams:
 
     by: str = "all"
     backend: str = "use"
-    reducer: str = "none"  # "none" (GraphKMeans reduces itself) or "umap"
-    clusterer: str = "graph-kmeans"  # or "hdbscan"
+    reducer: str = "none"  # "none" (the clusterer works on the embeddings) or "umap"
+    clusterer: str = "spectral"  # or "graph-kmeans" (before issue 14) or "hdbscan"
     n_topics: int | None = None
     min_topics: int = 4
     max_topics: int = 20
-    n_neighbors: int = 10
+    n_neighbors: int = 15
     min_cluster_size: int = 10  # hdbscan only
     domain_stop_words: tuple[str, ...] = ()  # in addition to stopwords.DOMAIN
     seed: int = 42
@@ -69,11 +73,10 @@ class TopicParams:
         """Raise a clear error for impossible values."""
         if self.by not in BY_CHOICES:
             raise WorkbenchError(f"--by ist einer von {', '.join(BY_CHOICES)}.")
-        if self.reducer not in ("none", "umap") or self.clusterer not in (
-            "graph-kmeans",
-            "hdbscan",
-        ):
-            raise WorkbenchError("Reducer 'none'|'umap', Clusterer 'graph-kmeans'|'hdbscan'.")
+        if self.reducer not in ("none", "umap") or self.clusterer not in CLUSTERERS:
+            raise WorkbenchError(
+                f"Reducer 'none'|'umap', Clusterer {'|'.join(repr(c) for c in CLUSTERERS)}."
+            )
 
 
 def _bertopic_backend(embedder: Embedder):
@@ -95,7 +98,7 @@ def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int)
     from bertopic.vectorizers import ClassTfidfTransformer
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from workbench.analysis.clustering import GraphKMeans
+    from workbench.analysis.clustering import make_clusterer
     from workbench.analysis.stopwords import tokenize
 
     if params.reducer == "umap":
@@ -115,12 +118,13 @@ def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int)
             cluster_selection_method="eom", prediction_data=True,
         )  # fmt: skip
     else:
-        clusterer = GraphKMeans(
+        clusterer = make_clusterer(
+            params.clusterer,
             n_clusters=params.n_topics,
             n_neighbors=params.n_neighbors,
             min_clusters=params.min_topics,
             max_clusters=params.max_topics,
-            random_state=params.seed,
+            seed=params.seed,
         )
     stop = tuple(params.domain_stop_words)
     vectorizer = CountVectorizer(
@@ -151,20 +155,13 @@ def fit_topics(
     texts: list[str], vectors: np.ndarray, params: TopicParams, embedder: Embedder
 ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
     """Fit one model: (topic per text, probability per text, topic descriptions)."""
+    from workbench.analysis.labels import distinct, readable_label, shorten
+
     if len(texts) < 3:
         topics = np.zeros(len(texts), dtype=int)
-        return (
-            topics,
-            np.ones(len(texts)),
-            [
-                {
-                    "topic": 0,
-                    "label": texts[0][:40] if texts else "",
-                    "keywords": [],
-                    "size": len(texts),
-                }
-            ],
-        )
+        label = shorten(texts[0]) if texts else ""
+        described = [{"topic": 0, "label": label, "keywords": [], "size": len(texts)}]
+        return topics, np.ones(len(texts)), described
     model = build_topic_model(params, embedder, len(texts))
     topics, _ = model.fit_transform(texts, vectors)
     topics = np.asarray(topics)
@@ -175,14 +172,21 @@ def fit_topics(
         model.update_topics(texts, topics=topics.tolist(), vectorizer_model=model.vectorizer_model)
     described = []
     centres = {}
+    taken: set[str] = set()
     for topic in sorted(set(topics.tolist())):
         words = [w for w, _ in (model.get_topic(topic) or [])]
-        inside = topics == topic
+        inside = np.flatnonzero(topics == topic)
         centre = vectors[inside].mean(axis=0)
         centres[topic] = centre / (np.linalg.norm(centre) or 1.0)
-        label = " · ".join(w.capitalize() for w in words[:3]) if topic != -1 else "Ohne Thema"
+        if topic == -1:
+            label = "Ohne Thema"
+        else:
+            order = inside[np.lexsort((inside, -(vectors[inside] @ centres[topic])))]
+            central = [texts[i] for i in distinct(order, texts, 12)]
+            label = readable_label(central, words, taken) or f"Thema {topic}"
+            taken.add(label)
         described.append(
-            {"topic": int(topic), "label": label, "keywords": words, "size": int(inside.sum())}
+            {"topic": int(topic), "label": label, "keywords": words, "size": len(inside)}
         )
     keys = sorted(centres)
     similarity = vectors @ np.vstack([centres[k] for k in keys]).T
@@ -241,18 +245,20 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
         )
         session.add(run)
         session.flush()
-        session.add_all(
-            TopicAssignment(
-                run_id=run.id,
-                segment_id=s,
-                group=g,
-                topic=t,
-                probability=p,
-                x=float(xy[position[s], 0]),
-                y=float(xy[position[s], 1]),
-            )
+        records = [
+            {
+                "run_id": run.id,
+                "segment_id": s,
+                "group": g,
+                "topic": t,
+                "probability": p,
+                "x": float(xy[position[s], 0]),
+                "y": float(xy[position[s], 1]),
+            }
             for s, g, t, p in rows
-        )
+        ]
+        if records:  # one executemany instead of one ORM object per statement
+            session.execute(insert(TopicAssignment), records)
         return run.id
 
 

@@ -45,7 +45,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
     project = open_project(args)
     params = needs.NeedParams(
         segments=args.segments, n_clusters=args.n_clusters, backend=args.backend,
-        cross_cutting_min=args.cross_cutting_min, seed=args.seed,
+        cross_cutting_min=args.cross_cutting_min, seed=args.seed, method=args.method,
     )  # fmt: skip
     run_id = needs.run_needs(project, params)
     _report(project, run_id, args.out)
@@ -110,7 +110,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--n-topics", type=int, metavar="K", help="Zahl der Themen (sonst aus den Daten)"
     )
     p.add_argument("--reducer", choices=["none", "umap"], default="none")
-    p.add_argument("--clusterer", choices=["graph-kmeans", "hdbscan"], default="graph-kmeans")
+    p.add_argument(
+        "--clusterer", choices=["spectral", "graph-kmeans", "hdbscan"], default="spectral"
+    )
     p.add_argument("--seed", type=int, default=42)
     p.set_defaults(func=cmd_topics)
 
@@ -134,6 +136,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         default=3,
         metavar="N",
         help="übergreifend ab N Sozialräumen (Standard 3)",
+    )
+    p.add_argument(
+        "--method",
+        choices=["spectral", "graph-kmeans"],
+        default="spectral",
+        help="Clusterverfahren (Standard spectral; graph-kmeans: das frühere)",
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
     p.add_argument("--backend", default="use")

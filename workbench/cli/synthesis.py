@@ -1,4 +1,4 @@
-"""CLI commands of the synthesis stage: indicators, recommend, report."""
+"""CLI commands of the synthesis stage: indicators, recommend, report, publish."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from workbench.cli.common import open_project
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_atomic
+from workbench.core.spreadsheet import safe_frame
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
@@ -29,7 +30,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         if not (args.out or args.district):
             return 0
     table = indicators.comparison(project, args.district)
-    text = table.to_csv(index=False, lineterminator="\n")
+    text = safe_frame(table).to_csv(index=False, lineterminator="\n")
     if args.out is None:
         sys.stdout.write(text)
     else:
@@ -127,8 +128,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """workbench publish --out DIR [--max-quotes N]."""
+    from workbench.synthesis.site import publish
+
+    site = publish(open_project(args), args.out, max_quotes=args.max_quotes)
+    print(f"Sozialraum-Seite: {len(site.pages)} Seiten → {site.folder}")
+    print(f"Startseite: {site.index} (funktioniert offline, auch vom USB-Stick)")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register indicators, recommend and report."""
+    """Register indicators, recommend, report and publish."""
     p = sub.add_parser(
         "indicators",
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
@@ -205,3 +216,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("out", metavar="OUT")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "publish",
+        help="Sozialraum-Seite für Lesende: Profile, Überblick, Themenlandkarte, Bericht",
+        description="Schreibt statische HTML-Seiten (Sozialraumprofile, gesamtstädtischer "
+        "Überblick, Themenlandkarte, Gesamtbericht) mit Navigation in einen Ordner: ohne "
+        "Server, ohne Netz, nur pseudonymisierte Zitate. Jeder Webserver oder ein USB-Stick "
+        "trägt sie; plotly.js liegt einmal im Ordner assets/. Erneutes Veröffentlichen in "
+        "denselben Ordner ersetzt die Seiten.",
+    )
+    p.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner (leer oder neu)")
+    p.add_argument(
+        "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"
+    )
+    p.set_defaults(func=cmd_publish)

@@ -15,11 +15,13 @@ from typing import Any
 
 from workbench.core.formatting import format_number, format_percent
 from workbench.core.spreadsheet import safe_text
+from workbench.synthesis.map_svg import map_rows
 from workbench.synthesis.reports.model import (
     BAR_COLOURS,
     Bullets,
     Chart,
     Heading,
+    MapFigure,
     Paragraph,
     Quote,
     Report,
@@ -168,6 +170,12 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
             run.font.size = Pt(8)
         elif isinstance(block, Chart):
             _docx_chart(doc, block)
+        elif isinstance(block, MapFigure):
+            doc.add_paragraph().add_run(clean(block.title)).bold = True
+            rows = map_rows(dict(block.values), block.percent)
+            _docx_table(doc, Table(("Sozialraum", block.value_label, "Stufe"),
+                                   tuple(rows), (False, True, False)))  # fmt: skip
+            doc.add_paragraph().add_run("Die Karte dazu steht im HTML-Bericht.").italic = True
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+from workbench.synthesis.map_svg import map_figure
 from workbench.synthesis.reports.charts import chart_div, plotly_script
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
     Bullets,
     Chart,
     Heading,
+    MapFigure,
     Paragraph,
     Quote,
     Report,
@@ -40,6 +42,8 @@ table.wb-table th, table.wb-table td { border: 1px solid #d0d5da; padding: .25re
 table.wb-table td.num { text-align: right; }
 figure.wb-chart { margin: 1rem 0; }
 figure.wb-chart figcaption { font-weight: 600; }
+figure.wb-map { margin: 1rem 0; max-width: 32rem; }
+figure.wb-map figcaption { font-weight: 600; }
 """.strip()
 
 
@@ -73,8 +77,8 @@ def html_chart(chart: Chart) -> str:
     )
 
 
-def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool = True) -> bytes:
-    """The report as one self-contained HTML file (plotly.js inline, works offline)."""
+def html_blocks(report: Report, generated_at: datetime) -> str:
+    """The report's blocks as HTML (headings, contents list, text, tables, quotes, charts)."""
     esc = html.escape
     parts: list[str] = []
     toc = [b for b in report.blocks if isinstance(b, Heading) and b.level == 2]
@@ -99,6 +103,19 @@ def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool =
             )
         elif isinstance(block, Chart):
             parts.append(html_chart(block))
+        elif isinstance(block, MapFigure):
+            values = dict(block.values)
+            parts.append(
+                map_figure(
+                    block.key, block.title, values, block.shapes, block.percent, block.value_label
+                )
+            )
+    return "\n".join(parts)
+
+
+def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool = True) -> bytes:
+    """The report as one self-contained HTML file (plotly.js inline, works offline)."""
+    esc = html.escape
     script = plotly_script() if include_plotlyjs else ""
     document = (
         "<!DOCTYPE html>\n"
@@ -107,7 +124,7 @@ def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool =
         '<meta name="generator" content="Sozialraum-Werkbank">\n'
         f"<title>{esc(report.title)}</title>\n<style>\n{CSS}\n</style>\n{script}"
         '</head>\n<body>\n<main class="wb-report">\n'
-        + "\n".join(parts)
+        + html_blocks(report, generated_at)
         + "\n</main>\n</body>\n</html>\n"
     )
     return document.encode("utf-8")

@@ -24,6 +24,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicators import check_district
 from workbench.synthesis.profiles import Profiles, build_profiles
 from workbench.synthesis.recommendations import chain as recommendation_chain
@@ -97,7 +98,23 @@ class Chart:
     percent: bool = False
 
 
-Block = Heading | Paragraph | Bullets | Table | Quote | Chart
+@dataclass(frozen=True)
+class MapFigure:
+    """A choropleth map of the districts (see :mod:`workbench.synthesis.map_svg`).
+
+    ``values``: (district, value) pairs; ``percent``: shares, else an index against the
+    city (= 100). ``shapes``: the project's boundaries, None for a schematic tile map.
+    """
+
+    key: str  # the element id is "wb-map-" + key
+    title: str
+    values: tuple[tuple[str, float | None], ...]
+    percent: bool
+    value_label: str
+    shapes: Any = None  # dict[str, geo.Shape] | None
+
+
+Block = Heading | Paragraph | Bullets | Table | Quote | Chart | MapFigure
 
 
 @dataclass(frozen=True)
@@ -228,6 +245,7 @@ class ReportData:
     runs: dict[str, dict[str, Any]] = field(default_factory=dict)
     codes: int = 0  # entries in the codebook
     codings: int = 0  # codings by anyone
+    boundaries: Any = None  # district → polygons (workbench map --import), else None
 
     @property
     def has_indicators(self) -> bool:
@@ -267,6 +285,7 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         runs=runs,
         codes=len(project.codes()),
         codings=len(project.codings()),
+        boundaries=project_boundaries(project),
     )
 
 

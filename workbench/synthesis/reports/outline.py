@@ -21,6 +21,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
     DIMENSIONS,
     NO_DISTRICT_INDICATORS,
@@ -32,6 +33,7 @@ from workbench.synthesis.reports.model import (
     PSEUDONYMISED,
     Bullets,
     Chart,
+    MapFigure,
     OutlineBuilder,
     Quote,
     Report,
@@ -86,6 +88,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         _overview(out, data)
         _needs_section(out, data, max_quotes)
         _indicator_section(out, data)
+        _map_section(out, data)
         _recommendation_section(out, data, max_quotes)
         out.heading(2, "Sozialraumprofile")
         if not profiles.districts:
@@ -282,6 +285,28 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
     )
     sources = sorted({str(s) for s in (*table["source"], *city["source"]) if not is_missing(s)})
     out.text("Quellen: " + ("; ".join(sources) or MISSING) + ".", "meta")
+
+
+def _map_section(out: OutlineBuilder, data: ReportData) -> None:
+    """Maps of the first need's shares and of every indicator against the city."""
+    out.heading(2, "Karte")
+    maps = profile_maps(data.profiles) if data.profiles.names else []
+    if not maps:
+        out.text(
+            "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen "
+            "(workbench needs) oder Indikatoren (workbench indicators --import DATEI).",
+            "note",
+        )
+        return
+    if not data.boundaries:
+        out.text(
+            "Keine Grenzen hinterlegt: die Karten sind schematisch, ein Quadrat je Sozialraum "
+            "(Grenzen mit: workbench map --import DATEI).",
+            "note",
+        )
+    for m in maps:
+        values = tuple(m.values.items())
+        out.add(MapFigure(m.key, m.title, values, m.percent, m.value_label, data.boundaries))
 
 
 def _row(values: dict, indicator: str, year: int) -> list:

@@ -1,0 +1,85 @@
+"""The static Sozialraum site (``workbench publish``) in chromium, from ``file://``, offline.
+
+Every request to http(s) is aborted (and recorded): the site must not need one. Each page
+draws all its charts (plotly.js from the site's own ``assets/``), and the navigation
+leads from page to page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from tests.synthesis_data import demo_copy
+from workbench.synthesis.site import INDEX, MAP_FILE, publish
+
+pytestmark = pytest.mark.browser
+
+CHART_TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the analysed demo study."""
+    base = tmp_path_factory.mktemp("seite")
+    with demo_copy(tmp_path_factory, base / "projekt") as project:
+        return publish(project, base / "seite").folder
+
+
+@pytest.fixture
+def offline(page: Page) -> list[str]:
+    """Abort every http(s) request of the page's context; the list of those tried."""
+    tried: list[str] = []
+
+    def abort(route: Route) -> None:
+        tried.append(route.request.url)
+        route.abort()
+
+    page.context.route(re.compile(r"^https?://"), abort)
+    return tried
+
+
+def test_every_page_draws_its_charts_offline(page: Page, site: Path, offline: list[str]) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    pages = sorted(site.glob("*.html"))
+    assert len(pages) >= 9
+    for path in pages:
+        page.goto(path.as_uri())
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        figures = page.locator("figure.wb-chart")
+        n = figures.count()
+        if n:
+            last = page.locator("figure.wb-chart").nth(n - 1).locator(".main-svg").first
+            expect(last).to_be_visible(timeout=CHART_TIMEOUT)
+        # every chart drawn: plotly puts its SVG layers into each chart's element
+        drawn = page.evaluate(
+            "[...document.querySelectorAll('figure.wb-chart')]"
+            ".filter((f) => f.querySelector('.js-plotly-plot .main-svg')).length"
+        )
+        assert drawn == n, path.name
+    assert offline == []
+    assert errors == []
+
+
+def test_the_navigation_leads_through_the_site(
+    page: Page, site: Path, offline: list[str], screenshots: Path
+) -> None:
+    page.goto((site / INDEX).as_uri())
+    nav = page.get_by_role("navigation", name="Seiten der Sozialraumanalyse")
+    nav.get_by_role("link", name="Manfort").click()
+    expect(page.locator("h1")).to_have_text("Sozialraumprofil Manfort")
+    expect(page.locator("figure.wb-chart .main-svg").first).to_be_visible(timeout=CHART_TIMEOUT)
+    nav = page.get_by_role("navigation", name="Seiten der Sozialraumanalyse")
+    nav.get_by_role("link", name="Themenlandkarte").click()
+    assert page.url.endswith(MAP_FILE)
+    chart = page.locator("#wb-chart-karte .main-svg").first
+    expect(chart).to_be_visible(timeout=CHART_TIMEOUT)
+    points = page.locator("#wb-chart-karte .scatterlayer .point")
+    assert points.count() > 100  # the statements on the map
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.screenshot(path=str(screenshots / "sozialraum_seite.png"))
+    assert offline == []

@@ -1,0 +1,301 @@
+"""``workbench publish``: the static Sozialraum site (workbench.synthesis.site).
+
+On the analysed demo study every page exists, is German, loads nothing from the network,
+links every other page, and shows the same needs, quotes and indicators as the profiles
+(the apps' data) and the same topics and quotes as the topic map; no page contains the
+study's raw personal data. Sparse projects give pages with one sentence per missing part,
+publishing again replaces the pages, a folder with other files is refused.
+"""
+
+from __future__ import annotations
+
+import doctest
+import html
+import json
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import workbench.analysis.topic_map
+import workbench.synthesis.site.charts
+from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
+from tests.synthesis_data import demo_copy
+from workbench import Project
+from workbench.analysis.topic_map import map_data, topic_name, topic_quotes
+from workbench.cli.main import main
+from workbench.core.domain import WorkbenchError
+from workbench.core.formatting import format_number
+from workbench.store import CITYWIDE
+from workbench.synthesis.profiles import NO_INDICATORS, Profiles, build_profiles
+from workbench.synthesis.reports.outline import NO_DISTRICTS, NO_STATEMENTS, NO_TOPICS
+from workbench.synthesis.site import INDEX, MANIFEST, MAP_FILE, REPORT_FILE, publish
+from workbench.synthesis.site.topic_map import QUOTES_SHOWN
+
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+
+
+class Page(HTMLParser):
+    """A page read as a browser would: visible text, links, scripts, styles, charts."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.raw = path.read_text(encoding="utf-8")
+        self.texts: list[str] = []
+        self.links: list[str] = []
+        self.scripts: list[str] = []  # src of external scripts
+        self.styles: list[str] = []  # href of stylesheets
+        self.current: list[str] = []  # navigation links marked as the current page
+        self.lang = ""
+        self._skip = 0
+        self.feed(self.raw)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag in ("script", "style"):
+            self._skip += 1
+            if tag == "script" and a.get("src"):
+                self.scripts.append(a["src"])
+        elif tag == "link" and a.get("rel") == "stylesheet":
+            self.styles.append(a["href"])
+        elif tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+            if a.get("aria-current") == "page":
+                self.current.append(a["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        """Visible text, whitespace collapsed (entities are already decoded)."""
+        return " ".join(" ".join(self.texts).split())
+
+    def chart_data(self) -> list[dict]:
+        """The traces of every chart (the arguments of each ``Plotly.newPlot``)."""
+        decoder = json.JSONDecoder()
+        traces = []
+        for match in re.finditer(r'Plotly\.newPlot\(\s*"[^"]+",\s*', self.raw):
+            data, _ = decoder.raw_decode(self.raw, match.end())
+            traces.extend(data)
+        return traces
+
+    def chart_strings(self) -> str:
+        """Every string in the charts' data (hover texts, labels), decoded."""
+        found: list[str] = []
+
+        def walk(value: object) -> None:
+            if isinstance(value, str):
+                found.append(html.unescape(value))
+            elif isinstance(value, dict):
+                for v in value.values():
+                    walk(v)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v)
+
+        walk(self.chart_data())
+        return " ".join(found)
+
+
+def squash(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+@pytest.fixture(scope="module")
+def studied(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The analysed demo study (need and topic runs, indicators, codings)."""
+    project = demo_copy(tmp_path_factory, tmp_path_factory.mktemp("publish") / "p")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def site(studied: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seite") / "sozialraum-seite"
+    publish(studied, out, generated_at=WHEN)
+    return out
+
+
+@pytest.fixture(scope="module")
+def profiles(studied: Project) -> Profiles:
+    return build_profiles(studied)
+
+
+def page_files(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def profile_file(site: Path, district: str) -> Path:
+    """The page whose title names ``district``'s profile."""
+    for path in site.glob("sozialraum-*.html"):
+        if f'<h1 id="sec-titel">Sozialraumprofil {html.escape(district)}</h1>' in (
+            path.read_text(encoding="utf-8")
+        ):
+            return path
+    raise AssertionError(f"keine Seite für {district}")
+
+
+def test_doctests() -> None:
+    for module in (workbench.synthesis.site.charts, workbench.analysis.topic_map):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted >= 1, module.__name__
+
+
+def test_every_page_exists_is_german_offline_and_linked(site: Path, profiles: Profiles) -> None:
+    names = {p.name for p in page_files(site)}
+    assert {INDEX, MAP_FILE, REPORT_FILE} <= names
+    assert len([n for n in names if n.startswith("sozialraum-")]) == 1 + len(profiles.districts)
+    plotly = list((site / "assets").glob("plotly-*.min.js"))
+    assert len(plotly) == 1 and plotly[0].stat().st_size > 1_000_000  # plotly.js, once
+    listed = json.loads((site / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert set(listed) == {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()} - {
+        MANIFEST
+    }
+    for path in page_files(site):
+        page = Page(path)
+        assert page.lang == "de", path.name
+        assert path.stat().st_size < 1_000_000, path.name  # plotly.js is not inlined
+        for ref in page.scripts + page.styles:
+            assert not re.match(r"(https?:)?//", ref), (path.name, ref)
+            assert (site / ref).is_file(), (path.name, ref)
+        assert page.scripts == [f"assets/{plotly[0].name}"], path.name
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", page.raw)
+        local = {link for link in page.links if not link.startswith("#")}
+        assert names <= local, path.name  # the navigation reaches every page
+        assert all((site / link.split("#")[0]).is_file() for link in local)
+        assert page.current == [path.name]
+        assert FORBIDDEN.search(page.text) is None, (path.name, FORBIDDEN.search(page.text))
+
+
+def test_profiles_show_the_needs_quotes_and_indicators_of_the_apps(
+    site: Path, profiles: Profiles
+) -> None:
+    for profile in (profiles.city, *profiles.districts):
+        text = Page(profile_file(site, profile.district)).text
+        assert not profile.needs.empty
+        for need in profile.needs.itertuples():
+            assert squash(need.label) in text, (profile.district, need.label)
+            quotes = profile.need_quotes[profile.need_quotes["cluster"] == need.cluster]
+            for quote in quotes["quote"].head(3):
+                assert squash(quote) in text, (profile.district, quote)
+        assert not profile.indicators.empty
+        for row in profile.indicators.itertuples():
+            assert row.indicator in text and format_number(row.value) in text
+        for dimension in ("Ressource", "Herausforderung"):
+            for quote in profile.quotes(dimension, limit=1)["quote"]:
+                assert squash(quote) in text
+
+
+def test_the_overview_compares_districts_and_links_every_profile(
+    site: Path, profiles: Profiles
+) -> None:
+    page = Page(site / INDEX)
+    for profile in profiles.districts:
+        assert profile_file(site, profile.district).name in page.links
+        assert squash(profile.needs["label"].iloc[0]) in page.text
+    for label in profiles.need_matrix["label"]:
+        assert squash(label) in page.text
+    for indicator in set(profiles.indicators["indicator"]):
+        assert indicator in page.text
+    keys = {t.get("name") for t in page.chart_data()}
+    assert "Aussagen" in keys  # statements per district, besides the two heatmaps
+    assert page.raw.count("Plotly.newPlot(") == 3
+
+
+def test_the_topic_map_shows_topics_their_quotes_and_every_statement(
+    site: Path, studied: Project
+) -> None:
+    data = map_data(studied)
+    page = Page(site / MAP_FILE)
+    for topic in data.topics.itertuples():
+        assert squash(topic_name(topic.topic, topic.label)) in page.text
+        for quote in topic_quotes(data, topic.topic)["text"].head(QUOTES_SHOWN):
+            assert squash(quote) in page.text
+    traces = page.chart_data()
+    by_topic = traces[: len(data.topics)]
+    assert sum(len(t["x"]) for t in by_topic) == len(data.statements)
+    by_need = traces[len(data.topics) :]
+    assert sum(len(t["x"]) for t in by_need) == len(data.statements)
+    script_card = data.statements[data.statements["source_id"] == "MF-K28"]["text"].item()
+    assert '<script>alert("x")</script>' in script_card
+    assert squash(script_card) in page.text  # shown as text …
+    assert '<script>alert("x")' not in page.raw  # … never as markup
+
+
+def test_no_page_contains_raw_personal_data(site: Path, studied: Project) -> None:
+    originals = [o for o in studied.pseudonym_key()["original"] if len(o) > 6]
+    assert originals
+    seen_placeholder = False
+    for path in page_files(site):
+        page = Page(path)
+        text = page.text + " " + page.chart_strings() + " " + html.unescape(page.raw)
+        seen_placeholder |= "[Person" in text
+        for original in originals:
+            assert not re.search(rf"\b{re.escape(original)}\b", text), (path.name, original)
+    assert seen_placeholder
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (no_statements, {INDEX: [NO_STATEMENTS, NO_DISTRICTS], MAP_FILE: [NO_TOPICS]}),
+        (card_wall, {INDEX: [NO_DISTRICTS, NO_INDICATORS], MAP_FILE: [NO_TOPICS]}),
+        (partial, {MAP_FILE: [NO_TOPICS]}),
+    ],
+)
+def test_missing_data_gives_a_sentence_naming_the_command(
+    tmp_path: Path, build, expected: dict[str, list[str]]
+) -> None:
+    with build(tmp_path) as project:
+        site = publish(project, tmp_path / "seite", generated_at=WHEN)
+    assert (site.folder / "sozialraum-gesamtstadt.html").is_file()
+    for name, sentences in expected.items():
+        text = Page(site.folder / name).text
+        for sentence in sentences:
+            assert sentence in text, (name, sentence)
+    for path in page_files(site.folder):
+        page = Page(path)
+        assert page.lang == "de"
+        assert FORBIDDEN.search(page.text) is None, (path.name, FORBIDDEN.search(page.text))
+    themes = Page(site.folder / MAP_FILE)
+    assert themes.scripts == [] and "Plotly.newPlot" not in themes.raw
+
+
+def test_publishing_again_replaces_pages_and_a_foreign_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with partial(tmp_path) as project:
+        first = publish(project, tmp_path / "seite")
+        # a page of an earlier publication that no longer exists is removed
+        stale = first.folder / "sozialraum-alt.html"
+        stale.write_text("alt", encoding="utf-8")
+        manifest = json.loads((first.folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest["files"].append(stale.name)
+        (first.folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        publish(project, first.folder)
+        assert not stale.exists() and (first.folder / INDEX).is_file()
+
+        foreign = tmp_path / "fremd"
+        foreign.mkdir()
+        (foreign / "notizen.txt").write_text("meins", encoding="utf-8")
+        with pytest.raises(WorkbenchError, match="nicht leer"):
+            publish(project, foreign)
+        assert (foreign / "notizen.txt").read_text(encoding="utf-8") == "meins"
+        path = project.path
+    assert main(["--project", str(path), "publish", "--out", str(foreign)]) == 2
+    assert "nicht leer" in capsys.readouterr().err
+    out = tmp_path / "neu" / "seite"
+    assert main(["--project", str(path), "publish", "--out", str(out)]) == 0
+    assert "Seiten" in capsys.readouterr().out and (out / INDEX).is_file()
+    assert CITYWIDE in Page(out / "sozialraum-gesamtstadt.html").text

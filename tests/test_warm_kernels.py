@@ -1,0 +1,163 @@
+"""Warm kernels (widgets.warm_kernels, widgets.voila_server): forked, interruptible, cleaned up.
+
+A kernel manager as Voilà's server uses it (:class:`ForkingKernelManager`) starts real
+IPython kernels here; each must run code, be interruptible, shut down, and die with its
+launcher; the warm process must end with its server. Without a warm process the launcher
+runs an ordinary kernel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from widgets import warm_kernels
+from widgets.voila_server import ForkingKernelManager, _Warm, page_config_hook
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not warm_kernels.supported(), reason="nur unter Linux"),
+]
+
+
+def _gone(pid: int, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+async def _run(kc, code: str, timeout: float = 60) -> dict:
+    """Execute ``code``; return the reply content and the text printed."""
+    printed: list[str] = []
+
+    def hook(msg: dict) -> None:
+        if msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"])
+
+    reply = await kc.execute_interactive(code, timeout=timeout, output_hook=hook)
+    return {**reply["content"], "printed": "".join(printed)}
+
+
+@pytest.fixture
+def jupyter_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var in ("JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    return tmp_path
+
+
+def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> None:
+    async def scenario() -> None:
+        km = ForkingKernelManager(kernel_name="python3")
+        await km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        await kc.wait_for_ready(timeout=120)
+        try:
+            assert km.format_kernel_cmd()[1:4] == ["-m", "widgets.warm_kernels", "launch"]
+            zygote = _Warm.process.pid
+            shown = await _run(kc, "import os, sys; print(os.getppid(), 'pandas' in sys.modules)")
+            ppid, preloaded = shown["printed"].split()
+            assert int(ppid) == zygote  # forked by the warm process …
+            assert preloaded == "True"  # … which had imported pandas already
+            launcher = km.provisioner.pid
+            assert psutil.Process(launcher).cmdline()[2] == "widgets.warm_kernels"
+
+            # an interrupt reaches the kernel through its launcher
+            msg_id = kc.execute("import time; time.sleep(60)")
+            await asyncio.sleep(1.0)
+            await km.interrupt_kernel()
+            reply = await kc.get_shell_msg(timeout=30)
+            assert reply["parent_header"]["msg_id"] == msg_id
+            assert reply["content"]["ename"] == "KeyboardInterrupt"
+            kernel_pid = int((await _run(kc, "print(os.getpid())"))["printed"])
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel()
+        assert _gone(kernel_pid) and _gone(launcher)
+
+        # a kernel whose launcher is killed (as jupyter_client kills) goes with it
+        km = ForkingKernelManager(kernel_name="python3")
+        await km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        await kc.wait_for_ready(timeout=120)
+        kernel_pid = int((await _run(kc, "import os; print(os.getpid())"))["printed"])
+        kc.stop_channels()
+        os.kill(km.provisioner.pid, signal.SIGKILL)
+        assert _gone(kernel_pid)
+        await km.cleanup_resources()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        _Warm.stop()
+
+
+def test_the_warm_process_ends_with_its_server(tmp_path: Path) -> None:
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    zygote = subprocess.Popen(
+        [sys.executable, "-m", "widgets.warm_kernels", "serve", str(server.pid)],
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        name = warm_kernels.address(server.pid)
+        deadline = time.monotonic() + 120
+        while warm_kernels._connect(name, 0.1) is None:
+            assert zygote.poll() is None and time.monotonic() < deadline
+        server.kill()
+        server.wait()
+        assert zygote.wait(timeout=15) == 0
+    finally:
+        for process in (server, zygote):
+            if process.poll() is None:
+                process.kill()
+
+
+def test_without_a_warm_process_the_launcher_runs_an_ordinary_kernel(tmp_path: Path) -> None:
+    connection = tmp_path / "kernel.json"
+    code = (
+        "import sys, widgets.warm_kernels as w\n"
+        f"w.CONNECT_TIMEOUT = 0.2\n"
+        f"sys.exit(w.main(['launch', '1', '-f', {str(connection)!r}]))\n"
+    )
+    from jupyter_client import BlockingKernelClient
+    from jupyter_client.connect import write_connection_file
+
+    write_connection_file(str(connection))
+    launcher = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.DEVNULL)
+    kc = BlockingKernelClient(connection_file=str(connection))
+    kc.load_connection_file()
+    kc.start_channels()
+    try:
+        # (no wait_for_ready: without a kernel manager it takes a slow start for death)
+        reply = kc.execute_interactive("import os; print(os.getpid())", timeout=120)
+        assert reply["content"]["status"] == "ok"
+        kc.shutdown()
+        assert launcher.wait(timeout=30) == 0  # it became the kernel and ended as one
+    finally:
+        kc.stop_channels()
+        if launcher.poll() is None:
+            launcher.kill()
+
+
+def test_lean_pages_leave_out_plotly_only_for_the_participation_apps() -> None:
+    config = {"federated_extensions": [{"name": "jupyterlab-plotly"}, {"name": "anywidget"}]}
+    lean = page_config_hook(config, notebook_path="voila_apps/bedarfe_bewerten.ipynb")
+    assert [e["name"] for e in lean["federated_extensions"]] == ["anywidget"]
+    full = page_config_hook(config, notebook_path="sozialraumprofil.ipynb")
+    assert [e["name"] for e in full["federated_extensions"]] == ["jupyterlab-plotly", "anywidget"]
+    assert len(config["federated_extensions"]) == 2  # the server's own config is unchanged

@@ -1,0 +1,257 @@
+"""The Voilà server's side of the apps: warm kernels, lean pages, cached templates.
+
+Loaded by Voilà's configuration file ``voila_apps/voila.py`` (``--Voila.config_file_paths``,
+see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
+
+- :class:`ForkingKernelManager` starts every Python kernel through
+  :mod:`widgets.warm_kernels` (forked from a process that has imported everything
+  once) instead of a fresh interpreter;
+- :class:`LeanMappingKernelManager` follows each kernel's activity (for culling) without
+  deserialising every message;
+- :func:`page_config_hook` leaves plotly's JupyterLab extension (4.8 MB of JavaScript)
+  out of the pages of apps that draw no chart (:data:`LEAN_APPS`): participants'
+  browsers and the server have half as much to load and send;
+- :func:`cache_templates` shares one Jinja bytecode cache between all page renders
+  (nbconvert otherwise compiles Voilà's templates anew for every page view);
+- only the participation apps get preheated kernels (the read-only apps are denied a
+  pool: their readers have the static site, ``workbench publish``), and a kernel that
+  ends is not restarted (a restarted kernel has lost its page anyway);
+- a page waits up to a minute for its cell's output (nbclient gives up after 4 s, which
+  a busy server exceeds: the page then lacks its app).
+
+Everything here runs in the server process, never in a kernel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from jupyter_server._tz import utcnow
+from jupyter_server.services.kernels.kernelmanager import (
+    AsyncMappingKernelManager,
+    ServerKernelManager,
+)
+
+from widgets import warm_kernels
+
+# Apps whose pages draw no plotly chart and which participants open in bursts.
+LEAN_APPS = ("bedarfe_bewerten.ipynb", "kodieren.ipynb")
+# Apps that get no preheated kernels (read-only; readers use the static site).
+NO_POOL = ("sozialraumprofil", "themenlandkarte")
+PLOTLY_EXTENSION = "jupyterlab-plotly"
+IOPUB_TIMEOUT = 60  # seconds
+
+
+class _Warm:
+    """The one warm process of this server (started with the first kernel)."""
+
+    lock = threading.Lock()
+    process: subprocess.Popen | None = None
+
+    @classmethod
+    def ensure(cls) -> bool:
+        """Start the warm process unless it runs; whether kernels can be forked."""
+        if not warm_kernels.supported():
+            return False
+        with cls.lock:
+            if cls.process is not None and cls.process.poll() is None:
+                return True
+            if cls.process is not None:  # it ended: don't try again, start kernels plainly
+                return False
+            cls.process = subprocess.Popen(
+                [sys.executable, "-m", "widgets.warm_kernels", "serve", str(os.getpid())],
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            atexit.register(cls.stop)
+            return True
+
+    @classmethod
+    def stop(cls) -> None:
+        """End the warm process (it also ends by itself once the server is gone)."""
+        if cls.process is not None and cls.process.poll() is None:
+            cls.process.terminate()
+            try:
+                cls.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                cls.process.kill()
+
+
+def _is_ipykernel(cmd: list[str]) -> bool:
+    """Whether ``cmd`` starts an IPython kernel with this server's interpreter."""
+    if len(cmd) < 3 or cmd[1:3] != ["-m", "ipykernel_launcher"]:
+        return False
+    try:
+        return Path(cmd[0]).resolve() == Path(sys.executable).resolve()
+    except OSError:
+        return False
+
+
+class ForkingKernelManager(ServerKernelManager):
+    """A kernel manager whose Python kernels are forked by :mod:`widgets.warm_kernels`.
+
+    Use: ``--MappingKernelManager.kernel_manager_class=widgets.voila_server.ForkingKernelManager``.
+    Other kernels (another interpreter, another language) start as usual.
+    """
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        """The kernel's command: the launcher of a forked kernel where possible."""
+        cmd = super().format_kernel_cmd(extra_arguments)
+        if not _is_ipykernel(cmd) or not _Warm.ensure():
+            return cmd
+        return [sys.executable, "-m", "widgets.warm_kernels", "launch", str(os.getpid()), *cmd[3:]]
+
+
+DELIMITER = b"<IDS|MSG>"
+
+
+def peek(msg_list: list[bytes]) -> tuple[dict, dict, bytes]:
+    """A raw kernel message's header, parent header and (still encoded) content.
+
+    >>> raw = [b"id", DELIMITER, b"sig", b'{"msg_type": "status"}', b"{}", b"{}", b'{"a": 1}']
+    >>> peek(raw)
+    ({'msg_type': 'status'}, {}, b'{"a": 1}')
+    """
+    i = msg_list.index(DELIMITER)
+    return json.loads(msg_list[i + 2]), json.loads(msg_list[i + 3]), msg_list[i + 5]
+
+
+class LeanMappingKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel map with a cheaper record of each kernel's activity.
+
+    The server watches every message a kernel publishes to know when it was last active
+    (for culling). Jupyter Server fully deserialises each one for that — signature check
+    and a date parse of every header — although it needs only the message type and, for
+    status messages, the state; with a form of a few hundred widgets that was a large part
+    of the server's CPU per page view. This reads just those fields; what reaches the
+    browser is still checked as before.
+
+    It also ends a kernel that asks for it (:data:`widgets.warm_kernels.RELEASE_MESSAGE`,
+    sent by :class:`widgets.app_support.IdleRelease`) the way a user's shutdown would.
+    """
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._releasing: dict[str, asyncio.Future] = {}
+
+    def start_watching_activity(self, kernel_id: str) -> None:
+        """Watch the kernel's IOPub messages: last activity, execution state."""
+        kernel = self._kernels[kernel_id]
+        kernel.reason = ""
+        kernel.last_activity = utcnow()
+        kernel._activity_stream = kernel.connect_iopub()
+
+        def record_activity(msg_list: list[bytes]) -> None:
+            try:
+                header, parent, content = peek(msg_list)
+            except (ValueError, IndexError):
+                self.last_kernel_activity = kernel.last_activity = utcnow()
+                return
+            msg_type = header.get("msg_type")
+            parent_type = parent.get("msg_type") if parent else None
+            if (
+                self.track_message_type(msg_type)
+                or self.track_message_type(parent_type)
+                or kernel.execution_state == "busy"
+            ):
+                self.last_kernel_activity = kernel.last_activity = utcnow()
+            if msg_type == warm_kernels.RELEASE_MESSAGE:
+                self._release(kernel_id)
+            elif msg_type == "status":
+                state = json.loads(content).get("execution_state")
+                if self.track_message_type(parent_type):
+                    kernel.execution_state = state
+                elif kernel.execution_state == "starting" and state != "starting":
+                    kernel.execution_state = "idle"
+
+        kernel._activity_stream.on_recv(record_activity)
+
+    def _release(self, kernel_id: str) -> None:
+        """A kernel whose participant is done asked to end: shut it down (once)."""
+        if kernel_id in self._releasing or kernel_id not in self:
+            return
+        self.log.info("Kernel %s freigegeben (Antwort gespeichert, Seite ruhig).", kernel_id)
+        task = asyncio.ensure_future(self.shutdown_kernel(kernel_id))
+        self._releasing[kernel_id] = task
+        task.add_done_callback(lambda _: self._releasing.pop(kernel_id, None))
+
+
+def page_config_hook(
+    page_config: dict[str, Any],
+    base_url: str = "",
+    settings: dict[str, Any] | None = None,
+    log: Any = None,
+    voila_configuration: Any = None,
+    notebook_path: str | None = None,
+    **_: Any,
+) -> dict[str, Any]:
+    """Leave plotly's extension out of the pages of :data:`LEAN_APPS`."""
+    if notebook_path and Path(notebook_path).name in LEAN_APPS:
+        page_config = dict(page_config)
+        page_config["federated_extensions"] = [
+            e
+            for e in page_config.get("federated_extensions", [])
+            if e.get("name") != PLOTLY_EXTENSION
+        ]
+    return page_config
+
+
+_TEMPLATE_CACHE: dict[str, Any] = {}
+
+
+def cache_templates() -> None:
+    """Let every nbconvert template environment share one Jinja bytecode cache.
+
+    Voilà renders each page (and each preheated kernel's page) with a new exporter and
+    so a new Jinja environment, which parses and compiles its templates again. The
+    compiled code is keyed by template name and source checksum, so sharing it across
+    environments changes nothing but the time.
+    """
+    if _TEMPLATE_CACHE:
+        return
+    from jinja2 import BytecodeCache
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    class MemoryCache(BytecodeCache):
+        def __init__(self) -> None:
+            self.codes: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Any) -> None:
+            code = self.codes.get(bucket.key)
+            if code is not None:
+                bucket.bytecode_from_string(code)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            self.codes[bucket.key] = bucket.bytecode_to_string()
+
+    cache = MemoryCache()
+    create = TemplateExporter._create_environment
+
+    def create_cached(self: TemplateExporter) -> Any:
+        environment = create(self)
+        environment.bytecode_cache = cache
+        return environment
+
+    TemplateExporter._create_environment = create_cached
+    _TEMPLATE_CACHE["cache"] = cache
+
+
+def configure(c: Any) -> None:
+    """Set the apps' server configuration on Voilà's config object ``c``."""
+    cache_templates()
+    c.VoilaConfiguration.page_config_hook = page_config_hook
+    c.VoilaConfiguration.multi_kernel_manager_class = LeanMappingKernelManager
+    c.MappingKernelManager.kernel_manager_class = "widgets.voila_server.ForkingKernelManager"
+    c.VoilaKernelManager.preheat_denylist = list(NO_POOL)
+    c.KernelRestarter.restart_limit = 0
+    # A page's output arrives after its cell has finished; on a busy server that takes
+    # longer than nbclient's 4 s, and a late widget would be missing from the page.
+    c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT

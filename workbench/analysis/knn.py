@@ -1,0 +1,145 @@
+"""Sparse k-nearest-neighbour graphs on unit vectors, in memory linear in the statements.
+
+No n × n matrix is ever held: similarities are computed in row blocks of bounded size
+(:data:`BLOCK_BYTES`), and only each row's ``k`` best neighbours are kept.
+
+- Up to :data:`EXACT_MAX` statements the search is exact (brute force, blockwise).
+- Beyond that it is an inverted-file search: the vectors are assigned to about √n
+  cells (k-means centres fitted on a sample), and every statement is compared with the
+  statements of the :data:`PROBES` cells whose centres are nearest to it. Time grows
+  with n·√n, memory with n; most true neighbours are found (``benchmarks/scale.py``
+  reports the recall against the exact search), and a missed neighbour is replaced by
+  the next best one, which is what a clustering needs.
+
+Everything is float32 and deterministic (fixed sampling seed, ties by index).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+EXACT_MAX = 10_000
+BLOCK_BYTES = 64 * 2**20  # similarity block held at once
+PROBES = 16
+_SAMPLE_PER_CELL = 30
+
+
+def unit_rows(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length, as float32 (zero rows stay zero)."""
+    x = np.asarray(x, dtype=np.float32)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms == 0, 1, norms)
+
+
+def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of each row's ``k`` largest entries, best first."""
+    part = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+    values = np.take_along_axis(similarity, part, axis=1)
+    order = np.lexsort((part, -values), axis=1)  # best first, ties by smaller index
+    return np.take_along_axis(part, order, axis=1), np.take_along_axis(values, order, axis=1)
+
+
+def _search(
+    queries: np.ndarray, query_ids: np.ndarray, base: np.ndarray, base_ids: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact neighbours of ``queries`` among ``base`` (a query is not its own neighbour)."""
+    rows = max(1, BLOCK_BYTES // (4 * max(len(base), 1)))
+    indices = np.empty((len(queries), k), dtype=np.int64)
+    values = np.empty((len(queries), k), dtype=np.float32)
+    for start in range(0, len(queries), rows):
+        block = queries[start : start + rows] @ base.T
+        block[query_ids[start : start + rows, None] == base_ids[None, :]] = -np.inf
+        top, sim = _top_k(block, k)
+        indices[start : start + rows] = base_ids[top]
+        values[start : start + rows] = sim
+    return indices, values
+
+
+def _centres(x: np.ndarray, seed: int) -> np.ndarray:
+    """About √n unit k-means centres, fitted on a sample (the cells of the search)."""
+    from sklearn.cluster import KMeans
+
+    n = len(x)
+    n_cells = max(2, int(np.sqrt(n)))
+    rng = np.random.default_rng(seed)
+    sample = x[np.sort(rng.choice(n, min(n, n_cells * _SAMPLE_PER_CELL), replace=False))]
+    model = KMeans(n_cells, init="random", n_init=1, max_iter=20, random_state=seed)
+    model.fit(sample)
+    return unit_rows(model.cluster_centers_)
+
+
+def _probe_lists(x: np.ndarray, centres: np.ndarray, probes: int) -> np.ndarray:
+    """For every row the ``probes`` cells with the nearest centres (nearest first)."""
+    out = np.empty((len(x), probes), dtype=np.int64)
+    rows = max(1, BLOCK_BYTES // (4 * len(centres)))
+    for start in range(0, len(x), rows):
+        similarity = x[start : start + rows] @ centres.T
+        out[start : start + rows] = _top_k(similarity, probes)[0]
+    return out
+
+
+def nearest_neighbours(
+    x: np.ndarray, k: int, seed: int = 0, exact_max: int = EXACT_MAX
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` nearest other rows by cosine: (indices, similarities), best first.
+
+    ``x`` must have unit rows (see :func:`unit_rows`); ``k`` is capped at n − 1.
+    """
+    n = len(x)
+    k = min(k, n - 1)
+    if k < 1:
+        return np.zeros((n, 0), dtype=np.int64), np.zeros((n, 0), dtype=np.float32)
+    ids = np.arange(n)
+    if n <= exact_max:
+        return _search(x, ids, x, ids, k)
+    centres = _centres(x, seed)
+    probes = min(PROBES, len(centres))
+    probe = _probe_lists(x, centres, probes)
+    # Candidates: for every row, the k best of each probed cell, in slot (probe rank).
+    found = np.zeros((n, probes * k), dtype=np.int64)
+    closeness = np.full((n, probes * k), -np.inf, dtype=np.float32)
+    flat = probe.ravel()
+    order = np.argsort(flat, kind="stable")
+    bounds = np.searchsorted(flat[order], np.arange(len(centres) + 1))
+    home = np.argsort(probe[:, 0], kind="stable")
+    home_bounds = np.searchsorted(probe[home, 0], np.arange(len(centres) + 1))
+    for cell in range(len(centres)):
+        base_ids = home[home_bounds[cell] : home_bounds[cell + 1]]
+        asked = order[bounds[cell] : bounds[cell + 1]]
+        if len(base_ids) == 0 or len(asked) == 0:
+            continue
+        width = min(k, len(base_ids))
+        rows = max(1, BLOCK_BYTES // (4 * len(base_ids)))
+        base = x[base_ids]
+        for start in range(0, len(asked), rows):
+            flat_pos = asked[start : start + rows]
+            q, slot = flat_pos // probes, flat_pos % probes
+            block = x[q] @ base.T
+            block[q[:, None] == base_ids[None, :]] = -np.inf
+            top, sim = _top_k(block, width)
+            columns = slot[:, None] * k + np.arange(width)[None, :]
+            found[q[:, None], columns] = base_ids[top]
+            closeness[q[:, None], columns] = sim
+    indices = np.empty((n, k), dtype=np.int64)
+    values = np.empty((n, k), dtype=np.float32)
+    rows = max(1, BLOCK_BYTES // (4 * probes * k))
+    for start in range(0, n, rows):
+        top, sim = _top_k(closeness[start : start + rows], k)
+        indices[start : start + rows] = np.take_along_axis(found[start : start + rows], top, 1)
+        values[start : start + rows] = sim
+    short = np.flatnonzero(~np.isfinite(values).all(axis=1))
+    if len(short):  # probed cells with fewer than k others: search everything
+        indices[short], values[short] = _search(x[short], short, x, ids, k)
+    return indices, values
+
+
+def knn_affinity(indices: np.ndarray, similarities: np.ndarray) -> csr_matrix:
+    """Symmetric sparse affinity: w_ij = max of the two directed similarities (≥ 0)."""
+    n, k = indices.shape
+    rows = np.repeat(np.arange(n), k)
+    weights = np.clip(similarities.ravel(), 0.0, None).astype(np.float64)
+    w = csr_matrix((weights, (rows, indices.ravel())), shape=(n, n))
+    w = w.maximum(w.T).tocsr()
+    w.eliminate_zeros()
+    return w

@@ -1,0 +1,174 @@
+"""The topic map's data: each statement with its topic, map position and need cluster.
+
+Read from the latest stored topic run (topics, each statement's topic and stored map
+position ``x``/``y``) and, if there is one, the latest need run; nothing is fitted or
+laid out here. The Voilà app (``widgets.topic_map``) and the static site
+(:mod:`workbench.synthesis.site`) draw the same tables. Texts are the stored,
+pseudonymised ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from workbench.core.domain import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+NO_NEED = "keine Bedarfsaussage"
+NOT_READY = (
+    "Die Themenlandkarte ist noch nicht berechnet. Bitte versuchen Sie es später noch einmal."
+)
+NO_NEED_RUN = "Die Bedarfe sind noch nicht gruppiert: Färbung nur nach Themen."
+STATEMENT_COLUMNS = {
+    "segment_id": "int64",
+    "source_id": "string",
+    "district": "string",
+    "document": "string",
+    "text": "string",
+    "topic": "string",
+    "topic_label": "string",
+    "probability": "float64",
+    "x": "float64",
+    "y": "float64",
+    "need": "Int64",  # need cluster of the statement; missing if it is no need statement
+    "need_label": "string",
+}
+TOPIC_COLUMNS = {"topic": "string", "label": "string", "keywords": "object", "size": "int64"}
+# Colours of the qualitative palettes plotly ships (D3, then Dark24), as literal values so
+# that no view has to import plotly.express for them.
+PALETTE = (
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD",
+    "#8C564B", "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF",
+    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF",
+    "#222A2A", "#B68100", "#750D86", "#EB663B", "#511CFB",
+)  # fmt: skip
+GREY = "#B0B0B0"
+
+
+@dataclass(frozen=True)
+class MapData:
+    """What the map shows: one row per statement, the topics, the districts."""
+
+    statements: pd.DataFrame  # STATEMENT_COLUMNS
+    topics: pd.DataFrame  # TOPIC_COLUMNS, largest first
+    districts: tuple[str, ...]  # with statements; the city first
+    topic_run: int
+    need_run: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+def statement_table(
+    assignments: pd.DataFrame, segments: pd.DataFrame, need_assignments: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Statements with their topic, map position and (if any) need cluster (pure)."""
+    table = assignments[["segment_id", "topic", "topic_label", "probability", "x", "y"]].merge(
+        segments[["segment_id", "source_id", "district", "document", "text"]], on="segment_id"
+    )
+    if need_assignments is None or need_assignments.empty:
+        table["need"] = pd.NA
+        table["need_label"] = pd.NA
+    else:
+        needs = need_assignments[["segment_id", "cluster", "cluster_label"]].rename(
+            columns={"cluster": "need", "cluster_label": "need_label"}
+        )
+        table = table.merge(needs, on="segment_id", how="left")
+    table = table.sort_values("segment_id").reset_index(drop=True)
+    return table[list(STATEMENT_COLUMNS)].astype(STATEMENT_COLUMNS)
+
+
+def topic_table(described: pd.DataFrame) -> pd.DataFrame:
+    """Topics of a run (``workbench.analysis.topics.topics``) as the map names them (pure).
+
+    Runs per district or guiding question (``--by``) name each topic with its group.
+    """
+    label = [
+        text if group == "alle" else f"{group}: {text}"
+        for group, text in zip(described["group"], described["label"], strict=True)
+    ]
+    table = pd.DataFrame(
+        {
+            "topic": described["key"].astype(str),
+            "label": label,
+            "keywords": described["keywords"],
+            "size": described["size"],
+        }
+    )
+    table = table.sort_values(["size", "topic"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True).astype(TOPIC_COLUMNS)
+
+
+def has_topic_run(project: Project) -> bool:
+    """Whether the project has a stored topic run (the map needs one)."""
+    from workbench.analysis import topics
+
+    return not topics.runs(project).empty
+
+
+def map_data(
+    project: Project, topic_run: int | None = None, need_run: int | None = None
+) -> MapData:
+    """Read a topic run (default: latest) and need run (latest, if any) for the map."""
+    from workbench.analysis import needs, topics
+
+    if topic_run is None:
+        runs = topics.runs(project)
+        if runs.empty:
+            raise WorkbenchError(NOT_READY)
+        topic_run = int(runs["run_id"].max())
+    notes = []
+    try:
+        need_assignments = needs.assignments(project, need_run)
+        if need_run is None:
+            need_run = int(needs.runs(project)["run_id"].max())
+    except WorkbenchError:
+        if need_run is not None:
+            raise
+        need_assignments = None
+        notes.append(NO_NEED_RUN)
+    segments = project.segments()
+    statements = statement_table(topics.assignments(project, topic_run), segments, need_assignments)
+    present = set(statements["district"])
+    districts = tuple(d for d in project.districts()["district"] if d in present)
+    return MapData(
+        statements=statements,
+        topics=topic_table(topics.topics(project, topic_run)),
+        districts=districts,
+        topic_run=topic_run,
+        need_run=need_run if need_assignments is not None else None,
+        notes=tuple(notes),
+    )
+
+
+def topic_name(topic: str, label: str, limit: int | None = None) -> str:
+    """How a topic is named in lists and charts (plain text, not escaped).
+
+    >>> topic_name("3", "Bus · Abends · Linie"), topic_name("3", "Bus · Abends", limit=8)
+    ('3 · Bus · Abends · Linie', '3 · Bus…')
+    """
+    name = f"{topic} · {label}"
+    return name if limit is None or len(name) <= limit else name[: limit - 1] + "…"
+
+
+def heatmap_table(data: MapData) -> pd.DataFrame:
+    """Statements per topic (rows, largest first) and district (columns, city first)."""
+    return pd.crosstab(data.statements["topic"], data.statements["district"]).reindex(
+        index=list(data.topics["topic"]), columns=list(data.districts), fill_value=0
+    )
+
+
+def topic_quotes(data: MapData, topic: str, district: str | None = None) -> pd.DataFrame:
+    """A topic's statements, most typical first (of one district if given)."""
+    part = data.statements[data.statements["topic"] == topic]
+    if district is not None:
+        part = part[part["district"] == district]
+    return part.sort_values(["probability", "segment_id"], ascending=[False, True])
+
+
+def need_clusters(data: MapData) -> pd.Series:
+    """The need clusters on the map (cluster → label), in cluster order."""
+    return data.statements.dropna(subset=["need"]).groupby("need")["need_label"].first()
