@@ -77,12 +77,14 @@ class _Warm:
     @classmethod
     def stop(cls) -> None:
         """End the warm process (it also ends by itself once the server is gone)."""
-        if cls.process is not None and cls.process.poll() is None:
-            cls.process.terminate()
+        with cls.lock:
+            process, cls.process = cls.process, None  # stopped on purpose: may start again
+        if process is not None and process.poll() is None:
+            process.terminate()
             try:
-                cls.process.wait(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                cls.process.kill()
+                process.kill()
 
 
 def _is_ipykernel(cmd: list[str]) -> bool:

@@ -114,7 +114,7 @@ def assert_page_basics(page: Page, where: str) -> None:
 def open_app(page: Page, url: str, ready: str) -> None:
     """Open an app, wait for ``ready`` and for the ARIA support to have run."""
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(url)
+    page.goto(url, timeout=2 * WIDGET_TIMEOUT)  # the page loads while its kernel runs
     expect(page.locator(ready).first).to_be_visible(timeout=WIDGET_TIMEOUT)
     page.wait_for_function(
         "() => [...document.querySelectorAll('.sw-app .sw-live')]"

@@ -18,7 +18,7 @@ from workbench.synthesis.site import INDEX, MAP_FILE, publish
 
 pytestmark = pytest.mark.browser
 
-CHART_TIMEOUT = 30_000
+CHART_TIMEOUT = 60_000  # ms; a loaded 2-core machine needs a while for plotly.js
 
 
 @pytest.fixture(scope="module")
