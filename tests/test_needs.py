@@ -69,10 +69,13 @@ def test_labels_are_phrases_from_the_cluster_and_quotes_are_distinct(demo_copy: 
         assert normalise(c.label.rstrip("…")) in texts  # a phrase of its own statements
         assert " · " not in c.label and len(c.label) <= labels.MAX_CHARS
         assert c.label_source == "Aussage"
+        source = table.loc[table["segment_id"] == c.label_segment_id, "text"].item()
+        assert normalise(c.label.rstrip("…")) in normalise(source)  # erasure can find it
         assert len({normalise(q) for q in c.quotes}) == len(c.quotes) == 3
     needs.rename_cluster(demo_copy, int(clusters.iloc[0]["cluster"]), "Eigener Name")
     renamed = needs.clusters(demo_copy)
-    assert renamed.loc[renamed["label"] == "Eigener Name", "label_source"].item() == "Forschende"
+    own = renamed[renamed["label"] == "Eigener Name"].iloc[0]
+    assert own["label_source"] == "Forschende" and pd.isna(own["label_segment_id"])
 
 
 def test_describe_skips_duplicate_statements_in_quotes() -> None:

@@ -139,7 +139,10 @@ def test_the_need_clustering_of_record_is_the_one_04_chooses() -> None:
     from studie import NEED_CLUSTERS
 
     sources = "\n".join(_source(c) for c in _code_cells(_load("04_bedarfe")))
-    assert f"NeedParams(n_clusters={NEED_CLUSTERS}, seed=SEED)" in sources
+    if NEED_CLUSTERS is None:  # the number the method chooses: 04's default run
+        assert "run_default = needs.run_needs(project, NeedParams(seed=SEED)" in sources
+    else:
+        assert f"NeedParams(n_clusters={NEED_CLUSTERS}, seed=SEED)" in sources
 
 
 def _nbval(notebook: Path) -> subprocess.CompletedProcess:
@@ -160,7 +163,7 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess:
     [
         (None, None),  # control: the unchanged copy passes, so a failure is the change's
         ("SEED = 42", "SEED = 7"),
-        ("NeedParams(n_clusters=7, seed=SEED)", "NeedParams(n_clusters=6, seed=SEED)"),
+        ("NeedParams(seed=SEED)", "NeedParams(n_clusters=5, seed=SEED)"),  # the run of record
     ],
     ids=["unchanged", "seed", "n_clusters"],
 )

@@ -304,9 +304,15 @@ def _studied(project: Project, tmp_path: Path) -> tuple[int, str, str]:
             s.add(Coding(segment_id=seg, code_id=code.id, coder="A", start=0, end=5))
         s.add(Memo(target_type="segment", target_id=forgotten, author="A", text="Notiz dazu"))
         run = NeedRun(params={}, corpus_hash="x", versions={}, clusters=[
-            {"cluster": 0, "quotes": [text, other], "quote_segment_ids": [forgotten, kept]}
+            {"cluster": 0, "quotes": [text, other], "quote_segment_ids": [forgotten, kept],
+             "label": "Die Kita fehlt, sagt…", "label_source": "Aussage",
+             "label_segment_id": forgotten, "keywords": ["kita", "spielplatz"]},
+            {"cluster": 1, "quotes": [other], "label": "Eigener Name",
+             "label_source": "Forschende", "keywords": []},
         ])  # fmt: skip
-        topics = TopicRun(params={}, corpus_hash="x", versions={}, topics=[])
+        topics = TopicRun(params={}, corpus_hash="x", versions={}, topics=[
+            {"group": "g", "topic": 0, "label": "die Kita  fehlt", "keywords": []}
+        ])  # fmt: skip
         s.add_all([run, topics])
         s.flush()
         s.add(NeedAssignment(run_id=run.id, segment_id=forgotten, cluster=0))
@@ -318,8 +324,9 @@ def _studied(project: Project, tmp_path: Path) -> tuple[int, str, str]:
         s.flush()
         s.add(RecommendationEvidence(recommendation_id=rec.id, segment_id=forgotten,
                                      document="a.csv", source_id="K1"))  # fmt: skip
-        s.add(FeedbackItem(key="k1", kind="need", label="Kitas", quotes=[text, other],
-                           members=[forgotten, kept]))  # fmt: skip
+        s.add(FeedbackItem(key="k1", kind="need", label="Die Kita fehlt, sagt…",
+                           quotes=[text, other], members=[forgotten, kept],
+                           source={"need_run": run.id, "cluster": 0}))  # fmt: skip
     cache = EmbeddingCache(project.path / "cache" / "embeddings", _Embedder())
     cache.add([text_hash(t) for t in project.segments()["text"]], np.ones((3, 4), np.float32))
     return forgotten, text, other
@@ -339,8 +346,9 @@ def test_forget_statement_leaves_nothing_of_it(
     assert "Aussagen" in out and "Kodierungen" in out and SECRET not in out and "Kita" not in out
 
     dump = _everything(project)
-    for trace in (SECRET, "Hanna", "9988776", text, "Notiz dazu"):
-        assert trace not in dump, trace
+    for trace in (SECRET, "Hanna", "9988776", text, "Notiz dazu", "Kita fehlt"):
+        assert trace not in dump, trace  # labels made from it included
+    assert "Kita · Spielplatz" in dump and "Eigener Name" in dump
     assert other in dump  # the rest stays, with its own key entries
     assert "Becker" in " ".join(project.original_texts().values())
     with project.session() as s:

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -102,9 +103,28 @@ def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> 
         await km.cleanup_resources()
 
     try:
-        asyncio.run(scenario())
+        _run_in_own_loop(scenario)
     finally:
         _Warm.stop()
+
+
+def _run_in_own_loop(scenario) -> None:
+    """Run a coroutine function in a fresh event loop on its own thread: earlier tests
+    (Playwright's sync API) may leave a running loop on the main thread."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(scenario())
+        except BaseException as err:  # re-raised in the test's thread
+            errors.append(err)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join(timeout=600)
+    assert not worker.is_alive(), "Zeitüberschreitung"
+    if errors:
+        raise errors[0]
 
 
 def test_the_warm_process_ends_with_its_server(tmp_path: Path) -> None:

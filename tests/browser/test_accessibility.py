@@ -169,8 +169,10 @@ def test_themenlandkarte_passes_axe_in_both_colourings(page: Page, ready: VoilaS
     page.locator(".sw-colour button", has_text="Bedarfscluster").click()
     expect(page.locator(".sw-colour [aria-pressed='true']")).to_have_text("Bedarfscluster")
     expect(page.locator(".sw-map-text")).to_contain_text("Bedarfsclustern")
-    expect(page.locator(".sw-map .js-plotly-plot")).to_have_attribute(
-        "aria-label", "Aussagen nach Bedarfscluster. Was es zeigt, steht im Text daneben."
+    expect(page.locator(".sw-map .js-plotly-plot")).to_have_attribute(  # once redrawn
+        "aria-label",
+        "Aussagen nach Bedarfscluster. Was es zeigt, steht im Text daneben.",
+        timeout=WIDGET_TIMEOUT,
     )
     assert_page_basics(page, "Themenlandkarte, nach Bedarfsclustern")
 

@@ -79,7 +79,7 @@ def test_an_unknown_district_gives_a_message_and_the_city_view(
     expect(page.locator(".sw-message-info")).to_contain_text("„<b>Atlantis</b>“")
     expect(page.locator(".sw-message-info b")).to_have_count(0)
     expect(page.locator(".sw-matrix")).to_be_visible()
-    expect(page.locator(".sw-city-indicators table")).to_be_visible()
+    expect(page.locator(".sw-city-indicators .sw-city-indicator-table")).to_be_visible()
     expect(page.locator(".sw-district select")).to_have_value("Gesamtstadt (Überblick)")
 
 

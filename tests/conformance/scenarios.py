@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import os
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,8 +106,20 @@ def _zoom(corpora: Path, _tmp: Path) -> list[list[str]]:
     return [[*files, "--workshop", "Zoom-Treffen"]]
 
 
-def _refi(corpora: Path, _tmp: Path) -> list[list[str]]:
-    return [[str(corpora / "refi-qda-vendors" / "atlasti-standard-project.qde")]]
+def _refi(corpora: Path, tmp: Path) -> list[list[str]]:
+    """The vendor project as a bare .qde with its text sources beside it. The corpus holds
+    only the XML: the texts are invented here; a .qde without them is refused by name
+    (tests/test_qdpx_fidelity.py)."""
+    qde = corpora / "refi-qda-vendors" / "atlasti-standard-project.qde"
+    folder = tmp / "atlasti"
+    folder.mkdir()
+    xml = qde.read_text(encoding="utf-8")
+    (folder / "Project.qde").write_text(xml, encoding="utf-8")
+    names = re.findall(r'<TextSource plainTextPath="internal://([^"]+)"', xml)
+    for number, name in enumerate(names):
+        text = "\r\n".join(statements(30, seed=number))  # CRLF, as vendors write it
+        (folder / name).write_text(text, encoding="utf-8", newline="")
+    return [[str(folder / "Project.qde")]]
 
 
 SCENARIOS = [

@@ -123,6 +123,19 @@ def readable_label(central_texts: Sequence[str], keywords: Sequence[str], taken:
     ...     ["leihgeräte", "internetzugang", "wlan"], set())
     'Leihgeräte nur mit Internetzugang'
     """
+    return label_and_source(central_texts, keywords, taken)[0]
+
+
+def label_and_source(
+    central_texts: Sequence[str], keywords: Sequence[str], taken: set[str]
+) -> tuple[str, int | None]:
+    """:func:`readable_label` and the position in ``central_texts`` of the statement it
+    comes from (None for the keyword fallback): stored with the label, so that erasing a
+    statement can find the labels made from it.
+
+    >>> label_and_source(["Mehr Bänke am Platz", "Licht im Park"], ["licht"], set())
+    ('Licht im Park', 1)
+    """
     weight = {}
     for rank, word in enumerate(keywords):
         for token in tokenize(word):
@@ -139,6 +152,6 @@ def readable_label(central_texts: Sequence[str], keywords: Sequence[str], taken:
     if scored:
         best = max(s[0] for s in scored)
         near = [s for s in scored if s[0] >= NEAR_BEST * best]
-        return min(near, key=lambda s: s[1:])[-1]
-    fallback = " · ".join(w.capitalize() for w in keywords[:3])
-    return fallback or shorten(central_texts[0]) if central_texts else fallback
+        chosen = min(near, key=lambda s: s[1:])
+        return chosen[-1], chosen[2]
+    return " · ".join(w.capitalize() for w in keywords[:3]), None

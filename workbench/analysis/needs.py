@@ -28,7 +28,7 @@ import pandas as pd
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from workbench.analysis.labels import distinct, readable_label
+from workbench.analysis.labels import distinct, label_and_source
 from workbench.analysis.need_clusters import (
     MATCH_THRESHOLD,
     NO_NEED_RUN,
@@ -61,6 +61,7 @@ CLUSTER_COLUMNS = {
     "focus_districts": "object",  # over-represented districts (need_scope); runs before: NA
     "focus_p": "float64",
     "label_source": "string",  # "Aussage" (generated) or "Forschende" (renamed)
+    "label_segment_id": "Int64",  # the statement a generated label comes from
 }
 ASSIGNMENT_COLUMNS = {
     "segment_id": "int64",
@@ -223,10 +224,12 @@ def describe(
         order = inside[np.lexsort((ids[inside], -closeness))]
         quotes = distinct(order, texts, 3)
         words = keywords.get(cluster, [])
-        label = overrides.get(cluster)
+        label, source = overrides.get(cluster), None
         if label is None:
-            central = [texts[i] for i in distinct(order, texts, 12)]
-            label = readable_label(central, words, taken) or f"Cluster {cluster}"
+            central = distinct(order, texts, 12)
+            label, position = label_and_source([texts[i] for i in central], words, taken)
+            label = label or f"Cluster {cluster}"
+            source = None if position is None else int(ids[central[position]])
             taken.add(label)
         scope = scopes[cluster]
         clusters.append(
@@ -243,6 +246,7 @@ def describe(
                 "focus_districts": scope.focus,
                 "focus_p": scope.focus_p,
                 "label_source": "Forschende" if cluster in overrides else "Aussage",
+                "label_segment_id": source,
             }
         )
     return clusters

@@ -155,12 +155,20 @@ def fit_topics(
     texts: list[str], vectors: np.ndarray, params: TopicParams, embedder: Embedder
 ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
     """Fit one model: (topic per text, probability per text, topic descriptions)."""
-    from workbench.analysis.labels import distinct, readable_label, shorten
+    from workbench.analysis.labels import distinct, label_and_source, shorten
 
     if len(texts) < 3:
         topics = np.zeros(len(texts), dtype=int)
         label = shorten(texts[0]) if texts else ""
-        described = [{"topic": 0, "label": label, "keywords": [], "size": len(texts)}]
+        described = [
+            {
+                "topic": 0,
+                "label": label,
+                "keywords": [],
+                "size": len(texts),
+                "label_text_index": 0 if texts else None,
+            }
+        ]
         return topics, np.ones(len(texts)), described
     model = build_topic_model(params, embedder, len(texts))
     topics, _ = model.fit_transform(texts, vectors)
@@ -178,15 +186,22 @@ def fit_topics(
         inside = np.flatnonzero(topics == topic)
         centre = vectors[inside].mean(axis=0)
         centres[topic] = centre / (np.linalg.norm(centre) or 1.0)
-        if topic == -1:
-            label = "Ohne Thema"
-        else:
+        label, source = "Ohne Thema", None
+        if topic != -1:
             order = inside[np.lexsort((inside, -(vectors[inside] @ centres[topic])))]
-            central = [texts[i] for i in distinct(order, texts, 12)]
-            label = readable_label(central, words, taken) or f"Thema {topic}"
+            central = distinct(order, texts, 12)
+            label, position = label_and_source([texts[i] for i in central], words, taken)
+            label = label or f"Thema {topic}"
+            source = None if position is None else int(central[position])
             taken.add(label)
         described.append(
-            {"topic": int(topic), "label": label, "keywords": words, "size": len(inside)}
+            {
+                "topic": int(topic),
+                "label": label,
+                "keywords": words,
+                "size": len(inside),
+                "label_text_index": source,  # position in ``texts`` (see run_topics)
+            }
         )
     keys = sorted(centres)
     similarity = vectors @ np.vstack([centres[k] for k in keys]).T
@@ -222,7 +237,16 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
             segments["text"].iloc[index].tolist(), vectors[index], params, embedder
         )
         for info in topics_info:
-            described.append({"group": group, **info, "key": _key(params, group, info["topic"])})
+            position = info.pop("label_text_index", None)
+            source = None if position is None else int(segments["segment_id"].iloc[index[position]])
+            described.append(
+                {
+                    "group": group,
+                    **info,
+                    "key": _key(params, group, info["topic"]),
+                    "label_segment_id": source,  # the statement a label comes from
+                }
+            )
         for i, topic, p in zip(index, topics, probability, strict=True):
             rows.append(
                 (int(segments["segment_id"].iloc[i]), group, _key(params, group, topic), float(p))

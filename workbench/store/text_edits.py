@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.store.analysis_tables import NeedRun
+from workbench.store.analysis_tables import NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
@@ -152,6 +152,7 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
     """Remove forgotten statements from need runs and feedback items; return how many."""
     texts = set(texts)
     removed = 0
+    labels: dict[tuple[int, object], str] = {}  # (need run, cluster) → label after erasure
     for run in session.scalars(select(NeedRun)):
         clusters = []
         for cluster in run.clusters:
@@ -166,15 +167,51 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
             if ids:
                 new["quote_segment_ids"] = [ids[k] for k in keep if k < len(ids)]
             clusters.append(new)
+        clusters = [_neutral_label(c, texts, segment_ids, "Bedarf") for c in clusters]
+        labels.update({(run.id, c.get("cluster")): c.get("label") for c in clusters})
         if clusters != run.clusters:
             run.clusters = clusters
+    for topic_run in session.scalars(select(TopicRun)):
+        topics = [_neutral_label(t, texts, segment_ids, "Thema") for t in topic_run.topics]
+        if topics != topic_run.topics:
+            topic_run.topics = topics
     for item in session.scalars(select(FeedbackItem)):
         quotes = [q for q in item.quotes if q not in texts]
         members = [m for m in item.members if m not in segment_ids]
         removed += len(item.quotes) - len(quotes)
         if quotes != item.quotes or members != item.members:
             item.quotes, item.members = quotes, members
+        if item.kind == "need" and _comes_from(item.label, texts):
+            source = item.source or {}
+            label = labels.get((source.get("need_run"), source.get("cluster")))
+            item.label = label if label and not _comes_from(label, texts) else "Bedarf"
     return removed
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _comes_from(label: str, texts: Iterable[str]) -> bool:
+    """Whether a generated label is a phrase of one of ``texts`` (labels end with "…")."""
+    phrase = _normal(str(label).rstrip("…"))
+    return bool(phrase) and any(phrase in _normal(t) for t in texts)
+
+
+def _fallback_label(keywords: Sequence[str], kind: str) -> str:
+    words = [str(w).capitalize() for w in list(keywords)[:3]]
+    return " · ".join(words) if words else f"{kind} ohne Bezeichnung"
+
+
+def _neutral_label(record: dict, texts: set[str], segment_ids: set[int], kind: str) -> dict:
+    """A cluster/topic record whose generated label no longer quotes a forgotten statement."""
+    if record.get("label_source") == "Forschende":  # a researcher's own name stays
+        return record
+    source = record.get("label_segment_id")
+    if source in segment_ids or _comes_from(record.get("label", ""), texts):
+        label = _fallback_label(record.get("keywords") or [], kind)
+        return dict(record, label=label, label_segment_id=None)
+    return record
 
 
 def purge_cache(folder: Path, texts: Iterable[str]) -> int:
