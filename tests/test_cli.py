@@ -32,6 +32,8 @@ COMMANDS += ["pseudonyms", "forget"]  # workbench/cli/privacy.py (tests/test_pri
 COMMANDS += ["upgrade", "backup", "restore", "migrate-db"]  # cli/admin.py (test_backup.py)
 COMMANDS += ["map"]  # workbench/cli/geo.py (tests/test_geo.py)
 COMMANDS += ["publish"]  # workbench/cli/synthesis.py (tests/test_publish.py)
+COMMANDS += ["konzept"]  # workbench/cli/concept.py (tests/test_concept.py)
+COMMANDS += ["waves", "monitoring"]  # workbench/cli/monitoring.py (tests/test_waves.py)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -78,9 +78,13 @@ def test_upgrade_keeps_every_row_the_release_wrote(tmp_path: Path, capsys) -> No
     after = raw_tables(folder / "werkbank.sqlite")
     assert after.pop("meta") == [("schema_version", str(SCHEMA_VERSION))]
     before.pop("meta")
+    # 0004: every workshop of a one-wave project is in its first wave, "Welle 1"
+    assert after.pop("waves") == [(1, "Welle 1", 1)]
+    assert [row[-1] for row in after["workshops"]] == [1] * len(before["workshops"])
+    after["workshops"] = [row[:-1] for row in after["workshops"]]
     # every segment, coding, memo, run, token, answer … and the later tables, empty
     assert {name: after[name] for name in before} == before
-    assert set(after) == set(Base.metadata.tables) - {"meta"}
+    assert set(after) == set(Base.metadata.tables) - {"meta", "waves"}
     assert all(after[name] == [] for name in set(after) - set(before))
     assert "schema_version" not in json.loads((folder / "project.json").read_text())
 

@@ -1,11 +1,13 @@
-"""The demo study: builds a project from ``corpus/`` (idempotent)."""
+"""The demo study: builds a project from ``corpus/`` (idempotent), and its follow-up wave."""
 
 from __future__ import annotations
 
+import csv
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.domain import WorkbenchError
+from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.table import TableMapping
 from workbench.project import CONFIG_FILE, Project
 from workbench.synthesis.indicators import import_indicators
@@ -68,3 +70,110 @@ def analyse_demo(project: Project, progress: bool = True) -> None:
         needs.run_needs(project, progress=progress)
     if topics.runs(project).empty:
         topics.run_topics(project, progress=progress)
+
+
+# -- the follow-up wave (issue 16): a second wave, a second indicator year, status steps --
+FIRST_WAVE = "2020/21"
+FOLLOW_UP_WAVE = "Folgebefragung 2022"
+FOLLOW_UP_FOLDER = "demo_welle2"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What :func:`add_follow_up` added (zero everywhere on a second call)."""
+
+    statements: int
+    indicators: int
+    recommendations: int
+    status_steps: int
+    need_run: int | None
+
+
+def _semicolon_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a semicolon CSV of the demo corpus with the given header, numbered from 2."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("Datei nicht gefunden.", file=str(path)) from None
+    reader = csv.DictReader(text.splitlines(), delimiter=";")
+    if tuple(reader.fieldnames or ()) != columns:
+        raise InputError(f"Erwartet werden die Spalten {';'.join(columns)}.", file=path.name, row=1)
+    return [(number, row) for number, row in enumerate(reader, start=2)]
+
+
+def _follow_up_recommendations(project: Project, folder: Path) -> tuple[int, int]:
+    """Create the recommendations the status steps refer to (if missing), record the steps."""
+    from workbench.synthesis import recommendations as rec
+    from workbench.synthesis.recommendation_status import record_status, status_history
+
+    known = rec.recommendations(project).drop_duplicates("title").set_index("title")
+    ids = {str(t): int(i) for t, i in known["recommendation_id"].items()}
+    created = 0
+    for _, row in _semicolon_rows(
+        folder / "empfehlungen.csv", ("Titel", "Sozialraum", "Akteure", "Text")
+    ):
+        if row["Titel"] not in ids:
+            actors = [a.strip() for a in row["Akteure"].split(",")]
+            ids[row["Titel"]] = rec.add_recommendation(
+                project, row["Text"], scope=row["Sozialraum"], actors=actors, title=row["Titel"]
+            )
+            created += 1
+    before = len(status_history(project))
+    path = folder / "empfehlungen_status.csv"
+    columns = ("Empfehlung", "Status", "Datum", "Verantwortlich", "Notiz")
+    for number, row in _semicolon_rows(path, columns):
+        if row["Empfehlung"] not in ids:
+            raise InputError(
+                f"Empfehlung '{row['Empfehlung']}' gibt es nicht.", file=path.name, row=number
+            )
+        record_status(
+            project, ids[row["Empfehlung"]], row["Status"], row["Datum"],
+            row["Verantwortlich"], row["Notiz"],
+        )  # fmt: skip
+    return created, len(status_history(project)) - before
+
+
+def add_follow_up(
+    project: Project,
+    corpus: str | Path | None = None,
+    analyse: bool = False,
+    progress: bool = True,
+) -> FollowUp:
+    """Add the demo's follow-up wave to a demo project (idempotent) and return what it added.
+
+    Imports ``corpus/demo_welle2/`` (three follow-up workshops in 2022, 100 statements with
+    their codings) as wave "Folgebefragung 2022" — a first wave still called "Welle 1" is
+    renamed "2020/21" —, the indicator year 2022 (``corpus/indicators_2022.csv``) and dated
+    status steps of four recommendations (created from ``empfehlungen.csv`` where the
+    project has no recommendation of that title). With ``analyse`` the need clusters are
+    computed again unless the latest run already holds the follow-up's statements.
+    """
+    from workbench.analysis import needs, waves
+    from workbench.store.waves import DEFAULT_WAVE
+
+    corpus = Path(corpus) if corpus else corpus_dir()
+    folder = corpus / FOLLOW_UP_FOLDER
+    if not folder.is_dir():
+        raise WorkbenchError(f"Folgewelle der Demo nicht gefunden: {folder}")
+    if waves.waves(project)["wave"].tolist() == [DEFAULT_WAVE]:
+        waves.rename_wave(project, DEFAULT_WAVE, FIRST_WAVE)
+    before = project.status()["segments"]
+    project.import_files(sorted(folder.glob("*.md")), wave=FOLLOW_UP_WAVE)
+    cards = sorted(folder.glob("*_karten.csv"))
+    project.import_files(cards, mapping=CARD_MAPPING, wave=FOLLOW_UP_WAVE)
+    project.import_codings(folder / "codings.csv")
+    values = import_indicators(project, corpus / "indicators_2022.csv")
+    created, steps = _follow_up_recommendations(project, folder)
+    run_id = None
+    if analyse:
+        names = {p.name for p in folder.iterdir()}
+        runs = needs.runs(project)
+        if runs.empty or not set(needs.assignments(project)["document"]) & names:
+            run_id = needs.run_needs(project, progress=progress)
+    return FollowUp(
+        statements=project.status()["segments"] - before,
+        indicators=values.added + values.updated,
+        recommendations=created,
+        status_steps=steps,
+        need_run=run_id,
+    )

@@ -122,6 +122,7 @@ class Project(CodingMixin):
         workshop: str | None = None,
         names: Sequence[str] = (),
         roles: Mapping[str, str] | None = None,
+        wave: str | None = None,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing.
 
@@ -129,11 +130,13 @@ class Project(CodingMixin):
         ``{parent}`` are replaced by the file's name and folder); ``names`` is a list of
         participant names to pseudonymise in addition to each protocol's own list;
         ``roles`` maps speakers of chats and transcripts to roles (never stored itself).
+        ``wave`` labels the wave the files' new workshops belong to (created after the
+        others if new); without it they go into the first wave ("Welle 1" if none yet).
         """
         parsed = [(Path(p), parse_file(p, mapping or TableMapping(), roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
-            writer = Writer(session)
+            writer = Writer(session, wave=wave)
             for path, document in parsed:
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)

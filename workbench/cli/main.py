@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from workbench.cli import admin as cli_admin
 from workbench.cli import analysis as cli_analysis
 from workbench.cli import coding as cli_coding
+from workbench.cli import concept as cli_concept
 from workbench.cli import feedback as cli_feedback
 from workbench.cli import geo as cli_geo
+from workbench.cli import monitoring as cli_monitoring
 from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
@@ -49,6 +51,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if any(str(p).lower().endswith((".qdpx", ".qde")) for p in args.paths):
         from workbench.cli.qdpx import import_qdpx_command
 
+        if args.wave:
+            raise WorkbenchError(
+                "--wave gilt für Protokolle und Tabellen; REFI-QDA-Projekte kommen in die "
+                "erste Welle."
+            )
+
         return import_qdpx_command(project, args)
     attributes = None
     if args.attribute_columns is not None:
@@ -77,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         workshop=args.workshop,
         names=names,
         roles=roles,
+        wave=args.wave,
     )
     for r in results:
         extra = f", {r.codings} Kodierungen" if r.codings else ""
@@ -90,7 +99,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """workbench status [--json]."""
-    status = open_project(args).status()
+    project = open_project(args)
+    status = project.status()
     if args.json:
         print(json.dumps(status, sort_keys=True))
         return 0
@@ -104,6 +114,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     }
     for key, label in labels.items():
         print(f"{label:<34}{status[key]:>8}")
+        if key == "segments":
+            for line in cli_monitoring.wave_lines(project):
+                print(line)
     return 0
 
 
@@ -123,9 +136,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """workbench demo [DIR]."""
-    from workbench.demo import build_demo
+    from workbench.demo import add_follow_up, analyse_demo, build_demo
 
-    project = build_demo(args.dir, analyse=args.analyse)
+    project = build_demo(args.dir, analyse=args.analyse and not args.welle2)
+    if args.welle2:
+        add_follow_up(project, analyse=args.analyse)
+        if args.analyse:
+            analyse_demo(project)
     status = project.status()
     print(
         f"Demo-Projekt in {project.path}: {status['workshops']} Workshops, "
@@ -198,6 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="Chats/Transkripte: CSV Person,Rolle (wird nicht gespeichert, enthält Namen)",
     )
     p.add_argument(
+        "--wave",
+        metavar="BEZEICHNUNG",
+        help="Welle der neuen Workshops, z. B. 'Folgebefragung 2022' (sonst die erste Welle)",
+    )
+    p.add_argument(
         "--add-districts",
         action="store_true",
         help="nur .qdpx: Fälle mit unbekanntem Namen als neue Sozialräume anlegen",
@@ -228,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--analyse", action="store_true", help="Bedarfscluster und Themen gleich mitberechnen"
     )
+    p.add_argument(
+        "--welle2",
+        action="store_true",
+        help="mit Folgebefragung 2022, Indikatoren 2022 und Statusverlauf der Empfehlungen",
+    )
     p.set_defaults(func=cmd_demo)
 
     for module in (
@@ -239,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
         cli_admin,
         cli_privacy,
         cli_geo,
+        cli_concept,
+        cli_monitoring,
     ):
         module.add_commands(sub)
     return parser

@@ -7,6 +7,7 @@ import json
 import sys
 
 from workbench.cli.common import open_project
+from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_atomic
 from workbench.core.spreadsheet import safe_frame
@@ -53,6 +54,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     """workbench recommend add|edit|list|link|unlink|check|export …."""
     project = open_project(args)
     action = args.action
+    if action in ("status", "history"):
+        return recommend_status(project, args)
     if action == "add":
         new = rec.add_recommendation(
             project, args.text, scope=args.scope, actors=args.actor or (),
@@ -121,8 +124,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     out = write_report(
         open_project(args), args.out, args.format, district=args.district,
-        max_quotes=args.max_quotes,
+        max_quotes=args.max_quotes, concept_text=args.konzept,
     )  # fmt: skip
+    if args.konzept and args.district:
+        print(
+            "Hinweis: Das Sozialraumkonzept ist ein Kapitel des Gesamtberichts, "
+            "nicht eines Sozialraumprofils."
+        )
     what = f"Sozialraumprofil {args.district}" if args.district else "Gesamtbericht"
     print(f"{what} ({args.format}) → {out}")
     return 0
@@ -200,6 +208,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     x = actions.add_parser("export", help="Nachweisketten als JSON schreiben")
     x.add_argument("out", metavar="OUT", help="JSON-Datei oder - für die Standardausgabe")
+    add_recommend_actions(actions)
     p.set_defaults(func=cmd_recommend)
 
     p = sub.add_parser(
@@ -214,6 +223,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"
     )
+    p.add_argument(
+        "--konzept", metavar="TEXTDATEI",
+        help="Sozialraumkonzept als Kapitel des Gesamtberichts, mit dem Text der Forschenden "
+        "(Markdown, siehe docs/sozialraumkonzept.md)",
+    )  # fmt: skip
     p.add_argument("out", metavar="OUT")
     p.set_defaults(func=cmd_report)
 

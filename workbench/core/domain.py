@@ -182,6 +182,7 @@ TABLES: dict[str, dict[str, str]] = {
         "district": "string",
         "date": "string",
         "format": "string",
+        "wave": "string",
     },
     "documents": {
         "document_id": "int64",

@@ -48,9 +48,11 @@ from workbench.store import (
     Pseudonym,
     PseudonymSpan,
     Segment,
+    Wave,
     Workshop,
     utcnow,
 )
+from workbench.store.waves import wave_for_import
 
 # Attributes that name a person (chat and transcript speakers): the writer stores their
 # placeholder, like a name in the text, never the name itself.
@@ -110,8 +112,10 @@ class _Written:
 class Writer:
     """Writes parsed documents within one session (one transaction)."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, wave: str | None = None):
         self.session = session
+        self.wave = wave  # label of the wave new workshops go into (None: the first)
+        self._wave: Wave | None = None
         self.districts = {d.name.casefold(): d for d in session.scalars(select(District))}
         self.workshops = {w.name: w for w in session.scalars(select(Workshop))}
         self.codes = CodeIndex(session)
@@ -167,18 +171,43 @@ class Writer:
         self.session.flush()
         return added
 
+    def _import_wave(self) -> Wave:
+        """The wave this import puts new workshops into (found or created once)."""
+        if self._wave is None:
+            self._wave = wave_for_import(self.session, self.wave)
+        return self._wave
+
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
         workshop = self.workshops.get(name)
+        if (
+            workshop is not None
+            and self.wave is not None
+            and workshop.wave_id != self._import_wave().id
+        ):
+            raise InputError(
+                f"Workshop '{name}' gehört schon zu einer anderen Welle, nicht zu "
+                f"'{self._import_wave().label}'. Für die neue Welle bitte einen eigenen "
+                "Workshop-Namen angeben (z. B. --workshop 'Folgeworkshop {stem}').",
+                file=document.filename,
+            )
         if workshop is None:
             plan = self.planned.get(name)
             if plan is None:
                 workshop = Workshop(
-                    name=name, district_id=district.id, date=document.date, format=document.format
+                    name=name,
+                    district_id=district.id,
+                    wave_id=self._import_wave().id,
+                    date=document.date,
+                    format=document.format,
                 )
             else:  # declared by the file: its own district (if known), date and format
                 home = self.districts.get((plan.district or "").strip().casefold(), district)
                 workshop = Workshop(
-                    name=name, district_id=home.id, date=plan.date, format=plan.format
+                    name=name,
+                    district_id=home.id,
+                    wave_id=self._import_wave().id,
+                    date=plan.date,
+                    format=plan.format,
                 )
             self.session.add(workshop)
             self.session.flush()

@@ -140,11 +140,32 @@ def check_version(engine: Engine, where: str = "ORDNER") -> str:
 
 
 def _run(engine: Engine, action: str, target: str) -> None:
-    """Run an Alembic command on one connection, in one transaction."""
+    """Run an Alembic command on one connection, in one transaction.
+
+    On SQLite, foreign keys are off while the migrations run and checked before the
+    commit (SQLite's own procedure for rebuilding a table that others refer to, as
+    ``op.batch_alter_table`` does); the connection gets them back afterwards.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        getattr(command, action)(_config(connection), target)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # outside a transaction: inside one SQLite ignores the pragma
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun (empty) transaction
+        try:
+            with connection.begin():
+                getattr(command, action)(_config(connection), target)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise SchemaVersionError(
+                        "Die Migration hinterlässt Verweise auf fehlende Zeilen; "
+                        "nichts wurde geändert."
+                    )
+        finally:
+            if sqlite:
+                connection.rollback()  # after an error: nothing half-done stays open
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def initialise(engine: Engine) -> None:

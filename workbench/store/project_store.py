@@ -27,6 +27,7 @@ from workbench.store.schema import (
     Pseudonym,
     PseudonymSpan,
     Segment,
+    Wave,
     Workshop,
     make_engine,
     transaction,
@@ -86,11 +87,12 @@ class ProjectStore:
             )
 
     def workshops(self) -> pd.DataFrame:
-        """Workshops with their Sozialraum, date and format."""
+        """Workshops with their Sozialraum, date, format and wave."""
         with self.session() as s:
             rows = s.execute(
-                select(Workshop, District.name)
+                select(Workshop, District.name, Wave.label)
                 .join(District, Workshop.district_id == District.id)
+                .join(Wave, Workshop.wave_id == Wave.id)
                 .order_by(Workshop.date, Workshop.name)
             )
             return frame(
@@ -102,8 +104,9 @@ class ProjectStore:
                         "district": d,
                         "date": w.date,
                         "format": w.format,
+                        "wave": wave,
                     }
-                    for w, d in rows
+                    for w, d, wave in rows
                 ],
             )
 

@@ -37,6 +37,7 @@ from workbench.core.domain import WorkbenchError
 SCHEMA_VERSION = 2
 CITYWIDE = "Gesamtstadt"
 MAX_CODER = 100  # longest coder name
+MAX_WAVE_LABEL = 100  # longest wave label
 
 
 def utcnow() -> datetime:
@@ -65,13 +66,28 @@ class District(Base):
     is_citywide: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Wave(Base):
+    """A wave of the study: a round of workshops, e.g. "2020/21" or a follow-up.
+
+    ``position`` orders the waves (earlier first): the order they were first imported in.
+    """
+
+    __tablename__ = "waves"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(MAX_WAVE_LABEL), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
 class Workshop(Base):
-    """A workshop held in one district or city-wide."""
+    """A workshop held in one district or city-wide, in one wave of the study."""
 
     __tablename__ = "workshops"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
+    wave_id: Mapped[int] = mapped_column(
+        ForeignKey("waves.id", name="fk_workshops_wave_id"), index=True
+    )
     date: Mapped[str | None] = mapped_column(String(10), nullable=True)
     format: Mapped[str | None] = mapped_column(String(200), nullable=True)
 

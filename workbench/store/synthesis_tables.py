@@ -79,3 +79,20 @@ class RecommendationEvidence(Base):
     __table_args__ = (
         UniqueConstraint("recommendation_id", "segment_id", name="uq_recommendation_segment"),
     )
+
+
+class RecommendationStatus(Base):
+    """One dated step of a recommendation's status history, with who is responsible.
+
+    The recommendation's ``status`` is the status of its latest entry (by date, then id);
+    see :mod:`workbench.synthesis.recommendation_status`.
+    """
+
+    __tablename__ = "recommendation_status"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    status: Mapped[str] = mapped_column(String(30))
+    date: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD
+    actor: Mapped[str] = mapped_column(String(200))  # who is responsible for this step
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -39,6 +39,7 @@ from workbench.store import (
     Recommendation,
     RecommendationEvidence,
     RecommendationNeed,
+    RecommendationStatus,
     Segment,
     utcnow,
 )
@@ -200,10 +201,10 @@ def update_recommendation(
 
 
 def delete_recommendation(project: Project, recommendation_id: int) -> None:
-    """Delete a recommendation with its links."""
+    """Delete a recommendation with its links and its status history."""
     with project.transaction() as session:
         record = _recommendation(session, recommendation_id)
-        for model in (RecommendationNeed, RecommendationEvidence):
+        for model in (RecommendationNeed, RecommendationEvidence, RecommendationStatus):
             session.execute(delete(model).where(model.recommendation_id == record.id))
         session.delete(record)
 

@@ -67,8 +67,11 @@ def render(
     district: str | None = None,
     generated_at: datetime | None = None,
     max_quotes: int = 3,
+    concept_text: str | Path | None = None,
 ) -> bytes:
-    """The report (city-wide, or one district's profile) as bytes of ``fmt``."""
+    """The report (city-wide, or one district's profile) as bytes of ``fmt``; with
+    ``concept_text`` (the researchers' prose file) the city-wide report carries the
+    Sozialraumkonzept as a chapter (:mod:`workbench.synthesis.concept`)."""
     if fmt not in FORMATS:
         raise WorkbenchError(f"Unbekanntes Berichtsformat '{fmt}' ({', '.join(FORMATS)}).")
     if max_quotes < 0:
@@ -76,6 +79,11 @@ def render(
     generated_at = generated_at or datetime.now(UTC)
     data = collect(project, district)
     report = build_report(data, max_quotes)
+    if concept_text is not None and district is None:
+        # imported here: the concept renders with this package's renderers
+        from workbench.synthesis.concept import concept_chapter, with_chapter
+
+        report = with_chapter(report, concept_chapter(project, concept_text, max_quotes))
     if fmt == "html":
         return render_html(report, generated_at)
     if fmt == "docx":
@@ -90,11 +98,12 @@ def write_report(
     district: str | None = None,
     generated_at: datetime | None = None,
     max_quotes: int = 3,
+    concept_text: str | Path | None = None,
 ) -> Path:
     """Write the report to ``out`` atomically; the format defaults to the file suffix."""
     out = Path(out)
     fmt = fmt or out.suffix.lstrip(".").lower()
     if not out.parent.is_dir():
         raise WorkbenchError(f"Ordner {out.parent} gibt es nicht.")
-    write_atomic(out, render(project, fmt, district, generated_at, max_quotes))
+    write_atomic(out, render(project, fmt, district, generated_at, max_quotes, concept_text))
     return out

@@ -1,8 +1,10 @@
-"""The report as DOCX (python-docx): charts drawn as tables, no image renderer needed.
+"""The report as DOCX (python-docx): charts drawn as tables, maps as PNG images.
 
-Bar charts become bars of block characters, heatmaps shaded cells. Metadata and ZIP
-timestamps are fixed (:mod:`.office`), so the same project gives the same file apart from
-the "Erstellt am" line.
+Bar charts become bars of block characters, heatmaps shaded cells. Maps are PNG pictures
+(:mod:`workbench.synthesis.map_png`, the same layout as the HTML report's SVG) with alt
+text for screen readers, followed by their text alternative: a sentence and the numbers
+as a table. Metadata and ZIP timestamps are fixed (:mod:`.office`), so the same project
+gives the same file apart from the "Erstellt am" line.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from typing import Any
 
 from workbench.core.formatting import format_number, format_percent
 from workbench.core.spreadsheet import safe_text
-from workbench.synthesis.map_svg import map_rows
+from workbench.synthesis.map_layout import (
+    WIDTH,
+    alt_text,
+    is_schematic,
+    map_caption,
+    map_rows,
+    map_sentence,
+)
+from workbench.synthesis.map_png import map_png
 from workbench.synthesis.reports.model import (
     BAR_COLOURS,
     Bullets,
@@ -32,6 +42,8 @@ from workbench.synthesis.reports.model import (
 from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
 
 DOCX_BAR_WIDTH = 30  # block characters of the longest bar
+MAP_WIDTH_INCHES = WIDTH / 96  # as wide as the SVG map in a browser (96 px per inch)
+MAP_MAX_HEIGHT_INCHES = 8.0  # a tall map is made smaller to fit the page
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -132,6 +144,29 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
         )
 
 
+def _docx_map(doc: Any, block: MapFigure) -> None:
+    """A map as a PNG picture with alt text, then a sentence and its numbers as a table."""
+    from docx.shared import Inches
+
+    values = dict(block.values)
+    caption = map_caption(block.title, values, block.shapes)
+    sentence = map_sentence(values, block.shapes, block.percent)
+    doc.add_paragraph().add_run(clean(caption)).bold = True
+    png = map_png(values, block.shapes, block.percent)
+    picture = (
+        doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Inches(MAP_WIDTH_INCHES))
+    )
+    if picture.height > Inches(MAP_MAX_HEIGHT_INCHES):
+        picture.width = round(picture.width * Inches(MAP_MAX_HEIGHT_INCHES) / picture.height)
+        picture.height = Inches(MAP_MAX_HEIGHT_INCHES)
+    described = f"{alt_text(caption, is_schematic(values, block.shapes))} {sentence}"
+    picture._inline.docPr.set("descr", clean(described))
+    doc.add_paragraph(clean(sentence))
+    rows = map_rows(values, block.percent)
+    _docx_table(doc, Table(("Sozialraum", block.value_label, "Stufe"),
+                           tuple(rows), (False, True, False)))  # fmt: skip
+
+
 def render_docx(report: Report, generated_at: datetime) -> bytes:
     """The report as DOCX (python-docx), with fixed metadata and ZIP timestamps."""
     import docx
@@ -171,11 +206,7 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
         elif isinstance(block, Chart):
             _docx_chart(doc, block)
         elif isinstance(block, MapFigure):
-            doc.add_paragraph().add_run(clean(block.title)).bold = True
-            rows = map_rows(dict(block.values), block.percent)
-            _docx_table(doc, Table(("Sozialraum", block.value_label, "Stufe"),
-                                   tuple(rows), (False, True, False)))  # fmt: skip
-            doc.add_paragraph().add_run("Die Karte dazu steht im HTML-Bericht.").italic = True
+            _docx_map(doc, block)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -1,0 +1,215 @@
+"""CLI for monitoring over time: waves, needs across waves, indicator series, status history.
+
+``workbench waves`` lists (and renames) the study's waves, ``workbench monitoring needs``
+compares the need clusters of two waves per Sozialraum, ``workbench monitoring
+indicators`` shows each indicator's values by year beside the city, and ``workbench
+recommend status|history`` (registered with ``recommend``) records and lists the dated
+status steps of recommendations.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+from workbench.cli.common import open_project
+from workbench.core.fileio import write_csv
+from workbench.core.formatting import MISSING_DISTRICT, format_number
+from workbench.project import Project
+
+
+def cmd_waves(args: argparse.Namespace) -> int:
+    """workbench waves [--rename ALT NEU]."""
+    from workbench.analysis import waves
+
+    project = open_project(args)
+    if args.rename:
+        waves.rename_wave(project, *args.rename)
+        print(f"Welle '{args.rename[0]}' heißt jetzt '{args.rename[1]}'.")
+    table = waves.waves(project)
+    if table.empty:
+        print("Noch keine Welle: sie entsteht mit dem ersten Import (workbench import …).")
+    for w in table.itertuples():
+        print(f"{w.position:>2}. {w.wave}: {w.workshops} Workshops, {w.segments} Aussagen "
+              f"({', '.join(w.districts) or 'keine'})")  # fmt: skip
+    return 0
+
+
+def wave_lines(project: Project) -> list[str]:
+    """Statements per wave for ``workbench status`` (empty with a single wave)."""
+    from workbench.analysis import waves
+
+    table = waves.waves(project)
+    if len(table) < 2:
+        return []
+    return [f"  davon {w.wave:<26}{w.segments:>8}" for w in table.itertuples()]
+
+
+def _ids(ids: tuple[int, ...]) -> str:
+    return " ".join(str(i) for i in ids)
+
+
+def cmd_monitoring_needs(args: argparse.Namespace) -> int:
+    """workbench monitoring needs [--run N] [--earlier W] [--later W] [--min N] …."""
+    from workbench.analysis import waves
+
+    project = open_project(args)
+    result = waves.need_comparison(
+        project, run_id=args.run, earlier=args.earlier, later=args.later, min_count=args.min
+    )
+    table = result.table
+    if args.district:
+        from workbench.synthesis.indicators import check_district
+
+        if args.district != MISSING_DISTRICT:
+            check_district(args.district, list(project.districts()["district"]))
+        table = result.district(args.district)
+    if args.out:
+        out = table.assign(
+            per_wave=table["per_wave"].map(lambda d: "; ".join(f"{k}: {v}" for k, v in d.items())),
+            earlier_ids=table["earlier_ids"].map(_ids),
+            later_ids=table["later_ids"].map(_ids),
+        ).rename(columns={"earlier": result.earlier, "later": result.later})
+        write_csv(out, args.out)
+        print(f"{len(table)} Zeilen (Bedarf × Sozialraum) → {args.out}")
+        return 0
+    print(f"Bedarfe im Vergleich: {result.earlier} → {result.later} (Bedarfslauf "
+          f"{result.run_id}; neu/nicht mehr genannt ab {result.min_count} Aussagen)")  # fmt: skip
+    for note in result.notes:
+        print(f"Hinweis: {note}")
+    if table.empty:
+        print("Keine Bedarfe in diesen Wellen.")
+    for district, rows in table.groupby("district", sort=False):
+        print(f"\n{district}")
+        if (rows["status"] == waves.NOT_SURVEYED).all():
+            print(f"  nicht erhoben: in einer der beiden Wellen keine Aussagen von hier "
+                  f"({len(rows)} Bedarfe nicht verglichen)")  # fmt: skip
+            continue
+        for r in rows.itertuples():
+            print(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")
+    return 0
+
+
+def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
+    """One indicator's rows as aligned lines (values per year, change, city's change)."""
+    from workbench.synthesis.monitoring import change_text
+
+    unit = rows["unit"].iloc[-1]
+    head = "".join(f"{y:>10}" for y in years)
+    trend = len(years) > 1  # one year only: no change column (years_note says why)
+    lines = [
+        f"{rows['indicator'].iloc[0]} ({unit})",
+        f"  {'Sozialraum':<18}{head}{'   Veränderung' if trend else ''}",
+    ]
+    for r in rows.itertuples():
+        by_year = dict(zip(r.years, r.values, strict=True))
+        cells = "".join(f"{format_number(by_year.get(y)):>10}" for y in years)
+        if not trend:
+            lines.append(f"  {r.district:<18}{cells}")
+            continue
+        change = change_text(r.change, r.unit)
+        if not r.is_citywide and not pd.isna(r.city_change):
+            change += f" (Gesamtstadt {change_text(r.city_change, r.unit)})"
+        elif r.note:
+            change += f" ({r.note})"
+        lines.append(f"  {r.district:<18}{cells}   {change}")
+    return lines
+
+
+def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
+    """workbench monitoring indicators [--indicator NAME] [--district NAME] [--out CSV]."""
+    from workbench.synthesis import monitoring
+
+    project = open_project(args)
+    table = monitoring.indicator_series(project, indicator=args.indicator, district=args.district)
+    if args.out:
+        out = table.assign(
+            years=table["years"].map(lambda t: " ".join(str(y) for y in t)),
+            values=table["values"].map(lambda t: " ".join(f"{v:g}" for v in t)),
+        )
+        write_csv(out, args.out)
+        print(f"{len(table)} Zeitreihen → {args.out}")
+        return 0
+    years = sorted({y for t in table["years"] for y in t})
+    print(monitoring.years_note(years))
+    for _, rows in table.groupby("indicator", sort=False):
+        print()
+        print("\n".join(_series_block(rows, years)))
+    if table["illustrative"].any():
+        print("\nIllustrative Werte (Demo) sind keine amtlichen Zahlen.")
+    return 0
+
+
+def recommend_status(project: Project, args: argparse.Namespace) -> int:
+    """``workbench recommend status ID STATUS --date … --by …`` and ``… history [ID]``."""
+    from workbench.synthesis import recommendation_status as history
+
+    if args.action == "status":
+        history.record_status(project, args.id, args.status, args.date, args.by, args.note or "")
+        print(f"Empfehlung {args.id}: {args.status} am {args.date} ({args.by}).")
+        return 0
+    table = history.status_history(project, args.id)
+    if table.empty:
+        print("Noch kein Statusverlauf (workbench recommend status NR STATUS --date … --by …).")
+    for rec_id, rows in table.groupby("recommendation_id", sort=False):
+        title = rows["title"].iloc[0] or f"Empfehlung {rec_id}"
+        print(f"Empfehlung {rec_id}: {title} ({rows['scope'].iloc[0]})")
+        for r in rows.itertuples():
+            note = f" – {r.note}" if r.note else ""
+            print(f"  {r.date}  {r.status:<15} {r.actor}{note}")
+    return 0
+
+
+def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
+    """The ``status`` and ``history`` actions of ``workbench recommend``."""
+    from workbench.synthesis.recommendations import STATUSES
+
+    s = actions.add_parser(
+        "status",
+        help="Statusschritt mit Datum und Verantwortlichen festhalten",
+        description=f"Status: {', '.join(STATUSES)}. Der aktuelle Status der Empfehlung "
+        "ist der ihres jüngsten Schritts.",
+    )
+    s.add_argument("id", type=int, metavar="NR")
+    s.add_argument("status", metavar="STATUS", help=" | ".join(STATUSES))
+    s.add_argument("--date", required=True, metavar="JJJJ-MM-TT", help="Datum des Schritts")
+    s.add_argument("--by", required=True, metavar="AKTEUR", help="wer verantwortlich ist")
+    s.add_argument("--note", metavar="TEXT", help="kurze Notiz (z. B. Beschluss, Grund)")
+    h = actions.add_parser("history", help="Statusverlauf der Empfehlungen anzeigen")
+    h.add_argument("id", type=int, nargs="?", metavar="NR", help="nur diese Empfehlung")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``waves`` and ``monitoring``."""
+    p = sub.add_parser(
+        "waves",
+        help="Wellen der Studie anzeigen oder umbenennen",
+        description="Jeder Workshop gehört zu einer Welle (Import mit --wave BEZEICHNUNG; "
+        "ohne Angabe die erste Welle). Die Reihenfolge ist die des ersten Imports.",
+    )
+    p.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Welle umbenennen")
+    p.set_defaults(func=cmd_waves)
+
+    p = sub.add_parser(
+        "monitoring",
+        help="Verlauf: Bedarfe über Wellen, Indikatoren über Jahre",
+        description="needs: Bedarfscluster des letzten Laufs je Sozialraum zwischen zwei "
+        "Wellen (neu, anhaltend, nicht mehr genannt, vereinzelt, nicht erhoben). "
+        "indicators: Werte je Jahr und Veränderung neben der Gesamtstadt.",
+    )
+    views = p.add_subparsers(dest="view", required=True, metavar="ANSICHT")
+    n = views.add_parser("needs", help="Bedarfe zwischen zwei Wellen vergleichen")
+    n.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (Standard: der letzte)")
+    n.add_argument("--earlier", metavar="WELLE", help="frühere Welle (Standard: die vorletzte)")
+    n.add_argument("--later", metavar="WELLE", help="spätere Welle (Standard: die letzte)")
+    n.add_argument("--min", type=int, default=2, metavar="N",
+                   help="Mindestzahl Aussagen für neu/nicht mehr genannt (Standard 2)")  # fmt: skip
+    n.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
+    n.add_argument("--out", metavar="CSV", help="Tabelle als CSV statt Textausgabe")
+    n.set_defaults(func=cmd_monitoring_needs)
+    i = views.add_parser("indicators", help="Indikatoren je Jahr und ihre Veränderung")
+    i.add_argument("--indicator", metavar="NAME", help="nur dieser Indikator")
+    i.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum (und die Gesamtstadt)")
+    i.add_argument("--out", metavar="CSV", help="Tabelle als CSV statt Textausgabe")
+    i.set_defaults(func=cmd_monitoring_indicators)

@@ -1,0 +1,339 @@
+"""The layout of a district map, shared by the SVG (:mod:`.map_svg`) and the PNG (:mod:`.map_png`).
+
+Boundaries (lon/lat, from :mod:`workbench.synthesis.geo`) are drawn with a simple
+equirectangular projection, x scaled by the cosine of the mean latitude, into a drawing
+:data:`WIDTH` units wide; without boundaries each district is one square of a grid,
+labelled "schematisch". :func:`layout_map` places every area (rings, fill, label, where its
+name goes), the legend and the schematic note in drawing units; the renderers only draw
+it. The texts around a map come from here too: its caption, a sentence with the extremes
+and the numbers as rows (the text alternative). Shares use a sequential blue scale, an
+indicator against the city value a diverging one (purple below, orange above the city =
+100, as in the profile app).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from workbench.core.formatting import format_number, format_percent
+from workbench.synthesis.geo import Shape
+
+WIDTH = 480.0
+PAD = 8.0
+MISSING_FILL = "#d9d9d9"
+MISSING_LABEL = "keine Angabe"
+STROKE = "#1d2935"  # borders: dark against every fill (contrast ≥ 3:1)
+INK = "#1d2935"  # legend and note text
+SCHEMATIC = "schematisch"
+SCHEMATIC_NOTE = "Schematische Darstellung: keine Grenzen hinterlegt"
+FONT_SIZE = 12.0  # legend, note and tile names, in drawing units
+LEGEND_BOX = (18.0, 14.0)  # width, height of a legend swatch
+LEGEND_STEP = 20.0  # from one legend row to the next
+# ColorBrewer Blues (5) and PuOr (5): distinguishable in print and for colour-blind readers.
+SHARE_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+INDEX_COLOURS = ("#5e3c99", "#b2abd2", "#f7f7f7", "#fdb863", "#e66101")
+INDEX_BREAKS = (80.0, 95.0, 105.0, 120.0)  # Gesamtstadt = 100
+INDEX_LABELS = (
+    "unter 80",
+    "80 bis unter 95",
+    "95 bis unter 105 (etwa wie Gesamtstadt)",
+    "105 bis unter 120",
+    "120 und mehr",
+)
+
+Point = tuple[float, float]
+Rings = tuple[tuple[Point, ...], ...]  # a polygon: outer ring, then holes (drawing units)
+
+
+def is_missing(value: float | None) -> bool:
+    """Whether a map value is absent (None or NaN).
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(0.0)
+    (True, True, False)
+    """
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Classes of a map: upper bounds, colours and their legend labels."""
+
+    colours: tuple[str, ...]
+    labels: tuple[str, ...]
+    breaks: tuple[float, ...]  # len(colours) - 1 upper bounds
+
+    def colour(self, value: float | None) -> str:
+        """The fill of ``value`` (grey when missing)."""
+        return MISSING_FILL if is_missing(value) else self.colours[self.klass(value)]
+
+    def label(self, value: float | None) -> str:
+        """The legend label of ``value``'s class."""
+        return MISSING_LABEL if is_missing(value) else self.labels[self.klass(value)]
+
+    def klass(self, value: float) -> int:
+        """The class index of a present value."""
+        for n, upper in enumerate(self.breaks):
+            if value < upper:
+                return n
+        return len(self.breaks)
+
+
+def share_scale(values: Sequence[float | None]) -> Scale:
+    """Five equal classes from 0 to the largest share (rounded up to whole percent)."""
+    present = [v for v in values if not is_missing(v)]
+    top = max(present, default=0.0)
+    step = max(math.ceil(top * 100 / 5), 1) / 100
+    breaks = tuple(round(step * n, 4) for n in range(1, 5))
+    bounds = (0.0, *breaks, step * 5)
+    labels = [
+        f"{format_percent(lo, 0)} bis unter {format_percent(hi, 0)}"
+        for lo, hi in itertools.pairwise(bounds[:5])
+    ]
+    labels.append(f"{format_percent(bounds[4], 0)} und mehr")
+    return Scale(SHARE_COLOURS, tuple(labels), breaks)
+
+
+INDEX_SCALE = Scale(INDEX_COLOURS, INDEX_LABELS, INDEX_BREAKS)
+
+
+def map_scale(values: Mapping[str, float | None], percent: bool) -> Scale:
+    """A map's scale: shares (``percent``) in five equal classes, else the index classes."""
+    return share_scale(list(values.values())) if percent else INDEX_SCALE
+
+
+def text_colour(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill`` (relative luminance).
+
+    >>> text_colour("#08519c"), text_colour("#eff3ff")
+    ('#ffffff', '#000000')
+    """
+    channels = [int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#ffffff" if luminance < 0.18 else "#000000"
+
+
+def value_text(percent: bool) -> Callable[[float | None], str]:
+    """How a map's values are written: shares as percent, an index as a whole number."""
+
+    def fmt(v: float | None) -> str:
+        if is_missing(v):
+            return format_number(None)
+        return format_percent(v) if percent else format_number(round(v))
+
+    return fmt
+
+
+def map_rows(values: Mapping[str, float | None], percent: bool) -> list[tuple[str, str, str]]:
+    """The map's numbers as rows (district, value, legend class): its text alternative."""
+    scale = map_scale(values, percent)
+    fmt = value_text(percent)
+    return [(d, fmt(v), scale.label(v)) for d, v in values.items()]
+
+
+# -- the texts around a map ----------------------------------------------------------------
+def is_schematic(values: Mapping[str, float | None], shapes: Mapping[str, Shape] | None) -> bool:
+    """Whether the map is a tile grid: no district of ``values`` has a boundary."""
+    return not (shapes and any(d in shapes for d in values))
+
+
+def map_caption(
+    title: str, values: Mapping[str, float | None], shapes: Mapping[str, Shape] | None
+) -> str:
+    """The map's caption: its title, marked "(schematisch)" for a tile map."""
+    return f"{title} ({SCHEMATIC})" if is_schematic(values, shapes) else title
+
+
+def alt_text(caption: str, schematic: bool) -> str:
+    """The short text alternative of the drawing itself (the numbers stand beside it)."""
+    kind = f"{SCHEMATIC}e Karte" if schematic else "Karte"
+    return f"{kind}: {caption}. Die Zahlen stehen in der Tabelle."
+
+
+def map_sentence(
+    values: Mapping[str, float | None], shapes: Mapping[str, Shape] | None, percent: bool
+) -> str:
+    """The map in words: highest and lowest district, what is schematic or without boundary."""
+    fmt = value_text(percent)
+    present = sorted(((v, d) for d, v in values.items() if not is_missing(v)), reverse=True)
+    sentence = []
+    if present:
+        top, low = present[0], present[-1]
+        sentence.append(
+            f"Höchster Wert: {top[1]} ({fmt(top[0])}); niedrigster: {low[1]} ({fmt(low[0])})."
+        )
+    else:
+        sentence.append("Für keinen Sozialraum liegt ein Wert vor.")
+    if is_schematic(values, shapes):
+        sentence.append(
+            "Schematische Darstellung: ein Quadrat je Sozialraum, nicht ihre Lage "
+            "(Grenzen mit „workbench map --import DATEI“)."
+        )
+    elif without := [d for d in values if d not in (shapes or {})]:
+        sentence.append(f"Ohne hinterlegte Grenze: {', '.join(without)}.")
+    return " ".join(sentence)
+
+
+# -- geometry ------------------------------------------------------------------------------
+def project(shapes: Mapping[str, Shape]) -> tuple[dict[str, tuple[Rings, ...]], float]:
+    """Each district's polygons in drawing units (width :data:`WIDTH`) and the map's height."""
+    points = [p for s in shapes.values() for poly in s for ring in poly for p in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    span_x = max((max(lons) - min(lons)) * k, 1e-9)
+    span_y = max(max(lats) - min(lats), 1e-9)
+    scale = (WIDTH - 2 * PAD) / span_x
+    height = span_y * scale + 2 * PAD
+    if height > WIDTH * 1.4:  # a tall area: fit the height instead
+        scale = (WIDTH * 1.4 - 2 * PAD) / span_y
+        height = WIDTH * 1.4
+    x0, y0 = min(lons), max(lats)
+
+    def ring_xy(ring: Sequence[tuple[float, float]]) -> tuple[Point, ...]:
+        return tuple((PAD + (x - x0) * k * scale, PAD + (y0 - y) * scale) for x, y in ring)
+
+    projected = {
+        d: tuple(tuple(ring_xy(ring) for ring in poly) for poly in shape)
+        for d, shape in shapes.items()
+    }
+    return projected, round(height, 1)
+
+
+def _ring_area(ring: Sequence[Point]) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))) / 2
+
+
+def _crossings(ring: Sequence[Point], y: float) -> list[float]:
+    """Where the horizontal line at ``y`` crosses the ring (half-open edges: no doubles)."""
+    xs = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        if (y0 <= y < y1) or (y1 <= y < y0):
+            xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+    return xs
+
+
+def label_point(polygons: Sequence[Rings]) -> tuple[Point, float]:
+    """Where a district's name goes (inside its largest polygon) and the width of room there.
+
+    Horizontal lines through the polygon, from the middle outwards; the widest stretch
+    inside (holes left out), slightly preferring central lines, gives the point.
+
+    >>> label_point([(((0, 0), (10, 0), (10, 4), (0, 4), (0, 0)),)])
+    ((5.0, 2.0), 10.0)
+    """
+    polygon = max(polygons, key=lambda p: _ring_area(p[0]) - sum(_ring_area(h) for h in p[1:]))
+    xs, ys = [x for x, _ in polygon[0]], [y for _, y in polygon[0]]
+    best = (((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), 0.0)
+    score = 0.0
+    for f in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+        y = min(ys) + (max(ys) - min(ys)) * f
+        cuts = sorted(x for ring in polygon for x in _crossings(ring, y))
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            if (b - a) * (1 - abs(f - 0.5)) > score:
+                score = (b - a) * (1 - abs(f - 0.5))
+                best = (((a + b) / 2, y), b - a)
+    return best
+
+
+def tiles(districts: Sequence[str]) -> tuple[dict[str, tuple[float, float]], float, float]:
+    """The schematic grid: each district's square (top left), the squares' side, the height."""
+    columns = max(1, math.ceil(math.sqrt(len(districts))))
+    size = (WIDTH - 2 * PAD) / columns
+    spots = {d: (PAD + (n % columns) * size, PAD + (n // columns) * size)
+             for n, d in enumerate(districts)}  # fmt: skip
+    rows = math.ceil(len(districts) / columns) if districts else 1
+    return spots, size, rows * size + 2 * PAD
+
+
+def short_name(name: str, size: float) -> str:
+    """A district's name cut to fit a square of side ``size`` (with "…").
+
+    >>> short_name("Steinbüchel", 40.0)
+    'Stei…'
+    """
+    limit = max(3, int(size / 8))
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+# -- the whole map -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Area:
+    """One district on the map: rings (even-odd fill), fill, label and where its name goes."""
+
+    district: str
+    fill: str
+    label: str  # "Manfort: 130": tooltip and screen-reader label
+    rings: Rings  # every ring of every polygon, in drawing units
+    name: str  # the name drawn on the area (shortened on a tile)
+    name_at: Point  # the name's centre
+    room: float  # the width available for the name
+    tile: tuple[float, float, float] | None = None  # a schematic square: x, y, side
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One legend row: swatch colour, label and the row's top (x is :data:`PAD`)."""
+
+    colour: str
+    label: str
+    top: float
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """A whole map in drawing units, :data:`WIDTH` wide."""
+
+    areas: tuple[Area, ...]
+    schematic: bool
+    legend: tuple[LegendItem, ...]
+    note: tuple[str, float] | None  # the schematic note, right-aligned, and its baseline
+    height: float  # of the whole drawing, legend included
+
+
+def _legend(scale: Scale, top: float, has_missing: bool) -> tuple[tuple[LegendItem, ...], float]:
+    items = list(zip(scale.colours, scale.labels, strict=True))
+    if has_missing:
+        items.append((MISSING_FILL, MISSING_LABEL))
+    rows = tuple(LegendItem(c, label, top + n * LEGEND_STEP) for n, (c, label) in enumerate(items))
+    return rows, top + len(items) * LEGEND_STEP
+
+
+def layout_map(
+    values: Mapping[str, float | None],
+    shapes: Mapping[str, Shape] | None,
+    scale: Scale,
+    fmt: Callable[[float | None], str] = format_number,
+) -> MapLayout:
+    """Place the map: one area per district with a boundary, else one square per district."""
+    drawn = {d: shapes[d] for d in values if shapes and d in shapes}
+    areas: list[Area] = []
+    note = None
+
+    def label(d: str) -> str:
+        v = values[d]
+        return f"{d}: {fmt(v) if not is_missing(v) else MISSING_LABEL}"
+
+    if not drawn:
+        spots, size, height = tiles(list(values))
+        for d, (x, y) in spots.items():
+            square = ((x + 2, y + 2), (x + size - 2, y + 2), (x + size - 2, y + size - 2),
+                      (x + 2, y + size - 2), (x + 2, y + 2))  # fmt: skip
+            centre = (x + size / 2, y + size / 2)
+            fill = scale.colour(values[d])
+            tile = (x, y, size)
+            name = short_name(d, size)
+            areas.append(Area(d, fill, label(d), (square,), name, centre, size - 4, tile))
+        note = (SCHEMATIC_NOTE, height + 12)
+        height += 16
+    else:
+        projected, height = project(drawn)
+        for d, polygons in projected.items():
+            at, room = label_point(polygons)
+            rings = tuple(ring for poly in polygons for ring in poly)
+            areas.append(Area(d, scale.colour(values[d]), label(d), rings, d, at, room))
+    missing = any(is_missing(v) for v in values.values())
+    legend, bottom = _legend(scale, height + 8, missing)
+    return MapLayout(tuple(areas), not drawn, legend, note, bottom + PAD)

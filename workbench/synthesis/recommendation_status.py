@@ -1,0 +1,175 @@
+"""The status history of recommendations: dated steps with the responsible actor.
+
+A recommendation goes from ``Entwurf`` to ``abgestimmt`` to ``in Umsetzung`` and ends
+``umgesetzt`` or ``zurückgestellt`` (:data:`~workbench.synthesis.recommendations.STATUSES`).
+Each step is recorded with its date (``YYYY-MM-DD``, not in the future), the actor
+responsible for it (e.g. "Verwaltung, Fachbereich Soziales") and an optional note. Steps
+may be entered late and in any order — the history records what happened, and a
+recommendation can be taken up again after being deferred — so no order is enforced;
+the recommendation's current status is always the status of its latest step (by date,
+then by entry). Recording the same status on the same date again changes nothing.
+
+The history holds no text from statements, so erasure (:mod:`workbench.store.erasure`)
+does not touch it; the portable backup carries it like every table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import InputError
+from workbench.store import District, Recommendation, RecommendationStatus, utcnow
+from workbench.synthesis.recommendations import STATUSES
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+MAX_ACTOR = 200
+HISTORY_COLUMNS = {
+    "entry_id": "int64",
+    "recommendation_id": "int64",
+    "title": "string",
+    "scope": "string",
+    "status": "string",
+    "date": "string",
+    "actor": "string",
+    "note": "string",
+}
+
+
+def parse_date(text: str, today: date | None = None) -> str:
+    """A date as ``YYYY-MM-DD``; anything else, or a date after ``today``, raises.
+
+    >>> parse_date("2022-03-01")
+    '2022-03-01'
+    >>> parse_date("1.3.2022")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    workbench.core.domain.InputError: Datum '1.3.2022' ist kein Datum der Form JJJJ-MM-TT ...
+    """
+    raw = str(text or "").strip()
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        parsed = date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(
+            f"Datum '{raw}' ist kein Datum der Form JJJJ-MM-TT (z. B. 2022-03-01)."
+        ) from None
+    if parsed > (today or date.today()):
+        raise InputError(
+            f"Datum {raw} liegt in der Zukunft; der Verlauf hält fest, was geschehen ist."
+        )
+    return parsed.isoformat()
+
+
+def check_status(status: str) -> str:
+    """``status`` if it is one of STATUSES, else an InputError naming them."""
+    if status not in STATUSES:
+        raise InputError(f"Unbekannter Status '{status}'. Möglich: {', '.join(STATUSES)}.")
+    return status
+
+
+def _actor(actor: str) -> str:
+    name = " ".join(str(actor or "").split())
+    if not name:
+        raise InputError("Wer ist verantwortlich? Bitte einen Akteur angeben (--by AKTEUR).")
+    if len(name) > MAX_ACTOR:
+        raise InputError(f"Der Akteur ist zu lang ({len(name)} Zeichen, höchstens {MAX_ACTOR}).")
+    return name
+
+
+def _recommendation(session: Session, recommendation_id: int) -> Recommendation:
+    found = session.get(Recommendation, int(recommendation_id))
+    if found is None:
+        raise InputError(f"Empfehlung {recommendation_id} gibt es nicht.")
+    return found
+
+
+def _latest(session: Session, recommendation_id: int) -> RecommendationStatus | None:
+    return session.scalars(
+        select(RecommendationStatus)
+        .where(RecommendationStatus.recommendation_id == recommendation_id)
+        .order_by(RecommendationStatus.date.desc(), RecommendationStatus.id.desc())
+    ).first()
+
+
+def record_status(
+    project: Project,
+    recommendation_id: int,
+    status: str,
+    when: str,
+    actor: str,
+    note: str = "",
+) -> int:
+    """Record a dated status step of a recommendation; return the entry's id.
+
+    The recommendation's status becomes that of its latest step. The same status on the
+    same date again returns the existing entry (its actor and note stay).
+    """
+    status = check_status(status)
+    day = parse_date(when)
+    actor = _actor(actor)
+    with project.transaction() as session:
+        record = _recommendation(session, recommendation_id)
+        same = session.scalar(
+            select(RecommendationStatus).where(
+                RecommendationStatus.recommendation_id == record.id,
+                RecommendationStatus.status == status,
+                RecommendationStatus.date == day,
+            )
+        )
+        if same is not None:
+            return same.id
+        entry = RecommendationStatus(
+            recommendation_id=record.id,
+            status=status,
+            date=day,
+            actor=actor,
+            note=" ".join(str(note or "").split()),
+        )
+        session.add(entry)
+        session.flush()
+        latest = _latest(session, record.id)
+        if latest is not None and record.status != latest.status:
+            record.status = latest.status
+            record.updated_at = utcnow()
+        return entry.id
+
+
+def status_history(project: Project, recommendation_id: int | None = None) -> pd.DataFrame:
+    """The status steps (HISTORY_COLUMNS) of all recommendations or one, oldest first."""
+    with project.session() as session:
+        if recommendation_id is not None:
+            _recommendation(session, recommendation_id)
+        query = (
+            select(RecommendationStatus, Recommendation.title, District.name)
+            .join(Recommendation, RecommendationStatus.recommendation_id == Recommendation.id)
+            .join(District, Recommendation.district_id == District.id)
+            .order_by(
+                RecommendationStatus.recommendation_id,
+                RecommendationStatus.date,
+                RecommendationStatus.id,
+            )
+        )
+        if recommendation_id is not None:
+            query = query.where(RecommendationStatus.recommendation_id == int(recommendation_id))
+        rows = [
+            {
+                "entry_id": entry.id,
+                "recommendation_id": entry.recommendation_id,
+                "title": title,
+                "scope": scope,
+                "status": entry.status,
+                "date": entry.date,
+                "actor": entry.actor,
+                "note": entry.note,
+            }
+            for entry, title, scope in session.execute(query)
+        ]
+    return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS)).astype(HISTORY_COLUMNS)
