@@ -8,14 +8,11 @@ with a draft recommendation full of HTML, serving this app beside a small result
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,8 +21,6 @@ from sqlalchemy import select
 
 from tests.browser.conftest import (
     APPS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     WIDGET_TIMEOUT,
     VoilaServer,
     jupyter_env,
@@ -35,12 +30,11 @@ from tests.browser.conftest import (
 from workbench import Project
 from workbench.cli.main import main
 from workbench.participation import feedback
-from workbench.store import FeedbackAnswer, FeedbackToken
+from workbench.store import FeedbackAnswer
 
 pytestmark = pytest.mark.browser
 
 APP = "bedarfe_bewerten.ipynb"
-PARTICIPANTS = 30
 EVIL = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"><b>fett</b>'
 RESULTS_NOTEBOOK = {
     "cells": [
@@ -185,111 +179,6 @@ def test_an_invalid_token_sees_a_message_and_cannot_write(
     assert page.locator("textarea").count() == 0
     assert "Traceback" not in page.content() and dialogs == []
     assert answers(ready.project_dir) == stored
-
-
-async def _participants(url_of: list[str], timeout_ms: int) -> list[str]:
-    """30 browser contexts: load the app (a few at a time), then all answer at once."""
-    from playwright.async_api import async_playwright
-
-    loaded = 0
-    everyone_ready = asyncio.Event()
-    loading = asyncio.Semaphore(4)  # two cores: don't start 30 kernels in the same second
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
-        async def participant(n: int, url: str) -> str:
-            nonlocal loaded
-            context = await browser.new_context()
-            page = await context.new_page()
-            async with loading:
-                await page.goto(url, timeout=timeout_ms)
-                await page.locator(".sw-item").first.wait_for(timeout=timeout_ms)
-            loaded += 1
-            if loaded == len(url_of):
-                everyone_ready.set()
-            await everyone_ready.wait()
-            card = page.locator(".sw-item").first
-            rating = ("trifft zu", "trifft nicht zu", "weiß nicht")[n % 3]
-            await card.get_by_role("button", name=rating, exact=True).click()
-            await card.locator(".sw-plus").click()
-            await card.locator(".sw-points").filter(has_text="1 Punkt").wait_for(timeout=timeout_ms)
-            status = await card.locator(".sw-status").inner_text()
-            await context.close()
-            return status
-
-        try:
-            return await asyncio.gather(*(participant(n, u) for n, u in enumerate(url_of)))
-        finally:
-            await browser.close()
-
-
-@contextmanager
-def _culling(idle: int, interval: int) -> Iterator[None]:
-    """Start servers with other culling times (the shared ``start_voila`` reads these)."""
-    import tests.browser.conftest as shared
-
-    saved = shared.CULL_IDLE_TIMEOUT, shared.CULL_INTERVAL
-    shared.CULL_IDLE_TIMEOUT, shared.CULL_INTERVAL = idle, interval
-    try:
-        yield
-    finally:
-        shared.CULL_IDLE_TIMEOUT, shared.CULL_INTERVAL = saved
-
-
-@pytest.fixture(scope="module")
-def crowd_server(
-    ready: VoilaServer, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[VoilaServer]:
-    """A second server over the same project whose culling gives slow pages time.
-
-    With the session server's 6 s, a kernel whose notebook has run but whose page has not
-    connected yet counts as idle; with 30 pages loading on two cores that gap exceeds 6 s
-    and the kernel is culled before its page connects (seen in the log). Production
-    servers cull after minutes, not seconds, too.
-    """
-    base = tmp_path_factory.mktemp("voila-crowd")
-    with _culling(idle=300, interval=30):
-        server = start_voila(
-            APPS, base, jupyter_env(base, WORKBENCH_PROJECT=str(ready.project_dir))
-        )
-    yield server
-    stop(server.process)
-
-
-@pytest.mark.slow
-def test_thirty_participants_answer_at_once(crowd_server: VoilaServer) -> None:
-    ready = crowd_server
-    tokens = issue(ready.project_dir, PARTICIPANTS, workshop="Quartiersworkshop Opladen")
-    with Project.open(ready.project_dir) as project, project.session() as s:
-        item = feedback.open_ballot(project, tokens[0]).items[0].item_id
-        hashes = [feedback.hash_token(t) for t in tokens]
-        token_ids = set(
-            s.scalars(select(FeedbackToken.id).where(FeedbackToken.token_hash.in_(hashes)))
-        )
-    urls = [ready.url(APP, token=t) for t in tokens]
-    result: dict[str, object] = {}
-
-    def run() -> None:  # own thread: the async API next to pytest-playwright's sync one
-        try:
-            result["statuses"] = asyncio.run(_participants(urls, 240_000))
-        except BaseException as err:  # re-raised below, in the test's thread
-            result["error"] = err
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    worker.join(timeout=600)
-    assert not worker.is_alive(), "30 Teilnehmende: Zeitüberschreitung"
-    if "error" in result:
-        raise AssertionError(f"{result['error']!r}\n{ready.log_tail()}")
-    assert result["statuses"] == ["✓ gespeichert"] * PARTICIPANTS
-
-    mine = [a for a in answers(ready.project_dir) if a[0] in token_ids]
-    assert len(mine) == PARTICIPANTS  # all 30 stored …
-    assert len({(a[0], a[1]) for a in mine}) == PARTICIPANTS  # … none twice
-    assert {a[1] for a in mine} == {item} and {a[3] for a in mine} == {1}
-    ratings = sorted(a[2] for a in mine)
-    assert ratings == sorted(["agree", "disagree", "unsure"] * 10)
 
 
 # -- escaping: a variation of the server over a private copy -----------------------------------
