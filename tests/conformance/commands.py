@@ -10,6 +10,7 @@ from workbench import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 INDICATORS = ROOT / "corpus" / "indicators.csv"
+CONCEPT = ROOT / "corpus" / "sozialraumkonzept.md"
 
 
 def _first_segment(project_dir: Path) -> str | None:
@@ -82,9 +83,21 @@ def steps(project_dir: Path, out: Path) -> Iterator[tuple[list[str], tuple[Path,
     yield [*p, "recommend", "check"], (), {0, 1, 2}  # 1: a chain is broken (documented)
     target = out / "empfehlungen.json"
     yield [*p, "recommend", "export", str(target)], (), ok
+    status = ["recommend", "status", "1", "abgestimmt", "--date", "2024-05-02", "--by", "Rat"]
+    yield [*p, *status], (), ok
+    yield [*p, "recommend", "history"], (), ok
+    # Monitoring and the Sozialraumkonzept (one wave, one indicator year: a German sentence)
+    yield [*p, "waves"], (), ok
+    yield [*p, "monitoring", "needs"], (), ok
+    yield [*p, "monitoring", "indicators"], (), ok
+    for fmt in ("html", "docx"):
+        target = out / f"konzept.{fmt}"
+        yield [*p, "konzept", "--out", str(target)], (), ok
     for fmt in ("html", "docx", "xlsx"):
         target = out / f"bericht.{fmt}"
         yield [*p, "report", "--format", fmt, str(target)], (target,), ok
+    target = out / "bericht-konzept.html"
+    yield [*p, "report", "--format", "html", "--konzept", str(CONCEPT), str(target)], (target,), ok
     yield [*p, "map", "--show"], (), ok
     site = out / "seite"
     yield [*p, "publish", "--out", str(site)], (site,), ok
