@@ -23,7 +23,7 @@ export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
 
 .PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium postgresql axe clean \
-  screenshots migration
+  screenshots migration hub-proxy
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,22 @@ $(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
 	  --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# configurable-http-proxy for JupyterHub (deploy/jupyterhub, tests/test_jupyterhub.py), from the
+# npm registry at the version pinned in deploy/jupyterhub/package-lock.json; into build/node-hub.
+HUB_NODE := build/node-hub
+CHP := $(HUB_NODE)/node_modules/.bin/configurable-http-proxy
+hub-proxy: $(CHP)
+$(CHP): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installiere Debian-Paket npm …"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	@mkdir -p $(HUB_NODE)
+	cp deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json $(HUB_NODE)/
+	npm ci --prefix $(HUB_NODE) --cache $(CURDIR)/build/npm-cache --ignore-scripts \
+	  --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Voilà for the stakeholder apps: loopback only, no tracebacks, <html lang="de"> (screen
 # readers speak German). A burst of participants (everyone clicks the link at once) is
 # absorbed by POOL_SIZE preheated kernels per participation app (bedarfe_bewerten,
@@ -82,7 +98,7 @@ VOILA_FLAGS := --no-browser --Voila.ip=127.0.0.1 --port=$(DEMO_PORT) \
 APPS := $(notdir $(wildcard voila_apps/*.ipynb))
 
 demo: setup
-	$(BIN)/workbench demo $(DEMO_DIR) --analyse
+	$(BIN)/workbench demo $(DEMO_DIR) --analyse --welle2
 	@echo ""
 	@echo "Stakeholder-Apps (Strg+C beendet den Server):"
 	@$(foreach app,$(APPS),echo "  http://127.0.0.1:$(DEMO_PORT)/voila/render/$(app)";)
@@ -97,7 +113,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-pytest: setup chromium postgresql axe
+pytest: setup chromium postgresql axe hub-proxy
 	$(BIN)/pytest
 
 # The research notebooks: nbval re-executes each one in a fresh kernel (the venv's python)
@@ -130,7 +146,7 @@ notebooks: setup jupyter-dirs
 # JupyterLab for researchers: the demo project in $(DEMO_DIR) (WORKBENCH_PROJECT) and the
 # notebooks' shared embedding cache prepared; loopback only, no browser.
 lab: setup jupyter-dirs
-	$(BIN)/workbench demo $(DEMO_DIR) --analyse
+	$(BIN)/workbench demo $(DEMO_DIR) --analyse --welle2
 	cd notebooks && ../$(BIN)/python -c "import studie; studie.warm_cache()"
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/jupyter lab notebooks --no-browser \
 	  --ServerApp.ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 _log = logging.getLogger(__name__)
+HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every user's session
 
 
 class CodingPanel(PanelView):
@@ -59,7 +61,8 @@ class CodingPanel(PanelView):
     Parameters
     ----------
     project: the open :class:`workbench.Project`.
-    coder: who codes; None asks for a name in the panel.
+    coder: who codes; None takes the JupyterHub user name (``JUPYTERHUB_USER``, set in
+        every hub session) and else asks for a name in the panel.
     codes: code paths to offer (default: every code without subcodes).
     suggestions: a table ``segment_id, source_id, code, confidence`` (as
         ``workbench.analysis.suggest.suggest`` returns), or a function ``coder -> table`` that is
@@ -98,6 +101,7 @@ class CodingPanel(PanelView):
         self._build()
         self._connect()
         self.add_class("sw-panel")
+        coder = coder if coder is not None else hub_user()
         if coder is not None:
             if co_researcher:  # e.g. a bad name in the URL: say so and ask for one
                 self._guard(self.set_coder)(coder)
@@ -315,6 +319,16 @@ class CodingPanel(PanelView):
         self.load_suggestions(self._suggestion_source, background=True)
 
 
+def hub_user(environ: Mapping[str, str] | None = None) -> str | None:
+    """The JupyterHub user of this session (``JUPYTERHUB_USER``), None outside a hub.
+
+    >>> hub_user({"JUPYTERHUB_USER": "anna"}), hub_user({})
+    ('anna', None)
+    """
+    env = os.environ if environ is None else environ
+    return env.get(HUB_USER_ENV, "").strip() or None
+
+
 def _suggest(project: Project) -> Callable[[str], pd.DataFrame]:
     """Suggestions for a coder from ``workbench.analysis.suggest``, on the cached embeddings.
 
@@ -336,11 +350,12 @@ def coding_app(
     environ: Mapping[str, str] | None = None, default_project: str | Path = DEFAULT_APP_PROJECT
 ) -> w.Widget:
     """The co-researcher app: the project from ``WORKBENCH_PROJECT``, the coder from
-    ``?coder=Name`` (else a name field), suggestions loaded after the panel is shown."""
+    ``?coder=Name`` (else the hub user, else a name field), suggestions loaded after the
+    panel is shown."""
 
     def build() -> w.Widget:
         project = open_project(environ, default_project)
-        coder = query_params(environ).get("coder") or None
+        coder = query_params(environ).get("coder") or hub_user(environ)
         return CodingPanel(
             project, coder=coder, suggestions=_suggest(project), co_researcher=True, title=None
         )
@@ -348,4 +363,4 @@ def coding_app(
     return safe_app(build)
 
 
-__all__ = ["CodingPanel", "coding_app"]
+__all__ = ["CodingPanel", "coding_app", "hub_user"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.coding import agreement as agreement_
@@ -379,18 +380,28 @@ class CodingMixin(ProjectStore):
     ) -> CodingRecord:
         """Apply a code to a whole segment or the span [start, end) of its text.
 
-        Applying it again changes nothing. ``origin``/``accepted_by`` mark accepted
-        suggestions (``origin="suggestion"``, ``accepted_by`` the person who accepted).
+        Applying it again changes nothing — also when the same coder applies it in two
+        sessions at the same moment (two tabs, a double click reaching two kernels): the
+        one that loses the race finds the other's coding and returns it.
+        ``origin``/``accepted_by`` mark accepted suggestions (``origin="suggestion"``,
+        ``accepted_by`` the person who accepted).
         """
         coder = check_coder(coder)
         if accepted_by is not None:
             accepted_by = check_coder(accepted_by, "Annehmende Person")
-        with self.transaction() as s:
-            segment = _segment(s, segment_id)
-            found = _code(s, code)
-            span = _span(segment, start, end)
-            coding = _apply(s, segment, found, coder, span, origin, accepted_by)
-            return CodingRecord(coding.id, segment.id, found.path, coder, *span)
+
+        def attempt() -> CodingRecord:
+            with self.transaction() as s:
+                segment = _segment(s, segment_id)
+                found = _code(s, code)
+                span = _span(segment, start, end)
+                coding = _apply(s, segment, found, coder, span, origin, accepted_by)
+                return CodingRecord(coding.id, segment.id, found.path, coder, *span)
+
+        try:
+            return attempt()
+        except IntegrityError:  # uq_coding: stored meanwhile by another session; rolled back
+            return attempt()
 
     def uncode_segment(
         self,
