@@ -22,7 +22,7 @@ export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
 
-.PHONY: setup demo test lint pytest nbval notebooks lab jupyter-dirs chromium postgresql axe clean \
+.PHONY: setup demo test test-apps test-units lint pytest nbval notebooks lab jupyter-dirs chromium postgresql axe clean \
   screenshots migration hub-proxy
 
 $(STAMP): pyproject.toml
@@ -161,7 +161,20 @@ migration: setup
 	$(BIN)/python -c 'import sys, workbench.store.migrate as m; sys.exit(m.main(sys.argv[1:]))' \
 	  neu "$(MSG)"
 
-test: lint pytest nbval
+# `make test` runs two halves at once, one per core, each in its own pytest process (the
+# output of a half appears when it ends): the apps in chromium, the conformance suite and
+# the notebooks (nbval) in one; every other test in the other. `make pytest` and
+# `make nbval` run the same tests one after the other.
+test: lint
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-apps test-units
+
+test-apps: export WORKBENCH_EMBED_THREADS := 2
+test-apps: setup chromium postgresql axe hub-proxy jupyter-dirs
+	$(BIN)/pytest -p no:cacheprovider -m "browser or conformance"; apps=$$?; \
+	$(BIN)/pytest $(NBVAL_FLAGS) notebooks/; notebooks=$$?; exit $$((apps | notebooks))
+
+test-units: setup chromium postgresql axe hub-proxy
+	$(BIN)/pytest -p no:cacheprovider -m "not browser and not conformance"
 
 clean:
 	rm -rf build .pytest_cache

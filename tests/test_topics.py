@@ -73,3 +73,26 @@ def test_same_input_same_assignments_in_two_processes(
         segments = project.segments()
     joined = table.merge(segments, on=["segment_id", "source_id"], how="left", indicator=True)
     assert (joined["_merge"] == "both").all()  # every row joins back by its source id
+
+
+def test_topics_by_a_field_no_statement_has_stop_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sparse_data import card_wall
+    from workbench.analysis import embeddings
+    from workbench.core.domain import WorkbenchError
+
+    project = card_wall(tmp_path, needs=False)  # cards without district or question
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("embedded although nothing can be grouped")
+
+    monkeypatch.setattr(embeddings, "project_embeddings", refuse)
+    expected = {
+        "district": "Alle Aussagen gehören zum Sozialraum „Gesamtstadt“",  # the default
+        "question": "Keine Aussage hat eine Leitfrage",
+    }
+    for by, message in expected.items():
+        with pytest.raises(WorkbenchError, match=message):
+            topics.run_topics(project, TopicParams(by=by), progress=False)
+    assert topics.runs(project).empty

@@ -211,6 +211,35 @@ def fit_topics(
     return topics, probability, described
 
 
+_FIELD = {
+    "district": ("Sozialraum", "einen Sozialraum"),
+    "question": ("Leitfrage", "eine Leitfrage"),
+}
+
+
+def _require_groups(project: Project, by: str) -> None:
+    """Stop before any work when ``--by`` would give a single group: its model would only
+    repeat the one over all statements."""
+    if by == "all":
+        return
+    values = project.segments()[by].astype("string").str.strip()
+    named = set(values.dropna()) - {""}
+    name, with_article = _FIELD[by]
+    if not named:
+        raise WorkbenchError(
+            f"Keine Aussage hat {with_article}, daher gibt es keine Themen je {name} "
+            "(workbench topics ohne --by rechnet über alle Aussagen)."
+        )
+    if len(named) == 1 and values.notna().all() and (values != "").all():
+        raise WorkbenchError(
+            f"Alle Aussagen haben dieselbe {name} „{named.pop()}“, Themen je {name} wären "
+            "also die Themen über alle Aussagen (workbench topics ohne --by)."
+            if by == "question"
+            else f"Alle Aussagen gehören zum Sozialraum „{named.pop()}“, Themen je Sozialraum "
+            "wären also die Themen über alle Aussagen (workbench topics ohne --by)."
+        )
+
+
 def run_topics(project: Project, params: TopicParams | None = None, progress: bool = True) -> int:
     """Fit topics (overall or per district/question), store the run, return its id."""
     from workbench.analysis.embeddings import get_embedder, project_embeddings
@@ -218,6 +247,7 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
 
     params = params or TopicParams()
     params.validate()
+    _require_groups(project, params.by)
     embedder = get_embedder(params.backend)
     segments, vectors = project_embeddings(project, embedder, progress=progress)
     if segments.empty:
