@@ -13,7 +13,10 @@ be reproducible).
 The study decisions that the notebooks after ``04_bedarfe`` build on — the resolution of
 the need clustering, the researchers' names for the clusters, the draft recommendations
 and the simulated feedback round — live here once, so that every notebook uses the same
-ones. ``04_bedarfe`` and ``06_empfehlungen`` explain and justify them.
+ones. ``04_bedarfe`` and ``06_empfehlungen`` explain and justify them. ``08_monitoring``
+adds the demo's follow-up wave: its embeddings go through the same cache under the key of
+the grown corpus (:func:`share_embeddings`), and the recommendations follow their evidence
+into the need run over both waves (:func:`relink_needs`).
 """
 
 from __future__ import annotations
@@ -166,13 +169,28 @@ def demo_project(analyse: bool = False) -> Project:
     computed for the whole corpus and stored there. With ``analyse`` the default need
     and topic runs are stored too (as ``workbench demo --analyse`` does).
     """
-    from workbench.analysis.embeddings import project_embeddings
     from workbench.demo import analyse_demo, build_demo
 
     _remove_stale_projects(Path(tempfile.gettempdir()))
     folder = Path(tempfile.mkdtemp(prefix=f"{PROJECT_PREFIX}{os.getpid()}-"))
     project = build_demo(folder / "projekt")
     atexit.register(_close, project, folder)
+    share_embeddings(project)
+    if analyse:
+        analyse_demo(project, progress=False)
+    return project
+
+
+def share_embeddings(project: Project) -> None:
+    """Embed the project's statements through the shared cache, under the key of its corpus.
+
+    If the cache holds this corpus, its vectors are copied into the project; otherwise the
+    missing statements are embedded and the result is stored for the next run. After the
+    follow-up wave (08) the corpus has a key of its own; its new statements are embedded
+    after the first wave's, in one go, so every run — warm or cold — uses the same vectors.
+    """
+    from workbench.analysis.embeddings import project_embeddings
+
     shared = cache_folder() / corpus_key(project)
     own = project.cache_dir / "embeddings"
     if shared.is_dir():
@@ -182,9 +200,6 @@ def demo_project(analyse: bool = False) -> Project:
         p.name for p in shared.glob("*.npz")
     }:
         _copy_files(own, shared)
-    if analyse:
-        analyse_demo(project, progress=False)
-    return project
 
 
 def warm_cache() -> Path:
@@ -581,3 +596,10 @@ def simulate_feedback(
                     project, token, item.item_id, rating, points.get(i, 0), comment
                 )
     return feedback.feedback_status(project)
+
+
+# -- the study over time (08_monitoring) -------------------------------------------------------
+
+
+# The follow-up study's helpers (08_monitoring) live beside this module.
+from studie_folge import html_section, relink_needs  # noqa: E402, F401

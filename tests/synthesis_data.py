@@ -1,7 +1,8 @@
 """The demo study with and without analysis runs, built once per test session.
 
 ``demo_copy(tmp_path_factory, dst, analysed=True)`` returns a private copy (a folder
-copy of the closed SQLite project) that a test may change freely.
+copy of the closed SQLite project) that a test may change freely; ``follow_up_copy`` the
+same with the demo's follow-up wave.
 """
 
 from __future__ import annotations
@@ -40,4 +41,25 @@ def demo_copy(factory: pytest.TempPathFactory, dst: Path, analysed: bool = True)
     """A private, open copy of the demo project (with need and topic runs if ``analysed``)."""
     source = _build(factory)["analysed" if analysed else "plain"]
     shutil.copytree(source, dst)
+    return Project.open(dst)
+
+
+def _build_follow_up(factory: pytest.TempPathFactory) -> Path:
+    """The analysed demo with its follow-up wave (and a need run over both waves), once."""
+    from workbench.demo import add_follow_up
+
+    key = str(factory.getbasetemp()) + "/follow-up"
+    if key not in _BUILT:
+        folder = factory.mktemp("synthesis-follow-up") / "projekt"
+        shutil.copytree(_build(factory)["analysed"], folder)
+        with Project.open(folder) as project:
+            add_follow_up(project, analyse=True, progress=False)
+        _BUILT[key] = folder
+    return _BUILT[key]
+
+
+def follow_up_copy(factory: pytest.TempPathFactory, dst: Path) -> Project:
+    """A private, open copy of the analysed demo with the follow-up wave 2022
+    (``workbench demo --analyse --welle2``: two waves, indicators 2019 and 2022, status steps)."""
+    shutil.copytree(_build_follow_up(factory), dst)
     return Project.open(dst)

@@ -32,6 +32,7 @@ NAMES = (
     "05_indikatoren",
     "06_empfehlungen",
     "07_rueckmeldungen",
+    "08_monitoring",
 )
 PLOTLY = "application/vnd.plotly.v1+json"
 MAX_BYTES = 600_000  # a notebook with a few figures; the full plotly.js alone is 4.6 MB
@@ -53,7 +54,7 @@ def _output_text(notebook: dict) -> str:
     return json.dumps([c.get("outputs", []) for c in _code_cells(notebook)], ensure_ascii=False)
 
 
-def test_the_seven_notebooks_are_there() -> None:
+def test_the_eight_notebooks_are_there() -> None:
     found = sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
     assert found == list(NAMES)
 

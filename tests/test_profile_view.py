@@ -198,7 +198,7 @@ def test_an_unknown_district_gives_a_message_and_the_city_view(project_dir: Path
     view = app(project_dir, "district=%3Cb%3EAtlantis%3C%2Fb%3E")
     assert isinstance(view, ProfileView)
     assert view.district.value == CITYWIDE
-    assert view.body.children == (view.city_part,)
+    assert view.body.children == (view.city_part, view.monitoring_section)  # the app: over time
     (notice,) = view.notice.children
     assert "&lt;b&gt;Atlantis&lt;/b&gt;" in notice.value
     assert "gibt es in dieser Studie nicht" in notice.value

@@ -6,7 +6,9 @@ model is fitted here). Choosing a district in the dropdown shows its needs with 
 (collapsed), its indicators beside the city value (table and bar chart) and its topics.
 "Gesamtstadt" shows the city-wide overview: the needs × districts matrix, cross-cutting
 vs district-specific needs, and every district's indicators against the city (a table
-shaded by the index). The only plotly chart, the district's indicators, is drawn once
+shaded by the index). Below either, with ``monitoring`` (:mod:`widgets.monitoring_view`),
+the district's needs, indicators and recommendations over time, or the city's summary of
+them. The only plotly chart, the district's indicators, is drawn once
 the page shows the text (:class:`widgets.figures.ShownSignal`): plotly's start-up in the
 browser would otherwise hold back the whole page.
 
@@ -39,6 +41,7 @@ from widgets.app_support import (
     safe_app,
 )
 from widgets.figures import ShownSignal, figure_output, show_figure
+from widgets.monitoring_view import city_monitoring_html, district_monitoring_html
 from widgets.profile_view_figure import CHART_WIDTH, indicator_figure
 from widgets.profile_view_html import (
     ProfileParts,
@@ -55,6 +58,7 @@ from widgets.profile_view_html import (
     topics_html,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.monitoring import Monitoring
 from workbench.synthesis.profiles import Profiles
 
 if TYPE_CHECKING:
@@ -157,15 +161,25 @@ class ProfileView(w.VBox):
     profiles: what :func:`workbench.synthesis.profiles.build_profiles` returns.
     district: shown first (``Gesamtstadt``: the city-wide overview).
     notice: a German message shown above the view (e.g. an unknown district in the URL).
+    boundaries: the districts' shapes for the overview's maps (None: schematic maps).
+    monitoring: the study over time (:func:`workbench.synthesis.monitoring.read_monitoring`);
+    None leaves the monitoring section out.
     """
 
     def __init__(
-        self, profiles: Profiles, district: str = CITYWIDE, notice: str = "", boundaries: Any = None
+        self,
+        profiles: Profiles,
+        district: str = CITYWIDE,
+        notice: str = "",
+        boundaries: Any = None,
+        monitoring: Monitoring | None = None,
     ):
         super().__init__()
         self.profiles = profiles
         self.boundaries = boundaries  # workbench.synthesis.geo.boundaries(project): maps
+        self.monitoring = monitoring
         self._parts: dict[str, ProfileParts] = {}
+        self._monitoring_parts: dict[str, str] = {}
         self._figures: dict[str, go.Figure | None] = {}
         self.notice = w.VBox([message(notice, kind="info")] if notice else [])
         self.notice.add_class("sw-notice")
@@ -213,6 +227,8 @@ class ProfileView(w.VBox):
             ]
         )
         self.city_part.add_class("sw-city")
+        self.monitoring_section = w.HTML()
+        self.monitoring_section.add_class("sw-monitoring")
         self.body = w.VBox()
         # The chart is drawn once the page shows the text (see widgets.figures).
         self.shown = ShownSignal(self._guard(self.draw_chart))
@@ -234,7 +250,12 @@ class ProfileView(w.VBox):
             self.city_sections if city else self.sections, parts.sections, strict=True
         ):
             widget.value = html
-        self.body.children = [self.city_part if city else self.district_part]
+        part = self.city_part if city else self.district_part
+        if self.monitoring is None:
+            self.body.children = [part]
+        else:
+            self.monitoring_section.value = self._monitoring_html(district)
+            self.body.children = [part, self.monitoring_section]
         if self.district.value != district:
             self.district.value = district
         if self.shown.fired:
@@ -263,6 +284,17 @@ class ProfileView(w.VBox):
                 self._parts[district] = district_parts(self.profiles.profile(district))
         return self._parts[district]
 
+    def _monitoring_html(self, district: str) -> str:
+        if district not in self._monitoring_parts:
+            assert self.monitoring is not None
+            html = (
+                city_monitoring_html(self.monitoring)
+                if district == CITYWIDE
+                else district_monitoring_html(self.monitoring, district)
+            )
+            self._monitoring_parts[district] = html
+        return self._monitoring_parts[district]
+
     def _on_district(self, change: Mapping[str, Any]) -> None:
         self.notice.children = []
         self.show(change["new"])
@@ -286,17 +318,20 @@ def profile_app(
 ) -> w.Widget:
     """The Voilà app: project from ``WORKBENCH_PROJECT``, district from ``?district=``.
 
-    Reads the latest stored need and topic runs once and closes the project; never
-    raises (a missing project or any error becomes a German message).
+    Reads the latest stored need and topic runs, the boundaries and the study over time
+    (waves, indicator years, status history) once and closes the project; never raises (a
+    missing project or any error becomes a German message).
     """
     from workbench.synthesis.geo import boundaries as project_boundaries
+    from workbench.synthesis.monitoring import read_monitoring
     from workbench.synthesis.profiles import build_profiles
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             profiles = build_profiles(project)
             shapes = project_boundaries(project)
+            monitoring = read_monitoring(project)
         district, notice = resolve_district(query_params(environ).get("district"), profiles.names)
-        return ProfileView(profiles, district, notice, boundaries=shapes)
+        return ProfileView(profiles, district, notice, boundaries=shapes, monitoring=monitoring)
 
     return safe_app(build)

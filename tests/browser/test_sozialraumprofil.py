@@ -8,7 +8,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import WIDGET_TIMEOUT, VoilaServer
+from tests.browser.test_accessibility import assert_page_basics
+from tests.monitoring_data import two_waves
+from widgets.monitoring_view import HEADING, city_monitoring_html, district_monitoring_html
+from widgets.profile_view import STYLE
 from workbench import Project
+from workbench.synthesis.monitoring import ONE_WAVE, read_monitoring
 from workbench.synthesis.profiles import DistrictProfile, build_profiles
 
 pytestmark = pytest.mark.browser
@@ -70,6 +75,10 @@ def test_the_url_parameter_preselects_a_district(page: Page, voila: VoilaServer)
     expect(page.locator(".sw-needs")).to_contain_text(steinbuechel.needs["label"].iloc[0])
     expect(page.locator(".sw-indicators")).to_contain_text("SGB-II-Quote")
     assert page.locator(".sw-message-info").count() == 0
+    # below the profile, the study over time: the demo has one wave, and says so
+    monitoring = page.locator(".sw-monitoring")
+    expect(monitoring.locator("h3")).to_have_text(HEADING)
+    expect(monitoring).to_contain_text(ONE_WAVE.format(wave="Welle 1"))
 
 
 def test_an_unknown_district_gives_a_message_and_the_city_view(
@@ -101,3 +110,20 @@ def test_the_script_statement_renders_as_text(page: Page, voila: VoilaServer) ->
     assert "Traceback" not in content
     assert "profile_app" not in content  # no code shown to stakeholders
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+
+def test_the_monitoring_view_with_two_waves_passes_axe(page: Page, tmp_path: Path) -> None:
+    """The monitoring section as the app shows it, for a study with two waves, two indicator
+    years and a status history (tests/monitoring_data.py), in chromium with axe-core."""
+    with two_waves(tmp_path) as project:
+        found = read_monitoring(project)
+    parts = {"Gesamtstadt": city_monitoring_html(found)}
+    parts.update({d: district_monitoring_html(found, d) for d in ("Manfort", "Opladen")})
+    for name, html in parts.items():
+        page.set_content(
+            f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Profil</title>"
+            f"{STYLE}</head><body><main class='sw-profile'><h1>Sozialraumprofil</h1>"
+            f"<h2>{name}</h2><div class='sw-monitoring'>{html}</div></main></body></html>"
+        )
+        expect(page.locator(".sw-monitoring caption").first).to_be_visible()
+        assert_page_basics(page, f"Verlauf {name}")

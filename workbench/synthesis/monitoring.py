@@ -9,19 +9,26 @@ the city's change over the same years, so that "Manfort +0,9" can be read agains
 
 The need comparison across waves is :func:`workbench.analysis.waves.need_comparison`, a
 recommendation's status history :mod:`workbench.synthesis.recommendation_status`.
+:func:`read_monitoring` reads all three at once (:class:`Monitoring`) for the report's
+"Monitoring" chapter and the profile app's monitoring view, with one German sentence for
+each part that has nothing to show yet, naming the command that provides it.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from workbench.core.domain import InputError
+from workbench.analysis import waves as wave_analysis
+from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE, NeedComparison
+from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
 from workbench.synthesis.indicators import check_district, indicators
+from workbench.synthesis.profiles import NO_INDICATORS
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -77,6 +84,53 @@ def change_text(change: float, unit: str) -> str:
         return format_number(change)
     unit = "Prozentpunkte" if unit.strip() == "%" else unit.strip()
     return f"{format_number(change, sign=True)} {unit}".rstrip()
+
+
+def change_words(change: float, unit: str) -> str:
+    """A change for a table cell: no leading sign (a cell starting with + or - would be
+    quoted as a formula in DOCX and XLSX), "mehr" or "weniger" instead.
+
+    >>> change_words(0.7, "%"), change_words(-120.0, "Personen"), change_words(0.0, "%")
+    ('0,7 Prozentpunkte mehr', '120 Personen weniger', 'unverändert')
+    >>> change_words(float("nan"), "%")
+    '–'
+    """
+    if math.isnan(change):
+        return format_number(change)
+    if abs(change) < 1e-9:
+        return STEADY
+    amount = change_text(abs(change), unit).removeprefix("+")
+    return f"{amount} {'mehr' if change > 0 else 'weniger'}"
+
+
+def change_cells(row: Any) -> tuple[str, str]:
+    """A series row's change and the city's change over the same years, for a table:
+    in words (:func:`change_words`), or the note why there is none; "–" for the city's own row.
+
+    >>> rows = series_from(pd.DataFrame({"indicator": ["Q"] * 3, "year": [2019, 2022, 2022],
+    ...     "district": ["Gesamtstadt", "Gesamtstadt", "Manfort"], "value": [10.0, 10.5, 12.0],
+    ...     "unit": ["%"] * 3, "illustrative": [False] * 3}))
+    >>> [change_cells(r) for r in rows.itertuples()]
+    [('0,5 Prozentpunkte mehr', '–'), ('nur ein Jahr – kein Verlauf', '–')]
+    """
+    unit = compact_unit(row.unit)
+    change = row.note if math.isnan(row.change) and row.note else change_words(row.change, unit)
+    if row.is_citywide:
+        return change, format_number(math.nan)
+    if math.isnan(row.city_change):
+        return change, row.note if row.note == NO_CITY_SERIES else format_number(math.nan)
+    return change, change_words(row.city_change, unit)
+
+
+def compact_unit(unit: str) -> str:
+    """A unit short enough to follow every change: the words before a bracket; an index
+    changes by "Indexpunkte".
+
+    >>> compact_unit("Index (Gesamtstadt = 100; höher = stärker belastet)"), compact_unit("m²")
+    ('Indexpunkte', 'm²')
+    """
+    head = str(unit).split(" (")[0].strip()
+    return "Indexpunkte" if head == "Index" else head
 
 
 def series_from(table: pd.DataFrame) -> pd.DataFrame:
@@ -178,3 +232,146 @@ def years_note(years: list[int]) -> str:
         return f"Indikatoren liegen nur für {years[0]} vor: noch kein Verlauf, nur der Stand."
     listed = ", ".join(str(y) for y in years[:-1]) + f" und {years[-1]}"
     return f"Indikatoren für {listed}: Veränderung vom ersten zum letzten Jahr."
+
+
+# -- everything the monitoring views show (report chapter, profile app), read once ----------
+NO_WAVE = (
+    "Noch keine Welle: Aussagen importieren (workbench import DATEI; jede weitere Welle "
+    "mit --wave BEZEICHNUNG)."
+)
+ONE_WAVE = (
+    "Bisher nur eine Welle ({wave}): Für den Vergleich der Bedarfe eine weitere Welle "
+    "importieren (workbench import --wave BEZEICHNUNG DATEI)."
+)
+ONE_INDICATOR_YEAR = (
+    "Indikatoren bisher nur für {year}: Für Zeitreihen ein weiteres Jahr importieren "
+    "(workbench indicators --import DATEI)."
+)
+NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
+NO_HISTORY = (
+    "Noch kein Statusverlauf der Empfehlungen: Schritte mit Datum und Verantwortlichen "
+    "festhalten (workbench recommend status NR STATUS --date JJJJ-MM-TT --by AKTEUR)."
+)
+STATUS_TEXT = {  # what each status of the need comparison means, for readers
+    NEW: "in der früheren Welle nicht, in der späteren mindestens {m}-mal genannt",
+    PERSISTING: "in beiden Wellen genannt",
+    GONE: "in der früheren Welle mindestens {m}-mal, in der späteren nicht mehr genannt",
+    SPARSE: "zu wenige Aussagen für eine Aussage über den Verlauf",
+    NOT_SURVEYED: "in einer der beiden Wellen keine Aussagen von dort",
+}
+
+
+@dataclass(frozen=True)
+class Monitoring:
+    """The study over time: waves, needs across waves, indicator series, status history."""
+
+    waves: pd.DataFrame  # workbench.analysis.waves.WAVE_COLUMNS
+    comparison: NeedComparison | None  # None: see comparison_note
+    comparison_note: str  # why there is no comparison ("" when there is one)
+    series: pd.DataFrame  # SERIES_COLUMNS
+    history: pd.DataFrame  # recommendation_status.HISTORY_COLUMNS, oldest first
+    recommendations: pd.DataFrame  # recommendation_id, title, text, scope, status
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The indicator years, ascending."""
+        return tuple(sorted({int(y) for t in self.series["years"] for y in t}))
+
+    @property
+    def years_note(self) -> str:
+        """One sentence when there is no time series (no or one indicator year), else ""."""
+        if not self.years:
+            return NO_INDICATORS
+        if len(self.years) == 1:
+            return ONE_INDICATOR_YEAR.format(year=self.years[0])
+        return ""
+
+    @property
+    def history_note(self) -> str:
+        """One sentence when no recommendation has a status history, else ""."""
+        if self.recommendations.empty:
+            return NO_RECOMMENDATIONS
+        return NO_HISTORY if self.history.empty else ""
+
+    def trends(self) -> pd.DataFrame:
+        """The series of indicators with at least two years (the city's and the districts')."""
+        multi = self.series[self.series["years"].map(len) > 1]
+        return self.series[self.series["indicator"].isin(set(multi["indicator"]))]
+
+    def district_series(self, district: str) -> pd.DataFrame:
+        """The trends of one Sozialraum, each row beside the city's change."""
+        trends = self.trends()
+        return trends[trends["district"] == district].reset_index(drop=True)
+
+    def district_history(self, district: str) -> pd.DataFrame:
+        """The steps of the recommendations for ``district`` and of the city-wide ones."""
+        return self.history[self.history["scope"].isin([district, CITYWIDE])]
+
+
+def read_monitoring(project: Project) -> Monitoring:
+    """Read waves, the need comparison (last two waves), indicator series and status history."""
+    from workbench.synthesis import recommendations as rec
+    from workbench.synthesis.recommendation_status import status_history
+
+    table = wave_analysis.waves(project)
+    comparison, note = None, ""
+    if table.empty:
+        note = NO_WAVE
+    elif len(table) == 1:
+        note = ONE_WAVE.format(wave=table["wave"].iloc[0])
+    else:
+        try:
+            comparison = wave_analysis.need_comparison(project)
+        except WorkbenchError as err:  # no need run, or one without a compared wave
+            note = str(err)
+    columns = ["recommendation_id", "title", "text", "scope", "status"]
+    return Monitoring(
+        waves=table,
+        comparison=comparison,
+        comparison_note=note,
+        series=series_from(indicators(project)),
+        history=status_history(project),
+        recommendations=rec.recommendations(project)[columns],
+    )
+
+
+def status_legend(min_count: int) -> str:
+    """What the statuses of the need comparison mean, in one German sentence.
+
+    >>> status_legend(2).split("; ")[0]
+    'neu: in der früheren Welle nicht, in der späteren mindestens 2-mal genannt'
+    """
+    return "; ".join(f"{s}: {t.format(m=min_count)}" for s, t in STATUS_TEXT.items()) + "."
+
+
+def trend_sentence(rows: pd.DataFrame) -> str:
+    """One indicator's series (city and districts) in words: the text beside its chart.
+
+    >>> rows = series_from(pd.DataFrame({
+    ...     "indicator": ["Quote"] * 5, "district": ["Gesamtstadt"] * 2 + ["Manfort"] * 2
+    ...     + ["Opladen"], "year": [2019, 2022, 2019, 2022, 2019],
+    ...     "value": [10.0, 10.5, 12.0, 12.9, 8.0], "unit": ["%"] * 5,
+    ...     "illustrative": [False] * 5}))
+    >>> trend_sentence(rows)
+    'Quote, 2019 bis 2022: Gesamtstadt +0,5 Prozentpunkte; steigt in Manfort \
+(+0,9 Prozentpunkte); nur ein Jahr: Opladen.'
+    """
+    city = rows[rows["is_citywide"]]
+    first, last = int(rows["first_year"].min()), int(rows["last_year"].max())
+    parts = [f"{rows['indicator'].iloc[0]}, {first} bis {last}"]
+    if not city.empty and not math.isnan(city["change"].iloc[0]):
+        unit = compact_unit(city["unit"].iloc[0])
+        parts[0] += f": Gesamtstadt {change_text(city['change'].iloc[0], unit)}"
+    districts = rows[~rows["is_citywide"]]
+    for trend in (RISING, FALLING, STEADY):
+        shown = districts[districts["trend"] == trend]
+        if shown.empty:
+            continue
+        names = ", ".join(f"{r.district} ({change_text(r.change, compact_unit(r.unit))})"
+                          for r in shown.itertuples())  # fmt: skip
+        parts.append(f"{trend} in {names}")
+    for trend in (ONE_YEAR, NOT_COMPARABLE):
+        shown = districts[districts["trend"] == trend]
+        if not shown.empty:
+            parts.append(f"{trend}: {', '.join(shown['district'])}")
+    return "; ".join(parts) + "."

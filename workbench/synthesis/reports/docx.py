@@ -123,13 +123,14 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
     grid.style = "Table Grid"
     for cell, name in zip(grid.rows[0].cells, ("", chart.axis, "Wert"), strict=True):
         cell.paragraphs[0].add_run(clean(name)).bold = True
-    top = max((v for _, values in chart.series for v in values), default=0.0)
+    finite = [v for _, values in chart.series for v in values if not math.isnan(v)]
+    top = max(finite, default=0.0)  # a missing value (NaN) gets no bar and "–"
     for i, category in enumerate(chart.categories):
         label, bars, numbers = grid.add_row().cells
         label.text = clean(category)
         for j, (name, values) in enumerate(chart.series):
             value = values[i]
-            length = 0 if top <= 0 else round(DOCX_BAR_WIDTH * value / top)
+            length = 0 if top <= 0 or math.isnan(value) else round(DOCX_BAR_WIDTH * value / top)
             paragraph = bars.paragraphs[0] if j == 0 else bars.add_paragraph()
             run = paragraph.add_run("█" * max(length, 1 if value > 0 else 0) or "·")
             run.font.size = Pt(7)

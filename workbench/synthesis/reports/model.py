@@ -26,6 +26,7 @@ from workbench.core.formatting import (
 from workbench.store import CITYWIDE
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicators import check_district
+from workbench.synthesis.monitoring import Monitoring, read_monitoring
 from workbench.synthesis.profiles import Profiles, build_profiles
 from workbench.synthesis.recommendations import chain as recommendation_chain
 
@@ -246,6 +247,7 @@ class ReportData:
     codes: int = 0  # entries in the codebook
     codings: int = 0  # codings by anyone
     boundaries: Any = None  # district → polygons (workbench map --import), else None
+    monitoring: Monitoring | None = None  # the city-wide report's "Monitoring" chapter
 
     @property
     def has_indicators(self) -> bool:
@@ -286,6 +288,7 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         codes=len(project.codes()),
         codings=len(project.codings()),
         boundaries=project_boundaries(project),
+        monitoring=read_monitoring(project) if district is None else None,
     )
 
 

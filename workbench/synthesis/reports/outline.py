@@ -46,6 +46,7 @@ from workbench.synthesis.reports.model import (
     slug,
     source,
 )
+from workbench.synthesis.reports.monitoring import monitoring_section
 
 # One sentence per missing kind of data: what is missing and the command that provides it.
 NO_STATEMENTS = "Noch keine Aussagen: workbench import DATEI."
@@ -95,6 +96,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
             out.text(NO_DISTRICTS, "note")
         for profile in (profiles.city, *profiles.districts):
             _profile(out, data, profile, 3, max_quotes)
+        monitoring_section(out, data, max_quotes)
     else:
         _profile(out, data, profiles.profile(data.district), 2, max_quotes, title=False)
         _recommendation_section(out, data, max_quotes)

@@ -37,6 +37,7 @@ from workbench.synthesis.reports.model import (
     params_text,
     relevant,
 )
+from workbench.synthesis.reports.monitoring import monitoring_sheets
 from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
 from workbench.synthesis.reports.outline import (
     NO_CODEBOOK,
@@ -322,8 +323,11 @@ def render_xlsx(data: ReportData, report: Report, generated_at: datetime) -> byt
     _topics(book, profiles)
     _indicators(book, data, profiles)
     _recommendations(book, data)
+    sheets, missing = monitoring_sheets(data.monitoring)  # the chapter "Monitoring"
+    for title, spec, rows in sheets:
+        _sheet(book, title, spec, rows)
     cover = book["Bericht"]
-    for line in _empty_sheets(book, data):
+    for line in [*_empty_sheets(book, data), *missing]:
         cover.append([clean(line)])
     book.properties.creator = AUTHOR
     book.properties.title = clean(report.title)

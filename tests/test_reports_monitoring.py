@@ -1,0 +1,285 @@
+"""The city-wide report's "Monitoring" chapter (issue 16) in HTML, DOCX and XLSX.
+
+A constructed study with known truth (tests/monitoring_data.py: two waves, two indicator
+years, a status history), the demo with its follow-up wave (``workbench demo --welle2``),
+and projects with one wave, one year, no history or nothing at all: each part of the
+chapter either shows the data or says in one sentence what is missing and which command
+provides it — never "nan", "<NA>" or "()".
+"""
+
+from __future__ import annotations
+
+import doctest
+import io
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import workbench.synthesis.reports.monitoring as report_monitoring
+from tests.monitoring_data import EARLIER, LATER, STEPS, two_waves
+from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
+from tests.synthesis_data import demo_copy, follow_up_copy
+from tests.test_reports_sparse import check, html_parts
+from workbench import Project
+from workbench.analysis import waves
+from workbench.analysis.need_clusters import NO_NEED_RUN
+from workbench.ingest.table import TableMapping
+from workbench.synthesis import monitoring
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.profiles import NO_INDICATORS
+from workbench.synthesis.recommendation_status import status_history
+from workbench.synthesis.reports import render
+from workbench.synthesis.reports.model import short
+
+WHEN = datetime(2026, 5, 6, 7, 8, tzinfo=UTC)
+NEED_COLUMNS = ["Verlauf", "Bedarf", "Cluster"]
+
+
+def chapter(project: Project) -> tuple[list[str], list[list[list[str]]]]:
+    """The texts and tables of the HTML report's chapter "Monitoring"."""
+    page = render(project, "html", generated_at=WHEN).decode("utf-8")
+    start = page.index('<h2 id="sec-monitoring">Monitoring</h2>')
+    end = page.index("<h2 ", start + 10)
+    return html_parts(page[start:end].encode("utf-8"))
+
+
+def table_with(tables: list[list[list[str]]], header: list[str]) -> list[list[list[str]]]:
+    """The tables whose header starts with ``header`` (the chart data tables left out)."""
+    return [t for t in tables if t[0][: len(header)] == header]
+
+
+@pytest.fixture(scope="module")
+def constructed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    project = two_waves(tmp_path_factory.mktemp("monitoring-report"))
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def follow_up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    project = follow_up_copy(tmp_path_factory, tmp_path_factory.mktemp("report-welle2") / "p")
+    yield project
+    project.close()
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(report_monitoring).failed == 0
+    assert doctest.testmod(monitoring).failed == 0
+
+
+# -- a constructed study: every number is known ------------------------------------------
+def test_needs_by_status_per_district(constructed: Project) -> None:
+    texts, tables = chapter(constructed)
+    text = "\n".join(texts)
+    for heading in ("Bedarfe im Vergleich der Wellen", "Indikatoren im Zeitverlauf",
+                    "Umsetzung der Empfehlungen"):  # fmt: skip
+        assert heading in texts
+    manfort, wiesdorf = table_with(tables, [*NEED_COLUMNS, EARLIER, LATER])
+    assert [row[:2] + row[3:] for row in manfort[1:]] == [
+        ["neu", "Energiekosten", "0", "3"],
+        ["anhaltend", "Treffpunkt", "3", "2"],
+        ["nicht mehr genannt", "Leihgeräte", "2", "0"],
+        ["vereinzelt", "Sprachmittler", "1", "0"],
+    ]
+    assert [row[0] for row in wiesdorf[1:]] == ["anhaltend", "vereinzelt", "vereinzelt"]
+    # nobody was asked in Opladen or city-wide in 2022: not "nicht mehr genannt"
+    assert "Nicht erhoben: In der Welle „2022“ gibt es keine Aussagen aus Opladen" in text
+    assert "keine gesamtstädtischen Aussagen (ohne Sozialraum); 1 Bedarf nicht verglichen" in text
+    # the summary chart's numbers: one status per need and Sozialraum
+    [summary] = table_with(tables, ["", *waves.STATUSES])
+    assert summary[1] == ["Manfort", "1", "1", "1", "1", "0"]
+    assert summary[-1] == ["ohne Sozialraum", "0", "0", "0", "0", "1"]
+    # a new and a no longer raised need, each with what was said and where
+    assert "Die Stromkosten sind zu hoch (B-ME0)" in text
+    assert "welle_b · welle_b.csv, Aussage B-ME0 · ohne Rolle" in text
+    assert "Leihgeräte ohne Internet helfen nicht (A-MG0)" in text
+
+
+def test_indicator_series_beside_the_city(constructed: Project) -> None:
+    texts, tables = chapter(constructed)
+    text = "\n".join(texts)
+    header = ["Sozialraum", "2019", "2022", "Veränderung", "Gesamtstadt im selben Zeitraum"]
+    index, quote = table_with(tables, header)  # indicators A–Z
+    assert quote[1:] == [
+        ["Gesamtstadt", "10,9", "11,3", "0,4 Prozentpunkte mehr", "–"],
+        ["Manfort", "13,9", "14,6", "0,7 Prozentpunkte mehr", "0,4 Prozentpunkte mehr"],
+        ["Wiesdorf", "–", "18,9", "nur ein Jahr – kein Verlauf", "–"],
+    ]
+    assert index[2] == ["Opladen", "104", "103", "1 Indexpunkte weniger", "unverändert"]
+    # the chart in words, and its numbers beside it
+    assert (
+        "SGB-II-Quote, 2019 bis 2022: Gesamtstadt +0,4 Prozentpunkte; steigt in Manfort "
+        "(+0,7 Prozentpunkte); nur ein Jahr: Wiesdorf." in texts
+    )
+    page = render(constructed, "html", generated_at=WHEN).decode("utf-8")
+    assert 'id="wb-chart-monitoring-sgb-ii-quote"' in page
+    assert 'id="wb-chart-monitoring-bedarfe"' in page
+    assert "Nur für ein Jahr, daher ohne Verlauf: Einwohner (2019)." in text
+
+
+def test_status_history_with_dates_and_actors(constructed: Project) -> None:
+    texts, tables = chapter(constructed)
+    [overview] = table_with(tables, ["Nr.", "Empfehlung", "Geltungsbereich", "aktueller Status"])
+    assert overview[1:] == [
+        ["1", "QM verstetigen", "gesamtstädtisch", "in Umsetzung", "01.04.2022", "2"],
+        ["2", "Jugendtreff öffnen", "Manfort", "Entwurf", "–", "0"],
+    ]
+    [steps] = table_with(tables, ["Datum", "Status", "Verantwortlich", "Notiz"])
+    assert steps[1:] == [
+        ["23.09.2021", "abgestimmt", "Sozialausschuss", "Grundsatzbeschluss"],
+        ["01.04.2022", "in Umsetzung", STEPS[1][2], "–"],  # no note: "–", not empty
+    ]
+    assert "Empfehlung 1: QM verstetigen" in texts
+    assert any(t.startswith("Noch ohne Statusverlauf: Empfehlung 2 (") for t in texts)
+
+
+def checked(project: Project, fmt: str) -> str:
+    """``check`` of the sparse report tests; in XLSX only the chapter's sheets must be free
+    of empty cells (the index sheet leaves a missing index empty for its native chart)."""
+    if fmt != "xlsx":
+        return check(project, fmt)
+    book = openpyxl.load_workbook(io.BytesIO(render(project, fmt, generated_at=WHEN)))
+    texts = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if c.value is not None]  # fmt: skip
+    assert not [t for t in texts if FORBIDDEN.search(t)]
+    for name in set(report_monitoring.SHEETS) & set(book.sheetnames):
+        for row in book[name].iter_rows(values_only=True):
+            assert None not in row, (name, row)
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_constructed_study_shows_no_nan_and_no_empty_column(constructed: Project, fmt: str) -> None:
+    text = checked(constructed, fmt)
+    assert "Energiekosten" in text
+
+
+def test_docx_and_xlsx_carry_the_chapter(constructed: Project) -> None:
+    document = docx.Document(io.BytesIO(render(constructed, "docx", generated_at=WHEN)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    at = headings.index("Monitoring")
+    assert headings[at + 1 : at + 3] == ["Bedarfe im Vergleich der Wellen", "Manfort"]
+    assert headings.index("Methodik und Herkunft") > headings.index("Umsetzung der Empfehlungen")
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert {"0,7 Prozentpunkte mehr", "nicht mehr genannt", "Grundsatzbeschluss"} <= cells
+    assert not [c for c in cells if "punkte" in c and c.startswith("'")]  # no formula quote
+
+    book = openpyxl.load_workbook(io.BytesIO(render(constructed, "xlsx", generated_at=WHEN)))
+    assert book.sheetnames[-3:] == list(report_monitoring.SHEETS)
+    comparison = waves.need_comparison(constructed)
+    rows = list(book["Wellenvergleich"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(comparison.table)
+    new = next(r for r in rows if r[4] == waves.NEW)
+    segments = constructed.segments().set_index("segment_id")
+    traced = {segments.loc[int(i), "source_id"] for i in new[-1].split()}
+    assert traced == {"B-ME0", "B-ME1", "B-ME2"}  # the statements behind "neu"
+    assert new[-2] == "–"
+    series = list(book["Indikatorverlauf"].iter_rows(values_only=True))
+    assert series[0][3:5] == ("2019", "2022")
+    assert ("SGB-II-Quote", "Manfort", "%", 13.9, 14.6) in {r[:5] for r in series}
+    history = list(book["Statusverlauf"].iter_rows(min_row=2, values_only=True))
+    assert [(r[3], r[4]) for r in history] == [("2021-09-23", "abgestimmt"),
+                                               ("2022-04-01", "in Umsetzung")]  # fmt: skip
+
+
+def test_district_reports_leave_the_chapter_out(constructed: Project) -> None:
+    page = render(constructed, "html", district="Manfort", generated_at=WHEN).decode("utf-8")
+    assert 'id="sec-monitoring"' not in page
+
+
+# -- the demo with its follow-up wave ---------------------------------------------------
+def test_the_demo_follow_up_in_the_report(follow_up: Project) -> None:
+    texts, tables = chapter(follow_up)
+    comparison = waves.need_comparison(follow_up)
+    shown = table_with(tables, [*NEED_COLUMNS, *comparison.waves])
+    surveyed = [
+        rows for _, rows in comparison.table.groupby("district", sort=False)
+        if not (rows["status"] == waves.NOT_SURVEYED).all()
+    ]  # fmt: skip
+    assert len(shown) == len(surveyed) >= 1
+    for table, rows in zip(shown, surveyed, strict=True):
+        expected = [
+            [s, short(label)] for s, label in zip(rows["status"], rows["label"], strict=True)
+        ]
+        assert [r[:2] for r in table[1:]] == expected
+    statuses = {row[0] for table in shown for row in table[1:]}
+    assert {waves.NEW, waves.PERSISTING, waves.GONE} <= statuses
+    # every new need is shown with a statement of the follow-up wave
+    segments = follow_up.segments().set_index("segment_id")
+    for r in comparison.table[comparison.table["status"] == waves.NEW].itertuples():
+        quote = segments.loc[r.later_ids[0]]
+        assert quote["text"] in texts and quote["workshop"] in "\n".join(texts)
+    # an indicator trend beside the city, and a dated status history
+    manfort = ["Manfort", "13,9", "14,6", "0,7 Prozentpunkte mehr", "0,4 Prozentpunkte mehr"]
+    [sgb] = [t for t in table_with(tables, ["Sozialraum", "2019", "2022"]) if manfort in t]
+    assert sgb[1][0] == "Gesamtstadt"
+    history = status_history(follow_up)
+    steps = table_with(tables, ["Datum", "Status", "Verantwortlich", "Notiz"])
+    assert sum(len(t) - 1 for t in steps) == len(history)
+    assert ["15.02.2022", "umgesetzt", "Schulverwaltungsamt"] in [r[:3] for t in steps for r in t]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_the_demo_follow_up_shows_no_nan_and_no_empty_column(follow_up: Project, fmt: str) -> None:
+    checked(follow_up, fmt)
+
+
+# -- one wave, one year, no history, nothing ---------------------------------------------
+def test_one_wave_one_year_no_history_each_say_so(tmp_path_factory: pytest.TempPathFactory) -> None:
+    with demo_copy(tmp_path_factory, tmp_path_factory.mktemp("eine-welle") / "p") as project:
+        rec.add_recommendation(project, "Quartiersmanagement verstetigen.")
+        texts, tables = chapter(project)
+        book = openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=WHEN)))
+    notes = [
+        monitoring.ONE_WAVE.format(wave="Welle 1"),
+        monitoring.ONE_INDICATOR_YEAR.format(year=2019),
+        monitoring.NO_HISTORY,
+    ]
+    assert [t for t in texts if t in notes] == notes  # one sentence each, in this order
+    assert "workbench import --wave" in notes[0] and "workbench indicators --import" in notes[1]
+    assert "workbench recommend status" in notes[2]
+    assert tables == []
+    assert not set(report_monitoring.SHEETS) & set(book.sheetnames)
+    cover = [c.value for c in book["Bericht"]["A"]]
+    assert f"Kein Blatt „Wellenvergleich“. {notes[0]}" in cover
+    assert f"Kein Blatt „Statusverlauf“. {notes[2]}" in cover
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (lambda f: card_wall(f, needs=False), [monitoring.ONE_WAVE.format(wave="Welle 1"),
+                                                NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
+        (no_statements, [monitoring.NO_WAVE, NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
+        (partial, [monitoring.ONE_WAVE.format(wave="Welle 1"),
+                   monitoring.ONE_INDICATOR_YEAR.format(year=2024), monitoring.NO_HISTORY]),
+    ],
+    ids=["karten", "leer", "teilweise"],
+)  # fmt: skip
+def test_sparse_projects_name_what_is_missing(tmp_path: Path, build, expected) -> None:
+    project = build(tmp_path)
+    try:
+        texts, _ = chapter(project)
+        assert [t for t in texts if t in expected] == expected
+        for fmt in ("html", "docx", "xlsx"):
+            check(project, fmt)
+    finally:
+        project.close()
+
+
+def test_two_waves_without_a_need_run(project: Project, tmp_path: Path) -> None:
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text\nMehr Bänke im Park\n", encoding="utf-8")
+    later = tmp_path / "folge.csv"
+    later.write_text("Text\nStrom ist zu teuer\n", encoding="utf-8")
+    mapping = TableMapping(text_column="Text")
+    project.import_files([cards], mapping, district="Manfort")
+    project.import_files([later], mapping, district="Manfort", wave="2022")
+    texts, _ = chapter(project)
+    assert NO_NEED_RUN in texts
+    assert not [t for t in texts if re.search(r"\bnan\b|<NA>|\(\s*\)", t)]
