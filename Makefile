@@ -161,20 +161,22 @@ migration: setup
 	$(BIN)/python -c 'import sys, workbench.store.migrate as m; sys.exit(m.main(sys.argv[1:]))' \
 	  neu "$(MSG)"
 
-# `make test` runs two halves at once, one per core, each in its own pytest process (the
-# output of a half appears when it ends): the apps in chromium, the conformance suite and
-# the notebooks (nbval) in one; every other test in the other. `make pytest` and
-# `make nbval` run the same tests one after the other.
+# `make test` runs two halves at once, each in its own pytest process (the output of a half
+# appears when it ends): the apps in chromium, then the notebooks (nbval, one notebook per
+# worker); and every other test including the conformance suite, spread over 3 workers
+# (pytest-xdist: many tests wait for servers, kernels or subprocesses, so 3 workers keep two
+# cores busy). `make pytest` and `make nbval` run the same tests one after the other.
 test: lint
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-apps test-units
 
 test-apps: export WORKBENCH_EMBED_THREADS := 2
 test-apps: setup chromium postgresql axe hub-proxy jupyter-dirs
-	$(BIN)/pytest -p no:cacheprovider -m "browser or conformance"; apps=$$?; \
-	$(BIN)/pytest $(NBVAL_FLAGS) notebooks/; notebooks=$$?; exit $$((apps | notebooks))
+	$(BIN)/pytest -p no:cacheprovider -m browser; apps=$$?; \
+	$(BIN)/pytest $(NBVAL_FLAGS) -n 2 --dist loadfile notebooks/; notebooks=$$?; \
+	exit $$((apps | notebooks))
 
 test-units: setup chromium postgresql axe hub-proxy
-	$(BIN)/pytest -p no:cacheprovider -m "not browser and not conformance"
+	$(BIN)/pytest -p no:cacheprovider -n 3 -m "not browser"
 
 clean:
 	rm -rf build .pytest_cache

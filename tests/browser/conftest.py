@@ -49,7 +49,8 @@ START_TIMEOUT = 60
 # Tests write screenshots under build/; `make screenshots` points this at docs/screenshots
 # (WORKBENCH_SCREENSHOTS) to refresh the README's pictures on purpose.
 SCREENSHOTS = Path(os.environ.get("WORKBENCH_SCREENSHOTS", ROOT / "build" / "screenshots"))
-WIDGET_TIMEOUT = 30_000  # ms until an app's first widget shows (cold kernel, 2 cores)
+WIDGET_TIMEOUT = 60_000  # ms until an app's first widget shows (cold kernel, 2 cores, and
+# `make test` runs the other tests beside the browser tests)
 
 
 @dataclass
@@ -265,3 +266,11 @@ def voila_without_codebook(
     yield server
     stop(server.process)
     shutil.rmtree(base / "connections", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _patient_navigation(request: pytest.FixtureRequest) -> None:
+    """A Voilà page finishes loading once its notebook has run: navigation may take as
+    long as a cold kernel (Playwright's default is 30 s)."""
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_navigation_timeout(2 * WIDGET_TIMEOUT)
