@@ -244,7 +244,7 @@ def test_docx_report_without_boundaries_has_the_schematic_map(
     document, shapes, media = _pictures(write_report(project, tmp_path / "bericht.docx"))
     assert len(shapes) == 1 and media[0].startswith(PNG_SIGNATURE)
     alt = shapes[0]._inline.docPr.get("descr")
-    assert alt.startswith("schematische Karte: SGB-II-Quote (2019)")
+    assert alt.startswith("Schematische Karte: SGB-II-Quote (2019)")
     assert "(schematisch)" in alt and "Schematische Darstellung: ein Quadrat je Sozialraum" in alt
     text = _paragraphs(document)
     assert "SGB-II-Quote (2019) im Verhältnis zur Gesamtstadt (= 100) (schematisch)" in text

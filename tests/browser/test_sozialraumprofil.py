@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,15 @@ def test_an_unknown_district_gives_a_message_and_the_city_view(
     expect(page.locator(".sw-matrix")).to_be_visible()
     expect(page.locator(".sw-city-indicators .sw-city-indicator-table")).to_be_visible()
     expect(page.locator(".sw-district select")).to_have_value("Gesamtstadt (Überblick)")
+    # the city view draws its maps (the demo has no boundaries: a schematic tile map, said so)
+    first_map = page.locator("figure.wb-map").first
+    expect(first_map).to_be_visible()
+    expect(first_map.locator("[role='img']")).to_have_attribute(
+        "aria-label", re.compile(r"^Schematische Karte: .+ Die Zahlen stehen in der Tabelle\.$")
+    )
+    for district in ("Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf"):
+        expect(first_map.locator(f".wb-map-area[data-district='{district}']")).to_have_count(1)
+    expect(first_map.locator(".wb-map-table")).to_contain_text("Manfort")
 
 
 def test_the_script_statement_renders_as_text(page: Page, voila: VoilaServer) -> None:

@@ -149,7 +149,7 @@ def map_caption(
 
 def alt_text(caption: str, schematic: bool) -> str:
     """The short text alternative of the drawing itself (the numbers stand beside it)."""
-    kind = f"{SCHEMATIC}e Karte" if schematic else "Karte"
+    kind = f"{SCHEMATIC.capitalize()}e Karte" if schematic else "Karte"
     return f"{kind}: {caption}. Die Zahlen stehen in der Tabelle."
 
 
