@@ -1,97 +1,117 @@
-"""Participation under load: server CPU per view, a burst of participants, memory held.
+"""Participation under load: server CPU per view, participants arriving, memory held.
 
-Issue 17. Three ways to serve the participation app ``bedarfe_bewerten`` are compared in
-one run, on a copy of the analysed demo study:
+Issue 17. The participation app ``bedarfe_bewerten`` served in two (or three) ways, in
+one run, over a copy of the analysed demo study (``workbench demo DIR --analyse``, kept
+under ``build/participation-load/``):
 
-- ``vorher``: Voilà as ``make demo`` started it before (a new kernel per page view);
-- ``pool``: only Voilà's preheated kernels (``--preheat_kernel --pool_size``), kernels
-  started as usual, every page with plotly's extension;
-- ``nachher``: the configuration of ``make demo`` now (``participation_flags``:
-  preheated kernels forked from a warm process, lean pages, cached templates, see
-  ``widgets/voila_server.py``).
+- ``vorher``:  Voilà as ``make demo`` started it before issue 17: a new kernel for every
+  page view (no preheating), idle kernels culled after 15 minutes, and nbclient's 4 s
+  wait for a cell's output (a busy server then sends a page without its app: counted);
+- ``pool``:    (optional, ``--configs``) only Voilà's preheated kernels
+  (``--preheat_kernel --pool_size``) and the page's wait for its output raised from 4 to
+  60 s as in ``nachher``; kernels started as usual, pages with plotly;
+- ``nachher``: the flags of ``make demo`` now (``participation_flags``): preheated
+  kernels forked from a warm process, lean pages, cached templates
+  (``widgets/voila_server.py``), a participant's kernel released 5 minutes after the
+  last answer.
 
-(a) **CPU per view**: ``--views`` participants one after another, each opening the app
-    with their own token, answering one item and leaving. CPU seconds of the server's
-    process tree (Voilà, its kernels, launchers and warm process, including processes
-    that ended: psutil), per view: while the views ran, and including the kernels the
-    pool starts to replace the used ones (measured until the tree is quiet again).
-    Browsers are not part of it.
-(b) **Burst**: ``--burst`` browser contexts arrive at once, each with its own token,
-    each answering one item: how many were served (the first item visible within
-    ``--timeout``), how many answers are stored (none twice), p50/p90 time to first
-    content, the server's CPU per view during the burst; then, in the same run, as many
-    contexts loading a static page of similar weight (the HTML report, 5 MB with plotly,
-    from a local web server; first content = its first chart drawn). On two cores the
+(a) **CPU per view** (browser-independent): ``--views`` participants one after another
+    (after one warm-up view), each opening the app with a token of their own, answering
+    one item and leaving. CPU seconds of the server's process tree (Voilà, kernels,
+    launchers, the warm process and its forked kernels, including processes that have
+    ended; psutil) per view: while the views ran, and until the tree is quiet again
+    (the pool starting replacements for the kernels taken).
+(b) **Arrivals**: ``--participants`` browser contexts (headless Debian chromium) with
+    distinct tokens, all at once or evenly over ``--arrival-seconds``, each answering one
+    item: how many saw their first item within ``--timeout`` (served), how many answers
+    are stored (and none twice), p50/p90 time from arrival to first content, CPU per
+    view of the tree meanwhile. Then, in the same run and with the same arrivals, as
+    many contexts loading a static page of similar weight: the district page of the
+    published Sozialraum site (``workbench publish``, plotly.js 4.8 MB; first content =
+    its first chart drawn) from a plain ``python -m http.server``. On two cores the
     browsers compete with the server, so the static page is the yardstick.
-(c) **Memory**: the peak of the tree's memory (sum of PSS: shared pages counted once)
-    during the burst, and during ``--wave`` participants arriving evenly over
-    ``--wave-seconds`` (``nachher`` only), each answering one item and leaving; their
-    kernels end ``WORKBENCH_RELEASE_AFTER`` seconds after the answer (set to 20 here).
+(c) **Memory held** during (b): peak of the tree's summed RSS and summed PSS (PSS counts
+    pages that forked kernels share with the warm process once; RSS counts them in every
+    kernel). If the machine's free memory falls below 1.5 GB the server is stopped and
+    the row marked.
 
-Targets (issue 17): CPU per view during a burst ≤ 0.25 s; 30 of 30 served and stored,
-p90 ≤ 1.3 × the static page's p90; 100 over 2 minutes served with peak memory ≤ 8 GB.
+Targets (issue 17, this 2-core machine): CPU per view during a burst ≤ 0.25 s; 30 at
+once: 30 of 30 served and stored, none twice, p90 ≤ 1.3 × the static page's p90;
+100 over 2 minutes: all served, 100 answers, peak memory ≤ 8 GB.
 
-Run: .venv/bin/python benchmarks/participation_load.py [--views 5] [--burst 30]
-     [--wave 100] [--configs vorher,pool,nachher] [--project ANALYSED_DEMO] [--json OUT]
+Also printed: the CPU per view split by process (voila, kernel, warm, launcher) and the
+WebSocket messages a page receives (sequential views). ``--out`` is rewritten after every
+phase, so a run cut short keeps what it measured. Pages Voilà sent without their app
+(its log: "Timeout waiting for IOPub output") are counted.
+
+Run: .venv/bin/python benchmarks/participation_load.py [--participants 30]
+     [--arrival-seconds 0] [--pool-size N] [--views 5] [--skip-baseline]
+     [--configs vorher,pool,nachher] [--timeout 180] [--out RESULT.json]
+The issue's two targets: ``--participants 30`` and
+``--participants 100 --arrival-seconds 120 --views 0``.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import datetime as dt
 import functools
-import http.server
 import json
 import math
 import os
 import shutil
+import signal
+import sqlite3
 import statistics
+import subprocess
 import sys
-import tempfile
-import threading
 import time
-from dataclasses import asdict, dataclass, field
+import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
-
-import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _crowd import Tree, Visit, Watch, crowd, per_view, percentile  # noqa: E402
 
 from tests.browser.conftest import (  # noqa: E402
     APPS,
     CHROMIUM,
     CHROMIUM_ARGS,
     VoilaServer,
+    free_port,
     jupyter_env,
     participation_flags,
     start_voila,
     stop,
 )
+from widgets.voila_server import IOPUB_TIMEOUT  # noqa: E402
 
 APP = "bedarfe_bewerten.ipynb"
-BEFORE_FLAGS = [  # the Makefile's VOILA_FLAGS before issue 17 (besides the defaults)
+POOLED_APPS = (APP, "kodieren.ipynb")
+DISTRICT = "Manfort"
+STATIC_PAGE = "sozialraum-manfort.html"
+WORK = ROOT / "build" / "participation-load"
+CONFIGS = {
+    "vorher": "ohne Vorheizen / no preheating (before issue 17)",
+    "pool": "nur Voilà-Pool / Voilà's pool only",
+    "nachher": "make demo: Pool, geforkte Kerne, schlanke Seiten / production",
+}
+BEFORE_FLAGS = [  # the Makefile's VOILA_FLAGS before issue 17 (besides start_voila's own)
     "--MappingKernelManager.cull_idle_timeout=900",
     "--MappingKernelManager.cull_interval=60",
 ]
-RELEASE_AFTER = "20"
+STOPPED = "  ABGEBROCHEN: Speicher knapp / STOPPED: memory short"
+IOPUB_LOST = "Timeout waiting for IOPub output"  # Voilà's log: a page went out without its app
+MEMORY_FLOOR = 1.5e9  # bytes the machine keeps free; below: the server is stopped
 TARGET_CPU = 0.25
 TARGET_RATIO = 1.3
 TARGET_MEMORY_GB = 8.0
-# Epoch milliseconds once a selector matches a visible element (else false: polled again).
-VISIBLE = """
-(selector) => {
-  const shown = [...document.querySelectorAll(selector)].some((e) => {
-    const box = e.getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
-  });
-  return shown ? performance.timeOrigin + performance.now() : false;
-}
-"""
 
 
 def flags(config: str, pool: int) -> list[str]:
-    """Voilà's extra flags for a configuration."""
+    """Voilà's flags for a configuration (added to ``start_voila``'s)."""
     if config == "vorher":
         return BEFORE_FLAGS
     if config == "pool":
@@ -102,192 +122,62 @@ def flags(config: str, pool: int) -> list[str]:
             "--VoilaKernelManager.preheat_denylist=themenlandkarte",
             "--MappingKernelManager.cull_idle_timeout=300",
             "--MappingKernelManager.cull_interval=30",
+            f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
         ]
     return participation_flags(pool)
 
 
-# -- the server's process tree ----------------------------------------------------------------
-class Tree:
-    """CPU and memory of a server and everything it started (also what has ended)."""
-
-    def __init__(self, pid: int):
-        self.root = psutil.Process(pid)
-
-    def processes(self) -> list[psutil.Process]:
-        """The server and its descendants (kernels forked by the warm process included)."""
-        try:
-            return [self.root, *self.root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            return []
-
-    def cpu(self) -> float:
-        """CPU seconds so far: living processes' own plus those of reaped children."""
-        total = 0.0
-        for process in self.processes():
-            try:
-                t = process.cpu_times()
-            except psutil.Error:
-                continue
-            total += t.user + t.system + t.children_user + t.children_system
-        return total
-
-    def server_cpu(self) -> float:
-        """CPU seconds of the server process itself (no kernels, launchers, warm process)."""
-        try:
-            t = self.root.cpu_times()
-        except psutil.Error:
-            return 0.0
-        return t.user + t.system
-
-    def memory(self) -> float:
-        """Bytes held now: the sum of PSS (each shared page counted once)."""
-        total = 0
-        for process in self.processes():
-            try:
-                total += process.memory_full_info().pss
-            except psutil.Error:
-                continue
-        return float(total)
-
-    def settle(self, quiet: float = 0.05, seconds: int = 4, limit: float = 300) -> None:
-        """Wait until the tree has used less than ``quiet`` CPU per second for a while."""
-        start, calm = time.monotonic(), 0
-        last, at = self.cpu(), time.monotonic()
-        while time.monotonic() - start < limit and calm < seconds:
-            time.sleep(1.0)
-            now, t = self.cpu(), time.monotonic()
-            calm = calm + 1 if (now - last) / (t - at) < quiet else 0
-            last, at = now, t
-
-
-class PeakMemory:
-    """Samples a tree's memory in the background; ``peak`` in bytes."""
-
-    def __init__(self, tree: Tree, every: float = 1.0):
-        self.tree, self.every, self.peak = tree, every, 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self.tree.memory())
-            self._stop.wait(self.every)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, self.tree.memory())
-
-
-# -- participants ---------------------------------------------------------------------------
-@dataclass
-class Visit:
-    """One participant: seconds to first content (None: not served), status of the answer."""
-
-    first_content: float | None = None
-    status: str = ""
-    error: str = ""
-
-
-async def participant(browser, url: str, start: float, rating: str, timeout_ms: int) -> Visit:
-    """Open the app, wait for the first item, rate it, wait until it is stored, leave."""
-    visit = Visit()
-    context = await browser.new_context()
-    page = await context.new_page()
-    try:
-        await page.goto(url, wait_until="commit", timeout=timeout_ms)
-        shown = await page.wait_for_function(
-            VISIBLE, arg=".sw-feedback .sw-item", polling=100, timeout=timeout_ms
-        )
-        visit.first_content = (await shown.json_value()) / 1000 - start
-        card = page.locator(".sw-item").first
-        await card.get_by_role("button", name=rating, exact=True).click(timeout=timeout_ms)
-        status = card.locator(".sw-status").filter(has_text="gespeichert")
-        await status.wait_for(timeout=timeout_ms)
-        visit.status = await status.inner_text()
-    except Exception as err:  # a participant who gave up: counted, not raised
-        visit.error = type(err).__name__
-    finally:
-        await context.close()
-    return visit
-
-
-async def static_reader(browser, url: str, start: float, timeout_ms: int) -> Visit:
-    """Open the static page and wait for its first chart."""
-    visit = Visit()
-    context = await browser.new_context()
-    page = await context.new_page()
-    try:
-        await page.goto(url, wait_until="commit", timeout=timeout_ms)
-        shown = await page.wait_for_function(
-            VISIBLE, arg=".js-plotly-plot .main-svg", polling=100, timeout=timeout_ms
-        )
-        visit.first_content = (await shown.json_value()) / 1000 - start
-        visit.status = "gelesen"
-    except Exception as err:
-        visit.error = type(err).__name__
-    finally:
-        await context.close()
-    return visit
-
-
-async def crowd(urls: list[str], timeout_ms: int, static: bool = False, spread: float = 0.0):
-    """Everyone in ``urls`` at once (or evenly over ``spread`` seconds); their visits."""
-    from playwright.async_api import async_playwright
-
-    ratings = ("trifft zu", "trifft nicht zu", "weiß nicht")
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        start = time.time()
-
-        async def one(n: int, url: str) -> Visit:
-            arrival = start + (spread * n / max(len(urls), 1))
-            await asyncio.sleep(max(0.0, arrival - time.time()))
-            if static:
-                return await static_reader(browser, url, arrival, timeout_ms)
-            return await participant(browser, url, arrival, ratings[n % 3], timeout_ms)
-
-        try:
-            return await asyncio.gather(*(one(n, u) for n, u in enumerate(urls)))
-        finally:
-            await browser.close()
-
-
-def run_crowd(urls: list[str], timeout_ms: int, **kw) -> list[Visit]:
-    """:func:`crowd` in a thread of its own (a fresh event loop)."""
-    result: dict = {}
-    thread = threading.Thread(
-        target=lambda: result.update(visits=asyncio.run(crowd(urls, timeout_ms, **kw)))
-    )
-    thread.start()
-    thread.join()
-    return result["visits"]
+def load() -> float:
+    """The machine's load average over the last minute."""
+    return round(os.getloadavg()[0], 2)
 
 
 # -- the project ----------------------------------------------------------------------------
-def prepare(folder: Path, source: Path | None) -> Path:
-    """An analysed demo project in ``folder`` (a copy of ``source`` if given)."""
-    from workbench.demo import build_demo
+def workbench(*args: str) -> None:
+    """Run the ``workbench`` command of this interpreter's environment."""
+    command = Path(sys.executable).with_name("workbench")
+    subprocess.run([str(command), *args], check=True, stdout=subprocess.DEVNULL)
 
-    project = folder / "demo-projekt"
-    if source is not None:
-        shutil.copytree(source, project, ignore=shutil.ignore_patterns("*.sqlite-*"))
-    else:
-        build_demo(project, analyse=True).close()
-    return project
+
+def template(folder: Path) -> Path:
+    """The analysed demo project in ``folder``: built once, upgraded when the schema moved."""
+    from workbench import Project
+    from workbench.core.domain import WorkbenchError
+
+    if not (folder / "project.json").exists():
+        print(f"Demo-Projekt bauen / building the demo project: {folder} …", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        workbench("demo", str(folder), "--analyse")
+    try:
+        Project.open(folder).close()
+    except WorkbenchError:
+        workbench("--project", str(folder), "upgrade")
+    return folder
+
+
+def fresh_copy(source: Path, target: Path) -> Path:
+    """A copy of the project ``source`` in ``target`` (the database through SQLite's backup)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(
+        source, target, ignore=shutil.ignore_patterns("werkbank.sqlite*", "sicherungen")
+    )
+    src = sqlite3.connect(source / "werkbank.sqlite")
+    dst = sqlite3.connect(target / "werkbank.sqlite")
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
 
 
 def issue(project_dir: Path, n: int) -> list[str]:
-    """``n`` fresh tokens for Manfort."""
+    """``n`` fresh participant tokens for the district."""
     from workbench import Project
     from workbench.participation import feedback
 
     with Project.open(project_dir) as project:
-        return feedback.issue_tokens(project, n, district="Manfort")
+        return feedback.issue_tokens(project, n, district=DISTRICT)
 
 
 def stored(project_dir: Path, tokens: list[str]) -> tuple[int, int]:
@@ -308,284 +198,384 @@ def stored(project_dir: Path, tokens: list[str]) -> tuple[int, int]:
     return len(rows), len({tuple(r) for r in rows})
 
 
+# -- servers --------------------------------------------------------------------------------
 def start(config: str, pool: int, base: Path, project_dir: Path) -> tuple[VoilaServer, Tree]:
-    """A server in ``config``, its pools filled and the tree quiet."""
-    base.mkdir(parents=True, exist_ok=True)
+    """A server in ``config``; returns once its pools are filled and the tree is quiet."""
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
     env = jupyter_env(base, WORKBENCH_PROJECT=str(project_dir))
-    env["WORKBENCH_RELEASE_AFTER"] = RELEASE_AFTER
     server = start_voila(APPS, base, env, flags(config, pool))
     tree = Tree(server.process.pid)
     if config != "vorher":
-        deadline = time.monotonic() + 600
-        while f"Kernel pool of {APP} is filled" not in server.log.read_text(errors="replace"):
+        deadline = time.monotonic() + 900
+        while not all(
+            f"Kernel pool of {app} is filled" in server.log.read_text(errors="replace")
+            for app in POOLED_APPS
+        ):
             if time.monotonic() > deadline or server.process.poll() is not None:
-                raise RuntimeError(server.log_tail())
+                stop(server.process)
+                raise RuntimeError(f"Pools nicht gefüllt / pools not filled:\n{server.log_tail()}")
             time.sleep(1.0)
     tree.settle()
     return server, tree
 
 
-# -- (a), (b), (c) --------------------------------------------------------------------------
-@dataclass
-class Result:
-    """What one configuration measured."""
-
-    config: str
-    views: int = 0
-    cpu_view_window: float = math.nan  # CPU s per view while the views ran
-    cpu_view_total: float = math.nan  # … including the pool's replacement kernels
-    first_content_sequential: float = math.nan  # median s
-    burst: int = 0
-    served: int = 0
-    answers: int = 0
-    distinct_answers: int = 0
-    burst_p50: float = math.nan
-    burst_p90: float = math.nan
-    cpu_view_burst: float = math.nan
-    cpu_view_burst_total: float = math.nan
-    cpu_view_burst_server: float = math.nan  # the Voilà process alone, during the burst
-    burst_seconds: float = math.nan
-    peak_memory_gb: float = math.nan
-    idle_memory_gb: float = math.nan  # the tree before the burst (pool filled)
-    errors: dict[str, int] = field(default_factory=dict)
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (nan for none)."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
-
-
-def sequential(result: Result, server: VoilaServer, tree: Tree, n: int, project: Path) -> None:
-    """(a): ``n`` views one after another (after one warm-up view)."""
-    tokens = issue(project, n + 1)
-    urls = [server.url(APP, token=t) for t in tokens]
-    run_crowd(urls[:1], 180_000)
-    tree.settle()
-    before, firsts = tree.cpu(), []
-    for url in urls[1:]:
-        (visit,) = run_crowd([url], 180_000)
-        if visit.first_content is not None:
-            firsts.append(visit.first_content)
-    window = tree.cpu()
-    tree.settle()
-    result.views = n
-    result.cpu_view_window = (window - before) / n
-    result.cpu_view_total = (tree.cpu() - before) / n
-    result.first_content_sequential = statistics.median(firsts) if firsts else math.nan
-
-
-def burst(result: Result, server: VoilaServer, tree: Tree, n: int, project: Path) -> None:
-    """(b) and (c): ``n`` participants at once."""
-    tokens = issue(project, n)
-    urls = [server.url(APP, token=t) for t in tokens]
-    tree.settle()
-    result.idle_memory_gb = tree.memory() / 1e9
-    before, began, own = tree.cpu(), time.monotonic(), tree.server_cpu()
-    with PeakMemory(tree) as memory:
-        visits = run_crowd(urls, 180_000)
-        during, own_during = tree.cpu(), tree.server_cpu()
-        result.burst_seconds = time.monotonic() - began
+def sequential(config: str, views: int, base: Path, project_dir: Path, timeout: float) -> dict:
+    """(a): ``views`` participants one after another (after one warm-up view)."""
+    server, tree = start(config, 2, base, project_dir)
+    try:
+        urls = [server.url(APP, token=t) for t in issue(project_dir, views + 1)]
+        crowd(CHROMIUM, CHROMIUM_ARGS, urls[:1], timeout)
         tree.settle()
+        before, roles, load_before = tree.cpu(), tree.cpu_by_role(), load()
+        visits = crowd(CHROMIUM, CHROMIUM_ARGS, urls[1:], timeout, sequential=True)
+        during, roles_during = tree.cpu(), tree.cpu_by_role()
+        tree.settle()
+        after = tree.cpu()
+    finally:
+        stop(server.process)
     firsts = [v.first_content for v in visits if v.first_content is not None]
-    result.burst, result.served = n, len(firsts)
-    result.answers, result.distinct_answers = stored(project, tokens)
-    result.burst_p50, result.burst_p90 = percentile(firsts, 0.5), percentile(firsts, 0.9)
-    result.cpu_view_burst = (during - before) / n
-    result.cpu_view_burst_total = (tree.cpu() - before) / n
-    result.cpu_view_burst_server = (own_during - own) / n
-    result.peak_memory_gb = memory.peak / 1e9
+    return {
+        "views": views,
+        "served": len(firsts),
+        "cpu_per_view": (during - before) / views,
+        "cpu_per_view_with_refill": (after - before) / views,
+        "cpu_per_view_by_process": per_view(roles, roles_during, views),
+        "first_content_median": median(firsts),
+        "loaded_mb_median": median(v.loaded_bytes / 1e6 for v in visits if v.saved),
+        "websocket_messages_median": median(v.frames for v in visits if v.saved),
+        "load_average": load_before,
+    }
+
+
+def arrivals(
+    config: str, n: int, spread: float, pool: int, base: Path, project_dir: Path, timeout: float
+) -> dict:
+    """(b) and (c): ``n`` participants at once (``spread`` 0) or evenly over ``spread`` s."""
+    server, tree = start(config, pool, base, project_dir)
+    try:
+        tokens = issue(project_dir, n)
+        urls = [server.url(APP, token=t) for t in tokens]
+        idle_rss, idle_pss = tree.memory()
+        before, roles, load_before, began = tree.cpu(), tree.cpu_by_role(), load(), time.monotonic()
+        with Watch(tree, lambda: stop(server.process), MEMORY_FLOOR) as watch:
+            visits = crowd(CHROMIUM, CHROMIUM_ARGS, urls, timeout, spread=spread)
+            during, roles_during = tree.cpu(), tree.cpu_by_role()
+            seconds = time.monotonic() - began
+            if not watch.short:
+                tree.settle()
+        after = tree.cpu()
+    finally:
+        stop(server.process)
+    answers, distinct = stored(project_dir, tokens)
+    return {
+        **outcome(visits),
+        "pages_without_output": server.log.read_text(errors="replace").count(IOPUB_LOST),
+        "participants": n,
+        "arrival_seconds": spread,
+        "pool_size": pool if config != "vorher" else 0,
+        "answers": answers,
+        "answered_twice": answers - distinct,
+        "cpu_per_view": (during - before) / n,
+        "cpu_per_view_with_refill": (after - before) / n,
+        "cpu_per_view_by_process": per_view(roles, roles_during, n),
+        "seconds": seconds,
+        "idle_pss_gb": idle_pss / 1e9,
+        "idle_rss_gb": idle_rss / 1e9,
+        "peak_pss_gb": watch.peak_pss / 1e9,
+        "peak_rss_gb": watch.peak_rss / 1e9,
+        "stopped_short_of_memory": watch.short,
+        "load_average": load_before,
+    }
+
+
+def median(values: Iterable[float]) -> float:
+    """The median (nan for none)."""
+    values = list(values)
+    return statistics.median(values) if values else math.nan
+
+
+def outcome(visits: list[Visit]) -> dict:
+    """Served, answered in the browser, p50/p90 of first content and of the stored answer."""
+    firsts = [v.first_content for v in visits if v.first_content is not None]
+    saved = [v.saved for v in visits if v.saved is not None]
+    errors: dict[str, int] = {}
     for v in visits:
         if v.error:
-            result.errors[v.error] = result.errors.get(v.error, 0) + 1
-
-
-def wave(server: VoilaServer, tree: Tree, n: int, seconds: float, project: Path) -> dict:
-    """(c): ``n`` participants arriving evenly over ``seconds``."""
-    tokens = issue(project, n)
-    urls = [server.url(APP, token=t) for t in tokens]
-    with PeakMemory(tree) as memory:
-        visits = run_crowd(urls, 180_000, spread=seconds)
-    firsts = [v.first_content for v in visits if v.first_content is not None]
-    answers, distinct = stored(project, tokens)
+            errors[v.error] = errors.get(v.error, 0) + 1
     return {
-        "participants": n,
-        "seconds": seconds,
         "served": len(firsts),
-        "answers": answers,
-        "distinct_answers": distinct,
+        "saved_in_browser": len(saved),
         "p50": percentile(firsts, 0.5),
         "p90": percentile(firsts, 0.9),
-        "peak_memory_gb": memory.peak / 1e9,
+        "saved_p90": percentile(saved, 0.9),
+        "loaded_mb_median": median(v.loaded_bytes / 1e6 for v in visits if v.loaded_bytes),
+        "errors": errors,
     }
 
 
-def static_burst(n: int, folder: Path, project: Path) -> dict:
-    """``n`` readers of the HTML report at once, from a local web server."""
-    from workbench import Project
-    from workbench.synthesis.reports import write_report
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with Project.open(project) as opened:
-        page = write_report(opened, folder / "bericht.html")
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+def static_site(project_dir: Path, folder: Path, n: int, spread: float, timeout: float) -> dict:
+    """``n`` readers of the published site's district page, arriving like the participants."""
+    shutil.rmtree(folder, ignore_errors=True)
+    workbench("--project", str(project_dir), "publish", "--out", str(folder))
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/{STATIC_PAGE}"
     try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/{page.name}"
-        visits = run_crowd([url] * n, 180_000, static=True)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        tree = Tree(server.pid)
+        before, load_before = tree.cpu(), load()
+        visits = crowd(CHROMIUM, CHROMIUM_ARGS, [url] * n, timeout, spread=spread, static=True)
+        cpu = tree.cpu() - before
     finally:
-        httpd.shutdown()
-    firsts = [v.first_content for v in visits if v.first_content is not None]
+        stop(server)
     return {
+        **outcome(visits),
         "readers": n,
-        "bytes": page.stat().st_size,
-        "served": len(firsts),
-        "p50": percentile(firsts, 0.5),
-        "p90": percentile(firsts, 0.9),
+        "arrival_seconds": spread,
+        "page": STATIC_PAGE,
+        "cpu_per_view": cpu / n,
+        "load_average": load_before,
     }
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
-
-    def log_message(self, *_: object) -> None:
-        return
 
 
 # -- report ---------------------------------------------------------------------------------
 def verdict(ok: bool) -> str:
-    return "erreicht" if ok else "VERFEHLT"
+    return "erreicht / met" if ok else "VERFEHLT / MISSED"
 
 
-def report(results: list[Result], static: dict | None, waved: dict | None) -> None:
-    """Print the tables (German, as in the README)."""
-    print(f"\n{os.cpu_count()} Kerne, Last (1 min) am Ende {os.getloadavg()[0]:.1f}")
-    print("\n(a) CPU-Sekunden des Servers je Seitenaufruf, nacheinander")
+def sec(value: float) -> str:
+    """Seconds for the tables; a dash where nothing was measured (nobody served).
+
+    >>> sec(12.34), sec(math.nan)
+    ('12.3s', '–')
+    """
+    return "–" if math.isnan(value) else f"{value:.1f}s"
+
+
+def voila(r: dict) -> float:
+    """CPU seconds per view of the Voilà server process itself."""
+    return r["cpu_per_view_by_process"].get("voila", 0.0)
+
+
+def by_process(r: dict) -> str:
+    """The CPU per view split by process (voila, kernel, warm, launcher, ended, other)."""
+    parts = ", ".join(f"{role} {s:.2f}" for role, s in r["cpu_per_view_by_process"].items())
+    return f"CPU-s je Aufruf nach Prozess / per view by process: {parts}"
+
+
+def report(results: dict) -> None:
+    """Print the tables (German / English)."""
+    meta, configs, static = results["meta"], results["configs"], results.get("static")
     print(
-        f"{'Konfiguration':<10} {'Aufrufe':>7} {'währenddessen':>14} {'mit Nachfüllen':>15}"
-        f" {'1. Inhalt (Median)':>19}"
+        f"\n{meta['cpus']} Kerne/cores, Last/load (1 min): Beginn/start {meta['load_start']},"
+        f" Ende/end {meta['load_end']}; {meta['commit']}"
     )
-    for r in results:
-        if r.views:
+    rows = [(c, r["sequential"]) for c, r in configs.items() if r.get("sequential")]
+    if rows:
+        print("\n(a) Server-CPU je Aufruf, nacheinander / server CPU per view, sequential")
+        print(
+            f"{'Konfig./config':<15}{'Aufrufe/views':>14}{'CPU/Aufruf':>11}{'+Nachfüllen':>12}"
+            f"{'davon Voilà':>12}{'1. Inhalt':>10}{'geladen':>9}{'Last':>6}"
+        )
+        print(
+            f"{'':<15}{'':>14}{'per view':>11}{'+refill':>12}{'Voilà proc.':>12}"
+            f"{'1st cont.':>10}{'loaded':>9}{'load':>6}"
+        )
+        for config, r in rows:
             print(
-                f"{r.config:<10} {r.views:>7} {r.cpu_view_window:>13.2f}s"
-                f" {r.cpu_view_total:>14.2f}s {r.first_content_sequential:>18.1f}s"
+                f"{config:<15}{r['served']:>9}/{r['views']:<4}{r['cpu_per_view']:>10.2f}s"
+                f"{r['cpu_per_view_with_refill']:>11.2f}s{voila(r):>11.2f}s"
+                f"{sec(r['first_content_median']):>10}{r['loaded_mb_median']:>7.1f}MB"
+                f"{r['load_average']:>6.1f}"
             )
-    print("\n(b) Ansturm: alle gleichzeitig, jede*r beantwortet einen Punkt")
-    print(
-        f"{'Konfiguration':<10} {'bedient':>8} {'Antworten':>10} {'p50':>7} {'p90':>7}"
-        f" {'CPU/Aufruf':>11} {'davon Voilà':>12} {'inkl. Nachf.':>12} {'Speicher':>9}"
-    )
-    for r in results:
-        if r.burst:
+        for config, r in rows:
             print(
-                f"{r.config:<10} {r.served:>4}/{r.burst:<3} {r.answers:>5} ({r.distinct_answers})"
-                f" {r.burst_p50:>6.1f}s {r.burst_p90:>6.1f}s {r.cpu_view_burst:>10.2f}s"
-                f" {r.cpu_view_burst_server:>11.2f}s"
-                f" {r.cpu_view_burst_total:>11.2f}s {r.peak_memory_gb:>7.2f}GB"
-                + (f"  Fehler: {r.errors}" if r.errors else "")
+                f"  {config}: {r['websocket_messages_median']:.0f} WebSocket-Nachrichten je"
+                f" Aufruf / messages per view; {by_process(r)}"
             )
-    if static:
+    rows = [(c, r["arrivals"]) for c, r in configs.items() if r.get("arrivals")]
+    if rows:
+        n, spread = meta["participants"], meta["arrival_seconds"]
+        how = "gleichzeitig / at once" if not spread else f"über / over {spread:g} s"
+        print(f"\n(b) {n} Teilnehmende {how}, je eine Antwort / one answer each")
         print(
-            f"{'statisch':<10} {static['served']:>4}/{static['readers']:<3} {'':>10}"
-            f" {static['p50']:>6.1f}s {static['p90']:>6.1f}s"
-            f"   (HTML-Bericht, {static['bytes'] / 1e6:.1f} MB, 1. Diagramm gezeichnet)"
+            f"{'Konfig./config':<15}{'bedient':>8}{'gespeich.':>10}{'doppelt':>8}{'p50':>7}"
+            f"{'p90':>7}{'p90 gesp.':>10}{'CPU/Aufr.':>10}{'+Nachf.':>8}{'Voilà':>7}"
+            f"{'PSS max':>9}{'RSS max':>9}{'Last':>6}"
         )
-    if waved:
         print(
-            f"\n(c) {waved['participants']} Teilnehmende über {waved['seconds']:.0f} s: "
-            f"{waved['served']} bedient, {waved['answers']} Antworten "
-            f"({waved['distinct_answers']} verschiedene), p50 {waved['p50']:.1f} s, "
-            f"p90 {waved['p90']:.1f} s, Speicher-Spitze {waved['peak_memory_gb']:.2f} GB"
+            f"{'':<15}{'served':>8}{'stored':>10}{'twice':>8}{'':>7}{'':>7}{'p90 saved':>10}"
+            f"{'CPU/view':>10}{'+refill':>8}{'proc.':>7}{'peak':>9}{'peak':>9}{'load':>6}"
         )
-    after = next((r for r in results if r.config == "nachher" and r.burst), None)
-    if after is not None:
-        print("\nZiele (Issue 17), Konfiguration nachher:")
-        print(
-            f"  CPU je Aufruf im Ansturm ≤ {TARGET_CPU} s: {after.cpu_view_burst:.2f} s "
-            f"(mit Nachfüllen {after.cpu_view_burst_total:.2f} s) – "
-            f"{verdict(after.cpu_view_burst <= TARGET_CPU)}"
-        )
-        complete = after.served == after.burst == after.answers == after.distinct_answers
-        print(
-            f"  {after.burst} von {after.burst} bedient und gespeichert, keine doppelt: "
-            f"{after.served} bedient, {after.answers} gespeichert – {verdict(complete)}"
-        )
+        for config, r in rows:
+            print(
+                f"{config:<15}{r['served']:>5}/{n:<2}{r['answers']:>10}{r['answered_twice']:>8}"
+                f"{sec(r['p50']):>7}{sec(r['p90']):>7}{sec(r['saved_p90']):>10}"
+                f"{r['cpu_per_view']:>9.2f}s{r['cpu_per_view_with_refill']:>7.2f}s"
+                f"{voila(r):>6.2f}s{r['peak_pss_gb']:>7.2f}GB"
+                f"{r['peak_rss_gb']:>7.2f}GB{r['load_average']:>6.1f}"
+                + (f"  Fehler/errors: {r['errors']}" if r["errors"] else "")
+                + (
+                    f"  Seiten ohne App (IOPub-Frist) / pages without app (IOPub timeout): {lost}"
+                    if (lost := r["pages_without_output"])
+                    else ""
+                )
+                + (STOPPED if r["stopped_short_of_memory"] else "")
+            )
         if static:
-            limit = TARGET_RATIO * static["p90"]
             print(
-                f"  p90 ≤ {TARGET_RATIO} × p90 statisch ({limit:.1f} s): {after.burst_p90:.1f} s"
-                f" – {verdict(after.burst_p90 <= limit)}"
+                f"{'statisch/static':<15}{static['served']:>5}/{n:<2}{'':>10}{'':>8}"
+                f"{sec(static['p50']):>7}{sec(static['p90']):>7}{'':>10}"
+                f"{static['cpu_per_view']:>9.2f}s{'':>8}{'':>7}{'':>9}{'':>9}"
+                f"{static['load_average']:>6.1f}"
+                f"  ({static['page']}, {static['loaded_mb_median']:.1f} MB)"
             )
-        if waved:
-            ok = (
-                waved["served"] == waved["answers"] == waved["participants"]
-                and waved["peak_memory_gb"] <= TARGET_MEMORY_GB
-            )
+        for config, r in rows:
             print(
-                f"  {waved['participants']} in {waved['seconds']:.0f} s, Speicher ≤ "
-                f"{TARGET_MEMORY_GB:g} GB: {waved['peak_memory_gb']:.2f} GB – {verdict(ok)}"
+                f"  {config}: je Seite geladen / loaded per page {r['loaded_mb_median']:.1f} MB,"
+                f" Pool {r['pool_size']}, Speicher vorher / memory before PSS"
+                f" {r['idle_pss_gb']:.2f} GB; {by_process(r)}"
             )
+    after = configs.get("nachher", {}).get("arrivals")
+    if after:
+        targets(meta, after, static)
+
+
+def targets(meta: dict, after: dict, static: dict | None) -> None:
+    """The issue's targets, judged on the production configuration."""
+    n = meta["participants"]
+    print("\nZiele / targets (Issue 17), Konfiguration / configuration nachher:")
+    print(
+        f"  CPU je Aufruf ≤ {TARGET_CPU} s / CPU per view: {after['cpu_per_view']:.2f} s"
+        f" (mit Nachfüllen / with refill {after['cpu_per_view_with_refill']:.2f} s)"
+        f" – {verdict(after['cpu_per_view'] <= TARGET_CPU)}"
+    )
+    complete = after["served"] == after["answers"] == n and after["answered_twice"] == 0
+    print(
+        f"  {n}/{n} bedient und gespeichert, keine doppelt / served and stored, none twice:"
+        f" {after['served']} bedient/served, {after['answers']} gespeichert/stored,"
+        f" {after['answered_twice']} doppelt/twice – {verdict(complete)}"
+    )
+    if static and not meta["arrival_seconds"]:
+        limit = TARGET_RATIO * static["p90"]
+        print(
+            f"  p90 ≤ {TARGET_RATIO} × p90 statisch/static ({limit:.1f} s): {after['p90']:.1f} s"
+            f" – {verdict(after['p90'] <= limit)}"
+        )
+    print(
+        f"  Speicher-Spitze ≤ {TARGET_MEMORY_GB:g} GB / peak memory: PSS"
+        f" {after['peak_pss_gb']:.2f} GB (RSS-Summe/sum {after['peak_rss_gb']:.2f} GB)"
+        f" – {verdict(after['peak_pss_gb'] <= TARGET_MEMORY_GB)}"
+    )
+
+
+def plain(value: object) -> object:
+    """``value`` with every NaN replaced by None (strict JSON)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def write(out: Path | None, results: dict) -> None:
+    """Write the results so far as JSON to ``out`` (if given)."""
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(plain(results), indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def commit() -> str:
+    """The checked-out commit and whether the tree has local changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return "?"
+    return f"commit {head}{' + lokale Änderungen/local changes' if dirty else ''}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=5, help="(a) Aufrufe nacheinander")
-    parser.add_argument("--burst", type=int, default=30, help="(b) gleichzeitig (0: nicht)")
-    parser.add_argument("--wave", type=int, default=100, help="(c) Teilnehmende (0: nicht)")
-    parser.add_argument("--wave-seconds", type=float, default=120.0)
-    parser.add_argument("--configs", default="vorher,pool,nachher")
-    parser.add_argument("--burst-configs", default="vorher,nachher")
-    parser.add_argument("--project", type=Path, help="analysiertes Demo-Projekt (Kopie)")
-    parser.add_argument("--json", type=Path, help="Ergebnisse zusätzlich als JSON")
+    parser.add_argument("--participants", type=int, default=30, help="(b) Teilnehmende")
+    parser.add_argument(
+        "--arrival-seconds", type=float, default=0.0, help="(b) Ankunft verteilt über S s"
+    )
+    parser.add_argument(
+        "--pool-size", type=int, help="vorgeheizte Kerne je App (Standard: min(N, 30))"
+    )
+    parser.add_argument("--views", type=int, default=5, help="(a) Aufrufe nacheinander (0: keine)")
+    parser.add_argument("--configs", default="vorher,nachher", help=", ".join(CONFIGS))
+    parser.add_argument("--skip-baseline", action="store_true", help="ohne 'vorher'")
+    parser.add_argument("--timeout", type=float, default=180.0, help="Sekunden je Schritt")
+    parser.add_argument("--project", type=Path, help="analysiertes Demo-Projekt als Vorlage")
+    parser.add_argument("--out", type=Path, help="Ergebnisse zusätzlich als JSON")
     args = parser.parse_args()
-    configs = [c for c in args.configs.split(",") if c]
-    bursting = [c for c in args.burst_configs.split(",") if c] if args.burst else []
-    results: list[Result] = []
-    static = waved = None
-    with tempfile.TemporaryDirectory(prefix="participation-load-") as tmp:
-        base = Path(tmp)
-        print("Demo-Projekt vorbereiten …", flush=True)
-        project = prepare(base, args.project)
-        for config in configs:
-            result = Result(config)
-            results.append(result)
-            if args.views:
-                print(f"(a) {config}: {args.views} Aufrufe nacheinander …", flush=True)
-                server, tree = start(config, 2, base / f"a-{config}", project)
-                try:
-                    sequential(result, server, tree, args.views, project)
-                finally:
-                    stop(server.process)
-            if config in bursting:
-                print(f"(b) {config}: {args.burst} gleichzeitig …", flush=True)
-                server, tree = start(config, args.burst, base / f"b-{config}", project)
-                try:
-                    burst(result, server, tree, args.burst, project)
-                finally:
-                    stop(server.process)
-        if args.burst:
-            print(f"(b) statisch: {args.burst} gleichzeitig …", flush=True)
-            static = static_burst(args.burst, base / "statisch", project)
-        if args.wave and "nachher" in configs:
-            print(f"(c) nachher: {args.wave} über {args.wave_seconds:.0f} s …", flush=True)
-            server, tree = start("nachher", args.burst or 30, base / "c-nachher", project)
-            try:
-                waved = wave(server, tree, args.wave, args.wave_seconds, project)
-            finally:
-                stop(server.process)
-    report(results, static, waved)
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                {"results": [asdict(r) for r in results], "static": static, "wave": waved},
-                indent=1,
-            ),
-            encoding="utf-8",
+    configs = [
+        c for c in args.configs.split(",") if c and not (args.skip_baseline and c == "vorher")
+    ]
+    unknown = set(configs) - set(CONFIGS)
+    if unknown or not configs or args.participants < 1:
+        parser.error(f"--configs: {', '.join(CONFIGS)}; --participants ≥ 1")
+    if not CHROMIUM.exists():
+        parser.error(f"Chromium fehlt / missing: {CHROMIUM} (make chromium)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers on the way out
+    pool = args.pool_size or min(args.participants, 30)
+    n, spread = args.participants, args.arrival_seconds
+
+    source = template(args.project or WORK / "demo-projekt")
+    run = WORK / "lauf"
+    project_dir = fresh_copy(source, run / "projekt")
+    results: dict = {
+        "meta": {
+            "date": dt.datetime.now().isoformat(timespec="seconds"),
+            "commit": commit(),
+            "cpus": os.cpu_count(),
+            "participants": n,
+            "arrival_seconds": spread,
+            "pool_size": pool,
+            "views": args.views,
+            "timeout": args.timeout,
+            "load_start": load(),
+        },
+        "configs": {c: {"description": CONFIGS[c]} for c in configs},
+    }
+    save = functools.partial(write, args.out, results)  # after every phase: a run cut short
+    for config in configs:  # keeps what it has measured
+        if args.views:
+            print(f"(a) {config}: {args.views} Aufrufe nacheinander / sequential …", flush=True)
+            results["configs"][config]["sequential"] = sequential(
+                config, args.views, run / f"a-{config}", project_dir, args.timeout
+            )
+            save()
+        print(f"(b) {config}: {n} Teilnehmende / participants …", flush=True)
+        results["configs"][config]["arrivals"] = arrivals(
+            config, n, spread, pool, run / f"b-{config}", project_dir, args.timeout
         )
+        save()
+    print(f"(b) statisch / static: {n} Lesende / readers …", flush=True)
+    results["static"] = static_site(project_dir, run / "seite", n, spread, args.timeout)
+    results["meta"]["load_end"] = load()
+    save()
+    report(results)
     return 0
 
 
