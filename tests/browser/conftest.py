@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import ROOT, need
+from widgets.voila_server import IOPUB_TIMEOUT
 from workbench import Project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -138,6 +139,9 @@ def start_voila(
         "--VoilaExporter.language_code=de",  # <html lang="de"> (as in `make demo`)
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
+        # nbclient's 4 s wait for a cell's output is too short on a loaded machine: Voilà
+        # would send the page without the app (as voila_apps/voila.py sets it for make demo)
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
     ]
     given = {flag.split("=", 1)[0] for flag in flags}  # a flag in `flags` replaces ours
     command = [c for c in command if c.split("=", 1)[0] not in given] + list(flags)
