@@ -16,13 +16,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.feedback_data import store_need_run
+from tests.sparse_data import card_wall, no_statements, partial
 from workbench import Project
 from workbench.analysis import waves
 from workbench.ingest.table import TableMapping
 from workbench.store import waves as store_waves
+from workbench.synthesis import monitoring
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.indicators import import_indicators
+from workbench.synthesis.profiles import NO_INDICATORS
 from workbench.synthesis.recommendation_status import record_status
 
 DISTRICTS = ["Manfort", "Opladen", "Wiesdorf"]
@@ -98,3 +103,27 @@ def two_waves(folder: Path) -> Project:
         record_status(project, first, status, day, actor, note)
     rec.add_recommendation(project, "Jugendtreff öffnen", scope="Manfort")
     return project
+
+
+# Sparse projects and the sentences that say what is missing (report chapter and app alike).
+SPARSE_PROJECTS = [
+    pytest.param(
+        lambda f: card_wall(f, needs=False),
+        [monitoring.ONE_WAVE.format(wave="Welle 1"), NO_INDICATORS, monitoring.NO_RECOMMENDATIONS],
+        id="karten",
+    ),
+    pytest.param(
+        no_statements,
+        [monitoring.NO_WAVE, NO_INDICATORS, monitoring.NO_RECOMMENDATIONS],
+        id="leer",
+    ),
+    pytest.param(
+        partial,
+        [
+            monitoring.ONE_WAVE.format(wave="Welle 1"),
+            monitoring.ONE_INDICATOR_YEAR.format(year=2024),
+            monitoring.NO_HISTORY,
+        ],
+        id="teilweise",
+    ),
+]

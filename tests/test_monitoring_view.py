@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 import widgets.monitoring_view
-from tests.monitoring_data import STEPS, two_waves
-from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
+from tests.monitoring_data import SPARSE_PROJECTS, STEPS, two_waves
+from tests.sparse_data import FORBIDDEN
 from tests.synthesis_data import follow_up_copy
 from tests.test_reports_sparse import html_parts
 from widgets.monitoring_view import HEADING
@@ -28,9 +28,8 @@ from widgets.profile_view import ProfileView, profile_app
 from workbench import Project
 from workbench.analysis import waves
 from workbench.store import CITYWIDE
-from workbench.synthesis import monitoring
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
-from workbench.synthesis.profiles import NO_INDICATORS, build_profiles
+from workbench.synthesis.profiles import build_profiles
 
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
 
@@ -157,17 +156,7 @@ def pages(found: Monitoring, project: Project) -> dict[str, str]:
     return result
 
 
-@pytest.mark.parametrize(
-    ("build", "expected"),
-    [
-        (lambda f: card_wall(f, needs=False), [monitoring.ONE_WAVE.format(wave="Welle 1"),
-                                                NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
-        (no_statements, [monitoring.NO_WAVE, NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
-        (partial, [monitoring.ONE_WAVE.format(wave="Welle 1"),
-                   monitoring.ONE_INDICATOR_YEAR.format(year=2024), monitoring.NO_HISTORY]),
-    ],
-    ids=["karten", "leer", "teilweise"],
-)  # fmt: skip
+@pytest.mark.parametrize(("build", "expected"), SPARSE_PROJECTS)
 def test_sparse_projects_name_what_is_missing(tmp_path: Path, build, expected) -> None:
     project = build(tmp_path)
     try:

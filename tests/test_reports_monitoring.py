@@ -21,8 +21,8 @@ import openpyxl
 import pytest
 
 import workbench.synthesis.reports.monitoring as report_monitoring
-from tests.monitoring_data import EARLIER, LATER, STEPS, two_waves
-from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
+from tests.monitoring_data import EARLIER, LATER, SPARSE_PROJECTS, STEPS, two_waves
+from tests.sparse_data import FORBIDDEN
 from tests.synthesis_data import demo_copy, follow_up_copy
 from tests.test_reports_sparse import check, html_parts
 from workbench import Project
@@ -31,7 +31,6 @@ from workbench.analysis.need_clusters import NO_NEED_RUN
 from workbench.ingest.table import TableMapping
 from workbench.synthesis import monitoring
 from workbench.synthesis import recommendations as rec
-from workbench.synthesis.profiles import NO_INDICATORS
 from workbench.synthesis.recommendation_status import status_history
 from workbench.synthesis.reports import render
 from workbench.synthesis.reports.model import short
@@ -250,17 +249,7 @@ def test_one_wave_one_year_no_history_each_say_so(tmp_path_factory: pytest.TempP
     assert f"Kein Blatt „Statusverlauf“. {notes[2]}" in cover
 
 
-@pytest.mark.parametrize(
-    ("build", "expected"),
-    [
-        (lambda f: card_wall(f, needs=False), [monitoring.ONE_WAVE.format(wave="Welle 1"),
-                                                NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
-        (no_statements, [monitoring.NO_WAVE, NO_INDICATORS, monitoring.NO_RECOMMENDATIONS]),
-        (partial, [monitoring.ONE_WAVE.format(wave="Welle 1"),
-                   monitoring.ONE_INDICATOR_YEAR.format(year=2024), monitoring.NO_HISTORY]),
-    ],
-    ids=["karten", "leer", "teilweise"],
-)  # fmt: skip
+@pytest.mark.parametrize(("build", "expected"), SPARSE_PROJECTS)
 def test_sparse_projects_name_what_is_missing(tmp_path: Path, build, expected) -> None:
     project = build(tmp_path)
     try:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
 from workbench.store import District, Recommendation, RecommendationStatus, utcnow
-from workbench.synthesis.recommendations import STATUSES
+from workbench.synthesis.recommendations import STATUSES, find_recommendation
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -84,13 +84,6 @@ def _actor(actor: str) -> str:
     return name
 
 
-def _recommendation(session: Session, recommendation_id: int) -> Recommendation:
-    found = session.get(Recommendation, int(recommendation_id))
-    if found is None:
-        raise InputError(f"Empfehlung {recommendation_id} gibt es nicht.")
-    return found
-
-
 def _latest(session: Session, recommendation_id: int) -> RecommendationStatus | None:
     return session.scalars(
         select(RecommendationStatus)
@@ -116,7 +109,7 @@ def record_status(
     day = parse_date(when)
     actor = _actor(actor)
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         same = session.scalar(
             select(RecommendationStatus).where(
                 RecommendationStatus.recommendation_id == record.id,
@@ -146,7 +139,7 @@ def status_history(project: Project, recommendation_id: int | None = None) -> pd
     """The status steps (HISTORY_COLUMNS) of all recommendations or one, oldest first."""
     with project.session() as session:
         if recommendation_id is not None:
-            _recommendation(session, recommendation_id)
+            find_recommendation(session, recommendation_id)
         query = (
             select(RecommendationStatus, Recommendation.title, District.name)
             .join(Recommendation, RecommendationStatus.recommendation_id == Recommendation.id)

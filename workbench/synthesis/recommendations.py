@@ -142,7 +142,8 @@ def _district(session: Session, name: str | None) -> District:
     return district
 
 
-def _recommendation(session: Session, recommendation_id: int) -> Recommendation:
+def find_recommendation(session: Session, recommendation_id: int) -> Recommendation:
+    """The stored recommendation, or a German error naming the id."""
     found = session.get(Recommendation, int(recommendation_id))
     if found is None:
         raise InputError(f"Empfehlung {recommendation_id} gibt es nicht.")
@@ -186,7 +187,7 @@ def update_recommendation(
 ) -> None:
     """Change the given fields of a recommendation (``None`` leaves a field as it is)."""
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         if text is not None:
             record.text = _text(text)
         if title is not None:
@@ -203,7 +204,7 @@ def update_recommendation(
 def delete_recommendation(project: Project, recommendation_id: int) -> None:
     """Delete a recommendation with its links and its status history."""
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         for model in (RecommendationNeed, RecommendationEvidence, RecommendationStatus):
             session.execute(delete(model).where(model.recommendation_id == record.id))
         session.delete(record)
@@ -217,7 +218,7 @@ def link_need(
     Linking a cluster that is already linked (same members) changes nothing.
     """
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         run = latest_memberships(session, run_id)
         if run is None:
             raise WorkbenchError(NO_NEED_RUN)
@@ -249,7 +250,7 @@ def link_evidence(
 ) -> int:
     """Link evidence segments, by id or as (document file name, source id); return new ones."""
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         linked = set(
             session.scalars(
                 select(RecommendationEvidence.segment_id).where(
@@ -301,7 +302,7 @@ def unlink(
 ) -> None:
     """Remove a need link (by link id) or an evidence segment from a recommendation."""
     with project.transaction() as session:
-        record = _recommendation(session, recommendation_id)
+        record = find_recommendation(session, recommendation_id)
         if need_link is not None:
             link = session.get(RecommendationNeed, int(need_link))
             if link is None or link.recommendation_id != record.id:
@@ -407,6 +408,7 @@ __all__ = [
     "delete_recommendation",
     "evidence",
     "export_chain",
+    "find_recommendation",
     "link_evidence",
     "link_need",
     "need_links",
