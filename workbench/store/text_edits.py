@@ -151,6 +151,7 @@ def _replace_copies(session: Session, texts: dict[str, str | None]) -> None:
 def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -> int:
     """Remove forgotten statements from need runs and feedback items; return how many."""
     texts = set(texts)
+    normal = [_normal(t) for t in texts]  # once, for every label below
     removed = 0
     labels: dict[tuple[int, object], str] = {}  # (need run, cluster) → label after erasure
     for run in session.scalars(select(NeedRun)):
@@ -167,12 +168,12 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
             if ids:
                 new["quote_segment_ids"] = [ids[k] for k in keep if k < len(ids)]
             clusters.append(new)
-        clusters = [_neutral_label(c, texts, segment_ids, "Bedarf") for c in clusters]
+        clusters = [_neutral_label(c, normal, segment_ids, "Bedarf") for c in clusters]
         labels.update({(run.id, c.get("cluster")): c.get("label") for c in clusters})
         if clusters != run.clusters:
             run.clusters = clusters
     for topic_run in session.scalars(select(TopicRun)):
-        topics = [_neutral_label(t, texts, segment_ids, "Thema") for t in topic_run.topics]
+        topics = [_neutral_label(t, normal, segment_ids, "Thema") for t in topic_run.topics]
         if topics != topic_run.topics:
             topic_run.topics = topics
     for item in session.scalars(select(FeedbackItem)):
@@ -181,10 +182,10 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
         removed += len(item.quotes) - len(quotes)
         if quotes != item.quotes or members != item.members:
             item.quotes, item.members = quotes, members
-        if item.kind == "need" and _comes_from(item.label, texts):
+        if item.kind == "need" and _comes_from(item.label, normal):
             source = item.source or {}
             label = labels.get((source.get("need_run"), source.get("cluster")))
-            item.label = label if label and not _comes_from(label, texts) else "Bedarf"
+            item.label = label if label and not _comes_from(label, normal) else "Bedarf"
     return removed
 
 
@@ -192,10 +193,11 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _comes_from(label: str, texts: Iterable[str]) -> bool:
-    """Whether a generated label is a phrase of one of ``texts`` (labels end with "…")."""
+def _comes_from(label: str, normal_texts: Sequence[str]) -> bool:
+    """Whether a generated label is a phrase of one of the (:func:`_normal`) texts; labels
+    end with "…"."""
     phrase = _normal(str(label).rstrip("…"))
-    return bool(phrase) and any(phrase in _normal(t) for t in texts)
+    return bool(phrase) and any(phrase in t for t in normal_texts)
 
 
 def _fallback_label(keywords: Sequence[str], kind: str) -> str:
@@ -203,12 +205,14 @@ def _fallback_label(keywords: Sequence[str], kind: str) -> str:
     return " · ".join(words) if words else f"{kind} ohne Bezeichnung"
 
 
-def _neutral_label(record: dict, texts: set[str], segment_ids: set[int], kind: str) -> dict:
+def _neutral_label(
+    record: dict, normal_texts: Sequence[str], segment_ids: set[int], kind: str
+) -> dict:
     """A cluster/topic record whose generated label no longer quotes a forgotten statement."""
     if record.get("label_source") == "Forschende":  # a researcher's own name stays
         return record
     source = record.get("label_segment_id")
-    if source in segment_ids or _comes_from(record.get("label", ""), texts):
+    if source in segment_ids or _comes_from(record.get("label", ""), normal_texts):
         label = _fallback_label(record.get("keywords") or [], kind)
         return dict(record, label=label, label_segment_id=None)
     return record
