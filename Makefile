@@ -164,8 +164,11 @@ migration: setup
 # `make test` runs two halves at once, each in its own pytest process (the output of a half
 # appears when it ends): the apps in chromium, then the notebooks (nbval, one notebook per
 # worker); and every other test including the conformance suite, spread over 3 workers
-# (pytest-xdist: many tests wait for servers, kernels or subprocesses, so 3 workers keep two
-# cores busy). `make pytest` and `make nbval` run the same tests one after the other.
+# (pytest-xdist: many tests wait for servers, kernels or subprocesses). The browser half
+# waits for pages and is served first; the unit half runs at a lower priority (nice) and with
+# one BLAS/embedding thread per worker, so that three workers do not fight over two cores
+# with spinning thread pools. `make pytest` and `make nbval` run the same tests one after
+# the other.
 test: lint
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-apps test-units
 
@@ -175,8 +178,12 @@ test-apps: setup chromium postgresql axe hub-proxy jupyter-dirs
 	$(BIN)/pytest $(NBVAL_FLAGS) -n 2 --dist loadfile notebooks/; notebooks=$$?; \
 	exit $$((apps | notebooks))
 
+test-units: export WORKBENCH_EMBED_THREADS := 1
+test-units: export OMP_NUM_THREADS := 1
+test-units: export OPENBLAS_NUM_THREADS := 1
+test-units: export MKL_NUM_THREADS := 1
 test-units: setup chromium postgresql axe hub-proxy
-	$(BIN)/pytest -p no:cacheprovider -n 3 -m "not browser"
+	nice -n 10 $(BIN)/pytest -p no:cacheprovider -n 3 -m "not browser" --durations=25
 
 clean:
 	rm -rf build .pytest_cache

@@ -154,8 +154,16 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess:
             str(notebook),
         ],
         cwd=notebook.parent, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "PYTHONPATH": str(NOTEBOOK_DIR)},  # the study helpers (studie.py)
+        env=_notebook_env(),
     )  # fmt: skip
+
+
+def _notebook_env() -> dict[str, str]:
+    """The environment the committed outputs were made in (`make notebooks`): two embedding
+    threads, the default BLAS threads (make test-units pins one), the study helpers on the
+    path (studie.py)."""
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    return {**env, "WORKBENCH_EMBED_THREADS": "2", "PYTHONPATH": str(NOTEBOOK_DIR)}
 
 
 @pytest.mark.slow
