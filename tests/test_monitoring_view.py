@@ -91,7 +91,7 @@ def test_districts_not_surveyed_or_with_one_year_say_so(view: ProfileView) -> No
     assert any(t.startswith("Nicht erhoben: In der Welle „2022“ gibt es keine Aussagen aus Opl")
                for t in texts)  # fmt: skip
     assert tables[0][1] == ["Lebenslagenindex", "2019–2022", "104 → 103",
-                            "1 Indexpunkte weniger", "unverändert"]  # fmt: skip
+                            "1 Indexpunkt weniger", "unverändert"]  # fmt: skip
     texts, tables = shown(view, "Wiesdorf")
     assert "Für Wiesdorf liegen Indikatoren höchstens für ein Jahr vor: noch kein Verlauf." in texts
     assert [row[1] for row in tables[0][1:]] == ["anhaltend", "vereinzelt", "vereinzelt"]

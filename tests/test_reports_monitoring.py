@@ -109,7 +109,7 @@ def test_indicator_series_beside_the_city(constructed: Project) -> None:
         ["Manfort", "13,9", "14,6", "0,7 Prozentpunkte mehr", "0,4 Prozentpunkte mehr"],
         ["Wiesdorf", "–", "18,9", "nur ein Jahr – kein Verlauf", "–"],
     ]
-    assert index[2] == ["Opladen", "104", "103", "1 Indexpunkte weniger", "unverändert"]
+    assert index[2] == ["Opladen", "104", "103", "1 Indexpunkt weniger", "unverändert"]
     # the chart in words, and its numbers beside it
     assert (
         "SGB-II-Quote, 2019 bis 2022: Gesamtstadt +0,4 Prozentpunkte; steigt in Manfort "

@@ -79,10 +79,14 @@ def change_text(change: float, unit: str) -> str:
 
     >>> change_text(0.9, "%"), change_text(-120.0, "Personen"), change_text(float("nan"), "%")
     ('+0,9 Prozentpunkte', '-120 Personen', '–')
+    >>> change_text(1.0, "%"), change_text(-1.0, "Indexpunkte")
+    ('+1 Prozentpunkt', '-1 Indexpunkt')
     """
     if math.isnan(change):
         return format_number(change)
     unit = "Prozentpunkte" if unit.strip() == "%" else unit.strip()
+    if abs(change) == 1 and unit.endswith("punkte"):  # "1 Prozentpunkt", not "1 …punkte"
+        unit = unit.removesuffix("e")
     return f"{format_number(change, sign=True)} {unit}".rstrip()
 
 
