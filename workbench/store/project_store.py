@@ -138,35 +138,32 @@ class ProjectStore:
 
     def segments(self) -> pd.DataFrame:
         """All segments (pseudonymised text), in document order."""
+        # Columns, not ORM objects: building 100,000 Segment objects took seconds.
+        columns = {
+            "segment_id": Segment.id,
+            "document_id": Segment.document_id,
+            "document": Document.filename,
+            "source_id": Segment.source_id,
+            "position": Segment.position,
+            "workshop": Workshop.name,
+            "district": District.name,
+            "question": Segment.question,
+            "speaker_role": Segment.speaker_role,
+            "text": Segment.text,
+            "start": Segment.start,
+            "end": Segment.end,
+            "attributes": Segment.attributes,
+        }
         with self.session() as s:
             rows = s.execute(
-                select(Segment, Document.filename, Workshop.name, District.name)
+                select(*columns.values())
                 .join(Document, Segment.document_id == Document.id)
                 .join(Workshop, Segment.workshop_id == Workshop.id)
                 .join(District, Segment.district_id == District.id)
                 .order_by(Segment.document_id, Segment.position)
             )
-            return frame(
-                "segments",
-                [
-                    {
-                        "segment_id": seg.id,
-                        "document_id": seg.document_id,
-                        "document": filename,
-                        "source_id": seg.source_id,
-                        "position": seg.position,
-                        "workshop": w,
-                        "district": d,
-                        "question": seg.question,
-                        "speaker_role": seg.speaker_role,
-                        "text": seg.text,
-                        "start": seg.start,
-                        "end": seg.end,
-                        "attributes": seg.attributes,
-                    }
-                    for seg, filename, w, d in rows
-                ],
-            )
+            names = list(columns)
+            return frame("segments", [dict(zip(names, row, strict=True)) for row in rows])
 
     def codes(self) -> pd.DataFrame:
         """The codebook, sorted by path."""
