@@ -31,6 +31,21 @@ from widgets.app_support import (
     release_after,
     safe_app,
 )
+from widgets.feedback_texts import (
+    COMMENT_LABEL,
+    FORM_TITLE,
+    NAMED_IN,
+    NOTHING_TO_RATE,
+    PLAIN_SCOPES,
+    POINTS_QUESTION,
+    QUOTES_INTRO,
+    RATING_QUESTION,
+    SAVE_FAILED,
+    SAVED,
+    UNSAVED,
+    easy_language_html,
+    points_left_text,
+)
 from workbench.analysis.needs import runs
 from workbench.core.domain import WorkbenchError
 from workbench.participation import feedback
@@ -70,43 +85,6 @@ STYLE = """
   text-align: left; vertical-align: top; }
 </style>
 """
-SAVED = "✓ gespeichert"
-UNSAVED = "noch nicht beantwortet"
-SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
-# How a need's scope reads for residents (other scopes are shown as stored).
-PLAIN_SCOPES = {
-    "übergreifend": "in mehreren Stadtteilen genannt",
-    "sozialraumspezifisch": "in einem Stadtteil genannt",
-}
-RATING_QUESTION = "Trifft das zu?"
-COMMENT_LABEL = "Ihr Kommentar (freiwillig)"
-
-
-def easy_language_html(budget: int, drafts: bool) -> str:
-    """The explanation in Einfache Sprache (plain language) at the start of the form."""
-    draft = (
-        "<li>Manche Punkte sind Vorschläge von uns. Darüber steht dann „Empfehlungsentwurf“.</li>"
-        if drafts
-        else ""
-    )
-    return (
-        "<section class='sw-easy' aria-labelledby='sw-easy-title'>"
-        "<h2 id='sw-easy-title'>In Einfacher Sprache</h2><ul>"
-        "<li>In Workshops haben Menschen gesagt: Das fehlt in unserem Stadtteil. "
-        "Das brauchen wir.</li>"
-        "<li>Wir haben das aufgeschrieben. Das nennen wir <strong>Bedarfe</strong>.</li>"
-        f"{draft}"
-        "<li>Bitte lesen Sie jeden Punkt. Stimmt das für Sie? Dann wählen Sie "
-        "„trifft zu“. Stimmt es nicht? Dann wählen Sie „trifft nicht zu“. "
-        "Sie wissen es nicht? Dann wählen Sie „weiß nicht“.</li>"
-        f"<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
-        "wichtigsten ist. Mit + geben Sie einen Punkt. Mit − nehmen Sie einen Punkt "
-        "zurück.</li>"
-        "<li>Sie können auch etwas dazu schreiben. Drücken Sie dann auf "
-        "„Kommentar speichern“.</li>"
-        "<li>Alles wird sofort gespeichert. Sie können es später noch ändern.</li>"
-        "</ul></section>"
-    )
 
 
 def item_html(item: Item) -> str:
@@ -123,11 +101,10 @@ def item_html(item: Item) -> str:
     if item.quotes:
         quotes = "".join(f"<li>„{esc(q)}“</li>" for q in item.quotes)
         parts.append(
-            "<div class='sw-meta'>Beispiele aus den Workshops:</div>"
-            f"<ul class='sw-quotes'>{quotes}</ul>"
+            f"<div class='sw-meta'>{QUOTES_INTRO}</div><ul class='sw-quotes'>{quotes}</ul>"
         )
     if item.districts:
-        parts.append(f"<div class='sw-meta'>Genannt in: {esc(', '.join(item.districts))}</div>")
+        parts.append(f"<div class='sw-meta'>{NAMED_IN} {esc(', '.join(item.districts))}</div>")
     return "".join(parts)
 
 
@@ -204,7 +181,7 @@ class ItemCard:
                 widgets.HBox([widgets.Label(RATING_QUESTION), self.rating]),
                 widgets.HBox(
                     [
-                        widgets.Label("Wie wichtig ist Ihnen das?"),
+                        widgets.Label(POINTS_QUESTION),
                         self.minus,
                         self.points_label,
                         self.plus,
@@ -298,7 +275,7 @@ class ParticipantForm:
         intro = (
             STYLE
             + easy_language_html(self.budget, drafts)
-            + "<h2 class='sw-form-title'>Ihre Bewertung</h2>"
+            + f"<h2 class='sw-form-title'>{FORM_TITLE}</h2>"
             + (f"<p class='sw-meta'>Für: {esc(who)}</p>" if who else "")
             + "<p>Hier sehen Sie die Bedarfe aus den Workshops"
             + (" und unsere ersten Empfehlungen" if drafts else "")
@@ -331,7 +308,7 @@ class ParticipantForm:
 
     def _update_budget(self) -> None:
         left = self.points_left
-        self.budget_label.value = f"Noch {left} von {self.budget} Prioritätspunkten frei."
+        self.budget_label.value = points_left_text(left, self.budget)
         for card in self.cards:
             card.set_points_left(left)
 
@@ -467,9 +444,6 @@ class ResultsPanel:
 
 
 # -- composed apps -------------------------------------------------------------------------
-NOTHING_TO_RATE = (
-    "Es gibt noch keine Bedarfe zum Bewerten. Bitte versuchen Sie es später noch einmal."
-)
 RELEASED = (
     "Vielen Dank! Ihre Antworten sind gespeichert. Wenn Sie noch etwas ändern möchten, "
     "laden Sie die Seite bitte neu."

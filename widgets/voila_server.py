@@ -17,7 +17,8 @@ see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
   pool: their readers have the static site, ``workbench publish``), and a kernel that
   ends is not restarted (a restarted kernel has lost its page anyway);
 - a page waits up to a minute for its cell's output (nbclient gives up after 4 s, which
-  a busy server exceeds: the page then lacks its app).
+  a busy server exceeds: the page then lacks its app);
+- the kernel-less participation form (:func:`serve_form`) answers at ``/beteiligung``.
 
 Everything here runs in the server process, never in a kernel.
 """
@@ -246,9 +247,32 @@ def cache_templates() -> None:
     _TEMPLATE_CACHE["cache"] = cache
 
 
+def serve_form() -> None:
+    """Serve the kernel-less participation form (:mod:`widgets.formular`) beside the apps.
+
+    Voilà 0.5 has no setting for extra handlers: ``Voila.start()`` builds its tornado
+    application and adds ``self.init_handlers()``. That method is wrapped once (a second
+    call changes nothing) to put the form's handlers first, under Voilà's ``server_url``.
+    """
+    from voila.app import Voila
+
+    if getattr(Voila.init_handlers, "serves_form", False):
+        return
+    original = Voila.init_handlers
+
+    def init_handlers(self: Voila) -> list:
+        from widgets.formular import handlers
+
+        return handlers(self.server_url) + original(self)
+
+    init_handlers.serves_form = True
+    Voila.init_handlers = init_handlers
+
+
 def configure(c: Any) -> None:
     """Set the apps' server configuration on Voilà's config object ``c``."""
     cache_templates()
+    serve_form()
     c.VoilaConfiguration.page_config_hook = page_config_hook
     c.VoilaConfiguration.multi_kernel_manager_class = LeanMappingKernelManager
     c.MappingKernelManager.kernel_manager_class = "widgets.voila_server.ForkingKernelManager"

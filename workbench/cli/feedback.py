@@ -18,8 +18,9 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
-    """workbench tokens --n N [--workshop W | --district D] [--budget B] [--out FILE]."""
+    """workbench tokens --n N [--workshop W | --district D] [--budget B] [--formular] [--out F]."""
     project = open_project(args)
+    link = feedback.form_url if args.formular else feedback.app_url
     tokens = feedback.issue_tokens(
         project, args.n, workshop=args.workshop, district=args.district, budget=args.budget
     )
@@ -27,8 +28,8 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["token", "url"])
     for token in tokens:
-        writer.writerow([token, feedback.app_url(args.base_url, token)])
-    pattern = feedback.app_url(args.base_url, "<Zugangscode>")
+        writer.writerow([token, link(args.base_url, token)])
+    pattern = link(args.base_url, "<Zugangscode>")
     if args.out is None:
         sys.stdout.write(buffer.getvalue())
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
@@ -116,7 +117,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--base-url",
         default=DEFAULT_BASE_URL,
         metavar="URL",
-        help=f"Adresse des Voilà-Servers (Standard {DEFAULT_BASE_URL})",
+        help=f"Adresse des Voilà-Servers bzw. von python -m widgets.formular "
+        f"(Standard {DEFAULT_BASE_URL})",
+    )
+    p.add_argument(
+        "--formular",
+        action="store_true",
+        help="Links zum schlichten Beteiligungsformular (…/beteiligung?token=…) statt zur "
+        "Voilà-App: für viele Beteiligte auf einmal, etwa alle in einer Videokonferenz",
     )
     p.add_argument("--out", metavar="DATEI", help="CSV-Datei (sonst Standardausgabe)")
     p.set_defaults(func=cmd_tokens)

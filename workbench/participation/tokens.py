@@ -1,7 +1,8 @@
 """Feedback tokens: issued per participant, stored as hashes, checked on every request.
 
 Researchers issue tokens (:func:`issue_tokens`), one per participant, for a workshop or a
-Sozialraum; a participant opens the app with their token in the link (:func:`app_url`).
+Sozialraum; a participant opens the app with their token in the link (:func:`app_url`), or
+the kernel-less form that serves a burst of participants (:func:`form_url`).
 
 *Token storage — hashes only.* A token is ``secrets.token_urlsafe(16)`` (128 random
 bits); the database keeps only its SHA-256. Validation hashes the token from the link and
@@ -36,6 +37,7 @@ TOKEN_BYTES = 16  # secrets.token_urlsafe(16): 22 characters, 128 random bits
 # What a token from a link may look like (anything else is rejected before the lookup).
 TOKEN_FORMAT = re.compile(r"[A-Za-z0-9_-]{16,64}")
 APP = "bedarfe_bewerten.ipynb"
+FORM_PATH = "beteiligung"  # the kernel-less form (widgets/formular.py)
 
 
 class InvalidToken(WorkbenchError):
@@ -70,6 +72,15 @@ def app_url(base_url: str, token: str) -> str:
     'http://127.0.0.1:8866/voila/render/bedarfe_bewerten.ipynb?token=T'
     """
     return f"{base_url.rstrip('/')}/voila/render/{APP}?token={token}"
+
+
+def form_url(base_url: str, token: str) -> str:
+    """The link to the kernel-less form (for many participants at once).
+
+    >>> form_url("http://127.0.0.1:8866/", "T")
+    'http://127.0.0.1:8866/beteiligung?token=T'
+    """
+    return f"{base_url.rstrip('/')}/{FORM_PATH}?token={token}"
 
 
 def _token_scope(

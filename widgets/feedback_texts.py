@@ -1,0 +1,80 @@
+"""The participants' words, shared by the Voilà app and the HTML form (no ipywidgets here).
+
+:mod:`widgets.feedback` (the app, one kernel per page) and :mod:`widgets.formular_page`
+(the kernel-less form) show participants the same questions, labels, messages and the
+explanation in Einfache Sprache; both take them from here.
+"""
+
+from __future__ import annotations
+
+SAVED = "✓ gespeichert"
+UNSAVED = "noch nicht beantwortet"
+SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
+# How a need's scope reads for residents (other scopes are shown as stored).
+PLAIN_SCOPES = {
+    "übergreifend": "in mehreren Stadtteilen genannt",
+    "sozialraumspezifisch": "in einem Stadtteil genannt",
+}
+RATING_QUESTION = "Trifft das zu?"
+POINTS_QUESTION = "Wie wichtig ist Ihnen das?"
+COMMENT_LABEL = "Ihr Kommentar (freiwillig)"
+QUOTES_INTRO = "Beispiele aus den Workshops:"
+NAMED_IN = "Genannt in:"
+FORM_TITLE = "Ihre Bewertung"
+NOTHING_TO_RATE = (
+    "Es gibt noch keine Bedarfe zum Bewerten. Bitte versuchen Sie es später noch einmal."
+)
+
+# The steps that differ between the app (+/− buttons, every change saved at once) and the
+# form (a number field, one button saves everything).
+_APP_STEPS = (
+    "<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
+    "wichtigsten ist. Mit + geben Sie einen Punkt. Mit − nehmen Sie einen Punkt "
+    "zurück.</li>"
+    "<li>Sie können auch etwas dazu schreiben. Drücken Sie dann auf "
+    "„Kommentar speichern“.</li>"
+    "<li>Alles wird sofort gespeichert. Sie können es später noch ändern.</li>"
+)
+_FORM_STEPS = (
+    "<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
+    "wichtigsten ist. Schreiben Sie die Zahl in das Feld „Punkte“.</li>"
+    "<li>Sie können auch etwas dazu schreiben.</li>"
+    "<li>Drücken Sie am Ende auf „Antworten speichern“. Dann ist alles gespeichert.</li>"
+    "<li>Sie können es später noch ändern. Öffnen Sie dazu wieder Ihren Link.</li>"
+)
+
+
+def easy_language_html(budget: int, drafts: bool, form: bool = False) -> str:
+    """The explanation in Einfache Sprache (plain language) at the start of the form.
+
+    ``form``: the steps of the HTML form (a number field, one save button) instead of the
+    app's (+/− buttons, saved at once).
+    """
+    draft = (
+        "<li>Manche Punkte sind Vorschläge von uns. Darüber steht dann „Empfehlungsentwurf“.</li>"
+        if drafts
+        else ""
+    )
+    steps = (_FORM_STEPS if form else _APP_STEPS).format(budget=int(budget))
+    return (
+        "<section class='sw-easy' aria-labelledby='sw-easy-title'>"
+        "<h2 id='sw-easy-title'>In Einfacher Sprache</h2><ul>"
+        "<li>In Workshops haben Menschen gesagt: Das fehlt in unserem Stadtteil. "
+        "Das brauchen wir.</li>"
+        "<li>Wir haben das aufgeschrieben. Das nennen wir <strong>Bedarfe</strong>.</li>"
+        f"{draft}"
+        "<li>Bitte lesen Sie jeden Punkt. Stimmt das für Sie? Dann wählen Sie "
+        "„trifft zu“. Stimmt es nicht? Dann wählen Sie „trifft nicht zu“. "
+        "Sie wissen es nicht? Dann wählen Sie „weiß nicht“.</li>"
+        f"{steps}"
+        "</ul></section>"
+    )
+
+
+def points_left_text(left: int, budget: int) -> str:
+    """The line with the points still free.
+
+    >>> points_left_text(7, 10)
+    'Noch 7 von 10 Prioritätspunkten frei.'
+    """
+    return f"Noch {left} von {budget} Prioritätspunkten frei."
