@@ -6,7 +6,8 @@
   the server if the machine runs out of memory (a shared machine must not be brought down);
 - :func:`crowd`: browser contexts (Debian's chromium, Playwright's async API) opening
   pages at once, spread over some seconds or one after another, each a participant who
-  answers one item or a reader of a static page.
+  answers one item (in the Voilà app or in the kernel-less form) or a reader of a static
+  page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+
+from widgets.formular_page import SAVE_BUTTON, SAVED_ALL
 
 # Epoch milliseconds once a selector matches a visible element (else false: polled again).
 VISIBLE = """
@@ -38,9 +41,11 @@ LOADED_BYTES = """
   .reduce((sum, e) => sum + e.transferSize, 0)
 """
 ITEM = ".sw-feedback .sw-item"
+FORM_ITEM = "fieldset.punkt"  # an item of the kernel-less form (widgets/formular_page.py)
 CHART = ".js-plotly-plot .main-svg"
 RATINGS = ("trifft zu", "trifft nicht zu", "weiß nicht")
 SAVED = "gespeichert"
+KINDS = ("app", "form", "static")
 
 
 class Tree:
@@ -198,6 +203,31 @@ async def _participant(
     return visit
 
 
+async def _form_participant(browser, url: str, arrival: float, timeout_ms: int) -> Visit:
+    """Open the form, wait for its first item, check "trifft zu", save, wait for the note."""
+    visit = Visit()
+    context = await browser.new_context()
+    try:
+        page = await context.new_page()
+        await page.goto(url, wait_until="commit", timeout=timeout_ms)
+        shown = await page.wait_for_function(
+            VISIBLE, arg=FORM_ITEM, polling=100, timeout=timeout_ms
+        )
+        visit.first_content = (await shown.json_value()) / 1000 - arrival
+        visit.loaded_bytes = int(await page.evaluate(LOADED_BYTES))
+        item = page.locator(FORM_ITEM).first
+        await item.get_by_label(RATINGS[0], exact=True).check(timeout=timeout_ms)
+        await page.get_by_role("button", name=SAVE_BUTTON, exact=True).click(timeout=timeout_ms)
+        note = page.get_by_role("status").filter(has_text=SAVED_ALL)
+        await note.wait_for(timeout=timeout_ms)
+        visit.saved = time.time() - arrival
+    except Exception as err:  # a participant who gave up: counted, not raised
+        visit.error = type(err).__name__
+    finally:
+        await context.close()
+    return visit
+
+
 async def _reader(browser, url: str, arrival: float, timeout_ms: int) -> Visit:
     """Open a static page and wait until its first chart is drawn."""
     visit = Visit()
@@ -221,7 +251,7 @@ async def _crowd(
     urls: list[str],
     timeout_ms: int,
     spread: float,
-    static: bool,
+    kind: str,
     sequential: bool,
 ) -> list[Visit]:
     from playwright.async_api import async_playwright
@@ -232,8 +262,10 @@ async def _crowd(
         async def one(n: int, url: str, start: float) -> Visit:
             arrival = start + spread * n / max(len(urls), 1)
             await asyncio.sleep(max(0.0, arrival - time.time()))
-            if static:
+            if kind == "static":
                 return await _reader(browser, url, arrival, timeout_ms)
+            if kind == "form":
+                return await _form_participant(browser, url, arrival, timeout_ms)
             return await _participant(browser, url, arrival, n, timeout_ms, sequential)
 
         try:
@@ -251,18 +283,20 @@ def crowd(
     urls: list[str],
     timeout: float,
     spread: float = 0.0,
-    static: bool = False,
+    kind: str = "app",
     sequential: bool = False,
 ) -> list[Visit]:
     """One browser context per url: all at once, evenly over ``spread`` s, or one by one.
 
-    Participants (``static=False``) rate the first item and wait until it is stored;
-    readers (``static=True``) wait for the page's first chart. ``timeout`` in seconds
-    for each step. One by one, the WebSocket messages each page receives are counted.
+    ``kind`` "app": participants rate the app's first item and wait until it is stored;
+    "form": participants of the kernel-less form check "trifft zu" on its first item,
+    press "Antworten speichern" and wait for the saved page's note; "static": readers
+    wait for the page's first chart. ``timeout`` in seconds for each step. One by one,
+    the WebSocket messages each page receives are counted (the app's).
     """
-    return asyncio.run(
-        _crowd(chromium, args, urls, int(timeout * 1000), spread, static, sequential)
-    )
+    if kind not in KINDS:
+        raise ValueError(f"kind: {', '.join(KINDS)}")
+    return asyncio.run(_crowd(chromium, args, urls, int(timeout * 1000), spread, kind, sequential))
 
 
 def per_view(before: dict[str, float], after: dict[str, float], n: int) -> dict[str, float]:

@@ -1,8 +1,8 @@
 """Participation under load: server CPU per view, participants arriving, memory held.
 
-Issue 17. The participation app ``bedarfe_bewerten`` served in two (or three) ways, in
-one run, over a copy of the analysed demo study (``workbench demo DIR --analyse``, kept
-under ``build/participation-load/``):
+Issue 17. The participation app ``bedarfe_bewerten`` served in two (or three) ways, and
+the kernel-less participation form, in one run, over a copy of the analysed demo study
+(``workbench demo DIR --analyse``, kept under ``build/participation-load/``):
 
 - ``vorher``:  Voilà as ``make demo`` started it before issue 17: a new kernel for every
   page view (no preheating), idle kernels culled after 15 minutes, and nbclient's 4 s
@@ -13,42 +13,58 @@ under ``build/participation-load/``):
 - ``nachher``: the flags of ``make demo`` now (``participation_flags``): preheated
   kernels forked from a warm process, lean pages, cached templates
   (``widgets/voila_server.py``), a participant's kernel released 5 minutes after the
-  last answer.
+  last answer;
+- ``formular``: the same server as ``nachher`` (``make demo``'s flags, pools filled),
+  but participants open the kernel-less form that this Voilà process serves itself
+  (``widgets/formular.py``): ``form_url(base_url, token)`` = ``<base_url>/beteiligung?
+  token=…``, one HTML page without JavaScript and one POST. So its CPU is measured on
+  the same process tree as the app's. Before (b) one request without a token lets the
+  server open the project (as the pools' kernels have opened theirs before the burst).
 
 (a) **CPU per view** (browser-independent): ``--views`` participants one after another
     (after one warm-up view), each opening the app with a token of their own, answering
     one item and leaving. CPU seconds of the server's process tree (Voilà, kernels,
     launchers, the warm process and its forked kernels, including processes that have
     ended; psutil) per view: while the views ran, and until the tree is quiet again
-    (the pool starting replacements for the kernels taken).
+    (the pool starting replacements for the kernels taken). ``formular``: each view is a
+    plain HTTP client instead of a browser (``_form_client.py``): GET the page and its
+    stylesheet, POST the form with the first item rated "trifft zu", follow the 303 to
+    the saved page and find its note; first content = the page read; also the bytes of
+    the page, the stylesheet and the saved page, and the answers stored.
 (b) **Arrivals**: ``--participants`` browser contexts (headless Debian chromium) with
     distinct tokens, all at once or evenly over ``--arrival-seconds``, each answering one
     item: how many saw their first item within ``--timeout`` (served), how many answers
     are stored (and none twice), p50/p90 time from arrival to first content, CPU per
-    view of the tree meanwhile. Then, in the same run and with the same arrivals, as
-    many contexts loading a static page of similar weight: the district page of the
-    published Sozialraum site (``workbench publish``, plotly.js 4.8 MB; first content =
-    its first chart drawn) from a plain ``python -m http.server``. On two cores the
-    browsers compete with the server, so the static page is the yardstick.
+    view of the tree meanwhile. ``formular``: first content = the first
+    ``fieldset.punkt`` visible; the answer = "trifft zu" checked on the first item,
+    "Antworten speichern" pressed, the saved page's note (``role=status``) shown. Then,
+    in the same run and with the same arrivals, as many contexts loading a static page
+    of similar weight: the district page of the published Sozialraum site (``workbench
+    publish``, plotly.js 4.8 MB; first content = its first chart drawn) from a plain
+    ``python -m http.server``. On two cores the browsers compete with the server, so the
+    static page is the yardstick.
 (c) **Memory held** during (b): peak of the tree's summed RSS and summed PSS (PSS counts
     pages that forked kernels share with the warm process once; RSS counts them in every
     kernel). If the machine's free memory falls below 1.5 GB the server is stopped and
-    the row marked.
+    the row marked. ``formular``: the tree holds ``make demo``'s idle pools as well.
 
 Targets (issue 17, this 2-core machine): CPU per view during a burst ≤ 0.25 s; 30 at
 once: 30 of 30 served and stored, none twice, p90 ≤ 1.3 × the static page's p90;
-100 over 2 minutes: all served, 100 answers, peak memory ≤ 8 GB.
+100 over 2 minutes: all served, 100 answers, peak memory ≤ 8 GB. Judged for ``nachher``
+and for ``formular``, each verdict under its configuration's name (``_load_report.py``).
 
 Also printed: the CPU per view split by process (voila, kernel, warm, launcher) and the
-WebSocket messages a page receives (sequential views). ``--out`` is rewritten after every
-phase, so a run cut short keeps what it measured. Pages Voilà sent without their app
-(its log: "Timeout waiting for IOPub output") are counted.
+WebSocket messages a page of the app receives (sequential views). ``--out`` is rewritten
+after every phase, so a run cut short keeps what it measured. Pages Voilà sent without
+their app (its log: "Timeout waiting for IOPub output") are counted.
 
 Run: .venv/bin/python benchmarks/participation_load.py [--participants 30]
      [--arrival-seconds 0] [--pool-size N] [--views 5] [--skip-baseline]
-     [--configs vorher,pool,nachher] [--timeout 180] [--out RESULT.json]
-The issue's two targets: ``--participants 30`` and
-``--participants 100 --arrival-seconds 120 --views 0``.
+     [--configs vorher,pool,nachher,formular] [--timeout 180] [--out RESULT.json]
+(default ``--configs vorher,nachher,formular``). The issue's two targets:
+``--participants 30`` and ``--participants 100 --arrival-seconds 120 --views 0``; the
+form beside the app alone: ``--configs nachher,formular``; a smoke run of the form:
+``--participants 2 --views 2 --configs formular``.
 """
 
 from __future__ import annotations
@@ -66,6 +82,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,6 +91,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _crowd import Tree, Visit, Watch, crowd, per_view, percentile  # noqa: E402
+from _form_client import FormView, answer  # noqa: E402
+from _load_report import report  # noqa: E402
 
 from tests.browser.conftest import (  # noqa: E402
     APPS,
@@ -87,6 +106,7 @@ from tests.browser.conftest import (  # noqa: E402
     stop,
 )
 from widgets.voila_server import IOPUB_TIMEOUT  # noqa: E402
+from workbench.participation.feedback import FORM_PATH, form_url  # noqa: E402
 
 APP = "bedarfe_bewerten.ipynb"
 POOLED_APPS = (APP, "kodieren.ipynb")
@@ -97,17 +117,15 @@ CONFIGS = {
     "vorher": "ohne Vorheizen / no preheating (before issue 17)",
     "pool": "nur Voilà-Pool / Voilà's pool only",
     "nachher": "make demo: Pool, geforkte Kerne, schlanke Seiten / production",
+    "formular": "Formular ohne Kern im Server von make demo / kernel-less form, make demo's server",
 }
+FORM = "formular"
 BEFORE_FLAGS = [  # the Makefile's VOILA_FLAGS before issue 17 (besides start_voila's own)
     "--MappingKernelManager.cull_idle_timeout=900",
     "--MappingKernelManager.cull_interval=60",
 ]
-STOPPED = "  ABGEBROCHEN: Speicher knapp / STOPPED: memory short"
 IOPUB_LOST = "Timeout waiting for IOPub output"  # Voilà's log: a page went out without its app
 MEMORY_FLOOR = 1.5e9  # bytes the machine keeps free; below: the server is stopped
-TARGET_CPU = 0.25
-TARGET_RATIO = 1.3
-TARGET_MEMORY_GB = 8.0
 
 
 def flags(config: str, pool: int) -> list[str]:
@@ -124,7 +142,12 @@ def flags(config: str, pool: int) -> list[str]:
             "--MappingKernelManager.cull_interval=30",
             f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
         ]
-    return participation_flags(pool)
+    return participation_flags(pool)  # nachher, formular: make demo's
+
+
+def link(config: str, server: VoilaServer, token: str) -> str:
+    """A participant's address: the form's for ``formular``, else the app's."""
+    return form_url(server.base_url, token) if config == FORM else server.url(APP, token=token)
 
 
 def load() -> float:
@@ -222,6 +245,8 @@ def start(config: str, pool: int, base: Path, project_dir: Path) -> tuple[VoilaS
 
 def sequential(config: str, views: int, base: Path, project_dir: Path, timeout: float) -> dict:
     """(a): ``views`` participants one after another (after one warm-up view)."""
+    if config == FORM:
+        return sequential_form(views, base, project_dir, timeout)
     server, tree = start(config, 2, base, project_dir)
     try:
         urls = [server.url(APP, token=t) for t in issue(project_dir, views + 1)]
@@ -248,6 +273,44 @@ def sequential(config: str, views: int, base: Path, project_dir: Path, timeout: 
     }
 
 
+def sequential_form(views: int, base: Path, project_dir: Path, timeout: float) -> dict:
+    """(a) for the form: ``views`` plain HTTP participants one by one (after a warm-up view)."""
+    server, tree = start(FORM, 2, base, project_dir)
+    try:
+        tokens = issue(project_dir, views + 1)
+        answer(link(FORM, server, tokens[0]), timeout)  # the server opens the project
+        tree.settle()
+        before, roles, load_before = tree.cpu(), tree.cpu_by_role(), load()
+        visits = [answer(link(FORM, server, t), timeout) for t in tokens[1:]]
+        during, roles_during = tree.cpu(), tree.cpu_by_role()
+        tree.settle()
+        after = tree.cpu()
+    finally:
+        stop(server.process)
+    answers, distinct = stored(project_dir, tokens[1:])
+    read = [v for v in visits if v.first_content is not None]
+    return {
+        "client": "http",
+        "views": views,
+        "served": len(read),
+        "saved": sum(v.saved is not None for v in visits),
+        "answers": answers,
+        "answered_twice": answers - distinct,
+        "cpu_per_view": (during - before) / views,
+        "cpu_per_view_with_refill": (after - before) / views,
+        "cpu_per_view_by_process": per_view(roles, roles_during, views),
+        "first_content_median": median(v.first_content for v in read),
+        "saved_median": median(v.saved for v in visits if v.saved is not None),
+        "loaded_mb_median": median((v.page_bytes + v.stylesheet_bytes) / 1e6 for v in read),
+        "page_bytes": median(v.page_bytes for v in read),
+        "stylesheet_bytes": median(v.stylesheet_bytes for v in read),
+        "saved_page_bytes": median(v.saved_page_bytes for v in visits if v.saved),
+        "items": median(v.items for v in read),
+        "errors": failures(visits),
+        "load_average": load_before,
+    }
+
+
 def arrivals(
     config: str, n: int, spread: float, pool: int, base: Path, project_dir: Path, timeout: float
 ) -> dict:
@@ -255,11 +318,15 @@ def arrivals(
     server, tree = start(config, pool, base, project_dir)
     try:
         tokens = issue(project_dir, n)
-        urls = [server.url(APP, token=t) for t in tokens]
+        urls = [link(config, server, t) for t in tokens]
+        if config == FORM:  # the server opens the project, as the pools' kernels did theirs
+            warm_up(f"{server.base_url}/{FORM_PATH}")
+            tree.settle()
         idle_rss, idle_pss = tree.memory()
         before, roles, load_before, began = tree.cpu(), tree.cpu_by_role(), load(), time.monotonic()
         with Watch(tree, lambda: stop(server.process), MEMORY_FLOOR) as watch:
-            visits = crowd(CHROMIUM, CHROMIUM_ARGS, urls, timeout, spread=spread)
+            kind = "form" if config == FORM else "app"
+            visits = crowd(CHROMIUM, CHROMIUM_ARGS, urls, timeout, spread=spread, kind=kind)
             during, roles_during = tree.cpu(), tree.cpu_by_role()
             seconds = time.monotonic() - began
             if not watch.short:
@@ -289,6 +356,24 @@ def arrivals(
     }
 
 
+def warm_up(url: str) -> None:
+    """One request without a token: the form's server opens the project (answers 400)."""
+    try:
+        urllib.request.urlopen(url, timeout=60).close()
+    except urllib.error.HTTPError as err:
+        if err.code != 400:
+            raise
+
+
+def failures(visits: Iterable[Visit | FormView]) -> dict[str, int]:
+    """How often each error ended a visit."""
+    errors: dict[str, int] = {}
+    for v in visits:
+        if v.error:
+            errors[v.error] = errors.get(v.error, 0) + 1
+    return errors
+
+
 def median(values: Iterable[float]) -> float:
     """The median (nan for none)."""
     values = list(values)
@@ -299,10 +384,6 @@ def outcome(visits: list[Visit]) -> dict:
     """Served, answered in the browser, p50/p90 of first content and of the stored answer."""
     firsts = [v.first_content for v in visits if v.first_content is not None]
     saved = [v.saved for v in visits if v.saved is not None]
-    errors: dict[str, int] = {}
-    for v in visits:
-        if v.error:
-            errors[v.error] = errors.get(v.error, 0) + 1
     return {
         "served": len(firsts),
         "saved_in_browser": len(saved),
@@ -310,7 +391,7 @@ def outcome(visits: list[Visit]) -> dict:
         "p90": percentile(firsts, 0.9),
         "saved_p90": percentile(saved, 0.9),
         "loaded_mb_median": median(v.loaded_bytes / 1e6 for v in visits if v.loaded_bytes),
-        "errors": errors,
+        "errors": failures(visits),
     }
 
 
@@ -338,7 +419,7 @@ def static_site(project_dir: Path, folder: Path, n: int, spread: float, timeout:
                 time.sleep(0.2)
         tree = Tree(server.pid)
         before, load_before = tree.cpu(), load()
-        visits = crowd(CHROMIUM, CHROMIUM_ARGS, [url] * n, timeout, spread=spread, static=True)
+        visits = crowd(CHROMIUM, CHROMIUM_ARGS, [url] * n, timeout, spread=spread, kind="static")
         cpu = tree.cpu() - before
     finally:
         stop(server)
@@ -350,137 +431,6 @@ def static_site(project_dir: Path, folder: Path, n: int, spread: float, timeout:
         "cpu_per_view": cpu / n,
         "load_average": load_before,
     }
-
-
-# -- report ---------------------------------------------------------------------------------
-def verdict(ok: bool) -> str:
-    return "erreicht / met" if ok else "VERFEHLT / MISSED"
-
-
-def sec(value: float) -> str:
-    """Seconds for the tables; a dash where nothing was measured (nobody served).
-
-    >>> sec(12.34), sec(math.nan)
-    ('12.3s', '–')
-    """
-    return "–" if math.isnan(value) else f"{value:.1f}s"
-
-
-def voila(r: dict) -> float:
-    """CPU seconds per view of the Voilà server process itself."""
-    return r["cpu_per_view_by_process"].get("voila", 0.0)
-
-
-def by_process(r: dict) -> str:
-    """The CPU per view split by process (voila, kernel, warm, launcher, ended, other)."""
-    parts = ", ".join(f"{role} {s:.2f}" for role, s in r["cpu_per_view_by_process"].items())
-    return f"CPU-s je Aufruf nach Prozess / per view by process: {parts}"
-
-
-def report(results: dict) -> None:
-    """Print the tables (German / English)."""
-    meta, configs, static = results["meta"], results["configs"], results.get("static")
-    print(
-        f"\n{meta['cpus']} Kerne/cores, Last/load (1 min): Beginn/start {meta['load_start']},"
-        f" Ende/end {meta['load_end']}; {meta['commit']}"
-    )
-    rows = [(c, r["sequential"]) for c, r in configs.items() if r.get("sequential")]
-    if rows:
-        print("\n(a) Server-CPU je Aufruf, nacheinander / server CPU per view, sequential")
-        print(
-            f"{'Konfig./config':<15}{'Aufrufe/views':>14}{'CPU/Aufruf':>11}{'+Nachfüllen':>12}"
-            f"{'davon Voilà':>12}{'1. Inhalt':>10}{'geladen':>9}{'Last':>6}"
-        )
-        print(
-            f"{'':<15}{'':>14}{'per view':>11}{'+refill':>12}{'Voilà proc.':>12}"
-            f"{'1st cont.':>10}{'loaded':>9}{'load':>6}"
-        )
-        for config, r in rows:
-            print(
-                f"{config:<15}{r['served']:>9}/{r['views']:<4}{r['cpu_per_view']:>10.2f}s"
-                f"{r['cpu_per_view_with_refill']:>11.2f}s{voila(r):>11.2f}s"
-                f"{sec(r['first_content_median']):>10}{r['loaded_mb_median']:>7.1f}MB"
-                f"{r['load_average']:>6.1f}"
-            )
-        for config, r in rows:
-            print(
-                f"  {config}: {r['websocket_messages_median']:.0f} WebSocket-Nachrichten je"
-                f" Aufruf / messages per view; {by_process(r)}"
-            )
-    rows = [(c, r["arrivals"]) for c, r in configs.items() if r.get("arrivals")]
-    if rows:
-        n, spread = meta["participants"], meta["arrival_seconds"]
-        how = "gleichzeitig / at once" if not spread else f"über / over {spread:g} s"
-        print(f"\n(b) {n} Teilnehmende {how}, je eine Antwort / one answer each")
-        print(
-            f"{'Konfig./config':<15}{'bedient':>8}{'gespeich.':>10}{'doppelt':>8}{'p50':>7}"
-            f"{'p90':>7}{'p90 gesp.':>10}{'CPU/Aufr.':>10}{'+Nachf.':>8}{'Voilà':>7}"
-            f"{'PSS max':>9}{'RSS max':>9}{'Last':>6}"
-        )
-        print(
-            f"{'':<15}{'served':>8}{'stored':>10}{'twice':>8}{'':>7}{'':>7}{'p90 saved':>10}"
-            f"{'CPU/view':>10}{'+refill':>8}{'proc.':>7}{'peak':>9}{'peak':>9}{'load':>6}"
-        )
-        for config, r in rows:
-            print(
-                f"{config:<15}{r['served']:>5}/{n:<2}{r['answers']:>10}{r['answered_twice']:>8}"
-                f"{sec(r['p50']):>7}{sec(r['p90']):>7}{sec(r['saved_p90']):>10}"
-                f"{r['cpu_per_view']:>9.2f}s{r['cpu_per_view_with_refill']:>7.2f}s"
-                f"{voila(r):>6.2f}s{r['peak_pss_gb']:>7.2f}GB"
-                f"{r['peak_rss_gb']:>7.2f}GB{r['load_average']:>6.1f}"
-                + (f"  Fehler/errors: {r['errors']}" if r["errors"] else "")
-                + (
-                    f"  Seiten ohne App (IOPub-Frist) / pages without app (IOPub timeout): {lost}"
-                    if (lost := r["pages_without_output"])
-                    else ""
-                )
-                + (STOPPED if r["stopped_short_of_memory"] else "")
-            )
-        if static:
-            print(
-                f"{'statisch/static':<15}{static['served']:>5}/{n:<2}{'':>10}{'':>8}"
-                f"{sec(static['p50']):>7}{sec(static['p90']):>7}{'':>10}"
-                f"{static['cpu_per_view']:>9.2f}s{'':>8}{'':>7}{'':>9}{'':>9}"
-                f"{static['load_average']:>6.1f}"
-                f"  ({static['page']}, {static['loaded_mb_median']:.1f} MB)"
-            )
-        for config, r in rows:
-            print(
-                f"  {config}: je Seite geladen / loaded per page {r['loaded_mb_median']:.1f} MB,"
-                f" Pool {r['pool_size']}, Speicher vorher / memory before PSS"
-                f" {r['idle_pss_gb']:.2f} GB; {by_process(r)}"
-            )
-    after = configs.get("nachher", {}).get("arrivals")
-    if after:
-        targets(meta, after, static)
-
-
-def targets(meta: dict, after: dict, static: dict | None) -> None:
-    """The issue's targets, judged on the production configuration."""
-    n = meta["participants"]
-    print("\nZiele / targets (Issue 17), Konfiguration / configuration nachher:")
-    print(
-        f"  CPU je Aufruf ≤ {TARGET_CPU} s / CPU per view: {after['cpu_per_view']:.2f} s"
-        f" (mit Nachfüllen / with refill {after['cpu_per_view_with_refill']:.2f} s)"
-        f" – {verdict(after['cpu_per_view'] <= TARGET_CPU)}"
-    )
-    complete = after["served"] == after["answers"] == n and after["answered_twice"] == 0
-    print(
-        f"  {n}/{n} bedient und gespeichert, keine doppelt / served and stored, none twice:"
-        f" {after['served']} bedient/served, {after['answers']} gespeichert/stored,"
-        f" {after['answered_twice']} doppelt/twice – {verdict(complete)}"
-    )
-    if static and not meta["arrival_seconds"]:
-        limit = TARGET_RATIO * static["p90"]
-        print(
-            f"  p90 ≤ {TARGET_RATIO} × p90 statisch/static ({limit:.1f} s): {after['p90']:.1f} s"
-            f" – {verdict(after['p90'] <= limit)}"
-        )
-    print(
-        f"  Speicher-Spitze ≤ {TARGET_MEMORY_GB:g} GB / peak memory: PSS"
-        f" {after['peak_pss_gb']:.2f} GB (RSS-Summe/sum {after['peak_rss_gb']:.2f} GB)"
-        f" – {verdict(after['peak_pss_gb'] <= TARGET_MEMORY_GB)}"
-    )
 
 
 def plain(value: object) -> object:
@@ -523,7 +473,7 @@ def main() -> int:
         "--pool-size", type=int, help="vorgeheizte Kerne je App (Standard: min(N, 30))"
     )
     parser.add_argument("--views", type=int, default=5, help="(a) Aufrufe nacheinander (0: keine)")
-    parser.add_argument("--configs", default="vorher,nachher", help=", ".join(CONFIGS))
+    parser.add_argument("--configs", default="vorher,nachher,formular", help=", ".join(CONFIGS))
     parser.add_argument("--skip-baseline", action="store_true", help="ohne 'vorher'")
     parser.add_argument("--timeout", type=float, default=180.0, help="Sekunden je Schritt")
     parser.add_argument("--project", type=Path, help="analysiertes Demo-Projekt als Vorlage")
