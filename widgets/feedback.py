@@ -44,6 +44,7 @@ from widgets.feedback_texts import (
     SAVED,
     UNSAVED,
     easy_language_html,
+    intro_text,
     points_left_text,
 )
 from workbench.analysis.needs import runs
@@ -277,11 +278,7 @@ class ParticipantForm:
             + easy_language_html(self.budget, drafts)
             + f"<h2 class='sw-form-title'>{FORM_TITLE}</h2>"
             + (f"<p class='sw-meta'>Für: {esc(who)}</p>" if who else "")
-            + "<p>Hier sehen Sie die Bedarfe aus den Workshops"
-            + (" und unsere ersten Empfehlungen" if drafts else "")
-            + ". Sagen Sie uns bitte zu jedem Punkt: Trifft das nach Ihrer Erfahrung zu? "
-            f"Verteilen Sie außerdem {self.budget} Prioritätspunkte auf das, was Ihnen am "
-            "wichtigsten ist – wie Klebepunkte im Workshop. Bewertungen und Punkte "
+            + f"<p>{intro_text(self.budget, drafts)} Bewertungen und Punkte "
             "speichern wir sofort. Ihren Kommentar speichern wir, wenn Sie das Feld "
             "verlassen. Sie können alles später ändern.</p>"
         )

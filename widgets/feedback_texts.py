@@ -71,6 +71,17 @@ def easy_language_html(budget: int, drafts: bool, form: bool = False) -> str:
     )
 
 
+def intro_text(budget: int, drafts: bool) -> str:
+    """The opening sentences above the items (app and form add how saving works)."""
+    return (
+        "Hier sehen Sie die Bedarfe aus den Workshops"
+        + (" und unsere ersten Empfehlungen" if drafts else "")
+        + ". Sagen Sie uns bitte zu jedem Punkt: Trifft das nach Ihrer Erfahrung zu? "
+        f"Verteilen Sie außerdem {budget} Prioritätspunkte auf das, was Ihnen am "
+        "wichtigsten ist – wie Klebepunkte im Workshop."
+    )
+
+
 def points_left_text(left: int, budget: int) -> str:
     """The line with the points still free.
 

@@ -30,6 +30,7 @@ from widgets.feedback_texts import (
     SAVED,
     UNSAVED,
     easy_language_html,
+    intro_text,
     points_left_text,
 )
 from workbench.core.domain import InputError
@@ -397,11 +398,7 @@ def form_page(
         f"{notice}{easy_language_html(ballot.budget, drafts, form=True)}"
         f"<h2>{esc(FORM_TITLE)}</h2>"
         + (f'<p class="hinweis">Für: {esc(who)}</p>' if who else "")
-        + "<p>Hier sehen Sie die Bedarfe aus den Workshops"
-        + (" und unsere ersten Empfehlungen" if drafts else "")
-        + ". Sagen Sie uns bitte zu jedem Punkt: Trifft das nach Ihrer Erfahrung zu? "
-        f"Verteilen Sie außerdem {ballot.budget} Prioritätspunkte auf das, was Ihnen am "
-        "wichtigsten ist – wie Klebepunkte im Workshop. Wenn Sie fertig sind, drücken Sie "
+        + f"<p>{esc(intro_text(ballot.budget, drafts))} Wenn Sie fertig sind, drücken Sie "
         f"unten auf „{esc(SAVE_BUTTON)}“. Sie können alles später mit demselben Link "
         "ändern.</p>"
         f'<p class="budget" id="{POINTS_LEFT_ID}">{points_line}</p>'
