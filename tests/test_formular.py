@@ -535,6 +535,10 @@ def test_python_m_widgets_formular_serves_the_form(
                 assert process.poll() is None and time.monotonic() < deadline, log.read_text()
                 time.sleep(0.2)
         assert response.status == 200 and "<legend>Lernräume</legend>" in response.body
+        # tornado logs a request after answering it: give a busy server time to write it
+        deadline = time.monotonic() + 30
+        while "GET /beteiligung" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         process.terminate()
         process.wait(timeout=30)
