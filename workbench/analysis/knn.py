@@ -11,13 +11,20 @@ No n × n matrix is ever held: similarities are computed in row blocks of bounde
   reports the recall against the exact search), and a missed neighbour is replaced by
   the next best one, which is what a clustering needs.
 
-Everything is float32 and deterministic (fixed sampling seed, ties by index).
+Everything is float32 and deterministic (fixed sampling seed, ties by index). Blocks run
+in parallel threads (:func:`worker_threads`), each with one BLAS thread and its own output
+rows, so the neighbours do not depend on the number of cores.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 from scipy.sparse import csr_matrix
+from threadpoolctl import threadpool_limits
 
 EXACT_MAX = 10_000
 BLOCK_BYTES = 64 * 2**20  # similarity block held at once
@@ -32,6 +39,33 @@ def unit_rows(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms == 0, 1, norms)
 
 
+def worker_threads() -> int:
+    """Threads for the search: the cores, at most 4, at most ``OMP_NUM_THREADS`` if set."""
+    limit = os.environ.get("OMP_NUM_THREADS", "").strip()
+    cores = os.cpu_count() or 1
+    if limit.isdigit() and int(limit) > 0:
+        cores = min(cores, int(limit))
+    return max(1, min(cores, 4))
+
+
+def _in_threads(work: Callable[[int], None], items: Iterable[int]) -> None:
+    """Run ``work`` on every item, in :func:`worker_threads` threads with one BLAS thread each.
+
+    Every item writes its own rows, and each is computed exactly as it would be alone,
+    so the result does not depend on the number of threads.
+    """
+    items = list(items)
+    threads = min(worker_threads(), len(items))
+    with threadpool_limits(1):
+        if threads < 2:
+            for item in items:
+                work(item)
+            return
+        with ThreadPoolExecutor(threads) as pool:
+            for _ in pool.map(work, items):
+                pass
+
+
 def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Column indices and values of each row's ``k`` largest entries, best first."""
     part = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
@@ -44,15 +78,18 @@ def _search(
     queries: np.ndarray, query_ids: np.ndarray, base: np.ndarray, base_ids: np.ndarray, k: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact neighbours of ``queries`` among ``base`` (a query is not its own neighbour)."""
-    rows = max(1, BLOCK_BYTES // (4 * max(len(base), 1)))
+    rows = max(1, BLOCK_BYTES // (4 * max(len(base), 1) * worker_threads()))
     indices = np.empty((len(queries), k), dtype=np.int64)
     values = np.empty((len(queries), k), dtype=np.float32)
-    for start in range(0, len(queries), rows):
-        block = queries[start : start + rows] @ base.T
-        block[query_ids[start : start + rows, None] == base_ids[None, :]] = -np.inf
-        top, sim = _top_k(block, k)
+
+    def block(start: int) -> None:
+        similarity = queries[start : start + rows] @ base.T
+        similarity[query_ids[start : start + rows, None] == base_ids[None, :]] = -np.inf
+        top, sim = _top_k(similarity, k)
         indices[start : start + rows] = base_ids[top]
         values[start : start + rows] = sim
+
+    _in_threads(block, range(0, len(queries), rows))
     return indices, values
 
 
@@ -104,13 +141,16 @@ def nearest_neighbours(
     bounds = np.searchsorted(flat[order], np.arange(len(centres) + 1))
     home = np.argsort(probe[:, 0], kind="stable")
     home_bounds = np.searchsorted(probe[home, 0], np.arange(len(centres) + 1))
-    for cell in range(len(centres)):
+
+    def search_cell(cell: int) -> None:
+        # Writes only the slots (query, probe rank) whose probe is this cell: the cells
+        # can run in parallel threads.
         base_ids = home[home_bounds[cell] : home_bounds[cell + 1]]
         asked = order[bounds[cell] : bounds[cell + 1]]
         if len(base_ids) == 0 or len(asked) == 0:
-            continue
+            return
         width = min(k, len(base_ids))
-        rows = max(1, BLOCK_BYTES // (4 * len(base_ids)))
+        rows = max(1, BLOCK_BYTES // (4 * len(base_ids) * worker_threads()))
         base = x[base_ids]
         for start in range(0, len(asked), rows):
             flat_pos = asked[start : start + rows]
@@ -121,6 +161,8 @@ def nearest_neighbours(
             columns = slot[:, None] * k + np.arange(width)[None, :]
             found[q[:, None], columns] = base_ids[top]
             closeness[q[:, None], columns] = sim
+
+    _in_threads(search_cell, range(len(centres)))
     indices = np.empty((n, k), dtype=np.int64)
     values = np.empty((n, k), dtype=np.float32)
     rows = max(1, BLOCK_BYTES // (4 * probes * k))

@@ -253,8 +253,8 @@ def describe(
 
 
 # -- the stage ---------------------------------------------------------------------------
-def _select(project: Project, params: NeedParams) -> pd.DataFrame:
-    segments = project.segments()
+def _select(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
+    """The statements to cluster, out of all ``segments`` of the project."""
     if params.segments == "all":
         return segments
     codings = project.codings()
@@ -291,7 +291,7 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     # Always embed the whole project in document order: the cached vectors are then
     # the same whichever stage ran first (USE's batching changes them by ~1e-7).
     every, all_vectors = project_embeddings(project, embedder, progress=progress)
-    segments = _select(project, params).reset_index(drop=True)
+    segments = _select(project, params, every).reset_index(drop=True)
     position = {s: i for i, s in enumerate(every["segment_id"])}
     vectors = all_vectors[[position[s] for s in segments["segment_id"]]]
     model = make_clusterer(

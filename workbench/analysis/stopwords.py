@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Function words of German plus filler words every protocol is full of.
 GERMAN = frozenset(
@@ -46,11 +47,12 @@ DOMAIN = frozenset(
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{2,}(?:[*:_]innen)?")
 
 
-def _base(token: str) -> str:
-    for mark in ("*innen", ":innen", "_innen"):
-        if token.endswith(mark):
-            return token[: -len(mark)]
-    return token
+_MARKS = frozenset({"*innen", ":innen", "_innen"})
+
+
+@lru_cache(maxsize=64)
+def _stop_set(extra: tuple[str, ...], domain: bool) -> frozenset[str]:
+    return GERMAN | (DOMAIN if domain else frozenset()) | {w.lower() for w in extra}
 
 
 def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[str]:
@@ -61,6 +63,12 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     >>> tokenize("Bewohner*innen und Schüler:innen brauchen Orte")
     ['bewohner', 'schüler', 'orte']
     """
-    stop = GERMAN | (DOMAIN if domain else frozenset()) | {w.lower() for w in extra}
-    tokens = (_base(m.group().lower().strip("-")) for m in _TOKEN.finditer(text))
-    return [t for t in tokens if t not in stop]
+    stop = _stop_set(tuple(extra), domain)
+    out = []
+    for raw in _TOKEN.findall(text):
+        token = raw.lower().strip("-")
+        if token[-6:] in _MARKS:  # gendered form: the base word
+            token = token[:-6]
+        if token not in stop:
+            out.append(token)
+    return out

@@ -31,7 +31,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.store import TopicAssignment, TopicRun, find_run
+from workbench.store import Segment, TopicAssignment, TopicRun, find_run
 
 if TYPE_CHECKING:
     from workbench.analysis.embeddings import Embedder
@@ -392,11 +392,14 @@ def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
                 TopicAssignment.probability,
                 TopicAssignment.x,
                 TopicAssignment.y,
-            ).where(TopicAssignment.run_id == run.id)
+                Segment.source_id,
+            )
+            .outerjoin(Segment, Segment.id == TopicAssignment.segment_id)
+            .where(TopicAssignment.run_id == run.id)
         ).all()
-    table = pd.DataFrame(rows, columns=["segment_id", "group", "topic", "probability", "x", "y"])
-    segments = project.segments()[["segment_id", "source_id"]]
-    table = table.merge(segments, on="segment_id", how="left")
+    table = pd.DataFrame(
+        rows, columns=["segment_id", "group", "topic", "probability", "x", "y", "source_id"]
+    )
     table["topic_label"] = table["topic"].map(labels)
     return (
         table[list(ASSIGNMENT_COLUMNS)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -279,8 +280,11 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 
-def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Build a DataFrame for ``table`` with exactly its declared columns and dtypes."""
+def frame(table: str, rows: list[dict[str, Any]] | dict[str, Sequence[Any]]) -> pd.DataFrame:
+    """Build a DataFrame for ``table`` with exactly its declared columns and dtypes.
+
+    ``rows`` is a list of row dicts or one dict of columns (name → values).
+    """
     columns = TABLES[table]
     df = pd.DataFrame(rows, columns=list(columns))
     return df.astype(columns)

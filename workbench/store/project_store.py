@@ -155,15 +155,16 @@ class ProjectStore:
             "attributes": Segment.attributes,
         }
         with self.session() as s:
-            rows = s.execute(
+            # Core rows, column by column: the ORM result layer cost ~1 s per 30,000 rows.
+            rows = s.connection().execute(
                 select(*columns.values())
                 .join(Document, Segment.document_id == Document.id)
                 .join(Workshop, Segment.workshop_id == Workshop.id)
                 .join(District, Segment.district_id == District.id)
                 .order_by(Segment.document_id, Segment.position)
             )
-            names = list(columns)
-            return frame("segments", [dict(zip(names, row, strict=True)) for row in rows])
+            values = list(zip(*rows, strict=True)) or [()] * len(columns)
+            return frame("segments", dict(zip(columns, values, strict=True)))
 
     def codes(self) -> pd.DataFrame:
         """The codebook, sorted by path."""
