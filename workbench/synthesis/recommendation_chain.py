@@ -119,7 +119,7 @@ def read_snapshot(project: Project, run_id: int | None = None) -> Snapshot:
                 )
             )
         ]
-        segments = {
+        segments = {  # columns, not ORM objects: a snapshot is read by every report
             s.id: {
                 "document_id": s.document_id,
                 "source_id": s.source_id,
@@ -127,7 +127,16 @@ def read_snapshot(project: Project, run_id: int | None = None) -> Snapshot:
                 "district": districts[s.district_id],
                 "text": s.text,
             }
-            for s in session.scalars(select(Segment))
+            for s in session.execute(
+                select(
+                    Segment.id,
+                    Segment.document_id,
+                    Segment.source_id,
+                    Segment.position,
+                    Segment.district_id,
+                    Segment.text,
+                )
+            )
         }
         documents = {
             d.id: {
