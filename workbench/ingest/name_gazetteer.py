@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # faker person locales whose names are written in Latin script.
 LATIN_LOCALES = (
@@ -150,6 +150,7 @@ _GREEK_ACCENTS = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ
 _ENDINGS = (("ij", ("i", "iy")), ("ej", ("ei", "ey")), ("ey", ("ei",)), ("iy", ("i",)))
 
 
+@lru_cache(maxsize=2**16)  # called for every word of every text at import
 def fold(word: str) -> str:
     """A name's comparable form: case-folded, without diacritics ("Ayşe" → "ayse")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
