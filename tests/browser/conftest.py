@@ -53,6 +53,9 @@ SCREENSHOTS = Path(os.environ.get("WORKBENCH_SCREENSHOTS", ROOT / "build" / "scr
 # ms until an app's first widget shows: a cold kernel on 2 cores while `make test` runs the
 # other tests beside the browser tests (the last CI run saw "Loading widget..." after 60 s)
 WIDGET_TIMEOUT = 120_000
+# ms an assertion waits for the answer to a click: one kernel round trip, which under
+# `make test`'s load took longer than Playwright's default 5 s (the map's colour toggle).
+ANSWER_TIMEOUT = 30_000
 
 
 @dataclass
@@ -279,3 +282,11 @@ def _patient_navigation(request: pytest.FixtureRequest) -> None:
     long as a cold kernel (Playwright's default is 30 s)."""
     if "page" in request.fixturenames:
         request.getfixturevalue("page").set_default_navigation_timeout(2 * WIDGET_TIMEOUT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_assertions() -> None:
+    """Every ``expect`` waits up to :data:`ANSWER_TIMEOUT` for a widget's answer."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=ANSWER_TIMEOUT)
