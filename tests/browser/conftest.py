@@ -15,8 +15,10 @@ skipped elsewhere (``need``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -150,7 +152,10 @@ def start_voila(
     given = {flag.split("=", 1)[0] for flag in flags}  # a flag in `flags` replaces ours
     command = [c for c in command if c.split("=", 1)[0] not in given] + list(flags)
     with log.open("wb") as out:  # the child keeps its own handle
-        process = subprocess.Popen(command, cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stop() can end its children too
+        )  # fmt: skip
     server = VoilaServer(
         f"http://127.0.0.1:{port}", Path(env["WORKBENCH_PROJECT"]), connections, log, process
     )
@@ -169,14 +174,21 @@ def start_voila(
 
 
 def stop(process: subprocess.Popen) -> None:
-    """Stop a server and its kernels (SIGTERM; SIGKILL after 15 s)."""
+    """Stop a server and its kernels (SIGTERM; after 15 s SIGKILL to its process group).
+
+    Never raises: a server that ignored SIGTERM under load must not leave its kernels and
+    warm processes running (a CI run left one Voilà with nine helpers behind).
+    """
     if process.poll() is None:
         process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    with contextlib.suppress(ProcessLookupError):  # helpers that outlived a clean exit
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
