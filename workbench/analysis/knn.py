@@ -21,11 +21,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
+T = TypeVar("T")
+R = TypeVar("R")
 EXACT_MAX = 10_000
 BLOCK_BYTES = 64 * 2**20  # similarity block held at once
 PROBES = 16
@@ -48,22 +52,32 @@ def worker_threads() -> int:
     return max(1, min(cores, 4))
 
 
-def _in_threads(work: Callable[[int], None], items: Iterable[int]) -> None:
-    """Run ``work`` on every item, in :func:`worker_threads` threads with one BLAS thread each.
+@cache
+def _controller() -> ThreadpoolController:
+    """The loaded BLAS/OpenMP libraries, found once (a fresh scan per call cost seconds)."""
+    return ThreadpoolController()
 
-    Every item writes its own rows, and each is computed exactly as it would be alone,
-    so the result does not depend on the number of threads.
+
+def in_threads(work: Callable[[T], R], items: Iterable[T]) -> list[R]:
+    """``work`` on every item (results in order), in :func:`worker_threads` threads.
+
+    Each call runs with one BLAS/OpenMP thread (OpenMP's limit is per thread, so it is set
+    inside each call) and writes only its own output: every item is computed exactly as
+    it would be alone, and the result does not depend on the number of threads.
     """
+
+    controller = _controller()
+
+    def limited(item: T) -> R:
+        with controller.limit(limits=1):
+            return work(item)
+
     items = list(items)
     threads = min(worker_threads(), len(items))
-    with threadpool_limits(1):
-        if threads < 2:
-            for item in items:
-                work(item)
-            return
-        with ThreadPoolExecutor(threads) as pool:
-            for _ in pool.map(work, items):
-                pass
+    if threads < 2:
+        return [limited(item) for item in items]
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(limited, items))
 
 
 def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -78,7 +92,7 @@ def _search(
     queries: np.ndarray, query_ids: np.ndarray, base: np.ndarray, base_ids: np.ndarray, k: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact neighbours of ``queries`` among ``base`` (a query is not its own neighbour)."""
-    rows = max(1, BLOCK_BYTES // (4 * max(len(base), 1) * worker_threads()))
+    rows = max(1, BLOCK_BYTES // (4 * max(len(base), 1) * worker_threads()))  # per thread
     indices = np.empty((len(queries), k), dtype=np.int64)
     values = np.empty((len(queries), k), dtype=np.float32)
 
@@ -89,7 +103,7 @@ def _search(
         indices[start : start + rows] = base_ids[top]
         values[start : start + rows] = sim
 
-    _in_threads(block, range(0, len(queries), rows))
+    in_threads(block, range(0, len(queries), rows))
     return indices, values
 
 
@@ -141,6 +155,7 @@ def nearest_neighbours(
     bounds = np.searchsorted(flat[order], np.arange(len(centres) + 1))
     home = np.argsort(probe[:, 0], kind="stable")
     home_bounds = np.searchsorted(probe[home, 0], np.arange(len(centres) + 1))
+    threads = worker_threads()
 
     def search_cell(cell: int) -> None:
         # Writes only the slots (query, probe rank) whose probe is this cell: the cells
@@ -150,7 +165,7 @@ def nearest_neighbours(
         if len(base_ids) == 0 or len(asked) == 0:
             return
         width = min(k, len(base_ids))
-        rows = max(1, BLOCK_BYTES // (4 * len(base_ids) * worker_threads()))
+        rows = max(1, BLOCK_BYTES // (4 * len(base_ids) * threads))
         base = x[base_ids]
         for start in range(0, len(asked), rows):
             flat_pos = asked[start : start + rows]
@@ -162,7 +177,7 @@ def nearest_neighbours(
             found[q[:, None], columns] = base_ids[top]
             closeness[q[:, None], columns] = sim
 
-    _in_threads(search_cell, range(len(centres)))
+    in_threads(search_cell, range(len(centres)))
     indices = np.empty((n, k), dtype=np.int64)
     values = np.empty((n, k), dtype=np.float32)
     rows = max(1, BLOCK_BYTES // (4 * probes * k))

@@ -32,15 +32,13 @@ busy machine does not slow it down by oversubscription.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 from scipy.sparse import csr_matrix, diags
 from scipy.sparse.linalg import eigsh
 from sklearn.cluster import KMeans
 from threadpoolctl import threadpool_limits
 
-from workbench.analysis.knn import knn_affinity, nearest_neighbours, unit_rows, worker_threads
+from workbench.analysis.knn import in_threads, knn_affinity, nearest_neighbours, unit_rows
 
 DENSE_MAX = 800  # below this, the eigenproblem is solved densely (exact and fast)
 START_BUDGET = 300_000  # k-means starts × statements for the final partition
@@ -157,14 +155,10 @@ class SpectralClusterer:
             search = self.n_init or n_starts(n, START_BUDGET // 10, most=20)
 
             def score(k: int) -> float:
-                # Each k in a thread of its own, single-threaded inside (BLAS and OpenMP
-                # are limited per thread): the same result on any number of cores.
-                with threadpool_limits(1):
-                    return round(modularity(w, _partition(embedding, k, search, SEARCH_SEED)), 6)
+                return round(modularity(w, _partition(embedding, k, search, SEARCH_SEED)), 6)
 
-            threads = min(worker_threads(), len(candidates))
-            with ThreadPoolExecutor(threads) as pool:
-                self.modularity_ = dict(zip(candidates, pool.map(score, candidates), strict=True))
+            scores = in_threads(score, candidates)  # each k alone, one thread inside
+            self.modularity_ = dict(zip(candidates, scores, strict=True))
             k = max(self.modularity_, key=lambda c: (self.modularity_[c], -c))
         final = self.n_init or n_starts(n)
         return _compact(_partition(embedding, k, final, self.random_state))
