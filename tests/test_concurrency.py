@@ -254,8 +254,7 @@ def start_participation_server(base: Path, project_dir: Path, sockets: Path) -> 
     """
     env = jupyter_env(base, WORKBENCH_PROJECT=str(project_dir), WORKBENCH_RELEASE_AFTER="3")
     flags = [
-        *(f for f in participation_flags(POOL) if "cull_idle_timeout" not in f),
-        f"--MappingKernelManager.cull_idle_timeout={BURST_CULL_IDLE}",
+        *participation_flags(POOL, cull_idle=BURST_CULL_IDLE),
         "--KernelManager.transport=ipc",
         f"--Voila.connection_dir_root={sockets}",
     ]

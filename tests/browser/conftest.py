@@ -104,7 +104,7 @@ def jupyter_env(base: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def participation_flags(pool_size: int) -> list[str]:
+def participation_flags(pool_size: int, cull_idle: int = 300) -> list[str]:
     """Voilà's flags for a burst of participants, as the Makefile's ``demo`` sets them.
 
     ``pool_size`` preheated kernels for each participation app, forked from a warm
@@ -116,7 +116,7 @@ def participation_flags(pool_size: int) -> list[str]:
         f"--Voila.config_file_paths={APPS}",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
-        "--MappingKernelManager.cull_idle_timeout=300",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         "--MappingKernelManager.cull_interval=30",
     ]
 
