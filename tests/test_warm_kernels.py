@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -147,6 +148,37 @@ def test_the_warm_process_ends_with_its_server(tmp_path: Path) -> None:
                 process.kill()
 
 
+def _wait_until_iopub_listens(kc: Any, launcher: subprocess.Popen, timeout: float) -> None:
+    """Ask for kernel_info until the reply and its IOPub status both arrive.
+
+    IOPub is a SUB socket: what the kernel publishes before the subscription is
+    through is lost, so under load an early execute's output can vanish. (Not
+    `wait_for_ready`: without a kernel manager it waits for heartbeats first.)
+    """
+    from queue import Empty
+
+    deadline = time.monotonic() + timeout
+    while True:
+        assert launcher.poll() is None, "der Launcher endete, bevor der Kernel antwortete"
+        assert time.monotonic() < deadline, "der Kernel antwortete nicht"
+        kc.kernel_info()
+        try:
+            msg = kc.get_shell_msg(timeout=1)
+        except Empty:
+            continue
+        if msg["msg_type"] != "kernel_info_reply":
+            continue
+        try:
+            kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            continue
+        while True:  # drain the status messages of every kernel_info so far
+            try:
+                kc.get_iopub_msg(timeout=0.2)
+            except Empty:
+                return
+
+
 def test_without_a_warm_process_the_launcher_runs_an_ordinary_kernel(tmp_path: Path) -> None:
     connection = tmp_path / "kernel.json"
     code = (
@@ -163,7 +195,7 @@ def test_without_a_warm_process_the_launcher_runs_an_ordinary_kernel(tmp_path: P
     kc.load_connection_file()
     kc.start_channels()
     try:
-        # (no wait_for_ready: without a kernel manager it takes a slow start for death)
+        _wait_until_iopub_listens(kc, launcher, timeout=120)
         reply = kc.execute_interactive("import os; print(os.getpid())", timeout=120)
         assert reply["content"]["status"] == "ok"
         kc.shutdown()
