@@ -67,6 +67,10 @@ _DETERMINERS = frozenset(
 )
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
+# Folded words that make a gazetteer surname an ordinary word ("Koch", "Sommer", "Man").
+_ORDINARY = lists.WORD_SURNAMES | lists.NOT_FIRST | lists.FUNCTION_WORDS | lists.COMMON_NOUNS
+_ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
+_OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
 _PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 
 
@@ -100,8 +104,10 @@ def tokens(text: str) -> list[_Tok]:
     masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
     out: list[_Tok] = []
     for m in _TOKEN.finditer(masked):
-        before = masked[: m.start()].rstrip(" \t\u00a0\"'„“”‚‘»«*(")
-        sentence_start = not before or before[-1] in ".!?:;\n•–-"
+        j = m.start() - 1  # the last character before the word that is not an opener
+        while j >= 0 and masked[j] in _OPENERS:
+            j -= 1
+        sentence_start = j < 0 or masked[j] in ".!?:;\n•–-"
         word = m.group()
         out.append(
             _Tok(
@@ -146,14 +152,12 @@ class PersonFinder:
     def is_surname(self, tok: _Tok) -> bool:
         """A surname of the gazetteer that is not also an ordinary German word."""
         parts = tok.text.split("-")
-        folded = tok.folded.split("-")
-        ordinary = lists.WORD_SURNAMES | lists.NOT_FIRST | lists.FUNCTION_WORDS
         return (
             tok.text[0].isupper()
             and not tok.text.isupper()
             and len(parts[-1]) >= 3
             and self.names.has_last(parts[-1])
-            and not any(f in ordinary or f in lists.COMMON_NOUNS for f in folded)
+            and not any(f in _ORDINARY for f in tok.folded.split("-"))
             and all(p[:1].isupper() for p in parts)
         )
 
@@ -199,8 +203,9 @@ class PersonFinder:
         if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
             return False
         f = tok.folded
-        return f in lists.ROLE_WORDS or any(
-            f.endswith(s) and len(f) > len(s) + 2 for s in lists.ROLE_SUFFIXES
+        return f in lists.ROLE_WORDS or (
+            f.endswith(_ROLE_SUFFIXES)
+            and any(f.endswith(s) and len(f) > len(s) + 2 for s in _ROLE_SUFFIXES)
         )
 
     # -- the search -------------------------------------------------------------------

@@ -212,18 +212,26 @@ _ADDRESS_END = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_structured(text: str) -> list[Hit]:
     """Every e-mail, phone, IBAN, date of birth, handle, profile link and address."""
     hits: list[Hit] = []
-    hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
-    hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
-    hits += [Hit(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
+    if "@" in text or "at)" in text or "at]" in text:  # every e-mail has "@" or "(at)"
+        hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    if "/" in text:  # a profile link is "netzwerk/…"
+        hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
+    if "@" in text:
+        hits += [Hit(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
     for m in _HANDLE_CUE.finditer(text):
         handle = m.group("handle")
         marked = handle.startswith("@") or re.search(r"[._\d]", handle)
         plain = handle.islower() and handle not in _NOT_HANDLES and m.group("cue") != "als"
         if marked or plain:
             hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
+    if _DIGIT.search(text) is None:
+        return hits  # phones, accounts, dates and house numbers all have digits
     hits += list(_phones(text))
     hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
     hits += [

@@ -321,7 +321,8 @@ class Writer:
                 attributes=people[number - 1],
             )
             session.add(segment)
-            session.flush()
+            if piece.replacements or seg.codes:
+                session.flush()  # the spans and codings need its id; else one flush below
             for r in piece.replacements:
                 session.add(
                     PseudonymSpan(
@@ -341,6 +342,7 @@ class Writer:
                 )
                 codings += 1
             segments.append(segment)
+        session.flush()  # the rest of the segments, in one batch and in order
         spans, notices = self._span_codings(document, segments, shift)
         result = ImportResult(
             document.filename,
