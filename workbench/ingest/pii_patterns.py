@@ -218,11 +218,12 @@ _DIGIT = re.compile(r"\d")
 def find_structured(text: str) -> list[Hit]:
     """Every e-mail, phone, IBAN, date of birth, handle, profile link and address."""
     hits: list[Hit] = []
-    if "@" in text or "at)" in text or "at]" in text:  # every e-mail has "@" or "(at)"
+    at = "@" in text
+    if at or "at)" in text or "at]" in text:  # every e-mail has "@" or "(at)"
         hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
-    if "@" in text:
+    if at:
         hits += [Hit(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
     for m in _HANDLE_CUE.finditer(text):
         handle = m.group("handle")
