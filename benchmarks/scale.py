@@ -238,8 +238,9 @@ def targets(table: pd.DataFrame) -> None:
             f"100k kalt (embed + needs + topics): {cold['Zeit [s]'].sum():.0f} s (Ziel ≤ 600 s), "
             f"Spitze {cold['Spitzen-RSS [GB]'].max():.2f} GB (Ziel ≤ 24 GB)"
         )
-        imported = get(100_000, "neu", "init+import", "Zeit [s]") or 0.0
-        print(f"100k kalt mit init + import: {cold['Zeit [s]'].sum() + imported:.0f} s")
+        imported = get(100_000, "neu", "init+import", "Zeit [s]")
+        if imported is not None:
+            print(f"100k kalt mit init + import: {cold['Zeit [s]'].sum() + imported:.0f} s")
 
 
 if __name__ == "__main__":
