@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tornado.httpclient import HTTPRequest
-from tornado.websocket import WebSocketClientConnection, websocket_connect
+from tornado.websocket import WebSocketClientConnection, WebSocketClosedError, websocket_connect
 
 WIDGET_TARGET = "jupyter.widget"  # the comm target of every ipywidgets model
 WIDGET_PROTOCOL_VERSION = "2.1.0"
@@ -56,7 +56,10 @@ class KernelChannel:
         metadata: dict[str, Any] | None = None,
         channel: str = "shell",
     ) -> str:
-        """Send one message; return its id (the ``msg_id`` of the replies' parent)."""
+        """Send one message; return its id (the ``msg_id`` of the replies' parent).
+
+        A closed connection raises :class:`ConnectionError`, as reading from it does.
+        """
         msg_id = uuid.uuid4().hex
         message = {
             "header": {
@@ -73,7 +76,10 @@ class KernelChannel:
             "channel": channel,
             "buffers": [],
         }
-        await self.connection.write_message(json.dumps(message))
+        try:
+            await self.connection.write_message(json.dumps(message))
+        except WebSocketClosedError as err:
+            raise ConnectionError("Verbindung zum Kernel geschlossen") from err
         return msg_id
 
     async def receive_until(

@@ -30,6 +30,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from tornado.httpclient import HTTPClientError
 
 from tests.browser.conftest import (
     APPS,
@@ -243,6 +244,8 @@ PAGE_TIMEOUT = 600  # seconds for one participant (all 60 share two cores with m
 # participant later than that (CI: "Culling 'idle' kernel … 0 connections due to 312 s"),
 # and the test checks that every answer is stored once, not how fast pages are.
 BURST_CULL_IDLE = 1800
+RECONNECTS = 3  # a page's reconnects after the server closed its WebSocket
+RELEASED_SEEN = "freigegeben"  # a reconnecting page found its kernel released
 
 
 def start_participation_server(base: Path, project_dir: Path, sockets: Path) -> VoilaServer:
@@ -267,25 +270,58 @@ def start_participation_server(base: Path, project_dir: Path, sockets: Path) -> 
 
 
 async def participant(server: VoilaServer, token: str, item: int, rating: int, http: Any) -> str:
-    """One participant's page: open the app, rate ``item``, return the status it shows."""
+    """One participant's page: open the app, rate ``item``, return the status it shows.
+
+    Like a page (JupyterLab's kernel connection), it reconnects to its kernel when the
+    server closes the WebSocket: the 60 pages share one test process at nice 10 that
+    lags behind on their messages under make test's load, so a ping is answered late
+    and the server drops the connection ("WebSocket ping timeout"). After reconnecting
+    it reads the widgets' state again and clicks only if its rating is not set yet; a
+    kernel released meanwhile (only ever after a stored answer) gives :data:`RELEASED_SEEN`.
+    """
     page = await http.fetch(server.url(APP, token=token), request_timeout=PAGE_TIMEOUT)
     found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page.body.decode("utf-8"))
     assert found, "Die Seite nennt keinen Kernel."
     socket = server.base_url.replace("http", "ws", 1)
-    channel = await KernelChannel.connect(
-        f"{socket}/api/kernels/{found.group(1)}/channels?session_id={token[:12]}"
+    url = f"{socket}/api/kernels/{found.group(1)}/channels?session_id={token[:12]}"
+    reconnects = 0
+    while True:
+        try:
+            channel = await KernelChannel.connect(url)
+        except HTTPClientError as err:
+            if reconnects and err.code == 404:  # the kernel is gone: released
+                return RELEASED_SEEN
+            raise
+        try:
+            states = await channel.widget_states(PAGE_TIMEOUT)
+            if reconnects and released_notice(states):
+                return RELEASED_SEEN
+            card = find_widget(states, f"sw-item-{item}")
+            status = find_widget(states, "sw-status", card)
+            if states[status].get("value", "").startswith("✓"):
+                return states[status]["value"]  # stored before the connection was lost
+            choice = find_widget(states, "sw-rating", card)
+            if states[choice].get("index") != rating:
+                await channel.set_widget(choice, {"index": rating})
+            shown = await channel.widget_update(
+                status, lambda state: state.get("value", "").startswith("✓"), PAGE_TIMEOUT
+            )
+            return shown["value"]
+        except ConnectionError:
+            reconnects += 1
+            if reconnects > RECONNECTS:
+                raise
+        finally:
+            channel.close()
+
+
+def released_notice(states: dict[str, dict[str, Any]]) -> bool:
+    """Whether the page shows the notice of a released kernel instead of its form."""
+    return any(
+        "sw-message-info" in state.get("_dom_classes", [])
+        and "Antworten sind gespeichert" in state.get("value", "")
+        for state in states.values()
     )
-    try:
-        states = await channel.widget_states(PAGE_TIMEOUT)
-        card = find_widget(states, f"sw-item-{item}")
-        status = find_widget(states, "sw-status", card)
-        await channel.set_widget(find_widget(states, "sw-rating", card), {"index": rating})
-        shown = await channel.widget_update(
-            status, lambda state: state.get("value", "").startswith("✓"), PAGE_TIMEOUT
-        )
-        return shown["value"]
-    finally:
-        channel.close()
 
 
 async def burst(servers: list[VoilaServer], tokens: list[str], items: list[int]) -> list[str]:
@@ -302,6 +338,17 @@ async def burst(servers: list[VoilaServer], tokens: list[str], items: list[int])
         )
     finally:
         http.close()
+
+
+def server_warnings(servers: list[VoilaServer], lines: int = 30) -> str:
+    """The servers' last warnings and errors (without the notebooks' "not trusted")."""
+    found = [
+        f"{n}: {line}"
+        for n, server in enumerate(servers, 1)
+        for line in server.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if ("WARNING" in line or "ERROR" in line) and "is not trusted" not in line
+    ]
+    return "\n".join(["Voilà-Protokolle (Warnungen):", *found[-lines:]])
 
 
 @pytest.mark.slow
@@ -324,12 +371,16 @@ def test_two_voila_servers_on_one_postgresql_project_store_sixty_answers_once(
                 start_participation_server(tmp_path / f"voila-{n}", project_dir, sockets)
             )
         assert servers[0].base_url != servers[1].base_url
-        statuses = asyncio.run(burst(servers, tokens, items))
+        try:
+            statuses = asyncio.run(burst(servers, tokens, items))
+        except Exception as err:  # with what the servers logged, for the failure message
+            raise AssertionError(server_warnings(servers)) from err
     finally:
         for server in servers:
             stop(server.process)
         shutil.rmtree(sockets, ignore_errors=True)
-    assert statuses == ["✓ gespeichert"] * PARTICIPANTS
+    # each page showed its answer stored (or, after a reconnect, its kernel released)
+    assert set(statuses) <= {"✓ gespeichert", RELEASED_SEEN}, statuses
     for server in servers:  # each served its half, the first pages from its warm pool
         assert "Using pre-heated kernel" in server.log.read_text(encoding="utf-8")
 
