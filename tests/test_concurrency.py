@@ -17,6 +17,7 @@ stored by the app's own code in a kernel of one of the two servers.
 from __future__ import annotations
 
 import asyncio
+import html
 import multiprocessing
 import re
 import shutil
@@ -43,6 +44,7 @@ from tests.browser.conftest import (
 from tests.feedback_data import rated_project
 from tests.kernel_ws import KernelChannel, find_widget
 from tests.pg import Server
+from widgets.feedback import RELEASED
 from workbench import Project
 from workbench.ingest import TableMapping
 from workbench.participation import feedback
@@ -317,11 +319,8 @@ async def participant(server: VoilaServer, token: str, item: int, rating: int, h
 
 def released_notice(states: dict[str, dict[str, Any]]) -> bool:
     """Whether the page shows the notice of a released kernel instead of its form."""
-    return any(
-        "sw-message-info" in state.get("_dom_classes", [])
-        and "Antworten sind gespeichert" in state.get("value", "")
-        for state in states.values()
-    )
+    notice = html.escape(RELEASED)
+    return any(notice in state.get("value", "") for state in states.values())
 
 
 async def burst(servers: list[VoilaServer], tokens: list[str], items: list[int]) -> list[str]:
