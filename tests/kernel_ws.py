@@ -120,9 +120,8 @@ class KernelChannel:
     async def widget_states(self, timeout: float = 60) -> dict[str, dict[str, Any]]:
         """Every widget model's state (model id → state), fetched as a page fetches them.
 
-        The way ipywidgets' page manager does when the kernel has no control comm (a kernel
-        forked from a warm process imported ipywidgets before it was a kernel, so only the
-        widgets' own comms exist): list the widget comms, then ask each for its state.
+        The per-widget way ipywidgets' page manager falls back to when the control comm does
+        not answer in time: list the widget comms, then ask each for its state.
         """
         msg_id = await self.send("comm_info_request", {"target_name": WIDGET_TARGET})
         reply = await self.receive_until(

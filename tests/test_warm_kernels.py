@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,16 @@ async def _run(kc, code: str, timeout: float = 60) -> dict:
     return {**reply["content"], "printed": "".join(printed)}
 
 
+async def _start_forked() -> tuple[ForkingKernelManager, Any]:
+    """A kernel forked by the warm process and a client whose channels are ready."""
+    km = ForkingKernelManager(kernel_name="python3")
+    await km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    await kc.wait_for_ready(timeout=120)
+    return km, kc
+
+
 @pytest.fixture
 def jupyter_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
@@ -63,11 +74,7 @@ def jupyter_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> None:
     async def scenario() -> None:
-        km = ForkingKernelManager(kernel_name="python3")
-        await km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        await kc.wait_for_ready(timeout=120)
+        km, kc = await _start_forked()
         try:
             assert km.format_kernel_cmd()[1:4] == ["-m", "widgets.warm_kernels", "launch"]
             zygote = _Warm.process.pid
@@ -92,16 +99,56 @@ def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> 
         assert _gone(kernel_pid) and _gone(launcher)
 
         # a kernel whose launcher is killed (as jupyter_client kills) goes with it
-        km = ForkingKernelManager(kernel_name="python3")
-        await km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        await kc.wait_for_ready(timeout=120)
+        km, kc = await _start_forked()
         kernel_pid = int((await _run(kc, "import os; print(os.getpid())"))["printed"])
         kc.stop_channels()
         os.kill(km.provisioner.pid, signal.SIGKILL)
         assert _gone(kernel_pid)
         await km.cleanup_resources()
+
+    try:
+        _run_in_own_loop(scenario)
+    finally:
+        _Warm.stop()
+
+
+def test_a_forked_kernel_answers_a_page_asking_for_all_widget_states(jupyter_dirs: Path) -> None:
+    """A page's widget manager first asks the kernel's control comm for every widget's
+    state in one answer; a forked kernel must have that comm target like an ordinary one."""
+
+    async def scenario() -> None:
+        km, kc = await _start_forked()
+        try:
+            shown = await _run(
+                kc, "import ipywidgets\ns = ipywidgets.IntSlider(value=7)\nprint(s.model_id)"
+            )
+            model_id = shown["printed"].strip()
+            comm_id = uuid.uuid4().hex
+            for msg_type, content in (
+                (
+                    "comm_open",
+                    {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+                ),
+                ("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}}),
+            ):
+                kc.shell_channel.send(
+                    kc.session.msg(msg_type, content, metadata={"version": "1.0.0"})
+                )
+            deadline = time.monotonic() + 60
+            while True:
+                assert time.monotonic() < deadline, "keine Antwort auf request_states"
+                msg = await kc.get_iopub_msg(timeout=60)
+                assert not (
+                    msg["msg_type"] == "comm_close" and msg["content"]["comm_id"] == comm_id
+                ), "der Kernel kennt den Steuerkanal der Widgets nicht"
+                if msg["msg_type"] == "comm_msg" and msg["content"]["comm_id"] == comm_id:
+                    break
+            answer = msg["content"]["data"]
+            assert answer["method"] == "update_states"
+            assert answer["states"][model_id]["state"]["value"] == 7
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel()
 
     try:
         _run_in_own_loop(scenario)

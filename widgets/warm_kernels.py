@@ -191,6 +191,19 @@ def _exit_code(status: int) -> int:
     return os.WEXITSTATUS(status)
 
 
+def _register_widget_targets() -> None:
+    """Register ipywidgets' comm targets in the kernel that has just been initialised.
+
+    Importing ipywidgets inside a kernel registers them; the warm process imported it before
+    any kernel existed, so that did nothing. Without the ``jupyter.widget.control`` target a
+    page's widget manager cannot fetch all widget states in one answer and falls back to
+    asking every widget on its own, which under load left pages at "Loading widget...".
+    """
+    module = sys.modules.get("ipywidgets")
+    if module is not None:  # not preloaded: the notebook's own import registers them
+        module.register_comm_target()
+
+
 def _run_kernel(request: dict, fds: list[int], zygote: int) -> None:
     """In the forked child: become the kernel the request asked for; never returns."""
     code = 1
@@ -215,7 +228,10 @@ def _run_kernel(request: dict, fds: list[int], zygote: int) -> None:
         sys.argv = ["ipykernel_launcher", *request["args"]]
         from ipykernel import kernelapp
 
-        kernelapp.launch_new_instance(argv=list(request["args"]))
+        app = kernelapp.IPKernelApp.instance()
+        app.initialize(list(request["args"]))
+        _register_widget_targets()
+        app.start()
         code = 0
     except SystemExit as end:
         code = end.code if isinstance(end.code, int) else 0
