@@ -13,6 +13,8 @@ STAMP := $(VENV)/.installed
 # BERTopic's light-weight installation: the version comes from pyproject.toml
 # ([tool.workbench] no-deps) and is installed with --no-deps on its own.
 NODEPS := $(shell sed -n 's/^no-deps = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')
+# Packages a dependency pulls in that only slow every process down ([tool.workbench] uninstall).
+UNINSTALL := $(shell sed -n 's/^uninstall = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')
 DEMO_DIR ?= build/demo-projekt
 # Jupyter writes nothing into the home folder, here or in CI.
 export JUPYTER_CONFIG_DIR := $(CURDIR)/build/jupyter/config
@@ -29,6 +31,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(NODEPS)
+	$(BIN)/pip uninstall --quiet --disable-pip-version-check --yes $(UNINSTALL)
 	@touch $@
 
 setup: $(STAMP)

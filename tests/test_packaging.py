@@ -33,7 +33,7 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject() -> None:
     assert {_name(r) for r in listed} == {_name(r) for r in wanted}
 
 
-def test_no_deps_packages_agree_between_pyproject_environment_and_makefile() -> None:
+def test_install_steps_agree_between_pyproject_environment_and_makefile() -> None:
     nodeps = _pyproject()["tool"]["workbench"]["no-deps"]
     env_text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     for requirement in nodeps:
@@ -43,6 +43,20 @@ def test_no_deps_packages_agree_between_pyproject_environment_and_makefile() -> 
         ["make", "-n", "-B", "setup"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert f"--no-deps {' '.join(nodeps)}" in make
+    for name in _pyproject()["tool"]["workbench"]["uninstall"]:
+        assert f"pip uninstall --yes {name}" in env_text
+        assert re.search(rf"pip uninstall .*--yes {name}", make)
+
+
+def test_a_jupyter_process_does_not_build_the_iri_grammar_at_import() -> None:
+    """Jupyter Server, nbval and plotly validate with jsonschema; its optional IRI checker
+    would cost every such process ~2.8 s of CPU (see [tool.workbench] uninstall)."""
+    code = (
+        "import sys, jsonschema, jupyter_events.validators, nbformat.validator\n"
+        "print('rfc3987_syntax' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_import_workbench_loads_no_ui_modules() -> None:
