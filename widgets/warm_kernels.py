@@ -197,7 +197,8 @@ def _register_widget_targets() -> None:
     Importing ipywidgets inside a kernel registers them; the warm process imported it before
     any kernel existed, so that did nothing. Without the ``jupyter.widget.control`` target a
     page's widget manager cannot fetch all widget states in one answer and falls back to
-    asking every widget on its own, which under load left pages at "Loading widget...".
+    asking every widget on its own, without a time limit: one missed answer leaves the page
+    at "Loading widget..." (seen in CI on a busy machine).
     """
     module = sys.modules.get("ipywidgets")
     if module is not None:  # not preloaded: the notebook's own import registers them
