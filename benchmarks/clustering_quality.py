@@ -39,7 +39,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,11 +119,14 @@ def measure(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float, float]:
     return result, seconds, peak
 
 
-def spectral_clusters(vectors: np.ndarray, seed: int = SEED, n_neighbors: int = 15) -> np.ndarray:
-    """The workbench's need clustering with its defaults."""
+def spectral_clusters(
+    vectors: np.ndarray, seed: int = SEED, n_neighbors: int = 15, resolution: float = 1.0
+) -> np.ndarray:
+    """The workbench's need clustering (its defaults unless a variant is asked for)."""
     from workbench.analysis.spectral import SpectralClusterer
 
-    return SpectralClusterer(n_neighbors=n_neighbors, random_state=seed).fit(vectors).labels_
+    model = SpectralClusterer(n_neighbors=n_neighbors, random_state=seed, resolution=resolution)
+    return model.fit(vectors).labels_
 
 
 def eigengap_clusters(vectors: np.ndarray, n_neighbors: int) -> np.ndarray:
@@ -145,34 +147,6 @@ def eigengap_clusters(vectors: np.ndarray, n_neighbors: int) -> np.ndarray:
         values = np.sort(eigsh(a, k=top, which="LA", return_eigenvectors=False))[::-1]
     gaps = {k: values[k - 1] - values[k] for k in candidates}
     k = max(gaps, key=gaps.get)
-    return spectral.SpectralClusterer(k, n_neighbors, random_state=SEED).fit(vectors).labels_
-
-
-def resolution_clusters(vectors: np.ndarray, n_neighbors: int, gamma: float) -> np.ndarray:
-    """The same spectral clustering, but k by modularity at resolution ``gamma`` (a variant
-    of the grid): Q_γ = share of weight inside clusters − γ · expected share; γ > 1 favours
-    more, smaller clusters."""
-    from threadpoolctl import threadpool_limits
-
-    from workbench.analysis import knn, spectral
-
-    x = knn.unit_rows(vectors)
-    model = spectral.SpectralClusterer(n_neighbors=n_neighbors)
-    candidates = model._search_range(len(x))
-    with threadpool_limits(1):
-        w = knn.knn_affinity(*knn.nearest_neighbours(x, n_neighbors))
-        embedding = spectral.leading_eigenvectors(
-            spectral.regularised_adjacency(w), max(candidates)
-        )
-        search = spectral.n_starts(len(x), spectral.START_BUDGET // 10, most=20)
-        scores = {}
-        for k in candidates:
-            labels = spectral._partition(embedding, k, search, spectral.SEARCH_SEED)
-            onehot = csr_matrix((np.ones(len(x)), (np.arange(len(x)), labels)))
-            between = (onehot.T @ w @ onehot).toarray()
-            share = between.sum(axis=1) / between.sum()
-            scores[k] = np.trace(between) / between.sum() - gamma * (share**2).sum()
-    k = max(scores, key=scores.get)
     return spectral.SpectralClusterer(k, n_neighbors, random_state=SEED).fit(vectors).labels_
 
 
@@ -272,17 +246,20 @@ def quality(data: list[tuple[str, list[str], np.ndarray, np.ndarray]]) -> pd.Dat
     return pd.DataFrame(rows)
 
 
+def grid_clusters(vectors: np.ndarray, n_neighbors: int, criterion: str) -> np.ndarray:
+    """The clusters of one variant of the grid."""
+    if criterion == "Eigenlücke":
+        return eigengap_clusters(vectors, n_neighbors)
+    resolution = RESOLUTION if criterion != "Modularität" else 1.0
+    return spectral_clusters(vectors, n_neighbors=n_neighbors, resolution=resolution)
+
+
 def leave_one_corpus_out(data: list[tuple[str, list[str], np.ndarray, np.ndarray]]) -> None:
     """Score the grid on every corpus; choose on the others, report on the held-out one."""
     table = {}
     for name, _, labels, vectors in data:
         for nn, criterion in GRID:
-            if criterion == "Modularität":
-                clusters = spectral_clusters(vectors, n_neighbors=nn)
-            elif criterion.startswith("Modularität γ"):
-                clusters = resolution_clusters(vectors, nn, RESOLUTION)
-            else:
-                clusters = eigengap_clusters(vectors, nn)
+            clusters = grid_clusters(vectors, nn, criterion)
             table[(nn, criterion), name] = (score(labels, clusters)["NMI"], len(set(clusters)))
     names = [name for name, *_ in data]
     grid = pd.DataFrame(
