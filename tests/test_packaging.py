@@ -34,7 +34,8 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject() -> None:
 
 
 def test_install_steps_agree_between_pyproject_environment_and_makefile() -> None:
-    nodeps = _pyproject()["tool"]["workbench"]["no-deps"]
+    steps = _pyproject()["tool"]["workbench"]
+    nodeps = steps["no-deps"]
     env_text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     for requirement in nodeps:
         assert f"pip install --no-deps {requirement}" in env_text
@@ -43,7 +44,7 @@ def test_install_steps_agree_between_pyproject_environment_and_makefile() -> Non
         ["make", "-n", "-B", "setup"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert f"--no-deps {' '.join(nodeps)}" in make
-    for name in _pyproject()["tool"]["workbench"]["uninstall"]:
+    for name in steps["uninstall"]:
         assert f"pip uninstall --yes {name}" in env_text
         assert re.search(rf"pip uninstall .*--yes {name}", make)
 
