@@ -90,6 +90,37 @@ def test_describe_skips_duplicate_statements_in_quotes() -> None:
     assert cluster["label"] == "Jugendtreff im Wohnpark"
 
 
+def test_a_cluster_whose_statements_name_no_district_is_not_called_district_specific() -> None:
+    texts = ["Mehr Bänke am Rhein", "Bänke am Rheinufer", "Sitzbänke am Rhein fehlen"]
+    texts += ["Busse fahren zu selten", "Der Bus kommt zu selten", "Öfter Busse abends"]
+    segments = pd.DataFrame(
+        {
+            "segment_id": range(1, 7),
+            "text": texts,
+            "district": [None, None, "Gesamtstadt", "Manfort", "Manfort", None],
+        }
+    )
+    vectors = np.array([[1, 0]] * 3 + [[0, 1]] * 3, dtype=np.float32)
+    benches, buses = needs.describe(segments, np.array([0, 0, 0, 1, 1, 1]), vectors, {}, 3)
+    assert benches["scope"] == needs.NO_DISTRICT and benches["districts"] == []
+    assert buses["scope"] == DISTRICT_SPECIFIC and buses["districts"] == ["Manfort"]
+
+
+def test_label_prefers_a_whole_phrase_to_a_fragment_or_a_cut_clause() -> None:
+    fragment = "Hier muss eine Regel her: entweder ist das Parken mit zwei, dann ..."
+    cut = (
+        "Das Parken auf dem Gehweg sollte in der ganzen Straße endlich konsequent und "
+        "dauerhaft verboten werden, sagen viele"
+    )
+    label = labels.readable_label([fragment, cut], ["parken", "gehweg"], set())
+    assert label == "Parken auf dem Gehweg"  # a noun phrase where every clause is flawed
+    whole = "Kein Parken auf dem Gehweg"
+    assert labels.readable_label([cut, whole], ["parken", "gehweg"], set()) == whole
+    participial = "Von der Bahrenfelder Straße kommend, ist der Weg zum Bahnhof unklar."
+    assert labels.fragmentary(labels.phrases(participial)[0])
+    assert not labels.fragmentary("Vorrang für Fußgänger und Radfahrer")
+
+
 def test_scope_rule_over_representation_with_minimum_count() -> None:
     districts = ["A"] * 40 + ["B"] * 40 + ["C"] * 40 + ["Gesamtstadt"] * 10
     located = [d != "Gesamtstadt" for d in districts]

@@ -14,6 +14,7 @@ SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal.
 PLAIN_SCOPES = {
     "übergreifend": "in mehreren Stadtteilen genannt",
     "sozialraumspezifisch": "in einem Stadtteil genannt",
+    "ohne Sozialraum": "keinem Stadtteil zugeordnet",
 }
 RATING_QUESTION = "Trifft das zu?"
 POINTS_QUESTION = "Wie wichtig ist Ihnen das?"

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from widgets.app_support import esc
-from workbench.analysis.needs import CROSS_CUTTING
+from workbench.analysis.needs import CROSS_CUTTING, NO_DISTRICT
 from workbench.core.formatting import (
     MISSING_DISTRICT,
     MISSING_NUMBER,
@@ -96,6 +96,8 @@ def scope_badge(scope: str, n_districts: int) -> str:
     if scope == CROSS_CUTTING:
         title = f"in {n_districts} Sozialräumen genannt"
         return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
+    if scope == NO_DISTRICT:
+        return "<span class='sw-badge'>ohne Sozialraum</span>"
     return "<span class='sw-badge sw-badge-local'>sozialraumspezifisch</span>"
 
 
@@ -343,11 +345,18 @@ def scope_html(profiles: Profiles) -> str:
         return f"<ul>{items}</ul>"
 
     cross, local = profiles.cross_cutting(), profiles.district_specific()
+    elsewhere = profiles.without_district()
     return (
         f"<div class='sw-scope-cross'><h3>Übergreifende Bedarfe ({len(cross)})</h3>"
         f"{listing(cross)}</div>"
         f"<div class='sw-scope-local'><h3>Sozialraumspezifische Bedarfe ({len(local)})</h3>"
         f"{listing(local)}</div>"
+        + (
+            f"<div class='sw-scope-none'><h3>Bedarfe ohne Sozialraum ({len(elsewhere)})</h3>"
+            f"{listing(elsewhere)}</div>"
+            if not elsewhere.empty
+            else ""
+        )
     )
 
 

@@ -3,11 +3,17 @@
 A label is a short phrase *from the cluster's own statements*, not a keyword string. The
 candidates come from the statements nearest the cluster's centre: a short statement
 (a card such as "Jugendtreff im Wohnpark") as a whole, a longer one by the main clause of
-each of its sentences (up to the first comma, dash or bracket), with common lead-ins
-("Es braucht …", "Wichtig wäre, …") dropped. Each candidate is scored by the cluster's
-keywords it contains; among those within :data:`NEAR_BEST` of the best score, a
-candidate that fits :data:`MAX_CHARS` uncut beats one that must be shortened, then the
-more central statement wins, then the shorter phrase. The keywords stay available as a
+each of its sentences (up to the first comma, dash or bracket) and by its noun phrases
+("Parken auf dem Gehweg", "sichere Radwege"), with common lead-ins ("Es braucht …",
+"Wichtig wäre, …") dropped. Each candidate is scored by the cluster's keywords it
+contains; among those within :data:`NEAR_BEST` of the best score, a whole phrase beats a
+*flawed* one — one that must be shortened, or a fragment that a reader cannot take on its
+own (it ends on an article, preposition or conjunction, or is a subordinate or
+participial clause: "Entweder ist das Parken mit zwei", "Von der Straße kommend") — then
+a statement or clause in the participants' own words beats a noun phrase (noun phrases
+stand in where every good clause is flawed), then the more central statement wins, then
+the shorter phrase. When every near-best candidate is flawed, a whole phrase with at least
+:data:`WHOLE_BEST` of the best score is taken instead. The keywords stay available as a
 secondary line; researchers' names (rename edits) always win over a generated label.
 
 Quotes are chosen among *distinct* statements: texts that differ only in case, spacing
@@ -19,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from workbench.analysis.stopwords import tokenize
+from workbench.analysis.stopwords import GERMAN, tokenize
 
 MAX_CHARS = 60
 MIN_WORDS = 2
 CANDIDATES = 12  # central statements searched for a label
 NEAR_BEST = 0.75  # candidates scoring at least this share of the best one compete
+WHOLE_BEST = 0.5  # a whole phrase this good still beats near-best ones that are all flawed
 
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _MAIN_CLAUSE = re.compile(r"\s*(?:,|\s[–—-]\s|[(\[]|\.\.\.|…)")
@@ -37,6 +44,46 @@ _LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+# A noun phrase: attributive adjectives, a capitalised noun (or a name of two words, or two
+# nouns joined by "und"/"oder"), optionally one prepositional or genitive attribute
+# ("Parken auf dem Gehweg", "Tempo 30 vor Schulen", "Beteiligung der Bewohnerinnen und
+# Bewohner").
+_ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+)"
+_NOUN = r"(?:[A-ZÄÖÜ][\w/-]+(?:\s+[A-ZÄÖÜ][\w/-]+)?(?:\s+\d+)?)"
+_PREP = (
+    r"(?:(?:für|mit|ohne|auf|an|in|vor|nach|zu|von|aus|bei|über|unter|zwischen|gegen|durch)"
+    r"\s+(?:(?:der|die|das|den|dem|des|einen|einem|einer|eine|ein)\s+)?"
+    r"|(?:am|im|zum|zur|vom|beim)\s+)"
+)
+_GENITIVE = r"(?:(?:der|des)\s+)"
+_COORDINATED = rf"(?:{_NOUN}(?:\s+(?:und|oder)\s+{_ADJ}?{_NOUN})?)"
+_NOUN_PHRASE = re.compile(
+    rf"(?<![\w-]){_ADJ}{{0,2}}{_COORDINATED}(?:\s+(?:{_PREP}|{_GENITIVE}){_ADJ}?{_COORDINATED})?"
+)
+# Words ending like an adjective that open no noun phrase: verbs of wanting and needing.
+_VERBS = frozenset(
+    """
+    brauchen bräuchte bräuchten fordern wünsche wünschen finde finden habe haben sehe sehen
+    fehlen fehlte fehlten benötigen bekommen schaffen bauen gibt geben sollte sollten
+    müsste müssten könnte könnten möchte möchten bitte
+    """.split()
+)
+# Words a complete phrase does not end on, and openings of clauses that need another.
+_DANGLING = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines und oder aber sondern denn
+    dass weil wenn ob als wie entweder sowohl weder mit für von zu zum zur in im an am auf
+    aus bei beim nach über unter vor durch gegen ohne um bis seit zwischen hinter neben
+    zwei drei vier fünf sechs sieben acht neun zehn was wo wer
+    """.split()
+)
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_SUBORDINATE = frozenset(
+    """
+    da weil wenn falls obwohl nachdem sobald solange bevor ob als entweder weder um
+    würde würden wäre wären hätte hätten sollte
+    """.split()
+)
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -90,8 +137,49 @@ def _tidy(part: str) -> str:
     return part[:1].upper() + part[1:] if len(part.split()) >= MIN_WORDS else ""
 
 
+def fragmentary(phrase: str) -> bool:
+    """Whether ``phrase`` cannot stand alone as a label (see the module docstring).
+
+    >>> [fragmentary(p) for p in ("Entweder ist das Parken mit zwei",
+    ...  "Von der Bahrenfelder Straße kommend", "Vorrang für Fußgänger und Radfahrer",
+    ...  "Ich wünsche mir ein autoarmes Ottensen für alle",
+    ...  "Unter dem Platz eine grosse")]
+    [True, True, False, False, True]
+    """
+    words = phrase.rstrip(" …").split()
+    if not words:
+        return True
+    last, first = words[-1].casefold(), words[0].casefold()
+    before = words[-2].casefold() if len(words) > 1 else ""
+    return (
+        last in _DANGLING
+        or first in _SUBORDINATE
+        or (words[-1].islower() and last.endswith("end") and len(words) > 1)
+        or (words[-1].islower() and before in _ARTICLES)  # "eine grosse" needs its noun
+    )
+
+
+def noun_phrases(text: str) -> list[str]:
+    """Noun phrases of at least two words in ``text`` (a longer statement's key phrases).
+
+    >>> noun_phrases("Viele parken mit zwei Rädern auf dem Gehweg. Wir brauchen sichere "
+    ...              "Radwege zur Schule. Die Beteiligung der Bewohnerinnen und Bewohner.")
+    ['Rädern auf dem Gehweg', 'Sichere Radwege zur Schule', \
+'Beteiligung der Bewohnerinnen und Bewohner']
+    """
+    out = []
+    for match in _NOUN_PHRASE.finditer(text):
+        words = _SPACE.sub(" ", match.group(0)).strip(" -/").split()
+        while words and (words[0].casefold() in GERMAN or words[0].casefold() in _VERBS):
+            words.pop(0)  # "Die Stadt", "brauchen sichere Radwege": not part of the phrase
+        phrase = " ".join(words)
+        if len(words) >= MIN_WORDS and len(phrase) <= MAX_CHARS and phrase not in out:
+            out.append(phrase[:1].upper() + phrase[1:])
+    return out
+
+
 def phrases(text: str) -> list[str]:
-    """Label candidates of one statement: the whole of a short one, else main clauses.
+    """Label candidates of one statement: the whole of a short one, else its main clauses.
 
     >>> phrases("Jugendtreff im Wohnpark!")
     ['Jugendtreff im Wohnpark']
@@ -143,15 +231,24 @@ def label_and_source(
     used = {normalise(t) for t in taken}
     scored = []
     for position, text in enumerate(central_texts[:CANDIDATES]):
-        for phrase in phrases(text):
-            label = shorten(phrase)
-            if normalise(label) in used:
-                continue
-            score = sum(weight.get(t, 0.0) for t in set(tokenize(label)))
-            scored.append((score, len(phrase) > MAX_CHARS, position, len(label), label))
+        clauses = phrases(text)
+        nouns = [p for p in noun_phrases(text) if len(clauses) > 1 or p not in clauses]
+        for kind, candidates in enumerate((clauses, nouns if len(text) > MAX_CHARS else [])):
+            for phrase in candidates:
+                label = shorten(phrase)
+                if normalise(label) in used:
+                    continue
+                score = sum(weight.get(t, 0.0) for t in set(tokenize(label)))
+                flawed = len(phrase) > MAX_CHARS or fragmentary(label)
+                scored.append((score, flawed, kind, position, len(label), label))
     if scored:
-        best = max(s[0] for s in scored)
-        near = [s for s in scored if s[0] >= NEAR_BEST * best]
+        clauses = [s for s in scored if s[2] == 0] or scored
+        best = max(s[0] for s in clauses)  # noun phrases stand in, they do not set the bar
+        near = [s for s in clauses if s[0] >= NEAR_BEST * best]
+        whole = [s for s in scored if not s[1] and s[0] >= WHOLE_BEST * best > 0]
+        if whole and all(s[1] for s in near):  # every near-best clause is flawed
+            best = max(s[0] for s in whole)
+            near = [s for s in whole if s[0] >= NEAR_BEST * best]
         chosen = min(near, key=lambda s: s[1:])
-        return chosen[-1], chosen[2]
+        return chosen[-1], chosen[3]
     return " · ".join(w.capitalize() for w in keywords[:3]), None

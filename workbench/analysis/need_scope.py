@@ -14,6 +14,10 @@ cluster's statements and an adjusted p-value ≤ :data:`FOCUS_ALPHA`. A cluster 
 - **district-specific** if it has a focus district, or if it was raised in fewer than
   ``cross_cutting_min`` districts;
 - **cross-district** otherwise: raised in enough districts, concentrated in none.
+
+A cluster none of whose statements names a district (a corpus without districts, or only
+city-wide statements) has no scope to decide: :mod:`workbench.analysis.needs` calls it
+"ohne Sozialraum" rather than claim it is district-specific.
 """
 
 from __future__ import annotations

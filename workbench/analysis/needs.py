@@ -36,7 +36,7 @@ from workbench.analysis.need_clusters import (
     latest_memberships,
     match_cluster,
 )
-from workbench.analysis.need_scope import cluster_scopes
+from workbench.analysis.need_scope import ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 NEED_CODE = "Bedarf"
 CROSS_CUTTING = "übergreifend"
 DISTRICT_SPECIFIC = "sozialraumspezifisch"
+NO_DISTRICT = "ohne Sozialraum"  # no statement of the cluster names a district
 
 CLUSTER_COLUMNS = {
     "cluster": "int64",
@@ -240,7 +241,7 @@ def describe(
                 "size": len(inside),
                 "districts": scope.districts,
                 "n_districts": len(scope.districts),
-                "scope": DISTRICT_SPECIFIC if scope.specific else CROSS_CUTTING,
+                "scope": _scope_name(scope),
                 "quotes": [texts[i] for i in quotes],
                 "quote_segment_ids": [int(ids[i]) for i in quotes],
                 "focus_districts": scope.focus,
@@ -250,6 +251,12 @@ def describe(
             }
         )
     return clusters
+
+
+def _scope_name(scope: ClusterScope) -> str:
+    if not scope.districts:
+        return NO_DISTRICT
+    return DISTRICT_SPECIFIC if scope.specific else CROSS_CUTTING
 
 
 # -- the stage ---------------------------------------------------------------------------

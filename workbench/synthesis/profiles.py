@@ -139,9 +139,16 @@ class Profiles:
 
     def district_specific(self) -> pd.DataFrame:
         """Rows of the need matrix raised in few districts (``sozialraumspezifisch``)."""
-        from workbench.analysis.needs import CROSS_CUTTING
+        from workbench.analysis.needs import DISTRICT_SPECIFIC
 
-        return self.need_matrix[self.need_matrix["scope"] != CROSS_CUTTING].reset_index(drop=True)
+        matrix = self.need_matrix
+        return matrix[matrix["scope"] == DISTRICT_SPECIFIC].reset_index(drop=True)
+
+    def without_district(self) -> pd.DataFrame:
+        """Rows of the need matrix none of whose statements names a district."""
+        from workbench.analysis.needs import NO_DISTRICT
+
+        return self.need_matrix[self.need_matrix["scope"] == NO_DISTRICT].reset_index(drop=True)
 
 
 # -- inputs, read once ------------------------------------------------------------------

@@ -206,9 +206,11 @@ def _needs_section(
     )
     if compact:
         return
+    elsewhere = data.profiles.without_district()
     for title, part in (
         ("Übergreifende Bedarfe", data.profiles.cross_cutting()),
         ("Sozialraumspezifische Bedarfe", data.profiles.district_specific()),
+        *([("Bedarfe ohne Sozialraum", elsewhere)] if not elsewhere.empty else []),
     ):
         out.heading(3, title)
         if part.empty:
