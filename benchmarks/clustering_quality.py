@@ -2,6 +2,9 @@
 
 Corpora (real, human-labelled; the same USE v3 embeddings for every method):
   * Pol.is Klimarat AT: accepted statements (moderated == 1); label = conversation.
+  * Pol.is Klimarat AT, all 5,764 statements including the 2,953 rejected by moderators
+    (what ``needs --segments all`` clusters after an unfiltered import): in the quality
+    table only — it contains the accepted statements, so it cannot be held out against them.
   * CIMT Ottensen: 12 binary, multi-label themes; scored as *label powerset* (each
     distinct set of themes is one class; texts without a theme are clustered but not
     scored).
@@ -49,16 +52,18 @@ RESOLUTION = 1.5  # the grid's variant with more, smaller clusters (Reichardt–
 CRITERIA = ("Modularität", f"Modularität γ={RESOLUTION}", "Eigenlücke")
 GRID = [(nn, criterion) for nn in (10, 15, 30) for criterion in CRITERIA]
 DEFAULT = (15, "Modularität")
+POLIS_ALL = "Pol.is alle (mit abgelehnten)"  # quality table only, not the grid
 
 
-def load_polis() -> tuple[list[str], np.ndarray]:
-    """Accepted Pol.is statements and their conversation as label."""
+def load_polis(accepted_only: bool = True) -> tuple[list[str], np.ndarray]:
+    """Pol.is statements (accepted ones, or all) and their conversation as label."""
     frames = []
     for path in sorted((CORPORA / "polis-klimarat-at").glob("*/comments.csv")):
         frame = pd.read_csv(path)
         frames.append(frame.assign(conversation=path.parent.name))
     data = pd.concat(frames)
-    data = data[data["moderated"] == 1]
+    if accepted_only:
+        data = data[data["moderated"] == 1]
     return data["comment-body"].astype(str).tolist(), data["conversation"].to_numpy()
 
 
@@ -187,6 +192,7 @@ def corpora() -> list[tuple[str, list[str], np.ndarray, np.ndarray]]:
     out = []
     for name, loader in [
         ("Pol.is Klimarat", load_polis),
+        (POLIS_ALL, lambda: load_polis(accepted_only=False)),
         ("Ottensen (Label-Powerset)", load_ottensen),
         ("Demo-Studie (Themen A, Powerset)", load_demo),
     ]:
@@ -315,7 +321,7 @@ def main() -> None:
     table = quality(data)
     with pd.option_context("display.width", 220, "display.max_columns", 20):
         print(table.to_string(index=False))
-    leave_one_corpus_out(data)
+    leave_one_corpus_out([corpus for corpus in data if corpus[0] != POLIS_ALL])
     summary(table)
 
 
