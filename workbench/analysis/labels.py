@@ -68,7 +68,8 @@ _VERBS = frozenset(
     müsste müssten könnte könnten möchte möchten bitte
     """.split()
 )
-# Words a complete phrase does not end on, and openings of clauses that need another.
+# Words a complete phrase does not end on, and openings of clauses that need another (a
+# subordinator, or a finite verb first: a conditional, a question or a clause's remainder).
 _DANGLING = frozenset(
     """
     der die das den dem des ein eine einen einem einer eines und oder aber sondern denn
@@ -81,7 +82,7 @@ _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines"
 _SUBORDINATE = frozenset(
     """
     da weil wenn falls obwohl nachdem sobald solange bevor ob als entweder weder um
-    würde würden wäre wären hätte hätten sollte
+    würde würden wäre wären hätte hätten sollte haben hat ist sind wird werden kann muss
     """.split()
 )
 _NON_WORD = re.compile(r"[^\w]+")
