@@ -60,25 +60,24 @@ _COORDINATED = rf"(?:{_NOUN}(?:\s+(?:und|oder)\s+{_ADJ}?{_NOUN})?)"
 _NOUN_PHRASE = re.compile(
     rf"(?<![\w-]){_ADJ}{{0,2}}{_COORDINATED}(?:\s+(?:{_PREP}|{_GENITIVE}){_ADJ}?{_COORDINATED})?"
 )
-# Words ending like an adjective that open no noun phrase: verbs of wanting and needing.
-_VERBS = frozenset(
+# Words that open no noun phrase: function words, and verbs of wanting and needing that
+# end like an adjective ("brauchen sichere Radwege").
+_NOT_IN_PHRASE = GERMAN | frozenset(
     """
-    brauchen bräuchte bräuchten fordern wünsche wünschen finde finden habe haben sehe sehen
-    fehlen fehlte fehlten benötigen bekommen schaffen bauen gibt geben sollte sollten
-    müsste müssten könnte könnten möchte möchten bitte
+    brauchen bräuchte bräuchten fordern wünsche wünschen finde finden sehe sehen fehlen
+    fehlte fehlten benötigen bekommen schaffen bauen müssten könnten möchte möchten
     """.split()
 )
 # Words a complete phrase does not end on, and openings of clauses that need another (a
 # subordinator, or a finite verb first: a conditional, a question or a clause's remainder).
-_DANGLING = frozenset(
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_DANGLING = _ARTICLES | frozenset(
     """
-    der die das den dem des ein eine einen einem einer eines und oder aber sondern denn
-    dass weil wenn ob als wie entweder sowohl weder mit für von zu zum zur in im an am auf
-    aus bei beim nach über unter vor durch gegen ohne um bis seit zwischen hinter neben
-    zwei drei vier fünf sechs sieben acht neun zehn was wo wer
+    und oder aber sondern denn dass weil wenn ob als wie entweder sowohl weder mit für von
+    zu zum zur in im an am auf aus bei beim nach über unter vor durch gegen ohne um bis
+    seit zwischen hinter neben zwei drei vier fünf sechs sieben acht neun zehn was wo wer
     """.split()
 )
-_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _SUBORDINATE = frozenset(
     """
     da weil wenn falls obwohl nachdem sobald solange bevor ob als entweder weder um
@@ -171,7 +170,7 @@ def noun_phrases(text: str) -> list[str]:
     out = []
     for match in _NOUN_PHRASE.finditer(text):
         words = _SPACE.sub(" ", match.group(0)).strip(" -/").split()
-        while words and (words[0].casefold() in GERMAN or words[0].casefold() in _VERBS):
+        while words and words[0].casefold() in _NOT_IN_PHRASE:
             words.pop(0)  # "Die Stadt", "brauchen sichere Radwege": not part of the phrase
         phrase = " ".join(words)
         if len(words) >= MIN_WORDS and len(phrase) <= MAX_CHARS and phrase not in out:
@@ -233,8 +232,8 @@ def label_and_source(
     scored = []
     for position, text in enumerate(central_texts[:CANDIDATES]):
         clauses = phrases(text)
-        nouns = [p for p in noun_phrases(text) if len(clauses) > 1 or p not in clauses]
-        for kind, candidates in enumerate((clauses, nouns if len(text) > MAX_CHARS else [])):
+        nouns = noun_phrases(text) if len(text) > MAX_CHARS else []  # a card is its own label
+        for kind, candidates in enumerate((clauses, [p for p in nouns if p not in clauses])):
             for phrase in candidates:
                 label = shorten(phrase)
                 if normalise(label) in used:
@@ -243,9 +242,9 @@ def label_and_source(
                 flawed = len(phrase) > MAX_CHARS or fragmentary(label)
                 scored.append((score, flawed, kind, position, len(label), label))
     if scored:
-        clauses = [s for s in scored if s[2] == 0] or scored
-        best = max(s[0] for s in clauses)  # noun phrases stand in, they do not set the bar
-        near = [s for s in clauses if s[0] >= NEAR_BEST * best]
+        own_words = [s for s in scored if s[2] == 0] or scored
+        best = max(s[0] for s in own_words)  # noun phrases stand in, they do not set the bar
+        near = [s for s in own_words if s[0] >= NEAR_BEST * best]
         whole = [s for s in scored if not s[1] and s[0] >= WHOLE_BEST * best > 0]
         if whole and all(s[1] for s in near):  # every near-best clause is flawed
             best = max(s[0] for s in whole)

@@ -131,24 +131,26 @@ class Profiles:
         known = {p.district: p for p in (self.city, *self.districts)}
         return known[indicators_.check_district(district, list(known))]
 
+    def _of_scope(self, scope: str) -> pd.DataFrame:
+        return self.need_matrix[self.need_matrix["scope"] == scope].reset_index(drop=True)
+
     def cross_cutting(self) -> pd.DataFrame:
         """Rows of the need matrix raised in many districts (scope ``übergreifend``)."""
         from workbench.analysis.needs import CROSS_CUTTING
 
-        return self.need_matrix[self.need_matrix["scope"] == CROSS_CUTTING].reset_index(drop=True)
+        return self._of_scope(CROSS_CUTTING)
 
     def district_specific(self) -> pd.DataFrame:
         """Rows of the need matrix raised in few districts (``sozialraumspezifisch``)."""
         from workbench.analysis.needs import DISTRICT_SPECIFIC
 
-        matrix = self.need_matrix
-        return matrix[matrix["scope"] == DISTRICT_SPECIFIC].reset_index(drop=True)
+        return self._of_scope(DISTRICT_SPECIFIC)
 
     def without_district(self) -> pd.DataFrame:
         """Rows of the need matrix none of whose statements names a district."""
         from workbench.analysis.needs import NO_DISTRICT
 
-        return self.need_matrix[self.need_matrix["scope"] == NO_DISTRICT].reset_index(drop=True)
+        return self._of_scope(NO_DISTRICT)
 
 
 # -- inputs, read once ------------------------------------------------------------------
