@@ -94,6 +94,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{r.filename}: {r.segments} Aussagen importiert{extra}{skipped}")
         else:
             print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+        for notice in r.notices:
+            print(f"  Hinweis: {notice}")
     return 0
 
 

@@ -301,8 +301,8 @@ class PersonFinder:
         title = tok.lower + ("." if tok.dot else "")
         if tok.lower not in lists.TITLES and title not in lists.TITLES:
             return None
-        if i and toks[i - 1].folded in _DETERMINERS:
-            return None  # "jede Frau", "eine Frau …": no form of address
+        if i and not tok.sentence_start and toks[i - 1].folded in _DETERMINERS:
+            return None  # "jede Frau", "eine Frau …" (not "… für Ältere. Frau …")
         j = i + 1
         while j < len(toks) and (
             ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot) or self.is_role(toks[j])

@@ -148,7 +148,7 @@ _NOT_STREETS = re.compile(
 _CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
 _NUMBER = (
     r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
-    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?)?)(?![\d.,:]\d|\d|\s?%|\s?€)"
+    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?)?)(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
 )
 _PLZ_CITY = r"(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?"
 # "Hauptstraße 12a", "Bahnhofstr.5", "Konrad-Adenauer-Platz 1", "Dr.-Ottmar-Kohler-Str. 3"

@@ -19,8 +19,10 @@ and codebook terms are loaded by :meth:`Pseudonymiser.configure`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,6 +49,7 @@ REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
 _PERSON_NUMBER = re.compile(r"\[Person (\d+)\]")
+_WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An article or preposition right before a listed name marks an ordinary noun.
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
@@ -93,6 +96,9 @@ class Pseudonymiser:
     rejected: frozenset[str] = frozenset()
     person_floor: int = 0  # highest person number ever given (see PERSON_NUMBER_KEY)
     candidates: list[Candidate] = field(default_factory=list)
+    _highest: int | None = field(default=None, init=False, repr=False, compare=False)
+    _index_of: object = field(default=None, init=False, repr=False, compare=False)
+    _index: Any = field(default=None, init=False, repr=False, compare=False)
 
     def configure(self, session: Session) -> Pseudonymiser:
         """Load the project's protected words and review decisions; return self."""
@@ -123,18 +129,26 @@ class Pseudonymiser:
         self.protected_phrases = tuple(sorted(multi, key=len, reverse=True))
 
     def _next_person_number(self) -> int:
-        numbers = [
-            int(m.group(1))
-            for (kind, _), placeholder in self.known.items()
-            if kind == "person" and (m := _PERSON_NUMBER.fullmatch(placeholder))
-        ]
-        return max([self.person_floor, *numbers]) + 1
+        if self._highest is None:  # once; then counted on (the key only grows)
+            self._highest = max(
+                [
+                    self.person_floor,
+                    *(
+                        int(m.group(1))
+                        for (kind, _), placeholder in self.known.items()
+                        if kind == "person" and (m := _PERSON_NUMBER.fullmatch(placeholder))
+                    ),
+                ]
+            )
+        return max(self._highest, self.person_floor) + 1
 
     def person(self, key: str, original: str) -> str:
         """Placeholder for the person identified by ``key`` (a normalised surname)."""
         ident = ("person", key)
         if ident not in self.known:
-            placeholder = f"[Person {self._next_person_number()}]"
+            number = self._next_person_number()
+            self._highest = number
+            placeholder = f"[Person {number}]"
             self.known[ident] = placeholder
             self.new[ident] = (original, placeholder)
         return self.known[ident]
@@ -147,21 +161,23 @@ class Pseudonymiser:
             self.new[ident] = (original, placeholder)
         return placeholder
 
-    def detect(self, text: str, names: Iterable[str] = ()) -> list[Hit]:
+    def detect(self, text: str, names: Iterable[str] = (), prose: bool = True) -> list[Hit]:
         """The hits that will be replaced in ``text``, without overlaps, in text order.
 
-        Also sets :attr:`candidates` to the uncertain person candidates of ``text``.
+        ``prose=False`` (a field such as a date or a category) finds only structured data
+        and listed names: the name heuristics are for sentences. Also sets
+        :attr:`candidates` to the uncertain person candidates of ``text``.
         """
         names = tuple(names)
         hits = find_structured(text) + list(self._listed(text, names))
         context = NameContext(
-            known={key: key for kind, key in self.known if kind == "person"},
+            known=_PersonKeys(self.known),
             protected=self.protected,
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
         )
         protected_spans = self._protected_spans(text)
-        for hit in PersonFinder(context).find(text):
+        for hit in PersonFinder(context).find(text) if prose else ():
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
             hits.append(hit)
@@ -180,13 +196,15 @@ class Pseudonymiser:
             chosen.append(hit)
         return _alias_first_names(text, chosen)
 
-    def pseudonymise(self, text: str, names: Iterable[str] = ()) -> tuple[str, list[Replacement]]:
+    def pseudonymise(
+        self, text: str, names: Iterable[str] = (), prose: bool = True
+    ) -> tuple[str, list[Replacement]]:
         """Return ``text`` with personal data replaced, and the replacements made."""
         out: list[str] = []
         replacements: list[Replacement] = []
         cursor = 0
         length = 0
-        for hit in self.detect(text, names):
+        for hit in self.detect(text, names, prose):
             out.append(text[cursor : hit.start])
             length += hit.start - cursor
             original = text[hit.start : hit.end]
@@ -210,18 +228,65 @@ class Pseudonymiser:
             spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
         return spans
 
+    def _variant_index(
+        self, names: tuple[str, ...]
+    ) -> tuple[list[tuple[str, str, int]], dict[str | None, list[int]]]:
+        """Listed and confirmed name variants, longest first, and where each word starts one.
+
+        A variant can only match where its first word is a word of the text: the index
+        lets :meth:`_listed` try only those (thousands of listed authors stay fast).
+        """
+        confirmed = tuple(self.confirmed.values())
+        if self._index_of != (names, confirmed):
+            variants = [(variant, key, 0) for variant, key in _variants(names)]
+            variants += [(word, word.lower(), re.IGNORECASE) for word in confirmed]
+            variants.sort(key=lambda v: -len(v[0]))
+            by_word: dict[str | None, list[int]] = {}
+            for position, (variant, _, _) in enumerate(variants):
+                first = _WORD_RUN.match(variant)
+                by_word.setdefault(first.group().lower() if first else None, []).append(position)
+            self._index_of, self._index = (names, confirmed), (variants, by_word)
+        return self._index
+
     def _listed(self, text: str, names: tuple[str, ...]) -> Iterable[Hit]:
         """Hits of listed participant names and of words a researcher confirmed."""
-        variants = [(variant, key, 0) for variant, key in _variants(names)]
-        variants += [(word, word.lower(), re.IGNORECASE) for word in self.confirmed.values()]
-        for variant, key, flags in sorted(variants, key=lambda v: -len(v[0])):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text, flags):
+        variants, by_word = self._variant_index(names)
+        wanted = set(by_word.get(None, ()))
+        for word in {w.lower() for w in _WORD_RUN.findall(text)}:
+            wanted.update(by_word.get(word, ()))
+        for position in sorted(wanted):  # longest first, as without the index
+            variant, key, flags = variants[position]
+            for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
                 if not m.group()[0].isupper():
                     continue
                 yield Hit(m.start(), m.end(), "person", key, 1.0)
+
+
+class _PersonKeys(Mapping[str, str]):
+    """The person keys of a pseudonym key, read in place (not copied for every text)."""
+
+    def __init__(self, known: dict[tuple[str, str], str]):
+        self._known = known
+
+    def __getitem__(self, word: str) -> str:
+        if ("person", word) not in self._known:
+            raise KeyError(word)
+        return word
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for kind, key in self._known if kind == "person")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@lru_cache(maxsize=65_536)
+def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
+    """A listed name as a whole word (compiled once: thousands of authors recur)."""
+    return re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", flags)
 
 
 def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:

@@ -16,7 +16,6 @@ are written by :meth:`Writer.write_project`.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,11 @@ from workbench.core.domain import (
 )
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
+from workbench.ingest.personal_columns import (
+    listed_authors,
+    personal_notices,
+    safe_attributes,
+)
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
 from workbench.store import (
@@ -56,7 +60,6 @@ from workbench.store.waves import wave_for_import
 
 # Attributes that name a person (chat and transcript speakers): the writer stores their
 # placeholder, like a name in the text, never the name itself.
-PERSON_ATTRIBUTES = ("speaker", "recipient")
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -263,13 +266,16 @@ class Writer:
             placed.append((seg, fixed_workshop or seg.workshop or default_workshop, district))
         if not placed:
             raise InputError("Die Datei enthält keine Aussagen.", file=document.filename)
-        extra = (*document.names, *extra_names)
+        authors = listed_authors(self.pseudonymiser, document.segments)
+        extra = (*document.names, *extra_names, *authors)
         names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
         if document.text is None:
             text, shift, pieces = self._lay_out(placed, names)
         else:
             text, shift, pieces = self._in_place(document, document.text, names)
-        people = [self._people(seg.attributes, names[w]) for seg, w, _ in placed]
+        people = [
+            safe_attributes(self.pseudonymiser, seg.attributes, names[w]) for seg, w, _ in placed
+        ]
         self._store_pseudonyms()
 
         if document.merge:
@@ -350,7 +356,7 @@ class Writer:
             segments=len(segments),
             codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
-            notices=notices,
+            notices=(*personal_notices(document.segments), *notices),
         )
         return _Written(result, segments, shift)
 
@@ -477,21 +483,6 @@ class Writer:
                 "Aussagen (z. B. auf Überschriften) und wurden nicht übernommen."
             )
         return added, tuple(notices)
-
-    def _people(self, attributes: dict, names: Sequence[str]) -> dict:
-        """``attributes`` with each person attribute (speaker, recipient) as its placeholder."""
-        if not any(isinstance(attributes.get(key), str) for key in PERSON_ATTRIBUTES):
-            return attributes
-        out = dict(attributes)
-        for key in PERSON_ATTRIBUTES:
-            name = out.get(key)
-            if isinstance(name, str) and name.strip():
-                value = self.pseudonymiser.pseudonymise(name, names)[0]
-                if not re.fullmatch(r"\[[^\[\]]+\]", value):  # never a name in clear
-                    surname = name.split()[-1].strip(".,;:!?'’").lower() or name.lower()
-                    value = self.pseudonymiser.person(surname, name)
-                out[key] = value
-        return out
 
     def _store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""

@@ -112,8 +112,14 @@ def select_statements(
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
         placeholders = {speaker.strip()}
+        words = speaker.split()
+        surname = words[-1].strip(".,;:!?'’").lower() if words else ""
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
-            if key.original.strip().casefold() == speaker.strip().casefold():
+            # One person is one key (the surname): "Jürgen Wieczorek" finds the person
+            # first met as "Herr Wieczorek".
+            if key.original.strip().casefold() == speaker.strip().casefold() or (
+                surname and key.normalised == surname
+            ):
                 placeholders.add(key.placeholder)
         matched = [
             segment

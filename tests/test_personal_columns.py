@@ -1,0 +1,128 @@
+"""Platform exports with author and contact columns: nothing personal is stored or exported."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import select
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.personal_columns import author, header_key, is_contact_column
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.store import Base
+
+KEY_TABLES = {"pseudonyms", "pseudonym_spans", "listed_names"}  # the key, kept apart
+PERSONAL = [
+    "Jürgen",
+    "Wieczorek",
+    "Hannelore",
+    "Kaczmarek",
+    "example.org",
+    "0214 406",
+    "Bürgerverein",
+]
+
+
+def _export(tmp_path: Path) -> Path:
+    """An export of a participation platform: author, contact and title beside the text."""
+    rows = [
+        ("1", "Jürgen", "Wieczorek", "jw@example.org", "0214 406 1234", "Mehr Bänke",
+         "Am Rhein fehlen Bänke für Ältere. Frau Kaczmarek hat das schon 2019 gesagt."),
+        ("2", "Hannelore", "Kaczmarek", "h.k@example.org", "", "Spielplatz retten",
+         "Der Spielplatz in Opladen braucht neue Geräte, sagt auch Herr Wieczorek."),
+        ("3", "k. A.", "", "", "", "Ohne Namen", "Mehr Licht im Park in Opladen."),
+        ("4", "", "Bürgerverein Opladen", "info@example.org", "", "Idee von Herrn Wieczorek",
+         "Der Markt in Opladen braucht Bänke."),
+    ]  # fmt: skip
+    columns = ["ID", "Vorname", "Nachname", "E-Mail-Adresse", "Telefon", "Titel", "Beitrag"]
+    path = tmp_path / "plattform.csv"
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False, sep=";")
+    return path
+
+
+def _stored(project: Project) -> str:
+    """Every value of every table except the pseudonym key, as text."""
+    parts = []
+    with project.engine.connect() as c:
+        for table in Base.metadata.sorted_tables:
+            if table.name not in KEY_TABLES:
+                for row in c.execute(select(table)):
+                    parts.append(json.dumps([str(v) for v in row], ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def test_authors_become_speakers_and_contact_data_is_never_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(project.path)]
+    command = ["import", str(_export(tmp_path)), "--text-column", "Beitrag", "--id-column", "ID"]
+    assert main([*base, *command]) == 0
+    out = capsys.readouterr().out
+    assert "Vorname, Nachname: als pseudonyme Person gespeichert" in out
+    assert "E-Mail-Adresse, Telefon: Kontaktdaten, nicht übernommen" in out
+
+    stored = _stored(project)
+    for word in PERSONAL:
+        assert word not in stored, word
+    segments = project.segments().set_index("source_id")
+    attributes = {sid: a or {} for sid, a in segments["attributes"].items()}
+    # The author of 1 is the "Herr Wieczorek" of text 2, and the Titel of 4 (same person).
+    wieczorek = attributes["1"]["speaker"]
+    assert wieczorek.startswith("[Person ")
+    assert f"sagt auch {wieczorek}" in segments.loc["2", "text"]
+    assert attributes["4"]["Titel"] == f"Idee von {wieczorek}"
+    kaczmarek = attributes["2"]["speaker"]
+    assert kaczmarek != wieczorek and f"Ältere. {kaczmarek} hat" in segments.loc["1", "text"]
+    assert "speaker" not in attributes["3"]  # "k. A." is no name
+    assert attributes["4"]["speaker"].startswith("[Person ")  # an organisation, kept apart
+    assert "in Opladen" in segments.loc["2", "text"]  # … and its words stay in every text
+    assert attributes["1"]["Titel"] == "Mehr Bänke"
+    assert not any(k in a for a in attributes.values() for k in ("E-Mail-Adresse", "Telefon"))
+
+    # What leaves the research team: REFI-QDA (always pseudonymised) and the tables.
+    assert main([*base, "export", "--format", "qdpx", str(tmp_path / "p.qdpx")]) == 0
+    for fmt in ("xlsx", "csv"):
+        out_path = str(tmp_path / f"p.{fmt}")
+        assert main([*base, "export", "--format", fmt, "--pseudonymised", out_path]) == 0
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as z:
+        exported = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    with zipfile.ZipFile(tmp_path / "p.xlsx") as z:
+        exported += "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    exported += (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
+    for word in PERSONAL:
+        assert word not in exported, word
+
+    # The right to erasure finds the author by the name the request gives.
+    forget = [*base, "forget", "--speaker", "Jürgen Wieczorek", "--by", "Datenschutz"]
+    assert main(forget) == 0
+    assert "1" not in set(project.segments()["source_id"])
+
+
+def test_a_form_of_address_after_a_sentence_end_is_found() -> None:
+    p = Pseudonymiser()
+    text, _ = p.pseudonymise("Es fehlen Bänke für Ältere. Frau Yilmaz sagt das.")
+    assert text == "Es fehlen Bänke für Ältere. [Person 1] sagt das."
+    assert p.pseudonymise("Eine ältere Frau kam.")[0] == "Eine ältere Frau kam."
+
+
+def test_many_listed_authors_are_matched_like_a_few() -> None:
+    names = [f"Anna Beispiel{i:04d}" for i in range(3000)] + ["Jens Becker"]
+    text = "Herr Becker und Anna Beispiel0042 wünschen sich einen Treff."
+    many = Pseudonymiser().pseudonymise(text, names)[0]
+    few = Pseudonymiser().pseudonymise(text, ["Anna Beispiel0042", "Jens Becker"])[0]
+    assert many == few == "[Person 1] und [Person 2] wünschen sich einen Treff."
+
+
+def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
+    assert header_key("Name (freiwillig)") == "name"
+    assert is_contact_column("E-Mail-Adresse") and is_contact_column("Telefon-Nr.")
+    assert not is_contact_column("Titel") and not is_contact_column("Ort")
+    assert author({"Vorname": "Jürgen", "Nachname": "Wieczorek", "Alter": 71}) == (
+        "Jürgen Wieczorek"
+    )
+    assert author({"Name": "anonym"}) is None and author({"Autor": "-"}) is None

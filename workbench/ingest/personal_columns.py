@@ -1,0 +1,153 @@
+"""Columns of a table or variables of a project that hold personal data.
+
+Participation platforms export who wrote a contribution (``Name``, ``Vorname`` and
+``Nachname``, ``Autor``, ``Nutzername``) and how to reach them (``E-Mail``, ``Telefon``)
+next to the text. The writer stores the author as the statement's ``speaker`` (a
+``[Person N]`` placeholder, as for chats and transcripts: erasure by person finds it),
+lists the authors' names for the pseudonymisation of every text, and never stores the
+contact columns. Headers are compared without case, accents, punctuation and a trailing
+remark in brackets ("Name (freiwillig)" is ``name``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from workbench.core.domain import ParsedSegment
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+PERSON_ATTRIBUTES = ("speaker", "recipient")  # attributes whose value is a person
+
+PERSON_HEADERS = frozenset(
+    """
+    name namen vorname vornamen nachname familienname vollername vorundnachname
+    nachnamevorname namevorname vornamenachname nameteilnehmer nameteilnehmerin
+    namedereinreichenden namedesverfassers namederverfasserin
+    autor autorin autorinnen author authors verfasser verfasserin urheber urheberin
+    teilnehmer teilnehmerin teilnehmende teilnehmendername participant participantname
+    einreicher einreicherin einreichende eingereichtvon erstelltvon submittedby createdby
+    ersteller erstellerin benutzer benutzerin benutzername nutzer nutzerin nutzername
+    username user firstname lastname fullname surname givenname kontaktperson
+    ansprechpartner ansprechpartnerin ansprechperson sprecher sprecherin
+    """.split()
+)
+CONTACT_HEADERS = frozenset(
+    """
+    email emails emailadresse emailaddress mail mailadresse kontaktemail
+    telefon telefonnummer tel telnr telefonnr phone phonenumber handy handynummer mobil
+    mobilnummer mobiltelefon mobilfunknummer fax faxnummer
+    anschrift postanschrift wohnanschrift wohnadresse privatadresse strasseundhausnummer
+    strassehausnummer hausnummer
+    ip ipadresse ipaddress iban kontonummer geburtsdatum geburtstag dateofbirth birthdate
+    """.split()
+)
+# Headers of free text (a title, a comment): pseudonymised like a statement. Other text
+# fields (dates, categories, places) only lose listed names and structured data.
+PROSE_PREFIXES = (
+    "titel title ueberschrift betreff subject kommentar comment beschreibung description "
+    "anmerkung bemerkung notiz note begruendung zusammenfassung summary antwort answer "
+    "idee vorschlag"
+).split()
+# Values that say "no name given": not a person (all of them would be one otherwise).
+NO_NAME = frozenset(
+    "anonym anonymous anonymus unbekannt unknown keineangabe keineangaben ka kA na nn none "
+    "null nichtangegeben ohnenamen".lower().split()
+)
+
+
+def header_key(header: str) -> str:
+    """A header without case, accents, punctuation and a bracketed remark."""
+    return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", str(header))))
+
+
+def is_person_column(header: str) -> bool:
+    """Whether a column names the person who wrote or said the statement."""
+    return header_key(header) in PERSON_HEADERS
+
+
+def is_contact_column(header: str) -> bool:
+    """Whether a column holds contact data (e-mail, phone, postal address, …)."""
+    return header_key(header) in CONTACT_HEADERS
+
+
+def is_prose_column(header: str) -> bool:
+    """Whether a column holds free text (title, comment, description, …)."""
+    return header_key(header).startswith(tuple(PROSE_PREFIXES))
+
+
+def author(attributes: Mapping[str, Any], columns: Iterable[str] | None = None) -> str | None:
+    """The author's name from the person columns (in column order), or None.
+
+    Several columns (``Vorname``, ``Nachname``) make one name; "anonym", "k. A." and
+    empty values are no name.
+    """
+    keys = [k for k in (columns or attributes) if is_person_column(k)]
+    parts = [str(attributes[k]).strip() for k in keys if attributes.get(k) not in (None, "")]
+    name = " ".join(p for p in parts if header_key(p) not in NO_NAME and p.strip("-–. "))
+    return name or None
+
+
+def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> str:
+    """The placeholder of the person ``name`` (whatever it looks like, never in clear)."""
+    value = pseudonymiser.pseudonymise(name, names)[0]
+    if not re.fullmatch(r"\[[^\[\]]+\]", value):
+        surname = name.split()[-1].strip(".,;:!?'’").lower() or name.lower()
+        value = pseudonymiser.person(surname, name)
+    return value
+
+
+def safe_attributes(
+    pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
+) -> dict[str, Any]:
+    """``attributes`` safe to store: people as placeholders, no contact data.
+
+    The person attributes (speaker, recipient) become their placeholder; the person
+    columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
+    there is one); contact columns are dropped; free text (a title may name someone) is
+    pseudonymised like a statement, other text fields lose listed names and structured
+    data (e-mail, phone, …).
+    """
+    who = author(attributes)
+    out: dict[str, Any] = {}
+    for key, value in attributes.items():
+        if key in PERSON_ATTRIBUTES:
+            if isinstance(value, str) and value.strip():
+                value = person_placeholder(pseudonymiser, value, names)
+        elif is_contact_column(key) or is_person_column(key):
+            continue
+        elif isinstance(value, str):
+            value = pseudonymiser.pseudonymise(value, names, is_prose_column(key))[0]
+        out[key] = value
+    if who is not None:
+        out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
+    return out
+
+
+def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegment]) -> list[str]:
+    """The authors in person columns whose name reads as a person's name.
+
+    They join the name list, so a text that mentions its author or another one is
+    pseudonymised too. An organisation ("Bürgerverein Opladen") or a user name is not
+    listed (its words would vanish from every text); only its ``speaker`` is a placeholder.
+    """
+    found = dict.fromkeys(filter(None, (author(s.attributes) for s in segments)))
+    return [name for name in found if any(h.kind == "person" for h in pseudonymiser.detect(name))]
+
+
+def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
+    """What the import did with person and contact columns (for the import's output)."""
+    columns = dict.fromkeys(key for s in segments for key in s.attributes)
+    people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
+    contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
+    notices = []
+    if people:
+        notices.append(
+            f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker), "
+            "die Namen auch in den Texten ersetzt."
+        )
+    if contact:
+        notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    return tuple(notices)
