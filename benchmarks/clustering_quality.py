@@ -5,9 +5,9 @@ Corpora (real, human-labelled; the same USE v3 embeddings for every method):
   * Pol.is Klimarat AT, all 5,764 statements including the 2,953 rejected by moderators
     (what ``needs --segments all`` clusters after an unfiltered import): in the quality
     table only — it contains the accepted statements, so it cannot be held out against them.
-  * CIMT Ottensen: 12 binary, multi-label themes; scored as *label powerset* (each
-    distinct set of themes is one class; texts without a theme are clustered but not
-    scored).
+  * CIMT Ottensen (title and text, as the import joins them): 12 binary, multi-label
+    themes; scored as *label powerset* (each distinct set of themes is one class; texts
+    without a theme are clustered but not scored).
   * Demo study (corpus/demo): 487 statements, coder A's 18 themes, label powerset.
 Methods, in one run:
   * Werkbank (spektral): the default — spectral clustering on the kNN graph, k by
@@ -68,10 +68,14 @@ def load_polis(accepted_only: bool = True) -> tuple[list[str], np.ndarray]:
 
 
 def load_ottensen() -> tuple[list[str], np.ndarray]:
-    """Ottensen contributions and their 12 binary theme columns."""
+    """Ottensen contributions (title, then text, as ``workbench import`` makes them) and
+    their 12 binary theme columns."""
+    from workbench.ingest.table import with_title
+
     data = pd.read_csv(CORPORA / "cimt-ottensen-thematic" / "dataset-Ottensen-thematic-d1a.csv")
     themes = data.columns[4:]
-    return data["text"].fillna("").astype(str).tolist(), data[themes].to_numpy(dtype=int)
+    texts = [with_title(t, x) or "" for t, x in zip(data["title"], data["text"], strict=True)]
+    return texts, data[themes].to_numpy(dtype=int)
 
 
 def load_demo() -> tuple[list[str], np.ndarray]:

@@ -42,8 +42,10 @@ def test_ottensen_imports_697_segments_with_12_theme_attributes(
     segments = project.segments()
     assert len(segments) == 697 and segments["source_id"].is_unique
     first = segments.set_index("source_id").loc["Ott262"]
-    assert first["text"].startswith("Der Alma Wartenberg Platz ist ein wichtiger Ort")
+    # The platform's title column is found and put before the text: one contribution.
+    assert first["text"].startswith("Alma Wartenberg Platz aufwerten. Der Alma Wartenberg Platz")
     assert "\n" in first["text"]  # multi-line quoted field kept whole
+    assert "title" not in first["attributes"]
     assert set(OTTENSEN_THEMES) <= set(first["attributes"])
     assert first["attributes"]["cycling"] == 1 and first["attributes"]["walking"] == 0
     assert sum(a["cycling"] for a in segments["attributes"]) > 50
@@ -100,6 +102,7 @@ def test_need_clusters_of_ottensen_agree_with_its_human_coding(
 
     from workbench.analysis import labels
     from workbench.analysis.needs import NO_DISTRICT
+    from workbench.ingest.table import with_title
 
     path = corpora / "cimt-ottensen-thematic" / "dataset-Ottensen-thematic-d1a.csv"
     p = ["--project", str(tmp_path / "p")]
@@ -123,7 +126,8 @@ def test_need_clusters_of_ottensen_agree_with_its_human_coding(
     ari = adjusted_rand_score(first["cluster"], second.loc[first.index, "cluster"])
     assert ari >= 0.85
     assert set(first["scope"]) == {NO_DISTRICT}
-    texts = coded["text"].fillna("").map(labels.normalise)
+    texts = pd.Series(map(with_title, coded["title"], coded["text"]), coded.index)
+    texts = texts.fillna("").map(labels.normalise)
     for cluster, group in first.groupby("cluster"):
         (label,) = set(group["cluster_label"])
         assert len(label) <= labels.MAX_CHARS and " · " not in label

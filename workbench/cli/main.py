@@ -62,7 +62,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.attribute_columns is not None:
         attributes = tuple(c.strip() for c in args.attribute_columns.split(",") if c.strip())
     mapping = TableMapping(
-        text_column=args.text_column,
+        text_column=args.text_column[0] if args.text_column else None,
+        more_text_columns=tuple(args.text_column[1:]) if args.text_column else (),
+        title_column=args.title_column,
+        no_title=args.no_title,
         id_column=args.id_column,
         district_column=args.district_column,
         workshop_column=args.workshop_column,
@@ -185,8 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
         "alle übrigen Spalten werden als Attribute übernommen.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--text-column",
+        metavar="SPALTE",
+        action="append",
+        help="Spalte: Text der Aussage (sonst erkannt: Text, Beitrag, Aussage, Inhalt, body …); "
+        "mehrmals für Umfragen mit mehreren offenen Fragen (je Antwort eine Aussage, "
+        "Leitfrage = Spaltenkopf)",
+    )
     for flag, what in [
-        ("text", "Text der Aussage"),
+        ("title", "Titel des Beitrags, kommt vor den Text (sonst erkannt: Titel, title …)"),
         ("id", "ID der Aussage in der Quelle"),
         ("district", "Sozialraum"),
         ("workshop", "Workshop"),
@@ -195,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("code", "vorhandene Codes (mehrere mit ';' getrennt)"),
     ]:
         p.add_argument(f"--{flag}-column", metavar="SPALTE", help=f"Spalte: {what}")
+    p.add_argument(
+        "--no-title", action="store_true", help="keine Titelspalte suchen: nur der Text zählt"
+    )
     p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
     p.add_argument(
         "--attribute-columns", metavar="A,B", help="nur diese Spalten als Attribute (sonst alle)"

@@ -13,6 +13,8 @@ from workbench.project import Project
 
 TABLE_OPTIONS = (
     "text_column",
+    "title_column",
+    "no_title",
     "id_column",
     "district_column",
     "workshop_column",

@@ -32,6 +32,7 @@ PERSON_HEADERS = frozenset(
     ersteller erstellerin benutzer benutzerin benutzername nutzer nutzerin nutzername
     username user firstname lastname fullname surname givenname kontaktperson
     ansprechpartner ansprechpartnerin ansprechperson sprecher sprecherin
+    authorname autorname autorinname autorenname authornickname nickname spitzname
     """.split()
 )
 CONTACT_HEADERS = frozenset(
@@ -51,6 +52,7 @@ PROSE_PREFIXES = (
     "anmerkung bemerkung notiz note begruendung zusammenfassung summary antwort answer "
     "idee vorschlag"
 ).split()
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 # Values that say "no name given": not a person (all of them would be one otherwise).
 NO_NAME = frozenset(
     "anonym anonymous anonymus unbekannt unknown keineangabe keineangaben ka kA na nn none "
@@ -76,6 +78,16 @@ def is_contact_column(header: str) -> bool:
 def is_prose_column(header: str) -> bool:
     """Whether a column holds free text (title, comment, description, …)."""
     return header_key(header).startswith(tuple(PROSE_PREFIXES))
+
+
+def is_prose(value: str) -> bool:
+    """Whether a value reads like a sentence (two lower-case words): a survey's other open
+    answers are pseudonymised like statements, a date or a category is not.
+
+    >>> is_prose("Meine Nachbarin Frau Kaya hilft sehr"), is_prose("Thu May 05 16:52:16 2022")
+    (True, False)
+    """
+    return len(_LOWER_WORD.findall(value)) >= 2
 
 
 def author(attributes: Mapping[str, Any], columns: Iterable[str] | None = None) -> str | None:
@@ -106,9 +118,9 @@ def safe_attributes(
 
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
-    there is one); contact columns are dropped; free text (a title may name someone) is
-    pseudonymised like a statement, other text fields lose listed names and structured
-    data (e-mail, phone, …).
+    there is one); contact columns are dropped; free text (a title, another open answer:
+    it may name someone) is pseudonymised like a statement, other text fields (dates,
+    categories) lose listed names and structured data (e-mail, phone, …).
     """
     who = author(attributes)
     out: dict[str, Any] = {}
@@ -119,7 +131,8 @@ def safe_attributes(
         elif is_contact_column(key) or is_person_column(key):
             continue
         elif isinstance(value, str):
-            value = pseudonymiser.pseudonymise(value, names, is_prose_column(key))[0]
+            prose = is_prose_column(key) or is_prose(value)
+            value = pseudonymiser.pseudonymise(value, names, prose)[0]
         out[key] = value
     if who is not None:
         out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
@@ -137,12 +150,19 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
     return [name for name in found if any(h.kind == "person" for h in pseudonymiser.detect(name))]
 
 
-def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
-    """What the import did with person and contact columns (for the import's output)."""
+def personal_notices(
+    segments: Iterable[ParsedSegment], detected: Mapping[str, str] | None = None
+) -> tuple[str, ...]:
+    """What the import did with person and contact columns (for the import's output),
+    and which text and title columns a table import found by their headers."""
     columns = dict.fromkeys(key for s in segments for key in s.attributes)
     people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
-    notices = []
+    notices = [
+        f"Spalte '{column}' als {role} erkannt." for role, column in (detected or {}).items()
+    ]
+    if "Titel" in (detected or {}):
+        notices[-1] = notices[-1][:-1] + ": steht vor dem Text (--no-title: nur der Text)."
     if people:
         notices.append(
             f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker), "

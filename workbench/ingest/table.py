@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.personal_columns import header_key
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -24,10 +26,19 @@ _CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
 class TableMapping:
     """Which column holds what. ``None`` means: not in this table.
 
+    Without ``text_column`` the text is found by its header (:data:`TEXT_HEADERS`);
+    without ``title_column`` a title is (:data:`TITLE_HEADERS`) unless ``no_title``, and
+    a statement is then "title. text" (:func:`with_title`). With ``more_text_columns`` (a
+    survey's open questions) every text column of a row is a statement of its own: its
+    question is the column's header (unless ``question_column``), its ID the row's plus
+    ".1", ".2", …, and the document lists them question by question.
     ``attribute_columns=None`` keeps every unmapped column as an attribute.
     """
 
     text_column: str | None = None
+    more_text_columns: tuple[str, ...] = ()  # further open questions of a survey
+    title_column: str | None = None
+    no_title: bool = False  # do not look for a title column
     id_column: str | None = None
     district_column: str | None = None
     workshop_column: str | None = None
@@ -44,6 +55,8 @@ class TableMapping:
             c
             for c in (
                 self.text_column,
+                *self.more_text_columns,
+                self.title_column,
                 self.id_column,
                 self.district_column,
                 self.workshop_column,
@@ -53,6 +66,47 @@ class TableMapping:
             )
             if c
         ]
+
+
+# Headers (see personal_columns.header_key) of the text, in order of preference, and of a
+# contribution's title, as participation platforms and survey tools export them.
+TEXT_HEADERS = (
+    "text beitrag aussage inhalt body beschreibung description kommentar comment commentbody "
+    "antwort answer nachricht message"
+).split()
+TITLE_HEADERS = ("titel", "title", "ueberschrift", "betreff", "subject")
+_LANGUAGES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
+
+
+def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | None:
+    """The first column (by preference of ``keys``) whose header is one of ``keys``;
+    a language suffix as in ``title/de`` or ``body_en`` counts as the header itself."""
+    found: dict[tuple[str, bool], str] = {}
+    for column in header:
+        key = header_key(column)
+        if column in exclude:
+            continue
+        for wanted in keys:
+            if key == wanted or (key.startswith(wanted) and key[len(wanted) :] in _LANGUAGES):
+                found.setdefault((wanted, key != wanted), column)
+    ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
+    return next((found[r] for r in ranked if r in found), None)
+
+
+def with_title(title: str | None, text: str | None) -> str | None:
+    """A contribution as one statement: its title, then its text.
+
+    >>> with_title("Mehr Bänke", "Am Rhein fehlen Bänke.")
+    'Mehr Bänke. Am Rhein fehlen Bänke.'
+    >>> with_title("Bänke?", "Bänke? Ja, am Rhein.")  # the text repeats the title
+    'Bänke? Ja, am Rhein.'
+    """
+    title, text = (title or "").strip(), (text or "").strip()
+    if not title or text.casefold().startswith(title.casefold()):
+        return text or None
+    if not text:
+        return title
+    return f"{title}{'' if title[-1] in '.!?:;…' else '.'} {text}"
 
 
 def _value(cell: Any) -> Any:
@@ -156,19 +210,29 @@ def parse_table(
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
 
-    text_column = mapping.text_column
+    named = set(mapping.mapped())
+    text_column = mapping.text_column or _detect(header, TEXT_HEADERS, named)
     if text_column is None:
-        lowered = {h.lower(): h for h in header}
-        text_column = lowered.get("text")
-        if text_column is None:
-            raise InputError(
-                "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: "
-                + ", ".join(header),
-                file=raw.name,
-                row=1,
-            )
+        raise InputError(
+            "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: " + ", ".join(header),
+            file=raw.name,
+            row=1,
+        )
+    text_columns = [text_column, *mapping.more_text_columns]
+    survey = len(text_columns) > 1
+    if survey and (mapping.title_column or mapping.code_column):
+        flag = "--title-column" if mapping.title_column else "--code-column"
+        raise InputError(
+            f"{flag} gilt für Tabellen mit einer Textspalte, nicht für mehrere Fragen.",
+            file=raw.name,
+        )
+    title_column = mapping.title_column
+    if title_column is None and not mapping.no_title and not survey:
+        title_column = _detect(header, TITLE_HEADERS, named | {text_column})
+    texts = [(c, _resolve(header, c, raw.name, "--text-column")) for c in text_columns]
     idx = {
-        "text": _resolve(header, text_column, raw.name, "--text-column"),
+        "text": texts[0][1],
+        "title": _resolve(header, title_column, raw.name, "--title-column"),
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
         "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
         "workshop": _resolve(header, mapping.workshop_column, raw.name, "--workshop-column"),
@@ -176,7 +240,7 @@ def parse_table(
         "role": _resolve(header, mapping.role_column, raw.name, "--role-column"),
         "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
     }
-    mapped = {text_column, *mapping.mapped()}
+    mapped = {*text_columns, title_column, *mapping.mapped()}
     if mapping.attribute_columns is None:
         attributes = [(h, i) for i, h in enumerate(header) if h and h not in mapped]
     else:
@@ -185,7 +249,7 @@ def parse_table(
             for c in mapping.attribute_columns
         ]
 
-    segments: list[ParsedSegment] = []
+    segments: list[tuple[int, int, ParsedSegment]] = []  # (question number, order, segment)
     seen_ids: dict[str, int] = {}
     skipped = 0
     for row, fields in records:
@@ -212,8 +276,15 @@ def parse_table(
             value = str(fields[i]).strip()
             return value or None
 
-        text = cell("text")
-        if text is None:
+        if survey:
+            answers = [
+                (number, column, str(fields[i]).strip() if fields[i] is not None else "")
+                for number, (column, i) in enumerate(texts, start=1)
+            ]
+        else:
+            answers = [(1, text_column, with_title(cell("title"), cell("text")) or "")]
+        answers = [a for a in answers if a[2]]
+        if not answers:
             skipped += 1
             continue
         source_id = cell("id") or str(row)
@@ -225,31 +296,46 @@ def parse_table(
             )
         seen_ids[source_id] = row
         codes = tuple(c for c in _CODE_SEPARATOR.split(cell("code") or "") if c)
-        segments.append(
-            ParsedSegment(
-                text=str(fields[idx["text"]]).strip(),
-                source_id=source_id,
-                question=cell("question"),
+        values = {
+            column: _value(fields[i])
+            for column, i in attributes
+            if fields[i] is not None and str(fields[i]).strip() != ""
+        }
+        for number, column, text in answers:
+            segment = ParsedSegment(
+                text=text,
+                source_id=f"{source_id}.{number}" if survey else source_id,
+                question=cell("question") or (column if survey else None),
                 speaker_role=cell("role"),
                 row=row,
                 workshop=cell("workshop"),
                 district=cell("district"),
-                attributes={
-                    column: _value(fields[i])
-                    for column, i in attributes
-                    if fields[i] is not None and str(fields[i]).strip() != ""
-                },
+                attributes=dict(values),
                 codes=codes,
             )
-        )
+            segments.append((number, len(segments), segment))
     if not segments:
         raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
-    options = {k: v for k, v in asdict(mapping).items() if v is not None}
+    resolved = {"text_column": text_column, "title_column": title_column}
+    if mapping.more_text_columns:
+        resolved["more_text_columns"] = list(mapping.more_text_columns)
+    detected = {
+        role: column
+        for role, column, given in (
+            ("Text", text_column, mapping.text_column),
+            ("Titel", title_column, mapping.title_column),
+        )
+        if column and not given
+    }
+    chosen = {**asdict(mapping), **resolved}
+    options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
     options["skipped_rows"] = skipped
+    if detected:
+        options["detected_columns"] = detected
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
         importer=IMPORTER_XLSX if is_xlsx else IMPORTER_CSV,
-        segments=tuple(segments),
+        segments=tuple(segment for _, _, segment in sorted(segments, key=lambda s: s[:2])),
         options=options,
     )

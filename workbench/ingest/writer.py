@@ -356,7 +356,10 @@ class Writer:
             segments=len(segments),
             codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
-            notices=(*personal_notices(document.segments), *notices),
+            notices=(
+                *personal_notices(document.segments, document.options.get("detected_columns")),
+                *notices,
+            ),
         )
         return _Written(result, segments, shift)
 

@@ -1,4 +1,4 @@
-"""Platform exports with author and contact columns: nothing personal is stored or exported."""
+"""Exports of participation platforms: title and text found, nothing personal stored."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def test_authors_become_speakers_and_contact_data_is_never_stored(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = ["--project", str(project.path)]
-    command = ["import", str(_export(tmp_path)), "--text-column", "Beitrag", "--id-column", "ID"]
+    # --no-title: the title stays an attribute (a free-text one, pseudonymised too).
+    command = ["import", str(_export(tmp_path)), "--id-column", "ID", "--no-title"]
     assert main([*base, *command]) == 0
     out = capsys.readouterr().out
     assert "Vorname, Nachname: als pseudonyme Person gespeichert" in out
@@ -126,3 +127,99 @@ def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
         "Jürgen Wieczorek"
     )
     assert author({"Name": "anonym"}) is None and author({"Autor": "-"}) is None
+
+
+def test_title_and_text_columns_are_found_in_a_platform_export(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Decidim-style export (language-suffixed headers, an author column): one statement
+    per proposal is its title followed by its body, without naming a column."""
+    path = tmp_path / "vorschlaege.csv"
+    pd.DataFrame(
+        {
+            "id": ["7", "8", "9"],
+            "title/de": ["Mehr Bänke", "Licht im Park?", ""],
+            "body/de": ["Am Rhein fehlen Bänke.", "Licht im Park? Ja, bitte.", "Nur Text."],
+            "author/name": ["Jürgen Wieczorek", "anonym", "Hannelore Kaczmarek"],
+        }
+    ).to_csv(path, index=False)
+    base = ["--project", str(project.path), "import"]
+    assert main([*base, str(path), "--id-column", "id"]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'body/de' als Text erkannt" in out
+    assert "Spalte 'title/de' als Titel erkannt: steht vor dem Text" in out
+    segments = project.segments().set_index("source_id")
+    assert segments.loc["7", "text"] == "Mehr Bänke. Am Rhein fehlen Bänke."
+    assert segments.loc["8", "text"] == "Licht im Park? Ja, bitte."  # no title twice
+    assert segments.loc["9", "text"] == "Nur Text."
+    assert segments.loc["7", "attributes"]["speaker"].startswith("[Person ")
+    assert "Wieczorek" not in _stored(project)
+
+    other = tmp_path / "nur_text.csv"
+    pd.DataFrame({"Nr": ["1"], "Titel": ["Mehr Bänke"], "Beitrag": ["Am Rhein."]}).to_csv(
+        other, index=False
+    )
+    assert main([*base, str(other), "--id-column", "Nr", "--no-title"]) == 0
+    texts = project.segments().set_index("source_id")["text"]
+    assert texts["1"] == "Am Rhein." and "Titel" in project.segments()["attributes"].iloc[-1]
+
+
+def test_a_table_without_a_recognisable_text_column_names_its_columns(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zahlen.csv"
+    pd.DataFrame({"Nr": ["1"], "Wert": ["3"]}).to_csv(path, index=False)
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Keine Textspalte angegeben (--text-column)" in err and "Nr, Wert" in err
+    assert project.status()["segments"] == 0
+
+
+def test_other_open_answers_of_a_survey_are_pseudonymised_dates_are_kept(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "umfrage.csv"
+    pd.DataFrame(
+        {
+            "Nr": ["1"],
+            "Was fehlt?": ["Ein Treff für Ältere."],
+            "Wer hilft Ihnen?": ["Meine Nachbarin Frau Kaya hilft mir sehr"],
+            "Eingang": ["Thu May 05 16:52:16 WIB 2022"],
+            "Stadtteil": ["Opladen"],
+        }
+    ).to_csv(path, index=False)
+    command = ["import", str(path), "--text-column", "Was fehlt?", "--id-column", "Nr"]
+    assert main(["--project", str(project.path), *command]) == 0
+    attributes = project.segments()["attributes"].iloc[0]
+    assert attributes["Wer hilft Ihnen?"].startswith("Meine Nachbarin [Person ")
+    assert attributes["Eingang"] == "Thu May 05 16:52:16 WIB 2022"
+    assert attributes["Stadtteil"] == "Opladen"
+
+
+def test_a_survey_with_several_open_questions_gives_one_statement_per_answer(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "umfrage.csv"
+    pd.DataFrame(
+        {
+            "Nr": ["1", "2"],
+            "Was fehlt im Stadtteil?": ["Ein Treff.", ""],
+            "Was ist gut?": ["Der Park.", "Die Nachbarschaft, sagt Frau Kaya."],
+            "Alter": [34, 71],
+        }
+    ).to_csv(path, index=False)
+    command = ["import", str(path), "--id-column", "Nr"]
+    questions = ["--text-column", "Was fehlt im Stadtteil?", "--text-column", "Was ist gut?"]
+    assert main(["--project", str(project.path), *command, *questions]) == 0
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["1.1", "1.2", "2.2"]  # question by question
+    assert segments["question"].tolist() == [
+        "Was fehlt im Stadtteil?",
+        "Was ist gut?",
+        "Was ist gut?",
+    ]
+    assert segments["text"].iloc[2].startswith("Die Nachbarschaft, sagt [Person ")
+    assert [a["Alter"] for a in segments["attributes"]] == [34, 34, 71]
+    # The file is one document: importing it again changes nothing.
+    assert main(["--project", str(project.path), *command, *questions]) == 0
+    assert len(project.segments()) == 3
