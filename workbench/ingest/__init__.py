@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
+from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.textio import decode, read_source
 from workbench.ingest.transcript_vtt import parse_vtt
@@ -27,18 +28,23 @@ __all__ = [
     "parse_docx",
     "parse_file",
     "parse_markdown",
+    "parse_speaker_turns",
     "parse_table",
     "parse_vtt",
     "parse_zoom_chat",
 ]
 
 
-def _sniff_chat(path: Path) -> bool:
-    """Whether a ``.txt`` file is a Zoom chat rather than a plain-text protocol."""
+def _sniff(path: Path) -> str | None:
+    """What a ``.txt`` file is: "zoom" (a Zoom chat), "turns" (a transcript or chat of
+    speaker lines) or None (a plain-text protocol)."""
     try:
-        return is_zoom_chat(decode(read_source(path)))
+        text = decode(read_source(path))
     except InputError:
-        return False  # the protocol importer reports unreadable files
+        return None  # the protocol importer reports unreadable files
+    if is_zoom_chat(text):
+        return "zoom"
+    return "turns" if is_speaker_turns(text) else None
 
 
 def parse_file(
@@ -54,8 +60,13 @@ def parse_file(
     suffix = path.suffix.lower()
     if suffix in TRANSCRIPT_SUFFIXES:
         return parse_vtt(path, roles=roles)
-    if suffix == ".txt" and _sniff_chat(path):
+    kind = _sniff(path) if suffix == ".txt" else None
+    if kind == "zoom":
         return parse_zoom_chat(path, roles=roles)
+    if kind == "turns":
+        return parse_speaker_turns(path, roles=roles)
+    if suffix == ".docx":
+        return parse_docx(path, roles=roles)
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:

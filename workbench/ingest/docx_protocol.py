@@ -10,9 +10,11 @@ numbered 1, 2, … in document order (``source_id``).
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import normalise_date
+from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
 from workbench.ingest.textio import Source, read_source
 
 IMPORTER = "docx"
@@ -49,8 +51,11 @@ def _role(paragraph) -> tuple[str | None, str]:
     return None, text
 
 
-def parse_docx(source: Source, name: str | None = None) -> ParsedDocument:
-    """Parse a DOCX protocol into a :class:`ParsedDocument`."""
+def parse_docx(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse a DOCX protocol (or a transcript of speaker turns, see
+    :mod:`workbench.ingest.speaker_turns`) into a :class:`ParsedDocument`."""
     import docx  # python-docx; imported here so `import workbench` stays light
 
     raw = read_source(source, name)
@@ -64,6 +69,13 @@ def parse_docx(source: Source, name: str | None = None) -> ParsedDocument:
             file=raw.name,
         ) from None
 
+    headings = any(
+        p.style is not None and (p.style.name or "").startswith(("Heading", "Überschrift"))
+        for p in document.paragraphs
+    )
+    plain = "\n".join(p.text for p in document.paragraphs)
+    if not headings and is_speaker_turns(plain):  # a transcript saved from Teams or Meet
+        return turns_document(raw, plain, roles)
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None

@@ -237,15 +237,22 @@ class Pseudonymiser:
         lets :meth:`_listed` try only those (thousands of listed authors stay fast).
         """
         confirmed = tuple(self.confirmed.values())
-        if self._index_of != (names, confirmed):
-            variants = [(variant, key, 0) for variant, key in _variants(names)]
+        if self._index_of != (names, confirmed, id(self.protected)):
+            # A listed display name's single words, except a district's or a code's
+            # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
+            variants = [
+                (variant, key, 0)
+                for variant, key in _variants(names)
+                if " " in variant or fold(variant) not in self.protected
+            ]
             variants += [(word, word.lower(), re.IGNORECASE) for word in confirmed]
             variants.sort(key=lambda v: -len(v[0]))
             by_word: dict[str | None, list[int]] = {}
             for position, (variant, _, _) in enumerate(variants):
                 first = _WORD_RUN.match(variant)
                 by_word.setdefault(first.group().lower() if first else None, []).append(position)
-            self._index_of, self._index = (names, confirmed), (variants, by_word)
+            self._index_of = (names, confirmed, id(self.protected))
+            self._index = (variants, by_word)
         return self._index
 
     def _listed(self, text: str, names: tuple[str, ...]) -> Iterable[Hit]:

@@ -1,0 +1,128 @@
+"""Plain-text transcripts and chats of speaker lines: one statement per turn, no names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+from workbench.ingest.speaker_turns import IMPORTER
+
+BBB_CHAT = """\
+[10:02] Anna Schmidt : Hallo zusammen, ich bin aus Opladen
+[10:03] Kemal Öztürk : Guten Morgen! Bei uns fehlt ein Jugendtreff.
+[10:04] Quartiersbüro Opladen : Danke, Herr Öztürk, das nehmen wir auf.
+[10:05] Brigitte Nowakowski-Lange : Die Busse fahren abends zu selten
+"""
+F4_INTERVIEW = """\
+I: Was fehlt Ihnen im Stadtteil? #00:00:05-2#
+
+B: Ein Treffpunkt für Jugendliche. Seit das JuZ zu ist, sind alle am Bahnhof. #00:00:15-8#
+
+I: Und für Ältere? #00:00:20-1#
+
+B: Bänke. Und dass der Bus abends noch fährt. #00:00:31-0#
+"""
+SPEAKER_LINES = """\
+Anna Schmidt  0:03
+Hallo zusammen, schön dass ihr da seid.
+
+Kemal Öztürk  0:10
+Bei uns fehlt ein Jugendtreff.
+Das sagen alle.
+
+Anna Schmidt  0:25
+Danke, das nehmen wir auf.
+"""
+MEET = """\
+Transkript
+00:00:00
+Anna Schmidt: Hallo zusammen.
+Kemal Öztürk: Bei uns fehlt ein Jugendtreff.
+00:01:10
+Brigitte Nowakowski-Lange: Die Busse fahren abends zu selten.
+"""
+LABELLED_PROTOCOL = """\
+Ort: Stadtteilbüro
+Datum: 12. März 2021
+Thema: Was fehlt im Stadtteil?
+
+Es fehlt ein Treff für Jugendliche, darin waren sich alle einig.
+"""
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "turns", "roles", "times"),
+    [
+        (BBB_CHAT, 4, [None] * 4, ["10:02", "10:03", "10:04", "10:05"]),
+        (F4_INTERVIEW, 4, ["I", "B", "I", "B"], ["00:00:05", "00:00:15", "00:00:20", "00:00:31"]),
+        (SPEAKER_LINES, 3, [None] * 3, ["0:03", "0:10", "0:25"]),
+        (MEET, 3, [None] * 3, ["00:00:00", None, "00:01:10"]),
+    ],
+    ids=["bigbluebutton-chat", "f4-interview", "speaker-lines", "google-meet"],
+)
+def test_each_turn_is_a_statement_with_its_time_and_speaker(
+    tmp_path: Path, text: str, turns: int, roles: list, times: list
+) -> None:
+    document = parse_file(_file(tmp_path, "treffen.txt", text))
+    assert document.importer == IMPORTER
+    assert [s.source_id for s in document.segments] == [str(i) for i in range(1, turns + 1)]
+    assert [s.speaker_role for s in document.segments] == roles
+    assert [s.attributes.get("time") for s in document.segments] == times
+    assert all("#" not in s.text and s.text for s in document.segments)
+    if text == SPEAKER_LINES:
+        assert document.segments[1].text == "Bei uns fehlt ein Jugendtreff.\nDas sagen alle."
+    if text == MEET:
+        assert document.title == "Transkript"
+
+
+def test_a_labelled_protocol_stays_a_protocol(tmp_path: Path) -> None:
+    document = parse_file(_file(tmp_path, "protokoll.txt", LABELLED_PROTOCOL))
+    assert document.importer != IMPORTER
+
+
+def test_speakers_become_placeholders_and_district_words_stay(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path, "chat.txt", BBB_CHAT)
+    assert main(["--project", str(project.path), "import", str(path), "--district", "Opladen"]) == 0
+    assert "4 Aussagen importiert" in capsys.readouterr().out
+    segments = project.segments()
+    stored = " ".join(segments["text"]) + " ".join(map(str, segments["attributes"]))
+    for name in ("Anna", "Schmidt", "Kemal", "Öztürk", "Nowakowski"):
+        assert name not in stored
+    speakers = [a["speaker"] for a in segments["attributes"]]
+    assert all(s.startswith("[Person ") for s in speakers)
+    # "Herr Öztürk" in a message is the speaker of message 2; the office's display name
+    # does not take "Opladen" out of the texts.
+    assert f"Danke, {speakers[1]}, das" in segments["text"].iloc[2]
+    assert segments["text"].iloc[0] == "Hallo zusammen, ich bin aus Opladen"
+
+
+def test_a_word_transcript_from_teams_is_read_turn_by_turn(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    lines = ["Stadtteilkonferenz", "Anna Schmidt   0:03", "Hallo zusammen.",
+             "Kemal Öztürk   0:10", "Bei uns fehlt ein Jugendtreff.", "Anna Schmidt   0:25",
+             "Danke."]  # fmt: skip
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(tmp_path / "transkript.docx")
+    parsed = parse_file(tmp_path / "transkript.docx")
+    assert parsed.importer == IMPORTER and parsed.title == "Stadtteilkonferenz"
+    assert [s.text for s in parsed.segments] == [
+        "Hallo zusammen.",
+        "Bei uns fehlt ein Jugendtreff.",
+        "Danke.",
+    ]
+    assert [s.attributes["time"] for s in parsed.segments] == ["0:03", "0:10", "0:25"]
