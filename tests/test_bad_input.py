@@ -77,8 +77,8 @@ CASES = {
     "unbekannter Sozialraum": (
         lambda t: _write(t / "ort.csv", b"ID;Text;Sozialraum\nK1;a;Manfort\nK2;b;Schlebusch\n"),
         ["--text-column", "Text", "--district-column", "Sozialraum"],
-        r"ort\.csv, Zeile 3: Unbekannter Sozialraum 'Schlebusch'. Gültig sind: Alkenrath, "
-        r"Gesamtstadt, Manfort",
+        r"ort\.csv, Zeile 3: Unbekannte Sozialräume \(Spalte Sozialraum\): Schlebusch\. "
+        r"Gültig sind: Alkenrath, Gesamtstadt, Manfort.*beim Import --add-districts",
     ),
     "nicht lesbare Bytes": (
         lambda t: _write(t / "bytes.csv", b"ID;Text\nK1;gut\nK2;\x81\x8d kaputt\n"),

@@ -223,3 +223,21 @@ def test_a_survey_with_several_open_questions_gives_one_statement_per_answer(
     # The file is one document: importing it again changes nothing.
     assert main(["--project", str(project.path), *command, *questions]) == 0
     assert len(project.segments()) == 3
+
+
+def test_unknown_districts_of_a_table_are_named_at_once_or_added_on_request(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "koeln.csv"
+    pd.DataFrame(
+        {"Nr": ["1", "2", "3"], "Veedel": ["Ehrenfeld", "Nippes", "Opladen"], "Text": list("abc")}
+    ).to_csv(path, index=False)
+    command = ["--project", str(project.path), "import", str(path), "--id-column", "Nr"]
+    command += ["--district-column", "Veedel"]
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "Unbekannte Sozialräume (Spalte Veedel): Ehrenfeld (Zeile 2), Nippes (Zeile 3)" in err
+    assert project.status()["segments"] == 0
+    assert main([*command, "--add-districts"]) == 0
+    assert "Neue Sozialräume angelegt: Ehrenfeld, Nippes." in capsys.readouterr().out
+    assert set(project.segments()["district"]) == {"Ehrenfeld", "Nippes", "Opladen"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select
@@ -123,6 +124,7 @@ class Project(CodingMixin):
         names: Sequence[str] = (),
         roles: Mapping[str, str] | None = None,
         wave: str | None = None,
+        add_districts: bool = False,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing.
 
@@ -132,15 +134,30 @@ class Project(CodingMixin):
         ``roles`` maps speakers of chats and transcripts to roles (never stored itself).
         ``wave`` labels the wave the files' new workshops belong to (created after the
         others if new); without it they go into the first wave ("Welle 1" if none yet).
+        Districts a file names that the project does not know are refused all at once, or
+        with ``add_districts`` declared.
         """
-        parsed = [(Path(p), parse_file(p, mapping or TableMapping(), roles)) for p in paths]
+        mapping = mapping or TableMapping()
+        parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
             writer = Writer(session, wave=wave)
             for path, document in parsed:
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)
-                results.append(writer.write(document, fixed_workshop, fixed_district, names))
+                named, rows = [fixed_district or document.district or ""], [None]
+                if not fixed_district:
+                    named += [s.district or "" for s in document.segments]
+                    rows += [s.row for s in document.segments]
+                hint = f"Spalte {mapping.district_column}" if mapping.district_column else ""
+                added = writer.declare_districts(
+                    named, add_districts, document.filename, hint, rows
+                )
+                result = writer.write(document, fixed_workshop, fixed_district, names)
+                if added:
+                    notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
+                    result = replace(result, notices=(notice, *result.notices))
+                results.append(result)
         return results
 
     def import_codebook(self, path: str | Path) -> int:

@@ -89,6 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         names=names,
         roles=roles,
         wave=args.wave,
+        add_districts=args.add_districts,
     )
     for r in results:
         extra = f", {r.codings} Kodierungen" if r.codings else ""
@@ -238,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--add-districts",
         action="store_true",
-        help="nur .qdpx: Fälle mit unbekanntem Namen als neue Sozialräume anlegen",
+        help="unbekannte Sozialräume (Spalte, Fälle eines .qdpx, --district) neu anlegen",
     )
     p.set_defaults(func=cmd_import)
 

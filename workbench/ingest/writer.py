@@ -144,34 +144,46 @@ class Writer:
         return district
 
     def declare_districts(
-        self, names: Sequence[str], add: bool, file: str, hint: str = ""
+        self,
+        names: Sequence[str],
+        add: bool,
+        file: str,
+        hint: str = "",
+        rows: Sequence[int | None] = (),
     ) -> list[str]:
         """Check that ``names`` are declared districts; with ``add`` declare the unknown.
 
         All unknown names are refused in one message (``hint`` says where the file
-        names them); returns the names added.
+        names them, ``rows`` the row of each name); returns the names added.
         """
-        unknown: dict[str, str] = {}
-        for name in names:
+        unknown: dict[str, tuple[str, int | None]] = {}
+        for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
             key = (name or "").strip().casefold()
             if key and key not in self.districts:
-                unknown.setdefault(key, name.strip())
+                unknown.setdefault(key, (name.strip(), row))
         if not unknown:
             return []
-        added = sorted(unknown.values())
+        added = sorted(name for name, _ in unknown.values())
         if not add:
             valid = ", ".join(sorted(d.name for d in self.districts.values()))
+            first = {name: row for name, row in unknown.values()}
+            listed = ", ".join(
+                f"{name} (Zeile {first[name]})" if first[name] and len(added) > 1 else name
+                for name in added
+            )
             raise InputError(
-                f"Unbekannte Sozialräume{f' ({hint})' if hint else ''}: {', '.join(added)}. "
+                f"Unbekannte Sozialräume{f' ({hint})' if hint else ''}: {listed}. "
                 f"Gültig sind: {valid} (weitere mit: workbench districts --add NAME, oder "
                 "beim Import --add-districts).",
                 file=file,
+                row=first[added[0]] if len(added) == 1 else None,
             )
         for name in added:
             district = District(name=name, is_citywide=False)
             self.session.add(district)
             self.districts[name.casefold()] = district
         self.session.flush()
+        self.pseudonymiser.protect(added)  # a district is never a person's name
         return added
 
     def _import_wave(self) -> Wave:
