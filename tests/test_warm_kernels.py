@@ -55,6 +55,19 @@ async def _run(kc, code: str, timeout: float = 60) -> dict:
     return {**reply["content"], "printed": "".join(printed)}
 
 
+async def _value(kc, expression: str, timeout: float = 60) -> str:
+    """The repr of ``expression`` in the kernel, from the execute reply itself.
+
+    Not from printed output: after an interrupt, ipykernel may still attribute a stream
+    to the interrupted request, and a client that waits for its own request's output then
+    sees none (seen once in a clean-clone run).
+    """
+    reply = await kc.execute_interactive(
+        "import os", timeout=timeout, user_expressions={"value": expression}
+    )
+    return reply["content"]["user_expressions"]["value"]["data"]["text/plain"]
+
+
 async def _start_forked() -> tuple[ForkingKernelManager, Any]:
     """A kernel forked by the warm process and a client whose channels are ready."""
     km = ForkingKernelManager(kernel_name="python3")
@@ -92,7 +105,7 @@ def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> 
             reply = await kc.get_shell_msg(timeout=30)
             assert reply["parent_header"]["msg_id"] == msg_id
             assert reply["content"]["ename"] == "KeyboardInterrupt"
-            kernel_pid = int((await _run(kc, "print(os.getpid())"))["printed"])
+            kernel_pid = int(await _value(kc, "os.getpid()"))
         finally:
             kc.stop_channels()
             await km.shutdown_kernel()
@@ -100,7 +113,7 @@ def test_kernels_are_forked_interruptible_and_cleaned_up(jupyter_dirs: Path) -> 
 
         # a kernel whose launcher is killed (as jupyter_client kills) goes with it
         km, kc = await _start_forked()
-        kernel_pid = int((await _run(kc, "import os; print(os.getpid())"))["printed"])
+        kernel_pid = int(await _value(kc, "os.getpid()"))
         kc.stop_channels()
         os.kill(km.provisioner.pid, signal.SIGKILL)
         assert _gone(kernel_pid)
