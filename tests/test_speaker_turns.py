@@ -126,3 +126,10 @@ def test_a_word_transcript_from_teams_is_read_turn_by_turn(tmp_path: Path) -> No
         "Danke.",
     ]
     assert [s.attributes["time"] for s in parsed.segments] == ["0:03", "0:10", "0:25"]
+
+
+def test_question_and_answer_labels_are_roles_not_people(tmp_path: Path) -> None:
+    text = "Frage: Was fehlt?\nAntwort: Ein Treff.\nFrage: Und sonst?\nAntwort: Bänke.\n"
+    parsed = parse_file(_file(tmp_path, "fragen.txt", text))
+    assert [s.speaker_role for s in parsed.segments] == ["Frage", "Antwort"] * 2
+    assert parsed.names == ()  # "Frage" never becomes a placeholder in the texts

@@ -90,13 +90,13 @@ def is_prose(value: str) -> bool:
     return len(_LOWER_WORD.findall(value)) >= 2
 
 
-def author(attributes: Mapping[str, Any], columns: Iterable[str] | None = None) -> str | None:
+def author(attributes: Mapping[str, Any]) -> str | None:
     """The author's name from the person columns (in column order), or None.
 
     Several columns (``Vorname``, ``Nachname``) make one name; "anonym", "k. A." and
     empty values are no name.
     """
-    keys = [k for k in (columns or attributes) if is_person_column(k)]
+    keys = [k for k in attributes if is_person_column(k)]
     parts = [str(attributes[k]).strip() for k in keys if attributes.get(k) not in (None, "")]
     name = " ".join(p for p in parts if header_key(p) not in NO_NAME and p.strip("-–. "))
     return name or None
@@ -165,8 +165,8 @@ def personal_notices(
         notices[-1] = notices[-1][:-1] + ": steht vor dem Text (--no-title: nur der Text)."
     if people:
         notices.append(
-            f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker), "
-            "die Namen auch in den Texten ersetzt."
+            f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker); "
+            "Personennamen daraus werden auch in den Texten ersetzt."
         )
     if contact:
         notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")

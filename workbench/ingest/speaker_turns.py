@@ -39,7 +39,10 @@ _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
 _ROLE = re.compile(
     r"^(?:[A-Z]{1,3}\d{0,2}|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
     r"Moderat(?:ion|or|orin)|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Sprecher(?:in)?|Speaker|"
-    r"Person|Host|Gast|Protokoll|Unbekannt|Unknown)(?:\s*\d{1,3})?)$"
+    r"Person|Host|Gast|Protokoll|Unbekannt|Unknown|Plenum|Publikum|Gruppe|Tisch|Alle|Mehrere|"
+    # labels of a question-and-answer record: not people, never pseudonymised
+    r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
+    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*\d{1,3})?)$"
 )
 MIN_TURNS = 3
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
