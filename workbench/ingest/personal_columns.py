@@ -42,7 +42,7 @@ CONTACT_HEADERS = frozenset(
     mobilnummer mobiltelefon mobilfunknummer fax faxnummer
     anschrift postanschrift wohnanschrift wohnadresse privatadresse strasseundhausnummer
     strassehausnummer hausnummer
-    ip ipadresse ipaddress iban kontonummer geburtsdatum geburtstag dateofbirth birthdate
+    ip ipaddr ipadresse ipaddress iban kontonummer geburtsdatum geburtstag dateofbirth birthdate
     """.split()
 )
 # Headers of free text (a title, a comment): pseudonymised like a statement. Other text

@@ -71,8 +71,8 @@ class TableMapping:
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
 # contribution's title, as participation platforms and survey tools export them.
 TEXT_HEADERS = (
-    "text beitrag aussage inhalt body beschreibung description kommentar comment commentbody "
-    "antwort answer nachricht message"
+    "text beitrag aussage inhalt content kartentext body beschreibung description kommentar "
+    "comment commentbody antwort answer nachricht message"
 ).split()
 TITLE_HEADERS = ("titel", "title", "ueberschrift", "betreff", "subject")
 _LANGUAGES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
