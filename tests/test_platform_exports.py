@@ -241,3 +241,31 @@ def test_unknown_districts_of_a_table_are_named_at_once_or_added_on_request(
     assert main([*command, "--add-districts"]) == 0
     assert "Neue Sozialräume angelegt: Ehrenfeld, Nippes." in capsys.readouterr().out
     assert set(project.segments()["district"]) == {"Ehrenfeld", "Nippes", "Opladen"}
+
+
+def test_a_padlet_wall_export_imports_without_naming_a_column(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "padlet.csv"
+    pd.DataFrame(
+        {
+            "Subject": ["Jugendtreff fehlt", "Bänke am Rhein", ""],
+            "Body": ["Seit das JuZ zu ist, sind alle am Bahnhof.", "", "Nachbarschaftshilfe."],
+            "Author": ["Kemal Öztürk", "anonymous", "Anna Schmidt"],
+            "Created At": ["2021-03-04 10:02:11 UTC"] * 3,
+            "Section": ["Herausforderungen", "Bedarfe", "Ressourcen"],
+        }
+    ).to_csv(path, index=False)
+    command = ["import", str(path), "--question-column", "Section"]
+    assert main(["--project", str(project.path), *command]) == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Jugendtreff fehlt. Seit das JuZ zu ist, sind alle am Bahnhof.",
+        "Bänke am Rhein",
+        "Nachbarschaftshilfe.",
+    ]
+    assert segments["question"].tolist() == ["Herausforderungen", "Bedarfe", "Ressourcen"]
+    speakers = [a.get("speaker") for a in segments["attributes"]]
+    assert speakers[1] is None and speakers[0] != speakers[2]
+    assert all(s.startswith("[Person ") for s in (speakers[0], speakers[2]))
+    assert segments["attributes"].iloc[0]["Created At"] == "2021-03-04 10:02:11 UTC"
