@@ -269,3 +269,22 @@ def test_a_padlet_wall_export_imports_without_naming_a_column(
     assert speakers[1] is None and speakers[0] != speakers[2]
     assert all(s.startswith("[Person ") for s in (speakers[0], speakers[2]))
     assert segments["attributes"].iloc[0]["Created At"] == "2021-03-04 10:02:11 UTC"
+
+
+def test_a_sheet_with_a_title_above_its_header_is_read_from_the_header(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Workshop Manfort, 12.3.2021"], [], ["Nr", "Text", "Rolle"],
+                [1, "Kein WLAN", "Schule"], [2, "Mehr Bänke", None]):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "karten.xlsx")
+    command = ["import", str(tmp_path / "karten.xlsx"), "--id-column", "Nr"]
+    assert main(["--project", str(project.path), *command]) == 0
+    assert "Kopfzeile in Zeile 3 (darüber: Titel der Tabelle)." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Kein WLAN", "Mehr Bänke"]
+    assert segments["source_id"].tolist() == ["1", "2"]

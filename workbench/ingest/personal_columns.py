@@ -151,7 +151,9 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
 
 
 def personal_notices(
-    segments: Iterable[ParsedSegment], detected: Mapping[str, str] | None = None
+    segments: Iterable[ParsedSegment],
+    detected: Mapping[str, str] | None = None,
+    header_row: int | None = None,
 ) -> tuple[str, ...]:
     """What the import did with person and contact columns (for the import's output),
     and which text and title columns a table import found by their headers."""
@@ -161,6 +163,8 @@ def personal_notices(
     notices = [
         f"Spalte '{column}' als {role} erkannt." for role, column in (detected or {}).items()
     ]
+    if header_row and header_row > 1:
+        notices.insert(0, f"Kopfzeile in Zeile {header_row} (darüber: Titel der Tabelle).")
     if "Titel" in (detected or {}):
         notices[-1] = notices[-1][:-1] + ": steht vor dem Text (--no-title: nur der Text)."
     if people:

@@ -75,6 +75,7 @@ TEXT_HEADERS = (
     "comment commentbody antwort answer nachricht message"
 ).split()
 TITLE_HEADERS = ("titel", "title", "ueberschrift", "betreff", "subject")
+_TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
 _LANGUAGES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
 
 
@@ -91,6 +92,29 @@ def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | 
                 found.setdefault((wanted, key != wanted), column)
     ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
     return next((found[r] for r in ranked if r in found), None)
+
+
+def _has_text_column(header: list[str], mapping: TableMapping) -> bool:
+    if mapping.text_column is not None:
+        return mapping.text_column in header
+    return _detect(header, TEXT_HEADERS, set(mapping.mapped())) is not None
+
+
+def _header_below_title(
+    header: list[str], records: list[tuple[int, list[Any]]], mapping: TableMapping
+) -> tuple[list[str], list[tuple[int, list[Any]]], int]:
+    """Header, data rows and header row, when a sheet has a title above its header.
+
+    Spreadsheets made by hand often start with a line such as "Workshop Manfort,
+    12.3.2021"; the header is then the first of the next rows that has the text column.
+    """
+    if _has_text_column(header, mapping):
+        return header, records, 1
+    for index, (row, cells) in enumerate(records[:_TITLE_ROWS]):
+        candidate = ["" if c is None else str(c).strip() for c in cells]
+        if _has_text_column(candidate, mapping):
+            return candidate, records[index + 1 :], row
+    return header, records, 1
 
 
 def with_title(title: str | None, text: str | None) -> str | None:
@@ -207,6 +231,7 @@ def parse_table(
     is_xlsx = Path(raw.name).suffix.lower() in (".xlsx", ".xlsm")
     header, records = read_rows(raw, mapping.sheet)
     header = [h.strip() for h in header]
+    header, records, header_row = _header_below_title(header, records, mapping)
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
 
@@ -332,6 +357,8 @@ def parse_table(
     options["skipped_rows"] = skipped
     if detected:
         options["detected_columns"] = detected
+    if header_row > 1:
+        options["header_row"] = header_row
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,

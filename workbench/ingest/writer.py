@@ -369,7 +369,11 @@ class Writer:
             codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
-                *personal_notices(document.segments, document.options.get("detected_columns")),
+                *personal_notices(
+                    document.segments,
+                    document.options.get("detected_columns"),
+                    document.options.get("header_row"),
+                ),
                 *notices,
             ),
         )
