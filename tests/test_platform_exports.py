@@ -288,3 +288,25 @@ def test_a_sheet_with_a_title_above_its_header_is_read_from_the_header(
     segments = project.segments()
     assert segments["text"].tolist() == ["Kein WLAN", "Mehr Bänke"]
     assert segments["source_id"].tolist() == ["1", "2"]
+
+
+def test_an_opendocument_spreadsheet_imports_like_an_excel_one(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice's .ods, as many administrations save their card walls."""
+    frame = pd.DataFrame(
+        {"Nr": ["K1", "K2"], "Text": ["Kein WLAN", "Mehr Bänke"], "Anzahl": [3, None]}
+    )
+    frame.to_excel(tmp_path / "karten.ods", engine="odf", index=False, sheet_name="Wand")
+    base = ["--project", str(project.path), "import"]
+    assert main([*base, str(tmp_path / "karten.ods"), "--id-column", "Nr"]) == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Kein WLAN", "Mehr Bänke"]
+    assert segments["attributes"].iloc[0] == {"Anzahl": 3}
+    capsys.readouterr()
+    broken = tmp_path / "kaputt.ods"
+    broken.write_bytes((tmp_path / "karten.ods").read_bytes()[:200])
+    assert main([*base, str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "kaputt.ods: Keine lesbare ODS-Datei" in err and "Traceback" not in err
+    assert len(project.segments()) == 2

@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import",
         help="Protokolle (.md, .txt, .docx), Zoom-Chats (.txt), Transkripte (.vtt), "
-        "Tabellen (.csv, .xlsx), REFI-QDA-Projekte (.qdpx)",
+        "Tabellen (.csv, .xlsx, .ods), REFI-QDA-Projekte (.qdpx)",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen.",
@@ -214,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--attribute-columns", metavar="A,B", help="nur diese Spalten als Attribute (sonst alle)"
     )
-    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX), sonst das erste")
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX, ODS), sonst das erste")
     p.add_argument(
         "--district",
         metavar="NAME",

@@ -20,7 +20,7 @@ PROTOCOL_SUFFIXES = {
     ".txt": parse_markdown,
     ".docx": parse_docx,
 }
-TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods"}
 TRANSCRIPT_SUFFIXES = {".vtt"}
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""CSV and XLSX card-wall or survey exports, read through a column mapping."""
+"""CSV, XLSX and ODS card-wall or survey exports, read through a column mapping."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_
 
 IMPORTER_CSV = "csv"
 IMPORTER_XLSX = "xlsx"
+IMPORTER_ODS = "ods"
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
@@ -199,12 +200,43 @@ def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[i
     return header, records
 
 
+def _ods_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Header and (row number, cells) of the first (or named) sheet of an ODS file."""
+    import pandas as pd  # its "odf" reader (odfpy); imported lazily like openpyxl
+
+    if not raw.data.strip():
+        raise InputError("Die Datei ist leer.", file=raw.name)
+    try:
+        book = pd.ExcelFile(io.BytesIO(raw.data), engine="odf")
+    except Exception as err:
+        raise InputError(
+            f"Keine lesbare ODS-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            file=raw.name,
+        ) from None
+    if sheet is not None and sheet not in book.sheet_names:
+        raise InputError(
+            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, book.sheet_names))}",
+            file=raw.name,
+        )
+    frame = pd.read_excel(
+        book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
+    )
+    rows = [[None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False)]
+    if not rows:
+        raise InputError("Die Tabelle ist leer.", file=raw.name)
+    header = ["" if c is None else str(c).strip() for c in rows[0]]
+    return header, [(number, cells) for number, cells in enumerate(rows[1:], start=2)]
+
+
 def read_rows(
     raw: RawFile, sheet: str | None = None
 ) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and (row number, cells) of a CSV or XLSX file (by its name's suffix)."""
-    if Path(raw.name).suffix.lower() in (".xlsx", ".xlsm"):
+    """Header and (row number, cells) of a CSV, XLSX or ODS file (by its name's suffix)."""
+    suffix = Path(raw.name).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
         return _xlsx_rows(raw, sheet)
+    if suffix == ".ods":
+        return _ods_rows(raw, sheet)
     return _csv_rows(raw)
 
 
@@ -228,7 +260,7 @@ def parse_table(
 ) -> ParsedDocument:
     """Parse a CSV or XLSX export into a :class:`ParsedDocument` using ``mapping``."""
     raw = read_source(source, name)
-    is_xlsx = Path(raw.name).suffix.lower() in (".xlsx", ".xlsm")
+    suffix = Path(raw.name).suffix.lower()
     header, records = read_rows(raw, mapping.sheet)
     header = [h.strip() for h in header]
     header, records, header_row = _header_below_title(header, records, mapping)
@@ -362,7 +394,9 @@ def parse_table(
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer=IMPORTER_XLSX if is_xlsx else IMPORTER_CSV,
+        importer={".xlsx": IMPORTER_XLSX, ".xlsm": IMPORTER_XLSX, ".ods": IMPORTER_ODS}.get(
+            suffix, IMPORTER_CSV
+        ),
         segments=tuple(segment for _, _, segment in sorted(segments, key=lambda s: s[:2])),
         options=options,
     )
