@@ -118,6 +118,19 @@ def _header_below_title(
     return header, records, 1
 
 
+def _opens(text: str, title: str) -> bool:
+    """Whether ``text`` begins with ``title`` (a whole word, or the title is cut: "…").
+
+    >>> _opens("Parkplätze fehlen", "Park"), _opens("Parkplätze fehlen", "Parkplä…")
+    (False, True)
+    """
+    cut = title.endswith(("…", "..."))
+    opening, folded = title.rstrip(".…!?:; ").casefold(), text.casefold()
+    if not opening or not folded.startswith(opening):
+        return False
+    return cut or len(folded) == len(opening) or not folded[len(opening)].isalnum()
+
+
 def with_title(title: str | None, text: str | None) -> str | None:
     """A contribution as one statement: its title, then its text.
 
@@ -125,9 +138,11 @@ def with_title(title: str | None, text: str | None) -> str | None:
     'Mehr Bänke. Am Rhein fehlen Bänke.'
     >>> with_title("Bänke?", "Bänke? Ja, am Rhein.")  # the text repeats the title
     'Bänke? Ja, am Rhein.'
+    >>> with_title("Am Rhein fehlen …", "Am Rhein fehlen Bänke.")  # … or it is cut from it
+    'Am Rhein fehlen Bänke.'
     """
     title, text = (title or "").strip(), (text or "").strip()
-    if not title or text.casefold().startswith(title.casefold()):
+    if not title or _opens(text, title):
         return text or None
     if not text:
         return title
