@@ -310,3 +310,36 @@ def test_an_opendocument_spreadsheet_imports_like_an_excel_one(
     err = capsys.readouterr().err
     assert "kaputt.ods: Keine lesbare ODS-Datei" in err and "Traceback" not in err
     assert len(project.segments()) == 2
+
+
+def test_a_long_table_of_statements_and_codes_gives_each_statement_once(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One row per statement and code (as MAXQDA exports coded segments): the rows of one
+    ID and text are one statement with all its codes; another text under the ID is an
+    error that names both rows."""
+    path = tmp_path / "segmente.csv"
+    pd.DataFrame(
+        {
+            "ID": ["S1", "S1", "S2", "S1"],
+            "Segment": ["Kein WLAN", "Kein WLAN", "Mehr Bänke", "Kein WLAN"],
+            "Code": ["Bedarf", "Themen/Digitales", "Bedarf", "Bedarf"],
+        }
+    ).to_csv(path, index=False)
+    command = ["--project", str(project.path), "import", str(path), "--id-column", "ID"]
+    command += ["--text-column", "Segment", "--code-column", "Code", "--coder", "MAXQDA"]
+    assert main(command) == 0
+    assert "2 Zeilen wiederholen eine Aussage" in capsys.readouterr().out
+    assert project.segments()["text"].tolist() == ["Kein WLAN", "Mehr Bänke"]
+    codings = project.codings()
+    assert sorted(codings[codings["source_id"] == "S1"]["code"]) == ["Bedarf", "Themen/Digitales"]
+
+    other = tmp_path / "widerspruch.csv"
+    pd.DataFrame({"ID": ["S1", "S1"], "Segment": ["a", "b"], "Code": ["X", "Y"]}).to_csv(
+        other, index=False
+    )
+    command[3] = str(other)
+    assert main(command) == 2
+    assert "Zeile 3: ID 'S1' kommt doppelt vor (zuerst in Zeile 2), mit anderem Text." in (
+        capsys.readouterr().err
+    )

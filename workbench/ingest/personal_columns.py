@@ -150,23 +150,27 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
     return [name for name in found if any(h.kind == "person" for h in pseudonymiser.detect(name))]
 
 
-def personal_notices(
-    segments: Iterable[ParsedSegment],
-    detected: Mapping[str, str] | None = None,
-    header_row: int | None = None,
+def import_notices(
+    segments: Iterable[ParsedSegment], options: Mapping[str, Any]
 ) -> tuple[str, ...]:
-    """What the import did with person and contact columns (for the import's output),
-    and which text and title columns a table import found by their headers."""
+    """What a table import read in its own way (for the import's output): the header row,
+    detected text and title columns, merged rows, person and contact columns."""
     columns = dict.fromkeys(key for s in segments for key in s.attributes)
     people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
-    notices = [
-        f"Spalte '{column}' als {role} erkannt." for role, column in (detected or {}).items()
-    ]
-    if header_row and header_row > 1:
-        notices.insert(0, f"Kopfzeile in Zeile {header_row} (darüber: Titel der Tabelle).")
-    if "Titel" in (detected or {}):
-        notices[-1] = notices[-1][:-1] + ": steht vor dem Text (--no-title: nur der Text)."
+    detected = options.get("detected_columns") or {}
+    notices = []
+    if options.get("header_row", 1) > 1:
+        row = options["header_row"]
+        notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
+    for role, column in detected.items():
+        after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
+        notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    if options.get("merged_rows"):
+        notices.append(
+            f"{options['merged_rows']} Zeilen wiederholen eine Aussage (gleiche ID, gleicher "
+            "Text) mit weiteren Codes: zusammengeführt."
+        )
     if people:
         notices.append(
             f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker); "

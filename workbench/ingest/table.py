@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -322,8 +322,9 @@ def parse_table(
         ]
 
     segments: list[tuple[int, int, ParsedSegment]] = []  # (question number, order, segment)
-    seen_ids: dict[str, int] = {}
-    skipped = 0
+    seen_ids: dict[str, int] = {}  # ID → row it was first seen in
+    position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
+    skipped = merged_rows = 0
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
@@ -360,14 +361,25 @@ def parse_table(
             skipped += 1
             continue
         source_id = cell("id") or str(row)
+        codes = tuple(c for c in _CODE_SEPARATOR.split(cell("code") or "") if c)
         if source_id in seen_ids:
+            first = seen_ids[source_id]
+            earlier = position.get(source_id)
+            long_format = idx["code"] is not None and not survey and earlier is not None
+            if long_format and segments[earlier][2].text == answers[0][2]:
+                # One row per statement and code (MAXQDA's coded segments, a long table).
+                number, order, segment = segments[earlier]
+                merged = tuple(dict.fromkeys((*segment.codes, *codes)))
+                segments[earlier] = (number, order, replace(segment, codes=merged))
+                merged_rows += 1
+                continue
             raise InputError(
-                f"ID '{source_id}' kommt doppelt vor (zuerst in Zeile {seen_ids[source_id]}).",
+                f"ID '{source_id}' kommt doppelt vor (zuerst in Zeile {first})"
+                + (", mit anderem Text." if long_format else "."),
                 file=raw.name,
                 row=row,
             )
         seen_ids[source_id] = row
-        codes = tuple(c for c in _CODE_SEPARATOR.split(cell("code") or "") if c)
         values = {
             column: _value(fields[i])
             for column, i in attributes
@@ -385,6 +397,8 @@ def parse_table(
                 attributes=dict(values),
                 codes=codes,
             )
+            if not survey:
+                position[source_id] = len(segments)
             segments.append((number, len(segments), segment))
     if not segments:
         raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
@@ -406,6 +420,8 @@ def parse_table(
         options["detected_columns"] = detected
     if header_row > 1:
         options["header_row"] = header_row
+    if merged_rows:
+        options["merged_rows"] = merged_rows
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,

@@ -36,8 +36,8 @@ from workbench.core.domain import (
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import (
+    import_notices,
     listed_authors,
-    personal_notices,
     safe_attributes,
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -369,11 +369,7 @@ class Writer:
             codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
-                *personal_notices(
-                    document.segments,
-                    document.options.get("detected_columns"),
-                    document.options.get("header_row"),
-                ),
+                *import_notices(document.segments, document.options),
                 *notices,
             ),
         )
