@@ -8,6 +8,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.domain import InputError
 from workbench.ingest import parse_file
 from workbench.ingest.speaker_turns import IMPORTER
 
@@ -133,3 +134,31 @@ def test_question_and_answer_labels_are_roles_not_people(tmp_path: Path) -> None
     parsed = parse_file(_file(tmp_path, "fragen.txt", text))
     assert [s.speaker_role for s in parsed.segments] == ["Frage", "Antwort"] * 2
     assert parsed.names == ()  # "Frage" never becomes a placeholder in the texts
+
+
+def test_functions_are_roles_and_a_word_protocol_without_times_stays_a_protocol(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    lines = [
+        "Schulsozialarbeit: Kein WLAN in den Unterkünften.",
+        "Hartung: Die Busse fahren zu selten.",
+        "Schulsozialarbeit: Homeschooling mit einem Handy.",
+        "Hartung: Und abends gar nicht.",
+    ]
+    parsed = parse_file(_file(tmp_path, "runde.txt", "\n".join(lines)))
+    assert parsed.importer == IMPORTER
+    roles = [s.speaker_role for s in parsed.segments]
+    assert roles == ["Schulsozialarbeit", None, "Schulsozialarbeit", None]  # a function
+    assert [s.attributes.get("speaker") for s in parsed.segments][1] == "Hartung"  # a person
+    assert parsed.names == ("Hartung",)
+
+    # In a Word file the same lines are a protocol's (the protocol importer reads it and
+    # asks for its headings): Teams' and Meet's transcripts carry times.
+    document = docx.Document()
+    for line in ["Workshop: Quartiersworkshop", "Sozialraum: Opladen", *lines]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "protokoll.docx")
+    with pytest.raises(InputError, match="vor der ersten Leitfrage"):
+        parse_file(tmp_path / "protokoll.docx")

@@ -74,7 +74,7 @@ def parse_docx(
         for p in document.paragraphs
     )
     plain = "\n".join(p.text for p in document.paragraphs)
-    if not headings and is_speaker_turns(plain):  # a transcript saved from Teams or Meet
+    if not headings and is_speaker_turns(plain, timed_only=True):  # Teams' or Meet's
         return turns_document(raw, plain, roles)
     fields: dict = {}
     segments: list[ParsedSegment] = []

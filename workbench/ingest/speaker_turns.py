@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 
@@ -43,6 +44,11 @@ _ROLE = re.compile(
     # labels of a question-and-answer record: not people, never pseudonymised
     r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
     r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*\d{1,3})?)$"
+)
+_FUNCTION_NOUN = re.compile(
+    r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
+    r"treff|rat|haus|leitung|beirat|hilfe|initiative|netzwerk|gruppe|team|kreis)$",
+    re.IGNORECASE,
 )
 MIN_TURNS = 3
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
@@ -96,8 +102,12 @@ def _turns(text: str) -> tuple[list[_Turn], list[str], int]:
     return turns, preamble, other
 
 
-def is_speaker_turns(text: str) -> bool:
-    """Whether a plain text is a transcript or chat of speaker turns (not a protocol)."""
+def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
+    """Whether a plain text is a transcript or chat of speaker turns (not a protocol).
+
+    ``timed_only``: only turns with times count (Word files: a protocol written as
+    "Schulsozialarbeit: …" paragraphs stays a protocol; transcripts carry times).
+    """
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
     turns, preamble, other = _turns(text[:200_000])
@@ -109,13 +119,20 @@ def is_speaker_turns(text: str) -> bool:
     # time stamps make a chat or transcript of one-time speakers too.
     speakers = [t.who.casefold() for t in turns]
     timed = sum(t.time is not None for t in turns)
-    if len(set(speakers)) > 0.8 * len(speakers) and timed < _SHARE * len(turns):
+    if timed < _SHARE * len(turns) and (timed_only or len(set(speakers)) > 0.8 * len(speakers)):
         return False
     return len(turns) >= _SHARE * (len(turns) + other)
 
 
 def _is_role(who: str) -> bool:
-    return bool(_ROLE.match(who))
+    """A role code or label, or a single word built like an organisation or function
+    ("Schulsozialarbeit", "Quartiersbüro", "Jugendamt"): not a person's name."""
+    if _ROLE.match(who):
+        return True
+    if " " in who or len(who) < 8 or not _FUNCTION_NOUN.search(who):
+        return False
+    names = gazetteer()
+    return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
 
 
 def parse_speaker_turns(
