@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -87,7 +88,7 @@ def _turns(text: str) -> tuple[list[_Turn], list[str], int]:
         if _ONLY_TIME.match(line):
             stamp = line.strip(" []")
             continue
-        following = next((ln for ln in lines[number:] if ln.strip()), None)
+        following = next((ln for ln in islice(lines, number, None) if ln.strip()), None)
         turn = _start(line, following)
         if turn is not None:
             turn.row, turn.time = number, turn.time or stamp
