@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -82,13 +81,16 @@ def _turns(text: str) -> tuple[list[_Turn], list[str], int]:
     preamble: list[str] = []
     other = 0
     stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
+    after = [len(lines)] * len(lines)  # index of the next non-empty line after each line
+    for i in range(len(lines) - 2, -1, -1):
+        after[i] = i + 1 if lines[i + 1].strip() else after[i + 1]
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         if _ONLY_TIME.match(line):
             stamp = line.strip(" []")
             continue
-        following = next((ln for ln in islice(lines, number, None) if ln.strip()), None)
+        following = lines[after[number - 1]] if after[number - 1] < len(lines) else None
         turn = _start(line, following)
         if turn is not None:
             turn.row, turn.time = number, turn.time or stamp
