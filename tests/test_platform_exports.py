@@ -343,3 +343,19 @@ def test_a_long_table_of_statements_and_codes_gives_each_statement_once(
     assert "Zeile 3: ID 'S1' kommt doppelt vor (zuerst in Zeile 2), mit anderem Text." in (
         capsys.readouterr().err
     )
+
+
+def test_one_title_for_every_row_is_not_put_before_each_text(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "haushalt.csv"
+    pd.DataFrame(
+        {
+            "title": ["Bürgerhaushalt 2019"] * 4,
+            "text": ["Mehr Bänke.", "Ein Treff.", "Licht.", "Bus."],
+        }
+    ).to_csv(path, index=False)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Mehr Bänke.", "Ein Treff.", "Licht.", "Bus."]
+    assert {a["title"] for a in segments["attributes"]} == {"Bürgerhaushalt 2019"}

@@ -118,6 +118,22 @@ def _header_below_title(
     return header, records, 1
 
 
+def _own_titles(
+    header: list[str], records: list[tuple[int, list[Any]]], column: str | None
+) -> str | None:
+    """``column`` if it titles each contribution, not one title for many rows (the
+    process's or the sheet's: "Bürgerhaushalt 2019" before every text would be noise)."""
+    if column is None:
+        return None
+    i = header.index(column)
+    values = [
+        str(cells[i]).strip()
+        for _, cells in records
+        if i < len(cells) and cells[i] is not None and str(cells[i]).strip()
+    ]
+    return column if len(set(values)) >= 0.5 * len(values) else None
+
+
 def _opens(text: str, title: str) -> bool:
     """Whether ``text`` begins with ``title`` (a whole word, or the title is cut: "…").
 
@@ -300,7 +316,9 @@ def parse_table(
         )
     title_column = mapping.title_column
     if title_column is None and not mapping.no_title and not survey:
-        title_column = _detect(header, TITLE_HEADERS, named | {text_column})
+        title_column = _own_titles(
+            header, records, _detect(header, TITLE_HEADERS, named | {text_column})
+        )
     texts = [(c, _resolve(header, c, raw.name, "--text-column")) for c in text_columns]
     idx = {
         "text": texts[0][1],
