@@ -343,6 +343,35 @@ def test_teams_transcript_turns_with_voice_tags_and_roles(
     assert "Anna" not in segments.drop(columns=["attributes"]).to_csv() + repr(attributes)
 
 
+WEBEX_VTT = """\
+WEBVTT
+
+1 "Anna Schmidt" (3108273152)
+00:00:01.000 --> 00:00:04.000
+Hallo zusammen, ich bin aus Wiesdorf.
+
+2 "Kemal Öztürk" (3108273153)
+00:00:05.000 --> 00:00:09.000
+Bei uns fehlt ein Jugendtreff.
+
+3 "Anna Schmidt" (3108273152)
+00:00:10.000 --> 00:00:12.000
+Danke, Herr Öztürk.
+"""
+
+
+def test_webex_transcript_names_its_speakers_in_the_cue_identifiers(tmp_path: Path) -> None:
+    path = tmp_path / "webex.vtt"
+    path.write_text(WEBEX_VTT, encoding="utf-8")
+    document = parse_file(path)
+    assert [s.attributes["speaker"] for s in document.segments] == [
+        "Anna Schmidt",
+        "Kemal Öztürk",
+        "Anna Schmidt",
+    ]  # three turns, not one; the writer makes the speakers placeholders
+    assert set(document.names) == {"Anna Schmidt", "Kemal Öztürk"}
+
+
 def test_plain_text_protocol_is_still_a_protocol(tmp_path: Path) -> None:
     path = tmp_path / "protokoll.txt"
     path.write_text("# Protokoll\n\n10:00 Begrüßung durch das Quartiersbüro\n", "utf-8")

@@ -1,7 +1,8 @@
 """WebVTT transcripts (``.vtt``) of video conferences: Zoom and Microsoft Teams.
 
 Zoom writes the speaker before the cue text (``Anna Schmidt: Guten Morgen``), Teams in a
-voice tag (``<v Anna Schmidt>Guten Morgen</v>``). Consecutive cues of one speaker are
+voice tag (``<v Anna Schmidt>Guten Morgen</v>``), Webex in the cue's identifier
+(``1 "Anna Schmidt" (3108273152)``). Consecutive cues of one speaker are
 one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 ``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
 are people (see :mod:`workbench.ingest.speakers`). The cues are read with the
@@ -30,6 +31,7 @@ FORMAT = "digital (Videokonferenz)"
 _TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?:\s+.*)?$")
 _STAMP = re.compile(r"^(?:(?P<h>\d{1,3}):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{3})$")
 _ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n<>]{1,80}?):\s+(?P<text>\S.*)$", re.S)
+_WEBEX_IDENTIFIER = re.compile(r'^\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*$')
 _EXPECTED = "erwartet hh:mm:ss.mmm --> hh:mm:ss.mmm"
 
 
@@ -142,6 +144,9 @@ def _cues(raw_text: str, name: str) -> list[_Cue]:
             labelled = _ZOOM_SPEAKER.match(body)
             if labelled:
                 speaker, body = labelled["name"].strip(), labelled["text"].strip()
+        if speaker is None:  # Webex names the speaker in the cue's identifier only
+            webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
+            speaker = webex["name"].strip() if webex else None
         if body:
             cues.append(_Cue(row, start, end, speaker, body))
     return cues
