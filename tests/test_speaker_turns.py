@@ -38,6 +38,11 @@ Das sagen alle.
 Anna Schmidt  0:25
 Danke, das nehmen wir auf.
 """
+ZOOM_CAPTIONS = """\
+[Anna Schmidt] 10:02:13 Guten Morgen zusammen
+[Kemal Öztürk] 10:02:20 Bei uns fehlt ein Treff
+[Anna Schmidt] 10:02:31 Danke
+"""
 MEET = """\
 Transkript
 00:00:00
@@ -68,8 +73,9 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
         (F4_INTERVIEW, 4, ["I", "B", "I", "B"], ["00:00:05", "00:00:15", "00:00:20", "00:00:31"]),
         (SPEAKER_LINES, 3, [None] * 3, ["0:03", "0:10", "0:25"]),
         (MEET, 3, [None] * 3, ["00:00:00", None, "00:01:10"]),
+        (ZOOM_CAPTIONS, 3, [None] * 3, ["10:02:13", "10:02:20", "10:02:31"]),
     ],
-    ids=["bigbluebutton-chat", "f4-interview", "speaker-lines", "google-meet"],
+    ids=["bigbluebutton-chat", "f4-interview", "speaker-lines", "google-meet", "zoom-captions"],
 )
 def test_each_turn_is_a_statement_with_its_time_and_speaker(
     tmp_path: Path, text: str, turns: int, roles: list, times: list

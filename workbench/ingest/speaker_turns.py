@@ -3,8 +3,9 @@
 Many programs write a meeting or an interview as lines that begin with who speaks:
 ``Anna Schmidt: Guten Morgen`` (Google Meet, Jitsi, typed transcripts), ``[10:02] Anna
 Schmidt : Hallo`` (BigBlueButton's chat), ``10:02:13 Anna: …``, f4/f5 interview
-transcripts (``I: Wie war das? #00:01:02-5#``, ``B1: …``) or a speaker line with a time
-and the text below it (``Anna Schmidt  0:03`` — Otter, Webex, Teams' Word export).
+transcripts (``I: Wie war das? #00:01:02-5#``, ``B1: …``), Zoom's saved captions
+(``[Anna Schmidt] 10:02:13 …``) or a speaker line with a time and the text below it
+(``Anna Schmidt  0:03`` — Otter, Webex, Teams' Word export).
 Every turn is one statement (``source_id`` 1, 2, … in order); lines that start no turn
 continue the one before; lines that hold only a time stamp are dropped, as are f4's
 ``#hh:mm:ss-d#`` marks (the first is kept as ``time``). A speaker written as a role code
@@ -33,6 +34,8 @@ _WHO = r"[^\W\d_][\w.'’ -]{0,48}?(?:\s*\([^()\n]{0,30}\))?"
 _INLINE = re.compile(
     rf"^\s*(?:\[?(?P<time>{_TIME})\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+(?P<text>\S.*)$"
 )
+# "[Anna Schmidt] 10:02:13 Guten Morgen" (Zoom's saved closed captions)
+_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_WHO})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")
 # "Anna Schmidt  0:03" or "Anna Schmidt (00:01:02)" alone on its line, the text below
 _HEADER = re.compile(rf"^\s*(?P<who>{_WHO})\s+\(?(?P<time>{_TIME})\)?\s*$")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
@@ -65,7 +68,7 @@ class _Turn:
 
 def _start(line: str, following: str | None) -> _Turn | None:
     """The turn a line starts, or None (a header turn needs text on the next line)."""
-    inline = _INLINE.match(line)
+    inline = _INLINE.match(line) or _BRACKETED.match(line)
     if inline and len(inline["who"].split()) <= 5:
         return _Turn(0, inline["who"].strip(), inline["time"], [inline["text"]])
     header = _HEADER.match(line)
