@@ -12,8 +12,15 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.cli.main import main
-from workbench.ingest.personal_columns import author, header_key, is_contact_column
+from workbench.ingest.personal_columns import (
+    author,
+    header_key,
+    is_contact_column,
+    is_person_column,
+    is_prose_column,
+)
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.table import TITLE_HEADERS, _detect
 from workbench.store import Base
 
 KEY_TABLES = {"pseudonyms", "pseudonym_spans", "listed_names"}  # the key, kept apart
@@ -127,6 +134,9 @@ def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
         "Jürgen Wieczorek"
     )
     assert author({"Name": "anonym"}) is None and author({"Autor": "-"}) is None
+    # Umlauts fold ("Ü" → "u"): German headers are found as they are written.
+    assert is_person_column("Gesprächspartnerin") and is_prose_column("Begründung")
+    assert _detect(["Nr", "Überschrift", "Text"], TITLE_HEADERS, set()) == "Überschrift"
 
 
 def test_title_and_text_columns_are_found_in_a_platform_export(

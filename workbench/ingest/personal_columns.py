@@ -33,6 +33,9 @@ PERSON_HEADERS = frozenset(
     username user firstname lastname fullname surname givenname kontaktperson
     ansprechpartner ansprechpartnerin ansprechperson sprecher sprecherin
     authorname autorname autorinname autorenname authornickname nickname spitzname
+    interviewpartner interviewpartnerin interviewte interviewter befragte befragter
+    gespraechspartner gespraechspartnerin gesprachspartner gesprachspartnerin interviewee
+    respondent
     """.split()
 )
 CONTACT_HEADERS = frozenset(
@@ -48,8 +51,9 @@ CONTACT_HEADERS = frozenset(
 # Headers of free text (a title, a comment): pseudonymised like a statement. Other text
 # fields (dates, categories, places) only lose listed names and structured data.
 PROSE_PREFIXES = (
-    "titel title ueberschrift betreff subject kommentar comment beschreibung description "
-    "anmerkung bemerkung notiz note begruendung zusammenfassung summary antwort answer "
+    "titel title ueberschrift uberschrift betreff subject kommentar comment beschreibung "
+    "description anmerkung bemerkung notiz note begruendung begrundung zusammenfassung "
+    "summary antwort answer "
     "idee vorschlag"
 ).split()
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")

@@ -75,7 +75,8 @@ TEXT_HEADERS = (
     "text beitrag aussage inhalt content kartentext body beschreibung description kommentar "
     "comment commentbody antwort answer nachricht message"
 ).split()
-TITLE_HEADERS = ("titel", "title", "ueberschrift", "betreff", "subject")
+# (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
+TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
 _TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
 _LANGUAGES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
 
