@@ -369,3 +369,23 @@ def test_one_title_for_every_row_is_not_put_before_each_text(
     segments = project.segments()
     assert segments["text"].tolist() == ["Mehr Bänke.", "Ein Treff.", "Licht.", "Bus."]
     assert {a["title"] for a in segments["attributes"]} == {"Bürgerhaushalt 2019"}
+
+
+def test_html_bodies_of_a_platform_export_become_plain_text(
+    project: Project, tmp_path: Path
+) -> None:
+    """Decidim and Consul export a proposal's body as HTML."""
+    path = tmp_path / "decidim.csv"
+    body = "<p>Am Rhein fehlen B&auml;nke.</p><p>Vor allem <strong>abends</strong>.</p>"
+    pd.DataFrame(
+        {
+            "id": ["1", "2"],
+            "title/de": ["Mehr Bänke", "Licht"],
+            "body/de": [body, "3 < 5 &amp; mehr"],
+        }
+    ).to_csv(path, index=False)
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "id"]) == 0
+    assert project.segments()["text"].tolist() == [
+        "Mehr Bänke. Am Rhein fehlen Bänke.\nVor allem abends.",
+        "Licht. 3 < 5 &amp; mehr",  # no markup: left as written
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Sequence
@@ -164,6 +165,28 @@ def with_title(title: str | None, text: str | None) -> str | None:
     if not text:
         return title
     return f"{title}{'' if title[-1] in '.!?:;…' else '.'} {text}"
+
+
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|strong|em|b|i|u|ul|ol|li|a|h[1-6]|blockquote)\b[^<>]*>", re.I
+)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote)\s*>", re.I)
+
+
+def plain_text(text: str) -> str:
+    r"""Text of a cell that a platform exported as HTML (Decidim, Consul): tags removed,
+    paragraphs and line breaks kept as line breaks, entities decoded; other text as is.
+
+    >>> plain_text("<p>Mehr B&auml;nke</p><p>am <strong>Rhein</strong>.</p>")
+    'Mehr Bänke\nam Rhein.'
+    >>> plain_text("3 < 5 und 7 > 2 &amp; mehr")
+    '3 < 5 und 7 > 2 &amp; mehr'
+    """
+    if not _HTML_TAG.search(text):
+        return text
+    text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
+    lines = (" ".join(line.split()) for line in html.unescape(text).split("\n"))
+    return "\n".join(line for line in lines if line).strip()
 
 
 def _value(cell: Any) -> Any:
@@ -370,11 +393,16 @@ def parse_table(
 
         if survey:
             answers = [
-                (number, column, str(fields[i]).strip() if fields[i] is not None else "")
+                (
+                    number,
+                    column,
+                    plain_text(str(fields[i]).strip()) if fields[i] is not None else "",
+                )
                 for number, (column, i) in enumerate(texts, start=1)
             ]
         else:
-            answers = [(1, text_column, with_title(cell("title"), cell("text")) or "")]
+            title, body = (plain_text(v) if v else v for v in (cell("title"), cell("text")))
+            answers = [(1, text_column, with_title(title, body) or "")]
         answers = [a for a in answers if a[2]]
         if not answers:
             skipped += 1
