@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select
@@ -137,27 +136,16 @@ class Project(CodingMixin):
         Districts a file names that the project does not know are refused all at once, or
         with ``add_districts`` declared.
         """
-        mapping = mapping or TableMapping()
-        parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
+        parsed = [(Path(p), parse_file(p, mapping or TableMapping(), roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
             writer = Writer(session, wave=wave)
             for path, document in parsed:
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)
-                named, rows = [fixed_district or document.district or ""], [None]
-                if not fixed_district:
-                    named += [s.district or "" for s in document.segments]
-                    rows += [s.row for s in document.segments]
-                hint = f"Spalte {mapping.district_column}" if mapping.district_column else ""
-                added = writer.declare_districts(
-                    named, add_districts, document.filename, hint, rows
+                results.append(
+                    writer.write(document, fixed_workshop, fixed_district, names, add_districts)
                 )
-                result = writer.write(document, fixed_workshop, fixed_district, names)
-                if added:
-                    notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
-                    result = replace(result, notices=(notice, *result.notices))
-                results.append(result)
         return results
 
     def import_codebook(self, path: str | Path) -> int:

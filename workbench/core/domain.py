@@ -280,6 +280,18 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 
+def person_key(name: str) -> str:
+    """A person's key in the pseudonym key: the last word of the name, without case and
+    trailing punctuation ("Herr Wieczorek" and "Jürgen Wieczorek" are one person).
+
+    >>> person_key("Jürgen Wieczorek"), person_key("Frau Kaya."), person_key("Eva")
+    ('wieczorek', 'kaya', 'eva')
+    """
+    words = name.split()
+    key = words[-1].strip(".,;:!?'’").lower() if words else ""
+    return key or name.strip().lower()
+
+
 def frame(table: str, rows: list[dict[str, Any]] | dict[str, Sequence[Any]]) -> pd.DataFrame:
     """Build a DataFrame for ``table`` with exactly its declared columns and dtypes.
 

@@ -51,6 +51,12 @@ def _role(paragraph) -> tuple[str | None, str]:
     return None, text
 
 
+def _style(paragraph) -> str:
+    """The paragraph's style name as python-docx gives it (built-in styles in English:
+    "Heading 1" also in a German Word)."""
+    return (paragraph.style.name if paragraph.style is not None else "") or ""
+
+
 def parse_docx(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -69,10 +75,7 @@ def parse_docx(
             file=raw.name,
         ) from None
 
-    headings = any(
-        p.style is not None and (p.style.name or "").startswith(("Heading", "Überschrift"))
-        for p in document.paragraphs
-    )
+    headings = any(_style(p).startswith("Heading") for p in document.paragraphs)
     plain = "\n".join(p.text for p in document.paragraphs)
     if not headings and is_speaker_turns(plain, timed_only=True):  # Teams' or Meet's
         return turns_document(raw, plain, roles)
@@ -84,7 +87,7 @@ def parse_docx(
         text = paragraph.text.strip()
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = _style(paragraph)
         if style == "Title":
             fields.setdefault("title", text)
             continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.core.domain import ParsedSegment
+from workbench.core.domain import ParsedSegment, person_key
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.pseudonymise import Pseudonymiser
 
@@ -110,8 +110,7 @@ def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[
     """The placeholder of the person ``name`` (whatever it looks like, never in clear)."""
     value = pseudonymiser.pseudonymise(name, names)[0]
     if not re.fullmatch(r"\[[^\[\]]+\]", value):
-        surname = name.split()[-1].strip(".,;:!?'’").lower() or name.lower()
-        value = pseudonymiser.person(surname, name)
+        value = pseudonymiser.person(person_key(name), name)
     return value
 
 
@@ -154,27 +153,12 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
     return [name for name in found if any(h.kind == "person" for h in pseudonymiser.detect(name))]
 
 
-def import_notices(
-    segments: Iterable[ParsedSegment], options: Mapping[str, Any]
-) -> tuple[str, ...]:
-    """What a table import read in its own way (for the import's output): the header row,
-    detected text and title columns, merged rows, person and contact columns."""
+def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
+    """What the import did with person and contact columns (for the import's output)."""
     columns = dict.fromkeys(key for s in segments for key in s.attributes)
     people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
-    detected = options.get("detected_columns") or {}
     notices = []
-    if options.get("header_row", 1) > 1:
-        row = options["header_row"]
-        notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
-    for role, column in detected.items():
-        after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
-        notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
-    if options.get("merged_rows"):
-        notices.append(
-            f"{options['merged_rows']} Zeilen wiederholen eine Aussage (gleiche ID, gleicher "
-            "Text) mit weiteren Codes: zusammengeführt."
-        )
     if people:
         notices.append(
             f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker); "

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import TITLES
 from workbench.ingest.names import NameContext, PersonFinder, tokens
@@ -313,11 +314,6 @@ def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:
     ]
 
 
-def _key(token: str) -> str:
-    """Normalised form of a name token for matching."""
-    return token.strip(".,;:!?'’").lower()
-
-
 def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     """Full name, surname and first name of each listed person, with its key."""
     out = []
@@ -325,7 +321,7 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         tokens_ = name.split()
         if not tokens_:
             continue
-        key = _key(tokens_[-1])
+        key = person_key(name)
         out.append((name.strip(), key))
         out.extend((token, key) for token in tokens_ if len(token) > 2)
     return out

@@ -6,7 +6,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -226,61 +226,66 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, records
 
 
-def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and (row number, cells) of the first (or named) sheet of an XLSX file."""
-    import openpyxl  # imported lazily: keeps `import workbench` light
-
+def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -> Any:
+    """A spreadsheet opened with ``open_book``; empty or unreadable files stop the import."""
     if not raw.data.strip():
         raise InputError("Die Datei ist leer.", file=raw.name)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
+        return open_book(io.BytesIO(raw.data))
     except Exception as err:
         raise InputError(
-            f"Keine lesbare XLSX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            f"Keine lesbare {kind}-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,
         ) from None
-    if sheet is not None and sheet not in book.sheetnames:
+
+
+def _check_sheet(raw: RawFile, sheet: str | None, names: Sequence[Any]) -> None:
+    if sheet is not None and sheet not in names:
         raise InputError(
-            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(book.sheetnames)}",
+            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, names))}",
             file=raw.name,
         )
-    rows = book[sheet] if sheet else book.worksheets[0]
-    iterator = rows.iter_rows(values_only=True)
+
+
+def _header_first(
+    raw: RawFile, rows: Iterable[Sequence[Any]]
+) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The first row as header (text), the others as (row number, cells) from row 2."""
+    iterator = iter(rows)
     try:
         header = ["" if c is None else str(c).strip() for c in next(iterator)]
     except StopIteration:
         raise InputError("Die Tabelle ist leer.", file=raw.name) from None
-    records = [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
-    book.close()
-    return header, records
+    return header, [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
+
+
+def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Header and (row number, cells) of the first (or named) sheet of an XLSX file."""
+    import openpyxl  # imported lazily: keeps `import workbench` light
+
+    def open_book(data: io.BytesIO) -> Any:
+        return openpyxl.load_workbook(data, read_only=True, data_only=True)
+
+    book = _workbook(raw, "XLSX", open_book)
+    _check_sheet(raw, sheet, book.sheetnames)
+    rows = book[sheet] if sheet else book.worksheets[0]
+    try:
+        return _header_first(raw, rows.iter_rows(values_only=True))
+    finally:
+        book.close()
 
 
 def _ods_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     """Header and (row number, cells) of the first (or named) sheet of an ODS file."""
     import pandas as pd  # its "odf" reader (odfpy); imported lazily like openpyxl
 
-    if not raw.data.strip():
-        raise InputError("Die Datei ist leer.", file=raw.name)
-    try:
-        book = pd.ExcelFile(io.BytesIO(raw.data), engine="odf")
-    except Exception as err:
-        raise InputError(
-            f"Keine lesbare ODS-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
-            file=raw.name,
-        ) from None
-    if sheet is not None and sheet not in book.sheet_names:
-        raise InputError(
-            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, book.sheet_names))}",
-            file=raw.name,
-        )
+    book = _workbook(raw, "ODS", lambda data: pd.ExcelFile(data, engine="odf"))
+    _check_sheet(raw, sheet, book.sheet_names)
     frame = pd.read_excel(
         book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
     )
-    rows = [[None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False)]
-    if not rows:
-        raise InputError("Die Tabelle ist leer.", file=raw.name)
-    header = ["" if c is None else str(c).strip() for c in rows[0]]
-    return header, [(number, cells) for number, cells in enumerate(rows[1:], start=2)]
+    rows = ([None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False))
+    return _header_first(raw, rows)
 
 
 def read_rows(
@@ -308,12 +313,30 @@ def _resolve(header: list[str], column: str | None, filename: str, flag: str) ->
     )
 
 
+def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a table import read in its own way (for the import's output): the header row,
+    the text and title columns found by their headers, merged rows."""
+    notices = []
+    if options.get("header_row", 1) > 1:
+        row = options["header_row"]
+        notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
+    for role, column in (options.get("detected_columns") or {}).items():
+        after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
+        notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    if options.get("merged_rows"):
+        notices.append(
+            f"{options['merged_rows']} Zeilen wiederholen eine Aussage (gleiche ID, gleicher "
+            "Text) mit weiteren Codes: zusammengeführt."
+        )
+    return tuple(notices)
+
+
 def parse_table(
     source: Source,
     mapping: TableMapping,
     name: str | None = None,
 ) -> ParsedDocument:
-    """Parse a CSV or XLSX export into a :class:`ParsedDocument` using ``mapping``."""
+    """Parse a CSV, XLSX or ODS export into a :class:`ParsedDocument` using ``mapping``."""
     raw = read_source(source, name)
     suffix = Path(raw.name).suffix.lower()
     header, records = read_rows(raw, mapping.sheet)
@@ -363,7 +386,7 @@ def parse_table(
             for c in mapping.attribute_columns
         ]
 
-    segments: list[tuple[int, int, ParsedSegment]] = []  # (question number, order, segment)
+    segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     skipped = merged_rows = 0
@@ -384,24 +407,20 @@ def parse_table(
                 row=row,
             )
 
-        def cell(key: str, fields: list[Any] = fields) -> str | None:
-            i = idx[key]
-            if i is None or fields[i] is None:
-                return None
-            value = str(fields[i]).strip()
+        def at(i: int | None, fields: list[Any] = fields) -> str | None:
+            value = "" if i is None or fields[i] is None else str(fields[i]).strip()
             return value or None
+
+        def cell(key: str) -> str | None:
+            return at(idx[key])
 
         if survey:
             answers = [
-                (
-                    number,
-                    column,
-                    plain_text(str(fields[i]).strip()) if fields[i] is not None else "",
-                )
+                (number, column, plain_text(at(i) or ""))
                 for number, (column, i) in enumerate(texts, start=1)
             ]
         else:
-            title, body = (plain_text(v) if v else v for v in (cell("title"), cell("text")))
+            title, body = (plain_text(cell(key) or "") for key in ("title", "text"))
             answers = [(1, text_column, with_title(title, body) or "")]
         answers = [a for a in answers if a[2]]
         if not answers:
@@ -413,11 +432,11 @@ def parse_table(
             first = seen_ids[source_id]
             earlier = position.get(source_id)
             long_format = idx["code"] is not None and not survey and earlier is not None
-            if long_format and segments[earlier][2].text == answers[0][2]:
+            if long_format and segments[earlier][1].text == answers[0][2]:
                 # One row per statement and code (MAXQDA's coded segments, a long table).
-                number, order, segment = segments[earlier]
+                number, segment = segments[earlier]
                 merged = tuple(dict.fromkeys((*segment.codes, *codes)))
-                segments[earlier] = (number, order, replace(segment, codes=merged))
+                segments[earlier] = (number, replace(segment, codes=merged))
                 merged_rows += 1
                 continue
             raise InputError(
@@ -446,7 +465,7 @@ def parse_table(
             )
             if not survey:
                 position[source_id] = len(segments)
-            segments.append((number, len(segments), segment))
+            segments.append((number, segment))
     if not segments:
         raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
     resolved = {"text_column": text_column, "title_column": title_column}
@@ -475,6 +494,6 @@ def parse_table(
         importer={".xlsx": IMPORTER_XLSX, ".xlsm": IMPORTER_XLSX, ".ods": IMPORTER_ODS}.get(
             suffix, IMPORTER_CSV
         ),
-        segments=tuple(segment for _, _, segment in sorted(segments, key=lambda s: s[:2])),
+        segments=tuple(s for _, s in sorted(segments, key=lambda s: s[0])),  # stable
         options=options,
     )

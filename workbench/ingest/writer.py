@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -36,12 +36,13 @@ from workbench.core.domain import (
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import (
-    import_notices,
     listed_authors,
+    personal_notices,
     safe_attributes,
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
+from workbench.ingest.table import reading_notices
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -57,9 +58,6 @@ from workbench.store import (
     utcnow,
 )
 from workbench.store.waves import wave_for_import
-
-# Attributes that name a person (chat and transcript speakers): the writer stores their
-# placeholder, like a name in the text, never the name itself.
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -249,9 +247,25 @@ class Writer:
         fixed_workshop: str | None,
         fixed_district: str | None,
         extra_names: Sequence[str],
+        add_districts: bool = False,
     ) -> ImportResult:
-        """Store one parsed document (or report it as already imported)."""
-        return self._write(document, fixed_workshop, fixed_district, extra_names).result
+        """Store one parsed document (or report it as already imported).
+
+        Districts it names that the project does not know are refused all at once, or
+        with ``add_districts`` declared (and said in the result's notices).
+        """
+        named, rows = [fixed_district or document.district or ""], [None]
+        if not fixed_district:
+            named += [s.district or "" for s in document.segments]
+            rows += [s.row for s in document.segments]
+        column = document.options.get("district_column")
+        hint = f"Spalte {column}" if column else ""
+        added = self.declare_districts(named, add_districts, document.filename, hint, rows)
+        result = self._write(document, fixed_workshop, fixed_district, extra_names).result
+        if added:
+            notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
+            result = replace(result, notices=(notice, *result.notices))
+        return result
 
     def _write(
         self,
@@ -369,7 +383,8 @@ class Writer:
             codings=codings + spans,
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
-                *import_notices(document.segments, document.options),
+                *reading_notices(document.options),
+                *personal_notices(document.segments),
                 *notices,
             ),
         )

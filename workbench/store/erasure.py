@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from workbench.core.domain import WorkbenchError
+from workbench.core.domain import WorkbenchError, person_key
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
@@ -112,8 +112,7 @@ def select_statements(
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
         placeholders = {speaker.strip()}
-        words = speaker.split()
-        surname = words[-1].strip(".,;:!?'’").lower() if words else ""
+        surname = person_key(speaker)
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
             # One person is one key (the surname): "Jürgen Wieczorek" finds the person
             # first met as "Herr Wieczorek".
