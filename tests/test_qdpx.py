@@ -444,7 +444,8 @@ def test_inline_text_crlf_and_uncoded_sources(project: Project, tmp_path: Path) 
         import_qdpx(project, path)
     result = import_qdpx(project, path, coder="Dana", district="Opladen")
     assert result.notices == (
-        "PictureSource 'Foto' übersprungen: nur Textquellen werden importiert.",
+        "PictureSource 'Foto' übersprungen: ohne Text im Projekt "
+        "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
     )
     segments = project.segments()
     assert list(segments["text"]) == ["Erste Zeile", "Zweite Zeile mit Bedarf"]

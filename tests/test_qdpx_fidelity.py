@@ -299,11 +299,15 @@ def test_media_sources_are_skipped_by_name(project: Project, tmp_path: Path) -> 
     result = import_qdpx(project, archive)
     assert result.notices == (
         "PDFSource 'Flyer.pdf' mit 1 markierten Stelle und 1 Kodierung übersprungen: "
-        "nur Textquellen werden importiert.",
-        "PictureSource 'Foto Markt.jpg' übersprungen: nur Textquellen werden importiert.",
-        "AudioSource 'Interview.m4a' übersprungen: nur Textquellen werden importiert.",
+        "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und "
+        "Transkripte).",
+        "PictureSource 'Foto Markt.jpg' übersprungen: ohne Text im Projekt "
+        "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
+        "AudioSource 'Interview.m4a' übersprungen: ohne Text im Projekt "
+        "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
         "VideoSource 'Rundgang.mp4' mit 1 markierten Stelle und 0 Kodierungen übersprungen: "
-        "nur Textquellen werden importiert.",
+        "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und "
+        "Transkripte).",
     )
     assert _quotes(project) == EXPECTED
 

@@ -30,6 +30,7 @@ from workbench.core.domain import (
     ParsedWorkshop,
     ProjectImportResult,
 )
+from workbench.exchange.media import line_spans, paragraph_spans
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     IMPORTER,
@@ -50,8 +51,9 @@ if TYPE_CHECKING:
 DOCUMENT_VARIABLES = {"sozialraum": "district", "workshop": "workshop"}
 SETS_ATTRIBUTE = "Sets"
 TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".rtf", ".md", ".odt", ".pdf")
-_LINE = re.compile(r"[^\r\n]+")
 QdpxImport = ProjectImportResult  # what one imported file added
+_NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
+_IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,17 @@ class _Parse:
             if s.selections or s.codings:
                 places = _count(len(s.selections), "markierten Stelle", "markierten Stellen")
                 detail = f" mit {places} und {_count(s.codings, 'Kodierung', 'Kodierungen')}"
+            if not s.imported:
+                self.notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
+                continue
             self.notices.append(
-                f"{s.kind} '{s.name}'{detail} übersprungen: nur Textquellen werden importiert."
+                f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert"
+                + (
+                    f"; {detail.removeprefix(' mit ')} ohne Textstelle (Seitenbereich, "
+                    "Zeitabschnitt) übersprungen."
+                    if detail
+                    else "."
+                )
             )
         if exchange.reading.notice:
             self.notices.append(exchange.reading.notice)
@@ -145,7 +156,7 @@ class _Parse:
                 case_of_selection,
                 document_vars,
                 set_of_source,
-                member_sets.get(source.guid, []),
+                member_sets.get(source.owner, []),
             )
             if document is None:
                 self.notices.append(f"Quelle '{source.name}' ist leer und wurde übersprungen.")
@@ -201,7 +212,7 @@ class _Parse:
             if case.name is None and len(case.sources) == 1:
                 add(case.sources[0], case.variables)
         for source in self.x.sources:
-            add(source.guid, source.variables)
+            add(source.owner, source.variables)
         return result
 
     def _sets(self) -> tuple[dict[str, str], list[ParsedWorkshop], dict[str, list[str]]]:
@@ -209,7 +220,7 @@ class _Parse:
         of_source: dict[str, str] = {}
         workshops: list[ParsedWorkshop] = []
         members: dict[str, list[str]] = {}
-        texts = {s.guid for s in self.x.sources if s.text.strip()}
+        texts = {s.owner for s in self.x.sources if s.text.strip()}
         code_sets, unused = [], []
         for s in self.x.sets:
             fields = parse_block(WORKSHOP_MARKER, s.description)
@@ -253,7 +264,7 @@ class _Parse:
         set_of_source: dict[str, str],
         sets: list[str],
     ) -> ParsedDocument | None:
-        variables = document_vars.get(source.guid, {})
+        variables = document_vars.get(source.owner, {})
         special = {
             DOCUMENT_VARIABLES[k.casefold()]: v
             for k, v in variables.items()
@@ -266,13 +277,13 @@ class _Parse:
             attributes[SETS_ATTRIBUTE] = sets
         district = (
             self.options.district
-            or case_of_source.get(source.guid)
+            or case_of_source.get(source.owner)
             or special.get("district")
             or CITYWIDE
         )
         workshop = (
             self.options.workshop
-            or set_of_source.get(source.guid)
+            or set_of_source.get(source.owner)
             or special.get("workshop")
             or _stem(source.name)
         )
@@ -309,7 +320,8 @@ class _Parse:
     def _segments(
         self, source: SourceIn, attributes: dict[str, Any], case_of_selection: dict[str, str]
     ) -> tuple[bool, list[ParsedSegment]]:
-        """Our own segments (``Werkbank-Aussage``), else one per non-blank line."""
+        """Our own segments (``Werkbank-Aussage``), else one per non-blank line (per
+        paragraph in a PDF's text version, whose lines are the page's lines)."""
         marked = []
         for selection in source.selections:
             fields = parse_block(SEGMENT_MARKER, selection.description)
@@ -317,12 +329,8 @@ class _Parse:
                 marked.append((selection, fields))
         segments: list[ParsedSegment] = []
         if not marked:
-            for match in _LINE.finditer(source.text):
-                line = match.group()
-                if not line.strip():
-                    continue
-                start = match.start() + len(line) - len(line.lstrip())
-                end = match.end() - (len(line) - len(line.rstrip()))
+            spans = paragraph_spans if source.kind == "Textfassung" else line_spans
+            for start, end in spans(source.text):
                 number = len(segments) + 1
                 segments.append(
                     ParsedSegment(
@@ -425,7 +433,7 @@ class _Parse:
         for source in self.x.sources:
             if source.guid not in index:
                 continue
-            sources[source.guid] = ("note", f"Zu „{source.name}“: ")
+            sources[source.guid] = sources[source.owner] = ("note", f"Zu „{source.name}“: ")
             for sel in source.selections:
                 target = ("span", index[source.guid], sel.start, sel.end)
                 selections[sel.guid] = target
@@ -441,7 +449,8 @@ class _Parse:
                 places.setdefault(note, []).append(sources[source.guid])
         for skipped in self.x.skipped:  # notes on what was not imported say what it was
             target = ("note", f"Zu „{skipped.name}“ (nicht übernommen): ")
-            sources[skipped.guid] = target
+            if not skipped.imported:
+                sources[skipped.guid] = target
             selections.update(dict.fromkeys(skipped.selections, target))
             for note in skipped.notes:
                 places.setdefault(note, []).append(target)

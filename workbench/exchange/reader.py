@@ -3,8 +3,10 @@
 Nothing here touches the store: :func:`read_qdpx` checks the file and returns an
 :class:`Exchange` whose positions are code point offsets into the source texts as read
 (converted from the file's own convention, see :mod:`workbench.exchange.positions`).
-Sources that are not plain text (PDF, picture, audio, video) are kept only by name, with
-how many selections and codings they carry, so the import can say what it skipped.
+PDF sources are read through the text version the vendor stored, audio and video sources
+through their transcripts (:mod:`workbench.exchange.media`); what has no text (pictures,
+marked page areas without text, time spans of a recording) is kept only by name, with how
+many selections and codings it carries, so the import can say what it skipped.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from workbench.exchange.archive import (
     missing_message,
     open_container,
     source_text,
+)
+from workbench.exchange.media import (
+    RawText,
+    pdf_text,
+    selection_guids,
+    text_source,
+    transcript_texts,
 )
 from workbench.exchange.positions import UTF16, Reading, Utf16Map, detect
 from workbench.exchange.qdxml import (
@@ -66,9 +75,15 @@ class SelectionIn:
 
 @dataclass(frozen=True)
 class SourceIn:
-    """A ``<TextSource>`` with its text as read."""
+    """A text to import (a ``<TextSource>``, a PDF's text version, a transcript) as read.
+
+    ``owner`` is the GUID cases, sets and variables refer to (the PDF or the recording);
+    ``kind`` says what the text was made from ("" for a text source).
+    """
 
     guid: str
+    owner: str
+    kind: str
     name: str
     title: str
     text: str
@@ -80,7 +95,8 @@ class SourceIn:
 
 @dataclass(frozen=True)
 class SkippedIn:
-    """A source that is not plain text, kept by name (and its selections, for links)."""
+    """A source, or the part of one, without text: kept by name (and its selections, for
+    links). ``imported`` names what of it was imported ("Textfassung", "Transkript")."""
 
     kind: str
     guid: str
@@ -88,6 +104,7 @@ class SkippedIn:
     selections: tuple[str, ...]
     codings: int
     notes: tuple[str, ...]  # notes referenced from inside it
+    imported: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,23 +243,20 @@ def _int_attr(element: ET.Element, name: str, filename: str, source: str) -> int
         ) from None
 
 
-def _skipped(element: ET.Element) -> SkippedIn:
-    selections = tuple(  # a PDF selection and its text representation share one GUID
-        dict.fromkeys(
-            norm_guid(e.get("guid"))
-            for e in element.iter()
-            if local(e.tag).endswith("Selection") and e.get("guid")
-        )
-    )
+def _skipped(
+    element: ET.Element, left: list[ET.Element] | None = None, imported: str = ""
+) -> SkippedIn:
+    """What of ``element`` is not imported: all of it, or the ``left`` selections."""
+    parts = [element] if left is None else left
+    inside = [e for part in parts for e in part.iter()]
     return SkippedIn(
         kind=local(element.tag),
         guid=norm_guid(element.get("guid")),
         name=(element.get("name") or element.get("guid") or "").strip(),
-        selections=selections,
-        codings=sum(1 for e in element.iter() if local(e.tag) == "Coding"),
-        notes=tuple(
-            norm_guid(e.get("targetGUID")) for e in element.iter() if local(e.tag) == "NoteRef"
-        ),
+        selections=selection_guids(e for e in inside if local(e.tag).endswith("Selection")),
+        codings=sum(1 for e in inside if local(e.tag) == "Coding"),
+        notes=tuple(norm_guid(e.get("targetGUID")) for e in inside if local(e.tag) == "NoteRef"),
+        imported=imported,
     )
 
 
@@ -288,19 +302,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         )
         for case in items(root, "Cases", "Case")
     )
-    texts, skipped, missing = [], [], []
-    container_element = child(root, "Sources")
-    for element in [] if container_element is None else list(container_element):
-        if local(element.tag) != "TextSource":
-            skipped.append(_skipped(element))
-            continue
-        text = source_text(element, container, base, location)
-        if isinstance(text, Missing):
-            missing.append(text)
-            continue
-        if "ATLAS.ti" in origin:
-            text = text.replace("\r\n", "\n")  # ATLAS.ti counts a Windows line break as one
-        texts.append((element, text))
+    texts, skipped, missing = _texts(root, container, base, location, origin)
     if missing:
         raise InputError(missing_message(missing, container), file=location)
     sources = _sources(texts, origin, location)
@@ -352,29 +354,78 @@ def _parse(container: Container, filename: str) -> Exchange:
     )
 
 
+def _texts(
+    root: ET.Element, container: Container, base: Path | None, location: str, origin: str
+) -> tuple[list[RawText], list[SkippedIn], list[Missing]]:
+    """Every text of the project's sources, what has none, and text sources not found."""
+    element_list = child(root, "Sources")
+    elements = [] if element_list is None else list(element_list)
+
+    def read_or_missing(element: ET.Element) -> str | Missing:
+        text = source_text(element, container, base, location)
+        if isinstance(text, Missing) or "ATLAS.ti" not in origin:
+            return text
+        return text.replace("\r\n", "\n")  # ATLAS.ti counts a Windows line break as one
+
+    def read(element: ET.Element) -> str | None:
+        text = read_or_missing(element)
+        return None if isinstance(text, Missing) else text
+
+    texts: list[RawText] = []
+    skipped: list[SkippedIn] = []
+    missing: list[Missing] = []
+    for element in elements:
+        if local(element.tag) != "TextSource":
+            continue
+        text = read_or_missing(element)
+        if isinstance(text, Missing):
+            missing.append(text)
+        else:
+            texts.append(text_source(element, text))
+    paths = {e.get("plainTextPath") for e in elements if local(e.tag) == "TextSource"}
+    seen = {t.text for t in texts}
+
+    def known(transcript: ET.Element, text: str) -> bool:  # ATLAS.ti lists them twice
+        return transcript.get("plainTextPath") in paths - {None} or text in seen
+
+    for element in elements:
+        kind = local(element.tag)
+        if kind == "PDFSource":
+            pdf, left = pdf_text(element, read)
+            found = [] if pdf is None else [pdf]
+        elif kind in ("AudioSource", "VideoSource"):
+            found, left = transcript_texts(element, read, known)
+        else:
+            if kind != "TextSource":
+                skipped.append(_skipped(element))
+            continue
+        texts.extend(found)
+        seen.update(t.text for t in found)
+        skipped.append(_skipped(element, left, found[0].kind) if found else _skipped(element))
+    return texts, skipped, missing
+
+
 def _sources(
-    texts: list[tuple[ET.Element, str]], origin: str, filename: str
+    texts: list[RawText], origin: str, filename: str
 ) -> tuple[tuple[SourceIn, ...], Reading]:
-    """Text sources with positions converted to code points, and how they were read."""
-    raw = []
-    for element, text in texts:
-        name = (element.get("name") or element.get("guid") or "").strip()
-        spans = [
+    """Texts with positions converted to code points, and how they were read."""
+    for raw in texts:
+        raw.spans[:0] = [
             (
                 selection,
-                _int_attr(selection, "startPosition", filename, name),
-                _int_attr(selection, "endPosition", filename, name),
+                _int_attr(selection, "startPosition", filename, raw.name),
+                _int_attr(selection, "endPosition", filename, raw.name),
             )
-            for selection in children(element, "PlainTextSelection")
+            for selection in raw.plain
         ]
-        raw.append((element, name, text, spans))
-    reading = detect(origin, [(n, t, [(s, e) for _, s, e in sp]) for _, n, t, sp in raw])
+    reading = detect(origin, [(t.name, t.text, [(s, e) for _, s, e in t.spans]) for t in texts])
     sources = []
-    for element, name, text, spans in raw:
-        mapping = Utf16Map(text)
-        length = mapping.length16 if reading.unit == UTF16 else len(text)
+    for raw in texts:
+        mapping = Utf16Map(raw.text)
+        length = mapping.length16 if reading.unit == UTF16 else len(raw.text)
+        name, text = raw.name, raw.text
         selections = []
-        for selection, start, end in spans:
+        for selection, start, end in raw.spans:
             begin, stop = (
                 reading.to_code_points(mapping, start),
                 reading.to_code_points(mapping, end),
@@ -392,29 +443,33 @@ def _sources(
                     f"erlaubt ist 0 ≤ startPosition ≤ endPosition ≤ {length}.",
                     file=filename,
                 )
-            selections.append(
-                SelectionIn(
-                    guid=norm_guid(selection.get("guid")),
-                    start=begin,
-                    end=stop,
-                    description=child_text(selection, "Description"),
-                    user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser"))
-                    or None,
-                    created=selection.get("creationDateTime"),
-                    codings=_codings_in(selection),
-                    notes=refs(selection, "NoteRef"),
-                )
-            )
+            selections.append(_selection(selection, begin, stop))
+        selections += [_selection(sel, begin, stop) for sel, begin, stop in raw.located]
         sources.append(
             SourceIn(
-                guid=norm_guid(element.get("guid")),
+                guid=raw.guid,
+                owner=raw.owner,
+                kind=raw.kind,
                 name=name,
-                title=child_text(element, "Description").strip(),
+                title=raw.title,
                 text=text,
                 selections=tuple(selections),
-                codings=_codings_in(element),
-                notes=refs(element, "NoteRef"),
-                variables=_values_in(element),
+                codings=_codings_in(raw.meta),
+                notes=refs(raw.meta, "NoteRef") + raw.notes,
+                variables=_values_in(raw.meta),
             )
         )
     return tuple(sources), reading
+
+
+def _selection(selection: ET.Element, start: int, end: int) -> SelectionIn:
+    return SelectionIn(
+        guid=norm_guid(selection.get("guid")),
+        start=start,
+        end=end,
+        description=child_text(selection, "Description"),
+        user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser")) or None,
+        created=selection.get("creationDateTime"),
+        codings=_codings_in(selection),
+        notes=refs(selection, "NoteRef"),
+    )

@@ -1,0 +1,240 @@
+"""The text inside a REFI-QDA project's PDF, audio and video sources (pure).
+
+A PDF source may carry its text as the vendor extracted it (``<Representation>``, a text
+source with ``PlainTextSelection`` children); an area marked on a page
+(``<PDFSelection>``) may carry the text it covers. Audio and video sources carry
+transcripts (``<Transcript>``) whose ``<TranscriptSelection>`` elements mark text between
+two ``<SyncPoint>`` positions. All of that is text the workbench can keep, with its
+codings: :func:`pdf_text` and :func:`transcript_texts` turn it into :class:`RawText`
+records that :mod:`workbench.exchange.reader` reads like text sources. What has no place in
+a text (a marked area without text, a time span of the recording) is returned unread, so
+the import can say what it skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from workbench.exchange.qdxml import child, child_text, children, local, norm_guid
+
+# The text of a TextSource-like element, or None when the project does not contain it.
+TextReader = Callable[[ET.Element], "str | None"]
+_SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\r\n]+")
+# A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
+# quote or bracket); a line that starts one: a list item.
+_CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
+_HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
+_OPENS = re.compile(r"^(?:[-–—•▪◦*·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+
+
+@dataclass
+class RawText:
+    """A text to import: a TextSource, a PDF's text version or a transcript.
+
+    ``owner`` is the GUID the project's cases, sets and variables refer to (the PDF or
+    the recording); ``meta`` the element whose codings, notes and variables apply to the
+    whole text. ``plain`` are ``PlainTextSelection`` elements (their positions read by the
+    reader), ``spans`` transcript selections with positions as the file counts them,
+    ``located`` PDF areas found in the text by their own text (code points already).
+    """
+
+    guid: str
+    owner: str
+    name: str
+    text: str
+    meta: ET.Element
+    kind: str = ""  # what it was made from: "" (a text source), "Textfassung", "Transkript"
+    title: str = ""
+    notes: tuple[str, ...] = ()  # further notes on the whole text (a transcript's)
+    plain: list[ET.Element] = field(default_factory=list)
+    spans: list[tuple[ET.Element, int, int]] = field(default_factory=list)
+    located: list[tuple[ET.Element, int, int]] = field(default_factory=list)
+
+
+def text_source(element: ET.Element, text: str) -> RawText:
+    """A ``<TextSource>`` with its text."""
+    guid = norm_guid(element.get("guid"))
+    return RawText(
+        guid=guid,
+        owner=guid,
+        name=_name(element),
+        text=text,
+        meta=element,
+        title=child_text(element, "Description").strip(),
+        plain=children(element, "PlainTextSelection"),
+    )
+
+
+def pdf_text(element: ET.Element, read: TextReader) -> tuple[RawText | None, list[ET.Element]]:
+    """A ``<PDFSource>``'s text version with its selections, and the selections left over.
+
+    Without a text version in the project, nothing is read and every selection is left.
+    """
+    selections = children(element, "PDFSelection")
+    representation = child(element, "Representation")
+    text = None if representation is None else read(representation)
+    if representation is None or text is None or not text.strip():
+        return None, selections
+    guid = norm_guid(element.get("guid"))
+    raw = RawText(
+        guid=guid,
+        owner=guid,
+        name=_name(element),
+        text=text,
+        meta=element,
+        kind="Textfassung",
+        title=child_text(element, "Description").strip(),
+        notes=_note_refs(representation),
+        plain=children(representation, "PlainTextSelection"),
+    )
+    finder = _Finder(text)
+    left = []
+    for selection in selections:
+        inner = child(selection, "Representation")
+        own = None if inner is None else read(inner)
+        span = finder.find(own) if own else None
+        if span is None:
+            left.append(selection)
+        else:
+            raw.located.append((selection, *span))
+    return raw, left
+
+
+def transcript_texts(
+    element: ET.Element, read: TextReader, known: Callable[[ET.Element, str], bool]
+) -> tuple[list[RawText], list[ET.Element]]:
+    """The transcripts of an ``<AudioSource>``/``<VideoSource>``, and what is left over.
+
+    ``known(transcript, text)`` says whether a transcript is already a text source of the
+    project (ATLAS.ti exports each transcript twice); such a one is not read again. Time
+    spans of the recording (``AudioSelection``, ``VideoSelection``) are always left over.
+    """
+    guid = norm_guid(element.get("guid"))
+    transcripts = children(element, "Transcript")
+    texts: list[RawText] = []
+    left: list[ET.Element] = [
+        e for e in element if local(e.tag) in ("AudioSelection", "VideoSelection")
+    ]
+    for transcript in transcripts:
+        selections = children(transcript, "TranscriptSelection")
+        text = read(transcript)
+        if text is None or not text.strip() or known(transcript, text):
+            left.extend(selections)
+            continue
+        own = norm_guid(transcript.get("guid"))
+        points = {
+            norm_guid(p.get("guid")): _int(p.get("position"))
+            for p in children(transcript, "SyncPoint")
+        }
+        raw = RawText(
+            guid=guid if len(transcripts) == 1 else own,
+            owner=guid,
+            name=_name(element) if len(transcripts) == 1 else _name(transcript),
+            text=text,
+            meta=element,
+            kind="Transkript",
+            title=(
+                child_text(transcript, "Description") or child_text(element, "Description")
+            ).strip(),
+            notes=_note_refs(transcript),
+        )
+        for selection in selections:
+            start = points.get(norm_guid(selection.get("fromSyncPoint")))
+            end = points.get(norm_guid(selection.get("toSyncPoint")))
+            if start is None or end is None:
+                left.append(selection)
+            else:
+                raw.spans.append((selection, start, end))
+        texts.append(raw)
+    return texts, left
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line, without its surrounding white space."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line.strip():
+            yield (
+                match.start() + len(line) - len(line.lstrip()),
+                match.end() - (len(line) - len(line.rstrip())),
+            )
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    r"""``(start, end)`` of each paragraph of a PDF's extracted text.
+
+    PDF text comes as the page's lines, a sentence wrapped over several of them. A
+    paragraph ends at a blank line, after a line that ends a sentence and after a line
+    well short of the page's width (a heading); a list item starts a new one.
+
+    >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['Bänke', 'Die Bänke am Markt\nfehlen.', '- Licht im Park an der\nStraße', 'Schluss']
+    """
+    lines = list(line_spans(text))
+    lengths = sorted(e - s for s, e in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    start = end = None
+    previous = ""
+    for begin, stop in lines:
+        line = text[begin:stop]
+        gap = start is not None and text.count("\n", end, begin) > 1
+        short = len(previous) < _HEADING * width
+        if start is not None and (gap or short or _CLOSES.search(previous) or _OPENS.match(line)):
+            yield start, end
+            start = None
+        start = begin if start is None else start
+        end, previous = stop, line
+    if start is not None:
+        yield start, end
+
+
+def _name(element: ET.Element) -> str:
+    return (element.get("name") or element.get("guid") or "").strip()
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+def _note_refs(element: ET.Element) -> tuple[str, ...]:
+    return tuple(norm_guid(n.get("targetGUID")) for n in children(element, "NoteRef"))
+
+
+class _Finder:
+    """Finds a PDF area's text in the PDF's text version, ignoring white space.
+
+    Vendors extract the two separately: the area's text often lacks the line breaks
+    (``"favoritos.Dificultad"`` for ``"favoritos.\\nDificultad"``). Areas are looked for
+    in document order, each after the previous one where possible.
+    """
+
+    def __init__(self, text: str):
+        self.positions = [i for i, c in enumerate(text) if not c.isspace()]
+        self.dense = "".join(text[i] for i in self.positions)
+        self.after = 0
+
+    def find(self, needle: str) -> tuple[int, int] | None:
+        """Code point span of ``needle`` in the text, or None."""
+        dense = _SPACE.sub("", needle)
+        if not dense:
+            return None
+        at = self.dense.find(dense, self.after)
+        if at < 0:
+            at = self.dense.find(dense)
+        if at < 0:
+            return None
+        self.after = at + len(dense)
+        return self.positions[at], self.positions[at + len(dense) - 1] + 1
+
+
+def selection_guids(elements: Iterable[ET.Element]) -> tuple[str, ...]:
+    """GUIDs of selections (a PDF area and its text version share one)."""
+    return tuple(dict.fromkeys(norm_guid(e.get("guid")) for e in elements if e.get("guid")))
