@@ -130,6 +130,13 @@ def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
     assert header_key("Name (freiwillig)") == "name"
     assert is_contact_column("E-Mail-Adresse") and is_contact_column("Telefon-Nr.")
     assert not is_contact_column("Titel") and not is_contact_column("Ort")
+    # Platform exports name contact data after the person (adhocracy+: "Creator email").
+    for contact in ("Creator email", "Creator phone", "E-Mail der Verfasserin", "Kontakt-Telefon"):
+        assert is_contact_column(contact), contact
+    assert not is_contact_column("Smartphone") and not is_contact_column(
+        "Wie erreichen Sie das Quartiersbüro am liebsten, per Telefon"
+    )
+    assert is_person_column("Creator") and is_person_column("Verfasst von")
     assert author({"Vorname": "Jürgen", "Nachname": "Wieczorek", "Alter": 71}) == (
         "Jürgen Wieczorek"
     )
@@ -388,4 +395,43 @@ def test_html_bodies_of_a_platform_export_become_plain_text(
     assert project.segments()["text"].tolist() == [
         "Mehr Bänke. Am Rhein fehlen Bänke.\nVor allem abends.",
         "Licht. 3 < 5 &amp; mehr",  # no markup: left as written
+    ]
+
+
+def test_segment_lists_of_qda_programs_find_their_text_column(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAXQDA's list of coded segments has the text under "Segment" beside a mostly empty
+    "Kommentar"; ATLAS.ti's quotation list under "Quotation Content" beside "Comment"."""
+    maxqda = tmp_path / "codierte_segmente.csv"
+    pd.DataFrame(
+        {
+            "Dokumentgruppe": ["Manfort", "Manfort"],
+            "Dokumentname": ["Workshop 1", "Workshop 1"],
+            "Code": ["Bedarf", "Ressource"],
+            "Segment": ["Kein Treffpunkt für Jugendliche", "Die Bücherei hilft"],
+            "Kommentar": ["", "nachfragen"],
+        }
+    ).to_csv(maxqda, index=False, sep=";")
+    atlas = tmp_path / "quotations.csv"
+    pd.DataFrame(
+        {
+            "ID": ["1:1", "1:2"],
+            "Quotation Name": ["Bänke", "Licht"],
+            "Document": ["Opladen.docx", "Opladen.docx"],
+            "Quotation Content": ["Am Rhein fehlen Bänke.", "Im Park ist es abends dunkel."],
+            "Comment": ["", "wichtig"],
+        }
+    ).to_csv(atlas, index=False)
+    base = ["--project", str(project.path), "import"]
+    assert main([*base, str(maxqda)]) == 0
+    assert main([*base, str(atlas), "--id-column", "ID"]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'Segment' als Text erkannt" in out
+    assert "Spalte 'Quotation Content' als Text erkannt" in out
+    assert project.segments()["text"].tolist() == [
+        "Kein Treffpunkt für Jugendliche",
+        "Die Bücherei hilft",
+        "Am Rhein fehlen Bänke.",
+        "Im Park ist es abends dunkel.",
     ]

@@ -29,7 +29,8 @@ PERSON_HEADERS = frozenset(
     autor autorin autorinnen author authors verfasser verfasserin urheber urheberin
     teilnehmer teilnehmerin teilnehmende teilnehmendername participant participantname
     einreicher einreicherin einreichende eingereichtvon erstelltvon submittedby createdby
-    ersteller erstellerin benutzer benutzerin benutzername nutzer nutzerin nutzername
+    ersteller erstellerin creator creatorname creatorusername verfasstvon geschriebenvon
+    benutzer benutzerin benutzername nutzer nutzerin nutzername
     username user firstname lastname fullname surname givenname kontaktperson
     ansprechpartner ansprechpartnerin ansprechperson sprecher sprecherin
     authorname autorname autorinname autorenname authornickname nickname spitzname
@@ -48,6 +49,14 @@ CONTACT_HEADERS = frozenset(
     ip ipaddr ipadresse ipaddress iban kontonummer geburtsdatum geburtstag dateofbirth birthdate
     """.split()
 )
+# A short header that ends with one of these (or starts with e-mail or a phone number)
+# names contact data too: "Creator email", "Kontakt-Telefon", "E-Mail der Verfasserin".
+CONTACT_ENDINGS = (
+    "email emailadresse emailaddress telefon telefonnummer phone phonenumber handynummer "
+    "mobilnummer faxnummer ipadresse ipaddress iban geburtsdatum"
+).split()
+CONTACT_STARTS = ("email", "telefonnummer", "handynummer", "mobilnummer")
+NOT_CONTACT = frozenset({"smartphone", "iphone"})
 # Headers of free text (a title, a comment): pseudonymised like a statement. Other text
 # fields (dates, categories, places) only lose listed names and structured data.
 PROSE_PREFIXES = (
@@ -76,7 +85,11 @@ def is_person_column(header: str) -> bool:
 
 def is_contact_column(header: str) -> bool:
     """Whether a column holds contact data (e-mail, phone, postal address, …)."""
-    return header_key(header) in CONTACT_HEADERS
+    key = header_key(header)
+    if key in CONTACT_HEADERS:
+        return True
+    short = len(str(header).split()) <= 4 and key not in NOT_CONTACT
+    return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
 
 
 def is_prose_column(header: str) -> bool:

@@ -73,9 +73,10 @@ class TableMapping:
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
 # contribution's title, as participation platforms and survey tools export them.
 TEXT_HEADERS = (
-    "text beitrag aussage inhalt content kartentext body beschreibung description kommentar "
-    "comment commentbody antwort answer nachricht message"
-).split()
+    "text beitrag aussage inhalt content kartentext body segment codiertessegment zitat "
+    "zitatinhalt quotation quotationcontent beschreibung description kommentar comment "
+    "commentbody antwort answer nachricht message"
+).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
 _TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
