@@ -182,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="Protokolle (.md, .txt, .docx), Zoom-Chats (.txt), Transkripte (.vtt), "
+        help="Protokolle (.md, .txt, .docx, .odt), Zoom-Chats (.txt), Transkripte (.vtt, .srt), "
         "Tabellen (.csv, .xlsx, .ods), REFI-QDA-Projekte (.qdpx)",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "

@@ -8,9 +8,11 @@ from pathlib import Path
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
+from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.textio import decode, read_source
+from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
 
@@ -19,16 +21,19 @@ PROTOCOL_SUFFIXES = {
     ".markdown": parse_markdown,
     ".txt": parse_markdown,
     ".docx": parse_docx,
+    ".odt": parse_odt,
 }
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods"}
-TRANSCRIPT_SUFFIXES = {".vtt"}
+TRANSCRIPT_SUFFIXES = {".vtt", ".srt"}
 
 __all__ = [
     "TableMapping",
     "parse_docx",
     "parse_file",
     "parse_markdown",
+    "parse_odt",
     "parse_speaker_turns",
+    "parse_srt",
     "parse_table",
     "parse_vtt",
     "parse_zoom_chat",
@@ -58,6 +63,8 @@ def parse_file(
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".srt":
+        return parse_srt(path, roles=roles)
     if suffix in TRANSCRIPT_SUFFIXES:
         return parse_vtt(path, roles=roles)
     kind = _sniff(path) if suffix == ".txt" else None
@@ -67,6 +74,8 @@ def parse_file(
         return parse_speaker_turns(path, roles=roles)
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
+    if suffix == ".odt":
+        return parse_odt(path, roles=roles)
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:

@@ -4,18 +4,20 @@ Style ``Title`` is the title; ``Key: value`` paragraphs before the first heading
 metadata (Workshop, Sozialraum, Datum, Format, Teilnehmende); ``Heading 1`` is a
 guiding question, deeper headings are subsections; every other non-empty paragraph
 is one statement, a leading bold ``Rolle:`` run gives the speaker role. Statements are
-numbered 1, 2, … in document order (``source_id``).
+numbered 1, 2, … in document order (``source_id``). These rules
+(:func:`protocol_document`) also read ODT protocols (:mod:`workbench.ingest.odt_protocol`).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import normalise_date
 from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
-from workbench.ingest.textio import Source, read_source
+from workbench.ingest.textio import RawFile, Source, read_source
 
 IMPORTER = "docx"
 
@@ -34,27 +36,47 @@ _META_KEYS = {
 }
 
 
-def _role(paragraph) -> tuple[str | None, str]:
-    """Split a leading bold run ending in ':' off the paragraph text."""
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a word-processor protocol (DOCX, ODT), as the reader needs it."""
+
+    text: str  # as in the document: line breaks "\n", tabs "\t"
+    kind: str = "body"  # "title", "question" (heading 1), "heading" (deeper) or "body"
+    bold: str = ""  # the paragraph's leading bold text (a speaker role if it ends in ':')
+
+
+def _role(paragraph: Paragraph) -> tuple[str | None, str]:
+    """Split a leading bold text ending in ':' off the paragraph text."""
     text = paragraph.text.strip()
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs or not runs[0].bold:
-        return None, text
-    bold = ""
-    for run in runs:
-        if not run.bold:
-            break
-        bold += run.text
-    bold = bold.strip()
+    bold = paragraph.bold.strip()
     if bold.endswith(":") and len(bold) <= 80 and text.startswith(bold):
         return bold[:-1].strip(), text[len(bold) :].strip()
     return None, text
+
+
+def _bold_prefix(paragraph) -> str:
+    """The text of the leading bold runs of a python-docx paragraph (blank runs skipped)."""
+    bold = ""
+    for run in (r for r in paragraph.runs if r.text.strip()):
+        if not run.bold:
+            break
+        bold += run.text
+    return bold
 
 
 def _style(paragraph) -> str:
     """The paragraph's style name as python-docx gives it (built-in styles in English:
     "Heading 1" also in a German Word)."""
     return (paragraph.style.name if paragraph.style is not None else "") or ""
+
+
+def _kind(style: str) -> str:
+    """A DOCX paragraph style as a :class:`Paragraph` kind."""
+    if style == "Title":
+        return "title"
+    if style.startswith("Heading"):
+        return "question" if style == "Heading 1" else "heading"
+    return "body"
 
 
 def parse_docx(
@@ -74,26 +96,36 @@ def parse_docx(
             f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,
         ) from None
+    paragraphs = [Paragraph(p.text, _kind(_style(p)), _bold_prefix(p)) for p in document.paragraphs]
+    return protocol_document(raw, paragraphs, IMPORTER, roles)
 
-    headings = any(_style(p).startswith("Heading") for p in document.paragraphs)
-    plain = "\n".join(p.text for p in document.paragraphs)
+
+def protocol_document(
+    raw: RawFile,
+    paragraphs: Sequence[Paragraph],
+    importer: str,
+    roles: Mapping[str, str] | None = None,
+) -> ParsedDocument:
+    """The protocol (or, without headings, the timed speaker turns) in the paragraphs of
+    a word-processor file ``raw``; rows in error messages count its paragraphs."""
+    headings = any(p.kind in ("question", "heading") for p in paragraphs)
+    plain = "\n".join(p.text for p in paragraphs)
     if not headings and is_speaker_turns(plain, timed_only=True):  # Teams' or Meet's
         return turns_document(raw, plain, roles)
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None
     seen_heading = False
-    for number, paragraph in enumerate(document.paragraphs, start=1):
+    for number, paragraph in enumerate(paragraphs, start=1):
         text = paragraph.text.strip()
         if not text:
             continue
-        style = _style(paragraph)
-        if style == "Title":
+        if paragraph.kind == "title":
             fields.setdefault("title", text)
             continue
-        if style.startswith("Heading"):
+        if paragraph.kind in ("question", "heading"):
             seen_heading = True
-            if style == "Heading 1":
+            if paragraph.kind == "question":
                 question = text
             continue
         if not seen_heading:
@@ -130,7 +162,7 @@ def parse_docx(
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer=IMPORTER,
+        importer=importer,
         segments=tuple(segments),
         **fields,
     )

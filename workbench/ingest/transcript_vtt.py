@@ -7,7 +7,9 @@ one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 ``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
 are people (see :mod:`workbench.ingest.speakers`). The cues are read with the
 ``webvtt-py`` parser; the file is checked line by line first, so that a broken time
-stamp or a block the format does not know is reported with its line.
+stamp or a block the format does not know is reported with its line. The cue→turn
+logic (:class:`Cue`, :func:`split_label`, :func:`transcript_document`) is shared with
+SubRip subtitles (:mod:`workbench.ingest.transcript_srt`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.speakers import Speakers, person_name
-from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.textio import RawFile, Source, decode, read_source
 
 IMPORTER = "webvtt"
 FORMAT = "digital (Videokonferenz)"
@@ -33,25 +35,39 @@ _STAMP = re.compile(r"^(?:(?P<h>\d{1,3}):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{
 _ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n<>]{1,80}?):\s+(?P<text>\S.*)$", re.S)
 _WEBEX_IDENTIFIER = re.compile(r'^\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*$')
 _EXPECTED = "erwartet hh:mm:ss.mmm --> hh:mm:ss.mmm"
+_SENTENCE_END = re.compile(r"[.?!…][\"'»«“”‘’)\]]*$")
 
 
 @dataclass(frozen=True)
-class _Cue:
+class Cue:
+    """One subtitle: its line, start and end (``hh:mm:ss.mmm``), speaker and text."""
+
     row: int
     start: str
     end: str
     speaker: str | None
     text: str
+    labelled: str = ""  # the whole cue text when the speaker was read from "Name: …"
 
 
-def _stamp(value: str) -> tuple[str, int] | None:
-    """(``hh:mm:ss.mmm``, milliseconds) of a WebVTT time stamp, or None if invalid."""
-    m = _STAMP.match(value)
-    if not m or int(m["m"]) > 59 or int(m["s"]) > 59:
+def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | None:
+    """(``hh:mm:ss.mmm``, milliseconds) of a time stamp (WebVTT by default), or None."""
+    m = pattern.match(value)
+    if not m:
         return None
-    hours = int(m["h"] or 0)
-    millis = ((hours * 60 + int(m["m"])) * 60 + int(m["s"])) * 1000 + int(m["ms"])
-    return f"{hours:02d}:{m['m']}:{m['s']}.{m['ms']}", millis
+    hours, minutes, seconds = int(m["h"] or 0), int(m["m"]), int(m["s"])
+    if minutes > 59 or seconds > 59:
+        return None
+    millis = ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(m["ms"])
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{m['ms']}", millis
+
+
+def split_label(body: str) -> tuple[str | None, str]:
+    """Speaker and text of a cue text that starts with ``Name: `` (Zoom), else (None, text)."""
+    labelled = _ZOOM_SPEAKER.match(body)
+    if labelled:
+        return labelled["name"].strip(), labelled["text"].strip()
+    return None, body
 
 
 def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -96,8 +112,8 @@ def _timings(lines: list[str], name: str) -> list[tuple[int, str, str, str]]:
             )
         number, line = block[arrows[0]]
         timing = _TIMING.match(line)
-        start = _stamp(timing["start"]) if timing else None
-        end = _stamp(timing["end"]) if timing else None
+        start = stamp(timing["start"]) if timing else None
+        end = stamp(timing["end"]) if timing else None
         if start is None or end is None:
             raise InputError(
                 f"Zeitangabe '{line.strip()[:60]}' ist ungültig ({_EXPECTED}).",
@@ -132,7 +148,7 @@ def _captions(text: str, timings: list[tuple[int, str, str, str]], name: str) ->
     raise InputError("Aufbau der WebVTT-Datei nicht erkannt.", file=name)
 
 
-def _cues(raw_text: str, name: str) -> list[_Cue]:
+def vtt_cues(raw_text: str, name: str) -> list[Cue]:
     """The cues of a WebVTT text with speaker, text and time stamps."""
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
     timings = _timings(text.split("\n"), name)
@@ -140,16 +156,25 @@ def _cues(raw_text: str, name: str) -> list[_Cue]:
     for (row, start, end, _), caption in zip(timings, _captions(text, timings, name), strict=True):
         body = " ".join(html.unescape(caption.text).split())
         speaker = caption.voice.strip() if caption.voice else None
+        whole = ""
         if speaker is None:
-            labelled = _ZOOM_SPEAKER.match(body)
-            if labelled:
-                speaker, body = labelled["name"].strip(), labelled["text"].strip()
+            speaker, body = split_label(whole := body)
+            whole = whole if speaker else ""
         if speaker is None:  # Webex names the speaker in the cue's identifier only
             webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
             speaker = webex["name"].strip() if webex else None
         if body:
-            cues.append(_Cue(row, start, end, speaker, body))
+            cues.append(Cue(row, start, end, speaker, body, whole))
     return cues
+
+
+def rare_labels_are_text(cues: list[Cue]) -> list[Cue]:
+    """Cues whose "speaker" was read from ``Label: text`` although most cues have no
+    speaker: the label is part of the sentence ("Das Problem ist: …"), not a name."""
+    labelled = sum(1 for c in cues if c.labelled)
+    if not labelled or 2 * labelled >= len(cues):
+        return cues
+    return [Cue(c.row, c.start, c.end, None, c.labelled) if c.labelled else c for c in cues]
 
 
 def parse_vtt(
@@ -157,11 +182,24 @@ def parse_vtt(
 ) -> ParsedDocument:
     """Parse a WebVTT transcript into speaker turns."""
     raw = read_source(source, name)
+    cues = vtt_cues(decode(raw), raw.name)
+    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT)
+
+
+def transcript_document(
+    raw: RawFile,
+    cues: list[Cue],
+    roles: Mapping[str, str] | None,
+    *,
+    importer: str,
+    format: str,
+    sentences: bool = False,
+) -> ParsedDocument:
+    """The cues as statements, one per speaker turn (``sentences``: unnamed cues per sentence)."""
     speakers = Speakers(roles)
-    turns: list[list[_Cue]] = []
-    for cue in _cues(decode(raw), raw.name):
-        same = turns and _same_speaker(turns[-1][-1].speaker, cue.speaker)
-        if same:
+    turns: list[list[Cue]] = []
+    for cue in rare_labels_are_text(cues):
+        if turns and _continues(turns[-1][-1], cue, sentences):
             turns[-1].append(cue)
         else:
             turns.append([cue])
@@ -189,12 +227,19 @@ def parse_vtt(
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer=IMPORTER,
+        importer=importer,
         segments=tuple(segments),
-        format=FORMAT,
+        format=format,
         names=speakers.names,
         options={"cues": sum(len(t) for t in turns)},
     )
+
+
+def _continues(last: Cue, cue: Cue, sentences: bool) -> bool:
+    """Whether a cue continues the turn that ends with ``last``."""
+    if not _same_speaker(last.speaker, cue.speaker):
+        return False
+    return cue.speaker is not None or not sentences or not _SENTENCE_END.search(last.text)
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:

@@ -1,0 +1,256 @@
+"""ODT workshop protocols (LibreOffice Writer, odfpy), read like DOCX protocols.
+
+The rules are those of :mod:`workbench.ingest.docx_protocol`: a paragraph in style
+``Title`` ("Titel") is the title; ``Key: value`` paragraphs before the first heading are
+metadata; a heading of outline level 1 (``text:h``, or a paragraph in "Heading 1" /
+"Überschrift 1") is a guiding question, deeper headings are subsections; every other
+non-empty paragraph or list item is one statement, leading bold text ``Rolle:`` gives
+the speaker role. Automatic styles (``P1`` derived from ``Title``) count as the style
+they derive from. As in Word files, tables, text frames, footnotes and comments are not
+read; heading-less documents of timed speaker turns are transcripts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+from xml.sax import handler
+
+from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.docx_protocol import Paragraph, protocol_document
+from workbench.ingest.textio import RawFile, Source, read_source
+
+if TYPE_CHECKING:
+    from odf.element import Element
+
+IMPORTER = "odt"
+
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_BODY = (_OFFICE, "text")
+_TEXT_MIME = "application/vnd.oasis.opendocument.text"
+_OTHER_KINDS = {
+    "spreadsheet": "eine Tabelle (ODS); Tabellen werden als .ods importiert",
+    "presentation": "eine Präsentation (ODP)",
+    "graphics": "eine Zeichnung (ODG)",
+}
+# Containers whose paragraphs belong to the running text; all else in the body is not
+# read (tables, indexes, tracked changes, forms), as python-docx's paragraphs skip them.
+_CONTAINERS = {(_TEXT, n) for n in ("list", "list-item", "list-header", "section")} | {
+    (_TEXT, "numbered-paragraph")
+}
+_SPANS = {(_TEXT, "span"), (_TEXT, "a")}  # inline elements that may set a text style
+# Inside a paragraph: not part of its text (footnotes, comments with their authors,
+# text frames and images, ruby annotations, the cached number of a numbered heading).
+_NOT_TEXT = {(_TEXT, n) for n in ("note", "ruby-text", "number")} | {(_OFFICE, "annotation")}
+_NOT_TEXT_NS = {"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"}
+_SPACE = re.compile(r"[ \t\r\n]+")
+_HEADING = re.compile(r"^(?:heading|überschrift)\s*(\d{1,2})$", re.IGNORECASE)
+_TITLES = {"title", "titel"}
+
+
+def _decoded(name: str) -> str:
+    """A style name as shown: ODF writes "Heading 1" as ``Heading_20_1``."""
+    return re.sub(r"_([0-9a-fA-F]{2,4})_", lambda m: chr(int(m[1], 16)), name).strip()
+
+
+class _Styles:
+    """The document's named and automatic styles, looked up along their parents."""
+
+    def __init__(self, document) -> None:
+        self._by_name: dict[tuple[str, str], Element] = {}
+        for container in (document.styles, document.automaticstyles):
+            for style in container.childNodes:
+                if getattr(style, "qname", None) == (_STYLE, "style"):
+                    key = (style.attributes.get((_STYLE, "family"), ""), _attr(style, "name"))
+                    self._by_name.setdefault(key, style)
+
+    def chain(self, family: str, name: str) -> Iterator[Element]:
+        """The style ``name`` and its parents (at most 20; a cycle ends the chain)."""
+        seen: set[str] = set()
+        while name and name not in seen and len(seen) < 20:
+            seen.add(name)
+            style = self._by_name.get((family, name))
+            if style is None:
+                return
+            yield style
+            name = _attr(style, "parent-style-name")
+
+    def kind(self, name: str) -> tuple[str | None, int | None]:
+        """("title", None), ("heading", level) or (None, default outline level) for a
+        paragraph style, by its own name or an ancestor's (name or display name)."""
+        chain = list(self.chain("paragraph", name))
+        own = ("name", "display-name", "parent-style-name")  # a parent may be undefined
+        names = [name, *(_attr(s, a) for s in chain for a in own)]
+        for shown in (_decoded(n) for n in names if n):
+            if shown.lower() in _TITLES:
+                return "title", None
+            heading = _HEADING.match(shown)
+            if heading:
+                return "heading", int(heading[1])
+        levels = (_attr(s, "default-outline-level") for s in chain)
+        return None, next((int(v) for v in levels if v.isdigit()), None)
+
+    def bold(self, family: str, name: str) -> bool | None:
+        """Whether text in style ``name`` is bold; None when no style in its chain says."""
+        for style in self.chain(family, name):
+            for child in style.childNodes:
+                if getattr(child, "qname", None) == (_STYLE, "text-properties"):
+                    weight = child.attributes.get((_FO, "font-weight"))
+                    if weight:
+                        return weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+        return None
+
+
+def _attr(element: Element, name: str, namespace: str = _STYLE) -> str:
+    """An attribute's value, or ""."""
+    return element.attributes.get((namespace, name)) or ""
+
+
+def _pieces(element: Element, bold: bool, styles: _Styles) -> Iterator[tuple[str, bool, bool]]:
+    """(text, bold, written out) for the text in a paragraph, in order: character data
+    is not written out (its white space collapses), ``text:s``, tabs and breaks are."""
+    for child in element.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            yield child.data, bold, False
+            continue
+        qname = getattr(child, "qname", None)
+        if qname == (_TEXT, "line-break"):
+            yield "\n", bold, True
+        elif qname == (_TEXT, "tab"):
+            yield "\t", bold, True
+        elif qname == (_TEXT, "s"):
+            count = _attr(child, "c", _TEXT)
+            yield " " * (int(count) if count.isdigit() else 1), bold, True
+        elif qname in _NOT_TEXT or (qname and qname[0] in _NOT_TEXT_NS):
+            continue
+        else:
+            inner = bold
+            if qname in _SPANS:
+                said = styles.bold("text", _attr(child, "style-name", _TEXT))
+                inner = bold if said is None else said
+            yield from _pieces(child, inner, styles)
+
+
+def _paragraph(element: Element, kind: str, styles: _Styles) -> Paragraph:
+    """A ``text:p`` or ``text:h`` as a :class:`Paragraph`: its text as displayed (white
+    space in character data collapsed, ODF §6.1.2) and its leading bold text."""
+    base = styles.bold("paragraph", _attr(element, "style-name", _TEXT)) or False
+    parts: list[str] = []
+    bold: list[str] = []
+    leading = True  # still in the leading bold text
+    after_space = True  # a paragraph's leading white space is dropped
+    for text, is_bold, written in _pieces(element, base, styles):
+        if not written:
+            text = _SPACE.sub(" ", text)
+            if after_space:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            after_space = text.endswith(" ")
+        else:
+            after_space = False
+        parts.append(text)
+        if leading and text.strip():
+            if is_bold:
+                bold.append(text)
+            else:
+                leading = False
+    return Paragraph("".join(parts), kind, "".join(bold))
+
+
+def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
+    """The paragraphs of the running text in document order, list items included."""
+    for child in container.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in _CONTAINERS:
+            yield from _paragraphs(child, styles)
+        elif qname in ((_TEXT, "p"), (_TEXT, "h")):
+            found, level = styles.kind(_attr(child, "style-name", _TEXT))
+            if qname == (_TEXT, "h"):
+                written = _attr(child, "outline-level", _TEXT)
+                level = int(written) if written.isdigit() else level
+                found = found or "heading"
+            if found == "heading":
+                kind = "question" if (level or 1) == 1 else "heading"
+            else:
+                kind = found or "body"
+            yield _paragraph(child, kind, styles)
+
+
+def _mimetype(package: zipfile.ZipFile) -> str:
+    """The package's media type ("docx" for a Word file; "" when there is none)."""
+    names = set(package.namelist())
+    if "mimetype" in names:
+        return package.read("mimetype").decode("utf-8", "replace").strip()
+    if "word/document.xml" in names:
+        return "docx"
+    return _TEXT_MIME if "content.xml" in names else ""  # odfpy reads these as text
+
+
+def _check_package(raw: RawFile) -> None:
+    """Stop unless the bytes are an OpenDocument text with well-formed XML parts (odfpy
+    prints a broken part to stdout and reads on with what it got)."""
+    from defusedxml.sax import parseString  # the XML parser odfpy uses
+
+    unreadable = "Keine lesbare ODT-Datei (beschädigt, abgeschnitten oder kein ODF-Text)"
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw.data)) as package:
+            mime = _mimetype(package)
+            names = set(package.namelist()) if mime.startswith(_TEXT_MIME) else set()
+            manifest = "META-INF/manifest.xml"
+            if manifest in names and b"encryption-data" in package.read(manifest):
+                raise InputError(
+                    "Die Datei ist mit einem Passwort geschützt; bitte ohne Passwort "
+                    "speichern und erneut importieren.",
+                    file=raw.name,
+                )
+            for part in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
+                if part in names:
+                    parseString(package.read(part), handler.ContentHandler())
+    except InputError:
+        raise
+    except Exception as err:  # a broken zip, a broken XML part, a .txt renamed …
+        raise InputError(f"{unreadable}: {type(err).__name__}", file=raw.name) from None
+    if mime.startswith(_TEXT_MIME):
+        return
+    if mime == "docx":
+        raise InputError(
+            "Die Datei ist ein Word-Dokument (DOCX) mit der Endung .odt; bitte als .docx "
+            "importieren.",
+            file=raw.name,
+        )
+    kind = mime.removeprefix("application/vnd.oasis.opendocument.")
+    if kind and kind != mime:
+        what = _OTHER_KINDS.get(kind.split("-")[0], f"ein anderes OpenDocument-Format ({kind})")
+        raise InputError(f"Die Datei ist kein Textdokument (ODT), sondern {what}.", file=raw.name)
+    raise InputError(f"{unreadable}: kein OpenDocument-Typ angegeben", file=raw.name)
+
+
+def parse_odt(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse an ODT protocol (or a transcript of speaker turns) like a DOCX protocol."""
+    from odf.opendocument import load  # odfpy; imported here so `import workbench` stays light
+
+    raw = read_source(source, name)
+    if not raw.data.strip():
+        raise InputError("Die Datei ist leer.", file=raw.name)
+    _check_package(raw)
+    try:
+        document = load(io.BytesIO(raw.data))
+        # office:text; odfpy's document.text is the body's first child, which in an
+        # indented file is white space
+        text = next(c for c in document.body.childNodes if getattr(c, "qname", None) == _BODY)
+    except Exception as err:
+        raise InputError(
+            f"Keine lesbare ODT-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            file=raw.name,
+        ) from None
+    styles = _Styles(document)
+    return protocol_document(raw, list(_paragraphs(text, styles)), IMPORTER, roles)

@@ -1,0 +1,190 @@
+"""SubRip subtitles (``.srt``) as transcripts: Otter.ai, Zoom, Descript, YouTube, Whisper.
+
+A SubRip file is a sequence of blocks separated by empty lines: the cue number, the
+timing line ``00:01:02,500 --> 00:01:05,000`` (a dot before the milliseconds is read
+too; the hours are required, as in webvtt-py) and the text lines. Where the tool names
+the speaker, the cue text starts with it: ``Anna Schmidt: text`` (the Zoom rule of
+:mod:`workbench.ingest.transcript_vtt`), ``[Anna Schmidt] text`` or
+``- Anna Schmidt: text``; sound notes such as ``[Musik]`` or ``[Applause]`` are no
+speakers. As for WebVTT, consecutive cues of one speaker are one statement (a turn,
+attributes ``start_time``, ``end_time``, ``cues``, ``speaker``). Consecutive cues
+without a speaker are joined up to a sentence end (``.``, ``?``, ``!``, ``…``), so that
+the line wrapping of subtitles does not cut sentences into fragments. Tags (``<i>``,
+``<b>``, ``<font color=…>``) and position codes (``{\\an8}``) are removed. A WebVTT file
+saved as ``.srt`` is read as WebVTT.
+
+The file is checked and read line by line here, so that a broken timing line is
+reported with its line: webvtt-py's SubRip reader skips such cues without a word.
+Empty lines inside a cue's text and a missing empty line before a numbered cue are
+tolerated, as by webvtt-py; webvtt-py removes the tags.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+import webvtt
+
+from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest import transcript_vtt
+from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.transcript_vtt import Cue, split_label, stamp, transcript_document
+
+IMPORTER = "subrip"
+FORMAT = "Transkript (Untertitel)"
+
+_STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[,.](?P<ms>\d{3})$")
+_TIMING = re.compile(r"^\s*(?P<start>[\d:,.]+)\s*-->\s*(?P<end>[\d:,.]+)(?:\s+.*)?$")
+_LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}")
+_POSITION = re.compile(r"\{\\[^{}]*\}")
+_DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
+_BRACKET = re.compile(r"^\[(?P<name>[^\[\]\n]{1,80})\]:?\s+(?P<text>\S.*)$", re.S)
+_SOUNDS = {
+    "applaus",
+    "applause",
+    "beifall",
+    "crosstalk",
+    "gelächter",
+    "geräusch",
+    "geräusche",
+    "husten",
+    "inaudible",
+    "lachen",
+    "laughter",
+    "laughs",
+    "music",
+    "musik",
+    "noise",
+    "pause",
+    "silence",
+    "stille",
+    "unverständlich",
+    "unintelligible",
+}
+_EXPECTED = "erwartet hh:mm:ss,mmm --> hh:mm:ss,mmm"
+
+Line = tuple[int, str]
+
+
+def _is_number(line: str) -> bool:
+    """Whether a line is a cue number."""
+    return line.strip().isdigit()
+
+
+def _blocks(lines: list[str]) -> list[list[Line]]:
+    """Blocks of (line number, line) between blank lines, split where a numbered cue starts."""
+    blocks: list[list[Line]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        block = blocks[-1]
+        if len(block) >= 2 and _is_number(block[-1][1]) and "-->" in line:
+            blocks[-1] = block[:-1]  # a cue number and its timing without a blank line before
+            blocks.append([block[-1]])
+        blocks[-1].append((number, line))
+    return [b for b in blocks if b]
+
+
+def _timing(line: Line, name: str) -> tuple[str, str]:
+    """Start and end (``hh:mm:ss.mmm``) of a timing line; InputError if it is broken."""
+    number, text = line
+    timing = _TIMING.match(text)
+    start = stamp(timing["start"], _STAMP) if timing else None
+    end = stamp(timing["end"], _STAMP) if timing else None
+    if start is None or end is None:
+        raise InputError(
+            f"Zeitangabe '{text.strip()[:60]}' ist ungültig ({_EXPECTED}).", file=name, row=number
+        )
+    if end[1] < start[1]:
+        raise InputError(
+            f"Zeitangabe '{text.strip()[:60]}' endet vor ihrem Beginn.", file=name, row=number
+        )
+    return start[0], end[0]
+
+
+def _cue_blocks(lines: list[str], name: str) -> list[tuple[int, str, str, list[str]]]:
+    """Check the file's structure; return (line, start, end, text lines) of every cue."""
+    cues: list[tuple[int, str, str, list[str]]] = []
+    blocks = _blocks(lines)
+    for i, block in enumerate(blocks):
+        first = block[0][1]
+        if len(block) >= 2 and _is_number(first) and "-->" in block[1][1]:
+            timing, text = block[1], block[2:]
+        elif "-->" in first:
+            timing, text = block[0], block[1:]
+        elif len(block) >= 2 and _is_number(first) and _LOOKS_TIMED.match(block[1][1]):
+            raise InputError(
+                f"Zeitangabe '{block[1][1].strip()[:60]}' ist ungültig ({_EXPECTED}).",
+                file=name,
+                row=block[1][0],
+            )
+        elif len(block) == 1 and _is_number(first) and "-->" in _first_line(blocks, i + 1):
+            continue  # the cue number, a blank line, then the timing
+        else:
+            timing, text = None, block
+        extra = next((n for n, line in text if "-->" in line), None)
+        if extra is not None:
+            raise InputError("Vor dieser Zeitangabe fehlt eine Leerzeile.", file=name, row=extra)
+        if timing is not None:
+            cues.append((timing[0], *_timing(timing, name), [line for _, line in text]))
+        elif cues:  # an empty line inside the cue text: the text goes on
+            cues[-1][3].extend(["", *(line for _, line in text)])
+        else:
+            raise InputError(
+                "Aufbau nicht erkannt: Text vor dem ersten Untertitel (erwartet werden "
+                "Nummer, Zeitangabe hh:mm:ss,mmm --> hh:mm:ss,mmm und Text).",
+                file=name,
+                row=block[0][0],
+            )
+    return cues
+
+
+def _first_line(blocks: list[list[Line]], index: int) -> str:
+    """The first line of a block, or "" past the last block."""
+    return blocks[index][0][1] if index < len(blocks) else ""
+
+
+def _speaker(body: str) -> tuple[str | None, str]:
+    """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``."""
+    dashed = _DASH.match(body)
+    if dashed:
+        speaker, text = split_label(dashed["rest"])
+        if speaker is not None:
+            return speaker, text
+    bracket = _BRACKET.match(body)
+    if bracket and bracket["name"].strip().casefold() not in _SOUNDS:
+        return bracket["name"].strip(), bracket["text"].strip()
+    return split_label(body)
+
+
+def srt_cues(text: str, name: str) -> list[Cue]:
+    """The cues of a SubRip text with speaker, text and time stamps."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cues = []
+    for row, start, end, body_lines in _cue_blocks(lines, name):
+        body = webvtt.Caption(start, end, body_lines).text
+        body = " ".join(html.unescape(_POSITION.sub("", body)).split())
+        speaker, text = _speaker(body)
+        if text:
+            cues.append(Cue(row, start, end, speaker, text, body if speaker else ""))
+    return cues
+
+
+def parse_srt(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse SubRip subtitles into speaker turns (a WebVTT file is read as WebVTT)."""
+    raw = read_source(source, name)
+    text = decode(raw)
+    if text.startswith("WEBVTT"):
+        cues = transcript_vtt.vtt_cues(text, raw.name)
+        return transcript_document(
+            raw, cues, roles, importer=transcript_vtt.IMPORTER, format=transcript_vtt.FORMAT
+        )
+    return transcript_document(
+        raw, srt_cues(text, raw.name), roles, importer=IMPORTER, format=FORMAT, sentences=True
+    )
