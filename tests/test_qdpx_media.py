@@ -10,14 +10,23 @@ that shape; the ATLAS.ti standard project is the real vendor file (PROVENANCE.md
 from __future__ import annotations
 
 import doctest
-import zipfile
 from pathlib import Path
 
 import pytest
 
 import workbench.exchange.media
 from tests.conftest import CORPORA, need
-from tests.test_qdpx_fidelity import ANA, BEN, CODE, NS, OTHER_CODE, _atlas_texts, nfc, utf16
+from tests.test_qdpx_fidelity import (
+    ANA,
+    BEN,
+    CODE,
+    NS,
+    OTHER_CODE,
+    _atlas_texts,
+    _qdpx,
+    nfc,
+    utf16,
+)
 from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import import_qdpx
@@ -133,18 +142,10 @@ def _project(transcripts: str = "", text_sources: str = "") -> str:
 </Project>"""
 
 
-def _archive(path: Path, qde: str, sources: dict[str, str]) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde)
-        for name, text in sources.items():
-            archive.writestr(name, text.encode("utf-8"))
-    return path
-
-
 def test_pdf_text_and_transcripts_are_imported_with_their_codings(
     project: Project, tmp_path: Path
 ) -> None:
-    archive = _archive(tmp_path / "manfort.qdpx", _project(), {"Sources/k.txt": PDF_TEXT})
+    archive = _qdpx(tmp_path / "manfort.qdpx", _project(), {"Sources/k.txt": PDF_TEXT})
     result = import_qdpx(project, archive)
     assert (result.documents, result.codings) == (2, 5)
     assert result.notices == (
@@ -191,7 +192,7 @@ def test_pdf_text_and_transcripts_are_imported_with_their_codings(
 def test_a_pdf_without_its_text_version_is_named_not_fatal(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = _archive(tmp_path / "ohne.qdpx", _project(), {})  # k.txt not in the archive
+    archive = _qdpx(tmp_path / "ohne.qdpx", _project(), {})  # k.txt not in the archive
     assert main(["--project", str(project.path), "import", str(archive)]) == 0
     out = capsys.readouterr().out
     assert "PDFSource 'Stadtteilkonferenz.pdf' mit 4 markierten Stellen und 4 Kodierungen" in out
@@ -211,7 +212,7 @@ def test_a_transcript_listed_as_a_text_source_too_is_read_once(
         '<TextSource guid="D1000000-0000-4000-8000-000000000023" name="Interview 1.docx" '
         'plainTextPath="internal://t.txt"/>'
     )
-    archive = _archive(
+    archive = _qdpx(
         tmp_path / "atlas.qdpx",
         _project(transcripts=transcript, text_sources=source),
         {"Sources/k.txt": PDF_TEXT, "Sources/t.txt": TRANSCRIPT},
@@ -238,7 +239,7 @@ def test_atlasti_pdf_with_its_text_version(project: Project, tmp_path: Path) -> 
     text = qde.read_text(encoding="utf-8")
     sources = {f"Sources/{name}": t for name, t in _atlas_texts(text).items()}
     sources["Sources/B09E8D25-66A6-4D7E-A884-3E1A11A40E7C.txt"] = PDF_TEXT
-    result = import_qdpx(project, _archive(tmp_path / "atlas.qdpx", text, sources))
+    result = import_qdpx(project, _qdpx(tmp_path / "atlas.qdpx", text, sources))
     assert result.documents == 7
     notices = nfc("\n".join(result.notices))
     assert (
