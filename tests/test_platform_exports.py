@@ -435,3 +435,39 @@ def test_segment_lists_of_qda_programs_find_their_text_column(
         "Am Rhein fehlen Bänke.",
         "Im Park ist es abends dunkel.",
     ]
+
+
+def test_supporters_and_profile_addresses_of_a_platform_export_are_never_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Decidim's proposal export lists who endorsed a proposal and links the author's
+    profile; neither is the text's author nor needed for the analysis."""
+    path = tmp_path / "proposals.csv"
+    pd.DataFrame(
+        {
+            "id": ["11", "12"],
+            "category/name/de": ["Verkehr", "Grün"],
+            "title/de": ["Tempo 30 vor der Schule", "Mehr Bäume"],
+            "body/de": ["<p>Vor der Schule wird gerast.</p>", "<p>Im Viertel fehlt Schatten.</p>"],
+            "endorsements/total_count": ["2", "0"],
+            "endorsements/user_endorsements": ["Karl Lehmann; Sabine Vogt", ""],
+            "author/name": ["Jürgen Wieczorek", "Hannelore Kaczmarek"],
+            "author/url": ["https://beteiligung.example/profiles/jwieczorek", ""],
+            "author/id": ["381", "382"],
+            "author/age_group": ["65+", "18-25"],
+        }
+    ).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "id"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Spalte(n) endorsements/user_endorsements, author/url: weitere Personen "
+        "(Unterstützende, Profile, Konten), nicht übernommen." in out
+    )
+    stored = _stored(project)
+    for secret in ("Lehmann", "Sabine", "jwieczorek", "Wieczorek", "Kaczmarek"):
+        assert secret not in stored, secret
+    attributes = project.segments().set_index("source_id").loc["11", "attributes"]
+    assert attributes["category/name/de"] == "Verkehr"  # other fields stay
+    assert attributes["author/id"] in ("381", 381)  # a platform's number is pseudonymous already
+    assert attributes["endorsements/total_count"] in ("2", 2)
+    assert attributes["author/age_group"] == "65+"  # describes, does not identify

@@ -46,7 +46,8 @@ CONTACT_HEADERS = frozenset(
     mobilnummer mobiltelefon mobilfunknummer fax faxnummer
     anschrift postanschrift wohnanschrift wohnadresse privatadresse strasseundhausnummer
     strassehausnummer hausnummer
-    ip ipaddr ipadresse ipaddress iban kontonummer geburtsdatum geburtstag dateofbirth birthdate
+    ip ipaddr ipadresse ipaddress useragent iban kontonummer geburtsdatum geburtstag
+    dateofbirth birthdate
     """.split()
 )
 # A short header that ends with one of these (or starts with e-mail or a phone number)
@@ -57,6 +58,28 @@ CONTACT_ENDINGS = (
 ).split()
 CONTACT_STARTS = ("email", "telefonnummer", "handynummer", "mobilnummer")
 NOT_CONTACT = frozenset({"smartphone", "iphone"})
+# Columns that list further people (Decidim's "endorsements/user_endorsements": who
+# supported a proposal): not the author, not needed for the analysis, never stored.
+PEOPLE_LIST_HEADERS = frozenset(
+    """
+    userendorsements endorsers endorsedby supporters unterstuetzer unterstutzer
+    unterstuetzerinnen unterstutzerinnen unterstuetzende unterstutzende signatories
+    unterzeichner unterzeichnerinnen unterzeichnende coauthors koautoren koautorinnen
+    mitautoren mitautorinnen likedby
+    """.split()
+)
+# A structured header whose first part is a person and whose last identifies them
+# ("author/url", "user_avatar": a profile address, an account) is not stored; the
+# person's number on a platform ("author-id") is pseudonymous and kept, as are an age.
+PERSON_OWNERS = frozenset(
+    "author autor autorin user benutzer nutzer creator ersteller erstellerin verfasser "
+    "verfasserin participant teilnehmer teilnehmerin submitter einreicher".split()
+)
+LANGUAGE_SUFFIXES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
+_IDENTIFYING = frozenset(
+    "url link profil profile profileurl profilurl account konto handle avatar foto photo "
+    "picture image bild".split()
+)
 # Headers of free text (a title, a comment): pseudonymised like a statement. Other text
 # fields (dates, categories, places) only lose listed names and structured data.
 PROSE_PREFIXES = (
@@ -90,6 +113,25 @@ def is_contact_column(header: str) -> bool:
         return True
     short = len(str(header).split()) <= 4 and key not in NOT_CONTACT
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
+
+
+def is_people_list_column(header: str) -> bool:
+    """Whether a column lists further people (supporters, co-authors), or identifies the
+    author other than by name (``author/url``, ``user_avatar``; a number is kept)."""
+
+    def parts(separators: str) -> list[str]:
+        keys = [k for k in (header_key(p) for p in re.split(separators, str(header))) if k]
+        return keys[:-1] if keys and keys[-1] in LANGUAGE_SUFFIXES else keys
+
+    fields = parts(r"[/.]")  # "endorsements/user_endorsements"
+    if fields and fields[-1] in PEOPLE_LIST_HEADERS:
+        return True
+    parts = parts(r"[/._\s-]+")  # "author/url", "user_profile"
+    return (
+        len(parts) >= 2
+        and parts[0] in PERSON_OWNERS
+        and parts[-1] in _IDENTIFYING  # not a number (pseudonymous), an age, a group
+    )
 
 
 def is_prose_column(header: str) -> bool:
@@ -144,7 +186,7 @@ def safe_attributes(
         if key in PERSON_ATTRIBUTES:
             if isinstance(value, str) and value.strip():
                 value = person_placeholder(pseudonymiser, value, names)
-        elif is_contact_column(key) or is_person_column(key):
+        elif is_contact_column(key) or is_person_column(key) or is_people_list_column(key):
             continue
         elif isinstance(value, str):
             prose = is_prose_column(key) or is_prose(value)
@@ -171,6 +213,11 @@ def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
     columns = dict.fromkeys(key for s in segments for key in s.attributes)
     people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
+    others = [
+        c
+        for c in columns
+        if is_people_list_column(c) and c not in PERSON_ATTRIBUTES and c not in people + contact
+    ]
     notices = []
     if people:
         notices.append(
@@ -179,4 +226,9 @@ def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
         )
     if contact:
         notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    if others:
+        notices.append(
+            f"Spalte(n) {', '.join(others)}: weitere Personen (Unterstützende, Profile, "
+            "Konten), nicht übernommen."
+        )
     return tuple(notices)

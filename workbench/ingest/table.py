@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.personal_columns import header_key
+from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -80,7 +80,6 @@ TEXT_HEADERS = (
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
 _TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
-_LANGUAGES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
 
 
 def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | None:
@@ -92,7 +91,9 @@ def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | 
         if column in exclude:
             continue
         for wanted in keys:
-            if key == wanted or (key.startswith(wanted) and key[len(wanted) :] in _LANGUAGES):
+            if key == wanted or (
+                key.startswith(wanted) and key[len(wanted) :] in LANGUAGE_SUFFIXES
+            ):
                 found.setdefault((wanted, key != wanted), column)
     ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
     return next((found[r] for r in ranked if r in found), None)
