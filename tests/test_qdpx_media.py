@@ -150,9 +150,9 @@ def test_pdf_text_and_transcripts_are_imported_with_their_codings(
     assert (result.documents, result.codings) == (2, 5)
     assert result.notices == (
         "PDFSource 'Stadtteilkonferenz.pdf': die Textfassung des Herstellers importiert; "
-        "1 markierten Stelle und 1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) "
+        "1 markierte Stelle und 1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) "
         "übersprungen.",
-        "AudioSource 'Interview 1.m4a': das Transkript importiert; 1 markierten Stelle und "
+        "AudioSource 'Interview 1.m4a': das Transkript importiert; 1 markierte Stelle und "
         "1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) übersprungen.",
         "PictureSource 'Plakat.jpg' übersprungen: ohne Text im Projekt (importiert werden "
         "Texte, Textfassungen von PDFs und Transkripte).",

@@ -124,22 +124,20 @@ class _Parse:
         self.options = options
         self.notices: list[str] = []
         for s in exchange.skipped:
-            detail = ""
-            if s.selections or s.codings:
-                places = _count(len(s.selections), "markierten Stelle", "markierten Stellen")
-                detail = f" mit {places} und {_count(s.codings, 'Kodierung', 'Kodierungen')}"
+            codings = _count(s.codings, "Kodierung", "Kodierungen")
             if not s.imported:
+                places = _count(len(s.selections), "markierten Stelle", "markierten Stellen")
+                detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
                 self.notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
                 continue
-            self.notices.append(
-                f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert"
-                + (
-                    f"; {detail.removeprefix(' mit ')} ohne Textstelle (Seitenbereich, "
-                    "Zeitabschnitt) übersprungen."
-                    if detail
-                    else "."
-                )
+            places = _count(len(s.selections), "markierte Stelle", "markierte Stellen")
+            left = (
+                f"; {places} und {codings} ohne Textstelle (Seitenbereich, Zeitabschnitt) "
+                "übersprungen."
+                if s.selections or s.codings
+                else "."
             )
+            self.notices.append(f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert{left}")
         if exchange.reading.notice:
             self.notices.append(exchange.reading.notice)
 
