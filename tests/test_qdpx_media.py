@@ -171,7 +171,14 @@ def test_pdf_text_and_transcripts_are_imported_with_their_codings(
     ]
     assert set(pdf["district"]) == {"Manfort"}
     interview = segments[segments["document"] == "Interview 1.m4a"]
-    assert len(interview) == 4 and set(interview["district"]) == {"Alkenrath"}  # the case
+    assert set(interview["district"]) == {"Alkenrath"}  # the case of the recording
+    # A transcript's "I:"/"B:" labels are roles; the statement is what was said.
+    assert list(zip(interview["speaker_role"], interview["text"], strict=True)) == [
+        ("I", "Was fehlt Ihnen im Viertel?"),
+        ("B", "Ein Ort für die Kinder nach der Schule, sagt auch [Person 2]."),
+        ("I", "Und sonst?"),
+        ("B", "Ein Arzt, der Deutsch und Türkisch spricht."),
+    ]
     assert "Kaczmarek" not in " ".join(segments["text"])
     assert "Wieczorek" not in " ".join(segments["text"])
     # Codings: on the PDF's text version, on a page area found by its text (although the
@@ -181,8 +188,8 @@ def test_pdf_text_and_transcripts_are_imported_with_their_codings(
         ("Bedarf", "Licht im Park", "Ana"),
         ("Ressource", "Seniorenbeirat bietet Hilfe", "Ana"),
         ("Bedarf", "einen Treffpunkt mit\nWLAN 📶 und Sofa", "Ben"),
-        ("Bedarf", "B: Ein Ort für die Kinder nach der Schule, sagt auch [Person 2].", "Ana"),
-        ("Ressource", "B: Ein Arzt, der Deutsch und Türkisch spricht.", "Ben"),
+        ("Bedarf", "Ein Ort für die Kinder nach der Schule, sagt auch [Person 2].", "Ana"),
+        ("Ressource", "Ein Arzt, der Deutsch und Türkisch spricht.", "Ben"),
     }
     # Again: nothing new.
     again = import_qdpx(project, archive)
@@ -219,10 +226,11 @@ def test_a_transcript_listed_as_a_text_source_too_is_read_once(
     )
     result = import_qdpx(project, archive)
     assert result.documents == 2
-    assert sorted(project.segments()["document"].unique()) == [
-        "Interview 1.docx",
-        "Stadtteilkonferenz.pdf",
-    ]
+    segments = project.segments()
+    assert sorted(segments["document"].unique()) == ["Interview 1.docx", "Stadtteilkonferenz.pdf"]
+    # A text source that is a transcript has its roles too.
+    interview = segments[segments["document"] == "Interview 1.docx"]
+    assert list(interview["speaker_role"]) == ["I", "B", "I", "B"]
     assert any(
         n.startswith(
             "AudioSource 'Interview 1.m4a' mit 1 markierten Stelle und 1 Kodierung übersprungen"

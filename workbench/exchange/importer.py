@@ -42,6 +42,7 @@ from workbench.exchange.qdxml import (
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
 from workbench.ingest.records import ParsedProject
+from workbench.ingest.speaker_turns import is_speaker_turns, role_label
 from workbench.ingest.writer import Writer, text_sha
 from workbench.store import CITYWIDE
 
@@ -319,7 +320,8 @@ class _Parse:
         self, source: SourceIn, attributes: dict[str, Any], case_of_selection: dict[str, str]
     ) -> tuple[bool, list[ParsedSegment]]:
         """Our own segments (``Werkbank-Aussage``), else one per non-blank line (per
-        paragraph in a PDF's text version, whose lines are the page's lines)."""
+        paragraph in a PDF's text version, whose lines are the page's lines); a
+        transcript line's role label ("I:", "B1:") becomes the statement's role."""
         marked = []
         for selection in source.selections:
             fields = parse_block(SEGMENT_MARKER, selection.description)
@@ -328,12 +330,17 @@ class _Parse:
         segments: list[ParsedSegment] = []
         if not marked:
             spans = paragraph_spans if source.kind == "Textfassung" else line_spans
+            transcript = source.kind == "Transkript" or is_speaker_turns(source.text)
             for start, end in spans(source.text):
+                # "I: …", "B: …" of a transcript: the role, the statement is what follows
+                label = role_label(source.text[start:end]) if transcript else None
+                role, start = (label[0], start + label[1]) if label else (None, start)
                 number = len(segments) + 1
                 segments.append(
                     ParsedSegment(
                         text=source.text[start:end],
                         source_id=str(number),
+                        speaker_role=role,
                         attributes=dict(attributes),
                         start=start,
                         end=end,

@@ -141,6 +141,19 @@ def _is_role(who: str) -> bool:
     return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
 
 
+_LABEL = re.compile(rf"^\s*(?P<who>{_WHO})\s?:\s+(?=\S)")
+
+
+def role_label(line: str) -> tuple[str, int] | None:
+    """The role that opens a transcript line ("I: …", "B1: …", "Moderation: …") and
+    where its text starts, or None (no label, or a person's name: that stays text and is
+    pseudonymised with it)."""
+    label = _LABEL.match(line)
+    if label is None or not _is_role(label["who"].strip()):
+        return None
+    return label["who"].strip(), label.end()
+
+
 def parse_speaker_turns(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
