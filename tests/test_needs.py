@@ -15,7 +15,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from tests.feedback_data import rated_project, store_need_run
 from workbench import Project, WorkbenchError
-from workbench.analysis import labels, need_clusters, need_scope, needs
+from workbench.analysis import labels, need_clusters, need_scope, needs, stopwords
 from workbench.analysis.labels import normalise
 from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.analysis.need_scope import FOCUS_MIN, cluster_scopes
@@ -254,8 +254,23 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
         assert stored == original or "[" in stored  # identical unless pseudonymised
 
 
+def test_meeting_fillers_and_placeholders_are_no_theme_words() -> None:
+    """Turns of a meeting ("Okay, [Person 2]", "Thank you", "Ja, danke") made the labels
+    and keywords of clusters of transcripts; placeholders made a label of their own."""
+    assert stopwords.tokenize("Okay, [Person 2], thank you. Ja, danke, hallo!") == []
+    assert stopwords.tokenize("[Adresse] [Telefon] Quartiersbüro am Telefon") == [
+        "quartiersbüro",
+        "telefon",
+    ]
+    central = ["Okay, [Person 2]", "Okay, danke", "Der Bus nach Opladen fährt abends zu selten"]
+    words = [w for text in central for w in stopwords.tokenize(text)]
+    assert labels.readable_label(central, words, set()) == (
+        "Der Bus nach Opladen fährt abends zu selten"
+    )
+
+
 # -- membership and matching (shared by needs, recommendations and feedback) -------------
-@pytest.mark.parametrize("module", [need_clusters, labels, need_scope])
+@pytest.mark.parametrize("module", [need_clusters, labels, need_scope, stopwords])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

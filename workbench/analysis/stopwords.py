@@ -1,4 +1,4 @@
-"""German stop words and the tokenizer shared by TF-IDF, c-TF-IDF and cluster labels."""
+"""Stop words and the tokenizer shared by TF-IDF, c-TF-IDF and cluster labels."""
 
 from __future__ import annotations
 
@@ -34,6 +34,20 @@ GERMAN = frozenset(
     """.split()
 )
 
+# English function words and the fillers of spoken turns (meeting transcripts and chats
+# in either language): "Okay, danke", "So yeah", "Thank you" are no theme.
+ENGLISH_AND_FILLERS = frozenset(
+    """
+    the and that this these those with for you your are was were been being have has had
+    not but what which when where who whom why how will would could should shall can may
+    might must there their theirs they them then than from into onto about just like know
+    think going really right well very some any all our ours its it's i'm you're we're
+    don't didn't doesn't can't won't isn't aren't wasn't that's there's let's yes yeah yep
+    nope okay hello hey thanks thank bye please sorry hmm ähm danke hallo tschüss servus
+    mhm aha
+    """.split()
+)
+
 # Words that carry no theme in a participation study (extendable per run).
 DOMAIN = frozenset(
     """
@@ -48,11 +62,18 @@ _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{2,}(?:[*:_]i
 
 
 _MARKS = frozenset({"*innen", ":innen", "_innen"})
+# The placeholders of pseudonymisation ("[Person 3]", "[Adresse]") are no theme either.
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
 
 @lru_cache(maxsize=64)
 def _stop_set(extra: tuple[str, ...], domain: bool) -> frozenset[str]:
-    return GERMAN | (DOMAIN if domain else frozenset()) | {w.lower() for w in extra}
+    return (
+        GERMAN
+        | ENGLISH_AND_FILLERS
+        | (DOMAIN if domain else frozenset())
+        | {w.lower() for w in extra}
+    )
 
 
 def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[str]:
@@ -62,10 +83,12 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     ['kinder', 'wlan', 'endgeräte']
     >>> tokenize("Bewohner*innen und Schüler:innen brauchen Orte")
     ['bewohner', 'schüler', 'orte']
+    >>> tokenize("Okay, [Person 2] hat den Park erwähnt. Thank you!")
+    ['park', 'erwähnt']
     """
     stop = _stop_set(tuple(extra), domain)
     out = []
-    for raw in _TOKEN.findall(text):
+    for raw in _TOKEN.findall(_PLACEHOLDER.sub(" ", text) if "[" in text else text):
         token = raw.lower().strip("-")
         if token[-6:] in _MARKS:  # gendered form: the base word
             token = token[:-6]
