@@ -6,8 +6,12 @@ metadata; a heading of outline level 1 (``text:h``, or a paragraph in "Heading 1
 "Überschrift 1") is a guiding question, deeper headings are subsections; every other
 non-empty paragraph or list item is one statement, leading bold text ``Rolle:`` gives
 the speaker role. Automatic styles (``P1`` derived from ``Title``) count as the style
-they derive from. As in Word files, tables, text frames, footnotes and comments are not
-read; heading-less documents of timed speaker turns are transcripts.
+they derive from. Tables (``table:table``) are read as in Word files
+(:func:`~workbench.ingest.docx_protocol.table_paragraphs`): rows in header rows and row
+groups too, repeated cells and rows written out, a covered cell as the merged cell that
+covers it, a cell's text its paragraphs and list items. As in Word files, text frames,
+footnotes and comments are not read; heading-less documents of timed speaker turns are
+transcripts.
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ from typing import TYPE_CHECKING
 from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.docx_protocol import Paragraph, protocol_document
+from workbench.ingest.docx_protocol import (
+    Cell,
+    Paragraph,
+    cells_in_order,
+    protocol_document,
+    table_paragraphs,
+)
 from workbench.ingest.textio import RawFile, Source, read_source
 
 if TYPE_CHECKING:
@@ -32,6 +42,7 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _BODY = (_OFFICE, "text")
 _TEXT_MIME = "application/vnd.oasis.opendocument.text"
 _OTHER_KINDS = {
@@ -39,8 +50,8 @@ _OTHER_KINDS = {
     "presentation": "eine Präsentation (ODP)",
     "graphics": "eine Zeichnung (ODG)",
 }
-# Containers whose paragraphs belong to the running text; all else in the body is not
-# read (tables, indexes, tracked changes, forms), as python-docx's paragraphs skip them.
+# Containers whose paragraphs belong to the running text; all else in the body but
+# tables is not read (indexes, tracked changes, forms), as python-docx skips them.
 _CONTAINERS = {(_TEXT, n) for n in ("list", "list-item", "list-header", "section")} | {
     (_TEXT, "numbered-paragraph")
 }
@@ -49,6 +60,9 @@ _SPANS = {(_TEXT, "span"), (_TEXT, "a")}  # inline elements that may set a text 
 # text frames and images, ruby annotations, the cached number of a numbered heading).
 _NOT_TEXT = {(_TEXT, n) for n in ("note", "ruby-text", "number")} | {(_OFFICE, "annotation")}
 _NOT_TEXT_NS = {"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"}
+_ROW_GROUPS = {(_TABLE, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
+_CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
+_MAX_REPEAT = 100  # a repeated (or spanned) row or cell counts at most this often
 _SPACE = re.compile(r"[ \t\r\n]+")
 _HEADING = re.compile(r"^(?:heading|überschrift)\s*(\d{1,2})$", re.IGNORECASE)
 _TITLES = {"title", "titel"}
@@ -164,12 +178,70 @@ def _paragraph(element: Element, kind: str, styles: _Styles) -> Paragraph:
     return Paragraph("".join(parts), kind, "".join(bold))
 
 
+def _rows(table: Element) -> Iterator[Element]:
+    """The rows of a ``table:table``, also those in header rows and row groups."""
+    for child in table.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in _ROW_GROUPS:
+            yield from _rows(child)
+        elif qname == (_TABLE, "table-row"):
+            yield child
+
+
+def _count(element: Element, name: str) -> int:
+    """A repeat or span count (1 when missing or invalid; at most :data:`_MAX_REPEAT`)."""
+    value = _attr(element, name, _TABLE)
+    return min(int(value), _MAX_REPEAT) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(table: Element, styles: _Styles) -> list[list[Cell | None]]:
+    """A ``table:table`` as rows of cells: repeated cells and rows written out, a covered
+    cell (under a merged one) as the cell that covers it."""
+    grid: list[list[Cell | None]] = []
+    covers: dict[tuple[int, int], Cell] = {}  # (row, column) → the merged cell there
+    for row in _rows(table):
+        elements = [c for c in row.childNodes if getattr(c, "qname", None) in _CELLS]
+        read = [_cell_paragraphs(c, styles) if c.qname[1] == "table-cell" else () for c in elements]
+        for _ in range(_count(row, "number-rows-repeated")):
+            number, cells = len(grid), []
+            for element, paragraphs in zip(elements, read, strict=True):
+                for _ in range(_count(element, "number-columns-repeated")):
+                    column = len(cells)
+                    if element.qname[1] != "table-cell":
+                        cells.append(covers.get((number, column)))
+                        continue
+                    cell: Cell = (object(), paragraphs)  # a repeated cell is a cell of its own
+                    cells.append(cell)
+                    for down in range(_count(element, "number-rows-spanned")):
+                        for right in range(_count(element, "number-columns-spanned")):
+                            covers.setdefault((number + down, column + right), cell)
+            grid.append(cells)
+    return grid
+
+
+def _cell_paragraphs(container: Element, styles: _Styles) -> list[Paragraph]:
+    """The paragraphs of a table cell, list items included; a nested table's, cell by cell."""
+    paragraphs: list[Paragraph] = []
+    for child in container.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in _CONTAINERS:
+            paragraphs += _cell_paragraphs(child, styles)
+        elif qname in ((_TEXT, "p"), (_TEXT, "h")):
+            paragraphs.append(_paragraph(child, "body", styles))
+        elif qname == (_TABLE, "table"):
+            paragraphs += [p for _, ps in cells_in_order(_grid(child, styles)) for p in ps]
+    return paragraphs
+
+
 def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
-    """The paragraphs of the running text in document order, list items included."""
+    """The paragraphs of the running text in document order, list items included, and
+    those of its tables (:func:`table_paragraphs`)."""
     for child in container.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _CONTAINERS:
             yield from _paragraphs(child, styles)
+        elif qname == (_TABLE, "table"):
+            yield from table_paragraphs(_grid(child, styles))
         elif qname in ((_TEXT, "p"), (_TEXT, "h")):
             found, level = styles.kind(_attr(child, "style-name", _TEXT))
             if qname == (_TEXT, "h"):

@@ -86,7 +86,8 @@ PROSE_PREFIXES = (
     "titel title ueberschrift uberschrift betreff subject kommentar comment beschreibung "
     "description anmerkung bemerkung notiz note begruendung begrundung zusammenfassung "
     "summary antwort answer "
-    "idee vorschlag"
+    "idee vorschlag "
+    "zeile spalte"  # a protocol table's row label and column header (docx_protocol)
 ).split()
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 # Values that say "no name given": not a person (all of them would be one otherwise).

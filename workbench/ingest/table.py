@@ -316,8 +316,8 @@ def _resolve(header: list[str], column: str | None, filename: str, flag: str) ->
 
 
 def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
-    """What a table import read in its own way (for the import's output): the header row,
-    the text and title columns found by their headers, merged rows."""
+    """What an import read in its own way (for the import's output): a table's header row,
+    text and title columns found by their headers, merged rows; a protocol's tables."""
     notices = []
     if options.get("header_row", 1) > 1:
         row = options["header_row"]
@@ -329,6 +329,23 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"{options['merged_rows']} Zeilen wiederholen eine Aussage (gleiche ID, gleicher "
             "Text) mit weiteren Codes: zusammengeführt."
+        )
+    tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
+    counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
+    if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
+        notices.append(
+            f"{counted['tables']} gelesen: jede Zelle eine Aussage, eine je Zeile darin "
+            "(Spaltenkopf → Attribut 'Spalte', kurze Einträge der ersten Spalte → 'Zeile')."
+        )
+    if tables["tables_skipped"]:
+        notices.append(
+            f"{counted['tables_skipped']} vor der ersten Überschrift nicht gelesen "
+            "(Teilnehmendenliste?)."
+        )
+    if tables["tables_one_row"]:
+        notices.append(
+            f"{counted['tables_one_row']} mit nur einer Zeile nicht gelesen (Rahmen oder "
+            "Layout?); mit einer Kopfzeile darüber wird jede Zelle eine Aussage."
         )
     return tuple(notices)
 
