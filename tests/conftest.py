@@ -18,6 +18,27 @@ CORPORA = SHARED / "corpora"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+KEY_TABLES = {"pseudonyms", "pseudonym_spans", "listed_names"}  # the key, kept apart
+
+
+def stored_text(project: Project) -> str:
+    """Every value of every table except the pseudonym key, as text (to search for
+    names that must not be stored in clear)."""
+    import json
+
+    from sqlalchemy import select
+
+    from workbench.store import Base
+
+    parts = []
+    with project.engine.connect() as c:
+        for table in Base.metadata.sorted_tables:
+            if table.name not in KEY_TABLES:
+                for row in c.execute(select(table)):
+                    parts.append(json.dumps([str(v) for v in row], ensure_ascii=False))
+    return "\n".join(parts)
+
+
 def need(path: Path, what: str) -> Path:
     """Return ``path``; if it is missing, fail in CI and skip (with reason) elsewhere."""
     if path.exists():

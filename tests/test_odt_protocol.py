@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 
@@ -13,14 +12,13 @@ from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.style import Style, TextProperties
 from odf.table import Table, TableCell, TableRow
 from odf.text import H, List, ListItem, Note, NoteBody, NoteCitation, P, Span
-from sqlalchemy import select
 
+from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import GUIDING_QUESTIONS, InputError
 from workbench.ingest import parse_file
 from workbench.ingest.odt_protocol import parse_odt
-from workbench.store import Base
 
 # One protocol as (kind, text); "role" items are (bold role, rest).
 PROTOCOL = [
@@ -346,17 +344,6 @@ def test_bad_odt_files_stop_with_a_german_message_naming_the_file(
     assert capsys.readouterr().out == ""  # odfpy prints broken XML: not here
 
 
-def _stored(project: Project) -> str:
-    """Every value of every table except the pseudonym key, as text."""
-    parts = []
-    with project.engine.connect() as c:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in {"pseudonyms", "pseudonym_spans", "listed_names"}:
-                for row in c.execute(select(table)):
-                    parts.append(json.dumps([str(v) for v in row], ensure_ascii=False))
-    return "\n".join(parts)
-
-
 def test_cli_imports_an_odt_pseudonymised_and_refuses_a_broken_one(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -378,6 +365,6 @@ def test_cli_imports_an_odt_pseudonymised_and_refuses_a_broken_one(
     assert list(project.documents()["importer"]) == ["odt"]
     last = segments["text"].iloc[4]
     assert last.startswith("[Person ") and last.endswith(" organisiert den Mittagstisch.")
-    stored = _stored(project)
+    stored = stored_text(project)
     for name in ("Kaczmarek", "Anna Schmidt", "Jürgen Becker"):
         assert name not in stored, name

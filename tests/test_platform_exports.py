@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import select
 
+from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest.personal_columns import (
@@ -21,9 +20,7 @@ from workbench.ingest.personal_columns import (
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.table import TITLE_HEADERS, _detect
-from workbench.store import Base
 
-KEY_TABLES = {"pseudonyms", "pseudonym_spans", "listed_names"}  # the key, kept apart
 PERSONAL = [
     "Jürgen",
     "Wieczorek",
@@ -52,17 +49,6 @@ def _export(tmp_path: Path) -> Path:
     return path
 
 
-def _stored(project: Project) -> str:
-    """Every value of every table except the pseudonym key, as text."""
-    parts = []
-    with project.engine.connect() as c:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in KEY_TABLES:
-                for row in c.execute(select(table)):
-                    parts.append(json.dumps([str(v) for v in row], ensure_ascii=False))
-    return "\n".join(parts)
-
-
 def test_authors_become_speakers_and_contact_data_is_never_stored(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -74,7 +60,7 @@ def test_authors_become_speakers_and_contact_data_is_never_stored(
     assert "Vorname, Nachname: als pseudonyme Person gespeichert" in out
     assert "E-Mail-Adresse, Telefon: Kontaktdaten, nicht übernommen" in out
 
-    stored = _stored(project)
+    stored = stored_text(project)
     for word in PERSONAL:
         assert word not in stored, word
     segments = project.segments().set_index("source_id")
@@ -170,7 +156,7 @@ def test_title_and_text_columns_are_found_in_a_platform_export(
     assert segments.loc["8", "text"] == "Licht im Park? Ja, bitte."  # no title twice
     assert segments.loc["9", "text"] == "Nur Text."
     assert segments.loc["7", "attributes"]["speaker"].startswith("[Person ")
-    assert "Wieczorek" not in _stored(project)
+    assert "Wieczorek" not in stored_text(project)
 
     other = tmp_path / "nur_text.csv"
     pd.DataFrame({"Nr": ["1"], "Titel": ["Mehr Bänke"], "Beitrag": ["Am Rhein."]}).to_csv(
@@ -463,7 +449,7 @@ def test_supporters_and_profile_addresses_of_a_platform_export_are_never_stored(
         "Spalte(n) endorsements/user_endorsements, author/url: weitere Personen "
         "(Unterstützende, Profile, Konten), nicht übernommen." in out
     )
-    stored = _stored(project)
+    stored = stored_text(project)
     for secret in ("Lehmann", "Sabine", "jwieczorek", "Wieczorek", "Kaczmarek"):
         assert secret not in stored, secret
     attributes = project.segments().set_index("source_id").loc["11", "attributes"]

@@ -3,7 +3,6 @@ attributes, tables before the first heading not read, and the import says so."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import docx
@@ -12,14 +11,13 @@ from odf.opendocument import OpenDocumentText
 from odf.style import Style, TextProperties
 from odf.table import CoveredTableCell, Table, TableCell, TableHeaderRows, TableRow
 from odf.text import H, LineBreak, List, ListItem, P, Span
-from sqlalchemy import select
 
+from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import GUIDING_QUESTIONS
 from workbench.ingest import parse_file
 from workbench.ingest.table import reading_notices
-from workbench.store import Base
 
 # A cell is its text, or a list of its paragraphs; a paragraph is text ("\n": a line
 # break) or (bold role, rest). A merged cell: ("span", rows, columns, cell); the grid
@@ -223,17 +221,6 @@ def test_notices_name_what_was_read_and_what_not() -> None:
     assert reading_notices({"skipped_rows": 0}) == ()
 
 
-def _stored(project: Project) -> str:
-    """Every value of every table except the pseudonym key, as text."""
-    parts = []
-    with project.engine.connect() as c:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in {"pseudonyms", "pseudonym_spans", "listed_names"}:
-                for row in c.execute(select(table)):
-                    parts.append(json.dumps([str(v) for v in row], ensure_ascii=False))
-    return "\n".join(parts)
-
-
 def test_cli_import_says_what_it_did_with_the_tables_and_pseudonymises_cells(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -248,7 +235,7 @@ def test_cli_import_says_what_it_did_with_the_tables_and_pseudonymises_cells(
     cell = segments["text"].iloc[7]
     assert cell.startswith("[Person ") and cell.endswith(" organisiert den Mittagstisch.")
     assert segments["attributes"].iloc[1] == {"Spalte": "Herausforderungen", "Zeile": "Jugend"}
-    stored = _stored(project)
+    stored = stored_text(project)
     for name in ("Kaczmarek", "Anna Schmidt", "Lindqvist"):
         assert name not in stored, name
 
@@ -278,7 +265,7 @@ def test_project_import_pseudonymises_names_in_cells_and_listed_names_in_labels(
     assert segments["text"].iloc[1].startswith("Sie kocht mit [Person ")
     label = segments["attributes"].iloc[0]["Zeile"]  # a listed participant
     assert label.startswith("[Person ") and label.endswith("]")
-    stored = _stored(project)
+    stored = stored_text(project)
     for name in ("Becker", "Nowakowski"):
         assert name not in stored, name
 
@@ -287,4 +274,4 @@ def test_an_unlisted_name_in_a_row_label_is_not_stored_in_clear(
     project: Project, tmp_path: Path
 ) -> None:
     project.import_files([_docx(tmp_path / "wiesdorf.docx", WHO_OFFERS)])
-    assert "Kaczmarek" not in _stored(project)
+    assert "Kaczmarek" not in stored_text(project)
