@@ -236,6 +236,19 @@ def protocol_document(
     segments: list[ParsedSegment] = []
     question: str | None = None
     seen_heading = False
+
+    def add(text: str, role: str | None, row: int, attributes: Mapping[str, str]) -> None:
+        segments.append(
+            ParsedSegment(
+                text=text,
+                source_id=str(len(segments) + 1),
+                question=question,
+                speaker_role=role,
+                row=row,
+                attributes=dict(attributes),
+            )
+        )
+
     tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0}  # read, not read
     counted = False  # the current table gave a statement and is counted as read
     number = 0  # paragraphs, those in table cells too
@@ -255,16 +268,7 @@ def protocol_document(
             role, statement = _role(paragraph)
             lines = [line.strip() for line in statement.split("\n")] if seen_heading else []
             for line in filter(None, lines):
-                segments.append(
-                    ParsedSegment(
-                        text=line,
-                        source_id=str(len(segments) + 1),
-                        question=question,
-                        speaker_role=role,
-                        row=number,
-                        attributes=dict(paragraph.attributes),
-                    )
-                )
+                add(line, role, number, paragraph.attributes)
                 tables["tables"] += not counted
                 counted = True
             continue
@@ -296,15 +300,7 @@ def protocol_document(
             continue
         role, statement = _role(paragraph)
         if statement:
-            segments.append(
-                ParsedSegment(
-                    text=statement,
-                    source_id=str(len(segments) + 1),
-                    question=question,
-                    speaker_role=role,
-                    row=number,
-                )
-            )
+            add(statement, role, number, {})
     if not segments:
         hint = " (Tabellen vor der ersten Überschrift werden nicht gelesen)"
         message = f"Das Protokoll enthält keine Aussagen{hint if tables['tables_skipped'] else ''}."
