@@ -44,6 +44,9 @@ _LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+# A speaker before the statement: a placeholder or an interview code ("[Person 1]: …",
+# "B1: …"); a topic before a card ("Impfhilfe: Termine buchen …") belongs to the label.
+_LABEL_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]|[A-Z]{1,3}\d{0,2})\s?:\s+(?=\S)")
 # A noun phrase: attributive adjectives, a capitalised noun (or a name of two words, or two
 # nouns joined by "und"/"oder"), optionally one prepositional or genitive attribute
 # ("Parken auf dem Gehweg", "Tempo 30 vor Schulen", "Beteiligung der Bewohnerinnen und
@@ -133,7 +136,7 @@ def _tidy(part: str) -> str:
     previous = None
     while part and part != previous:
         previous = part
-        part = _LEAD_INS.sub("", part).strip()
+        part = _LEAD_INS.sub("", _LABEL_PREFIX.sub("", part)).strip()
     return part[:1].upper() + part[1:] if len(part.split()) >= MIN_WORDS else ""
 
 
@@ -183,6 +186,10 @@ def phrases(text: str) -> list[str]:
 
     >>> phrases("Jugendtreff im Wohnpark!")
     ['Jugendtreff im Wohnpark']
+    >>> phrases("[Person 1]: Der Bus fährt abends zu selten")
+    ['Der Bus fährt abends zu selten']
+    >>> phrases("Impfhilfe: Termine buchen für Ältere")
+    ['Impfhilfe: Termine buchen für Ältere']
     >>> phrases("Es braucht einen Jugendtreff im Wohnpark, am besten mit Betreuung, "
     ...         "und zwar bald. Die Stadt sollte das Quartiersbüro sichern.")
     ['Einen Jugendtreff im Wohnpark', 'Die Stadt sollte das Quartiersbüro sichern']
