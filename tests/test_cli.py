@@ -110,3 +110,33 @@ def test_status_text_is_german(demo_project, capsys: pytest.CaptureFixture[str])
     assert main(["--project", str(demo_project.path), "status"]) == 0
     out = capsys.readouterr().out
     assert "Aussagen" in out and "Kodierungen" in out
+
+
+def test_import_of_a_folder_reads_its_files_and_unsupported_types_get_a_hint(
+    project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workbench import protokolle/` imports what is in the folder (hidden files, Office
+    lock files and subfolders left out); an empty folder, a PDF say what to do."""
+    folder = tmp_path / "protokolle"
+    (folder / "Sources").mkdir(parents=True)
+    (folder / "a.md").write_text("# Manfort\n\n## Was fehlt?\n\n- Ein Treffpunkt\n", "utf-8")
+    (folder / "b.txt").write_text("# Opladen\n\n## Was fehlt?\n\n- Mehr Bänke\n", "utf-8")
+    (folder / ".notiz.txt").write_text("versteckt", "utf-8")
+    (folder / "~$a.docx").write_bytes(b"lock")
+    (folder / "Sources" / "c.txt").write_text("# Wiesdorf\n\n## X\n\n- Unterordner\n", "utf-8")
+    base = ["--project", str(project.path), "import"]
+    assert main([*base, str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "a.md: 1 Aussagen importiert" in out and "b.txt: 1 Aussagen importiert" in out
+    assert sorted(project.segments()["text"]) == ["Ein Treffpunkt", "Mehr Bänke"]
+
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    assert main([*base, str(empty)]) == 2
+    assert "Der Ordner enthält keine importierbare Datei" in capsys.readouterr().err
+    pdf = tmp_path / "protokoll.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    assert main([*base, str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert "Dateityp '.pdf' wird nicht unterstützt" in err and "als REFI-QDA (.qdpx)" in err
+    assert len(project.segments()) == 2

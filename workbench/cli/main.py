@@ -43,11 +43,13 @@ def cmd_districts(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
+    from workbench.ingest import expand_paths
     from workbench.ingest.speakers import read_roles
     from workbench.ingest.table import TableMapping
     from workbench.ingest.textio import decode, read_source
 
     project = open_project(args)
+    args.paths = expand_paths(args.paths)  # a folder: the files in it
     if any(str(p).lower().endswith((".qdpx", ".qde")) for p in args.paths):
         from workbench.cli.qdpx import import_qdpx_command
 
@@ -188,7 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="Dateien oder Ordner (deren Dateien, ohne Unterordner)",
+    )
     p.add_argument(
         "--text-column",
         metavar="SPALTE",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
@@ -28,6 +28,7 @@ TRANSCRIPT_SUFFIXES = {".vtt", ".srt"}
 
 __all__ = [
     "TableMapping",
+    "expand_paths",
     "parse_docx",
     "parse_file",
     "parse_markdown",
@@ -38,6 +39,49 @@ __all__ = [
     "parse_vtt",
     "parse_zoom_chat",
 ]
+
+
+# REFI-QDA projects are read by workbench.exchange; a folder may hold them too.
+PROJECT_SUFFIXES = {".qdpx", ".qde"}
+_HINTS = {
+    ".pdf": "PDF: den Text als .docx, .odt oder .txt speichern, oder das PDF in MAXQDA, "
+    "ATLAS.ti oder NVivo öffnen und das Projekt als REFI-QDA (.qdpx) exportieren",
+    ".doc": "altes Word-Format: in Word oder LibreOffice als .docx speichern",
+    ".rtf": "RTF: in Word oder LibreOffice als .docx oder .odt speichern",
+    ".pages": "Pages: als .docx exportieren",
+    ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
+}
+
+
+def supported_suffixes() -> list[str]:
+    """The file types ``workbench import`` reads (REFI-QDA projects included)."""
+    return sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES, *TRANSCRIPT_SUFFIXES, *PROJECT_SUFFIXES})
+
+
+def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """``paths`` with every folder replaced by the files in it that can be imported
+    (sorted by name; hidden files and Office lock files ``~$…`` left out; subfolders are
+    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            f
+            for f in path.iterdir()
+            if f.is_file()
+            and f.suffix.lower() in supported_suffixes()
+            and not f.name.startswith((".", "~$"))
+        )
+        if not found:
+            raise InputError(
+                "Der Ordner enthält keine importierbare Datei "
+                f"({', '.join(supported_suffixes())}).",
+                file=str(path),
+            )
+        out.extend(found)
+    return out
 
 
 def _sniff(path: Path) -> str | None:
@@ -80,5 +124,13 @@ def parse_file(
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:
         return parse_table(path, mapping or TableMapping())
-    supported = ", ".join(sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES, *TRANSCRIPT_SUFFIXES}))
-    raise InputError(f"Dateityp '{suffix}' wird nicht unterstützt ({supported}).", file=str(path))
+    if path.is_dir():
+        raise InputError(
+            "Ist ein Ordner: `workbench import ORDNER` liest seine Dateien.", file=str(path)
+        )
+    supported = ", ".join(supported_suffixes())
+    hint = f" {_HINTS[suffix]}." if suffix in _HINTS else ""
+    raise InputError(
+        f"Dateityp '{suffix or '(ohne Endung)'}' wird nicht unterstützt ({supported}).{hint}",
+        file=str(path),
+    )
