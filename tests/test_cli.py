@@ -116,7 +116,7 @@ def test_import_of_a_folder_reads_its_files_and_unsupported_types_get_a_hint(
     project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`workbench import protokolle/` imports what is in the folder (hidden files, Office
-    lock files and subfolders left out); an empty folder, a PDF say what to do."""
+    lock files and subfolders left out); an empty folder, an old Word file say what to do."""
     folder = tmp_path / "protokolle"
     (folder / "Sources").mkdir(parents=True)
     (folder / "a.md").write_text("# Manfort\n\n## Was fehlt?\n\n- Ein Treffpunkt\n", "utf-8")
@@ -134,9 +134,9 @@ def test_import_of_a_folder_reads_its_files_and_unsupported_types_get_a_hint(
     empty.mkdir()
     assert main([*base, str(empty)]) == 2
     assert "Der Ordner enthält keine importierbare Datei" in capsys.readouterr().err
-    pdf = tmp_path / "protokoll.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    assert main([*base, str(pdf)]) == 2
+    old_word = tmp_path / "protokoll.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert main([*base, str(old_word)]) == 2
     err = capsys.readouterr().err
-    assert "Dateityp '.pdf' wird nicht unterstützt" in err and "als REFI-QDA (.qdpx)" in err
+    assert "Dateityp '.doc' wird nicht unterstützt" in err and "als .docx speichern" in err
     assert len(project.segments()) == 2

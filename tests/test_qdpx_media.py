@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import workbench.exchange.media
+import workbench.ingest.paragraphs
 from tests.conftest import CORPORA, need
 from tests.test_qdpx_fidelity import (
     ANA,
@@ -260,4 +260,4 @@ def test_atlasti_pdf_with_its_text_version(project: Project, tmp_path: Path) -> 
 
 
 def test_paragraph_doctest() -> None:
-    assert doctest.testmod(workbench.exchange.media).failed == 0
+    assert doctest.testmod(workbench.ingest.paragraphs).failed == 0

@@ -184,8 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="Protokolle (.md, .txt, .docx, .odt), Zoom-Chats (.txt), Transkripte (.vtt, .srt), "
-        "Tabellen (.csv, .xlsx, .ods), REFI-QDA-Projekte (.qdpx)",
+        help="Protokolle (.md, .txt, .docx, .odt, .pdf), Zoom-Chats (.txt), Transkripte "
+        "(.vtt, .srt), Tabellen (.csv, .xlsx, .ods), REFI-QDA-Projekte (.qdpx), Ordner",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen.",

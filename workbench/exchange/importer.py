@@ -30,7 +30,6 @@ from workbench.core.domain import (
     ParsedWorkshop,
     ProjectImportResult,
 )
-from workbench.exchange.media import line_spans, paragraph_spans
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     IMPORTER,
@@ -41,6 +40,7 @@ from workbench.exchange.qdxml import (
     parse_time,
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
+from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.speaker_turns import is_speaker_turns, role_label
 from workbench.ingest.writer import Writer, text_sha

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.exchange.qdxml import child, child_text, children, local, norm_guid
@@ -23,12 +23,6 @@ from workbench.exchange.qdxml import child, child_text, children, local, norm_gu
 # The text of a TextSource-like element, or None when the project does not contain it.
 TextReader = Callable[[ET.Element], "str | None"]
 _SPACE = re.compile(r"\s+")
-_LINE = re.compile(r"[^\r\n]+")
-# A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
-# quote or bracket); a line that starts one: a list item.
-_CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
-_HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
-_OPENS = re.compile(r"^(?:[-–—•▪◦*·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
 @dataclass
@@ -151,46 +145,6 @@ def transcript_texts(
                 raw.spans.append((selection, start, end))
         texts.append(raw)
     return texts, left
-
-
-def line_spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line, without its surrounding white space."""
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if line.strip():
-            yield (
-                match.start() + len(line) - len(line.lstrip()),
-                match.end() - (len(line) - len(line.rstrip())),
-            )
-
-
-def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    r"""``(start, end)`` of each paragraph of a PDF's extracted text.
-
-    PDF text comes as the page's lines, a sentence wrapped over several of them. A
-    paragraph ends at a blank line, after a line that ends a sentence and after a line
-    well short of the page's width (a heading); a list item starts a new one.
-
-    >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
-    >>> [text[s:e] for s, e in paragraph_spans(text)]
-    ['Bänke', 'Die Bänke am Markt\nfehlen.', '- Licht im Park an der\nStraße', 'Schluss']
-    """
-    lines = list(line_spans(text))
-    lengths = sorted(e - s for s, e in lines)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-    start = end = None
-    previous = ""
-    for begin, stop in lines:
-        line = text[begin:stop]
-        gap = start is not None and text.count("\n", end, begin) > 1
-        short = len(previous) < _HEADING * width
-        if start is not None and (gap or short or _CLOSES.search(previous) or _OPENS.match(line)):
-            yield start, end
-            start = None
-        start = begin if start is None else start
-        end, previous = stop, line
-    if start is not None:
-        yield start, end
 
 
 def _name(element: ET.Element) -> str:

@@ -9,6 +9,7 @@ from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
+from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.textio import decode, read_source
@@ -22,6 +23,7 @@ PROTOCOL_SUFFIXES = {
     ".txt": parse_markdown,
     ".docx": parse_docx,
     ".odt": parse_odt,
+    ".pdf": parse_pdf,
 }
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods"}
 TRANSCRIPT_SUFFIXES = {".vtt", ".srt"}
@@ -33,6 +35,7 @@ __all__ = [
     "parse_file",
     "parse_markdown",
     "parse_odt",
+    "parse_pdf",
     "parse_speaker_turns",
     "parse_srt",
     "parse_table",
@@ -44,8 +47,6 @@ __all__ = [
 # REFI-QDA projects are read by workbench.exchange; a folder may hold them too.
 PROJECT_SUFFIXES = {".qdpx", ".qde"}
 _HINTS = {
-    ".pdf": "PDF: den Text als .docx, .odt oder .txt speichern, oder das PDF in MAXQDA, "
-    "ATLAS.ti oder NVivo öffnen und das Projekt als REFI-QDA (.qdpx) exportieren",
     ".doc": "altes Word-Format: in Word oder LibreOffice als .docx speichern",
     ".rtf": "RTF: in Word oder LibreOffice als .docx oder .odt speichern",
     ".pages": "Pages: als .docx exportieren",

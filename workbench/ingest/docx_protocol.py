@@ -31,7 +31,7 @@ from workbench.ingest.textio import RawFile, Source, read_source
 
 IMPORTER = "docx"
 
-_META_KEYS = {
+META_KEYS = {
     "workshop": "workshop",
     "sozialraum": "district",
     "stadtteil": "district",
@@ -282,7 +282,7 @@ def protocol_document(
             continue
         if not seen_heading:
             key, sep, value = text.partition(":")
-            meta = _META_KEYS.get(key.strip().lower()) if sep else None
+            meta = META_KEYS.get(key.strip().lower()) if sep else None
             if meta == "names":
                 fields["names"] = tuple(v.strip() for v in value.split(",") if v.strip())
             elif meta == "date":

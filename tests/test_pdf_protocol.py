@@ -1,0 +1,149 @@
+"""PDF protocols: the text layer as statements, page furniture left out, names pseudonymised.
+
+The PDFs are written here byte by byte (standard font Helvetica, WinAnsi encoding, one
+text line per ``Tj``), the way a word processor's "save as PDF" lays out lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import InputError, Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+PAGES = [
+    [
+        "Stadtteilkonferenz Manfort",
+        "Datum: 12.03.2021",
+        "Sozialraum: Manfort",
+        "Was fehlt im Quartier?",
+        "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit",
+        "WLAN und Sofa am Marktplatz, nicht weit vom Jugendzentrum entfernt.",
+        "- Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
+        "- eine Bank am Spielplatz",
+        "Stadt Leverkusen, Fachbereich Soziales",
+        "Seite 1 von 3",
+    ],
+    [
+        "Welche Ressourcen gibt es?",
+        "Frau Kaczmarek vom Seniorenbeirat bietet Hilfe an, wenn jemand fragt.",
+        "Stadt Leverkusen, Fachbereich Soziales",
+        "Seite 2 von 3",
+    ],
+    [
+        "Die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe am Nachmittag.",
+        "Stadt Leverkusen, Fachbereich Soziales",
+        "Seite 3 von 3",
+    ],
+]
+
+
+def pdf_bytes(pages: list[list[str]], encrypt: bool = False) -> bytes:
+    """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica)."""
+    objects: list[bytes] = []
+    page_ids = [4 + 2 * i for i in range(len(pages))]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{i} 0 R" for i in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
+    for number, lines in zip(page_ids, pages, strict=True):
+        ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {number + 1} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _write(path: Path, pages: list[list[str]]) -> Path:
+    path.write_bytes(pdf_bytes(pages))
+    return path
+
+
+def test_a_pdf_protocol_gives_paragraphs_under_its_guiding_questions(tmp_path: Path) -> None:
+    document = parse_file(_write(tmp_path / "konferenz.pdf", PAGES))
+    assert (document.title, document.date, document.district) == (
+        "Stadtteilkonferenz Manfort",
+        "2021-03-12",
+        "Manfort",
+    )
+    assert [(s.question, s.text) for s in document.segments] == [
+        (
+            "Was fehlt im Quartier?",
+            "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und Sofa "
+            "am Marktplatz, nicht weit vom Jugendzentrum entfernt.",
+        ),
+        (
+            "Was fehlt im Quartier?",
+            "Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
+        ),
+        ("Was fehlt im Quartier?", "eine Bank am Spielplatz"),
+        (
+            "Welche Ressourcen gibt es?",
+            "Frau Kaczmarek vom Seniorenbeirat bietet Hilfe an, wenn jemand fragt.",
+        ),
+        (
+            "Welche Ressourcen gibt es?",
+            "Die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe am Nachmittag.",
+        ),
+    ]
+    # The footer on every page and the page numbers are no statements.
+    assert not any("Fachbereich" in s.text or "Seite" in s.text for s in document.segments)
+
+
+def test_a_pdf_imports_pseudonymised_and_a_scan_or_a_broken_file_stops(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(project.path), "import"]
+    assert main([*base, str(_write(tmp_path / "konferenz.pdf", PAGES))]) == 0
+    assert "konferenz.pdf: 5 Aussagen importiert" in capsys.readouterr().out
+    assert "Kaczmarek" not in stored_text(project)
+    assert set(project.segments()["district"]) == {"Manfort"}
+
+    scan = _write(tmp_path / "scan.pdf", [[], []])  # pages without a text layer
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(pdf_bytes(PAGES)[:300])
+    renamed = tmp_path / "notiz.pdf"
+    renamed.write_text("Nur Text", encoding="utf-8")
+    from pypdf import PdfWriter
+
+    locked = tmp_path / "geheim.pdf"
+    writer = PdfWriter(clone_from=tmp_path / "konferenz.pdf")
+    writer.encrypt("geheim", algorithm="RC4-128")
+    writer.write(locked)
+    for path, message in (
+        (locked, "Das PDF ist mit einem Passwort geschützt"),
+        (scan, "Das PDF enthält keinen Text (eine eingescannte Seite?)"),
+        (broken, "Keine lesbare PDF-Datei"),
+        (renamed, "Keine PDF-Datei"),
+    ):
+        assert main([*base, str(path)]) == 2
+        err = capsys.readouterr().err
+        assert f"{path.name}: {message}" in err and "Traceback" not in err
+    assert len(project.segments()) == 5
+    with pytest.raises(InputError, match="Keine lesbare PDF-Datei"):
+        parse_file(broken)
