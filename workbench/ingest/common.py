@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 
-from workbench.core.domain import InputError
+from workbench.core.domain import InputError, ParsedSegment
 
 _ROLE = re.compile(
     r"^\*\*(?P<role>[^*\n]{1,80}?)\s*:\s*\*\*\s*(?P<text>.*)$|"
@@ -44,4 +45,25 @@ def normalise_date(value: object, filename: str) -> str:
             continue
     raise InputError(
         f"Datum '{text}' nicht erkannt (erwartet JJJJ-MM-TT oder TT.MM.JJJJ).", file=filename
+    )
+
+
+def add_statement(
+    segments: list[ParsedSegment],
+    text: str,
+    question: str | None,
+    row: int,
+    role: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+) -> None:
+    """Append a protocol's next statement (numbered 1, 2, … in document order)."""
+    segments.append(
+        ParsedSegment(
+            text=text,
+            source_id=str(len(segments) + 1),
+            question=question,
+            speaker_role=role,
+            row=row,
+            attributes=dict(attributes or {}),
+        )
     )

@@ -25,7 +25,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import normalise_date
+from workbench.ingest.common import add_statement, normalise_date
 from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
 
@@ -238,16 +238,7 @@ def protocol_document(
     seen_heading = False
 
     def add(text: str, role: str | None, row: int, attributes: Mapping[str, str]) -> None:
-        segments.append(
-            ParsedSegment(
-                text=text,
-                source_id=str(len(segments) + 1),
-                question=question,
-                speaker_role=role,
-                row=row,
-                attributes=dict(attributes),
-            )
-        )
+        add_statement(segments, text, question, row, role, attributes)
 
     tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0}  # read, not read
     counted = False  # the current table gave a statement and is counted as read

@@ -13,7 +13,7 @@ import re
 import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import normalise_date, role_and_text
+from workbench.ingest.common import add_statement, normalise_date, role_and_text
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
@@ -92,15 +92,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         if joined:
             role, statement = role_and_text(joined)
             if statement:
-                segments.append(
-                    ParsedSegment(
-                        text=statement,
-                        source_id=str(len(segments) + 1),
-                        question=question,
-                        speaker_role=role,
-                        row=block_row,
-                    )
-                )
+                add_statement(segments, statement, question, block_row, role)
         block = []
 
     for number, line in enumerate(body.split("\n"), start=offset + 1):

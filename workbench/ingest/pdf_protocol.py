@@ -21,7 +21,7 @@ import warnings
 from collections import Counter
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import normalise_date
+from workbench.ingest.common import add_statement, normalise_date
 from workbench.ingest.docx_protocol import META_KEYS
 from workbench.ingest.paragraphs import OPENS, paragraph_spans
 from workbench.ingest.textio import Source, read_source
@@ -116,14 +116,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             continue
         statement = OPENS.sub("", paragraph, count=1).strip()
         if statement:
-            segments.append(
-                ParsedSegment(
-                    text=statement,
-                    source_id=str(len(segments) + 1),
-                    question=question,
-                    row=number,
-                )
-            )
+            add_statement(segments, statement, question, number)
     if not segments:
         raise InputError("Das Protokoll enthält keine Aussagen.", file=raw.name)
     return ParsedDocument(
