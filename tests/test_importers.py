@@ -193,5 +193,5 @@ def test_duplicate_ids_in_one_file_are_rejected(tmp_path: Path) -> None:
 def test_unsupported_suffix(tmp_path: Path) -> None:
     path = tmp_path / "x.pages"
     path.write_bytes(b"PK")
-    with pytest.raises(InputError, match="nicht unterstützt.*Pages: als .docx exportieren"):
+    with pytest.raises(InputError, match=r"nicht unterstützt.*Pages: als \.docx exportieren"):
         parse_file(path)
