@@ -230,6 +230,12 @@ def label_and_source(
 
     >>> label_and_source(["Mehr Bänke am Platz", "Licht im Park"], ["licht"], set())
     ('Licht im Park', 1)
+
+    A phrase with a pseudonym ("sagt [Person 5]") is a label only when nothing else is:
+
+    >>> label_and_source(["Ein Ort für Kinder, sagt [Person 5]", "Ein Ort für die Kinder"],
+    ...                  ["kinder", "ort"], set())
+    ('Ein Ort für die Kinder', 1)
     """
     weight = {}
     for rank, word in enumerate(keywords):
@@ -246,7 +252,7 @@ def label_and_source(
                 if normalise(label) in used:
                     continue
                 score = sum(weight.get(t, 0.0) for t in set(tokenize(label)))
-                flawed = len(phrase) > MAX_CHARS or fragmentary(label)
+                flawed = len(phrase) > MAX_CHARS or fragmentary(label) or "[" in label
                 scored.append((score, flawed, kind, position, len(label), label))
     if scored:
         own_words = [s for s in scored if s[2] == 0] or scored
