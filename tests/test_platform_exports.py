@@ -28,7 +28,6 @@ PERSONAL = [
     "Kaczmarek",
     "example.org",
     "0214 406",
-    "Bürgerverein",
 ]
 
 
@@ -73,7 +72,10 @@ def test_authors_become_speakers_and_contact_data_is_never_stored(
     kaczmarek = attributes["2"]["speaker"]
     assert kaczmarek != wieczorek and f"Ältere. {kaczmarek} hat" in segments.loc["1", "text"]
     assert "speaker" not in attributes["3"]  # "k. A." is no name
-    assert attributes["4"]["speaker"].startswith("[Person ")  # an organisation, kept apart
+    # An organisation is a local actor, not a person: readable, and no speaker.
+    assert attributes["4"]["organisation"] == "Bürgerverein Opladen"
+    assert "speaker" not in attributes["4"]
+    assert "Bürgerverein" not in stored.replace("'organisation': 'Bürgerverein Opladen'", "")
     assert "in Opladen" in segments.loc["2", "text"]  # … and its words stay in every text
     assert attributes["1"]["Titel"] == "Mehr Bänke"
     assert not any(k in a for a in attributes.values() for k in ("E-Mail-Adresse", "Telefon"))

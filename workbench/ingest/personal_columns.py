@@ -170,6 +170,26 @@ def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[
     return value
 
 
+# Words of an organisation's name: an author "Caritas Opladen" or "Bürgerverein Manfort"
+# is a local actor, not a person, and stays readable (attribute ``organisation``).
+_ORGANISATION_WORD = re.compile(
+    r"(?:verein|zentrum|buro|amt|stelle|dienst|schule|kita|kindergarten|kirche|gemeinde|"
+    r"beirat|initiative|stiftung|werk|treff|netzwerk|verband|bibliothek|bucherei|hilfe|"
+    r"management|gesellschaft|genossenschaft|fraktion|partei|einrichtung|trager|"
+    r"jugendhaus|familienzentrum|quartiersburo|caritas|diakonie|awo|drk|asb|vhs|ev|ggmbh|"
+    r"gmbh|ag)$"
+)
+
+
+def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
+    """Whether an author names an organisation (one of its words is an institution's,
+    and no person is found in it: "Jugendzentrum – Herr Kaya" is a person)."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not any(_ORGANISATION_WORD.search(w) for w in words):
+        return False
+    return not any(h.kind == "person" for h in pseudonymiser.detect(name))
+
+
 def safe_attributes(
     pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
 ) -> dict[str, Any]:
@@ -177,9 +197,10 @@ def safe_attributes(
 
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
-    there is one); contact columns are dropped; free text (a title, another open answer:
-    it may name someone) is pseudonymised like a statement, other text fields (dates,
-    categories) lose listed names and structured data (e-mail, phone, …).
+    there is one), or ``organisation`` in clear when they name one; contact columns are
+    dropped; free text (a title, another open answer: it may name someone) is
+    pseudonymised like a statement, other text fields (dates, categories) lose listed
+    names and structured data (e-mail, phone, …).
     """
     who = author(attributes)
     out: dict[str, Any] = {}
@@ -193,7 +214,9 @@ def safe_attributes(
             prose = is_prose_column(key) or is_prose(value)
             value = pseudonymiser.pseudonymise(value, names, prose)[0]
         out[key] = value
-    if who is not None:
+    if who is not None and is_organisation(pseudonymiser, who):
+        out.setdefault("organisation", who)
+    elif who is not None:
         out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
     return out
 
