@@ -15,6 +15,7 @@ from workbench.ingest.personal_columns import (
     author,
     header_key,
     is_contact_column,
+    is_organisation,
     is_person_column,
     is_prose_column,
 )
@@ -125,6 +126,13 @@ def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
         "Wie erreichen Sie das Quartiersbüro am liebsten, per Telefon"
     )
     assert is_person_column("Creator") and is_person_column("Verfasst von")
+    # Organisations are local actors; surnames that end like one ("Sonntag", "Lebedev")
+    # and a person at an organisation are people.
+    finder = Pseudonymiser()
+    for actor in ("Caritas Opladen", "AWO Leverkusen e.V.", "Jugendamt", "Kita Sonnenschein"):
+        assert is_organisation(finder, actor), actor
+    for person in ("Sonntag", "Lebedev", "Jugendzentrum – Herr Kaya", "Anna Schmidt"):
+        assert not is_organisation(finder, person), person
     assert author({"Vorname": "Jürgen", "Nachname": "Wieczorek", "Alter": 71}) == (
         "Jürgen Wieczorek"
     )

@@ -172,20 +172,20 @@ def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[
 
 # Words of an organisation's name: an author "Caritas Opladen" or "Bürgerverein Manfort"
 # is a local actor, not a person, and stays readable (attribute ``organisation``).
-_ORGANISATION_WORD = re.compile(
-    r"(?:verein|zentrum|buro|amt|stelle|dienst|schule|kita|kindergarten|kirche|gemeinde|"
-    r"beirat|initiative|stiftung|werk|treff|netzwerk|verband|bibliothek|bucherei|hilfe|"
-    r"management|gesellschaft|genossenschaft|fraktion|partei|einrichtung|trager|"
-    r"jugendhaus|familienzentrum|quartiersburo|caritas|diakonie|awo|drk|asb|vhs|ev|ggmbh|"
-    r"gmbh|ag)$"
+_ORGANISATION_HEAD = re.compile(  # a word, or the head of a compound ("Jugendamt")
+    r"^(?:[a-z]{3,})?(?:verein|zentrum|buro|amt|stelle|dienst|schule|kita|kindergarten|"
+    r"kirche|gemeinde|beirat|initiative|stiftung|werk|treff|netzwerk|verband|bibliothek|"
+    r"bucherei|hilfe|management|gesellschaft|genossenschaft|fraktion|partei|einrichtung|"
+    r"trager|caritas|diakonie)$"
 )
+_ORGANISATION_WORD = frozenset("awo drk asb vhs ev ggmbh gmbh ag".split())  # whole words
 
 
 def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     """Whether an author names an organisation (one of its words is an institution's,
     and no person is found in it: "Jugendzentrum – Herr Kaya" is a person)."""
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    if not any(_ORGANISATION_WORD.search(w) for w in words):
+    if not any(w in _ORGANISATION_WORD or _ORGANISATION_HEAD.match(w) for w in words):
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))
 
