@@ -31,6 +31,8 @@ PAGES = [
     [
         "Welche Ressourcen gibt es?",
         "Frau Kaczmarek vom Seniorenbeirat bietet Hilfe an, wenn jemand fragt.",
+        "Der Sportverein öffnet seine Halle für Jugendliche, die Rad- und Fußwege zum Spiel-",
+        "platz sind abends beleuchtet, sagt die Hausmeisterin der Gesamtschule Opladen.",
         "Stadt Leverkusen, Fachbereich Soziales",
         "Seite 2 von 3",
     ],
@@ -106,6 +108,11 @@ def test_a_pdf_protocol_gives_paragraphs_under_its_guiding_questions(tmp_path: P
             "Welche Ressourcen gibt es?",
             "Frau Kaczmarek vom Seniorenbeirat bietet Hilfe an, wenn jemand fragt.",
         ),
+        (  # a word hyphenated at the line end is one word again; "Rad- und" stays
+            "Welche Ressourcen gibt es?",
+            "Der Sportverein öffnet seine Halle für Jugendliche, die Rad- und Fußwege zum "
+            "Spielplatz sind abends beleuchtet, sagt die Hausmeisterin der Gesamtschule Opladen.",
+        ),
         (
             "Welche Ressourcen gibt es?",
             "Die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe am Nachmittag.",
@@ -120,7 +127,7 @@ def test_a_pdf_imports_pseudonymised_and_a_scan_or_a_broken_file_stops(
 ) -> None:
     base = ["--project", str(project.path), "import"]
     assert main([*base, str(_write(tmp_path / "konferenz.pdf", PAGES))]) == 0
-    assert "konferenz.pdf: 5 Aussagen importiert" in capsys.readouterr().out
+    assert "konferenz.pdf: 6 Aussagen importiert" in capsys.readouterr().out
     assert "Kaczmarek" not in stored_text(project)
     assert set(project.segments()["district"]) == {"Manfort"}
 
@@ -144,6 +151,15 @@ def test_a_pdf_imports_pseudonymised_and_a_scan_or_a_broken_file_stops(
         assert main([*base, str(path)]) == 2
         err = capsys.readouterr().err
         assert f"{path.name}: {message}" in err and "Traceback" not in err
-    assert len(project.segments()) == 5
+    assert len(project.segments()) == 6
     with pytest.raises(InputError, match="Keine lesbare PDF-Datei"):
         parse_file(broken)
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import workbench.ingest.pdf_protocol
+
+    result = doctest.testmod(workbench.ingest.pdf_protocol)
+    assert result.attempted > 0 and result.failed == 0

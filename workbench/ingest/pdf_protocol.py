@@ -33,6 +33,8 @@ _PAGE_NUMBER = re.compile(
 )
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
+# A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
+_HYPHENATED = re.compile(r"([a-zäöüß])-[ \t]*\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
 
 
 def _pages(raw_data: bytes, name: str) -> list[str]:
@@ -86,7 +88,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
     text = _without_furniture(_pages(raw.data, raw.name))
-    paragraphs = [" ".join(text[s:e].split()) for s, e in paragraph_spans(text)]
+    paragraphs = [_unwrapped(text[s:e]) for s, e in paragraph_spans(text)]
     if not paragraphs:
         raise InputError(
             "Das PDF enthält keinen Text (eine eingescannte Seite?); bitte mit "
@@ -127,6 +129,16 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         format=FORMAT,
         **fields,
     )
+
+
+def _unwrapped(paragraph: str) -> str:
+    r"""A paragraph on one line: a word hyphenated at a line end joined again ("Spiel-" +
+    "platz"), unless the hyphen stands for a word left out ("Rad- und Fußwege").
+
+    >>> _unwrapped("Der Spiel-\nplatz und die Rad-\nund Fußwege")
+    'Der Spielplatz und die Rad- und Fußwege'
+    """
+    return " ".join(_HYPHENATED.sub(r"\1\2", paragraph).split())
 
 
 def _short(paragraph: str) -> bool:
