@@ -63,6 +63,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     """``paths`` with every folder replaced by the files in it that can be imported
     (sorted by name; hidden files and Office lock files ``~$…`` left out; subfolders are
     not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``)."""
+    suffixes = set(supported_suffixes())
     out: list[Path] = []
     for path in map(Path, paths):
         if not path.is_dir():
@@ -71,9 +72,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
         found = sorted(
             f
             for f in path.iterdir()
-            if f.is_file()
-            and f.suffix.lower() in supported_suffixes()
-            and not f.name.startswith((".", "~$"))
+            if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith((".", "~$"))
         )
         if not found:
             raise InputError(

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from workbench.core.domain import InputError, ParsedSegment
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+
+if TYPE_CHECKING:
+    from workbench.ingest.textio import RawFile
 
 _ROLE = re.compile(
     r"^\*\*(?P<role>[^*\n]{1,80}?)\s*:\s*\*\*\s*(?P<text>.*)$|"
@@ -66,4 +70,19 @@ def add_statement(
             row=row,
             attributes=dict(attributes or {}),
         )
+    )
+
+
+def protocol_result(
+    raw: RawFile, segments: list[ParsedSegment], importer: str, **fields: Any
+) -> ParsedDocument:
+    """A protocol's :class:`ParsedDocument` (``raw`` its file); none without statements."""
+    if not segments:
+        raise InputError("Das Protokoll enthält keine Aussagen.", file=raw.name)
+    return ParsedDocument(
+        filename=raw.name,
+        sha256=raw.sha256,
+        importer=importer,
+        segments=tuple(segments),
+        **fields,
     )

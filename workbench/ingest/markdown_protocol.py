@@ -13,7 +13,7 @@ import re
 import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import add_statement, normalise_date, role_and_text
+from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
@@ -116,12 +116,4 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             block.append(line)
 
     flush()
-    if not segments:
-        raise InputError("Das Protokoll enthält keine Aussagen.", file=raw.name)
-    return ParsedDocument(
-        filename=raw.name,
-        sha256=raw.sha256,
-        importer=IMPORTER,
-        segments=tuple(segments),
-        **fields,
-    )
+    return protocol_result(raw, segments, IMPORTER, **fields)

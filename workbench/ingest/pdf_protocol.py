@@ -21,7 +21,7 @@ import warnings
 from collections import Counter
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import add_statement, normalise_date
+from workbench.ingest.common import add_statement, normalise_date, protocol_result
 from workbench.ingest.docx_protocol import META_KEYS
 from workbench.ingest.paragraphs import OPENS, paragraph_spans
 from workbench.ingest.textio import Source, read_source
@@ -119,16 +119,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         statement = OPENS.sub("", paragraph, count=1).strip()
         if statement:
             add_statement(segments, statement, question, number)
-    if not segments:
-        raise InputError("Das Protokoll enthält keine Aussagen.", file=raw.name)
-    return ParsedDocument(
-        filename=raw.name,
-        sha256=raw.sha256,
-        importer=IMPORTER,
-        segments=tuple(segments),
-        format=FORMAT,
-        **fields,
-    )
+    return protocol_result(raw, segments, IMPORTER, format=FORMAT, **fields)
 
 
 def _unwrapped(paragraph: str) -> str:
