@@ -467,3 +467,49 @@ def test_supporters_and_profile_addresses_of_a_platform_export_are_never_stored(
     assert attributes["author/id"] in ("381", 381)  # a platform's number is pseudonymous already
     assert attributes["endorsements/total_count"] in ("2", 2)
     assert attributes["author/age_group"] == "65+"  # describes, does not identify
+
+
+def test_coded_segments_without_id_are_one_statement_per_place(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAXQDA's list of coded segments has no ID: a segment coded twice is two rows with
+    the same document, beginning and end (paragraphs); two segments of one paragraph
+    share the place and differ in text."""
+    path = tmp_path / "codierte_segmente.xlsx"
+    pd.DataFrame(
+        {
+            "Dokumentgruppe": ["Manfort"] * 4 + ["Opladen"],
+            "Dokumentname": ["Workshop 1"] * 4 + ["Workshop 2"],
+            "Code": ["Bedarf", "Themen\\Jugend", "Ressource", "Bedarf", "Bedarf"],
+            "Anfang": [3, 3, 3, 5, 3],
+            "Ende": [3, 3, 3, 5, 3],
+            "Segment": [
+                "Kein Treffpunkt für Jugendliche",
+                "Kein Treffpunkt für Jugendliche",
+                "Die Bücherei hilft",
+                "Mehr Bänke am Rhein",
+                "Kein Treffpunkt für Jugendliche",
+            ],
+        }
+    ).to_excel(path, index=False)
+    base = ["--project", str(project.path), "import", str(path), "--code-column", "Code"]
+    assert main([*base, "--coder", "MAXQDA"]) == 0
+    out = capsys.readouterr().out
+    assert "'Dokumentname', 'Anfang', 'Ende' bestimmen die Aussage" in out
+    assert "1 Zeilen wiederholen eine Aussage (gleiche Stelle)" in out
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Kein Treffpunkt für Jugendliche",
+        "Die Bücherei hilft",
+        "Mehr Bänke am Rhein",
+        "Kein Treffpunkt für Jugendliche",
+    ]
+    assert segments["source_id"].tolist() == [
+        "Workshop 1:3-3",
+        "Workshop 1:3-3/2",
+        "Workshop 1:5-5",
+        "Workshop 2:3-3",
+    ]
+    codings = project.codings()
+    first = codings[codings["source_id"] == "Workshop 1:3-3"]
+    assert sorted(first["code"]) == ["Bedarf", "Themen/Jugend"]  # MAXQDA's path

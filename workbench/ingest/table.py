@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 
@@ -79,6 +79,14 @@ TEXT_HEADERS = (
 ).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
+# Where a QDA program's list of coded segments places a segment (MAXQDA: "Dokumentname",
+# "Anfang", "Ende"; English "Document name", "Beginning", "End"): one segment coded
+# twice is two rows at the same place.
+_POSITION_HEADERS = (
+    ("dokumentname", "documentname", "dokument", "document"),
+    ("anfang", "beginning", "begin", "start"),
+    ("ende", "end"),
+)
 _TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
 
 
@@ -97,6 +105,14 @@ def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | 
                 found.setdefault((wanted, key != wanted), column)
     ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
     return next((found[r] for r in ranked if r in found), None)
+
+
+def _segment_place(header: list[str], named: set[str]) -> list[int] | None:
+    """Columns (document, beginning, end) that place a coded segment, if all three exist."""
+    found = [_detect(header, keys, named) for keys in _POSITION_HEADERS]
+    if any(column is None for column in found):
+        return None
+    return [header.index(column) for column in found if column is not None]
 
 
 def _has_text_column(header: list[str], mapping: TableMapping) -> bool:
@@ -325,10 +341,17 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
-    if options.get("merged_rows"):
+    if options.get("segment_place"):
         notices.append(
-            f"{options['merged_rows']} Zeilen wiederholen eine Aussage (gleiche ID, gleicher "
-            "Text) mit weiteren Codes: zusammengeführt."
+            "Codierte Segmente: "
+            + ", ".join(f"'{c}'" for c in options["segment_place"])
+            + " bestimmen die Aussage (ohne --id-column)."
+        )
+    if options.get("merged_rows"):
+        same = "gleiche Stelle" if options.get("segment_place") else "gleiche ID, gleicher Text"
+        notices.append(
+            f"{options['merged_rows']} Zeilen wiederholen eine Aussage ({same}) mit weiteren "
+            "Codes: zusammengeführt."
         )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
@@ -405,6 +428,8 @@ def parse_table(
             for c in mapping.attribute_columns
         ]
 
+    # Without an ID, a coded segment's place (document, beginning, end) identifies it.
+    place = None if idx["id"] is not None or survey else _segment_place(header, named)
     segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
@@ -445,12 +470,26 @@ def parse_table(
         if not answers:
             skipped += 1
             continue
-        source_id = cell("id") or str(row)
-        codes = tuple(c for c in _CODE_SEPARATOR.split(cell("code") or "") if c)
+        spot = [at(i) for i in place] if place else []
+        if spot and all(spot):
+            # MAXQDA gives paragraphs as beginning and end: two segments of one paragraph
+            # share the place and differ in text.
+            base = source_id = "{}:{}-{}".format(*spot)
+            number = 1
+            while source_id in position and segments[position[source_id]][1].text != answers[0][2]:
+                number += 1
+                source_id = f"{base}/{number}"
+        else:
+            source_id = cell("id") or str(row)
+        # MAXQDA writes a code's path with backslashes ("Themen\\Jugend")
+        codes = tuple(
+            c.replace("\\", SEPARATOR) for c in _CODE_SEPARATOR.split(cell("code") or "") if c
+        )
         if source_id in seen_ids:
             first = seen_ids[source_id]
             earlier = position.get(source_id)
-            long_format = idx["code"] is not None and not survey and earlier is not None
+            keyed = idx["code"] is not None or bool(place)
+            long_format = keyed and not survey and earlier is not None
             if long_format and segments[earlier][1].text == answers[0][2]:
                 # One row per statement and code (MAXQDA's coded segments, a long table).
                 number, segment = segments[earlier]
@@ -507,6 +546,8 @@ def parse_table(
         options["header_row"] = header_row
     if merged_rows:
         options["merged_rows"] = merged_rows
+    if place:
+        options["segment_place"] = [header[i] for i in place]
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
