@@ -490,6 +490,8 @@ def test_coded_segments_without_id_are_one_statement_per_place(
                 "Mehr Bänke am Rhein",
                 "Kein Treffpunkt für Jugendliche",
             ],
+            "Autor": ["Jana Wozniak"] * 5,  # who coded, not who spoke
+            "Erstellt am": ["03.05.2021 10:02"] * 5,
         }
     ).to_excel(path, index=False)
     base = ["--project", str(project.path), "import", str(path), "--code-column", "Code"]
@@ -497,7 +499,12 @@ def test_coded_segments_without_id_are_one_statement_per_place(
     out = capsys.readouterr().out
     assert "'Dokumentname', 'Anfang', 'Ende' bestimmen die Aussage" in out
     assert "1 Zeilen wiederholen eine Aussage (gleiche Stelle)" in out
+    assert "Spalte(n) Autor: wer kodiert hat" in out
     segments = project.segments()
+    assert "Wozniak" not in stored_text(project)
+    assert {tuple(sorted(a)) for a in segments["attributes"]} == {
+        ("Anfang", "Dokumentgruppe", "Dokumentname", "Ende", "Erstellt am")
+    }
     assert segments["text"].tolist() == [
         "Kein Treffpunkt für Jugendliche",
         "Die Bücherei hilft",

@@ -79,6 +79,15 @@ TEXT_HEADERS = (
 ).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
+# A QDA program's list of coded segments or quotations: its text column, and the columns
+# naming who made or changed a coding (the coder, given by --coder, not the speaker).
+_SEGMENT_TEXT_HEADERS = frozenset(
+    "segment codiertessegment zitat zitatinhalt quotation quotationcontent".split()
+)
+_CODER_HEADERS = frozenset(
+    """autor autorin author erstelltvon createdby ersteller erstellerin creator geandertvon
+    modifiedby bearbeitetvon editedby kodierer kodiererin codierer codiererin coder""".split()
+)
 # Where a QDA program's list of coded segments places a segment (MAXQDA: "Dokumentname",
 # "Anfang", "Ende"; English "Document name", "Beginning", "End"): one segment coded
 # twice is two rows at the same place.
@@ -347,6 +356,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             + ", ".join(f"'{c}'" for c in options["segment_place"])
             + " bestimmen die Aussage (ohne --id-column)."
         )
+    if options.get("coder_columns"):
+        notices.append(
+            "Spalte(n) "
+            + ", ".join(options["coder_columns"])
+            + ": wer kodiert hat (nicht die sprechende Person), nicht übernommen."
+        )
     if options.get("merged_rows"):
         same = "gleiche Stelle" if options.get("segment_place") else "gleiche ID, gleicher Text"
         notices.append(
@@ -420,16 +435,19 @@ def parse_table(
         "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
     }
     mapped = {*text_columns, title_column, *mapping.mapped()}
+    # Without an ID, a coded segment's place (document, beginning, end) identifies it.
+    place = None if idx["id"] is not None or survey else _segment_place(header, named)
+    coders: list[str] = []
+    if place or (not survey and header_key(text_column) in _SEGMENT_TEXT_HEADERS):
+        coders = [h for h in header if header_key(h) in _CODER_HEADERS and h not in mapped]
     if mapping.attribute_columns is None:
-        attributes = [(h, i) for i, h in enumerate(header) if h and h not in mapped]
+        attributes = [(h, i) for i, h in enumerate(header) if h and h not in {*mapped, *coders}]
     else:
         attributes = [
             (c, _resolve(header, c, raw.name, "--attribute-columns"))
             for c in mapping.attribute_columns
         ]
 
-    # Without an ID, a coded segment's place (document, beginning, end) identifies it.
-    place = None if idx["id"] is not None or survey else _segment_place(header, named)
     segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
@@ -548,6 +566,8 @@ def parse_table(
         options["merged_rows"] = merged_rows
     if place:
         options["segment_place"] = [header[i] for i in place]
+    if coders and mapping.attribute_columns is None:
+        options["coder_columns"] = coders
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
