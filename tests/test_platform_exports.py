@@ -20,7 +20,7 @@ from workbench.ingest.personal_columns import (
     is_prose_column,
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
-from workbench.ingest.table import TITLE_HEADERS, _detect
+from workbench.ingest.table_columns import TITLE_HEADERS, detect_column
 
 PERSONAL = [
     "Jürgen",
@@ -139,7 +139,7 @@ def test_column_headers_are_recognised_in_their_usual_spellings() -> None:
     assert author({"Name": "anonym"}) is None and author({"Autor": "-"}) is None
     # Umlauts fold ("Ü" → "u"): German headers are found as they are written.
     assert is_person_column("Gesprächspartnerin") and is_prose_column("Begründung")
-    assert _detect(["Nr", "Überschrift", "Text"], TITLE_HEADERS, set()) == "Überschrift"
+    assert detect_column(["Nr", "Überschrift", "Text"], TITLE_HEADERS, set()) == "Überschrift"
 
 
 def test_title_and_text_columns_are_found_in_a_platform_export(

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
+from workbench.ingest.table_columns import (
+    TEXT_HEADERS,
+    TITLE_HEADERS,
+    coder_columns,
+    detect_column,
+    segment_place,
+)
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -70,64 +76,13 @@ class TableMapping:
         ]
 
 
-# Headers (see personal_columns.header_key) of the text, in order of preference, and of a
-# contribution's title, as participation platforms and survey tools export them.
-TEXT_HEADERS = (
-    "text beitrag aussage inhalt content kartentext body segment codiertessegment zitat "
-    "zitatinhalt quotation quotationcontent beschreibung description kommentar comment "
-    "commentbody antwort answer nachricht message"
-).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti
-# (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
-TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
-# A QDA program's list of coded segments or quotations: its text column, and the columns
-# naming who made or changed a coding (the coder, given by --coder, not the speaker).
-_SEGMENT_TEXT_HEADERS = frozenset(
-    "segment codiertessegment zitat zitatinhalt quotation quotationcontent".split()
-)
-_CODER_HEADERS = frozenset(
-    """autor autorin author erstelltvon createdby ersteller erstellerin creator geandertvon
-    modifiedby bearbeitetvon editedby kodierer kodiererin codierer codiererin coder""".split()
-)
-# Where a QDA program's list of coded segments places a segment (MAXQDA: "Dokumentname",
-# "Anfang", "Ende"; English "Document name", "Beginning", "End"): one segment coded
-# twice is two rows at the same place.
-_POSITION_HEADERS = (
-    ("dokumentname", "documentname", "dokument", "document"),
-    ("anfang", "beginning", "begin", "start"),
-    ("ende", "end"),
-)
 _TITLE_ROWS = 10  # rows above the header a sheet may have (a title, a date)
-
-
-def _detect(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | None:
-    """The first column (by preference of ``keys``) whose header is one of ``keys``;
-    a language suffix as in ``title/de`` or ``body_en`` counts as the header itself."""
-    found: dict[tuple[str, bool], str] = {}
-    for column in header:
-        key = header_key(column)
-        if column in exclude:
-            continue
-        for wanted in keys:
-            if key == wanted or (
-                key.startswith(wanted) and key[len(wanted) :] in LANGUAGE_SUFFIXES
-            ):
-                found.setdefault((wanted, key != wanted), column)
-    ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
-    return next((found[r] for r in ranked if r in found), None)
-
-
-def _segment_place(header: list[str], named: set[str]) -> list[int] | None:
-    """Columns (document, beginning, end) that place a coded segment, if all three exist."""
-    found = [_detect(header, keys, named) for keys in _POSITION_HEADERS]
-    if any(column is None for column in found):
-        return None
-    return [header.index(column) for column in found if column is not None]
 
 
 def _has_text_column(header: list[str], mapping: TableMapping) -> bool:
     if mapping.text_column is not None:
         return mapping.text_column in header
-    return _detect(header, TEXT_HEADERS, set(mapping.mapped())) is not None
+    return detect_column(header, TEXT_HEADERS, set(mapping.mapped())) is not None
 
 
 def _header_below_title(
@@ -403,7 +358,7 @@ def parse_table(
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
 
     named = set(mapping.mapped())
-    text_column = mapping.text_column or _detect(header, TEXT_HEADERS, named)
+    text_column = mapping.text_column or detect_column(header, TEXT_HEADERS, named)
     if text_column is None:
         raise InputError(
             "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: " + ", ".join(header),
@@ -421,7 +376,7 @@ def parse_table(
     title_column = mapping.title_column
     if title_column is None and not mapping.no_title and not survey:
         title_column = _own_titles(
-            header, records, _detect(header, TITLE_HEADERS, named | {text_column})
+            header, records, detect_column(header, TITLE_HEADERS, named | {text_column})
         )
     texts = [(c, _resolve(header, c, raw.name, "--text-column")) for c in text_columns]
     idx = {
@@ -436,10 +391,8 @@ def parse_table(
     }
     mapped = {*text_columns, title_column, *mapping.mapped()}
     # Without an ID, a coded segment's place (document, beginning, end) identifies it.
-    place = None if idx["id"] is not None or survey else _segment_place(header, named)
-    coders: list[str] = []
-    if place or (not survey and header_key(text_column) in _SEGMENT_TEXT_HEADERS):
-        coders = [h for h in header if header_key(h) in _CODER_HEADERS and h not in mapped]
+    place = None if idx["id"] is not None or survey else segment_place(header, named)
+    coders = [] if survey else coder_columns(header, text_column, bool(place), mapped)
     if mapping.attribute_columns is None:
         attributes = [(h, i) for i, h in enumerate(header) if h and h not in {*mapped, *coders}]
     else:
