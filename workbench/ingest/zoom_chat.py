@@ -1,15 +1,23 @@
-"""Zoom meeting chats (``.txt``), recognised by their content.
+"""Zoom (and Webex) meeting chats (``.txt``), recognised by their content.
 
 Two forms: the cloud export, one message per line ``HH:MM:SS<TAB>Name:<TAB>Text``,
 and the chat saved in the meeting ``HH:MM:SS From Name to Everyone:`` with the text on
 the following (indented) lines — also ``From Name : Text`` on one line and, for direct
-messages, ``to Other (Direct Message)``/``(Privately)``. Every message is one statement
-(``source_id`` 1, 2, … in order) and keeps its lines: lines that do not start a message
-continue the one before, and in files whose lines end in CRLF a bare LF is a line break
-inside a message. Reactions are not statements: each is counted on the message it
-reacts to (attributes ``reactions`` and ``reaction_emoji``). A reply keeps the source id
-of the message it answers (``reply_to``). Time stamps are kept (``time``); speakers are
-people (see :mod:`workbench.ingest.speakers`).
+messages, ``to Other (Direct Message)``/``(Privately)``. The German Zoom client writes
+``Von Name an Alle:`` (older: ``Von  Name  an  Jeder : Text``) and ``(Direktnachricht)``/
+``(Privat)``; Webex the same shape in lower case, with the text on the header line
+(``von Name an alle: Text``, ``from Name to everyone: Text``). A header is a line that
+starts with a time stamp and "From"/"Von" (any case) and names sender and recipient
+(``Name to …:``/``Name an …:``; behind "From" also a bare ``Name:``): "von" and "an"
+inside a message are text. A text whose first lines are such headers is a chat, unless a
+line among them starts with a time and is no header ("10:30 Pause": a protocol's agenda).
+Every message is one statement (``source_id`` 1, 2, … in order) and keeps its lines:
+lines that do not start a message continue the one before, and in files whose lines end
+in CRLF a bare LF is a line break inside a message. Reactions are not statements: each
+is counted on the message it reacts to (attributes ``reactions`` and ``reaction_emoji``).
+A reply keeps the source id of the message it answers (``reply_to``). Time stamps are
+kept (``time``); speakers are people (see :mod:`workbench.ingest.speakers`), and so is
+the recipient of a direct message (``direct_message``, ``recipient``).
 """
 
 from __future__ import annotations
@@ -28,18 +36,25 @@ IMPORTER = "zoom-chat"
 FORMAT = "digital (Videokonferenz)"
 
 _CLOUD = re.compile(r"^(?P<time>\d{1,2}:\d{2}:\d{2})\t(?P<name>[^\t]+?): *(?:\t(?P<text>.*))?$")
-_LOCAL = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]+From[ \t]+(?P<rest>.+)$")
+_WORD = r"(?P<word>(?i:from|von))"  # the sender's cue: "From" (English), "Von" (German)
+_LOCAL = re.compile(rf"^(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]+{_WORD}[ \t]+(?P<rest>.+)$")
 # Lines built like a message header whose time stamp is not one.
 _BROKEN_CLOUD = re.compile(r"^(?P<time>(?=[^\t]*\d)[0-9A-Za-z:.;,]{3,12}) *\t[^\t]+?: *(?:\t|$)")
-_BROKEN_LOCAL = re.compile(r"^(?P<time>(?=\S*\d)(?=\S*:)\S{1,12})[ \t]+From[ \t]")
-_LOCAL_WHO = (
-    re.compile(r"^(?P<who>.+?)\s+:\s?(?P<text>.*)$"),  # From Name : Text
-    re.compile(r"^(?P<who>.+?)\s*:\s*$"),  # From Name to Everyone:   (text follows)
-    re.compile(r"^(?P<who>.+?\sto\s.+?):\s?(?P<text>.*)$"),  # From Name to Everyone: Text
-    re.compile(r"^(?P<who>[^:]+?):\s(?P<text>.*)$"),  # From Name: Text
+_BROKEN_LOCAL = re.compile(
+    rf"^(?P<time>(?=\S*\d)(?=\S*:)\S{{1,12}})[ \t]+{_WORD}[ \t]+(?P<rest>.+)$"
 )
-_TO = re.compile(r"^(?P<sender>.+?)\s+to\s+(?P<recipient>.+)$")
-_DIRECT = re.compile(r"\([^()]*\)\s*$")
+_STAMPED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")  # a line that begins with a time
+# Sender cue → the word before the recipient ("to Everyone", "an Alle").
+_TO_WORD = {"from": "to", "von": "an"}
+_EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
+_DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
+
+
+@dataclass(frozen=True)
+class _Who:
+    sender: str
+    recipient: str | None  # only for a direct message
+    text: str
 
 
 @dataclass
@@ -77,13 +92,57 @@ def _check_time(time: str, name: str, row: int) -> str:
     return time
 
 
-def _local_who(rest: str) -> re.Match[str] | None:
-    """Sender (and recipient) with the text of a saved-chat header line, or None."""
-    for pattern in _LOCAL_WHO:
-        who = pattern.match(rest.strip())
-        if who:
-            return who
+def _split(who: str, word: str) -> tuple[str, str] | None:
+    """(sender, recipient) of ``Name to Everyone``/``Name an Alle``, or None.
+
+    The recipient word is written in lower case; in another case (``To``, ``AN``) it
+    counts only where no lower-case one stands, so "Thi An an Alle" keeps its "An".
+    """
+    to = _TO_WORD[word.casefold()]
+    everyone = re.match(rf"^(?P<sender>.+)\s(?i:{to})\s(?P<recipient>(?i:{_EVERYONE}))$", who)
+    if everyone:
+        return everyone["sender"], everyone["recipient"]
+    for pattern in (rf"^(.+?)\s{to}\s(.+)$", rf"^(.+?)\s(?i:{to})\s(.+)$"):
+        found = re.match(pattern, who)
+        if found:
+            return found[1], found[2]
     return None
+
+
+def _local_who(word: str, rest: str) -> _Who | None:
+    """Sender, recipient and text of a saved-chat header after From/Von, or None.
+
+    The header ends at the first colon after ``Name to Everyone``/``Name an Alle`` or
+    after a blank (``From  Name : Text``); only behind "From" may a bare ``Name:`` end it.
+    Any text behind that colon is the message's first line.
+    """
+    rest = rest.strip()
+    colons = [i for i, ch in enumerate(rest) if ch == ":"]
+    for i in colons:
+        who = " ".join(rest[:i].split())
+        split = _split(who, word) if who else None
+        if split:
+            return _Who(split[0], _direct(split[1]), rest[i + 1 :])
+        if who and rest[i - 1] in " \t":
+            return _Who(who, None, rest[i + 1 :])
+    if word == "From" and colons and rest[colons[0] + 1 : colons[0] + 2] in ("", " ", "\t"):
+        return _Who(" ".join(rest[: colons[0]].split()), None, rest[colons[0] + 1 :])
+    return None
+
+
+def _direct(recipient: str) -> str | None:
+    """The recipient of a direct message ("Anna (Direktnachricht)"), None for everyone."""
+    if re.fullmatch(_EVERYONE, recipient, re.IGNORECASE) or not _DIRECT.search(recipient):
+        return None
+    return recipient
+
+
+def _local(line: str, pattern: re.Pattern[str] = _LOCAL) -> re.Match[str] | None:
+    """A line built like a saved-chat header; behind any cue but "From" only a complete one."""
+    found = pattern.match(line)
+    if found is None or found["word"] == "From":
+        return found
+    return found if _local_who(found["word"], found["rest"]) else None
 
 
 def _header(line: str, name: str, row: int) -> _Message | None:
@@ -92,23 +151,16 @@ def _header(line: str, name: str, row: int) -> _Message | None:
     if cloud:
         time = _check_time(cloud["time"], name, row)
         return _Message(row, time, cloud["name"].strip(), [cloud["text"] or ""], local=False)
-    local = _LOCAL.match(line)
+    local = _local(line)
     if local:
         time = _check_time(local["time"], name, row)
-        who = _local_who(local["rest"])
+        who = _local_who(local["word"], local["rest"])
         if who is None:
             raise InputError(
                 "Chatzeile nicht erkannt (erwartet 'From Name to Everyone:').", file=name, row=row
             )
-        sender, recipient = " ".join(who["who"].split()), None
-        to = _TO.match(sender)
-        if to:
-            sender = to["sender"]
-            if _DIRECT.search(to["recipient"]):
-                recipient = to["recipient"]
-        text = who.groupdict().get("text") or ""
-        return _Message(row, time, sender, [text], local=True, recipient=recipient)
-    broken = _BROKEN_CLOUD.match(line) or _BROKEN_LOCAL.match(line)
+        return _Message(row, time, who.sender, [who.text], local=True, recipient=who.recipient)
+    broken = _BROKEN_CLOUD.match(line) or _local(line, _BROKEN_LOCAL)
     if broken:
         raise InputError(
             f"Zeitstempel '{broken['time']}' ist ungültig (erwartet hh:mm:ss).",
@@ -130,21 +182,33 @@ def _records(text: str) -> list[tuple[int, str]]:
 
 
 def is_zoom_chat(text: str) -> bool:
-    """Whether a text is a Zoom chat: its first non-empty lines are message headers."""
+    """Whether a text is a Zoom (or Webex) chat: its first non-empty lines are message headers.
+
+    A saved chat's header ("10:00 Von Anna an Alle: …", "10:00 From idea to project: …")
+    may also be an agenda item of a protocol: there, a line that begins with a time and is
+    no header ("10:30 Pause") makes the text a protocol (the chat indents its text lines).
+    """
     text = text.lstrip("\ufeff")
     lines = [ln for ln in text.replace("\r", "\n").split("\n")[:400] if ln.strip()][:10]
-    if not lines:
+    if not lines or not _built(lines[0]):
         return False
-    built = (_CLOUD, _LOCAL, _BROKEN_CLOUD, _BROKEN_LOCAL)
-    if not any(p.match(lines[0]) for p in built):
+    heads = [ln for ln in lines if _CLOUD.match(ln) or _is_local(ln)]
+    if not heads:
         return False
-    return any(_CLOUD.match(ln) or _is_local(ln) for ln in lines)
+    if any(_CLOUD.match(ln) for ln in heads):
+        return True
+    return not any(_STAMPED.match(ln) and not _built(ln) for ln in lines)
+
+
+def _built(line: str) -> bool:
+    """Whether a line is built like a message header (its time stamp may be broken)."""
+    return bool(_CLOUD.match(line) or _BROKEN_CLOUD.match(line) or _local(line, _BROKEN_LOCAL))
 
 
 def _is_local(line: str) -> bool:
     """Whether a line is a complete header of a chat saved in the meeting."""
-    local = _LOCAL.match(line)
-    return local is not None and _local_who(local["rest"]) is not None
+    local = _local(line)
+    return local is not None and _local_who(local["word"], local["rest"]) is not None
 
 
 def _messages(raw: RawFile) -> list[_Message]:
@@ -161,7 +225,7 @@ def _messages(raw: RawFile) -> list[_Message]:
         elif record.strip():
             raise InputError(
                 "Aufbau nicht erkannt: ein Zoom-Chat beginnt mit 'hh:mm:ss<Tab>Name:<Tab>Text' "
-                "oder 'hh:mm:ss From Name to Everyone:'.",
+                "oder 'hh:mm:ss From Name to Everyone:' ('Von Name an Alle:').",
                 file=raw.name,
                 row=row,
             )
