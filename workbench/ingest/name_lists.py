@@ -207,6 +207,22 @@ NOT_FIRST = _words(
     """
 ) - _words("horst kasper kurt malte max jan ali can deniz kai hasan gul rosa angela")
 
+# Nationalities and languages, English and German, some of them also first names or
+# surnames ("German", "Latin", "English", "French"): after a lower-case word and without
+# a surname after them they name a language ("not only German", "auf Englisch").
+LANGUAGE_WORDS = _words(
+    """
+    german english polish turkish russian arabic french italian spanish greek dutch danish
+    swedish norwegian finnish chinese kurdish persian farsi dari pashto ukrainian romanian
+    albanian serbian croatian bosnian bulgarian hungarian czech slovak portuguese japanese
+    korean vietnamese hindi urdu somali amharic tigrinya syrian afghan iranian latin
+    african indian asian european american british irish scottish welsh africa india
+    deutsch englisch turkisch polnisch russisch arabisch franzosisch italienisch spanisch
+    griechisch kurdisch persisch ukrainisch rumanisch albanisch serbisch kroatisch
+    bulgarisch ungarisch tschechisch portugiesisch chinesisch japanisch vietnamesisch
+    """
+)
+
 # Names that are German adjectives or verbs: a name except at the start of a sentence.
 LOWER_FIRST = _words("malte rosa urban reiner frank traute")
 

@@ -68,11 +68,23 @@ _DETERMINERS = frozenset(
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
 # Folded words that make a gazetteer surname an ordinary word ("Koch", "Sommer", "Man").
-_ORDINARY = lists.WORD_SURNAMES | lists.NOT_FIRST | lists.FUNCTION_WORDS | lists.COMMON_NOUNS
+_ORDINARY = (
+    lists.WORD_SURNAMES
+    | lists.NOT_FIRST
+    | lists.FUNCTION_WORDS
+    | lists.COMMON_NOUNS
+    | lists.LANGUAGE_WORDS
+)
+_FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 _OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
 _PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 
+
+# Abbreviations inside a name, before the next word of it ("Dr. Becker", "St. Maria").
+_ABBREVIATIONS = frozenset(
+    {w for w in lists.TITLES | lists.ACADEMIC if w.endswith(".")} | {"st.", "hl."}
+)
 
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
@@ -234,9 +246,45 @@ class PersonFinder:
             used = last
         return hits
 
+    def find_addressed(self, text: str) -> list[Hit]:
+        """Only the names after a form of address ("Herr Thomas Berger", "Frau Dr. Kaya").
+
+        For short values that are no sentences (a category, a title, an attribute): a
+        form of address before a capitalised name is a person in any text, while the
+        other rules (a first name alone, a cue) would take category words for names.
+        "Familie", "Ehepaar", … count only before a name of the gazetteer or one spelled
+        like a name ("Familie Yilmaz", not "Familie Sonnenschein"). What stays: "Frau und
+        Familie", "Herr der Ringe" (no capitalised name after the form of address); a rare
+        false hit ("Frau Holle") costs readability, a miss would leak a name.
+        """
+        toks = tokens(text)
+        hits: list[Hit] = []
+        used = -1
+        for i, tok in enumerate(toks):
+            if i <= used or not tok.text[0].isupper():
+                continue
+            found = self._after_title(text, toks, i)
+            if found is None:
+                continue
+            hit, last = found
+            named = toks[i + 1 : last + 1]
+            if tok.folded in _FAMILY and not any(
+                self.is_first(t) or self.is_surname(t) or self.is_foreign(t) for t in named
+            ):
+                continue
+            hits.append(hit)
+            used = last
+        return hits
+
     def _adjacent(self, text: str, a: _Tok, b: _Tok) -> bool:
+        """Whether ``b`` follows ``a`` inside one name: a blank, or ". " after an initial
+        ("A. Schmidt") or an abbreviation ("Dr. Becker") — not after any other word, where
+        the full stop ends a sentence ("Danke an Herrn Yılmaz. Mehmet, …")."""
         gap = text[a.end : b.start]
-        return gap in (" ", "\u00a0") or (a.dot and gap in (". ", ".\u00a0"))
+        if gap in (" ", "\u00a0"):
+            return True
+        abbreviated = (len(a.text) == 1 and a.text.isupper()) or f"{a.lower}." in _ABBREVIATIONS
+        return a.dot and abbreviated and gap in (". ", ".\u00a0")
 
     def _chain(
         self, text: str, toks: list[_Tok], i: int, loose: bool = True
@@ -327,7 +375,7 @@ class PersonFinder:
             last, surname = self._chain(text, toks, j)
             if surname is None:
                 surname = last
-        family = tok.folded in ("familie", "fam", "ehepaar", "eheleute", "geschwister")
+        family = tok.folded in _FAMILY
         return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
 
     def _after_role(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
@@ -380,6 +428,8 @@ class PersonFinder:
             before = self._surname_before(text, toks, i)
             if before is not None:
                 start, surname = toks[before].start, before
+        if tok.folded in lists.LANGUAGE_WORDS and surname is None and self._language(toks, i):
+            return None  # "not only German", "German, English": a language, not a person
         if weak:
             cue = prev is not None and prev.folded in lists.STRONG_CUES
             sure_surname = surname is not None and (
@@ -397,6 +447,15 @@ class PersonFinder:
             if surname is None:  # "der Peter": a first name alone, worth a look
                 return self._hit(text, toks, start, i, last, surname, 0.55, tok.text)
         return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
+
+    @staticmethod
+    def _language(toks: list[_Tok], i: int) -> bool:
+        """Whether token ``i`` (a nationality or language word) names a language: after a
+        lower-case word in the same sentence, or next to another such word."""
+        if i > 0 and not toks[i].sentence_start and toks[i - 1].text.islower():
+            return True
+        near = [toks[k].folded for k in (i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
+        return any(f in lists.LANGUAGE_WORDS for f in near)
 
     def _initial(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
         """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
@@ -507,7 +566,9 @@ class PersonFinder:
             return None
         if not self.names.has_last(tok.text) or not self.name_like(tok, loose=True):
             return None
-        if tok.folded in lists.COMMON_NOUNS or self.is_role(tok):
+        if tok.folded in lists.COMMON_NOUNS or tok.folded in lists.LANGUAGE_WORDS:
+            return None
+        if self.is_role(tok):
             return None
         return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
 

@@ -70,7 +70,8 @@ _SEP = r"(?:\s?[/–-]\s?|\s|\.)"
 _PHONE = re.compile(
     r"(?<![\w+./,-])"
     r"(?:(?:\+|00)\s?\d{1,3}(?:\s?\(0\))?|\(0\d{1,5}\)|0\d{1,5})"
-    rf"(?:{_SEP}?\(?\d{{1,8}}\)?){{1,6}}"
+    # a closing bracket only after an opening one: "(0214) 77 88", not "(0214 7788990)"
+    rf"(?:{_SEP}?(?:\(\d{{1,8}}\)|\(?\d{{1,8}})){{1,6}}"
     r"(?![\w])"
 )
 # a local number right after a phone cue: "Tel.: 30 65 120", "Handy 30650"

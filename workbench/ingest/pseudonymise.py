@@ -29,9 +29,10 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import TITLES
+from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.names import NameContext, PersonFinder, tokens
 from workbench.ingest.pii_patterns import Hit, find_structured
+from workbench.ingest.speakers import natural_order
 
 EMAIL = "[E-Mail]"
 PHONE = "[Telefon]"
@@ -165,9 +166,11 @@ class Pseudonymiser:
     def detect(self, text: str, names: Iterable[str] = (), prose: bool = True) -> list[Hit]:
         """The hits that will be replaced in ``text``, without overlaps, in text order.
 
-        ``prose=False`` (a field such as a date or a category) finds only structured data
-        and listed names: the name heuristics are for sentences. Also sets
-        :attr:`candidates` to the uncertain person candidates of ``text``.
+        ``prose=False`` (a field such as a date or a category) finds structured data,
+        listed names and names after a form of address ("Herr Thomas Berger"): the other
+        name heuristics (a first name alone, a cue) are for sentences and would take
+        category words for names. Also sets :attr:`candidates` to the uncertain person
+        candidates of ``text``.
         """
         names = tuple(names)
         hits = find_structured(text) + list(self._listed(text, names))
@@ -178,7 +181,8 @@ class Pseudonymiser:
             rejected=self.rejected,
         )
         protected_spans = self._protected_spans(text)
-        for hit in PersonFinder(context).find(text) if prose else ():
+        finder = PersonFinder(context)
+        for hit in finder.find(text) if prose else finder.find_addressed(text):
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
             hits.append(hit)
@@ -315,13 +319,27 @@ def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
-    """Full name, surname and first name of each listed person, with its key."""
+    """Full name, surname and first name of each listed person, with its key.
+
+    A name written "Nachname, Vorname" is read as "Vorname Nachname" (its key is the
+    surname, :func:`~workbench.ingest.speakers.natural_order`); both spellings are
+    variants, the single words without the comma. Titles ("Dr.", "Frau") and words
+    without a letter are no variants, and a name without any letter (a dial-in number,
+    "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
+    digit groups must not turn every "2171" of a text into a person.
+    """
     out = []
-    for name in names:
-        tokens_ = name.split()
-        if not tokens_:
+    for listed in names:
+        name = natural_order(listed)
+        if not any(ch.isalpha() for ch in name):
             continue
         key = person_key(name)
-        out.append((name.strip(), key))
-        out.extend((token, key) for token in tokens_ if len(token) > 2)
+        out.append((name, key))
+        if listed.strip() != name:
+            out.append((" ".join(listed.split()), key))
+        for token in name.split():
+            token = token.strip(",;:")
+            title = token.lower() in TITLES or token.lower() in ACADEMIC
+            if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
+                out.append((token, key))
     return out

@@ -2,11 +2,16 @@
 
 Every display name goes onto the document's name list, so the writer replaces the
 name and its parts by a stable ``[Person N]`` in the text and in the ``speaker``
-attribute. A display name's qualifiers — parentheses, brackets and what follows a
-``|`` ("Anna Schmidt (sie/ihr)", "Ben | Quartiersbüro", "Eva (Host)") — are dropped:
-they may be pronouns, roles or organisations whose every mention would otherwise turn
-into a person placeholder. Roles are read from a CSV file ``speaker,role`` that holds
-names and is therefore never stored; only the roles themselves are kept.
+attribute. A display name "Nachname, Vorname" (Teams, Outlook) is read as "Vorname
+Nachname": its key is the surname, and "Schmidt, Anna" and "Anna Schmidt" are one person.
+A display name that is a phone number (a dial-in, "+49 2171 1234567") stays as it is:
+the writer replaces it as a phone number (``[Telefon]``) wherever it occurs, in the
+text and in the ``speaker`` attribute. A display name's qualifiers — parentheses,
+brackets and what follows a ``|`` ("Anna Schmidt (sie/ihr)", "Ben | Quartiersbüro", "Eva
+(Host)") — are dropped: they may be pronouns, roles or organisations whose every mention
+would otherwise turn into a person placeholder. Roles are read from a CSV file
+``speaker,role`` that holds names and is therefore never stored; only the roles
+themselves are kept.
 """
 
 from __future__ import annotations
@@ -21,6 +26,13 @@ from workbench.core.domain import InputError
 from workbench.ingest.textio import decode, read_source, sniff_delimiter
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
+_NAME_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+_PARTICLE = r"(?:von|van|vom|zu|zur|de|der|den|di|da|del|della|dos|du|la|le|el|al|ter|ten)"
+# "Przybylski-Ötztürk, Jolanta", "von der Heide, Anna-Lena", "Schmidt, Dr. Anna"
+_SURNAME_FIRST = re.compile(
+    rf"(?P<last>(?:{_PARTICLE}\s+)*(?P<surname>{_NAME_WORD}))\s*,\s*"
+    rf"(?P<first>(?:(?:Dr|Prof)\.\s?)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+)
 _HEADER_SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "teilnehmende"}
 _HEADER_ROLE = {"role", "rolle", "funktion"}
 
@@ -34,12 +46,42 @@ def person_name(display: str) -> str:
     'Edgar'
     >>> person_name("  Anna   Schmidt ")
     'Anna Schmidt'
+    >>> person_name("Przybylski-Ötztürk, Jolanta (Stadt Leverkusen)")
+    'Jolanta Przybylski-Ötztürk'
     """
     text = _QUALIFIER.sub(" ", display)
     parts = [p.strip() for p in text.split("|")]
     person = next((p for p in parts if p), "")
     person = " ".join(person.split()).strip(" :,;-–")
-    return person or " ".join(display.split())
+    return natural_order(person) or " ".join(display.split())
+
+
+def natural_order(name: str) -> str:
+    """A name written "Nachname, Vorname" (Teams, Outlook, a name list) as "Vorname
+    Nachname"; any other name unchanged.
+
+    Only for display names and name-list entries: they name one person, so the comma
+    separates surname and first names. In a text "Müller, Schmidt und Kaya" is a list
+    and is never turned around (see :mod:`workbench.ingest.names`). The surname part is
+    one word (with particles, hyphens: "von der Heide", "Przybylski-Ötztürk"), so "Anna
+    Schmidt, Stadt Leverkusen" stays; the first-name part one to three capitalised words,
+    an academic title allowed.
+
+    >>> natural_order("Kowalczyk, Ewa"), natural_order("von der Heide, Anna-Lena")
+    ('Ewa Kowalczyk', 'Anna-Lena von der Heide')
+    >>> natural_order("Schmidt, Dr. Anna"), natural_order("Anna Schmidt")
+    ('Dr. Anna Schmidt', 'Anna Schmidt')
+    >>> natural_order("Caritas, Seniorenberatung, Opladen")
+    'Caritas, Seniorenberatung, Opladen'
+    """
+    text = " ".join(name.split())
+    match = _SURNAME_FIRST.fullmatch(text)
+    if match is None:
+        return text
+    words = [match["surname"], *re.findall(_NAME_WORD, match["first"])]
+    if not all(w[0].isupper() for w in words):
+        return text  # "Schmidt, anna": no name order of a display name
+    return f"{match['first']} {match['last']}"
 
 
 def read_roles(path: str | Path) -> dict[str, str]:
