@@ -386,7 +386,10 @@ def test_atlasti_standard_project_imports_codes_notes_and_sets(
     assert "has Coke for breakfast!" in texts
     # Sets of text sources are the segments' attribute "Sets".
     sets = project.segments().drop_duplicates("document").set_index("document")["attributes"]
-    assert sets["Simon.docx"] == {"Sets": ["gender: male", "Simon", "Text files", "age: 67"]}
+    # "Simon" names a person: the source and its set are pseudonymised like a text.
+    assert sets["[Person 1].docx"] == {
+        "Sets": ["gender: male", "[Person 1]", "Text files", "age: 67"]
+    }
     assert sets["Mabel.txt"]["Sets"] == ["Mabel", "Text files", "gender: female", "age: 25"]
     # What was skipped is named.
     notices = nfc("\n".join(result.notices))

@@ -4,9 +4,12 @@
 the workbench: which text is a segment (``Werkbank-Aussage`` selections, else one per
 non-blank line), which Sozialraum and workshop each belongs to (cases, sets, document
 variables), who coded what where, where each note belongs, which case variables are
-indicator values. :meth:`workbench.ingest.writer.Writer.write_project` then stores it
-like every other import: districts, workshops, deduplication, provenance and
-pseudonymisation with its key.
+indicator values, which named cases are people (speakers, never districts: see
+:mod:`workbench.exchange.people`). Names of things – source names (the document's
+filename and workshop), descriptions, set names, code descriptions – are pseudonymised
+here with the project's pseudonymiser, like statements. :meth:`Writer.write_project
+<workbench.ingest.writer.Writer.write_project>` then stores it like every other import:
+districts, workshops, deduplication, provenance and pseudonymisation with its key.
 """
 
 from __future__ import annotations
@@ -30,17 +33,25 @@ from workbench.core.domain import (
     ParsedWorkshop,
     ProjectImportResult,
 )
+from workbench.exchange.people import (
+    NameGuard,
+    PersonSpans,
+    person_variables,
+    split_cases,
+)
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     IMPORTER,
-    INDICATOR_MARKER,
     SEGMENT_MARKER,
     WORKSHOP_MARKER,
+    indicator_meta,
     parse_block,
     parse_time,
+    variable_number,
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
+from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.speaker_turns import is_speaker_turns, role_label
 from workbench.ingest.writer import Writer, text_sha
@@ -90,11 +101,18 @@ def import_qdpx_files(
         names=tuple(n.strip() for n in names if n.strip()),
         add_districts=add_districts,
     )
-    # Read and check everything first.
-    bundles = [parse_exchange(read_qdpx(p), options) for p in paths]
+    exchanges = [read_qdpx(p) for p in paths]
     with project.transaction() as session:
         writer = Writer(session)
-        return [writer.write_project(b, options.names, options.add_districts) for b in bundles]
+        # Check everything first, with the project's districts and pseudonym key.
+        districts = [d.name for d in writer.districts.values()]
+        bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in exchanges]
+        results = []
+        for bundle in bundles:
+            names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])
+            results.append(writer.write_project(bundle, list(names), options.add_districts))
+        writer._store_pseudonyms()  # placeholders of names in names, also without a text
+        return results
 
 
 def import_qdpx(project: Project, path: str | Path, **options: Any) -> ProjectImportResult:
@@ -102,9 +120,22 @@ def import_qdpx(project: Project, path: str | Path, **options: Any) -> ProjectIm
     return import_qdpx_files(project, [path], **options)[0]
 
 
-def parse_exchange(exchange: Exchange, options: ImportOptions = ImportOptions()) -> ParsedProject:
-    """What a read REFI-QDA project means for the workbench (pure)."""
-    return _Parse(exchange, options).run()
+def parse_exchange(
+    exchange: Exchange,
+    options: ImportOptions = ImportOptions(),
+    pseudonymiser: Pseudonymiser | None = None,
+    districts: Sequence[str] = (),
+) -> ParsedProject:
+    """What a read REFI-QDA project means for the workbench (pure: no store).
+
+    ``districts`` are the project's: a case naming none of them may be a person
+    (:mod:`workbench.exchange.people`). ``pseudonymiser`` (the project's, with its key)
+    pseudonymises names of sources, sets and descriptions of codes.
+    """
+    if pseudonymiser is None:
+        pseudonymiser = Pseudonymiser()
+        pseudonymiser.protect(districts)
+    return _Parse(exchange, options, pseudonymiser, tuple(districts)).run()
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -113,16 +144,33 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _stem(name: str) -> str:
-    """A source name without a document suffix (``Protokoll.docx`` → ``Protokoll``)."""
+    """A source name without a document suffix.
+
+    >>> _stem("Protokoll.docx"), _stem("Protokoll 3.5")
+    ('Protokoll', 'Protokoll 3.5')
+    """
     return name[: -len(Path(name).suffix)] if name.lower().endswith(TEXT_SUFFIXES) else name
 
 
 class _Parse:
     """Turns one :class:`Exchange` into a :class:`ParsedProject`."""
 
-    def __init__(self, exchange: Exchange, options: ImportOptions):
+    def __init__(
+        self,
+        exchange: Exchange,
+        options: ImportOptions,
+        pseudonymiser: Pseudonymiser,
+        districts: tuple[str, ...],
+    ):
         self.x = exchange
         self.options = options
+        self.pseudonymiser = pseudonymiser
+        self.places, self.people = split_cases(
+            exchange.cases, exchange.variables, districts, pseudonymiser
+        )
+        # Names for every text of the file: given, of person cases, of person variables.
+        self.names = [*options.names, *(p.name for p in self.people if p.listed)]
+        self.guard: NameGuard  # for names of things, once the names are known (run)
         self.notices: list[str] = []
         for s in exchange.skipped:
             codings = _count(s.codings, "Kodierung", "Kodierungen")
@@ -145,6 +193,9 @@ class _Parse:
     def run(self) -> ParsedProject:
         case_of_source, case_of_selection = self._case_districts()
         document_vars = self._document_variables()
+        self.guard = NameGuard(self.pseudonymiser, self.names)
+        found = [n for n in self.names if n not in self.options.names]
+        self.guard.learn((s.text for s in self.x.sources), register=found)
         set_of_source, workshops, member_sets = self._sets()
         documents: list[ParsedDocument] = []
         index: dict[str, int] = {}  # source GUID → document
@@ -164,11 +215,17 @@ class _Parse:
             documents.append(document)
         memos = self._memos(index)
         indicators = self._indicators()
-        cases = [] if self.options.district else [c.name for c in self.x.cases if c.name]
+        cases = [] if self.options.district else [c.name for c in self.places]
+        if self.people:
+            self.notices.append(
+                f"{_count(len(self.people), 'Fall', 'Fälle')} als Person übernommen, nicht als "
+                "Sozialraum (Personenvariablen, Klassifikation oder Name): die Aussagen tragen "
+                "das Pseudonym als Sprecher, Personennamen werden in allen Texten ersetzt."
+            )
         return ParsedProject(
             filename=self.x.filename,
-            documents=tuple(documents),
-            codes=self.x.specs,
+            documents=tuple(replace(d, names=tuple(dict.fromkeys(self.names))) for d in documents),
+            codes=tuple(self.guard.code(spec) for spec in self.x.specs),
             memos=tuple(memos),
             workshops=tuple(workshops),
             districts=tuple(cases),
@@ -182,9 +239,7 @@ class _Parse:
     def _case_districts(self) -> tuple[dict[str, str], dict[str, str]]:
         by_source: dict[str, str] = {}
         by_selection: dict[str, str] = {}
-        for case in self.x.cases:
-            if case.name is None:
-                continue
+        for case in self.places:
             for guid in case.sources:
                 other = by_source.get(guid)
                 if other is not None and other != case.name:
@@ -199,7 +254,8 @@ class _Parse:
         return by_source, by_selection
 
     def _document_variables(self) -> dict[str, dict[str, str]]:
-        """Per source GUID: document variables by name (source-level and unnamed cases)."""
+        """Per source GUID: document variables by name (source-level and unnamed cases),
+        people in person-role variables as placeholders (their names to :attr:`names`)."""
         result: dict[str, dict[str, str]] = {}
 
         def add(source: str, values: Iterable[tuple[str, str, str]]) -> None:
@@ -212,6 +268,9 @@ class _Parse:
                 add(case.sources[0], case.variables)
         for source in self.x.sources:
             add(source.owner, source.variables)
+        for owner, values in result.items():
+            result[owner], found = person_variables(self.pseudonymiser, values, self.names)
+            self.names += [n for n in found if n not in self.names]
         return result
 
     def _sets(self) -> tuple[dict[str, str], list[ParsedWorkshop], dict[str, list[str]]]:
@@ -226,15 +285,15 @@ class _Parse:
             if fields is not None and s.name:
                 workshops.append(
                     ParsedWorkshop(
-                        s.name,
+                        self.guard(s.name),
                         fields.get("Sozialraum") or None,
                         fields.get("Datum") or None,
                         fields.get("Format") or None,
                     )
                 )
-                of_source.update(dict.fromkeys(s.sources, s.name))
+                of_source.update(dict.fromkeys(s.sources, self.guard(s.name)))
                 continue
-            name = s.name or s.guid
+            name = self.guard(s.name) or s.guid
             found = [guid for guid in s.sources if guid in texts]
             for guid in found:
                 members.setdefault(guid, []).append(name)
@@ -269,26 +328,27 @@ class _Parse:
             for k, v in variables.items()
             if k.casefold() in DOCUMENT_VARIABLES
         }
+        if special.get("workshop"):  # a name of a thing; a Sozialraum is checked as it is
+            special["workshop"] = self.guard(special["workshop"])
         attributes: dict[str, Any] = {
             k: v for k, v in variables.items() if k.casefold() not in DOCUMENT_VARIABLES
         }
         if sets:
             attributes[SETS_ATTRIBUTE] = sets
-        district = (
-            self.options.district
-            or case_of_source.get(source.owner)
-            or special.get("district")
-            or CITYWIDE
-        )
+        fixed = self.options.district or case_of_source.get(source.owner) or special.get("district")
+        people = PersonSpans(source, self.people)
+        district = fixed or people.district or CITYWIDE
+        name = self.guard(source.name)
         workshop = (
             self.options.workshop
             or set_of_source.get(source.owner)
             or special.get("workshop")
-            or _stem(source.name)
+            or _stem(name)
         )
         marked, segments = self._segments(source, attributes, case_of_selection)
         if not segments:
             return None
+        segments = [people.apply(s, place=not fixed) for s in segments]
         segments = [
             replace(
                 s,
@@ -298,11 +358,11 @@ class _Parse:
             for s in segments
         ]
         return ParsedDocument(
-            filename=source.name,
+            filename=name,
             sha256=text_sha(source.text),
             importer=IMPORTER,
             segments=tuple(segments),
-            title=source.title or None,
+            title=self.guard(source.title) or None,
             workshop=workshop,
             district=district,
             options={
@@ -438,7 +498,10 @@ class _Parse:
         for source in self.x.sources:
             if source.guid not in index:
                 continue
-            sources[source.guid] = sources[source.owner] = ("note", f"Zu „{source.name}“: ")
+            sources[source.guid] = sources[source.owner] = (
+                "note",
+                f"Zu „{self.guard(source.name)}“: ",
+            )
             for sel in source.selections:
                 target = ("span", index[source.guid], sel.start, sel.end)
                 selections[sel.guid] = target
@@ -453,7 +516,7 @@ class _Parse:
             for note in source.notes + tuple(n for c in source.codings for n in c.notes):
                 places.setdefault(note, []).append(sources[source.guid])
         for skipped in self.x.skipped:  # notes on what was not imported say what it was
-            target = ("note", f"Zu „{skipped.name}“ (nicht übernommen): ")
+            target = ("note", f"Zu „{self.guard(skipped.name)}“ (nicht übernommen): ")
             if not skipped.imported:
                 sources[skipped.guid] = target
             selections.update(dict.fromkeys(skipped.selections, target))
@@ -485,7 +548,7 @@ class _Parse:
 
     # -- indicators --------------------------------------------------------------------------
     def _indicators(self) -> list[ParsedIndicator]:
-        named = [c for c in self.x.cases if c.name and c.variables]
+        named = [c for c in self.places if c.variables]
         if not named:
             return []
         if self.options.district:
@@ -497,8 +560,8 @@ class _Parse:
         for case in named:
             for guid, kind, raw in case.variables:
                 name, _, description = self.x.variables.get(guid, (guid, "Text", ""))
-                meta = _indicator_meta(name, description, self.x.filename)
-                value = _number(kind, raw)
+                meta = indicator_meta(name, description, self.x.filename)
+                value = variable_number(kind, raw)
                 if meta is None or value is None:
                     skipped.append(f"{case.name}: {name}")
                     continue
@@ -528,37 +591,3 @@ def _memo(target: tuple, author: str, text: str, created: datetime | None) -> Pa
         return ParsedMemo(text, author, created, "cluster", cluster=target[1])
     prefix = target[1] if kind == "note" else ""
     return ParsedMemo(prefix + text, author, created)
-
-
-def _indicator_meta(
-    name: str, description: str, filename: str
-) -> tuple[str, int, str, str, bool] | None:
-    """(indicator, year, unit, source, illustrative) of a case variable, if it has a year.
-
-    >>> _indicator_meta("SGB-II-Quote 2019", "", "x.qdpx")
-    ('SGB-II-Quote', 2019, '', 'REFI-QDA: x.qdpx', False)
-    """
-    fields = parse_block(INDICATOR_MARKER, description)
-    if fields is not None and fields.get("Indikator") and (fields.get("Jahr") or "").isdigit():
-        return (
-            fields["Indikator"],
-            int(fields["Jahr"]),
-            fields.get("Einheit", ""),
-            fields.get("Quelle", ""),
-            fields.get("illustrativ", "nein") == "ja",
-        )
-    match = re.fullmatch(r"(.+?)[\s_]*[(\[]?((?:19|20)\d\d)[)\]]?", name.strip())
-    if match is None:
-        return None
-    return match.group(1).strip(" -–:"), int(match.group(2)), "", f"REFI-QDA: {filename}", False
-
-
-def _number(kind: str, raw: str) -> float | None:
-    if kind not in ("FloatValue", "IntegerValue", "TextValue"):
-        return None
-    from workbench.synthesis.indicators import parse_number
-
-    try:
-        return parse_number(raw)
-    except ValueError:
-        return None

@@ -179,3 +179,39 @@ def text_element(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, tag)
     element.text = clean(text)
     return element
+
+
+# -- case variables as indicator values -----------------------------------------------
+def indicator_meta(
+    name: str, description: str, filename: str
+) -> tuple[str, int, str, str, bool] | None:
+    """(indicator, year, unit, source, illustrative) of a case variable, if it has a year.
+
+    >>> indicator_meta("SGB-II-Quote 2019", "", "x.qdpx")
+    ('SGB-II-Quote', 2019, '', 'REFI-QDA: x.qdpx', False)
+    """
+    fields = parse_block(INDICATOR_MARKER, description)
+    if fields is not None and fields.get("Indikator") and (fields.get("Jahr") or "").isdigit():
+        return (
+            fields["Indikator"],
+            int(fields["Jahr"]),
+            fields.get("Einheit", ""),
+            fields.get("Quelle", ""),
+            fields.get("illustrativ", "nein") == "ja",
+        )
+    match = re.fullmatch(r"(.+?)[\s_]*[(\[]?((?:19|20)\d\d)[)\]]?", name.strip())
+    if match is None:
+        return None
+    return match.group(1).strip(" -–:"), int(match.group(2)), "", f"REFI-QDA: {filename}", False
+
+
+def variable_number(kind: str, raw: str) -> float | None:
+    """The number a case variable holds (Float, Integer or a number as text), or None."""
+    if kind not in ("FloatValue", "IntegerValue", "TextValue"):
+        return None
+    from workbench.synthesis.indicators import parse_number
+
+    try:
+        return parse_number(raw)
+    except ValueError:
+        return None

@@ -109,13 +109,14 @@ class SkippedIn:
 
 @dataclass(frozen=True)
 class CaseIn:
-    """A ``<Case>``: named ones are Sozialräume."""
+    """A ``<Case>``: named ones are Sozialräume or people (:mod:`workbench.exchange.people`)."""
 
     guid: str
     name: str | None
     variables: tuple[tuple[str, str, str], ...]
     sources: tuple[str, ...]
     selections: tuple[str, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ def _parse(container: Container, filename: str) -> Exchange:
             variables=_values_in(case),
             sources=refs(case, "SourceRef"),
             selections=refs(case, "SelectionRef"),
+            description=child_text(case, "Description"),
         )
         for case in items(root, "Cases", "Case")
     )

@@ -1,0 +1,253 @@
+"""People in a REFI-QDA project: person cases, person variables, names in names (pure).
+
+The importer (:mod:`workbench.exchange.importer`) asks this module three things, with the
+project's pseudonymiser (its key and protected words) but without touching the store:
+
+- **Which named cases are people** (:func:`split_cases`). The workbench reads a named case
+  as a Sozialraum; NVivo users make a case per interviewee ("Ayşe Demirtaş" with Alter,
+  Geschlecht, Rolle). A case is a **Sozialraum** when its name is a district of the
+  project. Otherwise it is a **person** when one of these holds: a person variable
+  (:data:`PERSON_VARIABLES`: Alter, Geschlecht, Rolle, Funktion, Beruf, …); a
+  classification variable or the first word of its description names people
+  (:data:`PERSON_CLASSES`: "Person", "Teilnehmerin", "Interviewpartner", …); or the name
+  reads as a person's name (the name recognition finds a person covering the whole name,
+  with at least :data:`~workbench.ingest.pseudonymise.REVIEW_BELOW` confidence). Any
+  other name is a new Sozialraum as before (refused, or declared with --add-districts).
+  A person is never offered as a district; its statements get its pseudonym as speaker,
+  its variables become their attributes, a Sozialraum variable naming a district of the
+  project places what it covers when nothing else does, and a name that reads as a
+  person's joins the name list (an unrecognisable one only becomes the speaker: listing
+  "Gruppe Jugend" would take "Gruppe" out of every text).
+- **Which variable values name people** (:func:`person_variables`): a variable of a
+  person role (:data:`PERSON_ROLE_VARIABLES`: Moderation, Protokollant, Interviewer, …)
+  holding a name is not the speaker but a person all the same: its value becomes that
+  person's placeholder; any value that reads as a person's name joins the name list, so
+  the writer's column rules and every text replace it.
+- **Names in names** (:class:`NameGuard`): source names (the document's filename,
+  workshop), descriptions, set names and the codebook's descriptions are pseudonymised
+  like statements, with the file's name list and the people named in its texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from workbench.coding.codebook import CodeSpec
+from workbench.core.domain import ParsedSegment
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import TITLES
+from workbench.ingest.personal_columns import (
+    NO_NAME,
+    header_key,
+    is_organisation,
+    person_placeholder,
+)
+from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser
+
+# Variables (header_key form) that describe a person, not a place.
+PERSON_VARIABLES = frozenset(
+    """
+    alter age geschlecht gender sex rolle role funktion beruf occupation taetigkeit
+    tatigkeit geburtsjahr jahrgang altersgruppe agegroup familienstand bildung
+    bildungsabschluss schulabschluss nationalitaet nationalitat staatsangehoerigkeit
+    staatsangehorigkeit herkunft herkunftsland migrationshintergrund muttersprache
+    religion konfession einkommen haushaltsgroesse haushaltsgrosse kinder anzahlkinder
+    wohndauer
+    """.split()
+)
+# A classification variable ("Klassifikation: Person") or a description's first word
+# ("Teilnehmerin, Mutter von drei Kindern") that says the case is a person.
+CLASSIFICATION_VARIABLES = frozenset(
+    "klassifikation fallklassifikation classification caseclassification falltyp fallart "
+    "casetype typ art kategorie".split()
+)
+PERSON_CLASSES = frozenset(
+    """
+    person personen people participant participants teilnehmer teilnehmerin teilnehmende
+    interviewpartner interviewpartnerin interviewte interviewter befragte befragter
+    respondent interviewee einzelperson
+    """.split()
+)
+# Variables naming a person with a role at the event (not the speaker of its statements).
+PERSON_ROLE_VARIABLES = frozenset(
+    """
+    moderation moderator moderatorin moderiertvon moderierende protokoll protokollant
+    protokollantin protokollfuehrung protokollfuhrung protokolliertvon interviewer
+    interviewerin interviewende interviewtvon gefuehrtvon gefuhrtvon gespraechsfuehrung
+    gesprachsfuhrung leitung workshopleitung gruppenleitung durchfuehrung durchfuhrung
+    durchgefuehrtvon durchgefuhrtvon transkription transkribiertvon beobachter
+    beobachterin begleitung kodierer kodiererin
+    """.split()
+)
+# A person case's variable that says where the person belongs.
+DISTRICT_VARIABLES = frozenset("sozialraum stadtteil quartier ortsteil viertel bezirk".split())
+# Role labels of who asks: in a person's source, their lines are not the person's.
+_ASKING = re.compile(
+    r"(?:I\d*|Interviewer(?:in)?|Moderat(?:ion|or|orin)|Protokoll|Frage|Nachfrage|Rückfrage)",
+    re.IGNORECASE,
+)
+# One name (a role variable may list several: "Kaya und Roth" is pseudonymised as text).
+_NAME_LIKE = re.compile(r"(?!.*\s(?:und|and|&|u\.)\s)[^\W\d_][\w.'’ -]{1,60}")
+
+
+@dataclass(frozen=True)
+class PersonCase:
+    """A case that names a person: what it covers and what it says about them."""
+
+    name: str
+    listed: bool  # the name reads as a person's: it joins the name list
+    sources: tuple[str, ...]
+    selections: tuple[str, ...]
+    district: str | None  # a district of the project its Sozialraum variable names
+    attributes: dict[str, str]
+
+
+def reads_as_person(pseudonymiser: Pseudonymiser, text: str, names: Sequence[str] = ()) -> bool:
+    """Whether the name recognition finds one sure person covering all of ``text``."""
+    text = text.strip()
+    return any(
+        h.kind == "person" and h.confidence >= REVIEW_BELOW and h.start == 0 and h.end == len(text)
+        for h in pseudonymiser.detect(text, names)
+    )
+
+
+def split_cases(
+    cases: Iterable[Any],
+    variables: Mapping[str, tuple[str, str, str]],
+    districts: Sequence[str],
+    pseudonymiser: Pseudonymiser,
+) -> tuple[list[Any], list[PersonCase]]:
+    """The named cases that are Sozialräume, and those that are people (rule above)."""
+    known = {d.casefold(): d for d in districts}
+    places: list[Any] = []
+    people: list[PersonCase] = []
+    for case in cases:
+        if case.name is None:
+            continue
+        values = {variables.get(g, (g, "", ""))[0]: v for g, _, v in case.variables}
+        keys = {header_key(k): v for k, v in values.items()}
+        first = re.split(r"[\s,;:(]+", (case.description or "").strip(), maxsplit=1)[0]
+        listed = reads_as_person(pseudonymiser, case.name)
+        person = case.name.casefold() not in known and (
+            listed
+            or bool(PERSON_VARIABLES & keys.keys())
+            or any(
+                header_key(v) in PERSON_CLASSES
+                for k, v in keys.items()
+                if k in CLASSIFICATION_VARIABLES
+            )
+            or header_key(first) in PERSON_CLASSES
+        )
+        if not person:
+            places.append(case)
+            continue
+        district, used = None, None
+        for header, value in values.items():
+            if header_key(header) in DISTRICT_VARIABLES and value.strip().casefold() in known:
+                district, used = known[value.strip().casefold()], header
+                break
+        attributes = {
+            k: v
+            for k, v in values.items()
+            if k != used and header_key(k) not in CLASSIFICATION_VARIABLES
+        }
+        people.append(
+            PersonCase(case.name, listed, case.sources, case.selections, district, attributes)
+        )
+    return places, people
+
+
+def person_variables(
+    pseudonymiser: Pseudonymiser, values: Mapping[str, str], names: Sequence[str]
+) -> tuple[dict[str, str], list[str]]:
+    """Document variables with people-role values as placeholders, and names to list."""
+    out: dict[str, str] = {}
+    found: list[str] = []
+    for key, value in values.items():
+        text = value.strip()
+        if header_key(key) in PERSON_ROLE_VARIABLES and text:
+            found += people_in(pseudonymiser, text, names)
+            if _NAME_LIKE.fullmatch(text) and text[0].isupper() and len(text.split()) <= 3:
+                if header_key(text) not in NO_NAME and not is_organisation(pseudonymiser, text):
+                    value = person_placeholder(pseudonymiser, text, names)
+            else:
+                value = pseudonymiser.pseudonymise(text, [*names, *found])[0]
+        elif text and reads_as_person(pseudonymiser, text, names):
+            found.append(text)
+        out[key] = value
+    return out, found
+
+
+def people_in(pseudonymiser: Pseudonymiser, text: str, names: Sequence[str] = ()) -> list[str]:
+    """The sure person names the recognition finds in ``text``, without forms of address
+    ("Frau Karagöz" → "Karagöz"): to list, so the same names go in names of things."""
+    found = []
+    for hit in pseudonymiser.detect(text, names):
+        if hit.kind != "person" or hit.confidence < REVIEW_BELOW:
+            continue
+        words = [w for w in text[hit.start : hit.end].split() if fold(w.strip(".")) not in TITLES]
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+class PersonSpans:
+    """The people of one source: by case reference to it or to its selections."""
+
+    def __init__(self, source: Any, people: Sequence[PersonCase]):
+        owners = [p for p in people if source.owner in p.sources or source.guid in p.sources]
+        self.whole = owners[0] if len(owners) == 1 else None  # several: no one speaker
+        spans = {s.guid: (s.start, s.end) for s in source.selections}
+        self.spans = [(*spans[g], p) for p in people for g in p.selections if g in spans]
+
+    @property
+    def district(self) -> str | None:
+        """The Sozialraum of the one person the whole source belongs to, if any."""
+        return self.whole.district if self.whole else None
+
+    def apply(self, segment: ParsedSegment, place: bool) -> ParsedSegment:
+        """``segment`` with its person as speaker (and their attributes; with ``place``
+        their Sozialraum where the segment has none)."""
+        start, end = segment.start or 0, segment.end or 0
+        person = next((p for s, e, p in self.spans if s < end and start < e), None)
+        if person is None and self.whole and not _ASKING.fullmatch(segment.speaker_role or ""):
+            person = self.whole
+        if person is None:
+            return segment
+        attributes = {**person.attributes, **segment.attributes}
+        attributes.setdefault("speaker", person.name)
+        district = segment.district or (person.district if place else None)
+        return replace(segment, attributes=attributes, district=district)
+
+
+class NameGuard:
+    """Pseudonymises names of things (sources, sets, descriptions) like statements."""
+
+    def __init__(self, pseudonymiser: Pseudonymiser, names: Sequence[str]):
+        self.pseudonymiser = pseudonymiser
+        self.names = list(dict.fromkeys(names))
+
+    def learn(self, texts: Iterable[str], register: Sequence[str] = ()) -> None:
+        """Give the names in ``register`` their placeholders now (so the key keeps the
+        full name, not "Interview Demirtaş"), and add the sure person names found in
+        ``texts``: a name in a source's text is a name in its source name too
+        ("Protokoll Wiesdorf – Karagöz")."""
+        for name in register:
+            self.pseudonymiser.pseudonymise(name, self.names)
+        found = [n for text in texts for n in people_in(self.pseudonymiser, text, self.names)]
+        self.names = list(dict.fromkeys([*self.names, *found]))
+
+    def __call__(self, text: str) -> str:
+        """``text`` pseudonymised (unchanged when empty): listed names first, so that
+        "Interview Demirtaş" keeps its first word, then like a statement."""
+        if not text or not text.strip():
+            return text
+        listed = self.pseudonymiser.pseudonymise(text, self.names, prose=False)[0]
+        return self.pseudonymiser.pseudonymise(listed, self.names)[0]
+
+    def code(self, spec: CodeSpec) -> CodeSpec:
+        """A code with its description and example pseudonymised."""
+        return replace(spec, description=self(spec.description), example=self(spec.example))
