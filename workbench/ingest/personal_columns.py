@@ -1,22 +1,37 @@
 """Columns of a table or variables of a project that hold personal data.
 
 Participation platforms export who wrote a contribution (``Name``, ``Vorname`` and
-``Nachname``, ``Autor``, ``Nutzername``) and how to reach them (``E-Mail``, ``Telefon``)
-next to the text. The writer stores the author as the statement's ``speaker`` (a
-``[Person N]`` placeholder, as for chats and transcripts: erasure by person finds it),
-lists the authors' names for the pseudonymisation of every text, and never stores the
-contact columns. Headers are compared without case, accents, punctuation and a trailing
-remark in brackets ("Name (freiwillig)" is ``name``).
+``Nachname``, ``Autor``, ``Name des Autors``, ``Author username``, ``Posted by``) and how
+to reach them (``E-Mail``, ``Telefon``) next to the text, and often further people:
+who handles it (``Zugewiesen an``, ``Assignee``, ``Bewerter*in``), who moderated or
+answered (``Moderator*in``, ``Reply author``, ``Kommentiert von``). The writer stores the
+author as the statement's ``speaker`` (a ``[Person N]`` placeholder, as for chats and
+transcripts: erasure by person finds it), lists the authors' and the further people's
+names for the pseudonymisation of every text, and never stores the contact columns nor
+the further people. Headers are compared without case, accents, punctuation and a
+trailing remark in brackets ("Name (freiwillig)" is ``name``).
+
+A header is a person column by its words (:func:`person_role`), not by a list of whole
+headers: it needs a person word (``autor``, ``verfasser``, ``teilnehmer``, ``moderator``,
+``assignee``, …, also as the head of a compound: "Beitragsautor", "Sachbearbeiterin"), a
+name (``Name``, ``Vorname``, a compound whose first part is a person or a part of a
+name: "Autorenname", "Benutzername" — not "Projektname", "Dateiname", "Straßenname") or
+a participle with "von"/"by" ("Eingereicht von", "Posted by"), and no other word than
+articles, possessives and such ("Name des Autors", "Ihr Name", "Author's name"; "Name
+des Projekts" is no person column, nor "Anzahl Teilnehmende" nor "Autor-ID").
+Gender marks are one word ("Moderator*in", "Bewerter:innen", "AutorInnen").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from workbench.core.domain import ParsedSegment, person_key
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 PERSON_ATTRIBUTES = ("speaker", "recipient")  # attributes whose value is a person
@@ -85,11 +100,19 @@ _IDENTIFYING = frozenset(
 PROSE_PREFIXES = (
     "titel title ueberschrift uberschrift betreff subject kommentar comment beschreibung "
     "description anmerkung bemerkung notiz note begruendung begrundung zusammenfassung "
-    "summary antwort answer "
+    "summary antwort answer rueckmeldung ruckmeldung stellungnahme reply response feedback "
+    "nachricht message hinweis erlaeuterung erlauterung "
     "idee vorschlag "
     "zeile spalte"  # a protocol table's row label and column header (docx_protocol)
 ).split()
+# … and a header with one of these words, or compounds ending so ("Offizielle Antwort",
+# "Rückmeldung der Moderation", "Moderationsantwort"; not "Moderationsstatus").
+PROSE_WORDS = frozenset(
+    "antwort answer reply response ruckmeldung rueckmeldung stellungnahme kommentar comment "
+    "anmerkung bemerkung notiz hinweis feedback moderation begrundung erlauterung".split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
+_WORD = re.compile(r"[^\W\d_]+")
 # Values that say "no name given": not a person (all of them would be one otherwise).
 NO_NAME = frozenset(
     "anonym anonymous anonymus unbekannt unknown keineangabe keineangaben ka kA na nn none "
@@ -102,9 +125,153 @@ def header_key(header: str) -> str:
     return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", str(header))))
 
 
+AUTHOR = "author"  # the person who wrote or said the statement: its speaker
+NICKNAME = "nickname"  # … by a user name, used only when no real name is given
+OTHER = "other"  # another person (assignee, moderator, reviewer, who answered)
+
+
+def _forms(roots: str) -> frozenset[str]:
+    """Person nouns with their endings: gender, plural, genitive ("Autor*innen", "des
+    Verfassers", "Teilnehmenden")."""
+    endings = ("", "s", "n", "en", "e", "es", "r", "in", "innen")
+    return frozenset(root + ending for root in roots.split() for ending in endings)
+
+
+# Who wrote the statement; who else is named beside it (never the statement's author).
+_AUTHOR_WORDS = _forms(
+    "autor author verfasser urheber einreicher einreichende ersteller creator submitter "
+    "poster absender sender teilnehmer teilnehmende participant befragte interviewte "
+    "interviewpartner gesprachspartner gespraechspartner interviewee respondent sprecher "
+    "ansprechpartner ansprechperson kontaktperson"
+) | {"person"}  # not "Personen": a count
+_OTHER_WORDS = _forms(
+    "moderator administrator admin bewerter gutachter prufer pruefer reviewer assignee "
+    "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
+    "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
+    "beantworter antwortende mitarbeiter"
+)
+# What someone else wrote about the statement: its author is another person ("Reply
+# author", "Autor der Antwort", "Kommentarautor").
+_RESPONSE_WORDS = frozenset(
+    "reply replies antwort antworten answer answers response ruckmeldung rueckmeldung "
+    "feedback stellungnahme kommentar kommentare comment comments moderation bewertung "
+    "review zuweisung bearbeitung notiz note".split()
+)
+_USER_WORDS = _forms("user benutzer nutzer member")  # an account: its name is a user name
+_NAME_WORDS = frozenset(
+    "name namen vorname vornamen nachname nachnamen familienname rufname fullname firstname "
+    "lastname surname givenname vollername klarname realname geburtsname heissen heisst".split()
+)
+_NICK_WORDS = frozenset(
+    "username usernames benutzername nutzername nickname nick spitzname login loginname "
+    "handle account accountname kontoname anzeigename displayname screenname alias "
+    "pseudonym kennung benutzerkennung".split()
+)
+# First parts of a compound name of a person ("Vorname", "Autorenname", "Anzeigename");
+# any other ("Projektname", "Dateiname", "Straßenname") names a thing.
+_NAME_PARTS = frozenset("vor nach familien ruf voll klar real geburts full first last".split())
+_NICK_PARTS = frozenset("nick spitz login anzeige display screen konto account".split())
+# Words that may stand beside a person word in a person column's header.
+_FILLERS = frozenset(
+    """
+    des der die das den dem von vom by of the und oder and or bzw s ihr ihre ihres ihrer
+    dein deine deines deiner euer eure your wie ist lautet lauten what is sie du
+    vollstandiger vollstandige vollstandig full ganzer kompletter optional freiwillig bitte
+    vor nach first last given family real echter kontakt angabe
+    """.split()
+)
+# "<participle> von/by": who did what with the statement ("Eingereicht von", "Posted
+# by": its author; "Kommentiert von", "Bearbeitet von": someone else).
+_BY = frozenset(("von", "vom", "by", "from"))
+_AUTHOR_VERBS = frozenset(
+    """
+    eingereicht erstellt verfasst geschrieben gepostet gesendet eingesendet eingestellt
+    hochgeladen veroffentlicht angelegt hinzugefugt submitted created posted written sent
+    authored uploaded published added
+    """.split()
+)
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]{0,6}ge[a-z]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert|"
+    r"[a-z]{3,}ed|written|sent|done|made)$"
+)
+_ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b)", re.IGNORECASE)
+
+
+def header_words(header: str) -> list[str]:
+    """A header's words, folded, gender marks joined, without a bracketed remark or a
+    trailing language ("Moderator*in (intern)" → ``["moderatorin"]``)."""
+    text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", str(header)))
+    words = re.findall(r"[a-z]+", fold(text))
+    return words[:-1] if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES else words
+
+
+def _word_kind(word: str) -> str | None:
+    """What a header word says about a person: AUTHOR, OTHER, a name, a user name, a
+    response, a filler — or None (a word of anything else)."""
+    if word in _FILLERS:
+        return "filler"
+    if word in _RESPONSE_WORDS:
+        return "response"
+    if word in _NICK_WORDS or word in _USER_WORDS:
+        return NICKNAME
+    if word in _NAME_WORDS:
+        return "name"
+    if word in _AUTHOR_WORDS:
+        return AUTHOR
+    if word in _OTHER_WORDS:
+        return OTHER
+    for head in ("namen", "name"):  # "Autorenname", "Benutzername", not "Dateiname"
+        if word.endswith(head) and len(word) > len(head):
+            part = word[: -len(head)]
+            if part in _NICK_PARTS or part in _USER_WORDS:
+                return NICKNAME
+            if part in _NAME_PARTS or part in _AUTHOR_WORDS:
+                return "name"
+            return OTHER if part in _OTHER_WORDS else None
+    for words, kind in ((_AUTHOR_WORDS, AUTHOR), (_OTHER_WORDS, OTHER)):
+        for form in words:  # the head of a compound: "Beitragsautor", "Sachbearbeiter"
+            if len(form) >= 5 and word.endswith(form) and len(word) - len(form) >= 3:
+                first = word[: -len(form)]
+                return OTHER if first.rstrip("s") in _RESPONSE_WORDS else kind
+    return None
+
+
+@lru_cache(maxsize=4096)  # asked for every column of every row
+def person_role(header: str) -> str | None:
+    """Whether a column names a person: AUTHOR (the statement's), NICKNAME (its author by
+    a user name), OTHER (another person: assignee, moderator, reviewer, who answered) —
+    or None."""
+    words = header_words(header)
+    for i in range(len(words) - 1, 0, -1):  # "User name", "First name": one word
+        if words[i] in ("name", "namen") and _word_kind(words[i - 1] + words[i]) in (
+            "name",
+            NICKNAME,
+        ):
+            words[i - 1 : i + 1] = [words[i - 1] + words[i]]
+    if 2 <= len(words) <= 4 and words[-1] in _BY:
+        if words[-2] in _AUTHOR_VERBS:
+            return AUTHOR
+        if _PARTICIPLE.match(words[-2]) or words[-2] in _RESPONSE_WORDS:
+            return OTHER  # "Kommentiert von", "Antwort von"
+    if 2 <= len(words) <= 4 and words[-2] in _ASSIGNED and words[-1] in ("an", "to", "zu"):
+        return OTHER
+    kinds = [_word_kind(w) for w in words]
+    if not words or None in kinds or not {AUTHOR, OTHER, NICKNAME, "name"} & set(kinds):
+        return AUTHOR if header_key(header) in PERSON_HEADERS else None
+    if OTHER in kinds or "response" in kinds:
+        return OTHER
+    return NICKNAME if NICKNAME in kinds and "name" not in kinds else AUTHOR
+
+
 def is_person_column(header: str) -> bool:
     """Whether a column names the person who wrote or said the statement."""
-    return header_key(header) in PERSON_HEADERS
+    return person_role(header) in (AUTHOR, NICKNAME)
+
+
+def is_other_person_column(header: str) -> bool:
+    """Whether a column names another person than the author (assignee, moderator, …)."""
+    return person_role(header) == OTHER
 
 
 def is_contact_column(header: str) -> bool:
@@ -136,30 +303,54 @@ def is_people_list_column(header: str) -> bool:
 
 
 def is_prose_column(header: str) -> bool:
-    """Whether a column holds free text (title, comment, description, …)."""
-    return header_key(header).startswith(tuple(PROSE_PREFIXES))
+    """Whether a column holds free text (title, comment, description, an answer, the
+    moderation's feedback, …)."""
+    if header_key(header).startswith(tuple(PROSE_PREFIXES)):
+        return True
+    words = header_words(header)
+    return "moderation" in words or any(
+        w.endswith(p) for w in words for p in PROSE_WORDS if p != "moderation"
+    )
 
 
 def is_prose(value: str) -> bool:
-    """Whether a value reads like a sentence (two lower-case words): a survey's other open
-    answers are pseudonymised like statements, a date or a category is not.
+    """Whether a value reads like a sentence: two lower-case words, or four words ending
+    with a full stop, "!" or "?" ("Vielen Dank, Ihr Ansprechpartner ist Herr Berger.").
+    A survey's other open answers are pseudonymised like statements, a date or a category
+    is not.
 
     >>> is_prose("Meine Nachbarin Frau Kaya hilft sehr"), is_prose("Thu May 05 16:52:16 2022")
     (True, False)
     """
-    return len(_LOWER_WORD.findall(value)) >= 2
+    if len(_LOWER_WORD.findall(value)) >= 2:
+        return True
+    return len(_WORD.findall(value)) >= 4 and value.rstrip(" \"'”“»«)").endswith((".", "!", "?"))
+
+
+def _given(value: Any) -> str | None:
+    """A person column's value as a name: not empty, "anonym", "k. A." or "-"."""
+    if value in (None, "") or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text if header_key(text) not in NO_NAME and text.strip("-–. ") else None
 
 
 def author(attributes: Mapping[str, Any]) -> str | None:
     """The author's name from the person columns (in column order), or None.
 
-    Several columns (``Vorname``, ``Nachname``) make one name; "anonym", "k. A." and
-    empty values are no name.
+    Several name columns (``Vorname``, ``Nachname``) make one name; a user name
+    (``author/nickname``, ``Benutzername des Autors``) is the name only when no real name
+    is given, and never joined to one (the same person mentioned in a text must get the
+    same placeholder). "anonym", "k. A." and empty values are no name.
     """
-    keys = [k for k in attributes if is_person_column(k)]
-    parts = [str(attributes[k]).strip() for k in keys if attributes.get(k) not in (None, "")]
-    name = " ".join(p for p in parts if header_key(p) not in NO_NAME and p.strip("-–. "))
-    return name or None
+    names: dict[str, list[str]] = {AUTHOR: [], NICKNAME: []}
+    for key, value in attributes.items():
+        role = person_role(key)
+        if role in names and (text := _given(value)) is not None:
+            names[role].append(text)
+    if names[AUTHOR]:
+        return " ".join(dict.fromkeys(names[AUTHOR]))
+    return names[NICKNAME][0] if names[NICKNAME] else None
 
 
 def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> str:
@@ -176,16 +367,48 @@ _ORGANISATION_HEAD = re.compile(  # a word, or the head of a compound ("Jugendam
     r"^(?:[a-z]{3,})?(?:verein|zentrum|buro|amt|stelle|dienst|schule|kita|kindergarten|"
     r"kirche|gemeinde|beirat|initiative|stiftung|werk|treff|netzwerk|verband|bibliothek|"
     r"bucherei|hilfe|management|gesellschaft|genossenschaft|fraktion|partei|einrichtung|"
-    r"trager|caritas|diakonie)$"
+    r"trager|caritas|diakonie|parlament|forum|club|klub|team|gruppe|bundnis|ausschuss|"
+    r"akademie|museum|theater|bewegung|gemeinschaft|konferenz|kollektiv)$"
 )
-_ORGANISATION_WORD = frozenset("awo drk asb vhs ev ggmbh gmbh ag".split())  # whole words
+# Heads that end surnames and first names too ("Neuhaus", "Pankrat", "Kreis"): they
+# count in a name of several words that is no first name or surname ("Jugendhaus
+# Lindenhof", "Seniorenrat Opladen"); "Neuhaus" alone stays a person.
+_ORGANISATION_WEAK_HEAD = re.compile(r"^(?:[a-z]{3,})?(?:haus|rat|bund|kreis|runde)$")
+_ORGANISATION_WORD = frozenset(  # whole words: legal forms, associations, sports clubs
+    "awo drk asb vhs cvjm kjg dpsg vdk sovd nabu adfc ev eg ggmbh gmbh ag ug gbr ig sv tsv "
+    "tus vfl vfb vfr fc sc ssv djk tv tsg".split()
+)
+# A dotted abbreviation is one word: "e.V.", "e. V.", "g.e.V." (not "B. Schröder").
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{1,2}\.\s?){2,}")
+
+
+def organisation_words(name: str) -> list[str]:
+    """An author's words, folded, dotted abbreviations as one ("e. V." → ``ev``)."""
+    joined = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group()) + " ", name)
+    return [fold(w) for w in _WORD.findall(joined)]
 
 
 def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     """Whether an author names an organisation (one of its words is an institution's,
-    and no person is found in it: "Jugendzentrum – Herr Kaya" is a person)."""
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    if not any(w in _ORGANISATION_WORD or _ORGANISATION_HEAD.match(w) for w in words):
+    and no person is found in it: "Jugendzentrum – Herr Kaya" is a person).
+
+    An institution's word is a legal form or an association's abbreviation ("e. V.",
+    "gGmbH", "AWO", "TuS"), or ends like one ("Jugendamt", "Stadtteilforum",
+    "Jugendparlament"; "…haus", "…rat", "…bund", "…kreis", "…runde" only beside other
+    words) and is no first name or surname of the gazetteer.
+    """
+    words = organisation_words(name)
+    names = gazetteer()
+
+    def institution(word: str) -> bool:
+        if word in _ORGANISATION_WORD:
+            return True
+        if names.has_first(word) or names.has_last(word):
+            return False  # "Matthäus", "Pankrat", "Niehaus"
+        weak = len(words) > 1 and _ORGANISATION_WEAK_HEAD.match(word)
+        return bool(weak or _ORGANISATION_HEAD.match(word))
+
+    if not any(institution(w) for w in words):
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))
 
@@ -197,8 +420,9 @@ def safe_attributes(
 
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
-    there is one), or ``organisation`` in clear when they name one; contact columns are
-    dropped; free text (a title, another open answer: it may name someone) is
+    there is one), or ``organisation`` in clear when they name one; contact columns and
+    columns of other people (assignee, moderator, reviewer, supporters) are dropped;
+    free text (a title, another open answer: it may name someone) is
     pseudonymised like a statement, other text fields (dates, categories) lose listed
     names and structured data (e-mail, phone, …).
     """
@@ -208,7 +432,7 @@ def safe_attributes(
         if key in PERSON_ATTRIBUTES:
             if isinstance(value, str) and value.strip():
                 value = person_placeholder(pseudonymiser, value, names)
-        elif is_contact_column(key) or is_person_column(key) or is_people_list_column(key):
+        elif is_contact_column(key) or person_role(key) or is_people_list_column(key):
             continue
         elif isinstance(value, str):
             prose = is_prose_column(key) or is_prose(value)
@@ -221,27 +445,56 @@ def safe_attributes(
     return out
 
 
-def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegment]) -> list[str]:
-    """The authors in person columns whose name reads as a person's name.
+def _named_people(pseudonymiser: Pseudonymiser, value: str) -> list[str]:
+    """The people a column of other people names, without title and remark: "Dr. Stefan
+    Richter (Jugendamt)" is "Stefan Richter"; "Moderation" or "Tiefbauamt" is nobody."""
+    text = re.sub(r"[(\[].*?[)\]]", " ", value)
+    hits = [h for h in pseudonymiser.detect(text) if h.kind == "person"]
+    if not hits:
+        return []
 
-    They join the name list, so a text that mentions its author or another one is
-    pseudonymised too. An organisation ("Bürgerverein Opladen") or a user name is not
-    listed (its words would vanish from every text); only its ``speaker`` is a placeholder.
+    def untitled(name: str) -> str:
+        return " ".join(w for w in name.split() if fold(w) not in TITLES | ACADEMIC)
+
+    whole = untitled(text)
+    if 2 <= len(whole.split()) <= 4 and all(w[:1].isupper() for w in whole.split()):
+        return [whole]  # the whole value is one name (the finder may stop at "Richter")
+    return [n for n in (untitled(text[h.start : h.end]) for h in hits) if n]
+
+
+def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegment]) -> list[str]:
+    """The authors in person columns whose name reads as a person's name, and the people
+    in columns of other people (assignee, moderator, who answered).
+
+    They join the name list, so a text that mentions its author, another one or the
+    person handling it is pseudonymised too. An organisation ("Bürgerverein Opladen") or a
+    user name is not listed (its words would vanish from every text); only its
+    ``speaker`` is a placeholder.
     """
+    segments = list(segments)
     found = dict.fromkeys(filter(None, (author(s.attributes) for s in segments)))
-    return [name for name in found if any(h.kind == "person" for h in pseudonymiser.detect(name))]
+    names = [n for n in found if any(h.kind == "person" for h in pseudonymiser.detect(n))]
+    others = {
+        text
+        for s in segments
+        for key, value in s.attributes.items()
+        if key not in PERSON_ATTRIBUTES
+        and person_role(key) == OTHER
+        and (text := _given(value)) is not None
+    }
+    for text in sorted(others):
+        names += [n for n in _named_people(pseudonymiser, text) if n not in names]
+    return names
 
 
 def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
     """What the import did with person and contact columns (for the import's output)."""
-    columns = dict.fromkeys(key for s in segments for key in s.attributes)
-    people = [c for c in columns if is_person_column(c) and c not in PERSON_ATTRIBUTES]
-    contact = [c for c in columns if is_contact_column(c) and c not in PERSON_ATTRIBUTES]
-    others = [
-        c
-        for c in columns
-        if is_people_list_column(c) and c not in PERSON_ATTRIBUTES and c not in people + contact
-    ]
+    keys = dict.fromkeys(k for s in segments for k in s.attributes)
+    columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
+    contact = [c for c in columns if is_contact_column(c)]
+    people = [c for c in columns if is_person_column(c) and c not in contact]
+    staff = [c for c in columns if is_other_person_column(c) and c not in contact]
+    others = [c for c in columns if is_people_list_column(c) and c not in people + contact + staff]
     notices = []
     if people:
         notices.append(
@@ -250,6 +503,12 @@ def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
         )
     if contact:
         notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    if staff:
+        notices.append(
+            f"Spalte(n) {', '.join(staff)}: weitere Personen (Zuständige, Moderation, "
+            "Bewertende, Antwortende), nicht übernommen; ihre Namen werden auch in den Texten "
+            "ersetzt."
+        )
     if others:
         notices.append(
             f"Spalte(n) {', '.join(others)}: weitere Personen (Unterstützende, Profile, "
