@@ -51,6 +51,12 @@ _HINTS = {
     ".rtf": "RTF: in Word oder LibreOffice als .docx oder .odt speichern",
     ".pages": "Pages: als .docx exportieren",
     ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
+    ".zip": "ein Archiv: bitte entpacken und die Dateien darin importieren (ein REFI-QDA-Projekt "
+    "ist eine .qdpx-Datei)",
+    ".json": "JSON wird nicht gelesen: bei Beteiligungsplattformen (z. B. Decidim) den CSV- oder "
+    "Excel-Export nehmen",
+    ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
+    ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
 }
 
 

@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.html_text import plain_text
+from workbench.ingest.personal_columns import (
+    PROSE_PREFIXES,
+    header_key,
+    is_contact_column,
+    is_person_column,
+)
 from workbench.ingest.table_columns import (
+    QUESTION_HEADERS,
     TEXT_HEADERS,
     TITLE_HEADERS,
     coder_columns,
+    column_language,
     detect_column,
+    language_columns,
     segment_place,
 )
-from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
-
-IMPORTER_CSV = "csv"
-IMPORTER_XLSX = "xlsx"
-IMPORTER_ODS = "ods"
+from workbench.ingest.table_rows import IMPORTER_CSV, IMPORTERS, Rows, read_sheet, sheet_importer
+from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
+from workbench.ingest.textio import RawFile, Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
 _CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
+_NO_HEADER = "Spalte 1"  # the column of a table without header row
 
 
 @dataclass(frozen=True)
@@ -102,22 +109,6 @@ def _header_below_title(
     return header, records, 1
 
 
-def _own_titles(
-    header: list[str], records: list[tuple[int, list[Any]]], column: str | None
-) -> str | None:
-    """``column`` if it titles each contribution, not one title for many rows (the
-    process's or the sheet's: "Bürgerhaushalt 2019" before every text would be noise)."""
-    if column is None:
-        return None
-    i = header.index(column)
-    values = [
-        str(cells[i]).strip()
-        for _, cells in records
-        if i < len(cells) and cells[i] is not None and str(cells[i]).strip()
-    ]
-    return column if len(set(values)) >= 0.5 * len(values) else None
-
-
 def _opens(text: str, title: str) -> bool:
     """Whether ``text`` begins with ``title`` (a whole word, or the title is cut: "…").
 
@@ -149,28 +140,6 @@ def with_title(title: str | None, text: str | None) -> str | None:
     return f"{title}{'' if title[-1] in '.!?:;…' else '.'} {text}"
 
 
-_HTML_TAG = re.compile(
-    r"</?(?:p|br|div|span|strong|em|b|i|u|ul|ol|li|a|h[1-6]|blockquote)\b[^<>]*>", re.I
-)
-_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote)\s*>", re.I)
-
-
-def plain_text(text: str) -> str:
-    r"""Text of a cell that a platform exported as HTML (Decidim, Consul): tags removed,
-    paragraphs and line breaks kept as line breaks, entities decoded; other text as is.
-
-    >>> plain_text("<p>Mehr B&auml;nke</p><p>am <strong>Rhein</strong>.</p>")
-    'Mehr Bänke\nam Rhein.'
-    >>> plain_text("3 < 5 und 7 > 2 &amp; mehr")
-    '3 < 5 und 7 > 2 &amp; mehr'
-    """
-    if not _HTML_TAG.search(text):
-        return text
-    text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
-    lines = (" ".join(line.split()) for line in html.unescape(text).split("\n"))
-    return "\n".join(line for line in lines if line).strip()
-
-
 def _value(cell: Any) -> Any:
     """Turn a cell into an attribute value: ints and decimals as numbers, else text."""
     if cell is None:
@@ -183,103 +152,6 @@ def _value(cell: Any) -> Any:
     if _FLOAT.match(text):
         return float(text)
     return text
-
-
-def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, fields) of every record of a CSV file."""
-    text = decode(raw)
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader)
-        previous = reader.line_num
-        for fields in reader:
-            records.append((previous + 1, fields))  # the line the record starts on
-            previous = reader.line_num
-    except csv.Error as err:
-        raise InputError(
-            f"CSV-Datei ist fehlerhaft oder abgeschnitten ({err}).",
-            file=raw.name,
-            row=reader.line_num,
-        ) from None
-    except StopIteration:
-        raise InputError("Die Datei ist leer.", file=raw.name) from None
-    return header, records
-
-
-def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -> Any:
-    """A spreadsheet opened with ``open_book``; empty or unreadable files stop the import."""
-    if not raw.data.strip():
-        raise InputError("Die Datei ist leer.", file=raw.name)
-    try:
-        return open_book(io.BytesIO(raw.data))
-    except Exception as err:
-        raise InputError(
-            f"Keine lesbare {kind}-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
-            file=raw.name,
-        ) from None
-
-
-def _check_sheet(raw: RawFile, sheet: str | None, names: Sequence[Any]) -> None:
-    if sheet is not None and sheet not in names:
-        raise InputError(
-            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, names))}",
-            file=raw.name,
-        )
-
-
-def _header_first(
-    raw: RawFile, rows: Iterable[Sequence[Any]]
-) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The first row as header (text), the others as (row number, cells) from row 2."""
-    iterator = iter(rows)
-    try:
-        header = ["" if c is None else str(c).strip() for c in next(iterator)]
-    except StopIteration:
-        raise InputError("Die Tabelle ist leer.", file=raw.name) from None
-    return header, [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
-
-
-def _xlsx_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and (row number, cells) of the first (or named) sheet of an XLSX file."""
-    import openpyxl  # imported lazily: keeps `import workbench` light
-
-    def open_book(data: io.BytesIO) -> Any:
-        return openpyxl.load_workbook(data, read_only=True, data_only=True)
-
-    book = _workbook(raw, "XLSX", open_book)
-    _check_sheet(raw, sheet, book.sheetnames)
-    rows = book[sheet] if sheet else book.worksheets[0]
-    try:
-        return _header_first(raw, rows.iter_rows(values_only=True))
-    finally:
-        book.close()
-
-
-def _ods_rows(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and (row number, cells) of the first (or named) sheet of an ODS file."""
-    import pandas as pd  # its "odf" reader (odfpy); imported lazily like openpyxl
-
-    book = _workbook(raw, "ODS", lambda data: pd.ExcelFile(data, engine="odf"))
-    _check_sheet(raw, sheet, book.sheet_names)
-    frame = pd.read_excel(
-        book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
-    )
-    rows = ([None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False))
-    return _header_first(raw, rows)
-
-
-def read_rows(
-    raw: RawFile, sheet: str | None = None
-) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and (row number, cells) of a CSV, XLSX or ODS file (by its name's suffix)."""
-    suffix = Path(raw.name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(raw, sheet)
-    if suffix == ".ods":
-        return _ods_rows(raw, sheet)
-    return _csv_rows(raw)
 
 
 def _resolve(header: list[str], column: str | None, filename: str, flag: str) -> int | None:
@@ -305,6 +177,24 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    if options.get("no_header"):
+        notices.append(
+            "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "
+            "Aussage, auch die erste. Ist die erste doch eine Kopfzeile: ihren Text mit "
+            "--text-column angeben."
+        )
+    for role, columns in (options.get("language_columns") or {}).items():
+        rows = ", ".join(f"'{c}' {n} Zeile{'' if n == 1 else 'n'}" for c, n in columns.items())
+        notices.append(
+            f"{role} in mehreren Sprachen: je Zeile aus der ersten Spalte mit Inhalt "
+            f"(Deutsch zuerst) gelesen – {rows}."
+        )
+    if options.get("title_as_text"):
+        column, rows = options["title_as_text"]
+        notices.append(
+            f"Spalte '{column}' wiederholt sich (Kategorie), steht nicht vor dem Text; "
+            f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit '{column}': dieser als Text."
+        )
     if options.get("segment_place"):
         notices.append(
             "Codierte Segmente: "
@@ -343,28 +233,121 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(notices)
 
 
+Group = list[tuple[str, int]]  # a column in its languages, with its index
+
+
+def _first(fields: Sequence[Any], group: Group) -> tuple[str | None, str]:
+    """The first column of ``group`` with text in a row, and its plain text."""
+    for column, i in group:
+        cell = fields[i] if i < len(fields) else None
+        value = plain_text("" if cell is None else str(cell).strip())
+        if value:
+            return column, value
+    return None, ""
+
+
+def _repeats(records: Rows, group: Group) -> bool:
+    """Whether the values of a column repeat (fewer than half of them differ): one title
+    for many rows (the process's: "Bürgerhaushalt 2019"), a category, a guiding question."""
+    values = [v for _, cells in records if (v := _first(cells, group)[1])]
+    return len(set(values)) < 0.5 * len(values)
+
+
+def _single_column(header: list[str], records: Rows) -> bool:
+    """Whether a table has one column (with a header cell) and nothing beside it."""
+    if not header or not header[0] or any(header[1:]):
+        return False
+    return not any(c is not None and str(c).strip() for _, cells in records for c in cells[1:])
+
+
+def _headerless(first: str) -> bool:
+    """Whether the header of a table of one column is its first statement: no header a
+    table has (a text's, title's, person's or contact's) and it reads like a statement
+    (two words or more, or a sentence's end: "Mehr Spielplätze"). A one-word header is
+    left to the user (``_no_text_column`` explains both ways)."""
+    known = (*TEXT_HEADERS, *TITLE_HEADERS, *PROSE_PREFIXES)
+    if header_key(first) in known or is_person_column(first) or is_contact_column(first):
+        return False
+    return len(first.split()) > 1 or first.endswith((".", "!", "?"))
+
+
+def _no_text_column(
+    raw: RawFile,
+    header: list[str],
+    sheet: str | None,
+    sheets: list[str],
+    repeated: str | None,
+    single: bool,
+) -> InputError:
+    """The error for a table without a text column: its columns, other sheets to choose."""
+    columns = ", ".join(h for h in header if h)
+    if single and not repeated and len(sheets) < 2:
+        return InputError(
+            f"Die Tabelle hat nur die Spalte '{columns}', keine bekannte Textspalte. Ist "
+            f"'{columns}' die Kopfzeile der Texte: mit --text-column '{columns}' importieren. "
+            "Ist es schon der erste Beitrag: eine Kopfzeile 'Text' darüber schreiben.",
+            file=raw.name,
+            row=1,
+        )
+    why = (
+        f" ('{repeated}' wiederholt dieselben Einträge: eine Leitfrage? Dann mit "
+        f"--question-column '{repeated}' und den Antworten als --text-column)"
+        if repeated
+        else ""
+    )
+    if len(sheets) > 1 and sheet == sheets[0]:
+        others = ", ".join(f"'{n}'" for n in sheets[1:])
+        return InputError(
+            f"Keine Textspalte im ersten Tabellenblatt '{sheet}' (Spalten: {columns}){why}. "
+            f"Weitere Tabellenblätter: {others} – eines mit --sheet NAME wählen (jedes Blatt "
+            "ist ein eigener Import) oder die Textspalte mit --text-column angeben.",
+            file=raw.name,
+        )
+    return InputError(
+        f"Keine Textspalte angegeben (--text-column). Vorhandene Spalten: {columns}{why}",
+        file=raw.name,
+        row=1,
+    )
+
+
 def parse_table(
     source: Source,
     mapping: TableMapping,
     name: str | None = None,
 ) -> ParsedDocument:
-    """Parse a CSV, XLSX or ODS export into a :class:`ParsedDocument` using ``mapping``."""
+    """Parse a CSV, XLSX or ODS export into a :class:`ParsedDocument` using ``mapping``.
+
+    A text or title header in several languages (``body/de``, ``body/tr``; ``Title (en)``,
+    ``Title (de-DE)``) is one column: a row's text is the first of them with content,
+    German first (the column given by ``--text-column`` first), and the import says how
+    many rows came from which. A title column whose values repeat is a category, not put
+    before the text; a row with only such a title has it as its text. A table of one
+    column without a known header has no header row: every row is a statement.
+    """
     raw = read_source(source, name)
     suffix = Path(raw.name).suffix.lower()
-    header, records = read_rows(raw, mapping.sheet)
+    header, records, sheet, sheets = read_sheet(raw, mapping.sheet)
     header = [h.strip() for h in header]
     header, records, header_row = _header_below_title(header, records, mapping)
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
+    single = mapping.text_column is None and _single_column(header, records)
+    no_header = single and _headerless(header[0])
+    if no_header:
+        header, records = [_NO_HEADER], [(1, [header[0]]), *records]
 
     named = set(mapping.mapped())
     text_column = mapping.text_column or detect_column(header, TEXT_HEADERS, named)
+    text_column = _NO_HEADER if no_header else text_column
+    repeated = None
+    if text_column and not mapping.text_column:
+        base = column_language(text_column)[0]
+        if base in QUESTION_HEADERS and _repeats(
+            records, [(text_column, header.index(text_column))]
+        ):
+            repeated, text_column = text_column, None
     if text_column is None:
-        raise InputError(
-            "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: " + ", ".join(header),
-            file=raw.name,
-            row=1,
-        )
+        raise _no_text_column(raw, header, sheet, sheets, repeated, single)
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     if survey and (mapping.title_column or mapping.code_column):
@@ -373,15 +356,25 @@ def parse_table(
             f"{flag} gilt für Tabellen mit einer Textspalte, nicht für mehrere Fragen.",
             file=raw.name,
         )
-    title_column = mapping.title_column
-    if title_column is None and not mapping.no_title and not survey:
-        title_column = _own_titles(
-            header, records, detect_column(header, TITLE_HEADERS, named | {text_column})
-        )
     texts = [(c, _resolve(header, c, raw.name, "--text-column")) for c in text_columns]
+    text_group: Group = texts[:1]
+    if not survey:
+        text_group = [(c, header.index(c)) for c in language_columns(header, text_column, named)]
+    taken = named | {c for c, _ in text_group}
+    title_group: Group = []
+    category: Group = []  # a title column whose values repeat
+    if mapping.title_column is not None:
+        _resolve(header, mapping.title_column, raw.name, "--title-column")
+        title_group = [
+            (c, header.index(c)) for c in language_columns(header, mapping.title_column, taken)
+        ]
+    elif not mapping.no_title and not survey:
+        found = detect_column(header, TITLE_HEADERS, taken)
+        if found is not None:
+            group = [(c, header.index(c)) for c in language_columns(header, found, taken)]
+            category, title_group = (group, []) if _repeats(records, group) else ([], group)
+    title_column = title_group[0][0] if title_group else None
     idx = {
-        "text": texts[0][1],
-        "title": _resolve(header, title_column, raw.name, "--title-column"),
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
         "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
         "workshop": _resolve(header, mapping.workshop_column, raw.name, "--workshop-column"),
@@ -389,7 +382,7 @@ def parse_table(
         "role": _resolve(header, mapping.role_column, raw.name, "--role-column"),
         "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
     }
-    mapped = {*text_columns, title_column, *mapping.mapped()}
+    mapped = {*text_columns, *(c for c, _ in [*text_group, *title_group]), *mapping.mapped()}
     # Without an ID, a coded segment's place (document, beginning, end) identifies it.
     place = None if idx["id"] is not None or survey else segment_place(header, named)
     coders = [] if survey else coder_columns(header, text_column, bool(place), mapped)
@@ -404,7 +397,8 @@ def parse_table(
     segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
-    skipped = merged_rows = 0
+    read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
+    skipped = merged_rows = title_only = 0
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
@@ -435,7 +429,15 @@ def parse_table(
                 for number, (column, i) in enumerate(texts, start=1)
             ]
         else:
-            title, body = (plain_text(cell(key) or "") for key in ("title", "text"))
+            (body_from, body), (title_from, title) = (
+                _first(fields, text_group),
+                _first(fields, title_group),
+            )
+            if not body and not title and category:
+                body = _first(fields, category)[1]
+                title_only += bool(body)
+            read["Text"].update([body_from] if body_from else [])
+            read["Titel"].update([title_from] if title_from else [])
             answers = [(1, text_column, with_title(title, body) or "")]
         answers = [a for a in answers if a[2]]
         if not answers:
@@ -475,10 +477,10 @@ def parse_table(
                 row=row,
             )
         seen_ids[source_id] = row
-        values = {
-            column: _value(fields[i])
+        values = {  # an attribute in HTML (a platform's answer to a proposal) as text
+            column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
-            if fields[i] is not None and str(fields[i]).strip() != ""
+            if (f := fields[i]) is not None and str(f).strip() != ""
         }
         for number, column, text in answers:
             segment = ParsedSegment(
@@ -506,8 +508,10 @@ def parse_table(
             ("Text", text_column, mapping.text_column),
             ("Titel", title_column, mapping.title_column),
         )
-        if column and not given
+        if column and not given and not no_header
     }
+    if sheet is not None:
+        resolved["sheet"] = sheet
     chosen = {**asdict(mapping), **resolved}
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
     options["skipped_rows"] = skipped
@@ -521,12 +525,21 @@ def parse_table(
         options["segment_place"] = [header[i] for i in place]
     if coders and mapping.attribute_columns is None:
         options["coder_columns"] = coders
+    languages = {
+        role: {c: read[role][c] for c, _ in group}
+        for role, group in (("Text", text_group), ("Titel", title_group))
+        if len(group) > 1
+    }
+    if languages:
+        options["language_columns"] = languages
+    if title_only:
+        options["title_as_text"] = [category[0][0], title_only]
+    if no_header:
+        options["no_header"] = True
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer={".xlsx": IMPORTER_XLSX, ".xlsm": IMPORTER_XLSX, ".ods": IMPORTER_ODS}.get(
-            suffix, IMPORTER_CSV
-        ),
+        importer=sheet_importer(IMPORTERS.get(suffix, IMPORTER_CSV), sheet, sheets[:1] == [sheet]),
         segments=tuple(s for _, s in sorted(segments, key=lambda s: s[0])),  # stable
         options=options,
     )

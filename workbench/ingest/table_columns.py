@@ -6,6 +6,7 @@ accents, punctuation or bracketed remark).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
@@ -15,8 +16,12 @@ from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 TEXT_HEADERS = (
     "text beitrag aussage inhalt content kartentext body segment codiertessegment zitat "
     "zitatinhalt quotation quotationcontent beschreibung description kommentar comment "
-    "commentbody antwort answer nachricht message"
-).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti
+    "commentbody antwort answer nachricht message frage question"
+).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti;
+# "Question": Slido's questions of the audience. A question column is the text only when
+# no other text column exists and its values differ from row to row (a survey's column
+# "Frage" repeating the guiding question is not the text: table.parse_table checks).
+QUESTION_HEADERS = frozenset(("frage", "question"))
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
 # A QDA program's list of coded segments or quotations: its text column, and the columns
@@ -38,21 +43,75 @@ _POSITION_HEADERS = (
 )
 
 
-def detect_column(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | None:
-    """The first column (by preference of ``keys``) whose header is one of ``keys``;
-    a language suffix as in ``title/de`` or ``body_en`` counts as the header itself."""
-    found: dict[tuple[str, bool], str] = {}
-    for column in header:
-        key = header_key(column)
-        if column in exclude:
+# A column's language: "title/de", "body_en", "Titel DE" or "Title (de-DE)", "Text [tr]".
+_SUFFIX_LANGUAGE = re.compile(r"[/_.\s-]([A-Za-z]{2})$")
+_BRACKET_LANGUAGE = re.compile(r"\s*[(\[]\s*([A-Za-z]{2})(?:[-_][A-Za-z]{2,4})?\s*[)\]]\s*$")
+PREFERRED_LANGUAGE = "de"
+
+
+def column_language(column: str) -> tuple[str, str | None]:
+    """A column's header (see ``header_key``) without its language, and the language.
+
+    >>> column_language("title/de"), column_language("Title (de-DE)"), column_language("Text")
+    (('title', 'de'), ('title', 'de'), ('text', None))
+    """
+    text = str(column).strip()
+    for pattern in (_BRACKET_LANGUAGE, _SUFFIX_LANGUAGE):
+        found = pattern.search(text)
+        if found and found.group(1).lower() in LANGUAGE_SUFFIXES:
+            return header_key(text[: found.start()]), found.group(1).lower()
+    return header_key(text), None
+
+
+def _language_rank(language: str | None) -> int:
+    """German first, then a column without language, then the others."""
+    return 0 if language == PREFERRED_LANGUAGE else 1 if language is None else 2
+
+
+def _matches(header: Sequence[str], keys: Sequence[str], exclude: set[str]) -> list[tuple]:
+    """(key's preference, language's, place, column) of the columns whose header is a key."""
+    found = []
+    for place, column in enumerate(header):
+        if not column or column in exclude:
             continue
-        for wanted in keys:
-            if key == wanted or (
-                key.startswith(wanted) and key[len(wanted) :] in LANGUAGE_SUFFIXES
-            ):
-                found.setdefault((wanted, key != wanted), column)
-    ranked = [(k, suffixed) for k in keys for suffixed in (False, True)]
-    return next((found[r] for r in ranked if r in found), None)
+        base, language = column_language(column)
+        key = header_key(column)
+        for rank, wanted in enumerate(keys):
+            if base == wanted or key == wanted:
+                found.append((rank, _language_rank(language if base == wanted else None), place))
+                break
+    return sorted((*f, header[f[2]]) for f in found)
+
+
+def detect_column(header: list[str], keys: Sequence[str], exclude: set[str]) -> str | None:
+    """The first column (by preference of ``keys``) whose header is one of ``keys``.
+
+    A language as in ``title/de``, ``body_en`` or ``Title (de-DE)`` counts as the header
+    itself; of one header in several languages the German one is taken (then one without
+    language, then the first); :func:`language_columns` gives the others.
+    """
+    found = _matches(header, keys, exclude)
+    return found[0][3] if found else None
+
+
+def language_columns(header: Sequence[str], column: str, exclude: set[str]) -> list[str]:
+    """``column`` and the same header in other languages (German first, then in the
+    table's order): a multilingual export (Decidim, Go Vocal) has a contribution's text in
+    the language it was written in, the other columns of the row empty.
+
+    >>> language_columns(["title/en", "title/tr", "title/de", "body/de"], "title/en", set())
+    ['title/en', 'title/de', 'title/tr']
+    """
+    base, language = column_language(column)
+    if not base:
+        return [column]
+    others = []
+    for place, other in enumerate(header):
+        other_base, other_language = column_language(other)
+        languages = other_language is not None or language is not None
+        if other != column and other not in exclude and other_base == base and languages:
+            others.append((_language_rank(other_language), place, other))
+    return [column, *(other for *_, other in sorted(others))]
 
 
 def segment_place(header: list[str], named: set[str]) -> list[int] | None:

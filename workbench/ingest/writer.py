@@ -2,7 +2,7 @@
 
 A :class:`Writer` works inside one transaction. It owns what all importers share:
 districts (unknown ones are refused with the list of valid ones), workshops,
-deduplication by content hash, provenance, the participant name lists and
+deduplication by content hash (and sheet), provenance, the participant name lists and
 pseudonymisation with its re-identification key, and codings that come with the source.
 
 Two layouts: protocols and tables give segments, which the writer lays out as the
@@ -43,6 +43,7 @@ from workbench.ingest.personal_columns import (
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.table import reading_notices
+from workbench.ingest.table_rows import earlier_import
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -274,12 +275,10 @@ class Writer:
         fixed_district: str | None,
         extra_names: Sequence[str],
     ) -> _Written:
-        session = self.session
-        found = session.scalar(
-            select(Document).where(
-                Document.sha256 == document.sha256, Document.importer == document.importer
-            )
-        )
+        session = self.session  # the same file: which is this import (a workbook's sheet)?
+        same = list(session.scalars(select(Document).where(Document.sha256 == document.sha256)))
+        at, importer = earlier_import([(d.importer, d.options or {}) for d in same], document)
+        found, document = same[at] if at is not None else None, replace(document, importer=importer)
         if found is not None and not document.merge:
             return _Written(ImportResult(document.filename, "bereits vorhanden"), [], OffsetMap())
 
