@@ -35,20 +35,70 @@ def role_and_text(statement: str) -> tuple[str | None, str]:
     return role.strip(), text.strip()
 
 
+_MONTHS = {
+    "jan": 1, "januar": 1, "jänner": 1, "feb": 2, "februar": 2, "mär": 3, "märz": 3,
+    "maerz": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "jun": 6, "juni": 6, "jul": 7,
+    "juli": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10,
+    "oktober": 10, "nov": 11, "november": 11, "dez": 12, "dezember": 12,
+}  # fmt: skip
+_WEEKDAY = re.compile(
+    r"^(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"\.?,?\s+",
+    re.I,
+)
+_LONG_DATE = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?\s+(\d{4})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+# A time (range) after a date: "18.03.2021, 17:00–19:30 Uhr", "12.03.2021 ab 18 Uhr"
+_TIME = re.compile(
+    r"[,;]?\s*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?"
+    r"(?:\s*(?:[-–—]|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?)?\s*$",
+    re.I,
+)
+
+
+def _german_date(text: str) -> date | None:
+    """A German date: "25.3.21", "25. März 2021", "Montag, 25. Mär. 2021", "25 Maerz 2021"."""
+    text = _WEEKDAY.sub("", text.strip())
+    for candidate in (text, _TIME.sub("", text, count=1).strip()):
+        numeric = _NUMERIC_DATE.match(candidate)
+        long = _LONG_DATE.match(candidate)
+        if numeric:
+            day, month, year = (int(g) for g in numeric.groups())
+        elif long and long[2].lower() in _MONTHS:
+            day, month, year = int(long[1]), _MONTHS[long[2].lower()], int(long[3])
+        else:
+            continue
+        try:
+            return date(year + 2000 if year < 100 else year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
 def normalise_date(value: object, filename: str) -> str:
-    """Return an ISO date (YYYY-MM-DD) from ISO, German (TT.MM.JJJJ) or date values."""
+    """Return an ISO date (YYYY-MM-DD) from ISO or German dates or date values.
+
+    German dates: "25.03.2021", "25.3.21", "25. März 2021" (also "Mär.", "Maerz",
+    "Montag, 25. März 2021"); a time after it ("18.03.2021, 17:00–19:30 Uhr") is left out.
+
+    >>> [normalise_date(v, "p.docx") for v in ("25. März 2021", "Mo., 5.4.21", "1.2.2021 18 Uhr")]
+    ['2021-03-25', '2021-04-05', '2021-02-01']
+    """
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
+    text = " ".join(str(value).split())
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        pass
+    found = _german_date(text)
+    if found is not None:
+        return found.isoformat()
     raise InputError(
-        f"Datum '{text}' nicht erkannt (erwartet JJJJ-MM-TT oder TT.MM.JJJJ).", file=filename
+        f"Datum '{text}' nicht erkannt (erwartet JJJJ-MM-TT, TT.MM.JJJJ oder „25. März 2021“).",
+        file=filename,
     )
 
 

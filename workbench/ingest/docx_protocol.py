@@ -1,11 +1,21 @@
 """DOCX workshop protocols (python-docx), structured like the Markdown protocols.
 
 Style ``Title`` is the title; ``Key: value`` paragraphs before the first heading are
-metadata (Workshop, Sozialraum, Datum, Format, Teilnehmende); ``Heading 1`` is a
-guiding question, deeper headings are subsections; every other non-empty paragraph
-is one statement, a leading bold ``Rolle:`` run gives the speaker role. Statements are
-numbered 1, 2, … in document order (``source_id``). These rules
-(:func:`protocol_document`) also read ODT protocols (:mod:`workbench.ingest.odt_protocol`).
+details (:mod:`workbench.ingest.protocol_meta`: Workshop, Sozialraum, Datum, Format,
+Teilnehmende — also as a list, one name per paragraph, under a bare "Teilnehmende:" —,
+Protokoll, Moderation; Ort is known but not kept); ``Heading 1`` is a guiding question
+(without its number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; every
+other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
+speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto
+the name list. A document without any heading style takes a short paragraph all in bold
+without a sentence end for a heading (the first, before any text, for the title); with no
+heading at all, text before the first guiding question stops the import with a message
+that asks for heading styles. Statements are numbered 1, 2, … in document order
+(``source_id``). These rules (:func:`protocol_document`) also read ODT protocols
+(:mod:`workbench.ingest.odt_protocol`). A paragraph's text is read from the XML
+(:mod:`workbench.ingest.docx_text`: tracked insertions, content controls, fields, smart
+tags; a text box's paragraphs are statements after the paragraph that holds it). A file
+saved as Strict Open XML stops with a message to save it as a normal Word document.
 
 Tables (:func:`table_paragraphs`) are read in document order, after the first heading:
 the first row is the header, every other non-empty cell is a statement per line (its
@@ -21,29 +31,25 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import add_statement, normalise_date
+from workbench.ingest.common import add_statement
+from workbench.ingest.docx_text import blocks, is_strict, paragraph_text, text_boxes
+from workbench.ingest.protocol_meta import (
+    add_detail,
+    detail,
+    heading_text,
+    is_names_line,
+    signature_names,
+    split_names,
+)
 from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
 
 IMPORTER = "docx"
-
-META_KEYS = {
-    "workshop": "workshop",
-    "sozialraum": "district",
-    "stadtteil": "district",
-    "district": "district",
-    "datum": "date",
-    "date": "date",
-    "format": "format",
-    "teilnehmende": "names",
-    "teilnehmer": "names",
-    "teilnehmer*innen": "names",
-    "participants": "names",
-}
 
 
 @dataclass(frozen=True)
@@ -73,16 +79,6 @@ def _role(paragraph: Paragraph) -> tuple[str | None, str]:
     if bold.endswith(":") and len(bold) <= 80 and text.startswith(bold):
         return bold[:-1].strip(), text[len(bold) :].strip()
     return None, text
-
-
-def _bold_prefix(paragraph) -> str:
-    """The text of the leading bold runs of a python-docx paragraph (blank runs skipped)."""
-    bold = ""
-    for run in (r for r in paragraph.runs if r.text.strip()):
-        if not run.bold:
-            break
-        bold += run.text
-    return bold
 
 
 def _style(paragraph) -> str:
@@ -157,16 +153,30 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
     return out
 
 
-def _docx_paragraphs(container) -> list[Paragraph]:
-    """The paragraphs of a python-docx table cell; a nested table's, cell by cell."""
+def _docx_paragraphs(container, kind=None) -> list[Paragraph]:
+    """The paragraphs of a python-docx body or table cell in order (:mod:`docx_text`: also
+    those in content controls, each followed by its text boxes' paragraphs); a nested
+    table's cell by cell (in a body, :func:`table_paragraphs`). ``kind`` gives a body
+    paragraph's kind by its style; in a cell all are "body"."""
     from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
     paragraphs: list[Paragraph] = []
-    for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            paragraphs += [p for _, ps in cells_in_order(_docx_rows(item)) for p in ps]
-        else:
-            paragraphs.append(Paragraph(item.text, "body", _bold_prefix(item)))
+    element = getattr(container, "_tc", None)
+    element = element if element is not None else container._element
+    for item in blocks(element):
+        if item.tag.endswith("}tbl"):
+            rows = _docx_rows(Table(item, container))
+            nested = [p for _, ps in cells_in_order(rows) for p in ps]
+            paragraphs += table_paragraphs(rows) if kind else nested
+            continue
+        text, bold = paragraph_text(item)
+        style = kind(DocxParagraph(item, container)) if kind else "body"
+        paragraphs.append(Paragraph(text, style, bold))
+        for box in text_boxes(item):  # a text box's paragraphs: statements of their own
+            for inner in (p for p in blocks(box) if p.tag.endswith("}p")):
+                box_text, box_bold = paragraph_text(inner)
+                paragraphs.append(Paragraph(box_text, "body", box_bold))
     return paragraphs
 
 
@@ -189,13 +199,23 @@ def _docx_rows(table) -> list[list[Cell | None]]:
     return rows
 
 
+def _strict(data: bytes) -> bool:
+    """Whether a Word package is written in Strict Open XML (python-docx cannot read it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            parts = [n for n in ("_rels/.rels", "word/document.xml") if n in names]
+            return any(is_strict(package.read(n)[:4000]) for n in parts)
+    except Exception:  # not a zip: a broken file
+        return False
+
+
 def parse_docx(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
     """Parse a DOCX protocol (or a transcript of speaker turns, see
     :mod:`workbench.ingest.speaker_turns`) into a :class:`ParsedDocument`."""
     import docx  # python-docx; imported here so `import workbench` stays light
-    from docx.table import Table
 
     raw = read_source(source, name)
     if not raw.data.strip():
@@ -203,17 +223,62 @@ def parse_docx(
     try:
         document = docx.Document(io.BytesIO(raw.data))
     except Exception as err:
+        if _strict(raw.data):
+            raise InputError(
+                "Die Datei ist im Format ‚Strict Open XML‘ gespeichert; bitte in Word als "
+                "normales Word-Dokument (.docx) speichern und erneut importieren.",
+                file=raw.name,
+            ) from None
         raise InputError(
             f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,
         ) from None
-    paragraphs: list[Paragraph] = []
-    for item in document.iter_inner_content():  # paragraphs and tables, in order
-        if isinstance(item, Table):
-            paragraphs += table_paragraphs(_docx_rows(item))
-        else:
-            paragraphs.append(Paragraph(item.text, _kind(_style(item)), _bold_prefix(item)))
+    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)))
     return protocol_document(raw, paragraphs, IMPORTER, roles)
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    """A heading's shape in bold: one short line all in bold, no sentence end, not "…:"."""
+    text = paragraph.text.strip()
+    shown = heading_text(text)
+    return (
+        paragraph.kind == "body"
+        and bool(text)
+        and paragraph.bold.strip() == text
+        and "\n" not in text
+        and len(shown.split()) <= 12
+        and not re.search(r"[.!…;,:]$|[.!?…]\s", shown)
+    )
+
+
+def _bold_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Without heading styles, a paragraph in bold of a heading's shape (:func:`_all_bold`)
+    is a guiding question; the first, before any other text, the title (if none is styled)."""
+    if any(p.kind in ("question", "heading") for p in paragraphs):
+        return list(paragraphs)
+    titled = any(p.kind == "title" for p in paragraphs)
+    out = []
+    for paragraph in paragraphs:
+        if _all_bold(paragraph):
+            paragraph = replace(paragraph, kind="question" if titled else "title")
+        titled = titled or bool(paragraph.text.strip())
+        out.append(paragraph)
+    return out
+
+
+def _before_heading(styled: bool) -> str:
+    """The message for text before the first guiding question that is no title or detail."""
+    if styled:
+        return (
+            "Text vor der ersten Leitfrage (Überschrift 1) ist weder Titel noch Angabe der "
+            "Form 'Schlüssel: Wert'."
+        )
+    return (
+        "Das Dokument hat keine Überschriften: Text vor der ersten Leitfrage ist weder Titel "
+        "noch Angabe der Form 'Schlüssel: Wert'. Bitte die Leitfragen mit der Formatvorlage "
+        "‚Überschrift 1‘ formatieren (Unterpunkte ‚Überschrift 2‘), den Titel mit ‚Titel‘, "
+        "und erneut importieren."
+    )
 
 
 def protocol_document(
@@ -232,6 +297,8 @@ def protocol_document(
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
+    paragraphs = _bold_headings(paragraphs)
+    styled = any(p.kind in ("question", "heading") for p in paragraphs)
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None
@@ -243,6 +310,7 @@ def protocol_document(
     tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0}  # read, not read
     counted = False  # the current table gave a statement and is counted as read
     number = 0  # paragraphs, those in table cells too
+    listing = False  # after "Teilnehmende:" without names: a list of names follows
     for paragraph in paragraphs:
         if paragraph.kind in ("table", "layout"):
             if not seen_heading:
@@ -269,25 +337,21 @@ def protocol_document(
         if paragraph.kind in ("question", "heading"):
             seen_heading = True
             if paragraph.kind == "question":
-                question = text
+                question = heading_text(text)
             continue
         if not seen_heading:
-            key, sep, value = text.partition(":")
-            meta = META_KEYS.get(key.strip().lower()) if sep else None
-            if meta == "names":
-                fields["names"] = tuple(v.strip() for v in value.split(",") if v.strip())
-            elif meta == "date":
-                fields["date"] = normalise_date(value, raw.name)
-            elif meta:
-                fields[meta] = value.strip()
+            found = detail(text, raw.name)
+            if found is not None:
+                add_detail(fields, *found)
+                listing = found[0] == "names" and not found[1]
+            elif listing and is_names_line(text):
+                add_detail(fields, "names", split_names(text))
             else:
-                raise InputError(
-                    "Text vor der ersten Leitfrage (Überschrift 1) ist weder Titel noch "
-                    "Angabe der Form 'Schlüssel: Wert'.",
-                    file=raw.name,
-                    row=number,
-                    unit="Absatz",
-                )
+                raise InputError(_before_heading(styled), file=raw.name, row=number, unit="Absatz")
+            continue
+        signature = signature_names(text) if paragraph.kind == "body" else None
+        if signature:  # "gez. Anna Schmidt": a name for the list, no statement
+            add_detail(fields, "names", signature)
             continue
         role, statement = _role(paragraph)
         if statement:

@@ -1,9 +1,18 @@
-"""Markdown and plain-text workshop protocols with YAML front matter.
+"""Markdown and plain-text workshop protocols, with or without YAML front matter.
 
-``# Title``; ``## Guiding question``; ``###`` and deeper are subsections. Every list
-item (with its indented continuation lines) and every paragraph is one statement; a
-leading ``**Rolle:**`` gives the speaker role. Statements are numbered 1, 2, … in
-document order: that number is their ``source_id``.
+``# Title``; ``## Guiding question``; ``###`` and deeper are subsections; a line
+underlined with ``===`` is a title, with ``---`` a guiding question (setext headings); a
+line of only ``---``, ``***`` or ``___`` separates. Every list item (``-``, ``*``, ``+``,
+``•``, ``–``, ``·``, ``▪``, ``◦`` or a number; with its indented continuation lines) and
+every paragraph is one statement; a leading ``**Rolle:**`` gives the speaker role. Without
+front matter (or besides it), lines ``Datum: …``, ``Teilnehmende: …``, ``Protokoll: …``
+before the first guiding question and the first statement are the protocol's details
+(:mod:`workbench.ingest.protocol_meta`; names listed one per item under a bare
+"Teilnehmende:" too); a signature line ("gez. Anna Schmidt") is no statement, its name
+goes onto the name list. A pipe table (``| a | b |`` with a ``|---|---|`` line under its
+header) is read as in Word files: every cell below the header a statement (attribute
+``Spalte``: its column's header), a first column of short labels their ``Zeile``.
+Statements are numbered 1, 2, … in document order: that number is their ``source_id``.
 """
 
 from __future__ import annotations
@@ -14,12 +23,25 @@ import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
+from workbench.ingest.protocol_meta import (
+    add_detail,
+    detail,
+    heading_text,
+    is_names_line,
+    signature_names,
+    split_names,
+)
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+_ITEM = re.compile(r"^\s{0,3}(?:[-*+•–·▪◦‣]|\d{1,3}[.)])\s+(.*)$")
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
+_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*)$")
+_TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _FRONT_KEYS = {
     "workshop": "workshop",
     "district": "district",
@@ -64,13 +86,42 @@ def _metadata(meta: dict, name: str) -> dict:
         if field is None or value is None:
             continue
         if field == "names":
-            if isinstance(value, str):
-                value = [v.strip() for v in value.split(",")]
-            out["names"] = tuple(str(v).strip() for v in value if str(v).strip())
+            values = [value] if isinstance(value, str) else value
+            out["names"] = tuple(n for v in values for n in split_names(str(v)))
         elif field == "date":
             out["date"] = normalise_date(value, name)
         else:
             out[field] = str(value).strip()
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe table's row."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def _table(lines: list[tuple[int, str]]) -> list[tuple[int, str, dict[str, str]]] | None:
+    """``(row, text, attributes)`` of each statement of a pipe table; None when the lines
+    are no table (no ``|---|`` line under the first)."""
+    if len(lines) < 2 or not _TABLE_RULE.match(lines[1][1]):
+        return None
+    header = _cells(lines[0][1])
+    body = [(number, _cells(line)) for number, line in lines[2:]]
+    labels = [cells[0] if cells else "" for _, cells in body]
+    labelled = len(header) >= 2 and all(
+        len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
+    )
+    out = []
+    for number, cells in body:
+        for column, cell in enumerate(cells):
+            if not cell or (labelled and column == 0):
+                continue
+            attributes = {"Spalte": header[column] if column < len(header) else ""}
+            attributes["Zeile"] = cells[0] if labelled else ""
+            out.append((number, cell, {k: v for k, v in attributes.items() if v}))
     return out
 
 
@@ -85,34 +136,72 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     question: str | None = None
     block: list[str] = []
     block_row = 0
+    block_item = False  # the block is a list item, not a paragraph
+    table: list[tuple[int, str]] = []
+    listing = False  # after a bare "Teilnehmende:": a list of names
+
+    def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
+        role, said = role_and_text(text)
+        names = signature_names(said) if role is None else None
+        if names:  # "gez. Anna Schmidt": a name for the list, no statement
+            add_detail(fields, "names", names)
+        elif said:
+            add_statement(segments, said, question, row, role, attributes)
 
     def flush() -> None:
-        nonlocal block
+        nonlocal block, table
         joined = " ".join(line.strip() for line in block).strip()
         if joined:
-            role, statement = role_and_text(joined)
-            if statement:
-                add_statement(segments, statement, question, block_row, role)
+            statement(joined, block_row)
         block = []
+        if table:
+            read = _table(table)
+            if read is None:  # no table after all: its lines are a paragraph
+                statement(" ".join(line.strip() for _, line in table), table[0][0])
+            for row, cell, attributes in read or ():
+                statement(cell, row, attributes)
+            table = []
+
+    def heading(level: int, title: str) -> None:
+        nonlocal question
+        if level == 1:
+            fields.setdefault("title", title)
+        elif level == 2:
+            question = heading_text(title)
 
     for number, line in enumerate(body.split("\n"), start=offset + 1):
-        heading = _HEADING.match(line)
+        found = _HEADING.match(line)
         item = _ITEM.match(line)
-        if heading:
+        underline = _UNDERLINE.match(line)
+        opening = question is None and not segments and not block and not table
+        if _TABLE_ROW.match(line):
+            if block:
+                flush()
+            table.append((number, line))
+        elif underline and block and not block_item and not table:
+            title = " ".join(part.strip() for part in block)
+            block = []
+            heading(1 if underline.group(1).startswith("=") else 2, title)
+        elif found:
             flush()
-            level, title = len(heading.group(1)), heading.group(2).strip()
-            if level == 1:
-                fields.setdefault("title", title)
-            elif level == 2:
-                question = title
+            heading(len(found.group(1)), found.group(2).strip())
+        elif _RULE.match(line):
+            flush()
+        elif opening and (meta_line := detail(line.strip(), raw.name)) is not None:
+            add_detail(fields, *meta_line)
+            listing = meta_line[0] == "names" and not meta_line[1]
+        elif opening and listing and item and is_names_line(item.group(1)):
+            add_detail(fields, "names", split_names(item.group(1)))
         elif item:
             flush()
-            block, block_row = [item.group(1)], number
+            block, block_row, block_item = [item.group(1)], number, True
         elif not line.strip():
             flush()
         else:  # paragraph text or (lazy/indented) continuation of the current item
+            if table:
+                flush()
             if not block:
-                block_row = number
+                block_row, block_item = number, False
             block.append(line)
 
     flush()

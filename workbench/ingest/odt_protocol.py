@@ -9,9 +9,9 @@ the speaker role. Automatic styles (``P1`` derived from ``Title``) count as the 
 they derive from. Tables (``table:table``) are read as in Word files
 (:func:`~workbench.ingest.docx_protocol.table_paragraphs`): rows in header rows and row
 groups too, repeated cells and rows written out, a covered cell as the merged cell that
-covers it, a cell's text its paragraphs and list items. As in Word files, text frames,
-footnotes and comments are not read; heading-less documents of timed speaker turns are
-transcripts.
+covers it, a cell's text its paragraphs and list items. Text frames (unlike a Word
+file's text boxes), footnotes and comments are not read, as in Word files neither footnotes
+nor comments; heading-less documents of timed speaker turns are transcripts.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
 
     PDF text comes as the page's lines, a sentence wrapped over several of them. A
     paragraph ends at a blank line, after a line that ends a sentence and after a line
-    well short of the page's width (a heading); a list item starts a new one.
+    well short of the page's width (a heading; the width: the 90th percentile of the
+    lines' lengths, at least the second longest line's); a list item starts a new one.
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -38,7 +39,9 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """
     lines = list(line_spans(text))
     lengths = sorted(e - s for s, e in lines)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    # the page's width in characters: the 90th percentile of the lines' lengths, or with
+    # few lines of running text the second longest line
+    width = max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
     start = end = None
     previous = ""
     for begin, stop in lines:

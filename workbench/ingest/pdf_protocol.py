@@ -2,13 +2,19 @@
 
 A PDF keeps no paragraphs, only the page's lines; statements are paragraphs
 (:func:`workbench.ingest.paragraphs.paragraph_spans`: a blank line, a sentence end, a line
-well short of the page width or a list item ends one). Page furniture is left out: page
-numbers ("3", "Seite 3 von 5") and lines that repeat on most pages (a letterhead, a
-footer). Before the first statement, ``Workshop: …``, ``Sozialraum: …``, ``Datum: …``,
-``Teilnehmende: …`` are the protocol's details as in Word protocols, a first short line
-its title. A short line of its own ending in "?" or ":" (or without punctuation), followed
-by statements, is a guiding question ("Was fehlt im Quartier?"). List markers are not part
-of a statement. A PDF without a text layer (a scan) stops with a message: it needs text
+well short of the page width or a list item ends one). Page furniture is left out
+(:func:`_without_furniture`): page numbers ("3", "Seite 3 von 5", a footer "Workshop
+Opladen, 22.04.2021 – Seite 1 von 3") and lines that recur, their digits aside, on most
+pages (a letterhead, a footer; with two pages: on both); names in them ("Protokollführung:
+Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again. Among the
+first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
+…``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
+wherever they stand there; the short line right before them is the title (lines above it,
+a letterhead, are left out), without details a first short line. A short line of its own
+ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderungen"),
+followed by statements, is a guiding question (without its number). List markers are not
+part of a statement; a signature line ("gez. Anna Schmidt") is none, its name goes onto
+the name list. A PDF without a text layer (a scan) stops with a message: it needs text
 recognition first.
 """
 
@@ -17,20 +23,33 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 import warnings
 from collections import Counter
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.common import add_statement, normalise_date, protocol_result
-from workbench.ingest.docx_protocol import META_KEYS
+from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import OPENS, paragraph_spans
+from workbench.ingest.protocol_meta import (
+    META_KEYS,
+    add_detail,
+    detail,
+    heading_text,
+    signature_names,
+)
 from workbench.ingest.textio import Source, read_source
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:seite|page|s\.)\s*)?\d{1,4}(?:\s*(?:von|/|of)\s*\d{1,4})?$", re.I
+    r"^(?:(?:seite|page|s\.)\s*)?\d{1,4}(?:\s*(?:von|/|of)\s*\d{1,4})?$"
+    r"|\b(?:seite|page)\s*\d{1,4}\s*(?:von|/|of)\s*\d{1,4}\b"  # "… – Seite 2 von 3 …"
+    r"|(?:^|[-–—|·,:]\s*)(?:seite|page)\s*\d{1,4}$",  # "Protokoll Opladen – Seite 2"
+    re.I,
 )
+_LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
+_PIECES = re.compile(r"\s+[·|•–—]\s+")  # between the parts of a letterhead or footer
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
@@ -51,7 +70,8 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             reader = PdfReader(io.BytesIO(raw_data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
-            return [page.extract_text() or "" for page in reader.pages]
+            pages = [page.extract_text() or "" for page in reader.pages]
+            return [_LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), p) for p in pages]
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -66,18 +86,43 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
         log.setLevel(level)
 
 
-def _without_furniture(pages: list[str]) -> str:
-    """The pages' text without page numbers and lines repeated on most pages."""
+def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
+    """The pages' text without page furniture, and the furniture's lines.
+
+    Furniture: page numbers and lines with "Seite n von m" (also at the end of a footer
+    "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines that recur, their digits
+    aside, on two thirds of the pages and at least two (with two pages: on both).
+    """
     lines = [[line.strip() for line in page.splitlines()] for page in pages]
     repeated: set[str] = set()
-    if len(pages) >= 3:
-        counts = Counter(line for page in lines for line in set(page) if line)
-        repeated = {line for line, n in counts.items() if n >= 2 / 3 * len(pages)}
-    kept = [
-        "\n".join(line for line in page if line not in repeated and not _PAGE_NUMBER.match(line))
-        for page in lines
-    ]
-    return "\n\n".join(kept)
+    if len(pages) >= 2:
+        counts = Counter(_shape(line) for page in lines for line in {*page} if line)
+        needed = max(2, -(-2 * len(pages) // 3))  # two thirds, rounded up
+        repeated = {shape for shape, n in counts.items() if n >= needed}
+    kept, furniture = [], []
+    for page in lines:
+        ours = []
+        for line in page:
+            if line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
+                furniture.append(line)
+            else:
+                ours.append(line)
+        kept.append("\n".join(ours))
+    return "\n\n".join(kept), furniture
+
+
+def _shape(line: str) -> str:
+    """A line with its digits replaced (a footer with the page's number or date)."""
+    return re.sub(r"\d+", "0", line)
+
+
+def _furniture_names(lines: list[str]) -> tuple[str, ...]:
+    """Names in a letterhead or footer ("… · Protokollführung: Anna Schmidt")."""
+    found: list[str] = []
+    for line in dict.fromkeys(lines):
+        for piece in _PIECES.split(line):
+            found += signature_names(piece) or ()
+    return tuple(found)
 
 
 def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
@@ -87,8 +132,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    text = _without_furniture(_pages(raw.data, raw.name))
-    paragraphs = [_unwrapped(text[s:e]) for s, e in paragraph_spans(text)]
+    text, furniture = _without_furniture(_pages(raw.data, raw.name))
+    paragraphs = [_unwrapped(p) for s, e in paragraph_spans(text) for p in _at_details(text[s:e])]
     if not paragraphs:
         raise InputError(
             "Das PDF enthält keinen Text (eine eingescannte Seite?); bitte mit "
@@ -96,30 +141,59 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             file=raw.name,
         )
     fields: dict = {}
+    add_detail(fields, "names", _furniture_names(furniture))
     segments: list[ParsedSegment] = []
     question: str | None = None
+    details = [_detail(p, raw.name) for p in paragraphs]
+    head = next(  # the head: details and short lines before the first paragraph of text
+        (i for i, p in enumerate(paragraphs) if details[i] is None and not _short(p)),
+        len(paragraphs),
+    )
+    first = next((i for i in range(head) if details[i] is not None), None)
     for number, paragraph in enumerate(paragraphs, start=1):
+        index = number - 1
         following = paragraphs[number] if number < len(paragraphs) else None
-        if not segments and question is None:  # the protocol's details and title
-            detail = _detail(paragraph, raw.name)
-            if detail is not None:
-                fields[detail[0]] = detail[1]
-                continue
-            if (
-                "title" not in fields
-                and _short(paragraph)
-                and not paragraph.endswith(("?", ":"))
-                and (following is None or _short(following) or _detail(following, raw.name))
-            ):
+        if index < head and details[index] is not None:  # the protocol's details
+            add_detail(fields, *details[index])
+            continue
+        if first is not None and index < first:  # the title right before the details;
+            if index == first - 1:  # lines above it: a letterhead
                 fields["title"] = paragraph
-                continue
+            continue
+        if (
+            first is None
+            and not segments
+            and question is None
+            and "title" not in fields
+            and _short(paragraph)
+            and not paragraph.endswith(("?", ":"))
+            and (following is None or _short(following))
+        ):
+            fields["title"] = paragraph
+            continue
         if following is not None and _short(paragraph) and not _short(following):
-            question = paragraph.rstrip(":").strip()
+            question = heading_text(paragraph.rstrip(":").strip())
+            continue
+        signature = signature_names(paragraph)
+        if signature:  # "gez. Anna Schmidt": a name for the list, no statement
+            add_detail(fields, "names", signature)
             continue
         statement = OPENS.sub("", paragraph, count=1).strip()
         if statement:
             add_statement(segments, statement, question, number)
     return protocol_result(raw, segments, IMPORTER, format=FORMAT, **fields)
+
+
+def _at_details(paragraph: str) -> list[str]:
+    """A paragraph split before each line that is a detail ("Datum: …", "Sozialraum: …")."""
+    parts: list[list[str]] = []
+    for line in paragraph.split("\n"):
+        key, sep, value = line.partition(":")
+        is_detail = sep and value.strip() and " ".join(key.lower().split()) in META_KEYS
+        if not parts or is_detail:
+            parts.append([])
+        parts[-1].append(line)
+    return ["\n".join(part) for part in parts]
 
 
 def _unwrapped(paragraph: str) -> str:
@@ -133,20 +207,17 @@ def _unwrapped(paragraph: str) -> str:
 
 
 def _short(paragraph: str) -> bool:
-    """A heading's shape: one short line, no sentence end but "?" or ":", no list item."""
+    """A heading's shape: one short line, no sentence end but "?" or ":", no list item
+    (a number in front is the heading's: "1. Herausforderungen und Bedarfe")."""
+    shown = _NUMBERED.sub("", paragraph, count=1)
     return (
-        len(paragraph.split()) <= _QUESTION_WORDS
-        and not _SENTENCE_END.search(paragraph)
-        and OPENS.match(paragraph) is None
+        len(shown.split()) <= _QUESTION_WORDS
+        and not _SENTENCE_END.search(shown)
+        and OPENS.match(shown) is None
     )
 
 
 def _detail(paragraph: str, name: str) -> tuple[str, object] | None:
-    """``(field, value)`` of a "Workshop: …", "Datum: …" line, or None."""
+    """``(field, value)`` of a "Workshop: …", "Datum: …" line (with a value), or None."""
     key, sep, value = paragraph.partition(":")
-    field = META_KEYS.get(key.strip().lower()) if sep and value.strip() else None
-    if field == "names":
-        return field, tuple(v.strip() for v in value.split(",") if v.strip())
-    if field == "date":
-        return field, normalise_date(value.strip(), name)
-    return (field, value.strip()) if field else None
+    return detail(paragraph, name) if sep and value.strip() and len(key.split()) <= 2 else None

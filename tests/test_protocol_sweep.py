@@ -1,0 +1,445 @@
+"""Protocols as people write them: lists of participants, text Word hides in its XML, PDF
+page furniture and ligatures, plain-text conventions, bold instead of heading styles,
+German dates, Strict Open XML and signature lines."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import stored_text
+from workbench import InputError, Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+from workbench.ingest.common import normalise_date
+from workbench.ingest.protocol_meta import signature_names, split_names
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(path: Path, build, edit=None) -> Path:
+    """A DOCX written with python-docx by ``build(document)``; ``edit`` rewrites its
+    ``word/document.xml`` the way Word writes what python-docx cannot."""
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    if edit:
+        parts["word/document.xml"] = edit(parts["word/document.xml"].decode()).encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+def _run(text: str, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _para(inner: str) -> str:
+    return f"<w:p>{inner}</w:p>"
+
+
+# --------------------------------------------------------------------- 5: lists of names
+
+
+def test_a_semicolon_list_of_participants_gives_one_name_each(
+    project: Project, tmp_path: Path
+) -> None:
+    assert split_names(
+        "Frau Dr. Hedwig Brösel-Kamp (Seniorenbüro); Herr Pfr. Till Ommerborn / Ada Quast "
+        "und Prof. Udo Zierfuß [Moderation]"
+    ) == ("Hedwig Brösel-Kamp", "Till Ommerborn", "Ada Quast", "Udo Zierfuß")
+
+    def build(d) -> None:
+        d.add_paragraph("Werkstatt Opladen", style="Title")
+        d.add_paragraph("Sozialraum: Opladen")
+        d.add_paragraph(
+            "Teilnehmende: Frau Dr. Hedwig Brösel-Kamp (Seniorenbüro); Herr Till Ommerborn (AWO)"
+        )
+        d.add_paragraph("Herausforderungen und Bedarfe", style="Heading 1")
+        d.add_paragraph("Brösel-Kamp: Viele Ältere sind allein.")
+        d.add_paragraph("Ommerborn bietet den Saal an.")
+
+    path = _docx(tmp_path / "semikolon.docx", build)
+    assert parse_file(path).names == ("Hedwig Brösel-Kamp", "Till Ommerborn")
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert "Brösel" not in stored and "Ommerborn" not in stored
+
+
+# ----------------------------------------------------------- 6: text hidden in Word's XML
+
+_BOX = (
+    '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-'
+    'compatibility/2006"><mc:Choice xmlns:wps="http://schemas.microsoft.com/office/word/'
+    '2010/wordprocessingShape" Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+    + _para(_run("Im Kasten: die Schuldnerberatung fehlt."))
+    + "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+    "<w:txbxContent>"
+    + _para(_run("Im Kasten: die Schuldnerberatung fehlt."))
+    + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def _hidden_text(xml: str) -> str:
+    """Word's ways of keeping text out of python-docx's sight, in place of markers."""
+    sdt = '<w:sdt><w:sdtPr><w:id w:val="7"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>'
+    replacements = {
+        "DISTRICT": sdt.format(_run("Wiesdorf")),
+        "DATE": sdt.format(_run("25. März 2021")),
+        "TRACKED": _run("Der Treff ")
+        + '<w:del w:id="1" w:author="A"><w:r><w:delText>von Herrn Quast </w:delText></w:r>'
+        "</w:del>"
+        + '<w:ins w:id="2" w:author="A">'
+        + _run("öffnet wieder")
+        + "</w:ins>"
+        + _run("."),
+        "FIELD": '<w:fldSimple w:instr=" AUTHOR ">'
+        + _run("Das Gemeindehaus")
+        + "</w:fldSimple>"
+        + _run(" lädt ein."),
+        "SMART": _run("Der Bus fährt nach ")
+        + '<w:smartTag w:uri="u" w:element="place">'
+        + _run("Opladen")
+        + "</w:smartTag>"
+        + _run("."),
+        "BOXED": _run("Die Bibliothek leiht Tablets aus.") + _BOX,
+    }
+    for marker, inner in replacements.items():
+        xml = re.sub(rf"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>{marker}</w:t></w:r>", inner, xml)
+    block = (
+        '<w:sdt><w:sdtPr><w:id w:val="8"/></w:sdtPr><w:sdtContent>'
+        + _para(_run("Es fehlt ein Hausarzt."))
+        + _para(_run("Der Radweg endet am Ortsrand."))
+        + "</w:sdtContent></w:sdt>"
+        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+        + _para(_run("Klicken Sie hier, um Text einzugeben."))
+        + "</w:sdtContent></w:sdt>"
+        + '<w:customXml w:element="punkt">'
+        + _para(_run("Die Feuerwehr bietet ihr Haus an."))
+        + "</w:customXml>"
+    )
+    return xml.replace(_para_marker(xml, "BLOCK"), block)
+
+
+def _para_marker(xml: str, marker: str) -> str:
+    """The whole ``w:p`` holding ``marker``."""
+    return re.search(rf"<w:p>(?:(?!<w:p>).)*?{marker}.*?</w:p>", xml).group()
+
+
+def test_text_in_tracked_changes_content_controls_fields_and_text_boxes_is_read(
+    project: Project, tmp_path: Path
+) -> None:
+    def build(d) -> None:
+        d.add_paragraph("Werkstatt Wiesdorf", style="Title")
+        d.add_paragraph("Sozialraum: ").add_run("DISTRICT")
+        d.add_paragraph("Datum: ").add_run("DATE")
+        d.add_paragraph("Teilnehmende: Ada Quast")
+        d.add_paragraph("Herausforderungen und Bedarfe", style="Heading 1")
+        d.add_paragraph().add_run("TRACKED")
+        d.add_paragraph().add_run("BLOCK")
+        d.add_paragraph().add_run("FIELD")
+        d.add_paragraph().add_run("SMART")
+        d.add_paragraph().add_run("BOXED")
+        p = d.add_paragraph()
+        p.add_run("Jugendhilfe:").bold = True
+        p.add_run(" Das JuZ ist zu.")
+
+    path = _docx(tmp_path / "vorlage.docx", build, _hidden_text)
+    document = parse_file(path)
+    assert (document.district, document.date) == ("Wiesdorf", "2021-03-25")
+    assert [(s.speaker_role, s.text) for s in document.segments] == [
+        (None, "Der Treff öffnet wieder."),
+        (None, "Es fehlt ein Hausarzt."),
+        (None, "Der Radweg endet am Ortsrand."),
+        (None, "Die Feuerwehr bietet ihr Haus an."),
+        (None, "Das Gemeindehaus lädt ein."),
+        (None, "Der Bus fährt nach Opladen."),
+        (None, "Die Bibliothek leiht Tablets aus."),
+        (None, "Im Kasten: die Schuldnerberatung fehlt."),  # once, not also its fallback
+        ("Jugendhilfe", "Das JuZ ist zu."),
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert "Quast" not in stored_text(project)  # the deleted text is not stored either
+
+
+# ------------------------------------------------------------ 7, 8: PDF furniture, ligatures
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with one line per entry (Helvetica, WinAnsi; bytes 0x81–0x83 are the
+    ligatures ﬀ, ﬁ, ﬂ as a word processor embeds them)."""
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/BaseEncoding /WinAnsiEncoding /Differences [129 /ff /fi /fl] >> >>"
+    )
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    kids = []
+    for lines in pages:
+        ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            for number, ligature in enumerate("ﬀﬁﬂ"):
+                escaped = escaped.replace(ligature, f"<{number}>")
+            ops.append(f"({escaped}) Tj T*")
+        stream = "\n".join([*ops, "ET"]).encode("cp1252", "replace")
+        for number, code in enumerate((b"\x81", b"\x82", b"\x83")):
+            stream = stream.replace(b"<%d>" % number, code)
+        kids.append(len(objects) + 1)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects) + 2)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    refs = " ".join(f"{k} 0 R" for k in kids)
+    objects[1] = f"<< /Type /Pages /Kids [{refs}] /Count {len(pages)} >>".encode()
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+LETTERHEAD = "Stadt Musterhausen · Fachbereich Soziales · Protokollführung: Ida Wendeburg"
+PDF_PAGES = [
+    [
+        LETTERHEAD,
+        "Protokoll Werkstatt Opladen",
+        "Workshop: Werkstatt Opladen",
+        "Sozialraum: Opladen",
+        "Datum: 22.04.2021",
+        "Teilnehmende: Ida Wendeburg; Ole Stracke",
+        "1. Herausforderungen und Bedarfe",
+        "Seit Corona sind die Treﬀpunkte für Ältere geschlossen, viele sitzen allein zu",
+        "Hause und rufen beim Seniorenbüro an.",
+        "Werkstatt Opladen, 22.04.2021 – Seite 1 von 2",
+    ],
+    [
+        LETTERHEAD,
+        "2. Ressourcen und Möglichkeiten",
+        "Die neue Bahnstadt hat Freiﬂächen, die man für einen Gemeinschaftsgarten nutzen",
+        "könnte, sagt Herr Stracke.",
+        "gez. Ida Wendeburg",
+        "Werkstatt Opladen, 22.04.2021 – Seite 2 von 2",
+    ],
+]
+
+
+def test_pdf_footers_numbered_headings_details_and_ligatures(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "werkstatt.pdf"
+    path.write_bytes(_pdf(PDF_PAGES))
+    document = parse_file(path)
+    assert (document.title, document.workshop, document.district, document.date) == (
+        "Protokoll Werkstatt Opladen",
+        "Werkstatt Opladen",
+        "Opladen",
+        "2021-04-22",
+    )
+    assert document.names == ("Ida Wendeburg", "Ole Stracke")
+    assert [(s.question, s.text) for s in document.segments] == [
+        (
+            "Herausforderungen und Bedarfe",
+            "Seit Corona sind die Treffpunkte für Ältere geschlossen, viele sitzen allein zu "
+            "Hause und rufen beim Seniorenbüro an.",
+        ),
+        (
+            "Ressourcen und Möglichkeiten",
+            "Die neue Bahnstadt hat Freiflächen, die man für einen Gemeinschaftsgarten nutzen "
+            "könnte, sagt Herr Stracke.",
+        ),
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert "Wendeburg" not in stored and "Stracke" not in stored
+
+
+# ------------------------------------------------------------------ 9, 16: plain text
+
+
+PLAIN = """Protokoll Gespräch Wiesdorf\r
+===========================\r
+\r
+Datum: Montag, 6. Mai 2021\r
+Ort: Gemeindesaal\r
+Teilnehmende: Ada Quast, Ole Stracke\r
+Protokoll: Ole Stracke\r
+\r
+Herausforderungen und Bedarfe\r
+-----------------------------\r
+\r
+• Die Wohnungen sind überbelegt.\r
+– Frau Quast: Es fehlt Personal.\r
+· Es gibt keine Infos auf Türkisch.\r
+· Der Spielplatz ist gesperrt.\r
+\r
+| Karte | Text |\r
+|-------|------|\r
+| 1 | Mehr Grün |\r
+| 2 | Ein Sprachcafé |\r
+\r
+gez. Ole Stracke\r
+"""
+
+
+def test_plain_text_bullets_setext_headings_detail_lines_tables_and_signature(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "notizen.txt"
+    path.write_bytes(PLAIN.encode("cp1252"))
+    document = parse_file(path)
+    assert (document.title, document.date) == ("Protokoll Gespräch Wiesdorf", "2021-05-06")
+    assert document.names == ("Ada Quast", "Ole Stracke")
+    assert [(s.question, s.text, dict(s.attributes)) for s in document.segments] == [
+        ("Herausforderungen und Bedarfe", "Die Wohnungen sind überbelegt.", {}),
+        ("Herausforderungen und Bedarfe", "Frau Quast: Es fehlt Personal.", {}),
+        ("Herausforderungen und Bedarfe", "Es gibt keine Infos auf Türkisch.", {}),
+        ("Herausforderungen und Bedarfe", "Der Spielplatz ist gesperrt.", {}),
+        ("Herausforderungen und Bedarfe", "Mehr Grün", {"Spalte": "Text", "Zeile": "1"}),
+        ("Herausforderungen und Bedarfe", "Ein Sprachcafé", {"Spalte": "Text", "Zeile": "2"}),
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert "Quast" not in stored and "Stracke" not in stored
+
+    other = tmp_path / "punkte.md"
+    other.write_text("## Frage\n\n▪ Erstens\n◦ Zweitens\n", encoding="utf-8")
+    assert [s.text for s in parse_file(other).segments] == ["Erstens", "Zweitens"]
+
+
+# ------------------------------------------------- 10, 16: bold headings, lists of names
+
+
+def test_bold_paragraphs_are_headings_without_heading_styles(tmp_path: Path) -> None:
+    def build(d) -> None:
+        d.add_paragraph().add_run("Protokoll Werkstatt Alkenrath").bold = True
+        d.add_paragraph("Datum: 18.03.2021, 17:00–19:30 Uhr")
+        d.add_paragraph("Ort: Gemeindesaal")
+        d.add_paragraph("Moderation: Ole Stracke")
+        d.add_paragraph().add_run("1. Herausforderungen und Bedarfe").bold = True
+        d.add_paragraph("Der Bus fährt abends nur stündlich.", style="List Bullet")
+        d.add_paragraph().add_run("2. Ressourcen und Möglichkeiten").bold = True
+        d.add_paragraph("Die Kita hat einen großen Garten.", style="List Bullet")
+        d.add_paragraph("Protokoll erstellt von Ole Stracke am 22.03.2021")
+
+    document = parse_file(_docx(tmp_path / "fett.docx", build))
+    assert (document.title, document.date, document.names) == (
+        "Protokoll Werkstatt Alkenrath",
+        "2021-03-18",
+        ("Ole Stracke",),
+    )
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Herausforderungen und Bedarfe", "Der Bus fährt abends nur stündlich."),
+        ("Ressourcen und Möglichkeiten", "Die Kita hat einen großen Garten."),
+    ]
+
+
+def test_a_list_after_teilnehmende_is_the_list_of_participants(tmp_path: Path) -> None:
+    def build(d) -> None:
+        d.add_paragraph("Werkstatt Wiesdorf", style="Title")
+        d.add_paragraph("Datum: 25. März 2021")
+        d.add_paragraph("Teilnehmende:")
+        for name in ("Frau Ada Quast (Bürgerverein)", "Herr Ole Stracke (Streetwork)"):
+            d.add_paragraph(name, style="List Bullet")
+        d.add_paragraph("Herausforderungen und Bedarfe", style="Heading 1")
+        d.add_paragraph("Quast: Die Läden stehen leer.", style="List Bullet")
+
+    document = parse_file(_docx(tmp_path / "liste.docx", build))
+    assert (document.date, document.names) == ("2021-03-25", ("Ada Quast", "Ole Stracke"))
+    assert [s.text for s in document.segments] == ["Quast: Die Läden stehen leer."]
+
+
+def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:
+    def build(d) -> None:
+        d.add_paragraph("Werkstatt Wiesdorf")
+        d.add_paragraph("Herausforderungen und Bedarfe")
+        d.add_paragraph("Die Läden stehen leer.")
+
+    with pytest.raises(
+        InputError,
+        match=r"Absatz 1: Das Dokument hat keine Überschriften.*"
+        r"Formatvorlage ‚Überschrift 1‘",
+    ):
+        parse_file(_docx(tmp_path / "ohne.docx", build))
+
+
+# ------------------------------------------------------------------- 11: German dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("25. März 2021", "2021-03-25"),
+        ("25. Mär. 2021", "2021-03-25"),
+        ("25. Maerz 2021", "2021-03-25"),
+        ("Montag, 25. März 2021", "2021-03-25"),
+        ("25.3.21", "2021-03-25"),
+        ("3. Okt. 2020", "2020-10-03"),
+        ("2021-03-25", "2021-03-25"),
+    ],
+)
+def test_german_dates(value: str, expected: str) -> None:
+    assert normalise_date(value, "p.docx") == expected
+
+
+def test_an_impossible_date_still_stops() -> None:
+    with pytest.raises(InputError, match=r"Datum '31\. Februar 2021' nicht erkannt"):
+        normalise_date("31. Februar 2021", "p.docx")
+
+
+# ----------------------------------------------------------------- 15: Strict Open XML
+
+
+def test_a_strict_open_xml_file_gets_its_own_message(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _docx(tmp_path / "streng.docx", lambda d: d.add_paragraph("Text"))
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    strict = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        strict,
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "streng.docx: Die Datei ist im Format ‚Strict Open XML‘ gespeichert" in err
+    assert "Traceback" not in err and project.segments().empty
+
+
+def test_signature_lines() -> None:
+    assert signature_names("gez. Ole Stracke") == ("Ole Stracke",)
+    assert signature_names("Protokoll: Ole Stracke, 22.03.2021") == ("Ole Stracke",)
+    assert signature_names("Protokoll: Der Platz soll schöner werden.") is None
+    assert split_names("Sitzung des Beirats") == ()  # words in lower case: no name
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import workbench.ingest.common
+    import workbench.ingest.protocol_meta
+
+    for module in (workbench.ingest.common, workbench.ingest.protocol_meta):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0

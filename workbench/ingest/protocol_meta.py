@@ -1,0 +1,163 @@
+"""A protocol's details, shared by the DOCX, ODT, PDF and Markdown readers (pure).
+
+Detail lines ``Schlüssel: Wert`` (:data:`META_KEYS`): Workshop, Sozialraum, Datum, Format;
+the participants (Teilnehmende, Anwesende) and who wrote or moderated the protocol
+(Protokoll, Protokollführung, Moderation) give the names to pseudonymise; ``Ort``,
+``Uhrzeit`` are known but not kept. A list of names (:func:`split_names`) is split at
+",", ";", "/", " und ", "&" and line breaks; an organisation or role in brackets, forms of
+address and titles ("Frau Dr.", "Herr Pfr.") are left out, and so are parts that are no
+name's shape (digits or "@": a date, a phone number, an e-mail; words in lower case). A
+signature line at a protocol's end ("gez. Anna Schmidt", "Protokoll erstellt von Anna
+Schmidt am 22.03.2021") is no statement: its names go onto the name list
+(:func:`signature_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+
+from workbench.ingest.common import normalise_date
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
+
+IGNORED = "ignored"  # a known detail that is not kept (Ort, Uhrzeit)
+META_KEYS = {
+    "workshop": "workshop",
+    "sozialraum": "district",
+    "stadtteil": "district",
+    "district": "district",
+    "datum": "date",
+    "date": "date",
+    "format": "format",
+    "teilnehmende": "names",
+    "teilnehmer": "names",
+    "teilnehmer*innen": "names",
+    "teilnehmer:innen": "names",
+    "teilnehmerinnen": "names",
+    "participants": "names",
+    "anwesend": "names",
+    "anwesende": "names",
+    "moderation": "names",
+    "protokoll": "names",
+    "protokollführung": "names",
+    "protokollant": "names",
+    "protokollantin": "names",
+    "protokollführer": "names",
+    "protokollführerin": "names",
+    "ort": IGNORED,
+    "uhrzeit": IGNORED,
+    "zeit": IGNORED,
+}
+_SEPARATORS = re.compile(r"[,;/\n]|\s+(?:und|&)\s+")
+_BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+_EXTRA_TITLES = frozenset({"pfr.", "pfrin.", "pfarrer", "pfarrerin", "dipl.-pad.", "mag.", "ing."})
+_SIGNATURE = re.compile(
+    r"^(?:gez\.|i\.\s?A\.|(?:das\s+)?protokoll\s+(?:erstellt|geschrieben|führte|verfasst)"
+    r"(?:\s+von)?|(?:protokoll(?:führung)?|moderation)\s*:|erstellt\s+von)\s*(?P<rest>.+)$",
+    re.I,
+)
+_AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
+
+
+def _name(part: str) -> str:
+    """One entry of a list of names without brackets, forms of address and titles."""
+    words = _BRACKETS.sub(" ", part).replace("–", " ").split()
+    while words and fold(words[0]) in TITLES | ACADEMIC | ROLE_WORDS | _EXTRA_TITLES:
+        words.pop(0)
+    return " ".join(w.strip(" .:-") if i == len(words) - 1 else w for i, w in enumerate(words))
+
+
+def _looks_like_name(name: str) -> bool:
+    """A person's name: one to five words, capitalised but for particles ("von der"), no
+    digits or "@" ("Sitzung des Beirats", "22.03.2021" are none)."""
+    words = name.split()
+    return (
+        0 < len(words) <= 5
+        and not re.search(r"[\d@]", name)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or fold(w) in PARTICLES for w in words)
+    )
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """The names in a list of participants (see the module's docstring).
+
+    >>> split_names("Frau Dr. Gudrun Schnittger-Kallweit (Büro); Herr Pfr. Benedikt Hülsenbeck")
+    ('Gudrun Schnittger-Kallweit', 'Benedikt Hülsenbeck')
+    >>> split_names("Anna Schmidt und Thi Thu Trang Nguyen, 22.03.2021")
+    ('Anna Schmidt', 'Thi Thu Trang Nguyen')
+    """
+    names = []
+    for part in _SEPARATORS.split(_BRACKETS.sub(" ", value)):
+        name = _name(part)
+        if _looks_like_name(name):
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def is_names_line(text: str) -> bool:
+    """Whether a line in a list after "Teilnehmende:" is one of names (a few words each,
+    no sentence end outside brackets)."""
+    names = split_names(text)
+    return (
+        bool(names)
+        and all(len(n.split()) <= 5 for n in names)
+        and not re.search(r"[.!?…](?=\s|$)", _BRACKETS.sub("", text))
+    )
+
+
+def signature_names(line: str) -> tuple[str, ...] | None:
+    """The names in a signature line ("gez. Anna Schmidt", "Protokoll erstellt von Anna
+    Schmidt am 22.03.2021", "Protokoll: Anna Schmidt, 22.03.2021"); None for any other line
+    (also when what follows is more than a few names, a date and contact details).
+
+    >>> signature_names("Protokoll erstellt von Björn Treckmann am 22.03.2021")
+    ('Björn Treckmann',)
+    >>> signature_names("Protokoll: die Gruppe sammelt weiter Ideen für den Platz.") is None
+    True
+    """
+    match = _SIGNATURE.match(line.strip())
+    if not match:
+        return None
+    rest = _AFTER_NAME.sub("", match.group("rest").strip())
+    parts = [p.strip() for p in _SEPARATORS.split(_BRACKETS.sub(" ", rest)) if p.strip()]
+    names = split_names(rest)
+    contact = [p for p in parts if re.search(r"[\d@]", p) or fold(p).startswith(("tel", "mail"))]
+    if not names or len(names) + len(contact) < len(parts):
+        return None
+    if any(len(n.split()) > 4 or not n[0].isupper() for n in names):
+        return None
+    return names
+
+
+def heading_text(text: str) -> str:
+    """A heading without its number ("1. Herausforderungen" → "Herausforderungen").
+
+    >>> heading_text("2.1 Ressourcen und Möglichkeiten")
+    'Ressourcen und Möglichkeiten'
+    """
+    return _HEADING_NUMBER.sub("", text.strip(), count=1).strip()
+
+
+def detail(text: str, filename: str) -> tuple[str, object] | None:
+    """``(field, value)`` of a detail line ``Schlüssel: Wert`` with a known key (names as
+    a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None."""
+    key, sep, value = text.partition(":")
+    field = META_KEYS.get(" ".join(key.strip(" *_").lower().split())) if sep else None
+    value = value.strip(" *_\t\n")
+    if field == "names":
+        return field, split_names(value)
+    if field == "date":
+        return field, normalise_date(value, filename)
+    return (field, value) if field else None
+
+
+def add_detail(fields: MutableMapping[str, object], field: str, value: object) -> None:
+    """Put a detail into a document's fields: names are added to those found before, a
+    detail not kept is left out, any other replaces what was there."""
+    if field == "names":
+        fields["names"] = tuple(dict.fromkeys((*fields.get("names", ()), *value)))  # type: ignore[misc]
+    elif field != IGNORED:
+        fields[field] = value
