@@ -4,58 +4,81 @@ Many programs write a meeting or an interview as lines that begin with who speak
 ``Anna Schmidt: Guten Morgen`` (Google Meet, Jitsi, typed transcripts), ``[10:02] Anna
 Schmidt : Hallo`` (BigBlueButton's chat), ``10:02:13 Anna: …``, f4/f5 interview
 transcripts (``I: Wie war das? #00:01:02-5#``, ``B1: …``), Zoom's saved captions
-(``[Anna Schmidt] 10:02:13 …``) or a speaker line with a time and the text below it
-(``Anna Schmidt  0:03`` — Otter, Webex, Teams' Word export).
+(``[Anna Schmidt] 10:02:13 …``), WhisperX (``[SPEAKER_00]: …``), or a speaker line
+with the text below it: name and time (``Anna Schmidt  0:03`` — Otter, Webex, Teams'
+Word export), time and name (``[18:02] Schmidt, Anna`` — a Teams chat copied from the
+window; ``00:00:03 Sprecher 1`` — Word's "Transkribieren"), name and time on two lines
+(``Anna Schmidt`` / ``18:02`` — the newer Teams chat) or a cue's timing and the name
+(``0:0:3.120 --> 0:0:8.450`` / ``Anna Schmidt`` — Teams' transcript of 2021).
+A speaker may be written "Nachname, Vorname" (Teams, Outlook) or be the phone number of a
+dial-in (``+49 2171 1234567   1:30``: the writer replaces it as a phone number). The
+layouts with time first or on lines of their own count only where speakers speak more
+than once and at least half of them look like people (a role label, "Nachname, Vorname",
+a phone number, a first name or surname the gazetteer knows): an agenda
+``10:00 Begrüßung`` / text stays a protocol.
+
 Every turn is one statement (``source_id`` 1, 2, … in order); lines that start no turn
-continue the one before; lines that hold only a time stamp are dropped, as are f4's
-``#hh:mm:ss-d#`` marks (the first is kept as ``time``). A speaker written as a role code
-(``I``, ``B1``, ``Interviewer``, ``Moderation``, ``TN 3``) is a role, not a person; a
-name is a person (see :mod:`workbench.ingest.speakers`) and becomes a placeholder.
+continue the one before; lines that hold only a time stamp are dropped (the time is the
+next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (the first is kept as
+``time``), a Teams chat's reaction counts (``👍 2``) and the tools' notices and header
+(:mod:`workbench.ingest.transcript_frame`: participant lists go onto the name list, the
+rest is the title). HTML entities (``&amp;``, BigBlueButton) are decoded. A speaker
+written as a role label is a role, not a person (:mod:`workbench.ingest.speaker_labels`);
+a name is a person (see :mod:`workbench.ingest.speakers`) and becomes a placeholder.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
+from workbench.ingest.transcript_frame import notice, participants_line, read_header
 
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_WHO = r"[^\W\d_][\w.'’ -]{0,48}?(?:\s*\([^()\n]{0,30}\))?"
+_NAME = r"[^\W\d_][\w.'’ -]{0,48}?"
+_QUALIFIER = r"(?:\s*\([^()\n]{0,30}\))?"
+_WHO = rf"{_NAME}{_QUALIFIER}"
+# On a speaker line of its own also "Schmidt, Anna (Stadt)" and a dial-in's phone number.
+_PHONE = r"(?:\+|0)\d[\d /()-]{4,22}\d"
+_ANYONE = rf"(?:{_PHONE}|{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})"
 # "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "Anna Schmidt: …", "B1: …"
 _INLINE = re.compile(
     rf"^\s*(?:\[?(?P<time>{_TIME})\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+(?P<text>\S.*)$"
 )
 # "[Anna Schmidt] 10:02:13 Guten Morgen" (Zoom's saved closed captions)
-_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_WHO})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")
+_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")
+# "[SPEAKER_00]: Guten Morgen" (WhisperX)
+_BRACKET_LABEL = re.compile(rf"^\s*\[(?P<who>{_WHO})\]:\s+(?P<text>\S.*)$")
 # "Anna Schmidt  0:03" or "Anna Schmidt (00:01:02)" alone on its line, the text below
-_HEADER = re.compile(rf"^\s*(?P<who>{_WHO})\s+\(?(?P<time>{_TIME})\)?\s*$")
+_HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+\(?(?P<time>{_TIME})\)?\s*$")
+# "[18:02] Schmidt, Anna" or "00:00:03 Sprecher 1" alone on its line, the text below
+_TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
+_WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")
+_CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+_ARROW = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
-_ROLE = re.compile(
-    r"^(?:[A-Z]{1,3}\d{0,2}|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
-    r"Moderat(?:ion|or|orin)|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Sprecher(?:in)?|Speaker|"
-    r"Person|Host|Gast|Protokoll|Unbekannt|Unknown|Plenum|Publikum|Gruppe|Tisch|Alle|Mehrere|"
-    # labels of a question-and-answer record: not people, never pseudonymised
-    r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
-    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*\d{1,3})?)$"
+_SURNAME_FIRST = re.compile(
+    r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2},\s*(?:(?:Dr|Prof)\.\s*)?"
+    r"(?P<first>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
 )
-_FUNCTION_NOUN = re.compile(
-    r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
-    r"treff|rat|haus|leitung|beirat|hilfe|initiative|netzwerk|gruppe|team|kreis)$",
-    re.IGNORECASE,
-)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 MIN_TURNS = 3
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
-_PREAMBLE = 3  # short lines before the first turn that may be a title ("Transkript")
+_PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
+_LOOSE = "loose"  # time first or on a line of its own: speakers must speak more than once
 
 
 @dataclass
@@ -64,81 +87,171 @@ class _Turn:
     who: str
     time: str | None
     lines: list[str] = field(default_factory=list)
+    layout: str = "inline"
+    section: bool = False  # under a time line of its own (Google Meet: every 5 minutes)
+
+
+@dataclass
+class _Parse:
+    turns: list[_Turn] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # lines before the first turn
+    other: int = 0  # lines that are neither turn nor time nor notice
+    names: list[str] = field(default_factory=list)  # people named in the tools' notices
+
+
+def _fits(who: str) -> bool:
+    """Whether a speaker read by a pattern is one: a name of at most five words ("Schmidt,
+    Anna" with capitals after the comma), or a phone number of six digits or more."""
+    who = re.sub(r"\s*\([^()]*\)$", "", who.strip())
+    if who[:1] in "+0123456789":
+        return sum(ch.isdigit() for ch in who) >= 6
+    if "," in who:
+        match = _SURNAME_FIRST.match(who)
+        return bool(match) and all(w[:1].isupper() for w in match["first"].split())
+    return len(who.split()) <= 5
+
+
+def _person_like(who: str) -> bool:
+    """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname"
+    or a name with a first name or surname known to the gazetteer (not "Begrüßung")."""
+    if is_label(who) or who[:1] in "+0" or "," in who:
+        return True
+    names = gazetteer()
+    words = re.sub(r"\([^()]*\)", " ", who).split()
+    return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+def _who_line(line: str | None) -> str | None:
+    """The speaker a line consists of, or None."""
+    match = _WHO_LINE.match(line or "")
+    return match["who"].strip() if match and _fits(match["who"]) else None
+
+
+def _is_time(line: str | None) -> bool:
+    """Whether a line is a time stamp or a cue's timing only."""
+    return bool(line) and bool(_ONLY_TIME.match(line) or _ARROW.match(line))  # type: ignore[arg-type]
+
+
+def _clock(value: str) -> str:
+    """A cue time written loosely ("0:0:3.120") as ``hh:mm:ss.mmm``."""
+    main, _, fraction = value.replace(",", ".").partition(".")
+    hours, minutes, seconds = (int(p) for p in main.split(":"))
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}" + (
+        f".{fraction.ljust(3, '0')}" * bool(fraction)
+    )
 
 
 def _start(line: str, following: str | None) -> _Turn | None:
-    """The turn a line starts, or None (a header turn needs text on the next line)."""
-    inline = _INLINE.match(line) or _BRACKETED.match(line)
-    if inline and len(inline["who"].split()) <= 5:
-        return _Turn(0, inline["who"].strip(), inline["time"], [inline["text"]])
+    """The turn a line starts, or None (a speaker line needs text on the next line)."""
+    for pattern in (_INLINE, _BRACKETED, _BRACKET_LABEL):
+        match = pattern.match(line)
+        if match and _fits(match["who"]):
+            return _Turn(0, match["who"].strip(), match.groupdict().get("time"), [match["text"]])
+    if not following or _is_time(following) or _start(following, None) is not None:
+        return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
-    if header and len(header["who"].split()) <= 5 and following and following.strip():
-        return _Turn(0, header["who"].strip(), header["time"])
+    if header and _fits(header["who"]):
+        return _Turn(0, header["who"].strip(), header["time"], layout="header")
+    first = _TIME_FIRST.match(line)
+    if first and _fits(first["who"]):
+        return _Turn(0, first["who"].strip(), first["time"], layout=_LOOSE)
     return None
 
 
-def _turns(text: str) -> tuple[list[_Turn], list[str], int]:
-    """(turns, lines before the first turn, lines that are neither turn nor time)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    turns: list[_Turn] = []
-    preamble: list[str] = []
-    other = 0
+def _two_line_start(line: str, following: str | None, third: str | None) -> _Turn | None:
+    """A turn whose speaker line is followed by a line of its own with the time (name, time,
+    text: Teams' chat) or that follows a cue's timing (timing, name, text: Teams 2021)."""
+    if not third or _is_time(third):
+        return None
+    arrow = _ARROW.match(line)
+    who = _who_line(following)
+    if arrow and who and _start(third, None) is None:
+        return _Turn(0, who, _clock(arrow["start"]), layout="timing")
+    who = _who_line(line)
+    if who and following and _ONLY_TIME.match(following) and _start(third, None) is None:
+        return _Turn(0, who, following.strip(" []"), layout=_LOOSE)
+    return None
+
+
+def _reaction_count(line: str) -> bool:
+    """Whether a line is a chat's count of reactions ("👍 2", "❤️ 3 😂 1")."""
+    return (
+        any(is_emoji(ch) for ch in line)
+        and any(ch.isdigit() for ch in line)
+        and all(is_emoji(ch) or ch.isdigit() or ch.isspace() for ch in line)
+    )
+
+
+def _turns(text: str) -> _Parse:
+    """The turns of a text, the lines before the first, and the lines that are neither."""
+    split = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    rows = [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
+    parse = _Parse()
+    turns = parse.turns
     stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
-    after = [len(lines)] * len(lines)  # index of the next non-empty line after each line
-    for i in range(len(lines) - 2, -1, -1):
-        after[i] = i + 1 if lines[i + 1].strip() else after[i + 1]
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    section = False
+    i = 0
+    while i < len(rows):
+        number, line = rows[i]
+        following = rows[i + 1][1] if i + 1 < len(rows) else None
+        third = rows[i + 2][1] if i + 2 < len(rows) else None
+        i += 1
+        named = notice(line)
+        if named is not None:
+            parse.names += named
             continue
-        if _ONLY_TIME.match(line):
-            stamp = line.strip(" []")
-            continue
-        following = lines[after[number - 1]] if after[number - 1] < len(lines) else None
-        turn = _start(line, following)
+        turn = _two_line_start(line, following, third)
         if turn is not None:
-            turn.row, turn.time = number, turn.time or stamp
+            i += 1  # the speaker's or the time's line
+        elif _is_time(line):
+            arrow = _ARROW.match(line)
+            stamp, section = _clock(arrow["start"]) if arrow else line.strip(" []"), True
+            continue
+        else:
+            turn = _start(line, following)
+        if turn is not None and not turns and participants_line(line) is not None:
+            turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg": the header's
+        if turn is not None:
+            turn.row, turn.time, turn.section = number, turn.time or stamp, section
             turns.append(turn)
+        elif turns and turns[-1].lines and _reaction_count(line):
+            pass  # a Teams chat counts reactions below the message
         elif turns:
             # Text under a speaker line belongs there; after an inline turn it is more.
-            other += bool(turns[-1].lines)
-            turns[-1].lines.append(line.strip())
+            parse.other += bool(turns[-1].lines)
+            turns[-1].lines.append(line)
         else:
-            preamble.append(line.strip())
+            parse.preamble.append(line)
         stamp = None
-    return turns, preamble, other
+    return parse
 
 
 def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     """Whether a plain text is a transcript or chat of speaker turns (not a protocol).
 
     ``timed_only``: only turns with times count (Word files: a protocol written as
-    "Schulsozialarbeit: …" paragraphs stays a protocol; transcripts carry times).
+    "Schulsozialarbeit: …" paragraphs stays a protocol; transcripts carry times, or
+    stand under a time line of their own as in Google Meet's).
     """
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
-    turns, preamble, other = _turns(text[:200_000])
-    if len(turns) < MIN_TURNS or len(preamble) > _PREAMBLE:
+    parse = _turns(text[:200_000])
+    turns, title = parse.turns, read_header(parse.preamble).title
+    if len(turns) < MIN_TURNS or len(title) > _PREAMBLE:
         return False
-    if any(len(line) > 80 for line in preamble):
+    if any(len(line) > 80 for line in title):
         return False
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;
     # time stamps make a chat or transcript of one-time speakers too.
     speakers = [t.who.casefold() for t in turns]
-    timed = sum(t.time is not None for t in turns)
-    if timed < _SHARE * len(turns) and (timed_only or len(set(speakers)) > 0.8 * len(speakers)):
+    repeated = len(set(speakers)) <= 0.8 * len(speakers)
+    timed = sum(t.time is not None or t.section for t in turns)
+    if timed < _SHARE * len(turns) and (timed_only or not repeated):
         return False
-    return len(turns) >= _SHARE * (len(turns) + other)
-
-
-def _is_role(who: str) -> bool:
-    """A role code or label, or a single word built like an organisation or function
-    ("Schulsozialarbeit", "Quartiersbüro", "Jugendamt"): not a person's name."""
-    if _ROLE.match(who):
-        return True
-    if " " in who or len(who) < 8 or not _FUNCTION_NOUN.search(who):
-        return False
-    names = gazetteer()
-    return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
+    loose = {t.who for t in turns if t.layout == _LOOSE}
+    if loose and (not repeated or 2 * sum(map(_person_like, loose)) < len(loose)):
+        return False  # "10:00 Begrüßung" / text: a protocol's agenda
+    return len(turns) >= _SHARE * (len(turns) + parse.other)
 
 
 _LABEL = re.compile(rf"^\s*(?P<who>{_WHO})\s?:\s+(?=\S)")
@@ -149,7 +262,7 @@ def role_label(line: str) -> tuple[str, int] | None:
     where its text starts, or None (no label, or a person's name: that stays text and is
     pseudonymised with it)."""
     label = _LABEL.match(line)
-    if label is None or not _is_role(label["who"].strip()):
+    if label is None or not is_role(label["who"].strip()):
         return None
     return label["who"].strip(), label.end()
 
@@ -162,19 +275,27 @@ def parse_speaker_turns(
     return turns_document(raw, decode(raw), roles)
 
 
+def _unescape(text: str) -> str:
+    """The text with HTML entities ("&amp;", "&#39;") decoded (BigBlueButton saves them)."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
 def turns_document(
     raw: RawFile, text: str, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
     """The statements of ``text``, the content of file ``raw`` (plain text, or the
     paragraphs of a Word transcript), one per speaker turn."""
-    turns, preamble, _ = _turns(text)
-    if not turns:
+    parse = _turns(text)
+    if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
+    header = read_header(parse.preamble, raw.name)
     speakers = Speakers(roles)
+    for listed in (*header.names, *parse.names):
+        speakers.add(listed)  # participants: pseudonymised wherever they are named
     segments: list[ParsedSegment] = []
     empty = 0
-    for turn in turns:
-        text = "\n".join(turn.lines)
+    for turn in parse.turns:
+        text = _unescape("\n".join(turn.lines))
         marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})", text)
         text = _F4_MARK.sub(" ", text).strip()
         if not text:
@@ -184,12 +305,9 @@ def turns_document(
         time = turn.time or (marks[0] if marks else None)
         if time:
             attributes["time"] = time
-        role = turn.who if _is_role(turn.who) else None
-        if role is None:
-            person = speakers.add(turn.who)
-            if person:
-                attributes["speaker"] = person
-                role = speakers.role(person)
+        role, person = speaker_fields(speakers, turn.who)
+        if person:
+            attributes["speaker"] = person
         segments.append(
             ParsedSegment(
                 text=text,
@@ -206,8 +324,9 @@ def turns_document(
         sha256=raw.sha256,
         importer=IMPORTER,
         segments=tuple(segments),
-        title=" – ".join(preamble) or None,
+        title=header.title_text,
+        date=header.date,
         format=FORMAT,
         names=speakers.names,
-        options={"skipped_rows": empty, "turns": len(turns)},
+        options={"skipped_rows": empty, "turns": len(parse.turns)},
     )

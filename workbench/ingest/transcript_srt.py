@@ -6,8 +6,10 @@ too; the hours are required, as in webvtt-py) and the text lines. Where the tool
 the speaker, the cue text starts with it: ``Anna Schmidt: text`` (the Zoom rule of
 :mod:`workbench.ingest.transcript_vtt`), ``[Anna Schmidt] text`` or
 ``- Anna Schmidt: text``; sound notes such as ``[Musik]`` or ``[Applause]`` are no
-speakers. As for WebVTT, consecutive cues of one speaker are one statement (a turn,
-attributes ``start_time``, ``end_time``, ``cues``, ``speaker``). Consecutive cues
+speakers; generic labels (``[SPEAKER_00]`` of WhisperX, ``Speaker 2`` of Otter) are
+roles, as in every format (:mod:`workbench.ingest.speaker_labels`). As for WebVTT,
+consecutive cues of one speaker are one statement (a turn, attributes ``start_time``,
+``end_time``, ``cues``, ``speaker``). Consecutive cues
 without a speaker are joined up to a sentence end (``.``, ``?``, ``!``, ``…``), so that
 the line wrapping of subtitles does not cut sentences into fragments. Tags (``<i>``,
 ``<b>``, ``<font color=…>``) and position codes (``{\\an8}``) are removed. A WebVTT file
@@ -183,7 +185,12 @@ def parse_srt(
     if text.startswith("WEBVTT"):
         cues = transcript_vtt.vtt_cues(text, raw.name)
         return transcript_document(
-            raw, cues, roles, importer=transcript_vtt.IMPORTER, format=transcript_vtt.FORMAT
+            raw,
+            cues,
+            roles,
+            importer=transcript_vtt.IMPORTER,
+            format=transcript_vtt.FORMAT,
+            sentences=True,
         )
     return transcript_document(
         raw, srt_cues(text, raw.name), roles, importer=IMPORTER, format=FORMAT, sentences=True

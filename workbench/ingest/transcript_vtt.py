@@ -5,10 +5,13 @@ voice tag (``<v Anna Schmidt>Guten Morgen</v>``), Webex in the cue's identifier
 (``1 "Anna Schmidt" (3108273152)``). Consecutive cues of one speaker are
 one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 ``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
-are people (see :mod:`workbench.ingest.speakers`). The cues are read with the
-``webvtt-py`` parser; the file is checked line by line first, so that a broken time
-stamp or a block the format does not know is reported with its line. The cue→turn
-logic (:class:`Cue`, :func:`split_label`, :func:`transcript_document`) is shared with
+are people (see :mod:`workbench.ingest.speakers`), except generic labels and role codes
+(``SPEAKER_00``, ``Speaker 2``, ``Sprecher 1``, ``Interviewer``: the statement's role,
+see :mod:`workbench.ingest.speaker_labels`). Cues without a speaker (Whisper) are
+joined up to a sentence end, not into one statement of the whole recording. The cues
+are read with the ``webvtt-py`` parser; the file is checked line by line first, so that
+a broken time stamp or a block the format does not know is reported with its line. The
+cue→turn logic (:class:`Cue`, :func:`split_label`, :func:`transcript_document`) is shared with
 SubRip subtitles (:mod:`workbench.ingest.transcript_srt`).
 """
 
@@ -24,6 +27,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 
@@ -183,7 +187,7 @@ def parse_vtt(
     """Parse a WebVTT transcript into speaker turns."""
     raw = read_source(source, name)
     cues = vtt_cues(decode(raw), raw.name)
-    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT)
+    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True)
 
 
 def transcript_document(
@@ -207,7 +211,7 @@ def transcript_document(
         raise InputError("Das Transkript enthält keine Untertitel mit Text.", file=raw.name)
     segments = []
     for number, turn in enumerate(turns, start=1):
-        person = speakers.add(turn[0].speaker) if turn[0].speaker else None
+        role, person = speaker_fields(speakers, turn[0].speaker)
         attributes: dict[str, Any] = {
             "start_time": turn[0].start,
             "end_time": turn[-1].end,
@@ -219,7 +223,7 @@ def transcript_document(
             ParsedSegment(
                 text=" ".join(cue.text for cue in turn),
                 source_id=str(number),
-                speaker_role=speakers.role(person),
+                speaker_role=role,
                 row=turn[0].row,
                 attributes=attributes,
             )

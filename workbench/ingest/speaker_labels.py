@@ -1,0 +1,70 @@
+"""Which speaker labels of chats and transcripts are roles, not people (pure).
+
+A transcript names its speakers by name (a person: a placeholder, see
+:mod:`workbench.ingest.speakers`) or by a label: a role code (``I``, ``B1``, ``TN 3``), a
+role word (``Interviewer``, ``Moderation``, ``Frage``), a generic label that a
+transcription tool writes for a voice it cannot name (``SPEAKER_00`` of WhisperX,
+``Speaker 2`` of Otter, ``Sprecher 1`` of Word, ``Teilnehmer 3``, ``Unknown Speaker``)
+or a single word built like an organisation or function (``Schulsozialarbeit``,
+``Quartiersbüro``). A label is a role in every format (``.txt``, ``.docx``, ``.srt``,
+``.vtt``): it is kept as the statement's role and never becomes a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.speakers import Speakers
+
+_ROLE = re.compile(
+    r"^(?:[A-Z]{1,3}\d{0,2}|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
+    r"Moderat(?:ion|or|orin)|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Sprecher(?:in)?|"
+    r"(?i:speaker)|Person|Host|Gast|Protokoll|Unbekannt|Unknown|Plenum|Publikum|Gruppe|Tisch|"
+    r"Alle|Mehrere|"
+    # labels of a question-and-answer record: not people, never pseudonymised
+    r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
+    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*_?\s*\d{1,3})?|"
+    # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2"
+    r"(?:Unknown|Unbekannte[rs]?)\s+(?:Speaker|Sprecher(?:in)?)(?:\s*\d{1,3})?)$"
+)
+_FUNCTION_NOUN = re.compile(
+    r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
+    r"treff|rat|haus|leitung|beirat|hilfe|initiative|netzwerk|gruppe|team|kreis)$",
+    re.IGNORECASE,
+)
+
+
+def is_label(who: str) -> bool:
+    """Whether a speaker is a role code or label ("B1", "Sprecher 1", "SPEAKER_00"): a
+    role in any case, unlike a word built like a function ("Gruppenarbeit")."""
+    return bool(_ROLE.match(who.strip()))
+
+
+def is_role(who: str) -> bool:
+    """Whether a speaker label is a role (see the module's docstring), not a person's name.
+
+    >>> [is_role(w) for w in ("SPEAKER_00", "Speaker 2", "Sprecher 1", "Anna Schmidt")]
+    [True, True, True, False]
+    >>> is_role("Unknown Speaker"), is_role("Hartung")
+    (True, False)
+    """
+    who = who.strip()
+    if is_label(who):
+        return True
+    if " " in who or len(who) < 8 or not _FUNCTION_NOUN.search(who):
+        return False
+    names = gazetteer()
+    return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
+
+
+def speaker_fields(speakers: Speakers, who: str | None) -> tuple[str | None, str | None]:
+    """``(role, person)`` of a turn's speaker label: a role label is the role (unless the
+    roles file gives it another) and no person; a name is a person (on the name list),
+    with the role the roles file gives that person."""
+    if not who or not who.strip():
+        return None, None
+    if is_role(who):
+        return speakers.role(who.strip()) or who.strip(), None
+    person = speakers.add(who)
+    return speakers.role(person), person

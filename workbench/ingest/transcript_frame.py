@@ -1,0 +1,174 @@
+"""What frames a transcript's turns: its header and the tools' notices (pure).
+
+Transcription tools write lines that are no one's words, and these are no statements:
+
+* notices (:func:`notice`), wherever they stand: Teams' ``Anna Schmidt hat die
+  Transkription beendet`` / ``… started transcription`` (the person goes onto the name
+  list), Google Meet's ``Das Meeting wurde nach 00:07:12 beendet 👋`` and its disclaimer
+  ``Dieses bearbeitbare Transkript wurde mithilfe von Computersoftware erstellt …``,
+  Otter's ``Transcribed by https://otter.ai``, Jitsi's ``Transcript of conference held
+  at …`` and ``End of transcript at …``;
+* the header before the first turn (:func:`read_header`): a list of participants —
+  ``Teilnehmende: Anna Schmidt, Ben Berg`` on one line, or a line ``Teilnehmer``,
+  ``Attendees``, ``SPEAKERS`` with the names on the next line (Google Meet, Otter) —
+  whose names go onto the name list (pseudonymised wherever they occur; role labels such
+  as "Speaker 2" left out); keywords (Otter's ``SUMMARY KEYWORDS`` and the line below);
+  the word ``Transkript``; a recording's length (``1 Std. 2 Min. 15 Sek.``) and a line of
+  date and time (``12. März 2021, 06:02PM``: the date is the document's date, as is a
+  date in the title). What is left is the title, its lines joined by " – ".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core.domain import InputError
+from workbench.ingest.common import normalise_date
+from workbench.ingest.speaker_labels import is_role
+
+_PARTICIPANTS = (
+    r"(?:teilnehmende|teilnehmer(?:\*innen|:innen|innen)?|participants|attendees|anwesende?|"
+    r"speakers|sprecher(?:\*innen|:innen)?|sprechende)"
+)
+_LIST_HEAD = re.compile(rf"^\s*{_PARTICIPANTS}\s*:?\s*$", re.I)
+_LIST_LINE = re.compile(rf"^\s*{_PARTICIPANTS}\s*:\s*(?P<names>\S.*)$", re.I)
+_KEYWORDS = re.compile(
+    r"^\s*(?:(?:summary\s+)?keywords|schlüsselwörter|schlagwörter|stichwörter)\s*:?\s*$", re.I
+)
+_TRANSCRIPT_WORD = re.compile(r"^\s*(?:transkript|transcript|transkription)\s*:?\s*$", re.I)
+_DURATION = re.compile(
+    r"^\s*(?:\d+\s*(?:std|stunden?|h|hrs?|hours?|min|minuten?|m|mins?|minutes?|sek|sekunden?"
+    r"|s|secs?|seconds?)\.?\s*)+$",
+    re.I,
+)
+# A line of date and time only: digits, separators, month and weekday names, AM/PM, Uhr.
+_DATE_WORDS = (
+    r"jan|januar|january|feb|februar|february|mär|märz|mar|march|apr|april|mai|may|jun|juni|"
+    r"june|jul|juli|july|aug|august|sep|sept|september|okt|oktober|oct|october|nov|november|"
+    r"dez|dezember|dec|december|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|am|pm|uhr|gmt|utc|mez|mesz|cet|cest"
+)
+_DATE_LINE = re.compile(
+    rf"^(?=.*\d)(?:[\d\s.,:/•·|+()–-]|(?:{_DATE_WORDS})\b\.?|\d+(?:am|pm)\b)+$", re.I
+)
+_DATES = (
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"),
+    re.compile(r"\b\d{1,2}\.\s?[^\W\d_]{3,9}\.?\s+\d{4}\b"),
+)
+_NOTICES = (
+    re.compile(
+        r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
+        r"|gestoppt)|(?:started|stopped|ended|paused)\s+(?:the\s+)?transcription)\W*$",
+        re.I,
+    ),
+    re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
+    re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
+    re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
+    re.compile(r"^(?:Transcribed|Transkribiert)\s+(?:by|von|mit)\s+\S*otter\.ai\S*\s*$", re.I),
+    re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
+    re.compile(r"^End of transcript (?:at|on)\b", re.I),
+)
+
+
+def notice(line: str) -> tuple[str, ...] | None:
+    """The people a tool's notice names (``()`` for none), or None for any other line.
+
+    >>> notice("Anna Schmidt hat die Transkription beendet"), notice("Danke, Anna.")
+    (('Anna Schmidt',), None)
+    >>> notice("Transcribed by https://otter.ai")
+    ()
+    """
+    text = line.strip()
+    for pattern in _NOTICES:
+        match = pattern.match(text)
+        if match:
+            who = match.groupdict().get("who")
+            return (who,) if who and not is_role(who) else ()
+    return None
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """The names of a list of participants, role labels ("Speaker 2") left out."""
+    parts = (" ".join(p.split()) for p in re.split(r"[,;]|\s+(?:und|and|&)\s+", value))
+    return tuple(p for p in parts if p and not is_role(p))
+
+
+def _is_name_list(value: str) -> bool:
+    """Whether a line is a list of names: short entries, no sentence, no digits."""
+    bare = re.sub(r"\([^()]*\)", " ", value)
+    parts = [p.strip() for p in re.split(r"[,;]|\s+(?:und|and|&)\s+", bare) if p.strip()]
+    parts = [p for p in parts if not is_role(p)]  # "Speaker 2" among Otter's speakers
+    return bool(parts) and all(
+        len(p.split()) <= 4
+        and not re.search(r"[\d@:!?]|[.…]$", p)
+        and all(w[0].isupper() or w in _PARTICLES for w in p.split())
+        for p in parts
+    )
+
+
+_PARTICLES = {"von", "van", "vom", "zu", "zur", "de", "der", "den", "di", "da", "del", "la", "le"}
+
+
+def participants_line(line: str) -> tuple[str, ...] | None:
+    """The names of a line ``Teilnehmende: Anna Schmidt, Ben Berg`` (also "Teilnehmer",
+    "Attendees", "Participants", "Anwesend"), or None for any other line."""
+    match = _LIST_LINE.match(line)
+    if match is None or not _is_name_list(match["names"]):
+        return None
+    return split_list(match["names"])
+
+
+@dataclass
+class Header:
+    """A transcript's header: title lines, names of its participants, its date."""
+
+    title: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def title_text(self) -> str | None:
+        """The title lines joined by " – " (the bare word "Transkript" only if alone)."""
+        lines = [t for t in self.title if not _TRANSCRIPT_WORD.match(t)] or self.title
+        return " – ".join(lines) or None
+
+
+def _date(line: str, filename: str) -> str | None:
+    """The ISO date written in a line, or None."""
+    for pattern in _DATES:
+        for found in pattern.findall(line):
+            try:
+                return normalise_date(found, filename)
+            except InputError:
+                continue
+    return None
+
+
+def read_header(lines: list[str], filename: str = "") -> Header:
+    """The header made of the lines before a transcript's first turn (see the module)."""
+    header = Header()
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        listed = participants_line(line)
+        if listed is not None:
+            header.names += listed
+        elif _LIST_HEAD.match(line) and following and _is_name_list(following):
+            header.names += split_list(following)
+            skip = True
+        elif _KEYWORDS.match(line) and following:
+            skip = True
+        elif _DURATION.match(line):
+            continue
+        elif _DATE_LINE.match(line):
+            header.date = header.date or _date(line, filename)
+        else:
+            header.title.append(line)
+            header.date = header.date or _date(line, filename)
+    return header
