@@ -44,15 +44,21 @@ PAGES = [
 ]
 
 
-def pdf_bytes(pages: list[list[str]], encrypt: bool = False) -> bytes:
-    """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica)."""
+def pdf_bytes(pages: list[list[str]], encrypt: bool = False, ligatures: bool = False) -> bytes:
+    """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica); with
+    ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{i} 0 R" for i in page_ids)
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    encoding = b"/WinAnsiEncoding"
+    if ligatures:
+        encoding = (
+            b"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [129 /ff /fi /fl] >>"
+        )
     objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding %s >>" % encoding
     )
     for number, lines in zip(page_ids, pages, strict=True):
         ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
@@ -60,7 +66,12 @@ def pdf_bytes(pages: list[list[str]], encrypt: bool = False) -> bytes:
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"({escaped}) Tj T*")
         ops.append("ET")
-        stream = "\n".join(ops).encode("cp1252")
+        text = "\n".join(ops)
+        for k, glyph in enumerate("ﬀﬁﬂ"):  # ligatures: bytes 0x81-0x83 (see the font)
+            text = text.replace(glyph, f"\x00{k}")
+        stream = text.encode("cp1252")
+        for k in range(3):
+            stream = stream.replace(b"\x00%d" % k, bytes([0x81 + k]))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {number + 1} 0 R "
             "/Resources << /Font << /F1 3 0 R >> >> >>".encode()

@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from tests.conftest import stored_text
+from tests.test_pdf_protocol import pdf_bytes
 from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.ingest import parse_file
@@ -175,47 +176,6 @@ def test_text_in_tracked_changes_content_controls_fields_and_text_boxes_is_read(
 # ------------------------------------------------------------ 7, 8: PDF furniture, ligatures
 
 
-def _pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with one line per entry (Helvetica, WinAnsi; bytes 0x81–0x83 are the
-    ligatures ﬀ, ﬁ, ﬂ as a word processor embeds them)."""
-    font = (
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-        b"/BaseEncoding /WinAnsiEncoding /Differences [129 /ff /fi /fl] >> >>"
-    )
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
-    kids = []
-    for lines in pages:
-        ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            for number, ligature in enumerate("ﬀﬁﬂ"):
-                escaped = escaped.replace(ligature, f"<{number}>")
-            ops.append(f"({escaped}) Tj T*")
-        stream = "\n".join([*ops, "ET"]).encode("cp1252", "replace")
-        for number, code in enumerate((b"\x81", b"\x82", b"\x83")):
-            stream = stream.replace(b"<%d>" % number, code)
-        kids.append(len(objects) + 1)
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects) + 2)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    refs = " ".join(f"{k} 0 R" for k in kids)
-    objects[1] = f"<< /Type /Pages /Kids [{refs}] /Count {len(pages)} >>".encode()
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 LETTERHEAD = "Stadt Musterhausen · Fachbereich Soziales · Protokollführung: Ida Wendeburg"
 PDF_PAGES = [
     [
@@ -245,7 +205,7 @@ def test_pdf_footers_numbered_headings_details_and_ligatures(
     project: Project, tmp_path: Path
 ) -> None:
     path = tmp_path / "werkstatt.pdf"
-    path.write_bytes(_pdf(PDF_PAGES))
+    path.write_bytes(pdf_bytes(PDF_PAGES, ligatures=True))
     document = parse_file(path)
     assert (document.title, document.workshop, document.district, document.date) == (
         "Protokoll Werkstatt Opladen",
