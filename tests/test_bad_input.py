@@ -80,6 +80,15 @@ CASES = {
         r"ort\.csv, Zeile 3: Unbekannte Sozialräume \(Spalte Sozialraum\): Schlebusch\. "
         r"Gültig sind: Alkenrath, Gesamtstadt, Manfort.*beim Import --add-districts",
     ),
+    "Sozialraum mit Zusatz": (
+        lambda t: _write(
+            t / "orte.csv",
+            b"ID;Text;Stadtteil\nK1;a;Leverkusen-Manfort\nK2;b;Schlebusch\n",
+        ),
+        ["--text-column", "Text", "--district-column", "Stadtteil"],
+        r"orte\.csv: Unbekannte Sozialräume \(Spalte Stadtteil\): Leverkusen-Manfort \(Zeile 2\) "
+        r"\(gemeint: Manfort\?\), Schlebusch \(Zeile 3\)\. Gültig sind",
+    ),
     "nicht lesbare Bytes": (
         lambda t: _write(t / "bytes.csv", b"ID;Text\nK1;gut\nK2;\x81\x8d kaputt\n"),
         ["--text-column", "Text"],

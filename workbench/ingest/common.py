@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -135,4 +135,38 @@ def protocol_result(
         importer=importer,
         segments=tuple(segments),
         **fields,
+    )
+
+
+def meant_district(name: str, known: Sequence[str]) -> str | None:
+    """The declared district an unknown name probably means: one whose name is a word of
+    it ("Leverkusen-Opladen", "Opladen-Nord?" → "Opladen"), if exactly one is.
+
+    >>> meant_district("Leverkusen-Opladen", ["Opladen", "Manfort", "Gesamtstadt"])
+    'Opladen'
+    >>> meant_district("Schlebusch", ["Opladen", "Manfort"]) is None
+    True
+    """
+    words = {w.casefold() for w in re.findall(r"[^\W_]+", name)}
+    found = [k for k in known if k.casefold() in words and k.casefold() != name.casefold()]
+    return found[0] if len(found) == 1 else None
+
+
+def unknown_districts(
+    unknown: Mapping[str, int | None], known: Sequence[str], file: str, hint: str = ""
+) -> InputError:
+    """The error for districts a file names that the project does not know (name → first
+    row): all at once, each with its row and the district it probably means."""
+    added = sorted(unknown)
+    listed = ", ".join(
+        (f"{name} (Zeile {unknown[name]})" if unknown[name] and len(added) > 1 else name)
+        + (f" (gemeint: {meant}?)" if (meant := meant_district(name, known)) else "")
+        for name in added
+    )
+    return InputError(
+        f"Unbekannte Sozialräume{f' ({hint})' if hint else ''}: {listed}. "
+        f"Gültig sind: {', '.join(sorted(known))} (weitere mit: workbench districts --add "
+        "NAME, oder beim Import --add-districts).",
+        file=file,
+        row=unknown[added[0]] if len(added) == 1 else None,
     )

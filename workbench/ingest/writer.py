@@ -34,6 +34,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
+from workbench.ingest.common import unknown_districts
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import (
     listed_authors,
@@ -164,19 +165,8 @@ class Writer:
             return []
         added = sorted(name for name, _ in unknown.values())
         if not add:
-            valid = ", ".join(sorted(d.name for d in self.districts.values()))
-            first = {name: row for name, row in unknown.values()}
-            listed = ", ".join(
-                f"{name} (Zeile {first[name]})" if first[name] and len(added) > 1 else name
-                for name in added
-            )
-            raise InputError(
-                f"Unbekannte Sozialräume{f' ({hint})' if hint else ''}: {listed}. "
-                f"Gültig sind: {valid} (weitere mit: workbench districts --add NAME, oder "
-                "beim Import --add-districts).",
-                file=file,
-                row=first[added[0]] if len(added) == 1 else None,
-            )
+            known = [d.name for d in self.districts.values()]
+            raise unknown_districts(dict(unknown.values()), known, file, hint)
         for name in added:
             district = District(name=name, is_citywide=False)
             self.session.add(district)
