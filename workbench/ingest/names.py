@@ -10,6 +10,13 @@ A name is recognised by what stands around it, each with a confidence:
 - a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint"),
 - a person already known to the project's key.
 
+After a form of address or a first name the word's form does not count: "Herr Jung",
+"Frau Eberlein", "Frau Meier-Renz", "Sabine Jung" are names although they end like
+nouns, "Stefan Richter" although "Richter" is a role (a surname of the gazetteer);
+"Frau Bürgermeisterin" stays a role. "jede Frau", "eine Frau Anfang 40" are no names —
+only a determiner right before the form of address says so ("für Ältere, Frau Iwanowa"
+is a name), and not before a name of the gazetteer ("die ältere Frau Schmidt").
+
 Places, institutions and ordinary words stay: first names that are also words ("Rose",
 "Mai", "Handy") count only in such a context, a name chain followed by "Schule", "Platz",
 … is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz"), and the
@@ -25,42 +32,22 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import Gazetteer, fold, gazetteer
+from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
+from workbench.ingest.name_tokens import (
+    CAMEL_OK,
+    COMPOUND_HEAD,
+    FOREIGN_END,
+    FOREIGN_LETTERS,
+    NOUN_END,
+    PLACE_END,
+    Tok,
+    fragment,
+    tokens,
+)
 from workbench.ingest.pii_patterns import Hit
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_](?:[\w'’]*[^\W_])?)*")
-_NOUN_END = re.compile(
-    r"(?:ung|ungen|heit|keit|schaft|tion|sion|tat|ismus|nis|tum|ment|chen|lein|erei|ieren|"
-    r"itat|logie|thek|innen)$|^.{4,}(?:tik|nik|sik|tur|enz|anz|eren|igen|ischen|lichen|enden|"
-    r"teten|losen|ierten|sten|ionen|ie)$"
-)
-# Heads of compound nouns that are never names ("Quartiersbüro", "Bürgerverein").
-_COMPOUND_HEAD = re.compile(
-    r".{3,}(?:buro|amt|haus|zentrum|verein|stelle|dienst|team|gruppe|kreis|projekt|netzwerk|"
-    r"treff|laden|schule|kita|hilfe|arbeit|politik|verwaltung|strasse|platz|park|garten|"
-    r"markt|kirche|gemeinde|programm|angebot|beirat|konferenz|runde|forum|initiative|bundnis|"
-    r"stiftung|werk|heim|plan|bericht|konzept|raum|raume|zeit|kurs|kurse|stunde|stunden|tag|"
-    r"tage|jahr|jahre|woche|geld|kosten|miete|mieten|wohnung|wohnungen|kinder|eltern|leute|"
-    r"frauen|manner|jugend|senioren|familien|nachbarschaft|quartier|viertel|stadt|stadtteil|"
-    r"land|staat|mutter|mutter|vater|arzt|cafe|bad|halle|amt|turm|feier|fest|spiel|spiele|"
-    r"fahrt|weg|wege|bahn|linie|karte|karten|liste|listen|essen|mittel|raum|ort|orte|punkt|"
-    r"schild|prozess|system|modell|netz|verkehr|anlage|anlagen|bau|zone|zonen|ausbau)$"
-)
-# Letters that German does not use: a word with them is a name or a foreign word.
-_FOREIGN_LETTERS = re.compile("[şğıçłńśźżąęćčšžđőűãõñøåæřůýťďľĺŕŞĞİÇŁŃŚŹŻĄĘĆČŠŽĐŐŰÃÕÑØÅÆŘŮÝŤĎĽĹŔ]")
-_FOREIGN_END = re.compile(
-    r"(?:[^aeiou]ić|vić|vic|ović|ovic|[^aeiou]ski|[^aeiou]ska|cki|cka|wicz|czyk|enko|chuk|czuk|"
-    r"yuk|ov|ova|ev|eva|yan|oğlu|oglu|zadeh|poulos|opoulou|akis|idis|escu|ovska|ovski|uddin|"
-    r"ullah|ollah|ahmadi|zai)$",
-    re.IGNORECASE,
-)
-# Street and institution endings: such a word ends a name ("Alma Wartenbergplatz").
-_PLACE_END = re.compile(
-    r"(?:strasse|str|platz|weg|allee|gasse|ring|damm|ufer|park|markt|schule|gymnasium|haus|"
-    r"kirche|zentrum|halle|brucke|garten|hof|center|kita)$"
-)
-# Internal capitals allowed in names ("McDonald", "DeVries", "O'Brien", "LeBlanc").
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van|Von|Du|Al|El)[A-ZÄÖÜ]")
+# Endings of abstract nouns: after a first name such a word is a surname only if listed.
+_ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
 _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
     "jener irgendeine junge alte altere andere".split()
@@ -77,8 +64,6 @@ _ORDINARY = (
 )
 _FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
-_OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
-_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 
 
 # Abbreviations inside a name, before the next word of it ("Dr. Becker", "St. Maria").
@@ -91,17 +76,6 @@ _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
 
 @dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    folded: str
-    lower: str
-    sentence_start: bool
-    dot: bool  # a "." directly after the token ("Dr.", "B.")
-
-
-@dataclass(frozen=True)
 class NameContext:
     """What a project adds: listed names, known persons, protected words, decisions."""
 
@@ -109,36 +83,6 @@ class NameContext:
     protected: Collection[str] = ()  # folded single words that are never a name
     confirmed: Collection[str] = ()  # folded words a researcher confirmed as names
     rejected: Collection[str] = ()  # folded words a researcher rejected
-
-
-def tokens(text: str) -> list[_Tok]:
-    """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
-    masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
-    out: list[_Tok] = []
-    for m in _TOKEN.finditer(masked):
-        j = m.start() - 1  # the last character before the word that is not an opener
-        while j >= 0 and masked[j] in _OPENERS:
-            j -= 1
-        sentence_start = j < 0 or masked[j] in ".!?:;\n•–-"
-        word = m.group()
-        out.append(
-            _Tok(
-                m.start(),
-                m.end(),
-                word,
-                fold(word),
-                word.lower(),
-                sentence_start,
-                masked[m.end() : m.end() + 1] == ".",
-            )
-        )
-    return out
-
-
-def _fragment(text: str, tok: _Tok) -> bool:
-    """Part of an elliptic compound ("Klaus- und Eulenstraße") or an abbreviation ("Max. 10")."""
-    after = text[tok.end : tok.end + 4]
-    return after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
 
 
 class PersonFinder:
@@ -152,7 +96,7 @@ class PersonFinder:
         self.confirmed = frozenset(context.confirmed)
 
     # -- token classes ----------------------------------------------------------------
-    def is_first(self, tok: _Tok) -> bool:
+    def is_first(self, tok: Tok) -> bool:
         """A first name of the gazetteer (every part of a hyphenated one), no acronym."""
         parts = tok.text.split("-")
         return (
@@ -161,7 +105,7 @@ class PersonFinder:
             and all(len(p) >= 3 and self.names.has_first(p) for p in parts)
         )
 
-    def is_surname(self, tok: _Tok) -> bool:
+    def is_surname(self, tok: Tok) -> bool:
         """A surname of the gazetteer that is not also an ordinary German word."""
         parts = tok.text.split("-")
         return (
@@ -173,15 +117,19 @@ class PersonFinder:
             and all(p[:1].isupper() for p in parts)
         )
 
-    def is_foreign(self, tok: _Tok) -> bool:
+    def is_foreign(self, tok: Tok) -> bool:
         """A capitalised word spelled like a non-German name ("Kovačević", "Petrenko")."""
         return (
             len(tok.text) >= 4
             and tok.text[0].isupper()
-            and bool(_FOREIGN_LETTERS.search(tok.text) or _FOREIGN_END.search(tok.text))
+            and bool(FOREIGN_LETTERS.search(tok.text) or FOREIGN_END.search(tok.text))
         )
 
-    def blocked(self, tok: _Tok) -> bool:
+    def _sure_name(self, tok: Tok) -> bool:
+        """A first name or surname of the gazetteer, or a word spelled like a name."""
+        return self.is_first(tok) or self.is_surname(tok) or self.is_foreign(tok)
+
+    def blocked(self, tok: Tok) -> bool:
         """Never part of a name: protected, rejected, a function word, a date word, a cue."""
         f = tok.folded
         return (
@@ -194,23 +142,31 @@ class PersonFinder:
             or f in lists.TITLES
         )
 
-    def name_like(self, tok: _Tok, loose: bool = False) -> bool:
-        """Could be a name: capitalised, no abbreviation, no noun by its form."""
+    def name_like(self, tok: Tok, loose: bool = False, named: bool = False) -> bool:
+        """Could be a name: capitalised, no abbreviation, no noun by its form.
+
+        ``named``: the word follows a form of address or a first name ("Herr Jung", "Frau
+        Eberlein", "Sabine Jung", "Stefan Richter"). There the ending of a noun ("-ung",
+        "-lein", "-enz", "-sten") says nothing — such surnames are common — and a role
+        word is a surname if the gazetteer knows it as one ("Richter", "Meister").
+        """
         text, f = tok.text, tok.folded
         if not text[0].isupper() or self.blocked(tok) or f in lists.COMMON_NOUNS:
             return False
         if len(text) < 2 or (text.isupper() and len(text) <= 5):
             return False
         inner = [p for p in text.split("-") if any(ch.isupper() for ch in p[1:])]
-        if any(not _CAMEL_OK.match(p) for p in inner):
+        if any(not CAMEL_OK.match(p) for p in inner):
             return False  # "BewohnerInnen", "NoVA": no name
         if f in self.confirmed or self.is_first(tok) or self.is_surname(tok):
             return True
-        if _NOUN_END.search(f) or self.is_role(tok):
+        if named:
+            return not self.is_role(tok) or self.names.has_last(text.split("-")[-1])
+        if NOUN_END.search(f) or self.is_role(tok):
             return False
-        return loose or not _COMPOUND_HEAD.match(f)
+        return loose or not COMPOUND_HEAD.match(f)
 
-    def is_role(self, tok: _Tok) -> bool:
+    def is_role(self, tok: Tok) -> bool:
         """A role noun before a name ("Pfarrerin", "Quartiersmanager"), singular only."""
         if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
             return False
@@ -227,7 +183,7 @@ class PersonFinder:
         hits: list[Hit] = []
         used = -1  # tokens up to this index belong to a hit already
         for i, tok in enumerate(toks):
-            if i <= used or not tok.text[0].isupper() or _fragment(text, tok):
+            if i <= used or not tok.text[0].isupper() or fragment(text, tok):
                 continue
             found = (
                 self._after_title(text, toks, i)
@@ -276,7 +232,7 @@ class PersonFinder:
             used = last
         return hits
 
-    def _adjacent(self, text: str, a: _Tok, b: _Tok) -> bool:
+    def _adjacent(self, text: str, a: Tok, b: Tok) -> bool:
         """Whether ``b`` follows ``a`` inside one name: a blank, or ". " after an initial
         ("A. Schmidt") or an abbreviation ("Dr. Becker") — not after any other word, where
         the full stop ends a sentence ("Danke an Herrn Yılmaz. Mehmet, …")."""
@@ -287,7 +243,7 @@ class PersonFinder:
         return a.dot and abbreviated and gap in (". ", ".\u00a0")
 
     def _chain(
-        self, text: str, toks: list[_Tok], i: int, loose: bool = True
+        self, text: str, toks: list[Tok], i: int, loose: bool = True
     ) -> tuple[int, int | None]:
         """Extend a name from token ``i``: more first names, particles, one surname.
 
@@ -297,7 +253,7 @@ class PersonFinder:
         j = i + 1
         while j < len(toks) and surname is None and self._adjacent(text, toks[j - 1], toks[j]):
             tok = toks[j]
-            if _PLACE_END.search(tok.folded):
+            if PLACE_END.search(tok.folded):
                 break
             if tok.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
                 k = j
@@ -313,7 +269,7 @@ class PersonFinder:
             if len(tok.text) == 1 and tok.text.isupper() and tok.dot:
                 last = j  # an initial: "Jens B."
                 break
-            if not self.name_like(tok, loose=loose):
+            if not self.name_like(tok, loose=loose, named=self._after_first(toks[j - 1], tok)):
                 break
             last = j
             if not self.is_first(tok) or j - i >= 2:
@@ -323,7 +279,15 @@ class PersonFinder:
             surname = last  # "Sevgi Karataş", "Hans Peter": the last name is the key
         return last, surname
 
-    def _institution_after(self, text: str, toks: list[_Tok], last: int) -> bool:
+    def _after_first(self, prev: Tok, tok: Tok) -> bool:
+        """Whether ``tok`` follows a first name as a surname whatever its form ("Sabine
+        Eberlein", "Stefan Richter"); an abstract noun only if the gazetteer knows it as a
+        surname ("Sabine Jung", not "Kevin Entwicklung")."""
+        if not self.is_first(prev):
+            return False
+        return not _ABSTRACT.search(tok.folded) or self.names.has_last(tok.text.split("-")[-1])
+
+    def _institution_after(self, text: str, toks: list[Tok], last: int) -> bool:
         """Whether the name is followed by "Schule", "Platz", … (then it names a place)."""
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
             return False
@@ -333,7 +297,7 @@ class PersonFinder:
         )
 
     def _hit(
-        self, text: str, toks: list[_Tok], start: int, i: int, last: int, surname: int | None,
+        self, text: str, toks: list[Tok], start: int, i: int, last: int, surname: int | None,
         confidence: float, word: str = "",
     ) -> tuple[Hit, int] | None:  # fmt: skip
         end = toks[last].end + (1 if toks[last].dot and len(toks[last].text) == 1 else 0)
@@ -344,13 +308,22 @@ class PersonFinder:
             confidence = 1.0
         return Hit(start, end, "person", key_tok.lower, confidence, word), last
 
-    def _after_title(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _after_title(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
         title = tok.lower + ("." if tok.dot else "")
         if tok.lower not in lists.TITLES and title not in lists.TITLES:
             return None
-        if i and not tok.sentence_start and toks[i - 1].folded in _DETERMINERS:
-            return None  # "jede Frau", "eine Frau …" (not "… für Ältere. Frau …")
+        prev = toks[i - 1] if i else None
+        if (
+            prev is not None
+            and not tok.sentence_start
+            and prev.folded in _DETERMINERS
+            and text[prev.end : tok.start].strip() == ""
+            and not (i + 1 < len(toks) and self._sure_name(toks[i + 1]))
+        ):
+            # "jede Frau", "eine Frau Anfang 40" — but "für Ältere, Frau Iwanowa", "Ältere.
+            # Frau …" and "die ältere Frau Schmidt" (a name of the gazetteer) are persons
+            return None
         j = i + 1
         while j < len(toks) and (
             ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot) or self.is_role(toks[j])
@@ -370,7 +343,10 @@ class PersonFinder:
             last, surname = self._chain(text, toks, k)
             surname = last
         else:
-            if first.folded in lists.NOT_AFTER_TITLE or not self.name_like(first, loose=True):
+            family = tok.folded in _FAMILY  # "Familie Erziehung" is no name: no exception
+            if first.folded in lists.NOT_AFTER_TITLE or not self.name_like(
+                first, loose=True, named=not family
+            ):
                 return None
             last, surname = self._chain(text, toks, j)
             if surname is None:
@@ -378,7 +354,7 @@ class PersonFinder:
         family = tok.folded in _FAMILY
         return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
 
-    def _after_role(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _after_role(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         if not self.is_role(toks[i]) or i + 1 >= len(toks):
             return None
         j = i + 1
@@ -400,7 +376,7 @@ class PersonFinder:
             text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
         )
 
-    def _blocked_first(self, toks: list[_Tok], i: int, after_context: bool = False) -> bool:
+    def _blocked_first(self, toks: list[Tok], i: int, after_context: bool = False) -> bool:
         """A first name that is also a word, where nothing says it is a name."""
         tok = toks[i]
         if tok.folded in self.confirmed:
@@ -409,7 +385,7 @@ class PersonFinder:
             return True
         return tok.folded in lists.LOWER_FIRST and tok.sentence_start and not after_context
 
-    def _first_name(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _first_name(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
         if not self.is_first(tok) or self.blocked(tok):
             return None
@@ -449,7 +425,7 @@ class PersonFinder:
         return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
 
     @staticmethod
-    def _language(toks: list[_Tok], i: int) -> bool:
+    def _language(toks: list[Tok], i: int) -> bool:
         """Whether token ``i`` (a nationality or language word) names a language: after a
         lower-case word in the same sentence, or next to another such word."""
         if i > 0 and not toks[i].sentence_start and toks[i - 1].text.islower():
@@ -457,7 +433,7 @@ class PersonFinder:
         near = [toks[k].folded for k in (i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
         return any(f in lists.LANGUAGE_WORDS for f in near)
 
-    def _initial(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _initial(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
         tok = toks[i]
         if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
@@ -472,7 +448,7 @@ class PersonFinder:
         last, _ = self._chain(text, toks, i + 1)
         return self._hit(text, toks, tok.start, i + 1, last, last, 0.85)
 
-    def _surname_before(self, text: str, toks: list[_Tok], i: int) -> int | None:
+    def _surname_before(self, text: str, toks: list[Tok], i: int) -> int | None:
         """ "Becker, Jens": the surname before a first name and a comma."""
         if i == 0 or text[toks[i - 1].end : toks[i].start] != ", ":
             return None
@@ -481,7 +457,7 @@ class PersonFinder:
             return i - 1
         return None
 
-    def _surname_pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _surname_pair(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """An unknown first name before a gazetteer surname: "Zlatan Kovačević"."""
         tok = toks[i]
         if i + 1 >= len(toks) or not self._adjacent(text, tok, toks[i + 1]):
@@ -489,8 +465,8 @@ class PersonFinder:
         nxt = toks[i + 1]
         if not (self.is_surname(nxt) or self.is_foreign(nxt)) or not self.name_like(tok):
             return None
-        surname_like = self.is_surname(nxt) or _FOREIGN_LETTERS.search(nxt.text)
-        if (self.is_first(nxt) and not surname_like) or _PLACE_END.search(nxt.folded):
+        surname_like = self.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text)
+        if (self.is_first(nxt) and not surname_like) or PLACE_END.search(nxt.folded):
             return None
         if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
             return None
@@ -498,12 +474,12 @@ class PersonFinder:
             return None
         if self._institution_after(text, toks, i + 1) or not self.name_like(nxt):
             return None
-        sure = bool(_FOREIGN_LETTERS.search(tok.text + nxt.text))
+        sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
         return self._hit(
             text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
         )
 
-    def _cued(self, text: str, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _cued(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
         tok = toks[i]
         strong, weak = self._cue_before(text, toks, i)
@@ -537,7 +513,7 @@ class PersonFinder:
         word = "" if confidence >= 0.8 else tok.text
         return self._hit(text, toks, tok.start, i, last, surname, confidence, word)
 
-    def _cue_before(self, text: str, toks: list[_Tok], i: int) -> tuple[bool, bool]:
+    def _cue_before(self, text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         """Whether a strong or a weak cue stands right before token ``i``."""
         if i == 0:
             return False, False
@@ -558,7 +534,7 @@ class PersonFinder:
         return False, False
 
     def _enumerated(
-        self, text: str, toks: list[_Tok], i: int, before: Hit | None
+        self, text: str, toks: list[Tok], i: int, before: Hit | None
     ) -> tuple[Hit, int] | None:
         """A surname listed right after a person ("Becker, Lukas und Vogel")."""
         tok = toks[i]
@@ -572,7 +548,7 @@ class PersonFinder:
             return None
         return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
 
-    def _known(self, toks: list[_Tok], i: int) -> tuple[Hit, int] | None:
+    def _known(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """A name word the project's key already holds ("Becker" after "Jens Becker")."""
         tok = toks[i]
         key = self.context.known.get(tok.lower)

@@ -4,7 +4,12 @@ Participation platforms export who wrote a contribution (``Name``, ``Vorname`` a
 ``Nachname``, ``Autor``, ``Name des Autors``, ``Author username``, ``Posted by``) and how
 to reach them (``E-Mail``, ``Telefon``) next to the text, and often further people:
 who handles it (``Zugewiesen an``, ``Assignee``, ``Bewerter*in``), who moderated or
-answered (``Moderator*in``, ``Reply author``, ``Kommentiert von``). The writer stores the
+answered (``Moderator*in``, ``Reply author``, ``Kommentiert von``), who interviewed
+(``Interviewer*in``, ``Name des Interviewers``, KoBoToolbox's ``_submitted_by``: the
+enumerator's account, not the respondent), and a workshop's staff (a column
+``Moderation``, ``Leitung``, ``Gesprächsführung`` holding names, not a sentence; see
+:func:`names_staff`). A value that is already one placeholder (``[Person 3]``, set by
+an importer) stays. The writer stores the
 author as the statement's ``speaker`` (a ``[Person N]`` placeholder, as for chats and
 transcripts: erasure by person finds it), lists the authors' and the further people's
 names for the pseudonymisation of every text, and never stores the contact columns nor
@@ -148,7 +153,22 @@ _OTHER_WORDS = _forms(
     "moderator administrator admin bewerter gutachter prufer pruefer reviewer assignee "
     "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
     "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
-    "beantworter antwortende mitarbeiter"
+    "beantworter antwortende mitarbeiter interviewer interviewende enumerator protokollant "
+    "protokollfuhrer protokollfuehrer schriftfuhrer schriftfuehrer gesprachsfuhrer "
+    "gespraechsfuehrer beobachter kodierer leiter facilitator"
+)
+# What a workshop's staff does: a column so named ("Moderation", "Gesprächsführung",
+# "Workshopleitung") holds either a person's name — another person, see
+# :func:`names_staff` — or the staff's text (a prose column: "Moderation" with an answer).
+_STAFF_ACTIVITIES = frozenset(
+    "moderation moderiertvon leitung gesprachsfuhrung gespraechsfuehrung protokoll "
+    "protokollfuhrung protokollfuehrung durchfuhrung durchfuehrung begleitung transkription "
+    "interview interviewfuhrung interviewfuehrung facilitation".split()
+)
+# A value that reads as one or a few names ("Dr. Stefan Richter (Jugendamt)", "Kaya und
+# Roth", "A. Weber"): capitalised words, initials, particles, titles; no digit, no sentence.
+_NAMES_VALUE = re.compile(
+    r"(?:[A-ZÄÖÜ][\w'’.-]*|von|van|de|der|den|zu|und|u\.|&|,|/|\s)+(?:\s*[(\[][^)\]]*[)\]])?"
 )
 # What someone else wrote about the statement: its author is another person ("Reply
 # author", "Autor der Antwort", "Kommentarautor").
@@ -240,8 +260,22 @@ def _word_kind(word: str) -> str | None:
 @lru_cache(maxsize=4096)  # asked for every column of every row
 def person_role(header: str) -> str | None:
     """Whether a column names a person: AUTHOR (the statement's), NICKNAME (its author by
-    a user name), OTHER (another person: assignee, moderator, reviewer, who answered) —
-    or None."""
+    a user name), OTHER (another person: assignee, moderator, reviewer, interviewer, who
+    answered) — or None.
+
+    A survey tool's meta column (its raw header starts with "_", as KoBoToolbox's
+    ``_submitted_by``, ``_id``, ``_uuid``) that names a person names the account that
+    entered the form — the enumerator, not the respondent: OTHER, never the author. A
+    platform's "Submitted by" (no underscore) is the author of the contribution.
+    """
+    role = _role_by_words(header)
+    if role in (AUTHOR, NICKNAME) and str(header).lstrip().startswith("_"):
+        return OTHER
+    return role
+
+
+def _role_by_words(header: str) -> str | None:
+    """:func:`person_role` by the header's words alone."""
     words = header_words(header)
     for i in range(len(words) - 1, 0, -1):  # "User name", "First name": one word
         if words[i] in ("name", "namen") and _word_kind(words[i - 1] + words[i]) in (
@@ -272,6 +306,31 @@ def is_person_column(header: str) -> bool:
 def is_other_person_column(header: str) -> bool:
     """Whether a column names another person than the author (assignee, moderator, …)."""
     return person_role(header) == OTHER
+
+
+def is_staff_column(header: str) -> bool:
+    """Whether a column is named by what a workshop's staff does ("Moderation", "Leitung",
+    "Gesprächsführung", "Workshopleitung"; not "Moderationsstatus")."""
+    words = [w for w in header_words(header) if w not in _FILLERS]
+    return len(words) == 1 and (words[0] in _STAFF_ACTIVITIES or words[0].endswith("leitung"))
+
+
+def names_staff(header: str, value: Any) -> bool:
+    """Whether ``value`` of a staff column names the person(s) who did it: another person
+    (never stored, the name joins the name list, as for "Moderator*in"). A sentence in
+    such a column ("Moderation": the moderation's answer) is free text, kept pseudonymised.
+    """
+    if not isinstance(value, str) or not is_staff_column(header):
+        return False
+    text = _given(value)
+    if text is None or is_prose(text) or re.fullmatch(r"\[[^\[\]]+\]", text):
+        return False  # nobody, a sentence, or a placeholder already
+    return bool(_NAMES_VALUE.fullmatch(text))
+
+
+def _already_placeholder(value: Any) -> bool:
+    """A value that is one placeholder ("[Person 3]", set by an importer): no clear name."""
+    return isinstance(value, str) and re.fullmatch(r"\[Person \d+\]", value.strip()) is not None
 
 
 def is_contact_column(header: str) -> bool:
@@ -432,7 +491,14 @@ def safe_attributes(
         if key in PERSON_ATTRIBUTES:
             if isinstance(value, str) and value.strip():
                 value = person_placeholder(pseudonymiser, value, names)
-        elif is_contact_column(key) or person_role(key) or is_people_list_column(key):
+        elif person_role(key) == OTHER and _already_placeholder(value):
+            pass  # a person-role variable an importer already replaced ("Protokollant")
+        elif (
+            is_contact_column(key)
+            or person_role(key)
+            or is_people_list_column(key)
+            or names_staff(key, value)
+        ):
             continue
         elif isinstance(value, str):
             prose = is_prose_column(key) or is_prose(value)
@@ -479,7 +545,7 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
         for s in segments
         for key, value in s.attributes.items()
         if key not in PERSON_ATTRIBUTES
-        and person_role(key) == OTHER
+        and (person_role(key) == OTHER or names_staff(key, value))
         and (text := _given(value)) is not None
     }
     for text in sorted(others):
@@ -489,11 +555,13 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
 
 def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
     """What the import did with person and contact columns (for the import's output)."""
+    segments = list(segments)
     keys = dict.fromkeys(k for s in segments for k in s.attributes)
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
     people = [c for c in columns if is_person_column(c) and c not in contact]
-    staff = [c for c in columns if is_other_person_column(c) and c not in contact]
+    named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)}
+    staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
     others = [c for c in columns if is_people_list_column(c) and c not in people + contact + staff]
     notices = []
     if people:
@@ -506,8 +574,8 @@ def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
     if staff:
         notices.append(
             f"Spalte(n) {', '.join(staff)}: weitere Personen (Zuständige, Moderation, "
-            "Bewertende, Antwortende), nicht übernommen; ihre Namen werden auch in den Texten "
-            "ersetzt."
+            "Interviewende, Erfassende, Bewertende, Antwortende), nicht übernommen; ihre Namen "
+            "werden auch in den Texten ersetzt."
         )
     if others:
         notices.append(

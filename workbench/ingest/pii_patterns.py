@@ -2,7 +2,8 @@
 
 Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
 :mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
-What is meant to stay stays: meeting dates ("Am 25.11.2020 um 18 Uhr"), years, amounts,
+What is meant to stay stays: meeting dates ("Am 25.11.2020 um 18 Uhr"), date-times,
+times and timestamps (never a phone: "02.03.2021 18:22", "0000-00-00 00:00:00"), years, amounts,
 counts ("zum Beispiel 3 Kinder", "im Jahr 2020"), places without a house number ("Kita am
 Marktplatz") and institutional web addresses.
 """
@@ -81,6 +82,15 @@ _PHONE_CUE = re.compile(
     r"(?:ist\s+|lautet\s+)?(?P<number>\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
+# Dates, date-times, times and timestamps are never phones ("02.03.2021 18:22" from
+# LimeSurvey or Excel, "0000-00-00 00:00:00", "2021-03-02T18:22:05+01:00", "18:22 Uhr").
+_TIME = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+_DATE_TIME = re.compile(
+    r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:(?:19|20)\d{2}|\d{2}(?!\d))"  # not "02.03. 0214"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+    rf"(?![\d])(?!\.\d)(?:,?(?:\s+|T){_TIME}(?:\s?(?:Z|[+-]\d{{2}}:?\d{{2}}))?)?"
+    rf"|(?<![\d.:]){_TIME}(?![\d:])"
+)
 
 # -- bank account ------------------------------------------------------------------------
 _IBAN = re.compile(
@@ -252,8 +262,13 @@ def _iban_like(match: re.Match[str]) -> bool:
 
 
 def _phones(text: str) -> Iterator[Hit]:
+    """Phone numbers; none starts inside a date or a time, and none runs into one."""
+    dates = [m.span() for m in _DATE_TIME.finditer(text)] if re.search(r"\d[.:/-]\d", text) else []
     for m in _PHONE.finditer(text):
-        value = m.group().rstrip(" -/.")
+        if any(start <= m.start() < end for start, end in dates):
+            continue  # "02.03.2021 18:22", "0000-00-00 00:00:00"
+        cut = min((start for start, _ in dates if m.start() < start < m.end()), default=m.end())
+        value = text[m.start() : cut].rstrip(" -/.")
         digits = sum(ch.isdigit() for ch in value)
         if digits < 6 or digits > 16 or _DATE_LIKE.fullmatch(value):
             continue
@@ -261,6 +276,8 @@ def _phones(text: str) -> Iterator[Hit]:
         yield Hit(m.start(), m.start() + len(value), "phone")
     for m in _PHONE_CUE.finditer(text):
         value = m.group("number")
+        if any(start <= m.start("number") < end for start, end in dates):
+            continue
         if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
             yield Hit(m.start("number"), m.end("number"), "phone")
 

@@ -1,0 +1,94 @@
+"""Word tokens and word forms for finding person names (:mod:`workbench.ingest.names`).
+
+A token knows its offsets, its folded form (lower case, no diacritics) and whether it
+starts a sentence; the patterns say by its form whether a word is a noun ("-ung",
+"-schaft"), the head of a compound ("Quartiersbüro"), spelled like a non-German name
+("Kovačević") or ends like a street or an institution ("Wartenbergplatz").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.ingest.name_gazetteer import fold
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_](?:[\w'’]*[^\W_])?)*")
+NOUN_END = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tion|sion|tat|ismus|nis|tum|ment|chen|lein|erei|ieren|"
+    r"itat|logie|thek|innen)$|^.{4,}(?:tik|nik|sik|tur|enz|anz|eren|igen|ischen|lichen|enden|"
+    r"teten|losen|ierten|sten|ionen|ie)$"
+)
+# Heads of compound nouns that are never names ("Quartiersbüro", "Bürgerverein").
+COMPOUND_HEAD = re.compile(
+    r".{3,}(?:buro|amt|haus|zentrum|verein|stelle|dienst|team|gruppe|kreis|projekt|netzwerk|"
+    r"treff|laden|schule|kita|hilfe|arbeit|politik|verwaltung|strasse|platz|park|garten|"
+    r"markt|kirche|gemeinde|programm|angebot|beirat|konferenz|runde|forum|initiative|bundnis|"
+    r"stiftung|werk|heim|plan|bericht|konzept|raum|raume|zeit|kurs|kurse|stunde|stunden|tag|"
+    r"tage|jahr|jahre|woche|geld|kosten|miete|mieten|wohnung|wohnungen|kinder|eltern|leute|"
+    r"frauen|manner|jugend|senioren|familien|nachbarschaft|quartier|viertel|stadt|stadtteil|"
+    r"land|staat|mutter|mutter|vater|arzt|cafe|bad|halle|amt|turm|feier|fest|spiel|spiele|"
+    r"fahrt|weg|wege|bahn|linie|karte|karten|liste|listen|essen|mittel|raum|ort|orte|punkt|"
+    r"schild|prozess|system|modell|netz|verkehr|anlage|anlagen|bau|zone|zonen|ausbau)$"
+)
+# Letters that German does not use: a word with them is a name or a foreign word.
+FOREIGN_LETTERS = re.compile("[şğıçłńśźżąęćčšžđőűãõñøåæřůýťďľĺŕŞĞİÇŁŃŚŹŻĄĘĆČŠŽĐŐŰÃÕÑØÅÆŘŮÝŤĎĽĹŔ]")
+FOREIGN_END = re.compile(
+    r"(?:[^aeiou]ić|vić|vic|ović|ovic|[^aeiou]ski|[^aeiou]ska|cki|cka|wicz|czyk|enko|chuk|czuk|"
+    r"yuk|ov|ova|ev|eva|yan|oğlu|oglu|zadeh|poulos|opoulou|akis|idis|escu|ovska|ovski|uddin|"
+    r"ullah|ollah|ahmadi|zai)$",
+    re.IGNORECASE,
+)
+# Street and institution endings: such a word ends a name ("Alma Wartenbergplatz").
+PLACE_END = re.compile(
+    r"(?:strasse|str|platz|weg|allee|gasse|ring|damm|ufer|park|markt|schule|gymnasium|haus|"
+    r"kirche|zentrum|halle|brucke|garten|hof|center|kita)$"
+)
+# Internal capitals allowed in names ("McDonald", "DeVries", "O'Brien", "LeBlanc").
+CAMEL_OK = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van|Von|Du|Al|El)[A-ZÄÖÜ]")
+
+_OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
+_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word of a text, with its offsets and its folded and lower-case forms."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    lower: str
+    sentence_start: bool
+    dot: bool  # a "." directly after the token ("Dr.", "B.")
+
+
+def tokens(text: str) -> list[Tok]:
+    """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
+    masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(masked):
+        j = m.start() - 1  # the last character before the word that is not an opener
+        while j >= 0 and masked[j] in _OPENERS:
+            j -= 1
+        sentence_start = j < 0 or masked[j] in ".!?:;\n•–-"
+        word = m.group()
+        out.append(
+            Tok(
+                m.start(),
+                m.end(),
+                word,
+                fold(word),
+                word.lower(),
+                sentence_start,
+                masked[m.end() : m.end() + 1] == ".",
+            )
+        )
+    return out
+
+
+def fragment(text: str, tok: Tok) -> bool:
+    """Part of an elliptic compound ("Klaus- und Eulenstraße") or an abbreviation ("Max. 10")."""
+    after = text[tok.end : tok.end + 4]
+    return after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
