@@ -12,7 +12,7 @@ from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
-from workbench.ingest.textio import decode, read_source
+from workbench.ingest.textio import decode, is_tab_table, read_source
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
@@ -90,16 +90,27 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def _sniff(path: Path) -> str | None:
+def _table_options(mapping: TableMapping | None) -> bool:
+    """Whether an import names a table's columns (``--text-column``, ``--id-column``, …)."""
+    return mapping is not None and bool(mapping.mapped() or mapping.attribute_columns)
+
+
+def _sniff(path: Path, table: bool = False) -> str | None:
     """What a ``.txt`` file is: "zoom" (a Zoom chat), "turns" (a transcript or chat of
-    speaker lines) or None (a plain-text protocol)."""
+    speaker lines), "table" (tab-separated with the same number of fields in every record,
+    as Excel saves "Unicode-Text"; or the import names columns and the first line has a
+    tab: a protocol in a folder imported with --text-column stays a protocol) or None (a
+    plain-text protocol)."""
     try:
         text = decode(read_source(path))
     except InputError:
-        return None  # the protocol importer reports unreadable files
+        return "table" if table else None  # the importer reports unreadable files
     if is_zoom_chat(text):
         return "zoom"
-    return "turns" if is_speaker_turns(text) else None
+    if is_speaker_turns(text):
+        return "turns"
+    tabbed = table and "\t" in text.split("\n", 1)[0]
+    return "table" if tabbed or is_tab_table(text) else None
 
 
 def parse_file(
@@ -117,11 +128,13 @@ def parse_file(
         return parse_srt(path, roles=roles)
     if suffix in TRANSCRIPT_SUFFIXES:
         return parse_vtt(path, roles=roles)
-    kind = _sniff(path) if suffix == ".txt" else None
+    kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
     if kind == "zoom":
         return parse_zoom_chat(path, roles=roles)
     if kind == "turns":
         return parse_speaker_turns(path, roles=roles)
+    if kind == "table":
+        return parse_table(path, mapping or TableMapping())
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
     if suffix == ".odt":

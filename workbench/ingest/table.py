@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,22 +19,53 @@ from workbench.ingest.personal_columns import (
 )
 from workbench.ingest.table_columns import (
     QUESTION_HEADERS,
+    QUOTATION_NAME,
+    QUOTATION_NAME_HEADERS,
     TEXT_HEADERS,
     TITLE_HEADERS,
+    code_path,
     coder_columns,
     column_language,
     detect_column,
+    is_segment_list,
     language_columns,
+    number_repeated,
     segment_place,
 )
-from workbench.ingest.table_rows import IMPORTER_CSV, IMPORTERS, Rows, read_sheet, sheet_importer
+from workbench.ingest.table_rows import (
+    IMPORTER_CSV,
+    IMPORTERS,
+    Rows,
+    is_no_answer,
+    label_row,
+    read_sheet,
+    sheet_importer,
+)
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
+from workbench.ingest.table_rows import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.textio import RawFile, Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
 _CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
 _NO_HEADER = "Spalte 1"  # the column of a table without header row
+QUESTION_LENGTH = 300  # segments.question holds 300 characters
+
+
+def question_text(header: str) -> str:
+    """A header as a question: plain text (a survey tool's HTML), cut with "…" at 300.
+
+    >>> question_text("<p><strong>Was fehlt?</strong>&nbsp;</p>")
+    'Was fehlt?'
+    """
+    text = plain_text(header).strip()
+    return text if len(text) <= QUESTION_LENGTH else text[: QUESTION_LENGTH - 1].rstrip() + "…"
+
+
+def _answer(cell: Any) -> str:
+    """A text cell's plain text; empty when it says "no answer" ("-", "k. A.", "-99")."""
+    text = plain_text("" if cell is None else str(cell).strip())
+    return "" if is_no_answer(text) else text
 
 
 @dataclass(frozen=True)
@@ -167,80 +198,13 @@ def _resolve(header: list[str], column: str | None, filename: str, flag: str) ->
     )
 
 
-def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
-    """What an import read in its own way (for the import's output): a table's header row,
-    text and title columns found by their headers, merged rows; a protocol's tables."""
-    notices = []
-    if options.get("header_row", 1) > 1:
-        row = options["header_row"]
-        notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
-    for role, column in (options.get("detected_columns") or {}).items():
-        after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
-        notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
-    if options.get("no_header"):
-        notices.append(
-            "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "
-            "Aussage, auch die erste. Ist die erste doch eine Kopfzeile: ihren Text mit "
-            "--text-column angeben."
-        )
-    for role, columns in (options.get("language_columns") or {}).items():
-        rows = ", ".join(f"'{c}' {n} Zeile{'' if n == 1 else 'n'}" for c, n in columns.items())
-        notices.append(
-            f"{role} in mehreren Sprachen: je Zeile aus der ersten Spalte mit Inhalt "
-            f"(Deutsch zuerst) gelesen – {rows}."
-        )
-    if options.get("title_as_text"):
-        column, rows = options["title_as_text"]
-        notices.append(
-            f"Spalte '{column}' wiederholt sich (Kategorie), steht nicht vor dem Text; "
-            f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit '{column}': dieser als Text."
-        )
-    if options.get("segment_place"):
-        notices.append(
-            "Codierte Segmente: "
-            + ", ".join(f"'{c}'" for c in options["segment_place"])
-            + " bestimmen die Aussage (ohne --id-column)."
-        )
-    if options.get("coder_columns"):
-        notices.append(
-            "Spalte(n) "
-            + ", ".join(options["coder_columns"])
-            + ": wer kodiert hat (nicht die sprechende Person), nicht übernommen."
-        )
-    if options.get("merged_rows"):
-        same = "gleiche Stelle" if options.get("segment_place") else "gleiche ID, gleicher Text"
-        notices.append(
-            f"{options['merged_rows']} Zeilen wiederholen eine Aussage ({same}) mit weiteren "
-            "Codes: zusammengeführt."
-        )
-    tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
-    counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
-    if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
-        notices.append(
-            f"{counted['tables']} gelesen: jede Zelle eine Aussage, eine je Zeile darin "
-            "(Spaltenkopf → Attribut 'Spalte', kurze Einträge der ersten Spalte → 'Zeile')."
-        )
-    if tables["tables_skipped"]:
-        notices.append(
-            f"{counted['tables_skipped']} vor der ersten Überschrift nicht gelesen "
-            "(Teilnehmendenliste?)."
-        )
-    if tables["tables_one_row"]:
-        notices.append(
-            f"{counted['tables_one_row']} mit nur einer Zeile nicht gelesen (Rahmen oder "
-            "Layout?); mit einer Kopfzeile darüber wird jede Zelle eine Aussage."
-        )
-    return tuple(notices)
-
-
 Group = list[tuple[str, int]]  # a column in its languages, with its index
 
 
 def _first(fields: Sequence[Any], group: Group) -> tuple[str | None, str]:
     """The first column of ``group`` with text in a row, and its plain text."""
     for column, i in group:
-        cell = fields[i] if i < len(fields) else None
-        value = plain_text("" if cell is None else str(cell).strip())
+        value = _answer(fields[i] if i < len(fields) else None)
         if value:
             return column, value
     return None, ""
@@ -310,6 +274,27 @@ def _no_text_column(
     )
 
 
+_QUOTATION_ID = re.compile(r"^\d+:\d+$")
+
+
+def _quotation_ids(header: list[str], records: Rows) -> bool:
+    """Whether a segment list has ATLAS.ti's quotation IDs ("1:1", "2:14"), each once: a
+    column "ID" that is then the statements' ID (without --id-column)."""
+    if "ID" not in header:
+        return False
+    i = header.index("ID")
+    ids = [str(c[i]).strip() for _, c in records if i < len(c) and c[i] not in (None, "")]
+    return bool(ids) and len(set(ids)) == len(ids) and all(map(_QUOTATION_ID.match, ids))
+
+
+def _question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
+    """A statement's question: the question column's, else a survey's column header or a
+    column's label (SoSci Survey's second header row)."""
+    if given:
+        return question_text(given)
+    return question_text(column) if survey or labels else None
+
+
 def parse_table(
     source: Source,
     mapping: TableMapping,
@@ -323,12 +308,23 @@ def parse_table(
     many rows came from which. A title column whose values repeat is a category, not put
     before the text; a row with only such a title has it as its text. A table of one
     column without a known header has no header row: every row is a statement.
+
+    A repeated header is numbered ("Anmerkungen (2)"); a text cell saying "no answer"
+    ("-", "k. A.", "-99") is empty; SoSci Survey's label row is skipped, its labels are
+    the questions; a header as question is plain text of at most 300 characters. In a QDA
+    program's segment list, a quotation's "Name" is stored as ``QUOTATION_NAME`` (prose,
+    not its author) and ATLAS.ti's "ID" ("1:1") is the ID; without an ID and with
+    ``--code-column``, a segment's place identifies it, its document by number ("D1:4-4":
+    a document's name may name a person) and the rows of one place are one statement.
     """
     raw = read_source(source, name)
     suffix = Path(raw.name).suffix.lower()
     header, records, sheet, sheets = read_sheet(raw, mapping.sheet)
     header = [h.strip() for h in header]
     header, records, header_row = _header_below_title(header, records, mapping)
+    header, renamed = number_repeated(header)  # no column lost to a repeated header
+    labels = label_row(header, records)  # SoSci Survey's second header row
+    records = records[1:] if labels else records
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
     single = mapping.text_column is None and _single_column(header, records)
@@ -348,6 +344,18 @@ def parse_table(
             repeated, text_column = text_column, None
     if text_column is None:
         raise _no_text_column(raw, header, sheet, sheets, repeated, single)
+    detected_id, old_header = False, header
+    if is_segment_list(text_column, segment_place(header, named) is not None):
+        header = [  # a quotation's name (ATLAS.ti) is content, not its author
+            QUOTATION_NAME
+            if header_key(h) in QUOTATION_NAME_HEADERS
+            and h not in (*named, *(mapping.attribute_columns or ()))
+            and QUOTATION_NAME not in header
+            else h
+            for h in header
+        ]
+        if _quotation_ids(header, records) and mapping.id_column is None:
+            mapping, detected_id = replace(mapping, id_column="ID"), True
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     if survey and (mapping.title_column or mapping.code_column):
@@ -383,9 +391,11 @@ def parse_table(
         "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
     }
     mapped = {*text_columns, *(c for c, _ in [*text_group, *title_group]), *mapping.mapped()}
-    # Without an ID, a coded segment's place (document, beginning, end) identifies it.
-    place = None if idx["id"] is not None or survey else segment_place(header, named)
-    coders = [] if survey else coder_columns(header, text_column, bool(place), mapped)
+    # Without an ID, a coded segment's place (document, beginning, end) identifies it: with
+    # --code-column, the rows of one place are one statement (its codes merged).
+    placed = None if idx["id"] is not None or survey else segment_place(header, named)
+    place = placed if idx["code"] is not None else None
+    coders = [] if survey else coder_columns(header, text_column, bool(placed), mapped)
     if mapping.attribute_columns is None:
         attributes = [(h, i) for i, h in enumerate(header) if h and h not in {*mapped, *coders}]
     else:
@@ -398,7 +408,8 @@ def parse_table(
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
-    skipped = merged_rows = title_only = 0
+    skipped = merged_rows = title_only = no_answer = 0
+    documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
@@ -425,7 +436,7 @@ def parse_table(
 
         if survey:
             answers = [
-                (number, column, plain_text(at(i) or ""))
+                (number, column, _answer(at(i)))
                 for number, (column, i) in enumerate(texts, start=1)
             ]
         else:
@@ -442,26 +453,31 @@ def parse_table(
         answers = [a for a in answers if a[2]]
         if not answers:
             skipped += 1
+            text_cells = [i for _, i in (*texts, *text_group, *title_group, *category)]
+            no_answer += any(is_no_answer(at(i) or "") for i in text_cells if at(i))
             continue
         spot = [at(i) for i in place] if place else []
         if spot and all(spot):
             # MAXQDA gives paragraphs as beginning and end: two segments of one paragraph
             # share the place and differ in text.
-            base = source_id = "{}:{}-{}".format(*spot)
+            document = documents.setdefault(str(spot[0]), len(documents) + 1)
+            base = source_id = "D{}:{}-{}".format(document, *spot[1:])
             number = 1
             while source_id in position and segments[position[source_id]][1].text != answers[0][2]:
                 number += 1
                 source_id = f"{base}/{number}"
         else:
             source_id = cell("id") or str(row)
-        # MAXQDA writes a code's path with backslashes ("Themen\\Jugend")
+        # MAXQDA writes a code's path with backslashes ("Themen\\Jugend"), NVivo doubled
         codes = tuple(
-            c.replace("\\", SEPARATOR) for c in _CODE_SEPARATOR.split(cell("code") or "") if c
+            path
+            for c in _CODE_SEPARATOR.split(cell("code") or "")
+            if (path := code_path(c, SEPARATOR))
         )
         if source_id in seen_ids:
             first = seen_ids[source_id]
             earlier = position.get(source_id)
-            keyed = idx["code"] is not None or bool(place)
+            keyed = idx["code"] is not None
             long_format = keyed and not survey and earlier is not None
             if long_format and segments[earlier][1].text == answers[0][2]:
                 # One row per statement and code (MAXQDA's coded segments, a long table).
@@ -486,7 +502,7 @@ def parse_table(
             segment = ParsedSegment(
                 text=text,
                 source_id=f"{source_id}.{number}" if survey else source_id,
-                question=cell("question") or (column if survey else None),
+                question=_question(cell("question"), labels.get(column, column), survey, labels),
                 speaker_role=cell("role"),
                 row=row,
                 workshop=cell("workshop"),
@@ -510,6 +526,8 @@ def parse_table(
         )
         if column and not given and not no_header
     }
+    if detected_id:
+        detected["ID"] = "ID"
     if sheet is not None:
         resolved["sheet"] = sheet
     chosen = {**asdict(mapping), **resolved}
@@ -521,6 +539,13 @@ def parse_table(
         options["header_row"] = header_row
     if merged_rows:
         options["merged_rows"] = merged_rows
+    for key, value in (("renamed_columns", renamed), ("no_answer_rows", no_answer)):
+        if value:
+            options[key] = value
+    if labels:
+        options["label_row"] = True
+    if renamed_name := [o for o, h in zip(old_header, header, strict=True) if o != h]:
+        options["quotation_name"] = renamed_name[0]
     if place:
         options["segment_place"] = [header[i] for i in place]
     if coders and mapping.attribute_columns is None:

@@ -14,25 +14,38 @@ from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
 # contribution's title, as participation platforms and survey tools export them.
 TEXT_HEADERS = (
-    "text beitrag aussage inhalt content kartentext body segment codiertessegment zitat "
-    "zitatinhalt quotation quotationcontent beschreibung description kommentar comment "
-    "commentbody antwort answer nachricht message frage question"
+    "text beitrag aussage inhalt content kartentext body segment codiertessegment "
+    "codiertertext kodiertertext codedtext zitat zitatinhalt quotation quotationcontent "
+    "beschreibung description kommentar comment commentbody antwort answer nachricht "
+    "message frage question"
 ).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti;
-# "Question": Slido's questions of the audience. A question column is the text only when
-# no other text column exists and its values differ from row to row (a survey's column
-# "Frage" repeating the guiding question is not the text: table.parse_table checks).
+# "Codierter Text", "Coded Text": NVivo's coding summary; "Question": Slido's questions of
+# the audience. A question column is the text only when no other text column exists and
+# its values differ from row to row (a survey's column "Frage" repeating the guiding
+# question is not the text: table.parse_table checks).
 QUESTION_HEADERS = frozenset(("frage", "question"))
 # (header_key folds "Ü" to "u"; an ASCII "Ueberschrift" keeps its "ue")
 TITLE_HEADERS = ("titel", "title", "uberschrift", "ueberschrift", "betreff", "subject")
 # A QDA program's list of coded segments or quotations: its text column, and the columns
 # naming who made or changed a coding (the coder, given by --coder, not the speaker).
 SEGMENT_TEXT_HEADERS = frozenset(
-    "segment codiertessegment zitat zitatinhalt quotation quotationcontent".split()
+    """segment codiertessegment codiertertext kodiertertext codedtext zitat zitatinhalt
+    quotation quotationcontent""".split()
 )
 CODER_HEADERS = frozenset(
     """autor autorin author erstelltvon createdby ersteller erstellerin creator geandertvon
-    modifiedby bearbeitetvon editedby kodierer kodiererin codierer codiererin coder""".split()
+    modifiedby bearbeitetvon editedby kodierer kodiererin codierer codiererin coder
+    codiertvon kodiertvon codedby codiertvoninitialen kodiertvoninitialen codedbyinitials
+    """.split()
 )
+# A quotation's name in a segment list (ATLAS.ti: "Name", "Quotation Name"): content, not
+# a person's column; kept as the prose attribute QUOTATION_NAME (pseudonymised like a
+# statement: a quotation may be named after someone).
+QUOTATION_NAME_HEADERS = frozenset(("name", "quotationname", "zitatname"))
+QUOTATION_NAME = "Titel des Zitats"
+# The root of NVivo's code paths ("Codes\\Bedarfe\\Treffpunkte"): not a level of its own.
+_CODE_ROOTS = frozenset(("codes", "nodes", "knoten"))
+_BACKSLASHES = re.compile(r"\\+")
 # Where a QDA program's list of coded segments places a segment (MAXQDA: "Dokumentname",
 # "Anfang", "Ende"; English "Document name", "Beginning", "End"): one segment coded
 # twice is two rows at the same place.
@@ -130,6 +143,45 @@ def coder_columns(
     A table is such a list when its segments have a place (document, beginning, end) or
     its text column is a segment's or quotation's.
     """
-    if not place and header_key(text_column) not in SEGMENT_TEXT_HEADERS:
+    if not is_segment_list(text_column, place):
         return []
     return [h for h in header if header_key(h) in CODER_HEADERS and h not in exclude]
+
+
+def is_segment_list(text_column: str, place: bool) -> bool:
+    """Whether a table is a QDA program's list of coded segments or quotations: its
+    segments have a place (document, beginning, end) or its text column is a segment's."""
+    return place or header_key(text_column) in SEGMENT_TEXT_HEADERS
+
+
+def code_path(code: str, separator: str) -> str:
+    r"""A code's path with ``separator`` between its levels: MAXQDA writes backslashes,
+    NVivo doubled ones and its root ("Codes", "Nodes", "Knoten") first.
+
+    >>> code_path("Codes\\\\Bedarfe\\\\Treffpunkte", "/"), code_path("Themen\\Jugend", "/")
+    ('Bedarfe/Treffpunkte', 'Themen/Jugend')
+    """
+    levels = [level.strip() for level in _BACKSLASHES.split(code) if level.strip()]
+    if len(levels) > 1 and levels[0].casefold() in _CODE_ROOTS:
+        levels = levels[1:]
+    return separator.join(levels)
+
+
+def number_repeated(header: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``header`` with a repeated header numbered ("Anmerkungen", "Anmerkungen (2)"), so
+    that no column is lost, and the numbered headers.
+
+    >>> number_repeated(["A", "B", "A", "", ""])
+    (['A', 'B', 'A (2)', '', ''], ['A (2)'])
+    """
+    out: list[str] = []
+    renamed = []
+    for column in header:
+        name, number = column, 1
+        while column and name in out:
+            number += 1
+            name = f"{column} ({number})"
+        out.append(name)
+        if name != column:
+            renamed.append(name)
+    return out, renamed

@@ -1,5 +1,6 @@
 """Reading a table file (CSV, XLSX, ODS) into a header and numbered rows, and which
-sheet of a workbook an import is: a workbook's sheets are imports of their own."""
+sheet of a workbook an import is: a workbook's sheets are imports of their own; cells
+that say "no answer", SoSci Survey's label row, and the notices of a table's import."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ IMPORTER_CSV = "csv"
 IMPORTER_XLSX = "xlsx"
 IMPORTER_ODS = "ods"
 IMPORTERS = {".xlsx": IMPORTER_XLSX, ".xlsm": IMPORTER_XLSX, ".ods": IMPORTER_ODS}
+Rows = list[tuple[int, list[Any]]]  # (row number, cells) of a table's records
+Sheet = tuple[list[str], Rows, str | None, list[str]]  # header, rows, sheet, all sheets
 
 
 def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -75,8 +78,45 @@ def _header_first(
     return header, [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
 
 
-Rows = list[tuple[int, list[Any]]]  # (row number, cells) of a table's records
-Sheet = tuple[list[str], Rows, str | None, list[str]]  # header, rows, sheet, all sheets
+# Answers that say "no answer" (survey tools' missing codes, hand-typed markers),
+# compared without case and spaces: skipped like empty answers.
+NO_ANSWERS = frozenset(
+    """- -- --- / . .. ... k.a. k.a ka. n/a n.a. -9 -99 -66 -77 -999 keineangabe keineangaben
+    entfällt entfaellt""".split()
+)
+
+
+def is_no_answer(value: str) -> bool:
+    """Whether a text cell says "no answer" ("-", "k. A.", "N/A", "-99", "keine Angabe").
+
+    >>> is_no_answer("k. A."), is_no_answer("-99"), is_no_answer("Kein Bus")
+    (True, True, False)
+    """
+    return "".join(value.split()).casefold() in NO_ANSWERS
+
+
+# SoSci Survey writes the variables' labels as a second header row: its header has these
+# columns, and the label row's CASE cell is text ("Interview-Nummer (fortlaufend)").
+_SOSCI_COLUMNS = frozenset(("SERIAL", "REF", "QUESTNNR", "MODE", "STARTED"))
+
+
+def label_row(header: Sequence[str], records: Rows) -> dict[str, str]:
+    """The labels of a SoSci Survey export's second header row (column → label), or none.
+
+    >>> label_row(["CASE", "MODE", "OF01"], [(2, ["Interview-Nummer", "Modus", "Was fehlt?"])])
+    {'CASE': 'Interview-Nummer', 'MODE': 'Modus', 'OF01': 'Was fehlt?'}
+    """
+    if "CASE" not in header or not _SOSCI_COLUMNS & set(header) or not records:
+        return {}
+    cells = records[0][1]
+    case = cells[header.index("CASE")] if header.index("CASE") < len(cells) else None
+    if case is None or isinstance(case, int | float) or str(case).strip().isdigit():
+        return {}
+    return {
+        column: str(cell).strip()
+        for column, cell in zip(header, cells, strict=False)
+        if column and cell is not None and str(cell).strip()
+    }
 
 
 def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
@@ -167,3 +207,92 @@ def earlier_import(
     if found is None and any(s[0] == importer for s in stored):
         importer = sheet_importer(importer, document.options.get("sheet") or "", False)
     return found, importer
+
+
+def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What an import read in its own way (for the import's output): a table's header row,
+    text and title columns found by their headers, merged rows; a protocol's tables."""
+    notices = []
+    if options.get("renamed_columns"):
+        notices.append(
+            "Spaltenkopf mehrfach: "
+            + ", ".join(f"'{c}'" for c in options["renamed_columns"])
+            + " nummeriert (z. B. für --text-column)."
+        )
+    if options.get("label_row"):
+        notices.append(
+            "Zweite Kopfzeile (Beschriftungen der Variablen, SoSci Survey) nicht als Antwort "
+            "gelesen; die Beschriftungen sind die Fragen."
+        )
+    if options.get("no_answer_rows"):
+        rows = options["no_answer_rows"]
+        notices.append(
+            f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
+            "wie leere übersprungen."
+        )
+    if options.get("header_row", 1) > 1:
+        row = options["header_row"]
+        notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
+    for role, column in (options.get("detected_columns") or {}).items():
+        after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
+        notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    if options.get("no_header"):
+        notices.append(
+            "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "
+            "Aussage, auch die erste. Ist die erste doch eine Kopfzeile: ihren Text mit "
+            "--text-column angeben."
+        )
+    for role, columns in (options.get("language_columns") or {}).items():
+        rows = ", ".join(f"'{c}' {n} Zeile{'' if n == 1 else 'n'}" for c, n in columns.items())
+        notices.append(
+            f"{role} in mehreren Sprachen: je Zeile aus der ersten Spalte mit Inhalt "
+            f"(Deutsch zuerst) gelesen – {rows}."
+        )
+    if options.get("title_as_text"):
+        column, rows = options["title_as_text"]
+        notices.append(
+            f"Spalte '{column}' wiederholt sich (Kategorie), steht nicht vor dem Text; "
+            f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit '{column}': dieser als Text."
+        )
+    if options.get("segment_place"):
+        notices.append(
+            "Codierte Segmente: "
+            + ", ".join(f"'{c}'" for c in options["segment_place"])
+            + " bestimmen die Aussage (ohne --id-column; Dokumente als D1, D2, … in der "
+            "Reihenfolge ihres ersten Vorkommens, ohne ihren Namen)."
+        )
+    if options.get("quotation_name"):
+        notices.append(
+            f"Spalte '{options['quotation_name']}': Name des Zitats (nicht der sprechenden "
+            "Person), als 'Titel des Zitats' gespeichert und wie Text pseudonymisiert."
+        )
+    if options.get("coder_columns"):
+        notices.append(
+            "Spalte(n) "
+            + ", ".join(options["coder_columns"])
+            + ": wer kodiert hat (nicht die sprechende Person), nicht übernommen."
+        )
+    if options.get("merged_rows"):
+        same = "gleiche Stelle" if options.get("segment_place") else "gleiche ID, gleicher Text"
+        notices.append(
+            f"{options['merged_rows']} Zeilen wiederholen eine Aussage ({same}) mit weiteren "
+            "Codes: zusammengeführt."
+        )
+    tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
+    counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
+    if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
+        notices.append(
+            f"{counted['tables']} gelesen: jede Zelle eine Aussage, eine je Zeile darin "
+            "(Spaltenkopf → Attribut 'Spalte', kurze Einträge der ersten Spalte → 'Zeile')."
+        )
+    if tables["tables_skipped"]:
+        notices.append(
+            f"{counted['tables_skipped']} vor der ersten Überschrift nicht gelesen "
+            "(Teilnehmendenliste?)."
+        )
+    if tables["tables_one_row"]:
+        notices.append(
+            f"{counted['tables_one_row']} mit nur einer Zeile nicht gelesen (Rahmen oder "
+            "Layout?); mit einer Kopfzeile darüber wird jede Zelle eine Aussage."
+        )
+    return tuple(notices)

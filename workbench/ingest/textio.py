@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -88,3 +89,24 @@ def sniff_delimiter(text: str) -> str:
         return csv.Sniffer().sniff(text[:20000], delimiters=",;\t").delimiter
     except csv.Error:
         return ","
+
+
+def is_tab_table(text: str, sample: int = 200) -> bool:
+    """Whether a text is a tab-separated table (Excel's "Unicode-Text" saved as ``.txt``):
+    two records or more (of the first ``sample``), all with the same number (two or more)
+    of fields; a quoted field may span lines.
+
+    >>> is_tab_table("Nr\\tText\\n1\\tMehr Bänke\\n"), is_tab_table("# Protokoll\\nText\\n")
+    (True, False)
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
+    widths = set()
+    try:
+        for number, fields in enumerate(reader):
+            if number >= sample:
+                break
+            if any(f.strip() for f in fields):
+                widths.add(len(fields))
+    except csv.Error:
+        return False
+    return len(widths) == 1 and min(widths) >= 2 and reader.line_num >= 2

@@ -1,0 +1,270 @@
+"""Tables of QDA programs and survey tools: coded-segment lists without ID, NVivo's coding
+summary, ATLAS.ti's quotation names, repeated headers, "no answer" markers, SoSci Survey's
+label row, Excel's "Unicode-Text" and HTML in question headers."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import table, textio
+
+
+def _import(project: Project, path: Path, *options: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *options])
+
+
+def _segments(project: Project) -> pd.DataFrame:
+    return project.segments()
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    """The doctests of the reading helpers (question text, tab-separated tables)."""
+    for module in (table, textio):
+        assert doctest.testmod(module).failed == 0
+
+
+# -- A, B: MAXQDA's coded segments without ID ---------------------------------------------
+
+
+def _maxqda(path: Path) -> None:
+    pd.DataFrame(
+        {
+            "Dokumentname": ["Interview Fatma Karagöz"] * 2 + ["Protokoll Manfort"],
+            "Code": ["Bedarfe\\Treffpunkte", "Ressourcen\\Ehrenamt", "Bedarfe\\Treffpunkte"],
+            "Anfang": [12, 12, 3],
+            "Ende": [12, 12, 4],
+            "Segment": ["Der Jugendtreff fehlt."] * 2 + ["Mehr Bänke am Markt."],
+        }
+    ).to_excel(path, index=False)
+
+
+def test_a_segment_is_numbered_by_its_document_not_named_after_it(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A document's name may name the interviewee: the ID holds its number (D1, D2, …)."""
+    path = tmp_path / "codierte_segmente.xlsx"
+    _maxqda(path)
+    assert _import(project, path, "--code-column", "Code", "--coder", "MAXQDA") == 0
+    assert "D1, D2" in capsys.readouterr().out
+    segments = _segments(project)
+    assert segments["source_id"].tolist() == ["D1:12-12", "D2:3-4"]
+    assert not any("Karagöz" in s for s in segments["source_id"])
+    codings = project.codings()
+    assert sorted(codings[codings["source_id"] == "D1:12-12"]["code"]) == [
+        "Bedarfe/Treffpunkte",
+        "Ressourcen/Ehrenamt",
+    ]
+
+
+def test_without_code_column_no_code_is_lost_by_merging(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --code-column the rows stay statements of their own, each with its "Code"."""
+    path = tmp_path / "codierte_segmente.xlsx"
+    _maxqda(path)
+    assert _import(project, path) == 0
+    assert "zusammengeführt" not in capsys.readouterr().out
+    segments = _segments(project)
+    assert segments["source_id"].tolist() == ["2", "3", "4"]
+    assert [a["Code"] for a in segments["attributes"]] == [
+        "Bedarfe\\Treffpunkte",
+        "Ressourcen\\Ehrenamt",
+        "Bedarfe\\Treffpunkte",
+    ]
+
+
+# -- C: NVivo's coding summary ----------------------------------------------------------
+
+
+def test_nvivo_coding_summary_is_read_with_its_code_paths(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Codierter Text" is the text; "Codes\\\\Bedarfe\\\\Jugend" is the code "Bedarfe/Jugend"."""
+    path = tmp_path / "codierungsuebersicht.xlsx"
+    pd.DataFrame(
+        {
+            "Hierarchischer Name": ["Codes\\\\Bedarfe\\\\Jugend", "Knoten\\\\Ressourcen"],
+            "Datei": ["Dateien\\\\Protokoll Opladen"] * 2,
+            "Codiert von Initialen": ["KO", "KO"],
+            "Codierter Text": ["Es fehlt ein Jugendtreff.", "Die Bücherei hilft."],
+        }
+    ).to_excel(path, index=False)
+    options = ("--code-column", "Hierarchischer Name", "--coder", "NVivo")
+    assert _import(project, path, *options) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'Codierter Text' als Text erkannt" in out
+    assert "Codiert von Initialen: wer kodiert hat" in out
+    assert _segments(project)["text"].tolist() == [
+        "Es fehlt ein Jugendtreff.",
+        "Die Bücherei hilft.",
+    ]
+    assert sorted(project.codings()["code"]) == ["Bedarfe/Jugend", "Ressourcen"]
+
+
+def test_english_coding_summary_has_its_coded_text(project: Project, tmp_path: Path) -> None:
+    """NVivo 14's English export: "Coded Text"."""
+    path = tmp_path / "coding_summary.xlsx"
+    pd.DataFrame(
+        {"Hierarchical Name": ["Codes\\\\Needs"], "Coded Text": ["Kein Raum für Mütter."]}
+    ).to_excel(path, index=False)
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == ["Kein Raum für Mütter."]
+
+
+# -- D: ATLAS.ti's quotation manager ------------------------------------------------------
+
+
+def test_a_quotation_name_is_content_not_its_author(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ATLAS.ti's "Name" is the quotation's name (pseudonymised), its "ID" the statement's."""
+    path = tmp_path / "zitate.xlsx"
+    pd.DataFrame(
+        {
+            "ID": ["1:1", "1:2", "2:1"],
+            "Name": ["Im Quartier fehlt …", "Herbert Wallmichrath", "Seniorenbüro"],
+            "Dokument": ["1 Protokoll Opladen", "1 Protokoll Opladen", "2 Interview"],
+            "Zitatinhalt": [
+                "Im Quartier fehlt ein Treffpunkt.",
+                "Der Pfarrsaal steht offen.",
+                "Im Seniorenbüro melden sich viele.",
+            ],
+        }
+    ).to_excel(path, index=False)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "als pseudonyme Person" not in out
+    assert "Spalte 'Name': Name des Zitats" in out
+    segments = _segments(project)
+    assert segments["source_id"].tolist() == ["1:1", "1:2", "2:1"]
+    assert not any("speaker" in a for a in segments["attributes"])
+    assert "Wallmichrath" not in stored_text(project)
+    assert segments["attributes"].iloc[2]["Titel des Zitats"] == "Seniorenbüro"
+
+
+# -- E: repeated headers ----------------------------------------------------------------
+
+
+def test_a_repeated_header_is_numbered_and_no_column_lost(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two columns "Anmerkungen": the second is "Anmerkungen (2)"."""
+    path = tmp_path / "umfrage.csv"
+    path.write_text(
+        "ID;Was fehlt?;Anmerkungen;Was ist gut?;Anmerkungen\n"
+        "1;Ein Treffpunkt;zu Frage 1;Der Park;zum Park noch etwas\n",
+        encoding="utf-8",
+    )
+    options = ("--id-column", "ID", "--text-column", "Was fehlt?")
+    assert _import(project, path, *options, "--text-column", "Anmerkungen (2)") == 0
+    assert "'Anmerkungen (2)' nummeriert" in capsys.readouterr().out
+    segments = _segments(project)
+    assert segments["text"].tolist() == ["Ein Treffpunkt", "zum Park noch etwas"]
+    assert segments["attributes"].iloc[0]["Anmerkungen"] == "zu Frage 1"
+
+
+# -- F: "no answer" markers -------------------------------------------------------------
+
+
+def test_no_answer_markers_are_not_statements(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "-", "k. A.", "N/A", "-99", "keine Angabe", … are skipped like empty answers."""
+    path = tmp_path / "formular.csv"
+    markers = ["-", "k.A.", "k. A.", "/", "---", "N/A", "-99", "-66", ".", "keine Angabe"]
+    pd.DataFrame(
+        {
+            "Zeitstempel": [f"15.03.2021 10:{i:02d}" for i in range(11)],
+            "Antwort": [
+                *markers,
+                "Mehr Licht am Bahnhof.",
+            ],
+        }
+    ).to_csv(path, index=False)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "10 Zeilen nur mit 'keine Angabe'" in out
+    assert "10 leere Zeilen übersprungen" in out
+    assert _segments(project)["text"].tolist() == ["Mehr Licht am Bahnhof."]
+
+
+# -- G: SoSci Survey's label row --------------------------------------------------------
+
+
+def test_sosci_label_row_is_not_an_answer_but_the_question(
+    project: Project, tmp_path: Path
+) -> None:
+    """SoSci's second header row labels the variables: the labels are the questions."""
+    path = tmp_path / "sosci.csv"
+    path.write_text(
+        "CASE\tSERIAL\tQUESTNNR\tOF01_01\tOF02_01\n"
+        "Interview-Nummer (fortlaufend)\tSeriennummer\tFragebogen\tWas fehlt?\tWas ist gut?\n"
+        "187\t\tbase\tEin Stadtteilbüro\tDer Markt\n",
+        encoding="utf-16",
+    )
+    options = ("--id-column", "CASE", "--text-column", "OF01_01", "--text-column", "OF02_01")
+    assert _import(project, path, *options) == 0
+    segments = _segments(project)
+    assert segments["text"].tolist() == ["Ein Stadtteilbüro", "Der Markt"]
+    assert segments["question"].tolist() == ["Was fehlt?", "Was ist gut?"]
+
+
+# -- H: Excel's "Unicode-Text" saved as .txt ---------------------------------------------
+
+
+def test_a_tab_separated_txt_is_a_table(project: Project, tmp_path: Path) -> None:
+    """Excel saves "Unicode-Text" as UTF-16 .txt with tabs: read as a table, not a protocol."""
+    path = tmp_path / "umfrage.txt"
+    path.write_text(
+        'Nr.\tStadtteil\tWas fehlt?\n1\tOpladen\tEin Café\n2\tWiesdorf\t"Ein Ort\nzum Lernen"\n',
+        encoding="utf-16",
+    )
+    assert _import(project, path, "--text-column", "Was fehlt?", "--id-column", "Nr.") == 0
+    segments = _segments(project)
+    assert segments["text"].tolist() == ["Ein Café", "Ein Ort\nzum Lernen"]
+    assert segments["source_id"].tolist() == ["1", "2"]
+
+
+def test_a_txt_protocol_stays_a_protocol(project: Project, tmp_path: Path) -> None:
+    """A plain-text protocol (no tabs) is still read as a protocol."""
+    path = tmp_path / "protokoll.txt"
+    path.write_text("# Workshop\n\nEs fehlt ein Treffpunkt.\n", encoding="utf-8")
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == ["Es fehlt ein Treffpunkt."]
+
+
+# -- I: HTML and long question headers --------------------------------------------------
+
+
+def test_question_headers_are_plain_text_and_at_most_300_characters(
+    project: Project, tmp_path: Path
+) -> None:
+    """LimeSurvey's full question text in HTML becomes plain text, cut with "…" at 300."""
+    long = "<p><strong>Was fehlt?</strong></p><p><em>" + "Denken Sie an Bänke. " * 20 + "</em></p>"
+    short = "Was hat geholfen?&nbsp;"
+    path = tmp_path / "limesurvey.csv"
+    pd.DataFrame(
+        {"Antwort ID": [31], long: ["Ein Nachbarschaftscafé."], short: ["Die Telefonkette."]}
+    ).to_csv(path, index=False)
+    options = ("--id-column", "Antwort ID", "--text-column", long, "--text-column", short)
+    assert _import(project, path, *options) == 0
+    questions = _segments(project)["question"].tolist()
+    assert questions[0].startswith("Was fehlt?") and "<" not in questions[0]
+    assert len(questions[0]) == 300 and questions[0].endswith("…")
+    assert questions[1] == "Was hat geholfen?"
+
+
+def test_a_txt_with_tabs_and_table_options_is_a_table(project: Project, tmp_path: Path) -> None:
+    """With --text-column, a .txt whose header has tabs is a table even if a record is
+    ragged: the import then names the broken row instead of reading a protocol."""
+    path = tmp_path / "umfrage.txt"
+    path.write_text("Nr.\tWas fehlt?\n1\tEin Café\n2\tBänke\textra\n", encoding="utf-8")
+    assert _import(project, path, "--text-column", "Was fehlt?") == 2
+    assert project.segments().empty
