@@ -176,3 +176,17 @@ def test_project_embeddings_follow_segments(embedded_demo_dir: Path) -> None:
         assert len(segments) == len(vectors) >= 450
         cache = EmbeddingCache(p.cache_dir / "embeddings", UseEmbedder())
         assert len(cache) == segments["text"].nunique()
+
+
+@pytest.mark.parametrize("command", [["embed"], ["needs", "--segments", "all"], ["topics"]])
+def test_an_empty_project_is_told_to_import_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Before: an AssertionError with a traceback (exit 1)."""
+    from workbench.cli.main import main
+
+    assert main(["init", str(tmp_path / "p")]) == 0
+    assert main(["--project", str(tmp_path / "p"), *command]) == 2
+    err = capsys.readouterr().err
+    assert "noch keine Aussagen: zuerst workbench import DATEI" in err
+    assert "Traceback" not in err

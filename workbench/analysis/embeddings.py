@@ -343,6 +343,10 @@ def project_embeddings(
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """(segments DataFrame, matrix) for all segments of ``project``, via its cache."""
     segments = project.segments()
+    if segments.empty:
+        raise WorkbenchError(
+            "Das Projekt enthält noch keine Aussagen: zuerst workbench import DATEI."
+        )
     embedder = get_embedder(backend) if isinstance(backend, str) else backend
     cache = EmbeddingCache(project.cache_dir / "embeddings", embedder)
     return segments, embed(segments["text"].tolist(), embedder, cache, progress=progress)
