@@ -107,3 +107,13 @@ def test_inverted_file_search_finds_nearly_all_neighbours() -> None:
     assert (approx != np.arange(len(x))[:, None]).all()  # never its own neighbour
     again, _ = knn.nearest_neighbours(x, 10, exact_max=500)
     assert (again == approx).all()
+
+
+def test_few_different_statements_are_one_cluster_each_and_copies_stay_together() -> None:
+    """Five copies of one statement were forced into four clusters with repeated labels;
+    two different statements were one cluster."""
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 16))
+    assert SpectralClusterer().fit(np.vstack([a] * 5)).labels_.tolist() == [0] * 5
+    assert SpectralClusterer().fit(np.vstack([b, a])).labels_.tolist() == [0, 1]
+    assert SpectralClusterer().fit(np.vstack([b, a, b, a, a])).labels_.tolist() == [0, 1, 0, 1, 1]

@@ -131,9 +131,17 @@ class SpectralClusterer:
         n = len(x)
         if n == 0:
             raise ValueError("Keine Aussagen zum Clustern.")
-        if n < 4 or self.n_clusters == 1:
+        # Fewer than four different statements: each text is a cluster of its own (identical
+        # statements are one need), numbered in order of first appearance.
+        _, first, kinds = np.unique(x.round(6), axis=0, return_index=True, return_inverse=True)
+        if self.n_clusters == 1:
             labels = np.zeros(n, dtype=int)
             self.modularity_ = {1: 0.0}
+        elif len(first) < 4:
+            rank = np.empty(len(first), dtype=int)
+            rank[np.argsort(first)] = np.arange(len(first))
+            labels = rank[kinds.ravel()]
+            self.modularity_ = {len(first): 0.0}
         else:
             with threadpool_limits(1):
                 labels = self._fit(x)
