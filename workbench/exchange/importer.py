@@ -111,7 +111,7 @@ def import_qdpx_files(
         for bundle in bundles:
             names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])
             results.append(writer.write_project(bundle, list(names), options.add_districts))
-        writer._store_pseudonyms()  # placeholders of names in names, also without a text
+        writer.store_pseudonyms()  # placeholders of names in names, also without a text
         return results
 
 

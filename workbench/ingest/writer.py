@@ -291,7 +291,7 @@ class Writer:
         people = [
             safe_attributes(self.pseudonymiser, seg.attributes, names[w]) for seg, w, _ in placed
         ]
-        self._store_pseudonyms()
+        self.store_pseudonyms()
 
         if document.merge:
             existing = found or self._same_text(text)
@@ -503,7 +503,7 @@ class Writer:
             )
         return added, tuple(notices)
 
-    def _store_pseudonyms(self) -> None:
+    def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
         for (kind, normalised), (original, placeholder) in self.pseudonymiser.new.items():
             self.session.add(
@@ -577,7 +577,7 @@ class Writer:
         elif memo.target == "cluster" and memo.cluster is not None:
             target_type, target_id = "cluster", memo.cluster
         text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
-        self._store_pseudonyms()
+        self.store_pseudonyms()
         added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
         return int(added)
 
