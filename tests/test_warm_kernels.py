@@ -60,11 +60,19 @@ async def _value(kc, expression: str, timeout: float = 60) -> str:
 
     Not from printed output: after an interrupt, ipykernel may still attribute a stream
     to the interrupted request, and a client that waits for its own request's output then
-    sees none (seen once in a clean-clone run).
+    sees none (seen once in a clean-clone run). A request sent right after an error reply
+    may be answered "aborted": ipykernel 7 stops aborting the queue only when a message it
+    posts to its own shell thread arrives, and ours can come first (seen once in CI); such
+    a request is sent again.
     """
-    reply = await kc.execute_interactive(
-        "import os", timeout=timeout, user_expressions={"value": expression}
-    )
+    for _ in range(5):
+        reply = await kc.execute_interactive(
+            "import os", timeout=timeout, user_expressions={"value": expression}
+        )
+        if reply["content"]["status"] != "aborted":
+            break
+        await asyncio.sleep(0.2)
+    assert reply["content"]["status"] == "ok", reply["content"]
     return reply["content"]["user_expressions"]["value"]["data"]["text/plain"]
 
 
