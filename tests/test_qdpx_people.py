@@ -77,6 +77,7 @@ VARIABLES = {
     105: ("Protokollant", "Text"),
     106: ("Sozialraum", "Text"),
     107: ("SGB-II-Quote 2021", "Float"),
+    108: ("Bearbeitet von", "Text"),
 }
 VARIABLE_LIST = "<Variables>{}</Variables>".format(
     "".join(
@@ -250,7 +251,8 @@ def test_source_names_descriptions_variables_and_codes_are_pseudonymised(
             _selection(11, PROTOCOL, "Im Gemeindehaus fehlt eine Hausaufgabenhilfe.")
             + _value(106, "Wiesdorf")
             + _value(104, "Irena Wojciechowska")
-            + _value(105, "Vossberg"),
+            + _value(105, "Vossberg")
+            + _value(108, "Hülsewede"),
             description="Protokoll von Henrik Vossberg",
         )
         # only the text names her: the source name loses her name too
@@ -264,7 +266,8 @@ def test_source_names_descriptions_variables_and_codes_are_pseudonymised(
     result = import_qdpx(project, archive)
     assert result.documents == 2
     stored = stored_text(project)
-    for name in ("Wojciechowska", "Vossberg", "Henrik", "Irena", "Brzęczek", "Szymanowski"):
+    names = ("Wojciechowska", "Vossberg", "Henrik", "Irena", "Brzęczek", "Szymanowski")
+    for name in (*names, "Hülsewede"):
         assert name not in stored, name
     segments = project.segments()
     documents = sorted(set(segments["document"]))
@@ -274,6 +277,8 @@ def test_source_names_descriptions_variables_and_codes_are_pseudonymised(
     attributes = protocol["attributes"].iloc[0]
     assert attributes["Moderation"].startswith("[Person ")
     assert attributes["Protokollant"].startswith("[Person ")
+    # any role the table columns' rule knows, as there ("Bearbeitet von": another person)
+    assert attributes["Bearbeitet von"].startswith("[Person ")
     assert protocol["workshop"].iloc[0] == documents[1]
     talk_sets = segments[segments["document"] == documents[0]]["attributes"].iloc[0]["Sets"]
     assert talk_sets[0].startswith("Gespräche [Person ")

@@ -19,7 +19,9 @@ project's pseudonymiser (its key and protected words) but without touching the s
   person's joins the name list (an unrecognisable one only becomes the speaker: listing
   "Gruppe Jugend" would take "Gruppe" out of every text).
 - **Which variable values name people** (:func:`person_variables`): a variable of a
-  person role (:data:`PERSON_ROLE_VARIABLES`: Moderation, Protokollant, Interviewer, …)
+  person role (the table columns' rule,
+  :func:`~workbench.ingest.personal_columns.is_role_column`: Moderation, Protokollant,
+  Interviewer, …)
   holding a name is not the speaker but a person all the same: its value becomes that
   person's placeholder; any value that reads as a person's name joins the name list, so
   the writer's column rules and every text replace it.
@@ -43,6 +45,7 @@ from workbench.ingest.personal_columns import (
     NO_NAME,
     header_key,
     is_organisation,
+    is_role_column,
     person_placeholder,
 )
 from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser
@@ -69,17 +72,6 @@ PERSON_CLASSES = frozenset(
     person personen people participant participants teilnehmer teilnehmerin teilnehmende
     interviewpartner interviewpartnerin interviewte interviewter befragte befragter
     respondent interviewee einzelperson
-    """.split()
-)
-# Variables naming a person with a role at the event (not the speaker of its statements).
-PERSON_ROLE_VARIABLES = frozenset(
-    """
-    moderation moderator moderatorin moderiertvon moderierende protokoll protokollant
-    protokollantin protokollfuehrung protokollfuhrung protokolliertvon interviewer
-    interviewerin interviewende interviewtvon gefuehrtvon gefuhrtvon gespraechsfuehrung
-    gesprachsfuhrung leitung workshopleitung gruppenleitung durchfuehrung durchfuhrung
-    durchgefuehrtvon durchgefuhrtvon transkription transkribiertvon beobachter
-    beobachterin begleitung kodierer kodiererin
     """.split()
 )
 # A person case's variable that says where the person belongs.
@@ -168,7 +160,7 @@ def person_variables(
     found: list[str] = []
     for key, value in values.items():
         text = value.strip()
-        if header_key(key) in PERSON_ROLE_VARIABLES and text:
+        if is_role_column(key) and text:
             found += people_in(pseudonymiser, text, names)
             if _NAME_LIKE.fullmatch(text) and text[0].isupper() and len(text.split()) <= 3:
                 if header_key(text) not in NO_NAME and not is_organisation(pseudonymiser, text):

@@ -155,7 +155,7 @@ _OTHER_WORDS = _forms(
     "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
     "beantworter antwortende mitarbeiter interviewer interviewende enumerator protokollant "
     "protokollfuhrer protokollfuehrer schriftfuhrer schriftfuehrer gesprachsfuhrer "
-    "gespraechsfuehrer beobachter kodierer leiter facilitator"
+    "gespraechsfuehrer beobachter kodierer leiter facilitator moderierend"
 )
 # What a workshop's staff does: a column so named ("Moderation", "Gesprächsführung",
 # "Workshopleitung") holds either a person's name — another person, see
@@ -212,7 +212,7 @@ _AUTHOR_VERBS = frozenset(
 )
 _PARTICIPLE = re.compile(
     r"^(?:[a-z]{0,6}ge[a-z]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert|"
-    r"[a-z]{3,}ed|written|sent|done|made)$"
+    r"[a-z]{3,}ed|interviewt|written|sent|done|made)$"
 )
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
 _GENDER_MARK = re.compile(r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b)", re.IGNORECASE)
@@ -313,6 +313,12 @@ def is_staff_column(header: str) -> bool:
     "Gesprächsführung", "Workshopleitung"; not "Moderationsstatus")."""
     words = [w for w in header_words(header) if w not in _FILLERS]
     return len(words) == 1 and (words[0] in _STAFF_ACTIVITIES or words[0].endswith("leitung"))
+
+
+def is_role_column(header: str) -> bool:
+    """Whether a column or variable names someone with a role at the event who is not the
+    author: another person ("Moderator*in", "Interviewt von") or the staff's activity."""
+    return is_other_person_column(header) or is_staff_column(header)
 
 
 def names_staff(header: str, value: Any) -> bool:
