@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select
@@ -136,7 +137,10 @@ class Project(CodingMixin):
         Districts a file names that the project does not know are refused all at once, or
         with ``add_districts`` declared.
         """
-        parsed = [(Path(p), parse_file(p, mapping or TableMapping(), roles)) for p in paths]
+        # the project's districts let a table's "Sonstiges" free text name one of them
+        known = tuple(self.districts()["district"])
+        mapping = replace(mapping or TableMapping(), districts=known)
+        parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
             writer = Writer(session, wave=wave)

@@ -9,9 +9,15 @@ the speaker role. Automatic styles (``P1`` derived from ``Title``) count as the 
 they derive from. Tables (``table:table``) are read as in Word files
 (:func:`~workbench.ingest.docx_protocol.table_paragraphs`): rows in header rows and row
 groups too, repeated cells and rows written out, a covered cell as the merged cell that
-covers it, a cell's text its paragraphs and list items. Text frames (unlike a Word
-file's text boxes), footnotes and comments are not read, as in Word files neither footnotes
-nor comments; heading-less documents of timed speaker turns are transcripts.
+covers it, a cell's text its paragraphs and list items. Text frames (``draw:frame`` with a
+``draw:text-box``) and drawing shapes with text are read like a Word file's text boxes:
+their paragraphs are statements of their own after the paragraph (or table cell) that
+anchors them; before the first guiding question (a letterhead, a frame anchored to the
+page, which LibreOffice writes first) they are not read, as tables there. Tracked changes
+are read as the document shows them: inserted text stands in the running text, deleted
+text only in ``text:tracked-changes``, which is not read. Footnotes, comments and images
+are not read, as in Word files; heading-less documents of timed speaker turns are
+transcripts.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from xml.sax import handler
 
@@ -27,6 +34,7 @@ from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import (
     Cell,
     Paragraph,
+    _bold_headings,
     cells_in_order,
     protocol_document,
     table_paragraphs,
@@ -59,7 +67,13 @@ _SPANS = {(_TEXT, "span"), (_TEXT, "a")}  # inline elements that may set a text 
 # Inside a paragraph: not part of its text (footnotes, comments with their authors,
 # text frames and images, ruby annotations, the cached number of a numbered heading).
 _NOT_TEXT = {(_TEXT, n) for n in ("note", "ruby-text", "number")} | {(_OFFICE, "annotation")}
-_NOT_TEXT_NS = {"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"}
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_NOT_TEXT_NS = {_DRAW}  # frames and shapes: their text follows the paragraph (_text_boxes)
+# Drawing elements whose content is not text of the document: an image's or embedded
+# object's replacement, a frame's or shape's name and description (alternative text).
+_NOT_BOXES = {(_DRAW, n) for n in ("image", "object", "object-ole", "plugin", "applet")}
+_BOX = "box"  # a text box's paragraph in the running text (see _placed)
+_BLOCKS = {(_TEXT, "p"), (_TEXT, "h"), (_TEXT, "list"), (_TABLE, "table")}
 _ROW_GROUPS = {(_TABLE, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 _CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
 _MAX_REPEAT = 100  # a repeated (or spanned) row or cell counts at most this often
@@ -219,8 +233,42 @@ def _grid(table: Element, styles: _Styles) -> list[list[Cell | None]]:
     return grid
 
 
+def _is_box(element: Element) -> bool:
+    """Whether ``element`` is a text box or a drawing shape with text (draw:custom-shape,
+    draw:rect, … with paragraphs in it)."""
+    qname = getattr(element, "qname", None)
+    if qname is None or qname[0] != _DRAW or qname in _NOT_BOXES:
+        return False
+    blocks = (getattr(c, "qname", None) in _BLOCKS for c in element.childNodes)
+    return qname == (_DRAW, "text-box") or any(blocks)
+
+
+def _text_boxes(element: Element, itself: bool = False) -> Iterator[Element]:
+    """The text boxes and shapes with text in ``element`` (``itself``: or it), in order:
+    not those in footnotes, comments or images, nor those inside a text box (its
+    paragraphs give them)."""
+    if itself and _is_box(element):
+        yield element
+        return
+    for child in element.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname is None or qname in _NOT_TEXT or qname in _NOT_BOXES:
+            continue
+        if _is_box(child):
+            yield child
+        else:
+            yield from _text_boxes(child)
+
+
+def _boxed(element: Element, styles: _Styles, itself: bool = False) -> list[Paragraph]:
+    """The paragraphs of the text boxes in ``element`` (all as body text)."""
+    boxes = _text_boxes(element, itself)
+    return [p for box in boxes for p in _cell_paragraphs(box, styles)]
+
+
 def _cell_paragraphs(container: Element, styles: _Styles) -> list[Paragraph]:
-    """The paragraphs of a table cell, list items included; a nested table's, cell by cell."""
+    """The paragraphs of a table cell or text box, list items included, each followed by
+    those of its text boxes; a nested table's, cell by cell."""
     paragraphs: list[Paragraph] = []
     for child in container.childNodes:
         qname = getattr(child, "qname", None)
@@ -228,8 +276,11 @@ def _cell_paragraphs(container: Element, styles: _Styles) -> list[Paragraph]:
             paragraphs += _cell_paragraphs(child, styles)
         elif qname in ((_TEXT, "p"), (_TEXT, "h")):
             paragraphs.append(_paragraph(child, "body", styles))
+            paragraphs += _boxed(child, styles)
         elif qname == (_TABLE, "table"):
             paragraphs += [p for _, ps in cells_in_order(_grid(child, styles)) for p in ps]
+        elif qname and qname[0] == _DRAW:
+            paragraphs += _boxed(child, styles, itself=True)
     return paragraphs
 
 
@@ -253,6 +304,26 @@ def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
             else:
                 kind = found or "body"
             yield _paragraph(child, kind, styles)
+            yield from (replace(p, kind=_BOX) for p in _boxed(child, styles))
+        elif qname and qname[0] == _DRAW:  # a frame anchored to the page
+            yield from (replace(p, kind=_BOX) for p in _boxed(child, styles, itself=True))
+
+
+def _placed(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The running text's text-box paragraphs as statements ("body") after the first
+    guiding question; before it (a letterhead, a logo's caption, a frame anchored to the
+    page: LibreOffice writes those first) they are left out, as tables there are, instead
+    of stopping the import as text that is neither title nor 'Schlüssel: Wert'."""
+    running = _bold_headings([p for p in paragraphs if p.kind != _BOX])  # as read later
+    first = next((i for i, p in enumerate(running) if p.kind in ("question", "heading")), None)
+    out, seen = [], 0  # paragraphs of the running text seen
+    for paragraph in paragraphs:
+        if paragraph.kind != _BOX:
+            seen += 1
+            out.append(paragraph)
+        elif first is not None and seen > first:
+            out.append(replace(paragraph, kind="body"))
+    return out
 
 
 def _mimetype(package: zipfile.ZipFile) -> str:
@@ -325,4 +396,5 @@ def parse_odt(
             file=raw.name,
         ) from None
     styles = _Styles(document)
-    return protocol_document(raw, list(_paragraphs(text, styles)), IMPORTER, roles)
+    paragraphs = _placed(list(_paragraphs(text, styles)))
+    return protocol_document(raw, paragraphs, IMPORTER, roles)

@@ -32,6 +32,7 @@ from workbench.ingest.table_columns import (
     number_repeated,
     segment_place,
 )
+from workbench.ingest.table_districts import DistrictCells
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
@@ -78,7 +79,9 @@ class TableMapping:
     survey's open questions) every text column of a row is a statement of its own: its
     question is the column's header (unless ``question_column``), its ID the row's plus
     ".1", ".2", …, and the document lists them question by question.
-    ``attribute_columns=None`` keeps every unmapped column as an attribute.
+    ``attribute_columns=None`` keeps every unmapped column as an attribute. ``districts``
+    are the project's (not stored with the import): a survey's free-text "other district"
+    may name one (see :mod:`workbench.ingest.table_districts`).
     """
 
     text_column: str | None = None
@@ -94,6 +97,7 @@ class TableMapping:
     coder: str | None = None
     attribute_columns: tuple[str, ...] | None = None
     sheet: str | None = None
+    districts: tuple[str, ...] | None = None
 
     def mapped(self) -> list[str]:
         """The columns the mapping names (without attributes)."""
@@ -315,7 +319,9 @@ def parse_table(
     program's segment list, a quotation's "Name" is stored as ``QUOTATION_NAME`` (prose,
     not its author) and ATLAS.ti's "ID" ("1:1") is the ID; without an ID and with
     ``--code-column``, a segment's place identifies it, its document by number ("D1:4-4":
-    a document's name may name a person) and the rows of one place are one statement.
+    a document's name may name a person) and the rows of one place are one statement. A
+    district cell saying "other" or "none" ("-oth-", "Sonstiges", "keine Angabe") is no
+    district, or the project's district its free-text column names (``table_districts``).
     """
     raw = read_source(source, name)
     suffix = Path(raw.name).suffix.lower()
@@ -390,6 +396,7 @@ def parse_table(
         "role": _resolve(header, mapping.role_column, raw.name, "--role-column"),
         "code": _resolve(header, mapping.code_column, raw.name, "--code-column"),
     }
+    districts = DistrictCells.of(header, mapping.district_column, mapping.districts)
     mapped = {*text_columns, *(c for c, _ in [*text_group, *title_group]), *mapping.mapped()}
     # Without an ID, a coded segment's place (document, beginning, end) identifies it: with
     # --code-column, the rows of one place are one statement (its codes merged).
@@ -493,6 +500,7 @@ def parse_table(
                 row=row,
             )
         seen_ids[source_id] = row
+        district = districts.read(fields)
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
@@ -506,7 +514,7 @@ def parse_table(
                 speaker_role=cell("role"),
                 row=row,
                 workshop=cell("workshop"),
-                district=cell("district"),
+                district=district,
                 attributes=dict(values),
                 codes=codes,
             )
@@ -530,8 +538,9 @@ def parse_table(
         detected["ID"] = "ID"
     if sheet is not None:
         resolved["sheet"] = sheet
-    chosen = {**asdict(mapping), **resolved}
+    chosen = {**asdict(mapping), **resolved, "districts": None}  # the project's: not stored
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
+    options.update(districts.options(header))
     options["skipped_rows"] = skipped
     if detected:
         options["detected_columns"] = detected

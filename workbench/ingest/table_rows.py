@@ -209,6 +209,38 @@ def earlier_import(
     return found, importer
 
 
+def _rows(count: int) -> str:
+    return f"{count} Zeile{'' if count == 1 else 'n'}"
+
+
+def _district_notices(options: Mapping[str, Any]) -> list[str]:
+    """What the district column said beside districts (see ``table_districts``)."""
+    notices = []
+    column = options.get("district_column")
+    other = options.get("district_other_column")
+    if options.get("no_district_rows"):
+        notices.append(
+            f"{_rows(options['no_district_rows'])} mit Sozialraum 'Sonstiges', 'keine Angabe' "
+            f"o. Ä. (Spalte '{column}'): ohne Sozialraum gespeichert (gesamtstädtisch)."
+        )
+    if options.get("district_from_other"):
+        notices.append(
+            f"{_rows(options['district_from_other'])}: Sozialraum aus der Freitextspalte "
+            f"'{other}' übernommen."
+        )
+    if options.get("district_other_unmatched"):
+        why = (
+            "nennen keinen Sozialraum des Projekts"
+            if options.get("district_other_checked")
+            else "nicht mit den Sozialräumen des Projekts verglichen"
+        )
+        notices.append(
+            f"{_rows(options['district_other_unmatched'])} mit Freitext in '{other}': {why}, "
+            "ohne Sozialraum; der Freitext bleibt als Attribut erhalten."
+        )
+    return notices
+
+
 def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     """What an import read in its own way (for the import's output): a table's header row,
     text and title columns found by their headers, merged rows; a protocol's tables."""
@@ -230,6 +262,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
             "wie leere übersprungen."
         )
+    notices.extend(_district_notices(options))
     if options.get("header_row", 1) > 1:
         row = options["header_row"]
         notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")

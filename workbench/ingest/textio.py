@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -43,36 +44,106 @@ def read_source(source: Source, name: str | None = None) -> RawFile:
 
 
 def decode(raw: RawFile) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252.
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, cp1252 or Mac OS Roman.
 
-    Latin-1 text decodes as cp1252 (its superset for printable characters). Bytes that
-    fit none of these stop the import with the line of the first bad byte.
+    Latin-1 text decodes as cp1252 (its superset for printable characters). Excel for Mac
+    saves "CSV (Macintosh)" in Mac OS Roman with old Mac line endings (CR only): its bytes
+    are mostly valid cp1252 too, but read so its umlauts turn into other letters ("Šltere",
+    "fŸr"); :func:`legacy_encoding` chooses by which reading gives German text. A text with
+    CR line endings only has them as newlines ("\\n"). Bytes that fit none of these stop
+    the import with the line of the first bad byte.
     """
     data = raw.data
     if not data.strip():
         raise InputError("Die Datei ist leer.", file=raw.name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _newlines(data.decode("utf-16"))
     if b"\x00" in data:
         raise InputError(
             "Die Datei enthält Nullbytes; sie ist beschädigt oder keine Textdatei.",
             file=raw.name,
-            row=data[: data.index(b"\x00")].count(b"\n") + 1,
+            row=_line(data, data.index(b"\x00")),
         )
     try:
-        return data.decode("utf-8-sig")
+        return _newlines(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    encoding = legacy_encoding(data)
+    if encoding is None:
+        raise _unreadable(raw)
+    return _newlines(data.decode(encoding))
+
+
+def _unreadable(raw: RawFile) -> InputError:
+    """The error for a text no encoding reads: its first byte cp1252 cannot read."""
     try:
-        return data.decode("cp1252")
+        raw.data.decode("cp1252")
+        start = 0
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError(
-            f"Zeichen nicht lesbar (Byte 0x{data[err.start]:02x}); erwartet wird UTF-8 "
-            "oder Windows-1252/Latin-1.",
-            file=raw.name,
-            row=line,
-        ) from None
+        start = err.start
+    return InputError(
+        f"Zeichen nicht lesbar (Byte 0x{raw.data[start]:02x}); erwartet wird UTF-8, "
+        "Windows-1252/Latin-1 oder Mac OS Roman.",
+        file=raw.name,
+        row=_line(raw.data, start),
+    )
+
+
+def _newlines(text: str) -> str:
+    """A text with old Mac line endings (CR only, no LF at all) with LF instead."""
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+
+
+def _line(data: bytes, position: int) -> int:
+    """The line (from 1) of a byte: by LF, or by CR in a file without LF."""
+    newline = b"\n" if b"\n" in data or b"\r" not in data else b"\r"
+    return data[:position].count(newline) + 1
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_GERMAN_VOWELS = frozenset("äöüÄÖÜ")
+# Non-ASCII characters common in German text besides its letters (a neutral score).
+_NEUTRAL = frozenset("„“”‚‘’–—…€§°©®«»²³µ½¼¾·×•")
+
+
+def _german_score(text: str) -> tuple[int, int]:
+    """How German a text's non-ASCII characters look, and how many umlauts (or ß) it has
+    inside words: +2 for an umlaut beside a letter or an ß after one, 0 for another letter
+    of Latin-1 (é, ç, Å) or typographic marks („“–…€§°), -1 for anything else (Š, Ÿ, ‰, ƒ,
+    √, a control character, an umlaut or ß standing alone)."""
+    score = umlauts = 0
+    for found in _NON_ASCII.finditer(text):
+        i, char = found.start(), found.group()
+        before = i > 0 and text[i - 1].isalpha()
+        after = i + 1 < len(text) and text[i + 1].isalpha()
+        if (char in _GERMAN_VOWELS and (before or after)) or (char == "ß" and before):
+            score, umlauts = score + 2, umlauts + 1
+        elif char in _NEUTRAL or (char.isalpha() and "\u00c0" <= char <= "\u00ff"):
+            continue
+        else:
+            score -= 1
+    return score, umlauts
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """Which 8-bit encoding a text that is not UTF-8 is in: "cp1252" or "mac_roman".
+
+    Mac OS Roman only when it reads the text as more German than cp1252 does (umlauts and
+    ß inside words instead of Š, š, Ÿ, §: see ``_german_score``), so a tie stays cp1252;
+    bytes cp1252 cannot read (0x81, 0x8d, 0x8f, 0x90, 0x9d) are Mac OS Roman only if that
+    gives German text, else None (not readable).
+
+    >>> legacy_encoding("Grünflächen für Ältere".encode("mac_roman"))
+    'mac_roman'
+    >>> legacy_encoding("Grünflächen für Ältere, § 3".encode("cp1252"))
+    'cp1252'
+    """
+    mac, mac_umlauts = _german_score(data.decode("mac_roman"))
+    try:
+        windows = _german_score(data.decode("cp1252"))[0]
+    except UnicodeDecodeError:
+        return "mac_roman" if mac_umlauts and mac > 0 else None
+    return "mac_roman" if mac_umlauts and mac > windows else "cp1252"
 
 
 def sniff_delimiter(text: str) -> str:

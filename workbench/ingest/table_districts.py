@@ -1,0 +1,154 @@
+"""A table's district column: answers that mean "another or no district" and the survey's
+free-text column beside it ("Stadtteil [other]", "Sonstiges, und zwar").
+
+Survey tools code "another district" as an answer of its own (LimeSurvey: "-oth-", its
+full-text export "Sonstiges") and put what was typed into a column of its own; "keine
+Angabe" or "weiß nicht" name no district either. Such a row is a statement without
+Sozialraum (stored city-wide, as a row with an empty district cell), not an unknown
+district: unless the free text names one of the project's districts (same name without
+case, or one of its words: "Leverkusen-Opladen" → "Opladen"), which is then the row's.
+The free-text column stays an attribute of the row, as every unmapped column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.ingest.common import meant_district
+from workbench.ingest.personal_columns import header_key
+from workbench.ingest.table_rows import is_no_answer
+
+# Answers of a district question (see personal_columns.header_key) that name no district.
+NO_DISTRICT = frozenset(
+    """oth other others sonstiges sonstige sonstiger sonstigesundzwar sonstigeundzwar andere
+    anderer anderes andererstadtteil anderesviertel andererortsteil andererbezirk
+    anderessozialraum andererort andereort woanders keiner keine kein keinangabe keineangabe
+    keineangaben keinestadtteil keinstadtteil weissnicht weissichnicht keineahnung unbekannt
+    none unknown ausserhalb""".split()
+)
+# Headers (header_key, after the district column's own header if they repeat it) of the
+# free-text column beside a district question: LimeSurvey's "Stadtteil [other]" (its
+# full-text export "[Sonstiges]"), a form's "Sonstiges, und zwar:", Qualtrics' "_4_TEXT".
+OTHER_HEADERS = frozenset(
+    """other othertext otherpleasespecify text freitext sonstiges sonstige sonstigesundzwar
+    sonstigeundzwar sonstigerstadtteil andere anderer anderes andererstadtteil undzwar
+    bitteangeben bittenennen welcher welches""".split()
+)
+_BRACKETS = re.compile(r"^[\s:,;_\-–]*[(\[]\s*(.*?)\s*[)\]]\s*$")
+
+
+def is_no_district(value: str) -> bool:
+    """Whether a district cell means "another" or "no district" ("-oth-", "Sonstiges",
+    "Anderer Stadtteil", "keine Angabe", "weiß nicht", "k. A.").
+
+    >>> [is_no_district(v) for v in ("-oth-", "Sonstige", "weiß nicht", "Opladen")]
+    [True, True, True, False]
+    """
+    return is_no_answer(value) or header_key(value) in NO_DISTRICT
+
+
+def _other_header(rest: str) -> bool:
+    """Whether a header (or what follows the district column's header in it) is that of a
+    free-text "other" answer: "[other]", "[Sonstiges]", "Sonstiges, und zwar:"."""
+    inner = _BRACKETS.match(rest)
+    return header_key(inner.group(1) if inner else rest) in OTHER_HEADERS
+
+
+def other_column(header: Sequence[str], column: str) -> int | None:
+    """The free-text column of a district question ``column``: a header that repeats it
+    with "[other]", "[Sonstiges]", … after it, else the next column if its header is one.
+
+    >>> other_column(["STADTTEIL", "STADTTEIL[other]", "ALTER"], "STADTTEIL")
+    1
+    >>> other_column(["Stadtteil", "Sonstiges, und zwar:", "Alter"], "Stadtteil")
+    1
+    >>> other_column(["Stadtteil", "Alter"], "Stadtteil") is None
+    True
+    """
+    for place, other in enumerate(header):
+        rest = other[len(column) :] if other.startswith(column) else ""
+        if other != column and rest.strip() and _other_header(rest):
+            return place
+    place = list(header).index(column) + 1
+    if place < len(header) and _other_header(header[place]):
+        return place
+    return None
+
+
+def known_district(value: str, known: Sequence[str]) -> str | None:
+    """The project's district a free text names: the same without case, or one of its
+    words ("Leverkusen-Opladen" → "Opladen"), if exactly one is.
+
+    >>> known_district("opladen", ["Opladen"]), known_district("Köln", ["Opladen"])
+    ('Opladen', None)
+    """
+    folded = value.strip().casefold()
+    same = [k for k in known if k.strip().casefold() == folded]
+    return same[0] if same else meant_district(value, known)
+
+
+@dataclass
+class DistrictCells:
+    """Reads a table's district per row and counts what it read in its own way.
+
+    ``known`` are the project's districts (``None``: not given, a free text is then never
+    a district).
+    """
+
+    column: int | None
+    other: int | None
+    known: tuple[str, ...] | None
+    no_district: int = 0  # rows whose district means "another" or "none"
+    from_other: int = 0  # … of which the free text names a district of the project
+    unmatched: int = 0  # … of which the free text names none (or was not checked)
+
+    @classmethod
+    def of(
+        cls, header: Sequence[str], column: str | None, known: Sequence[str] | None
+    ) -> DistrictCells:
+        """The district cells of a table whose district column is ``column`` (or none)."""
+        if column is None:
+            return cls(None, None, None)
+        known = None if known is None else tuple(known)
+        return cls(list(header).index(column), other_column(header, column), known)
+
+    def read(self, fields: Sequence[Any]) -> str | None:
+        """A row's district: its cell, none for "another"/"no district" (or the project's
+        district the free text beside it names)."""
+        value = self._cell(fields, self.column)
+        free = self._cell(fields, self.other)
+        if value and not is_no_district(value):
+            return value
+        if not value and not free:
+            return None
+        self.no_district += 1
+        if free and not is_no_district(free):
+            found = known_district(free, self.known) if self.known else None
+            self.from_other += found is not None
+            self.unmatched += found is None
+            return found
+        return None
+
+    @staticmethod
+    def _cell(fields: Sequence[Any], index: int | None) -> str:
+        if index is None or index >= len(fields) or fields[index] is None:
+            return ""
+        return str(fields[index]).strip()
+
+    def options(self, header: Sequence[str]) -> dict[str, Any]:
+        """What the document's options record of it (see ``table_rows.reading_notices``):
+        rows stored without district, rows whose district the free text gave, rows whose
+        free text names no district of the project, and whether it was checked (the
+        project's districts given)."""
+        if not self.no_district:
+            return {}
+        out: dict[str, Any] = {"no_district_rows": self.no_district - self.from_other}
+        if self.other is not None:
+            out["district_other_column"] = header[self.other]
+            out["district_from_other"] = self.from_other
+            out["district_other_unmatched"] = self.unmatched
+            out["district_other_checked"] = self.known is not None
+        return out
