@@ -13,11 +13,25 @@ participial clause: "Entweder ist das Parken mit zwei", "Von der Straße kommend
 a statement or clause in the participants' own words beats a noun phrase (noun phrases
 stand in where every good clause is flawed), then the more central statement wins, then
 the shorter phrase. When every near-best candidate is flawed, a whole phrase with at least
-:data:`WHOLE_BEST` of the best score is taken instead. The keywords stay available as a
-secondary line; researchers' names (rename edits) always win over a generated label.
+:data:`WHOLE_BEST` of the best score is taken instead (any whole phrase when no clause
+shares a keyword). The keywords stay available as a secondary line; researchers' names
+(rename edits) always win over a generated label.
+
+A label carries words a resident can read (:func:`content_words`). Placeholders of
+pseudonymisation ("[Person 3]", "[Telefon]") never count as its content, nor do stop words
+or "Tel." beside a placeholder (:data:`~workbench.analysis.stopwords.CONTACT`): a phrase
+without a content word is no candidate. No candidate ends on a preposition, article or
+conjunction: a clause cut before a placeholder ("Ruf mich an unter [Telefon]") or by
+:func:`shorten` loses its dangling words and counts as flawed. Without any phrase the label
+is the cluster's words (the keywords, then the statements' own content words; never empty
+parts, placeholder words or a bare " · "); without any word it is :data:`NO_WORDS` — with
+the placeholder kinds ("Ohne Wortinhalt (nur Platzhalter: Person, Telefon)") or the most
+central statement not yet used as a label ("Ohne Wortinhalt: 👍", its position kept as the
+source so that erasure finds it), numbered only when all of them are taken.
 
 Quotes are chosen among *distinct* statements: texts that differ only in case, spacing
-or punctuation (Pol.is duplicates, cards copied into a protocol) count once.
+or punctuation (Pol.is duplicates, cards copied into a protocol) count once; a text
+without letters or digits ("👍", "?") is compared as it stands.
 """
 
 from __future__ import annotations
@@ -25,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from workbench.analysis.stopwords import GERMAN, tokenize
+from workbench.analysis.stopwords import CONTACT, GERMAN, tokenize
 
 MAX_CHARS = 60
 MIN_WORDS = 2
@@ -88,6 +102,19 @@ _SUBORDINATE = frozenset(
     """.split()
 )
 _NON_WORD = re.compile(r"[^\w]+")
+_PLACEHOLDER_KIND = re.compile(r"\[([^\[\]\n]{1,40}?)(?:\s+\d+)?\]")
+_WORD = re.compile(r"[\w-]+")
+NO_WORDS = "Ohne Wortinhalt"  # the label of a cluster without a word (emoji, placeholders)
+
+
+def content_words(text: str) -> list[str]:
+    """The words a label carries: tokens without placeholders, stop words and the
+    abbreviations of contact data.
+
+    >>> content_words("[Person 3], Tel. [Telefon]"), content_words("Kontakt: [Person 4]")
+    ([], ['kontakt'])
+    """
+    return [t for t in tokenize(text) if t not in CONTACT]
 
 
 def normalise(text: str) -> str:
@@ -104,11 +131,17 @@ def distinct(order: Iterable[int], texts: Sequence[str], limit: int) -> list[int
 
     >>> distinct([3, 0, 1, 2], ["Mehr Bänke", "mehr bänke!", "Licht", "Licht."], 2)
     [3, 0]
+
+    A text without letters or digits ("👍", "?") is compared as it stands; an empty one
+    is skipped:
+
+    >>> distinct([0, 1, 2, 3], ["👍", " 👍", "😡", "  "], 5)
+    [0, 2]
     """
     seen: set[str] = set()
     chosen: list[int] = []
     for i in order:
-        key = normalise(texts[i])
+        key = normalise(texts[i]) or _SPACE.sub(" ", str(texts[i])).strip()  # "👍" is one
         if key in seen or not key:
             continue
         seen.add(key)
@@ -121,14 +154,34 @@ def distinct(order: Iterable[int], texts: Sequence[str], limit: int) -> list[int
 def shorten(text: str, limit: int = MAX_CHARS) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters (with "…").
 
+    The cut never ends on a preposition, article or conjunction (it is cut earlier):
+
     >>> shorten("Beratung vor Ort im Quartiersbüro einmal pro Woche anbieten", 30)
-    'Beratung vor Ort im…'
+    'Beratung vor Ort…'
     """
     text = _SPACE.sub(" ", text).strip()
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return f"{cut}…"
+    return f"{trim_dangling(cut) or cut}…"
+
+
+def trim_dangling(phrase: str) -> str:
+    """``phrase`` without the words it cannot end on ("" when nothing readable is left).
+
+    >>> trim_dangling("Ruf mich an unter"), trim_dangling("Unter dem Platz eine grosse")
+    ('Ruf mich', 'Unter dem Platz')
+    """
+    words = phrase.split()
+    while words:
+        last = words[-1].casefold().strip(" ,;:–-")
+        if last in _DANGLING or not last:
+            words.pop()
+        elif len(words) > 1 and words[-1].islower() and words[-2].casefold() in _ARTICLES:
+            del words[-2:]  # "eine grosse" needs its noun
+        else:
+            break
+    return " ".join(words).rstrip(" ,;:–-")
 
 
 def _tidy(part: str) -> str:
@@ -194,14 +247,21 @@ def phrases(text: str) -> list[str]:
     ...         "und zwar bald. Die Stadt sollte das Quartiersbüro sichern.")
     ['Einen Jugendtreff im Wohnpark', 'Die Stadt sollte das Quartiersbüro sichern']
     """
+    return [phrase for phrase, _ in _phrases_trimmed(text)]
+
+
+def _phrases_trimmed(text: str) -> list[tuple[str, bool]]:
+    """:func:`phrases` and whether each lost a dangling end (then it counts as flawed)."""
     whole = _tidy(text)
     if whole and len(whole) <= MAX_CHARS:
-        return [whole]
+        parts = [whole]
+    else:
+        parts = [_tidy(_MAIN_CLAUSE.split(s, maxsplit=1)[0]) for s in _SENTENCE.split(text)]
     out = []
-    for sentence in _SENTENCE.split(text):
-        main = _tidy(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
-        if main:
-            out.append(main)
+    for part in parts:
+        trimmed = trim_dangling(part)
+        if len(trimmed.split()) >= MIN_WORDS:
+            out.append((trimmed, trimmed != part))
     return out
 
 
@@ -225,8 +285,9 @@ def label_and_source(
     central_texts: Sequence[str], keywords: Sequence[str], taken: set[str]
 ) -> tuple[str, int | None]:
     """:func:`readable_label` and the position in ``central_texts`` of the statement it
-    comes from (None for the keyword fallback): stored with the label, so that erasing a
-    statement can find the labels made from it.
+    comes from (for a label of words: the statement of its first word; None for a
+    placeholder label): stored with the label, so that erasing a statement can find the
+    labels made from it.
 
     >>> label_and_source(["Mehr Bänke am Platz", "Licht im Park"], ["licht"], set())
     ('Licht im Park', 1)
@@ -244,24 +305,85 @@ def label_and_source(
     used = {normalise(t) for t in taken}
     scored = []
     for position, text in enumerate(central_texts[:CANDIDATES]):
-        clauses = phrases(text)
+        clauses = _phrases_trimmed(text)
         nouns = noun_phrases(text) if len(text) > MAX_CHARS else []  # a card is its own label
-        for kind, candidates in enumerate((clauses, [p for p in nouns if p not in clauses])):
-            for phrase in candidates:
+        own = [c for c, _ in clauses]
+        for kind, candidates in enumerate((clauses, [(p, False) for p in nouns if p not in own])):
+            for phrase, trimmed in candidates:
                 label = shorten(phrase)
-                if normalise(label) in used:
-                    continue
-                score = sum(weight.get(t, 0.0) for t in set(tokenize(label)))
-                flawed = len(phrase) > MAX_CHARS or fragmentary(label) or "[" in label
+                tokens = set(content_words(label))
+                if not tokens or normalise(label) in used:
+                    continue  # placeholders and stop words only: nothing to read
+                score = sum(weight.get(t, 0.0) for t in tokens)
+                flawed = trimmed or len(phrase) > MAX_CHARS or fragmentary(label) or "[" in label
                 scored.append((score, flawed, kind, position, len(label), label))
     if scored:
         own_words = [s for s in scored if s[2] == 0] or scored
         best = max(s[0] for s in own_words)  # noun phrases stand in, they do not set the bar
         near = [s for s in own_words if s[0] >= NEAR_BEST * best]
-        whole = [s for s in scored if not s[1] and s[0] >= WHOLE_BEST * best > 0]
+        whole = [s for s in scored if not s[1] and (s[0] >= WHOLE_BEST * best or best == 0)]
         if whole and all(s[1] for s in near):  # every near-best clause is flawed
             best = max(s[0] for s in whole)
             near = [s for s in whole if s[0] >= NEAR_BEST * best]
         chosen = min(near, key=lambda s: s[1:])
         return chosen[-1], chosen[3]
-    return " · ".join(w.capitalize() for w in keywords[:3]), None
+    words = word_label(central_texts, keywords)
+    if not words:
+        return no_words_label(central_texts, taken)
+    first = words.split(" · ")[0].casefold()  # the statement its first word comes from
+    found = (i for i, t in enumerate(central_texts[:CANDIDATES]) if first in content_words(t))
+    return words, next(found, None)
+
+
+def word_label(central_texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> str:
+    """The cluster's first ``top`` words joined by " · " (keywords first, then the
+    statements' own content words; a keyword that is no word of the statements outside
+    their placeholders — "person" of "[Person 3]" — is left out), spelt as in the
+    statements; "" when there is no word at all.
+
+    >>> word_label(["Spielplatz", "Treffpunkt"], ["spielplatz treffpunkt", "spielplatz", ""])
+    'Spielplatz · Treffpunkt'
+    >>> word_label(["👍", "[Person 2]"], ["", "person"])
+    ''
+    """
+    texts = central_texts[:CANDIDATES]
+    own = [t for text in texts for t in content_words(text)]  # without placeholders
+    words: list[str] = []
+    for token in [t for item in keywords for t in content_words(str(item))] + own:
+        if token in own and token not in words:
+            words.append(token)
+    spelling = {}
+    for text in texts:
+        for raw in _WORD.findall(text):
+            spelling.setdefault(raw.casefold(), raw)
+    return " · ".join(spelling.get(w, w.capitalize()) for w in words[:top])
+
+
+def no_words_label(central_texts: Sequence[str], taken: set[str]) -> tuple[str, int | None]:
+    """A label for statements without a word (see the module docstring), not in ``taken``.
+
+    >>> no_words_label(["[Person 2]", "[E-Mail]", "[Person 5]"], set())
+    ('Ohne Wortinhalt (nur Platzhalter: Person, E-Mail)', None)
+    >>> no_words_label(["👍", "😡😡"], {"Ohne Wortinhalt: 👍"})
+    ('Ohne Wortinhalt: 😡😡', 1)
+    """
+    kinds = []
+    for text in central_texts[:CANDIDATES]:
+        for kind in _PLACEHOLDER_KIND.findall(text):
+            if kind not in kinds:
+                kinds.append(kind)
+    options: list[tuple[str, int | None]] = []
+    if kinds:
+        options.append((shorten(f"{NO_WORDS} (nur Platzhalter: {', '.join(kinds[:3])})"), None))
+    else:
+        for position, text in enumerate(central_texts[:CANDIDATES]):
+            if text.strip():
+                options.append((shorten(f"{NO_WORDS}: {_SPACE.sub(' ', text).strip()}"), position))
+    options.append((NO_WORDS, None))
+    for label, source in options:
+        if label not in taken:
+            return label, source
+    number = 2
+    while f"{NO_WORDS} {number}" in taken:
+        number += 1
+    return f"{NO_WORDS} {number}", None

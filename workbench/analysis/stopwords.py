@@ -57,6 +57,12 @@ DOMAIN = frozenset(
     """.split()
 )
 
+# Abbreviations of contact data, which pseudonymisation leaves beside its placeholders
+# ("[Person 3], Tel. [Telefon]", "[Adresse], Str."): no content of a label (see
+# workbench.analysis.labels). Not stop words of the tokenizer: a topic model whose
+# vocabulary shrinks below two words fails (see topics.fit_topics).
+CONTACT = frozenset("tel fax str plz hausnr".split())
+
 # Gendered forms ("Bewohner*innen", "Schüler:innen") count as the base word (see _base).
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{2,}(?:[*:_]innen)?")
 
@@ -85,6 +91,8 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     ['bewohner', 'schüler', 'orte']
     >>> tokenize("Okay, [Person 2] hat den Park erwähnt. Thank you!")
     ['park', 'erwähnt']
+    >>> tokenize("[Person 3], Tel. [Telefon]")
+    ['tel']
     """
     stop = _stop_set(tuple(extra), domain)
     out = []

@@ -155,18 +155,18 @@ def fit_topics(
     texts: list[str], vectors: np.ndarray, params: TopicParams, embedder: Embedder
 ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
     """Fit one model: (topic per text, probability per text, topic descriptions)."""
-    from workbench.analysis.labels import distinct, label_and_source, shorten
+    from workbench.analysis.labels import distinct, label_and_source
 
     if len(texts) < 3:
         topics = np.zeros(len(texts), dtype=int)
-        label = shorten(texts[0]) if texts else ""
+        label, source = label_and_source(texts, [], set()) if texts else ("", None)
         described = [
             {
                 "topic": 0,
                 "label": label,
                 "keywords": [],
                 "size": len(texts),
-                "label_text_index": 0 if texts else None,
+                "label_text_index": source,
             }
         ]
         return topics, np.ones(len(texts)), described
@@ -182,7 +182,8 @@ def fit_topics(
     centres = {}
     taken: set[str] = set()
     for topic in sorted(set(topics.tolist())):
-        words = [w for w, _ in (model.get_topic(topic) or [])]
+        # BERTopic pads a topic with few words with "": no keyword (and no label part)
+        words = [w for w, _ in (model.get_topic(topic) or []) if str(w).strip()]
         inside = np.flatnonzero(topics == topic)
         centre = vectors[inside].mean(axis=0)
         centres[topic] = centre / (np.linalg.norm(centre) or 1.0)
@@ -261,7 +262,14 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
     described: list[dict[str, Any]] = []
     from tqdm.auto import tqdm
 
-    for group in tqdm(sorted(groups.unique()), desc="Themenmodelle", disable=not progress):
+    names = sorted(groups.unique())
+    # Progress is the workbench's own, one step per model, and only where it says something:
+    # several models (--by) on a terminal (None: tqdm stays silent in logs and pipes).
+    # BERTopic itself runs with verbose=False, so no library bar is printed.
+    bar = {"desc": "Themenmodelle", "unit": " Modell", "disable": None}
+    if not progress or len(names) < 2:
+        bar["disable"] = True
+    for group in tqdm(names, **bar):
         index = np.flatnonzero(groups.to_numpy() == group)
         topics, probability, topics_info = fit_topics(
             segments["text"].iloc[index].tolist(), vectors[index], params, embedder
