@@ -8,9 +8,19 @@ modularity (:class:`workbench.analysis.spectral.SpectralClusterer`; the earlier
 representative quotes, size, districts, focus districts and scope by the rule in
 :mod:`workbench.analysis.need_scope`) and stores the run.
 Researchers' edits — rename, merge, split — are stored as an edit log and replayed on
-every run: an edit applies to the cluster that best matches (Jaccard ≥ 0.5) the members it
-was made on (:func:`workbench.analysis.need_clusters.match_cluster`), so it survives re-runs
-as long as that cluster still exists.
+every run. An edit follows the members it was made on by *containment*
+(:func:`carry_over`): it applies to the cluster that holds most of them (at least half,
+:data:`CARRY_OVER_SHARE`), however many new statements that cluster gained since — after a
+second wave an edited cluster of 10 may sit inside a new cluster of 25, which the Jaccard
+rule of :func:`workbench.analysis.need_clusters.match_cluster` would no longer accept. Ties
+go to the higher Jaccard similarity, then the lower number. One new cluster takes the name
+of one earlier cluster only: when renames of two *different* earlier clusters (neither
+holding half of the other's members) land in the same new cluster, the one with more
+members there wins and the other is reported as not carried over. When the groups of a
+merge already sit in one cluster, the merge is done; only its name is applied. Every edit
+that cannot be carried over is stored with its German reason in the run
+(``NeedRun.skipped_edits``: ``{"id", "reason"}``; older runs hold bare ids) and named by
+:func:`skipped_edits` — ``workbench needs`` prints them, so no edit is lost silently.
 """
 
 from __future__ import annotations
@@ -19,9 +29,10 @@ import hashlib
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -34,7 +45,6 @@ from workbench.analysis.need_clusters import (
     NO_NEED_RUN,
     jaccard,
     latest_memberships,
-    match_cluster,
 )
 from workbench.analysis.need_scope import ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
@@ -152,42 +162,117 @@ def _renumber(labels: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return np.array([mapping[int(c)] for c in labels], dtype=int)
 
 
+CARRY_OVER_SHARE = 0.5  # an edit follows the cluster holding at least this share of its members
+
+
+class CarryOver(NamedTuple):
+    """Where an edit's members are now: the cluster (None if none), overlap and reason."""
+
+    cluster: int | None
+    overlap: int  # how many of the members are in ``cluster`` (or the best candidate)
+    reason: str  # German, why there is no cluster; "" when there is one
+
+
+def carry_over(members: Iterable[int], groups: Mapping[int, set[int]]) -> CarryOver:
+    """The cluster an edit made on ``members`` applies to now (containment, see module doc).
+
+    >>> carry_over([1, 2, 3], {0: {1, 2, 3, *range(10, 30)}, 1: {4, 5}})
+    CarryOver(cluster=0, overlap=3, reason='')
+    >>> carry_over([1, 2, 3, 4, 5], {0: {1, 2, 9}, 1: {3, 4, 8}, 2: {5}}).reason[:30]
+    'höchstens 2 von 5 Aussagen lie'
+    """
+    wanted = set(members)
+    if not wanted:
+        return CarryOver(None, 0, "die Änderung nennt keine Aussagen")
+    best, overlap, score = None, 0, 0.0
+    for cluster in sorted(groups):
+        inside = len(wanted & groups[cluster])
+        similarity = jaccard(wanted, groups[cluster])
+        if (inside, similarity) > (overlap, score):
+            best, overlap, score = cluster, inside, similarity
+    if best is not None and overlap >= CARRY_OVER_SHARE * len(wanted):
+        return CarryOver(best, overlap, "")
+    if not overlap:
+        reason = f"keine der {len(wanted)} Aussagen ist im neuen Lauf"
+    else:
+        reason = (
+            f"höchstens {overlap} von {len(wanted)} Aussagen liegen noch in einem gemeinsamen "
+            "Cluster (nötig: mindestens die Hälfte)"
+        )
+    return CarryOver(None, overlap, reason)
+
+
+def _same_cluster(a: set[int], b: set[int]) -> bool:
+    """Whether two member sets stand for the same cluster (one holds half the other's)."""
+    inside = len(a & b)
+    return bool(inside) and inside >= CARRY_OVER_SHARE * min(len(a), len(b))
+
+
 def apply_edits(
     labels: np.ndarray,
     ids: np.ndarray,
     vectors: np.ndarray,
     edits: list[dict[str, Any]],
     seed: int,
-) -> tuple[np.ndarray, dict[int, str], list[int]]:
-    """Replay edits on a clustering: (labels, label overrides, ids of skipped edits)."""
+) -> tuple[np.ndarray, dict[int, str], list[dict[str, Any]]]:
+    """Replay edits on a clustering: (labels, label overrides, skipped edits with reasons)."""
     labels = labels.copy()
     names: dict[frozenset[int], str] = {}
-    skipped: list[int] = []
+    # cluster number → the naming edit: id, label, its members, how many of them are inside
+    claims: dict[int, dict[str, Any]] = {}
+    skipped: list[dict[str, Any]] = []
+
+    def name(target: int, edit: dict[str, Any], label: str, members: set[int], inside: int):
+        held = claims.get(target)
+        if held and not _same_cluster(held["members"], members):
+            loser, winner = (held, edit) if inside > held["inside"] else (edit, held)
+            winner_label = label if winner is edit else held["label"]
+            skipped.append(
+                {
+                    "id": loser["id"],
+                    "reason": f"die Aussagen liegen jetzt im selben Cluster wie die der "
+                    f"Änderung {winner['id']} („{winner_label}“), die dort mehr Aussagen hat",
+                }
+            )
+            if loser is edit:
+                return
+            names.pop(held["key"], None)
+        key = frozenset(_groups(labels, ids)[target])
+        claims[target] = {"id": edit["id"], "label": label, "members": members}
+        claims[target].update(inside=inside, key=key)
+        names[key] = label
+
     for edit in edits:
         groups = _groups(labels, ids)
         payload = edit["payload"]
         if edit["op"] == "rename":
-            target = match_cluster(payload["members"], groups).cluster
-            if target is None:
-                skipped.append(edit["id"])
+            found = carry_over(payload["members"], groups)
+            if found.cluster is None:
+                skipped.append({"id": edit["id"], "reason": found.reason})
                 continue
-            names[frozenset(groups[target])] = payload["label"]
+            name(found.cluster, edit, payload["label"], set(payload["members"]), found.overlap)
         elif edit["op"] == "merge":
-            targets = [match_cluster(m, groups).cluster for m in payload["groups"]]
-            if None in targets or len(set(targets)) < 2:
-                skipped.append(edit["id"])
+            found = [carry_over(m, groups) for m in payload["groups"]]
+            missing = [f.reason for f in found if f.cluster is None]
+            if missing:
+                skipped.append({"id": edit["id"], "reason": "; ".join(missing)})
                 continue
+            targets = list(dict.fromkeys(f.cluster for f in found))
             keep = targets[0]
-            for t in targets[1:]:
+            for t in targets[1:]:  # one target only: the groups already sit together
                 labels[labels == t] = keep
+                claims.pop(t, None)
             if payload.get("label"):
-                names[frozenset(_groups(labels, ids)[keep])] = payload["label"]
+                members = {int(s) for m in payload["groups"] for s in m}
+                inside = sum(f.overlap for f in found)
+                name(keep, edit, payload["label"], members, inside)
         elif edit["op"] == "split":
-            target = match_cluster(payload["members"], groups).cluster
-            if target is None or len(groups[target]) < 2:
-                skipped.append(edit["id"])
+            found = carry_over(payload["members"], groups)
+            if found.cluster is None or len(groups[found.cluster]) < 2:
+                reason = found.reason or "der Cluster hat nur noch eine Aussage"
+                skipped.append({"id": edit["id"], "reason": reason})
                 continue
-            inside = np.flatnonzero(labels == target)
+            inside = np.flatnonzero(labels == found.cluster)
             from sklearn.cluster import KMeans
 
             parts = KMeans(2, n_init=4, random_state=seed).fit_predict(vectors[inside])
@@ -199,6 +284,7 @@ def apply_edits(
         for named, label in names.items():
             if jaccard(named, members) >= MATCH_THRESHOLD:
                 overrides[cluster] = label
+    skipped.sort(key=lambda s: s["id"])
     return renumbered, overrides, skipped
 
 
@@ -354,6 +440,38 @@ def runs(project: Project) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["run_id", "created_at", "n_clusters", "corpus_hash", "params"]
     )
+
+
+def _edit_name(edit: NeedEdit) -> str:
+    """An edit in words: ``Änderung 3 (Umbenennung in „Jugendtreff“, von A, 02.12.2026)``."""
+    payload = edit.payload
+    if edit.op == "rename":
+        what = f"Umbenennung in „{payload.get('label', '')}“"
+    elif edit.op == "merge":
+        named = f" zu „{payload['label']}“" if payload.get("label") else ""
+        what = f"Zusammenführen von {len(payload.get('groups', []))} Clustern{named}"
+    else:
+        what = f"Teilen eines Clusters mit {len(payload.get('members', []))} Aussagen"
+    by = f", von {edit.author}" if edit.author else ""
+    when = f", {edit.created_at:%d.%m.%Y}" if edit.created_at else ""
+    return f"Änderung {edit.id} ({what}{by}{when})"
+
+
+def skipped_edits(project: Project, run_id: int | None = None) -> list[str]:
+    """The edits a run (default: the latest) could not carry over, one German line each.
+
+    Runs stored before the reasons were kept hold bare edit ids; they say "Grund unbekannt".
+    """
+    with project.session() as session:
+        run = _run(session, run_id)
+        lines = []
+        for entry in run.skipped_edits or []:
+            edit_id = entry["id"] if isinstance(entry, dict) else int(entry)
+            reason = entry.get("reason") if isinstance(entry, dict) else None
+            edit = session.get(NeedEdit, edit_id)
+            name = _edit_name(edit) if edit is not None else f"Änderung {edit_id}"
+            lines.append(f"{name}: {reason or 'Grund unbekannt'}")
+    return lines
 
 
 def _run(session: Session, run_id: int | None) -> NeedRun:

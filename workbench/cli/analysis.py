@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import write_csv
@@ -65,6 +66,26 @@ def _report(project, run_id: int, out: str | None) -> None:
         print(f"Bedarfslauf {run_id}: {len(clusters)} Cluster über {len(table)} Aussagen → {out}")
         for c in clusters.itertuples():
             print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
+    _skipped(needs.skipped_edits(project, run_id))
+
+
+def _skipped(lines: list[str]) -> None:
+    """Name the researchers' edits the run could not carry over (on stderr: stdout may be CSV)."""
+    if not lines:
+        return
+    n = len(lines)
+    print(
+        f"Achtung: {n} {'Änderung' if n == 1 else 'Änderungen'} an den Bedarfsclustern "
+        f"{'konnte' if n == 1 else 'konnten'} nicht übernommen werden:",
+        file=sys.stderr,
+    )
+    for line in lines:
+        print(f"  {line}", file=sys.stderr)
+    print(
+        "  Bitte die Cluster prüfen und die Änderung bei Bedarf erneut vornehmen "
+        "(workbench cluster rename|merge|split).",
+        file=sys.stderr,
+    )
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:

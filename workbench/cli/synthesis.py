@@ -121,11 +121,15 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """workbench report --format html|docx|xlsx [--district NAME] OUT."""
     from workbench.synthesis.reports import write_report
+    from workbench.synthesis.reports.model import latest_stale_notes
 
+    project = open_project(args)
     out = write_report(
-        open_project(args), args.out, args.format, district=args.district,
+        project, args.out, args.format, district=args.district,
         max_quotes=args.max_quotes, concept_text=args.konzept,
     )  # fmt: skip
+    for note in latest_stale_notes(project):
+        print(f"Warnung: {note}", file=sys.stderr)
     if args.konzept and args.district:
         print(
             "Hinweis: Das Sozialraumkonzept ist ein Kapitel des Gesamtberichts, "

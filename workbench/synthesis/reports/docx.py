@@ -199,7 +199,7 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
         elif isinstance(block, Table):
             _docx_table(doc, block)
         elif isinstance(block, Quote):
-            doc.add_paragraph(clean(block.text), style="Quote")
+            doc.add_paragraph(clean(block.shown), style="Quote")
             source = doc.add_paragraph()
             run = source.add_run(clean("— " + block.source))
             run.italic = True

@@ -98,7 +98,7 @@ def html_blocks(report: Report, generated_at: datetime) -> str:
             parts.append(html_table(block))
         elif isinstance(block, Quote):
             parts.append(
-                f'<blockquote class="wb-quote"><p>{esc(block.text)}</p>'
+                f'<blockquote class="wb-quote"><p>{esc(block.shown)}</p>'
                 f"<footer>{esc(block.source)}</footer></blockquote>"
             )
         elif isinstance(block, Chart):

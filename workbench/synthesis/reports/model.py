@@ -3,6 +3,21 @@
 Blocks are plain frozen dataclasses: :mod:`workbench.synthesis.reports.outline` builds a
 :class:`Report` from them, each renderer (HTML, DOCX, XLSX) draws the same blocks its own
 way. :func:`collect` reads everything a report shows from the project once.
+
+Decisions:
+
+- Quotes longer than :data:`QUOTE_LIMIT` characters are shortened at a word boundary with
+  "…" and the statement's id (``segment_id`` in ``workbench export``), where the full text
+  stays (:func:`shorten_quote`); the renderers show :attr:`Quote.shown`.
+- A need or topic run made before the statements last changed is out of date: its stored
+  ``corpus_hash`` differs from the hash of today's statements
+  (:func:`workbench.analysis.needs.corpus_hash`, over the same selection the run clustered).
+  :func:`stale_notes` says so in one German sentence per run — how many statements are new
+  or were changed or deleted since, and which command to run; every report format shows it
+  under the title.
+- A workshop's Sozialräume are those of its statements (a table import may have rows of
+  several Sozialräume); several are shown as "mehrere Sozialräume: A, B"
+  (:func:`district_text`).
 """
 
 from __future__ import annotations
@@ -14,6 +29,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from sqlalchemy import select
 
 from workbench.core.formatting import (
     MISSING_NUMBER,
@@ -23,7 +39,7 @@ from workbench.core.formatting import (
     is_missing,
     text_or,
 )
-from workbench.store import CITYWIDE
+from workbench.store import CITYWIDE, NeedAssignment, NeedRun, TopicAssignment, TopicRun
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicators import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
@@ -38,6 +54,8 @@ GENERATED = "Erstellt am"
 PSEUDONYMISED = "Alle Zitate sind pseudonymisiert (Namen, Kontaktdaten und Anschriften ersetzt)."
 CHART_CLASS = "wb-chart"
 BAR_COLOURS = ("#2a6f97", "#b0b7bf", "#e76f51", "#2a9d8f", "#6d597a", "#e9c46a")
+QUOTE_LIMIT = 400  # characters of a quote in a report; longer ones are shortened
+SEVERAL_DISTRICTS = "mehrere Sozialräume"
 
 
 # -- the outline's blocks ----------------------------------------------------------------
@@ -76,10 +94,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quoted statement with its source."""
+    """A quoted statement with its source (and its id, named when the quote is shortened)."""
 
     text: str
     source: str
+    segment_id: int | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as reports show it: at most about QUOTE_LIMIT characters."""
+        return shorten_quote(self.text, self.segment_id)
 
 
 @dataclass(frozen=True)
@@ -177,6 +201,31 @@ def short(text: object, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def shorten_quote(text: str, segment_id: int | None = None, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut before ``limit`` characters, with "…" and its id.
+
+    The cut is at the end of a sentence in the last quarter, else at a word boundary.
+
+    >>> shorten_quote("kurz", 7)
+    'kurz'
+    >>> shorten_quote("Es fehlt ein Treffpunkt für Jugendliche am Abend.", 17, limit=30)
+    'Es fehlt ein Treffpunkt für … [gekürzt; vollständiger Text: Aussage-ID 17 im Export]'
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence = max(cut.rfind(f"{mark} ") for mark in ".!?")
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if sentence >= limit * 0.75:  # the end of a sentence near the limit
+        cut = cut[: sentence + 1]
+    elif space >= limit * 0.6:  # else a word boundary not too far back; else inside the word
+        cut = cut[:space]
+    cut = cut.rstrip(" \n\t,;:–-")
+    where = f"Aussage-ID {segment_id} im Export" if segment_id is not None else "im Export"
+    return f"{cut} … [gekürzt; vollständiger Text: {where}]"
+
+
 def plural(n: int, one: str, many: str) -> str:
     """``1 Workshop``, ``2 Workshops`` (German thousands separator).
 
@@ -248,6 +297,7 @@ class ReportData:
     codings: int = 0  # codings by anyone
     boundaries: Any = None  # district → polygons (workbench map --import), else None
     monitoring: Monitoring | None = None  # the city-wide report's "Monitoring" chapter
+    stale: tuple[str, ...] = ()  # need/topic runs older than the statements (stale_notes)
 
     @property
     def has_indicators(self) -> bool:
@@ -264,8 +314,12 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     profiles = build_profiles(project)
     segments = project.segments()
     counts = segments.groupby("workshop")["segment_id"].nunique()
+    places = segments.groupby("workshop")["district"].agg(lambda d: tuple(sorted(set(d))))
     workshops = project.workshops().assign(
-        segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64")
+        segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64"),
+        districts=lambda t: [
+            places.get(w, (d,)) for w, d in zip(t["workshop"], t["district"], strict=True)
+        ],
     )
     clusters = needs.clusters(project, profiles.need_run) if profiles.need_run else None
     runs: dict[str, dict[str, Any]] = {}
@@ -289,7 +343,93 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         codings=len(project.codings()),
         boundaries=project_boundaries(project),
         monitoring=read_monitoring(project) if district is None else None,
+        stale=stale_notes(project, profiles.need_run, profiles.topic_run, segments),
     )
+
+
+def district_text(districts: tuple[str, ...] | list[str], fallback: str) -> str:
+    """A workshop's Sozialräume for the overview: one name, or "mehrere Sozialräume: …".
+
+    >>> district_text(("Manfort",), "x"), district_text(("Manfort", "Opladen"), "x")
+    ('Manfort', 'mehrere Sozialräume: Manfort, Opladen')
+    >>> district_text((), "ohne Sozialraum")
+    'ohne Sozialraum'
+    """
+    named = [str(d) for d in districts if not is_missing(d) and str(d)]
+    if len(named) > 1:
+        return f"{SEVERAL_DISTRICTS}: {', '.join(named)}"
+    return named[0] if named else fallback
+
+
+def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> str:
+    """One sentence: which analysis is out of date, by how much, and what to run."""
+    when = f" vom {run.created_at:%d.%m.%Y}" if run.created_at is not None else ""
+    missing = []
+    if new:
+        missing.append(plural(new, "neue Aussage", "neue Aussagen"))
+    if old:
+        changed = "seither gelöschte oder geänderte Aussage"
+        missing.append(plural(old, changed, changed + "n"))
+    if not missing:  # the same statements, but their texts were changed since
+        missing.append("seither geänderte Aussagen")
+    return (
+        f"Die {what} (Lauf {run.id}{when}) ist veraltet und berücksichtigt "
+        f"{' und '.join(missing)} nicht – `{command}` erneut ausführen."
+    )
+
+
+def stale_notes(
+    project: Project,
+    need_run: int | None,
+    topic_run: int | None,
+    segments: pd.DataFrame | None = None,
+) -> tuple[str, ...]:
+    """One German sentence per need/topic run whose statements changed since it was made.
+
+    The run's stored ``corpus_hash`` is compared with the hash of today's statements in the
+    same selection (need runs: the statements coded "Bedarf", or all with ``segments=all``).
+    """
+    from workbench.analysis.needs import NEED_CODE, corpus_hash
+
+    segments = project.segments() if segments is None else segments
+    notes = []
+    with project.session() as session:
+        checks = []
+        for run_id, table, members, what in (
+            (need_run, NeedRun, NeedAssignment, "needs"),
+            (topic_run, TopicRun, TopicAssignment, "topics"),
+        ):
+            if run_id is None:
+                continue
+            run = session.get(table, run_id)
+            ids = select(members.segment_id).where(members.run_id == run.id)
+            checks.append((what, run, set(session.scalars(ids))))
+            session.expunge(run)
+    for what, run, members in checks:
+        params = run.params or {}
+        current, command = segments, f"workbench {what}"
+        if what == "needs" and params.get("segments", "needs") != "all":
+            codings = project.codings()
+            coded = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+            current = segments[segments["segment_id"].isin(coded)]
+        if corpus_hash(current) == run.corpus_hash:
+            continue
+        now = set(current["segment_id"].astype(int))
+        if what == "needs" and params.get("segments") == "all":
+            command += " --segments all"
+        if what == "topics" and params.get("by", "all") != "all":
+            command += f" --by {params['by']}"
+        name = "Bedarfsanalyse" if what == "needs" else "Themenanalyse"
+        notes.append(_stale_sentence(name, run, len(now - members), len(members - now), command))
+    return tuple(notes)
+
+
+def latest_stale_notes(project: Project) -> tuple[str, ...]:
+    """:func:`stale_notes` for the latest need and topic run (for the CLI's warning)."""
+    with project.session() as session:
+        need_run = session.scalars(select(NeedRun.id).order_by(NeedRun.id.desc())).first()
+        topic_run = session.scalars(select(TopicRun.id).order_by(TopicRun.id.desc())).first()
+    return stale_notes(project, need_run, topic_run)
 
 
 def relevant(data: ReportData, rec: dict[str, Any]) -> bool:
@@ -316,6 +456,11 @@ def role(value: object) -> str:
     """
     named = text_or(value, "")
     return f"Rolle: {named}" if named else MISSING_ROLE
+
+
+def quote(data: ReportData, segment_id: int) -> Quote:
+    """A statement as a quote block, with its source line and its id."""
+    return Quote(data.segments.loc[segment_id, "text"], source(data, segment_id), int(segment_id))
 
 
 def source(data: ReportData, segment_id: int) -> str:

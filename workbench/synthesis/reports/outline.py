@@ -4,7 +4,10 @@ Built from :class:`workbench.synthesis.reports.model.ReportData`; the renderers 
 Where a section has no data (no districts, dates, codebook, codings, need or topic runs,
 indicators, recommendations) it says so in one German sentence naming what is missing
 and the command that provides it. Missing metadata is named ("ohne Datum", "ohne
-Sozialraum", "ohne Rolle"), never shown as ``nan`` or an empty cell.
+Sozialraum", "ohne Rolle"), never shown as ``nan`` or an empty cell. A need or topic run
+older than the statements is named under the title (``ReportData.stale``). The overview
+lists every Sozialraum a workshop's statements come from. Quotes carry their statement id,
+so a shortened one (:attr:`workbench.synthesis.reports.model.Quote.shown`) can be looked up.
 """
 
 from __future__ import annotations
@@ -39,8 +42,10 @@ from workbench.synthesis.reports.model import (
     Report,
     ReportData,
     Table,
+    district_text,
     params_text,
     plural,
+    quote,
     relevant,
     short,
     slug,
@@ -82,7 +87,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     out.text(basis + (f"; {runs}." if runs else ".") + " " + PSEUDONYMISED, "meta")
     if data.segments.empty:
         out.text(NO_STATEMENTS, "note")
-    for note in profiles.notes:
+    for note in (*data.stale, *profiles.notes):
         out.text(note, "note")
 
     if data.district is None:
@@ -113,7 +118,7 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
     rows = tuple(
         (
             text_or(w.workshop),
-            text_or(w.district, MISSING_DISTRICT),
+            district_text(w.districts, text_or(w.district, MISSING_DISTRICT)),
             format_date(w.date),
             text_or(w.format, MISSING),
             format_number(w.segments),
@@ -145,7 +150,7 @@ def _cluster_quotes(data: ReportData, cluster: int, max_quotes: int) -> list[Quo
         return []
     row = data.clusters[data.clusters["cluster"] == cluster].iloc[0]
     return [
-        Quote(data.segments.loc[s, "text"], source(data, s))
+        quote(data, s)
         for s in list(row["quote_segment_ids"])[:max_quotes]
         if s in data.segments.index
     ]
@@ -223,8 +228,8 @@ def _needs_section(
                 f"{raised_in(named)}",
                 "meta",
             )
-            for quote in _cluster_quotes(data, int(r.cluster), max_quotes):
-                out.add(quote)
+            for block in _cluster_quotes(data, int(r.cluster), max_quotes):
+                out.add(block)
 
 
 def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
@@ -359,7 +364,7 @@ def _recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: i
             cited = [q for n in rec["needs"] if n["current"] for q in n["current"]["quotes"]]
         shown = [s for s in dict.fromkeys(cited) if s in data.segments.index][:max_quotes]
         for segment_id in shown:
-            out.add(Quote(data.segments.loc[segment_id, "text"], source(data, segment_id)))
+            out.add(quote(data, segment_id))
         if rec["problems"]:
             out.text("Nachweiskette unterbrochen:", "note")
             out.add(
@@ -417,7 +422,7 @@ def _profile(
             )
             own = profile.need_quotes[profile.need_quotes["cluster"] == r.cluster]
             for q in own.head(max_quotes).itertuples():
-                out.add(Quote(q.quote, source(data, int(q.segment_id))))
+                out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))
     elif data.profiles.need_run is not None:
         out.text(f"In den Bedarfsclustern sind keine Aussagen aus {name}.", "note")
     elif data.codings:  # no clusters yet: the statements coded as needs
@@ -526,7 +531,8 @@ def _dimension_quotes(
         "meta",
     )
     for q in shown.itertuples():
-        out.add(Quote(q.quote, f"{source(data, int(q.segment_id))} · kodiert von {q.coders}"))
+        where = f"{source(data, int(q.segment_id))} · kodiert von {q.coders}"
+        out.add(Quote(q.quote, where, int(q.segment_id)))
 
 
 def _method_section(out: OutlineBuilder, data: ReportData) -> None:

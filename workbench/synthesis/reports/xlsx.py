@@ -3,7 +3,9 @@
 One sheet per kind (needs, quotes, topics, indicators, recommendations, evidence trail,
 provenance check) after a cover sheet. Every text is stored as text (never a formula,
 whatever it starts with). Missing metadata is named ("ohne Sozialraum", "ohne Rolle"); a
-field that does not apply to a row, or a missing indicator value, holds "–".
+field that does not apply to a row, or a missing indicator value, holds "–". Quotes are
+shortened like in the other formats (:func:`workbench.synthesis.reports.model.shorten_quote`,
+with the statement id); the full texts are in ``workbench export``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from workbench.synthesis.reports.model import (
     generated_line,
     params_text,
     relevant,
+    shorten_quote,
 )
 from workbench.synthesis.reports.monitoring import monitoring_sheets
 from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
@@ -175,11 +178,13 @@ def _quotes(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> Non
         district = text_or(p.district, MISSING_DISTRICT)
         for q in p.need_quotes.itertuples():
             label = f"{q.cluster}: {q.label}"
-            rows.append([district, "Bedarfscluster", label, q.quote, MISSING_NUMBER, q.workshop])
+            text = shorten_quote(q.quote, int(q.segment_id))
+            rows.append([district, "Bedarfscluster", label, text, MISSING_NUMBER, q.workshop])
             rows[-1] += [q.document, q.source_id, q.segment_id]
             rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
         for q in p.findings.itertuples():
-            rows.append([district, DIMENSIONS[q.dimension], q.code, q.quote, q.coders])
+            text = shorten_quote(q.quote, int(q.segment_id))
+            rows.append([district, DIMENSIONS[q.dimension], q.code, text, q.coders])
             rows[-1] += [q.workshop, q.document, q.source_id, q.segment_id]
             rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
     _sheet(book, "Zitate", QUOTE_SHEET, rows)
@@ -248,7 +253,7 @@ def _recommendations(book: Any, data: ReportData) -> None:
         seg = data.segments.loc[segment_id]
         where = [text_or(seg["district"], MISSING_DISTRICT), seg["workshop"], seg["document"]]
         where += [seg["source_id"], text_or(seg["speaker_role"], MISSING_ROLE)]
-        return [r["id"], kind, cluster, *where, seg["text"]]
+        return [r["id"], kind, cluster, *where, shorten_quote(seg["text"], int(segment_id))]
 
     trail = []
     for r in recs:

@@ -1,0 +1,173 @@
+"""Reports (sweep): out-of-date analyses, workshops of several districts, long quotes."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from tests.feedback_data import store_need_run
+from workbench import Project
+from workbench.analysis import needs
+from workbench.analysis.needs import NeedParams, corpus_hash
+from workbench.cli.main import main
+from workbench.ingest.table import TableMapping
+from workbench.store import TopicAssignment, TopicRun
+from workbench.synthesis.reports import collect, render
+from workbench.synthesis.reports.model import (
+    QUOTE_LIMIT,
+    Quote,
+    Table,
+    latest_stale_notes,
+    stale_notes,
+)
+from workbench.synthesis.reports.outline import build_report
+
+MAPPING = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+CARDS = [
+    ("1", "Ein Jugendtreff am Abend fehlt im Viertel", "Manfort"),
+    ("2", "Der Jugendtreff hat abends geschlossen", "Opladen"),
+    ("3", "Mehr Bänke und Schatten auf dem Marktplatz", "Manfort"),
+    ("4", "Bänke am Marktplatz fehlen, es gibt keinen Schatten", "Opladen"),
+    ("5", "Der Bus fährt abends zu selten", "Manfort"),
+    ("6", "Abends fährt kaum ein Bus nach Opladen", "Opladen"),
+]
+
+
+def import_cards(project: Project, path: Path, rows: list[tuple[str, str, str]]) -> None:
+    """Import a card table ``ID;Text;Sozialraum`` as one workshop."""
+    lines = ["ID;Text;Sozialraum", *(";".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project.import_files([path], MAPPING)
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def xlsx_text(data: bytes) -> str:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = (c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
+    return "\n".join(str(v) for v in cells if v is not None)
+
+
+def every_format(project: Project) -> dict[str, str]:
+    """The city-wide report's text in HTML, DOCX and XLSX."""
+    return {
+        "html": render(project, "html", generated_at=WHEN).decode("utf-8"),
+        "docx": docx_text(render(project, "docx", generated_at=WHEN)),
+        "xlsx": xlsx_text(render(project, "xlsx", generated_at=WHEN)),
+    }
+
+
+# -- defect 2: an analysis older than the statements ---------------------------------------
+def test_reports_say_the_need_analysis_is_out_of_date(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import_cards(project, tmp_path / "auftakt.csv", CARDS)
+    params = NeedParams(segments="all", backend="tfidf", n_clusters=2)
+    run_id = needs.run_needs(project, params, progress=False)
+    fresh = every_format(project)
+    assert not any("veraltet" in text for text in fresh.values())
+
+    import_cards(project, tmp_path / "nachtrag.csv", [("7", "Ein Bolzplatz fehlt", "Manfort")])
+    day = f"{datetime.now(UTC):%d.%m.%Y}"
+    expected = (
+        f"Die Bedarfsanalyse (Lauf {run_id} vom {day}) ist veraltet und berücksichtigt "
+        "1 neue Aussage nicht – `workbench needs --segments all` erneut ausführen."
+    )
+    for fmt, text in every_format(project).items():
+        assert expected in text, fmt
+    assert latest_stale_notes(project) == (expected,)
+    # the command line warns as well
+    assert (
+        main(
+            ["--project", str(project.path), "report", "--format", "html", str(tmp_path / "b.html")]
+        )
+        == 0
+    )
+    assert f"Warnung: {expected}" in capsys.readouterr().err
+    # also in a district's profile
+    profile = docx_text(render(project, "docx", district="Manfort", generated_at=WHEN))
+    assert expected in profile
+    # running the analysis again makes the note go away
+    needs.run_needs(project, params, progress=False)
+    assert "veraltet" not in render(project, "html", generated_at=WHEN).decode("utf-8")
+
+
+def test_stale_topic_run_and_deleted_statements(project: Project, tmp_path: Path) -> None:
+    import_cards(project, tmp_path / "auftakt.csv", CARDS)
+    segments = project.segments()
+    with project.transaction() as session:
+        run = TopicRun(
+            params={"by": "district"},
+            corpus_hash=corpus_hash(segments),
+            versions={},
+            topics=[],
+        )
+        session.add(run)
+        session.flush()
+        topic_run = run.id
+        session.add_all(
+            TopicAssignment(run_id=run.id, segment_id=int(s), group="g", topic="t", probability=1)
+            for s in segments["segment_id"]
+        )
+    assert stale_notes(project, None, topic_run) == ()
+    (note,) = stale_notes(project, None, topic_run, segments.iloc[:-1])  # one deleted since
+    assert note.startswith(f"Die Themenanalyse (Lauf {topic_run} vom ")
+    assert note.endswith(
+        "ist veraltet und berücksichtigt 1 seither gelöschte oder geänderte Aussage nicht – "
+        "`workbench topics --by district` erneut ausführen."
+    )
+    changed = segments.assign(text=segments["text"] + " (korrigiert)")
+    (note,) = stale_notes(project, None, topic_run, changed)
+    assert "berücksichtigt seither geänderte Aussagen nicht" in note
+
+
+# -- defect 3: one workshop, several districts ------------------------------------------------
+def test_overview_names_every_district_of_a_workshop(project: Project, tmp_path: Path) -> None:
+    import_cards(project, tmp_path / "stadtteilkonferenz.csv", CARDS[:4])
+    import_cards(project, tmp_path / "manfort.csv", [("9", "Es fehlt ein Café", "Manfort")])
+    report = build_report(collect(project))
+    overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
+    districts = {row[0]: row[1] for row in overview.rows}
+    assert districts == {
+        "stadtteilkonferenz": "mehrere Sozialräume: Manfort, Opladen",
+        "manfort": "Manfort",
+    }
+
+
+# -- defect 4: very long statements -------------------------------------------------------------
+def test_long_quotes_are_shortened_with_their_id(project: Project, tmp_path: Path) -> None:
+    sentence = "Die Busverbindung nach Opladen ist abends zu schlecht und zu teuer. "
+    long_text = (sentence * 60).strip()  # about 4,000 characters, a pasted protocol
+    import_cards(project, tmp_path / "lang.csv", [("L1", long_text, "Opladen"), *CARDS[:3]])
+    segments = project.segments()
+    long_id = int(segments.loc[segments["source_id"] == "L1", "segment_id"].item())
+    store_need_run(project, [("Busverbindung", sorted(segments["segment_id"].astype(int)))])
+    shortened = f"[gekürzt; vollständiger Text: Aussage-ID {long_id} im Export]"
+    for fmt, text in every_format(project).items():
+        assert long_text not in text, fmt
+        assert shortened in text, fmt
+        assert sentence.strip()[:40] in text, fmt
+    quotes = [b for b in build_report(collect(project)).blocks if isinstance(b, Quote)]
+    long_quote = next(q for q in quotes if q.segment_id == long_id)
+    assert long_quote.text == long_text  # the block keeps the text, renderers shorten
+    shown = long_quote.shown
+    assert len(shown) < QUOTE_LIMIT + 80
+    assert shown.split(" … ")[0].endswith("teuer.")  # a word boundary
+    # the short ones stay whole, and the export keeps the full text
+    assert any(q.shown == CARDS[0][1] for q in quotes)
+    out = tmp_path / "export.csv"
+    from workbench.cli.main import main
+
+    assert main(["--project", str(project.path), "export", "--format", "csv", str(out)]) == 0
+    assert long_text in out.read_text(encoding="utf-8")
