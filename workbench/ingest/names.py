@@ -5,7 +5,8 @@ A name is recognised by what stands around it, each with a confidence:
 - a form of address ("Frau Schmidt", "Herrn Prof. Dr. Becker-Lang", "Familie Yilmaz"),
 - a role ("Pfarrerin Schulte-Brinkmann", "Hausmeister Kowalski", "Stadtteilmutter Ayşe"),
 - a first name from the gazetteer, with the surname after it ("Olga Petrenko",
-  "Anna-Lena von der Heide", "Jens B."), or a surname before it ("Becker, Jens"),
+  "Anna-Lena von der Heide", "Jens B."), or a surname before it ("Becker, Jens"; opening
+  a speaker line any name word: "Berg, Ben: …"),
 - a surname from the gazetteer after an unknown first name ("Zlatan Kovačević"),
 - a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint"),
 - a person already known to the project's key.
@@ -401,7 +402,7 @@ class PersonFinder:
         after_article = prev is not None and prev.lower in lists.ARTICLES
         start = tok.start
         if surname is None:
-            before = self._surname_before(text, toks, i)
+            before = self._surname_before(text, toks, i, last)
             if before is not None:
                 start, surname = toks[before].start, before
         if tok.folded in lists.LANGUAGE_WORDS and surname is None and self._language(toks, i):
@@ -448,14 +449,18 @@ class PersonFinder:
         last, _ = self._chain(text, toks, i + 1)
         return self._hit(text, toks, tok.start, i + 1, last, last, 0.85)
 
-    def _surname_before(self, text: str, toks: list[Tok], i: int) -> int | None:
-        """ "Becker, Jens": the surname before a first name and a comma."""
+    def _surname_before(self, text: str, toks: list[Tok], i: int, last: int) -> int | None:
+        """ "Becker, Jens": the surname before a first name and a comma. Opening a speaker
+        line ("Berg, Ben: …", as Teams copies a message) any name word is the surname."""
         if i == 0 or text[toks[i - 1].end : toks[i].start] != ", ":
             return None
         prev = toks[i - 1]
-        if self.is_surname(prev) and prev.sentence_start:
-            return i - 1
-        return None
+        if not prev.sentence_start:
+            return None
+        speaker = text[toks[last].end : toks[last].end + 1] == ":" and (
+            self.name_like(prev, named=True)
+        )
+        return i - 1 if self.is_surname(prev) or speaker else None
 
     def _surname_pair(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """An unknown first name before a gazetteer surname: "Zlatan Kovačević"."""

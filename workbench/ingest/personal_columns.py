@@ -5,8 +5,9 @@ Participation platforms export who wrote a contribution (``Name``, ``Vorname`` a
 to reach them (``E-Mail``, ``Telefon``) next to the text, and often further people:
 who handles it (``Zugewiesen an``, ``Assignee``, ``Bewerter*in``), who moderated or
 answered (``Moderator*in``, ``Reply author``, ``Kommentiert von``), who interviewed
-(``Interviewer*in``, ``Name des Interviewers``, KoBoToolbox's ``_submitted_by``: the
-enumerator's account, not the respondent), and a workshop's staff (a column
+(``Interviewer*in``, ``Name des Interviewers``, KoBoToolbox's ``_submitted_by``, ODK's
+``SubmitterName``, ``Einreicher*in``: the enumerator's account, not the respondent; a
+platform's author is ``Eingereicht von``), and a workshop's staff (a column
 ``Moderation``, ``Leitung``, ``Gesprächsführung`` holding names, not a sentence; see
 :func:`names_staff`). A value that is already one placeholder (``[Person 3]``, set by
 an importer) stays. The writer stores the
@@ -45,10 +46,10 @@ PERSON_HEADERS = frozenset(
     """
     name namen vorname vornamen nachname familienname vollername vorundnachname
     nachnamevorname namevorname vornamenachname nameteilnehmer nameteilnehmerin
-    namedereinreichenden namedesverfassers namederverfasserin
+    namedesverfassers namederverfasserin
     autor autorin autorinnen author authors verfasser verfasserin urheber urheberin
     teilnehmer teilnehmerin teilnehmende teilnehmendername participant participantname
-    einreicher einreicherin einreichende eingereichtvon erstelltvon submittedby createdby
+    eingereichtvon erstelltvon submittedby createdby
     ersteller erstellerin creator creatorname creatorusername verfasstvon geschriebenvon
     benutzer benutzerin benutzername nutzer nutzerin nutzername
     username user firstname lastname fullname surname givenname kontaktperson
@@ -144,7 +145,7 @@ def _forms(roots: str) -> frozenset[str]:
 
 # Who wrote the statement; who else is named beside it (never the statement's author).
 _AUTHOR_WORDS = _forms(
-    "autor author verfasser urheber einreicher einreichende ersteller creator submitter "
+    "autor author verfasser urheber ersteller creator "
     "poster absender sender teilnehmer teilnehmende participant befragte interviewte "
     "interviewpartner gesprachspartner gespraechspartner interviewee respondent sprecher "
     "ansprechpartner ansprechperson kontaktperson"
@@ -154,6 +155,7 @@ _OTHER_WORDS = _forms(
     "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
     "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
     "beantworter antwortende mitarbeiter interviewer interviewende enumerator protokollant "
+    "einreicher einreichende submitter "
     "protokollfuhrer protokollfuehrer schriftfuhrer schriftfuehrer gesprachsfuhrer "
     "gespraechsfuehrer beobachter kodierer leiter facilitator moderierend"
 )

@@ -1,8 +1,9 @@
 """Plain-text transcripts and chats written as speaker turns, recognised by their content.
 
 Many programs write a meeting or an interview as lines that begin with who speaks:
-``Anna Schmidt: Guten Morgen`` (Google Meet, Jitsi, typed transcripts), ``[10:02] Anna
-Schmidt : Hallo`` (BigBlueButton's chat), ``10:02:13 Anna: …``, f4/f5 interview
+``Anna Schmidt: Guten Morgen`` (Google Meet, Jitsi, typed transcripts; ``Schmidt, Anna:
+…`` as Teams copies a message on one line), ``[10:02] Anna Schmidt : Hallo``
+(BigBlueButton's chat), ``10:02:13 Anna: …``, f4/f5 interview
 transcripts (``I: Wie war das? #00:01:02-5#``, ``B1: …``), Zoom's saved captions
 (``[Anna Schmidt] 10:02:13 …``), WhisperX (``[SPEAKER_00]: …``), or a speaker line
 with the text below it: name and time (``Anna Schmidt  0:03`` — Otter, Webex, Teams'
@@ -53,9 +54,12 @@ _WHO = rf"{_NAME}{_QUALIFIER}"
 # On a speaker line of its own also "Schmidt, Anna (Stadt)" and a dial-in's phone number.
 _PHONE = r"(?:\+|0)\d[\d /()-]{4,22}\d"
 _ANYONE = rf"(?:{_PHONE}|{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})"
-# "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "Anna Schmidt: …", "B1: …"
+# "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "Anna Schmidt: …", "B1: …", and
+# "Schmidt, Anna: …" (a Teams message copied as one line; _fits wants capitals after the
+# comma, so "Ja, genau: …" is no speaker)
 _INLINE = re.compile(
-    rf"^\s*(?:\[?(?P<time>{_TIME})\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+(?P<text>\S.*)$"
+    rf"^\s*(?:\[?(?P<time>{_TIME})\]?\s*(?:[-–|]\s*)?)?"
+    rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})\s?:\s+(?P<text>\S.*)$"
 )
 # "[Anna Schmidt] 10:02:13 Guten Morgen" (Zoom's saved closed captions)
 _BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")

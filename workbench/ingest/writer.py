@@ -36,15 +36,12 @@ from workbench.core.domain import (
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.common import unknown_districts
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
-from workbench.ingest.personal_columns import (
-    listed_authors,
-    personal_notices,
-    safe_attributes,
-)
+from workbench.ingest.personal_columns import listed_authors, personal_notices
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_rows import earlier_import
+from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -219,14 +216,14 @@ class Writer:
         return workshop
 
     def _names(self, workshop: str, extra: Sequence[str]) -> list[str]:
-        """The names to pseudonymise in a workshop: its list plus ``extra``."""
+        """The names to pseudonymise in a workshop (as named in the file, stored
+        pseudonymised): its list plus ``extra``."""
         names = set(extra)
-        if workshop in self.workshops:
+        stored = self.workshops.get(pseudonymise_name(self.pseudonymiser, workshop, extra))
+        if stored is not None:
             names |= set(
                 self.session.scalars(
-                    select(ListedName.name).where(
-                        ListedName.workshop_id == self.workshops[workshop].id
-                    )
+                    select(ListedName.name).where(ListedName.workshop_id == stored.id)
                 )
             )
         return sorted(names)
@@ -288,9 +285,8 @@ class Writer:
             text, shift, pieces = self._lay_out(placed, names)
         else:
             text, shift, pieces = self._in_place(document, document.text, names)
-        people = [
-            safe_attributes(self.pseudonymiser, seg.attributes, names[w]) for seg, w, _ in placed
-        ]
+        people = [row_attributes(self.pseudonymiser, s.attributes, names[w]) for s, w, _ in placed]
+        titled, filename, title = stored_names(self.pseudonymiser, document, names)
         self.store_pseudonyms()
 
         if document.merge:
@@ -298,7 +294,7 @@ class Writer:
             if existing is not None:
                 return self._merge(document, existing, text, shift)
 
-        workshops = [self._workshop(w, district, document) for _, w, district in placed]
+        workshops = [self._workshop(titled[w], district, document) for _, w, district in placed]
         for workshop in dict.fromkeys(workshops):
             listed = set(
                 session.scalars(
@@ -311,10 +307,10 @@ class Writer:
                     listed.add(name)
         record = Document(
             workshop_id=workshops[0].id,
-            filename=document.filename,
+            filename=filename,
             sha256=document.sha256,
             importer=document.importer,
-            title=document.title,
+            title=title,
             text=text,
             options=document.options,
         )

@@ -1,0 +1,132 @@
+"""Names of things — a document's file name and title, a workshop's name, a document-name
+column, a code's description — pseudonymised like statements (pure).
+
+A tester names files and workshops after people: "Interview mit Anna Schmidt",
+"Protokoll_Frau_Kowalski.docx", "Gespräch Herr Yilmaz". The writer pseudonymises such a
+name with the project's key and the file's name list, after the file's texts, so the
+same person gets the same placeholder as in the texts (the key is by surname, and a
+person the texts named is known to the key: "Interview Demirtaş"). As for a REFI-QDA
+source name (:class:`workbench.exchange.people.NameGuard`), listed names go first
+("Interview Demirtaş" keeps its first word when "Demirtaş" is listed), then the name is
+read like a sentence. Underscores separate words in a file name ("Protokoll_Frau_Kowalski"
+→ "Protokoll_[Person 2]"); what is not a name stays as written ("Workshop Manfort 2021",
+"beteiligung_rheindorf.xlsx"), and a placeholder in a name stays (the writer may see a
+name an exchange import already pseudonymised).
+
+A table column that names the document a row comes from ("Dokumentname", "Dateiname",
+"Document", "Quelldatei", …: :func:`is_document_name_column`) holds such a name too: its
+values get the same treatment (:func:`document_name_attributes`), before the column rules
+of :mod:`workbench.ingest.personal_columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from workbench.coding.codebook import CodeSpec
+from workbench.core.domain import ParsedDocument
+from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
+from workbench.ingest.personal_columns import header_key, safe_attributes
+from workbench.ingest.pseudonymise import PLACEHOLDERS, Pseudonymiser
+
+# Headers (header_key form) of a column naming the document, file or source of a row.
+DOCUMENT_NAME_HEADERS = frozenset(
+    """
+    dokument dokumentname dokumentnamen dokumenttitel dokumentenname datei dateiname
+    dateinamen dateititel document documentname documenttitle docname filename filetitle
+    quellenname quelldatei sourcename sourcefile transkriptname protokollname
+    protokolltitel interviewname interviewtitel
+    """.split()
+)
+
+
+def _replace_names(
+    pseudonymiser: Pseudonymiser, text: str, names: Sequence[str], prose: bool
+) -> str:
+    """``text`` with the hits found where underscores are spaces, replaced in place."""
+    spaced = text.replace("_", " ")  # same length: the hits' offsets hold for ``text``
+    out: list[str] = []
+    cursor = 0
+    for hit in pseudonymiser.detect(spaced, names, prose):
+        out.append(text[cursor : hit.start])
+        original = spaced[hit.start : hit.end]
+        if hit.kind == "person":
+            out.append(pseudonymiser.person(hit.key, original))
+        else:
+            out.append(pseudonymiser.fixed(hit.kind, original, PLACEHOLDERS[hit.kind]))
+        cursor = hit.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def pseudonymise_name(pseudonymiser: Pseudonymiser, text: str, names: Sequence[str]) -> str:
+    """A name of a thing pseudonymised: listed names first, then read like a sentence."""
+    if not text or not text.strip():
+        return text
+    listed = _replace_names(pseudonymiser, text, names, prose=False)
+    return _replace_names(pseudonymiser, listed, names, prose=True)
+
+
+def is_document_name_column(header: str) -> bool:
+    """Whether a column names the document, file or source a row comes from."""
+    return header_key(header) in DOCUMENT_NAME_HEADERS
+
+
+def document_name_attributes(
+    pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
+) -> dict[str, Any]:
+    """``attributes`` with the values of document-name columns pseudonymised as names."""
+    return {
+        key: pseudonymise_name(pseudonymiser, value, names)
+        if isinstance(value, str) and is_document_name_column(key)
+        else value
+        for key, value in attributes.items()
+    }
+
+
+def row_attributes(
+    pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
+) -> dict[str, Any]:
+    """A row's attributes safe to store: document names as names, the user names opening
+    joined comments as placeholders (:mod:`workbench.ingest.comment_authors`), then the
+    column rules (:func:`~workbench.ingest.personal_columns.safe_attributes`)."""
+    named = document_name_attributes(pseudonymiser, attributes, names)
+    for key, value in named.items():
+        if isinstance(value, str) and is_comment_column(key):
+            named[key] = replace_comment_authors(pseudonymiser, value, names)
+    return safe_attributes(pseudonymiser, named, names)
+
+
+def stored_names(
+    pseudonymiser: Pseudonymiser, document: ParsedDocument, names: Mapping[str, Sequence[str]]
+) -> tuple[dict[str, str], str, str | None]:
+    """The workshop names (by the name in the file), the file name and the title of a
+    document as stored: pseudonymised with each workshop's names (the file name and title
+    with all of them). Called after the texts, so the key knows the people they name."""
+    workshops = {w: pseudonymise_name(pseudonymiser, w, listed) for w, listed in names.items()}
+    union = sorted(set().union(*names.values()))
+    filename = pseudonymise_name(pseudonymiser, document.filename, union)
+    title = pseudonymise_name(pseudonymiser, document.title, union) if document.title else None
+    return workshops, filename, title or document.title
+
+
+def pseudonymise_codes(
+    pseudonymiser: Pseudonymiser, specs: Iterable[CodeSpec], names: Sequence[str] = ()
+) -> list[CodeSpec]:
+    """Codes with their description and example pseudonymised like statements.
+
+    The codes' own names are protected first: a code "Bank" or "Rose" is no person in
+    its siblings' descriptions.
+    """
+    specs = list(specs)
+    pseudonymiser.protect(spec.name for spec in specs)
+    return [
+        replace(
+            spec,
+            description=pseudonymiser.pseudonymise(spec.description, names)[0],
+            example=pseudonymiser.pseudonymise(spec.example, names)[0],
+        )
+        for spec in specs
+    ]
