@@ -119,6 +119,24 @@ def test_topic_labels_and_keywords_of_emoji_and_placeholders() -> None:
     assert _carries_words(small["label"]) and "[" not in small["label"], small
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["👍", "😡😡😡", "?", "🚌🚌", "!!", "👍👍"],  # no word at all: empty vocabulary
+        ["👍 Spielplatz", "😡", "?", "🚌", "Spielplatz!", "👍👍"],  # one word only
+    ],
+)
+def test_topics_of_statements_with_fewer_than_two_words_are_one_topic(texts: list[str]) -> None:
+    """BERTopic's c-TF-IDF needs two words (it raised "empty vocabulary" / a TypeError):
+    such statements are one topic with a readable label."""
+    embedder = _FakeEmbedder()
+    found, probability, (only,) = topics.fit_topics(
+        texts, embedder.embed(texts), topics.TopicParams(), embedder
+    )
+    assert set(found.tolist()) == {0} and len(probability) == len(texts)
+    assert only["size"] == len(texts) and _carries_words(only["label"]), only
+
+
 # -- progress -------------------------------------------------------------------------------
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -151,13 +151,26 @@ def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int)
     )
 
 
+def _too_few_words(texts: list[str], params: TopicParams) -> bool:
+    """Whether fewer than two words pass the vectoriser's rules (stop words, ``min_df`` as
+    in :func:`build_topic_model`): no word model to fit (emoji, placeholders only)."""
+    from collections import Counter
+
+    from workbench.analysis.stopwords import tokenize
+
+    stop = tuple(params.domain_stop_words)
+    counts = Counter(w for text in texts for w in set(tokenize(text, stop)))
+    min_df = 2 if len(texts) >= 50 else 1
+    return sum(1 for n in counts.values() if n >= min_df) < 2
+
+
 def fit_topics(
     texts: list[str], vectors: np.ndarray, params: TopicParams, embedder: Embedder
 ) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
     """Fit one model: (topic per text, probability per text, topic descriptions)."""
     from workbench.analysis.labels import distinct, label_and_source
 
-    if len(texts) < 3:
+    if len(texts) < 3 or _too_few_words(texts, params):
         topics = np.zeros(len(texts), dtype=int)
         label, source = label_and_source(texts, [], set()) if texts else ("", None)
         described = [
