@@ -277,14 +277,16 @@ def test_doctests(module: object) -> None:
 
 
 def test_match_cluster_threshold_and_ties() -> None:
-    # Jaccard exactly at the threshold matches, just below does not.
-    assert match_cluster([1, 2], {3: {1, 2, 3, 4}}) == (3, 0.5)
-    assert match_cluster([1, 2], {3: {1, 2, 3, 4, 5}}) == (None, 0.4)
+    # A cluster holding the members matches however much it grew; below half, none does.
+    assert match_cluster([1, 2], {3: {1, 2, 3, 4}}) == (3, 0.5, 2)
+    assert match_cluster([1, 2], {3: {1, 2, *range(10, 40)}}) == (3, 2 / 32, 2)
+    assert match_cluster([1, 2, 3, 4, 5], {3: {1, 2, 9}, 4: {3, 8}}) == (None, 2 / 6, 2)
+    assert match_cluster([1, 2, 3, 4], {3: {1, 2, 9}}).cluster == 3  # exactly half
     # Equal similarity: the lowest cluster number wins, whatever the dict order.
     assert match_cluster([1, 2], {5: {1, 2, 9}, 2: {1, 2, 8}}).cluster == 2
     # Nothing to match against, or no overlap at all.
-    assert match_cluster([1, 2], {}) == (None, 0.0)
-    assert match_cluster([], {0: {1}}) == (None, 0.0)
+    assert match_cluster([1, 2], {}) == (None, 0.0, 0)
+    assert match_cluster([], {0: {1}}) == (None, 0.0, 0)
 
 
 @pytest.mark.backends

@@ -168,7 +168,7 @@ def test_link_follows_its_cluster_through_reruns_and_renames(analysed: Project) 
     assert now["run_id"] > linked["run_id"]
     assert now["label"] == "Quartiersbüros sichern"
     assert now["linked_label"] == linked["linked_label"]
-    assert now["jaccard"] >= needs_.MATCH_THRESHOLD
+    assert now["jaccard"] >= 0.5  # members, not number or label, identify the cluster
     assert rec.check_provenance(analysed).empty
     assert rec.chain(analysed)["recommendations"][0]["id"] == new
 
@@ -183,6 +183,24 @@ def test_dissolved_cluster_is_named(analysed: Project) -> None:
     assert (problem["recommendation_id"], problem["link"]) == (new, "Bedarfscluster")
     assert label in problem["target"] and "Lauf 1, Cluster 1" in problem["target"]
     assert "existiert im aktuellen Lauf" in problem["problem"]
+
+
+def test_link_follows_its_cluster_after_a_wave_made_it_grow(analysed: Project) -> None:
+    """A second wave may put a linked cluster inside one three times its size: the link
+    follows it (containment, as researchers' renames do), not only while Jaccard ≥ 0.5."""
+    complete(analysed)
+    linked = set(rec.need_links(analysed)["members"].iloc[0])
+    others = [int(s) for s in analysed.segments()["segment_id"] if int(s) not in linked]
+    grown = sorted(linked) + others[: 2 * len(linked)]
+    store_run(analysed, grown, label="Quartiersarbeit")
+    now = rec.need_links(analysed).iloc[0]
+    assert (now["cluster"], now["label"]) == (0, "Quartiersarbeit")
+    assert now["jaccard"] < 0.5
+    assert rec.check_provenance(analysed).empty
+    # fewer than half of the members in any cluster: the link is reported broken
+    store_run(analysed, sorted(linked)[: (len(linked) - 1) // 2] + others[:5])
+    problem = rec.check_provenance(analysed)["problem"].iloc[0]
+    assert "nötig: mindestens die Hälfte" in problem
 
 
 @pytest.mark.backends

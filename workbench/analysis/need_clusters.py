@@ -5,8 +5,11 @@ number nor its label identifies it over time; its member segment ids do. A store
 set — the members an edit was made on (:mod:`workbench.analysis.needs`), a
 recommendation's link (:mod:`workbench.synthesis.recommendations`), a feedback item
 (:mod:`workbench.participation.items`) — is matched against a run's clusters by
-:func:`match_cluster`: the cluster with the highest Jaccard similarity, if that reaches
-:data:`MATCH_THRESHOLD`. All three follow "their" cluster by this one rule.
+:func:`match_cluster`, by *containment*: the cluster that holds most of the stored members,
+if that is at least :data:`MATCH_SHARE` of them — however many new statements the cluster
+gained since (after a second wave, a cluster of 10 may sit inside one of 25). Ties go to
+the higher Jaccard similarity, then the lower cluster number. All three follow "their"
+cluster by this one rule.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from workbench.store import NeedAssignment, NeedRun, find_run
 
-MATCH_THRESHOLD = 0.5
+MATCH_SHARE = 0.5  # the share of the stored members that must be in the matched cluster
 NO_NEED_RUN = "Noch keine Bedarfscluster berechnet (workbench needs)."
 
 
@@ -37,30 +40,37 @@ def jaccard(a: Iterable[int], b: Iterable[int]) -> float:
 
 
 class ClusterMatch(NamedTuple):
-    """The best matching cluster (None below the threshold) and its Jaccard similarity."""
+    """The matched cluster (None if none holds enough), the Jaccard similarity of the best
+    candidate, and how many of the stored members it holds."""
 
     cluster: int | None
     score: float
+    overlap: int = 0
 
 
 def match_cluster(members: Iterable[int], clusters: Mapping[int, set[int]]) -> ClusterMatch:
-    """The cluster that ``members`` match best, if its Jaccard similarity ≥ MATCH_THRESHOLD.
+    """The cluster holding most of ``members``, if that is at least MATCH_SHARE of them.
 
-    Ties go to the lowest cluster number. ``score`` is the best similarity found, also
-    when it stays below the threshold (0.0 if nothing overlaps).
+    Among clusters holding equally many, the higher Jaccard similarity wins, then the lower
+    cluster number. ``score`` and ``overlap`` describe the best candidate, also when it
+    holds too few (0.0 and 0 if nothing overlaps).
 
     >>> match_cluster([1, 2, 3, 4], {0: {5, 6}, 1: {1, 2, 3}, 2: {2, 3, 4}})
-    ClusterMatch(cluster=1, score=0.75)
-    >>> match_cluster([1, 2, 3, 4], {0: {1, 2, 5, 6, 7}})
-    ClusterMatch(cluster=None, score=0.2857142857142857)
+    ClusterMatch(cluster=1, score=0.75, overlap=3)
+    >>> match_cluster([1, 2, 3], {0: {1, 2, 3, *range(10, 30)}})  # the cluster grew
+    ClusterMatch(cluster=0, score=0.13043478260869565, overlap=3)
+    >>> match_cluster([1, 2, 3, 4, 5], {0: {1, 2, 9}, 1: {3, 4, 8}, 2: {5}})
+    ClusterMatch(cluster=None, score=0.3333333333333333, overlap=2)
     """
     wanted = set(members)
-    best, score = None, 0.0
+    best, score, overlap = None, 0.0, 0
     for cluster in sorted(clusters):
+        inside = len(wanted & clusters[cluster])
         similarity = jaccard(wanted, clusters[cluster])
-        if similarity > score:
-            best, score = cluster, similarity
-    return ClusterMatch(best if score >= MATCH_THRESHOLD else None, score)
+        if (inside, similarity) > (overlap, score):
+            best, score, overlap = cluster, similarity, inside
+    held = best is not None and overlap >= MATCH_SHARE * len(wanted)
+    return ClusterMatch(best if held else None, score, overlap)
 
 
 @dataclass(frozen=True)

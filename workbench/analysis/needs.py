@@ -10,10 +10,12 @@ representative quotes, size, districts, focus districts and scope by the rule in
 Researchers' edits — rename, merge, split — are stored as an edit log and replayed on
 every run. An edit follows the members it was made on by *containment*
 (:func:`carry_over`): it applies to the cluster that holds most of them (at least half,
-:data:`CARRY_OVER_SHARE`), however many new statements that cluster gained since — after a
-second wave an edited cluster of 10 may sit inside a new cluster of 25, which the Jaccard
-rule of :func:`workbench.analysis.need_clusters.match_cluster` would no longer accept. Ties
-go to the higher Jaccard similarity, then the lower number. One new cluster takes the name
+:data:`~workbench.analysis.need_clusters.MATCH_SHARE`), however many new statements
+that cluster gained since — after a second wave an edited cluster of 10 may sit inside
+a new cluster of 25 — the rule of
+:func:`workbench.analysis.need_clusters.match_cluster`, by which recommendations and
+feedback items follow their clusters too. Ties go to the higher Jaccard similarity, then
+the lower number. One new cluster takes the name
 of one earlier cluster only: when renames of two *different* earlier clusters (neither
 holding half of the other's members) land in the same new cluster, the one with more
 members there wins and the other is reported as not carried over. When the groups of a
@@ -41,10 +43,11 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.labels import distinct, label_and_source
 from workbench.analysis.need_clusters import (
-    MATCH_THRESHOLD,
+    MATCH_SHARE,
     NO_NEED_RUN,
     jaccard,
     latest_memberships,
+    match_cluster,
 )
 from workbench.analysis.need_scope import ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
@@ -162,9 +165,6 @@ def _renumber(labels: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return np.array([mapping[int(c)] for c in labels], dtype=int)
 
 
-CARRY_OVER_SHARE = 0.5  # an edit follows the cluster holding at least this share of its members
-
-
 class CarryOver(NamedTuple):
     """Where an edit's members are now: the cluster (None if none), overlap and reason."""
 
@@ -184,13 +184,8 @@ def carry_over(members: Iterable[int], groups: Mapping[int, set[int]]) -> CarryO
     wanted = set(members)
     if not wanted:
         return CarryOver(None, 0, "die Änderung nennt keine Aussagen")
-    best, overlap, score = None, 0, 0.0
-    for cluster in sorted(groups):
-        inside = len(wanted & groups[cluster])
-        similarity = jaccard(wanted, groups[cluster])
-        if (inside, similarity) > (overlap, score):
-            best, overlap, score = cluster, inside, similarity
-    if best is not None and overlap >= CARRY_OVER_SHARE * len(wanted):
+    best, _, overlap = match_cluster(wanted, groups)
+    if best is not None:
         return CarryOver(best, overlap, "")
     if not overlap:
         reason = f"keine der {len(wanted)} Aussagen ist im neuen Lauf"
@@ -205,7 +200,7 @@ def carry_over(members: Iterable[int], groups: Mapping[int, set[int]]) -> CarryO
 def _same_cluster(a: set[int], b: set[int]) -> bool:
     """Whether two member sets stand for the same cluster (one holds half the other's)."""
     inside = len(a & b)
-    return bool(inside) and inside >= CARRY_OVER_SHARE * min(len(a), len(b))
+    return bool(inside) and inside >= MATCH_SHARE * min(len(a), len(b))
 
 
 def apply_edits(
@@ -282,7 +277,7 @@ def apply_edits(
     overrides: dict[int, str] = {}
     for cluster, members in _groups(renumbered, ids).items():
         for named, label in names.items():
-            if jaccard(named, members) >= MATCH_THRESHOLD:
+            if jaccard(named, members) >= MATCH_SHARE:
                 overrides[cluster] = label
     skipped.sort(key=lambda s: s["id"])
     return renumbered, overrides, skipped

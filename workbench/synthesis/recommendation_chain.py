@@ -11,11 +11,12 @@ How a recommendation stays linked to a need cluster across re-runs: need runs re
 their clusters, and researchers rename them, so neither the number nor the label
 identifies a cluster over time. What does is its membership. A link therefore stores the
 cluster's member segment ids (and, for the record, its run, number and label) at link
-time; it resolves to the cluster of the current run that matches those members best, if
-their Jaccard similarity reaches :data:`workbench.analysis.need_clusters.MATCH_THRESHOLD` —
-the same rule (:func:`workbench.analysis.need_clusters.match_cluster`) by which
-researchers' rename/merge/split edits survive re-runs (:mod:`workbench.analysis.needs`).
-A recommendation thus follows "its" cluster exactly as far as a rename would, and a link
+time; it resolves to the cluster of the current run that holds most of those members, if
+that is at least :data:`workbench.analysis.need_clusters.MATCH_SHARE` of them (however much
+the cluster grew with later waves) — the same rule
+(:func:`workbench.analysis.need_clusters.match_cluster`) by which researchers'
+rename/merge/split edits survive re-runs (:mod:`workbench.analysis.needs`). A
+recommendation thus follows "its" cluster exactly as far as a rename would, and a link
 whose cluster has dissolved is reported rather than silently re-pointed.
 """
 
@@ -165,7 +166,7 @@ def read_snapshot(project: Project, run_id: int | None = None) -> Snapshot:
 
 
 def resolve_link(snap: Snapshot, link: dict[str, Any]) -> ClusterMatch:
-    """The current cluster of a need link (None below the threshold) and its similarity."""
+    """The current cluster of a need link (None if none holds half of its members)."""
     return match_cluster(link["members"], snap.clusters)
 
 
@@ -246,14 +247,15 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
             if snap.run is None:
                 problems.append((LINK_CLUSTER, target, "es gibt keinen Bedarfslauf mehr"))
                 continue
-            cluster, score = resolve_link(snap, link)
+            cluster, score, overlap = resolve_link(snap, link)
             if cluster is None:
                 problems.append(
                     (
                         LINK_CLUSTER,
                         target,
                         f"Cluster existiert im aktuellen Lauf {snap.run['id']} nicht mehr "
-                        f"(größte Übereinstimmung {score:.2f} < Schwelle)",
+                        f"(höchstens {overlap} von {len(set(link['members']))} verknüpften "
+                        "Aussagen liegen in einem Cluster, nötig: mindestens die Hälfte)",
                     )
                 )
                 continue

@@ -351,7 +351,7 @@ def need_links(project: Project, run_id: int | None = None) -> pd.DataFrame:
     snap = read_snapshot(project, run_id)
     rows = []
     for link in snap.need_links:
-        cluster, score = resolve_link(snap, link) if snap.run else (None, 0.0)
+        cluster, score, _ = resolve_link(snap, link) if snap.run else (None, 0.0, 0)
         info = snap.run["clusters"].get(cluster, {}) if snap.run and cluster is not None else {}
         rows.append(
             {
