@@ -163,6 +163,10 @@ def test_codebook_import_pseudonymises_descriptions_and_examples(
     assert any("[Person " in d for d in descriptions.values())
     if suffix == ".yaml":
         assert descriptions["Treffpunkte/Jugend"] == "Orte für Jugendliche"
+    # the same from Python (notebooks, demo): Project.import_codebook is the one path
+    other = Project.create(tmp_path / "zweites", districts=["Manfort"])
+    assert other.import_codebook(path) == len(descriptions)
+    assert "Szymanowski" not in stored_text(other) and "Wojtczak" not in stored_text(other)
 
 
 # -- 6: Teams' one-line copy "Nachname, Vorname: Text" ------------------------------------

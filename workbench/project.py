@@ -13,8 +13,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import store
-from workbench.coding.codebook import read_codebook_yaml
+from workbench.coding.codebook import path_key
 from workbench.coding.operations import CodingMixin
+from workbench.coding.records import read_codebook
 from workbench.core.domain import (
     ImportResult,
     InputError,
@@ -24,6 +25,7 @@ from workbench.core.fileio import atomic_path
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
 from workbench.ingest.table import TableMapping
+from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import CodeIndex, Writer, fill_template
 from workbench.store import (
     Coding,
@@ -153,12 +155,20 @@ class Project(CodingMixin):
         return results
 
     def import_codebook(self, path: str | Path) -> int:
-        """Add the codes of a YAML codebook (existing codes are updated); return count."""
-        specs = read_codebook_yaml(path)
+        """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc; existing codes are
+        updated), descriptions and examples pseudonymised; return the count.
+
+        A code's description may name a participant ("siehe Gespräch mit Herrn
+        Szymanowski"): it is pseudonymised like a statement, with the project's key, in
+        the same transaction as the codes.
+        """
+        specs = read_codebook(path)
         with self.transaction() as session:
-            codes = CodeIndex(session)
-            for spec in specs:
-                codes.upsert(spec)
+            writer = Writer(session)
+            safe = pseudonymise_codes(writer.pseudonymiser, specs)
+            for spec in sorted(safe, key=lambda s: path_key(s.path)):  # parents first
+                writer.codes.upsert(spec)
+            writer.store_pseudonyms()
         return len(specs)
 
     def import_codings(self, path: str | Path) -> int:

@@ -90,22 +90,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:
-    """workbench codebook import FILE (descriptions and examples pseudonymised: a code's
-    description may name a participant, "siehe Gespräch mit Herrn Szymanowski")."""
-    from workbench.coding.codebook import path_key
-    from workbench.coding.records import read_codebook
-    from workbench.ingest.thing_names import pseudonymise_codes
-    from workbench.ingest.writer import Writer
-
-    specs = read_codebook(args.file)
-    with _project(args).transaction() as session:  # codes and their key in one go
-        writer = Writer(session)
-        for spec in sorted(
-            pseudonymise_codes(writer.pseudonymiser, specs), key=lambda s: path_key(s.path)
-        ):
-            writer.codes.upsert(spec)
-        writer.store_pseudonyms()
-    n = len(specs)
+    """workbench codebook import FILE (descriptions and examples pseudonymised)."""
+    n = _project(args).import_codebook(args.file)
     print(f"{n} Codes aus {Path(args.file).name} übernommen.")
     return 0
 
