@@ -129,6 +129,25 @@ def test_sqlite_to_postgresql_and_back(
     assert len(list((folder / "sicherungen").glob("werkbank-vor-umzug-*.zip"))) == 2
 
 
+def test_backups_made_in_the_same_second_do_not_overwrite_each_other(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two migrations (or backups) within one second once left one safety copy of two."""
+    from workbench.cli import admin
+
+    monkeypatch.setattr(admin, "_stamp", lambda: "20261202-235223")
+    out = tmp_path / "sicherungen"
+    out.mkdir()
+    for _ in range(3):
+        assert main(["--project", str(folder), "backup", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "werkbank-sicherung-20261202-235223-2.zip",
+        "werkbank-sicherung-20261202-235223-3.zip",
+        "werkbank-sicherung-20261202-235223.zip",
+    ]
+
+
 def test_restore_refuses_bad_input_and_leaves_nothing_behind(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

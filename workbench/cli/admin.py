@@ -49,6 +49,17 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem-<time>suffix``, numbered ("-2", "-3", …) when a copy made in the same
+    second exists already: a safety copy never overwrites an earlier one."""
+    name = f"{stem}-{_stamp()}"
+    path, n = folder / f"{name}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{name}-{n}{suffix}"
+    return path
+
+
 def _created_by() -> str:
     try:
         return f"sozialraum-workbench {version('sozialraum-workbench')}"
@@ -63,8 +74,8 @@ def _safety_copy(
     target = folder / BACKUP_DIR
     target.mkdir(exist_ok=True)
     if engine.dialect.name == "sqlite" and not portable:
-        return backup.copy_sqlite_file(engine, target / f"werkbank-{why}-{_stamp()}.sqlite")
-    out = target / f"werkbank-{why}-{_stamp()}.zip"
+        return backup.copy_sqlite_file(engine, _free_name(target, f"werkbank-{why}", ".sqlite"))
+    out = _free_name(target, f"werkbank-{why}", ".zip")
     backup.write_backup(engine, out, config, _created_by())
     return out
 
@@ -113,7 +124,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir() or args.out.endswith(("/", os.sep)):
         out.mkdir(parents=True, exist_ok=True)
-        out = out / f"werkbank-sicherung-{_stamp()}.zip"
+        out = _free_name(out, "werkbank-sicherung", ".zip")
     engine = _engine(url)
     try:
         manifest = backup.write_backup(engine, out, config, _created_by())
