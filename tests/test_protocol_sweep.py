@@ -403,3 +403,33 @@ def test_doctests() -> None:
     for module in (workbench.ingest.common, workbench.ingest.protocol_meta):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_letterhead_text_box_before_the_first_heading_is_not_read(tmp_path: Path) -> None:
+    """A text box before the first guiding question (a letterhead) stopped the import as
+    text that is neither title nor 'Schlüssel: Wert'; it is left out, as tables there, and
+    the first bold paragraph after it is still the title."""
+    letterhead = _BOX.replace("Im Kasten: die Schuldnerberatung fehlt.", "Stadt Leverkusen")
+
+    def build(d) -> None:
+        d.add_paragraph().add_run("LOGO")
+        p = d.add_paragraph()
+        p.add_run("Werkstatt Wiesdorf").bold = True
+        d.add_paragraph("Sozialraum: Wiesdorf")
+        d.add_paragraph().add_run("Herausforderungen").bold = True
+        d.add_paragraph().add_run("BOXED")
+
+    def edit(xml: str) -> str:
+        xml = re.sub(r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>LOGO</w:t></w:r>", letterhead, xml)
+        return re.sub(
+            r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t>BOXED</w:t></w:r>",
+            _run("Die Bibliothek leiht Tablets aus.") + _BOX,
+            xml,
+        )
+
+    document = parse_file(_docx(tmp_path / "briefkopf.docx", build, edit))
+    assert (document.title, document.district) == ("Werkstatt Wiesdorf", "Wiesdorf")
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Herausforderungen", "Die Bibliothek leiht Tablets aus."),
+        ("Herausforderungen", "Im Kasten: die Schuldnerberatung fehlt."),
+    ]

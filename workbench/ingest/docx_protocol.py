@@ -14,7 +14,8 @@ that asks for heading styles. Statements are numbered 1, 2, … in document orde
 (``source_id``). These rules (:func:`protocol_document`) also read ODT protocols
 (:mod:`workbench.ingest.odt_protocol`). A paragraph's text is read from the XML
 (:mod:`workbench.ingest.docx_text`: tracked insertions, content controls, fields, smart
-tags; a text box's paragraphs are statements after the paragraph that holds it). A file
+tags; a text box's paragraphs are statements after the paragraph that holds it, and
+before the first guiding question — a letterhead, a logo's caption — not read). A file
 saved as Strict Open XML stops with a message to save it as a normal Word document.
 
 Tables (:func:`table_paragraphs`) are read in document order, after the first heading:
@@ -69,6 +70,9 @@ class Paragraph:
 # its paragraphs; None where a row has no cell.
 Cell = tuple[Hashable, Sequence[Paragraph]]
 _TABLE_KINDS = ("table", "layout", "cell", "table-text")
+# A text box's (or ODT frame's) paragraph in the running text: a statement after the first
+# guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
+BOX = "box"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -176,7 +180,7 @@ def _docx_paragraphs(container, kind=None) -> list[Paragraph]:
         for box in text_boxes(item):  # a text box's paragraphs: statements of their own
             for inner in (p for p in blocks(box) if p.tag.endswith("}p")):
                 box_text, box_bold = paragraph_text(inner)
-                paragraphs.append(Paragraph(box_text, "body", box_bold))
+                paragraphs.append(Paragraph(box_text, BOX if kind else "body", box_bold))
     return paragraphs
 
 
@@ -261,7 +265,7 @@ def _bold_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     for paragraph in paragraphs:
         if _all_bold(paragraph):
             paragraph = replace(paragraph, kind="question" if titled else "title")
-        titled = titled or bool(paragraph.text.strip())
+        titled = titled or (paragraph.kind != BOX and bool(paragraph.text.strip()))
         out.append(paragraph)
     return out
 
@@ -320,6 +324,10 @@ def protocol_document(
             counted = False
             continue
         number += 1
+        if paragraph.kind == BOX:  # a text box: not before the first heading (a letterhead)
+            if not seen_heading:
+                continue
+            paragraph = replace(paragraph, kind="body")
         text = paragraph.text.strip()
         if not text or paragraph.kind == "table-text":
             continue

@@ -32,9 +32,9 @@ from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import (
+    BOX,
     Cell,
     Paragraph,
-    _bold_headings,
     cells_in_order,
     protocol_document,
     table_paragraphs,
@@ -72,7 +72,6 @@ _NOT_TEXT_NS = {_DRAW}  # frames and shapes: their text follows the paragraph (_
 # Drawing elements whose content is not text of the document: an image's or embedded
 # object's replacement, a frame's or shape's name and description (alternative text).
 _NOT_BOXES = {(_DRAW, n) for n in ("image", "object", "object-ole", "plugin", "applet")}
-_BOX = "box"  # a text box's paragraph in the running text (see _placed)
 _BLOCKS = {(_TEXT, "p"), (_TEXT, "h"), (_TEXT, "list"), (_TABLE, "table")}
 _ROW_GROUPS = {(_TABLE, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 _CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
@@ -304,26 +303,9 @@ def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
             else:
                 kind = found or "body"
             yield _paragraph(child, kind, styles)
-            yield from (replace(p, kind=_BOX) for p in _boxed(child, styles))
+            yield from (replace(p, kind=BOX) for p in _boxed(child, styles))
         elif qname and qname[0] == _DRAW:  # a frame anchored to the page
-            yield from (replace(p, kind=_BOX) for p in _boxed(child, styles, itself=True))
-
-
-def _placed(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """The running text's text-box paragraphs as statements ("body") after the first
-    guiding question; before it (a letterhead, a logo's caption, a frame anchored to the
-    page: LibreOffice writes those first) they are left out, as tables there are, instead
-    of stopping the import as text that is neither title nor 'Schlüssel: Wert'."""
-    running = _bold_headings([p for p in paragraphs if p.kind != _BOX])  # as read later
-    first = next((i for i, p in enumerate(running) if p.kind in ("question", "heading")), None)
-    out, seen = [], 0  # paragraphs of the running text seen
-    for paragraph in paragraphs:
-        if paragraph.kind != _BOX:
-            seen += 1
-            out.append(paragraph)
-        elif first is not None and seen > first:
-            out.append(replace(paragraph, kind="body"))
-    return out
+            yield from (replace(p, kind=BOX) for p in _boxed(child, styles, itself=True))
 
 
 def _mimetype(package: zipfile.ZipFile) -> str:
@@ -396,5 +378,5 @@ def parse_odt(
             file=raw.name,
         ) from None
     styles = _Styles(document)
-    paragraphs = _placed(list(_paragraphs(text, styles)))
+    paragraphs = list(_paragraphs(text, styles))
     return protocol_document(raw, paragraphs, IMPORTER, roles)
