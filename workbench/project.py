@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import store
+from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import path_key
 from workbench.coding.operations import CodingMixin
 from workbench.coding.records import read_codebook
@@ -26,7 +27,7 @@ from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
-from workbench.ingest.writer import CodeIndex, Writer, fill_template
+from workbench.ingest.writer import Writer, fill_template
 from workbench.store import (
     Coding,
     District,

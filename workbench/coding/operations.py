@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis
+from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import (
     SEPARATOR,
     CodeSpec,
@@ -329,29 +330,10 @@ class CodingMixin(ProjectStore):
         """Add codes (missing parents too); update fields of existing ones. Return count."""
         specs = list(specs)
         with self.transaction() as s:
-            by_path = {c.path: c for c in s.scalars(select(Code))}
+            codes = CodeIndex(s)
             for spec in sorted(specs, key=lambda sp: path_key(sp.path)):
-                self._upsert(s, by_path, spec)
+                codes.upsert(spec)
         return len(specs)
-
-    @staticmethod
-    def _upsert(session: Session, by_path: dict[str, Code], spec: CodeSpec) -> Code:
-        parent = None
-        if spec.parent is not None:
-            parent = by_path.get(spec.parent) or CodingMixin._upsert(
-                session, by_path, CodeSpec(spec.parent)
-            )
-        code = by_path.get(spec.path)
-        if code is None:
-            code = Code(path=spec.path, name=spec.name, parent_id=parent.id if parent else None)
-            session.add(code)
-            by_path[spec.path] = code
-        if spec.description or spec.example or spec.colour:
-            code.description = spec.description
-            code.example = spec.example
-            code.colour = spec.colour
-        session.flush()
-        return code
 
     def export_codebook(self, out: str | Path, fmt: str) -> int:
         """Write the codebook as ``yaml`` or ``qdc`` (REFI-QDA); return the number of codes."""

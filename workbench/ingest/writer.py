@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import CodeSpec, path_key
 from workbench.core.domain import (
     ImportResult,
@@ -44,7 +45,6 @@ from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
 from workbench.store import (
     CITYWIDE,
-    Code,
     Coding,
     District,
     Document,
@@ -69,35 +69,6 @@ def fill_template(template: str | None, path: Path) -> str | None:
 def text_sha(text: str) -> str:
     """SHA-256 of a text's UTF-8 bytes (how documents are compared by content)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class CodeIndex:
-    """Codes by path within one session; creates missing parents on upsert."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        self.by_path = {c.path: c for c in session.scalars(select(Code))}
-        self.created = 0
-
-    def get(self, path: str) -> Code | None:
-        """The code at ``path``, or None."""
-        return self.by_path.get(path)
-
-    def upsert(self, spec: CodeSpec) -> Code:
-        """The code for ``spec``, created (with missing parents) or updated."""
-        parent = self.upsert(CodeSpec(spec.parent)) if spec.parent else None
-        code = self.by_path.get(spec.path)
-        if code is None:
-            code = Code(path=spec.path, name=spec.name, parent_id=parent.id if parent else None)
-            self.session.add(code)
-            self.by_path[spec.path] = code
-            self.created += 1
-        if spec.description or spec.example or spec.colour:
-            code.description = spec.description
-            code.example = spec.example
-            code.colour = spec.colour
-        self.session.flush()
-        return code
 
 
 @dataclass(frozen=True)
