@@ -14,7 +14,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import store
 from workbench.coding.code_index import CodeIndex
-from workbench.coding.codebook import path_key
 from workbench.coding.operations import CodingMixin
 from workbench.coding.records import read_codebook
 from workbench.core.domain import (
@@ -167,7 +166,7 @@ class Project(CodingMixin):
         with self.transaction() as session:
             writer = Writer(session)
             safe = pseudonymise_codes(writer.pseudonymiser, specs)
-            for spec in sorted(safe, key=lambda s: path_key(s.path)):  # parents first
+            for spec in safe:  # in the file's order (the coding panel's); parents on demand
                 writer.codes.upsert(spec)
             writer.store_pseudonyms()
         return len(specs)
