@@ -23,7 +23,12 @@ import psutil
 import pytest
 
 from widgets import warm_kernels
-from widgets.voila_server import ForkingKernelManager, _Warm, page_config_hook
+from widgets.voila_server import (
+    ForkingKernelManager,
+    _Warm,
+    keep_request_channels,
+    page_config_hook,
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -281,3 +286,47 @@ def test_lean_pages_leave_out_plotly_only_for_the_participation_apps() -> None:
     full = page_config_hook(config, notebook_path="sozialraumprofil.ipynb")
     assert [e["name"] for e in full["federated_extensions"]] == ["jupyterlab-plotly", "anywidget"]
     assert len(config["federated_extensions"]) == 2  # the server's own config is unchanged
+
+
+def test_a_closing_request_channel_leaves_other_kernels_waiting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A kernel that connected twice must not, on closing its old channel, unregister
+    another kernel: that kernel would never get its request (page stuck on the spinner)."""
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    for name in ("on_close", "send_updates"):
+        monkeypatch.setattr(RequestInfoSocketHandler, name, RequestInfoSocketHandler.__dict__[name])
+    keep_request_channels()
+    first, again, other = object(), object(), object()
+    waiters = {"kernel-a": again, "kernel-b": other}  # kernel-a's first channel was replaced
+    monkeypatch.setattr(RequestInfoSocketHandler, "_waiters", waiters)
+
+    RequestInfoSocketHandler.on_close(first)
+    assert waiters == {"kernel-a": again, "kernel-b": other}
+    RequestInfoSocketHandler.on_close(again)
+    assert waiters == {"kernel-b": other}
+
+
+def test_request_info_for_a_closed_channel_waits_for_the_next_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Request info that cannot be written (the kernel's channel closed meanwhile) is
+    kept for the kernel's next connection instead of being lost."""
+    from tornado.websocket import WebSocketClosedError
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    for name in ("on_close", "send_updates"):
+        monkeypatch.setattr(RequestInfoSocketHandler, name, RequestInfoSocketHandler.__dict__[name])
+    keep_request_channels()
+
+    class Closed:
+        def write_message(self, message: object) -> None:
+            raise WebSocketClosedError()
+
+    waiters: dict = {"kernel-a": Closed()}
+    cache: dict = {}
+    monkeypatch.setattr(RequestInfoSocketHandler, "_waiters", waiters)
+    monkeypatch.setattr(RequestInfoSocketHandler, "_cache", cache)
+    RequestInfoSocketHandler.send_updates({"kernel_id": "kernel-a", "payload": '{"x": 1}'})
+    assert cache == {"kernel-a": '{"x": 1}'} and waiters == {}

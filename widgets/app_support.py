@@ -94,12 +94,21 @@ def wait_for_request(retry: float = 1.0) -> None:
     from websockets.sync.client import connect
 
     url = _request_url()
+    failures = 0
     while True:
         try:
             with connect(url, open_timeout=30, close_timeout=1) as channel:
                 info = json.loads(channel.recv())
             break
-        except (OSError, TimeoutError, WebSocketException, ValueError):
+        except (OSError, TimeoutError, WebSocketException, ValueError) as exc:
+            failures += 1
+            if failures == 1 and sys.__stderr__ is not None:
+                # into Voilà's log (the process's stderr), not into the page
+                print(
+                    f"Warten auf die Seitenanfrage: {type(exc).__name__}, neuer Versuch",
+                    file=sys.__stderr__,
+                    flush=True,
+                )
             time.sleep(retry)
     os.environ.update({str(k): str(v) for k, v in info.items()})
     os.environ.setdefault("QUERY_STRING", "")

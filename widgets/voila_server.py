@@ -18,7 +18,9 @@ see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
   ends is not restarted (a restarted kernel has lost its page anyway);
 - a page waits up to a minute for its cell's output (nbclient gives up after 4 s, which
   a busy server exceeds: the page then lacks its app);
-- the kernel-less participation form (:func:`serve_form`) answers at ``/beteiligung``.
+- the kernel-less participation form (:func:`serve_form`) answers at ``/beteiligung``;
+- a preheated kernel's request info is not lost when another kernel's channel closes
+  (:func:`keep_request_channels`).
 
 Everything here runs in the server process, never in a kernel.
 """
@@ -269,10 +271,49 @@ def serve_form() -> None:
     Voila.init_handlers = init_handlers
 
 
+def keep_request_channels() -> None:
+    """Let a closing request-info channel remove only its own entry (a Voilà 0.5 bug).
+
+    A preheated kernel waits on a websocket (``/voila/query/<kernel id>``) for its
+    page's request info; Voilà keeps the waiting channels by kernel id. Its ``on_close``
+    looks for the closing channel and deletes the entry it stopped at, which for a
+    channel no longer registered (its kernel has connected again meanwhile) is the last
+    entry: another kernel's channel. That kernel then never hears of its request, and its
+    participant's page shows Voilà's spinner for good. And request info that cannot be
+    written to a channel (closed meanwhile) is kept for the kernel's next connection, as
+    Voilà keeps it when no channel is open yet.
+    """
+    from tornado.websocket import WebSocketClosedError
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    if getattr(RequestInfoSocketHandler.on_close, "keeps_others", False):
+        return
+
+    def on_close(self: RequestInfoSocketHandler) -> None:
+        waiters = RequestInfoSocketHandler._waiters
+        for kernel_id in [k for k, waiter in waiters.items() if waiter is self]:
+            del waiters[kernel_id]
+
+    def send_updates(cls: type[RequestInfoSocketHandler], msg: dict) -> None:
+        waiter = cls._waiters.get(msg["kernel_id"])
+        if waiter is not None:
+            try:
+                waiter.write_message(msg["payload"])
+                return
+            except WebSocketClosedError:
+                cls._waiters.pop(msg["kernel_id"], None)
+        cls._cache[msg["kernel_id"]] = msg["payload"]
+
+    on_close.keeps_others = True
+    RequestInfoSocketHandler.on_close = on_close
+    RequestInfoSocketHandler.send_updates = classmethod(send_updates)
+
+
 def configure(c: Any) -> None:
     """Set the apps' server configuration on Voilà's config object ``c``."""
     cache_templates()
     serve_form()
+    keep_request_channels()
     c.VoilaConfiguration.page_config_hook = page_config_hook
     c.VoilaConfiguration.multi_kernel_manager_class = LeanMappingKernelManager
     c.MappingKernelManager.kernel_manager_class = "widgets.voila_server.ForkingKernelManager"

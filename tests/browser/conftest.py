@@ -302,3 +302,20 @@ def _patient_assertions() -> None:
     from playwright.sync_api import expect
 
     expect.set_options(timeout=ANSWER_TIMEOUT)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """A failed browser test reports the end of its Voilà server's log.
+
+    A page that hangs shows only Voilà's spinner; what the kernels and the server did is
+    in the log, which lives in a temp folder that CI does not keep.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    for name in item.fixturenames:
+        value = getattr(item, "funcargs", {}).get(name)
+        if isinstance(value, VoilaServer) and value.log.exists():
+            report.sections.append((f"Voilà-Log ({name})", value.log_tail(80)))
