@@ -127,7 +127,7 @@ def test_import_of_a_folder_reads_its_files_and_unsupported_types_get_a_hint(
     base = ["--project", str(project.path), "import"]
     assert main([*base, str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "a.md: 1 Aussagen importiert" in out and "b.txt: 1 Aussagen importiert" in out
+    assert "a.md: 1 Aussage importiert" in out and "b.txt: 1 Aussage importiert" in out
     assert sorted(project.segments()["text"]) == ["Ein Treffpunkt", "Mehr Bänke"]
 
     empty = tmp_path / "leer"

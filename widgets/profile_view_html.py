@@ -26,6 +26,7 @@ from workbench.core.formatting import (
     format_number,
     format_percent,
     is_missing,
+    plural,
     text_or,
 )
 from workbench.store import CITYWIDE
@@ -48,10 +49,6 @@ EXPLAINED = {  # the analytic dimensions as stakeholders read them
 
 # -- small pure helpers ----------------------------------------------------------------
 QuoteRow = tuple[object, object, object, object]  # text, document, source_id, speaker role
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{format_number(n)} {one if n == 1 else many}"
 
 
 def quote_source(document: object, source_id: object, role: object) -> str:
@@ -78,7 +75,7 @@ def quotes_html(quotes: Iterable[QuoteRow], visible: int) -> str:
     shown, rest = items[:visible], items[visible:]
     html = f"<ul class='sw-quotes'>{''.join(shown)}</ul>" if shown else ""
     if rest:
-        more = _plural(len(rest), "weitere Aussage", "weitere Aussagen")
+        more = plural(len(rest), "weitere Aussage", "weitere Aussagen")
         html += (
             f"<details class='sw-more'><summary>{more}</summary>"
             f"<ul class='sw-quotes'>{''.join(rest)}</ul></details>"
@@ -124,7 +121,7 @@ def needs_html(profile: DistrictProfile) -> str:
         cards.append(
             f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
             f"<h4>{esc(need.label)}{scope_badge(need.scope, int(need.n_districts))}</h4>"
-            f"<div class='sw-meta'>{_plural(int(need.segments), 'Aussage', 'Aussagen')} "
+            f"<div class='sw-meta'>{plural(int(need.segments), 'Aussage', 'Aussagen')} "
             f"aus {esc(where)}{also}</div>"
             f"{quotes_html(_quote_rows(own), VISIBLE_QUOTES)}</div>"
         )
@@ -263,7 +260,7 @@ def district_heading(profile: DistrictProfile) -> str:
     lead = ""  # without statements the notes say so
     if profile.segments:
         lead = (
-            f"<p class='sw-lead'>{_plural(profile.segments, 'Aussage', 'Aussagen')} aus "
+            f"<p class='sw-lead'>{plural(profile.segments, 'Aussage', 'Aussagen')} aus "
             f"{esc(', '.join(profile.workshops))}. Entspricht das Ihrer Erfahrung?</p>"
         )
     return f"<h2>Sozialraumprofil {esc(profile.district)}</h2>{lead}{notes}"

@@ -24,6 +24,7 @@ from workbench.core.domain import (
 from workbench.core.fileio import atomic_path
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
+from workbench.ingest.review import stored_name
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import Writer, fill_template
@@ -203,8 +204,14 @@ class Project(CodingMixin):
             existing = set(
                 session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
             )
+            renamed: dict[str, str] = {}
             for number, row in enumerate(rows, start=2):
                 key = (row["document"].strip(), row["source_id"].strip())
+                if key not in segments:  # the document by its name before import
+                    if key[0] not in renamed:
+                        renamed[key[0]] = stored_name(session, key[0])
+                    if (renamed[key[0]], key[1]) in segments:
+                        key = (renamed[key[0]], key[1])
                 if key not in segments:
                     raise InputError(
                         f"Aussage {key[1]} in Dokument {key[0]} ist nicht importiert.",

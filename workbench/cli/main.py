@@ -19,6 +19,7 @@ from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, open_project
 from workbench.core.domain import WorkbenchError
+from workbench.core.formatting import plural
 from workbench.project import Project
 
 
@@ -94,10 +95,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         add_districts=args.add_districts,
     )
     for r in results:
-        extra = f", {r.codings} Kodierungen" if r.codings else ""
-        skipped = f", {r.skipped_rows} leere Zeilen übersprungen" if r.skipped_rows else ""
+        extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
+        skipped = (
+            f", {plural(r.skipped_rows, 'leere Zeile', 'leere Zeilen')} übersprungen"
+            if r.skipped_rows
+            else ""
+        )
         if r.status == "importiert":
-            print(f"{r.filename}: {r.segments} Aussagen importiert{extra}{skipped}")
+            count = plural(r.segments, "Aussage", "Aussagen")
+            print(f"{r.filename}: {count} importiert{extra}{skipped}")
         else:
             print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
         for notice in r.notices:

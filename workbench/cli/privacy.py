@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from workbench.cli.common import open_project
 from workbench.core.domain import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 
 def _researcher(args: argparse.Namespace) -> str:
@@ -56,11 +62,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
     """workbench forget --statement ID … | --source ID | --speaker PLATZHALTER | --token CODE."""
     from workbench.store.erasure import forget
 
+    project = open_project(args)
     report = forget(
-        open_project(args),
+        project,
         statements=tuple(args.statement or ()),
         source=args.source,
-        document=args.document,
+        document=_stored_document(project, args.document),
         speaker=args.speaker,
         token=args.token,
         actor=_researcher(args),
@@ -78,6 +85,19 @@ def cmd_forget(args: argparse.Namespace) -> int:
             "Gruppen nicht mehr mitzählen."
         )
     return 0
+
+
+def _stored_document(project: Project, name: str | None) -> str | None:
+    """The document's stored name: as given, or its name before import pseudonymised."""
+    from workbench.ingest.review import stored_name
+    from workbench.store import Document
+
+    if name is None:
+        return None
+    with project.session() as session:
+        if session.scalar(select(Document.id).where(Document.filename == name)) is not None:
+            return name
+        return stored_name(session, name)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -65,6 +65,15 @@ def format_number(value: object, decimals: int | None = None, sign: bool = False
     return text.translate(_GERMAN)
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """``1 Workshop``, ``2 Workshops`` (German thousands separator).
+
+    >>> plural(1, "Workshop", "Workshops"), plural(1200, "Aussage", "Aussagen")
+    ('1 Workshop', '1.200 Aussagen')
+    """
+    return f"{format_number(n)} {one if n == 1 else many}"
+
+
 def format_percent(share: object, decimals: int = 1) -> str:
     """A share (0–1) as German percent, missing as "–".
 

@@ -33,6 +33,7 @@ from workbench.core.domain import (
     ParsedWorkshop,
     ProjectImportResult,
 )
+from workbench.core.formatting import plural
 from workbench.exchange.people import (
     NameGuard,
     PersonSpans,
@@ -138,11 +139,6 @@ def parse_exchange(
     return _Parse(exchange, options, pseudonymiser, tuple(districts)).run()
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """``1 Kodierung``, ``2 Kodierungen``."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def _stem(name: str) -> str:
     """A source name without a document suffix.
 
@@ -173,13 +169,13 @@ class _Parse:
         self.guard: NameGuard  # for names of things, once the names are known (run)
         self.notices: list[str] = []
         for s in exchange.skipped:
-            codings = _count(s.codings, "Kodierung", "Kodierungen")
+            codings = plural(s.codings, "Kodierung", "Kodierungen")
             if not s.imported:
-                places = _count(len(s.selections), "markierten Stelle", "markierten Stellen")
+                places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
                 detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
                 self.notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
                 continue
-            places = _count(len(s.selections), "markierte Stelle", "markierte Stellen")
+            places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
             left = (
                 f"; {places} und {codings} ohne Textstelle (Seitenbereich, Zeitabschnitt) "
                 "übersprungen."
@@ -218,7 +214,7 @@ class _Parse:
         cases = [] if self.options.district else [c.name for c in self.places]
         if self.people:
             self.notices.append(
-                f"{_count(len(self.people), 'Fall', 'Fälle')} als Person übernommen, nicht als "
+                f"{plural(len(self.people), 'Fall', 'Fälle')} als Person übernommen, nicht als "
                 "Sozialraum (Personenvariablen, Klassifikation oder Name): die Aussagen tragen "
                 "das Pseudonym als Sprecher, Personennamen werden in allen Texten ersetzt."
             )

@@ -28,6 +28,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.names import tokens
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import ProjectStore, Pseudonym, PseudonymDecision, PseudonymSpan, Segment
 from workbench.store.privacy_tables import keep_person_numbers
 from workbench.store.text_edits import Edit, edit_segment, purge_cache
@@ -106,6 +107,15 @@ def review_queue(store: ProjectStore) -> list[ReviewItem]:
         for e in found.values()
     ]  # fmt: skip
     return sorted(items, key=lambda i: (-i.statements, i.word.casefold()))
+
+
+def stored_name(session: Session, name: str) -> str:
+    """A file or document name as the project stores it: the people its key knows
+    replaced by their placeholders ("Interview_Anna_Schmidt.md" → "Interview_[Person 2].md").
+
+    For looking up what a researcher names by its original name; the key is not changed.
+    """
+    return pseudonymise_name(_pseudonymiser(session), name, ())
 
 
 def _pseudonymiser(session: Session) -> Pseudonymiser:

@@ -37,6 +37,7 @@ from workbench.core.formatting import (
     format_number,
     format_percent,
     is_missing,
+    plural,
     text_or,
 )
 from workbench.store import CITYWIDE, NeedAssignment, NeedRun, TopicAssignment, TopicRun
@@ -224,15 +225,6 @@ def shorten_quote(text: str, segment_id: int | None = None, limit: int = QUOTE_L
     cut = cut.rstrip(" \n\t,;:–-")
     where = f"Aussage-ID {segment_id} im Export" if segment_id is not None else "im Export"
     return f"{cut} … [gekürzt; vollständiger Text: {where}]"
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """``1 Workshop``, ``2 Workshops`` (German thousands separator).
-
-    >>> plural(1, "Workshop", "Workshops"), plural(1200, "Aussage", "Aussagen")
-    ('1 Workshop', '1.200 Aussagen')
-    """
-    return f"{format_number(n)} {one if n == 1 else many}"
 
 
 def params_text(params: dict[str, Any]) -> str:
