@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,3 +192,32 @@ def test_an_empty_project_is_told_to_import_first(
     err = capsys.readouterr().err
     assert "noch keine Aussagen: zuerst workbench import DATEI" in err
     assert "Traceback" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal_not_into_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Embedding many texts shows a German bar on a terminal; redirected into a log file
+    (``make demo > log``, cron, CI) it writes nothing, not a ``\\r`` line per update."""
+    texts = [f"Aussage Nummer {i}" for i in range(450)]
+    log = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", log)
+    embed(texts, CountingEmbedder(), EmbeddingCache(tmp_path / "a", CountingEmbedder()))
+    assert log.getvalue() == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    backend = CountingEmbedder()
+    embed(texts, backend, EmbeddingCache(tmp_path / "b", backend))
+    assert "Einbettungen" in terminal.getvalue()
+    embed(
+        [f"neu {i}" for i in range(450)],
+        backend,
+        EmbeddingCache(tmp_path / "b", backend),
+        progress=False,
+    )
+    assert terminal.getvalue().count("Einbettungen: 100%") == 1

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import numpy as np
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.progress import progress_shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -323,7 +324,8 @@ def _embed_batches(embedder: Embedder, batches: list[list[str]], show: bool) -> 
     from tqdm.auto import tqdm
 
     n_texts = sum(len(b) for b in batches)
-    bar = {"desc": "Einbettungen", "unit": "Stapel", "disable": not show, "total": len(batches)}
+    disable = not progress_shown(show)
+    bar = {"desc": "Einbettungen", "unit": "Stapel", "disable": disable, "total": len(batches)}
     if n_texts < PARALLEL_MIN or not isinstance(embedder, UseEmbedder):
         return [embedder.embed(batch) for batch in tqdm(batches, **bar)]
     workers = parallel_workers(embedder.threads)

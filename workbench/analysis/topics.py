@@ -31,6 +31,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.progress import progress_shown
 from workbench.store import Segment, TopicAssignment, TopicRun, find_run
 
 if TYPE_CHECKING:
@@ -277,11 +278,10 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
 
     names = sorted(groups.unique())
     # Progress is the workbench's own, one step per model, and only where it says something:
-    # several models (--by) on a terminal (None: tqdm stays silent in logs and pipes).
+    # several models (--by) on a terminal or in a notebook, never in logs and pipes.
     # BERTopic itself runs with verbose=False, so no library bar is printed.
-    bar = {"desc": "Themenmodelle", "unit": " Modell", "disable": None}
-    if not progress or len(names) < 2:
-        bar["disable"] = True
+    shown = progress_shown(progress and len(names) > 1)
+    bar = {"desc": "Themenmodelle", "unit": " Modell", "disable": not shown}
     for group in tqdm(names, **bar):
         index = np.flatnonzero(groups.to_numpy() == group)
         topics, probability, topics_info = fit_topics(
