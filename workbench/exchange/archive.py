@@ -3,8 +3,10 @@
 Members are looked up regardless of case (``Sources/`` and ``sources/``,
 ``project.qde`` and ``Project.qde``), also when a tool zipped the project inside one
 top folder. Source texts come only from inside the archive (or the ``.qde``'s folder),
-from ``relative://`` paths below the project's ``basePath`` or the file's folder, or
-inline; never from anywhere else.
+from ``relative://`` (and bare relative) paths below the project's ``basePath`` or the
+file's folder, or inline; never from anywhere else. An absolute path (``absolute://``,
+``file://``) is never followed: only a file of that name in the archive or beside the
+project is read.
 """
 
 from __future__ import annotations
@@ -150,17 +152,27 @@ class Missing:
 
 
 def decode_source(data: bytes, what: str, filename: str) -> str:
-    """A source file's text: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+    """A source file's text: UTF-8 (with or without BOM) or UTF-16 (with BOM, or without
+    one when its zero bytes show the byte order, as some Windows tools write it)."""
+    encoding = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in data[:4096] and len(data) % 2 == 0:
+        head = data[:4096]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+    if encoding is not None:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError:
             pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"{what}: Text ist nicht UTF-8 (Byte {err.start}).", file=filename
+            f"{what}: Text ist weder UTF-8 noch UTF-16 (Byte {err.start}); bitte die "
+            "Textdatei als UTF-8 speichern.",
+            file=filename,
         ) from None
 
 
@@ -183,32 +195,70 @@ def source_text(
         return Missing(name, "nur Rich-Text, kein plainTextPath" if rich else "kein Text angegeben")
     scheme, sep, rest = path.partition("://")
     scheme, rest = (scheme.lower(), unquote(rest)) if sep else ("", unquote(path))
+    rel = rest.replace("\\", "/").lstrip("/")
     if scheme in ("internal", ""):
         # internal://NAME, or a bare NAME (some tools write no scheme): inside the archive.
-        rel = rest.replace("\\", "/").lstrip("/")
         candidates = [f"Sources/{rel}", rel]
         if not sep:
             candidates += [f"Sources/{PurePosixPath(rel).name}", PurePosixPath(rel).name]
         member = next((m for m in map(container.find, candidates) if m is not None), None)
-        if member is None:
+        if member is not None:
+            return decode_source(container.read(member), what, filename)
+        if sep or _absolute(rest):
             return Missing(name, f"Sources/{rel}")
-        return decode_source(container.read(member), what, filename)
+        # A bare relative path ("texte/a.txt"): also below the project's folder.
+        found = _on_disk(rel, base, container, path, what, filename)
+        return found if found is not None else Missing(name, f"Sources/{rel}")
     if scheme == "relative":
-        rel_path = PurePosixPath(rest.replace("\\", "/").lstrip("/"))
-        if ".." in rel_path.parts:
-            raise InputError(f"{what}: Pfad '{path}' verlässt den Projektordner.", file=filename)
+        found = _on_disk(rel, base, container, path, what, filename)
+        if found is not None:
+            return found
+        # Tools that zip the project with its files write relative:// for members, too.
+        member = next(filter(None, map(container.find, [rel, f"Sources/{rel}"])), None)
+        if member is not None:
+            return decode_source(container.read(member), what, filename)
         roots = [r for r in (base, container.folder) if r is not None]
-        for folder in roots:
-            candidate = folder / Path(*rel_path.parts)
-            if candidate.is_file():
-                return decode_source(candidate.read_bytes(), what, filename)
-        tried = ", ".join(str(r / Path(*rel_path.parts)) for r in roots)
+        tried = ", ".join(str(r / Path(*PurePosixPath(rel).parts)) for r in roots)
         return Missing(name, f"{path}; gesucht: {tried}")
+    if scheme in ("absolute", "file"):
+        # A path on the exporting computer is never read; the file of that name, if the
+        # archive or the project's folder holds it, is.
+        own = PurePosixPath(rel).name
+        member = next(filter(None, map(container.find, [f"Sources/{own}", own])), None)
+        if member is not None:
+            return decode_source(container.read(member), what, filename)
+        beside = container.folder / own
+        if own and beside.is_file():
+            return decode_source(beside.read_bytes(), what, filename)
+        return Missing(
+            name,
+            f"Pfad '{path}' wird nicht gelesen (absoluter Pfad auf dem exportierenden Rechner); "
+            f"gesucht: {own} im Archiv und daneben",
+        )
     raise InputError(
         f"{what}: Pfad '{path}' wird nicht gelesen; erlaubt sind internal:// und relative:// "
         "(Datei neben die .qdpx legen).",
         file=filename,
     )
+
+
+def _absolute(path: str) -> bool:
+    """A path from the root of a drive: ``/home/…``, ``C:\\…``, ``\\\\server\\…``."""
+    return path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":")
+
+
+def _on_disk(
+    rel: str, base: Path | None, container: Container, path: str, what: str, filename: str
+) -> str | None:
+    """The text of ``rel`` below ``basePath`` or the project's folder, if it is there."""
+    rel_path = PurePosixPath(rel)
+    if ".." in rel_path.parts:
+        raise InputError(f"{what}: Pfad '{path}' verlässt den Projektordner.", file=filename)
+    for folder in (r for r in (base, container.folder) if r is not None):
+        candidate = folder / Path(*rel_path.parts)
+        if rel_path.parts and candidate.is_file():
+            return decode_source(candidate.read_bytes(), what, filename)
+    return None
 
 
 def missing_message(missing: list[Missing], container: Container) -> str:

@@ -34,6 +34,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
+from workbench.exchange.notices import skipped_notices, undefined_users
 from workbench.exchange.people import (
     NameGuard,
     PersonSpans,
@@ -65,8 +66,6 @@ DOCUMENT_VARIABLES = {"sozialraum": "district", "workshop": "workshop"}
 SETS_ATTRIBUTE = "Sets"
 TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".rtf", ".md", ".odt", ".pdf")
 QdpxImport = ProjectImportResult  # what one imported file added
-_NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
-_IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
 
 
 @dataclass(frozen=True)
@@ -168,23 +167,11 @@ class _Parse:
         self.names = [*options.names, *(p.name for p in self.people if p.listed)]
         self.guard: NameGuard  # for names of things, once the names are known (run)
         self.notices: list[str] = []
-        for s in exchange.skipped:
-            codings = plural(s.codings, "Kodierung", "Kodierungen")
-            if not s.imported:
-                places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
-                detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
-                self.notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
-                continue
-            places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
-            left = (
-                f"; {places} und {codings} ohne Textstelle (Seitenbereich, Zeitabschnitt) "
-                "übersprungen."
-                if s.selections or s.codings
-                else "."
-            )
-            self.notices.append(f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert{left}")
+        self.notices.extend(skipped_notices(exchange.skipped))
         if exchange.reading.notice:
             self.notices.append(exchange.reading.notice)
+        self.notices.extend(exchange.notices)
+        self.undefined: set[str] = set()  # creatingUser GUIDs not in <Users>, as --coder
 
     def run(self) -> ParsedProject:
         case_of_source, case_of_selection = self._case_districts()
@@ -211,6 +198,7 @@ class _Parse:
             documents.append(document)
         memos = self._memos(index)
         indicators = self._indicators()
+        self.notices.extend(undefined_users(self.undefined, self.options.coder))
         cases = [] if self.options.district else [c.name for c in self.places]
         if self.people:
             self.notices.append(
@@ -445,11 +433,20 @@ class _Parse:
         return True, segments
 
     def _coder(self, *users: str | None, what: str) -> str:
-        for user in users:
-            if user:
-                return check_coder(self.x.users.get(user, user))
+        """The first user the file names; --coder where it names none or an undefined one."""
+        named = [u for u in users if u]
+        for user in named:
+            if user in self.x.users:
+                return check_coder(self.x.users[user])
         if self.options.coder:
+            self.undefined.update(named)
             return check_coder(self.options.coder)
+        if named:
+            raise InputError(
+                f"{what}: creatingUser {named[0]} steht nicht in <Users>, der Name fehlt; "
+                "bitte angeben, wer kodiert hat (--coder NAME).",
+                file=self.x.location,
+            )
         if len(self.x.users) == 1:
             return check_coder(next(iter(self.x.users.values())))
         raise InputError(

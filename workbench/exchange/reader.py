@@ -12,14 +12,15 @@ many selections and codings it carries, so the import can say what it skipped.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.coding.codebook import SEPARATOR, CodeSpec
+from workbench.coding.codebook import SEPARATOR, CodeSpec, normalise_colour
 
 # The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
 from workbench.coding.codebook_qdc import _read_code
 from workbench.core.domain import InputError
+from workbench.core.formatting import plural
 from workbench.exchange.archive import (
     Container,
     FolderContainer,
@@ -162,6 +163,7 @@ class Exchange:
     project_notes: tuple[str, ...]
     links: tuple[tuple[str, str], ...]  # (origin GUID, target GUID)
     reading: Reading
+    notices: tuple[str, ...] = ()  # what reading changed or left out
 
 
 def read_qdpx(path: str | Path) -> Exchange:
@@ -203,13 +205,35 @@ def _values_in(parent: ET.Element) -> tuple[tuple[str, str, str], ...]:
     return tuple(values)
 
 
+def _colours(codes: ET.Element, filename: str) -> list[str]:
+    """Drop colours that are not ``#RRGGBB`` (a colour is no reason to stop); say which."""
+    dropped = []
+    for element in codes.iter():
+        colour = element.get("color")
+        if local(element.tag) != "Code" or colour is None:
+            continue
+        try:
+            normalise_colour(colour, filename)
+        except InputError:
+            del element.attrib["color"]
+            dropped.append(f"'{(element.get('name') or '').strip()}' ({colour})")
+    return dropped
+
+
 def _codebook_in(
-    root: ET.Element, filename: str
+    root: ET.Element, filename: str, notices: list[str]
 ) -> tuple[list[CodeSpec], dict[str, str], dict[str, tuple[str, ...]]]:
     codebook = child(root, "CodeBook")
     codes = None if codebook is None else child(codebook, "Codes")
     if codes is None:
         return [], {}, {}
+    dropped = _colours(codes, filename)
+    if dropped:
+        notices.append(
+            "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
+            + ", ".join(dropped)
+            + "."
+        )
     specs: list[CodeSpec] = []
     paths: dict[str, str] = {}
     notes: dict[str, tuple[str, ...]] = {}
@@ -284,7 +308,8 @@ def _parse(container: Container, filename: str) -> Exchange:
     for user in items(root, "Users", "User"):
         guid = norm_guid(user.get("guid"))
         users[guid] = (user.get("name") or user.get("id") or guid).strip()
-    specs, code_paths, code_notes = _codebook_in(root, location)
+    notices: list[str] = []
+    specs, code_paths, code_notes = _codebook_in(root, location, notices)
     variables = {
         norm_guid(v.get("guid")): (
             (v.get("name") or "").strip(),
@@ -307,11 +332,17 @@ def _parse(container: Container, filename: str) -> Exchange:
     texts, skipped, missing = _texts(root, container, base, location, origin)
     if missing:
         raise InputError(missing_message(missing, container), file=location)
-    sources = _sources(texts, origin, location)
+    sources = _sources(texts, origin, location, notices)
 
     notes = []
+    note_guids = set()
     for note in items(root, "Notes", "Note"):
         text = source_text(note, container, base, location)
+        note_guids.add(norm_guid(note.get("guid")))
+        if isinstance(text, Missing) and text.looked != "kein Text angegeben":
+            label = (note.get("name") or "").strip() or norm_guid(note.get("guid"))
+            notices.append(f"Notiz '{label}': Text fehlt im Projekt ({text.looked}), übersprungen.")
+            continue
         notes.append(
             NoteIn(
                 guid=norm_guid(note.get("guid")),
@@ -336,6 +367,17 @@ def _parse(container: Container, filename: str) -> Exchange:
         (norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
         for link in items(root, "Links", "Link")
     )
+    dangling = sorted(
+        {norm_guid(e.get("targetGUID")) for e in root.iter() if local(e.tag) == "NoteRef"}
+        - note_guids
+    )
+    if dangling:
+        notices.append(
+            f"{plural(len(dangling), 'Verweis', 'Verweise')} auf Notizen, die im Projekt "
+            f"fehlen, ignoriert (NoteRef {', '.join(dangling[:3])}"
+            + (f" und {len(dangling) - 3} weitere" if len(dangling) > 3 else "")
+            + ")."
+        )
     return Exchange(
         filename=filename,
         location=location,
@@ -353,6 +395,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         project_notes=refs(root, "NoteRef"),
         links=links,
         reading=sources[1],
+        notices=tuple(notices),
     )
 
 
@@ -408,7 +451,7 @@ def _texts(
 
 
 def _sources(
-    texts: list[RawText], origin: str, filename: str
+    texts: list[RawText], origin: str, filename: str, notices: list[str]
 ) -> tuple[tuple[SourceIn, ...], Reading]:
     """Texts with positions converted to code points, and how they were read."""
     for raw in texts:
@@ -433,6 +476,12 @@ def _sources(
                 reading.to_code_points(mapping, end),
             )
             what = f"{where(selection)} in Quelle '{name}'"
+            if start > end:
+                raise InputError(
+                    f"{what}: startPosition {start} liegt hinter endPosition {end}; "
+                    "eine Textstelle beginnt vor ihrem Ende.",
+                    file=filename,
+                )
             if begin is None or stop is None:
                 raise InputError(
                     f"{what}: Textstelle [{start}, {end}) beginnt oder endet mitten in einem "
@@ -447,6 +496,13 @@ def _sources(
                 )
             selections.append(_selection(selection, begin, stop))
         selections += [_selection(sel, begin, stop) for sel, begin, stop in raw.located]
+        empty = sum(len(s.codings) for s in selections if s.start == s.end)
+        if empty:
+            notices.append(
+                f"Quelle '{name}': {plural(empty, 'Kodierung', 'Kodierungen')} auf leeren "
+                "Textstellen (startPosition = endPosition) übersprungen."
+            )
+            selections = [replace(s, codings=()) if s.start == s.end else s for s in selections]
         sources.append(
             SourceIn(
                 guid=raw.guid,

@@ -1,0 +1,44 @@
+"""Notices of a REFI-QDA import: what was skipped, and whose name the file did not give."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+
+from workbench.core.formatting import plural
+from workbench.exchange.reader import SkippedIn
+
+_NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
+_IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
+
+
+def skipped_notices(skipped: Iterable[SkippedIn]) -> list[str]:
+    """One notice per source (or part of one) without text: what was skipped, what not."""
+    notices = []
+    for s in skipped:
+        codings = plural(s.codings, "Kodierung", "Kodierungen")
+        if not s.imported:
+            places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
+            detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
+            notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
+            continue
+        places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
+        left = (
+            f"; {places} und {codings} ohne Textstelle (Seitenbereich, Zeitabschnitt) übersprungen."
+            if s.selections or s.codings
+            else "."
+        )
+        notices.append(f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert{left}")
+    return notices
+
+
+def undefined_users(guids: Set[str], coder: str | None) -> list[str]:
+    """The notice that users missing from ``<Users>`` were read as ``--coder``."""
+    if not guids or coder is None:
+        return []
+    shown = ", ".join(sorted(guids)[:3]) + (
+        f" und {len(guids) - 3} weitere" if len(guids) > 3 else ""
+    )
+    return [
+        f"creatingUser ohne Eintrag in <Users> ({shown}): als „{coder.strip()}“ (--coder) "
+        "übernommen."
+    ]
