@@ -1,4 +1,4 @@
-"""``workbench map``: import district boundaries (GeoJSON) and show which districts have one."""
+"""``workbench map``: import district boundaries (GeoJSON, Shapefile) and show which have one."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from workbench.synthesis import geo
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    """workbench map --import DATEI… [--name-property P | --mapping CSV] | --show."""
+    """workbench map --import DATEI… [--name-property P | --mapping CSV] [--crs EPSG] | --show."""
     project = open_project(args)
     if args.import_paths:
         result = geo.import_boundaries(
-            project, args.import_paths, name_property=args.name_property, mapping=args.mapping
+            project,
+            args.import_paths,
+            name_property=args.name_property,
+            mapping=args.mapping,
+            crs=args.crs,
         )
         print(
             f"Grenzen von {len(result.shapes)} Sozialräumen aus {len(result.sources)} "
@@ -27,8 +31,8 @@ def cmd_map(args: argparse.Namespace) -> int:
             print(f"{len(result.unmatched)} Flächen passen zu keinem Sozialraum und wurden "
                   f"übergangen: {', '.join(result.unmatched)}")  # fmt: skip
         return 0
-    if args.name_property or args.mapping:
-        raise WorkbenchError("--name-property und --mapping gehören zu --import DATEI.")
+    if args.name_property or args.mapping or args.crs:
+        raise WorkbenchError("--name-property, --mapping und --crs gehören zu --import DATEI.")
     shapes = geo.boundaries(project) or {}
     declared = [d for d in project.districts()["district"] if d != CITYWIDE]
     if not shapes:
@@ -43,20 +47,28 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``map``."""
     p = sub.add_parser(
         "map",
-        help="Grenzen der Sozialräume (GeoJSON) importieren oder anzeigen",
-        description="Liest Grenzen aus GeoJSON-Dateien (WGS84; ein Ordner steht für seine "
-        ".json/.geojson-Dateien) und ordnet jede Fläche einem Sozialraum zu: über eine "
-        "Eigenschaft (--name-property), eine Zuordnungstabelle (--mapping) oder, bei "
-        "Dateien ohne Eigenschaften, über den Dateinamen (508_hochfeld.json → Hochfeld). "
-        "Ersetzt früher importierte Grenzen.",
+        help="Grenzen der Sozialräume (GeoJSON, Shapefile) importieren oder anzeigen",
+        description="Liest Grenzen aus GeoJSON-Dateien und Shapefiles (.zip oder .shp mit "
+        ".shx/.dbf/.prj/.cpg daneben; ein Ordner steht für seine .json/.geojson/.shp/.zip-"
+        "Dateien), rechnet sie nach WGS84 um (Koordinatensystem aus der Datei oder --crs) "
+        "und ordnet jede Fläche einem Sozialraum zu: über eine Eigenschaft "
+        "(--name-property), eine Zuordnungstabelle (--mapping) oder, bei Dateien ohne "
+        "Eigenschaften, über den Dateinamen (508_hochfeld.json → Hochfeld). Ersetzt früher "
+        "importierte Grenzen.",
     )
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--import", dest="import_paths", nargs="+", metavar="DATEI",
-                       help="GeoJSON-Datei(en) oder Ordner")  # fmt: skip
+                       help="GeoJSON-Datei(en), Shapefile(s) oder Ordner")  # fmt: skip
     group.add_argument(
         "--show", action="store_true", help="zeigen, welche Sozialräume Grenzen haben"
     )
     names = p.add_mutually_exclusive_group()
     names.add_argument("--name-property", metavar="P", help="Eigenschaft mit dem Namen")
     names.add_argument("--mapping", metavar="CSV", help="CSV: Datei oder Feature,Sozialraum")
+    p.add_argument(
+        "--crs",
+        metavar="EPSG",
+        help="Koordinatensystem von Dateien, die keines nennen (GeoJSON ohne „crs“, "
+        "Shapefile ohne .prj), z. B. EPSG:25832 (UTM 32), EPSG:25833, EPSG:31467, EPSG:3857",
+    )
     p.set_defaults(func=cmd_map)

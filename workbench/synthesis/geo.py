@@ -1,10 +1,13 @@
 """District boundaries: read GeoJSON, match its features to the project's districts, store them.
 
 Accepted: a FeatureCollection, a Feature, a GeometryCollection or a bare Polygon or
-MultiPolygon, in WGS84 longitude/latitude (as GeoJSON prescribes). Positions with a third
-or fourth value (height, measure) are cut to two. A file that names another CRS in its
-``crs`` member, or whose coordinates lie outside longitude/latitude ranges, is refused
-with a German message naming the CRS: the workbench does not reproject.
+MultiPolygon, and ESRI Shapefiles (zipped, or a ``.shp`` with its siblings; see
+:mod:`workbench.synthesis.geo_shapefile`). Positions with a third or fourth value
+(height, measure) are cut to two. Coordinates in another CRS than WGS84 — named in the
+GeoJSON ``crs`` member, the shapefile's ``.prj`` or, for files without one, by the user
+(``crs="EPSG:25832"``, ``--crs``) — are reprojected to WGS84 longitude/latitude (see
+:mod:`workbench.synthesis.geo_crs`); a file without a CRS whose coordinates are no
+longitude/latitude is refused with the likely systems named: the CRS is never guessed.
 
 A feature is matched to a district by the value of a property (``name_property``), by a
 mapping (file or property value → district), or — for files without properties, such as
@@ -28,19 +31,22 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
 from workbench.store import CITYWIDE
+from workbench.synthesis import geo_crs
+from workbench.synthesis.geo_crs import Polygon as Polygon
+from workbench.synthesis.geo_crs import Position as Position
+from workbench.synthesis.geo_crs import Ring as Ring
+from workbench.synthesis.geo_crs import Shape as Shape
 
 if TYPE_CHECKING:
+    from pyproj import CRS
+
     from workbench.project import Project
 
 GEO_FOLDER = "geo"
 BOUNDARIES_FILE = "districts.geojson"
 DECIMALS = 6  # about 0.1 m: enough for a map, small files
-WGS84_NAMES = ("crs84", "epsg:4326", "epsg::4326", "wgs84", "wgs 84")
-
-Position = tuple[float, float]
-Ring = tuple[Position, ...]
-Polygon = tuple[Ring, ...]  # outer ring, then holes
-Shape = tuple[Polygon, ...]  # a MultiPolygon
+SUFFIXES = (".json", ".geojson", ".shp", ".zip")  # what a folder is read for
+SOURCE_SUFFIX = re.compile(r"\.(geojson|json|shp|zip)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,30 +71,43 @@ class BoundaryImport:
 
 # -- reading -------------------------------------------------------------------------------
 def _crs_name(data: Mapping[str, Any]) -> str | None:
+    """The CRS a GeoJSON ``crs`` member names (``name``, old ``EPSG`` code or ``link``)."""
     crs = data.get("crs")
     if not isinstance(crs, Mapping):
         return None
     props = crs.get("properties")
     if isinstance(props, Mapping):
+        if crs.get("type") == "EPSG" and props.get("code") is not None:
+            return f"EPSG:{props['code']}"
         for key in ("name", "href", "code"):
             if props.get(key) is not None:
-                return str(props[key])
+                value = str(props[key])
+                link = re.search(r"spatialreference\.org/ref/epsg/([0-9]+)", value, re.I)
+                return f"EPSG:{link.group(1)}" if link else value
     return json.dumps(crs, ensure_ascii=False)[:80]
 
 
-def _check_crs(data: Mapping[str, Any], filename: str) -> None:
-    name = _crs_name(data)
-    if name is None:
-        return
-    key = name.lower().replace("urn:ogc:def:crs:", "").replace("ogc:1.3:", "").replace(" ", "")
-    if any(w.replace(" ", "") in key for w in WGS84_NAMES):
-        return
-    raise InputError(
-        f"Die Datei ist im Koordinatensystem {name}, nicht in WGS84 (Längen-/Breitengrad). "
-        "Bitte vorher nach WGS84 (EPSG:4326) umrechnen, z. B. mit QGIS oder "
-        "„ogr2ogr -t_srs EPSG:4326 aus.geojson ein.geojson“.",
-        file=filename,
-    )
+def _file_crs(declared: str | None, given: CRS | None, filename: str, origin: str) -> CRS | None:
+    """The CRS of a file: the one it names, else the one given; both must agree."""
+    if declared is None:
+        return given
+    crs = geo_crs.parse_crs(declared, filename, origin)
+    if given is not None and not geo_crs.same_crs(crs, given):
+        raise InputError(
+            f"Die Datei nennt das Koordinatensystem {geo_crs.label(crs)}, angegeben ist "
+            f"{geo_crs.label(given)}. Bitte --crs weglassen oder die Datei prüfen.",
+            file=filename,
+        )
+    return crs
+
+
+def _in_wgs84(features: list[Feature], crs: CRS | None, filename: str) -> list[Feature]:
+    """The features with their shapes in WGS84 (reprojected from ``crs`` where needed)."""
+    shapes = geo_crs.to_wgs84([f.shape for f in features], crs, filename)
+    return [
+        Feature(f.filename, f.index, f.properties, shape)
+        for f, shape in zip(features, shapes, strict=True)
+    ]
 
 
 def _position(value: Any, filename: str, where: str) -> Position:
@@ -99,13 +118,6 @@ def _position(value: Any, filename: str, where: str) -> Position:
         raise InputError(f"{where}: Koordinate {value[:2]!r} ist keine Zahl.", file=filename)
     if not (math.isfinite(lon) and math.isfinite(lat)):
         raise InputError(f"{where}: Koordinate ist nicht endlich.", file=filename)
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise InputError(
-            f"{where}: Koordinate ({lon:g}, {lat:g}) liegt außerhalb von Längen-/Breitengraden – "
-            "die Datei ist wohl in einem projizierten Koordinatensystem (z. B. EPSG:25832, "
-            "UTM in Metern). Bitte vorher nach WGS84 (EPSG:4326) umrechnen.",
-            file=filename,
-        )
     return (float(lon), float(lat))
 
 
@@ -126,7 +138,7 @@ def _polygon(value: Any, filename: str, where: str) -> Polygon:
     return tuple(_ring(r, filename, where) for r in value)
 
 
-def _geometry(geometry: Any, filename: str, where: str) -> Shape:
+def _geometry(geometry: Any, filename: str, where: str, skipped: set[str] | None = None) -> Shape:
     """The polygons of a geometry; points and lines (in a collection) are left out."""
     if not isinstance(geometry, Mapping):
         raise InputError(f"{where}: Geometrie fehlt.", file=filename)
@@ -142,14 +154,35 @@ def _geometry(geometry: Any, filename: str, where: str) -> Shape:
         parts = geometry.get("geometries")
         if not isinstance(parts, list):
             raise InputError(f"{where}: GeometryCollection ohne „geometries“.", file=filename)
-        return tuple(p for g in parts for p in _geometry(g, filename, where))
+        return tuple(p for g in parts for p in _geometry(g, filename, where, skipped))
     if kind in ("Point", "MultiPoint", "LineString", "MultiLineString"):
+        if skipped is not None:
+            skipped.add("Linien" if "Line" in kind else "Punkte")
         return ()
     raise InputError(f"{where}: unbekannter Geometrietyp {kind!r}.", file=filename)
 
 
-def read_geojson(data: bytes | str, filename: str) -> list[Feature]:
-    """The areas (features with polygons) in one GeoJSON text (pure)."""
+def _no_areas(filename: str, skipped: set[str]) -> InputError:
+    found = f" – nur {' und '.join(sorted(skipped))}" if skipped else ""
+    return InputError(
+        f"enthält keine Flächen (Polygon oder MultiPolygon){found}: Grenzen von Sozialräumen "
+        "müssen Flächen sein.",
+        file=filename,
+    )
+
+
+def read_geojson(data: bytes | str, filename: str, crs: str | None = None) -> list[Feature]:
+    """The areas (features with polygons) in one GeoJSON text, in WGS84 (pure).
+
+    ``crs`` (e.g. ``"EPSG:25832"``) says in which system a file without ``crs`` member is.
+    """
+    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
+    return _read_geojson(data, filename, given)
+
+
+def _read_geojson(data: bytes | str, filename: str, given: CRS | None) -> list[Feature]:
+    if not data.strip():
+        raise InputError("Die Datei ist leer.", file=filename)
     try:
         parsed = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -158,7 +191,8 @@ def read_geojson(data: bytes | str, filename: str) -> list[Feature]:
         ) from None
     if not isinstance(parsed, Mapping) or "type" not in parsed:
         raise InputError("kein GeoJSON-Objekt (es fehlt „type“).", file=filename)
-    _check_crs(parsed, filename)
+    declared = _crs_name(parsed)
+    crs = _file_crs(declared, given, filename, "„crs“ der Datei")
     kind = parsed["type"]
     if kind == "FeatureCollection":
         items = parsed.get("features")
@@ -169,6 +203,7 @@ def read_geojson(data: bytes | str, filename: str) -> list[Feature]:
     else:
         items = [{"type": "Feature", "properties": {}, "geometry": parsed}]
     features = []
+    skipped: set[str] = set()
     for n, item in enumerate(items):
         where = f"Objekt {n + 1}"
         if not isinstance(item, Mapping) or item.get("type") != "Feature":
@@ -176,24 +211,51 @@ def read_geojson(data: bytes | str, filename: str) -> list[Feature]:
         props = item.get("properties") or {}
         if not isinstance(props, Mapping):
             raise InputError(f"{where}: „properties“ ist kein Objekt.", file=filename)
-        shape = _geometry(item.get("geometry"), filename, where)
+        shape = _geometry(item.get("geometry"), filename, where, skipped)
         if shape:
             features.append(Feature(filename, n, dict(props), shape))
     if not features:
-        raise InputError("enthält keine Flächen (Polygon oder MultiPolygon).", file=filename)
-    return features
+        raise _no_areas(filename, skipped)
+    return _in_wgs84(features, crs, filename)
 
 
-def read_files(paths: Iterable[str | Path]) -> list[Feature]:
-    """The areas of several GeoJSON files; a folder stands for its ``.json``/``.geojson`` files."""
+def read_shapefile(path: str | Path, crs: str | None = None) -> list[Feature]:
+    """The areas in a shapefile (``.shp`` with siblings, or ``.zip``), in WGS84.
+
+    ``crs`` (e.g. ``"EPSG:25832"``) says in which system a shapefile without ``.prj`` is.
+    """
+    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
+    return _read_shapefile(Path(path), given)
+
+
+def _read_shapefile(path: Path, given: CRS | None) -> list[Feature]:
+    from workbench.synthesis import geo_shapefile
+
+    if path.stat().st_size == 0:
+        raise InputError("Die Datei ist leer.", file=path.name)
+    layer = geo_shapefile.read_shapefile(path)
+    if not layer.records:
+        raise _no_areas(layer.filename, set())
+    crs = _file_crs(layer.prj, given, layer.filename, ".prj-Datei")
+    features = [Feature(layer.filename, n, props, shape) for n, props, shape in layer.records]
+    return _in_wgs84(features, crs, layer.filename)
+
+
+def read_files(paths: Iterable[str | Path], crs: str | None = None) -> list[Feature]:
+    """The areas of GeoJSON files and shapefiles, in WGS84; a folder stands for its files.
+
+    ``crs`` (e.g. ``"EPSG:25832"``) is the system of files that name none (no GeoJSON
+    ``crs`` member, no ``.prj``); a file that names one must agree with it.
+    """
+    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in (".json", ".geojson")
-            )  # fmt: skip
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
             if not found:
-                raise WorkbenchError(f"Im Ordner {path} liegt keine GeoJSON-Datei.")
+                raise WorkbenchError(
+                    f"Im Ordner {path} liegt keine GeoJSON-Datei und kein Shapefile."
+                )
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -201,16 +263,14 @@ def read_files(paths: Iterable[str | Path]) -> list[Feature]:
             raise WorkbenchError(f"Datei {path} gibt es nicht.")
     features: list[Feature] = []
     for path in files:
-        if path.suffix.lower() in (".shp", ".zip"):
-            raise InputError(
-                "Shapefiles werden nicht gelesen; bitte als GeoJSON (WGS84) exportieren.",
-                file=path.name,
-            )
         try:
+            if path.suffix.lower() in (".shp", ".zip"):
+                features.extend(_read_shapefile(path, given))
+                continue
             raw = path.read_bytes()
         except OSError as err:
             raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
-        features.extend(read_geojson(raw, path.name))
+        features.extend(_read_geojson(raw, path.name, given))
     return features
 
 
@@ -221,7 +281,7 @@ def name_key(text: str) -> str:
     >>> name_key("506_neudorf-sued.json"), name_key("Neudorf Süd"), name_key("Großenbaum")
     ('neudorf-sued', 'neudorf-sued', 'grossenbaum')
     """
-    text = re.sub(r"\.(geo)?json$", "", text.strip(), flags=re.IGNORECASE).lower()
+    text = SOURCE_SUFFIX.sub("", text.strip()).lower()
     text = text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
     text = re.sub(r"^[0-9]+[\s_.-]*", "", text)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
@@ -254,6 +314,9 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
     """What identifies a feature for matching: the property value, else the file name."""
     if name_property is not None:
         value = feature.properties.get(name_property)
+        if value is None:  # shapefile attributes are often upper case: NAME for name
+            same = [k for k in feature.properties if k.lower() == name_property.lower()]
+            value = feature.properties[same[0]] if len(same) == 1 else None
         if value is None or not str(value).strip():
             raise InputError(
                 f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“. "
@@ -292,7 +355,7 @@ def match_features(
     for f in features:
         ident = feature_id(f, name_property, per_file[f.filename] == 1)
         if mapping is not None:
-            stem = re.sub(r"\.(geo)?json$", "", ident, flags=re.IGNORECASE)
+            stem = SOURCE_SUFFIX.sub("", ident)
             district = mapping.get(ident, mapping.get(stem))
             if district is not None and district not in targets:
                 raise InputError(
@@ -363,8 +426,12 @@ def import_boundaries(
     paths: Sequence[str | Path],
     name_property: str | None = None,
     mapping: str | Path | None = None,
+    crs: str | None = None,
 ) -> BoundaryImport:
-    """Read, match and store boundaries in the project (replacing earlier ones; all or none)."""
+    """Read, match and store boundaries in the project (replacing earlier ones; all or none).
+
+    ``crs`` (e.g. ``"EPSG:25832"``) is the system of files that name none.
+    """
     table = None
     if mapping is not None:
         mapping = Path(mapping)
@@ -373,7 +440,7 @@ def import_boundaries(
         except OSError as err:
             raise WorkbenchError(f"{mapping} lässt sich nicht lesen: {err.strerror}.") from None
     result = match_features(
-        read_files(paths), project.districts()["district"], name_property, table
+        read_files(paths, crs), project.districts()["district"], name_property, table
     )  # fmt: skip
     target = boundaries_path(project.path)
     target.parent.mkdir(exist_ok=True)
