@@ -290,3 +290,24 @@ def test_dangling_note_refs_and_notes_without_their_file_are_named(
         "Notiz 'Fehlt': Text fehlt im Projekt (Sources/N2.txt), übersprungen.",
         "1 Verweis auf Notizen, die im Projekt fehlen, ignoriert (NoteRef N9).",
     )
+
+
+def test_a_slash_in_a_code_name_survives_import_and_export(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "ÖPNV (Bus/Bahn)" stopped the whole import ("/" separates levels here). Now it is
+    stored as "ÖPNV (Bus∕Bahn)" (U+2215), the import says so, its codings land, and the
+    export gives other programs the name with "/" back."""
+    from workbench.exchange.qdpx import export_qdpx
+
+    codes = f'<Code guid="{CODE}" name="ÖPNV (Bus/Bahn)" isCodable="true"/>'
+    archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(codes=codes), **_source()})
+    result = import_qdpx(project, archive)
+    assert _quotes(project) == [("ÖPNV (Bus\u2215Bahn)", "brauchen", "Ana")]
+    assert any("ÖPNV (Bus\u2215Bahn)" in n and "„/“" in n for n in result.notices)
+    out = export_qdpx(project, tmp_path / "zurueck.qdpx")
+    assert out.codings == 1
+    with zipfile.ZipFile(out.path) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    assert 'name="ÖPNV (Bus/Bahn)"' in qde and "\u2215" not in qde
+    assert re.search(r'<CodeRef targetGUID="[^"]+"', qde)  # the coding went out with its code

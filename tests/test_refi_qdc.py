@@ -177,10 +177,6 @@ def test_reads_codebooks_of_other_programs(tmp_path: Path) -> None:
         ('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>', "Wurzelelement ist <Project>"),
         ('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', "ohne <Codes>"),
         (
-            '<CodeBook><Codes><Code guid="x" name="Ja/Nein" isCodable="true"/></Codes></CodeBook>',
-            "Codename 'Ja/Nein' enthält '/'",
-        ),
-        (
             '<CodeBook><Codes><Code guid="x" name="A" isCodable="true" color="rot"/>'
             "</Codes></CodeBook>",
             "Farbe 'rot' ist ungültig",
@@ -214,3 +210,23 @@ def test_demo_codebook_exports_valid_and_round_trips(
     assert n == len(demo_project.codes())
     assert _valid(codebook_schema, out.read_bytes()), codebook_schema.error_log
     assert read_codebook_qdc(out) == demo_project.codebook()
+
+
+def test_a_slash_in_a_code_name_is_kept_as_a_look_alike_and_given_back(tmp_path: Path) -> None:
+    """MAXQDA and ATLAS.ti allow "ÖPNV (Bus/Bahn)"; here "/" separates levels. The name is
+    stored with "∕" (U+2215) instead of refusing the codebook, and exported with "/" again."""
+    path = tmp_path / "maxqda.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="a" name="Mobilität" isCodable="true">'
+        '<Code guid="b" name="ÖPNV (Bus/Bahn)" isCodable="true"/></Code>'
+        "</Codes></CodeBook>",
+        encoding="utf-8",
+    )
+    specs = read_codebook_qdc(path)
+    assert [s.path for s in specs] == ["Mobilität", "Mobilität/ÖPNV (Bus\u2215Bahn)"]
+    assert specs[1].parent == "Mobilität" and specs[1].name == "ÖPNV (Bus\u2215Bahn)"
+    again = tmp_path / "wieder.qdc"
+    again.write_bytes(codebook_qdc(specs))
+    assert 'name="ÖPNV (Bus/Bahn)"' in again.read_text(encoding="utf-8")
+    assert read_codebook_qdc(again) == specs

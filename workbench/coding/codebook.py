@@ -97,6 +97,25 @@ def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
     return specs
 
 
+# A "/" inside a code name from another program ("ÖPNV (Bus/Bahn)"), where "/" separates
+# the levels of a code path here, is kept as the look-alike division slash U+2215.
+NAME_SLASH = "\u2215"
+
+
+def stored_code_name(name: str) -> str:
+    """A code name from another program as stored: ``/`` becomes ``∕`` (U+2215).
+
+    >>> stored_code_name("ÖPNV (Bus/Bahn)")
+    'ÖPNV (Bus∕Bahn)'
+    """
+    return name.replace(SEPARATOR, NAME_SLASH)
+
+
+def exchanged_code_name(name: str) -> str:
+    """A stored code name as other programs get it back: ``∕`` becomes ``/`` again."""
+    return name.replace(NAME_SLASH, SEPARATOR)
+
+
 def path_key(path: str) -> tuple[str, ...]:
     """Sort key that keeps every code directly after its parent."""
     return tuple(path.split(SEPARATOR))

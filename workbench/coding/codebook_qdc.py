@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from workbench.coding.codebook import SEPARATOR, CodeSpec, codebook_tree, normalise_colour
+from workbench.coding.codebook import (
+    SEPARATOR,
+    CodeSpec,
+    codebook_tree,
+    exchanged_code_name,
+    normalise_colour,
+    stored_code_name,
+)
 from workbench.core.domain import InputError
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
@@ -41,7 +48,8 @@ def code_guid(path: str) -> str:
 
 def _code_element(node: dict, parent_path: str | None) -> ET.Element:
     path = f"{parent_path}{SEPARATOR}{node['name']}" if parent_path else node["name"]
-    attrs = {"guid": code_guid(path), "name": node["name"], "isCodable": "true"}
+    name = exchanged_code_name(node["name"])  # "Bus∕Bahn" → "Bus/Bahn" for other programs
+    attrs = {"guid": code_guid(path), "name": name, "isCodable": "true"}
     if node.get("colour"):
         attrs["color"] = node["colour"]
     element = ET.Element("Code", attrs)
@@ -88,12 +96,7 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
     name = (element.get("name") or "").strip()
     if not name:
         raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
-    if SEPARATOR in name:
-        raise InputError(
-            f"Codename '{name}' enthält '/', das hier Ober- und Untercodes trennt; "
-            "bitte im Ursprungsprogramm umbenennen.",
-            file=filename,
-        )
+    name = stored_code_name(name)  # "/" separates levels here (see NAME_SLASH)
     path = f"{parent}{SEPARATOR}{name}" if parent else name
     description = ""
     children: list[ET.Element] = []

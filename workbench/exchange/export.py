@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key
+from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key, stored_code_name
 
 # The .qdc module writes the same <Code> elements; sharing it keeps codebook and project
 # exports identical code for code.
@@ -236,7 +236,8 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
 
 
 def _index_codes(element: ET.Element, parent: str | None, index: dict[str, ET.Element]) -> None:
-    path = f"{parent}{SEPARATOR}{element.get('name')}" if parent else element.get("name", "")
+    name = stored_code_name(element.get("name", ""))
+    path = f"{parent}{SEPARATOR}{name}" if parent else name
     index[path] = element
     for child in element.findall("Code"):
         _index_codes(child, path, index)

@@ -15,7 +15,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.coding.codebook import SEPARATOR, CodeSpec, normalise_colour
+from workbench.coding.codebook import (
+    NAME_SLASH,
+    SEPARATOR,
+    CodeSpec,
+    normalise_colour,
+    stored_code_name,
+)
 
 # The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
 from workbench.coding.codebook_qdc import _read_code
@@ -239,7 +245,7 @@ def _codebook_in(
     notes: dict[str, tuple[str, ...]] = {}
 
     def walk(element: ET.Element, parent: str | None) -> None:
-        name = (element.get("name") or "").strip()
+        name = stored_code_name((element.get("name") or "").strip())
         path = f"{parent}{SEPARATOR}{name}" if parent else name
         paths[norm_guid(element.get("guid"))] = path
         if refs(element, "NoteRef"):
@@ -250,6 +256,15 @@ def _codebook_in(
     for element in children(codes, "Code"):
         specs.extend(_read_code(element, None, filename))
         walk(element, None)
+    slashed = [s.name for s in specs if NAME_SLASH in s.name]
+    if slashed:
+        notices.append(
+            f"„/“ trennt in der Werkbank Ober- und Untercodes; in "
+            f"{plural(len(slashed), 'Codenamen', 'Codenamen')} steht es als „∕“ "
+            f"(beim REFI-QDA-Export wieder „/“): {', '.join(slashed[:5])}"
+            + (f" und {len(slashed) - 5} weitere" if len(slashed) > 5 else "")
+            + "."
+        )
     all_paths = [s.path for s in specs]
     duplicates = sorted({p for p in all_paths if all_paths.count(p) > 1})
     if duplicates:
