@@ -268,3 +268,17 @@ def test_a_txt_with_tabs_and_table_options_is_a_table(project: Project, tmp_path
     path.write_text("Nr.\tWas fehlt?\n1\tEin Café\n2\tBänke\textra\n", encoding="utf-8")
     assert _import(project, path, "--text-column", "Was fehlt?") == 2
     assert project.segments().empty
+
+
+def test_a_slash_inside_a_maxqda_code_name_is_part_of_the_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """A code "Mobilität\\ÖPNV (Bus/Bahn)": backslashes separate the levels, "/" belongs to the
+    name. Before, it made a third level "ÖPNV (Bus" → "Bahn)"."""
+    path = tmp_path / "codierte_segmente.csv"
+    path.write_text(
+        "ID;Code;Segment\n1;Mobilität\\ÖPNV (Bus/Bahn);Der Bus fährt zu selten.\n", "utf-8"
+    )
+    assert _import(project, path, "--code-column", "Code", "--coder", "MAXQDA") == 0
+    assert project.codings()["code"].tolist() == ["Mobilität/ÖPNV (Bus\u2215Bahn)"]
+    assert sorted(project.codes()["path"]) == ["Mobilität", "Mobilität/ÖPNV (Bus\u2215Bahn)"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbench.coding.codebook import stored_code_name
+from workbench.core.domain import SEPARATOR
 from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
@@ -158,12 +160,19 @@ def code_path(code: str, separator: str) -> str:
     r"""A code's path with ``separator`` between its levels: MAXQDA writes backslashes,
     NVivo doubled ones and its root ("Codes", "Nodes", "Knoten") first.
 
+    Where the levels are separated by backslashes, a ``separator`` inside a level is part
+    of the name ("ÖPNV (Bus/Bahn)") and kept as a look-alike (:func:`stored_code_name`).
+
     >>> code_path("Codes\\\\Bedarfe\\\\Treffpunkte", "/"), code_path("Themen\\Jugend", "/")
     ('Bedarfe/Treffpunkte', 'Themen/Jugend')
+    >>> code_path("Mobilität\\ÖPNV (Bus/Bahn)", "/")
+    'Mobilität/ÖPNV (Bus∕Bahn)'
     """
     levels = [level.strip() for level in _BACKSLASHES.split(code) if level.strip()]
     if len(levels) > 1 and levels[0].casefold() in _CODE_ROOTS:
         levels = levels[1:]
+    if _BACKSLASHES.search(code) and separator == SEPARATOR:
+        levels = [stored_code_name(level) for level in levels]
     return separator.join(levels)
 
 
