@@ -99,8 +99,8 @@ def test_rename_wave(project: Project, tmp_path: Path, capsys) -> None:
     folder = str(project.path)
     assert main(["--project", folder, "waves", "--rename", "Welle 1", "2020/21"]) == 0
     out = capsys.readouterr().out
-    assert "1. 2020/21: 1 Workshops, 1 Aussagen (Manfort)" in out
-    assert "2. 2022: 1 Workshops, 1 Aussagen (Manfort)" in out
+    assert "1. 2020/21: 1 Workshop, 1 Aussage (Manfort)" in out
+    assert "2. 2022: 1 Workshop, 1 Aussage (Manfort)" in out
     assert main(["--project", folder, "waves", "--rename", "2022", "2020/21"]) == 2
     assert "gibt es schon" in one_error_line(capsys)
     assert main(["--project", folder, "waves", "--rename", "Welle 9", "x"]) == 2

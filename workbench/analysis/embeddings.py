@@ -22,6 +22,7 @@ import functools
 import hashlib
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -153,12 +154,22 @@ class TfidfEmbedder:
         from workbench.analysis.stopwords import tokenize
 
         matrix = TfidfVectorizer(tokenizer=tokenize, token_pattern=None, sublinear_tf=True)
-        tfidf = matrix.fit_transform(list(texts))
+        too_few = (
+            "Zu wenige Texte oder Wörter für TF-IDF-Einbettungen (sie brauchen mindestens "
+            "drei Aussagen mit mindestens drei verschiedenen Wörtern; Emoji und Platzhalter "
+            "wie [Person 1] zählen nicht). Das Standard-Backend (--backend use) braucht das nicht."
+        )
+        try:
+            tfidf = matrix.fit_transform(list(texts))
+        except ValueError as err:  # "empty vocabulary": no text has a word
+            raise WorkbenchError(too_few) from err
         n = min(self.dimensions, tfidf.shape[1] - 1, len(texts) - 1)
         if n < 2:
-            raise WorkbenchError("Zu wenige Texte oder Wörter für TF-IDF-Einbettungen.")
+            raise WorkbenchError(too_few)
         svd = TruncatedSVD(n, random_state=self.random_state)
-        return _normalise(svd.fit_transform(tfidf))
+        with warnings.catch_warnings():  # identical texts: no variance to explain (0 / 0)
+            warnings.filterwarnings("ignore", category=RuntimeWarning)
+            return _normalise(svd.fit_transform(tfidf))
 
 
 @dataclass

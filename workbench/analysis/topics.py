@@ -135,10 +135,17 @@ def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int)
         ngram_range=(1, 2),
         min_df=2 if n_documents >= 50 else 1,
     )
-    representation = [
-        KeyBERTInspired(top_n_words=10, random_state=params.seed),
-        MaximalMarginalRelevance(diversity=0.3, top_n_words=10),
-    ]
+    # KeyBERT and MMR embed single words and keyword lists apart from the statements: only
+    # an embedder whose vector depends on the text alone can do that (TF-IDF fits on the
+    # texts it is given, so its word vectors would not match; the c-TF-IDF words stay)
+    representation = (
+        [
+            KeyBERTInspired(top_n_words=10, random_state=params.seed),
+            MaximalMarginalRelevance(diversity=0.3, top_n_words=10),
+        ]
+        if embedder.cacheable
+        else None
+    )
     return BERTopic(
         embedding_model=_bertopic_backend(embedder),
         umap_model=reducer,
@@ -344,12 +351,16 @@ def layout(vectors: np.ndarray, seed: int) -> np.ndarray:
     """2-D positions for the map of statements, computed once per run and stored.
 
     t-SNE (cosine, PCA initialisation, seeded) for up to ``TSNE_MAX`` statements; beyond
-    that PCA, which is instant and keeps the scale run fast. Rounded to 4 decimals so the
+    that, or with fewer than five different vectors (identical statements), PCA, which is
+    instant and keeps the scale run fast. Rounded to 4 decimals so the
     stored map does not depend on the last bits of floating-point arithmetic.
     """
     if len(vectors) < 5:
         return np.zeros((len(vectors), 2))
-    if len(vectors) <= TSNE_MAX:
+    distinct = len(np.unique(np.round(vectors, 6), axis=0))
+    if distinct < 2:  # all statements alike: one point (t-SNE's PCA start divides by 0)
+        return np.zeros((len(vectors), 2))
+    if len(vectors) <= TSNE_MAX and distinct >= 5:
         from sklearn.manifold import TSNE
 
         perplexity = min(30.0, (len(vectors) - 1) / 3)

@@ -62,6 +62,12 @@ ONE_WAVE = (
     "(eine weitere importieren mit: workbench import --wave BEZEICHNUNG DATEI …)."
 )
 
+NO_WAVE = (
+    "Für den Vergleich braucht es mindestens zwei Wellen; das Projekt hat noch keine "
+    "(die erste entsteht mit dem ersten Import: workbench import DATEI …, "
+    "eine weitere mit workbench import --wave BEZEICHNUNG DATEI …)."
+)
+
 WAVE_COLUMNS = {
     "wave_id": "int64",
     "wave": "string",
@@ -248,9 +254,10 @@ def need_comparison(
         raise InputError("Die Mindestzahl der Aussagen muss mindestens 1 sein.")
     table = waves(project)
     labels = table["wave"].tolist()
+    if not labels:
+        raise WorkbenchError(NO_WAVE)
     if len(labels) < 2:
-        only = f"die Welle '{labels[0]}'" if labels else "noch keine Welle"
-        raise WorkbenchError(ONE_WAVE.format(waves=only))
+        raise WorkbenchError(ONE_WAVE.format(waves=f"die Welle '{labels[0]}'"))
     with project.session() as session:
         run = latest_memberships(session, run_id)
         params = {} if run is None else dict(session.get(NeedRun, run.run_id).params)
@@ -273,6 +280,12 @@ def need_comparison(
             notes.append(
                 f"{absent} Bedarfsaussagen der Welle '{label}' sind nicht im Bedarfslauf "
                 f"{run.run_id}; für einen vollständigen Vergleich neu berechnen (workbench needs)."
+            )
+    for label in (first, second):
+        if not (facts["wave"] == label).any():
+            notes.append(
+                f"Die Welle '{label}' hat keine Aussagen (mehr): Ihre Bedarfe gelten als "
+                "„nicht erhoben“, nicht als „nicht mehr genannt“."
             )
     surveyed = {w: set(facts.loc[facts["wave"] == w, "district"]) for w in labels}
     rows = []

@@ -7,6 +7,7 @@ import sys
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import write_csv
+from workbench.core.formatting import plural
 
 
 def cmd_embed(args: argparse.Namespace) -> int:
@@ -15,7 +16,8 @@ def cmd_embed(args: argparse.Namespace) -> int:
     from workbench.cli.common import open_project
 
     segments, matrix = project_embeddings(open_project(args), args.backend)
-    print(f"{len(segments)} Aussagen eingebettet ({args.backend}, {matrix.shape[1]} Dimensionen).")
+    n = plural(len(segments), "Aussage", "Aussagen")
+    print(f"{n} eingebettet ({args.backend}, {matrix.shape[1]} Dimensionen).")
     return 0
 
 
@@ -34,7 +36,10 @@ def cmd_topics(args: argparse.Namespace) -> int:
     write_csv(table[["segment_id", "source_id", "topic", "topic_label", "probability"]], args.out)
     if args.out:
         described = topics.topics(project, run_id)
-        print(f"Themenlauf {run_id}: {len(described)} Themen, {len(table)} Aussagen → {args.out}")
+        print(
+            f"Themenlauf {run_id}: {plural(len(described), 'Thema', 'Themen')}, "
+            f"{plural(len(table), 'Aussage', 'Aussagen')} → {args.out}"
+        )
     return 0
 
 
@@ -63,7 +68,10 @@ def _report(project, run_id: int, out: str | None) -> None:
     write_csv(table, out)
     if out:
         clusters = needs.clusters(project, run_id)
-        print(f"Bedarfslauf {run_id}: {len(clusters)} Cluster über {len(table)} Aussagen → {out}")
+        print(
+            f"Bedarfslauf {run_id}: {len(clusters)} Cluster über "
+            f"{plural(len(table), 'Aussage', 'Aussagen')} → {out}"
+        )
         for c in clusters.itertuples():
             print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
     _skipped(needs.skipped_edits(project, run_id))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from workbench.cli.common import open_project
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import MISSING_DISTRICT, format_number
+from workbench.core.formatting import MISSING_DISTRICT, format_number, plural
 from workbench.project import Project
 
 
@@ -31,7 +31,9 @@ def cmd_waves(args: argparse.Namespace) -> int:
     if table.empty:
         print("Noch keine Welle: sie entsteht mit dem ersten Import (workbench import …).")
     for w in table.itertuples():
-        print(f"{w.position:>2}. {w.wave}: {w.workshops} Workshops, {w.segments} Aussagen "
+        workshops = plural(int(w.workshops), "Workshop", "Workshops")
+        statements = plural(int(w.segments), "Aussage", "Aussagen")
+        print(f"{w.position:>2}. {w.wave}: {workshops}, {statements} "
               f"({', '.join(w.districts) or 'keine'})")  # fmt: skip
     return 0
 

@@ -142,9 +142,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     """workbench publish --out DIR [--max-quotes N]."""
+    from workbench.synthesis.reports.model import latest_stale_notes
     from workbench.synthesis.site import publish
 
-    site = publish(open_project(args), args.out, max_quotes=args.max_quotes)
+    project = open_project(args)
+    site = publish(project, args.out, max_quotes=args.max_quotes)
+    for note in latest_stale_notes(project):  # as for `workbench report`: the pages say it too
+        print(f"Warnung: {note}", file=sys.stderr)
     print(f"Sozialraum-Seite: {len(site.pages)} Seiten → {site.folder}")
     print(f"Startseite: {site.index} (funktioniert offline, auch vom USB-Stick)")
     return 0

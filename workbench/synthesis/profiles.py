@@ -224,13 +224,14 @@ def _needs(inputs: _Inputs, district: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         return _empty(NEED_COLUMNS), _empty(NEED_QUOTE_COLUMNS)
     own = inputs.need_assignments[inputs.need_assignments["district"] == district]
     counts = own.groupby("cluster")["segment_id"].nunique()
+    sizes = inputs.need_assignments.groupby("cluster")["segment_id"].nunique()  # as in _matrix
     rows = [
         {
             "cluster": int(c.cluster),
             "label": c.label,
             "scope": c.scope,
             "segments": int(counts[c.cluster]),
-            "cluster_size": int(c.size),
+            "cluster_size": int(sizes[c.cluster]),
             "n_districts": int(c.n_districts),
             "districts": tuple(c.districts),
         }
@@ -376,14 +377,19 @@ def _matrix(inputs: _Inputs) -> pd.DataFrame:
     from workbench.analysis.needs import CROSS_CUTTING
 
     counts = inputs.need_assignments.groupby(["cluster", "district"])["segment_id"].nunique()
+    # today's statements, not the run's: after `workbench forget` fewer may be left (and a
+    # cluster whose statements were all erased has nothing to show)
+    sizes = inputs.need_assignments.groupby("cluster")["segment_id"].nunique()
     rows = []
     for c in inputs.clusters.itertuples():
+        if c.cluster not in sizes.index:
+            continue
         row = {
             "cluster": int(c.cluster),
             "label": c.label,
             "scope": c.scope,
             "n_districts": int(c.n_districts),
-            "size": int(c.size),
+            "size": int(sizes[c.cluster]),
         }
         row.update({d: int(counts.get((c.cluster, d), 0)) for d in districts})
         rows.append(row)

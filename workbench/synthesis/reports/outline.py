@@ -167,6 +167,15 @@ def raised_in(districts: list[str]) -> str:
     return f"{MISSING_DISTRICT} (nur gesamtstädtisch genannt)"
 
 
+def _need_selection(data: ReportData) -> str:
+    """Which statements the need run clustered: those coded "Bedarf" or (``--segments all``)
+    every statement, as the run's parameters say."""
+    params = data.runs.get("Bedarfslauf", {}).get("params", {})
+    if params.get("segments") == "all":
+        return "alle Aussagen (nicht nur die als Bedarf kodierten)"
+    return "die als Bedarf kodierten Aussagen"
+
+
 def _needs_section(
     out: OutlineBuilder, data: ReportData, max_quotes: int, compact: bool = False
 ) -> None:
@@ -176,7 +185,7 @@ def _needs_section(
         out.text(NO_NEED_CLUSTERS, "note")
         return
     out.text(
-        "Bedarfscluster fassen die als Bedarf kodierten Aussagen aller Workshops "
+        f"Bedarfscluster fassen {_need_selection(data)} aller Workshops "
         "inhaltlich zusammen. „Übergreifend“ heißt: in mehreren Sozialräumen genannt; "
         "„sozialraumspezifisch“: in wenigen. Die Zahlen sind Aussagen je Sozialraum."
     )

@@ -22,7 +22,7 @@ a renamed district); a folder with other files in it is refused.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,7 +102,10 @@ def build_site(
     for p in profiles:
         title, body = profile_body(data, p.district, max_quotes, when)
         add(p.file, title, body)
-    map_body, charts = topic_map_body(map_data(project) if has_topic_run(project) else None, when)
+    topic_map = map_data(project) if has_topic_run(project) else None
+    if topic_map is not None and data.stale:  # runs older than the statements: say so here too
+        topic_map = replace(topic_map, notes=(*topic_map.notes, *data.stale))
+    map_body, charts = topic_map_body(topic_map, when)
     add(MAP_FILE, MAP_TITLE, map_body, charts)
     add(REPORT_FILE, full.title, report_body(full, when))
     return files, titles

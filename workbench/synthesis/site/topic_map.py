@@ -20,7 +20,13 @@ from workbench.analysis.topic_map import (
 )
 from workbench.core.colours import blend, readable_text
 from workbench.core.formatting import format_number
-from workbench.synthesis.reports.model import CHART_CLASS, PSEUDONYMISED, generated_line, slug
+from workbench.synthesis.reports.model import (
+    CHART_CLASS,
+    PSEUDONYMISED,
+    generated_line,
+    shorten_quote,
+    slug,
+)
 from workbench.synthesis.reports.outline import NO_TOPICS
 from workbench.synthesis.site.charts import map_div
 
@@ -78,8 +84,11 @@ def topic_html(data: MapData, topic: str, label: str, keywords: list[str], size:
     """One topic: heading, size and keywords, its most typical quotes (more on request)."""
     esc = html.escape
     part = topic_quotes(data, topic)
-    quotes = [
-        _quote(r.text, f"{r.district} · {r.document}, Aussage {r.source_id}")
+    quotes = [  # long statements shortened as in the report (full text in the export)
+        _quote(
+            shorten_quote(r.text, int(r.segment_id)),
+            f"{r.district} · {r.document}, Aussage {r.source_id}",
+        )
         for r in part.head(QUOTE_LIMIT).itertuples()
     ]
     words = ", ".join(keywords[:8])
@@ -91,9 +100,11 @@ def topic_html(data: MapData, topic: str, label: str, keywords: list[str], size:
         *quotes[:QUOTES_SHOWN],
     ]
     if len(quotes) > QUOTES_SHOWN:
+        more = len(quotes) - QUOTES_SHOWN
+        summary = "Eine weitere Aussage" if more == 1 else f"Weitere {format_number(more)} Aussagen"
         parts.append(
-            f'<details class="wb-more"><summary>Weitere {len(quotes) - QUOTES_SHOWN} '
-            f"Aussagen dieses Themas</summary>{''.join(quotes[QUOTES_SHOWN:])}</details>"
+            f'<details class="wb-more"><summary>{summary} dieses Themas</summary>'
+            f"{''.join(quotes[QUOTES_SHOWN:])}</details>"
         )
     if len(part) > QUOTE_LIMIT:
         parts.append(
