@@ -77,6 +77,9 @@ _COORDINATED = rf"(?:{_NOUN}(?:\s+(?:und|oder)\s+{_ADJ}?{_NOUN})?)"
 _NOUN_PHRASE = re.compile(
     rf"(?<![\w-]){_ADJ}{{0,2}}{_COORDINATED}(?:\s+(?:{_PREP}|{_GENITIVE}){_ADJ}?{_COORDINATED})?"
 )
+# A capitalised word that is not the first of its sentence, then spaces, at the end of the
+# text before a noun phrase: a noun (or name) the phrase's lower-case first word follows.
+_AFTER_NOUN = re.compile(r"[\w,;]\s+[A-ZÄÖÜ][\w-]*\s+$")
 # Words that open no noun phrase: function words, and verbs of wanting and needing that
 # end like an adjective ("brauchen sichere Radwege").
 _NOT_IN_PHRASE = GERMAN | frozenset(
@@ -222,12 +225,19 @@ def noun_phrases(text: str) -> list[str]:
     ...              "Radwege zur Schule. Die Beteiligung der Bewohnerinnen und Bewohner.")
     ['Rädern auf dem Gehweg', 'Sichere Radwege zur Schule', \
 'Beteiligung der Bewohnerinnen und Bewohner']
+    >>> noun_phrases("In den Häusern im Süden von Alkenrath wohnen Familien mit Kindern.")
+    ['Häusern im Süden', 'Familien mit Kindern']
     """
     out = []
     for match in _NOUN_PHRASE.finditer(text):
         words = _SPACE.sub(" ", match.group(0)).strip(" -/").split()
         while words and words[0].casefold() in _NOT_IN_PHRASE:
             words.pop(0)  # "Die Stadt", "brauchen sichere Radwege": not part of the phrase
+        if words and words[0].islower() and _AFTER_NOUN.search(text, 0, match.start()):
+            # "… von Alkenrath wohnen Familien": a lower-case word right after a noun
+            # inside a sentence is its verb (German puts it second), not an adjective
+            while words and words[0].islower():
+                words.pop(0)
         phrase = " ".join(words)
         if len(words) >= MIN_WORDS and len(phrase) <= MAX_CHARS and phrase not in out:
             out.append(phrase[:1].upper() + phrase[1:])

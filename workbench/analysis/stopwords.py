@@ -63,8 +63,10 @@ DOMAIN = frozenset(
 # vocabulary shrinks below two words fails (see topics.fit_topics).
 CONTACT = frozenset("tel fax str plz hausnr".split())
 
+# Words are letters of any script (and hyphens): "Stadtteilcafé", "Façade", "Kermes ağı"
+# keep their letters (an ASCII-and-umlaut class cut "Stadtteilcafé" to "stadtteilcaf").
 # Gendered forms ("Bewohner*innen", "Schüler:innen") count as the base word (see _base).
-_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{2,}(?:[*:_]innen)?")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|-){2,}(?:[*:_]innen)?")
 
 
 _MARKS = frozenset({"*innen", ":innen", "_innen"})
@@ -93,6 +95,8 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     ['park', 'erwähnt']
     >>> tokenize("[Person 3], Tel. [Telefon]")
     ['tel']
+    >>> tokenize("Das Stadtteilcafé am Çarşı-Platz")
+    ['stadtteilcafé', 'çarşı-platz']
     """
     stop = _stop_set(tuple(extra), domain)
     out = []
