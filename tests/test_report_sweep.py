@@ -82,7 +82,7 @@ def test_reports_say_the_need_analysis_is_out_of_date(
     day = f"{datetime.now(UTC):%d.%m.%Y}"
     expected = (
         f"Die Bedarfsanalyse (Lauf {run_id} vom {day}) ist veraltet und berücksichtigt "
-        "1 neue Aussage nicht – `workbench needs --segments all` erneut ausführen."
+        "1 neue Aussage nicht – „workbench needs --segments all --backend tfidf“ erneut ausführen."
     )
     for fmt, text in every_format(project).items():
         assert expected in text, fmt
@@ -125,7 +125,7 @@ def test_stale_topic_run_and_deleted_statements(project: Project, tmp_path: Path
     assert note.startswith(f"Die Themenanalyse (Lauf {topic_run} vom ")
     assert note.endswith(
         "ist veraltet und berücksichtigt 1 seither gelöschte oder geänderte Aussage nicht – "
-        "`workbench topics --by district` erneut ausführen."
+        "„workbench topics --by district“ erneut ausführen."
     )
     changed = segments.assign(text=segments["text"] + " (korrigiert)")
     (note,) = stale_notes(project, None, topic_run, changed)

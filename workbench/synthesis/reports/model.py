@@ -366,7 +366,7 @@ def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> st
         missing.append("seither geänderte Aussagen")
     return (
         f"Die {what} (Lauf {run.id}{when}) ist veraltet und berücksichtigt "
-        f"{' und '.join(missing)} nicht – `{command}` erneut ausführen."
+        f"{' und '.join(missing)} nicht – „{command}“ erneut ausführen."
     )
 
 
@@ -411,6 +411,8 @@ def stale_notes(
             command += " --segments all"
         if what == "topics" and params.get("by", "all") != "all":
             command += f" --by {params['by']}"
+        if params.get("backend", "use") != "use":  # the run's embedder, or it changes too
+            command += f" --backend {params['backend']}"
         name = "Bedarfsanalyse" if what == "needs" else "Themenanalyse"
         notes.append(_stale_sentence(name, run, len(now - members), len(members - now), command))
     return tuple(notes)
