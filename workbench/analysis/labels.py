@@ -60,7 +60,13 @@ _LEAD_INS = re.compile(
 _SPACE = re.compile(r"\s+")
 # A speaker before the statement: a placeholder or an interview code ("[Person 1]: …",
 # "B1: …"); a topic before a card ("Impfhilfe: Termine buchen …") belongs to the label.
-_LABEL_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]|[A-Z]{1,3}\d{0,2})\s?:\s+(?=\S)")
+_LABEL_PREFIX = re.compile(
+    r"^(?:(?:\[[^\[\]]{1,40}\]|[A-Z]{1,3}\d{0,2})\s?:\s+"
+    # … or a reported speaker: "[Person 1] sagt, der Bus …", "[Person 2] meint, dass …"
+    r"|\[[^\[\]]{1,40}\]\s+(?:sagt|sagte|meint|meinte|findet|fand|berichtet|berichtete|"
+    r"erzählt|erzählte|betont|betonte|erklärt|erklärte|schreibt|schrieb|fragt|fragte|"
+    r"ergänzt|ergänzte|wünscht\s+sich|schlägt\s+vor)\s*,?\s+(?:dass\s+)?)(?=\S)"
+)
 # A noun phrase: attributive adjectives, a capitalised noun (or a name of two words, or two
 # nouns joined by "und"/"oder"), optionally one prepositional or genitive attribute
 # ("Parken auf dem Gehweg", "Tempo 30 vor Schulen", "Beteiligung der Bewohnerinnen und
@@ -250,6 +256,8 @@ def phrases(text: str) -> list[str]:
     >>> phrases("Jugendtreff im Wohnpark!")
     ['Jugendtreff im Wohnpark']
     >>> phrases("[Person 1]: Der Bus fährt abends zu selten")
+    ['Der Bus fährt abends zu selten']
+    >>> phrases("[Person 1] sagt, der Bus fährt abends zu selten")
     ['Der Bus fährt abends zu selten']
     >>> phrases("Impfhilfe: Termine buchen für Ältere")
     ['Impfhilfe: Termine buchen für Ältere']
