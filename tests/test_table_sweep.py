@@ -303,7 +303,6 @@ def test_questions_of_the_audience_are_the_text_a_repeated_question_is_not(
     [
         ("export.zip", "entpacken"),
         ("export.zip", "REFI-QDA-Projekt ist eine .qdpx"),
-        ("proposals.json", "CSV- oder Excel-Export"),
         ("pad.html", ".docx, .odt oder .txt"),
         ("pad.htm", ".docx, .odt oder .txt"),
     ],

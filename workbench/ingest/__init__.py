@@ -12,7 +12,9 @@ from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
+from workbench.ingest.table_json import JSON_SUFFIXES
 from workbench.ingest.textio import decode, is_tab_table, read_source
+from workbench.ingest.transcript_sbv import parse_sbv
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
@@ -25,8 +27,8 @@ PROTOCOL_SUFFIXES = {
     ".odt": parse_odt,
     ".pdf": parse_pdf,
 }
-TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods"}
-TRANSCRIPT_SUFFIXES = {".vtt", ".srt"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods", *JSON_SUFFIXES}
+TRANSCRIPT_SUFFIXES = {".vtt", ".srt", ".sbv"}
 
 __all__ = [
     "TableMapping",
@@ -53,8 +55,6 @@ _HINTS = {
     ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
     ".zip": "ein Archiv: bitte entpacken und die Dateien darin importieren (ein REFI-QDA-Projekt "
     "ist eine .qdpx-Datei)",
-    ".json": "JSON wird nicht gelesen: bei Beteiligungsplattformen (z. B. Decidim) den CSV- oder "
-    "Excel-Export nehmen",
     ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
 }
@@ -126,6 +126,8 @@ def parse_file(
     suffix = path.suffix.lower()
     if suffix == ".srt":
         return parse_srt(path, roles=roles)
+    if suffix == ".sbv":
+        return parse_sbv(path, roles=roles)
     if suffix in TRANSCRIPT_SUFFIXES:
         return parse_vtt(path, roles=roles)
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None

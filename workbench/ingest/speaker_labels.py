@@ -28,6 +28,7 @@ _ROLE = re.compile(
     # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2"
     r"(?:Unknown|Unbekannte[rs]?)\s+(?:Speaker|Sprecher(?:in)?)(?:\s*\d{1,3})?)$"
 )
+_QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 _FUNCTION_NOUN = re.compile(
     r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
     r"treff|rat|haus|leitung|beirat|hilfe|initiative|netzwerk|gruppe|team|kreis)$",
@@ -37,8 +38,12 @@ _FUNCTION_NOUN = re.compile(
 
 def is_label(who: str) -> bool:
     """Whether a speaker is a role code or label ("B1", "Sprecher 1", "SPEAKER_00"): a
-    role in any case, unlike a word built like a function ("Gruppenarbeit")."""
-    return bool(_ROLE.match(who.strip()))
+    role in any case, unlike a word built like a function ("Gruppenarbeit"). A first name
+    in capitals ("BEN", "EVA") is no role code."""
+    who = who.strip()
+    if re.fullmatch(r"[A-ZÄÖÜ]{3}", who) and gazetteer().has_first(who):
+        return False
+    return bool(_ROLE.match(who))
 
 
 def is_role(who: str) -> bool:
@@ -46,8 +51,8 @@ def is_role(who: str) -> bool:
 
     >>> [is_role(w) for w in ("SPEAKER_00", "Speaker 2", "Sprecher 1", "Anna Schmidt")]
     [True, True, True, False]
-    >>> is_role("Unknown Speaker"), is_role("Hartung")
-    (True, False)
+    >>> is_role("Unknown Speaker"), is_role("Hartung"), is_role("BEN")
+    (True, False, False)
     """
     who = who.strip()
     if is_label(who):
@@ -61,10 +66,14 @@ def is_role(who: str) -> bool:
 def speaker_fields(speakers: Speakers, who: str | None) -> tuple[str | None, str | None]:
     """``(role, person)`` of a turn's speaker label: a role label is the role (unless the
     roles file gives it another) and no person; a name is a person (on the name list),
-    with the role the roles file gives that person."""
+    with the role the roles file gives that person. A role with its organisation
+    ("Moderation (Stadt Leverkusen)") is the role alone: the parentheses may hold a name."""
     if not who or not who.strip():
         return None, None
     if is_role(who):
         return speakers.role(who.strip()) or who.strip(), None
+    bare = _QUALIFIED.sub("", who).strip()
+    if bare != who.strip() and is_role(bare):
+        return speakers.role(who.strip()) or speakers.role(bare) or bare, None
     person = speakers.add(who)
     return speakers.role(person), person

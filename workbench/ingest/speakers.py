@@ -53,7 +53,24 @@ def person_name(display: str) -> str:
     parts = [p.strip() for p in text.split("|")]
     person = next((p for p in parts if p), "")
     person = " ".join(person.split()).strip(" :,;-–")
-    return natural_order(person) or " ".join(display.split())
+    return natural_order(_uncapitalised(person)) or " ".join(display.split())
+
+
+def _uncapitalised(name: str) -> str:
+    """A name written in capitals ("ANNA SCHMIDT", a subtitle's speaker) in its usual case.
+
+    >>> _uncapitalised("ANNA VON DER HEIDE-MÜLLER"), _uncapitalised("Anna ABC")
+    ('Anna von der Heide-Müller', 'Anna ABC')
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+        return name
+    words = []
+    for word in name.split(" "):
+        lower = word.lower()
+        particle = re.fullmatch(_PARTICLE, lower) and words
+        words.append(lower if particle else "-".join(p.capitalize() for p in lower.split("-")))
+    return " ".join(words)
 
 
 def natural_order(name: str) -> str:

@@ -33,17 +33,17 @@ from workbench.ingest.table_columns import (
     segment_place,
 )
 from workbench.ingest.table_districts import DistrictCells
+from workbench.ingest.table_json import importer_of, read_table
+from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
     Rows,
     is_no_answer,
     label_row,
-    read_sheet,
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
-from workbench.ingest.table_rows import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.textio import RawFile, Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
@@ -325,7 +325,7 @@ def parse_table(
     """
     raw = read_source(source, name)
     suffix = Path(raw.name).suffix.lower()
-    header, records, sheet, sheets = read_sheet(raw, mapping.sheet)
+    (header, records, sheet, sheets), read_options = read_table(raw, mapping.sheet)  # JSON too
     header = [h.strip() for h in header]
     header, records, header_row = _header_below_title(header, records, mapping)
     header, renamed = number_repeated(header)  # no column lost to a repeated header
@@ -542,6 +542,7 @@ def parse_table(
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
     options.update(districts.options(header))
     options["skipped_rows"] = skipped
+    options.update(read_options)
     if detected:
         options["detected_columns"] = detected
     if header_row > 1:
@@ -573,7 +574,9 @@ def parse_table(
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer=sheet_importer(IMPORTERS.get(suffix, IMPORTER_CSV), sheet, sheets[:1] == [sheet]),
+        importer=sheet_importer(
+            importer_of(suffix, IMPORTERS.get(suffix, IMPORTER_CSV)), sheet, sheets[:1] == [sheet]
+        ),
         segments=tuple(s for _, s in sorted(segments, key=lambda s: s[0])),  # stable
         options=options,
     )

@@ -13,7 +13,8 @@ consecutive cues of one speaker are one statement (a turn, attributes ``start_ti
 without a speaker are joined up to a sentence end (``.``, ``?``, ``!``, ``…``), so that
 the line wrapping of subtitles does not cut sentences into fragments. Tags (``<i>``,
 ``<b>``, ``<font color=…>``) and position codes (``{\\an8}``) are removed. A WebVTT file
-saved as ``.srt`` is read as WebVTT.
+saved as ``.srt`` is read as WebVTT. Rolling captions, ``>>`` and dialogues written with
+dashes are read as in WebVTT (:func:`workbench.ingest.transcript_vtt.make_cues`).
 
 The file is checked and read line by line here, so that a broken timing line is
 reported with its line: webvtt-py's SubRip reader skips such cues without a word.
@@ -32,7 +33,14 @@ import webvtt
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import transcript_vtt
 from workbench.ingest.textio import Source, decode, read_source
-from workbench.ingest.transcript_vtt import Cue, split_label, stamp, transcript_document
+from workbench.ingest.transcript_vtt import (
+    Cue,
+    RawCue,
+    make_cues,
+    split_label,
+    stamp,
+    transcript_document,
+)
 
 IMPORTER = "subrip"
 FORMAT = "Transkript (Untertitel)"
@@ -150,7 +158,7 @@ def _first_line(blocks: list[list[Line]], index: int) -> str:
     return blocks[index][0][1] if index < len(blocks) else ""
 
 
-def _speaker(body: str) -> tuple[str | None, str]:
+def cue_speaker(body: str) -> tuple[str | None, str]:
     """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``."""
     dashed = _DASH.match(body)
     if dashed:
@@ -166,14 +174,12 @@ def _speaker(body: str) -> tuple[str | None, str]:
 def srt_cues(text: str, name: str) -> list[Cue]:
     """The cues of a SubRip text with speaker, text and time stamps."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    cues = []
+    raw = []
     for row, start, end, body_lines in _cue_blocks(lines, name):
-        body = webvtt.Caption(start, end, body_lines).text
-        body = " ".join(html.unescape(_POSITION.sub("", body)).split())
-        speaker, text = _speaker(body)
-        if text:
-            cues.append(Cue(row, start, end, speaker, text, body if speaker else ""))
-    return cues
+        body = webvtt.Caption(start, end, body_lines).text  # without <i>, <font …>
+        parts = [html.unescape(_POSITION.sub("", line)) for line in body.split("\n")]
+        raw.append(RawCue(row, start, end, [(None, parts)]))
+    return make_cues(raw, cue_speaker)
 
 
 def parse_srt(

@@ -8,18 +8,24 @@ one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 are people (see :mod:`workbench.ingest.speakers`), except generic labels and role codes
 (``SPEAKER_00``, ``Speaker 2``, ``Sprecher 1``, ``Interviewer``: the statement's role,
 see :mod:`workbench.ingest.speaker_labels`). Cues without a speaker (Whisper) are
-joined up to a sentence end, not into one statement of the whole recording. The cues
+joined up to a sentence end, not into one statement of the whole recording. A new
+speaker begins in a cue at a second voice tag, at YouTube's ``>>`` and at each line of a
+dialogue written with dashes (``- Hallo`` / ``- Guten Tag``); rolling captions (YouTube's
+automatic captions repeat the line before and add words) are read once. The cues
 are read with the ``webvtt-py`` parser; the file is checked line by line first, so that
 a broken time stamp or a block the format does not know is reported with its line. The
-cue→turn logic (:class:`Cue`, :func:`split_label`, :func:`transcript_document`) is shared with
-SubRip subtitles (:mod:`workbench.ingest.transcript_srt`).
+cue→turn logic (:class:`Cue`, :func:`make_cues`, :func:`split_label`,
+:func:`transcript_document`) is shared with SubRip subtitles
+(:mod:`workbench.ingest.transcript_srt`) and SubViewer captions
+(:mod:`workbench.ingest.transcript_sbv`).
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +46,10 @@ _ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n<>]{1,80}?):\s+(?P<text>\S.*)$", re.
 _WEBEX_IDENTIFIER = re.compile(r'^\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*$')
 _EXPECTED = "erwartet hh:mm:ss.mmm --> hh:mm:ss.mmm"
 _SENTENCE_END = re.compile(r"[.?!…][\"'»«“”‘’)\]]*$")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
+_TAG = re.compile(r"<[^>]*>")  # spans, classes, inline time stamps: "<" itself is "&lt;"
+_MARKER = re.compile(r"^>>\s*(?P<rest>.*)$")
+_DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class Cue:
     speaker: str | None
     text: str
     labelled: str = ""  # the whole cue text when the speaker was read from "Name: …"
+    starts: bool = False  # a new speaker begins (">>", a dialogue's dash, a second voice)
 
 
 def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | None:
@@ -152,23 +163,108 @@ def _captions(text: str, timings: list[tuple[int, str, str, str]], name: str) ->
     raise InputError("Aufbau der WebVTT-Datei nicht erkannt.", file=name)
 
 
+def _voices(raw_text: str) -> list[tuple[str | None, list[str]]]:
+    """The cue text split at its voice tags: (voice or None, lines without tags)."""
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in raw_text.split("\n"):
+        pieces = _VOICE.split(line)  # text, voice, text, voice, text …
+        if pieces[0].strip() or len(pieces) == 1:
+            parts[-1][1].append(pieces[0])
+        for voice, text in zip(pieces[1::2], pieces[2::2], strict=True):
+            parts.append(((voice or "").strip() or None, [text]))
+    parts = [(voice, [html.unescape(_TAG.sub("", t)) for t in lines]) for voice, lines in parts]
+    return [(voice, lines) for voice, lines in parts if voice or any(t.strip() for t in lines)]
+
+
 def vtt_cues(raw_text: str, name: str) -> list[Cue]:
     """The cues of a WebVTT text with speaker, text and time stamps."""
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
     timings = _timings(text.split("\n"), name)
-    cues = []
+    raw: list[RawCue] = []
     for (row, start, end, _), caption in zip(timings, _captions(text, timings, name), strict=True):
-        body = " ".join(html.unescape(caption.text).split())
-        speaker = caption.voice.strip() if caption.voice else None
-        whole = ""
-        if speaker is None:
-            speaker, body = split_label(whole := body)
-            whole = whole if speaker else ""
-        if speaker is None:  # Webex names the speaker in the cue's identifier only
-            webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
-            speaker = webex["name"].strip() if webex else None
-        if body:
-            cues.append(Cue(row, start, end, speaker, body, whole))
+        webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
+        fallback = webex["name"].strip() if webex else None  # Webex: the identifier names
+        raw.append(RawCue(row, start, end, _voices(caption.raw_text), fallback))
+    return make_cues(raw, split_label)
+
+
+@dataclass
+class RawCue:
+    """A cue as read from the file: its parts (voice or None, text lines) and a speaker
+    to fall back on when no part names one."""
+
+    row: int
+    start: str
+    end: str
+    parts: list[tuple[str | None, list[str]]]
+    fallback: str | None = None
+
+
+def _clean(lines: list[str]) -> list[str]:
+    """The lines with blanks collapsed, empty lines left out."""
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def _unroll(raw: list[RawCue]) -> None:
+    """Drop the lines that rolling captions (YouTube) repeat from the cue before.
+
+    Only where many cues begin with the last line of the cue before: an ordinary
+    transcript may repeat a short line ("Ja.") and keeps it.
+    """
+    single = [_clean(c.parts[0][1]) if len(c.parts) == 1 else [] for c in raw]
+    pairs = list(itertools.pairwise(single))
+    repeats = sum(1 for a, b in pairs if a and b and b[0] == a[-1])
+    if repeats < 2 or 3 * repeats < len(pairs):
+        return
+    for i in range(len(raw) - 1, 0, -1):
+        before, lines = single[i - 1], single[i]
+        if not before or not lines:
+            continue
+        keep = next(
+            (k for k in range(min(len(before), len(lines)), 0, -1) if before[-k:] == lines[:k]), 0
+        )
+        if keep:
+            voice = raw[i].parts[0][0]
+            raw[i].parts = [(voice, lines[keep:])]
+
+
+def _turn_parts(lines: list[str]) -> list[tuple[bool, str]]:
+    """The cue text split where a new speaker begins: (starts a turn, text).
+
+    YouTube marks a change of speaker with ">>"; a dialogue in one subtitle is written as
+    lines that begin with a dash ("- Hallo" / "- Guten Tag"), the first line too.
+    """
+    lines = _clean(lines)
+    dashed = len(lines) > 1 and bool(_DASH_LINE.match(lines[0]))
+    dashed = dashed and sum(1 for line in lines if _DASH_LINE.match(line)) > 1
+    parts: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        marker = _MARKER.match(line) or (_DASH_LINE.match(line) if dashed else None)
+        if marker:
+            parts.append((True, [marker["rest"]]))
+        elif parts:
+            parts[-1][1].append(line)
+        else:
+            parts.append((False, [line]))
+    return [(starts, " ".join(" ".join(text).split())) for starts, text in parts]
+
+
+def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]]) -> list[Cue]:
+    """The cues of the cues read from a file: rolling captions unrolled, every part of a
+    cue with its speaker (a voice, a ``label`` the text starts with, or the fallback)."""
+    _unroll(raw)
+    cues = []
+    for item in raw:
+        for voice, lines in item.parts:
+            for starts, body in _turn_parts(lines):
+                speaker, text, whole = voice, body, ""
+                if speaker is None:
+                    speaker, text = label(body)
+                    whole = body if speaker else ""
+                if speaker is None:
+                    speaker = item.fallback
+                if text:
+                    cues.append(Cue(item.row, item.start, item.end, speaker, text, whole, starts))
     return cues
 
 
@@ -178,7 +274,10 @@ def rare_labels_are_text(cues: list[Cue]) -> list[Cue]:
     labelled = sum(1 for c in cues if c.labelled)
     if not labelled or 2 * labelled >= len(cues):
         return cues
-    return [Cue(c.row, c.start, c.end, None, c.labelled) if c.labelled else c for c in cues]
+    return [
+        Cue(c.row, c.start, c.end, None, c.labelled, starts=c.starts) if c.labelled else c
+        for c in cues
+    ]
 
 
 def parse_vtt(
@@ -241,7 +340,7 @@ def transcript_document(
 
 def _continues(last: Cue, cue: Cue, sentences: bool) -> bool:
     """Whether a cue continues the turn that ends with ``last``."""
-    if not _same_speaker(last.speaker, cue.speaker):
+    if cue.starts or not _same_speaker(last.speaker, cue.speaker):
         return False
     return cue.speaker is not None or not sentences or not _SENTENCE_END.search(last.text)
 

@@ -1,0 +1,84 @@
+"""SubViewer captions (``.sbv``) as transcripts: YouTube's and Google Meet's caption files.
+
+A ``.sbv`` file is a sequence of blocks separated by empty lines: the timing line
+``0:00:01.000,0:00:03.500`` (start and end, hours of one or more digits) and the text
+lines. Speakers, tags, rolling captions and turns are read as in SubRip subtitles
+(:mod:`workbench.ingest.transcript_srt`): ``Name: text``, ``[Name] text``, ``>>`` for a
+change of speaker; consecutive cues of one speaker are one statement, cues without a
+speaker are joined up to a sentence end. A broken timing line, or a timing line without
+an empty line before it, stops the import with its line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.transcript_srt import cue_speaker
+from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
+
+IMPORTER = "subviewer"
+FORMAT = "Transkript (Untertitel)"
+
+_STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[.,](?P<ms>\d{3})$")
+_TIMING = re.compile(r"^\s*(?P<start>\d[\d:.]*)\s*,\s*(?P<end>\d[\d:.]*)\s*$")
+_LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}\S*\s*,\s*\d")
+_TAG = re.compile(r"<[^>]*>")
+_EXPECTED = "erwartet h:mm:ss.mmm,h:mm:ss.mmm"
+
+
+def _timing(row: int, line: str, name: str) -> tuple[str, str]:
+    """Start and end (``hh:mm:ss.mmm``) of a timing line; InputError if it is broken."""
+    timing = _TIMING.match(line)
+    start = stamp(timing["start"], _STAMP) if timing else None
+    end = stamp(timing["end"], _STAMP) if timing else None
+    if start is None or end is None:
+        raise InputError(
+            f"Zeitangabe '{line.strip()[:60]}' ist ungültig ({_EXPECTED}).", file=name, row=row
+        )
+    if end[1] < start[1]:
+        raise InputError(
+            f"Zeitangabe '{line.strip()[:60]}' endet vor ihrem Beginn.", file=name, row=row
+        )
+    return start[0], end[0]
+
+
+def sbv_cues(text: str, name: str) -> list[RawCue]:
+    """The cues of a SubViewer text, checked line by line."""
+    cues: list[RawCue] = []
+    block: list[tuple[int, str]] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    for number, line in [*enumerate(lines, start=1), (len(lines) + 1, "")]:
+        if line.strip():
+            block.append((number, line))
+            continue
+        if not block:
+            continue
+        (row, first), body = block[0], block[1:]
+        if not _LOOKS_TIMED.match(first) and not _TIMING.match(first):
+            raise InputError(
+                f"Aufbau nicht erkannt: Text ohne Zeitangabe davor ({_EXPECTED}, davor eine "
+                "Leerzeile).",
+                file=name,
+                row=row,
+            )
+        start, end = _timing(row, first, name)
+        extra = next((n for n, text_line in body if _LOOKS_TIMED.match(text_line)), None)
+        if extra is not None:
+            raise InputError("Vor dieser Zeitangabe fehlt eine Leerzeile.", file=name, row=extra)
+        parts = [html.unescape(_TAG.sub("", text_line)) for _, text_line in body]
+        cues.append(RawCue(row, start, end, [(None, parts)]))
+        block = []
+    return cues
+
+
+def parse_sbv(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse SubViewer captions (``.sbv``) into speaker turns."""
+    raw = read_source(source, name)
+    cues = make_cues(sbv_cues(decode(raw), raw.name), cue_speaker)
+    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True)
