@@ -227,7 +227,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--attribute-columns", metavar="A,B", help="nur diese Spalten als Attribute (sonst alle)"
     )
-    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX, ODS), sonst das erste")
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="Tabellenblatt (XLSX, ODS), sonst das erste; bei JSON eine Liste von Objekten "
+        "darin, z. B. comments",
+    )
     p.add_argument(
         "--district",
         metavar="NAME",
