@@ -285,7 +285,7 @@ def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])
     assert exit_.value.code == 0
-    assert "usage: workbench" in capsys.readouterr().out
+    assert "Aufruf: workbench" in capsys.readouterr().out
 
 
 def test_cli_agreement_json_and_table(

@@ -41,7 +41,7 @@ def test_help_everywhere(command: str | None, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"] if command else ["--help"])
     assert exit_.value.code == 0
-    assert "usage: workbench" in capsys.readouterr().out
+    assert "Aufruf: workbench" in capsys.readouterr().out
 
 
 def test_every_subcommand_is_tested() -> None:
@@ -140,3 +140,20 @@ def test_import_of_a_folder_reads_its_files_and_unsupported_types_get_a_hint(
     err = capsys.readouterr().err
     assert "Dateityp '.doc' wird nicht unterstützt" in err and "als .docx speichern" in err
     assert len(project.segments()) == 2
+
+
+def test_argparse_speaks_german(capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing or unknown argument: a German message, exit code 2, no English."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["publish"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Aufruf: workbench publish" in err and "Fehler: Diese Angaben fehlen: --out" in err
+    with pytest.raises(SystemExit):
+        main(["needs", "--segments", "keine"])
+    err = capsys.readouterr().err
+    assert "ungültige Wahl: 'keine'" in err and "choose from" not in err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "usage" not in out

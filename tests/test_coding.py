@@ -310,7 +310,7 @@ def test_help_for_coding_commands(command: list[str], capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as exit_:
         main([*command, "--help"])
     assert exit_.value.code == 0
-    assert "usage: workbench" in capsys.readouterr().out
+    assert "Aufruf: workbench" in capsys.readouterr().out
 
 
 @pytest.mark.backends

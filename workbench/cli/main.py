@@ -18,6 +18,7 @@ from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, open_project
+from workbench.cli.german import install as install_german
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import plural
 from workbench.project import Project
@@ -169,6 +170,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with all subcommands."""
+    install_german()  # usage lines, headings and argparse's error messages in German
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="Sozialraum-Werkbank: qualitative, partizipative Sozialraumanalyse.",
