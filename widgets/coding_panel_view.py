@@ -28,10 +28,12 @@ from widgets.coding_panel_codes import (
     PREVIOUS_KEYS,
     CodeButton,
 )
+from widgets.feedback_texts import short_quote
 from widgets.keys import KeyCatcher
 
 LIST_WINDOW = 60  # entries in the segment list around the current one
 PREVIEW = 90  # characters of a segment shown in the list
+NEIGHBOUR_CHARS = 300  # characters of the statements before and after the current one
 LABEL = {"description_width": "95px"}  # the labels' column
 NO_PARENT = ""  # the parent choice "(kein Obercode)"
 NO_CODES = "Noch keine Codes – legen Sie den ersten Code an."
@@ -409,7 +411,8 @@ class PanelView(w.VBox):
                 return f'<div class="sw-neighbour" style="color:#666">({where}: –)</div>'
             return (
                 f'<div class="sw-neighbour" style="color:#666;font-size:0.9em;'
-                f'white-space:pre-wrap">{where} ({esc(t.source_ids[i])}): {esc(t.texts[i])}</div>'
+                f'white-space:pre-wrap">{where} ({esc(t.source_ids[i])}): '
+                f"{esc(short_quote(t.texts[i], NEIGHBOUR_CHARS))}</div>"
             )
 
         self.context.value = (

@@ -36,7 +36,6 @@ from widgets.feedback_texts import (
     FORM_TITLE,
     NAMED_IN,
     NOTHING_TO_RATE,
-    PLAIN_SCOPES,
     POINTS_QUESTION,
     QUOTES_INTRO,
     RATING_QUESTION,
@@ -45,7 +44,9 @@ from widgets.feedback_texts import (
     UNSAVED,
     easy_language_html,
     intro_text,
+    plain_scope,
     points_left_text,
+    short_quote,
 )
 from workbench.analysis.needs import runs
 from workbench.core.domain import WorkbenchError
@@ -91,7 +92,7 @@ STYLE = """
 def item_html(item: Item) -> str:
     """The escaped description of an item: kind, scope, label, text, quotes, districts."""
     scope_class = "sw-badge sw-cross" if item.scope == "übergreifend" else "sw-badge"
-    scope = PLAIN_SCOPES.get(item.scope, item.scope)
+    scope = plain_scope(item.scope, len(item.districts))
     parts = [
         f"<div><span class='sw-badge'>{esc(item.kind_label)}</span>",
         f"<span class='{scope_class}'>{esc(scope)}</span></div>" if item.scope else "</div>",
@@ -100,7 +101,7 @@ def item_html(item: Item) -> str:
     if item.text:
         parts.append(f"<p>{esc(item.text)}</p>")
     if item.quotes:
-        quotes = "".join(f"<li>„{esc(q)}“</li>" for q in item.quotes)
+        quotes = "".join(f"<li>„{esc(short_quote(q))}“</li>" for q in item.quotes)
         parts.append(
             f"<div class='sw-meta'>{QUOTES_INTRO}</div><ul class='sw-quotes'>{quotes}</ul>"
         )

@@ -16,6 +16,8 @@ PLAIN_SCOPES = {
     "sozialraumspezifisch": "in einem Stadtteil genannt",
     "ohne Sozialraum": "keinem Stadtteil zugeordnet",
 }
+QUOTE_CHARS = 400  # characters of a quote shown; longer statements are shortened
+SHORTENED = " … (gekürzt)"
 RATING_QUESTION = "Trifft das zu?"
 POINTS_QUESTION = "Wie wichtig ist Ihnen das?"
 COMMENT_LABEL = "Ihr Kommentar (freiwillig)"
@@ -90,3 +92,37 @@ def points_left_text(left: int, budget: int) -> str:
     'Noch 7 von 10 Prioritätspunkten frei.'
     """
     return f"Noch {left} von {budget} Prioritätspunkten frei."
+
+
+def plain_scope(scope: str, n_districts: int) -> str:
+    """How a need's scope reads for residents, true to the number of its districts.
+
+    A need raised in two districts is still "sozialraumspezifisch" (cross-cutting starts
+    at three): it must not read "in einem Stadtteil genannt".
+
+    >>> plain_scope("sozialraumspezifisch", 1), plain_scope("sozialraumspezifisch", 2)
+    ('in einem Stadtteil genannt', 'in 2 Stadtteilen genannt')
+    >>> plain_scope("übergreifend", 4)
+    'in mehreren Stadtteilen genannt'
+    """
+    if scope == "sozialraumspezifisch" and n_districts > 1:
+        return f"in {n_districts} Stadtteilen genannt"
+    return PLAIN_SCOPES.get(scope, scope)
+
+
+def short_quote(text: object, limit: int = QUOTE_CHARS) -> str:
+    """``text`` (not escaped) cut at a word boundary before ``limit`` characters.
+
+    >>> short_quote("kurz")
+    'kurz'
+    >>> short_quote("Der Bus fährt abends viel zu selten", 20)
+    'Der Bus fährt … (gekürzt)'
+    """
+    text = "" if text is None else str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space >= limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" \n\t,;:–-") + SHORTENED

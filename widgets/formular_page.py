@@ -23,7 +23,6 @@ from widgets.feedback_texts import (
     COMMENT_LABEL,
     FORM_TITLE,
     NAMED_IN,
-    PLAIN_SCOPES,
     POINTS_QUESTION,
     QUOTES_INTRO,
     RATING_QUESTION,
@@ -31,7 +30,9 @@ from widgets.feedback_texts import (
     UNSAVED,
     easy_language_html,
     intro_text,
+    plain_scope,
     points_left_text,
+    short_quote,
 )
 from workbench.core.domain import InputError
 from workbench.participation.ballots import (
@@ -282,7 +283,7 @@ def _problems_html(problems: Sequence[Problem], stored_nothing: bool) -> str:
 
 def _describe(item: Item) -> str:
     """Kind, scope, text, quotes and districts of an item (escaped)."""
-    scope = PLAIN_SCOPES.get(item.scope, item.scope)
+    scope = plain_scope(item.scope, len(item.districts))  # as the app's cards say it
     scope_class = "geltung quer" if item.scope == "übergreifend" else "geltung"
     badges = f'<span class="art">{esc(item.kind_label)}</span>'
     if item.scope:
@@ -292,7 +293,7 @@ def _describe(item: Item) -> str:
         parts.append(f"<p>{esc(item.text)}</p>")
     if item.quotes:
         quotes = "".join(
-            f"<li><blockquote><p>„{esc(q)}“</p></blockquote></li>" for q in item.quotes
+            f"<li><blockquote><p>„{esc(short_quote(q))}“</p></blockquote></li>" for q in item.quotes
         )
         parts.append(f'<p class="hinweis">{esc(QUOTES_INTRO)}</p><ul class="zitate">{quotes}</ul>')
     if item.districts:

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from widgets.app_support import esc
+from widgets.feedback_texts import short_quote
 from workbench.analysis.needs import CROSS_CUTTING, NO_DISTRICT
 from workbench.core.formatting import (
     MISSING_DISTRICT,
@@ -68,7 +69,7 @@ def quote_source(document: object, source_id: object, role: object) -> str:
 def quotes_html(quotes: Iterable[QuoteRow], visible: int) -> str:
     """A list of ``(text, document, source_id, role)`` quotes; beyond ``visible`` collapsed."""
     items = [
-        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(text)}</span>"
+        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(text))}</span>"
         f"<span class='sw-source'>{quote_source(document, source_id, role)}</span></li>"
         for text, document, source_id, role in quotes
     ]

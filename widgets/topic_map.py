@@ -37,6 +37,7 @@ from widgets.app_support import (
     open_project,
     safe_app,
 )
+from widgets.feedback_texts import short_quote
 from widgets.figures import (
     GERMAN_SEPARATORS,
     ShownSignal,
@@ -248,7 +249,7 @@ def topic_quotes_html(
     where = "" if district == ALL else f" aus {esc(district)}"
     keywords = ", ".join(list(row["keywords"])[:8])
     items = "".join(
-        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(r.text)}</span>"
+        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(r.text))}</span>"
         f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, {esc(r.source_id)})"
         f"</span></li>"
         for r in part.head(limit).itertuples()

@@ -1,0 +1,267 @@
+"""The four stakeholder apps on real, incomplete projects, built in Python (no browser).
+
+Each test builds a small project with ``workbench init``/``import`` (CSV written here),
+runs ``needs``/``topics``/``tokens``/``forget`` with the TF-IDF backend (seconds), builds
+the apps as their notebooks do and reads every text of every widget, recursively: a
+German page or message, no traceback, no "nan"/"None", no raw name, ``<script>`` escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import ipywidgets as w
+import pandas as pd
+import pytest
+
+import widgets.coding_panel
+from tests.sparse_data import FORBIDDEN
+from widgets.app_support import GENERIC_ERROR
+from widgets.coding_panel import CodingPanel, coding_app
+from widgets.feedback import item_html, participant_app
+from widgets.feedback_texts import QUOTE_CHARS, SHORTENED
+from widgets.profile_view import profile_app
+from widgets.topic_map import topic_map_app
+from workbench import Project
+from workbench.cli.main import main
+from workbench.participation.feedback import Item
+
+SCRIPT = "<script>alert(1)</script>"
+TEXTS = [
+    "Frau Kowalski sagt, der Bus fährt abends viel zu selten.",
+    f"Es fehlt ein Jugendtreff im Viertel. {SCRIPT}",
+    "Die Bibliothek ist ein guter Treffpunkt für Familien.",
+    "Mehr Bänke im Park wären schön.",
+    "Der Spielplatz ist kaputt und dreckig.",
+    "Ältere Menschen sind oft einsam.",
+    "Das Quartiersbüro hilft sehr bei Anträgen.",
+    "Wir brauchen mehr Kitaplätze.",
+]
+TWO = ("Manfort", "Opladen")
+ODD = "Bergisch Neukirchen-Süd"  # umlaut, space, hyphen
+APPS = (profile_app, topic_map_app, participant_app, coding_app)
+
+
+@pytest.fixture(autouse=True)
+def no_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coding app without model suggestions (they would compute embeddings)."""
+    monkeypatch.setattr(widgets.coding_panel, "_suggest", lambda project: None)
+
+
+def run(capsys: pytest.CaptureFixture[str], project: Path | None, *argv: object) -> str:
+    """``workbench [--project P] ARGV…`` in this process; must succeed; its stdout."""
+    capsys.readouterr()
+    args = (["--project", str(project)] if project else []) + [str(a) for a in argv]
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def make_project(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    texts: list[str],
+    districts: tuple[str, ...] = (),
+    declared: tuple[str, ...] = (),
+) -> Path:
+    """A project whose statements go round ``districts`` (none: all city-wide)."""
+    folder = tmp_path / "projekt"
+    named = declared or districts
+    run(capsys, None, "init", folder, *(["--districts", ",".join(named)] if named else []))
+    rows = [
+        (str(i), t, *([districts[i % len(districts)]] if districts else []))
+        for i, t in enumerate(texts)
+    ]
+    columns = ["ID", "Text", *(["Sozialraum"] if districts else [])]
+    source = tmp_path / "aussagen.csv"
+    pd.DataFrame(rows, columns=columns).to_csv(source, sep=";", index=False)
+    extra = ["--district-column", "Sozialraum"] if districts else []
+    run(capsys, folder, "import", source, "--text-column", "Text", "--id-column", "ID", *extra)
+    return folder
+
+
+def analyse(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    """``needs --segments all`` and ``topics``, both with the TF-IDF backend."""
+    run(capsys, folder, "needs", "--segments", "all", "--backend", "tfidf")
+    run(capsys, folder, "topics", "--backend", "tfidf")
+
+
+def token(capsys: pytest.CaptureFixture[str], folder: Path, district: str | None = None) -> str:
+    """One new participation token (for ``district``)."""
+    out = folder.parent / "codes.csv"
+    where = ["--district", district] if district else []
+    run(capsys, folder, "tokens", "--n", "1", "--out", out, *where)
+    return str(pd.read_csv(out)["token"].iloc[0])
+
+
+def widgets_below(widget: w.Widget) -> Iterator[w.Widget]:
+    """``widget`` and all its descendants."""
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from widgets_below(child)
+
+
+def html_values(widget: w.Widget) -> list[str]:
+    """The values of every HTML/Label widget below ``widget`` (rendered as HTML)."""
+    return [x.value for x in widgets_below(widget) if isinstance(x, w.HTML | w.Label)]
+
+
+def all_text(widget: w.Widget) -> str:
+    """Every string a person can see: HTML values, descriptions, option labels."""
+    found = html_values(widget)
+    for x in widgets_below(widget):
+        found += [getattr(x, a) for a in ("description", "placeholder", "tooltip")
+                  if isinstance(getattr(x, a, None), str)]  # fmt: skip
+        found += [str(o[0] if isinstance(o, tuple) else o) for o in getattr(x, "options", ())]
+    return "\n".join(found)
+
+
+def check_page(widget: w.Widget) -> str:
+    """What every app page must satisfy; returns its HTML text (styles removed)."""
+    text = all_text(widget)
+    assert "Kowalski" not in text
+    html = re.sub(r"<style>.*?</style>", "", "\n".join(html_values(widget)), flags=re.S)
+    assert "<script" not in html
+    assert "Traceback" not in text and GENERIC_ERROR not in text
+    assert not FORBIDDEN.findall(html), FORBIDDEN.findall(html)[:5]
+    return html
+
+
+def apps(folder: Path, query: str = "") -> list[w.Widget]:
+    """The four apps as their notebooks build them, for ``?query``."""
+    env = {"WORKBENCH_PROJECT": str(folder), "QUERY_STRING": query}
+    return [app(env) for app in APPS]
+
+
+def test_a_city_wide_project_without_runs_shows_german_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No districts, no need or topic run, no codebook: messages instead of pages."""
+    folder = make_project(tmp_path, capsys, TEXTS)
+    profile, topics, form, coding = (check_page(a) for a in apps(folder, "coder=Anna"))
+    assert "noch keine Sozialräume angelegt" in profile
+    assert "Themenlandkarte ist noch nicht berechnet" in topics
+    assert "noch keine Bedarfe zum Bewerten" in form
+    assert "Noch keine Codes" in coding
+
+
+def test_districts_with_odd_names_and_without_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A district name with umlaut, space and hyphen, one district without statements,
+    a stale run (a statement imported after it), and all statements of one district
+    forgotten: every app still shows a sensible German page."""
+    folder = make_project(tmp_path, capsys, TEXTS, ("Manfort", ODD), ("Manfort", ODD, "Leer"))
+    analyse(capsys, folder)
+    for district in (ODD, "Leer"):
+        query = f"district={quote(district)}&coder=Anna&token={token(capsys, folder, district)}"
+        profile, _, form, _ = (check_page(a) for a in apps(folder, query))
+        assert f"Sozialraumprofil {district}" in profile
+        assert f"Für: {district}" in form
+    assert "Aus Leer liegen keine Aussagen vor." in profile
+    late = tmp_path / "spaet.csv"
+    row = pd.DataFrame([("x1", "Der Markt ist zu laut", "Manfort")], columns=["ID", "Text", "S"])
+    row.to_csv(late, sep=";", index=False)
+    run(capsys, folder, "import", late, "--text-column", "Text", "--id-column", "ID",
+        "--district-column", "S")  # fmt: skip
+    for page in apps(folder, "district=Manfort&coder=Anna"):
+        check_page(page)
+    with Project.open(folder) as project:
+        segments = project.segments()
+    gone = segments.loc[segments["district"] == ODD, "segment_id"].astype(int).tolist()
+    run(capsys, folder, "forget", "--statement", *gone)
+    query = f"district={quote(ODD)}&coder=Anna&token={token(capsys, folder, ODD)}"
+    profile = check_page(apps(folder, query)[0])
+    assert f"Aus {ODD} liegen keine Aussagen vor." in profile
+
+
+def test_one_district_and_city_wide_runs_over_all_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One district, and a city-wide project with ``needs --segments all``: the pages
+    show the needs and topics, the script statement as text."""
+    for name, districts in (("eins", ("Manfort",)), ("stadt", ())):
+        folder = make_project(tmp_path / name, capsys, TEXTS, districts)
+        analyse(capsys, folder)
+        query = f"district=Manfort&coder=Anna&token={token(capsys, folder)}"
+        profile, topics, form, coding = (check_page(a) for a in apps(folder, query))
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in profile + topics
+        assert "Prioritätspunkten frei" in form and "Kodiert als: <b>Anna</b>" in coding
+
+
+def test_a_need_named_in_two_districts_does_not_read_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A need from two districts (still "sozialraumspezifisch": cross-cutting starts at
+    three) read "in einem Stadtteil genannt" above "Genannt in: Manfort, Opladen"."""
+    item = Item(1, "need", "Bus", scope="sozialraumspezifisch", districts=("Manfort", "Opladen"))
+    assert "in einem Stadtteil" not in item_html(item)
+    assert "in 2 Stadtteilen genannt" in item_html(item)
+    texts = ["Der Bus fährt zu selten", "Der Bus fährt abends zu selten", "Kita fehlt"]
+    folder = make_project(tmp_path, capsys, texts, TWO, (*TWO, "Leer"))
+    run(capsys, folder, "needs", "--segments", "all", "--backend", "tfidf", "--n-clusters", "2")
+    form = apps(folder, f"token={token(capsys, folder, 'Leer')}")[2]
+    check_page(form)
+    cards = [v for v in html_values(form) if "Genannt in: Manfort, Opladen" in v]
+    assert cards and all("in einem Stadtteil genannt" not in c for c in cards)
+
+
+def test_very_long_statements_are_shortened_where_they_are_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Statements of 20,000 characters: the profile, the map's quotes and the form's
+    examples showed them in full (a page of 20,000 characters per quote), and the coding
+    panel showed the neighbours in full above the statement to code."""
+    long = [("Der Bus fährt zu selten und " * 800)[:20000],
+            ("Mehr Bänke im Park " * 1100)[:20000], "Kita fehlt", "Kitaplätze fehlen"]  # fmt: skip
+    folder = make_project(tmp_path, capsys, long, ("Manfort", "Opladen"))
+    analyse(capsys, folder)
+    query = f"district=Manfort&coder=Anna&token={token(capsys, folder, 'Manfort')}"
+    profile, topics, form, coding = apps(folder, query)
+    for page in (profile, topics, form):
+        html = check_page(page)
+        assert SHORTENED in html
+        assert max(len(v) for v in html_values(page)) < 4 * QUOTE_CHARS + 3000
+    check_page(coding)
+    assert isinstance(coding, CodingPanel)
+    coding.key_catcher.press("j")  # the second statement: both neighbours are long
+    context = coding.context.value
+    assert context.count("Der Bus fährt zu selten und") < 100 and SHORTENED in context
+    assert "Mehr Bänke im Park " * 1000 in context  # the statement to code: in full
+
+
+def test_placeholder_only_statements_and_a_token_for_a_district_without_needs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Need clusters whose label comes from a statement that is only a placeholder, and
+    a token for a district without statements: German labels, no name."""
+    texts = ["Frau Kowalski", "Frau Kowalski sagt", "Mehr Bänke im Park", "Bänke fehlen"]
+    folder = make_project(tmp_path, capsys, texts, TWO, (*TWO, "Leer"))
+    analyse(capsys, folder)
+    query = f"district=Manfort&coder=Anna&token={token(capsys, folder, 'Leer')}"
+    profile, topics, form, _ = (check_page(a) for a in apps(folder, query))
+    assert "Ohne Wortinhalt" in profile + topics + form
+    assert "Für: Leer" in form
+
+
+def test_the_html_form_describes_needs_like_the_app() -> None:
+    """The kernel-less form (bursts) says "in 2 Stadtteilen genannt" for a need from two
+    districts, as the app's card does, and shortens a 20,000-character quote."""
+    from widgets.formular_page import _describe
+    from workbench.participation.ballots import Item
+
+    item = Item(
+        1,
+        "need",
+        "Treffpunkte",
+        scope="sozialraumspezifisch",
+        districts=("Manfort", "Opladen"),
+        quotes=("Wort " * 4000,),
+    )
+    described = _describe(item)
+    assert "in 2 Stadtteilen genannt" in described and "in einem Stadtteil" not in described
+    assert "(gekürzt)" in described and len(described) < 2000
