@@ -164,6 +164,7 @@ class ProfileView(w.VBox):
     boundaries: the districts' shapes for the overview's maps (None: schematic maps).
     monitoring: the study over time (:func:`workbench.synthesis.monitoring.read_monitoring`);
     None leaves the monitoring section out.
+    notes: further German notes above the view (e.g. an analysis older than the statements).
     """
 
     def __init__(
@@ -173,6 +174,7 @@ class ProfileView(w.VBox):
         notice: str = "",
         boundaries: Any = None,
         monitoring: Monitoring | None = None,
+        notes: Sequence[str] = (),
     ):
         super().__init__()
         self.profiles = profiles
@@ -181,7 +183,8 @@ class ProfileView(w.VBox):
         self._parts: dict[str, ProfileParts] = {}
         self._monitoring_parts: dict[str, str] = {}
         self._figures: dict[str, go.Figure | None] = {}
-        self.notice = w.VBox([message(notice, kind="info")] if notice else [])
+        shown = ([notice] if notice else []) + list(notes)
+        self.notice = w.VBox([message(text, kind="info") for text in shown])
         self.notice.add_class("sw-notice")
         self.district = w.Dropdown(
             options=[(CITY_OPTION, CITYWIDE), *((name, name) for name in profiles.names)],
@@ -325,13 +328,17 @@ def profile_app(
     from workbench.synthesis.geo import boundaries as project_boundaries
     from workbench.synthesis.monitoring import read_monitoring
     from workbench.synthesis.profiles import build_profiles
+    from workbench.synthesis.reports.model import stale_notes
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             profiles = build_profiles(project)
             shapes = project_boundaries(project)
             monitoring = read_monitoring(project)
+            stale = stale_notes(project, profiles.need_run, profiles.topic_run)
         district, notice = resolve_district(query_params(environ).get("district"), profiles.names)
-        return ProfileView(profiles, district, notice, boundaries=shapes, monitoring=monitoring)
+        return ProfileView(
+            profiles, district, notice, boundaries=shapes, monitoring=monitoring, notes=stale
+        )
 
     return safe_app(build)

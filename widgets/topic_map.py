@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -421,11 +422,16 @@ def topic_map_app(
     Never raises: no project, no topic run or any error becomes a German message.
     """
 
+    from workbench.synthesis.reports.model import stale_notes
+
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             if not has_topic_run(project):
                 return message(NOT_READY, kind="info")
             data = map_data(project)
+            # runs older than the statements: the reports and the site say it, so does the app
+            stale = stale_notes(project, data.need_run, data.topic_run)
+        data = replace(data, notes=(*data.notes, *stale))
         return TopicMapView(data, title=None)  # the notebook's heading is the title
 
     return safe_app(build)
