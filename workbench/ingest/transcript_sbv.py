@@ -17,13 +17,12 @@ from collections.abc import Mapping
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.textio import Source, decode, read_source
-from workbench.ingest.transcript_srt import cue_speaker
-from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
+from workbench.ingest.transcript_srt import STAMP, checked_timing, cue_speaker
+from workbench.ingest.transcript_vtt import RawCue, make_cues, transcript_document
 
 IMPORTER = "subviewer"
 FORMAT = "Transkript (Untertitel)"
 
-_STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[.,](?P<ms>\d{3})$")
 _TIMING = re.compile(r"^\s*(?P<start>\d[\d:.]*)\s*,\s*(?P<end>\d[\d:.]*)\s*$")
 _LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}\S*\s*,\s*\d")
 _TAG = re.compile(r"<[^>]*>")
@@ -31,19 +30,8 @@ _EXPECTED = "erwartet h:mm:ss.mmm,h:mm:ss.mmm"
 
 
 def _timing(row: int, line: str, name: str) -> tuple[str, str]:
-    """Start and end (``hh:mm:ss.mmm``) of a timing line; InputError if it is broken."""
-    timing = _TIMING.match(line)
-    start = stamp(timing["start"], _STAMP) if timing else None
-    end = stamp(timing["end"], _STAMP) if timing else None
-    if start is None or end is None:
-        raise InputError(
-            f"Zeitangabe '{line.strip()[:60]}' ist ungültig ({_EXPECTED}).", file=name, row=row
-        )
-    if end[1] < start[1]:
-        raise InputError(
-            f"Zeitangabe '{line.strip()[:60]}' endet vor ihrem Beginn.", file=name, row=row
-        )
-    return start[0], end[0]
+    """Start and end of an SBV timing line; InputError if it is broken."""
+    return checked_timing(line, row, name, (_TIMING, STAMP), _EXPECTED)
 
 
 def sbv_cues(text: str, name: str) -> list[RawCue]:

@@ -45,7 +45,8 @@ from workbench.ingest.transcript_vtt import (
 IMPORTER = "subrip"
 FORMAT = "Transkript (Untertitel)"
 
-_STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[,.](?P<ms>\d{3})$")
+# h:mm:ss,mmm or h:mm:ss.mmm: SRT's time stamp, also SBV's (transcript_sbv)
+STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[,.](?P<ms>\d{3})$")
 _TIMING = re.compile(r"^\s*(?P<start>[\d:,.]+)\s*-->\s*(?P<end>[\d:,.]+)(?:\s+.*)?$")
 _LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}")
 _POSITION = re.compile(r"\{\\[^{}]*\}")
@@ -99,21 +100,31 @@ def _blocks(lines: list[str]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def _timing(line: Line, name: str) -> tuple[str, str]:
-    """Start and end (``hh:mm:ss.mmm``) of a timing line; InputError if it is broken."""
-    number, text = line
-    timing = _TIMING.match(text)
-    start = stamp(timing["start"], _STAMP) if timing else None
-    end = stamp(timing["end"], _STAMP) if timing else None
+def checked_timing(
+    text: str,
+    row: int,
+    name: str,
+    patterns: tuple[re.Pattern[str], re.Pattern[str]],
+    expected: str,
+) -> tuple[str, str]:
+    """Start and end (``hh:mm:ss.mmm``) of a caption's timing line, read with ``patterns``
+    (the line, one time stamp); InputError naming the line if it is broken (SRT, SBV)."""
+    timing_re, stamp_re = patterns
+    timing = timing_re.match(text)
+    start = stamp(timing["start"], stamp_re) if timing else None
+    end = stamp(timing["end"], stamp_re) if timing else None
+    shown = text.strip()[:60]
     if start is None or end is None:
-        raise InputError(
-            f"Zeitangabe '{text.strip()[:60]}' ist ungültig ({_EXPECTED}).", file=name, row=number
-        )
+        raise InputError(f"Zeitangabe '{shown}' ist ungültig ({expected}).", file=name, row=row)
     if end[1] < start[1]:
-        raise InputError(
-            f"Zeitangabe '{text.strip()[:60]}' endet vor ihrem Beginn.", file=name, row=number
-        )
+        raise InputError(f"Zeitangabe '{shown}' endet vor ihrem Beginn.", file=name, row=row)
     return start[0], end[0]
+
+
+def _timing(line: Line, name: str) -> tuple[str, str]:
+    """Start and end of an SRT timing line; InputError if it is broken."""
+    number, text = line
+    return checked_timing(text, number, name, (_TIMING, STAMP), _EXPECTED)
 
 
 def _cue_blocks(lines: list[str], name: str) -> list[tuple[int, str, str, list[str]]]:
