@@ -250,6 +250,11 @@ def test_placeholder_only_statements_and_a_token_for_a_district_without_needs(
     profile, topics, form, _ = (check_page(a) for a in apps(folder, query))
     assert "Ohne Wortinhalt" in profile + topics + form
     assert "Für: Leer" in form
+    # the ballot holds other districts' needs: the page says why (app and HTML form)
+    assert "Aus Leer nennen die Workshops keine eigenen Bedarfe." in form
+    assert "Aus Manfort nennen" not in check_page(
+        apps(folder, f"token={token(capsys, folder, 'Manfort')}")[2]
+    )
 
 
 def test_the_html_form_describes_needs_like_the_app() -> None:
@@ -269,3 +274,15 @@ def test_the_html_form_describes_needs_like_the_app() -> None:
     described = _describe(item)
     assert "in 2 Stadtteilen genannt" in described and "in einem Stadtteil" not in described
     assert "(gekürzt)" in described and len(described) < 2000
+
+
+def test_the_html_form_says_when_a_district_has_no_needs_of_its_own() -> None:
+    """The kernel-less form says the same sentence as the app for a district token."""
+    from widgets.formular_page import form_page
+    from workbench.participation.ballots import Ballot
+    from workbench.participation.ballots import Item as BallotItem
+
+    need = BallotItem(1, "need", "Treffpunkte", scope="sozialraumspezifisch", districts=TWO)
+    page = form_page(Ballot(1, 5, (need,), district="Leer"), "code")
+    assert "Aus Leer nennen die Workshops keine eigenen Bedarfe." in page
+    assert "Aus Manfort" not in form_page(Ballot(1, 5, (need,), district="Manfort"), "code")

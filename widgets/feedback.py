@@ -44,6 +44,7 @@ from widgets.feedback_texts import (
     UNSAVED,
     easy_language_html,
     intro_text,
+    no_own_needs,
     plain_scope,
     points_left_text,
     short_quote,
@@ -279,6 +280,7 @@ class ParticipantForm:
             + easy_language_html(self.budget, drafts)
             + f"<h2 class='sw-form-title'>{FORM_TITLE}</h2>"
             + (f"<p class='sw-meta'>Für: {esc(who)}</p>" if who else "")
+            + (f"<p>{esc(own)}</p>" if (own := no_own_needs(ballot.district, ballot.items)) else "")
             + f"<p>{intro_text(self.budget, drafts)} Bewertungen und Punkte "
             "speichern wir sofort. Ihren Kommentar speichern wir, wenn Sie das Feld "
             "verlassen. Sie können alles später ändern.</p>"

@@ -7,6 +7,8 @@ explanation in Einfache Sprache; both take them from here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
 SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
@@ -126,3 +128,27 @@ def short_quote(text: object, limit: int = QUOTE_CHARS) -> str:
     if space >= limit * 0.6:
         cut = cut[:space]
     return cut.rstrip(" \n\t,;:–-") + SHORTENED
+
+
+def no_own_needs(district: str | None, items: Sequence[object]) -> str:
+    """A sentence for a participant from a district none of whose needs is on the ballot.
+
+    Ballots hold every need of the round; a token for a district the workshops named no
+    need from would otherwise show "Für: Leer" above other districts' needs unexplained.
+
+    >>> class N:
+    ...     kind, districts = "need", ("Manfort",)
+    >>> no_own_needs("Manfort", [N()]), no_own_needs(None, [N()])
+    ('', '')
+    >>> no_own_needs("Opladen", [N()])[:53]
+    'Aus Opladen nennen die Workshops keine eigenen Bedarf'
+    """
+    if not district:
+        return ""
+    needs = [i for i in items if getattr(i, "kind", "") == "need"]
+    if not needs or any(district in getattr(i, "districts", ()) for i in needs):
+        return ""
+    return (
+        f"Aus {district} nennen die Workshops keine eigenen Bedarfe. Ihre Einschätzung der "
+        "Bedarfe aus anderen Stadtteilen und der ganzen Stadt hilft trotzdem."
+    )

@@ -30,6 +30,7 @@ from widgets.feedback_texts import (
     UNSAVED,
     easy_language_html,
     intro_text,
+    no_own_needs,
     plain_scope,
     points_left_text,
     short_quote,
@@ -399,6 +400,7 @@ def form_page(
         f"{notice}{easy_language_html(ballot.budget, drafts, form=True)}"
         f"<h2>{esc(FORM_TITLE)}</h2>"
         + (f'<p class="hinweis">Für: {esc(who)}</p>' if who else "")
+        + (f"<p>{esc(own)}</p>" if (own := no_own_needs(ballot.district, ballot.items)) else "")
         + f"<p>{esc(intro_text(ballot.budget, drafts))} Wenn Sie fertig sind, drücken Sie "
         f"unten auf „{esc(SAVE_BUTTON)}“. Sie können alles später mit demselben Link "
         "ändern.</p>"
