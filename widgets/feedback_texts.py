@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workbench.core.formatting import cut_text
+
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
 SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
@@ -113,7 +115,7 @@ def plain_scope(scope: str, n_districts: int) -> str:
 
 
 def short_quote(text: object, limit: int = QUOTE_CHARS) -> str:
-    """``text`` (not escaped) cut at a word boundary before ``limit`` characters.
+    """``text`` (not escaped) cut before ``limit`` characters as reports cut it (cut_text).
 
     >>> short_quote("kurz")
     'kurz'
@@ -121,13 +123,7 @@ def short_quote(text: object, limit: int = QUOTE_CHARS) -> str:
     'Der Bus fährt … (gekürzt)'
     """
     text = "" if text is None else str(text)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    space = max(cut.rfind(" "), cut.rfind("\n"))
-    if space >= limit * 0.6:
-        cut = cut[:space]
-    return cut.rstrip(" \n\t,;:–-") + SHORTENED
+    return text if len(text) <= limit else cut_text(text, limit) + SHORTENED
 
 
 def no_own_needs(district: str | None, items: Sequence[object]) -> str:

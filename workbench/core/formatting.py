@@ -74,6 +74,25 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{format_number(n)} {one if n == 1 else many}"
 
 
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut before ``limit`` characters, without a mark (the caller adds one).
+
+    The cut is at the end of a sentence in the last quarter, else at a word boundary not
+    too far back, else inside the word; trailing spaces and punctuation go.
+
+    >>> cut_text("Der Bus fährt abends viel zu selten", 20)
+    'Der Bus fährt'
+    """
+    cut = text[:limit]
+    sentence = max(cut.rfind(f"{mark} ") for mark in ".!?")
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if sentence >= limit * 0.75:
+        cut = cut[: sentence + 1]
+    elif space >= limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" \n\t,;:–-")
+
+
 def format_percent(share: object, decimals: int = 1) -> str:
     """A share (0–1) as German percent, missing as "–".
 

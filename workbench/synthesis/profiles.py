@@ -168,6 +168,14 @@ class _Inputs:
     notes: tuple[str, ...]
 
 
+def _today(clusters: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """Clusters sized by today's statements, not the run's: after `workbench forget` fewer
+    may be left, and a cluster whose statements were all erased has nothing to show."""
+    sizes = assignments.groupby("cluster")["segment_id"].nunique()
+    kept = clusters[clusters["cluster"].isin(sizes.index)]
+    return kept.assign(size=kept["cluster"].map(sizes).astype(int))
+
+
 def _read(
     project: Project, need_run: int | None, topic_run: int | None, coder: str | None
 ) -> _Inputs:
@@ -176,8 +184,8 @@ def _read(
     notes: list[str] = []
     segments = project.segments()
     try:
-        clusters = needs.clusters(project, need_run)
         need_assignments = needs.assignments(project, need_run)
+        clusters = _today(needs.clusters(project, need_run), need_assignments)
         need_run = need_run if need_run is not None else int(needs.runs(project)["run_id"].max())
     except WorkbenchError as err:
         if need_run is not None:
@@ -224,14 +232,13 @@ def _needs(inputs: _Inputs, district: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         return _empty(NEED_COLUMNS), _empty(NEED_QUOTE_COLUMNS)
     own = inputs.need_assignments[inputs.need_assignments["district"] == district]
     counts = own.groupby("cluster")["segment_id"].nunique()
-    sizes = inputs.need_assignments.groupby("cluster")["segment_id"].nunique()  # as in _matrix
     rows = [
         {
             "cluster": int(c.cluster),
             "label": c.label,
             "scope": c.scope,
             "segments": int(counts[c.cluster]),
-            "cluster_size": int(sizes[c.cluster]),
+            "cluster_size": int(c.size),
             "n_districts": int(c.n_districts),
             "districts": tuple(c.districts),
         }
@@ -377,19 +384,14 @@ def _matrix(inputs: _Inputs) -> pd.DataFrame:
     from workbench.analysis.needs import CROSS_CUTTING
 
     counts = inputs.need_assignments.groupby(["cluster", "district"])["segment_id"].nunique()
-    # today's statements, not the run's: after `workbench forget` fewer may be left (and a
-    # cluster whose statements were all erased has nothing to show)
-    sizes = inputs.need_assignments.groupby("cluster")["segment_id"].nunique()
     rows = []
     for c in inputs.clusters.itertuples():
-        if c.cluster not in sizes.index:
-            continue
         row = {
             "cluster": int(c.cluster),
             "label": c.label,
             "scope": c.scope,
             "n_districts": int(c.n_districts),
-            "size": int(sizes[c.cluster]),
+            "size": int(c.size),
         }
         row.update({d: int(counts.get((c.cluster, d), 0)) for d in districts})
         rows.append(row)

@@ -34,6 +34,7 @@ from sqlalchemy import select
 from workbench.core.formatting import (
     MISSING_NUMBER,
     MISSING_ROLE,
+    cut_text,
     format_number,
     format_percent,
     is_missing,
@@ -215,14 +216,7 @@ def shorten_quote(text: str, segment_id: int | None = None, limit: int = QUOTE_L
     text = str(text)
     if len(text) <= limit:
         return text
-    cut = text[:limit]
-    sentence = max(cut.rfind(f"{mark} ") for mark in ".!?")
-    space = max(cut.rfind(" "), cut.rfind("\n"))
-    if sentence >= limit * 0.75:  # the end of a sentence near the limit
-        cut = cut[: sentence + 1]
-    elif space >= limit * 0.6:  # else a word boundary not too far back; else inside the word
-        cut = cut[:space]
-    cut = cut.rstrip(" \n\t,;:–-")
+    cut = cut_text(text, limit)
     where = f"Aussage-ID {segment_id} im Export" if segment_id is not None else "im Export"
     return f"{cut} … [gekürzt; vollständiger Text: {where}]"
 
