@@ -269,10 +269,25 @@ def test_without_a_warm_process_the_launcher_runs_an_ordinary_kernel(tmp_path: P
     kc.start_channels()
     try:
         _wait_until_iopub_listens(kc, launcher, timeout=120)
-        reply = kc.execute_interactive("import os; print(os.getpid())", timeout=120)
+        printed: list[str] = []
+
+        def keep_output(msg: dict[str, Any]) -> None:
+            if msg["msg_type"] == "stream":
+                printed.append(msg["content"]["text"])
+
+        reply = kc.execute_interactive(
+            "import os; print(os.getpid())", timeout=120, output_hook=keep_output
+        )
         assert reply["content"]["status"] == "ok"
+        assert "".join(printed).split() == [str(launcher.pid)]  # the launcher became the kernel
         kc.shutdown()
-        assert launcher.wait(timeout=30) == 0  # it became the kernel and ended as one
+        shutdown = kc.control_channel.get_msg(timeout=30)
+        assert shutdown["msg_type"] == "shutdown_reply"
+        assert shutdown["content"]["status"] == "ok"
+        # It ended as a kernel ends. libzmq may abort while ipykernel tears down its sockets
+        # after the reply (`pfd.revents & POLLIN`, signaler.cpp; zeromq/libzmq#1307; seen once
+        # in the clean-clone runs so far). That is the plain kernel's exit, not the launcher's.
+        assert launcher.wait(timeout=30) in (0, -signal.SIGABRT)
     finally:
         kc.stop_channels()
         if launcher.poll() is None:
