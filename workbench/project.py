@@ -142,7 +142,7 @@ class Project(CodingMixin):
         """
         # the project's districts let a table's "Sonstiges" free text name one of them
         known = tuple(self.districts()["district"])
-        mapping = replace(mapping or TableMapping(), districts=known)
+        mapping = replace(mapping or TableMapping(), districts=known, find_district=not district)
         parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:

@@ -29,10 +29,11 @@ from workbench.ingest.table_columns import (
     detect_column,
     is_segment_list,
     language_columns,
+    no_text_column,
     number_repeated,
     segment_place,
 )
-from workbench.ingest.table_districts import DistrictCells
+from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_rows import (
@@ -44,7 +45,7 @@ from workbench.ingest.table_rows import (
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
-from workbench.ingest.textio import RawFile, Source, read_source
+from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
@@ -98,6 +99,7 @@ class TableMapping:
     attribute_columns: tuple[str, ...] | None = None
     sheet: str | None = None
     districts: tuple[str, ...] | None = None
+    find_district: bool = False  # look for the district column (no --district for the file)
 
     def mapped(self) -> list[str]:
         """The columns the mapping names (without attributes)."""
@@ -239,45 +241,6 @@ def _headerless(first: str) -> bool:
     return len(first.split()) > 1 or first.endswith((".", "!", "?"))
 
 
-def _no_text_column(
-    raw: RawFile,
-    header: list[str],
-    sheet: str | None,
-    sheets: list[str],
-    repeated: str | None,
-    single: bool,
-) -> InputError:
-    """The error for a table without a text column: its columns, other sheets to choose."""
-    columns = ", ".join(h for h in header if h)
-    if single and not repeated and len(sheets) < 2:
-        return InputError(
-            f"Die Tabelle hat nur die Spalte '{columns}', keine bekannte Textspalte. Ist "
-            f"'{columns}' die Kopfzeile der Texte: mit --text-column '{columns}' importieren. "
-            "Ist es schon der erste Beitrag: eine Kopfzeile 'Text' darüber schreiben.",
-            file=raw.name,
-            row=1,
-        )
-    why = (
-        f" ('{repeated}' wiederholt dieselben Einträge: eine Leitfrage? Dann mit "
-        f"--question-column '{repeated}' und den Antworten als --text-column)"
-        if repeated
-        else ""
-    )
-    if len(sheets) > 1 and sheet == sheets[0]:
-        others = ", ".join(f"'{n}'" for n in sheets[1:])
-        return InputError(
-            f"Keine Textspalte im ersten Tabellenblatt '{sheet}' (Spalten: {columns}){why}. "
-            f"Weitere Tabellenblätter: {others} – eines mit --sheet NAME wählen (jedes Blatt "
-            "ist ein eigener Import) oder die Textspalte mit --text-column angeben.",
-            file=raw.name,
-        )
-    return InputError(
-        f"Keine Textspalte angegeben (--text-column). Vorhandene Spalten: {columns}{why}",
-        file=raw.name,
-        row=1,
-    )
-
-
 _QUOTATION_ID = re.compile(r"^\d+:\d+$")
 
 
@@ -349,7 +312,7 @@ def parse_table(
         ):
             repeated, text_column = text_column, None
     if text_column is None:
-        raise _no_text_column(raw, header, sheet, sheets, repeated, single)
+        raise no_text_column(raw.name, header, sheet, sheets, repeated, single, records)
     detected_id, old_header = False, header
     if is_segment_list(text_column, segment_place(header, named) is not None):
         header = [  # a quotation's name (ATLAS.ti) is content, not its author
@@ -388,6 +351,11 @@ def parse_table(
             group = [(c, header.index(c)) for c in language_columns(header, found, taken)]
             category, title_group = (group, []) if _repeats(records, group) else ([], group)
     title_column = title_group[0][0] if title_group else None
+    guess = None
+    if mapping.find_district and mapping.district_column is None and mapping.districts:
+        used = taken | {c for c, _ in (*title_group, *category)}
+        guess = find_district_column(header, records, mapping.districts, used)
+        mapping = replace(mapping, district_column=guess.column)
     idx = {
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
         "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
@@ -536,11 +504,15 @@ def parse_table(
     }
     if detected_id:
         detected["ID"] = "ID"
+    if guess is not None and guess.column:
+        detected["Sozialraum"] = guess.column
     if sheet is not None:
         resolved["sheet"] = sheet
-    chosen = {**asdict(mapping), **resolved, "districts": None}  # the project's: not stored
+    chosen = {**asdict(mapping), **resolved, "districts": None, "find_district": None}
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
     options.update(districts.options(header))
+    if guess is not None and not guess.column:
+        options.update(district_unknown=guess.unknown, district_ambiguous=guess.ambiguous)
     options["skipped_rows"] = skipped
     options.update(read_options)
     if detected:

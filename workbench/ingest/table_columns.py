@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from workbench.coding.codebook import stored_code_name
-from workbench.core.domain import SEPARATOR
+from workbench.core.domain import SEPARATOR, InputError
 from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
 
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
@@ -194,3 +195,57 @@ def number_repeated(header: Sequence[str]) -> tuple[list[str], list[str]]:
         if name != column:
             renamed.append(name)
     return out, renamed
+
+
+def no_text_column(
+    filename: str,
+    header: list[str],
+    sheet: str | None,
+    sheets: list[str],
+    repeated: str | None,
+    single: bool,
+    records: Sequence[tuple[int, Sequence[Any]]] = (),
+) -> InputError:
+    """The error for a table without a text column: its columns, other sheets to choose, a
+    survey's questions (headers ending in "?") to name one by one."""
+    columns = ", ".join(h for h in header if h)
+    if single and not repeated and len(sheets) < 2:
+        return InputError(
+            f"Die Tabelle hat nur die Spalte '{columns}', keine bekannte Textspalte. Ist "
+            f"'{columns}' die Kopfzeile der Texte: mit --text-column '{columns}' importieren. "
+            "Ist es schon der erste Beitrag: eine Kopfzeile 'Text' darüber schreiben.",
+            file=filename,
+            row=1,
+        )
+    why = (
+        f" ('{repeated}' wiederholt dieselben Einträge: eine Leitfrage? Dann mit "
+        f"--question-column '{repeated}' und den Antworten als --text-column)"
+        if repeated
+        else ""
+    )
+    if len(sheets) > 1 and sheet == sheets[0]:
+        others = ", ".join(f"'{n}'" for n in sheets[1:])
+        return InputError(
+            f"Keine Textspalte im ersten Tabellenblatt '{sheet}' (Spalten: {columns}){why}. "
+            f"Weitere Tabellenblätter: {others} – eines mit --sheet NAME wählen (jedes Blatt "
+            "ist ein eigener Import) oder die Textspalte mit --text-column angeben.",
+            file=filename,
+        )
+
+    def open_question(place: int) -> bool:  # answered in sentences, or nearly all different
+        answers = [str(f[place]).strip() for _, f in records if place < len(f) and f[place]]
+        sentences = any(len(a.split()) >= 3 for a in answers)
+        return sentences or len(set(answers)) > 0.8 * len(answers)
+
+    questions = [h for i, h in enumerate(header) if h.rstrip().endswith("?") and open_question(i)]
+    if questions and not repeated:
+        flags = " ".join(f"--text-column '{q}'" for q in questions[:3])
+        why = (
+            ". Eine Umfrage mit offenen Fragen: jede offene Frage als --text-column angeben "
+            f"(mehrfach möglich), z. B. {flags}"
+        )
+    return InputError(
+        f"Keine Textspalte angegeben (--text-column). Vorhandene Spalten: {columns}{why}",
+        file=filename,
+        row=1,
+    )

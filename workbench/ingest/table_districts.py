@@ -152,3 +152,61 @@ class DistrictCells:
             out["district_other_unmatched"] = self.unmatched
             out["district_other_checked"] = self.known is not None
         return out
+
+
+# Header words (``header_key``) of a column that may hold a row's district: "Stadtteil",
+# "In welchem Stadtteil wohnen Sie?" (Microsoft/Google Forms), "Sozialraum", "Quartier",
+# "Wohnort", Decidim's "scope/name/de".
+DISTRICT_WORDS = (
+    "sozialraum stadtteil quartier ortsteil ortschaft bezirk viertel kiez wohnort gebiet "
+    "district neighbourhood neighborhood scope"
+).split()
+
+
+@dataclass(frozen=True)
+class DistrictGuess:
+    """A table's district column found without ``--district-column``, or why none was."""
+
+    column: str | None = None
+    unknown: dict[str, int] | None = None  # header → values that are no district of the project
+    ambiguous: tuple[str, ...] = ()  # several columns hold only the project's districts
+
+
+def find_district_column(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    known: Sequence[str],
+    taken: set[str],
+) -> DistrictGuess:
+    """The column holding each row's district, if its header says so and every answer in
+    it is one of the project's districts (exactly as declared) or means none ("Sonstiges",
+    "keine Angabe"), at least one a district; nothing is guessed beyond that.
+
+    >>> rows = [(2, ["Bänke", "Opladen"]), (3, ["Bus", "keine Angabe"])]
+    >>> find_district_column(["Text", "Stadtteil"], rows, ["Opladen"], {"Text"}).column
+    'Stadtteil'
+    >>> find_district_column(["Text", "Stadtteil"], rows, ["Manfort"], {"Text"}).unknown
+    {'Stadtteil': 1}
+    """
+    names = {k.strip() for k in known}
+    qualified: list[int] = []
+    unknown: dict[str, int] = {}
+    for place, column in enumerate(header):
+        key = header_key(re.sub(r"[()\[\]]", " ", column))  # "Arbeitsort (Stadtteil)" too
+        if not column or column in taken or not any(w in key for w in DISTRICT_WORDS):
+            continue
+        values = {DistrictCells._cell(fields, place) for _, fields in records} - {""}
+        districts = values & names
+        others = {v for v in values - districts if not is_no_district(v)}
+        if districts and not others:
+            qualified.append(place)
+        elif others:
+            unknown[column] = len(others)
+    # A district question's free-text column ("Stadtteil [other]") is not a second one.
+    beside = {other_column(header, header[p]) for p in qualified}
+    qualified = [p for p in qualified if p not in beside]
+    if len(qualified) == 1:
+        return DistrictGuess(column=header[qualified[0]])
+    if qualified:
+        return DistrictGuess(ambiguous=tuple(header[p] for p in qualified))
+    return DistrictGuess(unknown=unknown or None)

@@ -238,6 +238,25 @@ def _district_notices(options: Mapping[str, Any]) -> list[str]:
             f"{_rows(options['district_other_unmatched'])} mit Freitext in '{other}': {why}, "
             "ohne Sozialraum; der Freitext bleibt als Attribut erhalten."
         )
+    for column, count in (options.get("district_unknown") or {}).items():
+        notices.append(
+            f"Spalte '{column}' nennt "
+            + (
+                "1 Wert, der kein Sozialraum"
+                if count == 1
+                else f"{count} Werte, die keine Sozialräume"
+            )
+            + " des Projekts "
+            + ("ist" if count == 1 else "sind")
+            + ": nicht als Sozialraum übernommen (Aussagen ohne Sozialraum). Sind es "
+            f"Sozialräume: --district-column '{column}' (neue mit --add-districts)."
+        )
+    if options.get("district_ambiguous"):
+        listed = ", ".join(f"'{c}'" for c in options["district_ambiguous"])
+        notices.append(
+            f"Mehrere Spalten nennen Sozialräume ({listed}): keine übernommen; "
+            "--district-column NAME wählt eine."
+        )
     return notices
 
 

@@ -1,0 +1,167 @@
+"""A table's district column found without --district-column (survey and form exports).
+
+Microsoft Forms, Google Forms, LimeSurvey and platform exports ask for the district in a
+column of their own ("Stadtteil", "In welchem Stadtteil wohnen Sie?"). Imported without
+``--district-column``, its answers used to become an attribute and every statement
+city-wide, silently: the district profiles stayed empty. Now such a column is the
+statements' district when its header says so and every answer is one of the project's
+districts (or "keine Angabe"); otherwise the import says why it took none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+DISTRICTS = ["Manfort", "Opladen", "Wiesdorf", "Opladen", "Manfort", "keine Angabe"]
+NEEDS = [
+    "Ein Treffpunkt für Jugendliche am Abend",
+    "Mehr Bänke im Park, sagt auch Frau Brandt",
+    "Bessere Busverbindungen nach Köln",
+    "Ein Café für Ältere",
+    "Beleuchtung am Bahnhof",
+    "Mehr Grün in der Innenstadt",
+]
+GOOD = ["Der Markt", "Die Bibliothek", "", "Nachbarschaft", "Der Sportverein", "Die Kita"]
+
+
+def _forms(path: Path, districts: list[str] = DISTRICTS) -> Path:
+    """A Microsoft Forms export (German): account columns, a district question, two open."""
+    pd.DataFrame(
+        {
+            "ID": range(1, 7),
+            "Startzeit": ["11/3/25 10:02:11"] * 6,
+            "Fertigstellungszeit": ["11/3/25 10:05:11"] * 6,
+            "E-Mail": ["anonymous", "jan.kowalski@example.org", *["anonymous"] * 4],
+            "Name": ["", "Jan Kowalski", "", "", "", ""],
+            "In welchem Stadtteil wohnen Sie?": districts,
+            "Was fehlt Ihnen im Stadtteil?": NEEDS,
+            "Was ist gut?": GOOD,
+        }
+    ).to_excel(path, index=False)
+    return path
+
+
+def _import(project: Project, *args: str) -> int:
+    return main(["--project", str(project.path), "import", *args])
+
+
+QUESTIONS = ["--text-column", "Was fehlt Ihnen im Stadtteil?", "--text-column", "Was ist gut?"]
+
+
+def test_a_forms_export_gets_its_districts_from_the_district_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _forms(tmp_path / "forms.xlsx")
+    assert _import(project, str(path), *QUESTIONS) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'In welchem Stadtteil wohnen Sie?' als Sozialraum erkannt." in out
+    segments = project.segments()
+    needs = segments[segments["question"] == "Was fehlt Ihnen im Stadtteil?"]
+    assert needs["district"].tolist() == [
+        "Manfort",
+        "Opladen",
+        "Wiesdorf",
+        "Opladen",
+        "Manfort",
+        "Gesamtstadt",  # "keine Angabe": no district, stored city-wide
+    ]
+    assert len(segments) == 11  # six needs, five good things (one left empty)
+    assert all("In welchem Stadtteil wohnen Sie?" not in a for a in segments["attributes"])
+    text = " ".join(segments["text"]) + repr(segments["attributes"].tolist())
+    assert "Kowalski" not in text and "Brandt" not in text and "@" not in text
+
+
+def test_a_fixed_district_for_the_file_wins_and_nothing_is_detected(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _forms(tmp_path / "forms.xlsx")
+    assert _import(project, str(path), *QUESTIONS, "--district", "Wiesdorf") == 0
+    assert "als Sozialraum erkannt" not in capsys.readouterr().out
+    assert set(project.segments()["district"]) == {"Wiesdorf"}
+
+
+def test_a_district_column_naming_other_places_is_not_taken_and_says_so(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    districts = ["Manfort", "Schlebusch", "Bürrig", "Opladen", "Manfort", "Schlebusch"]
+    path = _forms(tmp_path / "forms.xlsx", districts)
+    assert _import(project, str(path), *QUESTIONS) == 0  # not refused: nothing was asked for
+    out = capsys.readouterr().out
+    assert (
+        "Spalte 'In welchem Stadtteil wohnen Sie?' nennt 2 Werte, die keine Sozialräume des "
+        "Projekts sind: nicht als Sozialraum übernommen" in out
+    )
+    assert "--district-column 'In welchem Stadtteil wohnen Sie?'" in out
+    assert "Schlebusch" not in out  # answers are not echoed (a "Wohnort" may be an address)
+    assert set(project.segments()["district"]) == {"Gesamtstadt"}
+    # As the notice says: named explicitly, the new districts are declared and taken.
+    again = tmp_path / "again.xlsx"
+    _forms(again, [*districts[:5], "Bürrig"])
+    column = ["--district-column", "In welchem Stadtteil wohnen Sie?", "--add-districts"]
+    assert _import(project, str(again), *QUESTIONS, *column) == 0
+    latest = project.segments().tail(11)
+    assert {"Schlebusch", "Bürrig", "Manfort"} <= set(latest["district"])
+
+
+def test_two_district_columns_are_not_chosen_between(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zwei.csv"
+    pd.DataFrame(
+        {
+            "Beitrag": NEEDS[:3],
+            "Wohnort (Stadtteil)": ["Manfort", "Opladen", "Opladen"],
+            "Arbeitsort (Stadtteil)": ["Wiesdorf", "Wiesdorf", "Manfort"],
+        }
+    ).to_csv(path, index=False)
+    assert _import(project, str(path)) == 0
+    out = capsys.readouterr().out
+    assert "Mehrere Spalten nennen Sozialräume ('Wohnort (Stadtteil)', 'Arbeitsort" in out
+    assert set(project.segments()["district"]) == {"Gesamtstadt"}
+
+
+def test_the_free_text_beside_a_detected_district_question_still_names_the_district(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "limesurvey.csv"
+    pd.DataFrame(
+        {
+            "Beitrag": NEEDS[:3],
+            "Stadtteil": ["Manfort", "-oth-", "-oth-"],
+            "Stadtteil [other]": ["", "Leverkusen-Opladen", "am Rhein"],
+        }
+    ).to_csv(path, index=False)
+    assert _import(project, str(path)) == 0
+    assert project.segments()["district"].tolist() == ["Manfort", "Opladen", "Gesamtstadt"]
+
+
+def test_a_column_named_like_a_place_but_holding_other_things_stays_an_attribute(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "themen.csv"
+    pd.DataFrame({"Beitrag": NEEDS[:2], "Themengebiet": ["Verkehr", "Grün"]}).to_csv(
+        path, index=False
+    )
+    assert _import(project, str(path)) == 0
+    assert "als Sozialraum erkannt" not in capsys.readouterr().out
+    segments = project.segments()
+    assert set(segments["district"]) == {"Gesamtstadt"}
+    assert segments["attributes"].iloc[0]["Themengebiet"] == "Verkehr"
+
+
+def test_without_a_text_column_the_error_names_the_open_questions_not_the_district(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _forms(tmp_path / "forms.xlsx")
+    assert _import(project, str(path)) == 2
+    err = capsys.readouterr().err
+    assert "jede offene Frage als --text-column angeben" in err
+    assert "z. B. --text-column 'Was fehlt Ihnen im Stadtteil?' --text-column 'Was ist gut?'" in err
+    assert "--text-column 'In welchem Stadtteil" not in err  # a closed question
+    assert project.status()["segments"] == 0
