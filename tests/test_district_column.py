@@ -165,3 +165,13 @@ def test_without_a_text_column_the_error_names_the_open_questions_not_the_distri
     assert "z. B. --text-column 'Was fehlt Ihnen im Stadtteil?' --text-column 'Was ist gut?'" in err
     assert "--text-column 'In welchem Stadtteil" not in err  # a closed question
     assert project.status()["segments"] == 0
+
+
+@pytest.mark.parametrize("header", ["Ort", "Quartier", "Sozialraum", "scope/name/de", "Wo?"])
+def test_usual_district_headers_are_found(project: Project, tmp_path: Path, header: str) -> None:
+    path = tmp_path / "karten.csv"
+    pd.DataFrame({"Beitrag": NEEDS[:3], header: ["Opladen", "Wiesdorf", ""]}).to_csv(
+        path, index=False
+    )
+    assert _import(project, str(path)) == 0
+    assert project.segments()["district"].tolist() == ["Opladen", "Wiesdorf", "Gesamtstadt"]

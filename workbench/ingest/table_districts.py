@@ -161,6 +161,7 @@ DISTRICT_WORDS = (
     "sozialraum stadtteil quartier ortsteil ortschaft bezirk viertel kiez wohnort gebiet "
     "district neighbourhood neighborhood scope"
 ).split()
+DISTRICT_HEADERS = frozenset({"ort", "wo", "raum", "area", "location"})  # the whole header
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def find_district_column(
     unknown: dict[str, int] = {}
     for place, column in enumerate(header):
         key = header_key(re.sub(r"[()\[\]]", " ", column))  # "Arbeitsort (Stadtteil)" too
-        if not column or column in taken or not any(w in key for w in DISTRICT_WORDS):
+        named = key in DISTRICT_HEADERS or any(w in key for w in DISTRICT_WORDS)
+        if not column or column in taken or not named:
             continue
         values = {DistrictCells._cell(fields, place) for _, fields in records} - {""}
         districts = values & names
