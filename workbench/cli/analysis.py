@@ -116,10 +116,14 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     return 0
 
 
+BACKEND_HELP = "Einbettungen: use (Standard) | tfidf | sentence-transformers:<modell>"
+SEED_HELP = "Startwert des Zufalls (Standard 42; gleiche Angaben, gleiche Cluster)"
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register embed, topics, needs and cluster."""
     p = sub.add_parser("embed", help="Einbettungen aller Aussagen berechnen (Cache füllen)")
-    p.add_argument("--backend", default="use", help="use | tfidf | sentence-transformers:<modell>")
+    p.add_argument("--backend", default="use", help=BACKEND_HELP)
     p.set_defaults(func=cmd_embed)
 
     p = sub.add_parser(
@@ -134,15 +138,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="ein Modell für alle oder je Sozialraum bzw. Leitfrage",
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
-    p.add_argument("--backend", default="use")
+    p.add_argument("--backend", default="use", help=BACKEND_HELP)
     p.add_argument(
         "--n-topics", type=int, metavar="K", help="Zahl der Themen (sonst aus den Daten)"
     )
-    p.add_argument("--reducer", choices=["none", "umap"], default="none")
     p.add_argument(
-        "--clusterer", choices=["spectral", "graph-kmeans", "hdbscan"], default="spectral"
+        "--reducer",
+        choices=["none", "umap"],
+        default="none",
+        help="Dimensionen vor dem Clustern verringern (Standard none; umap wie BERTopic)",
     )
-    p.add_argument("--seed", type=int, default=42)
+    p.add_argument(
+        "--clusterer",
+        choices=["spectral", "graph-kmeans", "hdbscan"],
+        default="spectral",
+        help="Clusterverfahren (Standard spectral; hdbscan: BERTopics, lässt Aussagen ohne Thema)",
+    )
+    p.add_argument("--seed", type=int, default=42, help=SEED_HELP)
     p.set_defaults(func=cmd_topics)
 
     p = sub.add_parser(
@@ -173,8 +185,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Clusterverfahren (Standard spectral; graph-kmeans: das frühere)",
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
-    p.add_argument("--backend", default="use")
-    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--backend", default="use", help=BACKEND_HELP)
+    p.add_argument("--seed", type=int, default=42, help=SEED_HELP)
     p.set_defaults(func=cmd_needs)
 
     p = sub.add_parser("cluster", help="Bedarfscluster umbenennen, zusammenführen, teilen")
@@ -182,5 +194,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("clusters", type=int, nargs="+", metavar="N")
     p.add_argument("--label", help="neuer Name")
     p.add_argument("--author", default="", help="wer die Änderung macht")
-    p.add_argument("--out", metavar="CSV")
+    p.add_argument(
+        "--out", metavar="CSV", help="Zuordnung der Aussagen danach als CSV (sonst Standardausgabe)"
+    )
     p.set_defaults(func=cmd_cluster)

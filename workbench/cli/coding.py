@@ -249,7 +249,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_codebook_delete)
 
     q = books.add_parser("export", help="Codebuch als YAML oder REFI-QDA (.qdc) schreiben")
-    q.add_argument("--format", choices=["yaml", "qdc"], required=True)
+    q.add_argument(
+        "--format", choices=["yaml", "qdc"], required=True, help="YAML oder REFI-QDA-Codebuch"
+    )
     q.add_argument("out", metavar="OUT")
     q.set_defaults(func=cmd_codebook_export)
 
@@ -268,13 +270,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_uncode)
 
     p = sub.add_parser("undo", help="die letzten Kodierschritte einer Person rückgängig machen")
-    p.add_argument("--coder", required=True, metavar="NAME")
+    p.add_argument("--coder", required=True, metavar="NAME", help="wessen Schritte")
     p.add_argument("-n", type=int, default=1, metavar="N", help="Anzahl Schritte (Standard 1)")
     p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser("memo", help="Memo zum Projekt, zu einer Aussage, einem Code, Cluster")
     p.add_argument("text", metavar="TEXT")
-    p.add_argument("--author", required=True, metavar="NAME")
+    p.add_argument("--author", required=True, metavar="NAME", help="wer das Memo schreibt")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--segment", type=int, metavar="ID", help="zu dieser Aussage")
     target.add_argument("--code", metavar="PATH", help="zu diesem Code")
@@ -301,7 +303,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("resolve", help="Abweichung klären: Memo, optional Code setzen/entfernen")
     p.add_argument("segment_id", metavar="SEGMENT_ID", type=int)
     p.add_argument("code", metavar="CODE")
-    p.add_argument("--author", required=True, metavar="NAME")
+    p.add_argument("--author", required=True, metavar="NAME", help="wer die Abweichung klärt")
     p.add_argument("--text", required=True, metavar="TEXT", help="Begründung (wird Memo)")
     decision = p.add_mutually_exclusive_group()
     decision.add_argument("--apply", action="store_true", help="Code für --coder setzen")

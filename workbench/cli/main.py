@@ -270,7 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", help="Aussagen mit Codes als Tabelle oder REFI-QDA-Projekt (.qdpx) exportieren"
     )
-    p.add_argument("--format", choices=["csv", "xlsx", "qdpx"], required=True)
+    p.add_argument(
+        "--format",
+        choices=["csv", "xlsx", "qdpx"],
+        required=True,
+        help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx)",
+    )
     p.add_argument(
         "--pseudonymised", action="store_true", help="nur pseudonymisierte Texte (für Weitergabe)"
     )

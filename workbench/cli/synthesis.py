@@ -175,7 +175,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Empfehlungen anlegen, mit Bedarfen und Belegen verknüpfen, Nachweise prüfen",
         description="Kette: Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop. "
         "Ein Bedarfscluster wird über seine Aussagen verknüpft und in späteren Läufen "
-        "wiedergefunden, solange er zu mindestens 50 % (Jaccard) derselbe ist.",
+        "wiedergefunden: als der Cluster, der mindestens die Hälfte der verknüpften Aussagen "
+        "enthält (der mit den meisten, auch wenn er gewachsen ist).",
     )
     actions = p.add_subparsers(dest="action", required=True, metavar="AKTION")
     a = actions.add_parser("add", help="Empfehlung anlegen")
@@ -186,15 +187,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--actor", action="append", metavar="AKTEUR",
         help=f"adressierter Akteur, mehrfach möglich (z. B. {', '.join(ACTORS[:3])})",
     )  # fmt: skip
-    a.add_argument("--status", default=STATUSES[0], choices=STATUSES)
+    a.add_argument(
+        "--status", default=STATUSES[0], choices=STATUSES, help=f"Stand (Standard {STATUSES[0]})"
+    )
     a.add_argument("--author", default="", help="wer die Empfehlung formuliert")
     e = actions.add_parser("edit", help="Empfehlung ändern (nur angegebene Felder)")
     e.add_argument("id", type=int, metavar="NR")
-    e.add_argument("--text")
-    e.add_argument("--title")
-    e.add_argument("--scope", metavar="SOZIALRAUM")
+    e.add_argument("--text", help="neuer Text")
+    e.add_argument("--title", help="neuer Titel")
+    e.add_argument("--scope", metavar="SOZIALRAUM", help="neuer Sozialraum")
     e.add_argument("--actor", action="append", metavar="AKTEUR", help="ersetzt alle Akteure")
-    e.add_argument("--status", choices=STATUSES)
+    e.add_argument("--status", choices=STATUSES, help="neuer Stand")
     ls = actions.add_parser("list", help="Empfehlungen anzeigen")
     ls.add_argument("--json", action="store_true", help="als JSON ausgeben")
     k = actions.add_parser("link", help="mit Bedarfsclustern und Belegen verknüpfen")
@@ -226,7 +229,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Zitaten und Nachweisketten der Empfehlungen; reproduzierbar bis auf die Zeile "
         "„Erstellt am“. HTML funktioniert offline (plotly.js eingebettet).",
     )
-    p.add_argument("--format", choices=["html", "docx", "xlsx"], required=True)
+    p.add_argument("--format", choices=["html", "docx", "xlsx"], required=True, help="Dateiformat")
     p.add_argument("--district", metavar="NAME", help="nur das Profil dieses Sozialraums")
     p.add_argument(
         "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"
