@@ -157,3 +157,23 @@ def test_argparse_speaks_german(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "usage" not in out
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    """`workbench BEFEHL --help` explains each option (positionals are named by metavar)."""
+    import argparse
+
+    from workbench.cli.main import build_parser
+
+    silent: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+            elif action.option_strings and not action.help:
+                silent.append(f"{path} {'/'.join(action.option_strings)}")
+
+    walk(build_parser(), "workbench")
+    assert not silent, silent
