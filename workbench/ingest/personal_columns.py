@@ -36,8 +36,10 @@ from functools import lru_cache
 from typing import Any
 
 from workbench.core.domain import ParsedSegment, person_key
-from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES
+from workbench.ingest.organisations import is_organisation as is_organisation
+from workbench.ingest.organisations import organisation_words as organisation_words
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 PERSON_ATTRIBUTES = ("speaker", "recipient")  # attributes whose value is a person
@@ -68,8 +70,25 @@ CONTACT_HEADERS = frozenset(
     anschrift postanschrift wohnanschrift wohnadresse privatadresse strasseundhausnummer
     strassehausnummer hausnummer
     ip ipaddr ipadresse ipaddress useragent iban kontonummer geburtsdatum geburtstag
-    dateofbirth birthdate
+    dateofbirth birthdate deviceid imei simserial subscriberid geratid geraeteid
     """.split()
+)  # a device's ID (KoBoToolbox's, ODK's "deviceid", an IMEI) identifies its owner too
+# Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
+# KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
+# "51.0303 6.9843 52 4.5"); never stored, the district says where.
+LOCATION_HEADERS = frozenset("lat lon lng latlon latlng geopoint gps".split())
+LOCATION_ENDINGS = (
+    "latitude longitude breitengrad langengrad laengengrad koordinaten coordinates"
+).split()
+_GEOPOINT = re.compile(
+    r"^(?:POINT\s*\(\s*)?-?\d{1,3}\.\d{4,}(?:,\s*|\s+)-?\d{1,3}\.\d{4,}"
+    r"(?:\s+-?\d+(?:\.\d+)?){0,2}\s*\)?$",
+    re.IGNORECASE,
+)
+# A person's ID that is a number, a UUID or a hash is pseudonymous (kept: "author/id");
+# any other ("anna.brandt", Nextcloud Forms' "Benutzer-ID") is an account's name.
+_PSEUDONYMOUS_ID = re.compile(
+    r"^(?:\d+|[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}|[0-9a-f]{16,})$", re.IGNORECASE
 )
 # A short header that ends with one of these (or starts with e-mail or a phone number)
 # names contact data too: "Creator email", "Kontakt-Telefon", "E-Mail der Verfasserin".
@@ -218,12 +237,16 @@ _PARTICIPLE = re.compile(
 )
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
 _GENDER_MARK = re.compile(r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b)", re.IGNORECASE)
+_FORM_ACCOUNTS = frozenset(("username",))
+_SUBMISSION_IDS = frozenset(("_uuid", "meta-instanceID", "instanceID", "meta/instanceID"))
+_CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 
 
 def header_words(header: str) -> list[str]:
     """A header's words, folded, gender marks joined, without a bracketed remark or a
     trailing language ("Moderator*in (intern)" → ``["moderatorin"]``)."""
     text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", str(header)))
+    text = _CAMEL.sub(" ", text)  # "RecipientLastName" (Qualtrics), not "NutzerInnenname"
     words = re.findall(r"[a-z]+", fold(text))
     return words[:-1] if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES else words
 
@@ -341,6 +364,13 @@ def _already_placeholder(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(r"\[Person \d+\]", value.strip()) is not None
 
 
+def is_form_account(header: str, columns: Iterable[str]) -> bool:
+    """Whether a column of a row with ``columns`` is a data collection form's account
+    (ODK's, KoBoToolbox's metadata ``username`` beside the submission's ID ``_uuid`` or
+    ``meta-instanceID``): the enumerator's, not the respondent's — another person."""
+    return header.strip() in _FORM_ACCOUNTS and not _SUBMISSION_IDS.isdisjoint(columns)
+
+
 def is_contact_column(header: str) -> bool:
     """Whether a column holds contact data (e-mail, phone, postal address, …)."""
     key = header_key(header)
@@ -348,6 +378,35 @@ def is_contact_column(header: str) -> bool:
         return True
     short = len(str(header).split()) <= 4 and key not in NOT_CONTACT
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
+
+
+def is_location(header: str, value: Any = None) -> bool:
+    """Whether a column holds exact coordinates (by its header), or ``value`` is one.
+
+    >>> is_location("_standort_latitude"), is_location("standort", "51.0303 6.9843 52 4.5")
+    (True, True)
+    """
+    key = header_key(header)
+    if key in LOCATION_HEADERS or key.endswith(tuple(LOCATION_ENDINGS)):
+        return True
+    return isinstance(value, str) and _GEOPOINT.match(value.strip()) is not None
+
+
+def is_account_id(header: str, value: Any) -> bool:
+    """Whether a person's ID ("User ID", "Benutzer-ID", "author/id") is an account's name
+    ("anna.brandt"), not a number, UUID or hash.
+
+    >>> is_account_id("Benutzer-ID", "anna.brandt"), is_account_id("author/id", "4711")
+    (True, False)
+    """
+    words = [w for w in header_words(header) if w not in _FILLERS]
+    if len(words) == 1 and words[0].endswith("id"):  # "userid"
+        words = [words[0][:-2], "id"]
+    if len(words) != 2 or words[1] not in ("id", "kennung"):
+        return False
+    if _word_kind(words[0]) not in (AUTHOR, NICKNAME):
+        return False
+    return isinstance(value, str) and not _PSEUDONYMOUS_ID.match(value.strip())
 
 
 def is_people_list_column(header: str) -> bool:
@@ -398,8 +457,9 @@ def _given(value: Any) -> str | None:
     """A person column's value as a name: not empty, "anonym", "k. A." or "-"."""
     if value in (None, "") or (isinstance(value, float) and value != value):
         return None
-    text = str(value).strip()
-    return text if header_key(text) not in NO_NAME and text.strip("-–. ") else None
+    text, key = str(value).strip(), header_key(value)
+    anonymous = key in NO_NAME or key.startswith("anonym")  # "Anonymer Benutzer" (Nextcloud)
+    return text if not anonymous and text.strip("-–. ") else None
 
 
 def author(attributes: Mapping[str, Any]) -> str | None:
@@ -408,11 +468,12 @@ def author(attributes: Mapping[str, Any]) -> str | None:
     Several name columns (``Vorname``, ``Nachname``) make one name; a user name
     (``author/nickname``, ``Benutzername des Autors``) is the name only when no real name
     is given, and never joined to one (the same person mentioned in a text must get the
-    same placeholder). "anonym", "k. A." and empty values are no name.
+    same placeholder). "anonym", "k. A." and empty values are no name, nor a data
+    collection form's account (:func:`is_form_account`).
     """
     names: dict[str, list[str]] = {AUTHOR: [], NICKNAME: []}
     for key, value in attributes.items():
-        role = person_role(key)
+        role = OTHER if is_form_account(key, attributes) else person_role(key)
         if role in names and (text := _given(value)) is not None:
             names[role].append(text)
     if names[AUTHOR]:
@@ -428,67 +489,16 @@ def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[
     return value
 
 
-# Words of an organisation's name: an author "Caritas Opladen" or "Bürgerverein Manfort"
-# is a local actor, not a person, and stays readable (attribute ``organisation``).
-_ORGANISATION_HEAD = re.compile(  # a word, or the head of a compound ("Jugendamt")
-    r"^(?:[a-z]{3,})?(?:verein|zentrum|buro|amt|stelle|dienst|schule|kita|kindergarten|"
-    r"kirche|gemeinde|beirat|initiative|stiftung|werk|treff|netzwerk|verband|bibliothek|"
-    r"bucherei|hilfe|management|gesellschaft|genossenschaft|fraktion|partei|einrichtung|"
-    r"trager|caritas|diakonie|parlament|forum|club|klub|team|gruppe|bundnis|ausschuss|"
-    r"akademie|museum|theater|bewegung|gemeinschaft|konferenz|kollektiv)$"
-)
-# Heads that end surnames and first names too ("Neuhaus", "Pankrat", "Kreis"): they
-# count in a name of several words that is no first name or surname ("Jugendhaus
-# Lindenhof", "Seniorenrat Opladen"); "Neuhaus" alone stays a person.
-_ORGANISATION_WEAK_HEAD = re.compile(r"^(?:[a-z]{3,})?(?:haus|rat|bund|kreis|runde)$")
-_ORGANISATION_WORD = frozenset(  # whole words: legal forms, associations, sports clubs
-    "awo drk asb vhs cvjm kjg dpsg vdk sovd nabu adfc ev eg ggmbh gmbh ag ug gbr ig sv tsv "
-    "tus vfl vfb vfr fc sc ssv djk tv tsg".split()
-)
-# A dotted abbreviation is one word: "e.V.", "e. V.", "g.e.V." (not "B. Schröder").
-_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{1,2}\.\s?){2,}")
-
-
-def organisation_words(name: str) -> list[str]:
-    """An author's words, folded, dotted abbreviations as one ("e. V." → ``ev``)."""
-    joined = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group()) + " ", name)
-    return [fold(w) for w in _WORD.findall(joined)]
-
-
-def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
-    """Whether an author names an organisation (one of its words is an institution's,
-    and no person is found in it: "Jugendzentrum – Herr Kaya" is a person).
-
-    An institution's word is a legal form or an association's abbreviation ("e. V.",
-    "gGmbH", "AWO", "TuS"), or ends like one ("Jugendamt", "Stadtteilforum",
-    "Jugendparlament"; "…haus", "…rat", "…bund", "…kreis", "…runde" only beside other
-    words) and is no first name or surname of the gazetteer.
-    """
-    words = organisation_words(name)
-    names = gazetteer()
-
-    def institution(word: str) -> bool:
-        if word in _ORGANISATION_WORD:
-            return True
-        if names.has_first(word) or names.has_last(word):
-            return False  # "Matthäus", "Pankrat", "Niehaus"
-        weak = len(words) > 1 and _ORGANISATION_WEAK_HEAD.match(word)
-        return bool(weak or _ORGANISATION_HEAD.match(word))
-
-    if not any(institution(w) for w in words):
-        return False
-    return not any(h.kind == "person" for h in pseudonymiser.detect(name))
-
-
 def safe_attributes(
     pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
 ) -> dict[str, Any]:
-    """``attributes`` safe to store: people as placeholders, no contact data.
+    """``attributes`` safe to store: people as placeholders, no contact data, no places.
 
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
-    there is one), or ``organisation`` in clear when they name one; contact columns and
-    columns of other people (assignee, moderator, reviewer, supporters) are dropped;
+    there is one), or ``organisation`` in clear when they name one; contact columns,
+    exact coordinates, accounts' names and columns of other people (assignee, moderator,
+    reviewer, supporters) are dropped;
     free text (a title, another open answer: it may name someone) is
     pseudonymised like a statement, other text fields (dates, categories) lose listed
     names and structured data (e-mail, phone, …).
@@ -506,6 +516,8 @@ def safe_attributes(
             or person_role(key)
             or is_people_list_column(key)
             or names_staff(key, value)
+            or is_location(key, value)
+            or is_account_id(key, value)
         ):
             continue
         elif isinstance(value, str):
@@ -559,35 +571,3 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
     for text in sorted(others):
         names += [n for n in _named_people(pseudonymiser, text) if n not in names]
     return names
-
-
-def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
-    """What the import did with person and contact columns (for the import's output)."""
-    segments = list(segments)
-    keys = dict.fromkeys(k for s in segments for k in s.attributes)
-    columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
-    contact = [c for c in columns if is_contact_column(c)]
-    people = [c for c in columns if is_person_column(c) and c not in contact]
-    named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)}
-    staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
-    others = [c for c in columns if is_people_list_column(c) and c not in people + contact + staff]
-    notices = []
-    if people:
-        notices.append(
-            f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker); "
-            "Personennamen daraus werden auch in den Texten ersetzt."
-        )
-    if contact:
-        notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
-    if staff:
-        notices.append(
-            f"Spalte(n) {', '.join(staff)}: weitere Personen (Zuständige, Moderation, "
-            "Interviewende, Erfassende, Bewertende, Antwortende), nicht übernommen; ihre Namen "
-            "werden auch in den Texten ersetzt."
-        )
-    if others:
-        notices.append(
-            f"Spalte(n) {', '.join(others)}: weitere Personen (Unterstützende, Profile, "
-            "Konten), nicht übernommen."
-        )
-    return tuple(notices)

@@ -17,6 +17,8 @@ from workbench.ingest.personal_columns import (
     is_contact_column,
     is_person_column,
 )
+from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
+from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_columns import (
     QUESTION_HEADERS,
     QUOTATION_NAME,
@@ -34,6 +36,7 @@ from workbench.ingest.table_columns import (
     segment_place,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
+from workbench.ingest.table_headers import header_rows, mapping_by_labels
 from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_rows import (
@@ -41,7 +44,6 @@ from workbench.ingest.table_rows import (
     IMPORTERS,
     Rows,
     is_no_answer,
-    label_row,
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
@@ -255,11 +257,13 @@ def _quotation_ids(header: list[str], records: Rows) -> bool:
 
 
 def _question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
-    """A statement's question: the question column's, else a survey's column header or a
-    column's label (SoSci Survey's second header row)."""
+    """A statement's question: the question column's, else a survey's column header, a
+    column's label (a survey tool's second header row) or a header asking a question
+    ("Was fehlt Ihnen?": a form's one open question)."""
     if given:
         return question_text(given)
-    return question_text(column) if survey or labels else None
+    asked = survey or labels or question_text(column).endswith("?")
+    return question_text(column) if asked else None
 
 
 def parse_table(
@@ -277,10 +281,14 @@ def parse_table(
     column without a known header has no header row: every row is a statement.
 
     A repeated header is numbered ("Anmerkungen (2)"); a text cell saying "no answer"
-    ("-", "k. A.", "-99") is empty; SoSci Survey's label row is skipped, its labels are
-    the questions; a header as question is plain text of at most 300 characters. In a QDA
-    program's segment list, a quotation's "Name" is stored as ``QUOTATION_NAME`` (prose,
-    not its author) and ATLAS.ti's "ID" ("1:1") is the ID; without an ID and with
+    ("-", "k. A.", "-99") is empty; a survey tool's further header rows are skipped
+    (:mod:`workbench.ingest.table_headers`), its labels are the questions and name columns
+    as their headers do; a header as question is plain text of at most 300 characters, and
+    a text column's header asking a question ("…?") is its statements' question. A sheet of
+    questions one below the other (Mentimeter) is read as rows of question and answer
+    (:mod:`workbench.ingest.table_blocks`). In a QDA program's segment list, a quotation's
+    "Name" is stored as ``QUOTATION_NAME`` (prose, not its author) and ATLAS.ti's "ID"
+    ("1:1") is the ID; without an ID and with
     ``--code-column``, a segment's place identifies it, its document by number ("D1:4-4":
     a document's name may name a person) and the rows of one place are one statement. A
     district cell saying "other" or "none" ("-oth-", "Sonstiges", "keine Angabe") is no
@@ -290,10 +298,20 @@ def parse_table(
     suffix = Path(raw.name).suffix.lower()
     (header, records, sheet, sheets), read_options = read_table(raw, mapping.sheet)  # JSON too
     header = [h.strip() for h in header]
-    header, records, header_row = _header_below_title(header, records, mapping)
+    survey_header = header_rows(header, records)  # SoSci, Qualtrics, SurveyMonkey
+    if survey_header.rows:
+        header, records, header_row = survey_header.header, records[survey_header.rows :], 1
+    else:
+        header, records, header_row = _header_below_title(header, records, mapping)
     header, renamed = number_repeated(header)  # no column lost to a repeated header
-    labels = label_row(header, records)  # SoSci Survey's second header row
-    records = records[1:] if labels else records
+    labels = survey_header.labels
+    mapping = mapping_by_labels(mapping, header, labels)
+    blocks = None  # Mentimeter's questions one below the other
+    if not survey_header.rows and not _has_text_column(header, mapping):
+        blocks = question_blocks(header, records)
+    if blocks is not None:
+        header, records = blocks.header, blocks.rows
+        mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
     single = mapping.text_column is None and _single_column(header, records)
@@ -312,7 +330,11 @@ def parse_table(
         ):
             repeated, text_column = text_column, None
     if text_column is None:
-        raise no_text_column(raw.name, header, sheet, sheets, repeated, single, records)
+        closed = find_district_column(header, records, mapping.districts or (), set(), labels)
+        asked = {closed.column, *closed.ambiguous} - {None}  # not suggested as open questions
+        raise no_text_column(
+            raw.name, header, sheet, sheets, repeated, single, records, labels, asked
+        )
     detected_id, old_header = False, header
     if is_segment_list(text_column, segment_place(header, named) is not None):
         header = [  # a quotation's name (ATLAS.ti) is content, not its author
@@ -354,7 +376,7 @@ def parse_table(
     guess = None
     if mapping.find_district and mapping.district_column is None and mapping.districts:
         used = taken | {c for c, _ in (*title_group, *category)}
-        guess = find_district_column(header, records, mapping.districts, used)
+        guess = find_district_column(header, records, mapping.districts, used, labels)
         mapping = replace(mapping, district_column=guess.column)
     idx = {
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
@@ -500,7 +522,7 @@ def parse_table(
             ("Text", text_column, mapping.text_column),
             ("Titel", title_column, mapping.title_column),
         )
-        if column and not given and not no_header
+        if column and not given and not no_header and blocks is None
     }
     if detected_id:
         detected["ID"] = "ID"
@@ -512,7 +534,10 @@ def parse_table(
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
     options.update(districts.options(header))
     if guess is not None and not guess.column:
-        options.update(district_unknown=guess.unknown, district_ambiguous=guess.ambiguous)
+        found = {"district_unknown": guess.unknown, "district_ambiguous": list(guess.ambiguous)}
+        options.update(
+            {k: v for k, v in {**found, "district_codes": list(guess.coded)}.items() if v}
+        )
     options["skipped_rows"] = skipped
     options.update(read_options)
     if detected:
@@ -524,8 +549,10 @@ def parse_table(
     for key, value in (("renamed_columns", renamed), ("no_answer_rows", no_answer)):
         if value:
             options[key] = value
-    if labels:
-        options["label_row"] = True
+    if survey_header.rows:
+        options["header_rows"] = [survey_header.tool, survey_header.rows]
+    if blocks is not None:
+        options["question_blocks"] = blocks.results
     if renamed_name := [o for o, h in zip(old_header, header, strict=True) if o != h]:
         options["quotation_name"] = renamed_name[0]
     if place:

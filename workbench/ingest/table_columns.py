@@ -7,7 +7,8 @@ accents, punctuation or bracketed remark).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.coding.codebook import stored_code_name
@@ -197,6 +198,28 @@ def number_repeated(header: Sequence[str]) -> tuple[list[str], list[str]]:
     return out, renamed
 
 
+_OPTION = re.compile(r"^[^\W\d_][\w'’./()-]*(?: [\w'’./()-]+){0,2}$")  # one to three words
+
+
+def is_checkbox_question(answers: Sequence[str]) -> bool:
+    """Whether the answers of a question are lists of options (a checkbox question, as
+    Google Forms joins them with ", "): an answer lists several, each of one to three
+    words, and one option recurs in another answer.
+
+    >>> is_checkbox_question(["Bibliothek, Jugendzentrum", "Sportverein", "Bibliothek"])
+    True
+    >>> is_checkbox_question(["Mehr Bänke im Park, bitte", "Ein Café", "Ein Café"])
+    False
+    """
+    lists = [[o.strip() for o in re.split(r"[,;]\s+", a)] for a in answers]
+    if not any(len(options) > 1 for options in lists):
+        return False
+    if not all(_OPTION.match(o) for options in lists for o in options):
+        return False
+    seen = Counter(o for options in lists for o in set(options))
+    return any(count > 1 for count in seen.values())
+
+
 def no_text_column(
     filename: str,
     header: list[str],
@@ -205,9 +228,13 @@ def no_text_column(
     repeated: str | None,
     single: bool,
     records: Sequence[tuple[int, Sequence[Any]]] = (),
+    labels: Mapping[str, str] | None = None,
+    closed: Iterable[str] = (),
 ) -> InputError:
     """The error for a table without a text column: its columns, other sheets to choose, a
-    survey's questions (headers ending in "?") to name one by one."""
+    survey's open questions (headers or labels ending in "?", not a checkbox question's
+    lists of options, nor a column in ``closed``: the district question) to name one by
+    one."""
     columns = ", ".join(h for h in header if h)
     if single and not repeated and len(sheets) < 2:
         return InputError(
@@ -234,10 +261,18 @@ def no_text_column(
 
     def open_question(place: int) -> bool:  # answered in sentences, or nearly all different
         answers = [str(f[place]).strip() for _, f in records if place < len(f) and f[place]]
+        answers = [a for a in answers if any(c.isalpha() for c in a)]  # not "18-29", "3"
+        if not answers or is_checkbox_question(answers):
+            return False
         sentences = any(len(a.split()) >= 3 for a in answers)
         return sentences or len(set(answers)) > 0.8 * len(answers)
 
-    questions = [h for i, h in enumerate(header) if h.rstrip().endswith("?") and open_question(i)]
+    labels = labels or {}
+    questions = [
+        h
+        for i, h in enumerate(header)
+        if (labels.get(h) or h).rstrip().endswith("?") and h not in closed and open_question(i)
+    ]
     if questions and not repeated:
         flags = " ".join(f"--text-column '{q}'" for q in questions[:3])
         why = (

@@ -13,7 +13,7 @@ The free-text column stays an attribute of the row, as every unmapped column.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,6 +171,21 @@ class DistrictGuess:
     column: str | None = None
     unknown: dict[str, int] | None = None  # header → values that are no district of the project
     ambiguous: tuple[str, ...] = ()  # several columns hold only the project's districts
+    coded: tuple[str, ...] = ()  # … of the unknown: columns holding answer codes ("A1")
+
+
+# An answer code of a survey exported without its answers' texts: LimeSurvey's "A1",
+# "AO01", SoSci Survey's and Qualtrics' numbers.
+_ANSWER_CODE = re.compile(r"^[A-Za-z]{0,3}\d{1,3}$")
+
+
+def _asks_district(column: str, label: str) -> bool:
+    """Whether a header (or its label: a survey tool's question text) asks for the district."""
+    for text in filter(None, (column, label)):
+        key = header_key(re.sub(r"[()\[\]]", " ", text))  # "Arbeitsort (Stadtteil)" too
+        if key in DISTRICT_HEADERS or any(w in key for w in DISTRICT_WORDS):
+            return True
+    return False
 
 
 def find_district_column(
@@ -178,37 +193,45 @@ def find_district_column(
     records: Sequence[tuple[int, Sequence[Any]]],
     known: Sequence[str],
     taken: set[str],
+    labels: Mapping[str, str] | None = None,
 ) -> DistrictGuess:
-    """The column holding each row's district, if its header says so and every answer in
-    it is one of the project's districts (exactly as declared) or means none ("Sonstiges",
-    "keine Angabe"), at least one a district; nothing is guessed beyond that.
+    """The column holding each row's district, if its header (or label: a survey tool's
+    question text) says so and every answer in it is one of the project's districts
+    (exactly as declared) or means none ("Sonstiges", "keine Angabe"), at least one a
+    district; nothing is guessed beyond that. A district question's free-text column
+    ("Stadtteil [other]") is neither a second district column nor one of unknown districts.
 
     >>> rows = [(2, ["Bänke", "Opladen"]), (3, ["Bus", "keine Angabe"])]
     >>> find_district_column(["Text", "Stadtteil"], rows, ["Opladen"], {"Text"}).column
     'Stadtteil'
     >>> find_district_column(["Text", "Stadtteil"], rows, ["Manfort"], {"Text"}).unknown
     {'Stadtteil': 1}
+    >>> find_district_column(["Text", "SD01"], rows, ["Opladen"], set(), {"SD01": "Wohnort"})
+    DistrictGuess(column='SD01', unknown=None, ambiguous=(), coded=())
     """
     names = {k.strip() for k in known}
+    labels = labels or {}
+    asked = [
+        place
+        for place, column in enumerate(header)
+        if column and column not in taken and _asks_district(column, labels.get(column, ""))
+    ]
+    beside = {other_column(header, header[p]) for p in asked}
     qualified: list[int] = []
     unknown: dict[str, int] = {}
-    for place, column in enumerate(header):
-        key = header_key(re.sub(r"[()\[\]]", " ", column))  # "Arbeitsort (Stadtteil)" too
-        named = key in DISTRICT_HEADERS or any(w in key for w in DISTRICT_WORDS)
-        if not column or column in taken or not named:
-            continue
+    coded: list[str] = []
+    for place in (p for p in asked if p not in beside):
         values = {DistrictCells._cell(fields, place) for _, fields in records} - {""}
         districts = values & names
         others = {v for v in values - districts if not is_no_district(v)}
         if districts and not others:
             qualified.append(place)
         elif others:
-            unknown[column] = len(others)
-    # A district question's free-text column ("Stadtteil [other]") is not a second one.
-    beside = {other_column(header, header[p]) for p in qualified}
-    qualified = [p for p in qualified if p not in beside]
+            unknown[header[place]] = len(others)
+            if all(_ANSWER_CODE.match(v) for v in others):
+                coded.append(header[place])
     if len(qualified) == 1:
         return DistrictGuess(column=header[qualified[0]])
     if qualified:
         return DistrictGuess(ambiguous=tuple(header[p] for p in qualified))
-    return DistrictGuess(unknown=unknown or None)
+    return DistrictGuess(unknown=unknown or None, coded=tuple(coded))

@@ -1,6 +1,6 @@
 """Reading a table file (CSV, XLSX, ODS) into a header and numbered rows, and which
 sheet of a workbook an import is: a workbook's sheets are imports of their own; cells
-that say "no answer", SoSci Survey's label row, and the notices of a table's import."""
+that say "no answer", and the notices of a table's import."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.table_headers import header_notice
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -93,30 +94,6 @@ def is_no_answer(value: str) -> bool:
     (True, True, False)
     """
     return "".join(value.split()).casefold() in NO_ANSWERS
-
-
-# SoSci Survey writes the variables' labels as a second header row: its header has these
-# columns, and the label row's CASE cell is text ("Interview-Nummer (fortlaufend)").
-_SOSCI_COLUMNS = frozenset(("SERIAL", "REF", "QUESTNNR", "MODE", "STARTED"))
-
-
-def label_row(header: Sequence[str], records: Rows) -> dict[str, str]:
-    """The labels of a SoSci Survey export's second header row (column → label), or none.
-
-    >>> label_row(["CASE", "MODE", "OF01"], [(2, ["Interview-Nummer", "Modus", "Was fehlt?"])])
-    {'CASE': 'Interview-Nummer', 'MODE': 'Modus', 'OF01': 'Was fehlt?'}
-    """
-    if "CASE" not in header or not _SOSCI_COLUMNS & set(header) or not records:
-        return {}
-    cells = records[0][1]
-    case = cells[header.index("CASE")] if header.index("CASE") < len(cells) else None
-    if case is None or isinstance(case, int | float) or str(case).strip().isdigit():
-        return {}
-    return {
-        column: str(cell).strip()
-        for column, cell in zip(header, cells, strict=False)
-        if column and cell is not None and str(cell).strip()
-    }
 
 
 def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
@@ -238,7 +215,16 @@ def _district_notices(options: Mapping[str, Any]) -> list[str]:
             f"{_rows(options['district_other_unmatched'])} mit Freitext in '{other}': {why}, "
             "ohne Sozialraum; der Freitext bleibt als Attribut erhalten."
         )
+    coded = options.get("district_codes") or []
     for column, count in (options.get("district_unknown") or {}).items():
+        if column in coded:  # LimeSurvey's "A1", SoSci Survey's numbers
+            notices.append(
+                f"Spalte '{column}' nennt Antwortcodes statt Stadtteilen: nicht als Sozialraum "
+                "übernommen (Aussagen ohne Sozialraum). Die Umfrage mit den Antworttexten "
+                "exportieren (LimeSurvey: „Vollständige Antworten“; SoSci Survey, Qualtrics: "
+                "Beschriftungen statt Codes) und erneut importieren."
+            )
+            continue
         notices.append(
             f"Spalte '{column}' nennt "
             + (
@@ -270,10 +256,18 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             + ", ".join(f"'{c}'" for c in options["renamed_columns"])
             + " nummeriert (z. B. für --text-column)."
         )
-    if options.get("label_row"):
+    if options.get("header_rows"):
+        notices.append(header_notice(*options["header_rows"]))
+    if "question_blocks" in options:  # table_blocks: Mentimeter's questions in blocks
+        results = options["question_blocks"]
         notices.append(
-            "Zweite Kopfzeile (Beschriftungen der Variablen, SoSci Survey) nicht als Antwort "
-            "gelesen; die Beschriftungen sind die Fragen."
+            "Keine Kopfzeile, sondern Fragen untereinander (Mentimeter): jede Antwort eine "
+            "Aussage mit ihrer Frage"
+            + (
+                f"; {_rows(results)} mit Ergebnissen (Option und Stimmen) nicht übernommen."
+                if results
+                else "."
+            )
         )
     if options.get("no_answer_rows"):
         rows = options["no_answer_rows"]
@@ -281,13 +275,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
             "wie leere übersprungen."
         )
-    notices.extend(_district_notices(options))
     if options.get("header_row", 1) > 1:
         row = options["header_row"]
         notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     if options.get("no_header"):
         notices.append(
             "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "

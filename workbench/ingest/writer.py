@@ -37,7 +37,8 @@ from workbench.core.domain import (
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.common import unknown_districts
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
-from workbench.ingest.personal_columns import listed_authors, personal_notices
+from workbench.ingest.personal_columns import listed_authors
+from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.table import reading_notices

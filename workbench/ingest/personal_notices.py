@@ -1,0 +1,64 @@
+"""What an import says of a table's person, contact and place columns (its output)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.core.domain import ParsedSegment
+from workbench.ingest.personal_columns import (
+    PERSON_ATTRIBUTES,
+    is_account_id,
+    is_contact_column,
+    is_form_account,
+    is_location,
+    is_other_person_column,
+    is_people_list_column,
+    is_person_column,
+    names_staff,
+)
+
+
+def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
+    """What the import did with person and contact columns (for the import's output)."""
+    segments = list(segments)
+    keys = dict.fromkeys(k for s in segments for k in s.attributes)
+    columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
+    contact = [c for c in columns if is_contact_column(c)]
+    forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
+    people = [c for c in columns if is_person_column(c) and c not in contact and c not in forms]
+    named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)} | forms
+    staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
+    values = [(k, v) for s in segments for k, v in s.attributes.items()]
+    accounts = {k for k, v in values if is_account_id(k, v)}
+    others = [
+        c
+        for c in columns
+        if (is_people_list_column(c) or c in accounts) and c not in people + contact + staff
+    ]
+    located = {k for k, v in values if is_location(k, v)}
+    places = [c for c in columns if c in located and c not in contact]
+    notices = []
+    if people:
+        notices.append(
+            f"Spalte(n) {', '.join(people)}: als pseudonyme Person gespeichert (speaker); "
+            "Personennamen daraus werden auch in den Texten ersetzt."
+        )
+    if contact:
+        notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    if staff:
+        notices.append(
+            f"Spalte(n) {', '.join(staff)}: weitere Personen (Zuständige, Moderation, "
+            "Interviewende, Erfassende, Bewertende, Antwortende), nicht übernommen; ihre Namen "
+            "werden auch in den Texten ersetzt."
+        )
+    if others:
+        notices.append(
+            f"Spalte(n) {', '.join(others)}: weitere Personen (Unterstützende, Profile, "
+            "Konten), nicht übernommen."
+        )
+    if places:
+        notices.append(
+            f"Spalte(n) {', '.join(places)}: genaue Standorte (Koordinaten), nicht "
+            "übernommen; der Sozialraum sagt, wo."
+        )
+    return tuple(notices)

@@ -1,0 +1,174 @@
+"""A survey tool's header rows below the first: the questions' labels or answer options.
+
+Survey tools write more than one header row: SoSci Survey the variables' labels
+(``CASE``, ``OF01_01`` above "Interview-Nummer", "Was fehlt?"), Qualtrics the question
+texts and a row of import IDs (``Q1`` above "Was fehlt?" above ``{"ImportId":"QID1_TEXT"}``;
+older exports without the import IDs), SurveyMonkey the answer options below the
+questions ("Response", "Open-Ended Response", an option's label under each column of a
+multiple-choice question, whose header cell is empty but for the first). These rows are
+no answers: :func:`header_rows` finds them. Labels are the questions of their columns; a
+SurveyMonkey option column is named "Frage [Option]" (as LimeSurvey's full-text export
+names it: a district question's "[Other (please specify)]" is its free-text column).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from workbench.ingest.personal_columns import header_key
+
+SOSCI = "SoSci Survey"
+QUALTRICS = "Qualtrics"
+SURVEYMONKEY = "SurveyMonkey"
+
+# SoSci Survey writes the variables' labels as a second header row: its header has these
+# columns, and the label row's CASE cell is text ("Interview-Nummer (fortlaufend)").
+_SOSCI_COLUMNS = frozenset(("SERIAL", "REF", "QUESTNNR", "MODE", "STARTED"))
+_SOSCI_ITEM = re.compile(r":\s*\[\d+\]$")  # "Was fehlt?: [01]": a text input's item number
+# Qualtrics: a row of {"ImportId": …} cells below the question texts; its response ID.
+_IMPORT_ID = re.compile(r'^\{\s*"ImportId"\s*:')
+_QUALTRICS_IDS = ("ResponseId", "ResponseID")
+# SurveyMonkey's second row under a question with one answer column (header_key).
+_RESPONSE = frozenset(("response", "openendedresponse", "antwort", "offeneantwort"))
+
+
+@dataclass(frozen=True)
+class HeaderRows:
+    """A table's header after its survey tool's further header rows, and what they said."""
+
+    header: list[str]
+    labels: dict[str, str] = field(default_factory=dict)  # column → its question
+    rows: int = 0  # header rows below the first (not answers)
+    tool: str | None = None
+
+
+def _text(cell: Any) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _labels(header: Sequence[str], cells: Sequence[Any]) -> dict[str, str]:
+    """Column → label of a label row (empty labels left out)."""
+    return {c: _text(v) for c, v in zip(header, cells, strict=False) if c and _text(v)}
+
+
+def _sosci(header: Sequence[str], cells: Sequence[Any]) -> bool:
+    if "CASE" not in header or not _SOSCI_COLUMNS & set(header):
+        return False
+    place = list(header).index("CASE")
+    case = cells[place] if place < len(cells) else None
+    return not (case is None or isinstance(case, int | float) or _text(case).isdigit())
+
+
+def _import_ids(cells: Sequence[Any]) -> bool:
+    return any(_IMPORT_ID.match(_text(c)) for c in cells)
+
+
+def _qualtrics_labels(header: Sequence[str], cells: Sequence[Any]) -> bool:
+    """Whether a row under a Qualtrics header labels it (an older export: no import IDs)."""
+    place = next((i for i, c in enumerate(header) if c in _QUALTRICS_IDS), None)
+    if place is None or place >= len(cells):
+        return False
+    return header_key(_text(cells[place])) == "responseid"
+
+
+def _surveymonkey(header: Sequence[str], cells: Sequence[Any]) -> bool:
+    """Whether a row names the answers of SurveyMonkey's questions above it: its first cell
+    is empty (a response has its ID there) and a cell says "Open-Ended Response", or one
+    says "Response" below a header with empty cells (a question's further options)."""
+    if not header or not header[0] or not cells or _text(cells[0]):
+        return False
+    said = {header_key(_text(c)) for c in cells} & _RESPONSE
+    return bool(said - {"response", "antwort"}) or (bool(said) and "" in header)
+
+
+def _options(header: Sequence[str], cells: Sequence[Any]) -> list[str]:
+    """SurveyMonkey's two header rows as one: the question, or "question [option]"."""
+    merged, question = [], ""
+    for place, column in enumerate(header):
+        question = column or question
+        option = _text(cells[place]) if place < len(cells) else ""
+        plain = not option or header_key(option) in _RESPONSE
+        merged.append(column if plain else f"{question} [{option}]".strip())
+    return merged
+
+
+def header_rows(header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]) -> HeaderRows:
+    """A survey tool's further header rows under ``header`` (none: ``rows`` is 0).
+
+    >>> found = header_rows(["CASE", "MODE", "OF01"], [(2, ["Nummer", "Modus", "Was fehlt?"])])
+    >>> found.rows, found.labels["OF01"], found.tool
+    (1, 'Was fehlt?', 'SoSci Survey')
+    >>> rows = [(2, ["", "Response", "Bibliothek", "Kita"]), (3, ["7", "Opladen", "", "Kita"])]
+    >>> header_rows(["Respondent ID", "Stadtteil", "Angebote", ""], rows).header
+    ['Respondent ID', 'Stadtteil', 'Angebote [Bibliothek]', 'Angebote [Kita]']
+    """
+    header = list(header)
+    first = list(records[0][1]) if records else []
+    second = list(records[1][1]) if len(records) > 1 else []
+    if first and _sosci(header, first):
+        labels = {c: _SOSCI_ITEM.sub("", label) for c, label in _labels(header, first).items()}
+        return HeaderRows(header, labels, 1, SOSCI)
+    if second and _import_ids(second):
+        return HeaderRows(header, _labels(header, first), 2, QUALTRICS)
+    if first and _qualtrics_labels(header, first):
+        return HeaderRows(header, _labels(header, first), 1, QUALTRICS)
+    if _surveymonkey(header, first):
+        return HeaderRows(_options(header, first), {}, 1, SURVEYMONKEY)
+    return HeaderRows(header)
+
+
+def by_label(column: str | None, header: Sequence[str], labels: Mapping[str, str]) -> str | None:
+    """A column given by its label (a question text) as the column it labels, if one does;
+    else as given.
+
+    >>> by_label("Was fehlt?", ["Q1", "Q2"], {"Q1": "Was fehlt?"}), by_label("Q2", ["Q2"], {})
+    ('Q1', 'Q2')
+    """
+    if column is None or column in header:
+        return column
+    found = [c for c, label in labels.items() if label == column.strip()]
+    return found[0] if len(found) == 1 else column
+
+
+_COLUMN_FIELDS = (  # a mapping's fields naming one column (table.TableMapping), or several
+    "text_column title_column id_column district_column workshop_column question_column "
+    "role_column code_column"
+).split()
+_COLUMNS_FIELDS = ("more_text_columns", "attribute_columns")
+TableMapping = TypeVar("TableMapping")  # table.TableMapping (which imports this module)
+
+
+def mapping_by_labels(
+    mapping: TableMapping, header: Sequence[str], labels: Mapping[str, str]
+) -> TableMapping:
+    """A column mapping with columns given by their label (a question text of Qualtrics or
+    SoSci Survey) named as the columns they label ("Q1", "OF01_01")."""
+    if not labels:
+        return mapping
+
+    changed: dict[str, Any] = {
+        key: by_label(getattr(mapping, key), header, labels) for key in _COLUMN_FIELDS
+    }
+    for key in _COLUMNS_FIELDS:
+        names = getattr(mapping, key)
+        changed[key] = None if names is None else tuple(by_label(c, header, labels) for c in names)
+    return replace(mapping, **changed)  # type: ignore[type-var]
+
+
+def header_notice(tool: str, rows: int) -> str:
+    """What the import said of a survey tool's further header rows."""
+    if tool == SURVEYMONKEY:
+        return (
+            "Zweite Kopfzeile (Antwortoptionen, SurveyMonkey) nicht als Antwort gelesen; "
+            "Spalten einzelner Antwortoptionen heißen 'Frage [Option]'."
+        )
+    what = "Fragetexte und Import-IDs" if rows > 1 else "Fragetexte"
+    what = "Beschriftungen der Variablen" if tool == SOSCI else what
+    where = "Zeilen 2 und 3" if rows > 1 else "Zweite Kopfzeile"
+    return (
+        f"{where} ({what}, {tool}) nicht als Antwort gelesen; die Beschriftungen sind die "
+        "Fragen (--text-column nimmt den Spaltennamen oder die Beschriftung)."
+    )
