@@ -37,6 +37,7 @@ from workbench.store import (
 
 CONFIG_FILE = "project.json"
 DEFAULT_DB = "werkbank.sqlite"
+BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
 PROJECT_FORMAT = "sozialraum-workbench"
 
 
@@ -138,11 +139,18 @@ class Project(CodingMixin):
         ``wave`` labels the wave the files' new workshops belong to (created after the
         others if new); without it they go into the first wave ("Welle 1" if none yet).
         Districts a file names that the project does not know are refused all at once, or
-        with ``add_districts`` declared.
+        with ``add_districts`` declared. A table without district column (and without
+        ``district``) has a row's district from its coordinates, if the project has
+        boundaries (``workbench map --import``; :mod:`workbench.ingest.table_points`).
         """
         # the project's districts let a table's "Sonstiges" free text name one of them
         known = tuple(self.districts()["district"])
-        mapping = replace(mapping or TableMapping(), districts=known, find_district=not district)
+        mapping = replace(
+            mapping or TableMapping(),
+            districts=known,
+            find_district=not district,
+            boundaries=self.path / BOUNDARIES,  # read only for a table with coordinates
+        )
         parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:

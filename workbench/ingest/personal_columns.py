@@ -76,12 +76,13 @@ CONTACT_HEADERS = frozenset(
 # Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
 # KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
 # "51.0303 6.9843 52 4.5"); never stored, the district says where.
-LOCATION_HEADERS = frozenset("lat lon lng latlon latlng geopoint gps".split())
+LOCATION_HEADERS = frozenset("lat lon lng latlon latlng geopoint gps geolocation".split())
 LOCATION_ENDINGS = (
     "latitude longitude breitengrad langengrad laengengrad koordinaten coordinates"
 ).split()
 _GEOPOINT = re.compile(
-    r"^(?:POINT\s*\(\s*)?-?\d{1,3}\.\d{4,}(?:,\s*|\s+)-?\d{1,3}\.\d{4,}"
+    r"^(?:(?:SRID=\w+;\s*)?POINT\s*(?:ZM|Z|M)?\s*\(\s*)?-?\d{1,3}\.\d{4,}(?:[,;]\s*|\s+)"
+    r"-?\d{1,3}\.\d{4,}"
     r"(?:\s+-?\d+(?:\.\d+)?){0,2}\s*\)?$",
     re.IGNORECASE,
 )
@@ -388,6 +389,8 @@ def is_location(header: str, value: Any = None) -> bool:
     """
     key = header_key(header)
     if key in LOCATION_HEADERS or key.endswith(tuple(LOCATION_ENDINGS)):
+        return True
+    if header_words(header)[-1:] in (["lat"], ["lon"], ["lng"]):  # "Location.lat", "geo_lng"
         return True
     return isinstance(value, str) and _GEOPOINT.match(value.strip()) is not None
 

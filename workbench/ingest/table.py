@@ -39,6 +39,7 @@ from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
 from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
+from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
@@ -84,7 +85,8 @@ class TableMapping:
     ".1", ".2", …, and the document lists them question by question.
     ``attribute_columns=None`` keeps every unmapped column as an attribute. ``districts``
     are the project's (not stored with the import): a survey's free-text "other district"
-    may name one (see :mod:`workbench.ingest.table_districts`).
+    may name one (see :mod:`workbench.ingest.table_districts`); ``boundaries`` the file of
+    their areas, for a row's district from its point (:mod:`~.table_points`).
     """
 
     text_column: str | None = None
@@ -102,6 +104,7 @@ class TableMapping:
     sheet: str | None = None
     districts: tuple[str, ...] | None = None
     find_district: bool = False  # look for the district column (no --district for the file)
+    boundaries: Path | None = None  # the project's district boundaries file (not stored)
 
     def mapped(self) -> list[str]:
         """The columns the mapping names (without attributes)."""
@@ -373,11 +376,17 @@ def parse_table(
             group = [(c, header.index(c)) for c in language_columns(header, found, taken)]
             category, title_group = (group, []) if _repeats(records, group) else ([], group)
     title_column = title_group[0][0] if title_group else None
-    guess = None
+    guess, pins = None, find_points(header, records, taken)  # coordinates: no district column
     if mapping.find_district and mapping.district_column is None and mapping.districts:
-        used = taken | {c for c, _ in (*title_group, *category)}
+        used = taken | {c for c, _ in (*title_group, *category)} | pins.all()
         guess = find_district_column(header, records, mapping.districts, used, labels)
         mapping = replace(mapping, district_column=guess.column)
+    several = guess is not None and bool(guess.ambiguous)  # district columns: one is chosen
+    free = mapping.find_district and not mapping.district_column and not several
+    areas = None  # the boundaries are read only for a table with coordinates
+    if pins.all() and mapping.boundaries is not None:
+        areas = stored_areas(mapping.boundaries, mapping.districts or ())
+    points = PointCells.of(pins, areas, mapping.districts, free)  # a row's map pin
     idx = {
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
         "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
@@ -490,7 +499,7 @@ def parse_table(
                 row=row,
             )
         seen_ids[source_id] = row
-        district = districts.read(fields)
+        district = districts.read(fields) or points.read(fields)
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
@@ -530,9 +539,10 @@ def parse_table(
         detected["Sozialraum"] = guess.column
     if sheet is not None:
         resolved["sheet"] = sheet
-    chosen = {**asdict(mapping), **resolved, "districts": None, "find_district": None}
+    unstored = replace(mapping, districts=None, find_district=False, boundaries=None)
+    chosen = {**asdict(unstored), **resolved}
     options = {k: v for k, v in chosen.items() if v not in (None, False, ())}
-    options.update(districts.options(header))
+    options.update({**districts.options(header), **points.options()})
     if guess is not None and not guess.column:
         found = {"district_unknown": guess.unknown, "district_ambiguous": list(guess.ambiguous)}
         options.update(

@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.table_headers import header_notice
+from workbench.ingest.table_points import point_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -282,6 +283,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
+    notices.extend(point_notices(options))  # a row's district from its coordinates
     if options.get("no_header"):
         notices.append(
             "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "

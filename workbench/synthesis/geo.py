@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
+from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.synthesis import geo_crs
 from workbench.synthesis.geo_crs import Polygon as Polygon
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
     from workbench.project import Project
 
-GEO_FOLDER = "geo"
-BOUNDARIES_FILE = "districts.geojson"
 DECIMALS = 6  # about 0.1 m: enough for a map, small files
 SUFFIXES = (".json", ".geojson", ".shp", ".zip")  # what a folder is read for
 SOURCE_SUFFIX = re.compile(r"\.(geojson|json|shp|zip)$", re.IGNORECASE)
@@ -409,7 +408,7 @@ def to_geojson(shapes: Mapping[str, Shape]) -> bytes:
 
 def boundaries_path(project_path: str | Path) -> Path:
     """Where a project keeps its district boundaries."""
-    return Path(project_path) / GEO_FOLDER / BOUNDARIES_FILE
+    return Path(project_path) / BOUNDARIES
 
 
 def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
