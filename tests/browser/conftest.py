@@ -46,7 +46,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 APPS = ROOT / "voila_apps"
-CULL_IDLE_TIMEOUT = 20  # idle seconds before culling; long enough for a slow page to connect
+# Idle seconds before culling: long enough for a slow page to connect. 20 s was not, once,
+# with a second test run beside `make test`: the page had not opened its kernel's
+# websocket when the kernel was culled ("0 connections"), and the widgets never came.
+CULL_IDLE_TIMEOUT = 45
 CULL_INTERVAL = 1  # seconds between culling checks
 START_TIMEOUT = 180  # seconds; a niced, busy `make test` once needed more than 60
 # Tests write screenshots under build/; `make screenshots` points this at docs/screenshots
