@@ -199,8 +199,9 @@ def _at(item: Mapping[str, Any], path: str) -> Any:
 
 def _objects(raw: RawFile, found: list[Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     """The objects of a list, numbered from 1 (a GraphQL edge ``{"node": …}`` by its node,
-    a JSON:API resource with its ``attributes`` as its keys); an entry that is no object
-    stops the import."""
+    a JSON:API resource with its ``attributes`` as its keys, a GeoJSON feature with its
+    ``properties`` as its keys and its ``geometry``); an entry that is no object stops the
+    import."""
     where = f" unter '{key}'" if key else ""
     if not found:
         raise InputError(f"Die Liste{where} ist leer; nichts importiert.", file=raw.name)
@@ -210,6 +211,10 @@ def _objects(raw: RawFile, found: list[Any], key: str) -> list[tuple[int, dict[s
             item = item["node"]
         if isinstance(item, dict) and "type" in item and isinstance(item.get("attributes"), dict):
             item = {k: v for k, v in item.items() if k != "attributes"} | item["attributes"]
+        if isinstance(item, dict) and item.get("type") == "Feature":  # GeoJSON (DIPAS)
+            properties = item.get("properties")
+            rest = {k: v for k, v in item.items() if k not in ("type", "properties")}
+            item = rest | (properties if isinstance(properties, dict) else {})
         if not isinstance(item, dict):
             raise InputError(
                 f"Eintrag {number} der Liste{where} ist {_kind(item)}, kein Objekt "
