@@ -389,3 +389,16 @@ def test_an_unreadable_boundaries_file_stops_only_an_import_that_needs_it(
     err = capsys.readouterr().err
     assert "Die Grenzen der Sozialräume sind nicht lesbar" in err and "workbench map" in err
     assert project.segments()["text"].tolist() == ["Mehr Bänke am Rheinufer"]
+
+
+@pytest.mark.parametrize("boundaries", [True, False])
+def test_the_coordinate_columns_are_named_in_one_notice(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], boundaries: bool
+) -> None:
+    if boundaries:
+        _map(project, tmp_path)
+    rows = [["Beitrag", "lat", "lon"], *[[t, lat, lon] for (lon, lat), t, _ in POINTS]]
+    assert _import(project, _csv(tmp_path / "pins.csv", rows)) == 0
+    notices = [line for line in capsys.readouterr().out.splitlines() if "Koordinaten" in line]
+    assert len(notices) == 1, notices  # not also "lat, lon: genaue Standorte … nicht übernommen"
+    assert "'lat', 'lon'" in notices[0] and "nicht gespeichert" in notices[0]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from workbench.core.domain import ParsedSegment
 from workbench.ingest.personal_columns import (
@@ -16,10 +17,14 @@ from workbench.ingest.personal_columns import (
     is_person_column,
     names_staff,
 )
+from workbench.ingest.table_points import noticed_columns
 
 
-def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
-    """What the import did with person and contact columns (for the import's output)."""
+def personal_notices(
+    segments: Iterable[ParsedSegment], options: Mapping[str, Any] | None = None
+) -> tuple[str, ...]:
+    """What the import did with person and contact columns (for the import's output);
+    coordinate columns the reading notices already name (``options``) are left out."""
     segments = list(segments)
     keys = dict.fromkeys(k for s in segments for k in s.attributes)
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
@@ -36,7 +41,8 @@ def personal_notices(segments: Iterable[ParsedSegment]) -> tuple[str, ...]:
         if (is_people_list_column(c) or c in accounts) and c not in people + contact + staff
     ]
     located = {k for k, v in values if is_location(k, v)}
-    places = [c for c in columns if c in located and c not in contact]
+    said = noticed_columns(options or {})  # "Sozialraum aus den Koordinaten bestimmt …"
+    places = [c for c in columns if c in located and c not in contact and c not in said]
     notices = []
     if people:
         notices.append(

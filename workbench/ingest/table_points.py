@@ -355,6 +355,18 @@ def _source(columns: Sequence[str], kind: str, order: str) -> str:
     return _columns(columns) + ("" if kind == "pair" else f": {_KINDS[kind]}, {order}")
 
 
+def noticed_columns(options: Mapping[str, Any]) -> set[str]:
+    """The coordinate columns :func:`point_notices` speaks of (no second notice for them)."""
+    found = options.get("district_from_points") or {}
+    unused = options.get("points_unused") or {}
+    return {
+        *(c for columns, *_ in found.get("sources", ()) for c in columns),
+        *options.get("points_without_boundaries", ()),
+        *unused.get("others", ()),
+        *unused.get("unclear", ()),
+    }
+
+
 def point_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     """What the import did with a table's coordinates (for the import's output)."""
     notices = []

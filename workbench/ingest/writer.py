@@ -341,7 +341,7 @@ class Writer:
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
                 *reading_notices(document.options),
-                *personal_notices(document.segments),
+                *personal_notices(document.segments, document.options),
                 *notices,
             ),
         )
