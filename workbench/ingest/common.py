@@ -170,3 +170,17 @@ def unknown_districts(
         file=file,
         row=unknown[added[0]] if len(added) == 1 else None,
     )
+
+
+def cell_text(cell: Any) -> str:
+    """A table cell as stripped text ("" for none).
+
+    >>> cell_text(None), cell_text(" Opladen "), cell_text(3)
+    ('', 'Opladen', '3')
+    """
+    return "" if cell is None else str(cell).strip()
+
+
+def cell_at(fields: Sequence[Any], index: int | None) -> str:
+    """A row's cell at ``index`` as stripped text ("" for no index or a short row)."""
+    return "" if index is None or index >= len(fields) else cell_text(fields[index])

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.ingest.common import cell_text
 from workbench.ingest.personal_columns import header_key
 
 QUESTION = "Frage"
@@ -36,7 +37,7 @@ class Blocks:
 
 
 def _cells(cells: Sequence[Any]) -> list[str]:
-    return [str(c).strip() for c in cells if c is not None and str(c).strip()]
+    return [text for cell in cells if (text := cell_text(cell))]
 
 
 def question_blocks(

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.ingest.common import meant_district
+from workbench.ingest.common import cell_at, meant_district
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_rows import is_no_answer
 
@@ -118,8 +118,8 @@ class DistrictCells:
     def read(self, fields: Sequence[Any]) -> str | None:
         """A row's district: its cell, none for "another"/"no district" (or the project's
         district the free text beside it names)."""
-        value = self._cell(fields, self.column)
-        free = self._cell(fields, self.other)
+        value = cell_at(fields, self.column)
+        free = cell_at(fields, self.other)
         if value and not is_no_district(value):
             return value
         if not value and not free:
@@ -131,12 +131,6 @@ class DistrictCells:
             self.unmatched += found is None
             return found
         return None
-
-    @staticmethod
-    def _cell(fields: Sequence[Any], index: int | None) -> str:
-        if index is None or index >= len(fields) or fields[index] is None:
-            return ""
-        return str(fields[index]).strip()
 
     def options(self, header: Sequence[str]) -> dict[str, Any]:
         """What the document's options record of it (see ``table_rows.reading_notices``):
@@ -221,7 +215,7 @@ def find_district_column(
     unknown: dict[str, int] = {}
     coded: list[str] = []
     for place in (p for p in asked if p not in beside):
-        values = {DistrictCells._cell(fields, place) for _, fields in records} - {""}
+        values = {cell_at(fields, place) for _, fields in records} - {""}
         districts = values & names
         others = {v for v in values - districts if not is_no_district(v)}
         if districts and not others:

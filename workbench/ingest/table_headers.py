@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from workbench.ingest.common import cell_text
 from workbench.ingest.personal_columns import header_key
 
 SOSCI = "SoSci Survey"
@@ -45,13 +46,9 @@ class HeaderRows:
     tool: str | None = None
 
 
-def _text(cell: Any) -> str:
-    return "" if cell is None else str(cell).strip()
-
-
 def _labels(header: Sequence[str], cells: Sequence[Any]) -> dict[str, str]:
     """Column → label of a label row (empty labels left out)."""
-    return {c: _text(v) for c, v in zip(header, cells, strict=False) if c and _text(v)}
+    return {c: cell_text(v) for c, v in zip(header, cells, strict=False) if c and cell_text(v)}
 
 
 def _sosci(header: Sequence[str], cells: Sequence[Any]) -> bool:
@@ -59,11 +56,11 @@ def _sosci(header: Sequence[str], cells: Sequence[Any]) -> bool:
         return False
     place = list(header).index("CASE")
     case = cells[place] if place < len(cells) else None
-    return not (case is None or isinstance(case, int | float) or _text(case).isdigit())
+    return not (case is None or isinstance(case, int | float) or cell_text(case).isdigit())
 
 
 def _import_ids(cells: Sequence[Any]) -> bool:
-    return any(_IMPORT_ID.match(_text(c)) for c in cells)
+    return any(_IMPORT_ID.match(cell_text(c)) for c in cells)
 
 
 def _qualtrics_labels(header: Sequence[str], cells: Sequence[Any]) -> bool:
@@ -71,16 +68,16 @@ def _qualtrics_labels(header: Sequence[str], cells: Sequence[Any]) -> bool:
     place = next((i for i, c in enumerate(header) if c in _QUALTRICS_IDS), None)
     if place is None or place >= len(cells):
         return False
-    return header_key(_text(cells[place])) == "responseid"
+    return header_key(cell_text(cells[place])) == "responseid"
 
 
 def _surveymonkey(header: Sequence[str], cells: Sequence[Any]) -> bool:
     """Whether a row names the answers of SurveyMonkey's questions above it: its first cell
     is empty (a response has its ID there) and a cell says "Open-Ended Response", or one
     says "Response" below a header with empty cells (a question's further options)."""
-    if not header or not header[0] or not cells or _text(cells[0]):
+    if not header or not header[0] or not cells or cell_text(cells[0]):
         return False
-    said = {header_key(_text(c)) for c in cells} & _RESPONSE
+    said = {header_key(cell_text(c)) for c in cells} & _RESPONSE
     return bool(said - {"response", "antwort"}) or (bool(said) and "" in header)
 
 
@@ -89,7 +86,7 @@ def _options(header: Sequence[str], cells: Sequence[Any]) -> list[str]:
     merged, question = [], ""
     for place, column in enumerate(header):
         question = column or question
-        option = _text(cells[place]) if place < len(cells) else ""
+        option = cell_text(cells[place]) if place < len(cells) else ""
         plain = not option or header_key(option) in _RESPONSE
         merged.append(column if plain else f"{question} [{option}]".strip())
     return merged

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from workbench.core.domain import InputError
+from workbench.ingest.common import cell_at
 from workbench.ingest.personal_columns import header_key, header_words, is_location
 
 Position = tuple[float, float]  # (longitude, latitude), as in GeoJSON
@@ -149,8 +150,7 @@ class PointSource:
 
     def given(self, fields: Sequence[Any]) -> bool:
         """Whether a row has a value in the source's column(s)."""
-        cells = [fields[i] if i < len(fields) else None for i in self.indices]
-        return any(c is not None and str(c).strip() for c in cells)
+        return any(cell_at(fields, i) for i in self.indices)
 
     def point(self, fields: Sequence[Any]) -> Position | None:
         """(lon, lat) of a row, None if its cells are no point in degrees."""
