@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,14 @@ def test_ottensen_imports_697_segments_with_12_theme_attributes(
     assert sum(a["cycling"] for a in segments["attributes"]) > 50
 
 
-def test_polis_five_conversations_import_as_5760_segments_without_no_answer_markers(
+def test_polis_five_conversations_import_their_2811_accepted_comments(
     corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The five exports as they come: the 2,953 comments the moderation rejected
+    (``moderated`` = -1) are left out and counted, the 2,811 accepted ones are statements
+    (the corpus of benchmarks/clustering_quality.py); ``--include-rejected`` takes all."""
+    import json
+
     files = sorted(str(p) for p in (corpora / "polis-klimarat-at").glob("*/comments.csv"))
     assert len(files) == 5
     project_dir = tmp_path / "p"
@@ -71,20 +77,26 @@ def test_polis_five_conversations_import_as_5760_segments_without_no_answer_mark
         "{parent}",
     ]
     assert main(args) == 0
+    out = capsys.readouterr().out
+    rejected = [int(n) for n in re.findall(r"(\d+) Zeilen von der Moderation abgelehnt", out)]
+    assert sorted(rejected) == [245, 298, 524, 651, 1235] and "--include-rejected" in out
     assert main(["--project", str(project_dir), "status", "--json"]) == 0
-    import json
-
     status = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert status["segments"] == 5760  # four comments are only "k.a.", ".", "..." or "-"
+    assert status["segments"] == 2811
     assert status["workshops"] == 5
-    segments = Project.open(project_dir).segments()
-    attributes = segments["attributes"]
+    attributes = Project.open(project_dir).segments()["attributes"]
     assert all({"moderated", "agrees", "disagrees"} <= set(a) for a in attributes)
-    assert sum(a["moderated"] == 1 for a in attributes) > 1000
-    assert {a["moderated"] for a in attributes} <= {-1, 0, 1}
+    assert {a["moderated"] for a in attributes} == {1}
     # importing again changes nothing
     assert main(args) == 0
-    assert Project.open(project_dir).status()["segments"] == 5760
+    assert Project.open(project_dir).status()["segments"] == 2811
+
+    every = tmp_path / "alle"
+    assert main(["init", str(every)]) == 0
+    assert main([*args[:1], str(every), *args[2:], "--include-rejected"]) == 0
+    segments = Project.open(every).segments()
+    assert len(segments) == 5760  # four rejected comments are only "k.a.", ".", "..." or "-"
+    assert {a["moderated"] for a in segments["attributes"]} == {-1, 1}
 
 
 def test_need_clusters_of_ottensen_agree_with_its_human_coding(

@@ -70,6 +70,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         more_text_columns=tuple(args.text_column[1:]) if args.text_column else (),
         title_column=args.title_column,
         no_title=args.no_title,
+        include_rejected=args.include_rejected,
         id_column=args.id_column,
         district_column=args.district_column,
         workshop_column=args.workshop_column,
@@ -224,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{flag}-column", metavar="SPALTE", help=f"Spalte: {what}")
     p.add_argument(
         "--no-title", action="store_true", help="keine Titelspalte suchen: nur der Text zählt"
+    )
+    p.add_argument(
+        "--include-rejected",
+        action="store_true",
+        help="auch Beiträge übernehmen, die die Moderation abgelehnt hat (Pol.is: moderated = -1)",
     )
     p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
     p.add_argument(

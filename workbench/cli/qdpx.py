@@ -15,6 +15,7 @@ TABLE_OPTIONS = (
     "text_column",
     "title_column",
     "no_title",
+    "include_rejected",
     "id_column",
     "district_column",
     "workshop_column",

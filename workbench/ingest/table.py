@@ -33,12 +33,14 @@ from workbench.ingest.table_columns import (
     language_columns,
     no_text_column,
     number_repeated,
+    quotation_ids,
     segment_place,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
 from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
+from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
@@ -86,7 +88,8 @@ class TableMapping:
     ``attribute_columns=None`` keeps every unmapped column as an attribute. ``districts``
     are the project's (not stored with the import): a survey's free-text "other district"
     may name one (see :mod:`workbench.ingest.table_districts`); ``boundaries`` the file of
-    their areas, for a row's district from its point (:mod:`~.table_points`).
+    their areas, for a row's district from its point (:mod:`~.table_points`). Rows a
+    moderation column rejects are left out unless ``include_rejected`` (:mod:`~.table_moderation`).
     """
 
     text_column: str | None = None
@@ -105,6 +108,7 @@ class TableMapping:
     districts: tuple[str, ...] | None = None
     find_district: bool = False  # look for the district column (no --district for the file)
     boundaries: Path | None = None  # the project's district boundaries file (not stored)
+    include_rejected: bool = False  # keep rows a moderation column marks as rejected
 
     def mapped(self) -> list[str]:
         """The columns the mapping names (without attributes)."""
@@ -246,19 +250,6 @@ def _headerless(first: str) -> bool:
     return len(first.split()) > 1 or first.endswith((".", "!", "?"))
 
 
-_QUOTATION_ID = re.compile(r"^\d+:\d+$")
-
-
-def _quotation_ids(header: list[str], records: Rows) -> bool:
-    """Whether a segment list has ATLAS.ti's quotation IDs ("1:1", "2:14"), each once: a
-    column "ID" that is then the statements' ID (without --id-column)."""
-    if "ID" not in header:
-        return False
-    i = header.index("ID")
-    ids = [str(c[i]).strip() for _, c in records if i < len(c) and c[i] not in (None, "")]
-    return bool(ids) and len(set(ids)) == len(ids) and all(map(_QUOTATION_ID.match, ids))
-
-
 def _question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
     """A statement's question: the question column's, else a survey's column header, a
     column's label (a survey tool's second header row) or a header asking a question
@@ -348,7 +339,7 @@ def parse_table(
             else h
             for h in header
         ]
-        if _quotation_ids(header, records) and mapping.id_column is None:
+        if quotation_ids(header, records) and mapping.id_column is None:
             mapping, detected_id = replace(mapping, id_column="ID"), True
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
@@ -377,6 +368,7 @@ def parse_table(
             category, title_group = (group, []) if _repeats(records, group) else ([], group)
     title_column = title_group[0][0] if title_group else None
     guess, pins = None, find_points(header, records, taken)  # coordinates: no district column
+    moderation = find_moderation(header, records, taken)  # rows the moderation rejected
     if mapping.find_district and mapping.district_column is None and mapping.districts:
         used = taken | {c for c, _ in (*title_group, *category)} | pins.all()
         guess = find_district_column(header, records, mapping.districts, used, labels)
@@ -414,7 +406,7 @@ def parse_table(
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
-    skipped = merged_rows = title_only = no_answer = 0
+    skipped = merged_rows = title_only = no_answer = rejected = 0
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
@@ -432,6 +424,11 @@ def parse_table(
                 file=raw.name,
                 row=row,
             )
+
+        if moderation.rejects(fields):
+            rejected += 1
+            if not mapping.include_rejected:
+                continue
 
         def at(i: int | None, fields: list[Any] = fields) -> str | None:
             value = "" if i is None or fields[i] is None else str(fields[i]).strip()
@@ -520,6 +517,12 @@ def parse_table(
             if not survey:
                 position[source_id] = len(segments)
             segments.append((number, segment))
+    if not segments and rejected:
+        raise InputError(
+            f"Alle Zeilen mit Text hat die Moderation abgelehnt (Spalte '{moderation.column}'); "
+            "--include-rejected übernimmt sie.",
+            file=raw.name,
+        )
     if not segments:
         raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
     resolved = {"text_column": text_column, "title_column": title_column}
@@ -549,6 +552,8 @@ def parse_table(
             {k: v for k, v in {**found, "district_codes": list(guess.coded)}.items() if v}
         )
     options["skipped_rows"] = skipped
+    if rejected:
+        options["moderation_rejected"] = [moderation.column, rejected]
     options.update(read_options)
     if detected:
         options["detected_columns"] = detected

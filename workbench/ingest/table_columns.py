@@ -284,3 +284,16 @@ def no_text_column(
         file=filename,
         row=1,
     )
+
+
+_QUOTATION_ID = re.compile(r"^\d+:\d+$")
+
+
+def quotation_ids(header: list[str], records: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a segment list has ATLAS.ti's quotation IDs ("1:1", "2:14"), each once: a
+    column "ID" that is then the statements' ID (without --id-column)."""
+    if "ID" not in header:
+        return False
+    i = header.index("ID")
+    ids = [str(c[i]).strip() for _, c in records if i < len(c) and c[i] not in (None, "")]
+    return bool(ids) and len(set(ids)) == len(ids) and all(map(_QUOTATION_ID.match, ids))

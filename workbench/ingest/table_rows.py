@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.table_headers import header_notice
+from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 
@@ -282,6 +283,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    notices.extend(moderation_notices(options))
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     notices.extend(point_notices(options))  # a row's district from its coordinates
     if options.get("no_header"):
