@@ -321,3 +321,33 @@ def test_quotes_name_the_speaker_role_or_its_absence(sparse: dict[str, Profiles]
     view.district.value = "Opladen"  # no statements: no "0 Aussagen aus …" line
     assert "sw-lead" not in view.heading.value
     assert "Aus Opladen liegen keine Aussagen vor." in view.heading.value
+
+
+def test_a_district_specific_need_names_its_focus_and_the_rule_is_stated(
+    profiles: Profiles,
+) -> None:
+    """Issue 14: the scope is decided by a stated rule, and a need that is district-
+    specific because one district raised it far more often shows that district — the
+    app used to list it with every district that named it and called "übergreifend"
+    simply "in mehreren Sozialräumen genannt"."""
+    from widgets.app_support import esc
+
+    focused = {c: f for c, f in profiles.need_focus.items() if f}
+    assert focused  # the demo study has a need concentrated in one district
+    cluster, focus = next(iter(focused.items()))
+    label = profiles.need_matrix.set_index("cluster").loc[cluster, "label"]
+    view = ProfileView(profiles)
+    matrix, scope, _, _ = (s.value for s in view.city_sections)
+    assert "in einem Sozialraum gehäuft genannt (Schwerpunkt: mindestens 3 Aussagen" in matrix
+    assert "Holm-korrigiert, α = 0,05) oder in weniger als 3 Sozialräumen genannt" in matrix
+    assert "Übergreifend heißt: in mehreren Sozialräumen genannt." not in matrix
+    assert f"title='Schwerpunkt: {', '.join(focus)}'>sozialraumspezifisch" in matrix
+    item = re.search(rf"<li>{re.escape(esc(label))} <span class='sw-meta'>\((.*?)\)", scope)
+    assert item.group(1).startswith(f"Schwerpunkt: {', '.join(focus)}; {focus[0]}")
+    for cross in profiles.cross_cutting()["label"]:  # no focus: only where it was raised
+        listed = re.search(rf"<li>{re.escape(esc(cross))} <span class='sw-meta'>\((.*?)\)", scope)
+        assert "Schwerpunkt" not in listed.group(1)
+
+    view.district.value = focus[0]  # the focus district's own profile says so
+    card = view.sections[0].value.split(f"data-cluster='{cluster}'")[1].split("<blockquote")[0]
+    assert f"aus {focus[0]} · Schwerpunkt: {', '.join(focus)}" in card

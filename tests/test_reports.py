@@ -238,3 +238,16 @@ def test_cli_writes_atomically(
     assert main([*args, str(tmp_path / "fehlt" / "bericht.docx")]) == 2
     assert "gibt es nicht" in capsys.readouterr().err
     assert write_report(studied, tmp_path / "b.xlsx").suffix == ".xlsx"  # format from suffix
+
+
+def test_the_report_states_the_scope_rule_and_each_focus(studied: Project, html_report: str):
+    """The scope rule in words (not "in wenigen genannt") and, for a need concentrated in
+    one district, that district in its meta line (issue 14)."""
+    from workbench.analysis.needs import clusters
+
+    assert "„sozialraumspezifisch“: in wenigen" not in html_report
+    assert "in einem Sozialraum gehäuft genannt (Schwerpunkt: mindestens 3 Aussagen" in html_report
+    focused = [c for c in clusters(studied).itertuples() if list(c.focus_districts)]
+    assert focused
+    for c in focused:
+        assert f"Schwerpunkt: {', '.join(c.focus_districts)} · genannt in: " in html_report

@@ -284,7 +284,9 @@ class ProfileView(w.VBox):
             if district == CITYWIDE:
                 self._parts[district] = city_parts(self.profiles, self.boundaries)
             else:
-                self._parts[district] = district_parts(self.profiles.profile(district))
+                self._parts[district] = district_parts(
+                    self.profiles.profile(district), self.profiles.need_focus
+                )
         return self._parts[district]
 
     def _monitoring_html(self, district: str) -> str:

@@ -10,7 +10,7 @@ only city-wide "ohne Sozialraum" — never ``nan``, ``<NA>`` or an empty "()".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,19 +89,32 @@ def _quote_rows(table: pd.DataFrame) -> list[QuoteRow]:
     return list(zip(*(table[c] for c in columns), strict=True))
 
 
-def scope_badge(scope: str, n_districts: int) -> str:
-    """The badge of a need: cross-cutting (with the number of districts) or local."""
+def scope_badge(scope: str, n_districts: int, focus: Sequence[str] = ()) -> str:
+    """The badge of a need: cross-cutting or local, its title saying why (the number of
+    districts, the focus district)."""
     if scope == CROSS_CUTTING:
-        title = f"in {n_districts} Sozialräumen genannt"
+        title = f"in {n_districts} Sozialräumen genannt, in keinem gehäuft"
         return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
     if scope == NO_DISTRICT:
         return "<span class='sw-badge'>ohne Sozialraum</span>"
-    return "<span class='sw-badge sw-badge-local'>sozialraumspezifisch</span>"
+    why = f"Schwerpunkt: {', '.join(focus)}" if focus else f"in {n_districts} Sozialräumen genannt"
+    return f"<span class='sw-badge sw-badge-local' title='{esc(why)}'>sozialraumspezifisch</span>"
+
+
+def focus_text(focus: Sequence[str]) -> str:
+    """A need's focus districts for its meta line ("" without one).
+
+    >>> focus_text(["Alkenrath"]), focus_text([])
+    ('Schwerpunkt: Alkenrath', '')
+    """
+    return f"Schwerpunkt: {', '.join(focus)}" if focus else ""
 
 
 # -- the parts of a district's profile -------------------------------------------------
-def needs_html(profile: DistrictProfile) -> str:
-    """The district's needs (most statements first), each with its quotes from here."""
+def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | None = None) -> str:
+    """The district's needs (most statements first), each with its quotes from here and
+    its focus districts (``focus``: cluster → districts, see ``Profiles.need_focus``)."""
+    focus = focus or {}
     where = "dem Auftaktworkshop" if profile.district == CITYWIDE else profile.district
     head = "<h3>Bedarfe</h3>"
     if profile.needs.empty:
@@ -119,11 +132,14 @@ def needs_html(profile: DistrictProfile) -> str:
         others = [d for d in need.districts if d != profile.district]
         also = f" · auch genannt in {esc(', '.join(others))}" if others else ""
         own = quotes.get(int(need.cluster), profile.need_quotes.iloc[0:0])
+        centre = tuple(focus.get(int(need.cluster), ()))
+        badge = scope_badge(need.scope, int(need.n_districts), centre)
+        shown = f" · {esc(focus_text(centre))}" if centre and need.scope != CROSS_CUTTING else ""
         cards.append(
             f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
-            f"<h4>{esc(need.label)}{scope_badge(need.scope, int(need.n_districts))}</h4>"
+            f"<h4>{esc(need.label)}{badge}</h4>"
             f"<div class='sw-meta'>{plural(int(need.segments), 'Aussage', 'Aussagen')} "
-            f"aus {esc(where)}{also}</div>"
+            f"aus {esc(where)}{shown}{also}</div>"
             f"{quotes_html(_quote_rows(own), VISIBLE_QUOTES)}</div>"
         )
     return head + "".join(cards)
@@ -312,13 +328,14 @@ def matrix_html(profiles: Profiles) -> str:
             else "<td class='sw-num'></td>"
             for d in columns
         )
+        badge = scope_badge(r["scope"], int(r["n_districts"]), profiles.focus(r["cluster"]))
         rows.append(
-            f"<tr><td>{esc(r['label'])}{scope_badge(r['scope'], int(r['n_districts']))}</td>"
+            f"<tr><td>{esc(r['label'])}{badge}</td>"
             f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
         )
     return (
         "<h3>Bedarfe nach Sozialraum</h3><p class='sw-note'>Zahl der Aussagen je Bedarf und "
-        "Sozialraum. Übergreifend heißt: in mehreren Sozialräumen genannt.</p>"
+        f"Sozialraum. {esc(profiles.scope_rule())}</p>"
         + (
             f"<p class='sw-note'>Ohne Aussagen in den Bedarfen: {esc(', '.join(silent))}.</p>"
             if silent
@@ -336,8 +353,20 @@ def scope_html(profiles: Profiles) -> str:
         if table.empty:
             return "<p class='sw-empty'>keine</p>"
         items = "".join(
-            f"<li>{esc(r['label'])} <span class='sw-meta'>"
-            f"({esc(raised_in(r, _districts(profiles)))})</span></li>"
+            f"<li>{esc(r['label'])} <span class='sw-meta'>("
+            + esc(
+                "; ".join(
+                    part
+                    for part in (
+                        ""
+                        if r["scope"] == CROSS_CUTTING
+                        else focus_text(profiles.focus(r["cluster"])),
+                        raised_in(r, _districts(profiles)),
+                    )
+                    if part
+                )
+            )
+            + ")</span></li>"
             for r in table.to_dict(orient="records")
         )
         return f"<ul>{items}</ul>"
@@ -434,12 +463,15 @@ class ProfileParts:
     sections: tuple[str, ...]
 
 
-def district_parts(profile: DistrictProfile) -> ProfileParts:
-    """Heading and HTML sections (needs, findings, indicators, topics)."""
+def district_parts(
+    profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | None = None
+) -> ProfileParts:
+    """Heading and HTML sections (needs, findings, indicators, topics); ``focus`` as for
+    :func:`needs_html`."""
     return ProfileParts(
         heading=district_heading(profile),
         sections=(
-            needs_html(profile),
+            needs_html(profile, focus),
             findings_html(profile),
             indicator_table_html(profile.indicators, profile.district),
             topics_html(profile),
@@ -452,7 +484,7 @@ def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None
     city = profiles.city
     kickoff = (
         "<details class='sw-kickoff'><summary><b>Bedarfe aus dem gesamtstädtischen "
-        f"Auftaktworkshop</b></summary>{needs_html(city)}</details>"
+        f"Auftaktworkshop</b></summary>{needs_html(city, profiles.need_focus)}</details>"
         if city.segments
         else ""
     )

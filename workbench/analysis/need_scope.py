@@ -32,6 +32,19 @@ FOCUS_ALPHA = 0.05
 FOCUS_MIN = 3
 
 
+def rule_text(cross_cutting_min: int = 3) -> str:
+    """The rule in words, for apps and reports (Gesamtstadt: the city-wide workshop)."""
+    alpha = f"{FOCUS_ALPHA:g}".replace(".", ",")
+    return (
+        "„Sozialraumspezifisch“ heißt: in einem Sozialraum gehäuft genannt (Schwerpunkt: "
+        f"mindestens {FOCUS_MIN} Aussagen und überzufällig viele gegenüber den übrigen "
+        f"Sozialräumen, einseitiger hypergeometrischer Test, Holm-korrigiert, α = {alpha}) "
+        f"oder in weniger als {cross_cutting_min} Sozialräumen genannt; „übergreifend“: in "
+        f"mindestens {cross_cutting_min} Sozialräumen genannt und in keinem gehäuft. "
+        "Aussagen des gesamtstädtischen Workshops zählen dabei nicht."
+    )
+
+
 @dataclass(frozen=True)
 class ClusterScope:
     """Districts of a cluster, the over-represented ones and the decision."""

@@ -14,6 +14,7 @@ command produces them. Texts are the stored, pseudonymised ones.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,8 @@ class Profiles:
     need_run: int | None = None
     topic_run: int | None = None
     notes: tuple[str, ...] = field(default=())
+    need_focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # cluster → focus
+    cross_cutting_min: int = 3  # the need run's rule (analysis.need_scope)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -130,6 +133,16 @@ class Profiles:
         """The profile of ``district`` (``Gesamtstadt`` gives the city-wide one)."""
         known = {p.district: p for p in (self.city, *self.districts)}
         return known[indicators_.check_district(district, list(known))]
+
+    def focus(self, cluster: int) -> tuple[str, ...]:
+        """The districts a need cluster is concentrated in (its focus), strongest first."""
+        return self.need_focus.get(int(cluster), ())
+
+    def scope_rule(self) -> str:
+        """The rule that decided cross-cutting or district-specific, in words."""
+        from workbench.analysis.need_scope import rule_text
+
+        return rule_text(self.cross_cutting_min)
 
     def _of_scope(self, scope: str) -> pd.DataFrame:
         return self.need_matrix[self.need_matrix["scope"] == scope].reset_index(drop=True)
@@ -166,6 +179,18 @@ class _Inputs:
     need_run: int | None
     topic_run: int | None
     notes: tuple[str, ...]
+    cross_cutting_min: int = 3
+
+
+def _focus(clusters: pd.DataFrame | None) -> dict[int, tuple[str, ...]]:
+    """Each cluster's focus districts (runs before the rule stored none: none)."""
+    if clusters is None:
+        return {}
+    return {
+        int(c.cluster): tuple(c.focus_districts)
+        for c in clusters.itertuples()
+        if isinstance(c.focus_districts, list | tuple)
+    }
 
 
 def _today(clusters: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
@@ -182,11 +207,14 @@ def _read(
     from workbench.analysis import needs, topics
 
     notes: list[str] = []
+    cross_min = 3
     segments = project.segments()
     try:
         need_assignments = needs.assignments(project, need_run)
         clusters = _today(needs.clusters(project, need_run), need_assignments)
-        need_run = need_run if need_run is not None else int(needs.runs(project)["run_id"].max())
+        stored = needs.runs(project).set_index("run_id")["params"]
+        need_run = need_run if need_run is not None else int(stored.index.max())
+        cross_min = int(json.loads(stored[need_run]).get("cross_cutting_min", 3))
     except WorkbenchError as err:
         if need_run is not None:
             raise
@@ -223,6 +251,7 @@ def _read(
         need_run=need_run if clusters is not None else None,
         topic_run=topic_run if topic_assignments is not None else None,
         notes=tuple(notes),
+        cross_cutting_min=cross_min,
     )
 
 
@@ -423,6 +452,8 @@ def build_profiles(
         need_run=inputs.need_run,
         topic_run=inputs.topic_run,
         notes=inputs.notes,
+        need_focus=_focus(inputs.clusters),
+        cross_cutting_min=inputs.cross_cutting_min,
     )
 
 

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from workbench.analysis.needs import CROSS_CUTTING
-from workbench.analysis.needs import clusters as need_clusters
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
 from workbench.store import CITYWIDE
@@ -420,11 +419,7 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         r.recommendation_id for r in recs.values() if r.scope == CITYWIDE and r.recommendation_id
         not in in_pillars
     )  # fmt: skip
-    focus = {
-        int(c.cluster): tuple(c.focus_districts) if isinstance(c.focus_districts, list | tuple)
-        else ()
-        for c in need_clusters(project, profiles.need_run).itertuples()
-    }  # fmt: skip
+    focus = {c: f for c, f in profiles.need_focus.items() if f}
     matrix = profiles.need_matrix
     cross = matrix[matrix["scope"] == CROSS_CUTTING].reset_index(drop=True)
     illustrative = bool(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+from workbench.analysis.needs import CROSS_CUTTING
 from workbench.core.formatting import (
     MISSING,
     MISSING_DISTRICT,
@@ -186,8 +187,8 @@ def _needs_section(
         return
     out.text(
         f"Bedarfscluster fassen {_need_selection(data)} aller Workshops "
-        "inhaltlich zusammen. „Übergreifend“ heißt: in mehreren Sozialräumen genannt; "
-        "„sozialraumspezifisch“: in wenigen. Die Zahlen sind Aussagen je Sozialraum."
+        f"inhaltlich zusammen. {data.profiles.scope_rule()} Die Zahlen sind Aussagen je "
+        "Sozialraum."
     )
     districts = [
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
@@ -232,9 +233,11 @@ def _needs_section(
         for r in part.itertuples():
             named = [d for d in districts if d != CITYWIDE and int(part.loc[r.Index, d]) > 0]
             out.heading(4, text_or(r.label), f"bedarf-{r.cluster}")
+            focus = data.profiles.focus(r.cluster) if r.scope != CROSS_CUTTING else ()
+            centre = f"Schwerpunkt: {', '.join(focus)} · " if focus else ""
             out.text(
                 f"Cluster {r.cluster} · {plural(int(r.size), 'Aussage', 'Aussagen')} · "
-                f"{raised_in(named)}",
+                f"{centre}{raised_in(named)}",
                 "meta",
             )
             for block in _cluster_quotes(data, int(r.cluster), max_quotes):
