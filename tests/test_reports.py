@@ -251,3 +251,18 @@ def test_the_report_states_the_scope_rule_and_each_focus(studied: Project, html_
     assert focused
     for c in focused:
         assert f"Schwerpunkt: {', '.join(c.focus_districts)} · genannt in: " in html_report
+    book = openpyxl.load_workbook(io.BytesIO(render(studied, "xlsx", generated_at=ONE)))
+    rows = list(book["Bedarfe"].iter_rows(values_only=True))
+    assert rows[0][:6] == (
+        "Cluster",
+        "Bedarf",
+        "Reichweite",
+        "Schwerpunkt",
+        "Sozialräume",
+        "Aussagen",
+    )
+    by_cluster = {r[0]: r[3] for r in rows[1:]}
+    for c in focused:
+        assert by_cluster[c.cluster] == ", ".join(c.focus_districts)
+    chart = book["Bedarfe"]._charts[0]  # the districts' columns, not the focus or the size
+    assert chart.series[0].val.numRef.f.startswith("'Bedarfe'!$G$2")

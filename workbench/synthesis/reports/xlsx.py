@@ -164,12 +164,20 @@ def _needs(book: Any, data: ReportData) -> None:
         return
     fixed = ["cluster", "label", "scope", "n_districts", "size"]
     districts = [data.district] if data.district else [c for c in matrix if c not in fixed]
-    spec = [("Cluster", 8), ("Bedarf", 50), ("Reichweite", 20), ("Sozialräume", 12)]
-    spec += [("Aussagen", 10), *((d, 12) for d in districts)]
-    rows = ([*(r[c] for c in fixed), *(r[d] for d in districts)] for _, r in matrix.iterrows())
+    spec = [("Cluster", 8), ("Bedarf", 50), ("Reichweite", 20), ("Schwerpunkt", 20)]
+    spec += [("Sozialräume", 12), ("Aussagen", 10), *((d, 12) for d in districts)]
+    rows = (
+        [
+            *(r[c] for c in fixed[:3]),
+            ", ".join(data.profiles.focus(r["cluster"])) or MISSING_NUMBER,
+            *(r[c] for c in fixed[3:]),
+            *(r[d] for d in districts),
+        ]
+        for _, r in matrix.iterrows()
+    )
     sheet = _sheet(book, "Bedarfe", spec, rows)
     title = "Bedarfe nach Sozialraum (Aussagen)"
-    _bar_chart(sheet, title, len(matrix), 6, 5 + len(districts), stacked=True)
+    _bar_chart(sheet, title, len(matrix), 7, 6 + len(districts), stacked=True)
 
 
 def _quotes(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> None:
