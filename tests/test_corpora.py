@@ -152,3 +152,18 @@ def _mapping(**kwargs):
     from workbench.ingest import TableMapping
 
     return TableMapping(**kwargs)
+
+
+def test_polis_export_folders_import_without_any_flag(corpora: Path, tmp_path: Path) -> None:
+    """The five conversations' folders as exported (comments, summary, vote tables): the
+    accepted comments of each under its topic, the vote tables and summaries left out."""
+    folders = sorted(str(p) for p in (corpora / "polis-klimarat-at").glob("austria-climate.*"))
+    project_dir = tmp_path / "p"
+    assert main(["init", str(project_dir)]) == 0
+    assert main(["--project", str(project_dir), "import", *folders]) == 0
+    segments = Project.open(project_dir).segments()
+    assert len(segments) == 2811
+    assert set(segments["workshop"]) == {
+        "Energie", "Produktion und Konsum", "Mobilität", "Wohnen", "Ernährung und Landnutzung",
+    }  # fmt: skip
+    assert segments["source_id"].str.fullmatch(r"\d+").all()  # Pol.is' comment-id

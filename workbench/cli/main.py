@@ -51,7 +51,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workbench.ingest.textio import decode, read_source
 
     project = open_project(args)
-    args.paths = expand_paths(args.paths)  # a folder: the files in it
+    left_out: list[str] = []
+    args.paths = expand_paths(args.paths, left_out)  # a folder: the files in it
     if any(str(p).lower().endswith((".qdpx", ".qde")) for p in args.paths):
         from workbench.cli.qdpx import import_qdpx_command
 
@@ -110,6 +111,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
         for notice in r.notices:
             print(f"  Hinweis: {notice}")
+    for notice in left_out:
+        print(f"Hinweis: {notice}")
     return 0
 
 

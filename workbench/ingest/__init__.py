@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest import polis
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
@@ -65,10 +67,11 @@ def supported_suffixes() -> list[str]:
     return sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES, *TRANSCRIPT_SUFFIXES, *PROJECT_SUFFIXES})
 
 
-def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) -> list[Path]:
     """``paths`` with every folder replaced by the files in it that can be imported
     (sorted by name; hidden files and Office lock files ``~$…`` left out; subfolders are
-    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``)."""
+    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``). Files of
+    a Pol.is export that hold no statements are left out; ``notices`` gets what was."""
     suffixes = set(supported_suffixes())
     out: list[Path] = []
     for path in map(Path, paths):
@@ -80,6 +83,15 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
             for f in path.iterdir()
             if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith((".", "~$"))
         )
+        found, left_out = polis.leave_out_companions(found)
+        if notices is not None:
+            notices.extend(left_out)
+        if not found and left_out:
+            raise InputError(
+                "Der Ordner enthält nur Dateien eines Pol.is-Exports ohne Beiträge; die "
+                "Beiträge stehen in comments.csv.",
+                file=str(path),
+            )
         if not found:
             raise InputError(
                 "Der Ordner enthält keine importierbare Datei "
@@ -113,6 +125,24 @@ def _sniff(path: Path, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
+def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
+    """A table; a Pol.is comments file with its columns and its conversation's topic."""
+    if path.suffix.lower() != ".csv":
+        return parse_table(path, mapping)
+    if not mapping.text_column:
+        polis.refuse_companion(path)
+    given = polis.comment_mapping(path, mapping)
+    document = parse_table(path, given)
+    found = {"columns": given is not mapping, "topic": polis.conversation_topic(path)}
+    if not any(found.values()):
+        return document
+    return replace(
+        document,
+        workshop=document.workshop or found["topic"],
+        options={**document.options, "polis": {k: v for k, v in found.items() if v}},
+    )
+
+
 def parse_file(
     path: str | Path,
     mapping: TableMapping | None = None,
@@ -144,7 +174,7 @@ def parse_file(
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:
-        return parse_table(path, mapping or TableMapping())
+        return _parse_table_file(path, mapping or TableMapping())
     if path.is_dir():
         raise InputError(
             "Ist ein Ordner: `workbench import ORDNER` liest seine Dateien.", file=str(path)

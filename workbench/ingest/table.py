@@ -28,6 +28,7 @@ from workbench.ingest.table_columns import (
     code_path,
     coder_columns,
     column_language,
+    column_list,
     detect_column,
     is_segment_list,
     language_columns,
@@ -207,7 +208,7 @@ def _resolve(header: list[str], column: str | None, filename: str, flag: str) ->
     if column in header:
         return header.index(column)
     raise InputError(
-        f"Spalte '{column}' ({flag}) fehlt. Vorhandene Spalten: {', '.join(header)}",
+        f"Spalte '{column}' ({flag}) fehlt. Vorhandene Spalten: {column_list(header)}",
         file=filename,
         row=1,
     )

@@ -235,7 +235,7 @@ def no_text_column(
     survey's open questions (headers or labels ending in "?", not a checkbox question's
     lists of options, nor a column in ``closed``: the district question) to name one by
     one."""
-    columns = ", ".join(h for h in header if h)
+    columns = column_list(header)
     if single and not repeated and len(sheets) < 2:
         return InputError(
             f"Die Tabelle hat nur die Spalte '{columns}', keine bekannte Textspalte. Ist "
@@ -297,3 +297,15 @@ def quotation_ids(header: list[str], records: Sequence[tuple[int, Sequence[Any]]
     i = header.index("ID")
     ids = [str(c[i]).strip() for _, c in records if i < len(c) and c[i] not in (None, "")]
     return bool(ids) and len(set(ids)) == len(ids) and all(map(_QUOTATION_ID.match, ids))
+
+
+def column_list(header: Sequence[str], most: int = 30) -> str:
+    """A table's columns for a message: the first ``most``, then how many more (a
+    Qualtrics export or a vote matrix has hundreds).
+
+    >>> column_list(["Text", "ID"]), column_list([str(i) for i in range(5)], most=3)
+    ('Text, ID', '0, 1, 2 … und 2 weitere')
+    """
+    named = [h for h in header if h]
+    more = f" … und {len(named) - most} weitere" if len(named) > most else ""
+    return ", ".join(named[:most]) + more

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
@@ -283,6 +284,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
+    notices.extend(polis_notices(options))
     notices.extend(moderation_notices(options))
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     notices.extend(point_notices(options))  # a row's district from its coordinates
