@@ -167,3 +167,13 @@ def test_polis_export_folders_import_without_any_flag(corpora: Path, tmp_path: P
         "Energie", "Produktion und Konsum", "Mobilität", "Wohnen", "Ernährung und Landnutzung",
     }  # fmt: skip
     assert segments["source_id"].str.fullmatch(r"\d+").all()  # Pol.is' comment-id
+
+
+def test_ottensen_imports_without_flags_with_its_document_ids(
+    corpora: Path, tmp_path: Path
+) -> None:
+    path = corpora / "cimt-ottensen-thematic" / "dataset-Ottensen-thematic-d1a.csv"
+    project = Project.create(tmp_path / "p", districts=["Ottensen"])
+    [result] = project.import_files([path])
+    assert result.segments == 697
+    assert project.segments()["source_id"].str.fullmatch(r"Ott\d+").all()

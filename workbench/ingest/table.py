@@ -12,10 +12,7 @@ from typing import Any
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.personal_columns import (
-    PROSE_PREFIXES,
     header_key,
-    is_contact_column,
-    is_person_column,
 )
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
@@ -30,12 +27,15 @@ from workbench.ingest.table_columns import (
     column_language,
     column_list,
     detect_column,
+    find_id_column,
+    headerless,
     is_segment_list,
     language_columns,
     no_text_column,
     number_repeated,
     quotation_ids,
     segment_place,
+    single_column,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
@@ -233,24 +233,6 @@ def _repeats(records: Rows, group: Group) -> bool:
     return len(set(values)) < 0.5 * len(values)
 
 
-def _single_column(header: list[str], records: Rows) -> bool:
-    """Whether a table has one column (with a header cell) and nothing beside it."""
-    if not header or not header[0] or any(header[1:]):
-        return False
-    return not any(c is not None and str(c).strip() for _, cells in records for c in cells[1:])
-
-
-def _headerless(first: str) -> bool:
-    """Whether the header of a table of one column is its first statement: no header a
-    table has (a text's, title's, person's or contact's) and it reads like a statement
-    (two words or more, or a sentence's end: "Mehr Spielplätze"). A one-word header is
-    left to the user (``_no_text_column`` explains both ways)."""
-    known = (*TEXT_HEADERS, *TITLE_HEADERS, *PROSE_PREFIXES)
-    if header_key(first) in known or is_person_column(first) or is_contact_column(first):
-        return False
-    return len(first.split()) > 1 or first.endswith((".", "!", "?"))
-
-
 def _question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
     """A statement's question: the question column's, else a survey's column header, a
     column's label (a survey tool's second header row) or a header asking a question
@@ -309,8 +291,8 @@ def parse_table(
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
-    single = mapping.text_column is None and _single_column(header, records)
-    no_header = single and _headerless(header[0])
+    single = mapping.text_column is None and single_column(header, records)
+    no_header = single and headerless(header[0])
     if no_header:
         header, records = [_NO_HEADER], [(1, [header[0]]), *records]
 
@@ -342,6 +324,8 @@ def parse_table(
         ]
         if quotation_ids(header, records) and mapping.id_column is None:
             mapping, detected_id = replace(mapping, id_column="ID"), True
+    if mapping.id_column is None and (found_id := find_id_column(header, records, named)):
+        mapping, detected_id = replace(mapping, id_column=found_id), True
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     if survey and (mapping.title_column or mapping.code_column):
@@ -538,7 +522,7 @@ def parse_table(
         if column and not given and not no_header and blocks is None
     }
     if detected_id:
-        detected["ID"] = "ID"
+        detected["ID"] = str(mapping.id_column)
     if guess is not None and guess.column:
         detected["Sozialraum"] = guess.column
     if sheet is not None:

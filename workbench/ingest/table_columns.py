@@ -13,7 +13,13 @@ from typing import Any
 
 from workbench.coding.codebook import stored_code_name
 from workbench.core.domain import SEPARATOR, InputError
-from workbench.ingest.personal_columns import LANGUAGE_SUFFIXES, header_key
+from workbench.ingest.personal_columns import (
+    LANGUAGE_SUFFIXES,
+    PROSE_PREFIXES,
+    header_key,
+    is_contact_column,
+    is_person_column,
+)
 
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
 # contribution's title, as participation platforms and survey tools export them.
@@ -309,3 +315,50 @@ def column_list(header: Sequence[str], most: int = 30) -> str:
     named = [h for h in header if h]
     more = f" … und {len(named) - most} weitere" if len(named) > most else ""
     return ", ".join(named[:most]) + more
+
+
+# Headers (header_key) of a column that identifies a contribution on its platform: taken
+# as the statements' ID when its values are unique. Not a respondent's or a user's ID (a
+# person's, kept out of reports), not a bare "id" (KoBo's submission, a form's response).
+ID_HEADERS = frozenset(
+    "documentid commentid beitragsid beitragid beitragsnummer kartenid karteid kartennummer "
+    "contributionid proposalid vorschlagsid vorschlagid ideaid ideeid postid cardid notizid "
+    "aussageid aussagenid".split()
+)
+
+
+def find_id_column(
+    header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]], taken: Iterable[str]
+) -> str | None:
+    """The one column whose header names a contribution's ID (:data:`ID_HEADERS`) and
+    whose values are all there and all different; else None."""
+    taken = set(taken)
+    found = [
+        (i, h) for i, h in enumerate(header) if h and h not in taken and header_key(h) in ID_HEADERS
+    ]
+    if len(found) != 1:
+        return None
+    i, column = found[0]
+    rows = [cells for _, cells in records if any(str(c or "").strip() for c in cells)]
+    values = [
+        str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for cells in rows
+    ]
+    return column if values and all(values) and len(set(values)) == len(values) else None
+
+
+def single_column(header: list[str], records: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a table has one column (with a header cell) and nothing beside it."""
+    if not header or not header[0] or any(header[1:]):
+        return False
+    return not any(c is not None and str(c).strip() for _, cells in records for c in cells[1:])
+
+
+def headerless(first: str) -> bool:
+    """Whether the header of a table of one column is its first statement: no header a
+    table has (a text's, title's, person's or contact's) and it reads like a statement
+    (two words or more, or a sentence's end: "Mehr Spielplätze"). A one-word header is
+    left to the user (``no_text_column`` explains both ways)."""
+    known = (*TEXT_HEADERS, *TITLE_HEADERS, *PROSE_PREFIXES)
+    if header_key(first) in known or is_person_column(first) or is_contact_column(first):
+        return False
+    return len(first.split()) > 1 or first.endswith((".", "!", "?"))

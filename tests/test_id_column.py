@@ -1,0 +1,59 @@
+"""A contribution's ID column is found without --id-column (DIPAS' ``document_id``,
+``Karten-ID``, ``comment-id``): quotes and evidence trails then cite the platform's ID
+("Ott262") instead of a row number that changes with the next export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+TEXTS = ["Mehr Radwege", "Tempo 30 vor der Schule", "Ein Café im Park"]
+
+
+def _import(project: Project, path: Path, *args: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *args])
+
+
+@pytest.mark.parametrize("header", ["document_id", "Karten-ID", "Beitrags-ID", "proposal_id"])
+def test_a_contribution_id_column_is_the_statements_id(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    path = tmp_path / "beitraege.csv"
+    pd.DataFrame({header: ["Ott262", "Ott263", "Ott301"], "text": TEXTS}).to_csv(path, index=False)
+    assert _import(project, path) == 0
+    assert f"Spalte '{header}' als ID erkannt." in capsys.readouterr().out
+    assert project.segments()["source_id"].tolist() == ["Ott262", "Ott263", "Ott301"]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"Karten-ID": ["K1", "K1", "K2"]},  # repeated: not an ID
+        {"Karten-ID": ["K1", "", "K2"]},  # missing in a row
+        {"Respondent ID": ["r1", "r2", "r3"]},  # a person's, not a contribution's
+        {"id": ["1", "2", "3"]},  # too plain to tell whose
+        {"document_id": ["a", "b", "c"], "Karten-ID": ["K1", "K2", "K3"]},  # two: which?
+    ],
+)
+def test_other_columns_leave_the_row_numbers(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], columns: dict
+) -> None:
+    path = tmp_path / "beitraege.csv"
+    pd.DataFrame({**columns, "Text": TEXTS}).to_csv(path, index=False)
+    assert _import(project, path) == 0
+    assert "als ID erkannt" not in capsys.readouterr().out
+    assert project.segments()["source_id"].tolist() == ["2", "3", "4"]
+
+
+def test_a_given_id_column_wins(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "beitraege.csv"
+    pd.DataFrame({"Nr": ["n1", "n2", "n3"], "Karten-ID": ["K1", "K2", "K3"], "Text": TEXTS}).to_csv(
+        path, index=False
+    )
+    assert _import(project, path, "--id-column", "Nr") == 0
+    assert project.segments()["source_id"].tolist() == ["n1", "n2", "n3"]
