@@ -23,6 +23,13 @@ export JUPYTER_RUNTIME_DIR := $(CURDIR)/build/jupyter/runtime
 export IPYTHONDIR := $(CURDIR)/build/jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/build/jupyter/mpl
 export NUMBA_CACHE_DIR := $(CURDIR)/build/numba-cache
+# The committed notebook outputs depend on the last bits of the embeddings, and OpenBLAS and
+# numpy pick their kernels by CPU (AVX-512 on most Intel servers, AVX2 on AMD): one set of
+# kernels for every x86-64 machine, so that nbval agrees wherever it runs.
+ifeq ($(shell uname -m),x86_64)
+export OPENBLAS_CORETYPE := Haswell
+export NPY_DISABLE_CPU_FEATURES := X86_V4 AVX512_ICL AVX512_SPR
+endif
 
 .PHONY: setup demo test test-apps test-units lint pytest nbval notebooks lab jupyter-dirs chromium postgresql axe clean \
   screenshots migration hub-proxy
