@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
+from workbench.ingest.rtf_text import rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
@@ -31,6 +33,7 @@ PROTOCOL_SUFFIXES = {
 }
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods", *JSON_SUFFIXES}
 TRANSCRIPT_SUFFIXES = {".vtt", ".srt", ".sbv"}
+RTF_SUFFIXES = {".rtf"}  # as plain text (ingest.rtf_text)
 
 __all__ = [
     "TableMapping",
@@ -52,7 +55,6 @@ __all__ = [
 PROJECT_SUFFIXES = {".qdpx", ".qde"}
 _HINTS = {
     ".doc": "altes Word-Format: in Word oder LibreOffice als .docx speichern",
-    ".rtf": "RTF: in Word oder LibreOffice als .docx oder .odt speichern",
     ".pages": "Pages: als .docx exportieren",
     ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
     ".zip": "ein Archiv: bitte entpacken und die Dateien darin importieren (ein REFI-QDA-Projekt "
@@ -64,7 +66,15 @@ _HINTS = {
 
 def supported_suffixes() -> list[str]:
     """The file types ``workbench import`` reads (REFI-QDA projects included)."""
-    return sorted({*PROTOCOL_SUFFIXES, *TABLE_SUFFIXES, *TRANSCRIPT_SUFFIXES, *PROJECT_SUFFIXES})
+    return sorted(
+        {
+            *PROTOCOL_SUFFIXES,
+            *RTF_SUFFIXES,
+            *TABLE_SUFFIXES,
+            *TRANSCRIPT_SUFFIXES,
+            *PROJECT_SUFFIXES,
+        }
+    )
 
 
 def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) -> list[Path]:
@@ -117,6 +127,11 @@ def _sniff(path: Path, table: bool = False) -> str | None:
         text = decode(read_source(path))
     except InputError:
         return "table" if table else None  # the importer reports unreadable files
+    return _kind_of_text(text, table)
+
+
+def _kind_of_text(text: str, table: bool = False) -> str | None:
+    """What a plain text is (see :func:`_sniff`)."""
     if is_zoom_chat(text):
         return "zoom"
     if is_speaker_turns(text):
@@ -160,6 +175,13 @@ def parse_file(
         return parse_sbv(path, roles=roles)
     if suffix in TRANSCRIPT_SUFFIXES:
         return parse_vtt(path, roles=roles)
+    if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
+        name, data = rtf_text(path)
+        kind = _kind_of_text(data.decode("utf-8"))
+        parse = {"zoom": parse_zoom_chat, "turns": parse_speaker_turns}.get(kind or "")
+        if parse is not None:
+            return parse(io.BytesIO(data), name, roles=roles)
+        return parse_markdown(io.BytesIO(data), name)
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
     if kind == "zoom":
         return parse_zoom_chat(path, roles=roles)

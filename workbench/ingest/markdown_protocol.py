@@ -125,6 +125,47 @@ def _table(lines: list[tuple[int, str]]) -> list[tuple[int, str, dict[str, str]]
     return out
 
 
+def _title_like(line: str) -> bool:
+    """Whether a plain text's first line reads as its title ("Workshop Opladen",
+    "Protokoll Stadtteilkonferenz 12.3.2021"): short, no "Label:", no sentence's end."""
+    text = line.strip()
+    last = text.split()[-1] if text else ""
+    ends = text.endswith(("?", "!")) or (text.endswith(".") and not any(c.isdigit() for c in last))
+    return 0 < len(text.split()) <= 12 and ":" not in text and not ends
+
+
+def _title_row(lines: list[str], first: int, name: str) -> int | None:
+    """The line number of a plain text's title: its first line, if it reads as a title
+    and the next line with text (below it or after a blank line) is a detail ("Datum: …",
+    "Sozialraum: …"); None otherwise."""
+    filled = [(first + i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2 or _HEADING.match(filled[0][1]) or _ITEM.match(filled[0][1]):
+        return None
+    (row, text), (_, after) = filled[:2]
+    return row if _title_like(text) and detail(after, name) is not None else None
+
+
+def _list_intros(lines: list[str], first: int) -> set[int]:
+    """Line numbers of a plain text's guiding questions: in a text without Markdown or
+    underlined headings, a short line of its own that ends with "?" or ":" and is followed
+    by a list ("Was fehlt im Stadtteil?" above "- Bänke am Markt") — as written in an
+    editor, or left of a Word or RTF protocol once it is plain text."""
+    if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
+        return set()
+    intros = set()
+    for i, line in enumerate(lines):
+        text = line.strip()
+        before = lines[i - 1].strip() if i else ""
+        after = next((n for n in lines[i + 1 :] if n.strip()), "")
+        short = len(text.split()) <= 15 and text.endswith(("?", ":"))
+        own = not before and (
+            i + 1 == len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
+        )
+        if short and own and not _ITEM.match(line) and _ITEM.match(after):
+            intros.add(first + i)
+    return intros
+
+
 def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     """Parse a Markdown/plain-text protocol into a :class:`ParsedDocument`."""
     raw = read_source(source, name)
@@ -169,12 +210,20 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         elif level == 2:
             question = heading_text(title)
 
-    for number, line in enumerate(body.split("\n"), start=offset + 1):
+    lines = body.split("\n")
+    intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
+    title_row = _title_row(lines, offset + 1, raw.name)
+    for number, line in enumerate(lines, start=offset + 1):
         found = _HEADING.match(line)
         item = _ITEM.match(line)
         underline = _UNDERLINE.match(line)
         opening = question is None and not segments and not block and not table
-        if _TABLE_ROW.match(line):
+        if number == title_row and "title" not in fields:  # above the details: the title
+            fields["title"] = heading_text(line.strip())
+        elif number in intros:
+            flush()
+            question = heading_text(line.strip().rstrip(":"))
+        elif _TABLE_ROW.match(line):
             if block:
                 flush()
             table.append((number, line))

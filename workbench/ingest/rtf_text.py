@@ -1,0 +1,53 @@
+"""RTF files (WordPad, TextEdit on a Mac, f4transkript's transcripts) as plain text.
+
+``striprtf`` reads the RTF: control words, font and colour tables, the document's
+properties (``\\info`` with its author) and other destinations are dropped, ``\\'e4`` is read
+in the document's code page and ``\\u252`` as Unicode. Before that, every paragraph end
+(``\\par``, TextEdit's backslash at a line's end) becomes two, so that paragraphs stay
+paragraphs in the text, while a line break inside one (``\\line``) stays one; a list item's
+bullet or number (``\\pntext``, ``\\listtext``, dropped by ``striprtf``) becomes "- ". The
+text then goes the way of a ``.txt`` file (:func:`workbench.ingest.parse_file`): a Zoom
+chat, a transcript of speaker lines (f4: ``I: … #00:01:02-3#``) or a protocol.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from striprtf.striprtf import rtf_to_text
+
+from workbench.core.domain import InputError
+from workbench.ingest.textio import read_source
+
+_PAR = re.compile(r"(?<!\\)\\par(?![a-z])|(?<!\\)\\\r?\n")  # \par, or "\" at a line's end
+_LINE = re.compile(r"(?<!\\)\\line(?![a-z])")
+_BULLET = re.compile(r"\{\\(?:pntext|listtext)\b(?:[^{}]|\{[^{}]*\})*\}")
+_CODE_PAGE = re.compile(r"\\ansicpg(\d+)")
+_LINE_BREAK = "\u2028"  # kept through striprtf, a line break inside a paragraph afterwards
+
+
+def rtf_text(path: str | Path) -> tuple[str, bytes]:
+    """The file's name and its text as UTF-8 bytes (paragraphs separated by a blank line)."""
+    raw = read_source(path)
+    source = raw.data.decode("latin-1")  # RTF is 7-bit; stray 8-bit bytes kept as they are
+    if not source.lstrip().startswith("{\\rtf"):
+        raise InputError("Keine RTF-Datei (es fehlt der Anfang '{\\rtf').", file=raw.name)
+    page = _CODE_PAGE.search(source[:2000])
+    encoding = f"cp{page.group(1)}" if page else "cp1252"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        encoding = "cp1252"
+    source = _BULLET.sub("- ", source)
+    source = _LINE.sub(_LINE_BREAK, _PAR.sub(r"\\par\\par ", source))
+    try:
+        text = rtf_to_text(source, encoding=encoding, errors="replace")
+    except Exception as err:  # striprtf raises plain errors on broken groups
+        raise InputError(f"RTF nicht lesbar ({type(err).__name__}).", file=raw.name) from None
+    text = text.replace("\r\n", "\n").replace(_LINE_BREAK, "\n")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if not text:
+        raise InputError("Die Datei ist leer (kein Text in der RTF-Datei).", file=raw.name)
+    return raw.name, (text + "\n").encode("utf-8")
