@@ -146,7 +146,9 @@ def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
         return parse_table(path, mapping)
     if not mapping.text_column:
         polis.refuse_companion(path)
-    given = polis.comment_mapping(path, mapping)
+    given = mapping
+    if not (mapping.text_column or mapping.id_column) and polis.is_comments(path):
+        given = replace(mapping, text_column=polis.COMMENT_TEXT, id_column=polis.COMMENT_ID)
     document = parse_table(path, given)
     found = {"columns": given is not mapping, "topic": polis.conversation_topic(path)}
     if not any(found.values()):

@@ -11,7 +11,7 @@ conversations all landed in one workshop "comments".
 
 Now, in a folder, a Pol.is file that holds no statements is left out and named
 (:func:`leave_out_companions`); the comments file is recognised by its columns (text
-``comment-body``, ID ``comment-id``: :func:`comment_mapping`), and the conversation's topic
+``comment-body``, ID ``comment-id``: :func:`is_comments`), and the conversation's topic
 from the ``summary.csv`` beside it names the comments' workshop (:func:`conversation_topic`).
 Files are recognised by their header, not their name (exports get renamed).
 """
@@ -21,14 +21,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from workbench.ingest.table import TableMapping
-
-COMMENT_COLUMNS = frozenset({"comment-id", "comment-body", "moderated"})
+COMMENT_TEXT, COMMENT_ID = "comment-body", "comment-id"  # a comments file's text and ID
+COMMENT_COLUMNS = frozenset({COMMENT_ID, COMMENT_TEXT, "moderated"})
 SUMMARY_KEYS = frozenset(
     "topic url views voters voters-in-conv commenters comments groups "
     "conversation-description".split()
@@ -117,13 +114,6 @@ def conversation_topic(path: Path) -> str | None:
         return None
     topic = " ".join(_summary(summary).get("topic", "").split())
     return topic or None
-
-
-def comment_mapping(path: Path, mapping: TableMapping) -> TableMapping:
-    """The mapping for a Pol.is comments file: its text and ID columns, unless given."""
-    if mapping.text_column or mapping.id_column or not is_comments(path):
-        return mapping
-    return replace(mapping, text_column="comment-body", id_column="comment-id")
 
 
 def refuse_companion(path: Path) -> None:
