@@ -343,7 +343,7 @@ def test_a_district_specific_need_names_its_focus_and_the_rule_is_stated(
     assert "Übergreifend heißt: in mehreren Sozialräumen genannt." not in matrix
     assert f"title='Schwerpunkt: {', '.join(focus)}'>sozialraumspezifisch" in matrix
     item = re.search(rf"<li>{re.escape(esc(label))} <span class='sw-meta'>\((.*?)\)", scope)
-    assert item.group(1).startswith(f"Schwerpunkt: {', '.join(focus)}; {focus[0]}")
+    assert item.group(1).startswith(f"Schwerpunkt: {', '.join(focus)}; genannt in: {focus[0]}")
     for cross in profiles.cross_cutting()["label"]:  # no focus: only where it was raised
         listed = re.search(rf"<li>{re.escape(esc(cross))} <span class='sw-meta'>\((.*?)\)", scope)
         assert "Schwerpunkt" not in listed.group(1)

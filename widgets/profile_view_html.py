@@ -352,21 +352,14 @@ def scope_html(profiles: Profiles) -> str:
     def listing(table: pd.DataFrame) -> str:
         if table.empty:
             return "<p class='sw-empty'>keine</p>"
+
+        def where(r: dict[str, Any]) -> str:  # the focus first, then where it was raised
+            raised = raised_in(r, _districts(profiles))
+            centre = "" if r["scope"] == CROSS_CUTTING else focus_text(profiles.focus(r["cluster"]))
+            return f"{centre}; genannt in: {raised}" if centre else raised
+
         items = "".join(
-            f"<li>{esc(r['label'])} <span class='sw-meta'>("
-            + esc(
-                "; ".join(
-                    part
-                    for part in (
-                        ""
-                        if r["scope"] == CROSS_CUTTING
-                        else focus_text(profiles.focus(r["cluster"])),
-                        raised_in(r, _districts(profiles)),
-                    )
-                    if part
-                )
-            )
-            + ")</span></li>"
+            f"<li>{esc(r['label'])} <span class='sw-meta'>({esc(where(r))})</span></li>"
             for r in table.to_dict(orient="records")
         )
         return f"<ul>{items}</ul>"
