@@ -18,6 +18,7 @@ import pandas as pd
 
 from widgets.app_support import esc
 from widgets.feedback_texts import short_quote
+from workbench.analysis.need_scope import focus_text
 from workbench.analysis.needs import CROSS_CUTTING, NO_DISTRICT
 from workbench.core.formatting import (
     MISSING_DISTRICT,
@@ -97,17 +98,8 @@ def scope_badge(scope: str, n_districts: int, focus: Sequence[str] = ()) -> str:
         return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
     if scope == NO_DISTRICT:
         return "<span class='sw-badge'>ohne Sozialraum</span>"
-    why = f"Schwerpunkt: {', '.join(focus)}" if focus else f"in {n_districts} Sozialräumen genannt"
+    why = focus_text(focus) or f"in {n_districts} Sozialräumen genannt"
     return f"<span class='sw-badge sw-badge-local' title='{esc(why)}'>sozialraumspezifisch</span>"
-
-
-def focus_text(focus: Sequence[str]) -> str:
-    """A need's focus districts for its meta line ("" without one).
-
-    >>> focus_text(["Alkenrath"]), focus_text([])
-    ('Schwerpunkt: Alkenrath', '')
-    """
-    return f"Schwerpunkt: {', '.join(focus)}" if focus else ""
 
 
 # -- the parts of a district's profile -------------------------------------------------
@@ -134,7 +126,7 @@ def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | No
         own = quotes.get(int(need.cluster), profile.need_quotes.iloc[0:0])
         centre = tuple(focus.get(int(need.cluster), ()))
         badge = scope_badge(need.scope, int(need.n_districts), centre)
-        shown = f" · {esc(focus_text(centre))}" if centre and need.scope != CROSS_CUTTING else ""
+        shown = f" · {esc(focus_text(centre))}" if centre else ""
         cards.append(
             f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
             f"<h4>{esc(need.label)}{badge}</h4>"
@@ -355,7 +347,7 @@ def scope_html(profiles: Profiles) -> str:
 
         def where(r: dict[str, Any]) -> str:  # the focus first, then where it was raised
             raised = raised_in(r, _districts(profiles))
-            centre = "" if r["scope"] == CROSS_CUTTING else focus_text(profiles.focus(r["cluster"]))
+            centre = focus_text(profiles.focus(r["cluster"]))
             return f"{centre}; genannt in: {raised}" if centre else raised
 
         items = "".join(

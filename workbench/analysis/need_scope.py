@@ -26,13 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import hypergeom
 
 FOCUS_ALPHA = 0.05
 FOCUS_MIN = 3
+CROSS_CUTTING_MIN = 3  # districts a cluster needs to be cross-district (the default)
 
 
-def rule_text(cross_cutting_min: int = 3) -> str:
+def rule_text(cross_cutting_min: int = CROSS_CUTTING_MIN) -> str:
     """The rule in words, for apps and reports (Gesamtstadt: the city-wide workshop)."""
     alpha = f"{FOCUS_ALPHA:g}".replace(".", ",")
     return (
@@ -43,6 +43,16 @@ def rule_text(cross_cutting_min: int = 3) -> str:
         f"mindestens {cross_cutting_min} Sozialräumen genannt und in keinem gehäuft. "
         "Aussagen des gesamtstädtischen Workshops zählen dabei nicht."
     )
+
+
+def focus_text(focus: Sequence[str]) -> str:
+    """A cluster's focus districts in words, for apps and reports ("" without one; only a
+    district-specific cluster has one).
+
+    >>> focus_text(["Alkenrath"]), focus_text([])
+    ('Schwerpunkt: Alkenrath', '')
+    """
+    return f"Schwerpunkt: {', '.join(focus)}" if focus else ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,8 @@ def cluster_scopes(
     labels: np.ndarray, districts: Sequence[str | None], located: Sequence[bool], cross_min: int
 ) -> dict[int, ClusterScope]:
     """Scope of every cluster in ``labels`` (``located``: the statement has a district)."""
+    from scipy.stats import hypergeom  # seconds to import: only when a run decides scopes
+
     labels = np.asarray(labels)
     located = np.asarray(located, dtype=bool)
     names = sorted({d for d, ok in zip(districts, located, strict=True) if ok and d})

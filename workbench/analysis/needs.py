@@ -49,7 +49,7 @@ from workbench.analysis.need_clusters import (
     latest_memberships,
     match_cluster,
 )
-from workbench.analysis.need_scope import ClusterScope, cluster_scopes
+from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
@@ -99,7 +99,7 @@ class NeedParams:
     n_neighbors: int = 15
     min_clusters: int = 4
     max_clusters: int = 20
-    cross_cutting_min: int = 3
+    cross_cutting_min: int = CROSS_CUTTING_MIN
     backend: str = "use"
     seed: int = 42
     method: str = "spectral"  # or "graph-kmeans" (the method before issue 14)

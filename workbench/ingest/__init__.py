@@ -144,19 +144,20 @@ def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
     """A table; a Pol.is comments file with its columns and its conversation's topic."""
     if path.suffix.lower() != ".csv":
         return parse_table(path, mapping)
+    found = polis.PolisFile.of(path)
     if not mapping.text_column:
-        polis.refuse_companion(path)
+        polis.refuse_companion(found, path.name)
     given = mapping
-    if not (mapping.text_column or mapping.id_column) and polis.is_comments(path):
+    if found.comments and not (mapping.text_column or mapping.id_column):
         given = replace(mapping, text_column=polis.COMMENT_TEXT, id_column=polis.COMMENT_ID)
     document = parse_table(path, given)
-    found = {"columns": given is not mapping, "topic": polis.conversation_topic(path)}
-    if not any(found.values()):
+    noted = {"columns": given is not mapping, "topic": found.topic}
+    if not any(noted.values()):
         return document
     return replace(
         document,
-        workshop=document.workshop or found["topic"],
-        options={**document.options, "polis": {k: v for k, v in found.items() if v}},
+        workshop=document.workshop or found.topic,
+        options={**document.options, "polis": {k: v for k, v in noted.items() if v}},
     )
 
 

@@ -18,6 +18,7 @@ Statements are numbered 1, 2, … in document order: that number is their ``sour
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import yaml
 
@@ -138,7 +139,8 @@ def _title_row(lines: list[str], first: int, name: str) -> int | None:
     """The line number of a plain text's title: its first line, if it reads as a title
     and the next line with text (below it or after a blank line) is a detail ("Datum: …",
     "Sozialraum: …"); None otherwise."""
-    filled = [(first + i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    texts = ((first + i, t) for i, line in enumerate(lines) if (t := line.strip()))
+    filled = list(islice(texts, 2))  # the first two lines with text
     if len(filled) < 2 or _HEADING.match(filled[0][1]) or _ITEM.match(filled[0][1]):
         return None
     (row, text), (_, after) = filled[:2]
@@ -155,13 +157,13 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     intros = set()
     for i, line in enumerate(lines):
         text = line.strip()
-        before = lines[i - 1].strip() if i else ""
-        after = next((n for n in lines[i + 1 :] if n.strip()), "")
-        short = len(text.split()) <= 15 and text.endswith(("?", ":"))
-        own = not before and (
-            i + 1 == len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
-        )
-        if short and own and not _ITEM.match(line) and _ITEM.match(after):
+        if not text.endswith(("?", ":")) or len(text.split()) > 15 or _ITEM.match(line):
+            continue
+        if i and lines[i - 1].strip():  # the end of a paragraph, not a line of its own
+            continue
+        after = next((n for n in islice(lines, i + 1, None) if n.strip()), "")  # next text
+        directly = i + 1 == len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
+        if directly and _ITEM.match(after):
             intros.add(first + i)
     return intros
 

@@ -11,8 +11,8 @@ conversations all landed in one workshop "comments".
 
 Now, in a folder, a Pol.is file that holds no statements is left out and named
 (:func:`leave_out_companions`); the comments file is recognised by its columns (text
-``comment-body``, ID ``comment-id``: :func:`is_comments`), and the conversation's topic
-from the ``summary.csv`` beside it names the comments' workshop (:func:`conversation_topic`).
+``comment-body``, ID ``comment-id``: :class:`PolisFile`), and the conversation's topic
+from the ``summary.csv`` beside it names the comments' workshop.
 Files are recognised by their header, not their name (exports get renamed).
 """
 
@@ -21,8 +21,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from workbench.core.domain import InputError
 
 COMMENT_TEXT, COMMENT_ID = "comment-body", "comment-id"  # a comments file's text and ID
 COMMENT_COLUMNS = frozenset({COMMENT_ID, COMMENT_TEXT, "moderated"})
@@ -40,51 +43,58 @@ _COMPANIONS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
-def _head(path: Path, rows: int = 1) -> list[list[str]]:
-    """The first ``rows`` records of a CSV file (empty if it cannot be read as one)."""
+def _head(path: Path) -> list[list[str]]:
+    """The first records of a CSV file, enough for a summary's key–value rows (empty if
+    it cannot be read as one); read once per file."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(_HEAD_BYTES)
     except OSError:
         return []
-    text = raw.decode("utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text))
-    out = []
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", errors="replace")))
+    out: list[list[str]] = []
     try:
         for record in reader:
             out.append([cell.strip() for cell in record])
-            if len(out) == rows:
+            if len(out) == len(SUMMARY_KEYS) + 5:
                 break
     except csv.Error:
-        return out
+        pass
     return out
 
 
-def is_comments(path: Path) -> bool:
-    """Whether a CSV file is a Pol.is conversation's comments."""
-    head = _head(path)
-    return bool(head) and set(head[0]) >= COMMENT_COLUMNS
-
-
-def companion_kind(path: Path) -> str | None:
-    """What a Pol.is file without statements holds ("Zusammenfassung", "einzelne Stimmen"
-    …), or None for any other file."""
-    if path.suffix.lower() != ".csv":
-        return None
-    if _summary(path):
-        return "Zusammenfassung"
-    head = _head(path)
-    columns = set(head[0]) if head else set()
-    return next((kind for needed, kind in _COMPANIONS if needed <= columns), None)
-
-
-def _summary(path: Path) -> dict[str, str]:
+def _summary(records: list[list[str]]) -> dict[str, str]:
     """A Pol.is summary's keys and values ({} for any other file)."""
-    records = _head(path, rows=len(SUMMARY_KEYS) + 5)
     pairs = {r[0]: r[1] for r in records if len(r) == 2}
     if not records or "topic" not in pairs or len(pairs) < len(records):
         return {}
     return pairs if set(pairs) <= SUMMARY_KEYS else {}
+
+
+def _kind(records: list[list[str]]) -> str | None:
+    """What a Pol.is file without statements holds, by its first records."""
+    if _summary(records):
+        return "Zusammenfassung"
+    columns = set(records[0]) if records else set()
+    return next((kind for needed, kind in _COMPANIONS if needed <= columns), None)
+
+
+@dataclass(frozen=True)
+class PolisFile:
+    """What a CSV file is in a Pol.is export, from its first records (read once)."""
+
+    companion: str | None  # "Zusammenfassung", "einzelne Stimmen" …: no statements
+    comments: bool  # a conversation's comments
+    topic: str | None  # the conversation's topic (comments with a summary.csv beside them)
+
+    @classmethod
+    def of(cls, path: Path) -> PolisFile:
+        """Read the head of ``path`` (and, for comments, of the summary.csv beside it)."""
+        records = _head(path) if path.suffix.lower() == ".csv" else []
+        comments = bool(records) and set(records[0]) >= COMMENT_COLUMNS
+        summary = path.parent / "summary.csv"
+        topic = _summary(_head(summary)).get("topic", "") if comments and summary.is_file() else ""
+        return cls(_kind(records), comments, " ".join(topic.split()) or None)
 
 
 def leave_out_companions(files: Sequence[Path]) -> tuple[list[Path], list[str]]:
@@ -92,7 +102,7 @@ def leave_out_companions(files: Sequence[Path]) -> tuple[list[Path], list[str]]:
     naming those left out."""
     kept, left = [], []
     for f in files:
-        kind = companion_kind(f)
+        kind = _kind(_head(f)) if f.suffix.lower() == ".csv" else None
         if kind is None:
             kept.append(f)
         else:
@@ -106,26 +116,13 @@ def leave_out_companions(files: Sequence[Path]) -> tuple[list[Path], list[str]]:
     return kept, notices
 
 
-def conversation_topic(path: Path) -> str | None:
-    """The topic of the conversation a Pol.is comments file belongs to: from the
-    ``summary.csv`` in its folder (None without one)."""
-    summary = path.parent / "summary.csv"
-    if not summary.is_file() or not is_comments(path):
-        return None
-    topic = " ".join(_summary(summary).get("topic", "").split())
-    return topic or None
-
-
-def refuse_companion(path: Path) -> None:
+def refuse_companion(found: PolisFile, name: str) -> None:
     """Stop on a Pol.is file without statements given by name: say where they are."""
-    from workbench.core.domain import InputError
-
-    kind = companion_kind(path)
-    if kind is not None:
+    if found.companion is not None:
         raise InputError(
-            f"Pol.is-Export ({kind}), enthält keine Beiträge: die Beiträge stehen in "
-            "comments.csv (ein ganzer Export-Ordner lässt diese Datei aus).",
-            file=path.name,
+            f"Pol.is-Export ({found.companion}), enthält keine Beiträge: die Beiträge stehen "
+            "in comments.csv (ein ganzer Export-Ordner lässt diese Datei aus).",
+            file=name,
         )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.coding.codebook import stored_code_name
 from workbench.core.domain import SEPARATOR, InputError
+from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.personal_columns import (
     LANGUAGE_SUFFIXES,
     PROSE_PREFIXES,
@@ -301,7 +302,7 @@ def quotation_ids(header: list[str], records: Sequence[tuple[int, Sequence[Any]]
     if "ID" not in header:
         return False
     i = header.index("ID")
-    ids = [str(c[i]).strip() for _, c in records if i < len(c) and c[i] not in (None, "")]
+    ids = [v for _, c in records if (v := cell_at(c, i))]
     return bool(ids) and len(set(ids)) == len(ids) and all(map(_QUOTATION_ID.match, ids))
 
 
@@ -339,10 +340,8 @@ def find_id_column(
     if len(found) != 1:
         return None
     i, column = found[0]
-    rows = [cells for _, cells in records if any(str(c or "").strip() for c in cells)]
-    values = [
-        str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for cells in rows
-    ]
+    rows = [cells for _, cells in records if any(map(cell_text, cells))]
+    values = [cell_at(cells, i) for cells in rows]
     return column if values and all(values) and len(set(values)) == len(values) else None
 
 

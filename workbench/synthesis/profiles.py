@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from workbench.analysis.need_scope import CROSS_CUTTING_MIN
 from workbench.coding.code_analysis import quotes as coded_quotes
 from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import WorkbenchError
@@ -121,8 +122,8 @@ class Profiles:
     need_run: int | None = None
     topic_run: int | None = None
     notes: tuple[str, ...] = field(default=())
-    need_focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # cluster → focus
-    cross_cutting_min: int = 3  # the need run's rule (analysis.need_scope)
+    need_focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # clusters with one
+    cross_cutting_min: int = CROSS_CUTTING_MIN  # the need run's rule (analysis.need_scope)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -179,17 +180,17 @@ class _Inputs:
     need_run: int | None
     topic_run: int | None
     notes: tuple[str, ...]
-    cross_cutting_min: int = 3
+    cross_cutting_min: int = CROSS_CUTTING_MIN
 
 
 def _focus(clusters: pd.DataFrame | None) -> dict[int, tuple[str, ...]]:
-    """Each cluster's focus districts (runs before the rule stored none: none)."""
+    """The focus districts of the clusters that have one (runs before the rule: none)."""
     if clusters is None:
         return {}
     return {
         int(c.cluster): tuple(c.focus_districts)
         for c in clusters.itertuples()
-        if isinstance(c.focus_districts, list | tuple)
+        if isinstance(c.focus_districts, list | tuple) and len(c.focus_districts)
     }
 
 
@@ -207,14 +208,14 @@ def _read(
     from workbench.analysis import needs, topics
 
     notes: list[str] = []
-    cross_min = 3
+    cross_min = CROSS_CUTTING_MIN
     segments = project.segments()
     try:
         need_assignments = needs.assignments(project, need_run)
         clusters = _today(needs.clusters(project, need_run), need_assignments)
         stored = needs.runs(project).set_index("run_id")["params"]
         need_run = need_run if need_run is not None else int(stored.index.max())
-        cross_min = int(json.loads(stored[need_run]).get("cross_cutting_min", 3))
+        cross_min = needs.NeedParams.from_stored(json.loads(stored[need_run])).cross_cutting_min
     except WorkbenchError as err:
         if need_run is not None:
             raise

@@ -419,7 +419,7 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         r.recommendation_id for r in recs.values() if r.scope == CITYWIDE and r.recommendation_id
         not in in_pillars
     )  # fmt: skip
-    focus = {c: f for c, f in profiles.need_focus.items() if f}
+    focus = profiles.need_focus
     matrix = profiles.need_matrix
     cross = matrix[matrix["scope"] == CROSS_CUTTING].reset_index(drop=True)
     illustrative = bool(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from workbench.analysis.needs import CROSS_CUTTING
+from workbench.analysis.need_scope import focus_text
 from workbench.core.formatting import (
     MISSING,
     MISSING_DISTRICT,
@@ -233,8 +233,8 @@ def _needs_section(
         for r in part.itertuples():
             named = [d for d in districts if d != CITYWIDE and int(part.loc[r.Index, d]) > 0]
             out.heading(4, text_or(r.label), f"bedarf-{r.cluster}")
-            focus = data.profiles.focus(r.cluster) if r.scope != CROSS_CUTTING else ()
-            centre = f"Schwerpunkt: {', '.join(focus)} · " if focus else ""
+            centre = focus_text(data.profiles.focus(r.cluster))
+            centre += " · " if centre else ""
             out.text(
                 f"Cluster {r.cluster} · {plural(int(r.size), 'Aussage', 'Aussagen')} · "
                 f"{centre}{raised_in(named)}",
