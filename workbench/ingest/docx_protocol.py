@@ -8,9 +8,13 @@ Protokoll, Moderation; Ort is known but not kept); ``Heading 1`` is a guiding qu
 other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
 speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto
 the name list. A document without any heading style takes a short paragraph all in bold
-without a sentence end for a heading (the first, before any text, for the title); with no
+without a sentence end for a heading (the first, before any text, for the title); without
+bold ones either, the rules of plain-text protocols: a short paragraph ending in "?" or
+":" directly above a list item (Word's bullets or numbering, a bullet typed "– ") is a
+guiding question, a first paragraph of a title's shape above a detail the title. With no
 heading at all, text before the first guiding question stops the import with a message
-that asks for heading styles. Statements are numbered 1, 2, … in document order
+that names the forms a guiding question may take. A typed bullet is not part of a
+statement. Statements are numbered 1, 2, … in document order
 (``source_id``). These rules (:func:`protocol_document`) also read ODT protocols
 (:mod:`workbench.ingest.odt_protocol`). A paragraph's text is read from the XML
 (:mod:`workbench.ingest.docx_text`: tracked insertions, content controls, fields, smart
@@ -35,17 +39,28 @@ import re
 import zipfile
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement
-from workbench.ingest.docx_text import blocks, is_strict, paragraph_text, text_boxes
+from workbench.ingest.docx_text import (
+    blocks,
+    is_list_item,
+    is_strict,
+    numbered_styles,
+    paragraph_text,
+    text_boxes,
+)
 from workbench.ingest.protocol_meta import (
     add_detail,
     detail,
+    detail_key,
     heading_text,
+    intro_like,
     is_names_line,
     signature_names,
     split_names,
+    title_like,
 )
 from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
@@ -64,6 +79,7 @@ class Paragraph:
     kind: str = "body"
     bold: str = ""  # the paragraph's leading bold text (a speaker role if it ends in ':')
     attributes: Mapping[str, str] = field(default_factory=dict)  # a cell's Spalte, Zeile
+    listed: bool = False  # a list item (numbered or bulleted) in the running text
 
 
 # A table cell as a reader gives it: its identity (merged grid positions share it) and
@@ -74,6 +90,7 @@ _TABLE_KINDS = ("table", "layout", "cell", "table-text")
 # guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
 BOX = "box"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_TYPED_BULLET = re.compile(r"^\s*[-*+•–·▪◦‣]\s+")  # a bullet typed, not Word's list
 
 
 def _role(paragraph: Paragraph) -> tuple[str | None, str]:
@@ -157,11 +174,14 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
     return out
 
 
-def _docx_paragraphs(container, kind=None) -> list[Paragraph]:
+def _docx_paragraphs(
+    container, kind=None, numbered: frozenset[str] = frozenset()
+) -> list[Paragraph]:
     """The paragraphs of a python-docx body or table cell in order (:mod:`docx_text`: also
     those in content controls, each followed by its text boxes' paragraphs); a nested
     table's cell by cell (in a body, :func:`table_paragraphs`). ``kind`` gives a body
-    paragraph's kind by its style; in a cell all are "body"."""
+    paragraph's kind by its style; in a cell all are "body". A body paragraph is
+    ``listed`` when Word shows it as a list item (``numbered``: the list styles' ids)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -176,7 +196,8 @@ def _docx_paragraphs(container, kind=None) -> list[Paragraph]:
             continue
         text, bold = paragraph_text(item)
         style = kind(DocxParagraph(item, container)) if kind else "body"
-        paragraphs.append(Paragraph(text, style, bold))
+        listed = bool(kind) and is_list_item(item, numbered)
+        paragraphs.append(Paragraph(text, style, bold, listed=listed))
         for box in text_boxes(item):  # a text box's paragraphs: statements of their own
             for inner in (p for p in blocks(box) if p.tag.endswith("}p")):
                 box_text, box_bold = paragraph_text(inner)
@@ -237,7 +258,8 @@ def parse_docx(
             f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,
         ) from None
-    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)))
+    numbered = numbered_styles(document.styles.element)
+    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)), numbered)
     return protocol_document(raw, paragraphs, IMPORTER, roles)
 
 
@@ -270,6 +292,43 @@ def _bold_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """A body paragraph that starts with a typed bullet ("– Bänke am Markt") is a list item
+    without it, as if Word had bulleted it."""
+    out = []
+    for paragraph in paragraphs:
+        typed = _TYPED_BULLET.match(paragraph.text) if paragraph.kind == "body" else None
+        if typed:
+            text = paragraph.text[typed.end() :]
+            bold = _TYPED_BULLET.sub("", paragraph.bold, count=1)
+            paragraph = replace(paragraph, text=text, bold=bold, listed=True)
+        out.append(paragraph)
+    return out
+
+
+def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Without headings, styled or bold, the rules of a plain-text protocol
+    (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
+    directly above a list item is a guiding question ("Was fehlt im Stadtteil?" above
+    "• Bänke am Markt"), a first paragraph of a title's shape directly above a detail
+    ("Datum: …") the title."""
+    if any(p.kind in ("question", "heading") for p in paragraphs):
+        return list(paragraphs)
+    shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in _TABLE_KINDS]
+    titled = any(p.kind == "title" for p in paragraphs)
+    out = list(paragraphs)
+    for position, (index, after) in enumerate(pairwise(shown)):
+        paragraph, nxt = paragraphs[index], paragraphs[after]
+        if paragraph.kind != "body" or paragraph.listed or nxt.kind != "body":
+            continue
+        text = paragraph.text.strip()
+        if nxt.listed and "\n" not in text and intro_like(text):
+            out[index] = replace(paragraph, kind="question", text=text.rstrip(":").strip())
+        elif position == 0 and not titled and title_like(text) and detail_key(nxt.text.strip()):
+            out[index] = replace(paragraph, kind="title")
+    return out
+
+
 def _before_heading(styled: bool) -> str:
     """The message for text before the first guiding question that is no title or detail."""
     if styled:
@@ -279,9 +338,11 @@ def _before_heading(styled: bool) -> str:
         )
     return (
         "Das Dokument hat keine Überschriften: Text vor der ersten Leitfrage ist weder Titel "
-        "noch Angabe der Form 'Schlüssel: Wert'. Bitte die Leitfragen mit der Formatvorlage "
-        "‚Überschrift 1‘ formatieren (Unterpunkte ‚Überschrift 2‘), den Titel mit ‚Titel‘, "
-        "und erneut importieren."
+        "noch Angabe der Form 'Schlüssel: Wert'. Leitfragen erkennt der Import an der "
+        "Formatvorlage ‚Überschrift 1‘, an einem kurzen fett gesetzten Absatz oder an einer "
+        "Frage (mit '?' oder ':') direkt über einer Aufzählung. Bitte die Leitfragen so "
+        "kennzeichnen (am sichersten mit ‚Überschrift 1‘, den Titel mit ‚Titel‘) und erneut "
+        "importieren."
     )
 
 
@@ -301,8 +362,9 @@ def protocol_document(
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
-    paragraphs = _bold_headings(paragraphs)
+    paragraphs = _typed_bullets(paragraphs)
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
+    paragraphs = _plain_headings(_bold_headings(paragraphs))
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None

@@ -126,3 +126,49 @@ def text_boxes(paragraph) -> list:
         if not inside:
             found.append(box)
     return found
+
+
+def _numbering(properties) -> bool | None:
+    """Whether a ``w:pPr`` numbers its paragraph (``w:numPr``; numId 0 switches a style's
+    numbering off); None when it does not say."""
+    numbering = properties.find(_w("numPr")) if properties is not None else None
+    if numbering is None:
+        return None
+    number = numbering.find(_w("numId"))
+    return number is None or number.get(_w("val"), "") != "0"
+
+
+def numbered_styles(styles) -> frozenset[str]:
+    """The ids of the paragraph styles in a ``w:styles`` element that make their paragraphs
+    list items ("Aufzählungszeichen", "Listennummer": a ``w:numPr``, also one inherited
+    through ``w:basedOn``)."""
+    own: dict[str, bool | None] = {}
+    parent: dict[str, str] = {}
+    for style in styles.iter(_w("style")):
+        sid = style.get(_w("styleId"), "")
+        own[sid] = _numbering(style.find(_w("pPr")))
+        based = style.find(_w("basedOn"))
+        if based is not None:
+            parent[sid] = based.get(_w("val"), "")
+    found = set()
+    for sid in own:
+        seen, current = set(), sid
+        while current in own and current not in seen:  # a cycle ends the chain
+            seen.add(current)
+            if own[current] is not None:
+                if own[current]:
+                    found.add(sid)
+                break
+            current = parent.get(current, "")
+    return frozenset(found)
+
+
+def is_list_item(paragraph, numbered: frozenset[str]) -> bool:
+    """Whether Word shows a ``w:p`` as a list item: numbered or bulleted directly or by its
+    style (see :func:`numbered_styles`)."""
+    properties = paragraph.find(_w("pPr"))
+    direct = _numbering(properties)
+    if direct is not None:
+        return direct
+    style = properties.find(_w("pStyle")) if properties is not None else None
+    return style is not None and style.get(_w("val"), "") in numbered

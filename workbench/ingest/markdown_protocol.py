@@ -28,9 +28,11 @@ from workbench.ingest.protocol_meta import (
     add_detail,
     detail,
     heading_text,
+    intro_like,
     is_names_line,
     signature_names,
     split_names,
+    title_like,
 )
 from workbench.ingest.textio import Source, decode, read_source
 
@@ -126,15 +128,6 @@ def _table(lines: list[tuple[int, str]]) -> list[tuple[int, str, dict[str, str]]
     return out
 
 
-def _title_like(line: str) -> bool:
-    """Whether a plain text's first line reads as its title ("Workshop Opladen",
-    "Protokoll Stadtteilkonferenz 12.3.2021"): short, no "Label:", no sentence's end."""
-    text = line.strip()
-    last = text.split()[-1] if text else ""
-    ends = text.endswith(("?", "!")) or (text.endswith(".") and not any(c.isdigit() for c in last))
-    return 0 < len(text.split()) <= 12 and ":" not in text and not ends
-
-
 def _title_row(lines: list[str], first: int, name: str) -> int | None:
     """The line number of a plain text's title: its first line, if it reads as a title
     and the next line with text (below it or after a blank line) is a detail ("Datum: …",
@@ -144,20 +137,21 @@ def _title_row(lines: list[str], first: int, name: str) -> int | None:
     if len(filled) < 2 or _HEADING.match(filled[0][1]) or _ITEM.match(filled[0][1]):
         return None
     (row, text), (_, after) = filled[:2]
-    return row if _title_like(text) and detail(after, name) is not None else None
+    return row if title_like(text) and detail(after, name) is not None else None
 
 
 def _list_intros(lines: list[str], first: int) -> set[int]:
     """Line numbers of a plain text's guiding questions: in a text without Markdown or
     underlined headings, a short line of its own that ends with "?" or ":" and is followed
     by a list ("Was fehlt im Stadtteil?" above "- Bänke am Markt") — as written in an
-    editor, or left of a Word or RTF protocol once it is plain text."""
+    editor, or left of an RTF protocol once it is plain text. A detail ("Teilnehmende:"
+    above a list of names) is none."""
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
         return set()
     intros = set()
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text.endswith(("?", ":")) or len(text.split()) > 15 or _ITEM.match(line):
+        if not intro_like(text) or _ITEM.match(line):
             continue
         if i and lines[i - 1].strip():  # the end of a paragraph, not a line of its own
             continue

@@ -17,7 +17,8 @@ page, which LibreOffice writes first) they are not read, as tables there. Tracke
 are read as the document shows them: inserted text stands in the running text, deleted
 text only in ``text:tracked-changes``, which is not read. Footnotes, comments and images
 are not read, as in Word files; heading-less documents of timed speaker turns are
-transcripts.
+transcripts, other heading-less documents take bold paragraphs and questions above a list
+(``text:list``) for guiding questions as Word files do.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ _OTHER_KINDS = {
 _CONTAINERS = {(_TEXT, n) for n in ("list", "list-item", "list-header", "section")} | {
     (_TEXT, "numbered-paragraph")
 }
+_ITEMS = {(_TEXT, "list-item"), (_TEXT, "numbered-paragraph")}  # shown with a bullet/number
 _SPANS = {(_TEXT, "span"), (_TEXT, "a")}  # inline elements that may set a text style
 # Inside a paragraph: not part of its text (footnotes, comments with their authors,
 # text frames and images, ruby annotations, the cached number of a numbered heading).
@@ -283,13 +285,13 @@ def _cell_paragraphs(container: Element, styles: _Styles) -> list[Paragraph]:
     return paragraphs
 
 
-def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
-    """The paragraphs of the running text in document order, list items included, and
-    those of its tables (:func:`table_paragraphs`)."""
+def _paragraphs(container: Element, styles: _Styles, listed: bool = False) -> Iterator[Paragraph]:
+    """The paragraphs of the running text in document order, list items included (and
+    ``listed``), and those of its tables (:func:`table_paragraphs`)."""
     for child in container.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _CONTAINERS:
-            yield from _paragraphs(child, styles)
+            yield from _paragraphs(child, styles, listed or qname in _ITEMS)
         elif qname == (_TABLE, "table"):
             yield from table_paragraphs(_grid(child, styles))
         elif qname in ((_TEXT, "p"), (_TEXT, "h")):
@@ -302,7 +304,7 @@ def _paragraphs(container: Element, styles: _Styles) -> Iterator[Paragraph]:
                 kind = "question" if (level or 1) == 1 else "heading"
             else:
                 kind = found or "body"
-            yield _paragraph(child, kind, styles)
+            yield replace(_paragraph(child, kind, styles), listed=listed)
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles))
         elif qname and qname[0] == _DRAW:  # a frame anchored to the page
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles, itself=True))

@@ -141,12 +141,35 @@ def heading_text(text: str) -> str:
     return _HEADING_NUMBER.sub("", text.strip(), count=1).strip()
 
 
+def title_like(line: str) -> bool:
+    """Whether a plain protocol's first line reads as its title ("Workshop Opladen",
+    "Protokoll Stadtteilkonferenz 12.3.2021"): short, no "Label:", no sentence's end."""
+    text = line.strip()
+    last = text.split()[-1] if text else ""
+    ends = text.endswith(("?", "!")) or (text.endswith(".") and not any(c.isdigit() for c in last))
+    return 0 < len(text.split()) <= 12 and ":" not in text and not ends
+
+
+def intro_like(line: str) -> bool:
+    """Whether a line of its own may introduce a list as a guiding question: short, ends
+    with "?" or ":" ("Was fehlt im Stadtteil?", "Ressourcen:"), and is no detail
+    ("Teilnehmende:" above a list of names)."""
+    text = line.strip()
+    return text.endswith(("?", ":")) and len(text.split()) <= 15 and detail_key(text) is None
+
+
+def detail_key(text: str) -> str | None:
+    """The field of a detail line ``Schlüssel: Wert`` with a known key, else None (the
+    value is not read)."""
+    key, sep, _ = text.partition(":")
+    return META_KEYS.get(" ".join(key.strip(" *_").lower().split())) if sep else None
+
+
 def detail(text: str, filename: str) -> tuple[str, object] | None:
     """``(field, value)`` of a detail line ``Schlüssel: Wert`` with a known key (names as
     a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None."""
-    key, sep, value = text.partition(":")
-    field = META_KEYS.get(" ".join(key.strip(" *_").lower().split())) if sep else None
-    value = value.strip(" *_\t\n")
+    field = detail_key(text)
+    value = text.partition(":")[2].strip(" *_\t\n")
     if field == "names":
         return field, split_names(value)
     if field == "date":
