@@ -177,3 +177,20 @@ def test_ottensen_imports_without_flags_with_its_document_ids(
     [result] = project.import_files([path])
     assert result.segments == 697
     assert project.segments()["source_id"].str.fullmatch(r"Ott\d+").all()
+
+
+def test_dataset_folders_import_without_their_readme_and_terms(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dataset's folder as downloaded: its contributions, not its README, provenance
+    notes or terms of use (they were three protocols of 47 statements)."""
+    project_dir = tmp_path / "p"
+    assert main(["init", str(project_dir)]) == 0
+    for folder in ("cimt-ottensen-thematic", "zoom-meeting-en"):
+        assert main(["--project", str(project_dir), "import", str(corpora / folder)]) == 0
+    out = capsys.readouterr().out
+    assert "TERMS-OF-USE.txt (Nutzungsbedingungen)" in out
+    assert "README.cimt-thematic-categorization-dataset.md (Beschreibung)" in out
+    documents = set(Project.open(project_dir).segments()["document"])
+    assert len(Project.open(project_dir).segments()) == 697 + 66 + 5 + 87
+    assert not any(re.match(r"(?i)readme|provenance|terms", d) for d in documents)

@@ -10,6 +10,7 @@ from pathlib import Path
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import polis
 from workbench.ingest.docx_protocol import parse_docx
+from workbench.ingest.folder_files import leave_out_descriptions
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
@@ -80,8 +81,10 @@ def supported_suffixes() -> list[str]:
 def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) -> list[Path]:
     """``paths`` with every folder replaced by the files in it that can be imported
     (sorted by name; hidden files and Office lock files ``~$…`` left out; subfolders are
-    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``). Files of
-    a Pol.is export that hold no statements are left out; ``notices`` gets what was."""
+    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``). Files
+    that describe the folder (README, licence: :mod:`workbench.ingest.folder_files`) and
+    files of a Pol.is export that hold no statements are left out; ``notices`` gets what
+    was."""
     suffixes = set(supported_suffixes())
     out: list[Path] = []
     for path in map(Path, paths):
@@ -93,13 +96,20 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
             for f in path.iterdir()
             if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith((".", "~$"))
         )
+        found, described = leave_out_descriptions(found)
         found, left_out = polis.leave_out_companions(found)
         if notices is not None:
-            notices.extend(left_out)
+            notices.extend([*described, *left_out])
         if not found and left_out:
             raise InputError(
                 "Der Ordner enthält nur Dateien eines Pol.is-Exports ohne Beiträge; die "
                 "Beiträge stehen in comments.csv.",
+                file=str(path),
+            )
+        if not found and described:
+            raise InputError(
+                "Der Ordner enthält nur Beschreibungen (README, Lizenz …), keine Datei mit "
+                "Beiträgen; eine Beschreibung selbst importieren: ihren Dateinamen angeben.",
                 file=str(path),
             )
         if not found:
