@@ -25,6 +25,7 @@ from workbench.core.fileio import atomic_path
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
 from workbench.ingest.review import stored_name
+from workbench.ingest.same_content import left_out
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import Writer, fill_template
@@ -129,6 +130,7 @@ class Project(CodingMixin):
         roles: Mapping[str, str] | None = None,
         wave: str | None = None,
         add_districts: bool = False,
+        allow_duplicates: bool = False,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing.
 
@@ -142,6 +144,10 @@ class Project(CodingMixin):
         with ``add_districts`` declared. A table without district column (and without
         ``district``) has a row's district from its coordinates, if the project has
         boundaries (``workbench map --import``; :mod:`workbench.ingest.table_points`).
+        A file whose contributions another file of the import or a document of the
+        project already holds (the protocol as DOCX and as PDF) is left out, with a
+        result that says so (:mod:`workbench.ingest.same_content`), unless
+        ``allow_duplicates``.
         """
         # the project's districts let a table's "Sonstiges" free text name one of them
         known = tuple(self.districts()["district"])
@@ -154,8 +160,16 @@ class Project(CodingMixin):
         parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
         results: list[ImportResult] = []
         with self.transaction() as session:
+            skip: list[ImportResult | None] = [None] * len(parsed)
+            if not allow_duplicates:
+                doc = store.Document
+                stored = session.execute(select(doc.filename, doc.text, doc.sha256))
+                skip = left_out(parsed, stored.tuples())
             writer = Writer(session, wave=wave)
-            for path, document in parsed:
+            for (path, document), skipped in zip(parsed, skip, strict=True):
+                if skipped is not None:
+                    results.append(skipped)
+                    continue
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)
                 results.append(

@@ -46,6 +46,7 @@ def cmd_districts(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
     from workbench.ingest import expand_paths
+    from workbench.ingest.same_content import SKIPPED
     from workbench.ingest.speakers import read_roles
     from workbench.ingest.table import TableMapping
     from workbench.ingest.textio import decode, read_source
@@ -96,6 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         roles=roles,
         wave=args.wave,
         add_districts=args.add_districts,
+        allow_duplicates=args.allow_duplicates,
     )
     for r in results:
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
@@ -107,6 +109,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         if r.status == "importiert":
             count = plural(r.segments, "Aussage", "Aussagen")
             print(f"{r.filename}: {count} importiert{extra}{skipped}")
+        elif r.status == SKIPPED:
+            print(f"{r.filename}: {r.notices[0]}")
+            continue
         else:
             print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
         for notice in r.notices:
@@ -233,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-rejected",
         action="store_true",
         help="auch Beiträge übernehmen, die die Moderation abgelehnt hat (Pol.is: moderated = -1)",
+    )
+    p.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="auch Dateien importieren, deren Beiträge schon im Projekt oder in einer anderen "
+        "Datei des Imports stehen (sonst ausgelassen: das Protokoll als DOCX und als PDF)",
     )
     p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
     p.add_argument(

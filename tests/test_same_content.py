@@ -1,0 +1,125 @@
+"""The same contributions in a second file (the protocol as DOCX and as PDF, an export as
+CSV and XLSX) are imported once; the file left out is named, --allow-duplicates keeps it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pandas as pd
+import pytest
+
+from tests.test_pdf_protocol import PAGES, pdf_bytes
+from workbench import Project
+from workbench.cli.main import main
+
+
+def _docx_of_pages(path: Path) -> Path:
+    """The PDF protocol's text as the Word file it was printed from."""
+    d = docx.Document()
+    d.add_paragraph("Stadtteilkonferenz Manfort", style="Title")
+    d.add_paragraph("Datum: 12.03.2021")
+    d.add_paragraph("Sozialraum: Manfort")
+    furniture = ("Stadt Leverkusen", "Seite ")
+    lines = [line for page in PAGES for line in page[3 if page is PAGES[0] else 0 :]]
+    for line in (line for line in lines if not line.startswith(furniture)):
+        if line.endswith("?"):
+            d.add_paragraph(line, style="Heading 1")
+        else:
+            d.add_paragraph(line.removeprefix("- "))
+    d.save(path)
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A workshop's folder: the protocol as written (.docx) and as sent round (.pdf)."""
+    out = tmp_path / "manfort"
+    out.mkdir()
+    (out / "a-konferenz.pdf").write_bytes(pdf_bytes(PAGES))  # first by name
+    _docx_of_pages(out / "b-konferenz.docx")
+    return out
+
+
+def test_a_protocol_as_docx_and_pdf_is_imported_once_from_the_docx(
+    project: Project, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--project", str(project.path), "import", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "b-konferenz.docx: " in out and " Aussagen importiert" in out
+    assert "a-konferenz.pdf: nicht importiert: " in out
+    assert "'b-konferenz.docx' (in diesem Import)" in out
+    assert "--allow-duplicates" in out
+    assert set(project.segments()["document"]) == {"b-konferenz.docx"}
+
+
+def test_a_second_format_imported_later_is_left_out_too(
+    project: Project, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--project", str(project.path), "import", str(folder / "b-konferenz.docx")]) == 0
+    count = len(project.segments())
+    assert main(["--project", str(project.path), "import", str(folder / "a-konferenz.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "a-konferenz.pdf: nicht importiert: " in out and "(schon im Projekt)" in out
+    assert len(project.segments()) == count
+
+
+def test_allow_duplicates_imports_both(project: Project, folder: Path) -> None:
+    args = ["--project", str(project.path), "import", str(folder), "--allow-duplicates"]
+    assert main(args) == 0
+    assert set(project.segments()["document"]) == {"a-konferenz.pdf", "b-konferenz.docx"}
+
+
+def test_an_export_as_csv_and_xlsx_is_imported_once(project: Project, tmp_path: Path) -> None:
+    cards = pd.DataFrame(
+        {
+            "Text": [
+                f"Karte {i}: Am Marktplatz fehlt ein Treffpunkt für Jugendliche und Ältere."
+                for i in range(8)
+            ],
+            "Sozialraum": ["Manfort"] * 8,
+        }
+    )
+    folder = tmp_path / "karten"
+    folder.mkdir()
+    cards.to_csv(folder / "karten.csv", index=False)
+    cards.to_excel(folder / "karten.xlsx", index=False)
+    assert main(["--project", str(project.path), "import", str(folder)]) == 0
+    assert set(project.segments()["document"]) == {"karten.csv"}
+
+
+def test_protocols_that_only_share_questions_are_both_imported(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two workshops with the same guiding questions and a few of the same cards."""
+    shared = "## Was fehlt?\n\n- Ein Treffpunkt für Ältere.\n- Bänke am Markt.\n"
+    own = {
+        "manfort.md": "- Der Bus fährt abends nur stündlich, nach 20 Uhr gar nicht mehr.\n"
+        "- Die Schule braucht eine Sozialarbeiterin für die Ganztagsbetreuung.\n",
+        "opladen.md": "- Die Mieten in der Innenstadt steigen schneller als die Renten.\n"
+        "- Im Park an der Wupper fehlt Licht auf dem Weg zur Bahnhaltestelle.\n",
+    }
+    for name, text in own.items():
+        (tmp_path / name).write_text(shared + text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in own]
+    assert main(["--project", str(project.path), "import", *paths]) == 0
+    assert set(project.segments()["document"]) == set(own)
+
+
+def test_a_second_coders_copy_of_the_same_cards_is_imported(
+    project: Project, tmp_path: Path
+) -> None:
+    """A file with codings is coding data: the same statements stay welcome."""
+    texts = [
+        f"Karte {i}: Der Spielplatz am Markt braucht Schatten und eine Bank." for i in range(6)
+    ]
+    plain = tmp_path / "karten.csv"
+    pd.DataFrame({"Text": texts}).to_csv(plain, index=False)
+    coded = tmp_path / "karten-kodiert.csv"
+    pd.DataFrame({"Text": texts, "Code": ["Bedarf"] * 6}).to_csv(coded, index=False)
+    assert (
+        main(["--project", str(project.path), "import", str(plain), "--district", "Manfort"]) == 0
+    )
+    args = ["--code-column", "Code", "--coder", "B", "--district", "Manfort"]
+    assert main(["--project", str(project.path), "import", str(coded), *args]) == 0
+    assert set(project.segments()["document"]) == {"karten.csv", "karten-kodiert.csv"}
