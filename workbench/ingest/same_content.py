@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from workbench.core.domain import ImportResult, ParsedDocument
+from workbench.core.formatting import format_percent
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
 MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
@@ -50,7 +51,7 @@ def agreement(a: Counter[str], b: Counter[str]) -> float:
 def _notice(other: str, share: float, stored: bool) -> str:
     where = "schon im Projekt" if stored else "in diesem Import"
     return (
-        f"nicht importiert: {share:.0%} der Wörter stimmen mit '{other}' ({where}) überein — "
+        f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' ({where}) überein — "
         "dieselben Beiträge in einer zweiten Datei (z. B. das Protokoll als DOCX und als PDF)? "
         "Mit --allow-duplicates werden beide importiert."
     )
