@@ -152,7 +152,7 @@ class ImportResult:
     """The outcome of importing one file."""
 
     filename: str
-    status: str  # "importiert" | "bereits vorhanden"
+    status: str  # "importiert" | "bereits vorhanden" | "doppelt" (ingest.same_content)
     segments: int = 0
     codings: int = 0
     skipped_rows: int = 0
