@@ -51,7 +51,8 @@ def agreement(a: Counter[str], b: Counter[str]) -> float:
 def _notice(other: str, share: float, stored: bool) -> str:
     where = "schon im Projekt" if stored else "in diesem Import"
     return (
-        f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' ({where}) überein — "
+        f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' "
+        f"({where}) überein — "
         "dieselben Beiträge in einer zweiten Datei (z. B. das Protokoll als DOCX und als PDF)? "
         "Mit --allow-duplicates werden beide importiert."
     )

@@ -253,6 +253,19 @@ class Writer:
         authors = listed_authors(self.pseudonymiser, document.segments)
         extra = (*document.names, *extra_names, *authors)
         names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
+        labels: dict[tuple[str, str], str] = {}  # a question or role as stored, per workshop
+
+        def safe(label: str | None, workshop: str) -> str | None:
+            """A guiding question or speaker role pseudonymised like a name of a thing
+            ("**Anna Schmidt:**" in a protocol is a role that names a person)."""
+            if not label:
+                return label
+            if (label, workshop) not in labels:
+                found = pseudonymise_name(self.pseudonymiser, label, names[workshop])
+                labels[label, workshop] = found
+            return labels[label, workshop]
+
+        placed = [(replace(s, question=safe(s.question, w)), w, d) for s, w, d in placed]
         if document.text is None:
             text, shift, pieces = self._lay_out(placed, names)
         else:
@@ -293,7 +306,7 @@ class Writer:
 
         segments: list[Segment] = []
         codings = 0
-        for number, ((seg, _, district), workshop, piece) in enumerate(
+        for number, ((seg, name, district), workshop, piece) in enumerate(
             zip(placed, workshops, pieces, strict=True), start=1
         ):
             segment = Segment(
@@ -306,7 +319,7 @@ class Writer:
                 start=piece.start,
                 end=piece.end,
                 question=seg.question,
-                speaker_role=seg.speaker_role,
+                speaker_role=safe(seg.speaker_role, name),
                 attributes=people[number - 1],
             )
             session.add(segment)
