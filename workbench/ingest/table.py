@@ -17,6 +17,7 @@ from workbench.ingest.personal_columns import (
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_columns import (
+    GROUP_COLUMNS,
     QUESTION_HEADERS,
     QUOTATION_NAME,
     QUOTATION_NAME_HEADERS,
@@ -27,6 +28,7 @@ from workbench.ingest.table_columns import (
     column_language,
     column_list,
     detect_column,
+    find_group_columns,
     find_id_column,
     headerless,
     is_segment_list,
@@ -352,6 +354,11 @@ def parse_table(
             group = [(c, header.index(c)) for c in language_columns(header, found, taken)]
             category, title_group = (group, []) if _repeats(records, group) else ([], group)
     title_column = title_group[0][0] if title_group else None
+    grouped: dict[str, str] = {}  # guiding question, workshop, role: repeating values
+    if blocks is None and not survey:
+        given = {field: getattr(mapping, field) for field in GROUP_COLUMNS}
+        grouped = find_group_columns(header, records, taken | {c for c, _ in title_group}, given)
+        mapping = replace(mapping, **grouped)
     guess, pins = None, find_points(header, records, taken)  # coordinates: no district column
     moderation = find_moderation(header, records, taken)  # rows the moderation rejected
     if mapping.find_district and mapping.district_column is None and mapping.districts:
@@ -523,6 +530,7 @@ def parse_table(
     }
     if detected_id:
         detected["ID"] = str(mapping.id_column)
+    detected.update({GROUP_COLUMNS[field][0]: column for field, column in grouped.items()})
     if guess is not None and guess.column:
         detected["Sozialraum"] = guess.column
     if sheet is not None:

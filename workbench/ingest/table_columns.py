@@ -345,6 +345,56 @@ def find_id_column(
     return column if values and all(values) and len(set(values)) == len(values) else None
 
 
+# Columns that group contributions, by their header (header_key), as a TableMapping field
+# and the name the import's notice gives them: a card wall's "Leitfrage" and Padlet's
+# "Section" ("Abschnitt": the wall's columns, one per question), a "Workshop" column, a
+# card's "Rolle". A question's or workshop's values repeat (many cards per question), a
+# role's are short labels ("Jugendhilfe", "Quartiersbüro": no sentence).
+GROUP_COLUMNS = {
+    "question_column": (
+        "Leitfrage",
+        frozenset(
+            "leitfrage leitfragen frage fragestellung impulsfrage question guidingquestion "
+            "section abschnitt".split()
+        ),
+    ),
+    "workshop_column": ("Workshop", frozenset("workshop veranstaltung werkstatt".split())),
+    "role_column": ("Rolle", frozenset("rolle role funktion akteursgruppe".split())),
+}
+
+
+def find_group_columns(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    taken: Iterable[str],
+    given: Mapping[str, str | None],
+) -> dict[str, str]:
+    """For each field of :data:`GROUP_COLUMNS` not ``given``: the one column besides
+    ``taken`` whose header names it and whose values repeat (at most half of those present
+    differ; a role's: at most six words, no sentence's end), if there is exactly one."""
+    taken, found = set(taken), {}
+    for field, (_, headers) in GROUP_COLUMNS.items():
+        if given.get(field):
+            continue
+        candidates = [
+            (i, h)
+            for i, h in enumerate(header)
+            if h and h not in taken and header_key(h) in headers
+        ]
+        if len(candidates) != 1:
+            continue
+        i, column = candidates[0]
+        values = [v for _, cells in records if (v := cell_at(cells, i))]
+        if field == "role_column":
+            fits = all(len(v.split()) <= 6 and not re.search(r"[.!?]$", v) for v in values)
+        else:
+            fits = len(set(values)) <= len(values) / 2
+        if values and fits:
+            found[field] = column
+            taken.add(column)
+    return found
+
+
 def single_column(header: list[str], records: Sequence[tuple[int, Sequence[Any]]]) -> bool:
     """Whether a table has one column (with a header cell) and nothing beside it."""
     if not header or not header[0] or any(header[1:]):
