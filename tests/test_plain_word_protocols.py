@@ -4,6 +4,7 @@ protocols — and "Teilnehmende:" above a list of names stays the list of partic
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -191,3 +192,96 @@ def test_an_unstructured_word_file_stops_the_import_with_exit_2(
     err = capsys.readouterr().err
     assert "notizen.docx, Absatz 1: Das Dokument hat keine Überschriften" in err
     assert "Traceback" not in err and project.segments().empty
+
+
+# ------------------------------------------------ guiding questions as a list's first level
+
+NESTED = [
+    ("Was fehlt im Stadtteil?", ["Ein Treffpunkt.", "Bänke am Markt."]),
+    ("Ressourcen:", ["Die Kita."]),
+]
+NESTED_EXPECTED = [
+    ("Was fehlt im Stadtteil?", "Ein Treffpunkt."),
+    ("Was fehlt im Stadtteil?", "Bänke am Markt."),
+    ("Ressourcen", "Die Kita."),
+]
+MULTILEVEL = (
+    '<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:pPr><w:ind w:left="720" '
+    'w:hanging="360"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:pPr><w:ind w:left="1440" '
+    'w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="90">'
+    '<w:abstractNumId w:val="90"/></w:num>'
+)
+
+
+def test_questions_numbered_above_their_bulleted_answers(tmp_path: Path) -> None:
+    """Word's "Liste 1, 2, 3" for the questions, "Aufzählungszeichen 2" for the answers."""
+
+    def build(d) -> None:
+        for question, items in NESTED:
+            d.add_paragraph(question, style="List Number")
+            for text in items:
+                d.add_paragraph(text, style="List Bullet 2")
+        d.add_paragraph("Ein Punkt ohne Unterpunkte?", style="List Number")  # a statement
+
+    document = parse_file(_docx(tmp_path / "gegliedert.docx", build))
+    assert _questions(document) == [*NESTED_EXPECTED, ("Ressourcen", "Ein Punkt ohne Unterpunkte?")]
+
+
+def test_questions_on_the_first_level_of_a_multilevel_list(tmp_path: Path) -> None:
+    """Word's multilevel list: one numbering, the level on each paragraph (Tab / Umschalt+Tab)."""
+
+    def build(d) -> None:
+        for question, items in NESTED:
+            d.add_paragraph(f"L0 {question}", style="List Paragraph")
+            for text in items:
+                d.add_paragraph(f"L1 {text}", style="List Paragraph")
+
+    def edit(xml: str) -> str:
+        for level in ("0", "1"):
+            xml = xml.replace(
+                '<w:pStyle w:val="ListParagraph"/></w:pPr><w:r><w:t>L' + level + " ",
+                '<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="' + level + '"/>'
+                '<w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t>',
+            )
+        return xml
+
+    path = _docx(tmp_path / "mehrstufig.docx", build, edit)
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    numbering = parts["word/numbering.xml"].decode()
+    parts["word/numbering.xml"] = numbering.replace(
+        "</w:numbering>", MULTILEVEL + "</w:numbering>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert _questions(parse_file(path)) == NESTED_EXPECTED
+
+
+def test_an_odt_with_questions_as_an_outer_list(tmp_path: Path) -> None:
+    doc = OpenDocumentText()
+    outer = List()
+    for question, items in NESTED:
+        entry = ListItem()
+        entry.addElement(P(text=question))
+        inner = List()
+        for text in items:
+            item = ListItem()
+            item.addElement(P(text=text))
+            inner.addElement(item)
+        entry.addElement(inner)
+        outer.addElement(entry)
+    doc.text.addElement(outer)
+    path = tmp_path / "gegliedert.odt"
+    doc.save(str(path))
+    assert _questions(parse_file(path)) == NESTED_EXPECTED
+
+
+def test_a_plain_text_with_questions_as_an_outer_list(tmp_path: Path) -> None:
+    path = tmp_path / "gegliedert.txt"
+    path.write_text(
+        "1. Was fehlt im Stadtteil?\n   - Ein Treffpunkt.\n   - Bänke am Markt.\n"
+        "2. Ressourcen:\n\t* Die Kita.\n",
+        encoding="utf-8",
+    )
+    assert _questions(parse_file(path)) == NESTED_EXPECTED

@@ -44,10 +44,9 @@ from itertools import pairwise
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement
 from workbench.ingest.docx_text import (
+    ListLevels,
     blocks,
-    is_list_item,
     is_strict,
-    numbered_styles,
     paragraph_text,
     text_boxes,
 )
@@ -80,6 +79,7 @@ class Paragraph:
     bold: str = ""  # the paragraph's leading bold text (a speaker role if it ends in ':')
     attributes: Mapping[str, str] = field(default_factory=dict)  # a cell's Spalte, Zeile
     listed: bool = False  # a list item (numbered or bulleted) in the running text
+    level: int = 0  # a list item's depth: greater when nested deeper (Word: its indent)
 
 
 # A table cell as a reader gives it: its identity (merged grid positions share it) and
@@ -174,14 +174,12 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
     return out
 
 
-def _docx_paragraphs(
-    container, kind=None, numbered: frozenset[str] = frozenset()
-) -> list[Paragraph]:
+def _docx_paragraphs(container, kind=None, levels: ListLevels | None = None) -> list[Paragraph]:
     """The paragraphs of a python-docx body or table cell in order (:mod:`docx_text`: also
     those in content controls, each followed by its text boxes' paragraphs); a nested
     table's cell by cell (in a body, :func:`table_paragraphs`). ``kind`` gives a body
     paragraph's kind by its style; in a cell all are "body". A body paragraph is
-    ``listed`` when Word shows it as a list item (``numbered``: the list styles' ids)."""
+    ``listed`` when Word shows it as a list item, its ``level`` how deep (``levels``)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -196,8 +194,9 @@ def _docx_paragraphs(
             continue
         text, bold = paragraph_text(item)
         style = kind(DocxParagraph(item, container)) if kind else "body"
-        listed = bool(kind) and is_list_item(item, numbered)
-        paragraphs.append(Paragraph(text, style, bold, listed=listed))
+        level = levels.depth(item) if kind and levels else None
+        listed = level is not None
+        paragraphs.append(Paragraph(text, style, bold, listed=listed, level=level or 0))
         for box in text_boxes(item):  # a text box's paragraphs: statements of their own
             for inner in (p for p in blocks(box) if p.tag.endswith("}p")):
                 box_text, box_bold = paragraph_text(inner)
@@ -235,6 +234,14 @@ def _strict(data: bytes) -> bool:
         return False
 
 
+def _numbering_part(document):
+    """The document's ``w:numbering`` element, or None without a numbering part."""
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return None
+
+
 def parse_docx(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -258,8 +265,8 @@ def parse_docx(
             f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=raw.name,
         ) from None
-    numbered = numbered_styles(document.styles.element)
-    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)), numbered)
+    levels = ListLevels(document.styles.element, _numbering_part(document))
+    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)), levels)
     return protocol_document(raw, paragraphs, IMPORTER, roles)
 
 
@@ -310,8 +317,9 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Without headings, styled or bold, the rules of a plain-text protocol
     (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
     directly above a list item is a guiding question ("Was fehlt im Stadtteil?" above
-    "• Bänke am Markt"), a first paragraph of a title's shape directly above a detail
-    ("Datum: …") the title."""
+    "• Bänke am Markt"), and so is a list item of that shape directly above items nested
+    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt"); a first paragraph of a title's
+    shape directly above a detail ("Datum: …") is the title."""
     if any(p.kind in ("question", "heading") for p in paragraphs):
         return list(paragraphs)
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in _TABLE_KINDS]
@@ -319,12 +327,15 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     out = list(paragraphs)
     for position, (index, after) in enumerate(pairwise(shown)):
         paragraph, nxt = paragraphs[index], paragraphs[after]
-        if paragraph.kind != "body" or paragraph.listed or nxt.kind != "body":
+        if paragraph.kind != "body" or nxt.kind != "body":
             continue
         text = paragraph.text.strip()
-        if nxt.listed and "\n" not in text and intro_like(text):
+        above = nxt.listed and (not paragraph.listed or nxt.level > paragraph.level)
+        if above and "\n" not in text and intro_like(text):
             out[index] = replace(paragraph, kind="question", text=text.rstrip(":").strip())
-        elif position == 0 and not titled and title_like(text) and detail_key(nxt.text.strip()):
+            continue
+        first = position == 0 and not titled and not paragraph.listed
+        if first and title_like(text) and detail_key(nxt.text.strip()):
             out[index] = replace(paragraph, kind="title")
     return out
 

@@ -128,47 +128,87 @@ def text_boxes(paragraph) -> list:
     return found
 
 
-def _numbering(properties) -> bool | None:
-    """Whether a ``w:pPr`` numbers its paragraph (``w:numPr``; numId 0 switches a style's
-    numbering off); None when it does not say."""
+def _numbering(properties) -> tuple[str, int | None] | None:
+    """``(numId, ilvl)`` of a ``w:pPr``'s ``w:numPr`` (numId "0" switches a style's
+    numbering off; ilvl None if not given); None when it has none."""
     numbering = properties.find(_w("numPr")) if properties is not None else None
     if numbering is None:
         return None
-    number = numbering.find(_w("numId"))
-    return number is None or number.get(_w("val"), "") != "0"
+    number, level = numbering.find(_w("numId")), numbering.find(_w("ilvl"))
+    value = level.get(_w("val"), "") if level is not None else ""
+    ilvl = int(value) if value.isdigit() else None
+    return (number.get(_w("val"), "") if number is not None else "", ilvl)
 
 
-def numbered_styles(styles) -> frozenset[str]:
-    """The ids of the paragraph styles in a ``w:styles`` element that make their paragraphs
-    list items ("Aufzählungszeichen", "Listennummer": a ``w:numPr``, also one inherited
-    through ``w:basedOn``)."""
-    own: dict[str, bool | None] = {}
-    parent: dict[str, str] = {}
-    for style in styles.iter(_w("style")):
-        sid = style.get(_w("styleId"), "")
-        own[sid] = _numbering(style.find(_w("pPr")))
-        based = style.find(_w("basedOn"))
-        if based is not None:
-            parent[sid] = based.get(_w("val"), "")
-    found = set()
-    for sid in own:
-        seen, current = set(), sid
-        while current in own and current not in seen:  # a cycle ends the chain
-            seen.add(current)
-            if own[current] is not None:
-                if own[current]:
-                    found.add(sid)
-                break
-            current = parent.get(current, "")
-    return frozenset(found)
+def _indent(properties) -> int | None:
+    """The left indent (twips) a ``w:pPr`` sets, or None."""
+    found = properties.find(_w("ind")) if properties is not None else None
+    if found is None:
+        return None
+    value = found.get(_w("left")) or found.get(_w("start")) or ""
+    return int(value) if value.lstrip("-").isdigit() else None
 
 
-def is_list_item(paragraph, numbered: frozenset[str]) -> bool:
-    """Whether Word shows a ``w:p`` as a list item: numbered or bulleted directly or by its
-    style (see :func:`numbered_styles`)."""
-    properties = paragraph.find(_w("pPr"))
-    direct = _numbering(properties)
-    if direct is not None:
-        return direct
-    style = properties.find(_w("pStyle")) if properties is not None else None
-    return style is not None and style.get(_w("val"), "") in numbered
+class ListLevels:
+    """Which of a Word document's paragraphs are list items, and how deep each stands: its
+    left indent as Word shows it (a second-level bullet, or Word's "Aufzählungszeichen 2",
+    stands further right). Read from the styles (``w:numPr`` and ``w:ind``, also through
+    ``w:basedOn``) and the numbering definitions (``w:numbering``: a level's indent, a
+    level linked to a style)."""
+
+    def __init__(self, styles, numbering=None) -> None:
+        self._styles: dict[str, object] = {}
+        self._parent: dict[str, str] = {}
+        for style in styles.iter(_w("style")):
+            sid = style.get(_w("styleId"), "")
+            self._styles[sid] = style.find(_w("pPr"))
+            based = style.find(_w("basedOn"))
+            if based is not None:
+                self._parent[sid] = based.get(_w("val"), "")
+        self._abstract: dict[str, str] = {}  # numId → abstractNumId
+        self._indents: dict[tuple[str, int], int] = {}  # (abstractNumId, ilvl) → indent
+        self._linked: dict[str, int] = {}  # a style a level names → that level
+        for definition in numbering.iter(_w("abstractNum")) if numbering is not None else ():
+            aid = definition.get(_w("abstractNumId"), "")
+            for level in definition.iter(_w("lvl")):
+                value = level.get(_w("ilvl"), "0")
+                ilvl = int(value) if value.isdigit() else 0
+                indent = _indent(level.find(_w("pPr")))
+                if indent is not None:
+                    self._indents[aid, ilvl] = indent
+                style = level.find(_w("pStyle"))
+                if style is not None:
+                    self._linked.setdefault(style.get(_w("val"), ""), ilvl)
+        for number in numbering.iter(_w("num")) if numbering is not None else ():
+            found = number.find(_w("abstractNumId"))
+            if found is not None:
+                self._abstract[number.get(_w("numId"), "")] = found.get(_w("val"), "")
+
+    def _chain(self, sid: str) -> Iterator:
+        """A style's ``w:pPr`` and those of the styles it is based on (a cycle ends it)."""
+        seen: set[str] = set()
+        while sid in self._styles and sid not in seen:
+            seen.add(sid)
+            yield self._styles[sid]
+            sid = self._parent.get(sid, "")
+
+    def depth(self, paragraph) -> int | None:
+        """The left indent (twips) of a ``w:p`` Word shows as a list item, numbered or
+        bulleted directly or by its style; None for a paragraph that is none."""
+        properties = paragraph.find(_w("pPr"))
+        style = properties.find(_w("pStyle")) if properties is not None else None
+        sid = style.get(_w("val"), "") if style is not None else ""
+        chain = [properties, *self._chain(sid)]
+        numbered = next((n for n in map(_numbering, chain) if n is not None), None)
+        if numbered is None or numbered[0] == "0":
+            return None
+        direct = _numbering(properties)
+        candidates = (direct[1] if direct else None, self._linked.get(sid), numbered[1])
+        ilvl = next((x for x in candidates if x is not None), 0)
+        indent = _indent(properties)
+        if indent is None:
+            indent = self._indents.get((self._abstract.get(numbered[0], ""), ilvl))
+        if indent is None:  # the style's indent, a level deeper half an inch further right
+            own = next((i for i in map(_indent, chain[1:]) if i is not None), 0)
+            indent = own + 720 * ilvl
+        return indent

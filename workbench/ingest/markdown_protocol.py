@@ -39,7 +39,8 @@ from workbench.ingest.textio import Source, decode, read_source
 IMPORTER = "markdown"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^\s{0,3}(?:[-*+•–·▪◦‣]|\d{1,3}[.)])\s+(.*)$")
+# A list item; group 1 its indent (an item indented below another is nested in it).
+_ITEM = re.compile(r"^(\s*)(?:[-*+•–·▪◦‣]|\d{1,3}[.)])\s+(.*)$")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*)$")
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
@@ -140,18 +141,29 @@ def _title_row(lines: list[str], first: int, name: str) -> int | None:
     return row if title_like(text) and detail(after, name) is not None else None
 
 
+def _indent(item: re.Match) -> int:
+    """A list item's indent in columns (a tab is four)."""
+    return len(item.group(1).expandtabs(4))
+
+
 def _list_intros(lines: list[str], first: int) -> set[int]:
     """Line numbers of a plain text's guiding questions: in a text without Markdown or
     underlined headings, a short line of its own that ends with "?" or ":" and is followed
     by a list ("Was fehlt im Stadtteil?" above "- Bänke am Markt") — as written in an
-    editor, or left of an RTF protocol once it is plain text. A detail ("Teilnehmende:"
-    above a list of names) is none."""
+    editor, or left of an RTF protocol once it is plain text); so is a list item of that
+    shape directly above items indented below it ("1. Was fehlt?" above "   - Bänke").
+    A detail ("Teilnehmende:" above a list of names) is none."""
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
         return set()
     intros = set()
     for i, line in enumerate(lines):
-        text = line.strip()
-        if not intro_like(text) or _ITEM.match(line):
+        item = _ITEM.match(line)
+        if not intro_like(item.group(2) if item else line):
+            continue
+        if item:  # a list item with items nested below it
+            below = _ITEM.match(lines[i + 1]) if i + 1 < len(lines) else None
+            if below and _indent(below) > _indent(item):
+                intros.add(first + i)
             continue
         if i and lines[i - 1].strip():  # the end of a paragraph, not a line of its own
             continue
@@ -218,7 +230,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             fields["title"] = heading_text(line.strip())
         elif number in intros:
             flush()
-            question = heading_text(line.strip().rstrip(":"))
+            question = heading_text((item.group(2) if item else line).strip().rstrip(":"))
         elif _TABLE_ROW.match(line):
             if block:
                 flush()
@@ -235,11 +247,11 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         elif opening and (meta_line := detail(line.strip(), raw.name)) is not None:
             add_detail(fields, *meta_line)
             listing = meta_line[0] == "names" and not meta_line[1]
-        elif opening and listing and item and is_names_line(item.group(1)):
-            add_detail(fields, "names", split_names(item.group(1)))
+        elif opening and listing and item and is_names_line(item.group(2)):
+            add_detail(fields, "names", split_names(item.group(2)))
         elif item:
             flush()
-            block, block_row, block_item = [item.group(1)], number, True
+            block, block_row, block_item = [item.group(2)], number, True
         elif not line.strip():
             flush()
         else:  # paragraph text or (lazy/indented) continuation of the current item

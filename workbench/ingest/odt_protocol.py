@@ -64,7 +64,7 @@ _OTHER_KINDS = {
 _CONTAINERS = {(_TEXT, n) for n in ("list", "list-item", "list-header", "section")} | {
     (_TEXT, "numbered-paragraph")
 }
-_ITEMS = {(_TEXT, "list-item"), (_TEXT, "numbered-paragraph")}  # shown with a bullet/number
+_LISTS = {(_TEXT, "list"), (_TEXT, "numbered-paragraph")}  # their paragraphs: list items
 _SPANS = {(_TEXT, "span"), (_TEXT, "a")}  # inline elements that may set a text style
 # Inside a paragraph: not part of its text (footnotes, comments with their authors,
 # text frames and images, ruby annotations, the cached number of a numbered heading).
@@ -285,13 +285,15 @@ def _cell_paragraphs(container: Element, styles: _Styles) -> list[Paragraph]:
     return paragraphs
 
 
-def _paragraphs(container: Element, styles: _Styles, listed: bool = False) -> Iterator[Paragraph]:
+def _paragraphs(container: Element, styles: _Styles, lists: int = 0) -> Iterator[Paragraph]:
     """The paragraphs of the running text in document order, list items included (and
-    ``listed``), and those of its tables (:func:`table_paragraphs`)."""
+    ``listed``, their ``level`` one less than the ``lists`` around them), and those of its
+    tables (:func:`table_paragraphs`)."""
     for child in container.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _CONTAINERS:
-            yield from _paragraphs(child, styles, listed or qname in _ITEMS)
+            inner = 0 if qname == (_TEXT, "list-header") else lists + (qname in _LISTS)
+            yield from _paragraphs(child, styles, inner)  # a list's header: no bullet
         elif qname == (_TABLE, "table"):
             yield from table_paragraphs(_grid(child, styles))
         elif qname in ((_TEXT, "p"), (_TEXT, "h")):
@@ -304,7 +306,8 @@ def _paragraphs(container: Element, styles: _Styles, listed: bool = False) -> It
                 kind = "question" if (level or 1) == 1 else "heading"
             else:
                 kind = found or "body"
-            yield replace(_paragraph(child, kind, styles), listed=listed)
+            listed = {"listed": True, "level": lists - 1} if lists else {}
+            yield replace(_paragraph(child, kind, styles), **listed)
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles))
         elif qname and qname[0] == _DRAW:  # a frame anchored to the page
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles, itself=True))
