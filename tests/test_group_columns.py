@@ -109,3 +109,15 @@ def test_a_given_question_column_wins(tmp_path: Path) -> None:
     document = parse_file(path, TableMapping(question_column="Thema"))
     assert {s.question for s in document.segments} == {"Platz"}
     assert all(s.attributes.get("Leitfrage") == "Was fehlt?" for s in document.segments)
+
+
+def test_a_padlet_section_is_a_question_even_with_one_post_each(tmp_path: Path) -> None:
+    """Padlet's "Section" names a wall's column: no need to repeat to be one."""
+    path = _write(
+        tmp_path,
+        "padlet.csv",
+        "Subject,Body,Section\nJugendtreff,Seit das JuZ zu ist.,Herausforderungen\n"
+        "Bänke,Am Rhein fehlen Bänke.,Bedarfe\nHilfe,Die Nachbarschaftshilfe.,Ressourcen\n",
+    )
+    document = parse_file(path)
+    assert [s.question for s in document.segments] == ["Herausforderungen", "Bedarfe", "Ressourcen"]

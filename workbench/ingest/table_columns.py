@@ -345,22 +345,44 @@ def find_id_column(
     return column if values and all(values) and len(set(values)) == len(values) else None
 
 
-# Columns that group contributions, by their header (header_key), as a TableMapping field
-# and the name the import's notice gives them: a card wall's "Leitfrage" and Padlet's
-# "Section" ("Abschnitt": the wall's columns, one per question), a "Workshop" column, a
-# card's "Rolle". A question's or workshop's values repeat (many cards per question), a
-# role's are short labels ("Jugendhilfe", "Quartiersbüro": no sentence).
+# Columns that group contributions, by their header (header_key), as a TableMapping field,
+# the name the import's notice gives them, and the rule their values must meet: a card
+# wall's "Leitfrage" and Padlet's "Section" ("Abschnitt": the wall's columns, one per
+# question) hold short labels; a bare "Frage"/"Question" is a guiding question only when its
+# values repeat (else it may be the contribution: Slido's audience questions); a
+# "Workshop"'s values are short labels, a card's "Rolle" short labels without a sentence's
+# end ("Jugendhilfe", "Quartiersbüro"; "Ich wohne hier seit 1980." is none).
+_LABEL, _REPEATED, _ROLE = "label", "repeated", "role"
 GROUP_COLUMNS = {
     "question_column": (
         "Leitfrage",
-        frozenset(
-            "leitfrage leitfragen frage fragestellung impulsfrage question guidingquestion "
-            "section abschnitt".split()
-        ),
+        {
+            **dict.fromkeys(
+                "leitfrage leitfragen fragestellung impulsfrage guidingquestion section "
+                "abschnitt".split(),
+                _LABEL,
+            ),
+            "frage": _REPEATED,
+            "question": _REPEATED,
+        },
     ),
-    "workshop_column": ("Workshop", frozenset("workshop veranstaltung werkstatt".split())),
-    "role_column": ("Rolle", frozenset("rolle role funktion akteursgruppe".split())),
+    "workshop_column": (
+        "Workshop",
+        dict.fromkeys("workshop veranstaltung werkstatt".split(), _LABEL),
+    ),
+    "role_column": ("Rolle", dict.fromkeys("rolle role funktion akteursgruppe".split(), _ROLE)),
 }
+
+
+def _fits(rule: str, values: Sequence[str]) -> bool:
+    """Whether the values present in a column meet a rule of :data:`GROUP_COLUMNS`."""
+    if not values:
+        return False
+    if rule == _REPEATED:
+        return len(set(values)) <= len(values) / 2
+    most = 6 if rule == _ROLE else 25  # words: a role, a guiding question or a workshop's name
+    ends = re.compile(r"[.!]$" if rule == _LABEL else r"[.!?]$")
+    return all(len(v.split()) <= most and not ends.search(v) for v in values)
 
 
 def find_group_columns(
@@ -370,8 +392,8 @@ def find_group_columns(
     given: Mapping[str, str | None],
 ) -> dict[str, str]:
     """For each field of :data:`GROUP_COLUMNS` not ``given``: the one column besides
-    ``taken`` whose header names it and whose values repeat (at most half of those present
-    differ; a role's: at most six words, no sentence's end), if there is exactly one."""
+    ``taken`` whose header names it, if there is exactly one and its values meet the
+    header's rule."""
     taken, found = set(taken), {}
     for field, (_, headers) in GROUP_COLUMNS.items():
         if given.get(field):
@@ -385,11 +407,7 @@ def find_group_columns(
             continue
         i, column = candidates[0]
         values = [v for _, cells in records if (v := cell_at(cells, i))]
-        if field == "role_column":
-            fits = all(len(v.split()) <= 6 and not re.search(r"[.!?]$", v) for v in values)
-        else:
-            fits = len(set(values)) <= len(values) / 2
-        if values and fits:
+        if _fits(headers[header_key(column)], values):
             found[field] = column
             taken.add(column)
     return found
