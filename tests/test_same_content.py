@@ -123,3 +123,21 @@ def test_a_second_coders_copy_of_the_same_cards_is_imported(
     args = ["--code-column", "Code", "--coder", "B", "--district", "Manfort"]
     assert main(["--project", str(project.path), "import", str(coded), *args]) == 0
     assert set(project.segments()["document"]) == {"karten.csv", "karten-kodiert.csv"}
+
+
+def test_words_are_counted_only_when_another_file_could_match(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One large table into a new project compares with nothing: its words are not counted
+    (100,000 statements would cost seconds)."""
+    from workbench.ingest import same_content
+
+    def fail(_document):
+        raise AssertionError("Wörter gezählt")
+
+    monkeypatch.setattr(same_content, "document_words", fail)
+    short = tmp_path / "kurz.md"
+    short.write_text("## Was fehlt?\n\n- Bänke.\n", encoding="utf-8")
+    long = tmp_path / "lang.md"
+    long.write_text("## Was fehlt?\n\n" + "- Ein Treffpunkt für Ältere am Markt.\n" * 40, "utf-8")
+    assert main(["--project", str(project.path), "import", str(short), str(long)]) == 0

@@ -25,7 +25,7 @@ from workbench.core.fileio import atomic_path
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_file
 from workbench.ingest.review import stored_name
-from workbench.ingest.same_content import left_out
+from workbench.ingest.same_content import left_out, stored_documents
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import Writer, fill_template
@@ -162,9 +162,7 @@ class Project(CodingMixin):
         with self.transaction() as session:
             skip: list[ImportResult | None] = [None] * len(parsed)
             if not allow_duplicates:
-                doc = store.Document
-                stored = session.execute(select(doc.filename, doc.text, doc.sha256))
-                skip = left_out(parsed, stored.tuples())
+                skip = left_out(parsed, stored_documents(session))
             writer = Writer(session, wave=wave)
             for (path, document), skipped in zip(parsed, skip, strict=True):
                 if skipped is not None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.domain import ImportResult, ParsedDocument
@@ -43,9 +44,26 @@ def document_words(document: ParsedDocument) -> Counter[str]:
 def agreement(a: Counter[str], b: Counter[str]) -> float:
     """Shared words (counted) ÷ words of the longer of two texts; 0 for a short one."""
     size_a, size_b = a.total(), b.total()
-    if min(size_a, size_b) < MIN_WORDS:
-        return 0.0
+    if min(size_a, size_b) < MIN_WORDS or min(size_a, size_b) < SAME * max(size_a, size_b):
+        return 0.0  # too short, or too different in length to agree to SAME
     return (a & b).total() / max(size_a, size_b)
+
+
+@dataclass
+class Stored:
+    """A document in the project, its text read only when its length could match."""
+
+    name: str
+    sha256: str
+    chars: int  # the stored text's length
+    load: Callable[[], str]  # its text
+    _words: Counter[str] | None = None
+
+    def words(self) -> Counter[str]:
+        """The stored text's words, counted (once)."""
+        if self._words is None:
+            self._words = words(self.load())
+        return self._words
 
 
 def _notice(other: str, share: float, stored: bool) -> str:
@@ -63,46 +81,80 @@ def _coded(document: ParsedDocument) -> bool:
     return document.merge or bool(document.codings) or any(s.codes for s in document.segments)
 
 
+def _near(a: int, b: int) -> bool:
+    """Whether two texts of ``a`` and ``b`` characters could hold the same words (a stored
+    text adds the guiding questions as headings, a PDF page furniture)."""
+    return 0.5 * b <= a <= 2 * b
+
+
 def left_out(
-    parsed: Sequence[tuple[Path, ParsedDocument]],
-    stored: Iterable[tuple[str, str, str]] = (),
+    parsed: Sequence[tuple[Path, ParsedDocument]], stored: Iterable[Stored] = ()
 ) -> list[ImportResult | None]:
     """For each of ``parsed``: None to import it, or the result of leaving it out because
-    another file of the import or a document ``stored`` in the project (filename, text,
-    sha256) already holds its contributions. Files that bring codings are always imported;
-    the same file again (same SHA-256) is the writer's to report."""
-    counted = [document_words(doc) for _, doc in parsed]
+    another file of the import or a document ``stored`` in the project already holds its
+    contributions. Files that bring codings are always imported; the same file again (same
+    SHA-256) is the writer's to report. Words are counted only for files whose length could
+    match another's (one large table into a new project: none)."""
+    docs = [doc for _, doc in parsed]
+    chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
+    counted: dict[int, Counter[str]] = {}
+
+    def mine(i: int) -> Counter[str]:
+        if i not in counted:
+            counted[i] = document_words(docs[i])
+        return counted[i]
+
     order = sorted(range(len(parsed)), key=lambda i: parsed[i][0].suffix.lower() in _LESS_EXACT)
     stored = list(stored)
     kept: list[int] = []
     out: list[ImportResult | None] = [None] * len(parsed)
     for i in order:
-        document, mine = parsed[i][1], counted[i]
-        if _coded(document):
+        sha = docs[i].sha256
+        if _coded(docs[i]):
             kept.append(i)
             continue
-        imported = ((parsed[j][0].name, counted[j], parsed[j][1].sha256) for j in kept)
-        found = _same_as(mine, imported, document.sha256, stored=False)
-        found = found or _same_as(mine, stored, document.sha256, stored=True)
+        imported = (
+            (parsed[j][0].name, mine(j))
+            for j in kept
+            if docs[j].sha256 != sha and _near(chars[i], chars[j])
+        )
+        earlier = (
+            (d.name, d.words()) for d in stored if d.sha256 != sha and _near(chars[i], d.chars)
+        )
+        found = _same_as(mine, i, imported, stored=False) or _same_as(mine, i, earlier, stored=True)
         if found is None:
             kept.append(i)
         else:
-            out[i] = ImportResult(document.filename, SKIPPED, notices=(found,))
+            out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(found,))
     return out
 
 
-def _same_as(mine: Counter[str], others: Iterable, sha256: str, stored: bool) -> str | None:
-    """The notice for the first of ``others`` (name, counted words or — stored — text,
-    SHA-256) that is another file with the same words, else None."""
-    size = mine.total()
-    for name, theirs, sha in others:
-        if sha == sha256 or not size:
-            continue
-        if stored:  # a stored text is counted only if its length could match
-            if not 0.5 <= len(theirs.split()) / size <= 2:
-                continue
-            theirs = words(theirs)
-        share = agreement(mine, theirs)
+def _same_as(
+    mine: Callable[[int], Counter[str]],
+    i: int,
+    others: Iterable[tuple[str, Counter[str]]],
+    stored: bool,
+) -> str | None:
+    """The notice for the first of ``others`` (name, counted words) with the words of file
+    ``i`` (counted by ``mine``, only if there is another to compare)."""
+    for name, theirs in others:
+        share = agreement(mine(i), theirs)
         if share >= SAME:
             return _notice(name, share, stored)
     return None
+
+
+def stored_documents(session) -> list[Stored]:
+    """The project's documents as :class:`Stored` (their texts read on demand)."""
+    from sqlalchemy import func, select
+
+    from workbench.store import Document
+
+    rows = session.execute(
+        select(Document.id, Document.filename, Document.sha256, func.length(Document.text))
+    )
+
+    def loader(key: int) -> Callable[[], str]:
+        return lambda: session.scalar(select(Document.text).where(Document.id == key)) or ""
+
+    return [Stored(name, sha, chars or 0, loader(key)) for key, name, sha, chars in rows]
