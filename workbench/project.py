@@ -23,7 +23,7 @@ from workbench.core.domain import (
 )
 from workbench.core.fileio import atomic_path
 from workbench.core.spreadsheet import safe_frame, write_xlsx
-from workbench.ingest import parse_file
+from workbench.ingest import parse_all
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import left_out, stored_documents
 from workbench.ingest.table import TableMapping
@@ -157,7 +157,7 @@ class Project(CodingMixin):
             find_district=not district,
             boundaries=self.path / BOUNDARIES,  # read only for a table with coordinates
         )
-        parsed = [(Path(p), parse_file(p, mapping, roles)) for p in paths]
+        parsed = [(Path(p), d) for p in paths for d in parse_all(p, mapping, roles)]
         results: list[ImportResult] = []
         with self.transaction() as session:
             skip: list[ImportResult | None] = [None] * len(parsed)

@@ -22,6 +22,7 @@ from workbench.ingest.textio import decode, is_tab_table, read_source
 from workbench.ingest.transcript_sbv import parse_sbv
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
+from workbench.ingest.workbook import WORKBOOK_SUFFIXES, parse_sheets
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
 
 PROTOCOL_SUFFIXES = {
@@ -39,6 +40,7 @@ RTF_SUFFIXES = {".rtf"}  # as plain text (ingest.rtf_text)
 __all__ = [
     "TableMapping",
     "expand_paths",
+    "parse_all",
     "parse_docx",
     "parse_file",
     "parse_markdown",
@@ -169,6 +171,19 @@ def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
         workshop=document.workshop or found.topic,
         options={**document.options, "polis": {k: v for k, v in noted.items() if v}},
     )
+
+
+def parse_all(
+    path: str | Path,
+    mapping: TableMapping | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> list[ParsedDocument]:
+    """The documents of one file: one, or one per sheet of a workbook imported without
+    ``--sheet`` (:mod:`workbench.ingest.workbook`)."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES or not path.is_file():
+        return [parse_file(path, mapping, roles)]
+    return parse_sheets(path, mapping or TableMapping(), _parse_table_file)
 
 
 def parse_file(

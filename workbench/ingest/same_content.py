@@ -55,6 +55,7 @@ class Stored:
 
     name: str
     sha256: str
+    importer: str  # a workbook's sheet other than the first: "xlsx:Opladen"
     chars: int  # the stored text's length
     load: Callable[[], str]  # its text
     _words: Counter[str] | None = None
@@ -109,17 +110,19 @@ def left_out(
     kept: list[int] = []
     out: list[ImportResult | None] = [None] * len(parsed)
     for i in order:
-        sha = docs[i].sha256
+        same = (docs[i].sha256, docs[i].importer)  # the same file (sheet) again
         if _coded(docs[i]):
             kept.append(i)
             continue
         imported = (
             (parsed[j][0].name, mine(j))
             for j in kept
-            if docs[j].sha256 != sha and _near(chars[i], chars[j])
+            if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words()) for d in stored if d.sha256 != sha and _near(chars[i], d.chars)
+            (d.name, d.words())
+            for d in stored
+            if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
         found = _same_as(mine, i, imported, stored=False) or _same_as(mine, i, earlier, stored=True)
         if found is None:
@@ -151,10 +154,16 @@ def stored_documents(session) -> list[Stored]:
     from workbench.store import Document
 
     rows = session.execute(
-        select(Document.id, Document.filename, Document.sha256, func.length(Document.text))
+        select(
+            Document.id,
+            Document.filename,
+            Document.sha256,
+            Document.importer,
+            func.length(Document.text),
+        )
     )
 
     def loader(key: int) -> Callable[[], str]:
         return lambda: session.scalar(select(Document.text).where(Document.id == key)) or ""
 
-    return [Stored(name, sha, chars or 0, loader(key)) for key, name, sha, chars in rows]
+    return [Stored(*row[1:4], row[4] or 0, loader(row[0])) for row in rows]

@@ -253,6 +253,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     """What an import read in its own way (for the import's output): a table's header row,
     text and title columns found by their headers, merged rows; a protocol's tables."""
     notices = []
+    if options.get("sheets"):  # one of a workbook's sheets (ingest.workbook)
+        notices.append(f"Tabellenblatt '{options.get('sheet')}' (eines von {options['sheets']}).")
+    for sheet, reason in (options.get("sheets_skipped") or {}).items():
+        notices.append(f"Tabellenblatt '{sheet}' nicht importiert: {reason}.")
+    if options.get("sheet_district"):
+        notices.append(f"Sozialraum {options['sheet_district']}: der Name des Tabellenblatts.")
     if options.get("renamed_columns"):
         notices.append(
             "Spaltenkopf mehrfach: "

@@ -1,0 +1,125 @@
+"""Every sheet of a workbook is imported: one sheet per district is how many teams keep
+their cards in Excel. The first sheet alone was read, the others dropped without a word."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+CARDS = {
+    "Manfort": {
+        "Text": ["Im Park fehlt Licht.", "Der Bus fährt selten."],
+        "Leitfrage": ["Was fehlt?"] * 2,
+    },
+    "Opladen": {
+        "Text": ["Die Kita hat einen Garten.", "Ein Café fehlt."],
+        "Leitfrage": ["Was gibt es?", "Was fehlt?"],
+    },
+}
+
+
+def _workbook(path: Path, sheets: dict[str, dict], engine: str | None = None) -> Path:
+    with pd.ExcelWriter(path, engine=engine) as writer:
+        for name, columns in sheets.items():
+            pd.DataFrame(columns).to_excel(writer, sheet_name=name, index=False)
+    return path
+
+
+def _import(project: Project, path: Path, *args: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *args])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_each_sheet_is_imported_and_a_sheet_named_after_a_district_is_its(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    info = {"Hinweis": ["Erstellt für die Stadtteilwerkstätten 2021"]}
+    engine = "odf" if suffix == ".ods" else None
+    path = _workbook(tmp_path / f"karten{suffix}", {**CARDS, "Info": info}, engine)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "Tabellenblatt 'Opladen' (eines von 3)." in out
+    assert "Tabellenblatt 'Info' nicht importiert: Keine Textspalte" in out
+    segments = project.segments()
+    assert list(zip(segments["district"], segments["text"], strict=True)) == [
+        ("Manfort", "Im Park fehlt Licht."),
+        ("Manfort", "Der Bus fährt selten."),
+        ("Opladen", "Die Kita hat einen Garten."),
+        ("Opladen", "Ein Café fehlt."),
+    ]
+    assert _import(project, path) == 0  # again: nothing new
+    assert "bereits importiert" in capsys.readouterr().out
+    assert len(project.segments()) == 4
+
+
+def test_the_data_may_start_on_a_later_sheet(project: Project, tmp_path: Path) -> None:
+    info = {"Hinweis": ["Bitte nicht weitergeben"]}
+    path = _workbook(tmp_path / "karten.xlsx", {"Info": info, "Opladen": CARDS["Opladen"]})
+    assert _import(project, path) == 0
+    assert project.segments()["text"].tolist() == ["Die Kita hat einen Garten.", "Ein Café fehlt."]
+
+
+def test_a_named_sheet_is_the_only_one_read(project: Project, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "karten.xlsx", CARDS)
+    assert _import(project, path, "--sheet", "Opladen") == 0
+    assert set(project.segments()["district"]) == {"Opladen"}
+
+
+def test_a_district_column_or_option_wins_over_the_sheets_name(
+    project: Project, tmp_path: Path
+) -> None:
+    sheets = {
+        "Manfort": {**CARDS["Manfort"], "Sozialraum": ["Opladen"] * 2},
+        "Opladen": CARDS["Opladen"],
+    }
+    path = _workbook(tmp_path / "karten.xlsx", sheets)
+    assert _import(project, path) == 0
+    assert set(project.segments()["district"]) == {"Opladen"}
+    other = _workbook(
+        tmp_path / "andere.xlsx",
+        {"Manfort": {"Text": ["Ein Kiosk fehlt."]}, "B": {"Text": ["Licht."]}},
+    )
+    assert _import(project, other, "--district", "Wiesdorf") == 0
+    assert project.segments().iloc[-2:]["district"].tolist() == ["Wiesdorf", "Wiesdorf"]
+
+
+def test_without_statements_on_any_sheet_the_first_sheets_error_stops_it(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _workbook(tmp_path / "leer.xlsx", {"A": {"Zahl": [1, 2]}, "B": {"Zahl": [3, 4]}})
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "leer.xlsx" in err and "Keine Textspalte" in err and "Traceback" not in err
+    assert project.segments().empty
+
+
+def test_the_same_cards_on_two_sheets_are_imported_once(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = [f"Karte {i}: Am Marktplatz fehlt ein Treffpunkt für Jugendliche." for i in range(8)]
+    path = _workbook(
+        tmp_path / "karten.xlsx", {"Rohdaten": {"Text": texts}, "Bereinigt": {"Text": texts}}
+    )
+    assert _import(project, path, "--district", "Manfort") == 0
+    assert "nicht importiert" in capsys.readouterr().out
+    assert len(project.segments()) == 8
+
+
+def test_a_reader_that_stops_early_gives_no_traceback(project: Project) -> None:
+    """`workbench status | head -1`: the pipe closes before the output is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--project", str(project.path), "status"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -1,0 +1,87 @@
+"""Every sheet of a workbook: one sheet per district or workshop is how many teams keep
+their cards in Excel (pure, reads files).
+
+Without ``--sheet``, ``workbench import karten.xlsx`` read the first sheet and dropped the
+others without a word. Now each sheet with statements is a document of its own (the first
+stored as the file's, the others as the file's sheet: :func:`~workbench.ingest.table_rows.
+sheet_importer`); a sheet without statements (an "Info" or "Auswertung" sheet) is named
+with the reason in the first document's notices; if no sheet has statements, the first
+sheet's error stops the import as before. A sheet named after one of the project's
+districts ("Manfort") is that district's, unless its rows or the import name one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from workbench.core.domain import InputError, ParsedDocument
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The names of a workbook's sheets, in order ([] if it cannot be read: reading it as
+    a table says why, with the file's name)."""
+    try:
+        if path.suffix.lower() == ".ods":
+            import pandas as pd
+
+            return [str(n) for n in pd.ExcelFile(path, engine="odf").sheet_names]
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
+    except Exception:  # missing, empty or broken
+        return []
+
+
+def _reason(err: InputError) -> str:
+    """An error's first sentence, for a notice."""
+    first = err.message.split(". ")[0].rstrip(".")
+    return first if len(first) <= 160 else first[:159] + "…"
+
+
+def with_sheet_district(document: ParsedDocument, districts: Sequence[str]) -> ParsedDocument:
+    """A sheet named after a district ("Manfort") is that district's, if nothing else names
+    one (the document, a row, the import)."""
+    sheet = str(document.options.get("sheet") or "")
+    if document.district or any(s.district for s in document.segments):
+        return document
+    match = next((d for d in districts if d.casefold() == sheet.strip().casefold()), None)
+    if match is None:
+        return document
+    return replace(document, district=match, options={**document.options, "sheet_district": match})
+
+
+def parse_sheets(
+    path: Path, mapping: Any, parse: Callable[[Path, Any], ParsedDocument]
+) -> list[ParsedDocument]:
+    """The documents of a workbook's sheets (see the module); ``parse(path, mapping)``
+    reads one sheet (``mapping.sheet``)."""
+    names = sheet_names(path) if not mapping.sheet else []
+    if len(names) < 2:
+        documents = [parse(path, mapping)]
+    else:
+        documents, skipped, first = [], {}, None
+        for name in names:
+            try:
+                document = parse(path, replace(mapping, sheet=name))
+                options = {**document.options, "sheets": len(names)}
+                documents.append(replace(document, options=options))
+            except InputError as err:
+                skipped[name] = _reason(err)
+                first = first or err
+        if not documents:
+            raise first  # type: ignore[misc]
+        if skipped:
+            options = {**documents[0].options, "sheets_skipped": skipped}
+            documents[0] = replace(documents[0], options=options)
+    if mapping.find_district and mapping.districts:
+        documents = [with_sheet_district(d, mapping.districts) for d in documents]
+    return documents
