@@ -277,11 +277,12 @@ def test_an_odt_with_questions_as_an_outer_list(tmp_path: Path) -> None:
     assert _questions(parse_file(path)) == NESTED_EXPECTED
 
 
-def test_a_plain_text_with_questions_as_an_outer_list(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["eng", "mit-leerzeilen"])
+def test_a_plain_text_with_questions_as_an_outer_list(tmp_path: Path, gap: str) -> None:
     path = tmp_path / "gegliedert.txt"
     path.write_text(
-        "1. Was fehlt im Stadtteil?\n   - Ein Treffpunkt.\n   - Bänke am Markt.\n"
-        "2. Ressourcen:\n\t* Die Kita.\n",
+        f"1. Was fehlt im Stadtteil?\n{gap}   - Ein Treffpunkt.\n{gap}   - Bänke am Markt.\n"
+        f"{gap}2. Ressourcen:\n{gap}\t* Die Kita.\n",
         encoding="utf-8",
     )
     assert _questions(parse_file(path)) == NESTED_EXPECTED

@@ -160,8 +160,9 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
         item = _ITEM.match(line)
         if not intro_like(item.group(2) if item else line):
             continue
-        if item:  # a list item with items nested below it
-            below = _ITEM.match(lines[i + 1]) if i + 1 < len(lines) else None
+        if item:  # a list item with items nested below it (a loose list: a blank between)
+            after = next((n for n in islice(lines, i + 1, None) if n.strip()), "")
+            below = _ITEM.match(after)
             if below and _indent(below) > _indent(item):
                 intros.add(first + i)
             continue
