@@ -185,7 +185,12 @@ def test_every_cell_is_a_statement_in_document_order(build, tmp_path: Path) -> N
     parsed = parse_file(path)
     assert _statements(path) == EXPECTED
     assert [s.source_id for s in parsed.segments] == [str(n) for n in range(1, 14)]
-    assert (parsed.title, parsed.district, parsed.names) == ("Protokoll Opladen", "Opladen", ())
+    # the participants' table is no statements; its names go onto the name list
+    assert (parsed.title, parsed.district, parsed.names) == (
+        "Protokoll Opladen",
+        "Opladen",
+        ("Anna Schmidt",),
+    )
     assert parsed.options == {"tables": 3, "tables_skipped": 1, "tables_one_row": 1}
     text = " ".join(s.text for s in parsed.segments)
     for unread in ("Anna Schmidt", "Quartiersbüro", "Fotos", "Lindqvist", "Thema", "Rhein"):

@@ -22,6 +22,11 @@ tags; a text box's paragraphs are statements after the paragraph that holds it, 
 before the first guiding question — a letterhead, a logo's caption — not read). A file
 saved as Strict Open XML stops with a message to save it as a normal Word document.
 
+Without any heading, a table is the card query itself: its column headers are the guiding
+questions (a first column "Leitfrage" gives its row's, one headed "Thema", "Bereich" …
+labels the rows). A table of participants (a column of names or contacts) is never read as
+statements, with or without headings: its names go onto the name list.
+
 Tables (:func:`table_paragraphs`) are read in document order, after the first heading:
 the first row is the header, every other non-empty cell is a statement per line (its
 column's header as attribute ``Spalte``). With two or more columns whose first column is
@@ -50,6 +55,7 @@ from workbench.ingest.docx_text import (
     paragraph_text,
     text_boxes,
 )
+from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
     add_detail,
     detail,
@@ -163,8 +169,12 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
             if cell is None or cell[0] in seen:
                 continue
             seen.add(cell[0])
-            if number == 0 or (labelled and column == 0):
+            if number == 0:
                 add([cell], "table-text", {})
+                continue
+            if labelled and column == 0:  # a row's label (its column's header kept)
+                first = _label(header[0]) if header else ""
+                add([cell], "table-text", {"Zeile": labels[number - 1], "Spalte": first})
                 continue
             values = (
                 ("Spalte", _label(header[column]) if column < len(header) else ""),
@@ -340,6 +350,36 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+# In a document without headings, a table's first column headed like this holds the
+# question of its row ("Leitfrage | Antworten"), one headed like this labels the rows
+# (kept as attribute "Zeile"); any other first column is content like the others.
+_ROW_QUESTION_HEADERS = frozenset("leitfrage leitfragen frage fragen fragestellung".split())
+_ROW_LABEL_HEADERS = frozenset(
+    [
+        "",
+        *"thema themen themenfeld bereich bereiche handlungsfeld handlungsfelder gruppe "
+        "kategorie zielgruppe sozialraum stadtteil quartier".split(),
+    ]
+)
+
+
+def _people_tables(paragraphs: Sequence[Paragraph]) -> set[int]:
+    """The positions of the table marks whose columns name people or their contacts (a
+    list of participants: Name, Organisation, E-Mail)."""
+    found: set[int] = set()
+    mark = None
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in ("table", "layout"):
+            mark = index
+        elif paragraph.kind not in ("cell", "table-text"):
+            mark = None
+        elif mark is not None:
+            column = paragraph.attributes.get("Spalte", "")
+            if column and (is_person_column(column) or is_contact_column(column)):
+                found.add(mark)
+    return found
+
+
 def _before_heading(styled: bool) -> str:
     """The message for text before the first guiding question that is no title or detail."""
     if styled:
@@ -350,8 +390,9 @@ def _before_heading(styled: bool) -> str:
     return (
         "Das Dokument hat keine Überschriften: Text vor der ersten Leitfrage ist weder Titel "
         "noch Angabe der Form 'Schlüssel: Wert'. Leitfragen erkennt der Import an der "
-        "Formatvorlage ‚Überschrift 1‘, an einem kurzen fett gesetzten Absatz oder an einer "
-        "Frage (mit '?' oder ':') direkt über einer Aufzählung. Bitte die Leitfragen so "
+        "Formatvorlage ‚Überschrift 1‘, an einem kurzen fett gesetzten Absatz, an einer "
+        "Frage (mit '?' oder ':') direkt über einer Aufzählung oder als Spaltenköpfe einer "
+        "Tabelle. Bitte die Leitfragen so "
         "kennzeichnen (am sichersten mit ‚Überschrift 1‘, den Titel mit ‚Titel‘) und erneut "
         "importieren."
     )
@@ -380,17 +421,31 @@ def protocol_document(
     segments: list[ParsedSegment] = []
     question: str | None = None
     seen_heading = False
+    # Without any heading, a table's column headers are its guiding questions (a card
+    # query typed into Word: "Herausforderungen | Ressourcen | Bedarfe"). A list of
+    # participants (columns Name, Organisation, E-Mail) is no statements: its names go
+    # onto the name list.
+    headed = any(p.kind in ("question", "heading") for p in paragraphs)
+    people = _people_tables(paragraphs)
+    by_column = skip_table = labels_read = False
+    row_question: str | None = None  # a "Leitfrage" column: the question of its row
 
-    def add(text: str, role: str | None, row: int, attributes: Mapping[str, str]) -> None:
-        add_statement(segments, text, question, row, role, attributes)
+    def add(
+        text: str, role: str | None, row: int, attributes: Mapping[str, str], asked=None
+    ) -> None:
+        add_statement(segments, text, asked or question, row, role, attributes)
 
     tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0}  # read, not read
     counted = False  # the current table gave a statement and is counted as read
     number = 0  # paragraphs, those in table cells too
     listing = False  # after "Teilnehmende:" without names: a list of names follows
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         if paragraph.kind in ("table", "layout"):
-            if not seen_heading:
+            skip_table = index in people
+            by_column = not headed and paragraph.kind == "table" and not skip_table
+            labels_read, row_question = False, None
+            seen_heading = seen_heading or by_column
+            if not seen_heading or skip_table:
                 tables["tables_skipped"] += 1
             elif paragraph.kind == "layout":
                 tables["tables_one_row"] += 1
@@ -402,13 +457,29 @@ def protocol_document(
                 continue
             paragraph = replace(paragraph, kind="body")
         text = paragraph.text.strip()
+        if skip_table and is_person_column(paragraph.attributes.get("Spalte", "")):
+            add_detail(fields, "names", split_names(text))  # a participant: on the list
+        if by_column and paragraph.kind == "table-text" and "Zeile" in paragraph.attributes:
+            column = paragraph.attributes.get("Spalte", "")  # a row's label: read?
+            if header_key(column) not in _ROW_LABEL_HEADERS:
+                paragraph, labels_read = replace(paragraph, kind="cell"), True
         if not text or paragraph.kind == "table-text":
             continue
         if paragraph.kind == "cell":  # one statement per line; not before the first heading
             role, statement = _role(paragraph)
-            lines = [line.strip() for line in statement.split("\n")] if seen_heading else []
+            read = seen_heading and not skip_table
+            lines = [line.strip() for line in statement.split("\n")] if read else []
+            attributes, asked = dict(paragraph.attributes), None
+            if by_column:  # the column's header (or the row's) is the question
+                asked = attributes.pop("Spalte", None)
+                if labels_read:
+                    attributes.pop("Zeile", None)
+                if header_key(asked or "") in _ROW_QUESTION_HEADERS:
+                    row_question = " ".join(statement.split())
+                    continue
+                asked = row_question or asked
             for line in filter(None, lines):
-                add(line, role, number, paragraph.attributes)
+                add(line, role, number, attributes, asked)
                 tables["tables"] += not counted
                 counted = True
             continue
@@ -427,6 +498,8 @@ def protocol_document(
                 listing = found[0] == "names" and not found[1]
             elif listing and is_names_line(text):
                 add_detail(fields, "names", split_names(text))
+            elif signature := signature_names(text):  # "gez. …" below a list of names
+                add_detail(fields, "names", signature)
             else:
                 raise InputError(_before_heading(styled), file=raw.name, row=number, unit="Absatz")
             continue

@@ -1,0 +1,116 @@
+"""A card query typed into a Word or LibreOffice table, without any heading: the column
+headers are the guiding questions ("Herausforderungen | Ressourcen | Bedarfe"), or a first
+column "Leitfrage" gives each row's. Such a document was refused ("enthält keine Aussagen
+(Tabellen vor der ersten Überschrift werden nicht gelesen)"). A table of participants is
+never statements: its names go onto the name list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from odf.opendocument import OpenDocumentText
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+COLUMNS = [
+    ["Herausforderungen", "Ressourcen", "Bedarfe"],
+    ["Kein Treffpunkt", "Kita mit Garten", "Mehr Bänke"],
+    ["Bus fährt selten", "Stadtteilbüro", "Licht im Park"],
+]
+BY_COLUMN = [
+    ("Herausforderungen", "Kein Treffpunkt", {}),
+    ("Ressourcen", "Kita mit Garten", {}),
+    ("Bedarfe", "Mehr Bänke", {}),
+    ("Herausforderungen", "Bus fährt selten", {}),
+    ("Ressourcen", "Stadtteilbüro", {}),
+    ("Bedarfe", "Licht im Park", {}),
+]
+PEOPLE = [["Name", "Organisation"], ["Ada Quast", "Bürgerverein"], ["Ole Stracke", "AWO"]]
+
+
+def _docx(path: Path, *tables: list[list[str]], after: str = "gez. Anna Schmidt") -> Path:
+    d = docx.Document()
+    d.add_paragraph("Stadtteilwerkstatt Manfort")
+    d.add_paragraph("Datum: 12.03.2021")
+    for rows in tables:
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                table.cell(i, j).text = value
+    d.add_paragraph(after)
+    d.save(path)
+    return path
+
+
+def _odt(path: Path, rows: list[list[str]]) -> Path:
+    doc = OpenDocumentText()
+    doc.text.addElement(P(text="Stadtteilwerkstatt Manfort"))
+    doc.text.addElement(P(text="Datum: 12.03.2021"))
+    table = Table()
+    for row in rows:
+        element = TableRow()
+        for value in row:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            element.addElement(cell)
+        table.addElement(element)
+    doc.text.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def _read(path: Path) -> list[tuple]:
+    return [(s.question, s.text, s.attributes) for s in parse_file(path).segments]
+
+
+@pytest.mark.parametrize("build", [_docx, _odt], ids=["docx", "odt"])
+def test_column_headers_are_the_guiding_questions(tmp_path: Path, build) -> None:
+    path = build(tmp_path / f"karten.{build.__name__[1:]}", COLUMNS)
+    document = parse_file(path)
+    assert (document.title, document.date) == ("Stadtteilwerkstatt Manfort", "2021-03-12")
+    assert _read(path) == BY_COLUMN
+
+
+def test_a_leitfrage_column_gives_each_rows_question(tmp_path: Path) -> None:
+    rows = [
+        ["Leitfrage", "Antworten"],
+        ["Was fehlt im Stadtteil?", "Ein Treffpunkt\nBänke am Markt"],
+        ["Was gibt es schon?", "Die Kita"],
+    ]
+    assert _read(_docx(tmp_path / "zeilen.docx", rows)) == [
+        ("Was fehlt im Stadtteil?", "Ein Treffpunkt", {}),
+        ("Was fehlt im Stadtteil?", "Bänke am Markt", {}),
+        ("Was gibt es schon?", "Die Kita", {}),
+    ]
+
+
+def test_a_column_of_topics_labels_its_rows(tmp_path: Path) -> None:
+    rows = [["Thema", "Was fehlt?", "Was gibt es?"], ["Jugend", "Ein Treffpunkt", "Jugendhaus"]]
+    assert _read(_docx(tmp_path / "themen.docx", rows)) == [
+        ("Was fehlt?", "Ein Treffpunkt", {"Zeile": "Jugend"}),
+        ("Was gibt es?", "Jugendhaus", {"Zeile": "Jugend"}),
+    ]
+
+
+def test_a_table_of_participants_is_the_name_list_not_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    path = _docx(tmp_path / "werkstatt.docx", PEOPLE, COLUMNS)
+    document = parse_file(path)
+    assert document.names == ("Ada Quast", "Ole Stracke", "Anna Schmidt")
+    assert _read(path) == BY_COLUMN  # and the signature after the table is none
+    assert main(["--project", str(project.path), "import", str(path), "--district", "Manfort"]) == 0
+    stored = stored_text(project)
+    assert "Quast" not in stored and "Stracke" not in stored and "Bürgerverein" not in stored
+
+
+def test_without_a_table_or_heading_the_document_is_still_refused(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="Das Protokoll enthält keine Aussagen"):
+        parse_file(_docx(tmp_path / "leer.docx", PEOPLE))
