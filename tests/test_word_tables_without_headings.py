@@ -114,3 +114,41 @@ def test_a_table_of_participants_is_the_name_list_not_statements(
 def test_without_a_table_or_heading_the_document_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="Das Protokoll enthält keine Aussagen"):
         parse_file(_docx(tmp_path / "leer.docx", PEOPLE))
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| Herausforderungen | Ressourcen |\n|---|---|\n"
+            "| Kein Treffpunkt | Kita mit Garten |\n",
+            [("Herausforderungen", "Kein Treffpunkt", {}), ("Ressourcen", "Kita mit Garten", {})],
+        ),
+        (
+            "| Leitfrage | Antworten |\n|---|---|\n| Was fehlt? | Ein Treffpunkt |\n",
+            [("Was fehlt?", "Ein Treffpunkt", {})],
+        ),
+        (
+            "| Thema | Was fehlt? |\n|---|---|\n| Jugend | Ein Treffpunkt |\n",
+            [("Was fehlt?", "Ein Treffpunkt", {"Zeile": "Jugend"})],
+        ),
+    ],
+    ids=["spalten", "leitfrage-spalte", "themen-spalte"],
+)
+def test_a_plain_text_table_without_headings_reads_the_same(
+    tmp_path: Path, table: str, expected: list[tuple]
+) -> None:
+    path = tmp_path / "karten.md"
+    path.write_text(f"Stadtteilwerkstatt Manfort\nDatum: 12.03.2021\n\n{table}", "utf-8")
+    assert _read(path) == expected
+
+
+def test_under_a_heading_a_tables_columns_stay_attributes(tmp_path: Path) -> None:
+    """With a heading, the heading is the question and the table's columns and row labels
+    stay attributes, as before."""
+    path = tmp_path / "karten.md"
+    table = "| Herausforderungen | Ressourcen |\n|---|---|\n| Kein Treffpunkt | Kita |\n"
+    path.write_text(f"## Ergebnisse\n\n{table}", "utf-8")
+    assert _read(path) == [
+        ("Ergebnisse", "Kita", {"Spalte": "Ressourcen", "Zeile": "Kein Treffpunkt"})
+    ]

@@ -57,6 +57,8 @@ from workbench.ingest.docx_text import (
 )
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
+    ROW_LABEL_HEADERS,
+    ROW_QUESTION_HEADERS,
     add_detail,
     detail,
     detail_key,
@@ -350,19 +352,6 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
-# In a document without headings, a table's first column headed like this holds the
-# question of its row ("Leitfrage | Antworten"), one headed like this labels the rows
-# (kept as attribute "Zeile"); any other first column is content like the others.
-_ROW_QUESTION_HEADERS = frozenset("leitfrage leitfragen frage fragen fragestellung".split())
-_ROW_LABEL_HEADERS = frozenset(
-    [
-        "",
-        *"thema themen themenfeld bereich bereiche handlungsfeld handlungsfelder gruppe "
-        "kategorie zielgruppe sozialraum stadtteil quartier".split(),
-    ]
-)
-
-
 def _people_tables(paragraphs: Sequence[Paragraph]) -> set[int]:
     """The positions of the table marks whose columns name people or their contacts (a
     list of participants: Name, Organisation, E-Mail)."""
@@ -461,7 +450,7 @@ def protocol_document(
             add_detail(fields, "names", split_names(text))  # a participant: on the list
         if by_column and paragraph.kind == "table-text" and "Zeile" in paragraph.attributes:
             column = paragraph.attributes.get("Spalte", "")  # a row's label: read?
-            if header_key(column) not in _ROW_LABEL_HEADERS:
+            if header_key(column) not in ROW_LABEL_HEADERS:
                 paragraph, labels_read = replace(paragraph, kind="cell"), True
         if not text or paragraph.kind == "table-text":
             continue
@@ -474,7 +463,7 @@ def protocol_document(
                 asked = attributes.pop("Spalte", None)
                 if labels_read:
                     attributes.pop("Zeile", None)
-                if header_key(asked or "") in _ROW_QUESTION_HEADERS:
+                if header_key(asked or "") in ROW_QUESTION_HEADERS:
                     row_question = " ".join(statement.split())
                     continue
                 asked = row_question or asked

@@ -11,7 +11,8 @@ before the first guiding question and the first statement are the protocol's det
 "Teilnehmende:" too); a signature line ("gez. Anna Schmidt") is no statement, its name
 goes onto the name list. A pipe table (``| a | b |`` with a ``|---|---|`` line under its
 header) is read as in Word files: every cell below the header a statement (attribute
-``Spalte``: its column's header), a first column of short labels their ``Zeile``.
+``Spalte``: its column's header), a first column of short labels their ``Zeile``; in a
+text without any heading the column's header is the statement's guiding question.
 Statements are numbered 1, 2, … in document order: that number is their ``source_id``.
 """
 
@@ -24,7 +25,10 @@ import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
+from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
+    ROW_LABEL_HEADERS,
+    ROW_QUESTION_HEADERS,
     add_detail,
     detail,
     heading_text,
@@ -107,9 +111,14 @@ def _cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
 
 
-def _table(lines: list[tuple[int, str]]) -> list[tuple[int, str, dict[str, str]]] | None:
+def _table(
+    lines: list[tuple[int, str]], headless: bool = False
+) -> list[tuple[int, str, dict[str, str]]] | None:
     """``(row, text, attributes)`` of each statement of a pipe table; None when the lines
-    are no table (no ``|---|`` line under the first)."""
+    are no table (no ``|---|`` line under the first). In a text without headings
+    (``headless``) a first column is labels or a row's question only by its header
+    (``protocol_meta.ROW_LABEL_HEADERS``, ``ROW_QUESTION_HEADERS``; the question then
+    stands as the row's ``Spalte``)."""
     if len(lines) < 2 or not _TABLE_RULE.match(lines[1][1]):
         return None
     header = _cells(lines[0][1])
@@ -118,13 +127,18 @@ def _table(lines: list[tuple[int, str]]) -> list[tuple[int, str, dict[str, str]]
     labelled = len(header) >= 2 and all(
         len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
     )
+    first = header_key(header[0]) if headless and len(header) >= 2 else None
+    asking = first in ROW_QUESTION_HEADERS
+    labelled = asking or (labelled and (first is None or first in ROW_LABEL_HEADERS))
     out = []
     for number, cells in body:
         for column, cell in enumerate(cells):
             if not cell or (labelled and column == 0):
                 continue
             attributes = {"Spalte": header[column] if column < len(header) else ""}
-            attributes["Zeile"] = cells[0] if labelled else ""
+            if asking:
+                attributes["Spalte"] = cells[0]
+            attributes["Zeile"] = cells[0] if labelled and not asking else ""
             out.append((number, cell, {k: v for k, v in attributes.items() if v}))
     return out
 
@@ -196,7 +210,11 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         if names:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", names)
         elif said:
-            add_statement(segments, said, question, row, role, attributes)
+            asked = question
+            if headless and attributes and "Spalte" in attributes:  # a card query's table
+                attributes = dict(attributes)
+                asked = attributes.pop("Spalte")
+            add_statement(segments, said, asked, row, role, attributes)
 
     def flush() -> None:
         nonlocal block, table
@@ -205,7 +223,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             statement(joined, block_row)
         block = []
         if table:
-            read = _table(table)
+            read = _table(table, headless)
             if read is None:  # no table after all: its lines are a paragraph
                 statement(" ".join(line.strip() for _, line in table), table[0][0])
             for row, cell, attributes in read or ():
@@ -221,6 +239,8 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
 
     lines = body.split("\n")
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
+    # Without any heading, a table's column headers are its guiding questions (as in Word).
+    headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name)
     for number, line in enumerate(lines, start=offset + 1):
         found = _HEADING.match(line)

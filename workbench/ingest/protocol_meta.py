@@ -22,6 +22,18 @@ from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
 
 IGNORED = "ignored"  # a known detail that is not kept (Ort, Uhrzeit)
+# A card query's table in a protocol without headings (header_key of its first column):
+# a first column headed like this holds the question of its row ("Leitfrage | Antworten"),
+# one headed like this labels the rows (attribute "Zeile"); any other first column is
+# content like the others, each column's header its statements' guiding question.
+ROW_QUESTION_HEADERS = frozenset("leitfrage leitfragen frage fragen fragestellung".split())
+ROW_LABEL_HEADERS = frozenset(
+    [
+        "",
+        *"thema themen themenfeld bereich bereiche handlungsfeld handlungsfelder gruppe "
+        "kategorie zielgruppe sozialraum stadtteil quartier".split(),
+    ]
+)
 META_KEYS = {
     "workshop": "workshop",
     "sozialraum": "district",
