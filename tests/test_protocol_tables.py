@@ -191,7 +191,7 @@ def test_every_cell_is_a_statement_in_document_order(build, tmp_path: Path) -> N
         "Opladen",
         ("Anna Schmidt",),
     )
-    assert parsed.options == {"tables": 3, "tables_skipped": 1, "tables_one_row": 1}
+    assert parsed.options == {"tables": 3, "tables_people": 1, "tables_one_row": 1}
     text = " ".join(s.text for s in parsed.segments)
     for unread in ("Anna Schmidt", "Quartiersbüro", "Fotos", "Lindqvist", "Thema", "Rhein"):
         assert unread not in text, unread
@@ -234,7 +234,7 @@ def test_cli_import_says_what_it_did_with_the_tables_and_pseudonymises_cells(
     out = capsys.readouterr().out
     assert "13 Aussagen importiert" in out
     assert "Hinweis: 3 Tabellen gelesen: jede Zelle eine Aussage" in out
-    assert "Hinweis: 1 Tabelle vor der ersten Überschrift nicht gelesen" in out
+    assert "Hinweis: 1 Tabelle der Teilnehmenden nicht als Aussagen gelesen" in out
     assert "Hinweis: 1 Tabelle mit nur einer Zeile nicht gelesen" in out
     segments = project.segments()
     cell = segments["text"].iloc[7]

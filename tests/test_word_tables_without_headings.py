@@ -152,3 +152,23 @@ def test_under_a_heading_a_tables_columns_stay_attributes(tmp_path: Path) -> Non
     assert _read(path) == [
         ("Ergebnisse", "Kita", {"Spalte": "Ressourcen", "Zeile": "Kein Treffpunkt"})
     ]
+
+
+def test_a_participants_table_after_a_heading_is_named_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], project: Project
+) -> None:
+    d = docx.Document()
+    d.add_paragraph("Teilnehmende", style="Heading 1")
+    table = d.add_table(rows=2, cols=2)
+    for j, value in enumerate(["Name", "E-Mail"]):
+        table.cell(0, j).text = value
+    table.cell(1, 0).text, table.cell(1, 1).text = "Ada Quast", "ada@example.org"
+    d.add_paragraph("Was fehlt?", style="Heading 1")
+    d.add_paragraph("Bänke am Markt.")
+    path = tmp_path / "werkstatt.docx"
+    d.save(path)
+    assert parse_file(path).names == ("Ada Quast",)
+    assert _read(path) == [("Was fehlt?", "Bänke am Markt.", {})]
+    assert main(["--project", str(project.path), "import", str(path), "--district", "Manfort"]) == 0
+    assert "1 Tabelle der Teilnehmenden nicht als Aussagen gelesen" in capsys.readouterr().out
+    assert "ada@example.org" not in stored_text(project)

@@ -424,7 +424,7 @@ def protocol_document(
     ) -> None:
         add_statement(segments, text, asked or question, row, role, attributes)
 
-    tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0}  # read, not read
+    tables = {"tables": 0, "tables_skipped": 0, "tables_one_row": 0, "tables_people": 0}
     counted = False  # the current table gave a statement and is counted as read
     number = 0  # paragraphs, those in table cells too
     listing = False  # after "Teilnehmende:" without names: a list of names follows
@@ -434,7 +434,9 @@ def protocol_document(
             by_column = not headed and paragraph.kind == "table" and not skip_table
             labels_read, row_question = False, None
             seen_heading = seen_heading or by_column
-            if not seen_heading or skip_table:
+            if skip_table:
+                tables["tables_people"] += 1
+            elif not seen_heading:
                 tables["tables_skipped"] += 1
             elif paragraph.kind == "layout":
                 tables["tables_one_row"] += 1
@@ -500,8 +502,14 @@ def protocol_document(
         if statement:
             add(statement, role, number, {})
     if not segments:
-        hint = " (Tabellen vor der ersten Überschrift werden nicht gelesen)"
-        message = f"Das Protokoll enthält keine Aussagen{hint if tables['tables_skipped'] else ''}."
+        hint = (
+            " (Tabellen vor der ersten Überschrift werden nicht gelesen)"
+            if tables["tables_skipped"]
+            else " (eine Tabelle der Teilnehmenden ist keine Aussage)"
+            if tables["tables_people"]
+            else ""
+        )
+        message = f"Das Protokoll enthält keine Aussagen{hint}."
         raise InputError(message, file=raw.name)
     return ParsedDocument(
         filename=raw.name,

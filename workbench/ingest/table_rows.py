@@ -348,6 +348,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{counted['tables_skipped']} vor der ersten Überschrift nicht gelesen "
             "(Teilnehmendenliste?)."
         )
+    if options.get("tables_people"):
+        people = options["tables_people"]
+        notices.append(
+            f"{people} Tabelle{'n' if people > 1 else ''} der Teilnehmenden nicht als Aussagen "
+            "gelesen: ihre Namen stehen auf der Namensliste."
+        )
     if tables["tables_one_row"]:
         notices.append(
             f"{counted['tables_one_row']} mit nur einer Zeile nicht gelesen (Rahmen oder "
