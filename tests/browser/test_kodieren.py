@@ -121,7 +121,8 @@ def test_a_statement_with_script_renders_as_text(page: Page, voila: VoilaServer)
 
 def test_kernels_are_culled_after_the_page_is_closed(browser, voila: VoilaServer) -> None:
     before = voila.kernels()
-    page = browser.new_page()
+    page = browser.new_page()  # not the `page` fixture: its patient navigation set here
+    page.set_default_navigation_timeout(2 * WIDGET_TIMEOUT)
     open_app(page, voila, coder="Kulltest")
     started = voila.kernels() - before
     assert len(started) == 1, voila.log_tail()
