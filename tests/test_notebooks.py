@@ -151,6 +151,7 @@ def _nbval(notebook: Path) -> subprocess.CompletedProcess:
         [
             sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "--color=no",
             "--nbval-sanitize-with", str(SANITISER), "-p", "no:cacheprovider", "-q",
+            "-x",  # the first cell whose outputs differ is the failure asserted
             str(notebook),
         ],
         cwd=notebook.parent, capture_output=True, text=True, timeout=900,
