@@ -19,8 +19,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent
+from workbench.store import Document
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
 MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
@@ -149,10 +152,6 @@ def _same_as(
 
 def stored_documents(session) -> list[Stored]:
     """The project's documents as :class:`Stored` (their texts read on demand)."""
-    from sqlalchemy import func, select
-
-    from workbench.store import Document
-
     rows = session.execute(
         select(
             Document.id,

@@ -328,18 +328,26 @@ ID_HEADERS = frozenset(
 )
 
 
+def _only_column(
+    header: Sequence[str], taken: set[str], headers: Iterable[str]
+) -> tuple[int, str] | None:
+    """(index, header) of the one column besides ``taken`` whose header_key is one of
+    ``headers``; None if there is none or more than one."""
+    found = [
+        (i, h) for i, h in enumerate(header) if h and h not in taken and header_key(h) in headers
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def find_id_column(
     header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]], taken: Iterable[str]
 ) -> str | None:
     """The one column whose header names a contribution's ID (:data:`ID_HEADERS`) and
     whose values are all there and all different; else None."""
-    taken = set(taken)
-    found = [
-        (i, h) for i, h in enumerate(header) if h and h not in taken and header_key(h) in ID_HEADERS
-    ]
-    if len(found) != 1:
+    found = _only_column(header, set(taken), ID_HEADERS)
+    if found is None:
         return None
-    i, column = found[0]
+    i, column = found
     rows = [cells for _, cells in records if any(map(cell_text, cells))]
     values = [cell_at(cells, i) for cells in rows]
     return column if values and all(values) and len(set(values)) == len(values) else None
@@ -398,14 +406,10 @@ def find_group_columns(
     for field, (_, headers) in GROUP_COLUMNS.items():
         if given.get(field):
             continue
-        candidates = [
-            (i, h)
-            for i, h in enumerate(header)
-            if h and h not in taken and header_key(h) in headers
-        ]
-        if len(candidates) != 1:
+        found_column = _only_column(header, taken, headers)
+        if found_column is None:
             continue
-        i, column = candidates[0]
+        i, column = found_column
         values = [v for _, cells in records if (v := cell_at(cells, i))]
         if _fits(headers[header_key(column)], values):
             found[field] = column
