@@ -210,15 +210,23 @@ class PseudonymSpan(Base):
     original: Mapped[str] = mapped_column(Text)
 
 
+# How long a SQLite writer queues for the write lock before it fails ("database is
+# locked"). SQLite serialises writers: a burst of participants saving at once (30 Voilà
+# kernels) queues behind each other, and on a loaded server each commit can take a second
+# (CPU starved, fsync slow): 30 s was seen too short for 30 writers on a busy machine.
+BUSY_TIMEOUT_MS = 120_000
+
+
 def _enable_sqlite_wal(engine: Engine) -> None:
     """Use WAL, foreign keys and a busy timeout on every SQLite connection."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
+        # the timeout first: switching to WAL may itself have to wait for another writer
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
 
