@@ -155,16 +155,19 @@ def test_a_column_named_like_a_place_but_holding_other_things_stays_an_attribute
     assert segments["attributes"].iloc[0]["Themengebiet"] == "Verkehr"
 
 
-def test_without_a_text_column_the_error_names_the_open_questions_not_the_district(
+def test_without_a_text_column_the_open_questions_are_read_not_the_district(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _forms(tmp_path / "forms.xlsx")
-    assert _import(project, str(path)) == 2
-    err = capsys.readouterr().err
-    assert "jede offene Frage als --text-column angeben" in err
-    assert "z. B. --text-column 'Was fehlt Ihnen im Stadtteil?' --text-column 'Was ist gut?'" in err
-    assert "--text-column 'In welchem Stadtteil" not in err  # a closed question
-    assert project.status()["segments"] == 0
+    assert _import(project, str(path)) == 0
+    out = capsys.readouterr().out
+    asked = "'Was fehlt Ihnen im Stadtteil?', 'Was ist gut?'"
+    assert f"Umfrage ohne Textspalte: offene Fragen {asked} gelesen" in out
+    assert "Spalte 'In welchem Stadtteil wohnen Sie?' als Sozialraum erkannt." in out
+    segments = project.segments()
+    assert set(segments["question"]) == {"Was fehlt Ihnen im Stadtteil?", "Was ist gut?"}
+    assert len(segments) == len(NEEDS) + sum(1 for g in GOOD if g)
+    assert segments["district"].iloc[0] == "Manfort"  # a closed question: the district
 
 
 @pytest.mark.parametrize("header", ["Ort", "Quartier", "Sozialraum", "scope/name/de", "Wo?"])

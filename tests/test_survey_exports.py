@@ -76,7 +76,7 @@ def test_a_forms_export_with_one_open_question_keeps_the_question(
     assert "example.org" not in stored_text(project)
 
 
-def test_a_checkbox_question_is_not_suggested_as_an_open_question(
+def test_a_checkbox_question_is_not_read_as_an_open_question(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Google Forms joins a checkbox question's options with ", ": not an open question."""
@@ -89,10 +89,11 @@ def test_a_checkbox_question_is_not_suggested_as_an_open_question(
             ["2021/03/12 12:02:11", "Bibliothek, Sportverein, Seniorentreff", NEEDS[2]],
         ],
     )
-    assert _import(project, path) == 2
-    err = capsys.readouterr().err
-    assert f"--text-column '{NEED}'" in err
-    assert "--text-column 'Welche Angebote nutzen Sie?'" not in err
+    assert _import(project, path) == 0
+    assert f"offene Fragen '{NEED}' gelesen" in capsys.readouterr().out
+    assert [q for _, q, _ in _statements(project)] == [NEED] * len(NEEDS)
+    options = project.segments()["attributes"].iloc[2]["Welche Angebote nutzen Sie?"]
+    assert options == "Bibliothek, Sportverein, Seniorentreff"  # an attribute
 
 
 # -- SurveyMonkey: a second header row ---------------------------------------------------
@@ -280,7 +281,8 @@ def test_sosci_surveys_district_question_is_found_by_its_label(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Before: "SD01" (label "Stadtteil") was no district column; the questions kept
-    SoSci's item number ("Was fehlt?: [01]"); without --text-column none was suggested."""
+    SoSci's item number ("Was fehlt?: [01]"); without --text-column none was suggested,
+    later they were only suggested (exit code 2)."""
     path = _csv(
         tmp_path / "sosci.csv",
         [
@@ -300,12 +302,13 @@ def test_sosci_surveys_district_question_is_found_by_its_label(
         ],
         delimiter="\t",
     )
-    assert _import(project, path) == 2
-    assert "--text-column 'OF01_01' --text-column 'OF02_01'" in capsys.readouterr().err
-    assert _import(project, path, "--text-column", "OF01_01") == 0
+    assert _import(project, path) == 0  # both open questions, by their labels
+    assert "offene Fragen 'OF01_01', 'OF02_01' gelesen" in capsys.readouterr().out
     assert _statements(project) == [
         (NEEDS[1], "Was fehlt Ihnen?", "Manfort"),
         (NEEDS[2], "Was fehlt Ihnen?", "Opladen"),
+        (GOODS[0], "Was gefällt Ihnen?", "Manfort"),
+        (GOODS[1], "Was gefällt Ihnen?", "Opladen"),
     ]
 
 

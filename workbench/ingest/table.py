@@ -33,7 +33,6 @@ from workbench.ingest.table_columns import (
     headerless,
     is_segment_list,
     language_columns,
-    no_text_column,
     number_repeated,
     quotation_ids,
     segment_place,
@@ -53,6 +52,7 @@ from workbench.ingest.table_rows import (
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
+from workbench.ingest.table_survey import survey_text_columns
 from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
@@ -308,12 +308,14 @@ def parse_table(
             records, [(text_column, header.index(text_column))]
         ):
             repeated, text_column = text_column, None
+    survey_found: list[str] = []  # a form's open questions, read without --text-column
     if text_column is None:
-        closed = find_district_column(header, records, mapping.districts or (), set(), labels)
-        asked = {closed.column, *closed.ambiguous} - {None}  # not suggested as open questions
-        raise no_text_column(
-            raw.name, header, sheet, sheets, repeated, single, records, labels, asked
-        )
+        table = (sheet, sheets, repeated, single)
+        districts_ = mapping.districts or ()
+        survey_found = survey_text_columns(raw.name, header, records, labels, districts_, table)
+        text_column = survey_found[0]
+        mapping = replace(mapping, more_text_columns=tuple(survey_found[1:]))
+        named |= set(survey_found)
     detected_id, old_header = False, header
     if is_segment_list(text_column, segment_place(header, named) is not None):
         header = [  # a quotation's name (ATLAS.ti) is content, not its author
@@ -526,7 +528,7 @@ def parse_table(
             ("Text", text_column, mapping.text_column),
             ("Titel", title_column, mapping.title_column),
         )
-        if column and not given and not no_header and blocks is None
+        if column and not given and not no_header and blocks is None and not survey_found
     }
     if detected_id:
         detected["ID"] = str(mapping.id_column)
@@ -578,6 +580,8 @@ def parse_table(
         options["title_as_text"] = [category[0][0], title_only]
     if no_header:
         options["no_header"] = True
+    if survey_found:
+        options["survey_questions"] = survey_found
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,

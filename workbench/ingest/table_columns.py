@@ -234,14 +234,10 @@ def no_text_column(
     sheets: list[str],
     repeated: str | None,
     single: bool,
-    records: Sequence[tuple[int, Sequence[Any]]] = (),
-    labels: Mapping[str, str] | None = None,
-    closed: Iterable[str] = (),
+    likely: Sequence[str] = (),
 ) -> InputError:
     """The error for a table without a text column: its columns, other sheets to choose, a
-    survey's open questions (headers or labels ending in "?", not a checkbox question's
-    lists of options, nor a column in ``closed``: the district question) to name one by
-    one."""
+    survey's ``likely`` open questions (``table_survey.open_questions``) to name one by one."""
     columns = column_list(header)
     if single and not repeated and len(sheets) < 2:
         return InputError(
@@ -266,20 +262,7 @@ def no_text_column(
             file=filename,
         )
 
-    def open_question(place: int) -> bool:  # answered in sentences, or nearly all different
-        answers = [str(f[place]).strip() for _, f in records if place < len(f) and f[place]]
-        answers = [a for a in answers if any(c.isalpha() for c in a)]  # not "18-29", "3"
-        if not answers or is_checkbox_question(answers):
-            return False
-        sentences = any(len(a.split()) >= 3 for a in answers)
-        return sentences or len(set(answers)) > 0.8 * len(answers)
-
-    labels = labels or {}
-    questions = [
-        h
-        for i, h in enumerate(header)
-        if (labels.get(h) or h).rstrip().endswith("?") and h not in closed and open_question(i)
-    ]
+    questions = list(likely)
     if questions and not repeated:
         flags = " ".join(f"--text-column '{q}'" for q in questions[:3])
         why = (

@@ -294,6 +294,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     notices.extend(moderation_notices(options))
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     notices.extend(point_notices(options))  # a row's district from its coordinates
+    if options.get("survey_questions"):
+        asked = ", ".join(f"'{q}'" for q in options["survey_questions"])
+        notices.append(
+            f"Umfrage ohne Textspalte: offene Fragen {asked} gelesen, jede Antwort eine "
+            "Aussage mit ihrer Frage; die übrigen Spalten sind Merkmale. Eine andere Wahl: "
+            "jede offene Frage mit --text-column angeben."
+        )
     if options.get("no_header"):
         notices.append(
             "Keine Kopfzeile: eine Spalte ohne bekannten Spaltenkopf, jede Zeile ist eine "

@@ -1,0 +1,146 @@
+"""A form tool's export imported without --text-column: the open questions are the text.
+
+Before, `workbench import umfrage.csv` of a Google Forms or Microsoft Forms export stopped
+("Keine Textspalte angegeben") and only suggested the open questions; now they are read,
+each answer a statement with its question, and the closed questions (district, age, a
+rating scale, checkboxes), the name and the tool's columns stay what they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import doctest
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import table_survey
+
+NEED = "Was fehlt Ihnen in Ihrem Stadtteil?"
+GOOD = "Was schätzen Sie an Ihrem Stadtteil?"
+SCALE = "Wie zufrieden sind Sie mit Ihrem Stadtteil?"
+NEEDS = [
+    "Ein Treffpunkt für Jugendliche am Abend",
+    "Mehr Bänke im Park an der Dhünn",
+    "Bessere Busverbindungen am Wochenende",
+    "Ein Café für Ältere mit Mittagstisch",
+    "Beleuchtung am Bahnhof",
+    "Mehr Grün in der Innenstadt",
+]
+GOODS = ["Der Markt", "Die Bibliothek", "", "Nachbarschaft", "Der Sportverein", "Die Kita"]
+RATINGS = [
+    "Eher zufrieden",
+    "Sehr zufrieden",
+    "Eher zufrieden",
+    "Eher nicht zufrieden",
+    "Sehr zufrieden",
+    "Eher zufrieden",
+]
+NAMES = ["Anna Kowalczyk", "", "Jens Brandtner", "", "", "Ayşe Demirtaş"]
+
+
+def _google_forms(path: Path) -> Path:
+    """A Google Forms export as a city's form would give it (German)."""
+    header = [
+        "Zeitstempel",
+        "In welchem Stadtteil wohnen Sie?",
+        NEED,
+        GOOD,
+        "Wie alt sind Sie?",
+        SCALE,
+        "Wie heißen Sie? (freiwillig)",
+    ]
+    districts = ["Manfort", "Opladen", "Wiesdorf", "Opladen", "Manfort", "Wiesdorf"]
+    ages = ["18-29", "65+", "30-49", "50-64", "30-49", "18-29"]
+    columns = [districts, NEEDS, GOODS, ages, RATINGS, NAMES]
+    rows = [[f"2021/03/12 1{n}:02:11 MEZ", *(c[n] for c in columns)] for n in range(6)]
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows([header, *rows])
+    return path
+
+
+def _import(project: Project, path: Path, *options: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *options])
+
+
+def _statements(project: Project) -> list[tuple[str, str, str]]:
+    segments = project.segments()
+    return list(zip(segments["text"], segments["question"], segments["district"], strict=True))
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    assert doctest.testmod(table_survey).failed == 0
+
+
+def test_a_forms_export_imports_its_open_questions_without_flags(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _google_forms(tmp_path / "umfrage.csv")
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert f"Umfrage ohne Textspalte: offene Fragen '{NEED}', '{GOOD}' gelesen" in out
+    assert "Spalte 'In welchem Stadtteil wohnen Sie?' als Sozialraum erkannt." in out
+    statements = _statements(project)
+    assert [(t, q) for t, q, _ in statements] == [
+        *[(n, NEED) for n in NEEDS],
+        *[(g, GOOD) for g in GOODS if g],
+    ]
+    assert [d for *_, d in statements[:3]] == ["Manfort", "Opladen", "Wiesdorf"]
+    # the closed questions are what the respondent said about themselves, not statements
+    attributes = project.segments()["attributes"].iloc[0]
+    assert attributes["Wie alt sind Sie?"] == "18-29"
+    assert attributes[SCALE] == "Eher zufrieden"
+    stored = stored_text(project)
+    for name in ("Kowalczyk", "Brandtner", "Demirtaş"):
+        assert name not in stored, name
+
+
+def test_without_flags_it_reads_as_with_a_text_column_for_each_open_question(
+    tmp_path: Path,
+) -> None:
+    path = _google_forms(tmp_path / "umfrage.csv")
+    read = []
+    for n, options in enumerate([(), ("--text-column", NEED, "--text-column", GOOD)]):
+        with Project.create(tmp_path / f"p{n}", districts=["Manfort", "Opladen", "Wiesdorf"]) as p:
+            assert _import(p, path, *options) == 0
+            segments = p.segments()
+            read.append(segments[["text", "question", "district", "source_id"]].to_dict("records"))
+    assert read[0] == read[1]
+
+
+def test_a_small_survey_keeps_its_rating_scale_and_place_question_as_attributes(
+    project: Project, tmp_path: Path
+) -> None:
+    """Three respondents: too few for the scale's answers to repeat, so its words tell;
+    the place question names places that are none of the project's districts."""
+    path = tmp_path / "klein.csv"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(
+            [
+                ["Wo wohnen Sie?", "Stimmen Sie zu: Das Viertel ist sicher?", NEED],
+                ["Leichlingen", "Stimme eher nicht zu", NEEDS[0]],
+                ["Burscheid", "Stimme voll und ganz zu", NEEDS[1]],
+                ["Langenfeld", "Weiß nicht", NEEDS[2]],
+            ]
+        )
+    assert _import(project, path) == 0
+    assert [(t, q) for t, q, _ in _statements(project)] == [(n, NEED) for n in NEEDS[:3]]
+    assert project.segments()["attributes"].iloc[1]["Wo wohnen Sie?"] == "Burscheid"
+
+
+def test_a_table_without_questions_still_stops_and_writes_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "liste.csv"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(
+            [["Nummer", "Notiz", "Stand"], ["1", NEEDS[0], "offen"], ["2", NEEDS[1], "erledigt"]]
+        )
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: Nummer, Notiz" in err
+    assert "Umfrage" not in err
+    assert project.status()["segments"] == 0

@@ -1,0 +1,141 @@
+"""A survey's open questions as the text of a table without a text column (pure).
+
+A form tool's export (Google Forms, Microsoft Forms, LimeSurvey with question texts as
+headers) has no column called "Text": each open question is a column headed by the
+question itself ("Was fehlt Ihnen im Stadtteil?"), beside closed ones (the district, the
+age group, a scale) and the tool's own columns (time, ID, e-mail). Such a table is read
+without ``--text-column`` when its open questions are unmistakable (:func:`open_questions`
+with ``strict``): every answer of each becomes a statement with its question, as with
+``--text-column`` for each; the import names the columns it took. Where none is
+unmistakable, the error names the likely ones (not strict) for the user to choose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from workbench.core.domain import InputError
+from workbench.ingest.personal_columns import is_contact_column, is_location, is_person_column
+from workbench.ingest.table_columns import is_checkbox_question, no_text_column
+from workbench.ingest.table_districts import find_district_column
+
+# The words of a rating scale's answers ("Stimme eher nicht zu", "Sehr zufrieden",
+# "Weiß nicht"): a column answered only in them is a closed question, however long.
+_SCALE = re.compile(
+    r"^(?:(?:stimme|stimmt|trifft|voll|völlig|ganz|und|eher|überhaupt|gar|sehr|nicht|zu|"
+    r"wenig|kaum|teils|teilweise|weder|noch|weiß|keine|angabe|zufrieden|unzufrieden|"
+    r"wichtig|unwichtig|gut|schlecht|mittel|ja|nein|manchmal|oft|häufig|selten|nie|immer|"
+    r"agree|disagree|strongly|somewhat|neither|nor|satisfied|dissatisfied|very|not|"
+    r"yes|no|don't|know)\b[\s,/–-]*)+$",
+    re.IGNORECASE,
+)
+
+
+_PERSONAL = (is_person_column, is_contact_column, is_location)
+
+
+def _answers(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
+    """A column's answers with a letter in them (not "18-29", "3")."""
+    cells = (str(f[place]).strip() for _, f in records if place < len(f) and f[place])
+    return [a for a in cells if any(c.isalpha() for c in a)]
+
+
+# A question about the respondent, answered in a word or two ("Wo wohnen Sie?", "Wie alt
+# sind Sie?", "Geschlecht?"): closed, unless some answer is a sentence.
+_ABOUT_RESPONDENT = re.compile(
+    r"^\s*(?:wo|woher|wie alt|in welche[mnrs]?|aus welche[mnrs]?)\b"
+    r"|\b(?:geschlecht|alter|wohnort|postleitzahl|plz|jahrgang|geburtsjahr)\b",
+    re.IGNORECASE,
+)
+
+
+def is_open(answers: Sequence[str], strict: bool = False, question: str = "") -> bool:
+    """Whether answers are an open question's: in sentences, or nearly all different, and
+    not a checkbox question's lists of options. ``strict`` (read without being asked):
+    also not options that repeat (a choice, a scale: five answers or more, at most half of
+    them different), nor a rating scale's words only, and a ``question`` about the
+    respondent (place, age, gender) only if some answer is a sentence.
+
+    >>> is_open(["Ein Café am Markt", "Mehr Bänke"]), is_open(["Ja", "Nein", "Ja"])
+    (True, False)
+    >>> is_open(["Stimme eher nicht zu", "Stimme voll zu"], strict=True)
+    False
+    >>> is_open(["Leichlingen", "Burscheid"], True, "Wo wohnen Sie?")
+    False
+    """
+    if not answers or is_checkbox_question(answers):
+        return False
+    distinct = len({a.casefold() for a in answers})
+    sentences = any(len(a.split()) >= 3 for a in answers)
+    if not (sentences or distinct > 0.8 * len(answers)):
+        return False
+    if not strict:
+        return True
+    repeated = len(answers) >= 5 and distinct <= 0.5 * len(answers)
+    if repeated or all(_SCALE.match(a) for a in answers):
+        return False
+    return sentences or not _ABOUT_RESPONDENT.search(question)
+
+
+def open_questions(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str] | None = None,
+    closed: Iterable[str] = (),
+    strict: bool = False,
+) -> list[str]:
+    """The columns of a survey's open questions: headed (or labelled, by a survey tool's
+    second header row) by a question ending in "?", answered as an open question
+    (:func:`is_open`), not one of ``closed`` (the district question) nor asking for a
+    name, a contact or a place ("Wie heißen Sie?": personal data, never a statement)."""
+    labels, closed = labels or {}, set(closed)
+    return [
+        h
+        for i, h in enumerate(header)
+        if (asked := labels.get(h) or h).rstrip().endswith("?")
+        and h not in closed
+        and not any(f(c) for f in _PERSONAL for c in (h, asked))
+        and is_open(_answers(records, i), strict, asked)
+    ]
+
+
+def survey_text_columns(
+    filename: str,
+    header: list[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str],
+    districts: Sequence[str],
+    table: tuple[str | None, list[str], str | None, bool],
+) -> list[str]:
+    """The open questions to read as text of a table without a text column, or the
+    :class:`InputError` that names the table's columns and the likely open questions.
+
+    ``table`` is (sheet, sheets, a repeated "Frage" column, one column only): a table of
+    one column, or one whose "Frage" column repeats (a guiding question), is no survey.
+    """
+    repeated, single = table[2:]
+    guess = find_district_column(header, records, districts, set(), labels)
+    asked = {guess.column, *guess.ambiguous} - {None}
+    for column in guess.unknown or {}:  # a place question, naming no district of the project
+        if all(len(a.split()) <= 3 for a in _answers(records, header.index(column))):
+            asked.add(column)
+    if not (single or repeated):
+        found = open_questions(header, records, labels, asked, strict=True)
+        if found:
+            return found
+    raise _error(filename, header, records, labels, asked, table)
+
+
+def _error(
+    filename: str,
+    header: list[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str],
+    asked: set[str],
+    table: tuple[str | None, list[str], str | None, bool],
+) -> InputError:
+    sheet, sheets, repeated, single = table
+    likely = open_questions(header, records, labels, asked)
+    return no_text_column(filename, header, sheet, sheets, repeated, single, likely)
