@@ -46,7 +46,7 @@ def test_install_steps_agree_between_pyproject_environment_and_makefile() -> Non
     assert f"--no-deps {' '.join(nodeps)}" in make
     for name in steps["uninstall"]:
         assert f"pip uninstall --yes {name}" in env_text
-        assert re.search(rf"pip uninstall .*--yes {name}", make)
+        assert re.search(rf"uv pip .*uninstall .*{name}$", make, re.MULTILINE)
 
 
 def test_a_jupyter_process_does_not_build_the_iri_grammar_at_import() -> None:
