@@ -3,6 +3,7 @@ their cards in Excel. The first sheet alone was read, the others dropped without
 
 from __future__ import annotations
 
+import doctest
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest import workbook
 
 CARDS = {
     "Manfort": {
@@ -123,3 +125,46 @@ def test_a_reader_that_stops_early_gives_no_traceback(project: Project) -> None:
     process.stdout.close()
     _, err = process.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_a_sheet_per_workshop_names_the_workshop_and_its_district(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: every sheet's statements were in one workshop named after the file."""
+    sheets = {
+        "Workshop Manfort": CARDS["Manfort"],
+        "Stadtteilforum Opladen": CARDS["Opladen"],
+        "Werkstatt Jugend": {"Text": ["Ein Bolzplatz fehlt."]},
+    }
+    path = _workbook(tmp_path / "werkstaetten.xlsx", sheets)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "Workshop 'Stadtteilforum Opladen': der Name des Tabellenblatts" in out
+    segments = project.segments()
+    assert list(zip(segments["workshop"], segments["district"], strict=True)) == [
+        ("Workshop Manfort", "Manfort"),
+        ("Workshop Manfort", "Manfort"),
+        ("Stadtteilforum Opladen", "Opladen"),
+        ("Stadtteilforum Opladen", "Opladen"),
+        ("Werkstatt Jugend", "Gesamtstadt"),  # an event, but in no district
+    ]
+
+
+def test_a_workshop_column_or_option_wins_over_the_sheets_name(
+    project: Project, tmp_path: Path
+) -> None:
+    sheets = {
+        "Workshop Manfort": {**CARDS["Manfort"], "Workshop": ["Kinderforum"] * 2},
+        "Workshop Opladen": CARDS["Opladen"],
+    }
+    path = _workbook(tmp_path / "karten.xlsx", sheets)
+    assert _import(project, path) == 0
+    assert project.segments()["workshop"].tolist() == ["Kinderforum"] * 2 + ["Workshop Opladen"] * 2
+    other = _workbook(tmp_path / "andere.xlsx", {"Forum Wiesdorf": {"Text": ["Licht fehlt."]}})
+    assert _import(project, other, "--workshop", "Abschlussrunde") == 0
+    last = project.segments().iloc[-1]
+    assert (last["workshop"], last["district"]) == ("Abschlussrunde", "Wiesdorf")
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    assert doctest.testmod(workbook).failed == 0

@@ -7,11 +7,14 @@ stored as the file's, the others as the file's sheet: :func:`~workbench.ingest.t
 sheet_importer`); a sheet without statements (an "Info" or "Auswertung" sheet) is named
 with the reason in the first document's notices; if no sheet has statements, the first
 sheet's error stops the import as before. A sheet named after one of the project's
-districts ("Manfort") is that district's, unless its rows or the import name one.
+districts ("Manfort") is that district's, unless its rows or the import name one; a sheet
+named after an event ("Workshop Manfort", "Stadtteilforum Opladen") is that workshop's,
+and the district's if its name holds exactly one of the project's districts.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -47,16 +50,44 @@ def _reason(err: InputError) -> str:
     return first if len(first) <= 160 else first[:159] + "…"
 
 
+# Words that make a sheet's name a workshop's ("Workshop Manfort", "Stadtteilforum
+# Opladen", "Werkstatt 2"): a workbook with one sheet per event.
+_EVENT = re.compile(
+    r"workshop|werkstatt|forum|konferenz|veranstaltung|sitzung|runde\b|treffen|"
+    r"dialog|begehung|spaziergang|befragung|beteiligung",
+    re.IGNORECASE,
+)
+
+
 def with_sheet_district(document: ParsedDocument, districts: Sequence[str]) -> ParsedDocument:
     """A sheet named after a district ("Manfort") is that district's, if nothing else names
-    one (the document, a row, the import)."""
-    sheet = str(document.options.get("sheet") or "")
-    if document.district or any(s.district for s in document.segments):
-        return document
-    match = next((d for d in districts if d.casefold() == sheet.strip().casefold()), None)
-    if match is None:
-        return document
-    return replace(document, district=match, options={**document.options, "sheet_district": match})
+    one (the document, a row, the import); so is a sheet named after an event in one
+    district ("Workshop Manfort"), whose name is then also the workshop's (unless a
+    column or ``--workshop`` names one).
+
+    >>> def sheet(name):
+    ...     return ParsedDocument("k.xlsx", "", "", (), options={"sheet": name})
+    >>> document = with_sheet_district(sheet("Workshop Manfort"), ["Manfort", "Opladen"])
+    >>> document.district, document.workshop
+    ('Manfort', 'Workshop Manfort')
+    >>> with_sheet_district(sheet("Manfort und Opladen"), ["Manfort", "Opladen"]).district
+    """
+    sheet = " ".join(str(document.options.get("sheet") or "").split())
+    options = dict(document.options)
+    event = bool(_EVENT.search(sheet))
+    if event and not document.workshop and not any(s.workshop for s in document.segments):
+        document, options["sheet_workshop"] = replace(document, workshop=sheet), sheet
+    match = next((d for d in districts if d.casefold() == sheet.casefold()), None)
+    if match is None and event:  # exactly one district named as a word
+        named = [d for d in districts if re.search(rf"(?<!\w){re.escape(d)}(?!\w)", sheet, re.I)]
+        match = named[0] if len(named) == 1 else None
+    if (
+        match is not None
+        and not document.district
+        and not any(s.district for s in document.segments)
+    ):
+        document, options["sheet_district"] = replace(document, district=match), match
+    return replace(document, options=options)
 
 
 def parse_sheets(
@@ -82,6 +113,5 @@ def parse_sheets(
         if skipped:
             options = {**documents[0].options, "sheets_skipped": skipped}
             documents[0] = replace(documents[0], options=options)
-    if mapping.find_district and mapping.districts:
-        documents = [with_sheet_district(d, mapping.districts) for d in documents]
-    return documents
+    districts = (mapping.districts or ()) if mapping.find_district else ()
+    return [with_sheet_district(d, districts) for d in documents]
