@@ -144,3 +144,17 @@ def test_a_table_without_questions_still_stops_and_writes_nothing(
     assert "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: Nummer, Notiz" in err
     assert "Umfrage" not in err
     assert project.status()["segments"] == 0
+
+
+def test_a_remark_after_the_question_is_no_part_of_it(project: Project, tmp_path: Path) -> None:
+    """Forms add "(freiwillig)" or "(Mehrfachnennung möglich)" after a question: before,
+    such a column was no open question, and as --text-column its header was no question."""
+    path = tmp_path / "forms.csv"
+    asked = f"{NEED} (freiwillig)"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows([["Zeitstempel", asked], *[["12.3.2021", n] for n in NEEDS]])
+    assert _import(project, path) == 0
+    assert set(project.segments()["question"]) == {NEED}
+    with Project.create(tmp_path / "p2") as other:
+        assert _import(other, path, "--text-column", asked) == 0
+        assert set(other.segments()["question"]) == {NEED}

@@ -52,7 +52,7 @@ from workbench.ingest.table_rows import (
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
-from workbench.ingest.table_survey import survey_text_columns
+from workbench.ingest.table_survey import asks, survey_text_columns, without_remark
 from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
@@ -241,8 +241,8 @@ def _question(given: str | None, column: str, survey: bool, labels: dict) -> str
     ("Was fehlt Ihnen?": a form's one open question)."""
     if given:
         return question_text(given)
-    asked = survey or labels or question_text(column).endswith("?")
-    return question_text(column) if asked else None
+    asked = survey or labels or asks(question_text(column))
+    return without_remark(question_text(column)) if asked else None
 
 
 def parse_table(

@@ -34,6 +34,26 @@ _SCALE = re.compile(
 
 
 _PERSONAL = (is_person_column, is_contact_column, is_location)
+_AFTERWORD = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "(freiwillig)", "[optional]"
+
+
+def asks(header: str) -> bool:
+    """Whether a header asks a question: it ends in "?", also before a remark in brackets
+    as forms add them.
+
+    >>> asks("Was fehlt Ihnen? (Mehrfachnennung möglich)"), asks("Anmerkungen (optional)")
+    (True, False)
+    """
+    return _AFTERWORD.sub("", header).rstrip().endswith("?")
+
+
+def without_remark(question: str) -> str:
+    """A question without the remark in brackets a form adds after it.
+
+    >>> without_remark("Was fehlt Ihnen? (freiwillig)"), without_remark("Alter (Jahre)")
+    ('Was fehlt Ihnen?', 'Alter (Jahre)')
+    """
+    return _AFTERWORD.sub("", question).rstrip() if asks(question) else question
 
 
 def _answers(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
@@ -94,7 +114,7 @@ def open_questions(
     return [
         h
         for i, h in enumerate(header)
-        if (asked := labels.get(h) or h).rstrip().endswith("?")
+        if asks(asked := labels.get(h) or h)
         and h not in closed
         and not any(f(c) for f in _PERSONAL for c in (h, asked))
         and is_open(_answers(records, i), strict, asked)
