@@ -62,9 +62,13 @@ def test_same_input_same_assignments_in_two_processes(
         out = tmp_path / f"topics{i}.csv"
         needs_out = tmp_path / f"needs{i}.csv"
         env = {**os.environ, "WORKBENCH_PROJECT": str(folder), "TQDM_DISABLE": "1"}
-        for args in (["topics", "--out", str(out)], ["needs", "--out", str(needs_out)]):
-            subprocess.run([sys.executable, "-m", "workbench", *args], env=env, check=True,
-                           capture_output=True)  # fmt: skip
+        # both commands in one fresh process (one start-up of the libraries, not two)
+        both = (
+            "import sys; from workbench.cli.main import main; "
+            f"sys.exit(main(['topics', '--out', {str(out)!r}]) "
+            f"or main(['needs', '--out', {str(needs_out)!r}]))"
+        )
+        subprocess.run([sys.executable, "-c", both], env=env, check=True, capture_output=True)
         outputs.append((out.read_text(encoding="utf-8"), needs_out.read_text(encoding="utf-8")))
     assert outputs[0] == outputs[1]
     table = pd.read_csv(tmp_path / "topics0.csv", dtype={"source_id": str})
