@@ -59,7 +59,7 @@ _EVENT = re.compile(
 )
 
 
-def with_sheet_district(document: ParsedDocument, districts: Sequence[str]) -> ParsedDocument:
+def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> ParsedDocument:
     """A sheet named after a district ("Manfort") is that district's, if nothing else names
     one (the document, a row, the import); so is a sheet named after an event in one
     district ("Workshop Manfort"), whose name is then also the workshop's (unless a
@@ -67,10 +67,10 @@ def with_sheet_district(document: ParsedDocument, districts: Sequence[str]) -> P
 
     >>> def sheet(name):
     ...     return ParsedDocument("k.xlsx", "", "", (), options={"sheet": name})
-    >>> document = with_sheet_district(sheet("Workshop Manfort"), ["Manfort", "Opladen"])
+    >>> document = with_sheet_name(sheet("Workshop Manfort"), ["Manfort", "Opladen"])
     >>> document.district, document.workshop
     ('Manfort', 'Workshop Manfort')
-    >>> with_sheet_district(sheet("Manfort und Opladen"), ["Manfort", "Opladen"]).district
+    >>> with_sheet_name(sheet("Manfort und Opladen"), ["Manfort", "Opladen"]).district
     """
     sheet = " ".join(str(document.options.get("sheet") or "").split())
     options = dict(document.options)
@@ -114,4 +114,4 @@ def parse_sheets(
             options = {**documents[0].options, "sheets_skipped": skipped}
             documents[0] = replace(documents[0], options=options)
     districts = (mapping.districts or ()) if mapping.find_district else ()
-    return [with_sheet_district(d, districts) for d in documents]
+    return [with_sheet_name(d, districts) for d in documents]
