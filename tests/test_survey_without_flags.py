@@ -112,10 +112,11 @@ def test_without_flags_it_reads_as_with_a_text_column_for_each_open_question(
 
 
 def test_a_small_survey_keeps_its_rating_scale_and_place_question_as_attributes(
-    project: Project, tmp_path: Path
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Three respondents: too few for the scale's answers to repeat, so its words tell;
-    the place question names places that are none of the project's districts."""
+    the place question names places that are none of the project's districts. The scale
+    mentions the "Viertel" but asks for no place: no notice of unknown districts for it."""
     path = tmp_path / "klein.csv"
     with path.open("w", newline="", encoding="utf-8") as file:
         csv.writer(file).writerows(
@@ -127,6 +128,7 @@ def test_a_small_survey_keeps_its_rating_scale_and_place_question_as_attributes(
             ]
         )
     assert _import(project, path) == 0
+    assert "keine Sozialräume" not in capsys.readouterr().out
     assert [(t, q) for t, q, _ in _statements(project)] == [(n, NEED) for n in NEEDS[:3]]
     assert project.segments()["attributes"].iloc[1]["Wo wohnen Sie?"] == "Burscheid"
 

@@ -182,6 +182,27 @@ def _asks_district(column: str, label: str) -> bool:
     return False
 
 
+# A header that asks for the place ("In welchem Stadtteil wohnen Sie?", "Wo …?", "Welches
+# Quartier?") or names it in a few words ("Stadtteil", "Wohnort (Stadtteil)"), rather than
+# mentioning it ("Wie zufrieden sind Sie mit Ihrem Stadtteil?"): only its other answers are
+# reported as places that are no districts of the project.
+_ASKS_PLACE = re.compile(r"^\s*(?:(?:in|aus|zu)\s+welche[mnrs]?|wo|welche[mnrs]?)\b", re.I)
+
+
+def _asks_place(column: str, label: str) -> bool:
+    """Whether a district header asks for the place (not only mentions it).
+
+    >>> _asks_place("In welchem Stadtteil wohnen Sie?", ""), _asks_place("Ortsteil", "")
+    (True, True)
+    >>> _asks_place("Wie zufrieden sind Sie mit Ihrem Stadtteil?", "")
+    False
+    """
+    return any(
+        _ASKS_PLACE.match(text) or len(re.sub(r"[()\[\]]", " ", text).split()) <= 3
+        for text in filter(None, (column, label))
+    )
+
+
 def find_district_column(
     header: Sequence[str],
     records: Sequence[tuple[int, Sequence[Any]]],
@@ -220,7 +241,7 @@ def find_district_column(
         others = {v for v in values - districts if not is_no_district(v)}
         if districts and not others:
             qualified.append(place)
-        elif others:
+        elif others and _asks_place(header[place], labels.get(header[place], "")):
             unknown[header[place]] = len(others)
             if all(_ANSWER_CODE.match(v) for v in others):
                 coded.append(header[place])
