@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.core.domain import InputError
 from workbench.ingest.personal_columns import is_contact_column, is_location, is_person_column
 from workbench.ingest.table_columns import is_checkbox_question, no_text_column
 from workbench.ingest.table_districts import find_district_column
@@ -130,12 +129,12 @@ def survey_text_columns(
     table: tuple[str | None, list[str], str | None, bool],
 ) -> list[str]:
     """The open questions to read as text of a table without a text column, or the
-    :class:`InputError` that names the table's columns and the likely open questions.
+    error of :func:`~workbench.ingest.table_columns.no_text_column` naming the likely ones.
 
     ``table`` is (sheet, sheets, a repeated "Frage" column, one column only): a table of
     one column, or one whose "Frage" column repeats (a guiding question), is no survey.
     """
-    repeated, single = table[2:]
+    sheet, sheets, repeated, single = table
     guess = find_district_column(header, records, districts, set(), labels)
     asked = {guess.column, *guess.ambiguous} - {None}
     for column in guess.unknown or {}:  # a place question, naming no district of the project
@@ -145,17 +144,5 @@ def survey_text_columns(
         found = open_questions(header, records, labels, asked, strict=True)
         if found:
             return found
-    raise _error(filename, header, records, labels, asked, table)
-
-
-def _error(
-    filename: str,
-    header: list[str],
-    records: Sequence[tuple[int, Sequence[Any]]],
-    labels: Mapping[str, str],
-    asked: set[str],
-    table: tuple[str | None, list[str], str | None, bool],
-) -> InputError:
-    sheet, sheets, repeated, single = table
     likely = open_questions(header, records, labels, asked)
-    return no_text_column(filename, header, sheet, sheets, repeated, single, likely)
+    raise no_text_column(filename, header, sheet, sheets, repeated, single, likely)
