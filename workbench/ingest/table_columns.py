@@ -262,9 +262,8 @@ def no_text_column(
             file=filename,
         )
 
-    questions = list(likely)
-    if questions and not repeated:
-        flags = " ".join(f"--text-column '{q}'" for q in questions[:3])
+    if likely and not repeated:
+        flags = " ".join(f"--text-column '{q}'" for q in likely[:3])
         why = (
             ". Eine Umfrage mit offenen Fragen: jede offene Frage als --text-column angeben "
             f"(mehrfach möglich), z. B. {flags}"

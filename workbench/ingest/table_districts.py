@@ -173,10 +173,15 @@ class DistrictGuess:
 _ANSWER_CODE = re.compile(r"^[A-Za-z]{0,3}\d{1,3}$")
 
 
+def _unbracketed(text: str) -> str:
+    """A header with its brackets as spaces: "Arbeitsort (Stadtteil)" names the district."""
+    return re.sub(r"[()\[\]]", " ", text)
+
+
 def _asks_district(column: str, label: str) -> bool:
     """Whether a header (or its label: a survey tool's question text) asks for the district."""
     for text in filter(None, (column, label)):
-        key = header_key(re.sub(r"[()\[\]]", " ", text))  # "Arbeitsort (Stadtteil)" too
+        key = header_key(_unbracketed(text))
         if key in DISTRICT_HEADERS or any(w in key for w in DISTRICT_WORDS):
             return True
     return False
@@ -198,7 +203,7 @@ def _asks_place(column: str, label: str) -> bool:
     False
     """
     return any(
-        _ASKS_PLACE.match(text) or len(re.sub(r"[()\[\]]", " ", text).split()) <= 3
+        _ASKS_PLACE.match(text) or len(_unbracketed(text).split()) <= 3
         for text in filter(None, (column, label))
     )
 

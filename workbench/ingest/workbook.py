@@ -73,21 +73,18 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
     >>> with_sheet_name(sheet("Manfort und Opladen"), ["Manfort", "Opladen"]).district
     """
     sheet = " ".join(str(document.options.get("sheet") or "").split())
-    options = dict(document.options)
     event = bool(_EVENT.search(sheet))
+    found: dict[str, str] = {}  # field of the document → the sheet's name for it
     if event and not document.workshop and not any(s.workshop for s in document.segments):
-        document, options["sheet_workshop"] = replace(document, workshop=sheet), sheet
+        found["workshop"] = sheet
     match = next((d for d in districts if d.casefold() == sheet.casefold()), None)
     if match is None and event:  # exactly one district named as a word
         named = [d for d in districts if re.search(rf"(?<!\w){re.escape(d)}(?!\w)", sheet, re.I)]
         match = named[0] if len(named) == 1 else None
-    if (
-        match is not None
-        and not document.district
-        and not any(s.district for s in document.segments)
-    ):
-        document, options["sheet_district"] = replace(document, district=match), match
-    return replace(document, options=options)
+    if match and not document.district and not any(s.district for s in document.segments):
+        found["district"] = match
+    options = {**document.options, **{f"sheet_{field}": name for field, name in found.items()}}
+    return replace(document, **found, options=options)
 
 
 def parse_sheets(
