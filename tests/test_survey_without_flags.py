@@ -145,6 +145,28 @@ def test_a_table_without_questions_still_stops_and_writes_nothing(
     err = capsys.readouterr().err
     assert "Keine Textspalte angegeben (--text-column). Vorhandene Spalten: Nummer, Notiz" in err
     assert "Umfrage" not in err
+    assert "Sätze stehen in 'Notiz': z. B. --text-column 'Notiz'" in err
+    assert project.status()["segments"] == 0
+
+
+def test_a_survey_exported_with_question_codes_is_told_to_export_its_questions(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LimeSurvey's default headings are codes ("G01Q02"): no question to read. The error
+    named no column before; now it names the one with sentences and the export option."""
+    path = tmp_path / "results-survey123.csv"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(
+            [
+                ["id", "submitdate", "lastpage", "startlanguage", "G01Q01", "G01Q02"],
+                *[[str(n), "2021-03-01 10:00:00", "2", "de", "A1", t] for n, t in enumerate(NEEDS)],
+            ]
+        )
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "Sätze stehen in 'G01Q02': z. B. --text-column 'G01Q02'" in err
+    assert "Die Spaltenköpfe sind Fragecodes: beim Export der Umfrage die Fragetexte" in err
+    assert "Traceback" not in err
     assert project.status()["segments"] == 0
 
 
@@ -160,3 +182,72 @@ def test_a_remark_after_the_question_is_no_part_of_it(project: Project, tmp_path
     with Project.create(tmp_path / "p2") as other:
         assert _import(other, path, "--text-column", asked) == 0
         assert set(other.segments()["question"]) == {NEED}
+
+
+REQUEST = "Bitte beschreiben Sie, was Ihnen in Ihrem Stadtteil fehlt."
+IDEAS = "Ihre Ideen für den Stadtteil"
+REMARKS = "Sonstige Anmerkungen"
+IDEA_ANSWERS = [
+    "Ein Stadtteilfest im Sommer",
+    "Mehr Grün in den Straßen",
+    "Ein Repair-Café im Bürgerhaus",
+    "Nachbarschaftshilfe für Einkäufe organisieren",
+    "Spielstraße am Sonntag",
+    "Ein offener Bücherschrank",
+]
+REMARK_ANSWERS = ["Danke für die Umfrage", "", "Die Busse am Wochenende sind zu selten", "", "", ""]
+
+
+def test_questions_a_form_asks_without_a_question_mark_are_read(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Microsoft Forms as a city writes it: the key question is a request ending in ".",
+    the ideas and remarks are named, not asked. Before, only "?" headers were read, and the
+    three other columns' answers went into attributes, out of every analysis. A consent
+    ticked in every row and the administration's remark on a row stay attributes."""
+    header = [
+        "ID",
+        "Startzeit",
+        "E-Mail",
+        "In welchem Stadtteil wohnen Sie?",
+        GOOD,
+        REQUEST,
+        IDEAS,
+        f"{REMARKS} (optional)",
+        "Datenschutzhinweis",
+        "Anmerkung Verwaltung",
+    ]
+    districts = ["Manfort", "Opladen", "Wiesdorf", "Opladen", "Manfort", "Wiesdorf"]
+    staff = ["An das Grünflächenamt weitergeleitet", "", "", "", "", ""]
+    rows = [
+        [
+            str(n + 1),
+            f"3/{n + 1}/21 10:00:01",
+            "anonymous",
+            districts[n],
+            GOODS[n],
+            NEEDS[n],
+            IDEA_ANSWERS[n],
+            REMARK_ANSWERS[n],
+            "Gelesen und akzeptiert",
+            staff[n],
+        ]
+        for n in range(6)
+    ]
+    path = tmp_path / "ms-forms.csv"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows([header, *rows])
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    read = f"'{GOOD}', '{REQUEST}', '{IDEAS}', '{REMARKS} (optional)'"
+    assert f"Umfrage ohne Textspalte: offene Fragen {read} gelesen" in out
+    statements = [(t, q) for t, q, _ in _statements(project)]
+    assert statements == [
+        *[(g, GOOD) for g in GOODS if g],
+        *[(n, REQUEST) for n in NEEDS],
+        *[(i, IDEAS) for i in IDEA_ANSWERS],
+        *[(r, REMARKS) for r in REMARK_ANSWERS if r],
+    ]
+    attributes = project.segments()["attributes"].iloc[0]
+    assert attributes["Datenschutzhinweis"] == "Gelesen und akzeptiert"
+    assert attributes["Anmerkung Verwaltung"] == staff[0]

@@ -251,6 +251,27 @@ def test_one_column_without_a_known_header_is_one_statement_per_row(
     assert _texts(project) == ["Mehr Spielplätze", "Streetwork ausbauen", "Bessere Busse"]
 
 
+def test_one_column_under_a_question_has_it_as_question_of_every_row(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card query typed into a sheet: the guiding question on top, the cards below.
+    Before, the question was the first statement and the cards had none; a list of the
+    audience's questions stays a list of statements."""
+    path = tmp_path / "kartenabfrage.csv"
+    path.write_text("Was fehlt im Stadtteil?\nMehr Spielplätze\nBessere Busse\n", encoding="utf-8")
+    assert _import(project, path) == 0
+    assert "Erste Zeile 'Was fehlt im Stadtteil?' als Leitfrage" in capsys.readouterr().out
+    segments = project.segments()
+    assert list(segments["text"]) == ["Mehr Spielplätze", "Bessere Busse"]
+    assert set(segments["question"]) == {"Was fehlt im Stadtteil?"}
+
+    questions = tmp_path / "fragen.csv"
+    questions.write_text("Wann fährt der Bus?\nWarum keine Bänke?\nWer räumt auf?\n", "utf-8")
+    assert _import(project, questions) == 0
+    assert "Keine Kopfzeile" in capsys.readouterr().out
+    assert _texts(project)[2:] == ["Wann fährt der Bus?", "Warum keine Bänke?", "Wer räumt auf?"]
+
+
 def test_one_column_with_one_unknown_word_on_top_explains_both_ways(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -52,24 +52,13 @@ from workbench.ingest.table_rows import (
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
-from workbench.ingest.table_survey import asks, survey_text_columns, without_remark
+from workbench.ingest.table_survey import question_above, statement_question, survey_text_columns
 from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
 _CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
 _NO_HEADER = "Spalte 1"  # the column of a table without header row
-QUESTION_LENGTH = 300  # segments.question holds 300 characters
-
-
-def question_text(header: str) -> str:
-    """A header as a question: plain text (a survey tool's HTML), cut with "…" at 300.
-
-    >>> question_text("<p><strong>Was fehlt?</strong>&nbsp;</p>")
-    'Was fehlt?'
-    """
-    text = plain_text(header).strip()
-    return text if len(text) <= QUESTION_LENGTH else text[: QUESTION_LENGTH - 1].rstrip() + "…"
 
 
 def _answer(cell: Any) -> str:
@@ -235,16 +224,6 @@ def _repeats(records: Rows, group: Group) -> bool:
     return len(set(values)) < 0.5 * len(values)
 
 
-def _question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
-    """A statement's question: the question column's, else a survey's column header, a
-    column's label (a survey tool's second header row) or a header asking a question
-    ("Was fehlt Ihnen?": a form's one open question)."""
-    if given:
-        return question_text(given)
-    asked = survey or labels or asks(question_text(column))
-    return without_remark(question_text(column)) if asked else None
-
-
 def parse_table(
     source: Source,
     mapping: TableMapping,
@@ -294,13 +273,14 @@ def parse_table(
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
     single = mapping.text_column is None and single_column(header, records)
-    no_header = single and headerless(header[0])
+    above = single and question_above(header[0], records)  # "Was fehlt?" over its answers
+    no_header = single and not above and headerless(header[0])
     if no_header:
         header, records = [_NO_HEADER], [(1, [header[0]]), *records]
 
     named = set(mapping.mapped())
     text_column = mapping.text_column or detect_column(header, TEXT_HEADERS, named)
-    text_column = _NO_HEADER if no_header else text_column
+    text_column = _NO_HEADER if no_header else header[0] if above else text_column
     repeated = None
     if text_column and not mapping.text_column:
         base = column_language(text_column)[0]
@@ -332,6 +312,7 @@ def parse_table(
         mapping, detected_id = replace(mapping, id_column=found_id), True
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
+    asking = survey or bool(survey_found)  # a form's question heads its answers
     if survey and (mapping.title_column or mapping.code_column):
         flag = "--title-column" if mapping.title_column else "--code-column"
         raise InputError(
@@ -500,7 +481,9 @@ def parse_table(
             segment = ParsedSegment(
                 text=text,
                 source_id=f"{source_id}.{number}" if survey else source_id,
-                question=_question(cell("question"), labels.get(column, column), survey, labels),
+                question=statement_question(
+                    cell("question"), labels.get(column, column), asking, labels
+                ),
                 speaker_role=cell("role"),
                 row=row,
                 workshop=cell("workshop"),
@@ -528,7 +511,7 @@ def parse_table(
             ("Text", text_column, mapping.text_column),
             ("Titel", title_column, mapping.title_column),
         )
-        if column and not given and not no_header and blocks is None and not survey_found
+        if column and not given and not (no_header or above or survey_found) and blocks is None
     }
     if detected_id:
         detected["ID"] = str(mapping.id_column)
@@ -578,8 +561,8 @@ def parse_table(
         options["language_columns"] = languages
     if title_only:
         options["title_as_text"] = [category[0][0], title_only]
-    if no_header:
-        options["no_header"] = True
+    if no_header or above:
+        options["no_header" if no_header else "question_above"] = header[0] if above else True
     if survey_found:
         options["survey_questions"] = survey_found
     return ParsedDocument(

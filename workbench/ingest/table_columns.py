@@ -227,6 +227,10 @@ def is_checkbox_question(answers: Sequence[str]) -> bool:
     return any(count > 1 for count in seen.values())
 
 
+# A survey tool's code for a question instead of its text: "G01Q02", "Q3", "F12_a", "v_7"
+_QUESTION_CODE = re.compile(r"^[A-Za-z]{1,4}_?\d+(?:[A-Za-z_]*\d*)*(?:\[[^\]]*\])?$")
+
+
 def no_text_column(
     filename: str,
     header: list[str],
@@ -235,9 +239,11 @@ def no_text_column(
     repeated: str | None,
     single: bool,
     likely: Sequence[str] = (),
+    written: Sequence[str] = (),
 ) -> InputError:
     """The error for a table without a text column: its columns, other sheets to choose, a
-    survey's ``likely`` open questions (``table_survey.open_questions``) to name one by one."""
+    survey's ``likely`` open questions (``table_survey.open_questions``) to name one by one,
+    else the columns ``written`` in sentences (and whether their headers are codes)."""
     columns = column_list(header)
     if single and not repeated and len(sheets) < 2:
         return InputError(
@@ -268,6 +274,16 @@ def no_text_column(
             ". Eine Umfrage mit offenen Fragen: jede offene Frage als --text-column angeben "
             f"(mehrfach möglich), z. B. {flags}"
         )
+    elif written and not repeated:
+        flags = " ".join(f"--text-column '{q}'" for q in written[:3])
+        named = ", ".join(f"'{w}'" for w in written)
+        why = f". Sätze stehen in {named}: z. B. {flags}"
+        if all(_QUESTION_CODE.match(w) for w in written):  # LimeSurvey's "G01Q02"
+            why += (
+                ". Die Spaltenköpfe sind Fragecodes: beim Export der Umfrage die Fragetexte "
+                "als Überschriften wählen, dann liest die Werkbank die offenen Fragen mit "
+                "ihrem Wortlaut ohne weitere Angabe"
+            )
     return InputError(
         f"Keine Textspalte angegeben (--text-column). Vorhandene Spalten: {columns}{why}",
         file=filename,

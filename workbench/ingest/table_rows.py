@@ -289,6 +289,11 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
             "wie leere übersprungen."
         )
+    if options.get("question_above"):
+        notices.append(
+            f"Erste Zeile '{options['question_above']}' als Leitfrage der Zeilen darunter "
+            "gelesen. Ist sie selbst ein Beitrag: eine Kopfzeile 'Text' darüber schreiben."
+        )
     if options.get("header_row", 1) > 1:
         row = options["header_row"]
         notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")

@@ -16,9 +16,29 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.ingest.personal_columns import is_contact_column, is_location, is_person_column
+from workbench.ingest.html_text import plain_text
+from workbench.ingest.personal_columns import (
+    header_words,
+    is_contact_column,
+    is_location,
+    is_person_column,
+    is_role_column,
+)
 from workbench.ingest.table_columns import is_checkbox_question, no_text_column
 from workbench.ingest.table_districts import find_district_column
+
+QUESTION_LENGTH = 300  # segments.question holds 300 characters
+
+
+def question_text(header: str) -> str:
+    """A header as a question: plain text (a survey tool's HTML), cut with "…" at 300.
+
+    >>> question_text("<p><strong>Was fehlt?</strong>&nbsp;</p>")
+    'Was fehlt?'
+    """
+    text = plain_text(header).strip()
+    return text if len(text) <= QUESTION_LENGTH else text[: QUESTION_LENGTH - 1].rstrip() + "…"
+
 
 # The words of a rating scale's answers ("Stimme eher nicht zu", "Sehr zufrieden",
 # "Weiß nicht"): a column answered only in them is a closed question, however long.
@@ -46,13 +66,69 @@ def asks(header: str) -> bool:
     return _AFTERWORD.sub("", header).rstrip().endswith("?")
 
 
+# A form's open question written without "?": a request ("Bitte beschreiben Sie …",
+# "Nennen Sie …", "Please describe …"), a question word ahead of two more words ("Was Ihnen
+# im Stadtteil fehlt"), or a lead-in ending in ":" ("Das wünsche ich mir:").
+_REQUEST = re.compile(
+    r"\bbitte\b|^(?:nennen|beschreiben|schildern|erläutern|erklären|begründen|teilen|"
+    r"sagen|schreiben|notieren|ergänzen|geben|benennen|skizzieren)\s+sie\b"
+    r"|^(?:please|describe|tell|explain|share)\b"
+    r"|^(?:was|wie|wo|wann|warum|weshalb|wieso|welche[mnrs]?|wer|wen|wem|wofür|womit|"
+    r"wodurch|worauf|woran|wozu|inwiefern|what|how|why|which|where|when)\s+\S+\s+\S+"
+    r"|^\S+\s+\S+\s+.*:$",
+    re.IGNORECASE,
+)
+# … or the name of a free answer ("Sonstige Anmerkungen", "Ihre Ideen",
+# "Verbesserungsvorschläge"), as part of a header's (folded) word
+_FREE_ANSWER = re.compile(
+    r"anmerkung|anregung|bemerkung|kommentar|hinweis|idee|vorschlag|wunsch|feedback|"
+    r"erganzung|begrundung|kritik|meinung|comment|remark|suggestion|idea"
+)
+# … but not one the staff writes ("Kommentar der Moderation", "Hinweis Verwaltung")
+_STAFF_WORDS = frozenset("moderation verwaltung redaktion intern internal admin".split())
+
+
+def invites(header: str) -> bool:
+    """Whether a header invites a free answer: it asks a question (:func:`asks`), makes a
+    request, or names a free answer — not the staff's remarks.
+
+    >>> invites("Bitte beschreiben Sie, was Ihnen fehlt."), invites("Sonstige Anmerkungen")
+    (True, True)
+    >>> invites("Zeitstempel"), invites("Kommentar der Moderation"), invites("Notiz")
+    (False, False, False)
+    """
+    if asks(header):
+        return True
+    words = header_words(header)
+    if _STAFF_WORDS.intersection(words) or is_role_column(header):
+        return False
+    text = _AFTERWORD.sub("", header).strip()
+    return bool(_REQUEST.search(text)) or any(_FREE_ANSWER.search(w) for w in words)
+
+
 def without_remark(question: str) -> str:
-    """A question without the remark in brackets a form adds after it.
+    """A question (:func:`invites`) without the remark in brackets a form adds after it.
 
     >>> without_remark("Was fehlt Ihnen? (freiwillig)"), without_remark("Alter (Jahre)")
     ('Was fehlt Ihnen?', 'Alter (Jahre)')
+    >>> without_remark("Sonstige Anmerkungen (optional)")
+    'Sonstige Anmerkungen'
     """
-    return _AFTERWORD.sub("", question).rstrip() if asks(question) else question
+    return _AFTERWORD.sub("", question).rstrip() if invites(question) else question
+
+
+def question_above(first: str, records: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether the first cell of a table of one column is the question of the cells below
+    ("Was fehlt im Stadtteil?" typed above the cards of a card query): it asks, and at
+    most a quarter of the cells below ask too (a list of questions has none above it).
+
+    >>> question_above("Was fehlt?", [(2, ["Bänke"]), (3, ["Licht"])])
+    True
+    >>> question_above("Wer räumt auf?", [(2, ["Wann kommt der Bus?"]), (3, ["Bänke"])])
+    False
+    """
+    below = [str(c[0]).strip() for _, c in records if c and c[0] is not None and str(c[0]).strip()]
+    return asks(first) and len(first) <= 300 and sum(map(asks, below)) <= len(below) / 4
 
 
 def _answers(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
@@ -106,18 +182,37 @@ def open_questions(
     strict: bool = False,
 ) -> list[str]:
     """The columns of a survey's open questions: headed (or labelled, by a survey tool's
-    second header row) by a question ending in "?", answered as an open question
+    second header row) by a question ending in "?" or another invitation to answer freely
+    (:func:`invites`; then answers that were written), answered as an open question
     (:func:`is_open`), not one of ``closed`` (the district question) nor asking for a
     name, a contact or a place ("Wie heißen Sie?": personal data, never a statement)."""
     labels, closed = labels or {}, set(closed)
-    return [
-        h
-        for i, h in enumerate(header)
-        if asks(asked := labels.get(h) or h)
-        and h not in closed
-        and not any(f(c) for f in _PERSONAL for c in (h, asked))
-        and is_open(_answers(records, i), strict, asked)
-    ]
+    found = []
+    for i, h in enumerate(header):
+        asked = labels.get(h) or h
+        if h in closed or not invites(asked) or any(f(c) for f in _PERSONAL for c in (h, asked)):
+            continue
+        answers = _answers(records, i)
+        if asks(asked) or _written(answers):
+            found += [h] if is_open(answers, strict, asked) else []
+    return found
+
+
+def _written(answers: Sequence[str]) -> bool:
+    """Whether answers were written, not ticked: one of three words or more, and more than
+    half of them different (not a consent's "Gelesen und akzeptiert" in every row)."""
+    distinct = len({a.casefold() for a in answers})
+    return distinct > len(answers) / 2 and any(len(a.split()) >= 3 for a in answers)
+
+
+def statement_question(given: str | None, column: str, survey: bool, labels: dict) -> str | None:
+    """A statement's question: the question column's, else a survey's column header, a
+    column's label (a survey tool's second header row) or a header asking a question
+    ("Was fehlt Ihnen?": a form's one open question)."""
+    if given:
+        return question_text(given)
+    asked = survey or labels or asks(question_text(column))
+    return without_remark(question_text(column)) if asked else None
 
 
 def survey_text_columns(
@@ -145,4 +240,23 @@ def survey_text_columns(
         if found:
             return found
     likely = open_questions(header, records, labels, asked)
-    raise no_text_column(filename, header, sheet, sheets, repeated, single, likely)
+    written = [] if likely else _written_columns(header, records, labels, asked)
+    raise no_text_column(filename, header, sheet, sheets, repeated, single, likely, written)
+
+
+def _written_columns(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str],
+    closed: set[str],
+) -> list[str]:
+    """Columns of written answers under headers that invite none ("Notiz", LimeSurvey's
+    question codes "G01Q02"): named in the error for the user to choose."""
+    return [
+        h
+        for i, h in enumerate(header)
+        if h not in closed
+        and not any(f(c) for f in _PERSONAL for c in (h, labels.get(h) or h))
+        and _written(answers := _answers(records, i))
+        and is_open(answers)
+    ]
