@@ -254,6 +254,32 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
         assert stored == original or "[" in stored  # identical unless pseudonymised
 
 
+def test_needs_of_one_question_without_coding(
+    demo_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A survey's answers to "Was fehlt Ihnen?" are its needs: `--question` clusters the
+    statements under the guiding questions holding the text, coded or not (before, a
+    survey had to be coded 'Bedarf' first or clustered with all its other answers)."""
+    out = tmp_path / "bedarfe.csv"
+    args = ["--project", str(demo_copy.path), "needs", "--question", "bedarfe"]
+    assert main([*args, "--out", str(out)]) == 0
+    segments = demo_copy.segments()
+    asked = segments["question"].fillna("").str.contains("Bedarfe")
+    assert 0 < asked.sum() < len(segments)
+    table = pd.read_csv(out)
+    assert sorted(table["segment_id"]) == sorted(segments.loc[asked, "segment_id"])
+    stored = needs.runs(demo_copy)["params"].iloc[-1]
+    assert '"question": "bedarfe"' in stored and '"segments": "all"' in stored
+    # a run without --question stores its parameters as before
+    needs.run_needs(demo_copy, NeedParams(n_clusters=5), progress=False)
+    assert "question" not in needs.runs(demo_copy)["params"].iloc[-1]
+
+    assert main([*args[:-1], "Zauberwort"]) == 2
+    err = capsys.readouterr().err
+    assert "Keine Aussage unter einer Leitfrage mit 'Zauberwort'" in err
+    assert "'Herausforderungen und Bedarfe'" in err and "Traceback" not in err
+
+
 def test_meeting_fillers_and_placeholders_are_no_theme_words() -> None:
     """Turns of a meeting ("Okay, [Person 2]", "Thank you", "Ja, danke") made the labels
     and keywords of clusters of transcripts; placeholders made a label of their own."""

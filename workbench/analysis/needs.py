@@ -103,6 +103,7 @@ class NeedParams:
     backend: str = "use"
     seed: int = 42
     method: str = "spectral"  # or "graph-kmeans" (the method before issue 14)
+    question: str | None = None  # only statements whose guiding question contains it
 
     @classmethod
     def from_stored(cls, stored: dict[str, Any]) -> NeedParams:
@@ -112,12 +113,20 @@ class NeedParams:
         known.setdefault("method", "graph-kmeans")
         return cls(**known)
 
+    def stored(self) -> dict[str, Any]:
+        """The parameters as stored with a run; no ``question`` when none was given (runs
+        read the same as before it existed)."""
+        stored = asdict(self)
+        return stored if self.question else {k: v for k, v in stored.items() if k != "question"}
+
     def validate(self) -> None:
         """Raise a clear error for impossible values."""
         from workbench.analysis.clustering import METHODS
 
         if self.segments not in ("needs", "all"):
             raise WorkbenchError("--segments ist 'needs' oder 'all'.")
+        if self.question is not None and not self.question.strip():
+            raise WorkbenchError("--question braucht einen Text aus der Leitfrage.")
         if self.method not in METHODS:
             raise WorkbenchError(f"Verfahren '{self.method}' unbekannt ({', '.join(METHODS)}).")
         if self.n_neighbors < 2:
@@ -342,16 +351,31 @@ def _scope_name(scope: ClusterScope) -> str:
 
 # -- the stage ---------------------------------------------------------------------------
 def _select(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
-    """The statements to cluster, out of all ``segments`` of the project."""
-    if params.segments == "all":
-        return segments
-    codings = project.codings()
-    need_ids = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
-    selected = segments[segments["segment_id"].isin(need_ids)]
-    if selected.empty:
-        raise WorkbenchError(
-            "Keine Aussagen mit dem Code 'Bedarf' gefunden. Für Daten ohne Codes: --segments all"
-        )
+    """The statements to cluster, out of all ``segments`` of the project: all or those
+    coded 'Bedarf', and of them those under a guiding ``question`` (a survey's "Was fehlt
+    Ihnen?": its answers are the needs, no coding needed)."""
+    selected = segments
+    if params.segments != "all":
+        codings = project.codings()
+        need_ids = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+        selected = segments[segments["segment_id"].isin(need_ids)]
+        if selected.empty:
+            raise WorkbenchError(
+                "Keine Aussagen mit dem Code 'Bedarf' gefunden. Für Daten ohne Codes: "
+                "--segments all, für die Antworten auf eine Frage: --question TEXT"
+            )
+    if params.question:
+        asked = selected["question"].fillna("").str.casefold()
+        selected = selected[asked.str.contains(params.question.strip().casefold(), regex=False)]
+        if selected.empty:
+            questions = sorted(set(segments["question"].dropna()))
+            known = "; ".join(f"'{q}'" for q in questions[:10]) or "keine"
+            raise WorkbenchError(
+                f"Keine Aussage unter einer Leitfrage mit '{params.question.strip()}'"
+                f"{'' if params.segments == 'all' else ' und dem Code Bedarf'}. "
+                f"Leitfragen im Projekt: {known}"
+                + (f" und {len(questions) - 10} weitere" if len(questions) > 10 else "")
+            )
     return selected
 
 
@@ -402,7 +426,7 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
     with project.transaction() as session:
         run = NeedRun(
-            params=asdict(params),
+            params=params.stored(),
             corpus_hash=corpus_hash(segments),
             versions=_versions(embedder.version),
             clusters=clusters,

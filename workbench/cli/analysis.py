@@ -44,13 +44,14 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_needs(args: argparse.Namespace) -> int:
-    """workbench needs [--segments needs|all] [--n-clusters K] [--out CSV]."""
+    """workbench needs [--segments needs|all] [--question TEXT] [--n-clusters K] [--out CSV]."""
     from workbench.analysis import needs
     from workbench.cli.common import open_project
 
     project = open_project(args)
     params = needs.NeedParams(
-        segments=args.segments, n_clusters=args.n_clusters, backend=args.backend,
+        segments=args.segments or ("all" if args.question else "needs"),
+        n_clusters=args.n_clusters, backend=args.backend, question=args.question,
         cross_cutting_min=args.cross_cutting_min, seed=args.seed, method=args.method,
     )  # fmt: skip
     run_id = needs.run_needs(project, params)
@@ -165,8 +166,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--segments",
         choices=["needs", "all"],
-        default="needs",
-        help="nur mit 'Bedarf' kodierte Aussagen (Standard) oder alle",
+        help="nur mit 'Bedarf' kodierte Aussagen (Standard) oder alle (Standard mit --question)",
+    )
+    p.add_argument(
+        "--question",
+        metavar="TEXT",
+        help="nur Aussagen unter einer Leitfrage, die TEXT enthält (eine Umfrage: die Antworten "
+        "auf 'Was fehlt Ihnen?' sind ihre Bedarfe)",
     )
     p.add_argument(
         "--n-clusters", type=int, metavar="K", help="Zahl der Cluster (sonst aus den Daten)"
