@@ -13,6 +13,8 @@ so a shortened one (:attr:`workbench.synthesis.reports.model.Quote.shown`) can b
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from workbench.analysis.need_scope import focus_text
 from workbench.core.formatting import (
@@ -168,13 +170,27 @@ def raised_in(districts: list[str]) -> str:
     return f"{MISSING_DISTRICT} (nur gesamtstädtisch genannt)"
 
 
-def _need_selection(data: ReportData) -> str:
-    """Which statements the need run clustered: those coded "Bedarf" or (``--segments all``)
-    every statement, as the run's parameters say."""
-    params = data.runs.get("Bedarfslauf", {}).get("params", {})
+def need_selection(params: Mapping[str, Any]) -> str:
+    """Which statements a need run clustered, as its parameters say: those coded "Bedarf"
+    or (``--segments all``) every statement, of them those under a guiding ``question``.
+
+    >>> need_selection({"segments": "needs"}), need_selection({"segments": "all"})
+    ('die als Bedarf kodierten Aussagen', 'alle Aussagen (nicht nur die als Bedarf kodierten)')
+    >>> need_selection({"segments": "all", "question": "fehlt"})
+    'die Antworten unter Leitfragen mit „fehlt“'
+    """
+    question = params.get("question")
+    if question:
+        coded = "" if params.get("segments") == "all" else ", als Bedarf kodiert,"
+        return f"die Antworten{coded} unter Leitfragen mit „{question}“"
     if params.get("segments") == "all":
         return "alle Aussagen (nicht nur die als Bedarf kodierten)"
     return "die als Bedarf kodierten Aussagen"
+
+
+def _need_selection(data: ReportData) -> str:
+    """:func:`need_selection` of the report's need run."""
+    return need_selection(data.runs.get("Bedarfslauf", {}).get("params", {}))
 
 
 def _needs_section(
