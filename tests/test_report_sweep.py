@@ -103,6 +103,37 @@ def test_reports_say_the_need_analysis_is_out_of_date(
     assert "veraltet" not in render(project, "html", generated_at=WHEN).decode("utf-8")
 
 
+def test_a_need_run_over_one_question_is_out_of_date_only_for_its_answers(
+    project: Project, tmp_path: Path
+) -> None:
+    """A run of `needs --question fehlt` compared with all statements was always "out of
+    date" and asked to re-run with --segments all; now only new answers under its question
+    count, and the note gives the run's own options."""
+    asked = TableMapping(text_column="Text", district_column="Sozialraum", question_column="Frage")
+
+    def answers(name: str, rows: list[tuple[str, str]]) -> None:
+        path = tmp_path / name
+        lines = ["Frage;Text;Sozialraum", *(f"{q};{t};Manfort" for q, t in rows)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        project.import_files([path], asked)
+
+    answers(
+        "umfrage.csv", [("Was fehlt?", t) for _, t, _ in CARDS] + [("Was ist gut?", "Der Park")]
+    )
+    params = NeedParams(question="fehlt", segments="all", backend="tfidf", n_clusters=2)
+    run_id = needs.run_needs(project, params, progress=False)
+    assert latest_stale_notes(project) == ()
+    answers("lob.csv", [("Was ist gut?", "Die Bibliothek")])
+    assert latest_stale_notes(project) == ()
+    answers("nachtrag.csv", [("Was fehlt?", "Ein Bolzplatz")])
+    (note,) = latest_stale_notes(project)
+    assert note.startswith(f"Die Bedarfsanalyse (Lauf {run_id} vom ")
+    assert note.endswith(
+        "berücksichtigt 1 neue Aussage nicht – „workbench needs --question fehlt --backend "
+        "tfidf“ erneut ausführen."
+    )
+
+
 def test_stale_topic_run_and_deleted_statements(project: Project, tmp_path: Path) -> None:
     import_cards(project, tmp_path / "auftakt.csv", CARDS)
     segments = project.segments()

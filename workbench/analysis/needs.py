@@ -350,7 +350,7 @@ def _scope_name(scope: ClusterScope) -> str:
 
 
 # -- the stage ---------------------------------------------------------------------------
-def _select(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
+def select_statements(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
     """The statements to cluster, out of all ``segments`` of the project: all or those
     coded 'Bedarf', and of them those under a guiding ``question`` (a survey's "Was fehlt
     Ihnen?": its answers are the needs, no coding needed)."""
@@ -403,7 +403,7 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     # Always embed the whole project in document order: the cached vectors are then
     # the same whichever stage ran first (USE's batching changes them by ~1e-7).
     every, all_vectors = project_embeddings(project, embedder, progress=progress)
-    segments = _select(project, params, every).reset_index(drop=True)
+    segments = select_statements(project, params, every).reset_index(drop=True)
     position = {s: i for i, s in enumerate(every["segment_id"])}
     vectors = all_vectors[[position[s] for s in segments["segment_id"]]]
     model = make_clusterer(

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from sqlalchemy import select
 
+from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import (
     MISSING_NUMBER,
     MISSING_ROLE,
@@ -364,6 +367,20 @@ def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> st
     )
 
 
+def need_flags(params: Mapping[str, Any]) -> str:
+    """The options of ``workbench needs`` that select a run's statements again.
+
+    >>> need_flags({"segments": "all"}), need_flags({"segments": "all", "question": "was fehlt"})
+    (' --segments all', " --question 'was fehlt'")
+    >>> need_flags({"segments": "needs", "question": "fehlt"}), need_flags({})
+    (' --segments needs --question fehlt', '')
+    """
+    question, everything = params.get("question"), params.get("segments") == "all"
+    if not question:
+        return " --segments all" if everything else ""
+    return ("" if everything else " --segments needs") + f" --question {shlex.quote(question)}"
+
+
 def stale_notes(
     project: Project,
     need_run: int | None,
@@ -373,9 +390,10 @@ def stale_notes(
     """One German sentence per need/topic run whose statements changed since it was made.
 
     The run's stored ``corpus_hash`` is compared with the hash of today's statements in the
-    same selection (need runs: the statements coded "Bedarf", or all with ``segments=all``).
+    same selection (need runs: the statements coded "Bedarf", or all with ``segments=all``,
+    of them those under the run's ``question``; see ``needs.select_statements``).
     """
-    from workbench.analysis.needs import NEED_CODE, corpus_hash
+    from workbench.analysis.needs import NeedParams, corpus_hash, select_statements
 
     segments = project.segments() if segments is None else segments
     notes = []
@@ -394,15 +412,15 @@ def stale_notes(
     for what, run, members in checks:
         params = run.params or {}
         current, command = segments, f"workbench {what}"
-        if what == "needs" and params.get("segments", "needs") != "all":
-            codings = project.codings()
-            coded = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
-            current = segments[segments["segment_id"].isin(coded)]
+        if what == "needs":
+            try:
+                current = select_statements(project, NeedParams.from_stored(params), segments)
+            except WorkbenchError:  # none left in the run's selection: all changed
+                current = segments.iloc[:0]
+            command += need_flags(params)
         if corpus_hash(current) == run.corpus_hash:
             continue
         now = set(current["segment_id"].astype(int))
-        if what == "needs" and params.get("segments") == "all":
-            command += " --segments all"
         if what == "topics" and params.get("by", "all") != "all":
             command += f" --by {params['by']}"
         if params.get("backend", "use") != "use":  # the run's embedder, or it changes too
