@@ -338,6 +338,31 @@ def test_a_limesurvey_export_with_answer_codes_says_so(
     assert "93.184" not in stored_text(project)
 
 
+def test_limesurveys_headings_with_code_and_text_ask_their_questions(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LimeSurvey's headings "code. text": before, the place question was read as an open
+    one (its "In welchem …" hidden behind the code) and the questions kept their codes."""
+    place = "G01Q01. In welchem Stadtteil wohnen Sie?"
+    path = _csv(
+        tmp_path / "results-survey412.csv",
+        [
+            ["id. Antwort ID", "submitdate. Datum Abgeschickt", place, f"G01Q02. {NEED}"],
+            *[
+                [str(n), "2021-03-12 10:05:30", where, NEEDS[n]]
+                for n, where in enumerate(["Manfort", "Opladen", "Burscheid"])
+            ],
+        ],
+    )
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "Spaltenköpfe 'Fragecode. Fragetext' (LimeSurvey)" in out
+    statements = _statements(project)
+    assert [q for _, q, _ in statements] == [NEED] * 3
+    assert "Burscheid" not in [t for t, _, _ in statements]
+    assert project.segments()["attributes"].iloc[2][place] == "Burscheid"
+
+
 # -- KoBoToolbox and ODK: form metadata and geopoints -------------------------------
 
 

@@ -542,7 +542,7 @@ def parse_table(
     for key, value in (("renamed_columns", renamed), ("no_answer_rows", no_answer)):
         if value:
             options[key] = value
-    if survey_header.rows:
+    if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]
     if blocks is not None:
         options["question_blocks"] = blocks.results

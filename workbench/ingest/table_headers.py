@@ -6,7 +6,9 @@ texts and a row of import IDs (``Q1`` above "Was fehlt?" above ``{"ImportId":"QI
 older exports without the import IDs), SurveyMonkey the answer options below the
 questions ("Response", "Open-Ended Response", an option's label under each column of a
 multiple-choice question, whose header cell is empty but for the first). These rows are
-no answers: :func:`header_rows` finds them. Labels are the questions of their columns; a
+no answers: :func:`header_rows` finds them. LimeSurvey's headings "code. text" (export
+option "Fragecode & Fragetext") are one row, their texts the labels. Labels are the
+questions of their columns; a
 SurveyMonkey option column is named "Frage [Option]" (as LimeSurvey's full-text export
 names it: a district question's "[Other (please specify)]" is its free-text column).
 """
@@ -24,6 +26,7 @@ from workbench.ingest.personal_columns import header_key
 SOSCI = "SoSci Survey"
 QUALTRICS = "Qualtrics"
 SURVEYMONKEY = "SurveyMonkey"
+LIMESURVEY = "LimeSurvey"
 
 # SoSci Survey writes the variables' labels as a second header row: its header has these
 # columns, and the label row's CASE cell is text ("Interview-Nummer (fortlaufend)").
@@ -32,6 +35,12 @@ _SOSCI_ITEM = re.compile(r":\s*\[\d+\]$")  # "Was fehlt?: [01]": a text input's 
 # Qualtrics: a row of {"ImportId": …} cells below the question texts; its response ID.
 _IMPORT_ID = re.compile(r'^\{\s*"ImportId"\s*:')
 _QUALTRICS_IDS = ("ResponseId", "ResponseID")
+# LimeSurvey's headings "Fragecode & Fragetext": "G01Q02. Was fehlt Ihnen?", "id. Antwort ID".
+_CODE_TEXT = re.compile(r"^([A-Za-z][A-Za-z0-9_]{0,19}(?:\[[^\]]*\])?)\. (\S.*)$", re.DOTALL)
+_LIMESURVEY_META = frozenset(
+    "id submitdate lastpage startlanguage seed startdate datestamp ipaddr refurl token".split()
+)
+_QUESTION_CODE = re.compile(r"^[A-Za-z]+\d")
 # SurveyMonkey's second row under a question with one answer column (header_key).
 _RESPONSE = frozenset(("response", "openendedresponse", "antwort", "offeneantwort"))
 
@@ -92,6 +101,25 @@ def _options(header: Sequence[str], cells: Sequence[Any]) -> list[str]:
     return merged
 
 
+def _code_texts(header: Sequence[str]) -> dict[str, str]:
+    """Column → question of LimeSurvey's headings "code. text" (nearly every heading so, the
+    codes different, LimeSurvey's own columns or two question codes as "G01Q02"); else empty.
+
+    >>> _code_texts(["id. Antwort ID", "G01Q01. Wo?", "G01Q02. Was fehlt?"])["id. Antwort ID"]
+    'Antwort ID'
+    >>> _code_texts(["Nr. der Karte", "Text", "Sozialraum"])
+    {}
+    """
+    found = {h: m for h in header if h and (m := _CODE_TEXT.match(h))}
+    codes = [m.group(1) for m in found.values()]
+    named = [h for h in header if h]
+    if len(found) < max(3, 0.8 * len(named)) or len(set(codes)) < len(codes):
+        return {}
+    if not _LIMESURVEY_META.intersection(codes) and sum(map(_QUESTION_CODE.match, codes)) < 2:
+        return {}
+    return {h: m.group(2).strip() for h, m in found.items()}
+
+
 def header_rows(header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]) -> HeaderRows:
     """A survey tool's further header rows under ``header`` (none: ``rows`` is 0).
 
@@ -114,6 +142,8 @@ def header_rows(header: Sequence[str], records: Sequence[tuple[int, Sequence[Any
         return HeaderRows(header, _labels(header, first), 1, QUALTRICS)
     if _surveymonkey(header, first):
         return HeaderRows(_options(header, first), {}, 1, SURVEYMONKEY)
+    if labels := _code_texts(header):
+        return HeaderRows(header, labels, 0, LIMESURVEY)
     return HeaderRows(header)
 
 
@@ -157,6 +187,11 @@ def mapping_by_labels(
 
 def header_notice(tool: str, rows: int) -> str:
     """What the import said of a survey tool's further header rows."""
+    if tool == LIMESURVEY:
+        return (
+            "Spaltenköpfe 'Fragecode. Fragetext' (LimeSurvey): die Fragetexte sind die Fragen "
+            "(--text-column nimmt den Spaltenkopf oder den Fragetext)."
+        )
     if tool == SURVEYMONKEY:
         return (
             "Zweite Kopfzeile (Antwortoptionen, SurveyMonkey) nicht als Antwort gelesen; "
