@@ -280,13 +280,12 @@ def need_stability(
 
     from workbench.analysis.clustering import make_clusterer
     from workbench.analysis.embeddings import project_embeddings
-    from workbench.analysis.needs import NEED_CODE, NeedParams
+    from workbench.analysis.needs import NeedParams, select_statements
 
     params = params or NeedParams()
     seeds = list(seeds)
     segments, vectors = project_embeddings(project, params.backend, progress=False)
-    codings = project.codings()
-    wanted = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+    wanted = select_statements(project, params, segments)["segment_id"]
     x = vectors[segments["segment_id"].isin(wanted).to_numpy()]
     rows = []
     for k in ks:
@@ -317,13 +316,12 @@ def need_resolution(project: Project, seed: int = 42) -> pd.DataFrame:
     links alone would give (see :mod:`workbench.analysis.spectral`).
     """
     from workbench.analysis.embeddings import project_embeddings
-    from workbench.analysis.needs import NEED_CODE, NeedParams
+    from workbench.analysis.needs import NeedParams, select_statements
     from workbench.analysis.spectral import SpectralClusterer
 
     params = NeedParams(seed=seed)
     segments, vectors = project_embeddings(project, params.backend, progress=False)
-    codings = project.codings()
-    wanted = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+    wanted = select_statements(project, params, segments)["segment_id"]
     model = SpectralClusterer(
         n_neighbors=params.n_neighbors,
         min_clusters=params.min_clusters,
