@@ -251,3 +251,37 @@ def test_questions_a_form_asks_without_a_question_mark_are_read(
     attributes = project.segments()["attributes"].iloc[0]
     assert attributes["Datenschutzhinweis"] == "Gelesen und akzeptiert"
     assert attributes["Anmerkung Verwaltung"] == staff[0]
+
+
+def test_a_forms_comment_field_does_not_hide_its_open_questions(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A form whose last field is called "Kommentar" (a text column's name): before, only
+    that column was read, the open questions went into attributes, and a respondent who
+    left the comment empty was skipped as an empty row. A card wall's text column with a
+    moderator's "Anmerkungen" and a rating beside it stays one text column."""
+    path = tmp_path / "formular.csv"
+    comments = ["Danke für die Umfrage", "", "Bitte jedes Jahr wiederholen", "", "", ""]
+    rows = [[NEEDS[n], GOODS[n], RATINGS[n], comments[n]] for n in range(6)]
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows([[NEED, GOOD, SCALE, "Kommentar"], *rows])
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert f"offene Fragen '{NEED}', '{GOOD}' und die Textspalte 'Kommentar' gelesen" in out
+    assert [(t, q) for t, q, _ in _statements(project)] == [
+        *[(n, NEED) for n in NEEDS],
+        *[(g, GOOD) for g in GOODS if g],
+        *[(c, "Kommentar") for c in comments if c],
+    ]
+
+    wall = tmp_path / "kartenwand.csv"
+    notes = ["Mit dem Jugendamt klären", "Grünflächenamt fragen", "Bis zum Sommer prüfen"]
+    notes += ["Liegt beim Verkehrsbetrieb", "Seniorenbeirat einbinden", "Im Herbst nachfassen"]
+    with wall.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(
+            [["Text", "Anmerkungen", SCALE], *zip(NEEDS, notes, RATINGS, strict=True)]
+        )
+    with Project.create(tmp_path / "wand") as other:
+        assert _import(other, wall) == 0
+        assert "Umfrage" not in capsys.readouterr().out
+        assert list(other.segments()["text"]) == NEEDS

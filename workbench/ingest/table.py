@@ -52,7 +52,12 @@ from workbench.ingest.table_rows import (
     sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
-from workbench.ingest.table_survey import question_above, statement_question, survey_text_columns
+from workbench.ingest.table_survey import (
+    question_above,
+    questions_beside,
+    statement_question,
+    survey_text_columns,
+)
 from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
@@ -289,10 +294,14 @@ def parse_table(
         ):
             repeated, text_column = text_column, None
     survey_found: list[str] = []  # a form's open questions, read without --text-column
+    districts_, beside = mapping.districts or (), None
     if text_column is None:
         table = (sheet, sheets, repeated, single)
-        districts_ = mapping.districts or ()
         survey_found = survey_text_columns(raw.name, header, records, labels, districts_, table)
+    elif not (mapping.text_column or mapping.code_column or no_header or blocks is not None):
+        survey_found = questions_beside(text_column, header, records, labels, districts_)
+        beside = text_column if survey_found else None  # "Kommentar" among a form's questions
+    if survey_found:
         text_column = survey_found[0]
         mapping = replace(mapping, more_text_columns=tuple(survey_found[1:]))
         named |= set(survey_found)
@@ -564,7 +573,7 @@ def parse_table(
     if no_header or above:
         options["no_header" if no_header else "question_above"] = header[0] if above else True
     if survey_found:
-        options["survey_questions"] = survey_found
+        options.update(survey_questions=survey_found, survey_text_column=beside)
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,

@@ -305,10 +305,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     notices.extend(point_notices(options))  # a row's district from its coordinates
     if options.get("survey_questions"):
-        asked = ", ".join(f"'{q}'" for q in options["survey_questions"])
+        beside = options.get("survey_text_column")
+        asked = ", ".join(f"'{q}'" for q in options["survey_questions"] if q != beside)
+        asked += f" und die Textspalte '{beside}'" if beside else ""
         notices.append(
-            f"Umfrage ohne Textspalte: offene Fragen {asked} gelesen, jede Antwort eine "
-            "Aussage mit ihrer Frage; die übrigen Spalten sind Merkmale. Eine andere Wahl: "
+            f"Umfrage{'' if beside else ' ohne Textspalte'}: offene Fragen {asked} gelesen, "
+            "jede Antwort eine Aussage mit ihrer Frage; die übrigen Spalten sind Merkmale. "
+            "Eine andere Wahl: "
             "jede offene Frage mit --text-column angeben."
         )
     if options.get("no_header"):

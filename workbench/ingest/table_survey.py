@@ -230,11 +230,7 @@ def survey_text_columns(
     one column, or one whose "Frage" column repeats (a guiding question), is no survey.
     """
     sheet, sheets, repeated, single = table
-    guess = find_district_column(header, records, districts, set(), labels)
-    asked = {guess.column, *guess.ambiguous} - {None}
-    for column in guess.unknown or {}:  # a place question, naming no district of the project
-        if all(len(a.split()) <= 3 for a in _answers(records, header.index(column))):
-            asked.add(column)
+    asked = _place_questions(header, records, labels, districts)
     if not (single or repeated):
         found = open_questions(header, records, labels, asked, strict=True)
         if found:
@@ -242,6 +238,39 @@ def survey_text_columns(
     likely = open_questions(header, records, labels, asked)
     written = [] if likely else _written_columns(header, records, labels, asked)
     raise no_text_column(filename, header, sheet, sheets, repeated, single, likely, written)
+
+
+def _place_questions(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str],
+    districts: Sequence[str],
+) -> set[str]:
+    """The columns asking for the place: the district question (also one naming places
+    outside the project in a few words), never an open question."""
+    guess = find_district_column(header, records, districts, set(), labels)
+    asked = {guess.column, *guess.ambiguous} - {None}
+    for column in guess.unknown or {}:
+        if all(len(a.split()) <= 3 for a in _answers(records, header.index(column))):
+            asked.add(column)
+    return asked
+
+
+def questions_beside(
+    text_column: str,
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    labels: Mapping[str, str],
+    districts: Sequence[str],
+) -> list[str]:
+    """A form's open questions ending in "?" beside a column found by its name as the text
+    ("Kommentar" after "Was fehlt Ihnen?" and "Was gefällt Ihnen?"): they and the text
+    column, in the table's order — else none (a card wall's further columns stay
+    attributes; a column only inviting an answer, "Anmerkungen", may be the moderation's)."""
+    closed = _place_questions(header, records, labels, districts) | {text_column}
+    found = open_questions(header, records, labels, closed, strict=True)
+    asked = {h for h in found if asks(labels.get(h) or h)}
+    return [h for h in header if h in asked or h == text_column] if asked else []
 
 
 def _written_columns(
