@@ -7,7 +7,13 @@ age group, a scale) and the tool's own columns (time, ID, e-mail). Such a table 
 without ``--text-column`` when its open questions are unmistakable (:func:`open_questions`
 with ``strict``): every answer of each becomes a statement with its question, as with
 ``--text-column`` for each; the import names the columns it took. Where none is
-unmistakable, the error names the likely ones (not strict) for the user to choose.
+unmistakable, the error names the likely ones (not strict) or the columns written in
+sentences for the user to choose.
+
+A question is a header ending in "?" or inviting a free answer (:func:`invites`: "Bitte
+beschreiben Sie …", "Sonstige Anmerkungen"). Beside a column found by its name as the text
+("Kommentar"), a form's questions ending in "?" are read too (:func:`questions_beside`);
+a question typed above a table of one column is its rows' (:func:`question_above`).
 """
 
 from __future__ import annotations
@@ -128,7 +134,7 @@ def question_above(first: str, records: Sequence[tuple[int, Sequence[Any]]]) -> 
     False
     """
     below = [str(c[0]).strip() for _, c in records if c and c[0] is not None and str(c[0]).strip()]
-    return asks(first) and len(first) <= 300 and sum(map(asks, below)) <= len(below) / 4
+    return asks(first) and len(first) <= QUESTION_LENGTH and sum(map(asks, below)) <= len(below) / 4
 
 
 def _answers(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
