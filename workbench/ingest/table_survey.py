@@ -132,9 +132,12 @@ def question_above(first: str, records: Sequence[tuple[int, Sequence[Any]]]) -> 
     True
     >>> question_above("Wer räumt auf?", [(2, ["Wann kommt der Bus?"]), (3, ["Bänke"])])
     False
+    >>> question_above("Was fehlt?", [])  # nothing below: the question is all there is
+    False
     """
     below = [str(c[0]).strip() for _, c in records if c and c[0] is not None and str(c[0]).strip()]
-    return asks(first) and len(first) <= QUESTION_LENGTH and sum(map(asks, below)) <= len(below) / 4
+    short = asks(first) and len(first) <= QUESTION_LENGTH
+    return short and bool(below) and sum(map(asks, below)) <= len(below) / 4
 
 
 def _answers(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
