@@ -199,12 +199,17 @@ def open_questions(
     found = []
     for i, h in enumerate(header):
         asked = labels.get(h) or h
-        if h in closed or not invites(asked) or any(f(c) for f in _PERSONAL for c in (h, asked)):
+        if h in closed or not invites(asked) or _personal(h, asked):
             continue
         answers = _answers(records, i)
         if asks(asked) or _written(answers):
             found += [h] if is_open(answers, strict, asked) else []
     return found
+
+
+def _personal(column: str, asked: str) -> bool:
+    """Whether a column (or its question) asks for a name, a contact or a place."""
+    return any(f(c) for f in _PERSONAL for c in (column, asked))
 
 
 def _written(answers: Sequence[str]) -> bool:
@@ -245,7 +250,12 @@ def survey_text_columns(
         if found:
             return found
     likely = open_questions(header, records, labels, asked)
-    written = [] if likely else _written_columns(header, records, labels, asked)
+    written = [  # else the columns written in sentences ("Notiz", LimeSurvey's "G01Q02")
+        h
+        for i, h in enumerate(header)
+        if not likely and h not in asked and not _personal(h, labels.get(h) or h)
+        and _written(answers := _answers(records, i)) and is_open(answers)
+    ]  # fmt: skip
     raise no_text_column(filename, header, sheet, sheets, repeated, single, likely, written)
 
 
@@ -280,21 +290,3 @@ def questions_beside(
     found = open_questions(header, records, labels, closed, strict=True)
     asked = {h for h in found if asks(labels.get(h) or h)}
     return [h for h in header if h in asked or h == text_column] if asked else []
-
-
-def _written_columns(
-    header: Sequence[str],
-    records: Sequence[tuple[int, Sequence[Any]]],
-    labels: Mapping[str, str],
-    closed: set[str],
-) -> list[str]:
-    """Columns of written answers under headers that invite none ("Notiz", LimeSurvey's
-    question codes "G01Q02"): named in the error for the user to choose."""
-    return [
-        h
-        for i, h in enumerate(header)
-        if h not in closed
-        and not any(f(c) for f in _PERSONAL for c in (h, labels.get(h) or h))
-        and _written(answers := _answers(records, i))
-        and is_open(answers)
-    ]
