@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -86,6 +87,9 @@ class VoilaServer:
         """The end of Voilà's log, for failure messages."""
         text = self.log.read_text(encoding="utf-8", errors="replace")
         return "\n".join(text.splitlines()[-lines:])
+
+
+_RUNNING_AT = re.compile(r"is running at:\s+(http://[^\s/]+)")  # Voilà's log: its address
 
 
 def free_port() -> int:
@@ -166,6 +170,10 @@ def start_voila(
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"Voilà hat sich beendet:\n{server.log_tail()}")
+        # Voilà takes the next port when ours was taken since free_port() found it free
+        # (a CI run: "The port 34269 is already in use, trying another port")
+        if found := _RUNNING_AT.search(log.read_text(encoding="utf-8", errors="replace")):
+            server.base_url = found.group(1)
         try:
             with urllib.request.urlopen(server.base_url + "/", timeout=2) as response:
                 if response.status == 200:

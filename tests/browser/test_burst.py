@@ -74,7 +74,11 @@ def start_burst_server(base: Path, project_dir: Path) -> VoilaServer:
     env = jupyter_env(base, WORKBENCH_PROJECT=str(project_dir))
     env["WORKBENCH_RELEASE_AFTER"] = RELEASE_AFTER
     server = start_voila(APPS, base, env, participation_flags(POOL))
-    wait_for_pools(server)
+    try:
+        wait_for_pools(server)
+    except BaseException:
+        stop(server.process)
+        raise
     return server
 
 
@@ -187,8 +191,10 @@ def test_two_voila_processes_on_one_project_answer_at_the_same_time(
     project_dir = tmp_path / "projekt"
     _copy_project(browser_project, project_dir)
     ensure_need_run(project_dir)
-    servers = [start_burst_server(tmp_path / f"voila-{n}", project_dir) for n in (1, 2)]
-    try:
+    servers: list[VoilaServer] = []
+    try:  # the first server is stopped also when the second does not start
+        for n in (1, 2):
+            servers.append(start_burst_server(tmp_path / f"voila-{n}", project_dir))
         tokens = issue(project_dir, 8, workshop="Quartiersworkshop Opladen")
         with Project.open(project_dir) as project, project.session():
             item = feedback.open_ballot(project, tokens[0]).items[0].item_id
