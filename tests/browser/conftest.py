@@ -89,7 +89,18 @@ class VoilaServer:
         return "\n".join(text.splitlines()[-lines:])
 
 
-_RUNNING_AT = re.compile(r"is running at:\s+(http://[^\s/]+)")  # Voilà's log: its address
+# Voilà's and Jupyter Server's log: the address they listen on (after "is running at:")
+_RUNNING_AT = re.compile(r"is running at:.*?(http://127\.0\.0\.1:\d+)", re.DOTALL)
+
+
+def listening_at(log: Path, expected: str) -> str:
+    """Where a Voilà or Jupyter server listens, by its log; ``expected`` until it says.
+
+    The server takes the next port when ``free_port()``'s was taken in between by another
+    process (a CI run: "The port 34269 is already in use, trying another port").
+    """
+    found = _RUNNING_AT.search(log.read_text(encoding="utf-8", errors="replace"))
+    return found.group(1) if found else expected
 
 
 def free_port() -> int:
@@ -170,10 +181,7 @@ def start_voila(
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"Voilà hat sich beendet:\n{server.log_tail()}")
-        # Voilà takes the next port when ours was taken since free_port() found it free
-        # (a CI run: "The port 34269 is already in use, trying another port")
-        if found := _RUNNING_AT.search(log.read_text(encoding="utf-8", errors="replace")):
-            server.base_url = found.group(1)
+        server.base_url = listening_at(log, server.base_url)
         try:
             with urllib.request.urlopen(server.base_url + "/", timeout=2) as response:
                 if response.status == 200:

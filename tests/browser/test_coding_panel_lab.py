@@ -18,7 +18,14 @@ import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import START_TIMEOUT, WIDGET_TIMEOUT, free_port, jupyter_env, stop
+from tests.browser.conftest import (
+    START_TIMEOUT,
+    WIDGET_TIMEOUT,
+    free_port,
+    jupyter_env,
+    listening_at,
+    stop,
+)
 from widgets.coding_model import code_buttons
 from workbench import Project
 
@@ -71,6 +78,7 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) 
         if process.poll() is not None or time.monotonic() > deadline:
             stop(process)
             pytest.fail(f"JupyterLab startet nicht:\n{log.read_text(errors='replace')[-3000:]}")
+        url = listening_at(log, url)
         try:
             with urllib.request.urlopen(f"{url}/api/status", timeout=2):
                 break
