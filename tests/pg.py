@@ -92,20 +92,28 @@ def _start(bindir: Path) -> Server:
         ),
         **run,
     )  # fmt: skip
-    options = (
-        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-        "-c timezone=Europe/Berlin"
-    )
-    subprocess.run(
-        _as_owner(
-            [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-             str(folder / "server.log"), "-w", "start"],
-            owner,
-        ),
-        **run,
-    )  # fmt: skip
-    return Server(port=port, folder=folder)
+    for attempt in range(3):  # a port found free may be taken before the server binds it
+        options = (
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+            "-c timezone=Europe/Berlin"
+        )
+        try:
+            subprocess.run(
+                _as_owner(
+                    [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
+                     str(folder / "server.log"), "-w", "start"],
+                    owner,
+                ),
+                **run,
+            )  # fmt: skip
+            return Server(port=port, folder=folder)
+        except subprocess.CalledProcessError:
+            log = (folder / "server.log").read_text(errors="replace")
+            if attempt == 2 or "already in use" not in log:
+                raise
+            port = _free_port()
+    raise AssertionError("unreachable")
 
 
 def _stop(bindir: Path, server: Server) -> None:
