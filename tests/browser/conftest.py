@@ -47,10 +47,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 APPS = ROOT / "voila_apps"
-# Idle seconds before culling: long enough for a slow page to connect. 20 s was not, once,
-# with a second test run beside `make test`: the page had not opened its kernel's
-# websocket when the kernel was culled ("0 connections"), and the widgets never came.
-CULL_IDLE_TIMEOUT = 45
 CULL_INTERVAL = 1  # seconds between culling checks
 START_TIMEOUT = 180  # seconds; a niced, busy `make test` once needed more than 60
 # Tests write screenshots under build/; `make screenshots` points this at docs/screenshots
@@ -59,6 +55,11 @@ SCREENSHOTS = Path(os.environ.get("WORKBENCH_SCREENSHOTS", ROOT / "build" / "scr
 # ms until an app's first widget shows: a cold kernel on 2 cores while `make test` runs the
 # other tests beside the browser tests (the last CI run saw "Loading widget..." after 60 s)
 WIDGET_TIMEOUT = 120_000
+# Idle seconds before culling: longer than a page may take to connect to its kernel (the
+# widget timeout). 20 s and then 45 s were not: under `make test`'s load the page had not
+# opened its kernel's websocket when the kernel was culled ("0 connections"), and the
+# widgets never came (test_kernels_are_culled_after_the_page_is_closed, a CI run).
+CULL_IDLE_TIMEOUT = WIDGET_TIMEOUT // 1000 + 30
 # ms an assertion waits for the answer to a click: one kernel round trip, which under
 # `make test`'s load took longer than Playwright's default 5 s (the map's colour toggle).
 ANSWER_TIMEOUT = 30_000
