@@ -82,7 +82,7 @@ def _start(bindir: Path) -> Server:
     owner = "postgres" if os.geteuid() == 0 else None
     if owner:
         shutil.chown(folder, owner)
-    data, port = folder / "data", _free_port()
+    data = folder / "data"
     run = {"check": True, "capture_output": True, "text": True, "timeout": 120}
     subprocess.run(
         _as_owner(
@@ -92,7 +92,9 @@ def _start(bindir: Path) -> Server:
         ),
         **run,
     )  # fmt: skip
-    for attempt in range(3):  # a port found free may be taken before the server binds it
+    attempts = 0
+    while True:  # a port found free may be taken before the server binds it: another one
+        port, attempts = _free_port(), attempts + 1
         options = (
             f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
@@ -107,13 +109,12 @@ def _start(bindir: Path) -> Server:
                 ),
                 **run,
             )  # fmt: skip
-            return Server(port=port, folder=folder)
         except subprocess.CalledProcessError:
             log = (folder / "server.log").read_text(errors="replace")
-            if attempt == 2 or "already in use" not in log:
+            if attempts == 3 or "already in use" not in log:
                 raise
-            port = _free_port()
-    raise AssertionError("unreachable")
+            continue
+        return Server(port=port, folder=folder)
 
 
 def _stop(bindir: Path, server: Server) -> None:
