@@ -11,11 +11,14 @@ from __future__ import annotations
 import asyncio
 import http.client
 import re
+import subprocess
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlencode
 
 import tornado.web
@@ -137,3 +140,19 @@ class Structure(HTMLParser):
     def inputs(self, name: str) -> list[dict[str, str | None]]:
         """The attributes of the inputs named ``name``."""
         return [a for tag, a in self.tags if tag == "input" and a.get("name") == name]
+
+
+_ANNOUNCED = re.compile(r"Beteiligungsformular: http://[^:/\s]+:(\d+)/")
+
+
+def announced_port(log: Path, process: subprocess.Popen, timeout: float) -> int:
+    """The port a ``python -m widgets.formular --port 0`` says it got, by its log."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        found = _ANNOUNCED.search(text)
+        if found:
+            return int(found.group(1))
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"Formular-Server startet nicht:\n{text[-2000:]}")
+        time.sleep(0.2)

@@ -14,6 +14,7 @@ import doctest
 import html
 import logging
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -26,14 +27,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import func, select
-from tornado.testing import bind_unused_port
 
 import widgets.feedback_texts
 import widgets.formular
 import widgets.formular_page
 from tests.conftest import ROOT
 from tests.feedback_data import count, rated_project, store_need_run
-from tests.formular_http import Client, Structure, serving
+from tests.formular_http import Client, Structure, announced_port, serving
 from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED
 from widgets.formular import HEADERS, main, make_app
 from widgets.formular_page import CSS, form_page, read_form
@@ -506,8 +506,6 @@ def test_python_m_widgets_formular_serves_the_form(
     assert bad.returncode == 2 and "kein Werkbank-Projekt" in bad.stderr
     assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
 
-    sock, port = bind_unused_port()
-    sock.close()
     log = tmp_path / "formular.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -518,14 +516,14 @@ def test_python_m_widgets_formular_serves_the_form(
                 "--project",
                 str(rated.path),
                 "--port",
-                str(port),
+                "0",  # a free one, said in the log: no other process can take it meanwhile
             ],
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     try:
-        client = Client(port)
+        client = Client(announced_port(log, process, 60))
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -544,6 +542,19 @@ def test_python_m_widgets_formular_serves_the_form(
         process.wait(timeout=30)
     text = log.read_text(encoding="utf-8")
     assert "GET /beteiligung (127.0.0.1)" in text and token not in text
+
+
+def test_a_taken_port_is_one_german_line(
+    rated: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["--project", str(rated.path), "--host", "127.0.0.1", "--port", str(port)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"Der Server kann 127.0.0.1:{port} nicht belegen" in err
+    assert "Traceback" not in err
 
 
 def test_voila_gets_the_form_once() -> None:

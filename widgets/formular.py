@@ -48,7 +48,9 @@ from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
+import tornado.httpserver
 import tornado.ioloop
+import tornado.netutil
 import tornado.web
 
 from widgets.app_support import GENERIC_ERROR, PROJECT_ENV, open_project
@@ -352,15 +354,24 @@ def build_parser() -> argparse.ArgumentParser:
         "nach außen über einen Reverse-Proxy mit TLS)",
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"Port (Standard {DEFAULT_PORT})"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"Port (Standard {DEFAULT_PORT}; 0: ein freier, die Adresse steht in der Ausgabe)",
     )
     return parser
 
 
 async def _serve(app: tornado.web.Application, host: str, port: int) -> None:
-    """Listen and serve until the process is stopped."""
-    app.listen(port, host)
-    print(f"Beteiligungsformular: http://{host}:{port}/{FORM_PATH}?token=… (Strg+C beendet)")
+    """Listen and serve until the process is stopped; says the port it got (``0``: a free one)."""
+    sockets = tornado.netutil.bind_sockets(port, host)
+    server = tornado.httpserver.HTTPServer(app)
+    server.add_sockets(sockets)
+    bound = sockets[0].getsockname()[1]
+    print(
+        f"Beteiligungsformular: http://{host}:{bound}/{FORM_PATH}?token=… (Strg+C beendet)",
+        flush=True,
+    )
     await asyncio.Event().wait()
 
 

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import free_port, stop
+from tests.browser.conftest import stop
 from tests.browser.test_accessibility import assert_page_basics
 from tests.browser.test_bedarfe_bewerten import ensure_need_run
 from tests.conftest import ROOT
+from tests.formular_http import announced_port
 from workbench import Project
 from workbench.participation import feedback
 
@@ -48,17 +49,16 @@ FOCUSED = """() => {
 def form_server(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> Iterator[str]:
     """The standalone form server over the demo project (with a need run): its base URL."""
     ensure_need_run(browser_project)
-    port = free_port()
     log = tmp_path_factory.mktemp("formular") / "formular.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "widgets.formular", "--project", str(browser_project),
-             "--port", str(port)],
+             "--port", "0"],  # a free one, said in the log
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
     try:
+        base = f"http://127.0.0.1:{announced_port(log, process, START_TIMEOUT)}"
+        deadline = time.monotonic() + START_TIMEOUT
         while True:
             try:
                 urllib.request.urlopen(f"{base}/beteiligung/formular.css", timeout=2).close()
