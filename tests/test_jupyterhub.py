@@ -162,6 +162,97 @@ def _wait(what: str, check, timeout: float, log: Path) -> Any:
     raise AssertionError(f"Zeitüberschreitung: {what}\n{tail}")
 
 
+_IN_USE = ("Address already in use", "EADDRINUSE")
+
+
+def _in_use(log: Path) -> bool:
+    """Whether the hub or its proxy found a port taken (the proxy logs it and runs on)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return any(word in text for word in _IN_USE)
+
+
+def _start_hub(tmp_path: Path, project_dir: Path, attempts: int = 3) -> tuple:
+    """The hub's process, base URL and log once it answers.
+
+    Its three ports are free when chosen; another process of a CI run can take one before
+    the hub or its proxy binds it: then the hub is stopped and started again on new ports.
+    """
+    attempt = 0
+    while True:
+        attempt += 1
+        port = _free_port()
+        test_config = tmp_path / "hub_test_config.py"
+        test_config.write_text(
+            f"""c = get_config()  # noqa
+load_subconfig({str(CONFIG)!r})  # noqa
+c.JupyterHub.authenticator_class = "dummy"
+c.Authenticator.allowed_users = {set(USERS)!r}
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / "home" / "{username}")!r}
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{_free_port()}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{_free_port()}"
+c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
+""",
+            encoding="utf-8",
+        )
+        env = {
+            **os.environ,
+            "WORKBENCH_PROJECT": str(project_dir),
+            "WORKBENCH_HUB_STATE": str(tmp_path / "hub-state"),
+            "WORKBENCH_HUB_URL": f"http://127.0.0.1:{port}",
+            "WORKBENCH_HUB_PROXY": str(PROXY),
+        }
+        log = tmp_path / f"hub-{attempt}.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [str(HUB), "-f", str(test_config)],
+                cwd=tmp_path,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        base = f"http://127.0.0.1:{port}"
+
+        def answers(process: subprocess.Popen = process, base: str = base, log: Path = log):
+            """True: the hub answers; None: it stopped, or its proxy could not bind."""
+            if process.poll() is not None or _in_use(log):
+                return None
+            try:
+                with urllib.request.urlopen(f"{base}/hub/api", timeout=2) as response:
+                    return response.status == 200
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                return False
+
+        deadline = time.monotonic() + START_TIMEOUT
+        while (state := answers()) is False and time.monotonic() < deadline:
+            time.sleep(0.5)
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if state:
+            return process, base, log
+        _stop_hub(process)
+        if state is None and attempt < attempts and _in_use(log):
+            continue
+        tail = "\n".join(text.splitlines()[-40:])
+        raise AssertionError(f"der Hub antwortet nicht (Versuch {attempt}):\n{tail}")
+
+
+def _stop_hub(process: subprocess.Popen, started: list[psutil.Process] = ()) -> list:
+    """Stop the hub, then what it started and left running: those that had to be killed."""
+    started = list(started)
+    with contextlib.suppress(psutil.NoSuchProcess):  # the proxy, servers still running
+        started += psutil.Process(process.pid).children(recursive=True)
+    process.terminate()  # the hub stops the users' servers and its proxy itself
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    _, alive = psutil.wait_procs(started, timeout=15)
+    for leftover in alive:  # only what this test started
+        leftover.kill()
+    return alive
+
+
 @pytest.fixture
 def hub(tmp_path: Path, pg_server: Server) -> Iterator[dict[str, Any]]:
     """The shipped hub configuration over a PostgreSQL project with six cards."""
@@ -172,64 +263,13 @@ def hub(tmp_path: Path, pg_server: Server) -> Iterator[dict[str, Any]]:
         project_dir, db_url=pg_server.new_database(), districts=["Manfort", "Wiesdorf", "Opladen"]
     ) as project:
         cards_project(project, tmp_path)
-    port = _free_port()
-    test_config = tmp_path / "hub_test_config.py"
-    test_config.write_text(
-        f"""c = get_config()  # noqa
-load_subconfig({str(CONFIG)!r})  # noqa
-c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {set(USERS)!r}
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / "home" / "{username}")!r}
-c.JupyterHub.hub_bind_url = "http://127.0.0.1:{_free_port()}"
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{_free_port()}"
-c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
-""",
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "WORKBENCH_PROJECT": str(project_dir),
-        "WORKBENCH_HUB_STATE": str(tmp_path / "hub-state"),
-        "WORKBENCH_HUB_URL": f"http://127.0.0.1:{port}",
-        "WORKBENCH_HUB_PROXY": str(PROXY),
-    }
-    log = tmp_path / "hub.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(HUB), "-f", str(test_config)],
-            cwd=tmp_path,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-
-    def answers() -> bool:
-        assert process.poll() is None, log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        try:
-            with urllib.request.urlopen(f"{base}/hub/api", timeout=2) as response:
-                return response.status == 200
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            return False
-
+    process, base, log = _start_hub(tmp_path, project_dir)
     started: list[psutil.Process] = []
     try:
-        _wait("der Hub antwortet", answers, START_TIMEOUT, log)
         yield {"base": base, "log": log, "project": project_dir, "home": tmp_path / "home",
                "process": process, "started": started}  # fmt: skip
     finally:
-        with contextlib.suppress(psutil.NoSuchProcess):  # the proxy, servers still running
-            started += psutil.Process(process.pid).children(recursive=True)
-        process.terminate()  # the hub stops the users' servers and its proxy itself
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        _, alive = psutil.wait_procs(started, timeout=15)
-        for leftover in alive:  # only what this test started
-            leftover.kill()
+        alive = _stop_hub(process, started)
     assert not alive, f"nach dem Hub noch am Leben: {[p.pid for p in alive]}"
 
 
