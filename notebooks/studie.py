@@ -243,7 +243,7 @@ def name_clusters(
 ) -> int:
     """Name the clusters of the latest need run by the statements they hold; return the run.
 
-    Each name is stored as a rename edit (as :func:`workbench.analysis.needs.rename_cluster` does,
+    Each name is stored as a rename edit (as :func:`workbench.analysis.need_edits.rename_cluster` does,
     so it survives re-runs), all in one transaction, followed by one re-run instead of one
     per name.
     """

@@ -15,7 +15,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from tests.feedback_data import rated_project, store_need_run
 from workbench import Project, WorkbenchError
-from workbench.analysis import labels, need_clusters, need_scope, needs, stopwords
+from workbench.analysis import labels, need_clusters, need_edits, need_scope, needs, stopwords
 from workbench.analysis.labels import normalise
 from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.analysis.need_scope import FOCUS_MIN, cluster_scopes
@@ -72,7 +72,7 @@ def test_labels_are_phrases_from_the_cluster_and_quotes_are_distinct(demo_copy: 
         source = table.loc[table["segment_id"] == c.label_segment_id, "text"].item()
         assert normalise(c.label.rstrip("…")) in normalise(source)  # erasure can find it
         assert len({normalise(q) for q in c.quotes}) == len(c.quotes) == 3
-    needs.rename_cluster(demo_copy, int(clusters.iloc[0]["cluster"]), "Eigener Name")
+    need_edits.rename_cluster(demo_copy, int(clusters.iloc[0]["cluster"]), "Eigener Name")
     renamed = needs.clusters(demo_copy)
     own = renamed[renamed["label"] == "Eigener Name"].iloc[0]
     assert own["label_source"] == "Forschende" and pd.isna(own["label_segment_id"])
@@ -170,15 +170,15 @@ def test_edits_survive_reruns(demo_copy: Project) -> None:
     needs.run_needs(demo_copy, NeedParams(n_clusters=8), progress=False)
     before = needs.clusters(demo_copy)
     big = int(before.iloc[0]["cluster"])
-    needs.rename_cluster(demo_copy, big, "Digitale Ausstattung für Schüler*innen", author="A")
+    need_edits.rename_cluster(demo_copy, big, "Digitale Ausstattung für Schüler*innen", author="A")
     table = needs.assignments(demo_copy)
     pair = sorted(needs.clusters(demo_copy)["cluster"].tolist())[-2:]
     merged_members = set(table.loc[table["cluster"].isin(pair), "segment_id"])
-    needs.merge_clusters(demo_copy, pair, label="Zusammengelegt")
+    need_edits.merge_clusters(demo_copy, pair, label="Zusammengelegt")
     after_merge = needs.clusters(demo_copy)
     assert len(after_merge) == 7
     others = after_merge[after_merge["label"] != "Zusammengelegt"]
-    needs.split_cluster(demo_copy, int(others.iloc[0]["cluster"]))  # the largest other one
+    need_edits.split_cluster(demo_copy, int(others.iloc[0]["cluster"]))  # the largest other one
     assert len(needs.clusters(demo_copy)) == 8
 
     # a plain re-run with the same parameters replays all three edits
@@ -195,7 +195,7 @@ def test_edits_survive_reruns(demo_copy: Project) -> None:
 def test_rename_survives_new_statements(demo_copy: Project, tmp_path: Path) -> None:
     needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
     first = needs.clusters(demo_copy).iloc[0]
-    needs.rename_cluster(demo_copy, int(first["cluster"]), "Mein Name")
+    need_edits.rename_cluster(demo_copy, int(first["cluster"]), "Mein Name")
     extra = tmp_path / "nachtrag.md"
     extra.write_text(
         "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
@@ -209,14 +209,57 @@ def test_rename_survives_new_statements(demo_copy: Project, tmp_path: Path) -> N
     assert "Mein Name" in needs.clusters(demo_copy)["label"].tolist()
 
 
+def test_an_edit_changes_the_latest_clusters_and_nothing_else(demo_copy: Project, monkeypatch):
+    """A rename re-clustered the needs: where a re-fit came out otherwise (10,000 cards, run
+    with another number of threads) the renamed cluster's statements were elsewhere and
+    every earlier edit was reported as lost."""
+    needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
+    before = needs.assignments(demo_copy).set_index("segment_id")["cluster"]
+    need_edits.rename_cluster(demo_copy, 0, "Erster Name", author="A")
+
+    def refit_elsewhere(*args, **kwargs):
+        raise AssertionError("an edit of unchanged statements must not cluster again")
+
+    monkeypatch.setattr("workbench.analysis.clustering.make_clusterer", refit_elsewhere)
+    need_edits.rename_cluster(demo_copy, 1, "Zweiter Name", author="B")
+    run = need_edits.merge_clusters(demo_copy, [2, 3], label="Zusammen", author="B")
+    after = needs.assignments(demo_copy).set_index("segment_id")["cluster"]
+    assert adjusted_rand_score(before, after[before.index]) > 0.8  # only the merge
+    clusters = needs.clusters(demo_copy).set_index("label")
+    for name in ("Erster Name", "Zweiter Name", "Zusammen"):
+        assert clusters.loc[name, "label_source"] == "Forschende"
+    was = {c: set(before.index[before == c]) for c in range(4)}
+    table = needs.assignments(demo_copy)
+    held = table.groupby("cluster_label")["segment_id"].apply(set)
+    assert held["Erster Name"] == was[0] and held["Zweiter Name"] == was[1]
+    assert held["Zusammen"] == was[2] | was[3]
+    assert need_edits.skipped_edits(demo_copy, run) == []
+
+
+def test_an_edit_after_new_statements_clusters_again(demo_copy: Project, tmp_path: Path):
+    needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
+    extra = tmp_path / "nachtrag.md"
+    extra.write_text(
+        "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
+        "- Es fehlt ein Treffpunkt für Jugendliche am Abend.\n",
+        encoding="utf-8",
+    )
+    demo_copy.import_files([extra])
+    new = int(demo_copy.segments().iloc[-1]["segment_id"])
+    demo_copy.code_segment(new, "Bedarf", "A")
+    need_edits.rename_cluster(demo_copy, 0, "Mein Name")
+    assert new in set(needs.assignments(demo_copy)["segment_id"])  # the new need is in
+    assert "Mein Name" in needs.clusters(demo_copy)["label"].tolist()
+
+
 def test_edit_errors_are_clear(demo_copy: Project) -> None:
     with pytest.raises(WorkbenchError, match="Noch keine Bedarfscluster"):
         needs.clusters(demo_copy)
     needs.run_needs(demo_copy, progress=False)
     with pytest.raises(WorkbenchError, match="Cluster 99 gibt es"):
-        needs.rename_cluster(demo_copy, 99, "x")
+        need_edits.rename_cluster(demo_copy, 99, "x")
     with pytest.raises(WorkbenchError, match="mindestens zwei"):
-        needs.merge_clusters(demo_copy, [0, 0])
+        need_edits.merge_clusters(demo_copy, [0, 0])
 
 
 def _source_texts() -> dict[tuple[str, str], str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench import Project
-from workbench.analysis import needs
+from workbench.analysis import need_edits, needs
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
 from workbench.store import NeedEdit
@@ -108,7 +108,7 @@ def test_needs_command_names_edits_it_could_not_carry_over(
     assert "Änderung 1 (Umbenennung in „Alt“, von A, " in err
     assert "): keine der 1 Aussagen ist im neuen Lauf" in err
     assert "Traceback" not in err
-    assert needs.skipped_edits(project) == [err.splitlines()[1].strip()]
+    assert need_edits.skipped_edits(project) == [err.splitlines()[1].strip()]
 
 
 def test_doctests() -> None:

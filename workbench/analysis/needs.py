@@ -218,10 +218,15 @@ def apply_edits(
     vectors: np.ndarray,
     edits: list[dict[str, Any]],
     seed: int,
+    named: Mapping[frozenset[int], str] | None = None,
 ) -> tuple[np.ndarray, dict[int, str], list[dict[str, Any]]]:
-    """Replay edits on a clustering: (labels, label overrides, skipped edits with reasons)."""
+    """Replay edits on a clustering: (labels, label overrides, skipped edits with reasons).
+
+    ``named``: member sets that already carry a researcher's name (a run's clusters that
+    the edits are applied to); they follow their members like the names of ``edits``.
+    """
     labels = labels.copy()
-    names: dict[frozenset[int], str] = {}
+    names: dict[frozenset[int], str] = dict(named or {})
     # cluster number → the naming edit: id, label, its members, how many of them are inside
     claims: dict[int, dict[str, Any]] = {}
     skipped: list[dict[str, Any]] = []
@@ -392,13 +397,13 @@ def _versions(embedder_version: str) -> dict[str, str]:
     return {"embeddings": embedder_version, **{p: metadata.version(p) for p in packages}}
 
 
-def run_needs(project: Project, params: NeedParams | None = None, progress: bool = True) -> int:
-    """Cluster the needs, replay the stored edits, store the run; return its id."""
-    from workbench.analysis.clustering import make_clusterer
+def clustered_statements(
+    project: Project, params: NeedParams, progress: bool = False
+) -> tuple[pd.DataFrame, np.ndarray, str]:
+    """The statements a need run with ``params`` clusters, their vectors, the embedder's
+    version."""
     from workbench.analysis.embeddings import get_embedder, project_embeddings
 
-    params = params or NeedParams()
-    params.validate()
     embedder = get_embedder(params.backend)
     # Always embed the whole project in document order: the cached vectors are then
     # the same whichever stage ran first (USE's batching changes them by ~1e-7).
@@ -406,6 +411,16 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     segments = select_statements(project, params, every).reset_index(drop=True)
     position = {s: i for i, s in enumerate(every["segment_id"])}
     vectors = all_vectors[[position[s] for s in segments["segment_id"]]]
+    return segments, vectors, embedder.version
+
+
+def run_needs(project: Project, params: NeedParams | None = None, progress: bool = True) -> int:
+    """Cluster the needs, replay the stored edits, store the run; return its id."""
+    from workbench.analysis.clustering import make_clusterer
+
+    params = params or NeedParams()
+    params.validate()
+    segments, vectors, version = clustered_statements(project, params, progress)
     model = make_clusterer(
         params.method,
         n_clusters=params.n_clusters,
@@ -423,12 +438,27 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     labels, overrides, skipped = apply_edits(
         _renumber(model.labels_, ids), ids, vectors, edits, params.seed
     )
+    return store_run(project, params, segments, vectors, labels, overrides, skipped, version)
+
+
+def store_run(
+    project: Project,
+    params: NeedParams,
+    segments: pd.DataFrame,
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    overrides: dict[int, str],
+    skipped: list[dict[str, Any]],
+    embedder_version: str,
+) -> int:
+    """Describe the clusters ``labels`` of ``segments`` and store them as a run; its id."""
     clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
+    ids = segments["segment_id"].to_numpy()
     with project.transaction() as session:
         run = NeedRun(
             params=params.stored(),
             corpus_hash=corpus_hash(segments),
-            versions=_versions(embedder.version),
+            versions=_versions(embedder_version),
             clusters=clusters,
             skipped_edits=skipped,
         )
@@ -461,46 +491,15 @@ def runs(project: Project) -> pd.DataFrame:
     )
 
 
-def _edit_name(edit: NeedEdit) -> str:
-    """An edit in words: ``Änderung 3 (Umbenennung in „Jugendtreff“, von A, 02.12.2026)``."""
-    payload = edit.payload
-    if edit.op == "rename":
-        what = f"Umbenennung in „{payload.get('label', '')}“"
-    elif edit.op == "merge":
-        named = f" zu „{payload['label']}“" if payload.get("label") else ""
-        what = f"Zusammenführen von {len(payload.get('groups', []))} Clustern{named}"
-    else:
-        what = f"Teilen eines Clusters mit {len(payload.get('members', []))} Aussagen"
-    by = f", von {edit.author}" if edit.author else ""
-    when = f", {edit.created_at:%d.%m.%Y}" if edit.created_at else ""
-    return f"Änderung {edit.id} ({what}{by}{when})"
-
-
-def skipped_edits(project: Project, run_id: int | None = None) -> list[str]:
-    """The edits a run (default: the latest) could not carry over, one German line each.
-
-    Runs stored before the reasons were kept hold bare edit ids; they say "Grund unbekannt".
-    """
-    with project.session() as session:
-        run = _run(session, run_id)
-        lines = []
-        for entry in run.skipped_edits or []:
-            edit_id = entry["id"] if isinstance(entry, dict) else int(entry)
-            reason = entry.get("reason") if isinstance(entry, dict) else None
-            edit = session.get(NeedEdit, edit_id)
-            name = _edit_name(edit) if edit is not None else f"Änderung {edit_id}"
-            lines.append(f"{name}: {reason or 'Grund unbekannt'}")
-    return lines
-
-
-def _run(session: Session, run_id: int | None) -> NeedRun:
+def latest_run(session: Session, run_id: int | None = None) -> NeedRun:
+    """The stored run ``run_id`` (default: the latest); none → a German error."""
     return find_run(session, NeedRun, run_id, NO_NEED_RUN, "Bedarfslauf")
 
 
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
     """The clusters of a run (default: the latest), without refitting."""
     with project.session() as session:
-        records = _run(session, run_id).clusters
+        records = latest_run(session, run_id).clusters
     return pd.DataFrame(records, columns=list(CLUSTER_COLUMNS)).astype(CLUSTER_COLUMNS)
 
 
@@ -519,46 +518,3 @@ def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
     segments["scope"] = segments["cluster"].map(lambda c: described[c]["scope"])
     table = segments[list(ASSIGNMENT_COLUMNS)].sort_values(["cluster", "segment_id"])
     return table.reset_index(drop=True).astype(ASSIGNMENT_COLUMNS)
-
-
-# -- edits -------------------------------------------------------------------------------
-def _members(project: Project, cluster: int) -> list[int]:
-    table = assignments(project)
-    if cluster not in set(table["cluster"]):
-        raise WorkbenchError(f"Cluster {cluster} gibt es im letzten Lauf nicht.")
-    return sorted(table.loc[table["cluster"] == cluster, "segment_id"].astype(int).tolist())
-
-
-def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
-    with project.session() as session:
-        params = NeedParams.from_stored(_run(session, None).params)
-    with project.transaction() as session:
-        session.add(NeedEdit(op=op, payload=payload, author=author))
-    return run_needs(project, params, progress=False)
-
-
-def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
-    """Give a cluster of the latest run a name; re-run and return the new run id."""
-    if not label.strip():
-        raise WorkbenchError("Der neue Name ist leer.")
-    return _edit(
-        project, "rename", {"members": _members(project, cluster), "label": label.strip()}, author
-    )
-
-
-def merge_clusters(
-    project: Project, clusters_: list[int], label: str | None = None, author: str = ""
-) -> int:
-    """Merge clusters of the latest run into one; re-run and return the new run id."""
-    if len(set(clusters_)) < 2:
-        raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
-    groups = [_members(project, c) for c in clusters_]
-    return _edit(project, "merge", {"groups": groups, "label": label}, author)
-
-
-def split_cluster(project: Project, cluster: int, author: str = "") -> int:
-    """Split a cluster of the latest run in two; re-run and return the new run id."""
-    members = _members(project, cluster)
-    if len(members) < 2:
-        raise WorkbenchError(f"Cluster {cluster} hat nur eine Aussage.")
-    return _edit(project, "split", {"members": members}, author)

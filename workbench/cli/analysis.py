@@ -60,7 +60,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
 
 
 def _report(project, run_id: int, out: str | None) -> None:
-    from workbench.analysis import needs
+    from workbench.analysis import need_edits, needs
 
     table = needs.assignments(project, run_id)
     table = table.rename(columns={})[
@@ -75,7 +75,7 @@ def _report(project, run_id: int, out: str | None) -> None:
         )
         for c in clusters.itertuples():
             print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
-    _skipped(needs.skipped_edits(project, run_id))
+    _skipped(need_edits.skipped_edits(project, run_id))
 
 
 def _skipped(lines: list[str]) -> None:
@@ -99,20 +99,20 @@ def _skipped(lines: list[str]) -> None:
 
 def cmd_cluster(args: argparse.Namespace) -> int:
     """workbench cluster rename|merge|split …."""
-    from workbench.analysis import needs
+    from workbench.analysis import need_edits
     from workbench.cli.common import open_project
 
     project = open_project(args)
     if args.action == "rename":
         if len(args.clusters) != 1 or not args.label:
             raise WorkbenchError("Umbenennen: workbench cluster rename N --label NAME")
-        run_id = needs.rename_cluster(project, args.clusters[0], args.label, args.author)
+        run_id = need_edits.rename_cluster(project, args.clusters[0], args.label, args.author)
     elif args.action == "merge":
-        run_id = needs.merge_clusters(project, args.clusters, args.label, args.author)
+        run_id = need_edits.merge_clusters(project, args.clusters, args.label, args.author)
     else:
         if len(args.clusters) != 1:
             raise WorkbenchError("Teilen: workbench cluster split N")
-        run_id = needs.split_cluster(project, args.clusters[0], args.author)
+        run_id = need_edits.split_cluster(project, args.clusters[0], args.author)
     _report(project, run_id, args.out)
     return 0
 

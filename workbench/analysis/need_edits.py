@@ -1,0 +1,138 @@
+"""Researchers' edits of the need clusters: rename, merge, split.
+
+An edit is stored in the edit log (``NeedEdit``) and gives a new run. The new run is the
+latest run's clusters with the edit applied — not a new clustering: a name given to a
+cluster must not move its statements. Only when the clustered statements changed since
+(an import, other codes; the corpus hash differs) are the needs clustered again, with every
+edit of the log replayed (:func:`workbench.analysis.needs.run_needs`). Edits that cannot be
+carried over are kept in the run with their reason and named by :func:`skipped_edits`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sqlalchemy import select
+
+from workbench.analysis.needs import (
+    NeedParams,
+    apply_edits,
+    assignments,
+    clustered_statements,
+    corpus_hash,
+    latest_run,
+    run_needs,
+    store_run,
+)
+from workbench.core.domain import WorkbenchError
+from workbench.store import NeedAssignment, NeedEdit
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+RESEARCHERS = "Forschende"  # label_source of a name a researcher gave
+
+
+def _edit_name(edit: NeedEdit) -> str:
+    """An edit in words: ``Änderung 3 (Umbenennung in „Jugendtreff“, von A, 02.12.2026)``."""
+    payload = edit.payload
+    if edit.op == "rename":
+        what = f"Umbenennung in „{payload.get('label', '')}“"
+    elif edit.op == "merge":
+        named = f" zu „{payload['label']}“" if payload.get("label") else ""
+        what = f"Zusammenführen von {len(payload.get('groups', []))} Clustern{named}"
+    else:
+        what = f"Teilen eines Clusters mit {len(payload.get('members', []))} Aussagen"
+    by = f", von {edit.author}" if edit.author else ""
+    when = f", {edit.created_at:%d.%m.%Y}" if edit.created_at else ""
+    return f"Änderung {edit.id} ({what}{by}{when})"
+
+
+def skipped_edits(project: Project, run_id: int | None = None) -> list[str]:
+    """The edits a run (default: the latest) could not carry over, one German line each.
+
+    Runs stored before the reasons were kept hold bare edit ids; they say "Grund unbekannt".
+    """
+    with project.session() as session:
+        run = latest_run(session, run_id)
+        lines = []
+        for entry in run.skipped_edits or []:
+            edit_id = entry["id"] if isinstance(entry, dict) else int(entry)
+            reason = entry.get("reason") if isinstance(entry, dict) else None
+            edit = session.get(NeedEdit, edit_id)
+            name = _edit_name(edit) if edit is not None else f"Änderung {edit_id}"
+            lines.append(f"{name}: {reason or 'Grund unbekannt'}")
+    return lines
+
+
+def _members(project: Project, cluster: int) -> list[int]:
+    table = assignments(project)
+    if cluster not in set(table["cluster"]):
+        raise WorkbenchError(f"Cluster {cluster} gibt es im letzten Lauf nicht.")
+    return sorted(table.loc[table["cluster"] == cluster, "segment_id"].astype(int).tolist())
+
+
+def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
+    """Store the edit and apply it to the latest run (see the module doc); the new run."""
+    with project.session() as session:
+        params = NeedParams.from_stored(latest_run(session).params)
+    with project.transaction() as session:
+        edit = NeedEdit(op=op, payload=payload, author=author)
+        session.add(edit)
+        session.flush()
+        new = {"id": edit.id, "op": op, "payload": payload}
+    segments, vectors, version = clustered_statements(project, params)
+    with project.session() as session:
+        latest = latest_run(session)
+        if latest.corpus_hash != corpus_hash(segments):
+            return run_needs(project, params, progress=False)
+        rows = session.execute(
+            select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
+                NeedAssignment.run_id == latest.id
+            )
+        )
+        cluster_of = {int(s): int(c) for s, c in rows}
+        before = list(latest.skipped_edits or [])
+        named_clusters = {
+            int(c["cluster"]): c["label"]
+            for c in latest.clusters
+            if c.get("label_source") == RESEARCHERS
+        }
+    ids = segments["segment_id"].to_numpy()
+    labels = np.array([cluster_of[int(s)] for s in ids], dtype=int)
+    named = {
+        frozenset(ids[labels == cluster].tolist()): label
+        for cluster, label in named_clusters.items()
+    }
+    labels, overrides, skipped = apply_edits(labels, ids, vectors, [new], params.seed, named)
+    return store_run(
+        project, params, segments, vectors, labels, overrides, before + skipped, version
+    )
+
+
+def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
+    """Give a cluster of the latest run a name; return the new run's id."""
+    if not label.strip():
+        raise WorkbenchError("Der neue Name ist leer.")
+    return _edit(
+        project, "rename", {"members": _members(project, cluster), "label": label.strip()}, author
+    )
+
+
+def merge_clusters(
+    project: Project, clusters_: list[int], label: str | None = None, author: str = ""
+) -> int:
+    """Merge clusters of the latest run into one; return the new run's id."""
+    if len(set(clusters_)) < 2:
+        raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
+    groups = [_members(project, c) for c in clusters_]
+    return _edit(project, "merge", {"groups": groups, "label": label}, author)
+
+
+def split_cluster(project: Project, cluster: int, author: str = "") -> int:
+    """Split a cluster of the latest run in two; return the new run's id."""
+    members = _members(project, cluster)
+    if len(members) < 2:
+        raise WorkbenchError(f"Cluster {cluster} hat nur eine Aussage.")
+    return _edit(project, "split", {"members": members}, author)
