@@ -134,6 +134,15 @@ def test_copies_of_a_statement_are_neighbours_by_index_with_one_similarity(exact
     assert (indices != np.arange(len(x))[:, None]).all()
 
 
+def test_rows_sharing_a_hash_are_still_told_apart(monkeypatch) -> None:
+    x = _copies(seed=5)
+    first, group = knn._distinct(x)
+    monkeypatch.setattr(knn, "hash", lambda data: 7, raising=False)  # every row one hash
+    again = knn._distinct(x)
+    assert (again[0] == first).all() and (again[1] == group).all()
+    assert len(first) == len(np.unique(x, axis=0)) and (x[first[group]] == x).all()
+
+
 def test_the_graph_does_not_depend_on_threads_or_block_size(monkeypatch) -> None:
     """With one thread the blocks were twice as tall as with two, and 10,000 cards of
     1,056 texts gave another graph and clusters (ARI 0.27) — cluster edits were lost."""

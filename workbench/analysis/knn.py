@@ -169,9 +169,18 @@ def nearest_neighbours(
 
 
 def _distinct(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(first row of every distinct vector, in order of appearance; its number per row)."""
-    rows = np.ascontiguousarray(x).view(np.dtype((np.void, x.dtype.itemsize * x.shape[1])))
-    _, first, inverse = np.unique(rows.ravel(), return_index=True, return_inverse=True)
+    """(first row of every distinct vector, in order of appearance; its number per row).
+
+    Rows are grouped by a hash of their bytes and checked against their group's first row;
+    only if two different rows share a hash are the rows themselves sorted (slower).
+    """
+    x = np.ascontiguousarray(x)
+    keys = np.fromiter((hash(row.tobytes()) for row in x), dtype=np.int64, count=len(x))
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    copies = np.flatnonzero(first[inverse.ravel()] != np.arange(len(x)))
+    if not (x[copies] == x[first[inverse.ravel()[copies]]]).all():  # a hash, different rows
+        rows = x.view(np.dtype((np.void, x.dtype.itemsize * x.shape[1]))).ravel()
+        _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
     order = np.argsort(first)
     number = np.empty_like(order)
     number[order] = np.arange(len(order))
@@ -197,6 +206,8 @@ def _expand(
         for other, value in zip(found[g], values[g], strict=True):
             if total > k:
                 break
+            if other == g:  # not a neighbour of itself (the searches leave it out anyway)
+                continue
             parts.append(order[bounds[other] : bounds[other + 1]])
             weights.append(value)
             total += len(parts[-1])
