@@ -13,6 +13,7 @@ import workbench.synthesis.recommendations
 from tests.pg import move_to
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project, WorkbenchError
+from workbench.analysis import need_edits
 from workbench.analysis import needs as needs_
 from workbench.cli.main import main
 from workbench.store import Coding, Document, PseudonymSpan, Segment
@@ -162,7 +163,7 @@ def test_complete_chain_has_no_problems(analysed: Project) -> None:
 def test_link_follows_its_cluster_through_reruns_and_renames(analysed: Project) -> None:
     new = complete(analysed)
     linked = rec.need_links(analysed).iloc[0]
-    needs_.rename_cluster(analysed, int(linked["cluster"]), "Quartiersbüros sichern")
+    need_edits.rename_cluster(analysed, int(linked["cluster"]), "Quartiersbüros sichern")
     # The re-run renumbers; the link finds its cluster by members, under its new name.
     now = rec.need_links(analysed).iloc[0]
     assert now["run_id"] > linked["run_id"]
