@@ -100,6 +100,8 @@ def test_needs_show_their_quotes_and_mark_cross_cutting_ones(profiles: Profiles)
     assert html.count("sw-badge-cross") == crossing
     assert html.count("sw-badge-local") == len(profile.needs) - crossing
     assert html.count("class='sw-quote'") == len(profile.need_quotes)
+    assert profiles.need_question is None  # all coded needs: no restriction to mention
+    assert "Geclustert wurden nur" not in widgets.profile_view_html.matrix_html(profiles)
 
 
 def test_the_script_statement_is_shown_as_text(profiles: Profiles) -> None:

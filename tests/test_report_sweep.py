@@ -11,12 +11,14 @@ import openpyxl
 import pytest
 
 from tests.feedback_data import store_need_run
+from widgets.profile_view_html import matrix_html
 from workbench import Project
 from workbench.analysis import needs
 from workbench.analysis.needs import NeedParams, corpus_hash
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
 from workbench.store import TopicAssignment, TopicRun
+from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import collect, render
 from workbench.synthesis.reports.model import (
     QUOTE_LIMIT,
@@ -123,6 +125,10 @@ def test_a_need_run_over_one_question_is_out_of_date_only_for_its_answers(
     params = NeedParams(question="fehlt", segments="all", backend="tfidf", n_clusters=2)
     run_id = needs.run_needs(project, params, progress=False)
     assert latest_stale_notes(project) == ()
+    # the profile app says which answers were clustered, as the report does
+    profiles = build_profiles(project)
+    assert profiles.need_question == "fehlt"
+    assert "nur die Antworten unter Leitfragen mit „fehlt“" in matrix_html(profiles)
     answers("lob.csv", [("Was ist gut?", "Die Bibliothek")])
     assert latest_stale_notes(project) == ()
     answers("nachtrag.csv", [("Was fehlt?", "Ein Bolzplatz")])

@@ -325,9 +325,14 @@ def matrix_html(profiles: Profiles) -> str:
             f"<tr><td>{esc(r['label'])}{badge}</td>"
             f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
         )
+    asked = (
+        f"Geclustert wurden nur die Antworten unter Leitfragen mit „{profiles.need_question}“. "
+        if profiles.need_question
+        else ""
+    )
     return (
         "<h3>Bedarfe nach Sozialraum</h3><p class='sw-note'>Zahl der Aussagen je Bedarf und "
-        f"Sozialraum. {esc(profiles.scope_rule())}</p>"
+        f"Sozialraum. {esc(asked)}{esc(profiles.scope_rule())}</p>"
         + (
             f"<p class='sw-note'>Ohne Aussagen in den Bedarfen: {esc(', '.join(silent))}.</p>"
             if silent

@@ -124,6 +124,7 @@ class Profiles:
     notes: tuple[str, ...] = field(default=())
     need_focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # clusters with one
     cross_cutting_min: int = CROSS_CUTTING_MIN  # the need run's rule (analysis.need_scope)
+    need_question: str | None = None  # the run clustered only answers under such questions
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -181,6 +182,7 @@ class _Inputs:
     topic_run: int | None
     notes: tuple[str, ...]
     cross_cutting_min: int = CROSS_CUTTING_MIN
+    need_question: str | None = None
 
 
 def _focus(clusters: pd.DataFrame | None) -> dict[int, tuple[str, ...]]:
@@ -208,14 +210,15 @@ def _read(
     from workbench.analysis import needs, topics
 
     notes: list[str] = []
-    cross_min = CROSS_CUTTING_MIN
+    cross_min, question = CROSS_CUTTING_MIN, None
     segments = project.segments()
     try:
         need_assignments = needs.assignments(project, need_run)
         clusters = _today(needs.clusters(project, need_run), need_assignments)
         stored = needs.runs(project).set_index("run_id")["params"]
         need_run = need_run if need_run is not None else int(stored.index.max())
-        cross_min = needs.NeedParams.from_stored(json.loads(stored[need_run])).cross_cutting_min
+        params = needs.NeedParams.from_stored(json.loads(stored[need_run]))
+        cross_min, question = params.cross_cutting_min, params.question
     except WorkbenchError as err:
         if need_run is not None:
             raise
@@ -253,6 +256,7 @@ def _read(
         topic_run=topic_run if topic_assignments is not None else None,
         notes=tuple(notes),
         cross_cutting_min=cross_min,
+        need_question=question if clusters is not None else None,
     )
 
 
@@ -455,6 +459,7 @@ def build_profiles(
         notes=inputs.notes,
         need_focus=_focus(inputs.clusters),
         cross_cutting_min=inputs.cross_cutting_min,
+        need_question=inputs.need_question,
     )
 
 
