@@ -166,5 +166,37 @@ def test_a_workshop_column_or_option_wins_over_the_sheets_name(
     assert (last["workshop"], last["district"]) == ("Abschlussrunde", "Wiesdorf")
 
 
+def test_a_sheet_per_question_gives_its_answers_their_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook of one sheet per question (a live poll's export; Excel forbids "?" in a
+    sheet's name) headed "Antworten": the header was no text column, and had it been, the
+    answers to both questions would have been one list without their question."""
+    sheets = {
+        "Was fehlt im Stadtteil": {"Antworten": ["Ein Jugendtreff am Abend", "Mehr Bänke"]},
+        "Was schätzen Sie hier": {"Antworten": ["Der Park an der Dhünn"]},
+        "Notizen": {"Antworten": ["Die Kita am Markt"]},
+    }
+    path = _workbook(tmp_path / "umfrage.xlsx", sheets)
+    assert _import(project, path, "--district", "Manfort") == 0
+    out = capsys.readouterr().out
+    assert "Leitfrage 'Was fehlt im Stadtteil': der Name des Tabellenblatts." in out
+    segments = project.segments().fillna({"question": ""})
+    assert list(zip(segments["question"], segments["text"], strict=True)) == [
+        ("Was fehlt im Stadtteil", "Ein Jugendtreff am Abend"),
+        ("Was fehlt im Stadtteil", "Mehr Bänke"),
+        ("Was schätzen Sie hier", "Der Park an der Dhünn"),
+        ("", "Die Kita am Markt"),  # a sheet's name that asks nothing
+    ]
+    # the rows' own question goes first
+    texts = ["Der Jugendtreff", "Das Café"]
+    asked = {"Nennen Sie Treffpunkte": {**CARDS["Manfort"], "Text": texts}}
+    path = _workbook(tmp_path / "zwei.xlsx", {**asked, "Opladen": CARDS["Opladen"]})
+    assert _import(project, path) == 0
+    assert project.segments()["question"].tolist()[-4:] == [
+        "Was fehlt?", "Was fehlt?", "Was gibt es?", "Was fehlt?"
+    ]  # fmt: skip
+
+
 def test_the_examples_in_the_docstrings_hold() -> None:
     assert doctest.testmod(workbook).failed == 0

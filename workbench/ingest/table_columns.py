@@ -28,8 +28,10 @@ TEXT_HEADERS = (
     "text beitrag aussage inhalt content kartentext body segment codiertessegment "
     "codiertertext kodiertertext codedtext zitat zitatinhalt quotation quotationcontent "
     "beschreibung description kommentar comment commentbody antwort answer nachricht "
-    "message frage question"
-).split()  # "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti;
+    "message frage question texte beitrage aussagen inhalte kartentexte beschreibungen "
+    "kommentare comments antworten answers nachrichten messages"
+).split()  # plurals: a sheet of answers headed "Antworten" (one per question);
+# "Segment": MAXQDA's coded segments; "Zitat", "Quotation Content": ATLAS.ti;
 # "Codierter Text", "Coded Text": NVivo's coding summary; "Question": Slido's questions of
 # the audience. A question column is the text only when no other text column exists and
 # its values differ from row to row (a survey's column "Frage" repeating the guiding

@@ -259,6 +259,8 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(f"Tabellenblatt '{sheet}' nicht importiert: {reason}.")
     if options.get("sheet_district"):
         notices.append(f"Sozialraum {options['sheet_district']}: der Name des Tabellenblatts.")
+    if options.get("sheet_question"):
+        notices.append(f"Leitfrage '{options['sheet_question']}': der Name des Tabellenblatts.")
     if options.get("sheet_workshop"):
         notices.append(
             f"Workshop '{options['sheet_workshop']}': der Name des Tabellenblatts "

@@ -75,7 +75,7 @@ def asks(header: str) -> bool:
 # A form's open question written without "?": a request ("Bitte beschreiben Sie …",
 # "Nennen Sie …", "Please describe …"), a question word ahead of two more words ("Was Ihnen
 # im Stadtteil fehlt"), or a lead-in ending in ":" ("Das wünsche ich mir:").
-_REQUEST = re.compile(
+REQUEST = re.compile(
     r"\bbitte\b|^(?:nennen|beschreiben|schildern|erläutern|erklären|begründen|teilen|"
     r"sagen|schreiben|notieren|ergänzen|geben|benennen|skizzieren)\s+sie\b"
     r"|^(?:please|describe|tell|explain|share)\b"
@@ -109,7 +109,7 @@ def invites(header: str) -> bool:
     if _STAFF_WORDS.intersection(words) or is_role_column(header):
         return False
     text = _AFTERWORD.sub("", header).strip()
-    return bool(_REQUEST.search(text)) or any(_FREE_ANSWER.search(w) for w in words)
+    return bool(REQUEST.search(text)) or any(_FREE_ANSWER.search(w) for w in words)
 
 
 def without_remark(question: str) -> str:

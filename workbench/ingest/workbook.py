@@ -9,7 +9,9 @@ with the reason in the first document's notices; if no sheet has statements, the
 sheet's error stops the import as before. A sheet named after one of the project's
 districts ("Manfort") is that district's, unless its rows or the import name one; a sheet
 named after an event ("Workshop Manfort", "Stadtteilforum Opladen") is that workshop's,
-and the district's if its name holds exactly one of the project's districts.
+and the district's if its name holds exactly one of the project's districts. A sheet named
+as a question ("Was fehlt im Stadtteil", "Nennen Sie Treffpunkte") is the guiding question
+of its rows, unless they have one (a question column, a question above the answers).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.table_survey import REQUEST, asks
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
@@ -63,7 +66,8 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
     """A sheet named after a district ("Manfort") is that district's, if nothing else names
     one (the document, a row, the import); so is a sheet named after an event in one
     district ("Workshop Manfort"), whose name is then also the workshop's (unless a
-    column or ``--workshop`` names one).
+    column or ``--workshop`` names one); a sheet named as a question (:func:`asks_as_sheet`)
+    gives its rows their question, if none has one.
 
     >>> def sheet(name):
     ...     return ParsedDocument("k.xlsx", "", "", (), options={"sheet": name})
@@ -83,8 +87,25 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
         match = named[0] if len(named) == 1 else None
     if match and not document.district and not any(s.district for s in document.segments):
         found["district"] = match
+    segments = document.segments
+    if sheet and asks_as_sheet(sheet) and not any(s.question for s in segments):
+        segments = tuple(replace(s, question=sheet) for s in segments)
+        found["question"] = sheet
     options = {**document.options, **{f"sheet_{field}": name for field, name in found.items()}}
-    return replace(document, **found, options=options)
+    found.pop("question", None)
+    return replace(document, **found, segments=segments, options=options)
+
+
+def asks_as_sheet(name: str) -> bool:
+    """Whether a sheet's name is a question (Excel forbids "?" in it): a question word
+    ahead of two more words, or a request — a workbook with one sheet per question.
+
+    >>> asks_as_sheet("Was fehlt im Stadtteil"), asks_as_sheet("Nennen Sie Orte")
+    (True, True)
+    >>> asks_as_sheet("Was fehlt"), asks_as_sheet("Manfort"), asks_as_sheet("Auswertung")
+    (False, False, False)
+    """
+    return asks(name) or bool(REQUEST.search(name))
 
 
 def parse_sheets(
