@@ -21,6 +21,7 @@ from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.analysis.need_scope import FOCUS_MIN, cluster_scopes
 from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC, NeedParams
 from workbench.cli.main import main
+from workbench.store import NeedEdit
 
 DEMO = Path(__file__).resolve().parent.parent / "corpus" / "demo"
 
@@ -234,6 +235,27 @@ def test_an_edit_changes_the_latest_clusters_and_nothing_else(demo_copy: Project
     assert held["Erster Name"] == was[0] and held["Zweiter Name"] == was[1]
     assert held["Zusammen"] == was[2] | was[3]
     assert need_edits.skipped_edits(demo_copy, run) == []
+
+
+def test_an_edit_beside_a_colleagues_edit_loses_neither(demo_copy: Project, monkeypatch):
+    """Two researchers rename at once: each new run started from the same latest run, so
+    the second one stored would have lacked the first one's name."""
+    needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
+    members = needs.assignments(demo_copy).groupby("cluster")["segment_id"].apply(list)
+    reading = need_edits.clustered_statements
+
+    def colleague_meanwhile(*args, **kwargs):
+        with demo_copy.transaction() as session:
+            edit = {"members": [int(m) for m in members[1]], "label": "Name von B"}
+            session.add(NeedEdit(op="rename", payload=edit, author="B"))
+        monkeypatch.setattr(need_edits, "clustered_statements", reading)
+        return reading(*args, **kwargs)
+
+    monkeypatch.setattr(need_edits, "clustered_statements", colleague_meanwhile)
+    need_edits.rename_cluster(demo_copy, 0, "Name von A", author="A")
+    labels = needs.clusters(demo_copy)["label"].tolist()
+    assert "Name von A" in labels and "Name von B" in labels
+    assert need_edits.skipped_edits(demo_copy) == []
 
 
 def test_an_edit_after_new_statements_clusters_again(demo_copy: Project, tmp_path: Path):

@@ -2,10 +2,13 @@
 
 An edit is stored in the edit log (``NeedEdit``) and gives a new run. The new run is the
 latest run's clusters with the edit applied — not a new clustering: a name given to a
-cluster must not move its statements. Only when the clustered statements changed since
-(an import, other codes; the corpus hash differs) are the needs clustered again, with every
-edit of the log replayed (:func:`workbench.analysis.needs.run_needs`). Edits that cannot be
-carried over are kept in the run with their reason and named by :func:`skipped_edits`.
+cluster must not move its statements. Edit and run are stored in one transaction, after
+checking that nothing was stored since the latest run was read. Only when the clustered
+statements changed since (an import, other codes; the corpus hash differs), or another
+edit or run came in between (a colleague's), are the needs clustered again with every
+edit of the log replayed (:func:`workbench.analysis.needs.run_needs`), so no edit is lost.
+Edits that cannot be carried over are kept in the run with their reason and named by
+:func:`skipped_edits`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from workbench.analysis.needs import (
     NeedParams,
@@ -21,12 +25,13 @@ from workbench.analysis.needs import (
     assignments,
     clustered_statements,
     corpus_hash,
+    describe,
+    insert_run,
     latest_run,
     run_needs,
-    store_run,
 )
 from workbench.core.domain import WorkbenchError
-from workbench.store import NeedAssignment, NeedEdit
+from workbench.store import NeedAssignment, NeedEdit, NeedRun
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -74,41 +79,70 @@ def _members(project: Project, cluster: int) -> list[int]:
 
 
 def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
-    """Store the edit and apply it to the latest run (see the module doc); the new run."""
-    with project.session() as session:
-        params = NeedParams.from_stored(latest_run(session).params)
-    with project.transaction() as session:
-        edit = NeedEdit(op=op, payload=payload, author=author)
-        session.add(edit)
-        session.flush()
-        new = {"id": edit.id, "op": op, "payload": payload}
-    segments, vectors, version = clustered_statements(project, params)
+    """Store the edit with a new run: the latest run with the edit applied (module doc)."""
     with project.session() as session:
         latest = latest_run(session)
-        if latest.corpus_hash != corpus_hash(segments):
-            return run_needs(project, params, progress=False)
-        rows = session.execute(
-            select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
-                NeedAssignment.run_id == latest.id
-            )
-        )
-        cluster_of = {int(s): int(c) for s, c in rows}
-        before = list(latest.skipped_edits or [])
+        base, newest_edit = latest.id, session.scalar(select(func.max(NeedEdit.id)))
+        params = NeedParams.from_stored(latest.params)
+        corpus, before = latest.corpus_hash, list(latest.skipped_edits or [])
         named_clusters = {
             int(c["cluster"]): c["label"]
             for c in latest.clusters
             if c.get("label_source") == RESEARCHERS
         }
-    ids = segments["segment_id"].to_numpy()
-    labels = np.array([cluster_of[int(s)] for s in ids], dtype=int)
-    named = {
-        frozenset(ids[labels == cluster].tolist()): label
-        for cluster, label in named_clusters.items()
-    }
-    labels, overrides, skipped = apply_edits(labels, ids, vectors, [new], params.seed, named)
-    return store_run(
-        project, params, segments, vectors, labels, overrides, before + skipped, version
+        rows = session.execute(
+            select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
+                NeedAssignment.run_id == base
+            )
+        )
+        cluster_of = {int(segment): int(cluster) for segment, cluster in rows}
+    segments, vectors, version = clustered_statements(project, params)
+    if corpus == corpus_hash(segments):
+        ids = segments["segment_id"].to_numpy()
+        labels = np.array([cluster_of[int(s)] for s in ids], dtype=int)
+        named = {
+            frozenset(ids[labels == cluster].tolist()): label
+            for cluster, label in named_clusters.items()
+        }
+        new = {"id": None, "op": op, "payload": payload}
+        labels, overrides, skipped = apply_edits(labels, ids, vectors, [new], params.seed, named)
+        clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
+        try:
+            with project.transaction() as session:
+                edit = NeedEdit(op=op, payload=payload, author=author)
+                session.add(edit)  # first: SQLite's writers queue from here
+                session.flush()
+                _unchanged_since(session, base, newest_edit, edit.id)
+                skipped = [{**s, "id": edit.id} for s in skipped]
+                return insert_run(
+                    session, params, segments, labels, clusters, before + skipped, version
+                )
+        except _Changed:
+            pass
+    # Other statements, or someone else's edit or run meanwhile: every edit of the log on a
+    # new clustering, as `workbench needs` does.
+    with project.transaction() as session:
+        session.add(NeedEdit(op=op, payload=payload, author=author))
+    return run_needs(project, params, progress=False)
+
+
+class _Changed(Exception):
+    """Another run or edit was stored since the edit's base run was read."""
+
+
+def _unchanged_since(session: Session, base: int, newest_edit: int | None, own: int) -> None:
+    """Raise :class:`_Changed` unless ``base`` is still the latest run and no edit but
+    ``own`` came after ``newest_edit``. The latest run is locked (PostgreSQL: a second
+    editor waits here, then sees the first one's run); SQLite's writers queue anyway."""
+    latest = session.scalars(
+        select(NeedRun.id).order_by(NeedRun.id.desc()).limit(1).with_for_update()
+    ).first()
+    newest_run = session.scalar(select(func.max(NeedRun.id)))
+    others = session.scalar(
+        select(func.count(NeedEdit.id)).where(NeedEdit.id > (newest_edit or 0), NeedEdit.id != own)
     )
+    if latest != base or newest_run != base or others:
+        raise _Changed
 
 
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:

@@ -438,39 +438,38 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     labels, overrides, skipped = apply_edits(
         _renumber(model.labels_, ids), ids, vectors, edits, params.seed
     )
-    return store_run(project, params, segments, vectors, labels, overrides, skipped, version)
+    clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
+    with project.transaction() as session:
+        return insert_run(session, params, segments, labels, clusters, skipped, version)
 
 
-def store_run(
-    project: Project,
+def insert_run(
+    session: Session,
     params: NeedParams,
     segments: pd.DataFrame,
-    vectors: np.ndarray,
     labels: np.ndarray,
-    overrides: dict[int, str],
+    clusters: list[dict[str, Any]],
     skipped: list[dict[str, Any]],
     embedder_version: str,
 ) -> int:
-    """Describe the clusters ``labels`` of ``segments`` and store them as a run; its id."""
-    clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
+    """Store the clusters ``labels`` of ``segments`` (described) as a run; its id."""
+    run = NeedRun(
+        params=params.stored(),
+        corpus_hash=corpus_hash(segments),
+        versions=_versions(embedder_version),
+        clusters=clusters,
+        skipped_edits=skipped,
+    )
+    session.add(run)
+    session.flush()
     ids = segments["segment_id"].to_numpy()
-    with project.transaction() as session:
-        run = NeedRun(
-            params=params.stored(),
-            corpus_hash=corpus_hash(segments),
-            versions=_versions(embedder_version),
-            clusters=clusters,
-            skipped_edits=skipped,
-        )
-        session.add(run)
-        session.flush()
-        rows = [
-            {"run_id": run.id, "segment_id": int(s), "cluster": int(c)}
-            for s, c in zip(ids, labels, strict=True)
-        ]
-        if rows:  # one executemany instead of one ORM object per statement
-            session.execute(insert(NeedAssignment), rows)
-        return run.id
+    rows = [
+        {"run_id": run.id, "segment_id": int(s), "cluster": int(c)}
+        for s, c in zip(ids, labels, strict=True)
+    ]
+    if rows:  # one executemany instead of one ORM object per statement
+        session.execute(insert(NeedAssignment), rows)
+    return run.id
 
 
 def runs(project: Project) -> pd.DataFrame:
