@@ -193,19 +193,25 @@ def test_edits_survive_reruns(demo_copy: Project) -> None:
     assert needs.runs(demo_copy)["run_id"].size == 5
 
 
+def _add_need(project: Project, folder: Path, text: str) -> int:
+    """Import one more statement (a protocol of Opladen) and code it 'Bedarf'; its id."""
+    extra = folder / "nachtrag.md"
+    extra.write_text(
+        "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
+        f"- {text}\n",
+        encoding="utf-8",
+    )
+    project.import_files([extra])
+    new = int(project.segments().iloc[-1]["segment_id"])
+    project.code_segment(new, "Bedarf", "A")
+    return new
+
+
 def test_rename_survives_new_statements(demo_copy: Project, tmp_path: Path) -> None:
     needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
     first = needs.clusters(demo_copy).iloc[0]
     need_edits.rename_cluster(demo_copy, int(first["cluster"]), "Mein Name")
-    extra = tmp_path / "nachtrag.md"
-    extra.write_text(
-        "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
-        f"- {first['quotes'][0]} (Nachtrag)\n",
-        encoding="utf-8",
-    )
-    demo_copy.import_files([extra])
-    new = demo_copy.segments().iloc[-1]["segment_id"]
-    demo_copy.code_segment(int(new), "Bedarf", "A")
+    _add_need(demo_copy, tmp_path, f"{first['quotes'][0]} (Nachtrag)")
     needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
     assert "Mein Name" in needs.clusters(demo_copy)["label"].tolist()
 
@@ -260,15 +266,7 @@ def test_an_edit_beside_a_colleagues_edit_loses_neither(demo_copy: Project, monk
 
 def test_an_edit_after_new_statements_clusters_again(demo_copy: Project, tmp_path: Path):
     needs.run_needs(demo_copy, NeedParams(n_clusters=6), progress=False)
-    extra = tmp_path / "nachtrag.md"
-    extra.write_text(
-        "---\nworkshop: Nachtrag\ndistrict: Opladen\n---\n## Herausforderungen und Bedarfe\n"
-        "- Es fehlt ein Treffpunkt für Jugendliche am Abend.\n",
-        encoding="utf-8",
-    )
-    demo_copy.import_files([extra])
-    new = int(demo_copy.segments().iloc[-1]["segment_id"])
-    demo_copy.code_segment(new, "Bedarf", "A")
+    new = _add_need(demo_copy, tmp_path, "Es fehlt ein Treffpunkt für Jugendliche am Abend.")
     need_edits.rename_cluster(demo_copy, 0, "Mein Name")
     assert new in set(needs.assignments(demo_copy)["segment_id"])  # the new need is in
     assert "Mein Name" in needs.clusters(demo_copy)["label"].tolist()
