@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.analysis.needs import (
+    RENAMED,
     NeedParams,
     apply_edits,
     assignments,
@@ -35,8 +36,6 @@ from workbench.store import NeedAssignment, NeedEdit, NeedRun
 
 if TYPE_CHECKING:
     from workbench.project import Project
-
-RESEARCHERS = "Forschende"  # label_source of a name a researcher gave
 
 
 def _edit_name(edit: NeedEdit) -> str:
@@ -88,7 +87,7 @@ def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> in
         named_clusters = {
             int(c["cluster"]): c["label"]
             for c in latest.clusters
-            if c.get("label_source") == RESEARCHERS
+            if c.get("label_source") == RENAMED
         }
         rows = session.execute(
             select(NeedAssignment.segment_id, NeedAssignment.cluster).where(
@@ -137,6 +136,7 @@ def _unchanged_since(session: Session, base: int, newest_edit: int | None, own: 
     latest = session.scalars(
         select(NeedRun.id).order_by(NeedRun.id.desc()).limit(1).with_for_update()
     ).first()
+    # after waiting for the lock PostgreSQL hands back the row it waited for: ask again
     newest_run = session.scalar(select(func.max(NeedRun.id)))
     others = session.scalar(
         select(func.count(NeedEdit.id)).where(NeedEdit.id > (newest_edit or 0), NeedEdit.id != own)

@@ -61,6 +61,7 @@ NEED_CODE = "Bedarf"
 CROSS_CUTTING = "übergreifend"
 DISTRICT_SPECIFIC = "sozialraumspezifisch"
 NO_DISTRICT = "ohne Sozialraum"  # no statement of the cluster names a district
+RENAMED = "Forschende"  # label_source of a name a researcher gave (else "Aussage")
 
 CLUSTER_COLUMNS = {
     "cluster": "int64",
@@ -341,7 +342,7 @@ def describe(
                 "quote_segment_ids": [int(ids[i]) for i in quotes],
                 "focus_districts": scope.focus,
                 "focus_p": scope.focus_p,
-                "label_source": "Forschende" if cluster in overrides else "Aussage",
+                "label_source": RENAMED if cluster in overrides else "Aussage",
                 "label_segment_id": source,
             }
         )
