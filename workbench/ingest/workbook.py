@@ -87,12 +87,11 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
         match = named[0] if len(named) == 1 else None
     if match and not document.district and not any(s.district for s in document.segments):
         found["district"] = match
+    options = {**document.options, **{f"sheet_{field}": name for field, name in found.items()}}
     segments = document.segments
     if sheet and asks_as_sheet(sheet) and not any(s.question for s in segments):
         segments = tuple(replace(s, question=sheet) for s in segments)
-        found["question"] = sheet
-    options = {**document.options, **{f"sheet_{field}": name for field, name in found.items()}}
-    found.pop("question", None)
+        options["sheet_question"] = sheet
     return replace(document, **found, segments=segments, options=options)
 
 
