@@ -100,3 +100,18 @@ def test_topics_by_a_field_no_statement_has_stop_before_any_work(
         with pytest.raises(WorkbenchError, match=message):
             topics.run_topics(project, TopicParams(by=by), progress=False)
     assert topics.runs(project).empty
+
+
+def test_a_word_model_needs_two_words_that_pass_the_vectoriser_rules() -> None:
+    """From 50 statements on, a word counts for the word model only when two statements use
+    it (``min_df``); with fewer than two such words there is none to fit."""
+    params = TopicParams()
+    letters = [a + b for a in "bcdfg" for b in "klmnprstvwxz"]  # 60 made-up words
+    unique = [f"Wort{x}a Stamm{x}o" for x in letters]
+    assert topics._too_few_words(unique, params)  # 120 words, each in one statement only
+    one_shared = [*unique, "Spielplatz", "Spielplatz"]
+    assert topics._too_few_words(one_shared, params)  # one word in two statements
+    two_shared = [*one_shared, "Bank am Spielplatz", "Bank"]
+    assert not topics._too_few_words(two_shared, params)  # two
+    assert not topics._too_few_words(["Spielplatz", "Bank"], params)  # few: every word counts
+    assert topics._too_few_words(["👍", "[Person 1]", "❤️"], params)

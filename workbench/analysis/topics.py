@@ -167,9 +167,16 @@ def _too_few_words(texts: list[str], params: TopicParams) -> bool:
     from workbench.analysis.stopwords import tokenize
 
     stop = tuple(params.domain_stop_words)
-    counts = Counter(w for text in texts for w in set(tokenize(text, stop)))
     min_df = 2 if len(texts) >= 50 else 1
-    return sum(1 for n in counts.values() if n >= min_df) < 2
+    counts: Counter[str] = Counter()
+    passing = 0
+    for text in texts:  # stops at the second word that passes (at once on real corpora)
+        for word in set(tokenize(text, stop)):
+            counts[word] += 1
+            passing += counts[word] == min_df
+            if passing >= 2:
+                return False
+    return True
 
 
 def fit_topics(
@@ -284,6 +291,7 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
     from tqdm.auto import tqdm
 
     names = sorted(groups.unique())
+    segment_ids = segments["segment_id"].to_numpy()
     # Progress is the workbench's own, one step per model, and only where it says something:
     # several models (--by) on a terminal or in a notebook, never in logs and pipes.
     # BERTopic itself runs with verbose=False, so no library bar is printed.
@@ -296,7 +304,7 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
         )
         for info in topics_info:
             position = info.pop("label_text_index", None)
-            source = None if position is None else int(segments["segment_id"].iloc[index[position]])
+            source = None if position is None else int(segment_ids[index[position]])
             described.append(
                 {
                     "group": group,
@@ -306,9 +314,7 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
                 }
             )
         for i, topic, p in zip(index, topics, probability, strict=True):
-            rows.append(
-                (int(segments["segment_id"].iloc[i]), group, _key(params, group, topic), float(p))
-            )
+            rows.append((int(segment_ids[i]), group, _key(params, group, topic), float(p)))
     versions = {
         "embeddings": embedder.version,
         **{
@@ -317,7 +323,7 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
         },
     }
     xy = layout(vectors, params.seed)
-    position = {int(s): i for i, s in enumerate(segments["segment_id"])}
+    position = {int(s): i for i, s in enumerate(segment_ids)}
     with project.transaction() as session:
         run = TopicRun(
             params=json.loads(json.dumps(asdict(params))),
