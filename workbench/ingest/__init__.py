@@ -10,7 +10,11 @@ from pathlib import Path
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import polis
 from workbench.ingest.docx_protocol import parse_docx
-from workbench.ingest.folder_files import leave_out_descriptions
+from workbench.ingest.folder_files import (
+    leave_out_descriptions,
+    subfolder_text,
+    subfolders_with_files,
+)
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
@@ -83,7 +87,8 @@ def supported_suffixes() -> list[str]:
 def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) -> list[Path]:
     """``paths`` with every folder replaced by the files in it that can be imported
     (sorted by name; hidden files and Office lock files ``~$…`` left out; subfolders are
-    not entered: a REFI-QDA project's ``Sources/`` are read with its ``.qde``). Files
+    not entered — a REFI-QDA project's ``Sources/`` are read with its ``.qde`` — and those
+    holding importable files are named: in the error when the folder has none itself). Files
     that describe the folder (README, licence: :mod:`workbench.ingest.folder_files`) and
     files of a Pol.is export that hold no statements are left out; ``notices`` gets what
     was."""
@@ -100,6 +105,20 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         )
         found, described = leave_out_descriptions(found)
         found, left_out = polis.leave_out_companions(found)
+        inside = subfolders_with_files(path, sorted(suffixes))
+        if inside and not found:
+            raise InputError(
+                f"Der Ordner enthält keine Datei mit Beiträgen, aber Unterordner mit "
+                f"Dateien: {subfolder_text(inside)}. Unterordner werden nicht durchsucht "
+                "(jeder ist ein eigener Export oder Workshop): sie einzeln oder zusammen "
+                f"angeben, z. B. workbench import '{path}'/*/",
+                file=str(path),
+            )
+        if inside:
+            left_out.append(
+                f"Unterordner nicht durchsucht: {subfolder_text(inside)} (einzeln angeben, "
+                "um ihre Dateien zu importieren)."
+            )
         if notices is not None:
             notices.extend([*described, *left_out])
         if not found and left_out:
