@@ -115,3 +115,48 @@ def test_a_word_model_needs_two_words_that_pass_the_vectoriser_rules() -> None:
     assert not topics._too_few_words(two_shared, params)  # two
     assert not topics._too_few_words(["Spielplatz", "Bank"], params)  # few: every word counts
     assert topics._too_few_words(["👍", "[Person 1]", "❤️"], params)
+
+
+def _python(code: str, **env: str) -> list:
+    """Run ``code`` in a fresh interpreter; its last line of output, read as JSON."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+        env={**os.environ, **env},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_topics_load_neither_umap_nor_numba_unless_umap_is_asked_for(tmp_path: Path) -> None:
+    """BERTopic's plotting module imports UMAP, and UMAP's pynndescent compiles numba code
+    at import (25 s on the first run after installation): the default path (spectral
+    clustering) needs neither, and UMAP stays importable for ``reducer="umap"``."""
+    loaded, findable, plotting_umap, n = _python(
+        "import importlib.util, json, sys\n"
+        "from workbench.analysis import topics\n"
+        "from workbench.analysis.embeddings import get_embedder\n"
+        "texts = [f'Es fehlt ein {w} im Quartier für {g}' for w in ('Treffpunkt', 'Spielplatz',\n"
+        "         'Radweg', 'Bus', 'Arzt', 'Park') for g in ('Ältere', 'Kinder', 'alle',\n"
+        "         'Familien', 'Jugendliche')]\n"
+        "embedder = get_embedder('tfidf')\n"
+        "params = topics.TopicParams(backend='tfidf')\n"
+        "found, _, _ = topics.fit_topics(texts, embedder.embed(texts), params, embedder)\n"
+        "loaded = [m for m in ('umap', 'pynndescent', 'numba') if m in sys.modules]\n"
+        "from bertopic.plotting import _topics\n"
+        "findable = importlib.util.find_spec('umap') is not None\n"  # not left blocked
+        "print(json.dumps([loaded, findable, _topics.HAS_UMAP, len(found)]))\n"
+    )
+    assert loaded == [] and findable and not plotting_umap and n == 30
+    # asked for (reducer="umap"), UMAP is imported first: BERTopic sees it
+    fake = tmp_path / "umap"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("class UMAP:\n    pass\n", encoding="utf-8")
+    origin, plotting_umap = _python(
+        "import json, sys\n"
+        "from workbench.analysis import topics\n"
+        "topics._load_bertopic(umap=True)\n"
+        "from bertopic.plotting import _topics\n"
+        "print(json.dumps([sys.modules['umap'].__file__, _topics.HAS_UMAP]))\n",
+        PYTHONPATH=str(tmp_path),
+    )
+    assert origin == str(fake / "__init__.py") and plotting_umap

@@ -5,7 +5,8 @@ Components (see :func:`build_topic_model`):
   handed to BERTopic so that KeyBERT-style labels embed German words the same way;
 - reducer + clusterer: by default no separate reducer and spectral clustering on the
   sparse kNN graph with k by modularity (:class:`~workbench.analysis.spectral.SpectralClusterer`,
-  the need clusterer; no numba compilation on this path); ``clusterer="graph-kmeans"`` is
+  the need clusterer; no numba compilation on this path: BERTopic is imported without
+  UMAP, see :func:`_load_bertopic`); ``clusterer="graph-kmeans"`` is
   the method before it; ``reducer="umap"`` with ``clusterer="hdbscan"`` gives the classic
   BERTopic pipeline, followed by outlier reduction;
 - vectorizer: German stop words plus a configurable domain stop list, uni- and bigrams;
@@ -20,7 +21,9 @@ refitting.
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
@@ -80,8 +83,33 @@ class TopicParams:
             )
 
 
+def _load_bertopic(umap: bool = False) -> None:
+    """Import BERTopic; without UMAP unless ``umap`` is asked for or already loaded.
+
+    BERTopic's plotting module imports UMAP when BERTopic is imported, only for its own
+    topic map (the workbench draws its own). UMAP imports pynndescent, whose numba
+    functions compile at import: 25 s on the first run after installation, 1 s on every
+    later one — on the default path (spectral clustering), which uses neither. For that
+    one import, ``from umap import UMAP`` fails as a missing optional package would; UMAP
+    itself stays importable (``reducer="umap"`` imports it first).
+    """
+    if "bertopic" in sys.modules:
+        return
+    if umap:
+        importlib.import_module("umap")
+    blocked = "umap" not in sys.modules
+    if blocked:
+        sys.modules["umap"] = None  # type: ignore[assignment]
+    try:
+        importlib.import_module("bertopic")
+    finally:
+        if blocked and "umap" in sys.modules and sys.modules["umap"] is None:
+            del sys.modules["umap"]
+
+
 def _bertopic_backend(embedder: Embedder):
     """Wrap a workbench embedder as a BERTopic embedding backend."""
+    _load_bertopic()
     from bertopic.backend import BaseEmbedder
 
     class _Backend(BaseEmbedder):
@@ -93,6 +121,7 @@ def _bertopic_backend(embedder: Embedder):
 
 def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int):
     """The BERTopic model with every component explicit and seeded."""
+    _load_bertopic(umap=params.reducer == "umap")
     from bertopic import BERTopic
     from bertopic.dimensionality import BaseDimensionalityReduction
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
