@@ -305,7 +305,8 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
         == 0
     )
     table = pd.read_csv(out, dtype={"source_id": str})
-    assert list(table.columns) == ["segment_id", "source_id", "cluster", "cluster_label", "scope"]
+    columns = ["segment_id", "document", "source_id", "cluster", "cluster_label", "scope"]
+    assert list(table.columns) == columns
     assert len(table) == len(demo_copy.segments())
     cards = _source_texts()
     joined = table[table["source_id"].isin(cards)]
@@ -315,6 +316,36 @@ def test_cli_csv_joins_back_to_the_source_by_source_id(
         original = " ".join(cards[row.source_id].split())
         stored = " ".join(segments.loc[row.segment_id, "text"].split())
         assert stored == original or "[" in stored  # identical unless pseudonymised
+
+
+def test_cli_csv_names_each_statements_file_where_ids_repeat_across_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two exports that each count their cards from 1 (one per district): the CSVs
+    of needs and topics say which file a statement comes from, so (document, source_id)
+    joins back to exactly one row."""
+    folder = tmp_path / "p"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    rows = {
+        "mobilitaet.csv": ["Der Bus fährt zu selten", "Radwege fehlen", "Mehr Carsharing"],
+        "wohnen.csv": ["Mieten sind zu hoch", "Es fehlen kleine Wohnungen", "Mehr Grün im Hof"],
+    }
+    for name, texts in rows.items():
+        lines = ["id,text", *(f"{i},{t}" for i, t in enumerate(texts, start=1))]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        imported = ["import", str(tmp_path / name), "--text-column", "text", "--id-column", "id"]
+        assert main(["--project", str(folder), *imported]) == 0
+    for command in (["needs", "--segments", "all"], ["topics"]):
+        out = tmp_path / f"{command[0]}.csv"
+        args = ["--project", str(folder), *command, "--backend", "tfidf", "--out", str(out)]
+        assert main(args) == 0, capsys.readouterr().err
+        table = pd.read_csv(out, dtype={"source_id": str})
+        assert list(table.columns[1:3]) == ["document", "source_id"]
+        assert table["source_id"].duplicated().any()  # the IDs alone are ambiguous
+        assert not table.duplicated(["document", "source_id"]).any()
+        stored = Project.open(folder).segments().set_index("segment_id")["text"]
+        for row in table.itertuples():
+            assert stored[row.segment_id] == rows[row.document][int(row.source_id) - 1]
 
 
 def test_needs_of_one_question_without_coding(

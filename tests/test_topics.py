@@ -72,10 +72,12 @@ def test_same_input_same_assignments_in_two_processes(
         outputs.append((out.read_text(encoding="utf-8"), needs_out.read_text(encoding="utf-8")))
     assert outputs[0] == outputs[1]
     table = pd.read_csv(tmp_path / "topics0.csv", dtype={"source_id": str})
-    assert list(table.columns) == ["segment_id", "source_id", "topic", "topic_label", "probability"]
+    columns = ["segment_id", "document", "source_id", "topic", "topic_label", "probability"]
+    assert list(table.columns) == columns
     with Project.open(embedded_demo_dir) as project:
         segments = project.segments()
-    joined = table.merge(segments, on=["segment_id", "source_id"], how="left", indicator=True)
+    on = ["segment_id", "document", "source_id"]
+    joined = table.merge(segments, on=on, how="left", indicator=True)
     assert (joined["_merge"] == "both").all()  # every row joins back by its source id
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.project import Project
 
 
 def cmd_embed(args: argparse.Namespace) -> int:
@@ -21,6 +27,19 @@ def cmd_embed(args: argparse.Namespace) -> int:
     return 0
 
 
+# Where a statement comes from: its file (as stored, pseudonymised) and its ID in that file.
+# IDs repeat across files (row numbers of tables without an ID column, card numbers counted
+# from 1 in each district's export), so a join back to the sources takes both. Files of the
+# same name from different folders (Pol.is: comments.csv) are told apart by their workshop.
+SOURCE = ["document", "source_id"]
+
+
+def _with_document(project: Project, table: pd.DataFrame) -> pd.DataFrame:
+    """Topic assignments with the name of each statement's document."""
+    documents = project.segments()[["segment_id", "document"]]
+    return table.merge(documents, on="segment_id", how="left", validate="one_to_one")
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     """workbench topics [--by district|question] [--out CSV]."""
     from workbench.analysis import topics
@@ -32,8 +51,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
         reducer=args.reducer, clusterer=args.clusterer,
     )  # fmt: skip
     run_id = topics.run_topics(project, params)
-    table = topics.assignments(project, run_id)
-    write_csv(table[["segment_id", "source_id", "topic", "topic_label", "probability"]], args.out)
+    table = _with_document(project, topics.assignments(project, run_id))
+    write_csv(table[["segment_id", *SOURCE, "topic", "topic_label", "probability"]], args.out)
     if args.out:
         described = topics.topics(project, run_id)
         print(
@@ -62,10 +81,8 @@ def cmd_needs(args: argparse.Namespace) -> int:
 def _report(project, run_id: int, out: str | None) -> None:
     from workbench.analysis import need_edits, needs
 
-    table = needs.assignments(project, run_id)
-    table = table.rename(columns={})[
-        ["segment_id", "source_id", "cluster", "cluster_label", "scope"]
-    ]
+    table = needs.assignments(project, run_id)  # with the document
+    table = table[["segment_id", *SOURCE, "cluster", "cluster_label", "scope"]]
     write_csv(table, out)
     if out:
         clusters = needs.clusters(project, run_id)
@@ -130,7 +147,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "topics",
         help="Themen modellieren (BERTopic) und als CSV ausgeben",
-        description="Schreibt segment_id,source_id,topic,topic_label,probability.",
+        description="Schreibt segment_id,document,source_id,topic,topic_label,probability.",
     )
     p.add_argument(
         "--by",
@@ -161,7 +178,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "needs",
         help="Bedarfe sozialraumübergreifend clustern",
-        description="Schreibt segment_id,source_id,cluster,cluster_label,scope.",
+        description="Schreibt segment_id,document,source_id,cluster,cluster_label,scope.",
     )
     p.add_argument(
         "--segments",
