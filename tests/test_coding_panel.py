@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.coding_panel_data import button, card_wall, codings_of
 from widgets.app_support import GENERIC_ERROR, query_params
 from widgets.coding_model import ALL, NO_QUESTION, code_buttons
 from widgets.coding_panel import CodingPanel, coding_app
@@ -26,16 +26,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     p = build_demo(tmp_path_factory.mktemp("panel") / "projekt")
     yield p
     p.close()
-
-
-def codings_of(project: Project, coder: str) -> set[tuple[int, str]]:
-    table = project.codings()
-    table = table[table["coder"] == coder]
-    return set(zip(table["segment_id"].astype(int), table["code"], strict=True))
-
-
-def button(panel: CodingPanel, path: str):
-    return panel.code_buttons[path]
 
 
 def test_buttons_are_grouped_by_dimension_and_theme_with_keys_and_colours(
@@ -414,229 +404,15 @@ def test_coding_app_shows_a_german_message_instead_of_a_traceback(tmp_path: Path
 
 
 def test_segments_without_guiding_question_can_be_filtered(tmp_path: Path) -> None:
-    from workbench.ingest.table import TableMapping
-
-    table = tmp_path / "karten.csv"
-    table.write_text(
+    cards = (
         "ID;Sozialraum;Leitfrage;Text\n"
         "K1;Manfort;Ressourcen und Möglichkeiten;Das Bürgerhaus ist offen\n"
-        "K2;Manfort;;Kein WLAN im Treff\n",
-        encoding="utf-8",
+        "K2;Manfort;;Kein WLAN im Treff\n"
     )
-    with Project.create(tmp_path / "klein", districts=["Manfort"]) as small:
-        small.import_files(
-            [table],
-            mapping=TableMapping(
-                text_column="Text",
-                id_column="ID",
-                district_column="Sozialraum",
-                question_column="Leitfrage",
-            ),
-            workshop="Kartenwand",
-        )
+    with Project.open(card_wall(tmp_path / "klein", cards)) as small:
         small.add_code("Bedarf")
         panel = CodingPanel(small, coder="Klein")
         assert ("(ohne Leitfrage)", NO_QUESTION) in panel.question_filter.options
         panel.question_filter.value = NO_QUESTION
         assert [panel.model.table_.source_ids[i] for i in panel.model.visible_] == ["K2"]
         assert "Leitfrage" not in panel.context.value.split("sw-meta")[1].split("</div>")[0]
-
-
-# -- in-vivo coding: codes created while coding ----------------------------------------------
-CARDS = (
-    "ID;Sozialraum;Leitfrage;Text\n"
-    "K1;Manfort;Ressourcen und Möglichkeiten;Das Bürgerhaus ist abends offen\n"
-    "K2;Manfort;Ressourcen und Möglichkeiten;Im Park fehlt ein Treffpunkt für Jugendliche\n"
-    "K3;Manfort;Herausforderungen;Der Bus fährt nach 20 Uhr nicht mehr\n"
-)
-
-
-def card_wall(folder: Path) -> Path:
-    """A fresh card-wall import without any codebook; its folder."""
-    from workbench.ingest.table import TableMapping
-
-    folder.mkdir(parents=True)
-    table = folder / "karten.csv"
-    table.write_text(CARDS, encoding="utf-8")
-    with Project.create(folder / "projekt", districts=["Manfort"]) as fresh:
-        fresh.import_files(
-            [table],
-            mapping=TableMapping(
-                text_column="Text",
-                id_column="ID",
-                district_column="Sozialraum",
-                question_column="Leitfrage",
-            ),
-            workshop="Kartenwand",
-        )
-    return folder / "projekt"
-
-
-@pytest.fixture
-def bare(tmp_path: Path) -> Project:
-    """A card-wall project without codebook."""
-    with Project.open(card_wall(tmp_path / "karten")) as p:
-        yield p
-
-
-def said(widget: object) -> str:
-    """The text of a message widget (HTML-escaped in its value)."""
-    return html.unescape(widget.value)
-
-
-def create(panel: CodingPanel, name: str, parent: str = "", description: str = "") -> None:
-    """Fill in the new code form and click its button."""
-    panel.new_code_name.value = name
-    panel.new_code_parent.value = parent
-    panel.new_code_description.value = description
-    panel.new_code_button.click()
-
-
-def test_without_codebook_the_panel_offers_to_create_the_first_code(bare: Project) -> None:
-    assert bare.codebook() == []
-    panel = CodingPanel(bare, coder="Erste", co_researcher=True)
-    assert panel.code_buttons == {}
-    assert "Noch keine Codes – legen Sie den ersten Code an" in panel.code_area.children[0].value
-    # Every field of the form has a label (rendered as <label for=…> by ipywidgets).
-    form = (panel.new_code_name, panel.new_code_parent, panel.new_code_description)
-    assert [f.description for f in form] == ["Name", "Obercode", "Beschreibung"]
-    assert panel.new_code_parent.options == (("(kein Obercode)", ""),)
-    assert panel.key_catcher.focus_keys["n"] == ".sw-new-code-name input"
-    first = panel.model.current_id
-
-    create(panel, "  Treffpunkt fehlt ", description="Orte, an denen man sich trifft, fehlen")
-    assert [(c.path, c.description) for c in bare.codebook()] == [
-        ("Treffpunkt fehlt", "Orte, an denen man sich trifft, fehlen")
-    ]
-    assert codings_of(bare, "Erste") == {(first, "Treffpunkt fehlt")}  # applied at once
-    assert button(panel, "Treffpunkt fehlt").description == "✓ 1 · Treffpunkt fehlt"
-    assert "Orte, an denen" in button(panel, "Treffpunkt fehlt").tooltip
-    assert "Noch keine Codes" not in str(
-        [getattr(c, "value", "") for c in panel.code_area.children]
-    )
-    assert "Code 'Treffpunkt fehlt' angelegt (Taste 1) und zugeordnet (K1)" in said(panel.status)
-    assert "angelegt" in panel.new_code_message.value
-    assert panel.new_code_name.value == "" and panel.new_code_description.value == ""
-    assert "1 Treffpunkt fehlt" in panel.key_catcher.label
-    assert ("Treffpunkt fehlt", "Treffpunkt fehlt") in panel.new_code_parent.options
-    assert ("Treffpunkt fehlt", "Treffpunkt fehlt") in panel.code_filter.options
-    assert panel.segment_list.options[0].startswith("●")
-    assert "1 von 3 Aussagen kodiert" in panel.progress_label.value
-
-    panel.key_catcher.press("j")  # the new code's key works like any other
-    panel.key_catcher.press("1")
-    second = panel.model.current_id
-    assert codings_of(bare, "Erste") == {(first, "Treffpunkt fehlt"), (second, "Treffpunkt fehlt")}
-    panel.key_catcher.press("u")  # undo takes back the coding, the code stays
-    assert codings_of(bare, "Erste") == {(first, "Treffpunkt fehlt")}
-    assert [c.path for c in bare.codebook()] == ["Treffpunkt fehlt"]
-
-
-def test_another_coders_panel_shows_the_new_code_on_its_next_statement(bare: Project) -> None:
-    bare.add_code("Ressource")
-    bare.add_code("Orte")
-    bare.add_code("Orte/Park")
-    with Project.open(bare.path) as elsewhere:  # another kernel, e.g. a second Voilà page
-        other = CodingPanel(elsewhere, coder="Zweite", co_researcher=True)
-        assert other.model.key_of_ == {"1": "Ressource", "2": "Orte/Park"}
-        assert other.model.refresh_codebook() is False  # nothing changed: nothing re-read
-
-        panel = CodingPanel(bare, coder="Erste")
-        create(panel, "Mobilität")
-        create(panel, "Bürgerhaus", parent="Orte", description="das Haus am Markt")
-        assert {c.path for c in bare.codebook()} >= {"Mobilität", "Orte/Bürgerhaus"}
-        assert panel.model.key_of_ == {
-            "1": "Ressource",
-            "2": "Orte/Park",
-            "3": "Mobilität",
-            "4": "Orte/Bürgerhaus",
-        }
-        assert [b.group for b in panel.model.buttons_] == [
-            "Dimensionen",
-            "Dimensionen",
-            "Orte",
-            "Orte",
-        ]
-
-        assert "Mobilität" not in other.code_buttons  # not until the coder moves on
-        other.key_catcher.press("j")
-        assert set(other.code_buttons) == {"Ressource", "Orte/Park", "Mobilität", "Orte/Bürgerhaus"}
-        # Known codes keep their keys; new ones get the next free keys.
-        assert other.model.key_of_ == panel.model.key_of_
-        assert button(other, "Mobilität").description == "3 · Mobilität"
-        assert "3 Mobilität" in other.key_catcher.label
-        assert "3" in other.key_catcher.handled_keys
-        other.key_catcher.press("3")
-        assert codings_of(bare, "Zweite") == {(other.model.current_id, "Mobilität")}
-        assert other.model.codes_of(other.model.current) == {"Mobilität"}
-        assert ("Orte/Bürgerhaus", "Orte/Bürgerhaus") in other.new_code_parent.options
-
-    fresh = CodingPanel(bare, coder="Dritte")  # a panel opened later: keys in button order
-    assert fresh.model.key_of_["2"] == "Mobilität"
-
-
-def test_bad_code_names_give_german_messages(bare: Project) -> None:
-    bare.add_code("Bedarf")
-    panel = CodingPanel(bare, coder="Prüfung", co_researcher=True)
-    for name, message in (
-        ("   ", "Der Codename ist leer"),
-        ("Orte/Park", "darf kein '/' enthalten"),
-        ("Bedarf", "Code 'Bedarf' gibt es schon"),
-        ("bedarf", "Code 'Bedarf' gibt es schon"),  # only the case differs: a slip
-        ("x" * 101, "zu lang"),
-    ):
-        create(panel, name)
-        assert message in said(panel.status), name
-        assert message in said(panel.new_code_message), name
-        assert "Traceback" not in panel.status.value
-    researcher = CodingPanel(bare, coder="Prüfung")  # researchers too: a message, no error
-    create(researcher, "")
-    assert "Der Codename ist leer" in researcher.status.value
-    assert [c.path for c in bare.codebook()] == ["Bedarf"]
-    assert codings_of(bare, "Prüfung") == set()
-
-    panel.search.value = "gibt es nirgends"  # no statement: nothing to apply it to
-    create(panel, "Neu")
-    assert "Keine Aussage ausgewählt" in panel.status.value
-    assert panel.new_code_button.disabled
-    nameless = CodingPanel(bare)
-    with pytest.raises(InputError, match="zuerst einen Namen"):
-        nameless.model.create_code("Neu")
-    assert [c.path for c in bare.codebook()] == ["Bedarf"]
-
-
-def test_a_coded_code_cannot_become_a_parent(bare: Project) -> None:
-    panel = CodingPanel(bare, coder="Ober", co_researcher=True)
-    create(panel, "Ort")  # applied at once: it has a coding
-    create(panel, "Bürgerhaus", parent="Ort")
-    assert "kann kein Obercode werden" in panel.status.value
-    assert [c.path for c in bare.codebook()] == ["Ort"]
-    bare.add_code("Leer")  # without codings it may
-    panel.key_catcher.press("j")
-    create(panel, "Unterpunkt", parent="Leer")
-    assert [c.path for c in bare.codebook()] == ["Leer", "Leer/Unterpunkt", "Ort"]
-    assert "Leer" not in panel.code_buttons  # now a group
-    assert codings_of(bare, "Ober") == {
-        (int(bare.segments()["segment_id"].iloc[0]), "Ort"),
-        (panel.model.current_id, "Leer/Unterpunkt"),
-    }
-
-
-def test_a_code_created_in_a_panel_with_chosen_codes_joins_them(bare: Project) -> None:
-    bare.add_code("Gezeigt")
-    bare.add_code("Verborgen")
-    panel = CodingPanel(bare, coder="Auswahl", codes=["Gezeigt"])
-    create(panel, "Neu im Panel")
-    assert list(panel.code_buttons) == ["Gezeigt", "Neu im Panel"]
-    assert panel.model.codes == ["Gezeigt"]  # the parameter stays as given
-
-
-def test_a_name_taken_meanwhile_by_another_coder_is_refused_and_then_shown(
-    bare: Project,
-) -> None:
-    panel = CodingPanel(bare, coder="Gleichzeitig", co_researcher=True)
-    bare.add_code("Mobilität")  # another coder, a moment earlier
-    create(panel, "Mobilität")
-    assert "Code 'Mobilität' gibt es schon" in said(panel.new_code_message)
-    assert button(panel, "Mobilität").description == "1 · Mobilität"  # shown right away
-    assert codings_of(bare, "Gleichzeitig") == set()

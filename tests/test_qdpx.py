@@ -4,35 +4,40 @@ from __future__ import annotations
 
 import doctest
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from tests.conftest import SHARED, need
-from workbench import InputError, Project
+from tests.qdpx_data import (
+    Q,
+    codings_of,
+    fresh,
+    maxqda_archive,
+    memos_of,
+    qde_root,
+    refi_schema,
+    rezip,
+    segments_of,
+    snapshot,
+)
+from workbench import Project
 from workbench.cli.main import main
 from workbench.coding.codebook_qdc import code_guid
-from workbench.demo import DEMO_DISTRICTS, build_demo
+from workbench.demo import build_demo
 from workbench.exchange.qdpx import export_qdpx, import_qdpx, parse_block, read_qdpx
 from workbench.ingest.offsets import OffsetMap
 from workbench.synthesis.indicators import indicators
 
-NS = "urn:QDA-XML:project:1.0"
-Q = f"{{{NS}}}"
-FIXTURE = Path(__file__).parent / "fixtures" / "maxqda_projekt"
 PERSON_SPAN = 20  # "[Person 1] berichtet" in the demo's alkenrath_protokoll.docx
 
 
 # -- helpers ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def schema() -> etree.XMLSchema:
-    """Project-mrt2019.xsd from ../shared/refi-qda (intact; Codebook.xsd is not needed)."""
-    return etree.XMLSchema(
-        etree.parse(str(need(SHARED / "refi-qda" / "Project-mrt2019.xsd", "XSD")))
-    )
+    """The REFI-QDA project schema."""
+    return refi_schema()
 
 
 @pytest.fixture(scope="module")
@@ -63,93 +68,19 @@ def exported(source: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _fresh(path: Path) -> Project:
-    return Project.create(path, districts=DEMO_DISTRICTS)
-
-
-def _segments(project: Project) -> list[dict]:
-    columns = ["document", "source_id", "position", "workshop", "district", "question"]
-    columns += ["speaker_role", "text", "start", "end", "attributes"]
-    table = project.segments()[columns].sort_values(["document", "start"])
-    return table.to_dict("records")
-
-
-def _codings(project: Project) -> list[dict]:
-    columns = ["document", "source_id", "code", "coder", "start", "end", "created_at"]
-    table = project.codings()[columns].sort_values(columns[:6])
-    return table.to_dict("records")
-
-
-def _memos(project: Project) -> list[tuple]:
-    """Memos with their targets as stable keys (ids differ between projects)."""
-    segments = project.segments().set_index("segment_id")
-    codes = project.codes().set_index("code_id")
-    result = []
-    for m in project.memos().itertuples():
-        target = None
-        if m.target_type == "segment":
-            target = (segments.at[m.target_id, "document"], segments.at[m.target_id, "source_id"])
-        elif m.target_type == "code":
-            target = codes.at[m.target_id, "path"]
-        elif m.target_type == "cluster":
-            target = int(m.target_id)
-        result.append((m.target_type, target, m.author, m.text, m.created_at))
-    return sorted(result, key=str)
-
-
-def _snapshot(project: Project) -> tuple:
-    return (
-        project.status(),
-        _segments(project),
-        _codings(project),
-        _memos(project),
-        project.pseudonym_key().to_dict("records"),
-        indicators(project).to_dict("records"),
-        project.districts().to_dict("records"),
-    )
-
-
-def _qde(path: Path) -> etree._Element:
-    with zipfile.ZipFile(path) as archive:
-        return etree.fromstring(archive.read("project.qde"))
-
-
-def _rezip(src: Path, dst: Path, qde: bytes | None = None, drop: str | None = None) -> Path:
-    """Copy an archive, optionally with another project.qde or without one member."""
-    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w") as new:
-        for info in old.infolist():
-            if info.filename == drop:
-                continue
-            data = qde if qde is not None and info.filename == "project.qde" else None
-            new.writestr(info.filename, data if data is not None else old.read(info))
-    return dst
-
-
-def _maxqda(folder: Path, qde: bytes | None = None) -> Path:
-    """The hand-written MAXQDA-shaped fixture as a .qdpx, its relative source beside it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / "quartiersstudie.qdpx"
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("project.qde", qde or (FIXTURE / "project.qde").read_bytes())
-        for path in sorted((FIXTURE / "sources").iterdir()):
-            archive.write(path, f"sources/{path.name}")
-    shutil.copy(FIXTURE / "Kartenabfrage_Wiesdorf.txt", folder)
-    return out
-
-
 # -- round trip -------------------------------------------------------------------------
 def test_round_trip_gives_the_same_project(source: Project, exported: Path, tmp_path: Path) -> None:
-    target = _fresh(tmp_path / "ziel")
+    target = fresh(tmp_path / "ziel")
     result = import_qdpx(target, exported)
     assert result.documents == 10 and result.segments == 487 and result.existing == 0
     assert result.notices == ()
 
-    assert _segments(target) == _segments(source)
-    assert _codings(target) == _codings(source)
-    assert len(_codings(target)) == 1952 + 3  # the demo's and the fixture's span codings
+    assert segments_of(target) == segments_of(source)
+    assert codings_of(target) == codings_of(source)
+    assert len(codings_of(target)) == 1952 + 3  # the demo's and the fixture's span codings
     assert target.codes().drop(columns="code_id").equals(source.codes().drop(columns="code_id"))
-    assert _memos(target) == _memos(source)
-    assert {m[0] for m in _memos(target)} == {"project", "segment", "code", "cluster"}
+    assert memos_of(target) == memos_of(source)
+    assert {m[0] for m in memos_of(target)} == {"project", "segment", "code", "cluster"}
     assert (
         target.workshops()
         .drop(columns="workshop_id")
@@ -180,13 +111,13 @@ def test_round_trip_gives_the_same_project(source: Project, exported: Path, tmp_
 def test_export_is_valid_and_reproducible(
     source: Project, exported: Path, schema: etree.XMLSchema, tmp_path: Path
 ) -> None:
-    root = _qde(exported)
+    root = qde_root(exported)
     assert schema.validate(root), schema.error_log
     again = tmp_path / "nochmal.qdpx"
     export_qdpx(source, again)
     assert again.read_bytes() == exported.read_bytes()
     # Through a new project and back: the same bytes (all GUIDs are stable keys).
-    target = _fresh(tmp_path / "ziel")
+    target = fresh(tmp_path / "ziel")
     import_qdpx(target, exported)
     back = tmp_path / "zurueck.qdpx"
     export_qdpx(target, back, name=source.path.name)
@@ -200,7 +131,7 @@ def test_export_is_valid_and_reproducible(
 
 
 def test_export_encodes_segments_as_described_selections(source: Project, exported: Path) -> None:
-    root = _qde(exported)
+    root = qde_root(exported)
     card = next(  # a card with a line break in its text, coded by A and B
         s
         for s in root.iter(f"{Q}PlainTextSelection")
@@ -226,25 +157,25 @@ def test_export_encodes_segments_as_described_selections(source: Project, export
 
 
 def test_reimport_adds_nothing(source: Project, exported: Path, tmp_path: Path) -> None:
-    target = _fresh(tmp_path / "ziel")
+    target = fresh(tmp_path / "ziel")
     import_qdpx(target, exported)
-    before = _snapshot(target)
+    before = snapshot(target)
     again = import_qdpx(target, exported)
     assert (again.documents, again.existing, again.codings, again.memos) == (0, 10, 0, 0)
-    assert _snapshot(target) == before
+    assert snapshot(target) == before
     # The file's texts are the source project's own documents: nothing is added there either.
-    before = _snapshot(source)
+    before = snapshot(source)
     assert import_qdpx(source, exported).existing == 10
-    assert _snapshot(source) == before
+    assert snapshot(source) == before
 
 
 def test_codings_added_elsewhere_are_merged_into_the_project(
     source: Project, exported: Path, tmp_path: Path
 ) -> None:
     """Export, code further in another program, import into the same project."""
-    target = _fresh(tmp_path / "ziel")
+    target = fresh(tmp_path / "ziel")
     import_qdpx(target, exported)
-    root = _qde(exported)
+    root = qde_root(exported)
     users = root.find(f"{Q}Users")
     etree.SubElement(users, f"{Q}User", guid="9E000000-0000-4000-8000-000000000001", name="Clara")
     card = next(
@@ -268,7 +199,7 @@ def test_codings_added_elsewhere_are_merged_into_the_project(
     bedarf = root.find(f".//{Q}Code[@name='Bedarf']").get("guid")
     etree.SubElement(coding, f"{Q}CodeRef", targetGUID=bedarf)
     card.addnext(selection)
-    changed = _rezip(exported, tmp_path / "weiter.qdpx", etree.tostring(root))
+    changed = rezip(exported, tmp_path / "weiter.qdpx", etree.tostring(root))
     before = target.status()
     result = import_qdpx(target, changed)
     assert (result.documents, result.existing, result.codings) == (0, 10, 1)
@@ -283,7 +214,7 @@ def test_export_with_originals_points_at_the_original_words(
     out = tmp_path / "original.qdpx"
     result = export_qdpx(source, out, pseudonymised=False)
     assert not result.pseudonymised
-    root = _qde(out)
+    root = qde_root(out)
     originals = source.original_texts()
     table = source.segments()
     segments = table.set_index(["document", "source_id"])["segment_id"]
@@ -323,141 +254,11 @@ def test_export_with_originals_points_at_the_original_words(
     assert b"k.meier@example.org" not in texts and b"Frau Meier" not in texts
 
 
-# -- another program's file -------------------------------------------------------------
-def test_maxqda_fixture_is_valid(schema: etree.XMLSchema) -> None:
-    assert schema.validate(etree.parse(str(FIXTURE / "project.qde"))), schema.error_log
-
-
-def test_maxqda_shaped_project_imports(project: Project, tmp_path: Path) -> None:
-    result = import_qdpx(project, _maxqda(tmp_path / "austausch"))
-    assert (result.documents, result.segments, result.codes, result.codings) == (2, 7, 6, 9)
-    assert (result.memos, result.indicators) == (4, 1)
-    assert result.notices == (
-        "Quelle 'Protokoll Quartiersworkshop Manfort': 1 Kodierungen über mehrere Absätze "
-        "wurden je Aussage aufgeteilt.",
-    )
-    # Nested codes with colours and descriptions.
-    codes = project.codes().set_index("path")
-    assert list(codes.index) == [
-        "Bedarf",
-        "Herausforderung",
-        "Herausforderung/Digitale Teilhabe",
-        "Herausforderung/Wohnen",
-        "Ressource",
-        "Ressource/Nachbarschaft",
-    ]
-    assert codes.at["Herausforderung/Digitale Teilhabe", "colour"] == "#0000ff"
-    assert codes.at["Bedarf", "description"] == "Was gebraucht wird"
-    # Paragraphs are segments; the unnamed case's variable places the protocol in Manfort,
-    # the named case places the relative:// source in Wiesdorf.
-    segments = project.segments()
-    protocol = segments[segments["document"] == "Protokoll Quartiersworkshop Manfort"]
-    assert list(protocol["district"].unique()) == ["Manfort"]
-    assert protocol["text"].iloc[0] == "Quartiersworkshop Manfort, 18.11.2020 (digital)"
-    assert protocol["attributes"].iloc[0] == {
-        "Format": "Videokonferenz",
-        "Sets": ["Quartiersworkshops"],  # another program's set of sources
-    }
-    cards = segments[segments["document"] == "Kartenabfrage Wiesdorf"]
-    assert list(cards["district"].unique()) == ["Wiesdorf"]
-    assert cards["text"].iloc[0].startswith("[Person 1] organisiert")  # pseudonymised
-    assert "Petrova" not in " ".join(segments["text"])
-    # Several coders, spans in the right places (also through the placeholder).
-    quotes = {(q.code, q.quote, q.coders) for q in project.quotes().itertuples()}
-    assert quotes == {
-        ("Herausforderung", protocol["text"].iloc[1], "Anna K."),
-        ("Herausforderung/Digitale Teilhabe", "kein WLAN", "Anna K., Ben M."),
-        ("Bedarf", "Homeschooling läuft über das Handy der Eltern.", "Ben M."),
-        ("Bedarf", "Gebraucht werden Leihgeräte", "Ben M."),
-        ("Ressource/Nachbarschaft", protocol["text"].iloc[4], "Anna K."),
-        ("Ressource/Nachbarschaft", "[Person 1] organisiert den Mittagstisch", "Ben M."),
-        ("Ressource", "[Person 1] organisiert", "Anna K."),
-        ("Bedarf", "Treffpunkt für Ältere", "Anna K."),
-    }
-    codings = project.codings()
-    ben = codings[(codings["coder"] == "Ben M.") & (codings["code"] != "Bedarf")]
-    assert sorted(str(t) for t in ben["created_at"]) == [
-        "2021-02-03 11:30:00",
-        "2021-02-03 12:00:00",
-    ]
-    # Notes: on a selection, a MAXQDA comment, on the project (pseudonymised), on a code.
-    memos = {(m[0], m[1], m[2], m[3]) for m in _memos(project)}
-    second = ("Protokoll Quartiersworkshop Manfort", "2")
-    assert memos == {
-        (
-            "segment",
-            second,
-            "Anna K.",
-            "Fehlende Treffpunkte für Jugendliche kommen in allen Workshops vor.",
-        ),
-        ("segment", second, "Ben M.", "Treffpunkte fehlen laut Jugendamt auch in Rheindorf."),
-        ("project", None, "Ben M.", "[Person 2] vom Bürgerverein möchte die Ergebnisse sehen."),
-        ("code", "Bedarf", "Anna K.", "Bedarf nur, wenn eine Abhilfe genannt wird."),
-    }
-    # The key keeps the originals, for researchers only.
-    key = project.pseudonym_key()
-    assert set(key["original"]) == {"Frau Petrova", "Herr Wagner"}
-    # The named case's numeric variable is an indicator value of its district.
-    values = indicators(project)
-    assert values[["district", "indicator", "year", "value"]].to_dict("records") == [
-        {"district": "Wiesdorf", "indicator": "SGB-II-Quote", "year": 2019, "value": 14.2}
-    ]
-    # Importing it again changes nothing.
-    before = _snapshot(project)
-    again = import_qdpx(project, tmp_path / "austausch" / "quartiersstudie.qdpx")
-    assert (again.documents, again.existing, again.codings, again.notices) == (0, 2, 0, ())
-    assert _snapshot(project) == before
-
-
-def test_relative_sources_are_found_through_the_base_path(project: Project, tmp_path: Path) -> None:
-    elsewhere = tmp_path / "quellen"
-    elsewhere.mkdir()
-    qde = (FIXTURE / "project.qde").read_text(encoding="utf-8")
-    qde = qde.replace('name="Quartiersstudie Leverkusen"', f'name="Q" basePath="{elsewhere}"')
-    archive = _maxqda(tmp_path / "austausch", qde.encode("utf-8"))
-    (archive.parent / "Kartenabfrage_Wiesdorf.txt").rename(elsewhere / "Kartenabfrage_Wiesdorf.txt")
-    assert import_qdpx(project, archive).documents == 2
-
-
-def test_inline_text_crlf_and_uncoded_sources(project: Project, tmp_path: Path) -> None:
-    """PlainTextContent, Windows line breaks counted as two characters, no users."""
-    text = "Erste Zeile\r\nZweite Zeile mit Bedarf\r\n"
-    start = text.index("Bedarf")
-    code, src, sel = (f"A0000000-0000-4000-8000-00000000000{i}" for i in (1, 2, 3))
-    qde = f"""<?xml version="1.0" encoding="utf-8"?>
-<Project xmlns="{NS}" name="Inline" origin="QualCoder 3.5">
-  <CodeBook><Codes><Code guid="{code}" name="Bedarf" isCodable="true"/></Codes></CodeBook>
-  <Sources>
-    <TextSource guid="{src}" name="notiz.txt">
-      <PlainTextContent>{text.replace(chr(13), "&#13;")}</PlainTextContent>
-      <PlainTextSelection guid="{sel}" startPosition="{start}" endPosition="{start + 6}">
-        <Coding guid="{sel[:-1]}4"><CodeRef targetGUID="{code}"/></Coding>
-      </PlainTextSelection>
-    </TextSource>
-    <PictureSource guid="{sel[:-1]}5" name="Foto" path="internal://x.png"/>
-  </Sources>
-</Project>"""
-    path = tmp_path / "inline.qdpx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde)
-    with pytest.raises(InputError, match=r"keinen creatingUser; bitte angeben, wer kodiert hat"):
-        import_qdpx(project, path)
-    result = import_qdpx(project, path, coder="Dana", district="Opladen")
-    assert result.notices == (
-        "PictureSource 'Foto' übersprungen: ohne Text im Projekt "
-        "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
-    )
-    segments = project.segments()
-    assert list(segments["text"]) == ["Erste Zeile", "Zweite Zeile mit Bedarf"]
-    assert set(segments["district"]) == {"Opladen"} and set(segments["workshop"]) == {"notiz"}
-    assert [(q.quote, q.coders) for q in project.quotes().itertuples()] == [("Bedarf", "Dana")]
-
-
 # -- bad input --------------------------------------------------------------------------
 def _broken_qde(exported: Path, tmp_path: Path, change) -> Path:
-    root = _qde(exported)
+    root = qde_root(exported)
     change(root)
-    return _rezip(exported, tmp_path / "kaputt.qdpx", etree.tostring(root))
+    return rezip(exported, tmp_path / "kaputt.qdpx", etree.tostring(root))
 
 
 def _outside(root: etree._Element) -> None:
@@ -492,11 +293,11 @@ BAD = {
         r"^Fehler: Datei kaputt\.qdpx: Keine lesbare REFI-QDA-Projektdatei",
     ),
     "ohne project.qde": (
-        lambda exported, t: _rezip(exported, t / "kaputt.qdpx", drop="project.qde"),
+        lambda exported, t: rezip(exported, t / "kaputt.qdpx", drop="project.qde"),
         r"^Fehler: Datei kaputt\.qdpx: Im Archiv fehlt project\.qde",
     ),
     "kein XML": (
-        lambda exported, t: _rezip(exported, t / "kaputt.qdpx", b"<Project><Sources>"),
+        lambda exported, t: rezip(exported, t / "kaputt.qdpx", b"<Project><Sources>"),
         r"^Fehler: Datei kaputt\.qdpx/project\.qde: project\.qde ist kein gültiges XML",
     ),
     "Textstelle außerhalb": (
@@ -517,7 +318,7 @@ BAD = {
         r"beim Import --add-districts\)",
     ),
     "Quelle fehlt": (
-        lambda exported, t: _rezip(
+        lambda exported, t: rezip(
             exported, t / "kaputt.qdpx", drop=zipfile.ZipFile(exported).namelist()[1]
         ),
         r"Der Text einer Textquelle fehlt, nichts wurde importiert: „[^“]+“ "
@@ -544,8 +345,8 @@ def test_bad_input_stops_clearly_and_changes_nothing(
     case: str, exported: Path, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     build, expected = BAD[case]
-    import_qdpx(project, _maxqda(tmp_path / "gut"))  # so "unchanged" means more than "empty"
-    before = _snapshot(project)
+    import_qdpx(project, maxqda_archive(tmp_path / "gut"))  # so "unchanged" means more than "empty"
+    before = snapshot(project)
     bad = build(exported, tmp_path)
     capsys.readouterr()
     assert main(["--project", str(project.path), "import", str(bad)]) == 2
@@ -553,7 +354,7 @@ def test_bad_input_stops_clearly_and_changes_nothing(
     assert err.startswith("Fehler: ") and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert re.search(expected, err), err
-    assert _snapshot(project) == before
+    assert snapshot(project) == before
 
 
 def test_read_qdpx_is_pure(exported: Path) -> None:

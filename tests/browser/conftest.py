@@ -33,6 +33,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.coding_panel_data import card_wall
 from tests.conftest import ROOT, need
 from widgets.voila_server import IOPUB_TIMEOUT
 from workbench import Project
@@ -259,14 +260,6 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-CARD_WALL = (
-    "ID;Sozialraum;Leitfrage;Text\n"
-    "K1;Manfort;Ressourcen und Möglichkeiten;Das Bürgerhaus ist abends offen\n"
-    "K2;Manfort;Ressourcen und Möglichkeiten;Im Park fehlt ein Treffpunkt für Jugendliche\n"
-    "K3;Manfort;Herausforderungen;Der Bus fährt nach 20 Uhr nicht mehr\n"
-)
-
-
 @pytest.fixture(scope="session")
 def project_without_codebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh card-wall import without any codebook, its statements' embeddings cached.
@@ -275,24 +268,11 @@ def project_without_codebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     suggestions never embed the statements in the page's kernel.
     """
     from workbench.analysis.embeddings import project_embeddings
-    from workbench.ingest.table import TableMapping
 
-    folder = tmp_path_factory.mktemp("ohne-codebuch")
-    table = folder / "karten.csv"
-    table.write_text(CARD_WALL, encoding="utf-8")
-    with Project.create(folder / "projekt", districts=["Manfort"]) as project:
-        project.import_files(
-            [table],
-            mapping=TableMapping(
-                text_column="Text",
-                id_column="ID",
-                district_column="Sozialraum",
-                question_column="Leitfrage",
-            ),
-            workshop="Kartenwand",
-        )
+    folder = card_wall(tmp_path_factory.mktemp("ohne-codebuch"))
+    with Project.open(folder) as project:
         project_embeddings(project, progress=False)
-    return folder / "projekt"
+    return folder
 
 
 @pytest.fixture(scope="session")
