@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +25,10 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     ``OSError`` becomes a :class:`WorkbenchError` naming the file.
     """
     path = Path(path)
+    if _special(path):
+        with _through_temporary(path) as tmp:
+            yield tmp
+        return
     try:
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)  # fmt: skip
@@ -40,6 +46,31 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO):
+    it must be written into, never replaced by a file."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
+    except OSError:
+        return False
+
+
+@contextmanager
+def _through_temporary(path: Path) -> Iterator[Path]:
+    """Yield a temporary file; copy it into the special file ``path`` when the block succeeds."""
+    descriptor, name = tempfile.mkstemp(suffix=".tmp")
+    os.close(descriptor)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with tmp.open("rb") as source, path.open("wb") as target:
+            shutil.copyfileobj(source, target)
+    except OSError as err:
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {err.strerror}.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | Path, data: bytes, mode: int = 0o644) -> None:
