@@ -10,6 +10,8 @@ diacritics; see :func:`workbench.ingest.name_gazetteer.fold`).
 
 from __future__ import annotations
 
+from workbench.ingest.name_gazetteer import fold
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -226,6 +228,15 @@ LANGUAGE_WORDS = _words(
 # Names that are German adjectives or verbs: a name except at the start of a sentence.
 LOWER_FIRST = _words("malte rosa urban reiner frank traute")
 
+# German words written in lower case that are also names, beside those of the lists below:
+# a name written in lower case ("danke anna") is one only if it is none of them.
+LOWER_WORDS = _words(
+    """
+    bald still fromm froh kuhn kuehn stolz munter heiter ehrlich edel treu lieb sanft wahr
+    selig kahl schlau zart bieder fein dick dunn lustig ernst ende mal will wolle moge mag
+    """
+)
+
 # Surnames that are also German words: after a weak cue they are words ("bei Koch").
 WORD_SURNAMES = _words(
     """
@@ -251,4 +262,29 @@ WORD_SURNAMES = _words(
     mobil tempo pilot professor kanzler senator monat woche mittag abend
     morgen nacht tag garten feld wald see fluss brunnen quelle hafen insel
     """
+)
+
+
+def lower_case_name_ok(word: str) -> bool:
+    """Whether a name may be recognised written in lower case ("danke anna", "bernd hat
+    recht", as people type in chats): a word of four letters or more that is no German
+    word of these lists ("klein", "lange", "will", "ende" stay words)."""
+    folded = fold(word)
+    return len(folded) >= 4 and folded.isalpha() and folded not in _LOWER_CASE_WORDS
+
+
+# Words written in lower case that are no name, whatever a name list says.
+_LOWER_CASE_WORDS = (
+    WORD_SURNAMES
+    | NOT_FIRST
+    | FUNCTION_WORDS
+    | COMMON_NOUNS
+    | LANGUAGE_WORDS
+    | LOWER_FIRST
+    | LOWER_WORDS
+    | STRONG_CUES
+    | LABEL_CUES
+    | WEAK_CUES
+    | PAIR_CUES
+    | ARTICLES
 )

@@ -9,7 +9,9 @@ A name is recognised by what stands around it, each with a confidence:
   a speaker line any name word: "Berg, Ben: …"),
 - a surname from the gazetteer after an unknown first name ("Zlatan Kovačević"),
 - a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint"),
-- a person already known to the project's key.
+- a person already known to the project's key — also written in lower case, as people
+  type in chats ("waltraud, schön dass du da bist"), unless the word is a German word of
+  the name lists (:func:`~workbench.ingest.name_lists.lower_case_name_ok`).
 
 After a form of address or a first name the word's form does not count: "Herr Jung",
 "Frau Eberlein", "Frau Meier-Renz", "Sabine Jung" are names although they end like
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -64,6 +66,7 @@ _ORDINARY = (
     | lists.LANGUAGE_WORDS
 )
 _FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
+
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
 
@@ -184,7 +187,13 @@ class PersonFinder:
         hits: list[Hit] = []
         used = -1  # tokens up to this index belong to a hit already
         for i, tok in enumerate(toks):
-            if i <= used or not tok.text[0].isupper() or fragment(text, tok):
+            if i <= used or fragment(text, tok):
+                continue
+            if not tok.text[0].isupper():
+                found = self._known_lower(toks, i)
+                if found is not None:
+                    hits.append(found[0])
+                    used = found[1]
                 continue
             found = (
                 self._after_title(text, toks, i)
@@ -567,3 +576,17 @@ class PersonFinder:
         if not (self.is_surname(tok) or self.is_first(tok) or self.is_foreign(tok)):
             return None
         return Hit(tok.start, tok.end, "person", key, 0.8), i
+
+    def _known_lower(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+        """A known person's name word written in lower case ("waltraud, schön dass du da
+        bist"): replaced, and shown for review (it could be a word)."""
+        tok = toks[i]
+        key = self.context.known.get(tok.lower)
+        if key is None or not tok.text.islower() or not lists.lower_case_name_ok(tok.text):
+            return None
+        if self.blocked(tok) or (i and toks[i - 1].lower in lists.ARTICLES):
+            return None
+        title = replace(tok, text=tok.text[:1].upper() + tok.text[1:])
+        if not (self.is_surname(title) or self.is_first(title) or self.is_foreign(title)):
+            return None
+        return Hit(tok.start, tok.end, "person", key, 0.7, tok.text), i

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import ACADEMIC, TITLES
+from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok
 from workbench.ingest.names import NameContext, PersonFinder, tokens
 from workbench.ingest.pii_patterns import Hit, find_structured
 from workbench.ingest.speakers import natural_order
@@ -51,6 +51,9 @@ REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
 _PERSON_NUMBER = re.compile(r"\[Person (\d+)\]")
+_USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
+# A researcher's confirmed word: matched in any case, but only capitalised is it a name.
+_CONFIRMED = re.IGNORECASE | re.UNICODE
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An article or preposition right before a listed name marks an ordinary noun.
 _ARTICLE_BEFORE = re.compile(
@@ -246,11 +249,11 @@ class Pseudonymiser:
             # A listed display name's single words, except a district's or a code's
             # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
             variants = [
-                (variant, key, 0)
+                (variant, key, re.IGNORECASE if _lower_case_ok(variant) else 0)
                 for variant, key in _variants(names)
                 if " " in variant or fold(variant) not in self.protected
             ]
-            variants += [(word, word.lower(), re.IGNORECASE) for word in confirmed]
+            variants += [(word, word.lower(), _CONFIRMED) for word in confirmed]
             variants.sort(key=lambda v: -len(v[0]))
             by_word: dict[str | None, list[int]] = {}
             for position, (variant, _, _) in enumerate(variants):
@@ -268,13 +271,15 @@ class Pseudonymiser:
             wanted.update(by_word.get(word, ()))
         for position in sorted(wanted):  # longest first, as without the index
             variant, key, flags = variants[position]
-            for m in _listed_pattern(variant, flags).finditer(text):
+            for m in _listed_pattern(variant, flags & re.IGNORECASE).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
-                if not m.group()[0].isupper():
-                    continue
-                yield Hit(m.start(), m.end(), "person", key, 1.0)
+                if m.group()[0].isupper():
+                    yield Hit(m.start(), m.end(), "person", key, 1.0)
+                elif flags == re.IGNORECASE and m.group().islower():
+                    # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
+                    yield Hit(m.start(), m.end(), "person", key, 0.9)
 
 
 class _PersonKeys(Mapping[str, str]):
@@ -318,6 +323,15 @@ def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _lower_case_ok(variant: str) -> bool:
+    """Whether a listed name is also found written in lower case: a full name ("anna
+    schmidt"), or a single name word that is no German word (:func:`lower_case_name_ok`)."""
+    words = variant.split()
+    if len(words) > 1:
+        return all(any(ch.isalpha() for ch in w) for w in words)
+    return lower_case_name_ok(variant)
+
+
 def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     """Full name, surname and first name of each listed person, with its key.
 
@@ -337,8 +351,15 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         out.append((name, key))
         if listed.strip() != name:
             out.append((" ".join(listed.split()), key))
+        words = []
         for token in name.split():
             token = token.strip(",;:")
+            words.append(token)
+            # a user name's parts: "bernd.kowalczyk" is "bernd" and "kowalczyk" in a text
+            parts = _USER_NAME_PARTS.split(token)
+            if len(parts) > 1 and "@" not in token:
+                words += parts
+        for token in words:
             title = token.lower() in TITLES or token.lower() in ACADEMIC
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
