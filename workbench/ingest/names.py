@@ -488,6 +488,13 @@ class PersonFinder:
             return None
         if self._institution_after(text, toks, i + 1) or not self.name_like(nxt):
             return None
+        after = toks[i + 2] if i + 2 < len(toks) else nxt
+        if (
+            self._adjacent(text, nxt, after)
+            and not self._sure_name(tok)
+            and ((self.is_first(nxt) and self._sure_name(after)) or self.is_first(after))
+        ):
+            return None  # the name begins at the next word: "Interview Kurt Hoffmann"
         sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
         return self._hit(
             text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
@@ -572,14 +579,15 @@ class PersonFinder:
             return None
         if i and toks[i - 1].lower in lists.ARTICLES:
             return None
+        if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
+            return Hit(tok.start, tok.end, "person", key, 0.75, tok.text), i
         # only name words (a later pass over the same text must find the same)
         if not (self.is_surname(tok) or self.is_first(tok) or self.is_foreign(tok)):
             return None
         return Hit(tok.start, tok.end, "person", key, 0.8), i
 
     def _known_lower(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A known person's name word written in lower case ("waltraud, schön dass du da
-        bist"): replaced, and shown for review (it could be a word)."""
+        """A known person's name word in lower case ("waltraud, …"); shown for review."""
         tok = toks[i]
         key = self.context.known.get(tok.lower)
         if key is None or not tok.text.islower() or not lists.lower_case_name_ok(tok.text):

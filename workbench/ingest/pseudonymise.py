@@ -18,6 +18,7 @@ and codebook terms are loaded by :meth:`Pseudonymiser.configure`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -289,15 +290,37 @@ class _PersonKeys(Mapping[str, str]):
         self._known = known
 
     def __getitem__(self, word: str) -> str:
-        if ("person", word) not in self._known:
-            raise KeyError(word)
-        return word
+        if ("person", word) in self._known:
+            return word
+        # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
+        # names, e-mail-style user names, keyboards without them)
+        for spelled in _umlaut_spellings(word):
+            if ("person", spelled) in self._known:
+                return spelled
+        raise KeyError(word)
 
     def __iter__(self) -> Iterator[str]:
         return (key for kind, key in self._known if kind == "person")
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+_DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
+_DIGRAPH = re.compile(r"(ae|oe|ue|ss)")
+
+
+def _umlaut_spellings(word: str) -> Iterator[str]:
+    """The spellings of ``word`` with umlauts and ß for its "ae", "oe", "ue", "ss"
+    ("mueller" → "müller"; at most four such pairs are tried)."""
+    parts = _DIGRAPH.split(word)
+    if len(parts) == 1 or len(parts) > 9:
+        return
+    choices = [(part, _DIGRAPHS[part]) if part in _DIGRAPHS else (part,) for part in parts]
+    for combination in itertools.product(*choices):
+        spelled = "".join(combination)
+        if spelled != word:
+            yield spelled
 
 
 @lru_cache(maxsize=65_536)

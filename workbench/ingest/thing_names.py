@@ -9,9 +9,10 @@ person the texts named is known to the key: "Interview Demirtaş"). As for a REF
 source name (:class:`workbench.exchange.people.NameGuard`), listed names go first
 ("Interview Demirtaş" keeps its first word when "Demirtaş" is listed), then the name is
 read like a sentence. Underscores separate words in a file name ("Protokoll_Frau_Kowalski"
-→ "Protokoll_[Person 2]"); what is not a name stays as written ("Workshop Manfort 2021",
-"beteiligung_rheindorf.xlsx"), and a placeholder in a name stays (the writer may see a
-name an exchange import already pseudonymised).
+→ "Protokoll_[Person 2]"), and a name all in lower case is read with capitals
+("interview_sabine_krueger.txt" → "interview_[Person 3].txt"); what is not a name stays
+as written ("Workshop Manfort 2021", "beteiligung_rheindorf.xlsx"), and a placeholder in
+a name stays (the writer may see a name an exchange import already pseudonymised).
 
 A table column that names the document a row comes from ("Dokumentname", "Dateiname",
 "Document", "Quelldatei", …: :func:`is_document_name_column`) holds such a name too: its
@@ -21,6 +22,7 @@ of :mod:`workbench.ingest.personal_columns`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -42,11 +44,20 @@ DOCUMENT_NAME_HEADERS = frozenset(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _replace_names(
     pseudonymiser: Pseudonymiser, text: str, names: Sequence[str], prose: bool
 ) -> str:
     """``text`` with the hits found where underscores are spaces, replaced in place."""
     spaced = text.replace("_", " ")  # same length: the hits' offsets hold for ``text``
+    if not any(ch.isupper() for ch in text):
+        # "interview_sabine_krueger.txt": a name written all in lower case is read with
+        # capitals, as it would be written in a sentence
+        capitalised = _WORD.sub(lambda m: m.group()[:1].upper() + m.group()[1:], spaced)
+        if len(capitalised) == len(spaced):
+            spaced = capitalised
     out: list[str] = []
     cursor = 0
     for hit in pseudonymiser.detect(spaced, names, prose):

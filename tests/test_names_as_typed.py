@@ -1,4 +1,5 @@
-"""Names typed in lower case, as people write in chats: "danke anna", "bernd hat recht"."""
+"""Names as people type them: in lower case ("danke anna"), without umlauts ("Oeztuerk"),
+in file names ("interview_sabine_krueger.txt")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.thing_names import pseudonymise_name
 
 LISTED = ["bernd.kowalczyk", "Schmidt, Anna", "Magdalena Szymańska", "Rose Klein", "Mai Nguyen"]
 
@@ -67,3 +69,39 @@ def test_a_zoom_chat_in_lower_case_stores_no_name(tmp_path: Path) -> None:
         stored = stored_text(project).lower()
     assert texts[1].startswith("stimmt, [Person ") and texts[2].startswith("danke [Person ")
     assert "bernd" not in stored and "anna" not in stored and "kowalczyk" not in stored
+
+
+def test_a_known_name_written_without_umlauts_is_the_same_person() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Frau Dr. Müller-Lüdenscheidt und Kemal Öztürk kamen.", []) == (
+        "[Person 1] und [Person 2] kamen."
+    )
+    assert _replaced(p, "Mail an Mueller-Luedenscheidt, cc Oeztuerk", []) == (
+        "Mail an [Person 1], cc [Person 2]"
+    )
+    ordinary = "Die Strasse ist lang, muessen wir"
+    assert _replaced(p, ordinary, []) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("filename", "stored"),
+    [
+        ("Interview_Kurt_Hoffmann.txt", "Interview_[Person 1].txt"),  # not "Interview Kurt"
+        ("Notizen_Yilmaz_Hasan_2021.txt", "Notizen_[Person 1]_2021.txt"),
+        ("interview_sabine_krueger.txt", "interview_[Person 1].txt"),  # all in lower case
+        ("protokoll_anna.md", "protokoll_[Person 1].md"),
+        ("karten_wiesdorf.csv", "karten_wiesdorf.csv"),
+        ("protokoll_rose_garten.md", "protokoll_rose_garten.md"),
+        ("workshop_jugend_und_sport.docx", "workshop_jugend_und_sport.docx"),
+    ],
+)
+def test_names_in_file_names(filename: str, stored: str) -> None:
+    assert pseudonymise_name(Pseudonymiser(), filename, []) == stored
+
+
+def test_a_file_name_with_a_known_name_without_umlauts() -> None:
+    p = Pseudonymiser()
+    _replaced(p, "Frau Dr. Müller-Lüdenscheidt und Kemal Öztürk kamen.", [])
+    assert pseudonymise_name(p, "Gespraech_Mueller-Luedenscheidt_und_Oeztuerk.txt", []) == (
+        "Gespraech_[Person 1]_und_[Person 2].txt"
+    )
