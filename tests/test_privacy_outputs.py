@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.conformance import apps, harness
 from tests.synthesis_data import demo_copy
+from workbench.cli.main import main
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +40,8 @@ def test_no_output_of_the_demo_shows_a_planted_person(
     written = []
     for fmt in ("csv", "xlsx", "qdpx"):
         target = out / f"export.{fmt}"
-        flags = ["--pseudonymised"] if fmt != "qdpx" else []
-        harness.run([*p, "export", "--format", fmt, *flags, str(target)], (target,), {0})
+        # as a user types it: no flag, so the default must be the safe one
+        harness.run([*p, "export", "--format", fmt, str(target)], (target,), {0})
         written.append(target)
     for fmt in ("html", "docx", "xlsx"):
         target = out / f"bericht.{fmt}"
@@ -73,3 +75,32 @@ def test_topics_after_cue_words_are_not_people(text: str) -> None:
     from workbench.ingest.pseudonymise import Pseudonymiser
 
     assert Pseudonymiser().pseudonymise(text, [])[0] == text
+
+
+def test_a_table_export_has_the_original_texts_only_when_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text\nFrau Kaczmarek leitet den Treff\n", encoding="utf-8")
+    base = ["--project", str(tmp_path / "projekt")]
+    assert main(["init", str(tmp_path / "projekt")]) == 0
+    assert main([*base, "import", str(cards)]) == 0
+    capsys.readouterr()
+    for fmt in ("csv", "xlsx"):
+        safe, raw = tmp_path / f"weitergabe.{fmt}", tmp_path / f"original.{fmt}"
+        assert main([*base, "export", "--format", fmt, str(safe)]) == 0
+        assert "(pseudonymisiert)" in capsys.readouterr().out
+        assert main([*base, "export", "--format", fmt, "--originals", str(raw)]) == 0
+        assert "ORIGINALTEXTE" in capsys.readouterr().out
+        assert "Kaczmarek" not in _exported_text(safe) and "[Person 1]" in _exported_text(safe)
+        assert "Frau Kaczmarek leitet" in _exported_text(raw)
+    both = [*base, "export", "--format", "csv", "--originals", "--pseudonymised", "x.csv"]
+    assert main(both) == 2
+    assert "schließen sich aus" in capsys.readouterr().err
+
+
+def _exported_text(path: Path) -> str:
+    """The cells of an exported CSV or XLSX as text."""
+    if path.suffix == ".csv":
+        return path.read_text(encoding="utf-8")
+    return pd.read_excel(path).to_csv()

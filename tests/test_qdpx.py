@@ -397,11 +397,9 @@ def test_cli_export_and_import(
     )
     assert main(target) == 0
     assert "bereits importiert" in capsys.readouterr().out
-    assert (
-        main(["--project", str(source.path), "export", "--format", "csv", "--originals", str(out)])
-        == 2
-    )
-    assert "--originals gilt nur für --format qdpx" in capsys.readouterr().err
+    export = ["--project", str(source.path), "export", "--format", "qdpx", "--pseudonymised"]
+    assert main([*export, "--originals", str(out)]) == 2
+    assert "--originals und --pseudonymised schließen sich aus" in capsys.readouterr().err
     mixed = ["--project", str(tmp_path / "leer"), "import", str(out), str(tmp_path / "x.csv")]
     assert main(mixed) == 2
     assert "bitte getrennt" in capsys.readouterr().err

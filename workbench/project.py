@@ -257,10 +257,11 @@ class Project(CodingMixin):
         return added
 
     # -- export ------------------------------------------------------------------------
-    def export_table(self, out: str | Path, fmt: str, pseudonymised: bool = False) -> int:
+    def export_table(self, out: str | Path, fmt: str, pseudonymised: bool = True) -> int:
         """Write segments with their codes as CSV or XLSX; return the number of rows.
 
-        Without ``pseudonymised`` the original texts are restored from the key.
+        With ``pseudonymised=False`` the original texts are restored from the key (for the
+        research team only; the CLI asks for ``--originals``).
         """
         segments = self.segments()
         codings = self.codings()

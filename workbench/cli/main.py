@@ -146,15 +146,26 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """workbench export --format csv|xlsx|qdpx [--pseudonymised] OUT."""
-    if args.format == "qdpx" or args.originals:
+    """workbench export --format csv|xlsx|qdpx [--originals] OUT: pseudonymised unless
+    ``--originals`` asks for the texts as imported (for the research team only)."""
+    if args.originals and args.pseudonymised:
+        raise WorkbenchError(
+            "--originals und --pseudonymised schließen sich aus (ohne Angabe wird "
+            "pseudonymisiert exportiert)."
+        )
+    if args.format == "qdpx":
         from workbench.cli.qdpx import export_qdpx_command
 
         return export_qdpx_command(open_project(args), args)
-    n = open_project(args).export_table(args.out, args.format, pseudonymised=args.pseudonymised)
+    n = open_project(args).export_table(args.out, args.format, pseudonymised=not args.originals)
     print(
         f"{n} Aussagen nach {args.out} exportiert"
-        f"{' (pseudonymisiert)' if args.pseudonymised else ''}."
+        + (
+            " – ORIGINALTEXTE mit Namen und Kontaktdaten: nur für die Forschungsgruppe, "
+            "nicht weitergeben."
+            if args.originals
+            else " (pseudonymisiert)."
+        )
     )
     return 0
 
@@ -298,12 +309,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx)",
     )
     p.add_argument(
-        "--pseudonymised", action="store_true", help="nur pseudonymisierte Texte (für Weitergabe)"
+        "--pseudonymised",
+        action="store_true",
+        help="pseudonymisierte Texte (die Voreinstellung; für Skripte, die es ausdrücklich sagen)",
     )
     p.add_argument(
         "--originals",
         action="store_true",
-        help="nur qdpx (sonst immer pseudonymisiert): Originaltexte, nur für die Forschungsgruppe",
+        help="Originaltexte mit Namen und Kontaktdaten, nur für die Forschungsgruppe "
+        "(sonst immer pseudonymisiert)",
     )
     p.add_argument("out", metavar="OUT")
     p.set_defaults(func=cmd_export)

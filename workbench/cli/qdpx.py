@@ -72,8 +72,6 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     """workbench export --format qdpx [--originals] OUT."""
     from workbench.exchange.qdpx import export_qdpx
 
-    if args.format != "qdpx":
-        raise InputError("--originals gilt nur für --format qdpx (Tabellen: ohne --pseudonymised).")
     result = export_qdpx(project, args.out, pseudonymised=not args.originals)
     print(
         f"REFI-QDA-Projekt {args.out}: {result.documents} Dokumente, {result.segments} Aussagen, "
