@@ -269,6 +269,23 @@ def test_zoom_chat_saved_in_the_meeting(project: Project, tmp_path: Path) -> Non
     assert list(segments["text"])[2] == f"Wir hören euch nicht, {attributes[1]['speaker']}."
 
 
+def test_a_chat_sender_that_is_a_role_with_its_organisation_is_the_role(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "18:00:05 Von Moderation (Stadt Leverkusen) an Alle:\n\tHerzlich willkommen!\n"
+        "18:01:10 Von Anna Schmidt an Alle:\n\tDanke für die Einladung\n",
+        encoding="utf-8",
+    )
+    project.import_files([path], district="Opladen")
+    segments = project.segments()
+    assert list(segments["speaker_role"].fillna("")) == ["Moderation", ""]
+    assert "speaker" not in segments["attributes"].iloc[0]
+    assert segments["attributes"].iloc[1]["speaker"].startswith("[Person ")
+    assert "Leverkusen" not in set(project.pseudonym_key()["original"])
+
+
 def test_crlf_chat_keeps_bare_lf_lines_inside_the_message(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "chat.txt"
     path.write_bytes(

@@ -29,6 +29,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import Quotable, normalise, reaction, reply
+from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 
@@ -80,6 +81,7 @@ class _Statement:
     text: str
     source_id: str
     attributes: dict[str, Any] = field(default_factory=dict)
+    role: str | None = None  # a sender that is a role ("Moderation (Stadt Leverkusen)")
 
 
 def _check_time(time: str, name: str, row: int) -> str:
@@ -242,7 +244,7 @@ def parse_zoom_chat(
     quotables: list[Quotable] = []
     reactions = unmatched = empty = 0
     for message in _messages(raw):
-        person = speakers.add(message.speaker)
+        role, person = speaker_fields(speakers, message.speaker)
         recipient = speakers.add(message.recipient) if message.recipient else None
         text = message.text
         if not text:
@@ -258,7 +260,9 @@ def parse_zoom_chat(
             target.attributes["reactions"] += 1
             target.attributes["reaction_emoji"] += found.emoji
             continue
-        attributes: dict[str, Any] = {"time": message.time, "speaker": person}
+        attributes: dict[str, Any] = {"time": message.time}
+        if person:
+            attributes["speaker"] = person
         answered = reply(text, quotables)
         if answered is not None:
             quoted, text = answered
@@ -266,7 +270,7 @@ def parse_zoom_chat(
         if recipient:
             attributes.update(direct_message=True, recipient=recipient)
         attributes.update(reactions=0, reaction_emoji="")
-        statement = _Statement(message, text, str(len(statements) + 1), attributes)
+        statement = _Statement(message, text, str(len(statements) + 1), attributes, role)
         statements.append(statement)
         quotables.append(Quotable(statement.source_id, (normalise(text), normalise(message.text))))
     if not statements:
@@ -275,7 +279,7 @@ def parse_zoom_chat(
         ParsedSegment(
             text=s.text,
             source_id=s.source_id,
-            speaker_role=speakers.role(s.attributes["speaker"]),
+            speaker_role=s.role,
             row=s.message.row,
             attributes=s.attributes,
         )
