@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import zipfile
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from workbench.core.domain import WorkbenchError
+from workbench.core.domain import InputError, WorkbenchError
 from workbench.project import (
     DEFAULT_DB,
     database_url,
@@ -125,6 +126,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if out.is_dir() or args.out.endswith(("/", os.sep)):
         out.mkdir(parents=True, exist_ok=True)
         out = _free_name(out, "werkbank-sicherung", ".zip")
+    elif out.exists() and not _is_backup(out):
+        raise InputError(
+            f"{out} gibt es schon und ist keine Sicherung der Werkbank: nicht überschrieben. "
+            "Einen neuen Dateinamen oder einen Ordner angeben."
+        )
     engine = _engine(url)
     try:
         manifest = backup.write_backup(engine, out, config, _created_by())
@@ -138,6 +144,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
         f"{migrate.describe(manifest['revision'])})."
     )
     return 0
+
+
+def _is_backup(path: Path) -> bool:
+    """Whether ``path`` is a backup of the workbench (a ZIP with its manifest)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return backup.MANIFEST in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def _restore_into(file: Path, url: str) -> backup.Restored:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import write_csv
+from workbench.core.fileio import ensure_writable, write_csv
 from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from workbench.analysis import topics
     from workbench.cli.common import open_project
 
+    ensure_writable(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     params = topics.TopicParams(
         by=args.by, backend=args.backend, n_topics=args.n_topics, seed=args.seed,
@@ -67,6 +69,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
     from workbench.analysis import needs
     from workbench.cli.common import open_project
 
+    ensure_writable(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     params = needs.NeedParams(
         segments=args.segments or ("all" if args.question else "needs"),
@@ -119,6 +122,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     from workbench.analysis import need_edits
     from workbench.cli.common import open_project
 
+    ensure_writable(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     if args.action == "rename":
         if len(args.clusters) != 1 or not args.label:
@@ -136,6 +140,22 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 BACKEND_HELP = "Einbettungen: use (Standard) | tfidf | sentence-transformers:<modell>"
 SEED_HELP = "Startwert des Zufalls (Standard 42; gleiche Angaben, gleiche Cluster)"
+
+
+def _whole(least: int, what: str, most: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``least`` (to ``most``), in German otherwise."""
+
+    def parse(value: str) -> int:
+        text = value.strip()
+        number = int(text) if text.lstrip("-").isdigit() else None
+        if number is None or number < least or (most is not None and number > most):
+            upper = f" bis {most}" if most is not None else ""
+            raise argparse.ArgumentTypeError(
+                f"'{value}' ist keine ganze Zahl ab {least}{upper} ({what})."
+            )
+        return number
+
+    return parse
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -158,7 +178,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
     p.add_argument("--backend", default="use", help=BACKEND_HELP)
     p.add_argument(
-        "--n-topics", type=int, metavar="K", help="Zahl der Themen (sonst aus den Daten)"
+        "--n-topics",
+        type=_whole(2, "Zahl der Themen"),
+        metavar="K",
+        help="Zahl der Themen (sonst aus den Daten)",
     )
     p.add_argument(
         "--reducer",
@@ -172,7 +195,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         default="spectral",
         help="Clusterverfahren (Standard spectral; hdbscan: BERTopics, lässt Aussagen ohne Thema)",
     )
-    p.add_argument("--seed", type=int, default=42, help=SEED_HELP)
+    p.add_argument("--seed", type=_whole(0, "Seed", 2**32 - 1), default=42, help=SEED_HELP)
     p.set_defaults(func=cmd_topics)
 
     p = sub.add_parser(
@@ -192,7 +215,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "auf 'Was fehlt Ihnen?' sind ihre Bedarfe)",
     )
     p.add_argument(
-        "--n-clusters", type=int, metavar="K", help="Zahl der Cluster (sonst aus den Daten)"
+        "--n-clusters",
+        type=_whole(1, "Zahl der Cluster"),
+        metavar="K",
+        help="Zahl der Cluster (sonst aus den Daten)",
     )
     p.add_argument(
         "--cross-cutting-min",
@@ -209,7 +235,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
     p.add_argument("--backend", default="use", help=BACKEND_HELP)
-    p.add_argument("--seed", type=int, default=42, help=SEED_HELP)
+    p.add_argument("--seed", type=_whole(0, "Seed", 2**32 - 1), default=42, help=SEED_HELP)
     p.set_defaults(func=cmd_needs)
 
     p = sub.add_parser("cluster", help="Bedarfscluster umbenennen, zusammenführen, teilen")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.common import open_project
-from workbench.core.fileio import write_atomic
+from workbench.core.fileio import ensure_writable, write_atomic
 from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
@@ -19,6 +19,7 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     """workbench tokens --n N [--workshop W | --district D] [--budget B] [--formular] [--out F]."""
+    ensure_writable(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)
     link = feedback.form_url if args.formular else feedback.app_url
     tokens = feedback.issue_tokens(

@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import OperationalError
+
 from workbench.cli import admin as cli_admin
 from workbench.cli import analysis as cli_analysis
 from workbench.cli import coding as cli_coding
@@ -18,9 +20,10 @@ from workbench.cli import monitoring as cli_monitoring
 from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
-from workbench.cli.common import EXIT_ERROR, open_project
+from workbench.cli.common import EXIT_ERROR, database_reason, open_project
 from workbench.cli.german import install as install_german
 from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import describe_os_error
 from workbench.core.formatting import plural
 from workbench.project import Project
 
@@ -365,6 +368,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
         return 1
+    except OSError as err:  # a file or folder named on the command line: no traceback
+        print(f"Fehler: {describe_os_error(err)}", file=sys.stderr)
+        return EXIT_ERROR
+    except OperationalError as err:
+        reason = database_reason(err)
+        if reason is None:
+            raise
+        print(f"Fehler: {reason}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

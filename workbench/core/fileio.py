@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -15,6 +16,51 @@ import pandas as pd
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.spreadsheet import safe_frame
+
+# What the operating system says, in German (its own words are English).
+_REASONS = {
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+    errno.ENOENT: "nicht gefunden",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EEXIST: "gibt es schon",
+    errno.EROFS: "das Dateisystem ist schreibgeschützt",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EBUSY: "ist belegt",
+    errno.ENAMETOOLONG: "der Name ist zu lang",
+    errno.ENOTEMPTY: "der Ordner ist nicht leer",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file operation failed, in German."""
+    return _REASONS.get(err.errno, err.strerror or type(err).__name__)
+
+
+def describe_os_error(err: OSError) -> str:
+    """A file error as one German sentence naming the file ("x.csv: keine Berechtigung.")."""
+    where = " → ".join(str(f) for f in (err.filename, err.filename2) if f is not None)
+    return f"{where}: {os_reason(err)}." if where else f"{os_reason(err)}."
+
+
+def ensure_writable(out: str | Path | None) -> None:
+    """Stop before a command changes the project if its output ``out`` cannot be written
+    (a folder, a missing folder, no permission): the change would be made, the file not."""
+    if out is None:
+        return
+    if not str(out).strip():
+        raise WorkbenchError("Leerer Dateiname für die Ausgabe.")
+    path = Path(out)
+    if path.is_dir():
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: ist ein Ordner, keine Datei.")
+    if _special(path):
+        return
+    folder = path.parent
+    if not folder.is_dir():
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: der Ordner {folder} fehlt.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: keine Berechtigung.")
 
 
 @contextmanager
@@ -33,7 +79,7 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)  # fmt: skip
     except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {err.strerror}.") from None
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
     os.close(descriptor)
     tmp = Path(name)
     try:
@@ -42,7 +88,7 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {err.strerror}.") from None
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -68,7 +114,7 @@ def _through_temporary(path: Path) -> Iterator[Path]:
         with tmp.open("rb") as source, path.open("wb") as target:
             shutil.copyfileobj(source, target)
     except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {err.strerror}.") from None
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -27,12 +27,32 @@ _CODE_PAGE = re.compile(r"\\ansicpg(\d+)")
 _LINE_BREAK = "\u2028"  # kept through striprtf, a line break inside a paragraph afterwards
 
 
+_BRACE = re.compile(r"\\[\\{}]|[{}]")  # an escaped brace or backslash is text
+
+
+def _open_groups(source: str) -> int:
+    """How many groups are still open at the end of ``source`` (a cut-off file: > 0)."""
+    depth = 0
+    for m in _BRACE.finditer(source):
+        if m.group() == "{":
+            depth += 1
+        elif m.group() == "}":
+            depth = max(depth - 1, 0)
+    return depth
+
+
 def rtf_text(path: str | Path) -> tuple[str, bytes]:
     """The file's name and its text as UTF-8 bytes (paragraphs separated by a blank line)."""
     raw = read_source(path)
     source = raw.data.decode("latin-1")  # RTF is 7-bit; stray 8-bit bytes kept as they are
     if not source.lstrip().startswith("{\\rtf"):
         raise InputError("Keine RTF-Datei (es fehlt der Anfang '{\\rtf').", file=raw.name)
+    if _open_groups(source):
+        raise InputError(
+            "Die RTF-Datei ist unvollständig (abgeschnitten: nicht jede Gruppe '{…}' ist "
+            "geschlossen). Bitte im Textprogramm neu speichern.",
+            file=raw.name,
+        )
     page = _CODE_PAGE.search(source[:2000])
     encoding = f"cp{page.group(1)}" if page else "cp1252"
     try:

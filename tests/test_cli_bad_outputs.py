@@ -1,0 +1,106 @@
+"""Outputs and files the CLI cannot use: a German message, exit 2, and the project as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from workbench import Project
+from workbench.cli.common import database_reason
+from workbench.cli.main import main
+
+CARDS = "Text;Sozialraum\nKein Treffpunkt für Jugendliche;Manfort\nBus fährt selten;Manfort\n"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A project with two cards."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(folder), "import", str(cards)]) == 0
+    return folder
+
+
+def _counts(folder: Path) -> tuple[int, int]:
+    """(access codes, need runs) stored in the project."""
+    with Project.open(folder) as project:
+        tokens = project.engine.connect().exec_driver_sql("SELECT count(*) FROM feedback_tokens")
+        runs = project.engine.connect().exec_driver_sql("SELECT count(*) FROM need_runs")
+        return tokens.scalar(), runs.scalar()
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["tokens", "--n", "2", "--out", "{tmp}"], "ist ein Ordner, keine Datei"),
+        (["tokens", "--n", "2", "--out", "{tmp}/fehlt/codes.csv"], "der Ordner"),
+        (["needs", "--backend", "tfidf", "--out", "{tmp}"], "ist ein Ordner, keine Datei"),
+    ],
+)
+def test_an_output_that_cannot_be_written_stops_before_the_project_changes(
+    small: Path, tmp_path: Path, command: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _counts(small)
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    assert main(["--project", str(small), *args]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    assert _counts(small) == before  # no access code lost, no run without its table
+
+
+def test_a_backup_never_overwrites_a_file_that_is_no_backup(small: Path, tmp_path: Path) -> None:
+    cards = tmp_path / "karten.csv"
+    assert main(["--project", str(small), "backup", str(cards)]) == 2
+    assert cards.read_text(encoding="utf-8") == CARDS
+    again = tmp_path / "sicherung.zip"
+    assert main(["--project", str(small), "backup", str(again)]) == 0
+    # a backup may replace a backup
+    assert main(["--project", str(small), "backup", str(again)]) == 0
+    assert "manifest.json" in zipfile.ZipFile(again).namelist()
+
+
+def test_a_folder_where_a_file_belongs_is_named_in_german(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "codebuch.yaml"
+    folder.mkdir()
+    assert main(["--project", str(small), "codebook", "import", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder}: ist ein Ordner, keine Datei." in err and "Traceback" not in err
+
+
+def test_a_cut_off_rtf_stops_with_its_name(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rtf = tmp_path / "protokoll.rtf"
+    rtf.write_text(r"{\rtf1\ansi {\b Was fehlt?}\par Ein Treffpunkt\par", encoding="ascii")
+    assert main(["--project", str(small), "import", str(rtf)]) == 2
+    assert "unvollständig" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["needs", "--seed", "-1"], ["topics", "--n-topics", "1"], ["needs", "--n-clusters", "0"]],
+)
+def test_numbers_out_of_range_are_refused_by_the_parser(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    assert stop.value.code == 2
+    assert "ist keine ganze Zahl ab" in capsys.readouterr().err
+
+
+def test_database_errors_a_user_meets_are_german_and_others_stay_bugs() -> None:
+    def error(text: str) -> OperationalError:
+        return OperationalError("INSERT …", {}, sqlite3.OperationalError(text))
+
+    assert "gesperrt" in database_reason(error("database is locked"))
+    assert "schreibgeschützt" in database_reason(error("attempt to write a readonly database"))
+    assert database_reason(error("no such column: x")) is None
