@@ -13,7 +13,10 @@ from workbench import Project
 from workbench.cli.common import database_reason
 from workbench.cli.main import main
 
-CARDS = "Text;Sozialraum\nKein Treffpunkt für Jugendliche;Manfort\nBus fährt selten;Manfort\n"
+CARDS = (
+    "Text;Sozialraum\nKein Treffpunkt für Jugendliche;Manfort\nBus fährt abends selten;Manfort\n"
+    "Spielplatz am Markt ist kaputt;Manfort\nÄrztin fehlt im Viertel;Manfort\n"
+)
 
 
 @pytest.fixture
@@ -104,3 +107,32 @@ def test_database_errors_a_user_meets_are_german_and_others_stay_bugs() -> None:
     assert "gesperrt" in database_reason(error("database is locked"))
     assert "schreibgeschützt" in database_reason(error("attempt to write a readonly database"))
     assert database_reason(error("no such column: x")) is None
+
+
+def test_a_memo_on_a_cluster_that_does_not_exist_is_refused(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memo = ["--project", str(small), "memo", "--author", "A", "--cluster"]
+    assert main([*memo, "3", "Heterogen"]) == 2
+    assert "Noch keine Bedarfscluster" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--project",
+                str(small),
+                "needs",
+                "--segments",
+                "all",
+                "--backend",
+                "tfidf",
+                "--n-clusters",
+                "1",
+            ]
+        )
+        == 0
+    )
+    assert main([*memo, "7", "Heterogen"]) == 2
+    assert "Bedarfscluster 7 gibt es im letzten Bedarfslauf nicht" in capsys.readouterr().err
+    assert main([*memo, "0", "Heterogen"]) == 0
+    with Project.open(small) as project:
+        assert project.memos()["target_id"].tolist() == [0]

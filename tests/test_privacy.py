@@ -223,6 +223,12 @@ def test_safe_text_neutralises_formula_starts() -> None:
     for value in FORMULAS:
         assert safe_text(value) == "'" + value
     assert safe_text("Kita fehlt") == "Kita fehlt" and safe_text(5) == 5
+    # a plain number is no formula: the outlier topic "-1" stays a number in the CSV
+    assert [safe_text(v) for v in ("-1", "-0.25", "+3")] == ["-1", "-0.25", "+3"]
+    assert [safe_text(v) for v in ("-1+1", "-2+3+cmd|' /C calc'!A0")] == [
+        "'-1+1",
+        "'-2+3+cmd|' /C calc'!A0",
+    ]
 
 
 def test_exports_never_start_a_cell_with_a_formula(project: Project, tmp_path: Path) -> None:

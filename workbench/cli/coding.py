@@ -130,7 +130,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_memo(args: argparse.Namespace) -> int:
     """workbench memo TEXT --author NAME [--segment ID | --code PATH | --cluster ID]."""
-    memo_id = _project(args).add_memo(
+    project = _project(args)
+    if args.cluster is not None:
+        from workbench.analysis import needs
+
+        if int(args.cluster) not in set(needs.clusters(project)["cluster"]):
+            raise InputError(f"Bedarfscluster {args.cluster} gibt es im letzten Bedarfslauf nicht.")
+    memo_id = project.add_memo(
         args.text, args.author, segment=args.segment, code=args.code, cluster=args.cluster
     )
     print(f"Memo {memo_id} gespeichert.")

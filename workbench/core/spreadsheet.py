@@ -22,6 +22,7 @@ import pandas as pd
 
 # Characters that make a spreadsheet program read a cell as a formula or a command.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 # Control characters that XLSX cannot hold (openpyxl refuses them).
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -29,9 +30,15 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def needs_quote(value: str) -> bool:
     """Whether a spreadsheet could take the text for a formula.
 
+    A plain number ("-1", the outlier topic; "+49") is no formula and stays as it is.
+
     >>> needs_quote('=HYPERLINK("http://x")'), needs_quote("-5 Grad"), needs_quote("Kita")
     (True, True, False)
+    >>> needs_quote("-1"), needs_quote("-0.25"), needs_quote("-1+1"), needs_quote("-")
+    (False, False, True, True)
     """
+    if _NUMBER.fullmatch(value):
+        return False
     return value.startswith(FORMULA_STARTS) or value.lstrip(" ").startswith(FORMULA_STARTS)
 
 
