@@ -178,3 +178,28 @@ def test_usual_district_headers_are_found(project: Project, tmp_path: Path, head
     )
     assert _import(project, str(path)) == 0
     assert project.segments()["district"].tolist() == ["Opladen", "Wiesdorf", "Gesamtstadt"]
+
+
+def test_a_slip_in_a_recognised_district_column_stops_the_import_with_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One "Manfrot" among districts used to turn the column into an attribute: every row,
+    # the right ones too, went to Gesamtstadt with only a notice.
+    cards = tmp_path / "karten.csv"
+    cards.write_text(
+        "Text,Sozialraum\nZu wenig Grün,Manfort\nKein Jugendtreff,manfort\n"
+        "Bus fährt selten,Opladen\nMehr Bänke,Manfrot\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort,Opladen"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(folder), "import", str(cards)]) == 2
+    err = capsys.readouterr().err
+    assert "Zeile 5" in err and "Manfrot (gemeint: Manfort?)" in err
+    with Project.open(folder) as project:
+        assert project.segments().empty
+    cards.write_text(cards.read_text(encoding="utf-8").replace("Manfrot", "Manfort"), "utf-8")
+    assert main(["--project", str(folder), "import", str(cards)]) == 0
+    with Project.open(folder) as project:  # "manfort" is Manfort, as with --district-column
+        assert list(project.segments()["district"]) == ["Manfort"] * 2 + ["Opladen", "Manfort"]

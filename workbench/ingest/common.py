@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -152,6 +153,28 @@ def meant_district(name: str, known: Sequence[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def misspelt_district(name: str, known: Sequence[str]) -> str | None:
+    """The declared district an unknown name is a slip of: the same but for case or umlauts
+    ("steinbuechel"), or a letter or two apart ("Manfrot"), if exactly one is that close.
+
+    >>> misspelt_district("Manfrot", ["Manfort", "Opladen"])
+    'Manfort'
+    >>> misspelt_district("steinbuechel", ["Steinbüchel"]), misspelt_district("Köln", ["Opladen"])
+    ('Steinbüchel', None)
+    """
+    spelled = {k.strip().casefold().translate(_UMLAUTS): k for k in known}
+    key = name.strip().casefold().translate(_UMLAUTS)
+    if key in spelled:
+        return spelled[key] if spelled[key] != name.strip() else None
+    if len(key) < 5:
+        return None
+    close = difflib.get_close_matches(key, list(spelled), n=2, cutoff=0.8)
+    return spelled[close[0]] if len(close) == 1 else None
+
+
 def unknown_districts(
     unknown: Mapping[str, int | None], known: Sequence[str], file: str, hint: str = ""
 ) -> InputError:
@@ -160,7 +183,11 @@ def unknown_districts(
     added = sorted(unknown)
     listed = ", ".join(
         (f"{name} (Zeile {unknown[name]})" if unknown[name] and len(added) > 1 else name)
-        + (f" (gemeint: {meant}?)" if (meant := meant_district(name, known)) else "")
+        + (
+            f" (gemeint: {meant}?)"
+            if (meant := meant_district(name, known) or misspelt_district(name, known))
+            else ""
+        )
         for name in added
     )
     return InputError(

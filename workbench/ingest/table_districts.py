@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.ingest.common import cell_at, meant_district
+from workbench.ingest.common import cell_at, meant_district, misspelt_district
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_rows import is_no_answer
 
@@ -217,8 +217,9 @@ def find_district_column(
 ) -> DistrictGuess:
     """The column holding each row's district, if its header (or label: a survey tool's
     question text) says so and every answer in it is one of the project's districts
-    (exactly as declared) or means none ("Sonstiges", "keine Angabe"), at least one a
-    district; nothing is guessed beyond that. A district question's free-text column
+    (exactly as declared), a slip of one ("Manfrot": the import then stops and names its
+    row) or means none ("Sonstiges", "keine Angabe"), at least one a district; nothing is
+    guessed beyond that. A district question's free-text column
     ("Stadtteil [other]") is neither a second district column nor one of unknown districts.
 
     >>> rows = [(2, ["Bänke", "Opladen"]), (3, ["Bus", "keine Angabe"])]
@@ -244,8 +245,9 @@ def find_district_column(
         values = {cell_at(fields, place) for _, fields in records} - {""}
         districts = values & names
         others = {v for v in values - districts if not is_no_district(v)}
-        if districts and not others:
-            qualified.append(place)
+        slips = {v for v in others if misspelt_district(v, tuple(names))}
+        if districts and (not others or others == slips):
+            qualified.append(place)  # slips ("Manfrot") stop the import with their rows
         elif others and _asks_place(header[place], labels.get(header[place], "")):
             unknown[header[place]] = len(others)
             if all(_ANSWER_CODE.match(v) for v in others):
