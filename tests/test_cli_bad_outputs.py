@@ -136,3 +136,60 @@ def test_a_memo_on_a_cluster_that_does_not_exist_is_refused(
     assert main([*memo, "0", "Heterogen"]) == 0
     with Project.open(small) as project:
         assert project.memos()["target_id"].tolist() == [0]
+
+
+ENGLISH = ("while parsing", "expected", "unclosed token", "Expecting", "zip file", "Error", "codec")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "command", "said"),
+    [
+        (
+            "protokoll.md",
+            "---\nworkshop: Test\nparticipants: [Anna, Ben\n---\n# T\n## Was fehlt?\n- Bänke\n",
+            ["import"],
+            "Zeile 3: YAML-Kopf ist fehlerhaft: Spalte 25: Aufbau fehlerhaft",
+        ),
+        ("codes.yaml", "codes:\n  - name: [Bedarf\n", ["codebook", "import"], "Zeile 3, Spalte 1"),
+        ("codes.qdc", "<CodeBook", ["codebook", "import"], "kein vollständiges XML"),
+        ("projekt.qdpx", "PK kaputt", ["import"], "kein gültiges ZIP-Archiv"),
+    ],
+)
+def test_broken_files_are_described_in_german_without_the_parsers_english(
+    small: Path,
+    tmp_path: Path,
+    name: str,
+    content: str,
+    command: list[str],
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert main(["--project", str(small), *command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert not [word for word in ENGLISH if word in err], err
+
+
+def test_a_latin1_codebook_is_read_like_a_latin1_table(small: Path, tmp_path: Path) -> None:
+    codebook = tmp_path / "codes.yaml"
+    codebook.write_bytes("codes:\n  - name: Bedürfnis\n".encode("cp1252"))
+    assert main(["--project", str(small), "codebook", "import", str(codebook)]) == 0
+    with Project.open(small) as project:
+        assert list(project.codes()["path"]) == ["Bedürfnis"]
+
+
+def test_a_broken_project_file_or_database_is_described_in_german(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for leftover in small.glob("werkbank.sqlite-*"):  # the write-ahead log, if any
+        leftover.unlink()
+    (small / "werkbank.sqlite").write_bytes(b"keine Datenbank, sondern Text " * 200)
+    assert main(["--project", str(small), "status"]) == 2
+    assert "beschädigt oder keine SQLite-Datenbank" in capsys.readouterr().err
+    (small / "project.json").write_text("{kaputt", encoding="utf-8")
+    assert main(["--project", str(small), "status"]) == 2
+    err = capsys.readouterr().err
+    assert "project.json ist kein gültiges JSON: Zeile 1, Spalte 2" in err
+    assert not [word for word in ENGLISH if word in err], err

@@ -22,6 +22,7 @@ from workbench.core.domain import (
     WorkbenchError,
 )
 from workbench.core.fileio import atomic_path
+from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.review import stored_name
@@ -101,7 +102,7 @@ class Project(CodingMixin):
         except SQLAlchemyError as err:
             project.close()
             raise WorkbenchError(
-                f"Datenbank {shown_url(project.db_url)} nicht lesbar: {err.__class__.__name__}"
+                f"Datenbank {shown_url(project.db_url)} nicht lesbar: {_database_problem(err)}"
             ) from None
         except WorkbenchError:
             project.close()
@@ -297,8 +298,11 @@ def read_config(path: Path) -> dict:
         )
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise WorkbenchError(f"{config_path} ist kein gültiges JSON ({err}).") from None
+    except json.JSONDecodeError as err:
+        problem = json_problem(err)
+        raise WorkbenchError(f"{config_path} ist kein gültiges JSON: {problem}.") from None
+    except UnicodeDecodeError:
+        raise WorkbenchError(f"{config_path} ist keine Textdatei (UTF-8).") from None
     if not isinstance(config, dict):
         raise WorkbenchError(f"{config_path} ist kein gültiges Werkbank-Projekt.")
     return config
@@ -330,3 +334,13 @@ def shown_url(url: str) -> str:
 
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{(path / DEFAULT_DB).resolve()}"
+
+
+def _database_problem(err: Exception) -> str:
+    """Why a project's database could not be read, in German."""
+    text = str(getattr(err, "orig", err)).lower()
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return "die Datei ist beschädigt oder keine SQLite-Datenbank (Sicherung zurückspielen)."
+    if "unable to open" in text:
+        return "die Datei lässt sich nicht öffnen (Ordner oder Rechte fehlen)."
+    return f"{err.__class__.__name__} (Verbindung oder Server prüfen)."

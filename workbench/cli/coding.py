@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
+from workbench.core.formatting import plural
 
 
 def _project(args: argparse.Namespace):
@@ -85,14 +86,14 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
 def cmd_codebook_export(args: argparse.Namespace) -> int:
     """workbench codebook export --format yaml|qdc OUT."""
     n = _project(args).export_codebook(args.out, args.format)
-    print(f"{n} Codes nach {args.out} exportiert ({args.format}).")
+    print(f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).")
     return 0
 
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     """workbench codebook import FILE (descriptions and examples pseudonymised)."""
     n = _project(args).import_codebook(args.file)
-    print(f"{n} Codes aus {Path(args.file).name} übernommen.")
+    print(f"{plural(n, 'Code', 'Codes')} aus {Path(args.file).name} übernommen.")
     return 0
 
 

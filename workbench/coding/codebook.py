@@ -11,6 +11,7 @@ from typing import IO, Any
 import yaml
 
 from workbench.core.domain import SEPARATOR, InputError
+from workbench.core.parse_errors import yaml_problem
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
@@ -78,15 +79,25 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
     return specs
 
 
+def _decoded(data: bytes) -> str:
+    """A codebook file's text: UTF-8 (with or without BOM), else Windows-1252 (Latin-1)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
     """Read a codebook YAML file (``codes:`` with nested ``children:``)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(_decoded(path.read_bytes()))
     except FileNotFoundError:
         raise InputError("Codebuch nicht gefunden.", file=str(path)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise InputError(f"Codebuch ist kein gültiges YAML: {err}", file=str(path)) from None
+    except yaml.YAMLError as err:
+        raise InputError(
+            f"Codebuch ist kein gültiges YAML: {yaml_problem(err)}.", file=str(path)
+        ) from None
     if not isinstance(data, dict) or "codes" not in data:
         raise InputError("Codebuch braucht einen Schlüssel 'codes'.", file=str(path))
     specs = _walk(data["codes"], None, str(path))

@@ -29,6 +29,7 @@ from workbench.coding.codebook import (
     stored_code_name,
 )
 from workbench.core.domain import InputError
+from workbench.core.parse_errors import xml_problem
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "Sozialraum-Werkbank"
@@ -130,7 +131,9 @@ def read_codebook_qdc(path: str | Path) -> list[CodeSpec]:
     except FileNotFoundError:
         raise InputError("Codebuch nicht gefunden.", file=str(path)) from None
     except ET.ParseError as err:
-        raise InputError(f"Codebuch ist kein gültiges XML: {err}", file=str(path)) from None
+        raise InputError(
+            f"Codebuch ist kein gültiges XML: {xml_problem(err)}.", file=str(path)
+        ) from None
     if _local(root.tag) != "CodeBook":
         raise InputError(
             f"Kein REFI-QDA-Codebuch: Wurzelelement ist <{_local(root.tag)}>, erwartet <CodeBook>.",

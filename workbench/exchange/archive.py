@@ -63,9 +63,10 @@ class ZipContainer(Container):
             raise InputError("Datei nicht gefunden.", file=str(path)) from None
         except IsADirectoryError:
             raise InputError("Ist ein Ordner, keine Datei.", file=str(path)) from None
-        except (zipfile.BadZipFile, OSError) as err:
+        except (zipfile.BadZipFile, OSError):
             raise InputError(
-                f"Keine lesbare REFI-QDA-Projektdatei: kein gültiges ZIP-Archiv ({err}).",
+                "Keine lesbare REFI-QDA-Projektdatei: kein gültiges ZIP-Archiv (abgeschnitten, "
+                "beschädigt oder keine .qdpx).",
                 file=path.name,
             ) from None
         self.members = {

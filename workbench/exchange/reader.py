@@ -27,6 +27,7 @@ from workbench.coding.codebook import (
 from workbench.coding.codebook_qdc import _read_code
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
+from workbench.core.parse_errors import xml_problem
 from workbench.exchange.archive import (
     Container,
     FolderContainer,
@@ -308,7 +309,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         root = ET.fromstring(data)
     except ET.ParseError as err:
         raise InputError(
-            f"{container.qde_name} ist kein gültiges XML: {err}", file=location
+            f"{container.qde_name} ist kein gültiges XML: {xml_problem(err)}.", file=location
         ) from None
     if local(root.tag) != "Project":
         raise InputError(

@@ -24,6 +24,7 @@ from itertools import islice
 import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
@@ -77,7 +78,11 @@ def _front_matter(text: str, name: str) -> tuple[dict, str, int]:
             except yaml.YAMLError as err:
                 mark = getattr(err, "problem_mark", None)
                 row = mark.line + 2 if mark else None
-                raise InputError(f"YAML-Kopf ist fehlerhaft: {err}", file=name, row=row) from None
+                raise InputError(
+                    f"YAML-Kopf ist fehlerhaft: {yaml_problem(err, line=False)}.",
+                    file=name,
+                    row=row,
+                ) from None
             if not isinstance(meta, dict):
                 raise InputError(
                     "YAML-Kopf muss Schlüssel: Wert-Paare enthalten.", file=name, row=2
