@@ -193,3 +193,31 @@ def test_a_broken_project_file_or_database_is_described_in_german(
     err = capsys.readouterr().err
     assert "project.json ist kein gültiges JSON: Zeile 1, Spalte 2" in err
     assert not [word for word in ENGLISH if word in err], err
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (["--clusterer", "hdbscan"], "HDBSCAN braucht mehr Aussagen"),
+        (["--reducer", "umap"], "UMAP braucht mehr als 16 Aussagen"),
+    ],
+)
+def test_classic_topic_components_on_a_few_statements_are_refused_in_german(
+    small: Path, option: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--project", str(small), "topics", "--backend", "tfidf", *option]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    assert main(["--project", str(small), "topics", "--backend", "tfidf"]) == 0  # the default
+
+
+def test_an_embedding_backend_that_is_not_installed_is_named(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from importlib.util import find_spec
+
+    if find_spec("sentence_transformers") is not None:
+        pytest.skip("sentence-transformers is installed here")
+    model = "sentence-transformers:kein/modell"
+    assert main(["--project", str(small), "embed", "--backend", model]) == 2
+    assert "ist nicht installiert" in capsys.readouterr().err

@@ -172,6 +172,12 @@ class TfidfEmbedder:
             return _normalise(svd.fit_transform(tfidf))
 
 
+_NOT_INSTALLED = (
+    "Backend 'sentence-transformers' ist nicht installiert: "
+    "pip install sentence-transformers (zieht torch nach)."
+)
+
+
 @dataclass
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model that is available offline (optional extra)."""
@@ -184,7 +190,11 @@ class SentenceTransformerEmbedder:
     def version(self) -> str:
         """Package version and model name."""
         safe = re.sub(r"[^\w.-]+", "_", self.model)
-        return f"st-{metadata.version('sentence-transformers')}-{safe}"
+        try:
+            installed = metadata.version("sentence-transformers")
+        except metadata.PackageNotFoundError:
+            raise WorkbenchError(_NOT_INSTALLED) from None
+        return f"st-{installed}-{safe}"
 
     @property
     def cacheable(self) -> bool:
@@ -198,10 +208,7 @@ class SentenceTransformerEmbedder:
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError:
-                raise WorkbenchError(
-                    "Backend 'sentence-transformers' ist nicht installiert: "
-                    "pip install sentence-transformers (zieht torch nach)."
-                ) from None
+                raise WorkbenchError(_NOT_INSTALLED) from None
             try:
                 self._impl = SentenceTransformer(self.model)
             except OSError as err:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 BY_CHOICES = ("all", "district", "question")
 CLUSTERERS = ("spectral", "graph-kmeans", "hdbscan")
+UMAP_NEIGHBOURS = 15  # BERTopic's UMAP setting
 TEMPERATURE = 0.05
 
 ASSIGNMENT_COLUMNS = {
@@ -121,6 +122,17 @@ def _bertopic_backend(embedder: Embedder):
 
 def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int):
     """The BERTopic model with every component explicit and seeded."""
+    if params.reducer == "umap" and n_documents <= UMAP_NEIGHBOURS + 1:
+        raise WorkbenchError(
+            f"UMAP braucht mehr als {UMAP_NEIGHBOURS + 1} Aussagen (hier {n_documents}); "
+            "ohne --reducer umap gruppiert die Werkbank auch wenige."
+        )
+    if params.clusterer == "hdbscan" and n_documents <= params.min_cluster_size:
+        raise WorkbenchError(
+            f"HDBSCAN braucht mehr Aussagen als die Mindestgröße eines Themas "
+            f"({params.min_cluster_size}; hier {n_documents}); das Standardverfahren "
+            "(--clusterer spectral) gruppiert auch wenige."
+        )
     _load_bertopic(umap=params.reducer == "umap")
     from bertopic import BERTopic
     from bertopic.dimensionality import BaseDimensionalityReduction
@@ -135,7 +147,7 @@ def build_topic_model(params: TopicParams, embedder: Embedder, n_documents: int)
         from umap import UMAP
 
         reducer = UMAP(
-            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+            n_neighbors=UMAP_NEIGHBOURS, n_components=5, min_dist=0.0, metric="cosine",
             random_state=params.seed,
         )  # fmt: skip
     else:
