@@ -163,7 +163,8 @@ def test_restore_refuses_bad_input_and_leaves_nothing_behind(
             dst.writestr(item, data)
     target = tmp_path / "ziel"
     assert main(["restore", str(bad), str(target)]) == 2
-    assert "Tabelle memos" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Tabelle memos" in err and "andere Inhalte als gesichert (Prüfsumme)" in err
     assert not (target / "werkbank.sqlite").exists() and not (target / "project.json").exists()
 
     # A damaged line (not JSON): a clear message, again nothing left behind.

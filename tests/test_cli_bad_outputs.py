@@ -221,3 +221,10 @@ def test_an_embedding_backend_that_is_not_installed_is_named(
     model = "sentence-transformers:kein/modell"
     assert main(["--project", str(small), "embed", "--backend", model]) == 2
     assert "ist nicht installiert" in capsys.readouterr().err
+
+
+def test_forget_with_a_document_but_no_source_says_what_is_missing(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--project", str(small), "forget", "--document", "karten.csv"]) == 2
+    assert "--document gilt nur zusammen mit --source" in capsys.readouterr().err

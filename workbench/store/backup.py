@@ -298,9 +298,14 @@ def _restore(path: Path, manifest: dict, engine: Engine) -> Restored:
     for name, expected in manifest["tables"].items():
         if found.get(name) != expected:
             got = found.get(name, {}).get("rows", 0)
+            differs = (
+                f"{got} statt {expected['rows']} Zeilen"
+                if got != expected["rows"]
+                else f"dieselben {got} Zeilen, aber andere Inhalte als gesichert (Prüfsumme)"
+            )
             raise WorkbenchError(
                 f"Prüfung fehlgeschlagen: Tabelle {name} hat nach dem Wiederherstellen "
-                f"{got} Zeilen (gesichert {expected['rows']}) oder anderen Inhalt."
+                f"{differs}; die Sicherung ist verändert oder beschädigt."
             )
     if revision != migrate.head():
         migrate.upgrade(engine)

@@ -143,6 +143,11 @@ def forget(
     dry_run: bool = False,
 ) -> ErasureReport:
     """Remove what a request names and everything derived from it; see the module doc."""
+    if document and not source:
+        raise WorkbenchError(
+            "--document gilt nur zusammen mit --source ID: es wählt die Datei, in der die "
+            "Quellen-ID gemeint ist."
+        )
     if not (statements or source or speaker or token):
         raise WorkbenchError("Nichts angegeben: Aussage, Quellen-ID, Sprecher*in oder Zugangscode.")
     report = ErasureReport(dry_run=dry_run)
