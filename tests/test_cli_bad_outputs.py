@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -181,8 +182,9 @@ def test_a_latin1_codebook_is_read_like_a_latin1_table(small: Path, tmp_path: Pa
 
 
 def test_a_broken_project_file_or_database_is_described_in_german(
-    small: Path, capsys: pytest.CaptureFixture[str]
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    small = Path(shutil.copytree(small, tmp_path / "kopie"))  # no engine of this process on it
     for leftover in small.glob("werkbank.sqlite-*"):  # the write-ahead log, if any
         leftover.unlink()
     (small / "werkbank.sqlite").write_bytes(b"keine Datenbank, sondern Text " * 200)
@@ -228,3 +230,14 @@ def test_forget_with_a_document_but_no_source_says_what_is_missing(
 ) -> None:
     assert main(["--project", str(small), "forget", "--document", "karten.csv"]) == 2
     assert "--document gilt nur zusammen mit --source" in capsys.readouterr().err
+
+
+def test_a_project_folder_without_its_database_is_not_given_an_empty_one(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small = Path(shutil.copytree(small, tmp_path / "kopie"))
+    for database in small.glob("werkbank.sqlite*"):
+        database.unlink()
+    assert main(["--project", str(small), "status"]) == 2
+    assert "die Datenbank werkbank.sqlite fehlt" in capsys.readouterr().err
+    assert sorted(p.name for p in small.iterdir() if p.is_file()) == ["project.json"]

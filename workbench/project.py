@@ -96,7 +96,13 @@ class Project(CodingMixin):
         (:class:`~workbench.store.SchemaOutdatedError`), one of a newer workbench too.
         """
         path = Path(path)
-        project = cls(path, database_url(path, read_config(path)))
+        config = read_config(path)
+        if not config.get("db_url") and not (path / DEFAULT_DB).is_file():
+            raise WorkbenchError(
+                f"{path}: die Datenbank {DEFAULT_DB} fehlt (der Ordner hat nur {CONFIG_FILE}); "
+                "aus einer Sicherung wiederherstellen: workbench restore SICHERUNG.zip ORDNER."
+            )
+        project = cls(path, database_url(path, config))
         try:
             store.check_version(project.engine, where=str(path))
         except SQLAlchemyError as err:
