@@ -241,3 +241,17 @@ def test_a_project_folder_without_its_database_is_not_given_an_empty_one(
     assert main(["--project", str(small), "status"]) == 2
     assert "die Datenbank werkbank.sqlite fehlt" in capsys.readouterr().err
     assert sorted(p.name for p in small.iterdir() if p.is_file()) == ["project.json"]
+
+
+def test_a_report_named_for_another_format_and_a_base_url_that_is_none_are_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "bericht.html"
+    assert main(["--project", str(small), "report", "--format", "xlsx", str(report)]) == 2
+    assert "die Endung .html passt nicht zum Format xlsx" in capsys.readouterr().err
+    assert not report.exists()
+    with pytest.raises(SystemExit) as stop:
+        main(["--project", str(small), "tokens", "--n", "1", "--base-url", "keine adresse"])
+    assert stop.value.code == 2
+    assert "ist keine Adresse wie https://" in capsys.readouterr().err
+    assert _counts(small)[0] == 0

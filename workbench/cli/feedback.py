@@ -9,12 +9,23 @@ import json
 import math
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from workbench.cli.common import open_project
 from workbench.core.fileio import ensure_writable, write_atomic
 from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
+
+
+def _base_url(value: str) -> str:
+    """An argparse type: an http(s) address with a host ("https://beteiligung.stadt.de")."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' ist keine Adresse wie https://beteiligung.stadt.de (http/https mit Host)."
+        )
+    return value.strip()
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
@@ -116,6 +127,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--base-url",
+        type=_base_url,
         default=DEFAULT_BASE_URL,
         metavar="URL",
         help=f"Adresse des Voilà-Servers bzw. von python -m widgets.formular "

@@ -91,6 +91,10 @@ def render(
     return render_xlsx(data, report, generated_at)
 
 
+# Suffixes of report files and their format ("htm" is HTML).
+_SUFFIXES = {"html": "html", "htm": "html", "docx": "docx", "xlsx": "xlsx"}
+
+
 def write_report(
     project: Project,
     out: str | Path,
@@ -102,7 +106,13 @@ def write_report(
 ) -> Path:
     """Write the report to ``out`` atomically; the format defaults to the file suffix."""
     out = Path(out)
-    fmt = fmt or out.suffix.lstrip(".").lower()
+    suffix = out.suffix.lstrip(".").lower()
+    fmt = fmt or suffix
+    if suffix in _SUFFIXES and suffix != fmt and _SUFFIXES[suffix] != fmt:
+        raise WorkbenchError(
+            f"{out.name}: die Endung .{suffix} passt nicht zum Format {fmt} "
+            f"(eine {fmt.upper()}-Datei endet auf .{fmt})."
+        )
     if not out.parent.is_dir():
         raise WorkbenchError(f"Ordner {out.parent} gibt es nicht.")
     write_atomic(out, render(project, fmt, district, generated_at, max_quotes, concept_text))
