@@ -284,6 +284,13 @@ def test_a_chat_sender_that_is_a_role_with_its_organisation_is_the_role(
     assert "speaker" not in segments["attributes"].iloc[0]
     assert segments["attributes"].iloc[1]["speaker"].startswith("[Person ")
     assert "Leverkusen" not in set(project.pseudonym_key()["original"])
+    # the table export says who spoke: the role or the pseudonym, never the name
+    project.export_table(tmp_path / "chat.csv", "csv")
+    exported = pd.read_csv(tmp_path / "chat.csv", keep_default_na=False)
+    assert exported[["speaker_role", "speaker"]].values.tolist() == [
+        ["Moderation", ""],
+        ["", segments["attributes"].iloc[1]["speaker"]],
+    ]
 
 
 def test_crlf_chat_keeps_bare_lf_lines_inside_the_message(project: Project, tmp_path: Path) -> None:

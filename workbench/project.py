@@ -280,6 +280,9 @@ class Project(CodingMixin):
         table = segments.drop(columns=["attributes"]).assign(
             codes=[by_segment.get(i, "") for i in segments["segment_id"]]
         )
+        # who said it, as the pseudonym the import gave ("[Person 3]"): never a name
+        speakers = [(a or {}).get("speaker") or "" for a in segments["attributes"]]
+        table.insert(list(table.columns).index("speaker_role") + 1, "speaker", speakers)
         if not pseudonymised:
             originals = self.original_texts()
             table["text"] = table["segment_id"].map(originals)
