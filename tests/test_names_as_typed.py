@@ -105,3 +105,29 @@ def test_a_file_name_with_a_known_name_without_umlauts() -> None:
     assert pseudonymise_name(p, "Gespraech_Mueller-Luedenscheidt_und_Oeztuerk.txt", []) == (
         "Gespraech_[Person 1]_und_[Person 2].txt"
     )
+
+
+def test_a_file_that_names_one_district_belongs_to_it(tmp_path: Path) -> None:
+    chat = "18:01:10 Von Anna Schmidt an Alle:\n\tDanke für die Einladung {}\n"
+    files = {
+        "chat_meeting_wiesdorf.txt": "Wiesdorf",
+        "Protokoll_Steinbuechel.txt": "Steinbüchel",  # umlauts spelled out
+        "vergleich_manfort_wiesdorf.txt": "Gesamtstadt",  # two districts: none of them
+        "chat.txt": "Gesamtstadt",
+        "chat_wiesdorf_2.txt": "Manfort",  # --district goes first
+    }
+    with Project.create(tmp_path / "p", districts=["Manfort", "Wiesdorf", "Steinbüchel"]) as p:
+        for number, (name, district) in enumerate(files.items()):
+            path = tmp_path / name
+            path.write_text(chat.format(number), encoding="utf-8")
+            given = "Manfort" if name == "chat_wiesdorf_2.txt" else None
+            [result] = p.import_files([path], district=given)
+            from_name = [n for n in result.notices if "aus dem Dateinamen" in n]
+            expected = district not in ("Gesamtstadt", given)
+            assert from_name == (
+                [f"Sozialraum {district}: aus dem Dateinamen (--district nennt einen anderen)."]
+                if expected
+                else []
+            )
+        placed = p.segments().groupby("document")["district"].first().to_dict()
+    assert placed == files

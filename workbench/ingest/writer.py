@@ -16,6 +16,7 @@ are written by :meth:`Writer.write_project`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,6 +59,13 @@ from workbench.store import (
     utcnow,
 )
 from workbench.store.waves import wave_for_import
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _words(name: str) -> str:
+    """A name's words, lower case, umlauts spelled out, one blank between them."""
+    return " ".join(re.findall(r"[^\W\d_]+", name.casefold().translate(_UMLAUTS)))
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -214,6 +222,10 @@ class Writer:
         Districts it names that the project does not know are refused all at once, or
         with ``add_districts`` declared (and said in the result's notices).
         """
+        from_name = None
+        if not (fixed_district or document.district or any(s.district for s in document.segments)):
+            from_name = self._district_in_name(document.filename)
+            document = replace(document, district=from_name) if from_name else document
         named, rows = [fixed_district or document.district or ""], [None]
         if not fixed_district:
             named += [s.district or "" for s in document.segments]
@@ -225,7 +237,21 @@ class Writer:
         if added:
             notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
             result = replace(result, notices=(notice, *result.notices))
+        if from_name and result.segments:
+            notice = f"Sozialraum {from_name}: aus dem Dateinamen (--district nennt einen anderen)."
+            result = replace(result, notices=(notice, *result.notices))
         return result
+
+    def _district_in_name(self, filename: str) -> str | None:
+        """The one declared district a file's name names as words ("chat_wiesdorf.txt",
+        "Protokoll Steinbuechel.docx"), if it names exactly one; else ``None``."""
+        words = f" {_words(Path(filename).stem)} "
+        found = {
+            d.name
+            for d in self.districts.values()
+            if not d.is_citywide and _words(d.name) and f" {_words(d.name)} " in words
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _write(
         self,
