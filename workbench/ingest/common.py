@@ -156,6 +156,12 @@ def meant_district(name: str, known: Sequence[str]) -> str | None:
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+def spelled_out(name: str) -> str:
+    """A name in lower case with its umlauts and ß spelled out ("Steinbüchel" →
+    "steinbuechel"), as keyboards and file names without them write it."""
+    return name.strip().casefold().translate(_UMLAUTS)
+
+
 def misspelt_district(name: str, known: Sequence[str]) -> str | None:
     """The declared district an unknown name is a slip of: the same but for case or umlauts
     ("steinbuechel"), or a letter or two apart ("Manfrot"), if exactly one is that close.
@@ -165,8 +171,8 @@ def misspelt_district(name: str, known: Sequence[str]) -> str | None:
     >>> misspelt_district("steinbuechel", ["Steinbüchel"]), misspelt_district("Köln", ["Opladen"])
     ('Steinbüchel', None)
     """
-    spelled = {k.strip().casefold().translate(_UMLAUTS): k for k in known}
-    key = name.strip().casefold().translate(_UMLAUTS)
+    spelled = {spelled_out(k): k for k in known}
+    key = spelled_out(name)
     if key in spelled:
         return spelled[key] if spelled[key] != name.strip() else None
     if len(key) < 5:

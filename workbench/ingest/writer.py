@@ -36,7 +36,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
-from workbench.ingest.common import unknown_districts
+from workbench.ingest.common import spelled_out, unknown_districts
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
@@ -60,12 +60,10 @@ from workbench.store import (
 )
 from workbench.store.waves import wave_for_import
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
 
 def _words(name: str) -> str:
     """A name's words, lower case, umlauts spelled out, one blank between them."""
-    return " ".join(re.findall(r"[^\W\d_]+", name.casefold().translate(_UMLAUTS)))
+    return " ".join(re.findall(r"[^\W\d_]+", spelled_out(name)))
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
