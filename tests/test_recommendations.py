@@ -269,7 +269,7 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([*base, "add", "Stadtteilnetzwerk Manfort", "--scope", "Manfort", *actors]) == 0
     assert "Empfehlung 1 angelegt" in capsys.readouterr().out
     assert main([*base, "check"]) == 1  # not linked yet
-    assert "mit keinem Bedarfscluster verknüpft" in capsys.readouterr().out
+    assert "Empfehlung 1: mit keinem Bedarfscluster verknüpft\n" in capsys.readouterr().out
     assert main([*base, "link", "1", "--cluster", "2", "--segment", "manfort_protokoll.md:36"]) == 0
     assert "1 Bedarfscluster, 1 neue Belege" in capsys.readouterr().out
     assert main([*base, "check"]) == 0

@@ -105,7 +105,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             print("Alle Nachweisketten sind vollständig.")
             return 0
         for p in problems.itertuples():
-            print(f"Empfehlung {p.recommendation_id}: {p.link} {p.target}: {p.problem}")
+            line = rec.problem_text(p.link, p.target, p.problem)
+            print(f"Empfehlung {p.recommendation_id}: {line}")
         return EXIT_BROKEN
     elif action == "export":
         if args.out == "-":

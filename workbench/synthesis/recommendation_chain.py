@@ -216,6 +216,12 @@ def _check_segment(
         )
 
 
+def problem_text(link: str, target: str, problem: str) -> str:
+    """One problem of a recommendation's chain as a line: what is broken and why (a problem
+    of the recommendation itself is said without naming it twice)."""
+    return problem if link == LINK_RECOMMENDATION else f"{link} {target}: {problem}"
+
+
 def _chain(snap: Snapshot) -> list[dict[str, Any]]:
     """Each recommendation with its resolved links, evidence and problems (sorted)."""
     result = []

@@ -49,6 +49,7 @@ from workbench.synthesis.recommendation_chain import (
     chain,
     check_provenance,
     export_chain,
+    problem_text,
     read_snapshot,
     resolve_link,
 )
@@ -412,6 +413,7 @@ __all__ = [
     "link_evidence",
     "link_need",
     "need_links",
+    "problem_text",
     "recommendations",
     "unlink",
     "update_recommendation",

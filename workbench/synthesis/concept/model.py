@@ -36,6 +36,7 @@ from workbench.synthesis.concept.text import (
 )
 from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.recommendations import chain as recommendation_chain
+from workbench.synthesis.recommendations import problem_text
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -247,7 +248,7 @@ def _entry(rec: dict[str, Any], segments: pd.DataFrame) -> RecommendationEntry:
         status=text_or(rec["status"]),
         needs=tuple(needs),
         evidence=tuple(evidence),
-        problems=tuple(f"{p['link']} {p['target']}: {p['problem']}" for p in rec["problems"]),
+        problems=tuple(problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]),
         cited=tuple(sorted(cited)),
     )
 

@@ -34,6 +34,7 @@ from workbench.synthesis.profiles import (
     NO_INDICATORS,
     DistrictProfile,
 )
+from workbench.synthesis.recommendation_chain import problem_text
 from workbench.synthesis.reports.model import (
     GENERATED,
     PSEUDONYMISED,
@@ -397,7 +398,9 @@ def _recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: i
             out.text("Nachweiskette unterbrochen:", "note")
             out.add(
                 Bullets(
-                    tuple(f"{p['link']} {p['target']}: {p['problem']}" for p in rec["problems"])
+                    tuple(
+                        problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]
+                    )
                 )
             )
         else:
