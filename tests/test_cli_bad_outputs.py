@@ -255,3 +255,21 @@ def test_a_report_named_for_another_format_and_a_base_url_that_is_none_are_refus
     assert stop.value.code == 2
     assert "ist keine Adresse wie https://" in capsys.readouterr().err
     assert _counts(small)[0] == 0
+
+
+def test_export_to_standard_output_and_an_edit_without_changes(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--project", str(small), "export", "--format", "csv", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("segment_id,") and "Bus fährt abends selten" in out
+    assert "Aussagen nach der Standardausgabe exportiert (pseudonymisiert)" in err
+    for fmt in ("xlsx", "qdpx"):
+        assert main(["--project", str(small), "export", "--format", fmt, "-"]) == 2
+        assert "nur --format csv" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()
+    recommend = ["--project", str(small), "recommend"]
+    assert main([*recommend, "add", "Ein Treffpunkt für Jugendliche", "--scope", "Manfort"]) == 0
+    assert main([*recommend, "edit", "1"]) == 2
+    assert "Nichts zu ändern" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -288,6 +289,11 @@ class Project(CodingMixin):
             table["text"] = table["segment_id"].map(originals)
         if fmt not in ("csv", "xlsx"):
             raise WorkbenchError(f"Unbekanntes Exportformat '{fmt}' (csv oder xlsx).")
+        if str(out) == "-":  # standard output, as `recommend export -`
+            if fmt != "csv":
+                raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
+            safe_frame(table).to_csv(sys.stdout, index=False, lineterminator="\n")
+            return len(table)
         with atomic_path(out) as tmp:
             if fmt == "csv":  # no cell starts like a formula (OWASP "CSV injection")
                 safe_frame(table).to_csv(tmp, index=False, encoding="utf-8")

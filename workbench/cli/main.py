@@ -157,18 +157,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             "pseudonymisiert exportiert)."
         )
     if args.format == "qdpx":
+        if args.out == "-":
+            raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
         from workbench.cli.qdpx import export_qdpx_command
 
         return export_qdpx_command(open_project(args), args)
     n = open_project(args).export_table(args.out, args.format, pseudonymised=not args.originals)
     print(
-        f"{n} Aussagen nach {args.out} exportiert"
+        f"{n} Aussagen nach {'der Standardausgabe' if args.out == '-' else args.out} exportiert"
         + (
             " – ORIGINALTEXTE mit Namen und Kontaktdaten: nur für die Forschungsgruppe, "
             "nicht weitergeben."
             if args.originals
             else " (pseudonymisiert)."
-        )
+        ),
+        file=sys.stderr if args.out == "-" else sys.stdout,
     )
     return 0
 

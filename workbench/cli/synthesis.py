@@ -64,6 +64,11 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         print(f"Empfehlung {new} angelegt.")
         print(f"Verknüpfen mit: workbench recommend link {new} --cluster N --segment DOK:ID")
     elif action == "edit":
+        fields = (args.text, args.title, args.scope, args.actor, args.status)
+        if all(value is None for value in fields):
+            raise InputError(
+                "Nichts zu ändern: --text, --title, --scope, --actor oder --status angeben."
+            )
         rec.update_recommendation(
             project, args.id, text=args.text, title=args.title, scope=args.scope,
             actors=args.actor, status=args.status,
