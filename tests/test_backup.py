@@ -176,6 +176,7 @@ def test_restore_refuses_bad_input_and_leaves_nothing_behind(
     assert main(["restore", str(broken), str(target)]) == 2
     assert "Tabelle codes der Sicherung ist beschädigt" in capsys.readouterr().err
     assert not (target / "werkbank.sqlite").exists()
+    assert not target.exists()  # the folder the restore made is gone too
 
     (tmp_path / "kaputt.zip").write_text("kein zip", encoding="utf-8")
     assert main(["restore", str(tmp_path / "kaputt.zip"), str(target)]) == 2

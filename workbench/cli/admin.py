@@ -186,6 +186,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backup.read_manifest(file)
     if (folder / "project.json").exists():
         raise WorkbenchError(f"In {folder} gibt es schon ein Projekt; bitte einen neuen Ordner.")
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     url = args.db or _sqlite_target(folder)
     try:
@@ -194,6 +195,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not args.db:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{folder / DEFAULT_DB}{suffix}").unlink(missing_ok=True)
+        if created and not any(folder.iterdir()):
+            folder.rmdir()  # nothing left behind: not even the folder the restore made
         raise
     config = backup.read_config(file)
     if args.db:
