@@ -162,3 +162,30 @@ def test_topics_load_neither_umap_nor_numba_unless_umap_is_asked_for(tmp_path: P
         PYTHONPATH=str(tmp_path),
     )
     assert origin == str(fake / "__init__.py") and plotting_umap
+
+
+def test_topics_whose_words_each_belong_to_one_topic_keep_their_words() -> None:
+    """c-TF-IDF counts in how many topics a word occurs: from 50 statements on ``min_df=2``
+    left no word when every word belongs to one topic only, and the fit stopped."""
+    from workbench.analysis.embeddings import get_embedder
+
+    groups = [
+        "Spielplatz Schaukel Rutsche Sandkasten",
+        "Bus Haltestelle Fahrplan Linie",
+        "Miete Wohnung Nebenkosten Vermieter",
+        "Ärztin Praxis Termin Sprechstunde",
+        "Park Bäume Wiese Brunnen",
+    ]
+    texts = []
+    for group in groups:
+        words = group.split()
+        texts += [" ".join(words[i % 4 :] + words[: i % 4]) for i in range(12)]
+    embedder = get_embedder("tfidf")
+    vectors = embedder.embed(texts)
+    params = TopicParams(backend="tfidf", n_topics=5)
+    assigned, _, described = topics.fit_topics(texts, vectors, params, embedder)
+    assert len(set(assigned.tolist())) == 5
+    for topic in described:
+        members = {texts[i].split()[0] for i in range(len(texts)) if assigned[i] == topic["topic"]}
+        group = next(g for g in groups if members <= set(g.split()))
+        assert set(topic["keywords"]) & {w.lower() for w in group.split()}

@@ -240,7 +240,16 @@ def fit_topics(
         ]
         return topics, np.ones(len(texts)), described
     model = build_topic_model(params, embedder, len(texts))
-    topics, _ = model.fit_transform(texts, vectors)
+    try:
+        topics, _ = model.fit_transform(texts, vectors)
+    except ValueError as err:
+        # c-TF-IDF counts a word's topics, not its statements: with one topic (or words
+        # each in one topic only) min_df=2 leaves no word. Fit again keeping every word.
+        if "no terms remain" not in str(err):
+            raise
+        model = build_topic_model(params, embedder, len(texts))
+        model.vectorizer_model.set_params(min_df=1)
+        topics, _ = model.fit_transform(texts, vectors)
     topics = np.asarray(topics)
     if params.clusterer == "hdbscan" and (topics == -1).any():
         topics = np.asarray(
