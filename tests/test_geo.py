@@ -122,6 +122,9 @@ def test_mapping_file_assigns_files_to_districts(tmp_path: Path) -> None:
     mapping = tmp_path / "zuordnung.csv"
     mapping.write_text("file_or_feature,district\na.json,Wiesdorf\nb,Alkenrath\n", "utf-8")
     table = geo.read_mapping(mapping.read_bytes(), mapping.name)
+    # saved by Excel on Windows (cp1252): read like a table, not refused with a traceback
+    umlauts = "file_or_feature,district\nsüd.json,Steinbüchel\n".encode("cp1252")
+    assert geo.read_mapping(umlauts, "zuordnung.csv") == {"süd.json": "Steinbüchel"}
     result = geo.match_features(geo.read_files([one, two]), LEVERKUSEN, mapping=table)
     assert sorted(result.shapes) == ["Alkenrath", "Wiesdorf"]
     with pytest.raises(InputError, match="unbekannten Sozialraum „Rheindorf“"):

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
+from workbench.ingest.textio import RawFile, decode
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.synthesis import geo_crs
@@ -288,7 +289,8 @@ def name_key(text: str) -> str:
 
 def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
     """A mapping CSV ``file_or_feature,district`` (a header line is optional) as a dict."""
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    # as a table is read: UTF-8, Windows-1252 (Excel), Mac OS Roman
+    text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
     mapping: dict[str, str] = {}
     for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         if not row or not "".join(row).strip():
