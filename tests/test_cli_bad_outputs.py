@@ -273,3 +273,18 @@ def test_export_to_standard_output_and_an_edit_without_changes(
     assert main([*recommend, "add", "Ein Treffpunkt für Jugendliche", "--scope", "Manfort"]) == 0
     assert main([*recommend, "edit", "1"]) == 2
     assert "Nichts zu ändern" in capsys.readouterr().err
+
+
+def test_a_failed_init_leaves_no_folder_and_another_programs_project_json_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "neu"
+    nowhere = "postgresql+psycopg://werkbank@127.0.0.1:1/keine"  # port 1: refused at once
+    assert main(["init", str(target), "--db", nowhere]) == 2
+    assert "nicht erreichbar" in capsys.readouterr().err
+    assert not target.exists()
+    other = tmp_path / "anders"
+    other.mkdir()
+    (other / "project.json").write_text('{"format": "anderes-programm"}', encoding="utf-8")
+    assert main(["--project", str(other), "status"]) == 2
+    assert 'erwartet: "format": "sozialraum-workbench"' in capsys.readouterr().err

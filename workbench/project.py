@@ -64,6 +64,7 @@ class Project(CodingMixin):
         path = Path(path)
         if (path / CONFIG_FILE).exists():
             raise WorkbenchError(f"In {path} gibt es schon ein Projekt.")
+        made = [p for p in (path, path / "cache") if not p.exists()]  # undone on failure
         path.mkdir(parents=True, exist_ok=True)
         (path / "cache").mkdir(exist_ok=True)
         project = cls(path, db_url or _sqlite_url(path))
@@ -78,11 +79,13 @@ class Project(CodingMixin):
             store.initialise(project.engine)
         except SQLAlchemyError as err:
             project.close()
+            _remove_empty(made)
             raise WorkbenchError(
                 f"Datenbank {shown_url(project.db_url)} nicht erreichbar: {err.__class__.__name__}"
             ) from None
         except WorkbenchError:
             project.close()
+            _remove_empty(made)
             raise
         write_config(path, config)
         if districts:
@@ -318,8 +321,11 @@ def read_config(path: Path) -> dict:
         raise WorkbenchError(f"{config_path} ist kein gültiges JSON: {problem}.") from None
     except UnicodeDecodeError:
         raise WorkbenchError(f"{config_path} ist keine Textdatei (UTF-8).") from None
-    if not isinstance(config, dict):
-        raise WorkbenchError(f"{config_path} ist kein gültiges Werkbank-Projekt.")
+    if not isinstance(config, dict) or config.get("format", PROJECT_FORMAT) != PROJECT_FORMAT:
+        raise WorkbenchError(
+            f"{config_path} ist kein gültiges Werkbank-Projekt (erwartet: "
+            f'"format": "{PROJECT_FORMAT}").'
+        )
     return config
 
 
@@ -345,6 +351,13 @@ def stored_url(url: str) -> str:
 def shown_url(url: str) -> str:
     """``url`` for messages: names the server and database, never the password."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed ``create`` made, innermost first, if they are empty."""
+    for folder in reversed(folders):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _sqlite_url(path: Path) -> str:
