@@ -81,6 +81,14 @@ def test_a_known_name_written_without_umlauts_is_the_same_person() -> None:
     )
     ordinary = "Die Strasse ist lang, muessen wir"
     assert _replaced(p, ordinary, []) == ordinary
+    # the other way round: a known "Strasser" or "Mueller" written with ß or umlaut
+    assert _replaced(p, "Frau Strasser und Herr Mueller kamen.", []) == (
+        "[Person 3] und [Person 4] kamen."
+    )
+    assert (
+        _replaced(p, "Straßer und Müller, die Straße", [])
+        == "[Person 3] und [Person 4], die Straße"
+    )
 
 
 @pytest.mark.parametrize(

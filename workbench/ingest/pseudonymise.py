@@ -149,8 +149,11 @@ class Pseudonymiser:
         return max(self._highest, self.person_floor) + 1
 
     def person(self, key: str, original: str) -> str:
-        """Placeholder for the person identified by ``key`` (a normalised surname)."""
+        """Placeholder for the person identified by ``key`` (a normalised surname); a key
+        known in another spelling ("mueller" for "müller") is that person."""
         ident = ("person", key)
+        if ident not in self.known:
+            ident = ("person", _PersonKeys(self.known).get(key, key))
         if ident not in self.known:
             number = self._next_person_number()
             self._highest = number
@@ -294,9 +297,9 @@ class _PersonKeys(Mapping[str, str]):
             return word
         # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
         # names, e-mail-style user names, keyboards without them)
-        for spelled in _umlaut_spellings(word):
+        for spelled in (*_umlaut_spellings(word), word.translate(_SPELLED_OUT)):
             if ("person", spelled) in self._known:
-                return spelled
+                return spelled  # … and a known "Strasser" written "Straßer"
         raise KeyError(word)
 
     def __iter__(self) -> Iterator[str]:
@@ -308,6 +311,7 @@ class _PersonKeys(Mapping[str, str]):
 
 _DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
 _DIGRAPH = re.compile(r"(ae|oe|ue|ss)")
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _umlaut_spellings(word: str) -> Iterator[str]:
