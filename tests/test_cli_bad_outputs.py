@@ -288,3 +288,12 @@ def test_a_failed_init_leaves_no_folder_and_another_programs_project_json_is_ref
     (other / "project.json").write_text('{"format": "anderes-programm"}', encoding="utf-8")
     assert main(["--project", str(other), "status"]) == 2
     assert 'erwartet: "format": "sozialraum-workbench"' in capsys.readouterr().err
+
+
+def test_a_sheet_asked_of_files_without_sheets_is_said(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards = tmp_path / "mehr.csv"
+    cards.write_text("Text\nNoch eine Karte zum Park\n", encoding="utf-8")
+    assert main(["--project", str(small), "import", str(cards), "--sheet", "Karten"]) == 2
+    assert "--sheet wählt ein Tabellenblatt" in capsys.readouterr().err

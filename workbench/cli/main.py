@@ -68,6 +68,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
 
         return import_qdpx_command(project, args)
+    sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".jsonl", ".ndjson")
+    if args.sheet and not any(str(p).lower().endswith(sheeted) for p in args.paths):
+        raise WorkbenchError(
+            "--sheet wählt ein Tabellenblatt (XLSX, ODS) oder eine Liste in JSON; keine der "
+            "Dateien hat eines."
+        )
     attributes = None
     if args.attribute_columns is not None:
         attributes = tuple(c.strip() for c in args.attribute_columns.split(",") if c.strip())
@@ -270,8 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sheet",
         metavar="NAME",
-        help="Tabellenblatt (XLSX, ODS), sonst das erste; bei JSON eine Liste von Objekten "
-        "darin, z. B. comments",
+        help="Tabellenblatt (XLSX, ODS), sonst alle mit Aussagen; bei JSON eine Liste von "
+        "Objekten darin, z. B. comments",
     )
     p.add_argument(
         "--district",
