@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
+from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok
 from workbench.ingest.names import NameContext, PersonFinder, tokens
@@ -53,8 +54,6 @@ REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
 _PERSON_NUMBER = re.compile(r"\[Person (\d+)\]")
 _USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
-# A researcher's confirmed word: matched in any case, but only capitalised is it a name.
-_CONFIRMED = re.IGNORECASE | re.UNICODE
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An article or preposition right before a listed name marks an ordinary noun.
 _ARTICLE_BEFORE = re.compile(
@@ -242,7 +241,7 @@ class Pseudonymiser:
 
     def _variant_index(
         self, names: tuple[str, ...]
-    ) -> tuple[list[tuple[str, str, int]], dict[str | None, list[int]]]:
+    ) -> tuple[list[tuple[str, str, int, bool]], dict[str | None, list[int]]]:
         """Listed and confirmed name variants, longest first, and where each word starts one.
 
         A variant can only match where its first word is a word of the text: the index
@@ -252,15 +251,19 @@ class Pseudonymiser:
         if self._index_of != (names, confirmed, id(self.protected)):
             # A listed display name's single words, except a district's or a code's
             # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
+            # (variant, key, regex flags, whether a lower-case match is a name too)
             variants = [
-                (variant, key, re.IGNORECASE if _lower_case_ok(variant) else 0)
+                (variant, key, re.IGNORECASE, True)
+                if _lower_case_ok(variant)
+                else (variant, key, 0, False)
                 for variant, key in _variants(names)
                 if " " in variant or fold(variant) not in self.protected
             ]
-            variants += [(word, word.lower(), _CONFIRMED) for word in confirmed]
+            # a researcher's confirmed word: matched in any case, a name only capitalised
+            variants += [(word, word.lower(), re.IGNORECASE, False) for word in confirmed]
             variants.sort(key=lambda v: -len(v[0]))
             by_word: dict[str | None, list[int]] = {}
-            for position, (variant, _, _) in enumerate(variants):
+            for position, (variant, *_) in enumerate(variants):
                 first = _WORD_RUN.match(variant)
                 by_word.setdefault(first.group().lower() if first else None, []).append(position)
             self._index_of = (names, confirmed, id(self.protected))
@@ -274,14 +277,14 @@ class Pseudonymiser:
         for word in {w.lower() for w in _WORD_RUN.findall(text)}:
             wanted.update(by_word.get(word, ()))
         for position in sorted(wanted):  # longest first, as without the index
-            variant, key, flags = variants[position]
-            for m in _listed_pattern(variant, flags & re.IGNORECASE).finditer(text):
+            variant, key, flags, lower_too = variants[position]
+            for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
                 if m.group()[0].isupper():
                     yield Hit(m.start(), m.end(), "person", key, 1.0)
-                elif flags == re.IGNORECASE and m.group().islower():
+                elif lower_too and m.group().islower():
                     # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
                     yield Hit(m.start(), m.end(), "person", key, 0.9)
 
@@ -297,7 +300,7 @@ class _PersonKeys(Mapping[str, str]):
             return word
         # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
         # names, e-mail-style user names, keyboards without them)
-        for spelled in (*_umlaut_spellings(word), word.translate(_SPELLED_OUT)):
+        for spelled in (*_umlaut_spellings(word), spelled_out(word)):
             if ("person", spelled) in self._known:
                 return spelled  # … and a known "Strasser" written "Straßer"
         raise KeyError(word)
@@ -311,7 +314,6 @@ class _PersonKeys(Mapping[str, str]):
 
 _DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
 _DIGRAPH = re.compile(r"(ae|oe|ue|ss)")
-_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _umlaut_spellings(word: str) -> Iterator[str]:
