@@ -178,3 +178,69 @@ def test_cli_import_and_compare(
     bad = write(tmp_path / "falsch.csv", HEADER + "Rheindorf,X,2019,1,%,Test,false\n")
     assert main([*base, "--import", str(bad)]) == 2
     assert "Gültig sind" in capsys.readouterr().err
+
+
+def test_thousands_separators_of_statistics_offices_are_read_as_thousands(
+    project: Project, tmp_path: Path
+) -> None:
+    # Excel/statistics office CSV with semicolons: "163.729" inhabitants, not 163.729
+    path = write(
+        tmp_path / "einwohner.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Einwohner;2022;163.729;Personen;Statistikstelle\n"
+        "Manfort;Einwohner;2022;9.812;Personen;Statistikstelle\n",
+    )
+    import_indicators(project, path)
+    table = indicators(project).set_index("district")
+    assert table.loc["Gesamtstadt", "value"] == 163729.0
+    assert table.loc["Manfort", "value"] == 9812.0
+    # XLSX text cells: a decimal comma elsewhere in the column says the point groups thousands
+    book = openpyxl.Workbook()
+    book.active.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    book.active.append(["Gesamtstadt", "SGB-II-Empfänger", 2019, "17.763", "Personen", "B"])
+    book.active.append(["Manfort", "SGB-II-Quote", 2019, "13,9", "%", "B"])
+    book.save(tmp_path / "werte.xlsx")
+    import_indicators(project, tmp_path / "werte.xlsx")
+    table = indicators(project).set_index(["district", "indicator"])
+    assert table.loc[("Gesamtstadt", "SGB-II-Empfänger"), "value"] == 17763.0
+
+
+def test_a_number_that_reads_two_ways_stops_the_import(project: Project, tmp_path: Path) -> None:
+    # comma-separated, no decimal anywhere: 9.812 may be 9812 or 9,812 — never guessed
+    path = write(tmp_path / "werte.csv", HEADER + "Manfort,Einwohner,2022,9.812,Personen,A,false\n")
+    with pytest.raises(InputError) as err:
+        import_indicators(project, path)
+    message = str(err.value)
+    assert "Zeile 2" in message and "mehrdeutig" in message and "9812" in message
+    assert indicators(project).empty
+
+
+def test_missing_values_footnotes_and_percent_signs_of_official_tables(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "statistik.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2021;10,9 %;%;Amt\n"
+        "Manfort;SGB-II-Quote;2021;13,9¹;%;Amt\n"
+        "Opladen;SGB-II-Quote;2021;–;%;Amt\n"
+        "Wiesdorf;SGB-II-Quote;2021;.;%;Amt\n"
+        "Alkenrath;SGB-II-Quote;2021;x;%;Amt\n"
+        "Steinbüchel;SGB-II-Quote;2021;;%;Amt\n",
+    )
+    base = ["--project", str(project.path), "indicators"]
+    assert main([*base, "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 Werte – 2 neu" in out and "Ohne Wert übergangen (Zeilen 4, 5, 6, 7" in out
+    table = indicators(project).set_index("district")
+    assert table["value"].to_dict() == {"Gesamtstadt": 10.9, "Manfort": 13.9}
+    # a percent sign beside another unit is a contradiction, not a number
+    bad = write(tmp_path / "falsch.csv", "district;indicator;year;value;unit;source\n"
+                "Manfort;Einwohner;2021;9,8 %;Personen;Amt\n")  # fmt: skip
+    assert main([*base, "--import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "Zeile 2" in err and "Prozentzeichen" in err and "Traceback" not in err
+    one = write(tmp_path / "eins.csv", "district;indicator;year;value;unit;source\n"
+                "Manfort;Einwohner;2021;9812;Personen;Amt\n")  # fmt: skip
+    assert main([*base, "--import", str(one)]) == 0
+    assert "eins.csv: 1 Wert – 1 neu" in capsys.readouterr().out

@@ -10,6 +10,7 @@ from workbench.cli.common import open_project
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_atomic
+from workbench.core.formatting import plural
 from workbench.core.spreadsheet import safe_frame
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
@@ -25,9 +26,11 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     if args.import_file:
         result = indicators.import_indicators(project, args.import_file, sheet=args.sheet)
         print(
-            f"{result.filename}: {result.rows} Werte – {result.added} neu, "
+            f"{result.filename}: {plural(result.rows, 'Wert', 'Werte')} – {result.added} neu, "
             f"{result.updated} geändert, {result.unchanged} unverändert."
         )
+        if result.skipped:
+            print(indicators.skipped_note(result))
         if not (args.out or args.district):
             return 0
     table = indicators.comparison(project, args.district)

@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from workbench.core.domain import InputError
 from workbench.ingest.table import read_rows
-from workbench.ingest.textio import RawFile, Source, read_source
+from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ class IndicatorImport:
     added: int
     updated: int
     unchanged: int
+    skipped: tuple[int, ...] = ()  # rows without a value ("–", ".", "x" …), not imported
 
     @property
     def rows(self) -> int:
@@ -133,24 +134,72 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
     return found
 
 
-def parse_number(cell: Any) -> float:
-    """A number from a cell: ``13.9``, German ``13,9`` or ``17.763,5``.
+# A number written with thousands separators only: ``1.234``, ``17.763``, ``1,234,567``.
+# With one group it reads two ways (1234 or 1.234); the file's other values decide.
+GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
+FOOTNOTE = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079*]+$")  # "12,3¹", "12,3*"
+# What statistics offices write instead of a value (Zeichenerklärung): nothing there,
+# unknown or secret, not sensible, not reliable, not yet available, no answer.
+MISSING = {"-", "–", "—", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
+
+
+def parse_number(cell: Any, decimal: str | None = None) -> float:
+    """A number from a cell: ``13.9``, German ``13,9``, ``17.763,5`` or English ``17,763.5``.
+
+    ``decimal`` is the decimal mark of the file ("," or "."): it settles a number with
+    thousands separators only (``17.763`` is 17763 in a German file).
 
     >>> parse_number("13,9"), parse_number("17.763,5"), parse_number(" 10.9 ")
     (13.9, 17763.5, 10.9)
+    >>> parse_number("17,763.5"), parse_number("17.763", ","), parse_number("1.234.567")
+    (17763.5, 17763.0, 1234567.0)
     """
     if isinstance(cell, bool):
         raise ValueError(cell)
     if isinstance(cell, int | float):
         number = float(cell)
     else:
-        text = str(cell or "").strip().replace("\u00a0", "").replace(" ", "")
-        if "," in text:  # German notation: '.' groups thousands, ',' is the decimal mark
-            text = text.replace(".", "").replace(",", ".")
-        number = float(text)
+        text = re.sub(r"[\s\u00a0\u202f]", "", str(cell or ""))
+        if "," in text and "." in text:  # the later mark is the decimal mark
+            mark = "," if text.rfind(",") > text.rfind(".") else "."
+        elif "," in text:
+            thousands = text.count(",") > 1 or (decimal == "." and GROUPED.fullmatch(text))
+            mark = "." if thousands else ","
+        else:
+            thousands = text.count(".") > 1 or (decimal == "," and GROUPED.fullmatch(text))
+            mark = "," if thousands else "."
+        group = "." if mark == "," else ","
+        whole = text.split(mark)[0]
+        if (group in whole and not GROUPED.fullmatch(whole)) or text.count(mark) > 1:
+            raise ValueError(cell)
+        number = float(text.replace(group, "").replace(mark, "."))
     if not math.isfinite(number):
         raise ValueError(cell)
     return number
+
+
+def decimal_mark(cells: list[Any]) -> str | None:
+    """The decimal mark the text cells of a column use ("," or "."), None if they don't say.
+
+    >>> decimal_mark(["13,9", "17.763"]), decimal_mark(["13.9", "1,234"]), decimal_mark(["17.763"])
+    (',', '.', None)
+    """
+    marks = set()
+    for cell in cells:
+        if not isinstance(cell, str):
+            continue
+        text = re.sub(r"[\s\u00a0\u202f]", "", cell)
+        if not re.search(r"[0-9][.,][0-9]", text):
+            continue
+        if (match := GROUPED.fullmatch(text)) and text.count(match.group(1)) == 1:
+            continue  # 1.234 or 1,234: says nothing by itself
+        if "," in text and "." in text:
+            marks.add("," if text.rfind(",") > text.rfind(".") else ".")
+        elif "," in text:
+            marks.add("." if text.count(",") > 1 else ",")
+        else:
+            marks.add("," if text.count(".") > 1 else ".")
+    return marks.pop() if len(marks) == 1 else None
 
 
 def _year(cell: Any) -> int:
@@ -175,14 +224,26 @@ def _flag(cell: Any) -> bool:
     raise ValueError(cell)
 
 
+def _value_text(cell: Any) -> Any:
+    """A value cell without footnote marks ("12,3¹", "12,3*") and surrounding space."""
+    return FOOTNOTE.sub("", cell.strip()) if isinstance(cell, str) else cell
+
+
 def read_indicators(
     source: Source, districts: list[str], name: str | None = None, sheet: str | None = None
 ) -> list[IndicatorRow]:
     """Read and check an indicator file against the declared ``districts`` (pure).
 
     District names are matched regardless of case and Unicode normal form and come back
-    spelt as declared. Empty rows are skipped.
+    spelt as declared. Empty rows and rows without a value ("–", ".", "x" …) are skipped.
     """
+    return _read_indicators(source, districts, name, sheet)[0]
+
+
+def _read_indicators(
+    source: Source, districts: list[str], name: str | None, sheet: str | None
+) -> tuple[list[IndicatorRow], tuple[int, ...]]:
+    """The values of an indicator file and the numbers of the rows without a value."""
     raw = read_source(source, name)
     header, rows = _table(raw, sheet)
     columns = _columns(header, raw.name)
@@ -190,6 +251,12 @@ def read_indicators(
     valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
+    skipped: list[int] = []
+    at = columns["value"]
+    decimal = decimal_mark([_value_text(c[at]) for _, c in rows if len(c) > at])
+    if decimal is None and Path(raw.name).suffix.lower() == ".csv":
+        # the values don't say: a CSV with semicolons is German (Excel, statistics offices)
+        decimal = "," if sniff_delimiter(decode(raw)) == ";" else None
     for number, cells in rows:
         cells = list(cells) + [None] * (len(header) - len(cells))
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -215,12 +282,37 @@ def read_indicators(
             raise InputError(
                 f"Jahr '{cell('year')}' ist keine Jahreszahl.", file=raw.name, row=number
             ) from None
-        try:
-            value = parse_number(cell("value"))
-        except ValueError:
+        unit = str(cell("unit") or "").strip()
+        shown = "" if cell("value") is None else str(cell("value")).strip()
+        text = _value_text(cell("value"))
+        if text is None or (isinstance(text, str) and (not text or text.casefold() in MISSING)):
+            skipped.append(number)
+            continue
+        if isinstance(text, str) and text.endswith("%"):
+            if "%" not in unit and "prozent" not in unit.casefold():
+                raise InputError(
+                    f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
+                    f"'{unit}'. Bitte die Einheit % angeben.",
+                    file=raw.name,
+                    row=number,
+                )
+            text = text.removesuffix("%").strip()
+        match = GROUPED.fullmatch(text) if isinstance(text, str) else None
+        if decimal is None and match and text.count(match.group(1)) == 1:
+            whole = text.replace(match.group(1), "")
+            decimal_text = text.replace(".", ",")
             raise InputError(
-                f"Wert '{cell('value')}' ist keine Zahl.", file=raw.name, row=number
-            ) from None
+                f"Wert '{shown}' ist mehrdeutig: {whole} (mit Tausendertrennzeichen) "
+                f"oder {decimal_text} (mit Dezimalzeichen)? Kein anderer Wert der Datei "
+                f"zeigt, welches Zeichen sie als Komma nutzt. Bitte {whole} oder "
+                f"{decimal_text} schreiben.",
+                file=raw.name,
+                row=number,
+            )
+        try:
+            value = parse_number(text, decimal)
+        except ValueError:
+            raise InputError(f"Wert '{shown}' ist keine Zahl.", file=raw.name, row=number) from None
         try:
             illustrative = _flag(cell("illustrative"))
         except ValueError:
@@ -243,15 +335,32 @@ def read_indicators(
                 indicator=indicator,
                 year=year,
                 value=value,
-                unit=str(cell("unit") or "").strip(),
+                unit=unit,
                 source=str(cell("source") or "").strip(),
                 illustrative=illustrative,
                 row=number,
             )
         )
     if not result:
-        raise InputError("Die Datei enthält keine Indikatorwerte.", file=raw.name)
-    return result
+        without = f" (nur Zeilen ohne Wert: {_row_list(skipped)})" if skipped else ""
+        raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
+    return result, tuple(skipped)
+
+
+def _row_list(rows: list[int] | tuple[int, ...]) -> str:
+    """Row numbers for a message: ``Zeile 4`` or ``Zeilen 4, 7, 9`` (at most ten)."""
+    shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
+    return f"{'Zeile' if len(rows) == 1 else 'Zeilen'} {shown}"
+
+
+def skipped_note(result: IndicatorImport) -> str:
+    """One German sentence on the rows an import left out for want of a value ("" if none)."""
+    if not result.skipped:
+        return ""
+    return (
+        f"Ohne Wert übergangen ({_row_list(result.skipped)}; „–“, „.“, „x“ o. Ä. der "
+        "Statistik): diese Werte fehlen im Vergleich, ein früher importierter bleibt."
+    )
 
 
 # -- the stage -------------------------------------------------------------------------
@@ -262,7 +371,7 @@ def import_indicators(
     path = Path(path)
     with project.transaction() as session:
         ids = {d.name: d.id for d in session.scalars(select(District))}
-        rows = read_indicators(path, list(ids), sheet=sheet)
+        rows, skipped = _read_indicators(path, list(ids), None, sheet)
         stored = {
             (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
         }
@@ -293,7 +402,7 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
-    return IndicatorImport(path.name, added, updated, unchanged)
+    return IndicatorImport(path.name, added, updated, unchanged, skipped)
 
 
 def indicators(project: Project, district: str | None = None) -> pd.DataFrame:
