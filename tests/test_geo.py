@@ -268,3 +268,52 @@ def test_map_command_bad_input_exits_2_in_german_and_writes_nothing(
         err = capsys.readouterr().err
         assert err.startswith("Fehler: ") and message in err and "Traceback" not in err
     assert not geo.boundaries_path(project.path).exists()
+
+
+def test_geoportal_file_with_a_null_geometry_and_a_nameless_area(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # RFC 7946 allows "geometry": null; a Windows-1252 export spells Steinbüchel in one byte
+    data = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),
+        ("Opladen", None),
+        ("Steinbüchel", {"type": "Polygon", "coordinates": [square(7.1, 51.0)]}),
+    )
+    path = tmp_path / "stadtteile.geojson"
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode("cp1252"))
+    base = ["--project", str(project.path), "map", "--import"]
+    assert main([*base, str(path), "--name-property", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "Grenzen von 2 Sozialräumen" in out and "Ohne Grenze (schematisch gezeigt)" in out
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Steinbüchel"]
+    # a property that is there but empty is named as such, not as missing
+    data["features"][1] = {
+        "type": "Feature",
+        "properties": {"name": None},
+        "geometry": {"type": "Polygon", "coordinates": [square(7.2, 51.0)]},
+    }
+    write_json(path, data)
+    assert main([*base, str(path), "--name-property", "name"]) == 2
+    err = capsys.readouterr().err
+    assert "Objekt 2 hat keinen Wert in der Eigenschaft „name“" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("stadtteile.kml", b'<?xml version="1.0"?><kml></kml>', "KML"),
+        ("stadtteile.gpkg", b"SQLite format 3\x00\x10\x00", "GeoPackage"),
+        ("stadtteile.csv", b"name;WKT\nManfort;POLYGON((7 51,7.1 51,7 51.1,7 51))\n", "CSV"),
+    ],
+)
+def test_formats_that_need_gdal_are_refused_by_name(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+    data: bytes, kind: str,
+) -> None:  # fmt: skip
+    (tmp_path / name).write_bytes(data)
+    args = ["--project", str(project.path), "map", "--import", str(tmp_path / name)]
+    assert main([*args, "--name-property", "name"]) == 2
+    err = capsys.readouterr().err
+    assert kind in err and "liest die Werkbank nicht" in err and "GeoJSON" in err
+    assert "Error" not in err and "Traceback" not in err
+    assert not geo.boundaries_path(project.path).exists()

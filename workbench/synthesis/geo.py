@@ -47,6 +47,14 @@ if TYPE_CHECKING:
 DECIMALS = 6  # about 0.1 m: enough for a map, small files
 SUFFIXES = (".json", ".geojson", ".shp", ".zip")  # what a folder is read for
 SOURCE_SUFFIX = re.compile(r"\.(geojson|json|shp|zip)$", re.IGNORECASE)
+# Formats a geoportal offers that need GDAL to read (decision 011): refused by name.
+OTHER_FORMATS = {
+    ".kml": "KML", ".kmz": "KMZ (gezipptes KML)", ".gpkg": "GeoPackage", ".gml": "GML",
+    ".csv": "CSV (etwa mit WKT-Geometrien)", ".wkt": "WKT", ".dxf": "DXF", ".gpx": "GPX",
+    ".tab": "MapInfo TAB", ".mif": "MapInfo MIF", ".fgb": "FlatGeobuf", ".xlsx": "Excel",
+    ".dbf": "dBASE (nur die Attribute eines Shapefiles)", ".shx": "Shapefile-Index",
+    ".prj": "Projektionsdatei eines Shapefiles",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -183,11 +191,14 @@ def read_geojson(data: bytes | str, filename: str, crs: str | None = None) -> li
 def _read_geojson(data: bytes | str, filename: str, given: CRS | None) -> list[Feature]:
     if not data.strip():
         raise InputError("Die Datei ist leer.", file=filename)
+    # UTF-8 as RFC 7946 asks; older exports in Windows-1252 ("Köln-Mülheim") are read too
+    text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
     try:
-        parsed = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as err:
         raise InputError(
-            f"kein gültiges GeoJSON ({err.__class__.__name__}).", file=filename
+            f"kein gültiges GeoJSON (JSON-Fehler in Zeile {err.lineno}, Spalte {err.colno}).",
+            file=filename,
         ) from None
     if not isinstance(parsed, Mapping) or "type" not in parsed:
         raise InputError("kein GeoJSON-Objekt (es fehlt „type“).", file=filename)
@@ -211,6 +222,9 @@ def _read_geojson(data: bytes | str, filename: str, given: CRS | None) -> list[F
         props = item.get("properties") or {}
         if not isinstance(props, Mapping):
             raise InputError(f"{where}: „properties“ ist kein Objekt.", file=filename)
+        if item.get("geometry") is None:  # allowed by RFC 7946: an area without a place
+            skipped.add("Objekte ohne Geometrie")
+            continue
         shape = _geometry(item.get("geometry"), filename, where, skipped)
         if shape:
             features.append(Feature(filename, n, dict(props), shape))
@@ -261,6 +275,16 @@ def read_files(paths: Iterable[str | Path], crs: str | None = None) -> list[Feat
             files.append(path)
         else:
             raise WorkbenchError(f"Datei {path} gibt es nicht.")
+    for path in files:
+        kind = OTHER_FORMATS.get(path.suffix.lower())
+        if kind is not None:
+            raise InputError(
+                f"{kind} liest die Werkbank nicht. Grenzen gehen als GeoJSON (.geojson, "
+                ".json) oder Shapefile (.zip, .shp mit .shx/.dbf/.prj daneben); die meisten "
+                "Geoportale bieten eines davon an, sonst in QGIS „Exportieren → Objekte "
+                "speichern als … GeoJSON“ oder ogr2ogr -f GeoJSON.",
+                file=path.name,
+            )
     features: list[Feature] = []
     for path in files:
         try:
@@ -319,8 +343,11 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
             same = [k for k in feature.properties if k.lower() == name_property.lower()]
             value = feature.properties[same[0]] if len(same) == 1 else None
         if value is None or not str(value).strip():
+            present = any(k.lower() == name_property.lower() for k in feature.properties)
             raise InputError(
-                f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“. "
+                f"Objekt {feature.index + 1} hat keinen Wert in der Eigenschaft „{name_property}“."
+                if present
+                else f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“. "
                 f"Vorhanden: {', '.join(sorted(feature.properties)) or 'keine'}.",
                 file=feature.filename,
             )
