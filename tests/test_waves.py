@@ -190,6 +190,32 @@ def constructed(project: Project, tmp_path: Path) -> dict[str, int]:
     return {str(k): int(v) for k, v in ids.items()}
 
 
+def test_an_earlier_wave_imported_later_is_put_in_its_place(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the follow-up 2022 was imported first, the 2020/21 archive afterwards
+    for name, rows, wave in (("welle_b", WAVE_B, "2022"), ("welle_a", WAVE_A, "2020/21")):
+        cards = [(i, f"Aussage {i}", district) for i, district, _ in rows]
+        project.import_files([write_cards(tmp_path / f"{name}.csv", cards)], MAPPING, wave=wave)
+    ids = dict(zip(project.segments()["source_id"], project.segments()["segment_id"], strict=True))
+    store_need_run(project, [
+        (LABELS[key], sorted(ids[i] for i, _, c in WAVE_A + WAVE_B if c == key)) for key in "TEGS"
+    ])  # fmt: skip
+    folder = str(project.path)
+    assert main(["--project", folder, "waves", "--order", "2020/21"]) == 2
+    assert "es fehlt: 2022" in one_error_line(capsys)
+    assert main(["--project", folder, "waves", "--order", "2020/21", "2021"]) == 2
+    assert "Welle '2021' gibt es nicht" in one_error_line(capsys)
+    assert waves.need_comparison(project).earlier == "2022"  # unchanged by the refusals
+    assert main(["--project", folder, "waves", "--order", "2020/21", "2022"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("1. 2020/21: 1 Workshop, 11 Aussagen") < out.index("2. 2022")
+    result = waves.need_comparison(project)  # the default: the last two waves, in time order
+    assert (result.earlier, result.later) == ("2020/21", "2022")
+    manfort = {r.label: r.status for r in result.district("Manfort").itertuples()}
+    assert manfort["Energiekosten"] == waves.NEW and manfort["Leihgeräte"] == waves.GONE
+
+
 def test_needs_compared_across_waves(project: Project, tmp_path: Path) -> None:
     ids = constructed(project, tmp_path)
     result = waves.need_comparison(project)

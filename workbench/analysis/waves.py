@@ -171,6 +171,32 @@ def rename_wave(project: Project, old: str, new: str) -> None:
         wave.label = label
 
 
+def reorder_waves(project: Project, labels: list[str]) -> None:
+    """Put the waves in the order given, earliest first (every wave named once).
+
+    The order is that of the first import; an archive imported after the follow-up
+    (2021 after 2022) would otherwise be compared as the later wave.
+    """
+    with project.transaction() as session:
+        found = ordered_waves(session)
+        known = ", ".join(w.label for w in found) or "keine"
+        chosen = []
+        for label in labels:
+            wave = find_wave(session, label)
+            if wave is None:
+                raise InputError(f"Welle '{label}' gibt es nicht (vorhanden: {known}).")
+            if wave in chosen:
+                raise InputError(f"Welle '{wave.label}' ist zweimal genannt.")
+            chosen.append(wave)
+        left = [w.label for w in found if w not in chosen]
+        if left:
+            raise InputError(
+                f"Bitte alle Wellen in ihrer Reihenfolge nennen; es fehlt: {', '.join(left)}."
+            )
+        for position, wave in enumerate(chosen, start=1):
+            wave.position = position
+
+
 @dataclass(frozen=True)
 class NeedComparison:
     """Need clusters of one run compared between an earlier and a later wave."""

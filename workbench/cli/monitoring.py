@@ -20,13 +20,16 @@ from workbench.project import Project
 
 
 def cmd_waves(args: argparse.Namespace) -> int:
-    """workbench waves [--rename ALT NEU]."""
+    """workbench waves [--rename ALT NEU | --order WELLE …]."""
     from workbench.analysis import waves
 
     project = open_project(args)
     if args.rename:
         waves.rename_wave(project, *args.rename)
         print(f"Welle '{args.rename[0]}' heißt jetzt '{args.rename[1]}'.")
+    if args.order:
+        waves.reorder_waves(project, args.order)
+        print("Reihenfolge der Wellen geändert (die früheste zuerst).")
     table = waves.waves(project)
     if table.empty:
         print("Noch keine Welle: sie entsteht mit dem ersten Import (workbench import …).")
@@ -188,9 +191,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "waves",
         help="Wellen der Studie anzeigen oder umbenennen",
         description="Jeder Workshop gehört zu einer Welle (Import mit --wave BEZEICHNUNG; "
-        "ohne Angabe die erste Welle). Die Reihenfolge ist die des ersten Imports.",
+        "ohne Angabe die erste Welle). Die Reihenfolge ist die des ersten Imports; wer eine "
+        "frühere Welle später importiert, stellt sie mit --order richtig.",
     )
-    p.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Welle umbenennen")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Welle umbenennen")
+    group.add_argument(
+        "--order",
+        nargs="+",
+        metavar="WELLE",
+        help="alle Wellen in zeitlicher Reihenfolge, die früheste zuerst "
+        '(z. B. --order "Erhebung 2021" "Folgebefragung 2022")',
+    )
     p.set_defaults(func=cmd_waves)
 
     p = sub.add_parser(
