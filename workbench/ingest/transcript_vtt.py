@@ -40,7 +40,7 @@ from workbench.ingest.textio import RawFile, Source, decode, read_source
 IMPORTER = "webvtt"
 FORMAT = "digital (Videokonferenz)"
 
-_TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?:\s+.*)?$")
+_TIMING = re.compile(r"^\s*(?P<start>[^\s>]+?)\s*-->\s*(?P<end>[^\s>]+)(?:\s+.*)?$")
 _STAMP = re.compile(r"^(?:(?P<h>\d{1,3}):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{3})$")
 _ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n<>]{1,80}?):\s+(?P<text>\S.*)$", re.S)
 _WEBEX_IDENTIFIER = re.compile(r'^\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*$')
