@@ -7,7 +7,9 @@ con 😂``, ``Heeft gereageerd op "…" met 👍``. A reply starts with a few wo
 quoted fragment of the message it answers, followed by a line break and the reply
 (``Replying to "…"``, ``Antwort auf "…"``, ``Respondiendo a "…"``). No wording is
 listed here: what counts is that shape, and that the fragment is the beginning of an
-earlier message (long ones are cut and end in ``...``).
+earlier message (long ones are cut and end in ``...``). Taking a reaction back is a
+message of the same shape (``Removed a 👍 reaction from "…"``); the one thing read from
+its words is that it withdraws (:data:`WITHDRAWING`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ QUOTES: dict[str, str] = {
 _MAX_WORDS = 6
 _MAX_FRAME = 60  # characters of the words around the quote
 _TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+# Words of a message that takes a reaction back: "Removed a 👍 reaction from …", German
+# "… entfernt", Dutch "verwijderd", Spanish "eliminado"/"quitado", French "retiré".
+WITHDRAWING = frozenset(
+    {"removed", "entfernt", "verwijderd", "eliminado", "eliminó", "quitado", "quitó"}
+    | {"retiré", "retirée", "supprimé", "supprimée", "rimosso", "rimossa"}
+)
 
 
 def is_emoji(char: str) -> bool:
@@ -97,10 +105,12 @@ def _opening(text: str) -> int | None:
 
 @dataclass(frozen=True)
 class Reaction:
-    """A reaction message: the message it reacts to (None if not found) and the emoji."""
+    """A reaction message: the message it reacts to (None if not found), the emoji, and
+    whether it takes that reaction back."""
 
     target: Quotable | None
     emoji: str
+    withdrawn: bool = False
 
 
 def reaction(text: str, earlier: Sequence[Quotable]) -> Reaction | None:
@@ -128,7 +138,9 @@ def reaction(text: str, earlier: Sequence[Quotable]) -> Reaction | None:
     target = find_quoted(fragment, earlier)
     if target is None and not _TRUNCATION.search(fragment):
         return None
-    return Reaction(target, "".join(ch for ch in lead + tail if is_emoji(ch)))
+    frame = "".join(" " if is_emoji(ch) else ch for ch in lead + " " + tail)
+    withdrawn = any(word.strip("-.").casefold() in WITHDRAWING for word in frame.split())
+    return Reaction(target, "".join(ch for ch in lead + tail if is_emoji(ch)), withdrawn)
 
 
 def _word_before_emoji(tail: str) -> bool:

@@ -45,6 +45,7 @@ from workbench.ingest.records import ParsedProject
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
+from workbench.ingest.zoom_chat import reaction_notices
 from workbench.store import (
     CITYWIDE,
     Coding,
@@ -378,6 +379,7 @@ class Writer:
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
                 *reading_notices(document.options),
+                *reaction_notices(document.options),
                 *personal_notices(document.segments, document.options),
                 *notices,
             ),

@@ -14,7 +14,8 @@ line among them starts with a time and is no header ("10:30 Pause": a protocol's
 Every message is one statement (``source_id`` 1, 2, … in order) and keeps its lines:
 lines that do not start a message continue the one before, and in files whose lines end
 in CRLF a bare LF is a line break inside a message. Reactions are not statements: each
-is counted on the message it reacts to (attributes ``reactions`` and ``reaction_emoji``).
+is counted on the message it reacts to (attributes ``reactions`` and ``reaction_emoji``);
+one taken back (``Removed a 👍 reaction from "…"``) is subtracted again.
 A reply keeps the source id of the message it answers (``reply_to``). Time stamps are
 kept (``time``); speakers are people (see :mod:`workbench.ingest.speakers`), and so is
 the recipient of a direct message (``direct_message``, ``recipient``).
@@ -234,6 +235,37 @@ def _messages(raw: RawFile) -> list[_Message]:
     return messages
 
 
+def _withdraw(attributes: dict[str, Any], emoji: str) -> bool:
+    """Take one ``emoji`` reaction back from a message's counts; False if it had none."""
+    counted = attributes["reaction_emoji"]
+    at = counted.rfind(emoji) if emoji else -1
+    if at < 0 or attributes["reactions"] < 1:
+        return False
+    attributes["reaction_emoji"] = counted[:at] + counted[at + len(emoji) :]
+    attributes["reactions"] -= 1
+    return True
+
+
+def reaction_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a chat's import did with reactions (for the import's output)."""
+    added = int(options.get("reactions", 0))
+    unmatched = int(options.get("unmatched_reactions", 0))
+    withdrawn = int(options.get("withdrawn_reactions", 0))
+    notices = []
+    if added - unmatched:
+        notices.append(
+            f"Reaktionen: {added - unmatched} an der jeweiligen Nachricht gezählt (Attribute "
+            "reactions, reaction_emoji), keine Aussagen"
+            + (f"; {withdrawn} davon zurückgenommen und wieder abgezogen." if withdrawn else ".")
+        )
+    if unmatched:
+        notices.append(
+            f"Reaktionen: {unmatched} auf Nachrichten, die nicht in dieser Datei stehen, "
+            "nicht übernommen."
+        )
+    return tuple(notices)
+
+
 def parse_zoom_chat(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -242,7 +274,7 @@ def parse_zoom_chat(
     speakers = Speakers(roles)
     statements: list[_Statement] = []
     quotables: list[Quotable] = []
-    reactions = unmatched = empty = 0
+    reactions = unmatched = withdrawn = empty = 0
     for message in _messages(raw):
         role, person = speaker_fields(speakers, message.speaker)
         recipient = speakers.add(message.recipient) if message.recipient else None
@@ -252,11 +284,14 @@ def parse_zoom_chat(
             continue
         found = reaction(text, quotables)
         if found is not None:
+            target = None if found.target is None else statements[int(found.target.source_id) - 1]
+            if found.withdrawn:
+                withdrawn += bool(target and _withdraw(target.attributes, found.emoji))
+                continue
             reactions += 1
-            if found.target is None:
+            if target is None:
                 unmatched += 1
                 continue
-            target = statements[int(found.target.source_id) - 1]
             target.attributes["reactions"] += 1
             target.attributes["reaction_emoji"] += found.emoji
             continue
@@ -295,6 +330,7 @@ def parse_zoom_chat(
         options={
             "reactions": reactions,
             "unmatched_reactions": unmatched,
+            "withdrawn_reactions": withdrawn,
             "skipped_rows": empty,
         },
     )
