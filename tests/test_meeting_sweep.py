@@ -80,3 +80,50 @@ def test_a_zoom_reaction_taken_back_is_subtracted_and_the_import_says_what_it_co
     assert "Reaktionen: 2 an der jeweiligen Nachricht gezählt" in out
     assert "1 davon zurückgenommen" in out
     assert "Reaktionen: 1 auf Nachrichten, die nicht in dieser Datei stehen" in out
+
+
+# A chat saved in the meeting names the person who saved it "Me" (German client: "Mir",
+# "Mich"): in the old one-line layout as well as in the current one.
+SAVED_BY_ME = """\
+18:02:11 From Helga Brandt to Everyone:
+\tWillkommen! Me too, sagte sie. Wie geht es euch?
+18:04:30 From Kerem Özdemir to Me (Direct Message):
+\tKann ich später noch etwas schicken?
+18:05:30 From Me to Kerem Özdemir (Direct Message):
+\tJa klar, mir geht es gut.
+18:06:30\t From  Me : Noch Fragen zum Park?
+"""
+SAVED_BY_MIR = """\
+18:02:11 Von Helga Brandt an Alle:
+\tWillkommen! Wie geht es euch?
+18:04:30 Von Kerem Özdemir an Mich (Direktnachricht):
+\tKann ich später noch etwas schicken?
+18:05:30 Von Mir an Alle:
+\tJa klar. Mir geht es gut, mich freut das.
+"""
+
+
+def test_me_in_a_saved_zoom_chat_is_the_saving_person_not_a_name(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "chat_me.txt", SAVED_BY_ME))
+    assert "Me" not in doc.names
+    assert [(s.speaker_role, s.attributes.get("speaker")) for s in doc.segments] == [
+        (None, "Helga Brandt"),
+        (None, "Kerem Özdemir"),
+        ("speichernde Person", None),
+        ("speichernde Person", None),
+    ]
+    to_me, from_me = doc.segments[1].attributes, doc.segments[2].attributes
+    assert to_me["direct_message"] and to_me["recipient_role"] == "speichernde Person"
+    assert "recipient" not in to_me
+    assert from_me["direct_message"] and from_me["recipient"] == "Kerem Özdemir"
+    assert _import(project, tmp_path / "chat_me.txt") == 0
+    texts = list(project.segments()["text"])
+    assert texts[0] == "Willkommen! Me too, sagte sie. Wie geht es euch?"
+    assert texts[2] == "Ja klar, mir geht es gut."
+    document = parse_file(_file(tmp_path, "chat_mir.txt", SAVED_BY_MIR))
+    assert not {"Mir", "Mich"} & set(document.names)
+    assert document.segments[1].attributes["recipient_role"] == "speichernde Person"
+    assert _import(project, tmp_path / "chat_mir.txt") == 0
+    assert "Mir geht es gut, mich freut das." in stored_text(project)

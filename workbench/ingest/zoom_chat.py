@@ -18,7 +18,9 @@ is counted on the message it reacts to (attributes ``reactions`` and ``reaction_
 one taken back (``Removed a 👍 reaction from "…"``) is subtracted again.
 A reply keeps the source id of the message it answers (``reply_to``). Time stamps are
 kept (``time``); speakers are people (see :mod:`workbench.ingest.speakers`), and so is
-the recipient of a direct message (``direct_message``, ``recipient``).
+the recipient of a direct message (``direct_message``, ``recipient``) — except "Me"
+(German "Mir"/"Mich"), the person who saved the chat: the role ``speichernde Person``
+(as recipient: ``recipient_role``), whose word is no name to replace in the texts.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ _STAMPED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")  # a line that begins with
 _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
 _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
+# The person who saved the chat is "Me" in it ("From Me to Everyone", "to Me (Direct
+# Message)"; the German client: "Mir"/"Mich"): no name, and the word is no name either.
+_SAVER_WORDS = {"me", "ich", "mir", "mich"}
+SAVER = "speichernde Person"
 
 
 @dataclass(frozen=True)
@@ -135,9 +141,14 @@ def _local_who(word: str, rest: str) -> _Who | None:
 
 def _direct(recipient: str) -> str | None:
     """The recipient of a direct message ("Anna (Direktnachricht)"), None for everyone."""
-    if re.fullmatch(_EVERYONE, recipient, re.IGNORECASE) or not _DIRECT.search(recipient):
+    if re.fullmatch(_EVERYONE, recipient, re.IGNORECASE):
         return None
-    return recipient
+    return recipient if _DIRECT.search(recipient) or _is_saver(recipient) else None
+
+
+def _is_saver(display: str) -> bool:
+    """Whether a sender or recipient is the person who saved the chat ("Me", "Mir")."""
+    return _DIRECT.sub("", display).strip().casefold() in _SAVER_WORDS
 
 
 def _local(line: str, pattern: re.Pattern[str] = _LOCAL) -> re.Match[str] | None:
@@ -276,8 +287,12 @@ def parse_zoom_chat(
     quotables: list[Quotable] = []
     reactions = unmatched = withdrawn = empty = 0
     for message in _messages(raw):
-        role, person = speaker_fields(speakers, message.speaker)
-        recipient = speakers.add(message.recipient) if message.recipient else None
+        if _is_saver(message.speaker):
+            role, person = SAVER, None
+        else:
+            role, person = speaker_fields(speakers, message.speaker)
+        to_saver = bool(message.recipient) and _is_saver(message.recipient or "")
+        recipient = None if to_saver else message.recipient and speakers.add(message.recipient)
         text = message.text
         if not text:
             empty += 1
@@ -304,6 +319,8 @@ def parse_zoom_chat(
             attributes["reply_to"] = quoted.source_id
         if recipient:
             attributes.update(direct_message=True, recipient=recipient)
+        elif to_saver:
+            attributes.update(direct_message=True, recipient_role=SAVER)
         attributes.update(reactions=0, reaction_emoji="")
         statement = _Statement(message, text, str(len(statements) + 1), attributes, role)
         statements.append(statement)
