@@ -127,3 +127,41 @@ def test_me_in_a_saved_zoom_chat_is_the_saving_person_not_a_name(
     assert document.segments[1].attributes["recipient_role"] == "speichernde Person"
     assert _import(project, tmp_path / "chat_mir.txt") == 0
     assert "Mir geht es gut, mich freut das." in stored_text(project)
+
+
+def _qdpx(path: Path, body: str, files: dict[str, str] | None = None) -> Path:
+    import zipfile
+
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" '
+        f'name="Vorlage" origin="MAXQDA 2022">{body}</Project>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", xml)
+        for name, text in (files or {}).items():
+            archive.writestr(name, text)
+    return path
+
+
+CODE_SYSTEM = (
+    "<CodeBook><Codes>"
+    '<Code guid="0A3C5E2B-1D4F-4A6B-8C9D-0E1F2A3B4C5D" name="Treffpunkte" isCodable="true"/>'
+    '<Code guid="1B4D6F3C-2E5A-4B7C-9D0E-1F2A3B4C5D6E" name="Verkehr" isCodable="true"/>'
+    "</Codes></CodeBook>"
+)
+
+
+def test_a_project_with_only_a_code_system_says_it_added_codes_not_already_imported(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    path = _qdpx(tmp_path / "codesystem.qdpx", CODE_SYSTEM)
+    args = ["--project", str(project.path), "import", str(path)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "bereits importiert" not in out
+    assert "2 Codes" in out
+    assert sorted(project.codes()["name"]) == ["Treffpunkte", "Verkehr"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "bereits importiert" not in out
+    assert "nichts übernommen – keine Textquelle mit Text" in out

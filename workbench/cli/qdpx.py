@@ -54,8 +54,14 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
         add_districts=args.add_districts,
     )
     for r in results:
-        if r.documents == 0 and r.codings == 0 and r.memos == 0 and r.indicators == 0:
+        added = r.documents or r.codes or r.codings or r.memos or r.indicators
+        if not added and r.existing:
             print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+        elif not added:
+            print(
+                f"{r.filename}: nichts übernommen – keine Textquelle mit Text, keine neuen "
+                "Codes, Memos oder Indikatorwerte"
+            )
         else:
             print(
                 f"{r.filename}: {r.documents} Dokumente mit {r.segments} Aussagen neu"
