@@ -165,3 +165,38 @@ def test_a_project_with_only_a_code_system_says_it_added_codes_not_already_impor
     out = capsys.readouterr().out
     assert "bereits importiert" not in out
     assert "nichts übernommen – keine Textquelle mit Text" in out
+
+
+# MAXQDA writes document variables as an unnamed case with one source; "Teilnehmende"
+# is a number variable there: how many took part in the workshop.
+COUNT_VARIABLE = (
+    '<Variables><Variable guid="2C5E7A4D-3F6B-4C8D-8E1F-2A3B4C5D6E7F" name="Teilnehmende" '
+    'typeOfVariable="Integer"/></Variables>'
+    '<Cases><Case guid="3D6F8B5E-4A7C-4D9E-9F2A-3B4C5D6E7F80">'
+    '<VariableValue><VariableRef targetGUID="2C5E7A4D-3F6B-4C8D-8E1F-2A3B4C5D6E7F"/>'
+    "<IntegerValue>14</IntegerValue></VariableValue>"
+    '<SourceRef targetGUID="4E7A9C6F-5B8D-4EAF-8A3B-4C5D6E7F8091"/></Case></Cases>'
+    '<Sources><TextSource guid="4E7A9C6F-5B8D-4EAF-8A3B-4C5D6E7F8091" name="Workshop Manfort" '
+    'plainTextPath="internal://4E7A9C6F-5B8D-4EAF-8A3B-4C5D6E7F8091.txt"/></Sources>'
+)
+
+
+def test_a_number_variable_teilnehmende_is_a_count_not_the_speaker_of_every_statement(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    path = _qdpx(
+        tmp_path / "workshop.qdpx",
+        COUNT_VARIABLE,
+        {
+            "sources/4E7A9C6F-5B8D-4EAF-8A3B-4C5D6E7F8091.txt": (
+                "Mehr Bänke am Marktplatz.\nEin Café für Ältere fehlt.\n"
+            )
+        },
+    )
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert "pseudonyme Person" not in capsys.readouterr().out
+    attributes = list(project.segments()["attributes"])
+    assert len(attributes) == 2
+    for stored in attributes:
+        assert stored["Teilnehmende"] == 14
+        assert "speaker" not in stored

@@ -40,6 +40,7 @@ from workbench.exchange.people import (
     PersonSpans,
     person_variables,
     split_cases,
+    typed_value,
 )
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
@@ -237,15 +238,15 @@ class _Parse:
                 by_selection[guid] = case.name
         return by_source, by_selection
 
-    def _document_variables(self) -> dict[str, dict[str, str]]:
+    def _document_variables(self) -> dict[str, dict[str, Any]]:
         """Per source GUID: document variables by name (source-level and unnamed cases),
         people in person-role variables as placeholders (their names to :attr:`names`)."""
-        result: dict[str, dict[str, str]] = {}
+        result: dict[str, dict[str, Any]] = {}
 
         def add(source: str, values: Iterable[tuple[str, str, str]]) -> None:
-            for guid, _, value in values:
+            for guid, kind, value in values:
                 name = self.x.variables.get(guid, (guid, "", ""))[0]
-                result.setdefault(source, {})[name] = value
+                result.setdefault(source, {})[name] = typed_value(name, kind, value)
 
         for case in self.x.cases:
             if case.name is None and len(case.sources) == 1:
@@ -302,7 +303,7 @@ class _Parse:
         source: SourceIn,
         case_of_source: dict[str, str],
         case_of_selection: dict[str, str],
-        document_vars: dict[str, dict[str, str]],
+        document_vars: dict[str, dict[str, Any]],
         set_of_source: dict[str, str],
         sets: list[str],
     ) -> ParsedDocument | None:

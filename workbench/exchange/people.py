@@ -47,6 +47,7 @@ from workbench.ingest.personal_columns import (
     is_organisation,
     is_role_column,
     person_placeholder,
+    person_role,
 )
 from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser
 
@@ -152,13 +153,29 @@ def split_cases(
     return places, people
 
 
+def typed_value(name: str, kind: str, value: str) -> str | int | float:
+    """A document variable's value; in a person column, a number the file types as one
+    (``Teilnehmende`` as IntegerValue 14: how many took part) as that number, which is
+    never read as a person's name."""
+    if kind not in ("IntegerValue", "FloatValue") or not person_role(name):
+        return value
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() else number
+
+
 def person_variables(
-    pseudonymiser: Pseudonymiser, values: Mapping[str, str], names: Sequence[str]
-) -> tuple[dict[str, str], list[str]]:
+    pseudonymiser: Pseudonymiser, values: Mapping[str, Any], names: Sequence[str]
+) -> tuple[dict[str, Any], list[str]]:
     """Document variables with people-role values as placeholders, and names to list."""
-    out: dict[str, str] = {}
+    out: dict[str, Any] = {}
     found: list[str] = []
     for key, value in values.items():
+        if not isinstance(value, str):  # a number (typed_value): no one's name
+            out[key] = value
+            continue
         text = value.strip()
         if is_role_column(key) and text:
             found += people_in(pseudonymiser, text, names)

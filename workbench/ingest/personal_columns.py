@@ -457,12 +457,18 @@ def is_prose(value: str) -> bool:
 
 
 def _given(value: Any) -> str | None:
-    """A person column's value as a name: not empty, "anonym", "k. A." or "-"."""
-    if value in (None, "") or (isinstance(value, float) and value != value):
+    """A person column's value as a name: not empty, "anonym", "k. A." or "-", nor a
+    number an importer read as one (a REFI-QDA Integer variable "Teilnehmende": a count)."""
+    if value in (None, "") or is_count(value):
         return None
     text, key = str(value).strip(), header_key(value)
     anonymous = key in NO_NAME or key.startswith("anonym")  # "Anonymer Benutzer" (Nextcloud)
     return text if not anonymous and text.strip("-–. ") else None
+
+
+def is_count(value: Any) -> bool:
+    """Whether an attribute value is a number (int or float, NaN too), never a name."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def author(attributes: Mapping[str, Any]) -> str | None:
@@ -514,6 +520,8 @@ def safe_attributes(
                 value = person_placeholder(pseudonymiser, value, names)
         elif person_role(key) == OTHER and _already_placeholder(value):
             pass  # a person-role variable an importer already replaced ("Protokollant")
+        elif person_role(key) and is_count(value):
+            pass  # a number ("Teilnehmende: 14", typed as one by the file), not a person
         elif (
             is_contact_column(key)
             or person_role(key)

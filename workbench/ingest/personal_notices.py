@@ -10,6 +10,7 @@ from workbench.ingest.personal_columns import (
     PERSON_ATTRIBUTES,
     is_account_id,
     is_contact_column,
+    is_count,
     is_form_account,
     is_location,
     is_other_person_column,
@@ -30,7 +31,8 @@ def personal_notices(
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
-    people = [c for c in columns if is_person_column(c) and c not in contact and c not in forms]
+    counts = {k for s in segments for k, v in s.attributes.items() if is_count(v)}
+    people = [c for c in columns if is_person_column(c) and c not in [*contact, *forms, *counts]]
     named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)} | forms
     staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
     values = [(k, v) for s in segments for k, v in s.attributes.items()]
