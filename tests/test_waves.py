@@ -293,7 +293,11 @@ def test_needs_command(project: Project, tmp_path: Path, capsys) -> None:
     assert "  nicht mehr genannt   2 → 0    Leihgeräte" in out
     assert main(["--project", folder, "monitoring", "needs"]) == 0
     out = capsys.readouterr().out
-    assert "Opladen\n  nicht erhoben: in einer der beiden Wellen keine Aussagen" in out
+    # which wave lacks the Sozialraum (renamed, merged, not visited), in good German
+    assert (
+        "Opladen\n  nicht erhoben: in der Welle '2022' keine Aussagen von hier "
+        "(1 Bedarf nicht verglichen)" in out
+    )
     assert "ohne Sozialraum" in out
     csv = tmp_path / "vergleich.csv"
     assert main(["--project", folder, "monitoring", "needs", "--out", str(csv)]) == 0

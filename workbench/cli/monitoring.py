@@ -85,11 +85,15 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
         print(f"Hinweis: {note}")
     if table.empty:
         print("Keine Bedarfe in diesen Wellen.")
+    listed = waves.waves(project)
+    surveyed = dict(zip(listed["wave"], listed["districts"], strict=True))
     for district, rows in table.groupby("district", sort=False):
         print(f"\n{district}")
         if (rows["status"] == waves.NOT_SURVEYED).all():
-            print(f"  nicht erhoben: in einer der beiden Wellen keine Aussagen von hier "
-                  f"({len(rows)} Bedarfe nicht verglichen)")  # fmt: skip
+            absent = [w for w in (result.earlier, result.later) if district not in surveyed[w]]
+            compared = plural(len(rows), "Bedarf", "Bedarfe")
+            print(f"  nicht erhoben: in der Welle '{' und '.join(absent)}' keine Aussagen "
+                  f"von hier ({compared} nicht verglichen)")  # fmt: skip
             continue
         for r in rows.itertuples():
             print(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")
