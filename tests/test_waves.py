@@ -299,6 +299,11 @@ def test_needs_command(project: Project, tmp_path: Path, capsys) -> None:
         "(1 Bedarf nicht verglichen)" in out
     )
     assert "ohne Sozialraum" in out
+    # "Gesamtstadt" (valid everywhere else) is the row of the city-wide statements
+    assert main(["--project", folder, "monitoring", "needs", "--district", "Gesamtstadt"]) == 0
+    out = capsys.readouterr().out
+    assert "Keine Bedarfe" not in out
+    assert "\nohne Sozialraum\n  nicht erhoben: in der Welle '2022' keine Aussagen" in out
     csv = tmp_path / "vergleich.csv"
     assert main(["--project", folder, "monitoring", "needs", "--out", str(csv)]) == 0
     header = csv.read_text(encoding="utf-8").splitlines()[0]

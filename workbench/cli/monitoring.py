@@ -17,6 +17,7 @@ from workbench.cli.common import open_project
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import MISSING_DISTRICT, format_number, plural
 from workbench.project import Project
+from workbench.store import CITYWIDE
 
 
 def cmd_waves(args: argparse.Namespace) -> int:
@@ -67,9 +68,11 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     if args.district:
         from workbench.synthesis.indicators import check_district
 
-        if args.district != MISSING_DISTRICT:
-            check_district(args.district, list(project.districts()["district"]))
-        table = result.district(args.district)
+        district = args.district
+        if district != MISSING_DISTRICT:
+            check_district(district, list(project.districts()["district"]))
+        # the city-wide statements are the comparison's row "ohne Sozialraum"
+        table = result.district(MISSING_DISTRICT if district == CITYWIDE else district)
     if args.out:
         out = table.assign(
             per_wave=table["per_wave"].map(lambda d: "; ".join(f"{k}: {v}" for k, v in d.items())),
