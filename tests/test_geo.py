@@ -16,6 +16,7 @@ from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.synthesis import geo
 from workbench.synthesis.indicators import compare_to_city, import_indicators, indicators
+from workbench.synthesis.map_layout import INDEX_SCALE, layout_map
 from workbench.synthesis.map_svg import indicator_maps, map_figure
 from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import write_report
@@ -284,8 +285,16 @@ def test_geoportal_file_with_a_null_geometry_and_a_nameless_area(
     base = ["--project", str(project.path), "map", "--import"]
     assert main([*base, str(path), "--name-property", "name"]) == 0
     out = capsys.readouterr().out
-    assert "Grenzen von 2 Sozialräumen" in out and "Ohne Grenze (schematisch gezeigt)" in out
-    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Steinbüchel"]
+    assert "Grenzen von 2 Sozialräumen" in out
+    shapes = geo.boundaries(project) or {}
+    assert sorted(shapes) == ["Manfort", "Steinbüchel"]
+    # Opladen is left off the maps (only a map without any boundary is schematic), and
+    # the import says so rather than promising a schematic square
+    drawn = layout_map({"Manfort": 1.0, "Opladen": 2.0, "Steinbüchel": 3.0}, shapes, INDEX_SCALE)
+    assert not drawn.schematic and [a.district for a in drawn.areas] == ["Manfort", "Steinbüchel"]
+    assert "schematisch" not in out
+    assert "Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der " in out
+    assert out.rstrip().endswith("Tabelle unter jeder Karte): Alkenrath, Opladen, Wiesdorf")
     # a property that is there but empty is named as such, not as missing
     data["features"][1] = {
         "type": "Feature",

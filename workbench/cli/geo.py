@@ -26,7 +26,8 @@ def cmd_map(args: argparse.Namespace) -> int:
             f"Datei(en) gespeichert: {geo.boundaries_path(project.path)}"
         )
         if result.missing:
-            print(f"Ohne Grenze (schematisch gezeigt): {', '.join(result.missing)}")
+            print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
+                  f"Tabelle unter jeder Karte): {', '.join(result.missing)}")  # fmt: skip
         if result.unmatched:
             print(f"{len(result.unmatched)} Flächen passen zu keinem Sozialraum und wurden "
                   f"übergangen: {', '.join(result.unmatched)}")  # fmt: skip
