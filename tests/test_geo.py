@@ -70,6 +70,28 @@ def test_duisburg_files_without_properties_match_by_file_name() -> None:
                 assert all(6.5 < x < 7.0 and 51.3 < y < 51.6 for x, y in ring)
 
 
+def test_file_names_from_a_mac_match_their_districts(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # one file per district, named on macOS: "ü" is "u" + combining diaeresis (NFD)
+    folder = tmp_path / "grenzen"
+    folder.mkdir()
+    steinbuechel = "Steinbu\u0308chel"
+    write_json(
+        folder / f"{steinbuechel}.geojson", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}
+    )
+    write_json(folder / "Manfort.geojson", {"type": "Polygon", "coordinates": [square(7.1, 51.0)]})
+    base = ["--project", str(project.path), "map", "--import", str(folder)]
+    assert main(base) == 0
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Steinbüchel"]
+    assert "passen zu keinem Sozialraum" not in capsys.readouterr().out
+    # the same in a mapping table typed on a Mac: names in either form are one name
+    mapping = tmp_path / "zuordnung.csv"
+    mapping.write_text(f"{steinbuechel}.geojson,{steinbuechel}\nManfort,Manfort\n", "utf-8")
+    assert main([*base, "--mapping", str(mapping)]) == 0
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Steinbüchel"]
+
+
 def test_multipolygon_and_3d_4d_coordinates_become_2d(tmp_path: Path) -> None:
     data = collection(
         ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0, extra=(42.0,))]}),

@@ -23,6 +23,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,13 +303,23 @@ def read_files(paths: Iterable[str | Path], crs: str | None = None) -> list[Feat
 def name_key(text: str) -> str:
     """A name reduced for matching: ``508_Neudorf-Süd.json`` → ``neudorf-sued``.
 
+    Umlauts count however they are encoded: macOS writes file names with "u" plus a
+    combining diaeresis (NFD), a geoportal "ü" as one character (NFC).
+
     >>> name_key("506_neudorf-sued.json"), name_key("Neudorf Süd"), name_key("Großenbaum")
     ('neudorf-sued', 'neudorf-sued', 'grossenbaum')
+    >>> name_key("Steinbu\u0308chel.geojson")
+    'steinbuechel'
     """
-    text = SOURCE_SUFFIX.sub("", text.strip()).lower()
+    text = nfc(SOURCE_SUFFIX.sub("", text.strip())).lower()
     text = text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
     text = re.sub(r"^[0-9]+[\s_.-]*", "", text)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C (composed umlauts), as names are compared."""
+    return unicodedata.normalize("NFC", text)
 
 
 def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
@@ -321,7 +332,7 @@ def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
             continue
         if len(row) != 2:
             raise InputError("erwartet zwei Spalten: Datei oder Feature, Sozialraum.", filename, n)
-        source, district = row[0].strip(), row[1].strip()
+        source, district = nfc(row[0].strip()), nfc(row[1].strip())
         if n == 1 and source.lower() in ("file_or_feature", "datei", "feature", "quelle"):
             continue
         if not source or not district:
@@ -381,7 +392,7 @@ def match_features(
     shapes: dict[str, list[Polygon]] = {}
     unmatched: list[str] = []
     for f in features:
-        ident = feature_id(f, name_property, per_file[f.filename] == 1)
+        ident = nfc(feature_id(f, name_property, per_file[f.filename] == 1))
         if mapping is not None:
             stem = SOURCE_SUFFIX.sub("", ident)
             district = mapping.get(ident, mapping.get(stem))
