@@ -190,6 +190,15 @@ def test_svg_has_one_titled_path_per_district_and_a_table() -> None:
     assert 'fill="#e66101"' in html and 'fill="#b2abd2"' in html and "keine Angabe" in html
 
 
+def test_a_study_of_one_district_has_no_highest_and_lowest_value() -> None:
+    shapes = {"Manfort": ((tuple(map(tuple, square(7.0, 51.0))),),)}
+    for boundaries in (shapes, None):
+        html = map_figure("eins", "SGB-II-Quote (2019)", {"Manfort": 130.0}, boundaries)
+        sentence = re.search(r"<p class='wb-map-text'>([^<]*)</p>", html).group(1)
+        assert sentence.startswith("Wert nur für Manfort (130).")
+        assert "Höchster" not in sentence and "niedrigster" not in sentence
+
+
 def test_without_boundaries_the_tile_map_says_schematisch() -> None:
     values = {"Manfort": 0.25, "Opladen": 0.05, "Wiesdorf": 0.0}
     html = map_figure("anteil", "Anteil Bedarf Treffpunkte", values, None, percent=True)

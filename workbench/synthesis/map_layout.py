@@ -156,11 +156,17 @@ def alt_text(caption: str, schematic: bool) -> str:
 def map_sentence(
     values: Mapping[str, float | None], shapes: Mapping[str, Shape] | None, percent: bool
 ) -> str:
-    """The map in words: highest and lowest district, what is schematic or without boundary."""
+    """The map in words: highest and lowest district, what is schematic or without boundary.
+
+    >>> map_sentence({"Manfort": 0.25, "Opladen": None}, {"Manfort": ()}, percent=True)
+    'Wert nur für Manfort (25,0 %). Ohne hinterlegte Grenze: Opladen.'
+    """
     fmt = value_text(percent)
     present = sorted(((v, d) for d, v in values.items() if not is_missing(v)), reverse=True)
     sentence = []
-    if present:
+    if len(present) == 1:  # one district (a neighbourhood study): no highest and lowest
+        sentence.append(f"Wert nur für {present[0][1]} ({fmt(present[0][0])}).")
+    elif present:
         top, low = present[0], present[-1]
         sentence.append(
             f"Höchster Wert: {top[1]} ({fmt(top[0])}); niedrigster: {low[1]} ({fmt(low[0])})."
