@@ -122,7 +122,7 @@ class Project(CodingMixin):
     # -- districts ---------------------------------------------------------------------
     def add_districts(self, names: Iterable[str]) -> None:
         """Declare Sozialräume (idempotent); imports accept only declared ones."""
-        with self.transaction() as session:
+        with self.transaction(exclusive=True) as session:
             known = {d.name for d in session.scalars(select(District))}
             for name in names:
                 name = name.strip()
@@ -170,7 +170,7 @@ class Project(CodingMixin):
         )
         parsed = [(Path(p), d) for p in paths for d in parse_all(p, mapping, roles)]
         results: list[ImportResult] = []
-        with self.transaction() as session:
+        with self.transaction(exclusive=True) as session:  # one import at a time
             skip: list[ImportResult | None] = [None] * len(parsed)
             if not allow_duplicates:
                 skip = left_out(parsed, stored_documents(session))
@@ -195,7 +195,7 @@ class Project(CodingMixin):
         the same transaction as the codes.
         """
         specs = read_codebook(path)
-        with self.transaction() as session:
+        with self.transaction(exclusive=True) as session:
             writer = Writer(session)
             safe = pseudonymise_codes(writer.pseudonymiser, specs)
             for spec in safe:  # in the file's order (the coding panel's); parents on demand
@@ -219,7 +219,7 @@ class Project(CodingMixin):
                 row=1,
             )
         added = 0
-        with self.transaction() as session:
+        with self.transaction(exclusive=True) as session:
             codes = CodeIndex(session)
             segments = {
                 (filename, source_id): (seg_id, length)

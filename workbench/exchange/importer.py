@@ -103,7 +103,7 @@ def import_qdpx_files(
         add_districts=add_districts,
     )
     exchanges = [read_qdpx(p) for p in paths]
-    with project.transaction() as session:
+    with project.transaction(exclusive=True) as session:  # one import at a time
         writer = Writer(session)
         # Check everything first, with the project's districts and pseudonym key.
         districts = [d.name for d in writer.districts.values()]

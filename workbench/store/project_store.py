@@ -55,9 +55,13 @@ class ProjectStore:
         return self._sessions()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back everything on any error."""
-        with transaction(self._sessions) as session:
+    def transaction(self, exclusive: bool = False) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error.
+
+        ``exclusive`` (imports): other exclusive transactions of the project wait until
+        this one has ended (:func:`workbench.store.schema.lock_writes`).
+        """
+        with transaction(self._sessions, exclusive=exclusive) as session:
             yield session
 
     def close(self) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     create_engine,
     event,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
@@ -283,8 +284,35 @@ def find_run(session: Session, model: type, run_id: int | None, none_yet: str, w
     return run
 
 
+# PostgreSQL advisory lock that serialises the project's exclusive writers (imports):
+# a number of the workbench's own, per database.
+WRITE_LOCK_KEY = 0x5057_4B42
+
+
+def lock_writes(session: Session) -> None:
+    """Take the project's write lock for the rest of ``session``'s transaction.
+
+    For writers that read the project and then write what follows from it (an import
+    reads the pseudonym key and numbers new people after the highest one): a second such
+    writer waits until the first has committed and then reads its rows, instead of
+    working from the same old state (two people under one placeholder, or an error on a
+    unique constraint). SQLite: ``BEGIN IMMEDIATE`` (must be the transaction's first
+    statement); PostgreSQL: a transaction-scoped advisory lock.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))
+    elif dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back everything on any error."""
+def transaction(factory: sessionmaker[Session], exclusive: bool = False) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error.
+
+    ``exclusive``: first take the project's write lock (:func:`lock_writes`).
+    """
     with factory() as session, session.begin():
+        if exclusive:
+            lock_writes(session)
         yield session

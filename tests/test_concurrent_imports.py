@@ -1,0 +1,117 @@
+"""Two researchers import into the same project at the same moment (both backends).
+
+Each import reads the pseudonym key and numbers new people after the highest number it
+knows. Two imports that both read the key before either has committed gave two different
+people the same placeholder (SQLite and PostgreSQL), or failed with a traceback on a
+unique constraint (PostgreSQL: the first wave, a workshop both name). Imports now wait
+for each other (:func:`workbench.store.schema.lock_writes`).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.ingest.writer import Writer
+
+PROTOCOL = """---
+workshop: {workshop}
+district: {district}
+date: 2021-11-18
+participants:
+  - {person}
+---
+
+# Protokoll
+
+## Herausforderungen und Bedarfe
+
+- {person} berichtet, dass der Treffpunkt im Viertel fehlt.
+- Es gibt zu wenige Bänke am Spielplatz.
+"""
+
+
+def _protocol(folder: Path, name: str, workshop: str, district: str, person: str) -> Path:
+    path = folder / name
+    path.write_text(
+        PROTOCOL.format(workshop=workshop, district=district, person=person), encoding="utf-8"
+    )
+    return path
+
+
+def _import_at_once(project: Project, first: Path, second: Path) -> list[BaseException]:
+    """Import ``first`` and ``second`` from two threads (each with its own engine, like two
+    processes); the second starts while the first is inside its transaction. Returns the
+    errors raised."""
+    inside, second_done = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+    write = Writer.write
+
+    def held(self: Writer, *args: object, **kwargs: object) -> object:
+        written = write(self, *args, **kwargs)
+        if threading.current_thread().name == "erster":  # written, not committed yet
+            inside.set()
+            second_done.wait(timeout=3)  # before the fix the second import ran meanwhile
+        return written
+
+    def run(path: Path, done: threading.Event | None) -> None:
+        opened = Project.open(project.path)
+        try:
+            opened.import_files([path])
+        except BaseException as err:  # reported by the test
+            errors.append(err)
+        finally:
+            opened.close()
+            if done is not None:
+                done.set()
+
+    Writer.write = held  # type: ignore[method-assign]
+    try:
+        one = threading.Thread(target=run, args=(first, None), name="erster")
+        one.start()
+        assert inside.wait(timeout=60)
+        two = threading.Thread(target=run, args=(second, second_done), name="zweiter")
+        two.start()
+        one.join(timeout=120)
+        two.join(timeout=120)
+    finally:
+        Writer.write = write  # type: ignore[method-assign]
+    return errors
+
+
+@pytest.mark.backends
+def test_two_imports_at_once_give_different_people_different_placeholders(
+    project: Project, tmp_path: Path
+) -> None:
+    earlier = _protocol(tmp_path, "a.md", "Workshop Manfort", "Manfort", "Anna Schmidt")
+    project.import_files([earlier])
+    first = _protocol(tmp_path, "b.md", "Folgeworkshop Manfort", "Manfort", "Berta Klein")
+    second = _protocol(tmp_path, "c.md", "Folgeworkshop Wiesdorf", "Wiesdorf", "Dieter Maus")
+
+    assert _import_at_once(project, first, second) == []
+
+    key = project.pseudonym_key()
+    people = key[key["kind"] == "person"]
+    assert sorted(people["original"]) == ["Anna Schmidt", "Berta Klein", "Dieter Maus"]
+    assert people["placeholder"].is_unique, people
+    segments = project.segments()
+    assert len(segments) == 6
+    for person, text in [("Berta Klein", "berichtet"), ("Dieter Maus", "berichtet")]:
+        placeholder = people.loc[people["original"] == person, "placeholder"].item()
+        assert segments["text"].str.contains(f"{placeholder} {text}", regex=False).sum() == 1
+
+
+@pytest.mark.backends
+def test_two_first_imports_at_once_into_a_new_project_both_succeed(
+    project: Project, tmp_path: Path
+) -> None:
+    first = _protocol(tmp_path, "a.md", "Workshop Manfort", "Manfort", "Anna Schmidt")
+    second = _protocol(tmp_path, "b.md", "Workshop Wiesdorf", "Wiesdorf", "Karl Becker")
+
+    assert _import_at_once(project, first, second) == []
+
+    assert len(project.segments()) == 4
+    assert sorted(project.workshops()["workshop"]) == ["Workshop Manfort", "Workshop Wiesdorf"]
