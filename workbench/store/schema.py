@@ -236,7 +236,9 @@ def make_engine(url: str) -> Engine:
 
     ``postgresql://`` means the psycopg 3 driver that comes with the workbench. PostgreSQL
     sessions run in UTC (times come back the same whatever the server's zone) and
-    connections are checked before use (a server restart does not break a kernel). A URL
+    connections are checked before use (a server restart does not break a kernel). Errors
+    never show the statement's parameters: they hold participants' texts and the
+    re-identification key, and a traceback gets copied into bug reports. A URL
     that is none, or names a database without driver, raises :class:`WorkbenchError`.
     """
     try:
@@ -245,9 +247,12 @@ def make_engine(url: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "postgresql":
             return create_engine(
-                parsed, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}
+                parsed,
+                pool_pre_ping=True,
+                connect_args={"options": "-c timezone=UTC"},
+                hide_parameters=True,
             )
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, hide_parameters=True)
     except ArgumentError:
         raise WorkbenchError(
             "Die Datenbankadresse ist keine gültige SQLAlchemy-URL "
