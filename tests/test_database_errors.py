@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy.exc import IntegrityError
+import json
+import socket
+from pathlib import Path
 
+import psycopg
+import pytest
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+from tests.pg import USER, Server
 from workbench import Project
+from workbench.cli.main import main
 from workbench.store import Pseudonym
+from workbench.store.problems import database_problem
 
 
 @pytest.mark.backends
@@ -23,3 +31,108 @@ def test_a_database_error_does_not_show_the_key_or_texts_it_was_writing(
     # the statement's parameters (the original name) stay hidden; PostgreSQL's own DETAIL
     # names the duplicated key (kind, normalised surname) and is the server's text
     assert "Jolanta" not in shown and "Szymanowsk" not in shown
+
+
+# What libpq and the server say (psycopg 3.3, PostgreSQL 15), and in a German server's words.
+SAID = {
+    'connection to server at "db", port 5432 failed: fe_sendauth: no password supplied': (
+        "keines ist hinterlegt"
+    ),
+    'connection to server at "db", port 5432 failed: FATAL:  password authentication failed '
+    'for user "werkbank"': "Nutzername oder Passwort stimmen nicht",
+    "FATAL:  Passwort-Authentifizierung für Benutzer »werkbank« fehlgeschlagen": (
+        "Nutzername oder Passwort stimmen nicht"
+    ),
+    'connection to server at "db", port 5432 failed: FATAL:  database "studie" does not exist': (
+        "Die Datenbank gibt es auf dem Server nicht"
+    ),
+    "FATAL:  Datenbank »studie« existiert nicht": "Die Datenbank gibt es auf dem Server nicht",
+    "failed to resolve host 'db.invalid': [Errno -2] Name or service not known": (
+        "Rechnername prüfen"
+    ),
+    'connection to server at "10.0.0.9", port 5432 failed: timeout expired': "antwortet nicht",
+    'FATAL:  no pg_hba.conf entry for host "10.0.0.7", user "werkbank", database "studie"': (
+        "pg_hba.conf"
+    ),
+    "permission denied for table pseudonyms": "keine Rechte",
+}
+
+
+@pytest.mark.parametrize("said", SAID)
+def test_what_the_postgresql_client_says_is_told_in_german(said: str) -> None:
+    err = OperationalError("SELECT 1", {}, psycopg.OperationalError(said))
+    assert SAID[said] in database_problem(err)
+
+
+def test_a_missing_table_is_no_missing_database() -> None:
+    err = ProgrammingError("SELECT", {}, psycopg.ProgrammingError('relation "meta" does not exist'))
+    assert database_problem(err) is None  # a bug: shown as such
+
+
+def _sql(server: Server, database: str, *statements: str) -> None:
+    with psycopg.connect(
+        f"host=127.0.0.1 port={server.port} user={USER} dbname={database}", autocommit=True
+    ) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def test_a_server_that_does_not_run_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    target = tmp_path / "neu"
+    assert main(["init", str(target), "--db", f"postgresql://wb@127.0.0.1:{port}/studie"]) == 2
+    err = capsys.readouterr().err
+    assert "Er läuft nicht oder nimmt an dieser Adresse und diesem Port keine" in err
+    assert "OperationalError" not in err
+    assert not target.exists()
+
+
+def test_a_database_or_role_that_is_not_on_the_server_is_named_as_such(
+    pg_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = pg_server.url("gibt_es_nicht")
+    assert main(["init", str(tmp_path / "a"), "--db", missing]) == 2
+    assert "Die Datenbank gibt es auf dem Server nicht" in capsys.readouterr().err
+    nobody = pg_server.new_database().replace(f"//{USER}@", "//niemand@")
+    assert main(["init", str(tmp_path / "b"), "--db", nobody]) == 2
+    assert "Den Datenbanknutzer (die Rolle) gibt es" in capsys.readouterr().err
+
+
+def test_a_role_that_may_only_read_gets_a_message_and_nothing_is_written(
+    pg_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_server.new_database()
+    database = url.rsplit("/", 1)[1]
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--db", url, "--districts", "Manfort"]) == 0
+    reader = f"leser_{database}"
+    _sql(pg_server, database, f"CREATE ROLE {reader} LOGIN",
+         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")  # fmt: skip
+    readonly = tmp_path / "nur-lesen"
+    readonly.mkdir()
+    (readonly / "project.json").write_text(
+        json.dumps({"format": "sozialraum-workbench", "db_url": url.replace(USER, reader, 1)}),
+        encoding="utf-8",
+    )
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(
+        "---\nworkshop: W\ndistrict: Manfort\nparticipants:\n  - Anna Schmidt\n---\n\n"
+        "## Herausforderungen\n\n- Anna Schmidt sagt, der Treffpunkt fehlt.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+
+    assert main(["--project", str(readonly), "status"]) == 0  # reading works
+    assert main(["--project", str(readonly), "import", str(protocol)]) == 2
+    err = capsys.readouterr().err
+    assert "keine Rechte (z. B. nur Leserechte)" in err
+    assert "Traceback" not in err and "Anna" not in err
+    assert main(["--project", str(readonly), "districts", "--add", "Wiesdorf"]) == 2
+    assert "keine Rechte" in capsys.readouterr().err
+    with Project.open(folder) as project:
+        assert project.segments().empty
+        assert list(project.districts()["district"]) == ["Gesamtstadt", "Manfort"]

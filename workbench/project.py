@@ -37,6 +37,7 @@ from workbench.store import (
     Document,
     Segment,
 )
+from workbench.store.problems import database_problem
 
 CONFIG_FILE = "project.json"
 DEFAULT_DB = "werkbank.sqlite"
@@ -81,7 +82,7 @@ class Project(CodingMixin):
             project.close()
             _remove_empty(made)
             raise WorkbenchError(
-                f"Datenbank {shown_url(project.db_url)} nicht erreichbar: {err.__class__.__name__}"
+                f"Datenbank {shown_url(project.db_url)} nicht erreichbar: {_database_problem(err)}"
             ) from None
         except WorkbenchError:
             project.close()
@@ -365,10 +366,5 @@ def _sqlite_url(path: Path) -> str:
 
 
 def _database_problem(err: Exception) -> str:
-    """Why a project's database could not be read, in German."""
-    text = str(getattr(err, "orig", err)).lower()
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return "die Datei ist beschädigt oder keine SQLite-Datenbank (Sicherung zurückspielen)."
-    if "unable to open" in text:
-        return "die Datei lässt sich nicht öffnen (Ordner oder Rechte fehlen)."
-    return f"{err.__class__.__name__} (Verbindung oder Server prüfen)."
+    """Why a project's database could not be used, in German."""
+    return database_problem(err) or f"{err.__class__.__name__} (Verbindung oder Server prüfen)."

@@ -29,6 +29,7 @@ from workbench.project import (
     write_config,
 )
 from workbench.store import backup, make_engine, migrate
+from workbench.store.problems import database_problem
 
 BACKUP_DIR = "sicherungen"
 
@@ -82,7 +83,8 @@ def _safety_copy(
 
 
 def _db_error(url: str, err: SQLAlchemyError) -> WorkbenchError:
-    return WorkbenchError(f"Datenbank {shown_url(url)}: {err.__class__.__name__}")
+    reason = database_problem(err) or err.__class__.__name__
+    return WorkbenchError(f"Datenbank {shown_url(url)}: {reason}")
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import os
 
 from workbench.core.domain import WorkbenchError
 from workbench.project import Project
+from workbench.store.problems import database_problem
 
 EXIT_ERROR = 2
 
@@ -20,19 +21,6 @@ def open_project(args: argparse.Namespace) -> Project:
 
 
 def database_reason(err: Exception) -> str | None:
-    """The database errors a user meets (locked, read-only, not to be opened) as a German
-    sentence; ``None`` for any other (a bug, shown as such)."""
-    text = str(getattr(err, "orig", err)).lower()
-    if "database is locked" in text:
-        return (
-            "Das Projekt ist gerade von einem anderen Prozess gesperrt (ein Import oder eine "
-            "App schreibt); bitte gleich noch einmal versuchen."
-        )
-    if "readonly database" in text or "read-only" in text:
-        return (
-            "Die Projektdatenbank ist schreibgeschützt: Schreibrechte für die Datei und ihren "
-            "Ordner fehlen."
-        )
-    if "unable to open database file" in text:
-        return "Die Projektdatenbank lässt sich nicht öffnen (Ordner oder Rechte fehlen)."
-    return None
+    """The database errors a user meets (locked, read-only, no password, server not
+    reachable, …) as a German sentence; ``None`` for any other (a bug, shown as such)."""
+    return database_problem(err)

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from workbench.cli import admin as cli_admin
 from workbench.cli import analysis as cli_analysis
@@ -380,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:  # a file or folder named on the command line: no traceback
         print(f"Fehler: {describe_os_error(err)}", file=sys.stderr)
         return EXIT_ERROR
-    except OperationalError as err:
+    except DBAPIError as err:  # e.g. the server went away, a role may only read
         reason = database_reason(err)
         if reason is None:
             raise

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.store import migrate
+from workbench.store.problems import database_problem
 
 FORMAT = "sozialraum-workbench-sicherung"
 FORMAT_VERSION = 1
@@ -146,9 +147,8 @@ def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: 
                 manifest["tables"][table.name] = {"rows": rows, "sha256": digest.hexdigest()}
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
     except SQLAlchemyError as err:
-        raise WorkbenchError(
-            f"Sicherung aus {_where(engine)} fehlgeschlagen: {err.__class__.__name__}"
-        ) from None
+        reason = database_problem(err) or err.__class__.__name__
+        raise WorkbenchError(f"Sicherung aus {_where(engine)} fehlgeschlagen: {reason}") from None
     return manifest
 
 
@@ -288,9 +288,9 @@ def _restore(path: Path, manifest: dict, engine: Engine) -> Restored:
             if engine.dialect.name == "postgresql":
                 _reset_sequences(connection, tables)
     except SQLAlchemyError as err:
+        reason = database_problem(err) or getattr(err, "orig", err).__class__.__name__
         raise WorkbenchError(
-            f"Wiederherstellen in {where} fehlgeschlagen (Tabelle {current}): "
-            f"{getattr(err, 'orig', err).__class__.__name__}"
+            f"Wiederherstellen in {where} fehlgeschlagen (Tabelle {current}): {reason}"
         ) from None
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile):
         raise WorkbenchError(f"{path}: Tabelle {current} der Sicherung ist beschädigt.") from None

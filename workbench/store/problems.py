@@ -1,0 +1,98 @@
+"""The database errors a user meets, said in German: what is wrong and what to do.
+
+SQLite says "database is locked" or "readonly database"; PostgreSQL (libpq) says "no
+password supplied", "password authentication failed", "database … does not exist",
+"Connection refused" or "permission denied for table …". Each becomes one sentence for the
+user; anything else (a bug) is ``None`` and shown as such. Server messages may come in the
+server's language: the German wording of PostgreSQL's messages is matched too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 'database "x" does not exist', German 'Datenbank »x« existiert nicht'; the same for roles
+_NAMED = r'["»][^"«]*["«] (does not exist|existiert nicht)'
+_MISSING_DATABASE = re.compile(rf"(database|datenbank) {_NAMED}")
+_MISSING_ROLE = re.compile(rf"(role|rolle) {_NAMED}")
+
+# (fragments of the driver's message, lower case) → what the user reads
+_PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("database is locked",),
+        "Das Projekt ist gerade von einem anderen Prozess gesperrt (ein Import oder eine "
+        "App schreibt); bitte gleich noch einmal versuchen.",
+    ),
+    (
+        ("readonly database", "read-only", "read only transaction"),
+        "Die Projektdatenbank ist schreibgeschützt: Schreibrechte für die Datei und ihren "
+        "Ordner fehlen.",
+    ),
+    (
+        ("unable to open database file",),
+        "Die Projektdatenbank lässt sich nicht öffnen (Ordner oder Rechte fehlen).",
+    ),
+    (
+        ("file is not a database", "malformed", "file is encrypted"),
+        "Die Datei ist beschädigt oder keine SQLite-Datenbank (Sicherung zurückspielen).",
+    ),
+    (
+        ("no password supplied", "kein passwort angegeben"),
+        "Der Server verlangt ein Passwort, und keines ist hinterlegt: in ~/.pgpass (oder der "
+        "Datei in PGPASSFILE) eintragen oder PGPASSWORD setzen.",
+    ),
+    (
+        ("password authentication failed", "passwort-authentifizierung"),
+        "Der Server hat die Anmeldung abgelehnt: Nutzername oder Passwort stimmen nicht "
+        "(~/.pgpass bzw. PGPASSWORD prüfen).",
+    ),
+    (
+        ("no pg_hba.conf entry", "kein pg_hba.conf-eintrag"),
+        "Der Server lässt Verbindungen von diesem Rechner, mit diesem Nutzer oder zu dieser "
+        "Datenbank nicht zu (pg_hba.conf des Servers).",
+    ),
+    (
+        ("permission denied", "keine berechtigung"),
+        "Der Datenbanknutzer hat dafür keine Rechte (z. B. nur Leserechte): Befehle, die "
+        "schreiben, brauchen Schreibrechte auf alle Tabellen der Datenbank.",
+    ),
+    (
+        ("connection refused", "verbindung verweigert"),
+        "Der Datenbankserver ist nicht erreichbar: Er läuft nicht oder nimmt an dieser "
+        "Adresse und diesem Port keine Verbindungen an.",
+    ),
+    (
+        (
+            "failed to resolve host",
+            "could not translate host name",
+            "name or service not known",
+            "konnte rechnername",
+        ),
+        "Den Server der Datenbankadresse gibt es nicht (Rechnername prüfen).",
+    ),
+    (
+        ("timeout expired", "timed out", "zeitüberschreitung"),
+        "Der Datenbankserver antwortet nicht (Adresse, Firewall und Netz prüfen).",
+    ),
+    (
+        ("no such file or directory", "server closed the connection", "terminating connection"),
+        "Der Datenbankserver ist nicht erreichbar oder hat die Verbindung beendet "
+        "(läuft er? Adresse bzw. Socket-Ordner prüfen).",
+    ),
+)
+
+
+def database_problem(err: BaseException) -> str | None:
+    """The database error ``err`` as a German sentence for the user; ``None`` for any other."""
+    text = str(getattr(err, "orig", None) or err).lower()
+    if _MISSING_DATABASE.search(text):
+        return (
+            "Die Datenbank gibt es auf dem Server nicht; sie wird einmal als Administrator "
+            "angelegt (CREATE DATABASE … OWNER …, docs/team.md)."
+        )
+    if _MISSING_ROLE.search(text):
+        return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
+    for fragments, sentence in _PROBLEMS:
+        if any(fragment in text for fragment in fragments):
+            return sentence
+    return None
