@@ -136,3 +136,39 @@ def test_a_role_that_may_only_read_gets_a_message_and_nothing_is_written(
     with Project.open(folder) as project:
         assert project.segments().empty
         assert list(project.districts()["district"]) == ["Gesamtstadt", "Manfort"]
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql://werkbank@db.stadt.example:54x2/studie", "keine gültige SQLAlchemy-URL"),
+        ("postgresq://werkbank@db.stadt.example/studie", "keine gültige SQLAlchemy-URL"),
+        ("werkbank@db.stadt.example/studie", "keine gültige SQLAlchemy-URL"),
+        ("postgresql+psycopg2://werkbank@db.stadt.example/studie", "fehlt der Treiber"),
+    ],
+)
+def test_a_mistyped_database_address_is_refused_and_init_leaves_no_folder(
+    url: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "neu"
+    assert main(["init", str(target), "--db", url]) == 2
+    assert said in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_restore_and_migrate_db_refuse_a_port_that_is_no_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, saved = tmp_path / "projekt", tmp_path / "sicherung.zip"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(folder), "backup", str(saved)]) == 0
+    capsys.readouterr()
+    url = "postgresql://werkbank@db.stadt.example:5432x/studie"
+
+    assert main(["restore", str(saved), str(tmp_path / "neu"), "--db", url]) == 2
+    assert "keine gültige SQLAlchemy-URL" in capsys.readouterr().err
+    assert not (tmp_path / "neu").exists()
+    before = (folder / "project.json").read_text(encoding="utf-8")
+    assert main(["--project", str(folder), "migrate-db", "--to", url]) == 2
+    assert "keine gültige SQLAlchemy-URL" in capsys.readouterr().err
+    assert (folder / "project.json").read_text(encoding="utf-8") == before

@@ -68,7 +68,11 @@ class Project(CodingMixin):
         made = [p for p in (path, path / "cache") if not p.exists()]  # undone on failure
         path.mkdir(parents=True, exist_ok=True)
         (path / "cache").mkdir(exist_ok=True)
-        project = cls(path, db_url or _sqlite_url(path))
+        try:
+            project = cls(path, db_url or _sqlite_url(path))
+        except WorkbenchError:  # an address that is none
+            _remove_empty(made)
+            raise
         config: dict = {"format": PROJECT_FORMAT}
         if db_url:
             config["db_url"] = stored_url(db_url)

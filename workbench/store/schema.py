@@ -253,7 +253,7 @@ def make_engine(url: str) -> Engine:
                 hide_parameters=True,
             )
         engine = create_engine(parsed, hide_parameters=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
         raise WorkbenchError(
             "Die Datenbankadresse ist keine gültige SQLAlchemy-URL "
             "(z. B. postgresql+psycopg://nutzer@server/datenbank)."
