@@ -8,12 +8,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from tests.pg import USER, Server
 from workbench import Project
 from workbench.cli.main import main
-from workbench.store import Pseudonym
+from workbench.store import Pseudonym, make_engine
 from workbench.store.problems import database_problem
 
 
@@ -172,3 +173,23 @@ def test_restore_and_migrate_db_refuse_a_port_that_is_no_number(
     assert main(["--project", str(folder), "migrate-db", "--to", url]) == 2
     assert "keine gültige SQLAlchemy-URL" in capsys.readouterr().err
     assert (folder / "project.json").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.backends
+def test_init_refuses_a_database_that_holds_another_programs_tables(
+    db_url: str | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = db_url or f"sqlite:///{tmp_path / 'andere.sqlite'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:  # another program's table of the same name
+        connection.execute(text("CREATE TABLE codes (id INTEGER PRIMARY KEY, label TEXT)"))
+        connection.execute(text("INSERT INTO codes (id, label) VALUES (1, 'fremd')"))
+    target = tmp_path / "neu"
+
+    assert main(["init", str(target), "--db", url]) == 2
+    assert "ist nicht leer (Tabellen codes); ein neues Projekt braucht" in capsys.readouterr().err
+    assert not target.exists()
+    with engine.connect() as connection:
+        assert inspect(connection).get_table_names() == ["codes"]  # nothing added
+        assert connection.execute(text("SELECT label FROM codes")).scalars().all() == ["fremd"]
+    engine.dispose()

@@ -77,9 +77,17 @@ class Project(CodingMixin):
         if db_url:
             config["db_url"] = stored_url(db_url)
         try:
-            if "meta" in inspect(project.engine).get_table_names():
+            tables = sorted(inspect(project.engine).get_table_names())
+            if "meta" in tables:
                 raise WorkbenchError(
                     f"Die Datenbank {shown_url(project.db_url)} enthält schon ein Projekt."
+                )
+            if tables:  # another program's: its tables would stand in for the project's
+                more = ", …" if len(tables) > 3 else ""
+                raise WorkbenchError(
+                    f"Die Datenbank {shown_url(project.db_url)} ist nicht leer (Tabellen "
+                    f"{', '.join(tables[:3])}{more}); ein neues Projekt braucht eine leere "
+                    "Datenbank."
                 )
             store.initialise(project.engine)
         except SQLAlchemyError as err:
