@@ -225,3 +225,22 @@ def test_init_on_postgresql_stores_no_password_and_refuses_a_used_database(
     assert main(["init", str(tmp_path / "q"), "--db", url]) == 2
     assert "enthält schon ein Projekt" in capsys.readouterr().err
     assert not (tmp_path / "q" / "project.json").exists()
+
+
+def test_a_move_to_a_database_that_is_not_empty_or_not_there_writes_no_copy_of_the_data(
+    folder: Path, pg_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    used = pg_server.new_database()
+    assert main(["init", str(folder.parent / "anderes"), "--db", used]) == 0
+    missing = pg_server.url("gibt_es_nicht")
+    before = (folder / "project.json").read_text(encoding="utf-8")
+    copies = sorted((folder / "sicherungen").glob("*"))  # the copy made by upgrade
+    capsys.readouterr()
+
+    assert main(["--project", str(folder), "migrate-db", "--to", used]) == 2
+    assert "ist nicht leer" in capsys.readouterr().err
+    assert main(["--project", str(folder), "migrate-db", "--to", missing]) == 2
+    assert "gibt es auf dem Server nicht" in capsys.readouterr().err
+    # each failed attempt used to leave a full backup (with the pseudonym key) behind
+    assert sorted((folder / "sicherungen").glob("*")) == copies
+    assert (folder / "project.json").read_text(encoding="utf-8") == before

@@ -16,6 +16,7 @@ from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -235,6 +236,7 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     engine = _engine(source)
     try:
         migrate.check_version(engine, where=str(folder))
+        _check_empty(target)  # before a copy of all the data is written for nothing
         copy = _safety_copy(folder, engine, config, "vor-umzug", portable=True)
     except SQLAlchemyError as err:
         raise _db_error(source, err) from None
@@ -249,6 +251,25 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     print(f"Die bisherige Datenbank {shown_url(source)} bleibt unverändert; Sicherung: {copy}")
     _password_note(target)
     return 0
+
+
+def _check_empty(url: str) -> None:
+    """Refuse a target server database that cannot be reached or already holds tables.
+
+    A SQLite target is left to the restore (connecting would create its file).
+    """
+    engine = _engine(url)
+    if engine.dialect.name == "sqlite":
+        engine.dispose()
+        return
+    try:
+        tables = inspect(engine).get_table_names()
+    except SQLAlchemyError as err:
+        raise _db_error(url, err) from None
+    finally:
+        engine.dispose()
+    if tables:
+        raise WorkbenchError(f"Die Zieldatenbank {shown_url(url)} ist nicht leer.")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
