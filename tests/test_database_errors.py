@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -193,3 +194,22 @@ def test_init_refuses_a_database_that_holds_another_programs_tables(
         assert inspect(connection).get_table_names() == ["codes"]  # nothing added
         assert connection.execute(text("SELECT label FROM codes")).scalars().all() == ["fremd"]
     engine.dispose()
+
+
+def test_a_unix_socket_written_as_libpq_writes_it_reaches_the_server(
+    pg_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = pg_server.new_database().rsplit("/", 1)[1]
+    socket_folder = quote(str(pg_server.folder), safe="")  # the server's -k folder
+    url = f"postgresql://{USER}@{socket_folder}:{pg_server.port}/{database}"
+    folder = tmp_path / "projekt"
+
+    assert main(["init", str(folder), "--db", url, "--districts", "Manfort"]) == 0
+    assert json.loads((folder / "project.json").read_text(encoding="utf-8"))["db_url"] == url
+    assert main(["--project", str(folder), "districts"]) == 0
+    assert "Manfort" in capsys.readouterr().out
+    query = f"postgresql:///{database}?host={pg_server.folder}&port={pg_server.port}&user={USER}"
+    with Project.open(folder) as project, make_engine(query).connect() as connection:
+        assert project.engine.url.query["host"] == str(pg_server.folder)
+        names = connection.execute(text("SELECT name FROM districts ORDER BY id")).scalars()
+        assert names.all() == ["Gesamtstadt", "Manfort"]  # the same database, both ways

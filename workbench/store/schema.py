@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import (
     JSON,
@@ -27,7 +28,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -231,6 +232,15 @@ def _enable_sqlite_wal(engine: Engine) -> None:
         cursor.close()
 
 
+def _socket_in_query(url: URL) -> URL:
+    """A Unix socket folder written as libpq writes it, percent-encoded in the host
+    (``postgresql://nutzer@%2Fvar%2Frun%2Fpostgresql/studie``), as the ``host`` query
+    parameter SQLAlchemy passes on (it would look the encoded folder up as a host name)."""
+    if not url.host or not url.host.lower().startswith("%2f"):
+        return url
+    return url.set(host=None, query={**url.query, "host": unquote(url.host)})
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for ``url``; SQLite gets WAL mode and foreign keys.
 
@@ -246,6 +256,7 @@ def make_engine(url: str) -> Engine:
         if parsed.drivername in ("postgresql", "postgres"):
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "postgresql":
+            parsed = _socket_in_query(parsed)
             return create_engine(
                 parsed,
                 pool_pre_ping=True,
