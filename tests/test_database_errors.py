@@ -213,3 +213,32 @@ def test_a_unix_socket_written_as_libpq_writes_it_reaches_the_server(
         assert project.engine.url.query["host"] == str(pg_server.folder)
         names = connection.execute(text("SELECT name FROM districts ORDER BY id")).scalars()
         assert names.all() == ["Gesamtstadt", "Manfort"]  # the same database, both ways
+
+
+def test_an_upgrade_by_a_role_that_may_only_read_says_so_and_changes_nothing(
+    pg_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.store.migrate import _run, current_revision
+
+    url = pg_server.new_database()
+    database = url.rsplit("/", 1)[1]
+    assert main(["init", str(tmp_path / "projekt"), "--db", url]) == 0
+    engine = make_engine(url)
+    _run(engine, "downgrade", "0003")  # as a project of the workbench before 0004
+    reader = f"leser_{database}"
+    _sql(pg_server, database, f"CREATE ROLE {reader} LOGIN",
+         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")  # fmt: skip
+    readonly = tmp_path / "nur-lesen"
+    readonly.mkdir()
+    (readonly / "project.json").write_text(
+        json.dumps({"format": "sozialraum-workbench", "db_url": url.replace(USER, reader, 1)}),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+
+    assert main(["--project", str(readonly), "upgrade"]) == 2
+    err = capsys.readouterr().err
+    assert "Aktualisierung fehlgeschlagen: Der Datenbanknutzer hat dafür keine Rechte" in err
+    assert "Nichts wurde geändert" in err
+    assert current_revision(engine) == "0003"
+    engine.dispose()

@@ -103,9 +103,10 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         try:
             _, after = migrate.upgrade(engine)
         except SQLAlchemyError as err:
+            reason = database_problem(err) or f"{err.__class__.__name__}."
             raise WorkbenchError(
-                f"Aktualisierung fehlgeschlagen ({err.__class__.__name__}). "
-                f"Der Stand davor liegt in {copy}."
+                f"Aktualisierung fehlgeschlagen: {reason} Nichts wurde geändert; der Stand "
+                f"davor liegt außerdem in {copy}."
             ) from None
     except SQLAlchemyError as err:
         raise _db_error(url, err) from None
