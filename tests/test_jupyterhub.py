@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import time
@@ -25,11 +26,13 @@ import urllib.request
 from collections.abc import Iterator
 from http.cookiejar import CookieJar
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
 import psutil
 import pytest
+from traitlets.config import Config
 
 from tests.coding_data import cards_project
 from tests.conftest import ROOT, need
@@ -251,6 +254,40 @@ def _stop_hub(process: subprocess.Popen, started: list[psutil.Process] = ()) -> 
     for leftover in alive:  # only what this test started
         leftover.kill()
     return alive
+
+
+def test_each_session_gets_a_password_file_only_its_person_may_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libpq ignores a password file the group may read: each session gets its own copy."""
+    shared = tmp_path / "leverkusen.pgpass"
+    shared.write_text("db.stadt.example:5432:leverkusen:werkbank:GEHEIM\n", encoding="utf-8")
+    shared.chmod(0o640)
+    monkeypatch.setenv("PGPASSFILE", str(shared))
+    monkeypatch.setenv("WORKBENCH_HUB_STATE", str(tmp_path / "hub"))
+    config = Config()
+    exec(compile(CONFIG.read_text(encoding="utf-8"), str(CONFIG), "exec"),
+         {"get_config": lambda: config, "__file__": str(CONFIG)})  # fmt: skip
+    home = tmp_path / "anna"
+    home.mkdir()
+    victim = tmp_path / "fremd.txt"
+    victim.write_text("unverändert", encoding="utf-8")
+    (home / ".werkbank.pgpass").symlink_to(victim)  # planted by someone: replaced, not written
+    spawner = SimpleNamespace(
+        user_env=lambda env: {**env, "HOME": str(home)},
+        user=SimpleNamespace(name="anna"),
+        environment=dict(config.Spawner.environment),
+    )
+
+    config.Spawner.pre_spawn_hook(spawner)
+
+    copy = Path(spawner.environment["PGPASSFILE"])
+    assert copy == home / ".werkbank.pgpass" and not copy.is_symlink()
+    assert copy.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600  # what libpq requires
+    assert victim.read_text(encoding="utf-8") == "unverändert"
+    assert sorted(p.name for p in home.iterdir()) == [".werkbank.pgpass", "werkbank"]
+    assert (home / "werkbank" / "studie.py").exists()  # the notebooks are still copied
 
 
 @pytest.fixture

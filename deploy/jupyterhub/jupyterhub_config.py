@@ -11,7 +11,8 @@
 #
 # Einstellungen aus der Umgebung des Hub-Dienstes (systemd-Unit, docs/deploy.md):
 #   WORKBENCH_PROJECT        Projektordner (gemeinsames Laufwerk), Pflicht für die Studie
-#   PGPASSFILE               Passwortdatei für PostgreSQL (nur für die Gruppe lesbar)
+#   PGPASSFILE               Passwortdatei für PostgreSQL (nur für root bzw. den Hub lesbar;
+#                            jede Sitzung bekommt eine eigene Kopie mit 0600, s. u.)
 #   WORKBENCH_HUB_URL        wo der Hub lauscht (Standard http://127.0.0.1:8000; TLS macht
 #                            der Reverse-Proxy davor)
 #   WORKBENCH_HUB_STATE      Ordner für den Zustand des Hubs (Standard /var/lib/werkbank-hub)
@@ -27,6 +28,7 @@
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 c = get_config()  # noqa: F821 – von JupyterHub bereitgestellt
@@ -98,4 +100,38 @@ def copy_notebooks(spawner) -> None:
                 shutil.chown(copy, owner)
 
 
-c.Spawner.pre_spawn_hook = copy_notebooks
+def private_password_file(spawner) -> None:
+    """PGPASSFILE für die Sitzung: eine Kopie, die nur die Person lesen darf.
+
+    libpq liest keine Passwortdatei, auf die Gruppe oder andere Zugriff haben („WARNING:
+    password file … has group or world access“, dann „no password supplied“); eine Datei
+    mit Rechten 0600 gehört aber genau einem Nutzer. Deshalb liest der Hub die gemeinsame
+    Datei aus PGPASSFILE und legt vor jedem Start ~/.werkbank.pgpass an (0600, gehört der
+    Person; ein neues Passwort gilt ab dem nächsten Start). Die Kopie entsteht neu und ersetzt
+    die alte per Umbenennen: ein Link, den jemand dort angelegt hat, wird ersetzt, nicht
+    beschrieben.
+    """
+    shared = env.get("PGPASSFILE")
+    if not shared:
+        return
+    home = Path(spawner.user_env({}).get("HOME") or Path.home())
+    handle, temporary = tempfile.mkstemp(prefix=".werkbank.pgpass-", dir=home)
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(Path(shared).read_bytes())
+            if os.geteuid() == 0 and type(spawner).__name__ == "LocalProcessSpawner":
+                shutil.chown(temporary, spawner.user.name)
+        os.replace(temporary, home / ".werkbank.pgpass")
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    spawner.environment = {**spawner.environment, "PGPASSFILE": str(home / ".werkbank.pgpass")}
+
+
+def prepare_session(spawner) -> None:
+    """Vor jedem Start: Notebooks kopieren, Passwortdatei bereitstellen."""
+    copy_notebooks(spawner)
+    private_password_file(spawner)
+
+
+c.Spawner.pre_spawn_hook = prepare_session
