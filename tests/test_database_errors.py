@@ -242,3 +242,21 @@ def test_an_upgrade_by_a_role_that_may_only_read_says_so_and_changes_nothing(
     assert "Nichts wurde geändert" in err
     assert current_revision(engine) == "0003"
     engine.dispose()
+
+
+def test_a_password_file_others_may_read_is_named_when_the_password_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = 'connection to server at "db", port 5432 failed: fe_sendauth: no password supplied'
+    err = OperationalError("SELECT 1", {}, psycopg.OperationalError(said))
+    passfile = tmp_path / "leverkusen.pgpass"
+    passfile.write_text("db:5432:leverkusen:werkbank:GEHEIM\n", encoding="utf-8")
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+
+    passfile.chmod(0o640)  # libpq ignores it (and warns in English only)
+    assert f"Die Passwortdatei {passfile} dürfen auch andere lesen (Rechte 640)" in (
+        database_problem(err)
+    )
+    assert "GEHEIM" not in database_problem(err)
+    passfile.chmod(0o600)  # read, but no entry for this server: the general sentence
+    assert "keines ist hinterlegt" in database_problem(err)

@@ -9,7 +9,10 @@ server's language: the German wording of PostgreSQL's messages is matched too.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from pathlib import Path
 
 # 'database "x" does not exist', German 'Datenbank »x« existiert nicht'; the same for roles
 _NAMED = r'["»][^"«]*["«] (does not exist|existiert nicht)'
@@ -94,5 +97,24 @@ def database_problem(err: BaseException) -> str | None:
         return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
     for fragments, sentence in _PROBLEMS:
         if any(fragment in text for fragment in fragments):
+            if fragments[0] == "no password supplied":
+                return _open_password_file() or sentence
             return sentence
     return None
+
+
+def _open_password_file() -> str | None:
+    """Why libpq ignored the password file, if others may read it (libpq only warns in
+    English on standard error and then asks the server without a password)."""
+    path = Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"Die Passwortdatei {path} dürfen auch andere lesen (Rechte {mode:o}); libpq liest "
+        f"sie deshalb nicht. Abhilfe: chmod 600 {path} (die Datei muss der Person gehören, "
+        "die die Werkbank startet)."
+    )
