@@ -151,8 +151,10 @@ def test_a_database_that_is_no_project_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "project.json").write_text('{"format": "sozialraum-workbench"}', encoding="utf-8")
     sqlite3.connect(folder / "werkbank.sqlite").close()
-    with pytest.raises(WorkbenchError, match="kein Werkbank-Projekt"):
+    with pytest.raises(WorkbenchError, match="kein Werkbank-Projekt") as refused:
         Project.open(folder)
+    # which database: a team's project.json may point at a server database
+    assert str(folder / "werkbank.sqlite") in str(refused.value)
 
 
 @pytest.mark.backends

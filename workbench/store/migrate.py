@@ -87,17 +87,17 @@ def current_revision(engine: Engine) -> str | None:
     Raises :class:`SchemaVersionError` for a database that is no workbench project and
     :class:`SchemaTooNewError` for one written by a newer workbench.
     """
+    no_project = SchemaVersionError(
+        f"Die Datenbank {engine.url.render_as_string(hide_password=True)} enthält kein "
+        "Werkbank-Projekt (keine Schemaversion)."
+    )
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         if "meta" not in tables:
-            raise SchemaVersionError(
-                "Die Datenbank enthält kein Werkbank-Projekt (keine Schemaversion)."
-            )
+            raise no_project
         stored = connection.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar()
         if stored is None or not str(stored).isdigit():
-            raise SchemaVersionError(
-                "Die Datenbank enthält kein Werkbank-Projekt (keine Schemaversion)."
-            )
+            raise no_project
         version = int(stored)
         if version > SCHEMA_VERSION:
             raise SchemaTooNewError(
