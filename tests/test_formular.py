@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 import widgets.feedback_texts
 import widgets.formular
@@ -34,7 +35,7 @@ import widgets.formular_page
 from tests.conftest import ROOT
 from tests.feedback_data import count, rated_project, store_need_run
 from tests.formular_http import Client, Structure, announced_port, serving
-from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED
+from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED, UNAVAILABLE
 from widgets.formular import HEADERS, main, make_app
 from widgets.formular_page import CSS, form_page, read_form
 from workbench import Project
@@ -299,6 +300,24 @@ def test_a_broken_database_keeps_the_typed_values_for_another_try(
     assert SAVE_FAILED in response.body and ">\nmein Text</textarea>" in response.body
     assert "OSError" in caplog.text and "mein Text" not in caplog.text and token not in caplog.text
     assert count(rated, FeedbackAnswer) == 0
+
+
+def test_a_database_server_that_is_down_gets_a_come_back_later_page(
+    client: Client,
+    token: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def down(*args: object) -> None:
+        refused = ConnectionRefusedError("connection refused: is the server running?")
+        raise OperationalError("SELECT feedback_tokens …", {}, refused)
+
+    monkeypatch.setattr(widgets.formular, "open_ballot", down)
+    response = client.page(token)
+    assert response.status == 503 and response.headers["Retry-After"] == "120"
+    assert UNAVAILABLE in response.body
+    assert "nicht erreichbar" in caplog.text and "Traceback" not in caplog.text
+    assert token not in caplog.text
 
 
 def test_read_form_keeps_an_item_whose_fields_were_not_sent(rated: Project, token: str) -> None:

@@ -14,6 +14,10 @@ from workbench.core.formatting import cut_text
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
 SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
+UNAVAILABLE = (
+    "Das Formular ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten "
+    "noch einmal; Ihr Link bleibt gültig."
+)
 # How a need's scope reads for residents (other scopes are shown as stored).
 PLAIN_SCOPES = {
     "übergreifend": "in mehreren Stadtteilen genannt",

@@ -52,9 +52,10 @@ import tornado.httpserver
 import tornado.ioloop
 import tornado.netutil
 import tornado.web
+from sqlalchemy.exc import DBAPIError
 
 from widgets.app_support import GENERIC_ERROR, PROJECT_ENV, open_project
-from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED
+from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED, UNAVAILABLE
 from widgets.formular_page import (
     CSS,
     POINTS,
@@ -72,6 +73,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.participation.ballots import Answer, Ballot, open_ballot, save_answer
 from workbench.participation.tokens import FORM_PATH, InvalidToken
 from workbench.project import Project
+from workbench.store.problems import database_problem
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -296,6 +298,13 @@ class FormHandler(_FormHandler):
         except WorkbenchError as err:  # no project, an outdated one: not the participant's fault
             _log.warning("Beteiligungsformular: Projekt nicht verfügbar (%s)", err)
             self.send_page(503, message_page(str(err)))
+        except DBAPIError as err:  # the server is down or restarting: come back later
+            reason = database_problem(err)
+            if reason is None:  # not the connection: a bug, shown as one (500, traceback log)
+                raise
+            _log.warning("Beteiligungsformular: Datenbank nicht erreichbar (%s)", reason)
+            self.set_header("Retry-After", "120")
+            self.send_page(503, message_page(UNAVAILABLE))
         return None
 
 
