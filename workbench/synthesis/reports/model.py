@@ -162,6 +162,21 @@ class OutlineBuilder:
         self.blocks: list[Block] = []
         self.anchors: set[str] = set()
         self.charts: set[str] = set()
+        self.keys: dict[str, str] = {}
+
+    def key_for(self, name: str) -> str:
+        """The id part of a district's anchors and charts, distinct for distinct names.
+
+        ``Nord-Ost`` and ``Nord Ost`` (or two names without Latin letters) share a slug;
+        the second name gets ``-2`` so its charts and sections stay its own.
+        """
+        if name not in self.keys:
+            key = base = slug(name)
+            n = 2
+            while key in self.keys.values():
+                key, n = f"{base}-{n}", n + 1
+            self.keys[name] = key
+        return self.keys[name]
 
     def heading(self, level: int, text: str, key: str | None = None) -> None:
         """Add a heading (its anchor from ``key`` or the text, made unique)."""

@@ -52,7 +52,6 @@ from workbench.synthesis.reports.model import (
     quote,
     relevant,
     short,
-    slug,
     source,
 )
 from workbench.synthesis.reports.monitoring import monitoring_section
@@ -416,7 +415,7 @@ def _profile(
     title: bool = True,
 ) -> None:
     name = profile.district
-    key = slug(name)
+    key = out.key_for(name)
     if title:
         out.heading(level, name if name != CITYWIDE else CITY_HEADING, key)
         level += 1
@@ -488,7 +487,7 @@ def _findings(
     out: OutlineBuilder, data: ReportData, profile: DistrictProfile, level: int, max_quotes: int
 ) -> None:
     """Resources, challenges, gaps and reasons; one sentence if nothing is coded at all."""
-    key = slug(profile.district)
+    key = out.key_for(profile.district)
     others = [d for d in DIMENSIONS if d != "Bedarf"]
     if not data.codings:
         out.heading(level, ", ".join(DIMENSIONS[d] for d in others), f"{key}-befunde")
@@ -502,7 +501,7 @@ def _findings(
 def _profile_indicators(
     out: OutlineBuilder, data: ReportData, profile: DistrictProfile, level: int
 ) -> None:
-    name, key = profile.district, slug(profile.district)
+    name, key = profile.district, out.key_for(profile.district)
     out.heading(level, "Indikatoren", f"{key}-indikatoren")
     table = profile.indicators
     if table.empty:
