@@ -266,3 +266,18 @@ def test_the_report_states_the_scope_rule_and_each_focus(studied: Project, html_
         assert by_cluster[c.cluster] == ", ".join(c.focus_districts)
     chart = book["Bedarfe"]._charts[0]  # the districts' columns, not the focus or the size
     assert chart.series[0].val.numRef.f.startswith("'Bedarfe'!$G$2")
+
+
+def test_xlsx_actors_that_start_like_a_formula_stay_text(tmp_path: Path) -> None:
+    """The actors of a recommendation are one cell: it gets the quote like every other cell."""
+    project = Project.create(tmp_path / "p", districts=["Manfort"])
+    rec.add_recommendation(
+        project, "Jugendtreff öffnen", actors=['=HYPERLINK("http://x";"klick")', "Jugendamt"]
+    )
+    book = openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=ONE)))
+    project.close()
+    sheet = book["Empfehlungen"]
+    actors = [c.value for c in sheet[1]].index("Adressiert an")
+    cell = sheet.cell(row=2, column=actors + 1)
+    assert cell.value == """'=HYPERLINK("http://x";"klick"), Jugendamt"""
+    assert cell.data_type == "s"

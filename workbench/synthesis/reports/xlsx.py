@@ -83,9 +83,11 @@ def cell(value: Any) -> Any:
 
     >>> cell(float("nan")), cell(True), cell(("a", "b")), cell("x\\x00"), cell("=1+1")
     (None, 'ja', 'a, b', 'x', "'=1+1")
+    >>> cell(("@Verwaltung", "Jugendamt"))
+    "'@Verwaltung, Jugendamt"
     """
     if isinstance(value, tuple | list):
-        return clean(", ".join(str(v) for v in value)) or MISSING_NUMBER
+        return safe_text(clean(", ".join(str(v) for v in value))) or MISSING_NUMBER
     if is_missing(value):
         return None
     if isinstance(value, bool):
