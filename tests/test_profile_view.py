@@ -196,6 +196,13 @@ def test_url_parameter_preselects_a_district(project_dir: Path) -> None:
     assert app(project_dir, "district=manfort").district.value == "Manfort"
 
 
+def test_a_link_typed_without_umlauts_opens_the_district(project_dir: Path) -> None:
+    """``?district=Steinbuechel`` (a link typed on a keyboard without ü) is Steinbüchel."""
+    view = app(project_dir, "district=Steinbuechel")
+    assert view.district.value == "Steinbüchel"
+    assert view.notice.children == ()  # no "gibt es in dieser Studie nicht"
+
+
 def test_an_unknown_district_gives_a_message_and_the_city_view(project_dir: Path) -> None:
     view = app(project_dir, "district=%3Cb%3EAtlantis%3C%2Fb%3E")
     assert isinstance(view, ProfileView)

@@ -57,6 +57,7 @@ from widgets.profile_view_html import (
     scope_html,
     topics_html,
 )
+from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
 from workbench.synthesis.monitoring import Monitoring
 from workbench.synthesis.profiles import Profiles
@@ -129,10 +130,13 @@ STYLE = """
 def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, str]:
     """The district to show first for a URL's ``?district=``, and a notice (or "").
 
-    Names match regardless of case and Unicode normal form; an unknown name gives the
+    Names match regardless of case and Unicode normal form, and with umlauts spelled out
+    as in a link typed without them (``Steinbuechel``); an unknown name gives the
     city-wide overview and a German notice naming what was asked for.
 
     >>> resolve_district("steinbüchel", ["Manfort", "Steinbüchel"])
+    ('Steinbüchel', '')
+    >>> resolve_district("Steinbuechel", ["Manfort", "Steinbüchel"])
     ('Steinbüchel', '')
     >>> resolve_district(None, ["Manfort"])
     ('Gesamtstadt', '')
@@ -145,6 +149,11 @@ def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, 
     for name in (CITYWIDE, *names):
         if unicodedata.normalize("NFC", name).casefold() == wanted:
             return name, ""
+    spelled = [
+        n for n in names if spelled_out(unicodedata.normalize("NFC", n)) == spelled_out(wanted)
+    ]
+    if len(spelled) == 1:
+        return spelled[0], ""
     shown = requested if len(requested) <= 60 else requested[:59] + "…"
     return CITYWIDE, UNKNOWN_DISTRICT.format(name=shown)
 
