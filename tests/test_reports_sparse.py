@@ -282,3 +282,28 @@ def test_districts_whose_names_differ_only_in_punctuation(tmp_path: Path, fmt: s
         "Nord Ost im Verhältnis zur Gesamtstadt",
     ):
         assert page.count(title) >= 1, title
+
+
+def test_numbers_of_one_row_have_the_same_decimals(tmp_path: Path) -> None:
+    """4.0 % beside 8.4 % reads „4,0“, not „4“ (it is no whole count of anything)."""
+    from workbench.synthesis.indicators import import_indicators
+
+    project = Project.create(tmp_path / "p", districts=["Alkenrath", "Manfort"])
+    indicators = tmp_path / "indikatoren.csv"
+    rows = ["Gesamtstadt,Arbeitslosenquote,2022,6.6,%,Stadt", "Alkenrath,Arbeitslosenquote,2022,4"]
+    rows[-1] += ",%,Stadt"
+    rows.append("Manfort,Arbeitslosenquote,2022,8.4,%,Stadt")
+    indicators.write_text("district,indicator,year,value,unit,source\n" + "\n".join(rows) + "\n")
+    import_indicators(project, indicators)
+    tables = html_parts(render(project, "html", generated_at=WHEN))[1]
+    alkenrath = html_parts(render(project, "html", "Alkenrath", generated_at=WHEN))[1]
+    document = docx.Document(io.BytesIO(render(project, "docx", "Alkenrath", generated_at=WHEN)))
+    project.close()
+    rows_shown = [row for table in tables for row in table]
+    assert ["Arbeitslosenquote", "2022", "%", "6,6", "4,0", "8,4"] in rows_shown  # overview
+    index = 100 * 4 / 6.6  # 60,6; Manfort 127,3: a row of the heatmap's table
+    assert ["Arbeitslosenquote (2022)", f"{index:.1f}".replace(".", ","), "127,3"] in rows_shown
+    district_rows = [row for table in alkenrath for row in table]
+    assert ["Arbeitslosenquote", "2022", "4,0", "%", "6,6", "-2,6", "Stadt"] in district_rows
+    docx_cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert "4,0" in docx_cells and "4" not in docx_cells

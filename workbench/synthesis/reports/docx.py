@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from workbench.core.formatting import format_number, format_percent
+from workbench.core.formatting import format_number
 from workbench.core.spreadsheet import safe_text
 from workbench.synthesis.map_layout import (
     WIDTH,
@@ -36,8 +36,10 @@ from workbench.synthesis.reports.model import (
     Quote,
     Report,
     Table,
+    chart_number,
     chart_table,
     generated_line,
+    series_places,
 )
 from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
 
@@ -125,6 +127,7 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
         cell.paragraphs[0].add_run(clean(name)).bold = True
     finite = [v for _, values in chart.series for v in values if not math.isnan(v)]
     top = max(finite, default=0.0)  # a missing value (NaN) gets no bar and "–"
+    places = series_places(chart)  # the numbers of one series look alike
     for i, category in enumerate(chart.categories):
         label, bars, numbers = grid.add_row().cells
         label.text = clean(category)
@@ -135,7 +138,7 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
             run = paragraph.add_run("█" * max(length, 1 if value > 0 else 0) or "·")
             run.font.size = Pt(7)
             run.font.color.rgb = RGBColor.from_string(BAR_COLOURS[j % len(BAR_COLOURS)][1:].upper())
-            text = format_percent(value) if chart.percent else format_number(value)
+            text = chart_number(chart, value, places[j])
             target = numbers.paragraphs[0] if j == 0 else numbers.add_paragraph()
             target.add_run(clean(text + (f" – {name}" if len(chart.series) > 1 else "")))
             target.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -38,6 +38,7 @@ from workbench.core.formatting import (
     MISSING_NUMBER,
     MISSING_ROLE,
     cut_text,
+    decimals_for,
     format_number,
     format_percent,
     is_missing,
@@ -262,24 +263,38 @@ def generated_line(when: datetime) -> str:
     return f"{GENERATED} {when:%d.%m.%Y, %H:%M} Uhr (UTC)"
 
 
+def chart_number(chart: Chart, value: float, places: int) -> str:
+    """One number of a chart: a percent with one decimal, else with ``places`` decimals."""
+    return format_percent(value) if chart.percent else format_number(value, places)
+
+
+def series_places(chart: Chart) -> list[int]:
+    """The decimals of each series of a bar chart: the numbers of one series look alike."""
+    return [decimals_for(*values) for _, values in chart.series]
+
+
 def chart_table(chart: Chart) -> Table:
-    """A chart's numbers as a table (HTML beside the chart, DOCX instead of it)."""
-    fmt = format_percent if chart.percent else format_number
+    """A chart's numbers as a table (HTML beside the chart, DOCX instead of it).
+
+    The numbers of a heatmap's row, or of a bar chart's series, have the same decimals
+    (``87,0`` beside ``130,5``, not ``87``).
+    """
     if chart.kind == "heatmap":
         return Table(
             ("", *chart.columns),
             tuple(
-                (c, *(fmt(v) for v in row))
+                (c, *(chart_number(chart, v, decimals_for(*row)) for v in row))
                 for c, row in zip(chart.categories, chart.z, strict=True)
             ),
             (False, *(True for _ in chart.columns)),
         )
+    series = list(zip((values for _, values in chart.series), series_places(chart), strict=True))
+    rows = []
+    for i, category in enumerate(chart.categories):
+        rows.append((category, *(chart_number(chart, v[i], p) for v, p in series)))
     return Table(
         ("", *(name for name, _ in chart.series)),
-        tuple(
-            (c, *(fmt(values[i]) for _, values in chart.series))
-            for i, c in enumerate(chart.categories)
-        ),
+        tuple(rows),
         (False, *(True for _ in chart.series)),
     )
 

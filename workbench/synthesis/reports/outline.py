@@ -21,6 +21,7 @@ from workbench.core.formatting import (
     MISSING,
     MISSING_DISTRICT,
     MISSING_NUMBER,
+    decimals_for,
     format_date,
     format_number,
     is_missing,
@@ -301,16 +302,15 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
     for i, y in sorted(set(keys) | set(city_values)):
         ref = city_values.get((i, y))
         unit = ref.unit if ref is not None else _row(values, i, y)[0].unit
+        shown = [values[(i, y, d)].value if (i, y, d) in values else None for d in districts]
+        places = decimals_for(ref.value if ref is not None else None, *shown)
         rows.append(
             (
                 i,
                 str(y),
                 text_or(unit),
-                format_number(ref.value) if ref is not None else MISSING_NUMBER,
-                *(
-                    format_number(values[(i, y, d)].value) if (i, y, d) in values else "–"
-                    for d in districts
-                ),
+                format_number(ref.value, places) if ref is not None else MISSING_NUMBER,
+                *(format_number(v, places) for v in shown),  # None: "–"
             )
         )
     out.add(
@@ -525,21 +525,24 @@ def _profile_indicators(
     out.add(
         Table(
             ("Indikator", "Jahr", "Wert", "Einheit", "Gesamtstadt", "Differenz", "Quelle"),
-            tuple(
-                (
-                    r.indicator,
-                    str(r.year),
-                    format_number(r.value),
-                    text_or(r.unit),
-                    format_number(r.city_value),
-                    (format_number(r.difference) if name != CITYWIDE else MISSING_NUMBER)
-                    + ("" if is_missing(r.note) else f" ({r.note})"),
-                    text_or(r.source),
-                )
-                for r in table.itertuples()
-            ),
+            tuple(_indicator_row(r, name != CITYWIDE) for r in table.itertuples()),
             (False, False, True, False, True, True, False),
         )
+    )
+
+
+def _indicator_row(r: Any, difference: bool) -> tuple[str, ...]:
+    """A district's indicator beside the city, value, city and difference alike in decimals."""
+    places = decimals_for(r.value, r.city_value)
+    return (
+        r.indicator,
+        str(r.year),
+        format_number(r.value, places),
+        text_or(r.unit),
+        format_number(r.city_value, places),
+        (format_number(r.difference, places) if difference else MISSING_NUMBER)
+        + ("" if is_missing(r.note) else f" ({r.note})"),
+        text_or(r.source),
     )
 
 
