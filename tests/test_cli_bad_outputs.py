@@ -257,6 +257,23 @@ def test_a_report_named_for_another_format_and_a_base_url_that_is_none_are_refus
     assert _counts(small)[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("xlsx", "weitergabe.csv"), ("csv", "weitergabe.xlsx"), ("qdpx", "a.xlsx")]
+)
+def test_an_export_named_for_another_format_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
+    """An XLSX zip named .csv (or CSV text named .xlsx) would not open in Excel."""
+    out = tmp_path / name
+    assert main(["--project", str(small), "export", "--format", fmt, str(out)]) == 2
+    suffix = name.rsplit(".", 1)[1]
+    assert f"die Endung .{suffix} passt nicht zum Format {fmt}" in capsys.readouterr().err
+    assert not out.exists()
+    fitting = tmp_path / f"weitergabe.{fmt}"  # the right name, or any other, is written
+    assert main(["--project", str(small), "export", "--format", fmt, str(fitting)]) == 0
+    assert fitting.stat().st_size > 0
+
+
 def test_export_to_standard_output_and_an_edit_without_changes(
     small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

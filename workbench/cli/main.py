@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
@@ -26,6 +27,8 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import describe_os_error
 from workbench.core.formatting import plural
 from workbench.project import Project
+
+EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -161,6 +164,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise WorkbenchError(
             "--originals und --pseudonymised schließen sich aus (ohne Angabe wird "
             "pseudonymisiert exportiert)."
+        )
+    suffix = Path(args.out).suffix.lstrip(".").lower()
+    if suffix in EXPORT_FORMATS and suffix != args.format:  # Excel would not open it
+        raise WorkbenchError(
+            f"{Path(args.out).name}: die Endung .{suffix} passt nicht zum Format "
+            f"{args.format} (eine {args.format.upper()}-Datei endet auf .{args.format})."
         )
     if args.format == "qdpx":
         if args.out == "-":
@@ -316,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=["csv", "xlsx", "qdpx"],
+        choices=EXPORT_FORMATS,
         required=True,
         help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx)",
     )
