@@ -46,6 +46,16 @@ def test_tokens_are_random_and_stored_only_as_hashes(rated: Project) -> None:
     assert ballot.budget == feedback.DEFAULT_BUDGET and ballot.points_left == 10
 
 
+def test_no_code_starts_with_a_minus(rated: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One in 64 random codes began with "-": Excel shows it as #NAME? (a formula) in the
+    codes' CSV, and ``forget --token -…`` took it for an option. Such a draw is discarded."""
+    draws = iter(["-5gT3x0yKnFH7UP7D9nNgQ", "_5gT3x0yKnFH7UP7D9nNgQ", "Q5gT3x0yKnFH7UP7D9nNg-"])
+    monkeypatch.setattr(
+        "workbench.participation.tokens.secrets.token_urlsafe", lambda _n: next(draws)
+    )
+    assert feedback.issue_tokens(rated, 2) == ["_5gT3x0yKnFH7UP7D9nNgQ", "Q5gT3x0yKnFH7UP7D9nNg-"]
+
+
 def test_token_scope_workshop_or_district(rated: Project) -> None:
     [token] = feedback.issue_tokens(rated, 1, workshop="Quartiersworkshop Opladen")
     ballot = feedback.open_ballot(rated, token)
