@@ -196,6 +196,14 @@ def test_url_parameter_preselects_a_district(project_dir: Path) -> None:
     assert app(project_dir, "district=manfort").district.value == "Manfort"
 
 
+def test_a_need_of_one_district_says_so_in_the_singular() -> None:
+    """The badge's title read „in 1 Sozialräumen genannt“."""
+    badge = widgets.profile_view_html.scope_badge("sozialraumspezifisch", 1)
+    assert "title='in 1 Sozialraum genannt'" in badge
+    two = widgets.profile_view_html.scope_badge("sozialraumspezifisch", 2)
+    assert "title='in 2 Sozialräumen genannt'" in two
+
+
 def test_a_link_typed_without_umlauts_opens_the_district(project_dir: Path) -> None:
     """``?district=Steinbuechel`` (a link typed on a keyboard without ü) is Steinbüchel."""
     view = app(project_dir, "district=Steinbuechel")

@@ -27,6 +27,7 @@ from widgets.topic_map import (
     heatmap_html,
     heatmap_table,
     map_data,
+    map_text_html,
     topic_map_app,
     topic_quotes_html,
 )
@@ -183,6 +184,26 @@ def test_without_a_need_run_only_topics_colour_the_map(data: MapData) -> None:
     view = TopicMapView(plain)
     assert view.colour.options == (("Themen", BY_TOPIC),)
     assert "noch nicht gruppiert" in view.notice.children[0].value
+
+
+def test_the_map_in_words_counts_one_statement_in_the_singular(data: MapData) -> None:
+    """A project with one statement: not „1 Aussagen in 1 Themen“, „Die größten Themen“."""
+    first = data.statements[data.statements["need"].notna()].head(1)
+    one = MapData(
+        first,
+        data.topics[data.topics["topic"] == first["topic"].iloc[0]],
+        data.districts,
+        data.topic_run,
+        data.need_run,
+    )
+    by_topic = map_text_html(one, BY_TOPIC)
+    assert "Die Karte zeigt 1 Aussage in 1 Thema, jedes Thema in seiner Farbe. Das Thema: " in (
+        by_topic
+    )
+    by_need = map_text_html(one, BY_NEED)
+    assert "Farbig ist die 1 Aussage zu Bedarfen, nach 1 Bedarfscluster;" in by_need
+    assert "Der Bedarfscluster: " in by_need
+    assert "Die Karte zeigt 487 Aussagen in 7 Themen" in map_text_html(data, BY_TOPIC)  # the demo
 
 
 def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:

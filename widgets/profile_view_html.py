@@ -92,13 +92,18 @@ def _quote_rows(table: pd.DataFrame) -> list[QuoteRow]:
 
 def scope_badge(scope: str, n_districts: int, focus: Sequence[str] = ()) -> str:
     """The badge of a need: cross-cutting or local, its title saying why (the number of
-    districts, the focus district)."""
+    districts, the focus district).
+
+    >>> "title='in 1 Sozialraum genannt'" in scope_badge("sozialraumspezifisch", 1)
+    True
+    """
+    named = f"in {plural(n_districts, 'Sozialraum', 'Sozialräumen')} genannt"
     if scope == CROSS_CUTTING:
-        title = f"in {n_districts} Sozialräumen genannt, in keinem gehäuft"
+        title = f"{named}, in keinem gehäuft"
         return f"<span class='sw-badge sw-badge-cross' title='{esc(title)}'>übergreifend</span>"
     if scope == NO_DISTRICT:
         return "<span class='sw-badge'>ohne Sozialraum</span>"
-    why = focus_text(focus) or f"in {n_districts} Sozialräumen genannt"
+    why = focus_text(focus) or named
     return f"<span class='sw-badge sw-badge-local' title='{esc(why)}'>sozialraumspezifisch</span>"
 
 

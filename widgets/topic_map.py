@@ -63,6 +63,7 @@ from workbench.analysis.topic_map import (
     topic_quotes,
     topic_table,
 )
+from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -181,20 +182,27 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
         largest = ", ".join(
             f"{esc(f'{int(c)} · {labels[c]}')} ({int(k)})" for c, k in sizes.head(3).items()
         )
+        coloured = int(sizes.sum())
         text = (
-            f"Die Karte zeigt {n} Aussagen. Farbig sind die {int(sizes.sum())} Aussagen zu "
-            f"Bedarfen, nach {len(sizes)} Bedarfsclustern; grau die übrigen. "
-            f"Die größten Bedarfscluster: {largest}."
+            f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')}. Farbig "
+            f"{'ist die' if coloured == 1 else 'sind die'} "
+            f"{plural(coloured, 'Aussage', 'Aussagen')} zu Bedarfen, nach "
+            f"{plural(len(sizes), 'Bedarfscluster', 'Bedarfsclustern')}; grau die übrigen."
         )
+        if largest:
+            text += f" {'Die größten Bedarfscluster' if len(sizes) > 1 else 'Der Bedarfscluster'}: "
+            text += f"{largest}."
     else:
         topics = data.topics.head(3)
         largest = ", ".join(
             f"{esc(topic_name(t, label))} ({int(k)})"
             for t, label, k in zip(topics["topic"], topics["label"], topics["size"], strict=True)
         )
+        many = len(data.topics) > 1
         text = (
-            f"Die Karte zeigt {n} Aussagen in {len(data.topics)} Themen, jedes Thema in "
-            f"seiner Farbe. Die größten Themen: {largest}."
+            f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')} in "
+            f"{plural(len(data.topics), 'Thema', 'Themen')}, jedes Thema in seiner Farbe. "
+            f"{'Die größten Themen' if many else 'Das Thema'}: {largest}."
         )
     return (
         f"<p class='sw-note'>{text} Alle Themen mit ihren Aussagen stehen in "
