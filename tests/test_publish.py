@@ -299,3 +299,21 @@ def test_publishing_again_replaces_pages_and_a_foreign_folder_is_refused(
     assert main(["--project", str(path), "publish", "--out", str(out)]) == 0
     assert "Seiten" in capsys.readouterr().out and (out / INDEX).is_file()
     assert CITYWIDE in Page(out / "sozialraum-gesamtstadt.html").text
+
+
+def test_a_map_of_one_statement_reads_in_the_singular(studied: Project) -> None:
+    """Not „1 Aussage, 1 Themen“ and „Jeder Punkt ist eine der 1 Aussagen“."""
+    from dataclasses import replace
+
+    from workbench.synthesis.site.topic_map import topic_map_body
+
+    data = map_data(studied)
+    first = data.statements.head(1)
+    one = replace(
+        data, statements=first, topics=data.topics[data.topics["topic"] == first["topic"].iloc[0]]
+    )
+    body = html.unescape(topic_map_body(one, WHEN)[0])
+    assert "1 Aussage, 1 Thema." in body
+    assert "<p>Der Punkt ist die eine Aussage; " in body
+    demo = html.unescape(topic_map_body(data, WHEN)[0])
+    assert "Jeder Punkt ist eine der 487 Aussagen; " in demo and ", 7 Themen." in demo

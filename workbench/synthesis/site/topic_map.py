@@ -19,7 +19,7 @@ from workbench.analysis.topic_map import (
     topic_quotes,
 )
 from workbench.core.colours import blend, readable_text
-from workbench.core.formatting import format_number
+from workbench.core.formatting import format_number, plural
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
     PSEUDONYMISED,
@@ -134,7 +134,7 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
     meta = (
         f"Themenlauf {data.topic_run}"
         + (f", Bedarfslauf {data.need_run}" if data.need_run is not None else "")
-        + f": {_count(n)}, {format_number(len(data.topics))} Themen. {PSEUDONYMISED}"
+        + f": {_count(n)}, {plural(len(data.topics), 'Thema', 'Themen')}. {PSEUDONYMISED}"
     )
     sections = [
         ("sec-karte", "Karte der Aussagen"),
@@ -142,15 +142,16 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
         ("sec-themen", "Themen und ihre Aussagen"),
     ]
     toc = "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in sections)
+    points = "Der Punkt ist die eine Aussage" if n == 1 else f"Jeder Punkt ist eine der {_count(n)}"
     parts = [
         head,
         f'<p class="wb-meta">{esc(meta)}</p>',
         *(f'<p class="wb-note">{esc(note)}</p>' for note in data.notes),
         f'<nav class="wb-toc"><ul>{toc}</ul></nav>',
         f'<h2 id="{sections[0][0]}">{sections[0][1]}</h2>',
-        f"<p>Jeder Punkt ist eine der {format_number(n)} Aussagen; ähnliche Aussagen liegen "
-        "nah beieinander. Zeigen Sie auf einen Punkt, um die Aussage zu lesen; ein Klick "
-        "auf ein Thema in der Legende blendet es aus und ein.</p>",
+        f"<p>{points}; ähnliche Aussagen liegen nah beieinander. Zeigen Sie auf einen Punkt, "
+        "um die Aussage zu lesen; ein Klick auf ein Thema in der Legende blendet es aus und "
+        "ein.</p>",
         _figure("karte-themen", "Aussagen nach Thema", map_div(data, False, "wb-chart-karte")),
     ]
     if data.need_run is not None:
