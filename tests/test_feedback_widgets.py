@@ -92,6 +92,20 @@ def test_rating_points_and_comment_are_saved_through_the_callback() -> None:
     assert len(store.calls) == calls and card.status.value == SAVED
 
 
+def test_a_budget_of_one_point_reads_in_the_singular() -> None:
+    """„Jede*r hat einen Punkt“: not „Sie haben 1 Punkte“, „1 Prioritätspunkte“."""
+    from widgets.formular_page import form_page
+
+    one = ballot(budget=1)
+    shown = all_html(ParticipantForm(one, FakeStore(budget=1).save).widget)
+    page = form_page(one, "t" * 22)
+    for text in (shown, page):
+        assert "Sie haben 1 Punkt." in text
+        assert "Verteilen Sie außerdem 1 Prioritätspunkt auf das" in text
+        assert "Noch 1 von 1 Prioritätspunkt frei." in text
+        assert "1 Punkte" not in text and "1 Prioritätspunkte" not in text
+
+
 def test_budget_is_shown_and_a_refused_save_is_reverted() -> None:
     store = FakeStore(budget=3)
     form = ParticipantForm(ballot(budget=3), store.save)

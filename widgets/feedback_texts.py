@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core.formatting import cut_text
+from workbench.core.formatting import cut_text, plural
 
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
@@ -39,7 +39,7 @@ NOTHING_TO_RATE = (
 # The steps that differ between the app (+/− buttons, every change saved at once) and the
 # form (a number field, one button saves everything).
 _APP_STEPS = (
-    "<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
+    "<li>Sie haben {points}. Geben Sie Punkte für das, was Ihnen am "
     "wichtigsten ist. Mit + geben Sie einen Punkt. Mit − nehmen Sie einen Punkt "
     "zurück.</li>"
     "<li>Sie können auch etwas dazu schreiben. Drücken Sie dann auf "
@@ -47,7 +47,7 @@ _APP_STEPS = (
     "<li>Alles wird sofort gespeichert. Sie können es später noch ändern.</li>"
 )
 _FORM_STEPS = (
-    "<li>Sie haben {budget} Punkte. Geben Sie Punkte für das, was Ihnen am "
+    "<li>Sie haben {points}. Geben Sie Punkte für das, was Ihnen am "
     "wichtigsten ist. Schreiben Sie die Zahl in das Feld „Punkte“.</li>"
     "<li>Sie können auch etwas dazu schreiben.</li>"
     "<li>Drücken Sie am Ende auf „Antworten speichern“. Dann ist alles gespeichert.</li>"
@@ -66,7 +66,9 @@ def easy_language_html(budget: int, drafts: bool, form: bool = False) -> str:
         if drafts
         else ""
     )
-    steps = (_FORM_STEPS if form else _APP_STEPS).format(budget=int(budget))
+    steps = (_FORM_STEPS if form else _APP_STEPS).format(
+        points=plural(int(budget), "Punkt", "Punkte")
+    )
     return (
         "<section class='sw-easy' aria-labelledby='sw-easy-title'>"
         "<h2 id='sw-easy-title'>In Einfacher Sprache</h2><ul>"
@@ -88,18 +90,18 @@ def intro_text(budget: int, drafts: bool) -> str:
         "Hier sehen Sie die Bedarfe aus den Workshops"
         + (" und unsere ersten Empfehlungen" if drafts else "")
         + ". Sagen Sie uns bitte zu jedem Punkt: Trifft das nach Ihrer Erfahrung zu? "
-        f"Verteilen Sie außerdem {budget} Prioritätspunkte auf das, was Ihnen am "
-        "wichtigsten ist – wie Klebepunkte im Workshop."
+        f"Verteilen Sie außerdem {plural(budget, 'Prioritätspunkt', 'Prioritätspunkte')} auf das, "
+        "was Ihnen am wichtigsten ist – wie Klebepunkte im Workshop."
     )
 
 
 def points_left_text(left: int, budget: int) -> str:
     """The line with the points still free.
 
-    >>> points_left_text(7, 10)
-    'Noch 7 von 10 Prioritätspunkten frei.'
+    >>> points_left_text(7, 10), points_left_text(1, 1)
+    ('Noch 7 von 10 Prioritätspunkten frei.', 'Noch 1 von 1 Prioritätspunkt frei.')
     """
-    return f"Noch {left} von {budget} Prioritätspunkten frei."
+    return f"Noch {left} von {plural(budget, 'Prioritätspunkt', 'Prioritätspunkten')} frei."
 
 
 def plain_scope(scope: str, n_districts: int) -> str:
