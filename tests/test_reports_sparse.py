@@ -122,9 +122,9 @@ def _empty_columns(table: list[list[str]]) -> list[str]:
     ]
 
 
-def check(project: Project, fmt: str, district: str | None = None) -> str:
+def check(project: Project, fmt: str, district: str | None = None, max_quotes: int = 3) -> str:
     """Render; no forbidden text, no empty column; return the texts joined."""
-    data = render(project, fmt, district=district, generated_at=WHEN)
+    data = render(project, fmt, district=district, generated_at=WHEN, max_quotes=max_quotes)
     texts, tables = PARTS[fmt](data)
     bad = [t for t in texts if FORBIDDEN.search(t)]
     assert not bad, (fmt, bad[:5])
@@ -307,3 +307,12 @@ def test_numbers_of_one_row_have_the_same_decimals(tmp_path: Path) -> None:
     assert ["Arbeitslosenquote", "2022", "4,0", "%", "6,6", "-2,6", "Stadt"] in district_rows
     docx_cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     assert "4,0" in docx_cells and "4" not in docx_cells
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_report_without_quotes_ends_its_sentences(gaps: Project, fmt: str) -> None:
+    """--max-quotes 0: „1 Aussage kodiert.“, not „…; 0 davon als Beispiel:“ over nothing."""
+    text = check(gaps, fmt, max_quotes=0)
+    assert "1 Aussage kodiert." in text
+    assert "0 davon als Beispiel" not in text
+    assert "1 Aussage kodiert; 1 davon als Beispiel:" in check(gaps, fmt)

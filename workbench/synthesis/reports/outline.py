@@ -559,10 +559,8 @@ def _dimension_quotes(
         return
     shown = quotes.drop_duplicates("segment_id").head(max_quotes)
     total = quotes["segment_id"].nunique()
-    out.text(
-        f"{plural(total, 'Aussage', 'Aussagen')} kodiert; {len(shown)} davon als Beispiel:",
-        "meta",
-    )
+    examples = f"; {len(shown)} davon als Beispiel:" if len(shown) else "."  # --max-quotes 0
+    out.text(f"{plural(total, 'Aussage', 'Aussagen')} kodiert{examples}", "meta")
     for q in shown.itertuples():
         where = f"{source(data, int(q.segment_id))} · kodiert von {q.coders}"
         out.add(Quote(q.quote, where, int(q.segment_id)))
