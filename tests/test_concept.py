@@ -352,6 +352,14 @@ def test_a_sparse_project_gets_one_german_sentence(tmp_path: Path, capsys) -> No
     cards.close()
 
 
+def test_a_concept_without_quotes_ends_its_sentences(studied: Project) -> None:
+    """--max-quotes 0: „… als Ressource kodiert.“, not „…; 0 davon als Beispiel:“."""
+    concept = build_concept(studied, read_concept_text(STARTER))
+    text = page_text(render_concept(concept, "html", WHEN, max_quotes=0).decode("utf-8"))
+    assert "0 davon als Beispiel" not in text
+    assert re.search(r"\d+ Aussagen als Ressource kodiert\.", text)
+
+
 def test_bad_output_names_are_refused(studied: Project, tmp_path: Path, capsys) -> None:
     folder = str(studied.path)
     assert main(["--project", folder, "konzept", "--out", str(tmp_path / "k.pdf")]) == 2

@@ -274,7 +274,8 @@ class _Writer:
         shown = resources if self.max_quotes is None else resources[: self.max_quotes]
         total = plural(len(resources), "Aussage", "Aussagen")
         more = "" if len(shown) == len(resources) else f"; {len(shown)} davon als Beispiel"
-        out.text(f"{total} als Ressource kodiert{more}:", "meta")
+        end = ":" if shown else "."  # --max-quotes 0: no colon over nothing
+        out.text(f"{total} als Ressource kodiert{more if shown else ''}{end}", "meta")
         for statement in shown:
             _quote(out, statement)
 
