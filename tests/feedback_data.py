@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from workbench import Project
 from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC
+from workbench.participation import feedback
 from workbench.store import NeedAssignment, NeedRun
 
 STATEMENTS = {
@@ -76,3 +77,26 @@ def rated_project(project: Project, folder: Path) -> Project:
 def count(project: Project, model: type) -> int:
     with project.session() as s:
         return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def items(project: Project, token: str) -> list[int]:
+    """The item ids of the token's ballot, in order."""
+    return [i.item_id for i in feedback.open_ballot(project, token).items]
+
+
+def answer(item: int, rating: str = "", points: str = "0", comment: str = "") -> dict[str, str]:
+    """The fields of one item as the browser sends them."""
+    return {f"bewertung-{item}": rating, f"punkte-{item}": points, f"kommentar-{item}": comment}
+
+
+def fields(*answers: dict[str, str]) -> dict[str, str]:
+    """All fields of a form."""
+    merged: dict[str, str] = {}
+    for a in answers:
+        merged.update(a)
+    return merged
+
+
+def stored(project: Project, token: str) -> dict[int, feedback.Answer]:
+    """The token's stored answers."""
+    return dict(feedback.open_ballot(project, token).answers)
