@@ -230,3 +230,45 @@ def test_a_slash_in_a_code_name_is_kept_as_a_look_alike_and_given_back(tmp_path:
     again.write_bytes(codebook_qdc(specs))
     assert 'name="ÖPNV (Bus/Bahn)"' in again.read_text(encoding="utf-8")
     assert read_codebook_qdc(again) == specs
+
+
+def test_importing_a_sparser_codebook_keeps_what_the_file_does_not_say(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ATLAS.ti codebook with colours but no descriptions (and REFI-QDA has no anchor
+    examples) updates what it gives and leaves the team's descriptions and examples."""
+    from workbench.cli.main import main
+
+    cards_project(project, tmp_path)
+    path = tmp_path / "atlas.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 9">\n'
+        "  <Codes>\n"
+        '    <Code guid="85D17F60-7BB0-481E-B742-B4861DD669DF" name="Ressource" '
+        'isCodable="true" color="#F00082"/>\n'
+        '    <Code guid="0F8A1907-7E42-4739-8610-A676B4D1B69F" name="Bedarf" isCodable="true">\n'
+        "      <Description>Was fehlt im Quartier</Description>\n"
+        "    </Code>\n"
+        '    <Code guid="0F8A1907-7E42-4739-8610-A676B4D1B6AA" name="Leerstelle" '
+        'isCodable="true"/>\n'
+        "  </Codes>\n"
+        "</CodeBook>\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
+    capsys.readouterr()
+    book = {s.path: s for s in project.codebook()}
+    # Only the colour came with the file: description and example stay.
+    assert book["Ressource"] == CodeSpec(
+        "Ressource", "Was trägt", "Kirchengemeinde hilft", "#f00082"
+    )
+    # Only the description came: example and colour stay.
+    assert book["Bedarf"] == CodeSpec(
+        "Bedarf", "Was fehlt im Quartier", "Tablets für alle", "#264653"
+    )
+    assert book["Leerstelle"] == CodeSpec("Leerstelle")
+    # Untouched codes stay as they were.
+    assert book["Themen/Digitale Teilhabe"] == CodeSpec(
+        "Themen/Digitale Teilhabe", "WLAN, Geräte", "kein WLAN", "#457b9d"
+    )

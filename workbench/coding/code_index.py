@@ -22,7 +22,12 @@ class CodeIndex:
         return self.by_path.get(path)
 
     def upsert(self, spec: CodeSpec) -> Code:
-        """The code for ``spec``, created (with missing parents) or updated."""
+        """The code for ``spec``, created (with missing parents) or updated.
+
+        An existing code takes the fields ``spec`` gives; a field the file leaves empty
+        keeps its value (a codebook from another program that has colours but no
+        descriptions, or no anchor examples at all, must not erase the team's).
+        """
         parent = self.upsert(CodeSpec(spec.parent)) if spec.parent else None
         code = self.by_path.get(spec.path)
         if code is None:
@@ -30,9 +35,11 @@ class CodeIndex:
             self.session.add(code)
             self.by_path[spec.path] = code
             self.created += 1
-        if spec.description or spec.example or spec.colour:
+        if spec.description:
             code.description = spec.description
+        if spec.example:
             code.example = spec.example
+        if spec.colour:
             code.colour = spec.colour
         self.session.flush()
         return code
