@@ -272,3 +272,31 @@ def test_importing_a_sparser_codebook_keeps_what_the_file_does_not_say(
     assert book["Themen/Digitale Teilhabe"] == CodeSpec(
         "Themen/Digitale Teilhabe", "WLAN, Geräte", "kein WLAN", "#457b9d"
     )
+
+
+def test_a_control_character_in_a_code_text_does_not_break_the_exports(
+    project: Project, tmp_path: Path, codebook_schema: etree.XMLSchema
+) -> None:
+    """A description pasted from Word keeps its manual line break (a vertical tab) and a
+    form feed; XML 1.0 cannot carry them, so the .qdc and the .qdpx drop them instead of
+    writing a file that neither MAXQDA nor the Werkbank can open again."""
+    import zipfile
+
+    from workbench.exchange.qdpx import export_qdpx, import_qdpx
+
+    cards_project(project, tmp_path)
+    project.update_code("Bedarf", description="Was fehlt\vim Quartier\f", example="Bänke\x01")
+    qdc = tmp_path / "codebuch.qdc"
+    project.export_codebook(qdc, "qdc")
+    assert _valid(codebook_schema, qdc.read_bytes()), codebook_schema.error_log
+    book = {s.path: s for s in read_codebook_qdc(qdc)}
+    assert book["Bedarf"].description == "Was fehltim Quartier"
+    assert book["Bedarf"].example == "Bänke"
+
+    out = tmp_path / "projekt.qdpx"
+    export_qdpx(project, out)
+    with zipfile.ZipFile(out) as archive:
+        etree.fromstring(archive.read("project.qde"))  # well-formed
+    other = Project.create(tmp_path / "wieder", districts=list(project.districts()["district"]))
+    import_qdpx(other, out)
+    assert {s.path: s for s in other.codebook()}["Bedarf"].description == "Was fehltim Quartier"

@@ -14,6 +14,7 @@ nested ``<Code>`` elements; each has a GUID, a name, ``isCodable``, an optional 
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -36,6 +37,18 @@ ORIGIN = "Sozialraum-Werkbank"
 # Fixed namespace for code GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
 EXAMPLE_MARKER = "\n\nBeispiel: "
+# Characters XML 1.0 cannot carry, not even as a reference (a vertical tab from a text
+# pasted out of Word): one of them in a description makes the whole file unreadable.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry.
+
+    >>> xml_safe("Zeile eins\\vZeile zwei")
+    'Zeile einsZeile zwei'
+    """
+    return _XML_INVALID.sub("", text)
 
 
 def code_guid(path: str) -> str:
@@ -49,7 +62,7 @@ def code_guid(path: str) -> str:
 
 def _code_element(node: dict, parent_path: str | None) -> ET.Element:
     path = f"{parent_path}{SEPARATOR}{node['name']}" if parent_path else node["name"]
-    name = exchanged_code_name(node["name"])  # "Bus∕Bahn" → "Bus/Bahn" for other programs
+    name = xml_safe(exchanged_code_name(node["name"]))  # "Bus∕Bahn" → "Bus/Bahn" elsewhere
     attrs = {"guid": code_guid(path), "name": name, "isCodable": "true"}
     if node.get("colour"):
         attrs["color"] = node["colour"]
@@ -58,7 +71,7 @@ def _code_element(node: dict, parent_path: str | None) -> ET.Element:
     if node.get("example"):
         description = f"{description}{EXAMPLE_MARKER}{node['example']}".lstrip("\n")
     if description:
-        ET.SubElement(element, "Description").text = description
+        ET.SubElement(element, "Description").text = xml_safe(description)
     for child in node.get("children", []):
         element.append(_code_element(child, path))
     return element
