@@ -132,19 +132,24 @@ def test_bad_code_names_give_german_messages(bare: Project) -> None:
     assert [c.path for c in bare.codebook()] == ["Bedarf"]
 
 
-def test_a_coded_code_cannot_become_a_parent(bare: Project) -> None:
+def test_a_coded_code_can_become_a_parent_and_stays_applicable(bare: Project) -> None:
+    """Differentiating a code (MAXQDA's "Ausdifferenzieren"): a subcode under a code that
+    already has codings; the parent stays a button with its codings."""
     panel = CodingPanel(bare, coder="Ober", co_researcher=True)
     create(panel, "Ort")  # applied at once: it has a coding
+    first = panel.model.current_id
     create(panel, "Bürgerhaus", parent="Ort")
-    assert "kann kein Obercode werden" in panel.status.value
-    assert [c.path for c in bare.codebook()] == ["Ort"]
-    bare.add_code("Leer")  # without codings it may
+    assert [c.path for c in bare.codebook()] == ["Ort", "Ort/Bürgerhaus"]
+    assert list(panel.code_buttons) == ["Ort", "Ort/Bürgerhaus"]
+    assert codings_of(bare, "Ober") == {(first, "Ort"), (first, "Ort/Bürgerhaus")}
+    bare.add_code("Leer")  # a parent without codings is a group
     panel.key_catcher.press("j")
     create(panel, "Unterpunkt", parent="Leer")
-    assert [c.path for c in bare.codebook()] == ["Leer", "Leer/Unterpunkt", "Ort"]
+    assert [c.path for c in bare.codebook()] == ["Leer", "Leer/Unterpunkt", "Ort", "Ort/Bürgerhaus"]
     assert "Leer" not in panel.code_buttons  # now a group
     assert codings_of(bare, "Ober") == {
-        (int(bare.segments()["segment_id"].iloc[0]), "Ort"),
+        (first, "Ort"),
+        (first, "Ort/Bürgerhaus"),
         (panel.model.current_id, "Leer/Unterpunkt"),
     }
 
@@ -167,3 +172,26 @@ def test_a_name_taken_meanwhile_by_another_coder_is_refused_and_then_shown(
     assert "Code 'Mobilität' gibt es schon" in said(panel.new_code_message)
     assert button(panel, "Mobilität").description == "1 · Mobilität"  # shown right away
     assert codings_of(bare, "Gleichzeitig") == set()
+
+
+def test_a_coded_code_that_gets_subcodes_elsewhere_stays_a_button(bare: Project) -> None:
+    """The panel refuses to put a subcode under a coded code, but the command line (and a
+    MAXQDA project, where parent codes are coded) can: the codings on the parent code
+    stay visible and can be taken back, the code stays applicable."""
+    from workbench.cli.main import main
+
+    panel = CodingPanel(bare, coder="Ober", co_researcher=True)
+    create(panel, "Ort")  # applied to K1 at once
+    first = panel.model.current_id
+    assert main(["--project", str(bare.path), "codebook", "add", "Ort/Bürgerhaus"]) == 0
+    panel.key_catcher.press("j")  # the next statement: the codebook is read again
+    assert list(panel.code_buttons) == ["Ort", "Ort/Bürgerhaus"]
+    assert ("Ort", "Ort") in panel.code_filter.options
+    panel.key_catcher.press("k")
+    assert panel.model.current_id == first
+    assert button(panel, "Ort").description.startswith("✓")
+    button(panel, "Ort").click()  # taken back
+    assert codings_of(bare, "Ober") == set()
+    # A parent code nobody applied stays a group (the demo's "Themen").
+    fresh = CodingPanel(bare, coder="Zweite", co_researcher=True)
+    assert list(fresh.code_buttons) == ["Ort/Bürgerhaus"]

@@ -183,7 +183,12 @@ class CodingModel:
     def _read_codebook(self, signature: tuple[CodeSpec, ...], strict: bool) -> None:
         """Build the buttons from the codebook; codes keep the keys they had."""
         keep = {path: key for key, path in self.key_of_.items()}
-        buttons = code_buttons(self.project.codes(), self.offered_, self.shortcuts, keep, strict)
+        with self.project.session() as s:  # codes in use: a coded parent stays a button
+            used = select(Code.path).join(Coding, Coding.code_id == Code.id).distinct()
+            applied = set(s.scalars(used))
+        buttons = code_buttons(
+            self.project.codes(), self.offered_, self.shortcuts, keep, strict, applied
+        )
         self.buttons_ = buttons
         self.button_of_ = {b.path: i for i, b in enumerate(buttons)}
         self.key_of_ = {b.key: b.path for b in buttons if b.key}
@@ -399,21 +404,13 @@ class CodingModel:
 
         The code joins the codebook at once (``Project.add_code``), gets the next free
         key and is applied for this coder; return its path. ``parent`` (a code path or
-        None) must be in the codebook. A code that has codings can't become a parent:
-        codes with subcodes are groups in the panel, so nobody could apply it any more.
+        None) must be in the codebook; a parent that has codings stays a button.
         """
         index = self._require()
         self.refresh_codebook()  # a code just created elsewhere counts, and then shows
         codebook = self.codebook_
         parent = (parent or "").strip() or None
         path = new_code_path(name, parent, (c.path for c in codebook))
-        leaf = not any(c.parent == parent for c in codebook)
-        if parent is not None and leaf and self._has_codings(parent):
-            raise InputError(
-                f"Der Code '{parent}' ist schon Aussagen zugeordnet und kann kein Obercode "
-                "werden: ein Code mit Untercodes ist im Panel nur noch eine Gruppe und "
-                "lässt sich nicht mehr zuordnen. Bitte einen anderen Obercode wählen."
-            )
         self.project.add_code(path, description=description)
         if self.offered_ is not None:
             self.offered_.append(path)
@@ -421,17 +418,6 @@ class CodingModel:
         self.project.code_segment(self.segment_id(index), path, self.coder)
         self._mark(index, path, True)
         return path
-
-    def _has_codings(self, path: str) -> bool:
-        """Whether any coder applied the code ``path``."""
-        with self.project.session() as s:
-            found = s.scalar(
-                select(Coding.id)
-                .join(Code, Coding.code_id == Code.id)
-                .where(Code.path == path)
-                .limit(1)
-            )
-        return found is not None
 
     def toggle_key(self, key: str) -> bool | None:
         """Toggle the code bound to ``key``; None if no code has that key."""

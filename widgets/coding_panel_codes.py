@@ -99,12 +99,16 @@ def code_buttons(
     shortcuts: Mapping[str, str] | None = None,
     keep: Mapping[str, str] | None = None,
     strict: bool = True,
+    applied: Iterable[str] = (),
 ) -> list[CodeButton]:
     """The codes to offer as buttons, grouped and keyed.
 
     Group "Dimensionen": top-level codes without subcodes (the analytic dimensions);
     every top-level code with subcodes (e.g. ``Themen``) is a group of its descendants
-    and not a button itself. ``only`` restricts the buttons to these paths. Keys: those
+    and not a button itself — unless it is in ``applied`` (codes with codings: a MAXQDA
+    project codes with parent codes, and a subcode added under a coded code must not
+    hide its codings), then it is the first button of its group. ``only`` restricts the
+    buttons to these paths. Keys: those
     in ``keep`` (code path → key) stay, the other buttons get the free keys of
     :data:`CODE_KEYS` in order; or only ``shortcuts`` (key → code path) if given.
     ``strict=False`` (a codebook re-read while coding) skips codes of ``only`` and
@@ -117,12 +121,13 @@ def code_buttons(
         raise InputError(f"Code '{unknown[0]}' steht nicht im Codebuch.")
     colours = dict(zip(paths, (clean(c) for c in codes["colour"]), strict=True))
     descriptions = dict(zip(paths, (clean(d) or "" for d in codes["description"]), strict=True))
+    coded = set(applied)
     leaves = []
     for path in paths:
-        if path in parents or (wanted is not None and path not in wanted):
+        if (path in parents and path not in coded) or (wanted is not None and path not in wanted):
             continue
         top = path.split(SEPARATOR, 1)[0]
-        group = DIMENSIONS if SEPARATOR not in path else top
+        group = DIMENSIONS if SEPARATOR not in path and path not in parents else top
         leaves.append((0 if group == DIMENSIONS else 1, path, group))
     # Dimensions first, then each group of subcodes; within them in codebook order
     # (the order codes were created in, i.e. their ids).
