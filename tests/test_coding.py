@@ -117,6 +117,28 @@ def test_delete_with_codings_needs_force(project: Project, cards: dict[str, int]
     assert project.codings().empty
 
 
+def test_delete_does_not_silently_remove_memos_on_the_code(
+    project: Project, cards: dict[str, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A code nobody applied yet may carry the team's notes: deleting it asks for --force
+    and says how many memos went with it."""
+    project.add_memo("Abgrenzung zu Armut: nur Wohnkosten", "A", code="Themen/Wohnen")
+    project.add_memo("Offen: Internet zählt dazu?", "B", code="Themen/Digitale Teilhabe")
+    project.add_memo("Memo zur Aussage bleibt", "A", segment=cards["K4"])
+    with pytest.raises(WorkbenchError, match=r"'Themen' \(mit Untercodes\) hat 2 Memos\..*force"):
+        project.delete_code("Themen")
+    assert len(project.memos()) == 3
+    root = ["--project", str(project.path), "codebook", "delete"]
+    assert main([*root, "Themen/Wohnen"]) == 2
+    assert "hat 1 Memo." in capsys.readouterr().err
+    assert len(project.memos()) == 3 and "Themen/Wohnen" in set(project.codes()["path"])
+    project.code_segment(cards["K1"], "Themen/Digitale Teilhabe", "A")
+    assert main([*root, "Themen", "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "Code 'Themen' mit Untercodes, 1 Kodierung und 2 Memos gelöscht." in out
+    assert list(project.memos()["text"]) == ["Memo zur Aussage bleibt"]
+
+
 def test_yaml_export_round_trips(project: Project, cards: dict[str, int], tmp_path: Path) -> None:
     out = tmp_path / "codebuch.yaml"
     assert project.export_codebook(out, "yaml") == len(CODEBOOK)

@@ -77,9 +77,14 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
 
 def cmd_codebook_delete(args: argparse.Namespace) -> int:
     """workbench codebook delete PATH [--force]."""
-    removed = _project(args).delete_code(args.path, force=args.force)
-    extra = f" und {removed} Kodierungen" if removed else ""
-    print(f"Code '{args.path}' mit Untercodes{extra} gelöscht.")
+    project = _project(args)
+    memos = len(project.memos())
+    removed = project.delete_code(args.path, force=args.force)
+    memos -= len(project.memos())
+    extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
+    extra += [plural(memos, "Memo", "Memos")] if memos else []
+    also = f", {' und '.join(extra)}" if extra else ""
+    print(f"Code '{args.path}' mit Untercodes{also} gelöscht.")
     return 0
 
 

@@ -39,6 +39,7 @@ from workbench.coding.records import (
 )
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import atomic_path
+from workbench.core.formatting import plural
 from workbench.store import (
     Code,
     Coding,
@@ -297,15 +298,23 @@ class CodingMixin(ProjectStore):
         session.flush()
 
     def delete_code(self, path: str, force: bool = False) -> int:
-        """Delete a code and its subcodes (codings only with ``force``); return codings deleted."""
+        """Delete a code and its subcodes; return codings deleted.
+
+        Codings and memos on these codes go only with ``force`` (a memo on a code is the
+        team's analytic note: it is never removed without being asked for).
+        """
         with self.transaction() as s:
             code = _code(s, path)
             ids = [c.id for c in _subtree(s, code)]
             codings = list(s.scalars(select(Coding).where(Coding.code_id.in_(ids))))
-            if codings and not force:
+            on_codes = (Memo.target_type == "code") & Memo.target_id.in_(ids)
+            memos = len(list(s.scalars(select(Memo.id).where(on_codes))))
+            if (codings or memos) and not force:
                 with_sub = " (mit Untercodes)" if len(ids) > 1 else ""
+                held = [plural(len(codings), "Kodierung", "Kodierungen")] if codings else []
+                held += [plural(memos, "Memo", "Memos")] if memos else []
                 raise WorkbenchError(
-                    f"Code '{code.path}'{with_sub} hat {len(codings)} Kodierungen. "
+                    f"Code '{code.path}'{with_sub} hat {' und '.join(held)}. "
                     "Löschen entfernt sie mit; dazu ausdrücklich force=True "
                     "(Kommandozeile: --force) angeben."
                 )
@@ -319,7 +328,7 @@ class CodingMixin(ProjectStore):
                 )
             )
             s.execute(delete(Coding).where(Coding.code_id.in_(ids)))
-            s.execute(delete(Memo).where(Memo.target_type == "code", Memo.target_id.in_(ids)))
+            s.execute(delete(Memo).where(on_codes))
             # Children first, because of the parent foreign key.
             for c in reversed(_subtree(s, code)):
                 s.delete(c)
