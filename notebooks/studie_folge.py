@@ -34,13 +34,6 @@ def relink_needs(project: Project) -> pd.DataFrame:
     so no link points to a cluster the run no longer has. Returns the provenance check:
     empty when every chain is complete.
     """
-    from workbench.analysis import needs
-    from workbench.synthesis import recommendations as rec
+    from workbench.synthesis.recommendations import follow_evidence
 
-    clusters = needs.assignments(project).set_index("segment_id")["cluster"]
-    for link in rec.need_links(project).itertuples():
-        rec.unlink(project, int(link.recommendation_id), need_link=int(link.link_id))
-    for rec_id, cited in rec.evidence(project).groupby("recommendation_id")["segment_id"]:
-        for cluster in sorted({int(clusters[s]) for s in cited if s in clusters.index}):
-            rec.link_need(project, int(rec_id), cluster)
-    return rec.check_provenance(project)
+    return follow_evidence(project)

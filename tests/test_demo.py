@@ -47,6 +47,35 @@ def test_demo_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "Project.open(" in capsys.readouterr().out
 
 
+def test_the_demo_recommendations_carry_their_evidence(tmp_path: Path) -> None:
+    """`make demo` (demo --welle2): every draft recommendation rests on its statements, the
+    follow-up wave's status steps find them, and analysed they reach their need clusters."""
+    from workbench.analysis import needs
+    from workbench.analysis.needs import NeedParams
+    from workbench.demo import demo_recommendations
+    from workbench.synthesis import recommendations as rec
+    from workbench.synthesis.recommendation_status import status_history
+
+    assert main(["demo", str(tmp_path / "d"), "--welle2"]) == 0
+    specs = demo_recommendations()
+    with Project.open(tmp_path / "d") as project:
+        stored = rec.recommendations(project)
+        assert stored["title"].tolist() == [s.title for s in specs]  # once each, in order
+        assert stored["evidence"].tolist() == [len(s.evidence) for s in specs]
+        cited = rec.evidence(project)
+        assert set(zip(cited["document"], cited["source_id"], strict=True)) == {
+            ref for s in specs for ref in s.evidence
+        }
+        steps = status_history(project)
+        assert not steps.empty and set(steps["recommendation_id"]) <= set(
+            stored["recommendation_id"]
+        )
+        assert (stored["needs"] == 0).all()  # no need run yet
+        needs.run_needs(project, NeedParams(backend="tfidf"), progress=False)
+        assert rec.follow_evidence(project).empty  # every chain complete
+        assert (rec.recommendations(project)["needs"] > 0).all()
+
+
 def test_cp1252_card_export_keeps_umlauts(demo_project: Project) -> None:
     raw = read_source(CORPUS / "demo" / "wiesdorf_karten.csv")
     with pytest.raises(UnicodeDecodeError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,89 @@ def analyse_demo(project: Project, progress: bool = True) -> None:
         needs.run_needs(project, progress=progress)
     if topics.runs(project).empty:
         topics.run_topics(project, progress=progress)
+
+
+# -- the draft recommendations with their evidence (developed in 06_empfehlungen) -------------
+RECOMMENDATIONS_FILE = "empfehlungen.yaml"
+RECOMMENDATION_AUTHOR = "Forschungsteam"
+
+
+@dataclass(frozen=True)
+class RecommendationSpec:
+    """A recommendation with the statements it rests on (document, source id)."""
+
+    title: str
+    text: str
+    scope: str
+    actors: tuple[str, ...]
+    evidence: tuple[tuple[str, str], ...]
+    status: str = "Entwurf"
+
+
+def demo_recommendations(corpus: str | Path | None = None) -> tuple[RecommendationSpec, ...]:
+    """The demo study's draft recommendations from ``corpus/empfehlungen.yaml``."""
+    import yaml
+
+    path = (Path(corpus) if corpus else corpus_dir()) / RECOMMENDATIONS_FILE
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))["empfehlungen"]
+        return tuple(
+            RecommendationSpec(
+                title=str(e["titel"]),
+                text=str(e["text"]),
+                scope=str(e["sozialraum"]),
+                actors=tuple(str(a) for a in e["akteure"]),
+                evidence=tuple((str(d), str(i)) for d, i in e["belege"]),
+            )
+            for e in entries
+        )
+    except FileNotFoundError:
+        raise InputError("Datei nicht gefunden.", file=str(path)) from None
+    except (yaml.YAMLError, KeyError, TypeError, ValueError) as err:
+        raise InputError(
+            f"Erwartet wird eine Liste „empfehlungen“ mit titel, sozialraum, akteure, text und "
+            f"belege ({err.__class__.__name__}).",
+            file=path.name,
+        ) from None
+
+
+def add_demo_recommendations(
+    project: Project,
+    specs: Sequence[RecommendationSpec] | None = None,
+    author: str = RECOMMENDATION_AUTHOR,
+) -> int:
+    """Store the draft recommendations the project lacks (by title) with their evidence and,
+    if there is a need run, linked to the clusters of the latest run that hold that
+    evidence; return how many were added."""
+    from workbench.analysis import needs
+    from workbench.synthesis import recommendations as rec
+
+    specs = demo_recommendations() if specs is None else specs
+    known = set(rec.recommendations(project)["title"])
+    runs = needs.runs(project)
+    clusters = (
+        None if runs.empty else needs.assignments(project).set_index(["document", "source_id"])
+    )
+    added = 0
+    for spec in specs:
+        if spec.title in known:
+            continue
+        rec_id = rec.add_recommendation(
+            project,
+            spec.text,
+            scope=spec.scope,
+            actors=spec.actors,
+            status=spec.status,
+            title=spec.title,
+            author=author,
+        )
+        rec.link_evidence(project, rec_id, spec.evidence)
+        if clusters is not None:
+            held = clusters["cluster"]
+            for cluster in sorted({int(held[ref]) for ref in spec.evidence if ref in held.index}):
+                rec.link_need(project, rec_id, cluster)
+        added += 1
+    return added
 
 
 # -- the follow-up wave (issue 16): a second wave, a second indicator year, status steps --

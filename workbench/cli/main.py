@@ -193,13 +193,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """workbench demo [DIR]."""
-    from workbench.demo import add_follow_up, analyse_demo, build_demo
+    from workbench.demo import add_demo_recommendations, add_follow_up, analyse_demo, build_demo
+    from workbench.synthesis.recommendations import follow_evidence
 
     project = build_demo(args.dir, analyse=args.analyse and not args.welle2)
+    # the draft recommendations with their evidence (and their need clusters, if analysed);
+    # before the follow-up wave, whose status steps find them by their titles
+    add_demo_recommendations(project)
     if args.welle2:
         add_follow_up(project, analyse=args.analyse)
         if args.analyse:
             analyse_demo(project)
+            follow_evidence(project)  # into the need run over both waves
     status = project.status()
     print(
         f"Demo-Projekt in {project.path}: {status['workshops']} Workshops, "

@@ -395,6 +395,27 @@ def evidence(project: Project) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS)).astype(EVIDENCE_COLUMNS)
 
 
+def follow_evidence(project: Project) -> pd.DataFrame:
+    """Let every recommendation follow its evidence into the latest need run.
+
+    Every need link is replaced: each recommendation is linked to the clusters of the
+    latest run that now hold its evidence (the rule by which a new one is linked), so no
+    link points to a cluster the run no longer has. Returns the provenance check: empty
+    when every chain is complete.
+    """
+    with project.session() as session:
+        run = latest_memberships(session)
+    if run is None:
+        raise WorkbenchError(NO_NEED_RUN)
+    cluster_of = {s: c for c, members in run.members.items() for s in members}
+    for link in need_links(project).itertuples():
+        unlink(project, int(link.recommendation_id), need_link=int(link.link_id))
+    for rec_id, cited in evidence(project).groupby("recommendation_id")["segment_id"]:
+        for cluster in sorted({cluster_of[s] for s in cited if s in cluster_of}):
+            link_need(project, int(rec_id), cluster, run.run_id)
+    return check_provenance(project)
+
+
 __all__ = [
     "ACTORS",
     "CHAIN_FORMAT",
@@ -410,6 +431,7 @@ __all__ = [
     "evidence",
     "export_chain",
     "find_recommendation",
+    "follow_evidence",
     "link_evidence",
     "link_need",
     "need_links",
