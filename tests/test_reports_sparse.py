@@ -245,6 +245,7 @@ def test_gaps_in_districts_roles_codings_and_indicators(gaps: Project, fmt: str)
         assert "Für Opladen sind keine Indikatoren importiert." in text
         assert "Empfehlung 1: Einen Spielplatz bauen" in text
         assert "Adressiert an: ohne Angabe" in text
+        assert "Auftaktworkshop" not in text  # no city-wide statements: "Gesamtstadt" only
     else:
         assert "Jugendhilfe" in text and "ohne Rolle" in text
         assert "kein Wert für die Gesamtstadt" in text

@@ -73,6 +73,16 @@ NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE
 CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
 
 
+def city_heading(segments: int) -> str:
+    """The city-wide profile's name: with the kick-off workshop only if it has statements
+    (a study without one, e.g. district workshops only, has its indicators there).
+
+    >>> city_heading(96), city_heading(0)
+    ('Gesamtstadt (Auftaktworkshop)', 'Gesamtstadt')
+    """
+    return CITY_HEADING if segments else CITYWIDE
+
+
 def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     """The outline of the city-wide report, or of one district's profile."""
     out = OutlineBuilder()
@@ -417,7 +427,7 @@ def _profile(
     name = profile.district
     key = out.key_for(name)
     if title:
-        out.heading(level, name if name != CITYWIDE else CITY_HEADING, key)
+        out.heading(level, name if name != CITYWIDE else city_heading(profile.segments), key)
         level += 1
     if profile.segments:
         workshops = ", ".join(profile.workshops)

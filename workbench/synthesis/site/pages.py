@@ -18,7 +18,7 @@ from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
 from workbench.synthesis.reports.html import html_blocks
 from workbench.synthesis.reports.model import Block, Heading, Paragraph, Report, ReportData, slug
-from workbench.synthesis.reports.outline import CITY_HEADING, NO_DISTRICTS, build_report
+from workbench.synthesis.reports.outline import NO_DISTRICTS, build_report, city_heading
 
 OVERVIEW_TITLE = "Überblick"
 REPORT_FILE = "bericht.html"
@@ -82,8 +82,8 @@ def _district_line(data: ReportData, page: ProfilePage) -> str:
     """A link to a profile page and what it holds: statements, needs, the largest need."""
     esc = html.escape
     profile = data.profiles.profile(page.district)
-    name = CITY_HEADING if page.district == CITYWIDE else page.district
     n = profile.segments
+    name = city_heading(n) if page.district == CITYWIDE else page.district
     facts = f"{format_number(n)} {'Aussage' if n == 1 else 'Aussagen'}"
     if not profile.needs.empty:
         k = len(profile.needs)
