@@ -119,6 +119,17 @@ def test_python_m_widgets_formular_serves_the_form(
     assert "GET /beteiligung (127.0.0.1)" in text and token not in text
 
 
+def test_the_servers_help_and_errors_are_german(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("Aufruf: python -m widgets.formular") and "Optionen:" in shown
+    with pytest.raises(SystemExit) as refused:
+        main(["--port", "achtzig"])
+    err = capsys.readouterr().err
+    assert refused.value.code == 2 and "Fehler: --port: ungültiger Wert 'achtzig'" in err
+
+
 def test_a_taken_port_is_one_german_line(
     rated: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

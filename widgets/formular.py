@@ -70,6 +70,7 @@ from widgets.formular_page import (
     read_form,
 )
 from workbench.core.domain import WorkbenchError
+from workbench.core.german import install as install_german
 from workbench.participation.ballots import Answer, Ballot, open_ballot, save_answer
 from workbench.participation.tokens import FORM_PATH, InvalidToken
 from workbench.project import Project
@@ -344,7 +345,8 @@ def make_app(project_dir: Path | str | None, **settings: Any) -> tornado.web.App
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line of ``python -m widgets.formular``."""
+    """The command line of ``python -m widgets.formular`` (usage, headings, errors in German)."""
+    install_german()
     parser = argparse.ArgumentParser(
         prog="python -m widgets.formular",
         description="Startet das Beteiligungsformular ohne Kern je Person: "

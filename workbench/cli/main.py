@@ -22,10 +22,10 @@ from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, database_reason, open_project
-from workbench.cli.german import install as install_german
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import describe_os_error
 from workbench.core.formatting import plural
+from workbench.core.german import install as install_german
 from workbench.project import Project
 
 EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
