@@ -396,6 +396,7 @@ def test_cli_tokens_and_feedback(
     text = capsys.readouterr().out
     assert "1 von 5 Zugangscodes haben geantwortet" in text
     assert text.splitlines()[2].split()[:3] == [str(item), "Bedarf", "7"]  # most points first
+    assert text.splitlines()[2].split()[7:9] == ["1,00", "0,00"]  # shares the German way
 
     assert main([*where, "tokens", "--n", "1", "--workshop", "Nirgendwo"]) == 2
     assert "Unbekannter Workshop" in capsys.readouterr().err

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from workbench.cli.common import open_project
 from workbench.core.fileio import ensure_writable, write_atomic
+from workbench.core.formatting import format_number
 from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
@@ -63,10 +64,11 @@ def _write_private(path: Path, content: str) -> None:
 
 
 def _fmt(value: object, digits: int = 2) -> str:
+    """A share or measure of the table the German way ("0,67"), missing as "–"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float):
-        return f"{value:.{digits}f}"
+        return format_number(value, digits)
     return str(value)
 
 
