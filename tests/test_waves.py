@@ -387,6 +387,24 @@ def test_indicator_series_with_one_year_says_so(project: Project, tmp_path: Path
     assert "Veränderung" not in out
 
 
+def test_the_numbers_of_one_indicator_have_the_same_decimals(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    from workbench.synthesis.indicators import import_indicators
+
+    path = tmp_path / "indikatoren.csv"
+    rows = ["district,indicator,year,value,unit,source"]
+    rows += [f"{d},Arbeitslosenquote,{y},{v},%,T" for d, y, v in
+             [("Gesamtstadt", 2019, 7), ("Gesamtstadt", 2022, 6.5), ("Manfort", 2019, 9.5),
+              ("Manfort", 2022, 9)]]  # fmt: skip
+    path.write_text("\n".join(rows), encoding="utf-8")
+    import_indicators(project, path)
+    assert main(["--project", str(project.path), "monitoring", "indicators"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert next(line for line in out if "Manfort" in line).split()[1:3] == ["9,5", "9,0"]
+    assert next(line for line in out if "Gesamtstadt" in line).split()[1:3] == ["7,0", "6,5"]
+
+
 def pd_isna(value: object) -> bool:
     import pandas as pd
 
