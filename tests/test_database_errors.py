@@ -104,22 +104,28 @@ def test_a_database_or_role_that_is_not_on_the_server_is_named_as_such(
     assert "Den Datenbanknutzer (die Rolle) gibt es" in capsys.readouterr().err
 
 
+def _reader_project(pg_server: Server, url: str, folder: Path) -> Path:
+    """A project folder whose project.json reaches ``url``'s database as a role that may
+    only read (SELECT on every table)."""
+    database = url.rsplit("/", 1)[1]
+    reader = f"leser_{database}"
+    _sql(pg_server, database, f"CREATE ROLE {reader} LOGIN",
+         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")  # fmt: skip
+    folder.mkdir()
+    (folder / "project.json").write_text(
+        json.dumps({"format": "sozialraum-workbench", "db_url": url.replace(USER, reader, 1)}),
+        encoding="utf-8",
+    )
+    return folder
+
+
 def test_a_role_that_may_only_read_gets_a_message_and_nothing_is_written(
     pg_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = pg_server.new_database()
-    database = url.rsplit("/", 1)[1]
     folder = tmp_path / "projekt"
     assert main(["init", str(folder), "--db", url, "--districts", "Manfort"]) == 0
-    reader = f"leser_{database}"
-    _sql(pg_server, database, f"CREATE ROLE {reader} LOGIN",
-         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")  # fmt: skip
-    readonly = tmp_path / "nur-lesen"
-    readonly.mkdir()
-    (readonly / "project.json").write_text(
-        json.dumps({"format": "sozialraum-workbench", "db_url": url.replace(USER, reader, 1)}),
-        encoding="utf-8",
-    )
+    readonly = _reader_project(pg_server, url, tmp_path / "nur-lesen")
     protocol = tmp_path / "manfort.md"
     protocol.write_text(
         "---\nworkshop: W\ndistrict: Manfort\nparticipants:\n  - Anna Schmidt\n---\n\n"
@@ -221,19 +227,10 @@ def test_an_upgrade_by_a_role_that_may_only_read_says_so_and_changes_nothing(
     from workbench.store.migrate import _run, current_revision
 
     url = pg_server.new_database()
-    database = url.rsplit("/", 1)[1]
     assert main(["init", str(tmp_path / "projekt"), "--db", url]) == 0
     engine = make_engine(url)
     _run(engine, "downgrade", "0003")  # as a project of the workbench before 0004
-    reader = f"leser_{database}"
-    _sql(pg_server, database, f"CREATE ROLE {reader} LOGIN",
-         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")  # fmt: skip
-    readonly = tmp_path / "nur-lesen"
-    readonly.mkdir()
-    (readonly / "project.json").write_text(
-        json.dumps({"format": "sozialraum-workbench", "db_url": url.replace(USER, reader, 1)}),
-        encoding="utf-8",
-    )
+    readonly = _reader_project(pg_server, url, tmp_path / "nur-lesen")
     capsys.readouterr()
 
     assert main(["--project", str(readonly), "upgrade"]) == 2

@@ -8,20 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
 from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest import parse_file
-
-
-def _file(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def _import(project: Project, path: Path) -> int:
-    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
-
 
 # WebVTT lets "-->" stand without blanks or with several (parsers skip whitespace there);
 # webvtt-py reads both, and browsers play such files.

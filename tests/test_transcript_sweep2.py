@@ -14,20 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
 from workbench import Project
-from workbench.cli.main import main
 from workbench.ingest import parse_file
-
-
-def _file(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def _import(project: Project, path: Path) -> int:
-    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
-
 
 # YouTube's automatic captions: every cue repeats the line before and adds words, with
 # inline time stamps and <c> spans; a 10 ms cue in between shows the finished line alone

@@ -1,0 +1,20 @@
+"""Test helpers for transcript and chat files: write one, import it into a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench import Project
+from workbench.cli.main import main
+
+
+def write_file(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` as ``folder/name`` in ``encoding`` and return the path."""
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def import_into(project: Project, path: Path) -> int:
+    """``workbench import PATH --district Manfort`` into ``project``; the exit code."""
+    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
