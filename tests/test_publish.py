@@ -246,6 +246,19 @@ def test_no_page_contains_raw_personal_data(site: Path, studied: Project) -> Non
     assert seen_placeholder
 
 
+def test_the_public_site_counts_the_coders_instead_of_naming_them(
+    site: Path, studied: Project
+) -> None:
+    """Coders may be co-researchers from the neighbourhood (kodieren?coder=Name): the site
+    says how many coded a quote; the team's report names them."""
+    from workbench.synthesis.reports import render
+
+    shown = " ".join(Page(path).text for path in page_files(site))
+    assert "kodiert von 2 Personen" in shown
+    assert not re.search(r"kodiert von (A|B)\b", shown)
+    assert "kodiert von A, B" in render(studied, "html", generated_at=WHEN).decode("utf-8")
+
+
 @pytest.mark.parametrize(
     ("build", "expected"),
     [

@@ -317,6 +317,7 @@ class ReportData:
     boundaries: Any = None  # district → polygons (workbench map --import), else None
     monitoring: Monitoring | None = None  # the city-wide report's "Monitoring" chapter
     stale: tuple[str, ...] = ()  # need/topic runs older than the statements (stale_notes)
+    coder_names: bool = True  # False on the public site: how many coded a quote, not who
 
     @property
     def has_indicators(self) -> bool:

@@ -572,7 +572,8 @@ def _dimension_quotes(
     examples = f"; {len(shown)} davon als Beispiel:" if len(shown) else "."  # --max-quotes 0
     out.text(f"{plural(total, 'Aussage', 'Aussagen')} kodiert{examples}", "meta")
     for q in shown.itertuples():
-        where = f"{source(data, int(q.segment_id))} · kodiert von {q.coders}"
+        who = q.coders if data.coder_names else plural(int(q.n_coders), "Person", "Personen")
+        where = f"{source(data, int(q.segment_id))} · kodiert von {who}"
         out.add(Quote(q.quote, where, int(q.segment_id)))
 
 

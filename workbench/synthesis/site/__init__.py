@@ -76,7 +76,7 @@ def build_site(
     if max_quotes < 0:
         raise WorkbenchError("Die Zahl der Zitate darf nicht negativ sein.")
     when = generated_at or datetime.now(UTC)
-    data = collect(project)
+    data = replace(collect(project), coder_names=False)  # public: coders are not named
     full = build_report(data, max_quotes)
     profiles = profile_pages(data)
     entries = (
