@@ -115,3 +115,48 @@ def test_two_first_imports_at_once_into_a_new_project_both_succeed(
 
     assert len(project.segments()) == 4
     assert sorted(project.workshops()["workshop"]) == ["Workshop Manfort", "Workshop Wiesdorf"]
+
+
+@pytest.mark.backends
+def test_the_same_new_code_from_two_researchers_at_once(project: Project) -> None:
+    """Two coders create "Ort" at the same moment (coding panel, codebook add): one gets it,
+    the other is told it exists — no unique-constraint traceback."""
+    from sqlalchemy.orm import Session
+
+    from workbench.core.domain import InputError
+    from workbench.store import Code
+
+    inside, second_done = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+    add = Session.add
+
+    def held(self: Session, instance: object, *args: object, **kwargs: object) -> None:
+        add(self, instance, *args, **kwargs)
+        if isinstance(instance, Code) and threading.current_thread().name == "erster":
+            inside.set()  # checked that "Ort" is free, not yet written
+            second_done.wait(timeout=3)  # before the fix the second one ran meanwhile
+
+    def run(done: threading.Event | None) -> None:
+        opened = Project.open(project.path)
+        try:
+            opened.add_code("Ort")
+        except BaseException as err:  # reported by the test
+            errors.append(err)
+        finally:
+            opened.close()
+            if done is not None:
+                done.set()
+
+    Session.add = held  # type: ignore[method-assign]
+    try:
+        one = threading.Thread(target=run, args=(None,), name="erster")
+        one.start()
+        assert inside.wait(timeout=60)
+        two = threading.Thread(target=run, args=(second_done,), name="zweiter")
+        two.start()
+        one.join(timeout=120)
+        two.join(timeout=120)
+    finally:
+        Session.add = add  # type: ignore[method-assign]
+    assert [type(e) for e in errors] == [InputError] and "gibt es schon" in str(errors[0])
+    assert [c.path for c in project.codebook()] == ["Ort"]

@@ -213,7 +213,7 @@ class CodingMixin(ProjectStore):
         """Add a code (its parent must exist); return its id."""
         path = check_path(path)
         spec = CodeSpec(path, description.strip(), example.strip(), normalise_colour(colour))
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             if s.scalar(select(Code.id).where(Code.path == path)) is not None:
                 raise InputError(f"Code '{path}' gibt es schon.")
             parent_id = None
@@ -256,7 +256,7 @@ class CodingMixin(ProjectStore):
     def rename_code(self, path: str, new_name: str) -> str:
         """Rename a code (its subcodes follow, its codings stay); return the new path."""
         new_name = check_name(new_name)
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             code = _code(s, path)
             parent = code.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in code.path else None
             new_path = f"{parent}{SEPARATOR}{new_name}" if parent else new_name
@@ -266,7 +266,7 @@ class CodingMixin(ProjectStore):
 
     def move_code(self, path: str, new_parent: str | None) -> str:
         """Move a code under ``new_parent`` (None: top level); return the new path."""
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             code = _code(s, path)
             parent = None
             if new_parent is not None and new_parent.strip():
@@ -303,7 +303,7 @@ class CodingMixin(ProjectStore):
         Codings and memos on these codes go only with ``force`` (a memo on a code is the
         team's analytic note: it is never removed without being asked for).
         """
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             code = _code(s, path)
             ids = [c.id for c in _subtree(s, code)]
             codings = list(s.scalars(select(Coding).where(Coding.code_id.in_(ids))))
@@ -338,7 +338,7 @@ class CodingMixin(ProjectStore):
     def import_codes(self, specs: Iterable[CodeSpec]) -> int:
         """Add codes (missing parents too); update fields of existing ones. Return count."""
         specs = list(specs)
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             codes = CodeIndex(s)
             for spec in sorted(specs, key=lambda sp: path_key(sp.path)):
                 codes.upsert(spec)
