@@ -329,3 +329,20 @@ def test_cli_disagreements_and_resolve(
     text = capsys.readouterr().out
     assert "Themen/Wohnen" in text and "Herausforderung" not in text.splitlines()[0]
     assert "1 Abweichungen, davon 0 geklärt." in text
+
+
+def test_cli_agreement_explains_the_missing_kappa_of_three_coders(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = cards_project(project, tmp_path)
+    for coder, codes in (("A", "BBR"), ("B", "BRR"), ("C", "BBB")):
+        for card, code in zip(("K2", "K3", "K5"), codes, strict=True):
+            project.code_segment(ids[card], {"B": "Bedarf", "R": "Ressource"}[code], coder)
+    assert main(["--project", str(project.path), "agreement"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Kodierende: A, B, C\n")
+    assert "–" in out.splitlines()[2]  # the kappa cell of the first row
+    assert "Cohens Kappa ist für genau zwei Kodierende definiert, hier sind es 3" in out
+    assert "Kappa für ein Paar: --coders A,B." in out
+    assert main(["--project", str(project.path), "agreement", "--coders", "A,B"]) == 0
+    assert "genau zwei Kodierende" not in capsys.readouterr().out

@@ -175,6 +175,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             f"{r.level:<8}{r.name:<{width}}{r.units:>10}{_number(r.percent_agreement):>10}"
             f"{_number(r.cohen_kappa):>8}{_number(r.krippendorff_alpha):>8}"
         )
+    if len(coders) > 2:
+        print(
+            f"Kappa „–“: Cohens Kappa ist für genau zwei Kodierende definiert, hier sind es "
+            f"{len(coders)}; Krippendorffs Alpha gilt für alle. Kappa für ein Paar: "
+            f"--coders {coders[0]},{coders[1]}."
+        )
     return 0
 
 
