@@ -18,6 +18,7 @@ from workbench.analysis.suggest import (
     accept_suggestion,
     code_confidences,
     f1_threshold,
+    no_suggestions_reason,
     suggest,
 )
 from workbench.cli.main import main
@@ -262,3 +263,31 @@ def test_corpus_fitted_backend_embeds_codebook_texts_with_the_segments(
     table = suggest(project, min_confidence=0, backend="tfidf")  # TF-IDF: not cacheable
     assert set(table["segment_id"]) == set(cards.values())
     assert not (project.cache_dir / "embeddings").exists()
+
+
+def test_cli_says_why_there_is_nothing_to_suggest(
+    project: Project, cards: dict[str, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "vorschlaege.csv"
+    argv = ["--project", str(project.path), "suggest", "--out", str(out), "--backend", "tfidf"]
+    for segment in cards.values():
+        project.code_segment(segment, "Bedarf", "A")
+    assert main(argv) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Keine Vorschläge")
+    assert "Alle 6 Aussagen sind schon kodiert" in said
+    assert pd.read_csv(out).empty
+    assert main([*argv, "--coder", "B", "--min-confidence", "0"]) == 0  # B has coded none
+    assert "Keine Vorschläge" not in capsys.readouterr().out
+    assert main([*argv, "--coder", "A"]) == 0
+    assert "Alle 6 Aussagen sind von A schon kodiert" in capsys.readouterr().out
+
+
+def test_no_suggestions_reason_names_the_cause(project: Project, tmp_path: Path) -> None:
+    assert "noch keine Aussagen" in no_suggestions_reason(project)
+    cards_project(project, tmp_path)
+    assert no_suggestions_reason(project, codes=["Bedarf"], min_confidence=0.99) == (
+        "6 unkodierte Aussagen, aber kein Code erreicht die Mindestkonfidenz 0.99 "
+        "(--min-confidence kleiner wählen)."
+    )
+    assert "Kein Code zum Vorschlagen" in no_suggestions_reason(project, codebook=[])

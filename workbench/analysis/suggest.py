@@ -42,6 +42,7 @@ import pandas as pd
 
 from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import InputError
+from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
     from workbench.analysis.embeddings import Embedder
@@ -262,6 +263,38 @@ def suggest(
         ["segment_id", "confidence", "code"], ascending=[True, False, True], kind="stable"
     )
     return table.reset_index(drop=True)
+
+
+def no_suggestions_reason(
+    project: Project,
+    codes: list[str] | None = None,
+    min_confidence: float = 0.5,
+    coder: str | None = None,
+    codebook: str | Path | Sequence[CodeSpec] | None = None,
+) -> str:
+    """Why :func:`suggest` found nothing with these arguments, in German, for the user."""
+    from workbench.coding.records import check_coder
+
+    codings = project.codings()
+    if coder is not None:
+        codings = codings[codings["coder"] == check_coder(coder)]
+    segments = int(project.status()["segments"])
+    if not segments:
+        return "Das Projekt hat noch keine Aussagen (erst workbench import …)."
+    if not _select_codes(_codebook(project, codebook), codes, set(codings["code"])):
+        return (
+            "Kein Code zum Vorschlagen: Vorgeschlagen werden Codes mit Beschreibung, "
+            "Beispiel oder Kodierungen (workbench codebook import DATEI)."
+        )
+    uncoded = segments - codings["segment_id"].nunique()
+    if not uncoded:
+        by = f" von {coder}" if coder is not None else ""
+        every = "Die Aussage ist" if segments == 1 else f"Alle {segments} Aussagen sind"
+        return f"{every}{by} schon kodiert: nichts vorzuschlagen."
+    return (
+        f"{plural(uncoded, 'unkodierte Aussage', 'unkodierte Aussagen')}, aber kein Code "
+        f"erreicht die Mindestkonfidenz {min_confidence:g} (--min-confidence kleiner wählen)."
+    )
 
 
 def accept_suggestion(project: Project, segment_id: int, code: str, coder: str) -> CodingRecord:

@@ -10,12 +10,13 @@ from workbench.core.fileio import write_csv
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """workbench suggest [--codebook FILE] [--min-confidence X] [--coder NAME] --out CSV."""
-    from workbench.analysis.suggest import suggest
+    from workbench.analysis.suggest import no_suggestions_reason, suggest
     from workbench.cli.common import open_project
 
     codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
+    project = open_project(args)
     table = suggest(
-        open_project(args),
+        project,
         codes=codes,
         min_confidence=args.min_confidence,
         coder=args.coder,
@@ -25,6 +26,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     out = Path(args.out)
     write_csv(table, out, float_format="%.4f")
     segments = table["segment_id"].nunique()
+    if table.empty:
+        reason = no_suggestions_reason(
+            project, codes, args.min_confidence, args.coder, args.codebook
+        )
+        print(f"Keine Vorschläge → {out} (nur die Kopfzeile): {reason}")
+        return 0
     print(
         f"{len(table)} Vorschläge für {segments} Aussagen → {out} "
         "(nichts gespeichert: Vorschläge werden erst zu Kodierungen, wenn jemand sie annimmt)."
