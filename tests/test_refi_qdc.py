@@ -12,6 +12,7 @@ from lxml import etree
 from tests.coding_data import CODEBOOK, cards_project
 from tests.conftest import SHARED, need
 from workbench import InputError, Project
+from workbench.cli.main import main
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.codebook_qdc import (
     GUID_NAMESPACE,
@@ -177,11 +178,6 @@ def test_reads_codebooks_of_other_programs(tmp_path: Path) -> None:
         ('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>', "Wurzelelement ist <Project>"),
         ('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', "ohne <Codes>"),
         (
-            '<CodeBook><Codes><Code guid="x" name="A" isCodable="true" color="rot"/>'
-            "</Codes></CodeBook>",
-            "Farbe 'rot' ist ungültig",
-        ),
-        (
             '<CodeBook><Codes><Code guid="x" name="A" isCodable="true"/>'
             '<Code guid="y" name="A" isCodable="true"/></Codes></CodeBook>',
             "Doppelte Codes: A",
@@ -300,3 +296,26 @@ def test_a_control_character_in_a_code_text_does_not_break_the_exports(
     other = Project.create(tmp_path / "wieder", districts=list(project.districts()["district"]))
     import_qdpx(other, out)
     assert {s.path: s for s in other.codebook()}["Bedarf"].description == "Was fehltim Quartier"
+
+
+def test_an_unreadable_colour_is_dropped_with_a_notice_like_the_qdpx_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "maxqda.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="x" name="Bedarf" isCodable="true" color="#FF0000FF">'
+        '<Code guid="y" name="Treffpunkte" isCodable="true" color="#00FF00"/></Code>'
+        '<Code guid="z" name="Ressource" isCodable="true" color="rot"/>'
+        "</Codes></CodeBook>",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 Codes aus maxqda.qdc übernommen." in out
+    assert (
+        "  Hinweis: Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
+        "'Bedarf' (#FF0000FF), 'Ressource' (rot)." in out
+    )
+    colours = {s.path: s.colour for s in project.codebook()}
+    assert colours == {"Bedarf": None, "Bedarf/Treffpunkte": "#00ff00", "Ressource": None}

@@ -199,15 +199,16 @@ class Project(CodingMixin):
                 )
         return results
 
-    def import_codebook(self, path: str | Path) -> int:
+    def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:
         """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc; existing codes are
-        updated), descriptions and examples pseudonymised; return the count.
+        updated), descriptions and examples pseudonymised; return the count. What the
+        import dropped (an unreadable colour) is appended to ``notices``.
 
         A code's description may name a participant ("siehe Gespräch mit Herrn
         Szymanowski"): it is pseudonymised like a statement, with the project's key, in
         the same transaction as the codes.
         """
-        specs = read_codebook(path)
+        specs = read_codebook(path, notices)
         with self.transaction(exclusive=True) as session:
             writer = Writer(session)
             safe = pseudonymise_codes(writer.pseudonymiser, specs)

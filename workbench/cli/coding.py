@@ -97,8 +97,11 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     """workbench codebook import FILE (descriptions and examples pseudonymised)."""
-    n = _project(args).import_codebook(args.file)
+    notices: list[str] = []
+    n = _project(args).import_codebook(args.file, notices)
     print(f"{plural(n, 'Code', 'Codes')} aus {Path(args.file).name} übernommen.")
+    for notice in notices:
+        print(f"  Hinweis: {notice}")
     return 0
 
 

@@ -136,8 +136,34 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
     return specs
 
 
-def read_codebook_qdc(path: str | Path) -> list[CodeSpec]:
-    """Read a REFI-QDA ``.qdc`` codebook into specs, parents first."""
+def drop_unreadable_colours(codes: ET.Element, filename: str) -> list[str]:
+    """Drop colours that are not ``#RRGGBB`` (a colour is no reason to stop); say which:
+    one "'name' (colour)" per code, for :func:`unreadable_colours_notice`."""
+    dropped = []
+    for element in codes.iter():
+        colour = element.get("color")
+        if _local(element.tag) != "Code" or colour is None:
+            continue
+        try:
+            normalise_colour(colour, filename)
+        except InputError:
+            del element.attrib["color"]
+            dropped.append(f"'{(element.get('name') or '').strip()}' ({colour})")
+    return dropped
+
+
+def unreadable_colours_notice(dropped: list[str]) -> str:
+    """The import's notice on the codes whose colour was dropped."""
+    return (
+        "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
+        + ", ".join(dropped)
+        + "."
+    )
+
+
+def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
+    """Read a REFI-QDA ``.qdc`` codebook into specs, parents first; a colour that is not
+    ``#RRGGBB`` is dropped, and ``notices`` (if given) says so, as the .qdpx import does."""
     path = Path(path)
     try:
         root = ET.parse(path).getroot()
@@ -155,6 +181,9 @@ def read_codebook_qdc(path: str | Path) -> list[CodeSpec]:
     codes = next((c for c in root if _local(c.tag) == "Codes"), None)
     if codes is None:
         raise InputError("REFI-QDA-Codebuch ohne <Codes>.", file=str(path))
+    dropped = drop_unreadable_colours(codes, str(path))
+    if dropped and notices is not None:
+        notices.append(unreadable_colours_notice(dropped))
     specs: list[CodeSpec] = []
     for element in codes:
         if _local(element.tag) == "Code":

@@ -67,11 +67,12 @@ def check_path(path: str) -> str:
     return SEPARATOR.join(parts)
 
 
-def read_codebook(path: str | Path) -> list[CodeSpec]:
-    """Read a codebook file: ``.qdc`` (REFI-QDA) or ``.yaml``/``.yml``."""
+def read_codebook(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
+    """Read a codebook file: ``.qdc`` (REFI-QDA; what was dropped into ``notices``) or
+    ``.yaml``/``.yml``."""
     suffix = Path(path).suffix.lower()
     if suffix == ".qdc":
-        return read_codebook_qdc(path)
+        return read_codebook_qdc(path, notices)
     if suffix in (".yaml", ".yml"):
         return read_codebook_yaml(path)
     raise InputError(

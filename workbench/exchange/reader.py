@@ -19,12 +19,15 @@ from workbench.coding.codebook import (
     NAME_SLASH,
     SEPARATOR,
     CodeSpec,
-    normalise_colour,
     stored_code_name,
 )
 
 # The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
-from workbench.coding.codebook_qdc import _read_code
+from workbench.coding.codebook_qdc import (
+    _read_code,
+    drop_unreadable_colours,
+    unreadable_colours_notice,
+)
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
 from workbench.core.parse_errors import xml_problem
@@ -212,21 +215,6 @@ def _values_in(parent: ET.Element) -> tuple[tuple[str, str, str], ...]:
     return tuple(values)
 
 
-def _colours(codes: ET.Element, filename: str) -> list[str]:
-    """Drop colours that are not ``#RRGGBB`` (a colour is no reason to stop); say which."""
-    dropped = []
-    for element in codes.iter():
-        colour = element.get("color")
-        if local(element.tag) != "Code" or colour is None:
-            continue
-        try:
-            normalise_colour(colour, filename)
-        except InputError:
-            del element.attrib["color"]
-            dropped.append(f"'{(element.get('name') or '').strip()}' ({colour})")
-    return dropped
-
-
 def _codebook_in(
     root: ET.Element, filename: str, notices: list[str]
 ) -> tuple[list[CodeSpec], dict[str, str], dict[str, tuple[str, ...]]]:
@@ -234,13 +222,9 @@ def _codebook_in(
     codes = None if codebook is None else child(codebook, "Codes")
     if codes is None:
         return [], {}, {}
-    dropped = _colours(codes, filename)
+    dropped = drop_unreadable_colours(codes, filename)
     if dropped:
-        notices.append(
-            "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
-            + ", ".join(dropped)
-            + "."
-        )
+        notices.append(unreadable_colours_notice(dropped))
     specs: list[CodeSpec] = []
     paths: dict[str, str] = {}
     notes: dict[str, tuple[str, ...]] = {}
