@@ -63,6 +63,30 @@ def test_a_segment_is_numbered_by_its_document_not_named_after_it(
     ]
 
 
+def test_merged_rows_keep_each_codings_comment_and_weight(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAXQDA writes a coded segment's comment and weight per code: merging the rows of one
+    statement keeps every row's value with its code, and the import names the columns."""
+    path = tmp_path / "codierte_segmente.csv"
+    path.write_text(
+        "Dokumentgruppe;Dokumentname;Code;Anfang;Ende;Gewicht;Segment;Kommentar\n"
+        "Manfort;Protokoll;Bedarf\\Treffpunkte;3;3;0;Der Jugendtreff fehlt abends.;\n"
+        "Manfort;Protokoll;Herausforderung;3;3;50;Der Jugendtreff fehlt abends.;"
+        "unsicher, laut Herrn Wieczorek\n"
+        "Manfort;Protokoll;Bedarf;5;5;0;Mehr Bänke am Markt.;Beleg gut\n",
+        encoding="utf-8",
+    )
+    assert _import(project, path, "--code-column", "Code", "--coder", "MAXQDA") == 0
+    out = capsys.readouterr().out
+    assert "Spalte(n) 'Gewicht', 'Kommentar' je Code verschieden" in out
+    first, second = _segments(project)["attributes"]
+    assert first["Gewicht"] == "0 (Bedarf/Treffpunkte); 50 (Herausforderung)"
+    assert first["Kommentar"] == "unsicher, laut [Person 1] (Herausforderung)"  # pseudonymised
+    assert first["Dokumentgruppe"] == "Manfort" and first["Anfang"] == 3  # shared: as it was
+    assert second["Gewicht"] == 0 and second["Kommentar"] == "Beleg gut"  # one row: unchanged
+
+
 def test_without_code_column_no_code_is_lost_by_merging(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

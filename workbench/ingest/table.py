@@ -33,6 +33,7 @@ from workbench.ingest.table_columns import (
     headerless,
     is_segment_list,
     language_columns,
+    merge_repeated_rows,
     number_repeated,
     quotation_ids,
     segment_place,
@@ -391,6 +392,7 @@ def parse_table(
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
     skipped = merged_rows = title_only = no_answer = rejected = 0
+    repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
@@ -461,6 +463,11 @@ def parse_table(
             for c in _CODE_SEPARATOR.split(cell("code") or "")
             if (path := code_path(c, SEPARATOR))
         )
+        values = {  # an attribute in HTML (a platform's answer to a proposal) as text
+            column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
+            for column, i in attributes
+            if (f := fields[i]) is not None and str(f).strip() != ""
+        }
         if source_id in seen_ids:
             first = seen_ids[source_id]
             earlier = position.get(source_id)
@@ -471,6 +478,8 @@ def parse_table(
                 number, segment = segments[earlier]
                 merged = tuple(dict.fromkeys((*segment.codes, *codes)))
                 segments[earlier] = (number, replace(segment, codes=merged))
+                repeats.setdefault(earlier, [(segment.codes, segment.attributes)])
+                repeats[earlier].append((codes, values))
                 merged_rows += 1
                 continue
             raise InputError(
@@ -481,11 +490,6 @@ def parse_table(
             )
         seen_ids[source_id] = row
         district = districts.read(fields) or points.read(fields)
-        values = {  # an attribute in HTML (a platform's answer to a proposal) as text
-            column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
-            for column, i in attributes
-            if (f := fields[i]) is not None and str(f).strip() != ""
-        }
         for number, column, text in answers:
             segment = ParsedSegment(
                 text=text,
@@ -503,6 +507,7 @@ def parse_table(
             if not survey:
                 position[source_id] = len(segments)
             segments.append((number, segment))
+    differing = merge_repeated_rows(segments, repeats)  # a comment per code is kept
     if not segments and rejected:
         raise InputError(
             f"Alle Zeilen mit Text hat die Moderation abgelehnt (Spalte '{moderation.column}'); "
@@ -548,6 +553,8 @@ def parse_table(
         options["header_row"] = header_row
     if merged_rows:
         options["merged_rows"] = merged_rows
+    if differing:
+        options["merged_columns"] = [h for h in header if h in differing]
     for key, value in (("renamed_columns", renamed), ("no_answer_rows", no_answer)):
         if value:
             options[key] = value

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from workbench.coding.codebook import stored_code_name
-from workbench.core.domain import SEPARATOR, InputError
+from workbench.core.domain import SEPARATOR, InputError, ParsedSegment
 from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.personal_columns import (
     LANGUAGE_SUFFIXES,
@@ -159,6 +160,38 @@ def coder_columns(
     if not is_segment_list(text_column, place):
         return []
     return [h for h in header if header_key(h) in CODER_HEADERS and h not in exclude]
+
+
+def merge_repeated_rows(
+    segments: list[tuple[int, ParsedSegment]],
+    repeats: Mapping[int, Sequence[tuple[tuple[str, ...], Mapping[str, Any]]]],
+) -> set[str]:
+    """Give each statement of a long table (one row per statement and code, MAXQDA's
+    coded segments) the attributes of all its rows, in place; return the columns whose
+    values differed.
+
+    ``repeats`` holds, per statement in ``segments``, each of its rows' codes and
+    attributes. A value all rows share stays as it is; where they differ (MAXQDA's
+    ``Kommentar``, ``Gewicht``, ``Erstellt am`` belong to one coding), every row's value
+    is kept with its codes: "unsicher (Herausforderung)"; "0 (Bedarf); 50 (Wohnen)".
+    """
+    differing: set[str] = set()
+    for at, rows in repeats.items():
+        attributes: dict[str, Any] = {}
+        for column in dict.fromkeys(k for _, values in rows for k in values):
+            found = [(codes, values.get(column)) for codes, values in rows]
+            if all(value == found[0][1] for _, value in found):
+                attributes[column] = found[0][1]
+                continue
+            differing.add(column)
+            attributes[column] = "; ".join(
+                f"{value} ({', '.join(codes) or 'ohne Code'})"
+                for codes, value in found
+                if value is not None
+            )
+        number, segment = segments[at]
+        segments[at] = (number, replace(segment, attributes=attributes))
+    return differing
 
 
 def is_segment_list(text_column: str, place: bool) -> bool:

@@ -358,6 +358,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{options['merged_rows']} Zeilen wiederholen eine Aussage ({same}) mit weiteren "
             "Codes: zusammengeführt."
         )
+    if options.get("merged_columns"):
+        notices.append(
+            "Spalte(n) "
+            + ", ".join(f"'{c}'" for c in options["merged_columns"])
+            + " je Code verschieden: jeder Wert mit seinem Code behalten („Wert (Code); …“)."
+        )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
     if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
