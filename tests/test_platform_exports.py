@@ -499,7 +499,7 @@ def test_coded_segments_without_id_are_one_statement_per_place(
     assert main([*base, "--coder", "MAXQDA"]) == 0
     out = capsys.readouterr().out
     assert "'Dokumentname', 'Anfang', 'Ende' bestimmen die Aussage" in out
-    assert "1 Zeilen wiederholen eine Aussage (gleiche Stelle)" in out
+    assert "1 Zeile wiederholt eine Aussage (gleiche Stelle)" in out
     assert "Spalte(n) Autor: wer kodiert hat" in out
     segments = project.segments()
     assert "Wozniak" not in stored_text(project)

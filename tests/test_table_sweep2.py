@@ -80,6 +80,7 @@ def test_merged_rows_keep_each_codings_comment_and_weight(
     assert _import(project, path, "--code-column", "Code", "--coder", "MAXQDA") == 0
     out = capsys.readouterr().out
     assert "Spalte(n) 'Gewicht', 'Kommentar' je Code verschieden" in out
+    assert "1 Zeile wiederholt eine Aussage (gleiche Stelle)" in out
     first, second = _segments(project)["attributes"]
     assert first["Gewicht"] == "0 (Bedarf/Treffpunkte); 50 (Herausforderung)"
     assert first["Kommentar"] == "unsicher, laut [Person 1] (Herausforderung)"  # pseudonymised

@@ -355,8 +355,9 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     if options.get("merged_rows"):
         same = "gleiche Stelle" if options.get("segment_place") else "gleiche ID, gleicher Text"
         notices.append(
-            f"{options['merged_rows']} Zeilen wiederholen eine Aussage ({same}) mit weiteren "
-            "Codes: zusammengeführt."
+            f"{_rows(options['merged_rows'])} "
+            f"{'wiederholt' if options['merged_rows'] == 1 else 'wiederholen'} eine Aussage "
+            f"({same}) mit weiteren Codes: zusammengeführt."
         )
     if options.get("merged_columns"):
         notices.append(
