@@ -153,3 +153,38 @@ def test_organisations_with_clubs_councils_and_dotted_legal_forms_are_actors() -
         assert is_organisation(finder, actor), actor
     for person in ("Sonntag", "Lebedev", "Neuhaus", "Pankrat", "Jugendhaus – Frau Kaya"):
         assert not is_organisation(finder, person), person
+
+
+def test_a_participant_count_written_as_text_is_no_person(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workshop table's "Teilnehmende" counts people ("ca. 14", "12–15", "20 Personen"):
+    kept as written, never a speaker; numbers with a leading zero or letters are
+    participants' IDs, one pseudonymous speaker per ID."""
+    counts = tmp_path / "workshops.csv"
+    counts.write_text(
+        "Text;Sozialraum;Teilnehmende\n"
+        "Es fehlt ein Treffpunkt für Jugendliche.;Manfort;14\n"
+        "Der Bus fährt abends zu selten.;Opladen;ca. 20\n"
+        "Mehr Bänke am Markt wären gut.;Opladen;12–15\n"
+        "Die Kita braucht mehr Plätze.;Manfort;20 Personen\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "import", str(counts)]) == 0
+    assert "pseudonyme Person" not in capsys.readouterr().out
+    stored = project.segments()["attributes"].tolist()
+    assert [a.get("Teilnehmende") for a in stored] == [14, "ca. 20", "12–15", "20 Personen"]
+    assert not any("speaker" in a for a in stored)
+
+    ids = tmp_path / "antworten.csv"
+    ids.write_text(
+        "Text;Sozialraum;Teilnehmer\n"
+        "Der Spielplatz ist kaputt.;Manfort;007\n"
+        "Im Park fehlt Licht.;Manfort;P12\n"
+        "Die Schaukel quietscht.;Manfort;007\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "import", str(ids)]) == 0
+    assert "Spalte(n) Teilnehmer: als pseudonyme Person" in capsys.readouterr().out
+    speakers = [a.get("speaker") for a in project.segments()["attributes"].tolist()[4:]]
+    assert speakers[0] == speakers[2] != speakers[1] and speakers[1].startswith("[Person ")

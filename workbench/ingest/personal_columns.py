@@ -137,6 +137,14 @@ PROSE_WORDS = frozenset(
     "antwort answer reply response ruckmeldung rueckmeldung stellungnahme kommentar comment "
     "anmerkung bemerkung notiz hinweis feedback moderation begrundung erlauterung".split()
 )
+# A count written as text in a person column ("Teilnehmende": "14", "ca. 14", "12-15",
+# "20 Personen"); a number with a leading zero ("007") is a participant's ID, not a count.
+_COUNT = re.compile(
+    r"(?:(?:ca|circa|etwa|rund|ungefähr|knapp|über|unter|mehr als|weniger als|bis zu)\.?\s*"
+    r"|[~>≈<]\s*)?(?:0|[1-9]\d*)(?:\s*(?:-|–|bis)\s*[1-9]\d*)?\+?"
+    r"(?:\s*(?:Personen|Pers\.|Teilnehmende|Teilnehmer\w*|TN|Leute|Menschen|Anwesende))?",
+    re.IGNORECASE,
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 _WORD = re.compile(r"[^\W\d_]+")
 # Values that say "no name given": not a person (all of them would be one otherwise).
@@ -467,7 +475,14 @@ def _given(value: Any) -> str | None:
 
 
 def is_count(value: Any) -> bool:
-    """Whether an attribute value is a number (int or float, NaN too), never a name."""
+    """Whether an attribute value is a number (int or float, NaN too) or a count written
+    as text ("ca. 14", "12–15", "20 Personen"), never a name; "007" is an ID.
+
+    >>> is_count(14), is_count("ca. 14"), is_count("20 Personen"), is_count("007")
+    (True, True, True, False)
+    """
+    if isinstance(value, str):
+        return _COUNT.fullmatch(value.strip()) is not None
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

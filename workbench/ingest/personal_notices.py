@@ -31,11 +31,11 @@ def personal_notices(
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
-    counts = {k for s in segments for k, v in s.attributes.items() if is_count(v)}
+    values = [(k, v) for s in segments for k, v in s.attributes.items()]
+    counts = {k for k, _ in values} - {k for k, v in values if not is_count(v)}  # all numbers
     people = [c for c in columns if is_person_column(c) and c not in [*contact, *forms, *counts]]
     named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)} | forms
     staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
-    values = [(k, v) for s in segments for k, v in s.attributes.items()]
     accounts = {k for k, v in values if is_account_id(k, v)}
     others = [
         c
