@@ -200,3 +200,35 @@ def test_a_sheet_per_question_gives_its_answers_their_question(
 
 def test_the_examples_in_the_docstrings_hold() -> None:
     assert doctest.testmod(workbook).failed == 0
+
+
+def test_a_hidden_sheet_is_named_not_imported(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A template's hidden sheet holds its drop-down lists ("Manfort", "Opladen"): they are
+    no statements. The import names it; --sheet takes it on purpose."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Karten"
+    for row in (["Text", "Sozialraum"], ["Im Park fehlt Licht.", "Manfort"]):
+        book.active.append(row)
+    lists = book.create_sheet("Listen")
+    for row in (["Text"], ["Manfort"], ["Opladen"]):
+        lists.append(row)
+    lists.sheet_state = "hidden"
+    path = tmp_path / "vorlage.xlsx"
+    book.save(path)
+    assert _import(project, path) == 0
+    assert "Tabellenblatt 'Listen' nicht importiert: ausgeblendet" in capsys.readouterr().out
+    assert project.segments()["text"].tolist() == ["Im Park fehlt Licht."]
+    assert _import(project, path, "--sheet", "Listen") == 0
+    assert project.segments()["text"].tolist()[1:] == ["Manfort", "Opladen"]
+
+    book.move_sheet("Listen", offset=-1)  # hidden and first: the visible sheet is read
+    book.active = 1
+    first = tmp_path / "vorlage2.xlsx"
+    book.save(first)
+    assert _import(project, first, "--allow-duplicates") == 0
+    assert "Tabellenblatt 'Karten' (eines von 2)." in capsys.readouterr().out
+    assert project.segments()["text"].tolist()[3:] == ["Im Park fehlt Licht."]

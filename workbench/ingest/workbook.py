@@ -5,8 +5,9 @@ Without ``--sheet``, ``workbench import karten.xlsx`` read the first sheet and d
 others without a word. Now each sheet with statements is a document of its own (the first
 stored as the file's, the others as the file's sheet: :func:`~workbench.ingest.table_rows.
 sheet_importer`); a sheet without statements (an "Info" or "Auswertung" sheet) is named
-with the reason in the first document's notices; if no sheet has statements, the first
-sheet's error stops the import as before. A sheet named after one of the project's
+with the reason in the first document's notices, and so is a hidden sheet (a template's
+drop-down lists; ``--sheet`` reads it); if no sheet has statements, the first sheet's
+error stops the import as before. A sheet named after one of the project's
 districts ("Manfort") is that district's, unless its rows or the import name one; a sheet
 named after an event ("Workshop Manfort", "Stadtteilforum Opladen") is that workshop's,
 and the district's if its name holds exactly one of the project's districts. A sheet named
@@ -31,16 +32,21 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 def sheet_names(path: Path) -> list[str]:
     """The names of a workbook's sheets, in order ([] if it cannot be read: reading it as
     a table says why, with the file's name)."""
+    return [name for name, _ in _sheets(path)]
+
+
+def _sheets(path: Path) -> list[tuple[str, bool]]:
+    """A workbook's sheets in order, each with whether Excel hides it (ODS: never)."""
     try:
         if path.suffix.lower() == ".ods":
             import pandas as pd
 
-            return [str(n) for n in pd.ExcelFile(path, engine="odf").sheet_names]
+            return [(str(n), False) for n in pd.ExcelFile(path, engine="odf").sheet_names]
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            return list(book.sheetnames)
+            return [(s.title, s.sheet_state != "visible") for s in book.worksheets]
         finally:
             book.close()
     except Exception:  # missing, empty or broken
@@ -52,6 +58,8 @@ def _reason(err: InputError) -> str:
     first = err.message.split(". ")[0].rstrip(".")
     return first if len(first) <= 160 else first[:159] + "…"
 
+
+_HIDDEN = "ausgeblendet (eine Liste der Vorlage?); --sheet '{}' importiert es"
 
 # Words that make a sheet's name a workshop's ("Workshop Manfort", "Stadtteilforum
 # Opladen", "Werkstatt 2"): a workbook with one sheet per event.
@@ -112,12 +120,20 @@ def parse_sheets(
 ) -> list[ParsedDocument]:
     """The documents of a workbook's sheets (see the module); ``parse(path, mapping)``
     reads one sheet (``mapping.sheet``)."""
-    names = sheet_names(path) if not mapping.sheet else []
-    if len(names) < 2:
+    sheets = _sheets(path) if not mapping.sheet else []
+    names = [name for name, _ in sheets]
+    # A hidden sheet holds a template's lists (a drop-down's districts), not statements.
+    hidden = {name: _HIDDEN.format(name) for name, hides in sheets if hides}
+    hidden = hidden if len(hidden) < len(names) else {}
+    shown = [name for name in names if name not in hidden]
+    if len(names) < 2 or shown == names[:1]:
         documents = [parse(path, mapping)]
+        if hidden:
+            options = {**documents[0].options, "sheets_skipped": hidden}
+            documents[0] = replace(documents[0], options=options)
     else:
-        documents, skipped, first = [], {}, None
-        for name in names:
+        documents, skipped, first = [], dict(hidden), None
+        for name in shown:
             try:
                 document = parse(path, replace(mapping, sheet=name))
                 options = {**document.options, "sheets": len(names)}
