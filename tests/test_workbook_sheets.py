@@ -232,3 +232,35 @@ def test_a_hidden_sheet_is_named_not_imported(
     assert _import(project, first, "--allow-duplicates") == 0
     assert "Tabellenblatt 'Karten' (eines von 2)." in capsys.readouterr().out
     assert project.segments()["text"].tolist()[3:] == ["Im Park fehlt Licht."]
+
+
+def test_a_cell_merged_over_several_rows_belongs_to_each(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-kept card table merges the district and the question of a block of rows into
+    one cell: Excel shows it beside each row, the file holds it in the first only. A text
+    merged across columns is not copied into the columns beside it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Leitfrage", "Text", "Notiz"])
+    sheet.append(["Manfort", "Was fehlt?", "Im Park fehlt Licht.", None])
+    sheet.append([None, None, "Der Bus fährt selten.", None])
+    sheet.append([None, "Was gibt es?", "Die Kita hat einen Garten.", None])
+    sheet.append(["Opladen", "Was fehlt?", "Ein Café fehlt am Markt.", None])
+    sheet.append([None, None, "Die Bänke sind kaputt und alt.", None])
+    for cells in ("A2:A4", "B2:B3", "A5:A6", "B5:B6", "C6:D6"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "karten.xlsx"
+    book.save(path)
+    assert _import(project, path) == 0
+    segments = project.segments()
+    assert list(zip(segments["district"], segments["question"], strict=True)) == [
+        ("Manfort", "Was fehlt?"),
+        ("Manfort", "Was fehlt?"),
+        ("Manfort", "Was gibt es?"),
+        ("Opladen", "Was fehlt?"),
+        ("Opladen", "Was fehlt?"),
+    ]
+    assert segments["attributes"].tolist()[-1] == {}  # "Notiz" beside the merged text: empty

@@ -17,6 +17,7 @@ from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
+from workbench.ingest.xlsx_merged import fill_merged, merged_down
 
 IMPORTER_CSV = "csv"
 IMPORTER_XLSX = "xlsx"
@@ -111,9 +112,11 @@ def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
     _check_sheet(raw, sheet, names)
     rows = book[sheet] if sheet else book.worksheets[0]
     try:
-        return (*_header_first(raw, rows.iter_rows(values_only=True)), rows.title, names)
+        header, records = _header_first(raw, rows.iter_rows(values_only=True))
     finally:
         book.close()
+    fill_merged(records, merged_down(raw.data, rows.title))  # "Manfort" over rows 2–4
+    return header, records, rows.title, names
 
 
 def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
