@@ -307,3 +307,22 @@ def test_a_slash_inside_a_maxqda_code_name_is_part_of_the_name(
     assert _import(project, path, "--code-column", "Code", "--coder", "MAXQDA") == 0
     assert project.codings()["code"].tolist() == ["Mobilität/ÖPNV (Bus\u2215Bahn)"]
     assert sorted(project.codes()["path"]) == ["Mobilität", "Mobilität/ÖPNV (Bus\u2215Bahn)"]
+
+
+def test_a_column_without_header_keeps_its_values(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A header cell left empty (a column added by hand) dropped its values silently: the
+    column is now named by its place and kept; an empty column stays out."""
+    path = tmp_path / "karten.csv"
+    path.write_text(
+        "Text;Sozialraum;;\n"
+        "Es fehlt ein Treffpunkt.;Manfort;wichtig;\n"
+        "Der Bus fährt selten.;Opladen;;\n",
+        encoding="utf-8",
+    )
+    assert _import(project, path) == 0
+    assert "ohne Spaltenkopf, aber mit Werten: als 'Spalte 3' übernommen" in (
+        capsys.readouterr().out
+    )
+    assert _segments(project)["attributes"].tolist() == [{"Spalte 3": "wichtig"}, {}]

@@ -34,6 +34,7 @@ from workbench.ingest.table_columns import (
     is_segment_list,
     language_columns,
     merge_repeated_rows,
+    name_unnamed,
     number_repeated,
     quotation_ids,
     segment_place,
@@ -283,6 +284,7 @@ def parse_table(
     no_header = single and not above and headerless(header[0])
     if no_header:
         header, records = [_NO_HEADER], [(1, [header[0]]), *records]
+    header, unnamed = name_unnamed(header, records)  # values without a header cell are kept
 
     named = set(mapping.mapped())
     text_column = mapping.text_column or detect_column(header, TEXT_HEADERS, named)
@@ -551,13 +553,9 @@ def parse_table(
         options["detected_columns"] = detected
     if header_row > 1:
         options["header_row"] = header_row
-    if merged_rows:
-        options["merged_rows"] = merged_rows
-    if differing:
-        options["merged_columns"] = [h for h in header if h in differing]
-    for key, value in (("renamed_columns", renamed), ("no_answer_rows", no_answer)):
-        if value:
-            options[key] = value
+    counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
+    counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
+    options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]
     if blocks is not None:

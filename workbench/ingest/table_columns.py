@@ -240,6 +240,28 @@ def number_repeated(header: Sequence[str]) -> tuple[list[str], list[str]]:
     return out, renamed
 
 
+def name_unnamed(
+    header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]
+) -> tuple[list[str], list[str]]:
+    """``header`` with a name for each column that has values but no header cell ("Spalte
+    3", by its place), so its values are kept, and those names. A table whose only
+    header is missing is left alone (it has no header row: :func:`headerless`).
+
+    >>> name_unnamed(["Text", "", ""], [(2, ["Bus", "wichtig", ""])])
+    (['Text', 'Spalte 2', ''], ['Spalte 2'])
+    """
+    out, named = list(header), []
+    if not any(header):
+        return out, named
+    for i, column in enumerate(header):
+        name = f"Spalte {i + 1}"
+        filled = any(i < len(cells) and cell_text(cells[i]) for _, cells in records)
+        if not column and filled and name not in header:
+            out[i] = name
+            named.append(name)
+    return out, named
+
+
 _OPTION = re.compile(r"^[^\W\d_][\w'’./()-]*(?: [\w'’./()-]+){0,2}$")  # one to three words
 
 

@@ -275,6 +275,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             + ", ".join(f"'{c}'" for c in options["renamed_columns"])
             + " nummeriert (z. B. für --text-column)."
         )
+    if options.get("unnamed_columns"):
+        notices.append(
+            "Spalte(n) ohne Spaltenkopf, aber mit Werten: als "
+            + ", ".join(f"'{c}'" for c in options["unnamed_columns"])
+            + " übernommen (nach ihrer Stelle gezählt)."
+        )
     if options.get("header_rows"):
         notices.append(header_notice(*options["header_rows"]))
     if "question_blocks" in options:  # table_blocks: Mentimeter's questions in blocks
