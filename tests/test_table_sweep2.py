@@ -326,3 +326,22 @@ def test_a_column_without_header_keeps_its_values(
         capsys.readouterr().out
     )
     assert _segments(project)["attributes"].tolist() == [{"Spalte 3": "wichtig"}, {}]
+
+
+def test_rows_with_an_empty_district_cell_are_counted(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cards whose district cell is empty are stored city-wide; the import says how many,
+    so a half-filled district column does not go unnoticed."""
+    path = tmp_path / "karten.csv"
+    path.write_text(
+        "Text;Sozialraum\nEs fehlt ein Treffpunkt.;Manfort\nDer Bus fährt selten.;\n"
+        "Die Bänke sind kaputt.;\n",
+        encoding="utf-8",
+    )
+    assert _import(project, path) == 0
+    assert (
+        "2 Zeilen ohne Eintrag in Spalte 'Sozialraum': ohne Sozialraum gespeichert"
+        in capsys.readouterr().out
+    )
+    assert _segments(project)["district"].tolist() == ["Manfort", "Gesamtstadt", "Gesamtstadt"]

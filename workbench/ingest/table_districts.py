@@ -104,6 +104,7 @@ class DistrictCells:
     no_district: int = 0  # rows whose district means "another" or "none"
     from_other: int = 0  # … of which the free text names a district of the project
     unmatched: int = 0  # … of which the free text names none (or was not checked)
+    empty: int = 0  # rows with an empty district cell (and no free text)
 
     @classmethod
     def of(
@@ -123,6 +124,7 @@ class DistrictCells:
         if value and not is_no_district(value):
             return value
         if not value and not free:
+            self.empty += 1
             return None
         self.no_district += 1
         if free and not is_no_district(free):
@@ -136,10 +138,11 @@ class DistrictCells:
         """What the document's options record of it (see ``table_rows.reading_notices``):
         rows stored without district, rows whose district the free text gave, rows whose
         free text names no district of the project, and whether it was checked (the
-        project's districts given)."""
+        project's districts given); rows whose district cell is empty."""
+        out: dict[str, Any] = {"empty_district_rows": self.empty} if self.empty else {}
         if not self.no_district:
-            return {}
-        out: dict[str, Any] = {"no_district_rows": self.no_district - self.from_other}
+            return out
+        out["no_district_rows"] = self.no_district - self.from_other
         if self.other is not None:
             out["district_other_column"] = header[self.other]
             out["district_from_other"] = self.from_other

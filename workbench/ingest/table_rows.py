@@ -206,6 +206,11 @@ def _district_notices(options: Mapping[str, Any]) -> list[str]:
             f"{_rows(options['no_district_rows'])} mit Sozialraum 'Sonstiges', 'keine Angabe' "
             f"o. Ä. (Spalte '{column}'): ohne Sozialraum gespeichert (gesamtstädtisch)."
         )
+    if options.get("empty_district_rows"):
+        notices.append(
+            f"{_rows(options['empty_district_rows'])} ohne Eintrag in Spalte '{column}': "
+            "ohne Sozialraum gespeichert (gesamtstädtisch)."
+        )
     if options.get("district_from_other"):
         notices.append(
             f"{_rows(options['district_from_other'])}: Sozialraum aus der Freitextspalte "
