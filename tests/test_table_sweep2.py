@@ -345,3 +345,18 @@ def test_rows_with_an_empty_district_cell_are_counted(
         in capsys.readouterr().out
     )
     assert _segments(project)["district"].tolist() == ["Manfort", "Gesamtstadt", "Gesamtstadt"]
+
+
+def test_a_text_column_beside_the_district_is_not_its_free_text(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Sozialraum | Text" is the most common card table: a card without district took the
+    district its own statement names ("Wie in Opladen …"), as if "Text" were the free-text
+    answer of the district question."""
+    path = tmp_path / "karten.csv"
+    path.write_text(
+        "Sozialraum;Text\nManfort;Im Park fehlt Licht.\n;Wie in Opladen fehlt ein Café.\n",
+        encoding="utf-8",
+    )
+    assert _import(project, path) == 0
+    assert _segments(project)["district"].tolist() == ["Manfort", "Gesamtstadt"]

@@ -67,6 +67,12 @@ def other_column(header: Sequence[str], column: str) -> int | None:
     1
     >>> other_column(["Stadtteil", "Alter"], "Stadtteil") is None
     True
+
+    A column headed "Text" alone is a card's statement, not the free text of its district
+    ("Sozialraum | Text"): a card without district would take one its statement names.
+
+    >>> other_column(["Sozialraum", "Text"], "Sozialraum") is None
+    True
     """
     for place, other in enumerate(header):
         rest = other[len(column) :] if other.startswith(column) else ""
@@ -74,7 +80,7 @@ def other_column(header: Sequence[str], column: str) -> int | None:
             return place
     place = list(header).index(column) + 1
     if place < len(header) and _other_header(header[place]):
-        return place
+        return place if header_key(header[place]) != "text" else None
     return None
 
 
