@@ -264,3 +264,29 @@ def test_a_cell_merged_over_several_rows_belongs_to_each(
         ("Opladen", "Was fehlt?"),
     ]
     assert segments["attributes"].tolist()[-1] == {}  # "Notiz" beside the merged text: empty
+
+
+def test_a_totals_row_below_the_cards_is_no_statement(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sum left below a card table ("Summe", "Gesamt | 3 Karten") was imported as
+    statements, and its empty ID cell kept "Karten-ID" from being the statements' ID."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (
+        ["Karten-ID", "Text", "Punkte"],
+        ["K1", "Im Park fehlt Licht.", 3],
+        ["K2", "Die Summe der Mieten ist zu hoch.", 2],
+        [None, "Summe", "=SUM(C2:C3)"],
+        [None, None, None],
+        ["Gesamt", "2 Karten", 5],
+    ):
+        book.active.append(row)
+    path = tmp_path / "karten.xlsx"
+    book.save(path)
+    assert _import(project, path) == 0
+    assert "Zeilen 4, 6: Summenzeile am Ende der Tabelle" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["K1", "K2"]
+    assert segments["text"].tolist()[1] == "Die Summe der Mieten ist zu hoch."

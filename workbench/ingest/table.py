@@ -60,6 +60,7 @@ from workbench.ingest.table_survey import (
     statement_question,
     survey_text_columns,
 )
+from workbench.ingest.table_totals import totals_rows
 from workbench.ingest.textio import Source, read_source
 
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
@@ -269,6 +270,8 @@ def parse_table(
     else:
         header, records, header_row = _header_below_title(header, records, mapping)
     header, renamed = number_repeated(header)  # no column lost to a repeated header
+    totals = totals_rows(records)  # "Summe" below the cards
+    records = [record for record in records if record[0] not in totals]
     labels = survey_header.labels
     mapping = mapping_by_labels(mapping, header, labels)
     blocks = None  # Mentimeter's questions one below the other
@@ -555,6 +558,7 @@ def parse_table(
         options["header_row"] = header_row
     counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
+    counted["totals_rows"] = totals
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]

@@ -280,6 +280,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             + ", ".join(f"'{c}'" for c in options["renamed_columns"])
             + " nummeriert (z. B. für --text-column)."
         )
+    if options.get("totals_rows"):
+        rows = options["totals_rows"]
+        notices.append(
+            f"Zeile{'' if len(rows) == 1 else 'n'} {', '.join(map(str, rows))}: Summenzeile am "
+            "Ende der Tabelle ('Summe', 'Gesamt' …), nicht als Aussage übernommen."
+        )
     if options.get("unnamed_columns"):
         notices.append(
             "Spalte(n) ohne Spaltenkopf, aber mit Werten: als "
