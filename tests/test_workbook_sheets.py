@@ -290,3 +290,38 @@ def test_a_totals_row_below_the_cards_is_no_statement(
     segments = project.segments()
     assert segments["source_id"].tolist() == ["K1", "K2"]
     assert segments["text"].tolist()[1] == "Die Summe der Mieten ist zu hoch."
+
+
+def test_a_cell_merged_over_rows_in_an_ods_sheet_belongs_to_each(
+    project: Project, tmp_path: Path
+) -> None:
+    """LibreOffice writes a merged cell as number-rows-spanned with covered cells below."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    def cell(value: str, **span: int) -> TableCell:
+        element = TableCell(valuetype="string", **span)
+        element.addElement(P(text=value))
+        return element
+
+    table = Table(name="Karten")
+    empty = TableRow(numberrowsrepeated=2)  # the table starts in row 3
+    empty.addElement(TableCell(numbercolumnsrepeated=2))
+    table.addElement(empty)
+    for cells in (
+        [cell("Sozialraum"), cell("Text")],
+        [cell("Manfort", numberrowsspanned=2), cell("Im Park fehlt Licht.")],
+        [CoveredTableCell(), cell("Der Bus fährt selten.")],
+        [TableCell(), cell("Ein Café fehlt.")],
+    ):
+        row = TableRow()
+        for element in cells:
+            row.addElement(element)
+        table.addElement(row)
+    document = OpenDocumentSpreadsheet()
+    document.spreadsheet.addElement(table)
+    path = tmp_path / "karten.ods"
+    document.save(str(path))
+    assert _import(project, path) == 0
+    assert project.segments()["district"].tolist() == ["Manfort", "Manfort", "Gesamtstadt"]

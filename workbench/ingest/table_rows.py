@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.merged_cells import fill_merged, merged_down, ods_merged_down
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
-from workbench.ingest.xlsx_merged import fill_merged, merged_down
 
 IMPORTER_CSV = "csv"
 IMPORTER_XLSX = "xlsx"
@@ -130,7 +130,9 @@ def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
         book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
     )
     rows = ([None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False))
-    return (*_header_first(raw, rows), sheet or names[0], names)
+    header, records = _header_first(raw, rows)
+    fill_merged(records, ods_merged_down(raw.data, sheet or names[0]))  # as in XLSX
+    return header, records, sheet or names[0], names
 
 
 def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:
