@@ -345,6 +345,10 @@ def test_rows_with_an_empty_district_cell_are_counted(
         in capsys.readouterr().out
     )
     assert _segments(project)["district"].tolist() == ["Manfort", "Gesamtstadt", "Gesamtstadt"]
+    without = tmp_path / "ohne.csv"  # no district column: nothing to say
+    without.write_text("Text\nDie Kita braucht mehr Plätze.\n", encoding="utf-8")
+    assert _import(project, without) == 0
+    assert "ohne Eintrag" not in capsys.readouterr().out
 
 
 def test_a_text_column_beside_the_district_is_not_its_free_text(

@@ -130,7 +130,7 @@ class DistrictCells:
         if value and not is_no_district(value):
             return value
         if not value and not free:
-            self.empty += 1
+            self.empty += self.column is not None
             return None
         self.no_district += 1
         if free and not is_no_district(free):
