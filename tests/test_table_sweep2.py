@@ -364,3 +364,22 @@ def test_a_text_column_beside_the_district_is_not_its_free_text(
     )
     assert _import(project, path) == 0
     assert _segments(project)["district"].tolist() == ["Manfort", "Gesamtstadt"]
+
+
+def test_an_empty_text_column_gives_way_to_the_description(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A platform export with an unused "Text" column beside "Beschreibung": the statements
+    were the titles alone ("Bänke"), their content an attribute."""
+    path = tmp_path / "vorschlaege.csv"
+    path.write_text(
+        "ID;Titel;Text;Beschreibung\n1;Bänke;;Mehr Bänke am Markt.\n"
+        "2;Licht;;Im Park ist es dunkel.\n",
+        encoding="utf-8",
+    )
+    assert _import(project, path) == 0
+    assert "Spalte 'Beschreibung' als Text erkannt." in capsys.readouterr().out
+    assert _segments(project)["text"].tolist() == [
+        "Bänke. Mehr Bänke am Markt.",
+        "Licht. Im Park ist es dunkel.",
+    ]

@@ -39,6 +39,7 @@ from workbench.ingest.table_columns import (
     quotation_ids,
     segment_place,
     single_column,
+    text_column_of,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
@@ -290,7 +291,7 @@ def parse_table(
     header, unnamed = name_unnamed(header, records)  # values without a header cell are kept
 
     named = set(mapping.mapped())
-    text_column = mapping.text_column or detect_column(header, TEXT_HEADERS, named)
+    text_column = mapping.text_column or text_column_of(header, records, named)
     text_column = _NO_HEADER if no_header else header[0] if above else text_column
     repeated = None
     if text_column and not mapping.text_column:

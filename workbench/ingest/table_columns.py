@@ -121,6 +121,26 @@ def detect_column(header: list[str], keys: Sequence[str], exclude: set[str]) -> 
     return found[0][3] if found else None
 
 
+def text_column_of(
+    header: list[str], records: Sequence[tuple[int, Sequence[Any]]], exclude: set[str]
+) -> str | None:
+    """The text column by its header (:data:`TEXT_HEADERS`), passing over one that is empty
+    in every row: an export with an unused "Text" beside its "Beschreibung" has its
+    statements in the latter (else its titles alone would be the statements).
+
+    >>> text_column_of(["Titel", "Text", "Beschreibung"], [(2, ["Bank", "", "Mehr Bänke"])], set())
+    'Beschreibung'
+    """
+    blank = {
+        column
+        for i, column in enumerate(header)
+        if not any(i < len(cells) and cell_text(cells[i]) for _, cells in records)
+    }
+    return detect_column(header, TEXT_HEADERS, exclude | blank) or detect_column(
+        header, TEXT_HEADERS, exclude
+    )
+
+
 def language_columns(header: Sequence[str], column: str, exclude: set[str]) -> list[str]:
     """``column`` and the same header in other languages (German first, then in the
     table's order): a multilingual export (Decidim, Go Vocal) has a contribution's text in
