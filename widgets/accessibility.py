@@ -11,9 +11,11 @@ line. :class:`AriaSupport` is an invisible widget that each app puts once into i
 - names each plotly chart (``role="figure"``: its zoom buttons stay usable) by its title
   and points to the text beside it, which says what the chart shows (every chart of the
   apps has one);
-and its CSS draws a clear focus ring on every control inside an app and hides labels
+and its CSS draws a clear focus ring on every control inside an app, hides labels
 meant only for screen readers (the class :data:`HIDDEN_LABEL` on a widget with a
-description).
+description) and lets an app reflow on a 320–360 px wide phone or at 400 % zoom (WCAG
+1.4.10): rows of controls wrap, labels wrap instead of ending in "…", no control is wider
+than the page, and only a wide table or chart scrolls sideways, inside its own box.
 
 :func:`readable_text` (from :mod:`workbench.core.colours`, shared with the published
 site) picks black or white text for a coloured background so that the contrast is at
@@ -114,6 +116,15 @@ _CSS = f"""
   position: absolute !important; width: 1px !important; height: 1px !important;
   padding: 0 !important; margin: -1px !important; overflow: hidden !important;
   clip: rect(0, 0, 0, 0) !important; white-space: nowrap !important; border: 0 !important;
+}}
+.{APP} .widget-hbox, .{APP} .widget-toggle-buttons > div {{ flex-wrap: wrap; }}
+.{APP} .widget-label:not(.widget-inline-hbox > label) {{
+  white-space: normal; overflow: visible; height: auto;
+}}
+.{APP} .widget-inline-hbox, .{APP} .widget-box, .{APP} .jupyter-button {{ max-width: 100%; }}
+.{APP} .widget-box, .{APP} .widget-inline-hbox > :is(select, input, textarea) {{ min-width: 0; }}
+.{APP} .widget-output, .{APP} .widget-html-content:has(table) {{
+  max-width: 100%; overflow-x: auto;
 }}
 """
 

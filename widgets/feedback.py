@@ -185,9 +185,8 @@ class ItemCard:
                 widgets.HBox(
                     [
                         widgets.Label(POINTS_QUESTION),
-                        self.minus,
-                        self.points_label,
-                        self.plus,
+                        # one unit: on a narrow screen "−", count and "+" wrap together
+                        widgets.HBox([self.minus, self.points_label, self.plus]),
                     ]
                 ),
                 self.comment,
