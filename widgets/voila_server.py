@@ -12,7 +12,8 @@ see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
   out of the pages of apps that draw no chart (:data:`LEAN_APPS`): participants'
   browsers and the server have half as much to load and send;
 - :func:`cache_templates` shares one Jinja bytecode cache between all page renders
-  (nbconvert otherwise compiles Voilà's templates anew for every page view);
+  (nbconvert otherwise compiles Voilà's templates anew for every page view) and reads
+  the templates without stylesheets from other servers (no request to a CDN);
 - only the participation apps get preheated kernels (the read-only apps are denied a
   pool: their readers have the static site, ``workbench publish``), and a kernel that
   ends is not restarted (a restarted kernel has lost its page anyway);
@@ -31,6 +32,7 @@ import asyncio
 import atexit
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -210,6 +212,10 @@ def page_config_hook(
 
 
 _TEMPLATE_CACHE: dict[str, Any] = {}
+# Voilà's lab template links Font Awesome's CSS from cdn.jsdelivr.net: every page view
+# would send the participant's IP address to a third party (and fail offline). The icons
+# need none of it: voila-style.js, which the same template includes, bundles Font Awesome.
+EXTERNAL_CSS = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>[ \t]*\n?", re.IGNORECASE)
 
 
 def cache_templates() -> None:
@@ -218,11 +224,12 @@ def cache_templates() -> None:
     Voilà renders each page (and each preheated kernel's page) with a new exporter and
     so a new Jinja environment, which parses and compiles its templates again. The
     compiled code is keyed by template name and source checksum, so sharing it across
-    environments changes nothing but the time.
+    environments changes nothing but the time. The templates are read without their
+    stylesheets from other servers (:data:`EXTERNAL_CSS`).
     """
     if _TEMPLATE_CACHE:
         return
-    from jinja2 import BytecodeCache
+    from jinja2 import BaseLoader, BytecodeCache
     from nbconvert.exporters.templateexporter import TemplateExporter
 
     class MemoryCache(BytecodeCache):
@@ -237,12 +244,26 @@ def cache_templates() -> None:
         def dump_bytecode(self, bucket: Any) -> None:
             self.codes[bucket.key] = bucket.bytecode_to_string()
 
+    class LocalOnly(BaseLoader):
+        """The templates without stylesheets from other servers (see :data:`EXTERNAL_CSS`)."""
+
+        def __init__(self, inner: BaseLoader) -> None:
+            self.inner = inner
+
+        def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Any]:
+            source, filename, uptodate = self.inner.get_source(environment, template)
+            return EXTERNAL_CSS.sub("", source), filename, uptodate
+
+        def list_templates(self) -> list[str]:
+            return self.inner.list_templates()
+
     cache = MemoryCache()
     create = TemplateExporter._create_environment
 
     def create_cached(self: TemplateExporter) -> Any:
         environment = create(self)
         environment.bytecode_cache = cache
+        environment.loader = LocalOnly(environment.loader)
         return environment
 
     TemplateExporter._create_environment = create_cached
