@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.feedback_data import rated_project
+from widgets.app_support import TypingSignal
 from widgets.feedback import (
     SAVE_FAILED,
     SAVED,
@@ -165,6 +167,36 @@ def test_app_with_a_valid_token_writes(rated: Project) -> None:
     cards = [c for c in again.children if "sw-item" in c._dom_classes]
     assert cards[0].children[1].children[1].value == "agree"
     assert "✓ gespeichert" in all_html(cards[0])
+
+
+def test_typing_a_comment_keeps_the_form_until_it_is_saved(rated: Project) -> None:
+    """A participant who writes a long comment after a rating must not lose it.
+
+    The comment reaches Python only when its field is left; the browser's typing signal
+    starts the quiet time anew, so the form is not replaced while they type.
+    """
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    environ = {
+        "WORKBENCH_PROJECT": str(rated.path),
+        "QUERY_STRING": f"token={token}",
+        "WORKBENCH_RELEASE_AFTER": "1",
+    }
+    app = participant_app(environ)
+    [typing] = [c for c in app.children if isinstance(c, TypingSignal)]
+    assert typing.scope == ".sw-feedback" and typing.interval <= 1
+    cards = [c for c in app.children if "sw-item" in c._dom_classes]
+    cards[0].children[1].children[1].value = "agree"  # stored: the quiet time begins
+    for _ in range(8):  # 2.4 s of typing, longer than the quiet time of 1 s
+        typing._on_message(typing, {"event": "typing"}, None)
+        time.sleep(0.3)
+    assert any("sw-item" in c._dom_classes for c in app.children)  # the form is still there
+    cards[0].children[3].value = "Ein langer Kommentar"  # the field is left: stored
+    item = feedback.open_ballot(rated, token).items[0].item_id
+    assert feedback.open_ballot(rated, token).answers[item].comment == "Ein langer Kommentar"
+    deadline = time.monotonic() + 10  # quiet now: released as before
+    while any("sw-item" in c._dom_classes for c in app.children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "Ihre Antworten sind gespeichert" in all_html(app)
 
 
 @pytest.mark.parametrize(

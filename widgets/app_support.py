@@ -27,7 +27,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import anywidget
 import ipywidgets as w
+import traitlets
 
 from workbench.core.domain import WorkbenchError
 from workbench.project import Project
@@ -258,6 +260,15 @@ class IdleRelease:
                 self._thread = threading.Thread(target=self._watch, name="freigabe", daemon=True)
                 self._thread.start()
 
+    def postpone(self) -> None:
+        """The participant is still busy (typing a comment): start the quiet time anew.
+
+        Nothing happens before the first stored answer or after the release.
+        """
+        with self._lock:
+            if self.last is not None and not self.released.is_set():
+                self.last = time.monotonic()
+
     def _watch(self) -> None:
         while True:
             with self._lock:
@@ -289,3 +300,43 @@ def _ask_server_to_end() -> None:
         kernel.session.send(kernel.iopub_socket, RELEASE_MESSAGE, {}, ident=b"werkbank")
     except Exception:
         _log.info("Freigabe nicht angefragt", exc_info=True)
+
+
+class TypingSignal(anywidget.AnyWidget):
+    """Invisible: tells Python while someone types into a text field of the app.
+
+    A comment is sent to the kernel only when its field is left, so a participant who
+    writes for minutes looks quiet to :class:`IdleRelease`; without this signal the page
+    would be released while they type and their text would be gone. The browser sends
+    ``{"event": "typing"}`` at most once per ``interval`` seconds, and only for input
+    inside ``scope`` (the app's root).
+    """
+
+    _esm = """
+    function render({ model, el }) {
+      el.style.display = "none";
+      let last = 0;
+      const onInput = (event) => {
+        const target = event.target;
+        if (!target || !target.closest || !target.closest(model.get("scope"))) return;
+        const now = Date.now();
+        if (now - last < model.get("interval") * 1000) return;
+        last = now;
+        model.send({ event: "typing" });
+      };
+      document.addEventListener("input", onInput, true);
+      return () => document.removeEventListener("input", onInput, true);
+    }
+    export default { render };
+    """
+    scope = traitlets.Unicode(".sw-app").tag(sync=True)
+    interval = traitlets.Float(30.0).tag(sync=True)
+
+    def __init__(self, on_typing: Callable[[], None], scope: str, interval: float):
+        super().__init__(scope=scope, interval=interval)
+        self.on_typing = on_typing
+        self.on_msg(self._on_message)
+
+    def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("event") == "typing":
+            self.on_typing()

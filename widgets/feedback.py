@@ -24,6 +24,7 @@ from widgets.accessibility import APP, HIDDEN_LABEL, LIVE, AriaSupport
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     IdleRelease,
+    TypingSignal,
     esc,
     message,
     open_project,
@@ -477,6 +478,11 @@ def participant_app(
             return stored
 
         form = ParticipantForm(ballot, save)
+        # typing a comment (sent only when its field is left) keeps the page from release
+        typing = TypingSignal(
+            release.postpone, ".sw-feedback", max(1.0, min(30.0, release.after / 4))
+        )
+        form.widget.children = (*form.widget.children, typing)
 
         def released() -> None:
             form.widget.children = [message(RELEASED, kind="info")]
