@@ -209,6 +209,18 @@ def test_without_boundaries_the_tile_map_says_schematisch() -> None:
     assert "Schematische Darstellung" in html
 
 
+def test_the_schematic_maps_text_names_no_command() -> None:
+    """Residents read this text under the map (profile app, site) and hear it as its
+    alternative text: it says what the squares are, not how the team imports borders."""
+    values = {"Manfort": 0.25, "Opladen": 0.05}
+    html = map_figure("anteil", "Anteil Bedarf Treffpunkte", values, None, percent=True)
+    sentence = re.search(r"<p class='wb-map-text'>([^<]*)</p>", html).group(1)
+    assert sentence.endswith(
+        "Schematische Darstellung: ein Quadrat je Sozialraum, nicht ihre Lage."
+    )
+    assert "workbench" not in html and "DATEI" not in html
+
+
 def test_indicator_maps_take_each_indicators_latest_comparable_year() -> None:
     import pandas as pd
 

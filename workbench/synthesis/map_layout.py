@@ -174,10 +174,9 @@ def map_sentence(
     else:
         sentence.append("Für keinen Sozialraum liegt ein Wert vor.")
     if is_schematic(values, shapes):
-        sentence.append(
-            "Schematische Darstellung: ein Quadrat je Sozialraum, nicht ihre Lage "
-            "(Grenzen mit „workbench map --import DATEI“)."
-        )
+        # readers' text (app, site, alt text): how to import borders is the team's
+        # business (README, the report's map section), no command here
+        sentence.append("Schematische Darstellung: ein Quadrat je Sozialraum, nicht ihre Lage.")
     elif without := [d for d in values if d not in (shapes or {})]:
         sentence.append(f"Ohne hinterlegte Grenze: {', '.join(without)}.")
     return " ".join(sentence)
