@@ -11,6 +11,9 @@ line. :class:`AriaSupport` is an invisible widget that each app puts once into i
 - names each plotly chart (``role="figure"``: its zoom buttons stay usable) by its title
   and points to the text beside it, which says what the chart shows (every chart of the
   apps has one);
+- after an input, asks the kernel for a sign of life: a page whose kernel has ended
+  (server or kernel restarted, out of memory) shows :data:`CONNECTION_LOST` with a
+  reload button instead of ignoring every click;
 and its CSS draws a clear focus ring on every control inside an app, hides labels
 meant only for screen readers (the class :data:`HIDDEN_LABEL` on a widget with a
 description) and lets an app reflow on a 320–360 px wide phone or at 400 % zoom (WCAG
@@ -80,10 +83,59 @@ function enhance(root) {
   });
 }
 
+// A page whose kernel has ended (culled, restarted, server restarted) would ignore every
+// click without a word: after an input the kernel is asked for a sign of life, and
+// without an answer the page says so and offers to reload.
+function showLost(text) {
+  if (document.querySelector(".sw-connection-lost")) return;
+  const box = document.createElement("div");
+  box.className = "sw-connection-lost";
+  box.setAttribute("role", "alert");
+  const line = document.createElement("p");
+  line.textContent = text;
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.textContent = "Seite neu laden";
+  reload.addEventListener("click", () => window.location.reload());
+  box.append(line, reload);
+  document.body.prepend(box);
+  reload.focus();
+}
+
+const CONTROLS = "button, select, input, textarea, summary, a, [tabindex]";
+
+function watchConnection(model) {
+  let waiting = null;
+  model.on("msg:custom", (msg) => {
+    if (msg && msg.event === "pong" && waiting) {
+      clearTimeout(waiting);
+      waiting = null;
+    }
+  });
+  const ask = (event) => {
+    const target = event.target && event.target.closest ? event.target : null;
+    if (!target || !target.closest(model.get("scope")) || !target.closest(CONTROLS)) return;
+    if (waiting) return;
+    waiting = setTimeout(() => showLost(model.get("lost_text")), model.get("answer_ms"));
+    try {
+      model.send({ event: "ping" });
+    } catch (error) {
+      clearTimeout(waiting);
+      waiting = null;
+      showLost(model.get("lost_text"));
+    }
+  };
+  ["click", "change", "keydown"].forEach((type) => document.addEventListener(type, ask, true));
+}
+
 function render({ model, el }) {
   el.style.display = "none";
   const state = (window.__swAriaSupport = window.__swAriaSupport || { scopes: new Set() });
   state.scopes.add(model.get("scope"));
+  if (!state.watching) {
+    state.watching = true;
+    watchConnection(model);
+  }
   const run = () => {
     state.pending = false;
     state.scopes.forEach((scope) => document.querySelectorAll(scope).forEach(enhance));
@@ -117,6 +169,15 @@ _CSS = f"""
   padding: 0 !important; margin: -1px !important; overflow: hidden !important;
   clip: rect(0, 0, 0, 0) !important; white-space: nowrap !important; border: 0 !important;
 }}
+.sw-connection-lost {{
+  position: sticky; top: 0; z-index: 1000; margin: 0; padding: 0.6rem 1rem;
+  background: #fdecea; color: #5f1411; border-bottom: 2px solid #b3261e; font-size: 15px;
+}}
+.sw-connection-lost p {{ margin: 0 0 0.4rem; }}
+.sw-connection-lost button {{ font-size: 15px; padding: 0.2rem 0.8rem; }}
+.sw-connection-lost button:focus-visible {{
+  outline: 3px solid {FOCUS_COLOUR}; outline-offset: 2px;
+}}
 .{APP} .widget-hbox, .{APP} .widget-toggle-buttons > div {{ flex-wrap: wrap; }}
 .{APP} .widget-label:not(.widget-inline-hbox > label) {{
   white-space: normal; overflow: visible; height: auto;
@@ -129,16 +190,40 @@ _CSS = f"""
 """
 
 
+CONNECTION_LOST = (
+    "Die Verbindung zum Server ist unterbrochen: Ihre letzte Eingabe ist nicht angekommen. "
+    "Bitte laden Sie die Seite neu."
+)
+ANSWER_MS = 30_000  # a busy kernel answers late (a click's handler runs first)
+
+
 class AriaSupport(anywidget.AnyWidget):
-    """Invisible: adds live regions, ARIA states and names, and the focus ring to an app."""
+    """Invisible: live regions, ARIA states and names, the focus ring, a lost connection.
+
+    After each input in the app the browser asks the kernel for a sign of life (a
+    ``ping`` message, answered with ``pong``); without an answer within ``answer_ms``, or
+    if the message cannot be sent at all, the page shows :data:`CONNECTION_LOST` with a
+    reload button instead of ignoring every click.
+    """
 
     _esm = _ESM
     _css = _CSS
     scope = traitlets.Unicode(f".{APP}").tag(sync=True)
+    lost_text = traitlets.Unicode(CONNECTION_LOST).tag(sync=True)
+    answer_ms = traitlets.Int(ANSWER_MS).tag(sync=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._on_message)
+
+    def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("event") == "ping":
+            self.send({"event": "pong"})
 
 
 __all__ = [
     "APP",
+    "CONNECTION_LOST",
     "HIDDEN_LABEL",
     "LIVE",
     "MIN_CONTRAST",
