@@ -222,6 +222,7 @@ class AriaSupport(anywidget.AnyWidget):
 
 
 __all__ = [
+    "ANSWER_MS",
     "APP",
     "CONNECTION_LOST",
     "HIDDEN_LABEL",
