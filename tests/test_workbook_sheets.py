@@ -325,3 +325,22 @@ def test_a_cell_merged_over_rows_in_an_ods_sheet_belongs_to_each(
     document.save(str(path))
     assert _import(project, path) == 0
     assert project.segments()["district"].tolist() == ["Manfort", "Manfort", "Gesamtstadt"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_date_cell_is_kept_as_a_date_not_as_midnight(
+    project: Project, tmp_path: Path, suffix: str
+) -> None:
+    """Excel and LibreOffice store a date as a point in time at midnight: it was kept as
+    "2021-03-12 00:00:00" in the statement's attributes and every export."""
+    from datetime import datetime
+
+    cards = {
+        "Text": ["Im Park fehlt Licht.", "Der Bus fährt selten."],
+        "Eingang": [datetime(2021, 3, 12), datetime(2021, 3, 12, 18, 30)],
+    }
+    engine = "odf" if suffix == ".ods" else None
+    path = _workbook(tmp_path / f"karten{suffix}", {"Karten": cards}, engine)
+    assert _import(project, path) == 0
+    dates = [a["Eingang"] for a in project.segments()["attributes"]]
+    assert dates == ["2021-03-12", "2021-03-12 18:30"]

@@ -217,3 +217,35 @@ def cell_text(cell: Any) -> str:
 def cell_at(fields: Sequence[Any], index: int | None) -> str:
     """A row's cell at ``index`` as stripped text ("" for no index or a short row)."""
     return "" if index is None or index >= len(fields) else cell_text(fields[index])
+
+
+_INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
+_FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
+
+
+def attribute_value(cell: Any) -> Any:
+    """A cell as an attribute value: ints and decimals as numbers, a date as ``2021-03-12``
+    (with its time only if it has one, as Excel stores dates as midnight), else text.
+
+    >>> attribute_value("12"), attribute_value(datetime(2021, 3, 12)), attribute_value(" ja ")
+    (12, '2021-03-12', 'ja')
+    >>> attribute_value(datetime(2021, 3, 12, 18, 30)), attribute_value(date(2021, 3, 12))
+    ('2021-03-12 18:30', '2021-03-12')
+    """
+    if cell is None:
+        return None
+    if isinstance(cell, datetime):
+        if (cell.hour, cell.minute, cell.second, cell.microsecond) == (0, 0, 0, 0):
+            return cell.date().isoformat()
+        spec = "minutes" if not (cell.second or cell.microsecond) else "seconds"
+        return cell.isoformat(sep=" ", timespec=spec)
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, int | float):
+        return cell
+    text = str(cell).strip()
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text

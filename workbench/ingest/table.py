@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.common import attribute_value
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.personal_columns import (
     header_key,
@@ -64,8 +65,6 @@ from workbench.ingest.table_survey import (
 from workbench.ingest.table_totals import totals_rows
 from workbench.ingest.textio import Source, read_source
 
-_INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
-_FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
 _CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
 _NO_HEADER = "Spalte 1"  # the column of a table without header row
 
@@ -185,20 +184,6 @@ def with_title(title: str | None, text: str | None) -> str | None:
     if not text:
         return title
     return f"{title}{'' if title[-1] in '.!?:;…' else '.'} {text}"
-
-
-def _value(cell: Any) -> Any:
-    """Turn a cell into an attribute value: ints and decimals as numbers, else text."""
-    if cell is None:
-        return None
-    if isinstance(cell, int | float):
-        return cell
-    text = str(cell).strip()
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    return text
 
 
 def _resolve(header: list[str], column: str | None, filename: str, flag: str) -> int | None:
@@ -470,7 +455,7 @@ def parse_table(
             if (path := code_path(c, SEPARATOR))
         )
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
-            column: _value(plain_text(f.strip()) if isinstance(f, str) else f)
+            column: attribute_value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
             if (f := fields[i]) is not None and str(f).strip() != ""
         }
