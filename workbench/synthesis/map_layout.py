@@ -25,7 +25,9 @@ WIDTH = 480.0
 PAD = 8.0
 MISSING_FILL = "#d9d9d9"
 MISSING_LABEL = "keine Angabe"
-STROKE = "#1d2935"  # borders: dark against every fill (contrast ≥ 3:1)
+# Borders: contrast ≥ 3:1 against every fill but the darkest of each scale (#08519c,
+# #5e3c99: 1.9:1), where neighbouring areas differ by fill; their values are in the table.
+STROKE = "#1d2935"
 INK = "#1d2935"  # legend and note text
 SCHEMATIC = "schematisch"
 SCHEMATIC_NOTE = "Schematische Darstellung: keine Grenzen hinterlegt"
