@@ -205,6 +205,20 @@ def test_thousands_separators_of_statistics_offices_are_read_as_thousands(
     assert table.loc[("Gesamtstadt", "SGB-II-Empfänger"), "value"] == 17763.0
 
 
+def test_the_city_row_as_statistics_offices_name_it(project: Project, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "quoten.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Manfort;SGB-II-Quote;2022;14,6;%;Statistikstelle\n"
+        "Stadt gesamt;SGB-II-Quote;2022;11,3;%;Statistikstelle\n"
+        "Insgesamt;Arbeitslosenquote;2022;6,5;%;Statistikstelle\n",
+    )
+    import_indicators(project, path)
+    table = indicators(project).set_index(["district", "indicator"])
+    assert table.loc[("Gesamtstadt", "SGB-II-Quote"), "value"] == 11.3
+    assert table.loc[("Gesamtstadt", "Arbeitslosenquote"), "value"] == 6.5
+
+
 def test_a_number_that_reads_two_ways_stops_the_import(project: Project, tmp_path: Path) -> None:
     # comma-separated, no decimal anywhere: 9.812 may be 9812 or 9,812 — never guessed
     path = write(tmp_path / "werte.csv", HEADER + "Manfort,Einwohner,2022,9.812,Personen,A,false\n")

@@ -170,8 +170,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
         description="Importiert CSV/XLSX mit den Spalten district, indicator, year, value, "
         "unit, source (optional illustrative) in einer Transaktion; erneuter Import "
-        "aktualisiert statt zu verdoppeln. Ausgabe: jeder Wert neben dem Wert der "
-        "Gesamtstadt (ohne Gesamtstadt-Zeile kein Vergleich, kein Ersatzwert).",
+        "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
+        "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt); Zeilen mit "
+        "„–“, „.“, „x“ statt eines Werts werden genannt und übergangen; die Zeile der "
+        "Gesamtstadt darf auch „Stadt gesamt“ oder „Insgesamt“ heißen. Ausgabe: jeder Wert "
+        "neben dem Wert der Gesamtstadt (ohne Gesamtstadt-Zeile kein Vergleich, kein "
+        "Ersatzwert).",
     )
     p.add_argument("--import", dest="import_file", metavar="DATEI", help="Datei importieren")
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX), sonst das erste")

@@ -106,6 +106,14 @@ class IndicatorImport:
 
 
 # -- reading (pure) ----------------------------------------------------------------------
+# The city's row as statistics offices name it ("Stadt gesamt", "Insgesamt"): Gesamtstadt,
+# unless the project has a Sozialraum of that name.
+CITY_ALIASES = (
+    "stadt gesamt", "stadt insgesamt", "gesamte stadt", "gesamtes stadtgebiet", "stadtgebiet",
+    "stadt", "insgesamt", "gesamt",
+)  # fmt: skip
+
+
 def _key(text: str) -> str:
     """Compare names regardless of Unicode normal form, case and surrounding space."""
     return unicodedata.normalize("NFC", str(text)).strip().casefold()
@@ -248,6 +256,8 @@ def _read_indicators(
     header, rows = _table(raw, sheet)
     columns = _columns(header, raw.name)
     known = {_key(d): d for d in districts}
+    for alias in CITY_ALIASES:  # how statistics offices name the city's total row
+        known.setdefault(alias, CITYWIDE)
     valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
