@@ -149,3 +149,38 @@ def test_inline_text_crlf_and_uncoded_sources(project: Project, tmp_path: Path) 
     assert list(segments["text"]) == ["Erste Zeile", "Zweite Zeile mit Bedarf"]
     assert set(segments["district"]) == {"Opladen"} and set(segments["workshop"]) == {"notiz"}
     assert [(q.quote, q.coders) for q in project.quotes().itertuples()] == [("Bedarf", "Dana")]
+
+
+SOURCES_BY_NAME = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Begehungen" origin="MAXQDA 2022">
+  <Sources>
+    <TextSource guid="C1000000-0000-4000-8000-000000000001" name="Begehung Opladen">
+      <PlainTextContent>Der Spielplatz am Markt ist kaputt.
+Es fehlt ein Treffpunkt.</PlainTextContent>
+    </TextSource>
+    <TextSource guid="C1000000-0000-4000-8000-000000000002" name="Begehung Steinbuechel">
+      <PlainTextContent>Der Bus fährt abends nicht.</PlainTextContent>
+    </TextSource>
+    <TextSource guid="C1000000-0000-4000-8000-000000000003" name="Auswertung Manfort und Opladen">
+      <PlainTextContent>Beide brauchen mehr Licht.</PlainTextContent>
+    </TextSource>
+  </Sources>
+</Project>
+"""
+
+
+def test_a_source_named_after_a_district_is_that_districts(
+    project: Project, tmp_path: Path
+) -> None:
+    """No case or variable places the sources: their names do, as file names do on import;
+    a name that holds two districts places nothing."""
+    path = tmp_path / "begehungen.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", SOURCES_BY_NAME)
+    result = import_qdpx(project, path)
+    assert any("Sozialraum aus dem Namen der Quelle" in n for n in result.notices)
+    segments = project.segments()
+    placed = dict(zip(segments["document"], segments["district"], strict=False))
+    assert placed["Begehung Opladen"] == "Opladen"
+    assert placed["Begehung Steinbuechel"] == "Steinbüchel"
+    assert placed["Auswertung Manfort und Opladen"] == "Gesamtstadt"

@@ -53,6 +53,7 @@ from workbench.exchange.qdxml import (
     variable_number,
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
+from workbench.ingest.district_names import district_in_name
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
@@ -173,6 +174,8 @@ class _Parse:
             self.notices.append(exchange.reading.notice)
         self.notices.extend(exchange.notices)
         self.undefined: set[str] = set()  # creatingUser GUIDs not in <Users>, as --coder
+        self.districts = tuple(d for d in districts if d != CITYWIDE)
+        self.by_name: list[str] = []  # sources placed by their name ("Begehung Manfort")
 
     def run(self) -> ParsedProject:
         case_of_source, case_of_selection = self._case_districts()
@@ -200,6 +203,8 @@ class _Parse:
         memos = self._memos(index)
         indicators = self._indicators()
         self.notices.extend(undefined_users(self.undefined, self.options.coder))
+        if self.by_name:
+            self.notices.append(f"Sozialraum aus dem Namen der Quelle: {', '.join(self.by_name)}.")
         cases = [] if self.options.district else [c.name for c in self.places]
         if self.people:
             self.notices.append(
@@ -322,8 +327,10 @@ class _Parse:
             attributes[SETS_ATTRIBUTE] = sets
         fixed = self.options.district or case_of_source.get(source.owner) or special.get("district")
         people = PersonSpans(source, self.people)
-        district = fixed or people.district or CITYWIDE
         name = self.guard(source.name)
+        named = None if fixed or people.district else district_in_name(name, self.districts)
+        self.by_name += [f"„{name}“ → {named}"] if named else []
+        district = fixed or people.district or named or CITYWIDE
         workshop = (
             self.options.workshop
             or set_of_source.get(source.owner)

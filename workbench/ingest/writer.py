@@ -16,7 +16,6 @@ are written by :meth:`Writer.write_project`.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +35,8 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
-from workbench.ingest.common import spelled_out, unknown_districts
+from workbench.ingest.common import unknown_districts
+from workbench.ingest.district_names import district_in_name
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
@@ -60,11 +60,6 @@ from workbench.store import (
     utcnow,
 )
 from workbench.store.waves import wave_for_import
-
-
-def _words(name: str) -> str:
-    """A name's words, lower case, umlauts spelled out, one blank between them."""
-    return " ".join(re.findall(r"[^\W\d_]+", spelled_out(name)))
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -244,13 +239,8 @@ class Writer:
     def _district_in_name(self, filename: str) -> str | None:
         """The one declared district a file's name names as words ("chat_wiesdorf.txt",
         "Protokoll Steinbuechel.docx"), if it names exactly one; else ``None``."""
-        words = f" {_words(Path(filename).stem)} "
-        found = {
-            d.name
-            for d in self.districts.values()
-            if not d.is_citywide and _words(d.name) and f" {_words(d.name)} " in words
-        }
-        return found.pop() if len(found) == 1 else None
+        named = (d.name for d in self.districts.values() if not d.is_citywide)
+        return district_in_name(filename, named)
 
     def _write(
         self,
