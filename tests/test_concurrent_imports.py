@@ -10,6 +10,7 @@ for each other (:func:`workbench.store.schema.lock_writes`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,12 +43,43 @@ def _protocol(folder: Path, name: str, workshop: str, district: str, person: str
     return path
 
 
-def _import_at_once(project: Project, first: Path, second: Path) -> list[BaseException]:
-    """Import ``first`` and ``second`` from two threads (each with its own engine, like two
-    processes); the second starts while the first is inside its transaction. Returns the
-    errors raised."""
-    inside, second_done = threading.Event(), threading.Event()
+def _at_once(
+    project: Project,
+    first: Callable[[Project], object],
+    second: Callable[[Project], object],
+    inside: threading.Event,
+    second_done: threading.Event,
+) -> list[BaseException]:
+    """Run ``first`` in a thread "erster" and, once it has set ``inside``, ``second`` in a
+    thread "zweiter" (each with its own Project, like two processes; ``second_done`` is set
+    when it ends). Returns the errors raised."""
     errors: list[BaseException] = []
+
+    def run(action: Callable[[Project], object], done: threading.Event | None) -> None:
+        opened = Project.open(project.path)
+        try:
+            action(opened)
+        except BaseException as err:  # reported by the test
+            errors.append(err)
+        finally:
+            opened.close()
+            if done is not None:
+                done.set()
+
+    one = threading.Thread(target=run, args=(first, None), name="erster")
+    one.start()
+    assert inside.wait(timeout=60)
+    two = threading.Thread(target=run, args=(second, second_done), name="zweiter")
+    two.start()
+    one.join(timeout=120)
+    two.join(timeout=120)
+    return errors
+
+
+def _import_at_once(project: Project, first: Path, second: Path) -> list[BaseException]:
+    """Import ``first`` and ``second`` at once; the second starts while the first is inside
+    its transaction. Returns the errors raised."""
+    inside, second_done = threading.Event(), threading.Event()
     write = Writer.write
 
     def held(self: Writer, *args: object, **kwargs: object) -> object:
@@ -57,29 +89,17 @@ def _import_at_once(project: Project, first: Path, second: Path) -> list[BaseExc
             second_done.wait(timeout=3)  # before the fix the second import ran meanwhile
         return written
 
-    def run(path: Path, done: threading.Event | None) -> None:
-        opened = Project.open(project.path)
-        try:
-            opened.import_files([path])
-        except BaseException as err:  # reported by the test
-            errors.append(err)
-        finally:
-            opened.close()
-            if done is not None:
-                done.set()
-
     Writer.write = held  # type: ignore[method-assign]
     try:
-        one = threading.Thread(target=run, args=(first, None), name="erster")
-        one.start()
-        assert inside.wait(timeout=60)
-        two = threading.Thread(target=run, args=(second, second_done), name="zweiter")
-        two.start()
-        one.join(timeout=120)
-        two.join(timeout=120)
+        return _at_once(
+            project,
+            lambda p: p.import_files([first]),
+            lambda p: p.import_files([second]),
+            inside,
+            second_done,
+        )
     finally:
         Writer.write = write  # type: ignore[method-assign]
-    return errors
 
 
 @pytest.mark.backends
@@ -127,7 +147,6 @@ def test_the_same_new_code_from_two_researchers_at_once(project: Project) -> Non
     from workbench.store import Code
 
     inside, second_done = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
     add = Session.add
 
     def held(self: Session, instance: object, *args: object, **kwargs: object) -> None:
@@ -136,26 +155,11 @@ def test_the_same_new_code_from_two_researchers_at_once(project: Project) -> Non
             inside.set()  # checked that "Ort" is free, not yet written
             second_done.wait(timeout=3)  # before the fix the second one ran meanwhile
 
-    def run(done: threading.Event | None) -> None:
-        opened = Project.open(project.path)
-        try:
-            opened.add_code("Ort")
-        except BaseException as err:  # reported by the test
-            errors.append(err)
-        finally:
-            opened.close()
-            if done is not None:
-                done.set()
-
     Session.add = held  # type: ignore[method-assign]
     try:
-        one = threading.Thread(target=run, args=(None,), name="erster")
-        one.start()
-        assert inside.wait(timeout=60)
-        two = threading.Thread(target=run, args=(second_done,), name="zweiter")
-        two.start()
-        one.join(timeout=120)
-        two.join(timeout=120)
+        errors = _at_once(
+            project, lambda p: p.add_code("Ort"), lambda p: p.add_code("Ort"), inside, second_done
+        )
     finally:
         Session.add = add  # type: ignore[method-assign]
     assert [type(e) for e in errors] == [InputError] and "gibt es schon" in str(errors[0])
