@@ -116,7 +116,18 @@ function watchConnection(model) {
     const target = event.target && event.target.closest ? event.target : null;
     if (!target || !target.closest(model.get("scope")) || !target.closest(CONTROLS)) return;
     if (waiting) return;
-    waiting = setTimeout(() => showLost(model.get("lost_text")), model.get("answer_ms"));
+    // A kernel that is busy (a long cell in JupyterLab, a slow handler) answers later:
+    // wait on; only a kernel that is not working and has not answered is gone.
+    const check = () => {
+      const kernel = model.widget_manager && model.widget_manager.kernel;
+      if (kernel && kernel.status === "busy" && kernel.connectionStatus === "connected") {
+        waiting = setTimeout(check, model.get("answer_ms"));
+        return;
+      }
+      waiting = null;
+      showLost(model.get("lost_text"));
+    };
+    waiting = setTimeout(check, model.get("answer_ms"));
     try {
       model.send({ event: "ping" });
     } catch (error) {
@@ -201,9 +212,10 @@ class AriaSupport(anywidget.AnyWidget):
     """Invisible: live regions, ARIA states and names, the focus ring, a lost connection.
 
     After each input in the app the browser asks the kernel for a sign of life (a
-    ``ping`` message, answered with ``pong``); without an answer within ``answer_ms``, or
-    if the message cannot be sent at all, the page shows :data:`CONNECTION_LOST` with a
-    reload button instead of ignoring every click.
+    ``ping`` message, answered with ``pong``); without an answer within ``answer_ms`` from a
+    kernel that is not busy (a long cell in JupyterLab is no lost connection), or if the
+    message cannot be sent at all, the page shows :data:`CONNECTION_LOST` with a reload
+    button instead of ignoring every click.
     """
 
     _esm = _ESM

@@ -50,6 +50,21 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) 
         nbformat.v4.new_code_cell("x = 1"),
     ]
     nbformat.write(notebook, notebooks / "kodieren.ipynb")
+    busy = nbformat.v4.new_notebook()  # the panel's liveness check: 1.5 s, then a long cell
+    busy.metadata["kernelspec"] = notebook.metadata["kernelspec"]
+    busy.cells = [
+        nbformat.v4.new_code_cell(
+            "from widgets.accessibility import AriaSupport\n"
+            "from widgets.coding_panel import CodingPanel\nfrom workbench import Project\n\n"
+            f"panel = CodingPanel(Project.open({str(browser_project)!r}), coder='Lab')\n"
+            "for child in panel.children:\n"
+            "    if isinstance(child, AriaSupport):\n"
+            "        child.answer_ms = 1500\n"
+            "panel"
+        ),
+        nbformat.v4.new_code_cell("import time\n\ntime.sleep(8)"),
+    ]
+    nbformat.write(busy, notebooks / "beschaeftigt.ipynb")
     port = free_port()
     log = base / "lab.log"
     with log.open("wb") as out:
@@ -141,3 +156,19 @@ def test_keys_code_and_navigate_in_jupyterlab_without_touching_the_notebook(
     # The notebook's own shortcuts did not fire: still two code cells, no Markdown.
     assert page.locator(".jp-Notebook .jp-Cell").count() == 2
     assert page.locator(".jp-Notebook .jp-MarkdownCell").count() == 0
+
+
+def test_a_long_cell_is_no_lost_connection(page: Page, jupyterlab: str) -> None:
+    """While a cell runs, the kernel answers the panel's liveness check late: no banner
+    "Verbindung unterbrochen" (that is for a kernel that has ended)."""
+    page.goto(f"{jupyterlab}/lab/tree/beschaeftigt.ipynb")
+    run_first_cell(page)
+    # Run ▸ Run All Cells: the panel again, then the kernel is busy for 8 s (the second cell
+    # is below the panel, where JupyterLab does not draw it: it cannot be clicked)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+    expect(page.get_by_text("Python 3 (ipykernel) | Busy")).to_be_visible(timeout=WIDGET_TIMEOUT)
+    page.locator(".sw-panel .sw-code-0").focus()
+    page.keyboard.press("Shift")  # an input on a control: the check asks the kernel
+    time.sleep(4)  # well past the 1.5 s the check waits for an answer
+    assert page.locator(".sw-connection-lost").count() == 0
