@@ -161,7 +161,8 @@ def test_keys_code_and_navigate_in_jupyterlab_without_touching_the_notebook(
 def test_a_long_cell_is_no_lost_connection(page: Page, jupyterlab: str) -> None:
     """While a cell runs, the kernel answers the panel's liveness check late: no banner
     "Verbindung unterbrochen" (that is for a kernel that has ended)."""
-    page.goto(f"{jupyterlab}/lab/tree/beschaeftigt.ipynb")
+    # a workspace of its own: the other test's notebook (and its panel) stays closed
+    page.goto(f"{jupyterlab}/lab/workspaces/beschaeftigt/tree/beschaeftigt.ipynb")
     run_first_cell(page)
     # Run ▸ Run All Cells: the panel again, then the kernel is busy for 8 s (the second cell
     # is below the panel, where JupyterLab does not draw it: it cannot be clicked)
