@@ -78,9 +78,7 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
 def cmd_codebook_delete(args: argparse.Namespace) -> int:
     """workbench codebook delete PATH [--force]."""
     project = _project(args)
-    memos = len(project.memos())
-    removed = project.delete_code(args.path, force=args.force)
-    memos -= len(project.memos())
+    removed, memos = project.remove_code(args.path, force=args.force)
     extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
     extra += [plural(memos, "Memo", "Memos")] if memos else []
     also = f", {' und '.join(extra)}" if extra else ""

@@ -298,7 +298,11 @@ class CodingMixin(ProjectStore):
         session.flush()
 
     def delete_code(self, path: str, force: bool = False) -> int:
-        """Delete a code and its subcodes; return codings deleted.
+        """Delete a code and its subcodes; return codings deleted (see :meth:`remove_code`)."""
+        return self.remove_code(path, force)[0]
+
+    def remove_code(self, path: str, force: bool = False) -> tuple[int, int]:
+        """Delete a code and its subcodes; return (codings, memos) deleted with them.
 
         Codings and memos on these codes go only with ``force`` (a memo on a code is the
         team's analytic note: it is never removed without being asked for).
@@ -333,7 +337,7 @@ class CodingMixin(ProjectStore):
             for c in reversed(_subtree(s, code)):
                 s.delete(c)
                 s.flush()
-            return len(codings)
+            return len(codings), memos
 
     def import_codes(self, specs: Iterable[CodeSpec]) -> int:
         """Add codes (missing parents too); update fields of existing ones. Return count."""
