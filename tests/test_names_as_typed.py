@@ -139,3 +139,52 @@ def test_a_file_that_names_one_district_belongs_to_it(tmp_path: Path) -> None:
             )
         placed = p.segments().groupby("document")["district"].first().to_dict()
     assert placed == files
+
+
+def test_a_listed_name_typed_without_its_diacritics_is_that_person() -> None:
+    # German keyboards have no ı, ş, ł, ó, ễ: the protocol lists "Ayşe Yılmaz", the
+    # note-taker types "Frau Yilmaz", the chat "danke ayse"
+    listed = ["Ayşe Yılmaz", "Łukasz Wójcik", "Nguyễn Thị Hoa", "Anna-Lena Schulte-Brinkmann"]
+    p = Pseudonymiser()
+    assert _replaced(p, "Ayşe Yılmaz und Łukasz Wójcik kamen.", listed) == (
+        "[Person 1] und [Person 2] kamen."
+    )
+    assert _replaced(p, "Frau Yilmaz fragt, Wojcik hat die Liste.", listed) == (
+        "[Person 1] fragt, [Person 2] hat die Liste."
+    )
+    assert _replaced(p, "danke ayse, lukasz und nguyen", listed) == (
+        "danke [Person 1], [Person 2] und [Person 3]"
+    )
+    assert _replaced(p, "schulte-brinkmann hat recht, anna-lena auch", listed) == (
+        "[Person 4] hat recht, [Person 4] auch"
+    )
+    assert set(p.known.values()) == {f"[Person {n}]" for n in range(1, 5)}
+
+
+def test_a_known_name_typed_without_its_diacritics_is_that_person() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Frau Yılmaz und Herr Öztürk kamen.", []) == (
+        "[Person 1] und [Person 2] kamen."
+    )
+    assert _replaced(p, "Dann sagte Frau Yilmaz, Ozturk sei krank.", []) == (
+        "Dann sagte [Person 1], [Person 2] sei krank."
+    )
+
+
+def test_a_teams_chat_with_names_typed_without_diacritics_stores_no_name(
+    tmp_path: Path,
+) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "18:02:10 Von Ayşe Yılmaz an Alle:\n\tHallo zusammen\n"
+        "18:03:30 Von Łukasz Wójcik an Alle:\n\tdanke ayse, Frau Yilmaz hat recht.\n"
+        "18:04:12 Von Ayşe Yılmaz an Alle:\n\tbis bald lukasz, gruß an wojcik senior\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Online-Treffen")
+        speakers = {a["speaker"] for a in project.segments()["attributes"]}
+        stored = stored_text(project).lower()
+    assert len(speakers) == 2
+    for word in ("ayse", "yilmaz", "lukasz", "wojcik"):
+        assert word not in stored

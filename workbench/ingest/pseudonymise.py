@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +105,7 @@ class Pseudonymiser:
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
     _index_of: object = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
+    _folded: _FoldedKeys = field(default_factory=lambda: _FoldedKeys(), repr=False, compare=False)
 
     def configure(self, session: Session) -> Pseudonymiser:
         """Load the project's protected words and review decisions; return self."""
@@ -152,7 +154,7 @@ class Pseudonymiser:
         known in another spelling ("mueller" for "müller") is that person."""
         ident = ("person", key)
         if ident not in self.known:
-            ident = ("person", _PersonKeys(self.known).get(key, key))
+            ident = ("person", _PersonKeys(self.known, self._folded).get(key, key))
         if ident not in self.known:
             number = self._next_person_number()
             self._highest = number
@@ -181,7 +183,7 @@ class Pseudonymiser:
         names = tuple(names)
         hits = find_structured(text) + list(self._listed(text, names))
         context = NameContext(
-            known=_PersonKeys(self.known),
+            known=_PersonKeys(self.known, self._folded),
             protected=self.protected,
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
@@ -292,8 +294,9 @@ class Pseudonymiser:
 class _PersonKeys(Mapping[str, str]):
     """The person keys of a pseudonym key, read in place (not copied for every text)."""
 
-    def __init__(self, known: dict[tuple[str, str], str]):
+    def __init__(self, known: dict[tuple[str, str], str], folded: _FoldedKeys | None = None):
         self._known = known
+        self._folded = folded if folded is not None else _FoldedKeys()
 
     def __getitem__(self, word: str) -> str:
         if ("person", word) in self._known:
@@ -303,6 +306,11 @@ class _PersonKeys(Mapping[str, str]):
         for spelled in (*_umlaut_spellings(word), spelled_out(word)):
             if ("person", spelled) in self._known:
                 return spelled  # … and a known "Strasser" written "Straßer"
+        # "Yilmaz", "Wojcik", "Ozturk": a known "Yılmaz", "Wójcik", "Öztürk" typed on a
+        # keyboard without ı, ó, ö
+        folded = self._folded.get(self._known, word)
+        if folded is not None:
+            return folded
         raise KeyError(word)
 
     def __iter__(self) -> Iterator[str]:
@@ -310,6 +318,38 @@ class _PersonKeys(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+class _FoldedKeys:
+    """The person keys of a pseudonym key by their spelling without diacritics
+    ("yilmaz" → "yılmaz"); indexed once and extended as the key grows."""
+
+    def __init__(self) -> None:
+        self._of: object = None
+        self._seen = 0
+        self._by_fold: dict[str, str] = {}
+
+    def get(self, known: dict[tuple[str, str], str], word: str) -> str | None:
+        """The known person key spelled ``word`` without its diacritics, if any."""
+        if self._of is not known or len(known) < self._seen:
+            self._of, self._seen, self._by_fold = known, 0, {}
+        if len(known) > self._seen:  # the key only grows: index the new entries
+            for kind, key in itertools.islice(known, self._seen, None):
+                if kind == "person":
+                    self._by_fold.setdefault(fold(key), key)
+            self._seen = len(known)
+        return self._by_fold.get(fold(word))
+
+
+_PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def _plain(text: str) -> str:
+    """``text`` without diacritics, case kept ("Łukasz Wójcik" → "Lukasz Wojcik"), as it
+    is typed on a German keyboard."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
 
 
 _DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
@@ -358,6 +398,9 @@ def _lower_case_ok(variant: str) -> bool:
     words = variant.split()
     if len(words) > 1:
         return all(any(ch.isalpha() for ch in w) for w in words)
+    parts = variant.split("-")
+    if len(parts) > 1:  # "anna-lena", "schulte-brinkmann": no German word is written so
+        return all(p.isalpha() for p in parts) and any(lower_case_name_ok(p) for p in parts)
     return lower_case_name_ok(variant)
 
 
@@ -392,4 +435,6 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
             title = token.lower() in TITLES or token.lower() in ACADEMIC
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
-    return out
+    # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik"
+    typed = [(_plain(variant), key) for variant, key in out]
+    return out + [pair for pair, (listed, _) in zip(typed, out, strict=True) if pair[0] != listed]
