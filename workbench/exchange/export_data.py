@@ -196,17 +196,14 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                 )
             documents.append(out)
         memos = list(s.scalars(select(Memo).order_by(Memo.id)))
-        names = sorted(set(s.scalars(select(ListedName.name))))
-        known = {(p.kind, p.normalised): p.placeholder for p in s.scalars(select(Pseudonym))}
         sets = []
         for w in sorted(workshops.values(), key=lambda w: w.name):
             members = [d.guid for d in documents if d.workshop == w.name]
             if members:
                 sets.append((w, district_names[w.district_id], tuple(members)))
-    pseudonymiser = Pseudonymiser(known=known)
-
-    def memo_text(text: str) -> str:
-        return pseudonymiser.pseudonymise(text, names)[0] if pseudonymised else text
+    texts = {m.id: m.text for m in memos}
+    if pseudonymised and memos:
+        texts = pseudonymise_memos(project, texts)
 
     def target(m: Memo) -> Any:
         if m.target_type == "segment":
@@ -220,12 +217,32 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         documents=tuple(documents),
         specs=tuple(project.codebook()),
         memos=tuple(
-            MemoOut(m.target_type, target(m), m.author, memo_text(m.text), m.created_at)
-            for m in memos
+            MemoOut(m.target_type, target(m), m.author, texts[m.id], m.created_at) for m in memos
         ),
         sets=tuple(sets),
         indicators=tuple(indicator_rows(project)),
     )
+
+
+def pseudonymise_memos(project: Project, texts: dict[int, str]) -> dict[int, str]:
+    """Memo texts (id → text) with personal data replaced as at import: with the
+    project's key, listed names, protected words and review decisions.
+
+    A person the key does not know yet (named only in a memo) enters the key, so every
+    later export gives them the same placeholder and nobody else gets it.
+    """
+    with project.transaction(exclusive=True) as session:
+        names = sorted(set(session.scalars(select(ListedName.name))))
+        known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
+        pseudonymiser = Pseudonymiser(known=known).configure(session)
+        out = {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}
+        for (kind, normalised), (original, placeholder) in pseudonymiser.new.items():
+            session.add(
+                Pseudonym(
+                    kind=kind, normalised=normalised, original=original, placeholder=placeholder
+                )
+            )
+    return out
 
 
 def indicator_rows(project: Project) -> list[dict[str, Any]]:
