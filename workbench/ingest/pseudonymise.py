@@ -127,10 +127,19 @@ class Pseudonymiser:
         """Never take these words (districts, code names, …) for a person's name."""
         words = set(self.protected)
         multi = set(self.protected_phrases)
+        finder = PersonFinder(NameContext(known={}))
         for phrase in phrases:
-            parts = re.findall(r"[^\W\d_][\w'’-]*", phrase)
+            # a code named after a person ("Hinweise Frau Yilmaz", "Kemal Öztürk") must
+            # not make that person's name a protected word in every text
+            people = [h for h in finder.find_addressed(phrase) if h.kind == "person"]
+            people += [h for h in finder.find(phrase) if h.confidence >= REVIEW_BELOW]
+            parts = [
+                m.group()
+                for m in re.finditer(r"[^\W\d_][\w'’-]*", phrase)
+                if not any(h.start < m.end() and m.start() < h.end for h in people)
+            ]
             words.update(fold(p) for p in parts if len(p) > 1)
-            if len(parts) > 1:
+            if len(parts) > 1 and not people:
                 multi.add(phrase.strip())
         self.protected = frozenset(words)
         self.protected_phrases = tuple(sorted(multi, key=len, reverse=True))
