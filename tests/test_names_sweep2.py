@@ -157,3 +157,23 @@ def test_a_kobo_export_keeps_its_dates_and_stores_no_staff(
         "0000-00-00 00:00:00",
     ]
     assert all("speaker" not in a for a in segments["attributes"])  # nobody is the author
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Später sagte sie, es fehle ein Raum.", "Später sagte sie, es fehle ein Raum."),
+        ("Abschließend meinte er, gut so.", "Abschließend meinte er, gut so."),
+        (
+            "Ergänzend sagte Frau Koch, es fehlt Licht.",
+            "Ergänzend sagte [Person 1], es fehlt Licht.",
+        ),
+        ("Jemand fragte, wann der Bus fährt.", "Jemand fragte, wann der Bus fährt."),
+        ("Niemand sagte etwas dazu.", "Niemand sagte etwas dazu."),
+        ("Kwabena sagte, es fehlt Licht.", "[Person 1] sagte, es fehlt Licht."),
+    ],
+)
+def test_a_word_before_a_speech_verb_is_no_speaker_when_the_subject_follows(
+    text: str, stored: str
+) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == stored

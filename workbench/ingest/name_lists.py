@@ -106,6 +106,10 @@ SPEECH_VERBS = _words(
     """
 )
 
+# Subjects right after a speech verb: the capitalised word before it is no speaker but an
+# adverb ("Später sagte sie", "Ergänzend meinte Frau Koch").
+SUBJECTS = _words("sie er ich wir man frau herr jemand niemand")
+
 # Words before a capitalised word that make it a noun, not a name ("der Koch", "im Sommer").
 ARTICLES = _words(
     """
@@ -131,6 +135,7 @@ FUNCTION_WORDS = _words(
     allerdings ausserdem bereits besonders dafur deswegen einfach endlich ebenso
     ganz gleich hallo hinweis insgesamt leider ok okay sonst toll trotzdem vielleicht vielen
     wahrend weiterhin zudem zuerst zuletzt zunachst ubrigens ebenfalls naturlich
+    jemand niemand keiner beide mehrere
     """
 )
 

@@ -257,8 +257,7 @@ class PersonFinder:
     ) -> tuple[int, int | None]:
         """Extend a name from token ``i``: more first names, particles, one surname.
 
-        Returns (index of the last token, index of the surname token or None).
-        """
+        Returns (index of the last token, index of the surname token or None)."""
         last, surname = i, None if self.is_first(toks[i]) else i
         j = i + 1
         while j < len(toks) and surname is None and self._adjacent(text, toks[j - 1], toks[j]):
@@ -519,6 +518,7 @@ class PersonFinder:
             and after.folded in lists.SPEECH_VERBS
             and text[toks[last].end : after.start] == " "
             and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
+            and not any(t.folded in lists.SUBJECTS for t in toks[last + 2 : last + 3])
         )
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
         if strong or speaking:
