@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.conftest import stored_text
 from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 CODEBOOK = """title: Codebuch
@@ -49,3 +50,28 @@ def test_the_other_words_of_such_a_code_stay_protected() -> None:
     assert {"manfort", "hinweise", "burgerverein"} <= p.protected
     assert "yilmaz" not in p.protected
     assert p.protected_phrases == ("Bürgerverein Manfort",)
+
+
+def test_a_code_described_by_hand_is_pseudonymised_like_an_imported_one(
+    tmp_path: Path,
+) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "18:02:10 Von Kwame Mensah an Alle:\n\tHallo zusammen\n"
+        "18:03:30 Von Çağrı Öztürk an Alle:\n\tDer Bolzplatz braucht Licht.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "projekt"
+    with Project.create(path, districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Online-Treffen")
+        speakers = [a["speaker"] for a in project.segments()["attributes"]]
+        project.add_code("Treff", description="Idee von Kwame, Mail an kwame@web.de")
+    # the command line and the coding panel both go through Project.add_code/update_code
+    base = ["--project", str(path), "codebook"]
+    assert main([*base, "set", "Treff", "--example", "Herr Öztürk: 0176 1234567"]) == 0
+    with Project.open(path) as project:
+        [code] = project.codebook()
+        stored = stored_text(project)
+    assert code.description == f"Idee von {speakers[0]}, Mail an [E-Mail]"
+    assert code.example == f"{speakers[1]}: [Telefon]"
+    assert "Kwame" not in stored and "Öztürk" not in stored and "1234567" not in stored

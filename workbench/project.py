@@ -35,6 +35,7 @@ from workbench.store import (
     Coding,
     District,
     Document,
+    ListedName,
     Segment,
 )
 from workbench.store.problems import database_problem
@@ -211,11 +212,46 @@ class Project(CodingMixin):
         specs = read_codebook(path, notices)
         with self.transaction(exclusive=True) as session:
             writer = Writer(session)
-            safe = pseudonymise_codes(writer.pseudonymiser, specs)
+            names = sorted(set(session.scalars(select(ListedName.name))))
+            safe = pseudonymise_codes(writer.pseudonymiser, specs, names)
             for spec in safe:  # in the file's order (the coding panel's); parents on demand
                 writer.codes.upsert(spec)
             writer.store_pseudonyms()
         return len(specs)
+
+    def add_code(
+        self, path: str, description: str = "", example: str = "", colour: str | None = None
+    ) -> int:
+        """Add a code (its parent must exist), description and example pseudonymised like
+        those of an imported codebook; return its id."""
+        description, example = self._pseudonymised_code_texts(description, example)
+        return super().add_code(path, description or "", example or "", colour)
+
+    def update_code(
+        self,
+        path: str,
+        description: str | None = None,
+        example: str | None = None,
+        colour: str | None = None,
+    ) -> None:
+        """Change description, example (both pseudonymised) or colour (None keeps it)."""
+        description, example = self._pseudonymised_code_texts(description, example)
+        super().update_code(path, description, example, colour)
+
+    def _pseudonymised_code_texts(self, *texts: str | None) -> tuple[str | None, ...]:
+        """A code's description and example as the project stores them: a researcher who
+        writes "Hinweis von Herrn Öztürk, Tel. …" gets placeholders, as on import."""
+        if not any(text and text.strip() for text in texts):
+            return texts
+        with self.transaction(exclusive=True) as session:
+            writer = Writer(session)
+            names = sorted(set(session.scalars(select(ListedName.name))))
+            safe = tuple(
+                writer.pseudonymiser.pseudonymise(text, names)[0] if text else text
+                for text in texts
+            )
+            writer.store_pseudonyms()
+        return safe
 
     def import_codings(self, path: str | Path) -> int:
         """Import codings from CSV ``document,source_id,coder,code``; return new ones."""
