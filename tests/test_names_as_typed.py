@@ -188,3 +188,22 @@ def test_a_teams_chat_with_names_typed_without_diacritics_stores_no_name(
     assert len(speakers) == 2
     for word in ("ayse", "yilmaz", "lukasz", "wojcik"):
         assert word not in stored
+
+
+def test_forget_finds_a_speaker_typed_without_diacritics(tmp_path: Path) -> None:
+    from workbench.cli.main import main
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "18:02:10 Von Ayşe Yılmaz an Alle:\n\tHallo zusammen\n"
+        "18:03:30 Von Łukasz Wójcik an Alle:\n\tDer Bus fährt zu selten.\n"
+        "18:04:12 Von Ayşe Yılmaz an Alle:\n\tBis bald\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "projekt"
+    with Project.create(path, districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Online-Treffen")
+    # an erasure request, typed on a German keyboard
+    assert main(["--project", str(path), "forget", "--speaker", "Ayse Yilmaz"]) == 0
+    with Project.open(path) as project:
+        assert list(project.segments()["text"]) == ["Der Bus fährt zu selten."]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -112,12 +113,13 @@ def select_statements(
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
         placeholders = {speaker.strip()}
-        surname = person_key(speaker)
+        surname = _plain(person_key(speaker))
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
             # One person is one key (the surname): "Jürgen Wieczorek" finds the person
-            # first met as "Herr Wieczorek".
-            if key.original.strip().casefold() == speaker.strip().casefold() or (
-                surname and key.normalised == surname
+            # first met as "Herr Wieczorek", and "Ayse Yilmaz" (typed on a German
+            # keyboard) the one imported as "Ayşe Yılmaz".
+            if _plain(key.original.strip()) == _plain(speaker.strip()) or (
+                surname and _plain(key.normalised) == surname
             ):
                 placeholders.add(key.placeholder)
         matched = [
@@ -130,6 +132,15 @@ def select_statements(
             raise WorkbenchError(f"Keine Aussage der sprechenden Person {speaker}.")
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+_PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d"})
+
+
+def _plain(name: str) -> str:
+    """A name without case and diacritics, as typed on any keyboard ("Yılmaz" → "yilmaz")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_PLAIN_EXTRA)
 
 
 def forget(
