@@ -207,3 +207,20 @@ def test_forget_finds_a_speaker_typed_without_diacritics(tmp_path: Path) -> None
     assert main(["--project", str(path), "forget", "--speaker", "Ayse Yilmaz"]) == 0
     with Project.open(path) as project:
         assert list(project.segments()["text"]) == ["Der Bus fährt zu selten."]
+
+
+def test_the_review_context_hides_names_typed_in_lower_case(tmp_path: Path) -> None:
+    from workbench.ingest.review import review_queue
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "18:02:10 Von Kwame Mensah an Alle:\n\tHallo zusammen\n"
+        "18:03:30 Von Ayşe Yılmaz an Alle:\n\tja kwame, und mensah senior kommt auch\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Online-Treffen")
+        [item] = review_queue(project)
+    assert item.word == "mensah"
+    assert "kwame" not in item.context.lower()
+    assert item.context == "ja … und ⟨mensah⟩"

@@ -29,7 +29,14 @@ from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.names import tokens
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.thing_names import pseudonymise_name
-from workbench.store import ProjectStore, Pseudonym, PseudonymDecision, PseudonymSpan, Segment
+from workbench.store import (
+    ListedName,
+    ProjectStore,
+    Pseudonym,
+    PseudonymDecision,
+    PseudonymSpan,
+    Segment,
+)
 from workbench.store.privacy_tables import keep_person_numbers
 from workbench.store.text_edits import Edit, edit_segment, purge_cache
 
@@ -56,12 +63,17 @@ def candidate_id(word: str) -> str:
     return hashlib.sha1(fold(word).encode("utf-8")).hexdigest()[:6]
 
 
-def masked_context(text: str, start: int, end: int, words: int = 3) -> str:
-    """Up to ``words`` words before the candidate, all but cue words and roles masked."""
+def masked_context(
+    text: str, start: int, end: int, words: int = 3, hidden: Iterable[tuple[int, int]] = ()
+) -> str:
+    """Up to ``words`` words before the candidate, all but cue words and roles masked, and
+    always the ``hidden`` spans (personal data found in ``text``: "danke kwame")."""
     before = [t for t in tokens(text[:start]) if t.end <= start][-words:]
+    hidden = list(hidden)
     shown = []
     for tok in before:
         keep = tok.folded in _KEEP or tok.text.islower() or _role(tok.folded)
+        keep = keep and not any(a < tok.end and tok.start < b for a, b in hidden)
         shown.append(tok.text if keep else MASK)
     gap = text[before[-1].end : start] if before else ""
     punctuation = ":" if ":" in gap else ""
@@ -77,9 +89,12 @@ def review_queue(store: ProjectStore) -> list[ReviewItem]:
     """The undecided uncertain candidates, most frequent first."""
     with store.session() as session:
         pseudonymiser = _pseudonymiser(session)
+        names = sorted(set(session.scalars(select(ListedName.name))))
     decided = set(pseudonymiser.confirmed) | set(pseudonymiser.rejected)
     found: dict[str, dict] = {}
     for text in store.original_texts().values():
+        # what the import replaced, listed names too, is never shown in a context
+        found_here = [(hit.start, hit.end) for hit in pseudonymiser.detect(text, names)]
         pseudonymiser.detect(text)
         seen_here: set[str] = set()
         for candidate in pseudonymiser.candidates:
@@ -93,7 +108,9 @@ def review_queue(store: ProjectStore) -> list[ReviewItem]:
                     "confidence": 0.0,
                     "replaced": False,
                     "statements": 0,
-                    "context": masked_context(text, candidate.start, candidate.end),
+                    "context": masked_context(
+                        text, candidate.start, candidate.end, hidden=found_here
+                    ),
                 },
             )
             entry["confidence"] = max(entry["confidence"], candidate.confidence)
