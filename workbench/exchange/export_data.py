@@ -28,6 +28,8 @@ from workbench.store import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.project import Project
 
 
@@ -231,18 +233,31 @@ def pseudonymise_memos(project: Project, texts: dict[int, str]) -> dict[int, str
     A person the key does not know yet (named only in a memo) enters the key, so every
     later export gives them the same placeholder and nobody else gets it.
     """
-    with project.transaction(exclusive=True) as session:
-        names = sorted(set(session.scalars(select(ListedName.name))))
-        known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
-        pseudonymiser = Pseudonymiser(known=known).configure(session)
-        out = {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}
-        for (kind, normalised), (original, placeholder) in pseudonymiser.new.items():
+    with project.session() as session:  # most exports name nobody new: nothing to write
+        out, new = _memo_texts(session, texts)
+    if not new:
+        return out
+    with project.transaction(exclusive=True) as session:  # again, as the key may have grown
+        out, new = _memo_texts(session, texts)
+        for (kind, normalised), (original, placeholder) in new.items():
             session.add(
                 Pseudonym(
                     kind=kind, normalised=normalised, original=original, placeholder=placeholder
                 )
             )
     return out
+
+
+def _memo_texts(
+    session: Session, texts: dict[int, str]
+) -> tuple[dict[int, str], dict[tuple[str, str], tuple[str, str]]]:
+    """The memo texts pseudonymised with the key as ``session`` reads it, and the persons
+    the key does not know yet."""
+    names = sorted(set(session.scalars(select(ListedName.name))))
+    known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
+    pseudonymiser = Pseudonymiser(known=known).configure(session)
+    out = {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}
+    return out, dict(pseudonymiser.new)
 
 
 def indicator_rows(project: Project) -> list[dict[str, Any]]:
