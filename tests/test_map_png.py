@@ -107,12 +107,28 @@ def test_png_has_the_svgs_size_classes_and_colours() -> None:
     cx = sum(x for x, _ in hole[:-1]) / 4
     cy = sum(y for _, y in hole[:-1]) / 4
     assert image.getpixel((round(cx * 2), round(cy * 2))) == (255, 255, 255)
-    # the legend: one swatch per class in its colour, then grey for "keine Angabe"
-    assert [i.colour for i in layout.legend] == [*INDEX_SCALE.colours, "#d9d9d9"]
+    # the legend: one swatch per class in its colour (Wiesdorf, without a value, is not drawn)
+    assert [i.colour for i in layout.legend] == list(INDEX_SCALE.colours)
     for item in layout.legend:
         assert image.getpixel((((8 + 9) * 2), round((item.top + 7) * 2))) == rgb(item.colour)
     map_png.render_png.cache_clear()
     assert map_png.map_png(values, SHAPES) == data  # reproducible, drawn anew
+
+
+def test_legend_names_no_value_only_for_a_grey_area_on_the_map() -> None:
+    # Wiesdorf has no value and no boundary: it is not drawn, so no grey swatch explains it
+    values = {"Manfort": 130.0, "Opladen": 85.0, "Wiesdorf": None}
+    svg = map_svg("Test", values, SHAPES, INDEX_SCALE, INDEX_FMT)
+    assert "keine Angabe" not in svg and "#d9d9d9" not in svg
+    assert "keine Angabe" not in {i.label for i in layout_map(values, SHAPES, INDEX_SCALE).legend}
+    # Opladen drawn without a value: grey on the map, and the legend says what grey means
+    values = {"Manfort": 130.0, "Opladen": None, "Wiesdorf": 90.0}
+    svg = map_svg("Test", values, SHAPES, INDEX_SCALE, INDEX_FMT)
+    assert re.search(r'data-district="Opladen"[^>]* fill="#d9d9d9"', svg)
+    assert svg.count(">keine Angabe</text>") == 1
+    # a schematic map draws every district: the missing one is a grey tile
+    legend = layout_map({"Manfort": 1.0, "Wiesdorf": None}, None, INDEX_SCALE).legend
+    assert legend[-1].label == "keine Angabe"
 
 
 def test_png_draws_district_names_and_smooth_edges() -> None:

@@ -341,6 +341,7 @@ def layout_map(
             at, room = label_point(polygons)
             rings = tuple(ring for poly in polygons for ring in poly)
             areas.append(Area(d, scale.colour(values[d]), label(d), rings, d, at, room))
-    missing = any(is_missing(v) for v in values.values())
+    # "keine Angabe" only for a grey area on the map, not for a district without boundary
+    missing = any(is_missing(values[a.district]) for a in areas)
     legend, bottom = _legend(scale, height + 8, missing)
     return MapLayout(tuple(areas), not drawn, legend, note, bottom + PAD)
