@@ -190,6 +190,39 @@ def test_svg_has_one_titled_path_per_district_and_a_table() -> None:
     assert 'fill="#e66101"' in html and 'fill="#b2abd2"' in html and "keine Angabe" in html
 
 
+def test_a_boundary_with_a_point_every_metre_gives_a_small_page() -> None:
+    """A geoportal's boundary (ALKIS: a point every metre) drawn 480 units wide: the page
+    holds what a reader can see, not every point of the file, and the shape stays."""
+    import math
+    from itertools import pairwise
+
+    def circle(lon: float, points: int) -> tuple:
+        turns = [2 * math.pi * n / points for n in range(points)]
+        ring = [(lon + 0.02 * math.cos(t), 51.0 + 0.0125 * math.sin(t)) for t in turns]
+        return tuple([*ring, ring[0]])
+
+    # two round districts, 2.8 km across, 9,000 points each; Opladen with a notch
+    manfort = circle(7.0, 9000)
+    opladen = list(circle(7.05, 9000))
+    opladen[4500:4510] = [(7.035, 51.0)] * 10  # a notch 1 km deep on its west side
+    shapes = {"Manfort": ((manfort,),), "Opladen": ((tuple(opladen),),)}
+    html = map_figure("test", "SGB-II-Quote (2019)", {"Manfort": 130.0, "Opladen": 85.0}, shapes)
+    assert len(html) < 30_000  # was 330,000 characters: every point of the file
+    layout = layout_map({"Manfort": 1.0, "Opladen": 1.0}, shapes, INDEX_SCALE)
+    (ring,) = layout.areas[0].rings
+    assert 40 < len(ring) < 400
+    # still a circle: its area within 1 % of the ellipse through its extremes
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    area = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring))) / 2
+    assert area == pytest.approx(math.pi * width * height / 4, rel=0.01)
+    # the notch (a spike about 25 units deep) is kept: its tip is drawn
+    (notched,) = layout.areas[1].rings
+    middle = min(ys) + height / 2
+    west = min(x for x, _ in notched)
+    assert any(west + 20 < x < west + 30 and abs(y - middle) < 0.5 for x, y in notched)
+
+
 def test_a_study_of_one_district_has_no_highest_and_lowest_value() -> None:
     shapes = {"Manfort": ((tuple(map(tuple, square(7.0, 51.0))),),)}
     for boundaries in (shapes, None):

@@ -34,6 +34,7 @@ SCHEMATIC_NOTE = "Schematische Darstellung: keine Grenzen hinterlegt"
 FONT_SIZE = 12.0  # legend, note and tile names, in drawing units
 LEGEND_BOX = (18.0, 14.0)  # width, height of a legend swatch
 LEGEND_STEP = 20.0  # from one legend row to the next
+TOLERANCE = 0.3  # boundary points closer than this to the line of their neighbours go
 # ColorBrewer Blues (5) and PuOr (5): distinguishable in print and for colour-blind readers.
 SHARE_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 INDEX_COLOURS = ("#5e3c99", "#b2abd2", "#f7f7f7", "#fdb863", "#e66101")
@@ -199,14 +200,68 @@ def project(shapes: Mapping[str, Shape]) -> tuple[dict[str, tuple[Rings, ...]], 
         height = WIDTH * 1.4
     x0, y0 = min(lons), max(lats)
 
-    def ring_xy(ring: Sequence[tuple[float, float]]) -> tuple[Point, ...]:
+    def raw_xy(ring: Sequence[tuple[float, float]]) -> tuple[Point, ...]:
         return tuple((PAD + (x - x0) * k * scale, PAD + (y0 - y) * scale) for x, y in ring)
 
-    projected = {
-        d: tuple(tuple(ring_xy(ring) for ring in poly) for poly in shape)
-        for d, shape in shapes.items()
-    }
+    def ring_xy(ring: Sequence[tuple[float, float]]) -> tuple[Point, ...]:
+        return simplify(raw_xy(ring))
+
+    projected = {}
+    for d, shape in shapes.items():
+        polygons = []
+        for poly in shape:
+            rings = [ring_xy(ring) for ring in poly]
+            if len(rings[0]) >= 4:  # an islet smaller than the tolerance is left out
+                polygons.append((rings[0], *(hole for hole in rings[1:] if len(hole) >= 4)))
+        # a district smaller than the tolerance keeps its points, not nothing
+        projected[d] = tuple(polygons) or tuple(tuple(map(raw_xy, poly)) for poly in shape)
     return projected, round(height, 1)
+
+
+def _segment_distance(p: Point, a: Point, b: Point) -> float:
+    """The distance of ``p`` from the segment ``a``–``b``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = (
+        0.0
+        if length == 0
+        else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    )
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def simplify(ring: Sequence[Point], tolerance: float = TOLERANCE) -> tuple[Point, ...]:
+    """A closed ring with the points a reader cannot see left out (Douglas–Peucker).
+
+    Boundaries from a geoportal have a point every metre; at map scale hundreds fall on
+    one pixel and made each map on a page as large as the file. Points closer than
+    ``tolerance`` drawing units to the line through their neighbours go; the ring stays
+    closed (first point = last point).
+
+    >>> simplify([(0, 0), (5, 0.1), (10, 0), (10, 10), (0, 10), (0, 0)])
+    ((0, 0), (10, 0), (10, 10), (0, 10), (0, 0))
+    """
+    if len(ring) < 5:
+        return tuple(ring)
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    # a closed ring has no line from first to last point: split at the farthest point
+    far = max(range(len(ring)), key=lambda i: math.dist(ring[0], ring[i]))
+    keep[far] = True
+    stack = [(0, far), (far, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        if last - first < 2:
+            continue
+        index, distance = first, 0.0
+        for i in range(first + 1, last):
+            d = _segment_distance(ring[i], ring[first], ring[last])
+            if d > distance:
+                index, distance = i, d
+        if distance > tolerance:
+            keep[index] = True
+            stack.extend(((first, index), (index, last)))
+    return tuple(p for p, kept in zip(ring, keep, strict=True) if kept)
 
 
 def _ring_area(ring: Sequence[Point]) -> float:
