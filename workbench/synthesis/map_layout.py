@@ -243,6 +243,13 @@ def simplify(ring: Sequence[Point], tolerance: float = TOLERANCE) -> tuple[Point
     """
     if len(ring) < 5:
         return tuple(ring)
+    near = [ring[0]]  # first, in one pass: points within the tolerance of the last kept one
+    for point in ring[1:-1]:
+        if math.dist(point, near[-1]) > tolerance:
+            near.append(point)
+    ring = [*near, ring[-1]]
+    if len(ring) < 5:
+        return tuple(ring)
     keep = [False] * len(ring)
     keep[0] = keep[-1] = True
     # a closed ring has no line from first to last point: split at the farthest point
