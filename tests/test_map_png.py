@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import html
 import io
 import itertools
 import json
@@ -136,7 +137,8 @@ def test_png_draws_district_names_and_smooth_edges() -> None:
     values = {"Manfort": 100.0}
     image = open_png(map_png.map_png(values, {"Manfort": (triangle,)}))
     (area,) = layout_map(values, {"Manfort": (triangle,)}, INDEX_SCALE).areas
-    x, y = area.name_at
+    assert area.tag is not None  # the name fits: drawn where the SVG writes it
+    x, y = area.tag.at
     assert inside(x, y, area.rings) and area.room > 50
     box = image.crop((round(x * 2) - 40, round(y * 2) - 8, round(x * 2) + 40, round(y * 2) + 8))
     dark = [p for p in box.get_flattened_data() if sum(p) < 150]
@@ -190,6 +192,70 @@ def test_duisburg_boundaries_fill_each_district_in_its_class_colour() -> None:
     for district, shape in polygons.items():
         rings = [r for poly in shape for r in poly]
         assert dominant_colour(image, rings, 5) == rgb(INDEX_SCALE.colour(values[district]))
+
+
+# -- names on the areas ---------------------------------------------------------------------
+def name_boxes(svg: str) -> dict[str, tuple[float, float, float, float]]:
+    """Each drawn name's box (left, top, right, bottom) as the layout estimates it."""
+    names = re.search(r'<g class="wb-map-names"[^>]*aria-hidden="true">(.*?)</g>', svg).group(1)
+    boxes = {}
+    for text in re.findall(r"<text [^>]*>.*?</text>", names):
+        size = float(m.group(1)) if (m := re.search(r'font-size="([\d.]+)"', text)) else 11.0
+        spans = re.findall(r'<tspan x="([\d.]+)" y="([\d.]+)">([^<]*)</tspan>', text)
+        lines = [html.unescape(t) for _, _, t in spans]
+        half_w = max(len(t) for t in lines) * size * 0.6 / 2
+        x = float(spans[0][0])
+        top = float(spans[0][1]) - size * 0.35 - size * 0.6
+        boxes["".join(lines)] = (x - half_w, top, x + half_w, top + len(lines) * size * 1.2)
+    return boxes
+
+
+def test_svg_writes_names_inside_their_areas_and_leaves_off_what_does_not_fit() -> None:
+    # "Alt & Neu" is a U: its centroid lies in the gap between the arms, outside the area
+    u_shape = ((7.0, 51.0), (7.03, 51.0), (7.03, 51.02), (7.022, 51.02), (7.022, 51.004),
+               (7.008, 51.004), (7.008, 51.02), (7.0, 51.02), (7.0, 51.0))  # fmt: skip
+    shapes = {
+        "Alt & Neu": ((u_shape,),),
+        "Wanheim-Angerhausen": ((ring(7.04, 51.0, 0.012),),),  # only on two lines
+        "Winzig": ((ring(7.06, 51.0, 0.001),),),  # too small for any name
+    }
+    values = {"Alt & Neu": 70.0, "Wanheim-Angerhausen": 130.0, "Winzig": 100.0}
+    svg = map_svg("Test", values, shapes, INDEX_SCALE, INDEX_FMT)
+    boxes = name_boxes(svg)
+    assert sorted(boxes) == ["Alt & Neu", "Wanheim-Angerhausen"]
+    assert ">Alt &amp; Neu</tspan>" in svg  # escaped
+    assert ">Wanheim-</tspan><tspan" in svg and ">Angerhausen</tspan>" in svg
+    assert "<title>Winzig: 100</title>" in svg  # its name stays on hover and in the table
+    layout = layout_map(values, shapes, INDEX_SCALE, INDEX_FMT)
+    for area in layout.areas[:2]:
+        left, top, right, bottom = boxes[area.district]
+        grid = [(left + (right - left) * i / 8, top + (bottom - top) * j / 4)
+                for i in range(9) for j in range(5)]  # fmt: skip
+        assert all(inside(x, y, area.rings) for x, y in grid), area.district
+    # white on the darkest class, with a dark halo; black with a white one on a light fill
+    assert re.search(r'<text fill="#ffffff" stroke="#000000"><tspan[^>]*>Alt', svg)
+    assert re.search(r'<text fill="#000000" stroke="#ffffff"[^>]*><tspan[^>]*>Wanheim-', svg)
+    assert 'paint-order="stroke"' in svg
+
+
+def test_duisburg_names_are_drawn_inside_their_districts() -> None:
+    folder = need(DUISBURG, "Die Duisburger Grenzen (../shared/geo/duisburg-osm)")
+    features = geo.read_files(
+        sorted(folder.glob("[3-7]0[1-9]_*.json")) + sorted(folder.glob("710_*.json"))
+    )
+    names = [re.sub(r"^\d+_", "", f.filename.removesuffix(".json")).title() for f in features]
+    shapes = geo.match_features(features, names).shapes
+    values = {n: 70.0 + 2 * i for i, n in enumerate(names)}
+    svg = map_svg("Test", values, shapes, INDEX_SCALE, INDEX_FMT)
+    boxes = name_boxes(svg)
+    assert len(shapes) == 27 and len(boxes) >= 18  # the narrow ones are left off
+    layout = layout_map(values, shapes, INDEX_SCALE, INDEX_FMT)
+    for area in layout.areas:
+        if area.district in boxes:
+            left, top, right, bottom = boxes[area.district]
+            grid = [(left + (right - left) * i / 8, top + (bottom - top) * j / 4)
+                    for i in range(9) for j in range(5)]  # fmt: skip
+            assert all(inside(x, y, area.rings) for x, y in grid), area.district
 
 
 # -- the DOCX report -----------------------------------------------------------------------

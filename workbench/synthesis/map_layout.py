@@ -32,6 +32,12 @@ INK = "#1d2935"  # legend and note text
 SCHEMATIC = "schematisch"
 SCHEMATIC_NOTE = "Schematische Darstellung: keine Grenzen hinterlegt"
 FONT_SIZE = 12.0  # legend, note and tile names, in drawing units
+NAME_SIZE = 11.0  # district names on boundaries, in drawing units
+MIN_NAME_SIZE = 8.0  # names are made smaller down to this size, then left off (PNG: cut)
+# An SVG cannot measure its text: a name is taken as this many font sizes wide per letter
+# (DejaVu Sans and Arial average 0.5–0.55), its line as 1.2 font sizes high.
+LETTER_WIDTH = 0.6
+LINE_HEIGHT = 1.2
 LEGEND_BOX = (18.0, 14.0)  # width, height of a legend swatch
 LEGEND_STEP = 20.0  # from one legend row to the next
 TOLERANCE = 0.3  # boundary points closer than this to the line of their neighbours go
@@ -307,6 +313,87 @@ def label_point(polygons: Sequence[Rings]) -> tuple[Point, float]:
     return best
 
 
+def _hits_box(a: Point, b: Point, box: tuple[float, float, float, float]) -> bool:
+    """Whether the segment ``a``–``b`` touches the box (left, top, right, bottom)."""
+    left, top, right, bottom = box
+    if max(a[0], b[0]) < left or min(a[0], b[0]) > right:
+        return False
+    if max(a[1], b[1]) < top or min(a[1], b[1]) > bottom:
+        return False
+    t0, t1 = 0.0, 1.0  # Liang–Barsky: clip the segment's parameter range to the box
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top), (dy, bottom - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+        elif p < 0:
+            t0 = max(t0, q / p)
+        else:
+            t1 = min(t1, q / p)
+        if t0 > t1:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class NameTag:
+    """A district's name drawn inside its area: the lines, their centre and font size."""
+
+    lines: tuple[str, ...]
+    at: Point
+    size: float
+
+
+def _name_lines(name: str) -> list[tuple[str, ...]]:
+    """The name on one line, then split in two after a hyphen or at a space near its middle."""
+    options = [(name,)]
+    cuts = [i + 1 for i, c in enumerate(name) if c == "-"] + [
+        i for i, c in enumerate(name) if c == " "
+    ]
+    if cuts := [i for i in cuts if 0 < i < len(name)]:
+        cut = min(cuts, key=lambda i: abs(len(name) / 2 - i))
+        options.append((name[:cut].strip(), name[cut:].strip()))
+    return options
+
+
+def fit_name(rings: Rings, name: str) -> NameTag | None:
+    """Where the name fits inside the area (even-odd rings), largest size first; else None.
+
+    Candidates are the middles of the stretches inside the area along horizontal lines,
+    central and wide ones first; a candidate is taken when no border crosses the box the
+    name needs (:data:`LETTER_WIDTH`, :data:`LINE_HEIGHT`). A name that fits nowhere, not
+    even at :data:`MIN_NAME_SIZE` or on two lines, is left off: hover and table name it.
+
+    >>> fit_name((((0, 0), (100, 0), (100, 30), (0, 30), (0, 0)),), "Manfort")
+    NameTag(lines=('Manfort',), at=(50.0, 15.0), size=11.0)
+    >>> fit_name((((0, 0), (20, 0), (20, 30), (0, 30), (0, 0)),), "Manfort") is None
+    True
+    """
+    xs, ys = [x for r in rings for x, _ in r], [y for r in rings for _, y in r]
+    if not xs:
+        return None
+    candidates = []
+    for n in range(1, 40):
+        f = n / 40
+        y = min(ys) + (max(ys) - min(ys)) * f
+        cuts = sorted(x for ring in rings for x in _crossings(ring, y))
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            candidates.append(((b - a) * (1 - abs(f - 0.5)), ((a + b) / 2, y)))
+    candidates.sort(key=lambda c: -c[0])
+    edges = [e for ring in rings for e in itertools.pairwise(ring)]
+    size = NAME_SIZE
+    while size >= MIN_NAME_SIZE:
+        for lines in _name_lines(name):
+            half_w = max(len(line) for line in lines) * size * LETTER_WIDTH / 2
+            half_h = len(lines) * size * LINE_HEIGHT / 2
+            for _, (x, y) in candidates:
+                box = (x - half_w, y - half_h, x + half_w, y + half_h)
+                if not any(_hits_box(a, b, box) for a, b in edges):
+                    return NameTag(lines, (round(x, 1), round(y, 1)), size)
+        size -= 1
+    return None
+
+
 def tiles(districts: Sequence[str]) -> tuple[dict[str, tuple[float, float]], float, float]:
     """The schematic grid: each district's square (top left), the squares' side, the height."""
     columns = max(1, math.ceil(math.sqrt(len(districts))))
@@ -340,6 +427,7 @@ class Area:
     name_at: Point  # the name's centre
     room: float  # the width available for the name
     tile: tuple[float, float, float] | None = None  # a schematic square: x, y, side
+    tag: NameTag | None = None  # the name inside a boundary, where it fits (SVG and PNG)
 
 
 @dataclass(frozen=True)
@@ -402,7 +490,8 @@ def layout_map(
         for d, polygons in projected.items():
             at, room = label_point(polygons)
             rings = tuple(ring for poly in polygons for ring in poly)
-            areas.append(Area(d, scale.colour(values[d]), label(d), rings, d, at, room))
+            tag = fit_name(rings, d)
+            areas.append(Area(d, scale.colour(values[d]), label(d), rings, d, at, room, tag=tag))
     # "keine Angabe" only for a grey area on the map, not for a district without boundary
     missing = any(is_missing(values[a.district]) for a in areas)
     legend, bottom = _legend(scale, height + 8, missing)

@@ -20,6 +20,9 @@ from workbench.synthesis.map_layout import (
     FONT_SIZE,
     INK,
     LEGEND_BOX,
+    LINE_HEIGHT,
+    MIN_NAME_SIZE,
+    NAME_SIZE,
     PAD,
     STROKE,
     WIDTH,
@@ -38,8 +41,6 @@ if TYPE_CHECKING:
 SCALE = 2.0  # image pixels per drawing unit: the 480-unit map becomes 960 pixels wide
 SUPERSAMPLE = 3  # drawn this many times larger, then reduced (anti-aliasing)
 DPI = 192  # 96 × SCALE: at its natural size the image is as wide as the SVG in a browser
-NAME_SIZE = 11.0  # district names on boundaries, in drawing units
-MIN_NAME_SIZE = 8.0  # names are made smaller down to this size, then shortened
 FONT_FILES = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf")
 # Pillow's built-in font has no umlauts, German quotes or dashes: spelt out instead.
 _PLAIN = str.maketrans(
@@ -122,6 +123,15 @@ def _fitted(
 
 def _name(draw: ImageDraw.ImageDraw, area: Area, f: float) -> None:
     on_tile = area.tile is not None
+    if area.tag is not None:  # where the SVG writes it: inside the area, clear of borders
+        tag, colour = area.tag, text_colour(area.fill)
+        font = _font(round(tag.size * f))
+        x, first = tag.at[0], tag.at[1] - tag.size * LINE_HEIGHT * (len(tag.lines) - 1) / 2
+        for n, line in enumerate(tag.lines):
+            at = (x * f, (first + n * tag.size * LINE_HEIGHT) * f)
+            halo = {"stroke_width": round(f), "stroke_fill": area.fill}
+            draw.text(at, _text(line), fill=colour, font=font, anchor="mm", **halo)
+        return
     font, text = _fitted(draw, area.name, area.room, FONT_SIZE if on_tile else NAME_SIZE, f)
     x, y = area.name_at
     halo: dict[str, Any] = {} if on_tile else {"stroke_width": round(f), "stroke_fill": area.fill}

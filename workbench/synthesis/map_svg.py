@@ -22,10 +22,13 @@ from workbench.synthesis.map_layout import (
     INDEX_SCALE,
     INK,
     LEGEND_BOX,
+    LINE_HEIGHT,
+    NAME_SIZE,
     PAD,
     STROKE,
     WIDTH,
     MapLayout,
+    NameTag,
     Point,
     Scale,
     alt_text,
@@ -42,6 +45,9 @@ from workbench.synthesis.map_layout import (
 
 if TYPE_CHECKING:
     from workbench.synthesis.profiles import Profiles
+
+HALO_WIDTH = 2.4  # around a name, half of it outside the letters
+NAME_FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 __all__ = [
     "INDEX_SCALE",
@@ -74,6 +80,21 @@ def project_paths(shapes: Mapping[str, Shape]) -> tuple[dict[str, str], float]:
     return paths, height
 
 
+def _name_tag(tag: NameTag, fill: str) -> str:
+    """A district's name on its area, black or white with a halo of the other colour."""
+    colour = text_colour(fill)
+    halo = "#000000" if colour == "#ffffff" else "#ffffff"
+    x, y = tag.at
+    size = "" if tag.size == NAME_SIZE else f' font-size="{tag.size:g}"'
+    step = tag.size * LINE_HEIGHT
+    first = y - step * (len(tag.lines) - 1) / 2 + tag.size * 0.35  # baseline of line one
+    lines = "".join(
+        f'<tspan x="{x:.1f}" y="{first + n * step:.1f}">{html.escape(line)}</tspan>'
+        for n, line in enumerate(tag.lines)
+    )
+    return f'<text fill="{colour}" stroke="{halo}"{size}>{lines}</text>'
+
+
 def _legend(layout: MapLayout) -> str:
     esc = html.escape
     box_w, box_h = LEGEND_BOX
@@ -96,7 +117,8 @@ def map_svg(
     """The map as one ``<svg>``: one path (or, schematic, one square) per district."""
     esc = html.escape
     layout = layout_map(values, shapes, scale, fmt)
-    body = []
+    body: list[str] = []
+    names: list[str] = []
     for area in layout.areas:
         d, label, fill = esc(area.district), esc(area.label), area.fill
         if area.tile is not None:
@@ -118,6 +140,16 @@ def map_svg(
                 f'd="{path}" fill="{fill}" fill-rule="evenodd" stroke="{STROKE}" '
                 f'stroke-width="1" stroke-linejoin="round"><title>{label}</title></path>'
             )
+            if area.tag is not None:
+                names.append(_name_tag(area.tag, fill))
+    if names:  # over everything; hovering a name still shows its area's title
+        body.append(
+            f'<g class="wb-map-names" font-size="{NAME_SIZE:g}" text-anchor="middle" '
+            f'font-family="{NAME_FONT}" stroke-width="{HALO_WIDTH:g}" stroke-linejoin="round" '
+            f'paint-order="stroke" pointer-events="none" aria-hidden="true">'
+            + "".join(names)
+            + "</g>"
+        )
     if layout.note is not None:
         text, baseline = layout.note
         body.append(
