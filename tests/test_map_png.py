@@ -194,7 +194,7 @@ def test_duisburg_boundaries_fill_each_district_in_its_class_colour() -> None:
         assert dominant_colour(image, rings, 5) == rgb(INDEX_SCALE.colour(values[district]))
 
 
-# -- names on the areas ---------------------------------------------------------------------
+# -- names on the areas and borders between dark areas -----------------------------------
 def name_boxes(svg: str) -> dict[str, tuple[float, float, float, float]]:
     """Each drawn name's box (left, top, right, bottom) as the layout estimates it."""
     names = re.search(r'<g class="wb-map-names"[^>]*aria-hidden="true">(.*?)</g>', svg).group(1)
@@ -236,6 +236,26 @@ def test_svg_writes_names_inside_their_areas_and_leaves_off_what_does_not_fit() 
     assert re.search(r'<text fill="#ffffff" stroke="#000000"><tspan[^>]*>Alt', svg)
     assert re.search(r'<text fill="#000000" stroke="#ffffff"[^>]*><tspan[^>]*>Wanheim-', svg)
     assert 'paint-order="stroke"' in svg
+
+
+def test_borders_between_two_areas_of_the_darkest_class_read() -> None:
+    # two neighbours, both "unter 80" (#5e3c99): the border between them is cased in white
+    shapes = {"Manfort": ((ring(7.0, 51.0),),), "Opladen": ((ring(7.01, 51.0),),)}
+    values = {"Manfort": 60.0, "Opladen": 70.0}
+    svg = map_svg("Test", values, shapes, INDEX_SCALE, INDEX_FMT)
+    assert svg.count('stroke="#ffffff" stroke-width="2.6"') == 2  # each area's casing
+    borders = svg.index('class="wb-map-borders"')  # the dark line over all areas
+    assert borders > svg.rindex('class="wb-map-area"')
+    image = open_png(map_png.map_png(values, shapes))
+    (area, _) = layout_map(values, shapes, INDEX_SCALE).areas
+    border_x = max(x for x, _ in area.rings[0])
+    y = round(area.name_at[1] * 2) + 30
+    row = [
+        image.getpixel((px, y)) for px in range(round(border_x * 2) - 8, round(border_x * 2) + 9)
+    ]
+    assert rgb("#5e3c99") in row[:3] and rgb("#5e3c99") in row[-3:]
+    assert rgb("#1d2935") in row  # the line
+    assert any(min(p) > 230 for p in row)  # and white beside it
 
 
 def test_duisburg_names_are_drawn_inside_their_districts() -> None:

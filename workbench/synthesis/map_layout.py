@@ -25,9 +25,12 @@ WIDTH = 480.0
 PAD = 8.0
 MISSING_FILL = "#d9d9d9"
 MISSING_LABEL = "keine Angabe"
-# Borders: contrast ≥ 3:1 against every fill but the darkest of each scale (#08519c,
-# #5e3c99: 1.9:1), where neighbouring areas differ by fill; their values are in the table.
+# Borders: a dark line (contrast ≥ 3:1 against every fill but the darkest of each scale,
+# #08519c and #5e3c99: 1.9:1) cased in white on both sides, so that the border between two
+# areas of the darkest class reads as well (white against them: ≥ 7:1).
 STROKE = "#1d2935"
+CASING = "#ffffff"
+CASING_WIDTH = 2.6  # the casing's full width: 0.8 units of white each side of the line
 INK = "#1d2935"  # legend and note text
 SCHEMATIC = "schematisch"
 SCHEMATIC_NOTE = "Schematische Darstellung: keine Grenzen hinterlegt"

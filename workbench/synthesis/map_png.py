@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.synthesis.geo import Shape
 from workbench.synthesis.map_layout import (
+    CASING,
+    CASING_WIDTH,
     FONT_SIZE,
     INK,
     LEGEND_BOX,
@@ -98,10 +100,16 @@ def _fill_area(image: Image.Image, area: Area, f: float) -> None:
     image.paste(_rgb(area.fill), (left, top, right, bottom), mask)
 
 
-def _outline(draw: ImageDraw.ImageDraw, ring: Sequence[Point], f: float) -> None:
+def _outline(
+    draw: ImageDraw.ImageDraw,
+    ring: Sequence[Point],
+    f: float,
+    colour: str = STROKE,
+    width: float = 1,
+) -> None:
     points = [(x * f, y * f) for x, y in ring]
     if len(points) > 1:  # one more point closes the first corner round as well
-        draw.line([*points, points[1]], fill=STROKE, width=max(1, round(f)), joint="curve")
+        draw.line([*points, points[1]], fill=colour, width=max(1, round(width * f)), joint="curve")
 
 
 def _fitted(
@@ -147,9 +155,15 @@ def render_png(layout: MapLayout, scale: float = SCALE, supersample: int = SUPER
     f = scale * supersample
     image = Image.new("RGB", (size[0] * supersample, size[1] * supersample), "#ffffff")
     draw = ImageDraw.Draw(image)
-    for area in layout.areas:  # in order, each area's border over its fill, as in the SVG
+    for area in layout.areas:  # in order, each area's light casing over its fill, as in the SVG
         _fill_area(image, area, f)
         for ring in area.rings:
+            if area.tile is None:
+                _outline(draw, ring, f, CASING, CASING_WIDTH)
+            else:
+                _outline(draw, ring, f)
+    for area in layout.areas:  # then the dark borders over all casings
+        for ring in area.rings if area.tile is None else ():
             _outline(draw, ring, f)
     for area in layout.areas:
         _name(draw, area, f)

@@ -19,6 +19,8 @@ import pandas as pd
 from workbench.core.formatting import format_number
 from workbench.synthesis.geo import Shape
 from workbench.synthesis.map_layout import (
+    CASING,
+    CASING_WIDTH,
     INDEX_SCALE,
     INK,
     LEGEND_BOX,
@@ -118,6 +120,7 @@ def map_svg(
     esc = html.escape
     layout = layout_map(values, shapes, scale, fmt)
     body: list[str] = []
+    borders: list[str] = []
     names: list[str] = []
     for area in layout.areas:
         d, label, fill = esc(area.district), esc(area.label), area.fill
@@ -134,14 +137,23 @@ def map_svg(
                 f"{esc(area.name)}</text></g>"
             )
         else:
+            # the area's own stroke is the light casing of the border drawn over all areas
             path = "".join(_ring_d(ring) for ring in area.rings)
+            borders.append(path)
             body.append(
                 f'<path class="wb-map-area" data-district="{d}" aria-label="{label}" '
-                f'd="{path}" fill="{fill}" fill-rule="evenodd" stroke="{STROKE}" '
-                f'stroke-width="1" stroke-linejoin="round"><title>{label}</title></path>'
+                f'd="{path}" fill="{fill}" fill-rule="evenodd" stroke="{CASING}" '
+                f'stroke-width="{CASING_WIDTH:g}" stroke-linejoin="round">'
+                f"<title>{label}</title></path>"
             )
             if area.tag is not None:
                 names.append(_name_tag(area.tag, fill))
+    if borders:  # one dark line over the casings: readable between two dark areas too
+        body.append(
+            f'<path class="wb-map-borders" d="{"".join(borders)}" fill="none" '
+            f'stroke="{STROKE}" stroke-width="1" stroke-linejoin="round" '
+            f'pointer-events="none" aria-hidden="true"/>'
+        )
     if names:  # over everything; hovering a name still shows its area's title
         body.append(
             f'<g class="wb-map-names" font-size="{NAME_SIZE:g}" text-anchor="middle" '
