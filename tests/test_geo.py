@@ -156,6 +156,40 @@ def test_mapping_file_assigns_files_to_districts(tmp_path: Path) -> None:
         geo.read_mapping("file_or_feature,district\na.json\n", "zuordnung.csv")
 
 
+def test_a_mapping_table_from_german_excel_names_only_the_names_that_differ(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the city's file: 3 areas named in STT_NAME, two of them not as the project names them
+    path = write_json(tmp_path / "stadtteile.geojson", collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),
+        ("Opladen-Mitte", {"type": "Polygon", "coordinates": [square(7.1, 51.0)]}),
+        ("Stbü.", {"type": "Polygon", "coordinates": [square(7.2, 51.0)]}),
+        ("Hitdorf", {"type": "Polygon", "coordinates": [square(7.3, 51.0)]}),
+    ))  # fmt: skip
+    # saved by Excel with German settings: semicolons, Windows-1252, a header row
+    mapping = tmp_path / "zuordnung.csv"
+    mapping.write_bytes("Fläche;Sozialraum\r\nOpladen-Mitte;Opladen\r\nStbü.;Steinbüchel\r\n"
+                        .encode("cp1252"))  # fmt: skip
+    assert geo.read_mapping(mapping.read_bytes(), mapping.name) == {
+        "Opladen-Mitte": "Opladen", "Stbü.": "Steinbüchel"
+    }  # fmt: skip
+    base = ["--project", str(project.path), "map", "--import", str(path)]
+    assert main([*base, "--name-property", "name", "--mapping", str(mapping)]) == 0
+    out = capsys.readouterr().out
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Opladen", "Steinbüchel"]
+    assert "1 Fläche passt zu keinem Sozialraum und wurde übergangen: Hitdorf" in out
+    # without the mapping the two are named, with the option that assigns them
+    assert main([*base, "--name-property", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "3 Flächen passen zu keinem Sozialraum und wurden übergangen: Hitdorf, Op" in out
+    assert out.rstrip().endswith("zuordnen mit --mapping CSV (zwei Spalten: Name der Fläche "
+                                 "oder Datei, Sozialraum).")  # fmt: skip
+    # a mapping alone cannot tell the areas of one file apart: the message says what can
+    assert main([*base, "--mapping", str(mapping)]) == 2
+    err = capsys.readouterr().err
+    assert "--name-property" in err and "(vorhanden: name)" in err and "Traceback" not in err
+
+
 def test_several_areas_in_one_file_need_a_name_property(tmp_path: Path) -> None:
     data = collection(
         ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),

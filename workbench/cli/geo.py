@@ -29,8 +29,13 @@ def cmd_map(args: argparse.Namespace) -> int:
             print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
                   f"Tabelle unter jeder Karte): {', '.join(result.missing)}")  # fmt: skip
         if result.unmatched:
-            print(f"{len(result.unmatched)} Flächen passen zu keinem Sozialraum und wurden "
-                  f"übergangen: {', '.join(result.unmatched)}")  # fmt: skip
+            n = len(result.unmatched)
+            fits = "1 Fläche passt" if n == 1 else f"{n} Flächen passen"
+            print(f"{fits} zu keinem Sozialraum und wurde{'' if n == 1 else 'n'} übergangen: "
+                  f"{', '.join(result.unmatched)}")  # fmt: skip
+            if not args.mapping:
+                print("Anders benannte Sozialräume zuordnen mit --mapping CSV (zwei Spalten: "
+                      "Name der Fläche oder Datei, Sozialraum).")  # fmt: skip
         return 0
     if args.name_property or args.mapping or args.crs:
         raise WorkbenchError("--name-property, --mapping und --crs gehören zu --import DATEI.")
@@ -63,9 +68,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     group.add_argument(
         "--show", action="store_true", help="zeigen, welche Sozialräume Grenzen haben"
     )
-    names = p.add_mutually_exclusive_group()
-    names.add_argument("--name-property", metavar="P", help="Eigenschaft mit dem Namen")
-    names.add_argument("--mapping", metavar="CSV", help="CSV: Datei oder Feature,Sozialraum")
+    p.add_argument("--name-property", metavar="P", help="Eigenschaft mit dem Namen")
+    p.add_argument(
+        "--mapping",
+        metavar="CSV",
+        help="CSV mit zwei Spalten: Datei oder Wert der Eigenschaft (--name-property), "
+        "Sozialraum; nur abweichende Namen nötig, die übrigen werden über den Namen zugeordnet",
+    )
     p.add_argument(
         "--crs",
         metavar="EPSG",

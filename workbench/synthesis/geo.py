@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
-from workbench.ingest.textio import RawFile, decode
+from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.synthesis import geo_crs
@@ -323,17 +323,24 @@ def nfc(text: str) -> str:
 
 
 def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
-    """A mapping CSV ``file_or_feature,district`` (a header line is optional) as a dict."""
+    """A mapping CSV ``file_or_feature,district`` (a header line is optional) as a dict.
+
+    Comma, semicolon (German Excel) or tab separate the two columns.
+    """
     # as a table is read: UTF-8, Windows-1252 (Excel), Mac OS Roman
     text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
     mapping: dict[str, str] = {}
-    for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    rows = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
+    for n, row in enumerate(rows, start=1):
         if not row or not "".join(row).strip():
             continue
         if len(row) != 2:
             raise InputError("erwartet zwei Spalten: Datei oder Feature, Sozialraum.", filename, n)
         source, district = nfc(row[0].strip()), nfc(row[1].strip())
-        if n == 1 and source.lower() in ("file_or_feature", "datei", "feature", "quelle"):
+        if n == 1 and (
+            source.lower() in ("file_or_feature", "datei", "feature", "quelle")
+            or district.lower() in ("district", "sozialraum")
+        ):
             continue
         if not source or not district:
             raise InputError("leere Zelle.", filename, n)
@@ -366,7 +373,9 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
     if not single:
         raise InputError(
             "enthält mehrere Flächen: bitte mit --name-property sagen, welche Eigenschaft "
-            "den Namen des Sozialraums trägt, oder eine Zuordnungstabelle (--mapping) angeben.",
+            "den Namen des Sozialraums trägt (vorhanden: "
+            f"{', '.join(sorted(feature.properties)) or 'keine'}); eine Zuordnungstabelle "
+            "(--mapping) ordnet dann die Werte dieser Eigenschaft zu.",
             file=feature.filename,
         )
     return feature.filename
@@ -380,9 +389,11 @@ def match_features(
 ) -> BoundaryImport:
     """Match areas to districts (pure); several areas of one district are joined.
 
-    With ``mapping`` the identifier (file name with or without suffix, or the property
-    value) is looked up there and must name a declared district; without it, names are
-    compared by :func:`name_key`. Raises if no area fits any district.
+    The identifier of an area is its ``name_property`` value, else its file name. With
+    ``mapping`` it is looked up there first (file names with or without suffix) and must
+    name a declared district; an area the mapping does not list, or every area without a
+    mapping, is matched by name (:func:`name_key`): a mapping need only list the names
+    that differ. Raises if no area fits any district.
     """
     targets = sorted(d for d in districts if d != CITYWIDE)
     by_key = {name_key(d): d for d in targets}
@@ -393,6 +404,7 @@ def match_features(
     unmatched: list[str] = []
     for f in features:
         ident = nfc(feature_id(f, name_property, per_file[f.filename] == 1))
+        district = None
         if mapping is not None:
             stem = SOURCE_SUFFIX.sub("", ident)
             district = mapping.get(ident, mapping.get(stem))
@@ -401,7 +413,7 @@ def match_features(
                     f"Die Zuordnung nennt den unbekannten Sozialraum „{district}“. "
                     f"Gültig sind: {', '.join(targets)}."
                 )
-        else:
+        if district is None:
             district = by_key.get(name_key(ident))
         if district is None:
             unmatched.append(ident)
