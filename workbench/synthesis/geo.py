@@ -310,10 +310,12 @@ def name_key(text: str) -> str:
     ('neudorf-sued', 'neudorf-sued', 'grossenbaum')
     >>> name_key("Steinbu\u0308chel.geojson")
     'steinbuechel'
+    >>> name_key("01 Wiesdorf"), name_key("3.2 Schlebusch"), name_key("1.10.2_Opladen")
+    ('wiesdorf', 'schlebusch', 'opladen')
     """
     text = nfc(SOURCE_SUFFIX.sub("", text.strip())).lower()
     text = text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    text = re.sub(r"^[0-9]+[\s_.-]*", "", text)
+    text = re.sub(r"^[0-9]+(?:\.[0-9]+)*[\s_.-]*", "", text)  # "01 ", "508_", "3.2 "
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
