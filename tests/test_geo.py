@@ -190,6 +190,25 @@ def test_a_mapping_table_from_german_excel_names_only_the_names_that_differ(
     assert "--name-property" in err and "(vorhanden: name)" in err and "Traceback" not in err
 
 
+def test_a_boundaries_file_put_in_place_by_hand_is_named_with_the_remedy(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the city's own file copied to geo/districts.geojson (no "district"), or a broken copy
+    target = geo.boundaries_path(project.path)
+    target.parent.mkdir()
+    city = collection(("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}))
+    for content in (json.dumps(city), '{"type": "FeatureCollection", "features": ['):
+        target.write_text(content, "utf-8")
+        for args in (["map", "--show"], ["report", "--format", "html", str(tmp_path / "b.html")]):
+            assert main(["--project", str(project.path), *args]) == 2
+            err = capsys.readouterr().err
+            assert err.startswith(f"Fehler: Datei {target}: Die Grenzen der Sozialräume sind "
+                                  "nicht lesbar (")  # fmt: skip
+            assert "neu importieren mit: workbench map --import DATEI" in err
+            assert "Traceback" not in err
+        assert not (tmp_path / "b.html").exists()
+
+
 def test_several_areas_in_one_file_need_a_name_property(tmp_path: Path) -> None:
     data = collection(
         ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),

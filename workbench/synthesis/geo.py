@@ -470,8 +470,21 @@ def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
     path = Path(path)
     if not path.is_file():
         return None
-    features = read_geojson(path.read_bytes(), path.name)
-    return {str(f.properties["district"]): f.shape for f in features}
+    # a file put there by hand (the city's own, a broken copy) is named with the remedy
+    # rather than failing every report and app that draws a map
+    try:
+        features = read_geojson(path.read_bytes(), path.name)
+        return {str(f.properties["district"]): f.shape for f in features}
+    except (OSError, InputError, KeyError) as err:
+        if isinstance(err, KeyError):
+            reason = "eine Fläche ohne Eigenschaft „district“"
+        else:
+            reason = err.message.rstrip(".") if isinstance(err, InputError) else err.strerror
+        raise InputError(
+            f"Die Grenzen der Sozialräume sind nicht lesbar ({reason}); neu importieren "
+            "mit: workbench map --import DATEI",
+            file=str(path),
+        ) from None
 
 
 def import_boundaries(
