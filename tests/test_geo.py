@@ -209,6 +209,33 @@ def test_a_boundaries_file_put_in_place_by_hand_is_named_with_the_remedy(
         assert not (tmp_path / "b.html").exists()
 
 
+def test_latitude_first_as_a_wfs_writes_it_is_refused_not_drawn_elsewhere(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a WFS 2.0 answer in urn:ogc:def:crs:EPSG::4326 axis order: latitude, longitude
+    data = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [[[y, x] for x, y in square(7.0, 51.0)]]}),
+        ("Opladen", {"type": "Polygon", "coordinates": [[[y, x] for x, y in square(7.1, 51.0)]]}),
+    )
+    for crs in ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4326"}}, None):
+        data["crs"] = crs
+        path = write_json(tmp_path / "wfs.geojson", {k: v for k, v in data.items() if v})
+        base = ["--project", str(project.path), "map", "--import", str(path)]
+        assert main([*base, "--name-property", "name"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("Fehler: Datei wfs.geojson: Koordinate (51, 7) hat Breite und "
+                              "Länge vertauscht")  # fmt: skip
+        assert "Traceback" not in err
+        assert not geo.boundaries_path(project.path).exists()
+    # the same areas longitude first are fine
+    for feature in data["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        feature["geometry"]["coordinates"] = [[[x, y] for y, x in ring]]
+    path = write_json(tmp_path / "wfs.geojson", data)
+    assert main([*base, "--name-property", "name"]) == 0
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort", "Opladen"]
+
+
 def test_several_areas_in_one_file_need_a_name_property(tmp_path: Path) -> None:
     data = collection(
         ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),

@@ -104,6 +104,21 @@ def is_lonlat(x: float, y: float) -> bool:
     return -180 <= x <= 180 and -90 <= y <= 90
 
 
+def swapped_position(points: Sequence[Position]) -> Position | None:
+    """A position, if every one is a German latitude/longitude pair in that (wrong) order.
+
+    WFS 2.0 servers write ``urn:ogc:def:crs:EPSG::4326`` in its axis order (latitude
+    first); read as GeoJSON (longitude first) such a file lies off the Horn of Africa.
+
+    >>> swapped_position([(51.43, 6.75), (51.44, 6.76)]), swapped_position([(6.75, 51.43)])
+    ((51.43, 6.75), None)
+    """
+    west, south, east, north = GERMANY
+    if all(south <= x <= north and west <= y <= east for x, y in points):
+        return points[0]
+    return None
+
+
 def _center(points: Sequence[Position]) -> Position:
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
@@ -159,6 +174,16 @@ def to_wgs84(shapes: Sequence[Shape], crs: CRS | None, filename: str) -> list[Sh
         return list(shapes)
     if crs is None or is_wgs84(crs):
         if all(is_lonlat(*p) for p in points):
+            if swapped := swapped_position(points):
+                raise InputError(
+                    f"Koordinate ({swapped[0]:.10g}, {swapped[1]:.10g}) hat Breite und Länge "
+                    "vertauscht: so gelesen läge die Fläche am Horn von Afrika, umgekehrt in "
+                    "Deutschland. GeoJSON schreibt die Länge zuerst (RFC 7946); bitte die "
+                    "Datei so exportieren (Geoportal/WFS: GeoJSON nach RFC 7946 oder "
+                    "EPSG:25832; QGIS: „Exportieren“ als GeoJSON). Die Werkbank tauscht "
+                    "nicht selbst.",
+                    file=filename,
+                )
             return list(shapes)
         if crs is None:
             raise missing_crs_error(points, filename)
