@@ -190,6 +190,24 @@ def test_a_mapping_table_from_german_excel_names_only_the_names_that_differ(
     assert "--name-property" in err and "(vorhanden: name)" in err and "Traceback" not in err
 
 
+def test_district_numbers_match_however_excel_wrote_them(tmp_path: Path) -> None:
+    # the geoportal keys its areas by number ("01", or 3 as a number); the team's Excel
+    # table drops leading zeros ("1") or keeps them as text ("03")
+    numbered = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"STT_NR": nr},
+             "geometry": {"type": "Polygon", "coordinates": [square(7.0 + n / 10, 51.0)]}}
+            for n, nr in enumerate(["01", "02", 3, "4"])
+        ],
+    }  # fmt: skip
+    features = geo.read_files([write_json(tmp_path / "stadtteile.geojson", numbered)])
+    table = geo.read_mapping("Nr;Sozialraum\n1;Manfort\n2;Opladen\n03;Wiesdorf\n", "z.csv")
+    result = geo.match_features(features, LEVERKUSEN, "STT_NR", table)
+    assert sorted(result.shapes) == ["Manfort", "Opladen", "Wiesdorf"]
+    assert result.unmatched == ("4",)
+
+
 def test_a_boundaries_file_put_in_place_by_hand_is_named_with_the_remedy(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -319,6 +319,16 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def number_key(text: str) -> str:
+    """A district number as Excel and a geoportal may both write it, else "".
+
+    >>> number_key("01"), number_key("1"), number_key("508.0"), number_key("Manfort")
+    ('1', '1', '508', '')
+    """
+    match = re.fullmatch(r"\s*0*([0-9]+)(?:[.,]0+)?\s*", text)
+    return match.group(1) if match else ""
+
+
 def nfc(text: str) -> str:
     """``text`` in Unicode normal form C (composed umlauts), as names are compared."""
     return unicodedata.normalize("NFC", text)
@@ -399,6 +409,7 @@ def match_features(
     """
     targets = sorted(d for d in districts if d != CITYWIDE)
     by_key = {name_key(d): d for d in targets}
+    by_number = {number_key(k): d for k, d in (mapping or {}).items() if number_key(k)}
     per_file: dict[str, int] = {}
     for f in features:
         per_file[f.filename] = per_file.get(f.filename, 0) + 1
@@ -409,7 +420,7 @@ def match_features(
         district = None
         if mapping is not None:
             stem = SOURCE_SUFFIX.sub("", ident)
-            district = mapping.get(ident, mapping.get(stem))
+            district = mapping.get(ident, mapping.get(stem, by_number.get(number_key(ident))))
             if district is not None and district not in targets:
                 raise InputError(
                     f"Die Zuordnung nennt den unbekannten Sozialraum „{district}“. "
