@@ -334,3 +334,38 @@ def test_map_command_reprojects_and_refuses_broken_files_in_german(
     )
     assert main([*where, "--show", "--crs", "EPSG:25832"]) == 2
     assert "gehören zu --import" in capsys.readouterr().err
+
+
+def test_a_zip_beside_its_unpacked_files_is_refused_not_drawn_blank(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A geoportal download unpacked where it lies: the folder holds Stadtteile.zip and
+    Stadtteile.shp. Each area read twice and joined cancelled out (even-odd): blank maps."""
+    folder = tmp_path / "download"
+    folder.mkdir()
+    areas = [({"NAME": "Manfort"}, [ring(7.0, 51.0, clockwise=True)]),
+             ({"NAME": "Opladen"}, [ring(7.02, 51.0, clockwise=True)])]  # fmt: skip
+    shp = write_shapefile(folder / "Stadtteile", areas)
+    zip_parts(shp, folder / "Stadtteile.zip")
+    base = ["--project", str(project.path), "map", "--import"]
+    assert main([*base, str(shp), "--name-property", "NAME"]) == 0  # one copy: fine
+    before = geo.boundaries_path(project.path).read_bytes()
+    assert main([*base, str(folder), "--name-property", "NAME"]) == 2
+    err = capsys.readouterr().err
+    assert "Die Fläche von Manfort steht zweimal: in Stadtteile.shp und in Stadtteile.zip" in err
+    assert "Bitte nur eine davon importieren." in err and "Traceback" not in err
+    assert geo.boundaries_path(project.path).read_bytes() == before  # nothing half-written
+    # the same GeoJSON given twice
+    path = tmp_path / "grenzen.geojson"
+    square = {"type": "Polygon", "coordinates": [ring(7.0, 51.0)]}
+    feature = {"type": "Feature", "properties": {"name": "Manfort"}, "geometry": square}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8")
+    assert main([*base, str(path), str(path), "--name-property", "name"]) == 2
+    assert "Datei grenzen.geojson: Die Fläche von Manfort steht zweimal darin" in (
+        capsys.readouterr().err
+    )
+    # two different parts of one district in two files are joined as before
+    other = tmp_path / "teil2.geojson"
+    other.write_text(path.read_text("utf-8").replace("7.0,", "7.05,").replace("7.01,", "7.06,"))
+    assert main([*base, str(path), str(other), "--name-property", "name"]) == 0
+    assert len((geo.boundaries(project) or {})["Manfort"]) == 2

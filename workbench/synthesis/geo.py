@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import re
@@ -393,6 +394,37 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
     return feature.filename
 
 
+def _outline(polygon: Polygon) -> tuple[float, float, float, float, float]:
+    """The outer ring's bounding box and area (square degrees)."""
+    ring = polygon[0]
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    area = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))) / 2
+    return min(xs), min(ys), max(xs), max(ys), area
+
+
+def _refuse_twice(district: str, polygons: Sequence[Polygon], files: Sequence[str]) -> None:
+    """Refuse one area read twice for a district (the same boundaries in two formats, a ZIP
+    beside its unpacked files): joined, the two would cancel out and leave it blank."""
+    seen: list[tuple[tuple[float, ...], str]] = []
+    for polygon, filename in zip(polygons, files, strict=True):
+        box = _outline(polygon)
+        for other, where in seen:
+            same_box = all(abs(a - b) < 1e-5 for a, b in zip(box[:4], other[:4], strict=True))
+            if same_box and abs(box[4] - other[4]) <= 0.005 * max(box[4], other[4]):
+                if where == filename:  # the file given twice, or the area twice in it
+                    raise InputError(
+                        f"Die Fläche von {district} steht zweimal darin (die Datei zweimal "
+                        "angegeben?). Bitte jede Fläche nur einmal importieren.",
+                        file=filename,
+                    )
+                raise InputError(
+                    f"Die Fläche von {district} steht zweimal: in {where} und in {filename} "
+                    "– wohl dieselben Grenzen in zwei Formaten oder eine ZIP-Datei neben "
+                    "ihren entpackten Dateien. Bitte nur eine davon importieren."
+                )
+        seen.append((box, filename))
+
+
 def match_features(
     features: Sequence[Feature],
     districts: Iterable[str],
@@ -414,6 +446,7 @@ def match_features(
     for f in features:
         per_file[f.filename] = per_file.get(f.filename, 0) + 1
     shapes: dict[str, list[Polygon]] = {}
+    origins: dict[str, list[str]] = {}  # the file of each polygon in ``shapes``
     unmatched: list[str] = []
     for f in features:
         ident = nfc(feature_id(f, name_property, per_file[f.filename] == 1))
@@ -432,6 +465,9 @@ def match_features(
             unmatched.append(ident)
         else:
             shapes.setdefault(district, []).extend(f.shape)
+            origins.setdefault(district, []).extend(f.filename for _ in f.shape)
+    for district, polygons in shapes.items():
+        _refuse_twice(district, polygons, origins[district])
     if not shapes:
         raise InputError(
             "Keine Fläche passt zu einem Sozialraum des Projekts "
