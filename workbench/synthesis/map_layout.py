@@ -381,7 +381,7 @@ def fit_name(rings: Rings, name: str) -> NameTag | None:
         y = min(ys) + (max(ys) - min(ys)) * f
         cuts = sorted(x for ring in rings for x in _crossings(ring, y))
         for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-            candidates.append(((b - a) * (1 - abs(f - 0.5)), ((a + b) / 2, y)))
+            candidates.append(((b - a) * (1 - abs(f - 0.5)), b - a, ((a + b) / 2, y)))
     candidates.sort(key=lambda c: -c[0])
     edges = [e for ring in rings for e in itertools.pairwise(ring)]
     size = NAME_SIZE
@@ -389,7 +389,9 @@ def fit_name(rings: Rings, name: str) -> NameTag | None:
         for lines in _name_lines(name):
             half_w = max(len(line) for line in lines) * size * LETTER_WIDTH / 2
             half_h = len(lines) * size * LINE_HEIGHT / 2
-            for _, (x, y) in candidates:
+            for _, stretch, (x, y) in candidates:
+                if stretch < 2 * half_w:  # narrower than the name: a border crosses it
+                    continue
                 box = (x - half_w, y - half_h, x + half_w, y + half_h)
                 if not any(_hits_box(a, b, box) for a, b in edges):
                     return NameTag(lines, (round(x, 1), round(y, 1)), size)
