@@ -258,6 +258,23 @@ def test_borders_between_two_areas_of_the_darkest_class_read() -> None:
     assert any(min(p) > 230 for p in row)  # and white beside it
 
 
+def test_png_leaves_off_a_name_that_does_not_fit_its_area() -> None:
+    # Winzig: 0.0008° wide beside a large Manfort; its name, cut to "Win…" and laid over
+    # its borders, ran into Manfort in print. Now it is left off, as in the SVG.
+    shapes = {"Manfort": ((ring(7.0, 51.0, 0.03),),), "Winzig": ((ring(7.031, 51.0, 0.0008),),)}
+    values = {"Manfort": 100.0, "Winzig": 100.0}  # light fill: names are black
+    image = open_png(map_png.map_png(values, shapes))
+    manfort, winzig = layout_map(values, shapes, INDEX_SCALE).areas
+    assert manfort.tag is not None and winzig.tag is None
+    xs = [x * 2 for x, _ in winzig.rings[0]]
+    ys = [y * 2 for _, y in winzig.rings[0]]
+    around = image.crop((round(min(xs)) - 30, round(min(ys)), round(max(xs)) + 30, round(max(ys))))
+    assert not [p for p in around.get_flattened_data() if sum(p) < 60]  # no black letters
+    x, y = (round(v * 2) for v in manfort.tag.at)
+    box = image.crop((x - 40, y - 8, x + 40, y + 8)).get_flattened_data()
+    assert len([p for p in box if sum(p) < 60]) > 20  # Manfort's name is written
+
+
 def test_duisburg_names_are_drawn_inside_their_districts() -> None:
     folder = need(DUISBURG, "Die Duisburger Grenzen (../shared/geo/duisburg-osm)")
     features = geo.read_files(

@@ -1,8 +1,8 @@
 """Choropleth maps of the districts as PNG (Pillow), for documents that cannot hold SVG (DOCX).
 
 Draws the same layout as the SVG (:mod:`workbench.synthesis.map_layout`: projection, tile
-grid, classes, colours, legend, the "schematisch" note) and adds each district's name on
-its area. Anti-aliased by supersampling: drawn :data:`SUPERSAMPLE` times larger, then
+grid, classes, colours, legend, the "schematisch" note, the names inside the areas where
+they fit). Anti-aliased by supersampling: drawn :data:`SUPERSAMPLE` times larger, then
 reduced with a box filter, so the inside of an area keeps its exact class colour. Text
 uses DejaVu Sans or Liberation Sans where installed (Debian: fonts-dejavu-core), else
 Pillow's built-in font with umlauts spelt out. The same input gives the same bytes.
@@ -24,7 +24,6 @@ from workbench.synthesis.map_layout import (
     LEGEND_BOX,
     LINE_HEIGHT,
     MIN_NAME_SIZE,
-    NAME_SIZE,
     PAD,
     STROKE,
     WIDTH,
@@ -140,10 +139,11 @@ def _name(draw: ImageDraw.ImageDraw, area: Area, f: float) -> None:
             halo = {"stroke_width": round(f), "stroke_fill": area.fill}
             draw.text(at, _text(line), fill=colour, font=font, anchor="mm", **halo)
         return
-    font, text = _fitted(draw, area.name, area.room, FONT_SIZE if on_tile else NAME_SIZE, f)
+    if not on_tile:  # a name that fits nowhere in its area is left off, as in the SVG: cut
+        return  # short and laid over the borders it ran into a neighbour's area in print
+    font, text = _fitted(draw, area.name, area.room, FONT_SIZE, f)
     x, y = area.name_at
-    halo: dict[str, Any] = {} if on_tile else {"stroke_width": round(f), "stroke_fill": area.fill}
-    draw.text((x * f, y * f), text, fill=text_colour(area.fill), font=font, anchor="mm", **halo)
+    draw.text((x * f, y * f), text, fill=text_colour(area.fill), font=font, anchor="mm")
 
 
 @functools.lru_cache(maxsize=16)  # a report drawn again (another format, a re-export)
