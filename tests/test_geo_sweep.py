@@ -315,7 +315,7 @@ def test_map_command_reprojects_and_refuses_broken_files_in_german(
     assert not geo.boundaries_path(project.path).exists()
     args = ["--import", str(utm), "--name-property", "name", "--crs", "EPSG:25832"]
     assert main([*where, *args]) == 0
-    assert "Grenzen von 1 Sozialräumen" in capsys.readouterr().out
+    assert "Grenzen von 1 Sozialraum aus 1 Datei gespeichert" in capsys.readouterr().out
     stored = geo.boundaries_path(project.path).read_bytes()
     assert_within_a_metre(
         json.loads(stored)["features"][0]["geometry"]["coordinates"][0][0], MANFORT

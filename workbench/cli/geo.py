@@ -21,9 +21,11 @@ def cmd_map(args: argparse.Namespace) -> int:
             mapping=args.mapping,
             crs=args.crs,
         )
+        areas, files = len(result.shapes), len(result.sources)
         print(
-            f"Grenzen von {len(result.shapes)} Sozialräumen aus {len(result.sources)} "
-            f"Datei(en) gespeichert: {geo.boundaries_path(project.path)}"
+            f"Grenzen von {areas} {'Sozialraum' if areas == 1 else 'Sozialräumen'} aus "
+            f"{files} {'Datei' if files == 1 else 'Dateien'} gespeichert: "
+            f"{geo.boundaries_path(project.path)}"
         )
         if result.missing:
             print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
