@@ -273,3 +273,33 @@ def test_a_single_lower_case_opening_is_a_sentence_not_a_user() -> None:
     assert replace_comment_authors(pseudonymiser, "mia: ja; ole: nein") == (
         "[Person 1]: ja; [Person 2]: nein"
     )
+
+
+def test_adhocracy_comment_headings_lose_their_authors(project: Project, tmp_path: Path) -> None:
+    # meinBerlin/adhocracy+ join an idea's comments under a heading line "<date> - <user>"
+    # (a reply after "@reply: "), the text below, "----" between: no colon after the name.
+    path = tmp_path / "ideen.csv"
+    comments = (
+        "2021-03-12T11:00:00.123456+01:00 - max_m\nStimme zu!\n----\n"
+        "@reply: 2021-03-13T09:00:00+01:00 - Jana Petersen\nUnbedingt, auch Schatten.\n----\n"
+        "2021-03-14T09:00:00+01:00 - claudia_h\nJa bitte."
+    )
+    pd.DataFrame(
+        {
+            "Title": ["Mehr Bänke"],
+            "Description": ["Am Marktplatz fehlen Bänke."],
+            "Creator": ["claudia_h"],
+            "Comments": [comments],
+            "Sozialraum": ["Manfort"],
+        }
+    ).to_csv(path, index=False)
+    assert _cli(project, "import", str(path)) == 0
+    stored = stored_text(project)
+    for name in ("max_m", "Jana", "Petersen", "claudia_h"):
+        assert name not in stored, name
+    (attributes,) = list(project.segments()["attributes"])
+    lines = attributes["Comments"].split("\n")
+    assert lines[0].startswith("2021-03-12T11:00:00.123456+01:00 - [Person ")
+    assert lines[1] == "Stimme zu!"
+    assert lines[-2] == f"2021-03-14T09:00:00+01:00 - {attributes['speaker']}"  # one person
+    assert lines[-1] == "Ja bitte."

@@ -11,7 +11,9 @@ word with a user name's marks — "_", ".", "@" or a digit inside ("claudia_h", 
 "user123") — or, where the cell joins at least two such comments, all lower case ("mia";
 one "bitte: mehr Bänke" is a sentence). "Fazit: …", "Pro: …", "z.B.: …" and "10:30" stay.
 A capitalised display name ("Claudia Hoffmann: …") is found by the name recognition as in
-any statement.
+any statement. adhocracy+ and meinBerlin head each comment with a line of its own, the date
+and the author ("2021-03-12T11:00:00+01:00 - max_m", a reply after "@reply: "), the text
+below: whoever such a line names is a person, whatever the name looks like.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ _COMMENT_WORDS = (
 # A part's opening "who: " — at the start, after a line break, "|", ";" or "•".
 _OPENING = re.compile(r"(?:^|(?<=[\n|;•]))(?P<space>\s*)(?P<who>[^\s:|;•]{2,40})\s?:(?=\s+\S)")
 _USER_MARKS = re.compile(r"[_.@\d]")
+# A comment's heading line: "[@reply: ]<date[ time]> - <author>" (adhocracy4's export).
+_DATED_HEADING = re.compile(
+    r"^(?P<lead>[ \t]*(?:@reply:[ \t]*)?"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"[ \t]+[-–][ \t]+)(?P<who>[^\n:|;]*?[^\s:|;])(?P<end>[ \t]*:?[ \t]*)$",
+    re.MULTILINE,
+)
 
 
 def is_comment_column(header: str) -> bool:
@@ -50,7 +60,10 @@ def replace_comment_authors(
     pseudonymiser: Pseudonymiser, value: str, names: Sequence[str] = ()
 ) -> str:
     """``value`` with the user names that open its comments as placeholders."""
-
+    value = _DATED_HEADING.sub(
+        lambda m: m["lead"] + person_placeholder(pseudonymiser, m["who"], names) + m["end"],
+        value,
+    )
     openings = [m["who"] for m in _OPENING.finditer(value)]
     joined = sum(is_user_name(w) for w in openings) >= 2
 
