@@ -101,6 +101,8 @@ def _no_coordinates(project: Project) -> None:
         ("Location.lat", "Location.lng", ".csv"),  # Ushahidi-like: was stored before
         ("Breitengrad", "Längengrad", ".csv;"),  # German Excel CSV: decimal comma
         ("lat", "lng", ".xlsx"),  # numbers, not text
+        ("Location (Latitude)", "Location (Longitude)", ".xlsx"),  # meinBerlin, adhocracy+
+        ("Standort (Breitengrad)", "Standort (Längengrad)", ".csv"),  # … in German
     ],
 )
 def test_latitude_and_longitude_columns_give_the_district(

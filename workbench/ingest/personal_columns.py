@@ -395,9 +395,9 @@ def is_location(header: str, value: Any = None) -> bool:
     >>> is_location("_standort_latitude"), is_location("standort", "51.0303 6.9843 52 4.5")
     (True, True)
     """
-    key = header_key(header)
-    if key in LOCATION_HEADERS or key.endswith(tuple(LOCATION_ENDINGS)):
-        return True
+    key, full = header_key(header), re.sub(r"[^a-z]", "", fold(str(header)))
+    if key in LOCATION_HEADERS or any(k.endswith(tuple(LOCATION_ENDINGS)) for k in (key, full)):
+        return True  # ``full`` keeps a bracket: adhocracy4's "Location (Longitude)"
     if header_words(header)[-1:] in (["lat"], ["lon"], ["lng"]):  # "Location.lat", "geo_lng"
         return True
     return isinstance(value, str) and _GEOPOINT.match(value.strip()) is not None

@@ -187,6 +187,9 @@ class PointColumns:
 def _axis(header: str) -> tuple[str, str] | None:
     """("lat" or "lon", the header's other words) of a latitude or longitude column."""
     words = header_words(header)
+    inner = [header_key(b) for b in re.findall(r"[(\[]([^()\[\]]*)[)\]]", header)]
+    if inner and inner[-1] in _LAT | _LON:  # adhocracy4's "Location (Longitude)"
+        words = [*words, inner[-1]]
     if not words or not is_location(header):
         return None
     axis = "lat" if words[-1] in _LAT else "lon" if words[-1] in _LON else None
