@@ -119,6 +119,25 @@ def test_comments_are_read_when_asked_for_with_sheet(
         assert secret not in stored
 
 
+def test_replies_to_comments_are_read_with_the_path_the_notice_names(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    proposals = _proposals()
+    proposals[0]["comments"][0]["replies"] = [
+        {"id": 2, "body": {"de": "Und an der Kita."}, "author": {"name": "Kurt Meier"}}
+    ]
+    path = _write(tmp_path / "vorschlaege.json", proposals)
+    assert _import(project, path, "--sheet", "comments") == 0
+    out = capsys.readouterr().out
+    assert "Mit --sheet comments/replies einzeln importieren" in out  # the advice works:
+    assert _import(project, path, "--sheet", "comments/replies") == 0
+    capsys.readouterr()
+    assert _texts(project) == ["Stimmt, auch am Busbahnhof.", "Und an der Kita."]
+    reply = project.segments().iloc[-1]["attributes"]
+    assert reply[table_json.PARENT_ID] == 1  # the comment it answers
+    assert "Kurt Meier" not in stored_text(project)
+
+
 def test_a_wrapper_object_holds_its_list_under_data(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

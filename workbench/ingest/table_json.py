@@ -189,12 +189,18 @@ def flatten(
     return cells
 
 
-def _at(item: Mapping[str, Any], path: str) -> Any:
-    """The value at a "/"-joined key path of an object (None if missing)."""
-    value: Any = item
-    for key in path.split("/"):
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
+def _lists_at(item: Mapping[str, Any], path: str) -> Iterator[tuple[Mapping[str, Any], Any]]:
+    """(owner, value) at a "/"-joined key path of an object, through nested objects and
+    lists of objects ("comments/replies": the replies of each comment)."""
+    head, _, rest = path.partition("/")
+    value = item.get(head)
+    if not rest:
+        if head in item:
+            yield item, value
+        return
+    for inner in value if isinstance(value, list) else [value]:
+        if isinstance(inner, dict):
+            yield from _lists_at(inner, rest)
 
 
 def _objects(raw: RawFile, found: list[Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -233,12 +239,12 @@ def _nested(
     rows: list[tuple[int, dict[str, Any]]] = []
     present = False
     for number, parent in parents:
-        items = _at(parent, sheet)
-        present = present or isinstance(items, list)
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict):
-                parent_id = parent.get("id", number)
-                rows.append((len(rows) + 1, {PARENT_ID: parent_id, **item}))
+        for owner, items in _lists_at(parent, sheet):
+            present = present or isinstance(items, list)
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):  # a reply: the ID of its comment
+                    parent_id = owner.get("id", parent.get("id", number))
+                    rows.append((len(rows) + 1, {PARENT_ID: parent_id, **item}))
     if not present:
         keys = Counter[str]()
         for _, parent in parents:
@@ -276,8 +282,8 @@ def read_json(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str, 
         options["json_list"] = key
     if others and not nested:
         options["json_other_lists"] = others
-    if left_out:
-        options["json_left_out"] = dict(left_out)
+    if left_out:  # a list in the nested objects (a comment's replies) by its whole path
+        options["json_left_out"] = {f"{sheet}/{k}" if nested else k: n for k, n in left_out.items()}
     sheets = [key, str(sheet)] if nested else []
     return (header, rows, sheet if nested else None, sheets), options
 
