@@ -292,6 +292,42 @@ def test_a_totals_row_below_the_cards_is_no_statement(
     assert segments["text"].tolist()[1] == "Die Summe der Mieten ist zu hoch."
 
 
+def test_a_hidden_ods_sheet_is_named_not_imported(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice hides a sheet by its table style (table:display="false"), as Excel by
+    the sheet's state: an old draft kept out of sight is no statement either."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    hiding = Style(name="ta2", family="table")
+    hiding.addElement(TableProperties(display="false"))
+    document.automaticstyles.addElement(hiding)
+    for name, rows in (
+        ("Karten", [["Text", "Sozialraum"], ["Im Park fehlt Licht.", "Manfort"]]),
+        ("Entwurf", [["Text", "Sozialraum"], ["Test, bitte ignorieren.", "Opladen"]]),
+    ):
+        table = Table(name=name, stylename=hiding if name == "Entwurf" else None)
+        for cells in rows:
+            row = TableRow()
+            for value in cells:
+                element = TableCell(valuetype="string")
+                element.addElement(P(text=value))
+                row.addElement(element)
+            table.addElement(row)
+        document.spreadsheet.addElement(table)
+    path = tmp_path / "karten.ods"
+    document.save(str(path))
+    assert _import(project, path) == 0
+    assert "Tabellenblatt 'Entwurf' nicht importiert: ausgeblendet" in capsys.readouterr().out
+    assert project.segments()["text"].tolist() == ["Im Park fehlt Licht."]
+    assert _import(project, path, "--sheet", "Entwurf") == 0
+    assert project.segments()["text"].tolist()[1:] == ["Test, bitte ignorieren."]
+
+
 def test_a_cell_merged_over_rows_in_an_ods_sheet_belongs_to_each(
     project: Project, tmp_path: Path
 ) -> None:

@@ -18,10 +18,13 @@ of its rows, unless they have one (a question column, a question above the answe
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from defusedxml import ElementTree
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.table_survey import REQUEST, asks
@@ -35,13 +38,37 @@ def sheet_names(path: Path) -> list[str]:
     return [name for name, _ in _sheets(path)]
 
 
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_hidden(path: Path) -> set[str]:
+    """The sheets of an ODS file that LibreOffice hides: their table style says
+    ``table:display="false"``."""
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read("content.xml"))
+    hiding = {
+        style.get(f"{_STYLE}name")
+        for style in root.iter(f"{_STYLE}style")
+        for props in style.iter(f"{_STYLE}table-properties")
+        if props.get(f"{_TABLE}display") == "false"
+    }
+    return {
+        str(t.get(f"{_TABLE}name"))
+        for t in root.iter(f"{_TABLE}table")
+        if t.get(f"{_TABLE}style-name") in hiding
+    }
+
+
 def _sheets(path: Path) -> list[tuple[str, bool]]:
-    """A workbook's sheets in order, each with whether Excel hides it (ODS: never)."""
+    """A workbook's sheets in order, each with whether Excel or LibreOffice hides it."""
     try:
         if path.suffix.lower() == ".ods":
             import pandas as pd
 
-            return [(str(n), False) for n in pd.ExcelFile(path, engine="odf").sheet_names]
+            hidden = _ods_hidden(path)
+            names = pd.ExcelFile(path, engine="odf").sheet_names
+            return [(str(n), str(n) in hidden) for n in names]
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
