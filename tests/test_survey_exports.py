@@ -96,6 +96,27 @@ def test_a_checkbox_question_is_not_read_as_an_open_question(
     assert options == "Bibliothek, Sportverein, Seniorentreff"  # an attribute
 
 
+def test_a_microsoft_forms_checkbox_question_is_not_read_as_an_open_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Microsoft Forms joins the options with ";" and ends with one: an attribute too."""
+    book = openpyxl.Workbook()
+    for row in (
+        ["ID", "Start time", "Welche Angebote nutzen Sie?", NEED],
+        [1, "3/12/21 10:02:11", "Bibliothek;Jugendzentrum;", NEEDS[0]],
+        [2, "3/12/21 11:02:11", "Sportverein;", NEEDS[1]],
+        [3, "3/12/21 12:02:11", "Bibliothek;Sportverein;Seniorentreff;", NEEDS[2]],
+    ):
+        book.active.append(row)
+    path = tmp_path / "forms.xlsx"
+    book.save(path)
+    assert _import(project, path) == 0
+    assert f"offene Fragen '{NEED}' gelesen" in capsys.readouterr().out
+    assert [q for _, q, _ in _statements(project)] == [NEED] * len(NEEDS)
+    options = project.segments()["attributes"].iloc[2]["Welche Angebote nutzen Sie?"]
+    assert options == "Bibliothek;Sportverein;Seniorentreff;"
+
+
 # -- SurveyMonkey: a second header row ---------------------------------------------------
 
 

@@ -287,15 +287,17 @@ _OPTION = re.compile(r"^[^\W\d_][\w'’./()-]*(?: [\w'’./()-]+){0,2}$")  # one
 
 def is_checkbox_question(answers: Sequence[str]) -> bool:
     """Whether the answers of a question are lists of options (a checkbox question, as
-    Google Forms joins them with ", "): an answer lists several, each of one to three
-    words, and one option recurs in another answer.
+    Google Forms joins them with ", ", Microsoft Forms with ";" and one at the end): an
+    answer lists several, each of one to three words, and one option recurs in another.
 
     >>> is_checkbox_question(["Bibliothek, Jugendzentrum", "Sportverein", "Bibliothek"])
+    True
+    >>> is_checkbox_question(["Park;Bibliothek;", "Park;", "Markt;Sporthalle;"])
     True
     >>> is_checkbox_question(["Mehr Bänke im Park, bitte", "Ein Café", "Ein Café"])
     False
     """
-    lists = [[o.strip() for o in re.split(r"[,;]\s+", a)] for a in answers]
+    lists = [[o.strip() for o in re.split(r",\s+|;\s*", a.strip().rstrip(";"))] for a in answers]
     if not any(len(options) > 1 for options in lists):
         return False
     if not all(_OPTION.match(o) for options in lists for o in options):
