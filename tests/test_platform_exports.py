@@ -304,6 +304,37 @@ def test_a_sheet_with_a_title_above_its_header_is_read_from_the_header(
     assert segments["source_id"].tolist() == ["1", "2"]
 
 
+def test_a_title_alone_above_a_header_of_other_names_is_no_header(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A form's answers under a title: the header (no text column by name) is the first
+    row of labels below it, and its questions are read as without the title. Before, the
+    title was the header and the message offered 'Spalte 2' (the questions as answers)."""
+    path = tmp_path / "befragung.csv"
+    path.write_text(
+        "Befragung Stadtteilfest Opladen 2021;;\n"
+        "Datum: 12.3.2021;;\n"
+        "Stadtteil;Was fehlt Ihnen im Stadtteil?;Was gefällt Ihnen?\n"
+        "Opladen;Mehr Bänke am Marktplatz;Der Wochenmarkt\n"
+        "Manfort;Ein Jugendtreff für ältere Jugendliche;Die Nachbarschaft\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert "Kopfzeile in Zeile 3 (darüber: Titel der Tabelle)." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Mehr Bänke am Marktplatz",
+        "Ein Jugendtreff für ältere Jugendliche",
+        "Der Wochenmarkt",
+        "Die Nachbarschaft",
+    ]
+    assert segments["question"].tolist()[::2] == [
+        "Was fehlt Ihnen im Stadtteil?",
+        "Was gefällt Ihnen?",
+    ]
+    assert segments["district"].tolist()[:2] == ["Opladen", "Manfort"]
+
+
 def test_an_opendocument_spreadsheet_imports_like_an_excel_one(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -43,7 +43,7 @@ from workbench.ingest.table_columns import (
     text_column_of,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
-from workbench.ingest.table_headers import header_rows, mapping_by_labels
+from workbench.ingest.table_headers import header_rows, header_under_title, mapping_by_labels
 from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_moderation import find_moderation
@@ -144,7 +144,8 @@ def _header_below_title(
     """Header, data rows and header row, when a sheet has a title above its header.
 
     Spreadsheets made by hand often start with a line such as "Workshop Manfort,
-    12.3.2021"; the header is then the first of the next rows that has the text column.
+    12.3.2021"; the header is then the first of the next rows that has the text column,
+    or, below a title alone, the first row of labels (:func:`header_under_title`).
     """
     if _has_text_column(header, mapping):
         return header, records, 1
@@ -152,6 +153,9 @@ def _header_below_title(
         candidate = ["" if c is None else str(c).strip() for c in cells]
         if _has_text_column(candidate, mapping):
             return candidate, records[index + 1 :], row
+    if (found := header_under_title(header, records, _TITLE_ROWS)) is not None:
+        row, cells = records[found]  # a title alone above a header of other names
+        return ["" if c is None else str(c).strip() for c in cells], records[found + 1 :], row
     return header, records, 1
 
 

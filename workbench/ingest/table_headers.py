@@ -45,6 +45,37 @@ _QUESTION_CODE = re.compile(r"^[A-Za-z]+\d")
 _RESPONSE = frozenset(("response", "openendedresponse", "antwort", "offeneantwort"))
 
 
+_LABEL_LENGTH = 60  # a header cell is a short label
+
+
+def _filled(cells: Sequence[Any]) -> list[Any]:
+    return [c for c in cells if c is not None and str(c).strip()]
+
+
+def header_under_title(
+    header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]], within: int
+) -> int | None:
+    """The index in ``records`` of a sheet's header row when its first row is a title
+    alone ("Stadtteilwerkstatt Manfort, 12.3.2021" in the first cell, the others empty):
+    the first of the next ``within`` rows of at least two short, distinct labels that no
+    row below fills more of (not "Datum: | 12.3." above the cards) and over rows that
+    mostly fill two cells or more (a table, not Mentimeter's questions one below the
+    other). None if the first row is no title alone or no row is such a header."""
+    if len(header) < 2 or len(_filled(header)) != 1:
+        return None
+    for index, (_, cells) in enumerate(records[:within]):
+        labels = _filled(cells)
+        if len(labels) < 2 or len(set(map(str, labels))) < len(labels):
+            continue
+        if not all(isinstance(c, str) and len(c.strip()) <= _LABEL_LENGTH for c in labels):
+            continue
+        below = [n for _, f in records[index + 1 : index + 1 + within] if (n := len(_filled(f)))]
+        table = sum(n >= 2 for n in below) > len(below) / 2  # not Mentimeter's single cells
+        if below and table and max(below) <= len(labels):
+            return index
+    return None
+
+
 @dataclass(frozen=True)
 class HeaderRows:
     """A table's header after its survey tool's further header rows, and what they said."""
