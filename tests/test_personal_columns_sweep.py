@@ -92,6 +92,8 @@ def test_feedback_of_the_moderation_is_pseudonymised_like_a_statement(
     assert not is_prose("Thu May 05 16:52:16 2022") and not is_prose("Ältere Menschen; Grün")
     for header in ("Rückmeldung der Moderation", "Offizielle Antwort", "Stellungnahme"):
         assert is_prose_column(header), header
+    for header in ("Moderator feedback", "Reviewer comment", "Admin response"):
+        assert person_role(header) is None, header  # the person's text, not the person
     assert not is_prose_column("Moderationsstatus") and not is_prose_column("Kategorie")
     path = tmp_path / "ideen.csv"
     pd.DataFrame(
@@ -99,12 +101,14 @@ def test_feedback_of_the_moderation_is_pseudonymised_like_a_statement(
             "Nr": ["1"],
             "Beitrag": ["Ein Tauschregal im Treppenhaus."],
             "Offizielle Antwort": ["Ansprechpartner Thomas Quast"],
+            "Moderator feedback": ["Danke, Herr Gotthold Quast prüft das."],  # meinBerlin (en)
             "Moderationsstatus": ["In Prüfung"],
         }
     ).to_csv(path, index=False)
     assert main(["--project", str(project.path), "import", str(path), "--id-column", "Nr"]) == 0
     attributes = project.segments()["attributes"].iloc[0]
     assert attributes["Offizielle Antwort"].startswith("Ansprechpartner [Person ")
+    assert attributes["Moderator feedback"].startswith("Danke, [Person ")  # the text, kept
     assert attributes["Moderationsstatus"] == "In Prüfung"
     assert "Quast" not in stored_text(project)
 

@@ -327,8 +327,9 @@ def _role_by_words(header: str) -> str | None:
     kinds = [_word_kind(w) for w in words]
     if not words or None in kinds or not {AUTHOR, OTHER, NICKNAME, "name"} & set(kinds):
         return AUTHOR if header_key(header) in PERSON_HEADERS else None
-    if OTHER in kinds or "response" in kinds:
-        return OTHER
+    if OTHER in kinds or "response" in kinds:  # not "Moderator feedback": the text itself
+        text = kinds[-1] == "response" and AUTHOR not in kinds and is_prose_column(header)
+        return None if text else OTHER
     return NICKNAME if NICKNAME in kinds and "name" not in kinds else AUTHOR
 
 
