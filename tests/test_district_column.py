@@ -170,7 +170,10 @@ def test_without_a_text_column_the_open_questions_are_read_not_the_district(
     assert segments["district"].iloc[0] == "Manfort"  # a closed question: the district
 
 
-@pytest.mark.parametrize("header", ["Ort", "Quartier", "Sozialraum", "scope/name/de", "Wo?"])
+@pytest.mark.parametrize(
+    "header",
+    ["Ort", "Quartier", "Sozialraum", "scope/name/de", "Wo?", "geozone"],  # Consul
+)
 def test_usual_district_headers_are_found(project: Project, tmp_path: Path, header: str) -> None:
     path = tmp_path / "karten.csv"
     pd.DataFrame({"Beitrag": NEEDS[:3], header: ["Opladen", "Wiesdorf", ""]}).to_csv(

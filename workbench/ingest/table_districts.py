@@ -159,10 +159,10 @@ class DistrictCells:
 
 # Header words (``header_key``) of a column that may hold a row's district: "Stadtteil",
 # "In welchem Stadtteil wohnen Sie?" (Microsoft/Google Forms), "Sozialraum", "Quartier",
-# "Wohnort", Decidim's "scope/name/de".
+# "Wohnort", Decidim's "scope/name/de", Consul's "geozone".
 DISTRICT_WORDS = (
     "sozialraum stadtteil quartier ortsteil ortschaft bezirk viertel kiez wohnort gebiet "
-    "district neighbourhood neighborhood scope"
+    "district neighbourhood neighborhood scope geozone"
 ).split()
 DISTRICT_HEADERS = frozenset({"ort", "wo", "raum", "area", "location"})  # the whole header
 
