@@ -241,6 +241,18 @@ def test_sosci_label_row_is_not_an_answer_but_the_question(
     assert segments["question"].tolist() == ["Was fehlt?", "Was ist gut?"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(project: Project, tmp_path: Path, encoding: str) -> None:
+    """Some Windows tools write UTF-16 without a BOM: before, "Die Datei enthält Nullbytes"."""
+    path = tmp_path / "umfrage.csv"
+    path.write_bytes("Text;Sozialraum\nMehr Bänke am Fähranleger;Opladen\n".encode(encoding))
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == ["Mehr Bänke am Fähranleger"]
+    broken = tmp_path / "kaputt.csv"
+    broken.write_bytes(b"Text;Sozialraum\nPK\x03\x04\x00\x00\x01\x02abc\n")
+    assert _import(project, broken) == 2  # nulls here and there: still no text
+
+
 # -- H: Excel's "Unicode-Text" saved as .txt ---------------------------------------------
 
 

@@ -44,7 +44,8 @@ def read_source(source: Source, name: str | None = None) -> RawFile:
 
 
 def decode(raw: RawFile) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, cp1252 or Mac OS Roman.
+    """Decode UTF-8 (with or without BOM), UTF-16 (with BOM or without), cp1252 or Mac OS
+    Roman.
 
     Latin-1 text decodes as cp1252 (its superset for printable characters). Excel for Mac
     saves "CSV (Macintosh)" in Mac OS Roman with old Mac line endings (CR only): its bytes
@@ -58,6 +59,8 @@ def decode(raw: RawFile) -> str:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _newlines(data.decode("utf-16"))
+    if b"\x00" in data and (text := _utf16_without_bom(data)) is not None:
+        return _newlines(text)
     if b"\x00" in data:
         raise InputError(
             "Die Datei enthält Nullbytes; sie ist beschädigt oder keine Textdatei.",
@@ -72,6 +75,20 @@ def decode(raw: RawFile) -> str:
     if encoding is None:
         raise _unreadable(raw)
     return _newlines(data.decode(encoding))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, as some Windows tools write it: nearly every other byte
+    zero (Latin letters) shows the byte order; None if the bytes are no such text."""
+    head, half = data[:4096], min(len(data), 4096) // 2
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(data) % 2 or max(odd, even) < 0.3 * half or min(odd, even) > 0.05 * half:
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
 
 
 def _unreadable(raw: RawFile) -> InputError:
