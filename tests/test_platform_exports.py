@@ -333,6 +333,10 @@ def test_a_title_alone_above_a_header_of_other_names_is_no_header(
         "Was gefällt Ihnen?",
     ]
     assert segments["district"].tolist()[:2] == ["Opladen", "Manfort"]
+    notes = tmp_path / "notizen.csv"  # a header of one name right over its rows: a header
+    notes.write_text("Notizen;;\nMehr Bänke am Markt;Manfort;5\nEin Café;Opladen;3\n", "utf-8")
+    assert main(["--project", str(project.path), "import", str(notes)]) == 2
+    assert "--text-column 'Notizen'" in capsys.readouterr().err
 
 
 def test_an_opendocument_spreadsheet_imports_like_an_excel_one(

@@ -57,22 +57,24 @@ def header_under_title(
 ) -> int | None:
     """The index in ``records`` of a sheet's header row when its first row is a title
     alone ("Stadtteilwerkstatt Manfort, 12.3.2021" in the first cell, the others empty):
-    the first of the next ``within`` rows of at least two short, distinct labels that no
-    row below fills more of (not "Datum: | 12.3." above the cards) and over rows that
-    mostly fill two cells or more (a table, not Mentimeter's questions one below the
-    other). None if the first row is no title alone or no row is such a header."""
+    the first row of two cells or more within ``within``, if lines of one cell or none
+    ("Datum: 12.3.2021", an empty line) set it apart from the title (else the title may be
+    a header with one name, "Notizen;;", over its rows), it holds short, distinct labels
+    that no row below fills more of, and the rows below mostly fill two cells or more (a
+    table, not Mentimeter's questions one below the other). Else None."""
     if len(header) < 2 or len(_filled(header)) != 1:
         return None
     for index, (_, cells) in enumerate(records[:within]):
         labels = _filled(cells)
-        if len(labels) < 2 or len(set(map(str, labels))) < len(labels):
-            continue
-        if not all(isinstance(c, str) and len(c.strip()) <= _LABEL_LENGTH for c in labels):
-            continue
+        if len(labels) < 2:
+            continue  # a line of the title block
+        distinct = len(set(map(str, labels))) == len(labels)
+        short = all(isinstance(c, str) and len(c.strip()) <= _LABEL_LENGTH for c in labels)
         below = [n for _, f in records[index + 1 : index + 1 + within] if (n := len(_filled(f)))]
         table = sum(n >= 2 for n in below) > len(below) / 2  # not Mentimeter's single cells
-        if below and table and max(below) <= len(labels):
+        if index and distinct and short and below and table and max(below) <= len(labels):
             return index
+        return None
     return None
 
 
