@@ -253,6 +253,16 @@ def test_utf16_without_a_bom_is_read(project: Project, tmp_path: Path, encoding:
     assert _import(project, broken) == 2  # nulls here and there: still no text
 
 
+def test_a_cell_longer_than_128_kib_is_read(project: Project, tmp_path: Path) -> None:
+    """A post with an embedded image is one long cell: before, "field larger than field
+    limit (131072)" stopped the import of a valid file."""
+    long = "Am Marktplatz fehlen Bänke. " * 6000  # 168,000 characters
+    path = tmp_path / "beitraege.csv"
+    path.write_text(f'Text;Sozialraum\n"{long}";Manfort\nKurz;Opladen\n', encoding="utf-8")
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == [long.strip(), "Kurz"]
+
+
 # -- H: Excel's "Unicode-Text" saved as .txt ---------------------------------------------
 
 

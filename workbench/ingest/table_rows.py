@@ -31,6 +31,9 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, fields) of every record of a CSV file."""
     text = decode(raw)
     delimiter = sniff_delimiter(text)
+    # A cell may be longer than the csv module's 128 KiB (an image embedded in a post's
+    # HTML), never longer than the file: a valid file is read whole.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     try:
