@@ -263,6 +263,21 @@ def test_a_cell_longer_than_128_kib_is_read(project: Project, tmp_path: Path) ->
     assert _segments(project)["text"].tolist() == [long.strip(), "Kurz"]
 
 
+def test_a_header_ending_in_a_delimiter_does_not_stop_its_shorter_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the header line ends with ";": its rows lack a cell that has no name and no
+    value. Before: "Datensatz hat 2 statt 3 Felder". A row short of a named cell still stops."""
+    path = tmp_path / "karten.csv"
+    path.write_text("Text;Sozialraum;\nMehr Bänke;Manfort\nEin Café;Opladen\n", "utf-8")
+    assert _import(project, path) == 0
+    assert _segments(project)["district"].tolist() == ["Manfort", "Opladen"]
+    short = tmp_path / "kurz.csv"
+    short.write_text("Text;Sozialraum;\nMehr Bänke;Manfort;\nEin Café\n", "utf-8")
+    assert _import(project, short) == 2
+    assert "kurz.csv, Zeile 3: Datensatz hat 1 statt 3 Felder" in capsys.readouterr().err
+
+
 # -- H: Excel's "Unicode-Text" saved as .txt ---------------------------------------------
 
 

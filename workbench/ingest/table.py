@@ -392,6 +392,8 @@ def parse_table(
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
+        if len(fields) < len(header) and not any(header[len(fields) :]):
+            fields = [*fields, *[None] * (len(header) - len(fields))]  # "Text;Sozialraum;"
         if len(fields) < len(header):
             raise InputError(
                 f"Datensatz hat {len(fields)} statt {len(header)} Felder "
