@@ -282,7 +282,9 @@ def test_adhocracy_comment_headings_lose_their_authors(project: Project, tmp_pat
     comments = (
         "2021-03-12T11:00:00.123456+01:00 - max_m\nStimme zu!\n----\n"
         "@reply: 2021-03-13T09:00:00+01:00 - Jana Petersen\nUnbedingt, auch Schatten.\n----\n"
-        "2021-03-14T09:00:00+01:00 - claudia_h\nJa bitte."
+        "2021-03-14T09:00:00+01:00 - claudia_h\nJa bitte.\n----\n"
+        # a comment's own line that starts with a date is text, not a heading
+        "2021-03-15 - am Wochenende ist der Platz leider immer voll\nJa bitte."
     )
     pd.DataFrame(
         {
@@ -301,5 +303,6 @@ def test_adhocracy_comment_headings_lose_their_authors(project: Project, tmp_pat
     lines = attributes["Comments"].split("\n")
     assert lines[0].startswith("2021-03-12T11:00:00.123456+01:00 - [Person ")
     assert lines[1] == "Stimme zu!"
-    assert lines[-2] == f"2021-03-14T09:00:00+01:00 - {attributes['speaker']}"  # one person
-    assert lines[-1] == "Ja bitte."
+    assert lines[-5] == f"2021-03-14T09:00:00+01:00 - {attributes['speaker']}"  # one person
+    assert lines[-4] == "Ja bitte."
+    assert lines[-2] == "2021-03-15 - am Wochenende ist der Platz leider immer voll"
