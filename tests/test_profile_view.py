@@ -188,6 +188,18 @@ def test_findings_show_resources_and_challenges_and_collapse_the_rest(
     assert first.split()[0] in findings
 
 
+def test_the_address_follows_the_district_chosen(profiles: Profiles) -> None:
+    """The page's ``?district=`` names what is shown (the browser writes it into the
+    address), so that a reload or a shared link opens the same district."""
+    view = ProfileView(profiles, "Manfort")
+    assert (view.address.name, view.address.value) == ("district", "Manfort")
+    assert view.address in view.children
+    view.district.value = "Steinbüchel"
+    assert view.address.value == "Steinbüchel"
+    view.district.value = CITYWIDE  # the overview is the app without parameter
+    assert view.address.value == ""
+
+
 def test_url_parameter_preselects_a_district(project_dir: Path) -> None:
     view = app(project_dir, "district=Steinb%C3%BCchel")
     assert isinstance(view, ProfileView)

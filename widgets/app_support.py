@@ -340,3 +340,33 @@ class TypingSignal(anywidget.AnyWidget):
     def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
         if isinstance(content, dict) and content.get("event") == "typing":
             self.on_typing()
+
+
+class AddressParameter(anywidget.AnyWidget):
+    """Invisible: keeps one query parameter of the page's address in step with a choice.
+
+    Set ``value`` to what the page shows (``""`` removes the parameter): the address then
+    says it (``?district=Opladen``), so a reload or a shared link opens the same view.
+    The address is replaced, not pushed: the back button still leaves the app.
+    """
+
+    _esm = """
+    function render({ model, el }) {
+      el.style.display = "none";
+      const apply = () => {
+        const url = new URL(window.location.href);
+        const name = model.get("name");
+        const value = model.get("value");
+        if (value) url.searchParams.set(name, value);
+        else url.searchParams.delete(name);
+        if (url.href !== window.location.href) {
+          window.history.replaceState(window.history.state, "", url.href);
+        }
+      };
+      model.on("change:value", apply);
+      return () => model.off("change:value", apply);
+    }
+    export default { render };
+    """
+    name = traitlets.Unicode().tag(sync=True)
+    value = traitlets.Unicode().tag(sync=True)

@@ -35,6 +35,7 @@ from widgets.accessibility import APP, AriaSupport
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     GENERIC_ERROR,
+    AddressParameter,
     message,
     open_project,
     query_params,
@@ -162,6 +163,11 @@ SECTION_CLASSES = ("sw-needs", "sw-findings", "sw-indicators", "sw-topics")
 CITY_SECTION_CLASSES = ("sw-matrix", "sw-scope", "sw-city-indicators", "sw-city-needs")
 
 
+def _address_value(district: str) -> str:
+    """The ``?district=`` for the address of what is shown (none for the overview)."""
+    return "" if district == CITYWIDE else district
+
+
 class ProfileView(w.VBox):
     """A district's profile, or the city-wide overview, chosen in a dropdown.
 
@@ -244,9 +250,11 @@ class ProfileView(w.VBox):
         self.body = w.VBox()
         # The chart is drawn once the page shows the text (see widgets.figures).
         self.shown = ShownSignal(self._guard(self.draw_chart))
+        # The address names the district shown: a reload or a shared link keeps the choice.
+        self.address = AddressParameter(name="district", value=_address_value(district))
         self.children = [
             w.HTML(STYLE), self.notice, self.district, self.heading, self.body, self.shown,
-            AriaSupport(),
+            self.address, AriaSupport(),
         ]  # fmt: skip
         self.add_class("sw-profile")
         self.add_class(APP)
@@ -270,6 +278,7 @@ class ProfileView(w.VBox):
             self.body.children = [part, self.monitoring_section]
         if self.district.value != district:
             self.district.value = district
+        self.address.value = _address_value(district)
         if self.shown.fired:
             self.draw_chart()
 

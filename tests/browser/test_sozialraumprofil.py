@@ -68,6 +68,29 @@ def test_switching_district_changes_the_needs_shown(
     assert "Traceback" not in page.content()
 
 
+def test_the_district_chosen_is_in_the_address_and_survives_a_reload(
+    page: Page, voila: VoilaServer
+) -> None:
+    """A stakeholder who picks a district and copies the link (or reloads) gets that
+    district, not the overview; the back button still leaves the app."""
+    page.goto("about:blank")
+    open_app(page, voila)
+    select = page.locator(".sw-district select")
+    select.select_option("Steinbüchel")
+    expect(page.locator(".sw-profile-title")).to_contain_text("Sozialraumprofil Steinbüchel")
+    expect(page).to_have_url(re.compile(r"[?&]district=Steinb%C3%BCchel(&|$)"))
+    page.reload()
+    expect(page.locator(".sw-profile-title")).to_contain_text(
+        "Sozialraumprofil Steinbüchel", timeout=WIDGET_TIMEOUT
+    )
+    expect(page.locator(".sw-district select")).to_have_value("Steinbüchel")
+    select.select_option("Gesamtstadt (Überblick)")
+    expect(page.locator(".sw-matrix")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"district="))
+    page.go_back()
+    expect(page).to_have_url("about:blank")
+
+
 def test_the_url_parameter_preselects_a_district(page: Page, voila: VoilaServer) -> None:
     steinbuechel = profile(voila, "Steinbüchel")
     open_app(page, voila, district="Steinbüchel")
