@@ -17,7 +17,8 @@ line. :class:`AriaSupport` is an invisible widget that each app puts once into i
 and its CSS draws a clear focus ring on every control inside an app, hides labels
 meant only for screen readers (the class :data:`HIDDEN_LABEL` on a widget with a
 description) and lets an app reflow on a 320–360 px wide phone or at 400 % zoom (WCAG
-1.4.10): rows of controls wrap, labels wrap instead of ending in "…", no control is wider
+1.4.10): rows of controls wrap, labels and buttons wrap (a long code name on its button)
+instead of ending in "…", no control is wider
 than the page, and only a wide table or chart scrolls sideways, inside its own box.
 
 :func:`readable_text` (from :mod:`workbench.core.colours`, shared with the published
@@ -194,6 +195,11 @@ _CSS = f"""
   white-space: normal; overflow: visible; height: auto;
 }}
 .{APP} .widget-inline-hbox, .{APP} .widget-box, .{APP} .jupyter-button {{ max-width: 100%; }}
+.{APP} .jupyter-button {{
+  white-space: normal; overflow-wrap: anywhere; height: auto;
+  min-height: var(--jp-widgets-inline-height); line-height: 1.3;
+  padding-top: 4px; padding-bottom: 4px;
+}}
 .{APP} .widget-box, .{APP} .widget-inline-hbox > :is(select, input, textarea) {{ min-width: 0; }}
 .{APP} .widget-output, .{APP} .widget-html-content:has(table) {{
   max-width: 100%; overflow-x: auto;

@@ -229,7 +229,9 @@ class PanelView(w.VBox):
                 self.memo_list,
                 self.key_catcher,
             ],
-            layout=w.Layout(width="62%", margin="0 0 0 12px"),
+            # Beside the list while there is room, else below it and as wide as the page
+            # (a phone): a fixed 62 % left a long code name 200 px on a 360 px screen.
+            layout=w.Layout(flex="1 1 20rem", min_width="0", margin="0 0 0 12px"),
         )
 
     def _build_new_code_form(self) -> w.VBox:

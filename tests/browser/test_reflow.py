@@ -67,3 +67,16 @@ def test_the_stakeholder_apps_fit_a_phone(
 ) -> None:
     open_app(page, voila.url(notebook, **params), root)
     assert cut_off(page, root) == []
+
+
+def test_the_coding_app_shows_whole_code_names_on_a_phone(page: Page, voila: VoilaServer) -> None:
+    """A co-researcher coding on a phone reads each code's whole name on its button
+    ("i · Quartiersmanagement un…" was cut), and the code buttons, suggestions and the new
+    code form take the page's width below the list instead of 62 % of it."""
+    open_app(page, voila.url("kodieren.ipynb", coder="Handy"), ".sw-code")
+    # the statements' list is a native listbox: its options cannot wrap (the statement
+    # chosen is shown in full above the codes)
+    found = [f for f in cut_off(page, ".sw-panel") if not f.startswith("abgeschnitten: option")]
+    assert found == []
+    codes = page.locator(".sw-codes").bounding_box()
+    assert codes is not None and codes["width"] > 0.8 * PHONE["width"]
