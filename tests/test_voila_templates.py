@@ -8,12 +8,16 @@ without such links; the icons come from Voilà's own bundle.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from voila.exporter import VoilaExporter
 from voila.paths import collect_template_paths
 
 from widgets.voila_server import EXTERNAL_CSS, cache_templates
+
+APPS = Path(__file__).resolve().parent.parent / "voila_apps"
 
 EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://", re.IGNORECASE)
 
@@ -46,3 +50,34 @@ def test_only_links_to_other_servers_are_removed() -> None:
     kept = EXTERNAL_CSS.sub("", template)
     assert "cdn.example.org" not in kept
     assert '<link rel="stylesheet" href="{{ base_url }}static/own.css" />' in kept
+
+
+def test_the_loading_page_speaks_german() -> None:
+    """While an app's kernel runs, Voilà's page said "Running bedarfe_bewerten..." and
+    "Executing 1 of 2" to participants; with the apps' configuration it says in German
+    that the app is loading."""
+    cache_templates()
+    paths = collect_template_paths(["voila", "nbconvert"], "lab", prune=True)
+    exporter = VoilaExporter(template_paths=paths, template_name="lab")
+    environment = exporter.environment
+    spinner = environment.loader.get_source(environment, "base/spinner.macro.html.j2")[0]
+    setup = environment.loader.get_source(environment, "base/voila_setup.macro.html.j2")[0]
+    assert "{{nb_title}} wird geladen …" in spinner
+    assert "Wird geladen: Schritt ${cell_index} von ${cell_count} …" in setup
+    for english in ("Running", "Executing", "Reading"):
+        assert not re.search(rf"\b{english}\b", spinner + setup), english
+
+
+def test_every_app_has_a_german_page_title() -> None:
+    """The browser tab and the loading text name the app ("Bedarfe bewerten"), not its
+    file ("bedarfe_bewerten"); a screen reader reads the title first (WCAG 2.4.2)."""
+    titles = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))["metadata"].get("title")
+        for path in sorted(APPS.glob("*.ipynb"))
+    }
+    assert titles == {
+        "bedarfe_bewerten": "Bedarfe bewerten",
+        "kodieren": "Aussagen kodieren",
+        "sozialraumprofil": "Sozialraumprofil",
+        "themenlandkarte": "Themenlandkarte",
+    }

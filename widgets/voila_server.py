@@ -216,6 +216,26 @@ _TEMPLATE_CACHE: dict[str, Any] = {}
 # would send the participant's IP address to a third party (and fail offline). The icons
 # need none of it: voila-style.js, which the same template includes, bundles Font Awesome.
 EXTERNAL_CSS = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>[ \t]*\n?", re.IGNORECASE)
+# What Voilà's page says while the app's kernel runs (its loading text, in English):
+# participants wait on it for seconds, in a burst for longer.
+_STEP = "`Wird geladen: Schritt ${cell_index} von ${cell_count} …`"
+GERMAN_TEMPLATE_TEXTS = {
+    "Running {{nb_title}}...": "{{nb_title}} wird geladen …",
+    "`Executing ${cell_index} of ${cell_count}`": _STEP,
+    "`Reading ${cell_index} of ${cell_count}`": _STEP,
+}
+
+
+def local_german(source: str) -> str:
+    """A Voilà template without stylesheets from other servers, its loading text in German.
+
+    >>> local_german("<h2 id='loading_text'>Running {{nb_title}}...</h2>")
+    "<h2 id='loading_text'>{{nb_title}} wird geladen …</h2>"
+    """
+    source = EXTERNAL_CSS.sub("", source)
+    for english, german in GERMAN_TEMPLATE_TEXTS.items():
+        source = source.replace(english, german)
+    return source
 
 
 def cache_templates() -> None:
@@ -225,7 +245,8 @@ def cache_templates() -> None:
     so a new Jinja environment, which parses and compiles its templates again. The
     compiled code is keyed by template name and source checksum, so sharing it across
     environments changes nothing but the time. The templates are read without their
-    stylesheets from other servers (:data:`EXTERNAL_CSS`).
+    stylesheets from other servers (:data:`EXTERNAL_CSS`) and with the loading text in
+    German (:func:`local_german`).
     """
     if _TEMPLATE_CACHE:
         return
@@ -245,14 +266,14 @@ def cache_templates() -> None:
             self.codes[bucket.key] = bucket.bytecode_to_string()
 
     class LocalOnly(BaseLoader):
-        """The templates without stylesheets from other servers (see :data:`EXTERNAL_CSS`)."""
+        """The templates without stylesheets from other servers, in German (local_german)."""
 
         def __init__(self, inner: BaseLoader) -> None:
             self.inner = inner
 
         def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Any]:
             source, filename, uptodate = self.inner.get_source(environment, template)
-            return EXTERNAL_CSS.sub("", source), filename, uptodate
+            return local_german(source), filename, uptodate
 
         def list_templates(self) -> list[str]:
             return self.inner.list_templates()
