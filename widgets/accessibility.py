@@ -8,6 +8,8 @@ line. :class:`AriaSupport` is an invisible widget that each app puts once into i
 - marks toggle buttons as pressed or not (``aria-pressed``) and names their group after
   the widget's description ("Trifft das zu?");
 - names buttons that show only a symbol ("+", "−", "✗") by their tooltip;
+- names each box with the class :data:`GROUP` (a need to rate) by its heading, so that
+  a screen reader says which need "trifft zu", "+" or the comment field belong to;
 - names each plotly chart (``role="figure"``: its zoom buttons stay usable) by its title
   and points to the text beside it, which says what the chart shows (every chart of the
   apps has one);
@@ -42,6 +44,7 @@ from workbench.core.colours import (
 APP = "sw-app"  # the root of every app: the scope of AriaSupport and of the focus ring
 LIVE = "sw-live"  # a widget whose new text is announced (its element persists)
 HIDDEN_LABEL = "sw-label-hidden"  # the widget's description is read, not shown
+GROUP = "sw-group"  # a box whose controls belong to its heading: a group named by it
 FOCUS_COLOUR = "#1f4e8c"
 
 _ESM = r"""
@@ -68,6 +71,14 @@ function enhance(root) {
     widget.querySelectorAll("button.widget-toggle-button").forEach((button) => {
       set(button, "aria-pressed", String(button.classList.contains("mod-active")));
     });
+  });
+  root.querySelectorAll(".sw-group").forEach((box) => {
+    const heading = box.querySelector("h2, h3, h4");
+    const name = heading ? heading.textContent.trim() : "";
+    if (name) {
+      set(box, "role", "group");
+      set(box, "aria-label", name);
+    }
   });
   root.querySelectorAll("button.jupyter-button[title]").forEach((button) => {
     const title = button.getAttribute("title");
@@ -243,6 +254,7 @@ __all__ = [
     "ANSWER_MS",
     "APP",
     "CONNECTION_LOST",
+    "GROUP",
     "HIDDEN_LABEL",
     "LIVE",
     "MIN_CONTRAST",

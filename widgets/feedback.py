@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import pandas as pd
 
-from widgets.accessibility import APP, HIDDEN_LABEL, LIVE, AriaSupport
+from widgets.accessibility import APP, GROUP, HIDDEN_LABEL, LIVE, AriaSupport
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     IdleRelease,
@@ -195,6 +195,7 @@ class ItemCard:
             ]
         )
         self.widget.add_class("sw-item")
+        self.widget.add_class(GROUP)  # named by the need's heading for screen readers
         self.widget.add_class(f"sw-item-{item.item_id}")
         self._show_points()
 

@@ -298,6 +298,22 @@ def test_answering_an_item_with_the_keyboard_only(page: Page, ready: VoilaServer
     assert any(a[1] == item and a[2:] == wanted for a in answers(ready.project_dir))
 
 
+def test_each_need_to_rate_is_a_group_named_by_its_heading(page: Page, ready: VoilaServer) -> None:
+    """A screen reader tabbing through the ballot heard "trifft zu", "einen Punkt mehr",
+    "Ihr Kommentar (freiwillig)" for every need alike; each need's controls are now a
+    group named by the need, announced when the focus enters it."""
+    token, item = token_for(ready)
+    open_app(page, ready.url("bedarfe_bewerten.ipynb", token=token), f".sw-item-{item}")
+    with Project.open(ready.project_dir) as project:
+        labels = [i.label for i in feedback.open_ballot(project, token).items]
+    expect(page.get_by_role("group", name=labels[0], exact=True)).to_have_count(1)
+    for label in labels:
+        group = page.get_by_role("group", name=label, exact=True)
+        expect(group.get_by_role("button", name="trifft zu", exact=True)).to_have_count(1)
+        expect(group.get_by_role("button", name="einen Punkt mehr")).to_have_count(1)
+        expect(group.get_by_label("Ihr Kommentar (freiwillig)")).to_have_count(1)
+
+
 def test_coding_with_the_keyboard_only(page: Page, ready: VoilaServer) -> None:
     open_app(page, ready.url("kodieren.ipynb", coder="Tastatur"), ".sw-panel .sw-code-0")
     meta = page.locator(".sw-context .sw-meta")
