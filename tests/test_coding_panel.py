@@ -270,6 +270,11 @@ def test_suggestion_chips_accept_and_reject(project: Project) -> None:
     labels = [accept.description for _, accept, _ in panel.chips]
     assert labels[:2] == ["Bedarf (90 %) annehmen", "Wohnen und Wohnumfeld (70 %) annehmen"]
     assert panel.chips[1][1].tooltip == "Vorschlag des Modells: Themen/Wohnen und Wohnumfeld"
+    # a screen reader reads "✗" by its tooltip: each one names the suggestion it rejects
+    assert [reject.tooltip for _, _, reject in panel.chips][:2] == [
+        "Vorschlag „Bedarf“ ablehnen",
+        "Vorschlag „Wohnen und Wohnumfeld“ ablehnen",
+    ]
     assert all(chip.layout.display == "flex" for chip, _, _ in panel.chips)
 
     panel.chips[1][2].click()  # reject "Wohnen": hidden for this session

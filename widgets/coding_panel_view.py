@@ -477,12 +477,14 @@ class PanelView(w.VBox):
         else:
             label = "<b>Vorschläge:</b>" if open_ else "<i>Keine offenen Vorschläge.</i>"
         self.chip_label.value = label
-        for number, (chip, accept, _) in enumerate(self.chips):
+        for number, (chip, accept, reject) in enumerate(self.chips):
             if number < len(open_):
                 suggestion = open_[number]
                 name = suggestion.code.rsplit("/", 1)[-1]
                 accept.description = f"{name} ({round(100 * suggestion.confidence)} %) annehmen"
                 accept.tooltip = f"Vorschlag des Modells: {suggestion.code}"
+                # "✗" is read by its tooltip: it names the code it rejects
+                reject.tooltip = f"Vorschlag „{name}“ ablehnen"
                 chip.layout.display = "flex"
             else:
                 chip.layout.display = "none"
