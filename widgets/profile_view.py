@@ -3,7 +3,8 @@
 A view over :class:`workbench.synthesis.profiles.Profiles` (computed once, from stored runs; no
 model is fitted here). Choosing a district in the dropdown shows its needs with quotes
 (cross-cutting needs carry a badge), its resources and challenges, its gaps and reasons
-(collapsed), its indicators beside the city value (table and bar chart) and its topics.
+(collapsed), its indicators beside the city value (table and bar chart) and its topics;
+the page's address follows the choice (``?district=…``, :class:`AddressParameter`).
 "Gesamtstadt" shows the city-wide overview: the needs × districts matrix, cross-cutting
 vs district-specific needs, and every district's indicators against the city (a table
 shaded by the index). Below either, with ``monitoring`` (:mod:`widgets.monitoring_view`),
