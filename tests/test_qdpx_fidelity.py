@@ -364,13 +364,15 @@ def test_atlasti_standard_project_imports_codes_notes_and_sets(
     # Codes with their colours and descriptions.
     codes = project.codes().set_index("path")
     assert len(codes) == 14 and '"rushed"' in codes.index
-    assert codes.at["Coke::diet Coke", "description"] == "non sucré"
+    # ATLAS.ti names levels "Coke::diet Coke": a code under "Coke", as the others nest them.
+    assert codes.at["Coke/diet Coke", "description"] == "non sucré"
+    assert {"Coke", "Coke/diet Coke", "Coke/full-fat Coke"} <= set(codes.index)
     assert codes.at["Breakfast food", "colour"] == "#46aa00"
     # Codings on the text sources, by the user who made them.
     codings = project.codings()
     assert set(codings["coder"]) == {"Friedrich Markgraf"}
     assert set(codings["code"]) == {
-        "Coke::diet Coke",
+        "Coke/diet Coke",
         "bacon and eggs",
         "cornflakes",
         "happiness",

@@ -18,6 +18,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -30,6 +31,7 @@ from workbench.coding.codebook import (
     stored_code_name,
 )
 from workbench.core.domain import InputError
+from workbench.core.formatting import plural
 from workbench.core.parse_errors import xml_problem
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
@@ -161,6 +163,76 @@ def unreadable_colours_notice(dropped: list[str]) -> str:
     )
 
 
+# ATLAS.ti names a code's levels in its name ("Bedarf::Wohnen": code groups are no
+# hierarchy there); the other programs nest <Code> elements. Only a file ATLAS.ti wrote is
+# read so (its ``origin``): a Werkbank code named "A::B" stays one code on a round trip.
+ATLAS_LEVELS = "::"
+
+
+def atlas_levels(
+    specs: list[CodeSpec], origin: str | None
+) -> tuple[list[CodeSpec], dict[str, str], str | None]:
+    """ATLAS.ti's ``Ober::Unter`` code names as levels: the specs (parents first, missing
+    parents added), each changed path's new path, and the import's notice (None if nothing
+    changed). A name with an empty level ("::Wohnen") stays as it is; if two codes would
+    get the same path, all stay as they are and the notice says why.
+
+    >>> atlas = [CodeSpec("Bedarf::Wohnen"), CodeSpec("Bedarf")]
+    >>> specs, moved, _ = atlas_levels(atlas, "ATLAS.ti 9")
+    >>> [s.path for s in specs], moved
+    (['Bedarf', 'Bedarf/Wohnen'], {'Bedarf::Wohnen': 'Bedarf/Wohnen'})
+    """
+    if "atlas.ti" not in (origin or "").casefold():
+        return specs, {}, None
+    new_path: dict[str, str] = {}
+    for spec in specs:  # parents first
+        parent = new_path.get(spec.parent, spec.parent) if spec.parent else None
+        levels = [level.strip() for level in spec.name.split(ATLAS_LEVELS)]
+        if len(levels) < 2 or not all(levels):
+            levels = [spec.name]
+        elif spec.parent and levels[0] == spec.parent.rsplit(SEPARATOR, 1)[-1]:
+            levels = levels[1:]  # a nested "Bedarf::Wohnen" under "Bedarf"
+        new_path[spec.path] = SEPARATOR.join([*([parent] if parent else []), *levels])
+    moved = {old: new for old, new in new_path.items() if old != new}
+    if not moved:
+        return specs, {}, None
+    paths = list(new_path.values())
+    clashes = sorted({p for p in paths if paths.count(p) > 1})
+    if clashes:
+        return (
+            specs,
+            {},
+            (
+                f"ATLAS.ti-Codenamen mit „{ATLAS_LEVELS}“ nicht als Ober- und Untercodes gelesen: "
+                f"{', '.join(clashes[:3])} gäbe es dann zweimal. Die Codes bleiben, wie sie heißen."
+            ),
+        )
+    by_path = {new_path[s.path]: replace(s, path=new_path[s.path]) for s in specs}
+    result: list[CodeSpec] = []
+    added: list[str] = []
+    seen: set[str] = set()
+    for spec in specs:
+        levels = new_path[spec.path].split(SEPARATOR)
+        for depth in range(1, len(levels) + 1):
+            path = SEPARATOR.join(levels[:depth])
+            if path in seen:
+                continue
+            seen.add(path)
+            if path not in by_path:
+                added.append(path)
+            result.append(by_path.get(path) or CodeSpec(path))
+    examples = ", ".join(f"„{old}“ → {new}" for old, new in list(moved.items())[:3])
+    notice = (
+        f"ATLAS.ti-Codenamen mit „{ATLAS_LEVELS}“ als Ober- und Untercodes übernommen "
+        f"({plural(len(moved), 'Code', 'Codes')}: {examples}"
+        + (f" und {len(moved) - 3} weitere" if len(moved) > 3 else "")
+        + ")"
+        + (f"; neu angelegt als Obercode: {', '.join(added)}" if added else "")
+        + "."
+    )
+    return result, moved, notice
+
+
 def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
     """Read a REFI-QDA ``.qdc`` codebook into specs, parents first; a colour that is not
     ``#RRGGBB`` is dropped, and ``notices`` (if given) says so, as the .qdpx import does."""
@@ -192,4 +264,7 @@ def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> lis
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:
         raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
+    specs, _, levels_notice = atlas_levels(specs, root.get("origin"))  # "Bedarf::Wohnen"
+    if levels_notice and notices is not None:
+        notices.append(levels_notice)
     return specs

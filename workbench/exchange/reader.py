@@ -25,6 +25,7 @@ from workbench.coding.codebook import (
 # The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
 from workbench.coding.codebook_qdc import (
     _read_code,
+    atlas_levels,
     drop_unreadable_colours,
     unreadable_colours_notice,
 )
@@ -216,7 +217,7 @@ def _values_in(parent: ET.Element) -> tuple[tuple[str, str, str], ...]:
 
 
 def _codebook_in(
-    root: ET.Element, filename: str, notices: list[str]
+    root: ET.Element, filename: str, notices: list[str], origin: str = ""
 ) -> tuple[list[CodeSpec], dict[str, str], dict[str, tuple[str, ...]]]:
     codebook = child(root, "CodeBook")
     codes = None if codebook is None else child(codebook, "Codes")
@@ -254,6 +255,11 @@ def _codebook_in(
     duplicates = sorted({p for p in all_paths if all_paths.count(p) > 1})
     if duplicates:
         raise InputError(f"Doppelte Codes im <CodeBook>: {', '.join(duplicates)}", file=filename)
+    specs, moved, levels_notice = atlas_levels(specs, origin)  # "Bedarf::Wohnen"
+    if levels_notice:
+        notices.append(levels_notice)
+    paths = {guid: moved.get(path, path) for guid, path in paths.items()}
+    notes = {moved.get(path, path): guids for path, guids in notes.items()}
     return specs, paths, notes
 
 
@@ -309,7 +315,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         guid = norm_guid(user.get("guid"))
         users[guid] = (user.get("name") or user.get("id") or guid).strip()
     notices: list[str] = []
-    specs, code_paths, code_notes = _codebook_in(root, location, notices)
+    specs, code_paths, code_notes = _codebook_in(root, location, notices, origin)
     variables = {
         norm_guid(v.get("guid")): (
             (v.get("name") or "").strip(),
