@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("workshop", "Workshop"),
         ("question", "Leitfrage"),
         ("role", "Rolle der sprechenden Person"),
-        ("code", "vorhandene Codes (mehrere mit ';' getrennt)"),
+        ("code", "vorhandene Codes (mehrere mit ';' getrennt oder je Zeile der Zelle)"),
     ]:
         p.add_argument(f"--{flag}-column", metavar="SPALTE", help=f"Spalte: {what}")
     p.add_argument(

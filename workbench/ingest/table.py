@@ -65,7 +65,7 @@ from workbench.ingest.table_survey import (
 from workbench.ingest.table_totals import totals_rows
 from workbench.ingest.textio import Source, read_source
 
-_CODE_SEPARATOR = re.compile(r"\s*[;|]\s*")
+_CODE_SEPARATOR = re.compile(r"\s*[;|\r\n]\s*")  # ATLAS.ti: one code per line
 _NO_HEADER = "Spalte 1"  # the column of a table without header row
 
 

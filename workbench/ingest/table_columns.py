@@ -231,11 +231,21 @@ def code_path(code: str, separator: str) -> str:
     ('Bedarfe/Treffpunkte', 'Themen/Jugend')
     >>> code_path("Mobilität\\ÖPNV (Bus/Bahn)", "/")
     'Mobilität/ÖPNV (Bus∕Bahn)'
+
+    ATLAS.ti names the levels in the code's name ("Bedarf::Wohnen"), as in its .qdpx.
+
+    >>> code_path("Bedarf::Wohnen", "/"), code_path("::Wohnen", "/")
+    ('Bedarf/Wohnen', '::Wohnen')
     """
-    levels = [level.strip() for level in _BACKSLASHES.split(code) if level.strip()]
+    pieces = _BACKSLASHES.split(code)
+    atlas = [level.strip() for level in code.split("::")]
+    named = len(pieces) > 1 or (len(atlas) > 1 and all(atlas))
+    if len(pieces) == 1 and named:
+        pieces = atlas
+    levels = [level.strip() for level in pieces if level.strip()]
     if len(levels) > 1 and levels[0].casefold() in _CODE_ROOTS:
         levels = levels[1:]
-    if _BACKSLASHES.search(code) and separator == SEPARATOR:
+    if named and separator == SEPARATOR:
         levels = [stored_code_name(level) for level in levels]
     return separator.join(levels)
 
