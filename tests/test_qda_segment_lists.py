@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from workbench import Project
 from workbench.cli.main import main
@@ -51,3 +52,31 @@ def test_atlas_quotation_list_keeps_each_code_of_a_cell_and_its_levels(
         ("2:1", "Bedarf/Verkehr"),
         ("2:1", "Mobilität"),
     ]
+
+
+def test_maxqda_english_coded_segments_area_is_the_segment_size_not_a_district(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAXQDA's English list of coded segments ends with "Area" (the segment's characters)
+    and "Coverage %": no district question, no advice to re-export a survey."""
+    head = ["Color", "Document group", "Document name", "Code", "Begin", "End"]
+    head += ["Weight score", "Segment", "Created by", "Created", "Area", "Coverage %"]
+    rows = [
+        ["#ff0000", "Workshops", "Forum", "Bedarf\\Wohnen", 3, 3, 0, "Die Mieten steigen."],
+        ["#00ff00", "Workshops", "Forum", "Ressource\\Orte", 5, 5, 0, "Der Treff hilft."],
+        ["#ff0000", "Workshops", "Forum", "Bedarf\\Verkehr", 5, 5, 0, "Der Treff hilft."],
+    ]
+    path = _xlsx(
+        tmp_path / "coded_segments.xlsx",
+        [head, *[[*row, "Ana", "2024-03-01", len(row[7]), 12.5] for row in rows]],
+    )
+    argv = ["--project", str(project.path), "import", str(path), "--code-column", "Code"]
+    assert main([*argv, "--coder", "MAXQDA"]) == 0
+    out = capsys.readouterr().out
+    assert "Area" not in out and "Antwortcodes" not in out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Die Mieten steigen.", "Der Treff hilft."]
+    assert [a["Area"] for a in segments["attributes"]] == [19, 16]
+    assert set(segments["district"]) == {"Gesamtstadt"}
+    codes = sorted(project.codings()["code"])
+    assert codes == ["Bedarf/Verkehr", "Bedarf/Wohnen", "Ressource/Orte"]

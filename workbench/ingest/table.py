@@ -22,6 +22,7 @@ from workbench.ingest.table_columns import (
     QUESTION_HEADERS,
     QUOTATION_NAME,
     QUOTATION_NAME_HEADERS,
+    SEGMENT_MEASURE_HEADERS,
     TEXT_HEADERS,
     TITLE_HEADERS,
     code_path,
@@ -302,7 +303,8 @@ def parse_table(
         mapping = replace(mapping, more_text_columns=tuple(survey_found[1:]))
         named |= set(survey_found)
     detected_id, old_header = False, header
-    if is_segment_list(text_column, segment_place(header, named) is not None):
+    listed = is_segment_list(text_column, segment_place(header, named) is not None)
+    if listed:
         header = [  # a quotation's name (ATLAS.ti) is content, not its author
             QUOTATION_NAME
             if header_key(h) in QUOTATION_NAME_HEADERS
@@ -351,6 +353,7 @@ def parse_table(
     moderation = find_moderation(header, records, taken)  # rows the moderation rejected
     if mapping.find_district and mapping.district_column is None and mapping.districts:
         used = taken | {c for c, _ in (*title_group, *category)} | pins.all()
+        used |= {h for h in header if listed and header_key(h) in SEGMENT_MEASURE_HEADERS}
         guess = find_district_column(header, records, mapping.districts, used, labels)
         mapping = replace(mapping, district_column=guess.column)
     several = guess is not None and bool(guess.ambiguous)  # district columns: one is chosen

@@ -52,6 +52,9 @@ CODER_HEADERS = frozenset(
     codiertvon kodiertvon codedby codiertvoninitialen kodiertvoninitialen codedbyinitials
     """.split()
 )
+# A coded segment's size in MAXQDA's list ("Area"/"Fläche": characters, "Coverage %"):
+# a number, not the place of the speaker ("Area" would otherwise ask for the district).
+SEGMENT_MEASURE_HEADERS = frozenset(("area", "flache", "coverage", "abdeckung"))
 # A quotation's name in a segment list (ATLAS.ti: "Name", "Quotation Name"): content, not
 # a person's column; kept as the prose attribute QUOTATION_NAME (pseudonymised like a
 # statement: a quotation may be named after someone).
