@@ -205,18 +205,29 @@ def test_an_absolute_path_itself_is_never_read(
 
 
 # -- users ------------------------------------------------------------------------------
-@pytest.mark.parametrize("users", ["", "<Users/>", '<Users><User guid="B9" name="Ben"/></Users>'])
+@pytest.mark.parametrize(
+    "users",
+    [
+        "",
+        "<Users/>",
+        '<Users><User guid="B9" name="Ben"/></Users>',
+        f'<Users><User guid="{ANA}"/></Users>',  # listed with its GUID only
+        f'<Users><User guid="{ANA}" name=" "/><User guid="B9" name="Ben"/></Users>',
+    ],
+)
 def test_a_user_missing_from_users_is_asked_for_not_stored_as_guid(
     users: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Before, the coder was stored as 'B0000000-0000-4000-8000-0000000000A1'."""
+    """Before, the coder was stored as 'B0000000-0000-4000-8000-0000000000A1' (also when
+    <Users> listed the GUID without a name)."""
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(users=users), **_source()})
     err = _fails(project, capsys, str(archive))
-    assert f"creatingUser {ANA} steht nicht in <Users>" in err and "--coder NAME" in err
+    where = "steht in <Users> ohne Namen" if ANA in users else "steht nicht in <Users>"
+    assert f"creatingUser {ANA} {where}" in err and "--coder NAME" in err
     result = import_qdpx(project, archive, coder="Ana")
     assert _quotes(project) == BRAUCHEN
     assert result.notices == (
-        f"creatingUser ohne Eintrag in <Users> ({ANA}): als „Ana“ (--coder) übernommen.",
+        f"creatingUser ohne Namen in <Users> ({ANA}): als „Ana“ (--coder) übernommen.",
     )
 
 

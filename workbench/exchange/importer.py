@@ -444,19 +444,20 @@ class _Parse:
         """The first user the file names; --coder where it names none or an undefined one."""
         named = [u for u in users if u]
         for user in named:
-            if user in self.x.users:
+            if self.x.users.get(user):  # a <User> with its GUID only has no name either
                 return check_coder(self.x.users[user])
         if self.options.coder:
             self.undefined.update(named)
             return check_coder(self.options.coder)
         if named:
+            listed = "in <Users> ohne Namen" if named[0] in self.x.users else "nicht in <Users>"
             raise InputError(
-                f"{what}: creatingUser {named[0]} steht nicht in <Users>, der Name fehlt; "
+                f"{what}: creatingUser {named[0]} steht {listed}, der Name fehlt; "
                 "bitte angeben, wer kodiert hat (--coder NAME).",
                 file=self.x.location,
             )
-        if len(self.x.users) == 1:
-            return check_coder(next(iter(self.x.users.values())))
+        if len(self.x.users) == 1 and (only := next(iter(self.x.users.values()))):
+            return check_coder(only)
         raise InputError(
             f"{what} hat keinen creatingUser; bitte angeben, wer kodiert hat (--coder NAME).",
             file=self.x.location,

@@ -32,13 +32,13 @@ def skipped_notices(skipped: Iterable[SkippedIn]) -> list[str]:
 
 
 def undefined_users(guids: Set[str], coder: str | None) -> list[str]:
-    """The notice that users missing from ``<Users>`` were read as ``--coder``."""
+    """The notice that users missing from ``<Users>`` (or there without a name) were read
+    as ``--coder``."""
     if not guids or coder is None:
         return []
     shown = ", ".join(sorted(guids)[:3]) + (
         f" und {len(guids) - 3} weitere" if len(guids) > 3 else ""
     )
     return [
-        f"creatingUser ohne Eintrag in <Users> ({shown}): als „{coder.strip()}“ (--coder) "
-        "übernommen."
+        f"creatingUser ohne Namen in <Users> ({shown}): als „{coder.strip()}“ (--coder) übernommen."
     ]

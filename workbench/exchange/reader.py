@@ -313,7 +313,7 @@ def _parse(container: Container, filename: str) -> Exchange:
     users = {}
     for user in items(root, "Users", "User"):
         guid = norm_guid(user.get("guid"))
-        users[guid] = (user.get("name") or user.get("id") or guid).strip()
+        users[guid] = (user.get("name") or user.get("id") or "").strip()  # "": no name
     notices: list[str] = []
     specs, code_paths, code_notes = _codebook_in(root, location, notices, origin)
     variables = {
