@@ -319,3 +319,29 @@ def test_an_unreadable_colour_is_dropped_with_a_notice_like_the_qdpx_import(
     )
     colours = {s.path: s.colour for s in project.codebook()}
     assert colours == {"Bedarf": None, "Bedarf/Treffpunkte": "#00ff00", "Ressource": None}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "hint"),
+    [
+        ("codesystem.mqc", b"MQC\x00\x01\x02\xff binary", "MAXQDAs eigenes Codesystem-Format"),
+        ("Codebook.xlsx", b"PK\x03\x04 not really", "als REFI-QDA-Codebuch (.qdc) exportieren"),
+        ("Codebook.docx", b"PK\x03\x04 not really", "als REFI-QDA-Codebuch (.qdc) exportieren"),
+        ("projekt.qdpx", b"PK\x03\x04 not really", "importiert `workbench import`"),
+    ],
+)
+def test_codebooks_in_other_formats_say_how_to_get_a_readable_one(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+    hint: str,
+) -> None:
+    """MAXQDA's .mqc is binary; NVivo exports its codebook also to Excel and Word."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Unbekanntes Codebuchformat" in err and hint in err and "Traceback" not in err
+    assert project.codebook() == []

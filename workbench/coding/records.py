@@ -76,6 +76,19 @@ def read_codebook(path: str | Path, notices: list[str] | None = None) -> list[Co
     if suffix in (".yaml", ".yml"):
         return read_codebook_yaml(path)
     raise InputError(
-        f"Unbekanntes Codebuchformat '{suffix or '(ohne Endung)'}': .yaml, .yml oder .qdc.",
+        f"Unbekanntes Codebuchformat '{suffix or '(ohne Endung)'}': .yaml, .yml oder .qdc."
+        + _OTHER_CODEBOOKS.get(suffix, ""),
         file=str(path),
     )
+
+
+# Codebooks other programs write in their own formats: how to get one this reads.
+_AS_QDC = (
+    " Bitte das Codesystem im QDA-Programm als REFI-QDA-Codebuch (.qdc) exportieren "
+    "(MAXQDA, NVivo, ATLAS.ti und QualCoder können das) und diese Datei importieren."
+)
+_OTHER_CODEBOOKS = {
+    ".mqc": " Eine .mqc ist MAXQDAs eigenes Codesystem-Format und nicht lesbar." + _AS_QDC,
+    ".qdpx": " Ein REFI-QDA-Projekt (.qdpx) mit seinen Codes importiert `workbench import`.",
+    **dict.fromkeys((".xlsx", ".xls", ".docx", ".doc", ".csv", ".pdf", ".html"), _AS_QDC),
+}
