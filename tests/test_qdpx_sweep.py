@@ -322,3 +322,26 @@ def test_a_slash_in_a_code_name_survives_import_and_export(
         qde = z.read("project.qde").decode("utf-8")
     assert 'name="ÖPNV (Bus/Bahn)"' in qde and "\u2215" not in qde
     assert re.search(r'<CodeRef targetGUID="[^"]+"', qde)  # the coding went out with its code
+
+
+def test_networks_and_relations_are_named_not_silently_dropped(
+    project: Project, tmp_path: Path
+) -> None:
+    """ATLAS.ti and NVivo export network views (<Graph>) and relations between codes
+    (<Link>); a link from a note is its memo's place, the others have no counterpart."""
+    extra = (
+        '<Notes><Note guid="N1" name="Memo"><PlainTextContent>Zur Stelle.</PlainTextContent>'
+        '</Note></Notes><Links><Link guid="L1" name="Memo-Quotation Relation" '
+        'originGUID="N1" targetGUID="E1"/><Link guid="L2" name="is part of" '
+        f'originGUID="{CODE}" targetGUID="{CODE}"/></Links><Graphs><Graph guid="G1" '
+        f'name="Netzwerk"><Vertex guid="V1" representedGUID="{CODE}" firstX="0" firstY="0"/>'
+        "</Graph></Graphs>"
+    )
+    archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(extra=extra), **_source()})
+    result = import_qdpx(project, archive)
+    assert _quotes(project) == BRAUCHEN
+    assert project.memos()["target_type"].tolist() == ["segment"]
+    assert (
+        "Nicht übernommen (die Werkbank kennt keine Netzwerke und Relationen): "
+        "1 Netzwerkansicht und 1 Relation (<Link>)." in result.notices
+    )

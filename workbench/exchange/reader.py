@@ -373,6 +373,21 @@ def _parse(container: Container, filename: str) -> Exchange:
         (norm_guid(link.get("originGUID")), norm_guid(link.get("targetGUID")))
         for link in items(root, "Links", "Link")
     )
+    graphs = len(list(items(root, "Graphs", "Graph")))
+    relations = sum(1 for ends in links if not note_guids & set(ends))  # a note's: a memo
+    if graphs or relations:
+        notices.append(
+            "Nicht übernommen (die Werkbank kennt keine Netzwerke und Relationen): "
+            + " und ".join(
+                text
+                for count, text in (
+                    (graphs, plural(graphs, "Netzwerkansicht", "Netzwerkansichten")),
+                    (relations, plural(relations, "Relation", "Relationen") + " (<Link>)"),
+                )
+                if count
+            )
+            + "."
+        )
     dangling = sorted(
         {norm_guid(e.get("targetGUID")) for e in root.iter() if local(e.tag) == "NoteRef"}
         - note_guids
