@@ -345,3 +345,13 @@ def test_networks_and_relations_are_named_not_silently_dropped(
         "Nicht übernommen (die Werkbank kennt keine Netzwerke und Relationen): "
         "1 Netzwerkansicht und 1 Relation (<Link>)." in result.notices
     )
+
+
+def test_a_selection_without_its_position_says_which_is_missing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    selection = _selection().replace('startPosition="4" ', "")
+    qde = _qde(selection=selection)
+    archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": qde, **_source()})
+    err = _fails(project, capsys, str(archive))
+    assert "in Quelle 'Sitzung': startPosition fehlt." in err

@@ -269,7 +269,8 @@ def _int_attr(element: ET.Element, name: str, filename: str, source: str) -> int
         return int(value or "")
     except ValueError:
         raise InputError(
-            f"{where(element)} in Quelle '{source}': {name}='{value}' ist keine ganze Zahl.",
+            f"{where(element)} in Quelle '{source}': "
+            + (f"{name}='{value}' ist keine ganze Zahl." if value else f"{name} fehlt."),
             file=filename,
         ) from None
 
