@@ -158,3 +158,65 @@ def detect(origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, in
             f"sonst in {by_origin} zählt: {why}."
         )
     return Reading(unit, notice)
+
+
+class CrlfMap:
+    """Offsets counted with each Windows line break as one character → offsets in the text
+    as written (with ``\\r\\n``).
+
+    >>> CrlfMap("ab\\r\\ncd\\r\\ne").to_raw(3), CrlfMap("ab\\r\\ncd\\r\\ne").to_raw(6)
+    (4, 8)
+    """
+
+    def __init__(self, text: str):
+        # Where each line break stands in the text with one character per break.
+        self.breaks = [m.start() - k for k, m in enumerate(re.finditer("\r\n", text))]
+
+    def to_raw(self, pos: int) -> int:
+        """The offset in the written text of offset ``pos`` counted one per line break."""
+        return pos + bisect_left(self.breaks, pos)
+
+
+def one_per_line_break(
+    origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+) -> tuple[bool, str | None]:
+    """Whether a file counts a Windows line break (``\\r\\n``) as one character, and the
+    notice saying so.
+
+    The standard does not say; the programs count it as written (two), ATLAS.ti as one
+    (its texts are read with one character per break before this). A file is read with
+    one per break only if its selections say so, as :func:`detect` decides between UTF-16
+    and code points: only so do all of them lie in the text, or so more of them begin and
+    end between words.
+    """
+    texts = [(name, text, spans) for name, text, spans in sources if "\r\n" in text]
+    if not texts:
+        return False, None
+    scores = {}
+    for one in (False, True):
+        basis = [(n, t.replace("\r\n", "\n") if one else t, s) for n, t, s in texts]
+        reading = detect(origin, basis)
+        valid, hits = True, 0
+        for (_, text, spans), (_, base, _) in zip(texts, basis, strict=True):
+            mapping, crlf = Utf16Map(base), CrlfMap(text)
+            for pos in (p for span in spans for p in span):
+                point = reading.to_code_points(mapping, pos)
+                if point is None or not 0 <= point <= len(base):
+                    valid = False
+                    continue
+                hits += at_word_boundary(text, crlf.to_raw(point) if one else point)
+        scores[one] = (valid, hits)
+    (valid2, hits2), (valid1, hits1) = scores[False], scores[True]
+    if valid1 != valid2:
+        one, why = valid1, "nur so liegen alle Textstellen im Text"
+    elif hits1 != hits2:
+        one, why = hits1 > hits2, "so beginnen und enden mehr Textstellen an Wortgrenzen"
+    else:
+        return False, None
+    if not one:
+        return False, None
+    return True, (
+        f"Textpositionen in {_names([n for n, _, _ in texts])}: ein Windows-Zeilenumbruch "
+        f"zählt als ein Zeichen, nicht als zwei ({why}); so gelesen. Bitte Kodierungen "
+        "stichprobenartig prüfen."
+    )

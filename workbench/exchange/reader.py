@@ -47,7 +47,14 @@ from workbench.exchange.media import (
     text_source,
     transcript_texts,
 )
-from workbench.exchange.positions import UTF16, Reading, Utf16Map, detect
+from workbench.exchange.positions import (
+    UTF16,
+    CrlfMap,
+    Reading,
+    Utf16Map,
+    detect,
+    one_per_line_break,
+)
 from workbench.exchange.qdxml import (
     child,
     child_text,
@@ -485,11 +492,16 @@ def _sources(
             )
             for selection in raw.plain
         ]
-    reading = detect(origin, [(t.name, t.text, [(s, e) for _, s, e in t.spans]) for t in texts])
+    spans = [(t.name, t.text, [(s, e) for _, s, e in t.spans]) for t in texts]
+    one, crlf_notice = one_per_line_break(origin, spans)  # "\r\n" as one character
+    if crlf_notice:
+        notices.append(crlf_notice)
+    bases = [t.text.replace("\r\n", "\n") if one else t.text for t in texts]
+    reading = detect(origin, [(n, b, s) for (n, _, s), b in zip(spans, bases, strict=True)])
     sources = []
-    for raw in texts:
-        mapping = Utf16Map(raw.text)
-        length = mapping.length16 if reading.unit == UTF16 else len(raw.text)
+    for raw, base in zip(texts, bases, strict=True):
+        mapping, crlf = Utf16Map(base), CrlfMap(raw.text)
+        length = mapping.length16 if reading.unit == UTF16 else len(base)
         name, text = raw.name, raw.text
         selections = []
         for selection, start, end in raw.spans:
@@ -497,6 +509,8 @@ def _sources(
                 reading.to_code_points(mapping, start),
                 reading.to_code_points(mapping, end),
             )
+            if one and begin is not None and stop is not None and stop <= len(base):
+                begin, stop = crlf.to_raw(begin), crlf.to_raw(stop)
             what = f"{where(selection)} in Quelle '{name}'"
             if start > end:
                 raise InputError(
