@@ -355,3 +355,28 @@ def test_a_selection_without_its_position_says_which_is_missing(
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": qde, **_source()})
     err = _fails(project, capsys, str(archive))
     assert "in Quelle 'Sitzung': startPosition fehlt." in err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "district"),
+    [
+        ("Stadtteil", "Opladen", "Opladen"),
+        ("Quartier", "opladen", "Opladen"),
+        ("Stadtteil", "Altstadt", "Gesamtstadt"),  # no district of the project: attribute
+    ],
+)
+def test_a_document_variable_stadtteil_places_the_document(
+    project: Project, tmp_path: Path, variable: str, value: str, district: str
+) -> None:
+    """MAXQDA document variables are named by the team; 'Stadtteil' is as common as
+    'Sozialraum'. Before, the document stayed city-wide with 'Stadtteil: Opladen'."""
+    extra = (
+        f'<Variables><Variable guid="V1" name="{variable}" typeOfVariable="Text"/></Variables>'
+        f'<Cases><Case guid="K1"><VariableValue><VariableRef targetGUID="V1"/><TextValue>'
+        f'{value}</TextValue></VariableValue><SourceRef targetGUID="{SOURCE}"/></Case></Cases>'
+    )
+    archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(extra=extra), **_source()})
+    import_qdpx(project, archive)
+    segments = project.segments()
+    assert set(segments["district"]) == {district}
+    assert segments["attributes"].iloc[0][variable] == value

@@ -41,6 +41,7 @@ from workbench.exchange.people import (
     person_variables,
     split_cases,
     typed_value,
+    variable_district,
 )
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
@@ -326,6 +327,7 @@ class _Parse:
         if sets:
             attributes[SETS_ATTRIBUTE] = sets
         fixed = self.options.district or case_of_source.get(source.owner) or special.get("district")
+        fixed = fixed or variable_district(variables, self.districts)  # "Stadtteil: Manfort"
         people = PersonSpans(source, self.people)
         name = self.guard(source.name)
         named = None if fixed or people.district else district_in_name(name, self.districts)

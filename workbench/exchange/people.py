@@ -77,6 +77,21 @@ PERSON_CLASSES = frozenset(
 )
 # A person case's variable that says where the person belongs.
 DISTRICT_VARIABLES = frozenset("sozialraum stadtteil quartier ortsteil viertel bezirk".split())
+
+
+def variable_district(variables: Mapping[str, Any], districts: Sequence[str]) -> str | None:
+    """The district of the project a document variable such as ``Stadtteil`` names.
+
+    >>> variable_district({"Stadtteil": "manfort", "Alter": "40"}, ["Manfort"])
+    'Manfort'
+    """
+    known = {d.casefold(): d for d in districts}
+    for header, value in variables.items():
+        if header_key(header) in DISTRICT_VARIABLES and str(value).strip().casefold() in known:
+            return known[str(value).strip().casefold()]
+    return None
+
+
 # Role labels of who asks: in a person's source, their lines are not the person's.
 _ASKING = re.compile(
     r"(?:I\d*|Interviewer(?:in)?|Moderat(?:ion|or|orin)|Protokoll|Frage|Nachfrage|Rückfrage)",
