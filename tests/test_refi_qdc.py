@@ -219,8 +219,14 @@ def test_a_slash_in_a_code_name_is_kept_as_a_look_alike_and_given_back(tmp_path:
         "</Codes></CodeBook>",
         encoding="utf-8",
     )
-    specs = read_codebook_qdc(path)
+    notices: list[str] = []
+    specs = read_codebook_qdc(path, notices)
     assert [s.path for s in specs] == ["Mobilität", "Mobilität/ÖPNV (Bus\u2215Bahn)"]
+    # Said as the .qdpx import says it (before, the .qdc import changed the name silently).
+    assert notices == [
+        "„/“ trennt in der Werkbank Ober- und Untercodes; in 1 Codenamen steht es als „∕“ "
+        "(beim REFI-QDA-Export wieder „/“): ÖPNV (Bus∕Bahn)."
+    ]
     assert specs[1].parent == "Mobilität" and specs[1].name == "ÖPNV (Bus\u2215Bahn)"
     again = tmp_path / "wieder.qdc"
     again.write_bytes(codebook_qdc(specs))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from workbench.coding.codebook import (
+    NAME_SLASH,
     SEPARATOR,
     CodeSpec,
     codebook_tree,
@@ -233,6 +234,20 @@ def atlas_levels(
     return result, moved, notice
 
 
+def slashed_notice(specs: Iterable[CodeSpec]) -> list[str]:
+    """The import's notice on code names whose "/" is kept as "∕" (none: empty)."""
+    slashed = [s.name for s in specs if NAME_SLASH in s.name]
+    if not slashed:
+        return []
+    return [
+        f"„/“ trennt in der Werkbank Ober- und Untercodes; in "
+        f"{plural(len(slashed), 'Codenamen', 'Codenamen')} steht es als „∕“ "
+        f"(beim REFI-QDA-Export wieder „/“): {', '.join(slashed[:5])}"
+        + (f" und {len(slashed) - 5} weitere" if len(slashed) > 5 else "")
+        + "."
+    ]
+
+
 def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
     """Read a REFI-QDA ``.qdc`` codebook into specs, parents first; a colour that is not
     ``#RRGGBB`` is dropped, and ``notices`` (if given) says so, as the .qdpx import does."""
@@ -265,6 +280,6 @@ def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> lis
     if duplicates:
         raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
     specs, _, levels_notice = atlas_levels(specs, root.get("origin"))  # "Bedarf::Wohnen"
-    if levels_notice and notices is not None:
-        notices.append(levels_notice)
+    if notices is not None:
+        notices.extend(slashed_notice(specs) + ([levels_notice] if levels_notice else []))
     return specs

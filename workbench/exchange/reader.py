@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.coding.codebook import (
-    NAME_SLASH,
     SEPARATOR,
     CodeSpec,
     stored_code_name,
@@ -27,6 +26,7 @@ from workbench.coding.codebook_qdc import (
     _read_code,
     atlas_levels,
     drop_unreadable_colours,
+    slashed_notice,
     unreadable_colours_notice,
 )
 from workbench.core.domain import InputError
@@ -249,15 +249,7 @@ def _codebook_in(
     for element in children(codes, "Code"):
         specs.extend(_read_code(element, None, filename))
         walk(element, None)
-    slashed = [s.name for s in specs if NAME_SLASH in s.name]
-    if slashed:
-        notices.append(
-            f"„/“ trennt in der Werkbank Ober- und Untercodes; in "
-            f"{plural(len(slashed), 'Codenamen', 'Codenamen')} steht es als „∕“ "
-            f"(beim REFI-QDA-Export wieder „/“): {', '.join(slashed[:5])}"
-            + (f" und {len(slashed) - 5} weitere" if len(slashed) > 5 else "")
-            + "."
-        )
+    notices.extend(slashed_notice(specs))
     all_paths = [s.path for s in specs]
     duplicates = sorted({p for p in all_paths if all_paths.count(p) > 1})
     if duplicates:
