@@ -96,6 +96,11 @@ def test_backup_of_an_old_project_restores_upgraded(tmp_path: Path, db_url: str 
     assert main(["restore", str(tmp_path / "alt.zip"), str(tmp_path / "neu"), *extra]) == 0
     with Project.open(tmp_path / "neu") as project:
         assert migrate.current_revision(project.engine) == migrate.head()
+    # the release's project.json said "schema_version": 1; the restored project is at
+    # head, and its folder says nothing a release could take for its own version
+    config = json.loads((tmp_path / "neu" / "project.json").read_text(encoding="utf-8"))
+    assert config.pop("db_url", None) == db_url
+    assert config == {"format": "sozialraum-workbench"}
     moved = tables(tmp_path / "neu")
     assert main(["--project", str(old), "upgrade"]) == 0
     assert tables(old) == moved

@@ -37,6 +37,9 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CONFIG = "project.json"
 BATCH = 500
+# project.json keys that do not travel: the database address is the target's; the
+# release's schema version is the database's to hold since migrations (decision 008)
+NOT_SETTINGS = ("db_url", "schema_version")
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: 
         "revision": revision,
         "tables": {},
     }
-    settings = {k: v for k, v in config.items() if k != "db_url"}
+    settings = _settings(config)
     stamp = datetime.now().timetuple()[:6]
     try:
         with (
@@ -175,10 +178,15 @@ def read_manifest(path: Path) -> dict:
     return manifest
 
 
+def _settings(config: dict[str, Any]) -> dict[str, Any]:
+    """The folder's settings a backup carries (no address, no stale schema version)."""
+    return {k: v for k, v in config.items() if k not in NOT_SETTINGS}
+
+
 def read_config(path: Path) -> dict[str, Any]:
-    """The project settings stored in the backup."""
+    """The project settings stored in the backup (a release's stale schema version dropped)."""
     with zipfile.ZipFile(path) as archive:
-        return json.loads(archive.read(CONFIG)) if CONFIG in archive.namelist() else {}
+        return _settings(json.loads(archive.read(CONFIG))) if CONFIG in archive.namelist() else {}
 
 
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
