@@ -141,3 +141,46 @@ def test_words_are_counted_only_when_another_file_could_match(
     long = tmp_path / "lang.md"
     long.write_text("## Was fehlt?\n\n" + "- Ein Treffpunkt für Ältere am Markt.\n" * 40, "utf-8")
     assert main(["--project", str(project.path), "import", str(short), str(long)]) == 0
+
+
+def _protocol(path: Path, workshop: str, when: str, statements: list[str]) -> Path:
+    """A Markdown protocol of a workshop in Manfort with ``statements``."""
+    head = f"---\nworkshop: {workshop}\ndistrict: Manfort\ndate: {when}\n---\n\n"
+    body = "## Was fehlt im Stadtteil?\n\n" + "".join(f"- {s}\n" for s in statements)
+    path.write_text(head + f"# {workshop}\n\n" + body, encoding="utf-8")
+    return path
+
+
+WISHES = [
+    "Der Spielplatz hinter der Kirche ist seit dem Winter gesperrt",
+    "Abends fährt kein Bus mehr vom Bahnhof in die Siedlung",
+    "Seniorinnen fehlt ein Treffpunkt mit Sitzplätzen im Schatten",
+    "Jugendliche brauchen einen Raum für Musik und Sport am Wochenende",
+    "Die Beratung zu Heizkosten sollte direkt im Quartiersbüro stattfinden",
+    "Familien wünschen sich mehr Kitaplätze für Kinder unter drei Jahren",
+]
+
+
+def test_a_follow_up_that_repeats_an_earlier_wave_is_named_with_both_waves(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A follow-up survey whose cards repeat the first wave's is no DOCX/PDF twin: the
+    notice names the wave the earlier file belongs to and the one the import was for."""
+    first = _protocol(tmp_path / "manfort-2021.md", "Manfort 2021", "2021-05-04", WISHES)
+    again = [*WISHES[:-1], "Familien wünschen sich mehr Kitaplätze für Kinder"]
+    later = _protocol(tmp_path / "manfort-2022.md", "Manfort 2022", "2022-05-03", again)
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(first), "--wave", "Erhebung 2021"]) == 0
+    capsys.readouterr()
+    assert main([*p, str(later), "--wave", "Folgebefragung 2022"]) == 0
+    out = capsys.readouterr().out
+    assert "manfort-2022.md: nicht importiert: " in out
+    assert "'manfort-2021.md' (schon im Projekt, Welle 'Erhebung 2021')" in out
+    assert "der Welle 'Folgebefragung 2022'" in out and "--allow-duplicates" in out
+    assert "DOCX und als PDF" not in out  # no twin of the same wave
+    # into the same wave it is the twin it looks like (case and spaces do not matter)
+    assert main([*p, str(later), "--wave", " erhebung  2021"]) == 0
+    out = capsys.readouterr().out
+    assert "DOCX und als PDF" in out and "Welle" not in out
+    assert main([*p, str(later), "--wave", "Folgebefragung 2022", "--allow-duplicates"]) == 0
+    assert set(project.segments()["document"]) == {"manfort-2021.md", "manfort-2022.md"}

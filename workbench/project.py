@@ -27,7 +27,7 @@ from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.review import stored_name
-from workbench.ingest.same_content import left_out, stored_documents
+from workbench.ingest.same_content import import_wave, left_out, stored_documents
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import Writer, fill_template
@@ -187,7 +187,8 @@ class Project(CodingMixin):
         with self.transaction(exclusive=True) as session:  # one import at a time
             skip: list[ImportResult | None] = [None] * len(parsed)
             if not allow_duplicates:
-                skip = left_out(parsed, stored_documents(session))
+                stored = stored_documents(session)
+                skip = left_out(parsed, stored, import_wave(session, wave))
             writer = Writer(session, wave=wave)
             for (path, document), skipped in zip(parsed, skip, strict=True):
                 if skipped is not None:

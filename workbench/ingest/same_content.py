@@ -8,7 +8,9 @@ counted, agree to at least :data:`SAME` of the longer one (readers
 split paragraphs differently, a PDF's page furniture adds a few words, stored text is
 pseudonymised) and each has at least :data:`MIN_WORDS` words. Of two such files in one
 import the editable one is kept (a PDF's text is reconstructed from its lines), else the
-first; a file whose contributions the project already holds is left out. Both are named.
+first; a file whose contributions the project already holds is left out. Both are named,
+and a file kept from another wave than the import's is named with its wave: a follow-up
+that repeats an earlier wave's protocol is no DOCX/PDF twin, but the same words again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent
-from workbench.store import Document
+from workbench.store import Document, Wave, Workshop
+from workbench.store.waves import ordered_waves
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
 MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
@@ -61,6 +64,7 @@ class Stored:
     importer: str  # a workbook's sheet other than the first: "xlsx:Opladen"
     chars: int  # the stored text's length
     load: Callable[[], str]  # its text
+    wave: str | None = None  # the label of the wave its workshop belongs to
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -70,13 +74,20 @@ class Stored:
         return self._words
 
 
-def _notice(other: str, share: float, stored: bool) -> str:
+def _notice(other: str, share: float, stored: bool, waves: tuple[str, str] | None) -> str:
+    """Why a file was left out; ``waves`` (the other file's, the import's) when they differ."""
     where = "schon im Projekt" if stored else "in diesem Import"
+    if waves is None:
+        return (
+            f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' "
+            f"({where}) überein — dieselben Beiträge in einer zweiten Datei (z. B. das "
+            "Protokoll als DOCX und als PDF)? Mit --allow-duplicates werden beide importiert."
+        )
+    theirs, ours = waves
     return (
         f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' "
-        f"({where}) überein — "
-        "dieselben Beiträge in einer zweiten Datei (z. B. das Protokoll als DOCX und als PDF)? "
-        "Mit --allow-duplicates werden beide importiert."
+        f"({where}, Welle '{theirs}') überein — eine eigene Erhebung der Welle '{ours}', "
+        "die die Beiträge von damals wiederholt? Dann mit --allow-duplicates importieren."
     )
 
 
@@ -92,13 +103,16 @@ def _near(a: int, b: int) -> bool:
 
 
 def left_out(
-    parsed: Sequence[tuple[Path, ParsedDocument]], stored: Iterable[Stored] = ()
+    parsed: Sequence[tuple[Path, ParsedDocument]],
+    stored: Iterable[Stored] = (),
+    wave: str | None = None,
 ) -> list[ImportResult | None]:
     """For each of ``parsed``: None to import it, or the result of leaving it out because
     another file of the import or a document ``stored`` in the project already holds its
     contributions. Files that bring codings are always imported; the same file again (same
     SHA-256) is the writer's to report. Words are counted only for files whose length could
-    match another's (one large table into a new project: none)."""
+    match another's (one large table into a new project: none). ``wave`` is the label of
+    the wave the import goes into: a stored document of another wave is named with its."""
     docs = [doc for _, doc in parsed]
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
     counted: dict[int, Counter[str]] = {}
@@ -123,11 +137,12 @@ def left_out(
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words())
+            (d.name, d.words(), _other_wave(d.wave, wave))
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
-        found = _same_as(mine, i, imported, stored=False) or _same_as(mine, i, earlier, stored=True)
+        found = _same_as(mine, i, ((n, w, None) for n, w in imported), stored=False)
+        found = found or _same_as(mine, i, earlier, stored=True)
         if found is None:
             kept.append(i)
         else:
@@ -135,19 +150,35 @@ def left_out(
     return out
 
 
+def _other_wave(theirs: str | None, ours: str | None) -> tuple[str, str] | None:
+    """(their wave, the import's) if a stored document belongs to another wave, else None."""
+    if theirs is None or ours is None or theirs.casefold() == ours.casefold():
+        return None
+    return theirs, ours
+
+
 def _same_as(
     mine: Callable[[int], Counter[str]],
     i: int,
-    others: Iterable[tuple[str, Counter[str]]],
+    others: Iterable[tuple[str, Counter[str], tuple[str, str] | None]],
     stored: bool,
 ) -> str | None:
-    """The notice for the first of ``others`` (name, counted words) with the words of file
-    ``i`` (counted by ``mine``, only if there is another to compare)."""
-    for name, theirs in others:
+    """The notice for the first of ``others`` (name, counted words, differing waves) with
+    the words of file ``i`` (counted by ``mine``, only if there is another to compare)."""
+    for name, theirs, waves in others:
         share = agreement(mine(i), theirs)
         if share >= SAME:
-            return _notice(name, share, stored)
+            return _notice(name, share, stored, waves)
     return None
+
+
+def import_wave(session, wave: str | None) -> str | None:
+    """The label of the wave an import with ``--wave`` ``wave`` goes into (the first
+    wave without one; None in a project without waves)."""
+    if wave is not None:
+        return " ".join(wave.split())
+    first = ordered_waves(session)
+    return first[0].label if first else None
 
 
 def stored_documents(session) -> list[Stored]:
@@ -159,10 +190,13 @@ def stored_documents(session) -> list[Stored]:
             Document.sha256,
             Document.importer,
             func.length(Document.text),
+            Wave.label,
         )
+        .outerjoin(Workshop, Workshop.id == Document.workshop_id)
+        .outerjoin(Wave, Wave.id == Workshop.wave_id)
     )
 
     def loader(key: int) -> Callable[[], str]:
         return lambda: session.scalar(select(Document.text).where(Document.id == key)) or ""
 
-    return [Stored(*row[1:4], row[4] or 0, loader(row[0])) for row in rows]
+    return [Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5]) for row in rows]
