@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
@@ -257,3 +258,39 @@ def test_a_password_file_others_may_read_is_named_when_the_password_is_missing(
     assert "GEHEIM" not in database_problem(err)
     passfile.chmod(0o600)  # read, but no entry for this server: the general sentence
     assert "keines ist hinterlegt" in database_problem(err)
+
+
+def test_an_import_that_waited_out_the_write_lock_says_so_and_who_may_hold_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A notebook left a write transaction open: the import waits the busy timeout, then
+    says how long it waited, what holds such a lock and what to do; nothing is written."""
+    from workbench.store import schema
+
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        pass
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text("## Was fehlt?\n\n- Ein Treffpunkt am Markt.\n", encoding="utf-8")
+    holder = sqlite3.connect(tmp_path / "p" / "werkbank.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # e.g. a notebook's `with project.transaction()`
+    try:
+        args = ["--project", str(tmp_path / "p"), "import", str(protocol), "--district", "Manfort"]
+        assert main(args) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert "0,3 Sekunden lang von einem anderen Prozess zum Schreiben gesperrt" in err
+    assert "Notebook" in err and "Traceback" not in err
+    with Project.open(tmp_path / "p") as project:
+        assert project.segments().empty
+
+
+def test_a_write_that_lost_the_race_for_a_changed_snapshot_is_asked_to_try_again() -> None:
+    """SQLite's busy snapshot (another writer committed meanwhile) comes at once: no wait
+    is claimed, the step is simply to be repeated."""
+    error = sqlite3.OperationalError("database is locked")
+    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"
+    said = database_problem(OperationalError("UPDATE …", {}, error))
+    assert "noch einmal versuchen" in said and "Minuten" not in said

@@ -14,6 +14,9 @@ import re
 import stat
 from pathlib import Path
 
+from workbench.core.formatting import format_number
+from workbench.store import schema
+
 # 'database "x" does not exist', German 'Datenbank »x« existiert nicht'; the same for roles
 _NAMED = r'["»][^"«]*["«] (does not exist|existiert nicht)'
 _MISSING_DATABASE = re.compile(rf"(database|datenbank) {_NAMED}")
@@ -95,12 +98,34 @@ def database_problem(err: BaseException) -> str | None:
         )
     if _MISSING_ROLE.search(text):
         return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
+    if getattr(getattr(err, "orig", err), "sqlite_errorname", None) == "SQLITE_BUSY":
+        return _waited_for_lock()
     for fragments, sentence in _PROBLEMS:
         if any(fragment in text for fragment in fragments):
             if fragments[0] == "no password supplied":
                 return _open_password_file() or sentence
             return sentence
     return None
+
+
+def _waited_for_lock() -> str:
+    """SQLite gave up waiting for another writer (after the busy timeout, not at once as
+    for a changed snapshot): someone holds the write lock long, often a notebook's open
+    transaction."""
+    seconds = schema.BUSY_TIMEOUT_MS / 1000
+    minutes = seconds / 60
+    waited = (
+        f"{format_number(minutes)} Minuten"
+        if minutes >= 1
+        else f"{format_number(seconds)} Sekunden"
+    )
+    return (
+        f"Das Projekt war {waited} lang von einem anderen Prozess zum Schreiben gesperrt; "
+        "dieser Schritt wurde nicht ausgeführt. Die Sperre hält, wer gerade lange schreibt "
+        "(Import, Bedarfs- oder Themenlauf) oder eine Transaktion offen ließ (ein Notebook "
+        "oder Programm mit werkbank.sqlite). Später wiederholen; hält die Sperre an, den "
+        "Notebook-Kernel neu starten bzw. das Programm beenden."
+    )
 
 
 def _open_password_file() -> str | None:
