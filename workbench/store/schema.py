@@ -8,9 +8,12 @@ Alembic migration (:mod:`workbench.store.migrate`, decision record 008).
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -232,6 +235,28 @@ def _enable_sqlite_wal(engine: Engine) -> None:
         cursor.close()
 
 
+def _read_only_file(url: URL) -> Path | None:
+    """The SQLite file of ``url`` if it lies on a read-only file system (a DVD, a mounted
+    snapshot, an archive share) with nothing in a write-ahead log beside it, else None.
+
+    A database in WAL mode needs its ``-shm`` file even to be read, and on such media that
+    file cannot be made: the project opens as *immutable* instead (read-only, no locks),
+    which is exact because nobody can change the file there.
+    """
+    if not url.database or url.database == ":memory:" or url.query:
+        return None
+    path = Path(url.database)
+    try:
+        if not path.is_file() or not os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return None
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size:  # its transactions are not in the file yet
+            return None
+    except OSError:
+        return None
+    return path
+
+
 def _socket_in_query(url: URL) -> URL:
     """A Unix socket folder written as libpq writes it, percent-encoded in the host
     (``postgresql://nutzer@%2Fvar%2Frun%2Fpostgresql/studie``), as the ``host`` query
@@ -262,6 +287,14 @@ def make_engine(url: str) -> Engine:
                 pool_pre_ping=True,
                 connect_args={"options": "-c timezone=UTC"},
                 hide_parameters=True,
+            )
+        frozen = _read_only_file(parsed) if parsed.get_backend_name() == "sqlite" else None
+        if frozen is not None:
+            uri = f"{frozen.resolve().as_uri()}?immutable=1"
+            return create_engine(
+                parsed,
+                hide_parameters=True,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
             )
         engine = create_engine(parsed, hide_parameters=True)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number
