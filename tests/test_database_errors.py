@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from tests.pg import USER, Server
@@ -58,6 +58,9 @@ SAID = {
         "pg_hba.conf"
     ),
     "permission denied for table pseudonyms": "keine Rechte",
+    'could not extend file "base/16384/16402": No space left on device': "kein Platz mehr",
+    "konnte Datei »base/16384/16402« nicht erweitern: Auf dem Gerät ist kein Speicherplatz "
+    "mehr verfügbar": "kein Platz mehr",
 }
 
 
@@ -294,3 +297,39 @@ def test_a_write_that_lost_the_race_for_a_changed_snapshot_is_asked_to_try_again
     error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"
     said = database_problem(OperationalError("UPDATE …", {}, error))
     assert "noch einmal versuchen" in said and "Minuten" not in said
+
+
+def test_an_import_onto_a_full_disk_says_so_and_keeps_the_project_as_it_was(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """SQLite's 'database or disk is full' (here: the file may not grow by a page) was a
+    traceback; it is a German sentence, exit code 2, and the import is rolled back."""
+    from workbench.store import schema
+
+    folder = project.path
+    project.close()
+    plain = schema._enable_sqlite_wal
+
+    def no_room(engine: object) -> None:
+        plain(engine)
+
+        @event.listens_for(engine, "connect")
+        def _full(dbapi_connection, _record) -> None:
+            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    monkeypatch.setattr(schema, "_enable_sqlite_wal", no_room)
+    table = tmp_path / "karten.csv"
+    rows = [
+        f"Karte {i}: Der Spielplatz am Markt braucht Schatten und Bänke;Manfort" for i in range(400)
+    ]
+    table.write_text("Text;Sozialraum\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["--project", str(folder), "import", str(table)]) == 2
+    err = capsys.readouterr().err
+    assert "kein Platz mehr" in err and "Traceback" not in err
+    monkeypatch.setattr(schema, "_enable_sqlite_wal", plain)
+    with Project.open(folder) as again:
+        assert again.segments().empty

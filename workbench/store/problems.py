@@ -39,6 +39,22 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
         "Die Projektdatenbank lässt sich nicht öffnen (Ordner oder Rechte fehlen).",
     ),
     (
+        (
+            "database or disk is full",
+            "no space left on device",
+            "could not extend file",
+            "kein speicherplatz",
+        ),
+        "Auf dem Datenträger der Projektdatenbank ist kein Platz mehr; dieser Schritt wurde "
+        "nicht gespeichert. Platz schaffen (z. B. alte Sicherungen verschieben) und "
+        "wiederholen.",
+    ),
+    (
+        ("disk i/o error",),
+        "Die Projektdatenbank ließ sich nicht lesen oder schreiben (Datenträger voll, "
+        "entfernt oder defekt?); dieser Schritt wurde nicht gespeichert.",
+    ),
+    (
         ("file is not a database", "malformed", "file is encrypted"),
         "Die Datei ist beschädigt oder keine SQLite-Datenbank (Sicherung zurückspielen).",
     ),
