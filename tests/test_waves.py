@@ -405,6 +405,33 @@ def test_the_numbers_of_one_indicator_have_the_same_decimals(
     assert next(line for line in out if "Gesamtstadt" in line).split()[1:3] == ["7,0", "6,5"]
 
 
+def test_a_share_in_prozent_changes_by_percentage_points_also_across_spellings(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """The statistics office wrote "Prozent" for years and "%" in 2024: the same unit.
+    A quota's change is in percentage points, never "Prozent" (a relative change)."""
+    from workbench.synthesis.indicators import import_indicators
+
+    path = tmp_path / "indikatoren.csv"
+    rows = ["district;indicator;year;value;unit;source"]
+    rows += [f"{d};SGB-II-Quote;{y};{v};{u};Sozialbericht" for d, y, v, u in
+             [("Gesamtstadt", 2021, "10,9", "Prozent"), ("Manfort", 2021, "18,2", "Prozent"),
+              ("Gesamtstadt", 2022, "11,3", "Prozent"), ("Manfort", 2022, "19,0", "in %"),
+              ("Gesamtstadt", 2024, "10,5", "%"), ("Manfort", 2024, "17,0", "%")]]  # fmt: skip
+    path.write_text("\n".join(rows), encoding="utf-8")
+    import_indicators(project, path)
+    manfort = monitoring.indicator_series(project).set_index("district").loc["Manfort"]
+    assert manfort["change"] == pytest.approx(-1.2) and manfort["city_change"] == pytest.approx(
+        -0.4
+    )
+    assert manfort["trend"] == monitoring.FALLING and manfort["note"] == ""
+    assert main(["--project", str(project.path), "monitoring", "indicators"]) == 0
+    out = capsys.readouterr().out
+    assert "-1,2 Prozentpunkte (Gesamtstadt -0,4 Prozentpunkte)" in out
+    assert "Einheit wechselt" not in out
+    assert monitoring.change_words(-1.2, "Prozent") == "1,2 Prozentpunkte weniger"
+
+
 def pd_isna(value: object) -> bool:
     import pandas as pd
 

@@ -71,6 +71,8 @@ COMPARISON_COLUMNS = {
     "illustrative": "bool",
     "note": "string",
 }
+# how statistics offices write "per cent" in a unit column (compared without case and spaces)
+PERCENT_UNITS = {"%", "prozent", "in %", "in prozent", "v. h.", "v.h.", "vh"}
 NO_CITY_VALUE = "kein Wert für die Gesamtstadt"
 OTHER_UNIT = "Einheit weicht vom Gesamtstadt-Wert ab"
 
@@ -112,6 +114,17 @@ CITY_ALIASES = (
     "stadt gesamt", "stadt insgesamt", "gesamte stadt", "gesamtes stadtgebiet", "stadtgebiet",
     "stadt", "insgesamt", "gesamt",
 )  # fmt: skip
+
+
+def unit_key(unit: str) -> str:
+    """A unit as compared between years and with the city: "Prozent", "in %" and "%"
+    are the same unit ("%"); others without case and repeated spaces.
+
+    >>> unit_key("Prozent"), unit_key(" in % "), unit_key("Personen"), unit_key("EUR je  Einw.")
+    ('%', '%', 'personen', 'eur je einw.')
+    """
+    key = " ".join(str(unit or "").casefold().split())
+    return "%" if key in PERCENT_UNITS else key
 
 
 def _key(text: str) -> str:
@@ -474,7 +487,7 @@ def compare_to_city(table: pd.DataFrame) -> pd.DataFrame:
             note = NO_CITY_VALUE
         else:
             city_value, city_unit = ref.value, ref.unit
-            if ref.unit != r.unit:
+            if unit_key(ref.unit) != unit_key(r.unit):
                 note = OTHER_UNIT
             else:
                 # Rounded: no float noise (0.6999…) in tables and CSV exports.

@@ -27,7 +27,7 @@ from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
-from workbench.synthesis.indicators import check_district, indicators
+from workbench.synthesis.indicators import check_district, indicators, unit_key
 from workbench.synthesis.profiles import NO_INDICATORS
 
 if TYPE_CHECKING:
@@ -79,12 +79,13 @@ def change_text(change: float, unit: str) -> str:
 
     >>> change_text(0.9, "%"), change_text(-120.0, "Personen"), change_text(float("nan"), "%")
     ('+0,9 Prozentpunkte', '-120 Personen', '–')
-    >>> change_text(1.0, "%"), change_text(-1.0, "Indexpunkte")
-    ('+1 Prozentpunkt', '-1 Indexpunkt')
+    >>> change_text(1.0, "%"), change_text(-1.0, "Indexpunkte"), change_text(0.4, "Prozent")
+    ('+1 Prozentpunkt', '-1 Indexpunkt', '+0,4 Prozentpunkte')
     """
     if math.isnan(change):
         return format_number(change)
-    unit = "Prozentpunkte" if unit.strip() == "%" else unit.strip()
+    # a share's change is in percentage points, however the unit column spells per cent
+    unit = "Prozentpunkte" if unit_key(unit) == "%" else unit.strip()
     if abs(change) == 1 and unit.endswith("punkte"):  # "1 Prozentpunkt", not "1 …punkte"
         unit = unit.removesuffix("e")
     return f"{format_number(change, sign=True)} {unit}".rstrip()
@@ -152,7 +153,7 @@ def series_from(table: pd.DataFrame) -> pd.DataFrame:
         change = city_change = math.nan
         if len(years) < 2:
             note = NO_TREND
-        elif len(set(units)) > 1:
+        elif len({unit_key(u) for u in units}) > 1:
             note = UNIT_CHANGED
         else:
             change = round(values[-1] - values[0], 6)
@@ -160,7 +161,7 @@ def series_from(table: pd.DataFrame) -> pd.DataFrame:
         if not citywide and not math.isnan(change):
             ref = city.get(indicator, {})
             first, last = ref.get(years[0]), ref.get(years[-1])
-            if first and last and first[1] == last[1] == units[-1]:
+            if first and last and unit_key(first[1]) == unit_key(last[1]) == unit_key(units[-1]):
                 city_change = round(last[0] - first[0], 6)
             else:
                 note = NO_CITY_SERIES
