@@ -249,3 +249,31 @@ def test_a_move_to_a_database_that_is_not_empty_or_not_there_writes_no_copy_of_t
     # each failed attempt used to leave a full backup (with the pseudonym key) behind
     assert sorted((folder / "sicherungen").glob("*")) == copies
     assert (folder / "project.json").read_text(encoding="utf-8") == before
+
+
+def test_a_sqlite_file_named_relative_to_the_working_folder_is_found_from_anywhere(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """`restore … --db sqlite:///studie.sqlite` stored the relative address; opened from
+    another folder, SQLite made a new empty file there and the project was 'kein
+    Werkbank-Projekt'. The address is stored with its full path; a file that is gone is
+    named, and no empty one is made."""
+    assert main(["--project", str(folder), "backup", str(tmp_path / "s.zip")]) == 0
+    work = tmp_path / "arbeit"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["restore", str(tmp_path / "s.zip"), "neu", "--db", "sqlite:///studie.sqlite"]) == 0
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with Project.open(work / "neu") as project:
+        assert len(project.segments()) > 0
+    config = json.loads((work / "neu" / "project.json").read_text(encoding="utf-8"))
+    assert config["db_url"] == f"sqlite:///{work / 'studie.sqlite'}"
+    capsys.readouterr()
+
+    (work / "studie.sqlite").rename(work / "studie-alt.sqlite")
+    assert main(["--project", str(work / "neu"), "status"]) == 2
+    err = capsys.readouterr().err
+    assert f"die Datenbank {work / 'studie.sqlite'} aus project.json gibt es nicht" in err
+    assert not (work / "studie.sqlite").exists() and not list(elsewhere.iterdir())

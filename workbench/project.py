@@ -120,6 +120,13 @@ class Project(CodingMixin):
                 f"{path}: die Datenbank {DEFAULT_DB} fehlt (der Ordner hat nur {CONFIG_FILE}); "
                 "aus einer Sicherung wiederherstellen: workbench restore SICHERUNG.zip ORDNER."
             )
+        file = _sqlite_file(config["db_url"]) if config.get("db_url") else None
+        if file is not None and not file.is_file():  # SQLite would make a new, empty one
+            raise WorkbenchError(
+                f"{path}: die Datenbank {file} aus {CONFIG_FILE} gibt es nicht (verschoben "
+                f"oder umbenannt?). Den Pfad in {CONFIG_FILE} anpassen oder aus einer "
+                "Sicherung wiederherstellen: workbench restore SICHERUNG.zip ORDNER."
+            )
         project = cls(path, database_url(path, config))
         try:
             store.check_version(project.engine, where=str(path))
@@ -395,8 +402,23 @@ def database_url(path: Path, config: dict) -> str:
 
 def stored_url(url: str) -> str:
     """``url`` without its password: what project.json may hold (libpq's ~/.pgpass or
-    PGPASSWORD supply the password)."""
-    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    PGPASSWORD supply the password); a SQLite file named relative to the working folder
+    with its full path (opened from elsewhere, it would be another, new, empty file)."""
+    parsed = make_url(url)._replace(password=None)
+    file = _sqlite_file(parsed.render_as_string(hide_password=False))
+    if file is not None and not file.is_absolute():
+        parsed = parsed.set(database=str(file.resolve()))
+    return parsed.render_as_string(hide_password=False)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite address (None for another database or one in memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    if parsed.database.startswith("file:"):  # a URI filename: SQLite's to read
+        return None
+    return Path(parsed.database)
 
 
 def shown_url(url: str) -> str:
