@@ -194,9 +194,15 @@ def test_an_earlier_wave_imported_later_is_put_in_its_place(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # the follow-up 2022 was imported first, the 2020/21 archive afterwards
+    said = []
     for name, rows, wave in (("welle_b", WAVE_B, "2022"), ("welle_a", WAVE_A, "2020/21")):
         cards = [(i, f"Aussage {i}", district) for i, district, _ in rows]
-        project.import_files([write_cards(tmp_path / f"{name}.csv", cards)], MAPPING, wave=wave)
+        path = write_cards(tmp_path / f"{name}.csv", cards)
+        said.append(project.import_files([path], MAPPING, wave=wave)[0].notices)
+    # the first wave is no news; the one placed after it is said, with how to move it
+    assert not any("Welle" in notice for notice in said[0])
+    new = "Neue Welle '2020/21' nach '2022' angelegt. War sie früher: workbench waves --order"
+    assert any(notice.startswith(new) for notice in said[1])
     ids = dict(zip(project.segments()["source_id"], project.segments()["segment_id"], strict=True))
     store_need_run(project, [
         (LABELS[key], sorted(ids[i] for i, _, c in WAVE_A + WAVE_B if c == key)) for key in "TEGS"

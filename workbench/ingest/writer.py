@@ -59,7 +59,7 @@ from workbench.store import (
     Workshop,
     utcnow,
 )
-from workbench.store.waves import wave_for_import
+from workbench.store.waves import ordered_waves, wave_for_import
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -90,6 +90,7 @@ class Writer:
         self.session = session
         self.wave = wave  # label of the wave new workshops go into (None: the first)
         self._wave: Wave | None = None
+        self._new_wave = ""  # the notice for a wave this import made after others, once
         self.districts = {d.name.casefold(): d for d in session.scalars(select(District))}
         self.workshops = {w.name: w for w in session.scalars(select(Workshop))}
         self.codes = CodeIndex(session)
@@ -149,7 +150,13 @@ class Writer:
     def _import_wave(self) -> Wave:
         """The wave this import puts new workshops into (found or created once)."""
         if self._wave is None:
+            before = [w.label for w in ordered_waves(self.session)]
             self._wave = wave_for_import(self.session, self.wave)
+            if before and self._wave.label not in before:  # placed last: said, as it may be wrong
+                self._new_wave = (
+                    f"Neue Welle '{self._wave.label}' nach '{before[-1]}' angelegt. War sie "
+                    "früher: workbench waves --order ÄLTESTE … JÜNGSTE"
+                )
         return self._wave
 
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
@@ -231,6 +238,9 @@ class Writer:
         if added:
             notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
             result = replace(result, notices=(notice, *result.notices))
+        if self._new_wave and result.segments:
+            result = replace(result, notices=(self._new_wave, *result.notices))
+            self._new_wave = ""
         if from_name and result.segments:
             notice = f"Sozialraum {from_name}: aus dem Dateinamen (--district nennt einen anderen)."
             result = replace(result, notices=(notice, *result.notices))
