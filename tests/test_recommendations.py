@@ -271,14 +271,14 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([*base, "check"]) == 1  # not linked yet
     assert "Empfehlung 1: mit keinem Bedarfscluster verknüpft\n" in capsys.readouterr().out
     assert main([*base, "link", "1", "--cluster", "2", "--segment", "manfort_protokoll.md:36"]) == 0
-    assert "1 Bedarfscluster, 1 neue Belege" in capsys.readouterr().out
+    assert "1 Bedarfscluster, 1 neuer Beleg verknüpft" in capsys.readouterr().out  # singular
     assert main([*base, "check"]) == 0
     assert "vollständig" in capsys.readouterr().out
     assert main([*base, "edit", "1", "--status", "abgestimmt"]) == 0
     capsys.readouterr()
     assert main([*base, "list"]) == 0
     listed = capsys.readouterr().out
-    assert "[abgestimmt] Stadtteilnetzwerk Manfort" in listed and "1 Bedarfe, 1 Belege" in listed
+    assert "[abgestimmt] Stadtteilnetzwerk Manfort" in listed and "· 1 Bedarf, 1 Beleg\n" in listed
     assert main([*base, "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["actors"] == [
         "Quartiersmanagement",
@@ -287,7 +287,7 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = tmp_path / "kette.json"
     assert main([*base, "export", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["recommendations"][0]["complete"]
-    assert "Nachweiskette von 1 Empfehlungen" in capsys.readouterr().out
+    assert "Nachweiskette von 1 Empfehlung →" in capsys.readouterr().out
     assert main([*base, "export", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["version"] == rec.CHAIN_VERSION
     seg = segment_id(analysed, "manfort_protokoll.md", "36")

@@ -90,7 +90,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
             print(
                 f"     {r.scope} · {', '.join(r.actors) or '–'} · "
-                f"{r.needs} Bedarfe, {r.evidence} Belege"
+                f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
             )
     elif action == "link":
         if not args.cluster and not args.segment:
@@ -100,7 +100,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         added = rec.link_evidence(project, args.id, [_segment_ref(s) for s in args.segment or ()])
         print(
             f"Empfehlung {args.id}: {len(args.cluster or ())} Bedarfscluster, "
-            f"{added} neue Belege verknüpft."
+            f"{plural(added, 'neuer Beleg', 'neue Belege')} verknüpft."
         )
     elif action == "unlink":
         if args.need is None and args.segment is None:
@@ -123,7 +123,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             )
             return 0
         n = rec.export_chain(project, args.out)
-        print(f"Nachweiskette von {n} Empfehlungen → {args.out}")
+        chains = "Nachweiskette" if n == 1 else "Nachweisketten"
+        print(f"{chains} von {plural(n, 'Empfehlung', 'Empfehlungen')} → {args.out}")
     return 0
 
 
