@@ -251,6 +251,10 @@ def test_gaps_in_districts_roles_codings_and_indicators(gaps: Project, fmt: str)
         assert "kein Wert für die Gesamtstadt" in text
     for district in ("Manfort", "Opladen"):
         check(gaps, fmt, district=district)
+    # no city-wide workshop: the city's profile says so in German ("aus der Gesamtstadt")
+    city = check(gaps, fmt, district="Gesamtstadt")
+    assert "Aus der Gesamtstadt liegen keine Aussagen vor." in city
+    assert "Aus Gesamtstadt" not in text + city
 
 
 def test_the_forbidden_pattern_finds_what_it_should() -> None:

@@ -83,6 +83,15 @@ NO_INDICATORS = "Noch keine Indikatoren: workbench indicators --import DATEI."
 NO_DISTRICT_INDICATORS = "Für {district} sind keine Indikatoren importiert."
 
 
+def place(district: str) -> str:
+    """The district as it stands in a sentence: "der Gesamtstadt" needs its article.
+
+    >>> f"Aus {place('Gesamtstadt')}", f"Aus {place('Bürrig')}"
+    ('Aus der Gesamtstadt', 'Aus Bürrig')
+    """
+    return "der Gesamtstadt" if district == CITYWIDE else district
+
+
 def _empty(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(columns=list(columns)).astype(columns)
 
@@ -391,7 +400,7 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
     needs, need_quotes = _needs(inputs, district)
     notes = list(inputs.notes)
     if own.empty:
-        notes.append(f"Aus {district} liegen keine Aussagen vor.")
+        notes.append(f"Aus {place(district)} liegen keine Aussagen vor.")
     if district == CITYWIDE:
         table = _city_indicators(inputs.indicators)
     else:

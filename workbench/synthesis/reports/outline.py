@@ -34,6 +34,7 @@ from workbench.synthesis.profiles import (
     NO_DISTRICT_INDICATORS,
     NO_INDICATORS,
     DistrictProfile,
+    place,
 )
 from workbench.synthesis.recommendation_chain import problem_text
 from workbench.synthesis.reports.model import (
@@ -445,7 +446,7 @@ def _profile(
         out.add(
             Chart(
                 key=f"{key}-bedarfe",
-                title=f"Bedarfe in {name} (Aussagen je Cluster)",
+                title=f"Bedarfe in {place(name)} (Aussagen je Cluster)",
                 kind="bar",
                 categories=tuple(
                     f"{r.cluster}: {short(r.label, 50)}" for r in profile.needs.itertuples()
@@ -464,7 +465,7 @@ def _profile(
             for q in own.head(max_quotes).itertuples():
                 out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))
     elif data.profiles.need_run is not None:
-        out.text(f"In den Bedarfsclustern sind keine Aussagen aus {name}.", "note")
+        out.text(f"In den Bedarfsclustern sind keine Aussagen aus {place(name)}.", "note")
     elif data.codings:  # no clusters yet: the statements coded as needs
         _dimension_quotes(out, data, profile, "Bedarf", max_quotes)
     else:
@@ -474,12 +475,12 @@ def _profile(
     out.heading(level, "Themen", f"{key}-themen")
     if profile.topics.empty:
         topics_run = data.profiles.topic_run is not None
-        out.text(f"Keine Themen aus {name}." if topics_run else NO_TOPICS, "note")
+        out.text(f"Keine Themen aus {place(name)}." if topics_run else NO_TOPICS, "note")
     else:
         out.add(
             Chart(
                 key=f"{key}-themen",
-                title=f"Themen in {name} (Anteil der Aussagen)",
+                title=f"Themen in {place(name)} (Anteil der Aussagen)",
                 kind="bar",
                 categories=tuple(short(t, 50) for t in profile.topics["label"]),
                 series=(
@@ -565,7 +566,7 @@ def _dimension_quotes(
 ) -> None:
     quotes = profile.quotes(dimension)
     if quotes.empty:
-        out.text(f"Keine als {dimension} kodierten Aussagen aus {profile.district}.", "note")
+        out.text(f"Keine als {dimension} kodierten Aussagen aus {place(profile.district)}.", "note")
         return
     shown = quotes.drop_duplicates("segment_id").head(max_quotes)
     total = quotes["segment_id"].nunique()

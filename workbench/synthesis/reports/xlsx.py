@@ -29,6 +29,7 @@ from workbench.synthesis.profiles import (
     NO_DISTRICT_INDICATORS,
     NO_INDICATORS,
     DistrictProfile,
+    place,
 )
 from workbench.synthesis.reports.model import (
     Heading,
@@ -291,7 +292,7 @@ def _recommendations(book: Any, data: ReportData) -> None:
 def _no_quotes(data: ReportData) -> str:
     """Why the quote sheet is empty."""
     if data.district is not None and not data.profiles.profile(data.district).segments:
-        return f"Aus {data.district} liegen keine Aussagen vor."
+        return f"Aus {place(data.district)} liegen keine Aussagen vor."
     if data.segments.empty:
         return NO_STATEMENTS
     if data.codings:
