@@ -251,6 +251,10 @@ def test_gaps_in_districts_roles_codings_and_indicators(gaps: Project, fmt: str)
         assert "kein Wert für die Gesamtstadt" in text
     for district in ("Manfort", "Opladen"):
         check(gaps, fmt, district=district)
+    # the study has a recommendation (for Manfort): Opladen's profile says none is for it,
+    # not "Noch keine Empfehlungen: workbench recommend add"
+    opladen = check(gaps, fmt, district="Opladen")
+    assert "Keine Empfehlung für Opladen." in opladen and NO_RECOMMENDATIONS not in opladen
     # no city-wide workshop: the city's profile says so in German ("aus der Gesamtstadt")
     city = check(gaps, fmt, district="Gesamtstadt")
     assert "Aus der Gesamtstadt liegen keine Aussagen vor." in city

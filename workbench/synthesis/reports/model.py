@@ -49,7 +49,7 @@ from workbench.store import CITYWIDE, NeedAssignment, NeedRun, TopicAssignment, 
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicators import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
-from workbench.synthesis.profiles import Profiles, build_profiles
+from workbench.synthesis.profiles import Profiles, build_profiles, place
 from workbench.synthesis.recommendations import chain as recommendation_chain
 
 if TYPE_CHECKING:
@@ -483,6 +483,13 @@ def relevant(data: ReportData, rec: dict[str, Any]) -> bool:
         if e["exists"] and e["segment_id"] in data.segments.index
     }
     return district in raised | cited
+
+
+def none_for_district(data: ReportData) -> str | None:
+    """The note for a district's report when the study has recommendations, none for it."""
+    if data.district is None or not data.chain["recommendations"]:
+        return None  # the report says there are none yet
+    return f"Keine Empfehlung für {place(data.district)}."
 
 
 def role(value: object) -> str:

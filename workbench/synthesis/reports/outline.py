@@ -49,6 +49,7 @@ from workbench.synthesis.reports.model import (
     ReportData,
     Table,
     district_text,
+    none_for_district,
     params_text,
     plural,
     quote,
@@ -366,7 +367,7 @@ def _recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: i
     out.heading(2, "Empfehlungen")
     recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
     if not recs:
-        out.text(NO_RECOMMENDATIONS, "note")
+        out.text(none_for_district(data) or NO_RECOMMENDATIONS, "note")
         return
     out.text(
         "Zu jeder Empfehlung die Bedarfe, auf die sie antwortet, und die Aussagen, auf die "

@@ -37,6 +37,7 @@ from workbench.synthesis.reports.model import (
     Report,
     ReportData,
     generated_line,
+    none_for_district,
     params_text,
     relevant,
     shorten_quote,
@@ -310,7 +311,7 @@ def _empty_sheets(book: Any, data: ReportData) -> list[str]:
         "Indikatoren": NO_DISTRICT_INDICATORS.format(district=data.district)
         if has_district
         else NO_INDICATORS,
-        "Empfehlungen": NO_RECOMMENDATIONS,
+        "Empfehlungen": none_for_district(data) or NO_RECOMMENDATIONS,
     }
     lines = []
     for name, reason in reasons.items():
