@@ -26,6 +26,7 @@ import workbench.synthesis.concept.text as concept_text_module
 from tests.sparse_data import FORBIDDEN, card_wall
 from tests.synthesis_data import demo_copy
 from workbench import Project
+from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
 from workbench.synthesis import recommendations as rec
@@ -350,6 +351,25 @@ def test_a_sparse_project_gets_one_german_sentence(tmp_path: Path, capsys) -> No
         ):
             assert words in shown, (fmt, words)
     cards.close()
+
+
+def test_a_study_without_a_city_wide_workshop_says_so(tmp_path: Path) -> None:
+    """No city-wide statements: not "keine Ressourcen kodiert" as if coding were missing."""
+    project = Project.create(tmp_path / "quartiere", districts=["Rheindorf-Nord", "Bürrig"])
+    cards = tmp_path / "karten.csv"
+    cards.write_text(
+        "Text,Sozialraum\nMehr Bänke im Park,Bürrig\nDer Jugendtreff fehlt,Rheindorf-Nord\n"
+        "Der Bus fährt zu selten,Bürrig\nDer Jugendtreff ist abends zu,Rheindorf-Nord\n",
+        encoding="utf-8",
+    )
+    project.import_files([cards], TableMapping(text_column="Text", district_column="Sozialraum"))
+    run_needs(project, NeedParams(segments="all"), progress=False)
+    rec.add_recommendation(project, "Einen Jugendtreff öffnen", scope="Rheindorf-Nord")
+    written = write_concept(project, tmp_path / "k.html", generated_at=WHEN)
+    shown = page_text(written.path.read_text(encoding="utf-8"))
+    project.close()
+    assert "Aus der Gesamtstadt liegen keine Aussagen vor." in shown
+    assert "In der Gesamtstadt sind keine Ressourcen kodiert" not in shown
 
 
 def test_a_concept_without_quotes_ends_its_sentences(studied: Project) -> None:

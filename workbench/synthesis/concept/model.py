@@ -178,6 +178,7 @@ class Concept:
     focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # cluster → focus districts
     warnings: tuple[ConceptWarning, ...] = ()
     illustrative: bool = False  # some indicator values are invented (demo)
+    city_segments: int = 0  # statements of the city-wide workshop(s)
 
 
 # -- statements ------------------------------------------------------------------------------
@@ -442,6 +443,7 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         focus=focus,
         warnings=tuple(checks.items),
         illustrative=illustrative,
+        city_segments=int(profiles.city.segments),
     )
 
 

@@ -28,7 +28,7 @@ from workbench.synthesis.concept.model import (
     Statement,
 )
 from workbench.synthesis.concept.text import INTRODUCTION, NEIGHBOURHOOD_MANAGEMENT, Section
-from workbench.synthesis.profiles import NO_DISTRICT_INDICATORS, NO_INDICATORS
+from workbench.synthesis.profiles import NO_DISTRICT_INDICATORS, NO_INDICATORS, place
 from workbench.synthesis.reports.model import (
     GENERATED,
     PSEUDONYMISED,
@@ -264,6 +264,9 @@ class _Writer:
                 )
             )
         out.text("Ressourcen aus dem gesamtstädtischen Workshop", "item")
+        if not concept.city_segments:  # no city-wide workshop: nothing there to code
+            out.text(f"Aus {place(CITYWIDE)} liegen keine Aussagen vor.", "note")
+            return
         self.resources(concept.city_resources, "der Gesamtstadt")
 
     def resources(self, resources: tuple[Statement, ...], where: str) -> None:
