@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,6 +280,9 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([*base, "list"]) == 0
     listed = capsys.readouterr().out
     assert "[abgestimmt] Stadtteilnetzwerk Manfort" in listed and "· 1 Bedarf, 1 Beleg\n" in listed
+    # the list names what `unlink` takes: the need link's number and the evidence
+    need = re.search(r"Bedarf \(Verknüpfung (\d+)\): „[^“]+“ – Cluster 2\n", listed)
+    assert need and "Beleg: manfort_protokoll.md:36 (Aussage-Nr. " in listed
     assert main([*base, "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["actors"] == [
         "Quartiersmanagement",
@@ -292,6 +296,13 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert json.loads(capsys.readouterr().out)["version"] == rec.CHAIN_VERSION
     seg = segment_id(analysed, "manfort_protokoll.md", "36")
     assert main([*base, "unlink", "1", "--segment", str(seg)]) == 0
+    # evidence is unlinked as it was linked (DOKUMENT:AUSSAGE), the need by the listed number
+    assert main([*base, "link", "1", "--segment", "manfort_protokoll.md:36"]) == 0
+    assert main([*base, "unlink", "1", "--segment", "manfort_protokoll.md:36"]) == 0
+    assert main([*base, "unlink", "1", "--need", need.group(1)]) == 0
+    assert rec.evidence(analysed).empty and rec.need_links(analysed).empty
+    assert main([*base, "unlink", "1", "--segment", "manfort_protokoll.md:36"]) == 2
+    assert "Empfehlung 1 hat keinen Beleg manfort_protokoll.md:36." in capsys.readouterr().err
     assert main([*base, "link", "1", "--segment", "kein-doppelpunkt"]) == 2
     assert "DOKUMENT:AUSSAGE" in capsys.readouterr().err
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+import pandas as pd
+
 from workbench.cli.common import open_project
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
@@ -85,6 +87,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             return 0
         if table.empty:
             print("Noch keine Empfehlungen (workbench recommend add TEXT).")
+        links = rec.need_links(project) if not table.empty else None
+        cited = rec.evidence(project) if not table.empty else None
         for r in table.itertuples():
             head = r.title or r.text
             print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
@@ -92,6 +96,13 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                 f"     {r.scope} · {', '.join(r.actors) or '–'} · "
                 f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
             )
+            for n in links[links["recommendation_id"] == r.recommendation_id].itertuples():
+                gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
+                label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")
+                now = now or f"Cluster {n.cluster}"
+                print(f"     Bedarf (Verknüpfung {n.link_id}): „{label}“ – {now}")
+            for e in cited[cited["recommendation_id"] == r.recommendation_id].itertuples():
+                print(f"     Beleg: {e.document}:{e.source_id} (Aussage-Nr. {e.segment_id})")
     elif action == "link":
         if not args.cluster and not args.segment:
             raise InputError("Nichts zu verknüpfen: --cluster N und/oder --segment DOK:ID.")
@@ -105,7 +116,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     elif action == "unlink":
         if args.need is None and args.segment is None:
             raise InputError("Was lösen? --need VERKNÜPFUNG oder --segment NUMMER.")
-        rec.unlink(project, args.id, need_link=args.need, segment_id=args.segment)
+        segment = None if args.segment is None else _segment_ref(args.segment)
+        rec.unlink(project, args.id, need_link=args.need, segment_id=segment)
         print(f"Verknüpfung von Empfehlung {args.id} gelöst.")
     elif action == "check":
         problems = rec.check_provenance(project)
@@ -226,8 +238,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     u = actions.add_parser("unlink", help="Verknüpfung lösen")
     u.add_argument("id", type=int, metavar="NR")
-    u.add_argument("--need", type=int, metavar="VERKNÜPFUNG", help="Nummer der Bedarfsverknüpfung")
-    u.add_argument("--segment", type=int, metavar="NUMMER", help="Aussage-Nummer des Belegs")
+    u.add_argument(
+        "--need", type=int, metavar="VERKNÜPFUNG",
+        help="Nummer der Bedarfsverknüpfung (zeigt workbench recommend list)",
+    )  # fmt: skip
+    u.add_argument(
+        "--segment", metavar="BELEG",
+        help="Beleg als Aussage-Nummer oder DOKUMENT:AUSSAGE, wie bei link",
+    )  # fmt: skip
     actions.add_parser(
         "check", help="Nachweisketten prüfen (Exit-Code 1, wenn eine unterbrochen ist)"
     )

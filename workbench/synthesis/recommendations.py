@@ -299,9 +299,10 @@ def unlink(
     project: Project,
     recommendation_id: int,
     need_link: int | None = None,
-    segment_id: int | None = None,
+    segment_id: int | tuple[str, str] | None = None,
 ) -> None:
-    """Remove a need link (by link id) or an evidence segment from a recommendation."""
+    """Remove a need link (by link id) or an evidence segment (by id or as (document file
+    name, source id), as it was linked) from a recommendation."""
     with project.transaction() as session:
         record = find_recommendation(session, recommendation_id)
         if need_link is not None:
@@ -312,14 +313,22 @@ def unlink(
                 )
             session.delete(link)
         if segment_id is not None:
-            link = session.scalar(
-                select(RecommendationEvidence).where(
-                    RecommendationEvidence.recommendation_id == record.id,
-                    RecommendationEvidence.segment_id == int(segment_id),
-                )
+            query = select(RecommendationEvidence).where(
+                RecommendationEvidence.recommendation_id == record.id
             )
+            if isinstance(segment_id, tuple):  # the reference `recommend link` took
+                document, source_id = segment_id
+                named = f"{document}:{source_id}"
+                query = query.where(
+                    RecommendationEvidence.document == document,
+                    RecommendationEvidence.source_id == str(source_id),
+                )
+            else:
+                named = str(segment_id)
+                query = query.where(RecommendationEvidence.segment_id == int(segment_id))
+            link = session.scalar(query)
             if link is None:
-                raise InputError(f"Empfehlung {record.id} hat keinen Beleg {segment_id}.")
+                raise InputError(f"Empfehlung {record.id} hat keinen Beleg {named}.")
             session.delete(link)
         record.updated_at = utcnow()
 
