@@ -30,6 +30,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
 from workbench.synthesis.profiles import NO_INDICATORS, Profiles, build_profiles
+from workbench.synthesis.reports import render
 from workbench.synthesis.reports.outline import NO_DISTRICTS, NO_STATEMENTS, NO_TOPICS
 from workbench.synthesis.site import INDEX, MANIFEST, MAP_FILE, REPORT_FILE, publish
 from workbench.synthesis.site.topic_map import QUOTES_SHOWN
@@ -251,12 +252,33 @@ def test_the_public_site_counts_the_coders_instead_of_naming_them(
 ) -> None:
     """Coders may be co-researchers from the neighbourhood (kodieren?coder=Name): the site
     says how many coded a quote; the team's report names them."""
-    from workbench.synthesis.reports import render
-
     shown = " ".join(Page(path).text for path in page_files(site))
     assert "kodiert von 2 Personen" in shown
     assert not re.search(r"kodiert von (A|B)\b", shown)
     assert "kodiert von A, B" in render(studied, "html", generated_at=WHEN).decode("utf-8")
+
+
+def test_the_public_site_names_needs_not_the_teams_cluster_numbers(
+    site: Path, studied: Project
+) -> None:
+    """ "Cluster 3" is the team's handle (workbench cluster rename 3); readers of the site see
+    each need by its name, and no command for the team (workbench map --import). The team's
+    report keeps both."""
+    pages = [Page(path) for path in page_files(site)]
+    shown = " ".join(page.text for page in pages)
+    assert not re.search(r"\bCluster \d", shown), re.search(r".{60}\bCluster \d.{20}", shown)
+    assert "workbench map" not in shown
+    labels = [
+        label
+        for page in pages
+        for trace in page.chart_data()
+        for axis in ("x", "y")
+        for label in trace.get(axis) or ()
+        if isinstance(label, str)
+    ]
+    assert labels and not [label for label in labels if re.match(r"\d+: ", label)]
+    team = render(studied, "html", generated_at=WHEN).decode("utf-8")
+    assert re.search(r"\bCluster \d", team) and "workbench map --import" in team
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -318,6 +318,7 @@ class ReportData:
     monitoring: Monitoring | None = None  # the city-wide report's "Monitoring" chapter
     stale: tuple[str, ...] = ()  # need/topic runs older than the statements (stale_notes)
     coder_names: bool = True  # False on the public site: how many coded a quote, not who
+    public: bool = False  # the public site: no internal cluster numbers, no team commands
 
     @property
     def has_indicators(self) -> bool:
@@ -490,6 +491,21 @@ def none_for_district(data: ReportData) -> str | None:
     if data.district is None or not data.chain["recommendations"]:
         return None  # the report says there are none yet
     return f"Keine Empfehlung für {place(data.district)}."
+
+
+def cluster_tag(data: ReportData, cluster: object) -> str:
+    """ "Cluster 3" in the team's reports; "" on the public site (an internal number)."""
+    return "" if data.public else f"Cluster {cluster}"
+
+
+def need_categories(data: ReportData, clusters: Iterable[tuple[object, str]]) -> tuple[str, ...]:
+    """Chart rows of need clusters: "3: Label"; on the public site the label alone,
+    unless two labels are the same (chart rows must differ)."""
+    pairs = [(cluster, short(label, 50)) for cluster, label in clusters]
+    labels = [label for _, label in pairs]
+    if data.public and len(set(labels)) == len(labels):
+        return tuple(labels)
+    return tuple(f"{cluster}: {label}" for cluster, label in pairs)
 
 
 def role(value: object) -> str:

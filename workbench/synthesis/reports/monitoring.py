@@ -146,13 +146,14 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
                 "note",
             )
             continue
-        columns = ("Verlauf", "Bedarf", "Cluster", *comparison.waves)
+        number = () if data.public else ("Cluster",)  # the team's handle, not the public's
+        columns = ("Verlauf", "Bedarf", *number, *comparison.waves)
         table = [
-            (r.status, short(r.label), str(r.cluster),
+            (r.status, short(r.label), *(str(r.cluster) for _ in number),
              *(format_number(r.per_wave.get(w, 0)) for w in comparison.waves))
             for r in rows.itertuples()
         ]  # fmt: skip
-        numeric = (False, False, True, *(True for _ in comparison.waves))
+        numeric = (False, False, *(True for _ in number), *(True for _ in comparison.waves))
         out.add(Table(columns, tuple(table), numeric))
         if max_quotes:
             _turning_points(out, data, rows)

@@ -36,7 +36,6 @@ from workbench.synthesis.profiles import (
     DistrictProfile,
     place,
 )
-from workbench.synthesis.recommendation_chain import problem_text
 from workbench.synthesis.reports.model import (
     GENERATED,
     PSEUDONYMISED,
@@ -48,16 +47,20 @@ from workbench.synthesis.reports.model import (
     Report,
     ReportData,
     Table,
+    cluster_tag,
     district_text,
-    none_for_district,
+    need_categories,
     params_text,
     plural,
     quote,
-    relevant,
     short,
     source,
 )
 from workbench.synthesis.reports.monitoring import monitoring_section
+from workbench.synthesis.reports.recommendation_outline import (
+    NO_RECOMMENDATIONS as NO_RECOMMENDATIONS,  # the sentence lives with its section
+)
+from workbench.synthesis.reports.recommendation_outline import recommendation_section
 
 # One sentence per missing kind of data: what is missing and the command that provides it.
 NO_STATEMENTS = "Noch keine Aussagen: workbench import DATEI."
@@ -69,7 +72,6 @@ NO_NEED_CLUSTERS = (
     "workbench needs --segments all)."
 )
 NO_TOPICS = "Noch keine Themen: workbench topics."
-NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
 NO_CODEBOOK = "Noch kein Codebuch und keine kodierten Aussagen: workbench codebook import DATEI."
 NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE CODE."
 CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
@@ -111,7 +113,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         _needs_section(out, data, max_quotes)
         _indicator_section(out, data)
         _map_section(out, data)
-        _recommendation_section(out, data, max_quotes)
+        recommendation_section(out, data, max_quotes)
         out.heading(2, "Sozialraumprofile")
         if not profiles.districts:
             out.text(NO_DISTRICTS, "note")
@@ -120,7 +122,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         monitoring_section(out, data, max_quotes)
     else:
         _profile(out, data, profiles.profile(data.district), 2, max_quotes, title=False)
-        _recommendation_section(out, data, max_quotes)
+        recommendation_section(out, data, max_quotes)
         _needs_section(out, data, max_quotes, compact=True)
     _method_section(out, data)
     return Report(title, tuple(out.blocks))
@@ -222,7 +224,7 @@ def _needs_section(
     districts = [
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
     ]
-    labels = tuple(f"{r.cluster}: {short(r.label, 50)}" for r in matrix.itertuples())
+    labels = need_categories(data, zip(matrix["cluster"], matrix["label"], strict=True))
     out.add(
         Chart(
             key="bedarfe-matrix",
@@ -233,19 +235,20 @@ def _needs_section(
             z=tuple(tuple(float(v) for v in matrix.loc[i, districts]) for i in matrix.index),
         )
     )
+    numbered = not data.public  # the cluster number is the team's handle, not the public's
     out.add(
         Table(
-            ("Cluster", "Bedarf", "Reichweite", *districts),
+            (*(("Cluster",) if numbered else ()), "Bedarf", "Reichweite", *districts),
             tuple(
                 (
-                    str(r["cluster"]),
+                    *((str(r["cluster"]),) if numbered else ()),
                     text_or(r["label"]),
                     text_or(r["scope"]),
                     *(format_number(r[d]) for d in districts),
                 )
                 for _, r in matrix.iterrows()
             ),
-            (True, False, False, *(True for _ in districts)),
+            (*((True,) if numbered else ()), False, False, *(True for _ in districts)),
         )
     )
     if compact:
@@ -264,11 +267,9 @@ def _needs_section(
             out.heading(4, text_or(r.label), f"bedarf-{r.cluster}")
             centre = focus_text(data.profiles.focus(r.cluster))
             centre += " · " if centre else ""
-            out.text(
-                f"Cluster {r.cluster} · {plural(int(r.size), 'Aussage', 'Aussagen')} · "
-                f"{centre}{raised_in(named)}",
-                "meta",
-            )
+            size = plural(int(r.size), "Aussage", "Aussagen")
+            parts = (cluster_tag(data, r.cluster), size, f"{centre}{raised_in(named)}")
+            out.text(" · ".join(filter(None, parts)), "meta")
             for block in _cluster_quotes(data, int(r.cluster), max_quotes):
                 out.add(block)
 
@@ -349,8 +350,8 @@ def _map_section(out: OutlineBuilder, data: ReportData) -> None:
         return
     if not data.boundaries:
         out.text(
-            "Keine Grenzen hinterlegt: die Karten sind schematisch, ein Quadrat je Sozialraum "
-            "(Grenzen mit: workbench map --import DATEI).",
+            "Keine Grenzen hinterlegt: die Karten sind schematisch, ein Quadrat je Sozialraum"
+            + ("." if data.public else " (Grenzen mit: workbench map --import DATEI)."),
             "note",
         )
     for m in maps:
@@ -361,61 +362,6 @@ def _map_section(out: OutlineBuilder, data: ReportData) -> None:
 def _row(values: dict, indicator: str, year: int) -> list:
     """The districts' rows of one indicator and year."""
     return [r for (i, y, _), r in sorted(values.items()) if (i, y) == (indicator, year)]
-
-
-def _recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -> None:
-    out.heading(2, "Empfehlungen")
-    recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
-    if not recs:
-        out.text(none_for_district(data) or NO_RECOMMENDATIONS, "note")
-        return
-    out.text(
-        "Zu jeder Empfehlung die Bedarfe, auf die sie antwortet, und die Aussagen, auf die "
-        "sie sich stützt (Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop)."
-    )
-    for rec in recs:
-        out.heading(3, f"Empfehlung {rec['id']}: {short(rec['title'] or rec['text'])}")
-        if rec["title"]:
-            out.text(rec["text"])
-        scope = "gesamtstädtisch" if rec["scope"] == CITYWIDE else rec["scope"]
-        actors = ", ".join(rec["actors"]) or MISSING
-        out.text(
-            f"Geltungsbereich: {scope} · Adressiert an: {actors} · "
-            f"Status: {text_or(rec['status'])}",
-            "meta",
-        )
-        items = []
-        for need in rec["needs"]:
-            current = need["current"]
-            if current:
-                size = plural(len(current["segments"]), "Aussage", "Aussagen")
-                items.append(
-                    f"Bedarf „{current['label']}“ ({current['scope']}, Cluster "
-                    f"{current['cluster']}, {size})"
-                )
-            else:
-                items.append(
-                    f"Bedarf „{need['linked']['label']}“ (im aktuellen Lauf nicht mehr vorhanden)"
-                )
-        if items:
-            out.add(Bullets(tuple(items)))
-        cited = [e["segment_id"] for e in rec["evidence"] if e["exists"]]
-        if not cited:  # no own evidence: the linked clusters' representative quotes
-            cited = [q for n in rec["needs"] if n["current"] for q in n["current"]["quotes"]]
-        shown = [s for s in dict.fromkeys(cited) if s in data.segments.index][:max_quotes]
-        for segment_id in shown:
-            out.add(quote(data, segment_id))
-        if rec["problems"]:
-            out.text("Nachweiskette unterbrochen:", "note")
-            out.add(
-                Bullets(
-                    tuple(
-                        problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]
-                    )
-                )
-            )
-        else:
-            out.text("Nachweiskette vollständig.", "meta")
 
 
 def _profile(
@@ -444,24 +390,23 @@ def _profile(
 
     out.heading(level, "Bedarfe", f"{key}-bedarfe")
     if not profile.needs.empty:
+        per = "Bedarf" if data.public else "Cluster"
         out.add(
             Chart(
                 key=f"{key}-bedarfe",
-                title=f"Bedarfe in {place(name)} (Aussagen je Cluster)",
+                title=f"Bedarfe in {place(name)} (Aussagen je {per})",
                 kind="bar",
-                categories=tuple(
-                    f"{r.cluster}: {short(r.label, 50)}" for r in profile.needs.itertuples()
+                categories=need_categories(
+                    data, zip(profile.needs["cluster"], profile.needs["label"], strict=True)
                 ),
                 series=(("Aussagen", tuple(float(v) for v in profile.needs["segments"])),),
                 axis="Aussagen",
             )
         )
         for r in profile.needs.itertuples():
-            out.text(
-                f"{text_or(r.label)} – {plural(int(r.segments), 'Aussage', 'Aussagen')} "
-                f"({r.scope}, Cluster {r.cluster})",
-                "item",
-            )
+            about = ", ".join(filter(None, (r.scope, cluster_tag(data, r.cluster))))
+            size = plural(int(r.segments), "Aussage", "Aussagen")
+            out.text(f"{text_or(r.label)} – {size} ({about})", "item")
             own = profile.need_quotes[profile.need_quotes["cluster"] == r.cluster]
             for q in own.head(max_quotes).itertuples():
                 out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))

@@ -76,7 +76,8 @@ def build_site(
     if max_quotes < 0:
         raise WorkbenchError("Die Zahl der Zitate darf nicht negativ sein.")
     when = generated_at or datetime.now(UTC)
-    data = replace(collect(project), coder_names=False)  # public: coders are not named
+    # public: coders are not named, nor the team's cluster numbers and commands
+    data = replace(collect(project), coder_names=False, public=True)
     full = build_report(data, max_quotes)
     profiles = profile_pages(data)
     entries = (

@@ -1,0 +1,79 @@
+"""The report's section on recommendations: each with its needs, evidence and chain check.
+
+Part of the outline (:mod:`workbench.synthesis.reports.outline`): a recommendation answers
+need clusters and rests on statements (Empfehlung → Bedarfscluster → Aussage → Dokument →
+Workshop); a broken link of that chain is listed under it.
+"""
+
+from __future__ import annotations
+
+from workbench.core.formatting import MISSING, text_or
+from workbench.store import CITYWIDE
+from workbench.synthesis.recommendation_chain import problem_text
+from workbench.synthesis.reports.model import (
+    Bullets,
+    OutlineBuilder,
+    ReportData,
+    cluster_tag,
+    none_for_district,
+    plural,
+    quote,
+    relevant,
+    short,
+)
+
+NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
+
+
+def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -> None:
+    """Each recommendation (of the district, if any) with its needs, evidence and check."""
+    out.heading(2, "Empfehlungen")
+    recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
+    if not recs:
+        out.text(none_for_district(data) or NO_RECOMMENDATIONS, "note")
+        return
+    out.text(
+        "Zu jeder Empfehlung die Bedarfe, auf die sie antwortet, und die Aussagen, auf die "
+        "sie sich stützt (Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop)."
+    )
+    for rec in recs:
+        out.heading(3, f"Empfehlung {rec['id']}: {short(rec['title'] or rec['text'])}")
+        if rec["title"]:
+            out.text(rec["text"])
+        scope = "gesamtstädtisch" if rec["scope"] == CITYWIDE else rec["scope"]
+        actors = ", ".join(rec["actors"]) or MISSING
+        out.text(
+            f"Geltungsbereich: {scope} · Adressiert an: {actors} · "
+            f"Status: {text_or(rec['status'])}",
+            "meta",
+        )
+        items = []
+        for need in rec["needs"]:
+            current = need["current"]
+            if current:
+                size = plural(len(current["segments"]), "Aussage", "Aussagen")
+                about = (current["scope"], cluster_tag(data, current["cluster"]), size)
+                items.append(f"Bedarf „{current['label']}“ ({', '.join(filter(None, about))})")
+            else:
+                items.append(
+                    f"Bedarf „{need['linked']['label']}“ (im aktuellen Lauf nicht mehr vorhanden)"
+                )
+        if items:
+            out.add(Bullets(tuple(items)))
+        cited = [e["segment_id"] for e in rec["evidence"] if e["exists"]]
+        if not cited:  # no own evidence: the linked clusters' representative quotes
+            cited = [q for n in rec["needs"] if n["current"] for q in n["current"]["quotes"]]
+        shown = [s for s in dict.fromkeys(cited) if s in data.segments.index][:max_quotes]
+        for segment_id in shown:
+            out.add(quote(data, segment_id))
+        if rec["problems"]:
+            out.text("Nachweiskette unterbrochen:", "note")
+            out.add(
+                Bullets(
+                    tuple(
+                        problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]
+                    )
+                )
+            )
+        else:
+            out.text("Nachweiskette vollständig.", "meta")
