@@ -24,7 +24,7 @@ import workbench.synthesis.site.charts
 from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
 from tests.synthesis_data import demo_copy
 from workbench import Project
-from workbench.analysis.topic_map import map_data, topic_name, topic_quotes
+from workbench.analysis.topic_map import map_data, need_clusters, topic_name, topic_quotes
 from workbench.cli.main import main
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import format_number
@@ -277,6 +277,10 @@ def test_the_public_site_names_needs_not_the_teams_cluster_numbers(
         if isinstance(label, str)
     ]
     assert labels and not [label for label in labels if re.match(r"\d+: ", label)]
+    data = map_data(studied)  # the map by need cluster: its legend names the needs
+    by_need = [t["name"] for t in Page(site / MAP_FILE).chart_data()[len(data.topics) :]]
+    assert set(need_clusters(data)) <= set(by_need)
+    assert not [name for name in by_need if re.match(r"\d+ · ", name)]
     team = render(studied, "html", generated_at=WHEN).decode("utf-8")
     assert re.search(r"\bCluster \d", team) and "workbench map --import" in team
 

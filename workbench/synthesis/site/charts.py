@@ -77,7 +77,7 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
             traces.append(_points(statements[rest], NO_NEED, GREY, 0.35, 5))
         for i, (cluster, label) in enumerate(need_clusters(data).items()):
             mask = (statements["need"] == cluster).fillna(False).to_numpy()
-            name = f"{int(cluster)} · {label}"
+            name = str(label)  # by name: the cluster number is the team's handle
             traces.append(_points(statements[mask], name, PALETTE[i % len(PALETTE)], 0.9, 8))
     else:
         topics = zip(data.topics["topic"], data.topics["label"], strict=True)
