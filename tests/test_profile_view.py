@@ -31,7 +31,8 @@ from widgets.profile_view import (
     profile_app,
 )
 from workbench import Project
-from workbench.analysis.needs import CROSS_CUTTING
+from workbench.analysis.needs import CROSS_CUTTING, NeedParams, run_needs
+from workbench.ingest.table import TableMapping
 from workbench.store import CITYWIDE
 from workbench.synthesis.profiles import Profiles, build_profiles
 
@@ -171,6 +172,24 @@ def test_city_view_shows_the_needs_matrix_and_both_scopes(profiles: Profiles) ->
     assert view.body.children == (view.district_part,)
     view.district.value = CITYWIDE
     assert view.body.children == (view.city_part,)
+
+
+def test_a_study_without_a_kickoff_lists_no_silent_kickoff(tmp_path: Path) -> None:
+    """No city-wide workshop: the matrix does not list "Gesamtstadt (Auftakt)" as a place
+    without needs (only the district that was asked and said nothing)."""
+    project = Project.create(tmp_path / "quartiere", districts=["Bürrig", "Quettingen", "Hitdorf"])
+    cards = tmp_path / "karten.csv"
+    cards.write_text(
+        "Text,Sozialraum\nMehr Bänke im Park,Bürrig\nDer Jugendtreff fehlt,Hitdorf\n"
+        "Der Bus fährt zu selten,Bürrig\nDer Jugendtreff ist abends zu,Hitdorf\n",
+        encoding="utf-8",
+    )
+    project.import_files([cards], TableMapping(text_column="Text", district_column="Sozialraum"))
+    run_needs(project, NeedParams(segments="all"), progress=False)
+    matrix = widgets.profile_view_html.matrix_html(build_profiles(project))
+    project.close()
+    assert "Ohne Aussagen in den Bedarfen: Quettingen." in matrix
+    assert "Auftakt" not in matrix
 
 
 def test_findings_show_resources_and_challenges_and_collapse_the_rest(

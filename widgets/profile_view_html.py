@@ -314,7 +314,10 @@ def matrix_html(profiles: Profiles) -> str:
         )
     known = [d for d in _districts(profiles) if d in matrix.columns]
     columns = [d for d in known if matrix[d].astype("int64").sum() > 0]
-    silent = [_column_name(d) for d in known if d not in columns]
+    no_kickoff = not profiles.city.segments  # then the city is not silent: it was not asked
+    silent = [
+        _column_name(d) for d in known if d not in columns and not (d == CITYWIDE and no_kickoff)
+    ]
     peak = max(int(matrix[columns].to_numpy().max()), 1) if columns else 1
     head = "".join(f"<th class='sw-num'>{esc(_column_name(d))}</th>" for d in columns)
     rows = []
