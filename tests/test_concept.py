@@ -353,7 +353,7 @@ def test_a_sparse_project_gets_one_german_sentence(tmp_path: Path, capsys) -> No
     cards.close()
 
 
-def test_a_study_without_a_city_wide_workshop_says_so(tmp_path: Path) -> None:
+def test_a_study_without_a_kickoff_and_a_district_typed_without_umlauts(tmp_path: Path) -> None:
     """No city-wide statements: not "keine Ressourcen kodiert" as if coding were missing."""
     project = Project.create(tmp_path / "quartiere", districts=["Rheindorf-Nord", "Bürrig"])
     cards = tmp_path / "karten.csv"
@@ -365,11 +365,24 @@ def test_a_study_without_a_city_wide_workshop_says_so(tmp_path: Path) -> None:
     project.import_files([cards], TableMapping(text_column="Text", district_column="Sozialraum"))
     run_needs(project, NeedParams(segments="all"), progress=False)
     rec.add_recommendation(project, "Einen Jugendtreff öffnen", scope="Rheindorf-Nord")
-    written = write_concept(project, tmp_path / "k.html", generated_at=WHEN)
+    text = tmp_path / "konzept.md"  # a district typed without its umlaut is that district
+    text.write_text(
+        "# Konzept\n\nEinleitung.\n\n## Säule 1: Beteiligung\n\nText.\n\n"
+        "## Säule 2: Quartiersmanagement\n\nEmpfehlung: 1\n\n"
+        "## Sozialraum: Buerrig\n\nDer Text zu Bürrig.\n\n"
+        "## Sozialraum: bürrig\n\nNoch einmal.\n",
+        encoding="utf-8",
+    )
+    written = write_concept(project, tmp_path / "k.html", text, generated_at=WHEN)
     shown = page_text(written.path.read_text(encoding="utf-8"))
     project.close()
     assert "Aus der Gesamtstadt liegen keine Aussagen vor." in shown
     assert "In der Gesamtstadt sind keine Ressourcen kodiert" not in shown
+    messages = [w.message for w in written.concept.warnings]
+    assert not [m for m in messages if "gibt es nicht" in m], messages
+    assert "Sozialraum Bürrig steht zweimal im Text." in messages
+    section = shown[shown.index("Der Text zu Bürrig.") - 200 : shown.index("Der Text zu Bürrig.")]
+    assert "Bürrig" in section and "hat keinen Abschnitt" not in section
 
 
 def test_a_concept_without_quotes_ends_its_sentences(studied: Project) -> None:

@@ -24,6 +24,7 @@ import pandas as pd
 from workbench.analysis.needs import CROSS_CUTTING
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
+from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
 from workbench.synthesis.concept.text import (
     DEFAULT_TITLE,
@@ -345,10 +346,17 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
     sections: list[tuple[Section, str]] = []
     for written, section in text.districts.items() if text else ():
         district = by_key.get(clean_name(written))
+        if district is None:  # typed without umlauts ("Buerrig"), if that names exactly one
+            typed = spelled_out(clean_name(written))
+            spelled = [d for d in district_names if spelled_out(clean_name(d)) == typed]
+            district = spelled[0] if len(spelled) == 1 else None
         if district is None:
             valid = ", ".join(sorted(district_names)) or "keine"
             checks.line(section.line, f"Sozialraum „{written}“ gibt es nicht (gültig: {valid}).")
             sections.append((section, f"Sozialraum „{written}“ gibt es im Projekt nicht."))
+        elif district in texts:  # "Bürrig" and "Buerrig": the second is shown on its own
+            checks.line(section.line, f"Sozialraum {district} steht zweimal im Text.")
+            sections.append((section, f"Sozialraum {district} steht schon weiter oben."))
         else:
             texts[district] = section
     sections.extend((s, "") for s in (text.sections if text else ()))
