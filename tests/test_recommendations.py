@@ -303,6 +303,8 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert rec.evidence(analysed).empty and rec.need_links(analysed).empty
     assert main([*base, "unlink", "1", "--segment", "manfort_protokoll.md:36"]) == 2
     assert "Empfehlung 1 hat keinen Beleg manfort_protokoll.md:36." in capsys.readouterr().err
+    assert main([*base, "unlink", "1"]) == 2
+    assert "--need VERKNÜPFUNG oder --segment BELEG" in capsys.readouterr().err
     assert main([*base, "link", "1", "--segment", "kein-doppelpunkt"]) == 2
     assert "DOKUMENT:AUSSAGE" in capsys.readouterr().err
 

@@ -115,7 +115,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         )
     elif action == "unlink":
         if args.need is None and args.segment is None:
-            raise InputError("Was lösen? --need VERKNÜPFUNG oder --segment NUMMER.")
+            raise InputError("Was lösen? --need VERKNÜPFUNG oder --segment BELEG.")
         segment = None if args.segment is None else _segment_ref(args.segment)
         rec.unlink(project, args.id, need_link=args.need, segment_id=segment)
         print(f"Verknüpfung von Empfehlung {args.id} gelöst.")
