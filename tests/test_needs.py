@@ -434,3 +434,19 @@ def test_latest_memberships_reads_the_latest_or_a_given_run(
         "Treffpunkte für Jugendliche",
         "Beratung & Anträge <b>",
     ]
+
+
+def test_statements_coded_with_a_subcode_of_bedarf_are_needs(demo_copy: Project) -> None:
+    """A team that refines 'Bedarf' into 'Bedarf/Mobilität' in a later wave keeps those
+    statements among the needs (before, they dropped out of the needs run and monitoring
+    called their need 'nicht mehr genannt')."""
+    from workbench.analysis import waves
+
+    codings = demo_copy.codings()
+    coded = set(codings.loc[codings["code"] == needs.NEED_CODE, "segment_id"])
+    other = next(int(s) for s in demo_copy.segments()["segment_id"] if int(s) not in coded)
+    demo_copy.add_code("Bedarf/Mobilität")
+    demo_copy.code_segment(other, "Bedarf/Mobilität", "A")
+    selected = needs.select_statements(demo_copy, NeedParams(), demo_copy.segments())
+    assert set(selected["segment_id"]) == coded | {other}
+    assert waves._need_statements(demo_copy, "needs") == coded | {other}

@@ -51,7 +51,7 @@ from workbench.analysis.need_clusters import (
 )
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
-from workbench.core.domain import WorkbenchError
+from workbench.core.domain import SEPARATOR, WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
 
 if TYPE_CHECKING:
@@ -358,12 +358,14 @@ def _scope_name(scope: ClusterScope) -> str:
 # -- the stage ---------------------------------------------------------------------------
 def select_statements(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
     """The statements to cluster, out of all ``segments`` of the project: all or those
-    coded 'Bedarf', and of them those under a guiding ``question`` (a survey's "Was fehlt
-    Ihnen?": its answers are the needs, no coding needed)."""
+    coded 'Bedarf' or one of its subcodes, and of them those under a guiding ``question``
+    (a survey's "Was fehlt Ihnen?": its answers are the needs, no coding needed)."""
     selected = segments
     if params.segments != "all":
         codings = project.codings()
-        need_ids = set(codings.loc[codings["code"] == NEED_CODE, "segment_id"])
+        code = codings["code"]  # 'Bedarf' and its subcodes ('Bedarf/Mobilität')
+        need = (code == NEED_CODE) | code.str.startswith(NEED_CODE + SEPARATOR)
+        need_ids = set(codings.loc[need, "segment_id"])
         selected = segments[segments["segment_id"].isin(need_ids)]
         if selected.empty:
             raise WorkbenchError(

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
-from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT
 from workbench.store import (
     CITYWIDE,
@@ -258,7 +258,7 @@ def _need_statements(project: Project, segments: str) -> set[int]:
             session.scalars(
                 select(Coding.segment_id)
                 .join(Code, Coding.code_id == Code.id)
-                .where(Code.path == NEED_CODE)
+                .where(or_(Code.path == NEED_CODE, Code.path.startswith(NEED_CODE + SEPARATOR)))
             )
         )
 

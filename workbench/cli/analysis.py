@@ -206,7 +206,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--segments",
         choices=["needs", "all"],
-        help="nur mit 'Bedarf' kodierte Aussagen (Standard) oder alle (Standard mit --question)",
+        help="nur mit 'Bedarf' oder einem Untercode ('Bedarf/Mobilität') kodierte Aussagen "
+        "(Standard) oder alle (Standard mit --question)",
     )
     p.add_argument(
         "--question",
