@@ -164,3 +164,41 @@ def test_the_same_new_code_from_two_researchers_at_once(project: Project) -> Non
         Session.add = add  # type: ignore[method-assign]
     assert [type(e) for e in errors] == [InputError] and "gibt es schon" in str(errors[0])
     assert [c.path for c in project.codebook()] == ["Ort"]
+
+
+@pytest.mark.backends
+def test_two_waves_renamed_to_the_same_label_at_once(project: Project, tmp_path: Path) -> None:
+    """Two researchers give two waves the same new label at the same moment: one gets it,
+    the other is told it exists (before, both found the label free and both waves got it,
+    or the later commit failed on the unique label)."""
+    from workbench.analysis import waves
+    from workbench.core.domain import InputError
+
+    project.import_files([_protocol(tmp_path, "a.md", "W1", "Manfort", "Anna Schmidt")])
+    project.import_files(
+        [_protocol(tmp_path, "b.md", "W2", "Manfort", "Karl Becker")], wave="Welle 2"
+    )
+    first_label, second_label = list(waves.waves(project)["wave"])
+    inside, second_done = threading.Event(), threading.Event()
+    find = waves.find_wave
+
+    def held(session: object, label: str) -> object:
+        found = find(session, label)  # type: ignore[arg-type]
+        if threading.current_thread().name == "erster" and label == "2021/22":
+            inside.set()  # found the label free, not yet written
+            second_done.wait(timeout=3)  # before the fix the second rename ran meanwhile
+        return found
+
+    waves.find_wave = held  # type: ignore[assignment]
+    try:
+        errors = _at_once(
+            project,
+            lambda p: waves.rename_wave(p, first_label, "2021/22"),
+            lambda p: waves.rename_wave(p, second_label, "2021/22"),
+            inside,
+            second_done,
+        )
+    finally:
+        waves.find_wave = find
+    assert [type(e) for e in errors] == [InputError] and "gibt es schon" in str(errors[0])
+    assert sorted(waves.waves(project)["wave"]) == sorted(["2021/22", second_label])

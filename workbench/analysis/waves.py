@@ -159,7 +159,7 @@ def _district_order(name: str) -> tuple[bool, str]:
 
 def rename_wave(project: Project, old: str, new: str) -> None:
     """Give a wave a new label (e.g. "Welle 1" → "2020/21")."""
-    with project.transaction() as session:
+    with project.transaction(exclusive=True) as session:  # read, then write: one at a time
         wave = find_wave(session, old)
         if wave is None:
             known = ", ".join(w.label for w in ordered_waves(session)) or "keine"
@@ -177,7 +177,7 @@ def reorder_waves(project: Project, labels: list[str]) -> None:
     The order is that of the first import; an archive imported after the follow-up
     (2021 after 2022) would otherwise be compared as the later wave.
     """
-    with project.transaction() as session:
+    with project.transaction(exclusive=True) as session:  # read, then write: one at a time
         found = ordered_waves(session)
         known = ", ".join(w.label for w in found) or "keine"
         chosen = []
