@@ -7,7 +7,9 @@ transcription tool writes for a voice it cannot name (``SPEAKER_00`` of WhisperX
 ``Speaker 2`` of Otter, ``Sprecher 1`` of Word, ``Teilnehmer 3``, ``Unknown Speaker``)
 or a single word built like an organisation or function (``Schulsozialarbeit``,
 ``Quartiersbüro``). A label is a role in every format (``.txt``, ``.docx``, ``.srt``,
-``.vtt``): it is kept as the statement's role and never becomes a placeholder.
+``.vtt``): it is kept as the statement's role and never becomes a placeholder. So is the
+microphone of a room in a hybrid meeting (``Saal``, ``Raum 1``, ``Konferenzraum``): many
+people speak there, and the word is no name to replace in the texts.
 """
 
 from __future__ import annotations
@@ -25,8 +27,14 @@ _ROLE = re.compile(
     # labels of a question-and-answer record: not people, never pseudonymised
     r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
     r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*_?\s*\d{1,3})?|"
-    # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2"
-    r"(?:Unknown|Unbekannte[rs]?)\s+(?:Speaker|Sprecher(?:in)?)(?:\s*\d{1,3})?)$"
+    # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2",
+    # "Sprecher unbekannt" (in any case: "Unknown speaker")
+    r"(?i:(?:unknown|unbekannte[rs]?)\s+(?:speaker|sprecher(?:in)?)(?:\s*\d{1,3})?|"
+    r"(?:speaker|sprecher(?:in)?)\s+(?:unknown|unbekannt))|"
+    # a room's microphone in a hybrid meeting: "Saal", "Raum 1", "Konferenzraum 2.14",
+    # "Meeting Room" — a place, not a person
+    r"(?:Saal|Raum|Room|Meeting\s?[Rr]oom|Conference\s?[Rr]oom|[A-ZÄÖÜ][a-zäöüß]{2,}(?:raum|saal))"
+    r"(?:\s*\d{1,3}(?:\.\d{1,3})?)?)$"
 )
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 _FUNCTION_NOUN = re.compile(
@@ -43,6 +51,8 @@ def is_label(who: str) -> bool:
     who = who.strip()
     if re.fullmatch(r"[A-ZÄÖÜ]{3}", who) and gazetteer().has_first(who):
         return False
+    if re.fullmatch(r"[^\W\d_]+(?:raum|saal)", who) and gazetteer().has_last(who):
+        return False  # a surname built like a room
     return bool(_ROLE.match(who))
 
 

@@ -1,0 +1,89 @@
+"""Speakers of real meetings that are no person: a hybrid workshop's room microphone
+("Saal", "Raum 1", "Konferenzraum") and a voice the tool could not name, however the
+tool writes it ("Unknown speaker", "Sprecher unbekannt").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+HYBRID_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v Schmidt, Anna (Stadt Leverkusen)>Guten Abend, willkommen im Saal und online.</v>
+
+00:00:06.000 --> 00:00:12.000
+<v Saal>Hinten im Saal ist es schwer zu verstehen.</v>
+
+00:00:13.000 --> 00:00:20.000
+<v Kaya, Mehmet>Online hört man den Konferenzraum gut.</v>
+
+00:00:21.000 --> 00:00:25.000
+<v Konferenzraum>Wir wünschen uns mehr Bänke im Park.</v>
+
+00:00:26.000 --> 00:00:30.000
+<v Raum 1>Im Raum 1 sitzen zwölf Leute, wir sprechen über den Spielplatz.</v>
+"""
+
+
+def test_a_room_microphone_is_a_role_and_its_word_stays_in_the_text(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "hybrid.vtt", HYBRID_VTT))
+    assert [s.speaker_role for s in doc.segments] == [
+        None,
+        "Saal",
+        None,
+        "Konferenzraum",
+        "Raum 1",
+    ]
+    assert doc.names == ("Anna Schmidt", "Mehmet Kaya")
+    assert all("speaker" not in s.attributes for s in doc.segments if s.speaker_role)
+    assert _import(project, tmp_path / "hybrid.vtt") == 0
+    stored = stored_text(project)
+    assert "Im Raum 1 sitzen zwölf Leute" in stored  # not "Im [Person 1] sitzen"
+    assert "Online hört man den Konferenzraum gut." in stored
+    assert "Kaya" not in stored and "Schmidt" not in stored
+
+
+UNKNOWN_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v Unknown speaker>Ich finde den Spielplatz zu klein.</v>
+
+00:00:06.000 --> 00:00:12.000
+<v Helga Brandt>Der Bus fährt abends zu selten.</v>
+
+00:00:13.000 --> 00:00:20.000
+<v Unknown Speaker 2>Bitte mehr Licht am Bahnhof.</v>
+
+00:00:21.000 --> 00:00:25.000
+<v Sprecher unbekannt>Wie lange dauert das noch?</v>
+
+00:00:26.000 --> 00:00:30.000
+<v Unbekannter Sprecher>Der Markt ist gut.</v>
+"""
+
+
+def test_unknown_speakers_in_any_wording_are_roles(project: Project, tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "unbekannt.vtt", UNKNOWN_VTT))
+    assert [s.speaker_role for s in doc.segments] == [
+        "Unknown speaker",
+        None,
+        "Unknown Speaker 2",
+        "Sprecher unbekannt",
+        "Unbekannter Sprecher",
+    ]
+    assert doc.names == ("Helga Brandt",)
+    assert _import(project, tmp_path / "unbekannt.vtt") == 0
+    stored = stored_text(project)
+    # a label on the name list turned the other labels into "[Person 2] 2"
+    assert "Unknown Speaker 2" in stored and "Unbekannter Sprecher" in stored
