@@ -87,3 +87,43 @@ def test_unknown_speakers_in_any_wording_are_roles(project: Project, tmp_path: P
     stored = stored_text(project)
     # a label on the name list turned the other labels into "[Person 2] 2"
     assert "Unknown Speaker 2" in stored and "Unbekannter Sprecher" in stored
+
+
+ZOOM_UNNAMED_VTT = """\
+WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.000
+Anna Schmidt: Guten Abend zusammen.
+
+2
+00:00:04.500 --> 00:00:08.000
+Wir fangen gleich an mit der Runde.
+
+3
+00:00:09.000 --> 00:00:12.000
+Schmidt, Ben: Der Spielplatz ist kaputt.
+
+4
+00:00:12.500 --> 00:00:15.000
+Ja, genau: das sehe ich auch so.
+
+5
+00:00:16.000 --> 00:00:19.000
+Anna Schmidt: Danke Ben.
+"""
+
+
+def test_a_zoom_cue_without_speaker_keeps_its_words_before_a_colon(tmp_path: Path) -> None:
+    """Zoom leaves the speaker out where it could not tell who spoke; "Ja, genau:" then
+    opened the cue and became a person named "Ja, genau" whose words were cut off."""
+    doc = parse_file(_file(tmp_path, "zoom.vtt", ZOOM_UNNAMED_VTT))
+    assert [s.attributes.get("speaker") for s in doc.segments] == [
+        "Anna Schmidt",
+        None,
+        "Ben Schmidt",
+        None,
+        "Anna Schmidt",
+    ]
+    assert doc.segments[3].text == "Ja, genau: das sehe ich auch so."
+    assert doc.names == ("Anna Schmidt", "Ben Schmidt")

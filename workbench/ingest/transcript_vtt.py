@@ -80,9 +80,16 @@ def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | No
 def split_label(body: str) -> tuple[str | None, str]:
     """Speaker and text of a cue text that starts with ``Name: `` (Zoom), else (None, text)."""
     labelled = _ZOOM_SPEAKER.match(body)
-    if labelled:
+    if labelled and _named(labelled["name"]):
         return labelled["name"].strip(), labelled["text"].strip()
     return None, body
+
+
+def _named(label: str) -> bool:
+    """Whether a cue's ``Label:`` can name a speaker: a comma separates "Nachname, Vorname"
+    (capitals after it), not the words of a sentence ("Ja, genau: …", "Also, ich meine: …")."""
+    _, comma, after = label.partition(",")
+    return not comma or all(word[:1].isupper() for word in after.split())
 
 
 def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
