@@ -127,3 +127,41 @@ def test_a_zoom_cue_without_speaker_keeps_its_words_before_a_colon(tmp_path: Pat
     ]
     assert doc.segments[3].text == "Ja, genau: das sehe ich auch so."
     assert doc.names == ("Anna Schmidt", "Ben Schmidt")
+
+
+TEAMS_CHAT_ONCE = """\
+[17:02] Schmidt, Anna
+Willkommen zum Stadtteilforum! Bitte stellt eure Fragen hier im Chat.
+[17:05] Kaya, Mehmet (Gast)
+Wann wird der Spielplatz an der Schulstraße repariert?
+👍 2
+[17:07] Becker, Jana
+Der Bus 203 fährt abends nur stündlich.
+[17:09] Nowak, Piotr (Extern)
+Gibt es schon einen Termin für die nächste Begehung?
+"""
+
+
+def test_a_copied_teams_chat_where_nobody_speaks_twice_is_a_chat(
+    project: Project, tmp_path: Path
+) -> None:
+    """A forum's question chat: everyone writes once. It was read as one protocol
+    paragraph with the surnames ("[17:05] Kaya, [Person 2] (Gast) …") left in clear."""
+    doc = parse_file(_file(tmp_path, "fragen.txt", TEAMS_CHAT_ONCE))
+    assert [s.attributes.get("speaker") for s in doc.segments] == [
+        "Anna Schmidt",
+        "Mehmet Kaya",
+        "Jana Becker",
+        "Piotr Nowak",
+    ]
+    assert [s.attributes.get("time") for s in doc.segments] == ["17:02", "17:05", "17:07", "17:09"]
+    assert doc.segments[1].text == "Wann wird der Spielplatz an der Schulstraße repariert?"
+    assert _import(project, tmp_path / "fragen.txt") == 0
+    stored = stored_text(project)
+    for name in ("Schmidt", "Kaya", "Becker", "Nowak", "Mehmet", "Piotr"):
+        assert name not in stored, name
+
+
+def test_a_timed_agenda_with_a_speaker_named_once_stays_a_protocol(tmp_path: Path) -> None:
+    agenda = "10:00 Begrüßung, Anna\nText.\n10:20 Vortrag, Mehmet\nBericht.\n11:00 Pause\nKaffee.\n"
+    assert parse_file(_file(tmp_path, "ablauf.txt", agenda)).importer != "speaker-turns"

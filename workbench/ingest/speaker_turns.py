@@ -13,10 +13,11 @@ window; ``00:00:03 Sprecher 1`` — Word's "Transkribieren"), name and time on t
 (``0:0:3.120 --> 0:0:8.450`` / ``Anna Schmidt`` — Teams' transcript of 2021).
 A speaker may be written "Nachname, Vorname" (Teams, Outlook) or be the phone number of a
 dial-in (``+49 2171 1234567   1:30``: the writer replaces it as a phone number). The
-layouts with time first or on lines of their own count only where speakers speak more
-than once and at least half of them look like people (a role label, "Nachname, Vorname",
-a phone number, a first name or surname the gazetteer knows): an agenda
-``10:00 Begrüßung`` / text stays a protocol.
+layouts with time first or on lines of their own count only where at least half of the
+speakers look like people (a role label, "Nachname, Vorname", a phone number, a first
+name or surname the gazetteer knows) and they speak more than once — or, where nobody
+speaks twice (questions in a forum's chat), two thirds are full names of first name and
+surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol.
 
 Every turn is one statement (``source_id`` 1, 2, … in order); lines that start no turn
 continue the one before; lines that hold only a time stamp are dropped (the time is the
@@ -40,7 +41,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
-from workbench.ingest.speakers import Speakers
+from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import notice, participants_line, read_header
 
@@ -123,6 +124,15 @@ def _person_like(who: str) -> bool:
     names = gazetteer()
     words = re.sub(r"\([^()]*\)", " ", who).split()
     return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+def _full_name(who: str) -> bool:
+    """Whether a speaker is a person's full name: a first name and a surname the gazetteer
+    knows ("Schmidt, Anna (Gast)", "Anna Schmidt"), not an agenda's "Begrüßung, Anna"."""
+    words = natural_order(re.sub(r"\s*\([^()]*\)", " ", who)).split()
+    names = gazetteer()
+    words = [w for w in words if w.rstrip(".") not in ("Dr", "Prof")]
+    return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
 
 
 def _who_line(line: str | None) -> str | None:
@@ -253,8 +263,10 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     if timed < _SHARE * len(turns) and (timed_only or not repeated):
         return False
     loose = {t.who for t in turns if t.layout == _LOOSE}
-    if loose and (not repeated or 2 * sum(map(_person_like, loose)) < len(loose)):
+    if loose and 2 * sum(map(_person_like, loose)) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
+    if loose and not repeated and 3 * sum(map(_full_name, loose)) < 2 * len(loose):
+        return False  # where nobody speaks twice, only full names make it a chat
     return len(turns) >= _SHARE * (len(turns) + parse.other)
 
 
