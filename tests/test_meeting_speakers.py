@@ -165,3 +165,29 @@ def test_a_copied_teams_chat_where_nobody_speaks_twice_is_a_chat(
 def test_a_timed_agenda_with_a_speaker_named_once_stays_a_protocol(tmp_path: Path) -> None:
     agenda = "10:00 Begrüßung, Anna\nText.\n10:20 Vortrag, Mehmet\nBericht.\n11:00 Pause\nKaffee.\n"
     assert parse_file(_file(tmp_path, "ablauf.txt", agenda)).importer != "speaker-turns"
+
+
+BBB_NOTES = """\
+Stadtteilrunde Manfort – geteilte Notizen
+
+Was fehlt im Stadtteil?
+- Ein Treffpunkt für Jugendliche
+- Mehr Bänke am Rhein
+
+Was ist gut?
+- Der Wochenmarkt
+"""
+
+
+def test_shared_notes_title_without_date_below_is_the_title_not_a_statement(
+    tmp_path: Path,
+) -> None:
+    """BigBlueButton's shared notes: a title, then questions over lists. Without a
+    "Datum:" line below it, the title was the first statement (with no question)."""
+    doc = parse_file(_file(tmp_path, "notizen.txt", BBB_NOTES))
+    assert doc.title == "Stadtteilrunde Manfort – geteilte Notizen"
+    assert [(s.question, s.text) for s in doc.segments] == [
+        ("Was fehlt im Stadtteil?", "Ein Treffpunkt für Jugendliche"),
+        ("Was fehlt im Stadtteil?", "Mehr Bänke am Rhein"),
+        ("Was ist gut?", "Der Wochenmarkt"),
+    ]

@@ -148,16 +148,21 @@ def _table(
     return out
 
 
-def _title_row(lines: list[str], first: int, name: str) -> int | None:
+def _title_row(lines: list[str], first: int, name: str, intros: set[int]) -> int | None:
     """The line number of a plain text's title: its first line, if it reads as a title
     and the next line with text (below it or after a blank line) is a detail ("Datum: …",
-    "Sozialraum: …"); None otherwise."""
+    "Sozialraum: …") or, after a blank line, the first guiding question above its list
+    (shared notes of BigBlueButton or an Etherpad: "Stadtteilrunde Manfort", blank,
+    "Was fehlt im Stadtteil?", "- Bänke"); None otherwise."""
     texts = ((first + i, t) for i, line in enumerate(lines) if (t := line.strip()))
     filled = list(islice(texts, 2))  # the first two lines with text
     if len(filled) < 2 or _HEADING.match(filled[0][1]) or _ITEM.match(filled[0][1]):
         return None
-    (row, text), (_, after) = filled[:2]
-    return row if title_like(text) and detail(after, name) is not None else None
+    (row, text), (next_row, after) = filled[:2]
+    if not title_like(text):
+        return None
+    alone = next_row > row + 1  # a blank line between: the title is a paragraph of its own
+    return row if detail(after, name) is not None or (alone and next_row in intros) else None
 
 
 def _indent(item: re.Match) -> int:
@@ -246,7 +251,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
-    title_row = _title_row(lines, offset + 1, raw.name)
+    title_row = _title_row(lines, offset + 1, raw.name, intros)
     for number, line in enumerate(lines, start=offset + 1):
         found = _HEADING.match(line)
         item = _ITEM.match(line)
