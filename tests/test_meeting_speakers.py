@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from tests.transcript_files import import_into as _import
 from tests.transcript_files import write_file as _file
@@ -191,3 +193,16 @@ def test_shared_notes_title_without_date_below_is_the_title_not_a_statement(
         ("Was fehlt im Stadtteil?", "Mehr Bänke am Rhein"),
         ("Was ist gut?", "Der Wochenmarkt"),
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_transcript_in_utf16_without_byte_order_mark_is_read(
+    encoding: str, project: Project, tmp_path: Path
+) -> None:
+    """Some Windows tools save UTF-16 without BOM; the import said the file was damaged
+    ("enthält Nullbytes") although it is text."""
+    path = _file(tmp_path, "hybrid.vtt", HYBRID_VTT, encoding=encoding)
+    doc = parse_file(path)
+    assert doc.segments[1].text == "Hinten im Saal ist es schwer zu verstehen."
+    assert doc.names == ("Anna Schmidt", "Mehmet Kaya")
+    assert _import(project, path) == 0
