@@ -206,3 +206,37 @@ def test_a_transcript_in_utf16_without_byte_order_mark_is_read(
     assert doc.segments[1].text == "Hinten im Saal ist es schwer zu verstehen."
     assert doc.names == ("Anna Schmidt", "Mehmet Kaya")
     assert _import(project, path) == 0
+
+
+SAME_FIRST_NAME_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v Anna Schmidt>Guten Abend, ich moderiere heute.</v>
+
+00:00:06.000 --> 00:00:12.000
+<v Becker, Anna (Gast)>Ich wohne seit 30 Jahren in Manfort.</v>
+
+00:00:13.000 --> 00:00:20.000
+<v Mehmet Kaya>Danke Anna. Der Spielplatz ist kaputt.</v>
+
+00:00:21.000 --> 00:00:25.000
+<v Jana Nowak>Anna Becker hat recht.</v>
+"""
+
+
+def test_a_first_name_two_speakers_share_is_neither_of_them(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two Annas in one Teams meeting: "Danke Anna" became the placeholder of whichever
+    Anna sorted first (Anna Becker), linking the text to a person it may not mean."""
+    assert _import(project, _file(tmp_path, "annas.vtt", SAME_FIRST_NAME_VTT)) == 0
+    segments = project.segments()
+    speakers = [a["speaker"] for a in segments["attributes"]]
+    schmidt, becker = speakers[0], speakers[1]
+    assert schmidt != becker
+    thanks = segments["text"].iloc[2]
+    assert segments["text"].iloc[3] == f"{becker} hat recht."
+    alone = thanks.removeprefix("Danke ").split(".")[0]
+    assert alone.startswith("[Person ") and alone not in (schmidt, becker)
+    assert "Anna" not in stored_text(project)

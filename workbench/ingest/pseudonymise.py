@@ -421,7 +421,8 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     variants, the single words without the comma. Titles ("Dr.", "Frau") and words
     without a letter are no variants, and a name without any letter (a dial-in number,
     "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
-    digit groups must not turn every "2171" of a text into a person.
+    digit groups must not turn every "2171" of a text into a person. A word shared by
+    two listed people's names is its own person (the text does not say which of them).
     """
     out = []
     for listed in names:
@@ -446,4 +447,14 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
                 out.append((token, key))
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik"
     typed = [(_plain(variant), key) for variant, key in out]
-    return out + [pair for pair, (listed, _) in zip(typed, out, strict=True) if pair[0] != listed]
+    out += [pair for pair, (listed, _) in zip(typed, out, strict=True) if pair[0] != listed]
+    # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker) names neither
+    # for sure: it is a person of its own, not whichever of them came first.
+    keys: dict[str, set[str]] = {}
+    for variant, key in out:
+        if " " not in variant:
+            keys.setdefault(variant.casefold(), set()).add(key)
+    return [
+        (v, person_key(v)) if " " not in v and len(keys[v.casefold()]) > 1 else (v, k)
+        for v, k in out
+    ]
