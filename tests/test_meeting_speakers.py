@@ -240,3 +240,40 @@ def test_a_first_name_two_speakers_share_is_neither_of_them(
     alone = thanks.removeprefix("Danke ").split(".")[0]
     assert alone.startswith("[Person ") and alone not in (schmidt, becker)
     assert "Anna" not in stored_text(project)
+
+
+TEAMS_COLONS = """\
+Schmidt, Anna   0:03
+Guten Abend zusammen.
+Kaya, Mehmet   0:15
+Mir ist eins wichtig: der Spielplatz ist kaputt.
+Zum Beispiel: die Schaukel hängt schief.
+Schmidt, Anna   1:02
+Danke Mehmet.
+Becker, Jana   1:30
+Drei Punkte: Bus, Licht, Bänke.
+Kaya, Mehmet   2:00
+Ergänzung: auch die Toiletten.
+"""
+
+
+def test_a_teams_transcript_whose_speakers_say_label_colon_text_is_a_transcript(
+    project: Project, tmp_path: Path
+) -> None:
+    """People say "Zum Beispiel: …". Under Teams' speaker lines such a line was taken
+    for a turn of a speaker "Zum Beispiel", the speaker lines above lost their text, and
+    the file became one protocol paragraph (as Word file: refused for lack of headings)."""
+    doc = parse_file(_file(tmp_path, "teams.txt", TEAMS_COLONS))
+    assert [(s.attributes["speaker"], s.attributes["time"]) for s in doc.segments] == [
+        ("Anna Schmidt", "0:03"),
+        ("Mehmet Kaya", "0:15"),
+        ("Anna Schmidt", "1:02"),
+        ("Jana Becker", "1:30"),
+        ("Mehmet Kaya", "2:00"),
+    ]
+    assert doc.segments[1].text == (
+        "Mir ist eins wichtig: der Spielplatz ist kaputt.\nZum Beispiel: die Schaukel hängt schief."
+    )
+    assert doc.names == ("Anna Schmidt", "Jana Becker", "Mehmet Kaya")
+    assert _import(project, tmp_path / "teams.txt") == 0
+    assert len(project.segments()) == 5

@@ -155,13 +155,16 @@ def _clock(value: str) -> str:
     )
 
 
-def _start(line: str, following: str | None) -> _Turn | None:
-    """The turn a line starts, or None (a speaker line needs text on the next line)."""
+def _start(line: str, following: str | None, inline: bool = True) -> _Turn | None:
+    """The turn a line starts, or None (a speaker line needs text on the next line).
+    ``inline``: whether ``Name: text`` without a time starts a turn (see :func:`_said`)."""
     for pattern in (_INLINE, _BRACKETED, _BRACKET_LABEL):
         match = pattern.match(line)
+        if pattern is _INLINE and match and not inline and match["time"] is None:
+            continue
         if match and _fits(match["who"]):
             return _Turn(0, match["who"].strip(), match.groupdict().get("time"), [match["text"]])
-    if not following or _is_time(following) or _start(following, None) is not None:
+    if not following or _is_time(following) or _start(following, None, inline) is not None:
         return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
     if header and _fits(header["who"]):
@@ -172,19 +175,40 @@ def _start(line: str, following: str | None) -> _Turn | None:
     return None
 
 
-def _two_line_start(line: str, following: str | None, third: str | None) -> _Turn | None:
+def _two_line_start(
+    line: str, following: str | None, third: str | None, inline: bool = True
+) -> _Turn | None:
     """A turn whose speaker line is followed by a line of its own with the time (name, time,
     text: Teams' chat) or that follows a cue's timing (timing, name, text: Teams 2021)."""
     if not third or _is_time(third):
         return None
     arrow = _ARROW.match(line)
     who = _who_line(following)
-    if arrow and who and _start(third, None) is None:
+    if arrow and who and _start(third, None, inline) is None:
         return _Turn(0, who, _clock(arrow["start"]), layout="timing")
     who = _who_line(line)
-    if who and following and _ONLY_TIME.match(following) and _start(third, None) is None:
+    if who and following and _ONLY_TIME.match(following) and _start(third, None, inline) is None:
         return _Turn(0, who, following.strip(" []"), layout=_LOOSE)
     return None
+
+
+def _said(lines: list[str]) -> bool:
+    """Whether ``Label: text`` without a time is said, not a turn: in a transcript of
+    speaker lines with the text below (Teams, Otter, Webex: "Anna Schmidt   0:03"), a line
+    "Zum Beispiel: die Schaukel …" is speech. So where such speaker lines (also time
+    first, or name and time on two lines: "Schmidt, Anna" / "17:02"; or cue timings) are
+    at least three and no fewer than the lines built like "Label: text"."""
+    speaker_lines = labelled = 0
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        header = _HEADER.match(line) or _TIME_FIRST.match(line)
+        inline = _INLINE.match(line)
+        two_lines = _who_line(line) and _ONLY_TIME.match(following)
+        if (header and _fits(header["who"])) or _ARROW.match(line) or two_lines:
+            speaker_lines += 1
+        elif inline and inline["time"] is None and _fits(inline["who"]):
+            labelled += 1
+    return speaker_lines >= MIN_TURNS and speaker_lines >= labelled
 
 
 def _reaction_count(line: str) -> bool:
@@ -204,6 +228,7 @@ def _turns(text: str) -> _Parse:
     turns = parse.turns
     stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
     section = False
+    inline = not _said([line for _, line in rows])
     i = 0
     while i < len(rows):
         number, line = rows[i]
@@ -214,7 +239,7 @@ def _turns(text: str) -> _Parse:
         if named is not None:
             parse.names += named
             continue
-        turn = _two_line_start(line, following, third)
+        turn = _two_line_start(line, following, third, inline)
         if turn is not None:
             i += 1  # the speaker's or the time's line
         elif _is_time(line):
@@ -222,7 +247,7 @@ def _turns(text: str) -> _Parse:
             stamp, section = _clock(arrow["start"]) if arrow else line.strip(" []"), True
             continue
         else:
-            turn = _start(line, following)
+            turn = _start(line, following, inline)
         if turn is not None and not turns and participants_line(line) is not None:
             turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg": the header's
         if turn is not None:
