@@ -277,3 +277,30 @@ def test_a_teams_transcript_whose_speakers_say_label_colon_text_is_a_transcript(
     assert doc.names == ("Anna Schmidt", "Jana Becker", "Mehmet Kaya")
     assert _import(project, tmp_path / "teams.txt") == 0
     assert len(project.segments()) == 5
+
+
+TEAMS_ENGLISH = """\
+Neighbourhood forum Manfort
+March 12, 2024, 6:02PM
+1h 2m 15s
+Anna Schmidt started transcription
+Anna Schmidt   0:03
+Good evening everyone.
+Mehmet Kaya (Guest)   0:15
+Thanks Anna, the playground is broken.
+Anna Schmidt   1:02
+Thanks Mehmet.
+Anna Schmidt stopped transcription
+"""
+
+
+def test_an_english_teams_transcript_keeps_its_date(tmp_path: Path) -> None:
+    """Teams with an English interface writes "March 12, 2024, 6:02PM" below the title:
+    the date was dropped (only German and ISO dates were read)."""
+    doc = parse_file(_file(tmp_path, "forum.txt", TEAMS_ENGLISH))
+    assert (doc.title, doc.date) == ("Neighbourhood forum Manfort", "2024-03-12")
+    assert [s.attributes["speaker"] for s in doc.segments] == [
+        "Anna Schmidt",
+        "Mehmet Kaya",
+        "Anna Schmidt",
+    ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
@@ -136,15 +137,49 @@ class Header:
         return " – ".join(lines) or None
 
 
+# Teams and Zoom in English: "March 12, 2024, 6:02PM", "Mar 12, 2024", "12 March 2024"
+_ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_ENGLISH_DATES = (
+    re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b"),
+)
+
+
+def _english_date(line: str) -> str | None:
+    """The ISO date of an English "March 12, 2024" or "12 March 2024" in a line, or None."""
+    for pattern in _ENGLISH_DATES:
+        for found in pattern.finditer(line):
+            month = _ENGLISH_MONTHS.get(found["month"].lower())
+            if month is None:
+                continue
+            try:
+                return date(int(found["year"]), month, int(found["day"])).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def _date(line: str, filename: str) -> str | None:
-    """The ISO date written in a line, or None."""
+    """The ISO date written in a line (German, ISO or English), or None."""
     for pattern in _DATES:
         for found in pattern.findall(line):
             try:
                 return normalise_date(found, filename)
             except InputError:
                 continue
-    return None
+    return _english_date(line)
 
 
 def read_header(lines: list[str], filename: str = "") -> Header:
