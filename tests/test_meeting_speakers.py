@@ -14,6 +14,7 @@ from tests.transcript_files import import_into as _import
 from tests.transcript_files import write_file as _file
 from workbench import Project
 from workbench.ingest import parse_file
+from workbench.ingest.speaker_labels import is_role
 
 HYBRID_VTT = """\
 WEBVTT
@@ -304,3 +305,24 @@ def test_an_english_teams_transcript_keeps_its_date(tmp_path: Path) -> None:
         "Mehmet Kaya",
         "Anna Schmidt",
     ]
+
+
+@pytest.mark.parametrize(
+    "room", ["Konferenzraum Rathaus", "Sitzungssaal 3.OG", "LEV-Rathaus-R214 (Teams Room)"]
+)
+def test_a_teams_room_named_by_its_place_is_a_role(room: str, tmp_path: Path) -> None:
+    """A Teams Room device carries the room's name: "Konferenzraum Rathaus" was a person
+    and "Rathaus" on the name list, to be replaced in every text of the workshop."""
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Anna Schmidt>Willkommen.</v>\n\n"
+        f"00:00:05.000 --> 00:00:08.000\n<v {room}>Wir hören Sie gut im Rathaus.</v>\n"
+    )
+    doc = parse_file(_file(tmp_path, "raum.vtt", vtt))
+    assert doc.segments[1].speaker_role == room
+    assert "speaker" not in doc.segments[1].attributes
+    assert doc.names == ("Anna Schmidt",)
+
+
+def test_a_room_word_in_a_protocol_label_with_words_after_it_is_no_role() -> None:
+    assert not is_role("Raum für Begegnung")
+    assert not is_role("Anna Raumberger")

@@ -32,9 +32,14 @@ _ROLE = re.compile(
     r"(?i:(?:unknown|unbekannte[rs]?)\s+(?:speaker|sprecher(?:in)?)(?:\s*\d{1,3})?|"
     r"(?:speaker|sprecher(?:in)?)\s+(?:unknown|unbekannt))|"
     # a room's microphone in a hybrid meeting: "Saal", "Raum 1", "Konferenzraum 2.14",
-    # "Meeting Room" — a place, not a person
+    # "Meeting Room", a Teams Room's "Sitzungssaal 3.OG", "Konferenzraum Rathaus" — a place
     r"(?:Saal|Raum|Room|Meeting\s?[Rr]oom|Conference\s?[Rr]oom|[A-ZÄÖÜ][a-zäöüß]{2,}(?:raum|saal))"
-    r"(?:\s*\d{1,3}(?:\.\d{1,3})?)?)$"
+    r"(?:\s*\d{1,3}(?:\.\d{1,3})?)?(?:\s+(?:\d[\w.-]*|[A-ZÄÖÜ][\w.-]*)){0,2})$"
+)
+# A Teams Room's device name says what it is: "LEV-Rathaus-R214 (Teams Room)"
+_ROOM_DEVICE = re.compile(
+    r"\((?:Microsoft\s+)?(?:Teams[- ]?)?(?:Room|Rooms|Raum|Meeting\s?Room|Konferenzraum)\)\s*$",
+    re.IGNORECASE,
 )
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 _FUNCTION_NOUN = re.compile(
@@ -82,6 +87,8 @@ def speaker_fields(speakers: Speakers, who: str | None) -> tuple[str | None, str
         return None, None
     if is_role(who):
         return speakers.role(who.strip()) or who.strip(), None
+    if _ROOM_DEVICE.search(who):  # the room's device: the room is the role
+        return speakers.role(who.strip()) or " ".join(who.split()), None
     bare = _QUALIFIED.sub("", who).strip()
     if bare != who.strip() and is_role(bare):
         return speakers.role(who.strip()) or speakers.role(bare) or bare, None
