@@ -326,3 +326,33 @@ def test_a_teams_room_named_by_its_place_is_a_role(room: str, tmp_path: Path) ->
 def test_a_room_word_in_a_protocol_label_with_words_after_it_is_no_role() -> None:
     assert not is_role("Raum für Begegnung")
     assert not is_role("Anna Raumberger")
+
+
+GUESTS_BY_ADDRESS = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v anna.schmidt@gmx.de (Gast)>Guten Abend, schreibt mir an anna.schmidt@gmx.de.</v>
+
+00:00:06.000 --> 00:00:12.000
+<v m.kaya@web.de>Hallo Anna, der Spielplatz ist kaputt.</v>
+
+00:00:13.000 --> 00:00:20.000
+<v anna.schmidt@gmx.de (Gast)>Danke.</v>
+"""
+
+
+def test_guests_named_by_e_mail_address_are_two_people_not_one(
+    project: Project, tmp_path: Path
+) -> None:
+    """Guests who joined with their address as display name were all the speaker
+    "[E-Mail]": one person in every count of who said what."""
+    assert _import(project, _file(tmp_path, "gaeste.vtt", GUESTS_BY_ADDRESS)) == 0
+    segments = project.segments()
+    speakers = [a["speaker"] for a in segments["attributes"]]
+    assert speakers[0] == speakers[2] != speakers[1]
+    assert all(s.startswith("[Person ") for s in speakers)
+    assert segments["text"].iloc[0] == "Guten Abend, schreibt mir an [E-Mail]."
+    assert segments["text"].iloc[1] == f"Hallo {speakers[0]}, der Spielplatz ist kaputt."
+    stored = stored_text(project)
+    assert "schmidt" not in stored.lower() and "kaya" not in stored.lower()

@@ -9,7 +9,9 @@ the writer replaces it as a phone number (``[Telefon]``) wherever it occurs, in 
 text and in the ``speaker`` attribute. A display name's qualifiers — parentheses,
 brackets and what follows a ``|`` ("Anna Schmidt (sie/ihr)", "Ben | Quartiersbüro", "Eva
 (Host)") — are dropped: they may be pronouns, roles or organisations whose every mention
-would otherwise turn into a person placeholder. Roles are read from a CSV file
+would otherwise turn into a person placeholder. A guest named by an e-mail address is
+its user name ("anna.schmidt@gmx.de" is "anna.schmidt"): the writer would replace the
+address by ``[E-Mail]`` and every such guest would be one speaker. Roles are read from a CSV file
 ``speaker,role`` that holds names and is therefore never stored; only the roles
 themselves are kept.
 """
@@ -33,6 +35,7 @@ _SURNAME_FIRST = re.compile(
     rf"(?P<last>(?:{_PARTICLE}\s+)*(?P<surname>{_NAME_WORD}))\s*,\s*"
     rf"(?P<first>(?:(?:Dr|Prof)\.\s?)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
+_EMAIL = re.compile(r"(?P<user>[^\W_][\w.-]*?)(?:\+[\w.-]*)?@[\w-]+(?:\.[\w-]+)+")
 _HEADER_SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "teilnehmende"}
 _HEADER_ROLE = {"role", "rolle", "funktion"}
 
@@ -46,12 +49,17 @@ def person_name(display: str) -> str:
     'Edgar'
     >>> person_name("  Anna   Schmidt ")
     'Anna Schmidt'
+    >>> person_name("anna.schmidt@gmx.de (Gast)")
+    'anna.schmidt'
     >>> person_name("Przybylski-Ötztürk, Jolanta (Stadt Leverkusen)")
     'Jolanta Przybylski-Ötztürk'
     """
     text = _QUALIFIER.sub(" ", display)
     parts = [p.strip() for p in text.split("|")]
     person = next((p for p in parts if p), "")
+    address = _EMAIL.fullmatch(person)
+    if address:  # a guest named by e-mail address: its user name, one person each
+        person = address["user"]
     person = " ".join(person.split()).strip(" :,;-–")
     return natural_order(_uncapitalised(person)) or " ".join(display.split())
 
