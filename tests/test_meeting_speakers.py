@@ -356,3 +356,38 @@ def test_guests_named_by_e_mail_address_are_two_people_not_one(
     assert segments["text"].iloc[1] == f"Hallo {speakers[0]}, der Spielplatz ist kaputt."
     stored = stored_text(project)
     assert "schmidt" not in stored.lower() and "kaya" not in stored.lower()
+
+
+MEET_WITH_CONTACTS = """\
+Stadtteilrunde Manfort - Transkript
+Teilnehmer
+Anna Schmidt, Mehmet Kaya (Gast), jana.becker@web.de, +49 171 ***-**-78
+
+Transkript
+00:00:00
+
+Anna Schmidt: Guten Abend.
+Mehmet Kaya: Hallo Anna.
+Anna Schmidt: Wer fehlt noch?
+Mehmet Kaya: Jana kommt gleich.
+"""
+
+
+def test_a_meet_transcript_whose_participants_include_a_dial_in_or_address_is_read(
+    project: Project, tmp_path: Path
+) -> None:
+    """A phone dial-in or a guest's address in Google Meet's list of participants made the
+    list no list of names: the header grew too long and the whole transcript became three
+    protocol paragraphs ("Anna Schmidt: Guten Abend. Mehmet Kaya: …" as one statement)."""
+    doc = parse_file(_file(tmp_path, "meet.txt", MEET_WITH_CONTACTS))
+    assert doc.title == "Stadtteilrunde Manfort - Transkript"
+    assert [s.attributes["speaker"] for s in doc.segments] == [
+        "Anna Schmidt",
+        "Mehmet Kaya",
+        "Anna Schmidt",
+        "Mehmet Kaya",
+    ]
+    assert _import(project, tmp_path / "meet.txt") == 0
+    stored = stored_text(project)
+    for word in ("Jana", "jana", "becker", "Schmidt", "Kaya", "171"):
+        assert word not in stored, word

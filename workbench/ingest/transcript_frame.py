@@ -97,11 +97,17 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p and not is_role(p))
 
 
+# A participant named by a dial-in number (also masked: "+49 171 ***-**-78") or an address.
+_CONTACT = re.compile(r"(?:\+|0)[\d*][\d* /().-]{4,24}[\d*]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _is_name_list(value: str) -> bool:
-    """Whether a line is a list of names: short entries, no sentence, no digits."""
+    """Whether a line is a list of names: short entries, no sentence, no digits (but
+    participants named by a phone number or e-mail address among them)."""
     bare = re.sub(r"\([^()]*\)", " ", value)
     parts = [p.strip() for p in re.split(r"[,;]|\s+(?:und|and|&)\s+", bare) if p.strip()]
-    parts = [p for p in parts if not is_role(p)]  # "Speaker 2" among Otter's speakers
+    # "Speaker 2" among Otter's speakers; a dial-in or a guest's address among Meet's
+    parts = [p for p in parts if not is_role(p) and not _CONTACT.fullmatch(p)]
     return bool(parts) and all(
         len(p.split()) <= 4
         and not re.search(r"[\d@:!?]|[.…]$", p)
