@@ -13,6 +13,7 @@ from tests.conftest import stored_text
 from tests.transcript_files import import_into as _import
 from tests.transcript_files import write_file as _file
 from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest import parse_file
 from workbench.ingest.speaker_labels import is_role
 
@@ -391,3 +392,32 @@ def test_a_meet_transcript_whose_participants_include_a_dial_in_or_address_is_re
     stored = stored_text(project)
     for word in ("Jana", "jana", "becker", "Schmidt", "Kaya", "171"):
         assert word not in stored, word
+
+
+OTTER_SRT = """\
+1
+00:00:01,000 --> 00:00:03,000
+Speaker 1: Guten Abend, ich moderiere.
+
+2
+00:00:03,000 --> 00:00:05,000
+Speaker 2: Der Spielplatz ist kaputt.
+
+3
+00:00:05,000 --> 00:00:07,000
+Saal: Und die Bänke auch.
+"""
+
+
+def test_a_roles_file_that_gives_labels_a_role_puts_no_label_on_the_name_list(
+    project: Project, tmp_path: Path
+) -> None:
+    """``--roles`` with "Speaker 1,Moderation": the label went onto the name list as a
+    person, and the role of the next label was stored as "[Person 1] 2"."""
+    roles = _file(tmp_path, "rollen.csv", "Sprecher,Rolle\nSpeaker 1,Moderation\nSaal,Publikum\n")
+    srt = _file(tmp_path, "otter.srt", OTTER_SRT)
+    args = ["--project", str(project.path), "import", str(srt), "--roles", str(roles)]
+    assert main(args) == 0
+    segments = project.segments()
+    assert list(segments["speaker_role"]) == ["Moderation", "Speaker 2", "Publikum"]
+    assert "[Person" not in stored_text(project)

@@ -15,9 +15,21 @@ people speak there, and the word is no name to replace in the texts.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from workbench.ingest.name_gazetteer import gazetteer
-from workbench.ingest.speakers import Speakers
+
+
+class SpeakerList(Protocol):
+    """What :func:`speaker_fields` needs of :class:`workbench.ingest.speakers.Speakers`
+    (which uses :func:`is_role`: no import back)."""
+
+    def add(self, display: str) -> str | None:
+        """Register a display name; return the person name."""
+
+    def role(self, person: str | None) -> str | None:
+        """The role the roles file gives this person, or None."""
+
 
 _ROLE = re.compile(
     r"^(?:[A-Z]{1,3}\d{0,2}|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
@@ -78,7 +90,7 @@ def is_role(who: str) -> bool:
     return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
 
 
-def speaker_fields(speakers: Speakers, who: str | None) -> tuple[str | None, str | None]:
+def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, str | None]:
     """``(role, person)`` of a turn's speaker label: a role label is the role (unless the
     roles file gives it another) and no person; a name is a person (on the name list),
     with the role the roles file gives that person. A role with its organisation

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from workbench.core.domain import InputError
+from workbench.ingest.speaker_labels import is_role
 from workbench.ingest.textio import decode, read_source, sniff_delimiter
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
@@ -152,7 +153,8 @@ class Speakers:
         self.roles = {person_name(k).casefold(): v for k, v in (roles or {}).items()}
         self._names: dict[str, str] = {}
         for display in roles or {}:
-            self.add(display)
+            if not is_role(display):  # "Speaker 1,Moderation": a label, no one's name
+                self.add(display)
 
     def add(self, display: str) -> str | None:
         """Register a display name; return the person name the writer pseudonymises."""
