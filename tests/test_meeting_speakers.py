@@ -16,6 +16,7 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest import parse_file
 from workbench.ingest.speaker_labels import is_role
+from workbench.ingest.speakers import read_roles
 
 HYBRID_VTT = """\
 WEBVTT
@@ -421,3 +422,15 @@ def test_a_roles_file_that_gives_labels_a_role_puts_no_label_on_the_name_list(
     segments = project.segments()
     assert list(segments["speaker_role"]) == ["Moderation", "Speaker 2", "Publikum"]
     assert "[Person" not in stored_text(project)
+
+
+def test_a_roles_file_with_teams_names_unquoted_gives_the_person_the_role(
+    tmp_path: Path,
+) -> None:
+    """Teams names "Schmidt, Anna" typed into a comma-separated roles file without quotes:
+    the row was read as person "Schmidt" with role "Anna", silently."""
+    text = "Person,Rolle\nSchmidt, Anna,Moderation\nBen Berg,Bürger\n"
+    roles = _file(tmp_path, "rollen.csv", text)
+    assert read_roles(roles) == {"Schmidt, Anna": "Moderation", "Ben Berg": "Bürger"}
+    noted = "Person,Rolle,Notiz\nBen Berg,Bürger,kam später\n"  # a third column stays a note
+    assert read_roles(_file(tmp_path, "notiz.csv", noted)) == {"Ben Berg": "Bürger"}

@@ -111,11 +111,13 @@ def natural_order(name: str) -> str:
 
 
 def read_roles(path: str | Path) -> dict[str, str]:
-    """Read a CSV file ``speaker,role`` (header optional) into a mapping."""
+    """Read a CSV file ``speaker,role`` (header optional) into a mapping; a name written
+    "Nachname, Vorname" without quotes is one field ("Schmidt, Anna,Moderation")."""
     raw = read_source(path)
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
     roles: dict[str, str] = {}
+    width = 2  # fields of a row: person, role (and what a header names besides)
     for number, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells):
@@ -126,7 +128,11 @@ def read_roles(path: str | Path) -> dict[str, str]:
             and cells[0].casefold() in _HEADER_SPEAKER
             and cells[1].casefold() in _HEADER_ROLE
         ):
+            width = max(2, len([c for c in cells if c]))
             continue
+        written = f"{cells[0]}, {cells[1]}" if len(cells) > width else ""
+        if written and cells[2] and natural_order(written) != written:
+            cells = [written, *cells[2:]]  # "Schmidt, Anna,Moderation": a Teams name unquoted
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise InputError(
                 "Jede Zeile der Rollen-Datei braucht zwei Felder: Person, Rolle.",
