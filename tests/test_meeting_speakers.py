@@ -434,3 +434,27 @@ def test_a_roles_file_with_teams_names_unquoted_gives_the_person_the_role(
     assert read_roles(roles) == {"Schmidt, Anna": "Moderation", "Ben Berg": "Bürger"}
     noted = "Person,Rolle,Notiz\nBen Berg,Bürger,kam später\n"  # a third column stays a note
     assert read_roles(_file(tmp_path, "notiz.csv", noted)) == {"Ben Berg": "Bürger"}
+
+
+TEAMS_CHAT_ENGLISH = """\
+[5:02 PM] Schmidt, Anna
+Welcome everyone!
+[5:05 PM] Kaya, Mehmet
+When will the playground be fixed?
+[5:07 PM] Schmidt, Anna
+Next month.
+[5:09 PM] Kaya, Mehmet
+Thanks.
+"""
+
+
+def test_a_teams_chat_copied_from_an_english_interface_is_a_chat(tmp_path: Path) -> None:
+    """English Teams writes "[5:02 PM]": the chat was one protocol paragraph."""
+    doc = parse_file(_file(tmp_path, "chat.txt", TEAMS_CHAT_ENGLISH))
+    assert [(s.attributes["time"], s.attributes["speaker"]) for s in doc.segments] == [
+        ("5:02 PM", "Anna Schmidt"),
+        ("5:05 PM", "Mehmet Kaya"),
+        ("5:07 PM", "Anna Schmidt"),
+        ("5:09 PM", "Mehmet Kaya"),
+    ]
+    assert doc.segments[1].text == "When will the playground be fixed?"

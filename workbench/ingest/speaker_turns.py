@@ -48,7 +48,8 @@ from workbench.ingest.transcript_frame import notice, participants_line, read_he
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# "18:02", "00:01:02.5"; "5:02 PM" in English interfaces (capitals: German "am" is a word)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AP]M\b)?"
 _NAME = r"[^\W\d_][\w.'’ -]{0,48}?"
 _QUALIFIER = r"(?:\s*\([^()\n]{0,30}\))?"
 _WHO = rf"{_NAME}{_QUALIFIER}"
