@@ -378,6 +378,20 @@ def test_every_response_carries_the_security_headers(client: Client, token: str)
     assert "Diese Anfrage ist hier nicht möglich" in responses[-1].body
 
 
+def test_an_unknown_address_of_the_form_server_gets_a_german_page(tmp_path: Path) -> None:
+    """A link cut or changed by a mail program gets a German page, not tornado's."""
+    with serving(make_app(tmp_path / "projekt")) as client:
+        for path in ("/beteiligung/", "/Beteiligung?token=abc", "/beteiligung/x/y"):
+            response = client.request("GET", path)
+            assert response.status == 404, path
+            assert (
+                '<html lang="de">' in response.body and "Diese Seite gibt es nicht" in response.body
+            )
+            assert "Not Found" not in response.body
+            assert 'href="/beteiligung/formular.css"' in response.body  # styled at any depth
+            assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
 def test_the_logs_never_show_the_token(
     client: Client,
     rated: Project,

@@ -93,6 +93,8 @@ EXIT_ERROR = 2
 HTTP_MESSAGES = {
     400: "Die Anfrage war unvollständig. Bitte öffnen Sie den Link aus Ihrer Einladung neu.",
     403: "Diese Anfrage wurde abgelehnt. Bitte öffnen Sie den Link aus Ihrer Einladung neu.",
+    404: "Diese Seite gibt es nicht. Bitte prüfen Sie, ob der Link aus Ihrer Einladung "
+    "vollständig ist, und öffnen Sie ihn noch einmal.",
     405: "Diese Anfrage ist hier nicht möglich. Bitte öffnen Sie den Link aus Ihrer Einladung.",
 }
 
@@ -321,6 +323,18 @@ class StyleHandler(_FormHandler):
         self.finish(CSS)
 
 
+class NotFoundHandler(_FormHandler):
+    """An address the form server does not know: the German 404 page, not tornado's."""
+
+    def prepare(self) -> None:
+        """Every request here is for a page that does not exist."""
+        raise tornado.web.HTTPError(404)
+
+    def _stylesheet(self) -> str:
+        """The stylesheet's address from the server's root (the path may be deeper)."""
+        return f"/{STYLESHEET_HREF}"
+
+
 def handlers(prefix: str, project_dir: Path | str | None = None) -> list[tuple]:
     """The form's URL specs under ``prefix`` (``/`` or a server's base URL).
 
@@ -341,7 +355,14 @@ def make_app(project_dir: Path | str | None, **settings: Any) -> tornado.web.App
     ``settings["formular_site"]`` is its :class:`FormSite` (``close()`` it when done).
     """
     specs = handlers("/", project_dir)
-    return tornado.web.Application(specs, formular_site=specs[0][2]["site"], **settings)
+    site = specs[0][2]["site"]
+    return tornado.web.Application(
+        specs,
+        formular_site=site,
+        default_handler_class=NotFoundHandler,
+        default_handler_args={"site": site},
+        **settings,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
