@@ -62,10 +62,31 @@ def test_the_loading_page_speaks_german() -> None:
     environment = exporter.environment
     spinner = environment.loader.get_source(environment, "base/spinner.macro.html.j2")[0]
     setup = environment.loader.get_source(environment, "base/voila_setup.macro.html.j2")[0]
-    assert "{{nb_title}} wird geladen …" in spinner
+    assert " wird geladen …</h2>" in spinner
     assert "Wird geladen: Schritt ${cell_index} von ${cell_count} …" in setup
     for english in ("Running", "Executing", "Reading"):
         assert not re.search(rf"\b{english}\b", spinner + setup), english
+
+
+def test_the_loading_text_names_the_app() -> None:
+    """Voilà imports its spinner macro without the page's context, so the loading text
+    said " wird geladen …" with no app in it; it names the app's title (escaped)."""
+    import nbformat
+
+    cache_templates()
+    paths = collect_template_paths(["voila", "nbconvert"], "lab", prune=True)
+    environment = VoilaExporter(template_paths=paths, template_name="lab").environment
+    index = environment.loader.get_source(environment, "lab/index.html.j2")[0]
+    imported = re.search(r'\{% import "spinner\.macro\.html\.j2".*?%\}', index)
+    assert imported, "the page no longer imports the spinner"
+    spinner = environment.from_string(imported.group(0) + "{{ spinner.html() }}")
+    notebook = nbformat.v4.new_notebook(metadata={"title": "Bedarfe <bewerten>"})
+    html = spinner.render(nb=notebook, resources={"metadata": {"name": "bedarfe_bewerten"}})
+    assert '<h2 id="loading_text">Bedarfe &lt;bewerten&gt; wird geladen …</h2>' in html
+    untitled = spinner.render(
+        nb=nbformat.v4.new_notebook(), resources={"metadata": {"name": "kodieren"}}
+    )
+    assert '<h2 id="loading_text">kodieren wird geladen …</h2>' in untitled
 
 
 def test_every_app_has_a_german_page_title() -> None:

@@ -222,8 +222,16 @@ EXTERNAL_CSS = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>[ \t]*\n?", r
 # What Voilà's page says while the app's kernel runs (its loading text, in English):
 # participants wait on it for seconds, in a burst for longer.
 _STEP = "`Wird geladen: Schritt ${cell_index} von ${cell_count} …`"
+# The spinner macro is imported without the page's context, where {{nb_title}} is empty
+# (the page said " wird geladen …"): it gets the context and names the app's title itself.
+_APP_TITLE = (
+    "{{ nb.metadata.get('title', resources['metadata']['name']) | escape_html_keep_quotes }}"
+)
 GERMAN_TEMPLATE_TEXTS = {
-    "Running {{nb_title}}...": "{{nb_title}} wird geladen …",
+    "Running {{nb_title}}...": _APP_TITLE + " wird geladen …",
+    '{% import "spinner.macro.html.j2" as spinner %}': (
+        '{% import "spinner.macro.html.j2" as spinner with context %}'
+    ),
     "`Executing ${cell_index} of ${cell_count}`": _STEP,
     "`Reading ${cell_index} of ${cell_count}`": _STEP,
 }
@@ -232,8 +240,8 @@ GERMAN_TEMPLATE_TEXTS = {
 def local_german(source: str) -> str:
     """A Voilà template without stylesheets from other servers, its loading text in German.
 
-    >>> local_german("<h2 id='loading_text'>Running {{nb_title}}...</h2>")
-    "<h2 id='loading_text'>{{nb_title}} wird geladen …</h2>"
+    >>> local_german("<h2 id='loading_text'>Running {{nb_title}}...</h2>")[:54]
+    "<h2 id='loading_text'>{{ nb.metadata.get('title', reso"
     """
     source = EXTERNAL_CSS.sub("", source)
     for english, german in GERMAN_TEMPLATE_TEXTS.items():
