@@ -15,7 +15,7 @@ from pathlib import Path
 from voila.exporter import VoilaExporter
 from voila.paths import collect_template_paths
 
-from widgets.voila_server import EXTERNAL_CSS, cache_templates
+from widgets.voila_server import EXTERNAL_CSS, WIDGET_TEXTS_SCRIPT, cache_templates
 
 APPS = Path(__file__).resolve().parent.parent / "voila_apps"
 
@@ -64,6 +64,8 @@ def test_the_loading_page_speaks_german() -> None:
     setup = environment.loader.get_source(environment, "base/voila_setup.macro.html.j2")[0]
     assert " wird geladen …</h2>" in spinner
     assert "Wird geladen: Schritt ${cell_index} von ${cell_count} …" in setup
+    index = environment.loader.get_source(environment, "lab/index.html.j2")[0]
+    assert "{{ spinner.html() }}\n" + WIDGET_TEXTS_SCRIPT in index  # "Loading widget..."
     for english in ("Running", "Executing", "Reading"):
         assert not re.search(rf"\b{english}\b", spinner + setup), english
 
@@ -75,7 +77,9 @@ def test_the_loading_text_names_the_app() -> None:
 
     cache_templates()
     paths = collect_template_paths(["voila", "nbconvert"], "lab", prune=True)
-    environment = VoilaExporter(template_paths=paths, template_name="lab").environment
+    exporter = VoilaExporter(template_paths=paths, template_name="lab")
+    # rendered synchronously: a browser test in the same session runs an event loop
+    environment = exporter.environment.overlay(enable_async=False)
     index = environment.loader.get_source(environment, "lab/index.html.j2")[0]
     imported = re.search(r'\{% import "spinner\.macro\.html\.j2".*?%\}', index)
     assert imported, "the page no longer imports the spinner"

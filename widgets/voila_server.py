@@ -227,8 +227,34 @@ _STEP = "`Wird geladen: Schritt ${cell_index} von ${cell_count} …`"
 _APP_TITLE = (
     "{{ nb.metadata.get('title', resources['metadata']['name']) | escape_html_keep_quotes }}"
 )
+# The widget manager writes its own English placeholders into the page ("Loading
+# widget..." while a widget's model arrives, "Error displaying widget" when it cannot);
+# participants read them for seconds on a busy server. This script, put in after the
+# loading text, swaps each for German as it is inserted.
+WIDGET_TEXTS = {
+    "Loading widget...": "Wird geladen …",
+    "Error displaying widget": "Dieser Teil der Seite kann nicht angezeigt werden. "
+    "Bitte laden Sie die Seite neu.",
+    "Error displaying widget: model not found": "Dieser Teil der Seite ist nicht mehr "
+    "verbunden. Bitte laden Sie die Seite neu.",
+}
+WIDGET_TEXTS_SCRIPT = (
+    "<script>\n(function () {\n"
+    f"  var german = {json.dumps(WIDGET_TEXTS, ensure_ascii=False)};\n"
+    "  function translate(node) {\n"
+    "    var known = Object.prototype.hasOwnProperty.call(german, node.nodeValue);\n"
+    "    if (node.nodeType === 3 && known) {\n"
+    "      node.nodeValue = german[node.nodeValue];\n"
+    "    }\n"
+    "  }\n"
+    "  new MutationObserver(function (changes) {\n"
+    "    changes.forEach(function (change) { change.addedNodes.forEach(translate); });\n"
+    "  }).observe(document.body, { childList: true, subtree: true });\n"
+    "})();\n</script>"
+)
 GERMAN_TEMPLATE_TEXTS = {
     "Running {{nb_title}}...": _APP_TITLE + " wird geladen …",
+    "{{ spinner.html() }}": "{{ spinner.html() }}\n" + WIDGET_TEXTS_SCRIPT,
     '{% import "spinner.macro.html.j2" as spinner %}': (
         '{% import "spinner.macro.html.j2" as spinner with context %}'
     ),
