@@ -16,6 +16,7 @@ import pytest
 from tests.formular_http import Client
 from widgets.voila_errors import CELL_ERROR, CELL_TIMEOUT, error_page, german_cell_errors
 
+SECRET = "Zugangscode4711geheim"
 ENGLISH = ("Not Found", "does not exist", "Internal Server Error", "requires JavaScript")
 
 
@@ -81,8 +82,8 @@ def test_the_apps_voila_answers_errors_in_german(tmp_path: Path) -> None:
     server = start_voila(apps, tmp_path / "voila", env, [f"--Voila.config_file_paths={APPS}"])
     try:
         client = Client(int(server.base_url.rsplit(":", 1)[1]))
-        missing = client.request("GET", "/voila/render/bedarfe_bewerten.ipynb?token=abc")
-        unknown = client.request("GET", "/voila/rend")
+        missing = client.request("GET", f"/voila/render/bedarfe_bewerten.ipynb?token={SECRET}")
+        unknown = client.request("GET", f"/voila/rend?coder={SECRET}")
         cut = client.request("GET", "/voila/render/bedarfe_bewerten?token=abc")  # no .ipynb
         refused = client.request("GET", cut.headers["Location"])
         failed = client.request("GET", "/voila/render/kaputt.ipynb")
@@ -95,5 +96,8 @@ def test_the_apps_voila_answers_errors_in_german(tmp_path: Path) -> None:
     assert refused.body == error_page(403) and "Link aus Ihrer Einladung" in refused.body
     assert failed.status == 200, server.log_tail()
     assert CELL_ERROR in failed.body
+    log = server.log.read_text(encoding="utf-8", errors="replace")
+    assert "404 GET /voila/render/bedarfe_bewerten.ipynb (127.0.0.1)" in log
+    assert "404 GET /voila/rend (127.0.0.1)" in log and SECRET not in log  # no access code
     for shown in ("Anna Schmidt", str(apps), "Traceback", "There was an error", "show_tracebacks"):
         assert shown not in failed.body, shown

@@ -95,10 +95,22 @@ def write_error(handler: tornado.web.RequestHandler, status_code: int, **kwargs:
     handler.finish(error_page(status_code))
 
 
+def request_summary(handler: tornado.web.RequestHandler) -> str:
+    """A request as the log shows it: method, path and address, never the query.
+
+    The query of an app's link holds the participant's access code (``?token=…``) or a
+    coder's name (``?coder=…``); tornado's summary, which Voilà logs for every failed
+    request, printed it.
+    """
+    request = handler.request
+    return f"{request.method} {request.path} ({request.remote_ip})"
+
+
 class NotFoundHandler(tornado.web.RequestHandler):
     """Answers an address no handler knows with the German 404 page (tornado's is English)."""
 
     write_error = write_error
+    _request_summary = request_summary
 
     def prepare(self) -> None:
         """Every request here is for a page that does not exist."""
@@ -113,9 +125,11 @@ def german_error_pages() -> None:
     once to put :func:`error_page` in front of them and to answer unknown addresses with
     :class:`NotFoundHandler`. A link cut after the app's name (``…/render/bedarfe_bewerten``
     without ``.ipynb``) is sent on to Voilà's file handler, which refuses it with tornado's
-    English page: it gets :func:`write_error` too.
+    English page: it gets :func:`write_error` too. The log lines of failed requests leave
+    out the query (:func:`request_summary`).
     """
     from jinja2 import ChoiceLoader, DictLoader
+    from jupyter_server.base.handlers import JupyterHandler
     from markupsafe import Markup
     from voila.app import Voila
     from voila.static_file_handler import AllowListFileHandler
@@ -138,6 +152,7 @@ def german_error_pages() -> None:
     init_settings.german_errors = True
     Voila.init_settings = init_settings
     AllowListFileHandler.write_error = write_error
+    JupyterHandler._request_summary = request_summary  # Voilà's pages: logged without query
 
 
 def german_cell_errors() -> None:
