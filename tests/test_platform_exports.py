@@ -456,7 +456,7 @@ def test_segment_lists_of_qda_programs_find_their_text_column(
         }
     ).to_csv(atlas, index=False)
     base = ["--project", str(project.path), "import"]
-    assert main([*base, str(maxqda)]) == 0
+    assert main([*base, str(maxqda), "--coder", "MAXQDA"]) == 0  # its codes need a coder
     assert main([*base, str(atlas), "--id-column", "ID"]) == 0
     out = capsys.readouterr().out
     assert "Spalte 'Segment' als Text erkannt" in out

@@ -80,3 +80,82 @@ def test_maxqda_english_coded_segments_area_is_the_segment_size_not_a_district(
     assert set(segments["district"]) == {"Gesamtstadt"}
     codes = sorted(project.codings()["code"])
     assert codes == ["Bedarf/Verkehr", "Bedarf/Wohnen", "Ressource/Orte"]
+
+
+_GERMAN_MAXQDA = ["Farbe", "Dokumentgruppe", "Dokumentname", "Code", "Anfang", "Ende"]
+_GERMAN_MAXQDA += ["Gewicht", "Segment", "Kommentar", "Erstellt von", "Fläche", "Abdeckung %"]
+
+
+def _german_maxqda(path: Path) -> Path:
+    """MAXQDA's German list of coded segments: one segment coded twice is two rows."""
+    rows = [
+        ["#f00", "Workshops", "Forum", "Bedarf\\Wohnen", 3, 3, 0, "Die Mieten steigen.", ""],
+        ["#0f0", "Workshops", "Forum", "Ressource\\Orte", 5, 5, 0, "Der Treff hilft.", ""],
+        ["#f00", "Workshops", "Forum", "Bedarf\\Verkehr", 5, 5, 0, "Der Treff hilft.", "?"],
+    ]
+    body = [[*row, "Ana", 16, 10.5] for row in rows]
+    lines = [";".join(map(str, row)) for row in [_GERMAN_MAXQDA, *body]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize("program", ["MAXQDA", "ATLAS.ti"])
+def test_segment_list_without_code_column_reads_its_codes(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], program: str
+) -> None:
+    """Imported without --code-column, a segment coded twice was two identical statements
+    and its codes a mere attribute: the list's code column is read as if it were given."""
+    if program == "MAXQDA":
+        path = _german_maxqda(tmp_path / "Codierte Segmente.csv")
+        texts, codes = ["Die Mieten steigen.", "Der Treff hilft."], "Code"
+    else:
+        path = _xlsx(
+            tmp_path / "quotations.xlsx",
+            [
+                ["ID", "Quotation Name", "Document", "Codes", "Created by", "Quotation Content"],
+                ["1:1", "Mieten", "Begehung", "Bedarf::Wohnen", "A", "Die Mieten steigen."],
+                [
+                    "1:2",
+                    "Treff",
+                    "Begehung",
+                    "Ressource::Orte\nBedarf::Verkehr",
+                    "A",
+                    "Der Treff hilft.",
+                ],
+            ],
+        )
+        texts, codes = ["Die Mieten steigen.", "Der Treff hilft."], "Codes"
+    argv = ["--project", str(project.path), "import", str(path), "--coder", program]
+    assert main(argv) == 0
+    assert f"Spalte '{codes}' als Codes erkannt." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == texts
+    assert all(codes not in attributes for attributes in segments["attributes"])
+    codings = project.codings()
+    assert sorted(codings["code"]) == ["Bedarf/Verkehr", "Bedarf/Wohnen", "Ressource/Orte"]
+    assert set(codings["coder"]) == {program}
+
+
+def test_segment_list_without_coder_stops_before_storing_anything(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its codes need to know who coded: the import asks for --coder and stores nothing."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text;Code\nMehr Bänke am Markt;K1\n", encoding="utf-8")
+    path = _german_maxqda(tmp_path / "Codierte Segmente.csv")
+    assert main(["--project", str(project.path), "import", str(cards), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Codierte Segmente.csv" in err and "Liste codierter Segmente" in err
+    assert "--coder NAME" in err and "--code-column 'Code'" in err
+    assert "Traceback" not in err
+    assert project.segments().empty
+
+
+def test_a_card_walls_code_column_stays_an_attribute(project: Project, tmp_path: Path) -> None:
+    """A column "Code" beside a card's "Text" (the card's code on the wall) is no QDA code:
+    only a segment list's code column is read as codes."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text;Code\nMehr Bänke am Markt;K1\nEin Jugendtreff;K2\n", encoding="utf-8")
+    assert main(["--project", str(project.path), "import", str(cards)]) == 0
+    assert [a["Code"] for a in project.segments()["attributes"]] == ["K1", "K2"]
+    assert project.codings().empty

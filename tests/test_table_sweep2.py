@@ -91,17 +91,19 @@ def test_merged_rows_keep_each_codings_comment_and_weight(
 def test_without_code_column_no_code_is_lost_by_merging(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Without --code-column the rows stay statements of their own, each with its "Code"."""
+    """Without --code-column the list's "Code" column is read as its codes (with --coder):
+    the rows of one place are one statement and every code of theirs is kept."""
     path = tmp_path / "codierte_segmente.xlsx"
     _maxqda(path)
-    assert _import(project, path) == 0
-    assert "zusammengeführt" not in capsys.readouterr().out
+    assert _import(project, path, "--coder", "MAXQDA") == 0
+    assert "Spalte 'Code' als Codes erkannt" in capsys.readouterr().out
     segments = _segments(project)
-    assert segments["source_id"].tolist() == ["2", "3", "4"]
-    assert [a["Code"] for a in segments["attributes"]] == [
-        "Bedarfe\\Treffpunkte",
-        "Ressourcen\\Ehrenamt",
-        "Bedarfe\\Treffpunkte",
+    assert segments["source_id"].tolist() == ["D1:12-12", "D2:3-4"]
+    codings = project.codings()
+    assert sorted(zip(codings["source_id"], codings["code"], strict=True)) == [
+        ("D1:12-12", "Bedarfe/Treffpunkte"),
+        ("D1:12-12", "Ressourcen/Ehrenamt"),
+        ("D2:3-4", "Bedarfe/Treffpunkte"),
     ]
 
 

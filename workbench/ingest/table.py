@@ -12,9 +12,7 @@ from typing import Any
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
 from workbench.ingest.html_text import plain_text
-from workbench.ingest.personal_columns import (
-    header_key,
-)
+from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_columns import (
@@ -39,6 +37,7 @@ from workbench.ingest.table_columns import (
     name_unnamed,
     number_repeated,
     quotation_ids,
+    segment_code_column,
     segment_place,
     single_column,
     text_column_of,
@@ -271,6 +270,8 @@ def parse_table(
     if blocks is not None:
         header, records = blocks.header, blocks.rows
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
+    codes_found = segment_code_column(raw.name, header, records, mapping)  # MAXQDA, ATLAS.ti
+    mapping = replace(mapping, code_column=mapping.code_column or codes_found)
     if mapping.code_column and not mapping.coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
     single = mapping.text_column is None and single_column(header, records)
@@ -529,6 +530,8 @@ def parse_table(
     }
     if detected_id:
         detected["ID"] = str(mapping.id_column)
+    if codes_found:
+        detected["Codes"] = codes_found
     detected.update({GROUP_COLUMNS[field][0]: column for field, column in grouped.items()})
     if guess is not None and guess.column:
         detected["Sozialraum"] = guess.column

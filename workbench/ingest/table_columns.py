@@ -223,6 +223,44 @@ def is_segment_list(text_column: str, place: bool) -> bool:
     return place or header_key(text_column) in SEGMENT_TEXT_HEADERS
 
 
+# The column of a segment list holding a segment's codes (MAXQDA "Code", ATLAS.ti "Codes").
+CODE_HEADERS = frozenset(("code", "codes", "kode", "kodes"))
+
+
+def segment_code_column(
+    filename: str, header: list[str], records: Sequence[tuple[int, Sequence[Any]]], mapping: Any
+) -> str | None:
+    """The one column of codes of a QDA program's list of coded segments or quotations
+    (:func:`is_segment_list`; MAXQDA "Code", ATLAS.ti "Codes") when ``mapping`` (the
+    import's ``TableMapping``) names none: without it, a segment coded twice would be two
+    statements and its codes an attribute. Codes need a coder: without ``--coder`` the
+    import stops here, before anything is stored.
+
+    >>> from workbench.ingest.table import TableMapping
+    >>> head, mapping = ["Dokumentname", "Code", "Segment"], TableMapping(coder="A")
+    >>> segment_code_column("s.csv", head, [], mapping)
+    'Code'
+    >>> segment_code_column("k.csv", ["Code", "Text"], [], mapping) is None  # a card's code
+    True
+    """
+    taken = {*mapping.mapped(), *(mapping.attribute_columns or ())}
+    text = mapping.text_column or text_column_of(header, records, taken)
+    if mapping.code_column or text is None:
+        return None
+    if not is_segment_list(text, segment_place(header, taken) is not None):
+        return None
+    found = _only_column(header, taken | {text}, CODE_HEADERS)
+    if found and not mapping.coder:
+        raise InputError(
+            "Die Tabelle ist eine Liste codierter Segmente (MAXQDA, ATLAS.ti) mit Codes in "
+            f"Spalte '{found[1]}'. Bitte angeben, wer kodiert hat: --coder NAME (die Codes "
+            "werden übernommen, die Zeilen eines Segments werden eine Aussage; wie mit "
+            f"--code-column '{found[1]}' --coder NAME).",
+            file=filename,
+        )
+    return found[1] if found else None
+
+
 def code_path(code: str, separator: str) -> str:
     r"""A code's path with ``separator`` between its levels: MAXQDA writes backslashes,
     NVivo doubled ones and its root ("Codes", "Nodes", "Knoten") first.
