@@ -294,7 +294,7 @@ def parse_table(
     survey_found: list[str] = []  # a form's open questions, read without --text-column
     districts_, beside = mapping.districts or (), None
     if text_column is None:
-        table = (sheet, sheets, repeated, single)
+        table = (sheet, sheets, repeated, single, header_row)
         survey_found = survey_text_columns(raw.name, header, records, labels, districts_, table)
     elif not (mapping.text_column or mapping.code_column or no_header or blocks is not None):
         survey_found = questions_beside(text_column, header, records, labels, districts_)

@@ -364,16 +364,16 @@ _QUESTION_CODE = re.compile(r"^[A-Za-z]{1,4}_?\d+(?:[A-Za-z_]*\d*)*(?:\[[^\]]*\]
 def no_text_column(
     filename: str,
     header: list[str],
-    sheet: str | None,
-    sheets: list[str],
-    repeated: str | None,
-    single: bool,
+    table: tuple[str | None, list[str], str | None, bool, int],
     likely: Sequence[str] = (),
     written: Sequence[str] = (),
 ) -> InputError:
     """The error for a table without a text column: its columns, other sheets to choose, a
     survey's ``likely`` open questions (``table_survey.open_questions``) to name one by one,
-    else the columns ``written`` in sentences (and whether their headers are codes)."""
+    else the columns ``written`` in sentences (and whether their headers are codes).
+    ``table`` is (sheet, sheets, a repeated "Frage" column, one column only, the row of
+    the header: below a title block, the error names that row, not the first)."""
+    sheet, sheets, repeated, single, header_row = table
     columns = column_list(header)
     if single and not repeated and len(sheets) < 2:
         return InputError(
@@ -381,7 +381,7 @@ def no_text_column(
             f"'{columns}' die Kopfzeile der Texte: mit --text-column '{columns}' importieren. "
             "Ist es schon der erste Beitrag: eine Kopfzeile 'Text' darüber schreiben.",
             file=filename,
-            row=1,
+            row=header_row,
         )
     why = (
         f" ('{repeated}' wiederholt dieselben Einträge: eine Leitfrage? Dann mit "
@@ -417,7 +417,7 @@ def no_text_column(
     return InputError(
         f"Keine Textspalte angegeben (--text-column). Vorhandene Spalten: {columns}{why}",
         file=filename,
-        row=1,
+        row=header_row,
     )
 
 

@@ -30,7 +30,11 @@ from workbench.ingest.personal_columns import (
     is_person_column,
     is_role_column,
 )
-from workbench.ingest.table_columns import is_checkbox_question, no_text_column
+from workbench.ingest.table_columns import (
+    find_group_columns,
+    is_checkbox_question,
+    no_text_column,
+)
 from workbench.ingest.table_districts import find_district_column
 
 QUESTION_LENGTH = 300  # segments.question holds 300 characters
@@ -235,20 +239,23 @@ def survey_text_columns(
     records: Sequence[tuple[int, Sequence[Any]]],
     labels: Mapping[str, str],
     districts: Sequence[str],
-    table: tuple[str | None, list[str], str | None, bool],
+    table: tuple[str | None, list[str], str | None, bool, int],
 ) -> list[str]:
     """The open questions to read as text of a table without a text column, or the
     error of :func:`~workbench.ingest.table_columns.no_text_column` naming the likely ones.
 
-    ``table`` is (sheet, sheets, a repeated "Frage" column, one column only): a table of
-    one column, or one whose "Frage" column repeats (a guiding question), is no survey.
+    ``table`` is (sheet, sheets, a repeated "Frage" column, one column only, the header's
+    row): a table of one column, or one whose "Frage" column repeats (a guiding
+    question), is no survey. The error does not suggest a guiding question's, a
+    workshop's or a role's column (:func:`find_group_columns`) as the text.
     """
-    sheet, sheets, repeated, single = table
+    sheet, sheets, repeated, single, header_row = table
     asked = _place_questions(header, records, labels, districts)
     if not (single or repeated):
         found = open_questions(header, records, labels, asked, strict=True)
         if found:
             return found
+    asked |= set(find_group_columns(header, records, asked, {}).values())
     likely = open_questions(header, records, labels, asked)
     written = [  # else the columns written in sentences ("Notiz", LimeSurvey's "G01Q02")
         h
@@ -256,7 +263,8 @@ def survey_text_columns(
         if not likely and h not in asked and not _personal(h, labels.get(h) or h)
         and _written(answers := _answers(records, i)) and is_open(answers)
     ]  # fmt: skip
-    raise no_text_column(filename, header, sheet, sheets, repeated, single, likely, written)
+    found_in = (sheet, sheets, repeated, single, header_row)
+    raise no_text_column(filename, header, found_in, likely, written)
 
 
 def _place_questions(
