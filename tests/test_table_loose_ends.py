@@ -41,3 +41,44 @@ def test_no_text_column_below_a_title_names_the_header_row_not_the_guiding_quest
     assert "--text-column 'Leitfrage'" not in err
     assert "Traceback" not in err
     assert project.segments().empty
+
+
+_SOSCI_HEAD = ["CASE", "SERIAL", "REF", "QUESTNNR", "MODE", "STARTED", "A102", "A103", "OF01_01"]
+_SOSCI_LABELS = ["Interview-Nummer (fortlaufend)", "Seriennummer", "Referenz", "Fragebogen"]
+_SOSCI_LABELS += ["Modus", "Zeitpunkt", "Alter: [01]", "Geschlecht", "Was fehlt Ihnen?: [01]"]
+
+
+def _sosci_rows(labels: bool) -> str:
+    rows = [
+        ["31", "", "", "base", "interview", "2021-03-12 10:02", "34", "1", "Ein Treff am Markt"],
+        ["32", "", "", "base", "interview", "2021-03-12 10:05", "-9", "-1", "Mehr Bänke am Rhein"],
+        ["33", "", "", "base", "interview", "2021-03-12 10:07", "71", "2", "-1"],
+        ["34", "", "", "base", "interview", "2021-03-12 10:09", "-1", "2", "-9"],
+    ]
+    lines = [_SOSCI_HEAD, *([_SOSCI_LABELS] if labels else []), *rows]
+    return "\n".join("\t".join(line) for line in lines) + "\n"
+
+
+def test_sosci_missing_codes_are_no_age_and_no_statement(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SoSci Survey codes "not answered" as -9 and "keine Angabe" as -1: they stayed as an
+    age of -9 (A102) and a statement "-1"; now they are empty, in every column."""
+    path = tmp_path / "sosci.csv"
+    path.write_text(_sosci_rows(labels=True), encoding="utf-8")
+    assert _import(project, path, "--text-column", "OF01_01") == 0
+    assert "5 Zellen mit Fehlwert-Code von SoSci Survey" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Ein Treff am Markt", "Mehr Bänke am Rhein"]
+    ages = [(a.get("A102"), a.get("A103")) for a in segments["attributes"]]
+    assert ages == [(34, 1), (None, None)]
+
+
+def test_minus_one_outside_a_sosci_export_stays(project: Project, tmp_path: Path) -> None:
+    """Without SoSci's label row the file is not recognisably SoSci's: values stay."""
+    path = tmp_path / "tabelle.csv"
+    path.write_text(_sosci_rows(labels=False), encoding="utf-8")
+    assert _import(project, path, "--text-column", "OF01_01") == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Ein Treff am Markt", "Mehr Bänke am Rhein", "-1"]
+    assert [a.get("A102") for a in segments["attributes"]] == [34, -9, 71]

@@ -255,8 +255,9 @@ def parse_table(
     (header, records, sheet, sheets), read_options = read_table(raw, mapping.sheet)  # JSON too
     header = [h.strip() for h in header]
     survey_header = header_rows(header, records)  # SoSci, Qualtrics, SurveyMonkey
+    records, missing_codes = survey_header.answers(records)  # SoSci's -9: no answer
     if survey_header.rows:
-        header, records, header_row = survey_header.header, records[survey_header.rows :], 1
+        header, header_row = survey_header.header, 1
     else:
         header, records, header_row = _header_below_title(header, records, mapping)
     header, renamed = number_repeated(header)  # no column lost to a repeated header
@@ -556,6 +557,7 @@ def parse_table(
         options["header_row"] = header_row
     counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
+    counted["missing_codes"] = missing_codes
     counted["totals_rows"] = totals
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:

@@ -45,6 +45,10 @@ _QUESTION_CODE = re.compile(r"^[A-Za-z]+\d")
 _RESPONSE = frozenset(("response", "openendedresponse", "antwort", "offeneantwort"))
 
 
+# SoSci Survey codes every valid answer as a positive number; a negative one is a missing
+# code: -9 "nicht beantwortet", -1 "keine Angabe" (the option to evade), -2 … -8 likewise.
+_SOSCI_MISSING = re.compile(r"^-[1-9](?:\.0+)?$")
+
 _LABEL_LENGTH = 60  # a header cell is a short label
 
 
@@ -86,6 +90,29 @@ class HeaderRows:
     labels: dict[str, str] = field(default_factory=dict)  # column → its question
     rows: int = 0  # header rows below the first (not answers)
     tool: str | None = None
+
+    def answers(
+        self, records: Sequence[tuple[int, Sequence[Any]]]
+    ) -> tuple[list[tuple[int, list[Any]]], int]:
+        """The rows below the header rows; in a SoSci Survey export with its missing codes
+        (-1 … -9) as empty cells, and how many there were: no statement, no attribute (an
+        age of -9). Other tables' "-1" stays (a card is written by hand).
+
+        >>> sosci = HeaderRows(["CASE", "A102", "A103", "OF01"], {}, 1, SOSCI)
+        >>> labels = (2, ["Nr", "Alter", "Geschlecht", "Was fehlt?"])
+        >>> sosci.answers([labels, (3, [31, -9, "-1", "Ein Café"])])
+        ([(3, [31, None, None, 'Ein Café'])], 2)
+        >>> HeaderRows(["Text"]).answers([(2, ["-1"])])
+        ([(2, ['-1'])], 0)
+        """
+        if self.tool != SOSCI:
+            return [(row, list(cells)) for row, cells in records[self.rows :]], 0
+        rows = records[self.rows :]
+        found = sum(bool(_SOSCI_MISSING.match(cell_text(c))) for _, cells in rows for c in cells)
+        return [
+            (r, [None if _SOSCI_MISSING.match(cell_text(c)) else c for c in cells])
+            for r, cells in rows
+        ], found
 
 
 def _labels(header: Sequence[str], cells: Sequence[Any]) -> dict[str, str]:

@@ -316,6 +316,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
             "wie leere übersprungen."
         )
+    if options.get("missing_codes"):
+        cells = options["missing_codes"]
+        notices.append(
+            f"{cells} Zelle{'' if cells == 1 else 'n'} mit Fehlwert-Code von SoSci Survey "
+            "(-9 nicht beantwortet, -1 keine Angabe …) wie leer gelesen: keine Aussage, kein "
+            "Merkmal."
+        )
     if options.get("question_above"):
         notices.append(
             f"Erste Zeile '{options['question_above']}' als Leitfrage der Zeilen darunter "
