@@ -101,6 +101,8 @@ def test_a_known_name_written_without_umlauts_is_the_same_person() -> None:
         ("karten_wiesdorf.csv", "karten_wiesdorf.csv"),
         ("protokoll_rose_garten.md", "protokoll_rose_garten.md"),
         ("workshop_jugend_und_sport.docx", "workshop_jugend_und_sport.docx"),
+        ("sep.csv", "sep.csv"),  # one word in lower case: the file's label, no first name
+        ("kim.xlsx", "kim.xlsx"),
     ],
 )
 def test_names_in_file_names(filename: str, stored: str) -> None:

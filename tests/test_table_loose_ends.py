@@ -82,3 +82,31 @@ def test_minus_one_outside_a_sosci_export_stays(project: Project, tmp_path: Path
     segments = project.segments()
     assert segments["text"].tolist() == ["Ein Treff am Markt", "Mehr Bänke am Rhein", "-1"]
     assert [a.get("A102") for a in segments["attributes"]] == [34, -9, 71]
+
+
+def test_a_file_named_with_one_lower_case_word_keeps_its_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "sep.csv" (September's cards) was stored as "[Person 1].csv" with the workshop
+    "[Person 1]": read with a capital, "Sep" is a first name. A surname the file's texts
+    name is still replaced, in a name of one word as in a longer one."""
+    cards = tmp_path / "sep.csv"
+    cards.write_text("Text\nEin Treff fehlt am Markt\n", encoding="utf-8")
+    protocol = tmp_path / "Protokoll Kaczmarek Manfort.md"
+    protocol.write_text(
+        "---\nparticipants: Hannelore Kaczmarek\n---\n# Forum\n## Was fehlt?\n"
+        "- Frau Kaczmarek: Es fehlt ein Treffpunkt.\n",
+        encoding="utf-8",
+    )
+    named = tmp_path / "kaczmarek.csv"
+    named.write_text("Text\nFrau Kaczmarek wünscht sich Bänke\n", encoding="utf-8")
+    assert _import(project, cards) == 0
+    assert _import(project, protocol) == 0
+    assert _import(project, named) == 0
+    segments = project.segments()
+    assert segments["document"].tolist() == [
+        "sep.csv",
+        "Protokoll [Person 1] Manfort.md",
+        "[Person 1].csv",
+    ]
+    assert segments["workshop"].tolist()[0] == "sep"

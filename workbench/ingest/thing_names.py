@@ -45,6 +45,7 @@ DOCUMENT_NAME_HEADERS = frozenset(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_EXTENSION = re.compile(r"\.\w{1,5}$")  # ".csv", ".xlsx"
 
 
 def _replace_names(
@@ -52,9 +53,10 @@ def _replace_names(
 ) -> str:
     """``text`` with the hits found where underscores are spaces, replaced in place."""
     spaced = text.replace("_", " ")  # same length: the hits' offsets hold for ``text``
-    if not any(ch.isupper() for ch in text):
+    if not any(ch.isupper() for ch in text) and len(_WORD.findall(_EXTENSION.sub("", text))) > 1:
         # "interview_sabine_krueger.txt": a name written all in lower case is read with
-        # capitals, as it would be written in a sentence
+        # capitals, as it would be written in a sentence; one word alone is a file's label
+        # ("sep.csv", "mark.xlsx"), not a first name (a person the key knows still is)
         capitalised = _WORD.sub(lambda m: m.group()[:1].upper() + m.group()[1:], spaced)
         if len(capitalised) == len(spaced):
             spaced = capitalised
