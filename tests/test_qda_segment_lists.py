@@ -159,3 +159,23 @@ def test_a_card_walls_code_column_stays_an_attribute(project: Project, tmp_path:
     assert main(["--project", str(project.path), "import", str(cards)]) == 0
     assert [a["Code"] for a in project.segments()["attributes"]] == ["K1", "K2"]
     assert project.codings().empty
+
+
+def test_a_segment_list_sheet_without_coder_is_named_with_the_option(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a workbook whose other sheet has statements, the segment list's sheet is left
+    out with its reason; the reason names --coder, the way to import it."""
+    book = openpyxl.Workbook()
+    book.active.title = "Karten"
+    book.active.append(["Text"])
+    book.active.append(["Mehr Bänke am Markt"])
+    segments = book.create_sheet("Segmente")
+    segments.append(["Dokumentname", "Code", "Anfang", "Ende", "Segment"])
+    segments.append(["Forum", "Bedarf", 3, 3, "Die Mieten steigen."])
+    path = tmp_path / "mappe.xlsx"
+    book.save(path)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tabellenblatt 'Segmente' nicht importiert" in out
+    assert "mit --coder NAME angeben, wer kodiert hat" in out

@@ -252,9 +252,9 @@ def segment_code_column(
     found = _only_column(header, taken | {text}, CODE_HEADERS)
     if found and not mapping.coder:
         raise InputError(
-            "Die Tabelle ist eine Liste codierter Segmente (MAXQDA, ATLAS.ti) mit Codes in "
-            f"Spalte '{found[1]}'. Bitte angeben, wer kodiert hat: --coder NAME (die Codes "
-            "werden übernommen, die Zeilen eines Segments werden eine Aussage; wie mit "
+            "Liste codierter Segmente (MAXQDA, ATLAS.ti) mit Codes in Spalte "
+            f"'{found[1]}': mit --coder NAME angeben, wer kodiert hat. Die Codes werden "
+            "dann übernommen, die Zeilen eines Segments werden eine Aussage (wie mit "
             f"--code-column '{found[1]}' --coder NAME).",
             file=filename,
         )
