@@ -226,3 +226,14 @@ def test_the_review_context_hides_names_typed_in_lower_case(tmp_path: Path) -> N
     assert item.word == "mensah"
     assert "kwame" not in item.context.lower()
     assert item.context == "ja … und ⟨mensah⟩"
+
+
+def test_a_one_word_file_name_is_a_person_the_texts_named() -> None:
+    """ "sep.csv" is a label, but "tom.docx" after a text naming Tom is Tom."""
+    p = Pseudonymiser()
+    assert (
+        _replaced(p, "Tom sagt, es fehlt ein Treff.", []) == "[Person 1] sagt, es fehlt ein Treff."
+    )
+    assert pseudonymise_name(p, "tom.docx", []) == "[Person 1].docx"
+    assert pseudonymise_name(p, "sep.csv", []) == "sep.csv"
+    assert pseudonymise_name(p, "berg.csv", ["Anna Berg"]) == "[Person 2].csv"  # listed

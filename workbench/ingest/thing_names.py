@@ -53,16 +53,21 @@ def _replace_names(
 ) -> str:
     """``text`` with the hits found where underscores are spaces, replaced in place."""
     spaced = text.replace("_", " ")  # same length: the hits' offsets hold for ``text``
-    if not any(ch.isupper() for ch in text) and len(_WORD.findall(_EXTENSION.sub("", text))) > 1:
+    lower = not any(ch.isupper() for ch in text)
+    # one word in lower case is a file's label ("sep.csv", "mark.xlsx"), not a first name;
+    # a person the key knows from the texts still is ("tom.docx" after "Tom sagt …")
+    label = prose and lower and len(_WORD.findall(_EXTENSION.sub("", text))) == 1
+    if lower:
         # "interview_sabine_krueger.txt": a name written all in lower case is read with
-        # capitals, as it would be written in a sentence; one word alone is a file's label
-        # ("sep.csv", "mark.xlsx"), not a first name (a person the key knows still is)
+        # capitals, as it would be written in a sentence
         capitalised = _WORD.sub(lambda m: m.group()[:1].upper() + m.group()[1:], spaced)
         if len(capitalised) == len(spaced):
             spaced = capitalised
     out: list[str] = []
     cursor = 0
     for hit in pseudonymiser.detect(spaced, names, prose):
+        if label and hit.kind == "person" and ("person", hit.key) not in pseudonymiser.known:
+            continue
         out.append(text[cursor : hit.start])
         original = spaced[hit.start : hit.end]
         if hit.kind == "person":
