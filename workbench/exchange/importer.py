@@ -34,6 +34,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
+from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.notices import skipped_notices, undefined_users
 from workbench.exchange.people import (
     NameGuard,
@@ -109,7 +110,8 @@ def import_qdpx_files(
         writer = Writer(session)
         # Check everything first, with the project's districts and pseudonym key.
         districts = [d.name for d in writer.districts.values()]
-        bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in exchanges]
+        here = [renumber_foreign(x, writer.pseudonymiser, writer.same_text) for x in exchanges]
+        bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in here]
         results = []
         for bundle in bundles:
             names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])

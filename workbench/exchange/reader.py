@@ -182,6 +182,7 @@ class Exchange:
     links: tuple[tuple[str, str], ...]  # (origin GUID, target GUID)
     reading: Reading
     notices: tuple[str, ...] = ()  # what reading changed or left out
+    project: str = ""  # the <Project name>: whose numbering its "[Person N]" are
 
 
 def read_qdpx(path: str | Path) -> Exchange:
@@ -417,6 +418,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         links=links,
         reading=sources[1],
         notices=tuple(notices),
+        project=(root.get("name") or "").strip(),
     )
 
 

@@ -300,7 +300,7 @@ class Writer:
         self.store_pseudonyms()
 
         if document.merge:
-            existing = found or self._same_text(text)
+            existing = found or self.same_text(text)
             if existing is not None:
                 return self._merge(document, existing, text, shift)
 
@@ -428,7 +428,7 @@ class Writer:
         union = sorted(set().union(*names.values()))
         return pseudonymise_spans(self.pseudonymiser, text, spans, union)
 
-    def _same_text(self, text: str) -> Document | None:
+    def same_text(self, text: str) -> Document | None:
         """The (oldest) document whose stored text is ``text``."""
         if self._by_text is None:
             self._by_text = {}

@@ -1,0 +1,161 @@
+"""Placeholders of another project in an imported file: people of their own here.
+
+A pseudonymised export of project A names its people ``[Person 1]``, ``[Person 2]`` in
+A's numbering. Taken over unchanged into project B, A's ``[Person 1]`` would be B's
+``[Person 1]`` – another person: speaker counts would merge them, and erasing one
+(``forget --speaker``) would delete the other's statements too.
+
+The rule (decision 002, Nachtrag Sitzung 24): a number is **this project's** when it
+occurs in a source of the file that is already a document here (same text: the
+project's own export, also after coding in MAXQDA); its placeholders stay. Every other
+number is a **person of the file's project**: its own key entry (keyed by the file's
+project name and the number, so a re-import or a later export of the same project
+finds the same person), renumbered into this project's numbering in ascending order –
+the same number across all texts, descriptions (speakers) and names of the file, and
+the positions of selections follow the longer or shorter placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.core.formatting import plural
+from workbench.exchange.reader import Exchange, SourceIn
+from workbench.ingest.offsets import OffsetMap
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")
+
+
+def _numbers(texts: Iterable[str | None]) -> set[int]:
+    """The person numbers of the placeholders in ``texts``."""
+    return {int(m.group(1)) for t in texts if t for m in _PLACEHOLDER.finditer(t)}
+
+
+def _source_texts(source: SourceIn) -> list[str]:
+    """A source's text, name, title, selection descriptions and variable values."""
+    return [
+        source.text,
+        source.name,
+        source.title,
+        *(s.description for s in source.selections),
+        *(value for _, _, value in source.variables),
+    ]
+
+
+def _all_texts(x: Exchange) -> list[str | None]:
+    """Every text of the file a person's placeholder can be in."""
+    texts: list[str | None] = [t for source in x.sources for t in _source_texts(source)]
+    texts += [s.name for s in x.skipped]
+    texts += [t for c in x.cases for t in (c.name, c.description, *(v for _, _, v in c.variables))]
+    texts += [t for n in x.notes for t in (n.name, n.text, n.description)]
+    texts += [t for s in x.sets for t in (s.name, s.description)]
+    texts += [t for spec in x.specs for t in (spec.description, spec.example)]
+    return texts
+
+
+def _swap(text: str, mapping: dict[int, str]) -> tuple[str, OffsetMap]:
+    """``text`` with the mapped placeholders replaced, and old → new positions."""
+    out: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    cursor = new = 0
+    for m in _PLACEHOLDER.finditer(text):
+        placeholder = mapping.get(int(m.group(1)))
+        if placeholder is None:
+            continue
+        out.append(text[cursor : m.start()])
+        new += m.start() - cursor
+        edits.append((m.start(), m.end(), new, new + len(placeholder)))
+        out.append(placeholder)
+        new += len(placeholder)
+        cursor = m.end()
+    out.append(text[cursor:])
+    return "".join(out), OffsetMap(edits)
+
+
+def renumber_foreign(
+    x: Exchange, pseudonymiser: Pseudonymiser, stored: Callable[[str], object]
+) -> Exchange:
+    """``x`` with the placeholders of another project's people renumbered (rule above).
+
+    ``stored(text)`` is truthy when ``text`` is already a document of this project;
+    ``pseudonymiser`` (the project's, with its key) gives the new numbers and records
+    the key entries. Says in a notice which placeholders were renumbered.
+    """
+    ours: set[int] = set()
+    for source in x.sources:
+        if stored(source.text):
+            ours |= _numbers(_source_texts(source))
+    foreign = sorted(_numbers(_all_texts(x)) - ours)
+    if not foreign:
+        return x
+    # a number of this project's texts (maybe imported before it had a key entry) is taken
+    pseudonymiser.person_floor = max([pseudonymiser.person_floor, *ours])
+    project = x.project or Path(x.filename).stem
+    mapping = {
+        n: pseudonymiser.person(f"[person {n}] {project.casefold()}", f"[Person {n}] aus {project}")
+        for n in foreign
+    }
+    changed = {n: p for n, p in mapping.items() if p != f"[Person {n}]"}
+    if not changed:  # a new project takes over the file's numbering as it is
+        return x
+
+    def swap(text: str) -> str:
+        return _swap(text, changed)[0] if text else text
+
+    def values(items: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+        return tuple((guid, kind, swap(value)) for guid, kind, value in items)
+
+    sources = []
+    for source in x.sources:
+        text, shift = _swap(source.text, changed)
+        selections = tuple(
+            replace(
+                s, start=shift.start(s.start), end=shift.end(s.end), description=swap(s.description)
+            )
+            for s in source.selections
+        )
+        sources.append(
+            replace(
+                source,
+                text=text,
+                name=swap(source.name),
+                title=swap(source.title),
+                selections=selections,
+                variables=values(source.variables),
+            )
+        )
+    shown = ", ".join(f"[Person {n}] → {p}" for n, p in list(changed.items())[:3])
+    more = " …" if len(changed) > 3 else ""
+    notice = (
+        f"{plural(len(changed), 'Person', 'Personen')} aus dem Projekt „{project}“ neu "
+        f"nummeriert ({shown}{more}): ihre Platzhalter meinen dort andere Personen als "
+        "hier; jede ist hier eine eigene Person."
+    )
+    return replace(
+        x,
+        sources=tuple(sources),
+        skipped=tuple(replace(s, name=swap(s.name)) for s in x.skipped),
+        cases=tuple(
+            replace(
+                c,
+                name=swap(c.name) if c.name else None,
+                description=swap(c.description),
+                variables=values(c.variables),
+            )
+            for c in x.cases
+        ),
+        notes=tuple(
+            replace(n, name=swap(n.name), text=swap(n.text), description=swap(n.description))
+            for n in x.notes
+        ),
+        sets=tuple(replace(s, name=swap(s.name), description=swap(s.description)) for s in x.sets),
+        specs=tuple(
+            replace(spec, description=swap(spec.description), example=swap(spec.example))
+            for spec in x.specs
+        ),
+        notices=(*x.notices, notice),
+    )
