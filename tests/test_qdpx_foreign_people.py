@@ -161,3 +161,30 @@ def test_names_and_notes_of_the_file_follow_the_same_numbers(
     assert "Gespräch mit [Person 10]" in set(b.documents()["filename"])
     assert "[Person 11] bringt [Person 10] mit." in set(b.memos()["text"])
     b.close()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_another_projects_table_export_brings_people_of_its_own(tmp_path: Path, fmt: str) -> None:
+    """The same for a pseudonymised CSV/XLSX export (its origin is the file's name)."""
+    a = _project(tmp_path / "A", "a", A_VTT, "Wiesdorf")
+    table = tmp_path / f"a_export.{fmt}"
+    a.export_table(table, fmt)
+    a.close()
+    b = _project(tmp_path / "B", "b", B_VTT, "Opladen")
+    [result] = b.import_files([table])
+    assert _speakers(b, table.name) == ["[Person 10]", "[Person 11]"]
+    texts = list(b.segments().query("document == @table.name").text)
+    assert texts[1].endswith("sagt auch [Person 10].")
+    assert any(f"2 Personen aus „{table.name}“ neu nummeriert" in n for n in result.notices)
+    assert forget(b, speaker="Ayşe Yılmaz", dry_run=True).counts["statements"] == 1
+    # B's own export, imported into B, keeps B's people (one person, not two).
+    own = tmp_path / f"b_export.{fmt}"
+    b.export_table(own, fmt)
+    [back] = b.import_files([own])
+    assert _speakers(b, own.name) == [
+        *(f"[Person {n}]" for n in range(1, 10)),
+        "[Person 10]",
+        "[Person 11]",
+    ]
+    assert not any("neu nummeriert" in n for n in back.notices)
+    b.close()

@@ -26,6 +26,7 @@ from workbench.core.fileio import atomic_path
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
+from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import import_wave, left_out, stored_documents
 from workbench.ingest.table import TableMapping
@@ -197,15 +198,20 @@ class Project(CodingMixin):
                 stored = stored_documents(session)
                 skip = left_out(parsed, stored, import_wave(session, wave))
             writer = Writer(session, wave=wave)
+            stored = stored_statements(session)  # another export's "[Person N]": decision 002
             for (path, document), skipped in zip(parsed, skip, strict=True):
                 if skipped is not None:
                     results.append(skipped)
                     continue
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)
-                results.append(
-                    writer.write(document, fixed_workshop, fixed_district, names, add_districts)
+                document, renumbered = renumber_rows(document, writer.pseudonymiser, stored)
+                result = writer.write(
+                    document, fixed_workshop, fixed_district, names, add_districts
                 )
+                if renumbered:
+                    result = replace(result, notices=(*result.notices, renumbered))
+                results.append(result)
         return results
 
     def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:

@@ -17,22 +17,18 @@ the positions of selections follow the longer or shorter placeholder.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.core.formatting import plural
 from workbench.exchange.reader import Exchange, SourceIn
-from workbench.ingest.offsets import OffsetMap
+from workbench.ingest.foreign_people import (
+    foreign_people,
+    person_numbers,
+    renumbered_notice,
+    swap_placeholders,
+)
 from workbench.ingest.pseudonymise import Pseudonymiser
-
-_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")
-
-
-def _numbers(texts: Iterable[str | None]) -> set[int]:
-    """The person numbers of the placeholders in ``texts``."""
-    return {int(m.group(1)) for t in texts if t for m in _PLACEHOLDER.finditer(t)}
 
 
 def _source_texts(source: SourceIn) -> list[str]:
@@ -57,25 +53,6 @@ def _all_texts(x: Exchange) -> list[str | None]:
     return texts
 
 
-def _swap(text: str, mapping: dict[int, str]) -> tuple[str, OffsetMap]:
-    """``text`` with the mapped placeholders replaced, and old → new positions."""
-    out: list[str] = []
-    edits: list[tuple[int, int, int, int]] = []
-    cursor = new = 0
-    for m in _PLACEHOLDER.finditer(text):
-        placeholder = mapping.get(int(m.group(1)))
-        if placeholder is None:
-            continue
-        out.append(text[cursor : m.start()])
-        new += m.start() - cursor
-        edits.append((m.start(), m.end(), new, new + len(placeholder)))
-        out.append(placeholder)
-        new += len(placeholder)
-        cursor = m.end()
-    out.append(text[cursor:])
-    return "".join(out), OffsetMap(edits)
-
-
 def renumber_foreign(
     x: Exchange, pseudonymiser: Pseudonymiser, stored: Callable[[str], object]
 ) -> Exchange:
@@ -88,30 +65,21 @@ def renumber_foreign(
     ours: set[int] = set()
     for source in x.sources:
         if stored(source.text):
-            ours |= _numbers(_source_texts(source))
-    foreign = sorted(_numbers(_all_texts(x)) - ours)
-    if not foreign:
-        return x
-    # a number of this project's texts (maybe imported before it had a key entry) is taken
-    pseudonymiser.person_floor = max([pseudonymiser.person_floor, *ours])
+            ours |= person_numbers(_source_texts(source))
     project = x.project or Path(x.filename).stem
-    mapping = {
-        n: pseudonymiser.person(f"[person {n}] {project.casefold()}", f"[Person {n}] aus {project}")
-        for n in foreign
-    }
-    changed = {n: p for n, p in mapping.items() if p != f"[Person {n}]"}
-    if not changed:  # a new project takes over the file's numbering as it is
+    changed = foreign_people(pseudonymiser, person_numbers(_all_texts(x)), ours, project)
+    if not changed:  # none, or a new project takes over the file's numbering as it is
         return x
 
     def swap(text: str) -> str:
-        return _swap(text, changed)[0] if text else text
+        return swap_placeholders(text, changed)[0] if text else text
 
     def values(items: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
         return tuple((guid, kind, swap(value)) for guid, kind, value in items)
 
     sources = []
     for source in x.sources:
-        text, shift = _swap(source.text, changed)
+        text, shift = swap_placeholders(source.text, changed)
         selections = tuple(
             replace(
                 s, start=shift.start(s.start), end=shift.end(s.end), description=swap(s.description)
@@ -128,13 +96,7 @@ def renumber_foreign(
                 variables=values(source.variables),
             )
         )
-    shown = ", ".join(f"[Person {n}] → {p}" for n, p in list(changed.items())[:3])
-    more = " …" if len(changed) > 3 else ""
-    notice = (
-        f"{plural(len(changed), 'Person', 'Personen')} aus dem Projekt „{project}“ neu "
-        f"nummeriert ({shown}{more}): ihre Platzhalter meinen dort andere Personen als "
-        "hier; jede ist hier eine eigene Person."
-    )
+    notice = renumbered_notice(changed, f"dem Projekt „{project}“")
     return replace(
         x,
         sources=tuple(sources),
