@@ -188,3 +188,30 @@ def test_another_projects_table_export_brings_people_of_its_own(tmp_path: Path, 
     ]
     assert not any("neu nummeriert" in n for n in back.notices)
     b.close()
+
+
+def test_a_transcript_both_projects_hold_does_not_make_the_others_numbers_ours(
+    tmp_path: Path,
+) -> None:
+    """The same chat imported into A and into B has the same text (no name in it), but
+    each project numbers its speakers: A's speakers stay A's people in B."""
+    shared = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Kemal Öztürk>Mehr Licht am Bahnhof.\n\n"
+        "00:00:03.000 --> 00:00:04.000\n<v Fatma Karagöz>Und eine Toilette.\n"
+    )
+    a = _project(tmp_path / "A", "gemeinsam", shared, "Wiesdorf")
+    later = tmp_path / "a2.vtt"
+    later.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Kemal Öztürk>Noch ein Nachtrag.\n",
+        encoding="utf-8",
+    )
+    a.import_files([later], district="Wiesdorf")
+    assert _speakers(a, "a2.vtt") == ["[Person 1]"]  # Öztürk in A
+    export_qdpx(a, tmp_path / "a.qdpx")
+    a.close()
+    b = _project(tmp_path / "B", "b", B_VTT, "Opladen")
+    b.import_files([tmp_path / "gemeinsam.vtt"], district="Wiesdorf", allow_duplicates=True)
+    assert _speakers(b, "gemeinsam.vtt") == ["[Person 10]", "[Person 11]"]
+    import_qdpx(b, tmp_path / "a.qdpx")
+    assert _speakers(b, "a2.vtt") == ["[Person 12]"]  # not B's [Person 1], Yılmaz
+    b.close()

@@ -6,8 +6,8 @@ A's numbering. Taken over unchanged into project B, A's ``[Person 1]`` would be 
 (``forget --speaker``) would delete the other's statements too.
 
 The rule (decision 002, Nachtrag Sitzung 24): a number is **this project's** when it
-occurs in a source of the file that is already a document here (same text: the
-project's own export, also after coding in MAXQDA); its placeholders stay. Every other
+is named by a document here whose text a source of the file has, or by its statements
+(the project's own export, also after coding in MAXQDA); its placeholders stay. Every other
 number is a **person of the file's project**: its own key entry (keyed by the file's
 project name and the number, so a re-import or a later export of the same project
 finds the same person), renumbered into this project's numbering in ascending order –
@@ -17,18 +17,18 @@ the positions of selections follow the longer or shorter placeholder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from workbench.exchange.reader import Exchange, SourceIn
 from workbench.ingest.foreign_people import (
+    document_people,
     foreign_people,
     person_numbers,
     renumbered_notice,
     swap_placeholders,
 )
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.writer import Writer
 
 
 def _source_texts(source: SourceIn) -> list[str]:
@@ -53,19 +53,19 @@ def _all_texts(x: Exchange) -> list[str | None]:
     return texts
 
 
-def renumber_foreign(
-    x: Exchange, pseudonymiser: Pseudonymiser, stored: Callable[[str], object]
-) -> Exchange:
+def renumber_foreign(x: Exchange, writer: Writer) -> Exchange:
     """``x`` with the placeholders of another project's people renumbered (rule above).
 
-    ``stored(text)`` is truthy when ``text`` is already a document of this project;
-    ``pseudonymiser`` (the project's, with its key) gives the new numbers and records
-    the key entries. Says in a notice which placeholders were renumbered.
+    ``writer`` knows the project's documents; its pseudonymiser (the project's, with its
+    key) gives the new numbers and records the key entries. Says in a notice which
+    placeholders were renumbered.
     """
     ours: set[int] = set()
     for source in x.sources:
-        if stored(source.text):
-            ours |= person_numbers(_source_texts(source))
+        document = writer.same_text(source.text)
+        if document is not None:  # what this project's document and statements name
+            ours |= document_people(writer.session, document)
+    pseudonymiser = writer.pseudonymiser
     project = x.project or Path(x.filename).stem
     changed = foreign_people(pseudonymiser, person_numbers(_all_texts(x)), ours, project)
     if not changed:  # none, or a new project takes over the file's numbering as it is

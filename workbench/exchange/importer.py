@@ -110,7 +110,7 @@ def import_qdpx_files(
         writer = Writer(session)
         # Check everything first, with the project's districts and pseudonym key.
         districts = [d.name for d in writer.districts.values()]
-        here = [renumber_foreign(x, writer.pseudonymiser, writer.same_text) for x in exchanges]
+        here = [renumber_foreign(x, writer) for x in exchanges]  # another project's people
         bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in here]
         results = []
         for bundle in bundles:

@@ -3,8 +3,8 @@
 A pseudonymised export of project A (REFI-QDA, CSV, XLSX) names its people ``[Person 1]``,
 ``[Person 2]`` in A's numbering; in project B they are other people than B's
 ``[Person 1]`` (decision 002, Nachtrag Sitzung 24). A number is **this project's** when
-it occurs in a part of the file this project already holds (a REFI-QDA source that is a
-document here, a table row whose text is a statement here: the project's own export);
+this project's document or statement names it whose text a part of the file has (a
+REFI-QDA source, a table row: the project's own export);
 every other number is a person of the file's origin with its own key entry (keyed by the
 origin and the number: a re-import finds the same person), renumbered in ascending order
 into this project's numbering. :func:`renumber_rows` does it for table-like imports;
@@ -26,7 +26,7 @@ from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
-from workbench.store import Segment
+from workbench.store import Document, Segment
 
 PLACEHOLDER = re.compile(r"\[Person (\d+)\]")
 
@@ -83,17 +83,32 @@ def renumbered_notice(changed: dict[int, str], where: str) -> str:
     )
 
 
-def stored_statements(session: Session) -> Callable[[str], bool]:
-    """Whether a text is a statement of the project (read once, when first asked)."""
-    texts: set[str] | None = None
+def stored_statements(session: Session) -> Callable[[str], set[int] | None]:
+    """For a text that is a statement of the project, the person numbers its stored
+    statements name (text, role, attributes such as the speaker); else ``None``."""
+    people: dict[str, set[int]] | None = None
 
-    def stored(text: str) -> bool:
-        nonlocal texts
-        if texts is None:
-            texts = set(session.scalars(select(Segment.text)))
-        return text in texts
+    def stored(text: str) -> set[int] | None:
+        nonlocal people
+        if people is None:
+            people = {}
+            rows = session.execute(select(Segment.text, Segment.speaker_role, Segment.attributes))
+            for said, role, attributes in rows:
+                found = person_numbers([said, role, *(attributes or {}).values()])
+                people.setdefault(said, set()).update(found)
+        return people.get(text)
 
     return stored
+
+
+def document_people(session: Session, document: Document) -> set[int]:
+    """The person numbers a stored document's text and its statements name."""
+    rows = session.execute(
+        select(Segment.speaker_role, Segment.attributes).where(Segment.document_id == document.id)
+    )
+    return person_numbers(
+        [document.text, *(v for role, attrs in rows for v in (role, *(attrs or {}).values()))]
+    )
 
 
 def _segment_texts(seg: ParsedSegment) -> list[Any]:
@@ -101,7 +116,9 @@ def _segment_texts(seg: ParsedSegment) -> list[Any]:
 
 
 def renumber_rows(
-    document: ParsedDocument, pseudonymiser: Pseudonymiser, stored: Callable[[str], bool]
+    document: ParsedDocument,
+    pseudonymiser: Pseudonymiser,
+    stored: Callable[[str], set[int] | None],
 ) -> tuple[ParsedDocument, str | None]:
     """A laid-out document (table, protocol) with another origin's people renumbered
     (rule above; the origin is the file's name), and the notice saying so."""
@@ -111,7 +128,7 @@ def renumber_rows(
     found |= person_numbers([document.title, document.workshop])
     if not found:
         return document, None
-    ours = person_numbers(t for s in document.segments if stored(s.text) for t in _segment_texts(s))
+    ours = {n for s in document.segments for n in stored(s.text) or ()}
     origin = Path(document.filename).name
     changed = foreign_people(pseudonymiser, found, ours, origin)
     if not changed:
