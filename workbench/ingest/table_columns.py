@@ -238,8 +238,10 @@ def segment_code_column(
 
     >>> from workbench.ingest.table import TableMapping
     >>> head, mapping = ["Dokumentname", "Code", "Segment"], TableMapping(coder="A")
-    >>> segment_code_column("s.csv", head, [], mapping)
+    >>> segment_code_column("s.csv", head, [(2, ["a.docx", "Bedarf", "Mehr Bänke"])], mapping)
     'Code'
+    >>> segment_code_column("s.csv", head, [(2, ["a.docx", "", "Mehr Bänke"])], mapping) is None
+    True
     >>> segment_code_column("k.csv", ["Code", "Text"], [], mapping) is None  # a card's code
     True
     """
@@ -250,6 +252,10 @@ def segment_code_column(
     if not is_segment_list(text, segment_place(header, taken) is not None):
         return None
     found = _only_column(header, taken | {text}, CODE_HEADERS)
+    if found and not any(
+        found[0] < len(values) and str(values[found[0]] or "").strip() for _, values in records
+    ):
+        return None  # no segment coded (the Werkbank's own export of uncoded statements)
     if found and not mapping.coder:
         raise InputError(
             "Liste codierter Segmente (MAXQDA, ATLAS.ti) mit Codes in Spalte "
