@@ -216,6 +216,11 @@ def _check_segment(
         )
 
 
+def _no_evidence(recommendation_id: int) -> str:
+    """The problem of a recommendation that cites no statement of its own."""
+    return f"hat keine Belege (workbench recommend link {recommendation_id} --segment DOK:ID)"
+
+
 def problem_text(link: str, target: str, problem: str) -> str:
     """One problem of a recommendation's chain as a line: what is broken and why (a problem
     of the recommendation itself is said without naming it twice)."""
@@ -292,6 +297,10 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
                 }
             )
             _check_segment(snap, e["segment_id"], (e["document"], e["source_id"]), problems)
+        if not evidence:  # none linked, or its only statements were removed (`forget`)
+            problems.append(
+                (LINK_RECOMMENDATION, f"Empfehlung {rec['id']}", _no_evidence(rec["id"]))
+            )
         unique = sorted(set(problems), key=lambda p: (LINKS.index(p[0]), p[1], p[2]))
         result.append(
             {
@@ -307,7 +316,7 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
 def check_provenance(project: Project, run_id: int | None = None) -> pd.DataFrame:
     """Every broken link of every recommendation's chain (empty: all chains complete).
 
-    Checked: the recommendation has a need cluster; each linked cluster still exists in
+    Checked: the recommendation has a need cluster and evidence; each linked cluster still exists in
     the need run (default: latest); each of its segments and each evidence segment
     exists, its document exists and belongs to a workshop, and that workshop exists.
     """

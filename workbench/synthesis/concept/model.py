@@ -422,8 +422,6 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
             checks.add(where, f"Nachweiskette unterbrochen – {problem}.")
         if not rec.actors:
             checks.add(where, "nennt keine verantwortlichen Akteure.")
-        if not rec.evidence:
-            checks.add(where, "hat keine Belege (workbench recommend link NR --segment DOK:ID).")
 
     unassigned = tuple(
         r.recommendation_id for r in recs.values() if r.scope == CITYWIDE and r.recommendation_id

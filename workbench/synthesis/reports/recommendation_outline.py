@@ -23,6 +23,7 @@ from workbench.synthesis.reports.model import (
 )
 
 NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
+NOT_OWN_EVIDENCE = "Keine eigenen Belege; typische Aussagen der verknüpften Bedarfe:"
 
 
 def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -> None:
@@ -61,9 +62,12 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
         if items:
             out.add(Bullets(tuple(items)))
         cited = [e["segment_id"] for e in rec["evidence"] if e["exists"]]
-        if not cited:  # no own evidence: the linked clusters' representative quotes
+        typical = not cited  # no own evidence: the linked clusters' representative quotes
+        if typical:
             cited = [q for n in rec["needs"] if n["current"] for q in n["current"]["quotes"]]
         shown = [s for s in dict.fromkeys(cited) if s in data.segments.index][:max_quotes]
+        if typical and shown:  # said, so that nobody takes them for its evidence
+            out.text(NOT_OWN_EVIDENCE, "note")
         for segment_id in shown:
             out.add(quote(data, segment_id))
         if rec["problems"]:

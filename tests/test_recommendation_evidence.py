@@ -1,0 +1,100 @@
+"""What a recommendation's evidence is, and that report, `recommend check` and konzept say
+the same about it: a recommendation without statements of its own, one that cites another
+district's statements."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.analysis.needs import NeedParams, run_needs
+from workbench.cli.main import main
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.concept import build_concept
+from workbench.synthesis.reports import render
+
+PROTOCOLS = {
+    "buerrig.md": ("Bürrig", [
+        "Wir brauchen mehr Plätze in der Tagespflege für Ältere.",
+        "Die Seniorinnen und Senioren brauchen Begleitung zu Arztterminen.",
+        "Es braucht einen Jugendtreff mit offenen Zeiten am Abend.",
+        "Die Jugendlichen haben am Abend keinen Ort und sind auf der Straße.",
+    ]),
+    "luetzenkirchen.md": ("Lützenkirchen", [
+        "Ältere Menschen brauchen mehr Plätze in der Tagespflege.",
+        "Der Stadtteil braucht eine bessere Busverbindung in die Innenstadt.",
+    ]),
+    "quettingen.md": ("Quettingen", [
+        "Die Busse fahren abends nur stündlich in die Innenstadt.",
+        "Für Jugendliche fehlt ein offener Treff am Abend.",
+    ]),
+}  # fmt: skip
+
+
+@pytest.fixture
+def quarters(tmp_path: Path) -> Project:
+    """Three districts with a few protocol statements each, clustered as needs."""
+    project = Project.create(tmp_path / "p", districts=["Bürrig", "Lützenkirchen", "Quettingen"])
+    files = []
+    for name, (district, lines) in PROTOCOLS.items():
+        path = tmp_path / name
+        items = "\n".join(f"- {line}" for line in lines)
+        path.write_text(
+            f"---\nworkshop: Workshop {district}\ndistrict: {district}\ndate: 2021-03-03\n---\n\n"
+            f"## Bedarfe\n\n{items}\n",
+            encoding="utf-8",
+        )
+        files.append(path)
+    project.import_files(files)
+    run_needs(project, NeedParams(segments="all"), progress=False)
+    yield project
+    project.close()
+
+
+def _cluster_of(project: Project, document: str, source_id: str) -> int:
+    from workbench.analysis import needs
+
+    table = needs.assignments(project)
+    hit = table[(table["document"] == document) & (table["source_id"] == source_id)]
+    return int(hit["cluster"].iloc[0])
+
+
+def _report_text(project: Project, district: str | None = None) -> str:
+    page = render(project, "html", district=district).decode("utf-8")
+    page = re.sub(r"<script.*?</script>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_a_recommendation_whose_only_evidence_was_forgotten_is_not_complete(
+    quarters: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(quarters.path)]
+    new = rec.add_recommendation(quarters, "Tagespflege ausbauen", scope="Bürrig",
+                                 actors=["Verwaltung"])  # fmt: skip
+    rec.link_need(quarters, new, _cluster_of(quarters, "buerrig.md", "1"))
+    rec.link_evidence(quarters, new, [("buerrig.md", "1")])
+    assert main([*base, "recommend", "check"]) == 0
+    assert "Nachweiskette vollständig." in _report_text(quarters)
+    capsys.readouterr()
+    assert main([*base, "forget", "--source", "1", "--document", "buerrig.md"]) == 0
+    capsys.readouterr()
+
+    # recommend check: the chain is not complete without a statement of its own
+    assert main([*base, "recommend", "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"Empfehlung {new}: hat keine Belege" in out
+    # the report says what the quotes it shows are, and that the chain is not complete
+    text = _report_text(quarters)
+    section = text.split(f"Empfehlung {new}: Tagespflege ausbauen", 1)[1]
+    assert "Keine eigenen Belege; typische Aussagen der verknüpften Bedarfe:" in section
+    assert "Nachweiskette vollständig" not in section
+    assert "Nachweiskette unterbrochen: hat keine Belege" in section
+    # konzept says it once, as the chain's problem, and does not call the chain complete
+    concept = build_concept(quarters)
+    mine = [w.message for w in concept.warnings if w.where.startswith(f"Empfehlung {new}")]
+    assert len([m for m in mine if "keine Belege" in m]) == 1
+    assert not rec.chain(quarters)["recommendations"][0]["complete"]
