@@ -98,3 +98,31 @@ def test_a_recommendation_whose_only_evidence_was_forgotten_is_not_complete(
     mine = [w.message for w in concept.warnings if w.where.startswith(f"Empfehlung {new}")]
     assert len([m for m in mine if "keine Belege" in m]) == 1
     assert not rec.chain(quarters)["recommendations"][0]["complete"]
+
+
+def test_a_district_recommendation_citing_another_district_gets_a_hint(
+    quarters: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(quarters.path)]
+    bus = _cluster_of(quarters, "luetzenkirchen.md", "2")
+    new = rec.add_recommendation(quarters, "Busse abends öfter", scope="Quettingen",
+                                 actors=["Verkehrsbetrieb"])  # fmt: skip
+    rec.link_need(quarters, new, bus)
+    rec.link_evidence(quarters, new, [("quettingen.md", "1"), ("luetzenkirchen.md", "2")])
+    city = rec.add_recommendation(quarters, "Busnetz der Stadt", actors=["Verkehrsbetrieb"])
+    rec.link_need(quarters, city, bus)  # city-wide: statements of any district are its own
+    rec.link_evidence(quarters, city, [("luetzenkirchen.md", "2"), ("quettingen.md", "1")])
+    hint = "Beleg luetzenkirchen.md:2 stammt aus Lützenkirchen, die Empfehlung gilt für Quettingen"
+
+    # a hint, not a broken chain: check still exits 0 and says so
+    assert main([*base, "recommend", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Alle Nachweisketten sind vollständig." in out
+    assert f"Prüfhinweis: Empfehlung {new}: {hint}." in out
+    assert out.count("Prüfhinweis") == 1  # not for the city-wide one, nor Quettingen's own
+    concept = build_concept(quarters)
+    assert [
+        (w.where.split(":")[0], w.message) for w in concept.warnings if "stammt" in w.message
+    ] == [(f"Empfehlung {new}", f"{hint}.")]
+    section = _report_text(quarters).split(f"Empfehlung {new}: Busse abends öfter", 1)[1]
+    assert f"Prüfhinweis: {hint}." in section.split(f"Empfehlung {city}:")[0]

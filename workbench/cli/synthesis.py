@@ -123,11 +123,12 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         problems = rec.check_provenance(project)
         if problems.empty:
             print("Alle Nachweisketten sind vollständig.")
-            return 0
         for p in problems.itertuples():
             line = rec.problem_text(p.link, p.target, p.problem)
             print(f"Empfehlung {p.recommendation_id}: {line}")
-        return EXIT_BROKEN
+        for number, note in rec.provenance_notes(project):  # hints, not broken links
+            print(f"Prüfhinweis: Empfehlung {number}: {note}.")
+        return 0 if problems.empty else EXIT_BROKEN
     elif action == "export":
         if args.out == "-":
             sys.stdout.write(

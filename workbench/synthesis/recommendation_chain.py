@@ -32,7 +32,9 @@ from sqlalchemy import select
 
 from workbench.analysis.need_clusters import ClusterMatch, latest_memberships, match_cluster
 from workbench.core.fileio import write_atomic
+from workbench.core.formatting import MISSING_DISTRICT
 from workbench.store import (
+    CITYWIDE,
     District,
     Document,
     Recommendation,
@@ -285,9 +287,16 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
             for segment_id in members:
                 _check_segment(snap, segment_id, None, problems)
         evidence = []
+        notes = []  # not broken, but worth a look: a district's evidence from another one
         for e in (e for e in snap.evidence if e["recommendation_id"] == rec["id"]):
             exists = e["segment_id"] in snap.segments
             ref = _segment_ref(snap, e["segment_id"]) if exists else e
+            elsewhere = exists and ref["district"] not in (CITYWIDE, MISSING_DISTRICT)
+            if elsewhere and rec["scope"] not in (CITYWIDE, ref["district"]):
+                notes.append(
+                    f"Beleg {ref['document']}:{ref['source_id']} stammt aus "
+                    f"{ref['district']}, die Empfehlung gilt für {rec['scope']}"
+                )
             evidence.append(
                 {
                     "segment_id": e["segment_id"],
@@ -308,6 +317,7 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
                 "needs": needs,
                 "evidence": evidence,
                 "problems": [{"link": p[0], "target": p[1], "problem": p[2]} for p in unique],
+                "notes": notes,
             }
         )
     return result
@@ -327,6 +337,14 @@ def check_provenance(project: Project, run_id: int | None = None) -> pd.DataFram
         for problem in rec["problems"]
     ]
     return pd.DataFrame(rows, columns=list(PROBLEM_COLUMNS)).astype(PROBLEM_COLUMNS)
+
+
+def provenance_notes(project: Project, run_id: int | None = None) -> list[tuple[int, str]]:
+    """Hints that are no broken link: (recommendation id, text), e.g. a district's
+    recommendation citing a statement of another district."""
+    return [
+        (rec["id"], note) for rec in _chain(read_snapshot(project, run_id)) for note in rec["notes"]
+    ]
 
 
 def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:

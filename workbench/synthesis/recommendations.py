@@ -50,6 +50,7 @@ from workbench.synthesis.recommendation_chain import (
     check_provenance,
     export_chain,
     problem_text,
+    provenance_notes,
     read_snapshot,
     resolve_link,
 )
@@ -445,6 +446,7 @@ __all__ = [
     "link_need",
     "need_links",
     "problem_text",
+    "provenance_notes",
     "recommendations",
     "unlink",
     "update_recommendation",

@@ -117,6 +117,7 @@ class RecommendationEntry:
     evidence: tuple[Statement | MissingStatement, ...]
     problems: tuple[str, ...]
     cited: tuple[str, ...]  # the districts its evidence comes from
+    notes: tuple[str, ...] = ()  # hints that are no broken link (evidence from elsewhere)
 
     @property
     def citywide(self) -> bool:
@@ -252,6 +253,7 @@ def _entry(rec: dict[str, Any], segments: pd.DataFrame) -> RecommendationEntry:
         evidence=tuple(evidence),
         problems=tuple(problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]),
         cited=tuple(sorted(cited)),
+        notes=tuple(rec.get("notes", ())),
     )
 
 
@@ -422,6 +424,8 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
             checks.add(where, f"Nachweiskette unterbrochen – {problem}.")
         if not rec.actors:
             checks.add(where, "nennt keine verantwortlichen Akteure.")
+        for note in rec.notes:
+            checks.add(where, f"{note}.")
 
     unassigned = tuple(
         r.recommendation_id for r in recs.values() if r.scope == CITYWIDE and r.recommendation_id

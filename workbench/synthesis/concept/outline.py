@@ -145,6 +145,8 @@ class _Writer:
                 _quote(out, item)
         else:
             out.text("Keine Belege verknüpft.", "note")
+        for note in rec.notes:
+            out.text(f"Prüfhinweis: {note}.", "note")
         if rec.problems:
             out.text("Nachweiskette unterbrochen:", "note")
             out.add(Bullets(rec.problems))

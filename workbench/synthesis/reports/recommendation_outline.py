@@ -70,6 +70,8 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
             out.text(NOT_OWN_EVIDENCE, "note")
         for segment_id in shown:
             out.add(quote(data, segment_id))
+        for note in rec.get("notes", ()):
+            out.text(f"Prüfhinweis: {note}.", "note")
         if rec["problems"]:
             out.text("Nachweiskette unterbrochen:", "note")
             out.add(
