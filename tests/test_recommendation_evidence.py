@@ -126,3 +126,48 @@ def test_a_district_recommendation_citing_another_district_gets_a_hint(
     ] == [(f"Empfehlung {new}", f"{hint}.")]
     section = _report_text(quarters).split(f"Empfehlung {new}: Busse abends öfter", 1)[1]
     assert f"Prüfhinweis: {hint}." in section.split(f"Empfehlung {city}:")[0]
+
+
+def _dissolve(project: Project, linked: set[int]) -> None:
+    """A need run with one cluster of the statements outside ``linked`` (that cluster is gone)."""
+    from workbench.analysis import needs
+
+    members = sorted(int(s) for s in project.segments()["segment_id"] if int(s) not in linked)
+    with project.transaction() as session:
+        run = needs.NeedRun(params={}, corpus_hash="test", versions={}, clusters=[
+            {"cluster": 0, "label": "Alles", "keywords": [], "size": len(members),
+             "districts": [], "n_districts": 0, "scope": needs.DISTRICT_SPECIFIC, "quotes": [],
+             "quote_segment_ids": members[:1]},
+        ])  # fmt: skip
+        session.add(run)
+        session.flush()
+        session.add_all(
+            needs.NeedAssignment(run_id=run.id, segment_id=m, cluster=0) for m in members
+        )
+
+
+def test_the_public_site_names_no_run_cluster_or_command(quarters: Project) -> None:
+    from workbench.synthesis.site import build_site
+
+    new = rec.add_recommendation(quarters, "Tagespflege ausbauen", scope="Bürrig")
+    first = int(quarters.segments()["segment_id"].min())
+    rec.link_need(quarters, new, _cluster_of(quarters, "buerrig.md", "1"))
+    rec.link_evidence(quarters, new, [first])  # the statement outside the new run's cluster
+    link = rec.need_links(quarters).iloc[0]
+    label = link["linked_label"]
+    _dissolve(quarters, {int(m) for m in link["members"]})
+    rec.unlink(quarters, new, segment_id=first)  # and no evidence
+    team = _report_text(quarters)
+    assert "(Lauf 1, Cluster" in team and f"recommend link {new}" in team  # the team's handles
+    files, _ = build_site(quarters)
+    pages = [c.decode("utf-8") for n, c in files.items() if n.endswith(".html")]
+    pages = [p for p in pages if f"Empfehlung {new}: Tagespflege" in p]
+    assert len(pages) == 2  # the report and Bürrig's profile
+    for page in pages:  # the recommendation's part: up to the next heading
+        part = re.split(r"<h[1-3][ >]", page.split(f"Empfehlung {new}: Tagespflege", 1)[1])[0]
+        section = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+        assert "Nachweiskette unterbrochen:" in section
+        assert f"Bedarf „{label}“: in der aktuellen Bedarfsanalyse nicht mehr vorhanden" in section
+        assert "hat keine Belege" in section
+        assert not re.search(r"Lauf \d|Cluster \d", section)
+        assert "workbench" not in section

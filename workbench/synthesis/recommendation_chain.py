@@ -23,6 +23,7 @@ whose cluster has dissolved is reported rather than silently re-pointed.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -227,6 +228,22 @@ def problem_text(link: str, target: str, problem: str) -> str:
     """One problem of a recommendation's chain as a line: what is broken and why (a problem
     of the recommendation itself is said without naming it twice)."""
     return problem if link == LINK_RECOMMENDATION else f"{link} {target}: {problem}"
+
+
+# what the public site leaves out of a problem: run and cluster numbers, statement ids and
+# the team's commands (the formats written by _chain and _check_segment)
+_INTERNAL = re.compile(r"\s*\((?:Lauf \d+, Cluster \d+|id \d+|workbench [^)]*)\)")
+
+
+def public_problem_text(link: str, target: str, problem: str) -> str:
+    """A problem as :func:`problem_text`, for readers outside the team: without run and
+    cluster numbers, statement ids or commands."""
+    if link == LINK_CLUSTER:
+        gone = "keine Bedarfsanalyse vorhanden" if "Bedarfslauf" in problem else (
+            "in der aktuellen Bedarfsanalyse nicht mehr vorhanden"
+        )  # fmt: skip
+        return f"Bedarf {_INTERNAL.sub('', target)}: {gone}"
+    return problem_text(link, _INTERNAL.sub("", target), _INTERNAL.sub("", problem))
 
 
 def _chain(snap: Snapshot) -> list[dict[str, Any]]:

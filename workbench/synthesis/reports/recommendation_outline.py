@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.core.formatting import MISSING, text_or
 from workbench.store import CITYWIDE
-from workbench.synthesis.recommendation_chain import problem_text
+from workbench.synthesis.recommendation_chain import problem_text, public_problem_text
 from workbench.synthesis.reports.model import (
     Bullets,
     OutlineBuilder,
@@ -74,12 +74,9 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
             out.text(f"Prüfhinweis: {note}.", "note")
         if rec["problems"]:
             out.text("Nachweiskette unterbrochen:", "note")
+            said = public_problem_text if data.public else problem_text  # no team's ids
             out.add(
-                Bullets(
-                    tuple(
-                        problem_text(p["link"], p["target"], p["problem"]) for p in rec["problems"]
-                    )
-                )
+                Bullets(tuple(said(p["link"], p["target"], p["problem"]) for p in rec["problems"]))
             )
         else:
             out.text("Nachweiskette vollständig.", "meta")
