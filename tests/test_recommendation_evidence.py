@@ -171,3 +171,32 @@ def test_the_public_site_names_no_run_cluster_or_command(quarters: Project) -> N
         assert "hat keine Belege" in section
         assert not re.search(r"Lauf \d|Cluster \d", section)
         assert "workbench" not in section
+
+
+def test_districts_on_the_command_line_may_be_typed_without_umlauts(
+    quarters: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(quarters.path)]
+    assert main([*base, "recommend", "add", "Busse öfter", "--scope", "luetzenkirchen"]) == 0
+    assert main([*base, "recommend", "edit", "1", "--scope", "BÜRRIG"]) == 0
+    assert rec.recommendations(quarters)["scope"].tolist() == ["Bürrig"]
+    out = tmp_path / "profil.html"
+    assert main([*base, "report", "--format", "html", "--district", "buerrig", str(out)]) == 0
+    assert "Sozialraumprofil Bürrig (html)" in capsys.readouterr().out
+    assert "<h1" in out.read_text(encoding="utf-8") and "Bürrig" in out.read_text(encoding="utf-8")
+    values = tmp_path / "indikatoren.csv"
+    values.write_text(
+        "district;indicator;year;value;unit;source\nGesamtstadt;Quote;2021;5,5;%;Amt\n"
+        "luetzenkirchen;Quote;2021;4,1;%;Amt\nBUERRIG;Quote;2021;6,1;%;Amt\n",
+        encoding="utf-8",
+    )
+    assert main([*base, "indicators", "--import", str(values), "--district", "buerrig"]) == 0
+    shown = capsys.readouterr().out
+    assert "Bürrig,Quote,2021,6.1" in shown and "Lützenkirchen" not in shown
+    # typos stay errors; a name that fits two districts names both
+    assert main([*base, "report", "--format", "html", "--district", "Bürig", str(out)]) == 2
+    assert "Unbekannter Sozialraum 'Bürig'" in capsys.readouterr().err
+    quarters.add_districts(["Straße", "Strasse"])
+    assert main([*base, "recommend", "add", "Ampel", "--scope", "STRASSE"]) == 2
+    assert "mehrdeutig: Strasse, Straße" in capsys.readouterr().err
+    assert main([*base, "recommend", "add", "Ampel", "--scope", "Straße"]) == 0  # exact wins

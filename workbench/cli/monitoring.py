@@ -70,7 +70,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
 
         district = args.district
         if district != MISSING_DISTRICT:
-            check_district(district, list(project.districts()["district"]))
+            district = check_district(district, list(project.districts()["district"]))
         # the city-wide statements are the comparison's row "ohne Sozialraum"
         table = result.district(MISSING_DISTRICT if district == CITYWIDE else district)
     if args.out:

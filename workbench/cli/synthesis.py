@@ -147,6 +147,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from workbench.synthesis.reports.model import latest_stale_notes
 
     project = open_project(args)
+    if args.district:  # named as stored ("buerrig" is Bürrig), also in the line below
+        from workbench.synthesis.indicators import check_district
+
+        args.district = check_district(args.district, list(project.districts()["district"]))
     out = write_report(
         project, args.out, args.format, district=args.district,
         max_quotes=args.max_quotes, concept_text=args.konzept,

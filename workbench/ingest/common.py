@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -160,6 +161,34 @@ def spelled_out(name: str) -> str:
     """A name in lower case with its umlauts and ß spelled out ("Steinbüchel" →
     "steinbuechel"), as keyboards and file names without them write it."""
     return name.strip().casefold().translate(_UMLAUTS)
+
+
+def named_district(name: str, known: Sequence[str]) -> str | None:
+    """The declared district ``name`` names on the command line: itself, or the one that is
+    the same but for case or spelled-out umlauts ("buerrig" → "Bürrig"); None if none is.
+    Names that match several raise an InputError listing them.
+
+    >>> named_district("buerrig", ["Bürrig", "Opladen"]), named_district("OPLADEN", ["Opladen"])
+    ('Bürrig', 'Opladen')
+    >>> named_district("Köln", ["Opladen"]) is None
+    True
+    """
+    if name in known:
+        return name
+
+    def folded(text: str) -> str:
+        return unicodedata.normalize("NFC", text).strip().casefold()
+
+    for key in (folded, lambda text: spelled_out(folded(text))):
+        hits = sorted({k for k in known if key(k) == key(name)})
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            raise InputError(
+                f"Sozialraum '{name.strip()}' ist mehrdeutig: {', '.join(hits)}. "
+                "Bitte den Namen genau so schreiben."
+            )
+    return None
 
 
 def misspelt_district(name: str, known: Sequence[str]) -> str | None:

@@ -26,6 +26,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from workbench.core.domain import InputError
+from workbench.ingest.common import named_district
 from workbench.ingest.table import read_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
@@ -288,7 +289,11 @@ def _read_indicators(
         def cell(column: str, cells: list[Any] = cells) -> Any:
             return cells[columns[column]] if column in columns else None
 
-        district = known.get(_key(cell("district") or ""))
+        written = str(cell("district") or "")
+        try:  # "buerrig" for Bürrig, as on the command line
+            district = known.get(_key(written)) or named_district(written, districts)
+        except InputError as err:  # several districts fit
+            raise InputError(err.message, file=raw.name, row=number) from None
         if district is None:
             raise InputError(
                 f"Unbekannter Sozialraum '{str(cell('district') or '').strip()}'. "
@@ -437,7 +442,7 @@ def indicators(project: Project, district: str | None = None) -> pd.DataFrame:
         names = {d.id: d.name for d in session.scalars(select(District))}
         records = list(session.scalars(select(Indicator)))
     if district is not None:
-        check_district(district, list(names.values()))
+        district = check_district(district, list(names.values()))
     rows = [
         {
             "district": names[r.district_id],
@@ -457,9 +462,11 @@ def indicators(project: Project, district: str | None = None) -> pd.DataFrame:
 
 
 def check_district(name: str, districts: list[str]) -> str:
-    """Return ``name`` if it is a declared district, else raise naming the valid ones."""
-    if name in districts:
-        return name
+    """The declared district ``name`` names (case and spelled-out umlauts aside: "buerrig"
+    is Bürrig), else raise naming the valid ones."""
+    found = named_district(name, districts)
+    if found is not None:
+        return found
     valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     raise InputError(f"Unbekannter Sozialraum '{name}'. Gültig sind: {valid}.")
 
@@ -517,6 +524,6 @@ def comparison(project: Project, district: str | None = None) -> pd.DataFrame:
     """District values beside the city values (see :func:`compare_to_city`)."""
     result = compare_to_city(indicators(project))
     if district is not None:
-        check_district(district, list(project.districts()["district"]))
+        district = check_district(district, list(project.districts()["district"]))
         result = result[result["district"] == district].reset_index(drop=True)
     return result

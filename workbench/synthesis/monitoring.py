@@ -206,7 +206,7 @@ def indicator_series(
     """
     table = indicators(project)
     if district is not None:
-        check_district(district, list(project.districts()["district"]))
+        district = check_district(district, list(project.districts()["district"]))
         table = table[table["district"].isin([district, CITYWIDE])]
     if indicator is not None:
         known = sorted(set(indicators(project)["indicator"]))

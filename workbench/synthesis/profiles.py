@@ -480,7 +480,7 @@ def district_profile(
     coder: str | None = None,
 ) -> DistrictProfile:
     """The profile of one district (``Gesamtstadt``: the city-wide workshop and values)."""
-    indicators_.check_district(district, list(project.districts()["district"]))
+    district = indicators_.check_district(district, list(project.districts()["district"]))
     inputs = _read(project, need_run, topic_run, coder)
     comparison = indicators_.compare_to_city(inputs.indicators)
     return _profile(inputs, comparison, district)

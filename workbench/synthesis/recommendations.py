@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.ingest.common import named_district
 from workbench.store import (
     CITYWIDE,
     District,
@@ -136,12 +137,12 @@ def _text(text: str) -> str:
 # -- sessions --------------------------------------------------------------------------
 def _district(session: Session, name: str | None) -> District:
     name = CITYWIDE if name in (None, "", "gesamtstädtisch") else name
-    district = session.scalar(select(District).where(District.name == name))
-    if district is None:
-        known = [d.name for d in session.scalars(select(District).order_by(District.name))]
-        valid = ", ".join([CITYWIDE, *(d for d in known if d != CITYWIDE)])
+    districts = {d.name: d for d in session.scalars(select(District).order_by(District.name))}
+    found = named_district(name, list(districts))  # "buerrig" is Bürrig
+    if found is None:
+        valid = ", ".join([CITYWIDE, *(d for d in districts if d != CITYWIDE)])
         raise InputError(f"Unbekannter Sozialraum '{name}'. Gültig sind: {valid}.")
-    return district
+    return districts[found]
 
 
 def find_recommendation(session: Session, recommendation_id: int) -> Recommendation:

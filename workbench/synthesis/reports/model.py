@@ -331,7 +331,7 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     from workbench.analysis import needs, topics
 
     if district is not None:
-        check_district(district, list(project.districts()["district"]))
+        district = check_district(district, list(project.districts()["district"]))
     profiles = build_profiles(project)
     segments = project.segments()
     counts = segments.groupby("workshop")["segment_id"].nunique()
