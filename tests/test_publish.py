@@ -29,9 +29,8 @@ from workbench.cli.main import main
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
-from workbench.synthesis.profiles import NO_INDICATORS, Profiles, build_profiles
+from workbench.synthesis.profiles import Profiles, build_profiles
 from workbench.synthesis.reports import render
-from workbench.synthesis.reports.outline import NO_DISTRICTS, NO_STATEMENTS, NO_TOPICS
 from workbench.synthesis.site import INDEX, MANIFEST, MAP_FILE, REPORT_FILE, publish
 from workbench.synthesis.site.topic_map import QUOTES_SHOWN
 
@@ -268,6 +267,7 @@ def test_the_public_site_names_needs_not_the_teams_cluster_numbers(
     shown = " ".join(page.text for page in pages)
     assert not re.search(r"\bCluster \d", shown), re.search(r".{60}\bCluster \d.{20}", shown)
     assert "workbench map" not in shown
+    assert not re.search(r"(Themen|Bedarfs)lauf \d", shown)  # nor the team's run numbers
     labels = [
         label
         for page in pages
@@ -288,12 +288,24 @@ def test_the_public_site_names_needs_not_the_teams_cluster_numbers(
 @pytest.mark.parametrize(
     ("build", "expected"),
     [
-        (no_statements, {INDEX: [NO_STATEMENTS, NO_DISTRICTS], MAP_FILE: [NO_TOPICS]}),
-        (card_wall, {INDEX: [NO_DISTRICTS, NO_INDICATORS], MAP_FILE: [NO_TOPICS]}),
-        (partial, {INDEX: ["Gesamtstadt – 0 Aussagen"], MAP_FILE: [NO_TOPICS]}),
+        (
+            no_statements,
+            {
+                INDEX: ["Noch keine Aussagen.", "Noch keine Sozialräume."],
+                MAP_FILE: ["Noch keine Themen."],
+            },
+        ),
+        (
+            card_wall,
+            {
+                INDEX: ["Noch keine Sozialräume.", "Noch keine Indikatoren."],
+                MAP_FILE: ["Noch keine Themen."],
+            },
+        ),
+        (partial, {INDEX: ["Gesamtstadt – 0 Aussagen"], MAP_FILE: ["Noch keine Themen."]}),
     ],
 )
-def test_missing_data_gives_a_sentence_naming_the_command(
+def test_missing_data_gives_a_sentence_for_readers(
     tmp_path: Path, build, expected: dict[str, list[str]]
 ) -> None:
     with build(tmp_path) as project:
@@ -309,6 +321,34 @@ def test_missing_data_gives_a_sentence_naming_the_command(
         assert FORBIDDEN.search(page.text) is None, (path.name, FORBIDDEN.search(page.text))
     themes = Page(site.folder / MAP_FILE)
     assert themes.scripts == [] and "Plotly.newPlot" not in themes.raw
+
+
+def test_the_public_site_names_no_run_and_no_team_command(tmp_path: Path) -> None:
+    """A study in progress (one wave, a recommendation without status steps, a need run
+    older than the statements): the site says what is missing in words for residents —
+    no "workbench …" command, no run number; the team's report keeps both."""
+    from workbench.ingest.table import TableMapping
+    from workbench.synthesis.recommendations import add_recommendation
+
+    with card_wall(tmp_path) as project:
+        add_recommendation(project, "Den Jugendtreff abends öffnen.")
+        later = tmp_path / "nachtrag.csv"
+        later.write_text("Text\nDer Bolzplatz braucht neue Tore\n", encoding="utf-8")
+        project.import_files([later], TableMapping(text_column="Text"))
+        site = publish(project, tmp_path / "seite", generated_at=WHEN)
+        team_html = render(project, "html", generated_at=WHEN).decode("utf-8")
+    team = squash(html.unescape(re.sub(r"<[^>]+>", " ", team_html)))
+    shown = {path.name: squash(Page(path).text) for path in page_files(site.folder)}
+    for name, text in shown.items():
+        found = re.search(r".{40}(workbench |\bLauf \d|lauf \d|--\w).{20}", text)
+        assert found is None, (name, found and found.group(0))
+    report = shown[REPORT_FILE]
+    assert "Bisher gibt es eine Befragungswelle (Welle 1)" in report
+    assert "Zur Umsetzung der Empfehlungen ist noch kein Schritt festgehalten." in report
+    assert "Die Bedarfsanalyse vom " in report and "1 neue Aussage noch nicht." in report
+    assert "Bedarfsanalyse: backend=" in report and "Noch keine Themen." in shown[MAP_FILE]
+    assert "workbench recommend status NR STATUS" in team and "workbench import --wave" in team
+    assert re.search(r"\(Lauf \d+ vom", team) and re.search(r"Bedarfslauf \d+\.", team)
 
 
 def test_publishing_again_replaces_pages_and_a_foreign_folder_is_refused(

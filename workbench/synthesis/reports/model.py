@@ -159,7 +159,8 @@ class Report:
 class OutlineBuilder:
     """Collects blocks; headings get unique anchors, charts unique keys."""
 
-    def __init__(self) -> None:
+    def __init__(self, public: bool = False) -> None:
+        self.public = public  # the public site: paragraphs name no team command
         self.blocks: list[Block] = []
         self.anchors: set[str] = set()
         self.charts: set[str] = set()
@@ -197,8 +198,23 @@ class OutlineBuilder:
         self.blocks.append(block)
 
     def text(self, text: str, kind: str = "text") -> None:
-        """Add a paragraph."""
-        self.blocks.append(Paragraph(text, kind))
+        """Add a paragraph (on the public site without the team's commands)."""
+        self.blocks.append(Paragraph(for_readers(text) if self.public else text, kind))
+
+
+TEAM_COMMAND = re.compile(r"\s*\(workbench [^)]*\)|:\s*workbench .*$")
+
+
+def for_readers(text: str) -> str:
+    """A sentence for the public site: without the command that tells the team what to run.
+
+    >>> for_readers("Noch keine Themen: workbench topics.")
+    'Noch keine Themen.'
+    >>> for_readers("Noch keine Themen berechnet (workbench topics). Weiter.")
+    'Noch keine Themen berechnet. Weiter.'
+    """
+    shown = TEAM_COMMAND.sub("", text)
+    return shown if shown.endswith(".") or shown == text else shown + "."
 
 
 # -- small helpers (pure) ----------------------------------------------------------------
@@ -317,6 +333,7 @@ class ReportData:
     boundaries: Any = None  # district → polygons (workbench map --import), else None
     monitoring: Monitoring | None = None  # the city-wide report's "Monitoring" chapter
     stale: tuple[str, ...] = ()  # need/topic runs older than the statements (stale_notes)
+    stale_public: tuple[str, ...] = ()  # the same for readers: no run number, no command
     coder_names: bool = True  # False on the public site: how many coded a quote, not who
     public: bool = False  # the public site: no internal cluster numbers, no team commands
 
@@ -343,6 +360,7 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         ],
     )
     clusters = needs.clusters(project, profiles.need_run) if profiles.need_run else None
+    stale = stale_pairs(project, profiles.need_run, profiles.topic_run, segments)
     runs: dict[str, dict[str, Any]] = {}
     for name, module, run_id in (
         ("Bedarfslauf", needs, profiles.need_run),
@@ -364,7 +382,8 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         codings=len(project.codings()),
         boundaries=project_boundaries(project),
         monitoring=read_monitoring(project) if district is None else None,
-        stale=stale_notes(project, profiles.need_run, profiles.topic_run, segments),
+        stale=tuple(team for team, _ in stale),
+        stale_public=tuple(readers for _, readers in stale),
     )
 
 
@@ -382,8 +401,9 @@ def district_text(districts: tuple[str, ...] | list[str], fallback: str) -> str:
     return named[0] if named else fallback
 
 
-def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> str:
-    """One sentence: which analysis is out of date, by how much, and what to run."""
+def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> tuple[str, str]:
+    """One sentence: which analysis is out of date, by how much, and what to run; and the
+    same for readers of the public site (no run number, no command)."""
     when = f" vom {run.created_at:%d.%m.%Y}" if run.created_at is not None else ""
     missing = []
     if new:
@@ -395,7 +415,8 @@ def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> st
         missing.append("seither geänderte Aussagen")
     return (
         f"Die {what} (Lauf {run.id}{when}) ist veraltet und berücksichtigt "
-        f"{' und '.join(missing)} nicht – „{command}“ erneut ausführen."
+        f"{' und '.join(missing)} nicht – „{command}“ erneut ausführen.",
+        f"Die {what}{when} berücksichtigt {' und '.join(missing)} noch nicht.",
     )
 
 
@@ -419,7 +440,18 @@ def stale_notes(
     topic_run: int | None,
     segments: pd.DataFrame | None = None,
 ) -> tuple[str, ...]:
-    """One German sentence per need/topic run whose statements changed since it was made.
+    """One German sentence per need/topic run whose statements changed since it was made."""
+    return tuple(team for team, _ in stale_pairs(project, need_run, topic_run, segments))
+
+
+def stale_pairs(
+    project: Project,
+    need_run: int | None,
+    topic_run: int | None,
+    segments: pd.DataFrame | None = None,
+) -> tuple[tuple[str, str], ...]:
+    """Per need/topic run whose statements changed since it was made: the team's sentence
+    and the public site's.
 
     The run's stored ``corpus_hash`` is compared with the hash of today's statements in the
     same selection (need runs: the statements coded "Bedarf", or all with ``segments=all``,

@@ -60,6 +60,42 @@ WITHOUT_HISTORY = (
     "NR STATUS --date JJJJ-MM-TT --by AKTEUR)."
 )
 SHEETS = ("Wellenvergleich", "Indikatorverlauf", "Statusverlauf")
+# The public site's sentences for a missing part: what residents can expect, no command
+PUBLIC_NO_WAVE = "Noch keine Befragungswelle ausgewertet."
+PUBLIC_ONE_WAVE = (
+    "Bisher gibt es eine Befragungswelle ({wave}): Wie sich die Bedarfe verändern, zeigt "
+    "sich erst im Vergleich mit der nächsten."
+)
+PUBLIC_NO_COMPARISON = "Ein Vergleich der Bedarfe zwischen den Wellen liegt noch nicht vor."
+PUBLIC_NO_INDICATORS = "Noch keine Indikatoren."
+PUBLIC_ONE_YEAR = "Indikatoren bisher nur für {year}: noch kein Verlauf, nur der Stand."
+PUBLIC_NO_RECOMMENDATIONS = "Noch keine Empfehlungen."
+PUBLIC_NO_HISTORY = "Zur Umsetzung der Empfehlungen ist noch kein Schritt festgehalten."
+PUBLIC_WITHOUT_HISTORY = "Noch kein Umsetzungsschritt festgehalten: {listed}."
+
+
+def public_comparison_note(found: Monitoring) -> str:
+    """Why the chapter compares no waves, for readers of the public site."""
+    if found.waves.empty:
+        return PUBLIC_NO_WAVE
+    if len(found.waves) == 1:
+        return PUBLIC_ONE_WAVE.format(wave=found.waves["wave"].iloc[0])
+    return PUBLIC_NO_COMPARISON
+
+
+def public_years_note(found: Monitoring) -> str:
+    """Why the chapter shows no indicator series, for readers ("" when it shows some)."""
+    if not found.years_note:
+        return ""
+    years = found.years
+    return PUBLIC_ONE_YEAR.format(year=years[0]) if years else PUBLIC_NO_INDICATORS
+
+
+def public_history_note(found: Monitoring) -> str:
+    """Why the chapter shows no status history, for readers ("" when it shows one)."""
+    if not found.history_note:
+        return ""
+    return PUBLIC_NO_RECOMMENDATIONS if found.recommendations.empty else PUBLIC_NO_HISTORY
 
 
 def monitoring_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -> None:
@@ -74,8 +110,8 @@ def monitoring_section(out: OutlineBuilder, data: ReportData, max_quotes: int) -
         "neben der Gesamtstadt entwickeln und wie weit die Empfehlungen umgesetzt sind."
     )
     _needs(out, data, found, max_quotes)
-    _indicators(out, found)
-    _history(out, found)
+    _indicators(out, found, data.public)
+    _history(out, found, data.public)
 
 
 # -- needs across waves ---------------------------------------------------------------------
@@ -101,17 +137,22 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
     out.heading(3, "Bedarfe im Vergleich der Wellen", "monitoring-bedarfe")
     comparison = found.comparison
     if comparison is None:
-        out.text(found.comparison_note, "note")
+        out.text(public_comparison_note(found) if data.public else found.comparison_note, "note")
         return
     listed = "; ".join(
         f"{w.wave}: {plural(int(w.workshops), 'Workshop', 'Workshops')}, "
         f"{plural(int(w.segments), 'Aussage', 'Aussagen')}"
         for w in found.waves.itertuples()
     )
+    run = (
+        "einer Bedarfsanalyse, die die Bedarfsaussagen aller Wellen gemeinsam bündelt: "
+        "derselbe Bedarf ist in jeder Welle derselbe."
+        if data.public  # the run number is the team's handle
+        else f"dem Bedarfslauf {comparison.run_id}, der die Bedarfsaussagen aller Wellen "
+        "gemeinsam bündelt: derselbe Cluster meint in jeder Welle denselben Bedarf."
+    )
     out.text(
-        f"Wellen – {listed}. Verglichen: {comparison.earlier} → {comparison.later} mit dem "
-        f"Bedarfslauf {comparison.run_id}, der die Bedarfsaussagen aller Wellen gemeinsam "
-        "bündelt: derselbe Cluster meint in jeder Welle denselben Bedarf.",
+        f"Wellen – {listed}. Verglichen: {comparison.earlier} → {comparison.later} mit {run}",
         "meta",
     )
     out.text(status_legend(comparison.min_count))
@@ -175,10 +216,10 @@ def _values(rows: pd.DataFrame) -> list[dict[int, float]]:
     return [dict(zip(r.years, r.values, strict=True)) for r in rows.itertuples()]
 
 
-def _indicators(out: OutlineBuilder, found: Monitoring) -> None:
+def _indicators(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
     out.heading(3, "Indikatoren im Zeitverlauf", "monitoring-indikatoren")
     if found.years_note:
-        out.text(found.years_note, "note")
+        out.text(public_years_note(found) if public else found.years_note, "note")
         return
     out.text(
         years_note(list(found.years)) + " Neben jedem Sozialraum steht die Veränderung der "
@@ -241,10 +282,10 @@ def course(row: Any) -> str:
 
 
 # -- status history of recommendations ---------------------------------------------------------
-def _history(out: OutlineBuilder, found: Monitoring) -> None:
+def _history(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
     out.heading(3, "Umsetzung der Empfehlungen", "monitoring-empfehlungen")
     if found.history_note:
-        out.text(found.history_note, "note")
+        out.text(public_history_note(found) if public else found.history_note, "note")
         return
     out.text(
         "Jeder Schritt mit Datum und Verantwortlichen; der aktuelle Status einer Empfehlung "
@@ -279,7 +320,8 @@ def _history(out: OutlineBuilder, found: Monitoring) -> None:
     without = recs[~recs["recommendation_id"].isin(list(steps))]
     if not without.empty:
         listed = ", ".join(f"Empfehlung {i}" for i in without["recommendation_id"])
-        out.text(WITHOUT_HISTORY.format(listed=listed), "note")
+        without_history = PUBLIC_WITHOUT_HISTORY if public else WITHOUT_HISTORY
+        out.text(without_history.format(listed=listed), "note")
 
 
 def title(rec: Any) -> str:

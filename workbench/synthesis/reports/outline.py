@@ -75,6 +75,7 @@ NO_TOPICS = "Noch keine Themen: workbench topics."
 NO_CODEBOOK = "Noch kein Codebuch und keine kodierten Aussagen: workbench codebook import DATEI."
 NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE CODE."
 CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
+PUBLIC_RUN_NAMES = {"Bedarfslauf": "Bedarfsanalyse", "Themenlauf": "Themenanalyse"}
 
 
 def city_heading(segments: int) -> str:
@@ -89,7 +90,7 @@ def city_heading(segments: int) -> str:
 
 def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     """The outline of the city-wide report, or of one district's profile."""
-    out = OutlineBuilder()
+    out = OutlineBuilder(public=data.public)
     profiles = data.profiles
     if data.district is None:
         title = "Qualitative Sozialraumanalyse – Gesamtbericht"
@@ -102,10 +103,11 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         f"{plural(len(data.segments), 'Aussage', 'Aussagen')}"
     )
     runs = "; ".join(f"{name} {info['run']}" for name, info in data.runs.items())
+    runs = "" if data.public else runs  # run numbers are the team's handles
     out.text(basis + (f"; {runs}." if runs else ".") + " " + PSEUDONYMISED, "meta")
     if data.segments.empty:
         out.text(NO_STATEMENTS, "note")
-    for note in (*data.stale, *profiles.notes):
+    for note in (*(data.stale_public if data.public else data.stale), *profiles.notes):
         out.text(note, "note")
 
     if data.district is None:
@@ -535,5 +537,6 @@ def _method_section(out: OutlineBuilder, data: ReportData) -> None:
     ]
     for name, info in data.runs.items():
         params = params_text(info["params"])
-        items.append(f"{name} {info['run']}: {params}")
+        name = PUBLIC_RUN_NAMES.get(name, name) if data.public else f"{name} {info['run']}"
+        items.append(f"{name}: {params}")
     out.add(Bullets(tuple(items)))

@@ -105,7 +105,7 @@ def build_site(
         add(p.file, title, body)
     topic_map = map_data(project) if has_topic_run(project) else None
     if topic_map is not None and data.stale:  # runs older than the statements: say so here too
-        topic_map = replace(topic_map, notes=(*topic_map.notes, *data.stale))
+        topic_map = replace(topic_map, notes=(*topic_map.notes, *data.stale_public))
     map_body, charts = topic_map_body(topic_map, when)
     add(MAP_FILE, MAP_TITLE, map_body, charts)
     add(REPORT_FILE, full.title, report_body(full, when))

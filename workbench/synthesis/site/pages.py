@@ -17,7 +17,15 @@ from datetime import datetime
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
 from workbench.synthesis.reports.html import html_blocks
-from workbench.synthesis.reports.model import Block, Heading, Paragraph, Report, ReportData, slug
+from workbench.synthesis.reports.model import (
+    Block,
+    Heading,
+    Paragraph,
+    Report,
+    ReportData,
+    for_readers,
+    slug,
+)
 from workbench.synthesis.reports.outline import NO_DISTRICTS, build_report, city_heading
 
 OVERVIEW_TITLE = "Überblick"
@@ -120,7 +128,7 @@ def overview_body(
         f'<ul class="wb-districts">{lines}</ul>',
     ]
     if not districts:
-        parts.append(f'<p class="wb-note">{esc(NO_DISTRICTS)}</p>')
+        parts.append(f'<p class="wb-note">{esc(for_readers(NO_DISTRICTS))}</p>')
     parts.append(html_blocks(Report(title, tuple(chosen)), when))
     parts.append(
         f"<p>Empfehlungen mit ihren Nachweisketten, alle Profile und die Methodik stehen im "

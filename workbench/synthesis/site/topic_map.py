@@ -23,6 +23,7 @@ from workbench.core.formatting import format_number, plural
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
     PSEUDONYMISED,
+    for_readers,
     generated_line,
     shorten_quote,
     slug,
@@ -129,12 +130,10 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
         f'<p class="wb-generated">{esc(generated_line(generated_at))}</p>'
     )
     if data is None:
-        return f'{head}\n<p class="wb-note">{esc(NO_TOPICS)}</p>', False
+        return f'{head}\n<p class="wb-note">{esc(for_readers(NO_TOPICS))}</p>', False
     n = len(data.statements)
-    meta = (
-        f"Themenlauf {data.topic_run}"
-        + (f", Bedarfslauf {data.need_run}" if data.need_run is not None else "")
-        + f": {_count(n)}, {plural(len(data.topics), 'Thema', 'Themen')}. {PSEUDONYMISED}"
+    meta = (  # no run numbers: those are the team's handles
+        f"{_count(n)}, {plural(len(data.topics), 'Thema', 'Themen')}. {PSEUDONYMISED}"
     )
     sections = [
         ("sec-karte", "Karte der Aussagen"),
