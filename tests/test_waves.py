@@ -279,6 +279,18 @@ def test_comparison_warns_about_needs_the_run_does_not_hold(
         "1 Bedarfsaussagen der Welle '2022' sind nicht im Bedarfslauf 1; für einen "
         "vollständigen Vergleich neu berechnen (workbench needs).",
     )
+    # the public site says the same without the run number and the team's command
+    from dataclasses import replace
+
+    from workbench.synthesis.reports.model import Paragraph, collect
+    from workbench.synthesis.reports.outline import build_report
+
+    reader = "1 Bedarfsaussagen der Welle '2022' sind im Vergleich noch nicht berücksichtigt."
+    assert result.reader_notes == (reader,)
+    for public in (True, False):
+        report = build_report(replace(collect(project), public=public))
+        said = [b.text for b in report.blocks if isinstance(b, Paragraph)]
+        assert (reader in said) is public and (result.notes[0] in said) is not public
     # a run from before the second wave cannot be compared at all
     project.code_segment(ids["B-ME0"], "Bedarf", "A")
     store_need_run(project, [("Treffpunkt", [ids[i] for i, _, c in WAVE_A if c == "T"])])

@@ -208,6 +208,7 @@ class NeedComparison:
     waves: tuple[str, ...]  # every wave, earliest first
     table: pd.DataFrame  # COMPARISON_COLUMNS, one row per cluster and Sozialraum
     notes: tuple[str, ...] = ()  # e.g. need statements the run does not hold yet
+    reader_notes: tuple[str, ...] = ()  # the same for the public site: no run, no command
 
     def summary(self) -> pd.DataFrame:
         """Per Sozialraum: how many needs have each status (columns in STATUSES order)."""
@@ -294,6 +295,7 @@ def need_comparison(
     member_of = {s: c for c, members in run.members.items() for s in members}
     in_run = facts.loc[facts.index.isin(list(member_of))]
     notes: list[str] = []
+    readers: list[str] = []
     missing = _need_statements(project, params.get("segments", "needs")) - set(member_of)
     for label in (first, second):
         absent = int(facts.loc[facts.index.isin(list(missing)), "wave"].eq(label).sum())
@@ -307,12 +309,18 @@ def need_comparison(
                 f"{absent} Bedarfsaussagen der Welle '{label}' sind nicht im Bedarfslauf "
                 f"{run.run_id}; für einen vollständigen Vergleich neu berechnen (workbench needs)."
             )
+            readers.append(
+                f"{absent} Bedarfsaussagen der Welle '{label}' sind im Vergleich noch nicht "
+                "berücksichtigt."
+            )
     for label in (first, second):
         if not (facts["wave"] == label).any():
-            notes.append(
+            note = (
                 f"Die Welle '{label}' hat keine Aussagen (mehr): Ihre Bedarfe gelten als "
                 "„nicht erhoben“, nicht als „nicht mehr genannt“."
             )
+            notes.append(note)
+            readers.append(note)
     surveyed = {w: set(facts.loc[facts["wave"] == w, "district"]) for w in labels}
     rows = []
     described = run.described
@@ -354,5 +362,12 @@ def need_comparison(
             .reset_index(drop=True)
         )
     return NeedComparison(
-        run.run_id, first, second, int(min_count), tuple(labels), result, tuple(notes)
+        run.run_id,
+        first,
+        second,
+        int(min_count),
+        tuple(labels),
+        result,
+        tuple(notes),
+        tuple(readers),
     )

@@ -156,7 +156,7 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
         "meta",
     )
     out.text(status_legend(comparison.min_count))
-    for note in comparison.notes:
+    for note in comparison.reader_notes if data.public else comparison.notes:
         out.text(note, "note")
     if comparison.table.empty:
         out.text(NO_WAVE_STATEMENTS, "note")
