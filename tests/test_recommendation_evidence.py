@@ -200,3 +200,36 @@ def test_districts_on_the_command_line_may_be_typed_without_umlauts(
     assert main([*base, "recommend", "add", "Ampel", "--scope", "STRASSE"]) == 2
     assert "mehrdeutig: Strasse, Straße" in capsys.readouterr().err
     assert main([*base, "recommend", "add", "Ampel", "--scope", "Straße"]) == 0  # exact wins
+
+
+def test_import_and_tokens_accept_a_district_typed_without_umlauts(
+    quarters: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import --district luetzenkirchen` and `tokens --district buerrig` name the stored
+    districts as report, recommend and indicators do; a typo keeps the import's suggestion,
+    an ambiguous name lists the candidates, and nothing is written for either."""
+    from workbench.participation import feedback
+
+    base = ["--project", str(quarters.path)]
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text\nDer Spielplatz am Bach fehlt\n", encoding="utf-8")
+    before = len(quarters.segments())
+    assert main([*base, "import", "--district", "Lützenkirchn", str(cards)]) == 2
+    assert "gemeint: Lützenkirchen?" in capsys.readouterr().err
+    quarters.add_districts(["Straße", "Strasse"])
+    assert main([*base, "import", "--district", "STRASSE", str(cards)]) == 2
+    assert "mehrdeutig: Strasse, Straße" in capsys.readouterr().err
+    assert len(quarters.segments()) == before
+    assert main([*base, "import", "--district", "luetzenkirchen", str(cards)]) == 0
+    segments = quarters.segments()
+    assert segments.loc[segments["text"].str.contains("Bach"), "district"].tolist() == [
+        "Lützenkirchen"
+    ]
+    assert "luetzenkirchen" not in list(quarters.districts()["district"])
+    codes = tmp_path / "codes.csv"
+    assert main([*base, "tokens", "--n", "1", "--district", "BUERRIG", "--out", str(codes)]) == 0
+    assert "(Bürrig)" in capsys.readouterr().out
+    token = codes.read_text(encoding="utf-8").splitlines()[1].split(",")[0]
+    assert feedback.open_ballot(quarters, token).district == "Bürrig"
+    assert main([*base, "tokens", "--n", "1", "--district", "Bürig", "--out", str(codes)]) == 2
+    assert "Unbekannter Sozialraum 'Bürig'" in capsys.readouterr().err

@@ -26,6 +26,7 @@ from workbench.core.fileio import atomic_path
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
+from workbench.ingest.common import named_district
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import import_wave, left_out, stored_documents
@@ -205,6 +206,8 @@ class Project(CodingMixin):
                     continue
                 fixed_workshop = fill_template(workshop, path)
                 fixed_district = fill_template(district, path)
+                if fixed_district is not None:  # "luetzenkirchen" names "Lützenkirchen"
+                    fixed_district = named_district(fixed_district, known) or fixed_district
                 document, renumbered = renumber_rows(document, writer.pseudonymiser, stored)
                 result = writer.write(
                     document, fixed_workshop, fixed_district, names, add_districts

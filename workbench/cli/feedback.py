@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from workbench.cli.common import open_project
 from workbench.core.fileio import ensure_writable, write_atomic
 from workbench.core.formatting import format_number
+from workbench.ingest.common import named_district
 from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
@@ -34,8 +35,11 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     ensure_writable(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)
     link = feedback.form_url if args.formular else feedback.app_url
+    district = args.district  # as stored ("buerrig" → "Bürrig"), for the line below too
+    if district:
+        district = named_district(district, list(project.districts()["district"])) or district
     tokens = feedback.issue_tokens(
-        project, args.n, workshop=args.workshop, district=args.district, budget=args.budget
+        project, args.n, workshop=args.workshop, district=district, budget=args.budget
     )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -48,7 +52,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
         return 0
     _write_private(Path(args.out), buffer.getvalue())
-    where = args.workshop or args.district or "ohne Zuordnung"
+    where = args.workshop or district or "ohne Zuordnung"
     print(f"{len(tokens)} Zugangscodes ({where}) → {args.out}")
     print(f"Link-Muster: {pattern}")
     print(

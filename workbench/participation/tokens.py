@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.ingest.common import named_district
 from workbench.participation.items import current_items, round_for
 from workbench.store import District, FeedbackToken, Workshop
 
@@ -97,7 +98,8 @@ def _token_scope(
             raise InputError(f"Unbekannter Workshop '{workshop}'. Vorhanden sind: {valid}.")
         return record.id, record.district_id
     if district:
-        record = session.scalar(select(District).where(District.name == district))
+        named = named_district(district, list(session.scalars(select(District.name))))
+        record = session.scalar(select(District).where(District.name == named))
         if record is None:
             valid = ", ".join(sorted(session.scalars(select(District.name))))
             raise InputError(f"Unbekannter Sozialraum '{district}'. Vorhanden sind: {valid}.")
