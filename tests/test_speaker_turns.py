@@ -168,3 +168,27 @@ def test_functions_are_roles_and_a_word_protocol_without_times_stays_a_protocol(
     document.save(tmp_path / "protokoll.docx")
     with pytest.raises(InputError, match="vor der ersten Leitfrage"):
         parse_file(tmp_path / "protokoll.docx")
+
+
+def test_words_that_open_a_point_continue_the_turn_and_are_no_people(tmp_path: Path) -> None:
+    text = (
+        "Anna Schmidt: Was fehlt euch im Park?\n"
+        "Ben Berg: Drei Dinge.\n"
+        "Erstens: der Spielplatz ist kaputt.\n"
+        "Zweitens: die Beleuchtung fehlt.\n"
+        "Zum Beispiel: am Weiher ist es abends dunkel.\n"
+        "Anna Schmidt: Danke. Noch etwas?\n"
+        "Carla Cetin: Außerdem: die Mülleimer sind voll.\n"
+        "Nachtrag: auch montags.\n"
+        "Anna Schmidt: Gut, das nehmen wir auf.\n"
+    )
+    parsed = parse_file(_file(tmp_path, "meet.txt", text))
+    assert parsed.importer == IMPORTER
+    assert parsed.names == ("Anna Schmidt", "Ben Berg", "Carla Cetin")
+    speakers = [s.attributes["speaker"] for s in parsed.segments]
+    assert speakers == ["Anna Schmidt", "Ben Berg", "Anna Schmidt", "Carla Cetin", "Anna Schmidt"]
+    assert parsed.segments[1].text == (
+        "Drei Dinge.\nErstens: der Spielplatz ist kaputt.\nZweitens: die Beleuchtung fehlt.\n"
+        "Zum Beispiel: am Weiher ist es abends dunkel."
+    )
+    assert parsed.segments[3].text == "Außerdem: die Mülleimer sind voll.\nNachtrag: auch montags."

@@ -53,6 +53,35 @@ _ROOM_DEVICE = re.compile(
     r"\((?:Microsoft\s+)?(?:Teams[- ]?)?(?:Room|Rooms|Raum|Meeting\s?Room|Konferenzraum)\)\s*$",
     re.IGNORECASE,
 )
+# Words that open a point within a turn ("Erstens: …", "Außerdem: …", "Zum Beispiel: …"):
+# never a speaker, and no role either (unlike "Frage", "Fazit": labels of a record)
+_DISCOURSE = frozenset(
+    (
+        "erstens zweitens drittens viertens fünftens sechstens siebtens achtens neuntens "
+        "zehntens außerdem ausserdem zudem ebenso weiterhin dazu also allerdings "
+        "beispiel beispiele beispielsweise nachtrag zusammenfassung zusammengefasst "
+        "wichtig achtung übrigens uebrigens konkret insgesamt grundsätzlich "
+        "schließlich schliesslich zuletzt abschließend abschliessend einerseits andererseits "
+        "stichwort stichworte aber und oder letztens ps p.s."
+    ).split()
+) | {
+    "zum beispiel",
+    "zum schluss",
+    "zum abschluss",
+    "kurz gesagt",
+    "mit anderen worten",
+    "last but not least",
+    "und außerdem",
+    "und zweitens",
+    "und drittens",
+    "noch etwas",
+    "noch was",
+    "eine frage",
+    "meine frage",
+    "ein beispiel",
+    "mein vorschlag",
+    "ein vorschlag",
+}
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 _FUNCTION_NOUN = re.compile(
     r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
@@ -71,6 +100,16 @@ def is_label(who: str) -> bool:
     if re.fullmatch(r"[^\W\d_]+(?:raum|saal)", who) and gazetteer().has_last(who):
         return False  # a surname built like a room
     return bool(_ROLE.match(who))
+
+
+def is_discourse(who: str) -> bool:
+    """Whether a ``Label:`` that opens a line is a word of speech that opens a point
+    ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag"), never a speaker.
+
+    >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
+    (True, True, False)
+    """
+    return " ".join(who.split()).casefold() in _DISCOURSE
 
 
 def is_role(who: str) -> bool:

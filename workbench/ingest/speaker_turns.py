@@ -40,7 +40,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
-from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
+from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import notice, participants_line, read_header
@@ -107,8 +107,11 @@ class _Parse:
 
 def _fits(who: str) -> bool:
     """Whether a speaker read by a pattern is one: a name of at most five words ("Schmidt,
-    Anna" with capitals after the comma), or a phone number of six digits or more."""
+    Anna" with capitals after the comma), or a phone number of six digits or more — no
+    word that opens a point within a turn ("Erstens: …", "Außerdem: …")."""
     who = re.sub(r"\s*\([^()]*\)$", "", who.strip())
+    if is_discourse(who):
+        return False
     if who[:1] in "+0123456789":
         return sum(ch.isdigit() for ch in who) >= 6
     if "," in who:
@@ -212,6 +215,12 @@ def _said(lines: list[str]) -> bool:
     return speaker_lines >= MIN_TURNS and speaker_lines >= labelled
 
 
+def _discourse_line(line: str) -> bool:
+    """Whether a line opens a point within a turn ("Erstens: …", "Außerdem: …")."""
+    match = _INLINE.match(line)
+    return bool(match) and is_discourse(re.sub(r"\s*\([^()]*\)$", "", match["who"].strip()))
+
+
 def _reaction_count(line: str) -> bool:
     """Whether a line is a chat's count of reactions ("👍 2", "❤️ 3 😂 1")."""
     return (
@@ -258,7 +267,8 @@ def _turns(text: str) -> _Parse:
             pass  # a Teams chat counts reactions below the message
         elif turns:
             # Text under a speaker line belongs there; after an inline turn it is more.
-            parse.other += bool(turns[-1].lines)
+            # ("Erstens: …" under a turn continues it: neither turn nor other text)
+            parse.other += bool(turns[-1].lines) and not _discourse_line(line)
             turns[-1].lines.append(line)
         else:
             parse.preamble.append(line)
