@@ -35,6 +35,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.name_cues import cue_before, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
@@ -502,7 +503,9 @@ class PersonFinder:
     def _cued(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
         tok = toks[i]
-        strong, weak = self._cue_before(text, toks, i)
+        strong, weak = cue_before(text, toks, i)
+        if strong and not self._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object
+            strong = not subject_before(text, toks, i - 1, self._sure_name)
         if not self.name_like(tok) and not (
             strong and tok.folded in lists.NOT_FIRST and self.is_first(tok)
         ):
@@ -533,26 +536,6 @@ class PersonFinder:
             confidence = min(confidence, 0.6)
         word = "" if confidence >= 0.8 else tok.text
         return self._hit(text, toks, tok.start, i, last, surname, confidence, word)
-
-    def _cue_before(self, text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
-        """Whether a strong or a weak cue stands right before token ``i``."""
-        if i == 0:
-            return False, False
-        prev = toks[i - 1]
-        gap = text[prev.end : toks[i].start]
-        if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
-            return True, False
-        if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
-            return True, False
-        if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
-            return True, False
-        if prev.folded in lists.WEAK_CUES and gap == " ":
-            pair = i >= 2 and toks[i - 2].folded in lists.PAIR_CUES
-            # "Anmeldung bei …", "Rückfragen an …" name a person; "Informationen über …"
-            # and "Beschwerden über …" name a topic, so "über" stays a weak cue.
-            pair = pair and prev.lower in ("bei", "an")
-            return pair, not pair
-        return False, False
 
     def _enumerated(
         self, text: str, toks: list[Tok], i: int, before: Hit | None

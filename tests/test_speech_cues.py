@@ -1,0 +1,44 @@
+"""Speech verbs as cues for names: "…, betont Krämer" names the speaker, "Frau Demirtaş
+betont Ältere" names a group (the verb's object), which stays in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Demirtaş betont Ältere.", "[Person 1] betont Ältere."),
+        ("Frau Demirtaş sagt Jüngere brauchen mehr Platz.", "[Person 1] sagt Jüngere brauchen"),
+        (
+            "Frau Demirtaş vom Quartiersbüro betont Senioren und Geflüchtete.",
+            "[Person 1] vom Quartiersbüro betont Senioren und Geflüchtete.",
+        ),
+        ("Sie betont Alleinerziehende.", "Sie betont Alleinerziehende."),
+        ("Die Leiterin betont Ehrenamtliche.", "Die Leiterin betont Ehrenamtliche."),
+        ("[Person 4] betont Ältere.", "[Person 4] betont Ältere."),
+    ],
+)
+def test_the_object_of_a_speech_verb_is_no_person(text: str, expected: str) -> None:
+    out, replacements = Pseudonymiser().pseudonymise(text)
+    assert out.startswith(expected)
+    assert not [r for r in replacements if r.original.split()[-1] in ("Ältere", "Jüngere")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das sei wichtig, betont Krämer.", "Krämer"),
+        ("Dazu sagt Krämer, es fehle ein Treff.", "Krämer"),
+        ("Dazu sagt Wiesenthaler, es fehle ein Treff.", "Wiesenthaler"),
+        ("„Das fehlt“, sagt Wiesenthaler.", "Wiesenthaler"),
+        ("Im Anschluss betont Wiesenthaler die Lage.", "Wiesenthaler"),
+        ("Frau Demirtaş fragt Krämer nach dem Treff.", "Krämer"),
+    ],
+)
+def test_the_speaker_after_a_speech_verb_stays_a_person(text: str, name: str) -> None:
+    out, _ = Pseudonymiser().pseudonymise(text)
+    assert name not in out and "[Person" in out

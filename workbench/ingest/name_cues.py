@@ -1,0 +1,66 @@
+"""What stands before a word that may be a name (:mod:`workbench.ingest.names`).
+
+A cue right before a capitalised word makes it a name: a speech verb ("…, betont Krämer",
+"Dazu sagt Krämer"), a label with a colon ("Kontakt: …"), "…, so Yilmaz", or a weak cue
+("laut", "bei", "mit"). A speech verb is a cue only where it comes before its subject;
+where the subject stands before it ("Frau Demirtaş betont Ältere", "Sie sagt Jüngere …",
+"Die Leiterin betont Alleinerziehende") the word after the verb is its object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_tokens import Tok
+
+# Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
+_CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
+_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
+# Articles of a subject ("Die Leiterin betont …"; "Im Anschluss betont …" has none)
+_SUBJECT_ARTICLES = frozenset(
+    "der die das ein eine kein keine unser unsere mein meine dein deine ihr ihre sein seine "
+    "dieser diese dieses jeder jede jedes".split()
+)
+
+
+def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
+    """Whether a strong or a weak cue stands right before token ``i``."""
+    if i == 0:
+        return False, False
+    prev = toks[i - 1]
+    gap = text[prev.end : toks[i].start]
+    if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
+        return True, False
+    if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
+        return True, False
+    if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
+        return True, False
+    if prev.folded in lists.WEAK_CUES and gap == " ":
+        pair = i >= 2 and toks[i - 2].folded in lists.PAIR_CUES
+        # "Anmeldung bei …", "Rückfragen an …" name a person; "Informationen über …"
+        # and "Beschwerden über …" name a topic, so "über" stays a weak cue.
+        pair = pair and prev.lower in ("bei", "an")
+        return pair, not pair
+    return False, False
+
+
+def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok], bool]) -> bool:
+    """Whether the speech verb ``toks[verb]`` has its subject before it in its clause: a
+    person ("Frau Demirtaş", a placeholder, a name word ``named`` knows), a pronoun ("Sie")
+    or a noun with its article ("Die Leiterin") — then the word after it is its object."""
+    if toks[verb].folded not in lists.SPEECH_VERBS:
+        return False
+    boundary = max((m.end() for m in _CLAUSE_END.finditer(text, 0, toks[verb].start)), default=0)
+    if _PLACEHOLDER.search(text, boundary, toks[verb].start):
+        return True
+    clause = [t for t in toks[:verb] if t.start >= boundary]
+    if not clause:
+        return False  # ", betont Krämer", "Sagt Krämer"
+    first = clause[0]
+    if first.folded in lists.SUBJECTS or first.folded in lists.TITLES:
+        return True  # "Sie betont …", "Frau Demirtaş betont …"
+    if first.folded in _SUBJECT_ARTICLES and len(clause) >= 2 and clause[1].text[0].isupper():
+        return True  # "Die Leiterin betont …"
+    return len(clause) == 1 and named(first)  # "Krämer betont …", not "Dazu sagt …"
