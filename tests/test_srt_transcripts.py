@@ -146,7 +146,7 @@ def test_subtitles_without_speakers_are_joined_into_sentences(tmp_path: Path) ->
         "Wir treffen uns jeden Dienstag im Bürgerhaus am Marktplatz.",
         "Kommen Sie vorbei!",
         "Fragen? Dann rufen Sie uns „einfach“ an.“",
-        "[Applaus] Danke schön.",  # a sound note is no speaker
+        "Danke schön.",  # a sound note is no speaker, and no text
         "Das Wichtigste ist: Wir hören zu.",  # a rare "Label:" is part of the sentence
     ]
     attributes = [s.attributes for s in document.segments]

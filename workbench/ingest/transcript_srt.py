@@ -32,6 +32,7 @@ import webvtt
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import transcript_vtt
+from workbench.ingest.sound_tags import GAPS, SOUNDS
 from workbench.ingest.textio import Source, decode, read_source
 from workbench.ingest.transcript_vtt import (
     Cue,
@@ -52,28 +53,6 @@ _LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}")
 _POSITION = re.compile(r"\{\\[^{}]*\}")
 _DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
 _BRACKET = re.compile(r"^\[(?P<name>[^\[\]\n]{1,80})\]:?\s+(?P<text>\S.*)$", re.S)
-_SOUNDS = {
-    "applaus",
-    "applause",
-    "beifall",
-    "crosstalk",
-    "gelächter",
-    "geräusch",
-    "geräusche",
-    "husten",
-    "inaudible",
-    "lachen",
-    "laughter",
-    "laughs",
-    "music",
-    "musik",
-    "noise",
-    "pause",
-    "silence",
-    "stille",
-    "unverständlich",
-    "unintelligible",
-}
 _EXPECTED = "erwartet hh:mm:ss,mmm --> hh:mm:ss,mmm"
 
 Line = tuple[int, str]
@@ -177,7 +156,7 @@ def cue_speaker(body: str) -> tuple[str | None, str]:
         if speaker is not None:
             return speaker, text
     bracket = _BRACKET.match(body)
-    if bracket and bracket["name"].strip().casefold() not in _SOUNDS:
+    if bracket and bracket["name"].strip().casefold() not in SOUNDS | GAPS:
         return bracket["name"].strip(), bracket["text"].strip()
     return split_label(body)
 

@@ -33,6 +33,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.sound_tags import only_tags, without_sounds
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -63,6 +64,7 @@ class Cue:
     text: str
     labelled: str = ""  # the whole cue text when the speaker was read from "Name: …"
     starts: bool = False  # a new speaker begins (">>", a dialogue's dash, a second voice)
+    sounds: int = 0  # sound tags removed from the text ("(lacht)"); -1: only tags ("[Musik]")
 
 
 def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | None:
@@ -264,6 +266,10 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
     for item in raw:
         for voice, lines in item.parts:
             for starts, body in _turn_parts(lines):
+                if only_tags(body):  # "[Musik]": no statement, counted for the notice
+                    cues.append(Cue(item.row, item.start, item.end, None, "", sounds=-1))
+                    continue
+                body, sounds = without_sounds(body)
                 speaker, text, whole = voice, body, ""
                 if speaker is None:
                     speaker, text = label(body)
@@ -271,7 +277,8 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
                 if speaker is None:
                     speaker = item.fallback
                 if text:
-                    cues.append(Cue(item.row, item.start, item.end, speaker, text, whole, starts))
+                    cue = Cue(item.row, item.start, item.end, speaker, text, whole, starts, sounds)
+                    cues.append(cue)
     return cues
 
 
@@ -282,7 +289,9 @@ def rare_labels_are_text(cues: list[Cue]) -> list[Cue]:
     if not labelled or 2 * labelled >= len(cues):
         return cues
     return [
-        Cue(c.row, c.start, c.end, None, c.labelled, starts=c.starts) if c.labelled else c
+        Cue(c.row, c.start, c.end, None, c.labelled, starts=c.starts, sounds=c.sounds)
+        if c.labelled
+        else c
         for c in cues
     ]
 
@@ -307,6 +316,9 @@ def transcript_document(
 ) -> ParsedDocument:
     """The cues as statements, one per speaker turn (``sentences``: unnamed cues per sentence)."""
     speakers = Speakers(roles)
+    sound_cues = sum(cue.sounds < 0 for cue in cues)
+    sound_tags = sum(max(cue.sounds, 0) for cue in cues)
+    cues = [cue for cue in cues if cue.sounds >= 0]
     turns: list[list[Cue]] = []
     for cue in rare_labels_are_text(cues):
         if turns and _continues(turns[-1][-1], cue, sentences):
@@ -341,7 +353,11 @@ def transcript_document(
         segments=tuple(segments),
         format=format,
         names=speakers.names,
-        options={"cues": sum(len(t) for t in turns)},
+        options={
+            "cues": sum(len(t) for t in turns),
+            "sound_cues": sound_cues,
+            "sound_tags": sound_tags,
+        },
     )
 
 

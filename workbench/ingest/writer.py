@@ -42,6 +42,7 @@ from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
+from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
@@ -380,6 +381,7 @@ class Writer:
             notices=(
                 *reading_notices(document.options),
                 *reaction_notices(document.options),
+                *sound_notices(document.options),
                 *personal_notices(document.segments, document.options),
                 *notices,
             ),

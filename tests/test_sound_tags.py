@@ -1,0 +1,102 @@
+"""Sound tags in subtitles ("[Musik]", "(lacht)"): no statements, no text; gaps stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+SRT = """\
+1
+00:00:01,000 --> 00:00:03,000
+[Musik]
+
+2
+00:00:03,500 --> 00:00:06,000
+Anna Schmidt: Guten Abend, willkommen zum Stadtteilabend.
+
+3
+00:00:06,500 --> 00:00:08,000
+[Applaus]
+
+4
+00:00:08,500 --> 00:00:12,000
+Ben Berg: Wir brauchen mehr Bänke [unverständlich] am Platz.
+
+5
+00:00:12,500 --> 00:00:15,000
+Ben Berg: (lacht) Und weniger Autos.
+
+6
+00:00:15,500 --> 00:00:17,000
+(Gelächter)
+
+7
+00:00:17,500 --> 00:00:19,000
+[Music]
+"""
+VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:03.000
+[Musik]
+
+00:00:03.500 --> 00:00:06.000
+Wir sammeln heute Ideen für den Park.
+
+00:00:06.500 --> 00:00:08.000
+[inaudible]
+
+00:00:08.500 --> 00:00:12.000
+<v Anna Schmidt>[Gelächter] Es fehlen Bänke [unverständlich] am Platz.
+"""
+
+
+def test_cues_of_sound_tags_are_no_statements_and_speakers_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "abend.srt"
+    path.write_text(SRT, encoding="utf-8")
+    parsed = parse_file(path)
+    assert [(s.attributes.get("speaker"), s.text) for s in parsed.segments] == [
+        ("Anna Schmidt", "Guten Abend, willkommen zum Stadtteilabend."),
+        ("Ben Berg", "Wir brauchen mehr Bänke [unverständlich] am Platz. Und weniger Autos."),
+    ]
+    assert parsed.options["sound_cues"] == 4 and parsed.options["sound_tags"] == 1
+
+
+def test_webvtt_sound_tags_and_the_import_notice(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "abend.vtt"
+    path.write_text(VTT, encoding="utf-8")
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 Einblendungen nur aus Geräuschangaben" in out
+    assert "1 Geräuschangabe wie „(lacht)“ aus den Texten entfernt" in out
+    texts = list(project.segments()["text"])
+    assert texts == [
+        "Wir sammeln heute Ideen für den Park.",
+        "Es fehlen Bänke [unverständlich] am Platz.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "only", "kept"),
+    [
+        ("[Person 3] sagt: ja", False, "[Person 3] sagt: ja"),
+        ("[Person 3]", False, "[Person 3]"),
+        ("[Anna Schmidt] Hallo", False, "[Anna Schmidt] Hallo"),
+        ("(Stadt Leverkusen) Hallo", False, "(Stadt Leverkusen) Hallo"),
+        ("♪ [Musik] ♪", True, "♪ ♪"),
+        ("[unverständlich]", True, "[unverständlich]"),
+        ("Ja (lacht), genau", False, "Ja, genau"),
+    ],
+)
+def test_only_known_tags_count(text: str, only: bool, kept: str) -> None:
+    from workbench.ingest.sound_tags import only_tags, without_sounds
+
+    assert only_tags(text) is only
+    assert without_sounds(text)[0] == kept

@@ -1,0 +1,79 @@
+"""Sound and caption tags in subtitles: "[Musik]", "[Applaus]", "(lacht)", "[inaudible]".
+
+Captioning tools and transcribers mark what is no speech in brackets. A cue that holds
+only such tags is no statement: it is left out (the import's notice counts them). In a
+cue's text a sound tag is removed ("(lacht) Und weniger Autos"); a gap marker
+("[unverständlich]", "[inaudible]", "[…]") stays, as it says that words are missing.
+Only tags of known words count: a placeholder ("[Person 3]") or a name ("[Anna
+Schmidt]") is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from workbench.core.formatting import plural
+
+# The first word of a tag that is a sound, not speech (in lower case)
+SOUNDS = frozenset(
+    """
+    applaus applause beifall klatschen klatscht crosstalk durcheinander gelächter lachen
+    lacht lachend lächelt laughter laughs laughing geräusch geräusche hintergrundgeräusche
+    rauschen husten hustet räuspern räuspert seufzt seufzen music musik musikeinspielung
+    jingle noise pause stille silence schweigen cheering cheers lautsprecherdurchsage
+    """.split()
+)
+# Tags that mark a gap in what was said: kept in the text
+GAPS = frozenset("unverständlich unverstandlich unv unv. inaudible unintelligible ... …".split())
+_TAG = re.compile(r"[\[(]\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*[\])]")
+_NOTES = re.compile(r"^[\s♪♫]*$")
+
+
+def _kind(tag: str) -> str | None:
+    """ "sound", "gap" or None (no tag of a known word) for a tag's inner text."""
+    words = tag.casefold().split()
+    if not words or len(words) > 3:
+        return None
+    if tag.casefold().strip() in GAPS or words[0] in GAPS:
+        return "gap"
+    return "sound" if words[0].strip(".,!") in SOUNDS else None
+
+
+def only_tags(text: str) -> bool:
+    """Whether a cue's text holds only sound tags and gap markers ("[Musik]", "♪ ♪")."""
+    rest = _TAG.sub(lambda m: "" if _kind(m["tag"]) else m.group(), text)
+    return _NOTES.match(rest) is not None and rest != text
+
+
+def without_sounds(text: str) -> tuple[str, int]:
+    """The text without its sound tags (gap markers stay) and how many were removed."""
+    removed = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal removed
+        if _kind(match["tag"]) != "sound":
+            return match.group()
+        removed += 1
+        return " "
+
+    out = re.sub(r" +(?=[,.;:!?])", "", " ".join(_TAG.sub(drop, text).split()))
+    return (out if removed else text), removed
+
+
+def sound_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a subtitle import did with sound tags (for the import's output)."""
+    cues, tags = int(options.get("sound_cues", 0)), int(options.get("sound_tags", 0))
+    notices = []
+    if cues:
+        notices.append(
+            f"Untertitel: {plural(cues, 'Einblendung', 'Einblendungen')} nur aus "
+            "Geräuschangaben ([Musik], [Applaus], [unverständlich] …) ausgelassen."
+        )
+    if tags:
+        notices.append(
+            f"Untertitel: {plural(tags, 'Geräuschangabe', 'Geräuschangaben')} wie "
+            "„(lacht)“ aus den Texten entfernt; [unverständlich] bleibt als Lücke stehen."
+        )
+    return tuple(notices)
