@@ -83,6 +83,11 @@ _DISCOURSE = frozenset(
     "ein vorschlag",
 }
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
+# A meeting tool's mark of who leads it, after the display name: "Anna Schmidt (Host)"
+_HOST = re.compile(
+    r"[(\[]\s*(?:Co-?\s?)?(?:Host|Hostin|Gastgeber(?:in)?|Moderat(?:or|orin|ion))\s*[)\]]",
+    re.IGNORECASE,
+)
 _FUNCTION_NOUN = re.compile(
     r"(?:arbeit|ung|schaft|heit|keit|büro|buero|management|verein|amt|stelle|dienst|zentrum|"
     r"treff|rat|haus|leitung|beirat|hilfe|initiative|netzwerk|gruppe|team|kreis)$",
@@ -133,7 +138,9 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
     """``(role, person)`` of a turn's speaker label: a role label is the role (unless the
     roles file gives it another) and no person; a name is a person (on the name list),
     with the role the roles file gives that person. A role with its organisation
-    ("Moderation (Stadt Leverkusen)") is the role alone: the parentheses may hold a name."""
+    ("Moderation (Stadt Leverkusen)") is the role alone: the parentheses may hold a name.
+    A name marked as the meeting's host or moderator ("Anna Schmidt (Host)", "(Co-Host)",
+    "(Moderatorin)") has the role "Moderation" unless the roles file gives another."""
     if not who or not who.strip():
         return None, None
     if is_role(who):
@@ -144,4 +151,5 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
     if bare != who.strip() and is_role(bare):
         return speakers.role(who.strip()) or speakers.role(bare) or bare, None
     person = speakers.add(who)
-    return speakers.role(person), person
+    host = "Moderation" if _HOST.search(who) else None
+    return speakers.role(person) or host, person
