@@ -42,3 +42,18 @@ def test_the_object_of_a_speech_verb_is_no_person(text: str, expected: str) -> N
 def test_the_speaker_after_a_speech_verb_stays_a_person(text: str, name: str) -> None:
     out, _ = Pseudonymiser().pseudonymise(text)
     assert name not in out and "[Person" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Später sagte Krämer, dass es fehlt.", "Später sagte [Person 1], dass es fehlt."),
+        ("Anschließend fragte Krämer nach.", "Anschließend fragte [Person 1] nach."),
+        ("Krämer sagte Anna, sie solle kommen.", "[Person 1] sagte [Person 2], sie solle"),
+        ("Wiesenthaler sagte, dass es fehlt.", "[Person 1] sagte, dass es fehlt."),
+    ],
+)
+def test_an_adverb_before_a_speech_verb_with_a_name_after_it_is_no_person(
+    text: str, expected: str
+) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0].startswith(expected)

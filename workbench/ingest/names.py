@@ -522,6 +522,8 @@ class PersonFinder:
             and text[toks[last].end : after.start] == " "
             and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
             and not any(t.folded in lists.SUBJECTS for t in toks[last + 2 : last + 3])
+            # "Später sagte Krämer": the name after the verb speaks, not the adverb
+            and (sure or not any(self._sure_name(t) for t in toks[last + 2 : last + 3]))
         )
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
         if strong or speaking:
