@@ -74,13 +74,30 @@ def test_webvtt_sound_tags_and_the_import_notice(
     path.write_text(VTT, encoding="utf-8")
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "2 Einblendungen nur aus Geräuschangaben" in out
-    assert "1 Geräuschangabe wie „(lacht)“ aus den Texten entfernt" in out
+    assert "Geräuschangaben: 2 Untertitel oder Zeilen nur aus Angaben wie [Musik]" in out
+    assert "Geräuschangaben: 1 wie „(lacht)“ aus den Untertiteln entfernt" in out
     texts = list(project.segments()["text"])
     assert texts == [
         "Wir sammeln heute Ideen für den Park.",
         "Es fehlen Bänke [unverständlich] am Platz.",
     ]
+
+
+def test_lines_of_sound_tags_in_a_typed_transcript_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "transkript.txt"
+    path.write_text(
+        "Anna Schmidt  0:03\nHallo zusammen (lacht), schön dass ihr da seid.\n\n[Musik]\n\n"
+        "Ben Berg  0:10\nEs fehlt ein Treff [unverständlich] am Bahnhof.\n\n"
+        "Anna Schmidt  0:25\n[Applaus]\n\nBen Berg  0:30\nDanke.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.attributes["speaker"], s.text) for s in parsed.segments] == [
+        ("Anna Schmidt", "Hallo zusammen (lacht), schön dass ihr da seid."),  # a note: kept
+        ("Ben Berg", "Es fehlt ein Treff [unverständlich] am Bahnhof."),
+        ("Ben Berg", "Danke."),
+    ]
+    assert parsed.options["sound_cues"] == 2 and parsed.options["skipped_rows"] == 0
 
 
 @pytest.mark.parametrize(

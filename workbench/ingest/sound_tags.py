@@ -1,8 +1,9 @@
 """Sound and caption tags in subtitles: "[Musik]", "[Applaus]", "(lacht)", "[inaudible]".
 
-Captioning tools and transcribers mark what is no speech in brackets. A cue that holds
-only such tags is no statement: it is left out (the import's notice counts them). In a
-cue's text a sound tag is removed ("(lacht) Und weniger Autos"); a gap marker
+Captioning tools and transcribers mark what is no speech in brackets. A cue (or a line of
+a typed transcript) that holds only such tags is no statement: it is left out (the
+import's notice counts them). In a subtitle's text a sound tag is removed ("(lacht) Und
+weniger Autos"; a typed transcript keeps it: there it is the transcriber's note); a gap marker
 ("[unverständlich]", "[inaudible]", "[…]") stays, as it says that words are missing.
 Only tags of known words count: a placeholder ("[Person 3]") or a name ("[Anna
 Schmidt]") is never one.
@@ -14,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from workbench.core.formatting import plural
+from workbench.core.formatting import format_number, plural
 
 # The first word of a tag that is a sound, not speech (in lower case)
 SOUNDS = frozenset(
@@ -68,12 +69,12 @@ def sound_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     notices = []
     if cues:
         notices.append(
-            f"Untertitel: {plural(cues, 'Einblendung', 'Einblendungen')} nur aus "
-            "Geräuschangaben ([Musik], [Applaus], [unverständlich] …) ausgelassen."
+            f"Geräuschangaben: {plural(cues, 'Untertitel oder Zeile', 'Untertitel oder Zeilen')}"
+            " nur aus Angaben wie [Musik], [Applaus], [unverständlich] ausgelassen."
         )
     if tags:
         notices.append(
-            f"Untertitel: {plural(tags, 'Geräuschangabe', 'Geräuschangaben')} wie "
-            "„(lacht)“ aus den Texten entfernt; [unverständlich] bleibt als Lücke stehen."
+            f"Geräuschangaben: {format_number(tags)} wie „(lacht)“ aus den Untertiteln "
+            "entfernt; [unverständlich] bleibt als Lücke stehen."
         )
     return tuple(notices)

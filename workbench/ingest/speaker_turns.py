@@ -40,6 +40,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.sound_tags import only_tags
 from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -345,13 +346,15 @@ def turns_document(
     for listed in (*header.names, *parse.names):
         speakers.add(listed)  # participants: pseudonymised wherever they are named
     segments: list[ParsedSegment] = []
-    empty = 0
+    empty = sounds = 0
     for turn in parse.turns:
-        text = _unescape("\n".join(turn.lines))
+        lines = [line for line in turn.lines if not only_tags(line)]  # "[Musik]", "[Applaus]"
+        sounds += len(turn.lines) - len(lines)
+        text = _unescape("\n".join(lines))
         marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})", text)
         text = _F4_MARK.sub(" ", text).strip()
         if not text:
-            empty += 1
+            empty += not turn.lines or len(lines) > 0  # a turn of sound tags is counted there
             continue
         attributes: dict[str, Any] = {}
         time = turn.time or (marks[0] if marks else None)
@@ -380,5 +383,5 @@ def turns_document(
         date=header.date,
         format=FORMAT,
         names=speakers.names,
-        options={"skipped_rows": empty, "turns": len(parse.turns)},
+        options={"skipped_rows": empty, "turns": len(parse.turns), "sound_cues": sounds},
     )
