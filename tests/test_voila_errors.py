@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from tests.formular_http import Client
-from widgets.voila_errors import CELL_ERROR, CELL_TIMEOUT, error_page, german_cell_errors
+from widgets.voila_errors import (
+    CELL_ERROR,
+    CELL_TIMEOUT,
+    START_TEXT,
+    error_page,
+    german_cell_errors,
+    start_page,
+)
 
 SECRET = "Zugangscode4711geheim"
 ENGLISH = ("Not Found", "does not exist", "Internal Server Error", "requires JavaScript")
@@ -30,6 +37,14 @@ def test_the_error_pages_are_german_and_self_contained() -> None:
         assert not any(english in page for english in ENGLISH)
     assert "Link aus Ihrer Einladung vollständig" in error_page(404)
     assert error_page(503) == error_page(500).replace("500", "503")  # any other: the general page
+
+
+def test_the_start_page_names_no_app_and_points_to_the_invitation() -> None:
+    page = start_page()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">')
+    assert f"<title>{START_TEXT[0]}</title>" in page
+    assert "Link aus Ihrer Einladung" in page and "Forschungsteam" in page
+    assert not re.search(r"(href|src)=", page) and ".ipynb" not in page
 
 
 def test_a_failed_cell_leaves_a_german_message_without_its_traceback() -> None:
@@ -87,6 +102,26 @@ def test_the_apps_voila_answers_errors_in_german(tmp_path: Path) -> None:
         cut = client.request("GET", "/voila/render/bedarfe_bewerten?token=abc")  # no .ipynb
         refused = client.request("GET", cut.headers["Location"])
         failed = client.request("GET", "/voila/render/kaputt.ipynb")
+        start = client.request("GET", "/")  # a link trimmed to the host name
+        listings = [
+            client.request("GET", path)
+            for path in (
+                "/voila/tree",
+                "/voila/tree/",
+                "/voila/api/contents",
+                "/voila/api/contents/",
+            )
+        ]
+        static = {
+            path: client.request("GET", path)
+            for path in (
+                "/voila/static/../kaputt.ipynb",
+                "/voila/templates/kaputt",  # Voilà: ValueError, 500
+                "/voila/templates/lab/static/fehlt.js",
+                "/voila/labextensions/fehlt.js",  # Jupyter: empty page, error in the log
+                "/voila/api/themes/fehlt",
+            )
+        }
     finally:
         stop(server.process)
     for response in (missing, unknown):
@@ -101,3 +136,15 @@ def test_the_apps_voila_answers_errors_in_german(tmp_path: Path) -> None:
     assert "404 GET /voila/rend (127.0.0.1)" in log and SECRET not in log  # no access code
     for shown in ("Anna Schmidt", str(apps), "Traceback", "There was an error", "show_tracebacks"):
         assert shown not in failed.body, shown
+    # the server's own address and the tree: no list of the apps, a German page instead
+    assert start.status == 200 and start.body == start_page(), server.log_tail()
+    for response in listings:
+        assert response.status == 404 and response.body == error_page(404)
+    for response in (start, *listings):
+        assert "kaputt" not in response.body and "Voilà Home" not in response.body
+    for path, response in static.items():
+        assert response.body == error_page(response.status), (path, response.status)
+    statuses = {path: response.status for path, response in static.items()}
+    assert statuses["/voila/static/../kaputt.ipynb"] == 403
+    assert set(list(statuses.values())[1:]) == {404}, statuses
+    assert "Uncaught exception" not in log and "static_path" not in log

@@ -11,6 +11,7 @@ what to do. Loaded by :func:`widgets.voila_server.configure`; runs in the server
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
@@ -48,6 +49,14 @@ SERVER_ERROR = (
     "Die Seite konnte gerade nicht geöffnet werden. Bitte laden Sie sie in ein paar Minuten "
     f"neu; wenn der Fehler bleibt, {CONTACT}.",
 )
+# What the server's own address (a link cut to the host name) says instead of Voilà's
+# file tree, which listed every app of the folder.
+START_TEXT = (
+    "Sozialraum-Werkbank",
+    "Unter dieser Adresse gibt es keine Seite. Bitte öffnen Sie den vollständigen Link aus "
+    "Ihrer Einladung – manche E-Mail-Programme kürzen lange Links. Haben Sie den Link nicht "
+    f"mehr, {CONTACT}.",
+)
 # What a failed cell leaves on the app's page (Voilà: "There was an error when executing
 # cell [3]. Please run Voilà with --show_tracebacks=True …").
 CELL_ERROR = GENERIC_ERROR
@@ -65,6 +74,8 @@ h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
 .meldung { border-left: 6px solid; border-radius: 4px; padding: 0.6rem 1rem; margin: 1rem 0;
   color: #8a1c1c; background-color: #fdecea; }
 .code { color: #4a4a4a; background-color: #ffffff; font-size: 0.9rem; }
+.info { border-left: 6px solid; border-radius: 4px; padding: 0.6rem 1rem; margin: 1rem 0;
+  color: #1d3557; background-color: #eef3fb; }
 """
 
 
@@ -73,20 +84,31 @@ def error_texts(status_code: int) -> tuple[str, str]:
     return ERROR_TEXTS.get(status_code, SERVER_ERROR)
 
 
-def error_page(status_code: int) -> str:
-    """A complete German error page for ``status_code``: no traceback, no path, no CDN."""
-    title, text = error_texts(status_code)
+def _page(title: str, body: str) -> str:
+    """A complete German page in the apps' look around ``body`` (HTML): nothing loaded."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{escape(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{escape(title)}</h1>\n"
-        f'<p class="meldung" role="alert">{escape(text)}</p>\n'
-        f'<p class="code">Fehlercode {int(status_code)}</p>\n'
-        "</main>\n</body>\n</html>\n"
+        f"<h1>{escape(title)}</h1>\n{body}</main>\n</body>\n</html>\n"
     )
+
+
+def error_page(status_code: int) -> str:
+    """A complete German error page for ``status_code``: no traceback, no path, no CDN."""
+    title, text = error_texts(status_code)
+    return _page(
+        title,
+        f'<p class="meldung" role="alert">{escape(text)}</p>\n'
+        f'<p class="code">Fehlercode {int(status_code)}</p>\n',
+    )
+
+
+def start_page() -> str:
+    """The German page at the server's own address: no app there, the invitation's link."""
+    return _page(START_TEXT[0], f'<p class="info">{escape(START_TEXT[1])}</p>\n')
 
 
 def write_error(handler: tornado.web.RequestHandler, status_code: int, **kwargs: Any) -> None:
@@ -117,6 +139,51 @@ class NotFoundHandler(tornado.web.RequestHandler):
         raise tornado.web.HTTPError(404)
 
 
+class StartPageHandler(tornado.web.RequestHandler):
+    """Answers the server's own address with :func:`start_page` instead of Voilà's file tree."""
+
+    write_error = write_error
+    _request_summary = request_summary
+
+    def get(self) -> None:
+        """The short German page (200: the server runs, there is just no app here)."""
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(start_page())
+
+
+def no_file_tree() -> None:
+    """Show :func:`start_page` at ``/``, and no list of the apps at ``/voila/tree`` or its API.
+
+    Voilà 0.5 serving a folder lists every notebook in it at ``/`` and ``/voila/tree``
+    (and as JSON at ``/voila/api/contents``) and has no setting to turn that off. Someone
+    who trims an invitation's link to the host name landed there, in English, with every
+    app a click away. ``Voila.init_handlers`` is wrapped once to put a German start page at
+    ``/`` and :class:`NotFoundHandler` at the tree and its API, ahead of Voilà's handlers;
+    the apps keep their addresses (``/voila/render/<app>.ipynb``).
+    """
+    from jupyter_server.utils import url_path_join
+    from voila.app import Voila
+
+    if getattr(Voila.init_handlers, "no_file_tree", False):
+        return
+    original = Voila.init_handlers
+
+    @functools.wraps(original)
+    def init_handlers(self: Voila) -> list:
+        handlers = original(self)
+        if self.notebook_path:  # one notebook at every address: no tree to hide
+            return handlers
+        return [
+            (self.server_url, StartPageHandler),
+            (url_path_join(self.server_url, r"/voila/tree(/.*)?"), NotFoundHandler),
+            (url_path_join(self.server_url, r"/voila/api/contents(/.*)?"), NotFoundHandler),
+            *handlers,
+        ]
+
+    init_handlers.no_file_tree = True
+    Voila.init_handlers = init_handlers
+
+
 def german_error_pages() -> None:
     """Let the Voilà server answer errors with :func:`error_page`.
 
@@ -125,14 +192,20 @@ def german_error_pages() -> None:
     once to put :func:`error_page` in front of them and to answer unknown addresses with
     :class:`NotFoundHandler`. A link cut after the app's name (``…/render/bedarfe_bewerten``
     without ``.ipynb``) is sent on to Voilà's file handler, which refuses it with tornado's
-    English page: it gets :func:`write_error` too. The log lines of failed requests leave
+    English page: it gets :func:`write_error` too, as do the static files' handlers (a
+    refused or missing file under ``/voila/static``, ``/voila/templates``,
+    ``/voila/labextensions`` or ``/voila/api/themes``). The log lines of failed requests leave
     out the query (:func:`request_summary`).
     """
     from jinja2 import ChoiceLoader, DictLoader
-    from jupyter_server.base.handlers import JupyterHandler
+    from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
     from markupsafe import Markup
     from voila.app import Voila
-    from voila.static_file_handler import AllowListFileHandler
+    from voila.static_file_handler import (
+        AllowListFileHandler,
+        MultiStaticFileHandler,
+        TemplateStaticFileHandler,
+    )
 
     if getattr(Voila.init_settings, "german_errors", False):
         return
@@ -151,7 +224,24 @@ def german_error_pages() -> None:
 
     init_settings.german_errors = True
     Voila.init_settings = init_settings
-    AllowListFileHandler.write_error = write_error
+    # tornado's English 403 and 404 pages otherwise; Jupyter's file handler (extensions,
+    # themes) failed to render its own error page and answered with an empty one
+    for handler in (
+        AllowListFileHandler,
+        MultiStaticFileHandler,
+        TemplateStaticFileHandler,
+        FileFindHandler,
+    ):
+        handler.write_error = write_error
+    parse_template_path = TemplateStaticFileHandler.parse_url_path
+
+    def parse_url_path(self: TemplateStaticFileHandler, path: str) -> str:
+        try:  # Voilà unpacks "<template>/static/<file>" and fails (500) on anything else
+            return parse_template_path(self, path)
+        except (ValueError, AssertionError):
+            raise tornado.web.HTTPError(404) from None
+
+    TemplateStaticFileHandler.parse_url_path = parse_url_path
     JupyterHandler._request_summary = request_summary  # Voilà's pages: logged without query
 
 

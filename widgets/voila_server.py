@@ -22,7 +22,8 @@ see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
 - the kernel-less participation form (:func:`serve_form`) answers at ``/beteiligung``;
 - a preheated kernel's request info is not lost when another kernel's channel closes
   (:func:`keep_request_channels`);
-- error pages and failed cells speak German and show no traceback
+- error pages and failed cells speak German and show no traceback, and the server's own
+  address shows a German start page instead of the list of all apps
   (:mod:`widgets.voila_errors`).
 
 Everything here runs in the server process, never in a kernel.
@@ -48,7 +49,7 @@ from jupyter_server.services.kernels.kernelmanager import (
 )
 
 from widgets import warm_kernels
-from widgets.voila_errors import german_cell_errors, german_error_pages
+from widgets.voila_errors import german_cell_errors, german_error_pages, no_file_tree
 
 # Apps whose pages draw no plotly chart and which participants open in bursts.
 LEAN_APPS = ("bedarfe_bewerten.ipynb", "kodieren.ipynb")
@@ -395,6 +396,7 @@ def configure(c: Any) -> None:
     keep_request_channels()
     german_error_pages()
     german_cell_errors()
+    no_file_tree()
     c.VoilaConfiguration.page_config_hook = page_config_hook
     c.VoilaConfiguration.multi_kernel_manager_class = LeanMappingKernelManager
     c.MappingKernelManager.kernel_manager_class = "widgets.voila_server.ForkingKernelManager"
