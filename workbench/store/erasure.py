@@ -164,10 +164,16 @@ def forget(
     report = ErasureReport(dry_run=dry_run)
     texts: list[str] = []
     try:
-        with store.transaction() as session:
+        # Exclusive: an import waits until the key entries are gone (or forget until its
+        # statements are stored, and erases them too) instead of reusing an entry this
+        # erasure deletes. Coders take no such lock; their codings of these statements
+        # wait for the rows locked here (PostgreSQL; SQLite lets one writer in at a time).
+        with store.transaction(exclusive=True) as session:
             segments = []
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
+                ids = [s.id for s in segments]
+                session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
             _forget_statements(session, segments, report)
             if token is not None:
@@ -291,8 +297,8 @@ def _forget_unused_keys(session: Session, counts: dict[str, int]) -> None:
 
 
 def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
-    record = session.scalar(
-        select(FeedbackToken).where(FeedbackToken.token_hash == token_hash(token))
+    record = session.scalar(  # locked: a participant saving with it waits, then is refused
+        select(FeedbackToken).where(FeedbackToken.token_hash == token_hash(token)).with_for_update()
     )
     if record is None:
         raise WorkbenchError("Diesen Zugangscode gibt es nicht.")
