@@ -274,7 +274,9 @@ def test_stale_runs_are_named_on_the_topic_map_and_by_publish(
     code, _, err = run(capsys, folder, "publish", "--out", tmp_path / "seite")
     assert code == 0, err
     assert "Warnung: Die Themenanalyse" in err and "veraltet" in err
-    assert "Die Themenanalyse (Lauf" in _html_text(tmp_path / "seite" / "themenlandkarte.html")
+    page = _html_text(tmp_path / "seite" / "themenlandkarte.html")
+    assert "Die Themenanalyse vom" in page and "4 neue Aussagen noch nicht" in page
+    assert "Lauf" not in page  # the public site names no run (the terminal does)
 
 
 def test_forgotten_statements_leave_the_need_counts(
