@@ -28,6 +28,7 @@ from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.common import named_district
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
+from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import import_wave, left_out, stored_documents
 from workbench.ingest.table import TableMapping
@@ -37,7 +38,6 @@ from workbench.store import (
     Coding,
     District,
     Document,
-    ListedName,
     Segment,
 )
 from workbench.store.problems import database_problem
@@ -229,8 +229,7 @@ class Project(CodingMixin):
         specs = read_codebook(path, notices)
         with self.transaction(exclusive=True) as session:
             writer = Writer(session)
-            names = sorted(set(session.scalars(select(ListedName.name))))
-            safe = pseudonymise_codes(writer.pseudonymiser, specs, names)
+            safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
             for spec in safe:  # in the file's order (the coding panel's); parents on demand
                 writer.codes.upsert(spec)
             writer.store_pseudonyms()
@@ -261,13 +260,10 @@ class Project(CodingMixin):
         if not any(text and text.strip() for text in texts):
             return texts
         with self.transaction(exclusive=True) as session:
-            writer = Writer(session)
-            names = sorted(set(session.scalars(select(ListedName.name))))
-            safe = tuple(
-                writer.pseudonymiser.pseudonymise(text, names)[0] if text else text
-                for text in texts
-            )
-            writer.store_pseudonyms()
+            pseudonymiser = Pseudonymiser.of_project(session)
+            names = listed_names(session)
+            safe = tuple(pseudonymiser.pseudonymise(t, names)[0] if t else t for t in texts)
+            pseudonymiser.store_new(session)
         return safe
 
     def import_codings(self, path: str | Path) -> int:

@@ -12,16 +12,14 @@ from sqlalchemy import select
 from workbench.coding.codebook import CodeSpec
 from workbench.exchange.qdxml import iso, stable_guid
 from workbench.ingest.offsets import OffsetMap
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.writer import text_sha
 from workbench.store import (
     Code,
     Coding,
     District,
     Document,
-    ListedName,
     Memo,
-    Pseudonym,
     PseudonymSpan,
     Segment,
     Workshop,
@@ -234,30 +232,23 @@ def pseudonymise_memos(project: Project, texts: dict[int, str]) -> dict[int, str
     later export gives them the same placeholder and nobody else gets it.
     """
     with project.session() as session:  # most exports name nobody new: nothing to write
-        out, new = _memo_texts(session, texts)
-    if not new:
+        out, pseudonymiser = _memo_texts(session, texts)
+    if not pseudonymiser.new:
         return out
     with project.transaction(exclusive=True) as session:  # again, as the key may have grown
-        out, new = _memo_texts(session, texts)
-        for (kind, normalised), (original, placeholder) in new.items():
-            session.add(
-                Pseudonym(
-                    kind=kind, normalised=normalised, original=original, placeholder=placeholder
-                )
-            )
+        out, pseudonymiser = _memo_texts(session, texts)
+        pseudonymiser.store_new(session)
     return out
 
 
-def _memo_texts(
-    session: Session, texts: dict[int, str]
-) -> tuple[dict[int, str], dict[tuple[str, str], tuple[str, str]]]:
-    """The memo texts pseudonymised with the key as ``session`` reads it, and the persons
-    the key does not know yet."""
-    names = sorted(set(session.scalars(select(ListedName.name))))
-    known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
-    pseudonymiser = Pseudonymiser(known=known).configure(session)
-    out = {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}
-    return out, dict(pseudonymiser.new)
+def _memo_texts(session: Session, texts: dict[int, str]) -> tuple[dict[int, str], Pseudonymiser]:
+    """The memo texts pseudonymised with the key as ``session`` reads it, and the
+    pseudonymiser (its ``new``: the persons the key does not know yet)."""
+    names = listed_names(session)
+    pseudonymiser = Pseudonymiser.of_project(session)
+    return {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}, (
+        pseudonymiser
+    )
 
 
 def indicator_rows(project: Project) -> list[dict[str, Any]]:

@@ -107,6 +107,26 @@ class Pseudonymiser:
     _index: Any = field(default=None, init=False, repr=False, compare=False)
     _folded: _FoldedKeys = field(default_factory=lambda: _FoldedKeys(), repr=False, compare=False)
 
+    @classmethod
+    def of_project(cls, session: Session) -> Pseudonymiser:
+        """The project's pseudonymiser: its key, protected words and review decisions."""
+        from workbench.store import Pseudonym
+
+        known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
+        return cls(known=known).configure(session)
+
+    def store_new(self, session: Session) -> None:
+        """Add the placeholders found since the last call to the project's key."""
+        from workbench.store import Pseudonym
+
+        for (kind, normalised), (original, placeholder) in self.new.items():
+            session.add(
+                Pseudonym(
+                    kind=kind, normalised=normalised, original=original, placeholder=placeholder
+                )
+            )
+        self.new.clear()
+
     def configure(self, session: Session) -> Pseudonymiser:
         """Load the project's protected words and review decisions; return self."""
         from workbench.store import PERSON_NUMBER_KEY, Code, District, Meta, PseudonymDecision
@@ -458,3 +478,10 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         (v, person_key(v)) if " " not in v and len(keys[v.casefold()]) > 1 else (v, k)
         for v, k in out
     ]
+
+
+def listed_names(session: Session) -> list[str]:
+    """The names on the project's name lists (participants, speakers), sorted."""
+    from workbench.store import ListedName
+
+    return sorted(set(session.scalars(select(ListedName.name))))

@@ -27,10 +27,9 @@ from workbench.core.domain import WorkbenchError
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.names import tokens
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import (
-    ListedName,
     ProjectStore,
     Pseudonym,
     PseudonymDecision,
@@ -88,8 +87,8 @@ def _role(folded: str) -> bool:
 def review_queue(store: ProjectStore) -> list[ReviewItem]:
     """The undecided uncertain candidates, most frequent first."""
     with store.session() as session:
-        pseudonymiser = _pseudonymiser(session)
-        names = sorted(set(session.scalars(select(ListedName.name))))
+        pseudonymiser = Pseudonymiser.of_project(session)
+        names = listed_names(session)
     decided = set(pseudonymiser.confirmed) | set(pseudonymiser.rejected)
     found: dict[str, dict] = {}
     for text in store.original_texts().values():
@@ -132,12 +131,7 @@ def stored_name(session: Session, name: str) -> str:
 
     For looking up what a researcher names by its original name; the key is not changed.
     """
-    return pseudonymise_name(_pseudonymiser(session), name, ())
-
-
-def _pseudonymiser(session: Session) -> Pseudonymiser:
-    known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
-    return Pseudonymiser(known=known).configure(session)
+    return pseudonymise_name(Pseudonymiser.of_project(session), name, ())
 
 
 def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:
@@ -181,7 +175,7 @@ def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher:
 
 def _confirm(session: Session, word: str) -> list[str]:
     """Replace ``word`` by its person placeholder wherever it still stands; old texts."""
-    pseudonymiser = _pseudonymiser(session)
+    pseudonymiser = Pseudonymiser.of_project(session)
     pattern = re.compile(rf"(?<![\w\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
     old: list[str] = []
     for segment in list(session.scalars(select(Segment))):
@@ -194,7 +188,7 @@ def _confirm(session: Session, word: str) -> list[str]:
         if edits:
             old.append(edit_segment(session, segment, edits))
             session.flush()
-    _store_new_keys(session, pseudonymiser)
+    pseudonymiser.store_new(session)
     return old
 
 
@@ -222,11 +216,3 @@ def _reject(session: Session, key: str) -> list[str]:
 def _inside_placeholder(text: str, pos: int) -> bool:
     opening, closing = text.rfind("[", 0, pos), text.rfind("]", 0, pos)
     return opening > closing
-
-
-def _store_new_keys(session: Session, pseudonymiser: Pseudonymiser) -> None:
-    for (kind, normalised), (original, placeholder) in pseudonymiser.new.items():
-        session.add(
-            Pseudonym(kind=kind, normalised=normalised, original=original, placeholder=placeholder)
-        )
-    pseudonymiser.new.clear()

@@ -53,7 +53,6 @@ from workbench.store import (
     District,
     Document,
     ListedName,
-    Pseudonym,
     PseudonymSpan,
     Segment,
     Wave,
@@ -95,9 +94,7 @@ class Writer:
         self.districts = {d.name.casefold(): d for d in session.scalars(select(District))}
         self.workshops = {w.name: w for w in session.scalars(select(Workshop))}
         self.codes = CodeIndex(session)
-        known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
-        self.pseudonymiser = Pseudonymiser(known=known)
-        self.pseudonymiser.configure(session)  # protected words, review decisions
+        self.pseudonymiser = Pseudonymiser.of_project(session)
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
 
@@ -514,13 +511,7 @@ class Writer:
 
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
-        for (kind, normalised), (original, placeholder) in self.pseudonymiser.new.items():
-            self.session.add(
-                Pseudonym(
-                    kind=kind, normalised=normalised, original=original, placeholder=placeholder
-                )
-            )
-        self.pseudonymiser.new.clear()
+        self.pseudonymiser.store_new(self.session)
 
     # -- project-exchange files --------------------------------------------------------------
     def write_project(
