@@ -13,7 +13,6 @@ into this project's numbering. :func:`renumber_rows` does it for table-like impo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,10 +24,9 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
 from workbench.ingest.offsets import OffsetMap
+from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER as PLACEHOLDER
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.store import Document, Segment
-
-PLACEHOLDER = re.compile(r"\[Person (\d+)\]")
 
 
 def person_numbers(texts: Iterable[Any]) -> set[int]:

@@ -13,11 +13,10 @@ import re
 from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_tokens import Tok
+from workbench.ingest.name_tokens import PLACEHOLDER, Tok
 
 # Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
 _CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
-_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 # Articles of a subject ("Die Leiterin betont …"; "Im Anschluss betont …" has none)
 _SUBJECT_ARTICLES = frozenset(
     "der die das ein eine kein keine unser unsere mein meine dein deine ihr ihre sein seine "
@@ -53,7 +52,7 @@ def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok],
     if toks[verb].folded not in lists.SPEECH_VERBS:
         return False
     boundary = max((m.end() for m in _CLAUSE_END.finditer(text, 0, toks[verb].start)), default=0)
-    if _PLACEHOLDER.search(text, boundary, toks[verb].start):
+    if PLACEHOLDER.search(text, boundary, toks[verb].start):
         return True
     clause = [t for t in toks[:verb] if t.start >= boundary]
     if not clause:

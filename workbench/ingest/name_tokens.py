@@ -48,7 +48,7 @@ PLACE_END = re.compile(
 CAMEL_OK = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van|Von|Du|Al|El)[A-ZÄÖÜ]")
 
 _OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
-_PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
+PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Tok:
 
 def tokens(text: str) -> list[Tok]:
     """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
-    masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    masked = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
     out: list[Tok] = []
     for m in _TOKEN.finditer(masked):
         j = m.start() - 1  # the last character before the word that is not an opener

@@ -53,7 +53,7 @@ KINDS = ("person", *PLACEHOLDERS)
 REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
-_PERSON_NUMBER = re.compile(r"\[Person (\d+)\]")
+PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An article or preposition right before a listed name marks an ordinary noun.
@@ -172,7 +172,7 @@ class Pseudonymiser:
                     *(
                         int(m.group(1))
                         for (kind, _), placeholder in self.known.items()
-                        if kind == "person" and (m := _PERSON_NUMBER.fullmatch(placeholder))
+                        if kind == "person" and (m := PERSON_PLACEHOLDER.fullmatch(placeholder))
                     ),
                 ]
             )
