@@ -125,7 +125,13 @@ def district_needs_html(found: Monitoring, district: str) -> str:
         (False, False, True, True),
     )  # fmt: skip
     legend = f"<p class='sw-note'>{esc(status_legend(comparison.min_count))}</p>"
-    return head + table + legend
+    return head + _changes(comparison.district_notes, district) + table + legend
+
+
+def _changes(notes: Sequence[str], district: str | None = None) -> str:
+    """The renames and merges of Sozialräume (of ``district`` only, if given)."""
+    shown = [n for n in notes if district is None or n.startswith(f"{district} ")]
+    return "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in shown)
 
 
 def trend_summary(rows: pd.DataFrame, district: str) -> str:
@@ -259,7 +265,9 @@ def city_needs_html(found: Monitoring) -> str:
     else:
         lead = f"Kein Bedarf ist in der Welle {comparison.later} neu."
     legend = esc(status_legend(comparison.min_count))
-    return head + f"<p class='sw-note'>{esc(lead)}</p>" + table + f"<p class='sw-note'>{legend}</p>"
+    changes = _changes(comparison.district_notes)
+    lead = f"<p class='sw-note'>{esc(lead)}</p>"
+    return head + lead + changes + table + f"<p class='sw-note'>{legend}</p>"
 
 
 def city_indicators_html(found: Monitoring) -> str:

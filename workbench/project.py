@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shlex
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from workbench import store
 from workbench.coding.code_index import CodeIndex
@@ -22,7 +26,7 @@ from workbench.core.domain import (
     InputError,
     WorkbenchError,
 )
-from workbench.core.fileio import atomic_path
+from workbench.core.fileio import atomic_path, write_atomic
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
@@ -35,17 +39,20 @@ from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes
 from workbench.ingest.writer import Writer, fill_template
 from workbench.store import (
+    CITYWIDE,
     Coding,
     District,
     Document,
     Segment,
 )
+from workbench.store.district_changes import DistrictChange, merge_district, rename_district
 from workbench.store.problems import database_problem
 
 CONFIG_FILE = "project.json"
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
 PROJECT_FORMAT = "sozialraum-workbench"
+MAX_DISTRICT_NAME = 200  # districts.name
 
 
 class Project(CodingMixin):
@@ -152,6 +159,47 @@ class Project(CodingMixin):
                 if name and name not in known:
                     session.add(District(name=name, is_citywide=False))
                     known.add(name)
+
+    def rename_district(self, old: str, new: str) -> DistrictChange:
+        """Rename a Sozialraum everywhere (its rows, stored analyses, boundaries); one
+        transaction. A name another district already has is refused (merge instead)."""
+        new = unicodedata.normalize("NFC", " ".join(str(new or "").split()))
+        if not new:
+            raise InputError("Der neue Name des Sozialraums ist leer.")
+        if len(new) > MAX_DISTRICT_NAME:
+            raise InputError(
+                f"Der neue Name ist zu lang ({len(new)} Zeichen, höchstens {MAX_DISTRICT_NAME})."
+            )
+        with self.transaction(exclusive=True) as session:  # read, then write: one at a time
+            district = _declared(session, old)
+            taken = named_district(new, [d.name for d in session.scalars(select(District))])
+            if taken == CITYWIDE:
+                raise InputError(f"'{CITYWIDE}' ist der gesamtstädtische Bereich, kein Name.")
+            if taken is not None and taken != district.name:
+                raise InputError(
+                    f"Einen Sozialraum '{taken}' gibt es schon. Zusammenlegen mit: "
+                    f"workbench districts --merge {_quoted(district.name)} --into "
+                    f"{_quoted(taken)}"
+                )
+            if new == district.name:
+                raise InputError(f"Der Sozialraum heißt schon '{new}'.")
+            change = rename_district(session, district, new)
+            _rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+        return change
+
+    def merge_districts(self, source: str, target: str) -> DistrictChange:
+        """Move everything of Sozialraum ``source`` to ``target`` and remove ``source``;
+        one transaction. Need and topic runs made before count as out of date."""
+        with self.transaction(exclusive=True) as session:  # read, then write: one at a time
+            merged, kept = _declared(session, source), _declared(session, target)
+            if merged.id == kept.id:
+                raise InputError(
+                    f"'{source.strip()}' und '{target.strip()}' meinen beide den Sozialraum "
+                    f"'{merged.name}'; da ist nichts zusammenzulegen."
+                )
+            change = merge_district(session, merged, kept)
+            _rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+        return change
 
     # -- import ------------------------------------------------------------------------
     def import_files(
@@ -366,6 +414,53 @@ class Project(CodingMixin):
             else:
                 write_xlsx(tmp, {"Aussagen": table})
         return len(table)
+
+
+# -- districts ------------------------------------------------------------------------
+def _declared(session: Session, name: str) -> District:
+    """The declared Sozialraum ``name`` names (case and umlauts aside); never the city."""
+    found = list(session.scalars(select(District).order_by(District.name)))
+    known = named_district(name, [d.name for d in found])
+    if known is None:
+        listed = ", ".join(d.name for d in found if not d.is_citywide) or "keine"
+        raise InputError(f"Sozialraum '{name.strip()}' gibt es nicht (vorhanden: {listed}).")
+    district = next(d for d in found if d.name == known)
+    if district.is_citywide:
+        raise InputError(
+            f"'{district.name}' ist der gesamtstädtische Bereich; er lässt sich weder "
+            "umbenennen noch zusammenlegen."
+        )
+    return district
+
+
+def _quoted(name: str) -> str:
+    """A district's name as typed in a shell: bare if it is one word ("Steinbüchel")."""
+    return name if re.fullmatch(r"[\w.,-]+", name) else shlex.quote(name)
+
+
+def _rewrite_boundaries(path: Path, source: str, target: str) -> None:
+    """Give the boundary of ``source`` (geo/districts.geojson) to ``target``: renamed, or
+    on a merge added to the target's polygons. A file that is no such collection (put
+    there by hand) is left alone; the map commands name it."""
+    try:
+        collection = json.loads(path.read_bytes())
+        features = collection["features"]
+        shapes = {f["properties"]["district"]: f["geometry"]["coordinates"] for f in features}
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if source not in shapes:
+        return
+    shapes[target] = shapes.get(target, []) + shapes.pop(source)
+    collection["features"] = [
+        {
+            "type": "Feature",
+            "properties": {"district": d},
+            "geometry": {"type": "MultiPolygon", "coordinates": shapes[d]},
+        }
+        for d in sorted(shapes)
+    ]
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+    write_atomic(path, text.encode())
 
 
 # -- the project folder's configuration ------------------------------------------------

@@ -45,6 +45,7 @@ from workbench.store import (
     Wave,
     Workshop,
 )
+from workbench.store.district_changes import comparison_notes
 from workbench.store.waves import clean_label, find_wave, ordered_waves
 
 if TYPE_CHECKING:
@@ -209,6 +210,7 @@ class NeedComparison:
     table: pd.DataFrame  # COMPARISON_COLUMNS, one row per cluster and Sozialraum
     notes: tuple[str, ...] = ()  # e.g. need statements the run does not hold yet
     reader_notes: tuple[str, ...] = ()  # the same for the public site: no run, no command
+    district_notes: tuple[str, ...] = ()  # renamed or merged Sozialräume (also in both above)
 
     def summary(self) -> pd.DataFrame:
         """Per Sozialraum: how many needs have each status (columns in STATUSES order)."""
@@ -321,6 +323,10 @@ def need_comparison(
             )
             notes.append(note)
             readers.append(note)
+    with project.session() as session:  # renamed or merged since: the rows say so
+        changes = comparison_notes(session)
+    notes.extend(changes)
+    readers.extend(changes)
     surveyed = {w: set(facts.loc[facts["wave"] == w, "district"]) for w in labels}
     rows = []
     described = run.described
@@ -370,4 +376,5 @@ def need_comparison(
         result,
         tuple(notes),
         tuple(readers),
+        tuple(changes),
     )

@@ -27,6 +27,7 @@ from workbench.core.fileio import describe_os_error
 from workbench.core.formatting import plural
 from workbench.core.german import install as install_german
 from workbench.project import Project
+from workbench.store.district_changes import DistrictChange
 
 EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
 
@@ -41,13 +42,52 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_districts(args: argparse.Namespace) -> int:
-    """workbench districts [--add NAME …]."""
+    """workbench districts [--add NAME … | --rename ALT NEU | --merge QUELLE --into ZIEL]."""
+    if (args.merge is None) != (args.into is None):
+        raise WorkbenchError("--merge QUELLE und --into ZIEL gehören zusammen.")
+    if sum(bool(a) for a in (args.add, args.rename, args.merge)) > 1:
+        raise WorkbenchError("Bitte nur eines: --add, --rename oder --merge … --into ….")
     project = open_project(args)
     if args.add:
         project.add_districts(args.add)
+    if args.rename:
+        change = project.rename_district(*args.rename)
+        print(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
+    if args.merge:
+        change = project.merge_districts(args.merge, args.into)
+        print(_merged_text(change))
     for row in project.districts().itertuples():
         print(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
     return 0
+
+
+def _merged_text(change: DistrictChange) -> str:
+    """What a merge moved, in German (only what there was)."""
+    words = {
+        "workshops": ("Workshop", "Workshops"),
+        "statements": ("Aussage", "Aussagen"),
+        "indicators": ("Indikatorwert", "Indikatorwerte"),
+        "recommendations": ("Empfehlung", "Empfehlungen"),
+        "tokens": ("Zugangscode", "Zugangscodes"),
+    }
+    moved = [plural(change.moved[k], *w) for k, w in words.items() if change.moved.get(k)]
+    lines = [
+        f"Sozialraum '{change.source}' mit '{change.target}' zusammengelegt"
+        + (f": {', '.join(moved)} übernommen." if moved else " (er hatte noch nichts).")
+    ]
+    if change.dropped:
+        lines.append(
+            f"  Nicht übernommen, weil '{change.target}' für dasselbe Jahr einen eigenen Wert "
+            f"hat: {', '.join(change.dropped)}. Werte des zusammengelegten Sozialraums "
+            "importieren (sie ersetzen die alten): workbench indicators --import DATEI"
+        )
+    if change.moved.get("statements"):
+        lines.append(
+            "  Bedarfs- und Themenanalysen von vorher sind damit veraltet: workbench needs "
+            "bzw. workbench topics erneut ausführen."
+        )
+    lines.append(f"  '{change.source}' ist entfernt; der Wellenvergleich nennt die Zusammenlegung.")
+    return "\n".join(lines)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -233,8 +273,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--districts", metavar="A,B", help="Sozialräume, kommagetrennt")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("districts", help="Sozialräume anzeigen oder ergänzen")
+    p = sub.add_parser(
+        "districts",
+        help="Sozialräume anzeigen, ergänzen, umbenennen oder zusammenlegen",
+        description="Ohne Option: die Sozialräume des Projekts. --rename ändert einen Namen "
+        "überall (Workshops, Aussagen, Indikatoren, Empfehlungen, Zugangscodes, Analysen, "
+        "Grenzen); --merge legt einen Sozialraum mit einem anderen zusammen (alles geht an "
+        "den Ziel-Sozialraum, die Quelle wird entfernt). Beides in einer Transaktion; Namen "
+        "dürfen in anderer Groß-/Kleinschreibung und mit ausgeschriebenen Umlauten stehen.",
+    )
     p.add_argument("--add", nargs="+", metavar="NAME", help="Sozialraum ergänzen")
+    p.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Sozialraum umbenennen")
+    p.add_argument("--merge", metavar="QUELLE", help="Sozialraum, der aufgeht (mit --into)")
+    p.add_argument("--into", metavar="ZIEL", help="Sozialraum, der bleibt")
     p.set_defaults(func=cmd_districts)
 
     p = sub.add_parser(

@@ -46,6 +46,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.store import CITYWIDE, NeedAssignment, NeedRun, TopicAssignment, TopicRun
+from workbench.store.district_changes import changed_since
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicators import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
@@ -471,9 +472,13 @@ def stale_pairs(
                 continue
             run = session.get(table, run_id)
             ids = select(members.segment_id).where(members.run_id == run.id)
-            checks.append((what, run, set(session.scalars(ids))))
+            # a merge changes which district a statement is from: clusters' scope, the
+            # topic models per district (not those of all statements together)
+            by_district = what == "needs" or (run.params or {}).get("by") == "district"
+            merges = changed_since(session, run.created_at) if by_district else []
+            checks.append((what, run, set(session.scalars(ids)), merges))
             session.expunge(run)
-    for what, run, members in checks:
+    for what, run, members, merges in checks:
         params = run.params or {}
         current, command = segments, f"workbench {what}"
         if what == "needs":
@@ -482,7 +487,7 @@ def stale_pairs(
             except WorkbenchError:  # none left in the run's selection: all changed
                 current = segments.iloc[:0]
             command += need_flags(params)
-        if corpus_hash(current) == run.corpus_hash:
+        if corpus_hash(current) == run.corpus_hash and not merges:
             continue
         now = set(current["segment_id"].astype(int))
         if what == "topics" and params.get("by", "all") != "all":
@@ -490,8 +495,22 @@ def stale_pairs(
         if params.get("backend", "use") != "use":  # the run's embedder, or it changes too
             command += f" --backend {params['backend']}"
         name = "Bedarfsanalyse" if what == "needs" else "Themenanalyse"
+        if corpus_hash(current) == run.corpus_hash:  # the same statements, merged districts
+            notes.append(_merged_sentence(name, run, merges, command))
+            continue
         notes.append(_stale_sentence(name, run, len(now - members), len(members - now), command))
     return tuple(notes)
+
+
+def _merged_sentence(what: str, run: Any, merges: list[Any], command: str) -> tuple[str, str]:
+    """:func:`_stale_sentence` for a run made before Sozialräume were merged."""
+    when = f" vom {run.created_at:%d.%m.%Y}" if run.created_at is not None else ""
+    merged = " und ".join(f"von {m.source} mit {m.target}" for m in merges)
+    return (
+        f"Die {what} (Lauf {run.id}{when}) ist veraltet und berücksichtigt die "
+        f"Zusammenlegung {merged} nicht – „{command}“ erneut ausführen.",
+        f"Die {what}{when} berücksichtigt die Zusammenlegung {merged} noch nicht.",
+    )
 
 
 def latest_stale_notes(project: Project) -> tuple[str, ...]:

@@ -1,0 +1,214 @@
+"""Renaming and merging Sozialräume over the years (`workbench districts --rename/--merge`):
+a district imported under a misspelt name, renamed, or merged by the city, on SQLite and
+PostgreSQL; the comparison of waves says what changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.feedback_data import store_need_run
+from widgets.monitoring_view import city_needs_html, district_needs_html
+from workbench import Project
+from workbench.analysis import waves
+from workbench.analysis.needs import corpus_hash
+from workbench.cli.main import main
+from workbench.ingest.table import TableMapping
+from workbench.store import Indicator, NeedRun, TopicAssignment, TopicRun
+from workbench.synthesis import geo
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.indicators import import_indicators
+from workbench.synthesis.monitoring import read_monitoring
+from workbench.synthesis.reports.model import latest_stale_notes
+
+MAPPING = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+EARLIER = [
+    ("A1", "Es fehlt ein Treffpunkt für Jugendliche", "Steinbüchel"),
+    ("A2", "Wir brauchen Beratung für Familien", "Steinbüchel"),
+    ("A3", "Der Spielplatz ist kaputt", "Manfort"),
+]
+LATER = [  # the follow-up's survey spells the district out: imported with --add-districts
+    ("B1", "Immer noch kein Treffpunkt für Jugendliche", "Steinbuechel"),
+    ("B2", "Beratung für Familien fehlt weiter", "Steinbuechel"),
+    ("B3", "Der Spielplatz ist immer noch kaputt", "Manfort"),
+]
+INDICATORS = """district,indicator,year,value,unit,source
+Steinbüchel,SGB-II-Quote,2019,20.1,%,Test
+Steinbuechel,SGB-II-Quote,2019,99.9,%,Test
+Steinbuechel,SGB-II-Quote,2022,21.5,%,Test
+"""
+
+
+def _cards(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    lines = ["ID;Text;Sozialraum", *(";".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _two_waves(project: Project, folder: Path) -> None:
+    """Two waves of cards, the second under the misspelt "Steinbuechel", and a need run
+    over all statements whose statements are today's (so only a merge makes it stale)."""
+    project.import_files([_cards(folder / "w1.csv", EARLIER)], MAPPING, wave="2020")
+    project.import_files(
+        [_cards(folder / "w2.csv", LATER)], MAPPING, wave="2022", add_districts=True
+    )
+    segments = project.segments()
+    ids = dict(zip(segments["source_id"], segments["segment_id"], strict=True))
+    run_id = store_need_run(
+        project,
+        [
+            ("Treffpunkt", [int(ids["A1"]), int(ids["B1"])]),
+            ("Beratung", [int(ids["A2"]), int(ids["B2"])]),
+            ("Spielplatz", [int(ids["A3"]), int(ids["B3"])]),
+        ],
+    )
+    with project.transaction() as session:
+        run = session.get(NeedRun, run_id)
+        run.params = {"segments": "all"}
+        run.corpus_hash = corpus_hash(segments.sort_values("segment_id"))
+
+
+def _statuses(project: Project) -> dict[tuple[str, str], str]:
+    table = waves.need_comparison(project).table
+    return {(r.district, r.label): r.status for r in table.itertuples()}
+
+
+@pytest.mark.backends
+def test_merge_moves_everything_and_the_comparison_says_so(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    _two_waves(project, tmp_path)
+    path = tmp_path / "indikatoren.csv"
+    path.write_text(INDICATORS, encoding="utf-8")
+    import_indicators(project, path)
+    rec.add_recommendation(project, "Jugendtreff öffnen", scope="Steinbuechel")
+    # before: the same district counts as two, each "nicht erhoben" in one wave
+    assert _statuses(project)[("Steinbüchel", "Treffpunkt")] == waves.NOT_SURVEYED
+    assert latest_stale_notes(project) == ()
+    capsys.readouterr()
+
+    folder = str(project.path)
+    assert main(["--project", folder, "districts", "--merge", "steinbuechel", "--into",
+                 "STEINBÜCHEL"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "Sozialraum 'Steinbuechel' mit 'Steinbüchel' zusammengelegt" in out
+    assert "1 Workshop, 2 Aussagen, 1 Indikatorwert, 1 Empfehlung übernommen" in out
+    assert "SGB-II-Quote 2019" in out  # the source's value the target already had
+
+    assert list(project.districts()["district"]) == [
+        "Gesamtstadt", "Alkenrath", "Manfort", "Opladen", "Steinbüchel", "Wiesdorf",
+    ]  # fmt: skip
+    segments = project.segments().set_index("source_id")
+    assert set(segments.loc[["A1", "A2", "B1", "B2"], "district"]) == {"Steinbüchel"}
+    assert "Steinbuechel" not in set(project.workshops()["district"])
+    with project.session() as session:
+        values = {
+            (i.year, i.value)
+            for i in session.scalars(select(Indicator).where(Indicator.indicator == "SGB-II-Quote"))
+        }
+    assert values == {(2019, 20.1), (2022, 21.5)}  # the target's own 2019 value stays
+    assert rec.recommendations(project)["scope"].tolist() == ["Steinbüchel"]
+
+    comparison = waves.need_comparison(project)
+    assert _statuses(project)[("Steinbüchel", "Treffpunkt")] == waves.PERSISTING
+    assert any("früheren Sozialraum Steinbuechel (zusammengelegt)" in n for n in comparison.notes)
+    assert comparison.reader_notes[-1] == comparison.notes[-1]
+    found = read_monitoring(project)  # the profile app says it under the district and the city
+    for html in (district_needs_html(found, "Steinbüchel"), city_needs_html(found)):
+        assert "auch den früheren Sozialraum Steinbuechel (zusammengelegt)" in html
+    assert "Steinbuechel" not in district_needs_html(found, "Manfort")
+    (stale,) = latest_stale_notes(project)  # the clusters' scope was of two districts
+    assert "Zusammenlegung von Steinbuechel mit Steinbüchel" in stale
+
+    # and once more: the source is gone ("Steinbuechel" now names Steinbüchel itself)
+    assert main(["--project", folder, "districts", "--merge", "Steinbuechel", "--into",
+                 "Steinbüchel"]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert "meinen beide den Sozialraum 'Steinbüchel'" in err and "Traceback" not in err
+
+
+@pytest.mark.backends
+def test_rename_fixes_the_name_everywhere(tmp_path: Path, db_url: str | None, capsys) -> None:
+    project = Project.create(tmp_path / "p", db_url=db_url, districts=["Manfort", "Steinbuechel"])
+    cards = [("A1", "Es fehlt ein Treffpunkt", "Steinbuechel"), ("A2", "Spielplatz", "Manfort")]
+    project.import_files([_cards(tmp_path / "w1.csv", cards)], MAPPING)
+    ids = project.segments().set_index("source_id")["segment_id"]
+    store_need_run(project, [("Treffpunkt", [int(ids["A1"]), int(ids["A2"])])])
+    with project.transaction() as session:  # a topic run --by district, as topics stores it
+        run = TopicRun(
+            params={"by": "district"},
+            corpus_hash="x",
+            versions={},
+            topics=[{"group": "Steinbuechel", "key": "Steinbuechel:0", "topic": 0, "size": 1}],
+        )
+        session.add(run)
+        session.flush()
+        session.add(
+            TopicAssignment(run_id=run.id, segment_id=int(ids["A1"]), group="Steinbuechel",
+                            topic="Steinbuechel:0", probability=1.0)
+        )  # fmt: skip
+    square = [[[[7.0, 51.0], [7.1, 51.0], [7.1, 51.1], [7.0, 51.0]]]]
+    target = geo.boundaries_path(project.path)
+    target.parent.mkdir()
+    target.write_bytes(geo.to_geojson({"Steinbuechel": square, "Manfort": square}))
+    folder = str(project.path)
+    capsys.readouterr()
+
+    assert main(["--project", folder, "districts", "--rename", "steinbuechel",
+                 "Steinbüchel"]) == 0  # fmt: skip
+    assert "Sozialraum 'Steinbuechel' heißt jetzt 'Steinbüchel'." in capsys.readouterr().out
+    assert list(project.districts()["district"]) == ["Gesamtstadt", "Manfort", "Steinbüchel"]
+    assert project.segments().set_index("source_id").loc["A1", "district"] == "Steinbüchel"
+    with project.session() as session:
+        clusters = session.scalars(select(NeedRun.clusters)).one()
+        topics = session.scalars(select(TopicRun.topics)).one()
+        assignment = session.scalars(select(TopicAssignment)).one()
+    assert clusters[0]["districts"] == ["Manfort", "Steinbüchel"]
+    assert (topics[0]["group"], topics[0]["key"]) == ("Steinbüchel", "Steinbüchel:0")
+    assert (assignment.group, assignment.topic) == ("Steinbüchel", "Steinbüchel:0")
+    assert set(geo.boundaries(project)) == {"Manfort", "Steinbüchel"}
+
+    # a name another district has is a merge; the city-wide scope is no district
+    for args, message in (
+        (["Manfort", "STEINBUECHEL"], "--merge Manfort --into Steinbüchel"),
+        (["Gesamtstadt", "Mitte"], "gesamtstädtische Bereich"),
+        (["Köln", "Mitte"], "Sozialraum 'Köln' gibt es nicht (vorhanden: Manfort, Steinbüchel)"),
+        (["Manfort", "  "], "neue Name des Sozialraums ist leer"),
+    ):
+        assert main(["--project", folder, "districts", "--rename", *args]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+    assert list(project.districts()["district"]) == ["Gesamtstadt", "Manfort", "Steinbüchel"]
+    project.close()
+
+
+def test_merge_joins_the_boundaries_and_notes_follow_later_renames(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    _two_waves(project, tmp_path)
+    west = [[[[7.0, 51.0], [7.1, 51.0], [7.1, 51.1], [7.0, 51.0]]]]
+    east = [[[[7.1, 51.0], [7.2, 51.0], [7.2, 51.1], [7.1, 51.0]]]]
+    target = geo.boundaries_path(project.path)
+    target.parent.mkdir()
+    target.write_bytes(geo.to_geojson({"Steinbüchel": west, "Steinbuechel": east}))
+    folder = str(project.path)
+    assert main(["--project", folder, "districts", "--merge", "Steinbuechel", "--into",
+                 "Steinbüchel"]) == 0  # fmt: skip
+    joined = json.loads(json.dumps(geo.boundaries(project)))  # tuples as lists
+    assert joined == {"Steinbüchel": west + east}
+    assert (
+        main(["--project", folder, "districts", "--rename", "Steinbüchel", "Steinbüchel-Mitte"])
+        == 0
+    )
+    assert set(geo.boundaries(project)) == {"Steinbüchel-Mitte"}
+    notes = waves.need_comparison(project).notes
+    assert any(
+        n.startswith("Steinbüchel-Mitte umfasst seit dem ") and "Steinbuechel" in n for n in notes
+    )
+    assert any("Steinbüchel-Mitte hieß bis zum " in n and "„Steinbüchel“" in n for n in notes)
+    capsys.readouterr()
+    assert main(["--project", folder, "districts", "--merge", "Manfort"]) == 2
+    assert "--merge QUELLE und --into ZIEL gehören zusammen" in capsys.readouterr().err

@@ -1,0 +1,208 @@
+"""Renaming and merging Sozialräume: every reference in the store, in the caller's transaction.
+
+A city's monitoring runs for years; meanwhile a district is imported under a misspelt name
+("Steinbuechel" next to "Steinbüchel"), renamed, or merged with another. Rows refer to a
+district by its id (workshops, statements, indicators, recommendations, access codes), so a
+rename changes one row; the stored analyses that name districts as text (the districts of a
+need run's clusters, the groups of a topic run ``--by district``) are renamed with it. A
+merge moves every row of the source to the target and deletes the source; the analyses
+stay as they were and count as out of date (:func:`changed_since`), because the clusters'
+scope and the topic models per district depend on which statements a district holds.
+
+Every change is recorded under the meta key :data:`CHANGES_KEY` (a JSON list), so that the
+comparison of waves can say that a district's earlier statements were made under another
+name or in a district since merged into it. Snapshots of what participants were shown
+(feedback items) keep the names they were shown with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from workbench.store.analysis_tables import NeedRun, TopicAssignment, TopicRun
+from workbench.store.participation_tables import FeedbackToken
+from workbench.store.schema import District, Meta, Segment, Workshop, utcnow
+from workbench.store.synthesis_tables import Indicator, Recommendation
+
+CHANGES_KEY = "district_changes"  # meta key: the list of renames and merges
+RENAME = "rename"
+MERGE = "merge"
+
+
+@dataclass(frozen=True)
+class DistrictChange:
+    """One rename or merge: what it was, when (UTC, ISO) and how many rows it moved."""
+
+    op: str  # RENAME | MERGE
+    source: str  # the name before (rename) or the district merged away (merge)
+    target: str
+    at: str
+    moved: dict[str, int] = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()  # indicator values of the source the target already had
+
+    @property
+    def day(self) -> str:
+        """The date of the change as German readers write it (04.12.2026)."""
+        return datetime.fromisoformat(self.at).strftime("%d.%m.%Y")
+
+
+def district_changes(session: Session) -> list[DistrictChange]:
+    """The project's renames and merges, oldest first."""
+    meta = session.get(Meta, CHANGES_KEY)
+    if meta is None:
+        return []
+    return [
+        DistrictChange(
+            op=entry["op"],
+            source=entry["source"],
+            target=entry["target"],
+            at=entry["at"],
+            moved=dict(entry.get("moved") or {}),
+            dropped=tuple(entry.get("dropped") or ()),
+        )
+        for entry in json.loads(meta.value)
+    ]
+
+
+def _record(session: Session, change: DistrictChange) -> None:
+    entries = [asdict(c) for c in district_changes(session)] + [asdict(change)]
+    for entry in entries:
+        entry["dropped"] = list(entry["dropped"])
+    value = json.dumps(entries, ensure_ascii=False)
+    meta = session.get(Meta, CHANGES_KEY)
+    if meta is None:
+        session.add(Meta(key=CHANGES_KEY, value=value))
+    else:
+        meta.value = value
+
+
+def rename_district(session: Session, district: District, name: str) -> DistrictChange:
+    """Give ``district`` the name ``name``, also in the stored analyses; record it."""
+    old = district.name
+    district.name = name
+    for run in session.scalars(select(NeedRun)):
+        clusters = [
+            {
+                **c,
+                "districts": [name if d == old else d for d in c.get("districts") or []],
+                "focus_districts": [
+                    name if d == old else d for d in c.get("focus_districts") or []
+                ],
+            }
+            for c in run.clusters or []
+        ]
+        if clusters != run.clusters:
+            run.clusters = clusters
+    prefix = f"{old}:"
+    for run in session.scalars(select(TopicRun)):
+        if (run.params or {}).get("by") != "district":
+            continue
+        run.topics = [
+            {**t, "group": name, "key": f"{name}:{str(t['key'])[len(prefix) :]}"}
+            if t.get("group") == old
+            else t
+            for t in run.topics or []
+        ]
+        for row in session.scalars(
+            select(TopicAssignment).where(
+                TopicAssignment.run_id == run.id, TopicAssignment.group == old
+            )
+        ):
+            row.group = name
+            row.topic = f"{name}:{row.topic[len(prefix) :]}"
+    change = DistrictChange(RENAME, old, name, utcnow().isoformat())
+    _record(session, change)
+    return change
+
+
+def merge_district(session: Session, source: District, target: District) -> DistrictChange:
+    """Move every row of ``source`` to ``target``, delete ``source``; record it.
+
+    An indicator value the target has for the same indicator and year stays; the source's
+    is not carried over and named in ``dropped`` ("SGB-II-Quote 2019").
+    """
+    moved: dict[str, int] = {}
+    for name, table in (
+        ("workshops", Workshop),
+        ("statements", Segment),
+        ("recommendations", Recommendation),
+        ("tokens", FeedbackToken),
+    ):
+        result = session.execute(
+            update(table)
+            .where(table.district_id == source.id)
+            .values(district_id=target.id)
+            .execution_options(synchronize_session=False)
+        )
+        moved[name] = int(result.rowcount or 0)
+    taken = set(
+        session.execute(
+            select(Indicator.indicator, Indicator.year).where(Indicator.district_id == target.id)
+        ).all()
+    )
+    dropped: list[str] = []
+    moved["indicators"] = 0
+    for value in session.scalars(
+        select(Indicator)
+        .where(Indicator.district_id == source.id)
+        .order_by(Indicator.indicator, Indicator.year)
+    ):
+        if (value.indicator, value.year) in taken:
+            dropped.append(f"{value.indicator} {value.year}")
+            session.delete(value)
+        else:
+            value.district_id = target.id
+            moved["indicators"] += 1
+    session.flush()
+    change = DistrictChange(
+        MERGE, source.name, target.name, utcnow().isoformat(), moved, tuple(dropped)
+    )
+    session.delete(source)
+    _record(session, change)
+    return change
+
+
+def changed_since(session: Session, since: datetime | None) -> list[DistrictChange]:
+    """The merges made after ``since`` (a run's creation): the run no longer fits them."""
+    if since is None:
+        return []
+    moment = since if since.tzinfo else since.replace(tzinfo=UTC)  # SQLite: naive UTC
+    return [
+        c
+        for c in district_changes(session)
+        if c.op == MERGE and datetime.fromisoformat(c.at) > moment
+    ]
+
+
+def _current(name: str, later: list[DistrictChange]) -> str:
+    """What ``name`` is called after the ``later`` changes (renamed or merged on)."""
+    for change in later:
+        if change.source == name:
+            name = change.target
+    return name
+
+
+def comparison_notes(session: Session) -> list[str]:
+    """One sentence per rename or merge for the comparison of waves, with today's names."""
+    changes = district_changes(session)
+    notes = []
+    for index, change in enumerate(changes):
+        now = _current(change.target, changes[index + 1 :])
+        if change.op == MERGE:
+            notes.append(
+                f"{now} umfasst seit dem {change.day} auch den früheren Sozialraum "
+                f"{change.source} (zusammengelegt): Dessen Aussagen zählen in allen Wellen "
+                f"bei {now} mit."
+            )
+        else:
+            today = "" if now == change.target else f", heute {now}"
+            notes.append(
+                f"{change.target} hieß bis zum {change.day} „{change.source}“ (umbenannt"
+                f"{today}); die Aussagen aller Wellen stehen unter dem neuen Namen."
+            )
+    return notes
