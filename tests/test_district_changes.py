@@ -30,7 +30,7 @@ EARLIER = [
     ("A2", "Wir brauchen Beratung für Familien", "Steinbüchel"),
     ("A3", "Der Spielplatz ist kaputt", "Manfort"),
 ]
-LATER = [  # the follow-up's survey spells the district out: imported with --add-districts
+LATER = [  # the follow-up's survey spells the district out, declared by hand as a new one
     ("B1", "Immer noch kein Treffpunkt für Jugendliche", "Steinbuechel"),
     ("B2", "Beratung für Familien fehlt weiter", "Steinbuechel"),
     ("B3", "Der Spielplatz ist immer noch kaputt", "Manfort"),
@@ -52,9 +52,8 @@ def _two_waves(project: Project, folder: Path) -> None:
     """Two waves of cards, the second under the misspelt "Steinbuechel", and a need run
     over all statements whose statements are today's (so only a merge makes it stale)."""
     project.import_files([_cards(folder / "w1.csv", EARLIER)], MAPPING, wave="2020")
-    project.import_files(
-        [_cards(folder / "w2.csv", LATER)], MAPPING, wave="2022", add_districts=True
-    )
+    project.add_districts(["Steinbuechel"])
+    project.import_files([_cards(folder / "w2.csv", LATER)], MAPPING, wave="2022")
     segments = project.segments()
     ids = dict(zip(segments["source_id"], segments["segment_id"], strict=True))
     run_id = store_need_run(
@@ -212,3 +211,23 @@ def test_merge_joins_the_boundaries_and_notes_follow_later_renames(
     capsys.readouterr()
     assert main(["--project", folder, "districts", "--merge", "Manfort"]) == 2
     assert "--merge QUELLE und --into ZIEL gehören zusammen" in capsys.readouterr().err
+
+
+def test_add_districts_reads_a_spelled_out_name_as_the_declared_district(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """Before: the import refused "Steinbuechel" (meant: Steinbüchel?), and --add-districts,
+    which its message offers, declared it as a second Sozialraum beside Steinbüchel."""
+    rows = [*LATER, ("B4", "Ein Bolzplatz fehlt", "Hitdorf")]
+    path = _cards(tmp_path / "w2.csv", rows)
+    args = ["--project", str(project.path), "import", str(path), "--district-column",
+            "Sozialraum", "--text-column", "Text", "--id-column", "ID"]  # fmt: skip
+    assert main(args) == 2  # without --add-districts: stopped, naming the meant district
+    assert "Steinbuechel (Zeile 2) (gemeint: Steinbüchel?)" in capsys.readouterr().err
+    assert main([*args, "--add-districts"]) == 0
+    out = capsys.readouterr().out
+    assert "Neue Sozialräume angelegt: Hitdorf." in out
+    assert "Sozialraum 'Steinbuechel' als 'Steinbüchel' gelesen" in out
+    assert "Steinbuechel" not in set(project.districts()["district"])
+    segments = project.segments().set_index("source_id")
+    assert segments.loc[["B1", "B2"], "district"].tolist() == ["Steinbüchel", "Steinbüchel"]

@@ -234,6 +234,20 @@ def unknown_districts(
     )
 
 
+def district_notices(added: Sequence[str], alike: Mapping[str, str]) -> list[str]:
+    """What an import with ``--add-districts`` declared, and which names it read as a
+    declared district instead (name → district).
+
+    >>> district_notices(["Hitdorf"], {"Steinbuechel": "Steinbüchel"})[1]
+    "Sozialraum 'Steinbuechel' als 'Steinbüchel' gelesen (derselbe Name), nicht neu angelegt."
+    """
+    notices = [f"Neue Sozialräume angelegt: {', '.join(added)}."] if added else []
+    return notices + [
+        f"Sozialraum '{name}' als '{same}' gelesen (derselbe Name), nicht neu angelegt."
+        for name, same in alike.items()
+    ]
+
+
 def cell_text(cell: Any) -> str:
     """A table cell as stripped text ("" for none).
 

@@ -35,7 +35,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
-from workbench.ingest.common import unknown_districts
+from workbench.ingest.common import district_notices, named_district, unknown_districts
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
@@ -124,7 +124,9 @@ class Writer:
         """Check that ``names`` are declared districts; with ``add`` declare the unknown.
 
         All unknown names are refused in one message (``hint`` says where the file
-        names them, ``rows`` the row of each name); returns the names added.
+        names them, ``rows`` the row of each name); returns the notices on what was added.
+        A name that is a declared one but for spelled-out umlauts ("Steinbuechel") is
+        read as that one, never added as its twin.
         """
         unknown: dict[str, tuple[str, int | None]] = {}
         for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
@@ -134,16 +136,20 @@ class Writer:
         if not unknown:
             return []
         added = sorted(name for name, _ in unknown.values())
+        known = [d.name for d in self.districts.values()]
         if not add:
-            known = [d.name for d in self.districts.values()]
             raise unknown_districts(dict(unknown.values()), known, file, hint)
+        alike = {n: same for n in added if (same := named_district(n, known))}
+        for name, same in alike.items():
+            self.districts[name.casefold()] = self.districts[same.casefold()]
+        added = [n for n in added if n not in alike]
         for name in added:
             district = District(name=name, is_citywide=False)
             self.session.add(district)
             self.districts[name.casefold()] = district
         self.session.flush()
         self.pseudonymiser.protect(added)  # a district is never a person's name
-        return added
+        return district_notices(added, alike)
 
     def _import_wave(self) -> Wave:
         """The wave this import puts new workshops into (found or created once)."""
@@ -233,9 +239,7 @@ class Writer:
         hint = f"Spalte {column}" if column else ""
         added = self.declare_districts(named, add_districts, document.filename, hint, rows)
         result = self._write(document, fixed_workshop, fixed_district, extra_names).result
-        if added:
-            notice = f"Neue Sozialräume angelegt: {', '.join(added)}."
-            result = replace(result, notices=(notice, *result.notices))
+        result = replace(result, notices=(*added, *result.notices))
         if self._new_wave and result.segments:
             result = replace(result, notices=(self._new_wave, *result.notices))
             self._new_wave = ""
@@ -532,8 +536,7 @@ class Writer:
         added = self.declare_districts(
             wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
         )
-        if added:
-            notices.append(f"Neue Sozialräume angelegt: {', '.join(added)}.")
+        notices.extend(added)
         self.planned.update({w.name: w for w in bundle.workshops})
         written = []
         for document in bundle.documents:
