@@ -152,6 +152,11 @@ def test_mapping_file_assigns_files_to_districts(tmp_path: Path) -> None:
     assert sorted(result.shapes) == ["Alkenrath", "Wiesdorf"]
     with pytest.raises(InputError, match="unbekannten Sozialraum „Rheindorf“"):
         geo.match_features(geo.read_files([one]), LEVERKUSEN, mapping={"a": "Rheindorf"})
+    # the district as typed into the table by hand: case and spelled-out umlauts, as on the
+    # command line (before: "unbekannter Sozialraum „steinbuechel“")
+    typed = {"a": "steinbuechel", "b": "WIESDORF"}
+    result = geo.match_features(geo.read_files([one, two]), LEVERKUSEN, mapping=typed)
+    assert sorted(result.shapes) == ["Steinbüchel", "Wiesdorf"]
     with pytest.raises(InputError, match=r"zuordnung\.csv, Zeile 2"):
         geo.read_mapping("file_or_feature,district\na.json\n", "zuordnung.csv")
 

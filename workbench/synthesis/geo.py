@@ -454,6 +454,8 @@ def match_features(
         if mapping is not None:
             stem = SOURCE_SUFFIX.sub("", ident)
             district = mapping.get(ident, mapping.get(stem, by_number.get(number_key(ident))))
+            if district is not None:  # typed by hand: "steinbuechel" is Steinbüchel
+                district = by_key.get(name_key(district), district)
             if district is not None and district not in targets:
                 raise InputError(
                     f"Die Zuordnung nennt den unbekannten Sozialraum „{district}“. "
