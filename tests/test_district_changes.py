@@ -231,3 +231,28 @@ def test_add_districts_reads_a_spelled_out_name_as_the_declared_district(
     assert "Steinbuechel" not in set(project.districts()["district"])
     segments = project.segments().set_index("source_id")
     assert segments.loc[["B1", "B2"], "district"].tolist() == ["Steinbüchel", "Steinbüchel"]
+
+
+def test_a_concept_text_naming_a_merged_district_says_where_it_went(
+    project: Project, tmp_path: Path
+) -> None:
+    """The researchers' text was written before the city merged Alkenrath into Manfort."""
+    from workbench.synthesis.concept import build_concept, read_concept_text
+
+    cards = [("A1", "Es fehlt ein Treffpunkt", "Alkenrath"), ("A2", "Kein Treffpunkt", "Manfort")]
+    project.import_files([_cards(tmp_path / "w1.csv", cards)], MAPPING)
+    ids = project.segments().set_index("source_id")["segment_id"]
+    store_need_run(project, [("Treffpunkt", [int(ids["A1"]), int(ids["A2"])])])
+    rec.add_recommendation(project, "Einen Treffpunkt öffnen", scope="Alkenrath")
+    assert main(["--project", str(project.path), "districts", "--merge", "Alkenrath", "--into",
+                 "Manfort"]) == 0  # fmt: skip
+    text = tmp_path / "konzept.md"
+    text.write_text(
+        "# Konzept\n\n## Säule 1: Beteiligung\n\nText.\n\n## Säule 2: Quartiersmanagement\n\n"
+        "Empfehlung: 1\n\n## Sozialraum: Alkenrath\n\nDer Text zu Alkenrath.\n",
+        encoding="utf-8",
+    )
+    concept = build_concept(project, read_concept_text(text))
+    (message,) = [w.message for w in concept.warnings if "Alkenrath" in w.message]
+    assert "Sozialraum „Alkenrath“ gibt es nicht (seit dem " in message
+    assert " Teil von Manfort; gültig: Manfort, Opladen, Steinbüchel, Wiesdorf)" in message

@@ -206,3 +206,15 @@ def comparison_notes(session: Session) -> list[str]:
                 f"{today}); die Aussagen aller Wellen stehen unter dem neuen Namen."
             )
     return notes
+
+
+def now_called(session: Session, name: str) -> str:
+    """Where a former Sozialraum ``name`` went, in German ("" if it never was renamed or
+    merged): for a text that still names it ("seit dem 04.12.2026 Teil von Manfort")."""
+    changes = district_changes(session)
+    for index, change in enumerate(changes):
+        if change.source.casefold() == name.strip().casefold():
+            now = _current(change.target, changes[index + 1 :])
+            how = "Teil von" if change.op == MERGE else "umbenannt in"
+            return f"seit dem {change.day} {how} {now}"
+    return ""

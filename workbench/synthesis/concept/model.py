@@ -26,6 +26,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
 from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
+from workbench.store.district_changes import now_called
 from workbench.synthesis.concept.text import (
     DEFAULT_TITLE,
     NEIGHBOURHOOD_MANAGEMENT,
@@ -354,7 +355,10 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
             district = spelled[0] if len(spelled) == 1 else None
         if district is None:
             valid = ", ".join(sorted(district_names)) or "keine"
-            checks.line(section.line, f"Sozialraum „{written}“ gibt es nicht (gültig: {valid}).")
+            with project.session() as session:  # renamed or merged since the text was written
+                since = now_called(session, written)
+            valid = f"{since}; gültig: {valid}" if since else f"gültig: {valid}"
+            checks.line(section.line, f"Sozialraum „{written}“ gibt es nicht ({valid}).")
             sections.append((section, f"Sozialraum „{written}“ gibt es im Projekt nicht."))
         elif district in texts:  # "Bürrig" and "Buerrig": the second is shown on its own
             checks.line(section.line, f"Sozialraum {district} steht zweimal im Text.")
