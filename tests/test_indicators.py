@@ -258,3 +258,35 @@ def test_missing_values_footnotes_and_percent_signs_of_official_tables(
                 "Manfort;Einwohner;2021;9812;Personen;Amt\n")  # fmt: skip
     assert main([*base, "--import", str(one)]) == 0
     assert "eins.csv: 1 Wert – 1 neu" in capsys.readouterr().out
+
+
+def test_shares_excel_formats_as_percent_are_read_as_excel_shows_them(
+    project: Project, tmp_path: Path
+) -> None:
+    # Statistics offices store 13,9 % as 0.139 with the number format "0,0 %".
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    for district, value in (("Gesamtstadt", 0.109), ("Manfort", 0.139), ("Wiesdorf", 0.2)):
+        sheet.append([district, "SGB-II-Quote", 2021, value, "%", "Amt"])
+        sheet.cell(sheet.max_row, 4).number_format = "0.0%"
+    sheet.append(["Manfort", "Einwohner", 2021, 12345, "Personen", "Amt"])
+    sheet.cell(sheet.max_row, 4).number_format = "#,##0"
+    book.save(tmp_path / "quoten.xlsx")
+    import_indicators(project, tmp_path / "quoten.xlsx")
+    values = indicators(project).set_index(["district", "indicator"])["value"].to_dict()
+    assert values == {
+        ("Gesamtstadt", "SGB-II-Quote"): 10.9,
+        ("Manfort", "Einwohner"): 12345.0,
+        ("Manfort", "SGB-II-Quote"): 13.9,
+        ("Wiesdorf", "SGB-II-Quote"): 20.0,
+    }
+    row = comparison(project, "Manfort").set_index("indicator").loc["SGB-II-Quote"]
+    assert (row["city_value"], row["difference"]) == (10.9, 3.0)
+    # a percentage beside another unit is the same contradiction as "9,8 %" in a CSV
+    sheet.append(["Wiesdorf", "Einwohner", 2021, 0.5, "Personen", "Amt"])
+    sheet.cell(sheet.max_row, 4).number_format = "0%"
+    book.save(tmp_path / "quoten.xlsx")
+    with pytest.raises(InputError) as err:
+        import_indicators(project, tmp_path / "quoten.xlsx")
+    assert "Zeile 6" in str(err.value) and "'50 %'" in str(err.value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,33 @@ def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
     header, records = _header_first(raw, rows)
     fill_merged(records, ods_merged_down(raw.data, sheet or names[0]))  # as in XLSX
     return header, records, sheet or names[0], names
+
+
+def percent_rows(raw: RawFile, sheet: str | None, column: int) -> set[int]:
+    """Row numbers (as :func:`read_rows` counts them) whose cell in ``column`` (0-based)
+    Excel shows as a percentage: a cell formatted "0,0 %" holds 0.139 for 13,9 %.
+    Empty for files other than XLSX."""
+    if Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return set()
+    import openpyxl
+
+    def open_book(data: io.BytesIO) -> Any:
+        return openpyxl.load_workbook(data, read_only=True, data_only=True)
+
+    book = _workbook(raw, "XLSX", open_book)
+    _check_sheet(raw, sheet, book.sheetnames)
+    try:
+        rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows()
+        return {
+            number
+            for number, cells in enumerate(rows, start=1)
+            if len(cells) > column
+            and isinstance(cells[column].value, int | float)
+            and not isinstance(cells[column].value, bool)
+            and "%" in re.sub(r'"[^"]*"|\\.', "", str(cells[column].number_format or ""))
+        }
+    finally:
+        book.close()
 
 
 def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:

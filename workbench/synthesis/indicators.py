@@ -28,6 +28,7 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.ingest.common import named_district
 from workbench.ingest.table import read_rows
+from workbench.ingest.table_rows import percent_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 
@@ -277,6 +278,7 @@ def _read_indicators(
     seen: dict[tuple[str, str, int], int] = {}
     skipped: list[int] = []
     at = columns["value"]
+    percent_cells = percent_rows(raw, sheet, at)
     decimal = decimal_mark([_value_text(c[at]) for _, c in rows if len(c) > at])
     if decimal is None and Path(raw.name).suffix.lower() == ".csv":
         # the values don't say: a CSV with semicolons is German (Excel, statistics offices)
@@ -316,15 +318,20 @@ def _read_indicators(
         if text is None or (isinstance(text, str) and (not text or text.casefold() in MISSING)):
             skipped.append(number)
             continue
-        if isinstance(text, str) and text.endswith("%"):
-            if "%" not in unit and "prozent" not in unit.casefold():
-                raise InputError(
-                    f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
-                    f"'{unit}'. Bitte die Einheit % angeben.",
-                    file=raw.name,
-                    row=number,
-                )
+        percent = isinstance(text, str) and text.endswith("%")
+        if percent:
             text = text.removesuffix("%").strip()
+        elif number in percent_cells:  # Excel shows 0.139 formatted "0,0 %" as 13,9 %
+            text = round(100 * text, 10)
+            shown = f"{text:g} %".replace(".", ",")
+        in_percent = "%" in unit or "prozent" in unit.casefold()
+        if (percent or number in percent_cells) and not in_percent:
+            raise InputError(
+                f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
+                f"'{unit}'. Bitte die Einheit % angeben.",
+                file=raw.name,
+                row=number,
+            )
         match = GROUPED.fullmatch(text) if isinstance(text, str) else None
         if decimal is None and match and text.count(match.group(1)) == 1:
             whole = text.replace(match.group(1), "")
