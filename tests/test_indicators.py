@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import workbench.synthesis.indicator_districts
 import workbench.synthesis.indicators
 from workbench import InputError, Project
 from workbench.cli.main import main
@@ -33,6 +34,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicators).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_districts).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:
@@ -290,3 +292,40 @@ def test_shares_excel_formats_as_percent_are_read_as_excel_shows_them(
     with pytest.raises(InputError) as err:
         import_indicators(project, tmp_path / "quoten.xlsx")
     assert "Zeile 6" in str(err.value) and "'50 %'" in str(err.value)
+
+
+def test_official_district_numbers_and_all_unknown_names_at_once(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project.add_districts(["Quettingen-Nord", "Quettingen-Süd"])
+    base = ["--project", str(project.path), "indicators", "--import"]
+    numbered = write(
+        tmp_path / "amt.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2022;11,3;%;Amt\n"
+        "010 Manfort;SGB-II-Quote;2022;14,6;%;Amt\n"
+        "03 - Wiesdorf;SGB-II-Quote;2022;15,1;%;Amt\n"
+        "2.1 Steinbüchel;SGB-II-Quote;2022;9,4;%;Amt\n",
+    )
+    assert main([*base, str(numbered)]) == 0
+    values = indicators(project).set_index("district")["value"].to_dict()
+    assert values == {"Gesamtstadt": 11.3, "Manfort": 14.6, "Wiesdorf": 15.1, "Steinbüchel": 9.4}
+    capsys.readouterr()
+    # every name the project does not know in one message, not one per run
+    official = write(
+        tmp_path / "amt2.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Leverkusen insgesamt;SGB-II-Quote;2023;11,3;%;Amt\n"
+        "020 Manfrot;SGB-II-Quote;2023;14,6;%;Amt\n"
+        "Quettingen;SGB-II-Quote;2023;8,0;%;Amt\n"
+        "Alkenrath;SGB-II-Quote;2023;7,0;%;Amt\n"
+        "Bürrig;SGB-II-Quote;2023;7,0;%;Amt\n",
+    )
+    assert main([*base, str(official)]) == 2
+    err = capsys.readouterr().err
+    assert "'Leverkusen insgesamt' (Zeile 2)" in err
+    assert "'020 Manfrot' (Zeile 3) (gemeint: Manfort?)" in err
+    assert "'Quettingen' (Zeile 4) (gemeint: Quettingen-Nord oder Quettingen-Süd?)" in err
+    assert "'Bürrig' (Zeile 6)" in err and "Traceback" not in err
+    assert "Ist 'Leverkusen insgesamt' der Wert der ganzen Stadt" in err
+    assert set(indicators(project)["year"]) == {2022}  # nothing of the file is stored

@@ -31,6 +31,7 @@ from workbench.ingest.table import read_rows
 from workbench.ingest.table_rows import percent_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
+from workbench.synthesis.indicator_districts import district_of, unknown_error
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -273,10 +274,10 @@ def _read_indicators(
     known = {_key(d): d for d in districts}
     for alias in CITY_ALIASES:  # how statistics offices name the city's total row
         known.setdefault(alias, CITYWIDE)
-    valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
     skipped: list[int] = []
+    unknown: dict[str, int] = {}  # district names the project does not know → first row
     at = columns["value"]
     percent_cells = percent_rows(raw, sheet, at)
     decimal = decimal_mark([_value_text(c[at]) for _, c in rows if len(c) > at])
@@ -292,17 +293,13 @@ def _read_indicators(
             return cells[columns[column]] if column in columns else None
 
         written = str(cell("district") or "")
-        try:  # "buerrig" for Bürrig, as on the command line
-            district = known.get(_key(written)) or named_district(written, districts)
+        try:
+            district = district_of(written, known, districts)
         except InputError as err:  # several districts fit
             raise InputError(err.message, file=raw.name, row=number) from None
         if district is None:
-            raise InputError(
-                f"Unbekannter Sozialraum '{str(cell('district') or '').strip()}'. "
-                f"Gültig sind: {valid}. Neue Sozialräume: workbench districts --add NAME",
-                file=raw.name,
-                row=number,
-            )
+            unknown.setdefault(" ".join(written.split()), number)
+            continue
         indicator = " ".join(str(cell("indicator") or "").split())
         if not indicator:
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
@@ -376,6 +373,8 @@ def _read_indicators(
                 row=number,
             )
         )
+    if unknown:  # all of them at once: an official table names many areas
+        raise unknown_error(unknown, districts, raw.name)
     if not result:
         without = f" (nur Zeilen ohne Wert: {_row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)

@@ -1,0 +1,81 @@
+"""Which Sozialraum a row of an indicator file names, as statistics offices write it.
+
+Official tables put the district's number before its name ("010 Manfort", "1.1 Wiesdorf");
+the number is dropped when the rest is a declared district. Names the project does not
+know stop the import, all of them in one message, each with its first row and the
+district it probably means; a city total under the city's own name ("Leverkusen
+insgesamt") is pointed to ``Gesamtstadt`` rather than guessed (a "Stadtbezirk I
+insgesamt" looks the same and is not the city).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from workbench.core.domain import InputError
+from workbench.ingest.common import meant_district, misspelt_district, named_district
+from workbench.store import CITYWIDE
+
+# "010 Manfort", "1.1 Wiesdorf-West", "03 - Bürrig", "2) Opladen": a number, then the name
+CODE = re.compile(r"\d+(?:[./]\d+)*[.)]?(?:\s*[-–:]\s*|\s+)(?=\S)")
+TOTAL = re.compile(r"(?i).*\b(?:insgesamt|gesamt|zusammen|summe)\b.*|(?:gesamt)?stadt\s.*")
+
+
+def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]) -> str | None:
+    """The declared district (or Gesamtstadt) ``written`` names, None if none.
+
+    ``known`` maps names compared without case (and the city's aliases) to districts.
+
+    >>> known = {"manfort": "Manfort", "gesamtstadt": "Gesamtstadt"}
+    >>> district_of("010 Manfort", known, ["Manfort"]), district_of("1.1 Köln", known, ["Manfort"])
+    ('Manfort', None)
+    """
+    text = " ".join(written.split())
+    names = [text]
+    if (match := CODE.match(text)) and not text[match.end() :].isdigit():
+        names.append(text[match.end() :])
+    for name in names:  # "buerrig" for Bürrig, as on the command line
+        found = known.get(unicodedata.normalize("NFC", name).casefold()) or named_district(
+            name, districts
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def unknown_error(unknown: Mapping[str, int], districts: Sequence[str], file: str) -> InputError:
+    """The error for the district names (→ first row) of an indicator file the project does
+    not know: all at once, with the district each probably means."""
+    valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
+    several = len(unknown) > 1
+
+    def listed(name: str) -> str:
+        bare = CODE.sub("", name, count=1)
+        meant = meant_district(bare, districts) or misspelt_district(bare, districts)
+        if meant is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
+            word = bare.casefold()
+            parts = [d for d in districts if word in re.findall(r"[^\W_]+", d.casefold())]
+            meant = " oder ".join(sorted(parts)) if len(parts) > 1 else None
+        return (
+            f"'{name}'"
+            + (f" (Zeile {unknown[name]})" if several else "")
+            + (f" (gemeint: {meant}?)" if meant else "")
+        )
+
+    totals = [name for name in unknown if TOTAL.fullmatch(name)]
+    city = (
+        f" Ist {', '.join(repr(n) for n in totals)} der Wert der ganzen Stadt: in der Datei "
+        f"'{CITYWIDE}' (oder 'Stadt gesamt', 'Insgesamt') schreiben."
+        if totals
+        else ""
+    )
+    return InputError(
+        f"Unbekannte{'' if several else 'r'} Sozialr{'äume' if several else 'aum'} "
+        f"{', '.join(listed(n) for n in unknown)}. Gültig sind: {valid}.{city} "
+        "Die Zeilen an die Namen des Projekts anpassen oder entfernen; neue Sozialräume: "
+        "workbench districts --add NAME",
+        file=file,
+        row=None if several else next(iter(unknown.values())),
+    )
