@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import math
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -329,3 +330,33 @@ def test_official_district_numbers_and_all_unknown_names_at_once(
     assert "'Bürrig' (Zeile 6)" in err and "Traceback" not in err
     assert "Ist 'Leverkusen insgesamt' der Wert der ganzen Stadt" in err
     assert set(indicators(project)["year"]) == {2022}  # nothing of the file is stored
+
+
+def test_reference_dates_minus_signs_letter_footnotes_and_notes_below_the_table(
+    project: Project, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    sheet.append([None, None, None, None, "in %", None])  # a row of units under the header
+    sheet.append(["Gesamtstadt", "Veränderung Einwohner", datetime(2020, 12, 31), "−0,8", "%", "A"])
+    sheet.append(["Manfort", "Veränderung Einwohner", "31.12.2020", "1,2 a)", "%", "A"])
+    sheet.append(["Wiesdorf", "Veränderung Einwohner", 2020, "−2,5¹", "%", "A"])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append(["a) vorläufig; ¹ ohne Nebenwohnsitze", None, None, None, None, None])
+    sheet.append(["Quelle: Statistikstelle", None, None, None, None, None])
+    book.save(tmp_path / "stand.xlsx")
+    result = import_indicators(project, tmp_path / "stand.xlsx")
+    assert (result.added, result.skipped) == (3, ())
+    table = indicators(project).set_index("district")
+    assert table["value"].to_dict() == {"Gesamtstadt": -0.8, "Manfort": 1.2, "Wiesdorf": -2.5}
+    assert set(table["year"]) == {2020}
+    sheet.append(["Manfort", "Arbeitslose", "2020/21", 5, "%", "A"])
+    sheet.append([None, "Arbeitslose", 2020, 5, "%", "A"])
+    book.save(tmp_path / "stand.xlsx")
+    with pytest.raises(InputError, match=r"Zeile 9: Jahr '2020/21' ist keine Jahreszahl"):
+        import_indicators(project, tmp_path / "stand.xlsx")
+    sheet.delete_rows(9)
+    book.save(tmp_path / "stand.xlsx")
+    with pytest.raises(InputError, match=r"Zeile 9: Der Sozialraum fehlt"):
+        import_indicators(project, tmp_path / "stand.xlsx")

@@ -19,6 +19,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,10 +162,11 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
 # A number written with thousands separators only: ``1.234``, ``17.763``, ``1,234,567``.
 # With one group it reads two ways (1234 or 1.234); the file's other values decide.
 GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
-FOOTNOTE = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079*]+$")  # "12,3¹", "12,3*"
+# footnote marks after a value: "12,3¹", "12,3*", "12,3 a)", "12,3 (b)", "12,3 2)"
+FOOTNOTE = re.compile(r"(?:[\s\u00b9\u00b2\u00b3\u2070-\u207e*]|[a-z]\)|\([a-z]\)|\s\d\))+$")
 # What statistics offices write instead of a value (Zeichenerklärung): nothing there,
 # unknown or secret, not sensible, not reliable, not yet available, no answer.
-MISSING = {"-", "–", "—", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
+MISSING = {"-", "–", "—", "−", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
 
 
 def parse_number(cell: Any, decimal: str | None = None) -> float:
@@ -183,7 +185,7 @@ def parse_number(cell: Any, decimal: str | None = None) -> float:
     if isinstance(cell, int | float):
         number = float(cell)
     else:
-        text = re.sub(r"[\s\u00a0\u202f]", "", str(cell or ""))
+        text = re.sub(r"[\s\u00a0\u202f]", "", str(cell or "")).replace("\u2212", "-")
         if "," in text and "." in text:  # the later mark is the decimal mark
             mark = "," if text.rfind(",") > text.rfind(".") else "."
         elif "," in text:
@@ -226,15 +228,26 @@ def decimal_mark(cells: list[Any]) -> str | None:
     return marks.pop() if len(marks) == 1 else None
 
 
+# A year, or the reference date of a census ("Stichtag 31.12.2020", as text or ISO date)
+YEAR = re.compile(r"(?:\d{1,2}\.\d{1,2}\.)?(\d{4})|(\d{4})-\d{2}-\d{2}(?: 00:00:00)?")
+
+
 def _year(cell: Any) -> int:
+    """The year of a cell: 2020, "2020", a reference date "31.12.2020" or an Excel date.
+
+    >>> _year(2020.0), _year("31.12.2020"), _year(date(2021, 6, 30)), _year("2019-12-31")
+    (2020, 2020, 2021, 2019)
+    """
     if isinstance(cell, float) and cell.is_integer():
         return int(cell)
     if isinstance(cell, int) and not isinstance(cell, bool):
         return cell
-    text = str(cell or "").strip()
-    if not re.fullmatch(r"\d{4}", text):
+    if isinstance(cell, date):  # an Excel date cell (datetime is a date)
+        return cell.year
+    match = YEAR.fullmatch(str(cell or "").strip())
+    if match is None:
         raise ValueError(cell)
-    return int(text)
+    return int(match.group(1) or match.group(2))
 
 
 def _flag(cell: Any) -> bool:
@@ -250,7 +263,9 @@ def _flag(cell: Any) -> bool:
 
 def _value_text(cell: Any) -> Any:
     """A value cell without footnote marks ("12,3¹", "12,3*") and surrounding space."""
-    return FOOTNOTE.sub("", cell.strip()) if isinstance(cell, str) else cell
+    if not isinstance(cell, str):
+        return cell
+    return FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
 
 
 def read_indicators(
@@ -292,7 +307,13 @@ def _read_indicators(
         def cell(column: str, cells: list[Any] = cells) -> Any:
             return cells[columns[column]] if column in columns else None
 
+        if all(
+            cell(c) is None or str(cell(c)).strip() == "" for c in ("indicator", "year", "value")
+        ):
+            continue  # a note below the table ("Quelle: …", "1) Stand …"), a row of units
         written = str(cell("district") or "")
+        if not written.strip():
+            raise InputError("Der Sozialraum fehlt.", file=raw.name, row=number)
         try:
             district = district_of(written, known, districts)
         except InputError as err:  # several districts fit
@@ -307,7 +328,10 @@ def _read_indicators(
             year = _year(cell("year"))
         except ValueError:
             raise InputError(
-                f"Jahr '{cell('year')}' ist keine Jahreszahl.", file=raw.name, row=number
+                f"Jahr '{cell('year')}' ist keine Jahreszahl (erwartet: 2020 oder ein Stichtag "
+                "wie 31.12.2020).",
+                file=raw.name,
+                row=number,
             ) from None
         unit = str(cell("unit") or "").strip()
         shown = "" if cell("value") is None else str(cell("value")).strip()
