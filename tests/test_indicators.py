@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import math
+import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -230,6 +231,14 @@ def test_a_number_that_reads_two_ways_stops_the_import(project: Project, tmp_pat
     message = str(err.value)
     assert "Zeile 2" in message and "mehrdeutig" in message and "9812" in message
     assert indicators(project).empty
+    # both ways the message suggests import, neither is ambiguous again
+    whole, decimal = re.search(
+        r"Bitte (\S+) schreiben oder, als Dezimalzahl, (\S+) ", message
+    ).groups()
+    for written, expected in ((whole, 9812.0), (f'"{decimal}"', 9.812)):
+        write(path, HEADER + f"Manfort,Einwohner,2022,{written},Personen,A,false\n")
+        import_indicators(project, path)
+        assert indicators(project)["value"].tolist() == [expected]
 
 
 def test_missing_values_footnotes_and_percent_signs_of_official_tables(

@@ -360,8 +360,9 @@ def _read_indicators(
             raise InputError(
                 f"Wert '{shown}' ist mehrdeutig: {whole} (mit Tausendertrennzeichen) "
                 f"oder {decimal_text} (mit Dezimalzeichen)? Kein anderer Wert der Datei "
-                f"zeigt, welches Zeichen sie als Komma nutzt. Bitte {whole} oder "
-                f"{decimal_text} schreiben.",
+                f"zeigt, welches Zeichen sie als Komma nutzt. Bitte {whole} schreiben oder, "
+                f"als Dezimalzahl, {decimal_text}0 (mit einer Stelle mehr ist das Komma "
+                "eindeutig).",
                 file=raw.name,
                 row=number,
             )
