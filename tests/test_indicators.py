@@ -369,3 +369,33 @@ def test_reference_dates_minus_signs_letter_footnotes_and_notes_below_the_table(
     book.save(tmp_path / "stand.xlsx")
     with pytest.raises(InputError, match=r"Zeile 9: Der Sozialraum fehlt"):
         import_indicators(project, tmp_path / "stand.xlsx")
+
+
+def test_a_title_block_above_the_header_and_a_wide_table(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialindikatoren der Stadt 2022"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["Stand: 31.12.2022"])
+    sheet.append([])
+    sheet.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    sheet.append(["Gesamtstadt", "SGB-II-Quote", 2022, "11,3", "%", "Amt"])
+    sheet.append(["Manfort", "SGB-II-Quote", 2022, "14,6", "%", "Amt"])
+    sheet.append(["Wiesdorf", "SGB-II-Quote", 2022, "viel", "%", "Amt"])
+    book.save(tmp_path / "tabelle.xlsx")
+    with pytest.raises(InputError, match="Zeile 7: Wert 'viel'"):  # rows as Excel counts
+        import_indicators(project, tmp_path / "tabelle.xlsx")
+    sheet.delete_rows(7)
+    book.save(tmp_path / "tabelle.xlsx")
+    assert import_indicators(project, tmp_path / "tabelle.xlsx").added == 2
+    assert indicators(project).set_index("district")["value"].to_dict() == {
+        "Gesamtstadt": 11.3,
+        "Manfort": 14.6,
+    }
+    wide = write(tmp_path / "breit.csv", "Sozialraum;2020;2021;2022\nManfort;13,9;14,1;14,6\n")
+    base = ["--project", str(project.path), "indicators", "--import"]
+    assert main([*base, str(wide)]) == 2
+    err = capsys.readouterr().err
+    assert "Spalten fehlen" in err and "Die Jahre stehen als Spalten nebeneinander" in err

@@ -187,7 +187,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "indicators",
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
         description="Importiert CSV/XLSX mit den Spalten district, indicator, year, value, "
-        "unit, source (optional illustrative) in einer Transaktion; erneuter Import "
+        "unit, source (optional illustrative; Titelzeilen darüber werden übergangen) in einer "
+        "Transaktion; erneuter Import "
         "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
         "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt), als Prozent "
         "formatierte Excel-Zellen wie angezeigt (0,139 als 13,9 %); Zeilen mit "

@@ -137,8 +137,25 @@ def _key(text: str) -> str:
 
 
 def _table(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and numbered rows of a CSV or XLSX file (the table importer's reader)."""
-    return read_rows(raw, sheet)
+    """Header and numbered rows of a CSV or XLSX file (the table importer's reader); a
+    title block above the header ("Sozialindikatoren 2022", "Stand: 31.12.") is skipped."""
+    header, rows = read_rows(raw, sheet)
+    if _found(header):
+        return header, rows
+    for at, (_, cells) in enumerate(rows[:TITLE_ROWS]):
+        below = ["" if c is None else str(c).strip() for c in cells]
+        if _found(below):
+            return below, rows[at + 1 :]
+    return header, rows
+
+
+TITLE_ROWS = 10  # how far below the first row a header is looked for
+
+
+def _found(header: list[str]) -> bool:
+    """Whether ``header`` names every required column."""
+    names = {_key(name) for name in header}
+    return all(names & set(HEADERS[column]) for column in REQUIRED)
 
 
 def _columns(header: list[str], filename: str) -> dict[str, int]:
@@ -150,9 +167,16 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
                 found[column] = position
     missing = [c for c in REQUIRED if c not in found]
     if missing:
+        wide = sum(bool(re.fullmatch(r"\d{4}", h.strip())) for h in header) > 1
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
-            f"(optional illustrative). Vorhanden: {', '.join(h for h in header if h)}",
+            f"(optional illustrative). Vorhanden: {', '.join(h for h in header if h)}"
+            + (
+                ". Die Jahre stehen als Spalten nebeneinander: bitte je Wert eine Zeile "
+                "(Sozialraum, Indikator, Jahr, Wert, Einheit, Quelle)."
+                if wide
+                else ""
+            ),
             file=filename,
             row=1,
         )
