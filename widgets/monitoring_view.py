@@ -27,9 +27,9 @@ from workbench.analysis.waves import NEW, NOT_SURVEYED, STATUSES
 from workbench.core.formatting import (
     MISSING_DISTRICT,
     MISSING_NUMBER,
-    decimals_for,
     format_date,
     format_number,
+    value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.monitoring import (
@@ -85,7 +85,7 @@ def _note(text: str) -> str:
 
 def _span(values: Sequence[float], unit: str) -> str:
     """The first and the last value of a series: ``13,9 → 14,6 %``."""
-    places = decimals_for(*values)
+    places = value_places(*values)
     text = f"{format_number(values[0], places)} → {format_number(values[-1], places)}"
     unit = compact_unit(unit)
     return f"{text} {unit}" if unit and len(unit) <= 3 else text

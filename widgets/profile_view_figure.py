@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from widgets.figures import GERMAN_SEPARATORS, plot_text
-from workbench.core.formatting import format_number, text_or
+from workbench.core.formatting import format_number, text_or, value_places
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -28,7 +28,8 @@ def indicator_figure(table: pd.DataFrame, district: str) -> go.Figure | None:
         return None
     hover = [
         f"{plot_text(r.indicator)} ({int(r.year)})<br>{plot_text(district)}: "
-        f"{format_number(r.value)} · Gesamtstadt: {format_number(r.city_value)}"
+        f"{format_number(r.value, value_places(r.value, r.city_value))} · Gesamtstadt: "
+        f"{format_number(r.city_value, value_places(r.value, r.city_value))}"
         f"<br>{plot_text(text_or(r.unit, ''), width=50)}"
         for r in shown.itertuples()
     ]

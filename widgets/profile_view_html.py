@@ -24,12 +24,12 @@ from workbench.core.formatting import (
     MISSING_DISTRICT,
     MISSING_NUMBER,
     MISSING_ROLE,
-    decimals_for,
     format_number,
     format_percent,
     is_missing,
     plural,
     text_or,
+    value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.geo import Shape
@@ -225,7 +225,7 @@ def indicator_table_html(table: pd.DataFrame, district: str) -> str:
         note = "" if is_missing(r.note) else str(r.note)
         details = " · ".join(str(x) for x in (int(r.year), _long_unit(r), note) if x)
         index = format_number(round(r.index) if pd.notna(r.index) else r.index)
-        places = decimals_for(r.value, r.city_value)
+        places = value_places(r.value, r.city_value)
         rows.append(
             f"<tr><td>{esc(r.indicator)}{mark}<div class='sw-note'>{esc(details)}</div></td>"
             f"<td class='sw-num'>{_unit(r.value, r.unit, places)}</td>"
@@ -420,7 +420,7 @@ def city_indicator_html(profiles: Profiles) -> str:
     units = any(_long_unit(present[0]) for *_, present in lines)  # else no unit column
     rows = []
     for indicator, year, own, found, present in lines:
-        places = decimals_for(*(r.value for r in present))
+        places = value_places(*(r.value for r in present))
         cells = "".join(_index_cell(r, places) for r in found)
         city_cell = _unit(own.value, own.unit, places) if own is not None else MISSING_NUMBER
         unit = f"<td>{esc(_long_unit(present[0]))}</td>" if units else ""

@@ -15,7 +15,12 @@ import pandas as pd
 
 from workbench.cli.common import open_project
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import MISSING_DISTRICT, decimals_for, format_number, plural
+from workbench.core.formatting import (
+    MISSING_DISTRICT,
+    format_number,
+    plural,
+    value_places,
+)
 from workbench.project import Project
 from workbench.store import CITYWIDE
 
@@ -114,7 +119,7 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
         f"{rows['indicator'].iloc[0]} ({unit})",
         f"  {'Sozialraum':<18}{head}{'   Veränderung' if trend else ''}",
     ]
-    places = decimals_for(*(v for values in rows["values"] for v in values))  # 9,0 beside 9,5
+    places = value_places(*(v for values in rows["values"] for v in values))  # 9,0 beside 9,5
     for r in rows.itertuples():
         by_year = dict(zip(r.years, r.values, strict=True))
         cells = "".join(f"{format_number(by_year.get(y), places):>10}" for y in years)

@@ -114,6 +114,26 @@ def decimals_for(*values: object) -> int:
     return 0 if all(v.is_integer() for v in present) else 1
 
 
+def value_places(*values: object) -> int:
+    """The decimals stored values need (at most 3): 0 if every one is whole, else as many as
+    the most exact has, at least 1. For a table's row of values as a statistics office wrote
+    them: ``0,85`` beside ``0,92`` (not ``0,9`` beside ``0,9``), ``13,9`` beside ``15,0``.
+
+    >>> value_places(118.0, 100.0), value_places(21.5, 15.0, None), value_places(0.85, 0.92)
+    (0, 1, 2)
+    >>> value_places(13.86554621), value_places(-0.075, 1)
+    (3, 3)
+    """
+    present = [float(v) for v in values if not is_missing(v)]  # type: ignore[arg-type]
+    places = 0
+    for value in present:
+        if not math.isfinite(value):
+            continue
+        needed = next((p for p in range(3) if math.isclose(round(value, p), value)), 3)
+        places = max(places, needed)
+    return places
+
+
 def format_date(value: object) -> str:
     """A stored ISO date (``2024-05-03``) as ``03.05.2024``; missing as "ohne Datum".
 

@@ -17,6 +17,7 @@ from workbench.core.formatting import (
     MISSING_NUMBER,
     format_number,
     text_or,
+    value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.concept.model import (
@@ -367,8 +368,9 @@ class _Writer:
             self.out.text(message if has else NO_INDICATORS, "note")
             return
         rows = tuple(
-            (r.indicator, str(r.year), format_number(r.value), text_or(r.unit),
-             format_number(r.city_value), format_number(r.index), text_or(r.note, MISSING_NUMBER))
+            (r.indicator, str(r.year), _value(r.value, r.city_value), text_or(r.unit),
+             _value(r.city_value, r.value), format_number(r.index),
+             text_or(r.note, MISSING_NUMBER))
             for r in table.itertuples()
         )  # fmt: skip
         self.out.add(
@@ -432,6 +434,13 @@ class _Writer:
                 )
             )
         )
+
+
+def _value(value: object, beside: object) -> str:
+    """An indicator value with the decimals it and the value beside it need beyond one
+    (0,85 beside 0,92, not 0,9 beside 0,9); otherwise as numbers are shown elsewhere."""
+    places = value_places(value, beside)
+    return format_number(value, places if places > 1 else None)
 
 
 def _numbers(ids: tuple[int, ...]) -> str:

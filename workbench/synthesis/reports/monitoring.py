@@ -28,9 +28,9 @@ from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED
 from workbench.core.formatting import (
     MISSING_DISTRICT,
     MISSING_NUMBER,
-    decimals_for,
     format_date,
     format_number,
+    value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.monitoring import (
@@ -266,7 +266,7 @@ def _indicator(out: OutlineBuilder, indicator: str, rows: pd.DataFrame) -> None:
         )
     )
     out.text(trend_sentence(rows))
-    places = decimals_for(*(v for t in rows["values"] for v in t))
+    places = value_places(*(v for t in rows["values"] for v in t))
     columns = ("Sozialraum", *(str(y) for y in years), "Veränderung",
                "Gesamtstadt im selben Zeitraum")  # fmt: skip
     table = [

@@ -21,11 +21,11 @@ from workbench.core.formatting import (
     MISSING,
     MISSING_DISTRICT,
     MISSING_NUMBER,
-    decimals_for,
     format_date,
     format_number,
     is_missing,
     text_or,
+    value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.map_svg import profile_maps
@@ -318,7 +318,7 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
         ref = city_values.get((i, y))
         unit = ref.unit if ref is not None else _row(values, i, y)[0].unit
         shown = [values[(i, y, d)].value if (i, y, d) in values else None for d in districts]
-        places = decimals_for(ref.value if ref is not None else None, *shown)
+        places = value_places(ref.value if ref is not None else None, *shown)
         rows.append(
             (
                 i,
@@ -492,7 +492,7 @@ def _profile_indicators(
 
 def _indicator_row(r: Any, difference: bool) -> tuple[str, ...]:
     """A district's indicator beside the city, value, city and difference alike in decimals."""
-    places = decimals_for(r.value, r.city_value)
+    places = value_places(r.value, r.city_value)
     return (
         r.indicator,
         str(r.year),

@@ -1,0 +1,63 @@
+"""Indicator values with two decimals are shown with them: in reports, profiles, monitoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from widgets.profile_view_html import city_indicator_html, indicator_table_html
+from workbench import Project
+from workbench.cli.main import main
+from workbench.core.formatting import value_places
+from workbench.synthesis.indicators import comparison, import_indicators
+from workbench.synthesis.profiles import build_profiles
+
+# Ärzte je 1.000 Einwohner: 0,85 in Manfort beside 0,92 in the city — one decimal would
+# show "0,9" twice and a difference of "-0,1".
+VALUES = (
+    "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    "Gesamtstadt;Hausärzte;2021;0,92;je 1.000 Einw.;KV\n"
+    "Manfort;Hausärzte;2021;0,85;je 1.000 Einw.;KV\n"
+    "Gesamtstadt;Hausärzte;2022;0,93;je 1.000 Einw.;KV\n"
+    "Manfort;Hausärzte;2022;0,81;je 1.000 Einw.;KV\n"
+    "Gesamtstadt;SGB-II-Quote;2022;11,3;%;Amt\n"
+    "Manfort;SGB-II-Quote;2022;15;%;Amt\n"
+)
+
+
+@pytest.fixture
+def valued(project: Project, tmp_path: Path) -> Project:
+    path = tmp_path / "werte.csv"
+    path.write_text(VALUES, encoding="utf-8")
+    import_indicators(project, path)
+    return project
+
+
+def test_places_follow_the_stored_values() -> None:
+    assert value_places(13.9, 15.0) == 1  # as before: one decimal beside one
+    assert value_places(17763.0, 163729.0) == 0
+    assert value_places(0.85, 0.92) == 2
+
+
+def test_profile_tables_show_two_decimals(valued: Project) -> None:
+    html = indicator_table_html(comparison(valued, "Manfort"), "Manfort")
+    assert ">0,81</td>" in html and ">0,93</td>" in html
+    assert ">-0,12</td>" in html  # the difference, not -0,1
+    assert "15,0 %" in html and "11,3 %" in html  # one decimal stays one decimal
+    overview = city_indicator_html(build_profiles(valued))
+    assert "0,85" in overview and "0,92" in overview
+
+
+def test_report_and_monitoring_show_two_decimals(
+    valued: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--project", str(valued.path)]
+    out = tmp_path / "manfort.html"
+    assert main([*base, "report", "--district", "Manfort", "--format", "html", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "0,85" in html and "0,92" in html and "-0,07" in html
+    capsys.readouterr()
+    assert main([*base, "monitoring", "indicators"]) == 0
+    text = capsys.readouterr().out
+    assert "0,85" in text and "0,81" in text and "0,92" in text
