@@ -61,3 +61,5 @@ def test_report_and_monitoring_show_two_decimals(
     assert main([*base, "monitoring", "indicators"]) == 0
     text = capsys.readouterr().out
     assert "0,85" in text and "0,81" in text and "0,92" in text
+    # the change over the years, and the city's over the same years, not "-0,0"
+    assert "-0,04 je 1.000 Einw. (Gesamtstadt +0,01 je 1.000 Einw.)" in text

@@ -25,7 +25,7 @@ import pandas as pd
 from workbench.analysis import waves as wave_analysis
 from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE, NeedComparison
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.formatting import format_number
+from workbench.core.formatting import format_number, value_places
 from workbench.store import CITYWIDE
 from workbench.synthesis.indicators import check_district, indicators, unit_key
 from workbench.synthesis.profiles import NO_INDICATORS
@@ -81,6 +81,8 @@ def change_text(change: float, unit: str) -> str:
     ('+0,9 Prozentpunkte', '-120 Personen', '–')
     >>> change_text(1.0, "%"), change_text(-1.0, "Indexpunkte"), change_text(0.4, "Prozent")
     ('+1 Prozentpunkt', '-1 Indexpunkt', '+0,4 Prozentpunkte')
+    >>> change_text(0.81 - 0.85, "je 1.000 Einw."), change_text(14.6 - 13.9, "%")
+    ('-0,04 je 1.000 Einw.', '+0,7 Prozentpunkte')
     """
     if math.isnan(change):
         return format_number(change)
@@ -88,7 +90,8 @@ def change_text(change: float, unit: str) -> str:
     unit = "Prozentpunkte" if unit_key(unit) == "%" else unit.strip()
     if abs(change) == 1 and unit.endswith("punkte"):  # "1 Prozentpunkt", not "1 …punkte"
         unit = unit.removesuffix("e")
-    return f"{format_number(change, sign=True)} {unit}".rstrip()
+    places = value_places(change)  # 0,85 → 0,81 je 1.000 Einw.: -0,04, not -0,0
+    return f"{format_number(change, places, sign=True)} {unit}".rstrip()
 
 
 def change_words(change: float, unit: str) -> str:
