@@ -399,3 +399,24 @@ def test_a_title_block_above_the_header_and_a_wide_table(
     assert main([*base, str(wide)]) == 2
     err = capsys.readouterr().err
     assert "Spalten fehlen" in err and "Die Jahre stehen als Spalten nebeneinander" in err
+
+
+def test_no_index_beside_a_negative_value(project: Project, tmp_path: Path) -> None:
+    # Population change: Wiesdorf lost more than the city; an index of 312 ("far above the
+    # city", orange in the profile) would say the opposite.
+    path = write(
+        tmp_path / "veraenderung.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Veränderung Einwohner;2022;-0,8;%;Amt\n"
+        "Wiesdorf;Veränderung Einwohner;2022;-2,5;%;Amt\n"
+        "Manfort;Veränderung Einwohner;2022;1,2;%;Amt\n"
+        "Gesamtstadt;SGB-II-Quote;2022;11,3;%;Amt\n"
+        "Wiesdorf;SGB-II-Quote;2022;15,1;%;Amt\n",
+    )
+    import_indicators(project, path)
+    table = comparison(project).set_index(["district", "indicator"])
+    for district in ("Wiesdorf", "Manfort"):
+        row = table.loc[(district, "Veränderung Einwohner")]
+        assert math.isnan(row["index"]) and row["note"] == "kein Index bei negativen Werten"
+    assert table.loc[("Wiesdorf", "Veränderung Einwohner"), "difference"] == -1.7
+    assert table.loc[("Wiesdorf", "SGB-II-Quote"), "index"] == 133.63

@@ -79,6 +79,7 @@ COMPARISON_COLUMNS = {
 PERCENT_UNITS = {"%", "prozent", "in %", "in prozent", "v. h.", "v.h.", "vh"}
 NO_CITY_VALUE = "kein Wert für die Gesamtstadt"
 OTHER_UNIT = "Einheit weicht vom Gesamtstadt-Wert ab"
+NEGATIVE = "kein Index bei negativen Werten"
 
 
 @dataclass(frozen=True)
@@ -554,7 +555,10 @@ def compare_to_city(table: pd.DataFrame) -> pd.DataFrame:
             else:
                 # Rounded: no float noise (0.6999…) in tables and CSV exports.
                 difference = round(r.value - ref.value, 6)
-                index = round(100 * r.value / ref.value, 2) if ref.value else math.nan
+                if ref.value > 0 and r.value >= 0:
+                    index = round(100 * r.value / ref.value, 2)
+                elif min(ref.value, r.value) < 0:  # -2,5 % beside -0,8 % is no "312"
+                    note = NEGATIVE
         rows.append(
             {
                 "district": r.district,
