@@ -420,3 +420,24 @@ def test_no_index_beside_a_negative_value(project: Project, tmp_path: Path) -> N
         assert math.isnan(row["index"]) and row["note"] == "kein Index bei negativen Werten"
     assert table.loc[("Wiesdorf", "Veränderung Einwohner"), "difference"] == -1.7
     assert table.loc[("Wiesdorf", "SGB-II-Quote"), "index"] == 133.63
+
+
+def test_a_footnote_mark_on_the_indicator_name_keeps_the_series_together(
+    project: Project, tmp_path: Path
+) -> None:
+    header = "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    import_indicators(project, write(tmp_path / "2021.csv", header + (
+        "Manfort;SGB-II-Quote;2021;13,9;%;Amt\n"
+        "Manfort;Einwohner je km²;2021;4.100;Personen;Amt\n"
+    )))  # fmt: skip
+    import_indicators(project, write(tmp_path / "2022.csv", header + (
+        "Manfort;SGB-II-Quote¹;2022;14,6;%;Amt\n"
+        "Manfort;Arbeitslosenquote*;2022;8,1;%;Amt\n"
+    )))  # fmt: skip
+    table = indicators(project)
+    assert sorted(set(table["indicator"])) == [
+        "Arbeitslosenquote",
+        "Einwohner je km²",
+        "SGB-II-Quote",
+    ]
+    assert table[table["indicator"] == "SGB-II-Quote"]["year"].tolist() == [2021, 2022]

@@ -189,6 +189,8 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
 GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
 # footnote marks after a value: "12,3¹", "12,3*", "12,3 a)", "12,3 (b)", "12,3 2)"
 FOOTNOTE = re.compile(r"(?:[\s\u00b9\u00b2\u00b3\u2070-\u207e*]|[a-z]\)|\([a-z]\)|\s\d\))+$")
+# a footnote mark after a name ("SGB-II-Quote¹", "Arbeitslose*"); ² and ³ stay: "je km²"
+MARKED = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")
 # What statistics offices write instead of a value (Zeichenerklärung): nothing there,
 # unknown or secret, not sensible, not reliable, not yet available, no answer.
 MISSING = {"-", "–", "—", "−", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
@@ -346,7 +348,8 @@ def _read_indicators(
         if district is None:
             unknown.setdefault(" ".join(written.split()), number)
             continue
-        indicator = " ".join(str(cell("indicator") or "").split())
+        # "SGB-II-Quote¹" in this year's table is the SGB-II-Quote of last year's
+        indicator = MARKED.sub("", " ".join(str(cell("indicator") or "").split()))
         if not indicator:
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
         try:
