@@ -159,8 +159,9 @@ def test_argparse_speaks_german(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "usage" not in out
 
 
-def test_every_option_of_every_command_says_what_it_does() -> None:
-    """`workbench BEFEHL --help` explains each option (positionals are named by metavar)."""
+def test_every_option_and_argument_of_every_command_says_what_it_does() -> None:
+    """`workbench BEFEHL --help` explains each option and each argument: a bare 'OUT', 'N'
+    or '{rename,merge,split}' leaves a planner guessing (which file type? which number?)."""
     import argparse
 
     from workbench.cli.main import build_parser
@@ -172,8 +173,8 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
             if isinstance(action, argparse._SubParsersAction):
                 for name, sub in action.choices.items():
                     walk(sub, f"{path} {name}")
-            elif action.option_strings and not action.help:
-                silent.append(f"{path} {'/'.join(action.option_strings)}")
+            elif not action.help:
+                silent.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
 
     walk(build_parser(), "workbench")
     assert not silent, silent

@@ -240,8 +240,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_needs)
 
     p = sub.add_parser("cluster", help="Bedarfscluster umbenennen, zusammenführen, teilen")
-    p.add_argument("action", choices=["rename", "merge", "split"])
-    p.add_argument("clusters", type=int, nargs="+", metavar="N")
+    p.add_argument(
+        "action", choices=["rename", "merge", "split"],
+        help="rename N --label NAME: umbenennen; merge N N …: zusammenführen; split N: in "
+        "zwei teilen",
+    )  # fmt: skip
+    p.add_argument(
+        "clusters", type=int, nargs="+", metavar="N", help="Nummer des Clusters im letzten Lauf"
+    )
     p.add_argument("--label", help="neuer Name")
     p.add_argument("--author", default="", help="wer die Änderung macht")
     p.add_argument(

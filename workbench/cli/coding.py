@@ -11,6 +11,8 @@ from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural
 
+CODE_PATH = "Codepfad, z. B. 'Bedarf/Digitale Teilhabe'"
+
 
 def _project(args: argparse.Namespace):
     from workbench.cli.common import open_project
@@ -244,26 +246,26 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_codebook_add)
 
     q = books.add_parser("set", help="Beschreibung, Beispiel oder Farbe ändern")
-    q.add_argument("path", metavar="PATH")
+    q.add_argument("path", metavar="PATH", help=CODE_PATH)
     q.add_argument("--description", metavar="TEXT", help="neue Beschreibung")
     q.add_argument("--example", metavar="TEXT", help="neues Ankerbeispiel")
     q.add_argument("--colour", metavar="#RRGGBB", help="neue Farbe ('' entfernt sie)")
     q.set_defaults(func=cmd_codebook_set)
 
     q = books.add_parser("rename", help="Code umbenennen (Kodierungen bleiben)")
-    q.add_argument("path", metavar="PATH")
+    q.add_argument("path", metavar="PATH", help=CODE_PATH)
     q.add_argument("new_name", metavar="NEUER_NAME", help="neuer Name (ohne '/')")
     q.set_defaults(func=cmd_codebook_rename)
 
     q = books.add_parser("move", help="Code verschieben (Kodierungen bleiben)")
-    q.add_argument("path", metavar="PATH")
+    q.add_argument("path", metavar="PATH", help=CODE_PATH)
     where = q.add_mutually_exclusive_group(required=True)
     where.add_argument("--under", metavar="PARENT", help="neuer Obercode")
     where.add_argument("--top", action="store_true", help="auf die oberste Ebene")
     q.set_defaults(func=cmd_codebook_move)
 
     q = books.add_parser("delete", help="Code mit Untercodes löschen")
-    q.add_argument("path", metavar="PATH")
+    q.add_argument("path", metavar="PATH", help=CODE_PATH)
     q.add_argument("--force", action="store_true", help="auch wenn es Kodierungen gibt")
     q.set_defaults(func=cmd_codebook_delete)
 
@@ -271,7 +273,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.add_argument(
         "--format", choices=["yaml", "qdc"], required=True, help="YAML oder REFI-QDA-Codebuch"
     )
-    q.add_argument("out", metavar="OUT")
+    q.add_argument("out", metavar="OUT", help="Zieldatei (.yaml oder .qdc)")
     q.set_defaults(func=cmd_codebook_export)
 
     q = books.add_parser("import", help="Codes aus YAML oder REFI-QDA (.qdc) übernehmen")
@@ -294,7 +296,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser("memo", help="Memo zum Projekt, zu einer Aussage, einem Code, Cluster")
-    p.add_argument("text", metavar="TEXT")
+    p.add_argument("text", metavar="TEXT", help="Text des Memos")
     p.add_argument("--author", required=True, metavar="NAME", help="wer das Memo schreibt")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--segment", type=int, metavar="ID", help="zu dieser Aussage")
@@ -320,8 +322,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_disagreements)
 
     p = sub.add_parser("resolve", help="Abweichung klären: Memo, optional Code setzen/entfernen")
-    p.add_argument("segment_id", metavar="SEGMENT_ID", type=int)
-    p.add_argument("code", metavar="CODE")
+    p.add_argument("segment_id", metavar="SEGMENT_ID", type=int, help="Nummer der Aussage")
+    p.add_argument("code", metavar="CODE", help="Codepfad der Abweichung, z. B. 'Bedarf'")
     p.add_argument("--author", required=True, metavar="NAME", help="wer die Abweichung klärt")
     p.add_argument("--text", required=True, metavar="TEXT", help="Begründung (wird Memo)")
     decision = p.add_mutually_exclusive_group()

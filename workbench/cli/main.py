@@ -396,11 +396,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Originaltexte mit Namen und Kontaktdaten, nur für die Forschungsgruppe "
         "(sonst immer pseudonymisiert)",
     )
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", help="Zieldatei (.csv, .xlsx oder .qdpx wie --format)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
-    p.add_argument("dir", metavar="DIR", nargs="?", default="demo-projekt")
+    p.add_argument(
+        "dir", metavar="DIR", nargs="?", default="demo-projekt",
+        help="Projektordner (Standard demo-projekt)",
+    )  # fmt: skip
     p.add_argument(
         "--analyse", action="store_true", help="Bedarfscluster und Themen gleich mitberechnen"
     )

@@ -189,7 +189,9 @@ def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
         description=f"Status: {', '.join(STATUSES)}. Der aktuelle Status der Empfehlung "
         "ist der ihres jüngsten Schritts.",
     )
-    s.add_argument("id", type=int, metavar="NR")
+    s.add_argument(
+        "id", type=int, metavar="NR", help="Nummer der Empfehlung (zeigt workbench recommend list)"
+    )
     s.add_argument("status", metavar="STATUS", help=" | ".join(STATUSES))
     s.add_argument("--date", required=True, metavar="JJJJ-MM-TT", help="Datum des Schritts")
     s.add_argument("--by", required=True, metavar="AKTEUR", help="wer verantwortlich ist")
@@ -202,7 +204,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``waves`` and ``monitoring``."""
     p = sub.add_parser(
         "waves",
-        help="Wellen der Studie anzeigen oder umbenennen",
+        help="Wellen der Studie anzeigen, umbenennen oder ordnen",
         description="Jeder Workshop gehört zu einer Welle (Import mit --wave BEZEICHNUNG; "
         "ohne Angabe die erste Welle). Die Reihenfolge ist die des ersten Imports; wer eine "
         "frühere Welle später importiert, stellt sie mit --order richtig.",

@@ -114,7 +114,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_review)
     for decision, text in (("confirm", "ist ein Name: ersetzen"), ("reject", "ist kein Name")):
         q = actions.add_parser(decision, help=text)
-        q.add_argument("refs", nargs="+", metavar="KENNUNG|WORT")
+        q.add_argument(
+            "refs", nargs="+", metavar="KENNUNG|WORT",
+            help="Kennung oder Wort eines Kandidaten (zeigt workbench pseudonyms review)",
+        )  # fmt: skip
         q.add_argument("--by", metavar="NAME", help="wer entscheidet (sonst $USER)")
         q.set_defaults(func=cmd_decide, decision=decision)
 

@@ -17,6 +17,7 @@ from workbench.core.spreadsheet import safe_frame
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
+RECOMMENDATION_NR = "Nummer der Empfehlung (zeigt workbench recommend list)"
 EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
 
 
@@ -213,7 +214,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     actions = p.add_subparsers(dest="action", required=True, metavar="AKTION")
     a = actions.add_parser("add", help="Empfehlung anlegen")
-    a.add_argument("text", metavar="TEXT")
+    a.add_argument("text", metavar="TEXT", help="Text der Empfehlung")
     a.add_argument("--title", help="kurzer Titel")
     a.add_argument("--scope", metavar="SOZIALRAUM", help="Sozialraum (Standard: Gesamtstadt)")
     a.add_argument(
@@ -225,7 +226,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     a.add_argument("--author", default="", help="wer die Empfehlung formuliert")
     e = actions.add_parser("edit", help="Empfehlung ändern (nur angegebene Felder)")
-    e.add_argument("id", type=int, metavar="NR")
+    e.add_argument("id", type=int, metavar="NR", help=RECOMMENDATION_NR)
     e.add_argument("--text", help="neuer Text")
     e.add_argument("--title", help="neuer Titel")
     e.add_argument("--scope", metavar="SOZIALRAUM", help="neuer Sozialraum")
@@ -234,7 +235,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ls = actions.add_parser("list", help="Empfehlungen anzeigen")
     ls.add_argument("--json", action="store_true", help="als JSON ausgeben")
     k = actions.add_parser("link", help="mit Bedarfsclustern und Belegen verknüpfen")
-    k.add_argument("id", type=int, metavar="NR")
+    k.add_argument("id", type=int, metavar="NR", help=RECOMMENDATION_NR)
     k.add_argument(
         "--cluster", type=int, action="append", metavar="N", help="Cluster des letzten Laufs"
     )
@@ -244,7 +245,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Aussage als Nummer oder DOKUMENT:AUSSAGE (z. B. manfort_karten.csv:MF-K17)",
     )  # fmt: skip
     u = actions.add_parser("unlink", help="Verknüpfung lösen")
-    u.add_argument("id", type=int, metavar="NR")
+    u.add_argument("id", type=int, metavar="NR", help=RECOMMENDATION_NR)
     u.add_argument(
         "--need", type=int, metavar="VERKNÜPFUNG",
         help="Nummer der Bedarfsverknüpfung (zeigt workbench recommend list)",
@@ -278,7 +279,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Sozialraumkonzept als Kapitel des Gesamtberichts, mit dem Text der Forschenden "
         "(Markdown, siehe docs/sozialraumkonzept.md)",
     )  # fmt: skip
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", help="Zieldatei (.html, .docx oder .xlsx wie --format)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
