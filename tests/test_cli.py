@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -178,3 +179,21 @@ def test_every_option_and_argument_of_every_command_says_what_it_does() -> None:
 
     walk(build_parser(), "workbench")
     assert not silent, silent
+
+
+def test_the_import_help_names_every_file_type_the_import_reads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """README: RTF, .sbv, JSON and .qde are imported; `workbench import --help` says so too."""
+    from workbench.ingest import supported_suffixes
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    out = capsys.readouterr().out
+    named = set(re.findall(r"\.[a-z]+\b", out))
+    missing = [suffix for suffix in supported_suffixes() if suffix not in named]
+    assert not missing, missing
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    overview = capsys.readouterr().out
+    assert all(s in overview for s in (".rtf", ".sbv", ".json", ".qde"))

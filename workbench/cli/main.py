@@ -290,11 +290,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="Protokolle (.md, .txt, .docx, .odt, .pdf), Zoom-Chats (.txt), Transkripte "
-        "(.vtt, .srt), Tabellen (.csv, .xlsx, .ods), REFI-QDA-Projekte (.qdpx), Ordner",
+        help="Protokolle (.md, .txt, .docx, .odt, .pdf, .rtf), Chats und Transkripte (.txt, "
+        ".vtt, .srt, .sbv), Tabellen (.csv, .xlsx, .ods, .json), REFI-QDA-Projekte (.qdpx, "
+        ".qde), Ordner",
         description="Importiert alle Dateien in einer Transaktion: alle oder keine. "
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
-        "alle übrigen Spalten werden als Attribute übernommen.",
+        "alle übrigen Spalten werden als Attribute übernommen. Dateitypen: Protokolle "
+        ".md, .markdown, .txt, .docx, .odt, .pdf, .rtf; Chats und Transkripte .txt, .vtt, "
+        ".srt, .sbv; Tabellen .csv, .tsv, .xlsx, .xlsm, .ods, .json, .jsonl, .ndjson; "
+        "REFI-QDA .qdpx, .qde.",
     )
     p.add_argument(
         "paths",
