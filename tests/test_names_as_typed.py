@@ -134,8 +134,13 @@ def test_a_file_that_names_one_district_belongs_to_it(tmp_path: Path) -> None:
             [result] = p.import_files([path], district=given)
             from_name = [n for n in result.notices if "aus dem Dateinamen" in n]
             expected = district not in ("Gesamtstadt", given)
+            # the notice tells how to choose another district; it must not read as if
+            # --district had been given (it was not: that is why the name decided)
             assert from_name == (
-                [f"Sozialraum {district}: aus dem Dateinamen (--district nennt einen anderen)."]
+                [
+                    f"Sozialraum {district}: aus dem Dateinamen erkannt "
+                    "(ein anderer: --district NAME)."
+                ]
                 if expected
                 else []
             )

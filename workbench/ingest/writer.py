@@ -244,7 +244,10 @@ class Writer:
             result = replace(result, notices=(self._new_wave, *result.notices))
             self._new_wave = ""
         if from_name and result.segments:
-            notice = f"Sozialraum {from_name}: aus dem Dateinamen (--district nennt einen anderen)."
+            notice = (
+                f"Sozialraum {from_name}: aus dem Dateinamen erkannt "
+                "(ein anderer: --district NAME)."
+            )
             result = replace(result, notices=(notice, *result.notices))
         return result
 
