@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from tests.coding_data import cards_project
+from tests.coding_data import CARD_MAPPING, cards_project
 from workbench import InputError, Project
 from workbench.analysis.embeddings import UseEmbedder
 from workbench.analysis.suggest import (
@@ -191,17 +191,29 @@ def test_demo_suggestions_agree_with_the_other_coder(demo_project: Project) -> N
 
 
 # -- the CLI ----------------------------------------------------------------------------
-def test_cli_writes_csv_that_joins_back_by_source_id(
+def test_cli_writes_csv_that_joins_back_by_document_and_source_id(
     project: Project, cards: dict[str, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Like needs and topics: a second export that counts its rows from 1 shares the ids of
+    the first, so the file names which row of which source a suggestion is for."""
     project.code_segment(cards["K1"], "Themen/Digitale Teilhabe", "A")
+    second = tmp_path / "karten_nachtreffen.csv"  # a second wall, numbered K2, K3 again
+    second.write_text(
+        "Karte;Text;Sozialraum;Workshop\n"
+        "K2;Das WLAN im Jugendtreff fehlt seit Monaten;Manfort;Nachtreffen\n"
+        "K3;Laptops zum Ausleihen für Schüler;Manfort;Nachtreffen\n",
+        encoding="utf-8",
+    )
+    project.import_files([second], mapping=CARD_MAPPING)
     out = tmp_path / "vorschlaege.csv"
     argv = ["--project", str(project.path), "suggest", "--out", str(out)]
     assert main([*argv, "--min-confidence", "0"]) == 0
     assert "nichts gespeichert" in capsys.readouterr().out
     table = pd.read_csv(out, dtype={"source_id": str})
-    assert list(table.columns) == ["segment_id", "source_id", "code", "confidence"]
-    joined = table.merge(project.segments(), on="source_id", suffixes=("", "_seg"))
+    assert list(table.columns) == ["segment_id", "document", "source_id", "code", "confidence"]
+    assert {"karten_nachtreffen.csv", "karten.csv"} <= set(table["document"])
+    keys = ["document", "source_id"]
+    joined = table.merge(project.segments(), on=keys, suffixes=("", "_seg"))
     assert len(joined) == len(table)
     assert (joined["segment_id"] == joined["segment_id_seg"]).all()
     assert "K1" not in set(table["source_id"])

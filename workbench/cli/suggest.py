@@ -7,6 +7,8 @@ from pathlib import Path
 
 from workbench.core.fileio import write_csv
 
+CSV_COLUMNS = ("segment_id", "document", "source_id", "code", "confidence")
+
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """workbench suggest [--codebook FILE] [--min-confidence X] [--coder NAME] --out CSV."""
@@ -24,6 +26,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         codebook=args.codebook,
     )
     out = Path(args.out)
+    # the file beside the id in it: exports and protocols each count their rows from 1
+    documents = project.segments()[["segment_id", "document"]]
+    table = table.merge(documents, on="segment_id", how="left")[list(CSV_COLUMNS)]
     write_csv(table, out, float_format="%.4f")
     segments = table["segment_id"].nunique()
     if table.empty:
@@ -44,7 +49,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "suggest",
         help="Codes für unkodierte Aussagen vorschlagen (CSV; nichts wird gespeichert)",
-        description="Schreibt segment_id,source_id,code,confidence, eine Zeile je Vorschlag. "
+        description=f"Schreibt {','.join(CSV_COLUMNS)}, eine Zeile je Vorschlag (Datei und "
+        "ID darin führen zur Zeile der Quelle zurück). "
         "Grundlage: Beschreibungen und Beispiele des Codebuchs und die schon kodierten "
         "Aussagen (few-shot), auf den zwischengespeicherten Einbettungen.",
     )
