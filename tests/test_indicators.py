@@ -184,6 +184,32 @@ def test_cli_import_and_compare(
     assert "Gültig sind" in capsys.readouterr().err
 
 
+def test_an_ods_from_libreoffice_imports_and_the_help_says_so(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: tables come as CSV, XLSX or ODS; indicators read all three, sheet by name."""
+    import pandas as pd
+
+    path = tmp_path / "werte.ods"
+    pd.DataFrame(
+        {
+            "district": ["Gesamtstadt", "Manfort"],
+            "indicator": ["SGB-II-Quote"] * 2,
+            "year": [2019, 2019],
+            "value": [10.9, 13.9],
+            "unit": ["%"] * 2,
+            "source": ["Test"] * 2,
+        }
+    ).to_excel(path, engine="odf", sheet_name="Werte", index=False)
+    base = ["--project", str(project.path), "indicators"]
+    assert main([*base, "--import", str(path), "--sheet", "Werte"]) == 0
+    assert "2 Werte – 2 neu" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["indicators", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "CSV/XLSX/ODS" in help_text and "Tabellenblatt (XLSX, ODS)" in help_text
+
+
 def test_thousands_separators_of_statistics_offices_are_read_as_thousands(
     project: Project, tmp_path: Path
 ) -> None:

@@ -187,7 +187,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "indicators",
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
-        description="Importiert CSV/XLSX mit den Spalten district, indicator, year, value, "
+        description="Importiert CSV/XLSX/ODS mit den Spalten district, indicator, year, value, "
         "unit, source (optional illustrative; Titelzeilen darüber werden übergangen) in einer "
         "Transaktion; erneuter Import "
         "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
@@ -199,7 +199,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Ersatzwert).",
     )
     p.add_argument("--import", dest="import_file", metavar="DATEI", help="Datei importieren")
-    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX), sonst das erste")
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX, ODS), sonst das erste")
     p.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
     p.add_argument("--out", metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)")
     p.set_defaults(func=cmd_indicators)
