@@ -158,3 +158,27 @@ def test_demo_status_json_keys(demo_project: Project, capsys) -> None:
 def test_build_demo_into_new_folder_returns_open_project(tmp_path: Path) -> None:
     with build_demo(tmp_path / "neu") as project:
         assert project.status()["documents"] == 10
+
+
+def test_the_demo_is_not_mixed_into_a_study_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workbench demo meine-studie` would add 487 fictional statements, 24 codes and the
+    demo districts to the team's real study; it stops, says why and changes nothing."""
+    own = tmp_path / "meine-studie"
+    assert main(["init", str(own), "--districts", "Bürrig"]) == 0
+    notes = tmp_path / "notizen_buerrig.txt"
+    notes.write_text("Es fehlt ein Treffpunkt.\n\nDer Bus fährt selten.\n", encoding="utf-8")
+    assert main(["--project", str(own), "import", str(notes)]) == 0
+    before = Project.open(own).status()
+    capsys.readouterr()
+    assert main(["demo", str(own)]) == 2
+    err = capsys.readouterr().err
+    assert "eigenes Projekt (1 Dokument außerhalb der Demo-Studie: notizen_buerrig.txt)" in err
+    assert "workbench demo demo-projekt" in err and "Traceback" not in err
+    with Project.open(own) as project:
+        assert project.status() == before
+        assert set(project.districts()["district"]) == {"Bürrig", "Gesamtstadt"}
+    # an empty project (just `workbench init`) is the demo's to fill
+    assert main(["init", str(tmp_path / "leer")]) == 0
+    assert main(["demo", str(tmp_path / "leer")]) == 0

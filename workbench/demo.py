@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.formatting import plural
 from workbench.ingest.table import TableMapping
 from workbench.project import CONFIG_FILE, Project
 from workbench.synthesis.indicators import import_indicators
@@ -50,6 +51,8 @@ def build_demo(
     target = Path(target)
     exists = (target / CONFIG_FILE).exists()
     project = Project.open(target) if exists else Project.create(target)
+    if exists:
+        _refuse_a_study_of_its_own(project, corpus)
     project.add_districts(DEMO_DISTRICTS)
     project.import_codebook(corpus / "codebook.yaml")
     protocols = sorted([*demo.glob("*.md"), *demo.glob("*.docx")])
@@ -61,6 +64,24 @@ def build_demo(
     if analyse:
         analyse_demo(project)
     return project
+
+
+def _refuse_a_study_of_its_own(project: Project, corpus: Path) -> None:
+    """Stop before the fictional demo study is mixed into a project with other documents
+    (``workbench demo meine-studie``): only a new folder or a demo project is completed."""
+    demo_files = {
+        path.name for folder in ("demo", "demo_welle2") for path in (corpus / folder).glob("*")
+    }
+    foreign = sorted(set(project.documents()["filename"]) - demo_files)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise WorkbenchError(
+            f"{project.path} ist ein eigenes Projekt "
+            f"({plural(len(foreign), 'Dokument', 'Dokumente')} außerhalb der "
+            f"Demo-Studie: {shown}). Die fiktive Demo-Studie wird nur in einen neuen "
+            "Ordner oder ein Demo-Projekt geschrieben; nichts wurde geändert. Einen anderen "
+            "Ordner angeben, z. B. workbench demo demo-projekt."
+        )
 
 
 def analyse_demo(project: Project, progress: bool = True) -> None:

@@ -406,7 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
     p.add_argument(
         "dir", metavar="DIR", nargs="?", default="demo-projekt",
-        help="Projektordner (Standard demo-projekt)",
+        help="neuer Ordner oder ein Demo-Projekt, nie ein eigenes (Standard demo-projekt)",
     )  # fmt: skip
     p.add_argument(
         "--analyse", action="store_true", help="Bedarfscluster und Themen gleich mitberechnen"
