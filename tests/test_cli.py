@@ -160,6 +160,24 @@ def test_argparse_speaks_german(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "usage" not in out
 
 
+def test_a_number_option_with_a_word_says_what_it_expects_in_german(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'--max-quotes abc' or 'forget --statement ID' named Python's type: '(erwartet: int)'."""
+    for argv, value in (
+        (["publish", "--out", "seite", "--max-quotes", "abc"], "'abc'"),
+        (["forget", "--statement", "ID"], "'ID'"),
+        (["suggest", "--out", "v.csv", "--min-confidence", "hoch"], "'hoch'"),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        expected = "eine Zahl" if "--min-confidence" in argv else "eine ganze Zahl"
+        assert f"ungültiger Wert {value} (erwartet: {expected})" in err, err
+        assert "int)" not in err and "float)" not in err
+
+
 def test_every_option_and_argument_of_every_command_says_what_it_does() -> None:
     """`workbench BEFEHL --help` explains each option and each argument: a bare 'OUT', 'N'
     or '{rename,merge,split}' leaves a planner guessing (which file type? which number?)."""

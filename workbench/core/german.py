@@ -36,6 +36,17 @@ GERMAN = {
     "ignored explicit argument %r": "Wert %r wird ignoriert",
 }
 PLURALS = {"expected %s argument": ("erwartet %s Wert", "erwartet %s Werte")}
+TYPE_NAMES = {"int": "eine ganze Zahl", "float": "eine Zahl"}  # argparse names the type
+
+
+class _WrongType(str):
+    """The message for a value of the wrong type: argparse fills in the type's Python name
+    (``int``) after the lookup, so the German name is put in while formatting."""
+
+    def __mod__(self, args: object) -> str:
+        if isinstance(args, dict) and "type" in args:
+            args = {**args, "type": TYPE_NAMES.get(args["type"], args["type"])}
+        return str(self) % args
 
 
 def german(message: str) -> str:
@@ -44,7 +55,8 @@ def german(message: str) -> str:
     >>> german("usage: "), german("something else")
     ('Aufruf: ', 'something else')
     """
-    return GERMAN.get(message, message)
+    text = GERMAN.get(message, message)
+    return _WrongType(text) if "%(type)s" in text else text
 
 
 def german_plural(singular: str, plural: str, n: int) -> str:
