@@ -147,10 +147,10 @@ _COUNT = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]{3,}(?![\w-])")
 _WORD = re.compile(r"[^\W\d_]+")
-# Values that say "no name given": not a person (all of them would be one otherwise).
+# "No name given" (also a card wall's guest "Gast", a pad's "unnamed"): not one person.
 NO_NAME = frozenset(
     "anonym anonymous anonymus unbekannt unknown keineangabe keineangaben ka kA na nn none "
-    "null nichtangegeben ohnenamen".lower().split()
+    "null nichtangegeben ohnenamen gast guest unbenannt unnamed".lower().split()
 )
 
 

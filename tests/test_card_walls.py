@@ -1,0 +1,43 @@
+"""Digital card walls, live polls and shared pads as a workshop team exports them
+(Padlet, TaskCards, Slido, Miro, Etherpad …): every card one statement with its section,
+authors as pseudonyms, guests and anonymous posts nobody."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+
+
+def _import(project: Project, path: Path, *options: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *options])
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- guests and anonymous posts ---------------------------------------------------------
+
+SLIDO = """Question,Author,Upvotes,Date,Answered,Labels
+Wann wird der Spielplatz an der Kolberger Straße saniert?,Anonymous,12,2021-03-12 18:05,Yes,
+Warum gibt es keinen Jugendtreff mehr?,Kemal Öztürk,8,2021-03-12 18:07,Yes,
+Kann das Stadtteilbüro länger öffnen?,Gast,0,2021-03-12 18:11,No,
+Gibt es Hilfe bei Anträgen?,Guest,5,2021-03-12 18:15,No,Beratung
+Wer hilft beim Umzug?,Gast,2,2021-03-12 18:16,No,
+"""  # a Slido Q&A export: a guest without an account is "Gast" (German UI) or "Guest"
+
+
+def test_guests_on_a_wall_or_in_a_q_and_a_are_nobody(project: Project, tmp_path: Path) -> None:
+    """Before, every "Gast" card was one and the same pseudonymous person ([Person 2]
+    had asked three unrelated questions), and "Guest" another one."""
+    assert _import(project, _write(tmp_path / "slido.csv", SLIDO), "--district", "Manfort") == 0
+    segments = project.segments()
+    speakers = [a.get("speaker") for a in segments["attributes"]]
+    assert speakers[0] is None and speakers[1] == "[Person 1]"
+    assert speakers[2:] == [None, None, None]
+    assert [a["Upvotes"] for a in segments["attributes"]] == [12, 8, 0, 5, 2]
+    assert "Öztürk" not in stored_text(project)
