@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
@@ -41,3 +43,36 @@ def test_guests_on_a_wall_or_in_a_q_and_a_are_nobody(project: Project, tmp_path:
     assert speakers[2:] == [None, None, None]
     assert [a["Upvotes"] for a in segments["attributes"]] == [12, 8, 0, 5, 2]
     assert "Öztürk" not in stored_text(project)
+
+
+# -- a wall's sections --------------------------------------------------------------------
+
+PADLET_DISTRICTS = """Subject,Body,Attachment,Author,Created At,Updated At,Section
+Treffpunkt fehlt,Für Jugendliche gibt es abends keinen Ort.,,Anonymous,2021-03-12 17:05:12 UTC,,Manfort
+Bänke,Am Marktplatz fehlen Bänke.,,Anonymous,2021-03-12 17:06:40 UTC,,Manfort
+,Die Kita hat einen großen Garten.,,Anonymous,2021-03-12 17:08:02 UTC,,Opladen
+Stadtteilbüro,Es berät zu Miete und Schulden.,,Anonymous,2021-03-12 17:09:30 UTC,,wiesdorf
+"""  # noqa: E501  (one Padlet wall for the city, a section per district)
+
+
+def test_a_walls_sections_named_after_the_districts_are_its_districts(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the sections were guiding questions ("Manfort") and every card was stored
+    city-wide: the district profiles had none of them."""
+    assert _import(project, _write(tmp_path / "padlet-stadt.csv", PADLET_DISTRICTS)) == 0
+    assert "Spalte 'Section' als Sozialraum erkannt." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["district"].tolist() == ["Manfort", "Manfort", "Opladen", "Wiesdorf"]
+    assert segments["question"].isna().all()
+
+
+def test_a_walls_sections_that_are_questions_stay_questions(
+    project: Project, tmp_path: Path
+) -> None:
+    """A section naming one district among questions is no district column."""
+    wall = PADLET_DISTRICTS.replace(",Manfort\n", ",Was fehlt?\n", 1)
+    assert _import(project, _write(tmp_path / "padlet.csv", wall)) == 0
+    segments = project.segments()
+    assert segments["question"].tolist() == ["Was fehlt?", "Manfort", "Opladen", "wiesdorf"]
+    assert set(segments["district"]) == {"Gesamtstadt"}

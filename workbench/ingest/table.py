@@ -356,7 +356,10 @@ def parse_table(
     if mapping.find_district and mapping.district_column is None and mapping.districts:
         used = taken | {c for c, _ in (*title_group, *category)} | pins.all()
         used |= {h for h in header if listed and header_key(h) in SEGMENT_MEASURE_HEADERS}
-        guess = find_district_column(header, records, mapping.districts, used, labels)
+        walls = [grouped["question_column"]] if "question_column" in grouped else []
+        guess = find_district_column(header, records, mapping.districts, used, labels, walls)
+        if guess.column and guess.column in walls:  # a section per district, not a question
+            mapping, _ = replace(mapping, question_column=None), grouped.pop("question_column")
         mapping = replace(mapping, district_column=guess.column)
     several = guess is not None and bool(guess.ambiguous)  # district columns: one is chosen
     free = mapping.find_district and not mapping.district_column and not several

@@ -223,6 +223,7 @@ def find_district_column(
     known: Sequence[str],
     taken: set[str],
     labels: Mapping[str, str] | None = None,
+    sections: Sequence[str] = (),
 ) -> DistrictGuess:
     """The column holding each row's district, if its header (or label: a survey tool's
     question text) says so and every answer in it is one of the project's districts
@@ -230,6 +231,9 @@ def find_district_column(
     row) or means none ("Sonstiges", "keine Angabe"), at least one a district; nothing is
     guessed beyond that. A district question's free-text column
     ("Stadtteil [other]") is neither a second district column nor one of unknown districts.
+    Without such a column, one of ``sections`` (a card wall's sections, found as its guiding
+    questions) whose every value is a district of the project is it: a Padlet wall with a
+    section per district.
 
     >>> rows = [(2, ["Bänke", "Opladen"]), (3, ["Bus", "keine Angabe"])]
     >>> find_district_column(["Text", "Stadtteil"], rows, ["Opladen"], {"Text"}).column
@@ -265,4 +269,10 @@ def find_district_column(
         return DistrictGuess(column=header[qualified[0]])
     if qualified:
         return DistrictGuess(ambiguous=tuple(header[p] for p in qualified))
+    folded = {n.casefold() for n in names}
+    for column in sections:
+        place = list(header).index(column)
+        values = {cell_at(fields, place).casefold() for _, fields in records} - {""}
+        if values and values <= folded:
+            return DistrictGuess(column=column)
     return DistrictGuess(unknown=unknown or None, coded=tuple(coded))
