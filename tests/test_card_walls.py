@@ -76,3 +76,23 @@ def test_a_walls_sections_that_are_questions_stay_questions(
     segments = project.segments()
     assert segments["question"].tolist() == ["Was fehlt?", "Manfort", "Opladen", "wiesdorf"]
     assert set(segments["district"]) == {"Gesamtstadt"}
+
+
+MIRO = """Frame,Type,Content,Color,Tags,Created by
+Herausforderungen,sticky_note,<p>Kein <strong>WLAN</strong> im Jugendtreff</p>,yellow,,Anna Schmidt
+Herausforderungen,sticky_note,<p>Mieten zu hoch &amp; Wohnungen zu klein</p>,yellow,,Bernd Meyer
+Ressourcen,sticky_note,<p>Stadtteilbüro &quot;Mittendrin&quot;</p>,light_green,,Anna Schmidt
+"""  # stickies of a Miro board as a table: a frame per guiding question, HTML in the text
+
+
+def test_a_miro_boards_frames_are_its_guiding_questions(project: Project, tmp_path: Path) -> None:
+    """Before, "Frame" was an attribute and the cards had no guiding question."""
+    assert _import(project, _write(tmp_path / "miro.csv", MIRO), "--district", "Opladen") == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Kein WLAN im Jugendtreff",
+        "Mieten zu hoch & Wohnungen zu klein",
+        'Stadtteilbüro "Mittendrin"',
+    ]
+    assert segments["question"].fillna("").tolist() == ["Herausforderungen"] * 2 + ["Ressourcen"]
+    assert all("Frame" not in a for a in segments["attributes"])

@@ -489,9 +489,10 @@ def find_id_column(
 
 # Columns that group contributions, by their header (header_key), as a TableMapping field,
 # the name the import's notice gives them, and the rule their values must meet: a card
-# wall's "Leitfrage" and Padlet's "Section" ("Abschnitt": the wall's columns, one per
-# question) hold short labels; a bare "Frage"/"Question" is a guiding question only when its
-# values repeat (else it may be the contribution: Slido's audience questions); a
+# wall's "Leitfrage", Padlet's "Section" ("Abschnitt": the wall's columns, one per
+# question) and a Miro board's "Frame" hold short labels; a bare "Frage"/"Question" is a
+# guiding question only when its values repeat (else it may be the contribution: Slido's
+# audience questions); a
 # "Workshop"'s values are short labels, a card's "Rolle" short labels without a sentence's
 # end ("Jugendhilfe", "Quartiersbüro"; "Ich wohne hier seit 1980." is none).
 _LABEL, _REPEATED, _ROLE = "label", "repeated", "role"
@@ -501,7 +502,7 @@ GROUP_COLUMNS = {
         {
             **dict.fromkeys(
                 "leitfrage leitfragen fragestellung impulsfrage guidingquestion section "
-                "abschnitt".split(),
+                "abschnitt frame".split(),
                 _LABEL,
             ),
             "frage": _REPEATED,
