@@ -96,3 +96,18 @@ def test_a_miro_boards_frames_are_its_guiding_questions(project: Project, tmp_pa
     ]
     assert segments["question"].fillna("").tolist() == ["Herausforderungen"] * 2 + ["Ressourcen"]
     assert all("Frame" not in a for a in segments["attributes"])
+
+
+# -- shared pads --------------------------------------------------------------------------
+
+
+def test_a_pad_in_etherpads_own_format_is_refused_with_the_way_to_export_it(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Etherpad's default download (.etherpad: JSON of changesets and authors) was refused
+    without saying which of its exports the workbench reads."""
+    pad = _write(tmp_path / "stadtteilrunde.etherpad", '{"pad:stadtteilrunde": {"atext": {}}}')
+    assert _import(project, pad) == 2
+    err = capsys.readouterr().err
+    assert "stadtteilrunde.etherpad" in err and "als Textdatei (.txt)" in err
+    assert "Traceback" not in err and project.status()["segments"] == 0

@@ -68,6 +68,8 @@ _HINTS = {
     "ist eine .qdpx-Datei)",
     ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
+    ".etherpad": "ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
+    "Textdatei (.txt) oder Microsoft Word (.docx) exportieren",
 }
 
 
