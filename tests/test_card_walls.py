@@ -4,6 +4,7 @@ authors as pseudonyms, guests and anonymous posts nobody."""
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest import markdown_inline
 
 
 def _import(project: Project, path: Path, *options: str) -> int:
@@ -111,3 +113,60 @@ def test_a_pad_in_etherpads_own_format_is_refused_with_the_way_to_export_it(
     err = capsys.readouterr().err
     assert "stadtteilrunde.etherpad" in err and "als Textdatei (.txt)" in err
     assert "Traceback" not in err and project.status()["segments"] == 0
+
+
+HEDGEDOC = """---
+title: Stadtteilrunde Wiesdorf
+tags: beteiligung
+lang: de-DE
+---
+
+# Stadtteilrunde Wiesdorf
+
+[TOC]
+
+:::info
+**Datum:** 12.03.2021
+**Moderation:** Jutta Wieczorek
+:::
+
+## Was fehlt im **Stadtteil**?
+
+- [ ] Ein Treffpunkt für Jugendliche am Abend
+- [x] Bänke am Rhein
+- Bessere Busse<br>auch am Wochenende
+- Mitarbeiter*innen und Bürger*innen, 5 * 3 Stunden
+
+## Was ist gut?
+
+1. Die Kita hat einen **großen** Garten, sagt _Frau Kaya_
+2. Das Stadtteilbüro ([Website](https://example.org/buero)) ~~Café~~
+
+> Notiz: Nächstes Treffen im April
+"""  # a HedgeDoc (CodiMD) note of a district round, downloaded as Markdown
+
+
+def test_a_markdown_pads_markup_is_no_part_of_its_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    """Before, "[TOC]" and the ":::info" box were statements, and the statements kept
+    "**", "[x]", "<br>", "> " and links' addresses."""
+    path = _write(tmp_path / "pad_wiesdorf.md", HEDGEDOC)
+    assert _import(project, path) == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Ein Treffpunkt für Jugendliche am Abend",
+        "Bänke am Rhein",
+        "Bessere Busse\nauch am Wochenende",
+        "Mitarbeiter*innen und Bürger*innen, 5 * 3 Stunden",
+        "Die Kita hat einen großen Garten, sagt [Person 1]",
+        "Das Stadtteilbüro (Website)",
+        "Notiz: Nächstes Treffen im April",
+    ]
+    assert segments["question"].tolist() == ["Was fehlt im Stadtteil?"] * 4 + ["Was ist gut?"] * 3
+    assert set(segments["district"]) == {"Wiesdorf"}
+    assert "Wieczorek" not in stored_text(project)
+
+
+def test_markdown_inline_doctests() -> None:
+    assert doctest.testmod(markdown_inline).failed == 0

@@ -26,6 +26,7 @@ import yaml
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
+from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -51,6 +52,10 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+(?!\s*\d)")  # "> Zitat", not "> 50 % der Kinder"
+# A pad's table of contents ("[TOC]", "[[_TOC_]]") and the fences of a HedgeDoc container
+# (":::info" … ":::"): lines without statements.
+_PAD_MACRO = re.compile(r"^\s{0,3}(?:\[\[?_?toc_?\]?\]|:::.*)\s*$", re.IGNORECASE)
 _FRONT_KEYS = {
     "workshop": "workshop",
     "district": "district",
@@ -216,6 +221,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
         role, said = role_and_text(text)
+        said = plain_markdown(said)  # a pad's **fett**, [Link](…), [x]: its words only
         names = signature_names(said) if role is None else None
         if names:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", names)
@@ -242,6 +248,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
 
     def heading(level: int, title: str) -> None:
         nonlocal question
+        title = plain_markdown(title)
         if level == 1:
             fields.setdefault("title", title)
         elif level == 2:
@@ -253,6 +260,10 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name, intros)
     for number, line in enumerate(lines, start=offset + 1):
+        line = _QUOTE.sub("", line)  # a quoted line's words are a statement too
+        if _PAD_MACRO.match(line):  # HedgeDoc's "[TOC]" and ":::info" … ":::": no words
+            flush()
+            continue
         found = _HEADING.match(line)
         item = _ITEM.match(line)
         underline = _UNDERLINE.match(line)
