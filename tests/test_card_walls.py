@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
-from workbench.ingest import markdown_inline
+from workbench.ingest import markdown_inline, table_qa
 
 
 def _import(project: Project, path: Path, *options: str) -> int:
@@ -170,3 +170,44 @@ def test_a_markdown_pads_markup_is_no_part_of_its_statements(
 
 def test_markdown_inline_doctests() -> None:
     assert doctest.testmod(markdown_inline).failed == 0
+
+
+# -- live Q&A -----------------------------------------------------------------------------
+
+FRAG_JETZT = """Nummer;Frage;Antwort;Bewertung;Schlagwort;Zeitstempel
+1;Wann wird der Spielplatz saniert?;Im Herbst, sagt Herr Berger vom Grünflächenamt.;12;;12.03.2021 18:05
+2;Warum gibt es keinen Jugendtreff mehr?;;8;Jugend;12.03.2021 18:07
+3;Kann das Stadtteilbüro länger öffnen?;;0;;12.03.2021 18:11
+"""  # noqa: E501  (the audience's questions of a Q&A, the moderation's answer to some)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "votes"),
+    [("Frage", "Antwort", "Bewertung"), ("Question", "Reply", "Upvotes")],
+)
+def test_a_q_and_a_exports_questions_are_the_statements_not_the_answers(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    question: str,
+    answer: str,
+    votes: str,
+) -> None:
+    """Before, the moderation's one answer was the only statement and the audience's
+    questions without answer were skipped as empty rows."""
+    table = FRAG_JETZT.replace("Frage;Antwort;Bewertung", f"{question};{answer};{votes}", 1)
+    assert _import(project, _write(tmp_path / "fragen.csv", table), "--district", "Manfort") == 0
+    assert f"Spalte '{question}' als Text erkannt." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Wann wird der Spielplatz saniert?",
+        "Warum gibt es keinen Jugendtreff mehr?",
+        "Kann das Stadtteilbüro länger öffnen?",
+    ]
+    first = segments["attributes"].iloc[0]
+    assert first[answer] == "Im Herbst, sagt [Person 1] vom Grünflächenamt." and first[votes] == 12
+    assert "Berger" not in stored_text(project)
+
+
+def test_table_qa_doctests() -> None:
+    assert doctest.testmod(table_qa).failed == 0

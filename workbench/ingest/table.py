@@ -48,6 +48,7 @@ from workbench.ingest.table_json import importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
+from workbench.ingest.table_qa import audience_questions
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
@@ -285,6 +286,8 @@ def parse_table(
     named = set(mapping.mapped())
     text_column = mapping.text_column or text_column_of(header, records, named)
     text_column = _NO_HEADER if no_header else header[0] if above else text_column
+    if text_column and not mapping.text_column:  # Slido, frag.jetzt: questions, not answers
+        text_column = audience_questions(header, records, text_column) or text_column
     repeated = None
     if text_column and not mapping.text_column:
         base = column_language(text_column)[0]
