@@ -172,6 +172,33 @@ def test_markdown_inline_doctests() -> None:
     assert doctest.testmod(markdown_inline).failed == 0
 
 
+def test_cards_copied_into_a_text_file_one_per_line_are_one_statement_each(
+    project: Project, tmp_path: Path
+) -> None:
+    """Stickies copied from a wall (Miro "Copy as text", Oncoo, a pad) into an editor,
+    saved as .txt: before, all cards under a question were one statement."""
+    cards = (
+        "Was fehlt im Stadtteil?\nMehr Bänke am Marktplatz\nBessere Busverbindung\n"
+        "Ein Jugendtreff am Abend\n\nWas ist gut?\nDie Kita\nDas Stadtteilbüro\n"
+        "Die Nachbarschaftshilfe\n\n"
+        "Die Teilnehmenden berichten, dass\nJugendliche abends keinen Ort haben und\n"
+        "Sie sich am Bahnhof treffen.\n"
+    )
+    assert _import(project, _write(tmp_path / "karten.txt", cards), "--district", "Manfort") == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Mehr Bänke am Marktplatz",
+        "Bessere Busverbindung",
+        "Ein Jugendtreff am Abend",
+        "Die Kita",
+        "Das Stadtteilbüro",
+        "Die Nachbarschaftshilfe",
+        "Die Teilnehmenden berichten, dass Jugendliche abends keinen Ort haben und Sie sich "
+        "am Bahnhof treffen.",
+    ]
+    assert segments["question"].tolist() == ["Was fehlt im Stadtteil?"] * 3 + ["Was ist gut?"] * 4
+
+
 # -- live Q&A -----------------------------------------------------------------------------
 
 FRAG_JETZT = """Nummer;Frage;Antwort;Bewertung;Schlagwort;Zeitstempel

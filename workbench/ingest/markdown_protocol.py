@@ -52,6 +52,13 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's wrapped line
+_GLUE_WORDS = frozenset(
+    """und oder aber sondern denn dass daß weil wenn ob als wie der die das den dem des ein
+    eine einen einem einer eines im in am an auf aus bei mit nach von vom vor zu zum zur
+    für über unter durch gegen ohne um bis seit sich nicht auch noch sehr nur es sie er
+    wir ihr man ist sind war hat haben wird werden kann können muss müssen soll sollen""".split()
+)  # a line ending with one of these goes on in the next
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+(?!\s*\d)")  # "> Zitat", not "> 50 % der Kinder"
 # A pad's table of contents ("[TOC]", "[[_TOC_]]") and the fences of a HedgeDoc container
 # (":::info" … ":::"): lines without statements.
@@ -170,6 +177,21 @@ def _title_row(lines: list[str], first: int, name: str, intros: set[int]) -> int
     return row if detail(after, name) is not None or (alone and next_row in intros) else None
 
 
+def _card_lines(lines: list[str]) -> bool:
+    """Whether the lines of a paragraph are cards, one per line (stickies copied from a
+    wall into an editor: "Mehr Bänke", "Bessere Busse"), not a paragraph's wrapped lines:
+    every line short (at most 60 characters), none after the first begins in lower case
+    and none before the last ends as wrapped lines do: with a comma, hyphen or colon, or
+    a word that needs the next ("dass", "und", "im": "berichten, dass / Jugendliche …")."""
+    return (
+        len(lines) > 1
+        and all(0 < len(line) <= _CARD_LENGTH for line in lines)
+        and not any(line[0].islower() for line in lines[1:])
+        and not any(line.endswith((",", "-", "–", ":", ";")) for line in lines[:-1])
+        and not any(line.split()[-1] in _GLUE_WORDS for line in lines[:-1])
+    )
+
+
 def _indent(item: re.Match) -> int:
     """A list item's indent in columns (a tab is four)."""
     return len(item.group(1).expandtabs(4))
@@ -233,9 +255,15 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             add_statement(segments, said, asked, row, role, attributes)
 
     def flush() -> None:
-        nonlocal block, table
-        joined = " ".join(line.strip() for line in block).strip()
-        if joined:
+        nonlocal block, table, question
+        lines = [line.strip() for line in block]
+        asks = len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
+        if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
+            question = heading_text(lines[0].rstrip(":"))
+        if asks or (not block_item and _card_lines(lines) and len(lines) > 2):
+            for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
+                statement(line, place)
+        elif joined := " ".join(lines).strip():
             statement(joined, block_row)
         block = []
         if table:
