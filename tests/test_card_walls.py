@@ -47,6 +47,25 @@ def test_guests_on_a_wall_or_in_a_q_and_a_are_nobody(project: Project, tmp_path:
     assert "Öztürk" not in stored_text(project)
 
 
+def test_authors_named_by_their_e_mail_address_are_each_a_person(
+    project: Project, tmp_path: Path
+) -> None:
+    """Boards whose users sign in (Conceptboard, Miro, a Padlet of an organisation) name
+    the author by address. Before, every such author was the one speaker '[E-Mail]'."""
+    wall = (
+        "Frame,Content,Created by\n"
+        "Bedarfe,Mehr Bänke am Markt,anna.schmidt@example.org\n"
+        "Bedarfe,Ein Jugendtreff,b.meyer@stadt.example\n"
+        "Ressourcen,Die Kita,anna.schmidt@example.org\n"
+    )
+    assert _import(project, _write(tmp_path / "board.csv", wall), "--district", "Opladen") == 0
+    speakers = [a["speaker"] for a in project.segments()["attributes"]]
+    assert speakers[0] == speakers[2] != speakers[1]
+    assert all(s.startswith("[Person ") for s in speakers)
+    stored = stored_text(project)
+    assert "example.org" not in stored and "stadt.example" not in stored
+
+
 # -- a wall's sections --------------------------------------------------------------------
 
 PADLET_DISTRICTS = """Subject,Body,Attachment,Author,Created At,Updated At,Section

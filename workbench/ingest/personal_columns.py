@@ -40,7 +40,7 @@ from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.organisations import is_organisation as is_organisation
 from workbench.ingest.organisations import organisation_words as organisation_words
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.pseudonymise import EMAIL, Pseudonymiser
 
 PERSON_ATTRIBUTES = ("speaker", "recipient")  # attributes whose value is a person
 
@@ -509,7 +509,7 @@ def author(attributes: Mapping[str, Any]) -> str | None:
 def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> str:
     """The placeholder of the person ``name`` (whatever it looks like, never in clear)."""
     value = pseudonymiser.pseudonymise(name, names)[0]
-    if not re.fullmatch(r"\[[^\[\]]+\]", value):
+    if not re.fullmatch(r"\[[^\[\]]+\]", value) or value == EMAIL:  # an address: one each
         value = pseudonymiser.person(person_key(name), name)
     return value
 
