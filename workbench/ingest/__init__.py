@@ -69,7 +69,7 @@ _HINTS = {
     ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".etherpad": "ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
-    "Textdatei (.txt) oder Microsoft Word (.docx) exportieren",
+    "Textdatei (.txt) oder ODF-Dokument (.odt) exportieren",
 }
 
 
