@@ -257,3 +257,43 @@ def test_a_q_and_a_exports_questions_are_the_statements_not_the_answers(
 
 def test_table_qa_doctests() -> None:
     assert doctest.testmod(table_qa).failed == 0
+
+
+# -- live polls ---------------------------------------------------------------------------
+
+
+def test_a_word_clouds_words_with_their_counts_are_answers_not_poll_results(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mentimeter's results, questions one below the other: a word cloud lists each word
+    with how often it was sent. Before, those rows were taken for a multiple-choice
+    option and its votes and left out ("Ergebnisse … nicht übernommen")."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (
+        ["Bürgerforum Wiesdorf 2021"],
+        [],
+        ["Was fehlt in Wiesdorf?"],
+        ["Word Cloud"],
+        ["Jugendcafé", 5],
+        ["Licht im Park", 1],
+        [],
+        ["Wie zufrieden sind Sie?"],
+        ["Multiple Choice"],
+        ["Sehr", 4],
+        ["Gar nicht", 2],
+        [],
+        ["Was ist gut?"],
+        ["Open Ended"],
+        ["Der Markt"],
+    ):
+        book.active.append(row)
+    path = tmp_path / "mentimeter.xlsx"
+    book.save(path)
+    assert _import(project, path, "--district", "Wiesdorf") == 0
+    assert "2 Zeilen mit Ergebnissen (Option und Stimmen)" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Jugendcafé", "Licht im Park", "Der Markt"]
+    assert segments["question"].tolist() == ["Was fehlt in Wiesdorf?"] * 2 + ["Was ist gut?"]
+    assert [a.get("Anzahl") for a in segments["attributes"]] == [5, 1, None]
