@@ -73,7 +73,8 @@ Treffpunkt fehlt,Für Jugendliche gibt es abends keinen Ort.,,Anonymous,2021-03-
 Bänke,Am Marktplatz fehlen Bänke.,,Anonymous,2021-03-12 17:06:40 UTC,,Manfort
 ,Die Kita hat einen großen Garten.,,Anonymous,2021-03-12 17:08:02 UTC,,Opladen
 Stadtteilbüro,Es berät zu Miete und Schulden.,,Anonymous,2021-03-12 17:09:30 UTC,,wiesdorf
-"""  # noqa: E501  (one Padlet wall for the city, a section per district)
+Bus,Der Bus fährt zu selten.,,Anonymous,2021-03-12 17:10:30 UTC,,Sonstiges
+"""  # noqa: E501  (one Padlet wall for the city, a section per district, one for the rest)
 
 
 def test_a_walls_sections_named_after_the_districts_are_its_districts(
@@ -84,7 +85,13 @@ def test_a_walls_sections_named_after_the_districts_are_its_districts(
     assert _import(project, _write(tmp_path / "padlet-stadt.csv", PADLET_DISTRICTS)) == 0
     assert "Spalte 'Section' als Sozialraum erkannt." in capsys.readouterr().out
     segments = project.segments()
-    assert segments["district"].tolist() == ["Manfort", "Manfort", "Opladen", "Wiesdorf"]
+    assert segments["district"].tolist() == [
+        "Manfort",
+        "Manfort",
+        "Opladen",
+        "Wiesdorf",
+        "Gesamtstadt",
+    ]
     assert segments["question"].isna().all()
 
 
@@ -95,7 +102,13 @@ def test_a_walls_sections_that_are_questions_stay_questions(
     wall = PADLET_DISTRICTS.replace(",Manfort\n", ",Was fehlt?\n", 1)
     assert _import(project, _write(tmp_path / "padlet.csv", wall)) == 0
     segments = project.segments()
-    assert segments["question"].tolist() == ["Was fehlt?", "Manfort", "Opladen", "wiesdorf"]
+    assert segments["question"].tolist() == [
+        "Was fehlt?",
+        "Manfort",
+        "Opladen",
+        "wiesdorf",
+        "Sonstiges",
+    ]
     assert set(segments["district"]) == {"Gesamtstadt"}
 
 

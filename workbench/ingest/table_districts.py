@@ -232,8 +232,8 @@ def find_district_column(
     guessed beyond that. A district question's free-text column
     ("Stadtteil [other]") is neither a second district column nor one of unknown districts.
     Without such a column, one of ``sections`` (a card wall's sections, found as its guiding
-    questions) whose every value is a district of the project is it: a Padlet wall with a
-    section per district.
+    questions) whose every value is a district of the project (or means none: "Sonstiges")
+    is it: a Padlet wall with a section per district.
 
     >>> rows = [(2, ["Bänke", "Opladen"]), (3, ["Bus", "keine Angabe"])]
     >>> find_district_column(["Text", "Stadtteil"], rows, ["Opladen"], {"Text"}).column
@@ -272,7 +272,8 @@ def find_district_column(
     folded = {n.casefold() for n in names}
     for column in sections:
         place = list(header).index(column)
-        values = {cell_at(fields, place).casefold() for _, fields in records} - {""}
-        if values and values <= folded:
+        values = {cell_at(fields, place) for _, fields in records} - {""}
+        walls = {v for v in values if v.casefold() in folded}  # "Sonstiges" beside them: none
+        if walls and all(v in walls or is_no_district(v) for v in values):
             return DistrictGuess(column=column)
     return DistrictGuess(unknown=unknown or None, coded=tuple(coded))
