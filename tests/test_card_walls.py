@@ -231,6 +231,18 @@ def test_cards_copied_into_a_text_file_one_per_line_are_one_statement_each(
     assert segments["question"].tolist() == ["Was fehlt im Stadtteil?"] * 3 + ["Was ist gut?"] * 4
 
 
+def test_prose_wrapped_at_short_lines_stays_one_paragraph(project: Project, tmp_path: Path) -> None:
+    """A protocol typed with short lines whose sentences end inside a line is prose, not a
+    list of cards, even where every line starts with a capital noun."""
+    prose = (
+        "Die Teilnehmenden berichteten von fehlenden Angeboten. Vor\n"
+        "Ort gebe es seit Jahren keine Treffpunkte. Besonders Abends\n"
+        "Jugendliche stehen dann auf dem Platz. Die Polizei kommt oft\n"
+    )
+    assert _import(project, _write(tmp_path / "notiz.txt", prose), "--district", "Manfort") == 0
+    assert project.segments()["text"].tolist() == [" ".join(prose.split())]
+
+
 # -- live Q&A -----------------------------------------------------------------------------
 
 FRAG_JETZT = """Nummer;Frage;Antwort;Bewertung;Schlagwort;Zeitstempel

@@ -182,13 +182,15 @@ def _card_lines(lines: list[str]) -> bool:
     wall into an editor: "Mehr Bänke", "Bessere Busse"), not a paragraph's wrapped lines:
     every line short (at most 60 characters), none after the first begins in lower case
     and none before the last ends as wrapped lines do: with a comma, hyphen or colon, or
-    a word that needs the next ("dass", "und", "im": "berichten, dass / Jugendliche …")."""
+    a word that needs the next ("dass", "und", "im": "berichten, dass / Jugendliche …"),
+    and no sentence ends inside a line ("… im Stadtteil. Besonders am Abend …": prose)."""
     return (
         len(lines) > 1
         and all(0 < len(line) <= _CARD_LENGTH for line in lines)
         and not any(line[0].islower() for line in lines[1:])
         and not any(line.endswith((",", "-", "–", ":", ";")) for line in lines[:-1])
         and not any(line.split()[-1] in _GLUE_WORDS for line in lines[:-1])
+        and not any(_SENTENCE_END.search(line.rstrip(".!?…")) for line in lines)
     )
 
 
