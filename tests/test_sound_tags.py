@@ -110,6 +110,11 @@ def test_lines_of_sound_tags_in_a_typed_transcript_are_left_out(tmp_path: Path) 
         ("♪ [Musik] ♪", True, "♪ ♪"),
         ("[unverständlich]", True, "[unverständlich]"),
         ("Ja (lacht), genau", False, "Ja, genau"),
+        ("((lacht))", True, ""),
+        ("((räuspert sich))", True, ""),
+        ("Ja ((lacht)) genau", False, "Ja genau"),
+        ("(10 Sekunden Pause)", True, ""),
+        ("(3)", False, "(3)"),
     ],
 )
 def test_only_known_tags_count(text: str, only: bool, kept: str) -> None:
@@ -117,3 +122,28 @@ def test_only_known_tags_count(text: str, only: bool, kept: str) -> None:
 
     assert only_tags(text) is only
     assert without_sounds(text)[0] == kept
+
+
+def test_turns_of_only_a_sound_in_an_f4_or_gat2_transcript_are_no_statements(
+    tmp_path: Path,
+) -> None:
+    """f4 ends every turn with its time mark, GAT2 writes sounds in double parentheses:
+    "I: (lacht) #00:02:31-0#" and "B2: ((räuspert sich))" are no one's words."""
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "I: Was fehlt im Stadtteil? #00:00:05-2#\n\n"
+        "B1: Ein Treffpunkt für Jugendliche (lacht). #00:00:15-8#\n\n"
+        "I: (lacht) #00:00:17-0#\n\n"
+        "B2: ((räuspert sich)) #00:00:19-3#\n\n"
+        "B2: Und bezahlbare Wohnungen. #00:00:31-0#\n\n"
+        "I: Danke. #00:00:33-1#\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.speaker_role, s.text) for s in parsed.segments] == [
+        ("I", "Was fehlt im Stadtteil?"),
+        ("B1", "Ein Treffpunkt für Jugendliche (lacht)."),  # a note in the text: kept
+        ("B2", "Und bezahlbare Wohnungen."),
+        ("I", "Danke."),
+    ]
+    assert parsed.options["sound_cues"] == 2

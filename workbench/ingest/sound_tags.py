@@ -6,7 +6,9 @@ import's notice counts them). In a subtitle's text a sound tag is removed ("(lac
 weniger Autos"; a typed transcript keeps it: there it is the transcriber's note); a gap marker
 ("[unverständlich]", "[inaudible]", "[…]") stays, as it says that words are missing.
 Only tags of known words count: a placeholder ("[Person 3]") or a name ("[Anna
-Schmidt]") is never one.
+Schmidt]") is never one. Transcription rules write them in double parentheses too (GAT2:
+"((lacht))", "((räuspert sich))"), and a pause may be measured ("(10 Sekunden Pause)",
+noScribe).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ SOUNDS = frozenset(
 )
 # Tags that mark a gap in what was said: kept in the text
 GAPS = frozenset("unverständlich unverstandlich unv unv. inaudible unintelligible ... …".split())
-_TAG = re.compile(r"[\[(]\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*[\])]")
+_TAG = re.compile(r"(?:\(\(|[\[(])\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*(?:\)\)|[\])])")
 _NOTES = re.compile(r"^[\s♪♫]*$")
 
 
@@ -39,7 +41,9 @@ def _kind(tag: str) -> str | None:
         return None
     if tag.casefold().strip() in GAPS or words[0] in GAPS:
         return "gap"
-    return "sound" if words[0].strip(".,!") in SOUNDS else None
+    if words[0].strip(".,!") in SOUNDS or words[-1].strip(".,!") == "pause":
+        return "sound"
+    return None
 
 
 def only_tags(text: str) -> bool:

@@ -348,7 +348,8 @@ def turns_document(
     segments: list[ParsedSegment] = []
     empty = sounds = 0
     for turn in parse.turns:
-        lines = [line for line in turn.lines if not only_tags(line)]  # "[Musik]", "[Applaus]"
+        # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
+        lines = [line for line in turn.lines if not only_tags(_F4_MARK.sub(" ", line))]
         sounds += len(turn.lines) - len(lines)
         text = _unescape("\n".join(lines))
         marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})", text)
