@@ -192,3 +192,47 @@ def test_words_that_open_a_point_continue_the_turn_and_are_no_people(tmp_path: P
         "Zum Beispiel: am Weiher ist es abends dunkel."
     )
     assert parsed.segments[3].text == "Außerdem: die Mülleimer sind voll.\nNachtrag: auch montags."
+
+
+NOSCRIBE = """\
+interview_steinbuechel_2024-03-12
+
+Transkribiert mit noScribe Vers. 0.6.2
+Audiodatei: C:/Users/kerstin.wagner/Documents/Interviews/interview_steinbuechel.mp3
+(Sprache: German (de) | Sprecher:in erkennen: auto | Überlappende Sprache: True | \
+Zeitmarken: True | Füllworte: True | Pausen markieren: 1sek+)
+
+
+S00: [00:00:05] Schön, dass Sie da sind. Wie lange wohnen Sie schon hier?
+
+S01: [00:00:09] Seit über zwanzig Jahren. (..) //S00: Mhm.// Früher war das schön.
+
+S00: [00:00:31] Was fehlt Ihnen?
+
+S01: [00:00:35] Eine Ärztin in der Nähe. (10 Sekunden Pause) [00:01:40] Und Busse am Abend.
+
+SXX: [00:02:20] (...)
+"""
+
+
+def test_a_noscribe_transcript_keeps_neither_its_head_nor_its_time_marks(
+    project: Project, tmp_path: Path
+) -> None:
+    """noScribe (a transcriber of qualitative research) writes a head with the audio
+    file's path — the account's name in it — and its options, and starts each turn with
+    its time "[00:00:05]" after the speaker: no statement, no words of a statement."""
+    path = _file(tmp_path, "interview.txt", NOSCRIBE)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert list(segments["speaker_role"]) == ["S00", "S01", "S00", "S01"]
+    assert [a.get("time") for a in segments["attributes"]] == [
+        "00:00:05", "00:00:09", "00:00:31", "00:00:35"
+    ]  # fmt: skip
+    assert list(segments["text"]) == [
+        "Schön, dass Sie da sind. Wie lange wohnen Sie schon hier?",
+        "Seit über zwanzig Jahren. (..) //S00: Mhm.// Früher war das schön.",
+        "Was fehlt Ihnen?",
+        "Eine Ärztin in der Nähe. (10 Sekunden Pause) Und Busse am Abend.",
+    ]
+    stored = " ".join(map(str, segments["attributes"])) + " ".join(project.documents()["title"])
+    assert "wagner" not in stored.casefold() and "Person" not in stored

@@ -77,6 +77,8 @@ _CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _ARROW = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
+# noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
+_STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
 _SURNAME_FIRST = re.compile(
     r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2},\s*(?:(?:Dr|Prof)\.\s*)?"
     r"(?P<first>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
@@ -333,6 +335,14 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
+def _marked(text: str) -> tuple[str, list[str]]:
+    """The text without the time marks in it (f4's ``#00:01:02-5#`` at a turn's end,
+    noScribe's ``[00:00:05]`` at its start) and these times in order."""
+    marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})|\[(\d{2}:\d{2}:\d{2})", text)
+    text = _STAMP.sub(" ", _F4_MARK.sub(" ", text))
+    return text.strip(), [f4 or stamp for f4, stamp in marks]
+
+
 def turns_document(
     raw: RawFile, text: str, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -349,11 +359,9 @@ def turns_document(
     empty = sounds = 0
     for turn in parse.turns:
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
-        lines = [line for line in turn.lines if not only_tags(_F4_MARK.sub(" ", line))]
+        lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
         sounds += len(turn.lines) - len(lines)
-        text = _unescape("\n".join(lines))
-        marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})", text)
-        text = _F4_MARK.sub(" ", text).strip()
+        text, marks = _marked(_unescape("\n".join(lines)))
         if not text:
             empty += not turn.lines or len(lines) > 0  # a turn of sound tags is counted there
             continue

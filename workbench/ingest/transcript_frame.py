@@ -7,7 +7,8 @@ Transcription tools write lines that are no one's words, and these are no statem
   list), Google Meet's ``Das Meeting wurde nach 00:07:12 beendet 👋`` and its disclaimer
   ``Dieses bearbeitbare Transkript wurde mithilfe von Computersoftware erstellt …``,
   Otter's ``Transcribed by https://otter.ai``, Jitsi's ``Transcript of conference held
-  at …`` and ``End of transcript at …``;
+  at …`` and ``End of transcript at …``, noScribe's ``Transkribiert mit noScribe Vers. …``
+  with the line of the audio file (``Audiodatei: C:/Users/…``) and of its options;
 * the header before the first turn (:func:`read_header`): a list of participants —
   ``Teilnehmende: Anna Schmidt, Ben Berg`` on one line, or a line ``Teilnehmer``,
   ``Attendees``, ``SPEAKERS`` with the names on the next line (Google Meet, Otter) —
@@ -71,6 +72,11 @@ _NOTICES = (
     re.compile(r"^(?:Transcribed|Transkribiert)\s+(?:by|von|mit)\s+\S*otter\.ai\S*\s*$", re.I),
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
+    # noScribe's head: "Transkribiert mit noScribe Vers. 0.6.2", the audio file's path (it
+    # holds the account's name: "C:/Users/kerstin.wagner/…") and its options in parentheses
+    re.compile(r"^(?:Transkribiert|Transcribed|Transcrit|Transcrito)\s+\w+\s+noScribe\b", re.I),
+    re.compile(r"^(?:Audiodatei|Audio\s?file|Fichier\s+audio|Archivo\s+de\s+audio)\s*:\s*\S", re.I),
+    re.compile(r"^\((?:Start|Stop|Sprache|Language)\b.*\|.*\)$"),
 )
 
 
