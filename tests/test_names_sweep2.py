@@ -94,6 +94,22 @@ def test_ordinary_phrases_stay(text: str) -> None:
     assert _clear(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naja, das war schon schwierig.",  # the interjection that opens many spoken turns
+        "Naja. Die Mieten steigen.",
+        "B: Naja (.) eigentlich schon.",
+    ],
+)
+def test_spoken_interjections_that_are_also_first_names_stay(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_rare_first_name_that_is_an_interjection_is_a_name_with_its_surname() -> None:
+    assert _clear("Das hat Naja Petersen gesagt.") == "Das hat [Person 1] gesagt."
+
+
 def test_an_abstract_noun_after_a_first_name_is_no_surname() -> None:
     assert _clear("Jugendliche wie Kevin Entwicklung") == "Jugendliche wie [Person 1] Entwicklung"
     assert _clear("Anruf 02.03. 0214 123456") == "Anruf 02.03. [Telefon]"  # no year: a phone

@@ -208,7 +208,7 @@ NOT_FIRST = _words(
     kasper kurt malte max jan ali can deniz nur mut kai gul hasan art soja lage sache king
     corona flora billy klare link mile miles mio green alleen nova side penny smart friend tab
     lane mayo will second geo media reine rome mar club mode emmy ott sharen bike city
-    power story center service team digital social urban home office online
+    power story center service team digital social urban home office online naja
     park ring mall style star love happy sunny honey sugar pepper candy cookie crystal
     dollar euro franken angela may urban
     """
