@@ -236,3 +236,49 @@ def test_a_noscribe_transcript_keeps_neither_its_head_nor_its_time_marks(
     ]
     stored = " ".join(map(str, segments["attributes"])) + " ".join(project.documents()["title"])
     assert "wagner" not in stored.casefold() and "Person" not in stored
+
+
+EXPERT_INTERVIEW = """\
+Int.: Wie sehen Sie als Expertin die Lage im Quartier?
+Expertin: Als Expertin für Wohnen sage ich: Es fehlen Sozialwohnungen.
+Int.: Wie reagiert die Stadt?
+Expertin: Langsam. Ein Interviewpartner vor mir hat das auch gesagt.
+IP 2: Das stimmt, jeder Experte weiß das.
+Int.: Danke.
+"""
+ANONYMISED_BEFORE = """\
+Interviewerin: Wie ist die Zusammenarbeit mit dem Quartiersbüro?
+Person A: Sehr gut. Jede Person, die kommt, wird beraten.
+Interviewerin: Und mit der Stadt?
+Person B: Schwierig. Person A hat ja schon gesagt, das Quartiersbüro hilft.
+Interviewerin: Was kostet das?
+Person A: Fünf Euro pro Person.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (EXPERT_INTERVIEW, ["Int.", "Expertin", "Int.", "Expertin", "IP 2", "Int."]),
+        (
+            ANONYMISED_BEFORE,
+            ["Interviewerin", "Person A", "Interviewerin", "Person B", "Interviewerin", "Person A"],
+        ),
+    ],
+    ids=["expert-interview", "anonymised-before"],
+)
+def test_labels_of_an_expert_or_anonymised_interview_are_roles_and_stay_words(
+    project: Project, tmp_path: Path, text: str, roles: list[str]
+) -> None:
+    """ "Expertin:", "Int.:", "IP 2:" and the letters of a transcript anonymised before
+    ("Person A:") are who speaks, not names: were they names, "Expertin" and "Person"
+    would be replaced in every text ("Jede [Person 1], die kommt")."""
+    path = _file(tmp_path, "person_interview.txt", text)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert segments["speaker_role"].fillna("").tolist() == roles
+    assert not any("speaker" in a for a in segments["attributes"])
+    stored = " ".join(segments["text"])
+    assert "[Person" not in stored
+    assert "als Expertin die Lage" in stored or "Jede Person, die kommt" in stored
+    assert list(project.documents()["filename"]) == ["person_interview.txt"]

@@ -1,11 +1,13 @@
 """Which speaker labels of chats and transcripts are roles, not people (pure).
 
 A transcript names its speakers by name (a person: a placeholder, see
-:mod:`workbench.ingest.speakers`) or by a label: a role code (``I``, ``B1``, ``TN 3``), a
-role word (``Interviewer``, ``Moderation``, ``Frage``), a generic label that a
-transcription tool writes for a voice it cannot name (``SPEAKER_00`` of WhisperX,
-``Speaker 2`` of Otter, ``Sprecher 1`` of Word, ``Teilnehmer 3``, ``Unknown Speaker``)
-or a single word built like an organisation or function (``Schulsozialarbeit``,
+:mod:`workbench.ingest.speakers`) or by a label: a role code (``I``, ``B1``, ``TN 3``,
+``IP 2``), a role word (``Interviewer``, ``Moderation``, ``Frage``, ``Expertin``,
+``Int.``), such a word with a letter where the transcript was anonymised before
+(``Person A``, ``Befragte B``: a pseudonym already, and "Person" stays a word), a
+generic label that a transcription tool writes for a voice it cannot name (``SPEAKER_00``
+of WhisperX, ``Speaker 2`` of Otter, ``Sprecher 1`` of Word, ``Teilnehmer 3``, ``Unknown
+Speaker``) or a single word built like an organisation or function (``Schulsozialarbeit``,
 ``Quartiersbüro``). A label is a role in every format (``.txt``, ``.docx``, ``.srt``,
 ``.vtt``): it is kept as the statement's role and never becomes a placeholder. So is the
 microphone of a room in a hybrid meeting (``Saal``, ``Raum 1``, ``Konferenzraum``): many
@@ -32,13 +34,18 @@ class SpeakerList(Protocol):
 
 
 _ROLE = re.compile(
-    r"^(?:[A-Z]{1,3}\d{0,2}|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
+    r"^(?:[A-Z]{1,3}(?:\s?\d{1,2})?|(?:Interviewer(?:in)?|Interviewte[rn]?|Befragte[rn]?|"
     r"Moderat(?:ion|or|orin)|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Sprecher(?:in)?|"
     r"(?i:speaker)|Person|Host|Gast|Protokoll|Unbekannt|Unknown|Plenum|Publikum|Gruppe|Tisch|"
     r"Alle|Mehrere|"
+    # who speaks in an expert interview, also abbreviated ("Int.", "Befr.", "IP 2")
+    r"Expert(?:e|in)|(?:Interview|Gesprächs)partner(?:in)?|Erzählperson|Forscher(?:in)?|"
+    r"Interviewperson|Int\.?|Interv\.?|Befr\.?|Mod\.?|"
     # labels of a question-and-answer record: not people, never pseudonymised
     r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
-    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)(?:\s*_?\s*\d{1,3})?|"
+    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)"
+    # a number or, in a transcript anonymised before, a letter: "Person A", "Befragte B"
+    r"(?:\s*_?\s*\d{1,3}|\s[A-Z]\.?)?|"
     # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2",
     # "Sprecher unbekannt" (in any case: "Unknown speaker")
     r"(?i:(?:unknown|unbekannte[rs]?)\s+(?:speaker|sprecher(?:in)?)(?:\s*\d{1,3})?|"
