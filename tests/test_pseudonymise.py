@@ -103,3 +103,30 @@ def test_listed_names_that_are_also_words_stay_words() -> None:
     assert p.pseudonymise(text, names)[0] == (
         "Im Sommer war der Koch krank; [Person 1] und [Person 2] sagen, [Person 2] kocht."
     )
+
+
+def test_names_anonymised_before_the_import_are_no_names_to_replace(
+    project: Project, tmp_path: Path
+) -> None:
+    """A protocol anonymised as research ethics ask lists "Person A, Person B, Frau X":
+    these are pseudonyms already. Listed as names, "Person" and "X" were replaced in every
+    text ("Jede [Person 1] im Quartier") and in the file's name ("[[Person 1] 1]_…")."""
+    path = tmp_path / "person_protokoll.md"
+    path.write_text(
+        "---\nworkshop: Quartiersworkshop\ndistrict: Opladen\ndate: 2021-03-12\n"
+        "participants: Person A, Person B, Frau X, [Name 1], Anna Schmidt\n---\n"
+        "# Protokoll\n\n## Herausforderungen und Bedarfe\n"
+        "- Jede Person im Quartier braucht Internet.\n"
+        "- Person A fordert mehr Spielplätze.\n"
+        "- Frau X berichtet von Leerstand, X ist ihr Kürzel.\n"
+        "- Anna Schmidt lädt ein.\n",
+        encoding="utf-8",
+    )
+    project.import_files([path])
+    assert list(project.segments()["text"]) == [
+        "Jede Person im Quartier braucht Internet.",
+        "Person A fordert mehr Spielplätze.",
+        "Frau X berichtet von Leerstand, X ist ihr Kürzel.",
+        "[Person 1] lädt ein.",  # a real name on the list still is one
+    ]
+    assert list(project.documents()["filename"]) == ["person_protokoll.md"]

@@ -56,6 +56,13 @@ REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
+# A name anonymised before the import, as research ethics ask of a transcript or protocol:
+# "Person A", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already a pseudonym
+_ANONYMISED = re.compile(
+    r"^(?:(?:Person|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Befragte[rn]?|Interviewte[rn]?|"
+    r"Interviewpartner(?:in)?|Expert(?:e|in)|Frau|Herr|Fr\.|Hr\.)\s*(?:[A-Z]|\d{1,3})\.?|"
+    r"\[[^\[\]]{1,30}\]|N\.\s?N\.|[A-Z]\.?)$"  # "Frau X" without the address: "X"
+)
 # An article or preposition right before a listed name marks an ordinary noun.
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
@@ -443,11 +450,13 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
     digit groups must not turn every "2171" of a text into a person. A word shared by
     two listed people's names is its own person (the text does not say which of them).
+    A name anonymised before ("Person A", "Frau X", "[Name 1]") is none either: its words
+    ("Person", "Frau") are no one's name in the texts.
     """
     out = []
     for listed in names:
         name = natural_order(listed)
-        if not any(ch.isalpha() for ch in name):
+        if not any(ch.isalpha() for ch in name) or _ANONYMISED.match(" ".join(name.split())):
             continue
         key = person_key(name)
         out.append((name, key))
