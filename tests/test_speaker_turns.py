@@ -282,3 +282,34 @@ def test_labels_of_an_expert_or_anonymised_interview_are_roles_and_stay_words(
     assert "[Person" not in stored
     assert "als Expertin die Lage" in stored or "Jede Person, die kommt" in stored
     assert list(project.documents()["filename"]) == ["person_interview.txt"]
+
+
+def test_gender_inclusive_labels_start_turns_and_are_roles(tmp_path: Path) -> None:
+    """ "Moderator*in:", "Teilnehmer:in 2:", "Interviewer/in:", "Befragte*r:" — how many
+    teams write their labels; unread, the whole focus group was one statement."""
+    document = parse_file(
+        _file(
+            tmp_path,
+            "fokusgruppe.txt",
+            "Moderator*in: Willkommen zur Fokusgruppe Wohnen. Wer möchte beginnen?\n"
+            "Teilnehmer:in 1: Die Mieten sind zu hoch.\n"
+            "Teilnehmer:in 2: Und es gibt zu wenig barrierefreie Wohnungen.\n"
+            "Interviewer/in: Was wäre eine Lösung?\n"
+            "Befragte*r: Eine städtische Wohnungsbaugesellschaft.\n"
+            "Teilnehmer:in 1: Mehr Beratung für Seniorinnen.\n"
+            "Interviewer/in: Danke.\n"
+            "Befragte*r: Gerne.\n",
+        )
+    )
+    assert document.importer == IMPORTER
+    assert [(s.speaker_role, s.attributes.get("speaker")) for s in document.segments] == [
+        ("Moderator*in", None),
+        ("Teilnehmer:in 1", None),
+        ("Teilnehmer:in 2", None),
+        ("Interviewer/in", None),
+        ("Befragte*r", None),
+        ("Teilnehmer:in 1", None),
+        ("Interviewer/in", None),
+        ("Befragte*r", None),
+    ]
+    assert document.segments[1].text == "Die Mieten sind zu hoch."

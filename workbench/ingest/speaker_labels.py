@@ -102,11 +102,14 @@ _FUNCTION_NOUN = re.compile(
 )
 
 
+_GENDER_MARK = re.compile(r"(?<=[a-zäöüß])[*/:_](in|innen|r)\b")
+
+
 def is_label(who: str) -> bool:
     """Whether a speaker is a role code or label ("B1", "Sprecher 1", "SPEAKER_00"): a
     role in any case, unlike a word built like a function ("Gruppenarbeit"). A first name
     in capitals ("BEN", "EVA") is no role code."""
-    who = who.strip()
+    who = _GENDER_MARK.sub(r"\1", who.strip())  # "Moderator*in", "Teilnehmer:in 2"
     if re.fullmatch(r"[A-ZÄÖÜ]{3}", who) and gazetteer().has_first(who):
         return False
     if re.fullmatch(r"[^\W\d_]+(?:raum|saal)", who) and gazetteer().has_last(who):
