@@ -313,3 +313,36 @@ def test_gender_inclusive_labels_start_turns_and_are_roles(tmp_path: Path) -> No
         ("Befragte*r", None),
     ]
     assert document.segments[1].text == "Die Mieten sind zu hoch."
+
+
+TRANSCRIPT_HEAD = """\
+Interview 3 – Bewohnerin Manfort
+Datum: 14.04.2021
+Ort: Stadtteilbüro Manfort
+Dauer: 00:42:13
+Transkription: Max Mustermann
+
+I: Wann haben Sie einen Termin bekommen? Welches Datum war das? #00:00:04-1#
+
+B: Das Datum weiß ich nicht mehr. Der Ort ist auch weit weg. #00:00:20-7#
+
+I: Was würde helfen? #00:00:22-0#
+
+B: Ein Bürgerbüro hier, Herr Mustermann kennt das auch. #00:00:40-3#
+"""
+
+
+def test_the_head_of_a_transcript_is_no_one_speaking(project: Project, tmp_path: Path) -> None:
+    """Transcription rules put a head above the turns ("Datum:", "Ort:", "Dauer:",
+    "Transkription:"). Read as turns, "Datum" and "Ort" were people: four statements of
+    details, and "Welches Datum war das?" became "Welches [Person 2] war das?"."""
+    document = parse_file(_file(tmp_path, "interview.txt", TRANSCRIPT_HEAD))
+    assert [s.speaker_role for s in document.segments] == ["I", "B", "I", "B"]
+    assert document.date == "2021-04-14"
+    assert document.title == "Interview 3 – Bewohnerin Manfort"
+    assert "Max Mustermann" in document.names  # who transcribed: pseudonymised in texts
+    assert main(["--project", str(project.path), "import", str(tmp_path / "interview.txt")]) == 0
+    texts = list(project.segments()["text"])
+    assert texts[0] == "Wann haben Sie einen Termin bekommen? Welches Datum war das?"
+    assert texts[1] == "Das Datum weiß ich nicht mehr. Der Ort ist auch weit weg."
+    assert "Mustermann" not in texts[3] and "[Person " in texts[3]

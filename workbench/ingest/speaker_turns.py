@@ -44,7 +44,7 @@ from workbench.ingest.sound_tags import only_tags
 from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
-from workbench.ingest.transcript_frame import notice, participants_line, read_header
+from workbench.ingest.transcript_frame import head_line, notice, participants_line, read_header
 
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
@@ -262,8 +262,9 @@ def _turns(text: str) -> _Parse:
             continue
         else:
             turn = _start(line, following, inline)
-        if turn is not None and not turns and participants_line(line) is not None:
-            turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg": the header's
+        head = participants_line(line) is not None or head_line(line)
+        if turn is not None and not turns and head:
+            turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg", "Datum: …": the header's
         if turn is not None:
             turn.row, turn.time, turn.section = number, turn.time or stamp, section
             turns.append(turn)

@@ -16,7 +16,9 @@ Transcription tools write lines that are no one's words, and these are no statem
   as "Speaker 2" left out); keywords (Otter's ``SUMMARY KEYWORDS`` and the line below);
   the word ``Transkript``; a recording's length (``1 Std. 2 Min. 15 Sek.``) and a line of
   date and time (``12. März 2021, 06:02PM``: the date is the document's date, as is a
-  date in the title). What is left is the title, its lines joined by " – ".
+  date in the title); the details of a transcript's head (:func:`head_line`: ``Datum:``
+  is the document's date, ``Transkription:`` names a person for the name list, ``Ort:``,
+  ``Dauer:`` are not kept). What is left is the title, its lines joined by " – ".
 """
 
 from __future__ import annotations
@@ -95,6 +97,28 @@ def notice(line: str) -> tuple[str, ...] | None:
             who = match.groupdict().get("who")
             return (who,) if who and not is_role(who) else ()
     return None
+
+
+# A transcript's head as transcription rules ask for it (Dresing/Pehl): "Datum: 14.04.2021",
+# "Ort: …", "Dauer: 00:42:13", "Transkription: Max Mustermann" — no one speaks there
+_HEAD_LINE = re.compile(
+    r"^\s*(?P<key>datum|date|ort|location|dauer|länge|laenge|aufnahmedauer|interviewdauer|"
+    r"gesprächsdauer|duration|uhrzeit|zeit|transkription|transkribiert(?:\s+von)?|"
+    r"transkriptor(?:in)?|transkribent(?:in)?|transcribed\s+by|interview-?nr\.?|"
+    r"interviewnummer|aufnahme|projekt)\s*:\s*(?P<value>\S.*)$",
+    re.I,
+)
+_NAMES_KEYS = ("transkri", "transcribed")  # who transcribed: a name to pseudonymise
+
+
+def head_line(line: str) -> bool:
+    """Whether a line before a transcript's first turn is a detail of its head
+    ("Datum: 14.04.2021", "Dauer: 00:42:13", "Transkription: Max Mustermann").
+
+    >>> head_line("Datum: 14.04.2021"), head_line("I: Wie war das?")
+    (True, False)
+    """
+    return _HEAD_LINE.match(line) is not None
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -204,8 +228,15 @@ def read_header(lines: list[str], filename: str = "") -> Header:
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         listed = participants_line(line)
+        head = _HEAD_LINE.match(line)
         if listed is not None:
             header.names += listed
+        elif head is not None:  # the date is the document's; place and length not kept
+            key, value = head["key"].casefold(), head["value"]
+            if key.startswith(("datum", "date")):
+                header.date = header.date or _date(value, filename)
+            elif key.startswith(_NAMES_KEYS) and _is_name_list(value):
+                header.names += split_list(value)
         elif _LIST_HEAD.match(line) and following and _is_name_list(following):
             header.names += split_list(following)
             skip = True
