@@ -346,3 +346,30 @@ def test_the_head_of_a_transcript_is_no_one_speaking(project: Project, tmp_path:
     assert texts[0] == "Wann haben Sie einen Termin bekommen? Welches Datum war das?"
     assert texts[1] == "Das Datum weiß ich nicht mehr. Der Ort ist auch weit weg."
     assert "Mustermann" not in texts[3] and "[Person " in texts[3]
+
+
+def test_an_f4_transcript_written_in_word_is_read_turn_by_turn(tmp_path: Path) -> None:
+    """f4transkript saves Word files, and many teams transcribe in Word by its rules:
+    "I: …" paragraphs that end with their time mark. They were taken for a protocol
+    without headings and refused ("Das Dokument hat keine Überschriften …")."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Interview 7 – Quartiersmanagerin Opladen")
+    document.add_paragraph("Datum: 14.04.2021")
+    for who, text in [
+        ("I", "Welche Angebote gibt es für Familien? #00:00:04-1#"),
+        ("B", "Das Familienzentrum und die Bibliothek. (4) Die hat selten offen. #00:00:40-7#"),
+        ("I", "Und was fehlt? #00:00:42-0#"),
+        ("B", "Angebote für Väter. Und eine Hebamme. #00:01:15-3#"),
+    ]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{who}: ").bold = True
+        paragraph.add_run(text)
+    document.save(tmp_path / "interview.docx")
+    parsed = parse_file(tmp_path / "interview.docx")
+    assert parsed.importer == IMPORTER and parsed.date == "2021-04-14"
+    assert [(s.speaker_role, s.attributes["time"]) for s in parsed.segments] == [
+        ("I", "00:00:04"), ("B", "00:00:40"), ("I", "00:00:42"), ("B", "00:01:15")
+    ]  # fmt: skip
+    assert parsed.segments[3].text == "Angebote für Väter. Und eine Hebamme."

@@ -286,7 +286,8 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
 
     ``timed_only``: only turns with times count (Word files: a protocol written as
     "Schulsozialarbeit: …" paragraphs stays a protocol; transcripts carry times, or
-    stand under a time line of their own as in Google Meet's).
+    stand under a time line of their own as in Google Meet's, or carry f4's or noScribe's
+    time marks in their text: "B: … #00:01:02-5#").
     """
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
@@ -300,7 +301,9 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     # time stamps make a chat or transcript of one-time speakers too.
     speakers = [t.who.casefold() for t in turns]
     repeated = len(set(speakers)) <= 0.8 * len(speakers)
-    timed = sum(t.time is not None or t.section for t in turns)
+    timed = sum(
+        t.time is not None or t.section or bool(_marked(" ".join(t.lines))[1]) for t in turns
+    )
     if timed < _SHARE * len(turns) and (timed_only or not repeated):
         return False
     loose = {t.who for t in turns if t.layout == _LOOSE}
