@@ -373,3 +373,33 @@ def test_an_f4_transcript_written_in_word_is_read_turn_by_turn(tmp_path: Path) -
         ("I", "00:00:04"), ("B", "00:00:40"), ("I", "00:00:42"), ("B", "00:01:15")
     ]  # fmt: skip
     assert parsed.segments[3].text == "Angebote für Väter. Und eine Hebamme."
+
+
+def test_a_placeholder_as_speaker_label_is_that_person_with_the_texts_numbering(
+    project: Project, tmp_path: Path
+) -> None:
+    """A transcript anonymised before with "[Person 1]: …" labels: the label is the
+    person the texts call "[Person 1]". It was the role "Person 1", so when the file's
+    people were renumbered ("[Person 1]" → "[Person 2]" here) the role kept the old number,
+    and `forget --speaker` of the renumbered person missed everything that person said."""
+    project.import_files(
+        [_file(tmp_path, "vorher.txt", F4_INTERVIEW.replace("B:", "Anna Schmidt:"))]
+    )
+    path = _file(
+        tmp_path,
+        "anonymisiert.txt",
+        "[Person 1]: Ich wohne seit zehn Jahren hier. [Person 2] kennt mich.\n"
+        "[Person 2]: Ja, wir sind Nachbarn. Es fehlt ein Spielplatz.\n"
+        "[Person 1]: Und eine Bushaltestelle.\n"
+        "[Person 2]: Genau, sagt [Person 1] ja.\n",
+    )
+    project.import_files([path])
+    segments = project.segments()
+    rows = segments[segments["document"] == "anonymisiert.txt"]
+    speakers = [a.get("speaker") for a in rows["attributes"]]
+    assert speakers == ["[Person 2]", "[Person 3]", "[Person 2]", "[Person 3]"]
+    assert rows["speaker_role"].isna().all()
+    assert rows["text"].iloc[0] == "Ich wohne seit zehn Jahren hier. [Person 3] kennt mich."
+    assert main(["--project", str(project.path), "forget", "--speaker", "[Person 2]"]) == 0
+    left = project.segments()
+    assert list(left[left["document"] == "anonymisiert.txt"]["source_id"]) == ["2", "4"]

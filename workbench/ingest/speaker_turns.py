@@ -40,6 +40,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.sound_tags import only_tags
 from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
@@ -171,7 +172,10 @@ def _start(line: str, following: str | None, inline: bool = True) -> _Turn | Non
         if pattern is _INLINE and match and not inline and match["time"] is None:
             continue
         if match and _fits(match["who"]):
-            return _Turn(0, match["who"].strip(), match.groupdict().get("time"), [match["text"]])
+            who = match["who"].strip()
+            if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
+                who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
+            return _Turn(0, who, match.groupdict().get("time"), [match["text"]])
     if not following or _is_time(following) or _start(following, None, inline) is not None:
         return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
