@@ -114,7 +114,9 @@ def test_lines_of_sound_tags_in_a_typed_transcript_are_left_out(tmp_path: Path) 
         ("((räuspert sich))", True, ""),
         ("Ja ((lacht)) genau", False, "Ja genau"),
         ("(10 Sekunden Pause)", True, ""),
-        ("(3)", False, "(3)"),
+        ("(3)", True, "(3)"),  # a pause of three seconds: no words, and kept in a text
+        ("(1.2) (.)", True, "(1.2) (.)"),
+        ("Ja (.) genau", False, "Ja (.) genau"),
     ],
 )
 def test_only_known_tags_count(text: str, only: bool, kept: str) -> None:

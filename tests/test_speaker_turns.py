@@ -403,3 +403,40 @@ def test_a_placeholder_as_speaker_label_is_that_person_with_the_texts_numbering(
     assert main(["--project", str(project.path), "forget", "--speaker", "[Person 2]"]) == 0
     left = project.segments()
     assert list(left[left["document"] == "anonymisiert.txt"]["source_id"]) == ["2", "4"]
+
+
+GAT2 = """\
+001   I:   wie ist das so mit der NACHbarschaft hier;
+002        (1.2)
+003   B:   ja also (.) man KENNT sich schon;
+004        aber es gibt halt keinen ORT wo man sich trifft.
+005   I:   mhm
+006   B:   ((lacht)) früher gab es das cafe am MARKT;
+007   I:   und was würde HELfen,
+008   B:   ein TREFFpunkt für alle.
+"""
+
+
+def test_a_gat2_transcript_with_line_numbers_is_read_turn_by_turn(tmp_path: Path) -> None:
+    """GAT2 numbers every line ("001   I:   …"): no line started a turn, and the whole
+    conversation was one statement beginning "001 I: wie ist das …"."""
+    document = parse_file(_file(tmp_path, "gespraech.txt", GAT2))
+    assert document.importer == IMPORTER
+    assert [(s.speaker_role, s.text) for s in document.segments] == [
+        ("I", "wie ist das so mit der NACHbarschaft hier;"),  # the pause line "(1.2)" left out
+        (
+            "B",
+            "ja also (.) man KENNT sich schon;\naber es gibt halt keinen ORT wo man sich trifft.",
+        ),
+        ("I", "mhm"),
+        ("B", "((lacht)) früher gab es das cafe am MARKT;"),
+        ("I", "und was würde HELfen,"),
+        ("B", "ein TREFFpunkt für alle."),
+    ]
+
+
+def test_a_numbered_protocol_list_keeps_its_numbers(tmp_path: Path) -> None:
+    document = parse_file(
+        _file(tmp_path, "liste.txt", "Was fehlt?\n1 Bank am Markt\n2 Licht im Park\n3 Bus\n")
+    )
+    assert document.importer != IMPORTER

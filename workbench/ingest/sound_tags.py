@@ -34,8 +34,15 @@ _TAG = re.compile(r"(?:\(\(|[\[(])\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*(?:\)\)|[\])]
 _NOTES = re.compile(r"^[\s♪♫]*$")
 
 
+# A pause in transcription rules: "(.)", "(..)", "(3)" seconds (Dresing/Pehl), "(1.2)",
+# "(-)", "(--)" (GAT2): a line of these alone is no statement; in a text they stay
+_PAUSE = re.compile(r"^(?:\.{1,3}|-{1,3}|\d{1,2}(?:[.,]\d{1,2})?)$")
+
+
 def _kind(tag: str) -> str | None:
-    """ "sound", "gap" or None (no tag of a known word) for a tag's inner text."""
+    """ "sound", "gap", "pause" or None (no tag of a known word) for a tag's inner text."""
+    if _PAUSE.match(tag.strip()):
+        return "pause"
     words = tag.casefold().split()
     if not words or len(words) > 3:
         return None

@@ -32,6 +32,7 @@ a name is a person (see :mod:`workbench.ingest.speakers`) and becomes a placehol
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -238,10 +239,34 @@ def _reaction_count(line: str) -> bool:
     )
 
 
+_LINE_NUMBER = re.compile(r"^(\d{1,5})\s+(?=\S)")
+
+
+def _without_line_numbers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without the numbers a transcript counts them with (GAT2: ``001   I:   …``,
+    line-numbered exports), where nearly every line starts with the next number."""
+    numbers = [
+        (i, int(m[1])) for i, (_, line) in enumerate(rows) if (m := _LINE_NUMBER.match(line))
+    ]
+    counted = [n for _, n in numbers]
+    if (
+        len(numbers) < MIN_TURNS
+        or len(numbers) < 0.9 * len(rows)
+        or any(b <= a for a, b in itertools.pairwise(counted))
+    ):
+        return rows
+    out = list(rows)
+    for i, _ in numbers:
+        out[i] = (out[i][0], _LINE_NUMBER.sub("", out[i][1]))
+    return out
+
+
 def _turns(text: str) -> _Parse:
     """The turns of a text, the lines before the first, and the lines that are neither."""
     split = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    rows = [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
+    rows = _without_line_numbers(
+        [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
+    )
     parse = _Parse()
     turns = parse.turns
     stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
