@@ -440,3 +440,26 @@ def test_a_numbered_protocol_list_keeps_its_numbers(tmp_path: Path) -> None:
         _file(tmp_path, "liste.txt", "Was fehlt?\n1 Bank am Markt\n2 Licht im Park\n3 Bus\n")
     )
     assert document.importer != IMPORTER
+
+
+def test_a_name_in_brackets_after_a_role_label_is_that_person_and_pseudonymised(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Interviewerin (Kerstin Wagner):" names the interviewer. The label was the role
+    alone and the name went nowhere: "Danke, kerstin." and "Wie Wagner sagt" stayed in
+    clear. An organisation in brackets stays what it was."""
+    path = _file(
+        tmp_path,
+        "interview.txt",
+        "Interviewerin (Kerstin Wagner): Wie lange sind Sie schon hier? #00:00:03-2#\n\n"
+        "B: Seit 2012. Danke, kerstin. #00:00:15-0#\n\n"
+        "Moderation (Stadt Leverkusen): Und was brauchen Sie? #00:00:18-4#\n\n"
+        "B: Räume am Abend. Wie Wagner sagt, das ist wichtig. #00:00:30-1#\n",
+    )
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert segments["speaker_role"].tolist() == ["Interviewerin", "B", "Moderation", "B"]
+    speaker = segments["attributes"].iloc[0]["speaker"]
+    assert speaker.startswith("[Person ") and "speaker" not in segments["attributes"].iloc[2]
+    assert segments["text"].tolist()[1] == f"Seit 2012. Danke, {speaker}."
+    assert segments["text"].tolist()[3] == f"Räume am Abend. Wie {speaker} sagt, das ist wichtig."

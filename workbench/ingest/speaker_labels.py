@@ -144,11 +144,38 @@ def is_role(who: str) -> bool:
     return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
 
 
+_BRACKETED_NAME = re.compile(r"[(\[]\s*(?P<inner>[^()\[\]]{2,60}?)\s*[)\]]\s*$")
+_ADDRESS = frozenset("frau herr fr. hr. dr. prof.".split())
+
+
+def _named_in_brackets(who: str) -> str | None:
+    """The person a role label names in brackets ("Interviewerin (Kerstin Wagner)",
+    "Moderation (Frau Wagner)"), or None ("Moderation (Stadt Leverkusen)": a place).
+
+    >>> _named_in_brackets("I (Kerstin Wagner)"), _named_in_brackets("Moderation (Stadt)")
+    ('Kerstin Wagner', None)
+    """
+    match = _BRACKETED_NAME.search(who)
+    if match is None:
+        return None
+    words = match["inner"].split()
+    addressed = bool(words) and words[0].casefold() in _ADDRESS
+    rest = [w for w in words if w.casefold() not in _ADDRESS]
+    if not 1 <= len(rest) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in rest):
+        return None
+    names = gazetteer()
+    first, last = names.has_first(rest[0]), names.has_last(rest[-1])
+    if (first and (len(rest) == 1 or last)) or (addressed and last):
+        return match["inner"].strip()
+    return None
+
+
 def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, str | None]:
     """``(role, person)`` of a turn's speaker label: a role label is the role (unless the
     roles file gives it another) and no person; a name is a person (on the name list),
     with the role the roles file gives that person. A role with its organisation
-    ("Moderation (Stadt Leverkusen)") is the role alone: the parentheses may hold a name.
+    ("Moderation (Stadt Leverkusen)") is the role alone; one with a person's name
+    ("Interviewerin (Kerstin Wagner)") is that role and that person (on the name list).
     A name marked as the meeting's host or moderator ("Anna Schmidt (Host)", "(Co-Host)",
     "(Moderatorin)") has the role "Moderation" unless the roles file gives another."""
     if not who or not who.strip():
@@ -159,7 +186,9 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
         return speakers.role(who.strip()) or " ".join(who.split()), None
     bare = _QUALIFIED.sub("", who).strip()
     if bare != who.strip() and is_role(bare):
-        return speakers.role(who.strip()) or speakers.role(bare) or bare, None
+        named = _named_in_brackets(who)  # "Interviewerin (Kerstin Wagner)": that person
+        person = speakers.add(named) if named else None
+        return speakers.role(who.strip()) or speakers.role(bare) or bare, person
     person = speakers.add(who)
     host = "Moderation" if _HOST.search(who) else None
     return speakers.role(person) or host, person
