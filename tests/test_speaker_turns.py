@@ -463,3 +463,27 @@ def test_a_name_in_brackets_after_a_role_label_is_that_person_and_pseudonymised(
     assert speaker.startswith("[Person ") and "speaker" not in segments["attributes"].iloc[2]
     assert segments["text"].tolist()[1] == f"Seit 2012. Danke, {speaker}."
     assert segments["text"].tolist()[3] == f"Räume am Abend. Wie {speaker} sagt, das ist wichtig."
+
+
+def test_a_head_with_the_interview_s_people_and_details_is_no_one_speaking(
+    tmp_path: Path,
+) -> None:
+    """Heads name the interview's people and details in many words: "Datum des
+    Interviews:", "Interviewerin: Kerstin Wagner", "Befragte Person: Quartiersmanagerin".
+    As turns they were statements, and "Befragte Person" a person whose words were taken
+    out of every text ("Jede [Person 2] im Team")."""
+    document = parse_file(
+        _file(
+            tmp_path,
+            "interview.txt",
+            "Transkript Interview 5\nDatum des Interviews: 03.05.2021\n"
+            "Interviewerin: Kerstin Wagner\nBefragte Person: Quartiersmanagerin\n"
+            "Interviewdauer: 38 Minuten\n\n"
+            "I: Was braucht eine Person, die neu herzieht? #00:00:04-1#\n\n"
+            "B: Eine Anlaufstelle. #00:00:20-7#\n\nI: Und was fehlt? #00:00:22-0#\n\n"
+            "B: Personal. Jede Person im Team arbeitet zu viel. #00:00:40-3#\n",
+        )
+    )
+    assert [s.speaker_role for s in document.segments] == ["I", "B", "I", "B"]
+    assert document.date == "2021-05-03" and document.title == "Transkript Interview 5"
+    assert document.names == ("Kerstin Wagner",)  # the interviewer: pseudonymised in texts

@@ -101,24 +101,38 @@ def notice(line: str) -> tuple[str, ...] | None:
 
 # A transcript's head as transcription rules ask for it (Dresing/Pehl): "Datum: 14.04.2021",
 # "Ort: …", "Dauer: 00:42:13", "Transkription: Max Mustermann" — no one speaks there
+_OF_INTERVIEW = r"(?:\s+de[rs]\s+(?:interviews?|gesprächs|aufnahme|aufzeichnung))?"
 _HEAD_LINE = re.compile(
-    r"^\s*(?P<key>datum|date|ort|location|dauer|länge|laenge|aufnahmedauer|interviewdauer|"
-    r"gesprächsdauer|duration|uhrzeit|zeit|transkription|transkribiert(?:\s+von)?|"
+    rf"^\s*(?P<key>(?:interview|aufnahme|gesprächs)?datum{_OF_INTERVIEW}|date|"
+    rf"ort{_OF_INTERVIEW}|location|dauer{_OF_INTERVIEW}|länge|laenge|aufnahmedauer|"
+    r"interviewdauer|gesprächsdauer|duration|uhrzeit|zeit|transkription|transkribiert(?:\s+von)?|"
     r"transkriptor(?:in)?|transkribent(?:in)?|transcribed\s+by|interview-?nr\.?|"
-    r"interviewnummer|aufnahme|projekt)\s*:\s*(?P<value>\S.*)$",
+    r"interviewnummer|aufnahme|projekt|befragte\s+person|interviewte\s+person|"
+    r"interviewer(?:in)?|interviewt\s+von|interview\s+geführt\s+von|interviewführung)"
+    r"\s*:\s*(?P<value>\S.*)$",
     re.I,
 )
-_NAMES_KEYS = ("transkri", "transcribed")  # who transcribed: a name to pseudonymise
+# who transcribed or interviewed: names to pseudonymise ("Interviewerin: Kerstin Wagner"; the
+# interviewer's key is the head's only with names — "Interviewerin: Wie war das?" speaks)
+_NAMES_KEYS = ("transkri", "transcribed", "interviewer", "interviewt von", "interview geführt",
+               "interviewführung")  # fmt: skip
 
 
 def head_line(line: str) -> bool:
     """Whether a line before a transcript's first turn is a detail of its head
-    ("Datum: 14.04.2021", "Dauer: 00:42:13", "Transkription: Max Mustermann").
+    ("Datum: 14.04.2021", "Dauer: 00:42:13", "Transkription: Max Mustermann",
+    "Interviewerin: Kerstin Wagner", "Befragte Person: Quartiersmanagerin").
 
     >>> head_line("Datum: 14.04.2021"), head_line("I: Wie war das?")
     (True, False)
+    >>> head_line("Interviewerin: Kerstin Wagner"), head_line("Interviewerin: Wie war das?")
+    (True, False)
     """
-    return _HEAD_LINE.match(line) is not None
+    match = _HEAD_LINE.match(line)
+    if match is None:
+        return False
+    key = match["key"].casefold()
+    return not key.startswith(("interviewer", "interviewt von")) or _is_name_list(match["value"])
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -228,7 +242,7 @@ def read_header(lines: list[str], filename: str = "") -> Header:
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         listed = participants_line(line)
-        head = _HEAD_LINE.match(line)
+        head = _HEAD_LINE.match(line) if head_line(line) else None
         if listed is not None:
             header.names += listed
         elif head is not None:  # the date is the document's; place and length not kept
