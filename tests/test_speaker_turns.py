@@ -487,3 +487,10 @@ def test_a_head_with_the_interview_s_people_and_details_is_no_one_speaking(
     assert [s.speaker_role for s in document.segments] == ["I", "B", "I", "B"]
     assert document.date == "2021-05-03" and document.title == "Transkript Interview 5"
     assert document.names == ("Kerstin Wagner",)  # the interviewer: pseudonymised in texts
+
+
+def test_the_date_in_a_title_made_of_a_file_name_is_the_document_s_date(tmp_path: Path) -> None:
+    """noScribe's title is the audio file's name, often with the date of the interview."""
+    document = parse_file(_file(tmp_path, "interview.txt", NOSCRIBE))
+    assert document.title == "interview_steinbuechel_2024-03-12"
+    assert document.date == "2024-03-12"

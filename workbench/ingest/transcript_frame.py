@@ -57,9 +57,10 @@ _DATE_WORDS = (
 _DATE_LINE = re.compile(
     rf"^(?=.*\d)(?:[\d\s.,:/•·|+()–-]|(?:{_DATE_WORDS})\b\.?|\d+(?:am|pm)\b)+$", re.I
 )
+# Also in a file name as title ("interview_2024-03-12", noScribe's title is the audio's)
 _DATES = (
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"),
+    re.compile(r"(?<![\d.-])\d{4}-\d{2}-\d{2}(?![\d.-])"),
+    re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])"),
     re.compile(r"\b\d{1,2}\.\s?[^\W\d_]{3,9}\.?\s+\d{4}\b"),
 )
 _NOTICES = (
