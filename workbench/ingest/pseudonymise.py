@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +33,15 @@ from workbench.core.domain import person_key
 from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok
-from workbench.ingest.names import NameContext, PersonFinder, tokens
+from workbench.ingest.names import NameContext, PersonFinder
+from workbench.ingest.person_keys import (
+    AMBIGUOUS,
+    Surnames,
+    full_key,
+    full_names,
+    given_name,
+    name_words,
+)
 from workbench.ingest.pii_patterns import Hit, find_structured
 from workbench.ingest.speakers import natural_order
 
@@ -107,20 +115,24 @@ class Pseudonymiser:
     protected_phrases: tuple[str, ...] = ()  # multi-word names of places and codes
     confirmed: dict[str, str] = field(default_factory=dict)  # folded word → as written
     rejected: frozenset[str] = frozenset()
+    originals: dict[tuple[str, str], str] = field(default_factory=dict)  # key → as first met
     person_floor: int = 0  # highest person number ever given (see PERSON_NUMBER_KEY)
     candidates: list[Candidate] = field(default_factory=list)
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
     _index_of: object = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
     _folded: _FoldedKeys = field(default_factory=lambda: _FoldedKeys(), repr=False, compare=False)
+    _surnames: Surnames = field(default_factory=Surnames, repr=False, compare=False)
 
     @classmethod
     def of_project(cls, session: Session) -> Pseudonymiser:
         """The project's pseudonymiser: its key, protected words and review decisions."""
         from workbench.store import Pseudonym
 
-        known = {(p.kind, p.normalised): p.placeholder for p in session.scalars(select(Pseudonym))}
-        return cls(known=known).configure(session)
+        rows = list(session.scalars(select(Pseudonym)))
+        known = {(p.kind, p.normalised): p.placeholder for p in rows}
+        originals = {(p.kind, p.normalised): p.original for p in rows if p.kind == "person"}
+        return cls(known=known, originals=originals).configure(session)
 
     def store_new(self, session: Session) -> None:
         """Add the placeholders found since the last call to the project's key."""
@@ -186,18 +198,62 @@ class Pseudonymiser:
         return max(self._highest, self.person_floor) + 1
 
     def person(self, key: str, original: str) -> str:
-        """Placeholder for the person identified by ``key`` (a normalised surname); a key
-        known in another spelling ("mueller" for "müller") is that person."""
-        ident = ("person", key)
+        """Placeholder for the person identified by ``key`` (a normalised surname, or first
+        name and surname: :mod:`~workbench.ingest.person_keys`); a key known in another
+        spelling ("mueller" for "müller") is that person."""
+        ident = ("person", self._person_key(key, original))
         if ident not in self.known:
-            ident = ("person", _PersonKeys(self.known, self._folded).get(key, key))
-        if ident not in self.known:
+            self._add(ident, original)
+        return self.known[ident]
+
+    def _add(self, ident: tuple[str, str], original: str, placeholder: str = "") -> None:
+        """A new person entry of the key: a new number, or ``placeholder`` (the same person)."""
+        if not placeholder:
             number = self._next_person_number()
             self._highest = number
             placeholder = f"[Person {number}]"
-            self.known[ident] = placeholder
-            self.new[ident] = (original, placeholder)
-        return self.known[ident]
+        self.originals[ident] = original
+        self.known[ident] = placeholder
+        self.new[ident] = (original, placeholder)
+
+    def _person_key(self, key: str, original: str) -> str:
+        """The key entry a name belongs to: see :mod:`~workbench.ingest.person_keys`."""
+        if key.startswith("["):
+            return key
+        ambiguous = key.endswith(AMBIGUOUS)
+        if ambiguous:
+            key, given = key.removesuffix(AMBIGUOUS), None
+        elif " " in key:
+            given, key = key.rsplit(" ", 1)
+        else:
+            given = given_name(original, key)
+        surname = key if ("person", key) in self.known else self._keys().get(key, key)
+        people = self._surnames.people(self.known, self.originals, surname)
+        if given is None:
+            persons = {self.known["person", k] for k in people.values()}
+            if ambiguous or len(persons) > 1:
+                return surname + AMBIGUOUS  # "Frau Schmidt" of two Schmidts: neither
+            if ("person", surname) in self.known or not people:
+                return surname
+            return next(iter(people.values()))
+        if fold(given) in people:
+            return people[fold(given)]
+        if not people:
+            return surname  # the first person of a surname: keyed by it, as always
+        if set(people) != {None}:
+            return f"{given} {surname}"  # a second first name: a second person
+        # The surname was met alone ("Frau Schmidt"): this is that person. Where the text
+        # itself says "Anna Schmidt" the key records her first name, so that a Peter
+        # Schmidt later is somebody else. (A first name only a name list gives stays
+        # unrecorded: the list of another workshop may name a different Frau Schmidt.)
+        if len(name_words(original)) > 1 and given_name(original, key) is not None:
+            self._add(
+                ("person", f"{given} {surname}"), original, self.known["person", people[None]]
+            )
+        return people[None]
+
+    def _keys(self) -> _PersonKeys:
+        return _PersonKeys(self.known, self._folded)
 
     def fixed(self, kind: str, original: str, placeholder: str) -> str:
         """Record an unnumbered placeholder (e-mail, phone, address, …) in the key."""
@@ -217,7 +273,8 @@ class Pseudonymiser:
         candidates of ``text``.
         """
         names = tuple(names)
-        hits = find_structured(text) + list(self._listed(text, names))
+        listed = list(self._listed(text, names))
+        hits = find_structured(text) + listed
         context = NameContext(
             known=_PersonKeys(self.known, self._folded),
             protected=self.protected,
@@ -229,6 +286,11 @@ class Pseudonymiser:
         for hit in finder.find(text) if prose else finder.find_addressed(text):
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
+            # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
+            # listed people are called Schmidt, neither of them)
+            inner = [h for h in listed if hit.start <= h.start and h.end <= hit.end]
+            if inner and len(name_words(text[hit.start : hit.end])) == 1:
+                hit = replace(hit, key=max(inner, key=lambda h: h.end - h.start).key)
             hits.append(hit)
         self.candidates = [
             Candidate(h.word, h.start, h.end, h.confidence, h.confidence >= REPLACE_AT)
@@ -243,7 +305,7 @@ class Pseudonymiser:
             if chosen and hit.start < chosen[-1].end:
                 continue
             chosen.append(hit)
-        return _alias_first_names(text, chosen)
+        return full_names(text, chosen)
 
     def pseudonymise(
         self, text: str, names: Iterable[str] = (), prose: bool = True
@@ -411,23 +473,6 @@ def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", flags)
 
 
-def _alias_first_names(text: str, hits: list[Hit]) -> list[Hit]:
-    """A first name alone is the person named in full elsewhere in the same text."""
-    alias: dict[str, str] = {}
-    for hit in hits:
-        if hit.kind != "person":
-            continue
-        words = [t.lower for t in tokens(text[hit.start : hit.end]) if t.folded not in TITLES]
-        if len(words) >= 2 and words[-1] == hit.key and words[0] != hit.key:
-            alias.setdefault(words[0], hit.key)
-    return [
-        Hit(h.start, h.end, h.kind, alias[h.key], h.confidence, h.word)
-        if h.kind == "person" and h.key in alias
-        else h
-        for h in hits
-    ]
-
-
 def _lower_case_ok(variant: str) -> bool:
     """Whether a listed name is also found written in lower case: a full name ("anna
     schmidt"), or a single name word that is no German word (:func:`lower_case_name_ok`)."""
@@ -458,7 +503,7 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         name = natural_order(listed)
         if not any(ch.isalpha() for ch in name) or _ANONYMISED.match(" ".join(name.split())):
             continue
-        key = person_key(name)
+        key = full_key(name)
         out.append((name, key))
         if listed.strip() != name:
             out.append((" ".join(listed.split()), key))
@@ -477,16 +522,29 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik"
     typed = [(_plain(variant), key) for variant, key in out]
     out += [pair for pair, (listed, _) in zip(typed, out, strict=True) if pair[0] != listed]
-    # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker) names neither
-    # for sure: it is a person of its own, not whichever of them came first.
+    # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker, "Schmidt" of
+    # Anna and Peter Schmidt) names neither for sure: it is a person of its own, not
+    # whichever of them came first.
     keys: dict[str, set[str]] = {}
     for variant, key in out:
         if " " not in variant:
             keys.setdefault(variant.casefold(), set()).add(key)
     return [
-        (v, person_key(v)) if " " not in v and len(keys[v.casefold()]) > 1 else (v, k)
+        (v, _shared_key(v, keys[v.casefold()]))
+        if " " not in v and len(keys[v.casefold()]) > 1
+        else (v, k)
         for v, k in out
     ]
+
+
+def _shared_key(word: str, keys: set[str]) -> str:
+    """The key of a word several listed names share: a surname of one full name is that
+    person ("Vossberg" and "Henrik Vossberg"), of two full names neither of them
+    (:data:`~workbench.ingest.person_keys.AMBIGUOUS`); another word is its own person."""
+    if all(fold(k.rsplit(" ", 1)[-1]) == fold(word) for k in keys):
+        full = {k for k in keys if " " in k}
+        return full.pop() if len(full) == 1 else person_key(word) + AMBIGUOUS
+    return person_key(word)
 
 
 def listed_names(session: Session) -> list[str]:

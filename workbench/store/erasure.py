@@ -113,13 +113,26 @@ def select_statements(
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
         placeholders = {speaker.strip()}
-        surname = _plain(person_key(speaker))
-        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")):
+        given, surname = _name_parts(speaker)
+        keys = list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")))
+        # the first names each person of the key was met with ("Anna" of "schmidt")
+        met: dict[str, set[str]] = {}
+        for key in keys:
+            full = " " in key.normalised and not key.normalised.endswith(" ?")  # "anna schmidt"
+            named = key.normalised.rsplit(" ", 1)[0] if full else None
+            met.setdefault(key.placeholder, set()).add(
+                _plain(named) if named else _name_parts(key.original)[0] or ""
+            )
+        for key in keys:
             # One person is one key (the surname): "Jürgen Wieczorek" finds the person
             # first met as "Herr Wieczorek", and "Ayse Yilmaz" (typed on a German
-            # keyboard) the one imported as "Ayşe Yılmaz".
+            # keyboard) the one imported as "Ayşe Yılmaz" — but "Peter Schmidt" not the
+            # Anna Schmidt of the key "schmidt" (a second Schmidt has a key of their own).
+            normalised = _plain(key.normalised)
+            other = given is not None and bool(met[key.placeholder] - {"", given})
             if _plain(key.original.strip()) == _plain(speaker.strip()) or (
-                surname and _plain(key.normalised) == surname
+                surname
+                and (normalised == f"{given} {surname}" or (normalised == surname and not other))
             ):
                 placeholders.add(key.placeholder)
         matched = [
@@ -132,6 +145,20 @@ def select_statements(
             raise WorkbenchError(f"Keine Aussage der sprechenden Person {speaker}.")
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+_TITLES = frozenset("frau herr herrn fr. hr. dr. prof. familie".split())
+
+
+def _name_parts(name: str) -> tuple[str | None, str]:
+    """First name (or None) and surname of a name, without case and diacritics ("Frau
+    Anna Schmidt", "Schmidt, Anna" → ("anna", "schmidt"); "Frau Schmidt" → (None, …))."""
+    if name.count(",") == 1:
+        surname, first = name.split(",")
+        name = f"{first} {surname}"
+    words = [w for w in name.split() if w.casefold() not in _TITLES]
+    surname = _plain(person_key(" ".join(words))) if words else ""
+    return (_plain(words[0]) if len(words) >= 2 else None), surname
 
 
 _PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d"})

@@ -1,0 +1,140 @@
+"""Two people with one surname are two persons: Anna Schmidt and Peter Schmidt in one
+protocol, one table, one meeting. The key was the surname alone, so both (and every
+"Frau Schmidt") got the same placeholder: counts merged two people, and a request to
+erase Peter's statements (`forget --speaker`) erased Anna's too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+PROTOCOL = """\
+---
+workshop: Werkstatt Spielplatz
+---
+# Werkstatt
+
+Anna Schmidt: Der Spielplatz an der Ecke ist seit Monaten gesperrt.
+
+Peter Schmidt: Die Busverbindung am Abend fehlt.
+
+Frau Schmidt sagt, die Kita braucht mehr Plätze.
+"""
+
+
+def _texts(project: Project) -> list[str]:
+    return list(project.segments()["text"])
+
+
+def _speakers(project: Project) -> list[str | None]:
+    return [a.get("speaker") for a in project.segments()["attributes"]]
+
+
+def test_two_people_with_one_surname_in_a_protocol_are_two_persons(
+    project: Project, tmp_path: Path
+) -> None:
+    assert _import(project, _file(tmp_path, "werkstatt.md", PROTOCOL)) == 0
+    anna, peter, alone = (t.split(":")[0].split(" sagt")[0] for t in _texts(project))
+    assert anna.startswith("[Person ") and peter.startswith("[Person ")
+    assert anna != peter
+    # "Frau Schmidt" while two Schmidts are known: the text does not say which
+    assert alone.startswith("[Person ") and alone not in (anna, peter)
+    assert "Schmidt" not in stored_text(project)
+
+
+def test_a_surname_alone_is_the_one_person_of_it_the_project_knows(
+    project: Project, tmp_path: Path
+) -> None:
+    text = PROTOCOL.replace("Peter Schmidt: ", "Peter Becker: ")
+    assert _import(project, _file(tmp_path, "werkstatt.md", text)) == 0
+    anna, _, alone = (t.split(":")[0].split(" sagt")[0] for t in _texts(project))
+    assert alone == anna
+
+
+def test_authors_written_surname_first_are_two_speakers(project: Project, tmp_path: Path) -> None:
+    table = (
+        "Autor,Beitrag\n"
+        '"Schmidt, Anna",Der Spielplatz ist gesperrt.\n'
+        '"Schmidt, Peter",Die Busverbindung fehlt.\n'
+        '"Schmidt, Anna",Die Kita braucht mehr Plätze.\n'
+    )
+    assert _import(project, _file(tmp_path, "beitraege.csv", table)) == 0
+    anna, peter, again = _speakers(project)
+    assert anna != peter and again == anna
+
+
+MEETING_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v Anna Schmidt>Guten Abend, der Spielplatz ist gesperrt.</v>
+
+00:00:06.000 --> 00:00:10.000
+<v Peter Schmidt>Die Busverbindung fehlt, da hat Anna Schmidt recht.</v>
+
+00:00:11.000 --> 00:00:15.000
+<v Anna Schmidt>Danke Peter.</v>
+"""
+
+
+def test_forget_a_speaker_keeps_the_other_person_of_the_same_surname(
+    project: Project, tmp_path: Path
+) -> None:
+    assert _import(project, _file(tmp_path, "treffen.vtt", MEETING_VTT)) == 0
+    anna, peter, _ = _speakers(project)
+    assert anna != peter
+    assert _texts(project)[1] == f"Die Busverbindung fehlt, da hat {anna} recht."
+    assert _texts(project)[2] == f"Danke {peter}."
+    assert main(["--project", str(project.path), "forget", "--speaker", "Peter Schmidt"]) == 0
+    assert _speakers(project) == [anna, anna]
+    assert main(["--project", str(project.path), "forget", "--speaker", "Schmidt, Anna"]) == 0
+    assert _speakers(project) == []
+
+
+def test_a_family_named_with_two_members_is_neither_of_them() -> None:
+    p = Pseudonymiser()
+    text = "Familie Yılmaz war da. Ayşe und Mehmet Yılmaz wünschen sich Bänke."
+    out, _ = p.pseudonymise(text)
+    family, rest = out.split(" war da. ")
+    ayse, mehmet = rest.removesuffix(" wünschen sich Bänke.").split(" und ")
+    assert len({family, ayse, mehmet}) == 3
+    assert p.pseudonymise("Ayse Yilmaz hat recht.")[0] == f"{ayse} hat recht."
+    assert p.pseudonymise("Frau Yilmaz hat recht.")[0] == f"{family} hat recht."
+
+
+def test_listed_people_of_one_surname_and_their_surname_alone() -> None:
+    p = Pseudonymiser()
+    names = ["Schmidt, Anna", "Schmidt, Peter"]
+    alone = p.pseudonymise("Frau Schmidt sagt, die Kita ist voll.", names)[0].split(" sagt")[0]
+    anna = p.pseudonymise("Anna Schmidt: ja.", names)[0].split(":")[0]
+    peter = p.pseudonymise("Danke Peter!", names)[0].removeprefix("Danke ").rstrip("!")
+    assert len({alone, anna, peter}) == 3
+    # a workshop that lists only Anna Schmidt means her by "Frau Schmidt"
+    assert p.pseudonymise("Frau Schmidt hat recht.", ["Anna Schmidt"])[0] == f"{anna} hat recht."
+
+
+def test_a_key_stored_before_keeps_its_placeholders() -> None:
+    """Projects imported with the surname as the only key: Anna Schmidt stays [Person 1]
+    (nothing renumbered), a Peter Schmidt imported now is a new person."""
+    p = Pseudonymiser(
+        known={("person", "schmidt"): "[Person 1]"},
+        originals={("person", "schmidt"): "Anna Schmidt"},
+    )
+    assert p.pseudonymise("Anna Schmidt sagt ja.")[0] == "[Person 1] sagt ja."
+    assert p.pseudonymise("Frau Schmidt sagt ja.")[0] == "[Person 1] sagt ja."
+    assert p.pseudonymise("Peter Schmidt sagt nein.")[0] == "[Person 2] sagt nein."
+    assert p.pseudonymise("Herr Schmidt sagt nein.")[0] == "[Person 3] sagt nein."
+    # met first without a first name: the first full name is that person, the next not
+    q = Pseudonymiser(
+        known={("person", "schmidt"): "[Person 1]"},
+        originals={("person", "schmidt"): "Frau Schmidt"},
+    )
+    assert q.pseudonymise("Anna Schmidt sagt ja.")[0] == "[Person 1] sagt ja."
+    assert q.pseudonymise("Peter Schmidt sagt nein.")[0] == "[Person 2] sagt nein."

@@ -1,0 +1,159 @@
+"""Which person of the project's key a name is: two people with one surname are two.
+
+The key of a person is its surname ("schmidt"), as the project's key has always stored
+it: "Frau Schmidt" and "Anna Schmidt" are one person. A second first name with a known
+surname is a second person: "Peter Schmidt" after "Anna Schmidt" gets the key
+"peter schmidt" (first name and surname) and a number of its own. A surname without a
+first name ("Frau Schmidt", "Schmidt") is the one person of that surname the project
+knows; while it knows two — in its key, on the workshop's name list or named in full in
+the same text ("Familie Yılmaz" beside "Ayşe und Mehmet Yılmaz") — the text does not say
+which of them is meant, and the surname alone is a person of its own (key "schmidt ?"),
+as a first name two listed people share (:func:`workbench.ingest.pseudonymise._variants`).
+
+A person's first name is the one it was first met with ("Anna Schmidt", or "Anna" that
+the text or its name list ties to "schmidt"); a person first met without one ("Frau
+Schmidt") gets it only from a text that names her in full, not from a name list alone,
+since another workshop's list may name another Frau Schmidt. Nothing stored is
+renumbered: a key entry keeps its placeholder, and a full name finds the entry of its
+surname as long as that entry names the same first name or none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from workbench.core.domain import person_key
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ACADEMIC, TITLES
+from workbench.ingest.name_tokens import Tok, tokens
+from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.speakers import natural_order
+
+AMBIGUOUS = " ?"  # the key of a surname alone while two people of that surname are known
+
+
+def name_words(text: str) -> list[Tok]:
+    """The words of a name without forms of address and titles ("Frau Dr. Anna Schmidt"
+    → Anna, Schmidt)."""
+    return [
+        t
+        for t in tokens(text)
+        if t.folded not in TITLES and f"{t.folded}." not in TITLES | ACADEMIC
+    ]
+
+
+def given_name(original: str, surname: str) -> str | None:
+    """The first name of a written name of the person called ``surname`` ("Anna Schmidt",
+    "Schmidt, Anna", "Frau Dr. Anna Schmidt", "Anna" → "anna"), or None ("Frau Schmidt",
+    "Oeztuerk" for "öztürk")."""
+    words = [t.lower for t in name_words(natural_order(original))]
+    if len(words) >= 2 and words[-1] == surname and words[0] != surname:
+        return words[0]
+    parts = re.split(r"[^\w-]+", surname)  # a user name's: "bernd.kowalczyk"
+    if len(words) == 1 and _loose(words[0]) != _loose(surname) and words[0] not in parts:
+        return words[0]  # the first name alone, met as this person's ("Danke Anna")
+    return None
+
+
+def _loose(word: str) -> str:
+    """A word without case, diacritics and the umlauts' spelling with "e" ("Oeztuerk" and
+    "Öztürk" → "ozturk")."""
+    return re.sub(r"(?<=[aou])e", "", fold(word)).replace("ss", "s").replace("ß", "s")
+
+
+def full_key(name: str) -> str:
+    """The key of a listed or displayed name: first name and surname ("anna schmidt"), a
+    single word as it is (:func:`~workbench.core.domain.person_key`)."""
+    key = person_key(name)
+    given = given_name(name, key)
+    return f"{given} {key}" if given else key
+
+
+def is_identity(key: str) -> bool:
+    """Whether ``key`` names its entry as it is: another project's person ("[person 1]
+    …") or a surname alone while two people of it are known ("schmidt ?")."""
+    return key.startswith("[") or key.endswith(AMBIGUOUS)
+
+
+class Surnames:
+    """The person keys of a pseudonym key by surname and first name ("schmidt" → {"anna":
+    "schmidt", "peter": "peter schmidt"}); indexed once and extended as the key grows."""
+
+    def __init__(self) -> None:
+        self._of: object = None
+        self._seen = 0
+        self._people: dict[str, dict[str | None, str]] = {}
+
+    def people(
+        self, known: dict[tuple[str, str], str], originals: dict[tuple[str, str], str], surname: str
+    ) -> dict[str | None, str]:
+        """The keys of the persons called ``surname``, by their folded first name (None:
+        the entry of the surname, met without a first name)."""
+        if self._of is not known or len(known) < self._seen:
+            self._of, self._seen, self._people = known, 0, {}
+        if len(known) > self._seen:  # the key only grows: index the new entries
+            for ident in itertools.islice(known, self._seen, None):
+                kind, key = ident
+                if kind != "person" or is_identity(key):
+                    continue
+                if " " in key:
+                    given, last = key.rsplit(" ", 1)
+                    self._people.setdefault(last, {})[fold(given)] = key
+                else:
+                    given = given_name(originals.get(ident, ""), key)
+                    entry = self._people.setdefault(key, {})
+                    entry[fold(given) if given else None] = key
+            self._seen = len(known)
+        return self._people.get(surname, {})
+
+
+def full_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """A name with first name and surname is keyed by both ("anna schmidt"); a first name
+    alone is the person named in full elsewhere in the same text, and so is a surname
+    alone if the text names one person of it in full."""
+    alias: dict[str, str] = {}
+    full: dict[str, set[str]] = {}  # surname → full keys in this text
+    keyed = []
+    for n, hit in enumerate(hits):
+        if hit.kind == "person" and not is_identity(hit.key):
+            given = None
+            if " " not in hit.key:
+                words = [t.lower for t in name_words(text[hit.start : hit.end])]
+                if len(words) >= 2 and words[-1] == hit.key and words[0] != hit.key:
+                    given = words[0]
+                elif len(words) == 2 and words[0] == hit.key and "," in text[hit.start : hit.end]:
+                    given = words[1]  # "Becker, Jens"
+                if given is not None:
+                    hit = replace(hit, key=f"{given} {hit.key}")
+                elif words == [hit.key] and n + 1 < len(hits):
+                    hit = _couple(text, hit, hits[n + 1])
+            if " " in hit.key:
+                given, surname = hit.key.rsplit(" ", 1)
+                alias.setdefault(given, hit.key)
+                full.setdefault(surname, set()).add(hit.key)
+        keyed.append(hit)
+    alias |= {surname: next(iter(keys)) for surname, keys in full.items() if len(keys) == 1}
+    out = []
+    for hit in keyed:
+        alone = hit.key.removesuffix(AMBIGUOUS)  # "schmidt ?" too: the text says which
+        if hit.kind == "person" and " " not in alone and alone in alias:
+            hit = replace(hit, key=alias[alone])
+        elif hit.kind == "person" and " " not in hit.key and len(full.get(hit.key, ())) > 1:
+            hit = replace(hit, key=hit.key + AMBIGUOUS)  # "Familie Yılmaz" of Ayşe and Mehmet
+        out.append(hit)
+    return out
+
+
+def _couple(text: str, hit: Hit, after: Hit) -> Hit:
+    """ "Ayşe und Mehmet Yılmaz": a first name before "und" and a full name is called by
+    that surname too."""
+    if after.kind != "person" or text[hit.end : after.start] not in (" und ", " & "):
+        return hit
+    if not gazetteer().has_first(text[hit.start : hit.end]):
+        return hit  # "Frau Müller-Lüdenscheidt und Kemal Öztürk": two surnames
+    words = [t.lower for t in name_words(text[after.start : after.end])]
+    if len(words) >= 2 and words[-1] == after.key.rsplit(" ", 1)[-1]:
+        return replace(hit, key=f"{hit.key} {words[-1]}")
+    return hit
