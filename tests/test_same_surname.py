@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from tests.transcript_files import import_into as _import
 from tests.transcript_files import write_file as _file
@@ -138,3 +140,24 @@ def test_a_key_stored_before_keeps_its_placeholders() -> None:
     )
     assert q.pseudonymise("Anna Schmidt sagt ja.")[0] == "[Person 1] sagt ja."
     assert q.pseudonymise("Peter Schmidt sagt nein.")[0] == "[Person 2] sagt nein."
+
+
+def test_forget_a_speaker_named_only_in_a_protocol_says_where_the_person_is_named(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a protocol "Anna Schmidt: …" is text (the Markdown format gives speakers as
+    "**Rolle:**"), so no statement has her as its speaker. The request said only "Keine
+    Aussage der sprechenden Person Anna Schmidt" — as if the project held nothing of her,
+    while her name stood in the key and her placeholder in a statement."""
+    assert _import(project, _file(tmp_path, "werkstatt.md", PROTOCOL)) == 0
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "forget", "--speaker", "Anna Schmidt"]) == 2
+    err = capsys.readouterr().err
+    anna = _texts(project)[0].split(":")[0]
+    assert "Keine Aussage der sprechenden Person Anna Schmidt." in err
+    first = int(project.segments()["segment_id"].iloc[0])
+    assert f"kennt sie als {anna}" in err and f"in 1 Aussage(n): ID {first}." in err
+    assert "--statement" in err and "Traceback" not in err
+    assert len(_texts(project)) == 3  # nothing erased
+    assert main(["--project", str(project.path), "forget", "--speaker", "Klaus Becker"]) == 2
+    assert "Keine Aussage der sprechenden Person Klaus Becker.\n" in capsys.readouterr().err

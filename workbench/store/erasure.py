@@ -142,9 +142,31 @@ def select_statements(
             or (segment.attributes or {}).get("speaker") in placeholders
         ]
         if not matched:
-            raise WorkbenchError(f"Keine Aussage der sprechenden Person {speaker}.")
+            raise WorkbenchError(_not_speaking(session, speaker, placeholders))
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+def _not_speaking(session: Session, speaker: str, placeholders: set[str]) -> str:
+    """Why ``speaker`` has no statements to forget, and where the key's person is named
+    instead (a protocol's "Anna Schmidt: …" is text, not a speaker field)."""
+    people = sorted(p for p in placeholders if _PERSON.fullmatch(p))
+    named = [
+        segment_id
+        for segment_id, text in session.execute(
+            select(Segment.id, Segment.text).order_by(Segment.id)
+        )
+        if any(p in text for p in people)
+    ]
+    message = f"Keine Aussage der sprechenden Person {speaker}."
+    if not named:
+        return message
+    ids = " ".join(map(str, named[:20])) + (" …" if len(named) > 20 else "")
+    return (
+        f"{message} Der Schlüssel kennt sie als {', '.join(people)}; genannt wird sie "
+        f"(nicht als Sprecher*in vermerkt) in {len(named)} Aussage(n): ID {ids}. Diese "
+        "prüfen und gegebenenfalls mit --statement ID … löschen."
+    )
 
 
 _TITLES = frozenset("frau herr herrn fr. hr. dr. prof. familie".split())
