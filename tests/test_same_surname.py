@@ -161,3 +161,24 @@ def test_forget_a_speaker_named_only_in_a_protocol_says_where_the_person_is_name
     assert len(_texts(project)) == 3  # nothing erased
     assert main(["--project", str(project.path), "forget", "--speaker", "Klaus Becker"]) == 2
     assert "Keine Aussage der sprechenden Person Klaus Becker.\n" in capsys.readouterr().err
+
+
+ZOOM_CHAT = (
+    "18:02:10 Von Anna Schmidt an Alle:\n\tHallo zusammen, der Spielplatz ist gesperrt\n"
+    "18:03:30 Von Peter Schmidt an Alle:\n\tstimmt, anna hat recht. Frau Schmidt sagte das.\n"
+    "18:04:12 Von Anna Schmidt an Alle:\n\tdanke peter, bis nächste Woche\n"
+)
+
+
+def test_a_first_name_in_a_chat_does_not_say_which_schmidt_is_meant(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "anna" is Anna Schmidt (the chat's display names say so), but it names no surname:
+    the "Frau Schmidt" beside it is still one of two Schmidts, not Anna for sure."""
+    assert _import(project, _file(tmp_path, "chat.txt", ZOOM_CHAT)) == 0
+    anna, peter, _ = _speakers(project)
+    said = _texts(project)[1]
+    assert said.startswith(f"stimmt, {anna} hat recht. [Person ")
+    alone = said.split(" hat recht. ")[1].removesuffix(" sagte das.")
+    assert alone not in (anna, peter)
+    assert _texts(project)[2] == f"danke {peter}, bis nächste Woche"

@@ -112,15 +112,16 @@ class Surnames:
 def full_names(text: str, hits: list[Hit]) -> list[Hit]:
     """A name with first name and surname is keyed by both ("anna schmidt"); a first name
     alone is the person named in full elsewhere in the same text, and so is a surname
-    alone if the text names one person of it in full."""
+    alone if the text names one person of it in full (two: neither of them)."""
     alias: dict[str, str] = {}
-    full: dict[str, set[str]] = {}  # surname → full keys in this text
+    full: dict[str, set[str]] = {}  # surname → the people the text names in full
     keyed = []
     for n, hit in enumerate(hits):
         if hit.kind == "person" and not is_identity(hit.key):
-            given = None
+            words = [t.lower for t in name_words(text[hit.start : hit.end])]
+            stated = len(words) >= 2  # not "anna" that a name list calls Anna Schmidt
             if " " not in hit.key:
-                words = [t.lower for t in name_words(text[hit.start : hit.end])]
+                given = None
                 if len(words) >= 2 and words[-1] == hit.key and words[0] != hit.key:
                     given = words[0]
                 elif len(words) == 2 and words[0] == hit.key and "," in text[hit.start : hit.end]:
@@ -129,10 +130,12 @@ def full_names(text: str, hits: list[Hit]) -> list[Hit]:
                     hit = replace(hit, key=f"{given} {hit.key}")
                 elif words == [hit.key] and n + 1 < len(hits):
                     hit = _couple(text, hit, hits[n + 1])
+                    stated = " " in hit.key
             if " " in hit.key:
                 given, surname = hit.key.rsplit(" ", 1)
                 alias.setdefault(given, hit.key)
-                full.setdefault(surname, set()).add(hit.key)
+                if stated:
+                    full.setdefault(surname, set()).add(hit.key)
         keyed.append(hit)
     alias |= {surname: next(iter(keys)) for surname, keys in full.items() if len(keys) == 1}
     out = []
