@@ -242,3 +242,28 @@ def test_a_one_word_file_name_is_a_person_the_texts_named() -> None:
     assert pseudonymise_name(p, "tom.docx", []) == "[Person 1].docx"
     assert pseudonymise_name(p, "sep.csv", []) == "sep.csv"
     assert pseudonymise_name(p, "berg.csv", ["Anna Berg"]) == "[Person 2].csv"  # listed
+
+
+SHORT_NAMES_CHAT = (
+    "18:02:10 Von Ali Kaya an Alle:\n\tHallo zusammen, der Spielplatz ist gesperrt\n"
+    "18:03:30 Von Tom Becker an Alle:\n\tdanke ali, guter Punkt\n"
+    "18:04:12 Von Ali Kaya an Alle:\n\ttom hat recht, max 10 Leute passen rein\n"
+    "18:05:00 Von Eda Demir an Alle:\n\tich kann mit tom reden. Das Alibi zählt nicht.\n"
+)
+
+
+def test_three_letter_names_typed_in_lower_case_where_someone_is_addressed(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "danke ali", "tom hat recht" kept the participants' first names in clear: a listed
+    name was found in lower case only from four letters on (so that "mit", "der" stay)."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(SHORT_NAMES_CHAT, encoding="utf-8")
+    project.import_files([chat], district="Manfort", workshop="Online-Treffen")
+    ali, tom, _, eda = [a.get("speaker") for a in project.segments()["attributes"]]
+    texts = list(project.segments()["text"])
+    assert texts[1] == f"danke {ali}, guter Punkt"
+    assert texts[2] == f"{tom} hat recht, max 10 Leute passen rein"
+    # no one addressed: the word stays (a rule for chats, not for every "tom" of a text)
+    assert texts[3] == "ich kann mit tom reden. Das Alibi zählt nicht."
+    assert eda.startswith("[Person ")

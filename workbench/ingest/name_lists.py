@@ -278,6 +278,13 @@ def lower_case_name_ok(word: str) -> bool:
     return len(folded) >= 4 and folded.isalpha() and folded not in _LOWER_CASE_WORDS
 
 
+def short_name_ok(word: str) -> bool:
+    """Whether a three-letter name ("ali", "tom", "eda") may be recognised written in
+    lower case where a chat addresses or names someone: no German word of these lists."""
+    folded = fold(word)
+    return len(folded) == 3 and folded.isalpha() and folded not in _LOWER_CASE_WORDS
+
+
 # Words written in lower case that are no name, whatever a name list says.
 _LOWER_CASE_WORDS = (
     WORD_SURNAMES

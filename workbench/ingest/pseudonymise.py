@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import person_key
 from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok
+from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok, short_name_ok
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
@@ -355,6 +355,8 @@ class Pseudonymiser:
             variants = [
                 (variant, key, re.IGNORECASE, True)
                 if _lower_case_ok(variant)
+                else (variant, key, re.IGNORECASE, None)
+                if short_name_ok(variant)
                 else (variant, key, 0, False)
                 for variant, key in _variants(names)
                 if " " in variant or fold(variant) not in self.protected
@@ -387,6 +389,11 @@ class Pseudonymiser:
                 elif lower_too and m.group().islower():
                     # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
                     yield Hit(m.start(), m.end(), "person", key, 0.9)
+                elif lower_too is None and m.group().islower() and _addressed(text, m):
+                    if fold(m.group()) in self.rejected:
+                        continue  # a researcher said: no name here
+                    # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
+                    yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
 
 
 class _PersonKeys(Mapping[str, str]):
@@ -471,6 +478,24 @@ def _umlaut_spellings(word: str) -> Iterator[str]:
 def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
     """A listed name as a whole word (compiled once: thousands of authors recur)."""
     return re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", flags)
+
+
+_GREETING_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?:danke|dank|hallo|hi|hey|moin|servus|liebe|lieber|sorry|an)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_SPEAKING_AFTER = re.compile(
+    r"\s*[,:]|\s(?:hat|hatte|ist|war|sagt|sagte|meint|meinte|schreibt|fragt|kann|will)\b"
+)
+
+
+def _addressed(text: str, m: re.Match[str]) -> bool:
+    """Whether a short lower-case name is addressed or speaks: after a greeting ("danke
+    ali"), or opening a sentence before a comma, a colon or a verb ("tom hat recht")."""
+    if _GREETING_BEFORE.search(text, 0, m.start()):
+        return True
+    opening = text[: m.start()].rstrip()
+    return (not opening or opening[-1] in ".!?:\n") and bool(_SPEAKING_AFTER.match(text, m.end()))
 
 
 def _lower_case_ok(variant: str) -> bool:
