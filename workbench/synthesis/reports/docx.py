@@ -85,11 +85,22 @@ def heat(value: float, values: Sequence[float], middle: float | None = None) -> 
     return "".join(f"{c:02X}" for c in rgb), t > 0.55
 
 
+def header_row(grid: Any) -> None:
+    """Mark a table's first row as its header: read as such, repeated on every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    row = grid.rows[0]._tr.get_or_add_trPr()
+    if row.find(qn("w:tblHeader")) is None:
+        row.append(OxmlElement("w:tblHeader"))
+
+
 def _docx_table(doc: Any, table: Table) -> Any:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
+    header_row(grid)
     for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(safe_text(clean(name))).bold = True
@@ -123,6 +134,7 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
         return
     grid = doc.add_table(rows=1, cols=3)
     grid.style = "Table Grid"
+    header_row(grid)
     for cell, name in zip(grid.rows[0].cells, ("", chart.axis, "Wert"), strict=True):
         cell.paragraphs[0].add_run(clean(name)).bold = True
     finite = [v for _, values in chart.series for v in values if not math.isnan(v)]

@@ -1,0 +1,79 @@
+"""Reports a city publishes (BITV 2.0 / WCAG 2.1 AA): what a screen reader and Word need.
+
+A small report built from blocks (a table, a bar chart, a heatmap, a map) is rendered to
+DOCX and HTML; the checks read the files as Word and a screen reader would: the language
+of the text, table header rows, row and column headers, names of charts.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import docx
+import pytest
+
+from workbench.synthesis.reports.docx import render_docx
+from workbench.synthesis.reports.model import (
+    Chart,
+    Heading,
+    MapFigure,
+    Paragraph,
+    Report,
+    Table,
+)
+
+WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+
+
+def small_report() -> Report:
+    """A title, a table, a bar chart, a heatmap and a schematic map."""
+    return Report(
+        "Sozialbericht Teststadt",
+        (
+            Heading(1, "Sozialbericht Teststadt", "sec-titel"),
+            Paragraph("Grundlage: zwei Workshops.", "meta"),
+            Heading(2, "Überblick", "sec-ueberblick"),
+            Table(("Workshop", "Aussagen"), (("Auftakt", "12"), ("Manfort", "30")), (False, True)),
+            Chart(
+                "aussagen",
+                "Aussagen je Sozialraum",
+                "bar",
+                ("Manfort", "Opladen"),
+                series=(("Aussagen", (30.0, 12.0)),),
+                axis="Aussagen",
+            ),
+            Chart(
+                "matrix",
+                "Bedarfe nach Sozialraum (Aussagen)",
+                "heatmap",
+                ("1: Treffpunkte", "2: Beratung"),
+                columns=("Manfort", "Opladen"),
+                z=((4.0, 1.0), (0.0, 3.0)),
+                axis="Aussagen",
+            ),
+            Heading(2, "Karte", "sec-karte"),
+            MapFigure(
+                "sgb",
+                "SGB-II-Quote (2022) im Verhältnis zur Gesamtstadt (= 100)",
+                (("Manfort", 130.0), ("Opladen", 85.0)),
+                False,
+                "Index (Gesamtstadt = 100)",
+            ),
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def word() -> docx.document.Document:
+    """The small report as DOCX, opened with python-docx."""
+    return docx.Document(io.BytesIO(render_docx(small_report(), WHEN)))
+
+
+def test_docx_tables_mark_their_first_row_as_header(word: docx.document.Document) -> None:
+    """Every table (data, bar chart, heatmap, the numbers of a map) has its column names
+    as a header row: read as headers, repeated at the top of each page it runs onto."""
+    assert len(word.tables) == 4
+    for table in word.tables:
+        flagged = [bool(row._tr.xpath("./w:trPr/w:tblHeader")) for row in table.rows]
+        assert flagged == [True] + [False] * (len(table.rows) - 1), table.rows[0].cells[0].text
