@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.model import (
@@ -68,6 +69,18 @@ def small_report() -> Report:
 def word() -> docx.document.Document:
     """The small report as DOCX, opened with python-docx."""
     return docx.Document(io.BytesIO(render_docx(small_report(), WHEN)))
+
+
+def test_docx_text_is_german_not_the_templates_english(word: docx.document.Document) -> None:
+    """Word's spell check, a screen reader's voice and the PDF made from the file take the
+    language of the text from the styles; python-docx's template said en-US."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "de-DE"
+    langs = word.styles.element.xpath(".//w:lang/@w:val") + word.element.xpath(".//w:lang/@w:val")
+    assert set(langs) == {"de-DE"}  # no style or run says otherwise
+    assert word.core_properties.language == "de-DE"
+    assert word.core_properties.title == "Sozialbericht Teststadt"
 
 
 def test_docx_tables_mark_their_first_row_as_header(word: docx.document.Document) -> None:

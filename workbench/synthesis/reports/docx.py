@@ -46,6 +46,7 @@ from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normal
 DOCX_BAR_WIDTH = 30  # block characters of the longest bar
 MAP_WIDTH_INCHES = WIDTH / 96  # as wide as the SVG map in a browser (96 px per inch)
 MAP_MAX_HEIGHT_INCHES = 8.0  # a tall map is made smaller to fit the page
+LANGUAGE = "de-DE"  # of the text (styles) and in the core properties
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -93,6 +94,28 @@ def header_row(grid: Any) -> None:
     row = grid.rows[0]._tr.get_or_add_trPr()
     if row.find(qn("w:tblHeader")) is None:
         row.append(OxmlElement("w:tblHeader"))
+
+
+def german(doc: Any) -> None:
+    """Make German (de-DE) the language of the document's text (Word's template says en-US).
+
+    Word, screen readers and a PDF made from the file take the language from here.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    parent = doc.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):  # each the first of its parent
+        child = parent.find(qn(tag))
+        if child is None:
+            child = OxmlElement(tag)
+            parent.insert(0, child)
+        parent = child
+    lang = parent.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        parent.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
 
 
 def _docx_table(doc: Any, table: Table) -> Any:
@@ -197,7 +220,8 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
     props.created = fixed
     props.modified = fixed
     props.revision = 1
-    props.language = "de-DE"
+    props.language = LANGUAGE
+    german(doc)
     doc.styles["Normal"].font.size = Pt(10)
     for block in report.blocks:
         if isinstance(block, Heading):
