@@ -8,12 +8,17 @@ of the text, table header rows, row and column headers, names of charts.
 from __future__ import annotations
 
 import io
+import json
+import re
 from datetime import UTC, datetime
 
 import docx
+import pandas as pd
 import pytest
 from docx.oxml.ns import qn
 
+from workbench.analysis.topic_map import MapData
+from workbench.synthesis.reports.charts import chart_div
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.model import (
     Chart,
@@ -23,6 +28,7 @@ from workbench.synthesis.reports.model import (
     Report,
     Table,
 )
+from workbench.synthesis.site.charts import map_div
 
 WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
 
@@ -90,3 +96,31 @@ def test_docx_tables_mark_their_first_row_as_header(word: docx.document.Document
     for table in word.tables:
         flagged = [bool(row._tr.xpath("./w:trPr/w:tblHeader")) for row in table.rows]
         assert flagged == [True] + [False] * (len(table.rows) - 1), table.rows[0].cells[0].text
+
+
+def plotly_config(div: str) -> dict:
+    """The config object of the (one) ``Plotly.newPlot`` call in ``div``."""
+    return json.loads(re.search(r"\}, (\{[^{}]*\}) \) \}; </script>", div).group(1))
+
+
+def test_report_charts_offer_no_upload_to_plotly_cloud() -> None:
+    """plotly.js 3+ shows a "Share chart..." button by default that opens Plotly Cloud and
+    sends the figure there: no chart of a report may offer to send its data away."""
+    for chart in small_report().blocks:
+        if isinstance(chart, Chart):
+            assert plotly_config(chart_div(chart))["showSendToCloud"] is False
+
+
+def test_the_sites_statement_map_offers_no_upload_to_plotly_cloud() -> None:
+    """The site's map carries participants' quotes in its hover texts."""
+    statements = pd.DataFrame(
+        {
+            "segment_id": [1, 2], "topic": [0, 0], "topic_label": ["Treffpunkte"] * 2,
+            "probability": [0.9, 0.8], "x": [0.0, 1.0], "y": [0.0, 1.0],
+            "source_id": ["K1", "K2"], "district": ["Manfort"] * 2,
+            "document": ["karten.csv"] * 2, "text": ["Ein Treffpunkt fehlt.", "Mehr Bänke."],
+            "need": [1, pd.NA], "need_label": ["Treffpunkte", pd.NA],
+        }
+    )  # fmt: skip
+    data = MapData(statements, pd.DataFrame(), ("Manfort",), topic_run=1, need_run=1)
+    assert plotly_config(map_div(data, True, "karte"))["showSendToCloud"] is False

@@ -97,7 +97,8 @@ def chart_div(chart: Chart) -> str:
         full_html=False,
         div_id=f"wb-chart-{chart.key}",
         default_height=f"{height}px",
-        config={"displaylogo": False, "responsive": True},
+        # no "Share chart..." button: plotly.js 3+ would upload the chart to Plotly Cloud
+        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
     )
     return " ".join(div.split())  # one line: stable, and no stray blank lines
 

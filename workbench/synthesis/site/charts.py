@@ -108,6 +108,8 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
         full_html=False,
         div_id=div_id,
         default_height=f"{MAP_HEIGHT}px",
-        config={"displaylogo": False, "responsive": True},
+        # no "Share chart..." button: plotly.js 3+ would upload the map, the participants'
+        # quotes in its hover texts included, to Plotly Cloud (as in widgets/figures.py)
+        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
     )
     return " ".join(div.split())
