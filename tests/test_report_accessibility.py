@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from workbench.analysis.topic_map import MapData
 from workbench.synthesis.reports.charts import chart_div
 from workbench.synthesis.reports.docx import render_docx
+from workbench.synthesis.reports.html import render_html
 from workbench.synthesis.reports.model import (
     Chart,
     Heading,
@@ -124,3 +125,28 @@ def test_the_sites_statement_map_offers_no_upload_to_plotly_cloud() -> None:
     )  # fmt: skip
     data = MapData(statements, pd.DataFrame(), ("Manfort",), topic_run=1, need_run=1)
     assert plotly_config(map_div(data, True, "karte"))["showSendToCloud"] is False
+
+
+@pytest.fixture(scope="module")
+def report_page() -> str:
+    """The small report as HTML (without plotly.js: the markup is what is checked)."""
+    return render_html(small_report(), WHEN, include_plotlyjs=False).decode("utf-8")
+
+
+def test_html_tables_name_their_columns_and_the_rows_of_charts_and_maps(report_page: str) -> None:
+    """A screen reader says the column and the row with each number: every column header
+    has ``scope="col"``; in the tables of a chart and of a map the first cell of each row
+    (the district, the need) is its row header; an empty corner is no header."""
+    headers = re.findall(r"<th\b[^>]*>", report_page)
+    assert headers and all(re.search(r"scope=[\"'](col|row)[\"']", h) for h in headers)
+    tables = re.findall(r"<table\b.*?</table>", report_page)
+    assert len(tables) == 4  # overview, bar chart, heatmap, map
+    overview, bars, heatmap, map_table = tables
+    assert '<th scope="col">Workshop</th>' in overview
+    assert "<td>Auftakt</td>" in overview  # a plain table keeps plain rows
+    assert '<thead><tr><td></td><th scope="col">Aussagen</th></tr></thead>' in bars
+    assert '<tr><th scope="row">Manfort</th><td class="num">30</td></tr>' in bars
+    assert '<td></td><th scope="col">Manfort</th><th scope="col">Opladen</th>' in heatmap
+    assert '<tr><th scope="row">1: Treffpunkte</th><td class="num">4</td>' in heatmap
+    assert "<th scope='row'>Manfort</th><td class='num'>130</td>" in map_table
+    assert "<th scope='col'>Index (Gesamtstadt = 100)</th>" in map_table

@@ -195,12 +195,13 @@ def map_figure(
     esc = html.escape
     caption = map_caption(title, values, shapes)
     rows = "".join(
-        f"<tr><td>{esc(d)}</td><td class='num'>{esc(v)}</td><td>{esc(level)}</td></tr>"
+        f"<tr><th scope='row'>{esc(d)}</th><td class='num'>{esc(v)}</td><td>{esc(level)}</td></tr>"
         for d, v, level in map_rows(values, percent)
     )
     table = (
-        f"<table class='wb-table wb-map-table'><thead><tr><th>Sozialraum</th>"
-        f"<th>{esc(value_label)}</th><th>Stufe</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<table class='wb-table wb-map-table'><thead><tr><th scope='col'>Sozialraum</th>"
+        f"<th scope='col'>{esc(value_label)}</th><th scope='col'>Stufe</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
     )
     svg = map_svg(caption, values, shapes, map_scale(values, percent), value_text(percent))
     return (

@@ -40,6 +40,7 @@ table.wb-table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 table.wb-table th, table.wb-table td { border: 1px solid #d0d5da; padding: .25rem .5rem;
   vertical-align: top; }
 table.wb-table td.num { text-align: right; }
+table.wb-table tbody th { text-align: left; font-weight: normal; }
 figure.wb-chart { margin: 1rem 0; }
 figure.wb-chart figcaption { font-weight: 600; }
 figure.wb-map { margin: 1rem 0; max-width: 32rem; }
@@ -48,22 +49,31 @@ figure.wb-map figcaption { font-weight: 600; }
 
 
 def html_table(table: Table) -> str:
-    """A table block as ``<table class="wb-table">`` (text escaped).
+    """A table block as ``<table class="wb-table">`` (text escaped), column headers with
+    ``scope="col"``, with ``row_headers`` the first cell of each row a ``scope="row"`` header
+    (an empty corner stays a plain cell).
 
     >>> html_table(Table(("A", "n"), (("<b>", "1"),), (False, True)))[-65:]
     '<tr><td>&lt;b&gt;</td><td class="num">1</td></tr></tbody></table>'
+    >>> chart = Table(("", "n"), (("Manfort", "1"),), (False, True), row_headers=True)
+    >>> for row in html_table(chart).split("<tr>")[1:]:
+    ...     print(row)
+    <td></td><th scope="col">n</th></tr></thead><tbody>
+    <th scope="row">Manfort</th><td class="num">1</td></tr></tbody></table>
     """
     esc = html.escape
-    head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{esc(v)}</td>' if n else f"<td>{esc(v)}</td>"
-            for v, n in zip(row, table.numeric, strict=True)
-        )
-        + "</tr>"
-        for row in table.rows
-    )
+    head = "".join(f'<th scope="col">{esc(c)}</th>' if c else "<td></td>" for c in table.columns)
+
+    def cells(row: tuple[str, ...]) -> str:
+        out = []
+        for i, (v, n) in enumerate(zip(row, table.numeric, strict=True)):
+            if i == 0 and table.row_headers:
+                out.append(f'<th scope="row">{esc(v)}</th>')
+            else:
+                out.append(f'<td class="num">{esc(v)}</td>' if n else f"<td>{esc(v)}</td>")
+        return "".join(out)
+
+    body = "".join(f"<tr>{cells(row)}</tr>" for row in table.rows)
     return f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

@@ -92,11 +92,16 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of formatted text cells; ``numeric`` columns are right-aligned."""
+    """A table of formatted text cells; ``numeric`` columns are right-aligned.
+
+    ``row_headers``: the first cell of each row names the row (a chart's category), so a
+    screen reader says it with each number of the row.
+    """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    row_headers: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,6 +309,7 @@ def chart_table(chart: Chart) -> Table:
                 for c, row in zip(chart.categories, chart.z, strict=True)
             ),
             (False, *(True for _ in chart.columns)),
+            row_headers=True,
         )
     series = list(zip((values for _, values in chart.series), series_places(chart), strict=True))
     rows = []
@@ -313,6 +319,7 @@ def chart_table(chart: Chart) -> Table:
         ("", *(name for name, _ in chart.series)),
         tuple(rows),
         (False, *(True for _ in chart.series)),
+        row_headers=True,
     )
 
 
