@@ -150,3 +150,20 @@ def test_html_tables_name_their_columns_and_the_rows_of_charts_and_maps(report_p
     assert '<tr><th scope="row">1: Treffpunkte</th><td class="num">4</td>' in heatmap
     assert "<th scope='row'>Manfort</th><td class='num'>130</td>" in map_table
     assert "<th scope='col'>Index (Gesamtstadt = 100)</th>" in map_table
+
+
+def test_html_charts_are_one_named_image_without_english_buttons(report_page: str) -> None:
+    """A screen reader met each plotly chart as a heap of axis labels ("0 10 20 30
+    Aussagen Manfort Opladen") and ten English buttons ("Download plot as a PNG",
+    "Box Select", "Autoscale" …) in the keyboard's way; each chart is now one image named
+    by its title, saying where its numbers are, and has no mode bar."""
+    figures = re.findall(r'<figure class="wb-chart".*?</figure>', report_page, re.S)
+    assert len(figures) == 2
+    for figure, title in zip(
+        figures, ("Aussagen je Sozialraum", "Bedarfe nach Sozialraum (Aussagen)"), strict=True
+    ):
+        label = f"Diagramm: {title}. Die Zahlen stehen in der Tabelle „Daten“."
+        assert f'<div role="img" aria-label="{label}"><div style=' in figure
+        config = plotly_config(figure)
+        assert config["displayModeBar"] is False and config["showSendToCloud"] is False
+        assert "<summary>Daten</summary><table" in figure

@@ -1,4 +1,6 @@
-"""The HTML report opens in a real browser with its charts drawn (offline plotly.js)."""
+"""The HTML report opens in a real browser with its charts drawn (offline plotly.js), and
+passes axe-core's WCAG 2.1 A/AA rules with every data table shown (BITV 2.0): German page
+language, headings in order, charts as named images with nothing focusable inside."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_accessibility import assert_page_basics
+from tests.test_report_accessibility import WHEN, small_report
 from workbench import Project
 from workbench.demo import analyse_demo
-from workbench.synthesis.reports import write_report
+from workbench.synthesis.reports import render_html, write_report
 
 pytestmark = pytest.mark.browser
 
@@ -37,3 +41,35 @@ def test_html_report_shows_its_charts(
     assert page.get_by_role("heading", name="Steinbüchel").count() >= 1
     assert not errors
     page.screenshot(path=str(screenshots / "bericht.png"), full_page=False)
+    open_every_table(page)
+    assert_page_basics(page, "Gesamtbericht (HTML)")
+
+
+# Elements a keyboard reaches (or a script could focus) inside the charts.
+FOCUSABLE_IN_CHARTS = """() => [...document.querySelectorAll('figure.wb-chart [role="img"] *')]
+  .filter((e) => e.matches('a[href], button, input, select, textarea, [tabindex]'))
+  .map((e) => e.outerHTML.slice(0, 80))"""
+
+
+def open_every_table(page) -> None:
+    """Open each "Daten" and "Zahlen der Karte" box, so that axe checks the tables too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => (d.open = true))")
+
+
+def test_html_report_passes_axe_with_charts_as_named_images(page, tmp_path: Path) -> None:
+    out = tmp_path / "bericht.html"
+    out.write_bytes(render_html(small_report(), WHEN))
+    page.goto(out.as_uri())
+    page.locator(".wb-chart .main-svg").first.wait_for(state="visible", timeout=30_000)
+    drawn = page.locator("figure.wb-chart").filter(has=page.locator(".main-svg"))
+    assert drawn.count() == 2  # both charts drawn
+    chart = page.get_by_role(
+        "img", name="Diagramm: Aussagen je Sozialraum. Die Zahlen stehen in der Tabelle „Daten“."
+    )
+    assert chart.count() == 1 and chart.locator(".main-svg").count() >= 1
+    assert page.get_by_role("img", name="Schematische Karte: SGB-II-Quote", exact=False).count()
+    assert page.evaluate(FOCUSABLE_IN_CHARTS) == []  # no mode bar in the keyboard's way
+    assert page.title() == "Sozialbericht Teststadt"
+    open_every_table(page)
+    assert page.get_by_role("rowheader", name="1: Treffpunkte").count() == 1
+    assert_page_basics(page, "Bericht (HTML)")

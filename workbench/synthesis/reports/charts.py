@@ -97,8 +97,15 @@ def chart_div(chart: Chart) -> str:
         full_html=False,
         div_id=f"wb-chart-{chart.key}",
         default_height=f"{height}px",
-        # no "Share chart..." button: plotly.js 3+ would upload the chart to Plotly Cloud
-        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
+        # no "Share chart..." button: plotly.js 3+ would upload the chart to Plotly Cloud;
+        # no mode bar: ten English buttons per chart in the keyboard's way, in a report
+        # whose charts are images with their numbers in a table (hover texts stay)
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "showSendToCloud": False,
+            "displayModeBar": False,
+        },
     )
     return " ".join(div.split())  # one line: stable, and no stray blank lines
 

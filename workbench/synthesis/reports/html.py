@@ -77,12 +77,25 @@ def html_table(table: Table) -> str:
     return f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def chart_label(chart: Chart) -> str:
+    """What a screen reader says for a chart's drawing: its title and where its numbers are.
+
+    >>> chart_label(Chart("k", "Aussagen je Sozialraum", "bar", ("Manfort",)))
+    'Diagramm: Aussagen je Sozialraum. Die Zahlen stehen in der Tabelle „Daten“.'
+    """
+    return f"Diagramm: {chart.title}. Die Zahlen stehen in der Tabelle „Daten“."
+
+
 def html_chart(chart: Chart) -> str:
-    """A chart in its ``<figure>``: caption, plotly div and the numbers as a table."""
+    """A chart in its ``<figure>``: caption, plotly div (one image for a screen reader,
+    named by :func:`chart_label`, not its axis labels one by one) and the numbers as a table.
+    """
     data = "<details><summary>Daten</summary>" + html_table(chart_table(chart)) + "</details>"
+    label = html.escape(chart_label(chart))
+    drawing = f'<div role="img" aria-label="{label}">{chart_div(chart)}</div>'
     return (
         f'<figure class="{CHART_CLASS}" data-chart="{chart.key}">\n'
-        f"<figcaption>{html.escape(chart.title)}</figcaption>\n{chart_div(chart)}\n"
+        f"<figcaption>{html.escape(chart.title)}</figcaption>\n{drawing}\n"
         f"{data}\n</figure>"
     )
 
