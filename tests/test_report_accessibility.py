@@ -10,14 +10,19 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 import docx
+import openpyxl
 import pandas as pd
 import pytest
 from docx.oxml.ns import qn
 
 from workbench.analysis.topic_map import MapData
+from workbench.synthesis.indicators import import_indicators
+from workbench.synthesis.reports import render
 from workbench.synthesis.reports.charts import chart_div
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
@@ -167,3 +172,31 @@ def test_html_charts_are_one_named_image_without_english_buttons(report_page: st
         config = plotly_config(figure)
         assert config["displayModeBar"] is False and config["showSendToCloud"] is False
         assert "<summary>Daten</summary><table" in figure
+
+
+def test_xlsx_charts_have_alt_text(project, tmp_path: Path) -> None:
+    """Excel's accessibility check reported "Fehlender Alternativtext" for the native bar
+    chart: openpyxl writes a chart's frame without a description."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source,illustrative\n"
+        "Gesamtstadt,SGB-II-Quote,2022,10,%,Test,true\n"
+        "Manfort,SGB-II-Quote,2022,13,%,Test,true\n"
+        "Opladen,SGB-II-Quote,2022,8,%,Test,true\n",
+        "utf-8",
+    )
+    import_indicators(project, values)
+    data = render(project, "xlsx", generated_at=WHEN)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    charted = [sheet.title for sheet in book.worksheets if sheet._charts]
+    assert charted == ["Indikatoren-Index"]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        drawings = [n for n in archive.namelist() if n.startswith("xl/drawings/drawing")]
+        frames = re.findall(rb"<cNvPr [^>]*>", archive.read(drawings[0]))
+    assert len(drawings) == 1 and len(frames) == 1
+    described = re.search(rb'descr="([^"]*)"', frames[0]).group(1).decode("utf-8")
+    assert described == (
+        "Balkendiagramm: Indikatoren im Verhältnis zur Gesamtstadt (= 100). "
+        "Die Zahlen stehen in der Tabelle darüber."
+    )
+    assert book["Indikatoren-Index"]["A1"].value == "Indikator"  # the table it points to

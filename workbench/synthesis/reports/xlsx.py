@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import io
 import math
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from workbench.core.formatting import (
     MISSING_DISTRICT,
@@ -77,6 +80,13 @@ TRAIL_SHEET = (
     ("Workshop", 28), ("Dokument", 26), ("Aussage", 10), ("Rolle", 18), ("Zitat", 80),
 )  # fmt: skip
 CHECK_SHEET = (("Empfehlung", 11), ("Glied der Kette", 18), ("Betrifft", 50), ("Problem", 60))
+# The native bar charts: the sheet each stands on (below its table) and its title.
+CHART_TITLES = {
+    "Bedarfe": "Bedarfe nach Sozialraum (Aussagen)",
+    "Indikatoren-Index": "Indikatoren im Verhältnis zur Gesamtstadt (= 100)",
+}
+_CHART_FRAME = re.compile(rb'(<cNvPr id="\d+" name="Chart \d+")/>')
+_DRAWING = re.compile(r"xl/drawings/drawing(\d+)\.xml")
 
 
 def cell(value: Any) -> Any:
@@ -144,6 +154,34 @@ def _bar_chart(sheet: Any, title: str, rows: int, first: int, last: int, stacked
     sheet.add_chart(chart, f"A{rows + 4}")
 
 
+def chart_alt_text(sheet: str) -> str:
+    """What Excel's accessibility check and a screen reader take for the chart on ``sheet``.
+
+    >>> chart_alt_text("Bedarfe")
+    'Balkendiagramm: Bedarfe nach Sozialraum (Aussagen). Die Zahlen stehen in der Tabelle darüber.'
+    """
+    return f"Balkendiagramm: {CHART_TITLES[sheet]}. Die Zahlen stehen in der Tabelle darüber."
+
+
+def describe_charts(data: bytes, sheets: Sequence[str]) -> bytes:
+    """The XLSX file ``data`` with alt text on the chart of each of ``sheets``.
+
+    openpyxl writes a chart's frame without a description, one drawing per sheet with
+    charts, numbered in the order of the sheets; each of these sheets has one chart.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            drawing = _DRAWING.fullmatch(info.filename)
+            if drawing:
+                descr = quoteattr(chart_alt_text(sheets[int(drawing.group(1)) - 1])).encode()
+                frame = rb"\g<1> descr=" + descr.replace(b"\\", b"\\\\") + b"/>"
+                content = _CHART_FRAME.sub(frame, content)
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
 def _cover(book: Any, data: ReportData, report: Report, generated_at: datetime) -> None:
     from openpyxl.styles import Font
 
@@ -181,7 +219,7 @@ def _needs(book: Any, data: ReportData) -> None:
         for _, r in matrix.iterrows()
     )
     sheet = _sheet(book, "Bedarfe", spec, rows)
-    title = "Bedarfe nach Sozialraum (Aussagen)"
+    title = CHART_TITLES["Bedarfe"]
     _bar_chart(sheet, title, len(matrix), 7, 6 + len(districts), stacked=True)
 
 
@@ -239,7 +277,7 @@ def _indicators(book: Any, data: ReportData, profiles: list[DistrictProfile]) ->
     )
     spec = [("Indikator", 50), *((d, 12) for d in pivot.columns)]
     sheet = _sheet(book, "Indikatoren-Index", spec, rows)
-    title = "Indikatoren im Verhältnis zur Gesamtstadt (= 100)"
+    title = CHART_TITLES["Indikatoren-Index"]
     _bar_chart(sheet, title, len(pivot), 2, 1 + len(pivot.columns))
 
 
@@ -350,6 +388,7 @@ def render_xlsx(data: ReportData, report: Report, generated_at: datetime) -> byt
     book.properties.creator = AUTHOR
     book.properties.title = clean(report.title)
     book.properties.created = fixed_time().replace(tzinfo=None)
+    charted = [sheet.title for sheet in book.worksheets if sheet._charts]
     buffer = io.BytesIO()
     book.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return normalise_zip(describe_charts(buffer.getvalue(), charted))
