@@ -21,6 +21,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from workbench.analysis.topic_map import MapData
+from workbench.core.colours import MIN_CONTRAST, contrast_ratio, rgb
 from workbench.synthesis.indicators import import_indicators
 from workbench.synthesis.reports import render
 from workbench.synthesis.reports.charts import chart_div
@@ -200,3 +201,32 @@ def test_xlsx_charts_have_alt_text(project, tmp_path: Path) -> None:
         "Die Zahlen stehen in der Tabelle darüber."
     )
     assert book["Indikatoren-Index"]["A1"].value == "Indikator"  # the table it points to
+
+
+@pytest.mark.parametrize("reference", [None, 100.0])
+def test_docx_heatmap_numbers_are_readable_on_their_shading(reference: float | None) -> None:
+    """A count (white to dark blue) or an index around 100 (blue, white, red): the number in
+    each shaded cell has a contrast of at least 4.5:1 (WCAG 1.4.3). White text started at
+    55 % of the scale, where white on mid-blue or mid-red reached only 3.1–4.4:1."""
+    values = (
+        tuple(float(v) for v in range(0, 201, 10))
+        if reference
+        else tuple(float(v) for v in range(11))
+    )
+    chart = Chart(
+        "heat", "Werte", "heatmap", tuple(f"Zeile {i}" for i in range(len(values))),
+        columns=("Manfort",), z=tuple((v,) for v in values), reference=reference,
+    )  # fmt: skip
+    word = docx.Document(io.BytesIO(render_docx(Report("Test", (chart,)), WHEN)))
+    [table] = word.tables
+    checked = 0
+    for row in table.rows[1:]:
+        cell = row.cells[1]
+        fill = cell._tc.xpath("./w:tcPr/w:shd/@w:fill")[0]
+        [run] = cell.paragraphs[0].runs
+        text = run.font.color.rgb if run.font.color.type is not None else None
+        ink = (255, 255, 255) if str(text) == "FFFFFF" else (0, 0, 0)
+        ratio = contrast_ratio(rgb(f"#{fill}"), ink)
+        assert ratio >= MIN_CONTRAST, f"{cell.text} auf #{fill}: {ratio:.2f}:1"
+        checked += 1
+    assert checked == len(values)

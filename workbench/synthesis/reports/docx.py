@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from workbench.core.colours import WHITE, readable_text
 from workbench.core.formatting import format_number
 from workbench.core.spreadsheet import safe_text
 from workbench.synthesis.map_layout import (
@@ -61,13 +62,16 @@ def _shade(cell: Any, fill: str) -> None:
 
 
 def heat(value: float, values: Sequence[float], middle: float | None = None) -> tuple[str, bool]:
-    """Cell fill (hex) and whether text on it should be white.
+    """Cell fill (hex) and whether text on it should be white (else black): whichever of
+    the two has the higher contrast on the fill, at least 4.5:1 (WCAG 1.4.3).
 
     Without ``middle``: white to dark blue from 0 to the largest value. With ``middle``
     (e.g. 100 for an index): blue below it, red above it, white at it.
 
     >>> heat(0, [0, 10]), heat(10, [0, 10]), heat(100, [80, 100, 120], 100)[0]
     (('F7FBFF', False), ('08306B', True), 'F7F7F7')
+    >>> heat(6, [0, 10])  # black text: 5.3:1 (white was chosen here, at 4.0:1)
+    ('6881A6', False)
     """
     white = (247, 251, 255)
     if math.isnan(value):
@@ -82,8 +86,8 @@ def heat(value: float, values: Sequence[float], middle: float | None = None) -> 
         low = (247, 247, 247)
         high = (178, 24, 43) if value > middle else (33, 102, 172)
     t = max(0.0, min(1.0, t))
-    rgb = [round(a + (b - a) * t) for a, b in zip(low, high, strict=True)]
-    return "".join(f"{c:02X}" for c in rgb), t > 0.55
+    fill = tuple(round(a + (b - a) * t) for a, b in zip(low, high, strict=True))
+    return "".join(f"{c:02X}" for c in fill), readable_text(fill) == WHITE
 
 
 def header_row(grid: Any) -> None:
