@@ -19,12 +19,13 @@ import openpyxl
 import pandas as pd
 import pytest
 from docx.oxml.ns import qn
+from plotly.colors import sample_colorscale
 
 from workbench.analysis.topic_map import MapData
 from workbench.core.colours import MIN_CONTRAST, contrast_ratio, rgb
 from workbench.synthesis.indicators import import_indicators
 from workbench.synthesis.reports import render
-from workbench.synthesis.reports.charts import chart_div
+from workbench.synthesis.reports.charts import chart_div, plotly_figure
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
 from workbench.synthesis.reports.model import (
@@ -230,3 +231,29 @@ def test_docx_heatmap_numbers_are_readable_on_their_shading(reference: float | N
         assert ratio >= MIN_CONTRAST, f"{cell.text} auf #{fill}: {ratio:.2f}:1"
         checked += 1
     assert checked == len(values)
+
+
+@pytest.mark.parametrize("reference", [None, 100.0])
+def test_html_heatmap_numbers_are_readable_on_their_cells(reference: float | None) -> None:
+    """plotly wrote a heatmap's numbers in #444 or white by its own rule: on mid-blue and
+    mid-red cells 3.2–4.4:1 (30 of the 142 numbers of the demo's report). Each number is
+    now black or white by contrast with the colour plotly paints its cell with."""
+    values = [float(v) for v in range(0, 201, 10)] if reference else [float(v) for v in range(11)]
+    chart = Chart(
+        "heat", "Werte", "heatmap", tuple(f"Zeile {i}" for i in range(len(values))),
+        columns=("Manfort",), z=tuple((v,) for v in values), reference=reference,
+    )  # fmt: skip
+    figure, _ = plotly_figure(chart)
+    [heatmap] = figure.data
+    numbers = figure.layout.annotations
+    assert [(a.y, a.text) for a in numbers] == [
+        (f"Zeile {i}", str(int(v))) for i, v in enumerate(values)
+    ]
+    scale = [list(stop) for stop in heatmap.colorscale]
+    for number, value in zip(numbers, values, strict=True):
+        [cell] = sample_colorscale(scale, [(value - heatmap.zmin) / (heatmap.zmax - heatmap.zmin)])
+        cell_rgb = tuple(float(c) for c in cell[4:-1].split(","))
+        ratio = contrast_ratio(cell_rgb, rgb(number.font.color))
+        assert ratio >= MIN_CONTRAST, f"{number.text} auf {cell}: {ratio:.2f}:1"
+    if reference is not None:  # the scale's middle stays at the reference
+        assert heatmap.zmin + heatmap.zmax == 2 * reference

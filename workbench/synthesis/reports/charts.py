@@ -8,9 +8,12 @@ so an HTML report works offline.
 from __future__ import annotations
 
 import html
+import itertools
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from workbench.core.colours import readable_text
 from workbench.core.formatting import PLOTLY_SEPARATORS
 from workbench.synthesis.reports.model import BAR_COLOURS, Chart
 
@@ -27,17 +30,19 @@ def plotly_figure(chart: Chart) -> tuple[go.Figure, int]:
     if chart.kind == "heatmap":
         z = [[None if math.isnan(v) else v for v in row] for row in chart.z]
         diverging = chart.reference is not None
-        figure = go.Figure(
-            go.Heatmap(
-                z=z,
-                x=[esc(c) for c in chart.columns],
-                y=categories,
-                colorscale="RdBu_r" if diverging else "Blues",
-                zmid=chart.reference,
-                texttemplate="%{z:.0f}",
-                hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
-            )
+        low, high = colour_range(chart)
+        columns = [esc(c) for c in chart.columns]
+        heatmap = go.Heatmap(
+            z=z,
+            x=columns,
+            y=categories,
+            colorscale="RdBu_r" if diverging else "Blues",
+            zmin=low,
+            zmax=high,
+            hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
         )
+        figure = go.Figure(heatmap)
+        figure.update_layout(annotations=cell_numbers(heatmap, low, high))
         height = max(320, 30 * len(categories) + 160)
     else:
         figure = go.Figure(
@@ -84,6 +89,56 @@ def plotly_figure(chart: Chart) -> tuple[go.Figure, int]:
         font={"family": "system-ui, sans-serif", "size": 12},
     )
     return figure, height
+
+
+def colour_range(chart: Chart) -> tuple[float | None, float | None]:
+    """The values at both ends of a heatmap's colour scale: smallest to largest, or, with a
+    reference (an index around 100), as far below it as above (as plotly's ``zmid``).
+
+    >>> colour_range(Chart("k", "t", "heatmap", ("a",), columns=("x", "y"), z=((80.0, 130.0),),
+    ...                    reference=100.0))
+    (70.0, 130.0)
+    """
+    finite = [v for row in chart.z for v in row if not math.isnan(v)]
+    if not finite:
+        return None, None
+    if chart.reference is None:
+        return min(finite), max(finite)
+    spread = max(abs(v - chart.reference) for v in finite)
+    return chart.reference - spread, chart.reference + spread
+
+
+def cell_colour(
+    scale: Sequence[tuple[float, str]], value: float, low: float, high: float
+) -> tuple[float, float, float]:
+    """The colour plotly paints ``value`` with on ``scale`` from ``low`` to ``high``
+    (linear between the scale's stops, in RGB).
+
+    >>> cell_colour(((0.0, "rgb(0,0,0)"), (1.0, "rgb(255,255,255)")), 5.0, 0.0, 10.0)
+    (127.5, 127.5, 127.5)
+    """
+    t = 0.5 if high <= low else min(1.0, max(0.0, (value - low) / (high - low)))
+    stops = [(at, tuple(float(c) for c in colour[4:-1].split(","))) for at, colour in scale]
+    for (a, one), (b, other) in itertools.pairwise(stops):
+        if a <= t <= b:
+            f = 0.0 if b == a else (t - a) / (b - a)
+            return tuple(x + (y - x) * f for x, y in zip(one, other, strict=True))
+    return stops[-1][1]
+
+
+def cell_numbers(heatmap: go.Heatmap, low: float | None, high: float | None) -> list[dict]:
+    """A heatmap's numbers as annotations, each black or white, whichever reads better on
+    its cell (WCAG 1.4.3: plotly's own choice of #444 or white reached only 3.2:1)."""
+    numbers = []
+    for category, row in zip(heatmap.y, heatmap.z, strict=True):
+        for column, value in zip(heatmap.x, row, strict=True):
+            if value is None or low is None or high is None:
+                continue
+            ink = readable_text(cell_colour(heatmap.colorscale, value, low, high))
+            text = str(math.floor(value + 0.5))  # as plotly's "%{z:.0f}" rounds
+            numbers.append({"x": column, "y": category, "text": text, "showarrow": False,
+                            "font": {"color": ink}})  # fmt: skip
+    return numbers
 
 
 def chart_div(chart: Chart) -> str:
