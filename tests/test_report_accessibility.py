@@ -8,6 +8,7 @@ of the text, table header rows, row and column headers, names of charts.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -21,6 +22,7 @@ import pytest
 from docx.oxml.ns import qn
 from plotly.colors import sample_colorscale
 
+from tests.monitoring_data import two_waves
 from workbench.analysis.topic_map import MapData
 from workbench.core.colours import MIN_CONTRAST, contrast_ratio, rgb
 from workbench.synthesis.indicators import import_indicators
@@ -257,3 +259,33 @@ def test_html_heatmap_numbers_are_readable_on_their_cells(reference: float | Non
         assert ratio >= MIN_CONTRAST, f"{number.text} auf {cell}: {ratio:.2f}:1"
     if reference is not None:  # the scale's middle stays at the reference
         assert heatmap.zmin + heatmap.zmax == 2 * reference
+
+
+def test_each_need_over_its_quotes_is_a_heading(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A district's needs and the monitoring's new and no longer raised needs were bold
+    paragraphs over their quotes: a screen reader could not jump from need to need, Word's
+    navigation pane and a PDF's bookmarks did not list them. Each is a heading now, one
+    level below its section, in HTML and DOCX; the heading levels have no gaps."""
+    project = two_waves(tmp_path_factory.mktemp("ueberschriften"))
+    try:
+        page = render(project, "html", generated_at=WHEN).decode("utf-8")
+        word = docx.Document(io.BytesIO(render(project, "docx", generated_at=WHEN)))
+    finally:
+        project.close()
+    headings = re.findall(r"<h([1-6]) id=\"[^\"]+\">([^<]*)</h\1>", page)
+    levels = [int(level) for level, _ in headings]
+    assert all(b <= a + 1 for a, b in itertools.pairwise([0, *levels]))
+    manfort = next(i for i, (lv, t) in enumerate(headings) if (lv, t) == ("3", "Manfort"))
+    needs = next(i for i, h in enumerate(headings) if i > manfort and h[1] == "Bedarfe")
+    first_need = headings[needs + 1]
+    assert (
+        first_need[0] == "5"
+        and first_need[1] == "Treffpunkt – 5 Aussagen (übergreifend, Cluster 0)"
+    )
+    after = page[page.index(first_need[1]) :]
+    assert after.index("<blockquote") < after.index("<h")  # its quotes follow it
+    assert ("5", "neu: Energiekosten") in headings  # monitoring: under Manfort's h4
+    assert ("5", "nicht mehr genannt: Leihgeräte") in headings
+    assert 'class="wb-item"' not in page
+    styles = {p.text: p.style.name for p in word.paragraphs}
+    assert styles[first_need[1]] == "Heading 4" and styles["neu: Energiekosten"] == "Heading 4"

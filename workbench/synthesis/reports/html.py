@@ -30,6 +30,7 @@ CSS = """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2935; background: #fff; }
 main.wb-report { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 h1 { font-size: 1.8rem; } h2 { border-bottom: 2px solid #2a6f97; padding-bottom: .2rem; }
+h5 { font-size: 1rem; margin: 1rem 0 .4rem; }
 nav.wb-toc ul { columns: 2; }
 p.wb-meta { color: #52606d; } p.wb-note { color: #8a3b12; font-style: italic; }
 p.wb-generated { color: #52606d; font-size: .9rem; } p.wb-item { font-weight: 600; }

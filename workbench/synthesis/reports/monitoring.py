@@ -197,16 +197,17 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
         numeric = (False, False, *(True for _ in number), *(True for _ in comparison.waves))
         out.add(Table(columns, tuple(table), numeric))
         if max_quotes:
-            _turning_points(out, data, rows)
+            _turning_points(out, data, rows, f"monitoring-bedarfe-{district}")
 
 
-def _turning_points(out: OutlineBuilder, data: ReportData, rows: pd.DataFrame) -> None:
-    """One quote for each new need (later wave) and each need no longer raised (earlier)."""
+def _turning_points(out: OutlineBuilder, data: ReportData, rows: pd.DataFrame, key: str) -> None:
+    """One quote for each new need (later wave) and each need no longer raised (earlier),
+    under a heading naming it (anchors from ``key``, the district's section)."""
     for r in rows.itertuples():
         ids = r.later_ids if r.status == NEW else r.earlier_ids if r.status == GONE else ()
         shown = [i for i in ids if i in data.segments.index][:1]
-        for segment_id in shown:
-            out.text(f"{r.status}: {short(r.label)}", "item")
+        for segment_id in shown:  # a heading over its quote (under the district's h4)
+            out.heading(5, f"{r.status}: {short(r.label)}", f"{key}-{r.cluster}")
             out.add(Quote(data.segments.loc[segment_id, "text"], source(data, segment_id)))
 
 

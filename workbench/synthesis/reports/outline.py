@@ -408,9 +408,14 @@ def _profile(
         for r in profile.needs.itertuples():
             about = ", ".join(filter(None, (r.scope, cluster_tag(data, r.cluster))))
             size = plural(int(r.segments), "Aussage", "Aussagen")
-            out.text(f"{text_or(r.label)} – {size} ({about})", "item")
+            lead = f"{text_or(r.label)} – {size} ({about})"
             own = profile.need_quotes[profile.need_quotes["cluster"] == r.cluster]
-            for q in own.head(max_quotes).itertuples():
+            quotes = list(own.head(max_quotes).itertuples())
+            if quotes:  # a heading over its quotes: a screen reader jumps from need to need
+                out.heading(level + 1, lead, f"{key}-bedarf-{r.cluster}")
+            else:
+                out.text(lead, "item")
+            for q in quotes:
                 out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))
     elif data.profiles.need_run is not None:
         out.text(f"In den Bedarfsclustern sind keine Aussagen aus {place(name)}.", "note")
