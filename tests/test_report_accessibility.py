@@ -289,3 +289,19 @@ def test_each_need_over_its_quotes_is_a_heading(tmp_path_factory: pytest.TempPat
     assert 'class="wb-item"' not in page
     styles = {p.text: p.style.name for p in word.paragraphs}
     assert styles[first_need[1]] == "Heading 4" and styles["neu: Energiekosten"] == "Heading 4"
+
+
+def test_docx_headings_and_captions_read_on_white(word: docx.document.Document) -> None:
+    """python-docx's template writes Heading 2, 3, 4 (and 8) and Caption in 4F81BD: 4.0:1 on
+    white, below the 4.5:1 WCAG 1.4.3 asks of text that size (13 pt bold and smaller)."""
+    names = ["Title", *(f"Heading {n}" for n in range(1, 10)), "Caption", "Quote"]
+    for name in names:
+        style, colour = word.styles[name], None
+        while style is not None and colour is None:  # the colour it shows, maybe inherited
+            if style.font.color.type is not None:
+                colour = style.font.color.rgb
+            style = style.base_style
+        if colour is not None:
+            ratio = contrast_ratio(rgb(f"#{colour}"), (255, 255, 255))
+            assert ratio >= MIN_CONTRAST, f"{name}: #{colour} {ratio:.2f}:1"
+    assert str(word.styles["Heading 2"].font.color.rgb) == "365F91"  # Heading 1's blue
