@@ -1,8 +1,12 @@
 """Reports a city publishes (BITV 2.0 / WCAG 2.1 AA): what a screen reader and Word need.
 
 A small report built from blocks (a table, a bar chart, a heatmap, a map) is rendered to
-DOCX and HTML; the checks read the files as Word and a screen reader would: the language
-of the text, table header rows, row and column headers, names of charts.
+DOCX and HTML, a project with indicators to XLSX and a small study over two waves (with a
+need run, no embeddings) to HTML and DOCX; the checks read the files as Word, Excel and a
+screen reader would: the language of the text, headings, table header rows, row and
+column headers, names and alt texts of charts, contrast of text on colours, and no chart
+that offers to send its data to Plotly Cloud. axe-core checks the HTML report in
+``tests/browser/test_report_html.py``.
 """
 
 from __future__ import annotations
