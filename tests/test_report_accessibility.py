@@ -11,6 +11,7 @@ that offers to send its data to Plotly Cloud. axe-core checks the HTML report in
 
 from __future__ import annotations
 
+import html
 import io
 import itertools
 import json
@@ -29,8 +30,9 @@ from plotly.colors import sample_colorscale
 from tests.monitoring_data import two_waves
 from workbench.analysis.topic_map import MapData
 from workbench.core.colours import MIN_CONTRAST, contrast_ratio, rgb
+from workbench.synthesis.concept import concept_chapter, with_chapter
 from workbench.synthesis.indicators import import_indicators
-from workbench.synthesis.reports import render
+from workbench.synthesis.reports import build_report, collect, render
 from workbench.synthesis.reports.charts import chart_div, plotly_figure
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
@@ -309,3 +311,26 @@ def test_docx_headings_and_captions_read_on_white(word: docx.document.Document) 
             ratio = contrast_ratio(rgb(f"#{colour}"), (255, 255, 255))
             assert ratio >= MIN_CONTRAST, f"{name}: #{colour} {ratio:.2f}:1"
     assert str(word.styles["Heading 2"].font.color.rgb) == "365F91"  # Heading 1's blue
+
+
+def test_the_concept_chapter_keeps_its_table_captions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """In the city-wide report with ``--konzept`` a district's two need tables (cross-cutting
+    and district-specific, the same columns) stood one under the other without their
+    captions, in HTML and DOCX: nobody could tell which was which. The chapter's tables
+    carry their captions as the concept itself does."""
+    project = two_waves(tmp_path_factory.mktemp("konzept-kapitel"))
+    try:
+        chapter = concept_chapter(project, None)
+        report = with_chapter(build_report(collect(project)), chapter)
+    finally:
+        project.close()
+    captions = [b.caption for b in chapter if isinstance(b, Table) and b.caption]
+    assert "Sozialraumspezifische Bedarfe: Manfort" in captions
+    page = render_html(report, WHEN, include_plotlyjs=False).decode("utf-8")
+    shown = re.findall(r'<table class="wb-table"><caption>([^<]*)</caption>', page)
+    assert shown == [html.escape(c) for c in captions]
+    word = docx.Document(io.BytesIO(render_docx(report, WHEN)))
+    lines = [p.text for p in word.paragraphs if p.runs and all(r.bold for r in p.runs)]
+    assert all(c in lines for c in captions)

@@ -3,13 +3,13 @@
 Both formats are drawn by the report's renderers (:mod:`workbench.synthesis.reports.html`,
 :mod:`workbench.synthesis.reports.docx`): escaped HTML with ``lang="de"``, no script and
 nothing fetched from the net; DOCX with XML-safe, formula-safe text and fixed metadata.
-The HTML tables get a ``<caption>`` and column headers with ``scope="col"``; in DOCX the
-caption is a bold line above the table.
+Tables carry their caption (:class:`CaptionedTable`): the renderers write it as HTML
+``<caption>`` (column headers with ``scope="col"``) and in DOCX as a bold line above the
+table — in the concept and in its chapter of the city-wide report alike.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,42 +18,17 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import write_atomic
 from workbench.synthesis.concept.model import Concept, build_concept
-from workbench.synthesis.concept.outline import KEY, CaptionedTable, concept_outline
+from workbench.synthesis.concept.outline import KEY, concept_outline
 from workbench.synthesis.concept.text import ConceptText, read_concept_text
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
-from workbench.synthesis.reports.model import Block, Heading, Paragraph, Report, Table
+from workbench.synthesis.reports.model import Block, Heading, Paragraph, Report
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
 CONCEPT_FORMATS = ("html", "docx")
 CHAPTER_TITLE = "Sozialraumkonzept"
-_TABLE = '<table class="wb-table">'
-
-
-def _accessible_html(document: str, report: Report) -> str:
-    """Captions and ``scope="col"`` for the tables (all markup here is the renderer's own)."""
-    captions = [b.caption if isinstance(b, CaptionedTable) else "" for b in report.blocks
-                if isinstance(b, Table)]  # fmt: skip
-    parts = document.split(_TABLE)
-    if len(parts) - 1 != len(captions):  # pragma: no cover - the renderer changed
-        raise AssertionError("tables and captions do not match")
-    out = [parts[0]]
-    for caption, rest in zip(captions, parts[1:], strict=True):
-        head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-        out.append(_TABLE + head + rest)
-    return "".join(out).replace("<th>", '<th scope="col">')
-
-
-def _docx_blocks(report: Report) -> Report:
-    """Captions as bold lines above their tables (DOCX has no caption block)."""
-    blocks: list[Block] = []
-    for block in report.blocks:
-        if isinstance(block, CaptionedTable) and block.caption:
-            blocks.append(Paragraph(block.caption, "item"))
-        blocks.append(block)
-    return Report(report.title, tuple(blocks))
 
 
 def render_concept(
@@ -69,9 +44,8 @@ def render_concept(
     generated_at = generated_at or datetime.now(UTC)
     report = concept_outline(concept, max_quotes)
     if fmt == "html":
-        document = render_html(report, generated_at, include_plotlyjs=False).decode("utf-8")
-        return _accessible_html(document, report).encode("utf-8")
-    return render_docx(_docx_blocks(report), generated_at)
+        return render_html(report, generated_at, include_plotlyjs=False)
+    return render_docx(report, generated_at)
 
 
 def _text(text: ConceptText | str | Path | None) -> ConceptText | None:

@@ -227,6 +227,13 @@ def _docx_map(doc: Any, block: MapFigure) -> None:
                            tuple(rows), (False, True, False)))  # fmt: skip
 
 
+def _docx_paragraph(doc: Any, block: Paragraph, generated_at: datetime) -> None:
+    text = generated_line(generated_at) if block.kind == "generated" else block.text
+    run = doc.add_paragraph().add_run(clean(text))
+    run.italic = block.kind in ("note", "meta", "generated")
+    run.bold = block.kind == "item"
+
+
 def render_docx(report: Report, generated_at: datetime) -> bytes:
     """The report as DOCX (python-docx), with fixed metadata and ZIP timestamps."""
     import docx
@@ -249,15 +256,13 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
         if isinstance(block, Heading):
             doc.add_heading(clean(block.text), 0 if block.level == 1 else min(block.level - 1, 9))
         elif isinstance(block, Paragraph):
-            text = generated_line(generated_at) if block.kind == "generated" else block.text
-            paragraph = doc.add_paragraph()
-            run = paragraph.add_run(clean(text))
-            run.italic = block.kind in ("note", "meta", "generated")
-            run.bold = block.kind == "item"
+            _docx_paragraph(doc, block, generated_at)
         elif isinstance(block, Bullets):
             for item in block.items:
                 doc.add_paragraph(clean(item), style="List Bullet")
         elif isinstance(block, Table):
+            if block.caption:  # DOCX tables have no caption: a bold line above it
+                _docx_paragraph(doc, Paragraph(block.caption, "item"), generated_at)
             _docx_table(doc, block)
         elif isinstance(block, Quote):
             doc.add_paragraph(clean(block.shown), style="Quote")

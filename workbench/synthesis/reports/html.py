@@ -50,9 +50,9 @@ figure.wb-map figcaption { font-weight: 600; }
 
 
 def html_table(table: Table) -> str:
-    """A table block as ``<table class="wb-table">`` (text escaped), column headers with
-    ``scope="col"``, with ``row_headers`` the first cell of each row a ``scope="row"`` header
-    (an empty corner stays a plain cell).
+    """A table block as ``<table class="wb-table">`` (text escaped), with its ``<caption>``,
+    column headers with ``scope="col"``, with ``row_headers`` the first cell of each row a
+    ``scope="row"`` header (an empty corner stays a plain cell).
 
     >>> html_table(Table(("A", "n"), (("<b>", "1"),), (False, True)))[-65:]
     '<tr><td>&lt;b&gt;</td><td class="num">1</td></tr></tbody></table>'
@@ -75,7 +75,11 @@ def html_table(table: Table) -> str:
         return "".join(out)
 
     body = "".join(f"<tr>{cells(row)}</tr>" for row in table.rows)
-    return f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    caption = f"<caption>{esc(table.caption)}</caption>" if table.caption else ""
+    return (
+        f'<table class="wb-table">{caption}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def chart_label(chart: Chart) -> str:

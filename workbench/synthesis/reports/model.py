@@ -95,13 +95,16 @@ class Table:
     """A table of formatted text cells; ``numeric`` columns are right-aligned.
 
     ``row_headers``: the first cell of each row names the row (a chart's category), so a
-    screen reader says it with each number of the row.
+    screen reader says it with each number of the row. ``caption``: the table's name
+    (HTML ``<caption>``, DOCX a bold line above it), for tables that need one to tell them
+    apart.
     """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
     row_headers: bool = False
+    caption: str = ""
 
 
 @dataclass(frozen=True)
