@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError
 from workbench.exchange.qdxml import QDE, child, where
 
@@ -69,6 +70,11 @@ class ZipContainer(Container):
                 "beschädigt oder keine .qdpx).",
                 file=path.name,
             ) from None
+        try:
+            check_unpacked(self.zip, path.name)
+        except InputError:
+            self.zip.close()
+            raise
         self.members = {
             _key(info.filename): info.filename for info in self.zip.infolist() if not info.is_dir()
         }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from workbench.core.archives import check_zip_bytes
 from workbench.core.domain import InputError
 
 Source = str | Path | BinaryIO
@@ -38,9 +39,11 @@ def read_source(source: Source, name: str | None = None) -> RawFile:
             raise InputError("Datei nicht gefunden.", file=str(path)) from None
         except IsADirectoryError:
             raise InputError("Ist ein Ordner, keine Datei.", file=str(path)) from None
-        return RawFile(name or path.name, data)
-    data = source.read()
-    return RawFile(name or getattr(source, "name", "<stream>"), data)
+        raw = RawFile(name or path.name, data)
+    else:
+        raw = RawFile(name or getattr(source, "name", "<stream>"), source.read())
+    check_zip_bytes(raw.data, raw.name)  # a Word, LibreOffice or Excel file that unpacks to GBs
+    return raw
 
 
 def decode(raw: RawFile) -> str:

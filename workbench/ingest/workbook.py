@@ -26,6 +26,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
+from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.table_survey import REQUEST, asks
 
@@ -63,6 +64,8 @@ def _ods_hidden(path: Path) -> set[str]:
 def _sheets(path: Path) -> list[tuple[str, bool]]:
     """A workbook's sheets in order, each with whether Excel or LibreOffice hides it."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_unpacked(archive, path.name)  # reading it as a table names the reason
         if path.suffix.lower() == ".ods":
             import pandas as pd
 
