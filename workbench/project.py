@@ -408,7 +408,8 @@ class Project(CodingMixin):
                 raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
             safe_frame(table).to_csv(sys.stdout, index=False, lineterminator="\n")
             return len(table)
-        with atomic_path(out) as tmp:
+        # the original texts name people: only their owner may read the file, as a backup
+        with atomic_path(out, 0o644 if pseudonymised else 0o600) as tmp:
             if fmt == "csv":  # no cell starts like a formula (OWASP "CSV injection")
                 safe_frame(table).to_csv(tmp, index=False, encoding="utf-8")
             else:

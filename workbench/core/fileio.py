@@ -63,12 +63,27 @@ def ensure_writable(out: str | Path | None) -> None:
         raise WorkbenchError(f"{path} lässt sich nicht schreiben: keine Berechtigung.")
 
 
+def _umask() -> int:
+    """The process's umask (Linux tells it in /proc; elsewhere set and reset)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; it replaces ``path`` when the block succeeds.
 
-    On any error the temporary file is removed and ``path`` stays as it was; an
-    ``OSError`` becomes a :class:`WorkbenchError` naming the file.
+    The file gets ``mode`` less the umask, as any program's new file would: a person who
+    set ``umask 077`` on a shared computer gets exports only they can read. On any error
+    the temporary file is removed and ``path`` stays as it was; an ``OSError`` becomes a
+    :class:`WorkbenchError` naming the file.
     """
     path = Path(path)
     if _special(path):
@@ -84,7 +99,7 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        os.chmod(tmp, mode)
+        os.chmod(tmp, mode & ~_umask())
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)

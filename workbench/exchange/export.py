@@ -351,7 +351,8 @@ def export_qdpx(
     qde = build_qde(data, name or project.path.name, pseudonymised)
     documents = data.documents
     entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
-    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w") as archive:
+    mode = 0o644 if pseudonymised else 0o600  # original texts: only their owner reads them
+    with atomic_path(out, mode) as tmp, zipfile.ZipFile(tmp, "w") as archive:
         for entry, content in entries:
             info = zipfile.ZipInfo(entry, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

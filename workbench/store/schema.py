@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -257,6 +257,21 @@ def _read_only_file(url: URL) -> Path | None:
     return path
 
 
+def _create_private(engine: Engine) -> None:
+    """A SQLite file the first connection creates is readable by its owner only (0600,
+    whatever the umask): it holds the participants' texts and the re-identification key,
+    like a backup; SQLite gives its ``-wal`` and ``-shm`` files the same rights. An
+    existing file keeps its rights; nothing is created before a connection is made."""
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+
+    @event.listens_for(engine, "do_connect")
+    def _before_connect(_dialect, _record, _args, _kwargs) -> None:
+        with suppress(OSError):  # exists, or its folder is missing: sqlite3 says so
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def _socket_in_query(url: URL) -> URL:
     """A Unix socket folder written as libpq writes it, percent-encoded in the host
     (``postgresql://nutzer@%2Fvar%2Frun%2Fpostgresql/studie``), as the ``host`` query
@@ -305,6 +320,7 @@ def make_engine(url: str) -> Engine:
     except ModuleNotFoundError as err:
         raise WorkbenchError(f"Für diese Datenbank fehlt der Treiber {err.name}.") from None
     if engine.dialect.name == "sqlite":
+        _create_private(engine)
         _enable_sqlite_wal(engine)
     return engine
 
