@@ -108,13 +108,61 @@ def test_maxqda_shaped_project_imports(project: Project, tmp_path: Path) -> None
 
 
 def test_relative_sources_are_found_through_the_base_path(project: Project, tmp_path: Path) -> None:
+    below = tmp_path / "austausch" / "quellen"
+    below.mkdir(parents=True)
+    qde = (FIXTURE / "project.qde").read_text(encoding="utf-8")
+    qde = qde.replace('name="Quartiersstudie Leverkusen"', f'name="Q" basePath="{below}"')
+    archive = maxqda_archive(tmp_path / "austausch", qde.encode("utf-8"))
+    (archive.parent / "Kartenabfrage_Wiesdorf.txt").rename(below / "Kartenabfrage_Wiesdorf.txt")
+    assert import_qdpx(project, archive).documents == 2
+
+
+def test_a_base_path_outside_the_archive_folder_is_never_read(
+    project: Project, tmp_path: Path
+) -> None:
+    """The .qdpx comes from outside: its basePath must not make the import read the
+    computer's files (basePath="/etc", relative://passwd imported /etc/passwd)."""
     elsewhere = tmp_path / "quellen"
     elsewhere.mkdir()
     qde = (FIXTURE / "project.qde").read_text(encoding="utf-8")
     qde = qde.replace('name="Quartiersstudie Leverkusen"', f'name="Q" basePath="{elsewhere}"')
     archive = maxqda_archive(tmp_path / "austausch", qde.encode("utf-8"))
     (archive.parent / "Kartenabfrage_Wiesdorf.txt").rename(elsewhere / "Kartenabfrage_Wiesdorf.txt")
-    assert import_qdpx(project, archive).documents == 2
+    before = snapshot(project)
+    with pytest.raises(InputError) as err:
+        import_qdpx(project, archive)
+    assert "Kartenabfrage_Wiesdorf" in err.value.message
+    assert f"Der Quellordner des Projekts ({elsewhere}) liegt nicht im Ordner" in err.value.message
+    assert snapshot(project) == before
+    # the same through '..' below the archive's folder
+    qde = qde.replace(f'basePath="{elsewhere}"', f'basePath="{archive.parent}/../quellen"')
+    archive = maxqda_archive(tmp_path / "austausch", qde.encode("utf-8"))
+    (archive.parent / "Kartenabfrage_Wiesdorf.txt").unlink()
+    with pytest.raises(InputError, match="liegt nicht im Ordner"):
+        import_qdpx(project, archive)
+
+
+def test_a_base_path_to_system_files_imports_nothing_from_them(
+    project: Project, tmp_path: Path
+) -> None:
+    secret = tmp_path / "geheim"
+    secret.mkdir()
+    (secret / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<Project xmlns="{NS}" name="x" basePath="{secret}"><Sources>'
+        '<TextSource guid="11111111-1111-1111-1111-111111111111" name="Protokoll" '
+        'plainTextPath="relative://passwd"/>'
+        '<TextSource guid="21111111-1111-1111-1111-111111111111" name="Notiz" '
+        'plainTextPath="passwd"/></Sources></Project>'
+    )
+    path = tmp_path / "austausch" / "post.qdpx"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+    with pytest.raises(InputError, match="Die Texte von 2 Textquellen fehlen"):
+        import_qdpx(project, path)
+    assert project.segments().empty
 
 
 def test_inline_text_crlf_and_uncoded_sources(project: Project, tmp_path: Path) -> None:

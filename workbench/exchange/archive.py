@@ -3,14 +3,15 @@
 Members are looked up regardless of case (``Sources/`` and ``sources/``,
 ``project.qde`` and ``Project.qde``), also when a tool zipped the project inside one
 top folder. Source texts come only from inside the archive (or the ``.qde``'s folder),
-from ``relative://`` (and bare relative) paths below the project's ``basePath`` or the
-file's folder, or inline; never from anywhere else. An absolute path (``absolute://``,
-``file://``) is never followed: only a file of that name in the archive or beside the
-project is read.
+from ``relative://`` (and bare relative) paths below the project's ``basePath`` (if that
+lies in the file's folder) or the file's folder, or inline; never from anywhere else.
+An absolute path (``absolute://``, ``file://``) is never followed: only a file of that
+name in the archive or beside the project is read.
 """
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 import zipfile
 from abc import ABC, abstractmethod
@@ -249,6 +250,20 @@ def source_text(
     )
 
 
+def project_base(base_path: str | None, container: Container) -> Path | None:
+    """The project's ``basePath`` if it is a folder at or below the project file's own.
+
+    A ``basePath`` anywhere else is never read: the file comes from outside, and a
+    ``basePath="/etc"`` with ``relative://passwd`` (or ``/proc/self`` with ``environ``)
+    would otherwise import the computer's files as statements.
+    """
+    if not base_path:
+        return None
+    base = Path(os.path.normpath(container.folder.absolute() / base_path))  # "a/../.." too
+    folder = Path(os.path.normpath(container.folder.absolute()))
+    return base if base.is_relative_to(folder) and base.is_dir() else None
+
+
 def _absolute(path: str) -> bool:
     """A path from the root of a drive: ``/home/…``, ``C:\\…``, ``\\\\server\\…``."""
     return path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":")
@@ -268,8 +283,11 @@ def _on_disk(
     return None
 
 
-def missing_message(missing: list[Missing], container: Container) -> str:
-    """One message naming every text source whose text is missing."""
+def missing_message(
+    missing: list[Missing], container: Container, base_path: str | None = None
+) -> str:
+    """One message naming every text source whose text is missing (and the project's
+    ``basePath`` if it was not read because it lies outside the project file's folder)."""
     count = (
         "Der Text einer Textquelle fehlt"
         if len(missing) == 1
@@ -281,7 +299,13 @@ def missing_message(missing: list[Missing], container: Container) -> str:
         if isinstance(container, FolderContainer)
         else "in den Ordner Sources/ der .qdpx"
     )
+    outside = ""
+    if base_path and Path(base_path).is_dir() and project_base(base_path, container) is None:
+        outside = (
+            f" Der Quellordner des Projekts ({base_path}) liegt nicht im Ordner der "
+            "Projektdatei und wird nicht gelesen."
+        )
     return (
-        f"{count}, nichts wurde importiert: {listed}. Bitte das Projekt "
+        f"{count}, nichts wurde importiert: {listed}.{outside} Bitte das Projekt "
         f"mitsamt Quelltexten exportieren oder die Textdateien {where_to} legen."
     )

@@ -38,6 +38,7 @@ from workbench.exchange.archive import (
     Missing,
     missing_message,
     open_container,
+    project_base,
     source_text,
 )
 from workbench.exchange.media import (
@@ -309,7 +310,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         )
     origin = root.get("origin") or ""
     base_attr = root.get("basePath")
-    base = Path(base_attr) if base_attr and Path(base_attr).is_dir() else None
+    base = project_base(base_attr, container)
 
     users = {}
     for user in items(root, "Users", "User"):
@@ -338,7 +339,7 @@ def _parse(container: Container, filename: str) -> Exchange:
     )
     texts, skipped, missing = _texts(root, container, base, location, origin)
     if missing:
-        raise InputError(missing_message(missing, container), file=location)
+        raise InputError(missing_message(missing, container, base_attr), file=location)
     sources = _sources(texts, origin, location, notices)
 
     notes = []
