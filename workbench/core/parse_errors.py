@@ -7,7 +7,9 @@ parser's English text ("while parsing a flow sequence … expected ',' or ']'").
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+from xml.etree import ElementTree
 
 YAML_HINT = "Aufbau fehlerhaft (Klammern, Anführungszeichen, Doppelpunkte oder Einrückung prüfen)"
 XML_HINT = "kein vollständiges XML (abgeschnitten oder beschädigt?)"
@@ -24,13 +26,37 @@ def yaml_problem(err: Exception, line: bool = True) -> str:
     return f"{where}Spalte {mark.column + 1}: {YAML_HINT}"
 
 
+# expat's codes for entities (pyexpat.errors): an entity nobody declared — or one that
+# names a file, which is never read — and entities that multiply ("billion laughs").
+_UNDEFINED_ENTITY = 11
+_ENTITY_BOMBS = (12, 43)  # recursive reference; amplification limit breached
+
+
+def _xml_hint(err: Any) -> str:
+    """What an XML error usually means, in German."""
+    code = err.code if isinstance(err, ElementTree.ParseError) else None  # lxml: other codes
+    if code == _UNDEFINED_ENTITY:
+        name = re.search(r"&[^;\s]{1,40};", str(err))
+        which = f" {name.group()}" if name else ""
+        return (
+            f"unbekannte Entität{which} (Verweise auf andere Dateien werden aus "
+            "Sicherheitsgründen nie gelesen)"
+        )
+    if code in _ENTITY_BOMBS:
+        return (
+            "Entitäten, die sich selbst vervielfachen (<!ENTITY …>, „Billion Laughs“); so "
+            "eine Datei wird aus Sicherheitsgründen nicht gelesen"
+        )
+    return XML_HINT
+
+
 def xml_problem(err: Any) -> str:
     """An XML parse error (ElementTree or lxml) as "Zeile L, Spalte C: …"."""
     position = getattr(err, "position", None)
     if position is None:
-        return XML_HINT
+        return _xml_hint(err)
     line, column = position
-    return f"Zeile {line}, Spalte {column + 1}: {XML_HINT}"
+    return f"Zeile {line}, Spalte {column + 1}: {_xml_hint(err)}"
 
 
 def json_problem(err: json.JSONDecodeError) -> str:
