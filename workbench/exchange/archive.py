@@ -124,9 +124,11 @@ class FolderContainer(Container):
         folders = [path.parent] + [
             d for d in path.parent.iterdir() if d.is_dir() and d.name.casefold() == "sources"
         ]
+        own = path.parent.resolve()
         for folder in folders:
             for file in folder.iterdir():
-                if file.is_file():
+                # a link to a file elsewhere (an unpacked upload's link to /etc/passwd) is no source
+                if file.is_file() and file.resolve().is_relative_to(own):
                     name = file.relative_to(path.parent).as_posix()
                     self.members.setdefault(_key(name), name)
 

@@ -105,6 +105,9 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
             for f in path.iterdir()
             if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith((".", "~$"))
         )
+        # a link to a file elsewhere (an unpacked upload's link to ~/.ssh/… or /etc/passwd)
+        linked = [f for f in found if not f.resolve().is_relative_to(path.resolve())]
+        found = [f for f in found if f not in linked]
         found, described = leave_out_descriptions(found)
         found, left_out = polis.leave_out_companions(found)
         inside = subfolders_with_files(path, sorted(suffixes))
@@ -121,8 +124,19 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
                 f"Unterordner nicht durchsucht: {subfolder_text(inside)} (einzeln angeben, "
                 "um ihre Dateien zu importieren)."
             )
+        links = (
+            [
+                "Verknüpfungen auf Dateien außerhalb des Ordners nicht importiert: "
+                f"{', '.join(f.name for f in linked)} (die Datei selbst angeben, wenn sie "
+                "gemeint ist)."
+            ]
+            if linked
+            else []
+        )
+        if not found and linked and not left_out and not described:
+            raise InputError(f"Der Ordner enthält keine eigene Datei. {links[0]}", file=str(path))
         if notices is not None:
-            notices.extend([*described, *left_out])
+            notices.extend([*described, *left_out, *links])
         if not found and left_out:
             raise InputError(
                 "Der Ordner enthält nur Dateien eines Pol.is-Exports ohne Beiträge; die "
