@@ -278,7 +278,15 @@ def parse_docx(
             file=raw.name,
         ) from None
     levels = ListLevels(document.styles.element, _numbering_part(document))
-    paragraphs = _docx_paragraphs(document._body, lambda p: _kind(_style(p)), levels)
+    kinds: dict[str | None, str] = {}  # by style ID: python-docx looks a style up in all
+
+    def kind(paragraph) -> str:
+        style_id = paragraph._p.style
+        if style_id not in kinds:
+            kinds[style_id] = _kind(_style(paragraph))
+        return kinds[style_id]
+
+    paragraphs = _docx_paragraphs(document._body, kind, levels)
     return protocol_document(raw, paragraphs, IMPORTER, roles)
 
 
