@@ -22,6 +22,8 @@ see the Makefile's ``demo``); :func:`configure` sets what the flags don't:
 - the kernel-less participation form (:func:`serve_form`) answers at ``/beteiligung``;
 - a preheated kernel's request info is not lost when another kernel's channel closes
   (:func:`keep_request_channels`);
+- a page that is left ends its kernel at once: the page gets the XSRF cookie whose token
+  Voilà's client sends with its shutdown request (:func:`xsrf_cookie_on_pages`);
 - error pages and failed cells speak German and show no traceback, and the server's own
   address shows a German start page instead of the list of all apps
   (:mod:`widgets.voila_errors`).
@@ -389,11 +391,40 @@ def keep_request_channels() -> None:
     RequestInfoSocketHandler.send_updates = classmethod(send_updates)
 
 
+def xsrf_cookie_on_pages() -> None:
+    """Give every app page the ``_xsrf`` cookie, so that leaving it ends its kernel.
+
+    When a page is left (tab closed, reloaded, another address), Voilà's client posts
+    ``/voila/api/shutdown/<kernel id>`` with the token of the ``_xsrf`` cookie, and Jupyter
+    Server checks it like every POST. Voilà 0.5 never sets that cookie (upstream issue
+    1458): the client sent an empty token, the server refused with 403, and the kernel
+    lived on until its release or culling – in a burst of participants, memory filled
+    with the kernels of pages long closed. ``VoilaHandler.get_generator`` is wrapped once
+    to set the cookie (tornado's ``xsrf_token``; kept if the browser has one) before the
+    page's first byte. The check itself stays for this and every other handler
+    (decision 010, Nachtrag).
+    """
+    from voila.handler import VoilaHandler
+
+    if getattr(VoilaHandler.get_generator, "sets_xsrf_cookie", False):
+        return
+    original = VoilaHandler.get_generator
+
+    async def get_generator(self: VoilaHandler, path: str | None = None) -> Any:
+        self.xsrf_token  # noqa: B018 – sets the cookie unless the request carries one
+        async for html in original(self, path=path):
+            yield html
+
+    get_generator.sets_xsrf_cookie = True
+    VoilaHandler.get_generator = get_generator
+
+
 def configure(c: Any) -> None:
     """Set the apps' server configuration on Voilà's config object ``c``."""
     cache_templates()
     serve_form()
     keep_request_channels()
+    xsrf_cookie_on_pages()
     german_error_pages()
     german_cell_errors()
     no_file_tree()

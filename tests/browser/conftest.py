@@ -5,9 +5,10 @@ One Voilà server per test session (``voila``), started on a free port on 127.0.
   filled, so the apps' suggestions come from the cache as in production;
 - Jupyter's config, data and runtime folders and IPython's folder in temp folders;
 - ``<html lang="de">`` (``VoilaExporter.language_code``), as ``make demo`` serves them;
-- ``show_tracebacks`` off and kernel culling on (every page view starts a kernel and
-  closing the page does not stop it: ``test_kernels_are_culled`` checks that culling
-  does).
+- ``show_tracebacks`` off and kernel culling on (every page view starts a kernel; a page
+  closed without unloading, as Playwright's ``page.close()`` does it, leaves it running:
+  ``test_kernels_are_culled`` checks that culling stops it; a page that is left ends its
+  kernel itself with the apps' configuration, ``test_kernel_shutdown.py``).
 Playwright (pytest-playwright) drives ``/usr/bin/chromium``; it is never downloaded
 (``playwright install`` is not used). Without chromium the tests fail in CI and are
 skipped elsewhere (``need``).
