@@ -12,7 +12,9 @@ before the first guiding question and the first statement are the protocol's det
 goes onto the name list. A pipe table (``| a | b |`` with a ``|---|---|`` line under its
 header) is read as in Word files: every cell below the header a statement (attribute
 ``Spalte``: its column's header), a first column of short labels their ``Zeile``; in a
-text without any heading the column's header is the statement's guiding question.
+text without any heading the column's header is the statement's guiding question. A
+speech recogniser's text (Whisper's ``.txt``: a segment per line, no blank lines) is read
+sentence by sentence.
 Statements are numbered 1, 2, … in document order: that number is their ``source_id``.
 """
 
@@ -53,6 +55,10 @@ _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's wrapped line
+# A line that ends a sentence (also before a closing quote or bracket): the end of a
+# segment of a speech recogniser's text (Whisper writes one segment per line).
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
+_SEGMENT_LINES = 8  # lines at least: a recording's transcript, not a paragraph of notes
 _GLUE_WORDS = frozenset(
     """und oder aber sondern denn dass daß weil wenn ob als wie der die das den dem des ein
     eine einen einem einer eines im in am an auf aus bei mit nach von vom vor zu zum zur
@@ -194,6 +200,32 @@ def _card_lines(lines: list[str]) -> bool:
     )
 
 
+def _segment_lines(lines: list[str]) -> bool:
+    """Whether the lines of a paragraph are a speech recogniser's segments (Whisper's
+    ``.txt``: one segment per line, no blank lines, no speakers), not a paragraph's
+    wrapped lines: many lines (at least eight), and at least two in three end a sentence
+    — a wrapped paragraph's lines end where the page does, seldom at a sentence's end."""
+    ending = sum(1 for line in lines if _ENDS_SENTENCE.search(line))
+    return len(lines) >= _SEGMENT_LINES and 3 * ending >= 2 * len(lines)
+
+
+def _sentence_groups(lines: list[str], first: int) -> list[tuple[int, str]]:
+    """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
+    one that ends a sentence (a segment may stop mid-sentence), as subtitles are."""
+    groups: list[tuple[int, str]] = []
+    start, words = first, []
+    for row, line in enumerate(lines, start=first):
+        if not words:
+            start = row
+        words.append(line)
+        if _ENDS_SENTENCE.search(line):
+            groups.append((start, " ".join(words)))
+            words = []
+    if words:
+        groups.append((start, " ".join(words)))
+    return groups
+
+
 def _indent(item: re.Match) -> int:
     """A list item's indent in columns (a tab is four)."""
     return len(item.group(1).expandtabs(4))
@@ -265,6 +297,9 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         if asks or (not block_item and _card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
+        elif not block_item and _segment_lines(lines):  # Whisper's text: sentence by sentence
+            for place, sentence in _sentence_groups(lines, block_row):
+                statement(sentence, place)
         elif joined := " ".join(lines).strip():
             statement(joined, block_row)
         block = []

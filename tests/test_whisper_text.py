@@ -1,0 +1,55 @@
+"""The plain-text output of speech recognisers (Whisper's ``.txt``: one segment per line,
+no blank lines, no speakers) and what transcribers leave in a transcript's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.ingest import parse_file
+
+# Whisper's --output_format txt: one segment per line; a segment may stop mid-sentence.
+WHISPER_TXT = """\
+Ja, also vielen Dank, dass Sie sich die Zeit nehmen.
+Wie lange wohnen Sie schon in Manfort?
+Also ich wohne jetzt seit ungefähr zwanzig Jahren hier im Stadtteil.
+Früher gab es hier noch einen Bäcker und eine Sparkasse,
+die sind jetzt beide weg.
+Die älteren Leute müssen jetzt mit dem Bus in die Stadt fahren.
+Und der Bus fährt am Wochenende nur noch jede Stunde.
+Was würden Sie sich denn für den Stadtteil wünschen?
+Am wichtigsten wäre mir ein Treffpunkt für die Jugendlichen.
+Die hängen abends am Spielplatz rum, weil sie sonst nirgends hingehen können.
+"""
+
+# A typed protocol's paragraph, wrapped by the editor: one statement.
+WRAPPED = """\
+Die Teilnehmenden berichten, dass der Spielplatz an der Hauptstraße seit
+Monaten gesperrt ist und die Kinder deshalb auf dem Parkplatz spielen. Eine
+Mutter erzählt, dass sie ihre Kinder nicht mehr allein rauslässt, weil dort
+abends Autos schnell durchfahren. Der Quartiersmanager bestätigt das und
+verweist auf die Anfrage an das Grünflächenamt, die seit dem Frühjahr
+unbeantwortet ist. Mehrere wünschen sich, dass die Stadt wenigstens einen
+Zeitplan nennt. Außerdem fehlt eine Beleuchtung am Weg zum Bahnhof, wo es im
+Winter schon ab fünf Uhr dunkel ist und sich viele nicht mehr hintrauen.
+"""
+
+
+def test_whisper_text_is_read_sentence_by_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "interview_manfort.txt"
+    path.write_text(WHISPER_TXT, encoding="utf-8")
+    parsed = parse_file(path)
+    texts = [s.text for s in parsed.segments]
+    assert len(texts) == 9
+    assert texts[1] == "Wie lange wohnen Sie schon in Manfort?"
+    # a segment that stops mid-sentence goes on in the next line's
+    assert texts[3] == (
+        "Früher gab es hier noch einen Bäcker und eine Sparkasse, die sind jetzt beide weg."
+    )
+    assert [s.row for s in parsed.segments][3:5] == [4, 6]
+
+
+def test_a_wrapped_paragraph_stays_one_statement(tmp_path: Path) -> None:
+    path = tmp_path / "protokoll.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [" ".join(WRAPPED.split("\n")).strip()]
