@@ -70,7 +70,8 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
     ("text", "turns", "roles", "times"),
     [
         (BBB_CHAT, 4, [None] * 4, ["10:02", "10:03", "10:04", "10:05"]),
-        (F4_INTERVIEW, 4, ["I", "B", "I", "B"], ["00:00:05", "00:00:15", "00:00:20", "00:00:31"]),
+        # f4 marks a turn's end: a turn starts where the one before ended
+        (F4_INTERVIEW, 4, ["I", "B", "I", "B"], ["00:00:00", "00:00:05", "00:00:15", "00:00:20"]),
         (SPEAKER_LINES, 3, [None] * 3, ["0:03", "0:10", "0:25"]),
         (MEET, 3, [None] * 3, ["00:00:00", None, "00:01:10"]),
         (ZOOM_CAPTIONS, 3, [None] * 3, ["10:02:13", "10:02:20", "10:02:31"]),
@@ -370,8 +371,9 @@ def test_an_f4_transcript_written_in_word_is_read_turn_by_turn(tmp_path: Path) -
     parsed = parse_file(tmp_path / "interview.docx")
     assert parsed.importer == IMPORTER and parsed.date == "2021-04-14"
     assert [(s.speaker_role, s.attributes["time"]) for s in parsed.segments] == [
-        ("I", "00:00:04"), ("B", "00:00:40"), ("I", "00:00:42"), ("B", "00:01:15")
+        ("I", "00:00:00"), ("B", "00:00:04"), ("I", "00:00:40"), ("B", "00:00:42")
     ]  # fmt: skip
+    assert parsed.segments[3].attributes["end_time"] == "00:01:15"
     assert parsed.segments[3].text == "Angebote für Väter. Und eine Hebamme."
 
 

@@ -53,3 +53,36 @@ def test_a_wrapped_paragraph_stays_one_statement(tmp_path: Path) -> None:
     path.write_text(WRAPPED, encoding="utf-8")
     parsed = parse_file(path)
     assert [s.text for s in parsed.segments] == [" ".join(WRAPPED.split("\n")).strip()]
+
+
+def test_an_f4_turn_starts_where_the_one_before_ended(tmp_path: Path) -> None:
+    """f4 writes its time mark at the END of a turn; ``time`` is a statement's start
+    everywhere else (subtitles, chats, noScribe): the mark before it, 0 for the first."""
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "I: Was fehlt Ihnen im Stadtteil? #00:00:05-2#\n\n"
+        "B: Ein Treffpunkt für Jugendliche. #00:01:15-8#\n\n"
+        "I: (lacht) #00:01:17-0#\n\n"
+        "B: Und Bänke am Markt.\nDie fehlen seit Jahren. #00:02:31-0#\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.attributes["time"], s.attributes["end_time"]) for s in parsed.segments] == [
+        ("00:00:00", "00:00:05"),
+        ("00:00:05", "00:01:15"),
+        ("00:01:17", "00:02:31"),  # after a turn of only a sound, from that turn's end
+    ]
+    assert all("#" not in s.text for s in parsed.segments)
+
+
+def test_a_time_mark_at_a_turns_start_is_its_start(tmp_path: Path) -> None:
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "I: #00:00:01-2# Was fehlt Ihnen im Stadtteil?\n\n"
+        "B: #00:00:05-8# Ein Treffpunkt für Jugendliche.\n\n"
+        "I: #00:00:17-0# Und für Ältere?\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.attributes["time"] for s in parsed.segments] == ["00:00:01", "00:00:05", "00:00:17"]
+    assert not any("end_time" in s.attributes for s in parsed.segments)

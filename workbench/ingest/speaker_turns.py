@@ -21,12 +21,14 @@ surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a prot
 
 Every turn is one statement (``source_id`` 1, 2, … in order); lines that start no turn
 continue the one before; lines that hold only a time stamp are dropped (the time is the
-next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (the first is kept as
-``time``), a Teams chat's reaction counts (``👍 2``) and the tools' notices and header
-(:mod:`workbench.ingest.transcript_frame`: participant lists go onto the name list, the
-rest is the title). HTML entities (``&amp;``, BigBlueButton) are decoded. A speaker
-written as a role label is a role, not a person (:mod:`workbench.ingest.speaker_labels`);
-a name is a person (see :mod:`workbench.ingest.speakers`) and becomes a placeholder.
+next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (f4 writes them at a turn's
+end: the last is its ``end_time``, the one of the turn before its ``time``, its start;
+the first turn starts at ``00:00:00``), a Teams chat's reaction counts (``👍 2``) and
+the tools' notices and header (:mod:`workbench.ingest.transcript_frame`: participant lists
+go onto the name list, the rest is the title). HTML entities (``&amp;``, BigBlueButton)
+are decoded. A speaker written as a role label is a role, not a person
+(:mod:`workbench.ingest.speaker_labels`); a name is a person (see
+:mod:`workbench.ingest.speakers`) and becomes a placeholder.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ _CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _ARROW = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
+_F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
 # noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
 _STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
 _SURNAME_FIRST = re.compile(
@@ -391,18 +394,26 @@ def turns_document(
         speakers.add(listed)  # participants: pseudonymised wherever they are named
     segments: list[ParsedSegment] = []
     empty = sounds = 0
+    ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
     for turn in parse.turns:
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
         lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
         sounds += len(turn.lines) - len(lines)
         text, marks = _marked(_unescape("\n".join(lines)))
+        began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
+        ended = ends[-1] if ends else None
+        if turn.lines and _F4_TIME.match(turn.lines[0]):
+            ends = []  # "I: #00:00:05-2# Was fehlt?": marked at its start, as noScribe does
         if not text:
             empty += not turn.lines or len(lines) > 0  # a turn of sound tags is counted there
             continue
         attributes: dict[str, Any] = {}
-        time = turn.time or (marks[0] if marks else None)
+        # f4 marks a turn's end: it began where the one before ended ("time" is the start)
+        time = turn.time or (began if ends else marks[0] if marks else None)
         if time:
             attributes["time"] = time
+        if ends and not turn.time:
+            attributes["end_time"] = ends[-1]
         role, person = speaker_fields(speakers, turn.who)
         if person:
             attributes["speaker"] = person
