@@ -48,6 +48,26 @@ def test_whisper_text_is_read_sentence_by_sentence(tmp_path: Path) -> None:
     assert [s.row for s in parsed.segments][3:5] == [4, 6]
 
 
+def test_whisper_text_cut_mid_sentence_often_is_still_read_by_sentence(tmp_path: Path) -> None:
+    """A recogniser cuts long speech where its window ends: half the lines end a sentence."""
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "Ja, also ich bin seit 2015 hier im Quartier tätig und\n"
+        "habe da die Quartiersarbeit mit aufgebaut.\n"
+        "Am Anfang war das vor allem Beratung, also Leute kamen mit\n"
+        "Briefen vom Jobcenter oder von der Ausländerbehörde.\n"
+        "Und dann kam Corona und wir mussten das Büro\n"
+        "von heute auf morgen zumachen.\n"
+        "Das war hart.\n"
+        "Viele haben wir danach nicht mehr gesehen.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text.split()[:2] for s in parsed.segments] == [
+        ["Ja,", "also"], ["Am", "Anfang"], ["Und", "dann"], ["Das", "war"], ["Viele", "haben"]
+    ]  # fmt: skip
+
+
 def test_a_wrapped_paragraph_stays_one_statement(tmp_path: Path) -> None:
     path = tmp_path / "protokoll.txt"
     path.write_text(WRAPPED, encoding="utf-8")

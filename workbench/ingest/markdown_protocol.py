@@ -203,10 +203,11 @@ def _card_lines(lines: list[str]) -> bool:
 def _segment_lines(lines: list[str]) -> bool:
     """Whether the lines of a paragraph are a speech recogniser's segments (Whisper's
     ``.txt``: one segment per line, no blank lines, no speakers), not a paragraph's
-    wrapped lines: many lines (at least eight), and at least two in three end a sentence
-    — a wrapped paragraph's lines end where the page does, seldom at a sentence's end."""
+    wrapped lines: many lines (at least eight), and at least half of them end a sentence
+    (a recogniser cuts some mid-sentence) — a wrapped paragraph's lines end where the page
+    does, seldom (about one in ten) at a sentence's end."""
     ending = sum(1 for line in lines if _ENDS_SENTENCE.search(line))
-    return len(lines) >= _SEGMENT_LINES and 3 * ending >= 2 * len(lines)
+    return len(lines) >= _SEGMENT_LINES and 2 * ending >= len(lines)
 
 
 def _sentence_groups(lines: list[str], first: int) -> list[tuple[int, str]]:
