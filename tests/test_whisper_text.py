@@ -3,8 +3,13 @@ no blank lines, no speakers) and what transcribers leave in a transcript's text.
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stdout
 from pathlib import Path
 
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest import parse_file
 
 # Whisper's --output_format txt: one segment per line; a segment may stop mid-sentence.
@@ -106,3 +111,62 @@ def test_a_time_mark_at_a_turns_start_is_its_start(tmp_path: Path) -> None:
     parsed = parse_file(path)
     assert [s.attributes["time"] for s in parsed.segments] == ["00:00:01", "00:00:05", "00:00:17"]
     assert not any("end_time" in s.attributes for s in parsed.segments)
+
+
+CREDITS_SRT = """\
+1
+00:00:00,000 --> 00:00:04,000
+Wie lange wohnen Sie schon in Manfort?
+
+2
+00:00:04,500 --> 00:00:09,000
+Seit zwanzig Jahren. Das ZDF war auch mal hier.
+
+3
+00:00:30,000 --> 00:00:35,000
+Untertitel im Auftrag des ZDF für funk, 2017
+
+4
+00:00:40,000 --> 00:00:45,000
+Untertitel von Stephanie Geiges
+"""
+
+
+def test_subtitle_credits_whisper_makes_up_are_no_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    """Whisper fills silence with the credits of the subtitles it learnt from; nobody in
+    the workshop said them (and one names a subtitler)."""
+    srt = tmp_path / "interview.srt"
+    srt.write_text(CREDITS_SRT, encoding="utf-8")
+    txt = tmp_path / "interview_opladen.txt"
+    lines = WHISPER_TXT.split("\n")
+    lines.insert(4, "Untertitel der Amara.org-Community")  # between a cut sentence's lines
+    lines.insert(7, "Copyright WDR 2021")
+    txt.write_text("\n".join(lines), encoding="utf-8")
+    turns = tmp_path / "whisperx.txt"
+    turns.write_text(
+        "[SPEAKER_00]: Was fehlt Ihnen im Stadtteil?\n"
+        "[SPEAKER_01]: Ein Treffpunkt für Jugendliche.\n"
+        "[SPEAKER_00]: Untertitel im Auftrag des ZDF, 2020\n"
+        "[SPEAKER_01]: Und Bänke am Markt.\n",
+        encoding="utf-8",
+    )
+    assert [s.text for s in parse_file(srt).segments] == [
+        "Wie lange wohnen Sie schon in Manfort?",
+        "Seit zwanzig Jahren. Das ZDF war auch mal hier.",  # the words "ZDF" said stay
+    ]
+    parsed = parse_file(txt)
+    assert parsed.options == {"credits": 2}
+    assert parsed.segments[3].text == (
+        "Früher gab es hier noch einen Bäcker und eine Sparkasse, die sind jetzt beide weg."
+    )
+    assert len(parse_file(turns).segments) == 3
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert (
+            main(["--project", str(project.path), "import", str(srt), "--district", "Manfort"]) == 0
+        )
+    assert "2 erfundene Untertitel-Nachweise" in out.getvalue()
+    stored = stored_text(project)
+    assert "Auftrag des ZDF" not in stored and "Geiges" not in stored

@@ -42,6 +42,7 @@ from workbench.ingest.protocol_meta import (
     split_names,
     title_like,
 )
+from workbench.ingest.sound_tags import is_credit
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
@@ -210,12 +211,17 @@ def _segment_lines(lines: list[str]) -> bool:
     return len(lines) >= _SEGMENT_LINES and 2 * ending >= len(lines)
 
 
-def _sentence_groups(lines: list[str], first: int) -> list[tuple[int, str]]:
+def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], int]:
     """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
-    one that ends a sentence (a segment may stop mid-sentence), as subtitles are."""
+    one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and how
+    many lines were a subtitle credit it made up ("Untertitel im Auftrag des ZDF"), left
+    out (:func:`workbench.ingest.sound_tags.is_credit`)."""
     groups: list[tuple[int, str]] = []
-    start, words = first, []
+    start, words, credits = first, [], 0
     for row, line in enumerate(lines, start=first):
+        if is_credit(line):
+            credits += 1
+            continue
         if not words:
             start = row
         words.append(line)
@@ -224,7 +230,7 @@ def _sentence_groups(lines: list[str], first: int) -> list[tuple[int, str]]:
             words = []
     if words:
         groups.append((start, " ".join(words)))
-    return groups
+    return groups, credits
 
 
 def _indent(item: re.Match) -> int:
@@ -275,6 +281,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     block_item = False  # the block is a list item, not a paragraph
     table: list[tuple[int, str]] = []
     listing = False  # after a bare "Teilnehmende:": a list of names
+    credits = 0  # subtitle credits a speech recogniser made up (sound_tags.is_credit)
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
         role, said = role_and_text(text)
@@ -290,7 +297,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             add_statement(segments, said, asked, row, role, attributes)
 
     def flush() -> None:
-        nonlocal block, table, question
+        nonlocal block, table, question, credits
         lines = [line.strip() for line in block]
         asks = len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
         if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
@@ -299,7 +306,9 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
         elif not block_item and _segment_lines(lines):  # Whisper's text: sentence by sentence
-            for place, sentence in _sentence_groups(lines, block_row):
+            sentences, made_up = _sentence_groups(lines, block_row)
+            credits += made_up  # "Untertitel im Auftrag des ZDF": no one said it
+            for place, sentence in sentences:
                 statement(sentence, place)
         elif joined := " ".join(lines).strip():
             statement(joined, block_row)
@@ -370,4 +379,6 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             block.append(line)
 
     flush()
+    if credits:
+        fields["options"] = {"credits": credits}
     return protocol_result(raw, segments, IMPORTER, **fields)

@@ -34,6 +34,19 @@ _TAG = re.compile(r"(?:\(\(|[\[(])\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*(?:\)\)|[\])]
 _NOTES = re.compile(r"^[\s♪♫]*$")
 
 
+# What speech recognisers (Whisper) make up in silence or music: the credits of the
+# subtitles they learnt from ("Untertitel im Auftrag des ZDF für funk, 2017", "Untertitel
+# der Amara.org-Community", "Copyright WDR 2021"). Nobody says these words in a workshop.
+_BROADCASTER = r"(?:ZDF|ARD|WDR|SWR|BR|NDR|MDR|HR|RBB|SR|funk|Amara\.org\S*)"
+_CREDITS = (
+    re.compile(
+        rf"^(?:Untertitel(?:ung)?|Subtitles?|Subtitling|Captions?)\b[^\n]{{0,40}}?"
+        rf"\b{_BROADCASTER}(?:[^\w\n]|$)[^\n]{{0,40}}$",
+        re.I,
+    ),
+    re.compile(r"^Untertitel(?:ung)? von [A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+\W*$"),
+    re.compile(rf"^(?:Copyright|©)\s*{_BROADCASTER}\b[\s\d.,]*$", re.I),
+)
 # A pause in transcription rules: "(.)", "(..)", "(3)" seconds (Dresing/Pehl), "(1.2)",
 # "(-)", "(--)" (GAT2): a line of these alone is no statement; in a text they stay
 _PAUSE = re.compile(r"^(?:\.{1,3}|-{1,3}|\d{1,2}(?:[.,]\d{1,2})?)$")
@@ -57,6 +70,18 @@ def only_tags(text: str) -> bool:
     """Whether a cue's text holds only sound tags and gap markers ("[Musik]", "♪ ♪")."""
     rest = _TAG.sub(lambda m: "" if _kind(m["tag"]) else m.group(), text)
     return _NOTES.match(rest) is not None and rest != text
+
+
+def is_credit(text: str) -> bool:
+    """Whether a cue's or line's text is a subtitle credit a speech recogniser made up.
+
+    >>> is_credit("Untertitel im Auftrag des ZDF für funk, 2017"), is_credit("Copyright WDR 2021")
+    (True, True)
+    >>> is_credit("Das ZDF hat über den Stadtteil berichtet.")
+    False
+    """
+    line = " ".join(text.split())
+    return any(pattern.match(line) for pattern in _CREDITS)
 
 
 def without_sounds(text: str) -> tuple[str, int]:
@@ -87,5 +112,11 @@ def sound_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"Geräuschangaben: {format_number(tags)} wie „(lacht)“ aus den Untertiteln "
             "entfernt; [unverständlich] bleibt als Lücke stehen."
+        )
+    if credits := int(options.get("credits", 0)):
+        what = plural(credits, "erfundener Untertitel-Nachweis", "erfundene Untertitel-Nachweise")
+        notices.append(
+            f"Spracherkennung: {what} wie „Untertitel im Auftrag des ZDF“ ausgelassen (Whisper "
+            "schreibt sie in Stille oder Musik; niemand hat sie gesagt)."
         )
     return tuple(notices)

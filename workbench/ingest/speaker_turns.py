@@ -44,7 +44,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
-from workbench.ingest.sound_tags import only_tags
+from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -393,12 +393,14 @@ def turns_document(
     for listed in (*header.names, *parse.names):
         speakers.add(listed)  # participants: pseudonymised wherever they are named
     segments: list[ParsedSegment] = []
-    empty = sounds = 0
+    empty = sounds = credits = 0
     ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
     for turn in parse.turns:
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
         lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
         sounds += len(turn.lines) - len(lines)
+        kept = [line for line in lines if not is_credit(_marked(line)[0])]  # made up (Whisper)
+        credits, lines = credits + len(lines) - len(kept), kept
         text, marks = _marked(_unescape("\n".join(lines)))
         began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
         ended = ends[-1] if ends else None
@@ -437,5 +439,10 @@ def turns_document(
         date=header.date,
         format=FORMAT,
         names=speakers.names,
-        options={"skipped_rows": empty, "turns": len(parse.turns), "sound_cues": sounds},
+        options={
+            "skipped_rows": empty,
+            "turns": len(parse.turns),
+            "sound_cues": sounds,
+            "credits": credits,
+        },
     )

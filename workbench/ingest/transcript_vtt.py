@@ -33,7 +33,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.sound_tags import only_tags, without_sounds
+from workbench.ingest.sound_tags import is_credit, only_tags, without_sounds
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -53,6 +53,10 @@ _MARKER = re.compile(r"^>>\s*(?P<rest>.*)$")
 _DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
 
 
+ONLY_TAGS = -1  # a cue's ``sounds``: it holds only sound tags ("[Musik]"), no words
+CREDIT = -2  # … only a subtitle credit a recogniser made up ("Untertitel im Auftrag des ZDF")
+
+
 @dataclass(frozen=True)
 class Cue:
     """One subtitle: its line, start and end (``hh:mm:ss.mmm``), speaker and text."""
@@ -64,7 +68,7 @@ class Cue:
     text: str
     labelled: str = ""  # the whole cue text when the speaker was read from "Name: …"
     starts: bool = False  # a new speaker begins (">>", a dialogue's dash, a second voice)
-    sounds: int = 0  # sound tags removed from the text ("(lacht)"); -1: only tags ("[Musik]")
+    sounds: int = 0  # sound tags removed from the text ("(lacht)"); ONLY_TAGS, CREDIT: none
 
 
 def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | None:
@@ -266,8 +270,9 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
     for item in raw:
         for voice, lines in item.parts:
             for starts, body in _turn_parts(lines):
-                if only_tags(body):  # "[Musik]": no statement, counted for the notice
-                    cues.append(Cue(item.row, item.start, item.end, None, "", sounds=-1))
+                if only_tags(body) or is_credit(body):  # no statement, counted for the notice
+                    kind = CREDIT if is_credit(body) else ONLY_TAGS
+                    cues.append(Cue(item.row, item.start, item.end, None, "", sounds=kind))
                     continue
                 body, sounds = without_sounds(body)
                 speaker, text, whole = voice, body, ""
@@ -316,7 +321,8 @@ def transcript_document(
 ) -> ParsedDocument:
     """The cues as statements, one per speaker turn (``sentences``: unnamed cues per sentence)."""
     speakers = Speakers(roles)
-    sound_cues = sum(cue.sounds < 0 for cue in cues)
+    sound_cues = sum(cue.sounds == ONLY_TAGS for cue in cues)
+    credits = sum(cue.sounds == CREDIT for cue in cues)
     sound_tags = sum(max(cue.sounds, 0) for cue in cues)
     cues = [cue for cue in cues if cue.sounds >= 0]
     turns: list[list[Cue]] = []
@@ -357,6 +363,7 @@ def transcript_document(
             "cues": sum(len(t) for t in turns),
             "sound_cues": sound_cues,
             "sound_tags": sound_tags,
+            "credits": credits,
         },
     )
 
