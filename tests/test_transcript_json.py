@@ -89,3 +89,25 @@ def test_a_platforms_json_with_texts_stays_a_table(tmp_path: Path) -> None:
     rows = [{"id": i, "title": f"Idee {i}", "body": "Mehr Bänke am Markt."} for i in (1, 2)]
     parsed = parse_file(_write(tmp_path, "ideen.json", {"data": rows}))
     assert parsed.importer == "json"
+
+
+def test_whispers_tsv_is_read_like_its_json(tmp_path: Path) -> None:
+    """Whisper writes .txt, .srt, .vtt, .tsv and .json; its TSV has the times in
+    milliseconds and a segment per row, cut mid-sentence where the window ends."""
+    path = tmp_path / "interview.tsv"
+    path.write_text(
+        "start\tend\ttext\n"
+        "0\t4200\tWie lange wohnen Sie schon in Manfort?\n"
+        "4800\t8100\tSeit zwanzig Jahren. Früher gab es hier einen Bäcker,\n"
+        "8300\t12100\tder ist jetzt weg.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.text, s.attributes["start_time"]) for s in parsed.segments] == [
+        ("Wie lange wohnen Sie schon in Manfort?", "00:00:00.000"),
+        (
+            "Seit zwanzig Jahren. Früher gab es hier einen Bäcker, der ist jetzt weg.",
+            "00:00:04.800",
+        ),
+    ]
+    assert "start" not in parsed.segments[0].attributes

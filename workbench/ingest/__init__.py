@@ -23,7 +23,11 @@ from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
 from workbench.ingest.textio import decode, is_tab_table, read_source
-from workbench.ingest.transcript_json import is_recogniser_json, parse_recogniser_json
+from workbench.ingest.transcript_json import (
+    is_recogniser_json,
+    is_recogniser_tsv,
+    parse_recogniser_json,
+)
 from workbench.ingest.transcript_sbv import parse_sbv
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
@@ -246,7 +250,8 @@ def parse_file(
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
         return parse_markdown(io.BytesIO(data), name)
-    if suffix == ".json" and not _table_options(mapping) and is_recogniser_json(path):
+    recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)
+    if recogniser and not _table_options(mapping) and recogniser(path):
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
     if kind == "zoom":

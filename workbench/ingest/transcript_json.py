@@ -1,4 +1,4 @@
-"""The JSON of speech recognisers (Whisper, faster-whisper, WhisperX) as transcripts.
+"""The JSON (and TSV) of speech recognisers (Whisper, faster-whisper, WhisperX) as transcripts.
 
 Whisper writes ``{"text": …, "segments": [{"id", "seek", "start", "end", "text",
 "tokens", "temperature", "avg_logprob", "compression_ratio", "no_speech_prob"}, …],
@@ -9,7 +9,8 @@ seconds) is read like the same recording's subtitles (:mod:`workbench.ingest.tra
 consecutive segments of one speaker are one statement, segments without a speaker are
 joined up to a sentence end; a statement keeps ``start_time``, ``end_time``
 (``hh:mm:ss.mmm``), ``cues`` and its speaker, not the recogniser's token ids,
-probabilities and word timings.
+probabilities and word timings. Whisper's ``.tsv`` (``start``, ``end``, ``text`` in
+milliseconds) is read the same way.
 """
 
 from __future__ import annotations
@@ -67,6 +68,36 @@ def is_recogniser_json(source: Source) -> bool:
     return recogniser_segments(_load(raw)) is not None
 
 
+def tsv_segments(raw: RawFile) -> list[dict[str, Any]] | None:
+    """The segments of Whisper's ``.tsv`` (header ``start  end  text``, times in
+    milliseconds), or None when the file is another table."""
+    try:
+        lines = decode(raw).replace("\r\n", "\n").split("\n")
+    except InputError:
+        return None
+    if [cell.strip().lower() for cell in lines[0].lstrip("\ufeff").split("\t")] != [
+        "start",
+        "end",
+        "text",
+    ]:
+        return None
+    segments = []
+    for line in filter(None, lines[1:]):
+        start, end, text = [*line.split("\t", 2), "", ""][:3]
+        if not (start.strip().isdigit() and end.strip().isdigit()):
+            return None
+        segments.append({"start": int(start) / 1000, "end": int(end) / 1000, "text": text})
+    return segments or None
+
+
+def is_recogniser_tsv(source: Source) -> bool:
+    """Whether a ``.tsv`` file is Whisper's (``start``, ``end``, ``text``)."""
+    try:
+        return tsv_segments(read_source(source)) is not None
+    except InputError:
+        return False
+
+
 def _clock(seconds: float) -> str:
     """Seconds as ``hh:mm:ss.mmm``, the subtitles' time stamps."""
     millis = round(seconds * 1000)
@@ -84,9 +115,12 @@ def _speaker(segment: dict[str, Any]) -> str | None:
 def parse_recogniser_json(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
-    """Parse a speech recogniser's JSON (Whisper, WhisperX) into speaker turns."""
+    """Parse a speech recogniser's JSON or TSV (Whisper, WhisperX) into speaker turns."""
     raw = read_source(source, name)
-    segments = recogniser_segments(_load(raw)) or []
+    if raw.name.lower().endswith(".tsv"):
+        segments = tsv_segments(raw) or []
+    else:
+        segments = recogniser_segments(_load(raw)) or []
     cues = [
         RawCue(
             number,
