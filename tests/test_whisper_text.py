@@ -170,3 +170,29 @@ def test_subtitle_credits_whisper_makes_up_are_no_statements(
     assert "2 erfundene Untertitel-Nachweise" in out.getvalue()
     stored = stored_text(project)
     assert "Auftrag des ZDF" not in stored and "Geiges" not in stored
+
+
+def test_sound_tags_in_whisper_text_are_left_out_as_in_its_subtitles(tmp_path: Path) -> None:
+    """Whisper writes music and applause as a segment of their own ("[Musik]", "*Applaus*")
+    and sounds into a line ("(lacht)"): they were glued to the next sentence."""
+    lines = WHISPER_TXT.split("\n")
+    lines[5:5] = ["[Musik]", "*Applaus*"]
+    lines[2] = "(lacht) " + lines[2]
+    path = tmp_path / "interview.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = parse_file(path)
+    texts = [s.text for s in parsed.segments]
+    assert texts[2] == "Also ich wohne jetzt seit ungefähr zwanzig Jahren hier im Stadtteil."
+    assert texts[4] == "Die älteren Leute müssen jetzt mit dem Bus in die Stadt fahren."
+    assert parsed.options == {"sound_cues": 2, "sound_tags": 1}
+    srt = tmp_path / "interview.srt"
+    srt.write_text(
+        "1\n00:00:00,000 --> 00:00:02,000\nGuten Abend.\n\n"
+        "2\n00:00:02,000 --> 00:00:05,000\n*Musik*\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\nBürger*innen sind willkommen.\n",
+        encoding="utf-8",
+    )
+    assert [s.text for s in parse_file(srt).segments] == [
+        "Guten Abend.",
+        "Bürger*innen sind willkommen.",
+    ]

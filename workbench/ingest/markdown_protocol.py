@@ -21,6 +21,7 @@ Statements are numbered 1, 2, … in document order: that number is their ``sour
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import islice
 
 import yaml
@@ -42,7 +43,7 @@ from workbench.ingest.protocol_meta import (
     split_names,
     title_like,
 )
-from workbench.ingest.sound_tags import is_credit
+from workbench.ingest.sound_tags import is_credit, only_tags, without_sounds
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
@@ -211,17 +212,21 @@ def _segment_lines(lines: list[str]) -> bool:
     return len(lines) >= _SEGMENT_LINES and 2 * ending >= len(lines)
 
 
-def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], int]:
+def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], dict]:
     """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
-    one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and how
-    many lines were a subtitle credit it made up ("Untertitel im Auftrag des ZDF"), left
-    out (:func:`workbench.ingest.sound_tags.is_credit`)."""
+    one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and what
+    was left out as in subtitles (:mod:`workbench.ingest.sound_tags`): lines of only sound
+    tags ("[Musik]", "*Applaus*"), sound tags in a line ("(lacht)"), and subtitle credits
+    the recogniser made up ("Untertitel im Auftrag des ZDF")."""
     groups: list[tuple[int, str]] = []
-    start, words, credits = first, [], 0
+    start, words = first, []
+    counts = {"sound_cues": 0, "sound_tags": 0, "credits": 0}
     for row, line in enumerate(lines, start=first):
-        if is_credit(line):
-            credits += 1
+        if is_credit(line) or only_tags(line):
+            counts["credits" if is_credit(line) else "sound_cues"] += 1
             continue
+        line, sounds = without_sounds(line)
+        counts["sound_tags"] += sounds
         if not words:
             start = row
         words.append(line)
@@ -230,7 +235,7 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
             words = []
     if words:
         groups.append((start, " ".join(words)))
-    return groups, credits
+    return groups, counts
 
 
 def _indent(item: re.Match) -> int:
@@ -281,7 +286,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
     block_item = False  # the block is a list item, not a paragraph
     table: list[tuple[int, str]] = []
     listing = False  # after a bare "Teilnehmende:": a list of names
-    credits = 0  # subtitle credits a speech recogniser made up (sound_tags.is_credit)
+    left_out: Counter[str] = Counter()  # of a recogniser's text: sounds, made-up credits
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
         role, said = role_and_text(text)
@@ -297,7 +302,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             add_statement(segments, said, asked, row, role, attributes)
 
     def flush() -> None:
-        nonlocal block, table, question, credits
+        nonlocal block, table, question
         lines = [line.strip() for line in block]
         asks = len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
         if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
@@ -306,8 +311,8 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
         elif not block_item and _segment_lines(lines):  # Whisper's text: sentence by sentence
-            sentences, made_up = _sentence_groups(lines, block_row)
-            credits += made_up  # "Untertitel im Auftrag des ZDF": no one said it
+            sentences, counts = _sentence_groups(lines, block_row)
+            left_out.update(counts)  # "[Musik]", "Untertitel im Auftrag des ZDF": not said
             for place, sentence in sentences:
                 statement(sentence, place)
         elif joined := " ".join(lines).strip():
@@ -379,6 +384,6 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             block.append(line)
 
     flush()
-    if credits:
-        fields["options"] = {"credits": credits}
+    if any(left_out.values()):
+        fields["options"] = {k: v for k, v in left_out.items() if v}
     return protocol_result(raw, segments, IMPORTER, **fields)

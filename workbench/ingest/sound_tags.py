@@ -30,7 +30,8 @@ SOUNDS = frozenset(
 )
 # Tags that mark a gap in what was said: kept in the text
 GAPS = frozenset("unverständlich unverstandlich unv unv. inaudible unintelligible ... …".split())
-_TAG = re.compile(r"(?:\(\(|[\[(])\s*(?P<tag>[^\[\]()\n]{1,40}?)\s*(?:\)\)|[\])])")
+# "(lacht)", "[Musik]", "((räuspert sich))"; Whisper writes "*Musik*" too
+_TAG = re.compile(r"(?:\(\(|[\[(*])\s*(?P<tag>[^\[\]()*\n]{1,40}?)\s*(?:\)\)|[\])*])")
 _NOTES = re.compile(r"^[\s♪♫]*$")
 
 
