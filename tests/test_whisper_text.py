@@ -196,3 +196,24 @@ def test_sound_tags_in_whisper_text_are_left_out_as_in_its_subtitles(tmp_path: P
         "Guten Abend.",
         "Bürger*innen sind willkommen.",
     ]
+
+
+def test_whisperx_text_joins_a_speakers_segments_into_one_turn(tmp_path: Path) -> None:
+    """WhisperX's .txt has a line per segment, cut where the window ends: a speaker's
+    consecutive segments are one turn, as in its .srt (not "der ist jetzt weg." alone)."""
+    path = tmp_path / "whisperx.txt"
+    path.write_text(
+        "[SPEAKER_00]: Wie lange wohnen Sie schon in Manfort?\n"
+        "[SPEAKER_01]: Seit zwanzig Jahren. Früher gab es hier einen Bäcker,\n"
+        "[SPEAKER_01]: der ist jetzt weg.\n"
+        "[SPEAKER_00]: Was fehlt Ihnen?\n"
+        "[SPEAKER_01]: Ein Treffpunkt für Jugendliche.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.speaker_role, s.text) for s in parsed.segments] == [
+        ("SPEAKER_00", "Wie lange wohnen Sie schon in Manfort?"),
+        ("SPEAKER_01", "Seit zwanzig Jahren. Früher gab es hier einen Bäcker, der ist jetzt weg."),
+        ("SPEAKER_00", "Was fehlt Ihnen?"),
+        ("SPEAKER_01", "Ein Treffpunkt für Jugendliche."),
+    ]

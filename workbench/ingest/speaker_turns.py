@@ -179,7 +179,8 @@ def _start(line: str, following: str | None, inline: bool = True) -> _Turn | Non
             who = match["who"].strip()
             if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
                 who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
-            return _Turn(0, who, match.groupdict().get("time"), [match["text"]])
+            layout = "segment" if pattern is _BRACKET_LABEL and who[0] != "[" else "inline"
+            return _Turn(0, who, match.groupdict().get("time"), [match["text"]], layout)
     if not following or _is_time(following) or _start(following, None, inline) is not None:
         return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
@@ -380,6 +381,20 @@ def _marked(text: str) -> tuple[str, list[str]]:
     return text.strip(), [f4 or stamp for f4, stamp in marks]
 
 
+def _joined_segments(turns: list[_Turn]) -> list[_Turn]:
+    """The turns with a recogniser's consecutive segments of one speaker joined into one
+    (WhisperX writes ``[SPEAKER_01]: …`` per segment, often cut mid-sentence), as the
+    cues of its subtitles are."""
+    out: list[_Turn] = []
+    for turn in turns:
+        last = out[-1] if out else None
+        if last and turn.layout == last.layout == "segment" and turn.who == last.who:
+            last.lines[-1] = f"{last.lines[-1]} {' '.join(turn.lines)}"
+        else:
+            out.append(turn)
+    return out
+
+
 def turns_document(
     raw: RawFile, text: str, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -388,6 +403,7 @@ def turns_document(
     parse = _turns(text)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
+    parse.turns = _joined_segments(parse.turns)
     header = read_header(parse.preamble, raw.name)
     speakers = Speakers(roles)
     for listed in (*header.names, *parse.names):
