@@ -217,3 +217,18 @@ def test_whisperx_text_joins_a_speakers_segments_into_one_turn(tmp_path: Path) -
         ("SPEAKER_00", "Was fehlt Ihnen?"),
         ("SPEAKER_01", "Ein Treffpunkt für Jugendliche."),
     ]
+
+
+def test_a_dialogue_dash_in_whisper_text_is_no_list_item(tmp_path: Path) -> None:
+    """Whisper starts a segment of two voices with a dash ("- Genau. - Ja."): read as a
+    list item, it took all the lines below it as its continuation, one statement."""
+    lines = WHISPER_TXT.split("\n")
+    lines.insert(3, "- Genau. - Ja.")
+    path = tmp_path / "interview.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    texts = [s.text for s in parse_file(path).segments]
+    assert len(texts) == 10
+    assert texts[3:5] == [
+        "Genau. - Ja.",
+        "Früher gab es hier noch einen Bäcker und eine Sparkasse, die sind jetzt beide weg.",
+    ]

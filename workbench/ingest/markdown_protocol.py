@@ -36,6 +36,7 @@ from workbench.ingest.protocol_meta import (
     ROW_QUESTION_HEADERS,
     add_detail,
     detail,
+    detail_key,
     heading_text,
     intro_like,
     is_names_line,
@@ -60,6 +61,7 @@ _CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's 
 # A line that ends a sentence (also before a closing quote or bracket): the end of a
 # segment of a speech recogniser's text (Whisper writes one segment per line).
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
+_DIALOGUE_DASH = re.compile(r"^[-–]\s+")  # Whisper's "- Genau. - Ja.": a new voice
 _SEGMENT_LINES = 8  # lines at least: a recording's transcript, not a paragraph of notes
 _GLUE_WORDS = frozenset(
     """und oder aber sondern denn dass daß weil wenn ob als wie der die das den dem des ein
@@ -212,6 +214,24 @@ def _segment_lines(lines: list[str]) -> bool:
     return len(lines) >= _SEGMENT_LINES and 2 * ending >= len(lines)
 
 
+def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
+    """``(index of the first line, lines)`` when a whole text is a recogniser's segments
+    (:func:`_segment_lines`: no blank line between them, no heading, table or rule, no
+    detail "Datum: …" at the top), else None. Whisper writes a dialogue's dash at a
+    segment's start too ("- Genau. - Ja."): that is no list item here."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled or filled[-1] - filled[0] + 1 != len(filled):
+        return None
+    text = [line.strip() for line in lines[filled[0] : filled[-1] + 1]]
+    structure = (_HEADING, _UNDERLINE, _RULE, _TABLE_ROW, _PAD_MACRO)
+    if any(p.match(line) for line in text for p in structure) or any(
+        detail_key(line) for line in text[:3]
+    ):
+        return None
+    items = sum(1 for line in text if _ITEM.match(line))
+    return (filled[0], text) if _segment_lines(text) and 4 * items < len(text) else None
+
+
 def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], dict]:
     """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
     one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and what
@@ -225,7 +245,7 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
         if is_credit(line) or only_tags(line):
             counts["credits" if is_credit(line) else "sound_cues"] += 1
             continue
-        line, sounds = without_sounds(line)
+        line, sounds = without_sounds(_DIALOGUE_DASH.sub("", line))  # "- Genau.": no item
         counts["sound_tags"] += sounds
         if not words:
             start = row
@@ -335,6 +355,9 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             question = heading_text(title)
 
     lines = body.split("\n")
+    whole = _segment_text(lines)
+    if whole is not None:  # Whisper's text, also with a dialogue's "- " in it: by sentence
+        lines, block, block_row = [], whole[1], offset + 1 + whole[0]
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
