@@ -232,3 +232,30 @@ def test_a_dialogue_dash_in_whisper_text_is_no_list_item(tmp_path: Path) -> None
         "Genau. - Ja.",
         "Früher gab es hier noch einen Bäcker und eine Sparkasse, die sind jetzt beide weg.",
     ]
+
+
+def test_a_recognisers_loop_is_read_once(tmp_path: Path) -> None:
+    """Whisper caught in a loop writes the same segment again and again ("Vielen Dank."
+    twenty times): each became a statement nobody said that often."""
+    cues = ["Wie lange wohnen Sie schon hier?", "Seit zwanzig Jahren."] * 20
+    cues[21:21] = ["Vielen Dank."] * 8 + ["Ja.", "Ja."]
+    srt = tmp_path / "interview.srt"
+    srt.write_text(
+        "".join(
+            f"{i + 1}\n00:{i // 60:02d}:{i % 60:02d},000 --> 00:{i // 60:02d}:{i % 60:02d},900\n"
+            f"{text}\n\n"
+            for i, text in enumerate(cues)
+        ),
+        encoding="utf-8",
+    )
+    parsed = parse_file(srt)
+    texts = [s.text for s in parsed.segments]
+    assert texts.count("Vielen Dank.") == 1 and texts.count("Ja.") == 2  # twice is speech
+    assert parsed.options["repeats"] == 7
+    lines = WHISPER_TXT.split("\n")
+    lines[3:3] = ["Vielen Dank."] * 5
+    txt = tmp_path / "interview.txt"
+    txt.write_text("\n".join(lines), encoding="utf-8")
+    parsed = parse_file(txt)
+    assert [s.text for s in parsed.segments].count("Vielen Dank.") == 1
+    assert parsed.options == {"repeats": 4}

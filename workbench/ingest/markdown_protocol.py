@@ -44,7 +44,7 @@ from workbench.ingest.protocol_meta import (
     split_names,
     title_like,
 )
-from workbench.ingest.sound_tags import is_credit, only_tags, without_sounds
+from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
 from workbench.ingest.textio import Source, decode, read_source
 
 IMPORTER = "markdown"
@@ -236,12 +236,16 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
     """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
     one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and what
     was left out as in subtitles (:mod:`workbench.ingest.sound_tags`): lines of only sound
-    tags ("[Musik]", "*Applaus*"), sound tags in a line ("(lacht)"), and subtitle credits
-    the recogniser made up ("Untertitel im Auftrag des ZDF")."""
+    tags ("[Musik]", "*Applaus*"), sound tags in a line ("(lacht)"), subtitle credits
+    the recogniser made up ("Untertitel im Auftrag des ZDF") and the repeats of a loop."""
     groups: list[tuple[int, str]] = []
     start, words = first, []
     counts = {"sound_cues": 0, "sound_tags": 0, "credits": 0}
+    repeats = looped(lines)  # a recogniser's loop: "Vielen Dank." twenty times
+    counts["repeats"] = len(repeats)
     for row, line in enumerate(lines, start=first):
+        if row - first in repeats:
+            continue
         if is_credit(line) or only_tags(line):
             counts["credits" if is_credit(line) else "sound_cues"] += 1
             continue

@@ -85,6 +85,27 @@ def is_credit(text: str) -> bool:
     return any(pattern.match(line) for pattern in _CREDITS)
 
 
+LOOP = 3  # the same segment this many times in a row: a recogniser caught in a loop
+
+
+def looped(texts: list[str]) -> set[int]:
+    """Indices of the repeats in runs of :data:`LOOP` or more equal texts in a row (a
+    speech recogniser stuck in a loop writes "Vielen Dank." twenty times; the first stays).
+
+    >>> sorted(looped(["Ja.", "Danke.", "Danke.", "Danke.", "Gut."])), looped(["Ja.", "Ja."])
+    ([2, 3], set())
+    """
+    out: set[int] = set()
+    start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and texts[i].strip().casefold() == texts[start].strip().casefold():
+            continue
+        if i - start >= LOOP:
+            out.update(range(start + 1, i))
+        start = i
+    return out
+
+
 def without_sounds(text: str) -> tuple[str, int]:
     """The text without its sound tags (gap markers stay) and how many were removed."""
     removed = 0
@@ -113,6 +134,13 @@ def sound_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"Geräuschangaben: {format_number(tags)} wie „(lacht)“ aus den Untertiteln "
             "entfernt; [unverständlich] bleibt als Lücke stehen."
+        )
+    if repeats := int(options.get("repeats", 0)):
+        what = plural(repeats, "Wiederholung", "Wiederholungen")
+        notices.append(
+            f"Spracherkennung: {what} desselben Abschnitts in Folge ausgelassen (eine "
+            f"Schleife der Erkennung; {LOOP} und mehr gleiche Abschnitte hintereinander, der "
+            "erste bleibt)."
         )
     if credits := int(options.get("credits", 0)):
         what = plural(credits, "erfundener Untertitel-Nachweis", "erfundene Untertitel-Nachweise")

@@ -33,7 +33,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.sound_tags import is_credit, only_tags, without_sounds
+from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -325,6 +325,8 @@ def transcript_document(
     credits = sum(cue.sounds == CREDIT for cue in cues)
     sound_tags = sum(max(cue.sounds, 0) for cue in cues)
     cues = [cue for cue in cues if cue.sounds >= 0]
+    repeats = looped([f"{cue.speaker}\n{cue.text}" for cue in cues])  # "Danke." twenty times
+    cues = [cue for i, cue in enumerate(cues) if i not in repeats]
     turns: list[list[Cue]] = []
     for cue in rare_labels_are_text(cues):
         if turns and _continues(turns[-1][-1], cue, sentences):
@@ -364,6 +366,7 @@ def transcript_document(
             "sound_cues": sound_cues,
             "sound_tags": sound_tags,
             "credits": credits,
+            "repeats": len(repeats),
         },
     )
 
