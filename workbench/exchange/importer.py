@@ -219,6 +219,7 @@ class _Parse:
             filename=self.x.filename,
             documents=tuple(replace(d, names=tuple(dict.fromkeys(self.names))) for d in documents),
             codes=tuple(self.guard.code(spec) for spec in self.x.specs),
+            code_guids=tuple((path, guid) for guid, path in self.x.code_paths.items()),
             memos=tuple(memos),
             workshops=tuple(workshops),
             districts=tuple(cases),

@@ -70,6 +70,9 @@ content allows:
 - A source whose (pseudonymised) text equals a document already in the project is that
   document: its codings and memos are merged (nothing is doubled), so re-importing a
   file, or a file coded further in MAXQDA, adds only what is new.
+- A code the file names differently but with the GUID the workbench gave it at export
+  (renamed or moved in MAXQDA, ATLAS.ti, NVivo) is the project's code: its codings and
+  memos go there, once (``CodeIndex.follow_guids``); the import names it.
 """
 
 from __future__ import annotations

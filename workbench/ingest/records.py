@@ -32,3 +32,4 @@ class ParsedProject:
     indicators: tuple[ParsedIndicator, ...] = ()
     notices: tuple[str, ...] = ()
     location: str | None = None  # for messages, e.g. "studie.qdpx/project.qde"
+    code_guids: tuple[tuple[str, str], ...] = ()  # (path in the file, GUID) of each code

@@ -530,9 +530,9 @@ class Writer:
         memos, so importing the same file twice adds nothing.
         """
         before = self.codes.created
+        notices = [*bundle.notices, *self.codes.follow_guids(bundle.code_guids)]  # renamed
         for spec in sorted(bundle.codes, key=lambda s: path_key(s.path)):
             self.codes.upsert(spec)
-        notices = list(bundle.notices)
         wanted = [*bundle.districts]
         for document in bundle.documents:
             wanted += [document.district or ""] + [s.district or "" for s in document.segments]

@@ -1,0 +1,111 @@
+"""The project's own export, a code renamed or moved in MAXQDA, imported back.
+
+MAXQDA, ATLAS.ti and NVivo keep a code's GUID when it is renamed or moved; the workbench
+wrote that GUID (``code_guid`` of the path at export). Read back, the code is the
+project's code: its codings and memos must not be doubled under a second code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from tests.qdpx_data import Q, qde_root, rezip
+from workbench import Project
+from workbench.cli.main import main
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
+
+PROTOCOL = """---
+workshop: Quartiersworkshop Manfort
+district: Manfort
+date: 2021-03-12
+---
+# Quartiersworkshop Manfort
+
+## Herausforderungen und Bedarfe
+
+- Es fehlen Treffpunkte für Jugendliche am Abend.
+- Die Busverbindung nach Opladen ist abends zu selten.
+- Viele ältere Menschen sind seit der Pandemie einsam.
+"""
+
+
+def _team_project(folder: Path) -> Project:
+    """Three coders on three statements, a code memo, a subcode."""
+    protocol = folder / "manfort.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    project = Project.create(folder / "projekt", districts=["Manfort", "Opladen"])
+    project.import_files([protocol])
+    for path in ("Herausforderung", "Bedarf", "Themen", "Themen/Jugend"):
+        project.add_code(path)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    for coder in ("Jürgen", "Ayşe Öztürk", "Björn"):
+        for segment in ids:
+            project.code_segment(segment, "Herausforderung", coder)
+    project.code_segment(ids[0], "Themen/Jugend", "Jürgen", start=14, end=25)
+    project.add_memo("Abgrenzung zu Bedarf klären.", "Ayşe Öztürk", code="Herausforderung")
+    return project
+
+
+def _renamed_in_maxqda(exported: Path, out: Path) -> Path:
+    """The export after a MAXQDA user renamed two codes, moved one and coded one more."""
+    root = qde_root(exported)
+    codes = {c.get("name"): c for c in root.iter(f"{Q}Code")}
+    codes["Herausforderung"].set("name", "Herausforderungen")
+    codes["Jugend"].set("name", "Jugendliche")
+    codes["Bedarf"].append(codes["Jugend"])  # moved from Themen to Bedarf
+    users = root.find(f"{Q}Users")
+    guid = "9E000000-0000-4000-8000-000000000001"
+    etree.SubElement(users, f"{Q}User", guid=guid, name="Clara")
+    selection = next(root.iter(f"{Q}PlainTextSelection"))
+    coding = etree.SubElement(
+        selection, f"{Q}Coding", guid="9E000000-0000-4000-8000-000000000002", creatingUser=guid
+    )
+    etree.SubElement(coding, f"{Q}CodeRef", targetGUID=codes["Herausforderung"].get("guid"))
+    return rezip(exported, out, etree.tostring(root))
+
+
+def test_codes_renamed_elsewhere_keep_their_codings_once(tmp_path: Path) -> None:
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    before_codes = sorted(s.path for s in project.codebook())
+    before = sorted(map(tuple, project.codings()[["segment_id", "code", "coder"]].values))
+
+    result = import_qdpx(project, _renamed_in_maxqda(exported, tmp_path / "maxqda.qdpx"))
+
+    # No second code, nothing doubled; the one new coding lands on the project's code.
+    assert sorted(s.path for s in project.codebook()) == before_codes
+    after = sorted(map(tuple, project.codings()[["segment_id", "code", "coder"]].values))
+    first = before[0][0]
+    assert after == sorted([*before, (first, "Herausforderung", "Clara")])
+    assert result.codings == 1 and result.codes == 0
+    memos = project.memos()
+    assert len(memos[memos["target_type"] == "code"]) == 1
+    # The user learns which codes were recognised and how to take over the new names.
+    said = " ".join(result.notices)
+    assert "'Herausforderungen'" in said and "'Herausforderung'" in said
+    assert "'Bedarf/Jugendliche'" in said and "'Themen/Jugend'" in said
+    assert "workbench codebook rename" in said
+    # Agreement still sees one code on which the three coders agree on every statement.
+    table = project.agreement(["Ayşe Öztürk", "Björn", "Jürgen"])
+    per_code = table[table["level"] == "Code"].set_index("name")
+    assert list(per_code.index) == ["Herausforderung", "Themen/Jugend"]
+    assert per_code.loc["Herausforderung", "percent_agreement"] == 1.0
+    project.close()
+
+
+def test_cli_reimport_names_the_recognised_code(tmp_path: Path, capsys) -> None:
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    folder = str(project.path)
+    project.close()
+    changed = _renamed_in_maxqda(exported, tmp_path / "maxqda.qdpx")
+    capsys.readouterr()
+    assert main(["--project", folder, "import", str(changed)]) == 0
+    out = capsys.readouterr().out
+    assert "Herausforderungen" in out and "codebook rename" in out
+    with Project.open(folder) as again:
+        assert "Herausforderungen" not in {s.path for s in again.codebook()}
