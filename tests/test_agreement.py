@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 from pathlib import Path
 
 import krippendorff
@@ -346,3 +347,19 @@ def test_cli_agreement_explains_the_missing_kappa_of_three_coders(
     assert "Kappa für ein Paar: --coders A,B." in out
     assert main(["--project", str(project.path), "agreement", "--coders", "A,B"]) == 0
     assert "genau zwei Kodierende" not in capsys.readouterr().out
+
+
+def test_cli_agreement_hint_for_a_pair_can_be_pasted_with_names_with_spaces(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A team of 'Ayşe Öztürk', 'Björn', 'Jürgen': the suggested option runs as shown."""
+    ids = cards_project(project, tmp_path)
+    for coder in ("Ayşe Öztürk", "Björn", "Jürgen"):
+        for card in ("K2", "K3"):
+            project.code_segment(ids[card], "Bedarf", coder)
+    assert main(["--project", str(project.path), "agreement"]) == 0
+    hint = capsys.readouterr().out.rsplit("Kappa für ein Paar: ", 1)[1].strip().removesuffix(".")
+    args = shlex.split(hint)
+    assert args == ["--coders", "Ayşe Öztürk,Björn"]
+    assert main(["--project", str(project.path), "agreement", *args]) == 0
+    assert capsys.readouterr().out.startswith("Kodierende: Ayşe Öztürk, Björn\n")

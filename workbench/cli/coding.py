@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shlex
 from pathlib import Path
 
 from workbench.core.domain import InputError
@@ -182,7 +183,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print(
             f"Kappa „–“: Cohens Kappa ist für genau zwei Kodierende definiert, hier sind es "
             f"{len(coders)}; Krippendorffs Alpha gilt für alle. Kappa für ein Paar: "
-            f"--coders {coders[0]},{coders[1]}."
+            f"--coders {shlex.quote(f'{coders[0]},{coders[1]}')}."
         )
     return 0
 
