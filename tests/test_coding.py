@@ -371,7 +371,14 @@ def test_cli_coding_round_trip(
     assert main(["codebook", "set", "Themen", "--description", "Inhalte"]) == 0
     assert main(["codebook", "add", "Themen/Wohnen"]) == 0
     assert main(["codebook", "rename", "Themen/Wohnen", "Wohnen und Miete"]) == 0
+    capsys.readouterr()
     assert main(["codebook", "move", "Themen/Wohnen und Miete", "--under", "Bedarf"]) == 0
+    said = capsys.readouterr().out
+    assert "liegt jetzt unter 'Bedarf': 'Bedarf/Wohnen und Miete'" in said
+    assert main(["codebook", "move", "Bedarf/Wohnen und Miete", "--top"]) == 0
+    said = capsys.readouterr().out
+    assert "liegt jetzt auf der obersten Ebene: 'Wohnen und Miete'" in said
+    assert main(["codebook", "move", "Wohnen und Miete", "--under", "Bedarf"]) == 0
     out = tmp_path / "cb.yaml"
     assert main(["codebook", "export", "--format", "yaml", str(out)]) == 0
     paths = [s.path for s in read_codebook_yaml(out)]

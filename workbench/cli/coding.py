@@ -74,7 +74,9 @@ def cmd_codebook_rename(args: argparse.Namespace) -> int:
 def cmd_codebook_move(args: argparse.Namespace) -> int:
     """workbench codebook move PATH (--under PARENT | --top)."""
     new_path = _project(args).move_code(args.path, None if args.top else args.under)
-    print(f"Code '{args.path}' liegt jetzt unter '{new_path}' (Kodierungen bleiben erhalten).")
+    parent = new_path.rsplit("/", 1)[0] if "/" in new_path else None
+    where = f"unter '{parent}'" if parent else "auf der obersten Ebene"
+    print(f"Code '{args.path}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben erhalten).")
     return 0
 
 
