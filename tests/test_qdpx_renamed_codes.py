@@ -14,6 +14,7 @@ from lxml import etree
 from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
+from workbench.coding.codebook_qdc import NAMESPACE as QDC
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
 PROTOCOL = """---
@@ -109,3 +110,27 @@ def test_cli_reimport_names_the_recognised_code(tmp_path: Path, capsys) -> None:
     assert "Herausforderungen" in out and "codebook rename" in out
     with Project.open(folder) as again:
         assert "Herausforderungen" not in {s.path for s in again.codebook()}
+
+
+def test_codebook_from_maxqda_with_a_renamed_code_adds_no_second_code(tmp_path: Path) -> None:
+    """The team's .qdc, edited in MAXQDA (renamed, new description), imported back."""
+    project = _team_project(tmp_path)
+    exported = tmp_path / "codebuch.qdc"
+    project.export_codebook(exported, "qdc")
+    before = sorted(s.path for s in project.codebook())
+    root = etree.parse(str(exported)).getroot()
+    code = next(c for c in root.iter(f"{{{QDC}}}Code") if c.get("name") == "Herausforderung")
+    code.set("name", "Herausforderungen")
+    etree.SubElement(code, f"{{{QDC}}}Description").text = "Geschilderte Belastungen."
+    changed = tmp_path / "maxqda.qdc"
+    changed.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+    notices: list[str] = []
+    project.import_codebook(changed, notices)
+
+    assert sorted(s.path for s in project.codebook()) == before
+    spec = next(s for s in project.codebook() if s.path == "Herausforderung")
+    assert spec.description == "Geschilderte Belastungen."
+    assert any("'Herausforderungen'" in n and "codebook rename" in n for n in notices)
+    assert len(project.codings().query("code == 'Herausforderung'")) == 9
+    project.close()

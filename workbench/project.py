@@ -274,9 +274,13 @@ class Project(CodingMixin):
         Szymanowski"): it is pseudonymised like a statement, with the project's key, in
         the same transaction as the codes.
         """
-        specs = read_codebook(path, notices)
+        guids: list[tuple[str, str]] = []  # a code renamed in MAXQDA is the project's
+        specs = read_codebook(path, notices, guids)
         with self.transaction(exclusive=True) as session:
             writer = Writer(session)
+            renamed = writer.codes.follow_guids(guids)
+            if notices is not None:
+                notices.extend(renamed)
             safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
             for spec in safe:  # in the file's order (the coding panel's); parents on demand
                 writer.codes.upsert(spec)

@@ -45,9 +45,9 @@ class CodeIndex:
             self.by_path[path] = code
             notices.append(
                 f"Code '{path}' der Datei ist der Code '{code.path}' des Projekts (dieselbe "
-                "GUID, in einem anderen Programm umbenannt oder verschoben): seine "
-                f"Kodierungen und Memos kommen zu '{code.path}'. Den neuen Namen übernimmt "
-                "workbench codebook rename (bzw. move)."
+                "GUID, in einem anderen Programm umbenannt oder verschoben) und bleibt "
+                f"'{code.path}', mit allem, was die Datei zu ihm enthält. Den neuen Namen "
+                "übernimmt workbench codebook rename (bzw. move)."
             )
         return notices
 

@@ -248,9 +248,32 @@ def slashed_notice(specs: Iterable[CodeSpec]) -> list[str]:
     ]
 
 
-def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
+def _guids(codes: ET.Element) -> list[tuple[str, str]]:
+    """(path, GUID) of every code under ``codes``, paths as :func:`_read_code` gives them."""
+    found: list[tuple[str, str]] = []
+
+    def walk(element: ET.Element, parent: str | None) -> None:
+        name = stored_code_name((element.get("name") or "").strip())
+        path = f"{parent}{SEPARATOR}{name}" if parent else name
+        found.append((path, (element.get("guid") or "").strip().strip("{}").upper()))
+        for sub in element:
+            if _local(sub.tag) == "Code":
+                walk(sub, path)
+
+    for element in codes:
+        if _local(element.tag) == "Code":
+            walk(element, None)
+    return found
+
+
+def read_codebook_qdc(
+    path: str | Path,
+    notices: list[str] | None = None,
+    guids: list[tuple[str, str]] | None = None,
+) -> list[CodeSpec]:
     """Read a REFI-QDA ``.qdc`` codebook into specs, parents first; a colour that is not
-    ``#RRGGBB`` is dropped, and ``notices`` (if given) says so, as the .qdpx import does."""
+    ``#RRGGBB`` is dropped, and ``notices`` (if given) says so, as the .qdpx import does.
+    ``guids`` (if given) receives each code's (path, GUID)."""
     path = Path(path)
     try:
         root = ET.parse(path).getroot()
@@ -279,7 +302,9 @@ def read_codebook_qdc(path: str | Path, notices: list[str] | None = None) -> lis
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:
         raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
-    specs, _, levels_notice = atlas_levels(specs, root.get("origin"))  # "Bedarf::Wohnen"
+    specs, moved, levels_notice = atlas_levels(specs, root.get("origin"))  # "Bedarf::Wohnen"
+    if guids is not None:
+        guids.extend((moved.get(path, path), guid) for path, guid in _guids(codes))
     if notices is not None:
         notices.extend(slashed_notice(specs) + ([levels_notice] if levels_notice else []))
     return specs

@@ -67,12 +67,16 @@ def check_path(path: str) -> str:
     return SEPARATOR.join(parts)
 
 
-def read_codebook(path: str | Path, notices: list[str] | None = None) -> list[CodeSpec]:
-    """Read a codebook file: ``.qdc`` (REFI-QDA; what was dropped into ``notices``) or
-    ``.yaml``/``.yml``."""
+def read_codebook(
+    path: str | Path,
+    notices: list[str] | None = None,
+    guids: list[tuple[str, str]] | None = None,
+) -> list[CodeSpec]:
+    """Read a codebook file: ``.qdc`` (REFI-QDA; what was dropped into ``notices``, each
+    code's (path, GUID) into ``guids``) or ``.yaml``/``.yml``."""
     suffix = Path(path).suffix.lower()
     if suffix == ".qdc":
-        return read_codebook_qdc(path, notices)
+        return read_codebook_qdc(path, notices, guids)
     if suffix in (".yaml", ".yml"):
         return read_codebook_yaml(path)
     raise InputError(
