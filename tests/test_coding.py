@@ -15,6 +15,7 @@ from workbench.cli.main import main
 from workbench.coding.codebook import read_codebook_yaml
 from workbench.coding.records import read_codebook
 from workbench.store import Coding
+from workbench.store.erasure import forget
 
 
 @pytest.fixture
@@ -261,6 +262,40 @@ def test_undo_restores_exactly_the_previous_state_of_one_coder(
     assert _pairs(project) == [("K3", "Ressource", "B")]
     with pytest.raises(InputError, match="≥ 1"):
         project.undo("A", n=0)
+
+
+def test_undo_says_which_step_it_undid_when_that_is_not_the_last_one_made(
+    project: Project, cards: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Jürgen codes K2, then K3; K3 is erased (forget) before he undoes 'his last step'.
+
+    The undo reaches back to K2: the coder must be told, or a coding he wanted to keep
+    is gone without his knowing which."""
+    project.code_segment(cards["K2"], "Bedarf", "Jürgen")
+    project.code_segment(cards["K3"], "Ressource", "Jürgen", start=0, end=5)
+    project.uncode_segment(cards["K1"], "Herausforderung", "Jürgen")  # nothing to remove
+    forget(project, statements=(cards["K3"],), actor="Projektleitung")
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "undo", "--coder", "Jürgen"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "1 Schritt(e) von Jürgen rückgängig gemacht.",
+        f"  Aussage {cards['K2']}: 'Bedarf' [0, {len(_text(project, cards['K2']))}) entfernt",
+    ]
+    project.code_segment(cards["K4"], "Bedarf", "Jürgen")
+    project.uncode_segment(cards["K4"], "Bedarf", "Jürgen")
+    assert project.undo_steps("Jürgen") == [
+        f"Aussage {cards['K4']}: 'Bedarf' [0, {len(_text(project, cards['K4']))}) wiederhergestellt"
+    ]
+    assert project.undo_steps("Jürgen", 5) == [
+        f"Aussage {cards['K4']}: 'Bedarf' [0, {len(_text(project, cards['K4']))}) entfernt"
+    ]
+    assert project.undo_steps("Jürgen") == []
+
+
+def _text(project: Project, segment: int) -> str:
+    segments = project.segments().set_index("segment_id")
+    return str(segments.loc[segment, "text"])
 
 
 def test_single_coding_actions_take_a_few_queries(project: Project, cards: dict[str, int]) -> None:

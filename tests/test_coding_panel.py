@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -244,6 +245,18 @@ def test_undo_by_button_and_key(project: Project) -> None:
     assert "0 von" in panel.progress_label.value
     panel.key_catcher.press("u")
     assert "Nichts rückgängig" in panel.status.value
+
+
+def test_undo_of_a_step_made_elsewhere_names_its_statement(project: Project) -> None:
+    """The same coder coded another statement in a second tab: the panel says which."""
+    panel = CodingPanel(project, coder="Zurück")
+    other = int(project.segments()["segment_id"].iloc[5])
+    project.code_segment(other, "Bedarf", "Zurück")  # the other tab
+    panel.undo_button.click()
+    said = html.unescape(panel.status.value)
+    assert f"Rückgängig gemacht: Aussage {other}: 'Bedarf' [0, " in said
+    assert said.endswith(") entfernt.</span>")
+    assert codings_of(project, "Zurück") == set()
 
 
 def _suggestions(project: Project, positions: dict[int, list[tuple[str, float]]]) -> pd.DataFrame:

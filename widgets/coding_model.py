@@ -424,11 +424,11 @@ class CodingModel:
         path = self.key_of_.get(key)
         return None if path is None else self.toggle(path)
 
-    def undo(self) -> int:
-        """Undo this coder's last action; return how many were undone (0 or 1)."""
+    def undo(self) -> list[str]:
+        """Undo this coder's last action; say what it changed back (empty: nothing to undo)."""
         if self.coder is None:
             raise InputError("Bitte zuerst einen Namen angeben.")
-        undone = self.project.undo(self.coder)
+        undone = self.project.undo_steps(self.coder)
         if undone:
             # The undone action may have been made elsewhere (another tab, the CLI):
             # re-read this coder's codings rather than guess.

@@ -239,10 +239,8 @@ class CodingPanel(PanelView):
         self._render()
 
     def _on_undo(self, _: Any) -> None:
-        undone = self.model.undo()
-        self._say(
-            "Letzte Kodierung rückgängig gemacht." if undone else "Nichts rückgängig zu machen."
-        )
+        undone = self.model.undo()  # possibly on another statement: say which
+        self._say(f"Rückgängig gemacht: {undone[0]}." if undone else "Nichts rückgängig zu machen.")
         self._render()
 
     def _on_memo(self, _: Any) -> None:

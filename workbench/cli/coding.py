@@ -135,8 +135,10 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     """workbench undo --coder NAME [-n N]."""
-    n = _project(args).undo(args.coder, args.n)
-    print(f"{n} Schritt(e) von {args.coder} rückgängig gemacht.")
+    steps = _project(args).undo_steps(args.coder, args.n)
+    print(f"{len(steps)} Schritt(e) von {args.coder} rückgängig gemacht.")
+    for step in steps:
+        print(f"  {step}")
     return 0
 
 

@@ -419,6 +419,14 @@ class CodingMixin(ProjectStore):
 
     def undo(self, coder: str, n: int = 1) -> int:
         """Undo the last ``n`` coding actions of one coder; return how many were undone."""
+        return len(self.undo_steps(coder, n))
+
+    def undo_steps(self, coder: str, n: int = 1) -> list[str]:
+        """Undo like :meth:`undo`; say what each undone action changed back, newest first.
+
+        The step undone may not be the one the coder has in mind (made in another tab, or
+        its statement erased with ``forget`` since): "Aussage 4: 'Bedarf' [0, 54) entfernt".
+        """
         coder = check_coder(coder)
         if n < 1:
             raise InputError("Anzahl der rückgängig zu machenden Schritte muss ≥ 1 sein.")
@@ -431,17 +439,22 @@ class CodingMixin(ProjectStore):
                     .limit(n)
                 )
             )
-            now = utcnow()
+            now, said = utcnow(), []
             for action in actions:  # newest first; items of one action in reverse order
                 items = s.scalars(
                     select(CodingActionItem)
                     .where(CodingActionItem.action_id == action.id)
                     .order_by(CodingActionItem.id.desc())
                 )
-                for item in items:
-                    _revert(s, item, coder)
+                lines = []
+                for i in items:
+                    _revert(s, i, coder)
+                    done = "entfernt" if i.op == "add" else "wiederhergestellt"
+                    path = s.get(Code, i.code_id).path
+                    lines.append(f"Aussage {i.segment_id}: '{path}' [{i.start}, {i.end}) {done}")
+                said.append("; ".join(lines))
                 action.undone_at = now
-            return len(actions)
+            return said
 
     def coding_actions(self, coder: str | None = None) -> list[ActionRecord]:
         """The action log of one coder or all, oldest first (undone actions included)."""
