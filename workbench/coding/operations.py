@@ -17,6 +17,7 @@ import pandas as pd
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis
@@ -310,6 +311,8 @@ class CodingMixin(ProjectStore):
         with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             code = _code(s, path)
             ids = [c.id for c in _subtree(s, code)]
+            # PostgreSQL: a coder coding these codes right now waits, then hears they are gone.
+            s.execute(select(Code.id).where(Code.id.in_(ids)).with_for_update())
             codings = list(s.scalars(select(Coding).where(Coding.code_id.in_(ids))))
             on_codes = (Memo.target_type == "code") & Memo.target_id.in_(ids)
             memos = len(list(s.scalars(select(Memo.id).where(on_codes))))
@@ -323,6 +326,7 @@ class CodingMixin(ProjectStore):
                     "(Kommandozeile: --force) angeben."
                 )
             s.execute(delete(CodingResolution).where(CodingResolution.code_id.in_(ids)))
+            s.execute(delete(Coding).where(Coding.code_id.in_(ids)))  # first: as undo does
             s.execute(delete(CodingActionItem).where(CodingActionItem.code_id.in_(ids)))
             s.execute(  # actions that only touched these codes have nothing left to undo
                 delete(CodingAction).where(
@@ -331,7 +335,6 @@ class CodingMixin(ProjectStore):
                     .exists()
                 )
             )
-            s.execute(delete(Coding).where(Coding.code_id.in_(ids)))
             s.execute(delete(Memo).where(on_codes))
             # Children first, because of the parent foreign key.
             for c in reversed(_subtree(s, code)):
@@ -430,6 +433,12 @@ class CodingMixin(ProjectStore):
         coder = check_coder(coder)
         if n < 1:
             raise InputError("Anzahl der rückgängig zu machenden Schritte muss ≥ 1 sein.")
+        try:
+            return self._undo(coder, n)
+        except (IntegrityError, StaleDataError):  # its code (and log) deleted meanwhile
+            return self._undo(coder, n)
+
+    def _undo(self, coder: str, n: int) -> list[str]:
         with self.transaction() as s:
             actions = list(
                 s.scalars(
@@ -450,7 +459,7 @@ class CodingMixin(ProjectStore):
                 for i in items:
                     _revert(s, i, coder)
                     done = "entfernt" if i.op == "add" else "wiederhergestellt"
-                    path = s.get(Code, i.code_id).path
+                    path = getattr(s.get(Code, i.code_id), "path", "(gelöschter Code)")
                     lines.append(f"Aussage {i.segment_id}: '{path}' [{i.start}, {i.end}) {done}")
                 said.append("; ".join(lines))
                 action.undone_at = now

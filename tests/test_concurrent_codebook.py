@@ -1,0 +1,94 @@
+"""A code is deleted (``codebook delete --force``) while a colleague codes with it or
+undoes a step on it (both backends).
+
+On PostgreSQL the deletion failed on a foreign key when a coding was stored between its
+deleting the codings and the code (a traceback for whoever deleted), and an undo of a step
+on the code at that moment ended in a traceback. The deletion now locks the code rows
+first (a coder waits, then hears the code is gone), deletes codings before the log, and
+an undo whose step vanished with its code starts again on what is left.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.test_concurrent_imports import _at_once
+from workbench import Project
+from workbench.coding import operations
+
+PROTOCOL = """---
+workshop: Quartiersworkshop Manfort
+district: Manfort
+date: 2021-03-12
+---
+# Quartiersworkshop Manfort
+
+## Herausforderungen und Bedarfe
+
+- Es fehlen Treffpunkte für Jugendliche am Abend.
+- Die Busverbindung nach Opladen ist abends zu selten.
+"""
+
+
+def _held_delete(project: Project, second: Callable[[Project], object]) -> list[BaseException]:
+    """Delete 'Themen/Treffpunkte' (force) and run ``second`` once the deletion has removed
+    the codings, before it removes the code and commits."""
+    inside, second_done = threading.Event(), threading.Event()
+    subtree, calls = operations._subtree, []
+
+    def held(*args: object, **kwargs: object) -> object:
+        found = subtree(*args, **kwargs)
+        if threading.current_thread().name == "erster":
+            calls.append(1)
+            if len(calls) == 2:  # the second call: codings deleted, code not yet
+                inside.set()
+                second_done.wait(timeout=3)  # before the fix the second writer ran meanwhile
+        return found
+
+    operations._subtree = held
+    try:
+        return _at_once(
+            project, lambda p: p.remove_code("Themen/Treffpunkte", force=True), second,
+            inside, second_done,
+        )  # fmt: skip
+    finally:
+        operations._subtree = subtree
+
+
+@pytest.fixture
+def coded(project: Project, tmp_path: Path) -> list[int]:
+    """Two statements; Jürgen coded the first with the code about to be deleted."""
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    project.import_files([protocol])
+    for path in ("Themen", "Themen/Treffpunkte", "Bedarf"):
+        project.add_code(path)
+    ids = sorted(int(i) for i in project.segments()["segment_id"])
+    project.code_segment(ids[1], "Bedarf", "Jürgen")
+    project.code_segment(ids[0], "Themen/Treffpunkte", "Jürgen")
+    return ids
+
+
+@pytest.mark.backends
+def test_coding_with_a_code_while_it_is_deleted(project: Project, coded: list[int]) -> None:
+    errors = _held_delete(
+        project, lambda p: p.code_segment(coded[1], "Themen/Treffpunkte", "Ayşe Öztürk")
+    )
+    for error in errors:  # the coder may be told the code is gone, in German
+        assert type(error).__name__ == "InputError", repr(error)
+        assert "steht nicht im Codebuch" in str(error)
+    assert "Themen/Treffpunkte" not in {s.path for s in project.codebook()}
+    assert set(project.codings()["code"]) == {"Bedarf"}
+
+
+@pytest.mark.backends
+def test_undoing_a_step_on_a_code_while_it_is_deleted(project: Project, coded: list[int]) -> None:
+    errors = _held_delete(project, lambda p: p.undo("Jürgen"))
+    assert errors == []
+    assert "Themen/Treffpunkte" not in {s.path for s in project.codebook()}
+    # The step on the deleted code went with it; the undo took the one before.
+    assert project.codings().empty
