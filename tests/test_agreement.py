@@ -363,3 +363,23 @@ def test_cli_agreement_hint_for_a_pair_can_be_pasted_with_names_with_spaces(
     assert args == ["--coders", "Ayşe Öztürk,Björn"]
     assert main(["--project", str(project.path), "agreement", *args]) == 0
     assert capsys.readouterr().out.startswith("Kodierende: Ayşe Öztürk, Björn\n")
+
+
+def test_cli_agreement_explains_a_dash_where_every_value_is_the_same(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Jürgen and Ayşe both code K2 and K3 'Bedarf': 100 %, kappa and alpha undefined."""
+    ids = cards_project(project, tmp_path)
+    for coder in ("Jürgen", "Ayşe Öztürk"):
+        for card in ("K2", "K3"):
+            project.code_segment(ids[card], "Bedarf", coder)
+    assert main(["--project", str(project.path), "agreement"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("Code    Bedarf"))
+    assert row.split()[-4:] == ["2", "1.000", "–", "–"]
+    assert "nicht bestimmbar, wenn auf allen Einheiten derselbe Wert steht" in out
+    project.uncode_segment(ids["K3"], "Bedarf", "Ayşe Öztürk")  # now the values differ
+    project.code_segment(ids["K3"], "Ressource", "Ayşe Öztürk")
+    assert main(["--project", str(project.path), "agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "nicht bestimmbar" not in out

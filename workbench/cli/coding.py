@@ -183,6 +183,13 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             f"{r.level:<8}{r.name:<{width}}{r.units:>10}{_number(r.percent_agreement):>10}"
             f"{_number(r.cohen_kappa):>8}{_number(r.krippendorff_alpha):>8}"
         )
+    if (table["krippendorff_alpha"].isna() & (table["units"] > 0)).any():
+        print(
+            "„–“ bei Einheiten über 0: Kappa und Alpha sind nicht bestimmbar, wenn auf allen "
+            "Einheiten derselbe Wert steht (etwa: alle wenden den Code überall an, wo sie "
+            "kodiert haben); sie messen Übereinstimmung über den Zufall hinaus. Es gilt die "
+            "Übereinstimmung in Prozent."
+        )
     if len(coders) > 2:
         print(
             f"Kappa „–“: Cohens Kappa ist für genau zwei Kodierende definiert, hier sind es "
