@@ -467,3 +467,25 @@ def test_a_footnote_mark_on_the_indicator_name_keeps_the_series_together(
         "SGB-II-Quote",
     ]
     assert table[table["indicator"] == "SGB-II-Quote"]["year"].tolist() == [2021, 2022]
+
+
+def test_nothing_imported_is_said_not_shown_as_a_bare_csv_header(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Like `monitoring indicators`: a sentence saying what to do, not a header alone."""
+    base = ["--project", str(project.path), "indicators"]
+    for extra in ([], ["--district", "manfort"]):
+        assert main([*base, *extra]) == 0
+        out = capsys.readouterr().out
+        assert out == "Noch keine Indikatoren importiert (workbench indicators --import DATEI).\n"
+    path = write(tmp_path / "werte.csv", HEADER + "Gesamtstadt,X,2019,1,%,T,false\n")
+    assert main([*base, "--import", str(path)]) == 0
+    capsys.readouterr()
+    assert main([*base, "--district", "manfort"]) == 0
+    assert capsys.readouterr().out == (
+        "Keine Indikatoren für Manfort importiert (workbench indicators --import DATEI).\n"
+    )
+    out_file = tmp_path / "vergleich.csv"
+    assert main([*base, "--district", "Manfort", "--out", str(out_file)]) == 0
+    assert "Keine Indikatoren für Manfort" in capsys.readouterr().out
+    assert out_file.read_text(encoding="utf-8").startswith("district,indicator,year")

@@ -24,6 +24,7 @@ EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
 def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
     from workbench.synthesis import indicators
+    from workbench.synthesis.monitoring import years_note
 
     project = open_project(args)
     if args.import_file:
@@ -38,11 +39,19 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             return 0
     table = indicators.comparison(project, args.district)
     text = safe_frame(table).to_csv(index=False, lineterminator="\n")
+    empty = None  # a bare CSV header would look like a failure: say why there is nothing
+    if table.empty and (args.district is None or indicators.indicators(project).empty):
+        empty = years_note([])
+    elif table.empty:
+        named = indicators.check_district(args.district, list(project.districts()["district"]))
+        empty = f"Keine Indikatoren für {named} importiert (workbench indicators --import DATEI)."
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if empty is None else empty + "\n")
     else:
         write_atomic(args.out, text.encode("utf-8"))
         print(f"{len(table)} Vergleichswerte → {args.out}")
+        if empty is not None:
+            print(empty)
     return 0
 
 
