@@ -318,7 +318,7 @@ def test_an_unreadable_colour_is_dropped_with_a_notice_like_the_qdpx_import(
     )
     assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "3 Codes aus maxqda.qdc übernommen." in out
+    assert "3 Codes aus maxqda.qdc übernommen (3 neu, 0 geändert)." in out
     assert (
         "  Hinweis: Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
         "'Bedarf' (#FF0000FF), 'Ressource' (rot)." in out
@@ -351,3 +351,24 @@ def test_codebooks_in_other_formats_say_how_to_get_a_readable_one(
     err = capsys.readouterr().err
     assert "Unbekanntes Codebuchformat" in err and hint in err and "Traceback" not in err
     assert project.codebook() == []
+
+
+def test_importing_an_unchanged_codebook_again_says_nothing_changed(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A team re-imports the shared codebook: 'übernommen' alone suggested changes."""
+    path = tmp_path / "codebuch.yaml"
+    path.write_text(
+        "codes:\n  - name: Bedarf\n    description: Was fehlt\n    children:\n"
+        "      - name: Treffpunkte\n  - name: Ressource\n",
+        encoding="utf-8",
+    )
+    base = ["--project", str(project.path), "codebook", "import", str(path)]
+    assert main(base) == 0
+    assert "3 Codes aus codebuch.yaml übernommen (3 neu, 0 geändert)." in capsys.readouterr().out
+    assert main(base) == 0
+    out = capsys.readouterr().out
+    assert out == "Codebuch unverändert: Alle 3 Codes aus codebuch.yaml gibt es schon so.\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("Was fehlt", "Was fehlt vor Ort"))
+    assert main(base) == 0
+    assert "3 Codes aus codebuch.yaml übernommen (0 neu, 1 geändert)." in capsys.readouterr().out

@@ -101,8 +101,20 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     """workbench codebook import FILE (descriptions and examples pseudonymised)."""
     notices: list[str] = []
-    n = _project(args).import_codebook(args.file, notices)
-    print(f"{plural(n, 'Code', 'Codes')} aus {Path(args.file).name} übernommen.")
+    project = _project(args)
+    before = {spec.path: spec for spec in project.codebook()}
+    n = project.import_codebook(args.file, notices)
+    after = project.codebook()
+    added = sum(spec.path not in before for spec in after)
+    changed = sum(spec.path in before and spec != before[spec.path] for spec in after)
+    name = Path(args.file).name
+    if not (added or changed):  # the same file again: "übernommen" would suggest a change
+        listed = "Den Code" if n == 1 else f"Alle {n} Codes"
+        print(f"Codebuch unverändert: {listed} aus {name} gibt es schon so.")
+    else:
+        print(
+            f"{plural(n, 'Code', 'Codes')} aus {name} übernommen ({added} neu, {changed} geändert)."
+        )
     for notice in notices:
         print(f"  Hinweis: {notice}")
     return 0
