@@ -250,20 +250,28 @@ def _pick(labels: list[str], earlier: str | None, later: str | None) -> tuple[st
     return earlier_label, later_label
 
 
-def _need_statements(project: Project, segments: str) -> set[int]:
-    """The statements a need run with ``segments`` (needs | all) clusters today."""
+def _need_statements(project: Project, params: dict) -> set[int]:
+    """The statements a need run with these ``params`` (segments, question) clusters today."""
     from workbench.analysis.needs import NEED_CODE
 
-    with project.session() as session:
-        if segments == "all":
-            return set(session.scalars(select(Segment.id)))
-        return set(
-            session.scalars(
-                select(Coding.segment_id)
-                .join(Code, Coding.code_id == Code.id)
-                .where(or_(Code.path == NEED_CODE, Code.path.startswith(NEED_CODE + SEPARATOR)))
-            )
+    query = select(Segment.id, Segment.question)
+    if params.get("segments", "needs") != "all":
+        need = or_(Code.path == NEED_CODE, Code.path.startswith(NEED_CODE + SEPARATOR))
+        query = query.join(Coding, Coding.segment_id == Segment.id).join(
+            Code, Coding.code_id == Code.id
         )
+        query = query.where(need)
+    asked = str(params.get("question") or "").strip().casefold()
+    with project.session() as session:
+        rows = session.execute(query).all()
+    return {s for s, question in rows if asked in (question or "").casefold()}
+
+
+def _rerun(params: dict) -> str:
+    """The command that computes a need run like one with ``params`` again."""
+    if params.get("question"):
+        return f"workbench needs --question '{str(params['question']).strip()}'"
+    return "workbench needs" + (" --segments all" if params.get("segments") == "all" else "")
 
 
 def need_comparison(
@@ -298,18 +306,28 @@ def need_comparison(
     in_run = facts.loc[facts.index.isin(list(member_of))]
     notes: list[str] = []
     readers: list[str] = []
-    missing = _need_statements(project, params.get("segments", "needs")) - set(member_of)
+    missing = _need_statements(project, params) - set(member_of)
     for label in (first, second):
         absent = int(facts.loc[facts.index.isin(list(missing)), "wave"].eq(label).sum())
+        unseen = (facts["wave"] == label).any() and not (in_run["wave"] == label).any()
+        if params.get("question") and unseen and not absent:
+            # computing again changes nothing: the wave was not asked this question
+            raise WorkbenchError(
+                f"Der Bedarfslauf {run.run_id} umfasst nur Aussagen unter Leitfragen mit "
+                f"'{str(params['question']).strip()}', und die Welle '{label}' hat keine "
+                "solche Aussage. Für den Vergleich die Bedarfe mit einer Frage beider Wellen "
+                "(workbench needs --question TEXT) oder über alle Aussagen (workbench needs "
+                "--segments all) berechnen; einen anderen Lauf wählt --run N."
+            )
         if absent and not (in_run["wave"] == label).any():
             raise WorkbenchError(
                 f"Der Bedarfslauf {run.run_id} enthält keine Aussagen der Welle '{label}'; "
-                "bitte die Bedarfscluster neu berechnen (workbench needs)."
+                f"bitte die Bedarfscluster neu berechnen ({_rerun(params)})."
             )
         if absent:
             notes.append(
                 f"{absent} Bedarfsaussagen der Welle '{label}' sind nicht im Bedarfslauf "
-                f"{run.run_id}; für einen vollständigen Vergleich neu berechnen (workbench needs)."
+                f"{run.run_id}; für einen vollständigen Vergleich neu berechnen ({_rerun(params)})."
             )
             readers.append(
                 f"{absent} Bedarfsaussagen der Welle '{label}' sind im Vergleich noch nicht "
