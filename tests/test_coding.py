@@ -431,3 +431,26 @@ def test_cli_coding_round_trip(
     capsys.readouterr()
     assert main(["status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["codes"] == len(paths)
+
+
+def test_renaming_or_moving_the_need_code_warns_that_needs_reads_it(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`needs` selects the statements coded 'Bedarf' (and its subcodes): a rename that takes
+    codes out of it must say so now, not when a later `needs` fails or misses statements."""
+    base = ["--project", str(project.path), "codebook"]
+    for path in ("Bedarf", "Bedarf/Mobilität", "Bedarf/Wohnen", "Themen"):
+        assert main([*base, "add", path]) == 0
+    capsys.readouterr()
+    hint = "Hinweis: Die Bedarfsanalyse (workbench needs) wählt die Aussagen mit dem Code 'Bedarf'"
+    # within 'Bedarf' or outside it: nothing to say
+    assert main([*base, "rename", "Bedarf/Wohnen", "Wohnen und Miete"]) == 0
+    assert main([*base, "rename", "Themen", "Inhalte"]) == 0
+    assert hint not in capsys.readouterr().out
+    assert main([*base, "move", "Bedarf/Mobilität", "--under", "Inhalte"]) == 0
+    out = capsys.readouterr().out
+    assert hint in out and "die Kodierungen von 'Inhalte/Mobilität' zählen nicht mehr" in out
+    assert main([*base, "rename", "Bedarf", "Bedarfe"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Code 'Bedarf' heißt jetzt 'Bedarfe'") and hint in out
+    assert "workbench needs --segments all oder --question TEXT" in out

@@ -64,10 +64,29 @@ def cmd_codebook_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def _need_code_note(old: str, new: str) -> str | None:
+    """A hint when a code leaves 'Bedarf' (or its subcodes): the need analysis reads them."""
+    from workbench.analysis.needs import NEED_CODE
+    from workbench.core.domain import SEPARATOR
+
+    def is_need(path: str) -> bool:
+        return path == NEED_CODE or path.startswith(NEED_CODE + SEPARATOR)
+
+    if not is_need(old.strip()) or is_need(new):
+        return None
+    return (
+        f"Die Bedarfsanalyse (workbench needs) wählt die Aussagen mit dem Code '{NEED_CODE}' "
+        f"und seinen Untercodes; die Kodierungen von '{new}' zählen nicht mehr dazu. Ohne "
+        f"diesen Code: workbench needs --segments all oder --question TEXT."
+    )
+
+
 def cmd_codebook_rename(args: argparse.Namespace) -> int:
     """workbench codebook rename PATH NEW_NAME."""
     new_path = _project(args).rename_code(args.path, args.new_name)
     print(f"Code '{args.path}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
+    if note := _need_code_note(args.path, new_path):
+        print(f"  Hinweis: {note}")
     return 0
 
 
@@ -77,6 +96,8 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
     parent = new_path.rsplit("/", 1)[0] if "/" in new_path else None
     where = f"unter '{parent}'" if parent else "auf der obersten Ebene"
     print(f"Code '{args.path}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben erhalten).")
+    if note := _need_code_note(args.path, new_path):
+        print(f"  Hinweis: {note}")
     return 0
 
 
