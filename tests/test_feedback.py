@@ -71,6 +71,22 @@ def test_token_scope_workshop_or_district(rated: Project) -> None:
     assert count(rated, FeedbackToken) == 1  # the refused calls wrote nothing
 
 
+def test_a_workshop_named_like_districts_in_other_case_or_spelled_out_umlauts(
+    rated: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`tokens --workshop` takes a name as a team types it, like `--district`: before, only
+    the exact spelling was found ("Unbekannter Workshop")."""
+    [token] = feedback.issue_tokens(rated, 1, workshop="quartiersworkshop OPLADEN")
+    assert feedback.open_ballot(rated, token).workshop == "Quartiersworkshop Opladen"
+    out = tmp_path / "codes.csv"
+    where = ["--project", str(rated.path), "tokens", "--n", "1", "--out", str(out)]
+    assert main([*where, "--workshop", "quartiersworkshop opladen"]) == 0
+    assert "1 Zugangscodes (Quartiersworkshop Opladen)" in capsys.readouterr().out
+    assert main([*where, "--workshop", "Quartiersworkshop Köln"]) == 2
+    assert "Unbekannter Workshop 'Quartiersworkshop Köln'" in capsys.readouterr().err
+    assert count(rated, FeedbackToken) == 2
+
+
 def test_no_tokens_without_a_need_run(project: Project) -> None:
     with pytest.raises(WorkbenchError, match="workbench needs"):
         feedback.issue_tokens(project, 5)

@@ -38,8 +38,12 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     district = args.district  # as stored ("buerrig" → "Bürrig"), for the line below too
     if district:
         district = named_district(district, list(project.districts()["district"])) or district
+    workshop = args.workshop  # as stored too ("manfort" → "Manfort")
+    if workshop:
+        known = list(project.workshops()["workshop"])
+        workshop = named_district(workshop, known, "Workshop") or workshop
     tokens = feedback.issue_tokens(
-        project, args.n, workshop=args.workshop, district=district, budget=args.budget
+        project, args.n, workshop=workshop, district=district, budget=args.budget
     )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -52,7 +56,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
         return 0
     _write_private(Path(args.out), buffer.getvalue())
-    where = args.workshop or district or "ohne Zuordnung"
+    where = workshop or district or "ohne Zuordnung"
     print(f"{len(tokens)} Zugangscodes ({where}) → {args.out}")
     print(f"Link-Muster: {pattern}")
     print(

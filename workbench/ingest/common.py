@@ -163,10 +163,11 @@ def spelled_out(name: str) -> str:
     return name.strip().casefold().translate(_UMLAUTS)
 
 
-def named_district(name: str, known: Sequence[str]) -> str | None:
+def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") -> str | None:
     """The declared district ``name`` names on the command line: itself, or the one that is
     the same but for case or spelled-out umlauts ("buerrig" → "Bürrig"); None if none is.
-    Names that match several raise an InputError listing them.
+    Names that match several raise an InputError listing them (``what`` names the kind of
+    thing, e.g. "Workshop", for other names typed on the command line).
 
     >>> named_district("buerrig", ["Bürrig", "Opladen"]), named_district("OPLADEN", ["Opladen"])
     ('Bürrig', 'Opladen')
@@ -185,7 +186,7 @@ def named_district(name: str, known: Sequence[str]) -> str | None:
             return hits[0]
         if hits:
             raise InputError(
-                f"Sozialraum '{name.strip()}' ist mehrdeutig: {', '.join(hits)}. "
+                f"{what} '{name.strip()}' ist mehrdeutig: {', '.join(hits)}. "
                 "Bitte den Namen genau so schreiben."
             )
     return None

@@ -92,7 +92,9 @@ def _token_scope(
             "Zugangscodes gelten für einen Workshop oder einen Sozialraum, nicht beide."
         )
     if workshop:
-        record = session.scalar(select(Workshop).where(Workshop.name == workshop))
+        names = list(session.scalars(select(Workshop.name)))
+        named = named_district(workshop, names, "Workshop")  # "manfort" is Manfort, as districts
+        record = session.scalar(select(Workshop).where(Workshop.name == named))
         if record is None:
             valid = ", ".join(sorted(session.scalars(select(Workshop.name))))
             raise InputError(f"Unbekannter Workshop '{workshop}'. Vorhanden sind: {valid}.")
