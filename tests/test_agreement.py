@@ -21,6 +21,7 @@ from workbench.coding.agreement import (
     POOLED,
     agreement,
     agreement_table,
+    choose_coders,
     cohen_kappa,
     default_groups,
     disagreements,
@@ -174,6 +175,15 @@ def test_coders_are_checked() -> None:
         agreement_table(codings, ["A"])
     with pytest.raises(InputError, match="mindestens zwei"):
         agreement_table(_codings([(1, "Bedarf", "A")]))
+
+
+def test_coders_typed_in_other_case_are_the_coders_who_coded() -> None:
+    """`agreement --coders anna,ben` for Anna and Ben: a name as a team types it, like
+    Sozialräume; two coders differing only in case stay apart (no guess)."""
+    codings = _codings([(1, "Bedarf", "Anna"), (1, "Bedarf", "Ben"), (2, "Bedarf", "BEN")])
+    assert choose_coders(codings, ["anna", "Ben"]) == ["Anna", "Ben"]
+    with pytest.raises(InputError, match=r"Keine Kodierungen von ben\. Kodiert haben"):
+        choose_coders(codings, ["Anna", "ben"])
 
 
 # -- the demo codings ---------------------------------------------------------------------

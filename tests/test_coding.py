@@ -454,3 +454,20 @@ def test_renaming_or_moving_the_need_code_warns_that_needs_reads_it(
     out = capsys.readouterr().out
     assert out.startswith("Code 'Bedarf' heißt jetzt 'Bedarfe'") and hint in out
     assert "workbench needs --segments all oder --question TEXT" in out
+
+
+def test_undo_on_the_command_line_takes_the_coder_in_other_case(
+    project: Project, cards: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`undo --coder anna` after Anna coded: before, '0 Schritt(e) von anna' and nothing
+    undone; a name differing only in case from two coders is not guessed."""
+    project.code_segment(cards["K1"], "Bedarf", "Anna")
+    project.code_segment(cards["K2"], "Bedarf", "Ben")
+    project.code_segment(cards["K3"], "Bedarf", "BEN")
+    base = ["--project", str(project.path), "undo", "--coder"]
+    assert main([*base, "anna"]) == 0
+    assert capsys.readouterr().out == "1 Schritt(e) von Anna rückgängig gemacht.\n"
+    assert set(_state(project)["coder"]) == {"Ben", "BEN"}
+    assert main([*base, "ben"]) == 0
+    assert capsys.readouterr().out.startswith("0 Schritt(e)")
+    assert set(_state(project)["coder"]) == {"Ben", "BEN"}

@@ -168,8 +168,12 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     """workbench undo --coder NAME [-n N]."""
-    steps = _project(args).undo_steps(args.coder, args.n)
-    print(f"{len(steps)} Schritt(e) von {args.coder} rückgängig gemacht.")
+    from workbench.coding.records import known_coder
+
+    project = _project(args)
+    coder = known_coder(args.coder, {a.coder for a in project.coding_actions()})  # "anna": Anna
+    steps = project.undo_steps(coder, args.n)
+    print(f"{len(steps)} Schritt(e) von {coder} rückgängig gemacht.")
     for step in steps:
         print(f"  {step}")
     return 0

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.coding.codebook import SEPARATOR, path_key
-from workbench.coding.records import CONSENSUS_CODER
+from workbench.coding.records import CONSENSUS_CODER, known_coder
 from workbench.core.domain import InputError, frame
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def choose_coders(codings: pd.DataFrame, coders: Sequence[str] | None = None) ->
     if coders is None:
         chosen = [c for c in known if c != CONSENSUS_CODER]
     else:
-        chosen = sorted({c.strip() for c in coders if c.strip()})
+        chosen = sorted({known_coder(c, known) for c in coders if c.strip()})
         unknown = [c for c in chosen if c not in known]
         if unknown:
             raise InputError(

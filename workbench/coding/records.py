@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +49,23 @@ def check_coder(coder: str | None, what: str = "Kodierer*in") -> str:
     if len(name) > MAX_CODER:
         raise InputError(f"{what} '{name[:20]}…' ist zu lang (höchstens {MAX_CODER} Zeichen).")
     return name
+
+
+def known_coder(name: str, known: Iterable[str]) -> str:
+    """The coder ``name`` means among ``known`` ones: itself, else the only one spelt the
+    same but for case ("anna" → "Anna"), as district names on the command line; else
+    ``name`` unchanged.
+
+    >>> known_coder("anna", ["Anna", "Ben"]), known_coder("anna", ["Anna", "ANNA"])
+    ('Anna', 'anna')
+    """
+    name = name.strip()
+    known = set(known)
+    if name in known:
+        return name
+    key = unicodedata.normalize("NFC", name).casefold()
+    hits = [k for k in known if unicodedata.normalize("NFC", k).casefold() == key]
+    return hits[0] if len(hits) == 1 else name
 
 
 def check_name(name: str) -> str:
