@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 import workbench.synthesis.indicator_districts
+import workbench.synthesis.indicator_years
 import workbench.synthesis.indicators
 from workbench import InputError, Project
 from workbench.cli.main import main
@@ -37,6 +38,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicators).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_districts).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_years).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:
@@ -386,10 +388,10 @@ def test_reference_dates_minus_signs_letter_footnotes_and_notes_below_the_table(
     table = indicators(project).set_index("district")
     assert table["value"].to_dict() == {"Gesamtstadt": -0.8, "Manfort": 1.2, "Wiesdorf": -2.5}
     assert set(table["year"]) == {2020}
-    sheet.append(["Manfort", "Arbeitslose", "2020/21", 5, "%", "A"])
+    sheet.append(["Manfort", "Arbeitslose", "2020/22", 5, "%", "A"])
     sheet.append([None, "Arbeitslose", 2020, 5, "%", "A"])
     book.save(tmp_path / "stand.xlsx")
-    with pytest.raises(InputError, match=r"Zeile 9: Jahr '2020/21' ist keine Jahreszahl"):
+    with pytest.raises(InputError, match=r"Zeile 9: Jahr '2020/22' ist keine Jahreszahl"):
         import_indicators(project, tmp_path / "stand.xlsx")
     sheet.delete_rows(9)
     book.save(tmp_path / "stand.xlsx")
@@ -489,3 +491,27 @@ def test_nothing_imported_is_said_not_shown_as_a_bare_csv_header(
     assert main([*base, "--district", "Manfort", "--out", str(out_file)]) == 0
     assert "Keine Indikatoren für Manfort" in capsys.readouterr().out
     assert out_file.read_text(encoding="utf-8").startswith("district,indicator,year")
+
+
+def test_school_years_count_as_their_first_year(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """School statistics (IT.NRW) write "2020/21": it is 2020, as the README says."""
+    path = write(
+        tmp_path / "schule.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Schulabgänger ohne Abschluss;2020/21;6,1;%;IT.NRW\n"
+        "Manfort;Schulabgänger ohne Abschluss;2020/2021;8,4;%;IT.NRW\n"
+        "Manfort;Schulabgänger ohne Abschluss;2021 / 22;7,9;%;IT.NRW\n",
+    )
+    base = ["--project", str(project.path), "indicators", "--import"]
+    assert main([*base, str(path)]) == 0
+    years = indicators(project).set_index(["district", "year"])["value"].to_dict()
+    assert years == {("Gesamtstadt", 2020): 6.1, ("Manfort", 2020): 8.4, ("Manfort", 2021): 7.9}
+    capsys.readouterr()
+    bad = write(tmp_path / "falsch.csv", HEADER + "Manfort,X,2020/22,1,%,T,false\n")
+    assert main([*base, str(bad)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "Fehler: Datei falsch.csv, Zeile 2: Jahr '2020/22' ist keine Jahreszahl (erwartet: "
+        "2020, ein Stichtag wie 31.12.2020 oder ein Schuljahr wie 2020/21, das als 2020 zählt)."
+    )

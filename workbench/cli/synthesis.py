@@ -203,7 +203,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt), als Prozent "
         "formatierte Excel-Zellen wie angezeigt (0,139 als 13,9 %); Zeilen mit "
         "„–“, „.“, „x“ statt eines Werts werden genannt und übergangen; die Zeile der "
-        "Gesamtstadt darf auch „Stadt gesamt“ oder „Insgesamt“ heißen. Ausgabe: jeder Wert "
+        "Gesamtstadt darf auch „Stadt gesamt“ oder „Insgesamt“ heißen. Jahr: 2020, ein "
+        "Stichtag (31.12.2020) oder ein Schuljahr (2020/21 zählt als 2020). Ausgabe: jeder Wert "
         "neben dem Wert der Gesamtstadt (ohne Gesamtstadt-Zeile kein Vergleich, kein "
         "Ersatzwert).",
     )

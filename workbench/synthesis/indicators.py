@@ -19,7 +19,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,7 @@ from workbench.ingest.table_rows import percent_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 from workbench.synthesis.indicator_districts import district_of, unknown_error
+from workbench.synthesis.indicator_years import cell_year
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -168,7 +168,7 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
                 found[column] = position
     missing = [c for c in REQUIRED if c not in found]
     if missing:
-        wide = sum(bool(re.fullmatch(r"\d{4}", h.strip())) for h in header) > 1
+        wide = sum(bool(re.fullmatch(r"\d{4}(?:\s*/\s*\d{2,4})?", h.strip())) for h in header) > 1
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
             f"(optional illustrative). Vorhanden: {', '.join(h for h in header if h)}"
@@ -255,28 +255,6 @@ def decimal_mark(cells: list[Any]) -> str | None:
     return marks.pop() if len(marks) == 1 else None
 
 
-# A year, or the reference date of a census ("Stichtag 31.12.2020", as text or ISO date)
-YEAR = re.compile(r"(?:\d{1,2}\.\d{1,2}\.)?(\d{4})|(\d{4})-\d{2}-\d{2}(?: 00:00:00)?")
-
-
-def _year(cell: Any) -> int:
-    """The year of a cell: 2020, "2020", a reference date "31.12.2020" or an Excel date.
-
-    >>> _year(2020.0), _year("31.12.2020"), _year(date(2021, 6, 30)), _year("2019-12-31")
-    (2020, 2020, 2021, 2019)
-    """
-    if isinstance(cell, float) and cell.is_integer():
-        return int(cell)
-    if isinstance(cell, int) and not isinstance(cell, bool):
-        return cell
-    if isinstance(cell, date):  # an Excel date cell (datetime is a date)
-        return cell.year
-    match = YEAR.fullmatch(str(cell or "").strip())
-    if match is None:
-        raise ValueError(cell)
-    return int(match.group(1) or match.group(2))
-
-
 def _flag(cell: Any) -> bool:
     if isinstance(cell, bool):
         return cell
@@ -353,11 +331,11 @@ def _read_indicators(
         if not indicator:
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
         try:
-            year = _year(cell("year"))
+            year = cell_year(cell("year"))
         except ValueError:
             raise InputError(
-                f"Jahr '{cell('year')}' ist keine Jahreszahl (erwartet: 2020 oder ein Stichtag "
-                "wie 31.12.2020).",
+                f"Jahr '{cell('year')}' ist keine Jahreszahl (erwartet: 2020, ein Stichtag "
+                "wie 31.12.2020 oder ein Schuljahr wie 2020/21, das als 2020 zählt).",
                 file=raw.name,
                 row=number,
             ) from None

@@ -1,0 +1,45 @@
+"""The year of a cell of an indicator file, as statistics offices write it.
+
+A year (2020), a reference date ("Stichtag 31.12.2020", as text, ISO date or Excel date) or
+a school year ("2020/21", "2020/2021"): school statistics count in autumn, so a school year
+is its first year, and a series of school years lines up with the calendar years.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+# A year, the reference date of a census ("Stichtag 31.12.2020", as text or ISO date) or a
+# school year ("2020/21", "2020/2021": school statistics count in autumn, its first year)
+YEAR = re.compile(
+    r"(?:\d{1,2}\.\d{1,2}\.)?(\d{4})|(\d{4})-\d{2}-\d{2}(?: 00:00:00)?"
+    r"|(\d{4})\s*/\s*(\d{2}|\d{4})"
+)
+
+
+def cell_year(cell: Any) -> int:
+    """The year of a cell: 2020, "2020", a reference date "31.12.2020", an Excel date or
+    the first year of a school year "2020/21".
+
+    >>> cell_year(2020.0), cell_year("31.12.2020"), cell_year(date(2021, 6, 30))
+    (2020, 2020, 2021)
+    >>> cell_year("2019-12-31"), cell_year("2020/21"), cell_year("2019 / 2020")
+    (2019, 2020, 2019)
+    """
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return cell
+    if isinstance(cell, date):  # an Excel date cell (datetime is a date)
+        return cell.year
+    match = YEAR.fullmatch(str(cell or "").strip())
+    if match is None:
+        raise ValueError(cell)
+    if match.group(3):  # a school year: the second year follows the first ("2020/22" is not)
+        first, second = int(match.group(3)), match.group(4)
+        if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+            raise ValueError(cell)
+        return first
+    return int(match.group(1) or match.group(2))
