@@ -515,3 +515,37 @@ def test_school_years_count_as_their_first_year(
         "Fehler: Datei falsch.csv, Zeile 2: Jahr '2020/22' ist keine Jahreszahl (erwartet: "
         "2020, ein Stichtag wie 31.12.2020 oder ein Schuljahr wie 2020/21, das als 2020 zählt)."
     )
+
+
+def test_a_city_row_under_the_citys_own_name_gets_a_hint(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Leverkusen' is no Sozialraum and no alias of the city: without a city row the error
+    asks whether it is the city, as it does for 'Leverkusen insgesamt'."""
+    base = ["--project", str(project.path), "indicators", "--import"]
+    city = "der Wert der ganzen Stadt: in der Datei 'Gesamtstadt'"
+    path = write(
+        tmp_path / "amt.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Leverkusen;SGB-II-Quote;2022;11,3;%;Amt\nManfort;SGB-II-Quote;2022;14,6;%;Amt\n",
+    )
+    assert main([*base, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Unbekannter Sozialraum 'Leverkusen'" in err and f"Ist 'Leverkusen' {city}" in err
+    # the file has its city row: 'Leverkusen' is something else, no guess
+    with_city = write(
+        tmp_path / "amt2.csv",
+        path.read_text(encoding="utf-8") + "Gesamtstadt;SGB-II-Quote;2022;11;%;Amt\n",
+    )
+    assert main([*base, str(with_city)]) == 2
+    assert "ganzen Stadt" not in capsys.readouterr().err
+    # two names that mean no Sozialraum: which one is the city is not guessed
+    two = write(
+        tmp_path / "amt3.csv",
+        path.read_text(encoding="utf-8") + "Hitdorf;SGB-II-Quote;2022;9,0;%;Amt\n",
+    )
+    assert main([*base, str(two)]) == 2
+    err = capsys.readouterr().err
+    assert "Ist 'Leverkusen'" not in err
+    assert "Die Datei hat keine Zeile für die ganze Stadt: Steht sie unter dem Namen" in err
+    assert indicators(project).empty

@@ -45,32 +45,49 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
     return None
 
 
-def unknown_error(unknown: Mapping[str, int], districts: Sequence[str], file: str) -> InputError:
+def unknown_error(
+    unknown: Mapping[str, int], districts: Sequence[str], file: str, city_row: bool = True
+) -> InputError:
     """The error for the district names (→ first row) of an indicator file the project does
-    not know: all at once, with the district each probably means."""
+    not know: all at once, with the district each probably means. ``city_row``: whether the
+    file has a row for the city; without one, a name that means no district ("Leverkusen")
+    is probably the city's own name."""
     valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     several = len(unknown) > 1
 
-    def listed(name: str) -> str:
+    def meant(name: str) -> str | None:
         bare = CODE.sub("", name, count=1)
-        meant = meant_district(bare, districts) or misspelt_district(bare, districts)
-        if meant is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
+        found = meant_district(bare, districts) or misspelt_district(bare, districts)
+        if found is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
             word = bare.casefold()
             parts = [d for d in districts if word in re.findall(r"[^\W_]+", d.casefold())]
-            meant = " oder ".join(sorted(parts)) if len(parts) > 1 else None
+            found = " oder ".join(sorted(parts)) if len(parts) > 1 else None
+        return found
+
+    guesses = {name: meant(name) for name in unknown}
+
+    def listed(name: str) -> str:
         return (
             f"'{name}'"
             + (f" (Zeile {unknown[name]})" if several else "")
-            + (f" (gemeint: {meant}?)" if meant else "")
+            + (f" (gemeint: {guesses[name]}?)" if guesses[name] else "")
         )
 
     totals = [name for name in unknown if TOTAL.fullmatch(name)]
+    unguessed = [name for name in unknown if guesses[name] is None]
+    if not totals and not city_row and len(unguessed) == 1:  # "Leverkusen": the city?
+        totals = unguessed
     city = (
         f" Ist {', '.join(repr(n) for n in totals)} der Wert der ganzen Stadt: in der Datei "
         f"'{CITYWIDE}' (oder 'Stadt gesamt', 'Insgesamt') schreiben."
         if totals
         else ""
     )
+    if not totals and not city_row and unguessed:
+        city = (
+            f" Die Datei hat keine Zeile für die ganze Stadt: Steht sie unter dem Namen der "
+            f"Stadt, dort '{CITYWIDE}' schreiben."
+        )
     return InputError(
         f"Unbekannte{'' if several else 'r'} Sozialr{'äume' if several else 'aum'} "
         f"{', '.join(listed(n) for n in unknown)}. Gültig sind: {valid}.{city} "

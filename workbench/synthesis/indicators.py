@@ -405,7 +405,8 @@ def _read_indicators(
             )
         )
     if unknown:  # all of them at once: an official table names many areas
-        raise unknown_error(unknown, districts, raw.name)
+        city = any(r.district == CITYWIDE for r in result)
+        raise unknown_error(unknown, districts, raw.name, city_row=city)
     if not result:
         without = f" (nur Zeilen ohne Wert: {_row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
