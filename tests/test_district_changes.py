@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from tests.feedback_data import store_need_run
-from widgets.monitoring_view import city_needs_html, district_needs_html
+from widgets.monitoring_view import (
+    city_indicators_html,
+    city_needs_html,
+    district_indicators_html,
+    district_needs_html,
+)
 from workbench import Project
 from workbench.analysis import waves
 from workbench.analysis.needs import corpus_hash
@@ -22,7 +27,8 @@ from workbench.synthesis import geo
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.indicators import import_indicators
 from workbench.synthesis.monitoring import read_monitoring
-from workbench.synthesis.reports.model import latest_stale_notes
+from workbench.synthesis.reports.model import Paragraph, collect, latest_stale_notes
+from workbench.synthesis.reports.outline import build_report
 
 MAPPING = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
 EARLIER = [
@@ -256,3 +262,46 @@ def test_a_concept_text_naming_a_merged_district_says_where_it_went(
     (message,) = [w.message for w in concept.warnings if "Alkenrath" in w.message]
     assert "Sozialraum „Alkenrath“ gibt es nicht (seit dem " in message
     assert " Teil von Manfort; gültig: Manfort, Opladen, Steinbüchel, Wiesdorf)" in message
+
+
+def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """Manfort 2019 (the old area) → 2022 (Manfort with Steinbüchel): the change compares two
+    areas; the CLI, the report and the monitoring views say so, as the wave comparison does."""
+    first = tmp_path / "2019.csv"
+    first.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Gesamtstadt,SGB-II-Quote,2019,10.9,%,A\nManfort,SGB-II-Quote,2019,13.9,%,A\n"
+        "Steinbüchel,SGB-II-Quote,2018,6.5,%,A\nWiesdorf,SGB-II-Quote,2019,15.0,%,A\n",
+        encoding="utf-8",
+    )
+    later = tmp_path / "2022.csv"
+    later.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Gesamtstadt,SGB-II-Quote,2022,11.3,%,A\nManfort,SGB-II-Quote,2022,11.0,%,A\n"
+        "Wiesdorf,SGB-II-Quote,2022,15.5,%,A\n",
+        encoding="utf-8",
+    )
+    import_indicators(project, first)
+    folder = str(project.path)
+    assert main(["--project", folder, "districts", "--merge", "Steinbüchel", "--into",
+                 "Manfort"]) == 0  # fmt: skip
+    import_indicators(project, later)
+    capsys.readouterr()
+    assert main(["--project", folder, "monitoring", "indicators"]) == 0
+    out = capsys.readouterr().out
+    note = next(line for line in out.splitlines() if line.startswith("Hinweis: "))
+    assert note.startswith("Hinweis: Manfort umfasst seit dem ")
+    assert "den früheren Sozialraum Steinbüchel (zusammengelegt)" in note
+    assert "(1 Wert von Steinbüchel)" in note and "vergleicht verschiedene Gebiete" in note
+    assert main(["--project", folder, "monitoring", "indicators", "--district", "Wiesdorf"]) == 0
+    assert "Hinweis" not in capsys.readouterr().out  # Wiesdorf's series is one area
+    found = read_monitoring(project)
+    [(district, sentence)] = found.series_notes
+    assert district == "Manfort" and note == f"Hinweis: {sentence}"
+    assert "früheren Sozialraum Steinbüchel" in district_indicators_html(found, "Manfort")
+    assert "früheren Sozialraum" not in district_indicators_html(found, "Wiesdorf")
+    assert "früheren Sozialraum Steinbüchel" in city_indicators_html(found)
+    report = build_report(collect(project))
+    assert sentence in [b.text for b in report.blocks if isinstance(b, Paragraph)]

@@ -183,7 +183,8 @@ def district_indicators_html(found: Monitoring, district: str) -> str:
         (False, False, True, True, True),
     )  # fmt: skip
     words = f"<p class='sw-note sw-chart-text'>{esc(trend_summary(multi, district))}</p>"
-    return head + words + table
+    merged = _changes([note for name, note in found.series_notes if name == district])
+    return head + merged + words + table
 
 
 def _history_tables(found: Monitoring, recs: pd.DataFrame) -> str:
@@ -297,7 +298,7 @@ def city_indicators_html(found: Monitoring) -> str:
         rows,
         (False, True, True, False, False),
     )
-    return head + table
+    return head + _changes([note for _, note in found.series_notes]) + table
 
 
 def city_history_html(found: Monitoring) -> str:

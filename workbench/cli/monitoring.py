@@ -141,6 +141,7 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     table = monitoring.indicator_series(project, indicator=args.indicator, district=args.district)
+    merged = [note for _, note in monitoring.merged_series_notes(project, table)]
     if args.out:
         out = table.assign(
             years=table["years"].map(lambda t: " ".join(str(y) for y in t)),
@@ -148,9 +149,13 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
         )
         write_csv(out, args.out)
         print(f"{len(table)} Zeitreihen → {args.out}")
+        for note in merged:
+            print(f"Hinweis: {note}")
         return 0
     years = sorted({y for t in table["years"] for y in t})
     print(monitoring.years_note(years))
+    for note in merged:  # a series across a merge compares two areas
+        print(f"Hinweis: {note}")
     for _, rows in table.groupby("indicator", sort=False):
         print()
         print("\n".join(_series_block(rows, years)))

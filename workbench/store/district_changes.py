@@ -208,6 +208,29 @@ def comparison_notes(session: Session) -> list[str]:
     return notes
 
 
+def series_notes(session: Session) -> list[tuple[str, str]]:
+    """Per merge, today's name of the merged Sozialraum and one sentence for its indicator
+    series: values from before the merge describe a part of today's area."""
+    changes = district_changes(session)
+    notes = []
+    for index, change in enumerate(changes):
+        if change.op != MERGE:
+            continue
+        now = _current(change.target, changes[index + 1 :])
+        moved = change.moved.get("indicators", 0)
+        taken = f" ({moved} {'Wert' if moved == 1 else 'Werte'} von {change.source})"
+        notes.append(
+            (
+                now,
+                f"{now} umfasst seit dem {change.day} auch den früheren Sozialraum "
+                f"{change.source} (zusammengelegt): Indikatorwerte aus der Zeit davor gelten "
+                f"für einen Teil der heutigen Fläche{taken if moved else ''}; ein Verlauf über "
+                "die Zusammenlegung hinweg vergleicht verschiedene Gebiete.",
+            )
+        )
+    return notes
+
+
 def now_called(session: Session, name: str) -> str:
     """Where a former Sozialraum ``name`` went, in German ("" if it never was renamed or
     merged): for a text that still names it ("seit dem 04.12.2026 Teil von Manfort")."""

@@ -27,6 +27,7 @@ from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number, value_places
 from workbench.store import CITYWIDE
+from workbench.store.district_changes import series_notes
 from workbench.synthesis.indicators import check_district, indicators, unit_key
 from workbench.synthesis.profiles import NO_INDICATORS
 
@@ -279,6 +280,7 @@ class Monitoring:
     series: pd.DataFrame  # SERIES_COLUMNS
     history: pd.DataFrame  # recommendation_status.HISTORY_COLUMNS, oldest first
     recommendations: pd.DataFrame  # recommendation_id, title, text, scope, status
+    series_notes: tuple[tuple[str, str], ...] = ()  # (Sozialraum, merged since: sentence)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -333,14 +335,25 @@ def read_monitoring(project: Project) -> Monitoring:
         except WorkbenchError as err:  # no need run, or one without a compared wave
             note = str(err)
     columns = ["recommendation_id", "title", "text", "scope", "status"]
+    series = series_from(indicators(project))
     return Monitoring(
         waves=table,
         comparison=comparison,
         comparison_note=note,
-        series=series_from(indicators(project)),
+        series=series,
         history=status_history(project),
         recommendations=rec.recommendations(project)[columns],
+        series_notes=merged_series_notes(project, series),
     )
+
+
+def merged_series_notes(project: Project, series: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """For each Sozialraum with a series over several years that absorbed another one
+    (``districts --merge``): (Sozialraum, the sentence that its series mixes two areas)."""
+    with project.session() as session:
+        notes = series_notes(session)
+    shown = set(series.loc[series["years"].map(len) > 1, "district"])
+    return tuple((district, note) for district, note in notes if district in shown)
 
 
 def status_legend(min_count: int) -> str:

@@ -226,6 +226,8 @@ def _indicators(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
         years_note(list(found.years)) + " Neben jedem Sozialraum steht die Veränderung der "
         "Gesamtstadt über dieselben Jahre."
     )
+    for _, note in found.series_notes:  # a merged Sozialraum: its series spans two areas
+        out.text(note, "note")
     series = found.series
     if bool(series["illustrative"].any()):
         out.text(
