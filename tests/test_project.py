@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import text
 
@@ -100,3 +101,26 @@ def test_tables_have_declared_columns(demo_project: Project) -> None:
         df = getattr(demo_project, name)()
         assert name == "memos" or not df.empty, name
         assert {c: str(t) for c, t in df.dtypes.items()} == columns, name
+
+
+def test_segments_name_who_said_it_as_the_export_does(project: Project, tmp_path: Path) -> None:
+    """README "In Python": researchers group statements by speaker in a notebook; the
+    pseudonym was only in the export and hidden in ``attributes`` of ``segments()``."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "00:01:02\tAnna Schmidt:\tDer Bus fährt zu selten.\n"
+        "00:02:10\tBernd Keller:\tEs fehlt ein Treffpunkt.\n"
+        "00:03:00\tAnna Schmidt:\tUnd das WLAN im Jugendzentrum.\n",
+        encoding="utf-8",
+    )
+    project.import_files([chat], district="Manfort")
+    segments = project.segments()
+    assert segments["speaker"].tolist() == ["[Person 1]", "[Person 2]", "[Person 1]"]
+    assert (
+        list(segments.columns).index("speaker") == list(segments.columns).index("speaker_role") + 1
+    )
+    out = tmp_path / "aussagen.csv"
+    project.export_table(out, "csv")
+    exported = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert exported["speaker"].tolist() == segments["speaker"].tolist()
+    assert "Schmidt" not in segments.drop(columns=["attributes"]).to_csv()

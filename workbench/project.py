@@ -397,11 +397,9 @@ class Project(CodingMixin):
             .agg(lambda s: "; ".join(sorted(set(s))))
         )
         table = segments.drop(columns=["attributes"]).assign(
-            codes=[by_segment.get(i, "") for i in segments["segment_id"]]
+            codes=[by_segment.get(i, "") for i in segments["segment_id"]],
+            speaker=segments["speaker"].fillna(""),  # the pseudonym ("[Person 3]"): never a name
         )
-        # who said it, as the pseudonym the import gave ("[Person 3]"): never a name
-        speakers = [(a or {}).get("speaker") or "" for a in segments["attributes"]]
-        table.insert(list(table.columns).index("speaker_role") + 1, "speaker", speakers)
         if not pseudonymised:
             originals = self.original_texts()
             table["text"] = table["segment_id"].map(originals)

@@ -205,6 +205,7 @@ TABLES: dict[str, dict[str, str]] = {
         "district": "string",
         "question": "string",
         "speaker_role": "string",
+        "speaker": "string",  # the pseudonym of who said it ("[Person 3]"), from attributes
         "text": "string",
         "start": "int64",
         "end": "int64",

@@ -141,7 +141,7 @@ class ProjectStore:
             )
 
     def segments(self) -> pd.DataFrame:
-        """All segments (pseudonymised text), in document order."""
+        """All segments (pseudonymised text and speaker), in document order."""
         # Columns, not ORM objects: building 100,000 Segment objects took seconds.
         columns = {
             "segment_id": Segment.id,
@@ -168,7 +168,10 @@ class ProjectStore:
                 .order_by(Segment.document_id, Segment.position)
             )
             values = list(zip(*rows, strict=True)) or [()] * len(columns)
-            return frame("segments", dict(zip(columns, values, strict=True)))
+        table = dict(zip(columns, values, strict=True))
+        # who said it, as the pseudonym the import gave ("[Person 3]"), as in the export
+        table["speaker"] = [(a or {}).get("speaker") or None for a in table["attributes"]]
+        return frame("segments", table)
 
     def codes(self) -> pd.DataFrame:
         """The codebook, sorted by path."""
