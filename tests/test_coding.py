@@ -471,3 +471,34 @@ def test_undo_on_the_command_line_takes_the_coder_in_other_case(
     assert main([*base, "ben"]) == 0
     assert capsys.readouterr().out.startswith("0 Schritt(e)")
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
+
+
+def test_a_hand_written_codebook_loses_no_subcodes_or_fields_silently(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Subcodes under 'codes:' (the top level's key) were dropped without a word, and so
+    was a German 'beschreibung:'; now the first are read and the second is refused."""
+    nested = tmp_path / "codebuch.yaml"
+    nested.write_text(
+        "codes:\n  - name: Bedarf\n    codes:\n      - name: Mobilität\n"
+        "        description: Bus und Bahn\n  - name: Ressource\n",
+        encoding="utf-8",
+    )
+    assert [s.path for s in read_codebook_yaml(nested)] == [
+        "Bedarf", "Bedarf/Mobilität", "Ressource"
+    ]  # fmt: skip
+    german = tmp_path / "deutsch.yaml"
+    german.write_text("codes:\n  - name: Bedarf\n    beschreibung: Was fehlt\n", encoding="utf-8")
+    base = ["--project", str(project.path), "codebook", "import"]
+    assert main([*base, str(german)]) == 2
+    err = capsys.readouterr().err
+    assert "Code 'Bedarf': unbekannter Schlüssel 'beschreibung' (erlaubt: name, description" in err
+    assert "deutsch.yaml" in err and "Traceback" not in err
+    assert project.codebook() == []  # nothing half-imported
+    both = tmp_path / "beides.yaml"
+    both.write_text(
+        "codes:\n  - name: A\n    children: [{name: B}]\n    codes: [{name: C}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="entweder unter 'children' oder unter 'codes'"):
+        read_codebook_yaml(both)

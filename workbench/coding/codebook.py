@@ -55,6 +55,10 @@ class CodeSpec:
         return self.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in self.path else None
 
 
+# The keys of one code in a codebook YAML ("codes" for subcodes too, as at the top level)
+CODE_KEYS = ("name", "description", "example", "colour", "children", "codes")
+
+
 def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
     """Flatten nested ``codes``/``children`` lists into specs, parents first."""
     if not isinstance(entries, list):
@@ -67,6 +71,18 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
         if SEPARATOR in name:
             raise InputError(f"Codename '{name}' darf kein '/' enthalten.", file=filename)
         path = f"{parent}{SEPARATOR}{name}" if parent else name
+        unknown = sorted(str(k) for k in entry if k not in CODE_KEYS)
+        if unknown:  # "beschreibung:", "subcodes:": dropping them would lose the team's work
+            raise InputError(
+                f"Code '{path}': unbekannte{'r' if len(unknown) == 1 else ''} Schlüssel "
+                f"{', '.join(repr(k) for k in unknown)} (erlaubt: {', '.join(CODE_KEYS)}).",
+                file=filename,
+            )
+        if "children" in entry and "codes" in entry:
+            raise InputError(
+                f"Code '{path}': Untercodes entweder unter 'children' oder unter 'codes'.",
+                file=filename,
+            )
         specs.append(
             CodeSpec(
                 path=path,
@@ -75,7 +91,8 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
                 colour=normalise_colour(entry.get("colour"), filename),
             )
         )
-        specs.extend(_walk(entry.get("children") or [], path, filename))
+        nested = entry.get("children", entry.get("codes")) or []  # "codes" as at the top
+        specs.extend(_walk(nested, path, filename))
     return specs
 
 
