@@ -81,7 +81,7 @@ def test_a_workshop_named_like_districts_in_other_case_or_spelled_out_umlauts(
     out = tmp_path / "codes.csv"
     where = ["--project", str(rated.path), "tokens", "--n", "1", "--out", str(out)]
     assert main([*where, "--workshop", "quartiersworkshop opladen"]) == 0
-    assert "1 Zugangscodes (Quartiersworkshop Opladen)" in capsys.readouterr().out
+    assert "1 Zugangscode (Quartiersworkshop Opladen) →" in capsys.readouterr().out
     assert main([*where, "--workshop", "Quartiersworkshop Köln"]) == 2
     assert "Unbekannter Workshop 'Quartiersworkshop Köln'" in capsys.readouterr().err
     assert count(rated, FeedbackToken) == 2

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from workbench.cli.common import open_project
 from workbench.core.fileio import ensure_writable, write_atomic
-from workbench.core.formatting import format_number
+from workbench.core.formatting import format_number, plural
 from workbench.ingest.common import named_district
 from workbench.participation import feedback
 
@@ -57,7 +57,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         return 0
     _write_private(Path(args.out), buffer.getvalue())
     where = workshop or district or "ohne Zuordnung"
-    print(f"{len(tokens)} Zugangscodes ({where}) → {args.out}")
+    print(f"{plural(len(tokens), 'Zugangscode', 'Zugangscodes')} ({where}) → {args.out}")
     print(f"Link-Muster: {pattern}")
     print(
         "Die Datenbank speichert nur Prüfsummen der Codes: diese Datei ist die einzige "
