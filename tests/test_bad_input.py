@@ -63,8 +63,8 @@ CASES = {
         ["--text-column", "Text"],
         r"kaputt\.csv, Zeile \d+: CSV-Datei ist fehlerhaft oder abgeschnitten",
     ),
-    "zu wenige Felder": (
-        lambda t: _write(t / "kurz.csv", b"ID;Text;Sozialraum\nK1;gut;Manfort\nK2;halb\n"),
+    "zu wenige Felder": (  # no line end after the short last row: cut off
+        lambda t: _write(t / "kurz.csv", b"ID;Text;Sozialraum\nK1;gut;Manfort\nK2;halb"),
         ["--text-column", "Text", "--district-column", "Sozialraum"],
         r"kurz\.csv, Zeile 3: Datensatz hat 2 statt 3 Felder",
     ),

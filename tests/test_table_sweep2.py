@@ -269,15 +269,16 @@ def test_a_header_ending_in_a_delimiter_does_not_stop_its_shorter_rows(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Only the header line ends with ";": its rows lack a cell that has no name and no
-    value. Before: "Datensatz hat 2 statt 3 Felder". A row short of a named cell still stops."""
+    value. Before: "Datensatz hat 2 statt 3 Felder". A row short of a named cell is padded
+    and named (tests/test_table_reading.py)."""
     path = tmp_path / "karten.csv"
     path.write_text("Text;Sozialraum;\nMehr Bänke;Manfort\nEin Café;Opladen\n", "utf-8")
     assert _import(project, path) == 0
     assert _segments(project)["district"].tolist() == ["Manfort", "Opladen"]
     short = tmp_path / "kurz.csv"
     short.write_text("Text;Sozialraum;\nMehr Bänke;Manfort;\nEin Café\n", "utf-8")
-    assert _import(project, short) == 2
-    assert "kurz.csv, Zeile 3: Datensatz hat 1 statt 3 Felder" in capsys.readouterr().err
+    assert _import(project, short) == 0
+    assert "(Zeile 3): fehlende Felder am Ende als leer gelesen" in capsys.readouterr().out
 
 
 # -- H: Excel's "Unicode-Text" saved as .txt ---------------------------------------------

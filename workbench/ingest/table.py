@@ -44,11 +44,12 @@ from workbench.ingest.table_columns import (
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, header_under_title, mapping_by_labels
-from workbench.ingest.table_json import importer_of, read_table
+from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_qa import audience_questions
+from workbench.ingest.table_reading import pad_short_rows
 from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
@@ -68,6 +69,7 @@ from workbench.ingest.textio import Source, read_source
 
 _CODE_SEPARATOR = re.compile(r"\s*[;|\r\n]\s*")  # ATLAS.ti: one code per line
 _NO_HEADER = "Spalte 1"  # the column of a table without header row
+NOT_CSV = frozenset((*IMPORTERS, *JSON_SUFFIXES))  # a line break can split a CSV row only
 
 
 def _answer(cell: Any) -> str:
@@ -400,18 +402,10 @@ def parse_table(
     skipped = merged_rows = title_only = no_answer = rejected = 0
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
+    records, short = pad_short_rows(raw, header, records, suffix not in NOT_CSV)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
-        if len(fields) < len(header) and not any(header[len(fields) :]):
-            fields = [*fields, *[None] * (len(header) - len(fields))]  # "Text;Sozialraum;"
-        if len(fields) < len(header):
-            raise InputError(
-                f"Datensatz hat {len(fields)} statt {len(header)} Felder "
-                "(Datei abgeschnitten oder Trennzeichen falsch?).",
-                file=raw.name,
-                row=row,
-            )
         if any(f not in (None, "") for f in fields[len(header) :]):
             raise InputError(
                 f"Datensatz hat mehr Felder ({len(fields)}) als die Kopfzeile ({len(header)}).",
@@ -564,7 +558,7 @@ def parse_table(
     counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
     counted["missing_codes"] = missing_codes
-    counted["totals_rows"] = totals
+    counted.update(totals_rows=totals, padded_rows=short)
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]

@@ -18,6 +18,7 @@ from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
+from workbench.ingest.table_reading import sheet_row_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 
 IMPORTER_CSV = "csv"
@@ -319,6 +320,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Zeile{'' if len(rows) == 1 else 'n'} {', '.join(map(str, rows))}: Summenzeile am "
             "Ende der Tabelle ('Summe', 'Gesamt' …), nicht als Aussage übernommen."
         )
+    notices.extend(sheet_row_notices(options))  # short, hidden, filtered rows; formulas
     if options.get("unnamed_columns"):
         notices.append(
             "Spalte(n) ohne Spaltenkopf, aber mit Werten: als "
