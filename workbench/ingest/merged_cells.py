@@ -33,7 +33,7 @@ def _column(letters: str) -> int:
     return index - 1
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     """The name of the XML part that holds the sheet titled ``sheet``."""
     book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rid = next(
@@ -56,7 +56,7 @@ def merged_down(data: bytes, sheet: str) -> list[tuple[int, int, int]]:
     (column 0-based, rows as Excel counts them); [] if the file does not say."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            part = _sheet_part(archive, sheet)
+            part = sheet_part(archive, sheet)
             xml = archive.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
         return []

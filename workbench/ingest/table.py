@@ -516,8 +516,11 @@ def parse_table(
             "--include-rejected übernimmt sie.",
             file=raw.name,
         )
-    if not segments:
-        raise InputError("Die Tabelle enthält keine Zeile mit Text.", file=raw.name)
+    if not segments:  # rows hidden in Excel are left out (table_reading)
+        but = " außer ausgeblendeten (zum Importieren einblenden)" * bool(
+            read_options.get("hidden_rows")
+        )
+        raise InputError(f"Die Tabelle enthält keine Zeile mit Text{but}.", file=raw.name)
     resolved = {"text_column": text_column, "title_column": title_column}
     if mapping.more_text_columns:
         resolved["more_text_columns"] = list(mapping.more_text_columns)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.ingest.table_reading import sheet_rows
 from workbench.ingest.table_rows import Rows, Sheet, read_sheet
 from workbench.ingest.table_rows import reading_notices as table_notices
 from workbench.ingest.textio import RawFile, decode
@@ -293,7 +294,9 @@ def read_table(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str,
     :func:`read_json`), and the options the import records of the reading."""
     if Path(raw.name).suffix.lower() in JSON_SUFFIXES:
         return read_json(raw, sheet)
-    return read_sheet(raw, sheet), {}
+    header, rows, title, names = read_sheet(raw, sheet)
+    rows, options = sheet_rows(raw, title, rows)  # rows hidden in Excel: left out
+    return (header, rows, title, names), options
 
 
 def importer_of(suffix: str, importer: str) -> str:

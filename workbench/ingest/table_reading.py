@@ -1,4 +1,5 @@
-"""What reading a table file sees beside its cells' values: rows shorter than the header.
+"""What reading a table file sees beside its cells' values: rows shorter than the header,
+rows an XLSX sheet hides.
 
 - **Short rows.** Survey tools (LimeSurvey) and hand-made files leave out a row's empty
   fields at its end ("Text;Sozialraum" over "Der Bus fährt zu selten"): the missing fields
@@ -9,17 +10,30 @@
   wrong columns. A file that quotes fields (LimeSurvey, Excel, LibreOffice, pandas) quotes
   a field with a line break; there a short row is only short. A short last row with no
   line break after it is a file cut off (writers end their last row): an error too.
+- **Hidden rows.** A team hides rows in Excel to take them out (a card entered twice, an
+  answer the group excluded), as it hides a sheet of lists: hidden rows are no statements,
+  and the import names them; showing them again in Excel brings them back. Rows an
+  AutoFilter hides are a view, not a decision (a colleague looked at one district): they
+  are imported, and the import says the sheet was filtered and which rows it hid; so are
+  the rows of a collapsed group (Excel's outline).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from defusedxml import DefusedXmlException, ElementTree
+
 from workbench.core.domain import InputError
+from workbench.ingest.merged_cells import sheet_part
 from workbench.ingest.textio import RawFile, decode
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _LISTED = 10  # row numbers a notice lists
 _QUOTED = re.compile(r'(?:^|[,;\t])[ ]*"', re.MULTILINE)  # a field in quotes
 
@@ -79,13 +93,76 @@ def pad_short_rows(
     return padded, short
 
 
+def _sheet_root(data: bytes, sheet: str) -> Any:
+    """The XML of the sheet titled ``sheet`` of an XLSX file; None if it cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = sheet_part(archive, sheet)
+            return ElementTree.fromstring(archive.read(part)) if part else None
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+        return None
+
+
+def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
+    """What a sheet of an XLSX file says beside its values: rows below the first hidden by
+    hand (``hidden_rows``), by an AutoFilter (``filtered_rows``) or in a collapsed group
+    (``grouped_rows``); empty if it does not."""
+    root = _sheet_root(data, sheet)
+    if root is None:
+        return {}
+    filtered = any(
+        child.tag == f"{_MAIN}filterColumn"
+        for found in root.iter(f"{_MAIN}autoFilter")
+        for child in found
+    )
+    found: dict[str, list[int]] = {}
+    for row in root.iter(f"{_MAIN}row"):
+        number = int(row.get("r") or 0)
+        if row.get("hidden") not in ("1", "true") or number < 2:
+            continue
+        grouped = int(row.get("outlineLevel") or 0) > 0  # a collapsed group: a view too
+        kind = "filtered_rows" if filtered else "grouped_rows" if grouped else "hidden_rows"
+        found.setdefault(kind, []).append(number)
+    return found
+
+
+def sheet_rows(
+    raw: RawFile, sheet: str | None, records: list[tuple[int, list[Any]]]
+) -> tuple[list[tuple[int, list[Any]]], dict[str, Any]]:
+    """The records of an XLSX sheet without the rows hidden by hand, and what the import
+    records of hidden and filtered rows (other files: as they are, nothing)."""
+    if sheet is None or Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return records, {}
+    found = xlsx_sheet_rows(raw.data, sheet)
+    hidden = set(found.get("hidden_rows") or ())
+    return [(row, cells) for row, cells in records if row not in hidden], found
+
+
 def sheet_row_notices(options: Mapping[str, Any]) -> list[str]:
-    """What the import says of rows shorter than the header."""
+    """What the import says of short, hidden, filtered and grouped rows."""
     notices = []
     if short := options.get("padded_rows"):
         notices.append(
             f"{len(short)} Zeile{'' if len(short) == 1 else 'n'} mit weniger Feldern als die "
             f"Kopfzeile (Zeile{'' if len(short) == 1 else 'n'} {_listed(short)}): fehlende "
             "Felder am Ende als leer gelesen."
+        )
+    if hidden := options.get("hidden_rows"):
+        notices.append(
+            f"{len(hidden)} ausgeblendete Zeile{'' if len(hidden) == 1 else 'n'} "
+            f"({_listed(hidden)}) nicht importiert: in Excel ausgeblendet heißt ausgeschlossen. "
+            "Sollen sie dazugehören: einblenden, speichern und erneut importieren."
+        )
+    if filtered := options.get("filtered_rows"):
+        notices.append(
+            f"Das Tabellenblatt ist gefiltert (AutoFilter): {len(filtered)} vom Filter "
+            f"ausgeblendete Zeile{'' if len(filtered) == 1 else 'n'} ({_listed(filtered)}) "
+            "trotzdem importiert – ein Filter ist eine Ansicht. Sollen sie nicht dazugehören: "
+            "die Zeilen löschen oder den Filter aufheben und sie von Hand ausblenden."
+        )
+    if grouped := options.get("grouped_rows"):
+        notices.append(
+            f"{len(grouped)} Zeile{'' if len(grouped) == 1 else 'n'} in eingeklappten Gruppen "
+            f"({_listed(grouped)}) importiert – eine Gliederung ist eine Ansicht."
         )
     return notices
