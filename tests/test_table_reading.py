@@ -1,8 +1,9 @@
 """Reading a table beside its values (workbench.ingest.table_reading): CSV rows shorter
-than the header, rows an XLSX sheet hides."""
+than the header, rows an XLSX sheet hides, formulas saved without their result."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -134,3 +135,54 @@ def test_rows_an_autofilter_or_a_collapsed_group_hides_are_imported_and_named(
     assert _import(project, grouped, "--allow-duplicates") == 0
     assert len(_segments(project)) == 8
     assert "2 Zeilen in eingeklappten Gruppen (2, 3) importiert" in capsys.readouterr().out
+
+
+def _formulas(path: Path) -> None:
+    book = openpyxl.Workbook()
+    for row in (
+        ["ID", "Text", "Sozialraum"],
+        [1, '=CONCATENATE("Mehr Bänke", " am Rhein")', "Manfort"],
+        [2, "Der Bus fährt zu selten", "Opladen"],
+        [3, '="Ein Spielplatz fehlt"', "Wiesdorf"],
+    ):
+        book.active.append(row)
+    book.save(path)  # openpyxl writes formulas without a calculated value
+
+
+def test_formulas_without_a_calculated_value_are_named(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file a script wrote holds formulas but no results: before, two of three answers
+    were "leere Zeilen" without a word of why."""
+    path = tmp_path / "skript.xlsx"
+    _formulas(path)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "Spalte B ('Text'): 2 Formeln ohne berechnetes Ergebnis (Zeilen 2, 4)" in out
+    assert "In Excel oder LibreOffice öffnen, speichern" in out
+
+
+def test_formulas_excel_calculated_are_read_without_a_notice(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved by Excel, a formula carries its result (``t="str"``, ``<v>…</v>``): it is the
+    cell's value, and there is nothing to say."""
+    written = tmp_path / "skript.xlsx"
+    _formulas(written)
+    path = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                for cell, value in (("B2", "Mehr Bänke am Rhein"), ("B4", "Ein Spielplatz fehlt")):
+                    start = text.index(f'<c r="{cell}"')
+                    end = text.index("</c>", start)
+                    formula = text[text.index("<f>", start) : text.index("</f>", start) + 4]
+                    cached = f'<c r="{cell}" t="str">{formula}<v>{value}</v>'
+                    text = text[:start] + cached + text[end:]
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    assert _import(project, path) == 0
+    assert "Ein Spielplatz fehlt" in _segments(project)["text"].tolist()
+    assert "Formel" not in capsys.readouterr().out

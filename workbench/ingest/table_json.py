@@ -295,7 +295,7 @@ def read_table(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str,
     if Path(raw.name).suffix.lower() in JSON_SUFFIXES:
         return read_json(raw, sheet)
     header, rows, title, names = read_sheet(raw, sheet)
-    rows, options = sheet_rows(raw, title, rows)  # rows hidden in Excel: left out
+    rows, options = sheet_rows(raw, title, header, rows)  # hidden rows: left out
     return (header, rows, title, names), options
 
 

@@ -1,5 +1,5 @@
 """What reading a table file sees beside its cells' values: rows shorter than the header,
-rows an XLSX sheet hides.
+rows an XLSX sheet hides, formulas saved without their result.
 
 - **Short rows.** Survey tools (LimeSurvey) and hand-made files leave out a row's empty
   fields at its end ("Text;Sozialraum" over "Der Bus fährt zu selten"): the missing fields
@@ -16,6 +16,11 @@ rows an XLSX sheet hides.
   AutoFilter hides are a view, not a decision (a colleague looked at one district): they
   are imported, and the import says the sheet was filtered and which rows it hid; so are
   the rows of a collapsed group (Excel's outline).
+- **Formulas without result.** A file written by a script or another program (openpyxl,
+  some exporters) holds a formula but no calculated value, and its cell reads as empty: an
+  answer lost without a word. The import names the columns and rows and advises to open
+  and save the file in Excel or LibreOffice, which calculates them. (A formula whose
+  result is empty text, ``t="str"`` with an empty value, is calculated: nothing to say.)
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from workbench.ingest.merged_cells import sheet_part
 from workbench.ingest.textio import RawFile, decode
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CELL = re.compile(r"([A-Z]+)(\d+)")  # a cell's reference: column letters, row
 _LISTED = 10  # row numbers a notice lists
 _QUOTED = re.compile(r'(?:^|[,;\t])[ ]*"', re.MULTILINE)  # a field in quotes
 
@@ -106,7 +112,8 @@ def _sheet_root(data: bytes, sheet: str) -> Any:
 def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
     """What a sheet of an XLSX file says beside its values: rows below the first hidden by
     hand (``hidden_rows``), by an AutoFilter (``filtered_rows``) or in a collapsed group
-    (``grouped_rows``); empty if it does not."""
+    (``grouped_rows``), and formula cells without a calculated value by column letter
+    (``formula_cells``); empty if it says nothing of these."""
     root = _sheet_root(data, sheet)
     if root is None:
         return {}
@@ -115,31 +122,56 @@ def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
         for found in root.iter(f"{_MAIN}autoFilter")
         for child in found
     )
-    found: dict[str, list[int]] = {}
+    found: dict[str, Any] = {}
+    formulas: dict[str, list[int]] = {}
     for row in root.iter(f"{_MAIN}row"):
         number = int(row.get("r") or 0)
+        for cell in row.iter(f"{_MAIN}c"):
+            value = cell.find(f"{_MAIN}v")
+            place = _CELL.fullmatch(cell.get("r") or "")
+            if (
+                cell.find(f"{_MAIN}f") is not None
+                and cell.get("t") not in ("str", "e")
+                and (value is None or not (value.text or "").strip())
+                and place
+                and number > 1
+            ):
+                formulas.setdefault(place.group(1), []).append(number)
         if row.get("hidden") not in ("1", "true") or number < 2:
             continue
         grouped = int(row.get("outlineLevel") or 0) > 0  # a collapsed group: a view too
         kind = "filtered_rows" if filtered else "grouped_rows" if grouped else "hidden_rows"
         found.setdefault(kind, []).append(number)
+    if formulas:
+        found["formula_cells"] = formulas
     return found
 
 
 def sheet_rows(
-    raw: RawFile, sheet: str | None, records: list[tuple[int, list[Any]]]
+    raw: RawFile, sheet: str | None, header: Sequence[str], records: list[tuple[int, list[Any]]]
 ) -> tuple[list[tuple[int, list[Any]]], dict[str, Any]]:
     """The records of an XLSX sheet without the rows hidden by hand, and what the import
-    records of hidden and filtered rows (other files: as they are, nothing)."""
+    records of hidden and filtered rows and of formulas without value, by column ("D
+    ('Text')"; other files: as they are, nothing)."""
     if sheet is None or Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
         return records, {}
     found = xlsx_sheet_rows(raw.data, sheet)
     hidden = set(found.get("hidden_rows") or ())
+    formulas = {}
+    for letters, rows in sorted(found.pop("formula_cells", {}).items(), key=lambda f: f[0]):
+        index = 0
+        for letter in letters:
+            index = index * 26 + ord(letter) - ord("A") + 1
+        name = header[index - 1] if index <= len(header) else ""
+        if shown := [row for row in rows if row not in hidden]:
+            formulas[f"{letters} ('{name}')" if name else letters] = shown
+    if formulas:
+        found["formula_cells"] = formulas
     return [(row, cells) for row, cells in records if row not in hidden], found
 
 
 def sheet_row_notices(options: Mapping[str, Any]) -> list[str]:
-    """What the import says of short, hidden, filtered and grouped rows."""
+    """What the import says of short, hidden, filtered and grouped rows and of formulas."""
     notices = []
     if short := options.get("padded_rows"):
         notices.append(
@@ -159,6 +191,13 @@ def sheet_row_notices(options: Mapping[str, Any]) -> list[str]:
             f"ausgeblendete Zeile{'' if len(filtered) == 1 else 'n'} ({_listed(filtered)}) "
             "trotzdem importiert – ein Filter ist eine Ansicht. Sollen sie nicht dazugehören: "
             "die Zeilen löschen oder den Filter aufheben und sie von Hand ausblenden."
+        )
+    for column, rows in (options.get("formula_cells") or {}).items():
+        notices.append(
+            f"Spalte {column}: {len(rows)} Formel{'' if len(rows) == 1 else 'n'} ohne "
+            f"berechnetes Ergebnis (Zeile{'' if len(rows) == 1 else 'n'} {_listed(rows)}), "
+            "als leer gelesen – die Datei hat ein Programm geschrieben, das Formeln nicht "
+            "berechnet. In Excel oder LibreOffice öffnen, speichern und erneut importieren."
         )
     if grouped := options.get("grouped_rows"):
         notices.append(
