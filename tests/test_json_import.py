@@ -119,6 +119,27 @@ def test_comments_are_read_when_asked_for_with_sheet(
         assert secret not in stored
 
 
+def test_comments_and_replies_are_in_their_proposals_district(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comment on a proposal in Opladen was stored as Gesamtstadt: the comment has no
+    scope of its own, and the proposal's was not carried over. A comment that names its
+    own district keeps it."""
+    proposals = _proposals()
+    proposals[0]["comments"][0]["replies"] = [{"id": 2, "body": {"de": "Und an der Kita."}}]
+    proposals[1]["comments"] = [
+        {"id": 3, "body": {"de": "Der Radweg endet am Markt."}},
+        {"id": 4, "body": {"de": "Am Rhein auch."}, "scope": {"name": {"de": "Opladen"}}},
+    ]
+    path = _write(tmp_path / "vorschlaege.json", proposals)
+    assert _import(project, path, "--sheet", "comments") == 0
+    out = capsys.readouterr().out
+    assert "'scope/name/de' (Sozialraum) je Eintrag aus seinem übergeordneten Objekt" in out
+    assert project.segments()["district"].tolist() == ["Opladen", "Manfort", "Opladen"]
+    assert _import(project, path, "--sheet", "comments/replies") == 0
+    assert project.segments()["district"].tolist()[-1] == "Opladen"
+
+
 def test_replies_to_comments_are_read_with_the_path_the_notice_names(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

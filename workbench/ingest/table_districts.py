@@ -187,7 +187,7 @@ def _unbracketed(text: str) -> str:
     return re.sub(r"[()\[\]]", " ", text)
 
 
-def _asks_district(column: str, label: str) -> bool:
+def asks_district(column: str, label: str) -> bool:
     """Whether a header (or its label: a survey tool's question text) asks for the district."""
     for text in filter(None, (column, label)):
         key = header_key(_unbracketed(text))
@@ -248,7 +248,7 @@ def find_district_column(
     asked = [
         place
         for place, column in enumerate(header)
-        if column and column not in taken and _asks_district(column, labels.get(column, ""))
+        if column and column not in taken and asks_district(column, labels.get(column, ""))
     ]
     beside = {other_column(header, header[p]) for p in asked}
     qualified: list[int] = []

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.ingest.table_districts import asks_district
 from workbench.ingest.table_reading import sheet_rows
 from workbench.ingest.table_rows import Rows, Sheet, read_sheet
 from workbench.ingest.table_rows import reading_notices as table_notices
@@ -234,18 +235,26 @@ def _objects(raw: RawFile, found: list[Any], key: str) -> list[tuple[int, dict[s
 
 def _nested(
     raw: RawFile, parents: list[tuple[int, dict[str, Any]]], sheet: str
-) -> list[tuple[int, dict[str, Any]]]:
+) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
     """The objects of every parent's list ``sheet`` (a proposal's comments), numbered from
-    1, each with its parent's ID (:data:`PARENT_ID`)."""
+    1, each with its parent's ID (:data:`PARENT_ID`) and the parent's district columns
+    (``scope/name/de``, ``geozone``) it has none of its own (listed second)."""
     rows: list[tuple[int, dict[str, Any]]] = []
+    taken: dict[str, None] = {}  # the parent's district columns given to its objects
     present = False
     for number, parent in parents:
+        # A comment is made where its proposal is: the proposal's district ("scope/name/de")
+        # unless the comment names its own.
+        place = {k: v for k, v in flatten(parent).items() if asks_district(k, "")}
         for owner, items in _lists_at(parent, sheet):
             present = present or isinstance(items, list)
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict):  # a reply: the ID of its comment
                     parent_id = owner.get("id", parent.get("id", number))
-                    rows.append((len(rows) + 1, {PARENT_ID: parent_id, **item}))
+                    own = flatten(item)
+                    inherited = {k: v for k, v in place.items() if k not in own}
+                    taken.update(dict.fromkeys(inherited))
+                    rows.append((len(rows) + 1, {PARENT_ID: parent_id, **item, **inherited}))
     if not present:
         keys = Counter[str]()
         for _, parent in parents:
@@ -257,7 +266,7 @@ def _nested(
         )
     if not rows:
         raise InputError(f"Die Listen '{sheet}' sind alle leer; nichts importiert.", file=raw.name)
-    return rows
+    return rows, list(taken)
 
 
 def read_json(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str, Any]]:
@@ -272,8 +281,9 @@ def read_json(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str, 
         found, key, others = _find(raw, value, sheet)
         objects = _objects(raw, found, key)
     nested = sheet is not None and sheet != key
+    inherited: list[str] = []
     if nested:
-        objects = _nested(raw, objects, str(sheet))
+        objects, inherited = _nested(raw, objects, str(sheet))
     left_out = Counter[str]()
     flat = [(number, flatten(item, left_out=left_out)) for number, item in objects]
     header = list(dict.fromkeys(k for _, cells in flat for k in cells))
@@ -285,6 +295,8 @@ def read_json(raw: RawFile, sheet: str | None = None) -> tuple[Sheet, dict[str, 
         options["json_other_lists"] = others
     if left_out:  # a list in the nested objects (a comment's replies) by its whole path
         options["json_left_out"] = {f"{sheet}/{k}" if nested else k: n for k, n in left_out.items()}
+    if inherited:
+        options["json_inherited"] = inherited
     sheets = [key, str(sheet)] if nested else []
     return (header, rows, sheet if nested else None, sheets), options
 
@@ -319,6 +331,13 @@ def json_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             else ""
         )
         notices.append(f"JSON: Objekte der Liste '{options['json_list']}' gelesen.{more}")
+    if options.get("json_inherited"):
+        notices.append(
+            "JSON: "
+            + ", ".join(f"'{k}'" for k in options["json_inherited"])
+            + " (Sozialraum) je Eintrag aus seinem übergeordneten Objekt übernommen, wo er "
+            "keinen eigenen nennt."
+        )
     for key, count in (options.get("json_left_out") or {}).items():
         notices.append(
             f"JSON: Liste '{key}' (in {_objects_count(count)}) nicht übernommen: "
