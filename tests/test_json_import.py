@@ -262,3 +262,46 @@ def test_sheet_naming_no_list_lists_those_there_are(
         capsys.readouterr().err
     )
     assert project.segments().empty
+
+
+def test_whisperx_speaker_labels_are_roles_not_people(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WhisperX/pyannote JSON names voices "SPEAKER_00": imported as a table, each became a
+    [Person N] (a person in the name list's sense), unlike the same label in a transcript.
+    Now the column is the statements' role; a column of names stays people."""
+    segment = {"words": [{"word": "Was", "start": 0.5, "end": 0.7, "speaker": "SPEAKER_00"}]}
+    value = {
+        "segments": [
+            {"start": 0.5, "end": 4.2, "text": " Was fehlt Ihnen hier?", "speaker": "SPEAKER_00"}
+            | segment,
+            {
+                "start": 4.8,
+                "end": 9.0,
+                "text": " Ein Treffpunkt am Abend.",
+                "speaker": "SPEAKER_01",
+            },
+            {"start": 9.5, "end": 12.0, "text": " Und mehr Licht.", "speaker": "SPEAKER_01"},
+        ],
+        "word_segments": [{"word": "Was", "start": 0.5, "end": 0.7}],
+    }
+    path = _write(tmp_path / "interview.json", value)
+    assert _import(project, path) == 0
+    assert "Spalte 'speaker' als Rolle erkannt" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["speaker_role"].tolist() == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01"]
+    assert not any("speaker" in a for a in segments["attributes"])
+    named = [
+        dict(s, speaker=n)
+        for s, n in zip(value["segments"], ("Anna Berger", "Ole Kranz", "Ole Kranz"), strict=True)
+    ]
+    other = _write(tmp_path / "benannt.json", {"segments": named})
+    assert _import(project, other, "--allow-duplicates") == 0
+    latest = project.segments().iloc[3:]
+    assert latest["speaker_role"].isna().all()
+    assert [a["speaker"] for a in latest["attributes"]] == [
+        "[Person 1]",
+        "[Person 2]",
+        "[Person 2]",
+    ]
+    assert "Anna Berger" not in stored_text(project)

@@ -16,12 +16,16 @@ from workbench.coding.codebook import stored_code_name
 from workbench.core.domain import SEPARATOR, InputError, ParsedSegment
 from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.personal_columns import (
+    AUTHOR,
     LANGUAGE_SUFFIXES,
+    PERSON_ATTRIBUTES,
     PROSE_PREFIXES,
     header_key,
     is_contact_column,
     is_person_column,
+    person_role,
 )
+from workbench.ingest.speaker_labels import is_label
 
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a
 # contribution's title, as participation platforms and survey tools export them.
@@ -528,6 +532,12 @@ def _fits(rule: str, values: Sequence[str]) -> bool:
     return all(len(v.split()) <= most and not ends.search(v) for v in values)
 
 
+def _speaks(header: str) -> bool:
+    """Whether a column names who spoke or wrote: ``speaker`` (a transcript's, as stored
+    by the workbench too) or an author column ("Sprecher", "Name")."""
+    return header_key(header) in PERSON_ATTRIBUTES[:1] or person_role(header) == AUTHOR
+
+
 def find_group_columns(
     header: Sequence[str],
     records: Sequence[tuple[int, Sequence[Any]]],
@@ -536,7 +546,8 @@ def find_group_columns(
 ) -> dict[str, str]:
     """For each field of :data:`GROUP_COLUMNS` not ``given``: the one column besides
     ``taken`` whose header names it, if there is exactly one and its values meet the
-    header's rule."""
+    header's rule. Without such a role column, the one author column whose every value
+    is a speaker label ("SPEAKER_00", "Speaker 2") is the role."""
     taken, found = set(taken), {}
     for field, (_, headers) in GROUP_COLUMNS.items():
         if given.get(field):
@@ -549,6 +560,14 @@ def find_group_columns(
         if _fits(headers[header_key(column)], values):
             found[field] = column
             taken.add(column)
+    if not given.get("role_column") and "role_column" not in found:
+        # A transcription tool's speaker column ("speaker": "SPEAKER_00" of WhisperX and
+        # pyannote, "Speaker 2", "Sprecher 1") names voices, not people: it is the role,
+        # as the same label is in a transcript (speaker_labels), not a [Person N].
+        speakers = [i for i, h in enumerate(header) if h not in taken and _speaks(h)]
+        values = [v for _, cells in records for i in speakers[:1] if (v := cell_at(cells, i))]
+        if len(speakers) == 1 and values and all(map(is_label, values)):
+            found["role_column"] = header[speakers[0]]
     return found
 
 
