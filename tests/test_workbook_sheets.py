@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest import workbook
 
 CARDS = {
@@ -380,3 +382,68 @@ def test_a_date_cell_is_kept_as_a_date_not_as_midnight(
     assert _import(project, path) == 0
     dates = [a["Eingang"] for a in project.segments()["attributes"]]
     assert dates == ["2021-03-12", "2021-03-12 18:30"]
+
+
+def test_padlet_comments_take_their_posts_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Padlet's workbook: posts with their section, and a sheet of comments naming the
+    post ("Post ID"). Before, a comment had no guiding question: it fell out of every
+    analysis by question, though it answers its post's."""
+    path = _workbook(
+        tmp_path / "padlet.xlsx",
+        {
+            "Posts": {
+                "Post ID": [5001, 5002, 5003],
+                "Subject": ["Bänke", "Bus", "Bücherei"],
+                "Body": [
+                    "Am Rhein fehlen Bänke für ältere Menschen.",
+                    "Abends fährt kein Bus mehr nach Opladen.",
+                    "Die Stadtteilbücherei ist ein guter Treffpunkt.",
+                ],
+                "Section": ["Was fehlt?", "Was fehlt?", "Was ist gut?"],
+            },
+            "Comments": {
+                "Post ID": [5001, 5003],
+                "Comment": [
+                    "Ja, vor allem im Schatten unter den Bäumen.",
+                    "Dort gibt es auch Kurse für Kinder.",
+                ],
+                "Author": ["Jürgen Wieczorek", "Mehmet Yilmaz"],
+            },
+        },
+    )
+    assert _import(project, path) == 0
+    assert "Spalte 'Post ID' nennt den Beitrag im Tabellenblatt 'Posts'" in capsys.readouterr().out
+    segments = project.segments()
+    comments = segments[segments["text"].str.startswith(("Ja,", "Dort"))]
+    assert comments["question"].tolist() == ["Was fehlt?", "Was ist gut?"]
+
+
+def test_a_column_not_naming_posts_of_another_sheet_links_nothing() -> None:
+    """Only a column whose every value is an ID of the other sheet's statements links."""
+    posts = ParsedDocument(
+        "p.xlsx",
+        "",
+        "xlsx",
+        (ParsedSegment("Bänke fehlen", "7", question="Was fehlt?"),),
+        options={"id_column": "Post ID", "sheet": "Posts"},
+    )
+    other = ParsedDocument(
+        "p.xlsx",
+        "",
+        "xlsx:Notizen",
+        (ParsedSegment("Eine Notiz", "2", attributes={"Post ID": 8}),),
+        options={"sheet": "Notizen"},
+    )
+    assert workbook.linked_to_posts([posts, other])[1].segments[0].question is None
+    cards = ParsedDocument(  # a second sheet of cards numbered like the first: no comments
+        "p.xlsx",
+        "",
+        "xlsx:Opladen",
+        (ParsedSegment("Ein Café fehlt", "7"),),
+        options={"id_column": "Post ID", "sheet": "Opladen", "text_column": "Text"},
+    )
+    assert workbook.linked_to_posts([posts, cards])[1].segments[0].question is None
+    comment = replace(cards, options={**cards.options, "sheet": "Comments"})
+    assert workbook.linked_to_posts([posts, comment])[1].segments[0].question == "Was fehlt?"

@@ -303,6 +303,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(f"Sozialraum {options['sheet_district']}: der Name des Tabellenblatts.")
     if options.get("sheet_question"):
         notices.append(f"Leitfrage '{options['sheet_question']}': der Name des Tabellenblatts.")
+    if options.get("sheet_posts"):  # ingest.workbook: a sheet of comments on posts
+        column, sheet = options["sheet_posts"]
+        notices.append(
+            f"Spalte '{column}' nennt den Beitrag im Tabellenblatt '{sheet}': jede Zeile hat "
+            "Leitfrage und Sozialraum ihres Beitrags, wo sie keine eigenen nennt."
+        )
     if options.get("sheet_workshop"):
         notices.append(
             f"Workshop '{options['sheet_workshop']}': der Name des Tabellenblatts "

@@ -13,6 +13,9 @@ named after an event ("Workshop Manfort", "Stadtteilforum Opladen") is that work
 and the district's if its name holds exactly one of the project's districts. A sheet named
 as a question ("Was fehlt im Stadtteil", "Nennen Sie Treffpunkte") is the guiding question
 of its rows, unless they have one (a question column, a question above the answers).
+A sheet of comments (Padlet's "Comments": ``Post ID``, ``Comment``, ``Author``) with the
+ID column of an earlier sheet ("Post ID" of "Posts"), every value an ID there, gives each
+comment its post's guiding question and district, where it has none: it answers its post.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from typing import Any
 from defusedxml import ElementTree
 
 from workbench.core.archives import check_unpacked
-from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.table_survey import REQUEST, asks
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+_COMMENTS = re.compile(r"\s*(?:comments?|kommentare?|antworten|replies|reaktionen)\b", re.I)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -177,4 +181,45 @@ def parse_sheets(
             options = {**documents[0].options, "sheets_skipped": skipped}
             documents[0] = replace(documents[0], options=options)
     districts = (mapping.districts or ()) if mapping.find_district else ()
-    return [with_sheet_name(d, districts) for d in documents]
+    return linked_to_posts([with_sheet_name(d, districts) for d in documents])
+
+
+def _named_post(segment: ParsedSegment, column: str, own_id: Any) -> str | None:
+    """The post ID a comment names in ``column`` (its attribute, or its ID if ``column``
+    is its sheet's ID column: one comment per post makes the column unique)."""
+    value = segment.source_id if column == own_id else segment.attributes.get(column)
+    return None if value is None else str(value)
+
+
+def linked_to_posts(documents: list[ParsedDocument]) -> list[ParsedDocument]:
+    """The sheets' documents with a comment's missing question and district taken from
+    the post it names: a sheet of comments (its name or text column says so) with an
+    earlier sheet's ID column (the same header, "Post ID") whose every value there is an
+    ID of that sheet's statements."""
+    linked: list[ParsedDocument] = []
+    for document in documents:
+        own = document.options.get("id_column")
+        named = (document.options.get("sheet"), document.options.get("text_column"))
+        if not any(_COMMENTS.match(str(n or "")) for n in named):
+            linked.append(document)  # a sheet of cards with the same IDs is no comment
+            continue
+        for earlier in linked:
+            column = earlier.options.get("id_column")
+            if not column or earlier.options.get("sheet_posts"):
+                continue
+            posts = {str(s.source_id): s for s in earlier.segments}
+            found = [posts.get(str(_named_post(s, column, own))) for s in document.segments]
+            answered = [post for post in found if post is not None]
+            if found and len(answered) == len(found):
+                segments = tuple(
+                    replace(s, question=s.question or p.question, district=s.district or p.district)
+                    for s, p in zip(document.segments, answered, strict=True)
+                )
+                options = {
+                    **document.options,
+                    "sheet_posts": [column, earlier.options.get("sheet")],
+                }
+                document = replace(document, segments=segments, options=options)
+                break
+        linked.append(document)
+    return linked
