@@ -186,3 +186,31 @@ def test_formulas_excel_calculated_are_read_without_a_notice(
     assert _import(project, path) == 0
     assert "Ein Spielplatz fehlt" in _segments(project)["text"].tolist()
     assert "Formel" not in capsys.readouterr().out
+
+
+def test_rows_hidden_in_libreoffice_are_left_out_too(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same rule for an ODS sheet: a row LibreOffice hides (``table:visibility=
+    "collapse"``) is left out and named; before, it was imported."""
+    written = tmp_path / "geschrieben.ods"
+    frame = pd.DataFrame(
+        {
+            "Text": ["Mehr Bänke am Rhein", "Doppelt: Mehr Bänke", "Ein Spielplatz fehlt"],
+            "Sozialraum": ["Manfort", "Manfort", "Wiesdorf"],
+        }
+    )
+    frame.to_excel(written, engine="odf", index=False)
+    path = tmp_path / "karten.ods"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                rows = data.decode("utf-8").split("<table:table-row>")
+                rows[3] = '<table:table-row table:visibility="collapse">' + rows[3]
+                text = "<table:table-row>".join(rows[:3]) + rows[3]
+                data = (text + "".join("<table:table-row>" + r for r in rows[4:])).encode()
+            target.writestr(item, data)
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == ["Mehr Bänke am Rhein", "Ein Spielplatz fehlt"]
+    assert "1 ausgeblendete Zeile (3) nicht importiert" in capsys.readouterr().out

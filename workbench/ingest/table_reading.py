@@ -1,5 +1,5 @@
 """What reading a table file sees beside its cells' values: rows shorter than the header,
-rows an XLSX sheet hides, formulas saved without their result.
+rows an XLSX or ODS sheet hides, formulas saved without their result.
 
 - **Short rows.** Survey tools (LimeSurvey) and hand-made files leave out a row's empty
   fields at its end ("Text;Sozialraum" over "Der Bus fährt zu selten"): the missing fields
@@ -10,9 +10,9 @@ rows an XLSX sheet hides, formulas saved without their result.
   wrong columns. A file that quotes fields (LimeSurvey, Excel, LibreOffice, pandas) quotes
   a field with a line break; there a short row is only short. A short last row with no
   line break after it is a file cut off (writers end their last row): an error too.
-- **Hidden rows.** A team hides rows in Excel to take them out (a card entered twice, an
-  answer the group excluded), as it hides a sheet of lists: hidden rows are no statements,
-  and the import names them; showing them again in Excel brings them back. Rows an
+- **Hidden rows.** A team hides rows in Excel or LibreOffice to take them out (a card
+  entered twice, an answer the group excluded), as it hides a sheet of lists: hidden rows
+  are no statements, and the import names them; showing them again brings them back. Rows an
   AutoFilter hides are a view, not a decision (a colleague looked at one district): they
   are imported, and the import says the sheet was filtered and which rows it hid; so are
   the rows of a collapsed group (Excel's outline).
@@ -147,15 +147,45 @@ def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
     return found
 
 
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def ods_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
+    """Like :func:`xlsx_sheet_rows` for a sheet of an ODS file (LibreOffice: a row's
+    ``table:visibility`` "collapse" — hidden, or in a collapsed group — or "filter")."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = ElementTree.fromstring(archive.read("content.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+        return {}
+    table = next((t for t in root.iter(f"{_TABLE}table") if t.get(f"{_TABLE}name") == sheet), None)
+    if table is None:
+        return {}
+    grouped = {id(r) for g in table.iter(f"{_TABLE}table-row-group") for r in g.iter()}
+    found: dict[str, Any] = {}
+    number = 1
+    for row in table.iter(f"{_TABLE}table-row"):
+        repeated = int(row.get(f"{_TABLE}number-rows-repeated") or 1)
+        seen = row.get(f"{_TABLE}visibility")
+        if seen in ("collapse", "filter") and repeated < 1000:  # not the sheet's empty rest
+            kind = "filtered_rows" if seen == "filter" else "hidden_rows"
+            kind = "grouped_rows" if id(row) in grouped and seen == "collapse" else kind
+            rows = [n for n in range(number, number + repeated) if n > 1]
+            found.setdefault(kind, []).extend(rows)
+        number += repeated
+    return {k: v for k, v in found.items() if v}
+
+
 def sheet_rows(
     raw: RawFile, sheet: str | None, header: Sequence[str], records: list[tuple[int, list[Any]]]
 ) -> tuple[list[tuple[int, list[Any]]], dict[str, Any]]:
-    """The records of an XLSX sheet without the rows hidden by hand, and what the import
+    """The records of an XLSX or ODS sheet without the rows hidden by hand, and what the import
     records of hidden and filtered rows and of formulas without value, by column ("D
     ('Text')"; other files: as they are, nothing)."""
-    if sheet is None or Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
+    suffix = Path(raw.name).suffix.lower()
+    if sheet is None or suffix not in (".xlsx", ".xlsm", ".ods"):
         return records, {}
-    found = xlsx_sheet_rows(raw.data, sheet)
+    found = (ods_sheet_rows if suffix == ".ods" else xlsx_sheet_rows)(raw.data, sheet)
     hidden = set(found.get("hidden_rows") or ())
     formulas = {}
     for letters, rows in sorted(found.pop("formula_cells", {}).items(), key=lambda f: f[0]):
@@ -182,7 +212,7 @@ def sheet_row_notices(options: Mapping[str, Any]) -> list[str]:
     if hidden := options.get("hidden_rows"):
         notices.append(
             f"{len(hidden)} ausgeblendete Zeile{'' if len(hidden) == 1 else 'n'} "
-            f"({_listed(hidden)}) nicht importiert: in Excel ausgeblendet heißt ausgeschlossen. "
+            f"({_listed(hidden)}) nicht importiert: ausgeblendet heißt ausgeschlossen. "
             "Sollen sie dazugehören: einblenden, speichern und erneut importieren."
         )
     if filtered := options.get("filtered_rows"):
