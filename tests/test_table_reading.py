@@ -214,3 +214,28 @@ def test_rows_hidden_in_libreoffice_are_left_out_too(
     assert _import(project, path) == 0
     assert _segments(project)["text"].tolist() == ["Mehr Bänke am Rhein", "Ein Spielplatz fehlt"]
     assert "1 ausgeblendete Zeile (3) nicht importiert" in capsys.readouterr().out
+
+
+def test_a_formulas_error_value_is_no_statement(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A formula Excel could not calculate holds its error ("#REF!", t="e"): before, it
+    was imported as the statement "#REF!"."""
+    written = tmp_path / "geschrieben.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["Text", "Sozialraum"], ["=A9", "Manfort"], ["Der Bus fährt zu selten", "Opladen"]):
+        book.active.append(row)
+    book.save(written)
+    path = tmp_path / "fehler.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b'<c r="A2"><f>A9</f><v></v></c>', b'<c r="A2" t="e"><f>A9</f><v>#REF!</v></c>'
+                )
+                assert b"#REF!" in data
+            target.writestr(item, data)
+    assert _import(project, path) == 0
+    assert _segments(project)["text"].tolist() == ["Der Bus fährt zu selten"]
+    assert "Spalte A ('Text'): 1 Fehlerwert einer Formel" in capsys.readouterr().out

@@ -21,6 +21,7 @@ rows an XLSX or ODS sheet hides, formulas saved without their result.
   answer lost without a word. The import names the columns and rows and advises to open
   and save the file in Excel or LibreOffice, which calculates them. (A formula whose
   result is empty text, ``t="str"`` with an empty value, is calculated: nothing to say.)
+  A formula's error value ("#REF!", "#NAME?", ``t="e"``) is no answer: empty, and named.
 """
 
 from __future__ import annotations
@@ -112,8 +113,8 @@ def _sheet_root(data: bytes, sheet: str) -> Any:
 def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
     """What a sheet of an XLSX file says beside its values: rows below the first hidden by
     hand (``hidden_rows``), by an AutoFilter (``filtered_rows``) or in a collapsed group
-    (``grouped_rows``), and formula cells without a calculated value by column letter
-    (``formula_cells``); empty if it says nothing of these."""
+    (``grouped_rows``), and formula cells without a calculated value or with an error
+    ("#REF!") by column letter (``formula_cells``, ``error_cells``); empty if none."""
     root = _sheet_root(data, sheet)
     if root is None:
         return {}
@@ -124,12 +125,15 @@ def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
     )
     found: dict[str, Any] = {}
     formulas: dict[str, list[int]] = {}
+    errors: dict[str, list[int]] = {}
     for row in root.iter(f"{_MAIN}row"):
         number = int(row.get("r") or 0)
         for cell in row.iter(f"{_MAIN}c"):
             value = cell.find(f"{_MAIN}v")
             place = _CELL.fullmatch(cell.get("r") or "")
-            if (
+            if cell.get("t") == "e" and place and number > 1:  # "#REF!", "#NAME?": no answer
+                errors.setdefault(place.group(1), []).append(number)
+            elif (
                 cell.find(f"{_MAIN}f") is not None
                 and cell.get("t") not in ("str", "e")
                 and (value is None or not (value.text or "").strip())
@@ -144,6 +148,8 @@ def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
         found.setdefault(kind, []).append(number)
     if formulas:
         found["formula_cells"] = formulas
+    if errors:
+        found["error_cells"] = errors
     return found
 
 
@@ -179,24 +185,30 @@ def ods_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
 def sheet_rows(
     raw: RawFile, sheet: str | None, header: Sequence[str], records: list[tuple[int, list[Any]]]
 ) -> tuple[list[tuple[int, list[Any]]], dict[str, Any]]:
-    """The records of an XLSX or ODS sheet without the rows hidden by hand, and what the import
-    records of hidden and filtered rows and of formulas without value, by column ("D
-    ('Text')"; other files: as they are, nothing)."""
+    """The records of an XLSX or ODS sheet without the rows hidden by hand and with error
+    values ("#REF!") empty, and what the import records of hidden and filtered rows and
+    of formulas without value or with an error, by column ("D ('Text')"; other files: as
+    they are, nothing)."""
     suffix = Path(raw.name).suffix.lower()
     if sheet is None or suffix not in (".xlsx", ".xlsm", ".ods"):
         return records, {}
     found = (ods_sheet_rows if suffix == ".ods" else xlsx_sheet_rows)(raw.data, sheet)
     hidden = set(found.get("hidden_rows") or ())
-    formulas = {}
-    for letters, rows in sorted(found.pop("formula_cells", {}).items(), key=lambda f: f[0]):
-        index = 0
-        for letter in letters:
-            index = index * 26 + ord(letter) - ord("A") + 1
-        name = header[index - 1] if index <= len(header) else ""
-        if shown := [row for row in rows if row not in hidden]:
-            formulas[f"{letters} ('{name}')" if name else letters] = shown
-    if formulas:
-        found["formula_cells"] = formulas
+    cells_of = dict(records)
+    for key in ("formula_cells", "error_cells"):
+        named = {}
+        for letters, rows in sorted(found.pop(key, {}).items(), key=lambda f: f[0]):
+            index = 0
+            for letter in letters:
+                index = index * 26 + ord(letter) - ord("A") + 1
+            name = header[index - 1] if index <= len(header) else ""
+            if shown := [row for row in rows if row not in hidden]:
+                named[f"{letters} ('{name}')" if name else letters] = shown
+            for row in rows if key == "error_cells" else ():  # "#REF!" is no answer
+                if row in cells_of and index <= len(cells_of[row]):
+                    cells_of[row][index - 1] = None
+        if named:
+            found[key] = named
     return [(row, cells) for row, cells in records if row not in hidden], found
 
 
@@ -228,6 +240,12 @@ def sheet_row_notices(options: Mapping[str, Any]) -> list[str]:
             f"berechnetes Ergebnis (Zeile{'' if len(rows) == 1 else 'n'} {_listed(rows)}), "
             "als leer gelesen – die Datei hat ein Programm geschrieben, das Formeln nicht "
             "berechnet. In Excel oder LibreOffice öffnen, speichern und erneut importieren."
+        )
+    for column, rows in (options.get("error_cells") or {}).items():
+        notices.append(
+            f"Spalte {column}: {len(rows)} Fehlerwert{'' if len(rows) == 1 else 'e'} einer "
+            f"Formel (#BEZUG!/#REF!, #NAME? …; Zeile{'' if len(rows) == 1 else 'n'} "
+            f"{_listed(rows)}) als leer gelesen: keine Aussage, kein Merkmal."
         )
     if grouped := options.get("grouped_rows"):
         notices.append(
