@@ -75,7 +75,9 @@ def test_a_short_last_row_without_line_end_is_a_file_cut_off(
     path = tmp_path / "karten.csv"
     path.write_text("Text;Sozialraum\nMehr Bänke am Rhein;Manfort\nDer Bus fährt", "utf-8")
     assert _import(project, path) == 2
-    assert "Zeile 3: Datensatz hat 1 statt 2 Felder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Zeile 3: Datensatz hat 1 statt 2 Felder" in err
+    assert "einen Zeilenumbruch einfügen" in err  # what to do if the row is whole
     assert project.segments().empty
 
 

@@ -90,7 +90,8 @@ def pad_short_rows(
         if cut and following is None:
             raise InputError(
                 f"Datensatz hat {len(fields)} statt {width} Felder und die Datei kein "
-                "Zeilenende danach (Datei abgeschnitten?).",
+                "Zeilenende danach (Datei abgeschnitten?). Ist die Zeile vollständig: am Ende "
+                "der Datei einen Zeilenumbruch einfügen.",
                 file=raw.name,
                 row=row,
             )
