@@ -466,7 +466,7 @@ def test_undo_on_the_command_line_takes_the_coder_in_other_case(
     project.code_segment(cards["K3"], "Bedarf", "BEN")
     base = ["--project", str(project.path), "undo", "--coder"]
     assert main([*base, "anna"]) == 0
-    assert capsys.readouterr().out == "1 Schritt(e) von Anna rückgängig gemacht.\n"
+    assert capsys.readouterr().out.startswith("1 Schritt(e) von Anna rückgängig gemacht.\n")
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
     assert main([*base, "ben"]) == 0
     assert capsys.readouterr().out.startswith("0 Schritt(e)")

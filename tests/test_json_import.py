@@ -286,7 +286,8 @@ def test_whisperx_speaker_labels_are_roles_not_people(
         "word_segments": [{"word": "Was", "start": 0.5, "end": 0.7}],
     }
     path = _write(tmp_path / "interview.json", value)
-    assert _import(project, path) == 0
+    # a recogniser's JSON is read as a transcript; naming a column keeps it a table
+    assert _import(project, path, "--text-column", "text") == 0
     assert "Spalte 'speaker' als Rolle erkannt" in capsys.readouterr().out
     segments = project.segments()
     assert segments["speaker_role"].tolist() == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01"]
@@ -296,7 +297,7 @@ def test_whisperx_speaker_labels_are_roles_not_people(
         for s, n in zip(value["segments"], ("Anna Berger", "Ole Kranz", "Ole Kranz"), strict=True)
     ]
     other = _write(tmp_path / "benannt.json", {"segments": named})
-    assert _import(project, other, "--allow-duplicates") == 0
+    assert _import(project, other, "--allow-duplicates", "--text-column", "text") == 0
     latest = project.segments().iloc[3:]
     assert latest["speaker_role"].isna().all()
     assert [a["speaker"] for a in latest["attributes"]] == [
