@@ -31,6 +31,7 @@ from workbench.ingest.transcript_json import (
 from workbench.ingest.transcript_sbv import parse_sbv
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
+from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES, parse_sheets
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
 
@@ -164,13 +165,17 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
     return out
 
 
+# What :func:`_kind_of_text` found → the importer of that chat or transcript.
+_CHATS = {"whatsapp": parse_whatsapp_chat, "zoom": parse_zoom_chat, "turns": parse_speaker_turns}
+
+
 def _table_options(mapping: TableMapping | None) -> bool:
     """Whether an import names a table's columns (``--text-column``, ``--id-column``, …)."""
     return mapping is not None and bool(mapping.mapped() or mapping.attribute_columns)
 
 
 def _sniff(path: Path, table: bool = False) -> str | None:
-    """What a ``.txt`` file is: "zoom" (a Zoom chat), "turns" (a transcript or chat of
+    """What a ``.txt`` file is: "whatsapp", "zoom" (a Zoom chat), "turns" (a transcript or chat of
     speaker lines), "table" (tab-separated with the same number of fields in every record,
     as Excel saves "Unicode-Text"; or the import names columns and the first line has a
     tab: a protocol in a folder imported with --text-column stays a protocol) or None (a
@@ -184,6 +189,8 @@ def _sniff(path: Path, table: bool = False) -> str | None:
 
 def _kind_of_text(text: str, table: bool = False) -> str | None:
     """What a plain text is (see :func:`_sniff`)."""
+    if is_whatsapp_chat(text):
+        return "whatsapp"
     if is_zoom_chat(text):
         return "zoom"
     if is_speaker_turns(text):
@@ -246,7 +253,7 @@ def parse_file(
     if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
         name, data = rtf_text(path)
         kind = _kind_of_text(data.decode("utf-8"))
-        parse = {"zoom": parse_zoom_chat, "turns": parse_speaker_turns}.get(kind or "")
+        parse = _CHATS.get(kind or "")
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
         return parse_markdown(io.BytesIO(data), name)
@@ -254,10 +261,8 @@ def parse_file(
     if recogniser and not _table_options(mapping) and recogniser(path):
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
-    if kind == "zoom":
-        return parse_zoom_chat(path, roles=roles)
-    if kind == "turns":
-        return parse_speaker_turns(path, roles=roles)
+    if kind in _CHATS:
+        return _CHATS[kind](path, roles=roles)
     if kind == "table":
         return parse_table(path, mapping or TableMapping())
     if suffix == ".docx":

@@ -46,6 +46,7 @@ from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
+from workbench.ingest.whatsapp_chat import messenger_notices
 from workbench.ingest.zoom_chat import reaction_notices
 from workbench.store import (
     CITYWIDE,
@@ -385,6 +386,7 @@ class Writer:
             notices=(
                 *reading_notices(document.options),
                 *reaction_notices(document.options),
+                *messenger_notices(document.options),
                 *sound_notices(document.options),
                 *personal_notices(document.segments, document.options),
                 *notices,
