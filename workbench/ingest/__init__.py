@@ -22,6 +22,7 @@ from workbench.ingest.rtf_text import rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
+from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
 from workbench.ingest.textio import decode, is_tab_table, read_source
 from workbench.ingest.transcript_json import (
     is_recogniser_json,
@@ -257,6 +258,8 @@ def parse_file(
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
         return parse_markdown(io.BytesIO(data), name)
+    if suffix == ".json" and not _table_options(mapping) and is_telegram_json(path):
+        return parse_telegram_json(path, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)
     if recogniser and not _table_options(mapping) and recogniser(path):
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
