@@ -164,3 +164,14 @@ def test_app_lines_name_only_people(project: Project, tmp_path: Path) -> None:
     rows = _import(project, tmp_path, "chat.txt", text)
     assert rows[0]["text"] == "Die Gruppenbeschreibung gilt ab heute."
     assert rows[1]["text"].endswith("] kennt den Hausmeister.") and "Kaya" not in rows[1]["text"]
+
+
+def test_map_link_in_a_message_keeps_no_coordinates(project: Project, tmp_path: Path) -> None:
+    text = (
+        "12.03.21, 18:02 - Anna Schmidt: Treffpunkt hier: "
+        "https://maps.google.com/?q=51.0312,7.0011 bis gleich\n"
+        "12.03.21, 18:03 - Ben Wagner: https://www.openstreetmap.org/#map=19/51.03120/7.00110 ok\n"
+    )
+    rows = _import(project, tmp_path, "chat.txt", text)
+    assert [r["text"] for r in rows] == ["Treffpunkt hier: [Standort] bis gleich", "[Standort] ok"]
+    assert "51.03" not in stored_text(project)

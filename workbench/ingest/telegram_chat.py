@@ -24,6 +24,7 @@ from workbench.core.formatting import plural
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
+from workbench.ingest.whatsapp_chat import without_coordinates
 
 IMPORTER = "telegram-chat"
 FORMAT = "digital (Messenger-Chat)"
@@ -119,7 +120,7 @@ def parse_telegram_json(
         if any(key in message for key in _PLACES):
             counts["locations"] += 1
             continue
-        text = _text(message.get("text")).strip()
+        text = without_coordinates(_text(message.get("text"))).strip()
         attributes: dict[str, Any] = {}
         if isinstance(message.get("poll"), dict):
             counts["polls"] += 1

@@ -88,6 +88,9 @@ _SYSTEM_PEOPLE = re.compile(
     r"created group \S.*)$"
 )
 _NOT_PEOPLE = {"du", "sie", "you", "dich", "dir"}
+# A link with a coordinate pair (a map link pasted into a message): it can show a home.
+_MAP_LINK = re.compile(r"https?://\S*?-?\d{1,3}\.\d{3,}(?:,|%2C|/)\s?-?\d{1,3}\.\d{3,}\S*", re.I)
+PLACE = "[Standort]"
 
 
 @dataclass
@@ -223,6 +226,11 @@ def _system_people(line: str) -> list[str]:
     return people
 
 
+def without_coordinates(text: str) -> str:
+    """``text`` with links that hold a coordinate pair replaced by ``[Standort]``."""
+    return _MAP_LINK.sub(PLACE, text)
+
+
 def _contact(number: str) -> str:
     """The stand-in for a sender known only by phone number: never the number itself."""
     digest = hashlib.sha256(_DIGITS.sub("", number).encode()).hexdigest()[:8]
@@ -316,7 +324,7 @@ def parse_whatsapp_chat(
                 file=raw.name,
                 row=message.row,
             )
-        text = _strip_marks(_mentions(message.text, senders))
+        text = without_coordinates(_strip_marks(_mentions(message.text, senders)))
         attributes: dict[str, Any] = {"date": iso, "time": message.time}
         edited = _EDITED.search(text)
         if edited:
