@@ -396,3 +396,63 @@ def test_a_map_of_one_statement_reads_in_the_singular(studied: Project) -> None:
     assert "<p>Der Punkt ist die eine Aussage; " in body
     demo = html.unescape(topic_map_body(data, WHEN)[0])
     assert "Jeder Punkt ist eine der 487 Aussagen; " in demo and ", 7 Themen." in demo
+
+
+def test_the_overview_maps_the_districts_as_links_once_boundaries_are_imported(
+    tmp_path: Path,
+) -> None:
+    """A resident looks for "my neighbourhood" on the start page: with boundaries imported
+    (workbench map --import) the districts are drawn as a map, each area a link to its
+    page, with names on the areas and the numbers in a table (not colour alone); without
+    boundaries the overview keeps its list and draws no schematic grid of squares."""
+    from workbench.ingest.table import TableMapping
+
+    odd = 'Alt & <Neu> "Süd"'
+    project = Project.create(tmp_path / "projekt", districts=["Manfort", odd])
+    source = tmp_path / "manfort.csv"
+    source.write_text("Text\nEs fehlt ein Spielplatz\nDer Park ist schön\n", encoding="utf-8")
+    project.import_files([source], TableMapping(text_column="Text"), district="Manfort")
+    path = project.path
+    project.close()
+    base = ["--project", str(path)]
+    assert main([*base, "publish", "--out", str(tmp_path / "ohne")]) == 0
+    plain = Page(tmp_path / "ohne" / INDEX)
+    assert "wb-map" not in plain.raw and "<svg" not in plain.raw
+    assert "Klick auf einen Sozialraum" not in plain.text
+
+    def square(lon: float) -> list:
+        return [[[lon, 51.0], [lon + 0.02, 51.0], [lon + 0.02, 51.02], [lon, 51.02], [lon, 51.0]]]
+
+    features = [
+        {"type": "Feature", "properties": {"name": n}, "geometry": {"type": "Polygon",
+                                                                   "coordinates": square(lon)}}
+        for n, lon in (("Manfort", 7.0), (odd, 7.02))
+    ]  # fmt: skip
+    grenzen = tmp_path / "grenzen.geojson"
+    grenzen.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    assert main([*base, "map", "--import", str(grenzen), "--name-property", "name"]) == 0
+    out = tmp_path / "mit"
+    assert main([*base, "publish", "--out", str(out)]) == 0
+    page = Page(out / INDEX)
+    figure = re.search(r'<figure class="wb-map" id="wb-map-sozialraeume".*?</figure>', page.raw)
+    assert figure is not None
+    areas = re.findall(
+        r'<a class="wb-map-link" href="([^"]+)" aria-label="([^"]+)">'
+        r'<path class="wb-map-area" data-district="([^"]+)"',
+        figure.group(0),
+    )
+    shown = {html.unescape(d): (href, html.unescape(label)) for href, label, d in areas}
+    assert set(shown) == {"Manfort", odd}
+    for district, (href, label) in shown.items():
+        assert href == profile_file(out, district).name  # the area leads to its page
+        assert label.startswith(f"{district}: ")
+    assert shown["Manfort"][1] == "Manfort: 100,0 %"  # both statements come from Manfort
+    assert "<Neu>" not in page.raw  # the name escaped everywhere, in the map too
+    assert 'role="group"' in figure.group(0)  # links inside, not one flat image
+    # not colour alone: the names on the areas and the numbers in a table beside
+    assert "Manfort" in re.sub(r"<title>.*?</title>", "", figure.group(0))
+    assert "<th scope='row'>Manfort</th><td class='num'>100,0 %</td>" in figure.group(0)
+    assert "Klick auf einen Sozialraum in der Karte öffnet seine Seite" in page.text
+    assert FORBIDDEN.search(page.text) is None and "workbench" not in page.text
+    for district in ("Manfort", odd):  # the list, the text alternative, stays
+        assert profile_file(out, district).name in page.links

@@ -83,3 +83,44 @@ def test_the_navigation_leads_through_the_site(
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.screenshot(path=str(screenshots / "sozialraum_seite.png"))
     assert offline == []
+
+
+def test_the_start_page_map_leads_to_a_districts_page(
+    page: Page, tmp_path: Path, offline: list[str], screenshots: Path
+) -> None:
+    """With boundaries imported the start page draws the districts; a click (or Enter on a
+    focused area) opens the district's page, and the page passes axe with the map."""
+    import json
+
+    from tests.browser.test_accessibility import assert_accessible
+    from workbench import Project
+    from workbench.ingest.table import TableMapping
+    from workbench.synthesis import geo
+
+    with Project.create(tmp_path / "projekt", districts=["Manfort", "Opladen"]) as project:
+        source = tmp_path / "karten.csv"
+        source.write_text("Text\nEs fehlt ein Spielplatz\n", encoding="utf-8")
+        project.import_files([source], TableMapping(text_column="Text"), district="Opladen")
+        square = [[0, 0], [0.02, 0], [0.02, 0.02], [0, 0.02], [0, 0]]
+        features = [
+            {"type": "Feature", "properties": {"name": n}, "geometry": {
+                "type": "Polygon", "coordinates": [[[7 + x + dx, 51 + y] for x, y in square]]}}
+            for n, dx in (("Manfort", 0.0), ("Opladen", 0.02))
+        ]  # fmt: skip
+        grenzen = tmp_path / "grenzen.geojson"
+        grenzen.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+        geo.import_boundaries(project, [grenzen], name_property="name")
+        site = publish(project, tmp_path / "seite").folder
+    page.goto((site / INDEX).as_uri())
+    drawing = page.get_by_role("group", name=re.compile("Karte: Anteil jedes Sozialraums"))
+    expect(drawing).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.screenshot(path=str(screenshots / "sozialraum_seite_karte.png"), full_page=True)
+    assert_accessible(page, "Startseite mit Karte")
+    drawing.get_by_role("link", name="Opladen: 100,0 %").click()
+    expect(page.locator("h1")).to_have_text("Sozialraumprofil Opladen")
+    page.go_back()
+    page.locator("a.wb-map-link").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Sozialraumprofil Manfort")
+    assert offline == []

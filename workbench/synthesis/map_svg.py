@@ -115,36 +115,60 @@ def map_svg(
     shapes: Mapping[str, Shape] | None,
     scale: Scale,
     fmt: Callable[[float | None], str] = format_number,
+    links: Mapping[str, str] | None = None,
 ) -> str:
-    """The map as one ``<svg>``: one path (or, schematic, one square) per district."""
+    """The map as one ``<svg>``: one path (or, schematic, one square) per district.
+
+    ``links`` (district → relative URL): each district's area is a link to that page
+    (the site's overview); the drawing is then a labelled group of links, not one image.
+    """
     esc = html.escape
     layout = layout_map(values, shapes, scale, fmt)
+    links = links or {}
     body: list[str] = []
     borders: list[str] = []
     names: list[str] = []
+
+    def linked(district: str, label: str, element: str) -> str:
+        """``element`` inside a link to the district's page, named by its label."""
+        if district not in links:
+            return element
+        return (
+            f'<a class="wb-map-link" href="{esc(links[district])}" aria-label="{label}">'
+            f"{element}</a>"
+        )
+
     for area in layout.areas:
         d, label, fill = esc(area.district), esc(area.label), area.fill
         if area.tile is not None:
             x, y, size = area.tile
             cx, cy = area.name_at
             body.append(
-                f'<g class="wb-map-area" data-district="{d}" aria-label="{label}">'
-                f"<title>{label}</title>"
-                f'<path d="M{x + 2:.1f},{y + 2:.1f}h{size - 4:.1f}v{size - 4:.1f}'
-                f'h{4 - size:.1f}Z" fill="{fill}" stroke="{STROKE}" stroke-width="1"/>'
-                f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" '
-                f'text-anchor="middle" fill="{text_colour(fill)}">'
-                f"{esc(area.name)}</text></g>"
+                linked(
+                    area.district,
+                    label,
+                    f'<g class="wb-map-area" data-district="{d}" aria-label="{label}">'
+                    f"<title>{label}</title>"
+                    f'<path d="M{x + 2:.1f},{y + 2:.1f}h{size - 4:.1f}v{size - 4:.1f}'
+                    f'h{4 - size:.1f}Z" fill="{fill}" stroke="{STROKE}" stroke-width="1"/>'
+                    f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="12" '
+                    f'text-anchor="middle" fill="{text_colour(fill)}">'
+                    f"{esc(area.name)}</text></g>",
+                )
             )
         else:
             # the area's own stroke is the light casing of the border drawn over all areas
             path = "".join(_ring_d(ring) for ring in area.rings)
             borders.append(path)
             body.append(
-                f'<path class="wb-map-area" data-district="{d}" aria-label="{label}" '
-                f'd="{path}" fill="{fill}" fill-rule="evenodd" stroke="{CASING}" '
-                f'stroke-width="{CASING_WIDTH:g}" stroke-linejoin="round">'
-                f"<title>{label}</title></path>"
+                linked(
+                    area.district,
+                    label,
+                    f'<path class="wb-map-area" data-district="{d}" aria-label="{label}" '
+                    f'd="{path}" fill="{fill}" fill-rule="evenodd" stroke="{CASING}" '
+                    f'stroke-width="{CASING_WIDTH:g}" stroke-linejoin="round">'
+                    f"<title>{label}</title></path>",
+                )
             )
             if area.tag is not None:
                 names.append(_name_tag(area.tag, fill))
@@ -170,7 +194,8 @@ def map_svg(
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {layout.height:.1f}" '
-        f'role="img" aria-label="{esc(alt_text(title, layout.schematic))}" '
+        f'role="{"group" if links else "img"}" '
+        f'aria-label="{esc(alt_text(title, layout.schematic))}" '
         f'style="max-width:{WIDTH:.0f}px;width:100%;height:auto" '
         f'data-schematic="{str(layout.schematic).lower()}">'
         + "".join(body)
@@ -186,11 +211,12 @@ def map_figure(
     shapes: Mapping[str, Shape] | None,
     percent: bool = False,
     value_label: str = "Wert",
+    links: Mapping[str, str] | None = None,
 ) -> str:
     """A map in its ``<figure>`` with caption, a sentence and the numbers as a table.
 
     ``percent``: values are shares (0–1, sequential scale); else an index against the
-    city (Gesamtstadt = 100, diverging scale).
+    city (Gesamtstadt = 100, diverging scale). ``links``: see :func:`map_svg`.
     """
     esc = html.escape
     caption = map_caption(title, values, shapes)
@@ -203,7 +229,8 @@ def map_figure(
         f"<th scope='col'>{esc(value_label)}</th><th scope='col'>Stufe</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
-    svg = map_svg(caption, values, shapes, map_scale(values, percent), value_text(percent))
+    scale, fmt = map_scale(values, percent), value_text(percent)
+    svg = map_svg(caption, values, shapes, scale, fmt, links)
     return (
         f'<figure class="wb-map" id="wb-map-{esc(key)}" data-map="{esc(key)}">'
         f"<figcaption>{esc(caption)}</figcaption>"

@@ -3,7 +3,8 @@
 ``workbench publish --out DIR`` writes, for everyone who only reads:
 
 - ``index.html``: the city-wide overview (workshops, needs across districts, indicators
-  in comparison) with links to every profile;
+  in comparison) with links to every profile and, with imported boundaries, a map of the
+  districts whose areas link to their pages;
 - ``sozialraum-….html``: one profile per Sozialraum and the city (the report of that
   district, :mod:`workbench.synthesis.reports`);
 - ``themenlandkarte.html``: the topic map (:mod:`workbench.analysis.topic_map`);

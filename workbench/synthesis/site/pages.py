@@ -16,6 +16,8 @@ from datetime import datetime
 
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
+from workbench.synthesis.map_layout import is_schematic
+from workbench.synthesis.map_svg import map_figure
 from workbench.synthesis.reports.html import html_blocks
 from workbench.synthesis.reports.model import (
     Block,
@@ -102,6 +104,31 @@ def _district_line(data: ReportData, page: ProfilePage) -> str:
     return f'<li><a href="{esc(page.file)}">{esc(name)}</a> – {esc(facts)}</li>'
 
 
+def district_map(data: ReportData, pages: tuple[ProfilePage, ...]) -> str:
+    """The districts on a map, each a link to its page; "" without imported boundaries.
+
+    Coloured by each district's share of all statements (names on the areas, the numbers
+    in a table); a schematic grid of squares would not show where a district lies, so
+    without boundaries the list of districts stands alone.
+    """
+    total = len(data.segments)
+    values: dict[str, float | None] = {
+        p.district: p.segments / total if total else None for p in data.profiles.districts
+    }
+    if not values or is_schematic(values, data.boundaries):
+        return ""
+    links = {p.district: p.file for p in pages if p.district in values}
+    return map_figure(
+        "sozialraeume",
+        "Anteil jedes Sozialraums an allen Aussagen",
+        values,
+        data.boundaries,
+        percent=True,
+        value_label="Anteil an allen Aussagen",
+        links=links,
+    )
+
+
 def overview_body(
     data: ReportData, full: Report, pages: tuple[ProfilePage, ...], when: datetime
 ) -> str:
@@ -118,13 +145,21 @@ def overview_body(
     )
     districts = [p for p in pages if p.district != CITYWIDE]
     lines = "".join(_district_line(data, p) for p in pages)
+    drawn = district_map(data, pages)
     parts = [
         html_blocks(head, when),
         f'<nav class="wb-toc"><ul>{toc}</ul></nav>',
         '<h2 id="sec-sozialraeume">Sozialräume</h2>',
         "<p>Was die Workshops in jedem Sozialraum ergeben haben – Bedarfe mit Zitaten, "
         "Ressourcen und Herausforderungen, Themen und Indikatoren – steht auf der Seite "
-        "des Sozialraums.</p>",
+        "des Sozialraums."
+        + (
+            " Ein Klick auf einen Sozialraum in der Karte öffnet seine Seite; die Liste "
+            "darunter führt zu denselben Seiten.</p>"
+            if drawn
+            else "</p>"
+        ),
+        *([drawn] if drawn else []),
         f'<ul class="wb-districts">{lines}</ul>',
     ]
     if not districts:
