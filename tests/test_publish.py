@@ -456,3 +456,26 @@ def test_the_overview_maps_the_districts_as_links_once_boundaries_are_imported(
     assert FORBIDDEN.search(page.text) is None and "workbench" not in page.text
     for district in ("Manfort", odd):  # the list, the text alternative, stays
         assert profile_file(out, district).name in page.links
+
+
+def test_no_chart_of_the_site_shows_plotlys_english_toolbar(site: Path) -> None:
+    """The statement map on themenlandkarte.html showed plotly's mode bar: English buttons
+    ("Download plot as a png", "Zoom in", "Box Select" …) on a page for residents, in the
+    keyboard's way. No chart of any page has it (the report's charts dropped it too); the
+    map still zooms by dragging and hovering a point still shows its statement."""
+    decoder = json.JSONDecoder()
+    seen = 0
+    for path in page_files(site):
+        raw = Page(path).raw
+        for match in re.finditer(r'Plotly\.newPlot\(\s*"([^"]+)",\s*', raw):
+            rest = raw[match.end() :]
+            args: list = []
+            for _ in range(3):  # data, layout, config
+                value, end = decoder.raw_decode(rest)
+                args.append(value)
+                rest = rest[end:].lstrip().lstrip(",").lstrip()
+            config = args[2]
+            assert config.get("displayModeBar") is False, (path.name, match.group(1))
+            assert config.get("showSendToCloud") is False, (path.name, match.group(1))
+            seen += 1
+    assert seen > 3 and 'id="wb-chart-karte"' in Page(site / MAP_FILE).raw

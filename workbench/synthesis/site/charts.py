@@ -109,7 +109,14 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
         div_id=div_id,
         default_height=f"{MAP_HEIGHT}px",
         # no "Share chart..." button: plotly.js 3+ would upload the map, the participants'
-        # quotes in its hover texts included, to Plotly Cloud (as in widgets/figures.py)
-        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
+        # quotes in its hover texts included, to Plotly Cloud (as in widgets/figures.py);
+        # no mode bar: its buttons are English ("Download plot as a png", "Box Select"),
+        # as the report's charts (dragging still zooms, a double click resets)
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "showSendToCloud": False,
+            "displayModeBar": False,
+        },
     )
     return " ".join(div.split())
