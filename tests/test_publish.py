@@ -479,3 +479,22 @@ def test_no_chart_of_the_site_shows_plotlys_english_toolbar(site: Path) -> None:
             assert config.get("showSendToCloud") is False, (path.name, match.group(1))
             seen += 1
     assert seen > 3 and 'id="wb-chart-karte"' in Page(site / MAP_FILE).raw
+
+
+def test_the_site_says_needs_not_yet_analysed_in_plain_words(tmp_path: Path, site: Path) -> None:
+    """Before the need analysis residents read "Noch keine Bedarfscluster." and "Noch keine
+    Bedarfscluster berechnet." — the analysis's jargon. The site says it plainly; the
+    topic map's second colouring is "nach Bedarf". The team's report keeps its words."""
+    with partial(tmp_path) as project:
+        published = publish(project, tmp_path / "seite", generated_at=WHEN)
+        team = render(project, "html", generated_at=WHEN).decode("utf-8")
+    texts = {path.name: Page(path).text for path in page_files(published.folder)}
+    for name, text in texts.items():
+        assert "Bedarfscluster berechnet" not in text, name
+        assert "Noch keine Bedarfscluster" not in text, name
+    assert "Die genannten Bedarfe sind noch nicht ausgewertet." in texts[INDEX]
+    assert "Die genannten Bedarfe sind noch nicht ausgewertet." in texts[REPORT_FILE]
+    assert "Noch keine Bedarfscluster: workbench needs" in team
+    demo = Page(site / MAP_FILE)
+    assert "Aussagen nach Bedarf" in demo.text and "Bedarfscluster" not in demo.text
+    assert '"text":"Bedarfscluster"' not in demo.raw.replace(" ", "")  # the legend's title

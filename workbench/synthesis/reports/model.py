@@ -212,6 +212,8 @@ class OutlineBuilder:
 
 
 TEAM_COMMAND = re.compile(r"\s*\(workbench [^)]*\)|:\s*workbench .*$")
+# "Noch keine Bedarfscluster (berechnet)." is the analysis's jargon: a resident's words
+NO_NEEDS_JARGON = re.compile(r"Noch keine Bedarfscluster( berechnet)?\.")
 
 
 def for_readers(text: str) -> str:
@@ -221,9 +223,13 @@ def for_readers(text: str) -> str:
     'Noch keine Themen.'
     >>> for_readers("Noch keine Themen berechnet (workbench topics). Weiter.")
     'Noch keine Themen berechnet. Weiter.'
+    >>> for_readers("Noch keine Bedarfscluster: workbench needs.")
+    'Die genannten Bedarfe sind noch nicht ausgewertet.'
     """
     shown = TEAM_COMMAND.sub("", text)
-    return shown if shown.endswith(".") or shown == text else shown + "."
+    shown = shown if shown.endswith(".") or shown == text else shown + "."
+    plain = "Die genannten Bedarfe sind noch nicht ausgewertet."
+    return plain if NO_NEEDS_JARGON.fullmatch(shown) else shown
 
 
 # -- small helpers (pure) ----------------------------------------------------------------

@@ -94,7 +94,7 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x"},
         legend={
-            "title": {"text": "Bedarfscluster" if by_need else "Thema"},
+            "title": {"text": "Bedarf" if by_need else "Thema"},  # not jargon
             "orientation": "h",
             "yanchor": "top",
             "y": 0,

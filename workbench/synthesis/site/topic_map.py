@@ -157,7 +157,7 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
         parts.append(
             _figure(
                 "karte-bedarfe",
-                "Aussagen nach Bedarfscluster",
+                "Aussagen nach Bedarf",
                 map_div(data, True, "wb-chart-karte-bedarfe"),
             )
         )
