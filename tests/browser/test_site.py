@@ -121,6 +121,11 @@ def test_the_start_page_map_leads_to_a_districts_page(
     expect(page.locator("h1")).to_have_text("Sozialraumprofil Opladen")
     page.go_back()
     page.locator("a.wb-map-link").first.focus()
+    ring = page.evaluate(  # the focused area is marked: a ring inside the drawing
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth), parseFloat(s.outlineOffset)]; })()"
+    )
+    assert ring[0] == "solid" and ring[1] >= 2 and ring[2] < 0, ring
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Sozialraumprofil Manfort")
     assert offline == []

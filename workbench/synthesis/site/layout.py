@@ -39,7 +39,8 @@ ul.wb-districts li { margin: .4rem 0; }
 table.wb-heatmap td.wb-cell { min-width: 4.5rem; }
 blockquote.wb-quote footer, p.wb-meta { overflow-wrap: anywhere; }
 details.wb-more > summary { cursor: pointer; color: #1f4e8c; margin: .4rem 0; }
-figure.wb-map a.wb-map-link:focus { outline: 3px solid #1f4e8c; outline-offset: 1px; }
+figure.wb-map a.wb-map-link:focus { outline: 3px solid #000; outline-offset: -3px; }
+figure.wb-map a.wb-map-link:focus .wb-map-area { stroke: #ffbf47; stroke-width: 5px; }
 figure.wb-map a.wb-map-link:hover .wb-map-area { fill-opacity: .75; }
 """.strip()
 
