@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from workbench.analysis.markup import strip_markup
 from workbench.analysis.stopwords import CONTACT, GERMAN, tokenize
 
 MAX_CHARS = 60
@@ -265,7 +266,7 @@ def phrases(text: str) -> list[str]:
     ...         "und zwar bald. Die Stadt sollte das Quartiersbüro sichern.")
     ['Einen Jugendtreff im Wohnpark', 'Die Stadt sollte das Quartiersbüro sichern']
     """
-    return [phrase for phrase, _ in _phrases_trimmed(text)]
+    return [phrase for phrase, _ in _phrases_trimmed(strip_markup(text))]
 
 
 def _phrases_trimmed(text: str) -> list[tuple[str, bool]]:
@@ -323,6 +324,7 @@ def label_and_source(
     used = {normalise(t) for t in taken}
     scored = []
     for position, text in enumerate(central_texts[:CANDIDATES]):
+        text = strip_markup(text)  # "(lacht)", "//I: Mhm//": the transcriber's, no label
         clauses = _phrases_trimmed(text)
         nouns = noun_phrases(text) if len(text) > MAX_CHARS else []  # a card is its own label
         own = [c for c, _ in clauses]

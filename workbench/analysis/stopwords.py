@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from workbench.analysis.markup import strip_markup
+
 # Function words of German plus filler words every protocol is full of.
 GERMAN = frozenset(
     """
@@ -97,8 +99,14 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     ['tel']
     >>> tokenize("Das Stadtteilcafé am Çarşı-Platz")
     ['stadtteilcafé', 'çarşı-platz']
+
+    Transcription markup is no word (:func:`~workbench.analysis.markup.strip_markup`):
+
+    >>> tokenize("Der Park (lacht) //I: Mhm// ((räuspert sich)) (4 Sek.) <<lachend> dunkel>")
+    ['park', 'dunkel']
     """
     stop = _stop_set(tuple(extra), domain)
+    text = strip_markup(text)
     out = []
     for raw in _TOKEN.findall(_PLACEHOLDER.sub(" ", text) if "[" in text else text):
         token = raw.lower().strip("-")
