@@ -10,8 +10,10 @@ and display — the tokens of TF-IDF, c-TF-IDF and keywords
 "räuspert" are no theme, "Mhm// und das ist schon lange so" no label.
 
 Only notes of known words count: a bracket whose every word is a note word ("lacht",
-"räuspert sich", "10 Sekunden Pause") — "(laut Polizei)", "(Musik, Sport)" or
-"Bewohner*innen und Schüler*innen" stay text. Square brackets are left alone: the
+"räuspert sich", "10 Sekunden Pause", "Handy klingelt") or that opens with a sound of the
+body or a gap ("Lachen im Hintergrund", "unv. Name"; up to five words) — "(laut Polizei)",
+"(Musik, Sport)" or "Bewohner*innen und Schüler*innen" stay text. GAT2's breathing
+("°hh", "hh°") goes too. Square brackets are left alone: the
 tokenizer drops them as placeholders ("[Person 3]", "[unv.]"), and a label stops at them
 (a gap marker "[unverständlich]" says that words are missing).
 """
@@ -28,15 +30,24 @@ NOTE_WORDS = frozenset(
     stöhnt gähnt klatscht klatschen applaus beifall zögert zögernd stockt weint schluchzt
     flüstert flüsternd unv unverst unverständlich unverstandlich inaudible unintelligible
     laughs laughing laughter applause crosstalk coughs sighs music musik durcheinander
-    pause sprechpause stille silence schweigen
+    pause sprechpause stille silence schweigen klingelt klingeln ironisch betont geräusch
+    geräusche hintergrundgeräusch hintergrundgeräusche störgeräusche
+    """.split()
+)
+# Note words that make a note whatever follows ("(Lachen im Hintergrund)", "(unv. Name)")
+NOTE_LEADS = frozenset(
+    """
+    lacht lachen lachend gelächter lächelt lächelnd seufzt räuspert hustet niest schnieft
+    atmet stöhnt gähnt unv unverst unverständlich unverstandlich inaudible unintelligible
+    laughs laughing laughter crosstalk coughs sighs
     """.split()
 )
 # Words that go with a note ("räuspert sich", "atmet tief ein", "längere Pause", "4 Sek.")
 NOTE_COMPANIONS = frozenset(
     """
-    sich kurz kurze kurzer lang lange längere langer tief ein aus laut lautes leise leises
-    sek sekunde sekunden min minuten ca etwa beide alle gemeinsam und mehrere wort wörter
-    worte
+    sich kurz kurze kurzer lang lange längere langer tief ein aus auf laut lautes leise
+    leises sek sekunde sekunden min minuten ca etwa beide alle gemeinsam und mehrere wort
+    wörter worte im in hintergrund raum telefon handy tür
     """.split()
 )
 # A pause: "(.)", "(..)", "(...)", "(1.2)", "(-)", "(--)", "(?)"; not a number alone:
@@ -52,6 +63,8 @@ _INTERJECTION = re.compile(r"(?<![:/\w])//[^/\n]{1,60}//(?!/)")
 _SCOPED = re.compile(r"<<[^<>\n]{1,40}>\s?(?P<words>[^<>\n]{0,200}?)\s?>")
 # "°leise°", "°°sehr leise°°" (GAT2): the marks go, the words stay
 _QUIET = re.compile(r"(?<![\d°])°{1,2}(?P<words>[^\s°\d][^°\n]{0,200}?)°{1,2}")
+# GAT2 breathing "°h", "°hh" (in), "hh°" (out): no word
+_BREATH = re.compile(r"(?<![\w°])(?:°h+|h+°)(?![\w°])")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[,.;:!?])")
 _SPACES = re.compile(r"[ \t]{2,}")
 _TRIGGERS = frozenset("(*/<°")
@@ -62,7 +75,11 @@ def _is_note(inner: str) -> bool:
     if _PAUSE.match(inner):
         return True
     words = [w.casefold() for w in _WORDS.findall(inner)]
-    if not words or len(words) > 4:
+    if not words or len(words) > 5:
+        return False
+    if words[0] in NOTE_LEADS:
+        return True
+    if len(words) > 4:
         return False
     if not all(w in NOTE_WORDS or w in NOTE_COMPANIONS for w in words):
         return False
@@ -94,6 +111,7 @@ def strip_markup(text: str) -> str:
     out = _SINGLE.sub(_note, out)
     out = _INTERJECTION.sub(" ", out)
     out = _SCOPED.sub(lambda m: f" {m['words']} ", out)
+    out = _BREATH.sub(" ", out)
     out = _QUIET.sub(lambda m: m["words"], out)
     if out == text:
         return text
