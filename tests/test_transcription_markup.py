@@ -149,3 +149,23 @@ def test_doctests() -> None:
     from workbench.analysis import markup, stopwords
 
     assert doctest.testmod(markup).failed == 0 and doctest.testmod(stopwords).failed == 0
+
+
+@pytest.mark.parametrize(
+    "sound", ["öhm", "Ähh", "äähm", "ehm", "uhm", "hmhm", "Mhmh", "mmh", "hhh"]
+)
+def test_hesitation_sounds_are_no_keyword(sound: str) -> None:
+    assert tokenize(f"Der {sound}, Spielplatz {sound.lower()} ist kaputt") == [
+        "spielplatz",
+        "kaputt",
+    ]
+
+
+def test_a_label_leaves_out_hesitation_but_keeps_words() -> None:
+    label, _ = label_and_source(
+        ["Öhm, der Spielplatz ist ähm kaputt", "Der Spielplatz ist eh kaputt, hm."],
+        ["spielplatz", "kaputt"],
+        set(),
+    )
+    assert label == "Der Spielplatz ist kaputt"
+    assert phrases("Der Spielplatz ist eh kaputt, hm.") == ["Der Spielplatz ist eh kaputt"]

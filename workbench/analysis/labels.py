@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from workbench.analysis.markup import strip_markup
+from workbench.analysis.markup import strip_markup, without_hesitation
 from workbench.analysis.stopwords import CONTACT, GERMAN, tokenize
 
 MAX_CHARS = 60
@@ -266,7 +266,7 @@ def phrases(text: str) -> list[str]:
     ...         "und zwar bald. Die Stadt sollte das Quartiersbüro sichern.")
     ['Einen Jugendtreff im Wohnpark', 'Die Stadt sollte das Quartiersbüro sichern']
     """
-    return [phrase for phrase, _ in _phrases_trimmed(strip_markup(text))]
+    return [phrase for phrase, _ in _phrases_trimmed(without_hesitation(strip_markup(text)))]
 
 
 def _phrases_trimmed(text: str) -> list[tuple[str, bool]]:
@@ -324,7 +324,8 @@ def label_and_source(
     used = {normalise(t) for t in taken}
     scored = []
     for position, text in enumerate(central_texts[:CANDIDATES]):
-        text = strip_markup(text)  # "(lacht)", "//I: Mhm//": the transcriber's, no label
+        # "(lacht)", "//I: Mhm//" are the transcriber's, "ähm" no word: no part of a label
+        text = without_hesitation(strip_markup(text))
         clauses = _phrases_trimmed(text)
         nouns = noun_phrases(text) if len(text) > MAX_CHARS else []  # a card is its own label
         own = [c for c, _ in clauses]

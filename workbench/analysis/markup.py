@@ -65,6 +65,11 @@ _SCOPED = re.compile(r"<<[^<>\n]{1,40}>\s?(?P<words>[^<>\n]{0,200}?)\s?>")
 _QUIET = re.compile(r"(?<![\d°])°{1,2}(?P<words>[^\s°\d][^°\n]{0,200}?)°{1,2}")
 # GAT2 breathing "°h", "°hh" (in), "hh°" (out): no word
 _BREATH = re.compile(r"(?<![\w°])(?:°h+|h+°)(?![\w°])")
+# A hesitation sound as a word of its own ("Ähm,", "öhm", "hmhm"; not Austrian "eh")
+_HESITATION = re.compile(
+    r"(?<![\w-])(?:[äö]+h+m*|[eu]+h+m+|h+m+(?:h+m+)*|m+h+m+h*)(?![\w-])(?:\s*[,.…]+)?",
+    re.IGNORECASE,
+)
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[,.;:!?])")
 _SPACES = re.compile(r"[ \t]{2,}")
 _TRIGGERS = frozenset("(*/<°")
@@ -113,6 +118,18 @@ def strip_markup(text: str) -> str:
     out = _SCOPED.sub(lambda m: f" {m['words']} ", out)
     out = _BREATH.sub(" ", out)
     out = _QUIET.sub(lambda m: m["words"], out)
+    if out == text:
+        return text
+    return _SPACES.sub(" ", _SPACE_BEFORE_MARK.sub("", out)).strip()
+
+
+def without_hesitation(text: str) -> str:
+    """``text`` without hesitation sounds; unchanged when it has none.
+
+    >>> without_hesitation("Ähm, der Park ist öhm nachts dunkel, hmhm.")
+    'der Park ist nachts dunkel,'
+    """
+    out = _HESITATION.sub(" ", text)
     if out == text:
         return text
     return _SPACES.sub(" ", _SPACE_BEFORE_MARK.sub("", out)).strip()

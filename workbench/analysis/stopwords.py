@@ -72,6 +72,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|-){2,}(?:[*:_]innen)?")
 
 
 _MARKS = frozenset({"*innen", ":innen", "_innen"})
+# Hesitation sounds as transcripts spell them, in any length: "ähm", "öhm", "äähm", "ehm",
+# "uhm", "ähh", "hmhm", "mhmh", "mmh", "hhh" (no word of German is only "h" and "m")
+_HESITATION = re.compile(r"[äöeua]+h+m*|[hm]+")
 # The placeholders of pseudonymisation ("[Person 3]", "[Adresse]") are no theme either.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
@@ -104,6 +107,8 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
 
     >>> tokenize("Der Park (lacht) //I: Mhm// ((räuspert sich)) (4 Sek.) <<lachend> dunkel>")
     ['park', 'dunkel']
+    >>> tokenize("Öhm, der äähm Park, hmhm, ist ehm dunkel")
+    ['park', 'dunkel']
     """
     stop = _stop_set(tuple(extra), domain)
     text = strip_markup(text)
@@ -112,6 +117,6 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
         token = raw.lower().strip("-")
         if token[-6:] in _MARKS:  # gendered form: the base word
             token = token[:-6]
-        if token not in stop:
+        if token not in stop and not _HESITATION.fullmatch(token):
             out.append(token)
     return out
