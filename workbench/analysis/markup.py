@@ -72,7 +72,7 @@ _HESITATION = re.compile(
 )
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[,.;:!?])")
 _SPACES = re.compile(r"[ \t]{2,}")
-_TRIGGERS = frozenset("(*/<°")
+_TRIGGERS = ("(", "*", "//", "<<", "°")
 
 
 def _is_note(inner: str) -> bool:
@@ -110,14 +110,19 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("Ruhig (laut Polizei), Angebote (Musik, Sport) für Schüler*innen")
     'Ruhig (laut Polizei), Angebote (Musik, Sport) für Schüler*innen'
     """
-    if not _TRIGGERS.intersection(text):
+    if not any(mark in text for mark in _TRIGGERS):
         return text
-    out = _DOUBLE.sub(" ", text)
-    out = _SINGLE.sub(_note, out)
-    out = _INTERJECTION.sub(" ", out)
-    out = _SCOPED.sub(lambda m: f" {m['words']} ", out)
-    out = _BREATH.sub(" ", out)
-    out = _QUIET.sub(lambda m: m["words"], out)
+    out = text
+    if "(" in out:
+        out = _SINGLE.sub(_note, _DOUBLE.sub(" ", out))
+    elif "*" in out:
+        out = _SINGLE.sub(_note, out)
+    if "//" in out:
+        out = _INTERJECTION.sub(" ", out)
+    if "<<" in out:
+        out = _SCOPED.sub(lambda m: f" {m['words']} ", out)
+    if "°" in out:
+        out = _QUIET.sub(lambda m: m["words"], _BREATH.sub(" ", out))
     if out == text:
         return text
     return _SPACES.sub(" ", _SPACE_BEFORE_MARK.sub("", out)).strip()

@@ -75,6 +75,7 @@ _MARKS = frozenset({"*innen", ":innen", "_innen"})
 # Hesitation sounds as transcripts spell them, in any length: "ähm", "öhm", "äähm", "ehm",
 # "uhm", "ähh", "hmhm", "mhmh", "mmh", "hhh" (no word of German is only "h" and "m")
 _HESITATION = re.compile(r"[äöeua]+h+m*|[hm]+")
+_HESITANT = frozenset("äöeuahm")
 # The placeholders of pseudonymisation ("[Person 3]", "[Adresse]") are no theme either.
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
@@ -117,6 +118,9 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
         token = raw.lower().strip("-")
         if token[-6:] in _MARKS:  # gendered form: the base word
             token = token[:-6]
-        if token not in stop and not _HESITATION.fullmatch(token):
-            out.append(token)
+        if token in stop or (
+            len(token) < 8 and token[0] in _HESITANT and _HESITATION.fullmatch(token)
+        ):
+            continue
+        out.append(token)
     return out
