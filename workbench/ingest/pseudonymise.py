@@ -148,7 +148,14 @@ class Pseudonymiser:
 
     def configure(self, session: Session) -> Pseudonymiser:
         """Load the project's protected words and review decisions; return self."""
-        from workbench.store import PERSON_NUMBER_KEY, Code, District, Meta, PseudonymDecision
+        from workbench.store import (
+            PERSON_NUMBER_KEY,
+            Code,
+            District,
+            Meta,
+            PseudonymDecision,
+            Segment,
+        )
 
         phrases = [d for d in session.scalars(select(District.name))]
         phrases += [c for c in session.scalars(select(Code.name))]
@@ -160,6 +167,11 @@ class Pseudonymiser:
                 self.rejected = self.rejected | {decision.word}
         floor = session.get(Meta, PERSON_NUMBER_KEY)
         self.person_floor = int(floor.value) if floor is not None else 0
+        # a role's number that an earlier version left out of the key is given already
+        roles = select(Segment.speaker_role).where(Segment.speaker_role.contains("[Person "))
+        for role in session.scalars(roles.distinct()):
+            numbers = [int(n) for n in PERSON_PLACEHOLDER.findall(role)]
+            self.person_floor = max([self.person_floor, *numbers])
         return self
 
     def protect(self, phrases: Iterable[str]) -> None:

@@ -303,6 +303,9 @@ class Writer:
             text, shift, pieces = self._in_place(document, document.text, names)
         people = [row_attributes(self.pseudonymiser, s.attributes, names[w]) for s, w, _ in placed]
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
+        # roles after the texts (the key knows the people the texts named), before the key
+        # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
+        roles = [safe(s.speaker_role, w) for s, w, _ in placed]
         self.store_pseudonyms()
 
         if document.merge:
@@ -337,7 +340,7 @@ class Writer:
 
         segments: list[Segment] = []
         codings = 0
-        for number, ((seg, name, district), workshop, piece) in enumerate(
+        for number, ((seg, _, district), workshop, piece) in enumerate(
             zip(placed, workshops, pieces, strict=True), start=1
         ):
             segment = Segment(
@@ -350,7 +353,7 @@ class Writer:
                 start=piece.start,
                 end=piece.end,
                 question=seg.question,
-                speaker_role=safe(seg.speaker_role, name),
+                speaker_role=roles[number - 1],
                 attributes=people[number - 1],
             )
             session.add(segment)
