@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_migrations import release_copy
 from workbench.cli.main import main
 
 CSV = "Text;Sozialraum\nFrau Anna Schmidt sagt: Wir brauchen mehr Bänke;Manfort\n"
@@ -80,3 +81,20 @@ def test_outputs_follow_a_strict_umask(tmp_path: Path) -> None:
         os.umask(before)
     assert _mode(report) == 0o600
     assert _mode(table) == 0o600
+
+
+def test_upgrade_makes_an_older_project_database_owner_only(tmp_path: Path, umask, capsys) -> None:
+    """A project made before new databases were 0600 keeps its world-readable file until
+    `workbench upgrade`, which tightens it and says so."""
+    release = release_copy(tmp_path)  # a real project of an older workbench
+    os.chmod(release / "werkbank.sqlite", 0o644)
+    current = _project(tmp_path)  # up to date, but its file was made readable before
+    os.chmod(current / "werkbank.sqlite", 0o644)
+    for folder in (release, current):
+        capsys.readouterr()
+        assert main(["--project", str(folder), "upgrade"]) == 0
+        out = capsys.readouterr().out
+        assert _mode(folder / "werkbank.sqlite") == 0o600
+        assert "Rechte 644" in out and "Rechte 600" in out
+        assert main(["--project", str(folder), "upgrade"]) == 0  # nothing more to say
+        assert "Rechte" not in capsys.readouterr().out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import zipfile
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -98,6 +99,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         before = migrate.current_revision(engine)
         if before == migrate.head():
             print(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
+            _owner_only(engine)
             return 0
         copy = _safety_copy(folder, engine, config, "vor-upgrade")
         try:
@@ -118,7 +120,39 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         f"Projekt aktualisiert: {migrate.describe(before)} → {migrate.describe(after)}. "
         f"Der Stand davor liegt in {copy}."
     )
+    _owner_only(engine)
     return 0
+
+
+def _owner_only(engine: Engine) -> None:
+    """Make an older project's SQLite file readable by its owner only (0600), as a new
+    project's is: it holds the participants' texts and the re-identification key. Says so,
+    and what to do where the file is not the caller's to change."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    path = Path(database) if database and not database.startswith("file:") else None
+    if path is None or database == ":memory:" or not path.is_file():
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & 0o077:
+        return
+    try:
+        for file in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm"))):
+            if file.exists():
+                file.chmod(0o600)
+    except PermissionError:
+        print(
+            f"Hinweis: {path} ist für andere lesbar (Rechte {mode:o}) und enthält die Texte "
+            f"der Beteiligten und den Pseudonymschlüssel; ändern kann das nur, wem die Datei "
+            f"gehört: chmod 600 {path}"
+        )
+        return
+    except OSError:  # a read-only medium: nothing to change there
+        return
+    print(
+        f"Hinweis: {path.name} war für andere lesbar (Rechte {mode:o}); sie enthält die Texte "
+        "der Beteiligten und den Pseudonymschlüssel und ist jetzt, wie bei neuen Projekten, "
+        "nur für Sie lesbar (Rechte 600)."
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
