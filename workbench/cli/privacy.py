@@ -79,6 +79,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     else:
         print("Gelöscht (mit Protokolleintrag ohne Inhalt):")
     print("\n".join(lines) if lines else "     0  Einträge")
+    for note in report.notes:
+        print(note)
     if not args.dry_run and report.counts["statements"]:
         print(
             "Analysen (Bedarfe, Themen) neu berechnen, damit sie die Aussagen auch in ihren "

@@ -71,6 +71,7 @@ class ErasureReport:
 
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)  # what the request may not have reached
 
     def lines(self) -> list[str]:
         """The counts as German lines, only those above zero."""
@@ -112,29 +113,7 @@ def select_statements(
             )
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
-        placeholders = {speaker.strip()}
-        given, surname = _name_parts(speaker)
-        keys = list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")))
-        # the first names each person of the key was met with ("Anna" of "schmidt")
-        met: dict[str, set[str]] = {}
-        for key in keys:
-            full = " " in key.normalised and not key.normalised.endswith(" ?")  # "anna schmidt"
-            named = key.normalised.rsplit(" ", 1)[0] if full else None
-            met.setdefault(key.placeholder, set()).add(
-                _plain(named) if named else _name_parts(key.original)[0] or ""
-            )
-        for key in keys:
-            # One person is one key (the surname): "Jürgen Wieczorek" finds the person
-            # first met as "Herr Wieczorek", and "Ayse Yilmaz" (typed on a German
-            # keyboard) the one imported as "Ayşe Yılmaz" — but "Peter Schmidt" not the
-            # Anna Schmidt of the key "schmidt" (a second Schmidt has a key of their own).
-            normalised = _plain(key.normalised)
-            other = given is not None and bool(met[key.placeholder] - {"", given})
-            if _plain(key.original.strip()) == _plain(speaker.strip()) or (
-                surname
-                and (normalised == f"{given} {surname}" or (normalised == surname and not other))
-            ):
-                placeholders.add(key.placeholder)
+        placeholders = speaker_placeholders(session, speaker)
         matched = [
             segment
             for segment in session.scalars(select(Segment))
@@ -142,9 +121,38 @@ def select_statements(
             or (segment.attributes or {}).get("speaker") in placeholders
         ]
         if not matched:
-            raise WorkbenchError(_not_speaking(session, speaker, placeholders))
+            shared = shared_before(session, speaker, placeholders)
+            raise WorkbenchError(" ".join([_not_speaking(session, speaker, placeholders), *shared]))
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+def speaker_placeholders(session: Session, speaker: str) -> set[str]:
+    """The placeholders a ``--speaker`` names: itself, or the key's entries of that name."""
+    placeholders = {speaker.strip()}
+    given, surname = _name_parts(speaker)
+    keys = list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person")))
+    # the first names each person of the key was met with ("Anna" of "schmidt")
+    met: dict[str, set[str]] = {}
+    for key in keys:
+        full = " " in key.normalised and not key.normalised.endswith(" ?")  # "anna schmidt"
+        named = key.normalised.rsplit(" ", 1)[0] if full else None
+        met.setdefault(key.placeholder, set()).add(
+            _plain(named) if named else _name_parts(key.original)[0] or ""
+        )
+    for key in keys:
+        # One person is one key (the surname): "Jürgen Wieczorek" finds the person
+        # first met as "Herr Wieczorek", and "Ayse Yilmaz" (typed on a German
+        # keyboard) the one imported as "Ayşe Yılmaz" — but "Peter Schmidt" not the
+        # Anna Schmidt of the key "schmidt" (a second Schmidt has a key of their own).
+        normalised = _plain(key.normalised)
+        other = given is not None and bool(met[key.placeholder] - {"", given})
+        if _plain(key.original.strip()) == _plain(speaker.strip()) or (
+            surname
+            and (normalised == f"{given} {surname}" or (normalised == surname and not other))
+        ):
+            placeholders.add(key.placeholder)
+    return placeholders
 
 
 def _not_speaking(session: Session, speaker: str, placeholders: set[str]) -> str:
@@ -167,6 +175,60 @@ def _not_speaking(session: Session, speaker: str, placeholders: set[str]) -> str
         f"(nicht als Sprecher*in vermerkt) in {len(named)} Aussage(n): ID {ids}. Diese "
         "prüfen und gegebenenfalls mit --statement ID … löschen."
     )
+
+
+def shared_before(session: Session, speaker: str, placeholders: set[str]) -> list[str]:
+    """Where an earlier workbench stored ``speaker`` under the placeholder of another
+    person of the same surname (before 2026-12 "Peter Schmidt" got the "[Person 1]" of
+    an "Anna Schmidt" met before him): the statements to check, as a note; else none.
+
+    Evidence is a replaced name that was this person ("Peter Schmidt bietet an …" shown
+    as another placeholder) or a workshop listing the person in which the placeholder of
+    the surname's first person appears but none of the person's own.
+    """
+    given, surname = _name_parts(speaker)
+    if given is None or not surname:
+        return []
+    own = {p for p in placeholders if _PERSON.fullmatch(p)}
+    shared: set[str] = set()
+    workshops: set[int] = set()
+    spans = select(PseudonymSpan.original, PseudonymSpan.start, PseudonymSpan.end, Segment)
+    for original, start, end, segment in session.execute(spans.join(Segment)):
+        shown = segment.text[start:end]
+        theirs = _name_parts(original) == (given, surname)
+        if theirs and _PERSON.fullmatch(shown) and shown not in own:
+            shared.add(shown)
+            workshops.add(segment.workshop_id)
+    first = {  # the person a surname alone was keyed to: "schmidt" → Anna's placeholder
+        key.placeholder
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+        if _plain(key.normalised) == surname and key.placeholder not in own
+    }
+    segments = list(session.scalars(select(Segment).order_by(Segment.id)))
+    for workshop_id, name in session.execute(select(ListedName.workshop_id, ListedName.name)):
+        if _name_parts(name) != (given, surname):
+            continue
+        used = {p for s in segments if s.workshop_id == workshop_id for p in _people_in(s)}
+        if used & first and not used & own:
+            shared |= used & first
+            workshops.add(workshop_id)
+    ids = [s.id for s in segments if s.workshop_id in workshops and set(_people_in(s)) & shared]
+    if not ids:
+        return []
+    shown = " ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")
+    return [
+        f"Hinweis: Eine frühere Version der Werkbank gab Personen gleichen Nachnamens einen "
+        f"Platzhalter; {speaker.strip()} kann in früher importierten Aussagen auch "
+        f"{', '.join(sorted(shared))} sein (gesprochen oder genannt): ID {shown}. Diese "
+        "prüfen (workbench export --originals) und gegebenenfalls mit --statement ID … "
+        "löschen."
+    ]
+
+
+def _people_in(segment: Segment) -> list[str]:
+    """The person placeholders of a statement: its speaker and those in its text."""
+    fields = [segment.text, segment.speaker_role or "", (segment.attributes or {}).get("speaker")]
+    return [m.group() for f in fields if isinstance(f, str) for m in _PERSON.finditer(f)]
 
 
 _TITLES = frozenset("frau herr herrn fr. hr. dr. prof. familie".split())
@@ -221,6 +283,9 @@ def forget(
             segments = []
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
+            if speaker is not None:
+                named = speaker_placeholders(session, speaker)
+                report.notes = shared_before(session, speaker, named)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
