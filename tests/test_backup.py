@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_geo import collection, square, write_json
 from tests.test_migrations import release_copy
 from workbench import Project
 from workbench.cli.main import main
 from workbench.store import backup, make_engine, migrate
+from workbench.synthesis import geo
 
 
 @pytest.fixture
@@ -277,3 +279,43 @@ def test_a_sqlite_file_named_relative_to_the_working_folder_is_found_from_anywhe
     err = capsys.readouterr().err
     assert f"die Datenbank {work / 'studie.sqlite'} aus project.json gibt es nicht" in err
     assert not (work / "studie.sqlite").exists() and not list(elsewhere.iterdir())
+
+
+def test_a_restore_keeps_the_district_boundaries(tmp_path: Path) -> None:
+    """The boundaries (`workbench map --import`) live in the project folder, not in the
+    database: a project restored from its backup had lost its map (reports fell back to
+    the schematic tile map), and the city's original file may be long gone."""
+    source = Project.create(tmp_path / "projekt", districts=["Manfort", "Opladen"])
+    source.close()
+    shapes = collection(
+        ("Manfort", {"type": "Polygon", "coordinates": [square(7.0, 51.0)]}),
+        ("Opladen", {"type": "Polygon", "coordinates": [square(7.02, 51.0)]}),
+    )
+    where = ["--project", str(source.path)]
+    grenzen = write_json(tmp_path / "grenzen.geojson", shapes)
+    assert main([*where, "map", "--import", str(grenzen), "--name-property", "name"]) == 0
+    stored = (source.path / "geo" / "districts.geojson").read_bytes()
+    assert main([*where, "backup", str(tmp_path / "sicherung.zip")]) == 0
+    assert main(["restore", str(tmp_path / "sicherung.zip"), str(tmp_path / "wieder")]) == 0
+    assert (tmp_path / "wieder" / "geo" / "districts.geojson").read_bytes() == stored
+    with Project.open(tmp_path / "wieder") as restored:
+        assert sorted(geo.boundaries(restored)) == ["Manfort", "Opladen"]
+
+
+def test_a_backup_whose_boundaries_were_changed_is_refused(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "projekt"
+    Project.create(folder, districts=["Manfort"]).close()
+    (folder / "geo").mkdir()
+    (folder / "geo" / "districts.geojson").write_text('{"type": "FeatureCollection"}')
+    assert main(["--project", str(folder), "backup", str(tmp_path / "s.zip")]) == 0
+    with (
+        zipfile.ZipFile(tmp_path / "s.zip") as old,
+        zipfile.ZipFile(tmp_path / "t.zip", "w") as new,
+    ):
+        for item in old.infolist():
+            data = old.read(item)
+            new.writestr(item, b"{}" if item.filename.startswith("files/") else data)
+    capsys.readouterr()
+    assert main(["restore", str(tmp_path / "t.zip"), str(tmp_path / "wieder")]) == 2
+    assert "beschädigt" in capsys.readouterr().err
+    assert not (tmp_path / "wieder").exists()

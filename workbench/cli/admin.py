@@ -22,7 +22,9 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.fileio import write_atomic
 from workbench.project import (
+    BOUNDARIES,
     DEFAULT_DB,
     database_url,
     read_config,
@@ -34,6 +36,12 @@ from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_problem
 
 BACKUP_DIR = "sicherungen"
+FOLDER_FILES = (BOUNDARIES.as_posix(),)  # kept in the folder, not the database: backed up
+
+
+def _folder_files(folder: Path) -> dict[str, bytes]:
+    """The project folder's files a backup carries (the district boundaries), if there."""
+    return {n: (folder / n).read_bytes() for n in FOLDER_FILES if (folder / n).is_file()}
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -80,7 +88,7 @@ def _safety_copy(
     if engine.dialect.name == "sqlite" and not portable:
         return backup.copy_sqlite_file(engine, _free_name(target, f"werkbank-{why}", ".sqlite"))
     out = _free_name(target, f"werkbank-{why}", ".zip")
-    backup.write_backup(engine, out, config, _created_by())
+    backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))
     return out
 
 
@@ -171,7 +179,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     engine = _engine(url)
     try:
-        manifest = backup.write_backup(engine, out, config, _created_by())
+        manifest = backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))
     except SQLAlchemyError as err:
         raise _db_error(url, err) from None
     finally:
@@ -221,7 +229,7 @@ def _summary(restored: backup.Restored) -> str:
 def cmd_restore(args: argparse.Namespace) -> int:
     """workbench restore FILE DIR [--db URL]."""
     file, folder = Path(args.file), Path(args.dir)
-    backup.read_manifest(file)
+    files = backup.read_files(file, FOLDER_FILES)  # checks the manifest too
     if (folder / "project.json").exists():
         raise WorkbenchError(f"In {folder} gibt es schon ein Projekt; bitte einen neuen Ordner.")
     created = not folder.exists()
@@ -240,6 +248,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.db:
         config["db_url"] = args.db
     (folder / "cache").mkdir(exist_ok=True)
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / name, data)
     write_config(folder, config)
     print(f"Projekt wiederhergestellt in {folder} ({shown_url(url)}): {_summary(restored)}.")
     if restored.revision != restored.head:

@@ -1,7 +1,8 @@
 """The portable backup: every table as JSON lines in one zip file, the same on every backend.
 
 A backup holds ``manifest.json`` (format, schema revision, rows and SHA-256 of every
-table), ``project.json`` (the folder's settings, without database address) and one
+table and file), ``project.json`` (the folder's settings, without database address), the
+folder's own files the caller names under ``files/`` (the district boundaries) and one
 ``tables/NAME.jsonl`` per table: one JSON object per row, columns sorted by name, rows
 by primary key, times in UTC. The same database gives the same lines on SQLite and on
 PostgreSQL, so a restore is checked by recomputing each table's lines from the new
@@ -16,7 +17,7 @@ import io
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,6 +37,7 @@ FORMAT = "sozialraum-workbench-sicherung"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CONFIG = "project.json"
+FILES = "files/"  # files of the project folder (not the database) a backup carries
 BATCH = 500
 # project.json keys that do not travel: the database address is the target's; the
 # release's schema version is the database's to hold since migrations (decision 008)
@@ -114,8 +116,15 @@ def digests(engine: Engine) -> dict[str, dict[str, Any]]:
     return found
 
 
-def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: str) -> dict:
-    """Write the portable backup of the database (and ``config``) to ``out``; return its manifest.
+def write_backup(
+    engine: Engine,
+    out: Path,
+    config: dict[str, Any],
+    created_by: str,
+    files: Mapping[str, bytes] | None = None,
+) -> dict:
+    """Write the portable backup of the database (``config`` and the folder's ``files`` by
+    their relative names) to ``out``; return its manifest.
 
     The project may be at an older revision (it is restored at that one and upgraded);
     one of a newer workbench is refused.
@@ -128,6 +137,7 @@ def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: 
         "created_by": created_by,
         "revision": revision,
         "tables": {},
+        "files": {},
     }
     settings = _settings(config)
     stamp = datetime.now().timetuple()[:6]
@@ -138,6 +148,9 @@ def write_backup(engine: Engine, out: Path, config: dict[str, Any], created_by: 
             _snapshot(engine) as connection,
         ):
             archive.writestr(CONFIG, json.dumps(settings, indent=2) + "\n")
+            for name, data in sorted((files or {}).items()):
+                archive.writestr(FILES + name, data)
+                manifest["files"][name] = hashlib.sha256(data).hexdigest()
             for table in _tables(connection):
                 digest, rows = hashlib.sha256(), 0
                 member = zipfile.ZipInfo(f"tables/{table.name}.jsonl", stamp)
@@ -176,6 +189,25 @@ def read_manifest(path: Path) -> dict:
     if missing:
         raise WorkbenchError(f"{path} ist unvollständig: Tabelle {missing[0]} fehlt.")
     return manifest
+
+
+def read_files(path: Path, wanted: Iterable[str]) -> dict[str, bytes]:
+    """The folder files of ``wanted`` a backup carries, each checked against its manifest
+    (a backup of an older workbench carries none); no other name is ever read."""
+    listed = read_manifest(path).get("files") or {}
+    found: dict[str, bytes] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in wanted:
+            if name not in listed:
+                continue
+            try:
+                data = archive.read(FILES + name)
+            except KeyError:
+                data = b""
+            if hashlib.sha256(data).hexdigest() != listed[name]:
+                raise WorkbenchError(f"{path} ist beschädigt: Datei {name} passt nicht.")
+            found[name] = data
+    return found
 
 
 def _settings(config: dict[str, Any]) -> dict[str, Any]:
