@@ -305,3 +305,33 @@ def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
     assert "früheren Sozialraum Steinbüchel" in city_indicators_html(found)
     report = build_report(collect(project))
     assert sentence in [b.text for b in report.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_later_file_with_a_former_name_goes_to_the_district_now(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """The next wave's export still says "Opladen" (merged into Manfort) and "Steinbüchel"
+    (renamed): the column was taken for no district at all and every card was stored
+    without one (exit 0), and the notice advised --add-districts, which splits the
+    monitoring again. A former name is now the district it became, with a notice."""
+    where = ["--project", str(project.path)]
+    assert main([*where, "districts", "--merge", "Opladen", "--into", "Manfort"]) == 0
+    assert main([*where, "districts", "--rename", "Steinbüchel", "Steinbüchel-Nord"]) == 0
+    rows = [
+        ("C1", "Mehr Bänke am Markt", "Opladen"),
+        ("C2", "Längere Öffnungszeiten", "Steinbüchel"),
+    ]
+    cards = _cards(tmp_path / "welle3.csv", rows)
+    capsys.readouterr()
+    assert main([*where, "import", str(cards), "--wave", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Opladen: seit dem" in out and "Teil von Manfort" in out
+    assert "umbenannt in Steinbüchel-Nord" in out
+    assert project.segments()["district"].tolist() == ["Manfort", "Steinbüchel-Nord"]
+    protocol = tmp_path / "protokoll.md"
+    protocol.write_text("---\nworkshop: Runde\ndistrict: Opladen\n---\n## Was fehlt?\n\n- Licht\n")
+    assert main([*where, "import", str(protocol), "--wave", "2025"]) == 0
+    assert main([*where, "import", str(_cards(tmp_path / "w4.csv", rows[:1])), "--district",
+                 "opladen", "--allow-duplicates"]) == 0  # fmt: skip
+    assert project.segments()["district"].tolist()[2:] == ["Manfort", "Manfort"]
+    assert "Opladen" not in project.districts()["district"].tolist()  # not split again

@@ -45,7 +45,12 @@ from workbench.store import (
     Document,
     Segment,
 )
-from workbench.store.district_changes import DistrictChange, merge_district, rename_district
+from workbench.store.district_changes import (
+    DistrictChange,
+    former_names,
+    merge_district,
+    rename_district,
+)
 from workbench.store.problems import database_problem
 
 CONFIG_FILE = "project.json"
@@ -233,6 +238,8 @@ class Project(CodingMixin):
         """
         # the project's districts let a table's "Sonstiges" free text name one of them
         known = tuple(self.districts()["district"])
+        with self.session() as session:  # a name since changed is read as the district now
+            known += tuple(former_names(session))
         mapping = replace(
             mapping or TableMapping(),
             districts=known,

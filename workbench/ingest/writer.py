@@ -60,6 +60,7 @@ from workbench.store import (
     Workshop,
     utcnow,
 )
+from workbench.store.district_changes import district_index, moved_on
 from workbench.store.waves import ordered_waves, wave_for_import
 
 
@@ -92,7 +93,7 @@ class Writer:
         self.wave = wave  # label of the wave new workshops go into (None: the first)
         self._wave: Wave | None = None
         self._new_wave = ""  # the notice for a wave this import made after others, once
-        self.districts = {d.name.casefold(): d for d in session.scalars(select(District))}
+        self.districts = district_index(session)  # former names too: the district now
         self.workshops = {w.name: w for w in session.scalars(select(Workshop))}
         self.codes = CodeIndex(session)
         self.pseudonymiser = Pseudonymiser.of_project(session)
@@ -105,7 +106,7 @@ class Writer:
             return self.districts[CITYWIDE.casefold()]
         district = self.districts.get(name.strip().casefold())
         if district is None:
-            valid = ", ".join(sorted(d.name for d in self.districts.values()))
+            valid = ", ".join(sorted({d.name for d in self.districts.values()}))
             raise InputError(
                 f"Unbekannter Sozialraum '{name}'. Gültig sind: {valid} "
                 "(weitere mit: workbench districts --add NAME).",
@@ -137,7 +138,7 @@ class Writer:
         if not unknown:
             return []
         added = sorted(name for name, _ in unknown.values())
-        known = [d.name for d in self.districts.values()]
+        known = sorted({d.name for d in self.districts.values()})
         if not add:
             raise unknown_districts(dict(unknown.values()), known, file, hint)
         alike = {n: same for n in added if (same := named_district(n, known))}
@@ -240,7 +241,7 @@ class Writer:
         hint = f"Spalte {column}" if column else ""
         added = self.declare_districts(named, add_districts, document.filename, hint, rows)
         result = self._write(document, fixed_workshop, fixed_district, extra_names).result
-        result = replace(result, notices=(*added, *result.notices))
+        result = replace(result, notices=(*added, *moved_on(self.session, named), *result.notices))
         if self._new_wave and result.segments:
             result = replace(result, notices=(self._new_wave, *result.notices))
             self._new_wave = ""

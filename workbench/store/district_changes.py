@@ -18,6 +18,7 @@ name or in a district since merged into it. Snapshots of what participants were 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -241,3 +242,39 @@ def now_called(session: Session, name: str) -> str:
             how = "Teil von" if change.op == MERGE else "umbenannt in"
             return f"seit dem {change.day} {how} {now}"
     return ""
+
+
+def former_names(session: Session) -> dict[str, str]:
+    """The names of Sozialräume since renamed or merged away that no district has now,
+    each with the district it is today ("Opladen" → "Manfort")."""
+    changes = district_changes(session)
+    current = {name.casefold(): name for name in session.scalars(select(District.name))}
+    former = {}
+    for index, change in enumerate(changes):
+        now = _current(change.target, changes[index + 1 :])
+        if change.source.casefold() not in current and now.casefold() in current:
+            former[change.source] = current[now.casefold()]
+    return former
+
+
+def district_index(session: Session) -> dict[str, District]:
+    """The declared districts by folded name, and each former name (:func:`former_names`)
+    as the district it became: a file of a later wave that still says "Opladen" (the
+    city's templates, another office's export) belongs to Manfort, not to no district."""
+    index = {d.name.casefold(): d for d in session.scalars(select(District))}
+    for old, now in former_names(session).items():
+        index.setdefault(old.casefold(), index[now.casefold()])
+    return index
+
+
+def moved_on(session: Session, names: Iterable[str]) -> list[str]:
+    """A notice for each former name among ``names``: where its statements are stored."""
+    former = {old.casefold(): (old, now) for old, now in former_names(session).items()}
+    notices = []
+    for key in dict.fromkeys((name or "").strip().casefold() for name in names):
+        if key in former:
+            old, now = former[key]
+            notices.append(
+                f"Sozialraum {old}: {now_called(session, old)} – die Aussagen stehen bei {now}."
+            )
+    return notices
