@@ -449,4 +449,4 @@ def test_statements_coded_with_a_subcode_of_bedarf_are_needs(demo_copy: Project)
     demo_copy.code_segment(other, "Bedarf/Mobilität", "A")
     selected = needs.select_statements(demo_copy, NeedParams(), demo_copy.segments())
     assert set(selected["segment_id"]) == coded | {other}
-    assert waves._need_statements(demo_copy, "needs") == coded | {other}
+    assert waves._need_statements(demo_copy, {"segments": "needs"}) == coded | {other}
