@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import polis
+from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.folder_files import (
     leave_out_descriptions,
@@ -71,8 +72,8 @@ _HINTS = {
     ".doc": "altes Word-Format: in Word oder LibreOffice als .docx speichern",
     ".pages": "Pages: als .docx exportieren",
     ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
-    ".zip": "ein Archiv: bitte entpacken und die Dateien darin importieren (ein REFI-QDA-Projekt "
-    "ist eine .qdpx-Datei)",
+    ".zip": "ein Archiv, aber kein WhatsApp-Export mit Medien: bitte entpacken und die "
+    "Dateien darin importieren (ein REFI-QDA-Projekt ist eine .qdpx-Datei)",
     ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
     ".etherpad": "ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
@@ -110,7 +111,12 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         found = sorted(
             f
             for f in path.iterdir()
-            if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith((".", "~$"))
+            if f.is_file()
+            and not f.name.startswith((".", "~$"))
+            and (
+                f.suffix.lower() in suffixes
+                or (f.suffix.lower() == ".zip" and is_whatsapp_archive(f))
+            )
         )
         # a link to a file elsewhere (an unpacked upload's link to ~/.ssh/… or /etc/passwd)
         linked = [f for f in found if not f.resolve().is_relative_to(path.resolve())]
@@ -258,6 +264,10 @@ def parse_file(
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
         return parse_markdown(io.BytesIO(data), name)
+    if suffix == ".zip" and path.is_file():  # WhatsApp "Chat exportieren" with media
+        archived = parse_whatsapp_archive(path, roles=roles)
+        if archived is not None:
+            return archived
     if suffix == ".json" and not _table_options(mapping) and is_telegram_json(path):
         return parse_telegram_json(path, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)

@@ -398,4 +398,12 @@ def messenger_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"Chat: {what} mit ihrer Frage als Aussage, Optionen und Stimmen im Attribut poll."
         )
+    archive = counts.get("archive") or {}
+    if archive.get("files"):
+        what = plural(int(archive["files"]), "Mediendatei", "Mediendateien")
+        notices.append(
+            f"Chat aus dem ZIP-Archiv: nur der Chattext gelesen, {what} nicht übernommen "
+            "(Sprachnachrichten werden nicht transkribiert, Kontaktkarten (.vcf) mit Namen "
+            "und Telefonnummern nie geöffnet)."
+        )
     return tuple(notices)
