@@ -127,3 +127,19 @@ def test_folder_with_a_chat_zip_imports_it(tmp_path: Path) -> None:
     (tmp_path / "protokoll.md").write_text("# Treffen\n\nMehr Licht.\n", encoding="utf-8")
     found = [p.name for p in expand_paths([tmp_path])]
     assert found == ["WhatsApp Chat mit Nachbarschaft.zip", "protokoll.md"]
+
+
+def test_android_contact_card_with_a_name_is_no_statement(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        ANDROID + "12.03.21, 18:07 - Bernd Meier: Carla Weiß.vcf (Datei angehängt)\n"
+        "12.03.21, 18:08 - Bernd Meier: Foto vom Treff 2.jpg (Datei angehängt)\n",
+        encoding="utf-8",
+    )
+    result = project.import_files([path], district="Opladen")[0]
+    assert list(project.segments()["text"]) == [
+        "Am Rheinufer fehlen Bänke.",
+        "Der Spielplatz braucht Schatten.",
+    ]
+    assert "3 Medien-Nachrichten" in " ".join(result.notices)
+    assert "Carla" not in stored_text(project) and "Weiß" not in stored_text(project)

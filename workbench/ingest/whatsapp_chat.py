@@ -59,7 +59,7 @@ _MEDIA = re.compile(
     r"^(?:<(?:Medien ausgelassen|Media omitted|Anhang: [^>]*|attached: [^>]*)>"
     r"|(?:Bild|Video|Audio|Sticker|GIF|Dokument|Kontaktkarte|image|video|audio|sticker|"
     r"GIF|document|Contact card) (?:weggelassen|omitted)"
-    r"|\S+\.\w{2,5} \((?:Datei angehängt|file attached)\)(?:\n.*)?"
+    r"|[^\n<>]+?\.\w{2,5} \((?:Datei angehängt|file attached)\)(?:\n.*)?"
     r"|null|Einmalansicht|View once)$",
     re.IGNORECASE | re.DOTALL,
 )
