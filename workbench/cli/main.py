@@ -297,8 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Für Tabellen sagen die --*-column-Optionen, welche Spalte was enthält; "
         "alle übrigen Spalten werden als Attribute übernommen. Dateitypen: Protokolle "
         ".md, .markdown, .txt, .docx, .odt, .pdf, .rtf; Chats und Transkripte .txt, .vtt, "
-        ".srt, .sbv, WhatsApp-Export mit Medien .zip; Tabellen .csv, .tsv, .xlsx, .xlsm, "
-        ".ods, .json, .jsonl, .ndjson; "
+        ".srt, .sbv, WhatsApp-Export mit Medien .zip, Telegram-HTML-Export messages.html; "
+        "Tabellen .csv, .tsv, .xlsx, .xlsm, .ods, .json, .jsonl, .ndjson; "
         "REFI-QDA .qdpx, .qde.",
     )
     p.add_argument(

@@ -24,6 +24,7 @@ from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
 from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
+from workbench.ingest.telegram_html import is_telegram_html, is_telegram_page, parse_telegram_html
 from workbench.ingest.textio import decode, is_tab_table, read_source
 from workbench.ingest.transcript_json import (
     is_recogniser_json,
@@ -116,6 +117,7 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
             and (
                 f.suffix.lower() in suffixes
                 or (f.suffix.lower() == ".zip" and is_whatsapp_archive(f))
+                or (is_telegram_page(f, first=True) and is_telegram_html(f))
             )
         )
         # a link to a file elsewhere (an unpacked upload's link to ~/.ssh/… or /etc/passwd)
@@ -268,6 +270,8 @@ def parse_file(
         archived = parse_whatsapp_archive(path, roles=roles)
         if archived is not None:
             return archived
+    if suffix in (".html", ".htm") and path.is_file() and is_telegram_html(path):
+        return parse_telegram_html(path, roles=roles)  # Telegram Desktop's HTML export
     if suffix == ".json" and not _table_options(mapping) and is_telegram_json(path):
         return parse_telegram_json(path, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)

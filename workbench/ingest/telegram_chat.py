@@ -76,6 +76,8 @@ def _poll(poll: Any) -> tuple[str, str]:
         return "", ""
     answers = [
         f"{_text(a.get('text'))} ({plural(int(a.get('voters') or 0), 'Stimme', 'Stimmen')})"
+        if "voters" in a
+        else _text(a.get("text"))  # the HTML export shows no votes per answer
         for a in poll.get("answers") or []
         if isinstance(a, dict)
     ]
@@ -104,11 +106,19 @@ def parse_telegram_json(
         raise InputError(
             "Kein Telegram-Export (erwartet 'messages' mit 'type' und 'date').", file=raw.name
         )
+    return telegram_document(data["messages"], raw, roles)
+
+
+def telegram_document(
+    messages: list[Any], raw: RawFile, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """One statement per message with text of a Telegram export's messages (as in its JSON:
+    ``type``, ``date``, ``from``, ``text`` …; the HTML export is read into the same)."""
     speakers = Speakers(roles)
     counts = {"system": 0, "media": 0, "deleted": 0, "locations": 0, "polls": 0}
     segments: list[ParsedSegment] = []
     kept: set[str] = set()
-    for number, message in enumerate(data["messages"], start=1):
+    for number, message in enumerate(messages, start=1):
         if not isinstance(message, dict):
             continue
         if message.get("type") == "service":
