@@ -143,3 +143,18 @@ def test_android_contact_card_with_a_name_is_no_statement(project: Project, tmp_
     ]
     assert "3 Medien-Nachrichten" in " ".join(result.notices)
     assert "Carla" not in stored_text(project) and "Weiß" not in stored_text(project)
+
+
+def test_android_photo_keeps_the_caption_written_with_it(tmp_path: Path) -> None:
+    path = _zip(
+        tmp_path / "WhatsApp Chat mit Nachbarschaft.zip",
+        {
+            "WhatsApp Chat mit Nachbarschaft.txt": ANDROID
+            + "12.03.21, 18:09 - Bernd Meier: IMG-20210312-WA0003.jpg (Datei angehängt)\n"
+            "Die Bank am Spielplatz ist kaputt.\nSeit Wochen schon.\n",
+            "IMG-20210312-WA0003.jpg": b"\xff\xd8",
+        },
+    )
+    document = parse_file(path)
+    assert document.segments[-1].text == "Die Bank am Spielplatz ist kaputt.\nSeit Wochen schon."
+    assert document.options["messenger"]["media"] == 1  # the voice note alone

@@ -59,8 +59,13 @@ _MEDIA = re.compile(
     r"^(?:<(?:Medien ausgelassen|Media omitted|Anhang: [^>]*|attached: [^>]*)>"
     r"|(?:Bild|Video|Audio|Sticker|GIF|Dokument|Kontaktkarte|image|video|audio|sticker|"
     r"GIF|document|Contact card) (?:weggelassen|omitted)"
-    r"|[^\n<>]+?\.\w{2,5} \((?:Datei angehängt|file attached)\)(?:\n.*)?"
+    r"|[^\n<>]+?\.\w{2,5} \((?:Datei angehängt|file attached)\)"
     r"|null|Einmalansicht|View once)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Android with media: the file, then the caption written with it on the lines below.
+_CAPTIONED = re.compile(
+    r"^[^\n<>]+?\.\w{2,5} \((?:Datei angehängt|file attached)\)\n(?P<caption>.*\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _DELETED = re.compile(
@@ -299,6 +304,9 @@ def parse_whatsapp_chat(
     kept: list[tuple[_Message, str]] = []
     senders: dict[str, str] = {}  # mention key → the name the writer pseudonymises
     for message in messages:
+        captioned = _CAPTIONED.match(_strip_marks(message.text))
+        if captioned and message.sender is not None:
+            message.lines = captioned["caption"].split("\n")  # the caption is the statement
         kind = _kind(message)
         if kind == "system":
             counts.system += 1
