@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from workbench.core.domain import WorkbenchError
+from workbench.ingest.common import named_district
 from workbench.project import Project
+from workbench.store.district_changes import former_names, moved_on
 from workbench.store.problems import database_problem
 
 EXIT_ERROR = 2
@@ -18,6 +21,22 @@ def open_project(args: argparse.Namespace) -> Project:
     if not path:
         raise WorkbenchError("Kein Projekt angegeben: --project DIR oder WORKBENCH_PROJECT setzen.")
     return Project.open(path)
+
+
+def district_option(project: Project, name: str | None) -> str | None:
+    """The Sozialraum a ``--district``/``--scope`` option names today: a name since renamed
+    or merged away (``districts --rename/--merge``) is the district it became, said on
+    stderr, as the import reads it; any other name stays as typed (the command checks it)."""
+    if not name or named_district(name, list(project.districts()["district"])) is not None:
+        return name
+    with project.session() as session:
+        former = former_names(session)
+        old = named_district(name, list(former))  # "opladen", "Steinbuechel" too
+        if old is None:
+            return name
+        for notice in moved_on(session, [old], "weiter mit"):
+            print(f"Hinweis: {notice}", file=sys.stderr)
+    return former[old]
 
 
 def database_reason(err: Exception) -> str | None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbench.cli.common import open_project
+from workbench.cli.common import district_option, open_project
 from workbench.core.fileio import ensure_writable, write_atomic
 from workbench.core.formatting import format_number, plural
 from workbench.ingest.common import named_district
@@ -35,7 +35,8 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     ensure_writable(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)
     link = feedback.form_url if args.formular else feedback.app_url
-    district = args.district  # as stored ("buerrig" → "Bürrig"), for the line below too
+    district = district_option(project, args.district)  # "Opladen": since merged
+    # as stored ("buerrig" → "Bürrig"), for the line below too
     if district:
         district = named_district(district, list(project.districts()["district"])) or district
     workshop = args.workshop  # as stored too ("manfort" → "Manfort")

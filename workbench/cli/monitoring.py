@@ -13,7 +13,7 @@ import argparse
 
 import pandas as pd
 
-from workbench.cli.common import open_project
+from workbench.cli.common import district_option, open_project
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import (
     MISSING_DISTRICT,
@@ -73,7 +73,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     if args.district:
         from workbench.synthesis.indicators import check_district
 
-        district = args.district
+        district = district_option(project, args.district)  # "Opladen": since merged
         if district != MISSING_DISTRICT:
             district = check_district(district, list(project.districts()["district"]))
         # the city-wide statements are the comparison's row "ohne Sozialraum"
@@ -140,7 +140,8 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
     from workbench.synthesis import monitoring
 
     project = open_project(args)
-    table = monitoring.indicator_series(project, indicator=args.indicator, district=args.district)
+    district = district_option(project, args.district)  # "Opladen": since merged
+    table = monitoring.indicator_series(project, indicator=args.indicator, district=district)
     merged = [note for _, note in monitoring.merged_series_notes(project, table)]
     if args.out:
         out = table.assign(

@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from workbench.cli.common import open_project
+from workbench.cli.common import district_option, open_project
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_atomic
@@ -27,6 +27,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from workbench.synthesis.monitoring import years_note
 
     project = open_project(args)
+    args.district = district_option(project, args.district)  # "Opladen": since merged
     if args.import_file:
         result = indicators.import_indicators(project, args.import_file, sheet=args.sheet)
         print(
@@ -35,6 +36,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         )
         if result.skipped:
             print(indicators.skipped_note(result))
+        for notice in result.notices:
+            print(f"Hinweis: {notice}")
         if not (args.out or args.district):
             return 0
     table = indicators.comparison(project, args.district)
@@ -73,7 +76,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         return recommend_status(project, args)
     if action == "add":
         new = rec.add_recommendation(
-            project, args.text, scope=args.scope, actors=args.actor or (),
+            project, args.text, scope=district_option(project, args.scope),
+            actors=args.actor or (),
             status=args.status, title=args.title or "", author=args.author,
         )  # fmt: skip
         print(f"Empfehlung {new} angelegt.")
@@ -85,8 +89,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                 "Nichts zu ändern: --text, --title, --scope, --actor oder --status angeben."
             )
         rec.update_recommendation(
-            project, args.id, text=args.text, title=args.title, scope=args.scope,
-            actors=args.actor, status=args.status,
+            project, args.id, text=args.text, title=args.title,
+            scope=district_option(project, args.scope), actors=args.actor, status=args.status,
         )  # fmt: skip
         print(f"Empfehlung {args.id} geändert.")
     elif action == "list":
@@ -160,7 +164,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.district:  # named as stored ("buerrig" is Bürrig), also in the line below
         from workbench.synthesis.indicators import check_district
 
-        args.district = check_district(args.district, list(project.districts()["district"]))
+        args.district = check_district(
+            district_option(project, args.district), list(project.districts()["district"])
+        )
     out = write_report(
         project, args.out, args.format, district=args.district,
         max_quotes=args.max_quotes, concept_text=args.konzept,

@@ -267,14 +267,15 @@ def district_index(session: Session) -> dict[str, District]:
     return index
 
 
-def moved_on(session: Session, names: Iterable[str]) -> list[str]:
-    """A notice for each former name among ``names``: where its statements are stored."""
+def moved_on(
+    session: Session, names: Iterable[str], where: str = "die Aussagen stehen bei"
+) -> list[str]:
+    """A notice for each former name among ``names``: where its statements are stored
+    (``where`` says what is found under today's name: "die Werte stehen bei")."""
     former = {old.casefold(): (old, now) for old, now in former_names(session).items()}
     notices = []
     for key in dict.fromkeys((name or "").strip().casefold() for name in names):
         if key in former:
             old, now = former[key]
-            notices.append(
-                f"Sozialraum {old}: {now_called(session, old)} – die Aussagen stehen bei {now}."
-            )
+            notices.append(f"Sozialraum {old}: {now_called(session, old)} – {where} {now}.")
     return notices

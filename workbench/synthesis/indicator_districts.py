@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import meant_district, misspelt_district, named_district
@@ -43,6 +44,40 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
         if found is not None:
             return found
     return None
+
+
+@dataclass
+class FormerNames:
+    """The names of Sozialräume since renamed or merged away ("Opladen" → "Manfort",
+    ``store.district_changes.former_names``) as an indicator file of a later year still
+    writes them: each row is the district's today. A district's own row for the same
+    indicator and year takes precedence, as ``districts --merge`` keeps the target's value."""
+
+    former: Mapping[str, str]
+    used: dict[str, int] = field(default_factory=dict)  # former name → its first row
+    via: dict[tuple[str, str, int], tuple[str, int]] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)  # German sentences, one per row
+
+    def today(self, district: str, number: int) -> tuple[str, str | None]:
+        """The district ``district`` (as read) is today, and the former name it was."""
+        if district not in self.former:
+            return district, None
+        self.used.setdefault(district, number)
+        return self.former[district], district
+
+    def gives_way(self, key: tuple[str, str, int], number: int, old: str | None, at: int) -> str:
+        """Of two rows for ``key`` (this one, ``number``, and the one in row ``at``): "new"
+        if this one, written with a former name, is left out; "old" if the earlier one,
+        written with one, makes way for this one; "" if both name the district (an error)."""
+        earlier = self.via.pop(key, None) if old is None else self.via.get(key)
+        if old is None and earlier is None:
+            return ""
+        name, gone, kept = (old, number, at) if old is not None else (earlier[0], at, number)
+        self.dropped.append(
+            f"Zeile {gone}: {key[1]} {key[2]} von {name} übergangen – {key[0]} hat in Zeile "
+            f"{kept} einen eigenen Wert."
+        )
+        return "new" if old is not None else "old"
 
 
 def unknown_error(

@@ -31,7 +31,8 @@ from workbench.ingest.table import read_rows
 from workbench.ingest.table_rows import percent_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
-from workbench.synthesis.indicator_districts import district_of, unknown_error
+from workbench.store.district_changes import former_names, moved_on
+from workbench.synthesis.indicator_districts import FormerNames, district_of, unknown_error
 from workbench.synthesis.indicator_years import cell_year
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class IndicatorImport:
     updated: int
     unchanged: int
     skipped: tuple[int, ...] = ()  # rows without a value ("–", ".", "x" …), not imported
+    notices: tuple[str, ...] = ()  # former names read as today's districts, rows left out
 
     @property
     def rows(self) -> int:
@@ -281,13 +283,14 @@ def read_indicators(
     District names are matched regardless of case and Unicode normal form and come back
     spelt as declared. Empty rows and rows without a value ("–", ".", "x" …) are skipped.
     """
-    return _read_indicators(source, districts, name, sheet)[0]
+    return _read_indicators(source, districts, name, sheet, FormerNames({}))[0]
 
 
 def _read_indicators(
-    source: Source, districts: list[str], name: str | None, sheet: str | None
+    source: Source, districts: list[str], name: str | None, sheet: str | None, former: FormerNames
 ) -> tuple[list[IndicatorRow], tuple[int, ...]]:
-    """The values of an indicator file and the numbers of the rows without a value."""
+    """The values of an indicator file and the numbers of the rows without a value; a
+    former name of a district is read as the district now (``former`` notes it)."""
     raw = read_source(source, name)
     header, rows = _table(raw, sheet)
     columns = _columns(header, raw.name)
@@ -320,12 +323,13 @@ def _read_indicators(
         if not written.strip():
             raise InputError("Der Sozialraum fehlt.", file=raw.name, row=number)
         try:
-            district = district_of(written, known, districts)
+            district = district_of(written, known, [*districts, *former.former])
         except InputError as err:  # several districts fit
             raise InputError(err.message, file=raw.name, row=number) from None
         if district is None:
             unknown.setdefault(" ".join(written.split()), number)
             continue
+        district, old = former.today(district, number)  # "Opladen", since merged: Manfort
         # "SGB-II-Quote¹" in this year's table is the SGB-II-Quote of last year's
         indicator = MARKED.sub("", " ".join(str(cell("indicator") or "").split()))
         if not indicator:
@@ -385,13 +389,20 @@ def _read_indicators(
                 row=number,
             ) from None
         key = (district, indicator, year)
-        if key in seen:
+        way = former.gives_way(key, number, old, seen[key]) if key in seen else ""
+        if way == "new":
+            continue
+        if way == "old":
+            result = [r for r in result if (r.district, r.indicator, r.year) != key]
+        elif key in seen:
             raise InputError(
                 f"{indicator} {year} für {district} steht schon in Zeile {seen[key]}.",
                 file=raw.name,
                 row=number,
             )
         seen[key] = number
+        if old is not None:
+            former.via[key] = (old, number)
         result.append(
             IndicatorRow(
                 district=district,
@@ -437,7 +448,9 @@ def import_indicators(
     path = Path(path)
     with project.transaction() as session:
         ids = {d.name: d.id for d in session.scalars(select(District))}
-        rows, skipped = _read_indicators(path, list(ids), None, sheet)
+        former = FormerNames(former_names(session))
+        rows, skipped = _read_indicators(path, list(ids), None, sheet, former)
+        notices = (*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped)
         stored = {
             (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
         }
@@ -468,7 +481,7 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
-    return IndicatorImport(path.name, added, updated, unchanged, skipped)
+    return IndicatorImport(path.name, added, updated, unchanged, skipped, notices)
 
 
 def indicators(project: Project, district: str | None = None) -> pd.DataFrame:
