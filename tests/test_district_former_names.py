@@ -5,6 +5,7 @@ fails as before."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.feedback_data import store_need_run
 from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
+from workbench.synthesis import geo
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.indicators import import_indicators, indicators
 
@@ -125,3 +127,32 @@ def test_a_name_that_never_was_a_district_fails_as_before(
     err = capsys.readouterr().err
     assert "Unbekannter Sozialraum 'Köln'" in err and "Zeile 7" in err
     assert "Opladen" not in err  # the former names are read, not reported unknown
+
+
+def _square(name: str, x: float) -> dict:
+    ring = [[x, 51.0], [x + 0.01, 51.0], [x + 0.01, 51.01], [x, 51.01], [x, 51.0]]
+    return {
+        "type": "Feature",
+        "properties": {"name": name},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+
+
+def test_a_boundary_file_with_former_names_draws_the_districts_now(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """The city's boundary file still has the areas "Opladen" and "Steinbüchel": they
+    were left over as fitting no district, so Steinbüchel-Nord lost its boundary and
+    Manfort's map lacked Opladen's part. They are now the districts they became."""
+    areas = [_square("Opladen", 7.0), _square("Manfort", 7.02), _square("Steinbüchel", 7.04)]
+    path = tmp_path / "grenzen.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": areas}))
+    capsys.readouterr()
+    where = ["--project", str(project.path)]
+    assert main([*where, "map", "--import", str(path), "--name-property", "name"]) == 0
+    out = capsys.readouterr().out
+    assert "Teil von Manfort – die Fläche gehört zu Manfort" in out
+    assert "keinem Sozialraum" not in out and "Ohne Grenze" not in out
+    shapes = geo.boundaries(project)
+    assert sorted(shapes) == ["Manfort", "Steinbüchel-Nord"]
+    assert len(shapes["Manfort"]) == 2  # its own area and Opladen's, as the merge joins them

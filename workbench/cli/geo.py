@@ -27,6 +27,8 @@ def cmd_map(args: argparse.Namespace) -> int:
             f"{files} {'Datei' if files == 1 else 'Dateien'} gespeichert: "
             f"{geo.boundaries_path(project.path)}"
         )
+        for notice in result.notices:
+            print(f"Hinweis: {notice}")
         if result.missing:
             print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
                   f"Tabelle unter jeder Karte): {', '.join(result.missing)}")  # fmt: skip

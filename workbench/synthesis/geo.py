@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from workbench.core.fileio import write_atomic
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
+from workbench.store.district_changes import former_names, moved_on
 from workbench.synthesis import geo_crs
 from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
@@ -77,6 +78,8 @@ class BoundaryImport:
     unmatched: tuple[str, ...] = ()  # features that fit no district (by their identifier)
     missing: tuple[str, ...] = ()  # declared districts without a boundary
     sources: tuple[str, ...] = field(default=())
+    formerly: tuple[str, ...] = ()  # former names of districts read as the district now
+    notices: tuple[str, ...] = ()  # where each of those went
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -430,6 +433,7 @@ def match_features(
     districts: Iterable[str],
     name_property: str | None = None,
     mapping: Mapping[str, str] | None = None,
+    former: Mapping[str, str] | None = None,
 ) -> BoundaryImport:
     """Match areas to districts (pure); several areas of one district are joined.
 
@@ -437,10 +441,18 @@ def match_features(
     ``mapping`` it is looked up there first (file names with or without suffix) and must
     name a declared district; an area the mapping does not list, or every area without a
     mapping, is matched by name (:func:`name_key`): a mapping need only list the names
-    that differ. Raises if no area fits any district.
+    that differ. ``former`` maps names since renamed or merged away to the district now
+    ("Opladen" → "Manfort": its area joins Manfort's). Raises if no area fits any district.
     """
     targets = sorted(d for d in districts if d != CITYWIDE)
     by_key = {name_key(d): d for d in targets}
+    formerly = {  # a district's own name goes first ("Opladen" re-created by hand)
+        name_key(old): old
+        for old, now in (former or {}).items()
+        if now in targets and name_key(old) not in by_key
+    }
+    by_key.update({key: (former or {})[old] for key, old in formerly.items()})
+    read_formerly: list[str] = []
     by_number = {number_key(k): d for k, d in (mapping or {}).items() if number_key(k)}
     per_file: dict[str, int] = {}
     for f in features:
@@ -455,6 +467,8 @@ def match_features(
             stem = SOURCE_SUFFIX.sub("", ident)
             district = mapping.get(ident, mapping.get(stem, by_number.get(number_key(ident))))
             if district is not None:  # typed by hand: "steinbuechel" is Steinbüchel
+                if name_key(district) in formerly:
+                    read_formerly.append(formerly[name_key(district)])
                 district = by_key.get(name_key(district), district)
             if district is not None and district not in targets:
                 raise InputError(
@@ -463,6 +477,8 @@ def match_features(
                 )
         if district is None:
             district = by_key.get(name_key(ident))
+            if district is not None and name_key(ident) in formerly:
+                read_formerly.append(formerly[name_key(ident)])
         if district is None:
             unmatched.append(ident)
         else:
@@ -482,6 +498,7 @@ def match_features(
         unmatched=tuple(sorted(unmatched)),
         missing=tuple(d for d in targets if d not in shapes),
         sources=tuple(sorted(per_file)),
+        formerly=tuple(dict.fromkeys(read_formerly)),
     )
 
 
@@ -554,9 +571,14 @@ def import_boundaries(
             table = read_mapping(mapping.read_bytes(), mapping.name)
         except OSError as err:
             raise WorkbenchError(f"{mapping} lässt sich nicht lesen: {err.strerror}.") from None
-    result = match_features(
-        read_files(paths, crs), project.districts()["district"], name_property, table
-    )  # fmt: skip
+    features = read_files(paths, crs)
+    with project.session() as session:  # the city's file may still name "Opladen"
+        former = former_names(session)
+        result = match_features(
+            features, project.districts()["district"], name_property, table, former
+        )
+        notices = moved_on(session, result.formerly, "die Fläche gehört zu")
+    result = replace(result, notices=tuple(notices))
     target = boundaries_path(project.path)
     target.parent.mkdir(exist_ok=True)
     write_atomic(target, to_geojson(result.shapes))
