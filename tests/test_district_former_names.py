@@ -156,3 +156,19 @@ def test_a_boundary_file_with_former_names_draws_the_districts_now(
     shapes = geo.boundaries(project)
     assert sorted(shapes) == ["Manfort", "Steinbüchel-Nord"]
     assert len(shapes["Manfort"]) == 2  # its own area and Opladen's, as the merge joins them
+
+
+def test_renaming_or_merging_again_says_where_the_district_went(project: Project, capsys) -> None:
+    """The same script run twice: the second `--merge Opladen` said only that Opladen does
+    not exist, as if mistyped. It now says what became of it; Köln's error is unchanged."""
+    where = ["--project", str(project.path), "districts"]
+    capsys.readouterr()
+    assert main([*where, "--merge", "opladen", "--into", "Manfort"]) == 2
+    err = capsys.readouterr().err
+    assert "Sozialraum 'opladen' gibt es nicht mehr: seit dem " in err
+    assert "Teil von Manfort (vorhanden: Manfort, Steinbüchel-Nord)" in err
+    assert main([*where, "--rename", "Steinbüchel", "Steinbüchel-Nord"]) == 2
+    assert "umbenannt in Steinbüchel-Nord" in capsys.readouterr().err
+    assert main([*where, "--merge", "Köln", "--into", "Manfort"]) == 2
+    err = capsys.readouterr().err
+    assert "Sozialraum 'Köln' gibt es nicht (vorhanden: Manfort, Steinbüchel-Nord)." in err

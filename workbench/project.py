@@ -49,6 +49,7 @@ from workbench.store.district_changes import (
     DistrictChange,
     former_names,
     merge_district,
+    now_called,
     rename_district,
 )
 from workbench.store.problems import database_problem
@@ -433,7 +434,9 @@ def _declared(session: Session, name: str) -> District:
     known = named_district(name, [d.name for d in found])
     if known is None:
         listed = ", ".join(d.name for d in found if not d.is_citywide) or "keine"
-        raise InputError(f"Sozialraum '{name.strip()}' gibt es nicht (vorhanden: {listed}).")
+        old = named_district(name, list(former_names(session)))  # run twice: "Opladen"
+        gone = f" mehr: {now_called(session, old)}" if old else ""
+        raise InputError(f"Sozialraum '{name.strip()}' gibt es nicht{gone} (vorhanden: {listed}).")
     district = next(d for d in found if d.name == known)
     if district.is_citywide:
         raise InputError(
