@@ -172,3 +172,22 @@ def test_renaming_or_merging_again_says_where_the_district_went(project: Project
     assert main([*where, "--merge", "Köln", "--into", "Manfort"]) == 2
     err = capsys.readouterr().err
     assert "Sozialraum 'Köln' gibt es nicht (vorhanden: Manfort, Steinbüchel-Nord)." in err
+
+
+def test_a_profile_link_sent_before_the_merge_opens_the_district_now(project: Project) -> None:
+    """A link `?district=Opladen` (sent to stakeholders, printed on a flyer) opened the
+    city-wide overview with "gibt es in dieser Studie nicht"; it is Manfort's profile now,
+    with a notice saying why. An unknown name still gives the overview."""
+    from widgets.profile_view import profile_app
+
+    env = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": "district=opladen"}
+    view = profile_app(env)
+    assert view.district.value == "Manfort"
+    notice = view.notice.children[0].value  # then: the need run predates the merge
+    assert "Sozialraum „Opladen“: seit dem " in notice
+    assert "Teil von Manfort. Sie sehen das Profil von Manfort." in notice
+    view = profile_app({**env, "QUERY_STRING": "district=Steinbuechel"})
+    assert view.district.value == "Steinbüchel-Nord"
+    view = profile_app({**env, "QUERY_STRING": "district=K%C3%B6ln"})
+    assert view.district.value == "Gesamtstadt"
+    assert "gibt es in dieser Studie nicht" in view.notice.children[0].value

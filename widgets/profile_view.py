@@ -61,6 +61,7 @@ from widgets.profile_view_html import (
 )
 from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
+from workbench.store.district_changes import former_names, now_called
 from workbench.synthesis.monitoring import Monitoring
 from workbench.synthesis.profiles import Profiles
 
@@ -93,6 +94,7 @@ UNKNOWN_DISTRICT = (
     "Einen Sozialraum „{name}“ gibt es in dieser Studie nicht. Sie sehen die Übersicht "
     "für die Gesamtstadt; oben können Sie einen Sozialraum wählen."
 )
+MOVED_DISTRICT = "Sozialraum „{name}“: {since}. Sie sehen das Profil von {now}."
 INDICATOR_HEADING = "<h3>Indikatoren neben der Gesamtstadt</h3>"
 
 STYLE = """
@@ -129,12 +131,19 @@ STYLE = """
 
 
 # -- the view ----------------------------------------------------------------------------
-def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, str]:
+def resolve_district(
+    requested: str | None,
+    names: Sequence[str],
+    moved: Mapping[str, tuple[str, str]] | None = None,
+) -> tuple[str, str]:
     """The district to show first for a URL's ``?district=``, and a notice (or "").
 
     Names match regardless of case and Unicode normal form, and with umlauts spelled out
-    as in a link typed without them (``Steinbuechel``); an unknown name gives the
-    city-wide overview and a German notice naming what was asked for.
+    as in a link typed without them (``Steinbuechel``); a name since renamed or merged
+    away (``moved``: former name → today's district and when it changed, as
+    ``district_changes.former_names`` and ``now_called`` give them) is today's district
+    with a notice; an unknown name gives the city-wide overview and a German notice
+    naming what was asked for.
 
     >>> resolve_district("steinbüchel", ["Manfort", "Steinbüchel"])
     ('Steinbüchel', '')
@@ -144,6 +153,8 @@ def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, 
     ('Gesamtstadt', '')
     >>> resolve_district("Atlantis", ["Manfort"])[0]
     'Gesamtstadt'
+    >>> resolve_district("opladen", ["Manfort"], {"Opladen": ("Manfort", "Teil von Manfort")})
+    ('Manfort', 'Sozialraum „Opladen“: Teil von Manfort. Sie sehen das Profil von Manfort.')
     """
     if not requested:
         return CITYWIDE, ""
@@ -156,6 +167,9 @@ def resolve_district(requested: str | None, names: Sequence[str]) -> tuple[str, 
     ]
     if len(spelled) == 1:
         return spelled[0], ""
+    for old, (now, since) in (moved or {}).items():  # a link sent before the change
+        if spelled_out(unicodedata.normalize("NFC", old)) == spelled_out(wanted) and now in names:
+            return now, MOVED_DISTRICT.format(name=old, since=since, now=now)
     shown = requested if len(requested) <= 60 else requested[:59] + "…"
     return CITYWIDE, UNKNOWN_DISTRICT.format(name=shown)
 
@@ -357,7 +371,13 @@ def profile_app(
             shapes = project_boundaries(project)
             monitoring = read_monitoring(project)
             stale = stale_notes(project, profiles.need_run, profiles.topic_run)
-        district, notice = resolve_district(query_params(environ).get("district"), profiles.names)
+            with project.session() as session:  # a link sent before a rename or merge
+                moved = {
+                    old: (now, now_called(session, old))
+                    for old, now in former_names(session).items()
+                }
+        wanted = query_params(environ).get("district")
+        district, notice = resolve_district(wanted, profiles.names, moved)
         return ProfileView(
             profiles, district, notice, boundaries=shapes, monitoring=monitoring, notes=stale
         )
