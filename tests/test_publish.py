@@ -346,7 +346,9 @@ def test_the_public_site_names_no_run_and_no_team_command(tmp_path: Path) -> Non
     assert "Bisher gibt es eine Befragungswelle (Welle 1)" in report
     assert "Zur Umsetzung der Empfehlungen ist noch kein Schritt festgehalten." in report
     assert "Die Bedarfsanalyse vom " in report and "1 neue Aussage noch nicht." in report
-    assert "Bedarfsanalyse: backend=" in report and "Noch keine Themen." in shown[MAP_FILE]
+    assert "Bedarfsanalyse: Alle Aussagen (nicht nur die als Bedarf kodierten) sind" in report
+    assert "Die genauen Einstellungen hält das Projektteam fest" in report  # not the settings
+    assert "backend=" not in report and "Noch keine Themen." in shown[MAP_FILE]
     assert "workbench recommend status NR STATUS" in team and "workbench import --wave" in team
     assert re.search(r"\(Lauf \d+ vom", team) and re.search(r"Bedarfslauf \d+\.", team)
 

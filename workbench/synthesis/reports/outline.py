@@ -76,6 +76,10 @@ NO_CODEBOOK = "Noch kein Codebuch und keine kodierten Aussagen: workbench codebo
 NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE CODE."
 CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
 PUBLIC_RUN_NAMES = {"Bedarfslauf": "Bedarfsanalyse", "Themenlauf": "Themenanalyse"}
+PUBLIC_SETTINGS = (
+    "Die genauen Einstellungen hält das Projektteam fest: mit ihnen lässt sich jede "
+    "Auswertung wiederholen."
+)
 
 
 def city_heading(segments: int) -> str:
@@ -541,7 +545,32 @@ def _method_section(out: OutlineBuilder, data: ReportData) -> None:
         "Fehlende Angaben sind benannt: „ohne Datum“, „ohne Sozialraum“, „ohne Rolle“.",
     ]
     for name, info in data.runs.items():
-        params = params_text(info["params"])
-        name = PUBLIC_RUN_NAMES.get(name, name) if data.public else f"{name} {info['run']}"
-        items.append(f"{name}: {params}")
+        if data.public:  # readers: how it was grouped; the settings are the team's
+            items.append(
+                f"{PUBLIC_RUN_NAMES.get(name, name)}: {public_method(name, info['params'])}"
+            )
+        else:
+            items.append(f"{name} {info['run']}: {params_text(info['params'])}")
+    if data.public and data.runs:
+        items.append(PUBLIC_SETTINGS)
     out.add(Bullets(tuple(items)))
+
+
+def public_method(name: str, params: Mapping[str, Any]) -> str:
+    """How a need run ("Bedarfslauf") or topic run grouped the statements, in words for the
+    public site (its settings are the team's: :func:`params_text` in the team's report).
+
+    >>> public_method("Bedarfslauf", {"segments": "needs", "cross_cutting_min": 3})[:62]
+    'Die als Bedarf kodierten Aussagen sind computergestützt nach i'
+    >>> public_method("Themenlauf", {"by": "district", "max_topics": 20})[:32]
+    'Alle Aussagen sind je Sozialraum'
+    """
+    if name == "Bedarfslauf":
+        grouped, kind = f"{need_selection(params)} sind", "Bedarfen"
+    else:
+        per = {"district": " je Sozialraum", "question": " je Leitfrage"}.get(params.get("by"))
+        grouped, kind = f"alle Aussagen sind{per or ''}", "Themen"
+    return (  # a sentence of its own after the colon
+        f"{grouped[:1].upper()}{grouped[1:]} computergestützt nach inhaltlicher Ähnlichkeit "
+        f"zu {kind} gruppiert, benannt mit einer Wendung aus ihren Aussagen oder vom Projektteam."
+    )
