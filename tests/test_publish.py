@@ -500,3 +500,50 @@ def test_the_site_says_needs_not_yet_analysed_in_plain_words(tmp_path: Path, sit
     demo = Page(site / MAP_FILE)
     assert "Aussagen nach Bedarf" in demo.text and "Bedarfscluster" not in demo.text
     assert '"text":"Bedarfscluster"' not in demo.raw.replace(" ", "")  # the legend's title
+
+
+def test_the_site_speaks_of_needs_not_of_clusters_and_settings(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Residents read "Bedarfscluster fassen … zusammen", "In den Bedarfsclustern sind keine
+    Aussagen aus Neudorf.", "Empfehlung → Bedarfscluster → …", "mit keinem Bedarfscluster
+    verknüpft" and the runs' raw settings ("backend=use, cross_cutting_min=3, …") on every
+    district page: the analysis's words. The site says in plain words how needs and topics
+    were grouped; the team's report keeps the cluster words and the settings."""
+    from workbench.ingest.table import TableMapping
+    from workbench.synthesis.recommendations import add_recommendation
+
+    later = tmp_path / "neudorf.csv"  # a district none of whose statements is a need
+    later.write_text("Text\nDer Spielplatz am Markt ist schön\n", encoding="utf-8")
+    with demo_copy(tmp_path_factory, tmp_path / "p") as project:
+        project.import_files(
+            [later], TableMapping(text_column="Text"), district="Neudorf", add_districts=True
+        )
+        add_recommendation(project, "Mehr Bänke am Markt aufstellen.")  # linked to no need
+        site = publish(project, tmp_path / "seite", generated_at=WHEN)
+        team = squash(
+            html.unescape(
+                re.sub(r"<[^>]+>", " ", render(project, "html", generated_at=WHEN).decode())
+            )
+        )
+    for path in page_files(site.folder):
+        page = Page(path)
+        for words in (page.text, page.chart_strings()):
+            found = re.search(r".{0,40}(cluster|backend=|cross_cutting_min).{0,20}", words, re.I)
+            assert found is None, (path.name, found and found.group(0))
+    neudorf = squash(Page(profile_file(site.folder, "Neudorf")).text)
+    assert "In den ausgewerteten Bedarfen sind keine Aussagen aus Neudorf." in neudorf
+    report = squash(Page(site.folder / REPORT_FILE).text)
+    assert "Die Bedarfe fassen die als Bedarf kodierten Aussagen aller Workshops" in report
+    assert "(Empfehlung → Bedarf → Aussage → Dokument → Workshop)" in report
+    assert "mit keinem Bedarf verknüpft" in report
+    assert "Bedarfsanalyse: Die als Bedarf kodierten Aussagen sind computergestützt" in report
+    assert "Themenanalyse: Alle Aussagen sind computergestützt" in report
+    for said in (
+        "Bedarfscluster fassen die als Bedarf kodierten Aussagen",
+        "In den Bedarfsclustern sind keine Aussagen aus Neudorf.",
+        "(Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop)",
+        "mit keinem Bedarfscluster verknüpft",
+    ):
+        assert said in team, said
+    assert re.search(r"Bedarfslauf \d+: backend=\w+, cross_cutting_min=3", team)

@@ -58,6 +58,9 @@ LINK_SEGMENT = "Aussage"
 LINK_DOCUMENT = "Dokument"
 LINK_WORKSHOP = "Workshop"
 LINKS = (LINK_RECOMMENDATION, LINK_CLUSTER, LINK_SEGMENT, LINK_DOCUMENT, LINK_WORKSHOP)
+# a recommendation without needs: the team's words and the public site's
+NO_NEED_LINK = "mit keinem Bedarfscluster verknüpft"
+PUBLIC_NO_NEED_LINK = "mit keinem Bedarf verknüpft"
 
 PROBLEM_COLUMNS = {
     "recommendation_id": "int64",
@@ -243,6 +246,8 @@ def public_problem_text(link: str, target: str, problem: str) -> str:
             "in der aktuellen Bedarfsanalyse nicht mehr vorhanden"
         )  # fmt: skip
         return f"Bedarf {_INTERNAL.sub('', target)}: {gone}"
+    if problem == NO_NEED_LINK:  # "Bedarfscluster" is the analysis's word
+        return PUBLIC_NO_NEED_LINK
     return problem_text(link, _INTERNAL.sub("", target), _INTERNAL.sub("", problem))
 
 
@@ -258,7 +263,7 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
                 (
                     LINK_RECOMMENDATION,
                     f"Empfehlung {rec['id']}",
-                    "mit keinem Bedarfscluster verknüpft",
+                    NO_NEED_LINK,
                 )
             )
         for link in links:

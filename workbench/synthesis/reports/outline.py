@@ -222,11 +222,13 @@ def _needs_section(
     if matrix.empty:
         out.text(NO_NEED_CLUSTERS, "note")
         return
-    out.text(
-        f"Bedarfscluster fassen {_need_selection(data)} aller Workshops "
-        f"inhaltlich zusammen. {data.profiles.scope_rule()} Die Zahlen sind Aussagen je "
-        "Sozialraum."
+    grouped = f"fassen {_need_selection(data)} aller Workshops inhaltlich zusammen"
+    grouped = (  # "Bedarfscluster" is the analysis's word, not the residents'
+        f"Die Bedarfe {grouped}: ähnliche Aussagen bilden einen Bedarf."
+        if data.public
+        else f"Bedarfscluster {grouped}."
     )
+    out.text(f"{grouped} {data.profiles.scope_rule()} Die Zahlen sind Aussagen je Sozialraum.")
     districts = [
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
     ]
@@ -422,7 +424,8 @@ def _profile(
             for q in quotes:
                 out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))
     elif data.profiles.need_run is not None:
-        out.text(f"In den Bedarfsclustern sind keine Aussagen aus {place(name)}.", "note")
+        where = "den ausgewerteten Bedarfen" if data.public else "den Bedarfsclustern"
+        out.text(f"In {where} sind keine Aussagen aus {place(name)}.", "note")
     elif data.codings:  # no clusters yet: the statements coded as needs
         _dimension_quotes(out, data, profile, "Bedarf", max_quotes)
     else:

@@ -33,9 +33,10 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
     if not recs:
         out.text(none_for_district(data) or NO_RECOMMENDATIONS, "note")
         return
+    need = "Bedarf" if data.public else "Bedarfscluster"  # the analysis's word: the team's
     out.text(
         "Zu jeder Empfehlung die Bedarfe, auf die sie antwortet, und die Aussagen, auf die "
-        "sie sich stützt (Empfehlung → Bedarfscluster → Aussage → Dokument → Workshop)."
+        f"sie sich stützt (Empfehlung → {need} → Aussage → Dokument → Workshop)."
     )
     for rec in recs:
         out.heading(3, f"Empfehlung {rec['id']}: {short(rec['title'] or rec['text'])}")
