@@ -547,3 +547,22 @@ def test_the_site_speaks_of_needs_not_of_clusters_and_settings(
     ):
         assert said in team, said
     assert re.search(r"Bedarfslauf \d+: backend=\w+, cross_cutting_min=3", team)
+
+
+def test_the_site_states_the_scope_rule_without_the_statistical_test(
+    site: Path, studied: Project
+) -> None:
+    """Above the needs every district page and the overview said "(Schwerpunkt: …,
+    einseitiger hypergeometrischer Test, Holm-korrigiert, α = 0,05)": the method's words.
+    Residents read what a focus means; the team's report names the test."""
+    for path in page_files(site):
+        text = Page(path).text
+        found = re.search(r".{0,40}(hypergeometr|Holm|α =).{0,20}", text)
+        assert found is None, (path.name, found and found.group(0))
+    overview = Page(site / INDEX).text
+    assert (
+        "(Schwerpunkt: mindestens 3 Aussagen von dort und deutlich mehr, als sein Anteil an "
+        "allen Aussagen erwarten ließe) oder in weniger als 3 Sozialräumen genannt" in overview
+    )
+    team = render(studied, "html", generated_at=WHEN).decode("utf-8")
+    assert "einseitiger hypergeometrischer Test, Holm-korrigiert, α = 0,05" in team

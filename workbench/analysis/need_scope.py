@@ -32,13 +32,23 @@ FOCUS_MIN = 3
 CROSS_CUTTING_MIN = 3  # districts a cluster needs to be cross-district (the default)
 
 
-def rule_text(cross_cutting_min: int = CROSS_CUTTING_MIN) -> str:
-    """The rule in words, for apps and reports (Gesamtstadt: the city-wide workshop)."""
+def rule_text(cross_cutting_min: int = CROSS_CUTTING_MIN, readers: bool = False) -> str:
+    """The rule in words, for apps and reports (Gesamtstadt: the city-wide workshop); for
+    ``readers`` of the public site without the name of the test.
+
+    >>> "hypergeometrisch" in rule_text(readers=True), "hypergeometrisch" in rule_text()
+    (False, True)
+    """
     alpha = f"{FOCUS_ALPHA:g}".replace(".", ",")
+    focus = (
+        f"mindestens {FOCUS_MIN} Aussagen von dort und deutlich mehr, als sein Anteil an "
+        "allen Aussagen erwarten ließe"
+        if readers
+        else f"mindestens {FOCUS_MIN} Aussagen und überzufällig viele gegenüber den übrigen "
+        f"Sozialräumen, einseitiger hypergeometrischer Test, Holm-korrigiert, α = {alpha}"
+    )
     return (
-        "„Sozialraumspezifisch“ heißt: in einem Sozialraum gehäuft genannt (Schwerpunkt: "
-        f"mindestens {FOCUS_MIN} Aussagen und überzufällig viele gegenüber den übrigen "
-        f"Sozialräumen, einseitiger hypergeometrischer Test, Holm-korrigiert, α = {alpha}) "
+        f"„Sozialraumspezifisch“ heißt: in einem Sozialraum gehäuft genannt (Schwerpunkt: {focus}) "
         f"oder in weniger als {cross_cutting_min} Sozialräumen genannt; „übergreifend“: in "
         f"mindestens {cross_cutting_min} Sozialräumen genannt und in keinem gehäuft. "
         "Aussagen des gesamtstädtischen Workshops zählen dabei nicht."

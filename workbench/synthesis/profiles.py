@@ -149,11 +149,12 @@ class Profiles:
         """The districts a need cluster is concentrated in (its focus), strongest first."""
         return self.need_focus.get(int(cluster), ())
 
-    def scope_rule(self) -> str:
-        """The rule that decided cross-cutting or district-specific, in words."""
+    def scope_rule(self, readers: bool = False) -> str:
+        """The rule that decided cross-cutting or district-specific, in words (for
+        ``readers`` of the public site without the statistical test's name)."""
         from workbench.analysis.need_scope import rule_text
 
-        return rule_text(self.cross_cutting_min)
+        return rule_text(self.cross_cutting_min, readers)
 
     def _of_scope(self, scope: str) -> pd.DataFrame:
         return self.need_matrix[self.need_matrix["scope"] == scope].reset_index(drop=True)

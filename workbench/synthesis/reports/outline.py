@@ -228,7 +228,9 @@ def _needs_section(
         if data.public
         else f"Bedarfscluster {grouped}."
     )
-    out.text(f"{grouped} {data.profiles.scope_rule()} Die Zahlen sind Aussagen je Sozialraum.")
+    out.text(
+        f"{grouped} {data.profiles.scope_rule(data.public)} Die Zahlen sind Aussagen je Sozialraum."
+    )
     districts = [
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
     ]
