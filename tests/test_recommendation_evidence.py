@@ -170,6 +170,9 @@ def test_the_public_site_names_no_run_cluster_or_command(quarters: Project) -> N
         assert f"Bedarf „{label}“: in der aktuellen Bedarfsanalyse nicht mehr vorhanden" in section
         assert "hat keine Belege" in section
         assert not re.search(r"Lauf \d|Cluster \d", section)
+        # the needs it answers: no "Lauf", the team's word for a run
+        assert f"Bedarf „{label}“ (in der aktuellen Bedarfsanalyse nicht mehr" in section
+        assert not re.search(r"\bLauf\b", section), section
         assert "workbench" not in section
 
 

@@ -56,10 +56,9 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
                 size = plural(len(current["segments"]), "Aussage", "Aussagen")
                 about = (current["scope"], cluster_tag(data, current["cluster"]), size)
                 items.append(f"Bedarf „{current['label']}“ ({', '.join(filter(None, about))})")
-            else:
-                items.append(
-                    f"Bedarf „{need['linked']['label']}“ (im aktuellen Lauf nicht mehr vorhanden)"
-                )
+            else:  # "Lauf" is the team's word for a run of the analysis
+                gone = "in der aktuellen Bedarfsanalyse" if data.public else "im aktuellen Lauf"
+                items.append(f"Bedarf „{need['linked']['label']}“ ({gone} nicht mehr vorhanden)")
         if items:
             out.add(Bullets(tuple(items)))
         cited = [e["segment_id"] for e in rec["evidence"] if e["exists"]]
