@@ -149,3 +149,16 @@ def test_turns_of_only_a_sound_in_an_f4_or_gat2_transcript_are_no_statements(
         ("I", "Danke."),
     ]
     assert parsed.options["sound_cues"] == 2
+
+
+@pytest.mark.parametrize("note", ["(weint)", "(schluchzt)", "[niest]", "((stöhnt))", "(zögert)"])
+def test_the_import_and_the_analysis_know_the_same_notes(note: str) -> None:
+    """One vocabulary of transcribers' notes: a cue of only "(weint)" was a statement while
+    the analysis already left "weint" out of keywords; "(Musikeinspielung)" was a sound tag
+    of the import but a keyword of the analysis."""
+    from workbench.analysis.stopwords import tokenize
+    from workbench.ingest.sound_tags import only_tags
+
+    assert only_tags(note)
+    assert tokenize(f"Der Park {note} ist dunkel") == tokenize("Der Park ist dunkel")
+    assert tokenize("Der Park (Musikeinspielung) ist dunkel") == tokenize("Der Park ist dunkel")

@@ -22,18 +22,11 @@ from __future__ import annotations
 
 import re
 
-# Words of a transcriber's note on what is no speech (lower case, without a final dot)
-NOTE_WORDS = frozenset(
-    """
-    lacht lachen lachend lache lachte gelächter lächelt lächelnd grinst schmunzelt
-    seufzt seufzen seufzend räuspert räuspern hustet husten niest schnieft schluckt atmet
-    stöhnt gähnt klatscht klatschen applaus beifall zögert zögernd stockt weint schluchzt
-    flüstert flüsternd unv unverst unverständlich unverstandlich inaudible unintelligible
-    laughs laughing laughter applause crosstalk coughs sighs music musik durcheinander
-    pause sprechpause stille silence schweigen klingelt klingeln ironisch betont geräusch
-    geräusche hintergrundgeräusch hintergrundgeräusche störgeräusche
-    """.split()
-)
+from workbench.core.transcript_notes import GAPS, SOUNDS
+
+# Words of a transcriber's note on what is no speech (lower case, without a final dot):
+# the import's vocabulary of sounds and gaps, as words ("unv." is "unv")
+NOTE_WORDS = SOUNDS | {g.rstrip(".") for g in GAPS if g.rstrip(".").isalpha()}
 # Note words that make a note whatever follows ("(Lachen im Hintergrund)", "(unv. Name)")
 NOTE_LEADS = frozenset(
     """

@@ -18,18 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.core.formatting import format_number, plural
+from workbench.core.transcript_notes import GAPS, SOUNDS
 
-# The first word of a tag that is a sound, not speech (in lower case)
-SOUNDS = frozenset(
-    """
-    applaus applause beifall klatschen klatscht crosstalk durcheinander gelächter lachen
-    lacht lachend lächelt laughter laughs laughing geräusch geräusche hintergrundgeräusche
-    rauschen husten hustet räuspern räuspert seufzt seufzen music musik musikeinspielung
-    jingle noise pause stille silence schweigen cheering cheers lautsprecherdurchsage
-    """.split()
-)
-# Tags that mark a gap in what was said: kept in the text
-GAPS = frozenset("unverständlich unverstandlich unv unv. inaudible unintelligible ... …".split())
 # "(lacht)", "[Musik]", "((räuspert sich))"; Whisper writes "*Musik*" too
 _TAG = re.compile(r"(?:\(\(|[\[(*])\s*(?P<tag>[^\[\]()*\n]{1,40}?)\s*(?:\)\)|[\])*])")
 _NOTES = re.compile(r"^[\s♪♫]*$")
