@@ -24,10 +24,9 @@ from workbench.core.formatting import plural
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
-from workbench.ingest.whatsapp_chat import without_coordinates
+from workbench.ingest.whatsapp_chat import messenger_document, without_coordinates
 
 IMPORTER = "telegram-chat"
-FORMAT = "digital (Messenger-Chat)"
 _PLACES = ("location_information", "contact_information", "place_name", "contact_vcard")
 
 
@@ -162,15 +161,4 @@ def telegram_document(
                 attributes=attributes,
             )
         )
-    if not segments:
-        raise InputError("Der Chat enthält keine Nachrichten.", file=raw.name)
-    return ParsedDocument(
-        filename=raw.name,
-        sha256=raw.sha256,
-        importer=IMPORTER,
-        segments=tuple(segments),
-        format=FORMAT,
-        date=segments[0].attributes["date"],
-        names=speakers.names,
-        options={"messenger": counts},
-    )
+    return messenger_document(raw, IMPORTER, segments, speakers.names, counts)

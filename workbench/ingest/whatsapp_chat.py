@@ -39,7 +39,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
-from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.textio import RawFile, Source, decode, read_source
 
 IMPORTER = "whatsapp-chat"
 FORMAT = "digital (Messenger-Chat)"
@@ -359,27 +359,35 @@ def parse_whatsapp_chat(
                 attributes=attributes,
             )
         )
-    if not segments:
-        raise InputError("Der Chat enthält keine Nachrichten.", file=raw.name)
     for person in counts.names:
         speakers.add(person)
+    left_out = {
+        key: getattr(counts, key) for key in ("system", "media", "deleted", "locations", "polls")
+    }
+    return messenger_document(raw, IMPORTER, segments, speakers.names, left_out)
+
+
+def messenger_document(
+    raw: RawFile,
+    importer: str,
+    segments: list[ParsedSegment],
+    names: Any,
+    left_out: Mapping[str, int],
+) -> ParsedDocument:
+    """A messenger chat's document: its statements, the names it met and what it left out
+    (``left_out``: app lines, media, deleted messages, locations, polls; see
+    :func:`messenger_notices`). A chat without one message with text is refused."""
+    if not segments:
+        raise InputError("Der Chat enthält keine Nachrichten.", file=raw.name)
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,
-        importer=IMPORTER,
+        importer=importer,
         segments=tuple(segments),
         format=FORMAT,
         date=segments[0].attributes["date"],
-        names=speakers.names,
-        options={
-            "messenger": {
-                "system": counts.system,
-                "media": counts.media,
-                "deleted": counts.deleted,
-                "locations": counts.locations,
-                "polls": counts.polls,
-            }
-        },
+        names=names,
+        options={"messenger": dict(left_out)},
     )
 
 
