@@ -77,3 +77,40 @@ def test_a_qualcoder_file_counting_one_per_break_and_code_points(
         out.writestr("Sources/S1.txt", TEXT.encode("utf-8"))
     import_qdpx(project, archive)
     assert sorted(q.quote for q in project.quotes().itertuples()) == sorted(WORDS)
+
+
+def test_qualcoder_maxqda_line_endings_written_on_windows(project: Project, tmp_path: Path) -> None:
+    """QualCoder's export option "MAXQDA line endings" turns each "\\n" into "\\r\\n" and
+    Windows writes that as "\\r\\r\\n"; its positions still count one character per break
+    (code points of the "\\n" text). Before, the codings slid one character per line
+    ("Busse fahren abend", "reffpunkt für Jugendliche 🙂", "k ist gut gepflegt.\\r")."""
+    counted = TEXT.replace("\r\n", "\n")
+    written = counted.replace("\n", "\r\r\n")
+    selections = "".join(
+        f'<PlainTextSelection guid="{uuid}" startPosition="{counted.index(words)}" '
+        f'endPosition="{counted.index(words) + len(words)}" name="{words}" creatingUser="{user}" '
+        f'creationDateTime="2024-03-05T10:11:12Z">\n<Coding guid="{uuid}0" creatingUser="{user}" >'
+        f'\n<CodeRef targetGUID="3c1f9810-3207-47de-ae75-32aede1e4730" />\n</Coding>\n'
+        "</PlainTextSelection>\n"
+        for uuid, words, user in zip(("a1", "a2", "a3"), WORDS, ("u1", "u2", "u1"), strict=True)
+    )
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>\r\n<Project xmlns:xsd="http://www.w3.org/2001/'
+        'XMLSchema" name="Forum.qda" origin="QualCoder 3.7" '
+        'creationDateTime="2024-03-01T09:00:00Z" '
+        f'xmlns="{NS}">\r\n<Users>\r\n<User guid="u1" name="colin" />\r\n'
+        '<User guid="u2" name="ana" />\r\n</Users>\r\n<CodeBook>\r\n<Codes>\r\n'
+        '<Code guid="3c1f9810-3207-47de-ae75-32aede1e4730" name="Thema" isCodable="true" '
+        'color="#EB7333" />\r\n</Codes>\r\n</CodeBook>\r\n<Sources>\r\n'
+        '<TextSource plainTextPath="internal://b7.txt" creatingUser="u1" '
+        f'creationDateTime="2024-03-01T09:00:00Z" guid="s1" name="Forum.txt">\r\n{selections}'
+        "</TextSource>\r\n</Sources>\r\n</Project>"
+    )
+    archive = tmp_path / "forum.qdpx"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("project.qde", qde.encode("utf-8"))
+        out.writestr("sources/b7.txt", written.encode("utf-8-sig"))
+    result = import_qdpx(project, archive)
+    assert sorted(q.quote for q in project.quotes().itertuples()) == sorted(WORDS)
+    assert any("zählt als ein Zeichen" in n for n in result.notices)
+    assert project.segments()["text"].tolist()[2] == "Die Busse fahren abends zu selten."

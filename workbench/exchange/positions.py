@@ -26,6 +26,8 @@ _PROGRAMS = {
     "qualcoder": CODE_POINTS,
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# A Windows line break; QualCoder's "MAXQDA line endings", saved on Windows, are "\r\r\n".
+_LINE_BREAK = re.compile("\r+\n")
 
 
 class Utf16Map:
@@ -162,26 +164,45 @@ def detect(origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, in
 
 class CrlfMap:
     """Offsets counted with each Windows line break as one character → offsets in the text
-    as written (with ``\\r\\n``).
+    as written (with ``\\r\\n``, or ``\\r\\r\\n``).
 
     >>> CrlfMap("ab\\r\\ncd\\r\\ne").to_raw(3), CrlfMap("ab\\r\\ncd\\r\\ne").to_raw(6)
     (4, 8)
+    >>> CrlfMap("ab\\r\\r\\ncd\\r\\r\\ne").to_raw(6)
+    10
     """
 
     def __init__(self, text: str):
-        # Where each line break stands in the text with one character per break.
-        self.breaks = [m.start() - k for k, m in enumerate(re.finditer("\r\n", text))]
+        # Where each line break stands in the text with one character per break, and how
+        # many characters the breaks up to it have more as written.
+        self.breaks: list[int] = []
+        self.extra: list[int] = []
+        shift = 0
+        for match in _LINE_BREAK.finditer(text):
+            self.breaks.append(match.start() - shift)
+            shift += len(match.group()) - 1
+            self.extra.append(shift)
 
     def to_raw(self, pos: int) -> int:
         """The offset in the written text of offset ``pos`` counted one per line break."""
-        return pos + bisect_left(self.breaks, pos)
+        before = bisect_left(self.breaks, pos)
+        return pos + (self.extra[before - 1] if before else 0)
+
+
+def one_per_break(text: str) -> str:
+    """The text with one character per line break, as a file counting so sees it.
+
+    >>> one_per_break("a\\r\\nb\\r\\r\\nc\\nd")
+    'a\\nb\\nc\\nd'
+    """
+    return _LINE_BREAK.sub("\n", text)
 
 
 def one_per_line_break(
     origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
 ) -> tuple[bool, str | None]:
-    """Whether a file counts a Windows line break (``\\r\\n``) as one character, and the
-    notice saying so.
+    """Whether a file counts a Windows line break (``\\r\\n``, also ``\\r\\r\\n``) as one
+    character, and the notice saying so.
 
     The standard does not say; the programs count it as written (two), ATLAS.ti as one
     (its texts are read with one character per break before this). A file is read with
@@ -194,7 +215,7 @@ def one_per_line_break(
         return False, None
     scores = {}
     for one in (False, True):
-        basis = [(n, t.replace("\r\n", "\n") if one else t, s) for n, t, s in texts]
+        basis = [(n, one_per_break(t) if one else t, s) for n, t, s in texts]
         reading = detect(origin, basis)
         valid, hits = True, 0
         for (_, text, spans), (_, base, _) in zip(texts, basis, strict=True):

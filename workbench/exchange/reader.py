@@ -54,6 +54,7 @@ from workbench.exchange.positions import (
     Reading,
     Utf16Map,
     detect,
+    one_per_break,
     one_per_line_break,
 )
 from workbench.exchange.qdxml import (
@@ -491,7 +492,7 @@ def _sources(
     one, crlf_notice = one_per_line_break(origin, spans)  # "\r\n" as one character
     if crlf_notice:
         notices.append(crlf_notice)
-    bases = [t.text.replace("\r\n", "\n") if one else t.text for t in texts]
+    bases = [one_per_break(t.text) if one else t.text for t in texts]
     reading = detect(origin, [(n, b, s) for (n, _, s), b in zip(spans, bases, strict=True)])
     sources = []
     for raw, base in zip(texts, bases, strict=True):
