@@ -338,7 +338,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         )
         for case in items(root, "Cases", "Case")
     )
-    texts, skipped, missing = _texts(root, container, base, location, origin)
+    texts, skipped, missing = _texts(root, container, base, location, origin, _annotations(root))
     if missing:
         raise InputError(missing_message(missing, container, base_attr), file=location)
     sources = _sources(texts, origin, location, notices)
@@ -424,8 +424,26 @@ def _parse(container: Container, filename: str) -> Exchange:
     )
 
 
+def _annotations(root: ET.Element) -> dict[str, ET.Element]:
+    """Notes that hold the span they annotate (QualCoder's annotations), by note GUID: the
+    span as a selection of the source that refers to the note, carrying the note."""
+    found = {}
+    for note in items(root, "Notes", "Note"):
+        inner = child(note, "PlainTextSelection")
+        if inner is not None:
+            span = ET.Element(inner.tag, dict(inner.attrib))
+            ET.SubElement(span, "NoteRef", {"targetGUID": note.get("guid") or ""})
+            found[norm_guid(note.get("guid"))] = span
+    return found
+
+
 def _texts(
-    root: ET.Element, container: Container, base: Path | None, location: str, origin: str
+    root: ET.Element,
+    container: Container,
+    base: Path | None,
+    location: str,
+    origin: str,
+    annotations: dict[str, ET.Element],
 ) -> tuple[list[RawText], list[SkippedIn], list[Missing]]:
     """Every text of the project's sources, what has none, and text sources not found."""
     element_list = child(root, "Sources")
@@ -452,6 +470,9 @@ def _texts(
             missing.append(text)
         else:
             texts.append(text_source(element, text))
+            texts[-1].plain += [
+                annotations[n] for n in refs(element, "NoteRef") if n in annotations
+            ]
     paths = {e.get("plainTextPath") for e in elements if local(e.tag) == "TextSource"}
     seen = {t.text for t in texts}
 
@@ -528,6 +549,7 @@ def _sources(
                 )
             selections.append(_selection(selection, begin, stop))
         selections += [_selection(sel, begin, stop) for sel, begin, stop in raw.located]
+        on_spans = {n for s in selections for n in s.notes}  # a note on a span is not on all
         empty = sum(len(s.codings) for s in selections if s.start == s.end)
         if empty:
             notices.append(
@@ -545,7 +567,7 @@ def _sources(
                 text=text,
                 selections=tuple(selections),
                 codings=_codings_in(raw.meta),
-                notes=refs(raw.meta, "NoteRef") + raw.notes,
+                notes=tuple(n for n in refs(raw.meta, "NoteRef") if n not in on_spans) + raw.notes,
                 variables=_values_in(raw.meta),
             )
         )

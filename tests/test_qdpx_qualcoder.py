@@ -1,0 +1,137 @@
+"""REFI-QDA projects as QualCoder writes them (``refi.py``, ``RefiExport``), built here.
+
+QualCoder's export: lower-case GUIDs, a lower-case ``sources/`` folder, plain texts in
+UTF-8 with BOM, positions in code points, categories as ``isCodable="false"`` codes
+without colour, coding memos as the selection's ``<Description>``, journals as notes
+with a text file, and annotations as a ``<Note>`` holding its text and the
+``<PlainTextSelection>`` it annotates, referenced from its ``<TextSource>``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from workbench import Project
+from workbench.exchange.qdpx import import_qdpx
+
+NS = "urn:QDA-XML:project:1.0"
+COLIN = "5c94bc9e-db8c-4f1d-9cd6-e900c7440860"
+ANNA = "df241da2-bca0-4ad9-83c1-b89c98d83567"
+CATEGORY = "2dfba8c9-59f5-4424-99d6-ea9bce18134b"
+MOBILITY = "a3825924-8bf7-47c1-a51b-be9196147a56"
+BENCHES = "d342cd5e-52d1-4894-a342-7d42ed947797"
+SOURCE = "a2b94468-80a5-412f-92d6-e900d97b55a6"
+PLAIN = "8e7fddfe-db36-48dc-b464-80c3a4decd90.txt"
+JOURNAL = "4691a8a0-d67c-4dcc-91d6-e9075dc230cc"
+TEXT = (
+    "I: Wie kommen Sie abends nach Hause? 🙂\n"
+    "B: Ein Nachtbus fehlt. Die Busse fahren abends zu selten 👍🏽.\n\n"
+    "I: Und am Markt?\n"
+    "B: Wir brauchen mehr Bänke am Markt.\n"
+)
+
+
+def _span(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)  # code points, as QualCoder counts
+    return start, start + len(words)
+
+
+def _selection(guid: str, words: str, code: str, user: str, memo: str = "") -> str:
+    start, end = _span(words)
+    description = f"<Description>{memo}</Description>\n" if memo else ""
+    return (
+        f'<PlainTextSelection guid="{guid}" startPosition="{start}" endPosition="{end}" '
+        f'name="{words}" creatingUser="{user}" creationDateTime="2024-03-05T10:11:12Z">\n'
+        f'{description}<Coding guid="{guid[:-1]}f" creatingUser="{user}" >\n'
+        f'<CodeRef targetGUID="{code}" />\n</Coding>\n</PlainTextSelection>\n'
+    )
+
+
+def _annotation(guid: str, words: str, memo: str) -> str:
+    start, end = _span(words)
+    return (
+        f'<Note guid="{guid}" creatingUser="{COLIN}" creationDateTime="2024-03-06T08:00:00Z" >\n'
+        f"<PlainTextContent>{memo}</PlainTextContent>\n"
+        f'<PlainTextSelection guid="{guid[:-1]}e" startPosition="{start}" endPosition="{end}" />\n'
+        "</Note>\n"
+    )
+
+
+def _qdpx(out: Path) -> Path:
+    """A QualCoder 3.7 project: two coders, a category with a code, codings with a memo,
+    a journal and two annotations (QualCoder refers only to the first from its source)."""
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<Project '
+        'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="Beirat.qda" '
+        'origin="QualCoder 3.7" creatingUserGUID="0f758eeb-d61d-4e91-b250-79861c3869a6" '
+        f'creationDateTime="2024-03-01T09:00:00Z" xmlns="{NS}">\n'
+        f'<Users>\n<User guid="{COLIN}" name="colin" />\n<User guid="{ANNA}" name="anna" />\n'
+        "</Users>\n<CodeBook>\n<Codes>\n"
+        f'<Code guid="{BENCHES}" name="Sitzgelegenheiten" isCodable="true" color="#F5F5DC" />\n'
+        f'<Code guid="{CATEGORY}" name="Bedarf" isCodable="false">\n'
+        "<Description>Was fehlt im Quartier</Description>\n"
+        f'<Code guid="{MOBILITY}" name="Mobilität" isCodable="true" color="#EB7333">\n'
+        "<Description>Bus &amp; Bahn</Description>\n</Code>\n</Code>\n</Codes>\n</CodeBook>\n"
+        "<Sources>\n"
+        f'<TextSource plainTextPath="internal://{PLAIN}" creatingUser="{COLIN}" '
+        f'creationDateTime="2024-03-01T09:00:00Z" guid="{SOURCE}" name="Interview.txt">\n'
+        + _selection(
+            "7f0fa382-05fe-4c93-b0f7-182a4c2eb7b1", "Nachtbus", MOBILITY, COLIN, "dringend"
+        )
+        + _selection("ee856ef0-6296-4fd3-8e5a-5e3d202a145c", "Busse fahren", MOBILITY, ANNA)
+        + _selection("fea90668-ed71-4cd9-a47e-23d588f4207e", "Bänke", BENCHES, COLIN)
+        + '<NoteRef targetGUID="0f758eeb-d61d-4e91-b250-79861c3869a1" />\n</TextSource>\n'
+        "</Sources>\n<Notes>\n"
+        f'<Note guid="{JOURNAL}" creatingUser="{COLIN}" creationDateTime="2024-03-02T08:00:00Z" '
+        f'name="Forschungstagebuch"  plainTextPath="internal://{JOURNAL}.txt" >\n'
+        "<Description /></Note>\n"
+        + _annotation("0f758eeb-d61d-4e91-b250-79861c3869a1", "Bänke", "Seit 2020 abgebaut")
+        + _annotation("0f758eeb-d61d-4e91-b250-79861c3869a2", "Nachtbus", "Linie N3 eingestellt")
+        + "</Notes>\n<Description>Projektmemo</Description>\n</Project>"
+    )
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("project.qde", qde.encode("utf-8"))
+        archive.writestr(f"sources/{PLAIN}", TEXT.encode("utf-8-sig"))
+        archive.writestr(
+            f"sources/{JOURNAL}.txt", "Zweites Interview geführt.\n".encode("utf-8-sig")
+        )
+    return out
+
+
+def test_codes_codings_and_coders_arrive(project: Project, tmp_path: Path) -> None:
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    assert sorted((q.code, q.quote, q.coders) for q in project.quotes().itertuples()) == [
+        ("Bedarf/Mobilität", "Busse fahren", "anna"),
+        ("Bedarf/Mobilität", "Nachtbus", "colin"),
+        ("Sitzgelegenheiten", "Bänke", "colin"),
+    ]
+    codebook = {spec.path: spec for spec in project.codebook()}
+    assert codebook["Bedarf"].colour is None
+    assert codebook["Bedarf"].description == "Was fehlt im Quartier"
+    assert (codebook["Bedarf/Mobilität"].colour, codebook["Bedarf/Mobilität"].description) == (
+        "#eb7333",
+        "Bus & Bahn",
+    )
+
+
+def test_an_annotation_stays_on_the_words_it_annotates(project: Project, tmp_path: Path) -> None:
+    """QualCoder keeps an annotation's span inside its note. Before, the note became a
+    memo on the whole project ("Zu „Interview.txt“: Seit 2020 abgebaut"), the words it
+    was about lost; now it is a memo on the statement with those words."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    memos = project.memos()
+    segments = project.segments().set_index("segment_id")["text"]
+    on_segments = {
+        row.text: segments[row.target_id]
+        for row in memos.itertuples()
+        if row.target_type == "segment"
+    }
+    assert on_segments == {
+        "dringend": "Ein Nachtbus fehlt. Die Busse fahren abends zu selten 👍🏽.",
+        "Seit 2020 abgebaut": "Wir brauchen mehr Bänke am Markt.",
+    }
+    on_project = sorted(memos.loc[memos["target_type"] == "project", "text"])
+    # the journal, and the annotation QualCoder's export refers to from nowhere
+    assert on_project == ["Linie N3 eingestellt", "Zweites Interview geführt."]
