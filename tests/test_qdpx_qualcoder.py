@@ -9,11 +9,12 @@ with a text file, and annotations as a ``<Note>`` holding its text and the
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 from workbench import Project
-from workbench.exchange.qdpx import import_qdpx
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
 COLIN = "5c94bc9e-db8c-4f1d-9cd6-e900c7440860"
@@ -135,3 +136,39 @@ def test_an_annotation_stays_on_the_words_it_annotates(project: Project, tmp_pat
     on_project = sorted(memos.loc[memos["target_type"] == "project", "text"])
     # the journal, and the annotation QualCoder's export refers to from nowhere
     assert on_project == ["Linie N3 eingestellt", "Zweites Interview geführt."]
+
+
+def test_qualcoder_reads_our_export_with_each_coding_by_its_coder(
+    project: Project, tmp_path: Path
+) -> None:
+    """QualCoder's import takes a coding's coder from its <PlainTextSelection>'s
+    creatingUser, not from the <Coding> (an absent one is "default"; its coding view then
+    shows such codings to nobody). Before, our selections named no one: every coding
+    arrived as "default". A selection whose codings are all by one person now names her,
+    as MAXQDA and NVivo write it (the schema allows it)."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    first = int(project.segments()["segment_id"].min())
+    project.code_segment(first, "Sitzgelegenheiten", "colin")  # a whole statement
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    with zipfile.ZipFile(out) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+        sources = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if "/" in n}
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
+    seen = set()
+    for source in root.iter(f"{{{NS}}}TextSource"):
+        text = sources[f"Sources/{source.get('guid')}.txt"]
+        for selection in source.iter(f"{{{NS}}}PlainTextSelection"):
+            if selection.find(f"{{{NS}}}Coding") is None:
+                continue
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            as_qualcoder = users.get(selection.get("creatingUser"), "default")
+            seen.add(
+                (text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le"), as_qualcoder)
+            )
+    assert seen == {
+        ("Nachtbus", "colin"),
+        ("Busse fahren", "anna"),
+        ("Bänke", "colin"),
+        ("Wie kommen Sie abends nach Hause? 🙂", "colin"),
+    }

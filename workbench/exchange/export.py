@@ -325,6 +325,14 @@ def _source_element(
 
 
 def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut]) -> None:
+    coders = {c.coder for c in codings}
+    if len(coders) == 1:
+        # QualCoder takes the coder from the selection, not the coding (else "default");
+        # MAXQDA and NVivo name it there too.
+        selection.set("creatingUser", stable_guid("user", coders.pop()))
+        first = min((c.created_at for c in codings if c.created_at is not None), default=None)
+        if first is not None:
+            selection.set("creationDateTime", iso(first))
     for c in sorted(codings, key=lambda c: (path_key(c.code), c.coder)):
         coding = sub(
             selection,
