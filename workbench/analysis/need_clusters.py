@@ -25,6 +25,7 @@ from workbench.store import NeedAssignment, NeedRun, find_run
 
 MATCH_SHARE = 0.5  # the share of the stored members that must be in the matched cluster
 NO_NEED_RUN = "Noch keine Bedarfscluster berechnet (workbench needs)."
+PUBLIC_NO_NEED_RUN = "Die genannten Bedarfe sind noch nicht ausgewertet."  # for residents
 
 
 def jaccard(a: Iterable[int], b: Iterable[int]) -> float:

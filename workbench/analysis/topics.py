@@ -45,6 +45,8 @@ BY_CHOICES = ("all", "district", "question")
 CLUSTERERS = ("spectral", "graph-kmeans", "hdbscan")
 UMAP_NEIGHBOURS = 15  # BERTopic's UMAP setting
 TEMPERATURE = 0.05
+NO_TOPIC_RUN = "Noch keine Themen berechnet (workbench topics)."
+PUBLIC_NO_TOPIC_RUN = "Die Themen sind noch nicht ausgewertet."  # for residents
 
 ASSIGNMENT_COLUMNS = {
     "segment_id": "int64",
@@ -452,9 +454,7 @@ def runs(project: Project) -> pd.DataFrame:
 
 
 def _run(session: Session, run_id: int | None) -> TopicRun:
-    return find_run(
-        session, TopicRun, run_id, "Noch keine Themen berechnet (workbench topics).", "Themenlauf"
-    )
+    return find_run(session, TopicRun, run_id, NO_TOPIC_RUN, "Themenlauf")
 
 
 def topics(project: Project, run_id: int | None = None) -> pd.DataFrame:

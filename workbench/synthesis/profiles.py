@@ -80,6 +80,11 @@ TOPIC_COLUMNS = {
 }
 MATRIX_FIXED = ["cluster", "label", "scope", "n_districts", "size"]
 NO_INDICATORS = "Noch keine Indikatoren: workbench indicators --import DATEI."
+PUBLIC_NO_INDICATORS = "Noch keine Indikatoren."  # the public site's twin: no command
+NO_CITY_INDICATORS = (
+    "Keine Werte für die Gesamtstadt importiert: ohne sie gibt es keinen Vergleich "
+    "(ein Mittelwert der Sozialräume ist kein Ersatz)."
+)
 NO_DISTRICT_INDICATORS = "Für {district} sind keine Indikatoren importiert."
 
 
@@ -109,6 +114,7 @@ class DistrictProfile:
     topics: pd.DataFrame  # TOPIC_COLUMNS, largest share first
     indicators: pd.DataFrame  # workbench.synthesis.indicators.COMPARISON_COLUMNS
     notes: tuple[str, ...] = ()
+    public_notes: tuple[str, ...] = ()  # the same notes for the public site (no command)
 
     def quotes(self, dimension: str, limit: int | None = None) -> pd.DataFrame:
         """Quotes of one dimension (``Ressource`` …), optionally the first ``limit``."""
@@ -131,6 +137,7 @@ class Profiles:
     need_run: int | None = None
     topic_run: int | None = None
     notes: tuple[str, ...] = field(default=())
+    public_notes: tuple[str, ...] = field(default=())  # the notes for the public site
     need_focus: dict[int, tuple[str, ...]] = field(default_factory=dict)  # clusters with one
     cross_cutting_min: int = CROSS_CUTTING_MIN  # the need run's rule (analysis.need_scope)
     need_question: str | None = None  # the run clustered only answers under such questions
@@ -191,6 +198,7 @@ class _Inputs:
     need_run: int | None
     topic_run: int | None
     notes: tuple[str, ...]
+    public_notes: tuple[str, ...]
     cross_cutting_min: int = CROSS_CUTTING_MIN
     need_question: str | None = None
 
@@ -218,8 +226,10 @@ def _read(
     project: Project, need_run: int | None, topic_run: int | None, coder: str | None
 ) -> _Inputs:
     from workbench.analysis import needs, topics
+    from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
 
     notes: list[str] = []
+    public: list[str] = []  # each note as the public site says it
     cross_min, question = CROSS_CUTTING_MIN, None
     segments = project.segments()
     try:
@@ -234,6 +244,7 @@ def _read(
             raise
         clusters = need_assignments = None
         notes.append(str(err))
+        public.append(PUBLIC_NO_NEED_RUN)
     try:
         topic_assignments = topics.assignments(project, topic_run)
         topic_run = (
@@ -244,14 +255,14 @@ def _read(
             raise
         topic_assignments = None
         notes.append(str(err))
+        public.append(topics.PUBLIC_NO_TOPIC_RUN)
     table = indicators_.indicators(project)
     if table.empty:
         notes.append(NO_INDICATORS)
+        public.append(PUBLIC_NO_INDICATORS)
     elif not (table["district"] == CITYWIDE).any():
-        notes.append(
-            "Keine Werte für die Gesamtstadt importiert: ohne sie gibt es keinen Vergleich "
-            "(ein Mittelwert der Sozialräume ist kein Ersatz)."
-        )
+        notes.append(NO_CITY_INDICATORS)
+        public.append(NO_CITY_INDICATORS)
     districts = list(project.districts()["district"])  # the city first, then A–Z
     quotes = coded_quotes(project, coder=coder) if len(segments) else None
     return _Inputs(
@@ -265,6 +276,7 @@ def _read(
         need_run=need_run if clusters is not None else None,
         topic_run=topic_run if topic_assignments is not None else None,
         notes=tuple(notes),
+        public_notes=tuple(public),
         cross_cutting_min=cross_min,
         need_question=question if clusters is not None else None,
     )
@@ -399,15 +411,15 @@ def _city_indicators(table: pd.DataFrame) -> pd.DataFrame:
 def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> DistrictProfile:
     own = inputs.segments[inputs.segments["district"] == district]
     needs, need_quotes = _needs(inputs, district)
-    notes = list(inputs.notes)
+    own_notes = []  # said alike to the team and on the public site
     if own.empty:
-        notes.append(f"Aus {place(district)} liegen keine Aussagen vor.")
+        own_notes.append(f"Aus {place(district)} liegen keine Aussagen vor.")
     if district == CITYWIDE:
         table = _city_indicators(inputs.indicators)
     else:
         table = comparison[comparison["district"] == district].reset_index(drop=True)
         if table.empty and not inputs.indicators.empty:
-            notes.append(NO_DISTRICT_INDICATORS.format(district=district))
+            own_notes.append(NO_DISTRICT_INDICATORS.format(district=district))
     return DistrictProfile(
         district=district,
         segments=int(own["segment_id"].nunique()),
@@ -417,7 +429,8 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
         findings=_findings(inputs, district),
         topics=_topics(inputs, district),
         indicators=table,
-        notes=tuple(notes),
+        notes=(*inputs.notes, *own_notes),
+        public_notes=(*inputs.public_notes, *own_notes),
     )
 
 
@@ -467,6 +480,7 @@ def build_profiles(
         need_run=inputs.need_run,
         topic_run=inputs.topic_run,
         notes=inputs.notes,
+        public_notes=inputs.public_notes,
         need_focus=_focus(inputs.clusters),
         cross_cutting_min=inputs.cross_cutting_min,
         need_question=inputs.need_question,

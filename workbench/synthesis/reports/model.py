@@ -168,8 +168,7 @@ class Report:
 class OutlineBuilder:
     """Collects blocks; headings get unique anchors, charts unique keys."""
 
-    def __init__(self, public: bool = False) -> None:
-        self.public = public  # the public site: paragraphs name no team command
+    def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.anchors: set[str] = set()
         self.charts: set[str] = set()
@@ -207,29 +206,8 @@ class OutlineBuilder:
         self.blocks.append(block)
 
     def text(self, text: str, kind: str = "text") -> None:
-        """Add a paragraph (on the public site without the team's commands)."""
-        self.blocks.append(Paragraph(for_readers(text) if self.public else text, kind))
-
-
-TEAM_COMMAND = re.compile(r"\s*\(workbench [^)]*\)|:\s*workbench .*$")
-# "Noch keine Bedarfscluster (berechnet)." is the analysis's jargon: a resident's words
-NO_NEEDS_JARGON = re.compile(r"Noch keine Bedarfscluster( berechnet)?\.")
-
-
-def for_readers(text: str) -> str:
-    """A sentence for the public site: without the command that tells the team what to run.
-
-    >>> for_readers("Noch keine Themen: workbench topics.")
-    'Noch keine Themen.'
-    >>> for_readers("Noch keine Themen berechnet (workbench topics). Weiter.")
-    'Noch keine Themen berechnet. Weiter.'
-    >>> for_readers("Noch keine Bedarfscluster: workbench needs.")
-    'Die genannten Bedarfe sind noch nicht ausgewertet.'
-    """
-    shown = TEAM_COMMAND.sub("", text)
-    shown = shown if shown.endswith(".") or shown == text else shown + "."
-    plain = "Die genannten Bedarfe sind noch nicht ausgewertet."
-    return plain if NO_NEEDS_JARGON.fullmatch(shown) else shown
+        """Add a paragraph, written for its audience where it is made (``ReportData.public``)."""
+        self.blocks.append(Paragraph(text, kind))
 
 
 # -- small helpers (pure) ----------------------------------------------------------------

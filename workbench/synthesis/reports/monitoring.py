@@ -40,6 +40,7 @@ from workbench.synthesis.monitoring import (
     trend_sentence,
     years_note,
 )
+from workbench.synthesis.profiles import PUBLIC_NO_INDICATORS
 from workbench.synthesis.reports.model import (
     Chart,
     OutlineBuilder,
@@ -67,9 +68,8 @@ PUBLIC_ONE_WAVE = (
     "sich erst im Vergleich mit der nächsten."
 )
 PUBLIC_NO_COMPARISON = "Ein Vergleich der Bedarfe zwischen den Wellen liegt noch nicht vor."
-PUBLIC_NO_INDICATORS = "Noch keine Indikatoren."
 PUBLIC_ONE_YEAR = "Indikatoren bisher nur für {year}: noch kein Verlauf, nur der Stand."
-PUBLIC_NO_RECOMMENDATIONS = "Noch keine Empfehlungen."
+PUBLIC_NO_RECOMMENDATIONS = "Noch keine Empfehlungen."  # NO_RECOMMENDATIONS' twin
 PUBLIC_NO_HISTORY = "Zur Umsetzung der Empfehlungen ist noch kein Schritt festgehalten."
 PUBLIC_WITHOUT_HISTORY = "Noch kein Umsetzungsschritt festgehalten: {listed}."
 

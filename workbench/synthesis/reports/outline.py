@@ -3,11 +3,12 @@
 Built from :class:`workbench.synthesis.reports.model.ReportData`; the renderers draw it.
 Where a section has no data (no districts, dates, codebook, codings, need or topic runs,
 indicators, recommendations) it says so in one German sentence naming what is missing
-and the command that provides it. Missing metadata is named ("ohne Datum", "ohne
-Sozialraum", "ohne Rolle"), never shown as ``nan`` or an empty cell. A need or topic run
-older than the statements is named under the title (``ReportData.stale``). The overview
-lists every Sozialraum a workshop's statements come from. Quotes carry their statement id,
-so a shortened one (:attr:`workbench.synthesis.reports.model.Quote.shown`) can be looked up.
+and the command that provides it (the public site says its twin ``PUBLIC_…``, written for
+residents). Missing metadata is named ("ohne Datum", "ohne Sozialraum", "ohne Rolle"),
+never shown as ``nan`` or an empty cell. A need or topic run older than the statements is
+named under the title (``ReportData.stale``). The overview lists every Sozialraum a
+workshop's statements come from. Quotes carry their statement id, so a shortened one
+(:attr:`workbench.synthesis.reports.model.Quote.shown`) can be looked up.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
 from workbench.analysis.need_scope import focus_text
 from workbench.core.formatting import (
     MISSING,
@@ -33,6 +35,7 @@ from workbench.synthesis.profiles import (
     DIMENSIONS,
     NO_DISTRICT_INDICATORS,
     NO_INDICATORS,
+    PUBLIC_NO_INDICATORS,
     DistrictProfile,
     place,
 )
@@ -74,6 +77,17 @@ NO_NEED_CLUSTERS = (
 NO_TOPICS = "Noch keine Themen: workbench topics."
 NO_CODEBOOK = "Noch kein Codebuch und keine kodierten Aussagen: workbench codebook import DATEI."
 NO_CODINGS = "Noch keine kodierten Aussagen: workbench code --coder NAME AUSSAGE CODE."
+NO_MAPS = (
+    "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen "
+    "(workbench needs) oder Indikatoren (workbench indicators --import DATEI)."
+)
+# Each sentence's twin for the public site: what residents can expect, no command
+PUBLIC_NO_STATEMENTS = "Noch keine Aussagen."
+PUBLIC_NO_DISTRICTS = "Noch keine Sozialräume."
+PUBLIC_NO_NEED_CLUSTERS = PUBLIC_NO_NEED_RUN
+PUBLIC_NO_TOPICS = "Noch keine Themen."
+PUBLIC_NO_CODINGS = "Die Aussagen sind hierzu noch nicht ausgewertet."  # codebook or codings
+PUBLIC_NO_MAPS = "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen oder Indikatoren."
 CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
 PUBLIC_RUN_NAMES = {"Bedarfslauf": "Bedarfsanalyse", "Themenlauf": "Themenanalyse"}
 PUBLIC_SETTINGS = (
@@ -94,7 +108,7 @@ def city_heading(segments: int) -> str:
 
 def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     """The outline of the city-wide report, or of one district's profile."""
-    out = OutlineBuilder(public=data.public)
+    out = OutlineBuilder()
     profiles = data.profiles
     if data.district is None:
         title = "Qualitative Sozialraumanalyse – Gesamtbericht"
@@ -110,8 +124,11 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     runs = "" if data.public else runs  # run numbers are the team's handles
     out.text(basis + (f"; {runs}." if runs else ".") + " " + PSEUDONYMISED, "meta")
     if data.segments.empty:
-        out.text(NO_STATEMENTS, "note")
-    for note in (*(data.stale_public if data.public else data.stale), *profiles.notes):
+        out.text(PUBLIC_NO_STATEMENTS if data.public else NO_STATEMENTS, "note")
+    stale, notes = (
+        (data.stale_public, profiles.public_notes) if data.public else (data.stale, profiles.notes)
+    )
+    for note in (*stale, *notes):
         out.text(note, "note")
 
     if data.district is None:
@@ -122,7 +139,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         recommendation_section(out, data, max_quotes)
         out.heading(2, "Sozialraumprofile")
         if not profiles.districts:
-            out.text(NO_DISTRICTS, "note")
+            out.text(PUBLIC_NO_DISTRICTS if data.public else NO_DISTRICTS, "note")
         for profile in (profiles.city, *profiles.districts):
             _profile(out, data, profile, 3, max_quotes)
         monitoring_section(out, data, max_quotes)
@@ -137,7 +154,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
 def _overview(out: OutlineBuilder, data: ReportData) -> None:
     out.heading(2, "Überblick")
     if data.workshops.empty:
-        out.text(NO_STATEMENTS, "note")
+        out.text(PUBLIC_NO_STATEMENTS if data.public else NO_STATEMENTS, "note")
         return
     rows = tuple(
         (
@@ -220,7 +237,7 @@ def _needs_section(
     matrix = data.profiles.need_matrix
     out.heading(2, "Sozialraumübergreifende Bedarfe" if not compact else "Bedarfe im Vergleich")
     if matrix.empty:
-        out.text(NO_NEED_CLUSTERS, "note")
+        out.text(PUBLIC_NO_NEED_CLUSTERS if data.public else NO_NEED_CLUSTERS, "note")
         return
     grouped = f"fassen {_need_selection(data)} aller Workshops inhaltlich zusammen"
     grouped = (  # "Bedarfscluster" is the analysis's word, not the residents'
@@ -289,7 +306,7 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
     table = data.profiles.indicators
     city = data.profiles.city.indicators
     if not data.has_indicators:
-        out.text(NO_INDICATORS, "note")
+        out.text(PUBLIC_NO_INDICATORS if data.public else NO_INDICATORS, "note")
         return
     if bool(table["illustrative"].any() or city["illustrative"].any()):
         out.text(
@@ -352,11 +369,7 @@ def _map_section(out: OutlineBuilder, data: ReportData) -> None:
     out.heading(2, "Karte")
     maps = profile_maps(data.profiles) if data.profiles.names else []
     if not maps:
-        out.text(
-            "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen "
-            "(workbench needs) oder Indikatoren (workbench indicators --import DATEI).",
-            "note",
-        )
+        out.text(PUBLIC_NO_MAPS if data.public else NO_MAPS, "note")
         return
     if not data.boundaries:
         out.text(
@@ -391,8 +404,9 @@ def _profile(
         workshops = ", ".join(profile.workshops)
         out.text(f"{plural(profile.segments, 'Aussage', 'Aussagen')} aus: {workshops}.", "meta")
     own_section = NO_DISTRICT_INDICATORS.format(district=name)  # said under "Indikatoren"
-    for note in profile.notes:
-        if note not in data.profiles.notes and note != own_section:
+    general = data.profiles.public_notes if data.public else data.profiles.notes
+    for note in profile.public_notes if data.public else profile.notes:
+        if note not in general and note != own_section:
             out.text(note, "note")
     if not profile.segments:  # the note says so; only the indicators remain to show
         _profile_indicators(out, data, profile, level)
@@ -431,13 +445,14 @@ def _profile(
     elif data.codings:  # no clusters yet: the statements coded as needs
         _dimension_quotes(out, data, profile, "Bedarf", max_quotes)
     else:
-        out.text(NO_NEED_CLUSTERS, "note")
+        out.text(PUBLIC_NO_NEED_CLUSTERS if data.public else NO_NEED_CLUSTERS, "note")
     _findings(out, data, profile, level, max_quotes)
 
     out.heading(level, "Themen", f"{key}-themen")
     if profile.topics.empty:
         topics_run = data.profiles.topic_run is not None
-        out.text(f"Keine Themen aus {place(name)}." if topics_run else NO_TOPICS, "note")
+        none = PUBLIC_NO_TOPICS if data.public else NO_TOPICS
+        out.text(f"Keine Themen aus {place(name)}." if topics_run else none, "note")
     else:
         out.add(
             Chart(
@@ -464,7 +479,8 @@ def _findings(
     others = [d for d in DIMENSIONS if d != "Bedarf"]
     if not data.codings:
         out.heading(level, ", ".join(DIMENSIONS[d] for d in others), f"{key}-befunde")
-        out.text(NO_CODINGS if data.codes else NO_CODEBOOK, "note")
+        team = NO_CODINGS if data.codes else NO_CODEBOOK
+        out.text(PUBLIC_NO_CODINGS if data.public else team, "note")
         return
     for dimension in others:
         out.heading(level, DIMENSIONS[dimension], f"{key}-{dimension}")
@@ -479,7 +495,8 @@ def _profile_indicators(
     table = profile.indicators
     if table.empty:
         has = data.has_indicators
-        out.text(NO_DISTRICT_INDICATORS.format(district=name) if has else NO_INDICATORS, "note")
+        none = PUBLIC_NO_INDICATORS if data.public else NO_INDICATORS
+        out.text(NO_DISTRICT_INDICATORS.format(district=name) if has else none, "note")
         return
     if name != CITYWIDE:
         comparable = table[table["index"].notna()]

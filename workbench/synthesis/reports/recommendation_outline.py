@@ -21,6 +21,7 @@ from workbench.synthesis.reports.model import (
     relevant,
     short,
 )
+from workbench.synthesis.reports.monitoring import PUBLIC_NO_RECOMMENDATIONS
 
 NO_RECOMMENDATIONS = "Noch keine Empfehlungen: workbench recommend add TEXT."
 NOT_OWN_EVIDENCE = "Keine eigenen Belege; typische Aussagen der verknüpften Bedarfe:"
@@ -31,7 +32,8 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
     out.heading(2, "Empfehlungen")
     recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
     if not recs:
-        out.text(none_for_district(data) or NO_RECOMMENDATIONS, "note")
+        none = PUBLIC_NO_RECOMMENDATIONS if data.public else NO_RECOMMENDATIONS
+        out.text(none_for_district(data) or none, "note")
         return
     need = "Bedarf" if data.public else "Bedarfscluster"  # the analysis's word: the team's
     out.text(

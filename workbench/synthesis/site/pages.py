@@ -25,10 +25,9 @@ from workbench.synthesis.reports.model import (
     Paragraph,
     Report,
     ReportData,
-    for_readers,
     slug,
 )
-from workbench.synthesis.reports.outline import NO_DISTRICTS, build_report, city_heading
+from workbench.synthesis.reports.outline import PUBLIC_NO_DISTRICTS, build_report, city_heading
 
 OVERVIEW_TITLE = "Überblick"
 REPORT_FILE = "bericht.html"
@@ -163,7 +162,7 @@ def overview_body(
         f'<ul class="wb-districts">{lines}</ul>',
     ]
     if not districts:
-        parts.append(f'<p class="wb-note">{esc(for_readers(NO_DISTRICTS))}</p>')
+        parts.append(f'<p class="wb-note">{esc(PUBLIC_NO_DISTRICTS)}</p>')
     parts.append(html_blocks(Report(title, tuple(chosen)), when))
     parts.append(
         f"<p>Empfehlungen mit ihren Nachweisketten, alle Profile und die Methodik stehen im "

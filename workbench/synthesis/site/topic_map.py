@@ -23,12 +23,11 @@ from workbench.core.formatting import format_number, plural
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
     PSEUDONYMISED,
-    for_readers,
     generated_line,
     shorten_quote,
     slug,
 )
-from workbench.synthesis.reports.outline import NO_TOPICS
+from workbench.synthesis.reports.outline import PUBLIC_NO_TOPICS
 from workbench.synthesis.site.charts import map_div
 
 TITLE = "Themenlandkarte"
@@ -130,7 +129,7 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
         f'<p class="wb-generated">{esc(generated_line(generated_at))}</p>'
     )
     if data is None:
-        return f'{head}\n<p class="wb-note">{esc(for_readers(NO_TOPICS))}</p>', False
+        return f'{head}\n<p class="wb-note">{esc(PUBLIC_NO_TOPICS)}</p>', False
     n = len(data.statements)
     meta = (  # no run numbers: those are the team's handles
         f"{_count(n)}, {plural(len(data.topics), 'Thema', 'Themen')}. {PSEUDONYMISED}"
