@@ -129,3 +129,58 @@ def test_the_start_page_map_leads_to_a_districts_page(
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Sozialraumprofil Manfort")
     assert offline == []
+
+
+PHONE_NARROW = {"width": 320, "height": 700}  # the narrowest phone WCAG 1.4.10 names
+# What a phone reader meets: the page's own width, and each table that does not fit.
+WIDE_TABLES = """() => ({
+  page: document.documentElement.clientWidth,
+  scrolls: document.documentElement.scrollWidth,
+  tables: [...document.querySelectorAll("table")]
+    .filter((t) => t.scrollWidth > document.documentElement.clientWidth)
+    .map((t) => {
+      const box = t.closest("[role=region]");
+      return {
+        head: t.querySelector("th").textContent,
+        label: box ? box.getAttribute("aria-label") : "",
+        tabindex: box ? box.getAttribute("tabindex") : null,
+        boxScrolls: box ? box.scrollWidth > box.clientWidth : false,
+      };
+    }),
+})"""
+
+
+def test_wide_tables_scroll_in_their_own_named_box_on_a_phone(
+    page: Page, site: Path, tmp_path: Path, offline: list[str]
+) -> None:
+    """At 320 px the indicator table (900 px), the needs by district and the topic heatmap
+    pushed every page to three times its width: a phone zooms such a page out until the
+    text is unreadable, and its header no longer fits. Each wide table now scrolls in a
+    box of its own that a keyboard reaches and scrolls; the text keeps the phone's width.
+    The team's HTML report does the same."""
+    from workbench import Project
+    from workbench.synthesis.reports import write_report
+
+    team = tmp_path / "bericht-team.html"
+    with Project.open(next(site.parent.glob("projekt"))) as project:
+        write_report(project, team, "html")
+    page.set_viewport_size(PHONE_NARROW)
+    seen = 0
+    for path in [*sorted(site.glob("*.html")), team]:
+        page.goto(path.as_uri())
+        page.evaluate("() => document.querySelectorAll('details').forEach((d) => (d.open = true))")
+        found = page.evaluate(WIDE_TABLES)
+        assert found["scrolls"] <= found["page"], (path.name, found["scrolls"])
+        for table in found["tables"]:
+            assert table["label"].startswith(("Tabelle: ", "Daten: ", "Zahlen der Karte: ")), (
+                path.name,
+                table,
+            )
+            assert table["tabindex"] == "0" and table["boxScrolls"], (path.name, table)
+        seen += len(found["tables"])
+    assert seen > 10
+    page.goto((site / INDEX).as_uri())  # the keyboard scrolls a table's box
+    box = page.get_by_role("region", name=re.compile(r"^Tabelle: Indikator, Jahr"))
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(b) => b.scrollLeft > 0", arg=box.element_handle(), timeout=5_000)

@@ -63,6 +63,7 @@ __all__ = [
     "profile_maps",
     "project_paths",
     "share_scale",
+    "table_region",
     "text_colour",
     "value_text",
 ]
@@ -204,6 +205,17 @@ def map_svg(
     )
 
 
+def table_region(table: str, label: str) -> str:
+    """A wide table in its own box that scrolls sideways on a phone instead of the page: a
+    named region a keyboard reaches (and scrolls with the arrow keys).
+
+    >>> table_region("<table></table>", "Daten: <Bedarfe>")[-70:]
+    'tabindex="0" aria-label="Daten: &lt;Bedarfe&gt;"><table></table></div>'
+    """
+    name = html.escape(label)
+    return f'<div class="wb-scroll" role="region" tabindex="0" aria-label="{name}">{table}</div>'
+
+
 def map_figure(
     key: str,
     title: str,
@@ -236,7 +248,9 @@ def map_figure(
         f"<figcaption>{esc(caption)}</figcaption>"
         + svg
         + f"<p class='wb-map-text'>{esc(map_sentence(values, shapes, percent))}</p>"
-        f"<details><summary>Zahlen der Karte</summary>{table}</details></figure>"
+        "<details><summary>Zahlen der Karte</summary>"
+        + table_region(table, f"Zahlen der Karte: {caption}")
+        + "</details></figure>"
     )
 
 

@@ -85,7 +85,7 @@ def render(
 
         report = with_chapter(report, concept_chapter(project, concept_text, max_quotes))
     if fmt == "html":
-        return render_html(report, generated_at)
+        return render_html(report, generated_at, regions=True)  # wide tables: own box
     if fmt == "docx":
         return render_docx(report, generated_at)
     return render_xlsx(data, report, generated_at)

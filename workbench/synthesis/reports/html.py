@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from workbench.synthesis.map_svg import map_figure
+from workbench.synthesis.map_svg import map_figure, table_region
 from workbench.synthesis.reports.charts import chart_div, plotly_script
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
@@ -31,6 +31,7 @@ body { font-family: system-ui, sans-serif; margin: 0; color: #1d2935; background
 main.wb-report { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 h1 { font-size: 1.8rem; } h2 { border-bottom: 2px solid #2a6f97; padding-bottom: .2rem; }
 h5 { font-size: 1rem; margin: 1rem 0 .4rem; }
+h1, h2, h3, h4, h5, h6, nav.wb-toc { overflow-wrap: break-word; hyphens: auto; }
 nav.wb-toc ul { columns: 2; }
 p.wb-meta { color: #52606d; } p.wb-note { color: #8a3b12; font-style: italic; }
 p.wb-generated { color: #52606d; font-size: .9rem; } p.wb-item { font-weight: 600; }
@@ -41,6 +42,9 @@ table.wb-table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 table.wb-table th, table.wb-table td { border: 1px solid #d0d5da; padding: .25rem .5rem;
   vertical-align: top; }
 table.wb-table td.num { text-align: right; }
+div.wb-scroll { overflow-x: auto; max-width: 100%; }
+div.wb-scroll > table.wb-table { margin: 0; } div.wb-scroll { margin: .8rem 0; }
+div.wb-scroll:focus { outline: 3px solid #1f4e8c; outline-offset: 2px; }
 table.wb-table tbody th { text-align: left; font-weight: normal; }
 figure.wb-chart { margin: 1rem 0; }
 figure.wb-chart figcaption { font-weight: 600; }
@@ -91,11 +95,23 @@ def chart_label(chart: Chart) -> str:
     return f"Diagramm: {chart.title}. Die Zahlen stehen in der Tabelle „Daten“."
 
 
-def html_chart(chart: Chart) -> str:
-    """A chart in its ``<figure>``: caption, plotly div (one image for a screen reader,
-    named by :func:`chart_label`, not its axis labels one by one) and the numbers as a table.
+def table_label(table: Table) -> str:
+    """The name of a table's scrolling box: its caption, else its columns.
+
+    >>> table_label(Table(("", "Manfort", "Opladen"), (), (False, True, True)))
+    'Tabelle: Manfort, Opladen'
     """
-    data = "<details><summary>Daten</summary>" + html_table(chart_table(chart)) + "</details>"
+    return f"Tabelle: {table.caption or ', '.join(c for c in table.columns if c)}"
+
+
+def html_chart(chart: Chart, regions: bool = False) -> str:
+    """A chart in its ``<figure>``: caption, plotly div (one image for a screen reader,
+    named by :func:`chart_label`, not its axis labels one by one) and the numbers as a table
+    (with ``regions`` in a box of its own that scrolls sideways: :func:`table_region`).
+    """
+    numbers = html_table(chart_table(chart))
+    numbers = table_region(numbers, f"Daten: {chart.title}") if regions else numbers
+    data = f"<details><summary>Daten</summary>{numbers}</details>"
     label = html.escape(chart_label(chart))
     drawing = f'<div role="img" aria-label="{label}">{chart_div(chart)}</div>'
     return (
@@ -105,8 +121,9 @@ def html_chart(chart: Chart) -> str:
     )
 
 
-def html_blocks(report: Report, generated_at: datetime) -> str:
-    """The report's blocks as HTML (headings, contents list, text, tables, quotes, charts)."""
+def html_blocks(report: Report, generated_at: datetime, regions: bool = False) -> str:
+    """The report's blocks as HTML (headings, contents list, text, tables, quotes, charts);
+    with ``regions`` each table scrolls sideways in its own named box, not the page."""
     esc = html.escape
     parts: list[str] = []
     toc = [b for b in report.blocks if isinstance(b, Heading) and b.level == 2]
@@ -123,14 +140,15 @@ def html_blocks(report: Report, generated_at: datetime) -> str:
         elif isinstance(block, Bullets):
             parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
         elif isinstance(block, Table):
-            parts.append(html_table(block))
+            table = html_table(block)
+            parts.append(table_region(table, table_label(block)) if regions else table)
         elif isinstance(block, Quote):
             parts.append(
                 f'<blockquote class="wb-quote"><p>{esc(block.shown)}</p>'
                 f"<footer>{esc(block.source)}</footer></blockquote>"
             )
         elif isinstance(block, Chart):
-            parts.append(html_chart(block))
+            parts.append(html_chart(block, regions))
         elif isinstance(block, MapFigure):
             values = dict(block.values)
             parts.append(
@@ -141,8 +159,11 @@ def html_blocks(report: Report, generated_at: datetime) -> str:
     return "\n".join(parts)
 
 
-def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool = True) -> bytes:
-    """The report as one self-contained HTML file (plotly.js inline, works offline)."""
+def render_html(
+    report: Report, generated_at: datetime, include_plotlyjs: bool = True, regions: bool = False
+) -> bytes:
+    """The report as one self-contained HTML file (plotly.js inline, works offline);
+    ``regions``: see :func:`html_blocks`."""
     esc = html.escape
     script = plotly_script() if include_plotlyjs else ""
     document = (
@@ -152,7 +173,7 @@ def render_html(report: Report, generated_at: datetime, include_plotlyjs: bool =
         '<meta name="generator" content="Sozialraum-Werkbank">\n'
         f"<title>{esc(report.title)}</title>\n<style>\n{CSS}\n</style>\n{script}"
         '</head>\n<body>\n<main class="wb-report">\n'
-        + html_blocks(report, generated_at)
+        + html_blocks(report, generated_at, regions)
         + "\n</main>\n</body>\n</html>\n"
     )
     return document.encode("utf-8")

@@ -146,7 +146,7 @@ def overview_body(
     lines = "".join(_district_line(data, p) for p in pages)
     drawn = district_map(data, pages)
     parts = [
-        html_blocks(head, when),
+        html_blocks(head, when, regions=True),
         f'<nav class="wb-toc"><ul>{toc}</ul></nav>',
         '<h2 id="sec-sozialraeume">Sozialräume</h2>',
         "<p>Was die Workshops in jedem Sozialraum ergeben haben – Bedarfe mit Zitaten, "
@@ -163,7 +163,7 @@ def overview_body(
     ]
     if not districts:
         parts.append(f'<p class="wb-note">{esc(PUBLIC_NO_DISTRICTS)}</p>')
-    parts.append(html_blocks(Report(title, tuple(chosen)), when))
+    parts.append(html_blocks(Report(title, tuple(chosen)), when, regions=True))
     parts.append(
         f"<p>Empfehlungen mit ihren Nachweisketten, alle Profile und die Methodik stehen im "
         f'<a href="{REPORT_FILE}">Gesamtbericht</a>.</p>'
@@ -176,9 +176,9 @@ def profile_body(
 ) -> tuple[str, str]:
     """A Sozialraum's profile (the report of that district): (title, main part)."""
     report = build_report(replace(data, district=district), max_quotes)
-    return report.title, html_blocks(report, when)
+    return report.title, html_blocks(report, when, regions=True)
 
 
 def report_body(full: Report, when: datetime) -> str:
     """The city-wide report's main part."""
-    return html_blocks(full, when)
+    return html_blocks(full, when, regions=True)

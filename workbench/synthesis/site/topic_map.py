@@ -20,6 +20,7 @@ from workbench.analysis.topic_map import (
 )
 from workbench.core.colours import blend, readable_text
 from workbench.core.formatting import format_number, plural
+from workbench.synthesis.map_svg import table_region
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
     PSEUDONYMISED,
@@ -67,8 +68,11 @@ def heatmap_html(data: MapData) -> str:
     return (
         '<p class="wb-meta">Zahl der Aussagen; je dunkler, desto größer der Anteil an allen '
         "Aussagen des Sozialraums.</p>"
-        f'<table class="wb-table wb-heatmap"><thead><tr><th>Thema</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        + table_region(
+            f'<table class="wb-table wb-heatmap"><thead><tr><th>Thema</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>",
+            "Tabelle: Themen je Sozialraum",
+        )
     )
 
 
