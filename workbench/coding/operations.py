@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis
+from workbench.coding.action_log import apply_coding, remove_codings, revert_item
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import (
     SEPARATOR,
@@ -91,110 +92,6 @@ def _subtree(session: Session, code: Code) -> list[Code]:
     prefix = code.path + SEPARATOR
     codes = [c for c in session.scalars(select(Code)) if c.path.startswith(prefix)]
     return [code, *sorted(codes, key=lambda c: path_key(c.path))]
-
-
-def _log(session: Session, coder: str, kind: str, items: list[tuple[str, Coding]]) -> None:
-    action = CodingAction(coder=coder, kind=kind, created_at=utcnow())
-    session.add(action)
-    session.flush()
-    for op, c in items:
-        session.add(
-            CodingActionItem(
-                action_id=action.id,
-                op=op,
-                coding_id=c.id,
-                segment_id=c.segment_id,
-                code_id=c.code_id,
-                start=c.start,
-                end=c.end,
-                created_at=c.created_at,
-                origin=c.origin,
-                accepted_by=c.accepted_by,
-            )
-        )
-
-
-def _find_coding(
-    session: Session, segment_id: int, code_id: int, coder: str, start: int, end: int
-) -> Coding | None:
-    return session.scalar(
-        select(Coding).where(
-            Coding.segment_id == segment_id,
-            Coding.code_id == code_id,
-            Coding.coder == coder,
-            Coding.start == start,
-            Coding.end == end,
-        )
-    )
-
-
-def _apply(
-    session: Session,
-    segment: Segment,
-    code: Code,
-    coder: str,
-    span: tuple[int, int],
-    origin: str | None = None,
-    accepted_by: str | None = None,
-) -> Coding:
-    existing = _find_coding(session, segment.id, code.id, coder, *span)
-    if existing is not None:
-        return existing  # already coded: nothing changes, nothing to undo
-    coding = Coding(
-        segment_id=segment.id,
-        code_id=code.id,
-        coder=coder,
-        start=span[0],
-        end=span[1],
-        created_at=utcnow(),
-        origin=origin,
-        accepted_by=accepted_by,
-    )
-    session.add(coding)
-    session.flush()
-    _log(session, coder, "code", [("add", coding)])
-    return coding
-
-
-def _remove(
-    session: Session, segment: Segment, code: Code, coder: str, span: tuple[int, int] | None
-) -> int:
-    query = select(Coding).where(
-        Coding.segment_id == segment.id, Coding.code_id == code.id, Coding.coder == coder
-    )
-    if span is not None:
-        query = query.where(Coding.start == span[0], Coding.end == span[1])
-    codings = list(session.scalars(query.order_by(Coding.start, Coding.end, Coding.id)))
-    if codings:
-        _log(session, coder, "uncode", [("remove", c) for c in codings])
-        for c in codings:
-            session.delete(c)
-    return len(codings)
-
-
-def _revert(session: Session, item: CodingActionItem, coder: str) -> None:
-    found = _find_coding(session, item.segment_id, item.code_id, coder, item.start, item.end)
-    if item.op == "add":
-        if found is not None:
-            session.delete(found)
-        return
-    if found is None:
-        # Restore the coding as it was; keep its id unless another coding took it since.
-        keep_id = session.get(Coding, item.coding_id) is None
-        session.add(
-            Coding(
-                id=item.coding_id if keep_id else None,
-                segment_id=item.segment_id,
-                code_id=item.code_id,
-                coder=coder,
-                start=item.start,
-                end=item.end,
-                created_at=item.created_at,
-                origin=item.origin,
-                accepted_by=item.accepted_by,
-            )
-        )
-    session.flush()
 
 
 class CodingMixin(ProjectStore):
@@ -393,7 +290,7 @@ class CodingMixin(ProjectStore):
                 segment = _segment(s, segment_id)
                 found = _code(s, code)
                 span = _span(segment, start, end)
-                coding = _apply(s, segment, found, coder, span, origin, accepted_by)
+                coding = apply_coding(s, segment, found, coder, span, origin, accepted_by)
                 return CodingRecord(coding.id, segment.id, found.path, coder, *span)
 
         try:
@@ -418,7 +315,7 @@ class CodingMixin(ProjectStore):
             segment = _segment(s, segment_id)
             found = _code(s, code)
             span = None if start is None and end is None else _span(segment, start, end)
-            return _remove(s, segment, found, coder, span)
+            return remove_codings(s, segment, found, coder, span)
 
     def undo(self, coder: str, n: int = 1) -> int:
         """Undo the last ``n`` coding actions of one coder; return how many were undone."""
@@ -457,7 +354,7 @@ class CodingMixin(ProjectStore):
                 )
                 lines = []
                 for i in items:
-                    _revert(s, i, coder)
+                    revert_item(s, i, coder)
                     done = "entfernt" if i.op == "add" else "wiederhergestellt"
                     path = getattr(s.get(Code, i.code_id), "path", "(gelöschter Code)")
                     lines.append(f"Aussage {i.segment_id}: '{path}' [{i.start}, {i.end}) {done}")
@@ -557,10 +454,10 @@ class CodingMixin(ProjectStore):
             memo_id = _add_memo(s, f"Abgleich „{found.path}“: {text}", author, segment=segment.id)
             decision = None
             if apply is True:
-                _apply(s, segment, found, coder, _span(segment, None, None))
+                apply_coding(s, segment, found, coder, _span(segment, None, None))
                 decision = "apply"
             elif apply is False:
-                _remove(s, segment, found, coder, None)
+                remove_codings(s, segment, found, coder, None)
                 decision = "remove"
             s.add(
                 CodingResolution(

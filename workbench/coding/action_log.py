@@ -1,0 +1,122 @@
+"""The coding action log: apply and remove codings as logged actions, revert an item.
+
+Each coding action of a coder (code, uncode) is one :class:`CodingAction` with one
+:class:`CodingActionItem` per coding added or removed; :func:`revert_item` restores
+exactly the state before an item (an uncode with the coding's original time and origin).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.store import Code, Coding, CodingAction, CodingActionItem, Segment, utcnow
+
+
+def log_action(session: Session, coder: str, kind: str, items: list[tuple[str, Coding]]) -> None:
+    """Log one action of ``coder`` with its items (("add"|"remove", coding), …)."""
+    action = CodingAction(coder=coder, kind=kind, created_at=utcnow())
+    session.add(action)
+    session.flush()
+    for op, c in items:
+        session.add(
+            CodingActionItem(
+                action_id=action.id,
+                op=op,
+                coding_id=c.id,
+                segment_id=c.segment_id,
+                code_id=c.code_id,
+                start=c.start,
+                end=c.end,
+                created_at=c.created_at,
+                origin=c.origin,
+                accepted_by=c.accepted_by,
+            )
+        )
+
+
+def find_coding(
+    session: Session, segment_id: int, code_id: int, coder: str, start: int, end: int
+) -> Coding | None:
+    """The coder's coding of ``code_id`` on the segment at exactly [start, end), or None."""
+    return session.scalar(
+        select(Coding).where(
+            Coding.segment_id == segment_id,
+            Coding.code_id == code_id,
+            Coding.coder == coder,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
+
+
+def apply_coding(
+    session: Session,
+    segment: Segment,
+    code: Code,
+    coder: str,
+    span: tuple[int, int],
+    origin: str | None = None,
+    accepted_by: str | None = None,
+) -> Coding:
+    """Apply a code to a span for a coder as a logged action (already there: unchanged)."""
+    existing = find_coding(session, segment.id, code.id, coder, *span)
+    if existing is not None:
+        return existing  # already coded: nothing changes, nothing to undo
+    coding = Coding(
+        segment_id=segment.id,
+        code_id=code.id,
+        coder=coder,
+        start=span[0],
+        end=span[1],
+        created_at=utcnow(),
+        origin=origin,
+        accepted_by=accepted_by,
+    )
+    session.add(coding)
+    session.flush()
+    log_action(session, coder, "code", [("add", coding)])
+    return coding
+
+
+def remove_codings(
+    session: Session, segment: Segment, code: Code, coder: str, span: tuple[int, int] | None
+) -> int:
+    """Remove a coder's codings of a code on a segment (one span or all) as a logged action."""
+    query = select(Coding).where(
+        Coding.segment_id == segment.id, Coding.code_id == code.id, Coding.coder == coder
+    )
+    if span is not None:
+        query = query.where(Coding.start == span[0], Coding.end == span[1])
+    codings = list(session.scalars(query.order_by(Coding.start, Coding.end, Coding.id)))
+    if codings:
+        log_action(session, coder, "uncode", [("remove", c) for c in codings])
+        for c in codings:
+            session.delete(c)
+    return len(codings)
+
+
+def revert_item(session: Session, item: CodingActionItem, coder: str) -> None:
+    """Change back what one logged item did: remove an added coding, restore a removed one."""
+    found = find_coding(session, item.segment_id, item.code_id, coder, item.start, item.end)
+    if item.op == "add":
+        if found is not None:
+            session.delete(found)
+        return
+    if found is None:
+        # Restore the coding as it was; keep its id unless another coding took it since.
+        keep_id = session.get(Coding, item.coding_id) is None
+        session.add(
+            Coding(
+                id=item.coding_id if keep_id else None,
+                segment_id=item.segment_id,
+                code_id=item.code_id,
+                coder=coder,
+                start=item.start,
+                end=item.end,
+                created_at=item.created_at,
+                origin=item.origin,
+                accepted_by=item.accepted_by,
+            )
+        )
+    session.flush()
