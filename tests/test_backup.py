@@ -84,7 +84,9 @@ def test_backup_file_is_portable_json_lines(folder: Path, tmp_path: Path) -> Non
     assert manifest["revision"] == migrate.head()
     assert manifest["tables"]["codings"]["rows"] == tables(folder)["codings"]["rows"]
     assert [c["id"] for c in codes] == sorted(c["id"] for c in codes)
-    assert set(codes[0]) == {"id", "path", "name", "parent_id", "description", "example", "colour"}
+    assert set(codes[0]) == {
+        *("id", "path", "name", "parent_id", "description", "example", "colour", "guid")
+    }
     assert "db_url" not in settings
 
 

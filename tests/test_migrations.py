@@ -26,6 +26,7 @@ from workbench.store import (
     FeedbackToken,
     SchemaOutdatedError,
     SchemaTooNewError,
+    code_guid,
     make_engine,
     migrate,
 )
@@ -82,6 +83,11 @@ def test_upgrade_keeps_every_row_the_release_wrote(tmp_path: Path, capsys) -> No
     assert after.pop("waves") == [(1, "Welle 1", 1)]
     assert [row[-1] for row in after["workshops"]] == [1] * len(before["workshops"])
     after["workshops"] = [row[:-1] for row in after["workshops"]]
+    # 0005: every code has the GUID the exports gave its path, so files exported before
+    # the upgrade still find their codes
+    assert [row[-1] for row in after["codes"]] == [code_guid(row[1]) for row in before["codes"]]
+    assert code_guid("Ressource") == "B36F05E7-F1AC-5E9A-A3B7-85A0B5028B0D"
+    after["codes"] = [row[:-1] for row in after["codes"]]
     # every segment, coding, memo, run, token, answer … and the later tables, empty
     assert {name: after[name] for name in before} == before
     assert set(after) == set(Base.metadata.tables) - {"meta", "waves"}

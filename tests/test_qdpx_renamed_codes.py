@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from tests.pg import move_to
 from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
@@ -133,4 +135,108 @@ def test_codebook_from_maxqda_with_a_renamed_code_adds_no_second_code(tmp_path: 
     assert spec.description == "Geschilderte Belastungen."
     assert any("'Herausforderungen'" in n and "codebook rename" in n for n in notices)
     assert len(project.codings().query("code == 'Herausforderung'")) == 9
+    project.close()
+
+
+def _coded_in_maxqda(exported: Path, out: Path, code_name: str) -> Path:
+    """The export as the colleague's MAXQDA returns it: one more coding by Clara on the
+    code called ``code_name`` in the file (MAXQDA keeps the export's GUIDs)."""
+    root = qde_root(exported)
+    code = next(c for c in root.iter(f"{Q}Code") if c.get("name") == code_name)
+    users = root.find(f"{Q}Users")
+    guid = "9E000000-0000-4000-8000-000000000011"
+    etree.SubElement(users, f"{Q}User", guid=guid, name="Clara")
+    selection = next(root.iter(f"{Q}PlainTextSelection"))
+    coding = etree.SubElement(
+        selection, f"{Q}Coding", guid="9E000000-0000-4000-8000-000000000012", creatingUser=guid
+    )
+    etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code.get("guid"))
+    return rezip(exported, out, etree.tostring(root))
+
+
+def _code_guids(archive: Path) -> dict[str, str]:
+    """Each top-level or nested code's GUID in an exported .qdpx, by name."""
+    return {c.get("name"): c.get("guid") for c in qde_root(archive).iter(f"{Q}Code")}
+
+
+@pytest.mark.backends
+def test_codes_renamed_here_after_the_export_take_the_colleagues_codings_once(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """Export to a colleague, rename and move codes here, read the colleague's file back
+    (on the team's server too: the project moved there keeps its codes' GUIDs)."""
+    project = _team_project(tmp_path)
+    guids_before = project.code_guids()
+    project = move_to(project, db_url)
+    assert project.code_guids() == guids_before
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    sent = _code_guids(exported)
+    back = _coded_in_maxqda(exported, tmp_path / "maxqda.qdpx", "Herausforderung")
+    assert project.rename_code("Herausforderung", "Belastung") == "Belastung"
+    assert project.move_code("Themen/Jugend", "Bedarf") == "Bedarf/Jugend"
+    before_codes = sorted(s.path for s in project.codebook())
+    before = sorted(map(tuple, project.codings()[["segment_id", "code", "coder"]].values))
+
+    result = import_qdpx(project, back)
+
+    # No second code under the old names; nothing doubled; Clara's coding is on "Belastung".
+    assert sorted(s.path for s in project.codebook()) == before_codes
+    after = sorted(map(tuple, project.codings()[["segment_id", "code", "coder"]].values))
+    assert after == sorted([*before, (before[0][0], "Belastung", "Clara")])
+    assert result.codes == 0 and result.codings == 1
+    said = " ".join(result.notices)
+    assert "Code 'Herausforderung' der Datei ist der Code 'Belastung'" in said
+    assert "hier umbenannt oder verschoben" in said
+    assert "'Themen/Jugend'" in said and "'Bedarf/Jugend'" in said
+    # The next export sends the codes with the GUIDs the colleague has.
+    again = tmp_path / "wieder.qdpx"
+    export_qdpx(project, again)
+    guids = _code_guids(again)
+    assert guids["Belastung"] == sent["Herausforderung"]
+    assert guids["Jugend"] == sent["Jugend"]
+    assert len(set(guids.values())) == len(guids)
+    project.close()
+
+
+def test_a_new_code_under_a_renamed_codes_old_name_is_another_code(tmp_path: Path) -> None:
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    project.rename_code("Herausforderung", "Belastung")
+    project.add_code("Herausforderung", "Neu angelegt, nach der Umbenennung.")
+    again = tmp_path / "wieder.qdpx"
+    export_qdpx(project, again)
+    guids = _code_guids(again)
+    assert guids["Belastung"] == _code_guids(exported)["Herausforderung"]
+    assert len(set(guids.values())) == len(guids)  # the new code has a GUID of its own
+    # The colleague's file still means the renamed code, not the new one.
+    result = import_qdpx(project, _coded_in_maxqda(exported, tmp_path / "m.qdpx", "Bedarf"))
+    assert result.codes == 0
+    assert len(project.codings().query("code == 'Herausforderung'")) == 0
+    assert len(project.codings().query("code == 'Belastung'")) == 9
+    project.close()
+
+
+def test_the_codebook_and_a_second_project_keep_a_renamed_codes_guid(tmp_path: Path) -> None:
+    """The .qdc export, and a project made from the export, send the GUID the colleague has."""
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    sent = _code_guids(exported)
+    project.rename_code("Herausforderung", "Belastung")
+    qdc = tmp_path / "codebuch.qdc"
+    project.export_codebook(qdc, "qdc")
+    book = {c.get("name"): c.get("guid") for c in etree.parse(str(qdc)).iter(f"{{{QDC}}}Code")}
+    assert book["Belastung"] == sent["Herausforderung"]
+    renamed = tmp_path / "umbenannt.qdpx"
+    export_qdpx(project, renamed)
+    second = Project.create(tmp_path / "zweites", districts=["Manfort", "Opladen"])
+    import_qdpx(second, renamed)
+    assert second.code_guids() == project.code_guids()
+    copy = tmp_path / "kopie.qdpx"
+    export_qdpx(second, copy, name="projekt")
+    assert qde_root(copy).find(f"{Q}CodeBook") is not None
+    assert _code_guids(copy) == _code_guids(renamed)
+    second.close()
     project.close()

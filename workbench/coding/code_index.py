@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.coding.codebook import CodeSpec, path_key
-from workbench.coding.codebook_qdc import code_guid
-from workbench.store import Code
+from workbench.store import Code, code_guid
+
+
+def normal_guid(guid: str) -> str | None:
+    """A file's GUID as stored here (upper case, no braces), or None if it is no UUID.
+
+    >>> normal_guid(" {9e0a8f3c-6b1d-4c2e-9f00-0a1b2c3d4e5f} ")
+    '9E0A8F3C-6B1D-4C2E-9F00-0A1B2C3D4E5F'
+    >>> normal_guid("code-17") is None
+    True
+    """
+    try:
+        return str(uuid.UUID(guid.strip().strip("{}"))).upper()
+    except ValueError:
+        return None
+
+
+def free_guid(taken: set[str], path: str, preferred: str | None = None) -> str:
+    """The GUID for a new code at ``path`` that no other code has (added to ``taken``).
+
+    The file's GUID (``preferred``) if it has one, else ``code_guid`` of the path; if a
+    renamed code still holds that one, a numbered variant of it.
+    """
+    candidates = [g for g in [normal_guid(preferred or "")] if g]
+    candidates.append(code_guid(path))
+    number = 2
+    while candidates[-1] in taken:
+        candidates.append(code_guid(f"{path}#{number}"))
+        number += 1
+    guid = next(c for c in candidates if c not in taken)
+    taken.add(guid)
+    return guid
 
 
 class CodeIndex:
@@ -18,6 +49,8 @@ class CodeIndex:
     def __init__(self, session: Session):
         self.session = session
         self.by_path = {c.path: c for c in session.scalars(select(Code))}
+        self.guids = {c.guid for c in self.by_path.values()}
+        self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes
         self.created = 0
 
     def get(self, path: str) -> Code | None:
@@ -28,21 +61,34 @@ class CodeIndex:
         """Let paths of a file find the project's codes by GUID; say which did.
 
         ``guids`` are (path in the file, GUID) of a REFI-QDA file's codes. The workbench
-        exports a code with ``code_guid`` of its path, and MAXQDA, ATLAS.ti and NVivo keep
-        a code's GUID when it is renamed or moved: a file code whose path is new here but
-        whose GUID is that of a project code is that code. Its codings, memos and fields go
-        to it (the project's name stays) instead of to a second code that would double
-        them. A project code whose own path the file also uses is left alone.
+        exports a code with its stored GUID, which stays when the code is renamed or moved
+        here, and MAXQDA, ATLAS.ti and NVivo keep a code's GUID when it is renamed or moved
+        there: a file code whose path is new here but whose GUID is that of a project code
+        is that code. Its codings, memos and fields go to it (the project's name stays)
+        instead of to a second code that would double them — also when a newer code here
+        has taken the file's name. A project code whose own path the file also uses is left
+        alone. A code the file adds is created with its GUID.
         """
         guids = list(guids)
         in_file = {path for path, _ in guids}
-        own = {code_guid(path): code for path, code in self.by_path.items()}
+        own = {code.guid: code for code in self.by_path.values()}
         notices = []
         for path, guid in sorted(guids, key=lambda pair: path_key(pair[0])):
-            code = own.get(guid.strip().strip("{}").upper())
-            if path in self.by_path or code is None or code.path in in_file:
+            code, here = own.get(normal_guid(guid) or ""), self.by_path.get(path)
+            if code is None and here is None:
+                self.file_guids[path] = guid
+            if code is None or here is code or code.path in in_file:
                 continue
-            self.by_path[path] = code
+            self.by_path[path] = code  # also over a newer code that took the old name here
+            if code_guid(path) == code.guid:  # the file has the name it was created with
+                newer = f" (nicht der später angelegte Code '{path}')" if here else ""
+                notices.append(
+                    f"Code '{path}' der Datei ist der Code '{code.path}' des Projekts{newer} "
+                    "(dieselbe GUID; hier umbenannt oder verschoben, nachdem die Datei "
+                    f"exportiert wurde) und bleibt '{code.path}', mit allem, was die Datei "
+                    "zu ihm enthält."
+                )
+                continue
             notices.append(
                 f"Code '{path}' der Datei ist der Code '{code.path}' des Projekts (dieselbe "
                 "GUID, in einem anderen Programm umbenannt oder verschoben) und bleibt "
@@ -61,7 +107,12 @@ class CodeIndex:
         parent = self.upsert(CodeSpec(spec.parent)) if spec.parent else None
         code = self.by_path.get(spec.path)
         if code is None:
-            code = Code(path=spec.path, name=spec.name, parent_id=parent.id if parent else None)
+            code = Code(
+                path=spec.path,
+                name=spec.name,
+                parent_id=parent.id if parent else None,
+                guid=free_guid(self.guids, spec.path, self.file_guids.get(spec.path)),
+            )
             self.session.add(code)
             self.by_path[spec.path] = code
             self.created += 1

@@ -4,8 +4,10 @@ The codebook format MAXQDA, ATLAS.ti, NVivo and QualCoder read and write. Codes 
 nested ``<Code>`` elements; each has a GUID, a name, ``isCodable``, an optional colour
 (``#RRGGBB``) and an optional ``<Description>``.
 
-- GUIDs are ``uuid5`` of the code path, so the same codebook always exports to the same
-  bytes, and a code keeps its GUID across exports (until it is renamed or moved).
+- A project's code exports with its stored GUID (``uuid5`` of the path it was created
+  with, or the GUID of the file it came from), which stays when it is renamed or moved;
+  specs without a project are written with ``uuid5`` of their path. So the same codebook
+  always exports to the same bytes, and a code keeps its GUID across exports.
 - REFI-QDA has no field for an anchor example: the example is appended to the
   description after the line ``Beispiel:`` and split off again on import, so a
   round trip keeps it and other programs still show it to their users.
@@ -15,9 +17,8 @@ from __future__ import annotations
 
 import io
 import re
-import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -34,11 +35,12 @@ from workbench.coding.codebook import (
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
 from workbench.core.parse_errors import xml_problem
+from workbench.store.schema import CODE_GUID_NAMESPACE, code_guid
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "Sozialraum-Werkbank"
-# Fixed namespace for code GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
-GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
+# Namespace of the codes' GUIDs (see workbench.store.code_guid).
+GUID_NAMESPACE = CODE_GUID_NAMESPACE
 EXAMPLE_MARKER = "\n\nBeispiel: "
 # Characters XML 1.0 cannot carry, not even as a reference (a vertical tab from a text
 # pasted out of Word): one of them in a description makes the whole file unreadable.
@@ -54,19 +56,14 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
-def code_guid(path: str) -> str:
-    """The stable GUID of a code path (upper case, as MAXQDA writes them).
-
-    >>> code_guid("Bedarf") == code_guid("Bedarf") != code_guid("Ressource")
-    True
-    """
-    return str(uuid.uuid5(GUID_NAMESPACE, path)).upper()
-
-
-def _code_element(node: dict, parent_path: str | None) -> ET.Element:
+def _code_element(
+    node: dict, parent_path: str | None, guids: Mapping[str, str] | None = None
+) -> ET.Element:
+    """The ``<Code>`` element of a codebook tree node; ``guids`` are the stored GUIDs by path."""
     path = f"{parent_path}{SEPARATOR}{node['name']}" if parent_path else node["name"]
     name = xml_safe(exchanged_code_name(node["name"]))  # "Bus∕Bahn" → "Bus/Bahn" elsewhere
-    attrs = {"guid": code_guid(path), "name": name, "isCodable": "true"}
+    guid = (guids or {}).get(path) or code_guid(path)
+    attrs = {"guid": guid, "name": name, "isCodable": "true"}
     if node.get("colour"):
         attrs["color"] = node["colour"]
     element = ET.Element("Code", attrs)
@@ -76,12 +73,18 @@ def _code_element(node: dict, parent_path: str | None) -> ET.Element:
     if description:
         ET.SubElement(element, "Description").text = xml_safe(description)
     for child in node.get("children", []):
-        element.append(_code_element(child, path))
+        element.append(_code_element(child, path, guids))
     return element
 
 
-def write_codebook_qdc(specs: Iterable[CodeSpec], file: IO[bytes]) -> None:
-    """Write specs as a REFI-QDA codebook (UTF-8 XML) valid against Codebook.xsd."""
+def write_codebook_qdc(
+    specs: Iterable[CodeSpec], file: IO[bytes], guids: Mapping[str, str] | None = None
+) -> None:
+    """Write specs as a REFI-QDA codebook (UTF-8 XML) valid against Codebook.xsd.
+
+    ``guids`` are the project's stored GUIDs by path (:meth:`code_guids`); a code without
+    one gets ``code_guid`` of its path.
+    """
     roots = codebook_tree(specs)
     if not roots:
         raise InputError("Das Codebuch ist leer: REFI-QDA verlangt mindestens einen Code.")
@@ -90,7 +93,7 @@ def write_codebook_qdc(specs: Iterable[CodeSpec], file: IO[bytes]) -> None:
     root = ET.Element("CodeBook", {"xmlns": NAMESPACE, "origin": ORIGIN})
     codes = ET.SubElement(root, "Codes")
     for node in roots:
-        codes.append(_code_element(node, None))
+        codes.append(_code_element(node, None, guids))
     tree = ET.ElementTree(root)
     ET.indent(tree, space="  ")
     file.write(b'<?xml version="1.0" encoding="utf-8"?>\n')

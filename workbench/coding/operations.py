@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis
 from workbench.coding.action_log import apply_coding, remove_codings, revert_item
-from workbench.coding.code_index import CodeIndex
+from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
     SEPARATOR,
     CodeSpec,
@@ -105,6 +105,11 @@ class CodingMixin(ProjectStore):
         specs = [CodeSpec(c.path, c.description or "", c.example or "", c.colour) for c in codes]
         return sorted(specs, key=lambda spec: path_key(spec.path))
 
+    def code_guids(self) -> dict[str, str]:
+        """Each code's REFI-QDA GUID by path (kept when the code is renamed or moved)."""
+        with self.session() as s:
+            return {path: guid for path, guid in s.execute(select(Code.path, Code.guid))}
+
     def add_code(
         self, path: str, description: str = "", example: str = "", colour: str | None = None
     ) -> int:
@@ -129,6 +134,7 @@ class CodingMixin(ProjectStore):
                 description=spec.description,
                 example=spec.example,
                 colour=spec.colour,
+                guid=free_guid(set(s.scalars(select(Code.guid))), path),
             )
             s.add(code)
             s.flush()
@@ -252,14 +258,14 @@ class CodingMixin(ProjectStore):
         """Write the codebook as ``yaml`` or ``qdc`` (REFI-QDA); return the number of codes."""
         if fmt not in ("yaml", "qdc"):
             raise InputError(f"Unbekanntes Codebuchformat '{fmt}' (yaml oder qdc).")
-        specs = self.codebook()
+        specs, guids = self.codebook(), self.code_guids()
         with atomic_path(out) as tmp:
             if fmt == "yaml":
                 with tmp.open("w", encoding="utf-8") as file:
                     write_codebook_yaml(specs, file)
             else:
                 with tmp.open("wb") as file:
-                    write_codebook_qdc(specs, file)
+                    write_codebook_qdc(specs, file, guids)
         return len(specs)
 
     # -- codings -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key, stored
 
 # The .qdc module writes the same <Code> elements; sharing it keeps codebook and project
 # exports identical code for code.
-from workbench.coding.codebook_qdc import _code_element, code_guid
+from workbench.coding.codebook_qdc import _code_element
 from workbench.core.fileio import atomic_path
 from workbench.exchange.export_data import (
     CodingOut,
@@ -92,7 +92,7 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
     if data.specs:
         codes = sub(sub(root, "CodeBook"), "Codes")
         for node in codebook_tree(data.specs):
-            element = _code_element(node, None)
+            element = _code_element(node, None, data.code_guids)
             codes.append(element)
             _index_codes(element, None, code_elements)
         for memo in memos:
@@ -343,7 +343,7 @@ def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut
                 "creationDateTime": iso(c.created_at),
             },
         )
-        sub(coding, "CodeRef", {"targetGUID": code_guid(c.code)})
+        sub(coding, "CodeRef", {"targetGUID": c.code_guid})
 
 
 def export_qdpx(

@@ -58,6 +58,7 @@ class CodingOut:
     end: int
     created_at: datetime | None
     whole: bool
+    code_guid: str  # the code's stored GUID
 
 
 @dataclass
@@ -98,6 +99,7 @@ class ProjectOut:
     districts: tuple[District, ...]
     documents: tuple[DocumentOut, ...]
     specs: tuple[CodeSpec, ...]
+    code_guids: dict[str, str]  # code path → its stored GUID
     memos: tuple[MemoOut, ...]
     sets: tuple[tuple[Workshop, str, tuple[str, ...]], ...]  # workshop, district, sources
     indicators: tuple[dict[str, Any], ...]
@@ -192,6 +194,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                         ce,
                         c.created_at,
                         whole=(cs, ce) == (start, end),
+                        code_guid=codes[c.code_id].guid,
                     )
                 )
             documents.append(out)
@@ -216,6 +219,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         districts=tuple(districts),
         documents=tuple(documents),
         specs=tuple(project.codebook()),
+        code_guids=project.code_guids(),
         memos=tuple(
             MemoOut(m.target_type, target(m), m.author, texts[m.id], m.created_at) for m in memos
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -43,6 +44,21 @@ SCHEMA_VERSION = 2
 CITYWIDE = "Gesamtstadt"
 MAX_CODER = 100  # longest coder name
 MAX_WAVE_LABEL = 100  # longest wave label
+# Namespace of the codes' GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
+CODE_GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
+
+
+def code_guid(path: str) -> str:
+    """The GUID a code at ``path`` gets when it is created (upper case, as MAXQDA writes them).
+
+    >>> code_guid("Bedarf") == code_guid("Bedarf") != code_guid("Ressource")
+    True
+    """
+    return str(uuid.uuid5(CODE_GUID_NAMESPACE, path)).upper()
+
+
+def _new_code_guid(context: Any) -> str:
+    return code_guid(context.get_current_parameters()["path"])
 
 
 def utcnow() -> datetime:
@@ -145,6 +161,11 @@ class Code(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     example: Mapped[str] = mapped_column(Text, default="")
     colour: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Its REFI-QDA GUID, kept when the code is renamed or moved: MAXQDA, ATLAS.ti and NVivo
+    # keep it too, so a file coded there finds its codes by it. Made from the path the code
+    # had when it was created (or taken from the file it came from).
+    guid: Mapped[str] = mapped_column(String(36), default=_new_code_guid)
+    __table_args__ = (UniqueConstraint("guid", name="uq_codes_guid"),)
 
 
 class Coding(Base):
