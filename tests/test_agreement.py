@@ -290,6 +290,46 @@ def test_resolving_stores_a_memo_and_optionally_the_consensus_coding(
         project.resolve_disagreement(ids["K2"], "Bedarf", "Lea", " ")
 
 
+def test_a_new_disagreement_after_the_resolution_is_on_the_work_list_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """Months after a resolution, coders change their minds or a new coder joins."""
+    ids = cards_project(project, tmp_path)
+    for coder in ("A", "B"):
+        project.code_segment(ids["K2"], "Herausforderung", coder)
+    project.code_segment(ids["K2"], "Bedarf", "A")
+    project.code_segment(ids["K2"], "Ressource", "B")
+    project.resolve_disagreement(ids["K2"], "Bedarf", "Lea", "A hat recht; B ergänzt Bedarf.")
+    project.code_segment(ids["K2"], "Bedarf", "B")  # as agreed: no disagreement on Bedarf
+    resolved = disagreements(project).set_index("code")["resolved"]
+    assert resolved.to_dict() == {"Ressource": False}
+    project.resolve_disagreement(ids["K2"], "Ressource", "Lea", "Keine Ressource; B bleibt dabei.")
+    assert disagreements(project, unresolved_only=True).empty
+
+    # A removes Bedarf later: a new disagreement on the same statement and code.
+    project.uncode_segment(ids["K2"], "Bedarf", "A")
+    table = disagreements(project, unresolved_only=True)
+    rows = zip(table["code"], table["applied_by"], table["not_applied_by"], strict=True)
+    assert list(rows) == [("Bedarf", "B", "A")]
+    # Undone, it is the disagreement that was resolved again.
+    assert project.undo("A") == 1
+    assert disagreements(project, unresolved_only=True).empty
+
+    # A third coder joins: their decisions were not part of any resolution.
+    project.code_segment(ids["K2"], "Ressource", "C")
+    table = disagreements(project, unresolved_only=True)
+    assert list(zip(table["code"], table["applied_by"], strict=True)) == [
+        ("Bedarf", "A, B"),
+        ("Herausforderung", "A, B"),
+        ("Ressource", "B, C"),
+    ]
+    # Between A and B, everything stays as it was resolved.
+    assert disagreements(project, ["A", "B"])["resolved"].all()
+    for code in ("Bedarf", "Herausforderung", "Ressource"):
+        project.resolve_disagreement(ids["K2"], code, "Lea", "Mit C besprochen.")
+    assert disagreements(project, unresolved_only=True).empty
+
+
 # -- CLI ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["agreement", "disagreements", "resolve"])
 def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:

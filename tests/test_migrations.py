@@ -88,6 +88,11 @@ def test_upgrade_keeps_every_row_the_release_wrote(tmp_path: Path, capsys) -> No
     assert [row[-1] for row in after["codes"]] == [code_guid(row[1]) for row in before["codes"]]
     assert code_guid("Ressource") == "B36F05E7-F1AC-5E9A-A3B7-85A0B5028B0D"
     after["codes"] = [row[:-1] for row in after["codes"]]
+    # 0006: the release's resolution holds each coder's decision on its statement and code
+    # (C and konsens applied "Bedarf", A and B coded the statement without it)
+    states = [json.loads(row[-1]) for row in after["coding_resolutions"]]
+    assert states == [{"A": 0, "B": 0, "C": 1, "konsens": 1}]
+    after["coding_resolutions"] = [row[:-1] for row in after["coding_resolutions"]]
     # every segment, coding, memo, run, token, answer … and the later tables, empty
     assert {name: after[name] for name in before} == before
     assert set(after) == set(Base.metadata.tables) - {"meta", "waves"}
@@ -108,6 +113,10 @@ def test_upgrade_keeps_every_row_the_release_wrote(tmp_path: Path, capsys) -> No
             assert len(s.scalars(select(FeedbackToken)).all()) == EXPECTED["tokens"]
             ratings = sorted(a.rating for a in s.scalars(select(FeedbackAnswer)))
         assert len(ratings) == EXPECTED["answers"]
+        # The release's resolved disagreement is still resolved.
+        table = project.disagreements()
+        resolved = table[(table["segment_id"] == 2) & (table["code"] == "Bedarf")]["resolved"]
+        assert resolved.tolist() == [True]
         # The release's undo log still works, and new rows get new ids.
         segment = int(project.segments()["segment_id"].iloc[2])
         project.code_segment(segment, "Bedarf", "C")

@@ -235,16 +235,32 @@ def _who(coders: Sequence[str], values: np.ndarray, value: int) -> str:
     return ", ".join(c for c, v in zip(coders, values, strict=True) if v == value)
 
 
+def _settled(
+    states: list[Mapping[str, int] | None], coders: Sequence[str], column: np.ndarray
+) -> bool:
+    """Whether a resolution covers the coders' decisions as they are now (``column``): every
+    coder with a decision had the same one when it was resolved (no state: always)."""
+    now = {c: int(v) for c, v in zip(coders, column, strict=True) if not np.isnan(v)}
+    return any(state is None or all(state.get(c) == v for c, v in now.items()) for state in states)
+
+
 def disagreement_table(
     codings: pd.DataFrame,
     segments: pd.DataFrame,
     coders: Sequence[str] | None = None,
-    resolved: Iterable[tuple[int, str]] = (),
+    resolved: Iterable[tuple[int, str] | tuple[int, str, Mapping[str, int] | None]] = (),
 ) -> pd.DataFrame:
-    """Every (segment, code) where the chosen coders differ: who applied it, who not."""
+    """Every (segment, code) where the chosen coders differ: who applied it, who not.
+
+    ``resolved`` are resolutions as (segment_id, code) or (segment_id, code, state), the
+    state being each coder's decision when it was resolved: a disagreement whose coders
+    decide differently now (one changed their mind, a new coder joined) is unresolved.
+    """
     chosen = choose_coders(codings, coders)
     data = _Reliability(codings, chosen)
-    done = set(resolved)
+    done: dict[tuple[int, str], list[Mapping[str, int] | None]] = {}
+    for segment_id, code, *state in resolved:
+        done.setdefault((segment_id, code), []).append(state[0] if state else None)
     info = segments.set_index("segment_id")
     rows = []
     for code in data.codes:
@@ -264,7 +280,7 @@ def disagreement_table(
                     "applied_by": _who(chosen, column, 1),
                     "not_applied_by": _who(chosen, column, 0),
                     "text": seg["text"],
-                    "resolved": (segment_id, code) in done,
+                    "resolved": _settled(done.get((segment_id, code), []), chosen, column),
                     "_order": (seg["document_id"], seg["position"], path_key(code)),
                 }
             )
@@ -287,9 +303,10 @@ def agreement(
 def disagreements(
     project: ProjectStore, coders: Sequence[str] | None = None, unresolved_only: bool = False
 ) -> pd.DataFrame:
-    """The disagreements of a project to resolve (``resolved`` marks those with a memo)."""
+    """The disagreements of a project to resolve (``resolved``: a resolution's memo covers
+    the coders' decisions as they are now)."""
     table = disagreement_table(
-        project.codings(), project.segments(), coders, resolved=project.resolutions()
+        project.codings(), project.segments(), coders, resolved=project.resolution_states()
     )
     if unresolved_only:
         table = table[~table["resolved"]].reset_index(drop=True)

@@ -447,7 +447,9 @@ class CodingMixin(ProjectStore):
 
         ``apply=True`` also codes the whole segment for ``coder`` (default ``konsens``),
         ``apply=False`` removes the code from it for ``coder``; both can be undone with
-        :meth:`undo` for that coder (the memo stays).
+        :meth:`undo` for that coder (the memo stays). The resolution holds each coder's
+        decision at this moment: if one changes later, or a new coder disagrees, the
+        disagreement counts as unresolved again.
         """
         author = check_coder(author, "Autor*in")
         coder = check_coder(coder)
@@ -472,9 +474,20 @@ class CodingMixin(ProjectStore):
                     memo_id=memo_id,
                     coder=coder if decision else None,
                     decision=decision,
+                    state=_decisions(s, segment.id, found.id),
                 )
             )
             return memo_id
+
+
+def _decisions(session: Session, segment_id: int, code_id: int) -> dict[str, int]:
+    """Each coder of the segment: 1 if they applied the code, 0 if they coded it without."""
+    rows = session.execute(
+        select(Coding.coder, Coding.code_id).where(Coding.segment_id == segment_id)
+    ).all()
+    state = dict.fromkeys(sorted({coder for coder, _ in rows}), 0)
+    state.update({coder: 1 for coder, code in rows if code == code_id})
+    return state
 
 
 def _add_memo(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     DateTime,
     ForeignKey,
     Index,
@@ -55,3 +56,7 @@ class CodingResolution(Base):
     memo_id: Mapped[int] = mapped_column(ForeignKey("memos.id"))
     coder: Mapped[str | None] = mapped_column(String(MAX_CODER), nullable=True)
     decision: Mapped[str | None] = mapped_column(String(10), nullable=True)  # apply|remove
+    # What each coder of the segment had decided on the code when it was resolved:
+    # {coder: 1 applied, 0 coded the segment without it}. A later change (a coder removes
+    # or adds it, a new coder disagrees) is a new disagreement, not this resolved one.
+    state: Mapped[dict[str, int] | None] = mapped_column(JSON, nullable=True)

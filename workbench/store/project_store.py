@@ -303,3 +303,13 @@ class ProjectStore:
                 )
             ).all()
         return sorted({(int(seg), path) for seg, path in rows})
+
+    def resolution_states(self) -> list[tuple[int, str, dict[str, int] | None]]:
+        """Each resolution as (segment_id, code path, each coder's decision when resolved)."""
+        with self.session() as s:
+            rows = s.execute(
+                select(CodingResolution.segment_id, Code.path, CodingResolution.state)
+                .join(Code, CodingResolution.code_id == Code.id)
+                .order_by(CodingResolution.id)
+            ).all()
+        return [(int(seg), path, state) for seg, path, state in rows]
