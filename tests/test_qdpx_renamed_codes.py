@@ -240,3 +240,47 @@ def test_the_codebook_and_a_second_project_keep_a_renamed_codes_guid(tmp_path: P
     assert _code_guids(copy) == _code_guids(renamed)
     second.close()
     project.close()
+
+
+def test_reimport_names_the_projects_codes_the_colleague_deleted_or_merged(
+    tmp_path: Path, capsys
+) -> None:
+    """In MAXQDA, Themen/Jugend is deleted and Bedarf merged into Herausforderung."""
+    project = _team_project(tmp_path)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    project.code_segment(ids[1], "Bedarf", "Björn")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    codes = {c.get("name"): c for c in root.iter(f"{Q}Code")}
+    for ref in list(root.iter(f"{Q}CodeRef")):
+        if ref.get("targetGUID") == codes["Jugend"].get("guid"):
+            ref.getparent().getparent().remove(ref.getparent())  # its coding is gone
+        elif ref.get("targetGUID") == codes["Bedarf"].get("guid"):
+            ref.set("targetGUID", codes["Herausforderung"].get("guid"))
+    codes["Themen"].remove(codes["Jugend"])
+    codes["Bedarf"].getparent().remove(codes["Bedarf"])
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    before = sorted(map(tuple, project.codings()[["segment_id", "code", "coder"]].values))
+    folder = str(project.path)
+    project.close()
+    capsys.readouterr()
+
+    assert main(["--project", folder, "import", str(changed)]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Nicht in der Datei: 2 Codes des Projekts, 'Bedarf' (1 Kodierung), 'Themen/Jugend' "
+        "(1 Kodierung) — im anderen Programm gelöscht oder mit einem anderen zusammengeführt"
+    ) in out
+    assert "workbench codebook delete" in out
+    with Project.open(folder) as again:  # nothing here is removed on the file's word
+        after = sorted(map(tuple, again.codings()[["segment_id", "code", "coder"]].values))
+        assert {"Bedarf", "Themen/Jugend"} <= {s.path for s in again.codebook()}
+        assert set(before) <= set(after)
+        # a file that is no export of this project says nothing about its codes
+        other = Project.create(tmp_path / "anderes", districts=["Manfort", "Opladen"])
+        other.add_code("Eigener Code")
+        result = import_qdpx(other, changed)
+        assert not [n for n in result.notices if "Nicht in der Datei" in n]
+        other.close()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.coding.codebook import CodeSpec, path_key
-from workbench.store import Code, code_guid
+from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
+from workbench.core.formatting import plural
+from workbench.store import Code, Coding, code_guid
 
 
 def normal_guid(guid: str) -> str | None:
@@ -95,7 +96,41 @@ class CodeIndex:
                 f"'{code.path}', mit allem, was die Datei zu ihm enthält. Den neuen Namen "
                 "übernimmt workbench codebook rename (bzw. move)."
             )
-        return notices
+        return notices + self._not_in_file(guids)
+
+    def _not_in_file(self, guids: list[tuple[str, str]]) -> list[str]:
+        """The notice on project codes a file made from this project's export lacks (deleted
+        or merged in the other program, or added here since): they stay as they are."""
+        in_file = {normal_guid(guid) for _, guid in guids}
+        levels = [path.split(SEPARATOR) for path, _ in guids]
+        paths = {SEPARATOR.join(parts[:n]) for parts in levels for n in range(1, len(parts) + 1)}
+        codes = {c.id: c for c in self.by_path.values()}.values()
+        if not any(c.guid in in_file for c in codes):
+            return []  # not our export: its codes are another project's
+        missing = sorted(
+            (c for c in codes if c.guid not in in_file and c.path not in paths),
+            key=lambda c: path_key(c.path),
+        )
+        if not missing:
+            return []
+        counts = dict(
+            self.session.execute(
+                select(Coding.code_id, func.count())
+                .where(Coding.code_id.in_([c.id for c in missing]))
+                .group_by(Coding.code_id)
+            ).all()
+        )
+        named = [
+            f"'{c.path}' ({plural(counts.get(c.id, 0), 'Kodierung', 'Kodierungen')})"
+            for c in missing[:8]
+        ]
+        more = f" und {len(missing) - 8} weitere" if len(missing) > 8 else ""
+        return [
+            f"Nicht in der Datei: {plural(len(missing), 'Code', 'Codes')} des Projekts, "
+            f"{', '.join(named)}{more} — im anderen Programm gelöscht oder mit einem anderen "
+            "zusammengeführt, oder nach dem Export hier angelegt. Sie bleiben hier mit ihren "
+            "Kodierungen, wie sie sind (entfernen: workbench codebook delete CODE --force)."
+        ]
 
     def upsert(self, spec: CodeSpec) -> Code:
         """The code for ``spec``, created (with missing parents) or updated.
