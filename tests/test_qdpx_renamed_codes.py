@@ -284,3 +284,39 @@ def test_reimport_names_the_projects_codes_the_colleague_deleted_or_merged(
         result = import_qdpx(other, changed)
         assert not [n for n in result.notices if "Nicht in der Datei" in n]
         other.close()
+
+
+def test_reimport_names_the_code_fields_the_file_overwrites(tmp_path: Path, capsys) -> None:
+    """The colleague rewrote a description and changed a colour in MAXQDA."""
+    project = _team_project(tmp_path)
+    project.update_code("Bedarf", description="Was gebraucht wird.", colour="#264653")
+    project.update_code("Herausforderung", description="Was belastet.")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    # Read back unchanged: nothing to name.
+    assert not [n for n in import_qdpx(project, exported).notices if "Aus der Datei" in n]
+    root = qde_root(exported)
+    codes = {c.get("name"): c for c in root.iter(f"{Q}Code")}
+    codes["Bedarf"].find(f"{Q}Description").text = "Was fehlt und gebraucht wird."
+    codes["Herausforderung"].set("color", "#E76F51")
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+
+    result = import_qdpx(project, changed)
+
+    assert (
+        "Aus der Datei übernommen, anders als bisher im Projekt: Beschreibung von 'Bedarf', "
+        "Farbe von 'Herausforderung'."
+    ) in result.notices
+    book = {s.path: s for s in project.codebook()}
+    assert book["Bedarf"].description == "Was fehlt und gebraucht wird."
+    assert book["Herausforderung"].description == "Was belastet."
+    # On the command line, the summary does not say "nichts geändert" over that notice.
+    codes["Bedarf"].find(f"{Q}Description").text = "Was gebraucht wird, kurz."
+    again = rezip(exported, tmp_path / "maxqda2.qdpx", etree.tostring(root))
+    folder = str(project.path)
+    project.close()
+    capsys.readouterr()
+    assert main(["--project", folder, "import", str(again)]) == 0
+    out = capsys.readouterr().out
+    assert "maxqda2.qdpx: bereits importiert (gleicher Inhalt), nur Codes geändert" in out
+    assert "nichts geändert" not in out and "Beschreibung von 'Bedarf'" in out

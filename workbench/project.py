@@ -286,10 +286,10 @@ class Project(CodingMixin):
         specs = read_codebook(path, notices, guids)
         with self.transaction(exclusive=True) as session:
             writer = Writer(session)
-            renamed = writer.codes.follow_guids(guids)
+            safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
+            renamed = writer.codes.follow_guids(guids, safe)  # and what the file changes
             if notices is not None:
                 notices.extend(renamed)
-            safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
             for spec in safe:  # in the file's order (the coding panel's); parents on demand
                 writer.codes.upsert(spec)
             writer.store_pseudonyms()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.coding.code_index import FIELDS_CHANGED
 from workbench.core.domain import InputError
 from workbench.project import Project
 
@@ -56,7 +57,9 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     for r in results:
         added = r.documents or r.codes or r.codings or r.memos or r.indicators
         if not added and r.existing:
-            print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+            codebook = any(n.startswith(FIELDS_CHANGED) for n in r.notices)
+            done = "nur Codes geändert (siehe Hinweis)" if codebook else "nichts geändert"
+            print(f"{r.filename}: bereits importiert (gleicher Inhalt), {done}")
         elif not added:
             print(
                 f"{r.filename}: nichts übernommen – keine Textquelle mit Text, keine neuen "

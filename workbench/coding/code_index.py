@@ -12,6 +12,9 @@ from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
 from workbench.core.formatting import plural
 from workbench.store import Code, Coding, code_guid
 
+# The notice on code fields a file overwrites begins so (the import's summary says it).
+FIELDS_CHANGED = "Aus der Datei übernommen, anders als bisher im Projekt"
+
 
 def normal_guid(guid: str) -> str | None:
     """A file's GUID as stored here (upper case, no braces), or None if it is no UUID.
@@ -58,8 +61,11 @@ class CodeIndex:
         """The code at ``path``, or None."""
         return self.by_path.get(path)
 
-    def follow_guids(self, guids: Iterable[tuple[str, str]]) -> list[str]:
-        """Let paths of a file find the project's codes by GUID; say which did.
+    def follow_guids(
+        self, guids: Iterable[tuple[str, str]], specs: Iterable[CodeSpec] = ()
+    ) -> list[str]:
+        """Let paths of a file find the project's codes by GUID; say which did, and which
+        fields of the project's codes the file's ``specs`` will change (see :meth:`upsert`).
 
         ``guids`` are (path in the file, GUID) of a REFI-QDA file's codes. The workbench
         exports a code with its stored GUID, which stays when the code is renamed or moved
@@ -96,7 +102,29 @@ class CodeIndex:
                 f"'{code.path}', mit allem, was die Datei zu ihm enthält. Den neuen Namen "
                 "übernimmt workbench codebook rename (bzw. move)."
             )
-        return notices + self._not_in_file(guids)
+        return notices + self._not_in_file(guids) + self._changed(specs)
+
+    def _changed(self, specs: Iterable[CodeSpec]) -> list[str]:
+        """The notice on fields of existing codes a file overwrites (none: empty)."""
+        changes = []
+        for spec in sorted(specs, key=lambda sp: path_key(sp.path)):
+            code = self.by_path.get(spec.path)
+            if code is None:
+                continue
+            fields = [
+                label
+                for label, new, old in (
+                    ("Beschreibung", spec.description, code.description),
+                    ("Ankerbeispiel", spec.example, code.example),
+                    ("Farbe", spec.colour, code.colour),
+                )
+                if new and " ".join(new.split()) != " ".join((old or "").split())
+            ]
+            changes += [f"{label} von '{code.path}'" for label in fields]
+        if not changes:
+            return []
+        more = f" und {len(changes) - 8} weitere" if len(changes) > 8 else ""
+        return [f"{FIELDS_CHANGED}: {', '.join(changes[:8])}{more}."]
 
     def _not_in_file(self, guids: list[tuple[str, str]]) -> list[str]:
         """The notice on project codes a file made from this project's export lacks (deleted

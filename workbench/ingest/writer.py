@@ -536,7 +536,7 @@ class Writer:
         memos, so importing the same file twice adds nothing.
         """
         before = self.codes.created
-        notices = [*bundle.notices, *self.codes.follow_guids(bundle.code_guids)]  # renamed
+        notices = [*bundle.notices, *self.codes.follow_guids(bundle.code_guids, bundle.codes)]
         for spec in sorted(bundle.codes, key=lambda s: path_key(s.path)):
             self.codes.upsert(spec)
         wanted = [*bundle.districts]
