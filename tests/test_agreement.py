@@ -290,10 +290,12 @@ def test_resolving_stores_a_memo_and_optionally_the_consensus_coding(
         project.resolve_disagreement(ids["K2"], "Bedarf", "Lea", " ")
 
 
+@pytest.mark.backends
 def test_a_new_disagreement_after_the_resolution_is_on_the_work_list_again(
     project: Project, tmp_path: Path
 ) -> None:
-    """Months after a resolution, coders change their minds or a new coder joins."""
+    """Months after a resolution, coders change their minds or a new coder joins (on the
+    team's server too, and in a backup restored elsewhere)."""
     ids = cards_project(project, tmp_path)
     for coder in ("A", "B"):
         project.code_segment(ids["K2"], "Herausforderung", coder)
@@ -306,8 +308,15 @@ def test_a_new_disagreement_after_the_resolution_is_on_the_work_list_again(
     project.resolve_disagreement(ids["K2"], "Ressource", "Lea", "Keine Ressource; B bleibt dabei.")
     assert disagreements(project, unresolved_only=True).empty
 
+    backup_file = tmp_path / "sicherung.zip"
+    assert main(["--project", str(project.path), "backup", str(backup_file)]) == 0
+    assert main(["restore", str(backup_file), str(tmp_path / "kopie")]) == 0
+    with Project.open(tmp_path / "kopie") as copy:
+        project.uncode_segment(ids["K2"], "Bedarf", "A")
+        copy.uncode_segment(ids["K2"], "Bedarf", "A")
+        assert disagreements(copy).equals(disagreements(project))
+
     # A removes Bedarf later: a new disagreement on the same statement and code.
-    project.uncode_segment(ids["K2"], "Bedarf", "A")
     table = disagreements(project, unresolved_only=True)
     rows = zip(table["code"], table["applied_by"], table["not_applied_by"], strict=True)
     assert list(rows) == [("Bedarf", "B", "A")]
