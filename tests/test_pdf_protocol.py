@@ -44,9 +44,14 @@ PAGES = [
 ]
 
 
-def pdf_bytes(pages: list[list[str]], encrypt: bool = False, ligatures: bool = False) -> bytes:
+def pdf_bytes(
+    pages: list[list[str]], encrypt: bool = False, ligatures: bool = False, symbols: str = ""
+) -> bytes:
     """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica); with
-    ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them."""
+    ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them;
+    the characters of ``symbols`` (Word's Symbol bullet U+F0B7, a soft hyphen, "ş") get the
+    bytes 0x01, 0x02 … and the font a ``/ToUnicode`` map that names them, as Word's
+    embedded fonts do."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -57,26 +62,35 @@ def pdf_bytes(pages: list[list[str]], encrypt: bool = False, ligatures: bool = F
         encoding = (
             b"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [129 /ff /fi /fl] >>"
         )
+    to_unicode = b" /ToUnicode %d 0 R" % (4 + 2 * len(pages)) if symbols else b""
     objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding %s >>" % encoding
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding %s%s >>"
+        % (encoding, to_unicode)
     )
+    special = {glyph: 0x81 + k for k, glyph in enumerate("ﬀﬁﬂ")}  # see the font's encoding
+    special.update({char: 1 + k for k, char in enumerate(symbols)})
     for number, lines in zip(page_ids, pages, strict=True):
         ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
         for line in lines:
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"({escaped}) Tj T*")
         ops.append("ET")
-        text = "\n".join(ops)
-        for k, glyph in enumerate("ﬀﬁﬂ"):  # ligatures: bytes 0x81-0x83 (see the font)
-            text = text.replace(glyph, f"\x00{k}")
-        stream = text.encode("cp1252")
-        for k in range(3):
-            stream = stream.replace(b"\x00%d" % k, bytes([0x81 + k]))
+        stream = b"".join(
+            bytes([special[c]]) if c in special else c.encode("cp1252") for c in "\n".join(ops)
+        )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {number + 1} 0 R "
             "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    if symbols:
+        pairs = "".join(f"<{1 + k:02X}> <{ord(c):04X}>\n" for k, c in enumerate(symbols))
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W def\n"
+            f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(symbols)} beginbfchar\n"
+            f"{pairs}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+        ).encode()
+        objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -174,3 +188,39 @@ def test_doctests() -> None:
 
     result = doctest.testmod(workbench.ingest.pdf_protocol)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ------------------------------------------------- protocols as Word and print drivers save them
+
+HEAD = ["Protokoll Stadtteilworkshop Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
+
+
+def test_bullets_in_symbol_or_wingdings_fonts_are_list_markers(tmp_path: Path) -> None:
+    # Word's "Als PDF speichern" draws bullets in Symbol () and Wingdings (, ) and
+    # the second level as "o"; their text is in Unicode's private use area.
+    pages = [
+        [
+            *HEAD,
+            "Was fehlt im Quartier?",
+            "\uf0b7 Ein Treffpunkt für Jugendliche nach der Schule mit WLAN und Sofa, nicht",
+            "weit vom Jugendzentrum am Marktplatz entfernt",
+            "\uf0b7 Licht im Park an der Kalkstraße",
+            "o Bänke am Spielplatz",
+            "\uf0a7 Sprechstunde im Bürgerhaus",
+            "Welche Ressourcen gibt es?",
+            "\uf0d8 Der Sportverein öffnet seine Halle am Wochenende",
+        ]
+    ]
+    path = tmp_path / "word.pdf"
+    path.write_bytes(pdf_bytes(pages, symbols="\uf0b7\uf0a7\uf0d8"))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        (
+            "Was fehlt im Quartier?",
+            "Ein Treffpunkt für Jugendliche nach der Schule mit WLAN und Sofa, nicht weit vom "
+            "Jugendzentrum am Marktplatz entfernt",
+        ),
+        ("Was fehlt im Quartier?", "Licht im Park an der Kalkstraße"),
+        ("Was fehlt im Quartier?", "Bänke am Spielplatz"),
+        ("Was fehlt im Quartier?", "Sprechstunde im Bürgerhaus"),
+        ("Welche Ressourcen gibt es?", "Der Sportverein öffnet seine Halle am Wochenende"),
+    ]

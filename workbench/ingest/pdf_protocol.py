@@ -54,6 +54,9 @@ _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
 _HYPHENATED = re.compile(r"([a-zäöüß])-[ \t]*\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
+# A bullet drawn in Symbol or Wingdings (Word: U+F0B7, U+F0A7, U+F0D8 …), as a shape or
+# as Word's second-level "o": a list item like "•"
+_BULLET = re.compile(r"^[ \t]*(?:[\uf020-\uf0ff●■□○◆◇►▸➢➤✓✔❖→]|o(?=[ \t\xa0]+\S))[ \t\xa0]*", re.M)
 
 
 def _pages(raw_data: bytes, name: str) -> list[str]:
@@ -71,7 +74,7 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
             pages = [page.extract_text() or "" for page in reader.pages]
-            return [_LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), p) for p in pages]
+            return [_BULLET.sub("• ", _LIGATURES.sub(_letters, p)) for p in pages]
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -84,6 +87,11 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
         ) from None
     finally:
         log.setLevel(level)
+
+
+def _letters(ligature: re.Match[str]) -> str:
+    """The letters of a ligature glyph ("ﬁ" → "fi")."""
+    return unicodedata.normalize("NFKC", ligature[0])
 
 
 def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
