@@ -224,3 +224,25 @@ def test_bullets_in_symbol_or_wingdings_fonts_are_list_markers(tmp_path: Path) -
         ("Was fehlt im Quartier?", "Sprechstunde im Bürgerhaus"),
         ("Welche Ressourcen gibt es?", "Der Sportverein öffnet seine Halle am Wochenende"),
     ]
+
+
+def test_hyphens_at_line_ends_compounds_and_soft_hyphens(tmp_path: Path) -> None:
+    # A compound's own hyphen before a capital stays ("Kita-Ausbau"), a soft hyphen (U+00AD,
+    # drawn where Word broke the line) joins the word without a trace.
+    pages = [
+        [
+            *HEAD,
+            "Herausforderungen und Bedarfe",
+            "Die Eltern warten seit Jahren auf den versprochenen Kita-",
+            "Ausbau und auf mehr Plätze in der U3-",
+            "Betreuung, vor allem für Familien, die die Kinder\xad",
+            "betreuung am Nachmittag brauchen, um arbeiten zu können.",
+        ]
+    ]
+    path = tmp_path / "silbentrennung.pdf"
+    path.write_bytes(pdf_bytes(pages, symbols="\xad"))
+    assert [s.text for s in parse_file(path).segments] == [
+        "Die Eltern warten seit Jahren auf den versprochenen Kita-Ausbau und auf mehr Plätze "
+        "in der U3-Betreuung, vor allem für Familien, die die Kinderbetreuung am Nachmittag "
+        "brauchen, um arbeiten zu können."
+    ]

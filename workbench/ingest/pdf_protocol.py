@@ -54,6 +54,10 @@ _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
 _HYPHENATED = re.compile(r"([a-zäöüß])-[ \t]*\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
+# A compound's own hyphen at a line end: before a capital or digit ("Kita-" + "Ausbau")
+_COMPOUND = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[A-ZÄÖÜ\d])")
+# A soft hyphen (U+00AD) where the line was broken, and any other (invisible) one
+_SOFT_HYPHEN = re.compile(r"\xad(?:[ \t]*\n[ \t]*)?")
 # A bullet drawn in Symbol or Wingdings (Word: U+F0B7, U+F0A7, U+F0D8 …), as a shape or
 # as Word's second-level "o": a list item like "•"
 _BULLET = re.compile(r"^[ \t]*(?:[\uf020-\uf0ff●■□○◆◇►▸➢➤✓✔❖→]|o(?=[ \t\xa0]+\S))[ \t\xa0]*", re.M)
@@ -208,10 +212,15 @@ def _unwrapped(paragraph: str) -> str:
     r"""A paragraph on one line: a word hyphenated at a line end joined again ("Spiel-" +
     "platz"), unless the hyphen stands for a word left out ("Rad- und Fußwege").
 
+    A compound's hyphen before a capital stays ("Kita-" + "Ausbau"), a soft hyphen goes.
+
     >>> _unwrapped("Der Spiel-\nplatz und die Rad-\nund Fußwege")
     'Der Spielplatz und die Rad- und Fußwege'
+    >>> _unwrapped("Der Kita-\nAusbau, die Kinder\xad\nbetreuung")
+    'Der Kita-Ausbau, die Kinderbetreuung'
     """
-    return " ".join(_HYPHENATED.sub(r"\1\2", paragraph).split())
+    joined = _COMPOUND.sub(r"\1-", _SOFT_HYPHEN.sub("", paragraph))
+    return " ".join(_HYPHENATED.sub(r"\1\2", joined).split())
 
 
 def _short(paragraph: str) -> bool:
