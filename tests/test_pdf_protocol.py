@@ -246,3 +246,41 @@ def test_hyphens_at_line_ends_compounds_and_soft_hyphens(tmp_path: Path) -> None
         "in der U3-Betreuung, vor allem für Familien, die die Kinderbetreuung am Nachmittag "
         "brauchen, um arbeiten zu können."
     ]
+
+
+def test_a_long_detail_line_does_not_swallow_the_next_line(
+    project: Project, tmp_path: Path
+) -> None:
+    # A list of participants as long as a line of text: the guiding question below it was
+    # read as part of the list (lost, and the last name with it: stored in clear).
+    pages = [
+        [
+            "Protokoll Stadtteilworkshop Manfort",
+            "Datum: 12.03.2021",
+            "Sozialraum: Manfort",
+            "Teilnehmende: Ayşe Yılmaz, Tuğba Şahin, Jens Möller, Kerstin Wagner,",
+            "Ole Stracke, Ida Wendeburg, Aylin Kaya, Björn Treckmann, İsmail Doğan",
+            "Was fehlt im Quartier?",
+            "Herr Doğan sagt, dass die Jugendlichen einen Treffpunkt mit WLAN brauchen.",
+            "Frau Şahin wünscht sich eine Sprechstunde des Jugendamts im Bürgerhaus.",
+        ]
+    ]
+    path = tmp_path / "manfort.pdf"
+    path.write_bytes(pdf_bytes(pages, symbols="şŞğıİ"))
+    document = parse_file(path)
+    assert document.district == "Manfort"
+    assert document.names == (
+        "Ayşe Yılmaz",
+        "Tuğba Şahin",
+        "Jens Möller",
+        "Kerstin Wagner",
+        "Ole Stracke",
+        "Ida Wendeburg",
+        "Aylin Kaya",
+        "Björn Treckmann",
+        "İsmail Doğan",
+    )
+    assert [s.question for s in document.segments] == ["Was fehlt im Quartier?"] * 2
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert "Doğan" not in stored and "Şahin" not in stored

@@ -50,6 +50,7 @@ _PAGE_NUMBER = re.compile(
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
 _PIECES = re.compile(r"\s+[·|•–—]\s+")  # between the parts of a letterhead or footer
+_GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
@@ -197,14 +198,18 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
 
 
 def _at_details(paragraph: str) -> list[str]:
-    """A paragraph split before each line that is a detail ("Datum: …", "Sozialraum: …")."""
+    """A paragraph split before and after each line that is a detail ("Datum: …",
+    "Sozialraum: …"); a list of names broken after a comma goes on in the next line."""
     parts: list[list[str]] = []
+    in_detail = goes_on = False
     for line in paragraph.split("\n"):
         key, sep, value = line.partition(":")
         is_detail = sep and value.strip() and " ".join(key.lower().split()) in META_KEYS
-        if not parts or is_detail:
+        if not parts or is_detail or (in_detail and not goes_on):
             parts.append([])
         parts[-1].append(line)
+        in_detail = bool(is_detail or (in_detail and goes_on))
+        goes_on = _GOES_ON.search(line) is not None
     return ["\n".join(part) for part in parts]
 
 
