@@ -284,3 +284,51 @@ def test_a_long_detail_line_does_not_swallow_the_next_line(
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     stored = stored_text(project)
     assert "Doğan" not in stored and "Şahin" not in stored
+
+
+def test_a_list_of_participants_under_teilnehmende_over_two_pages(
+    project: Project, tmp_path: Path
+) -> None:
+    # A cover page with the participants one a line (with their organisation), going on
+    # after the page break; the list was read as statements, names in clear.
+    pages = [
+        [
+            "Stadt Leverkusen",
+            "Fachbereich Soziales",
+            *HEAD,
+            "Teilnehmende:",
+            "Anna Schmidt (Kita Sonnenschein)",
+            "Ole Stracke (Jugendzentrum)",
+            "Ida Wendeburg (Seniorenbeirat)",
+            "Seite 1 von 2",
+        ],
+        [
+            "Jens Möller, Kerstin Wagner (Moderation)",
+            "Herausforderungen und Bedarfe",
+            "Frau Schmidt berichtet, dass die Kita seit Monaten eine Warteliste von vierzig",
+            "Kindern hat und Eltern ohne Betreuung keine Arbeit aufnehmen können.",
+            "Ressourcen",
+            "- Herr Stracke bietet die Räume des Jugendzentrums an",
+            "- der Seniorenbeirat übernimmt Lesepatenschaften",
+            "Seite 2 von 2",
+        ],
+    ]
+    path = tmp_path / "deckblatt.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    document = parse_file(path)
+    assert document.names == (
+        "Anna Schmidt",
+        "Ole Stracke",
+        "Ida Wendeburg",
+        "Jens Möller",
+        "Kerstin Wagner",
+    )
+    assert [s.question for s in document.segments] == [
+        "Herausforderungen und Bedarfe",
+        "Ressourcen",
+        "Ressourcen",
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert not any(name in stored for name in ("Schmidt", "Stracke", "Wendeburg", "Möller"))
+    assert "Teilnehmende" not in stored

@@ -34,8 +34,11 @@ from workbench.ingest.protocol_meta import (
     META_KEYS,
     add_detail,
     detail,
+    detail_key,
     heading_text,
+    is_names_line,
     signature_names,
+    split_names,
 )
 from workbench.ingest.textio import Source, read_source
 
@@ -163,12 +166,20 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         len(paragraphs),
     )
     first = next((i for i in range(head) if details[i] is not None), None)
+    listing = False  # after "Teilnehmende:" without names: a list of names, one a line
     for number, paragraph in enumerate(paragraphs, start=1):
         index = number - 1
         following = paragraphs[number] if number < len(paragraphs) else None
         if index < head and details[index] is not None:  # the protocol's details
             add_detail(fields, *details[index])
             continue
+        if not segments and question is None and _names_heading(paragraph):
+            listing = True  # "Teilnehmende:" alone: a list of names follows
+            continue
+        if listing and _names_line(paragraph, following):
+            add_detail(fields, "names", split_names(paragraph))
+            continue
+        listing = False
         if first is not None and index < first:  # the title right before the details;
             if index == first - 1:  # lines above it: a letterhead
                 fields["title"] = paragraph
@@ -237,6 +248,19 @@ def _short(paragraph: str) -> bool:
         and not _SENTENCE_END.search(shown)
         and OPENS.match(shown) is None
     )
+
+
+def _names_heading(paragraph: str) -> bool:
+    """Whether a paragraph is "Teilnehmende:" (or "Anwesende:") without names after it."""
+    return detail_key(paragraph) == "names" and not paragraph.partition(":")[2].strip()
+
+
+def _names_line(paragraph: str, following: str | None) -> bool:
+    """Whether a paragraph in the list under "Teilnehmende:" is one of names, not the
+    heading after the list (a short line over text or a list, or ending in ":")."""
+    heading = following is not None and _short(paragraph) and not _short(following)
+    over_list = following is not None and OPENS.match(following) is not None
+    return not (heading or over_list or paragraph.endswith(":")) and is_names_line(paragraph)
 
 
 def _detail(paragraph: str, name: str) -> tuple[str, object] | None:
