@@ -45,13 +45,19 @@ PAGES = [
 
 
 def pdf_bytes(
-    pages: list[list[str]], encrypt: bool = False, ligatures: bool = False, symbols: str = ""
+    pages: list[list[str]],
+    encrypt: bool = False,
+    ligatures: bool = False,
+    symbols: str = "",
+    drawn_last: int = 0,
 ) -> bytes:
     """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica); with
     ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them;
     the characters of ``symbols`` (Word's Symbol bullet U+F0B7, a soft hyphen, "ş") get the
     bytes 0x01, 0x02 … and the font a ``/ToUnicode`` map that names them, as Word's
-    embedded fonts do."""
+    embedded fonts do. With ``drawn_last``, every line is placed on the page by itself and
+    the first ``drawn_last`` lines of a page are drawn after the others (a title block in a
+    frame), in the same places."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -71,9 +77,14 @@ def pdf_bytes(
     special.update({char: 1 + k for k, char in enumerate(symbols)})
     for number, lines in zip(page_ids, pages, strict=True):
         ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
-        for line in lines:
+        placed = []
+        for row, line in enumerate(lines):
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"({escaped}) Tj T*")
+            if drawn_last:
+                placed.append(f"1 0 0 1 40 {800 - 14 * row} Tm ({escaped}) Tj")
+            else:
+                ops.append(f"({escaped}) Tj T*")
+        ops += placed[drawn_last:] + placed[:drawn_last]
         ops.append("ET")
         stream = b"".join(
             bytes([special[c]]) if c in special else c.encode("cp1252") for c in "\n".join(ops)
@@ -332,3 +343,38 @@ def test_a_list_of_participants_under_teilnehmende_over_two_pages(
     stored = stored_text(project)
     assert not any(name in stored for name in ("Schmidt", "Stracke", "Wendeburg", "Möller"))
     assert "Teilnehmende" not in stored
+
+
+def test_a_title_block_drawn_after_the_text_is_read_where_it_stands(tmp_path: Path) -> None:
+    # The title, date and district in a frame at the top of the page that the PDF draws
+    # last: they were read after the statements (no district, no date, three statements
+    # more).
+    pages = [
+        [
+            *HEAD,
+            "Was fehlt im Quartier?",
+            "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und",
+            "Sofa am Marktplatz, nicht weit vom Jugendzentrum entfernt.",
+            "Welche Ressourcen gibt es?",
+            "Der Sportverein öffnet seine Halle für Jugendliche am Wochenende.",
+        ]
+    ]
+    path = tmp_path / "rahmen.pdf"
+    path.write_bytes(pdf_bytes(pages, drawn_last=3))
+    document = parse_file(path)
+    assert (document.title, document.district, document.date) == (
+        "Protokoll Stadtteilworkshop Manfort",
+        "Manfort",
+        "2021-03-12",
+    )
+    assert [(s.question, s.text) for s in document.segments] == [
+        (
+            "Was fehlt im Quartier?",
+            "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und Sofa "
+            "am Marktplatz, nicht weit vom Jugendzentrum entfernt.",
+        ),
+        (
+            "Welche Ressourcen gibt es?",
+            "Der Sportverein öffnet seine Halle für Jugendliche am Wochenende.",
+        ),
+    ]

@@ -26,6 +26,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
@@ -41,6 +42,9 @@ from workbench.ingest.protocol_meta import (
     split_names,
 )
 from workbench.ingest.textio import Source, read_source
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
@@ -81,7 +85,7 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             reader = PdfReader(io.BytesIO(raw_data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_text(page) for page in reader.pages]
             return [_BULLET.sub("• ", _LIGATURES.sub(_letters, p)) for p in pages]
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
@@ -95,6 +99,23 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
         ) from None
     finally:
         log.setLevel(level)
+
+
+def _text(page: PageObject) -> str:
+    """A page's text in reading order: lines from top to bottom, each from left to right,
+    whatever order the PDF draws them in (a title block in a frame drawn last). Where the
+    layout misses text (turned text, a font it cannot measure), the text as drawn."""
+    drawn = page.extract_text() or ""
+    try:
+        laid_out = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError):
+        return drawn
+    return laid_out if _letter_count(laid_out) >= _letter_count(drawn) else drawn
+
+
+def _letter_count(text: str) -> int:
+    """How many letters and digits a text has (to compare two readings of a page)."""
+    return sum(c.isalnum() for c in text)
 
 
 def _letters(ligature: re.Match[str]) -> str:
