@@ -378,3 +378,36 @@ def test_a_title_block_drawn_after_the_text_is_read_where_it_stands(tmp_path: Pa
             "Der Sportverein öffnet seine Halle für Jugendliche am Wochenende.",
         ),
     ]
+
+
+def _glyph_numbers(line: str) -> str:
+    """A line as a PDF gives it whose font was embedded without its map to characters:
+    glyph numbers, three below the letters' codes ("Protokoll" → "3URWRNROO")."""
+    return "".join(chr(ord(c) - 29) for c in line)
+
+
+def test_a_text_layer_of_glyph_numbers_stops_with_the_page(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A font embedded without its character map (some print drivers, older Calibri
+    # subsets): the text layer reads "3URWRNROO\x036WDGWWHLO…". This was imported as
+    # statements of gibberish.
+    garbled = [
+        _glyph_numbers(line)
+        for line in (
+            "Die Jugendlichen wünschen sich einen Treffpunkt mit WLAN und Sofa am Markt,",
+            "der nicht weit vom Jugendzentrum entfernt ist, sagen die Eltern.",
+        )
+    ]
+    pages = [[*HEAD, "Was fehlt im Quartier?", "Die Kita hat eine lange Warteliste."]]
+    path = tmp_path / "treiber.pdf"
+    path.write_bytes(pdf_bytes([*pages, garbled, garbled]))
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "Datei treiber.pdf, Seite 2: Die Textebene ist nicht lesbar (ebenso Seite 3)" in err
+        and "Traceback" not in err
+    )
+    assert project.segments().empty
+    path.write_bytes(pdf_bytes(pages))  # the same protocol without the garbled pages
+    assert len(parse_file(path).segments) == 1

@@ -118,6 +118,30 @@ def _letter_count(text: str) -> int:
     return sum(c.isalnum() for c in text)
 
 
+def _check_readable(pages: list[str], name: str) -> None:
+    """Stop on pages whose text is glyph numbers, not letters (a font embedded without its
+    map to characters: "3URWRNROO" for "Protokoll", control characters for spaces)."""
+    unreadable = [number for number, text in enumerate(pages, start=1) if _garbled(text)]
+    if unreadable:
+        more = unreadable[1:]
+        also = f" (ebenso Seite {', '.join(map(str, more))})" if more else ""
+        raise InputError(
+            f"Die Textebene ist nicht lesbar{also}: die Schrift ist ohne Zuordnung zu "
+            "Buchstaben eingebettet. Bitte das Dokument aus Word oder LibreOffice neu als PDF "
+            "speichern, als .docx/.odt importieren oder mit Texterkennung (OCR) speichern.",
+            file=name,
+            row=unreadable[0],
+            unit="Seite",
+        )
+
+
+def _garbled(text: str) -> bool:
+    """Whether a page's text has control characters where letters and spaces should be."""
+    shown = [c for c in text if not c.isspace()]
+    control = sum(unicodedata.category(c) == "Cc" for c in shown)
+    return len(shown) >= 20 and control >= 0.02 * len(shown)
+
+
 def _letters(ligature: re.Match[str]) -> str:
     """The letters of a ligature glyph ("ﬁ" → "fi")."""
     return unicodedata.normalize("NFKC", ligature[0])
@@ -169,7 +193,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    text, furniture = _without_furniture(_pages(raw.data, raw.name))
+    pages = _pages(raw.data, raw.name)
+    _check_readable(pages, raw.name)
+    text, furniture = _without_furniture(pages)
     paragraphs = [_unwrapped(p) for s, e in paragraph_spans(text) for p in _at_details(text[s:e])]
     if not paragraphs:
         raise InputError(
