@@ -50,6 +50,7 @@ def pdf_bytes(
     ligatures: bool = False,
     symbols: str = "",
     drawn_last: int = 0,
+    fields: dict[str, str] | None = None,
 ) -> bytes:
     """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica); with
     ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them;
@@ -57,10 +58,14 @@ def pdf_bytes(
     bytes 0x01, 0x02 … and the font a ``/ToUnicode`` map that names them, as Word's
     embedded fonts do. With ``drawn_last``, every line is placed on the page by itself and
     the first ``drawn_last`` lines of a page are drawn after the others (a title block in a
-    frame), in the same places."""
+    frame), in the same places. ``fields`` (name → value) are filled text fields of a form on
+    the first page, their text only in the fields, as a form filled in a PDF viewer."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    field_ids = [4 + 2 * len(pages) + bool(symbols) + i for i in range(len(fields or {}))]
+    form = " ".join(f"{i} 0 R" for i in field_ids)
+    acro_form = f" /AcroForm << /Fields [{form}] >>" if fields else ""
+    objects.append(f"<< /Type /Catalog /Pages 2 0 R{acro_form} >>".encode())
     kids = " ".join(f"{i} 0 R" for i in page_ids)
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     encoding = b"/WinAnsiEncoding"
@@ -91,7 +96,8 @@ def pdf_bytes(
         )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {number + 1} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+            f"/Resources << /Font << /F1 3 0 R >> >> /Annots [{form if number == 4 else ''}] "
+            ">>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     if symbols:
@@ -102,6 +108,11 @@ def pdf_bytes(
             f"{pairs}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
         ).encode()
         objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    for row, (field, value) in enumerate((fields or {}).items()):
+        objects.append(
+            f"<< /Type /Annot /Subtype /Widget /FT /Tx /T ({field}) /V ({value}) /P 4 0 R "
+            f"/Rect [200 {780 - 20 * row} 550 {796 - 20 * row}] >>".encode("cp1252")
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -411,3 +422,51 @@ def test_a_text_layer_of_glyph_numbers_stops_with_the_page(
     assert project.segments().empty
     path.write_bytes(pdf_bytes(pages))  # the same protocol without the garbled pages
     assert len(parse_file(path).segments) == 1
+
+
+def test_a_filled_form_or_a_portfolio_stops_with_what_to_do(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A protocol template filled in as a PDF form: the page has only the labels, the
+    # text is in the fields. The labels were imported as statements, the text was lost.
+    form = tmp_path / "vorlage.pdf"
+    labels = ["Protokollvorlage Stadtteilworkshop", "Sozialraum:", "Datum:", "Was fehlt?"]
+    filled = {"Sozialraum": "Manfort", "Bedarfe": "Ein Treffpunkt mit WLAN und Sofa."}
+    form.write_bytes(pdf_bytes([labels], fields=filled))
+    # A PDF portfolio: its page is a cover ("open with Acrobat"), the protocols are inside.
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject
+
+    cover = tmp_path / "cover.pdf"
+    cover.write_bytes(
+        pdf_bytes(
+            [
+                [
+                    "Für die optimale Darstellung dieses PDF-Portfolios wird Adobe Acrobat",
+                    "oder Adobe Reader in der Version 9 oder höher empfohlen.",
+                ]
+            ]
+        )
+    )
+    writer = PdfWriter(clone_from=cover)
+    writer.add_attachment("Protokoll Manfort.docx", b"PK")
+    writer._root_object[NameObject("/Collection")] = DictionaryObject()
+    portfolio = tmp_path / "mappe.pdf"
+    writer.write(portfolio)
+    for path, message in (
+        (form, "Datei vorlage.pdf, Seite 1: Text steht in 2 ausgefüllten Formularfeldern"),
+        (
+            portfolio,
+            "Datei mappe.pdf: Das PDF ist eine Mappe (PDF-Portfolio) mit eingebetteten "
+            "Dateien (Protokoll Manfort.docx)",
+        ),
+    ):
+        assert main(["--project", str(project.path), "import", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+    assert project.segments().empty
+    empty = tmp_path / "leer.pdf"  # a field left empty, the text typed on the page
+    empty.write_bytes(
+        pdf_bytes([[*labels, "Die Kita hat eine lange Warteliste."]], fields={"Bedarfe": ""})
+    )
+    assert "Die Kita hat eine lange Warteliste." in [s.text for s in parse_file(empty).segments]

@@ -44,7 +44,7 @@ from workbench.ingest.protocol_meta import (
 from workbench.ingest.textio import Source, read_source
 
 if TYPE_CHECKING:
-    from pypdf import PageObject
+    from pypdf import PageObject, PdfReader
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
@@ -85,7 +85,9 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             reader = PdfReader(io.BytesIO(raw_data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
+            _check_portfolio(reader, name)
             pages = [_text(page) for page in reader.pages]
+            _check_form_fields(reader, pages, name)
             return [_BULLET.sub("• ", _LIGATURES.sub(_letters, p)) for p in pages]
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
@@ -99,6 +101,48 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
         ) from None
     finally:
         log.setLevel(level)
+
+
+def _check_portfolio(reader: PdfReader, name: str) -> None:
+    """Stop on a PDF portfolio: its pages are a cover, the protocols are files inside it."""
+    if "/Collection" not in reader.trailer["/Root"]:
+        return
+    files = ", ".join(sorted(reader.attachments)) or "keine"
+    raise InputError(
+        f"Das PDF ist eine Mappe (PDF-Portfolio) mit eingebetteten Dateien ({files}); "
+        "seine Seiten sind nur ein Deckblatt. Bitte die Dateien aus der Mappe speichern "
+        "(in Acrobat: Datei › Speichern unter) und einzeln importieren.",
+        file=name,
+    )
+
+
+def _check_form_fields(reader: PdfReader, pages: list[str], name: str) -> None:
+    """Stop on filled form fields whose text is not on the page (an unflattened form)."""
+    unread: Counter[int] = Counter()
+    for number, page in enumerate(reader.pages, start=1):
+        shown = " ".join(pages[number - 1].split())
+        for annotation in page.get("/Annots") or ():
+            widget = annotation.get_object()
+            field = widget if "/FT" in widget else (widget.get("/Parent") or {})
+            field = field.get_object() if hasattr(field, "get_object") else field
+            value = field.get("/V")
+            if widget.get("/Subtype") != "/Widget" or field.get("/FT") != "/Tx":
+                continue
+            if isinstance(value, str) and value.strip() and " ".join(value.split()) not in shown:
+                unread[number] += 1
+    if unread:
+        first, *more = sorted(unread)
+        also = f" (ebenso Seite {', '.join(map(str, more))})" if more else ""
+        count = unread[first]
+        fields = f"{count} ausgefüllten Formularfeldern" if count > 1 else "einem Formularfeld"
+        raise InputError(
+            f"Text steht in {fields}{also}, die der Import nicht liest. Bitte das Formular "
+            "als PDF drucken (Drucken › Als PDF speichern): dann sind die Einträge Text der "
+            "Seite.",
+            file=name,
+            row=first,
+            unit="Seite",
+        )
 
 
 def _text(page: PageObject) -> str:
