@@ -470,3 +470,20 @@ def test_a_filled_form_or_a_portfolio_stops_with_what_to_do(
         pdf_bytes([[*labels, "Die Kita hat eine lange Warteliste."]], fields={"Bedarfe": ""})
     )
     assert "Die Kita hat eine lange Warteliste." in [s.text for s in parse_file(empty).segments]
+
+
+def test_a_page_number_between_dashes_is_no_statement(tmp_path: Path) -> None:
+    # "- 2 -" under the text of page 2 only (the cover page has none): read as the list
+    # item "2 -".
+    pages = [
+        [*HEAD, "Was fehlt im Quartier?", "Die Kita hat eine lange Warteliste."],
+        ["Welche Ressourcen gibt es?", "Das Bürgerhaus hat abends freie Räume.", "– 2 –"],
+    ]
+    path = tmp_path / "seitenzahl.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    assert [s.text for s in parse_file(path).segments] == [
+        "Die Kita hat eine lange Warteliste.",
+        "Das Bürgerhaus hat abends freie Räume.",
+    ]
+    path.write_bytes(pdf_bytes([pages[0], [*pages[1][:2], "- 2 -"]]))
+    assert len(parse_file(path).segments) == 2

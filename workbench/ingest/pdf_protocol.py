@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:seite|page|s\.)\s*)?\d{1,4}(?:\s*(?:von|/|of)\s*\d{1,4})?$"
+    r"^(?:[-–—]\s*)?(?:(?:seite|page|s\.)\s*)?\d{1,4}(?:\s*(?:von|/|of)\s*\d{1,4})?(?:\s*[-–—])?$"
     r"|\b(?:seite|page)\s*\d{1,4}\s*(?:von|/|of)\s*\d{1,4}\b"  # "… – Seite 2 von 3 …"
     r"|(?:^|[-–—|·,:]\s*)(?:seite|page)\s*\d{1,4}$",  # "Protokoll Opladen – Seite 2"
     re.I,
