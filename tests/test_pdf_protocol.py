@@ -58,7 +58,8 @@ def pdf_bytes(
     bytes 0x01, 0x02 … and the font a ``/ToUnicode`` map that names them, as Word's
     embedded fonts do. With ``drawn_last``, every line is placed on the page by itself and
     the first ``drawn_last`` lines of a page are drawn after the others (a title block in a
-    frame), in the same places. ``fields`` (name → value) are filled text fields of a form on
+    frame), in the same places. A tab in a line puts what follows in a second column (at
+    300 pt). ``fields`` (name → value) are filled text fields of a form on
     the first page, their text only in the fields, as a form filled in a PDF viewer."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
@@ -87,8 +88,10 @@ def pdf_bytes(
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             if drawn_last:
                 placed.append(f"1 0 0 1 40 {800 - 14 * row} Tm ({escaped}) Tj")
-            else:
-                ops.append(f"({escaped}) Tj T*")
+            else:  # a tab: what follows it stands in a second column
+                back = "-260 0 Td " if "\t" in line else ""
+                shown = escaped.replace("\t", ") Tj 260 0 Td (", 1)
+                ops.append(f"({shown}) Tj {back}T*")
         ops += placed[drawn_last:] + placed[:drawn_last]
         ops.append("ET")
         stream = b"".join(
@@ -487,3 +490,26 @@ def test_a_page_number_between_dashes_is_no_statement(tmp_path: Path) -> None:
     ]
     path.write_bytes(pdf_bytes([pages[0], [*pages[1][:2], "- 2 -"]]))
     assert len(parse_file(path).segments) == 2
+
+
+def test_participants_in_two_columns_are_two_names(project: Project, tmp_path: Path) -> None:
+    # The list under "Teilnehmende:" set in two columns: the two names of a row were read
+    # as one line of text with the heading below, the names stood in the question.
+    pages = [
+        [
+            *HEAD,
+            "Teilnehmende:",
+            "Anna Schmidt\tOle Stracke",
+            "Ida Wendeburg\tJens Möller",
+            "Herausforderungen und Bedarfe",
+            "Herr Stracke sagt, im Jugendzentrum fehlen Laptops für die Hausaufgaben der",
+            "Kinder aus dem Quartier, die zu Hause keinen Computer haben.",
+        ]
+    ]
+    path = tmp_path / "spalten.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    document = parse_file(path)
+    assert document.names == ("Anna Schmidt", "Ole Stracke", "Ida Wendeburg", "Jens Möller")
+    assert [s.question for s in document.segments] == ["Herausforderungen und Bedarfe"]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert not any(name in stored_text(project) for name in ("Stracke", "Wendeburg", "Möller"))

@@ -56,7 +56,8 @@ _PAGE_NUMBER = re.compile(
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
-_PIECES = re.compile(r"\s+[·|•–—]\s+")  # between the parts of a letterhead or footer
+_PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # spaces the layout puts between words or columns
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
@@ -147,14 +148,17 @@ def _check_form_fields(reader: PdfReader, pages: list[str], name: str) -> None:
 
 def _text(page: PageObject) -> str:
     """A page's text in reading order: lines from top to bottom, each from left to right,
-    whatever order the PDF draws them in (a title block in a frame drawn last). Where the
-    layout misses text (turned text, a font it cannot measure), the text as drawn."""
+    whatever order the PDF draws them in (a title block in a frame drawn last); a wide gap
+    in a line (names in two columns) is a tab. Where the layout misses text (turned text, a
+    font it cannot measure), the text as drawn."""
     drawn = page.extract_text() or ""
     try:
         laid_out = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError):
         return drawn
-    return laid_out if _letter_count(laid_out) >= _letter_count(drawn) else drawn
+    if _letter_count(laid_out) < _letter_count(drawn):
+        return drawn
+    return _GAP.sub(lambda gap: "\t" if len(gap[0]) >= 4 else " ", laid_out)
 
 
 def _letter_count(text: str) -> int:
@@ -240,7 +244,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     pages = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = _without_furniture(pages)
-    paragraphs = [_unwrapped(p) for s, e in paragraph_spans(text) for p in _at_details(text[s:e])]
+    parts = [p for s, e in paragraph_spans(text) for p in _at_details(text[s:e])]
+    paragraphs = [_unwrapped(p) for p in parts]
     if not paragraphs:
         raise InputError(
             "Das PDF enthält keinen Text (eine eingescannte Seite?); bitte mit "
@@ -267,8 +272,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         if not segments and question is None and _names_heading(paragraph):
             listing = True  # "Teilnehmende:" alone: a list of names follows
             continue
-        if listing and _names_line(paragraph, following):
-            add_detail(fields, "names", split_names(paragraph))
+        listed = parts[index].replace("\t", "\n")  # names side by side: a gap between
+        if listing and _names_line(listed, following):
+            add_detail(fields, "names", split_names(listed))
             continue
         listing = False
         if first is not None and index < first:  # the title right before the details;
