@@ -1,6 +1,7 @@
 """PDF protocols: the text layer of a PDF, read with ``pypdf``, as statements.
 
-A PDF keeps no paragraphs, only the page's lines; statements are paragraphs
+A PDF keeps no paragraphs, only the page's lines (read top to bottom where they stand,
+whatever order the PDF draws them in); statements are paragraphs
 (:func:`workbench.ingest.paragraphs.paragraph_spans`: a blank line, a sentence end, a line
 well short of the page width or a list item ends one). Page furniture is left out
 (:func:`_without_furniture`): page numbers ("3", "Seite 3 von 5", a footer "Workshop
@@ -13,9 +14,10 @@ wherever they stand there; the short line right before them is the title (lines 
 a letterhead, are left out), without details a first short line. A short line of its own
 ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderungen"),
 followed by statements, is a guiding question (without its number). List markers are not
-part of a statement; a signature line ("gez. Anna Schmidt") is none, its name goes onto
-the name list. A PDF without a text layer (a scan) stops with a message: it needs text
-recognition first.
+part of a statement (Word's Symbol/Wingdings bullets too); a signature line ("gez. Anna
+Schmidt") is none, its name goes onto the name list, as do the names listed one a line (or
+two, side by side) under a bare "Teilnehmende:". A PDF without a text layer (a scan), one
+whose text layer is glyph numbers, a filled-in form and a portfolio stop with a message.
 """
 
 from __future__ import annotations
