@@ -59,8 +59,9 @@ def pdf_bytes(
     embedded fonts do. With ``drawn_last``, every line is placed on the page by itself and
     the first ``drawn_last`` lines of a page are drawn after the others (a title block in a
     frame), in the same places. A tab in a line puts what follows in a second column (at
-    300 pt). ``fields`` (name → value) are filled text fields of a form on
-    the first page, their text only in the fields, as a form filled in a PDF viewer."""
+    300 pt); tabs in front indent a line by 18 pt each (a bullet, a list item's text).
+    ``fields`` (name → value) are filled text fields of a form on the first page, their
+    text only in the fields, as a form filled in a PDF viewer."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     field_ids = [4 + 2 * len(pages) + bool(symbols) + i for i in range(len(fields or {}))]
@@ -89,9 +90,11 @@ def pdf_bytes(
             if drawn_last:
                 placed.append(f"1 0 0 1 40 {800 - 14 * row} Tm ({escaped}) Tj")
             else:  # a tab: what follows it stands in a second column
-                back = "-260 0 Td " if "\t" in line else ""
+                indent = 18 * (len(escaped) - len(escaped.lstrip("\t")))
+                escaped = escaped.lstrip("\t")
+                back = -260 * ("\t" in escaped) - indent
                 shown = escaped.replace("\t", ") Tj 260 0 Td (", 1)
-                ops.append(f"({shown}) Tj {back}T*")
+                ops.append(f"{indent} 0 Td ({shown}) Tj {back} 0 Td T*")
         ops += placed[drawn_last:] + placed[:drawn_last]
         ops.append("ET")
         stream = b"".join(
@@ -513,3 +516,49 @@ def test_participants_in_two_columns_are_two_names(project: Project, tmp_path: P
     assert [s.question for s in document.segments] == ["Herausforderungen und Bedarfe"]
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     assert not any(name in stored_text(project) for name in ("Stracke", "Wendeburg", "Möller"))
+
+
+def test_a_guiding_question_after_a_list_item_is_a_question(tmp_path: Path) -> None:
+    # Word's lists: the bullet indented, the item's text further in, the next guiding
+    # question at the margin. An item without a full stop ran into the question below it,
+    # and every statement after it stayed under the question before.
+    pages = [
+        [
+            *HEAD,
+            "Was fehlt im Quartier?",
+            "\t• Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht",
+            "\t\tweit vom Jugendzentrum",
+            "\t• Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
+            "Ressourcen und Möglichkeiten",
+            "\t• Der Sportverein öffnet seine Halle für Jugendliche am Wochenende",
+            "Wie geht es weiter?",
+            "Die Stadt lädt im Herbst zu einem zweiten Workshop ein, sagt die Moderation.",
+        ]
+    ]
+    # typed dashes at the margin: a wrapped item's next line is no heading
+    typed = ["- Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht", "weit"]
+    path = tmp_path / "liste.pdf"
+    path.write_bytes(pdf_bytes([[*pages[0], *typed]]))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        (
+            "Was fehlt im Quartier?",
+            "Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht weit vom "
+            "Jugendzentrum",
+        ),
+        (
+            "Was fehlt im Quartier?",
+            "Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
+        ),
+        (
+            "Ressourcen und Möglichkeiten",
+            "Der Sportverein öffnet seine Halle für Jugendliche am Wochenende",
+        ),
+        (
+            "Wie geht es weiter?",
+            "Die Stadt lädt im Herbst zu einem zweiten Workshop ein, sagt die Moderation.",
+        ),
+        (
+            "Wie geht es weiter?",
+            "Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht weit",
+        ),
+    ]

@@ -204,22 +204,46 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
     "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines that recur, their digits
     aside, on two thirds of the pages and at least two (with two pages: on both).
     """
-    lines = [[line.strip() for line in page.splitlines()] for page in pages]
+    drawn = [[line.rstrip() for line in page.splitlines()] for page in pages]  # indented
+    lines = [[line.strip() for line in page] for page in drawn]
     repeated: set[str] = set()
     if len(pages) >= 2:
         counts = Counter(_shape(line) for page in lines for line in {*page} if line)
         needed = max(2, -(-2 * len(pages) // 3))  # two thirds, rounded up
         repeated = {shape for shape, n in counts.items() if n >= needed}
     kept, furniture = [], []
-    for page in lines:
+    for page, shown in zip(lines, drawn, strict=True):
         ours = []
-        for line in page:
+        for line, indented in zip(page, shown, strict=True):
             if line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
                 furniture.append(line)
             else:
-                ours.append(line)
-        kept.append("\n".join(ours))
+                ours.append(indented)
+        kept.append("\n".join(_list_ends(ours)))
     return "\n\n".join(kept), furniture
+
+
+def _list_ends(lines: list[str]) -> list[str]:
+    """A page's lines with a blank line where a list item ends before a line that is not
+    its continuation: one left of the item's bullet (a heading at the margin under
+    indented bullets), or one no further in that ends in "?" or ":" (the next guiding
+    question). Without it the heading ran into the last item of the list above it."""
+    out: list[str] = []
+    bullet: int | None = None  # the indent of the current list item's marker
+    for line in lines:
+        text = line.lstrip()
+        indent = len(line) - len(text)
+        if not text:
+            bullet = None
+        elif OPENS.match(text):
+            bullet = indent
+        elif bullet is not None and (
+            indent < bullet or (indent == bullet and text.endswith(("?", ":")))
+        ):
+            out.append("")
+            bullet = None
+        out.append(line)
+    return out
 
 
 def _shape(line: str) -> str:
