@@ -439,10 +439,35 @@ def test_a_filled_form_or_a_portfolio_stops_with_what_to_do(
     labels = ["Protokollvorlage Stadtteilworkshop", "Sozialraum:", "Datum:", "Was fehlt?"]
     filled = {"Sozialraum": "Manfort", "Bedarfe": "Ein Treffpunkt mit WLAN und Sofa."}
     form.write_bytes(pdf_bytes([labels], fields=filled))
-    # A PDF portfolio: its page is a cover ("open with Acrobat"), the protocols are inside.
     from pypdf import PdfWriter
-    from pypdf.generic import DictionaryObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
 
+    # The template's empty page with text typed onto it (Acrobat's "Fill & Sign"), and a
+    # sticky note, which is a comment, not the protocol's text
+    typed = tmp_path / "getippt.pdf"
+    writer = PdfWriter(clone_from=tmp_path / "vorlage.pdf")
+    writer._root_object.pop("/AcroForm")
+    writer.pages[0][NameObject("/Annots")] = ArrayObject(
+        writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject(kind),
+                    NameObject("/Rect"): ArrayObject(map(FloatObject, (200, 700, 500, 716))),
+                    NameObject("/Contents"): TextStringObject(text),
+                }
+            )
+        )
+        for kind, text in (("/FreeText", "Ein Sprachcafé im Bürgerhaus"), ("/Text", "Prüfen!"))
+    )
+    writer.write(typed)
+    # A PDF portfolio: its page is a cover ("open with Acrobat"), the protocols are inside.
     cover = tmp_path / "cover.pdf"
     cover.write_bytes(
         pdf_bytes(
@@ -460,7 +485,8 @@ def test_a_filled_form_or_a_portfolio_stops_with_what_to_do(
     portfolio = tmp_path / "mappe.pdf"
     writer.write(portfolio)
     for path, message in (
-        (form, "Datei vorlage.pdf, Seite 1: Text steht in 2 ausgefüllten Formularfeldern"),
+        (form, "Datei vorlage.pdf, Seite 1: Text steht in 2 ausgefüllten Feldern"),
+        (typed, "Datei getippt.pdf, Seite 1: Text steht in einem ausgefüllten Feld"),
         (
             portfolio,
             "Datei mappe.pdf: Das PDF ist eine Mappe (PDF-Portfolio) mit eingebetteten "

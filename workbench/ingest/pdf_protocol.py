@@ -47,6 +47,7 @@ from workbench.ingest.textio import Source, read_source
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
+    from pypdf.generic import DictionaryObject
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
@@ -120,32 +121,41 @@ def _check_portfolio(reader: PdfReader, name: str) -> None:
 
 
 def _check_form_fields(reader: PdfReader, pages: list[str], name: str) -> None:
-    """Stop on filled form fields whose text is not on the page (an unflattened form)."""
+    """Stop on text in filled form fields or typed onto the page as an annotation (Acrobat's
+    "Fill & Sign", its typewriter) that is not in the page's text (an unflattened form)."""
     unread: Counter[int] = Counter()
     for number, page in enumerate(reader.pages, start=1):
         shown = " ".join(pages[number - 1].split())
         for annotation in page.get("/Annots") or ():
-            widget = annotation.get_object()
-            field = widget if "/FT" in widget else (widget.get("/Parent") or {})
-            field = field.get_object() if hasattr(field, "get_object") else field
-            value = field.get("/V")
-            if widget.get("/Subtype") != "/Widget" or field.get("/FT") != "/Tx":
-                continue
-            if isinstance(value, str) and value.strip() and " ".join(value.split()) not in shown:
+            value = _filled_text(annotation.get_object())
+            if value and " ".join(value.split()) not in shown:
                 unread[number] += 1
     if unread:
         first, *more = sorted(unread)
         also = f" (ebenso Seite {', '.join(map(str, more))})" if more else ""
         count = unread[first]
-        fields = f"{count} ausgefüllten Formularfeldern" if count > 1 else "einem Formularfeld"
+        fields = f"{count} ausgefüllten Feldern" if count > 1 else "einem ausgefüllten Feld"
         raise InputError(
-            f"Text steht in {fields}{also}, die der Import nicht liest. Bitte das Formular "
-            "als PDF drucken (Drucken › Als PDF speichern): dann sind die Einträge Text der "
-            "Seite.",
+            f"Text steht in {fields}{also} (Formularfelder oder mit „Ausfüllen und "
+            "unterschreiben“ geschriebener Text), die der Import nicht liest. Bitte das PDF "
+            "drucken (Drucken › Als PDF speichern): dann ist dieser Text Teil der Seite.",
             file=name,
             row=first,
             unit="Seite",
         )
+
+
+def _filled_text(annotation: DictionaryObject) -> str | None:
+    """The text of a filled text field or of text typed onto the page, else None."""
+    if annotation.get("/Subtype") == "/FreeText":
+        value = annotation.get("/Contents")
+    elif annotation.get("/Subtype") == "/Widget":
+        field = annotation if "/FT" in annotation else annotation.get("/Parent")
+        field = field.get_object() if field is not None else {}
+        value = field.get("/V") if field.get("/FT") == "/Tx" else None
+    else:  # a comment (a sticky note), a link: not the protocol's text
+        return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _text(page: PageObject) -> str:
