@@ -588,3 +588,36 @@ def test_a_guiding_question_after_a_list_item_is_a_question(tmp_path: Path) -> N
             "Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht weit",
         ),
     ]
+
+
+def test_a_table_of_contents_is_no_statement(tmp_path: Path) -> None:
+    # Word's table of contents with dot leaders: its entries were statements.
+    leader = " " + "." * 40 + " "
+    pages = [
+        [
+            *HEAD,
+            "Inhaltsverzeichnis",
+            f"1. Herausforderungen und Bedarfe{leader}2",
+            f"2. Ressourcen und Möglichkeiten{leader}2",
+        ],
+        [
+            "1. Herausforderungen und Bedarfe",
+            "Die Kita hat eine lange Warteliste für Kinder unter drei Jahren, sagt die Leitung.",
+            "2. Ressourcen und Möglichkeiten",
+            "Wir warten seit Jahren.... 2 Räume im Bürgerhaus sind abends frei und werden nicht",
+            "genutzt, sagt der Hausmeister.",
+        ],
+    ]
+    path = tmp_path / "inhalt.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        (
+            "Herausforderungen und Bedarfe",
+            "Die Kita hat eine lange Warteliste für Kinder unter drei Jahren, sagt die Leitung.",
+        ),
+        (
+            "Ressourcen und Möglichkeiten",
+            "Wir warten seit Jahren.... 2 Räume im Bürgerhaus sind abends frei und werden nicht "
+            "genutzt, sagt der Hausmeister.",
+        ),
+    ]

@@ -57,6 +57,8 @@ _PAGE_NUMBER = re.compile(
     r"|(?:^|[-–—|·,:]\s*)(?:seite|page)\s*\d{1,4}$",  # "Protokoll Opladen – Seite 2"
     re.I,
 )
+_TOC_ENTRY = re.compile(r"(?:\.\s?){6,}\s*\d{1,4}$|(?:…\s?){3,}\s*\d{1,4}$")  # "… ...... 12"
+_CONTENTS = re.compile(r"^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|gliederung)$", re.I)
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
 _PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
@@ -212,7 +214,9 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
 
     Furniture: page numbers and lines with "Seite n von m" (also at the end of a footer
     "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines that recur, their digits
-    aside, on two thirds of the pages and at least two (with two pages: on both).
+    aside, on two thirds of the pages and at least two (with two pages: on both). A table
+    of contents is none of the text either: entries with a dot leader and a page number
+    ("1. Herausforderungen ........ 2") and the "Inhalt" above them.
     """
     drawn = [[line.rstrip() for line in page.splitlines()] for page in pages]  # indented
     lines = [[line.strip() for line in page] for page in drawn]
@@ -224,10 +228,13 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
     kept, furniture = [], []
     for page, shown in zip(lines, drawn, strict=True):
         ours = []
-        for line, indented in zip(page, shown, strict=True):
+        for row, (line, indented) in enumerate(zip(page, shown, strict=True)):
+            contents = _CONTENTS.match(line) and _TOC_ENTRY.search(
+                next(filter(None, page[row + 1 :]), "")
+            )
             if line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
                 furniture.append(line)
-            else:
+            elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
         kept.append("\n".join(_list_ends(ours)))
     return "\n\n".join(kept), furniture
