@@ -340,16 +340,17 @@ def test_participants_in_two_columns_are_two_names(project: Project, tmp_path: P
 
 
 def test_a_guiding_question_after_a_list_item_is_a_question(tmp_path: Path) -> None:
-    # Word's lists: the bullet indented, the item's text further in, the next guiding
-    # question at the margin. An item without a full stop ran into the question below it,
-    # and every statement after it stayed under the question before.
+    # Word's lists: the bullet indented (also one in Symbol, U+F0B7), the item's text
+    # further in, the next guiding question at the margin. An item without a full stop ran
+    # into the question below it, and every statement after it stayed under the question
+    # before.
     pages = [
         [
             *HEAD,
             "Was fehlt im Quartier?",
             "\t• Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht",
             "\t\tweit vom Jugendzentrum",
-            "\t• Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
+            "\t\uf0b7 Licht im Park an der Kalkstraße, der abends für viele ein Umweg ist",
             "Ressourcen und Möglichkeiten",
             "\t• Der Sportverein öffnet seine Halle für Jugendliche am Wochenende",
             "Wie geht es weiter?",
@@ -359,7 +360,7 @@ def test_a_guiding_question_after_a_list_item_is_a_question(tmp_path: Path) -> N
     # typed dashes at the margin: a wrapped item's next line is no heading
     typed = ["- Ein Treffpunkt für Jugendliche am Marktplatz mit WLAN und Sofa, nicht", "weit"]
     path = tmp_path / "liste.pdf"
-    path.write_bytes(pdf_bytes([[*pages[0], *typed]]))
+    path.write_bytes(pdf_bytes([[*pages[0], *typed]], symbols="\uf0b7"))
     assert [(s.question, s.text) for s in parse_file(path).segments] == [
         (
             "Was fehlt im Quartier?",

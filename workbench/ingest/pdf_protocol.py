@@ -74,7 +74,9 @@ _COMPOUND = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[A-ZÄÖÜ\d])")
 _SOFT_HYPHEN = re.compile(r"\xad(?:[ \t]*\n[ \t]*)?")
 # A bullet drawn in Symbol or Wingdings (Word: U+F0B7, U+F0A7, U+F0D8 …), as a shape or
 # as Word's second-level "o": a list item like "•"
-_BULLET = re.compile(r"^[ \t]*(?:[\uf020-\uf0ff●■□○◆◇►▸➢➤✓✔❖→]|o(?=[ \t\xa0]+\S))[ \t\xa0]*", re.M)
+_BULLET = re.compile(
+    r"^([ \t]*)(?:[\uf020-\uf0ff●■□○◆◇►▸➢➤✓✔❖→]|o(?=[ \t\xa0]+\S))[ \t\xa0]*", re.M
+)
 
 
 def _pages(raw_data: bytes, name: str) -> list[str]:
@@ -94,7 +96,7 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             _check_portfolio(reader, name)
             pages = [_text(page) for page in reader.pages]
             _check_form_fields(reader, pages, name)
-            return [_BULLET.sub("• ", _LIGATURES.sub(_letters, p)) for p in pages]
+            return [_BULLET.sub(r"\1• ", _LIGATURES.sub(_letters, p)) for p in pages]
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
