@@ -417,3 +417,26 @@ def test_a_table_of_contents_is_no_statement(tmp_path: Path) -> None:
             "genutzt, sagt der Hausmeister.",
         ),
     ]
+
+
+def test_a_short_protocol_s_participants_are_names_not_its_question(
+    project: Project, tmp_path: Path
+) -> None:
+    # A one-statement protocol: its few lines are all short, so the names under
+    # "Teilnehmende:" ran together into one paragraph that became the guiding question,
+    # "Ole Stracke" in clear.
+    pages = [
+        [*HEAD, "Teilnehmende:", "Anna Schmidt (Kita Sonnenschein)", "Ole Stracke (Jugendzentrum)"],
+        [
+            "Ida Wendeburg (Seniorenbeirat)",
+            "Herausforderungen und Bedarfe",
+            "Die Kita hat eine lange Warteliste für Kinder unter drei Jahren, sagt Frau Schmidt.",
+        ],
+    ]
+    path = tmp_path / "kurz.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    document = parse_file(path)
+    assert {"Anna Schmidt", "Ole Stracke", "Ida Wendeburg"} <= set(document.names)
+    assert [s.question for s in document.segments] == ["Herausforderungen und Bedarfe"]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert not any(name in stored_text(project) for name in ("Stracke", "Wendeburg", "Schmidt"))

@@ -289,7 +289,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     pages = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = _without_furniture(pages)
-    parts = [p for s, e in paragraph_spans(text) for p in _at_details(text[s:e])]
+    parts = _at_details([text[s:e] for s, e in paragraph_spans(text)])
     paragraphs = [_unwrapped(p) for p in parts]
     if not paragraphs:
         raise InputError(
@@ -350,19 +350,25 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     return protocol_result(raw, segments, IMPORTER, format=FORMAT, **fields)
 
 
-def _at_details(paragraph: str) -> list[str]:
-    """A paragraph split before and after each line that is a detail ("Datum: …",
-    "Sozialraum: …"); a list of names broken after a comma goes on in the next line."""
+def _at_details(paragraphs: list[str]) -> list[str]:
+    """The paragraphs split before and after each line that is a detail ("Datum: …",
+    "Sozialraum: …"); a list of names broken after a comma goes on in the next line. Under
+    a bare "Teilnehmende:" each line of names is a part of its own (short lines run
+    together in a short protocol), and so is the first line after them."""
     parts: list[list[str]] = []
-    in_detail = goes_on = False
-    for line in paragraph.split("\n"):
-        key, sep, value = line.partition(":")
-        is_detail = sep and value.strip() and " ".join(key.lower().split()) in META_KEYS
-        if not parts or is_detail or (in_detail and not goes_on):
-            parts.append([])
-        parts[-1].append(line)
-        in_detail = bool(is_detail or (in_detail and goes_on))
-        goes_on = _GOES_ON.search(line) is not None
+    listing = False
+    for paragraph in paragraphs:
+        in_detail = goes_on = False
+        for number, line in enumerate(paragraph.split("\n")):
+            key, sep, value = line.partition(":")
+            is_detail = sep and value.strip() and " ".join(key.lower().split()) in META_KEYS
+            if not number or is_detail or (in_detail and not goes_on) or listing:
+                parts.append([])
+            parts[-1].append(line)
+            in_detail = bool(is_detail or (in_detail and goes_on))
+            goes_on = _GOES_ON.search(line) is not None
+            names = line.replace("\t", "\n")
+            listing = _names_heading(line.strip()) or (listing and is_names_line(names))
     return ["\n".join(part) for part in parts]
 
 
