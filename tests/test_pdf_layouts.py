@@ -440,3 +440,27 @@ def test_a_short_protocol_s_participants_are_names_not_its_question(
     assert [s.question for s in document.segments] == ["Herausforderungen und Bedarfe"]
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     assert not any(name in stored_text(project) for name in ("Stracke", "Wendeburg", "Schmidt"))
+
+
+def test_a_large_title_over_two_lines_is_the_whole_title(tmp_path: Path) -> None:
+    # The title in LibreOffice's or Word's style "Titel" (26 pt) wraps after two words: the
+    # document's title was only its last line ("Opladen").
+    pages = [
+        [
+            "Protokoll Stadtteilkonferenz",
+            "Opladen",
+            "Datum: 22.04.2021",
+            "Sozialraum: Opladen",
+            "Was fehlt im Quartier?",
+            "Die Jugendlichen wünschen sich einen Treffpunkt in der neuen Bahnstadt, sagt",
+            "der Sozialarbeiter vom Jugendzentrum am Nachmittag.",
+        ]
+    ]
+    path = tmp_path / "titel.pdf"
+    path.write_bytes(pdf_bytes(pages, large=2))
+    document = parse_file(path)
+    assert (document.title, document.district) == (
+        "Protokoll Stadtteilkonferenz Opladen",
+        "Opladen",
+    )
+    assert [s.question for s in document.segments] == ["Was fehlt im Quartier?"]

@@ -51,6 +51,7 @@ def pdf_bytes(
     symbols: str = "",
     drawn_last: int = 0,
     fields: dict[str, str] | None = None,
+    large: int = 0,
 ) -> bytes:
     """A PDF with one text line per entry of ``pages`` (cp1252, Helvetica); with
     ``ligatures``, bytes 0x81–0x83 are the glyphs ﬀ, ﬁ, ﬂ as a word processor embeds them;
@@ -61,7 +62,8 @@ def pdf_bytes(
     frame), in the same places. A tab in a line puts what follows in a second column (at
     300 pt); tabs in front indent a line by 18 pt each (a bullet, a list item's text).
     ``fields`` (name → value) are filled text fields of a form on the first page, their
-    text only in the fields, as a form filled in a PDF viewer."""
+    text only in the fields, as a form filled in a PDF viewer. The first ``large`` lines of
+    the first page are set in 26 pt (a title in Word's or LibreOffice's style "Titel")."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     field_ids = [4 + 2 * len(pages) + bool(symbols) + i for i in range(len(fields or {}))]
@@ -86,6 +88,8 @@ def pdf_bytes(
         ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
         placed = []
         for row, line in enumerate(lines):
+            if number == 4 and large and row in (0, large):  # the title's size, then back
+                ops.append("/F1 26 Tf 30 TL" if row == 0 else "/F1 10 Tf 14 TL")
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             if drawn_last:
                 placed.append(f"1 0 0 1 40 {800 - 14 * row} Tm ({escaped}) Tj")

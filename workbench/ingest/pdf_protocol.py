@@ -64,6 +64,7 @@ _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "
 _PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # spaces the layout puts between words or columns
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
+_TITLE_SIZE = 1.3  # a title's font is this much larger than the body text's, at least
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
@@ -79,8 +80,9 @@ _BULLET = re.compile(
 )
 
 
-def _pages(raw_data: bytes, name: str) -> list[str]:
-    """The text of every page; a broken or locked PDF stops with a German message."""
+def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]]:
+    """The text of every page and the words the first page sets large (with their font
+    sizes: a title); a broken or locked PDF stops with a German message."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -96,7 +98,8 @@ def _pages(raw_data: bytes, name: str) -> list[str]:
             _check_portfolio(reader, name)
             pages = [_text(page) for page in reader.pages]
             _check_form_fields(reader, pages, name)
-            return [_BULLET.sub(r"\1• ", _LIGATURES.sub(_letters, p)) for p in pages]
+            large = _large_words(reader.pages[0]) if pages else {}
+            return [_BULLET.sub(r"\1• ", _LIGATURES.sub(_letters, p)) for p in pages], large
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -180,6 +183,46 @@ def _text(page: PageObject) -> str:
 def _letter_count(text: str) -> int:
     """How many letters and digits a text has (to compare two readings of a page)."""
     return sum(c.isalnum() for c in text)
+
+
+def _large_words(page: PageObject) -> dict[str, set[float]]:
+    """The words of a page drawn in a font well larger than its body text (a title), with
+    the sizes they are drawn in."""
+    sizes: dict[str, set[float]] = {}
+    letters: Counter[float] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        shown = round(size * (abs(tm[3] * cm[3]) or 1.0), 1)
+        letters[shown] += len(text.strip())
+        for word in text.split():
+            sizes.setdefault(word, set()).add(shown)
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError):
+        return {}
+    if not letters:
+        return {}
+    body = letters.most_common(1)[0][0]
+    large = {w: {s for s in found if s >= _TITLE_SIZE * body} for w, found in sizes.items()}
+    return {word: found for word, found in large.items() if found}
+
+
+def _joined_title(parts: list[str], large: dict[str, set[float]]) -> list[str]:
+    """The paragraphs with a title set large and wrapped over lines as one ("Protokoll
+    Stadtteilkonferenz" + "Opladen"): neighbours at the top whose words are all drawn in
+    the same large size."""
+    joined: list[str] = []
+    previous: set[float] = set()
+    for index, part in enumerate(parts):
+        words = part.split()
+        size = set.intersection(*(large.get(w, set()) for w in words)) if words else set()
+        if size & previous and index < 12:  # the top of the first page
+            joined[-1] += "\n" + part
+        else:
+            joined.append(part)
+        previous = size
+    return joined
 
 
 def _check_readable(pages: list[str], name: str) -> None:
@@ -286,10 +329,11 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    pages = _pages(raw.data, raw.name)
+    pages, large = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = _without_furniture(pages)
     parts = _at_details([text[s:e] for s, e in paragraph_spans(text)])
+    parts = _joined_title(parts, large)
     paragraphs = [_unwrapped(p) for p in parts]
     if not paragraphs:
         raise InputError(
