@@ -464,3 +464,65 @@ def test_a_large_title_over_two_lines_is_the_whole_title(tmp_path: Path) -> None
         "Opladen",
     )
     assert [s.question for s in document.segments] == ["Was fehlt im Quartier?"]
+
+
+def _two_column_pdf(left: list[str], right: list[str]) -> bytes:
+    """One page set in two columns as Word and LibreOffice draw them: the whole left column
+    first, then the right one, line for line at the same heights."""
+    ops = ["BT /F1 11 Tf"]
+    for x, lines in ((72, left), (320, right)):
+        ops += [f"1 0 0 1 {x} {760 - 14 * k} Tm ({line}) Tj" for k, line in enumerate(lines)]
+    content = "\n".join([*ops, "ET"]).encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        start,
+    )
+
+
+def test_running_text_in_two_columns_is_read_column_by_column(tmp_path: Path) -> None:
+    """A protocol set in two columns keeps its details and statements: reading across the
+    columns (the layout) put the right column's lines into the date and the statements."""
+    left = [
+        "Protokoll Stadtteilworkshop Manfort",
+        "Datum: 12.03.2021",
+        "Sozialraum: Manfort",
+        "Was fehlt im Quartier?",
+        "Es fehlt ein Treffpunkt für Jugendliche am",
+        "Abend, der Jugendtreff schließt zu früh.",
+    ]
+    right = [
+        "Welche Ressourcen gibt es?",
+        "Der Sportverein hat eine große Halle und",
+        "viele Ehrenamtliche.",
+        "Die Kita am Park bietet ein Elterncafé an.",
+    ]
+    path = tmp_path / "zweispaltig.pdf"
+    path.write_bytes(_two_column_pdf(left, right))
+    document = parse_file(path)
+    assert (document.district, str(document.date)) == ("Manfort", "2021-03-12")
+    assert [(s.question, s.text) for s in document.segments] == [
+        (
+            "Was fehlt im Quartier?",
+            "Es fehlt ein Treffpunkt für Jugendliche am Abend, der Jugendtreff schließt zu früh.",
+        ),
+        (
+            "Welche Ressourcen gibt es?",
+            "Der Sportverein hat eine große Halle und viele Ehrenamtliche.",
+        ),
+        ("Welche Ressourcen gibt es?", "Die Kita am Park bietet ein Elterncafé an."),
+    ]

@@ -63,6 +63,7 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two o
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
 _PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # spaces the layout puts between words or columns
+_COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")  # a gap between two columns in a laid-out line
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
 _TITLE_SIZE = 1.3  # a title's font is this much larger than the body text's, at least
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
@@ -175,9 +176,26 @@ def _text(page: PageObject) -> str:
         laid_out = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError):
         return drawn
-    if _letter_count(laid_out) < _letter_count(drawn):
+    if _letter_count(laid_out) < _letter_count(drawn) or _drawn_in_columns(laid_out, drawn):
         return drawn
     return _GAP.sub(lambda gap: "\t" if len(gap[0]) >= 4 else " ", laid_out)
+
+
+def _drawn_in_columns(laid_out: str, drawn: str) -> bool:
+    """Whether the page is set in columns that the PDF draws one after the other (running
+    text in two columns, as Word and LibreOffice write it): then the order as drawn is the
+    reading order, and the layout, reading across the columns, would mix their lines. Names
+    side by side in a list are drawn row by row and keep the layout."""
+    lines = {line.strip(): k for k, line in enumerate(drawn.splitlines()) if line.strip()}
+    across = apart = 0
+    for line in laid_out.splitlines():
+        parts = [p.strip() for p in _COLUMN_GAP.split(line.strip())]
+        if len(parts) != 2:
+            continue
+        across += 1
+        left, right = (lines.get(p) for p in parts)
+        apart += left is not None and right is not None and abs(right - left) > 1
+    return apart >= 3 and 2 * apart >= across
 
 
 def _letter_count(text: str) -> int:
