@@ -85,6 +85,37 @@ def test_two_rows_of_a_district_itself_still_stop_the_import(
         import_indicators(project, path)
 
 
+def test_a_former_name_does_not_replace_the_value_the_merged_district_has(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """Manfort's own 2022 value stays when a later file has only Opladen's row for 2022
+    (Manfort's cell "–"): it became Manfort's value, 14,0 % of a part for 12,0 % of the
+    whole, "1 geändert" and no word. A renamed district's old name still updates its value,
+    and the file that stored a value may correct it."""
+    path = tmp_path / "nachlieferung.csv"
+    path.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Opladen,SGB-II-Quote,2022,14.0,%,Statistik\n"
+        "Manfort,SGB-II-Quote,2022,–,%,Statistik\n"
+        "Opladen,SGB-II-Quote,2024,13.0,%,Statistik\n"
+        "Steinbuechel,SGB-II-Quote,2022,9.5,%,Statistik\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Zeile 2: SGB-II-Quote 2022 von Opladen übergangen – Manfort hat schon einen " in out
+    assert "(12 %, aus vorher.csv)" in out
+    values = {(r.district, r.indicator, r.year): r.value for r in indicators(project).itertuples()}
+    assert values[("Manfort", "SGB-II-Quote", 2022)] == 12.0  # not Opladen's 14,0
+    assert values[("Manfort", "SGB-II-Quote", 2024)] == 13.0  # nothing there: added
+    assert values[("Steinbüchel-Nord", "SGB-II-Quote", 2022)] == 9.5  # renamed: same area
+    path.write_text(path.read_text(encoding="utf-8").replace("13.0", "13.5"), encoding="utf-8")
+    import_indicators(project, path)  # the corrected file replaces what it stored
+    values = {(r.district, r.indicator, r.year): r.value for r in indicators(project).itertuples()}
+    assert values[("Manfort", "SGB-II-Quote", 2024)] == 13.5
+
+
 @pytest.mark.parametrize(
     ("command", "shown"),
     [

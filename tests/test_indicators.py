@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 import workbench.synthesis.indicator_districts
+import workbench.synthesis.indicator_numbers
 import workbench.synthesis.indicator_years
 import workbench.synthesis.indicators
 from workbench import InputError, Project
@@ -39,6 +40,7 @@ def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicators).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_districts).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_years).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_numbers).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:

@@ -257,6 +257,25 @@ def former_names(session: Session) -> dict[str, str]:
     return former
 
 
+def merged_names(session: Session) -> set[str]:
+    """The former names (:func:`former_names`) whose area is today only part of a
+    district: merged into it, perhaps renamed before or after ("Opladen"; a mere rename
+    like "Steinbuechel" → "Steinbüchel" is the same area and not among them)."""
+    changes = district_changes(session)
+    former = former_names(session)
+    merged = set()
+    for index, change in enumerate(changes):
+        if change.source not in former:
+            continue
+        name, joined = change.target, change.op == MERGE
+        for later in changes[index + 1 :]:
+            if later.source == name:
+                name, joined = later.target, joined or later.op == MERGE
+        if joined:
+            merged.add(change.source)
+    return merged
+
+
 def district_index(session: Session) -> dict[str, District]:
     """The declared districts by folded name, and each former name (:func:`former_names`)
     as the district it became: a file of a later wave that still says "Opladen" (the

@@ -26,13 +26,21 @@ import pandas as pd
 from sqlalchemy import select
 
 from workbench.core.domain import InputError
+from workbench.core.formatting import format_number, value_places
 from workbench.ingest.common import named_district
 from workbench.ingest.table import read_rows
 from workbench.ingest.table_rows import percent_rows
 from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
-from workbench.store.district_changes import former_names, moved_on
+from workbench.store.district_changes import former_names, merged_names, moved_on
 from workbench.synthesis.indicator_districts import FormerNames, district_of, unknown_error
+from workbench.synthesis.indicator_numbers import (
+    GROUPED,
+    MISSING,
+    decimal_mark,
+    parse_number,
+    value_text,
+)
 from workbench.synthesis.indicator_years import cell_year
 
 if TYPE_CHECKING:
@@ -186,75 +194,8 @@ def _columns(header: list[str], filename: str) -> dict[str, int]:
     return found
 
 
-# A number written with thousands separators only: ``1.234``, ``17.763``, ``1,234,567``.
-# With one group it reads two ways (1234 or 1.234); the file's other values decide.
-GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
-# footnote marks after a value: "12,3¹", "12,3*", "12,3 a)", "12,3 (b)", "12,3 2)"
-FOOTNOTE = re.compile(r"(?:[\s\u00b9\u00b2\u00b3\u2070-\u207e*]|[a-z]\)|\([a-z]\)|\s\d\))+$")
 # a footnote mark after a name ("SGB-II-Quote¹", "Arbeitslose*"); ² and ³ stay: "je km²"
 MARKED = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")
-# What statistics offices write instead of a value (Zeichenerklärung): nothing there,
-# unknown or secret, not sensible, not reliable, not yet available, no answer.
-MISSING = {"-", "–", "—", "−", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
-
-
-def parse_number(cell: Any, decimal: str | None = None) -> float:
-    """A number from a cell: ``13.9``, German ``13,9``, ``17.763,5`` or English ``17,763.5``.
-
-    ``decimal`` is the decimal mark of the file ("," or "."): it settles a number with
-    thousands separators only (``17.763`` is 17763 in a German file).
-
-    >>> parse_number("13,9"), parse_number("17.763,5"), parse_number(" 10.9 ")
-    (13.9, 17763.5, 10.9)
-    >>> parse_number("17,763.5"), parse_number("17.763", ","), parse_number("1.234.567")
-    (17763.5, 17763.0, 1234567.0)
-    """
-    if isinstance(cell, bool):
-        raise ValueError(cell)
-    if isinstance(cell, int | float):
-        number = float(cell)
-    else:
-        text = re.sub(r"[\s\u00a0\u202f]", "", str(cell or "")).replace("\u2212", "-")
-        if "," in text and "." in text:  # the later mark is the decimal mark
-            mark = "," if text.rfind(",") > text.rfind(".") else "."
-        elif "," in text:
-            thousands = text.count(",") > 1 or (decimal == "." and GROUPED.fullmatch(text))
-            mark = "." if thousands else ","
-        else:
-            thousands = text.count(".") > 1 or (decimal == "," and GROUPED.fullmatch(text))
-            mark = "," if thousands else "."
-        group = "." if mark == "," else ","
-        whole = text.split(mark)[0]
-        if (group in whole and not GROUPED.fullmatch(whole)) or text.count(mark) > 1:
-            raise ValueError(cell)
-        number = float(text.replace(group, "").replace(mark, "."))
-    if not math.isfinite(number):
-        raise ValueError(cell)
-    return number
-
-
-def decimal_mark(cells: list[Any]) -> str | None:
-    """The decimal mark the text cells of a column use ("," or "."), None if they don't say.
-
-    >>> decimal_mark(["13,9", "17.763"]), decimal_mark(["13.9", "1,234"]), decimal_mark(["17.763"])
-    (',', '.', None)
-    """
-    marks = set()
-    for cell in cells:
-        if not isinstance(cell, str):
-            continue
-        text = re.sub(r"[\s\u00a0\u202f]", "", cell)
-        if not re.search(r"[0-9][.,][0-9]", text):
-            continue
-        if (match := GROUPED.fullmatch(text)) and text.count(match.group(1)) == 1:
-            continue  # 1.234 or 1,234: says nothing by itself
-        if "," in text and "." in text:
-            marks.add("," if text.rfind(",") > text.rfind(".") else ".")
-        elif "," in text:
-            marks.add("." if text.count(",") > 1 else ",")
-        else:
-            marks.add("," if text.count(".") > 1 else ".")
-    return marks.pop() if len(marks) == 1 else None
 
 
 def _flag(cell: Any) -> bool:
@@ -266,13 +207,6 @@ def _flag(cell: Any) -> bool:
     if text in FALSE:
         return False
     raise ValueError(cell)
-
-
-def _value_text(cell: Any) -> Any:
-    """A value cell without footnote marks ("12,3¹", "12,3*") and surrounding space."""
-    if not isinstance(cell, str):
-        return cell
-    return FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
 
 
 def read_indicators(
@@ -303,7 +237,7 @@ def _read_indicators(
     unknown: dict[str, int] = {}  # district names the project does not know → first row
     at = columns["value"]
     percent_cells = percent_rows(raw, sheet, at)
-    decimal = decimal_mark([_value_text(c[at]) for _, c in rows if len(c) > at])
+    decimal = decimal_mark([value_text(c[at]) for _, c in rows if len(c) > at])
     if decimal is None and Path(raw.name).suffix.lower() == ".csv":
         # the values don't say: a CSV with semicolons is German (Excel, statistics offices)
         decimal = "," if sniff_delimiter(decode(raw)) == ";" else None
@@ -345,7 +279,7 @@ def _read_indicators(
             ) from None
         unit = str(cell("unit") or "").strip()
         shown = "" if cell("value") is None else str(cell("value")).strip()
-        text = _value_text(cell("value"))
+        text = value_text(cell("value"))
         if text is None or (isinstance(text, str) and (not text or text.casefold() in MISSING)):
             skipped.append(number)
             continue
@@ -450,19 +384,24 @@ def import_indicators(
         ids = {d.name: d.id for d in session.scalars(select(District))}
         former = FormerNames(former_names(session))
         rows, skipped = _read_indicators(path, list(ids), None, sheet, former)
-        notices = (*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped)
+        notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
         stored = {
             (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
         }
+        merged = merged_names(session)
         added = updated = unchanged = 0
         for r in rows:
+            key = (ids[r.district], r.indicator, r.year)
+            if _kept(stored.get(key), r, former.via.get((r.district, r.indicator, r.year)),
+                     merged, path.name, notices):  # fmt: skip
+                continue
             values = {
                 "value": r.value,
                 "unit": r.unit,
                 "source": r.source,
                 "illustrative": r.illustrative,
             }
-            record = stored.get((ids[r.district], r.indicator, r.year))
+            record = stored.get(key)
             if record is None:
                 session.add(
                     Indicator(
@@ -481,7 +420,31 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
-    return IndicatorImport(path.name, added, updated, unchanged, skipped, notices)
+    return IndicatorImport(path.name, added, updated, unchanged, skipped, tuple(notices))
+
+
+def _kept(
+    record: Indicator | None,
+    row: IndicatorRow,
+    via: tuple[str, int] | None,
+    merged: set[str],
+    filename: str,
+    notices: list[str],
+) -> bool:
+    """Whether the stored ``record`` stays over ``row``, a row written with the name of a
+    district since merged into ``row.district`` (``via``: that name and the row number):
+    as ``districts --merge`` keeps the target's value, a part of the area does not replace
+    the value of the whole. The file that stored the value may still update it."""
+    if record is None or via is None or via[0] not in merged or record.filename == filename:
+        return False
+    if record.value == row.value and unit_key(record.unit) == unit_key(row.unit):
+        return False
+    shown = format_number(record.value, value_places(record.value))
+    notices.append(
+        f"Zeile {via[1]}: {row.indicator} {row.year} von {via[0]} übergangen – "
+        f"{row.district} hat schon einen Wert ({shown} {record.unit}, aus {record.filename})."
+    )
+    return True
 
 
 def indicators(project: Project, district: str | None = None) -> pd.DataFrame:
