@@ -211,8 +211,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "„–“, „.“, „x“ statt eines Werts werden genannt und übergangen; die Zeile der "
         "Gesamtstadt darf auch „Stadt gesamt“ oder „Insgesamt“ heißen. Jahr: 2020, ein "
         "Stichtag (31.12.2020) oder ein Schuljahr (2020/21 zählt als 2020). Ausgabe: jeder Wert "
-        "neben dem Wert der Gesamtstadt (ohne Gesamtstadt-Zeile kein Vergleich, kein "
-        "Ersatzwert).",
+        "neben dem Wert der Gesamtstadt mit Differenz und Index (Gesamtstadt = 100; ohne "
+        "Gesamtstadt-Zeile kein Vergleich, kein Ersatzwert); Anzahlen (Einheit Personen, "
+        "Anzahl, absolut, Haushalte …) stehen ohne Index und Differenz neben ihr.",
     )
     p.add_argument("--import", dest="import_file", metavar="DATEI", help="Datei importieren")
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX, ODS), sonst das erste")
