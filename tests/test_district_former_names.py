@@ -89,14 +89,14 @@ def test_a_former_name_does_not_replace_the_value_the_merged_district_has(
     project: Project, tmp_path: Path, capsys
 ) -> None:
     """Manfort's own 2022 value stays when a later file has only Opladen's row for 2022
-    (Manfort's cell "–"): it became Manfort's value, 14,0 % of a part for 12,0 % of the
+    (Manfort's cell "."): it became Manfort's value, 14,0 % of a part for 12,0 % of the
     whole, "1 geändert" and no word. A renamed district's old name still updates its value,
     and the file that stored a value may correct it."""
     path = tmp_path / "nachlieferung.csv"
     path.write_text(
         "district,indicator,year,value,unit,source\n"
         "Opladen,SGB-II-Quote,2022,14.0,%,Statistik\n"
-        "Manfort,SGB-II-Quote,2022,–,%,Statistik\n"
+        "Manfort,SGB-II-Quote,2022,.,%,Statistik\n"
         "Opladen,SGB-II-Quote,2024,13.0,%,Statistik\n"
         "Steinbuechel,SGB-II-Quote,2022,9.5,%,Statistik\n",
         encoding="utf-8",

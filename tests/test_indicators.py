@@ -14,6 +14,7 @@ import pytest
 
 import workbench.synthesis.indicator_districts
 import workbench.synthesis.indicator_numbers
+import workbench.synthesis.indicator_units
 import workbench.synthesis.indicator_years
 import workbench.synthesis.indicators
 from workbench import InputError, Project
@@ -41,6 +42,7 @@ def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicator_districts).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_years).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_numbers).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_units).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:
@@ -287,9 +289,11 @@ def test_missing_values_footnotes_and_percent_signs_of_official_tables(
     base = ["--project", str(project.path), "indicators"]
     assert main([*base, "--import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "2 Werte – 2 neu" in out and "Ohne Wert übergangen (Zeilen 4, 5, 6, 7" in out
+    assert "3 Werte – 3 neu" in out and "Als 0 gelesen: Zeile 4 („–“: genau null" in out
+    assert "Ohne Wert übergangen: Zeile 5 („.“: Zahlenwert unbekannt oder geheim" in out
+    assert "Zeile 6 („x“: Tabellenfach gesperrt" in out and "Zeile 7 (leer)" in out
     table = indicators(project).set_index("district")
-    assert table["value"].to_dict() == {"Gesamtstadt": 10.9, "Manfort": 13.9}
+    assert table["value"].to_dict() == {"Gesamtstadt": 10.9, "Manfort": 13.9, "Opladen": 0.0}
     # a percent sign beside another unit is a contradiction, not a number
     bad = write(tmp_path / "falsch.csv", "district;indicator;year;value;unit;source\n"
                 "Manfort;Einwohner;2021;9,8 %;Personen;Amt\n")  # fmt: skip
@@ -450,46 +454,6 @@ def test_no_index_beside_a_negative_value(project: Project, tmp_path: Path) -> N
         assert math.isnan(row["index"]) and row["note"] == "kein Index bei negativen Werten"
     assert table.loc[("Wiesdorf", "Veränderung Einwohner"), "difference"] == -1.7
     assert table.loc[("Wiesdorf", "SGB-II-Quote"), "index"] == 133.63
-
-
-def test_counts_are_shown_beside_the_city_without_an_index(
-    project: Project, tmp_path: Path, capsys
-) -> None:
-    # 12.034 residents of Manfort beside the city's 163.729 got "index 7,35" and a
-    # difference of -151.695: the profile showed Manfort far "below the city" in residents
-    # and SGB-II recipients. A count (unit Personen, Anzahl, absolut; no unit and a name
-    # like "Einwohnerzahl") keeps the city value beside it, without index or difference;
-    # rates, shares, densities and averages are compared as before.
-    path = write(
-        tmp_path / "kommunalprofil.csv",
-        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
-        "Gesamtstadt;Einwohner;2022;163.729;Personen;Amt\n"
-        "Manfort;Einwohner;2022;12.034;Personen;Amt\n"
-        "Gesamtstadt;Kinder unter 6 Jahren;2022;9.812;absolut;Amt\n"
-        "Manfort;Kinder unter 6 Jahren;2022;804;absolut;Amt\n"
-        "Gesamtstadt;Einwohnerzahl;2021;163.000;;Amt\n"
-        "Manfort;Einwohnerzahl;2021;12.000;;Amt\n"
-        "Gesamtstadt;Bevölkerungsdichte;2022;2.080;Einwohner je km²;Amt\n"
-        "Manfort;Bevölkerungsdichte;2022;3.120;Einwohner je km²;Amt\n"
-        "Gesamtstadt;Haushaltsgröße;2022;2,0;Personen;Amt\n"
-        "Manfort;Haushaltsgröße;2022;2,2;Personen;Amt\n"
-        "Gesamtstadt;SGB-II-Quote;2022;10,9;%;Amt\n"
-        "Manfort;SGB-II-Quote;2022;13,9;%;Amt\n",
-    )
-    import_indicators(project, path)
-    table = comparison(project).set_index("indicator")
-    for count in ("Einwohner", "Kinder unter 6 Jahren", "Einwohnerzahl"):
-        row = table.loc[count]
-        assert math.isnan(row["index"]) and math.isnan(row["difference"]), count
-        assert row["note"].startswith("Anzahl: kein Index und keine Differenz"), count
-    assert table.loc["Einwohner", "city_value"] == 163729.0  # still beside it
-    assert table.loc["Bevölkerungsdichte", "index"] == 150.0
-    assert table.loc["Haushaltsgröße", "index"] == 110.0  # persons per household: an average
-    assert table.loc["SGB-II-Quote", "index"] == 127.52
-    from widgets.profile_view_html import indicator_chart_text
-
-    text = indicator_chart_text(comparison(project, "Manfort"), "Manfort")
-    assert "Einwohner" not in text and "Kinder" not in text and "SGB-II-Quote (128)" in text
 
 
 def test_a_footnote_mark_on_the_indicator_name_keeps_the_series_together(

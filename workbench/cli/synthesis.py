@@ -34,8 +34,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             f"{result.filename}: {plural(result.rows, 'Wert', 'Werte')} – {result.added} neu, "
             f"{result.updated} geändert, {result.unchanged} unverändert."
         )
-        if result.skipped:
-            print(indicators.skipped_note(result))
+        for sentence in result.gaps:
+            print(sentence)
         for notice in result.notices:
             print(f"Hinweis: {notice}")
         if not (args.out or args.district):
@@ -208,7 +208,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
         "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt), als Prozent "
         "formatierte Excel-Zellen wie angezeigt (0,139 als 13,9 %); Zeilen mit "
-        "„–“, „.“, „x“ statt eines Werts werden genannt und übergangen; die Zeile der "
+        "„.“, „x“, „/“, „…“ statt eines Werts werden genannt und übergangen, „–“ ist 0 "
+        "(genau null nach DIN 55301; eine Zeichenerklärung in der Datei geht vor); die Zeile der "
         "Gesamtstadt darf auch „Stadt gesamt“ oder „Insgesamt“ heißen. Jahr: 2020, ein "
         "Stichtag (31.12.2020) oder ein Schuljahr (2020/21 zählt als 2020). Ausgabe: jeder Wert "
         "neben dem Wert der Gesamtstadt mit Differenz und Index (Gesamtstadt = 100; ohne "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 # A number written with thousands separators only: ``1.234``, ``17.763``, ``1,234,567``.
@@ -15,9 +16,84 @@ from typing import Any
 GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
 # footnote marks after a value: "12,3¹", "12,3*", "12,3 a)", "12,3 (b)", "12,3 2)"
 FOOTNOTE = re.compile(r"(?:[\s\u00b9\u00b2\u00b3\u2070-\u207e*]|[a-z]\)|\([a-z]\)|\s\d\))+$")
-# What statistics offices write instead of a value (Zeichenerklärung): nothing there,
-# unknown or secret, not sensible, not reliable, not yet available, no answer.
-MISSING = {"-", "–", "—", "−", ".", "x", "/", "…", "...", "k.a.", "k. a.", "n.v.", "n. v."}
+# What statistics offices write instead of a value (Zeichenerklärung, DIN 55301), with
+# what it means there; "–" alone is "exactly zero", the others leave the value out.
+ZERO = "genau null"
+SIGNS = {
+    "–": ZERO,
+    ".": "Zahlenwert unbekannt oder geheim",
+    "x": "Tabellenfach gesperrt",
+    "/": "keine Angabe, Aussagewert eingeschränkt",
+    "…": "Angabe fällt später an",
+    "k. a.": "keine Angabe",
+    "n. v.": "nicht verfügbar",
+}
+# how the signs are typed: a hyphen, an em dash or a minus sign for "–", "..." for "…"
+SPELLINGS = {
+    "-": "–", "—": "–", "−": "–", "...": "…", "k.a.": "k. a.", "n.v.": "n. v.", "X": "x",
+}  # fmt: skip
+# a table's own Zeichenerklärung: "– = nichts vorhanden", "- : genau Null", ". = geheim"
+LEGEND_ENTRY = re.compile(
+    r"\s*(?:[^\W\d_][\w ]*:\s*)?(\.\.\.|[-–—−./x…]|k\.\s?a\.|n\.\s?v\.)"
+    r"(?:\s*[=:]\s*(\S.*)|\s+([^\W\d_].*))",
+    re.I,
+)
+LEGEND_HEADING = re.compile(r"(?i)zeichenerkl|legende|erläuterung")
+# what a legend says when the sign means zero ("nichts vorhanden", "genau null", "0")
+ZERO_WORDS = re.compile(r"(?i)\bnull\b|\bnichts\b|\bgenau 0\b|^0$")
+
+
+def sign_of(text: str) -> str | None:
+    """The sign of the Zeichenerklärung a cell holds instead of a value, None if none.
+
+    >>> sign_of("-"), sign_of("..."), sign_of("X"), sign_of("k.a."), sign_of("12,3")
+    ('–', '…', 'x', 'k. a.', None)
+    """
+    text = text.strip()
+    folded = text.casefold()
+    sign = SPELLINGS.get(text) or SPELLINGS.get(folded) or folded
+    if sign in SIGNS:
+        return sign
+    if folded.replace(" ", "") in {"k.a.", "n.v."}:
+        return SPELLINGS[folded.replace(" ", "")]
+    return None
+
+
+def legend(rows: list[list[Any]]) -> dict[str, str]:
+    """The signs a table explains in its own Zeichenerklärung (sign → its words), from
+    cells like "– = nichts vorhanden" or "– = nichts vorhanden; . = geheim", a sign in
+    one cell and its words in the next, or, below a heading "Zeichenerklärung", "– nichts
+    vorhanden". ``rows``: the rows that hold no values (title block, notes below).
+
+    >>> legend([["Zeichenerklärung: - nichts vorhanden\\n. = geheim"], ["x", "nicht sinnvoll"]])
+    {'–': 'nichts vorhanden', '.': 'geheim', 'x': 'nicht sinnvoll'}
+    >>> legend([["- vorläufige Ergebnisse -"]])
+    {}
+    """
+    found: dict[str, str] = {}
+    headed = False  # below (or in) a heading "Zeichenerklärung", "Legende"
+    for row in rows:
+        cells = [str(c) for c in row if c is not None and str(c).strip()]
+        headed = headed or any(LEGEND_HEADING.search(c) for c in cells)
+        for at, cell in enumerate(cells):
+            for part in re.split(r"[;\n]|,\s(?=\S\s*[=:])", cell):
+                match = LEGEND_ENTRY.fullmatch(" ".join(part.split()))
+                words = match and (match.group(2) or (match.group(3) if headed else None))
+                if match and words and (sign := sign_of(match.group(1))):
+                    found.setdefault(sign, words.strip(" ,.;"))
+            following = " ".join(cells[at + 1].split()) if at + 1 < len(cells) else ""
+            if (sign := sign_of(cell)) and re.search(r"[^\W\d_]{3}", following):
+                found.setdefault(sign, following.strip(" ,.;="))
+    return found
+
+
+def means_zero(words: str) -> bool:
+    """Whether a legend's words for a sign say "exactly zero".
+
+    >>> means_zero("nichts vorhanden"), means_zero("genau Null"), means_zero("keine Angabe")
+    (True, True, False)
+    """
+    return bool(ZERO_WORDS.search(words.strip()))
 
 
 def parse_number(cell: Any, decimal: str | None = None) -> float:
@@ -84,3 +160,48 @@ def value_text(cell: Any) -> Any:
     if not isinstance(cell, str):
         return cell
     return FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
+
+
+@dataclass
+class Gaps:
+    """The cells of a file without a number: empty, or a sign of the Zeichenerklärung,
+    read as its own legend says or else as DIN 55301 does ("–" exactly zero)."""
+
+    legend: dict[str, str] = field(default_factory=dict)  # the file's own: sign → words
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # row, sign ("" empty)
+    zeros: list[tuple[int, str]] = field(default_factory=list)  # row, sign read as 0
+
+    def zero(self, sign: str) -> bool:
+        """Whether ``sign`` means exactly zero in this file."""
+        return means_zero(self.legend.get(sign, SIGNS[sign]))
+
+    def _why(self, sign: str) -> str:
+        if not sign:
+            return "leer"
+        if sign in self.legend:
+            return f"„{sign}“: {self.legend[sign]}, laut Zeichenerklärung der Datei"
+        return f"„{sign}“: {SIGNS[sign]}, Zeichenerklärung der amtlichen Statistik"
+
+    def _grouped(self, rows: list[tuple[int, str]]) -> str:
+        by_sign: dict[str, list[int]] = {}
+        for number, sign in rows:
+            by_sign.setdefault(sign, []).append(number)
+        return "; ".join(f"{row_list(n)} ({self._why(s)})" for s, n in by_sign.items())
+
+    def sentences(self) -> list[str]:
+        """German sentences on the cells read as zero and the rows left out."""
+        out = []
+        if self.zeros:
+            out.append(f"Als 0 gelesen: {self._grouped(self.zeros)}.")
+        if self.skipped:
+            out.append(
+                f"Ohne Wert übergangen: {self._grouped(self.skipped)} – diese Werte fehlen "
+                "im Vergleich, ein früher importierter bleibt."
+            )
+        return out
+
+
+def row_list(rows: list[int] | tuple[int, ...]) -> str:
+    """Row numbers for a message: ``Zeile 4`` or ``Zeilen 4, 7, 9`` (at most ten)."""
+    shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
+    return f"{'Zeile' if len(rows) == 1 else 'Zeilen'} {shown}"

@@ -36,11 +36,15 @@ from workbench.store.district_changes import former_names, merged_names, moved_o
 from workbench.synthesis.indicator_districts import FormerNames, district_of, unknown_error
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
-    MISSING,
+    Gaps,
     decimal_mark,
+    legend,
     parse_number,
+    row_list,
+    sign_of,
     value_text,
 )
+from workbench.synthesis.indicator_units import is_count, unit_key
 from workbench.synthesis.indicator_years import cell_year
 
 if TYPE_CHECKING:
@@ -84,30 +88,10 @@ COMPARISON_COLUMNS = {
     "illustrative": "bool",
     "note": "string",
 }
-# how statistics offices write "per cent" in a unit column (compared without case and spaces)
-PERCENT_UNITS = {"%", "prozent", "in %", "in prozent", "v. h.", "v.h.", "vh"}
 NO_CITY_VALUE = "kein Wert für die Gesamtstadt"
 OTHER_UNIT = "Einheit weicht vom Gesamtstadt-Wert ab"
 NEGATIVE = "kein Index bei negativen Werten"
 COUNT = "Anzahl: kein Index und keine Differenz (die Gesamtstadt zählt die ganze Stadt)"
-# Units of a count (what is counted), compared by their first word without case and dots:
-# "Personen", "Anzahl", "absolut", "Einw.", "Haushalte" ...; a unit with "je", "pro", "/"
-# or a per cent sign is a rate ("Einwohner je km²", "Fälle je 1.000 Einw.").
-COUNT_UNITS = {
-    "anzahl", "anz", "absolut", "abs", "personen", "person", "pers", "einwohner",
-    "einwohnerinnen", "einwohner*innen", "einwohner:innen", "einwohnende", "einw", "ew",
-    "menschen", "haushalte", "fälle", "kinder", "bedarfsgemeinschaften", "wohnungen",
-    "gebäude", "plätze", "betriebe", "beschäftigte", "leistungsbeziehende", "empfänger",
-    "empfänger*innen", "schüler", "schüler*innen", "geburten", "zuzüge", "fortzüge",
-}  # fmt: skip
-SCALE = {"in", "tsd", "tausend", "1.000", "1000", "mio", "millionen"}
-RATE_WORDS = re.compile(
-    r"(?i)%|‰|/(?!\s*-?innen)|^ø|\b(?:je|pro|prozent|promille|v\.\s?h\.|durchschnitt\w*|mittel\w*"
-    r"|mittler\w*|median)\b|(?:quote|anteil|dichte|index|rate|größe)\b"
-)
-
-# without a unit: "Anzahl Kinder", "Zahl der Arbeitslosen", "Einwohnerzahl", "Einwohner"
-COUNT_NAME = re.compile(r"(?i)^(?:anzahl|zahl der)\b|zahl$|^(?:einwohner|bevölkerung)\w*$")
 
 
 @dataclass(frozen=True)
@@ -132,8 +116,9 @@ class IndicatorImport:
     added: int
     updated: int
     unchanged: int
-    skipped: tuple[int, ...] = ()  # rows without a value ("–", ".", "x" …), not imported
+    skipped: tuple[int, ...] = ()  # rows without a value (".", "x" …), not imported
     notices: tuple[str, ...] = ()  # former names read as today's districts, rows left out
+    gaps: tuple[str, ...] = ()  # German sentences: cells read as 0, rows left out and why
 
     @property
     def rows(self) -> int:
@@ -150,55 +135,25 @@ CITY_ALIASES = (
 )  # fmt: skip
 
 
-def unit_key(unit: str) -> str:
-    """A unit as compared between years and with the city: "Prozent", "in %" and "%"
-    are the same unit ("%"); others without case and repeated spaces.
-
-    >>> unit_key("Prozent"), unit_key(" in % "), unit_key("Personen"), unit_key("EUR je  Einw.")
-    ('%', '%', 'personen', 'eur je einw.')
-    """
-    key = " ".join(str(unit or "").casefold().split())
-    return "%" if key in PERCENT_UNITS else key
-
-
-def is_count(indicator: str, unit: str) -> bool:
-    """Whether an indicator counts (residents, recipients, children: absolute numbers whose
-    city value is the sum of the districts), by its unit; without a unit, by a name like
-    "Anzahl …", "Einwohnerzahl", "Einwohner". A rate, share, density or average is none.
-
-    >>> is_count("Einwohner", "Personen"), is_count("SGB-II-Quote", "%")
-    (True, False)
-    >>> is_count("Bevölkerungsdichte", "Einwohner je km²"), is_count("Anzahl Kinder u. 6", "")
-    (False, True)
-    >>> is_count("Haushaltsgröße (Durchschnitt)", "Personen"), is_count("Kinder unter 6", "abs.")
-    (False, True)
-    """
-    unit = " ".join(str(unit or "").split())
-    if RATE_WORDS.search(unit) or RATE_WORDS.search(indicator or ""):
-        return False
-    if unit:  # "Personen", "in 1.000 Personen", "Tsd. Einwohner"
-        words = [w.strip(".,:()") for w in unit.casefold().split()]
-        words = [w for w in words if w not in SCALE] or [""]
-        return words[0] in COUNT_UNITS
-    return bool(COUNT_NAME.search((indicator or "").strip()))
-
-
 def _key(text: str) -> str:
     """Compare names regardless of Unicode normal form, case and surrounding space."""
     return unicodedata.normalize("NFC", str(text)).strip().casefold()
 
 
-def _table(raw: RawFile, sheet: str | None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Header and numbered rows of a CSV or XLSX file (the table importer's reader); a
-    title block above the header ("Sozialindikatoren 2022", "Stand: 31.12.") is skipped."""
+def _table(
+    raw: RawFile, sheet: str | None
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[list[Any]]]:
+    """Header, numbered rows and the title block above the header ("Sozialindikatoren
+    2022", "Stand: 31.12.", a Zeichenerklärung) of a CSV or XLSX file (the table
+    importer's reader)."""
     header, rows = read_rows(raw, sheet)
     if _found(header):
-        return header, rows
+        return header, rows, []
     for at, (_, cells) in enumerate(rows[:TITLE_ROWS]):
         below = ["" if c is None else str(c).strip() for c in cells]
         if _found(below):
-            return below, rows[at + 1 :]
-    return header, rows
+            return below, rows[at + 1 :], [header, *(c for _, c in rows[:at])]
+    return header, rows, []
 
 
 TITLE_ROWS = 10  # how far below the first row a header is looked for
@@ -256,25 +211,33 @@ def read_indicators(
     """Read and check an indicator file against the declared ``districts`` (pure).
 
     District names are matched regardless of case and Unicode normal form and come back
-    spelt as declared. Empty rows and rows without a value ("–", ".", "x" …) are skipped.
+    spelt as declared. Empty rows and rows without a value (".", "x" …) are skipped; "–"
+    is exactly zero (DIN 55301) unless the table's own Zeichenerklärung says otherwise.
     """
-    return _read_indicators(source, districts, name, sheet, FormerNames({}))[0]
+    return _read_indicators(source, districts, name, sheet, FormerNames({}), Gaps())
 
 
 def _read_indicators(
-    source: Source, districts: list[str], name: str | None, sheet: str | None, former: FormerNames
-) -> tuple[list[IndicatorRow], tuple[int, ...]]:
-    """The values of an indicator file and the numbers of the rows without a value; a
-    former name of a district is read as the district now (``former`` notes it)."""
+    source: Source,
+    districts: list[str],
+    name: str | None,
+    sheet: str | None,
+    former: FormerNames,
+    gaps: Gaps,
+) -> list[IndicatorRow]:
+    """The values of an indicator file; ``gaps`` notes the cells without a number, a sign
+    of the Zeichenerklärung read as 0 or left out; a former name of a district is read as
+    the district now (``former`` notes it)."""
     raw = read_source(source, name)
-    header, rows = _table(raw, sheet)
+    header, rows, above = _table(raw, sheet)
     columns = _columns(header, raw.name)
+    notes = [c for _, c in rows if all(_blank(c, columns[k]) for k in ("year", "value"))]
+    gaps.legend = legend([*above, *notes])  # the table's own Zeichenerklärung
     known = {_key(d): d for d in districts}
     for alias in CITY_ALIASES:  # how statistics offices name the city's total row
         known.setdefault(alias, CITYWIDE)
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
-    skipped: list[int] = []
     unknown: dict[str, int] = {}  # district names the project does not know → first row
     at = columns["value"]
     percent_cells = percent_rows(raw, sheet, at)
@@ -294,6 +257,12 @@ def _read_indicators(
             cell(c) is None or str(cell(c)).strip() == "" for c in ("indicator", "year", "value")
         ):
             continue  # a note below the table ("Quelle: …", "1) Stand …"), a row of units
+        if (
+            _blank(cells, columns["year"])
+            and _blank(cells, columns["value"])
+            and sign_of(str(cell("district") or "")) is not None
+        ):
+            continue  # a line of the Zeichenerklärung: "–" | "nichts vorhanden"
         written = str(cell("district") or "")
         if not written.strip():
             raise InputError("Der Sozialraum fehlt.", file=raw.name, row=number)
@@ -321,9 +290,13 @@ def _read_indicators(
         unit = str(cell("unit") or "").strip()
         shown = "" if cell("value") is None else str(cell("value")).strip()
         text = value_text(cell("value"))
-        if text is None or (isinstance(text, str) and (not text or text.casefold() in MISSING)):
-            skipped.append(number)
+        sign = sign_of(text) if isinstance(text, str) else None
+        if text is None or text == "" or (sign is not None and not gaps.zero(sign)):
+            gaps.skipped.append((number, sign or ""))
             continue
+        if sign is not None:  # "–": exactly zero (DIN 55301), unless the legend says else
+            gaps.zeros.append((number, sign))
+            text = 0.0
         percent = isinstance(text, str) and text.endswith("%")
         if percent:
             text = text.removesuffix("%").strip()
@@ -394,25 +367,15 @@ def _read_indicators(
         city = any(r.district == CITYWIDE for r in result)
         raise unknown_error(unknown, districts, raw.name, city_row=city)
     if not result:
-        without = f" (nur Zeilen ohne Wert: {_row_list(skipped)})" if skipped else ""
+        skipped = [n for n, _ in gaps.skipped]
+        without = f" (nur Zeilen ohne Wert: {row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
-    return result, tuple(skipped)
+    return result
 
 
-def _row_list(rows: list[int] | tuple[int, ...]) -> str:
-    """Row numbers for a message: ``Zeile 4`` or ``Zeilen 4, 7, 9`` (at most ten)."""
-    shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
-    return f"{'Zeile' if len(rows) == 1 else 'Zeilen'} {shown}"
-
-
-def skipped_note(result: IndicatorImport) -> str:
-    """One German sentence on the rows an import left out for want of a value ("" if none)."""
-    if not result.skipped:
-        return ""
-    return (
-        f"Ohne Wert übergangen ({_row_list(result.skipped)}; „–“, „.“, „x“ o. Ä. der "
-        "Statistik): diese Werte fehlen im Vergleich, ein früher importierter bleibt."
-    )
+def _blank(cells: list[Any], at: int) -> bool:
+    """Whether the cell at ``at`` is missing or empty."""
+    return at >= len(cells) or cells[at] is None or str(cells[at]).strip() == ""
 
 
 # -- the stage -------------------------------------------------------------------------
@@ -424,7 +387,8 @@ def import_indicators(
     with project.transaction() as session:
         ids = {d.name: d.id for d in session.scalars(select(District))}
         former = FormerNames(former_names(session))
-        rows, skipped = _read_indicators(path, list(ids), None, sheet, former)
+        gaps = Gaps()
+        rows = _read_indicators(path, list(ids), None, sheet, former, gaps)
         notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
         stored = {
             (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
@@ -461,7 +425,10 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
-    return IndicatorImport(path.name, added, updated, unchanged, skipped, tuple(notices))
+    skipped = tuple(n for n, _ in gaps.skipped)
+    return IndicatorImport(
+        path.name, added, updated, unchanged, skipped, tuple(notices), tuple(gaps.sentences())
+    )
 
 
 def _kept(

@@ -1,0 +1,61 @@
+"""Units of indicators as statistics offices write them: per cent in its spellings, and
+whether a value is a count (residents, recipients: the city's value is their sum) or a
+rate, share, density or average (the city's value is a benchmark)."""
+
+from __future__ import annotations
+
+import re
+
+# how statistics offices write "per cent" in a unit column (compared without case and spaces)
+PERCENT_UNITS = {"%", "prozent", "in %", "in prozent", "v. h.", "v.h.", "vh"}
+# Units of a count (what is counted), compared by their first word without case and dots:
+# "Personen", "Anzahl", "absolut", "Einw.", "Haushalte" ...; a unit with "je", "pro", "/"
+# or a per cent sign is a rate ("Einwohner je km²", "Fälle je 1.000 Einw.").
+COUNT_UNITS = {
+    "anzahl", "anz", "absolut", "abs", "personen", "person", "pers", "einwohner",
+    "einwohnerinnen", "einwohner*innen", "einwohner:innen", "einwohnende", "einw", "ew",
+    "menschen", "haushalte", "fälle", "kinder", "bedarfsgemeinschaften", "wohnungen",
+    "gebäude", "plätze", "betriebe", "beschäftigte", "leistungsbeziehende", "empfänger",
+    "empfänger*innen", "schüler", "schüler*innen", "geburten", "zuzüge", "fortzüge",
+}  # fmt: skip
+SCALE = {"in", "tsd", "tausend", "1.000", "1000", "mio", "millionen"}
+RATE_WORDS = re.compile(
+    r"(?i)%|‰|/(?!\s*-?innen)|^ø|\b(?:je|pro|prozent|promille|v\.\s?h\.|durchschnitt\w*|mittel\w*"
+    r"|mittler\w*|median)\b|(?:quote|anteil|dichte|index|rate|größe)\b"
+)
+
+# without a unit: "Anzahl Kinder", "Zahl der Arbeitslosen", "Einwohnerzahl", "Einwohner"
+COUNT_NAME = re.compile(r"(?i)^(?:anzahl|zahl der)\b|zahl$|^(?:einwohner|bevölkerung)\w*$")
+
+
+def unit_key(unit: str) -> str:
+    """A unit as compared between years and with the city: "Prozent", "in %" and "%"
+    are the same unit ("%"); others without case and repeated spaces.
+
+    >>> unit_key("Prozent"), unit_key(" in % "), unit_key("Personen"), unit_key("EUR je  Einw.")
+    ('%', '%', 'personen', 'eur je einw.')
+    """
+    key = " ".join(str(unit or "").casefold().split())
+    return "%" if key in PERCENT_UNITS else key
+
+
+def is_count(indicator: str, unit: str) -> bool:
+    """Whether an indicator counts (residents, recipients, children: absolute numbers whose
+    city value is the sum of the districts), by its unit; without a unit, by a name like
+    "Anzahl …", "Einwohnerzahl", "Einwohner". A rate, share, density or average is none.
+
+    >>> is_count("Einwohner", "Personen"), is_count("SGB-II-Quote", "%")
+    (True, False)
+    >>> is_count("Bevölkerungsdichte", "Einwohner je km²"), is_count("Anzahl Kinder u. 6", "")
+    (False, True)
+    >>> is_count("Haushaltsgröße (Durchschnitt)", "Personen"), is_count("Kinder unter 6", "abs.")
+    (False, True)
+    """
+    unit = " ".join(str(unit or "").split())
+    if RATE_WORDS.search(unit) or RATE_WORDS.search(indicator or ""):
+        return False
+    if unit:  # "Personen", "in 1.000 Personen", "Tsd. Einwohner"
+        words = [w.strip(".,:()") for w in unit.casefold().split()]
+        words = [w for w in words if w not in SCALE] or [""]
+        return words[0] in COUNT_UNITS
+    return bool(COUNT_NAME.search((indicator or "").strip()))
