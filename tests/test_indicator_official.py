@@ -1,11 +1,12 @@
 """Indicator tables as statistics offices publish them: counts beside rates, the signs of
-the Zeichenerklärung."""
+the Zeichenerklärung, the years side by side."""
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from workbench import Project
@@ -99,3 +100,49 @@ def test_a_dash_is_exactly_zero_unless_the_tables_own_legend_says_otherwise(
     assert ("Manfort", "SGB-II-Quote") not in {
         (r.district, r.indicator) for r in indicators(project).itertuples()
     }
+
+
+def test_a_table_with_the_years_side_by_side_imports_one_value_per_year(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Social reports and the Regionaldatenbank put the years side by side; the import
+    # refused such a table and asked for one row per value (six rows per indicator and
+    # district, typed by hand). Each year's cell is now a value of that year, with the
+    # header's year, the signs of the Zeichenerklärung and Excel's percent formats.
+    path = write(
+        tmp_path / "zeitreihe.csv",
+        "Sozialindikatoren;;;;;;\n"
+        "Stadtteil;Indikator;Einheit;Quelle;2019;2020;31.12.2021\n"
+        "010 Manfort;SGB-II-Quote;%;Amt;13,9;14,1;14,6\n"
+        "020 Opladen;Kinder in Notunterkünften;Personen;Amt;3;–;.\n"
+        "Stadt insgesamt;SGB-II-Quote;%;Amt;10,9;11,0;11,3\n"
+        ";;;;;;\n"
+        "Quelle: Statistikstelle, Stand 31.12.2021;;;;;;\n",
+    )
+    base = ["--project", str(project.path), "indicators", "--import"]
+    assert main([*base, str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "zeitreihe.csv: 8 Werte – 8 neu" in out
+    assert "Als 0 gelesen: Zeile 4 (2020)" in out
+    assert "Ohne Wert übergangen: Zeile 4 (31.12.2021)" in out
+    values = {(r.district, r.indicator, r.year): r.value for r in indicators(project).itertuples()}
+    assert values[("Manfort", "SGB-II-Quote", 2021)] == 14.6
+    assert values[("Gesamtstadt", "SGB-II-Quote", 2019)] == 10.9
+    assert values[("Opladen", "Kinder in Notunterkünften", 2020)] == 0.0
+    assert ("Opladen", "Kinder in Notunterkünften", 2021) not in values
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Einheit", "Quelle", 2022, 2023])
+    sheet.append(["Manfort", "SGB-II-Quote", "%", "Amt", 0.152, 0.155])
+    sheet.append(["Manfort", "Einwohner", "Personen", "Amt", 12034, "viel"])
+    for column in (5, 6):
+        sheet.cell(2, column).number_format = "0.0%"
+    book.save(tmp_path / "breit.xlsx")
+    assert main([*base, str(tmp_path / "breit.xlsx")]) == 2
+    assert "Zeile 3: Wert 'viel' ist keine Zahl" in capsys.readouterr().err
+    sheet.cell(3, 6).value = 12100
+    book.save(tmp_path / "breit.xlsx")
+    assert main([*base, str(tmp_path / "breit.xlsx")]) == 0
+    values = {(r.district, r.indicator, r.year): r.value for r in indicators(project).itertuples()}
+    assert values[("Manfort", "SGB-II-Quote", 2023)] == 15.5  # as Excel shows 0,155
+    assert values[("Manfort", "Einwohner", 2023)] == 12100.0

@@ -432,7 +432,7 @@ def test_a_title_block_above_the_header_and_a_wide_table(
     base = ["--project", str(project.path), "indicators", "--import"]
     assert main([*base, str(wide)]) == 2
     err = capsys.readouterr().err
-    assert "Spalten fehlen" in err and "Die Jahre stehen als Spalten nebeneinander" in err
+    assert "Spalten fehlen: indicator, unit, source" in err and "je Jahr eine Spalte" in err
 
 
 def test_no_index_beside_a_negative_value(project: Project, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -140,10 +140,12 @@ def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
     return header, records, sheet or names[0], names
 
 
-def percent_rows(raw: RawFile, sheet: str | None, column: int) -> set[int]:
-    """Row numbers (as :func:`read_rows` counts them) whose cell in ``column`` (0-based)
-    Excel shows as a percentage: a cell formatted "0,0 %" holds 0.139 for 13,9 %.
-    Empty for files other than XLSX."""
+def percent_cells(
+    raw: RawFile, sheet: str | None, columns: Collection[int]
+) -> set[tuple[int, int]]:
+    """(row number as :func:`read_rows` counts them, column) of the cells in ``columns``
+    (0-based) Excel shows as a percentage: a cell formatted "0,0 %" holds 0.139 for
+    13,9 %. Empty for files other than XLSX."""
     if Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
         return set()
     import openpyxl
@@ -156,8 +158,9 @@ def percent_rows(raw: RawFile, sheet: str | None, column: int) -> set[int]:
     try:
         rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows()
         return {
-            number
+            (number, column)
             for number, cells in enumerate(rows, start=1)
+            for column in columns
             if len(cells) > column
             and isinstance(cells[column].value, int | float)
             and not isinstance(cells[column].value, bool)

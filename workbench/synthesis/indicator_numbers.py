@@ -168,8 +168,9 @@ class Gaps:
     read as its own legend says or else as DIN 55301 does ("–" exactly zero)."""
 
     legend: dict[str, str] = field(default_factory=dict)  # the file's own: sign → words
-    skipped: list[tuple[int, str]] = field(default_factory=list)  # row, sign ("" empty)
-    zeros: list[tuple[int, str]] = field(default_factory=list)  # row, sign read as 0
+    # row, sign ("" empty), the year's column of a table with years side by side ("" if none)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    zeros: list[tuple[int, str, str]] = field(default_factory=list)  # the cells read as 0
 
     def zero(self, sign: str) -> bool:
         """Whether ``sign`` means exactly zero in this file."""
@@ -182,10 +183,10 @@ class Gaps:
             return f"„{sign}“: {self.legend[sign]}, laut Zeichenerklärung der Datei"
         return f"„{sign}“: {SIGNS[sign]}, Zeichenerklärung der amtlichen Statistik"
 
-    def _grouped(self, rows: list[tuple[int, str]]) -> str:
-        by_sign: dict[str, list[int]] = {}
-        for number, sign in rows:
-            by_sign.setdefault(sign, []).append(number)
+    def _grouped(self, rows: list[tuple[int, str, str]]) -> str:
+        by_sign: dict[str, list[int | str]] = {}
+        for number, sign, column in rows:
+            by_sign.setdefault(sign, []).append(f"{number} ({column})" if column else number)
         return "; ".join(f"{row_list(n)} ({self._why(s)})" for s, n in by_sign.items())
 
     def sentences(self) -> list[str]:
@@ -201,7 +202,7 @@ class Gaps:
         return out
 
 
-def row_list(rows: list[int] | tuple[int, ...]) -> str:
+def row_list(rows: list[int | str] | list[int] | tuple[int, ...]) -> str:
     """Row numbers for a message: ``Zeile 4`` or ``Zeilen 4, 7, 9`` (at most ten)."""
     shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
     return f"{'Zeile' if len(rows) == 1 else 'Zeilen'} {shown}"

@@ -3,10 +3,11 @@
 A table of district × indicator × year × value with unit and source, imported from CSV or
 XLSX (columns ``district, indicator, year, value, unit, source`` and an optional
 ``illustrative`` flag; German headers ``Sozialraum, Indikator, Jahr, Wert, Einheit,
-Quelle, illustrativ`` work too). An import is one transaction: an unknown district, a bad
-number or a duplicate row stops it with file and row, and nothing is stored. Importing a
-file again updates the rows it already imported (key: district, indicator, year) instead
-of adding them twice.
+Quelle, illustrativ`` work too; or a column per year instead of year and value, see
+:mod:`workbench.synthesis.indicator_layout`). An import is one transaction: an unknown
+district, a bad number or a duplicate row stops it with file and row, and nothing is
+stored. Importing a file again updates the rows it already imported (key: district,
+indicator, year) instead of adding them twice.
 
 The city-wide reference of an indicator is its ``Gesamtstadt`` row for the same year.
 Where that row is missing the comparison says so; it never substitutes a mean of the
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,12 +28,12 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
 from workbench.ingest.common import named_district
-from workbench.ingest.table import read_rows
-from workbench.ingest.table_rows import percent_rows
-from workbench.ingest.textio import RawFile, Source, decode, read_source, sniff_delimiter
+from workbench.ingest.table_rows import percent_cells
+from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 from workbench.store.district_changes import former_names, merged_names, moved_on
 from workbench.synthesis.indicator_districts import FormerNames, district_of, unknown_error
+from workbench.synthesis.indicator_layout import blank, name_key, read_layout
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
     Gaps,
@@ -50,17 +50,6 @@ from workbench.synthesis.indicator_years import cell_year
 if TYPE_CHECKING:
     from workbench.project import Project
 
-# Accepted headers (compared case-insensitively) → the column they mean.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "district": ("district", "sozialraum", "stadtteil"),
-    "indicator": ("indicator", "indikator"),
-    "year": ("year", "jahr"),
-    "value": ("value", "wert"),
-    "unit": ("unit", "einheit"),
-    "source": ("source", "quelle"),
-    "illustrative": ("illustrative", "illustrativ"),
-}
-REQUIRED = ("district", "indicator", "year", "value", "unit", "source")
 TRUE = {"true", "wahr", "ja", "yes", "1", "x"}
 FALSE = {"false", "falsch", "nein", "no", "0", ""}
 
@@ -135,61 +124,6 @@ CITY_ALIASES = (
 )  # fmt: skip
 
 
-def _key(text: str) -> str:
-    """Compare names regardless of Unicode normal form, case and surrounding space."""
-    return unicodedata.normalize("NFC", str(text)).strip().casefold()
-
-
-def _table(
-    raw: RawFile, sheet: str | None
-) -> tuple[list[str], list[tuple[int, list[Any]]], list[list[Any]]]:
-    """Header, numbered rows and the title block above the header ("Sozialindikatoren
-    2022", "Stand: 31.12.", a Zeichenerklärung) of a CSV or XLSX file (the table
-    importer's reader)."""
-    header, rows = read_rows(raw, sheet)
-    if _found(header):
-        return header, rows, []
-    for at, (_, cells) in enumerate(rows[:TITLE_ROWS]):
-        below = ["" if c is None else str(c).strip() for c in cells]
-        if _found(below):
-            return below, rows[at + 1 :], [header, *(c for _, c in rows[:at])]
-    return header, rows, []
-
-
-TITLE_ROWS = 10  # how far below the first row a header is looked for
-
-
-def _found(header: list[str]) -> bool:
-    """Whether ``header`` names every required column."""
-    names = {_key(name) for name in header}
-    return all(names & set(HEADERS[column]) for column in REQUIRED)
-
-
-def _columns(header: list[str], filename: str) -> dict[str, int]:
-    """Position of each known column; missing required ones stop the import."""
-    found: dict[str, int] = {}
-    for position, name in enumerate(header):
-        for column, aliases in HEADERS.items():
-            if _key(name) in aliases and column not in found:
-                found[column] = position
-    missing = [c for c in REQUIRED if c not in found]
-    if missing:
-        wide = sum(bool(re.fullmatch(r"\d{4}(?:\s*/\s*\d{2,4})?", h.strip())) for h in header) > 1
-        raise InputError(
-            f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
-            f"(optional illustrative). Vorhanden: {', '.join(h for h in header if h)}"
-            + (
-                ". Die Jahre stehen als Spalten nebeneinander: bitte je Wert eine Zeile "
-                "(Sozialraum, Indikator, Jahr, Wert, Einheit, Quelle)."
-                if wide
-                else ""
-            ),
-            file=filename,
-            row=1,
-        )
-    return found
-
-
 # a footnote mark after a name ("SGB-II-Quote¹", "Arbeitslose*"); ² and ³ stay: "je km²"
 MARKED = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")
 
@@ -197,7 +131,7 @@ MARKED = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")
 def _flag(cell: Any) -> bool:
     if isinstance(cell, bool):
         return cell
-    text = _key("" if cell is None else cell)
+    text = name_key("" if cell is None else cell)
     if text in TRUE:
         return True
     if text in FALSE:
@@ -229,23 +163,22 @@ def _read_indicators(
     of the Zeichenerklärung read as 0 or left out; a former name of a district is read as
     the district now (``former`` notes it)."""
     raw = read_source(source, name)
-    header, rows, above = _table(raw, sheet)
-    columns = _columns(header, raw.name)
-    notes = [c for _, c in rows if all(_blank(c, columns[k]) for k in ("year", "value"))]
-    gaps.legend = legend([*above, *notes])  # the table's own Zeichenerklärung
-    known = {_key(d): d for d in districts}
+    table = read_layout(raw, sheet)  # the years side by side: one value per row
+    header, rows, columns = table.header, table.rows, table.columns
+    gaps.legend = legend([*table.above, *table.notes])  # the table's own Zeichenerklärung
+    known = {name_key(d): d for d in districts}
     for alias in CITY_ALIASES:  # how statistics offices name the city's total row
         known.setdefault(alias, CITYWIDE)
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
     unknown: dict[str, int] = {}  # district names the project does not know → first row
     at = columns["value"]
-    percent_cells = percent_rows(raw, sheet, at)
-    decimal = decimal_mark([value_text(c[at]) for _, c in rows if len(c) > at])
+    shown_percent = percent_cells(raw, sheet, {origin for *_, origin in rows})
+    decimal = decimal_mark([value_text(c[at]) for _, c, _ in rows if len(c) > at])
     if decimal is None and Path(raw.name).suffix.lower() == ".csv":
         # the values don't say: a CSV with semicolons is German (Excel, statistics offices)
         decimal = "," if sniff_delimiter(decode(raw)) == ";" else None
-    for number, cells in rows:
+    for number, cells, origin in rows:
         cells = list(cells) + [None] * (len(header) - len(cells))
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
@@ -258,8 +191,8 @@ def _read_indicators(
         ):
             continue  # a note below the table ("Quelle: …", "1) Stand …"), a row of units
         if (
-            _blank(cells, columns["year"])
-            and _blank(cells, columns["value"])
+            blank(cells, columns["year"])
+            and blank(cells, columns["value"])
             and sign_of(str(cell("district") or "")) is not None
         ):
             continue  # a line of the Zeichenerklärung: "–" | "nichts vorhanden"
@@ -291,20 +224,21 @@ def _read_indicators(
         shown = "" if cell("value") is None else str(cell("value")).strip()
         text = value_text(cell("value"))
         sign = sign_of(text) if isinstance(text, str) else None
+        column = str(cell("year")) if table.wide else ""  # which of the row's cells
         if text is None or text == "" or (sign is not None and not gaps.zero(sign)):
-            gaps.skipped.append((number, sign or ""))
+            gaps.skipped.append((number, sign or "", column))
             continue
         if sign is not None:  # "–": exactly zero (DIN 55301), unless the legend says else
-            gaps.zeros.append((number, sign))
+            gaps.zeros.append((number, sign, column))
             text = 0.0
         percent = isinstance(text, str) and text.endswith("%")
         if percent:
             text = text.removesuffix("%").strip()
-        elif number in percent_cells:  # Excel shows 0.139 formatted "0,0 %" as 13,9 %
+        elif (number, origin) in shown_percent:  # Excel shows 0.139 formatted "0,0 %" as 13,9 %
             text = round(100 * text, 10)
             shown = f"{text:g} %".replace(".", ",")
         in_percent = "%" in unit or "prozent" in unit.casefold()
-        if (percent or number in percent_cells) and not in_percent:
+        if (percent or (number, origin) in shown_percent) and not in_percent:
             raise InputError(
                 f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
                 f"'{unit}'. Bitte die Einheit % angeben.",
@@ -367,15 +301,10 @@ def _read_indicators(
         city = any(r.district == CITYWIDE for r in result)
         raise unknown_error(unknown, districts, raw.name, city_row=city)
     if not result:
-        skipped = [n for n, _ in gaps.skipped]
+        skipped = sorted({n for n, *_ in gaps.skipped})
         without = f" (nur Zeilen ohne Wert: {row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
     return result
-
-
-def _blank(cells: list[Any], at: int) -> bool:
-    """Whether the cell at ``at`` is missing or empty."""
-    return at >= len(cells) or cells[at] is None or str(cells[at]).strip() == ""
 
 
 # -- the stage -------------------------------------------------------------------------
@@ -425,7 +354,7 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
-    skipped = tuple(n for n, _ in gaps.skipped)
+    skipped = tuple(sorted({n for n, *_ in gaps.skipped}))
     return IndicatorImport(
         path.name, added, updated, unchanged, skipped, tuple(notices), tuple(gaps.sentences())
     )
