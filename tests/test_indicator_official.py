@@ -146,3 +146,35 @@ def test_a_table_with_the_years_side_by_side_imports_one_value_per_year(
     values = {(r.district, r.indicator, r.year): r.value for r in indicators(project).itertuples()}
     assert values[("Manfort", "SGB-II-Quote", 2023)] == 15.5  # as Excel shows 0,155
     assert values[("Manfort", "Einwohner", 2023)] == 12100.0
+
+
+def test_a_table_of_the_whole_city_imports_the_studied_districts_with_skip_unknown(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The city's table has all its Stadtteile and the Stadtbezirke; the study has five.
+    # The import stopped on every other Stadtteil, and the user had to delete the rows by
+    # hand. --skip-unknown leaves them out and names them; a misspelt district still stops.
+    path = write(
+        tmp_path / "stadt.csv",
+        "Stadtteil;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "010 Manfort;SGB-II-Quote;2022;13,9;%;Amt\n"
+        "030 Rheindorf;SGB-II-Quote;2022;9,6;%;Amt\n"
+        "Stadtbezirk I insgesamt;SGB-II-Quote;2022;12,0;%;Amt\n"
+        "Stadt insgesamt;SGB-II-Quote;2022;10,9;%;Amt\n"
+        "030 Rheindorf;Arbeitslosenquote;2022;5,1;%;Amt\n",
+    )
+    base = ["--project", str(project.path), "indicators", "--import", str(path)]
+    assert main(base) == 2
+    assert "--skip-unknown" in capsys.readouterr().err
+    assert indicators(project).empty  # nothing half-written
+    assert main([*base, "--skip-unknown"]) == 0
+    out = capsys.readouterr().out
+    assert "stadt.csv: 2 Werte – 2 neu" in out
+    assert "Übergangen, weil das Projekt sie nicht hat: '030 Rheindorf' (Zeile 3), " in out
+    assert "'Stadtbezirk I insgesamt' (Zeile 4)" in out
+    values = {r.district: r.value for r in indicators(project).itertuples()}
+    assert values == {"Gesamtstadt": 10.9, "Manfort": 13.9}
+    typo = write(tmp_path / "tippfehler.csv", path.read_text().replace("Manfort", "Manfurt"))
+    assert main(["--project", str(project.path), "indicators", "--import", str(typo),
+                 "--skip-unknown"]) == 2  # fmt: skip
+    assert "Manfurt' (gemeint: Manfort?)" in capsys.readouterr().err

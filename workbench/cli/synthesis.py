@@ -29,7 +29,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     project = open_project(args)
     args.district = district_option(project, args.district)  # "Opladen": since merged
     if args.import_file:
-        result = indicators.import_indicators(project, args.import_file, sheet=args.sheet)
+        result = indicators.import_indicators(
+            project, args.import_file, sheet=args.sheet, skip_unknown=args.skip_unknown
+        )
         print(
             f"{result.filename}: {plural(result.rows, 'Wert', 'Werte')} – {result.added} neu, "
             f"{result.updated} geändert, {result.unchanged} unverändert."
@@ -219,6 +221,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--import", dest="import_file", metavar="DATEI", help="Datei importieren")
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (XLSX, ODS), sonst das erste")
+    p.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="Zeilen von Sozialräumen, die das Projekt nicht hat, übergehen und nennen (eine "
+        "Tabelle aller Stadtteile); ein Name, der wie ein Sozialraum des Projekts aussieht, "
+        "bleibt ein Fehler",
+    )
     p.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
     p.add_argument("--out", metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)")
     p.set_defaults(func=cmd_indicators)

@@ -80,6 +80,18 @@ class FormerNames:
         return "new" if old is not None else "old"
 
 
+def probable_district(name: str, districts: Sequence[str]) -> str | None:
+    """The declared district an unknown ``name`` probably means ("Opladen" → "Opladen-Nord
+    oder Opladen-Süd", "Manfurt" → "Manfort"), None if none."""
+    bare = CODE.sub("", name, count=1)
+    found = meant_district(bare, districts) or misspelt_district(bare, districts)
+    if found is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
+        word = bare.casefold()
+        parts = [d for d in districts if word in re.findall(r"[^\W_]+", d.casefold())]
+        found = " oder ".join(sorted(parts)) if len(parts) > 1 else None
+    return found
+
+
 def unknown_error(
     unknown: Mapping[str, int], districts: Sequence[str], file: str, city_row: bool = True
 ) -> InputError:
@@ -89,17 +101,7 @@ def unknown_error(
     is probably the city's own name."""
     valid = ", ".join([CITYWIDE, *sorted(d for d in districts if d != CITYWIDE)])
     several = len(unknown) > 1
-
-    def meant(name: str) -> str | None:
-        bare = CODE.sub("", name, count=1)
-        found = meant_district(bare, districts) or misspelt_district(bare, districts)
-        if found is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
-            word = bare.casefold()
-            parts = [d for d in districts if word in re.findall(r"[^\W_]+", d.casefold())]
-            found = " oder ".join(sorted(parts)) if len(parts) > 1 else None
-        return found
-
-    guesses = {name: meant(name) for name in unknown}
+    guesses = {name: probable_district(name, districts) for name in unknown}
 
     def listed(name: str) -> str:
         return (
@@ -127,7 +129,8 @@ def unknown_error(
         f"Unbekannte{'' if several else 'r'} Sozialr{'äume' if several else 'aum'} "
         f"{', '.join(listed(n) for n in unknown)}. Gültig sind: {valid}.{city} "
         "Die Zeilen an die Namen des Projekts anpassen oder entfernen; neue Sozialräume: "
-        "workbench districts --add NAME",
+        "workbench districts --add NAME; eine Tabelle aller Stadtteile, von denen die Studie "
+        "nur einige braucht: indicators --import DATEI --skip-unknown",
         file=file,
         row=None if several else next(iter(unknown.values())),
     )

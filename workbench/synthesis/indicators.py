@@ -32,7 +32,12 @@ from workbench.ingest.table_rows import percent_cells
 from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 from workbench.store.district_changes import former_names, merged_names, moved_on
-from workbench.synthesis.indicator_districts import FormerNames, district_of, unknown_error
+from workbench.synthesis.indicator_districts import (
+    FormerNames,
+    district_of,
+    probable_district,
+    unknown_error,
+)
 from workbench.synthesis.indicator_layout import blank, name_key, read_layout
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
@@ -158,10 +163,13 @@ def _read_indicators(
     sheet: str | None,
     former: FormerNames,
     gaps: Gaps,
+    others: dict[str, int] | None = None,
 ) -> list[IndicatorRow]:
     """The values of an indicator file; ``gaps`` notes the cells without a number, a sign
     of the Zeichenerklärung read as 0 or left out; a former name of a district is read as
-    the district now (``former`` notes it)."""
+    the district now (``former`` notes it). With ``others``, the rows of areas the project
+    does not study (a table of the whole city) are left out and noted there (name → first
+    row); a name that looks like a declared district still stops the import."""
     raw = read_source(source, name)
     table = read_layout(raw, sheet)  # the years side by side: one value per row
     header, rows, columns = table.header, table.rows, table.columns
@@ -297,6 +305,9 @@ def _read_indicators(
                 row=number,
             )
         )
+    if unknown and others is not None:
+        for written in [n for n in unknown if probable_district(n, districts) is None]:
+            others[written] = unknown.pop(written)
     if unknown:  # all of them at once: an official table names many areas
         city = any(r.district == CITYWIDE for r in result)
         raise unknown_error(unknown, districts, raw.name, city_row=city)
@@ -309,16 +320,22 @@ def _read_indicators(
 
 # -- the stage -------------------------------------------------------------------------
 def import_indicators(
-    project: Project, path: str | Path, sheet: str | None = None
+    project: Project, path: str | Path, sheet: str | None = None, skip_unknown: bool = False
 ) -> IndicatorImport:
-    """Import an indicator file in one transaction; re-importing updates, never doubles."""
+    """Import an indicator file in one transaction; re-importing updates, never doubles.
+
+    ``skip_unknown``: leave out (and name) the rows of areas the project does not have.
+    """
     path = Path(path)
     with project.transaction() as session:
         ids = {d.name: d.id for d in session.scalars(select(District))}
         former = FormerNames(former_names(session))
         gaps = Gaps()
-        rows = _read_indicators(path, list(ids), None, sheet, former, gaps)
+        others: dict[str, int] | None = {} if skip_unknown else None
+        rows = _read_indicators(path, list(ids), None, sheet, former, gaps, others)
         notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
+        if others:
+            notices.append(_others_note(others, any(r.district == CITYWIDE for r in rows)))
         stored = {
             (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
         }
@@ -358,6 +375,18 @@ def import_indicators(
     return IndicatorImport(
         path.name, added, updated, unchanged, skipped, tuple(notices), tuple(gaps.sentences())
     )
+
+
+def _others_note(others: dict[str, int], city_row: bool) -> str:
+    """The sentence on the areas an import left out because the project has no such
+    Sozialraum (``--skip-unknown``)."""
+    names = ", ".join(f"'{name}' (Zeile {row})" for name, row in list(others.items())[:10])
+    more = f" und {len(others) - 10} weitere" if len(others) > 10 else ""
+    city = "" if city_row else (
+        f" Die Datei hat keine Zeile für die ganze Stadt: Steht sie unter einem dieser "
+        f"Namen, dort '{CITYWIDE}' schreiben."
+    )  # fmt: skip
+    return f"Übergangen, weil das Projekt sie nicht hat: {names}{more}.{city}"
 
 
 def _kept(
