@@ -178,3 +178,31 @@ def test_a_table_of_the_whole_city_imports_the_studied_districts_with_skip_unkno
     assert main(["--project", str(project.path), "indicators", "--import", str(typo),
                  "--skip-unknown"]) == 2  # fmt: skip
     assert "Manfurt' (gemeint: Manfort?)" in capsys.readouterr().err
+
+
+def test_values_with_the_marks_of_official_statistics_are_read_and_named(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Destatis and the statistics offices mark values "12,3 p" (provisional), "r"
+    # (corrected), "s" (estimated) and "(12,3)" (restricted reliability): the import
+    # stopped with "Wert '12,3 p' ist keine Zahl" (exit 2).
+    path = write(
+        tmp_path / "vorlaeufig.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2023;10,9 p;%;Amt\n"
+        "Manfort;SGB-II-Quote;2023;(13,9);%;Amt\n"
+        "Opladen;SGB-II-Quote;2023;11,6 r;%;Amt\n"
+        "Opladen;Einwohner;2023;24.511 s;Personen;Amt\n",
+    )
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "4 Werte – 4 neu" in out
+    assert "Mit Kennzeichen gelesen: Zeile 2 („p“: vorläufige Zahl); Zeile 3 („(…)“: " in out
+    assert "Zeile 5 („s“: geschätzte Zahl)" in out
+    values = {(r.district, r.indicator): r.value for r in indicators(project).itertuples()}
+    assert values == {
+        ("Gesamtstadt", "SGB-II-Quote"): 10.9,
+        ("Manfort", "SGB-II-Quote"): 13.9,
+        ("Opladen", "SGB-II-Quote"): 11.6,
+        ("Opladen", "Einwohner"): 24511.0,
+    }

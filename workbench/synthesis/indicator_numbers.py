@@ -16,6 +16,17 @@ from typing import Any
 GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
 # footnote marks after a value: "12,3¹", "12,3*", "12,3 a)", "12,3 (b)", "12,3 2)"
 FOOTNOTE = re.compile(r"(?:[\s\u00b9\u00b2\u00b3\u2070-\u207e*]|[a-z]\)|\([a-z]\)|\s\d\))+$")
+# A value with a mark of DIN 55301: "(12,3)" restricted reliability; "12,3 p" provisional,
+# "12,3 r" corrected, "12,3 s" estimated: the number is read, the import names the mark.
+MARKED_VALUE = re.compile(
+    r"\(\s*([-+\u2212]?[0-9][0-9.,\s]*)\)|([-+\u2212]?[0-9][0-9.,\s]*?)\s*([prsPRS])"
+)
+MARKS = {
+    "()": "Aussagewert eingeschränkt",
+    "p": "vorläufige Zahl",
+    "r": "berichtigte Zahl",
+    "s": "geschätzte Zahl",
+}
 # What statistics offices write instead of a value (Zeichenerklärung, DIN 55301), with
 # what it means there; "–" alone is "exactly zero", the others leave the value out.
 ZERO = "genau null"
@@ -156,10 +167,32 @@ def decimal_mark(cells: list[Any]) -> str | None:
 
 
 def value_text(cell: Any) -> Any:
-    """A value cell without footnote marks ("12,3¹", "12,3*") and surrounding space."""
+    """A value cell without footnote marks ("12,3¹", "12,3*"), the marks of DIN 55301
+    ("12,3 p", "(12,3)", see :func:`value_mark`) and surrounding space.
+
+    >>> value_text("12,3¹"), value_text("12,3 p"), value_text("(12,3)"), value_text("−0,8")
+    ('12,3', '12,3', '12,3', '-0,8')
+    """
     if not isinstance(cell, str):
         return cell
-    return FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
+    text = FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
+    match = MARKED_VALUE.fullmatch(text)
+    return (match.group(1) or match.group(2)) if match else text
+
+
+def value_mark(cell: Any) -> str | None:
+    """The mark of DIN 55301 on a value, None if none: "p" (vorläufig), "r" (berichtigt),
+    "s" (geschätzt), "()" (Aussagewert eingeschränkt).
+
+    >>> value_mark("12,3 p"), value_mark("(12,3)"), value_mark("12,3"), value_mark(12.3)
+    ('p', '()', None, None)
+    """
+    if not isinstance(cell, str):
+        return None
+    match = MARKED_VALUE.fullmatch(FOOTNOTE.sub("", cell.strip()))
+    if match is None:
+        return None
+    return "()" if match.group(1) else match.group(3).casefold()
 
 
 @dataclass
@@ -171,6 +204,7 @@ class Gaps:
     # row, sign ("" empty), the year's column of a table with years side by side ("" if none)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     zeros: list[tuple[int, str, str]] = field(default_factory=list)  # the cells read as 0
+    marked: list[tuple[int, str, str]] = field(default_factory=list)  # values with a mark
 
     def zero(self, sign: str) -> bool:
         """Whether ``sign`` means exactly zero in this file."""
@@ -179,6 +213,8 @@ class Gaps:
     def _why(self, sign: str) -> str:
         if not sign:
             return "leer"
+        if sign in MARKS:
+            return f"„{'(…)' if sign == '()' else sign}“: {MARKS[sign]}"
         if sign in self.legend:
             return f"„{sign}“: {self.legend[sign]}, laut Zeichenerklärung der Datei"
         return f"„{sign}“: {SIGNS[sign]}, Zeichenerklärung der amtlichen Statistik"
@@ -194,6 +230,8 @@ class Gaps:
         out = []
         if self.zeros:
             out.append(f"Als 0 gelesen: {self._grouped(self.zeros)}.")
+        if self.marked:
+            out.append(f"Mit Kennzeichen gelesen: {self._grouped(self.marked)}.")
         if self.skipped:
             out.append(
                 f"Ohne Wert übergangen: {self._grouped(self.skipped)} – diese Werte fehlen "

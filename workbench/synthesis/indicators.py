@@ -47,6 +47,7 @@ from workbench.synthesis.indicator_numbers import (
     parse_number,
     row_list,
     sign_of,
+    value_mark,
     value_text,
 )
 from workbench.synthesis.indicator_units import is_count, unit_key
@@ -233,6 +234,8 @@ def _read_indicators(
         text = value_text(cell("value"))
         sign = sign_of(text) if isinstance(text, str) else None
         column = str(cell("year")) if table.wide else ""  # which of the row's cells
+        if mark := value_mark(cell("value")):  # "12,3 p": provisional, read and named
+            gaps.marked.append((number, mark, column))
         if text is None or text == "" or (sign is not None and not gaps.zero(sign)):
             gaps.skipped.append((number, sign or "", column))
             continue
