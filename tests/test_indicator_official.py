@@ -206,3 +206,29 @@ def test_values_with_the_marks_of_official_statistics_are_read_and_named(
         ("Opladen", "SGB-II-Quote"): 11.6,
         ("Opladen", "Einwohner"): 24511.0,
     }
+
+
+def test_the_total_row_of_a_declared_district_is_that_district(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A study of Stadtbezirke: the city's table writes each Bezirk's sum below its
+    # Stadtteile as "Stadtbezirk I insgesamt". The import refused it and asked whether it
+    # was the whole city, although the file had the city's own row.
+    project = Project.create(tmp_path / "bezirke", districts=["Stadtbezirk I", "Stadtbezirk II"])
+    path = write(
+        tmp_path / "bezirke.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Stadtbezirk I insgesamt;SGB-II-Quote;2022;12,0;%;Amt\n"
+        "Stadtbezirk II zusammen;SGB-II-Quote;2022;9,0;%;Amt\n"
+        "Stadt insgesamt;SGB-II-Quote;2022;10,9;%;Amt\n",
+    )
+    base = ["--project", str(project.path), "indicators", "--import"]
+    assert main([*base, str(path)]) == 0
+    values = {r.district: r.value for r in indicators(project).itertuples()}
+    assert values == {"Gesamtstadt": 10.9, "Stadtbezirk I": 12.0, "Stadtbezirk II": 9.0}
+    text = path.read_text(encoding="utf-8")
+    other = write(tmp_path / "drei.csv", text.replace("II zusammen", "III insgesamt"))
+    assert main([*base, str(other)]) == 2
+    err = capsys.readouterr().err
+    assert "'Stadtbezirk III insgesamt'" in err and "der Wert der ganzen Stadt" not in err
+    project.close()

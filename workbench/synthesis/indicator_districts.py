@@ -21,6 +21,7 @@ from workbench.store import CITYWIDE
 
 # "010 Manfort", "1.1 Wiesdorf-West", "03 - Bürrig", "2) Opladen": a number, then the name
 CODE = re.compile(r"\d+(?:[./]\d+)*[.)]?(?:\s*[-–:]\s*|\s+)(?=\S)")
+SUBTOTAL = re.compile(r"(?i),?\s+(?:insgesamt|gesamt|zusammen|zus\.)$")  # "… insgesamt"
 TOTAL = re.compile(r"(?i).*\b(?:insgesamt|gesamt|zusammen|summe)\b.*|(?:gesamt)?stadt\s.*")
 
 
@@ -29,14 +30,20 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
 
     ``known`` maps names compared without case (and the city's aliases) to districts.
 
+    A declared district's total row ("Stadtbezirk I insgesamt", "Opladen zusammen": the
+    sum of its parts in the table) is that district.
+
     >>> known = {"manfort": "Manfort", "gesamtstadt": "Gesamtstadt"}
     >>> district_of("010 Manfort", known, ["Manfort"]), district_of("1.1 Köln", known, ["Manfort"])
     ('Manfort', None)
+    >>> district_of("Manfort insgesamt", known, ["Manfort"])
+    'Manfort'
     """
     text = " ".join(written.split())
     names = [text]
     if (match := CODE.match(text)) and not text[match.end() :].isdigit():
         names.append(text[match.end() :])
+    names += [bare for name in names if (bare := SUBTOTAL.sub("", name)) not in ("", name)]
     for name in names:  # "buerrig" for Bürrig, as on the command line
         found = known.get(unicodedata.normalize("NFC", name).casefold()) or named_district(
             name, districts
@@ -110,7 +117,8 @@ def unknown_error(
             + (f" (gemeint: {guesses[name]}?)" if guesses[name] else "")
         )
 
-    totals = [name for name in unknown if TOTAL.fullmatch(name)]
+    # a total beside the city's own row is a part's ("Stadtbezirk III insgesamt")
+    totals = [name for name in unknown if TOTAL.fullmatch(name) and not city_row]
     unguessed = [name for name in unknown if guesses[name] is None]
     if not totals and not city_row and len(unguessed) == 1:  # "Leverkusen": the city?
         totals = unguessed
