@@ -399,3 +399,27 @@ def test_a_district_specific_need_names_its_focus_and_the_rule_is_stated(
     view.district.value = focus[0]  # the focus district's own profile says so
     card = view.sections[0].value.split(f"data-cluster='{cluster}'")[1].split("<blockquote")[0]
     assert f"aus {focus[0]} · Schwerpunkt: {', '.join(focus)}" in card
+
+
+def test_a_large_need_sends_only_its_first_quotes_to_the_browser(tmp_path: Path) -> None:
+    """One district and 150 statements in two needs (a Pol.is export has 1,000 in one):
+    the page lists at most QUOTE_LIMIT quotes per need and counts the rest; before, every
+    statement of every need went to the browser (1.3 MB for the Pol.is corpus)."""
+    project = Project.create(tmp_path / "gross", districts=["Ottensen"])
+    cards = tmp_path / "karten.csv"
+    rows = [f"Mehr Fahrradbügel in der Straße Nummer {i},Ottensen" for i in range(75)]
+    rows += [f"Der Bus Linie {i} fährt abends zu selten,Ottensen" for i in range(75)]
+    cards.write_text("Text,Sozialraum\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    project.import_files([cards], TableMapping(text_column="Text", district_column="Sozialraum"))
+    run_needs(project, NeedParams(segments="all", backend="tfidf", n_clusters=2), progress=False)
+    profiles = build_profiles(project)
+    project.close()
+    needs = ProfileView(profiles, "Ottensen").sections[0].value
+    cards_html = needs.split("<div class='sw-need'")[1:]
+    assert len(cards_html) == 2
+    for card in cards_html:
+        total = int(re.search(r"(\d+) Aussagen aus Ottensen", card).group(1))
+        shown = card.count("<li class='sw-quote'>")
+        assert shown <= 40 < total
+        assert f"… und {total - shown} weitere Aussagen, hier nicht gezeigt" in card
+        assert shown == widgets.profile_view_html.QUOTE_LIMIT

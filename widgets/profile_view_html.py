@@ -38,6 +38,10 @@ from workbench.synthesis.profiles import DistrictProfile, Profiles
 
 VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
 VISIBLE_FINDINGS = 6  # quotes per resource/challenge list shown before "… weitere"
+# Quotes of one list sent to the browser at most: a need of 1,000 statements (a Pol.is
+# export) would otherwise ship them all, a megabyte per page. The lists come most
+# typical (needs) or most agreed-on (findings) first.
+QUOTE_LIMIT = 40
 NO_DISTRICTS = (
     "In dieser Studie sind noch keine Sozialräume angelegt; alle Aussagen gelten der Gesamtstadt."
 )
@@ -67,12 +71,14 @@ def quote_source(document: object, source_id: object, role: object) -> str:
     return f"({esc(where + ' · ' + who if where else who)})"
 
 
-def quotes_html(quotes: Iterable[QuoteRow], visible: int) -> str:
-    """A list of ``(text, document, source_id, role)`` quotes; beyond ``visible`` collapsed."""
+def quotes_html(quotes: Iterable[QuoteRow], visible: int, limit: int = QUOTE_LIMIT) -> str:
+    """A list of ``(text, document, source_id, role)`` quotes; beyond ``visible`` collapsed,
+    beyond ``limit`` only counted."""
+    rows = list(quotes)
     items = [
         f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(text))}</span>"
         f"<span class='sw-source'>{quote_source(document, source_id, role)}</span></li>"
-        for text, document, source_id, role in quotes
+        for text, document, source_id, role in rows[: max(limit, visible)]
     ]
     shown, rest = items[:visible], items[visible:]
     html = f"<ul class='sw-quotes'>{''.join(shown)}</ul>" if shown else ""
@@ -81,6 +87,13 @@ def quotes_html(quotes: Iterable[QuoteRow], visible: int) -> str:
         html += (
             f"<details class='sw-more'><summary>{more}</summary>"
             f"<ul class='sw-quotes'>{''.join(rest)}</ul></details>"
+        )
+    left = len(rows) - len(items)
+    if left > 0:
+        html += (
+            f"<p class='sw-note sw-not-shown'>… und "
+            f"{plural(left, 'weitere Aussage', 'weitere Aussagen')}, hier nicht gezeigt "
+            "(alle Aussagen stehen im Export des Forschungsteams).</p>"
         )
     return html
 
@@ -160,7 +173,7 @@ def findings_html(profile: DistrictProfile) -> str:
     for dimension in ("Leerstelle", "Begründung"):
         table = profile.quotes(dimension)
         body = (
-            quotes_html(_quote_rows(table), len(table))
+            quotes_html(_quote_rows(table), QUOTE_LIMIT)
             if len(table)
             else "<p class='sw-empty'>keine erfasst</p>"
         )
