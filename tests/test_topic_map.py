@@ -121,6 +121,32 @@ def test_quotes_of_one_district(data: MapData) -> None:
     assert "keine Aussagen" in view.quotes.value
 
 
+def test_every_quote_of_a_large_topic_can_be_read_in_the_list(data: MapData) -> None:
+    """A topic with more quotes than fit at once (a study without districts: choosing a
+    district narrows nothing) shows them page by page; before, the list ended after 40
+    with the advice to choose a district, and the rest could only be hovered on the map."""
+    topic = data.topics["topic"].iloc[0]
+    own = data.statements[data.statements["topic"] == topic]
+    ranked = own.sort_values(["probability", "segment_id"], ascending=[False, True])
+    assert len(ranked) > 40
+    view = TopicMapView(data)
+    assert view.topic_list.value == topic
+    least_typical = f", {ranked['source_id'].iloc[-1]})"
+    assert least_typical not in view.quotes.value
+    assert view.quotes.value.count("<li class='sw-quote'>") == 40
+    clicks = 0
+    while view.more_quotes.layout.display != "none":
+        view.more_quotes.click()
+        clicks += 1
+        assert clicks < 50
+    html = view.quotes.value
+    assert html.count("<li class='sw-quote'>") == len(ranked)
+    assert least_typical in html and "weitere" not in html
+    view.quote_district.value = "Manfort"  # a new list starts again at its first quotes
+    in_manfort = (own["district"] == "Manfort").sum()
+    assert view.quotes.value.count("<li class='sw-quote'>") == min(40, in_manfort)
+
+
 def test_the_heatmap_shows_topics_by_district(data: MapData) -> None:
     counts = heatmap_table(data)
     assert list(counts.columns) == list(data.districts)

@@ -63,7 +63,7 @@ from workbench.analysis.topic_map import (
     topic_quotes,
     topic_table,
 )
-from workbench.core.formatting import plural
+from workbench.core.formatting import format_number, plural
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -72,7 +72,7 @@ _log = logging.getLogger(__name__)
 
 ALL = "__alle__"
 BY_TOPIC, BY_NEED = "topic", "need"
-QUOTE_LIMIT = 40  # quotes listed at once; a district filter narrows the rest
+QUOTE_LIMIT = 40  # quotes listed at once; "Weitere Aussagen zeigen" adds as many again
 
 STYLE = """
 <style>
@@ -265,8 +265,8 @@ def topic_quotes_html(
     )
     more = len(part) - limit
     rest = (
-        f"<p class='sw-note'>… und {more} weitere. Wählen Sie einen Sozialraum, um nur "
-        f"dessen Aussagen zu sehen.</p>"
+        f"<p class='sw-note sw-quotes-left'>… und {format_number(more)} weitere, weniger "
+        "typische (die typischsten stehen oben).</p>"
         if more > 0
         else ""
     )
@@ -340,6 +340,12 @@ class TopicMapView(w.VBox):
         self.quote_district.add_class("sw-quote-district")
         self.quotes = w.HTML()
         self.quotes.add_class("sw-topic-quotes")
+        # A topic of a large study has a thousand statements: they come 40 at a time.
+        self.quote_limit = QUOTE_LIMIT
+        self.more_quotes = w.Button(
+            description="Weitere Aussagen zeigen", layout=w.Layout(width="auto")
+        )
+        self.more_quotes.add_class("sw-more-quotes")
         n = len(data.statements)
         self.children = [
             w.HTML(
@@ -362,6 +368,7 @@ class TopicMapView(w.VBox):
                             self.topic_list,
                             self.quote_district,
                             self.quotes,
+                            self.more_quotes,
                         ],
                         layout=w.Layout(flex="1 1 380px", min_width="0"),
                     ),
@@ -378,6 +385,7 @@ class TopicMapView(w.VBox):
         self.colour.observe(self._guard(self._on_colour), names="value")
         self.topic_list.observe(self._guard(self._on_topic), names="value")
         self.quote_district.observe(self._guard(self._on_district), names="value")
+        self.more_quotes.on_click(self._guard(self._on_more_quotes))
 
     def _draw_map(self) -> None:
         if self.shown.fired:
@@ -385,10 +393,22 @@ class TopicMapView(w.VBox):
 
     def _show_quotes(self) -> None:
         topic = self.topic_list.value
+        district = self.quote_district.value
         quotes = (
-            topic_quotes_html(self.data, topic, self.quote_district.value, level=self.level + 1)
+            topic_quotes_html(
+                self.data, topic, district, limit=self.quote_limit, level=self.level + 1
+            )
             if topic is not None
             else "<p class='sw-meta'>Dieser Themenlauf enthält keine Themen.</p>"
+        )
+        left = 0
+        if topic is not None:
+            left = len(topic_quotes(self.data, topic, None if district == ALL else district))
+            left -= self.quote_limit
+        self.more_quotes.layout.display = None if left > 0 else "none"
+        next_ = min(left, QUOTE_LIMIT)
+        self.more_quotes.description = (
+            "Eine weitere Aussage zeigen" if next_ == 1 else f"Weitere {next_} Aussagen zeigen"
         )
         # A scrolling box: focusable, so that it scrolls with the keyboard, and named.
         self.quotes.value = (
@@ -401,11 +421,17 @@ class TopicMapView(w.VBox):
         self._draw_map()
 
     def _on_topic(self, _change: Mapping[str, Any]) -> None:
+        self.quote_limit = QUOTE_LIMIT
         self._show_quotes()
         if self.colour.value == BY_TOPIC:  # the chosen topic stands out
             self._draw_map()
 
     def _on_district(self, _change: Mapping[str, Any]) -> None:
+        self.quote_limit = QUOTE_LIMIT
+        self._show_quotes()
+
+    def _on_more_quotes(self, _button: w.Button) -> None:
+        self.quote_limit += QUOTE_LIMIT
         self._show_quotes()
 
     def _guard(self, handler: Callable[..., None]) -> Callable[..., None]:
