@@ -434,3 +434,20 @@ def test_segments_without_guiding_question_can_be_filtered(tmp_path: Path) -> No
         panel.question_filter.value = NO_QUESTION
         assert [panel.model.table_.source_ids[i] for i in panel.model.visible_] == ["K2"]
         assert "Leitfrage" not in panel.context.value.split("sw-meta")[1].split("</div>")[0]
+
+
+def test_a_large_project_counts_with_a_thousands_separator(tmp_path: Path) -> None:
+    """1,200 statements: the progress reads "0 von 1.200", as the list count beside it
+    ("1.200 Aussagen") and the position ("Aussage 1 von 1.200") do; before "0 von 1200"."""
+    from workbench.ingest.table import TableMapping
+
+    cards = tmp_path / "karten.csv"
+    rows = "\n".join(f"Karte Nummer {i} zum Park" for i in range(1200))
+    cards.write_text(f"Text\n{rows}\n", encoding="utf-8")
+    with Project.create(tmp_path / "gross") as big:
+        big.import_files([cards], TableMapping(text_column="Text"))
+        panel = CodingPanel(big, coder="Viele")
+        assert panel.count_label.value.startswith("1.200 Aussagen")
+        assert "Aussage 1 von 1.200" in panel.context.value
+        assert "0 von 1.200 Aussagen kodiert" in panel.progress_label.value
+        assert "in der Auswahl: 0 von 1.200" in panel.progress_label.value

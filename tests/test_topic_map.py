@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -253,3 +255,21 @@ def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_counts_of_a_large_study_have_a_thousands_separator(data: MapData) -> None:
+    """5,760 statements read "5.760" in the lead, the topic list, the quotes and the
+    heatmap's cell titles, as the counts beside them do (before: "5760" next to "5.760")."""
+    big = pd.concat([data.statements] * 12, ignore_index=True)
+    topics = data.topics.assign(size=data.topics["size"] * 12)
+    view = TopicMapView(dataclasses.replace(data, statements=big, topics=topics))
+    n = f"{len(big):,}".replace(",", ".")
+    assert f"eine der {n} Aussagen" in view.children[0].value
+    largest = int(topics["size"].iloc[0])
+    assert largest >= 1000
+    shown = f"{largest:,}".replace(",", ".")
+    assert view.topic_list.options[0][0].endswith(f"({shown})")
+    assert f"{shown} Aussagen · Schlagworte" in view.quotes.value
+    totals = re.findall(r"title='[\d.]+ von ([\d.]+) Aussagen aus", view.heatmap.value)
+    assert max(int(t.replace(".", "")) for t in totals) >= 1000
+    assert all(len(t) < 4 or "." in t for t in totals)

@@ -30,6 +30,7 @@ from widgets.coding_panel_codes import (
 )
 from widgets.feedback_texts import short_quote
 from widgets.keys import KeyCatcher
+from workbench.core.formatting import format_number
 
 LIST_WINDOW = 60  # entries in the segment list around the current one
 PREVIEW = 90  # characters of a segment shown in the list
@@ -442,8 +443,9 @@ class PanelView(w.VBox):
         self.progress_bar.value = coded
         share = round(100 * coded / total) if total else 0
         self.progress_label.value = esc(
-            f"Fortschritt: {coded} von {total} Aussagen kodiert ({share} %)"
-            f" · in der Auswahl: {in_filter} von {visible}"
+            f"Fortschritt: {format_number(coded)} von {format_number(total)} Aussagen kodiert "
+            f"({share} %) · in der Auswahl: {format_number(in_filter)} von "
+            f"{format_number(visible)}"
         )
         self._render_list_marker()
         self._render_chips()

@@ -229,12 +229,15 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
         for district in counts.columns:
             n = int(counts.loc[topic, district])
             share = n / totals[district]
-            title = f"{n} von {int(totals[district])} Aussagen aus {district} ({100 * share:.0f} %)"
+            title = (
+                f"{format_number(n)} von {format_number(int(totals[district]))} Aussagen aus "
+                f"{district} ({100 * share:.0f} %)"
+            )
             alpha = round(0.04 + 0.76 * share / peak, 2)  # the darkest: white text
             cells.append(
                 f"<td class='sw-num sw-cell' title='{esc(title)}' style='background: "
                 f"rgba(31, 78, 140, {alpha:.2f}); color: "
-                f"{readable_text(blend(SHADE, alpha))}'>{n}</td>"
+                f"{readable_text(blend(SHADE, alpha))}'>{format_number(n)}</td>"
             )
         rows.append(f"<tr><td>{esc(topic_name(topic, label))}</td>{''.join(cells)}</tr>")
     return (
@@ -270,7 +273,7 @@ def topic_quotes_html(
         if more > 0
         else ""
     )
-    count = f"{len(part)} Aussage" if len(part) == 1 else f"{len(part)} Aussagen"
+    count = plural(len(part), "Aussage", "Aussagen")
     if part.empty:
         items = "<li class='sw-empty'>Zu diesem Thema gibt es hier keine Aussagen.</li>"
     return (
@@ -321,7 +324,7 @@ class TopicMapView(w.VBox):
         self.shown = ShownSignal(self._guard(self._draw_map))
         self.topic_list = w.Select(
             options=[
-                (f"{topic_name(t, label)} ({int(n)})", t)
+                (f"{topic_name(t, label)} ({format_number(int(n))})", t)
                 for t, label, n in zip(keys, data.topics["label"], data.topics["size"], strict=True)
             ],
             value=first,
@@ -350,9 +353,9 @@ class TopicMapView(w.VBox):
         self.children = [
             w.HTML(
                 f"{STYLE}{f'<h2>{esc(title)}</h2>' if title else ''}<p class='sw-lead'>"
-                f"Jeder Punkt ist eine der {n} Aussagen; ähnliche Aussagen liegen nah "
-                "beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu lesen. "
-                "Ohne Maus: Die Liste zeigt die Aussagen jedes Themas.</p>"
+                f"Jeder Punkt ist eine der {format_number(n)} Aussagen; ähnliche Aussagen "
+                "liegen nah beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu "
+                "lesen. Ohne Maus: Die Liste zeigt die Aussagen jedes Themas.</p>"
             ),
             self.notice,
             # The map beside the chosen topic's quotes on a wide screen, above on a narrow.
