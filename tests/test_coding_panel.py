@@ -451,3 +451,23 @@ def test_a_large_project_counts_with_a_thousands_separator(tmp_path: Path) -> No
         assert "Aussage 1 von 1.200" in panel.context.value
         assert "0 von 1.200 Aussagen kodiert" in panel.progress_label.value
         assert "in der Auswahl: 0 von 1.200" in panel.progress_label.value
+
+
+def test_a_fresh_import_without_codes_is_not_embedded_for_suggestions(tmp_path: Path) -> None:
+    """The coding app on a project just imported (no codebook): nothing can be suggested,
+    so the page's kernel neither loads the model nor embeds the statements (on a 2,811-
+    statement Pol.is import that was +420 MB for every page opened)."""
+    from workbench.ingest.table import TableMapping
+
+    cards = tmp_path / "karten.csv"
+    rows = "\n".join(f"Im Park fehlen Bänke Nummer {i}" for i in range(12))
+    cards.write_text(f"Text\n{rows}\n", encoding="utf-8")
+    with Project.create(tmp_path / "frisch") as fresh:
+        fresh.import_files([cards], TableMapping(text_column="Text"))
+    environ = {"WORKBENCH_PROJECT": str(tmp_path / "frisch"), "QUERY_STRING": "coder=Anna"}
+    cache = tmp_path / "frisch" / "cache" / "embeddings"
+    app = coding_app(environ)
+    app.wait_for_suggestions(timeout=120)
+    assert not any(app.model.suggestions_.values())
+    assert not cache.exists() or not any(cache.iterdir())
+    app.close()

@@ -332,13 +332,16 @@ def _suggest(project: Project) -> Callable[[str], pd.DataFrame]:
 
     Embeddings missing from the cache are computed first without a progress bar: in
     Voilà, anything written to stderr while the notebook still runs shows on the page.
+    Without a code to suggest (a fresh import, no codebook yet) nothing is embedded: the
+    model and every statement's vector would cost the page's kernel hundreds of MB.
     """
 
     def run(coder: str) -> pd.DataFrame:
         from workbench.analysis.embeddings import project_embeddings
-        from workbench.analysis.suggest import suggest
+        from workbench.analysis.suggest import can_suggest, suggest
 
-        project_embeddings(project, progress=False)
+        if can_suggest(project, coder):
+            project_embeddings(project, progress=False)
         return suggest(project, coder=coder)
 
     return run

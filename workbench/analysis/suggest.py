@@ -265,6 +265,20 @@ def suggest(
     return table.reset_index(drop=True)
 
 
+def can_suggest(project: Project, coder: str | None = None) -> bool:
+    """Whether :func:`suggest` has a code to suggest for ``coder`` (else it embeds nothing).
+
+    A project without a codebook, or whose codes have neither description, example nor
+    coding yet, gets no suggestions: an app need not embed its statements for them.
+    """
+    from workbench.coding.records import check_coder
+
+    codings = project.codings()
+    if coder is not None:
+        codings = codings[codings["coder"] == check_coder(coder)]
+    return bool(_select_codes(_codebook(project, None), None, set(codings["code"])))
+
+
 def no_suggestions_reason(
     project: Project,
     codes: list[str] | None = None,
