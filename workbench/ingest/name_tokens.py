@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import FUNCTION_WORDS
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_](?:[\w'’]*[^\W_])?)*")
 NOUN_END = re.compile(
@@ -86,6 +87,20 @@ def tokens(text: str) -> list[Tok]:
             )
         )
     return out
+
+
+# After a name's genitive "s": the noun it owns, perhaps with an adjective before it
+# ("Annas Idee", "Mehmets neuer Laden"), not a verb or a preposition ("Bonus für …")
+_OWNED = re.compile(r"s[ \u00a0](?:([a-zäöüß]+(?:e|en|er|es|em))[ \u00a0])?[A-ZÄÖÜ][a-zäöüß]")
+
+
+def genitive_at(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` goes on with a genitive "s" before the noun it owns
+    ("Annas Idee", "Frau Schmidts Garten"): the name is then ``text[:end]`` without the "s"."""
+    m = _OWNED.match(text, end)
+    if m is None or text[end - 1 : end].lower() in ("s", "x", "z", "ß"):
+        return False
+    return m.group(1) is None or fold(m.group(1)) not in FUNCTION_WORDS
 
 
 def fragment(text: str, tok: Tok) -> bool:

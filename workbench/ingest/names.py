@@ -46,6 +46,7 @@ from workbench.ingest.name_tokens import (
     PLACE_END,
     Tok,
     fragment,
+    genitive_at,
     tokens,
 )
 from workbench.ingest.pii_patterns import Hit
@@ -205,6 +206,7 @@ class PersonFinder:
                 or self._cued(text, toks, i)
                 or self._known(toks, i)
                 or self._enumerated(text, toks, i, hits[-1] if hits else None)
+                or self._genitive(text, toks, i)
             )
             if found is None:
                 continue
@@ -570,6 +572,19 @@ class PersonFinder:
         if not (self.is_surname(tok) or self.is_first(tok) or self.is_foreign(tok)):
             return None
         return Hit(tok.start, tok.end, "person", key, 0.8), i
+
+    def _genitive(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+        """A first name or a known name before a genitive "s": "Annas Idee" (the "s" stays)."""
+        tok, w = toks[i], toks[i].text[:-1]
+        stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
+        if len(w) < 3 or stem.folded in _ORDINARY or self.blocked(tok) or self.blocked(stem):
+            return None
+        key = self.context.known.get(stem.lower)
+        if (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end):
+            return None
+        if key is None and not self.is_first(stem):
+            return None
+        return Hit(stem.start, stem.end, "person", key or stem.lower, 0.75, stem.text), i
 
     def _known_lower(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """A known person's name word in lower case ("waltraud, …"); shown for review."""

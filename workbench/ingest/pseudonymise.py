@@ -33,6 +33,7 @@ from workbench.core.domain import person_key
 from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok, short_name_ok
+from workbench.ingest.name_tokens import genitive_at
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
@@ -390,12 +391,15 @@ class Pseudonymiser:
         wanted = set(by_word.get(None, ()))
         for word in {w.lower() for w in _WORD_RUN.findall(text)}:
             wanted.update(by_word.get(word, ()))
+            wanted.update(by_word.get(word[:-1], ()) if word.endswith("s") else ())  # "Annas"
         for position in sorted(wanted):  # longest first, as without the index
             variant, key, flags, lower_too = variants[position]
             for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
+                if m.group(1) and not genitive_at(text, m.end()):
+                    continue  # "Annas Idee" is Anna's; "Mais" is no "Mai"
                 if m.group()[0].isupper():
                     yield Hit(m.start(), m.end(), "person", key, 1.0)
                 elif lower_too and m.group().islower():
@@ -488,8 +492,8 @@ def _umlaut_spellings(word: str) -> Iterator[str]:
 
 @lru_cache(maxsize=65_536)
 def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
-    """A listed name as a whole word (compiled once: thousands of authors recur)."""
-    return re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", flags)
+    """A listed name as a whole word, or before a genitive "s" (group 1); compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(variant)}(?=(s?)(?![\w-]))", flags)
 
 
 _GREETING_BEFORE = re.compile(
