@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import stored_text
 from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 LISTED = ["Anna Schmidt", "Mehmet Yılmaz", "Hans-Peter Müller-Lüdenscheidt", "Mai Nguyen"]
@@ -72,3 +73,47 @@ def test_a_chat_stores_no_name_in_the_genitive(tmp_path: Path) -> None:
         "Und [Person 2]s Vorschlag mit dem Café auch!",
     ]
     assert "Mehmet" not in stored and "Anna" not in stored
+
+
+@pytest.mark.parametrize(
+    ("full", "addressed"),
+    [
+        ("Ursula von der Leyen", "Frau von der Leyen"),
+        ("Jan de Vries", "Herr de Vries"),
+        ("Sanne van Beek", "Frau van Beek"),
+        ("Pieter van den Berg", "Herrn Dr. van den Berg"),
+    ],
+)
+def test_a_surname_with_a_particle_is_one_person(full: str, addressed: str) -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, f"{full} leitet die Kita.", []) == "[Person 1] leitet die Kita."
+    assert _replaced(p, f"Mit {addressed} reden wir.", []) == "Mit [Person 1] reden wir."
+    p = Pseudonymiser()  # addressed first, then named in full
+    assert _replaced(p, f"Mit {addressed} reden wir.", []) == "Mit [Person 1] reden wir."
+    assert _replaced(p, f"{full} leitet die Kita.", []) == "[Person 1] leitet die Kita."
+
+
+MEETING_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+<v Jan de Vries>Guten Abend, der Spielplatz ist gesperrt.</v>
+
+00:00:06.000 --> 00:00:10.000
+<v Anna Schmidt>Da hat Frau van Beek recht.</v>
+
+00:00:11.000 --> 00:00:15.000
+<v Jan de Vries>Danke, die Bänke fehlen auch.</v>
+"""
+
+
+def test_forget_a_speaker_with_a_particle_by_the_surname(project: Project, tmp_path: Path) -> None:
+    vtt = tmp_path / "treffen.vtt"
+    vtt.write_text(MEETING_VTT, encoding="utf-8")
+    assert main(["--project", str(project.path), "import", str(vtt), "--district", "Manfort"]) == 0
+    speakers = [a.get("speaker") for a in project.segments()["attributes"]]
+    jan = speakers[0]
+    assert speakers[2] == jan and speakers[1] != jan
+    # a request to erase "Herr de Vries" names Jan de Vries: "de" is no first name
+    assert main(["--project", str(project.path), "forget", "--speaker", "Herr de Vries"]) == 0
+    assert [a.get("speaker") for a in project.segments()["attributes"]] == [speakers[1]]

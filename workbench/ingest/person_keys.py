@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ACADEMIC, TITLES
+from workbench.ingest.name_lists import ACADEMIC, PARTICLES, TITLES
 from workbench.ingest.name_tokens import Tok, tokens
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.speakers import natural_order
@@ -35,12 +35,14 @@ AMBIGUOUS = " ?"  # the key of a surname alone while two people of that surname 
 
 
 def name_words(text: str) -> list[Tok]:
-    """The words of a name without forms of address and titles ("Frau Dr. Anna Schmidt"
-    → Anna, Schmidt)."""
+    """The words of a name without forms of address, titles and particles ("Frau Dr. Anna
+    Schmidt" → Anna, Schmidt; "Frau von der Leyen" → Leyen: "von" is no first name)."""
     return [
         t
         for t in tokens(text)
-        if t.folded not in TITLES and f"{t.folded}." not in TITLES | ACADEMIC
+        if t.folded not in TITLES
+        and f"{t.folded}." not in TITLES | ACADEMIC
+        and not (t.text.islower() and t.lower in PARTICLES)
     ]
 
 

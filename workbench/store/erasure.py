@@ -232,6 +232,8 @@ def _people_in(segment: Segment) -> list[str]:
 
 
 _TITLES = frozenset("frau herr herrn fr. hr. dr. prof. familie".split())
+# Particles of a surname, written in lower case: "Herr de Vries" names no first name "de"
+_PARTICLES = frozenset("von van zu de der den di da del della dos du la le ter ten".split())
 
 
 def _name_parts(name: str) -> tuple[str | None, str]:
@@ -240,7 +242,7 @@ def _name_parts(name: str) -> tuple[str | None, str]:
     if name.count(",") == 1:
         surname, first = name.split(",")
         name = f"{first} {surname}"
-    words = [w for w in name.split() if w.casefold() not in _TITLES]
+    words = [w for w in name.split() if w.casefold() not in _TITLES and w not in _PARTICLES]
     surname = _plain(person_key(" ".join(words))) if words else ""
     return (_plain(words[0]) if len(words) >= 2 else None), surname
 
