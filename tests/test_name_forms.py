@@ -117,3 +117,23 @@ def test_forget_a_speaker_with_a_particle_by_the_surname(project: Project, tmp_p
     # a request to erase "Herr de Vries" names Jan de Vries: "de" is no first name
     assert main(["--project", str(project.path), "forget", "--speaker", "Herr de Vries"]) == 0
     assert [a.get("speaker") for a in project.segments()["attributes"]] == [speakers[1]]
+
+
+def test_a_surname_with_an_arabic_article_is_a_name() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Mohammed al-Hassan leitet das Café.", []) == (
+        "[Person 1] leitet das Café."
+    )
+    assert _replaced(p, "Herr al-Hassan kam später.", []) == "[Person 1] kam später."
+    assert _replaced(p, "Frau el-Sayed übersetzt.", []) == "[Person 2] übersetzt."
+    assert _replaced(p, "Die al-Aqsa-Moschee lädt ein.", []) == "Die al-Aqsa-Moschee lädt ein."
+
+
+def test_a_listed_surname_with_an_arabic_article_is_replaced_as_written() -> None:
+    p = Pseudonymiser()
+    listed = ["Mohammed al-Hassan"]
+    assert _replaced(p, "Mohammed al-Hassan kam.", listed) == "[Person 1] kam."
+    assert _replaced(p, "Wie al-Hassan sagt, fehlt ein Raum.", listed) == (
+        "Wie [Person 1] sagt, fehlt ein Raum."
+    )
+    assert _replaced(p, "al-Hassan hat recht.", listed) == "[Person 1] hat recht."

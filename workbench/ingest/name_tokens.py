@@ -48,6 +48,9 @@ PLACE_END = re.compile(
 # Internal capitals allowed in names ("McDonald", "DeVries", "O'Brien", "LeBlanc").
 CAMEL_OK = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van|Von|Du|Al|El)[A-ZÄÖÜ]")
 
+# An Arabic article or kinship word before a capitalised name is part of the surname:
+# "al-Hassan", "el-Sayed", "abu-Zaid" are names as "Al-Hassan" is
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|asch|ash|at|az|abu|abou|bin|ben|ibn)-[A-ZÄÖÜ]")
 _OPENERS = frozenset(" \t\u00a0\"'„“”‚‘»«*(")  # between a sentence end and its first word
 PLACEHOLDER = re.compile(r"\[(?:Person \d+|[A-ZÄÖÜ][\w-]{1,20})\]")
 
@@ -79,7 +82,7 @@ def tokens(text: str) -> list[Tok]:
             Tok(
                 m.start(),
                 m.end(),
-                word,
+                word[0].upper() + word[1:] if _PREFIXED_NAME.match(word) else word,
                 fold(word),
                 word.lower(),
                 sentence_start,

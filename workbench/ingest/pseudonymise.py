@@ -400,7 +400,7 @@ class Pseudonymiser:
                     continue
                 if m.group(1) and not genitive_at(text, m.end()):
                     continue  # "Annas Idee" is Anna's; "Mais" is no "Mai"
-                if m.group()[0].isupper():
+                if m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
                     yield Hit(m.start(), m.end(), "person", key, 1.0)
                 elif lower_too and m.group().islower():
                     # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
