@@ -137,3 +137,22 @@ def test_a_listed_surname_with_an_arabic_article_is_replaced_as_written() -> Non
         "Wie [Person 1] sagt, fehlt ein Raum."
     )
     assert _replaced(p, "al-Hassan hat recht.", listed) == "[Person 1] hat recht."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde St. Joseph bietet Mittagstisch an.",
+        "Die Kirchengemeinde St. Martin hilft bei Anträgen.",
+        "Sankt Marien macht beim Fest mit.",
+        "Das St. Peter Krankenhaus ist nah.",
+        "Im Pfarrheim St. Thomas gibt es ein Café.",
+    ],
+)
+def test_a_saints_name_is_no_person(text: str) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == text
+
+
+def test_a_person_beside_a_saints_name_is_replaced() -> None:
+    out = _replaced(Pseudonymiser(), "Das Gemeindehaus St. Michael ist offen, sagt Frau Stein.", [])
+    assert out == "Das Gemeindehaus St. Michael ist offen, sagt [Person 1]."

@@ -106,6 +106,15 @@ def genitive_at(text: str, end: int) -> bool:
     return m.group(1) is None or fold(m.group(1)) not in FUNCTION_WORDS
 
 
+_SAINTS = frozenset("st sankt hl heilige heiligen".split())
+
+
+def saint(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` is a saint's name or its "St." ("St. Joseph", "Sankt Martin",
+    churches, parishes, hospitals): no person."""
+    return toks[i].lower in _SAINTS or (i > 0 and toks[i - 1].lower in _SAINTS)
+
+
 def fragment(text: str, tok: Tok) -> bool:
     """Part of an elliptic compound ("Klaus- und Eulenstraße") or an abbreviation ("Max. 10")."""
     after = text[tok.end : tok.end + 4]

@@ -47,6 +47,7 @@ from workbench.ingest.name_tokens import (
     Tok,
     fragment,
     genitive_at,
+    saint,
     tokens,
 )
 from workbench.ingest.pii_patterns import Hit
@@ -189,7 +190,7 @@ class PersonFinder:
         hits: list[Hit] = []
         used = -1  # tokens up to this index belong to a hit already
         for i, tok in enumerate(toks):
-            if i <= used or fragment(text, tok):
+            if i <= used or fragment(text, tok) or saint(toks, i):
                 continue
             if not tok.text[0].isupper():
                 found = self._known_lower(toks, i)
@@ -402,8 +403,6 @@ class PersonFinder:
         if not self.is_first(tok) or self.blocked(tok):
             return None
         prev = toks[i - 1] if i else None
-        if prev and prev.lower in ("st", "sankt", "hl", "heilige", "heiligen"):
-            return None  # a saint: "St. Maria", "Sankt Antonius"
         last, surname = self._chain(text, toks, i)
         if self._institution_after(text, toks, last):
             return None
