@@ -156,3 +156,21 @@ def test_a_saints_name_is_no_person(text: str) -> None:
 def test_a_person_beside_a_saints_name_is_replaced() -> None:
     out = _replaced(Pseudonymiser(), "Das Gemeindehaus St. Michael ist offen, sagt Frau Stein.", [])
     assert out == "Das Gemeindehaus St. Michael ist offen, sagt [Person 1]."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anna Schmidt und Peter Müller laden zum Sommerfest ein.",
+            "[Person 1] und [Person 2] laden zum Sommerfest ein.",
+        ),
+        ("Pfarrer Thomas Becker laden wir ein.", "Pfarrer [Person 1] laden wir ein."),
+        ("Kemal Öztürk laden alle ein.", "[Person 1] laden alle ein."),
+        ("Ist Mehmet Yilmaz weg, fehlt die Hilfe.", "Ist [Person 1] weg, fehlt die Hilfe."),
+        ("Die Anne Frank Schule ist voll.", "Die Anne Frank Schule ist voll."),
+        ("Der Alma Wartenberg platz ist voll.", "Der Alma Wartenberg platz ist voll."),
+    ],
+)
+def test_a_verb_after_a_name_is_no_institution(text: str, expected: str) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == expected

@@ -305,9 +305,10 @@ class PersonFinder:
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
             return False
         nxt = toks[last + 1].folded
-        return nxt in lists.INSTITUTION_NOUNS or bool(
-            re.search(r"(?:strasse|str|platz|weg|allee|schule|gymnasium|haus|kirche)$", nxt)
-        )
+        if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)$", nxt):
+            return True  # also typed in lower case: "Alma Wartenberg platz"
+        noun = toks[last + 1].text[0].isupper()  # not a verb: "Thomas Becker laden ein", "weg"
+        return noun and (nxt in lists.INSTITUTION_NOUNS or nxt.endswith(("weg", "haus")))
 
     def _hit(
         self, text: str, toks: list[Tok], start: int, i: int, last: int, surname: int | None,
