@@ -174,3 +174,22 @@ def test_a_person_beside_a_saints_name_is_replaced() -> None:
 )
 def test_a_verb_after_a_name_is_no_institution(text: str, expected: str) -> None:
     assert _replaced(Pseudonymiser(), text, []) == expected
+
+
+def test_a_name_typed_with_the_umlauts_of_a_german_keyboard_is_its_person(
+    tmp_path: Path,
+) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12.03.21, 18:05 - Şükrü Yılmaz: Der Spielplatz am Markt ist kaputt.\n"
+        "12.03.21, 18:06 - Gülşen Öztürk: Sükrü hat recht, die Schaukel fehlt.\n"
+        "12.03.21, 18:07 - Şükrü Yılmaz: Danke Gülsen!\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        segments = project.segments()
+        speakers = [a.get("speaker") for a in segments["attributes"]]
+        texts = list(segments["text"])
+    sukru, gulsen = speakers[0], speakers[1]
+    assert texts[1:] == [f"{sukru} hat recht, die Schaukel fehlt.", f"Danke {gulsen}!"]

@@ -465,10 +465,10 @@ class _FoldedKeys:
 _PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
-def _plain(text: str) -> str:
-    """``text`` without diacritics, case kept ("Łukasz Wójcik" → "Lukasz Wojcik"), as it
-    is typed on a German keyboard."""
-    decomposed = unicodedata.normalize("NFKD", text)
+def _plain(text: str, keep: str = "") -> str:
+    """``text`` without diacritics but those of ``keep``, case kept ("Łukasz Wójcik" →
+    "Lukasz Wojcik"; "Şükrü" → "Sukru", keeping "ü" "Sükrü"), as typed on a German keyboard."""
+    decomposed = "".join(c if c in keep else unicodedata.normalize("NFKD", c) for c in text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
 
@@ -560,9 +560,11 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
             title = token.lower() in TITLES or token.lower() in ACADEMIC
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
-    # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik"
-    typed = [(_plain(variant), key) for variant, key in out]
-    out += [pair for pair, (listed, _) in zip(typed, out, strict=True) if pair[0] != listed]
+    # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
+    # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
+    typed = [(_plain(v, keep), k) for keep in ("", "äöüÄÖÜ") for v, k in out]
+    seen = set(out)
+    out += [pair for pair in dict.fromkeys(typed) if pair not in seen]
     # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker, "Schmidt" of
     # Anna and Peter Schmidt) names neither for sure: it is a person of its own, not
     # whichever of them came first.
