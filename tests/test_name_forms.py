@@ -193,3 +193,48 @@ def test_a_name_typed_with_the_umlauts_of_a_german_keyboard_is_its_person(
         texts = list(segments["text"])
     sukru, gulsen = speakers[0], speakers[1]
     assert texts[1:] == [f"{sukru} hat recht, die Schaukel fehlt.", f"Danke {gulsen}!"]
+
+
+PROTOCOL_MD = """\
+---
+workshop: Werkstatt Manfort
+date: 2021-03-25
+participants: ["Schmidt, Anna", "de Vries, Jan", Mohammed al-Hassan, "van Beek, Sanne"]
+---
+# Werkstatt Manfort
+
+## Was fehlt?
+
+- al-Hassan bietet Deutschkurse an.
+- Vries und Beek haben recht, sagt Anna.
+- Frau Schmidt wünscht sich Bänke.
+"""
+
+PROTOCOL_TXT = """\
+Werkstatt Manfort
+Datum: 25.03.2021
+Teilnehmende: Schmidt, Anna; de Vries, Jan; Mohammed al-Hassan; van Beek, Sanne
+
+Was fehlt?
+- al-Hassan bietet Deutschkurse an.
+- Vries und Beek haben recht, sagt Anna.
+- Frau Schmidt wünscht sich Bänke.
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("w.md", PROTOCOL_MD), ("w.txt", PROTOCOL_TXT)])
+def test_participants_with_particles_and_in_surname_order_are_listed(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    protocol = tmp_path / name
+    protocol.write_text(text, encoding="utf-8")
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([protocol], district="Manfort")
+        texts = list(project.segments()["text"])
+        stored = stored_text(project)
+    assert texts[0] == "[Person 1] bietet Deutschkurse an."
+    # "Anna" and "Frau Schmidt" are the one listed Anna Schmidt, not two people
+    assert texts[1] == "[Person 2] und [Person 3] haben recht, sagt [Person 4]."
+    assert texts[2] == "[Person 4] wünscht sich Bänke."
+    for word in ("Hassan", "Vries", "Beek", "Anna", "Schmidt"):
+        assert word not in stored

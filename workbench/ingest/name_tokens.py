@@ -68,6 +68,11 @@ class Tok:
     dot: bool  # a "." directly after the token ("Dr.", "B.")
 
 
+def prefixed_name(word: str) -> bool:
+    """Whether ``word`` is a name after an Arabic article or kinship word ("al-Hassan")."""
+    return bool(_PREFIXED_NAME.match(word))
+
+
 def tokens(text: str) -> list[Tok]:
     """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
     masked = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
@@ -82,7 +87,7 @@ def tokens(text: str) -> list[Tok]:
             Tok(
                 m.start(),
                 m.end(),
-                word[0].upper() + word[1:] if _PREFIXED_NAME.match(word) else word,
+                word[0].upper() + word[1:] if prefixed_name(word) else word,
                 fold(word),
                 word.lower(),
                 sentence_start,

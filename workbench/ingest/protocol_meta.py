@@ -4,9 +4,10 @@ Detail lines ``Schlüssel: Wert`` (:data:`META_KEYS`): Workshop, Sozialraum, Dat
 the participants (Teilnehmende, Anwesende) and who wrote or moderated the protocol
 (Protokoll, Protokollführung, Moderation) give the names to pseudonymise; ``Ort``,
 ``Uhrzeit`` are known but not kept. A list of names (:func:`split_names`) is split at
-",", ";", "/", " und ", "&" and line breaks; an organisation or role in brackets, forms of
-address and titles ("Frau Dr.", "Herr Pfr.") are left out, and so are parts that are no
-name's shape (digits or "@": a date, a phone number, an e-mail; words in lower case). A
+",", ";", "/", " und ", "&" and line breaks (an entry "Nachname, Vorname" is one person);
+an organisation or role in brackets, forms of address and titles ("Frau Dr.", "Herr
+Pfr.") are left out, and so are parts that are no name's shape (digits or "@": a date, a
+phone number, an e-mail; words in lower case but particles: "de Vries", "al-Hassan"). A
 signature line at a protocol's end ("gez. Anna Schmidt", "Protokoll erstellt von Anna
 Schmidt am 22.03.2021") is no statement: its names go onto the name list
 (:func:`signature_names`).
@@ -20,6 +21,8 @@ from collections.abc import MutableMapping
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
+from workbench.ingest.name_tokens import prefixed_name
+from workbench.ingest.speakers import natural_order
 
 IGNORED = "ignored"  # a known detail that is not kept (Ort, Uhrzeit)
 # A card query's table in a protocol without headings (header_key of its first column):
@@ -82,14 +85,16 @@ def _name(part: str) -> str:
 
 
 def _looks_like_name(name: str) -> bool:
-    """A person's name: one to five words, capitalised but for particles ("von der"), no
-    digits or "@" ("Sitzung des Beirats", "22.03.2021" are none)."""
+    """A person's name: one to five words, capitalised but for particles ("von der", also
+    first: "de Vries") and Arabic articles ("al-Hassan"), no digits or "@" ("Sitzung des
+    Beirats", "22.03.2021" are none)."""
     words = name.split()
+    named = [w for w in words if w[0].isupper() or prefixed_name(w)]
     return (
         0 < len(words) <= 5
         and not re.search(r"[\d@]", name)
-        and words[0][0].isupper()
-        and all(w[0].isupper() or fold(w) in PARTICLES for w in words)
+        and bool(named)
+        and all(w in named or fold(w) in PARTICLES for w in words)
     )
 
 
@@ -100,12 +105,16 @@ def split_names(value: str) -> tuple[str, ...]:
     ('Gudrun Schnittger-Kallweit', 'Benedikt Hülsenbeck')
     >>> split_names("Anna Schmidt und Thi Thu Trang Nguyen, 22.03.2021")
     ('Anna Schmidt', 'Thi Thu Trang Nguyen')
+    >>> split_names("de Vries, Jan; Schmidt, Anna; Mohammed al-Hassan")
+    ('Jan de Vries', 'Anna Schmidt', 'Mohammed al-Hassan')
     """
     names = []
-    for part in _SEPARATORS.split(_BRACKETS.sub(" ", value)):
-        name = _name(part)
-        if _looks_like_name(name):
-            names.append(name)
+    for entry in re.split(r"[;\n]", _BRACKETS.sub(" ", value)):
+        # an entry "Nachname, Vorname" is one person ("de Vries, Jan; Schmidt, Anna")
+        for part in _SEPARATORS.split(natural_order(entry)):
+            name = _name(part)
+            if _looks_like_name(name):
+                names.append(name)
     return tuple(dict.fromkeys(names))
 
 
