@@ -238,3 +238,19 @@ def test_participants_with_particles_and_in_surname_order_are_listed(
     assert texts[2] == "[Person 4] wünscht sich Bänke."
     for word in ("Hassan", "Vries", "Beek", "Anna", "Schmidt"):
         assert word not in stored
+
+
+def test_a_file_named_with_a_listed_first_name_and_a_surname_stores_neither(
+    tmp_path: Path,
+) -> None:
+    protocol = tmp_path / "Werkstatt_Manfort_Hans-Peter_Müller.md"
+    protocol.write_text(
+        "---\nparticipants: [Hans-Peter Müller-Lüdenscheidt]\n---\n# Werkstatt\n\n"
+        "## Was fehlt?\n\n- Bänke am Markt.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([protocol], district="Manfort")
+        stored = stored_text(project)
+    assert "Werkstatt_Manfort_[Person 1].md" in stored
+    assert "Müller" not in stored and "Hans" not in stored

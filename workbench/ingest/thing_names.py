@@ -63,11 +63,22 @@ def _replace_names(
         capitalised = _WORD.sub(lambda m: m.group()[:1].upper() + m.group()[1:], spaced)
         if len(capitalised) == len(spaced):
             spaced = capitalised
+    hits = pseudonymiser.detect(spaced, names, prose)
+    if not prose:
+        # a listed "Hans-Peter" (of Hans-Peter Müller-Lüdenscheidt) opening a longer name
+        # ("Werkstatt_Hans-Peter_Müller.md") is that whole name: "Müller" must not stay
+        wider = {h.start: h for h in pseudonymiser.detect(spaced, names) if h.kind == "person"}
+        hits = [
+            wider[h.start] if h.kind == "person" and h.end < wider.get(h.start, h).end else h
+            for h in hits
+        ]
     out: list[str] = []
     cursor = 0
-    for hit in pseudonymiser.detect(spaced, names, prose):
+    for hit in hits:
         if label and hit.kind == "person" and ("person", hit.key) not in pseudonymiser.known:
             continue
+        if hit.start < cursor:
+            continue  # inside the wider name before it
         out.append(text[cursor : hit.start])
         original = spaced[hit.start : hit.end]
         if hit.kind == "person":
