@@ -15,16 +15,19 @@ the text or its name list ties to "schmidt"); a person first met without one ("F
 Schmidt") gets it only from a text that names her in full, not from a name list alone,
 since another workshop's list may name another Frau Schmidt. Nothing stored is
 renumbered: a key entry keeps its placeholder, and a full name finds the entry of its
-surname as long as that entry names the same first name or none.
+surname as long as that entry names the same first name or none. :class:`PersonKeys`
+finds a key's entry also in another spelling ("Mueller", "Yilmaz" for "müller", "yılmaz").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from workbench.core.domain import person_key
+from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, TITLES
 from workbench.ingest.name_tokens import Tok, tokens
@@ -162,3 +165,70 @@ def _couple(text: str, hit: Hit, after: Hit) -> Hit:
     if len(words) >= 2 and words[-1] == after.key.rsplit(" ", 1)[-1]:
         return replace(hit, key=f"{hit.key} {words[-1]}")
     return hit
+
+
+class PersonKeys(Mapping[str, str]):
+    """The person keys of a pseudonym key, read in place (not copied for every text)."""
+
+    def __init__(self, known: dict[tuple[str, str], str], folded: FoldedKeys | None = None):
+        self._known = known
+        self._folded = folded if folded is not None else FoldedKeys()
+
+    def __getitem__(self, word: str) -> str:
+        if ("person", word) in self._known:
+            return word
+        # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
+        # names, e-mail-style user names, keyboards without them)
+        for spelled in (*_umlaut_spellings(word), spelled_out(word)):
+            if ("person", spelled) in self._known:
+                return spelled  # … and a known "Strasser" written "Straßer"
+        # "Yilmaz", "Wojcik", "Ozturk": a known "Yılmaz", "Wójcik", "Öztürk" typed on a
+        # keyboard without ı, ó, ö
+        folded = self._folded.get(self._known, word)
+        if folded is not None:
+            return folded
+        raise KeyError(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for kind, key in self._known if kind == "person")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class FoldedKeys:
+    """The person keys of a pseudonym key by their spelling without diacritics
+    ("yilmaz" → "yılmaz"); indexed once and extended as the key grows."""
+
+    def __init__(self) -> None:
+        self._of: object = None
+        self._seen = 0
+        self._by_fold: dict[str, str] = {}
+
+    def get(self, known: dict[tuple[str, str], str], word: str) -> str | None:
+        """The known person key spelled ``word`` without its diacritics, if any."""
+        if self._of is not known or len(known) < self._seen:
+            self._of, self._seen, self._by_fold = known, 0, {}
+        if len(known) > self._seen:  # the key only grows: index the new entries
+            for kind, key in itertools.islice(known, self._seen, None):
+                if kind == "person":
+                    self._by_fold.setdefault(fold(key), key)
+            self._seen = len(known)
+        return self._by_fold.get(fold(word))
+
+
+_DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
+_DIGRAPH = re.compile(r"(ae|oe|ue|ss)")
+
+
+def _umlaut_spellings(word: str) -> Iterator[str]:
+    """The spellings of ``word`` with umlauts and ß for its "ae", "oe", "ue", "ss"
+    ("mueller" → "müller"; at most four such pairs are tried)."""
+    parts = _DIGRAPH.split(word)
+    if len(parts) == 1 or len(parts) > 9:
+        return
+    choices = [(part, _DIGRAPHS[part]) if part in _DIGRAPHS else (part,) for part in parts]
+    for combination in itertools.product(*choices):
+        spelled = "".join(combination)
+        if spelled != word:
+            yield spelled

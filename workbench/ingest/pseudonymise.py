@@ -18,10 +18,9 @@ and codebook terms are loaded by :meth:`Pseudonymiser.configure`.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -30,13 +29,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
-from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok, short_name_ok
 from workbench.ingest.name_tokens import genitive_at
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
+    FoldedKeys,
+    PersonKeys,
     Surnames,
     full_key,
     full_names,
@@ -122,7 +122,7 @@ class Pseudonymiser:
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
     _index_of: object = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
-    _folded: _FoldedKeys = field(default_factory=lambda: _FoldedKeys(), repr=False, compare=False)
+    _folded: FoldedKeys = field(default_factory=lambda: FoldedKeys(), repr=False, compare=False)
     _surnames: Surnames = field(default_factory=Surnames, repr=False, compare=False)
 
     @classmethod
@@ -265,8 +265,8 @@ class Pseudonymiser:
             )
         return people[None]
 
-    def _keys(self) -> _PersonKeys:
-        return _PersonKeys(self.known, self._folded)
+    def _keys(self) -> PersonKeys:
+        return PersonKeys(self.known, self._folded)
 
     def fixed(self, kind: str, original: str, placeholder: str) -> str:
         """Record an unnumbered placeholder (e-mail, phone, address, …) in the key."""
@@ -289,7 +289,7 @@ class Pseudonymiser:
         listed = list(self._listed(text, names))
         hits = find_structured(text) + listed
         context = NameContext(
-            known=_PersonKeys(self.known, self._folded),
+            known=PersonKeys(self.known, self._folded),
             protected=self.protected,
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
@@ -412,56 +412,6 @@ class Pseudonymiser:
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
 
 
-class _PersonKeys(Mapping[str, str]):
-    """The person keys of a pseudonym key, read in place (not copied for every text)."""
-
-    def __init__(self, known: dict[tuple[str, str], str], folded: _FoldedKeys | None = None):
-        self._known = known
-        self._folded = folded if folded is not None else _FoldedKeys()
-
-    def __getitem__(self, word: str) -> str:
-        if ("person", word) in self._known:
-            return word
-        # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
-        # names, e-mail-style user names, keyboards without them)
-        for spelled in (*_umlaut_spellings(word), spelled_out(word)):
-            if ("person", spelled) in self._known:
-                return spelled  # … and a known "Strasser" written "Straßer"
-        # "Yilmaz", "Wojcik", "Ozturk": a known "Yılmaz", "Wójcik", "Öztürk" typed on a
-        # keyboard without ı, ó, ö
-        folded = self._folded.get(self._known, word)
-        if folded is not None:
-            return folded
-        raise KeyError(word)
-
-    def __iter__(self) -> Iterator[str]:
-        return (key for kind, key in self._known if kind == "person")
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
-class _FoldedKeys:
-    """The person keys of a pseudonym key by their spelling without diacritics
-    ("yilmaz" → "yılmaz"); indexed once and extended as the key grows."""
-
-    def __init__(self) -> None:
-        self._of: object = None
-        self._seen = 0
-        self._by_fold: dict[str, str] = {}
-
-    def get(self, known: dict[tuple[str, str], str], word: str) -> str | None:
-        """The known person key spelled ``word`` without its diacritics, if any."""
-        if self._of is not known or len(known) < self._seen:
-            self._of, self._seen, self._by_fold = known, 0, {}
-        if len(known) > self._seen:  # the key only grows: index the new entries
-            for kind, key in itertools.islice(known, self._seen, None):
-                if kind == "person":
-                    self._by_fold.setdefault(fold(key), key)
-            self._seen = len(known)
-        return self._by_fold.get(fold(word))
-
-
 _PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
@@ -471,23 +421,6 @@ def _plain(text: str, keep: str = "") -> str:
     decomposed = "".join(c if c in keep else unicodedata.normalize("NFKD", c) for c in text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
-
-
-_DIGRAPHS = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ß"}
-_DIGRAPH = re.compile(r"(ae|oe|ue|ss)")
-
-
-def _umlaut_spellings(word: str) -> Iterator[str]:
-    """The spellings of ``word`` with umlauts and ß for its "ae", "oe", "ue", "ss"
-    ("mueller" → "müller"; at most four such pairs are tried)."""
-    parts = _DIGRAPH.split(word)
-    if len(parts) == 1 or len(parts) > 9:
-        return
-    choices = [(part, _DIGRAPHS[part]) if part in _DIGRAPHS else (part,) for part in parts]
-    for combination in itertools.product(*choices):
-        spelled = "".join(combination)
-        if spelled != word:
-            yield spelled
 
 
 @lru_cache(maxsize=65_536)
