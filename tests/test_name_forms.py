@@ -254,3 +254,23 @@ def test_a_file_named_with_a_listed_first_name_and_a_surname_stores_neither(
         stored = stored_text(project)
     assert "Werkstatt_Manfort_[Person 1].md" in stored
     assert "Müller" not in stored and "Hans" not in stored
+
+
+def test_a_chat_naming_a_file_after_a_person_stores_no_name(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12.03.21, 18:04 - Jens Vogel: Schaut mal: Foto_Ewa_Kowalczyk.jpg\n"
+        "12.03.21, 18:05 - Jens Vogel: Die Einladung liegt als Einladung_Familie_Yilmaz.pdf"
+        " im Ordner.\n"
+        "12.03.21, 18:06 - claudia_h: Danke, das Haus_der_Jugend hat auch Platz.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        texts = list(project.segments()["text"])
+        stored = stored_text(project)
+    assert texts[0] == "Schaut mal: Foto_[Person 1].jpg"
+    assert texts[1] == "Die Einladung liegt als Einladung_[Person 2].pdf im Ordner."
+    assert texts[2] == "Danke, das Haus_der_Jugend hat auch Platz."
+    for word in ("Ewa", "Kowalczyk", "Yilmaz", "claudia"):
+        assert word not in stored

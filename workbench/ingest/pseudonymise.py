@@ -65,6 +65,8 @@ REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
+# An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
+_FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
 # A name anonymised before the import, as research ethics ask of a transcript or protocol:
 # "Person A", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already a pseudonym
 _ANONYMISED = re.compile(
@@ -286,8 +288,10 @@ class Pseudonymiser:
         candidates of ``text``.
         """
         names = tuple(names)
+        structured = find_structured(text)
+        text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         listed = list(self._listed(text, names))
-        hits = find_structured(text) + listed
+        hits = structured + listed
         context = NameContext(
             known=PersonKeys(self.known, self._folded),
             protected=self.protected,
@@ -333,7 +337,7 @@ class Pseudonymiser:
             length += hit.start - cursor
             original = text[hit.start : hit.end]
             if hit.kind == "person":
-                placeholder = self.person(hit.key, original)
+                placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", original))
             else:
                 placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])
             out.append(placeholder)
