@@ -274,3 +274,24 @@ def test_a_chat_naming_a_file_after_a_person_stores_no_name(tmp_path: Path) -> N
     assert texts[2] == "Danke, das Haus_der_Jugend hat auch Platz."
     for word in ("Ewa", "Kowalczyk", "Yilmaz", "claudia"):
         assert word not in stored
+
+
+def test_a_contact_saved_as_a_kinship_word_takes_no_word_from_the_texts(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12.03.21, 18:04 - Mama 💕: Hallo, ich komme zum Treffen.\n"
+        "12.03.21, 18:05 - Anna Schmidt: Als Mama von drei Kindern fehlt mir ein Spielplatz.\n"
+        "12.03.21, 18:06 - Nachbarin Gisela: Ich frag mal meine Nachbarin, mama und papa.\n"
+        "12.03.21, 18:07 - Thomas Richter: Danke Gisela, Richter hier.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        segments = project.segments()
+        speakers = [a.get("speaker") for a in segments["attributes"]]
+        texts = list(segments["text"])
+    assert all(s and s.startswith("[Person ") for s in speakers)
+    assert len(set(speakers)) == 4
+    assert texts[1] == "Als Mama von drei Kindern fehlt mir ein Spielplatz."
+    assert texts[2] == "Ich frag mal meine Nachbarin, mama und papa."
+    assert texts[3] == f"Danke {speakers[2]}, {speakers[3]} hier."

@@ -29,8 +29,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
-from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import ACADEMIC, TITLES, lower_case_name_ok, short_name_ok
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import (
+    ACADEMIC,
+    ROLE_WORDS,
+    TITLES,
+    lower_case_name_ok,
+    short_name_ok,
+)
 from workbench.ingest.name_tokens import genitive_at
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.person_keys import (
@@ -482,7 +488,8 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         if not any(ch.isalpha() for ch in name) or _ANONYMISED.match(" ".join(name.split())):
             continue
         key = full_key(name)
-        out.append((name, key))
+        if not _role_word(name):  # a contact "Mama" is no name in "Als Mama von drei …"
+            out.append((name, key))
         if listed.strip() != name:
             out.append((" ".join(listed.split()), key))
         words = []
@@ -494,7 +501,7 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
             if len(parts) > 1 and "@" not in token:
                 words += parts
         for token in words:
-            title = token.lower() in TITLES or token.lower() in ACADEMIC
+            title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
@@ -515,6 +522,13 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
         else (v, k)
         for v, k in out
     ]
+
+
+def _role_word(word: str) -> bool:
+    """A role or kinship word that names nobody ("Mama", "Oma", "Nachbarin" of a contact
+    "Mama 💕", "Nachbarin Gisela"), unless the gazetteer knows it as a name ("Richter")."""
+    names = gazetteer()
+    return fold(word) in ROLE_WORDS and not (names.has_first(word) or names.has_last(word))
 
 
 def _shared_key(word: str, keys: set[str]) -> str:
