@@ -4,7 +4,8 @@ A cue right before a capitalised word makes it a name: a speech verb ("…, beto
 "Dazu sagt Krämer"), a label with a colon ("Kontakt: …"), "…, so Yilmaz", or a weak cue
 ("laut", "bei", "mit"). A speech verb is a cue only where it comes before its subject;
 where the subject stands before it ("Frau Demirtaş betont Ältere", "Sie sagt Jüngere …",
-"Die Leiterin betont Alleinerziehende") the word after the verb is its object.
+"Die Leiterin betont Alleinerziehende") the word after the verb is its object. Around a
+nationality word ("German", "Polish") its neighbours say whether it names a language.
 """
 
 from __future__ import annotations
@@ -63,3 +64,12 @@ def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok],
     if first.folded in _SUBJECT_ARTICLES and len(clause) >= 2 and clause[1].text[0].isupper():
         return True  # "Die Leiterin betont …"
     return len(clause) == 1 and named(first)  # "Krämer betont …", not "Dazu sagt …"
+
+
+def names_language(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` (a nationality or language word) names a language: after a
+    lower-case word in the same sentence, or next to another such word."""
+    if i > 0 and not toks[i].sentence_start and toks[i - 1].text.islower():
+        return True
+    near = [toks[k].folded for k in (i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
+    return any(f in lists.LANGUAGE_WORDS for f in near)

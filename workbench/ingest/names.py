@@ -35,7 +35,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_cues import cue_before, subject_before
+from workbench.ingest.name_cues import cue_before, names_language, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
@@ -416,7 +416,7 @@ class PersonFinder:
             before = self._surname_before(text, toks, i, last)
             if before is not None:
                 start, surname = toks[before].start, before
-        if tok.folded in lists.LANGUAGE_WORDS and surname is None and self._language(toks, i):
+        if tok.folded in lists.LANGUAGE_WORDS and surname is None and names_language(toks, i):
             return None  # "not only German", "German, English": a language, not a person
         if weak:
             cue = prev is not None and prev.folded in lists.STRONG_CUES
@@ -435,15 +435,6 @@ class PersonFinder:
             if surname is None:  # "der Peter": a first name alone, worth a look
                 return self._hit(text, toks, start, i, last, surname, 0.55, tok.text)
         return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
-
-    @staticmethod
-    def _language(toks: list[Tok], i: int) -> bool:
-        """Whether token ``i`` (a nationality or language word) names a language: after a
-        lower-case word in the same sentence, or next to another such word."""
-        if i > 0 and not toks[i].sentence_start and toks[i - 1].text.islower():
-            return True
-        near = [toks[k].folded for k in (i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
-        return any(f in lists.LANGUAGE_WORDS for f in near)
 
     def _initial(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
