@@ -295,3 +295,20 @@ def test_a_contact_saved_as_a_kinship_word_takes_no_word_from_the_texts(tmp_path
     assert texts[1] == "Als Mama von drei Kindern fehlt mir ein Spielplatz."
     assert texts[2] == "Ich frag mal meine Nachbarin, mama und papa."
     assert texts[3] == f"Danke {speakers[2]}, {speakers[3]} hier."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Tom-Tom App zeigt keine Radwege.",
+        "Ich nutze Tom-Tom zum Navigieren.",
+        "Die Lisa App hilft Senioren beim Einkaufen.",
+    ],
+)
+def test_a_product_named_like_a_person_stays(text: str) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == text
+
+
+def test_a_double_first_name_is_still_a_name() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Anna-Lena nutzt die App.", []) == "[Person 1] nutzt die App."

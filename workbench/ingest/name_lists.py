@@ -161,7 +161,7 @@ INSTITUTION_NOUNS = _words(
     friedhof kapelle moschee synagoge kloster tafel caritas diakonie awo drk jobcenter jugendamt
     sozialamt rewe aldi lidl edeka netto penny kaufland bayer sparkasse volksbank telekom
     kommune polizei feuerwehr verdi ihk vhs unicef amnesty malteser johanniter arbeitsagentur
-    umfrage bericht studie studien gesetz angaben aussage aussagen auskunft presse zeitung
+    app apps umfrage bericht studie studien gesetz angaben aussage aussagen auskunft presse zeitung
     medien experten verwaltung satzung vertrag statistik schatzung prognose rathaus
     """
 )

@@ -109,6 +109,7 @@ class PersonFinder:
         return (
             tok.text[0].isupper()
             and not tok.text.isupper()
+            and len(set(parts)) == len(parts)  # not "Tom-Tom"
             and all(len(p) >= 3 and self.names.has_first(p) for p in parts)
         )
 
