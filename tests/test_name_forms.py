@@ -312,3 +312,22 @@ def test_a_product_named_like_a_person_stays(text: str) -> None:
 def test_a_double_first_name_is_still_a_name() -> None:
     p = Pseudonymiser()
     assert _replaced(p, "Anna-Lena nutzt die App.", []) == "[Person 1] nutzt die App."
+
+
+def test_an_anonymised_speaker_label_takes_no_word_from_the_texts(tmp_path: Path) -> None:
+    interview = tmp_path / "interview.txt"
+    interview.write_text(
+        "Interviewer: Was fehlt Ihnen im Stadtteil?\n"
+        "Befragte Person 2: Ein Treffpunkt. Person 3 sieht das auch so, sagt sie.\n"
+        "Interviewer: Und die Befragte Person 3?\n"
+        "Befragte Person 3: Ich finde die Busse gut.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([interview], district="Manfort")
+        segments = project.segments()
+        speakers = [a.get("speaker") for a in segments["attributes"]]
+        texts = list(segments["text"])
+    assert texts[1] == "Ein Treffpunkt. Person 3 sieht das auch so, sagt sie."
+    assert texts[2] == "Und die Befragte Person 3?"
+    assert speakers[1] != speakers[3] and speakers[1].startswith("[Person ")

@@ -74,9 +74,11 @@ _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimi
 # An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
 _FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
 # A name anonymised before the import, as research ethics ask of a transcript or protocol:
-# "Person A", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already a pseudonym
+# "Person A", "Befragte Person 2", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already
+# a pseudonym
 _ANONYMISED = re.compile(
-    r"^(?:(?:Person|Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Befragte[rn]?|Interviewte[rn]?|"
+    r"^(?:(?:(?:(?:[Bb]efragte|[Ii]nterviewte|[Tt]eilnehmende|[Aa]nonyme)\s+)?Person|"
+    r"Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Befragte[rn]?|Interviewte[rn]?|"
     r"Interviewpartner(?:in)?|Expert(?:e|in)|Frau|Herr|Fr\.|Hr\.)\s*(?:[A-Z]|\d{1,3})\.?|"
     r"\[[^\[\]]{1,30}\]|N\.\s?N\.|[A-Z]\.?)$"  # "Frau X" without the address: "X"
 )
