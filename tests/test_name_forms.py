@@ -331,3 +331,31 @@ def test_an_anonymised_speaker_label_takes_no_word_from_the_texts(tmp_path: Path
     assert texts[1] == "Ein Treffpunkt. Person 3 sieht das auch so, sagt sie."
     assert texts[2] == "Und die Befragte Person 3?"
     assert speakers[1] != speakers[3] and speakers[1].startswith("[Person ")
+
+
+EMOJI_CHAT = (
+    "12.03.21, 18:02 - Łukasz Wójcik 🚲: Ich repariere gern Räder im Jugendzentrum.\n"
+    "12.03.21, 18:03 - Ewa Nowak 🚲: Ich helfe mit.\n"
+    "12.03.21, 18:04 - Mama 💕: Hallo zusammen.\n"
+)
+
+
+def test_forget_a_messenger_name_with_an_emoji_by_the_name(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(EMOJI_CHAT, encoding="utf-8")
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        speakers = [a.get("speaker") for a in project.segments()["attributes"]]
+        assert len(set(speakers)) == 3
+        forget = ["--project", str(project.path), "forget", "--speaker", "Łukasz Wójcik"]
+        assert main(forget) == 0
+        assert [a.get("speaker") for a in project.segments()["attributes"]] == speakers[1:]
+
+
+def test_a_display_name_keyed_by_its_emoji_before_keeps_its_placeholder() -> None:
+    # an earlier version keyed "Łukasz Wójcik 🚲" by "🚲": a later export of the same
+    # chat finds that entry, not a new number
+    name = "Łukasz Wójcik 🚲"
+    p = Pseudonymiser(known={("person", "🚲"): "[Person 1]"}, originals={("person", "🚲"): name})
+    assert p.pseudonymise(f"{name}: Neue Nachricht", [name])[0] == "[Person 1]: Neue Nachricht"
+    assert p.pseudonymise("Ewa Nowak 🚲 kommt", ["Ewa Nowak 🚲"])[0] == "[Person 2] kommt"

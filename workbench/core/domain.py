@@ -283,12 +283,17 @@ TABLES: dict[str, dict[str, str]] = {
 
 def person_key(name: str) -> str:
     """A person's key in the pseudonym key: the last word of the name, without case and
-    trailing punctuation ("Herr Wieczorek" and "Jürgen Wieczorek" are one person).
+    trailing punctuation ("Herr Wieczorek" and "Jürgen Wieczorek" are one person); words
+    without a letter or digit after it (a messenger name's emoji) are no part of it.
 
     >>> person_key("Jürgen Wieczorek"), person_key("Frau Kaya."), person_key("Eva")
     ('wieczorek', 'kaya', 'eva')
+    >>> person_key("Łukasz Wójcik 🚲"), person_key("Mama 💕")
+    ('wójcik', 'mama')
     """
     words = name.split()
+    while len(words) > 1 and not any(ch.isalnum() for ch in words[-1]):
+        words.pop()  # "Łukasz Wójcik 🚲": the emoji names nobody
     key = words[-1].strip(".,;:!?'’").lower() if words else ""
     return key or name.strip().lower()
 

@@ -252,6 +252,12 @@ class Pseudonymiser:
             given = given_name(original, key)
         surname = key if ("person", key) in self.known else self._keys().get(key, key)
         people = self._surnames.people(self.known, self.originals, surname)
+        # before 2026-12-05 the emoji ending a display name was its key ("🚲" of "Łukasz
+        # Wójcik 🚲"): the entry of the same display name is this person
+        legacy = ("person", original.split()[-1].lower() if original.strip() else "")
+        letterless = not any(ch.isalnum() for ch in legacy[1])
+        if not people and letterless and self.originals.get(legacy) == original:
+            return legacy[1]
         if given is None:
             persons = {self.known["person", k] for k in people.values()}
             if ambiguous or len(persons) > 1:
