@@ -359,3 +359,12 @@ def test_a_display_name_keyed_by_its_emoji_before_keeps_its_placeholder() -> Non
     p = Pseudonymiser(known={("person", "🚲"): "[Person 1]"}, originals={("person", "🚲"): name})
     assert p.pseudonymise(f"{name}: Neue Nachricht", [name])[0] == "[Person 1]: Neue Nachricht"
     assert p.pseudonymise("Ewa Nowak 🚲 kommt", ["Ewa Nowak 🚲"])[0] == "[Person 2] kommt"
+
+
+def test_a_gendered_academic_title_is_no_name_word() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Anna Schmidt kommt.", []) == "[Person 1] kommt."
+    assert _replaced(p, "Frau Prof.in Schmidt hat geforscht.", []) == "[Person 1] hat geforscht."
+    assert _replaced(p, "Frau Prof.in Anna Schmidt lehrt.", []) == "[Person 1] lehrt."
+    assert _replaced(p, "Frau Dr.in Müller kam.", []) == "[Person 2] kam."
+    assert _replaced(p, "Die Frau in Rente hilft.", []) == "Die Frau in Rente hilft."

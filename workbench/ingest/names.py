@@ -341,7 +341,9 @@ class PersonFinder:
             return None
         j = i + 1
         while j < len(toks) and (
-            ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot) or self.is_role(toks[j])
+            ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot)
+            or self.is_role(toks[j])
+            or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
         ):
             if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
                 return None

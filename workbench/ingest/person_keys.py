@@ -40,12 +40,14 @@ AMBIGUOUS = " ?"  # the key of a surname alone while two people of that surname 
 def name_words(text: str) -> list[Tok]:
     """The words of a name without forms of address, titles and particles ("Frau Dr. Anna
     Schmidt" → Anna, Schmidt; "Frau von der Leyen" → Leyen: "von" is no first name)."""
+    toks = tokens(text)
     return [
         t
-        for t in tokens(text)
+        for n, t in enumerate(toks)
         if t.folded not in TITLES
         and f"{t.folded}." not in TITLES | ACADEMIC
         and not (t.text.islower() and t.lower in PARTICLES)
+        and not (t.lower == "in" and n and text[toks[n - 1].end : t.start] == ".")  # Prof.in
     ]
 
 
