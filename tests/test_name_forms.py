@@ -368,3 +368,15 @@ def test_a_gendered_academic_title_is_no_name_word() -> None:
     assert _replaced(p, "Frau Prof.in Anna Schmidt lehrt.", []) == "[Person 1] lehrt."
     assert _replaced(p, "Frau Dr.in Müller kam.", []) == "[Person 2] kam."
     assert _replaced(p, "Die Frau in Rente hilft.", []) == "Die Frau in Rente hilft."
+
+
+def test_a_family_called_by_its_surname_in_the_plural_is_a_person() -> None:
+    p = Pseudonymiser()
+    assert _replaced(p, "Wir waren bei Müllers zum Grillen.", []) == (
+        "Wir waren bei [Person 1]s zum Grillen."
+    )
+    assert _replaced(p, "Die Hartmanns von nebenan helfen.", []) == (
+        "Die [Person 2]s von nebenan helfen."
+    )
+    for text in ("Wir essen bei McDonalds.", "Die Bauers kommen.", "Die Kinder von Kochs."):
+        assert _replaced(p, text, []) == text

@@ -69,6 +69,7 @@ _ORDINARY = (
     | lists.LANGUAGE_WORDS
 )
 _FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
+_FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -568,15 +569,20 @@ class PersonFinder:
         return Hit(tok.start, tok.end, "person", key, 0.8), i
 
     def _genitive(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A first name or a known name before a genitive "s": "Annas Idee" (the "s" stays)."""
+        """A first name or a known name before a genitive "s" ("Annas Idee"), or a family
+        by its surname ("die Müllers", "bei Müllers"); the "s" stays."""
         tok, w = toks[i], toks[i].text[:-1]
         stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
         if len(w) < 3 or stem.folded in _ORDINARY or self.blocked(tok) or self.blocked(stem):
             return None
         key = self.context.known.get(stem.lower)
-        if (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end):
+        family = i and toks[i - 1].lower in _FAMILY_BEFORE and self.is_surname(stem)
+        family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
+        if not family and (
+            (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end)
+        ):
             return None
-        if key is None and not self.is_first(stem):
+        if key is None and not self.is_first(stem) and not family:
             return None
         return Hit(stem.start, stem.end, "person", key or stem.lower, 0.75, stem.text), i
 
