@@ -47,6 +47,7 @@ def test_a_known_or_first_name_in_the_genitive_is_a_person() -> None:
         "Mais ist teuer geworden.",  # a listed "Mai" + s, no noun it owns
         "Der Bonus für Familien ist gut.",
         "Bonus oder Malus, das ist die Frage.",
+        "Malus weniger Bonus für alle.",  # "weniger" is no adjective before an owned noun
         "Die Caritas Leverkusen hilft.",
         "Des Sommers Ende naht.",
         "Wolfs Hütte steht noch.",  # "Wolf" is a word: a name only in a context

@@ -102,13 +102,20 @@ def tokens(text: str) -> list[Tok]:
 _OWNED = re.compile(r"s[ \u00a0](?:([a-zäöüß]+(?:e|en|er|es|em))[ \u00a0])?[A-ZÄÖÜ][a-zäöüß]")
 
 
+# Quantifiers in the adjective's place: "Malus weniger Bonus" is no genitive
+_QUANTIFIERS = frozenset("weniger wenige wenigen wenig mehrere mehreren".split())
+
+
 def genitive_at(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` goes on with a genitive "s" before the noun it owns
     ("Annas Idee", "Frau Schmidts Garten"): the name is then ``text[:end]`` without the "s"."""
     m = _OWNED.match(text, end)
     if m is None or text[end - 1 : end].lower() in ("s", "x", "z", "ß"):
         return False
-    return m.group(1) is None or fold(m.group(1)) not in FUNCTION_WORDS
+    adjective = m.group(1)
+    return adjective is None or (
+        fold(adjective) not in FUNCTION_WORDS and fold(adjective) not in _QUANTIFIERS
+    )
 
 
 _SAINTS = frozenset("st sankt hl heilige heiligen".split())
