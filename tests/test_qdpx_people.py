@@ -290,3 +290,38 @@ def test_source_names_descriptions_variables_and_codes_are_pseudonymised(
     moderator = attributes["Moderation"]
     assert documents[1] == f"Protokoll Wiesdorf – {moderator}"
     assert protocol["text"].iloc[2].startswith(moderator)
+
+
+# QualCoder and noScribe write the time before the role: "[00:00:05] I: …".
+STAMPED = (
+    "[00:00:05] I: Wie lange wohnen Sie schon in Opladen?\n"
+    "[00:00:09] B: Seit 1998. Damals gab es noch den Bäcker an der Ecke.\n"
+    "[00:00:21] I: Und was fehlt Ihnen heute?\n"
+    "[00:00:25] B: Ein Treffpunkt für Ältere am Markt.\n"
+)
+
+
+def test_a_time_before_the_role_keeps_the_interviewers_lines_off_the_person(
+    project: Project, tmp_path: Path
+) -> None:
+    """A person case of the whole interview claims only the interviewee's lines, and the
+    time stamp and role label are no part of a statement's text."""
+    body = (
+        f"{VARIABLE_LIST}<Cases>"
+        f'<Case guid="{_guid(201)}" name="Gülten Arslanoğlu">{_value(101, "41", "IntegerValue")}'
+        f'<SourceRef targetGUID="{_guid(1)}"/></Case></Cases>'
+        f"<Sources>{_source(1, 'Interview 3')}</Sources>"
+    )
+    archive = _archive(tmp_path / "qualcoder.qdpx", body, {1: STAMPED}, "QualCoder 3.7")
+    import_qdpx(project, archive)
+    segments = project.segments().sort_values("position")
+    assert list(segments["speaker_role"].fillna("")) == ["I", "B", "I", "B"]
+    assert list(segments["text"]) == [
+        "Wie lange wohnen Sie schon in Opladen?",
+        "Seit 1998. Damals gab es noch den Bäcker an der Ecke.",
+        "Und was fehlt Ihnen heute?",
+        "Ein Treffpunkt für Ältere am Markt.",
+    ]
+    speakers = [a.get("speaker") for a in segments["attributes"]]
+    assert speakers[0] is None and speakers[2] is None
+    assert speakers[1] == speakers[3] and speakers[1].startswith("[Person ")

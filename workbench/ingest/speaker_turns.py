@@ -347,13 +347,14 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     return len(turns) >= _SHARE * (len(turns) + parse.other)
 
 
-_LABEL = re.compile(rf"^\s*(?P<who>{_WHO})\s?:\s+(?=\S)")
+# also after the time QualCoder and noScribe write first: "[00:00:05] I: …"
+_LABEL = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+(?=\S)")
 
 
 def role_label(line: str) -> tuple[str, int] | None:
-    """The role that opens a transcript line ("I: …", "B1: …", "Moderation: …") and
-    where its text starts, or None (no label, or a person's name: that stays text and is
-    pseudonymised with it)."""
+    """The role that opens a transcript line ("I: …", "B1: …", "Moderation: …", also
+    after a time: "[00:00:05] I: …") and where its text starts, or None (no label, or a
+    person's name: that stays text and is pseudonymised with it)."""
     label = _LABEL.match(line)
     if label is None or not is_role(label["who"].strip()):
         return None
