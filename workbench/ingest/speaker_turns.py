@@ -7,8 +7,9 @@ Many programs write a meeting or an interview as lines that begin with who speak
 transcripts (``I: Wie war das? #00:01:02-5#``, ``B1: …``), Zoom's saved captions
 (``[Anna Schmidt] 10:02:13 …``), WhisperX (``[SPEAKER_00]: …``), or a speaker line
 with the text below it: name and time (``Anna Schmidt  0:03`` — Otter, Webex, Teams'
-Word export), time and name (``[18:02] Schmidt, Anna`` — a Teams chat copied from the
-window; ``00:00:03 Sprecher 1`` — Word's "Transkribieren"), name and time on two lines
+Word export; ``Sprecher 1 [00:00:12]`` — Amberscript; ``Speaker 1 (00:05):`` — Rev),
+time and name (``[18:02] Schmidt, Anna`` — a Teams chat copied from the window;
+``00:00:03 Sprecher 1`` — Word's "Transkribieren"), name and time on two lines
 (``Anna Schmidt`` / ``18:02`` — the newer Teams chat) or a cue's timing and the name
 (``0:0:3.120 --> 0:0:8.450`` / ``Anna Schmidt`` — Teams' transcript of 2021).
 A speaker may be written "Nachname, Vorname" (Teams, Outlook) or be the phone number of a
@@ -73,8 +74,9 @@ _INLINE = re.compile(
 _BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")
 # "[SPEAKER_00]: Guten Morgen" (WhisperX)
 _BRACKET_LABEL = re.compile(rf"^\s*\[(?P<who>{_WHO})\]:\s+(?P<text>\S.*)$")
-# "Anna Schmidt  0:03" or "Anna Schmidt (00:01:02)" alone on its line, the text below
-_HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+\(?(?P<time>{_TIME})\)?\s*$")
+# "Anna Schmidt  0:03", "Anna Schmidt (00:01:02)", "Sprecher 1 [00:00:12]" (Amberscript)
+# or "Speaker 1 (00:05):" (Rev) alone on its line, the text below
+_HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+[(\[]?(?P<time>{_TIME})[)\]]?:?\s*$")
 # "[18:02] Schmidt, Anna" or "00:00:03 Sprecher 1" alone on its line, the text below
 _TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
 _WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")

@@ -1,0 +1,82 @@
+"""Transcripts of the transcription services German teams use, written as each exports.
+
+Amberscript, Rev/Temi, Sonix, Trint, Happy Scribe, Descript, TurboScribe: one statement
+per turn, time = the turn's start, generic labels ("Sprecher 1", "Speaker 2") are roles,
+names become pseudonyms, and neither time stamps nor the services' banners are text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+from workbench.ingest.speaker_turns import IMPORTER
+
+TEXTS = [
+    "Herzlich willkommen. Was fehlt Ihnen im Viertel?",
+    "Ein Treffpunkt für Familien, der auch am Wochenende offen hat.",
+    "Und was läuft gut?",
+    "Der Wochenmarkt ist super, da trifft man alle.",
+]
+SPEAKERS = ["Sprecher 1", "Annegret Voßkuhl", "Sprecher 1", "Annegret Voßkuhl"]
+TIMES = ["00:00:05", "00:00:12", "00:00:25", "00:00:29"]
+
+
+def _heads(pattern: str) -> list[str]:
+    """Speaker heads in ``pattern`` (``{who}``, ``{time}``), each with its text below."""
+    lines = []
+    for who, time, text in zip(SPEAKERS, TIMES, TEXTS, strict=True):
+        lines += [pattern.format(who=who, time=time), text, ""]
+    return lines
+
+
+def _docx(path: Path, lines: list[str], bold_heads: bool) -> Path:
+    import docx
+
+    document = docx.Document()
+    for i, line in enumerate(line for line in lines if line):
+        document.add_paragraph().add_run(line).bold = bold_heads and i % 2 == 0
+    document.save(path)
+    return path
+
+
+def _import(project: Project, path: Path) -> int:
+    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "times"),
+    [
+        ("{who} [{time}]", TIMES),  # Amberscript
+        ("{who} ({time}):", [t[3:] for t in TIMES]),  # Rev, Temi: "Speaker 1 (00:05):"
+    ],
+    ids=["amberscript", "rev"],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_speaker_head_with_the_time_in_brackets_starts_a_turn(
+    project: Project, tmp_path: Path, pattern: str, times: list[str], suffix: str
+) -> None:
+    """In Word the heads are bold, as Amberscript sets them: they are speakers, not
+    guiding questions holding the interviewee's name."""
+    lines = [line.replace("00:00:", times[0][:-2]) for line in _heads(pattern)]  # "00:05"
+    path = tmp_path / f"interview{suffix}"
+    if suffix == ".txt":
+        path.write_text("\n".join(lines), encoding="utf-8")
+    else:
+        _docx(path, lines, bold_heads=True)
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER
+    assert [s.text for s in parsed.segments] == TEXTS
+    assert [s.attributes.get("time") for s in parsed.segments] == times
+    assert [s.speaker_role for s in parsed.segments] == ["Sprecher 1", None, "Sprecher 1", None]
+    assert _import(project, path) == 0
+    segments = project.segments().sort_values("position")
+    assert segments["question"].isna().all()
+    speakers = [a.get("speaker") for a in segments["attributes"]]
+    assert speakers[1] == speakers[3] and speakers[1].startswith("[Person ")
+    assert "Voßkuhl" not in stored_text(project) and "Annegret" not in stored_text(project)
