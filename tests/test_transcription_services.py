@@ -80,3 +80,45 @@ def test_a_speaker_head_with_the_time_in_brackets_starts_a_turn(
     speakers = [a.get("speaker") for a in segments["attributes"]]
     assert speakers[1] == speakers[3] and speakers[1].startswith("[Person ")
     assert "Voßkuhl" not in stored_text(project) and "Annegret" not in stored_text(project)
+
+
+TURBOSCRIBE = (
+    "(Transkribiert von TurboScribe.ai. Upgrade auf Unbegrenzt, um diese Nachricht zu entfernen.)"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("", "Powered by Amberscript"),
+        (TURBOSCRIBE, ""),
+        ("(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)", ""),
+        ("", "Transcribed by https://otter.ai"),
+    ],
+    ids=["amberscript", "turboscribe-de", "turboscribe-en", "otter"],
+)
+def test_a_services_banner_is_neither_statement_nor_title(
+    tmp_path: Path, first: str, last: str
+) -> None:
+    path = tmp_path / "interview.txt"
+    path.write_text("\n".join([first, "", *_heads("{who}  {time}"), last]), encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER
+    assert [s.text for s in parsed.segments] == TEXTS
+    assert parsed.title is None
+
+
+def test_a_banner_above_a_recognisers_text_is_no_statement(tmp_path: Path) -> None:
+    said = [
+        "Ja, also ich wohne jetzt seit zwölf Jahren hier in Manfort.",
+        "Und was mir wirklich fehlt, ist ein Ort, wo man sich treffen kann.",
+        "Früher gab es das Café am Markt, das hat aber zugemacht.",
+        "Seitdem treffen sich die Älteren eigentlich nur noch beim Arzt.",
+        "Für die Jugendlichen gibt es auch nichts.",
+        "Die stehen abends an der Bushaltestelle.",
+        "Vielleicht im alten Sparkassengebäude, das steht ja leer.",
+        "Das wäre zentral und gut erreichbar.",
+    ]  # Whisper's text (TurboScribe): one segment per line, read sentence by sentence
+    path = tmp_path / "aufnahme.txt"
+    path.write_text("\n".join([TURBOSCRIBE, "", *said]), encoding="utf-8")
+    assert [s.text for s in parse_file(path).segments] == said

@@ -6,9 +6,11 @@ Transcription tools write lines that are no one's words, and these are no statem
   Transkription beendet`` / ``… started transcription`` (the person goes onto the name
   list), Google Meet's ``Das Meeting wurde nach 00:07:12 beendet 👋`` and its disclaimer
   ``Dieses bearbeitbare Transkript wurde mithilfe von Computersoftware erstellt …``,
-  Otter's ``Transcribed by https://otter.ai``, Jitsi's ``Transcript of conference held
-  at …`` and ``End of transcript at …``, noScribe's ``Transkribiert mit noScribe Vers. …``
-  with the line of the audio file (``Audiodatei: C:/Users/…``) and of its options;
+  the services' banners (Otter's ``Transcribed by https://otter.ai``, TurboScribe's
+  ``(Transkribiert von TurboScribe.ai. …)``, ``Powered by Amberscript``), Jitsi's
+  ``Transcript of conference held at …`` and ``End of transcript at …``, noScribe's
+  ``Transkribiert mit noScribe Vers. …`` with the line of the audio file
+  (``Audiodatei: C:/Users/…``) and of its options;
 * the header before the first turn (:func:`read_header`): a list of participants —
   ``Teilnehmende: Anna Schmidt, Ben Berg`` on one line, or a line ``Teilnehmer``,
   ``Attendees``, ``SPEAKERS`` with the names on the next line (Google Meet, Otter) —
@@ -63,6 +65,20 @@ _DATES = (
     re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])"),
     re.compile(r"\b\d{1,2}\.\s?[^\W\d_]{3,9}\.?\s+\d{4}\b"),
 )
+# A transcription service's line under or above its export: Otter's "Transcribed by
+# https://otter.ai", TurboScribe's "(Transkribiert von TurboScribe.ai. Upgrade auf
+# Unbegrenzt, um diese Nachricht zu entfernen.)", "Powered by Amberscript"
+_SERVICES = (
+    r"(?:otter|turboscribe|amberscript|sonix|trint|happy\s?scribe|descript|transkriptor|"
+    r"tactiq|fireflies|notta|good\s?tape|rev\.com|temi\.com)"
+)
+SERVICE_BANNER = re.compile(
+    r"^\(?\s*(?:Transcribed|Transkribiert|Transcript(?:ion)?\s+(?:generated|created)|"
+    r"Transkript\s+erstellt|Powered|Created|Generated|Made|Erstellt|Generiert)\s+"
+    rf"(?:by|with|using|von|mit|durch)\s+(?:https?://)?(?:www\.|app\.)?{_SERVICES}"
+    r"(?:\.(?:ai|com|io|de|app))?(?![\w-]).{0,120}$",
+    re.I,
+)
 _NOTICES = (
     re.compile(
         r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
@@ -72,7 +88,7 @@ _NOTICES = (
     re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
     re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
-    re.compile(r"^(?:Transcribed|Transkribiert)\s+(?:by|von|mit)\s+\S*otter\.ai\S*\s*$", re.I),
+    SERVICE_BANNER,
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
     # noScribe's head: "Transkribiert mit noScribe Vers. 0.6.2", the audio file's path (it
@@ -81,6 +97,15 @@ _NOTICES = (
     re.compile(r"^(?:Audiodatei|Audio\s?file|Fichier\s+audio|Archivo\s+de\s+audio)\s*:\s*\S", re.I),
     re.compile(r"^\((?:Start|Stop|Sprache|Language)\b.*\|.*\)$"),
 )
+
+
+def is_service_banner(line: str) -> bool:
+    """Whether a line is a transcription service's banner, no one's words.
+
+    >>> is_service_banner("Powered by Amberscript"), is_service_banner("Transkription: Anna")
+    (True, False)
+    """
+    return SERVICE_BANNER.match(line.strip()) is not None
 
 
 def notice(line: str) -> tuple[str, ...] | None:
