@@ -122,3 +122,35 @@ def test_a_banner_above_a_recognisers_text_is_no_statement(tmp_path: Path) -> No
     path = tmp_path / "aufnahme.txt"
     path.write_text("\n".join([TURBOSCRIBE, "", *said]), encoding="utf-8")
     assert [s.text for s in parse_file(path).segments] == said
+
+
+TURBOSCRIBE_EN = "(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)"
+TURBOSCRIBE_LONG = (
+    "(This file is longer than 30 minutes. Go Unlimited at TurboScribe.ai to transcribe "
+    "files up to 10 hours long.)"
+)
+
+
+def test_turboscribes_banners_in_a_subtitle_are_no_words(project: Project, tmp_path: Path) -> None:
+    """TurboScribe writes its banner into the first subtitle and a second one as the last."""
+    path = tmp_path / "aufnahme.srt"
+    cues = [f"{TURBOSCRIBE_EN} {TEXTS[0]}", TEXTS[1], TURBOSCRIBE_LONG]
+    path.write_text(
+        "\n".join(
+            f"{n}\n00:00:0{n},000 --> 00:00:0{n + 1},000\n{text}\n"
+            for n, text in enumerate(cues, start=1)
+        ),
+        encoding="utf-8",
+    )
+    assert [s.text for s in parse_file(path).segments] == TEXTS[:2]
+
+
+def test_turboscribes_banner_in_a_paragraph_or_turn_is_no_words(tmp_path: Path) -> None:
+    paragraphs = tmp_path / "aufnahme.txt"
+    paragraphs.write_text(f"{TURBOSCRIBE_EN}\n\n{TEXTS[0]}\n\n{TEXTS[1]}\n\n{TURBOSCRIBE_LONG}\n")
+    assert [s.text for s in parse_file(paragraphs).segments] == TEXTS[:2]
+    lines = _heads("{who}  {time}")
+    lines[1] = f"{TURBOSCRIBE_EN} {lines[1]}"
+    turns = tmp_path / "interview.txt"
+    turns.write_text("\n".join([*lines, TURBOSCRIBE_LONG]), encoding="utf-8")
+    assert [s.text for s in parse_file(turns).segments] == TEXTS

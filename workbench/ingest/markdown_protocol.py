@@ -46,7 +46,7 @@ from workbench.ingest.protocol_meta import (
 )
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
 from workbench.ingest.textio import Source, decode, read_source
-from workbench.ingest.transcript_frame import is_service_banner
+from workbench.ingest.transcript_frame import is_service_banner, without_banner
 
 IMPORTER = "markdown"
 
@@ -360,7 +360,7 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
             question = heading_text(title)
 
     # a transcription service's banner ("(Transkribiert von TurboScribe.ai. …)"): no words
-    lines = ["" if is_service_banner(line) else line for line in body.split("\n")]
+    lines = ["" if is_service_banner(line) else without_banner(line) for line in body.split("\n")]
     whole = _segment_text(lines)
     if whole is not None:  # Whisper's text, also with a dialogue's "- " in it: by sentence
         lines, block, block_row = [], whole[1], offset + 1 + whole[0]

@@ -49,7 +49,13 @@ from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
-from workbench.ingest.transcript_frame import head_line, notice, participants_line, read_header
+from workbench.ingest.transcript_frame import (
+    head_line,
+    notice,
+    participants_line,
+    read_header,
+    without_banner,
+)
 
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
@@ -415,6 +421,7 @@ def turns_document(
     empty = sounds = credits = 0
     ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
     for turn in parse.turns:
+        turn.lines = [text for line in turn.lines if (text := without_banner(line))]
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
         lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
         sounds += len(turn.lines) - len(lines)

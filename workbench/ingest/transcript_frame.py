@@ -73,10 +73,18 @@ _SERVICES = (
     r"tactiq|fireflies|notta|good\s?tape|rev\.com|temi\.com)"
 )
 SERVICE_BANNER = re.compile(
-    r"^\(?\s*(?:Transcribed|Transkribiert|Transcript(?:ion)?\s+(?:generated|created)|"
+    r"^(?P<open>\()?\s*(?:Transcribed|Transkribiert|Transcript(?:ion)?\s+(?:generated|created)|"
     r"Transkript\s+erstellt|Powered|Created|Generated|Made|Erstellt|Generiert)\s+"
     rf"(?:by|with|using|von|mit|durch)\s+(?:https?://)?(?:www\.|app\.)?{_SERVICES}"
-    r"(?:\.(?:ai|com|io|de|app))?(?![\w-]).{0,120}$",
+    r"(?:\.(?:ai|com|io|de|app))?(?![\w-])[^()]{0,80}(?(open)\))\s*$",
+    re.I,
+)
+# TurboScribe writes its banners into a subtitle's or paragraph's text too: "(Transcribed by
+# TurboScribe.ai. Go Unlimited to remove this message.) Hallo …", "(This file is longer
+# than 30 minutes. Go Unlimited at TurboScribe.ai to transcribe files up to 10 hours long.)"
+_BANNER_IN_TEXT = re.compile(
+    r"\s*\([^()]{0,200}\b(?:turboscribe|otter|sonix|happyscribe|notta|tactiq|fireflies)"
+    r"\.(?:ai|com|io)\b[^()]{0,200}\)\s*",
     re.I,
 )
 _NOTICES = (
@@ -88,7 +96,6 @@ _NOTICES = (
     re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
     re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
-    SERVICE_BANNER,
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
     # noScribe's head: "Transkribiert mit noScribe Vers. 0.6.2", the audio file's path (it
@@ -105,7 +112,20 @@ def is_service_banner(line: str) -> bool:
     >>> is_service_banner("Powered by Amberscript"), is_service_banner("Transkription: Anna")
     (True, False)
     """
-    return SERVICE_BANNER.match(line.strip()) is not None
+    line = line.strip()
+    return SERVICE_BANNER.match(line) is not None or bool(line and not without_banner(line))
+
+
+def without_banner(text: str) -> str:
+    """The text without the banners a service wrote into it (TurboScribe's "(Transcribed
+    by TurboScribe.ai. …)"), unchanged where there is none.
+
+    >>> without_banner("(Transcribed by TurboScribe.ai. Go Unlimited.) Hallo zusammen.")
+    'Hallo zusammen.'
+    """
+    if "(" not in text or _BANNER_IN_TEXT.search(text) is None:
+        return text
+    return _BANNER_IN_TEXT.sub(" ", text).strip()
 
 
 def notice(line: str) -> tuple[str, ...] | None:
@@ -117,6 +137,8 @@ def notice(line: str) -> tuple[str, ...] | None:
     ()
     """
     text = line.strip()
+    if is_service_banner(text):
+        return ()
     for pattern in _NOTICES:
         match = pattern.match(text)
         if match:

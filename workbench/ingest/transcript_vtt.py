@@ -37,6 +37,7 @@ from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_so
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
+from workbench.ingest.transcript_frame import without_banner
 
 IMPORTER = "webvtt"
 FORMAT = "digital (Videokonferenz)"
@@ -270,6 +271,9 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
     for item in raw:
         for voice, lines in item.parts:
             for starts, body in _turn_parts(lines):
+                body = without_banner(body)  # "(Transcribed by TurboScribe.ai. …) Hallo"
+                if not body:
+                    continue
                 if only_tags(body) or is_credit(body):  # no statement, counted for the notice
                     kind = CREDIT if is_credit(body) else ONLY_TAGS
                     cues.append(Cue(item.row, item.start, item.end, None, "", sounds=kind))
