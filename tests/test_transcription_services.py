@@ -154,3 +154,58 @@ def test_turboscribes_banner_in_a_paragraph_or_turn_is_no_words(tmp_path: Path) 
     turns = tmp_path / "interview.txt"
     turns.write_text("\n".join([*lines, TURBOSCRIBE_LONG]), encoding="utf-8")
     assert [s.text for s in parse_file(turns).segments] == TEXTS
+
+
+RULE = "_" * 80
+JIGASI = f"""\
+Transcript of conference held at Mar 5, 2024 in room stadtteilmanfort@conference.meet.jit.si
+Initial people present at 9:00:03 AM:
+\tAnnegret Voßkuhl
+\tBenedikt Thelen
+
+Transcript, started at 9:00:03 AM:
+{RULE}
+<9:00:07 AM> Annegret Voßkuhl: Hallo zusammen, wir sprechen heute über den Markt und
+                               was dort fehlt.
+<9:00:12 AM> Benedikt Thelen: Am Markt fehlen Bänke, sagt auch Frau Voßkuhl.
+<9:00:20 AM> Jorinde Kappelhoff joined the conference
+<9:00:31 AM> Jorinde Kappelhoff: Die Beleuchtung ist seit Jahren kaputt, und abends
+                                 ist es auf dem ganzen Platz viel zu dunkel, auch im
+                                 Winter.
+<9:00:45 AM> Benedikt Thelen raised their hand
+<9:00:50 AM> Benedikt Thelen: Und die Busse fahren abends zu selten.
+<9:01:02 AM> Jorinde Kappelhoff left the conference
+{RULE}
+
+End of transcript at Mar 5, 2024, 9:02:00 AM
+"""
+
+
+def test_jitsis_transcriber_gives_one_statement_per_turn_without_names(
+    project: Project, tmp_path: Path
+) -> None:
+    """Jigasi's text: a head with the people present (one per line), turns as
+    "<time> Name: text" wrapped at 80 columns, and notices of who joined or left."""
+    path = tmp_path / "jitsi.txt"
+    path.write_text(JIGASI, encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER and parsed.title is None
+    assert [s.text for s in parsed.segments] == [
+        "Hallo zusammen, wir sprechen heute über den Markt und was dort fehlt.",
+        "Am Markt fehlen Bänke, sagt auch Frau Voßkuhl.",
+        "Die Beleuchtung ist seit Jahren kaputt, und abends ist es auf dem ganzen Platz viel "
+        "zu dunkel, auch im Winter.",
+        "Und die Busse fahren abends zu selten.",
+    ]
+    assert [s.attributes["time"] for s in parsed.segments] == [
+        "9:00:07 AM",
+        "9:00:12 AM",
+        "9:00:31 AM",
+        "9:00:50 AM",
+    ]
+    assert _import(project, path) == 0
+    stored = stored_text(project)
+    for name in ("Annegret", "Voßkuhl", "Benedikt", "Thelen", "Jorinde", "Kappelhoff"):
+        assert name not in stored, name
+    speakers = [a["speaker"] for a in project.segments().sort_values("position")["attributes"]]
+    assert len(set(speakers)) == 3 and speakers[1] == speakers[3]

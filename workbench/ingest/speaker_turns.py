@@ -69,11 +69,12 @@ _WHO = rf"{_NAME}{_QUALIFIER}"
 # On a speaker line of its own also "Schmidt, Anna (Stadt)" and a dial-in's phone number.
 _PHONE = r"(?:\+|0)\d[\d /()-]{4,22}\d"
 _ANYONE = rf"(?:{_PHONE}|{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})"
-# "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "Anna Schmidt: …", "B1: …", and
+# "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "<09:00:07> Anna Schmidt: …" (Jitsi's
+# transcriber), "Anna Schmidt: …", "B1: …", and
 # "Schmidt, Anna: …" (a Teams message copied as one line; _fits wants capitals after the
 # comma, so "Ja, genau: …" is no speaker)
 _INLINE = re.compile(
-    rf"^\s*(?:\[?(?P<time>{_TIME})\]?\s*(?:[-–|]\s*)?)?"
+    rf"^\s*(?:[\[<]?(?P<time>{_TIME})[\]>]?\s*(?:[-–|]\s*)?)?"
     rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})\s?:\s+(?P<text>\S.*)$"
 )
 # "[Anna Schmidt] 10:02:13 Guten Morgen" (Zoom's saved closed captions)
@@ -88,6 +89,7 @@ _TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who
 _WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")
 _CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _ARROW = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
+_WRAPPED = re.compile(r"^ {8,}\S")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
 _F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
@@ -279,6 +281,8 @@ def _turns(text: str) -> _Parse:
     rows = _without_line_numbers(
         [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
     )
+    # a turn's text wrapped and indented below its first line (Jitsi's transcriber)
+    wrapped = {n for n, line in enumerate(split, start=1) if _WRAPPED.match(line)}
     parse = _Parse()
     turns = parse.turns
     stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
@@ -311,6 +315,8 @@ def _turns(text: str) -> _Parse:
             turns.append(turn)
         elif turns and turns[-1].lines and _reaction_count(line):
             pass  # a Teams chat counts reactions below the message
+        elif turns and turns[-1].lines and number in wrapped and turns[-1].layout == "inline":
+            turns[-1].lines[-1] += f" {line}"  # the rest of a wrapped line
         elif turns:
             # Text under a speaker line belongs there; after an inline turn it is more.
             # ("Erstens: …" under a turn continues it: neither turn nor other text)

@@ -38,6 +38,8 @@ _PARTICIPANTS = (
     r"speakers|sprecher(?:\*innen|:innen)?|sprechende)"
 )
 _LIST_HEAD = re.compile(rf"^\s*{_PARTICIPANTS}\s*:?\s*$", re.I)
+# Jitsi's transcriber (Jigasi): "Initial people present at 09:00:03:", a name per line below
+_PRESENT = re.compile(r"^\s*Initial people present (?:at|on)\b.*:\s*$", re.I)
 _LIST_LINE = re.compile(rf"^\s*{_PARTICIPANTS}\s*:\s*(?P<names>\S.*)$", re.I)
 _KEYWORDS = re.compile(
     r"^\s*(?:(?:summary\s+)?keywords|schlüsselwörter|schlagwörter|stichwörter)\s*:?\s*$", re.I
@@ -98,6 +100,16 @@ _NOTICES = (
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
+    # Jitsi's transcriber (Jigasi): "Transcript, started at 09:00:03:", the rule of "_"
+    # around the turns, "<09:00:20> Peter Krause joined the conference" ("left the
+    # conference", "raised their hand")
+    re.compile(r"^Transcript,? started (?:at|on)\b", re.I),
+    re.compile(r"^_{10,}$"),
+    re.compile(
+        r"^<[^<>]{1,16}>\s+(?P<who>\S.{0,80}?)\s+(?:(?:joined|left)\s+the\s+conference"
+        r"|raised\s+(?:their|his|her)\s+hand)$",
+        re.I,
+    ),
     # noScribe's head: "Transkribiert mit noScribe Vers. 0.6.2", the audio file's path (it
     # holds the account's name: "C:/Users/kerstin.wagner/…") and its options in parentheses
     re.compile(r"^(?:Transkribiert|Transcribed|Transcrit|Transcrito)\s+\w+\s+noScribe\b", re.I),
@@ -176,6 +188,8 @@ def head_line(line: str) -> bool:
     >>> head_line("Interviewerin: Kerstin Wagner"), head_line("Interviewerin: Wie war das?")
     (True, False)
     """
+    if _PRESENT.match(line):  # Jigasi's "Initial people present at 09:00:03:"
+        return True
     match = _HEAD_LINE.match(line)
     if match is None:
         return False
@@ -283,10 +297,17 @@ def _date(line: str, filename: str) -> str | None:
 def read_header(lines: list[str], filename: str = "") -> Header:
     """The header made of the lines before a transcript's first turn (see the module)."""
     header = Header()
-    skip = False
+    skip = listing = False
     for i, line in enumerate(lines):
         if skip:
             skip = False
+            continue
+        if _PRESENT.match(line):
+            listing = True
+            continue
+        listing = listing and "," not in line and _is_name_list(line)
+        if listing:  # Jigasi's participants, one per line
+            header.names += split_list(line)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         listed = participants_line(line)
