@@ -209,3 +209,25 @@ def test_jitsis_transcriber_gives_one_statement_per_turn_without_names(
         assert name not in stored, name
     speakers = [a["speaker"] for a in project.segments().sort_values("position")["attributes"]]
     assert len(set(speakers)) == 3 and speakers[1] == speakers[3]
+
+
+def test_premiere_pros_transcript_gives_one_statement_per_block(
+    project: Project, tmp_path: Path
+) -> None:
+    """Premiere Pro's text export: "00:00:03:20 - 00:00:31:20" (with frames), the
+    speaker, the text."""
+    starts = ["00:00:05:00", "00:00:12:10", "00:00:25:02", "00:00:29:20"]
+    ends = [*starts[1:], "00:00:35:00"]
+    blocks = [
+        f"{start} - {end}\n{who}\n{text}\n"
+        for start, end, who, text in zip(starts, ends, SPEAKERS, TEXTS, strict=True)
+    ]
+    path = tmp_path / "schnitt.txt"
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER
+    assert [s.text for s in parsed.segments] == TEXTS
+    assert [s.attributes["time"] for s in parsed.segments] == TIMES
+    assert [s.speaker_role for s in parsed.segments] == ["Sprecher 1", None, "Sprecher 1", None]
+    assert _import(project, path) == 0
+    assert "Voßkuhl" not in stored_text(project)

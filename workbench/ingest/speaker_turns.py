@@ -11,7 +11,8 @@ Word export; ``Sprecher 1 [00:00:12]`` — Amberscript; ``Speaker 1 (00:05):`` �
 time and name (``[18:02] Schmidt, Anna`` — a Teams chat copied from the window;
 ``00:00:03 Sprecher 1`` — Word's "Transkribieren"), name and time on two lines
 (``Anna Schmidt`` / ``18:02`` — the newer Teams chat) or a cue's timing and the name
-(``0:0:3.120 --> 0:0:8.450`` / ``Anna Schmidt`` — Teams' transcript of 2021).
+(``0:0:3.120 --> 0:0:8.450`` / ``Anna Schmidt`` — Teams' transcript of 2021;
+``00:00:03:20 - 00:00:31:20`` / ``Speaker 1`` — Premiere Pro's text export).
 A speaker may be written "Nachname, Vorname" (Teams, Outlook) or be the phone number of a
 dial-in (``+49 2171 1234567   1:30``: the writer replaces it as a phone number). The
 layouts with time first or on lines of their own count only where at least half of the
@@ -88,7 +89,19 @@ _HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+[(\[]?(?P<time>{_TIME})[)\]]?:?
 _TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
 _WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")
 _CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
-_ARROW = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
+_CUE_TIMING = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
+# Premiere Pro's transcript: "00:00:03:20 - 00:00:31:20" (frames after the seconds)
+_FRAMES = re.compile(
+    r"^\s*(?P<start>\d{1,2}:\d{2}:\d{2})[:;]\d{2}\s*[-–]\s*(?P<end>\d{1,2}:\d{2}:\d{2})[:;]\d{2}\s*$"
+)
+
+
+def _arrow(line: str) -> re.Match[str] | None:
+    """A line of a cue's timing only ("0:0:3.120 --> 0:0:8.450", Premiere's
+    "00:00:03:20 - 00:00:31:20"), or None."""
+    return _CUE_TIMING.match(line) or _FRAMES.match(line)
+
+
 _WRAPPED = re.compile(r"^ {8,}\S")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
@@ -166,7 +179,7 @@ def _who_line(line: str | None) -> str | None:
 
 def _is_time(line: str | None) -> bool:
     """Whether a line is a time stamp or a cue's timing only."""
-    return bool(line) and bool(_ONLY_TIME.match(line) or _ARROW.match(line))  # type: ignore[arg-type]
+    return bool(line) and bool(_ONLY_TIME.match(line) or _arrow(line))  # type: ignore[arg-type]
 
 
 def _clock(value: str) -> str:
@@ -209,7 +222,7 @@ def _two_line_start(
     text: Teams' chat) or that follows a cue's timing (timing, name, text: Teams 2021)."""
     if not third or _is_time(third):
         return None
-    arrow = _ARROW.match(line)
+    arrow = _arrow(line)
     who = _who_line(following)
     if arrow and who and _start(third, None, inline) is None:
         return _Turn(0, who, _clock(arrow["start"]), layout="timing")
@@ -231,7 +244,7 @@ def _said(lines: list[str]) -> bool:
         header = _HEADER.match(line) or _TIME_FIRST.match(line)
         inline = _INLINE.match(line)
         two_lines = _who_line(line) and _ONLY_TIME.match(following)
-        if (header and _fits(header["who"])) or _ARROW.match(line) or two_lines:
+        if (header and _fits(header["who"])) or _arrow(line) or two_lines:
             speaker_lines += 1
         elif inline and inline["time"] is None and _fits(inline["who"]):
             labelled += 1
@@ -302,7 +315,7 @@ def _turns(text: str) -> _Parse:
         if turn is not None:
             i += 1  # the speaker's or the time's line
         elif _is_time(line):
-            arrow = _ARROW.match(line)
+            arrow = _arrow(line)
             stamp, section = _clock(arrow["start"]) if arrow else line.strip(" []"), True
             continue
         else:
