@@ -231,3 +231,42 @@ def test_premiere_pros_transcript_gives_one_statement_per_block(
     assert [s.speaker_role for s in parsed.segments] == ["Sprecher 1", None, "Sprecher 1", None]
     assert _import(project, path) == 0
     assert "Voßkuhl" not in stored_text(project)
+
+
+def _noscribe_turn(start: int, speaker: str, text: str) -> str:
+    stamp = f"00:00:{start:02d}"
+    return (
+        f'<p><a name="ts_{start * 1000}_{start * 1000 + 3000}_{speaker}"><span>{speaker}: </span>'
+        f'<span style="color: #78909C">[{stamp}]</span> {text}</a></p>\n'
+    )
+
+
+def test_a_noscribe_transcript_saved_as_html_is_read_turn_by_turn(
+    project: Project, tmp_path: Path
+) -> None:
+    """noScribe saves its transcripts as HTML (its editor's format): the audio file's stem
+    as title, a grey head with the audio file's path, a paragraph per turn."""
+    audio = "C:/Users/kerstin.wagner/Interviews/Interview Manfort 3.mp3"
+    head = (
+        '<!DOCTYPE html>\n<html><head><meta charset="UTF-8" />'
+        f'<meta name="audio_source" content="{audio}" />'
+        "<style>p { white-space: pre-wrap; }</style></head><body>\n"
+        '<p style="font-weight:600">Interview Manfort 3</p>\n'
+        '<p><span style="color: #909090">Transkribiert mit noScribe Vers. 0.6.2<br />'
+        f"Audiodatei: {audio}<br />(Sprache: German (de) | Zeitmarken: True)</span></p>\n<p></p>\n"
+    )
+    turns = "".join(
+        _noscribe_turn(start, speaker, text)
+        for start, speaker, text in zip(
+            (5, 12, 25, 29), ("S00", "S01", "S00", "S01"), TEXTS, strict=True
+        )
+    )
+    path = tmp_path / "Interview Manfort 3.html"
+    path.write_text(f"{head}{turns}</body></html>\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER and parsed.title == "Interview Manfort 3"
+    assert [s.text for s in parsed.segments] == TEXTS
+    assert [s.speaker_role for s in parsed.segments] == ["S00", "S01", "S00", "S01"]
+    assert [s.attributes["time"] for s in parsed.segments] == TIMES
+    assert _import(project, path) == 0
+    assert "wagner" not in stored_text(project).casefold()

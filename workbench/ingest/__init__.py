@@ -16,11 +16,12 @@ from workbench.ingest.folder_files import (
     subfolder_text,
     subfolders_with_files,
 )
+from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.rtf_text import rtf_text
-from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
+from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
 from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
@@ -208,6 +209,14 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
+def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
+    """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
+    …", a paragraph per turn), or None for any other page."""
+    raw = read_source(path)
+    text = plain_text(decode(raw))
+    return turns_document(raw, text, roles) if is_speaker_turns(text) else None
+
+
 def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
     """A table; a Pol.is comments file with its columns and its conversation's topic."""
     if path.suffix.lower() != ".csv":
@@ -272,6 +281,10 @@ def parse_file(
             return archived
     if suffix in (".html", ".htm") and path.is_file() and is_telegram_html(path):
         return parse_telegram_html(path, roles=roles)  # Telegram Desktop's HTML export
+    if suffix in (".html", ".htm") and path.is_file():
+        transcript = _html_transcript(path, roles)  # noScribe saves its transcripts so
+        if transcript is not None:
+            return transcript
     if suffix == ".json" and not _table_options(mapping) and is_telegram_json(path):
         return parse_telegram_json(path, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)
