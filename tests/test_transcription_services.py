@@ -270,3 +270,59 @@ def test_a_noscribe_transcript_saved_as_html_is_read_turn_by_turn(
     assert [s.attributes["time"] for s in parsed.segments] == TIMES
     assert _import(project, path) == 0
     assert "wagner" not in stored_text(project).casefold()
+
+
+ATRAIN_SEGMENTS = [
+    ("SPEAKER_00", "00:00:05", "Herzlich willkommen."),
+    ("SPEAKER_00", "00:00:07", "Was fehlt Ihnen im Viertel?"),
+    ("SPEAKER_01", "00:00:12", "Ein Treffpunkt für Familien,"),
+    ("SPEAKER_01", "00:00:15", "der auch am Wochenende offen hat."),
+    ("SPEAKER_00", "00:00:25", "Und was läuft gut?"),
+    ("Speaker undefined", "00:00:29", "Der Wochenmarkt ist super, da trifft man alle."),
+]
+
+
+def _atrain(stamp: str, maxqda: bool = False) -> str:
+    """aTrain's text with speaker detection, as its ``create_txt_file`` writes it: the
+    file id, then each speaker's label alone on a line above their segments (``stamp``
+    formats a segment's start; MAXQDA's variant puts them on one line)."""
+    text, current = "Transcription for 240305-Manfort" + ("" if maxqda else "\n"), None
+    for speaker, start, said in ATRAIN_SEGMENTS:
+        if speaker != current:
+            text += ("\n\n" if maxqda else "\n") + speaker + "\n"
+            current = speaker
+        text += stamp.format(start) + said + (" " if maxqda else "\n")
+    return text
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        (_atrain(""), [None] * 4),
+        (_atrain("[{}] - "), ["00:00:05", "00:00:12", "00:00:25", "00:00:29"]),
+        (_atrain("{} - "), ["00:00:05", "00:00:12", "00:00:25", "00:00:29"]),
+        (_atrain("[{}] - ", maxqda=True), ["00:00:05", "00:00:12", "00:00:25", "00:00:29"]),
+    ],
+    ids=["transcription", "timestamps", "nvivo", "maxqda"],
+)
+def test_atrains_text_gives_one_statement_per_speaker_turn(
+    tmp_path: Path, text: str, times: list[str | None]
+) -> None:
+    path = tmp_path / "transcription.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == IMPORTER and parsed.title is None
+    assert [s.text for s in parsed.segments] == [
+        "Herzlich willkommen. Was fehlt Ihnen im Viertel?",
+        "Ein Treffpunkt für Familien, der auch am Wochenende offen hat.",
+        "Und was läuft gut?",
+        "Der Wochenmarkt ist super, da trifft man alle.",
+    ]
+    assert [s.speaker_role for s in parsed.segments] == [
+        "SPEAKER_00",
+        "SPEAKER_01",
+        "SPEAKER_00",
+        "Speaker undefined",
+    ]
+    assert [s.attributes.get("time") for s in parsed.segments] == times
+    assert not parsed.names

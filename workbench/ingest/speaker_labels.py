@@ -47,9 +47,9 @@ _ROLE = re.compile(
     # a number or, in a transcript anonymised before, a letter: "Person A", "Befragte B"
     r"(?:\s*_?\s*\d{1,3}|\s[A-Z]\.?)?|"
     # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2",
-    # "Sprecher unbekannt" (in any case: "Unknown speaker")
+    # "Sprecher unbekannt", aTrain's "Speaker undefined" (in any case: "Unknown speaker")
     r"(?i:(?:unknown|unbekannte[rs]?)\s+(?:speaker|sprecher(?:in)?)(?:\s*\d{1,3})?|"
-    r"(?:speaker|sprecher(?:in)?)\s+(?:unknown|unbekannt))|"
+    r"(?:speaker|sprecher(?:in)?)\s+(?:unknown|unbekannt|undefined))|"
     # a room's microphone in a hybrid meeting: "Saal", "Raum 1", "Konferenzraum 2.14",
     # "Meeting Room", a Teams Room's "Sitzungssaal 3.OG", "Konferenzraum Rathaus" — a place
     r"(?:Saal|Raum|Room|Meeting\s?[Rr]oom|Conference\s?[Rr]oom|[A-ZÄÖÜ][a-zäöüß]{2,}(?:raum|saal))"

@@ -103,6 +103,10 @@ def _arrow(line: str) -> re.Match[str] | None:
 
 
 _WRAPPED = re.compile(r"^ {8,}\S")
+# aTrain: a diarisation label alone on its line, the speaker's segments below (each, or
+# all on one line, with its start: "[00:00:05] - …", "00:00:05 - …")
+_TOOL_LABEL = re.compile(r"^\s*(?:SPEAKER_\d{1,3}|Speaker undefined)\s*$")
+_SEGMENT_START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
 _ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
 _F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
@@ -311,6 +315,12 @@ def _turns(text: str) -> _Parse:
         if named is not None:
             parse.names += named
             continue
+        if _TOOL_LABEL.match(line) and following and not _TOOL_LABEL.match(following):
+            turns.append(_Turn(number, line.strip(), None, layout="label"))
+            continue
+        if turns and turns[-1].layout == "label":
+            turns[-1].lines.append(line)  # aTrain: every line up to the next label
+            continue
         turn = _two_line_start(line, following, third, inline)
         if turn is not None:
             i += 1  # the speaker's or the time's line
@@ -441,6 +451,10 @@ def turns_document(
     ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
     for turn in parse.turns:
         turn.lines = [text for line in turn.lines if (text := without_banner(line))]
+        if turn.layout == "label":  # aTrain's segments: their starts are no words
+            starts = [t for line in turn.lines for t in _SEGMENT_START.findall(line)]
+            turn.time = starts[0] if starts else None
+            turn.lines = [" ".join(_SEGMENT_START.sub("", line) for line in turn.lines)]
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
         lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
         sounds += len(turn.lines) - len(lines)

@@ -104,6 +104,8 @@ _NOTICES = (
     # around the turns, "<09:00:20> Peter Krause joined the conference" ("left the
     # conference", "raised their hand")
     re.compile(r"^Transcript,? started (?:at|on)\b", re.I),
+    # aTrain's first line names its file id, made of the audio file's name
+    re.compile(r"^Transcription for \d{6}-\S+$"),
     re.compile(r"^_{10,}$"),
     re.compile(
         r"^<[^<>]{1,16}>\s+(?P<who>\S.{0,80}?)\s+(?:(?:joined|left)\s+the\s+conference"
