@@ -292,17 +292,24 @@ def test_source_names_descriptions_variables_and_codes_are_pseudonymised(
     assert protocol["text"].iloc[2].startswith(moderator)
 
 
-# QualCoder and noScribe write the time before the role: "[00:00:05] I: …".
+# QualCoder writes the time before the role: "[00:00:05] I: …"; noScribe after it.
 STAMPED = (
     "[00:00:05] I: Wie lange wohnen Sie schon in Opladen?\n"
     "[00:00:09] B: Seit 1998. Damals gab es noch den Bäcker an der Ecke.\n"
     "[00:00:21] I: Und was fehlt Ihnen heute?\n"
     "[00:00:25] B: Ein Treffpunkt für Ältere am Markt.\n"
 )
+NOSCRIBE = (
+    "I: [00:00:05] Wie lange wohnen Sie schon in Opladen?\n"
+    "B: [00:00:09] Seit 1998. Damals gab es noch den Bäcker an der Ecke.\n"
+    "I: [00:00:21] Und was fehlt Ihnen heute?\n"
+    "B: [00:00:25] Ein Treffpunkt für Ältere am Markt.\n"
+)
 
 
-def test_a_time_before_the_role_keeps_the_interviewers_lines_off_the_person(
-    project: Project, tmp_path: Path
+@pytest.mark.parametrize("text", [STAMPED, NOSCRIBE], ids=["qualcoder", "noscribe"])
+def test_a_time_by_the_role_keeps_the_interviewers_lines_off_the_person(
+    project: Project, tmp_path: Path, text: str
 ) -> None:
     """A person case of the whole interview claims only the interviewee's lines, and the
     time stamp and role label are no part of a statement's text."""
@@ -312,7 +319,7 @@ def test_a_time_before_the_role_keeps_the_interviewers_lines_off_the_person(
         f'<SourceRef targetGUID="{_guid(1)}"/></Case></Cases>'
         f"<Sources>{_source(1, 'Interview 3')}</Sources>"
     )
-    archive = _archive(tmp_path / "qualcoder.qdpx", body, {1: STAMPED}, "QualCoder 3.7")
+    archive = _archive(tmp_path / "qualcoder.qdpx", body, {1: text}, "QualCoder 3.7")
     import_qdpx(project, archive)
     segments = project.segments().sort_values("position")
     assert list(segments["speaker_role"].fillna("")) == ["I", "B", "I", "B"]

@@ -385,13 +385,17 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
 
 
 # also after the time QualCoder and noScribe write first: "[00:00:05] I: …"
-_LABEL = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+(?=\S)")
+_LABEL = re.compile(
+    rf"^\s*(?:\[?{_TIME}\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+"
+    r"(?:\[\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]\s+)?(?=\S)"  # noScribe: "S00: [00:00:05] …"
+)
 
 
 def role_label(line: str) -> tuple[str, int] | None:
     """The role that opens a transcript line ("I: …", "B1: …", "Moderation: …", also
-    after a time: "[00:00:05] I: …") and where its text starts, or None (no label, or a
-    person's name: that stays text and is pseudonymised with it)."""
+    after a time: "[00:00:05] I: …") and where its text starts (after noScribe's time:
+    "S00: [00:00:05] …"), or None (no label, or a person's name: that stays text and is
+    pseudonymised with it)."""
     label = _LABEL.match(line)
     if label is None or not is_role(label["who"].strip()):
         return None
