@@ -17,31 +17,29 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
-from workbench.coding.codebook import CodeSpec, path_key
+from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import (
     ImportResult,
     InputError,
     ParsedDocument,
-    ParsedMemo,
     ParsedSegment,
     ParsedWorkshop,
-    ProjectImportResult,
 )
-from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
+from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import district_notices, named_district, unknown_districts
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
+from workbench.ingest.project_writer import ProjectFileWriting, _Written
 from workbench.ingest.pseudonymise import Pseudonymiser
-from workbench.ingest.records import ParsedProject
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_rows import earlier_import
@@ -76,16 +74,7 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class _Written:
-    """One document after writing: its result, its segments and old → new offsets."""
-
-    result: ImportResult
-    segments: list[Segment]
-    shift: OffsetMap
-
-
-class Writer:
+class Writer(ProjectFileWriting):
     """Writes parsed documents within one session (one transaction)."""
 
     def __init__(self, session: Session, wave: str | None = None):
@@ -448,31 +437,6 @@ class Writer:
                 self._by_text[text_sha(doc.text)] = doc
         return self._by_text.get(text_sha(text))
 
-    def _merge(
-        self, document: ParsedDocument, existing: Document, text: str, shift: OffsetMap
-    ) -> _Written:
-        """The document is already there: add only its new codings."""
-        if existing.text != text:
-            notice = (
-                f"Quelle '{document.filename}' ist schon importiert, aber ihr Text weicht ab "
-                "(andere Pseudonymisierung); ihre Kodierungen wurden nicht übernommen."
-            )
-            return _Written(
-                ImportResult(document.filename, "bereits vorhanden", notices=(notice,)),
-                [],
-                shift,
-            )
-        segments = list(
-            self.session.scalars(
-                select(Segment).where(Segment.document_id == existing.id).order_by(Segment.start)
-            )
-        )
-        codings, notices = self._span_codings(document, segments, shift)
-        result = ImportResult(
-            document.filename, "bereits vorhanden", codings=codings, notices=notices
-        )
-        return _Written(result, segments, shift)
-
     def _span_codings(
         self, document: ParsedDocument, segments: list[Segment], shift: OffsetMap
     ) -> tuple[int, tuple[str, ...]]:
@@ -525,76 +489,3 @@ class Writer:
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
         self.pseudonymiser.store_new(self.session)
-
-    # -- project-exchange files --------------------------------------------------------------
-    def write_project(
-        self, bundle: ParsedProject, extra_names: Sequence[str] = (), add_districts: bool = False
-    ) -> ProjectImportResult:
-        """Store a project-exchange file: codebook, districts, documents, memos, indicators.
-
-        Documents already in the project (``merge``) take only their new codings and
-        memos, so importing the same file twice adds nothing.
-        """
-        before = self.codes.created
-        notices = [*bundle.notices, *self.codes.follow_guids(bundle.code_guids, bundle.codes)]
-        for spec in sorted(bundle.codes, key=lambda s: path_key(s.path)):
-            self.codes.upsert(spec)
-        wanted = [*bundle.districts]
-        for document in bundle.documents:
-            wanted += [document.district or ""] + [s.district or "" for s in document.segments]
-        added = self.declare_districts(
-            wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
-        )
-        notices.extend(added)
-        self.planned.update({w.name: w for w in bundle.workshops})
-        written = []
-        for document in bundle.documents:
-            written.append(self._write(document, None, None, extra_names))
-            notices.extend(written[-1].result.notices)
-        memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
-        indicators = self._indicators(bundle)
-        new = [w.result for w in written if w.result.status == "importiert"]
-        return ProjectImportResult(
-            bundle.filename,
-            documents=len(new),
-            existing=len(written) - len(new),
-            segments=sum(r.segments for r in new),
-            codes=self.codes.created - before,
-            codings=sum(w.result.codings for w in written),
-            memos=memos,
-            indicators=indicators,
-            notices=tuple(notices),
-        )
-
-    def _memo(
-        self,
-        memo: ParsedMemo,
-        bundle: ParsedProject,
-        written: list[_Written],
-        names: Sequence[str],
-    ) -> int:
-        """Store one memo where it belongs (pseudonymised); 1 if it is new, else 0."""
-        target_type, target_id, prefix = "project", None, ""
-        if memo.target == "span" and memo.document is not None:
-            w = written[memo.document]
-            start, end = memo.start or 0, memo.end or 0
-            parts = overlaps(w.segments, w.shift.start(start), w.shift.end(end))
-            if parts:
-                target_type, target_id = "segment", parts[0][0].id
-            else:
-                filename = bundle.documents[memo.document].filename
-                prefix = f"Zu „{filename}“, Zeichen {start}–{end}: "
-        elif memo.target == "code" and self.codes.get(memo.code or "") is not None:
-            target_type, target_id = "code", self.codes.by_path[memo.code or ""].id
-        elif memo.target == "cluster" and memo.cluster is not None:
-            target_type, target_id = "cluster", memo.cluster
-        text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
-        self.store_pseudonyms()
-        added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
-        return int(added)
-
-    def _indicators(self, bundle: ParsedProject) -> int:
-        """Store indicator values; return how many were new or changed."""
-        where = bundle.location or bundle.filename
-        values = [(self._district(i.district, where, None), i) for i in bundle.indicators]
-        return upsert_indicators(self.session, values, bundle.filename)
