@@ -10,6 +10,7 @@ import argparse
 
 from workbench.coding.code_index import FIELDS_CHANGED
 from workbench.core.domain import InputError
+from workbench.ingest.project_writer import REMOVED_ELSEWHERE
 from workbench.project import Project
 
 TABLE_OPTIONS = (
@@ -59,7 +60,10 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
         if not added and r.existing:
             codebook = any(n.startswith(FIELDS_CHANGED) for n in r.notices)
             done = "nur Codes geändert (siehe Hinweis)" if codebook else "nichts geändert"
-            print(f"{r.filename}: bereits importiert (gleicher Inhalt), {done}")
+            if any(n.startswith(REMOVED_ELSEWHERE) for n in r.notices):
+                print(f"{r.filename}: bereits importiert, {done}; der Datei fehlt, was hier ist")
+            else:
+                print(f"{r.filename}: bereits importiert (gleicher Inhalt), {done}")
         elif not added:
             print(
                 f"{r.filename}: nichts übernommen – keine Textquelle mit Text, keine neuen "

@@ -9,6 +9,7 @@ of :class:`~workbench.ingest.writer.Writer` that writes them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,11 +25,26 @@ from workbench.core.domain import (
     ParsedWorkshop,
     ProjectImportResult,
 )
+from workbench.core.formatting import plural
 from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.store import Document, Segment
+from workbench.store import Coding, Document, Segment
+
+# The notice on codings the file lacks begins so (the import's summary says it).
+REMOVED_ELSEWHERE = "Nicht mehr in der Datei"
+
+
+def quote(word: str) -> str:
+    """A command-line argument, quoted only where a shell needs it.
+
+    >>> quote("Themen/Jugend"), quote("Ayşe Öztürk")
+    ('Themen/Jugend', "'Ayşe Öztürk'")
+    """
+    if word and all(ch.isalnum() or ch in "_-./∕" for ch in word):
+        return word
+    return "'" + word.replace("'", "'\\''") + "'"
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,7 @@ class ProjectFileWriting:
     codes: CodeIndex
     pseudonymiser: Pseudonymiser
     planned: dict[str, ParsedWorkshop]
+    seen_codings: set[int]
 
     def _merge(
         self, document: ParsedDocument, existing: Document, text: str, shift: OffsetMap
@@ -96,9 +113,11 @@ class ProjectFileWriting:
         notices.extend(added)
         self.planned.update({w.name: w for w in bundle.workshops})
         written = []
+        self.seen_codings.clear()
         for document in bundle.documents:
             written.append(self._write(document, None, None, extra_names))
             notices.extend(written[-1].result.notices)
+        notices.extend(self._removed_elsewhere(written, bundle))
         memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
         indicators = self._indicators(bundle)
         new = [w.result for w in written if w.result.status == "importiert"]
@@ -113,6 +132,48 @@ class ProjectFileWriting:
             indicators=indicators,
             notices=tuple(notices),
         )
+
+    def _removed_elsewhere(self, written: list[_Written], bundle: ParsedProject) -> list[str]:
+        """The notice on codings the project's own documents had at the file's export but the
+        file lacks (removed in the other program); they stay, the notice says how to remove.
+
+        A coding with a smaller id than one the file still has existed before the export
+        (ids only grow; ``undo`` restores a coding with its id), so it was in it. Codings
+        added here since the export are younger than all of the file's and never named;
+        codes the file lacks altogether are named by ``CodeIndex.follow_guids``.
+        """
+        merged = [s.id for w in written if w.result.status != "importiert" for s in w.segments]
+        if not merged or not self.seen_codings:
+            return []
+        in_file = {code.id for p in bundle.codes if (code := self.codes.get(p.path)) is not None}
+        rows = self.session.execute(
+            select(Coding, Segment)
+            .join(Segment, Segment.id == Coding.segment_id)
+            .where(
+                Coding.segment_id.in_(merged),
+                Coding.id < max(self.seen_codings),
+                Coding.code_id.in_(in_file),
+            )
+            .order_by(Coding.segment_id, Coding.id)
+        ).all()
+        gone = [(c, g) for c, g in rows if c.id not in self.seen_codings]
+        if not gone:
+            return []
+        paths = {code.id: code.path for code in self.codes.by_path.values()}
+        per_key = Counter((c.segment_id, c.code_id, c.coder) for c, _ in rows)
+        commands = []
+        for c, g in gone[:8]:
+            command = f"workbench uncode {g.id} {quote(paths[c.code_id])} --coder {quote(c.coder)}"
+            several = per_key[c.segment_id, c.code_id, c.coder] > 1  # uncode takes them all
+            if (c.start, c.end) != (0, len(g.text)) or several:
+                command += f" --start {c.start} --end {c.end}"
+            commands.append(command)
+        more = f"; und {len(gone) - 8} weitere" if len(gone) > 8 else ""
+        return [
+            f"{REMOVED_ELSEWHERE}: {plural(len(gone), 'Kodierung', 'Kodierungen')}, die "
+            "beim Export hier schon bestanden — im anderen Programm entfernt. Sie bleiben hier "
+            f"(entfernen: {'; '.join(commands)}{more})."
+        ]
 
     def _memo(
         self,

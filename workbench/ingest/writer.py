@@ -88,6 +88,7 @@ class Writer(ProjectFileWriting):
         self.pseudonymiser = Pseudonymiser.of_project(session)
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
+        self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
 
     # -- districts and workshops ---------------------------------------------------------
     def _district(self, name: str | None, file: str, row: int | None) -> District:
@@ -443,13 +444,19 @@ class Writer(ProjectFileWriting):
         """Store the document's coded spans on the segments they overlap (new ones only)."""
         if not segments or not document.codings:
             return 0, ()
-        existing = set(
-            self.session.execute(
+        existing = {  # (segment, code, coder, start, end) → the coding's id
+            tuple(row[1:]): row[0]
+            for row in self.session.execute(
                 select(
-                    Coding.segment_id, Coding.code_id, Coding.coder, Coding.start, Coding.end
+                    Coding.id,
+                    Coding.segment_id,
+                    Coding.code_id,
+                    Coding.coder,
+                    Coding.start,
+                    Coding.end,
                 ).where(Coding.segment_id.in_([s.id for s in segments]))
             ).all()
-        )
+        }
         added = split = outside = 0
         for c in document.codings:
             code = self.codes.get(c.code) or self.codes.upsert(CodeSpec(c.code))
@@ -457,10 +464,12 @@ class Writer(ProjectFileWriting):
             if not parts:
                 outside += 1
                 continue
-            new = [(g, s, e) for g, s, e in parts if (g.id, code.id, c.coder, s, e) not in existing]
+            keys = {(g, s, e): (g.id, code.id, c.coder, s, e) for g, s, e in parts}
+            self.seen_codings.update(existing[k] for k in keys.values() if existing.get(k))
+            new = [part for part, key in keys.items() if key not in existing]
             split += len(parts) > 1 and bool(new)  # say it once, not on every re-import
             for segment, s, e in new:
-                existing.add((segment.id, code.id, c.coder, s, e))
+                existing[segment.id, code.id, c.coder, s, e] = None
                 self.session.add(
                     Coding(
                         segment_id=segment.id,

@@ -1,0 +1,95 @@
+"""The project's own export, changed in MAXQDA and imported back: removed codings.
+
+A file does not delete the team's work: what the colleague removed is named, with the
+command that removes it here, and stays until someone runs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.pg import move_to
+from tests.qdpx_data import Q, qde_root, rezip
+from tests.test_qdpx_renamed_codes import _team_project
+from workbench import Project
+from workbench.cli.main import main
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
+from workbench.exchange.qdxml import stable_guid
+
+
+def _codings(project: Project) -> list[tuple]:
+    table = project.codings()[["segment_id", "code", "coder", "start", "end"]]
+    return sorted(map(tuple, table.values))
+
+
+@pytest.mark.backends
+def test_reimport_names_the_codings_removed_in_maxqda(
+    tmp_path: Path, db_url: str | None, capsys
+) -> None:
+    project = move_to(_team_project(tmp_path), db_url)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    project.code_segment(ids[2], "Bedarf", "Björn")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    # In MAXQDA: Björn's code on the second statement and Jürgen's coded span are removed.
+    root = qde_root(exported)
+    bjoern = stable_guid("user", "Björn")
+    selections = [s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name")]
+    for coding in selections[1].findall(f"{Q}Coding"):
+        if coding.get("creatingUser") == bjoern:
+            selections[1].remove(coding)
+    span = next(s for s in root.iter(f"{Q}PlainTextSelection") if not s.get("name"))
+    span.getparent().remove(span)
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    # Here, after the export: a new coding the file cannot have.
+    project.code_segment(ids[0], "Bedarf", "Ayşe Öztürk")
+    before = _codings(project)
+    folder = str(project.path)
+    project.close()
+    capsys.readouterr()
+
+    assert main(["--project", folder, "import", str(changed)]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Nicht mehr in der Datei: 2 Kodierungen, die beim Export hier schon bestanden — im "
+        "anderen Programm entfernt. Sie bleiben hier (entfernen: "
+        f"workbench uncode {ids[0]} Themen/Jugend --coder Jürgen --start 14 --end 25; "
+        f"workbench uncode {ids[1]} Herausforderung --coder Björn)."
+    ) in out
+    assert "maxqda.qdpx: bereits importiert, nichts geändert; der Datei fehlt" in out
+    with Project.open(folder) as again:
+        assert _codings(again) == before  # nothing removed on the file's word
+    # The named command removes it; read again, the file names only the other one.
+    assert (
+        main(["--project", folder, "uncode", str(ids[1]), "Herausforderung", "--coder", "Björn"])
+        == 0
+    )
+    with Project.open(folder) as again:
+        notices = " ".join(import_qdpx(again, changed).notices)
+    assert "1 Kodierung, die" in notices and "--coder Björn" not in notices
+
+
+def test_a_file_of_another_project_names_no_removed_codings(tmp_path: Path) -> None:
+    """The same statements coded only in another project: nothing of ours was exported."""
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    other = Project.create(tmp_path / "anderes", districts=["Manfort", "Opladen"])
+    import_qdpx(other, exported)
+    ids = [int(i) for i in other.segments()["segment_id"]]
+    other.code_segment(ids[1], "Bedarf", "Clara")
+    export_qdpx(other, tmp_path / "anderes.qdpx")
+    other.close()
+    root = qde_root(tmp_path / "anderes.qdpx")
+    for coding in list(root.iter(f"{Q}Coding")):
+        if coding.get("creatingUser") != stable_guid("user", "Clara"):
+            coding.getparent().remove(coding)
+    only_clara = rezip(tmp_path / "anderes.qdpx", tmp_path / "clara.qdpx", etree.tostring(root))
+    result = import_qdpx(project, only_clara)
+    assert result.codings == 1
+    assert not [n for n in result.notices if "Nicht mehr in der Datei" in n]
+    project.close()
