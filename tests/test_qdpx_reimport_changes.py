@@ -1,4 +1,5 @@
-"""The project's own export, changed in MAXQDA and imported back: removed codings.
+"""The project's own export, changed in MAXQDA and imported back: removed codings, edited
+and deleted memos.
 
 A file does not delete the team's work: what the colleague removed is named, with the
 command that removes it here, and stays until someone runs it.
@@ -93,3 +94,72 @@ def test_a_file_of_another_project_names_no_removed_codings(tmp_path: Path) -> N
     assert result.codings == 1
     assert not [n for n in result.notices if "Nicht mehr in der Datei" in n]
     project.close()
+
+
+def _memos(project: Project) -> list[tuple]:
+    table = project.memos()[["memo_id", "target_type", "target_id", "author", "text"]]
+    return sorted(map(tuple, table.values))
+
+
+@pytest.mark.backends
+def test_a_memo_edited_in_maxqda_replaces_its_text(
+    tmp_path: Path, db_url: str | None, capsys
+) -> None:
+    project = move_to(_team_project(tmp_path), db_url)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    project.add_memo("Mit dem Jugendtreff sprechen.", "Jürgen", segment=ids[0])
+    project.add_memo("Sättigung prüfen.", "Björn")
+    project.add_memo("Nur hier.", "Björn", code="Bedarf")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    # Read back unchanged: nothing doubled.
+    before = _memos(project)
+    assert import_qdpx(project, exported).memos == 0
+    assert _memos(project) == before
+    # In MAXQDA: the segment memo and the code memo edited, the project memo deleted.
+    root = qde_root(exported)
+    notes = {n.find(f"{Q}PlainTextContent").text: n for n in root.iter(f"{Q}Note")}
+    edits = {
+        "Mit dem Jugendtreff sprechen.": "Mit dem Jugendtreff sprechen: erledigt.",
+        "Abgrenzung zu Bedarf klären.": "Abgrenzung zu Bedarf geklärt, siehe Codebuch.",
+    }
+    for old, new in edits.items():
+        notes[old].find(f"{Q}PlainTextContent").text = new
+        notes[old].set("modifiedDateTime", "2026-12-06T09:30:00Z")
+    gone = notes["Sättigung prüfen."]
+    gone.getparent().remove(gone)
+    for ref in list(root.iter(f"{Q}NoteRef")):
+        if ref.get("targetGUID") == gone.get("guid"):
+            ref.getparent().remove(ref)
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    project.add_memo("Nach dem Export geschrieben.", "Ayşe Öztürk")  # never touched
+    folder = str(project.path)
+    project.close()
+    capsys.readouterr()
+
+    assert main(["--project", folder, "import", str(changed)]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    with Project.open(folder) as again:
+        memos = again.memos().set_index("memo_id")
+    by_text = {row.text: memo_id for memo_id, row in memos.iterrows()}
+    # One memo each, with the new text, where it was; nothing else added or lost.
+    assert len(memos) == 5
+    segment_memo = by_text["Mit dem Jugendtreff sprechen: erledigt."]
+    code_memo = by_text["Abgrenzung zu Bedarf geklärt, siehe Codebuch."]
+    assert (memos.at[segment_memo, "target_type"], memos.at[segment_memo, "target_id"]) == (
+        "segment",
+        ids[0],
+    )
+    assert memos.at[code_memo, "target_type"] == "code"
+    assert {"Sättigung prüfen.", "Nur hier.", "Nach dem Export geschrieben."} <= set(by_text)
+    assert (
+        f"Im anderen Programm geändert, hier übernommen: Memo {code_memo} von Ayşe Öztürk zu "
+        f"Code 'Herausforderung', Memo {segment_memo} von Jürgen zu Aussage {ids[0]}"
+    ) in out
+    deleted = by_text["Sättigung prüfen."]
+    assert (
+        f"Nicht mehr in der Datei: 1 Memo, die beim Export hier schon bestanden, Memo "
+        f"{deleted} von Björn zum Projekt — im anderen Programm gelöscht. Es bleibt hier."
+    ) in out
+    assert "Nach dem Export geschrieben" not in out and "Nur hier" not in out

@@ -122,6 +122,11 @@ class ParsedMemo:
     end: int | None = None
     code: str | None = None
     cluster: int | None = None
+    guid: str | None = None  # of the REFI-QDA note it came from
+    # The project's memo the note is the exported version of (the project's own export,
+    # read back), with the texts an export wrote for it: an edit there replaces its text.
+    replaces: int | None = None
+    exported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -255,6 +255,47 @@ def _memo_texts(session: Session, texts: dict[int, str]) -> tuple[dict[int, str]
     )
 
 
+def exported_memos(
+    session: Session, file_codes: dict[str, str] | None = None
+) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Note GUID → (memo id, the texts an export wrote) for every memo of the project.
+
+    The GUIDs a pseudonymised export and one with originals wrote, for a code memo also
+    with the path the file gives the code's GUID (``file_codes``: GUID → path; renamed
+    there). A note of a file found here is that memo, read back.
+    """
+    memos = list(session.scalars(select(Memo).order_by(Memo.id)))
+    if not memos:
+        return {}
+    documents = {
+        d.id: stable_guid("source", d.filename, text_sha(d.text))
+        for d in session.scalars(select(Document))
+    }
+    segments = {
+        segment_id: (documents[document_id], source_id)
+        for segment_id, document_id, source_id in session.execute(
+            select(Segment.id, Segment.document_id, Segment.source_id)
+        )
+    }
+    codes = {c.id: c for c in session.scalars(select(Code))}
+    in_file = {guid.upper(): path for guid, path in (file_codes or {}).items()}
+    pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
+    result: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for m in memos:
+        targets: list[Any] = [m.target_id]
+        if m.target_type == "segment":
+            targets = [segments.get(m.target_id)]
+        elif m.target_type == "code" and m.target_id in codes:
+            code = codes[m.target_id]
+            targets = list(dict.fromkeys([code.path, in_file.get(code.guid, code.path)]))
+        texts = tuple(dict.fromkeys([pseudonymised[m.id], m.text]))
+        for target in targets:
+            for text in texts:
+                out = MemoOut(m.target_type, target, m.author, text, m.created_at)
+                result[out.guid] = (m.id, texts)
+    return result
+
+
 def indicator_rows(project: Project) -> list[dict[str, Any]]:
     """Indicator values as records."""
     from workbench.synthesis.indicators import indicators

@@ -18,7 +18,6 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from workbench.core.domain import (
 )
 from workbench.core.formatting import plural
 from workbench.exchange.foreign import renumber_foreign
+from workbench.exchange.notes import known_notes, note_memo
 from workbench.exchange.notices import skipped_notices, undefined_users
 from workbench.exchange.people import (
     NameGuard,
@@ -112,6 +112,9 @@ def import_qdpx_files(
         districts = [d.name for d in writer.districts.values()]
         here = [renumber_foreign(x, writer) for x in exchanges]  # another project's people
         bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in here]
+        bundles = [
+            known_notes(session, b, x.code_paths) for b, x in zip(bundles, here, strict=True)
+        ]
         results = []
         for bundle in bundles:
             names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])
@@ -518,7 +521,7 @@ class _Parse:
                     # A comment on a selection (MAXQDA writes these): a memo on the segment.
                     author = self._coder(sel.user, what=f'<PlainTextSelection guid="{sel.guid}">')
                     memos.append(
-                        _memo(target, author, sel.description.strip(), parse_time(sel.created))
+                        note_memo(target, author, sel.description.strip(), parse_time(sel.created))
                     )
             for note in source.notes + tuple(n for c in source.codings for n in c.notes):
                 places.setdefault(note, []).append(sources[source.guid])
@@ -550,7 +553,9 @@ class _Parse:
             targets = places.get(note.guid) or (
                 [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
             )
-            memos.extend(_memo(t, author, text, created) for t in dict.fromkeys(targets))
+            memos.extend(
+                note_memo(t, author, text, created, note.guid) for t in dict.fromkeys(targets)
+            )
         return memos
 
     # -- indicators --------------------------------------------------------------------------
@@ -584,17 +589,3 @@ class _Parse:
                 + "; ".join(skipped)
             )
         return result
-
-
-def _memo(target: tuple, author: str, text: str, created: datetime | None) -> ParsedMemo:
-    """A memo for one target: a span, a code, a cluster, or the project (with a note)."""
-    kind = target[0]
-    if kind == "span":
-        _, document, start, end = target
-        return ParsedMemo(text, author, created, "span", document=document, start=start, end=end)
-    if kind == "code":
-        return ParsedMemo(text, author, created, "code", code=target[1])
-    if kind == "cluster":
-        return ParsedMemo(text, author, created, "cluster", cluster=target[1])
-    prefix = target[1] if kind == "note" else ""
-    return ParsedMemo(prefix + text, author, created)

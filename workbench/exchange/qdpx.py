@@ -73,6 +73,9 @@ content allows:
 - A code the file names differently but with the GUID the workbench gave it at export
   (renamed or moved in MAXQDA, ATLAS.ti, NVivo) is the project's code: its codings and
   memos go there, once (``CodeIndex.follow_guids``); the import names it.
+- A note with the GUID the export gave one of the project's memos is that memo: edited in
+  the other program, its text replaces the memo's (named), never a second memo beside
+  it; memos of the export the file lacks are named (:mod:`~workbench.exchange.notes`).
 """
 
 from __future__ import annotations

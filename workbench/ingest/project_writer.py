@@ -30,7 +30,7 @@ from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.store import Coding, Document, Segment
+from workbench.store import Code, Coding, Document, Memo, Segment
 
 # The notice on codings the file lacks begins so (the import's summary says it).
 REMOVED_ELSEWHERE = "Nicht mehr in der Datei"
@@ -118,7 +118,9 @@ class ProjectFileWriting:
             written.append(self._write(document, None, None, extra_names))
             notices.extend(written[-1].result.notices)
         notices.extend(self._removed_elsewhere(written, bundle))
+        self.edited_memos: list[Memo] = []
         memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
+        notices.extend(self._memo_changes(bundle))
         indicators = self._indicators(bundle)
         new = [w.result for w in written if w.result.status == "importiert"]
         return ProjectImportResult(
@@ -171,7 +173,8 @@ class ProjectFileWriting:
         more = f"; und {len(gone) - 8} weitere" if len(gone) > 8 else ""
         return [
             f"{REMOVED_ELSEWHERE}: {plural(len(gone), 'Kodierung', 'Kodierungen')}, die "
-            "beim Export hier schon bestanden — im anderen Programm entfernt. Sie bleiben hier "
+            "beim Export hier schon bestanden — im anderen Programm entfernt. "
+            f"{'Sie bleibt' if len(gone) == 1 else 'Sie bleiben'} hier "
             f"(entfernen: {'; '.join(commands)}{more})."
         ]
 
@@ -199,8 +202,62 @@ class ProjectFileWriting:
             target_type, target_id = "cluster", memo.cluster
         text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
         self.store_pseudonyms()
+        own = self.session.get(Memo, memo.replaces) if memo.replaces is not None else None
+        if own is not None:  # the project's memo, exported and read back: edited there?
+            if own.text == text or {text, memo.text} & set(memo.exported):
+                return 0
+            own.text = text
+            self.edited_memos.append(own)
+            return 1
         added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
         return int(added)
+
+    def _memo_changes(self, bundle: ParsedProject) -> list[str]:
+        """Notices on the project's memos the file (its own export) edited or lacks.
+
+        A memo with a smaller id than one the file has again was exported with it (ids
+        only grow): if the file lacks it, it was deleted there. It stays here.
+        """
+        notices = []
+        if self.edited_memos:
+            named = ", ".join(self._memo_name(m) for m in self.edited_memos[:8])
+            more = (
+                f" und {len(self.edited_memos) - 8} weitere" if len(self.edited_memos) > 8 else ""
+            )
+            notices.append(
+                f"Im anderen Programm geändert, hier übernommen: {named}{more} (der neue Text "
+                "ersetzt den bisherigen; der bisherige steht in der exportierten Datei)."
+            )
+        found = {m.replaces for m in bundle.memos if m.replaces is not None}
+        if found:
+            gone = list(
+                self.session.scalars(
+                    select(Memo)
+                    .where(Memo.id < max(found), Memo.id.not_in(found))
+                    .order_by(Memo.id)
+                )
+            )
+            if gone:
+                named = ", ".join(self._memo_name(m) for m in gone[:8])
+                more = f" und {len(gone) - 8} weitere" if len(gone) > 8 else ""
+                notices.append(
+                    f"{REMOVED_ELSEWHERE}: {plural(len(gone), 'Memo', 'Memos')}, die beim "
+                    f"Export hier schon bestanden, {named}{more} — im anderen Programm "
+                    f"gelöscht. {'Es bleibt' if len(gone) == 1 else 'Sie bleiben'} hier."
+                )
+        return notices
+
+    def _memo_name(self, memo: Memo) -> str:
+        """'Memo 3 von Ayşe zu Code 'Bedarf'' and the like, for a notice."""
+        where = {
+            "segment": f"zu Aussage {memo.target_id}",
+            "cluster": f"zu Bedarfscluster {memo.target_id}",
+            "project": "zum Projekt",
+        }.get(memo.target_type, "")
+        if memo.target_type == "code":
+            code = self.session.get(Code, memo.target_id)
+            where = f"zu Code '{code.path}'" if code is not None else "zu einem Code"
+        return f"Memo {memo.id} von {memo.author} {where}".rstrip()
 
     def _indicators(self, bundle: ParsedProject) -> int:
         """Store indicator values; return how many were new or changed."""

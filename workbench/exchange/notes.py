@@ -1,0 +1,54 @@
+"""A REFI-QDA file's notes as memos, and which of them are the project's own, read back.
+
+The workbench exports a memo as a ``<Note>`` whose GUID comes from the memo (target,
+author, time, text: :class:`~workbench.exchange.export_data.MemoOut`). MAXQDA, ATLAS.ti
+and NVivo keep a note's GUID when its text is edited there, so a note of the file with
+the GUID of one of the project's memos is that memo, possibly edited: the writer then
+replaces its text instead of adding a second memo beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from workbench.core.domain import ParsedMemo
+from workbench.exchange.export_data import exported_memos
+from workbench.ingest.records import ParsedProject
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def note_memo(
+    target: tuple, author: str, text: str, created: datetime | None, guid: str | None = None
+) -> ParsedMemo:
+    """A memo for one target: a span, a code, a cluster, or the project (with a note)."""
+    kind = target[0]
+    if kind == "span":
+        _, document, start, end = target
+        return ParsedMemo(
+            text, author, created, "span", document=document, start=start, end=end, guid=guid
+        )
+    if kind == "code":
+        return ParsedMemo(text, author, created, "code", code=target[1], guid=guid)
+    if kind == "cluster":
+        return ParsedMemo(text, author, created, "cluster", cluster=target[1], guid=guid)
+    prefix = target[1] if kind == "note" else ""
+    return ParsedMemo(prefix + text, author, created, guid=guid)
+
+
+def known_notes(
+    session: Session, bundle: ParsedProject, code_paths: dict[str, str]
+) -> ParsedProject:
+    """``bundle`` with each memo from a note of the project's own export marked as the
+    memo it replaces (``code_paths``: the file's code GUIDs → paths)."""
+    if not any(m.guid for m in bundle.memos):
+        return bundle
+    known = exported_memos(session, code_paths)
+    memos = tuple(
+        replace(m, replaces=known[m.guid][0], exported=known[m.guid][1]) if m.guid in known else m
+        for m in bundle.memos
+    )
+    return replace(bundle, memos=memos)
