@@ -163,3 +163,32 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
         f"{deleted} von Björn zum Projekt — im anderen Programm gelöscht. Es bleibt hier."
     ) in out
     assert "Nach dem Export geschrieben" not in out and "Nur hier" not in out
+
+
+def test_a_memo_naming_a_person_comes_back_unchanged(tmp_path: Path) -> None:
+    """The export replaced the name in the memo; the placeholder is this project's person."""
+    project = _team_project(tmp_path)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    project.add_memo("Rücksprache mit Anna Schmidt zum Jugendtreff.", "Jürgen", segment=ids[0])
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    key = project.pseudonym_key()
+    before = _memos(project)
+
+    result = import_qdpx(project, exported)
+
+    assert result.memos == 0 and _memos(project) == before
+    assert not [n for n in result.notices if "neu nummeriert" in n]
+    assert len(project.pseudonym_key()) == len(key)  # no second person for Anna Schmidt
+    # Edited in MAXQDA: the placeholder still means Anna Schmidt here.
+    root = qde_root(exported)
+    for text in root.iter(f"{Q}PlainTextContent"):
+        if text.text.startswith("Rücksprache"):
+            assert "[Person 1]" in text.text and "Anna" not in text.text
+            text.text = text.text.replace("Jugendtreff.", "Jugendtreff: erledigt.")
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    result = import_qdpx(project, changed)
+    memos = project.memos()
+    assert "Rücksprache mit [Person 1] zum Jugendtreff: erledigt." in set(memos["text"])
+    assert len(memos) == len(before) and len(project.pseudonym_key()) == len(key)
+    project.close()

@@ -7,7 +7,8 @@ A's numbering. Taken over unchanged into project B, A's ``[Person 1]`` would be 
 
 The rule (decision 002, Nachtrag Sitzung 24): a number is **this project's** when it
 is named by a document here whose text a source of the file has, or by its statements
-(the project's own export, also after coding in MAXQDA); its placeholders stay. Every other
+(the project's own export, also after coding in MAXQDA), or by a memo of this project
+whose note the file has (recognised by the note's GUID); its placeholders stay. Every other
 number is a **person of the file's project**: its own key entry (keyed by the file's
 project name and the number, so a re-import or a later export of the same project
 finds the same person), renumbered into this project's numbering in ascending order –
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.exchange.export_data import exported_memos
 from workbench.exchange.reader import Exchange, SourceIn
 from workbench.ingest.foreign_people import (
     document_people,
@@ -65,6 +67,10 @@ def renumber_foreign(x: Exchange, writer: Writer) -> Exchange:
         document = writer.same_text(source.text)
         if document is not None:  # what this project's document and statements name
             ours |= document_people(writer.session, document)
+    known = exported_memos(writer.session, x.code_paths) if x.notes else {}
+    for note in x.notes:  # this project's memo, exported: the people it names are ours
+        if note.guid in known:
+            ours |= person_numbers(known[note.guid][1])
     pseudonymiser = writer.pseudonymiser
     project = x.project or Path(x.filename).stem
     changed = foreign_people(pseudonymiser, person_numbers(_all_texts(x)), ours, project)
