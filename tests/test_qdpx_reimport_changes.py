@@ -110,6 +110,7 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
     project.add_memo("Mit dem Jugendtreff sprechen.", "Jürgen", segment=ids[0])
     project.add_memo("Sättigung prüfen.", "Björn")
     project.add_memo("Nur hier.", "Björn", code="Bedarf")
+    project.add_memo("Zwei Absätze.\n\nZweiter Absatz.", "Björn", code="Bedarf")
     exported = tmp_path / "team.qdpx"
     export_qdpx(project, exported)
     # Read back unchanged: nothing doubled.
@@ -126,6 +127,10 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
     for old, new in edits.items():
         notes[old].find(f"{Q}PlainTextContent").text = new
         notes[old].set("modifiedDateTime", "2026-12-06T09:30:00Z")
+    # another program's line breaks are no edit
+    notes["Zwei Absätze.\n\nZweiter Absatz."].find(
+        f"{Q}PlainTextContent"
+    ).text = "Zwei Absätze.\r\n\r\nZweiter Absatz.\r\n"
     gone = notes["Sättigung prüfen."]
     gone.getparent().remove(gone)
     for ref in list(root.iter(f"{Q}NoteRef")):
@@ -144,7 +149,7 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
         memos = again.memos().set_index("memo_id")
     by_text = {row.text: memo_id for memo_id, row in memos.iterrows()}
     # One memo each, with the new text, where it was; nothing else added or lost.
-    assert len(memos) == 5
+    assert len(memos) == 6
     segment_memo = by_text["Mit dem Jugendtreff sprechen: erledigt."]
     code_memo = by_text["Abgrenzung zu Bedarf geklärt, siehe Codebuch."]
     assert (memos.at[segment_memo, "target_type"], memos.at[segment_memo, "target_id"]) == (
@@ -153,6 +158,7 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
     )
     assert memos.at[code_memo, "target_type"] == "code"
     assert {"Sättigung prüfen.", "Nur hier.", "Nach dem Export geschrieben."} <= set(by_text)
+    assert "Zwei Absätze.\n\nZweiter Absatz." in by_text
     assert (
         f"Im anderen Programm geändert, hier übernommen: Memo {code_memo} von Ayşe Öztürk zu "
         f"Code 'Herausforderung', Memo {segment_memo} von Jürgen zu Aussage {ids[0]}"

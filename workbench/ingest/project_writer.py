@@ -204,8 +204,9 @@ class ProjectFileWriting:
         self.store_pseudonyms()
         own = self.session.get(Memo, memo.replaces) if memo.replaces is not None else None
         if own is not None:  # the project's memo, exported and read back: edited there?
-            if own.text == text or {text, memo.text} & set(memo.exported):
-                return 0
+            before = {" ".join(t.split()) for t in (own.text, *memo.exported)}
+            if {" ".join(t.split()) for t in (text, memo.text)} & before:
+                return 0  # unchanged (line breaks and spaces as another program wrote them)
             own.text = text
             self.edited_memos.append(own)
             return 1
