@@ -56,8 +56,8 @@ def test_reimport_names_the_codings_removed_in_maxqda(
 
     out = " ".join(capsys.readouterr().out.split())
     assert (
-        "Nicht mehr in der Datei: 2 Kodierungen, die beim Export hier schon bestanden — im "
-        "anderen Programm entfernt. Sie bleiben hier (entfernen: "
+        "Nicht mehr in der Datei (beim Export schon hier): 2 Kodierungen — im anderen "
+        "Programm entfernt. Sie bleiben hier (entfernen: "
         f"workbench uncode {ids[0]} Themen/Jugend --coder Jürgen --start 14 --end 25; "
         f"workbench uncode {ids[1]} Herausforderung --coder Björn)."
     ) in out
@@ -71,7 +71,7 @@ def test_reimport_names_the_codings_removed_in_maxqda(
     )
     with Project.open(folder) as again:
         notices = " ".join(import_qdpx(again, changed).notices)
-    assert "1 Kodierung, die" in notices and "--coder Björn" not in notices
+    assert "1 Kodierung — im" in notices and "--coder Björn" not in notices
 
 
 def test_a_file_of_another_project_names_no_removed_codings(tmp_path: Path) -> None:
@@ -165,8 +165,8 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
     ) in out
     deleted = by_text["Sättigung prüfen."]
     assert (
-        f"Nicht mehr in der Datei: 1 Memo, die beim Export hier schon bestanden, Memo "
-        f"{deleted} von Björn zum Projekt — im anderen Programm gelöscht. Es bleibt hier."
+        f"Nicht mehr in der Datei (beim Export schon hier): Memo {deleted} von Björn zum "
+        "Projekt — im anderen Programm gelöscht. Es bleibt hier."
     ) in out
     assert "Nach dem Export geschrieben" not in out and "Nur hier" not in out
 

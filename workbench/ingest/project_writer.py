@@ -172,8 +172,8 @@ class ProjectFileWriting:
             commands.append(command)
         more = f"; und {len(gone) - 8} weitere" if len(gone) > 8 else ""
         return [
-            f"{REMOVED_ELSEWHERE}: {plural(len(gone), 'Kodierung', 'Kodierungen')}, die "
-            "beim Export hier schon bestanden — im anderen Programm entfernt. "
+            f"{REMOVED_ELSEWHERE} (beim Export schon hier): "
+            f"{plural(len(gone), 'Kodierung', 'Kodierungen')} — im anderen Programm entfernt. "
             f"{'Sie bleibt' if len(gone) == 1 else 'Sie bleiben'} hier "
             f"(entfernen: {'; '.join(commands)}{more})."
         ]
@@ -241,10 +241,10 @@ class ProjectFileWriting:
             if gone:
                 named = ", ".join(self._memo_name(m) for m in gone[:8])
                 more = f" und {len(gone) - 8} weitere" if len(gone) > 8 else ""
+                stays = "Es bleibt" if len(gone) == 1 else "Sie bleiben"
                 notices.append(
-                    f"{REMOVED_ELSEWHERE}: {plural(len(gone), 'Memo', 'Memos')}, die beim "
-                    f"Export hier schon bestanden, {named}{more} — im anderen Programm "
-                    f"gelöscht. {'Es bleibt' if len(gone) == 1 else 'Sie bleiben'} hier."
+                    f"{REMOVED_ELSEWHERE} (beim Export schon hier): {named}{more} — im "
+                    f"anderen Programm gelöscht. {stays} hier."
                 )
         return notices
 
