@@ -383,8 +383,13 @@ def test_atlasti_standard_project_imports_codes_notes_and_sets(
     memos = project.memos()
     assert sorted(memos["target_type"]) == ["project", "project", "segment", "segment"]
     texts = " | ".join(memos["text"])
-    assert "This is a great project by a dynamic team" in texts
-    assert "Zu „1994 Diet Coke-Diet Coke Break.mp4“ (nicht übernommen): This version" in texts
+    # with their titles, and ATLAS.ti's comment on a memo
+    assert "Research Plan\n\nThis is a great project by a dynamic team" in texts
+    assert "\n\nKommentar: day to day log about this amazing project" in texts
+    assert (
+        "Zu „1994 Diet Coke-Diet Coke Break.mp4“ (nicht übernommen): My favorite Coke ad\n\n"
+        "This version"
+    ) in texts
     assert "has Coke for breakfast!" in texts
     # Sets of text sources are the segments' attribute "Sets".
     sets = project.segments().drop_duplicates("document").set_index("document")["attributes"]

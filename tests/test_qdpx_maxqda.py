@@ -86,11 +86,21 @@ def test_maxqda_shaped_project_imports(project: Project, tmp_path: Path) -> None
             "segment",
             second,
             "Anna K.",
-            "Fehlende Treffpunkte für Jugendliche kommen in allen Workshops vor.",
+            "Treffpunkte\n\nFehlende Treffpunkte für Jugendliche kommen in allen Workshops vor.",
         ),
         ("segment", second, "Ben M.", "Treffpunkte fehlen laut Jugendamt auch in Rheindorf."),
-        ("project", None, "Ben M.", "[Person 2] vom Bürgerverein möchte die Ergebnisse sehen."),
-        ("code", "Bedarf", "Anna K.", "Bedarf nur, wenn eine Abhilfe genannt wird."),
+        (
+            "project",
+            None,
+            "Ben M.",
+            "Rückmeldung\n\n[Person 2] vom Bürgerverein möchte die Ergebnisse sehen.",
+        ),  # MAXQDA's memo titles stay
+        (
+            "code",
+            "Bedarf",
+            "Anna K.",
+            "Abgrenzung Bedarf\n\nBedarf nur, wenn eine Abhilfe genannt wird.",
+        ),
     }
     # The key keeps the originals, for researchers only.
     key = project.pseudonym_key()

@@ -135,7 +135,10 @@ def test_an_annotation_stays_on_the_words_it_annotates(project: Project, tmp_pat
     }
     on_project = sorted(memos.loc[memos["target_type"] == "project", "text"])
     # the journal, and the annotation QualCoder's export refers to from nowhere
-    assert on_project == ["Linie N3 eingestellt", "Zweites Interview geführt."]
+    assert on_project == [
+        "Forschungstagebuch\n\nZweites Interview geführt.",
+        "Linie N3 eingestellt",
+    ]
 
 
 def test_qualcoder_reads_our_export_with_each_coding_by_its_coder(

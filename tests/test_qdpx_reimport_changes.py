@@ -198,3 +198,36 @@ def test_a_memo_naming_a_person_comes_back_unchanged(tmp_path: Path) -> None:
     assert "Rücksprache mit [Person 1] zum Jugendtreff: erledigt." in set(memos["text"])
     assert len(memos) == len(before) and len(project.pseudonym_key()) == len(key)
     project.close()
+
+
+def test_a_memo_written_in_maxqda_keeps_its_title_and_comment(tmp_path: Path) -> None:
+    """MAXQDA and ATLAS.ti name every memo; ATLAS.ti also comments on it."""
+    project = _team_project(tmp_path)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    notes = root.find(f"{Q}Notes")
+    clara = "9E000000-0000-4000-8000-000000000001"
+    etree.SubElement(root.find(f"{Q}Users"), f"{Q}User", guid=clara, name="Clara")
+    note = etree.SubElement(
+        notes,
+        f"{Q}Note",
+        guid="9E000000-0000-4000-8000-000000000003",
+        name="Gespräch mit Jürgen Krause",
+        creatingUser=clara,
+        creationDateTime="2026-12-06T09:00:00Z",
+    )
+    etree.SubElement(note, f"{Q}Description").text = "vorläufig"
+    etree.SubElement(note, f"{Q}PlainTextContent").text = "Er will den Treff verlängern."
+    etree.SubElement(root, f"{Q}NoteRef", targetGUID=note.get("guid"))
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+
+    assert import_qdpx(project, changed).memos == 1
+
+    memos = project.memos()
+    text = memos.loc[memos["author"] == "Clara", "text"].item()
+    assert text.startswith("Gespräch mit [Person ") and "Krause" not in text
+    assert text.endswith("\n\nEr will den Treff verlängern.\n\nKommentar: vorläufig")
+    # the project's own memos come back without a title added (their title is their text)
+    assert set(memos.loc[memos["author"] != "Clara", "text"]) == {"Abgrenzung zu Bedarf klären."}
+    project.close()

@@ -123,6 +123,7 @@ class ParsedMemo:
     code: str | None = None
     cluster: int | None = None
     guid: str | None = None  # of the REFI-QDA note it came from
+    body: str | None = None  # the note's own text, without the title and comment in text
     # The project's memo the note is the exported version of (the project's own export,
     # read back), with the texts an export wrote for it: an edit there replaces its text.
     replaces: int | None = None

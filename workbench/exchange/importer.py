@@ -34,7 +34,7 @@ from workbench.core.domain import (
 )
 from workbench.core.formatting import plural
 from workbench.exchange.foreign import renumber_foreign
-from workbench.exchange.notes import known_notes, note_memo
+from workbench.exchange.notes import known_notes, note_memo, titled
 from workbench.exchange.notices import skipped_notices, undefined_users
 from workbench.exchange.people import (
     NameGuard,
@@ -553,8 +553,10 @@ class _Parse:
             targets = places.get(note.guid) or (
                 [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
             )
+            full = titled(note, text, comment=not cluster)
             memos.extend(
-                note_memo(t, author, text, created, note.guid) for t in dict.fromkeys(targets)
+                replace(note_memo(t, author, full, created, note.guid), body=text)
+                for t in dict.fromkeys(targets)
             )
         return memos
 

@@ -4,7 +4,8 @@ The workbench exports a memo as a ``<Note>`` whose GUID comes from the memo (tar
 author, time, text: :class:`~workbench.exchange.export_data.MemoOut`). MAXQDA, ATLAS.ti
 and NVivo keep a note's GUID when its text is edited there, so a note of the file with
 the GUID of one of the project's memos is that memo, possibly edited: the writer then
-replaces its text instead of adding a second memo beside it.
+replaces its text instead of adding a second memo beside it. Other programs name
+their memos: the title (and ATLAS.ti's comment on a memo) is kept in the memo's text.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import ParsedMemo
 from workbench.exchange.export_data import exported_memos
+from workbench.exchange.reader import NoteIn
 from workbench.ingest.records import ParsedProject
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+# Titles that say nothing beyond "this is a note" are not kept.
+GENERIC_TITLES = {"notiz", "memo", "note", "annotation", "kommentar", "comment", "neues memo"}
 
 
 def note_memo(
@@ -39,6 +44,18 @@ def note_memo(
     return ParsedMemo(prefix + text, author, created, guid=guid)
 
 
+def titled(note: NoteIn, text: str, comment: bool = True) -> str:
+    """A note's text with its title and its comment (``<Description>``, ATLAS.ti's memo
+    comment) where it has them: MAXQDA, ATLAS.ti and NVivo name every memo ("Research
+    Plan"). A text that begins with the title (the workbench names its notes by their
+    first line) gets none."""
+    name = " ".join(note.name.split())
+    named = name and name.casefold() not in GENERIC_TITLES and name != note.guid
+    head = f"{name}\n\n" if named and not " ".join(text.split()).startswith(name) else ""
+    remark = note.description.strip() if comment else ""
+    return head + text + (f"\n\nKommentar: {remark}" if remark else "")
+
+
 def known_notes(
     session: Session, bundle: ParsedProject, code_paths: dict[str, str]
 ) -> ParsedProject:
@@ -48,7 +65,14 @@ def known_notes(
         return bundle
     known = exported_memos(session, code_paths)
     memos = tuple(
-        replace(m, replaces=known[m.guid][0], exported=known[m.guid][1]) if m.guid in known else m
+        replace(
+            m,
+            text=m.text if m.body is None else m.body,  # as exported: no title added
+            replaces=known[m.guid][0],
+            exported=known[m.guid][1],
+        )
+        if m.guid in known
+        else m
         for m in bundle.memos
     )
     return replace(bundle, memos=memos)
