@@ -19,6 +19,7 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
 from workbench.exchange.qdxml import stable_guid
+from workbench.store import Memo
 
 
 def _codings(project: Project) -> list[tuple]:
@@ -230,4 +231,11 @@ def test_a_memo_written_in_maxqda_keeps_its_title_and_comment(tmp_path: Path) ->
     assert text.endswith("\n\nEr will den Treff verlängern.\n\nKommentar: vorläufig")
     # the project's own memos come back without a title added (their title is their text)
     assert set(memos.loc[memos["author"] != "Clara", "text"]) == {"Abgrenzung zu Bedarf klären."}
+    # Imported by a workbench that dropped titles: read again, the memo is not doubled.
+    with project.transaction() as session:
+        session.get(
+            Memo, int(memos.loc[memos["author"] == "Clara", "memo_id"].item())
+        ).text = "Er will den Treff verlängern."
+    assert import_qdpx(project, changed).memos == 0
+    assert len(project.memos()) == len(memos)
     project.close()

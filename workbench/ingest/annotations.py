@@ -22,6 +22,21 @@ def overlaps(segments: Sequence[Segment], start: int, end: int) -> list[tuple[Se
     return result
 
 
+def has_memo(
+    session: Session, target_type: str, target_id: int | None, author: str, text: str
+) -> bool:
+    """Whether the project has this memo (target, author, text)."""
+    found = session.scalar(
+        select(Memo.id).where(
+            Memo.target_type == target_type,
+            Memo.target_id.is_(None) if target_id is None else Memo.target_id == target_id,
+            Memo.author == author,
+            Memo.text == text,
+        )
+    )
+    return found is not None
+
+
 def add_memo(
     session: Session,
     target_type: str,
@@ -31,15 +46,7 @@ def add_memo(
     created_at: datetime | None,
 ) -> bool:
     """Add a memo unless the same one (target, author, text) is there; True if added."""
-    found = session.scalar(
-        select(Memo.id).where(
-            Memo.target_type == target_type,
-            Memo.target_id.is_(None) if target_id is None else Memo.target_id == target_id,
-            Memo.author == author,
-            Memo.text == text,
-        )
-    )
-    if found is not None:
+    if has_memo(session, target_type, target_id, author, text):
         return False
     session.add(
         Memo(

@@ -26,7 +26,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
-from workbench.ingest.annotations import add_memo, overlaps, upsert_indicators
+from workbench.ingest.annotations import add_memo, has_memo, overlaps, upsert_indicators
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
@@ -210,6 +210,10 @@ class ProjectFileWriting:
             own.text = text
             self.edited_memos.append(own)
             return 1
+        if memo.body is not None and memo.body != memo.text:  # imported before with no title
+            body, _ = self.pseudonymiser.pseudonymise(prefix + memo.body, names)
+            if has_memo(self.session, target_type, target_id, memo.author, body):
+                return 0
         added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
         return int(added)
 
