@@ -239,3 +239,23 @@ def test_a_memo_written_in_maxqda_keeps_its_title_and_comment(tmp_path: Path) ->
     assert import_qdpx(project, changed).memos == 0
     assert len(project.memos()) == len(memos)
     project.close()
+
+
+@pytest.mark.backends
+def test_a_second_colleagues_unedited_copy_does_not_bring_the_old_memo_back(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """Two colleagues got the same export; one edited the memo, the other did not."""
+    project = move_to(_team_project(tmp_path), db_url)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    next(root.iter(f"{Q}PlainTextContent")).text = "Abgrenzung zu Bedarf geklärt."
+    edited = rezip(exported, tmp_path / "clara.qdpx", etree.tostring(root))
+    assert import_qdpx(project, edited).memos == 1
+
+    result = import_qdpx(project, exported)  # the other colleague's copy, memo untouched
+
+    assert result.memos == 0
+    assert project.memos()["text"].tolist() == ["Abgrenzung zu Bedarf geklärt."]
+    project.close()

@@ -256,13 +256,18 @@ def _memo_texts(session: Session, texts: dict[int, str]) -> tuple[dict[int, str]
 
 
 def exported_memos(
-    session: Session, file_codes: dict[str, str] | None = None
+    session: Session,
+    file_codes: dict[str, str] | None = None,
+    notes: Iterable[tuple[str, str, datetime | None, str]] = (),
 ) -> dict[str, tuple[int, tuple[str, ...]]]:
     """Note GUID → (memo id, the texts an export wrote) for every memo of the project.
 
     The GUIDs a pseudonymised export and one with originals wrote, for a code memo also
     with the path the file gives the code's GUID (``file_codes``: GUID → path; renamed
-    there). A note of a file found here is that memo, read back.
+    there). A note of a file found here is that memo, read back. ``notes`` (GUID, author,
+    time, text) of the file whose GUID fits a memo's target, author and time with their
+    own text are an export of an earlier text of that memo (edited here since, e.g. by
+    another colleague's file): they map to it with their text as the exported one.
     """
     memos = list(session.scalars(select(Memo).order_by(Memo.id)))
     if not memos:
@@ -281,6 +286,7 @@ def exported_memos(
     in_file = {guid.upper(): path for guid, path in (file_codes or {}).items()}
     pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
     result: dict[str, tuple[int, tuple[str, ...]]] = {}
+    by_time: dict[tuple[str, str | None], list[tuple[Memo, list[Any]]]] = {}
     for m in memos:
         targets: list[Any] = [m.target_id]
         if m.target_type == "segment":
@@ -288,11 +294,19 @@ def exported_memos(
         elif m.target_type == "code" and m.target_id in codes:
             code = codes[m.target_id]
             targets = list(dict.fromkeys([code.path, in_file.get(code.guid, code.path)]))
+        by_time.setdefault((m.author, iso(m.created_at)), []).append((m, targets))
         texts = tuple(dict.fromkeys([pseudonymised[m.id], m.text]))
         for target in targets:
             for text in texts:
                 out = MemoOut(m.target_type, target, m.author, text, m.created_at)
                 result[out.guid] = (m.id, texts)
+    for guid, author, created, text in notes:
+        for m, targets in by_time.get((author, iso(created)), []) if guid not in result else []:
+            if any(
+                MemoOut(m.target_type, target, author, text, m.created_at).guid == guid
+                for target in targets
+            ):
+                result[guid] = (m.id, (text,))
     return result
 
 

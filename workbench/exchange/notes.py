@@ -63,7 +63,8 @@ def known_notes(
     memo it replaces (``code_paths``: the file's code GUIDs → paths)."""
     if not any(m.guid for m in bundle.memos):
         return bundle
-    known = exported_memos(session, code_paths)
+    notes = [(m.guid, m.author, m.created_at, m.body) for m in bundle.memos if m.guid and m.body]
+    known = exported_memos(session, code_paths, notes)
     memos = tuple(
         replace(
             m,
