@@ -144,6 +144,10 @@ def test_a_city_wide_project_without_runs_shows_german_pages(
     folder = make_project(tmp_path, capsys, TEXTS)
     profile, topics, form, coding = (check_page(a) for a in apps(folder, "coder=Anna"))
     assert "noch keine Sozialräume angelegt" in profile
+    # stakeholders read what is missing, not the team's command ("workbench needs")
+    assert "Die genannten Bedarfe sind noch nicht ausgewertet." in profile
+    assert "Die Themen sind noch nicht ausgewertet." in profile
+    assert "workbench" not in profile
     assert "Themenlandkarte ist noch nicht berechnet" in topics
     assert "noch keine Bedarfe zum Bewerten" in form
     assert "Noch keine Codes" in coding
@@ -170,10 +174,11 @@ def test_districts_with_odd_names_and_without_statements(
         "--district-column", "S")  # fmt: skip
     profile, topics, *_ = (check_page(a) for a in apps(folder, "district=Manfort&coder=Anna"))
     # the run is older than the statements: the profile and topic-map apps say so, as the
-    # reports and the site do
+    # reports and the site do; in the site's words: stakeholders cannot rerun an analysis,
+    # the run number and the command are the team's (the CLI and the report name them)
     for page in (profile, topics):
-        assert "ist veraltet und berücksichtigt 1 neue Aussage nicht" in page
-        assert "„workbench topics --backend tfidf“ erneut ausführen" in page
+        assert "berücksichtigt 1 neue Aussage noch nicht." in page
+        assert "workbench" not in page and "(Lauf " not in page
     with Project.open(folder) as project:
         segments = project.segments()
     gone = segments.loc[segments["district"] == ODD, "segment_id"].astype(int).tolist()

@@ -20,7 +20,7 @@ import pytest
 
 import widgets.monitoring_view
 from tests.monitoring_data import SPARSE_PROJECTS, STEPS, two_waves
-from tests.sparse_data import FORBIDDEN
+from tests.sparse_data import FORBIDDEN, card_wall, no_statements, partial
 from tests.synthesis_data import follow_up_copy
 from tests.test_reports_sparse import html_parts
 from widgets.monitoring_view import HEADING
@@ -156,7 +156,42 @@ def pages(found: Monitoring, project: Project) -> dict[str, str]:
     return result
 
 
-@pytest.mark.parametrize(("build", "expected"), SPARSE_PROJECTS)
+# The app's readers are stakeholders: what is missing in the public site's words, no command
+# (the report chapter says the team's sentences of SPARSE_PROJECTS, with the commands).
+APP_SPARSE = [
+    pytest.param(
+        lambda f: card_wall(f, needs=False),
+        [
+            "Bisher gibt es eine Befragungswelle (Welle 1): Wie sich die Bedarfe verändern, "
+            "zeigt sich erst im Vergleich mit der nächsten.",
+            "Noch keine Indikatoren.",
+            "Noch keine Empfehlungen.",
+        ],
+        id="karten",
+    ),
+    pytest.param(
+        no_statements,
+        [
+            "Noch keine Befragungswelle ausgewertet.",
+            "Noch keine Indikatoren.",
+            "Noch keine Empfehlungen.",
+        ],
+        id="leer",
+    ),
+    pytest.param(
+        partial,
+        [
+            "Bisher gibt es eine Befragungswelle (Welle 1)",
+            "Indikatoren bisher nur für 2024: noch kein Verlauf, nur der Stand.",
+            "Zur Umsetzung der Empfehlungen ist noch kein Schritt festgehalten.",
+        ],
+        id="teilweise",
+    ),
+]
+assert len(APP_SPARSE) == len(SPARSE_PROJECTS)  # the same sparse projects as the report's
+
+
+@pytest.mark.parametrize(("build", "expected"), APP_SPARSE)
 def test_sparse_projects_name_what_is_missing(tmp_path: Path, build, expected) -> None:
     project = build(tmp_path)
     try:
@@ -164,6 +199,7 @@ def test_sparse_projects_name_what_is_missing(tmp_path: Path, build, expected) -
             assert not FORBIDDEN.search(page), (district, FORBIDDEN.findall(page))
             for sentence in expected:
                 assert sentence in page, (district, sentence)
+            assert "workbench" not in page, district
     finally:
         project.close()
 

@@ -269,7 +269,9 @@ def test_without_runs_the_coded_needs_are_shown(
     needs = view.sections[0].value
     assert "noch nicht über die Sozialräume gruppiert" in needs
     assert "&lt;script&gt;" in needs  # MF-K28 is coded Bedarf
-    assert "Noch keine Bedarfscluster" in view.heading.value
+    # what is missing as stakeholders read it: no command ("workbench needs") in the app
+    assert "Die genannten Bedarfe sind noch nicht ausgewertet." in view.heading.value
+    assert "workbench" not in view.heading.value
 
 
 def test_an_error_in_a_handler_shows_a_message(

@@ -12,8 +12,9 @@ Pure functions of :class:`workbench.synthesis.monitoring.Monitoring` (read once 
 
 Accessible: one ``<h3>`` with ``<h4>`` parts, every table with a ``<caption>`` and column
 headers (``scope="col"``), the numbers summed up in a sentence before each indicator
-table. A part without data says so in one sentence naming the command that provides it;
-missing values are "–", never ``nan`` or ``<NA>``. Every string from the data is escaped.
+table. A part without data says so in one sentence, as the public site says it (what is
+missing, no command: the app's readers cannot run one; ``public_…_note``); missing values
+are "–", never ``nan`` or ``<NA>``. Every string from the data is escaped.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ from workbench.synthesis.monitoring import (
     change_words,
     compact_unit,
     status_legend,
+)
+from workbench.synthesis.reports.monitoring import (
+    public_comparison_note,
+    public_history_note,
+    public_years_note,
 )
 
 HEADING = "Verlauf: Bedarfe, Indikatoren und Empfehlungen"
@@ -103,7 +109,7 @@ def district_needs_html(found: Monitoring, district: str) -> str:
     head = "<h4>Bedarfe über die Wellen</h4>"
     comparison = found.comparison
     if comparison is None:
-        return head + _note(found.comparison_note)
+        return head + _note(public_comparison_note(found))
     rows = comparison.district(district)
     if rows.empty:
         return head + _note(
@@ -165,7 +171,7 @@ def district_indicators_html(found: Monitoring, district: str) -> str:
     """The district's indicators from the first to the last year, beside the city's change."""
     head = "<h4>Indikatoren im Zeitverlauf</h4>"
     if found.years_note:
-        return head + _note(found.years_note)
+        return head + _note(public_years_note(found))
     rows = found.district_series(district)
     multi = rows[rows["years"].map(len) > 1]
     if multi.empty:
@@ -211,7 +217,7 @@ def district_history_html(found: Monitoring, district: str) -> str:
     """The status history of the district's own and of the city-wide recommendations."""
     head = "<h4>Umsetzung der Empfehlungen</h4>"
     if found.history_note:
-        return head + _note(found.history_note)
+        return head + _note(public_history_note(found))
     recs = found.recommendations
     own = recs[recs["scope"] == district]
     tables = _history_tables(found, pd.concat([own, recs[recs["scope"] == CITYWIDE]]))
@@ -246,7 +252,7 @@ def city_needs_html(found: Monitoring) -> str:
     head = "<h4>Bedarfe über die Wellen</h4>"
     comparison = found.comparison
     if comparison is None:
-        return head + _note(found.comparison_note)
+        return head + _note(public_comparison_note(found))
     summary = comparison.summary()
     if summary.empty:
         return head + _note("In den verglichenen Wellen gibt es keine Bedarfsaussagen.")
@@ -275,7 +281,7 @@ def city_indicators_html(found: Monitoring) -> str:
     """Each indicator's change in the city, and the Sozialräume where it rises or falls."""
     head = "<h4>Indikatoren im Zeitverlauf</h4>"
     if found.years_note:
-        return head + _note(found.years_note)
+        return head + _note(public_years_note(found))
     trends = found.trends()
     if trends.empty:
         return head + _note("Kein Indikator liegt für mehrere Jahre vor.")
@@ -305,7 +311,7 @@ def city_history_html(found: Monitoring) -> str:
     """Every recommendation's current status, with the date and actor of its latest step."""
     head = "<h4>Umsetzung der Empfehlungen</h4>"
     if found.history_note:
-        return head + _note(found.history_note)
+        return head + _note(public_history_note(found))
     latest = found.history.groupby("recommendation_id").tail(1).set_index("recommendation_id")
     rows = []
     for r in found.recommendations.itertuples():

@@ -363,14 +363,16 @@ def profile_app(
     from workbench.synthesis.geo import boundaries as project_boundaries
     from workbench.synthesis.monitoring import read_monitoring
     from workbench.synthesis.profiles import build_profiles
-    from workbench.synthesis.reports.model import stale_notes
+    from workbench.synthesis.reports.model import stale_pairs
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             profiles = build_profiles(project)
             shapes = project_boundaries(project)
             monitoring = read_monitoring(project)
-            stale = stale_notes(project, profiles.need_run, profiles.topic_run)
+            # as the public site says it: stakeholders cannot rerun an analysis
+            pairs = stale_pairs(project, profiles.need_run, profiles.topic_run)
+            stale = [public for _, public in pairs]
             with project.session() as session:  # a link sent before a rename or merge
                 moved = {
                     old: (now, now_called(session, old))

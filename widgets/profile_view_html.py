@@ -282,8 +282,9 @@ def topics_html(profile: DistrictProfile) -> str:
 
 
 def district_heading(profile: DistrictProfile) -> str:
-    """Title and one line on where the statements come from."""
-    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profile.notes)
+    """Title and one line on where the statements come from; the notes as stakeholders
+    read them (what is missing, no command: ``public_notes``)."""
+    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profile.public_notes)
     lead = ""  # without statements the notes say so
     if profile.segments:
         lead = (
@@ -499,7 +500,7 @@ def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None
         if city.segments
         else ""
     )
-    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profiles.notes)
+    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profiles.public_notes)
     if not profiles.names:
         notes += f"<p class='sw-note'>{NO_DISTRICTS}</p>"
     return ProfileParts(

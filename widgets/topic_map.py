@@ -459,16 +459,17 @@ def topic_map_app(
     Never raises: no project, no topic run or any error becomes a German message.
     """
 
-    from workbench.synthesis.reports.model import stale_notes
+    from workbench.synthesis.reports.model import stale_pairs
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             if not has_topic_run(project):
                 return message(NOT_READY, kind="info")
             data = map_data(project)
-            # runs older than the statements: the reports and the site say it, so does the app
-            stale = stale_notes(project, data.need_run, data.topic_run)
-        data = replace(data, notes=(*data.notes, *stale))
+            # runs older than the statements: the reports and the site say it, so does the
+            # app, in the site's words (no run number, no command: readers cannot rerun it)
+            pairs = stale_pairs(project, data.need_run, data.topic_run)
+        data = replace(data, notes=(*data.notes, *(public for _, public in pairs)))
         return TopicMapView(data, title=None)  # the notebook's heading is the title
 
     return safe_app(build)
