@@ -206,6 +206,22 @@ def test_reproducible_apart_from_the_generated_line(studied: Project, fmt: str) 
     assert without_generated(fmt, later) == without_generated(fmt, first)
 
 
+def test_the_generated_line_is_german_local_time(studied: Project) -> None:
+    """A reader in Leverkusen reads "Erstellt am" by the clock on the wall: Berlin time,
+    summer time included (22:30 UTC on 1 July is half past midnight on 2 July), no "UTC"."""
+    summer = datetime(2026, 7, 1, 22, 30, tzinfo=UTC)
+    line = "Erstellt am 02.07.2026, 00:30 Uhr"
+    html = render(studied, "html", district="Manfort", generated_at=summer).decode("utf-8")
+    assert f">{line}<" in html
+    assert line in docx_text(render(studied, "docx", district="Manfort", generated_at=summer))
+    book = openpyxl.load_workbook(
+        io.BytesIO(render(studied, "xlsx", district="Manfort", generated_at=summer))
+    )
+    assert book["Bericht"]["A2"].value == line
+    winter = render(studied, "docx", district="Manfort", generated_at=ONE)  # 03:04 UTC
+    assert "Erstellt am 02.01.2026, 04:04 Uhr" in docx_text(winter)
+
+
 def test_district_report(studied: Project) -> None:
     text = render(studied, "html", district="Manfort", generated_at=ONE).decode("utf-8")
     assert "<title>Sozialraumprofil Manfort</title>" in text

@@ -27,8 +27,9 @@ import re
 import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import select
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("html", "docx", "xlsx")
 GENERATED = "Erstellt am"
+LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the readers' clock for "Erstellt am …"
 PSEUDONYMISED = "Alle Zitate sind pseudonymisiert (Namen, Kontaktdaten und Anschriften ersetzt)."
 CHART_CLASS = "wb-chart"
 BAR_COLOURS = ("#2a6f97", "#b0b7bf", "#e76f51", "#2a9d8f", "#6d597a", "#e9c46a")
@@ -267,9 +269,17 @@ def params_text(params: dict[str, Any]) -> str:
 
 
 def generated_line(when: datetime) -> str:
-    """The one line that differs between two runs on the same project."""
-    when = when.astimezone(UTC)
-    return f"{GENERATED} {when:%d.%m.%Y, %H:%M} Uhr (UTC)"
+    """The one line that differs between two runs on the same project, in the time of
+    the German cities the studies are about (Europe/Berlin, summer time included), as a
+    reader there reads a clock; never UTC.
+
+    >>> generated_line(datetime.fromisoformat("2026-01-02T03:04Z"))
+    'Erstellt am 02.01.2026, 04:04 Uhr'
+    >>> generated_line(datetime.fromisoformat("2026-07-01T22:30Z"))  # summer time: next day
+    'Erstellt am 02.07.2026, 00:30 Uhr'
+    """
+    when = when.astimezone(LOCAL_TIME)
+    return f"{GENERATED} {when:%d.%m.%Y, %H:%M} Uhr"
 
 
 def chart_number(chart: Chart, value: float, places: int) -> str:
