@@ -182,8 +182,11 @@ def test_docx_and_xlsx_carry_the_chapter(constructed: Project) -> None:
     assert series[0][3:5] == ("2019", "2022")
     assert ("SGB-II-Quote", "Manfort", "%", 13.9, 14.6) in {r[:5] for r in series}
     history = list(book["Statusverlauf"].iter_rows(min_row=2, values_only=True))
-    assert [(r[3], r[4]) for r in history] == [("2021-09-23", "abgestimmt"),
-                                               ("2022-04-01", "in Umsetzung")]  # fmt: skip
+    # the step's date is a date, shown as 23.09.2021 (not the text "2021-09-23"): it reads
+    # the German way and sorts and filters as a date in Excel and LibreOffice
+    assert [(r[3], r[4]) for r in history] == [(datetime(2021, 9, 23), "abgestimmt"),
+                                               (datetime(2022, 4, 1), "in Umsetzung")]  # fmt: skip
+    assert {c.number_format for c in book["Statusverlauf"]["D"][1:]} == {"dd.mm.yyyy"}
 
 
 def test_district_reports_leave_the_chapter_out(constructed: Project) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -336,6 +337,19 @@ def title(rec: Any) -> str:
 Sheet = tuple[str, tuple[tuple[str, float], ...], list[list[Any]]]
 
 
+def _day(text: str) -> date | str:
+    """A stored step date (``2021-09-23``) as a date: the sheet shows it as 23.09.2021, and
+    it sorts and filters as a date.
+
+    >>> _day("2021-09-23"), _day("")
+    (datetime.date(2021, 9, 23), '')
+    """
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return text
+
+
 def _ids(ids: Sequence[int]) -> str:
     return " ".join(str(i) for i in ids) or MISSING_NUMBER
 
@@ -387,7 +401,7 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
         titles = {int(r.recommendation_id): title(r) for r in found.recommendations.itertuples()}
         rows = [
             [s.recommendation_id, titles.get(int(s.recommendation_id), MISSING_NUMBER),
-             scope_name(s.scope), s.date, s.status, s.actor, s.note or MISSING_NUMBER]
+             scope_name(s.scope), _day(s.date), s.status, s.actor, s.note or MISSING_NUMBER]
             for s in found.history.itertuples()
         ]  # fmt: skip
         sheets.append((SHEETS[2], spec, rows))

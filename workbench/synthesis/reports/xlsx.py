@@ -15,7 +15,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -80,6 +80,7 @@ TRAIL_SHEET = (
     ("Workshop", 28), ("Dokument", 26), ("Aussage", 10), ("Rolle", 18), ("Zitat", 80),
 )  # fmt: skip
 CHECK_SHEET = (("Empfehlung", 11), ("Glied der Kette", 18), ("Betrifft", 50), ("Problem", 60))
+DATE_FORMAT = "dd.mm.yyyy"  # 23.09.2021, as everywhere else in the reports
 # The native bar charts: the sheet each stands on (below its table) and its title.
 CHART_TITLES = {
     "Bedarfe": "Bedarfe nach Sozialraum (Aussagen)",
@@ -123,7 +124,9 @@ def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Itera
     wrapped = Alignment(wrap_text=True, vertical="top")  # one object: 7× faster to assign
     for r in sheet.iter_rows(min_row=2):
         for c in r:
-            if isinstance(c.value, str):
+            if isinstance(c.value, date):  # a date cell, shown the German way
+                c.number_format = DATE_FORMAT
+            elif isinstance(c.value, str):
                 c.data_type = "s"  # never a formula, whatever the text starts with
                 if len(c.value) > 40:
                     c.alignment = wrapped
