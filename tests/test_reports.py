@@ -238,6 +238,18 @@ def test_the_generated_line_is_german_local_time(studied: Project) -> None:
     assert "Erstellt am 02.01.2026, 04:04 Uhr" in docx_text(winter)
 
 
+def test_an_empty_check_sheet_says_why_on_the_cover(studied: Project) -> None:
+    """Wiesdorf's report has the city-wide recommendation 1, whose evidence chain is
+    complete: the sheet "Prüfung" has its header only, and the cover says that this is good
+    news, not a sheet left unfilled."""
+    data = render(studied, "xlsx", district="Wiesdorf", generated_at=ONE)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [r[0] for r in book["Empfehlungen"].iter_rows(min_row=2, values_only=True)] == [1]
+    assert book["Prüfung"].max_row == 1
+    cover = [row[0] for row in book["Bericht"].iter_rows(values_only=True)]
+    assert "Blatt „Prüfung“ ist leer. Alle Nachweisketten sind vollständig." in cover
+
+
 def test_district_report(studied: Project) -> None:
     text = render(studied, "html", district="Manfort", generated_at=ONE).decode("utf-8")
     assert "<title>Sozialraumprofil Manfort</title>" in text

@@ -80,6 +80,8 @@ TRAIL_SHEET = (
     ("Workshop", 28), ("Dokument", 26), ("Aussage", 10), ("Rolle", 18), ("Zitat", 80),
 )  # fmt: skip
 CHECK_SHEET = (("Empfehlung", 11), ("Glied der Kette", 18), ("Betrifft", 50), ("Problem", 60))
+CHAINS_COMPLETE = "Alle Nachweisketten sind vollständig."
+CHAINS_WITHOUT_TRAIL = "Keine Empfehlung ist mit Bedarfen oder Belegen verknüpft (siehe „Prüfung“)."
 DATE_FORMAT = "dd.mm.yyyy"  # 23.09.2021, as everywhere else in the reports
 # The native bar charts: the sheet each stands on (below its table) and its title.
 CHART_TITLES = {
@@ -354,6 +356,9 @@ def _empty_sheets(book: Any, data: ReportData) -> list[str]:
         else NO_INDICATORS,
         "Empfehlungen": none_for_district(data) or NO_RECOMMENDATIONS,
     }
+    recommended = book["Empfehlungen"].max_row > 1
+    reasons["Nachweise"] = CHAINS_WITHOUT_TRAIL if recommended else reasons["Empfehlungen"]
+    reasons["Prüfung"] = CHAINS_COMPLETE if recommended else reasons["Empfehlungen"]
     lines = []
     for name, reason in reasons.items():
         if name not in book.sheetnames:
