@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import io
+import itertools
 import re
 import zipfile
 from datetime import UTC, datetime
@@ -189,6 +190,39 @@ def test_docx_pages_are_numbered_and_its_properties_say_nothing_foreign(studied:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         properties = b"".join(archive.read(n) for n in archive.namelist() if "docProps" in n)
     assert b"python-docx" not in properties
+
+
+def test_docx_titles_stay_with_their_tables_and_quotes_with_their_sources(
+    studied: Project,
+) -> None:
+    """Printed, no chart, table or map title stands alone at the foot of a page with its
+    numbers on the next, and no quote is parted from the line naming its source."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = docx.Document(io.BytesIO(render(studied, "docx", generated_at=ONE)))
+
+    def kept(paragraph: DocxParagraph) -> bool:
+        style = paragraph.style
+        return bool(paragraph.paragraph_format.keep_with_next or (
+            style is not None and style.paragraph_format.keep_with_next))  # fmt: skip
+
+    blocks = [
+        DocxTable(e, document) if e.tag.endswith("}tbl") else DocxParagraph(e, document)
+        for e in document.element.body.iterchildren()
+        if e.tag.endswith(("}tbl", "}p"))
+    ]
+    titles = quotes = 0
+    for before, after in itertools.pairwise(blocks):
+        if isinstance(before, DocxParagraph) and before.text.strip():
+            shown = isinstance(after, DocxTable) or "graphic" in after._p.xml  # table or map
+            if shown and all(run.bold for run in before.runs):  # a bold title above it
+                titles += 1
+                assert kept(before), before.text
+            if before.style.name == "Quote":
+                quotes += 1
+                assert kept(before) and after.text.startswith("— "), before.text
+    assert titles > 20 and quotes > 20
 
 
 def test_xlsx_opens_with_sheets_charts_and_plain_strings(studied: Project) -> None:

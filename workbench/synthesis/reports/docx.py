@@ -53,6 +53,7 @@ LANGUAGE = "de-DE"  # of the text (styles) and in the core properties
 # faintly on white: Heading 1's dark blue (6.6:1) instead of the template's 4F81BD (4.0:1).
 TEXT_STYLES = ("Title", *(f"Heading {n}" for n in range(1, 10)), "Caption", "Quote")
 DARK_BLUE = "365F91"
+KEPT_WITH_NEXT = ("item", "meta")  # paragraph kinds that lead into the block after them
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -193,6 +194,7 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
 
     caption = doc.add_paragraph()
     caption.add_run(clean(chart.title)).bold = True
+    caption.paragraph_format.keep_with_next = True  # the title stays with its chart
     if chart.kind == "heatmap":
         grid = _docx_table(doc, chart_table(chart))
         values = [v for row in chart.z for v in row]
@@ -240,7 +242,9 @@ def _docx_map(doc: Any, block: MapFigure) -> None:
     values = dict(block.values)
     caption = map_caption(block.title, values, block.shapes)
     sentence = map_sentence(values, block.shapes, block.percent)
-    doc.add_paragraph().add_run(clean(caption)).bold = True
+    title = doc.add_paragraph()
+    title.add_run(clean(caption)).bold = True
+    title.paragraph_format.keep_with_next = True  # the title stays with its map
     png = map_png(values, block.shapes, block.percent)
     picture = (
         doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Inches(MAP_WIDTH_INCHES))
@@ -250,7 +254,8 @@ def _docx_map(doc: Any, block: MapFigure) -> None:
         picture.height = Inches(MAP_MAX_HEIGHT_INCHES)
     described = f"{alt_text(caption, is_schematic(values, block.shapes))} {sentence}"
     picture._inline.docPr.set("descr", clean(described))
-    doc.add_paragraph(clean(sentence))
+    said = doc.add_paragraph(clean(sentence))
+    said.paragraph_format.keep_with_next = True  # the sentence leads into its numbers
     rows = map_rows(values, block.percent)
     _docx_table(doc, Table(("Sozialraum", block.value_label, "Stufe"),
                            tuple(rows), (False, True, False)))  # fmt: skip
@@ -258,7 +263,11 @@ def _docx_map(doc: Any, block: MapFigure) -> None:
 
 def _docx_paragraph(doc: Any, block: Paragraph, generated_at: datetime) -> None:
     text = generated_line(generated_at) if block.kind == "generated" else block.text
-    run = doc.add_paragraph().add_run(clean(text))
+    paragraph = doc.add_paragraph()
+    # a bold lead-in (a table's caption) or a line about what follows ("3 davon als
+    # Beispiel:") is not left alone at the foot of a page
+    paragraph.paragraph_format.keep_with_next = block.kind in KEPT_WITH_NEXT
+    run = paragraph.add_run(clean(text))
     run.italic = block.kind in ("note", "meta", "generated")
     run.bold = block.kind == "item"
 
@@ -296,7 +305,8 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
                 _docx_paragraph(doc, Paragraph(block.caption, "item"), generated_at)
             _docx_table(doc, block)
         elif isinstance(block, Quote):
-            doc.add_paragraph(clean(block.shown), style="Quote")
+            quoted = doc.add_paragraph(clean(block.shown), style="Quote")
+            quoted.paragraph_format.keep_with_next = True  # with its source line
             source = doc.add_paragraph()
             run = source.add_run(clean("— " + block.source))
             run.italic = True
