@@ -366,8 +366,8 @@ def test_a_card_wall_names_missing_districts_and_roles(sparse: dict[str, Profile
 def test_quotes_name_the_speaker_role_or_its_absence(sparse: dict[str, Profiles]) -> None:
     view = ProfileView(sparse["teilweise"], "Manfort")
     shown = texts(view)
-    assert "(manfort.csv, 2 · Rolle: Jugendhilfe)" in shown
-    assert "(manfort.csv, 3 · ohne Rolle)" in shown
+    assert "(manfort.csv, Aussage 2 · Rolle: Jugendhilfe)" in shown
+    assert "(manfort.csv, Aussage 3 · ohne Rolle)" in shown  # as reports and the site say
     view.district.value = "Opladen"  # no statements: no "0 Aussagen aus …" line
     assert "sw-lead" not in view.heading.value
     assert "Aus Opladen liegen keine Aussagen vor." in view.heading.value

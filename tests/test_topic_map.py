@@ -98,10 +98,10 @@ def test_choosing_a_topic_shows_its_quotes(data: MapData) -> None:
     assert f"Thema {second} ·" in html
     own = data.statements[data.statements["topic"] == second]
     best = own.sort_values("probability", ascending=False)["source_id"].iloc[0]
-    assert f", {best})" in html
+    assert f", Aussage {best})" in html  # named as the reports and the site name it
     others = data.statements[data.statements["topic"] != second]["source_id"]
     cards = {s for s in others if "-K" in s} - set(own["source_id"])
-    assert not any(f", {card})" in html for card in cards)
+    assert not any(f", Aussage {card})" in html for card in cards)
     # the chosen topic stands out on the map
     traces = shown_figure(view.map)["data"]
     opacity = {t["name"].split(" ·")[0]: t["marker"]["opacity"] for t in traces}

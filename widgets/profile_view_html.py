@@ -58,14 +58,16 @@ QuoteRow = tuple[object, object, object, object]  # text, document, source_id, s
 
 
 def quote_source(document: object, source_id: object, role: object) -> str:
-    """Where a quote comes from: document, statement id and speaker role (escaped).
+    """Where a quote comes from: document, statement ("Aussage 12", as the reports and the
+    site name it; a bare number says nothing to a reader) and speaker role (escaped).
 
     >>> quote_source("protokoll.md", "12", "Jugendhilfe")
-    '(protokoll.md, 12 · Rolle: Jugendhilfe)'
+    '(protokoll.md, Aussage 12 · Rolle: Jugendhilfe)'
     >>> quote_source("karten.csv", pd.NA, None)
     '(karten.csv · ohne Rolle)'
     """
-    where = ", ".join(str(p) for p in (document, source_id) if not is_missing(p))
+    statement = None if is_missing(source_id) else f"Aussage {source_id}"
+    where = ", ".join(str(p) for p in (document, statement) if not is_missing(p))
     named = text_or(role, "")
     who = f"Rolle: {named}" if named else MISSING_ROLE
     return f"({esc(where + ' · ' + who if where else who)})"

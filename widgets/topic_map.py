@@ -262,7 +262,8 @@ def topic_quotes_html(
     keywords = ", ".join(list(row["keywords"])[:8])
     items = "".join(
         f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(r.text))}</span>"
-        f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, {esc(r.source_id)})"
+        f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, "
+        f"Aussage {esc(r.source_id)})"
         f"</span></li>"
         for r in part.head(limit).itertuples()
     )
