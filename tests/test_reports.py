@@ -232,6 +232,8 @@ def test_xlsx_opens_with_sheets_charts_and_plain_strings(studied: Project) -> No
         "Empfehlungen", "Nachweise", "Prüfung",
     ]  # fmt: skip
     assert book["Bericht"]["A2"].value.startswith(GENERATED)
+    for sheet in book.worksheets[1:]:  # printed, each page of a table repeats its header
+        assert sheet.print_title_rows == "$1:$1", sheet.title
     assert len(book["Bedarfe"]._charts) == 1 and len(book["Indikatoren-Index"]._charts) == 1
     districts = {row[0] for row in book["Zitate"].iter_rows(min_row=2, values_only=True)}
     assert districts == {"Gesamtstadt", *DISTRICTS}

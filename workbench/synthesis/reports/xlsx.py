@@ -113,7 +113,8 @@ def cell(value: Any) -> Any:
 
 
 def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Iterable[Sequence]):
-    """A sheet with a bold, frozen header, a filter and every value stored as is."""
+    """A sheet with a bold, frozen header (repeated on every printed page), a filter and
+    every value stored as is."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -133,6 +134,7 @@ def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Itera
                 if len(c.value) > 40:
                     c.alignment = wrapped
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"  # printed, every page repeats the header row
     if sheet.max_row > 1:
         sheet.auto_filter.ref = sheet.dimensions
     for i, (_, width) in enumerate(spec, start=1):
