@@ -425,3 +425,23 @@ def test_a_large_need_sends_only_its_first_quotes_to_the_browser(tmp_path: Path)
         assert shown <= 40 < total
         assert f"… und {total - shown} weitere Aussagen, hier nicht gezeigt" in card
         assert shown == widgets.profile_view_html.QUOTE_LIMIT
+
+
+def test_an_indicator_of_two_years_has_a_bar_and_a_name_per_year(profiles: Profiles) -> None:
+    """With indicators for 2019 and 2022 (the demo's follow-up), each indicator has two
+    rows: in the chart each bar has its own row named with its year (bars named alike
+    shared one row and hid each other), and the words beside the chart name the year."""
+    import pandas as pd
+
+    table = profiles.profile("Manfort").indicators
+    table = table[table["index"].notna()]
+    later = table.assign(year=table["year"] + 3, index=table["index"] + 1.0)
+    both = pd.concat([table, later], ignore_index=True)
+    rows = list(indicator_figure(both, "Manfort").data[0].y)
+    assert len(rows) == len(set(rows)) == 2 * len(table)
+    first = table.iloc[0]
+    name, year = first["indicator"], int(first["year"])
+    if len(name) <= 45:  # a long name is cut before its year
+        assert f"{name} ({year})" in rows and f"{name} ({year + 3})" in rows
+    words = widgets.profile_view_html.indicator_chart_text(both, "Manfort")
+    assert f"{name} {year} (" in words and f"{name} {year + 3} (" in words

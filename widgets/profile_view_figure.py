@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from widgets.figures import GERMAN_SEPARATORS, plot_text
+from widgets.profile_view_html import years_shown
 from workbench.core.formatting import format_number, text_or, value_places
 
 if TYPE_CHECKING:
@@ -36,7 +37,12 @@ def indicator_figure(table: pd.DataFrame, district: str) -> go.Figure | None:
     figure = go.Figure(
         go.Bar(
             x=shown["index"].round(1).tolist(),
-            y=[plot_text(name, limit=45) for name in shown["indicator"]],
+            # an indicator of several years: one bar each, named with its year (bars of
+            # the same name would share one row and hide each other)
+            y=[
+                plot_text(name, limit=45) + ("" if year is None else f" ({year})")
+                for name, year in zip(shown["indicator"], years_shown(shown), strict=True)
+            ],
             orientation="h",
             marker_color="#1f4e8c",
             hovertext=hover,

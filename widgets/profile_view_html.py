@@ -198,6 +198,18 @@ def _long_unit(row: Any) -> str:
     return unit if len(unit) > 3 else ""
 
 
+def years_shown(table: pd.DataFrame) -> list[int | None]:
+    """Per row, the year to name beside the indicator: where the table has the indicator
+    for several years (2019 and 2022), else None — two rows named alike read as one.
+
+    >>> years_shown(pd.DataFrame({"indicator": ["A", "B", "A"], "year": [2019, 2019, 2022]}))
+    [2019, None, 2022]
+    """
+    several = table["indicator"].duplicated(keep=False)
+    years = table["year"] if "year" in table.columns else [None] * len(table)
+    return [int(y) if twice else None for y, twice in zip(years, several, strict=True)]
+
+
 def indicator_chart_text(table: pd.DataFrame, district: str) -> str:
     """The indicator chart in words (its text alternative), or "" if there is no chart.
 
@@ -208,9 +220,13 @@ def indicator_chart_text(table: pd.DataFrame, district: str) -> str:
     if shown.empty:
         return ""
 
+    years = dict(zip(shown.index, years_shown(shown), strict=True))  # "SGB-II-Quote 2022"
+
     def listing(rows: pd.DataFrame) -> str:
         return ", ".join(
-            f"{esc(r.indicator)} ({format_number(round(r.index))})" for r in rows.itertuples()
+            f"{esc(r.indicator)}{'' if years[r.Index] is None else f' {years[r.Index]}'} "
+            f"({format_number(round(r.index))})"
+            for r in rows.itertuples()
         )
 
     above, below = shown[shown["index"] > 100], shown[shown["index"] < 100]
