@@ -32,6 +32,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import CityWords, city_words
 from workbench.synthesis.geo import Shape
 from workbench.synthesis.map_svg import map_figure, profile_maps
 from workbench.synthesis.profiles import DistrictProfile, Profiles
@@ -127,12 +128,19 @@ def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | No
     """The district's needs (most statements first), each with its quotes from here and
     its focus districts (``focus``: cluster → districts, see ``Profiles.need_focus``)."""
     focus = focus or {}
-    where = "dem Auftaktworkshop" if profile.district == CITYWIDE else profile.district
+    city = profile.district == CITYWIDE
+    words = city_words(profile.workshops)  # the city's statements: a kick-off, or none
+    origin = words.origin if city else f"aus {profile.district}"
     head = "<h3>Bedarfe</h3>"
     if profile.needs.empty:
         coded = profile.quotes("Bedarf")
         if coded.empty:
-            return f"{head}<p class='sw-empty'>Aus {esc(where)} sind keine Bedarfe erfasst.</p>"
+            none = (
+                words.none_found("Bedarfe")
+                if city
+                else f"Aus {profile.district} sind keine Bedarfe erfasst."
+            )
+            return f"{head}<p class='sw-empty'>{esc(none)}</p>"
         return (
             f"{head}<p class='sw-note'>Die Bedarfe sind noch nicht über die Sozialräume "
             f"gruppiert; hier die als Bedarf kodierten Aussagen.</p>"
@@ -151,7 +159,7 @@ def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | No
             f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
             f"<h4>{esc(need.label)}{badge}</h4>"
             f"<div class='sw-meta'>{plural(int(need.segments), 'Aussage', 'Aussagen')} "
-            f"aus {esc(where)}{shown}{also}</div>"
+            f"{esc(origin)}{shown}{also}</div>"
             f"{quotes_html(_quote_rows(own), VISIBLE_QUOTES)}</div>"
         )
     return head + "".join(cards)
@@ -321,8 +329,8 @@ def _shade(count: int, peak: int) -> str:
     return f"rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
 
 
-def _column_name(district: str) -> str:
-    return "Gesamtstadt (Auftakt)" if district == CITYWIDE else district
+def _column_name(district: str, words: CityWords) -> str:
+    return words.column if district == CITYWIDE else district
 
 
 def raised_in(row: dict[str, Any], districts: Iterable[str]) -> str:
@@ -347,11 +355,14 @@ def matrix_html(profiles: Profiles) -> str:
     known = [d for d in _districts(profiles) if d in matrix.columns]
     columns = [d for d in known if matrix[d].astype("int64").sum() > 0]
     no_kickoff = not profiles.city.segments  # then the city is not silent: it was not asked
+    words = profiles.city_words
     silent = [
-        _column_name(d) for d in known if d not in columns and not (d == CITYWIDE and no_kickoff)
+        _column_name(d, words)
+        for d in known
+        if d not in columns and not (d == CITYWIDE and no_kickoff)
     ]
     peak = max(int(matrix[columns].to_numpy().max()), 1) if columns else 1
-    head = "".join(f"<th class='sw-num'>{esc(_column_name(d))}</th>" for d in columns)
+    head = "".join(f"<th class='sw-num'>{esc(_column_name(d, words))}</th>" for d in columns)
     rows = []
     for r in matrix.to_dict(orient="records"):
         cells = "".join(
@@ -513,8 +524,8 @@ def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None
     """Heading and HTML sections (matrix, scopes, indicators, kick-off needs)."""
     city = profiles.city
     kickoff = (
-        "<details class='sw-kickoff'><summary><b>Bedarfe aus dem gesamtstädtischen "
-        f"Auftaktworkshop</b></summary>{needs_html(city, profiles.need_focus)}</details>"
+        f"<details class='sw-kickoff'><summary><b>{esc(profiles.city_words.needs_title)}"
+        f"</b></summary>{needs_html(city, profiles.need_focus)}</details>"
         if city.segments
         else ""
     )

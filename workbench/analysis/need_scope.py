@@ -32,9 +32,14 @@ FOCUS_MIN = 3
 CROSS_CUTTING_MIN = 3  # districts a cluster needs to be cross-district (the default)
 
 
-def rule_text(cross_cutting_min: int = CROSS_CUTTING_MIN, readers: bool = False) -> str:
-    """The rule in words, for apps and reports (Gesamtstadt: the city-wide workshop); for
-    ``readers`` of the public site without the name of the test.
+def rule_text(
+    cross_cutting_min: int = CROSS_CUTTING_MIN,
+    readers: bool = False,
+    uncounted: str = "Aussagen des gesamtstädtischen Workshops zählen dabei nicht.",
+) -> str:
+    """The rule in words, for apps and reports; for ``readers`` of the public site without
+    the name of the test; ``uncounted`` says which statements do not count (those without
+    a Sozialraum, as the study calls them: :mod:`workbench.synthesis.citywide`).
 
     >>> "hypergeometrisch" in rule_text(readers=True), "hypergeometrisch" in rule_text()
     (False, True)
@@ -50,8 +55,7 @@ def rule_text(cross_cutting_min: int = CROSS_CUTTING_MIN, readers: bool = False)
     return (
         f"„Sozialraumspezifisch“ heißt: in einem Sozialraum gehäuft genannt (Schwerpunkt: {focus}) "
         f"oder in weniger als {cross_cutting_min} Sozialräumen genannt; „übergreifend“: in "
-        f"mindestens {cross_cutting_min} Sozialräumen genannt und in keinem gehäuft. "
-        "Aussagen des gesamtstädtischen Workshops zählen dabei nicht."
+        f"mindestens {cross_cutting_min} Sozialräumen genannt und in keinem gehäuft. {uncounted}"
     )
 
 

@@ -26,6 +26,7 @@ from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE
 from workbench.synthesis import indicators as indicators_
+from workbench.synthesis.citywide import CityWords, city_words
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -152,6 +153,12 @@ class Profiles:
         known = {p.district: p for p in (self.city, *self.districts)}
         return known[indicators_.check_district(district, list(known))]
 
+    @property
+    def city_words(self) -> CityWords:
+        """What the statements without a Sozialraum are called: a kick-off workshop, a
+        city-wide one or "ohne Sozialraum" (:mod:`workbench.synthesis.citywide`)."""
+        return city_words(self.city.workshops)
+
     def focus(self, cluster: int) -> tuple[str, ...]:
         """The districts a need cluster is concentrated in (its focus), strongest first."""
         return self.need_focus.get(int(cluster), ())
@@ -161,7 +168,7 @@ class Profiles:
         ``readers`` of the public site without the statistical test's name)."""
         from workbench.analysis.need_scope import rule_text
 
-        return rule_text(self.cross_cutting_min, readers)
+        return rule_text(self.cross_cutting_min, readers, self.city_words.uncounted)
 
     def _of_scope(self, scope: str) -> pd.DataFrame:
         return self.need_matrix[self.need_matrix["scope"] == scope].reset_index(drop=True)

@@ -27,6 +27,7 @@ from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
 from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import now_called
+from workbench.synthesis.citywide import UNPLACED_WORDS, CityWords
 from workbench.synthesis.concept.text import (
     DEFAULT_TITLE,
     NEIGHBOURHOOD_MANAGEMENT,
@@ -182,6 +183,7 @@ class Concept:
     warnings: tuple[ConceptWarning, ...] = ()
     illustrative: bool = False  # some indicator values are invented (demo)
     city_segments: int = 0  # statements of the city-wide workshop(s)
+    city_words: CityWords = UNPLACED_WORDS  # what those statements are called
 
 
 # -- statements ------------------------------------------------------------------------------
@@ -458,6 +460,7 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         warnings=tuple(checks.items),
         illustrative=illustrative,
         city_segments=int(profiles.city.segments),
+        city_words=profiles.city_words,
     )
 
 

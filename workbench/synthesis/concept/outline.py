@@ -266,7 +266,7 @@ class _Writer:
                     caption="Übergreifende Bedarfe (in mehreren Sozialräumen genannt)",
                 )
             )
-        out.text("Ressourcen aus dem gesamtstädtischen Workshop", "item")
+        out.text(concept.city_words.resources_title, "item")
         if not concept.city_segments:  # no city-wide workshop: nothing there to code
             out.text(f"Aus {place(CITYWIDE)} liegen keine Aussagen vor.", "note")
             return

@@ -30,6 +30,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import city_heading
 from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
     DIMENSIONS,
@@ -88,22 +89,11 @@ PUBLIC_NO_NEED_CLUSTERS = PUBLIC_NO_NEED_RUN
 PUBLIC_NO_TOPICS = "Noch keine Themen."
 PUBLIC_NO_CODINGS = "Die Aussagen sind hierzu noch nicht ausgewertet."  # codebook or codings
 PUBLIC_NO_MAPS = "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen oder Indikatoren."
-CITY_HEADING = "Gesamtstadt (Auftaktworkshop)"
 PUBLIC_RUN_NAMES = {"Bedarfslauf": "Bedarfsanalyse", "Themenlauf": "Themenanalyse"}
 PUBLIC_SETTINGS = (
     "Die genauen Einstellungen hält das Projektteam fest: mit ihnen lässt sich jede "
     "Auswertung wiederholen."
 )
-
-
-def city_heading(segments: int) -> str:
-    """The city-wide profile's name: with the kick-off workshop only if it has statements
-    (a study without one, e.g. district workshops only, has its indicators there).
-
-    >>> city_heading(96), city_heading(0)
-    ('Gesamtstadt (Auftaktworkshop)', 'Gesamtstadt')
-    """
-    return CITY_HEADING if segments else CITYWIDE
 
 
 def build_report(data: ReportData, max_quotes: int = 3) -> Report:
@@ -398,7 +388,7 @@ def _profile(
     name = profile.district
     key = out.key_for(name)
     if title:
-        out.heading(level, name if name != CITYWIDE else city_heading(profile.segments), key)
+        out.heading(level, name if name != CITYWIDE else city_heading(profile.workshops), key)
         level += 1
     if profile.segments:
         workshops = ", ".join(profile.workshops)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import city_heading
 from workbench.synthesis.map_layout import is_schematic
 from workbench.synthesis.map_svg import map_figure
 from workbench.synthesis.reports.html import html_blocks
@@ -27,7 +28,7 @@ from workbench.synthesis.reports.model import (
     ReportData,
     slug,
 )
-from workbench.synthesis.reports.outline import PUBLIC_NO_DISTRICTS, build_report, city_heading
+from workbench.synthesis.reports.outline import PUBLIC_NO_DISTRICTS, build_report
 
 OVERVIEW_TITLE = "Überblick"
 REPORT_FILE = "bericht.html"
@@ -92,7 +93,7 @@ def _district_line(data: ReportData, page: ProfilePage) -> str:
     esc = html.escape
     profile = data.profiles.profile(page.district)
     n = profile.segments
-    name = city_heading(n) if page.district == CITYWIDE else page.district
+    name = city_heading(profile.workshops) if page.district == CITYWIDE else page.district
     facts = f"{format_number(n)} {'Aussage' if n == 1 else 'Aussagen'}"
     if not profile.needs.empty:
         k = len(profile.needs)

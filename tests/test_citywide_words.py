@@ -1,0 +1,171 @@
+"""Studies that are not the Leverkusen shape: no kick-off workshop, no districts, one district.
+
+The demo has a city-wide kick-off ("Auftaktworkshop Gesamtstadt") beside five district
+workshops. An online consultation has no districts, a city-wide survey no workshop, and a
+study of one neighbourhood one district. Apps, reports, the public site and the concept
+must say what the study is, not call every statement without a district the kick-off's.
+"""
+
+from __future__ import annotations
+
+import doctest
+import html
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+import workbench.synthesis.citywide
+from widgets.profile_view_html import city_parts, district_parts
+from workbench import Project
+from workbench.analysis.needs import NeedParams, run_needs
+from workbench.cli.main import main
+from workbench.ingest.table import TableMapping
+from workbench.synthesis.profiles import Profiles, build_profiles
+from workbench.synthesis.reports import render
+from workbench.synthesis.site import publish
+
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+NEEDS = (
+    "Mehr sichere Radwege in der Innenstadt",
+    "Die Radwege sind zu schmal und gefährlich",
+    "Fahrradparkplätze am Bahnhof fehlen",
+    "Es fehlt ein Jugendzentrum",
+    "Jugendliche haben abends keinen Treffpunkt",
+    "Der Jugendtreff schließt zu früh",
+    "Busse fahren abends zu selten",
+    "Der Bus ist zu teuer für Familien",
+    "Nachtbus am Wochenende einführen",
+    "Mehr Bäume in den Straßen pflanzen",
+    "Die Parks besser pflegen",
+    "Schattige Plätze im Sommer fehlen",
+)
+DISTRICTS = ("Manfort", "Opladen", "Wiesdorf")
+
+
+def text_of(page: str) -> str:
+    """The visible text of an HTML page (scripts and styles dropped), squashed."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join([p.text for p in document.paragraphs] + cells).split())
+
+
+def app_text(profiles: Profiles) -> str:
+    """What the Sozialraumprofil app shows: the overview and every district's profile."""
+    parts = [city_parts(profiles)]
+    parts += [district_parts(p, profiles.need_focus) for p in profiles.districts]
+    return text_of("".join(p.heading + "".join(p.sections) for p in parts))
+
+
+def _cards(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    lines = ["Text;Sozialraum;Workshop", *(";".join(r) for r in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _study(folder: Path, city_workshop: str) -> Project:
+    """Three districts' workshops and city-wide statements from ``city_workshop``."""
+    project = Project.create(folder / "projekt", districts=list(DISTRICTS))
+    rows = [(t, DISTRICTS[i % 3], f"Workshop {DISTRICTS[i % 3]}") for i, t in enumerate(NEEDS)]
+    rows += [(t, "Gesamtstadt", city_workshop) for t in NEEDS[::2]]
+    mapping = TableMapping(
+        text_column="Text", district_column="Sozialraum", workshop_column="Workshop"
+    )
+    project.import_files([_cards(folder / "karten.csv", rows)], mapping)
+    run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    return project
+
+
+@pytest.fixture(scope="module")
+def kickoff(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The demo's shape: the city-wide statements come from a kick-off workshop."""
+    project = _study(tmp_path_factory.mktemp("auftakt"), "Auftaktworkshop Gesamtstadt")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """District workshops and a city-wide survey: no kick-off workshop at all."""
+    project = _study(tmp_path_factory.mktemp("umfrage"), "Bürgerbefragung 2024")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def online(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An online consultation exported from Pol.is: no districts, no workshop."""
+    folder = tmp_path_factory.mktemp("polis")
+    comments = folder / "comments.csv"
+    lines = ["timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body"]
+    lines += [f"{1651744336822 + i},x,{i},{i % 5},3,1,1,{t}" for i, t in enumerate(NEEDS)]
+    comments.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = folder / "projekt"
+    assert main(["init", str(project)]) == 0
+    assert main(["--project", str(project), "import", str(comments)]) == 0
+    with Project.open(project) as opened:
+        run_needs(opened, NeedParams(segments="all", backend="tfidf"), progress=False)
+    return project
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.synthesis.citywide).failed == 0
+
+
+def test_a_kickoff_workshop_keeps_its_name_everywhere(kickoff: Project, tmp_path: Path) -> None:
+    profiles = build_profiles(kickoff)
+    shown = app_text(profiles)
+    assert "Gesamtstadt (Auftakt)" in shown  # the column of the needs × districts matrix
+    assert "Bedarfe aus dem gesamtstädtischen Auftaktworkshop" in shown
+    assert re.search(r"\d+ Aussagen? aus dem Auftaktworkshop", shown)
+    assert "Aussagen des gesamtstädtischen Workshops zählen dabei nicht." in shown
+    report = text_of(render(kickoff, "html", generated_at=WHEN).decode("utf-8"))
+    assert "Gesamtstadt (Auftaktworkshop)" in report
+    publish(kickoff, tmp_path / "seite", generated_at=WHEN)
+    assert "Gesamtstadt (Auftaktworkshop)" in text_of(
+        (tmp_path / "seite" / "index.html").read_text(encoding="utf-8")
+    )
+
+
+def test_a_survey_without_kickoff_is_not_called_one(survey: Project, tmp_path: Path) -> None:
+    """City-wide survey answers are "ohne Sozialraum", not the kick-off's statements."""
+    profiles = build_profiles(survey)
+    shown = app_text(profiles)
+    assert "Auftakt" not in shown
+    assert "Gesamtstadt (ohne Sozialraum)" in shown  # the matrix column
+    assert "Bedarfe aus den Aussagen ohne Sozialraum" in shown
+    assert re.search(r"\d+ Aussagen? ohne Sozialraum", shown)
+    assert "Aussagen ohne Sozialraum zählen dabei nicht." in shown
+    assert "gesamtstädtischen Workshops" not in shown
+    for fmt, read in (("html", lambda b: text_of(b.decode("utf-8"))), ("docx", docx_text)):
+        report = read(render(survey, fmt, generated_at=WHEN))
+        assert "Auftakt" not in report, fmt
+        assert "Gesamtstadt (Aussagen ohne Sozialraum)" in report, fmt
+        assert "Aussagen ohne Sozialraum zählen dabei nicht." in report, fmt
+    publish(survey, tmp_path / "seite", generated_at=WHEN)
+    for page in sorted((tmp_path / "seite").glob("*.html")):
+        assert "Auftakt" not in text_of(page.read_text(encoding="utf-8")), page.name
+    index = text_of((tmp_path / "seite" / "index.html").read_text(encoding="utf-8"))
+    assert "Gesamtstadt (Aussagen ohne Sozialraum)" in index
+
+
+def test_an_online_consultation_without_districts(online: Path, tmp_path: Path) -> None:
+    """Pol.is: every statement lacks a district; none is called the kick-off's."""
+    out = tmp_path / "bericht.html"
+    assert main(["--project", str(online), "report", "--format", "html", str(out)]) == 0
+    assert main(["--project", str(online), "publish", "--out", str(tmp_path / "seite")]) == 0
+    pages = [out, *sorted((tmp_path / "seite").glob("*.html"))]
+    for page in pages:
+        assert "Auftakt" not in text_of(page.read_text(encoding="utf-8")), page.name
+    with Project.open(online) as project:
+        shown = app_text(build_profiles(project))
+    assert "Auftakt" not in shown
+    assert re.search(r"\d+ Aussagen? ohne Sozialraum", shown)

@@ -1,0 +1,108 @@
+"""What the statements without a Sozialraum are called in apps, reports and the site.
+
+The workbench was modelled on a study with a city-wide kick-off workshop
+("Auftaktworkshop Gesamtstadt" in the demo) beside district workshops. Many studies have
+none: an online consultation (Pol.is, Decidim) without districts, a city-wide survey, a
+study of one neighbourhood. Their statements without a Sozialraum are stored under
+``Gesamtstadt`` alike, so the words are decided here, once, from the names of the
+workshops those statements come from:
+
+- every one is named a kick-off ("Auftakt…", "Kick-off") → "Auftaktworkshop";
+- every one is named city-wide ("… Gesamtstadt", "gesamtstädtisch", "stadtweit") or a
+  kick-off → "gesamtstädtischer Workshop";
+- otherwise (a survey, a Pol.is export, a file without a district) → "ohne Sozialraum".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workbench.store import CITYWIDE
+
+_KICKOFF = re.compile(r"auftakt|kick[\s-]?off", re.IGNORECASE)
+_CITYWIDE = re.compile(r"gesamtstadt|gesamtstädt|stadtweit", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CityWords:
+    """The words for the statements without a Sozialraum, as one study has them."""
+
+    heading: str  # the city-wide profile's title
+    column: str  # its column beside the districts (needs × districts)
+    origin: str  # after "12 Aussagen": where they come from
+    source: str  # after "aus": the kick-off, the city-wide workshop, the statements
+    uncounted: str  # the rule's last sentence: what does not count for the scope
+    needs_title: str  # the app's list of their needs
+    resources_title: str  # the concept's list of their resources
+
+    def none_found(self, what: str) -> str:
+        """A sentence that no ``what`` (e.g. "Bedarfe") were found among them.
+
+        >>> city_words(["comments"]).none_found("Bedarfe")
+        'Unter den Aussagen ohne Sozialraum sind keine Bedarfe erfasst.'
+        """
+        if self.source.startswith("den Aussagen"):
+            return f"Unter {self.source} sind keine {what} erfasst."
+        return f"Aus {self.source} sind keine {what} erfasst."
+
+
+KICKOFF_WORDS = CityWords(
+    heading="Gesamtstadt (Auftaktworkshop)",
+    column="Gesamtstadt (Auftakt)",
+    origin="aus dem Auftaktworkshop",
+    source="dem Auftaktworkshop",
+    uncounted="Aussagen des gesamtstädtischen Workshops zählen dabei nicht.",
+    needs_title="Bedarfe aus dem gesamtstädtischen Auftaktworkshop",
+    resources_title="Ressourcen aus dem gesamtstädtischen Workshop",
+)
+WORKSHOP_WORDS = CityWords(
+    heading="Gesamtstadt (gesamtstädtischer Workshop)",
+    column="Gesamtstadt (Workshop)",
+    origin="aus dem gesamtstädtischen Workshop",
+    source="dem gesamtstädtischen Workshop",
+    uncounted="Aussagen des gesamtstädtischen Workshops zählen dabei nicht.",
+    needs_title="Bedarfe aus dem gesamtstädtischen Workshop",
+    resources_title="Ressourcen aus dem gesamtstädtischen Workshop",
+)
+UNPLACED_WORDS = CityWords(
+    heading="Gesamtstadt (Aussagen ohne Sozialraum)",
+    column="Gesamtstadt (ohne Sozialraum)",
+    origin="ohne Sozialraum",
+    source="den Aussagen ohne Sozialraum",
+    uncounted="Aussagen ohne Sozialraum zählen dabei nicht.",
+    needs_title="Bedarfe aus den Aussagen ohne Sozialraum",
+    resources_title="Ressourcen aus den Aussagen ohne Sozialraum",
+)
+
+
+def city_words(workshops: Iterable[str]) -> CityWords:
+    """The words for the statements without a Sozialraum, from their workshops' names.
+
+    >>> city_words(["Auftaktworkshop Gesamtstadt"]).heading
+    'Gesamtstadt (Auftaktworkshop)'
+    >>> city_words(["Stadtkonferenz Gesamtstadt"]).origin
+    'aus dem gesamtstädtischen Workshop'
+    >>> city_words(["comments", "Auftaktworkshop"]).heading
+    'Gesamtstadt (Aussagen ohne Sozialraum)'
+    """
+    names = [str(w) for w in workshops]
+    if names and all(_KICKOFF.search(n) for n in names):
+        return KICKOFF_WORDS
+    if names and all(_KICKOFF.search(n) or _CITYWIDE.search(n) for n in names):
+        return WORKSHOP_WORDS
+    return UNPLACED_WORDS
+
+
+def city_heading(workshops: Iterable[str]) -> str:
+    """The city-wide profile's name: with where its statements come from if it has any
+    (a study without them, e.g. district workshops only, has its indicators there).
+
+    >>> city_heading(["Auftaktworkshop Gesamtstadt"]), city_heading([])
+    ('Gesamtstadt (Auftaktworkshop)', 'Gesamtstadt')
+    >>> city_heading(["Umfrage 2024"])
+    'Gesamtstadt (Aussagen ohne Sozialraum)'
+    """
+    names = list(workshops)
+    return city_words(names).heading if names else CITYWIDE
