@@ -19,11 +19,12 @@ import docx
 import pytest
 
 import workbench.synthesis.citywide
-from widgets.profile_view_html import city_parts, district_parts
+from widgets.profile_view import ProfileView
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
+from workbench.store import CITYWIDE
 from workbench.synthesis.profiles import Profiles, build_profiles
 from workbench.synthesis.reports import render
 from workbench.synthesis.site import publish
@@ -60,9 +61,13 @@ def docx_text(data: bytes) -> str:
 
 def app_text(profiles: Profiles) -> str:
     """What the Sozialraumprofil app shows: the overview and every district's profile."""
-    parts = [city_parts(profiles)]
-    parts += [district_parts(p, profiles.need_focus) for p in profiles.districts]
-    return text_of("".join(p.heading + "".join(p.sections) for p in parts))
+    view = ProfileView(profiles)
+    shown = []
+    for district in (CITYWIDE, *profiles.names):
+        view.district.value = district
+        widgets = (view.heading, *view.sections, *view.city_sections)
+        shown.append("".join(w.value for w in widgets))
+    return text_of(" ".join(shown))
 
 
 def _cards(path: Path, rows: list[tuple[str, str, str]]) -> Path:
@@ -169,3 +174,70 @@ def test_an_online_consultation_without_districts(online: Path, tmp_path: Path) 
         shown = app_text(build_profiles(project))
     assert "Auftakt" not in shown
     assert re.search(r"\d+ Aussagen? ohne Sozialraum", shown)
+
+
+@pytest.fixture(scope="module")
+def neighbourhood(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A study of one neighbourhood (Ottensen): every statement from one district."""
+    folder = tmp_path_factory.mktemp("ottensen")
+    project = Project.create(folder / "projekt", districts=["Ottensen"])
+    rows = [(t, "Ottensen", "Beteiligung Ottensen") for t in NEEDS]
+    mapping = TableMapping(
+        text_column="Text", district_column="Sozialraum", workshop_column="Workshop"
+    )
+    project.import_files([_cards(folder / "beitraege.csv", rows)], mapping)
+    run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    yield project
+    project.close()
+
+
+WHY = "lässt sich nur im Vergleich von mindestens zwei Sozialräumen sagen"
+
+
+def _without_why(text: str) -> str:
+    return text.replace("Ob ein Bedarf sozialraumspezifisch oder übergreifend ist", "")
+
+
+def test_one_district_shows_no_scope_and_says_why(neighbourhood: Project, tmp_path: Path) -> None:
+    """With one district every need was "sozialraumspezifisch": no information. Neither
+    the label nor the rule is shown; a sentence says why."""
+    profiles = build_profiles(neighbourhood)
+    assert len(profiles.need_matrix) > 1 and profiles.compared == ("Ottensen",)
+    shown = app_text(profiles)
+    assert f"{WHY}; hier stammen alle Aussagen mit Sozialraum aus Ottensen." in shown
+    assert "sozialraumspezifisch" not in _without_why(shown)
+    assert "gehäuft" not in shown and "Übergreifende Bedarfe" not in shown
+    assert f"Bedarfe ({len(profiles.need_matrix)})" in shown  # one list of every need
+    for fmt, read in (("html", lambda b: text_of(b.decode("utf-8"))), ("docx", docx_text)):
+        report = read(render(neighbourhood, fmt, generated_at=WHEN))
+        assert WHY in report, fmt
+        assert "sozialraumspezifisch" not in _without_why(report).casefold(), fmt
+        assert "Reichweite" not in report and "gehäuft" not in report, fmt
+        assert "Die Bedarfe im Einzelnen" in report, fmt
+        for label in profiles.need_matrix["label"]:
+            assert str(label) in report, (fmt, label)
+    publish(neighbourhood, tmp_path / "seite", generated_at=WHEN)
+    for page in sorted((tmp_path / "seite").glob("*.html")):
+        text = text_of(page.read_text(encoding="utf-8"))
+        assert "sozialraumspezifisch" not in _without_why(text).casefold(), page.name
+
+
+def test_no_district_shows_no_scope_and_says_why(online: Path) -> None:
+    with Project.open(online) as project:
+        profiles = build_profiles(project)
+        report = text_of(render(project, "html", generated_at=WHEN).decode("utf-8"))
+    shown = app_text(profiles)
+    for text in (shown, report):
+        assert f"{WHY}; hier nennt keine der Aussagen einen Sozialraum." in text
+        assert "Sozialraumspezifische Bedarfe" not in text
+        assert "gehäuft" not in text
+
+
+def test_two_or_more_districts_keep_the_scope_and_its_rule(kickoff: Project) -> None:
+    profiles = build_profiles(kickoff)
+    assert profiles.scope_decided and profiles.compared == DISTRICTS
+    shown = app_text(profiles)
+    assert "„Sozialraumspezifisch“ heißt: in einem Sozialraum gehäuft genannt" in shown
+    assert "Übergreifende Bedarfe (" in shown and WHY not in shown
+    report = text_of(render(kickoff, "html", generated_at=WHEN).decode("utf-8"))
+    assert "Reichweite" in report and "Sozialraumspezifische Bedarfe" in report

@@ -205,11 +205,14 @@ def test_card_wall_names_what_is_missing(cards: Project, fmt: str) -> None:
     assert "ohne Datum" in text
     assert "karten.csv, Aussage 2 · ohne Rolle" in text  # every card's source line
     assert "ohne Sozialraum (nur gesamtstädtisch genannt)" in text  # needs of the city only
-    assert "Bedarfe ohne Sozialraum" in text  # their own section, not "sozialraumspezifisch"
+    # no district to compare: no scope, one section, a sentence why
+    assert "Die Bedarfe im Einzelnen" in text
+    assert "Sozialraumspezifische Bedarfe" not in text
+    assert "hier nennt keine der Aussagen einen Sozialraum" in text
     if fmt == "html":
         tables = html_parts(render(cards, fmt, generated_at=WHEN))[1]
-        [needs] = [t for t in tables if t[0][:3] == ["Cluster", "Bedarf", "Reichweite"]]
-        assert {row[2] for row in needs[1:]} == {"ohne Sozialraum"}
+        [needs] = [t for t in tables if t[0][:2] == ["Cluster", "Bedarf"]]
+        assert needs[0][2:] == ["Gesamtstadt"]  # no column "Reichweite"
     for sentence in (NO_DISTRICTS, NO_TOPICS, NO_INDICATORS, NO_RECOMMENDATIONS, NO_CODEBOOK):
         assert sentence in text, sentence
     assert NO_NEED_CLUSTERS not in text  # the need run exists

@@ -318,7 +318,9 @@ class ProfileView(w.VBox):
                 self._parts[district] = city_parts(self.profiles, self.boundaries)
             else:
                 self._parts[district] = district_parts(
-                    self.profiles.profile(district), self.profiles.need_focus
+                    self.profiles.profile(district),
+                    self.profiles.need_focus,
+                    self.profiles.scope_decided,
                 )
         return self._parts[district]
 

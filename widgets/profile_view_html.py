@@ -124,9 +124,14 @@ def scope_badge(scope: str, n_districts: int, focus: Sequence[str] = ()) -> str:
 
 
 # -- the parts of a district's profile -------------------------------------------------
-def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | None = None) -> str:
+def needs_html(
+    profile: DistrictProfile,
+    focus: Mapping[int, Sequence[str]] | None = None,
+    scoped: bool = True,
+) -> str:
     """The district's needs (most statements first), each with its quotes from here and
-    its focus districts (``focus``: cluster → districts, see ``Profiles.need_focus``)."""
+    its focus districts (``focus``: cluster → districts, see ``Profiles.need_focus``);
+    without a scope badge unless ``scoped`` (``Profiles.scope_decided``)."""
     focus = focus or {}
     city = profile.district == CITYWIDE
     words = city_words(profile.workshops)  # the city's statements: a kick-off, or none
@@ -153,7 +158,7 @@ def needs_html(profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | No
         also = f" · auch genannt in {esc(', '.join(others))}" if others else ""
         own = quotes.get(int(need.cluster), profile.need_quotes.iloc[0:0])
         centre = tuple(focus.get(int(need.cluster), ()))
-        badge = scope_badge(need.scope, int(need.n_districts), centre)
+        badge = scope_badge(need.scope, int(need.n_districts), centre) if scoped else ""
         shown = f" · {esc(focus_text(centre))}" if centre else ""
         cards.append(
             f"<div class='sw-need' data-cluster='{int(need.cluster)}'>"
@@ -371,7 +376,11 @@ def matrix_html(profiles: Profiles) -> str:
             else "<td class='sw-num'></td>"
             for d in columns
         )
-        badge = scope_badge(r["scope"], int(r["n_districts"]), profiles.focus(r["cluster"]))
+        badge = (
+            scope_badge(r["scope"], int(r["n_districts"]), profiles.focus(r["cluster"]))
+            if profiles.scope_decided
+            else ""
+        )
         rows.append(
             f"<tr><td>{esc(r['label'])}{badge}</td>"
             f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
@@ -412,6 +421,9 @@ def scope_html(profiles: Profiles) -> str:
         )
         return f"<ul>{items}</ul>"
 
+    if not profiles.scope_decided:  # one district or none (the matrix's note says why)
+        needs = profiles.need_matrix
+        return f"<div class='sw-scope-none'><h3>Bedarfe ({len(needs)})</h3>{listing(needs)}</div>"
     cross, local = profiles.cross_cutting(), profiles.district_specific()
     elsewhere = profiles.without_district()
     return (
@@ -505,14 +517,16 @@ class ProfileParts:
 
 
 def district_parts(
-    profile: DistrictProfile, focus: Mapping[int, Sequence[str]] | None = None
+    profile: DistrictProfile,
+    focus: Mapping[int, Sequence[str]] | None = None,
+    scoped: bool = True,
 ) -> ProfileParts:
-    """Heading and HTML sections (needs, findings, indicators, topics); ``focus`` as for
-    :func:`needs_html`."""
+    """Heading and HTML sections (needs, findings, indicators, topics); ``focus`` and
+    ``scoped`` as for :func:`needs_html`."""
     return ProfileParts(
         heading=district_heading(profile),
         sections=(
-            needs_html(profile, focus),
+            needs_html(profile, focus, scoped),
             findings_html(profile),
             indicator_table_html(profile.indicators, profile.district),
             topics_html(profile),
@@ -525,18 +539,22 @@ def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None
     city = profiles.city
     kickoff = (
         f"<details class='sw-kickoff'><summary><b>{esc(profiles.city_words.needs_title)}"
-        f"</b></summary>{needs_html(city, profiles.need_focus)}</details>"
+        f"</b></summary>{needs_html(city, profiles.need_focus, profiles.scope_decided)}</details>"
         if city.segments
         else ""
     )
     notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profiles.public_notes)
+    lead = (
+        "Welche Bedarfe in vielen Sozialräumen genannt wurden und welche nur in einzelnen. "
+        if profiles.scope_decided or profiles.need_matrix.empty
+        else ""
+    )
     if not profiles.names:
         notes += f"<p class='sw-note'>{NO_DISTRICTS}</p>"
     return ProfileParts(
         heading=(
-            "<h2>Gesamtstadt: alle Sozialräume im Überblick</h2><p class='sw-lead'>Welche "
-            "Bedarfe in vielen Sozialräumen genannt wurden und welche nur in einzelnen. "
-            f"Wählen Sie oben einen Sozialraum für sein Profil.</p>{notes}"
+            "<h2>Gesamtstadt: alle Sozialräume im Überblick</h2><p class='sw-lead'>"
+            f"{lead}Wählen Sie oben einen Sozialraum für sein Profil.</p>{notes}"
         ),
         sections=(
             matrix_html(profiles),

@@ -59,6 +59,24 @@ def rule_text(
     )
 
 
+def no_comparison_text(districts: Sequence[str]) -> str:
+    """Why a run of statements from fewer than two ``districts`` has no scope: with one
+    district every need would be "sozialraumspezifisch", which says nothing.
+
+    >>> no_comparison_text(["Ottensen"])[-55:]
+    'hier stammen alle Aussagen mit Sozialraum aus Ottensen.'
+    """
+    where = (
+        f"stammen alle Aussagen mit Sozialraum aus {districts[0]}."
+        if districts
+        else "nennt keine der Aussagen einen Sozialraum."
+    )
+    return (
+        "Ob ein Bedarf sozialraumspezifisch oder übergreifend ist, lässt sich nur im "
+        f"Vergleich von mindestens zwei Sozialräumen sagen; hier {where}"
+    )
+
+
 def focus_text(focus: Sequence[str]) -> str:
     """A cluster's focus districts in words, for apps and reports ("" without one; only a
     district-specific cluster has one).

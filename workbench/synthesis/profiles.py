@@ -163,11 +163,27 @@ class Profiles:
         """The districts a need cluster is concentrated in (its focus), strongest first."""
         return self.need_focus.get(int(cluster), ())
 
+    @property
+    def compared(self) -> tuple[str, ...]:
+        """The districts (not the city) with statements in the need run."""
+        matrix = self.need_matrix
+        return tuple(d for d in self.names if d in matrix and matrix[d].astype("int64").sum())
+
+    @property
+    def scope_decided(self) -> bool:
+        """Whether the need run's scopes say anything: only if it compares at least two
+        districts (with one, every need is "sozialraumspezifisch"; with none, every
+        need is "ohne Sozialraum"). Otherwise apps and reports show no scope."""
+        return len(self.compared) >= 2
+
     def scope_rule(self, readers: bool = False) -> str:
         """The rule that decided cross-cutting or district-specific, in words (for
-        ``readers`` of the public site without the statistical test's name)."""
-        from workbench.analysis.need_scope import rule_text
+        ``readers`` of the public site without the statistical test's name); why there
+        is none for a run of fewer than two districts."""
+        from workbench.analysis.need_scope import no_comparison_text, rule_text
 
+        if not self.scope_decided:
+            return no_comparison_text(self.compared)
         return rule_text(self.cross_cutting_min, readers, self.city_words.uncounted)
 
     def _of_scope(self, scope: str) -> pd.DataFrame:

@@ -225,7 +225,9 @@ def _needs_section(
     out: OutlineBuilder, data: ReportData, max_quotes: int, compact: bool = False
 ) -> None:
     matrix = data.profiles.need_matrix
-    out.heading(2, "Sozialraumübergreifende Bedarfe" if not compact else "Bedarfe im Vergleich")
+    scoped = data.profiles.scope_decided  # fewer than two districts: no scope to show
+    title = "Sozialraumübergreifende Bedarfe" if scoped or matrix.empty else "Bedarfe"
+    out.heading(2, title if not compact else "Bedarfe im Vergleich")
     if matrix.empty:
         out.text(PUBLIC_NO_NEED_CLUSTERS if data.public else NO_NEED_CLUSTERS, "note")
         return
@@ -253,29 +255,31 @@ def _needs_section(
         )
     )
     numbered = not data.public  # the cluster number is the team's handle, not the public's
+    head = (*(("Cluster",) if numbered else ()), "Bedarf", *(("Reichweite",) if scoped else ()))
+    rows = tuple(
+        (
+            *((str(r["cluster"]),) if numbered else ()),
+            text_or(r["label"]),
+            *((text_or(r["scope"]),) if scoped else ()),
+            *(format_number(r[d]) for d in districts),
+        )
+        for _, r in matrix.iterrows()
+    )
     out.add(
         Table(
-            (*(("Cluster",) if numbered else ()), "Bedarf", "Reichweite", *districts),
-            tuple(
-                (
-                    *((str(r["cluster"]),) if numbered else ()),
-                    text_or(r["label"]),
-                    text_or(r["scope"]),
-                    *(format_number(r[d]) for d in districts),
-                )
-                for _, r in matrix.iterrows()
-            ),
-            (*((True,) if numbered else ()), False, False, *(True for _ in districts)),
+            (*head, *districts), rows, (*(c == "Cluster" for c in head), *(True for _ in districts))
         )
     )
     if compact:
         return
     elsewhere = data.profiles.without_district()
-    for title, part in (
+    groups = [
         ("Übergreifende Bedarfe", data.profiles.cross_cutting()),
         ("Sozialraumspezifische Bedarfe", data.profiles.district_specific()),
         *([("Bedarfe ohne Sozialraum", elsewhere)] if not elsewhere.empty else []),
-    ):
+    ]
+    groups = groups if scoped else [("Die Bedarfe im Einzelnen", matrix)]
+    for title, part in groups:
         out.heading(3, title)
         if part.empty:
             out.text("Keine.", "note")
@@ -418,9 +422,10 @@ def _profile(
             )
         )
         for r in profile.needs.itertuples():
-            about = ", ".join(filter(None, (r.scope, cluster_tag(data, r.cluster))))
+            scope = r.scope if data.profiles.scope_decided else ""
+            about = ", ".join(filter(None, (scope, cluster_tag(data, r.cluster))))
             size = plural(int(r.segments), "Aussage", "Aussagen")
-            lead = f"{text_or(r.label)} – {size} ({about})"
+            lead = f"{text_or(r.label)} – {size}" + (f" ({about})" if about else "")
             own = profile.need_quotes[profile.need_quotes["cluster"] == r.cluster]
             quotes = list(own.head(max_quotes).itertuples())
             if quotes:  # a heading over its quotes: a screen reader jumps from need to need

@@ -56,7 +56,8 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
             current = need["current"]
             if current:
                 size = plural(len(current["segments"]), "Aussage", "Aussagen")
-                about = (current["scope"], cluster_tag(data, current["cluster"]), size)
+                scope = current["scope"] if data.profiles.scope_decided else ""
+                about = (scope, cluster_tag(data, current["cluster"]), size)
                 items.append(f"Bedarf „{current['label']}“ ({', '.join(filter(None, about))})")
             else:  # "Lauf" is the team's word for a run of the analysis
                 gone = "in der aktuellen Bedarfsanalyse" if data.public else "im aktuellen Lauf"
