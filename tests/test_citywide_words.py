@@ -25,7 +25,9 @@ from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
 from workbench.store import CITYWIDE
+from workbench.synthesis.concept import write_concept
 from workbench.synthesis.profiles import Profiles, build_profiles
+from workbench.synthesis.recommendations import add_recommendation
 from workbench.synthesis.reports import render
 from workbench.synthesis.site import publish
 
@@ -86,6 +88,7 @@ def _study(folder: Path, city_workshop: str) -> Project:
     )
     project.import_files([_cards(folder / "karten.csv", rows)], mapping)
     run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    add_recommendation(project, "Radwege ausbauen", actors=["Verwaltung"])  # for the concept
     return project
 
 
@@ -118,6 +121,7 @@ def online(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["--project", str(project), "import", str(comments)]) == 0
     with Project.open(project) as opened:
         run_needs(opened, NeedParams(segments="all", backend="tfidf"), progress=False)
+        add_recommendation(opened, "Radwege ausbauen", actors=["Verwaltung"])
     return project
 
 
@@ -187,6 +191,7 @@ def neighbourhood(tmp_path_factory: pytest.TempPathFactory) -> Project:
     )
     project.import_files([_cards(folder / "beitraege.csv", rows)], mapping)
     run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    add_recommendation(project, "Radwege ausbauen", scope="Ottensen", actors=["Bezirksamt"])
     yield project
     project.close()
 
@@ -241,3 +246,50 @@ def test_two_or_more_districts_keep_the_scope_and_its_rule(kickoff: Project) -> 
     assert "Übergreifende Bedarfe (" in shown and WHY not in shown
     report = text_of(render(kickoff, "html", generated_at=WHEN).decode("utf-8"))
     assert "Reichweite" in report and "Sozialraumspezifische Bedarfe" in report
+
+
+def concept_texts(project: Project, folder: Path) -> dict[str, str]:
+    """The Sozialraumkonzept as HTML and DOCX, each as its text."""
+    html_file = write_concept(project, folder / "konzept.html", generated_at=WHEN).path
+    docx_file = write_concept(project, folder / "konzept.docx", generated_at=WHEN).path
+    return {
+        "html": text_of(html_file.read_text(encoding="utf-8")),
+        "docx": docx_text(docx_file.read_bytes()),
+    }
+
+
+def test_the_concept_of_one_district_lists_its_needs_without_a_scope(
+    neighbourhood: Project, tmp_path: Path
+) -> None:
+    labels = [str(label) for label in build_profiles(neighbourhood).need_matrix["label"]]
+    for fmt, text in concept_texts(neighbourhood, tmp_path).items():
+        assert f"{WHY}; hier stammen alle Aussagen mit Sozialraum aus Ottensen." in text, fmt
+        assert "sozialraumspezifisch" not in _without_why(text).casefold(), fmt
+        assert "Schwerpunkt" not in text and "übergreifenden Bedarfe" not in text, fmt
+        assert "Bedarfe: Ottensen" in text, fmt  # one table of every need of the district
+        for label in labels:
+            assert label in text, (fmt, label)
+
+
+def test_the_concept_of_a_study_without_districts_lists_its_needs(
+    online: Path, tmp_path: Path
+) -> None:
+    """Pol.is: every need is one without a district; the concept used to list none."""
+    with Project.open(online) as project:
+        labels = [str(label) for label in build_profiles(project).need_matrix["label"]]
+        texts = concept_texts(project, tmp_path)
+    for fmt, text in texts.items():
+        assert f"{WHY}; hier nennt keine der Aussagen einen Sozialraum." in text, fmt
+        assert "Bedarfe ohne Sozialraum" in text, fmt
+        assert "Ressourcen aus den Aussagen ohne Sozialraum" in text, fmt
+        assert "gesamtstädtischen Workshop" not in text and "Auftakt" not in text, fmt
+        assert "kein Bedarf übergreifend" not in text, fmt
+        for label in labels:
+            assert label in text, (fmt, label)
+
+
+def test_the_concept_of_a_kickoff_study_keeps_its_words(kickoff: Project, tmp_path: Path) -> None:
+    for fmt, text in concept_texts(kickoff, tmp_path).items():
+        assert "Gesamtstadt: übergreifende Bedarfe und Ressourcen" in text, fmt
+        assert "Ressourcen aus dem gesamtstädtischen Workshop" in text, fmt
+        assert "„Übergreifend“ heißt in mehreren Sozialräumen genannt" in text, fmt

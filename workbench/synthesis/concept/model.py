@@ -184,6 +184,8 @@ class Concept:
     illustrative: bool = False  # some indicator values are invented (demo)
     city_segments: int = 0  # statements of the city-wide workshop(s)
     city_words: CityWords = UNPLACED_WORDS  # what those statements are called
+    scope_note: str = ""  # fewer than two districts: why no need has a scope (else "")
+    unplaced: pd.DataFrame | None = None  # then: the need matrix rows without a district
 
 
 # -- statements ------------------------------------------------------------------------------
@@ -461,6 +463,8 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         illustrative=illustrative,
         city_segments=int(profiles.city.segments),
         city_words=profiles.city_words,
+        scope_note="" if profiles.scope_decided else profiles.scope_rule(),
+        unplaced=None if profiles.scope_decided else profiles.without_district(),
     )
 
 

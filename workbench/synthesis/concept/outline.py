@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from workbench.core.formatting import (
     MISSING_NUMBER,
     format_number,
@@ -46,6 +48,7 @@ from workbench.synthesis.reports.outline import raised_in
 
 KEY = "konzept"  # prefix of every anchor: the concept can be a chapter of the report
 CITY_CHAPTER = "Gesamtstadt: übergreifende Bedarfe und Ressourcen"
+CROSS_CUTTING_CAPTION = "Übergreifende Bedarfe (in mehreren Sozialräumen genannt)"
 DISTRICTS_CHAPTER = "Die Sozialräume"
 OTHERS_CHAPTER = "Weitere gesamtstädtische Empfehlungen"
 METHOD_CHAPTER = "Herkunft und Prüfung"
@@ -225,11 +228,12 @@ class _Writer:
         parts = self.concept.districts
         if not parts:
             return
+        scoped = not self.concept.scope_note  # else one count: no need has a scope
         rows = tuple(
             (
                 p.district,
-                format_number(len(p.cross_cutting)),
-                format_number(len(p.specific)),
+                *((format_number(len(p.cross_cutting)),) if scoped else ()),
+                format_number(len(p.specific) + (0 if scoped else len(p.cross_cutting))),
                 format_number(len(p.resources)),
                 ", ".join(a for a, own, _ in p.actors if own) or "keine eigenen",
                 ", ".join(str(i) for i in p.recommendations) or "keine eigenen",
@@ -238,34 +242,37 @@ class _Writer:
         )
         self.out.add(
             CaptionedTable(
-                ("Sozialraum", "Bedarfe übergreifend", "Bedarfe spezifisch", "Ressourcen",
-                 "Akteure eigener Empfehlungen", "eigene Empfehlungen (Nr.)"),
+                ("Sozialraum", *(("Bedarfe übergreifend", "Bedarfe spezifisch") if scoped
+                 else ("Bedarfe",)), "Ressourcen", "Akteure eigener Empfehlungen",
+                 "eigene Empfehlungen (Nr.)"),
                 rows,
-                (False, True, True, True, False, False),
+                (False, True, *((True,) if scoped else ()), True, False, False),
                 caption="Die Sozialräume im Überblick: Grundlage des Quartiersmanagements",
             )
         )  # fmt: skip
 
     def city(self) -> None:
         concept, out = self.concept, self.out
-        self.heading(2, CITY_CHAPTER, "gesamtstadt")
-        if concept.cross_cutting.empty:
-            out.text("Im aktuellen Bedarfslauf ist kein Bedarf übergreifend.", "note")
+        if concept.scope_note:  # fewer than two districts: none is cross-cutting, say why
+            self.heading(2, "Gesamtstadt: Bedarfe und Ressourcen", "gesamtstadt")
+            out.text(concept.scope_note, "note")
+            table, caption = concept.unplaced, "Bedarfe ohne Sozialraum"
+            names: list[str] = []
         else:
+            self.heading(2, CITY_CHAPTER, "gesamtstadt")
+            table, caption = concept.cross_cutting, CROSS_CUTTING_CAPTION
             names = [d.district for d in concept.districts]
+            if table.empty:
+                out.text("Im aktuellen Bedarfslauf ist kein Bedarf übergreifend.", "note")
+        if table is not None and not table.empty:
             rows = []
-            for _, r in concept.cross_cutting.iterrows():
+            for _, r in table.iterrows():
                 raised = [d for d in names if d in r.index and int(r[d]) > 0]
                 rows.append((text_or(r["label"]), str(r["cluster"]), format_number(r["size"]),
-                             raised_in(raised)))  # fmt: skip
-            out.add(
-                CaptionedTable(
-                    ("Bedarf", "Cluster", "Aussagen", "Sozialräume"),
-                    tuple(rows),
-                    (False, True, True, False),
-                    caption="Übergreifende Bedarfe (in mehreren Sozialräumen genannt)",
-                )
-            )
+                             *((raised_in(raised),) if names else ())))  # fmt: skip
+            columns = ("Bedarf", "Cluster", "Aussagen", *(("Sozialräume",) if names else ()))
+            numeric = (False, True, True, False)[: len(columns)]
+            out.add(CaptionedTable(columns, tuple(rows), numeric, caption=caption))
         out.text(concept.city_words.resources_title, "item")
         if not concept.city_segments:  # no city-wide workshop: nothing there to code
             out.text(f"Aus {place(CITYWIDE)} liegen keine Aussagen vor.", "note")
@@ -299,13 +306,19 @@ class _Writer:
         self.prose(part.text, 3, key)
 
         self.heading(4, "Bedarfe", f"{key}-bedarfe")
-        for label, table, specific in (
+        groups = (
             ("Übergreifende Bedarfe (auch anderswo genannt)", part.cross_cutting, False),
             ("Sozialraumspezifische Bedarfe", part.specific, True),
-        ):
+        )
+        if concept.scope_note:  # no need has a scope: one table, no focus
+            every = pd.concat([part.cross_cutting, part.specific]).sort_values(
+                ["segments", "cluster"], ascending=[False, True]
+            )
+            groups = (("Bedarfe", every, False),)
+        for label, table, specific in groups:
             if table.empty:
-                scope = "sozialraumspezifischen" if specific else "übergreifenden"
-                out.text(f"Keine {scope} Bedarfe aus {name}.", "note")
+                scope = "sozialraumspezifischen " if specific else "übergreifenden "
+                out.text(f"Keine {scope if len(groups) > 1 else ''}Bedarfe aus {name}.", "note")
                 continue
             columns = ["Bedarf", "Cluster", f"Aussagen aus {name}", "Aussagen insgesamt",
                        "Sozialräume"]  # fmt: skip
@@ -418,15 +431,25 @@ class _Writer:
                 (
                     "Den Text schreiben die Forschenden; Bedarfe, Ressourcen, Akteure, "
                     "Empfehlungen und Indikatoren setzt die Werkbank aus dem Projekt ein.",
-                    f"Bedarfe: Bedarfslauf {concept.need_run}. „Übergreifend“ heißt in "
-                    "mehreren Sozialräumen genannt und in keinem gehäuft, "
-                    "„sozialraumspezifisch“: in wenigen genannt oder in einem gehäuft.",
+                    f"Bedarfe: Bedarfslauf {concept.need_run}. "
+                    + (
+                        concept.scope_note
+                        or "„Übergreifend“ heißt in mehreren Sozialräumen genannt und in "
+                        "keinem gehäuft, „sozialraumspezifisch“: in wenigen genannt oder in "
+                        "einem gehäuft."
+                    ),
                     "Ressourcen: Aussagen mit dem Code „Ressource“; übereinstimmend "
                     "kodierte zuerst.",
                     "Akteure: die Adressaten der Empfehlungen für den Sozialraum und der "
                     "gesamtstädtischen Empfehlungen, die überall gelten.",
-                    "Schwerpunkt: Sozialräume, aus denen ein Bedarf überzufällig häufig "
-                    "genannt wurde (hypergeometrischer Test, Holm-korrigiert).",
+                    *(
+                        ()
+                        if concept.scope_note
+                        else (
+                            "Schwerpunkt: Sozialräume, aus denen ein Bedarf überzufällig "
+                            "häufig genannt wurde (hypergeometrischer Test, Holm-korrigiert).",
+                        )
+                    ),
                     f"Jedes Zitat nennt Dokument, Aussage-ID und Aussage-Nummer; die "
                     f"Nachweiskette jeder Empfehlung ist geprüft ({CHAIN}).",
                     "Fehlende Angaben sind benannt: „ohne Sozialraum“, „ohne Rolle“, "
