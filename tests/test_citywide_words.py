@@ -293,3 +293,14 @@ def test_the_concept_of_a_kickoff_study_keeps_its_words(kickoff: Project, tmp_pa
         assert "Gesamtstadt: übergreifende Bedarfe und Ressourcen" in text, fmt
         assert "Ressourcen aus dem gesamtstädtischen Workshop" in text, fmt
         assert "„Übergreifend“ heißt in mehreren Sozialräumen genannt" in text, fmt
+
+
+def test_the_needs_command_says_when_its_scope_column_decides_nothing(
+    online: Path, kickoff: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["needs", "--segments", "all", "--backend", "tfidf", "--out"]
+    assert main(["--project", str(online), *args, str(tmp_path / "a.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"Hinweis: Ob ein Bedarf sozialraumspezifisch oder übergreifend ist, {WHY}" in err
+    assert main(["--project", str(kickoff.path), *args, str(tmp_path / "b.csv")]) == 0
+    assert WHY not in capsys.readouterr().err  # three districts: the column means something

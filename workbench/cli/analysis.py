@@ -95,7 +95,19 @@ def _report(project, run_id: int, out: str | None) -> None:
         )
         for c in clusters.itertuples():
             print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
+    _unscoped(needs.clusters(project, run_id))
     _skipped(need_edits.skipped_edits(project, run_id))
+
+
+def _unscoped(clusters: pd.DataFrame) -> None:
+    """With fewer than two districts in the run, say that its scopes decide nothing
+    (on stderr: stdout may be CSV); apps and reports show none then."""
+    from workbench.analysis.need_scope import no_comparison_text
+
+    named = sorted({d for districts in clusters["districts"] for d in districts})
+    if len(clusters) and len(named) < 2:
+        print(f"Hinweis: {no_comparison_text(named)} Die Spalte 'scope' sagt hier nichts.",
+              file=sys.stderr)  # fmt: skip
 
 
 def _skipped(lines: list[str]) -> None:
