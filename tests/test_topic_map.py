@@ -133,7 +133,7 @@ def test_every_quote_of_a_large_topic_can_be_read_in_the_list(data: MapData) -> 
     assert len(ranked) > 40
     view = TopicMapView(data)
     assert view.topic_list.value == topic
-    least_typical = f", {ranked['source_id'].iloc[-1]})"
+    least_typical = f", Aussage {ranked['source_id'].iloc[-1]})"
     assert least_typical not in view.quotes.value
     assert view.quotes.value.count("<li class='sw-quote'>") == 40
     clicks = 0
