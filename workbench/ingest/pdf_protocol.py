@@ -16,7 +16,9 @@ ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderung
 followed by statements, is a guiding question (without its number). List markers are not
 part of a statement (Word's Symbol/Wingdings bullets too); a signature line ("gez. Anna
 Schmidt") is none, its name goes onto the name list, as do the names listed one a line (or
-two, side by side) under a bare "Teilnehmende:". A PDF without a text layer (a scan), one
+two, side by side) under a bare "Teilnehmende:". A table drawn with ruling lines (a card
+query saved from Word) is read cell by cell as in the DOCX (:mod:`pdf_tables`), a short
+line right above it is its guiding question. A PDF without a text layer (a scan), one
 whose text layer is glyph numbers, a filled-in form and a portfolio stop with a message.
 """
 
@@ -28,11 +30,23 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import OPENS, paragraph_spans
+from workbench.ingest.pdf_tables import (
+    MARK,
+    PageReading,
+    PdfTable,
+    add_table,
+    going_on,
+    joined,
+    mark_tables,
+    table_number,
+)
 from workbench.ingest.protocol_meta import (
     META_KEYS,
     add_detail,
@@ -81,9 +95,10 @@ _BULLET = re.compile(
 )
 
 
-def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]]:
-    """The text of every page and the words the first page sets large (with their font
-    sizes: a title); a broken or locked PDF stops with a German message."""
+def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]], list[PdfTable]]:
+    """The text of every page (a table's lines as its mark), the words the first page sets
+    large (with their font sizes: a title) and the tables; a broken or locked PDF stops
+    with a German message."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -97,10 +112,14 @@ def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
             _check_portfolio(reader, name)
-            pages = [_text(page) for page in reader.pages]
+            readings = [PageReading() for _ in reader.pages]
+            pages = [
+                _text(page, reading) for page, reading in zip(reader.pages, readings, strict=True)
+            ]
             _check_form_fields(reader, pages, name)
             large = _large_words(reader.pages[0]) if pages else {}
-            return [_BULLET.sub(r"\1• ", _LIGATURES.sub(_letters, p)) for p in pages], large
+            tables = _marked_tables(readings, pages, name)
+            return [_cleaned(p) for p in pages], large, tables
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -113,6 +132,48 @@ def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]
         ) from None
     finally:
         log.setLevel(level)
+
+
+def _cleaned(text: str) -> str:
+    """A text with ligatures as letters and Word's Symbol bullets as "•"."""
+    return _BULLET.sub(r"\1• ", _LIGATURES.sub(_letters, text))
+
+
+def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> list[PdfTable]:
+    """The tables of the pages (:mod:`workbench.ingest.pdf_tables`), each page's text
+    with their marks in place of their lines; the rows of a table going on over a page
+    break are rows of the table on the page before (its mark on the next page gives none)."""
+    tables: list[PdfTable] = []
+    last: int | None = None  # the table that the last one on the page before is part of
+    for number, reading in enumerate(readings, start=1):
+        found = reading.tables()
+        if found and last is not None:
+            found[0] = going_on(
+                tables[last], found[0], partial(_recurs, pages[number - 2 : number])
+            )
+        found = [table for table in found if table.headed()]
+        text = pages[number - 1].replace(MARK, "")  # the mark is ours alone
+        pages[number - 1] = mark_tables(text, found, len(tables), name, number)
+        for table in found:
+            if table.goes_on and last is not None:  # rows of the table on the page before
+                tables[last] = joined(tables[last], table)
+                table = replace(table, rows=table.rows[:1])
+            else:
+                last = len(tables)
+            tables.append(table)
+        last = last if found else None
+    return [replace(t, rows=_cleaned_rows(t.rows)) for t in tables]
+
+
+def _recurs(pages: list[str], line: str) -> bool:
+    """Whether a line is page furniture on two pages: a page number, or a line on both."""
+    shapes = [{_shape(text.strip()) for text in page.splitlines()} for page in pages]
+    return bool(_PAGE_NUMBER.search(line)) or all(_shape(line.strip()) in s for s in shapes)
+
+
+def _cleaned_rows(rows: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple:
+    """A table's rows with each cell's lines :func:`_cleaned`."""
+    return tuple(tuple(tuple(map(_cleaned, cell)) for cell in row) for row in rows)
 
 
 def _check_portfolio(reader: PdfReader, name: str) -> None:
@@ -166,12 +227,18 @@ def _filled_text(annotation: DictionaryObject) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _text(page: PageObject) -> str:
+def _text(page: PageObject, reading: PageReading) -> str:
     """A page's text in reading order: lines from top to bottom, each from left to right,
     whatever order the PDF draws them in (a title block in a frame drawn last); a wide gap
     in a line (names in two columns) is a tab. Where the layout misses text (turned text, a
-    font it cannot measure), the text as drawn."""
-    drawn = page.extract_text() or ""
+    font it cannot measure), the text as drawn. ``reading`` collects where the text and
+    the lines are drawn (a table's cells)."""
+    drawn = (
+        page.extract_text(
+            visitor_text=reading.visit_text, visitor_operand_before=reading.visit_operator
+        )
+        or ""
+    )
     try:
         laid_out = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError):
@@ -295,7 +362,9 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
             contents = _CONTENTS.match(line) and _TOC_ENTRY.search(
                 next(filter(None, page[row + 1 :]), "")
             )
-            if line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
+            if line.startswith(MARK):  # a table (the same on most pages: no letterhead)
+                ours.append(line)
+            elif line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
                 furniture.append(line)
             elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
@@ -347,7 +416,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    pages, large = _pages(raw.data, raw.name)
+    pages, large, tables = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = _without_furniture(pages)
     parts = _at_details([text[s:e] for s, e in paragraph_spans(text)])
@@ -365,7 +434,11 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     question: str | None = None
     details = [_detail(p, raw.name) for p in paragraphs]
     head = next(  # the head: details and short lines before the first paragraph of text
-        (i for i, p in enumerate(paragraphs) if details[i] is None and not _short(p)),
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if details[i] is None and (not _short(p) or table_number(p) is not None)
+        ),
         len(paragraphs),
     )
     first = next((i for i in range(head) if details[i] is not None), None)
@@ -375,6 +448,11 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         following = paragraphs[number] if number < len(paragraphs) else None
         if index < head and details[index] is not None:  # the protocol's details
             add_detail(fields, *details[index])
+            continue
+        table = table_number(paragraph)
+        if table is not None:  # a table: its cells, as in a Word protocol
+            add_table(tables[table], segments, fields, question, number, _unwrapped)
+            listing = False
             continue
         if not segments and question is None and _names_heading(paragraph):
             listing = True  # "Teilnehmende:" alone: a list of names follows
@@ -399,7 +477,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         ):
             fields["title"] = paragraph
             continue
-        if following is not None and _short(paragraph) and not _short(following):
+        over_text = following is not None and not _short(following)
+        if _short(paragraph) and (over_text or table_number(following or "") is not None):
             question = heading_text(paragraph.rstrip(":").strip())
             continue
         signature = signature_names(paragraph)
