@@ -315,3 +315,26 @@ def test_the_details_in_a_grid_are_details_not_a_table(project: Project, tmp_pat
     assert _read(path) == [(below[0], below[1], {})]
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     assert "Schmidt" not in stored_text(project)
+
+
+def test_a_letterhead_in_a_grid_is_no_card_table(tmp_path: Path) -> None:
+    # A letterhead set as a ruled table above the title, on every page: no statements
+    # (it was read as a card query, its cells statements on every page).
+    letterhead = [
+        [["Stadt Leverkusen"], ["Fachbereich Soziales"]],
+        [["Quartiersbüro Opladen"], ["Telefon 0214 406"]],
+    ]
+    said = [
+        ("Was fehlt im Quartier?", "Die Jugendlichen wünschen sich einen Treffpunkt am Markt."),
+        ("Was gibt es schon?", "Die Bibliothek öffnet ihre Räume für die Hausaufgabenhilfe."),
+    ]
+    pages = [_table_page([], letterhead, below=(*HEAD, *said[0]))]
+    pages.append(_table_page([], letterhead, below=said[1]))
+    path = tmp_path / "briefkopf.pdf"
+    path.write_bytes(_pdf(pages))
+    document = parse_file(path)
+    assert (document.title, document.district) == (HEAD[0], "Opladen")
+    assert _read(path) == [(question, text, {}) for question, text in said]
+    single = tmp_path / "eine-seite.pdf"  # on one page: above the details, a letterhead
+    single.write_bytes(_pdf(pages[:1]))
+    assert (parse_file(single).title, _read(single)) == (HEAD[0], [(*said[0], {})])

@@ -142,11 +142,14 @@ def _cleaned(text: str) -> str:
 def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> list[PdfTable]:
     """The tables of the pages (:mod:`workbench.ingest.pdf_tables`), each page's text
     with their marks in place of their lines; the rows of a table going on over a page
-    break are rows of the table on the page before (its mark on the next page gives none)."""
+    break are rows of the table on the page before (its mark on the next page gives none).
+    A table the same on two pages or more is page furniture (a letterhead), no table."""
     tables: list[PdfTable] = []
     last: int | None = None  # the table that the last one on the page before is part of
-    for number, reading in enumerate(readings, start=1):
-        found = reading.tables()
+    every = [reading.tables() for reading in readings]
+    seen = Counter(rows for found in every for rows in {table.rows for table in found})
+    for number, found in enumerate(every, start=1):
+        found = [table for table in found if seen[table.rows] < 2]
         if found and last is not None:
             found[0] = going_on(
                 tables[last], found[0], partial(_recurs, pages[number - 2 : number])
@@ -434,11 +437,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     question: str | None = None
     details = [_detail(p, raw.name) for p in paragraphs]
     head = next(  # the head: details and short lines before the first paragraph of text
-        (
-            i
-            for i, p in enumerate(paragraphs)
-            if details[i] is None and (not _short(p) or table_number(p) is not None)
-        ),
+        (i for i, p in enumerate(paragraphs) if details[i] is None and not _short(p)),
         len(paragraphs),
     )
     first = next((i for i in range(head) if details[i] is not None), None)
@@ -450,8 +449,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             add_detail(fields, *details[index])
             continue
         table = table_number(paragraph)
-        if table is not None:  # a table: its cells, as in a Word protocol
-            add_table(tables[table], segments, fields, question, number, _unwrapped)
+        if table is not None:  # a table: its cells, as in a Word protocol; above the
+            if first is None or index > first:  # details: a letterhead's
+                add_table(tables[table], segments, fields, question, number, _unwrapped)
             listing = False
             continue
         if not segments and question is None and _names_heading(paragraph):
