@@ -259,3 +259,31 @@ def test_a_second_colleagues_unedited_copy_does_not_bring_the_old_memo_back(
     assert result.memos == 0
     assert project.memos()["text"].tolist() == ["Abgrenzung zu Bedarf geklärt."]
     project.close()
+
+
+@pytest.mark.backends
+def test_the_colleagues_next_file_with_the_edited_memo_changes_nothing(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """The memo edited in MAXQDA was taken over; the colleague's next export (same note,
+    same GUID, the edited text) is that memo again: no second memo, not 'gelöscht'."""
+    project = move_to(_team_project(tmp_path), db_url)
+    project.add_memo("Sättigung prüfen.", "Björn")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    notes = {n.find(f"{Q}PlainTextContent").text: n for n in root.iter(f"{Q}Note")}
+    notes["Abgrenzung zu Bedarf klären."].find(
+        f"{Q}PlainTextContent"
+    ).text = "Abgrenzung zu Bedarf geklärt.\r\n"
+    edited = rezip(exported, tmp_path / "clara.qdpx", etree.tostring(root))
+    assert import_qdpx(project, edited).memos == 1
+    before = sorted(project.memos()["text"])
+
+    again = import_qdpx(project, edited)  # read again, or Clara's next export
+
+    assert again.memos == 0
+    assert sorted(project.memos()["text"]) == before
+    assert "Abgrenzung zu Bedarf geklärt." in before
+    assert not any("gelöscht" in notice for notice in again.notices), again.notices
+    project.close()

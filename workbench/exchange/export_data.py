@@ -267,7 +267,8 @@ def exported_memos(
     there). A note of a file found here is that memo, read back. ``notes`` (GUID, author,
     time, text) of the file whose GUID fits a memo's target, author and time with their
     own text are an export of an earlier text of that memo (edited here since, e.g. by
-    another colleague's file): they map to it with their text as the exported one.
+    another colleague's file): they map to it with their text as the exported one; so
+    do those with the memo's text now (its edit there, taken over here, read back again).
     """
     memos = list(session.scalars(select(Memo).order_by(Memo.id)))
     if not memos:
@@ -305,9 +306,16 @@ def exported_memos(
             if any(
                 MemoOut(m.target_type, target, author, text, m.created_at).guid == guid
                 for target in targets
-            ):
+            ) or _same_text(text, m.text, pseudonymised[m.id]):
+                # an earlier text of the memo, or the text an edit there gave it here
+                # (the note keeps the GUID of the text exported before the edit)
                 result[guid] = (m.id, (text,))
     return result
+
+
+def _same_text(text: str, *memo_texts: str) -> bool:
+    """Whether a note's text is one of a memo's texts, line breaks and spaces aside."""
+    return " ".join(text.split()) in {" ".join(t.split()) for t in memo_texts}
 
 
 def indicator_rows(project: Project) -> list[dict[str, Any]]:
