@@ -232,3 +232,21 @@ def test_the_total_row_of_a_declared_district_is_that_district(
     err = capsys.readouterr().err
     assert "'Stadtbezirk III insgesamt'" in err and "der Wert der ganzen Stadt" not in err
     project.close()
+
+
+def test_two_columns_of_the_same_year_are_named_in_the_message(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A table with a column per reference date: '2021' and '31.12.2021' (or a calendar
+    # and a school year) both mean 2021. The message said 'Zeile 2: … steht schon in
+    # Zeile 2', pointing at the row it was reading; it names the two columns now.
+    path = write(
+        tmp_path / "stichtage.csv",
+        "Sozialraum;Indikator;Einheit;Quelle;2020;2021;31.12.2021\n"
+        "Manfort;SGB-II-Quote;%;Amt;12,1;12,3;12,5\n",
+    )
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Zeile 2: SGB-II-Quote 2021 für Manfort steht schon in Zeile 2 (Spalte „2021“)" in err
+    assert "Spalte „31.12.2021“ meint dasselbe Jahr 2021" in err
+    assert indicators(project).empty

@@ -180,6 +180,7 @@ def _read_indicators(
         known.setdefault(alias, CITYWIDE)
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
+    seen_in: dict[tuple[str, str, int], str] = {}  # the year's column of a wide table
     unknown: dict[str, int] = {}  # district names the project does not know → first row
     at = columns["value"]
     shown_percent = percent_cells(raw, sheet, {origin for *_, origin in rows})
@@ -289,11 +290,12 @@ def _read_indicators(
             result = [r for r in result if (r.district, r.indicator, r.year) != key]
         elif key in seen:
             raise InputError(
-                f"{indicator} {year} für {district} steht schon in Zeile {seen[key]}.",
+                f"{indicator} {year} für {district} steht schon in Zeile {seen[key]}"
+                + _same_year(seen_in.get(key, ""), column, year),
                 file=raw.name,
                 row=number,
             )
-        seen[key] = number
+        seen[key], seen_in[key] = number, column
         if old is not None:
             former.via[key] = (old, number)
         result.append(
@@ -319,6 +321,17 @@ def _read_indicators(
         without = f" (nur Zeilen ohne Wert: {row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
     return result
+
+
+def _same_year(earlier: str, column: str, year: int) -> str:
+    """The end of the message on a second value for a year: in a table with the years
+    side by side, the two columns that both mean ``year``."""
+    if not earlier or not column or earlier == column:
+        return "."
+    return (
+        f" (Spalte „{earlier}“); Spalte „{column}“ meint dasselbe Jahr {year}. Je Jahr ein "
+        "Wert: bitte eine der Spalten löschen."
+    )
 
 
 # -- the stage -------------------------------------------------------------------------
