@@ -250,3 +250,36 @@ def test_two_columns_of_the_same_year_are_named_in_the_message(
     assert "Zeile 2: SGB-II-Quote 2021 für Manfort steht schon in Zeile 2 (Spalte „2021“)" in err
     assert "Spalte „31.12.2021“ meint dasselbe Jahr 2021" in err
     assert indicators(project).empty
+
+
+def test_a_dash_meant_as_missing_is_corrected_by_the_files_own_legend(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A city's own spreadsheet writes '-' for 'no data'. Read as exactly zero, Wiesdorf
+    # got an SGB-II-Quote of 0 % (index 0). The user added the legend the summary points
+    # to and imported the file again: the zero stayed ('ein früher importierter bleibt').
+    table = (
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Manfort;SGB-II-Quote;2022;12,3;%;Stadt\n"
+        "Wiesdorf;SGB-II-Quote;2022;-;%;Stadt\n"
+        "Gesamtstadt;SGB-II-Quote;2022;10,2;%;Stadt\n"
+    )
+    path = write(tmp_path / "sozialmonitoring.csv", table)
+    other = write(tmp_path / "kitas.csv", table.replace("SGB-II-Quote", "Kita-Plätze"))
+    base = ["--project", str(project.path), "indicators", "--import"]
+    assert main([*base, str(path)]) == 0
+    assert main([*base, str(other)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Als 0 gelesen: Zeile 3" in out
+    assert "die Zeile „– = keine Angabe“ über oder unter die Tabelle schreiben" in out
+    assert len(indicators(project)) == 6
+
+    write(path, table + ";;;;;\n- = keine Angabe;;;;;\n")
+    assert main([*base, str(path)]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Entfernt: der Wert 0, den ein früherer Import dieser Datei aus „–“ gelesen" in out
+    values = {(r.district, r.indicator): r.value for r in indicators(project).itertuples()}
+    assert ("Wiesdorf", "SGB-II-Quote") not in values
+    assert values[("Manfort", "SGB-II-Quote")] == 12.3
+    assert values[("Wiesdorf", "Kita-Plätze")] == 0.0  # another file's zero stays

@@ -205,6 +205,15 @@ class Gaps:
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     zeros: list[tuple[int, str, str]] = field(default_factory=list)  # the cells read as 0
     marked: list[tuple[int, str, str]] = field(default_factory=list)  # values with a mark
+    # (district, indicator, year) → row of the cells a "–" leaves without a value because
+    # the file's own legend says so: the 0 an earlier reading of the file stored goes
+    cleared: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+    def skip(self, key: tuple[str, str, int], number: int, sign: str, column: str) -> None:
+        """Note a cell without a value (``sign`` "" if empty) of the value ``key``."""
+        self.skipped.append((number, sign, column))
+        if sign and means_zero(SIGNS[sign]):  # "–", which DIN 55301 would read as 0
+            self.cleared[key] = number
 
     def zero(self, sign: str) -> bool:
         """Whether ``sign`` means exactly zero in this file."""
@@ -230,6 +239,12 @@ class Gaps:
         out = []
         if self.zeros:
             out.append(f"Als 0 gelesen: {self._grouped(self.zeros)}.")
+            if any(sign not in self.legend for _, sign, _ in self.zeros):
+                out.append(
+                    "Steht „–“ in dieser Datei für einen fehlenden Wert, die Zeile "
+                    "„– = keine Angabe“ über oder unter die Tabelle schreiben und die Datei unter "
+                    "ihrem Namen erneut importieren: die als 0 gelesenen Werte werden entfernt."
+                )
         if self.marked:
             out.append(f"Mit Kennzeichen gelesen: {self._grouped(self.marked)}.")
         if self.skipped:

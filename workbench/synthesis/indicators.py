@@ -54,6 +54,8 @@ from workbench.synthesis.indicator_units import is_count, unit_key
 from workbench.synthesis.indicator_years import cell_year
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.project import Project
 
 TRUE = {"true", "wahr", "ja", "yes", "1", "x"}
@@ -238,7 +240,7 @@ def _read_indicators(
         if mark := value_mark(cell("value")):  # "12,3 p": provisional, read and named
             gaps.marked.append((number, mark, column))
         if text is None or text == "" or (sign is not None and not gaps.zero(sign)):
-            gaps.skipped.append((number, sign or "", column))
+            gaps.skip((district, indicator, year), number, sign or "", column)
             continue
         if sign is not None:  # "–": exactly zero (DIN 55301), unless the legend says else
             gaps.zeros.append((number, sign, column))
@@ -387,10 +389,34 @@ def import_indicators(
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
+        notices.extend(_withdrawn_zeros(session, gaps, ids, stored, path.name))
     skipped = tuple(sorted({n for n, *_ in gaps.skipped}))
     return IndicatorImport(
         path.name, added, updated, unchanged, skipped, tuple(notices), tuple(gaps.sentences())
     )
+
+
+def _withdrawn_zeros(
+    session: Session,
+    gaps: Gaps,
+    ids: dict[str, int],
+    stored: dict[tuple[int, str, int], Indicator],
+    filename: str,
+) -> list[str]:
+    """Remove the zeros an earlier import of this file read from "–" where its own
+    Zeichenerklärung now says the sign means no value; the notice naming their rows."""
+    rows = []
+    for (district, indicator, year), number in gaps.cleared.items():
+        record = stored.get((ids[district], indicator, year))
+        if record is not None and record.value == 0 and record.filename == filename:
+            session.delete(record)
+            rows.append(number)
+    if not rows:
+        return []
+    return [
+        f"Entfernt: der Wert 0, den ein früherer Import dieser Datei aus „–“ gelesen hatte "
+        f"({row_list(sorted(rows))}) – laut Zeichenerklärung der Datei fehlt der Wert."
+    ]
 
 
 def _others_note(others: dict[str, int], city_row: bool) -> str:
