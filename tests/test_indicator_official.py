@@ -283,3 +283,19 @@ def test_a_dash_meant_as_missing_is_corrected_by_the_files_own_legend(
     assert ("Wiesdorf", "SGB-II-Quote") not in values
     assert values[("Manfort", "SGB-II-Quote")] == 12.3
     assert values[("Wiesdorf", "Kita-Plätze")] == 0.0  # another file's zero stays
+
+
+def test_an_old_age_dependency_ratio_in_residents_is_compared_with_the_city(
+    project: Project, tmp_path: Path
+) -> None:
+    # The Altenquotient (people 65+ per 100 aged 20-64), with the unit 'Einwohner' as
+    # social reports write it, was taken for a count: no index, left out of the chart.
+    path = write(
+        tmp_path / "demografie.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Altenquotient;2022;36,0;Einwohner;Amt\n"
+        "Manfort;Altenquotient;2022;45,0;Einwohner;Amt\n",
+    )
+    import_indicators(project, path)
+    row = comparison(project).set_index("indicator").loc["Altenquotient"]
+    assert row["index"] == 125.0 and row["difference"] == 9.0

@@ -21,7 +21,7 @@ COUNT_UNITS = {
 SCALE = {"in", "tsd", "tausend", "1.000", "1000", "mio", "millionen"}
 RATE_WORDS = re.compile(
     r"(?i)%|‰|/(?!\s*-?innen)|^ø|\b(?:je|pro|prozent|promille|v\.\s?h\.|durchschnitt\w*|mittel\w*"
-    r"|mittler\w*|median)\b|(?:quote|anteil|dichte|index|rate|größe)\b"
+    r"|mittler\w*|median)\b|(?:quote|quotient|anteil|dichte|index|rate|größe)\b"
 )
 
 # without a unit: "Anzahl Kinder", "Zahl der Arbeitslosen", "Einwohnerzahl", "Einwohner"
@@ -50,6 +50,8 @@ def is_count(indicator: str, unit: str) -> bool:
     (False, True)
     >>> is_count("Haushaltsgröße (Durchschnitt)", "Personen"), is_count("Kinder unter 6", "abs.")
     (False, True)
+    >>> is_count("Altenquotient", "Einwohner"), is_count("Jugendquotient", "Personen")
+    (False, False)
     """
     unit = " ".join(str(unit or "").split())
     if RATE_WORDS.search(unit) or RATE_WORDS.search(indicator or ""):
