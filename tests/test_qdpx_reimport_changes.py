@@ -276,8 +276,19 @@ def test_the_colleagues_next_file_with_the_edited_memo_changes_nothing(
     notes["Abgrenzung zu Bedarf klären."].find(
         f"{Q}PlainTextContent"
     ).text = "Abgrenzung zu Bedarf geklärt.\r\n"
+    user = next(root.iter(f"{Q}User")).get("guid")  # and a memo of her own in MAXQDA
+    own = etree.SubElement(
+        root.find(f"{Q}Notes"),
+        f"{Q}Note",
+        guid="9E000000-0000-4000-8000-0000000000AA",
+        name="Idee",
+        creatingUser=user,
+        creationDateTime="2026-12-06T09:30:00Z",
+    )
+    etree.SubElement(own, f"{Q}PlainTextContent").text = "Idee: Jugendforum fragen."
     edited = rezip(exported, tmp_path / "clara.qdpx", etree.tostring(root))
-    assert import_qdpx(project, edited).memos == 1
+    project.add_memo("Nach dem Export geschrieben.", "Björn")  # never in her file
+    assert import_qdpx(project, edited).memos == 2
     before = sorted(project.memos()["text"])
 
     again = import_qdpx(project, edited)  # read again, or Clara's next export

@@ -301,14 +301,21 @@ def exported_memos(
             for text in texts:
                 out = MemoOut(m.target_type, target, m.author, text, m.created_at)
                 result[out.guid] = (m.id, texts)
+    notes = list(notes)
     for guid, author, created, text in notes:
         for m, targets in by_time.get((author, iso(created)), []) if guid not in result else []:
             if any(
                 MemoOut(m.target_type, target, author, text, m.created_at).guid == guid
                 for target in targets
-            ) or _same_text(text, m.text, pseudonymised[m.id]):
-                # an earlier text of the memo, or the text an edit there gave it here
-                # (the note keeps the GUID of the text exported before the edit)
+            ):
+                result[guid] = (m.id, (text,))
+    # A note with the memo's text now is the memo edited there and taken over here, read
+    # back again (its GUID is that of the text exported before the edit): only a memo
+    # older than one the file has by its GUID was in that export.
+    exported = max((result[guid][0] for guid, *_ in notes if guid in result), default=0)
+    for guid, author, created, text in notes:
+        for m, _ in by_time.get((author, iso(created)), []) if guid not in result else []:
+            if m.id < exported and _same_text(text, m.text, pseudonymised[m.id]):
                 result[guid] = (m.id, (text,))
     return result
 
