@@ -57,6 +57,30 @@ def test_words_ending_in_s_stay(text: str) -> None:
     assert _replaced(Pseudonymiser(), text) == text
 
 
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ("Ute Montag", "Die Bäckerei hat montags Ruhetag."),
+        ("Ute Montag", "Montags Ruhetag im Bürgerhaus."),
+        ("Tom Mittwoch", "Die Praxis hat mittwochs Sprechstunde."),
+        ("Ute Sonntag", "Wir treffen uns sonntags Nachmittag."),
+        ("Ute Teil", "Er ist teils Deutscher."),
+        ("Tim Lange", "Langes Warten auf den Bus nervt."),
+        ("Ute Link", "Links Abbiegen ist gefährlich."),
+    ],
+)
+def test_a_word_ending_in_s_is_no_genitive_of_a_listed_name(listed: str, text: str) -> None:
+    # a participant called Montag, Teil or Lange does not take "montags", "teils" or the
+    # adjective "Langes" out of everyone's texts; the name's genitive inside a sentence
+    # is still theirs
+    p = Pseudonymiser()
+    assert _replaced(p, text, [listed]) == text
+    surname = listed.split()[1]
+    assert _replaced(p, f"Wir fanden {surname}s Vorschlag gut.", [listed]) == (
+        "Wir fanden [Person 1]s Vorschlag gut."
+    )
+
+
 def test_a_chat_stores_no_name_in_the_genitive(tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text(

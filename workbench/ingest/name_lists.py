@@ -148,6 +148,19 @@ CALENDAR = _words(
     """
 )
 
+# Words that end like a name's genitive but are words of their own: adverbs ("montags",
+# "abends", "teils") and adjectives ("Langes Warten"). With a participant called Montag,
+# Teil or Lange listed they are no genitive of that person.
+S_WORDS = _words(
+    """
+    montags dienstags mittwochs donnerstags freitags samstags sonnabends sonntags werktags
+    feiertags wochentags tags vormittags nachmittags abends morgens mittags nachts teils
+    links rechts anfangs eingangs falls namens mittels seitens stets bereits rings flugs
+    langes kleines grosses junges schones weisses neues gutes altes kurzes rotes
+    schwarzes braunes hohes liebes starkes frisches weises
+    """
+)
+
 # Nouns after which a name chain is a place or an institution ("Anne Frank Schule").
 INSTITUTION_NOUNS = _words(
     """

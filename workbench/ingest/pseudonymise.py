@@ -33,6 +33,7 @@ from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import (
     ACADEMIC,
     ROLE_WORDS,
+    S_WORDS,
     TITLES,
     lower_case_name_ok,
     short_name_ok,
@@ -416,8 +417,8 @@ class Pseudonymiser:
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
                     continue
-                if m.group(1) and not genitive_at(text, m.end()):
-                    continue  # "Annas Idee" is Anna's; "Mais" is no "Mai"
+                if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
+                    continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
                 if m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
                     yield Hit(m.start(), m.end(), "person", key, 1.0)
                 elif lower_too and m.group().islower():
@@ -428,6 +429,18 @@ class Pseudonymiser:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n•–-])[\s\"'„“»(]*$")
+
+
+def _s_word(text: str, m: re.Match[str]) -> bool:
+    """Whether a listed name with an "s" is a word of its own ("montags", "teils",
+    "Langes Warten"): in lower case, or capitalised because it opens a sentence."""
+    word = m.group() + "s"
+    return fold(word) in S_WORDS and (
+        word.islower() or _SENTENCE_BEFORE.search(text, 0, m.start()) is not None
+    )
 
 
 _PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
