@@ -82,6 +82,27 @@ def test_a_speaker_head_with_the_time_in_brackets_starts_a_turn(
     assert "Voßkuhl" not in stored_text(project) and "Annegret" not in stored_text(project)
 
 
+AGENDA = [
+    "Begrüßung {time}", "Frau Brandt begrüßt alle Anwesenden.", "",
+    "Verkehr {time}", "Es wurde über Tempo 30 gesprochen.", "",
+    "Spielplätze {time}", "Der Spielplatz am Park ist kaputt.", "",
+    "Verschiedenes {time}", "Nächstes Treffen im Mai.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("time", ["[18:15]", "(18:15):", "(18:15)"])
+def test_a_protocols_timed_headings_are_no_speaker_heads(tmp_path: Path, time: str) -> None:
+    """A protocol's agenda headed "Verkehr [18:15]" or "Verkehr (18:15):" stays a protocol:
+    its headings, each once and none a person, became speakers to pseudonymise."""
+    path = tmp_path / "protokoll.txt"
+    path.write_text("\n".join(AGENDA).replace("{time}", time), encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer != IMPORTER
+    texts = " ".join(s.text for s in parsed.segments)
+    assert f"Verkehr {time}" in texts and "Spielplatz am Park" in texts
+    assert all(s.speaker_role is None for s in parsed.segments)
+
+
 TURBOSCRIBE = (
     "(Transkribiert von TurboScribe.ai. Upgrade auf Unbegrenzt, um diese Nachricht zu entfernen.)"
 )

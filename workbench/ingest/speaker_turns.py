@@ -381,6 +381,9 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
     if loose and not repeated and 3 * sum(map(_full_name, loose)) < 2 * len(loose):
         return False  # where nobody speaks twice, only full names make it a chat
+    headed = {t.who for t in turns if t.layout == "header"}
+    if headed and not repeated and 2 * sum(map(_person_like, headed)) < len(headed):
+        return False  # "Verkehr (18:15)" / text, each heading once: a protocol's agenda
     return len(turns) >= _SHARE * (len(turns) + parse.other)
 
 
