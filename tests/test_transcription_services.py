@@ -166,6 +166,23 @@ def test_turboscribes_banners_in_a_subtitle_are_no_words(project: Project, tmp_p
     assert [s.text for s in parse_file(path).segments] == TEXTS[:2]
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".srt"])
+def test_a_service_named_in_a_statement_stays_in_it(tmp_path: Path, suffix: str) -> None:
+    """Only the banner's words make a parenthesis a banner: a workshop on digital
+    participation that names the services keeps what it said about them."""
+    said = [
+        "Die Stadt sollte datenschutzkonforme Tools nutzen (statt otter.ai oder fireflies.ai).",
+        "Protokolle automatisch erstellen lassen (z. B. mit notta.ai), nur mit Einwilligung.",
+    ]
+    path = tmp_path / f"beteiligung{suffix}"
+    if suffix == ".srt":
+        cues = [f"{n}\n00:00:0{n},000 --> 00:00:0{n + 1},000\n{t}\n" for n, t in enumerate(said, 1)]
+        path.write_text("\n".join(cues), encoding="utf-8")
+    else:
+        path.write_text("\n\n".join(said) + "\n", encoding="utf-8")
+    assert [s.text for s in parse_file(path).segments] == said
+
+
 def test_turboscribes_banner_in_a_paragraph_or_turn_is_no_words(tmp_path: Path) -> None:
     paragraphs = tmp_path / "aufnahme.txt"
     paragraphs.write_text(f"{TURBOSCRIBE_EN}\n\n{TEXTS[0]}\n\n{TEXTS[1]}\n\n{TURBOSCRIBE_LONG}\n")

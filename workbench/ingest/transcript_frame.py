@@ -84,8 +84,10 @@ SERVICE_BANNER = re.compile(
 # TurboScribe writes its banners into a subtitle's or paragraph's text too: "(Transcribed by
 # TurboScribe.ai. Go Unlimited to remove this message.) Hallo …", "(This file is longer
 # than 30 minutes. Go Unlimited at TurboScribe.ai to transcribe files up to 10 hours long.)"
+# The banner's own words must be there: "(statt otter.ai oder fireflies.ai)" is a statement's.
 _BANNER_IN_TEXT = re.compile(
-    r"\s*\([^()]{0,200}\b(?:turboscribe|otter|sonix|happyscribe|notta|tactiq|fireflies)"
+    r"\s*\((?=[^()]{0,200}(?:transcribed\s+by|transkribiert\s+(?:von|mit)|unlimited|unbegrenzt))"
+    r"[^()]{0,200}\b(?:turboscribe|otter|sonix|happyscribe|notta|tactiq|fireflies)"
     r"\.(?:ai|com|io)\b[^()]{0,200}\)\s*",
     re.I,
 )
