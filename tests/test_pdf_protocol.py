@@ -220,3 +220,44 @@ def test_doctests() -> None:
 
     result = doctest.testmod(workbench.ingest.pdf_protocol)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_heading_or_paragraph_on_every_page_is_text_not_a_header(tmp_path: Path) -> None:
+    # One group per page under the same guiding questions: the questions and a paragraph
+    # that recur on both pages inside the text were taken for a running header and lost
+    # (the statements went to no question); the footer at the foot of each page is none.
+    note = "Die Verwaltung prüft das bis zum nächsten Treffen."
+    pages = [
+        [
+            "Protokoll Stadtteilworkshop Manfort",
+            "Datum: 12.03.2021",
+            "Gruppe 1",
+            "Was fehlt im Quartier?",
+            "Ein Treffpunkt für Jugendliche am Abend, der Jugendtreff schließt zu früh.",
+            note,
+            "Was läuft gut?",
+            "Die Nachbarschaft hält zusammen, beim Stadtteilfest helfen alle mit.",
+            "Stadt Leverkusen, Fachbereich Soziales",
+            "Seite 1 von 2",
+        ],
+        [
+            "Gruppe 2",
+            "Was fehlt im Quartier?",
+            "Eine Sprechstunde im Bürgerhaus für ältere Menschen, die Hilfe brauchen.",
+            note,
+            "Was läuft gut?",
+            "Der Wochenmarkt am Samstag ist ein Treffpunkt für das ganze Viertel.",
+            "Stadt Leverkusen, Fachbereich Soziales",
+            "Seite 2 von 2",
+        ],
+    ]
+    found = [(s.question, s.text) for s in parse_file(_write(tmp_path / "g.pdf", pages)).segments]
+    assert [(q, text) for q, text in found if not text.startswith("Gruppe")] == [
+        ("Was fehlt im Quartier?", pages[0][4]),
+        ("Was fehlt im Quartier?", note),
+        ("Was läuft gut?", pages[0][7]),
+        ("Was fehlt im Quartier?", pages[1][2]),
+        ("Was fehlt im Quartier?", note),
+        ("Was läuft gut?", pages[1][5]),
+    ]
+    assert not any("Fachbereich" in text or "Seite" in text for _, text in found)

@@ -346,28 +346,32 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
     """The pages' text without page furniture, and the furniture's lines.
 
     Furniture: page numbers and lines with "Seite n von m" (also at the end of a footer
-    "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines that recur, their digits
-    aside, on two thirds of the pages and at least two (with two pages: on both). A table
+    "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines of a header or footer: among
+    the top or bottom three lines of a page, the same line in the same place, its digits
+    aside, on two thirds of the pages and at least two (with two pages: on both). A heading
+    repeated further in ("Gruppe 1" … "Gruppe 2") and a question are text. A table
     of contents is none of the text either: entries with a dot leader and a page number
     ("1. Herausforderungen ........ 2") and the "Inhalt" above them.
     """
     drawn = [[line.rstrip() for line in page.splitlines()] for page in pages]  # indented
     lines = [[line.strip() for line in page] for page in drawn]
-    repeated: set[str] = set()
+    edges = [_edges(page) for page in lines]
+    repeated: set[tuple[int, str]] = set()
     if len(pages) >= 2:
-        counts = Counter(_shape(line) for page in lines for line in {*page} if line)
+        counts = Counter(key for page in edges for key in {k for ks in page.values() for k in ks})
         needed = max(2, -(-2 * len(pages) // 3))  # two thirds, rounded up
-        repeated = {shape for shape, n in counts.items() if n >= needed}
+        repeated = {key for key, n in counts.items() if n >= needed}
     kept, furniture = [], []
-    for page, shown in zip(lines, drawn, strict=True):
+    for page, shown, edge in zip(lines, drawn, edges, strict=True):
         ours = []
         for row, (line, indented) in enumerate(zip(page, shown, strict=True)):
             contents = _CONTENTS.match(line) and _TOC_ENTRY.search(
                 next(filter(None, page[row + 1 :]), "")
             )
+            header = any(key in repeated for key in edge.get(row, ()))
             if line.startswith(MARK):  # a table (the same on most pages: no letterhead)
                 ours.append(line)
-            elif line and (_shape(line) in repeated or _PAGE_NUMBER.search(line)):
+            elif line and (header or _PAGE_NUMBER.search(line)):
                 furniture.append(line)
             elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
@@ -396,6 +400,17 @@ def _list_ends(lines: list[str]) -> list[str]:
             bullet = None
         out.append(line)
     return out
+
+
+def _edges(page: list[str]) -> dict[int, list[tuple[int, str]]]:
+    """Where a page's top and bottom three lines stand (0, 1, 2 from the top; -1, -2, -3
+    from the bottom; page numbers not counted), by row, each with the line's shape."""
+    rows = [row for row, line in enumerate(page) if line and not _PAGE_NUMBER.search(line)]
+    places: dict[int, list[tuple[int, str]]] = {}
+    for place, row in [*enumerate(rows[:3]), *((-1 - n, r) for n, r in enumerate(rows[::-1][:3]))]:
+        if not page[row].endswith("?"):  # a guiding question is no header
+            places.setdefault(row, []).append((place, _shape(page[row])))
+    return places
 
 
 def _shape(line: str) -> str:
