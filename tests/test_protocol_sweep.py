@@ -326,6 +326,32 @@ def test_a_list_after_teilnehmende_is_the_list_of_participants(tmp_path: Path) -
     assert [s.text for s in document.segments] == ["Quast: Die Läden stehen leer."]
 
 
+NAMES_WITH_TITLES = ["Anna Schmidt (Quartiersbüro)", "Dr. Mehmet Yılmaz", "Prof. Dr. Jana de Vries"]
+
+
+def test_a_participant_with_an_academic_title_stays_in_the_list(tmp_path: Path) -> None:
+    # "Dr." ended the list as if it ended a sentence: the Word file was refused ("Text
+    # vor der ersten Leitfrage …"), the PDF gave the names after it as statements
+    def build(d) -> None:
+        d.add_paragraph("Runder Tisch Quartier", style="Title")
+        d.add_paragraph("Datum: 03.04.2024")
+        d.add_paragraph("Teilnehmende:")
+        for name in NAMES_WITH_TITLES:
+            d.add_paragraph(name)
+        d.add_paragraph("Was läuft gut?", style="Heading 1")
+        d.add_paragraph("Das Stadtteilfest war ein Erfolg.")
+
+    pdf = tmp_path / "liste.pdf"
+    lines = ["Runder Tisch Quartier", "Datum: 03.04.2024", "Teilnehmende:", *NAMES_WITH_TITLES]
+    page = [*lines, "Was läuft gut?", "Das Stadtteilfest war ein Erfolg."]
+    pdf.write_bytes(pdf_bytes([page], symbols="ı"))
+    for document in (parse_file(_docx(tmp_path / "liste.docx", build)), parse_file(pdf)):
+        assert document.names == ("Anna Schmidt", "Mehmet Yılmaz", "Jana de Vries")
+        assert [(s.question, s.text) for s in document.segments] == [
+            ("Was läuft gut?", "Das Stadtteilfest war ein Erfolg.")
+        ]
+
+
 def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:
     def build(d) -> None:
         d.add_paragraph("Werkstatt Wiesdorf")

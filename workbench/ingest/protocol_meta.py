@@ -66,6 +66,7 @@ META_KEYS = {
 }
 _SEPARATORS = re.compile(r"[,;/\n]|\s+(?:und|&)\s+")
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+_DOTTED = frozenset(w for w in ACADEMIC | TITLES if w.endswith("."))  # "Dr.", "Prof.", "Hr."
 _EXTRA_TITLES = frozenset({"pfr.", "pfrin.", "pfarrer", "pfarrerin", "dipl.-pad.", "mag.", "ing."})
 _SIGNATURE = re.compile(
     r"^(?:gez\.|i\.\s?A\.|(?:das\s+)?protokoll\s+(?:erstellt|geschrieben|führte|verfasst)"
@@ -122,10 +123,11 @@ def is_names_line(text: str) -> bool:
     """Whether a line in a list after "Teilnehmende:" is one of names (a few words each,
     no sentence end outside brackets)."""
     names = split_names(text)
+    plain = " ".join(w for w in _BRACKETS.sub("", text).split() if w.lower() not in _DOTTED)
     return (
         bool(names)
         and all(len(n.split()) <= 5 for n in names)
-        and not re.search(r"[.!?…](?=\s|$)", _BRACKETS.sub("", text))
+        and not re.search(r"[.!?…](?=\s|$)", plain)  # "Dr. Mehmet Yılmaz" ends none
     )
 
 
