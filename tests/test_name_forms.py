@@ -164,18 +164,28 @@ def test_a_listed_surname_with_an_arabic_article_is_replaced_as_written() -> Non
     assert _replaced(p, "al-Hassan hat recht.", listed) == "[Person 1] hat recht."
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Die Gemeinde St. Joseph bietet Mittagstisch an.",
-        "Die Kirchengemeinde St. Martin hilft bei Anträgen.",
-        "Sankt Marien macht beim Fest mit.",
-        "Das St. Peter Krankenhaus ist nah.",
-        "Im Pfarrheim St. Thomas gibt es ein Café.",
-    ],
-)
+SAINTS = [
+    "Die Gemeinde St. Joseph bietet Mittagstisch an.",
+    "Die Kirchengemeinde St. Martin hilft bei Anträgen.",
+    "Sankt Marien macht beim Fest mit.",
+    "Das St. Peter Krankenhaus ist nah.",
+    "Im Pfarrheim St. Thomas gibt es ein Café.",
+]
+
+
+@pytest.mark.parametrize("text", SAINTS)
 def test_a_saints_name_is_no_person(text: str) -> None:
     assert _replaced(Pseudonymiser(), text, []) == text
+
+
+def test_a_saints_name_is_no_listed_participant_of_that_first_name() -> None:
+    # with Martin Schulz listed, "St. Martin" was read as him: "St. [Person 1]"
+    listed = ["Martin Schulz", "Peter Braun", "Thomas Weber"]
+    for text in SAINTS:
+        assert _replaced(Pseudonymiser(), text, listed) == text
+    assert _replaced(Pseudonymiser(), "St. Martin hilft, sagt Martin.", listed) == (
+        "St. Martin hilft, sagt [Person 1]."
+    )
 
 
 def test_a_person_beside_a_saints_name_is_replaced() -> None:

@@ -83,10 +83,12 @@ _ANONYMISED = re.compile(
     r"Interviewpartner(?:in)?|Expert(?:e|in)|Frau|Herr|Fr\.|Hr\.)\s*(?:[A-Z]|\d{1,3})\.?|"
     r"\[[^\[\]]{1,30}\]|N\.\s?N\.|[A-Z]\.?)$"  # "Frau X" without the address: "X"
 )
-# An article or preposition right before a listed name marks an ordinary noun.
+# An article or preposition right before a listed name marks an ordinary noun; "St." a
+# saint ("Kirchengemeinde St. Martin").
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
-    r"einem|eines|jeden|jedem|diesen|diesem|letzten|nächsten|kommenden|bis|über|nach)\s+$",
+    r"einem|eines|jeden|jedem|diesen|diesem|letzten|nächsten|kommenden|bis|über|nach|"
+    r"st\.|sankt|hl\.|heilige|heiligen)\s+$",
     re.IGNORECASE,
 )
 
