@@ -275,6 +275,32 @@ def test_participants_with_particles_and_in_surname_order_are_listed(
         assert word not in stored
 
 
+@pytest.mark.parametrize(
+    ("listed", "text", "expected"),
+    [
+        ("Anna, Lena", "Anna will Bänke, Lena ein Café.", "[Person 1] will Bänke, [Person 2]"),
+        (
+            "Braun, Schmidt",
+            "Frau Braun will Bänke, Herr Schmidt ein Café.",
+            "[Person 1] will Bänke, [Person 2]",
+        ),
+    ],
+)
+def test_two_participants_separated_by_a_comma_are_two_people(
+    tmp_path: Path, listed: str, text: str, expected: str
+) -> None:
+    # "Nachname, Vorname" is one person; two first names or two surnames are two:
+    # "Teilnehmende: Anna, Lena" made both one listed "Lena Anna", one pseudonym
+    protocol = tmp_path / "treff.txt"
+    protocol.write_text(
+        f"Nachbarschaftstreff\nDatum: 25.03.2021\nTeilnehmende: {listed}\n\nWas fehlt?\n- {text}\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([protocol], district="Manfort")
+        assert project.segments()["text"].iloc[0].startswith(expected)
+
+
 def test_a_file_named_with_a_listed_first_name_and_a_surname_stores_neither(
     tmp_path: Path,
 ) -> None:

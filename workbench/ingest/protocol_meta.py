@@ -19,7 +19,7 @@ import re
 from collections.abc import MutableMapping
 
 from workbench.ingest.common import normalise_date
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
 from workbench.ingest.name_tokens import prefixed_name
 from workbench.ingest.speakers import natural_order
@@ -112,11 +112,29 @@ def split_names(value: str) -> tuple[str, ...]:
     names = []
     for entry in re.split(r"[;\n]", _BRACKETS.sub(" ", value)):
         # an entry "Nachname, Vorname" is one person ("de Vries, Jan; Schmidt, Anna")
-        for part in _SEPARATORS.split(natural_order(entry)):
+        for part in _SEPARATORS.split(_surname_first(entry)):
             name = _name(part)
             if _looks_like_name(name):
                 names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _surname_first(entry: str) -> str:
+    """An entry "Nachname, Vorname" in natural order ("Schmidt, Anna" → "Anna Schmidt");
+    two people stay two: two first names ("Anna, Lena"), two surnames ("Braun, Schmidt")."""
+    turned = natural_order(entry)
+    if turned == " ".join(entry.split()):
+        return entry
+    names = gazetteer()
+    surname, _, first = (part.split() for part in entry.partition(","))
+    particle = any(w[:1].islower() for w in surname)  # "von der Heide, Anna-Lena"
+    surname = [p for w in surname if w[:1].isupper() for p in w.split("-")]
+    first = [p for w in first if not w.endswith(".") for p in w.split("-")]
+    if not particle and all(names.has_first(w) and not names.has_last(w) for w in surname):
+        return entry  # "Anna, Lena"
+    if any(names.has_last(w) and not names.has_first(w) for w in first):
+        return entry  # "Braun, Schmidt"
+    return turned
 
 
 def is_names_line(text: str) -> bool:
