@@ -352,6 +352,44 @@ def test_a_participant_with_an_academic_title_stays_in_the_list(tmp_path: Path) 
         ]
 
 
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_participants_one_a_line_in_a_text_protocol_are_the_list(
+    project: Project, tmp_path: Path, blank: str
+) -> None:
+    # Only "- Name" items counted: names one a line ran together into one statement, in
+    # which the name finder missed "Braun" ("[Person 2] de [Person 3] Braun")
+    path = tmp_path / "runder_tisch.txt"
+    path.write_text(
+        "Runder Tisch Quartier\nDatum: 03.04.2024\n\nTeilnehmende:\n"
+        + blank
+        + "\n".join([*NAMES_WITH_TITLES, "Peter Braun"])
+        + "\n\n## Was läuft gut?\n\nDas Stadtteilfest war ein Erfolg.\n",
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert document.names == ("Anna Schmidt", "Mehmet Yılmaz", "Jana de Vries", "Peter Braun")
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Was läuft gut?", "Das Stadtteilfest war ein Erfolg.")
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert "Braun" not in stored_text(project) and "Vries" not in stored_text(project)
+
+
+def test_who_took_part_described_under_teilnehmende_is_no_name(tmp_path: Path) -> None:
+    path = tmp_path / "treff.txt"
+    path.write_text(
+        "Nachbarschaftstreff\nDatum: 03.04.2024\n\nTeilnehmende:\nBewohnerinnen und Bewohner"
+        "\nNachbarschaft\n\n## Was fehlt?\n\nDie Bewohner wünschen sich mehr Nachbarschaft.\n",
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert document.names == ()
+    assert [s.text for s in document.segments] == [
+        "Bewohnerinnen und Bewohner Nachbarschaft",
+        "Die Bewohner wünschen sich mehr Nachbarschaft.",
+    ]
+
+
 def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:
     def build(d) -> None:
         d.add_paragraph("Werkstatt Wiesdorf")

@@ -40,6 +40,7 @@ from workbench.ingest.protocol_meta import (
     heading_text,
     intro_like,
     is_names_line,
+    is_people_line,
     signature_names,
     split_names,
     title_like,
@@ -398,8 +399,10 @@ def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
         elif opening and (meta_line := detail(line.strip(), raw.name)) is not None:
             add_detail(fields, *meta_line)
             listing = meta_line[0] == "names" and not meta_line[1]
-        elif opening and listing and item and is_names_line(item.group(2)):
-            add_detail(fields, "names", split_names(item.group(2)))
+        elif (
+            opening and listing and (is_names_line(item.group(2)) if item else is_people_line(line))
+        ):
+            add_detail(fields, "names", split_names(item.group(2) if item else line))
         elif item:
             flush()
             block, block_row, block_item = [item.group(2)], number, True

@@ -149,6 +149,16 @@ def is_names_line(text: str) -> bool:
     )
 
 
+def is_people_line(text: str) -> bool:
+    """Whether a plain line under "Teilnehmende:" names people: a line of names, each of
+    two words or more or a first name or surname the gazetteer knows ("Anna Schmidt",
+    "Braun"), not a description ("Bewohnerinnen und Bewohner", "Nachbarschaft")."""
+    names, known = split_names(text), gazetteer()
+    return is_names_line(text) and all(
+        len(n.split()) > 1 or known.has_first(n) or known.has_last(n) for n in names
+    )
+
+
 def signature_names(line: str) -> tuple[str, ...] | None:
     """The names in a signature line ("gez. Anna Schmidt", "Protokoll erstellt von Anna
     Schmidt am 22.03.2021", "Protokoll: Anna Schmidt, 22.03.2021"); None for any other line
