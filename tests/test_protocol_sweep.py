@@ -388,6 +388,12 @@ def test_who_took_part_described_under_teilnehmende_is_no_name(tmp_path: Path) -
         "Bewohnerinnen und Bewohner Nachbarschaft",
         "Die Bewohner wünschen sich mehr Nachbarschaft.",
     ]
+    pdf = tmp_path / "treff.pdf"
+    head = ["Nachbarschaftstreff", "Datum: 03.04.2024", "Teilnehmende:"]
+    said = "Die Bewohner wünschen sich mehr Nachbarschaft im ganzen Viertel."
+    pdf.write_bytes(pdf_bytes([[*head, "Nachbarschaft", "Was fehlt?", said]]))
+    document = parse_file(pdf)
+    assert document.names == () and document.segments[-1].text == said
 
 
 def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ from workbench.ingest.protocol_meta import (
     detail_key,
     heading_text,
     is_names_line,
+    is_people_line,
     signature_names,
     split_names,
 )
@@ -564,7 +565,7 @@ def _names_line(paragraph: str, following: str | None) -> bool:
     heading after the list (a short line over text or a list, or ending in ":")."""
     heading = following is not None and _short(paragraph) and not _short(following)
     over_list = following is not None and OPENS.match(following) is not None
-    return not (heading or over_list or paragraph.endswith(":")) and is_names_line(paragraph)
+    return not (heading or over_list or paragraph.endswith(":")) and is_people_line(paragraph)
 
 
 def _detail(paragraph: str, name: str) -> tuple[str, object] | None:
