@@ -14,8 +14,9 @@ from tests.monitoring_data import two_waves
 from widgets.monitoring_view import HEADING, city_monitoring_html, district_monitoring_html
 from widgets.profile_view import STYLE
 from workbench import Project
-from workbench.synthesis.monitoring import ONE_WAVE, read_monitoring
+from workbench.synthesis.monitoring import read_monitoring
 from workbench.synthesis.profiles import DistrictProfile, build_profiles
+from workbench.synthesis.reports.monitoring import PUBLIC_ONE_WAVE
 
 pytestmark = pytest.mark.browser
 
@@ -99,10 +100,12 @@ def test_the_url_parameter_preselects_a_district(page: Page, voila: VoilaServer)
     expect(page.locator(".sw-needs")).to_contain_text(steinbuechel.needs["label"].iloc[0])
     expect(page.locator(".sw-indicators")).to_contain_text("SGB-II-Quote")
     assert page.locator(".sw-message-info").count() == 0
-    # below the profile, the study over time: the demo has one wave, and says so
+    # below the profile, the study over time: the demo has one wave, and says so in
+    # residents' words (no command: the app's readers cannot run one)
     monitoring = page.locator(".sw-monitoring")
     expect(monitoring.locator("h3")).to_have_text(HEADING)
-    expect(monitoring).to_contain_text(ONE_WAVE.format(wave="Welle 1"))
+    expect(monitoring).to_contain_text(PUBLIC_ONE_WAVE.format(wave="Welle 1"))
+    expect(monitoring).not_to_contain_text("workbench")
 
 
 def test_an_unknown_district_gives_a_message_and_the_city_view(
