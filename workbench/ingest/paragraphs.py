@@ -11,6 +11,14 @@ _LINE = re.compile(r"[^\r\n]+")
 # quote or bracket); a line that starts one: a list item.
 _CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
 _HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
+_FULL = 0.75  # a page's last line this long, at least, is full: its paragraph may go on
+# Words no sentence ends in (an article, a preposition that is no verb's prefix like "an" in
+# "bietet … an", a conjunction): the line after one goes on with the sentence
+_BOUND = frozenset(
+    "der die das den dem des eine einen einem einer eines am im in für von zum zur beim "
+    "gegen ohne seit und oder sowie als dass weil wenn ob".split()
+)
+PAGE_BREAK = "\f"  # a line of its own between two pages (see :func:`paragraph_spans`)
 OPENS = re.compile(r"^(?:[-–—•▪◦*·]\s*|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
@@ -25,13 +33,16 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
             )
 
 
-def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]:
     r"""``(start, end)`` of each paragraph of a PDF's extracted text.
 
     PDF text comes as the page's lines, a sentence wrapped over several of them. A
     paragraph ends at a blank line, after a line that ends a sentence and after a line
     well short of the page's width (a heading; the width: the 90th percentile of the
     lines' lengths, at least the second longest line's); a list item starts a new one.
+    With ``pages``, a line :data:`PAGE_BREAK` stands between two pages: a paragraph goes
+    on over it (the span holds the break) only from a full line that ends no sentence and
+    is no list item's into one that continues it (:func:`_goes_on`).
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -44,14 +55,32 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     width = max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
     start = end = None
     previous = ""
+    item = False  # the paragraph is a list item
     for begin, stop in lines:
         line = text[begin:stop]
-        gap = start is not None and text.count("\n", end, begin) > 1
-        short = len(previous) < _HEADING * width
-        if start is not None and (gap or short or _CLOSES.search(previous) or OPENS.match(line)):
+        if pages and start is not None and PAGE_BREAK in text[end:begin]:
+            ends = item or not _goes_on(previous, line, width)
+        else:
+            gap = start is not None and text.count("\n", end, begin) > 1
+            short = len(previous) < _HEADING * width
+            ends = gap or short or _CLOSES.search(previous) or OPENS.match(line)
+        if start is not None and ends:
             yield start, end
             start = None
-        start = begin if start is None else start
+        if start is None:
+            start, item = begin, OPENS.match(line) is not None
         end, previous = stop, line
     if start is not None:
         yield start, end
+
+
+def _goes_on(last: str, first: str, width: int) -> bool:
+    """Whether a page's last line goes on in the next page's first: the last is full and
+    ends no sentence, the first starts in lower case (no heading, list item or table) —
+    or with any letter or digit after a comma, a hyphen or a word no sentence ends in (a
+    sentence's next clause, "Kita-" + "Ausbau", "am" + "Marktplatz")."""
+    full = len(last) >= _FULL * width and not _CLOSES.search(last)
+    words = last.split()
+    bound = last.endswith((",", "-")) or (words[-1] in _BOUND if words else False)
+    broken = bound and first[:1].isalnum()
+    return full and (first[:1].islower() or broken) and OPENS.match(first) is None

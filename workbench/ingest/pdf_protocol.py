@@ -3,7 +3,8 @@
 A PDF keeps no paragraphs, only the page's lines (read top to bottom where they stand,
 whatever order the PDF draws them in); statements are paragraphs
 (:func:`workbench.ingest.paragraphs.paragraph_spans`: a blank line, a sentence end, a line
-well short of the page width or a list item ends one). Page furniture is left out
+well short of the page width or a list item ends one; one goes on over a page break
+from a full line into one that continues it). Page furniture is left out
 (:func:`_without_furniture`): page numbers ("3", "Seite 3 von 5", a footer "Workshop
 Opladen, 22.04.2021 – Seite 1 von 3") and lines that recur, their digits aside, on most
 pages (a letterhead, a footer; with two pages: on both); names in them ("Protokollführung:
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
-from workbench.ingest.paragraphs import OPENS, paragraph_spans
+from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, paragraph_spans
 from workbench.ingest.pdf_tables import (
     MARK,
     PageReading,
@@ -83,6 +84,7 @@ _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its li
 _TITLE_SIZE = 1.3  # a title's font is this much larger than the body text's, at least
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _SENTENCE_END = re.compile(r"[.!;,…]$")
+_PAGE_BREAKS = re.compile(rf"[ \t]*\n\s*{PAGE_BREAK}\s*")  # a paragraph's page break
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
 _HYPHENATED = re.compile(r"([a-zäöüß])-[ \t]*\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
 # A compound's own hyphen at a line end: before a capital or digit ("Kita-" + "Ausbau")
@@ -377,7 +379,7 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
             elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
         kept.append("\n".join(_list_ends(ours)))
-    return "\n\n".join(kept), furniture
+    return f"\n{PAGE_BREAK}\n".join(kept), furniture
 
 
 def _list_ends(lines: list[str]) -> list[str]:
@@ -438,7 +440,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     pages, large, tables = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = _without_furniture(pages)
-    parts = _at_details([text[s:e] for s, e in paragraph_spans(text)])
+    spans = paragraph_spans(text, pages=True)  # a paragraph may go on over a page break
+    parts = _at_details([_PAGE_BREAKS.sub("\n", text[s:e]) for s, e in spans])
     parts = _joined_title(parts, large)
     paragraphs = [_unwrapped(p) for p in parts]
     if not paragraphs:
