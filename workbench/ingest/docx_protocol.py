@@ -32,9 +32,11 @@ the first row is the header, every other non-empty cell is a statement per line 
 column's header as attribute ``Spalte``). With two or more columns whose first column is
 short below the header (at most four words, no sentence end) that column labels the
 rows: attribute ``Zeile``, not a statement. Merged cells count once; a nested table's
-text is part of its cell. Tables before the first heading (a list of participants?)
-and tables of one row (a frame, a layout) are not read; ``options`` count them for the
-import's notices. ``row`` ("Absatz N") counts every paragraph, those in cells too.
+text is part of its cell. A table of the protocol's details before the first heading (a
+template's header table: "Datum:" | "12.03.2021", :func:`~workbench.ingest.protocol_meta.
+table_details`) gives the details as their paragraphs would. Other tables before the
+first heading and tables of one row (a frame, a layout) are not read; ``options`` count
+them for the import's notices. ``row`` ("Absatz N") counts every paragraph, those in cells too.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ from workbench.ingest.protocol_meta import (
     is_names_line,
     signature_names,
     split_names,
+    table_details,
     title_like,
 )
 from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
@@ -94,6 +97,7 @@ class Paragraph:
 # its paragraphs; None where a row has no cell.
 Cell = tuple[Hashable, Sequence[Paragraph]]
 _TABLE_KINDS = ("table", "layout", "cell", "table-text")
+DETAILS = "details"  # a table mark's attribute: the table's detail lines (table_details)
 # A text box's (or ODT frame's) paragraph in the running text: a statement after the first
 # guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
 BOX = "box"
@@ -143,8 +147,10 @@ def _label(cell: Cell | None) -> str:
 
 def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
     """A table's paragraphs for :func:`protocol_document`: a mark ("table"; "layout" for
-    a table of one row, not read), then each cell's paragraphs in order (a merged cell
-    once), a "cell" (statements: attributes ``Spalte``, ``Zeile``) or a "table-text"."""
+    a table of one row, not read; a table of the protocol's details gives its lines
+    "Datum: …" as the mark's attribute :data:`DETAILS`, a blank line between them), then
+    each cell's paragraphs in order (a merged cell once), a "cell" (statements: attributes
+    ``Spalte``, ``Zeile``) or a "table-text"."""
     rows = [row for row in rows if row]
     out: list[Paragraph] = []
 
@@ -152,11 +158,15 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
         for _, paragraphs in cells:
             out.extend(replace(p, kind=kind, attributes=attributes) for p in paragraphs)
 
+    texts = [["\n".join(p.text for p in ps) for _, ps in cells_in_order([r])] for r in rows]
+    details = table_details(texts)  # "Datum:" | "12.03.2021": before the first heading
+    mark = {DETAILS: "\n\n".join(details)} if details else {}
+
     if not any(p.text.strip() for _, ps in cells_in_order(rows) for p in ps):
         add(cells_in_order(rows), "table-text", {})  # an empty table: nothing to say
         return out
     if len(rows) < 2:
-        out.append(Paragraph("", "layout"))
+        out.append(Paragraph("", "layout", attributes=mark))
         add(cells_in_order(rows), "table-text", {})
         return out
     header, body = rows[0], rows[1:]
@@ -164,7 +174,7 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
     labelled = max(map(len, rows)) >= 2 and all(
         len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
     )
-    out.append(Paragraph("", "table"))
+    out.append(Paragraph("", "table", attributes=mark))
     seen: set[Hashable] = set()
     for number, row in enumerate(rows):
         for column, cell in enumerate(row):
@@ -347,6 +357,8 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     out = list(paragraphs)
     for position, (index, after) in enumerate(pairwise(shown)):
         paragraph, nxt = paragraphs[index], paragraphs[after]
+        if DETAILS in nxt.attributes:  # a table of details: as if its lines
+            nxt = replace(nxt, kind="body", text=nxt.attributes[DETAILS])
         if paragraph.kind != "body" or nxt.kind != "body":
             continue
         text = paragraph.text.strip()
@@ -437,6 +449,12 @@ def protocol_document(
     number = 0  # paragraphs, those in table cells too
     listing = False  # after "Teilnehmende:" without names: a list of names follows
     for index, paragraph in enumerate(paragraphs):
+        if DETAILS in paragraph.attributes and not seen_heading:  # "Datum:" | "…"
+            skip_table, by_column, counted = True, False, False  # details, no statements
+            for found in (detail(x, raw.name) for x in paragraph.attributes[DETAILS].split("\n\n")):
+                if found is not None:
+                    add_detail(fields, *found)
+            continue
         if paragraph.kind in ("table", "layout"):
             skip_table = index in people
             by_column = not headed and paragraph.kind == "table" and not skip_table

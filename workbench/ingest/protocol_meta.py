@@ -235,3 +235,56 @@ def add_detail(fields: MutableMapping[str, object], field: str, value: object) -
         fields["names"] = tuple(dict.fromkeys((*fields.get("names", ()), *value)))  # type: ignore[misc]
     elif field != IGNORED:
         fields[field] = value
+
+
+def _label(text: str) -> str | None:
+    """A table cell's detail key ("Datum:", "Sozialraum", "Thema:"), else None: a cell
+    ending in ":" with a key of one or two words, or a known key without the colon."""
+    key = text.removesuffix(":").strip()
+    shaped = text.endswith(":") and 0 < len(key.split()) <= 2
+    return key if "\n" not in text and (shaped or detail_key(key + ":")) else None
+
+
+def _detail_lines(text: str) -> list[str] | None:
+    """A cell's lines if each is a detail line of its own ("Datum: 12.03.2021"), else None."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    shaped = all(
+        len(key.split()) <= 2 and sep and value.strip()
+        for key, sep, value in (line.partition(":") for line in lines)
+    )
+    return lines if lines and shaped else None
+
+
+def table_details(rows: list[list[str]]) -> list[str] | None:
+    """The lines ``Schlüssel: Wert`` of a table of a protocol's details (a Word template's
+    header table: "Datum:" | "12.03.2021" a row, pairs side by side, "Datum: 12.03.2021" in
+    a cell, or the keys in a first row over their values), with at least one known key;
+    None for any other table (a card query, a list of participants). ``rows`` are the
+    cells' texts, paragraphs as lines; a value keeps its lines (names one a line)."""
+    rows = [[_lines(cell) for cell in row] for row in rows if any(c.strip() for c in row)]
+    if len(rows) == 2 and all(_label(c) and detail_key(c + ":") for c in rows[0] if c):
+        return _known([f"{_label(k)}: {v}" for k, v in zip(*rows, strict=False) if k and v])
+    found: list[str] = []
+    for row in rows:
+        column = 0
+        while column < len(row):
+            text, column = row[column], column + 1
+            lines = _detail_lines(text) if text else []
+            key = _label(text) if text and lines is None else None
+            if lines is None and key is None:
+                return None  # neither a detail nor a key: no table of details
+            if key is not None and column < len(row) and _label(row[column]) is None:
+                value, column = row[column], column + 1
+                found += [f"{key}: {value}"] if value else []
+            found += lines or []
+    return _known(found)
+
+
+def _lines(text: str) -> str:
+    """A cell's text without blank lines and the white space around its lines."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _known(lines: list[str]) -> list[str] | None:
+    """The lines if at least one has a known key of a detail kept, else None."""
+    return lines if any(detail_key(line) not in (None, IGNORED) for line in lines) else None
