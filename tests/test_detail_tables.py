@@ -156,3 +156,37 @@ def test_a_table_of_key_value_cells_after_the_first_heading_is_still_read(
     parsed = parse_file(path)
     assert parsed.district is None
     assert [s.text for s in parsed.segments] == ["Sozialraum: mehr Bänke und Licht am Markt"]
+
+
+def test_names_one_a_line_in_a_pdf_s_header_table_are_all_participants(
+    project: Project, tmp_path: Path
+) -> None:
+    """The PDF of such a protocol: the names below the first stand in the value's column
+    (a cell's paragraphs); they were statements, in clear, and not on the name list."""
+    from tests.test_pdf_protocol import pdf_bytes
+
+    page = [
+        "Stadtteilkonferenz Manfort",
+        "Datum:\t12.03.2021",
+        "Sozialraum:\tManfort",
+        "Teilnehmende:\tJörg Kaczmarek",
+        " \tPetra Wolters",  # in the second column, below the first name
+        " \tAda Quast (Caritas)",
+        "Welche Ressourcen gibt es?",
+        TEXT,
+        "Der Sportverein öffnet seine Halle für Jugendliche am Nachmittag, sagt Quast.",
+    ]
+    path = tmp_path / "konferenz.pdf"
+    path.write_bytes(pdf_bytes([page]))
+    document = parse_file(path)
+    assert set(document.names) == {"Jörg Kaczmarek", "Petra Wolters", "Ada Quast"}
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Welche Ressourcen gibt es?", TEXT),
+        (
+            "Welche Ressourcen gibt es?",
+            "Der Sportverein öffnet seine Halle für Jugendliche am Nachmittag, sagt Quast.",
+        ),
+    ]
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project)
+    assert not any(name in stored for name in ("Wolters", "Quast", "Kaczmarek"))

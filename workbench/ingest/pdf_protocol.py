@@ -17,7 +17,8 @@ ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderung
 followed by statements, is a guiding question (without its number). List markers are not
 part of a statement (Word's Symbol/Wingdings bullets too); a signature line ("gez. Anna
 Schmidt") is none, its name goes onto the name list, as do the names listed one a line (or
-two, side by side) under a bare "Teilnehmende:". A table drawn with ruling lines (a card
+two, side by side) under a bare "Teilnehmende:" or one a line right of its key (a
+header table's cell). A table drawn with ruling lines (a card
 query saved from Word) is read cell by cell as in the DOCX (:mod:`pdf_tables`), a short
 line right above it is its guiding question. A PDF without a text layer (a scan), one
 whose text layer is glyph numbers, a filled-in form and a portfolio stop with a message.
@@ -378,8 +379,26 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
                 furniture.append(line)
             elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
-        kept.append("\n".join(_list_ends(ours)))
+        kept.append("\n".join(_list_ends(_names_below(ours))))
     return f"\n{PAGE_BREAK}\n".join(kept), furniture
+
+
+def _names_below(lines: list[str]) -> list[str]:
+    """A page's lines with the names set one a line under the first of a "Teilnehmende:
+    …" detail, right of its key (a table's cell, a tab), joined to it with ";"."""
+    out: list[str] = []
+    column: int | None = None  # where the names below a detail of names stand, at least
+    for line in lines:
+        text = line.lstrip()
+        indent = len(line) - len(text)
+        if column is not None and indent >= column and text and is_names_line(text):
+            out[-1] += f"; {text}"
+            continue
+        key, sep, value = text.partition(":")
+        names = sep and value.strip() and detail_key(text) == "names"
+        column = indent + len(key) + 1 if names else None
+        out.append(line)
+    return out
 
 
 def _list_ends(lines: list[str]) -> list[str]:
