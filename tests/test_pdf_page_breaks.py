@@ -2,7 +2,8 @@
 
 Between the pages stand a running header, a footer and the page number (all left out);
 a paragraph goes on over them only from a full last line that ends no sentence into a
-first line that continues it — never into a heading, a list item or after a list item.
+first line that continues it — never into a heading or a list item, and after a list
+item only into its text indented under it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from tests.test_pdf_protocol import pdf_bytes
 from workbench.ingest import parse_file
 
 HEAD = "Stadt Leverkusen · Fachbereich Soziales · Stadtteilkonferenz"
-FOOT = "Protokoll Stadtteilkonferenz Manfort vom 12. März 2021 – Seite {} von 4"
+FOOT = "Protokoll Stadtteilkonferenz Manfort vom 12. März 2021 – Seite {} von 5"
 
 
 def _page(number: int, lines: list[str]) -> list[str]:
@@ -108,7 +109,14 @@ def test_a_heading_a_list_item_or_a_new_paragraph_after_a_page_break_stays_apart
         _page(
             4,
             [  # a list item at the top of the page: no part of the sentence above
-                "- Nachmittag auch in den Ferien, wenn die Schule geschlossen hat.",
+                "- die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe am",
+            ],
+        ),
+        _page(
+            5,
+            [  # the item's text indented under its first line: the item goes on
+                "\tNachmittag auch in den Ferien, wenn die Schule geschlossen hat.",
+                "Der Jugendtreff hat seit dem Frühjahr wieder am Freitagabend geöffnet.",
             ],
         ),
     ]
@@ -137,6 +145,11 @@ def test_a_heading_a_list_item_or_a_new_paragraph_after_a_page_break_stays_apart
         ),
         (
             "Welche Ressourcen gibt es?",
-            "Nachmittag auch in den Ferien, wenn die Schule geschlossen hat.",
+            "die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe am Nachmittag "
+            "auch in den Ferien, wenn die Schule geschlossen hat.",
+        ),
+        (
+            "Welche Ressourcen gibt es?",
+            "Der Jugendtreff hat seit dem Frühjahr wieder am Freitagabend geöffnet.",
         ),
     ]

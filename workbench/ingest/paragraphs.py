@@ -41,8 +41,9 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
     well short of the page's width (a heading; the width: the 90th percentile of the
     lines' lengths, at least the second longest line's); a list item starts a new one.
     With ``pages``, a line :data:`PAGE_BREAK` stands between two pages: a paragraph goes
-    on over it (the span holds the break) only from a full line that ends no sentence and
-    is no list item's into one that continues it (:func:`_goes_on`).
+    on over it (the span holds the break) only from a full line that ends no sentence
+    into one that continues it (:func:`_goes_on`); a list item only into a line indented
+    further than its marker (the item's text, wrapped: no new paragraph at the margin).
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -55,11 +56,15 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
     width = max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
     start = end = None
     previous = ""
-    item = False  # the paragraph is a list item
+    item: int | None = None  # a list item's indent (its marker's), else None
     for begin, stop in lines:
         line = text[begin:stop]
         if pages and start is not None and PAGE_BREAK in text[end:begin]:
-            ends = item or not _goes_on(previous, line, width)
+            if item is None:
+                ends = not _goes_on(previous, line, width)
+            else:  # the item's text goes on, indented under its first line's
+                under = _indent(text, begin) > item and not OPENS.match(line)
+                ends = not under or _CLOSES.search(previous) is not None
         else:
             gap = start is not None and text.count("\n", end, begin) > 1
             short = len(previous) < _HEADING * width
@@ -68,10 +73,15 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
             yield start, end
             start = None
         if start is None:
-            start, item = begin, OPENS.match(line) is not None
+            start, item = begin, _indent(text, begin) if OPENS.match(line) else None
         end, previous = stop, line
     if start is not None:
         yield start, end
+
+
+def _indent(text: str, begin: int) -> int:
+    """How far a line starting at ``begin`` is indented (its characters in front)."""
+    return begin - text.rfind("\n", 0, begin) - 1
 
 
 def _goes_on(last: str, first: str, width: int) -> bool:
