@@ -153,3 +153,38 @@ def test_a_heading_a_list_item_or_a_new_paragraph_after_a_page_break_stays_apart
             "Der Jugendtreff hat seit dem Frühjahr wieder am Freitagabend geöffnet.",
         ),
     ]
+
+
+def test_numbered_headings_a_page_each_are_guiding_questions_not_a_header(
+    tmp_path: Path,
+) -> None:
+    """A World Café's stations a page each: "Station 1", "Station 2" … recur on every
+    page but for their number, as a running header would; they were left out, and the
+    statements lost their guiding question. The footer with its number still goes."""
+    pages = [
+        [
+            "Weltcafé Manfort",
+            "Datum: 12.03.2021",
+            "Station 1",
+            "Die Jugendlichen wünschen sich einen Treffpunkt mit WLAN am Marktplatz.",
+            "Weltcafé Manfort 1",
+        ],
+        [
+            "Station 2",
+            "Der Sportverein öffnet seine Halle für Jugendliche am Nachmittag.",
+            "Weltcafé Manfort 2",
+        ],
+        [
+            "Station 3",
+            "Die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe.",
+            "Weltcafé Manfort 3",
+        ],
+    ]
+    path = tmp_path / "weltcafe.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    document = parse_file(path)
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Station 1", "Die Jugendlichen wünschen sich einen Treffpunkt mit WLAN am Marktplatz."),
+        ("Station 2", "Der Sportverein öffnet seine Halle für Jugendliche am Nachmittag."),
+        ("Station 3", "Die Stadtteilbibliothek öffnet ihre Räume für Hausaufgabenhilfe."),
+    ]

@@ -353,7 +353,8 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
     "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines of a header or footer: among
     the top or bottom three lines of a page, the same line in the same place, its digits
     aside, on two thirds of the pages and at least two (with two pages: on both). A heading
-    repeated further in ("Gruppe 1" … "Gruppe 2") and a question are text. A table
+    repeated further in ("Gruppe 1" … "Gruppe 2"), numbered headings a page each
+    (:func:`_numbered_headings`) and a question are text. A table
     of contents is none of the text either: entries with a dot leader and a page number
     ("1. Herausforderungen ........ 2") and the "Inhalt" above them.
     """
@@ -365,6 +366,8 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
         counts = Counter(key for page in edges for key in {k for ks in page.values() for k in ks})
         needed = max(2, -(-2 * len(pages) // 3))  # two thirds, rounded up
         repeated = {key for key, n in counts.items() if n >= needed}
+        headings = _numbered_headings(lines, {shape for _, shape in repeated})
+        repeated = {key for key in repeated if key[1] not in headings}
     kept, furniture = [], []
     for page, shown, edge in zip(lines, drawn, edges, strict=True):
         ours = []
@@ -381,6 +384,22 @@ def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
                 ours.append(indented)
         kept.append("\n".join(_list_ends(_names_below(ours))))
     return f"\n{PAGE_BREAK}\n".join(kept), furniture
+
+
+def _numbered_headings(pages: list[list[str]], repeated: set[str]) -> set[str]:
+    """The shapes among ``repeated`` that are numbered headings ("Station 1", "Station 2"
+    a page each), no header or footer: lines that differ in their digits and stand, on a
+    page, between lines of text (a footer or header stands at the page's edge)."""
+    texts: dict[str, set[str]] = {}
+    inner: set[str] = set()
+    for page in pages:
+        shown = [line for line in page if line]
+        text = [not (_shape(x) in repeated or _PAGE_NUMBER.search(x)) for x in shown]
+        for row, line in enumerate(shown):
+            texts.setdefault(_shape(line), set()).add(line)
+            if any(text[:row]) and any(text[row + 1 :]):
+                inner.add(_shape(line))
+    return {shape for shape in repeated & inner if len(texts[shape]) > 1}
 
 
 def _names_below(lines: list[str]) -> list[str]:
