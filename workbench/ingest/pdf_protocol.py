@@ -5,9 +5,9 @@ whatever order the PDF draws them in); statements are paragraphs
 (:func:`workbench.ingest.paragraphs.paragraph_spans`: a blank line, a sentence end, a line
 well short of the page width or a list item ends one; one goes on over a page break
 from a full line into one that continues it). Page furniture is left out
-(:func:`_without_furniture`): page numbers ("3", "Seite 3 von 5", a footer "Workshop
-Opladen, 22.04.2021 – Seite 1 von 3") and lines that recur, their digits aside, on most
-pages (a letterhead, a footer; with two pages: on both); names in them ("Protokollführung:
+(:func:`workbench.ingest.pdf_pages.without_furniture`): page numbers ("3", "Seite 3 von
+5", a footer "Workshop Opladen, 22.04.2021 – Seite 1 von 3") and the lines of a header or
+footer (a letterhead, a footer: at the page's edge on most pages); names in them ("Protokollführung:
 Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again. Among the
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
@@ -39,6 +39,11 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, paragraph_spans
+from workbench.ingest.pdf_pages import (
+    furniture_names,
+    recurs,
+    without_furniture,
+)
 from workbench.ingest.pdf_tables import (
     MARK,
     PageReading,
@@ -68,17 +73,8 @@ if TYPE_CHECKING:
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:(?:seite|page|s\.)\s*)?\d{1,4}(?:\s*(?:von|/|of)\s*\d{1,4})?(?:\s*[-–—])?$"
-    r"|\b(?:seite|page)\s*\d{1,4}\s*(?:von|/|of)\s*\d{1,4}\b"  # "… – Seite 2 von 3 …"
-    r"|(?:^|[-–—|·,:]\s*)(?:seite|page)\s*\d{1,4}$",  # "Protokoll Opladen – Seite 2"
-    re.I,
-)
-_TOC_ENTRY = re.compile(r"(?:\.\s?){6,}\s*\d{1,4}$|(?:…\s?){3,}\s*\d{1,4}$")  # "… ...... 12"
-_CONTENTS = re.compile(r"^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|gliederung)$", re.I)
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
-_PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # spaces the layout puts between words or columns
 _COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")  # a gap between two columns in a laid-out line
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
@@ -155,9 +151,7 @@ def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> 
     for number, found in enumerate(every, start=1):
         found = [table for table in found if seen[table.rows] < 2]
         if found and last is not None:
-            found[0] = going_on(
-                tables[last], found[0], partial(_recurs, pages[number - 2 : number])
-            )
+            found[0] = going_on(tables[last], found[0], partial(recurs, pages[number - 2 : number]))
         found = [table for table in found if table.headed()]
         text = pages[number - 1].replace(MARK, "")  # the mark is ours alone
         pages[number - 1] = mark_tables(text, found, len(tables), name, number)
@@ -170,12 +164,6 @@ def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> 
             tables.append(table)
         last = last if found else None
     return [replace(t, rows=_cleaned_rows(t.rows)) for t in tables]
-
-
-def _recurs(pages: list[str], line: str) -> bool:
-    """Whether a line is page furniture on two pages: a page number, or a line on both."""
-    shapes = [{_shape(text.strip()) for text in page.splitlines()} for page in pages]
-    return bool(_PAGE_NUMBER.search(line)) or all(_shape(line.strip()) in s for s in shapes)
 
 
 def _cleaned_rows(rows: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple:
@@ -346,128 +334,6 @@ def _letters(ligature: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", ligature[0])
 
 
-def _without_furniture(pages: list[str]) -> tuple[str, list[str]]:
-    """The pages' text without page furniture, and the furniture's lines.
-
-    Furniture: page numbers and lines with "Seite n von m" (also at the end of a footer
-    "Workshop Opladen, 22.04.2021 – Seite 1 von 3"), and lines of a header or footer: among
-    the top or bottom three lines of a page, the same line in the same place, its digits
-    aside, on two thirds of the pages and at least two (with two pages: on both). A heading
-    repeated further in ("Gruppe 1" … "Gruppe 2"), numbered headings a page each
-    (:func:`_numbered_headings`) and a question are text. A table
-    of contents is none of the text either: entries with a dot leader and a page number
-    ("1. Herausforderungen ........ 2") and the "Inhalt" above them.
-    """
-    drawn = [[line.rstrip() for line in page.splitlines()] for page in pages]  # indented
-    lines = [[line.strip() for line in page] for page in drawn]
-    edges = [_edges(page) for page in lines]
-    repeated: set[tuple[int, str]] = set()
-    if len(pages) >= 2:
-        counts = Counter(key for page in edges for key in {k for ks in page.values() for k in ks})
-        needed = max(2, -(-2 * len(pages) // 3))  # two thirds, rounded up
-        repeated = {key for key, n in counts.items() if n >= needed}
-        headings = _numbered_headings(lines, {shape for _, shape in repeated})
-        repeated = {key for key in repeated if key[1] not in headings}
-    kept, furniture = [], []
-    for page, shown, edge in zip(lines, drawn, edges, strict=True):
-        ours = []
-        for row, (line, indented) in enumerate(zip(page, shown, strict=True)):
-            contents = _CONTENTS.match(line) and _TOC_ENTRY.search(
-                next(filter(None, page[row + 1 :]), "")
-            )
-            header = any(key in repeated for key in edge.get(row, ()))
-            if line.startswith(MARK):  # a table (the same on most pages: no letterhead)
-                ours.append(line)
-            elif line and (header or _PAGE_NUMBER.search(line)):
-                furniture.append(line)
-            elif not (_TOC_ENTRY.search(line) or contents):
-                ours.append(indented)
-        kept.append("\n".join(_list_ends(_names_below(ours))))
-    return f"\n{PAGE_BREAK}\n".join(kept), furniture
-
-
-def _numbered_headings(pages: list[list[str]], repeated: set[str]) -> set[str]:
-    """The shapes among ``repeated`` that are numbered headings ("Station 1", "Station 2"
-    a page each), no header or footer: lines that differ in their digits and stand, on a
-    page, between lines of text (a footer or header stands at the page's edge)."""
-    texts: dict[str, set[str]] = {}
-    inner: set[str] = set()
-    for page in pages:
-        shown = [line for line in page if line]
-        text = [not (_shape(x) in repeated or _PAGE_NUMBER.search(x)) for x in shown]
-        for row, line in enumerate(shown):
-            texts.setdefault(_shape(line), set()).add(line)
-            if any(text[:row]) and any(text[row + 1 :]):
-                inner.add(_shape(line))
-    return {shape for shape in repeated & inner if len(texts[shape]) > 1}
-
-
-def _names_below(lines: list[str]) -> list[str]:
-    """A page's lines with the names set one a line under the first of a "Teilnehmende:
-    …" detail, right of its key (a table's cell, a tab), joined to it with ";"."""
-    out: list[str] = []
-    column: int | None = None  # where the names below a detail of names stand, at least
-    for line in lines:
-        text = line.lstrip()
-        indent = len(line) - len(text)
-        if column is not None and indent >= column and text and is_names_line(text):
-            out[-1] += f"; {text}"
-            continue
-        key, sep, value = text.partition(":")
-        names = sep and value.strip() and detail_key(text) == "names"
-        column = indent + len(key) + 1 if names else None
-        out.append(line)
-    return out
-
-
-def _list_ends(lines: list[str]) -> list[str]:
-    """A page's lines with a blank line where a list item ends before a line that is not
-    its continuation: one left of the item's bullet (a heading at the margin under
-    indented bullets), or one no further in that ends in "?" or ":" (the next guiding
-    question). Without it the heading ran into the last item of the list above it."""
-    out: list[str] = []
-    bullet: int | None = None  # the indent of the current list item's marker
-    for line in lines:
-        text = line.lstrip()
-        indent = len(line) - len(text)
-        if not text:
-            bullet = None
-        elif OPENS.match(text):
-            bullet = indent
-        elif bullet is not None and (
-            indent < bullet or (indent == bullet and text.endswith(("?", ":")))
-        ):
-            out.append("")
-            bullet = None
-        out.append(line)
-    return out
-
-
-def _edges(page: list[str]) -> dict[int, list[tuple[int, str]]]:
-    """Where a page's top and bottom three lines stand (0, 1, 2 from the top; -1, -2, -3
-    from the bottom; page numbers not counted), by row, each with the line's shape."""
-    rows = [row for row, line in enumerate(page) if line and not _PAGE_NUMBER.search(line)]
-    places: dict[int, list[tuple[int, str]]] = {}
-    for place, row in [*enumerate(rows[:3]), *((-1 - n, r) for n, r in enumerate(rows[::-1][:3]))]:
-        if not page[row].endswith("?"):  # a guiding question is no header
-            places.setdefault(row, []).append((place, _shape(page[row])))
-    return places
-
-
-def _shape(line: str) -> str:
-    """A line with its digits replaced (a footer with the page's number or date)."""
-    return re.sub(r"\d+", "0", line)
-
-
-def _furniture_names(lines: list[str]) -> tuple[str, ...]:
-    """Names in a letterhead or footer ("… · Protokollführung: Anna Schmidt")."""
-    found: list[str] = []
-    for line in dict.fromkeys(lines):
-        for piece in _PIECES.split(line):
-            found += signature_names(piece) or ()
-    return tuple(found)
-
-
 def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     """Parse a PDF protocol (its text layer) into a :class:`ParsedDocument`."""
     raw = read_source(source, name)
@@ -477,7 +343,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
     pages, large, tables = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
-    text, furniture = _without_furniture(pages)
+    text, furniture = without_furniture(pages)
     spans = paragraph_spans(text, pages=True)  # a paragraph may go on over a page break
     parts = _at_details([_PAGE_BREAKS.sub("\n", text[s:e]) for s, e in spans])
     parts = _joined_title(parts, large)
@@ -489,7 +355,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             file=raw.name,
         )
     fields: dict = {}
-    add_detail(fields, "names", _furniture_names(furniture))
+    add_detail(fields, "names", furniture_names(furniture))
     segments: list[ParsedSegment] = []
     question: str | None = None
     details = [_detail(p, raw.name) for p in paragraphs]
