@@ -108,7 +108,7 @@ def test_the_map_and_the_indicator_chart_are_described_in_words() -> None:
     text = map_text_html(data)
     assert "21 Aussagen in 2 Themen" in text and "0 · Treffpunkte (13)" in text
     by_need = map_text_html(data, BY_NEED)
-    assert "Farbig sind die 10 Aussagen" in by_need and "1 · Treffpunkt (10)" in by_need
+    assert "Farbig sind die 10 Aussagen" in by_need and "Der Bedarf: Treffpunkt (10)" in by_need
 
     indicators = pd.DataFrame(
         {

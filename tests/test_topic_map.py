@@ -186,7 +186,7 @@ def test_the_script_statement_and_html_are_escaped(data: MapData) -> None:
 def test_the_app_and_its_messages(project_dir: Path, tmp_path: Path) -> None:
     view = topic_map_app({"WORKBENCH_PROJECT": str(project_dir)})
     assert isinstance(view, TopicMapView)
-    assert view.colour.options == (("Themen", BY_TOPIC), ("Bedarfscluster", BY_NEED))
+    assert view.colour.options == (("Themen", BY_TOPIC), ("Bedarfe", BY_NEED))
     missing = topic_map_app({"WORKBENCH_PROJECT": str(tmp_path / "fehlt")})
     assert isinstance(missing, w.HTML) and "nicht gefunden" in missing.value
 
@@ -229,9 +229,28 @@ def test_the_map_in_words_counts_one_statement_in_the_singular(data: MapData) ->
         by_topic
     )
     by_need = map_text_html(one, BY_NEED)
-    assert "Farbig ist die 1 Aussage zu Bedarfen, nach 1 Bedarfscluster;" in by_need
-    assert "Der Bedarfscluster: " in by_need
+    assert "Farbig ist die 1 Aussage zu 1 Bedarf, jeder Bedarf in seiner Farbe;" in by_need
+    assert "Der Bedarf: " in by_need
     assert "Die Karte zeigt 487 Aussagen in 7 Themen" in map_text_html(data, BY_TOPIC)  # the demo
+
+
+def test_the_map_by_need_speaks_of_needs_by_name_as_the_site_does(data: MapData) -> None:
+    """The app is for everyone: "Bedarf", not the analysis's "Bedarfscluster" or its numbers."""
+    view = TopicMapView(data)
+    view.shown.fire()
+    view.colour.value = BY_NEED
+    figure = shown_figure(view.map)
+    labels = set(data.statements["need_label"].dropna())
+    assert dict(view.colour.options)["Bedarfe"] == BY_NEED
+    assert figure["layout"]["title"]["text"] == "Aussagen nach Bedarf"
+    assert figure["layout"]["legend"]["title"]["text"] == "Bedarf"
+    assert {t["name"] for t in figure["data"]} == {NO_NEED, *labels}
+    words = view.map_text.value
+    assert "Bedarfscluster" not in words and "Die größten Bedarfe: " in words
+    sizes = data.statements.groupby("need_label").size()
+    first = re.search(r"Die größten Bedarfe: ([^(]+) \((\d+)\)", words)
+    assert first and sizes[first[1]] == int(first[2]) == sizes.max()  # by name, with its size
+    assert not re.search(r"\d+ · ", words)  # no cluster numbers
 
 
 def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:

@@ -119,9 +119,9 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
             traces.append(_points(statements[rest], NO_NEED, GREY, 0.35, 5))
         for i, (cluster, label) in enumerate(clusters.items()):
             mask = (statements["need"] == cluster).fillna(False).to_numpy()
-            name = f"{int(cluster)} · {label}"
+            name = str(label)  # by name, as the site: the cluster number is the team's handle
             traces.append(_points(statements[mask], name, PALETTE[i % len(PALETTE)], 0.9, 8))
-        title = "Aussagen nach Bedarfscluster"
+        title = "Aussagen nach Bedarf"
     else:
         topics = zip(data.topics["topic"], data.topics["label"], strict=True)
         for i, (topic, label) in enumerate(topics):
@@ -146,7 +146,7 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x"},
         legend={
-            "title": {"text": "Bedarfscluster" if colour_by == BY_NEED else "Thema"},
+            "title": {"text": "Bedarf" if colour_by == BY_NEED else "Thema"},  # not jargon
             "orientation": "h",
             "yanchor": "top",
             "y": 0,
@@ -179,18 +179,17 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
     if colour_by == BY_NEED:
         sizes = data.statements.groupby("need").size().sort_values(ascending=False)
         labels = need_clusters(data)
-        largest = ", ".join(
-            f"{esc(f'{int(c)} · {labels[c]}')} ({int(k)})" for c, k in sizes.head(3).items()
-        )
+        largest = ", ".join(f"{esc(labels[c])} ({int(k)})" for c, k in sizes.head(3).items())
         coloured = int(sizes.sum())
         text = (
             f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')}. Farbig "
             f"{'ist die' if coloured == 1 else 'sind die'} "
-            f"{plural(coloured, 'Aussage', 'Aussagen')} zu Bedarfen, nach "
-            f"{plural(len(sizes), 'Bedarfscluster', 'Bedarfsclustern')}; grau die übrigen."
+            f"{plural(coloured, 'Aussage', 'Aussagen')} zu "
+            f"{plural(len(sizes), 'Bedarf', 'Bedarfen')}, jeder Bedarf in seiner Farbe; "
+            "grau die übrigen."
         )
         if largest:
-            text += f" {'Die größten Bedarfscluster' if len(sizes) > 1 else 'Der Bedarfscluster'}: "
+            text += f" {'Die größten Bedarfe' if len(sizes) > 1 else 'Der Bedarf'}: "
             text += f"{largest}."
     else:
         topics = data.topics.head(3)
@@ -308,7 +307,7 @@ class TopicMapView(w.VBox):
         self.notice.add_class("sw-notice")
         options = [("Themen", BY_TOPIC)]
         if data.need_run is not None:
-            options.append(("Bedarfscluster", BY_NEED))
+            options.append(("Bedarfe", BY_NEED))  # the residents' word, as on the site
         self.colour = w.ToggleButtons(
             options=options,
             value=BY_TOPIC,

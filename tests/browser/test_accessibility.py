@@ -166,15 +166,15 @@ def test_themenlandkarte_passes_axe_in_both_colourings(page: Page, ready: VoilaS
     expect(page.locator(".sw-colour [aria-pressed='true']")).to_have_text("Themen")
     assert_page_basics(page, "Themenlandkarte, nach Themen")
 
-    page.locator(".sw-colour button", has_text="Bedarfscluster").click()
-    expect(page.locator(".sw-colour [aria-pressed='true']")).to_have_text("Bedarfscluster")
-    expect(page.locator(".sw-map-text")).to_contain_text("Bedarfsclustern")
+    page.locator(".sw-colour button", has_text="Bedarfe").click()
+    expect(page.locator(".sw-colour [aria-pressed='true']")).to_have_text("Bedarfe")
+    expect(page.locator(".sw-map-text")).to_contain_text("jeder Bedarf in seiner Farbe")
     expect(page.locator(".sw-map .js-plotly-plot")).to_have_attribute(  # once redrawn
         "aria-label",
-        "Aussagen nach Bedarfscluster. Was es zeigt, steht im Text daneben.",
+        "Aussagen nach Bedarf. Was es zeigt, steht im Text daneben.",
         timeout=WIDGET_TIMEOUT,
     )
-    assert_page_basics(page, "Themenlandkarte, nach Bedarfsclustern")
+    assert_page_basics(page, "Themenlandkarte, nach Bedarfen")
 
 
 def test_bedarfe_bewerten_passes_axe_and_announces_saving(page: Page, ready: VoilaServer) -> None:

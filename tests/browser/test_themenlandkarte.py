@@ -60,7 +60,7 @@ def test_map_and_heatmap_render_and_a_topic_shows_its_quotes(
     expect(quotes.locator(".sw-quote").first).to_contain_text(best["text"])
     expect(quotes.locator(".sw-quote")).to_have_count(min(len(own), 40))
 
-    page.locator(".sw-colour button", has_text="Bedarfscluster").click()
+    page.locator(".sw-colour button", has_text="Bedarfe").click()
     expect(page.locator(".sw-map .legendtext").first).to_have_text(NO_NEED)
     page.locator(".sw-colour button", has_text="Themen").click()
     expect(page.locator(".sw-map .legendtext").first).to_contain_text(f"{first} ·")
