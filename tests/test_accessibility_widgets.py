@@ -106,7 +106,7 @@ def test_heatmap_numbers_read_on_their_shade() -> None:
 def test_the_map_and_the_indicator_chart_are_described_in_words() -> None:
     data = small_map()
     text = map_text_html(data)
-    assert "21 Aussagen in 2 Themen" in text and "0 · Treffpunkte (13)" in text
+    assert "21 Aussagen in 2 Themen" in text and "Themen: Treffpunkte (13)" in text
     by_need = map_text_html(data, BY_NEED)
     assert "Farbig sind die 10 Aussagen" in by_need and "Der Bedarf: Treffpunkt (10)" in by_need
 

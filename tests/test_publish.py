@@ -219,7 +219,7 @@ def test_the_topic_map_shows_topics_their_quotes_and_every_statement(
     data = map_data(studied)
     page = Page(site / MAP_FILE)
     for topic in data.topics.itertuples():
-        assert squash(topic_name(topic.topic, topic.label)) in page.text
+        assert squash(topic_name(topic.label)) in page.text
         for quote in topic_quotes(data, topic.topic)["text"].head(QUOTES_SHOWN):
             assert squash(quote) in page.text
     traces = page.chart_data()

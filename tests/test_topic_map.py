@@ -8,6 +8,8 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime
+from html import escape as html_escape
 from pathlib import Path
 
 import ipywidgets as w
@@ -35,6 +37,8 @@ from widgets.topic_map import (
 )
 from workbench import Project
 from workbench.analysis import needs, topics
+from workbench.analysis.topic_map import topic_table
+from workbench.synthesis.site.topic_map import topic_map_body
 
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
 
@@ -89,13 +93,14 @@ def test_the_map_is_drawn_once_shown_and_coloured_by_topic_or_need_cluster(
 def test_choosing_a_topic_shows_its_quotes(data: MapData) -> None:
     view = TopicMapView(data)
     first, second = data.topics["topic"].iloc[:2]
+    names = dict(zip(data.topics["topic"], data.topics["label"], strict=True))
     assert view.topic_list.value == first
-    assert f"Thema {first} ·" in view.quotes.value
+    assert f"class='sw-topic-title'>{html_escape(names[first])}</h" in view.quotes.value
 
     view.shown.fire()
     view.topic_list.value = second  # as a click in the list does
     html = view.quotes.value
-    assert f"Thema {second} ·" in html
+    assert f"class='sw-topic-title'>{html_escape(names[second])}</h" in html
     own = data.statements[data.statements["topic"] == second]
     best = own.sort_values("probability", ascending=False)["source_id"].iloc[0]
     assert f", Aussage {best})" in html  # named as the reports and the site name it
@@ -104,7 +109,9 @@ def test_choosing_a_topic_shows_its_quotes(data: MapData) -> None:
     assert not any(f", Aussage {card})" in html for card in cards)
     # the chosen topic stands out on the map
     traces = shown_figure(view.map)["data"]
-    opacity = {t["name"].split(" ·")[0]: t["marker"]["opacity"] for t in traces}
+    opacity = {
+        topic: t["marker"]["opacity"] for topic, t in zip(data.topics["topic"], traces, strict=True)
+    }
     assert opacity[second] > opacity[first]
 
 
@@ -251,6 +258,70 @@ def test_the_map_by_need_speaks_of_needs_by_name_as_the_site_does(data: MapData)
     first = re.search(r"Die größten Bedarfe: ([^(]+) \((\d+)\)", words)
     assert first and sizes[first[1]] == int(first[2]) == sizes.max()  # by name, with its size
     assert not re.search(r"\d+ · ", words)  # no cluster numbers
+
+
+def _by_district(data: MapData) -> MapData:
+    """The demo's statements of two districts as a run ``--by district`` stores them."""
+    described = pd.DataFrame(
+        {
+            "group": ["Manfort", "Manfort", "Opladen"],
+            "key": ["Manfort:0", "Manfort:1", "Opladen:0"],
+            "label": ["Jugendtreff im Wohnpark", "Thema 1", "Beratung vor Ort"],
+            "keywords": [["jugendtreff"], [], ["beratung"]],
+            "size": [0, 0, 0],
+        }
+    )
+    part = data.statements[data.statements["district"].isin(["Manfort", "Opladen"])].copy()
+    manfort = (part["district"] == "Manfort").to_numpy()
+    part["topic"] = "Opladen:0"
+    part.loc[manfort, "topic"] = ["Manfort:0", "Manfort:1"] * (manfort.sum() // 2) + (
+        ["Manfort:0"] * (manfort.sum() % 2)
+    )
+    described["size"] = [int((part["topic"] == k).sum()) for k in described["key"]]
+    return MapData(
+        part.astype(STATEMENT_COLUMNS),
+        topic_table(described),
+        ("Manfort", "Opladen"),
+        data.topic_run,
+        data.need_run,
+    )
+
+
+def _text(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+def test_topics_are_named_without_their_keys_in_the_app_and_on_the_site(data: MapData) -> None:
+    """Residents read "Thema 0 · …" and, by district, "Manfort:0 · Manfort: …" as nothing:
+    a topic is named by its label alone; its key stays its identity (value, anchor)."""
+    by_district = _by_district(data)
+    view = TopicMapView(by_district)
+    view.shown.fire()
+    read = [
+        _text(view.quotes.value),
+        _text(view.heatmap.value),
+        _text(view.map_text.value),
+        *(label for label, _ in view.topic_list.options),
+        *(t["name"] for t in shown_figure(view.map)["data"]),
+    ]
+    body, _ = topic_map_body(by_district, datetime(2026, 1, 1))
+    read.append(_text(body))
+    for text in read:
+        assert not re.search(r"(Manfort|Opladen):\d", text), text
+        assert "Manfort: Manfort" not in text and "Opladen: Opladen" not in text
+    options = dict(view.topic_list.options)
+    size = int(by_district.topics.set_index("topic").loc["Manfort:0", "size"])
+    assert options[f"Manfort: Jugendtreff im Wohnpark ({size})"] == "Manfort:0"
+    view.topic_list.value = "Manfort:0"  # the key stays the value
+    assert "class='sw-topic-title'>Manfort: Jugendtreff im Wohnpark</h" in view.quotes.value
+    assert '<h3 id="sec-thema-manfort-0">Manfort: Jugendtreff im Wohnpark</h3>' in body
+    # a run over all statements: no "0 · " before the label either
+    view = TopicMapView(data)
+    view.shown.fire()
+    largest = data.topics["label"].iloc[0]
+    assert view.topic_list.options[0][0].startswith(f"{largest} (")
+    assert shown_figure(view.map)["data"][0]["name"] == html_escape(largest[:39]) + "…"
+    assert not re.search(r"\b\d+ · ", _text(view.heatmap.value) + _text(view.map_text.value))
 
 
 def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:

@@ -129,7 +129,7 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
             traces.append(
                 _points(
                     statements[statements["topic"] == topic],
-                    topic_name(topic, label, limit=40),
+                    topic_name(label, limit=40),
                     PALETTE[i % len(PALETTE)],
                     0.9 if chosen else 0.18,
                     9 if highlight is not None and chosen else 7,
@@ -194,8 +194,8 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
     else:
         topics = data.topics.head(3)
         largest = ", ".join(
-            f"{esc(topic_name(t, label))} ({int(k)})"
-            for t, label, k in zip(topics["topic"], topics["label"], topics["size"], strict=True)
+            f"{esc(topic_name(label))} ({int(k)})"
+            for label, k in zip(topics["label"], topics["size"], strict=True)
         )
         many = len(data.topics) > 1
         text = (
@@ -238,7 +238,7 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
                 f"rgba(31, 78, 140, {alpha:.2f}); color: "
                 f"{readable_text(blend(SHADE, alpha))}'>{format_number(n)}</td>"
             )
-        rows.append(f"<tr><td>{esc(topic_name(topic, label))}</td>{''.join(cells)}</tr>")
+        rows.append(f"<tr><td>{esc(topic_name(label))}</td>{''.join(cells)}</tr>")
     return (
         f"<h{level}>Themen je Sozialraum</h{level}><p class='sw-note'>Zahl der Aussagen; je "
         "dunkler, desto "
@@ -277,7 +277,7 @@ def topic_quotes_html(
     if part.empty:
         items = "<li class='sw-empty'>Zu diesem Thema gibt es hier keine Aussagen.</li>"
     return (
-        f"<h{level} class='sw-topic-title'>Thema {esc(topic_name(topic, row['label']))}"
+        f"<h{level} class='sw-topic-title'>{esc(topic_name(row['label']))}"
         f"</h{level}>"
         f"<p class='sw-meta'>{count}{where} · Schlagworte: {esc(keywords)}</p>"
         f"<ul class='sw-quotes'>{items}</ul>{rest}"
@@ -324,7 +324,7 @@ class TopicMapView(w.VBox):
         self.shown = ShownSignal(self._guard(self._draw_map))
         self.topic_list = w.Select(
             options=[
-                (f"{topic_name(t, label)} ({format_number(int(n))})", t)
+                (f"{topic_name(label)} ({format_number(int(n))})", t)
                 for t, label, n in zip(keys, data.topics["label"], data.topics["size"], strict=True)
             ],
             value=first,

@@ -144,13 +144,17 @@ def map_data(
     )
 
 
-def topic_name(topic: str, label: str, limit: int | None = None) -> str:
-    """How a topic is named in lists and charts (plain text, not escaped).
+def topic_name(label: str, limit: int | None = None) -> str:
+    """How a topic is named in lists, headings and charts (plain text, not escaped).
 
-    >>> topic_name("3", "Bus · Abends · Linie"), topic_name("3", "Bus · Abends", limit=8)
-    ('3 · Bus · Abends · Linie', '3 · Bus…')
+    By its label alone: the map is read by everyone, and the topic's key ("0",
+    "Ottensen:0") is the team's handle, not a name (a run ``--by district`` already names
+    the district in the label). The key stays the topic's identity in links and values.
+
+    >>> topic_name("Ottensen: Bus abends"), topic_name("Busse abends", limit=6)
+    ('Ottensen: Bus abends', 'Busse…')
     """
-    name = f"{topic} · {label}"
+    name = str(label)
     return name if limit is None or len(name) <= limit else name[: limit - 1] + "…"
 
 

@@ -83,7 +83,7 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
         topics = zip(data.topics["topic"], data.topics["label"], strict=True)
         for i, (topic, label) in enumerate(topics):
             part = statements[statements["topic"] == topic]
-            name = topic_name(topic, label, limit=40)
+            name = topic_name(label, limit=40)
             traces.append(_points(part, name, PALETTE[i % len(PALETTE)], 0.85, 7))
     figure = go.Figure(traces)
     figure.update_layout(

@@ -64,7 +64,7 @@ def heatmap_html(data: MapData) -> str:
                 f"rgba(31, 78, 140, {alpha:.2f}); color: "
                 f'{readable_text(blend(SHADE, alpha))}">{format_number(n)}</td>'
             )
-        rows.append(f"<tr><td>{esc(topic_name(topic, label))}</td>{''.join(cells)}</tr>")
+        rows.append(f"<tr><td>{esc(topic_name(label))}</td>{''.join(cells)}</tr>")
     return (
         '<p class="wb-meta">Zahl der Aussagen; je dunkler, desto größer der Anteil an allen '
         "Aussagen des Sozialraums.</p>"
@@ -97,7 +97,7 @@ def topic_html(data: MapData, topic: str, label: str, keywords: list[str], size:
     ]
     words = ", ".join(keywords[:8])
     parts = [
-        f'<h3 id="sec-thema-{slug(topic)}">Thema {esc(topic_name(topic, label))}</h3>',
+        f'<h3 id="sec-thema-{slug(topic)}">{esc(topic_name(label))}</h3>',
         f'<p class="wb-meta">{_count(size)}'
         + (f" · Schlagworte: {esc(words)}" if words else "")
         + "</p>",
