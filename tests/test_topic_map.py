@@ -37,7 +37,7 @@ from widgets.topic_map import (
 )
 from workbench import Project
 from workbench.analysis import needs, topics
-from workbench.analysis.topic_map import topic_table
+from workbench.analysis.topic_map import topic_quotes, topic_table
 from workbench.synthesis.site.topic_map import topic_map_body
 
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
@@ -149,11 +149,38 @@ def test_every_quote_of_a_large_topic_can_be_read_in_the_list(data: MapData) -> 
         clicks += 1
         assert clicks < 50
     html = view.quotes.value
-    assert html.count("<li class='sw-quote'>") == len(ranked)
+    assert html.count("<li class='sw-quote'") == len(ranked)
     assert least_typical in html and "weitere" not in html
     view.quote_district.value = "Manfort"  # a new list starts again at its first quotes
     in_manfort = (own["district"] == "Manfort").sum()
     assert view.quotes.value.count("<li class='sw-quote'>") == min(40, in_manfort)
+
+
+def test_more_quotes_move_the_focus_to_the_first_new_one(
+    data: MapData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After "Weitere 40 Aussagen zeigen" the list is drawn anew: its box jumped back to the
+    first quote and the focus stayed on the button below (lost once all were shown), so
+    keyboard and screen-reader users had to find where the new quotes begin."""
+    view = TopicMapView(data)
+    sent: list[dict] = []
+    monkeypatch.setattr(view.aria, "send", sent.append)
+    topic = data.topics["topic"].iloc[0]
+    ranked = topic_quotes(data, topic)
+    assert len(ranked) > 40
+    for first in (40, 80):
+        view.more_quotes.click()
+        items = re.findall(r"<li class='sw-quote'[^>]*>", view.quotes.value)
+        assert len(items) == min(first + 40, len(ranked))
+        focusable = [i for i, item in enumerate(items) if "tabindex='-1'" in item]
+        assert focusable == [first]  # the first new quote, and only it
+        mark = re.search(r"id='([^']+)'", items[first])[1]
+        assert sent[-1] == {"event": "focus", "selector": f"#{mark}"}
+        after = view.quotes.value.split(f"id='{mark}'", 1)[1]
+        assert f", Aussage {ranked['source_id'].iloc[first]})" in after.split("</li>", 1)[0]
+    assert len({m["selector"] for m in sent}) == 2  # a new target each time
+    view.topic_list.value = data.topics["topic"].iloc[1]  # a new list: nothing to focus
+    assert "tabindex='-1'" not in view.quotes.value and len(sent) == 2
 
 
 def test_the_heatmap_shows_topics_by_district(data: MapData) -> None:

@@ -16,6 +16,9 @@ line. :class:`AriaSupport` is an invisible widget that each app puts once into i
 - after an input, asks the kernel for a sign of life: a page whose kernel has ended
   (server or kernel restarted, out of memory) shows :data:`CONNECTION_LOST` with a
   reload button instead of ignoring every click;
+- moves the focus where the kernel asks (:meth:`AriaSupport.focus`), once the element
+  is on the page: after "show more", to the first new entry, its scrolling box scrolled
+  to it, so that keyboard and screen-reader users read on where the new text begins;
 and its CSS draws a clear focus ring on every control inside an app, hides labels
 meant only for screen readers (the class :data:`HIDDEN_LABEL` on a widget with a
 description) and lets an app reflow on a 320–360 px wide phone or at 400 % zoom (WCAG
@@ -151,6 +154,30 @@ function watchConnection(model) {
   ["click", "change", "keydown"].forEach((type) => document.addEventListener(type, ask, true));
 }
 
+// The kernel asks for the focus on an element that its next update puts on the page
+// (a message may come before the update is drawn): wait for it, a few seconds at most.
+function focusWhenShown(selector, frames) {
+  const target = document.querySelector(selector);
+  if (!target) {
+    if (frames > 0) requestAnimationFrame(() => focusWhenShown(selector, frames - 1));
+    return;
+  }
+  let box = target.parentElement;
+  while (box && box !== document.body && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) {
+    box = box.parentElement;
+  }
+  if (box && box !== document.body) {  // the entry at the top of its scrolling box
+    box.scrollTop += target.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  }
+  target.focus();
+}
+
+function initialize({ model }) {
+  model.on("msg:custom", (msg) => {
+    if (msg && msg.event === "focus" && msg.selector) focusWhenShown(msg.selector, 300);
+  });
+}
+
 function render({ model, el }) {
   el.style.display = "none";
   const state = (window.__swAriaSupport = window.__swAriaSupport || { scopes: new Set() });
@@ -179,7 +206,7 @@ function render({ model, el }) {
   schedule();
 }
 
-export default { render };
+export default { initialize, render };
 """
 
 _CSS = f"""
@@ -244,6 +271,10 @@ class AriaSupport(anywidget.AnyWidget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.on_msg(self._on_message)
+
+    def focus(self, selector: str) -> None:
+        """Move the browser's focus to ``selector`` once it is on the page (scrolled to)."""
+        self.send({"event": "focus", "selector": selector})
 
     def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
         if isinstance(content, dict) and content.get("event") == "ping":

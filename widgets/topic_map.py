@@ -249,9 +249,18 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
 
 
 def topic_quotes_html(
-    data: MapData, topic: str, district: str = ALL, limit: int = QUOTE_LIMIT, level: int = 3
+    data: MapData,
+    topic: str,
+    district: str = ALL,
+    limit: int = QUOTE_LIMIT,
+    level: int = 3,
+    first_new: tuple[int, str] | None = None,
 ) -> str:
-    """A topic's quotes (most typical first), of all districts or one (heading ``level``)."""
+    """A topic's quotes (most typical first), of all districts or one (heading ``level``).
+
+    ``first_new``: (position, id) of the first quote that "show more" added; it gets the
+    id and can take the focus.
+    """
     info = data.topics[data.topics["topic"] == topic]
     if info.empty:
         return "<p class='sw-meta'>Bitte wählen Sie ein Thema.</p>"
@@ -259,12 +268,15 @@ def topic_quotes_html(
     part = topic_quotes(data, topic, None if district == ALL else district)
     where = "" if district == ALL else f" aus {esc(district)}"
     keywords = ", ".join(list(row["keywords"])[:8])
+    position, mark = first_new or (-1, "")
+    focusable = f" id='{esc(mark)}' tabindex='-1'"
     items = "".join(
-        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(r.text))}</span>"
+        f"<li class='sw-quote'{focusable if i == position else ''}>"
+        f"<span class='sw-quote-text'>{esc(short_quote(r.text))}</span>"
         f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, "
         f"Aussage {esc(r.source_id)})"
         f"</span></li>"
-        for r in part.head(limit).itertuples()
+        for i, r in enumerate(part.head(limit).itertuples())
     )
     more = len(part) - limit
     rest = (
@@ -349,6 +361,7 @@ class TopicMapView(w.VBox):
             description="Weitere Aussagen zeigen", layout=w.Layout(width="auto")
         )
         self.more_quotes.add_class("sw-more-quotes")
+        self.aria = AriaSupport()  # after "more", the focus goes to the first new quote
         n = len(data.statements)
         self.children = [
             w.HTML(
@@ -380,7 +393,7 @@ class TopicMapView(w.VBox):
             ),
             self.heatmap,
             self.shown,
-            AriaSupport(),
+            self.aria,
         ]
         self.add_class("sw-topic-map")
         self.add_class(APP)
@@ -394,12 +407,12 @@ class TopicMapView(w.VBox):
         if self.shown.fired:
             show_figure(self.map, map_figure(self.data, self.colour.value, self.topic_list.value))
 
-    def _show_quotes(self) -> None:
+    def _show_quotes(self, first_new: tuple[int, str] | None = None) -> None:
         topic = self.topic_list.value
         district = self.quote_district.value
         quotes = (
             topic_quotes_html(
-                self.data, topic, district, limit=self.quote_limit, level=self.level + 1
+                self.data, topic, district, self.quote_limit, self.level + 1, first_new
             )
             if topic is not None
             else "<p class='sw-meta'>Dieser Themenlauf enthält keine Themen.</p>"
@@ -434,8 +447,13 @@ class TopicMapView(w.VBox):
         self._show_quotes()
 
     def _on_more_quotes(self, _button: w.Button) -> None:
+        # The list is drawn anew: without this, its box would show the first quote again
+        # and the focus would stay on the button below (or, once all are shown, be lost).
+        first = self.quote_limit
+        mark = f"sw-quote-{self.quotes.model_id}-{first}"  # new on each click
         self.quote_limit += QUOTE_LIMIT
-        self._show_quotes()
+        self._show_quotes((first, mark))
+        self.aria.focus(f"#{mark}")
 
     def _guard(self, handler: Callable[..., None]) -> Callable[..., None]:
         """Run a handler; an unexpected error becomes a German message, not a traceback."""

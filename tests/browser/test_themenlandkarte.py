@@ -87,3 +87,34 @@ def test_the_script_statement_renders_as_text(page: Page, voila: VoilaServer) ->
     assert dialogs == []
     assert "topic_map_app" not in page.content()  # no code shown to stakeholders
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+
+def test_more_quotes_keep_the_reader_where_the_new_quotes_begin(
+    page: Page, voila: VoilaServer
+) -> None:
+    """ "Weitere 40 Aussagen zeigen" drew the list anew: its box jumped back to the first
+    quote and the focus stayed on the button below. Now the first new quote has the focus,
+    at the top of its box (or, near the end, as far up as the box scrolls), for keyboard
+    and screen-reader users alike."""
+    data = expected(voila)
+    assert 80 < int(data.topics["size"].iloc[0]) < 120  # the first topic, chosen at the start
+    open_app(page, voila)
+    scroller = page.locator(".sw-topic-quotes .sw-quote-scroll")
+    quotes = scroller.locator(".sw-quote")
+    expect(quotes).to_have_count(40)
+    more = page.locator(".sw-more-quotes")
+    where = (
+        "(li) => { const box = li.closest('.sw-quote-scroll');"
+        " const r = li.getBoundingClientRect(), b = box.getBoundingClientRect();"
+        " return [r.top - b.top, b.bottom - r.bottom,"
+        " box.scrollTop, box.scrollHeight - box.clientHeight]; }"
+    )
+    for first in (40, 80):
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(quotes.nth(first)).to_be_focused(timeout=WIDGET_TIMEOUT)
+        top, below, scrolled, most = quotes.nth(first).evaluate(where)
+        assert scrolled > 0 and top >= -1 and below >= -1  # shown inside the box
+        assert abs(top) < 2 or abs(scrolled - most) < 2  # at the top, or scrolled to the end
+    expect(more).to_be_hidden()  # all 89 shown: the focus is not lost with the button
+    expect(quotes.nth(80)).to_be_focused()
