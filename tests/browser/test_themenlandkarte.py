@@ -70,6 +70,7 @@ def test_map_and_heatmap_render_and_a_topic_shows_its_quotes(
     page.set_viewport_size({"width": 1280, "height": 1000})  # Voilà scrolls inside the page
     page.screenshot(path=str(screenshots / "themenlandkarte.png"))
     assert "Traceback" not in page.content()
+    assert "Bedarfscluster" not in page.inner_text("body")  # for everyone: "Bedarf"
 
 
 def test_the_script_statement_renders_as_text(page: Page, voila: VoilaServer) -> None:
