@@ -33,6 +33,7 @@ from workbench.ingest.transcript_json import (
     parse_recogniser_json,
 )
 from workbench.ingest.transcript_sbv import parse_sbv
+from workbench.ingest.transcript_segments import is_timed_segments, parse_timed_segments
 from workbench.ingest.transcript_srt import parse_srt
 from workbench.ingest.transcript_vtt import parse_vtt
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
@@ -176,7 +177,12 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
 
 
 # What :func:`_kind_of_text` found → the importer of that chat or transcript.
-_CHATS = {"whatsapp": parse_whatsapp_chat, "zoom": parse_zoom_chat, "turns": parse_speaker_turns}
+_CHATS = {
+    "whatsapp": parse_whatsapp_chat,
+    "zoom": parse_zoom_chat,
+    "turns": parse_speaker_turns,
+    "segments": parse_timed_segments,  # aTrain without speaker detection
+}
 
 
 def _table_options(mapping: TableMapping | None) -> bool:
@@ -186,10 +192,11 @@ def _table_options(mapping: TableMapping | None) -> bool:
 
 def _sniff(path: Path, table: bool = False) -> str | None:
     """What a ``.txt`` file is: "whatsapp", "zoom" (a Zoom chat), "turns" (a transcript or chat of
-    speaker lines), "table" (tab-separated with the same number of fields in every record,
-    as Excel saves "Unicode-Text"; or the import names columns and the first line has a
-    tab: a protocol in a folder imported with --text-column stays a protocol) or None (a
-    plain-text protocol)."""
+    speaker lines), "segments" (timed segments without speakers: aTrain), "table"
+    (tab-separated with the same number of fields in every record, as Excel saves
+    "Unicode-Text"; or the import names columns and the first line has a tab: a protocol
+    in a folder imported with --text-column stays a protocol) or None (a plain-text
+    protocol)."""
     try:
         text = decode(read_source(path))
     except InputError:
@@ -205,6 +212,8 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
         return "zoom"
     if is_speaker_turns(text):
         return "turns"
+    if is_timed_segments(text):
+        return "segments"
     tabbed = table and "\t" in text.split("\n", 1)[0]
     return "table" if tabbed or is_tab_table(text) else None
 

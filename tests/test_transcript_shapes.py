@@ -1,0 +1,64 @@
+"""Transcript shapes beyond the services' own exports: aTrain without speaker detection,
+Markdown turns with bold speakers, speaker heads set as Word headings.
+
+Every shape: one statement per turn (or sentence, without speakers), names pseudonymised
+(never the question, the role or the title), time = the start, no time stamps in the text;
+a protocol with the same lead-ins stays a protocol.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+SEGMENTS = [
+    ("00:00:00", "Herzlich willkommen."),
+    ("00:00:02", "Was fehlt Ihnen im Viertel?"),
+    ("00:00:05", "Ein Treffpunkt für Familien,"),
+    ("00:00:08", "der auch am Wochenende offen hat."),
+    ("00:00:12", "Und was läuft gut?"),
+]
+SENTENCES = [
+    "Herzlich willkommen.",
+    "Was fehlt Ihnen im Viertel?",
+    "Ein Treffpunkt für Familien, der auch am Wochenende offen hat.",
+    "Und was läuft gut?",
+]
+
+
+def _import(project: Project, path: Path) -> int:
+    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+
+
+@pytest.mark.parametrize(
+    ("stamp", "joint"),
+    [("[{}] - ", "\n"), ("{} - ", "\n"), ("[{}] - ", " ")],
+    ids=["timestamps", "nvivo", "maxqda"],
+)
+def test_atrain_without_speakers_gives_sentences_with_their_start(
+    tmp_path: Path, project: Project, stamp: str, joint: str
+) -> None:
+    """aTrain without speaker detection: its file id (part of the audio file's name) is
+    no statement, the segments are joined into sentences, each with its start."""
+    body = joint.join(stamp.format(start) + said for start, said in SEGMENTS)
+    path = tmp_path / "transcription.txt"
+    path.write_text(f"Transcription for 240305-Voßkuhl\n\n{body}\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == SENTENCES
+    assert [s.attributes["start_time"] for s in parsed.segments] == [
+        "00:00:00.000",
+        "00:00:02.000",
+        "00:00:05.000",
+        "00:00:12.000",
+    ]
+    assert _import(project, path) == 0
+    stored = stored_text(project)
+    assert "voßkuhl" not in stored.casefold() and "00:00:0" not in " ".join(
+        project.segments()["text"]
+    )

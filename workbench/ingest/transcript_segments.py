@@ -1,0 +1,79 @@
+"""Timed segments without speakers: aTrain's text without speaker detection.
+
+aTrain writes its file id first (``Transcription for 240305-Interview``: a tool's notice,
+see :mod:`workbench.ingest.transcript_frame`), then one line per segment of the
+recogniser with its start: ``[00:00:05] - Herzlich willkommen.`` (also ``00:00:05 - …``
+for NVivo, and all segments on one line for MAXQDA). Nobody is named, so the segments are
+read as subtitles without speakers are (:func:`workbench.ingest.transcript_vtt.
+transcript_document`): joined up to a sentence end, each statement with its first
+segment's start (``start_time``) and its last's end (the next segment's start); the
+starts are no words of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.transcript_frame import notice
+from workbench.ingest.transcript_vtt import RawCue, make_cues, transcript_document
+
+IMPORTER = "timed-segments"
+FORMAT = "Transkript (Abschnitte mit Zeitmarken)"
+
+# "[00:00:05] - …" or "00:00:05 - …" at a line's start or, on MAXQDA's one line, after a space
+_START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
+_MIN_SEGMENTS = 3
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The numbered lines that are no tool's notice and not empty."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    return [
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and notice(line) is None
+    ]
+
+
+def is_timed_segments(text: str) -> bool:
+    """Whether a plain text is segments with their starts only (aTrain without speakers)."""
+    lines = _lines(text[:200_000])
+    if not lines or not all(_START.match(line) for _, line in lines):
+        return False
+    return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
+
+
+def _segments(text: str) -> list[tuple[int, str, str]]:
+    """(line, start, text) of every segment."""
+    out = []
+    for number, line in _lines(text):
+        parts = _START.split(line)  # "", start, text, start, text, …
+        for start, said in zip(parts[1::2], parts[2::2], strict=True):
+            out.append((number, start, said.strip()))
+    return out
+
+
+def parse_timed_segments(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse timed segments without speakers into statements, sentence by sentence."""
+    raw = read_source(source, name)
+    segments = _segments(decode(raw))
+    if not segments:
+        raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
+    ends = [start for _, start, _ in segments[1:]] + [segments[-1][1]]
+    cues = [
+        RawCue(number, f"{start}.000", f"{end}.000", [(None, [said])])
+        for (number, start, said), end in zip(segments, ends, strict=True)
+    ]
+    return transcript_document(
+        raw,
+        make_cues(cues, lambda body: (None, body)),
+        roles,
+        importer=IMPORTER,
+        format=FORMAT,
+        sentences=True,
+    )
