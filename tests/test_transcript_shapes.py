@@ -62,3 +62,55 @@ def test_atrain_without_speakers_gives_sentences_with_their_start(
     assert "voßkuhl" not in stored.casefold() and "00:00:0" not in " ".join(
         project.segments()["text"]
     )
+
+
+TURNS = [
+    ("Speaker 1", "00:00:05", "Herzlich willkommen. Was fehlt Ihnen im Viertel?"),
+    ("Annegret Voßkuhl", "00:00:12", "Ein Treffpunkt für Familien."),
+    ("Speaker 1", "00:00:25", "Und was läuft gut?"),
+    ("Annegret Voßkuhl", "00:00:29", "Der Wochenmarkt ist super."),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "suffix"),
+    [
+        ("**{who}:** [{time}] {text}", ".md"),  # Descript
+        ("**{who}:** [{time}] {text}", ".txt"),  # the same, saved from a pad
+        ("__{who}__ [{time}]\n{text}", ".markdown"),  # speaker head in bold, text below
+    ],
+    ids=["descript", "pad-txt", "bold-head"],
+)
+def test_markdown_turns_with_bold_speakers_are_turns(
+    tmp_path: Path, project: Project, pattern: str, suffix: str
+) -> None:
+    """A transcript in Markdown with the speakers set in bold: the name is the speaker
+    (pseudonymised), not the role; the time is the turn's start, not text."""
+    turns = "\n\n".join(pattern.format(who=w, time=t, text=x) for w, t, x in TURNS)
+    path = tmp_path / f"interview{suffix}"
+    path.write_text(f"# Interview Manfort\n\n{turns}\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.title == "Interview Manfort"
+    assert [s.text for s in parsed.segments] == [x for _, _, x in TURNS]
+    assert [s.speaker_role for s in parsed.segments] == ["Speaker 1", None] * 2
+    assert [s.attributes["time"] for s in parsed.segments] == [t for _, t, _ in TURNS]
+    assert _import(project, path) == 0
+    assert "voßkuhl" not in stored_text(project).casefold()
+    segments = project.segments()
+    assert segments["speaker_role"].isna().tolist() == [False, True, False, True]
+    assert len(set(segments["speaker"].dropna())) == 1
+
+
+def test_markdown_protocol_with_bold_lead_ins_stays_a_protocol(tmp_path: Path) -> None:
+    """ "**Ergebnis:** …" and "Anmerkung:" in a protocol are no speakers: no times, no turns."""
+    path = tmp_path / "forum.md"
+    path.write_text(
+        "# Stadtteilforum Manfort\n\n## Was fehlt?\n\n"
+        "**Ergebnis:** Mehr Bänke am Markt.\n\n**Anmerkung:** Der Raum war zu klein.\n\n"
+        "**Ergebnis:** Ein Jugendtreff am Bahnhof.\n\nAnmerkung: Nächster Termin im Mai.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert parsed.importer == "markdown" and parsed.title == "Stadtteilforum Manfort"
+    assert {s.question for s in parsed.segments} == {"Was fehlt?"}
+    assert len(parsed.segments) == 4

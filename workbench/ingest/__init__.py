@@ -218,6 +218,15 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
+def _timed_turns(path: Path) -> bool:
+    """Whether a Markdown file is a transcript with times (Descript: ``**Anna Schmidt:**
+    [00:00:12] …``); a protocol, even one of "**Ergebnis:** …" lead-ins, is none."""
+    try:
+        return is_speaker_turns(decode(read_source(path)), timed_only=True)
+    except InputError:
+        return False  # the protocol's importer reports an unreadable file
+
+
 def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
@@ -304,6 +313,8 @@ def parse_file(
         return _CHATS[kind](path, roles=roles)
     if kind == "table":
         return parse_table(path, mapping or TableMapping())
+    if suffix in (".md", ".markdown") and path.is_file() and _timed_turns(path):
+        return parse_speaker_turns(path, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
     if suffix == ".odt":

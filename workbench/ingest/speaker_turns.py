@@ -44,6 +44,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import is_emoji
+from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.sound_tags import is_credit, only_tags
@@ -351,14 +352,41 @@ def _turns(text: str) -> _Parse:
     return parse
 
 
+# "**Anna Schmidt:** [00:00:12] …", "__Sprecher 1__ [00:00:05]": Markdown's emphasis at a
+# line's start (Descript; a transcript typed into a pad)
+_EMPHASISED = re.compile(r"^[ \t]*(\*\*|__)(?=\S)[^\n]{1,80}?(?<=\S)\1", re.M)
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+
+
+def _markdown_plain(text: str) -> str | None:
+    """A Markdown transcript's text without its markup (a first line "# Titel" is the
+    title), where at least three lines start with emphasis; otherwise None."""
+    if len(_EMPHASISED.findall(text[:200_000])) < MIN_TURNS:
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    lines[first] = _MARKDOWN_HEADING.sub("", lines[first])
+    return "\n".join(plain_markdown(line) for line in lines)
+
+
 def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     """Whether a plain text is a transcript or chat of speaker turns (not a protocol).
 
     ``timed_only``: only turns with times count (Word files: a protocol written as
     "Schulsozialarbeit: …" paragraphs stays a protocol; transcripts carry times, or
     stand under a time line of their own as in Google Meet's, or carry f4's or noScribe's
-    time marks in their text: "B: … #00:01:02-5#").
+    time marks in their text: "B: … #00:01:02-5#"). Speakers set in bold in Markdown
+    (``**Anna Schmidt:** [00:00:12] …``) count where the turns carry times: a protocol's
+    ``**Ergebnis:** …`` lead-ins do not.
     """
+    if _is_turns(text, timed_only):
+        return True
+    plain = _markdown_plain(text)
+    return plain is not None and _is_turns(plain, timed_only=True)
+
+
+def _is_turns(text: str, timed_only: bool) -> bool:
+    """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`)."""
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
     parse = _turns(text[:200_000])
@@ -410,7 +438,9 @@ def parse_speaker_turns(
 ) -> ParsedDocument:
     """Parse a speaker-turn transcript or chat into one statement per turn."""
     raw = read_source(source, name)
-    return turns_document(raw, decode(raw), roles)
+    text = decode(raw)
+    plain = None if _is_turns(text, timed_only=False) else _markdown_plain(text)
+    return turns_document(raw, text if plain is None else plain, roles)
 
 
 def _unescape(text: str) -> str:
