@@ -114,3 +114,62 @@ def test_markdown_protocol_with_bold_lead_ins_stays_a_protocol(tmp_path: Path) -
     assert parsed.importer == "markdown" and parsed.title == "Stadtteilforum Manfort"
     assert {s.question for s in parsed.segments} == {"Was fehlt?"}
     assert len(parsed.segments) == 4
+
+
+HEADED = [
+    ("Sprecher 1", "00:00:05", "Herzlich willkommen. Was fehlt Ihnen im Viertel?"),
+    ("Okke Wübbenhorst", "00:00:12", "Ein Treffpunkt für Familien."),
+    ("Sprecher 1", "00:00:25", "Und was läuft gut?"),
+    ("Okke Wübbenhorst", "00:00:29", "Der Wochenmarkt ist super."),
+]
+
+
+@pytest.mark.parametrize("title", [None, "Interview Manfort"])
+@pytest.mark.parametrize("level", [1, 3])
+def test_word_speaker_heads_set_as_headings_are_turns(
+    tmp_path: Path, project: Project, level: int, title: str | None
+) -> None:
+    """Speaker heads "Name [00:00:12]" in a heading style are no guiding questions (the
+    name in clear as the question) nor subsections (the speaker lost): they are turns."""
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.add_heading(title, 1)
+    for who, time, text in HEADED:
+        document.add_heading(f"{who} [{time}]", level)
+        document.add_paragraph(text)
+    path = tmp_path / "interview.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert parsed.title == title
+    assert [s.text for s in parsed.segments] == [x for _, _, x in HEADED]
+    assert {s.question for s in parsed.segments} == {None}
+    assert [s.speaker_role for s in parsed.segments] == ["Sprecher 1", None] * 2
+    assert [s.attributes["time"] for s in parsed.segments] == [t for _, t, _ in HEADED]
+    assert _import(project, path) == 0
+    assert "wübbenhorst" not in stored_text(project).casefold()
+    assert len(set(project.segments()["speaker"].dropna())) == 1
+
+
+def test_word_protocol_with_a_timed_heading_stays_a_protocol(tmp_path: Path) -> None:
+    """Guiding questions with a time ("Begrüßung 10:00" in an agenda) stay questions."""
+    import docx
+
+    document = docx.Document()
+    for head, text in [
+        ("Begrüßung 10:00", "Frau Schmidt begrüßt alle."),
+        ("Rundgang 10:15", "Mehr Bänke am Markt."),
+        ("Austausch 10:40", "Der Wochenmarkt."),
+    ]:
+        document.add_heading(head, 1)
+        document.add_paragraph(text)
+    path = tmp_path / "forum.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert parsed.importer == "docx"
+    assert [s.question for s in parsed.segments] == [
+        "Begrüßung 10:00",
+        "Rundgang 10:15",
+        "Austausch 10:40",
+    ]

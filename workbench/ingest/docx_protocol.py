@@ -7,7 +7,10 @@ Protokoll, Moderation; Ort is known but not kept); ``Heading 1`` is a guiding qu
 (without its number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; every
 other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
 speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto
-the name list. A document without any heading style takes a short paragraph all in bold
+the name list. Speaker heads with their times set as headings ("Anna Schmidt
+[00:00:12]", the text below) make the file a transcript
+(:mod:`workbench.ingest.speaker_turns`), as do timed speaker lines in a document without
+headings. A document without any heading style takes a short paragraph all in bold
 without a sentence end for a heading (the first, before any text, for the title); without
 bold ones either, the rules of plain-text protocols: a short paragraph ending in "?" or
 ":" directly above a list item (Word's bullets or numbering, a bullet typed "– ") is a
@@ -72,7 +75,7 @@ from workbench.ingest.protocol_meta import (
     table_details,
     title_like,
 )
-from workbench.ingest.speaker_turns import is_speaker_turns, turns_document
+from workbench.ingest.speaker_turns import are_speaker_heads, is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
 
 IMPORTER = "docx"
@@ -98,6 +101,7 @@ class Paragraph:
 Cell = tuple[Hashable, Sequence[Paragraph]]
 _TABLE_KINDS = ("table", "layout", "cell", "table-text")
 DETAILS = "details"  # a table mark's attribute: the table's detail lines (table_details)
+_HEADINGS = ("question", "heading")
 # A text box's (or ODT frame's) paragraph in the running text: a statement after the first
 # guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
 BOX = "box"
@@ -407,6 +411,12 @@ def _before_heading(styled: bool) -> str:
     )
 
 
+def _speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
+    set as headings; one above them all is its title), not guiding questions."""
+    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in _HEADINGS])
+
+
 def protocol_document(
     raw: RawFile,
     paragraphs: Sequence[Paragraph],
@@ -418,7 +428,8 @@ def protocol_document(
     headings = any(p.kind in ("question", "heading") for p in paragraphs)
     plain = "\n".join(p.text for p in paragraphs if p.kind not in _TABLE_KINDS)
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
-    if not headings and is_speaker_turns(plain, timed_only=True):  # Teams' or Meet's
+    # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
+    if (not headings or _speaker_heads(paragraphs)) and is_speaker_turns(plain, timed_only=True):
         turns = turns_document(raw, plain, roles)
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})

@@ -176,6 +176,25 @@ def _full_name(who: str) -> bool:
     return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
 
 
+def _head_speaker(line: str) -> str | None:
+    """The speaker of a speaker's head with the time ("Anna Schmidt [00:00:12]", "Speaker 1
+    (00:05):", "00:00:03 Sprecher 1"; the text below it), or None."""
+    match = _HEADER.match(line) or _TIME_FIRST.match(line)
+    return match["who"].strip() if match and _fits(match["who"]) else None
+
+
+def are_speaker_heads(lines: list[str]) -> bool:
+    """Whether lines (a Word file's headings) are a transcript's speaker heads with their
+    times, but for a first one (the title): people who speak more than once, not an
+    agenda's "Begrüßung 10:00"."""
+    who = [_head_speaker(line) for line in lines]
+    if None in who[1:] or len(lines) < MIN_TURNS:
+        return False
+    speakers = {w.casefold(): w for w in who if w is not None}
+    repeated = len(speakers) <= 0.8 * sum(w is not None for w in who)
+    return repeated and 2 * sum(map(_person_like, speakers.values())) >= len(speakers)
+
+
 def _who_line(line: str | None) -> str | None:
     """The speaker a line consists of, or None."""
     match = _WHO_LINE.match(line or "")
