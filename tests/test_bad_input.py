@@ -164,3 +164,27 @@ def test_cli_bad_input_in_a_real_process_has_no_traceback(project: Project, tmp_
 def test_missing_project_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert main(["--project", str(tmp_path / "nichts"), "status"]) == 2
     assert "kein Werkbank-Projekt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "hint"),
+    [
+        ("seite.html", b"<html><body><p>Mehr B\xc3\xa4nke</p></body></html>", "Eine Webseite: "),
+        ("alt.doc", b"\xd0\xcf\x11\xe0", "Altes Word-Format: "),
+        ("alt.xls", b"\xd0\xcf\x11\xe0", "Altes Excel-Format: "),
+        ("pad.etherpad", b"{}", "Ein Etherpad im eigenen Format: "),
+    ],
+)
+def test_refused_file_type_hint_is_a_sentence(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    hint: str,
+) -> None:
+    """The hint after the list of file types starts a sentence: a capital after the stop."""
+    path = _write(tmp_path / name, data)
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"). {hint}" in err and err.rstrip().endswith("."), err

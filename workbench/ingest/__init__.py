@@ -72,14 +72,14 @@ __all__ = [
 # REFI-QDA projects are read by workbench.exchange; a folder may hold them too.
 PROJECT_SUFFIXES = {".qdpx", ".qde"}
 _HINTS = {
-    ".doc": "altes Word-Format: in Word oder LibreOffice als .docx speichern",
+    ".doc": "Altes Word-Format: in Word oder LibreOffice als .docx speichern",
     ".pages": "Pages: als .docx exportieren",
-    ".xls": "altes Excel-Format: als .xlsx oder .csv speichern",
-    ".zip": "ein Archiv, aber kein WhatsApp-Export mit Medien: bitte entpacken und die "
+    ".xls": "Altes Excel-Format: als .xlsx oder .csv speichern",
+    ".zip": "Ein Archiv, aber kein WhatsApp-Export mit Medien: bitte entpacken und die "
     "Dateien darin importieren (ein REFI-QDA-Projekt ist eine .qdpx-Datei)",
-    ".html": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
-    ".htm": "eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
-    ".etherpad": "ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
+    ".html": "Eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
+    ".htm": "Eine Webseite: im Browser oder Textprogramm als .docx, .odt oder .txt speichern",
+    ".etherpad": "Ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
     "Textdatei (.txt) oder ODF-Dokument (.odt) exportieren",
 }
 
