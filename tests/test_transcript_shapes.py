@@ -64,6 +64,27 @@ def test_atrain_without_speakers_gives_sentences_with_their_start(
     )
 
 
+def test_atrain_without_speakers_nor_times_gives_sentences(
+    tmp_path: Path, project: Project
+) -> None:
+    """aTrain's plain text (no speakers, no times) and a short timed one: below its file id
+    every line is a segment; the id is no statement."""
+    plain = tmp_path / "transcription.txt"
+    lines = "\n".join(said for _, said in SEGMENTS)
+    plain.write_text(f"Transcription for 240305-Voßkuhl\n\n{lines}\n", encoding="utf-8")
+    parsed = parse_file(plain)
+    assert [s.text for s in parsed.segments] == SENTENCES
+    assert not any("time" in key for s in parsed.segments for key in s.attributes)
+    short = tmp_path / "kurz.txt"
+    short.write_text(
+        "Transcription for 240305-Voßkuhl\n\n[00:00:00] - Hallo.\n[00:00:02] - Danke.\n",
+        encoding="utf-8",
+    )
+    assert [s.text for s in parse_file(short).segments] == ["Hallo.", "Danke."]
+    assert main(["--project", str(project.path), "import", str(plain), str(short)]) == 0
+    assert "voßkuhl" not in stored_text(project).casefold()
+
+
 TURNS = [
     ("Speaker 1", "00:00:05", "Herzlich willkommen. Was fehlt Ihnen im Viertel?"),
     ("Annegret Voßkuhl", "00:00:12", "Ein Treffpunkt für Familien."),

@@ -3,17 +3,20 @@
 aTrain writes its file id first (``Transcription for 240305-Interview``: a tool's notice,
 see :mod:`workbench.ingest.transcript_frame`), then one line per segment of the
 recogniser with its start: ``[00:00:05] - Herzlich willkommen.`` (also ``00:00:05 - …``
-for NVivo, and all segments on one line for MAXQDA). Nobody is named, so the segments are
+for NVivo, all segments on one line for MAXQDA, or none at all: below aTrain's file id
+every line is a segment). Nobody is named, so the segments are
 read as subtitles without speakers are (:func:`workbench.ingest.transcript_vtt.
 transcript_document`): joined up to a sentence end, each statement with its first
 segment's start (``start_time``) and its last's end (the next segment's start); the
-starts are no words of the text.
+starts are no words of the text, nor is the file id (it holds part of the audio file's
+name).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.textio import Source, decode, read_source
@@ -25,6 +28,8 @@ FORMAT = "Transkript (Abschnitte mit Zeitmarken)"
 
 # "[00:00:05] - …" or "00:00:05 - …" at a line's start or, on MAXQDA's one line, after a space
 _START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
+# aTrain's first line: the file id (the notice of transcript_frame)
+_ATRAIN_ID = re.compile(r"^\ufeff?\s*Transcription for \d{6}-\S+\s*(?:\n|$)")
 _MIN_SEGMENTS = 3
 
 
@@ -39,18 +44,24 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def is_timed_segments(text: str) -> bool:
-    """Whether a plain text is segments with their starts only (aTrain without speakers)."""
+    """Whether a plain text is segments with their starts only (aTrain without speakers;
+    below aTrain's file id also without times, or fewer than three)."""
     lines = _lines(text[:200_000])
+    if lines and _ATRAIN_ID.match(text):
+        return True
     if not lines or not all(_START.match(line) for _, line in lines):
         return False
     return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
 
 
-def _segments(text: str) -> list[tuple[int, str, str]]:
-    """(line, start, text) of every segment."""
-    out = []
+def _segments(text: str) -> list[tuple[int, str | None, str]]:
+    """(line, start, text) of every segment; a line without a start is one (aTrain
+    without time stamps)."""
+    out: list[tuple[int, str | None, str]] = []
     for number, line in _lines(text):
         parts = _START.split(line)  # "", start, text, start, text, …
+        if parts[0].strip():
+            out.append((number, None, parts[0].strip()))
         for start, said in zip(parts[1::2], parts[2::2], strict=True):
             out.append((number, start, said.strip()))
     return out
@@ -64,12 +75,14 @@ def parse_timed_segments(
     segments = _segments(decode(raw))
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
-    ends = [start for _, start, _ in segments[1:]] + [segments[-1][1]]
+    timed = all(start for _, start, _ in segments)
+    starts = [f"{start}.000" if timed else "" for _, start, _ in segments]
+    ends = starts[1:] + starts[-1:]  # a segment ends where the next starts
     cues = [
-        RawCue(number, f"{start}.000", f"{end}.000", [(None, [said])])
-        for (number, start, said), end in zip(segments, ends, strict=True)
+        RawCue(number, start, end, [(None, [said])])
+        for (number, _, said), start, end in zip(segments, starts, ends, strict=True)
     ]
-    return transcript_document(
+    document = transcript_document(
         raw,
         make_cues(cues, lambda body: (None, body)),
         roles,
@@ -77,3 +90,10 @@ def parse_timed_segments(
         format=FORMAT,
         sentences=True,
     )
+    if timed:
+        return document
+    untimed = [  # no times to give: the statements have none
+        replace(s, attributes={k: v for k, v in s.attributes.items() if not k.endswith("_time")})
+        for s in document.segments
+    ]
+    return replace(document, segments=tuple(untimed))
