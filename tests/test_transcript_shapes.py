@@ -194,3 +194,22 @@ def test_word_protocol_with_a_timed_heading_stays_a_protocol(tmp_path: Path) -> 
         "Rundgang 10:15",
         "Austausch 10:40",
     ]
+
+
+def test_markdown_turns_under_section_headings_keep_no_heading_in_a_statement(
+    tmp_path: Path,
+) -> None:
+    """ "## Teil 2" between bold turns is no words of the turn above nor the title."""
+    turns = [f"**{w}:** [{t}] {x}" for w, t, x in TURNS]
+    path = tmp_path / "interview.md"
+    path.write_text(
+        "# Interview Manfort\n\n## Teil 1\n\n"
+        + "\n\n".join(turns[:2])
+        + "\n\n## Teil 2\n\n"
+        + "\n\n".join(turns[2:])
+        + "\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert not any("#" in s.text or "Teil" in s.text for s in parsed.segments)
+    assert "#" not in (parsed.title or "")

@@ -379,11 +379,14 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 def _markdown_plain(text: str) -> str | None:
     """A Markdown transcript's text without its markup (a first line "# Titel" is the
-    title), where at least three lines start with emphasis; otherwise None."""
+    title), where at least three lines start with emphasis and no heading but that first
+    divides it; otherwise None."""
     if len(_EMPHASISED.findall(text[:200_000])) < MIN_TURNS:
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if any(_MARKDOWN_HEADING.match(line) for line in lines[first + 1 :]):
+        return None  # sections under headings: a protocol's (its reader keeps them)
     lines[first] = _MARKDOWN_HEADING.sub("", lines[first])
     return "\n".join(plain_markdown(line) for line in lines)
 
