@@ -213,3 +213,25 @@ def test_markdown_turns_under_section_headings_keep_no_heading_in_a_statement(
     parsed = parse_file(path)
     assert not any("#" in s.text or "Teil" in s.text for s in parsed.segments)
     assert "#" not in (parsed.title or "")
+
+
+@pytest.mark.parametrize(
+    ("head", "suffix"), [("{}", ".txt"), ("**{}**", ".md")], ids=["txt", "markdown"]
+)
+def test_agenda_with_times_in_parentheses_is_no_transcript(
+    tmp_path: Path, head: str, suffix: str
+) -> None:
+    """ "Begrüßung (10:00)" above its text, each item once: an agenda's items are no
+    speakers (nor people to pseudonymise)."""
+    items = [
+        ("Begrüßung (10:00)", "Frau Schmidt begrüßt alle."),
+        ("Rundgang (10:15)", "Mehr Bänke am Markt."),
+        ("Austausch (10:40)", "Der Wochenmarkt ist gut."),
+    ]
+    body = "\n\n".join(f"{head.format(item)}\n{text}" for item, text in items)
+    path = tmp_path / f"forum{suffix}"
+    path.write_text(f"Stadtteilforum Manfort\n\n{body}\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.importer == "markdown"
+    assert not any(s.attributes.get("speaker") for s in parsed.segments)
+    assert any("Rundgang (10:15)" in s.text for s in parsed.segments)
