@@ -235,3 +235,30 @@ def test_agenda_with_times_in_parentheses_is_no_transcript(
     assert parsed.importer == "markdown"
     assert not any(s.attributes.get("speaker") for s in parsed.segments)
     assert any("Rundgang (10:15)" in s.text for s in parsed.segments)
+
+
+def test_markdown_turns_below_front_matter_keep_its_workshop_and_district(
+    tmp_path: Path, project: Project
+) -> None:
+    """A pad's transcript with YAML front matter: turns as without it, and the front
+    matter's workshop, district and participants as in a protocol."""
+    turns = "\n\n".join(f"**{w}:** [{t}] {x}" for w, t, x in TURNS)
+    path = tmp_path / "interview.md"
+    path.write_text(
+        "---\ntitle: Interview Markt\nworkshop: Interviews Markt\nsozialraum: Wiesdorf\n"
+        f"teilnehmende: Jorinde Quappendahl\n---\n\n{turns}\n\nDanke, Frau Quappendahl.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert (parsed.title, parsed.workshop, parsed.district) == (
+        "Interview Markt",
+        "Interviews Markt",
+        "Wiesdorf",
+    )
+    assert [s.attributes["time"] for s in parsed.segments] == [t for _, t, _ in TURNS]
+    assert [s.speaker_role for s in parsed.segments] == ["Speaker 1", None] * 2
+    assert parsed.segments[0].row == 8  # the line in the file, front matter counted
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    stored = stored_text(project).casefold()
+    assert "voßkuhl" not in stored and "quappendahl" not in stored
+    assert set(project.segments()["district"]) == {"Wiesdorf"}

@@ -292,7 +292,7 @@ def parse_file(
         parse = _CHATS.get(kind or "")
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
-        return parse_markdown(io.BytesIO(data), name)
+        return parse_markdown(io.BytesIO(data), name, roles=roles)
     if suffix == ".zip" and path.is_file():  # WhatsApp "Chat exportieren" with media
         archived = parse_whatsapp_archive(path, roles=roles)
         if archived is not None:
@@ -319,6 +319,8 @@ def parse_file(
         return parse_docx(path, roles=roles)
     if suffix == ".odt":
         return parse_odt(path, roles=roles)
+    if suffix in (".md", ".markdown", ".txt"):
+        return parse_markdown(path, roles=roles)  # also a transcript below front matter
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:

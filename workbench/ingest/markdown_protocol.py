@@ -20,8 +20,11 @@ Statements are numbered 1, 2, … in document order: that number is their ``sour
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
 from itertools import islice
 
 import yaml
@@ -46,7 +49,8 @@ from workbench.ingest.protocol_meta import (
     title_like,
 )
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
-from workbench.ingest.textio import Source, decode, read_source
+from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
+from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import is_service_banner, without_banner
 
 IMPORTER = "markdown"
@@ -298,12 +302,26 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     return intros
 
 
-def parse_markdown(source: Source, name: str | None = None) -> ParsedDocument:
-    """Parse a Markdown/plain-text protocol into a :class:`ParsedDocument`."""
+def _turns_below(raw: RawFile, body: str, offset: int, fields: dict, roles) -> ParsedDocument:
+    """A transcript of timed turns below front matter ("**Anna Schmidt:** [00:00:12] …"),
+    with the front matter's workshop, district, date and names."""
+    document = parse_speaker_turns(io.BytesIO(body.encode("utf-8")), raw.name, roles)
+    names = (*fields.pop("names", ()), *document.names)
+    segments = tuple(replace(s, row=(s.row or 0) + offset or None) for s in document.segments)
+    return replace(document, sha256=raw.sha256, segments=segments, names=names, **fields)
+
+
+def parse_markdown(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse a Markdown/plain-text protocol into a :class:`ParsedDocument` (a transcript of
+    timed turns below YAML front matter into its turns; ``roles`` as for ``--roles``)."""
     raw = read_source(source, name)
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset = _front_matter(text, raw.name)
     fields = _metadata(meta, raw.name)
+    if meta and is_speaker_turns(body, timed_only=True):
+        return _turns_below(raw, body, offset, fields, roles)
 
     segments: list[ParsedSegment] = []
     question: str | None = None
