@@ -216,7 +216,9 @@ def test_markdown_turns_under_section_headings_keep_no_heading_in_a_statement(
 
 
 @pytest.mark.parametrize(
-    ("head", "suffix"), [("{}", ".txt"), ("**{}**", ".md")], ids=["txt", "markdown"]
+    ("head", "suffix"),
+    [("{}\n", ".txt"), ("**{}**\n", ".md"), ("{}: ", ".txt")],
+    ids=["txt", "markdown", "one-line"],
 )
 def test_agenda_with_times_in_parentheses_is_no_transcript(
     tmp_path: Path, head: str, suffix: str
@@ -228,7 +230,7 @@ def test_agenda_with_times_in_parentheses_is_no_transcript(
         ("Rundgang (10:15)", "Mehr Bänke am Markt."),
         ("Austausch (10:40)", "Der Wochenmarkt ist gut."),
     ]
-    body = "\n\n".join(f"{head.format(item)}\n{text}" for item, text in items)
+    body = "\n\n".join(f"{head.format(item)}{text}" for item, text in items)
     path = tmp_path / f"forum{suffix}"
     path.write_text(f"Stadtteilforum Manfort\n\n{body}\n", encoding="utf-8")
     parsed = parse_file(path)
@@ -262,3 +264,24 @@ def test_markdown_turns_below_front_matter_keep_its_workshop_and_district(
     stored = stored_text(project).casefold()
     assert "voßkuhl" not in stored and "quappendahl" not in stored
     assert set(project.segments()["district"]) == {"Wiesdorf"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "suffix"),
+    [("{who} ({time}): {text}", ".txt"), ("**{who} ({time}):** {text}", ".md")],
+    ids=["txt", "markdown"],
+)
+def test_rev_turns_on_one_line_keep_the_name_out_of_the_text(
+    tmp_path: Path, project: Project, pattern: str, suffix: str
+) -> None:
+    """ "Okke Wübbenhorst (00:12): text" on one line (Rev): a name no list knows is the
+    speaker, pseudonymised — not text nor a role stored in clear."""
+    turns = "\n\n".join(pattern.format(who=w, time=t[3:], text=x) for w, t, x in HEADED)
+    path = tmp_path / f"rev{suffix}"
+    path.write_text(turns + "\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [x for _, _, x in HEADED]
+    assert [s.speaker_role for s in parsed.segments] == ["Sprecher 1", None] * 2
+    assert [s.attributes["time"] for s in parsed.segments] == [t[3:] for _, t, _ in HEADED]
+    assert _import(project, path) == 0
+    assert "wübbenhorst" not in stored_text(project).casefold()

@@ -88,6 +88,7 @@ _BRACKET_LABEL = re.compile(rf"^\s*\[(?P<who>{_WHO})\]:\s+(?P<text>\S.*)$")
 _HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+[(\[]?(?P<time>{_TIME})[)\]]?:?\s*$")
 # "[18:02] Schmidt, Anna" or "00:00:03 Sprecher 1" alone on its line, the text below
 _TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
+_TIME_AFTER = re.compile(rf"\s*\(({_TIME})\)$")  # "Speaker 1 (00:05)"
 _WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")
 _CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _CUE_TIMING = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
@@ -223,11 +224,14 @@ def _start(line: str, following: str | None, inline: bool = True) -> _Turn | Non
         if pattern is _INLINE and match and not inline and match["time"] is None:
             continue
         if match and _fits(match["who"]):
-            who = match["who"].strip()
+            who, time = match["who"].strip(), match.groupdict().get("time")
             if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
                 who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
             layout = "segment" if pattern is _BRACKET_LABEL and who[0] != "[" else "inline"
-            return _Turn(0, who, match.groupdict().get("time"), [match["text"]], layout)
+            timed = _TIME_AFTER.search(who) if time is None else None
+            if timed:  # "Speaker 1 (00:05): …" (Rev on one line): name, then time, as a head
+                who, time, layout = who[: timed.start()], timed[1], "header"
+            return _Turn(0, who, time, [match["text"]], layout)
     if not following or _is_time(following) or _start(following, None, inline) is not None:
         return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
