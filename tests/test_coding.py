@@ -468,9 +468,28 @@ def test_undo_on_the_command_line_takes_the_coder_in_other_case(
     assert main([*base, "anna"]) == 0
     assert capsys.readouterr().out.startswith("1 Schritt(e) von Anna rückgängig gemacht.\n")
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
-    assert main([*base, "ben"]) == 0
-    assert capsys.readouterr().out.startswith("0 Schritt(e)")
+    assert main([*base, "ben"]) == 2  # Ben or BEN: not guessed, both named
+    assert "Kodierschritte gibt es von: Anna, Ben, BEN" in capsys.readouterr().err
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
+
+
+def test_undo_for_a_coder_without_steps_says_so_and_fails(
+    project: Project, cards: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`undo --coder Jrgen` (a typo) printed "0 Schritt(e) von Jrgen rückgängig gemacht."
+    and exited 0: the coder believed her step undone. Now the name is refused with the
+    coders who have steps; a coder whose steps are all undone is told so."""
+    project.code_segment(cards["K1"], "Bedarf", "Jürgen")
+    base = ["--project", str(project.path), "undo", "--coder"]
+    assert main([*base, "Jrgen"]) == 2
+    err = capsys.readouterr().err
+    assert "--coder Jrgen" in err and "Kodierschritte gibt es von: Jürgen" in err
+    assert "Traceback" not in err
+    assert len(_state(project)) == 1  # nothing undone
+    assert main([*base, "Jürgen"]) == 0
+    capsys.readouterr()
+    assert main([*base, "Jürgen"]) == 0
+    assert capsys.readouterr().out == "Von Jürgen ist kein Schritt mehr rückgängig zu machen.\n"
 
 
 def test_a_hand_written_codebook_loses_no_subcodes_or_fields_silently(

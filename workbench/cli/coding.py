@@ -171,8 +171,18 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from workbench.coding.records import known_coder
 
     project = _project(args)
-    coder = known_coder(args.coder, {a.coder for a in project.coding_actions()})  # "anna": Anna
+    known = {a.coder for a in project.coding_actions()}
+    coder = known_coder(args.coder, known)  # "anna": Anna
+    if coder not in known:  # a typo or a name two coders share but for case: not guessed
+        listed = ", ".join(sorted(known, key=str.casefold)) or "noch niemand"
+        raise InputError(
+            f"--coder {args.coder}: von dieser Person ist kein Kodierschritt gespeichert, "
+            f"den undo zurücknehmen könnte (Kodierschritte gibt es von: {listed})."
+        )
     steps = project.undo_steps(coder, args.n)
+    if not steps:
+        print(f"Von {coder} ist kein Schritt mehr rückgängig zu machen.")
+        return 0
     print(f"{len(steps)} Schritt(e) von {coder} rückgängig gemacht.")
     for step in steps:
         print(f"  {step}")
