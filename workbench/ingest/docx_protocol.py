@@ -107,6 +107,7 @@ _HEADINGS = ("question", "heading")
 BOX = "box"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _TYPED_BULLET = re.compile(r"^\s*[-*+•–·▪◦‣]\s+")  # a bullet typed, not Word's list
+_HEAD_LINES = 3  # short paragraphs above the details at most: a letterhead's, the title
 
 
 def _role(paragraph: Paragraph) -> tuple[str | None, str]:
@@ -352,14 +353,12 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
     directly above a list item is a guiding question ("Was fehlt im Stadtteil?" above
     "• Bänke am Markt"), and so is a list item of that shape directly above items nested
-    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt"); a first paragraph of a title's
-    shape directly above a detail ("Datum: …") is the title."""
+    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt")."""
     if any(p.kind in ("question", "heading") for p in paragraphs):
         return list(paragraphs)
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in _TABLE_KINDS]
-    titled = any(p.kind == "title" for p in paragraphs)
     out = list(paragraphs)
-    for position, (index, after) in enumerate(pairwise(shown)):
+    for index, after in pairwise(shown):
         paragraph, nxt = paragraphs[index], paragraphs[after]
         if DETAILS in nxt.attributes:  # a table of details: as if its lines
             nxt = replace(nxt, kind="body", text=nxt.attributes[DETAILS])
@@ -369,10 +368,41 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         above = nxt.listed and (not paragraph.listed or nxt.level > paragraph.level)
         if above and "\n" not in text and intro_like(text):
             out[index] = replace(paragraph, kind="question", text=text.rstrip(":").strip())
+    return out
+
+
+def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The title typed as a plain paragraph (style ‚Standard‘, in bold, large or not): of
+    the short paragraphs (:func:`title_like`, at most :data:`_HEAD_LINES`) that open the
+    document right above its details ("Datum: …", a table of details) or its first guiding
+    question (a heading; without any, a table of cards), the last is the title, those
+    above it (a letterhead) are left out ("letterhead"), all of them if a paragraph is
+    styled ‚Titel‘. Running text there is no title: the import stops as before."""
+    headless = not any(p.kind in _HEADINGS for p in paragraphs)
+    titled = False
+    lead: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text.strip()
+        detailed = paragraph.kind == "body" and detail_key(text) is not None
+        table = headless and paragraph.kind == "table"
+        if DETAILS in paragraph.attributes or paragraph.kind in _HEADINGS or detailed or table:
+            break
+        if paragraph.kind in (*_TABLE_KINDS, BOX) or not text:
             continue
-        first = position == 0 and not titled and not paragraph.listed
-        if first and title_like(text) and detail_key(nxt.text.strip()):
-            out[index] = replace(paragraph, kind="title")
+        if paragraph.kind == "title":
+            titled = True
+            continue
+        if paragraph.kind != "body" or paragraph.listed or not title_like(text):
+            return list(paragraphs)
+        lead.append(index)
+    else:
+        return list(paragraphs)  # nothing below the short paragraphs: no protocol's head
+    if len(lead) > _HEAD_LINES:
+        return list(paragraphs)
+    out = list(paragraphs)
+    for index in lead:
+        kind = "title" if index == lead[-1] and not titled else "letterhead"
+        out[index] = replace(paragraphs[index], kind=kind)
     return out
 
 
@@ -436,7 +466,7 @@ def protocol_document(
         return turns
     paragraphs = _typed_bullets(paragraphs)
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
-    paragraphs = _plain_headings(_bold_headings(paragraphs))
+    paragraphs = _head_title(_plain_headings(_bold_headings(paragraphs)))
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None
@@ -513,6 +543,8 @@ def protocol_document(
             continue
         if paragraph.kind == "title":
             fields.setdefault("title", text)
+            continue
+        if paragraph.kind == "letterhead":  # short lines above the title (_head_title)
             continue
         if paragraph.kind in ("question", "heading"):
             seen_heading = True
