@@ -155,3 +155,26 @@ def test_the_import_takes_the_protocol_and_stores_no_raw_name(
     segments = project.segments()
     assert list(segments["question"]) == ["Was fehlt im Stadtteil?"]
     assert "Quast" not in stored_text(project)
+
+
+def test_a_subtitle_below_the_title_is_no_list_item(tmp_path: Path) -> None:
+    """Word's style ‚Untertitel‘ carries a list level but no list (``w:numPr`` with only
+    ``w:ilvl``): it was read as a list item, so the protocol stopped at it, and a
+    question above it became a guiding question."""
+
+    def titled(d) -> None:
+        d.add_paragraph("Protokoll", style="Title")
+        d.add_paragraph(TITLE, style="Subtitle")
+        d.add_paragraph("Datum: 12.03.2021")
+        d.add_heading("Was fehlt?", 1)
+        d.add_paragraph("Mehr Bänke.")
+
+    def headless(d) -> None:
+        d.add_paragraph("Was fehlt?")
+        d.add_paragraph("Ein Satz unter dem Untertitel.", style="Subtitle")
+
+    document = parse_file(_docx(tmp_path / "untertitel.docx", titled))
+    assert (document.title, document.date) == ("Protokoll", "2021-03-12")
+    assert _said(document) == [("Was fehlt?", "Mehr Bänke.")]
+    with pytest.raises(InputError, match="Absatz 1: Das Dokument hat keine Überschriften"):
+        parse_file(_docx(tmp_path / "ohne.docx", headless))

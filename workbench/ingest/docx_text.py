@@ -199,15 +199,18 @@ class ListLevels:
         style = properties.find(_w("pStyle")) if properties is not None else None
         sid = style.get(_w("val"), "") if style is not None else ""
         chain = [properties, *self._chain(sid)]
-        numbered = next((n for n in map(_numbering, chain) if n is not None), None)
-        if numbered is None or numbered[0] == "0":
+        found = [n for n in map(_numbering, chain) if n is not None]
+        # the list a numPr names; one with only a level (Word's own 'Untertitel') is none
+        number = next((n[0] for n in found if n[0]), None)
+        if number is None or number == "0":
             return None
         direct = _numbering(properties)
-        candidates = (direct[1] if direct else None, self._linked.get(sid), numbered[1])
+        level = next((n[1] for n in found if n[1] is not None), None)
+        candidates = (direct[1] if direct else None, self._linked.get(sid), level)
         ilvl = next((x for x in candidates if x is not None), 0)
         indent = _indent(properties)
         if indent is None:
-            indent = self._indents.get((self._abstract.get(numbered[0], ""), ilvl))
+            indent = self._indents.get((self._abstract.get(number, ""), ilvl))
         if indent is None:  # the style's indent, a level deeper half an inch further right
             own = next((i for i in map(_indent, chain[1:]) if i is not None), 0)
             indent = own + 720 * ilvl
