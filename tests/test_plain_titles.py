@@ -178,3 +178,21 @@ def test_a_subtitle_below_the_title_is_no_list_item(tmp_path: Path) -> None:
     assert _said(document) == [("Was fehlt?", "Mehr Bänke.")]
     with pytest.raises(InputError, match="Absatz 1: Das Dokument hat keine Überschriften"):
         parse_file(_docx(tmp_path / "ohne.docx", headless))
+
+
+def test_of_two_short_lines_the_one_in_bold_is_the_title(tmp_path: Path) -> None:
+    def build(d) -> None:
+        d.add_paragraph().add_run(TITLE).bold = True
+        d.add_paragraph("Protokoll vom Abend")
+        table = d.add_table(rows=2, cols=2)  # a template's table of details
+        for number, text in enumerate(["Datum:", "12.03.2021", "Sozialraum:", "Manfort"]):
+            table.cell(number // 2, number % 2).text = text
+        d.add_heading("Was fehlt?", 1)
+        d.add_paragraph("Mehr Bänke.")
+
+    document = parse_file(_docx(tmp_path / "fett.docx", build))
+    assert (document.title, document.date, document.district) == (
+        TITLE,
+        "2021-03-12",
+        "Manfort",
+    )

@@ -375,9 +375,10 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The title typed as a plain paragraph (style ‚Standard‘, in bold, large or not): of
     the short paragraphs (:func:`title_like`, at most :data:`_HEAD_LINES`) that open the
     document right above its details ("Datum: …", a table of details) or its first guiding
-    question (a heading; without any, a table of cards), the last is the title, those
-    above it (a letterhead) are left out ("letterhead"), all of them if a paragraph is
-    styled ‚Titel‘. Running text there is no title: the import stops as before."""
+    question (a heading; without any, a table of cards), the last is the title (the last
+    all in bold, if any is), the others (a letterhead, a date) are left out ("letterhead"),
+    all of them if a paragraph is styled ‚Titel‘. Running text there is no title: the
+    import stops as before."""
     headless = not any(p.kind in _HEADINGS for p in paragraphs)
     titled = False
     lead: list[int] = []
@@ -397,11 +398,13 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         lead.append(index)
     else:
         return list(paragraphs)  # nothing below the short paragraphs: no protocol's head
-    if len(lead) > _HEAD_LINES:
+    if not lead or len(lead) > _HEAD_LINES:
         return list(paragraphs)
     out = list(paragraphs)
+    bold = [i for i in lead if paragraphs[i].bold.strip() == paragraphs[i].text.strip()]
+    title = None if titled else (bold or lead)[-1]  # the title set in bold: not its date
     for index in lead:
-        kind = "title" if index == lead[-1] and not titled else "letterhead"
+        kind = "title" if index == title else "letterhead"
         out[index] = replace(paragraphs[index], kind=kind)
     return out
 
