@@ -38,6 +38,18 @@ def organisation_words(name: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(joined)]
 
 
+def institution_word(word: str, several: bool) -> bool:
+    """Whether a folded word (:func:`organisation_words`) is an institution's (see
+    :func:`is_organisation`); ``several``: it stands beside other words."""
+    if word in _ORGANISATION_WORD:
+        return True
+    names = gazetteer()
+    if names.has_first(word) or names.has_last(word):
+        return False  # "Matthäus", "Pankrat", "Niehaus"
+    weak = several and _ORGANISATION_WEAK_HEAD.match(word)
+    return bool(weak or _ORGANISATION_HEAD.match(word))
+
+
 def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     """Whether an author names an organisation (one of its words is an institution's,
     and no person is found in it: "Jugendzentrum – Herr Kaya" is a person).
@@ -48,16 +60,6 @@ def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     words) and is no first name or surname of the gazetteer.
     """
     words = organisation_words(name)
-    names = gazetteer()
-
-    def institution(word: str) -> bool:
-        if word in _ORGANISATION_WORD:
-            return True
-        if names.has_first(word) or names.has_last(word):
-            return False  # "Matthäus", "Pankrat", "Niehaus"
-        weak = len(words) > 1 and _ORGANISATION_WEAK_HEAD.match(word)
-        return bool(weak or _ORGANISATION_HEAD.match(word))
-
-    if not any(institution(w) for w in words):
+    if not any(institution_word(w, len(words) > 1) for w in words):
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))

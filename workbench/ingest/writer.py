@@ -35,6 +35,7 @@ from workbench.core.domain import (
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import district_notices, named_district, unknown_districts
 from workbench.ingest.district_names import district_in_name
+from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
@@ -273,7 +274,10 @@ class Writer(ProjectFileWriting):
         if not placed:
             raise InputError("Die Datei enthält keine Aussagen.", file=document.filename)
         authors = listed_authors(self.pseudonymiser, document.segments)
-        extra = (*document.names, *extra_names, *authors)
+        # a role that reads as a name ("**Okke Wübbenhorst:**") is a person on the list
+        given = (s.speaker_role for s in document.segments)
+        speakers = lead_in_names(given, self.districts)  # a district's name is none
+        extra = (*document.names, *extra_names, *authors, *speakers)
         names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
         labels: dict[tuple[str, str], str] = {}  # a question or role as stored, per workshop
 

@@ -1,0 +1,134 @@
+"""Speaker roles that read as a person's name (decision 002, Nachtrag Sitzung 26).
+
+A protocol's bold lead-in (``**Okke Wübbenhorst:** …`` in Markdown and plain text, a bold
+run at the start of a Word or LibreOffice paragraph) is a speaker role. A role that names
+a person was pseudonymised only when the name was recognised (on a name list, in the
+gazetteer, with "Frau"/"Herr"); a name the gazetteer does not know stayed in clear. A
+lead-in of two to four capitalised words, none of them a word of an organisation, a
+group, a role, a place or an ordinary noun, whose first or last word is name-like, is a
+person: it goes onto the name list, so the role becomes ``[Person N]`` and the name is
+replaced in every text. Roles stay roles ("Moderation", "Stadtteilbüro Nord", "AG
+Verkehr", "Gruppe Blau", "Anwohnerin Manfort", "Offene Tür").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_tokens import (
+    CAMEL_OK,
+    COMPOUND_HEAD,
+    FOREIGN_END,
+    FOREIGN_LETTERS,
+    NOUN_END,
+)
+from workbench.ingest.organisations import institution_word
+from workbench.ingest.speaker_labels import is_label, is_role
+
+# A qualifier after the name: "Okke Wübbenhorst (Kita)" names the person before it.
+_QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+# Words for people as a group or by what they are ("Anwohnerin Manfort"), for things,
+# directions and colours of a card wall ("Pinnwand Rot", "Nord Ost"): never a name
+_GROUP_WORDS = frozenset(
+    """
+    anwohner anwohnerin bewohner bewohnerin vertreter vertreterin mieter mieterin besucher
+    besucherin teilnehmer teilnehmerin burger burgerin einwohner einwohnerin nachbarn jugend
+    senioren seniorin senior madchen jungen junge eltern migranten gaste gast publikum
+    mitglied mitglieder frau frauen herr herren mann manner kind kinder mutter vater
+    vertretung verwaltung stadt leitung politik presse polizei feuerwehr union liste mitte
+    tur tisch runde ecke gruppe kreis verein aus von fur mit und der die das for of the
+    nord sud ost west rot blau gelb grun lila orange wand pinnwand tafel werkstatt karte
+    """.split()
+)
+# Endings of group nouns ("Teilnehmende", "Jugendliche", "Ehrenamtliche", "Bürgerinnen")
+_GROUP_END = re.compile(r"(?:erin|innen|ende|enden|ender|liche|lichen|licher)$")
+# An inflected adjective in front ("Offene", "Runder", "Neues"): a thing, unless a name
+_ADJECTIVE_END = re.compile(r"(?:e|er|es|en|em)$")
+# Endings of German family names ("Wübbenhorst", "Brinkmann", "Tjarks", "Oldenkamp")
+_SURNAME_END = re.compile(
+    r"(?:mann|horst|brink|kamp|kemper|meier|meyer|maier|mayer|hoff|hoven|berg|berger|feld|"
+    r"stein|bach|beck|brock|busch|dorf|dorff|hausen|inger|ecke|mey|rich|bold|hardt|hart|"
+    r"wald|baum|heim|ski|sky|sen|son|ks|ke|ek|ig|tz)$"
+)
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word is written like a name: a capital, then small letters (also in each
+    part of "Przybylski-Öztürk"; "McDonald", "O'Brien")."""
+    parts = word.split("-")
+    for part in parts:
+        rest = part[1:].replace("'", "").replace("’", "")
+        if len(part) < 2 or not part[0].isupper() or not rest.isalpha():
+            return False
+        if not rest.islower() and not CAMEL_OK.match(part):
+            return False
+    return True
+
+
+def _ordinary(word: str, several: bool) -> bool:
+    """Whether a word of a lead-in is a word of a role, group, organisation or thing."""
+    folded = fold(word)
+    names = gazetteer()
+    known = names.has_first(word) or names.has_last(word)
+    if is_label(word) or folded in lists.ROLE_WORDS or folded in lists.TITLES:
+        return True
+    if institution_word(folded, several) or folded in _GROUP_WORDS:
+        return True
+    if folded in (
+        lists.INSTITUTION_NOUNS
+        | lists.COMMON_NOUNS
+        | lists.FUNCTION_WORDS
+        | lists.ARTICLES
+        | lists.CALENDAR
+        | lists.LANGUAGE_WORDS
+    ):
+        return True
+    if known:
+        return False
+    if folded.endswith(tuple(lists.ROLE_SUFFIXES)) or _GROUP_END.search(folded):
+        return True
+    return bool(NOUN_END.search(folded) or COMPOUND_HEAD.match(folded) or is_role(word))
+
+
+def _name_like(word: str, first: bool) -> bool:
+    """Whether the first (a first name) or last word (a surname) is name-like."""
+    names = gazetteer()
+    if (names.has_first(word) if first else names.has_last(word)) or FOREIGN_LETTERS.search(word):
+        return True
+    folded = fold(word)
+    if FOREIGN_END.search(folded):
+        return True
+    return bool(_SURNAME_END.search(folded)) if not first else not _ADJECTIVE_END.search(folded)
+
+
+def lead_in_name(role: str, places: Collection[str] = ()) -> str | None:
+    """The person's name a speaker role reads as (``places``: the project's district names,
+    never a name), or None for a role.
+
+    >>> lead_in_name("Okke Wübbenhorst"), lead_in_name("Okke Wübbenhorst (Kita)")
+    ('Okke Wübbenhorst', 'Okke Wübbenhorst')
+    >>> [lead_in_name(r) for r in ("Moderation", "Stadtteilbüro Nord", "Offene Tür")]
+    [None, None, None]
+    """
+    bare = " ".join(_QUALIFIER.sub("", role).split())
+    if is_role(role.strip()) or is_role(bare):
+        return None
+    words = bare.split()
+    core = [w for w in words if fold(w) not in lists.PARTICLES]
+    if not 2 <= len(core) <= 4 or len(words) > 5 or fold(words[0]) in lists.PARTICLES:
+        return None
+    folded_places = {fold(p) for p in places}
+    if not all(_capitalised(w) and fold(w) not in folded_places for w in core):
+        return None
+    if any(_ordinary(w, True) for w in core):
+        return None
+    return bare if _name_like(core[0], True) or _name_like(core[-1], False) else None
+
+
+def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> list[str]:
+    """The names of the speaker roles that read as a person's name, each once."""
+    found = (lead_in_name(r, places) for r in roles if r)
+    return list(dict.fromkeys(n for n in found if n))
