@@ -464,6 +464,30 @@ def test_signature_lines() -> None:
     assert split_names("Sitzung des Beirats") == ()  # words in lower case: no name
 
 
+def test_a_moderator_saying_thanks_is_a_statement_not_a_signature(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Moderation: Danke." (bold in Word) was read as the moderator's signature: the
+    statement was lost and "Danke", "Bus", "Bahn" went onto the name list."""
+
+    def build(d: docx.Document) -> None:
+        d.add_heading("Was fehlt?", level=1)
+        for who, said in (("Jugendhilfe:", " Ein Treffpunkt."), ("Moderation:", " Danke.")):
+            p = d.add_paragraph()
+            p.add_run(who).bold = True
+            p.add_run(said)
+
+    word = _docx(tmp_path / "forum.docx", build)
+    text = tmp_path / "forum.txt"
+    text.write_text("# Forum\n\n## Was fehlt?\n\nModeration: Bus und Bahn.\n", encoding="utf-8")
+    for path in (word, text):
+        assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert segments["speaker_role"].tolist()[:2] == ["Jugendhilfe", "Moderation"]
+    assert segments["text"].tolist()[1:] == ["Danke.", "Moderation: Bus und Bahn."]
+    assert signature_names("Moderation: Anna Schmidt") == ("Anna Schmidt",)
+
+
 def test_doctests() -> None:
     import doctest
 

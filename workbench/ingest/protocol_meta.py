@@ -70,9 +70,12 @@ _DOTTED = frozenset(w for w in ACADEMIC | TITLES if w.endswith("."))  # "Dr.", "
 _EXTRA_TITLES = frozenset({"pfr.", "pfrin.", "pfarrer", "pfarrerin", "dipl.-pad.", "mag.", "ing."})
 _SIGNATURE = re.compile(
     r"^(?:gez\.|i\.\s?A\.|(?:das\s+)?protokoll\s+(?:erstellt|geschrieben|führte|verfasst)"
-    r"(?:\s+von)?|(?:protokoll(?:führung)?|moderation)\s*:|erstellt\s+von)\s*(?P<rest>.+)$",
+    r"(?:\s+von)?|(?P<label>(?:protokoll(?:führung)?|moderation)\s*:)|erstellt\s+von)"
+    r"\s*(?P<rest>.+)$",
     re.I,
 )
+# What ends a sentence ("Moderation: Danke."), not an initial ("Protokoll: Anna S.")
+_SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
 _AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
 
@@ -162,16 +165,21 @@ def is_people_line(text: str) -> bool:
 def signature_names(line: str) -> tuple[str, ...] | None:
     """The names in a signature line ("gez. Anna Schmidt", "Protokoll erstellt von Anna
     Schmidt am 22.03.2021", "Protokoll: Anna Schmidt, 22.03.2021"); None for any other line
-    (also when what follows is more than a few names, a date and contact details).
+    (also when what follows is more than a few names, a date and contact details, or when
+    a line "Moderation: …"/"Protokoll: …" ends a sentence: it is what was said).
 
     >>> signature_names("Protokoll erstellt von Björn Treckmann am 22.03.2021")
     ('Björn Treckmann',)
     >>> signature_names("Protokoll: die Gruppe sammelt weiter Ideen für den Platz.") is None
     True
+    >>> signature_names("Moderation: Danke."), signature_names("Moderation: Anna S.")
+    (None, ('Anna S',))
     """
     match = _SIGNATURE.match(line.strip())
     if not match:
         return None
+    if match.group("label") and _SENTENCE_END.search(match.group("rest").strip()):
+        return None  # "Moderation: Danke.", "Protokoll: Bus und Bahn fahren selten." say
     rest = _AFTER_NAME.sub("", match.group("rest").strip())
     parts = [p.strip() for p in _SEPARATORS.split(_BRACKETS.sub(" ", rest)) if p.strip()]
     names = split_names(rest)
