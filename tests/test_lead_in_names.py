@@ -116,12 +116,36 @@ def test_roles_of_groups_places_and_organisations_stay_roles(
 
 
 @pytest.mark.parametrize(
-    "role",
-    ["Okke Wübbenhorst", "Tjark Oltmanns", "Hinnerk von Ahlen", "Łukasz Wójcik (Kita)"],
+    ("role", "name"),
+    [
+        ("Okke Wübbenhorst", "Okke Wübbenhorst"),
+        ("Tjark Oltmanns", "Tjark Oltmanns"),
+        ("Hinnerk von Ahlen", "Hinnerk von Ahlen"),
+        ("Łukasz Wójcik (Kita)", "Łukasz Wójcik"),
+        ("Okke Wübbenhorst, Kita", "Okke Wübbenhorst"),
+        ("Kita – Okke Wübbenhorst", "Okke Wübbenhorst"),
+        ("Moderation (Okke Wübbenhorst)", "Okke Wübbenhorst"),
+        ("Moderation (Stadt Leverkusen)", None),
+    ],
 )
-def test_names_unknown_to_the_gazetteer_read_as_names(role: str) -> None:
-    assert lead_in_name(role) == role.removesuffix(" (Kita)")
+def test_names_unknown_to_the_gazetteer_read_as_names(role: str, name: str | None) -> None:
+    assert lead_in_name(role) == name
 
 
 def test_a_district_is_no_name() -> None:
     assert lead_in_name("Okke Hitdorf", ["hitdorf"]) is None
+
+
+def test_a_name_beside_its_organisation_is_a_person(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "forum.md"
+    path.write_text(
+        "# Forum\n\n## Was fehlt?\n\n- **Okke Wübbenhorst, Kita:** Mehr Platz.\n"
+        "- **Jugendhilfe – Tjark Oltmanns:** Ein Raum.\n",
+        encoding="utf-8",
+    )
+    _import(project, path)
+    roles = project.segments()["speaker_role"].tolist()
+    assert roles[0].startswith("[Person ") and roles[0].endswith("], Kita"), roles
+    assert roles[1].startswith("Jugendhilfe – [Person "), roles
+    stored = stored_text(project)
+    assert "Wübbenhorst" not in stored and "Oltmanns" not in stored

@@ -28,8 +28,9 @@ from workbench.ingest.name_tokens import (
 from workbench.ingest.organisations import institution_word
 from workbench.ingest.speaker_labels import is_label, is_role
 
-# A qualifier after the name: "Okke Wübbenhorst (Kita)" names the person before it.
-_QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+# The parts of a role with a qualifier: "Okke Wübbenhorst (Kita)", "Okke Wübbenhorst,
+# Kita", "Kita – Okke Wübbenhorst", "Interviewerin (Okke Wübbenhorst)": each is read.
+_PARTS = re.compile(r"\s*(?:[,;/|()\[\]]|\s[-–—]\s)\s*")
 # Words for people as a group or by what they are ("Anwohnerin Manfort"), for things,
 # directions and colours of a card wall ("Pinnwand Rot", "Nord Ost"): never a name
 _GROUP_WORDS = frozenset(
@@ -105,27 +106,34 @@ def _name_like(word: str, first: bool) -> bool:
 
 
 def lead_in_name(role: str, places: Collection[str] = ()) -> str | None:
-    """The person's name a speaker role reads as (``places``: the project's district names,
-    never a name), or None for a role.
+    """The person's name a speaker role reads as, also beside a qualifier (``places``: the
+    project's district names, never a name), or None for a role.
 
-    >>> lead_in_name("Okke Wübbenhorst"), lead_in_name("Okke Wübbenhorst (Kita)")
+    >>> lead_in_name("Okke Wübbenhorst"), lead_in_name("Kita – Okke Wübbenhorst")
     ('Okke Wübbenhorst', 'Okke Wübbenhorst')
     >>> [lead_in_name(r) for r in ("Moderation", "Stadtteilbüro Nord", "Offene Tür")]
     [None, None, None]
     """
-    bare = " ".join(_QUALIFIER.sub("", role).split())
-    if is_role(role.strip()) or is_role(bare):
+    if is_role(role.strip()):
         return None
+    parts = (" ".join(part.split()) for part in _PARTS.split(role))
+    return next((part for part in parts if part and _reads_as_name(part, places)), None)
+
+
+def _reads_as_name(bare: str, places: Collection[str]) -> bool:
+    """Whether one part of a role reads as a person's name (see the module's docstring)."""
+    if is_role(bare):
+        return False
     words = bare.split()
     core = [w for w in words if fold(w) not in lists.PARTICLES]
     if not 2 <= len(core) <= 4 or len(words) > 5 or fold(words[0]) in lists.PARTICLES:
-        return None
+        return False
     folded_places = {fold(p) for p in places}
     if not all(_capitalised(w) and fold(w) not in folded_places for w in core):
-        return None
+        return False
     if any(_ordinary(w, True) for w in core):
-        return None
-    return bare if _name_like(core[0], True) or _name_like(core[-1], False) else None
+        return False
+    return _name_like(core[0], True) or _name_like(core[-1], False)
 
 
 def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> list[str]:
