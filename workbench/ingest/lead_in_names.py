@@ -138,5 +138,5 @@ def _reads_as_name(bare: str, places: Collection[str]) -> bool:
 
 def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> list[str]:
     """The names of the speaker roles that read as a person's name, each once."""
-    found = (lead_in_name(r, places) for r in roles if r)
+    found = (lead_in_name(r, places) for r in dict.fromkeys(roles) if r)  # each role once
     return list(dict.fromkeys(n for n in found if n))
