@@ -469,7 +469,7 @@ def test_undo_on_the_command_line_takes_the_coder_in_other_case(
     assert capsys.readouterr().out.startswith("1 Schritt(e) von Anna rückgängig gemacht.\n")
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
     assert main([*base, "ben"]) == 2  # Ben or BEN: not guessed, both named
-    assert "Kodierschritte gibt es von: Anna, Ben, BEN" in capsys.readouterr().err
+    assert "Kodierschritte gibt es von: Anna, BEN, Ben" in capsys.readouterr().err
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
 
 

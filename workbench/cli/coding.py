@@ -174,7 +174,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     known = {a.coder for a in project.coding_actions()}
     coder = known_coder(args.coder, known)  # "anna": Anna
     if coder not in known:  # a typo or a name two coders share but for case: not guessed
-        listed = ", ".join(sorted(known, key=str.casefold)) or "noch niemand"
+        listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
         raise InputError(
             f"--coder {args.coder}: von dieser Person ist kein Kodierschritt gespeichert, "
             f"den undo zurücknehmen könnte (Kodierschritte gibt es von: {listed})."
