@@ -118,6 +118,20 @@ def test_a_surname_with_a_particle_is_one_person(full: str, addressed: str) -> N
     assert _replaced(p, f"{full} leitet die Kita.", []) == "[Person 1] leitet die Kita."
 
 
+def test_a_listed_name_s_particles_stay_in_every_sentence() -> None:
+    """A participant "Ursula von der Leyen" takes her name out of the texts, not every
+    "von" and "der": the particles are no name of their own."""
+    p = Pseudonymiser()
+    listed = ["Ursula von der Leyen", "Pieter van den Berg"]
+    text = "Der Platz vor der Schule ist von Autos zugeparkt, sagt Frau von der Leyen."
+    assert _replaced(p, text, listed) == (
+        "Der Platz vor der Schule ist von Autos zugeparkt, sagt [Person 1]."
+    )
+    assert _replaced(p, "Ursula und Herr van den Berg kommen.", listed) == (
+        "[Person 1] und [Person 2] kommen."
+    )
+
+
 MEETING_VTT = """\
 WEBVTT
 

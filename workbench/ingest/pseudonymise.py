@@ -32,6 +32,7 @@ from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import (
     ACADEMIC,
+    PARTICLES,
     ROLE_WORDS,
     S_WORDS,
     TITLES,
@@ -497,8 +498,9 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
 
     A name written "Nachname, Vorname" is read as "Vorname Nachname" (its key is the
     surname, :func:`~workbench.ingest.speakers.natural_order`); both spellings are
-    variants, the single words without the comma. Titles ("Dr.", "Frau") and words
-    without a letter are no variants, and a name without any letter (a dial-in number,
+    variants, the single words without the comma. Titles ("Dr.", "Frau"), particles
+    written in lower case ("von der" of "Ursula von der Leyen") and words without a
+    letter are no variants, and a name without any letter (a dial-in number,
     "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
     digit groups must not turn every "2171" of a text into a person. A word shared by
     two listed people's names is its own person (the text does not say which of them).
@@ -525,6 +527,7 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
                 words += parts
         for token in words:
             title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
+            title = title or (token.islower() and token in PARTICLES)  # "von der", no name
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
