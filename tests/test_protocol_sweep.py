@@ -396,6 +396,56 @@ def test_who_took_part_described_under_teilnehmende_is_no_name(tmp_path: Path) -
     assert document.names == () and document.segments[-1].text == said
 
 
+GROUP_HEAD = ["Treffen Manfort", "Datum: 03.04.2024", "Sozialraum: Manfort", "Teilnehmende:"]
+GROUP_LINES = ["Anna Schmidt, Peter Braun", "Vertreter*innen der Träger", "Nachbarschaft"]
+GROUP_SAID = [
+    "Die Träger der Jugendhilfe wünschen sich mehr Austausch mit der Nachbarschaft.",
+    "Peter Braun sagt, im Park an der Kalkstraße fehlt abends das Licht.",
+]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_group_under_teilnehmende_is_neither_a_name_nor_a_statement(
+    tmp_path: Path, kind: str
+) -> None:
+    """'Vertreter*innen der Träger' and 'Nachbarschaft' under 'Teilnehmende:' say who
+    came: on the name list, 'der' and 'Nachbarschaft' became a pseudonym in every
+    statement; in the PDF they were statements of their own. DOCX and PDF agree."""
+    path = tmp_path / f"treffen.{kind}"
+    if kind == "pdf":
+        page = [*GROUP_HEAD, *GROUP_LINES, "Was fehlt im Quartier?", *GROUP_SAID]
+        path.write_bytes(pdf_bytes([page]))
+    else:
+
+        def build(d) -> None:
+            d.add_paragraph().add_run(GROUP_HEAD[0]).bold = True
+            for line in [*GROUP_HEAD[1:], *GROUP_LINES]:
+                d.add_paragraph(line)
+            d.add_heading("Was fehlt im Quartier?", level=1)
+            for said in GROUP_SAID:
+                d.add_paragraph(said)
+
+        _docx(path, build)
+    document = parse_file(path)
+    assert document.names == ("Anna Schmidt", "Peter Braun")
+    assert (document.title, document.district, document.date) == (
+        "Treffen Manfort",
+        "Manfort",
+        "2024-04-03",
+    )
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Was fehlt im Quartier?", said) for said in GROUP_SAID
+    ]
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        texts = list(project.segments()["text"])
+    assert texts[0] == GROUP_SAID[0]
+    assert texts[1].startswith("[Person ") and texts[1].endswith(GROUP_SAID[1][11:])
+    assert split_names("Anna Schmidt, Vertreter*innen der Träger, Nachbarschaft") == (
+        "Anna Schmidt",
+    )
+
+
 def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:
     def build(d) -> None:
         d.add_paragraph("Werkstatt Wiesdorf")

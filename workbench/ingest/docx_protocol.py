@@ -65,11 +65,13 @@ from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
     ROW_QUESTION_HEADERS,
     add_detail,
+    describes_group,
     detail,
     detail_key,
     heading_text,
     intro_like,
     is_names_line,
+    people_in,
     signature_names,
     split_names,
     table_details,
@@ -559,8 +561,8 @@ def protocol_document(
             if found is not None:
                 add_detail(fields, *found)
                 listing = found[0] == "names" and not found[1]
-            elif listing and is_names_line(text):
-                add_detail(fields, "names", split_names(text))
+            elif listing and (is_names_line(text) or describes_group(text)):
+                add_detail(fields, "names", people_in(text))
             elif signature := signature_names(text):  # "gez. …" below a list of names
                 add_detail(fields, "names", signature)
             else:

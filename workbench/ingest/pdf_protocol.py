@@ -57,13 +57,14 @@ from workbench.ingest.pdf_tables import (
 from workbench.ingest.protocol_meta import (
     META_KEYS,
     add_detail,
+    describes_group,
     detail,
     detail_key,
     heading_text,
     is_names_line,
     is_people_line,
+    people_in,
     signature_names,
-    split_names,
 )
 from workbench.ingest.textio import Source, read_source
 
@@ -381,8 +382,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             listing = True  # "Teilnehmende:" alone: a list of names follows
             continue
         listed = parts[index].replace("\t", "\n")  # names side by side: a gap between
-        if listing and _names_line(listed, following):
-            add_detail(fields, "names", split_names(listed))
+        if listing and _names_line(listed, following):  # not "Nachbarschaft"
+            add_detail(fields, "names", people_in(listed))
             continue
         listing = False
         if first is not None and index < first:  # the title right before the details;
@@ -432,7 +433,8 @@ def _at_details(paragraphs: list[str]) -> list[str]:
             in_detail = bool(is_detail or (in_detail and goes_on))
             goes_on = _GOES_ON.search(line) is not None
             names = line.replace("\t", "\n")
-            listing = _names_heading(line.strip()) or (listing and is_names_line(names))
+            listed = is_names_line(names) or describes_group(line)
+            listing = _names_heading(line.strip()) or (listing and listed)
     return ["\n".join(part) for part in parts]
 
 
@@ -469,10 +471,12 @@ def _names_heading(paragraph: str) -> bool:
 
 def _names_line(paragraph: str, following: str | None) -> bool:
     """Whether a paragraph in the list under "Teilnehmende:" is one of names, not the
-    heading after the list (a short line over text or a list, or ending in ":")."""
+    heading after the list (a short line over text or a list, or ending in ":"); a line
+    naming a group ("Vertreter*innen der Träger") is part of the list, no statement."""
     heading = following is not None and _short(paragraph) and not _short(following)
     over_list = following is not None and OPENS.match(following) is not None
-    return not (heading or over_list or paragraph.endswith(":")) and is_people_line(paragraph)
+    listed = is_people_line(paragraph) or describes_group(paragraph)
+    return not (heading or over_list or paragraph.endswith(":")) and listed
 
 
 def _detail(paragraph: str, name: str) -> tuple[str, object] | None:

@@ -77,6 +77,9 @@ _SIGNATURE = re.compile(
 # What ends a sentence ("Moderation: Danke."), not an initial ("Protokoll: Anna S.")
 _SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
 _AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
+# A word for a group, no one's name: a gender form ("Vertreter*innen", "Bürger:innen",
+# "BewohnerInnen", "Träger_in") or a collective ("Nachbarschaft", "Elternschaft")
+_GROUP_WORD = re.compile(r"\w(?:[*:_/]in(?:nen)?|Innen|schaft(?:en)?)$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
 
 
@@ -91,12 +94,14 @@ def _name(part: str) -> str:
 def _looks_like_name(name: str) -> bool:
     """A person's name: one to five words, capitalised but for particles ("von der", also
     first: "de Vries") and Arabic articles ("al-Hassan"), no digits or "@" ("Sitzung des
-    Beirats", "22.03.2021" are none)."""
+    Beirats", "22.03.2021" are none), no word for a group ("Vertreter*innen der Träger",
+    "Nachbarschaft")."""
     words = name.split()
     named = [w for w in words if w[0].isupper() or prefixed_name(w)]
     return (
         0 < len(words) <= 5
         and not re.search(r"[\d@]", name)
+        and not any(_GROUP_WORD.search(w) for w in words)
         and bool(named)
         and all(w in named or fold(w) in PARTICLES for w in words)
     )
@@ -159,6 +164,29 @@ def is_people_line(text: str) -> bool:
     names, known = split_names(text), gazetteer()
     return is_names_line(text) and all(
         len(n.split()) > 1 or known.has_first(n) or known.has_last(n) for n in names
+    )
+
+
+def people_in(text: str) -> tuple[str, ...]:
+    """The people a line under "Teilnehmende:" names (:func:`is_people_line`): each of two
+    words or more or a name the gazetteer knows; a description among them is none."""
+    known = gazetteer()
+    return tuple(
+        n
+        for n in split_names(text)
+        if len(n.split()) > 1 or known.has_first(n) or known.has_last(n)
+    )
+
+
+def describes_group(text: str) -> bool:
+    """Whether a line under a bare "Teilnehmende:" says which group came, naming no one
+    ("Nachbarschaft", "Vertreter*innen der Träger"): a few words, no sentence's end, a
+    word for a group among them."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and not re.search(r"[.!?:;…]$", text.strip())
+        and any(_GROUP_WORD.search(w.strip(",")) for w in words)
     )
 
 
