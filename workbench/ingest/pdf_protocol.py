@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, paragraph_spans
+from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
     furniture_names,
     recurs,
@@ -228,7 +229,9 @@ def _text(page: PageObject, reading: PageReading) -> str:
     whatever order the PDF draws them in (a title block in a frame drawn last); a wide gap
     in a line (names in two columns) is a tab. Where the layout misses text (turned text, a
     font it cannot measure), the text as drawn. ``reading`` collects where the text and
-    the lines are drawn (a table's cells)."""
+    the lines are drawn (a table's cells). Text drawn twice for a fake bold is read once
+    (:func:`~workbench.ingest.pdf_overprint.drawn_once`)."""
+    drawn_once(page)
     drawn = (
         page.extract_text(
             visitor_text=reading.visit_text, visitor_operand_before=reading.visit_operator

@@ -1,0 +1,107 @@
+"""PDF protocols whose bold is faked by drawing text twice (a print driver, Word on a font
+without a bold face): the text is read once.
+
+The PDFs are written here byte by byte: Helvetica with every glyph 500 thousandths wide,
+one line per text matrix; a bold line is drawn twice, the second time 0.3 pt to the
+right, as the whole string or glyph by glyph (``[(T) 470 (T) (r) 470 (r) …] TJ``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.ingest import parse_file
+
+LINES = [
+    ("Protokoll Stadtteilworkshop Manfort", True),
+    ("Datum: 12.03.2021", False),
+    ("Sozialraum: Manfort", False),
+    ("Teilnehmende: Anna Schmidt, Peter Braun", False),
+    ("Treffpunkt fehlt?", True),
+    ("Die Jugendlichen wünschen sich einen Treffpunkt mit WLAN am Marktplatz.", False),
+    ("Anna Schmidt fragt nach Licht im Park an der Kalkstraße.", False),
+    ("Was gibt es schon?", True),
+    ("Der Sportverein öffnet seine Halle am Wochenende für alle.", False),
+]
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _shown(text: str, bold: bool, fake: str, y: int) -> str:
+    """One line drawn at (40, y); bold faked as ``fake`` says ("" draws it once)."""
+    if bold and fake == "string":  # the line again, 0.3 pt further right (Td: from its start)
+        return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj 0.3 0 Td ({_escaped(text)}) Tj"
+    if bold and fake == "glyph":  # each glyph, back by its width less 0.3 pt, again
+        glyphs = " ".join(f"({_escaped(c)}) 470 ({_escaped(c)}) -30" for c in text)
+        return f"1 0 0 1 40 {y} Tm [{glyphs}] TJ"
+    if bold and fake == "apart":  # the line again, a column further right
+        return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj 200 0 Td ({_escaped(text)}) Tj"
+    return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj"
+
+
+def _pdf(fake: str) -> bytes:
+    """The protocol of :data:`LINES` as a one-page PDF, its bold lines faked by ``fake``."""
+    ops = ["BT", "/F1 10 Tf"]
+    ops += [_shown(text, bold, fake, 800 - 14 * row) for row, (text, bold) in enumerate(LINES)]
+    stream = "\n".join([*ops, "ET"]).encode("cp1252")
+    widths = " ".join(["500"] * 224)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/FirstChar 32 /LastChar 255 /Widths [" + widths.encode() + b"] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 3 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+@pytest.mark.parametrize("fake", ["string", "glyph"])
+def test_text_drawn_twice_for_a_fake_bold_is_read_once(tmp_path: Path, fake: str) -> None:
+    """Before, the questions read "Treffpunkt fehlt?Treffpunkt fehlt?" or
+    "TTrreeffppuunnkktt  ffeehhlltt??" and the title likewise."""
+    once, twice = tmp_path / "einmal.pdf", tmp_path / f"fett_{fake}.pdf"
+    once.write_bytes(_pdf(""))
+    twice.write_bytes(_pdf(fake))
+    expected, document = parse_file(once), parse_file(twice)
+    assert document.title == "Protokoll Stadtteilworkshop Manfort"
+    assert (document.district, document.date) == ("Manfort", "2021-03-12")
+    assert document.names == ("Anna Schmidt", "Peter Braun")
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Treffpunkt fehlt?", LINES[5][0]),
+        ("Treffpunkt fehlt?", LINES[6][0]),
+        ("Was gibt es schon?", LINES[8][0]),
+    ]
+    assert [(s.question, s.text) for s in expected.segments] == [
+        (s.question, s.text) for s in document.segments
+    ]
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([twice])
+        texts = list(project.segments()["text"])
+    assert texts[1].startswith("[Person 1] fragt nach Licht")
+
+
+def test_the_same_words_drawn_apart_stay_twice(tmp_path: Path) -> None:
+    """Text shown again a cell further right, or on the next line, is no fake bold."""
+    path = tmp_path / "zweimal.pdf"
+    path.write_bytes(_pdf("apart"))
+    titles = [s.question for s in parse_file(path).segments]
+    assert titles[0].count("Treffpunkt fehlt?") == 2
