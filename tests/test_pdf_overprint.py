@@ -46,9 +46,15 @@ def _shown(text: str, bold: bool, fake: str, y: int) -> str:
 
 def _pdf(fake: str) -> bytes:
     """The protocol of :data:`LINES` as a one-page PDF, its bold lines faked by ``fake``."""
-    ops = ["BT", "/F1 10 Tf"]
-    ops += [_shown(text, bold, fake, 800 - 14 * row) for row, (text, bold) in enumerate(LINES)]
-    stream = "\n".join([*ops, "ET"]).encode("cp1252")
+    return page_pdf(
+        [_shown(text, bold, fake, 800 - 14 * r) for r, (text, bold) in enumerate(LINES)]
+    )
+
+
+def page_pdf(shown: list[str]) -> bytes:
+    """A one-page PDF drawing the text operations ``shown`` in Helvetica, 10 pt, every
+    glyph 500 thousandths wide."""
+    stream = "\n".join(["BT", "/F1 10 Tf", *shown, "ET"]).encode("cp1252")
     widths = " ".join(["500"] * 224)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

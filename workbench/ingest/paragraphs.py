@@ -10,6 +10,7 @@ _LINE = re.compile(r"[^\r\n]+")
 # A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
 # quote or bracket); a line that starts one: a list item.
 _CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
+_ASKS = re.compile(r"[?:][\"'“”„«»)\]]*$")  # what ends a line of its own: a question
 _HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
 _FULL = 0.75  # a page's last line this long, at least, is full: its paragraph may go on
 # Words no sentence ends in (an article, a preposition that is no verb's prefix like "an" in
@@ -33,7 +34,9 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
             )
 
 
-def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]:
+def paragraph_spans(
+    text: str, pages: bool = False, spaced: bool = False
+) -> Iterator[tuple[int, int]]:
     r"""``(start, end)`` of each paragraph of a PDF's extracted text.
 
     PDF text comes as the page's lines, a sentence wrapped over several of them. A
@@ -44,6 +47,9 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
     on over it (the span holds the break) only from a full line that ends no sentence
     into one that continues it (:func:`_goes_on`); a list item only into a line indented
     further than its marker (the item's text, wrapped: no new paragraph at the margin).
+    With ``spaced``, paragraphs are set apart by blank lines (space between them on the
+    page): a sentence ending at a line's end goes on in the next line (a "?" or ":" still
+    ends a paragraph).
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -56,6 +62,7 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
     width = max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
     start = end = None
     previous = ""
+    closes = _ASKS if spaced else _CLOSES
     item: int | None = None  # a list item's indent (its marker's), else None
     for begin, stop in lines:
         line = text[begin:stop]
@@ -68,7 +75,7 @@ def paragraph_spans(text: str, pages: bool = False) -> Iterator[tuple[int, int]]
         else:
             gap = start is not None and text.count("\n", end, begin) > 1
             short = len(previous) < _HEADING * width
-            ends = gap or short or _CLOSES.search(previous) or OPENS.match(line)
+            ends = gap or short or closes.search(previous) or OPENS.match(line)
         if start is not None and ends:
             yield start, end
             start = None

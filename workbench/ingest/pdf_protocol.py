@@ -45,6 +45,7 @@ from workbench.ingest.pdf_pages import (
     recurs,
     without_furniture,
 )
+from workbench.ingest.pdf_spacing import gapped, is_spaced
 from workbench.ingest.pdf_tables import (
     MARK,
     PageReading,
@@ -230,7 +231,8 @@ def _text(page: PageObject, reading: PageReading) -> str:
     in a line (names in two columns) is a tab. Where the layout misses text (turned text, a
     font it cannot measure), the text as drawn. ``reading`` collects where the text and
     the lines are drawn (a table's cells). Text drawn twice for a fake bold is read once
-    (:func:`~workbench.ingest.pdf_overprint.drawn_once`)."""
+    (:func:`~workbench.ingest.pdf_overprint.drawn_once`); space between paragraphs is a
+    blank line (:func:`~workbench.ingest.pdf_spacing.gapped`)."""
     drawn_once(page)
     drawn = (
         page.extract_text(
@@ -244,6 +246,7 @@ def _text(page: PageObject, reading: PageReading) -> str:
         return drawn
     if _letter_count(laid_out) < _letter_count(drawn) or _drawn_in_columns(laid_out, drawn):
         return drawn
+    laid_out = gapped(laid_out, [piece[1] for piece in reading.pieces])  # paragraphs' space
     return _GAP.sub(lambda gap: "\t" if len(gap[0]) >= 4 else " ", laid_out)
 
 
@@ -348,7 +351,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     pages, large, tables = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = without_furniture(pages)
-    spans = paragraph_spans(text, pages=True)  # a paragraph may go on over a page break
+    # a paragraph may go on over a page break, and over a sentence's end at a line's end
+    # where space sets paragraphs apart
+    spans = paragraph_spans(text, pages=True, spaced=is_spaced(pages))
     parts = _at_details([_PAGE_BREAKS.sub("\n", text[s:e]) for s, e in spans])
     parts = _joined_title(parts, large)
     paragraphs = [_unwrapped(p) for p in parts]

@@ -381,7 +381,10 @@ def mark_tables(text: str, tables: list[PdfTable], first: int, name: str, page: 
         keys = table.keys()
         longest = max(map(len, keys))
         ours = [_made_of(_key(line), keys, longest) for line in lines]
-        sizes = [len(_key(line)) if mine else -1 for line, mine in zip(lines, ours, strict=True)]
+        sizes = [  # a blank line (space between a table's rows) is no other text
+            len(_key(line)) if mine else -int(bool(line.strip()))
+            for line, mine in zip(lines, ours, strict=True)
+        ]
         found = _window(sizes, table.letters())
         if found is None:
             raise InputError(
@@ -398,9 +401,10 @@ def mark_tables(text: str, tables: list[PdfTable], first: int, name: str, page: 
 
 
 def _window(sizes: list[int], total: int) -> tuple[int, int] | None:
-    """The first run of lines (``sizes``: letters, -1 for a line of other text) that
-    holds exactly ``total`` letters, beginning and ending with text (a short line above
-    made of the same words, "Opladen" under a title, is not the table's)."""
+    """The first run of lines (``sizes``: letters, 0 for a blank line, -1 for a line of
+    other text) that holds exactly ``total`` letters, beginning and ending with text (a
+    short line above made of the same words, "Opladen" under a title, is not the
+    table's)."""
     for start, size in enumerate(sizes):
         count = 0
         for end in range(start, len(sizes)):

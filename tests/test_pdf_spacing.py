@@ -1,0 +1,68 @@
+"""PDF protocols whose paragraphs are set apart by space (Word's 8 pt after a paragraph):
+a sentence ending at a line's end goes on in the same paragraph.
+
+The PDFs are written here byte by byte (:func:`tests.test_pdf_overprint.page_pdf`): lines
+of a paragraph 13 pt apart, paragraphs 21 pt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_pdf_overprint import page_pdf
+from workbench.ingest import parse_file
+
+# (line, whether space follows it)
+SPACED = [
+    ("Protokoll Stadtteilworkshop Manfort", True),
+    ("Datum: 12.03.2021", False),
+    ("Sozialraum: Manfort", True),
+    ("Was fehlt im Quartier?", True),
+    ("Die Jugendlichen wünschen sich einen Treffpunkt am Marktplatz mit WLAN.", False),
+    ("Im Winter gibt es dort keinen Raum, der abends offen ist und warm genug,", False),
+    ("sagt eine Mutter aus der Siedlung an der Kalkstraße.", True),
+    ("Der Spielplatz an der Schule ist seit dem Sommer gesperrt, die Stadt", False),
+    ("hat ihn nach dem Sturm nicht wieder geöffnet.", True),
+    ("Welche Ressourcen gibt es?", True),
+    ("Der Sportverein öffnet seine Halle am Wochenende für alle Kinder.", False),
+    ("Die Bibliothek bietet Hausaufgabenhilfe an, zweimal in der Woche.", True),
+    ("Das Stadtteilbüro hat am Nachmittag geöffnet.", True),
+]
+
+
+def _pdf(lines: list[tuple[str, bool]], after: float) -> bytes:
+    """The lines 13 pt apart, ``after`` pt more after those that space follows."""
+    y, shown = 800.0, []
+    for text, space in lines:
+        escaped = text.replace("(", "\\(").replace(")", "\\)")
+        shown.append(f"1 0 0 1 40 {y:.1f} Tm ({escaped}) Tj")
+        y -= 13 + after * space
+    return page_pdf(shown)
+
+
+def test_a_sentence_ending_at_a_line_end_goes_on_in_its_paragraph(tmp_path: Path) -> None:
+    """Before, the first paragraph was two statements: it was split after "WLAN."."""
+    path = tmp_path / "abstand.pdf"
+    path.write_bytes(_pdf(SPACED, 8))
+    document = parse_file(path)
+    assert (document.title, document.district, document.date) == (
+        "Protokoll Stadtteilworkshop Manfort",
+        "Manfort",
+        "2021-03-12",
+    )
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in SPACED[4:7])),
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in SPACED[7:9])),
+        ("Welche Ressourcen gibt es?", " ".join(text for text, _ in SPACED[10:12])),
+        ("Welche Ressourcen gibt es?", SPACED[12][0]),
+    ]
+
+
+def test_without_space_between_paragraphs_a_sentence_end_still_ends_one(tmp_path: Path) -> None:
+    """Lines set evenly (LibreOffice's default paragraphs, no space): each sentence ending
+    at a line's end ends its paragraph, as before."""
+    path = tmp_path / "eng.pdf"
+    path.write_bytes(_pdf(SPACED, 0))
+    texts = [s.text for s in parse_file(path).segments]
+    assert texts[0] == SPACED[4][0]
+    assert texts[1] == " ".join(text for text, _ in SPACED[5:7])
