@@ -39,6 +39,9 @@ def _shown(text: str, bold: bool, fake: str, y: int) -> str:
     if bold and fake == "glyph":  # each glyph, back by its width less 0.3 pt, again
         glyphs = " ".join(f"({_escaped(c)}) 470 ({_escaped(c)}) -30" for c in text)
         return f"1 0 0 1 40 {y} Tm [{glyphs}] TJ"
+    if bold and fake == "objects":  # the line again in a text object of its own
+        again = f"ET BT /F1 10 Tf 1 0 0 1 40.3 {y} Tm ({_escaped(text)}) Tj"
+        return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj {again}"
     if bold and fake == "apart":  # the line again, a column further right
         return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj 200 0 Td ({_escaped(text)}) Tj"
     return f"1 0 0 1 40 {y} Tm ({_escaped(text)}) Tj"
@@ -80,7 +83,7 @@ def page_pdf(shown: list[str]) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("fake", ["string", "glyph"])
+@pytest.mark.parametrize("fake", ["string", "glyph", "objects"])
 def test_text_drawn_twice_for_a_fake_bold_is_read_once(tmp_path: Path, fake: str) -> None:
     """Before, the questions read "Treffpunkt fehlt?Treffpunkt fehlt?" or
     "TTrreeffppuunnkktt  ffeehhlltt??" and the title likewise."""
@@ -111,3 +114,14 @@ def test_the_same_words_drawn_apart_stay_twice(tmp_path: Path) -> None:
     path.write_bytes(_pdf("apart"))
     titles = [s.question for s in parse_file(path).segments]
     assert titles[0].count("Treffpunkt fehlt?") == 2
+
+
+def test_a_word_shown_twice_in_a_row_is_said_twice(tmp_path: Path) -> None:
+    """ "(ja ) Tj (ja ) Tj" draws the second word beside the first (the position moves on
+    with the text): a participant said "ja ja", no fake bold. Before, one "ja" was lost."""
+    lines = [f"1 0 0 1 40 {800 - 14 * r} Tm ({text}) Tj" for r, (text, _) in enumerate(LINES)]
+    lines[5] = "1 0 0 1 40 730 Tm (Ja ) Tj (ja ) Tj (ja ) Tj (wirklich, ein Treffpunkt fehlt.) Tj"
+    path = tmp_path / "ja_ja.pdf"
+    path.write_bytes(page_pdf(lines))
+    texts = [s.text for s in parse_file(path).segments]
+    assert texts[0] == "Ja ja ja wirklich, ein Treffpunkt fehlt."

@@ -6,9 +6,10 @@ fehlt?" + "Treffpunkt fehlt?" offset by 0.3 pt) or each glyph twice (``[(T) 470 
 470 (r) …] TJ``: back by nearly the glyph's width, the glyph again). The text layer then
 reads "Treffpunkt fehlt?Treffpunkt fehlt?" or "TTrreeffppuunnkktt".
 :func:`drawn_once` takes the second drawing out of a page's content before its text is
-read: a string shown again where the one before it started (within a point), with no
-other text between them, and in an array of glyphs a glyph shown again after a step back
-of at least a fifth of the font size.
+read: a string shown again where the one before it started (within a point, the text
+position set anew between them: shown right after it, it stands beside it), with no other
+text between them, also across text objects; and in an array of glyphs a glyph shown
+again after a step back of at least a fifth of the font size.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ def drawn_once(page: PageObject) -> None:
     x = y = 0.0  # where the current line starts, in points of the text space
     scale, leading = (1.0, 1.0), 0.0
     last: tuple[float, float, object] | None = None  # the text shown last, and where
+    moved = False  # whether the text position was set since: "(ja ) Tj (ja ) Tj" is "ja ja"
     for operands, operator in operations:
         if operator == b"BT":
             x = y = 0.0
-            scale, last = (1.0, 1.0), None
+            scale = (1.0, 1.0)
         elif operator == b"Tm" and len(operands) == 6:
             scale = (float(operands[0]) or 1.0, float(operands[3]) or 1.0)
             x, y = float(operands[4]), float(operands[5])
@@ -53,6 +55,7 @@ def drawn_once(page: PageObject) -> None:
             leading = float(operands[0])
         elif operator in (b"T*", b"'", b'"'):
             y -= leading * scale[1]
+        moved = moved or operator in (b"Tm", b"Td", b"TD", b"T*", b"'", b'"')
         if operator in _SHOW and operands:
             shown = operands[-1]
             if operator == b"TJ" and isinstance(shown, list):
@@ -61,10 +64,10 @@ def drawn_once(page: PageObject) -> None:
                     operands = [ArrayObject(glyphs)]
                     changed = True
             key = (x, y, _bytes(shown) if not isinstance(shown, list) else repr(shown))
-            if last is not None and _again(last, key):
+            if last is not None and moved and _again(last, key):
                 changed = True
                 continue
-            last = key
+            last, moved = key, False
         kept.append((operands, operator))
     if changed:
         contents.operations = kept
