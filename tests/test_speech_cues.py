@@ -57,3 +57,26 @@ def test_an_adverb_before_a_speech_verb_with_a_name_after_it_is_no_person(
     text: str, expected: str
 ) -> None:
     assert Pseudonymiser().pseudonymise(text)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anna Schmidt sagt, Licht im Park an der Kalkstraße fehlt.",
+            "[Person 1] sagt, Licht im Park an der Kalkstraße fehlt.",
+        ),
+        ("Anna Schmidt sagte, Bänke am Markt wären gut.", "[Person 1] sagte, Bänke am Markt"),
+        ("Herr Becker betont, Spielplätze fehlen.", "[Person 1] betont, Spielplätze fehlen."),
+    ],
+)
+def test_what_follows_a_speech_verb_and_a_comma_is_what_was_said(text: str, expected: str) -> None:
+    """Before, "Licht" and "Bänke" after "sagt," were taken for speakers and replaced: a
+    protocol's "X sagt, …" lost the first word of every reported statement."""
+    out, _ = Pseudonymiser().pseudonymise(text, ["Anna Schmidt"])
+    assert out.startswith(expected)
+
+
+@pytest.mark.parametrize("text", ["Viele Grüße, Tomasz", "LG, Tomasz", "Danke, Tomasz!"])
+def test_a_greeting_and_a_comma_still_name_the_writer(text: str) -> None:
+    assert "Tomasz" not in Pseudonymiser().pseudonymise(text)[0]

@@ -32,7 +32,9 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
     prev = toks[i - 1]
     gap = text[prev.end : toks[i].start]
     if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
-        return True, False
+        # "Viele Grüße, Tom" names him; "Anna Schmidt sagt, Licht fehlt" begins what she
+        # said: after a speech verb and a comma comes the reported clause, no speaker
+        return not ("," in gap and prev.folded in lists.SPEECH_VERBS), False
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
