@@ -450,6 +450,32 @@ def test_a_share_in_prozent_changes_by_percentage_points_also_across_spellings(
     assert monitoring.change_words(-1.2, "Prozent") == "1,2 Prozentpunkte weniger"
 
 
+def test_an_unchanged_rate_is_unchanged_not_plus_zero_percentage_points(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """The Arbeitslosenquote stayed at 6,4 % in the city and 8,1 % in Manfort: the CLI and
+    the sentence beside the report's chart say "unverändert", never "+0 Prozentpunkte"."""
+    from workbench.synthesis.indicators import import_indicators
+
+    path = tmp_path / "indikatoren.csv"
+    path.write_text(
+        "Sozialraum;Indikator;Einheit;Quelle;2021;2022\n"
+        "Gesamtstadt;Arbeitslosenquote;%;Stadt;6,4;6,4\n"
+        "Manfort;Arbeitslosenquote;%;Stadt;8,1;8,1\n",
+        encoding="utf-8",
+    )
+    import_indicators(project, path)
+    assert main(["--project", str(project.path), "monitoring", "indicators"]) == 0
+    out = capsys.readouterr().out
+    manfort = next(line for line in out.splitlines() if "Manfort" in line)
+    assert manfort.split("8,1")[-1].strip() == "unverändert (Gesamtstadt unverändert)"
+    assert "+0" not in out and "-0 " not in out
+    sentence = monitoring.trend_sentence(monitoring.indicator_series(project))
+    assert sentence == (
+        "Arbeitslosenquote, 2021 bis 2022: Gesamtstadt unverändert; unverändert in Manfort."
+    )
+
+
 def pd_isna(value: object) -> bool:
     import pandas as pd
 

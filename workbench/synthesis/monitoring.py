@@ -84,9 +84,13 @@ def change_text(change: float, unit: str) -> str:
     ('+1 Prozentpunkt', '-1 Indexpunkt', '+0,4 Prozentpunkte')
     >>> change_text(0.81 - 0.85, "je 1.000 Einw."), change_text(14.6 - 13.9, "%")
     ('-0,04 je 1.000 Einw.', '+0,7 Prozentpunkte')
+    >>> change_text(0.0, "%"), change_text(-0.0, "Personen")
+    ('unverändert', 'unverändert')
     """
     if math.isnan(change):
         return format_number(change)
+    if abs(change) < 1e-9:  # an unchanged rate is no "+0 Prozentpunkte"
+        return STEADY
     # a share's change is in percentage points, however the unit column spells per cent
     unit = "Prozentpunkte" if unit_key(unit) == "%" else unit.strip()
     if abs(change) == 1 and unit.endswith("punkte"):  # "1 Prozentpunkt", not "1 …punkte"
@@ -388,8 +392,12 @@ def trend_sentence(rows: pd.DataFrame) -> str:
         shown = districts[districts["trend"] == trend]
         if shown.empty:
             continue
-        names = ", ".join(f"{r.district} ({change_text(r.change, compact_unit(r.unit))})"
-                          for r in shown.itertuples())  # fmt: skip
+        names = ", ".join(
+            r.district
+            if trend == STEADY
+            else f"{r.district} ({change_text(r.change, compact_unit(r.unit))})"
+            for r in shown.itertuples()
+        )
         parts.append(f"{trend} in {names}")
     for trend in (ONE_YEAR, NOT_COMPARABLE):
         shown = districts[districts["trend"] == trend]
