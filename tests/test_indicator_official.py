@@ -299,3 +299,94 @@ def test_an_old_age_dependency_ratio_in_residents_is_compared_with_the_city(
     import_indicators(project, path)
     row = comparison(project).set_index("indicator").loc["Altenquotient"]
     assert row["index"] == 125.0 and row["difference"] == 9.0
+
+
+def test_a_grouped_table_names_the_district_once_for_its_block(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    # A Sozialbericht annex prints each district once, above its further indicators, and
+    # Excel users copy it that way: the blank cells below stopped the import ("Der
+    # Sozialraum fehlt."). They mean the district above; an empty row ends the block.
+    path = write(
+        tmp_path / "anhang.csv",
+        "Sozialraum;Indikator;Einheit;Quelle;2021;2022\n"
+        "Gesamtstadt;SGB-II-Quote;%;Amt;10,5;10,4\n"
+        ";Anteil unter 18;%;Amt;17,0;17,2\n"
+        "Manfort;SGB-II-Quote;%;Amt;14,1;14,2\n"
+        ";Anteil unter 18;%;Amt;19,0;19,2\n"
+        ";;;;;\n"
+        "Wiesdorf;SGB-II-Quote;%;Amt;18,0;18,1\n"
+        ";Anteil unter 18;%;Amt;20,0;.\n"
+        "Quelle: Amt für Statistik;;;;;\n",
+    )
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "11 Werte – 11 neu" in out
+    assert (
+        "Aus der Zeile darüber übernommen (gruppierte Tabelle): Sozialraum in Zeilen 3, 5, 8."
+        in out
+    )
+    table = comparison(project).set_index(["district", "indicator", "year"])
+    assert table.loc[("Manfort", "Anteil unter 18", 2022), "value"] == 19.2
+    assert table.loc[("Manfort", "Anteil unter 18", 2022), "city_value"] == 17.2
+    assert table.loc[("Wiesdorf", "Anteil unter 18", 2021), "value"] == 20.0
+    assert len(indicators(project)) == 11
+
+
+def test_a_table_grouped_by_indicator_takes_over_its_unit_and_source(
+    project: Project, tmp_path: Path
+) -> None:
+    # The indicator named once over its districts (an XLSX without merged cells): the
+    # rows below have the indicator's unit and source, not none (which compared "Einheit
+    # weicht ab" with the city).
+    book = openpyxl.Workbook()
+    rows = [
+        ["Indikator", "Sozialraum", "Jahr", "Wert", "Einheit", "Quelle"],
+        ["Einwohner", "Gesamtstadt", 2022, 163729, "Personen", "Melderegister"],
+        [None, "Manfort", 2022, 12034, None, None],
+        ["SGB-II-Quote", "Gesamtstadt", 2022, 10.4, "%", "BA"],
+        [None, "Manfort", 2022, 14.2, None, None],
+        [None, "Wiesdorf", None, None, None, None],  # no value: ends the block
+        [None, "Wiesdorf", 2022, 18.1, "%", "BA"],
+    ]
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "indikatoren.xlsx")
+    from workbench.core.domain import InputError
+
+    with pytest.raises(InputError) as err:
+        import_indicators(project, tmp_path / "indikatoren.xlsx")
+    assert err.value.row == 7 and "Der Name des Indikators fehlt" in err.value.message
+    book.active.delete_rows(6)
+    book.save(tmp_path / "indikatoren.xlsx")
+    import_indicators(project, tmp_path / "indikatoren.xlsx")
+    table = comparison(project).set_index(["district", "indicator"])
+    assert table.loc[("Manfort", "SGB-II-Quote"), ["unit", "source"]].tolist() == ["%", "BA"]
+    assert table.loc[("Manfort", "SGB-II-Quote"), "index"] == 136.54
+    assert table.loc[("Manfort", "Einwohner"), "unit"] == "Personen"
+    assert table.loc[("Wiesdorf", "SGB-II-Quote"), "value"] == 18.1
+
+
+def test_a_row_without_district_in_a_table_of_one_row_per_district_is_named(
+    project: Project, tmp_path: Path
+) -> None:
+    # Not a grouped table: the district of the third row is missing. Taken from the row
+    # above it gives a second value for Manfort, and the message says where that came from.
+    path = write(
+        tmp_path / "quote.csv",
+        "Sozialraum;Indikator;Einheit;Quelle;2022\n"
+        "Gesamtstadt;SGB-II-Quote;%;Amt;10,4\n"
+        "Manfort;SGB-II-Quote;%;Amt;14,2\n"
+        ";SGB-II-Quote;%;Amt;18,1\n",
+    )
+    from workbench.core.domain import InputError
+
+    with pytest.raises(InputError) as err:
+        import_indicators(project, path)
+    assert err.value.row == 4
+    assert "SGB-II-Quote 2022 für Manfort steht schon in Zeile 3" in err.value.message
+    assert (
+        "übernimmt ihn aus der Zeile darüber (gruppierte Tabelle): Bitte hier den "
+        "Sozialraum eintragen." in err.value.message
+    )
+    assert indicators(project).empty

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 import workbench.synthesis.indicator_districts
+import workbench.synthesis.indicator_layout
 import workbench.synthesis.indicator_numbers
 import workbench.synthesis.indicator_units
 import workbench.synthesis.indicator_years
@@ -40,6 +41,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicators).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_districts).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_layout).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_years).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_numbers).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_units).failed == 0
@@ -120,7 +122,8 @@ def test_xlsx_with_german_headers_and_decimal_comma(project: Project, tmp_path: 
     [
         ("Manfort,SGB-II-Quote,2019,viel,%,Test,false", "Wert 'viel' ist keine Zahl"),
         ("Manfort,SGB-II-Quote,neunzehn,1,%,Test,false", "keine Jahreszahl"),
-        ("Manfort,,2019,1,%,Test,false", "Name des Indikators fehlt"),
+        # a grouped table's blank cell: the name above, a second value for 2019
+        ("Manfort,,2019,1,%,Test,false", "Bitte hier den Indikator eintragen"),
         ("Manfort,SGB-II-Quote,2019,1,%,Test,vielleicht", "weder true noch false"),
         ("Manfort,SGB-II-Quote,2019,13.9,%,Test,false", "steht schon in Zeile 2"),
     ],

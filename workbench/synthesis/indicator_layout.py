@@ -5,12 +5,15 @@ Statistics offices publish a table long (``Sozialraum, Indikator, Jahr, Wert, Ei
 Quelle``) or with the years as columns (``Sozialraum, Indikator, Einheit, Quelle, 2019,
 2020, 2021``, as the Regionaldatenbank and most social reports do); a title block may
 stand above the header ("Sozialindikatoren 2022", "Stand: 31.12.", a Zeichenerklärung).
+Printed tables name a district (or an indicator) once, above the further rows of its block;
+those blank cells are filled from the row above (:func:`fill_down`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError
@@ -45,6 +48,8 @@ class Layout:
     above: list[list[Any]]
     notes: list[list[Any]]
     wide: bool = False  # the years side by side (the "Jahr" of a row is its column's header)
+    # row number → the columns ("Sozialraum", "Indikator") filled from the row above
+    filled: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def name_key(text: Any) -> str:
@@ -107,9 +112,12 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
     if "year" in columns and "value" in columns:
         at = columns["value"]
         value_rows = [(n, list(c), at) for n, c in rows]
-        notes = [c for _, c in rows if blank(c, columns["year"]) and blank(c, at)]
-        return Layout(header, value_rows, columns, above, notes)
+        filled = fill_down(value_rows, columns, [columns["year"], at])
+        notes = [c for _, c, _ in value_rows if blank(c, columns["year"]) and blank(c, at)]
+        return Layout(header, value_rows, columns, above, notes, filled=filled)
     years = _year_columns(header)
+    rows = [(n, list(c)) for n, c in rows]
+    filled = fill_down(rows, columns, list(years))
     keep = [p for p in range(len(header)) if p not in years]
     wide: list[tuple[int, list[Any], int]] = []
     notes = []
@@ -121,7 +129,53 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
         wide.extend((number, [*own, year, cells[p] if p < len(cells) else None], p)
                     for p, year in years.items())  # fmt: skip
     long_header = [header[p] for p in keep] + [YEAR, VALUE]
-    return Layout(long_header, wide, _known(long_header), above, notes, wide=True)
+    return Layout(long_header, wide, _known(long_header), above, notes, wide=True, filled=filled)
+
+
+# the columns a printed table names once per block, and how a message calls them
+GROUPED_COLUMNS = {"district": "Sozialraum", "indicator": "Indikator"}
+
+
+def fill_down(
+    rows: Sequence[tuple[Any, ...]], columns: dict[str, int], values: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """Fill the blank district and indicator cells of a grouped table from the row above
+    (in place); the row numbers filled and which columns. ``rows``: (row number, cells, …);
+    ``values``: the positions of the value (and year) cells.
+
+    Only a row with a value takes over, and only from the row right above it that has one:
+    an empty row or a note between them ends the block, so a table's first row without a
+    district still stops the import. Unit and source go with the indicator's name.
+
+    >>> rows = [(2, ["Manfort", "Quote", "%", "9,1"]), (3, [None, "Anteil", "", "4,0"]),
+    ...         (4, ["", "", "", "4,2"]), (5, [None, None, None, None]), (6, ["", "Q", "%", "1"])]
+    >>> fill_down(rows, {"district": 0, "indicator": 1, "unit": 2}, [3])
+    {3: ('Sozialraum',), 4: ('Sozialraum', 'Indikator')}
+    >>> rows[2][1], rows[4][1][0]
+    (['Manfort', 'Anteil', '', '4,2'], '')
+    """
+    filled: dict[int, tuple[str, ...]] = {}
+    above: list[Any] | None = None  # the cells of the value row right above
+    for number, cells, *_ in rows:
+        if all(blank(cells, p) for p in values):
+            above = None  # an empty row, a note, a heading: the block ends
+            continue
+        if above is not None:
+            names = []
+            for column, name in GROUPED_COLUMNS.items():
+                at = columns.get(column)
+                if at is not None and at < len(cells) and blank(cells, at) and not blank(above, at):
+                    cells[at] = above[at]
+                    names.append(name)
+            if "Indikator" in names:  # the same indicator: its unit and source
+                for column in ("unit", "source"):
+                    at = columns.get(column)
+                    if at is not None and at < len(cells) and blank(cells, at):
+                        cells[at] = above[at] if at < len(above) else None
+            if names:
+                filled[number] = tuple(names)
+        above = cells
+    return filled
 
 
 def blank(cells: list[Any], at: int) -> bool:

@@ -208,6 +208,8 @@ class Gaps:
     # (district, indicator, year) → row of the cells a "–" leaves without a value because
     # the file's own legend says so: the 0 an earlier reading of the file stored goes
     cleared: dict[tuple[str, str, int], int] = field(default_factory=dict)
+    # a grouped table: row → the columns ("Sozialraum", "Indikator") taken from the row above
+    filled: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def skip(self, key: tuple[str, str, int], number: int, sign: str, column: str) -> None:
         """Note a cell without a value (``sign`` "" if empty) of the value ``key``."""
@@ -245,6 +247,16 @@ class Gaps:
                     "„– = keine Angabe“ über oder unter die Tabelle schreiben und die Datei unter "
                     "ihrem Namen erneut importieren: die als 0 gelesenen Werte werden entfernt."
                 )
+        if self.filled:
+            by_name: dict[str, list[int]] = {}
+            for number, names in self.filled.items():
+                for name in names:
+                    by_name.setdefault(name, []).append(number)
+            out.append(
+                "Aus der Zeile darüber übernommen (gruppierte Tabelle): "
+                + "; ".join(f"{name} in {row_list(n)}" for name, n in by_name.items())
+                + "."
+            )
         if self.marked:
             out.append(f"Mit Kennzeichen gelesen: {self._grouped(self.marked)}.")
         if self.skipped:

@@ -177,6 +177,7 @@ def _read_indicators(
     table = read_layout(raw, sheet)  # the years side by side: one value per row
     header, rows, columns = table.header, table.rows, table.columns
     gaps.legend = legend([*table.above, *table.notes])  # the table's own Zeichenerklärung
+    gaps.filled = table.filled  # a grouped table: names taken from the row above
     known = {name_key(d): d for d in districts}
     for alias in CITY_ALIASES:  # how statistics offices name the city's total row
         known.setdefault(alias, CITYWIDE)
@@ -293,7 +294,8 @@ def _read_indicators(
         elif key in seen:
             raise InputError(
                 f"{indicator} {year} für {district} steht schon in Zeile {seen[key]}"
-                + _same_year(seen_in.get(key, ""), column, year),
+                + _same_year(seen_in.get(key, ""), column, year)
+                + _taken_over(table.filled.get(number, ())),
                 file=raw.name,
                 row=number,
             )
@@ -333,6 +335,18 @@ def _same_year(earlier: str, column: str, year: int) -> str:
     return (
         f" (Spalte „{earlier}“); Spalte „{column}“ meint dasselbe Jahr {year}. Je Jahr ein "
         "Wert: bitte eine der Spalten löschen."
+    )
+
+
+def _taken_over(names: tuple[str, ...]) -> str:
+    """The end of the message on a second value whose district or indicator the row took
+    from the row above (a grouped table): the name is probably missing there."""
+    if not names:
+        return ""
+    which = " und ".join(f"den {name}" for name in names)
+    return (
+        f" Die Zeile nennt {which} nicht und übernimmt {'sie' if len(names) > 1 else 'ihn'} "
+        f"aus der Zeile darüber (gruppierte Tabelle): Bitte hier {which} eintragen."
     )
 
 
