@@ -206,7 +206,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Sozialindikatoren importieren und mit der Gesamtstadt vergleichen",
         description="Importiert CSV/XLSX/ODS mit den Spalten district, indicator, year, value, "
         "unit, source (optional illustrative; Titelzeilen darüber werden übergangen; statt "
-        "year und value auch je Jahr eine Spalte: 2019, 2020 …) in einer "
+        "year und value auch je Jahr eine Spalte: 2019, 2020 …; oder je Sozialraum eine Zeile "
+        "und je Indikator eine Spalte: „Einwohner“, „SGB-II-Quote %“, das Jahr in einer Spalte "
+        "Jahr, im Spaltenkopf oder als Stichtag über der Tabelle) in einer "
         "Transaktion; erneuter Import "
         "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
         "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt), als Prozent "

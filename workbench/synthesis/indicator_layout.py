@@ -2,8 +2,10 @@
 table with the years side by side made one value per row.
 
 Statistics offices publish a table long (``Sozialraum, Indikator, Jahr, Wert, Einheit,
-Quelle``) or with the years as columns (``Sozialraum, Indikator, Einheit, Quelle, 2019,
-2020, 2021``, as the Regionaldatenbank and most social reports do); a title block may
+Quelle``), with the years as columns (``Sozialraum, Indikator, Einheit, Quelle, 2019,
+2020, 2021``, as the Regionaldatenbank and most social reports do) or with the indicators
+as columns (``Stadtteil, Einwohner, SGB-II-Quote %``, a social report's annex, see
+:mod:`workbench.synthesis.indicator_columns`); a title block may
 stand above the header ("Sozialindikatoren 2022", "Stand: 31.12.", a Zeichenerklärung).
 Printed tables name a district (or an indicator) once, above the further rows of its block;
 those blank cells are filled from the row above (:func:`fill_down`).
@@ -11,14 +13,25 @@ those blank cells are filled from the row above (:func:`fill_down`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.ingest.table import read_rows
+from workbench.ingest.table_rows import Rows
 from workbench.ingest.textio import RawFile
+from workbench.synthesis.indicator_columns import (
+    CODE_HEADER,
+    is_value,
+    source_note,
+    split_header,
+    title_years,
+)
+from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.indicator_years import cell_year
 
 # Accepted headers (compared case-insensitively) → the column they mean.
@@ -47,7 +60,9 @@ class Layout:
     columns: dict[str, int]
     above: list[list[Any]]
     notes: list[list[Any]]
-    wide: bool = False  # the years side by side (the "Jahr" of a row is its column's header)
+    # the long column that names a value's cell in a table with the years ("year") or the
+    # indicators ("indicator") side by side; "" in a long table
+    wide: str = ""
     # row number → the columns ("Sozialraum", "Indikator") filled from the row above
     filled: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -93,18 +108,21 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
     """The layout of a CSV, XLSX or ODS indicator file; missing columns stop the import."""
     header, rows = read_rows(raw, sheet)
     above: list[list[Any]] = []
-    if _missing(header):
+    if _missing(header) and not _indicator_columns(header, rows)[0]:
         for at, (_, cells) in enumerate(rows[:TITLE_ROWS]):
             below = ["" if c is None else str(c).strip() for c in cells]
-            if not _missing(below):
+            if not _missing(below) or _indicator_columns(below, rows[at + 1 :])[0]:
                 header, rows, above = below, rows[at + 1 :], [header, *(c for _, c in rows[:at])]
                 break
     missing = _missing(header)
+    if missing and _indicator_columns(header, rows)[0]:
+        return _side_by_side(raw, header, rows, above)
     if missing:
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
             "(optional illustrative; statt Jahr und Wert auch je Jahr eine Spalte: 2019, "
-            f"2020 …). Vorhanden: {', '.join(h for h in header if h)}",
+            "2020 …; oder neben Sozialraum je Indikator eine Spalte mit Zahlen). Vorhanden: "
+            f"{', '.join(h for h in header if h)}",
             file=raw.name,
             row=1,
         )
@@ -129,7 +147,100 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
         wide.extend((number, [*own, year, cells[p] if p < len(cells) else None], p)
                     for p, year in years.items())  # fmt: skip
     long_header = [header[p] for p in keep] + [YEAR, VALUE]
-    return Layout(long_header, wide, _known(long_header), above, notes, wide=True, filled=filled)
+    return Layout(long_header, wide, _known(long_header), above, notes, wide="year", filled=filled)
+
+
+# a header that says the table is meant long ("Indikatorname", "Merkmal", "Werte")
+LONG_HEADER = re.compile(r"(?i)indikator|merkmal|kennzahl|variable|^werte?\b")
+
+
+def _indicator_columns(
+    header: list[str], rows: Rows
+) -> tuple[dict[int, tuple[str, str, int | None]], list[Any] | None]:
+    """The columns of a table with the indicators side by side (one row per district:
+    "Sozialraum, Einwohner, SGB-II-Quote %"), each as (name, unit, year of its header), and
+    the row of units under the header; nothing if the table is none. Every cell of such
+    a column is a value; columns of text only ("Stadtbezirk") are left aside, codes
+    ("Nr.") too."""
+    known = _known(header)
+    if "district" not in known or {"indicator", "value", "unit"} & set(known):
+        return {}, None
+    if _year_columns(header):
+        return {}, None
+    first = list(rows[0][1]) if rows else []
+    others = [p for p in range(len(header)) if p not in known.values()]
+    units = None
+    if (
+        blank(first, known["district"])
+        and any(not blank(first, p) and not is_value(first[p]) for p in others)
+        and all(blank(first, p) or not is_value(first[p]) for p in others)
+    ):
+        units = first  # the indicator over its unit; one may span two columns ("Anzahl | %")
+    names = list(header) + [""] * (len(first) - len(header))
+    found: dict[int, tuple[str, str, int | None]] = {}
+    for p in range(len(names)):
+        if p in known.values():
+            continue
+        if not names[p] and units is not None and p - 1 in found and not blank(units, p):
+            names[p] = names[p - 1]
+        if not names[p] or CODE_HEADER.search(names[p]):
+            continue
+        cells = [c[p] for _, c in rows[1 if units else 0 :] if not blank(c, p)]
+        if cells and not all(is_value(c) for c in cells):
+            if any(is_value(c) for c in cells) or LONG_HEADER.search(names[p]):
+                return {}, None  # text among the values, or a long table's column misnamed
+            continue
+        if not cells and LONG_HEADER.search(names[p]):
+            return {}, None
+        name, unit, year = split_header(names[p])
+        unit = unit or ("" if units is None or blank(units, p) else str(units[p]).strip())
+        found[p] = (name, "%" if unit_key(unit) == "%" else unit, year)
+    if not any(not blank(c, p) for _, c in rows for p in found):
+        return {}, None
+    return found, units
+
+
+def _side_by_side(raw: RawFile, header: list[str], rows: Rows, above: list[list[Any]]) -> Layout:
+    """A table with the indicators side by side as one value per row; the year from a Jahr
+    column, the columns' headers or the reference date above the table."""
+    found, units = _indicator_columns(header, rows)
+    known = _known(header)
+    rows = [(n, list(c)) for n, c in rows[1 if units is not None else 0 :]]
+    filled = fill_down(rows, {"district": known["district"]}, list(found))
+    notes = [c for _, c in rows if all(blank(c, p) for p in found)]
+    years = title_years(above)
+    if "year" not in known and any(year is None for *_, year in found.values()) and len(years) != 1:
+        said = (
+            f"Über der Tabelle stehen mehrere Jahre ({', '.join(map(str, sorted(years)))}). "
+            if years
+            else ""
+        )
+        raise InputError(
+            f"Das Jahr der Werte fehlt: Die Tabelle hat je Indikator eine Spalte, aber keine "
+            f"Spalte Jahr. {said}Bitte eine Spalte Jahr ergänzen, das Jahr in die Spaltenköpfe "
+            "schreiben („SGB-II-Quote 2022“) oder den Stichtag über die Tabelle („Stand: "
+            "31.12.2022“).",
+            file=raw.name,
+            row=1,
+        )
+    source = source_note([*above, *notes])
+    title = next(iter(years)) if len(years) == 1 else None  # "Stand: 31.12.2022"
+    twice = Counter((name, year) for name, _, year in found.values())
+    long_rows: list[tuple[int, list[Any], int]] = []
+    for number, cells in rows:
+        if all(blank(cells, p) for p in found):
+            continue
+        own = {c: cells[at] if at < len(cells) else None for c, at in known.items()}
+        for p, (name, unit, year) in found.items():
+            if twice[(name, year)] > 1 and unit:  # "SGB-II-Empfänger" in Anzahl and in %
+                name = f"{name} ({unit})"
+            when = year if year is not None else own.get("year") or title
+            long_rows.append(
+                (number, [own["district"], name, unit, own.get("source") or source,
+                          own.get("illustrative"), when, cells[p] if p < len(cells) else None], p)
+            )  # fmt: skip
+    long_header = ["Sozialraum", "Indikator", "Einheit", "Quelle", "illustrativ", YEAR, VALUE]
+    return Layout(long_header, long_rows, _known(long_header), above, notes, "indicator", filled)
 
 
 # the columns a printed table names once per block, and how a message calls them

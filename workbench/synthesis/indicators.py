@@ -237,7 +237,7 @@ def _read_indicators(
         shown = "" if cell("value") is None else str(cell("value")).strip()
         text = value_text(cell("value"))
         sign = sign_of(text) if isinstance(text, str) else None
-        column = str(cell("year")) if table.wide else ""  # which of the row's cells
+        column = str(cell(table.wide)) if table.wide else ""  # which of the row's cells
         if mark := value_mark(cell("value")):  # "12,3 p": provisional, read and named
             gaps.marked.append((number, mark, column))
         if text is None or text == "" or (sign is not None and not gaps.zero(sign)):

@@ -1,0 +1,125 @@
+"""Indicator tables with one row per district and one column per indicator, as the annex
+of a Sozialbericht prints them (workbench.synthesis.indicator_columns)."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import workbench.synthesis.indicator_columns
+from workbench import InputError, Project
+from workbench.cli.main import main
+from workbench.synthesis.indicators import comparison, import_indicators, indicators
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.synthesis.indicator_columns).failed == 0
+
+
+def test_an_annex_table_with_an_indicator_per_column_is_imported(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    # "Spalten fehlen: indicator, year, value, unit, source" for the commonest shape of a
+    # Sozialbericht annex: a row per Stadtteil, a column per indicator, the unit in the
+    # header, the year as the reference date above, the source in a note below.
+    path = write(
+        tmp_path / "anhang.csv",
+        "Tabelle A3: Sozialindikatoren nach Stadtteilen;;;;\n"
+        "Stand: 31.12.2022;;;;\n"
+        ";;;;\n"
+        "Nr.;Stadtteil;Einwohner;SGB-II-Quote %;Anteil unter 18 (in %)\n"
+        "101;Manfort;12.034;14,2;19,0\n"
+        "102;Wiesdorf;15.500;18,1;20,2\n"
+        "103;Opladen;25.000;.;17,5\n"
+        ";Stadt insgesamt;163.729;10,4;17,2\n"
+        ";;;;\n"
+        "Quelle: Stadt Leverkusen, Statistikstelle;;;;\n",
+    )
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "11 Werte – 11 neu" in out
+    assert "Zeile 7 (SGB-II-Quote) („.“: Zahlenwert unbekannt oder geheim" in out
+    table = comparison(project).set_index(["district", "indicator"])
+    assert sorted(set(table.index.get_level_values("indicator"))) == [
+        "Anteil unter 18",
+        "Einwohner",
+        "SGB-II-Quote",
+    ]  # fmt: skip  (no indicator "Nr.")
+    assert set(table["year"]) == {2022}
+    manfort = table.loc[("Manfort", "SGB-II-Quote")]
+    assert (manfort["value"], manfort["unit"], manfort["city_value"]) == (14.2, "%", 10.4)
+    assert manfort["index"] == 136.54
+    assert table.loc[("Wiesdorf", "Anteil unter 18"), "unit"] == "%"
+    assert table.loc[("Manfort", "Einwohner"), "value"] == 12034.0
+    assert table.loc[("Manfort", "Einwohner"), "note"].startswith("Anzahl")
+    assert set(table["source"]) == {"Stadt Leverkusen, Statistikstelle"}
+
+
+def test_the_indicator_over_its_unit_and_the_year_per_row(project: Project, tmp_path: Path) -> None:
+    # Two header rows, the indicator over its unit; SGB-II-Empfänger spans "Anzahl | %"
+    # (an XLSX whose per cents are formatted "0,0 %"); the year in a column.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Stadtteil", "Einwohner", "SGB-II-Empfänger", None, "Jahr", "Quelle"])
+    sheet.append([None, "Anzahl", "Anzahl", "%", None, None])
+    sheet.append(["Gesamtstadt", 163729, 17763, 0.109, 2021, "BA"])
+    sheet.append(["Manfort", 12034, 1700, 0.141, 2021, "BA"])
+    sheet.append(["Gesamtstadt", 164000, 17500, 0.104, 2022, "BA"])
+    sheet.append(["Manfort", 12100, 1720, 0.142, 2022, "BA"])
+    for (cell,) in sheet.iter_rows(min_row=3, min_col=4, max_col=4):
+        cell.number_format = "0.0 %"
+    book.save(tmp_path / "anhang.xlsx")
+    assert import_indicators(project, tmp_path / "anhang.xlsx").added == 12
+    table = comparison(project).set_index(["district", "indicator", "year"])
+    quota = table.loc[("Manfort", "SGB-II-Empfänger (%)", 2022)]
+    assert (quota["value"], quota["unit"], quota["city_value"]) == (14.2, "%", 10.4)
+    count = table.loc[("Manfort", "SGB-II-Empfänger (Anzahl)", 2021)]
+    assert (count["value"], count["unit"], count["source"]) == (1700.0, "Anzahl", "BA")
+    assert table.loc[("Manfort", "Einwohner", 2022), "value"] == 12100.0
+
+
+def test_the_year_in_the_header_and_a_missing_year_is_asked_for(
+    project: Project, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "quote.csv",
+        "Sozialraum;SGB-II-Quote 2021 (%);SGB-II-Quote 2022 (%);Quelle\n"
+        "Gesamtstadt;10,9;10,4;BA\n"
+        "Manfort;14,1;14,3;BA\n",
+    )
+    import_indicators(project, path)
+    values = indicators(project).set_index(["district", "year"])["value"].to_dict()
+    assert values == {
+        ("Gesamtstadt", 2021): 10.9, ("Gesamtstadt", 2022): 10.4,
+        ("Manfort", 2021): 14.1, ("Manfort", 2022): 14.3,
+    }  # fmt: skip
+    assert set(indicators(project)["indicator"]) == {"SGB-II-Quote"}
+    undated = write(tmp_path / "ohne_jahr.csv", "Sozialraum;Einwohner\nManfort;12.034\n")
+    with pytest.raises(InputError, match="Das Jahr der Werte fehlt") as err:
+        import_indicators(project, undated)
+    assert "Stand: 31.12.2022" in err.value.message
+    assert len(indicators(project)) == 4
+
+
+def test_a_long_table_with_misnamed_columns_is_not_read_as_indicator_columns(
+    project: Project, tmp_path: Path
+) -> None:
+    # "Werte" is no indicator, and a column of indicator names among numbers is a long table
+    path = write(
+        tmp_path / "lang.csv",
+        "Sozialraum;Indikatorname;Jahr;Werte;Quelle\nManfort;SGB-II-Quote;2022;14,2;BA\n",
+    )
+    with pytest.raises(InputError, match="Spalten fehlen: indicator, value, unit"):
+        import_indicators(project, path)
+    mixed = write(tmp_path / "gemischt.csv", "Sozialraum;Einwohner\nManfort;viele\nOpladen;12\n")
+    with pytest.raises(InputError, match="Spalten fehlen"):
+        import_indicators(project, mixed)
+    assert indicators(project).empty
