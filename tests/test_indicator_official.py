@@ -390,3 +390,31 @@ def test_a_row_without_district_in_a_table_of_one_row_per_district_is_named(
         "Sozialraum eintragen." in err.value.message
     )
     assert indicators(project).empty
+
+
+@pytest.mark.parametrize(
+    "second_row",
+    [
+        "Sozialraum;Indikator;Einheit;Quelle;Stichtag 31.12.;;\n;;;;2020;2021;2022\n",
+        "Sozialraum;Indikator;Einheit;Quelle;2020;2021;2022\n;;;;Anteil in %;Anteil in %;in %\n",
+    ],
+    ids=["years-under-their-label", "units-under-the-years"],
+)
+def test_a_header_over_two_rows_above_the_years(
+    project: Project, tmp_path: Path, second_row: str
+) -> None:
+    # A printed table puts "Stichtag 31.12." over the years, or a row of units under them:
+    # "Spalten fehlen: value" and "Der Sozialraum fehlt." for the second header row.
+    path = write(
+        tmp_path / "tabelle.csv",
+        "Sozialindikatoren der Stadt;;;;;;\n"
+        + second_row
+        + "Gesamtstadt;SGB-II-Quote;%;BA;10,9;10,5;10,4\n"
+        "Manfort;SGB-II-Quote;%;BA;14,2;14,1;14,3\n",
+    )
+    import_indicators(project, path)
+    values = indicators(project).set_index(["district", "year"])["value"].to_dict()
+    assert values == {
+        ("Gesamtstadt", 2020): 10.9, ("Gesamtstadt", 2021): 10.5, ("Gesamtstadt", 2022): 10.4,
+        ("Manfort", 2020): 14.2, ("Manfort", 2021): 14.1, ("Manfort", 2022): 14.3,
+    }  # fmt: skip

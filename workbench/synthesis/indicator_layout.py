@@ -104,16 +104,46 @@ def _missing(header: list[str]) -> list[str]:
     return missing
 
 
+def _text(cells: Sequence[Any]) -> list[str]:
+    return ["" if c is None else str(c).strip() for c in cells]
+
+
+def _header(first: list[str], rows: Rows) -> tuple[list[str], Rows, list[list[Any]]]:
+    """The header, the rows below it and the rows above it (a title block): the first of
+    the top rows that names the columns. A header may take two rows: "Jahr" (or
+    "Stichtag 31.12.") over the years, or a row of units under the years ("Anteil in %")."""
+    lines: list[list[Any]] = [first, *(list(c) for _, c in rows[:TITLE_ROWS])]
+    for at, line in enumerate(lines):
+        header, below = _text(line), rows[at:]
+        if not _missing(header) or _indicator_columns(header, below)[0]:
+            if _year_columns(header) and below and _beneath(header, _text(below[0][1])):
+                return header, below[1:], [*lines[:at], list(below[0][1])]  # a row of units
+            return header, below, lines[:at]
+        if below and not _year_columns(header):
+            under = _text(below[0][1])
+            years = _year_columns(under)
+            merged = [under[p] if p in years else h for p, h in enumerate(header)]
+            merged += [under[p] for p in years if p >= len(header)]
+            if years and not _missing(merged) and _beneath(merged, under):
+                return merged, below[1:], [*lines[:at], line]
+    return first, rows, []
+
+
+def _beneath(header: list[str], under: list[str]) -> bool:
+    """Whether ``under``, the row below a header with the years side by side, is part of
+    it: empty but in the years' columns, which hold the years themselves or no value at
+    all ("Anteil in %")."""
+    years = _year_columns(header)
+    cells = [under[p] if p < len(under) else "" for p in years]
+    if not any(cells) or any(v for p, v in enumerate(under) if p not in years):
+        return False
+    return cells == list(years.values()) or not any(is_value(c) for c in cells if c)
+
+
 def read_layout(raw: RawFile, sheet: str | None) -> Layout:
     """The layout of a CSV, XLSX or ODS indicator file; missing columns stop the import."""
-    header, rows = read_rows(raw, sheet)
-    above: list[list[Any]] = []
-    if _missing(header) and not _indicator_columns(header, rows)[0]:
-        for at, (_, cells) in enumerate(rows[:TITLE_ROWS]):
-            below = ["" if c is None else str(c).strip() for c in cells]
-            if not _missing(below) or _indicator_columns(below, rows[at + 1 :])[0]:
-                header, rows, above = below, rows[at + 1 :], [header, *(c for _, c in rows[:at])]
-                break
+    first, rows = read_rows(raw, sheet)
+    header, rows, above = _header(first, rows)
     missing = _missing(header)
     if missing and _indicator_columns(header, rows)[0]:
         return _side_by_side(raw, header, rows, above)
