@@ -418,3 +418,21 @@ def test_a_header_over_two_rows_above_the_years(
         ("Gesamtstadt", 2020): 10.9, ("Gesamtstadt", 2021): 10.5, ("Gesamtstadt", 2022): 10.4,
         ("Manfort", 2020): 14.2, ("Manfort", 2021): 14.1, ("Manfort", 2022): 14.3,
     }  # fmt: skip
+
+
+def test_a_dash_before_a_number_is_its_minus(project: Project, tmp_path: Path, capsys) -> None:
+    # Typeset tables (and Word's autocorrect) write a population change as "–0,8": the import
+    # stopped with "Wert '–0,8' ist keine Zahl." A dash alone is still exactly zero.
+    path = write(
+        tmp_path / "veraenderung.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Bevölkerungsveränderung;2022;–0,8;%;Amt\n"
+        "Manfort;Bevölkerungsveränderung;2022;– 1,2 p;%;Amt\n"
+        "Wiesdorf;Bevölkerungsveränderung;2022;—0,3;%;Amt\n"
+        "Opladen;Bevölkerungsveränderung;2022;–;%;Amt\n",
+    )
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Als 0 gelesen: Zeile 5" in out and "Mit Kennzeichen gelesen: Zeile 3" in out
+    values = indicators(project).set_index("district")["value"].to_dict()
+    assert values == {"Gesamtstadt": -0.8, "Manfort": -1.2, "Wiesdorf": -0.3, "Opladen": 0.0}

@@ -166,16 +166,24 @@ def decimal_mark(cells: list[Any]) -> str | None:
     return marks.pop() if len(marks) == 1 else None
 
 
+def _minus(text: str) -> str:
+    """A minus sign (U+2212) or a dash before a number (typeset tables, Word: "–0,8") as
+    "-"; a dash alone stays the sign of the Zeichenerklärung."""
+    return re.sub(r"^[\u2013\u2014]\s*(?=\d)", "-", text.replace("\u2212", "-"))
+
+
 def value_text(cell: Any) -> Any:
     """A value cell without footnote marks ("12,3¹", "12,3*"), the marks of DIN 55301
     ("12,3 p", "(12,3)", see :func:`value_mark`) and surrounding space.
 
     >>> value_text("12,3¹"), value_text("12,3 p"), value_text("(12,3)"), value_text("−0,8")
     ('12,3', '12,3', '12,3', '-0,8')
+    >>> value_text("–0,8"), value_text("– 1,2"), value_text("–")
+    ('-0,8', '-1,2', '–')
     """
     if not isinstance(cell, str):
         return cell
-    text = FOOTNOTE.sub("", cell.strip()).replace("\u2212", "-")  # "−0,8": a minus sign
+    text = _minus(FOOTNOTE.sub("", cell.strip()))
     match = MARKED_VALUE.fullmatch(text)
     return (match.group(1) or match.group(2)) if match else text
 
@@ -184,12 +192,12 @@ def value_mark(cell: Any) -> str | None:
     """The mark of DIN 55301 on a value, None if none: "p" (vorläufig), "r" (berichtigt),
     "s" (geschätzt), "()" (Aussagewert eingeschränkt).
 
-    >>> value_mark("12,3 p"), value_mark("(12,3)"), value_mark("12,3"), value_mark(12.3)
-    ('p', '()', None, None)
+    >>> value_mark("12,3 p"), value_mark("(12,3)"), value_mark("12,3"), value_mark("–0,8 p")
+    ('p', '()', None, 'p')
     """
     if not isinstance(cell, str):
         return None
-    match = MARKED_VALUE.fullmatch(FOOTNOTE.sub("", cell.strip()))
+    match = MARKED_VALUE.fullmatch(_minus(FOOTNOTE.sub("", cell.strip())))
     if match is None:
         return None
     return "()" if match.group(1) else match.group(3).casefold()
