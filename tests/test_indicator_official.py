@@ -436,3 +436,32 @@ def test_a_dash_before_a_number_is_its_minus(project: Project, tmp_path: Path, c
     assert "Als 0 gelesen: Zeile 5" in out and "Mit Kennzeichen gelesen: Zeile 3" in out
     values = indicators(project).set_index("district")["value"].to_dict()
     assert values == {"Gesamtstadt": -0.8, "Manfort": -1.2, "Wiesdorf": -0.3, "Opladen": 0.0}
+
+
+def test_a_district_written_as_its_number_is_pointed_to_the_numbered_district(
+    tmp_path: Path,
+) -> None:
+    # The project's Sozialräume are numbered like the statistics office's ("Stadtteil 101");
+    # its table writes the bare number. The error named the rows but not what to write.
+    from workbench.core.domain import InputError
+
+    numbered = Project.create(
+        tmp_path / "nummern", districts=["Stadtteil 101", "Stadtteil 102", "Stadtteil 201"]
+    )
+    try:
+        path = write(
+            tmp_path / "stadtteile.csv",
+            "Stadtteil;Indikator;Einheit;Quelle;2022\n"
+            "Gesamtstadt;SGB-II-Quote;%;BA;10,4\n"
+            "101;SGB-II-Quote;%;BA;11,0\n"
+            "ST 0102;SGB-II-Quote;%;BA;12,0\n",
+        )
+        with pytest.raises(InputError) as err:
+            import_indicators(numbered, path)
+        assert "'101' (Zeile 3) (gemeint: Stadtteil 101?)" in err.value.message
+        assert "'ST 0102' (Zeile 4) (gemeint: Stadtteil 102?)" in err.value.message
+        with pytest.raises(InputError, match="gemeint: Stadtteil 101"):  # not left out
+            import_indicators(numbered, path, skip_unknown=True)
+        assert indicators(numbered).empty
+    finally:
+        numbered.close()

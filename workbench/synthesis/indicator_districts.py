@@ -22,6 +22,7 @@ from workbench.store import CITYWIDE
 # "010 Manfort", "1.1 Wiesdorf-West", "03 - Bürrig", "2) Opladen": a number, then the name
 CODE = re.compile(r"\d+(?:[./]\d+)*[.)]?(?:\s*[-–:]\s*|\s+)(?=\S)")
 SUBTOTAL = re.compile(r"(?i),?\s+(?:insgesamt|gesamt|zusammen|zus\.)$")  # "… insgesamt"
+NUMBERED = re.compile(r"(?:[^\W\d_][\w.-]*\s+)?0*(\d+)")  # "101", "ST 101", "Sozialraum 03"
 TOTAL = re.compile(r"(?i).*\b(?:insgesamt|gesamt|zusammen|summe)\b.*|(?:gesamt)?stadt\s.*")
 
 
@@ -89,13 +90,24 @@ class FormerNames:
 
 def probable_district(name: str, districts: Sequence[str]) -> str | None:
     """The declared district an unknown ``name`` probably means ("Opladen" → "Opladen-Nord
-    oder Opladen-Süd", "Manfurt" → "Manfort"), None if none."""
+    oder Opladen-Süd", "Manfurt" → "Manfort"; "101" or "ST 101" → "Stadtteil 101"), None if
+    none.
+
+    >>> probable_district("101", ["Stadtteil 101", "Stadtteil 102"])
+    'Stadtteil 101'
+    >>> probable_district("SR 03", ["Sozialraum 3", "Sozialraum 13"])
+    'Sozialraum 3'
+    """
     bare = CODE.sub("", name, count=1)
     found = meant_district(bare, districts) or misspelt_district(bare, districts)
     if found is None:  # the study splits an official district: "Opladen-Nord", "-Süd"
         word = bare.casefold()
         parts = [d for d in districts if word in re.findall(r"[^\W_]+", d.casefold())]
         found = " oder ".join(sorted(parts)) if len(parts) > 1 else None
+    if found is None and (number := NUMBERED.fullmatch(" ".join(name.split()))):
+        # districts by their number, as the statistics office counts them
+        same = [d for d in districts if [int(n) for n in re.findall(r"\d+", d)] == [int(number[1])]]
+        found = same[0] if len(same) == 1 else None
     return found
 
 
