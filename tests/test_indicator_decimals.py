@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from widgets.profile_view_html import city_indicator_html, indicator_table_html
-from workbench import Project
+from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.core.formatting import value_places
-from workbench.synthesis.indicators import comparison, import_indicators
+from workbench.synthesis.indicators import comparison, import_indicators, indicators
 from workbench.synthesis.profiles import build_profiles
 
 # Ärzte je 1.000 Einwohner: 0,85 in Manfort beside 0,92 in the city — one decimal would
@@ -63,3 +63,75 @@ def test_report_and_monitoring_show_two_decimals(
     assert "0,85" in text and "0,81" in text and "0,92" in text
     # the change over the years, and the city's over the same years, not "-0,0"
     assert "-0,04 je 1.000 Einw. (Gesamtstadt +0,01 je 1.000 Einw.)" in text
+
+
+def _ods(path: Path, rows: list[list[object]]) -> Path:
+    """An ODS as LibreOffice Calc saves it: a share is a cell of value type "percentage"
+    holding 0.139 for 13,9 %; empty cells repeated."""
+    from odf.number import Number, PercentageStyle
+    from odf.number import Text as NumberText
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    percent = PercentageStyle(name="prozent")
+    percent.addElement(Number(decimalplaces="1", minintegerdigits="1"))
+    percent.addElement(NumberText(text=" %"))
+    doc.automaticstyles.addElement(percent)
+    style = Style(name="anteil", family="table-cell", datastylename="prozent")
+    doc.automaticstyles.addElement(style)
+    table = Table(name="Indikatoren")
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            if value is None:
+                cell = TableCell(numbercolumnsrepeated=2)
+            elif isinstance(value, tuple):  # (share,): shown as a percentage
+                cell = TableCell(valuetype="percentage", value=value[0], stylename=style)
+                cell.addElement(P(text=f"{100 * value[0]:.1f} %"))
+            elif isinstance(value, int | float):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def test_shares_libreoffice_formats_as_percent_are_read_as_it_shows_them(
+    project: Project, tmp_path: Path
+) -> None:
+    # LibreOffice Calc stores 14,2 % as 0.142 of type "percentage", as Excel does with its
+    # format "0,0 %": the import stored 0,142 % (and the profile showed "0,1 %").
+    head = ["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"]
+    path = _ods(
+        tmp_path / "quoten.ods",
+        [
+            ["Sozialindikatoren 2022"],
+            [None],
+            head,
+            ["Gesamtstadt", "SGB-II-Quote", 2022, (0.104,), "%", "BA"],
+            ["Manfort", "SGB-II-Quote", 2022, (0.142,), "%", "BA"],
+            ["Manfort", "Einwohner", 2022, 12034, "Personen", "Amt"],
+        ],
+    )
+    import_indicators(project, path)
+    values = indicators(project).set_index(["district", "indicator"])["value"].to_dict()
+    assert values == {
+        ("Gesamtstadt", "SGB-II-Quote"): 10.4,
+        ("Manfort", "SGB-II-Quote"): 14.2,
+        ("Manfort", "Einwohner"): 12034.0,
+    }
+    wrong = _ods(
+        tmp_path / "falsch.ods",
+        [head, ["Manfort", "Einwohner", 2022, (0.5,), "Personen", "Amt"]],
+    )
+    with pytest.raises(InputError) as err:
+        import_indicators(project, wrong)
+    assert err.value.row == 2 and "'50 %'" in err.value.message

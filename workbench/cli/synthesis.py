@@ -212,7 +212,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Transaktion; erneuter Import "
         "aktualisiert statt zu verdoppeln. Zahlen wie in der Statistik: 163.729 oder 13,9 "
         "(das Dezimalzeichen der Spalte entscheidet, Mehrdeutiges wird abgelehnt), als Prozent "
-        "formatierte Excel-Zellen wie angezeigt (0,139 als 13,9 %); Zeilen mit "
+        "formatierte Excel- und LibreOffice-Zellen wie angezeigt (0,139 als 13,9 %); Zeilen mit "
         "„.“, „x“, „/“, „…“ statt eines Werts werden genannt und übergangen, „–“ ist 0 "
         "(genau null nach DIN 55301; eine Zeichenerklärung in der Datei geht vor), „12,3 p“ "
         "oder „(12,3)“ ist 12,3 (das Kennzeichen wird genannt); die Zeile der "

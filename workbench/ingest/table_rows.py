@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -144,9 +145,12 @@ def percent_cells(
     raw: RawFile, sheet: str | None, columns: Collection[int]
 ) -> set[tuple[int, int]]:
     """(row number as :func:`read_rows` counts them, column) of the cells in ``columns``
-    (0-based) Excel shows as a percentage: a cell formatted "0,0 %" holds 0.139 for
-    13,9 %. Empty for files other than XLSX."""
-    if Path(raw.name).suffix.lower() not in (".xlsx", ".xlsm"):
+    (0-based) Excel or LibreOffice shows as a percentage: a cell formatted "0,0 %" holds
+    0.139 for 13,9 %. Empty for CSV."""
+    suffix = Path(raw.name).suffix.lower()
+    if suffix == ".ods":
+        return _ods_percent_cells(raw.data, sheet, columns)
+    if suffix not in (".xlsx", ".xlsm"):
         return set()
     import openpyxl
 
@@ -168,6 +172,41 @@ def percent_cells(
         }
     finally:
         book.close()
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+
+
+def _ods_percent_cells(
+    data: bytes, sheet: str | None, columns: Collection[int]
+) -> set[tuple[int, int]]:
+    """Like :func:`percent_cells` for an ODS file: the cells of value type "percentage"
+    (numbered as the sheet numbers its rows, as pandas' reader does)."""
+    from defusedxml import DefusedXmlException, ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = ElementTree.fromstring(archive.read("content.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+        return set()
+    tables = list(root.iter(f"{_ODS_TABLE}table"))
+    named = [t for t in tables if sheet is None or t.get(f"{_ODS_TABLE}name") == sheet]
+    found: set[tuple[int, int]] = set()
+    row = 1
+    for element in named[0].iter(f"{_ODS_TABLE}table-row") if named else ():
+        column, percent = 0, []
+        for cell in element:
+            if cell.tag not in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
+                continue
+            repeated = int(cell.get(f"{_ODS_TABLE}number-columns-repeated") or 1)
+            if cell.get(_ODS_TYPE) == "percentage":
+                percent += [c for c in columns if column <= c < column + repeated]
+            column += repeated
+        repeated = int(element.get(f"{_ODS_TABLE}number-rows-repeated") or 1)
+        found.update((r, c) for r in range(row, row + repeated) for c in percent)
+        row += repeated
+    return found
 
 
 def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:
