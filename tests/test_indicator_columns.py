@@ -123,3 +123,21 @@ def test_a_long_table_with_misnamed_columns_is_not_read_as_indicator_columns(
     with pytest.raises(InputError, match="Spalten fehlen"):
         import_indicators(project, mixed)
     assert indicators(project).empty
+
+
+def test_a_title_line_without_semicolons_above_a_german_csv(
+    project: Project, tmp_path: Path
+) -> None:
+    # "Stand: 31.12.2022" typed above the table (no semicolon in that line): the file was
+    # split at the decimal commas, and the import said "Spalten fehlen … Vorhanden: Stand".
+    path = write(
+        tmp_path / "anhang.csv",
+        "Stand: 31.12.2022\n\nSozialraum;SGB-II-Quote;Einwohner\n"
+        "Gesamtstadt;10,4 %;163.729\nManfort;14,2 %;12.034\n",
+    )
+    import_indicators(project, path)
+    table = indicators(project).set_index(["district", "indicator"])
+    assert table.loc[("Manfort", "SGB-II-Quote"), ["value", "unit", "year"]].tolist() == [
+        14.2, "%", 2022,
+    ]  # fmt: skip
+    assert table.loc[("Gesamtstadt", "Einwohner"), "value"] == 163729.0

@@ -169,10 +169,16 @@ def legacy_encoding(data: bytes) -> str | None:
 def sniff_delimiter(text: str) -> str:
     """Guess the delimiter of a CSV text among comma, semicolon and tab.
 
-    The header line decides (it rarely holds quoted delimiters); on a tie the
-    standard library's sniffer looks at a larger sample.
+    The header line decides (it rarely holds quoted delimiters); a title above it without
+    any delimiter ("Stand: 31.12.2022") is passed over; on a tie the standard library's
+    sniffer looks at a larger sample.
+
+    >>> sniff_delimiter("Stand: 31.12.2022\\n\\nSozialraum;Quote;Anteil\\nManfort;10,4;9,1\\n")
+    ';'
     """
-    header = text.split("\n", 1)[0]
+    lines = text.split("\n", 11)[:11]
+    titled = [line for line in lines if any(d in line for d in (",", ";", "\t"))]
+    header = lines[0] if any(d in lines[0] for d in (",", ";", "\t")) or not titled else titled[0]
     counts = sorted(((header.count(d), d) for d in (",", ";", "\t")), reverse=True)
     if counts[0][0] > counts[1][0]:
         return counts[0][1]

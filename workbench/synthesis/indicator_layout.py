@@ -224,6 +224,8 @@ def _indicator_columns(
             return {}, None
         name, unit, year = split_header(names[p])
         unit = unit or ("" if units is None or blank(units, p) else str(units[p]).strip())
+        if not unit and cells and all(str(c).strip().endswith("%") for c in cells):
+            unit = "%"  # "14,2 %" in every cell of "SGB-II-Quote"
         found[p] = (name, "%" if unit_key(unit) == "%" else unit, year)
     if not any(not blank(c, p) for _, c in rows for p in found):
         return {}, None
