@@ -465,3 +465,27 @@ def test_a_district_written_as_its_number_is_pointed_to_the_numbered_district(
         assert indicators(numbered).empty
     finally:
         numbered.close()
+
+
+def test_a_blank_district_in_a_table_that_writes_districts_out_still_stops(
+    project: Project, tmp_path: Path
+) -> None:
+    # Every row names its district ("Manfort" twice in a row): the blank one is a name
+    # missing, not a block's further row. Taken from the row above it would have filed
+    # Opladen's (or anyone's) value silently under Wiesdorf.
+    path = write(
+        tmp_path / "lang.csv",
+        "Sozialraum;Indikator;Einheit;Quelle;2022\n"
+        "Gesamtstadt;SGB-II-Quote;%;Amt;10,4\n"
+        "Gesamtstadt;Anteil unter 18;%;Amt;17,2\n"
+        "Manfort;SGB-II-Quote;%;Amt;14,2\n"
+        "Manfort;Anteil unter 18;%;Amt;19,2\n"
+        "Wiesdorf;SGB-II-Quote;%;Amt;18,1\n"
+        ";Anteil unter 18;%;Amt;20,0\n",
+    )
+    from workbench.core.domain import InputError
+
+    with pytest.raises(InputError) as err:
+        import_indicators(project, path)
+    assert err.value.row == 7 and "Der Sozialraum fehlt" in err.value.message
+    assert indicators(project).empty

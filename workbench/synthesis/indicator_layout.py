@@ -288,7 +288,9 @@ def fill_down(
 
     Only a row with a value takes over, and only from the row right above it that has one:
     an empty row or a note between them ends the block, so a table's first row without a
-    district still stops the import. Unit and source go with the indicator's name.
+    district still stops the import; and only in a column the table does not write out in
+    full elsewhere (:func:`_written_out`: there a blank is a missing name). Unit and source
+    go with the indicator's name.
 
     >>> rows = [(2, ["Manfort", "Quote", "%", "9,1"]), (3, [None, "Anteil", "", "4,0"]),
     ...         (4, ["", "", "", "4,2"]), (5, [None, None, None, None]), (6, ["", "Q", "%", "1"])]
@@ -298,6 +300,8 @@ def fill_down(
     (['Manfort', 'Anteil', '', '4,2'], '')
     """
     filled: dict[int, tuple[str, ...]] = {}
+    grouped = {c: at for c, at in columns.items() if c in GROUPED_COLUMNS}
+    grouped = {c: at for c, at in grouped.items() if not _written_out(rows, at, values)}
     above: list[Any] | None = None  # the cells of the value row right above
     for number, cells, *_ in rows:
         if all(blank(cells, p) for p in values):
@@ -306,7 +310,7 @@ def fill_down(
         if above is not None:
             names = []
             for column, name in GROUPED_COLUMNS.items():
-                at = columns.get(column)
+                at = grouped.get(column)
                 if at is not None and at < len(cells) and blank(cells, at) and not blank(above, at):
                     cells[at] = above[at]
                     names.append(name)
@@ -319,6 +323,22 @@ def fill_down(
                 filled[number] = tuple(names)
         above = cells
     return filled
+
+
+def _written_out(rows: Sequence[tuple[Any, ...]], at: int, values: list[int]) -> bool:
+    """Whether a table writes the name in column ``at`` out in every row: two value rows
+    in a row name the same ("Manfort", "Manfort"). A grouped table never does — there a
+    blank cell means the name above; here it is a name missing, which stops the import."""
+    before = None
+    for _, cells, *_ in rows:
+        if all(blank(cells, p) for p in values):
+            before = None
+            continue
+        now = None if blank(cells, at) else name_key(cells[at])
+        if now is not None and now == before:
+            return True
+        before = now
+    return False
 
 
 def blank(cells: list[Any], at: int) -> bool:
