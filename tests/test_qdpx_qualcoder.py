@@ -175,3 +175,36 @@ def test_qualcoder_reads_our_export_with_each_coding_by_its_coder(
         ("Bänke", "colin"),
         ("Wie kommen Sie abends nach Hause? 🙂", "colin"),
     }
+
+
+def test_qualcoder_reads_our_memos(project: Project, tmp_path: Path) -> None:
+    """QualCoder's import reads a <Note> only as a journal, from its plainTextPath, and stops
+    with a TypeError at a second journal of the same name. Before, our notes held their
+    text inline (<PlainTextContent>): every memo was lost there. Now each note's text is
+    a file of its own, and each name (the memo's first line) is unique in the file."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    first, second = (int(i) for i in project.segments()["segment_id"][:2])
+    project.add_memo("Offene Frage\nWer fährt nachts?", "colin", segment=first)
+    project.add_memo("Offene Frage\nWo fehlen Bänke?", "anna", segment=second)
+    project.add_memo("Zu klären: Abgrenzung", "anna", code="Bedarf/Mobilität")
+    memos = sorted(project.memos()["text"])
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    as_qualcoder = {}
+    with zipfile.ZipFile(out) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+        for note in root.iter(f"{{{NS}}}Note"):
+            assert note.find(f"{{{NS}}}PlainTextContent") is None  # the schema: not both
+            name, path = note.get("name"), note.get("plainTextPath")
+            assert name and name not in as_qualcoder
+            member = "Sources" + path.split("internal:/")[1]  # as QualCoder builds it
+            as_qualcoder[name] = archive.read(member).decode("utf-8")
+    assert sorted(as_qualcoder.values()) == memos
+    assert as_qualcoder["Offene Frage (2)"].startswith("Offene Frage\n")
+    # Another project reads them back as they were: a numbered name is no title.
+    other = Project.create(
+        tmp_path / "anderes",
+        districts=["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"],
+    )
+    import_qdpx(other, out)
+    assert sorted(other.memos()["text"]) == memos

@@ -167,24 +167,31 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
         for d in documents:
             _source_element(sources, d, segment_guids, memos)
 
-    # Notes: memos.
+    # Notes: memos, their texts in Sources/GUID.txt (QualCoder reads no <PlainTextContent>
+    # as a memo) under names unique in the file (QualCoder stops at a second of a name).
     if memos:
         parent = sub(root, "Notes")
+        used: set[str] = set()
         for memo in memos:
             first = memo.text.strip().splitlines()[0] if memo.text.strip() else "Memo"
+            name, number = first[:60], 1
+            while name in used:
+                number += 1
+                name = f"{first[:60]} ({number})"
+            used.add(name)
             note = sub(
                 parent,
                 "Note",
                 {
                     "guid": memo.guid,
-                    "name": first[:60],
+                    "name": name,
+                    "plainTextPath": f"internal://{memo.guid}.txt",
                     "creatingUser": stable_guid("user", memo.author),
                     "creationDateTime": iso(memo.created_at),
                 },
             )
             if memo.target_type == "cluster":
                 text_element(note, "Description", f"{CLUSTER_NOTE} {memo.target}")
-            text_element(note, "PlainTextContent", memo.text)
 
     # Sets: workshops with their documents.
     if data.sets:
@@ -359,6 +366,8 @@ def export_qdpx(
     qde = build_qde(data, name or project.path.name, pseudonymised)
     documents = data.documents
     entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
+    notes = {f"Sources/{m.guid}.txt": m.text.encode("utf-8") for m in data.memos}
+    entries += list(notes.items())
     mode = 0o644 if pseudonymised else 0o600  # original texts: only their owner reads them
     with atomic_path(out, mode) as tmp, zipfile.ZipFile(tmp, "w") as archive:
         for entry, content in entries:

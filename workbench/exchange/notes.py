@@ -10,6 +10,7 @@ their memos: the title (and ATLAS.ti's comment on a memo) is kept in the memo's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 # Titles that say nothing beyond "this is a note" are not kept.
 GENERIC_TITLES = {"notiz", "memo", "note", "annotation", "kommentar", "comment", "neues memo"}
+# A note name the export numbered to keep names unique: "Offene Frage (2)".
+_NUMBERED = re.compile(r"(.+) \(\d+\)")
 
 
 def note_memo(
@@ -47,11 +50,14 @@ def note_memo(
 def titled(note: NoteIn, text: str, comment: bool = True) -> str:
     """A note's text with its title and its comment (``<Description>``, ATLAS.ti's memo
     comment) where it has them: MAXQDA, ATLAS.ti and NVivo name every memo ("Research
-    Plan"). A text that begins with the title (the workbench names its notes by their
-    first line) gets none."""
+    Plan"). A text that begins with the title gets none: the workbench names its notes by
+    their first line, a second of a name numbered ("Offene Frage (2)")."""
     name = " ".join(note.name.split())
     named = name and name.casefold() not in GENERIC_TITLES and name != note.guid
-    head = f"{name}\n\n" if named and not " ".join(text.split()).startswith(name) else ""
+    flat = " ".join(text.split())
+    numbered = _NUMBERED.fullmatch(name)
+    begins = flat.startswith(name) or (numbered is not None and flat.startswith(numbered[1]))
+    head = f"{name}\n\n" if named and not begins else ""
     remark = note.description.strip() if comment else ""
     return head + text + (f"\n\nKommentar: {remark}" if remark else "")
 
