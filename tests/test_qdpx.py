@@ -146,9 +146,19 @@ def test_export_encodes_segments_as_described_selections(source: Project, export
         text = archive.read(f"Sources/{document.get('guid')}.txt").decode("utf-8")
     segment = text[int(card.get("startPosition")) : int(card.get("endPosition"))]
     assert segment and "\n\n" not in segment
-    # Both coders' whole-segment codings sit in the segment's own selection.
+    # Each coder's whole-segment codings sit in a selection of the segment's span that
+    # names them (QualCoder reads the coder there): the segment's own, then another.
     users = {u.get("guid"): u.get("name") for u in root.iter(f"{Q}User")}
-    assert {users[c.get("creatingUser")] for c in card.iter(f"{Q}Coding")} == {"A", "B"}
+    span = (card.get("startPosition"), card.get("endPosition"))
+    same = [
+        s
+        for s in document.iter(f"{Q}PlainTextSelection")
+        if (s.get("startPosition"), s.get("endPosition")) == span
+    ]
+    assert [users[s.get("creatingUser")] for s in same] == ["A", "B"]
+    for selection in same:
+        coders = {c.get("creatingUser") for c in selection.iter(f"{Q}Coding")}
+        assert coders == {selection.get("creatingUser")}
     # Districts are cases that reference their segments; indicators are their variables.
     manfort = root.find(f"{Q}Cases/{Q}Case[@name='Manfort']")
     assert card.get("guid") in {r.get("targetGUID") for r in manfort.iter(f"{Q}SelectionRef")}

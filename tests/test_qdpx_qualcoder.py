@@ -25,6 +25,7 @@ BENCHES = "d342cd5e-52d1-4894-a342-7d42ed947797"
 SOURCE = "a2b94468-80a5-412f-92d6-e900d97b55a6"
 PLAIN = "8e7fddfe-db36-48dc-b464-80c3a4decd90.txt"
 JOURNAL = "4691a8a0-d67c-4dcc-91d6-e9075dc230cc"
+DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]  # as `project`
 TEXT = (
     "I: Wie kommen Sie abends nach Hause? 🙂\n"
     "B: Ein Nachtbus fehlt. Die Busse fahren abends zu selten 👍🏽.\n\n"
@@ -202,9 +203,65 @@ def test_qualcoder_reads_our_memos(project: Project, tmp_path: Path) -> None:
     assert sorted(as_qualcoder.values()) == memos
     assert as_qualcoder["Offene Frage (2)"].startswith("Offene Frage\n")
     # Another project reads them back as they were: a numbered name is no title.
-    other = Project.create(
-        tmp_path / "anderes",
-        districts=["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"],
-    )
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
     import_qdpx(other, out)
     assert sorted(other.memos()["text"]) == memos
+
+
+def _as_qualcoder(out: Path) -> list[tuple[str, str, str]]:
+    """(code, coded words, coder) as QualCoder's import stores them: the coder from the
+    selection's creatingUser ("default" without), one coding per code, span and coder
+    (its table is unique on them; it drops the rest). The words as the file counts them."""
+    with zipfile.ZipFile(out) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+        sources = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if "/" in n}
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
+    codes = {c.get("guid"): c.get("name") for c in root.iter(f"{{{NS}}}Code")}
+    stored = {}
+    for source in root.iter(f"{{{NS}}}TextSource"):
+        units = sources[f"Sources/{source.get('guid')}.txt"].encode("utf-16-le")
+        for selection in source.iter(f"{{{NS}}}PlainTextSelection"):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            words = units[2 * start : 2 * end].decode("utf-16-le")
+            owner = users.get(selection.get("creatingUser"), "default")
+            for coding in selection.iter(f"{{{NS}}}Coding"):
+                code = codes[coding.find(f"{{{NS}}}CodeRef").get("targetGUID")]
+                stored.setdefault((code, start, end, owner), (code, words, owner))
+    return sorted(stored.values())
+
+
+def test_two_coders_on_one_passage_both_reach_qualcoder(project: Project, tmp_path: Path) -> None:
+    """Two people coding the same statement (or the same words) with the same code, as
+    for an agreement check. Before, both codings stood in one selection without a
+    creatingUser: QualCoder stored one of them, as "default". Now each coder's codings
+    stand in a selection of their own over the same span, which names them."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    segments = project.segments().sort_values("position")
+    last = int(segments["segment_id"].iloc[-1])
+    for coder in ("colin", "anna"):
+        project.code_segment(last, "Sitzgelegenheiten", coder)  # the whole statement
+    busse = int(segments["segment_id"].iloc[1])  # "Ein Nachtbus fehlt. Die Busse fahren …"
+    text = segments["text"].iloc[1]
+    start = text.index("Busse fahren")
+    project.code_segment(busse, "Bedarf/Mobilität", "colin", start, start + len("Busse fahren"))
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    statement = "Wir brauchen mehr Bänke am Markt."
+    assert _as_qualcoder(out) == [
+        ("Mobilität", "Busse fahren", "anna"),
+        ("Mobilität", "Busse fahren", "colin"),
+        ("Mobilität", "Nachtbus", "colin"),
+        ("Sitzgelegenheiten", "Bänke", "colin"),
+        ("Sitzgelegenheiten", statement, "anna"),
+        ("Sitzgelegenheiten", statement, "colin"),
+    ]
+    # Read back here: the same codings, and a second export gives the same bytes.
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    import_qdpx(other, out)
+    columns = ["code", "quote", "coders"]
+    assert sorted(map(tuple, other.quotes()[columns].to_numpy().tolist())) == sorted(
+        map(tuple, project.quotes()[columns].to_numpy().tolist())
+    )
+    again = tmp_path / "nochmal.qdpx"
+    export_qdpx(other, again, name=project.path.name)
+    assert again.read_bytes() == out.read_bytes()

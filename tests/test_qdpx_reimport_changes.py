@@ -39,11 +39,15 @@ def test_reimport_names_the_codings_removed_in_maxqda(
     # In MAXQDA: Björn's code on the second statement and Jürgen's coded span are removed.
     root = qde_root(exported)
     bjoern = stable_guid("user", "Björn")
-    selections = [s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name")]
-    for coding in selections[1].findall(f"{Q}Coding"):
-        if coding.get("creatingUser") == bjoern:
-            selections[1].remove(coding)
-    span = next(s for s in root.iter(f"{Q}PlainTextSelection") if not s.get("name"))
+
+    def at(selection: etree._Element) -> tuple[str | None, str | None]:
+        return selection.get("startPosition"), selection.get("endPosition")
+
+    statements = [at(s) for s in root.iter(f"{Q}PlainTextSelection") if s.get("name")]
+    for selection in list(root.iter(f"{Q}PlainTextSelection")):
+        if at(selection) == statements[1] and selection.get("creatingUser") == bjoern:
+            selection.getparent().remove(selection)  # each coder's codings: own selection
+    span = next(s for s in root.iter(f"{Q}PlainTextSelection") if at(s) not in statements)
     span.getparent().remove(span)
     changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
     # Here, after the export: a new coding the file cannot have.

@@ -10,7 +10,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -313,22 +313,50 @@ def _source_element(
                     ],
                 ),
             )
-            _codings(selection, guid, whole.get(s.segment_id, []))
+            groups = _by_coder(whole.get(s.segment_id, []))
+            _codings(selection, guid, groups[0] if groups else [])
             for note in segment_notes.get((d.guid, s.source_id), []):
                 sub(selection, "NoteRef", {"targetGUID": note})
+            for codings in groups[1:]:  # another coder's: a selection of its own
+                _span_selection(source, d.guid, s.start, s.end, units, codings)
         else:
             start, end = item
-            guid = stable_guid("selection", d.guid, start, end)
-            selection = sub(
-                source,
-                "PlainTextSelection",
-                {
-                    "guid": guid,
-                    "startPosition": str(units(start)),
-                    "endPosition": str(units(end)),
-                },
-            )
-            _codings(selection, guid, spans[item])
+            for number, codings in enumerate(_by_coder(spans[item])):
+                _span_selection(source, d.guid, start, end, units, codings, number > 0)
+
+
+def _by_coder(codings: list[CodingOut]) -> list[list[CodingOut]]:
+    """Codings of one selection, one list per coder (by name).
+
+    QualCoder takes a coding's coder from its selection, not from the coding (none there:
+    "default", which its coding view shows to nobody), and keeps one coding per code, span
+    and coder: two coders in one selection arrived as one "default" coding.
+    """
+    groups: dict[str, list[CodingOut]] = {}
+    for c in codings:
+        groups.setdefault(c.coder, []).append(c)
+    return [groups[coder] for coder in sorted(groups)]
+
+
+def _span_selection(
+    source: ET.Element,
+    document: str,
+    start: int,
+    end: int,
+    units: Callable[[int], int],
+    codings: list[CodingOut],
+    named: bool = False,
+) -> None:
+    """A selection of ``codings`` (all by one coder) over [start, end) of the document;
+    ``named``: not the first at this span, its GUID also names the coder."""
+    keys = (document, start, end, codings[0].coder) if named else (document, start, end)
+    guid = stable_guid("selection", *keys)
+    selection = sub(
+        source,
+        "PlainTextSelection",
+        {"guid": guid, "startPosition": str(units(start)), "endPosition": str(units(end))},
+    )
+    _codings(selection, guid, codings)
 
 
 def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut]) -> None:
