@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from workbench import Project
+from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
@@ -211,7 +212,8 @@ def test_qualcoder_reads_our_memos(project: Project, tmp_path: Path) -> None:
 def _as_qualcoder(out: Path) -> list[tuple[str, str, str]]:
     """(code, coded words, coder) as QualCoder's import stores them: the coder from the
     selection's creatingUser ("default" without), one coding per code, span and coder
-    (its table is unique on them; it drops the rest). The words as the file counts them."""
+    (its table is unique on them; it drops the rest). The words: its text (read as UTF-8,
+    a BOM kept, lines as written) sliced at the positions, in code points."""
     with zipfile.ZipFile(out) as archive:
         root = ET.fromstring(archive.read("project.qde"))
         sources = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if "/" in n}
@@ -219,10 +221,11 @@ def _as_qualcoder(out: Path) -> list[tuple[str, str, str]]:
     codes = {c.get("guid"): c.get("name") for c in root.iter(f"{{{NS}}}Code")}
     stored = {}
     for source in root.iter(f"{{{NS}}}TextSource"):
-        units = sources[f"Sources/{source.get('guid')}.txt"].encode("utf-16-le")
+        text = sources[f"Sources/{source.get('guid')}.txt"]
+        assert "\r" not in text  # else QualCoder's reading of line breaks would matter here
         for selection in source.iter(f"{{{NS}}}PlainTextSelection"):
             start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
-            words = units[2 * start : 2 * end].decode("utf-16-le")
+            words = text[start:end]
             owner = users.get(selection.get("creatingUser"), "default")
             for coding in selection.iter(f"{{{NS}}}Coding"):
                 code = codes[coding.find(f"{{{NS}}}CodeRef").get("targetGUID")]
@@ -245,7 +248,7 @@ def test_two_coders_on_one_passage_both_reach_qualcoder(project: Project, tmp_pa
     start = text.index("Busse fahren")
     project.code_segment(busse, "Bedarf/Mobilität", "colin", start, start + len("Busse fahren"))
     out = tmp_path / "export.qdpx"
-    export_qdpx(project, out)
+    export_qdpx(project, out, qualcoder=True)
     statement = "Wir brauchen mehr Bänke am Markt."
     assert _as_qualcoder(out) == [
         ("Mobilität", "Busse fahren", "anna"),
@@ -263,5 +266,60 @@ def test_two_coders_on_one_passage_both_reach_qualcoder(project: Project, tmp_pa
         map(tuple, project.quotes()[columns].to_numpy().tolist())
     )
     again = tmp_path / "nochmal.qdpx"
-    export_qdpx(other, again, name=project.path.name)
+    export_qdpx(other, again, name=project.path.name, qualcoder=True)
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_codings_after_emoji_land_on_their_words_in_qualcoder(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """QualCoder reads positions as Python code points; our export counts UTF-16 code
+    units (MAXQDA, NVivo, ATLAS.ti). Before, every coding behind an emoji stood shifted
+    in QualCoder by one character per emoji before it ("usse fahren " for "Busse
+    fahren" behind 🙂). ``workbench export --qualcoder`` writes code points, says so in
+    the origin, and reads back as it was written."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    segments = project.segments().sort_values("position")
+    second = int(segments["segment_id"].iloc[1])
+    text = segments["text"].iloc[1]  # "Ein Nachtbus fehlt. Die Busse fahren abends zu selten 👍🏽."
+    start = text.index("zu selten 👍🏽.")
+    project.code_segment(second, "Sitzgelegenheiten", "anna", start, len(text))
+    third = int(segments["segment_id"].iloc[2])  # behind 🙂 and 👍🏽: three astral characters
+    project.code_segment(third, "Sitzgelegenheiten", "anna")
+    folder = str(project.path)
+    project.close()
+    out = tmp_path / "fuer-qualcoder.qdpx"
+    assert main(["--project", folder, "export", "--format", "qdpx", "--qualcoder", str(out)]) == 0
+    assert "für QualCoder (Textpositionen in Unicode-Zeichen)" in capsys.readouterr().out
+    assert _as_qualcoder(out) == [
+        ("Mobilität", "Busse fahren", "anna"),
+        ("Mobilität", "Nachtbus", "colin"),
+        ("Sitzgelegenheiten", "Bänke", "colin"),
+        ("Sitzgelegenheiten", "Und am Markt?", "anna"),
+        ("Sitzgelegenheiten", "zu selten 👍🏽.", "anna"),
+    ]
+    # Read back here (and by a colleague's workbench): every coding on its words, no
+    # notice, and the same bytes again.
+    with Project.open(folder) as same:
+        before = sorted(map(tuple, same.quotes()[["code", "quote"]].to_numpy().tolist()))
+        result = import_qdpx(same, out)
+        assert (result.documents, result.codings, result.notices) == (0, 0, ())
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    assert import_qdpx(other, out).notices == ()
+    assert sorted(map(tuple, other.quotes()[["code", "quote"]].to_numpy().tolist())) == before
+    again = tmp_path / "nochmal.qdpx"
+    export_qdpx(other, again, name=Path(folder).name, qualcoder=True)
+    assert again.read_bytes() == out.read_bytes()
+    # Without the option: UTF-16, as before.
+    export_qdpx(other, tmp_path / "utf16.qdpx")
+    assert _as_qualcoder(tmp_path / "utf16.qdpx") != _as_qualcoder(out)
+
+
+def test_qualcoder_option_needs_a_qdpx_export(project: Project, tmp_path: Path, capsys) -> None:
+    folder = str(project.path)
+    project.close()
+    out = tmp_path / "tabelle.csv"
+    code = main(["--project", folder, "export", "--format", "csv", "--qualcoder", str(out)])
+    assert code == 2
+    assert "--qualcoder gilt nur für --format qdpx" in capsys.readouterr().err
+    assert not out.exists()

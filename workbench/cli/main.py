@@ -205,6 +205,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             "--originals und --pseudonymised schließen sich aus (ohne Angabe wird "
             "pseudonymisiert exportiert)."
         )
+    if args.qualcoder and args.format != "qdpx":
+        raise WorkbenchError(
+            "--qualcoder gilt nur für --format qdpx (es betrifft die Textpositionen eines "
+            "REFI-QDA-Projekts)."
+        )
     suffix = Path(args.out).suffix.lstrip(".").lower()
     if suffix in EXPORT_FORMATS and suffix != args.format:  # Excel would not open it
         raise WorkbenchError(
@@ -400,6 +405,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Originaltexte mit Namen und Kontaktdaten, nur für die Forschungsgruppe "
         "(sonst immer pseudonymisiert)",
+    )
+    p.add_argument(
+        "--qualcoder",
+        action="store_true",
+        help="qdpx für QualCoder: Textpositionen in Unicode-Zeichen, wie QualCoder sie liest "
+        "(sonst UTF-16 wie MAXQDA, NVivo, ATLAS.ti; verschieden erst hinter Emojis)",
     )
     p.add_argument("out", metavar="OUT", help="Zieldatei (.csv, .xlsx oder .qdpx wie --format)")
     p.set_defaults(func=cmd_export)

@@ -82,12 +82,15 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
 
 
 def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
-    """workbench export --format qdpx [--originals] OUT."""
+    """workbench export --format qdpx [--originals] [--qualcoder] OUT."""
     from workbench.exchange.qdpx import export_qdpx
 
-    result = export_qdpx(project, args.out, pseudonymised=not args.originals)
+    qualcoder = args.qualcoder
+    result = export_qdpx(project, args.out, pseudonymised=not args.originals, qualcoder=qualcoder)
     print(
-        f"REFI-QDA-Projekt {args.out}: {result.documents} Dokumente, {result.segments} Aussagen, "
+        f"REFI-QDA-Projekt {args.out}"
+        + (" für QualCoder (Textpositionen in Unicode-Zeichen)" if qualcoder else "")
+        + f": {result.documents} Dokumente, {result.segments} Aussagen, "
         f"{result.codes} Codes, {result.codings} Kodierungen, {result.memos} Memos, "
         f"{result.cases} Sozialräume als Fälle"
         + (

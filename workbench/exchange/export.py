@@ -1,7 +1,8 @@
 """Writing a REFI-QDA project (``.qdpx``): ``project.qde`` plus ``Sources/GUID.txt``.
 
-Positions are written in UTF-16 code units, as NVivo, MAXQDA and ATLAS.ti count them
-(see :mod:`workbench.exchange.positions`); the same project gives the same bytes.
+Positions are written in UTF-16 code units, as NVivo, MAXQDA and ATLAS.ti count them, or
+for QualCoder in code points (see :mod:`workbench.exchange.positions`); the same project
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from workbench.exchange.export_data import (
     variable_key,
     variables_of,
 )
-from workbench.exchange.positions import Utf16Map
+from workbench.exchange.positions import FOR_QUALCODER, Utf16Map
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     DISTRICT_MARKER,
@@ -70,15 +71,14 @@ class QdpxExport:
     pseudonymised: bool
 
 
-def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
-    """The ``project.qde`` document for collected project data (pure)."""
+def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool = False) -> bytes:
+    """The ``project.qde`` document for collected project data (pure); ``qualcoder``:
+    positions in code points, as QualCoder reads them, and the origin says so."""
     from workbench import __version__
 
     documents, memos = data.documents, data.memos
-    root = ET.Element(
-        "Project",
-        {"xmlns": NAMESPACE, "name": clean(name), "origin": f"Sozialraum-Werkbank {__version__}"},
-    )
+    origin = f"Sozialraum-Werkbank {__version__}" + (f" {FOR_QUALCODER}" if qualcoder else "")
+    root = ET.Element("Project", {"xmlns": NAMESPACE, "name": clean(name), "origin": origin})
 
     # Users: every coder and memo author.
     people = sorted({c.coder for d in documents for c in d.codings} | {m.author for m in memos})
@@ -165,7 +165,7 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool) -> bytes:
     if documents:
         sources = sub(root, "Sources")
         for d in documents:
-            _source_element(sources, d, segment_guids, memos)
+            _source_element(sources, d, segment_guids, memos, qualcoder)
 
     # Notes: memos, their texts in Sources/GUID.txt (QualCoder reads no <PlainTextContent>
     # as a memo) under names unique in the file (QualCoder stops at a second of a name).
@@ -255,6 +255,7 @@ def _source_element(
     d: DocumentOut,
     segment_guids: dict[int, str],
     memos: Iterable[MemoOut],
+    qualcoder: bool = False,
 ) -> None:
     source = sub(
         sources,
@@ -263,8 +264,9 @@ def _source_element(
     )
     if d.title:
         text_element(source, "Description", d.title)
-    # Segment selections and span selections, in text order; positions in UTF-16.
-    units = Utf16Map(d.text).to_utf16
+    # Segment selections and span selections, in text order; positions in UTF-16 (for
+    # QualCoder in code points, which it reads: the same after an emoji there).
+    units = (lambda pos: pos) if qualcoder else Utf16Map(d.text).to_utf16
     spans: dict[tuple[int, int], list[CodingOut]] = {}
     whole: dict[int, list[CodingOut]] = {}
     for c in d.codings:
@@ -382,16 +384,22 @@ def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut
 
 
 def export_qdpx(
-    project: Project, out: str | Path, pseudonymised: bool = True, name: str | None = None
+    project: Project,
+    out: str | Path,
+    pseudonymised: bool = True,
+    name: str | None = None,
+    qualcoder: bool = False,
 ) -> QdpxExport:
     """Write the project as a REFI-QDA ``.qdpx``; the same project gives the same bytes.
 
     ``pseudonymised=False`` restores original texts from the key: only for exchange
-    within the research team, never for stakeholders.
+    within the research team, never for stakeholders. ``qualcoder``: text positions in
+    Unicode code points, as QualCoder reads them (otherwise UTF-16 code units, as
+    MAXQDA, NVivo and ATLAS.ti count them).
     """
     out = Path(out)
     data = collect(project, pseudonymised)
-    qde = build_qde(data, name or project.path.name, pseudonymised)
+    qde = build_qde(data, name or project.path.name, pseudonymised, qualcoder)
     documents = data.documents
     entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
     notes = {f"Sources/{m.guid}.txt": m.text.encode("utf-8") for m in data.memos}

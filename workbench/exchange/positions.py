@@ -17,8 +17,12 @@ from dataclasses import dataclass
 
 UTF16 = "UTF-16-Codeeinheiten"
 CODE_POINTS = "Unicode-Zeichen"
-# Programs by how they count, matched in the project's origin attribute (lower case).
+# Said in the origin of a workbench export for QualCoder (positions in code points).
+FOR_QUALCODER = "für QualCoder (Positionen in Unicode-Zeichen)"
+# Programs by how they count, matched in the project's origin attribute (lower case);
+# the first that matches counts.
 _PROGRAMS = {
+    FOR_QUALCODER.casefold(): CODE_POINTS,
     "nvivo": UTF16,
     "maxqda": UTF16,
     "atlas.ti": UTF16,
@@ -75,6 +79,8 @@ def program_convention(origin: str) -> str | None:
 
     >>> program_convention("MAXQDA 2022 (Release 22.7.0)"), program_convention("QualCoder 3.5")
     ('UTF-16-Codeeinheiten', 'Unicode-Zeichen')
+    >>> program_convention(f"Sozialraum-Werkbank 1.0 {FOR_QUALCODER}")
+    'Unicode-Zeichen'
     """
     lowered = origin.casefold()
     return next((unit for name, unit in _PROGRAMS.items() if name in lowered), None)
