@@ -41,6 +41,7 @@ from workbench.ingest.name_lists import (
 )
 from workbench.ingest.name_tokens import genitive_at
 from workbench.ingest.names import NameContext, PersonFinder
+from workbench.ingest.nfc_view import NfcView
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
     FoldedKeys,
@@ -306,6 +307,12 @@ class Pseudonymiser:
         candidates of ``text``.
         """
         names = tuple(names)
+        if not all(unicodedata.is_normalized("NFC", name) for name in names):
+            names = tuple(unicodedata.normalize("NFC", name) for name in names)  # from macOS
+        view = NfcView.of(text)  # "Mu" + U+0308 + "ller" from macOS: found as "Müller"
+        if view is not None:
+            found = self.detect(view.text, names, prose)
+            return [replace(h, start=view.start(h.start), end=view.end(h.end)) for h in found]
         structured = find_structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         listed = list(self._listed(text, names))
@@ -355,7 +362,8 @@ class Pseudonymiser:
             length += hit.start - cursor
             original = text[hit.start : hit.end]
             if hit.kind == "person":
-                placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", original))
+                spelled = unicodedata.normalize("NFC", original)  # the key's, as found
+                placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", spelled))
             else:
                 placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])
             out.append(placeholder)

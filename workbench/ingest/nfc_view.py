@@ -1,0 +1,69 @@
+"""A text's composed form (NFC) with the way back to the text as written.
+
+Files from macOS (and ATLAS.ti's exports there) may write "é" and "ü" decomposed, as a
+letter followed by a combining mark (NFD: "e" + U+0301). Patterns for names end a word at
+the mark: "Frau Müller" became "[Person 1]" followed by "̈ller". Names are found in the composed
+view and replaced in the text as written, which stays as it was (positions of a REFI-QDA
+file count in it).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NfcView:
+    """``text`` composed (NFC), chunk by chunk: a base character with its marks.
+
+    >>> view = NfcView.of("Frau Mu\\u0308ller kam")
+    >>> view.text, view.start(5), view.end(11), view.end(5)
+    ('Frau Müller kam', 5, 12, 5)
+    """
+
+    text: str
+    length: int  # of the text as written
+    view_starts: tuple[int, ...]  # where each chunk starts in the view
+    starts: tuple[int, ...]  # … and in the text as written
+
+    @classmethod
+    def of(cls, written: str) -> NfcView | None:
+        """The composed view of ``written``; None if it is composed already (or composes
+        across chunks, as Hangul jamo do: then it is searched as written)."""
+        if unicodedata.is_normalized("NFC", written):
+            return None
+        parts: list[str] = []
+        view_starts: list[int] = []
+        starts: list[int] = []
+        begin, at = 0, 0
+        for index in range(1, len(written) + 1):
+            if index < len(written) and unicodedata.combining(written[index]):
+                continue
+            chunk = unicodedata.normalize("NFC", written[begin:index])
+            view_starts.append(at)
+            starts.append(begin)
+            parts.append(chunk)
+            at += len(chunk)
+            begin = index
+        text = "".join(parts)
+        if text != unicodedata.normalize("NFC", written):
+            return None
+        return cls(text, len(written), tuple(view_starts), tuple(starts))
+
+    def start(self, pos: int) -> int:
+        """Where a span starting at view position ``pos`` starts as written."""
+        if pos >= len(self.text):
+            return self.length
+        return self.starts[bisect_right(self.view_starts, pos) - 1]
+
+    def end(self, pos: int) -> int:
+        """Where a span ending at view position ``pos`` ends as written (with the marks
+        of its last character)."""
+        if pos >= len(self.text):
+            return self.length
+        chunk = bisect_right(self.view_starts, pos) - 1
+        if self.view_starts[chunk] == pos:
+            return self.starts[chunk]
+        return self.starts[chunk + 1] if chunk + 1 < len(self.starts) else self.length
