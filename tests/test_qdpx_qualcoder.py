@@ -323,3 +323,61 @@ def test_qualcoder_option_needs_a_qdpx_export(project: Project, tmp_path: Path, 
     assert code == 2
     assert "--qualcoder gilt nur für --format qdpx" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _back_from_qualcoder(ours: Path, out: Path) -> Path:
+    """Our export as QualCoder exports it again after importing it: the description of a
+    coded selection is each of its codings' memo, and each coding is written as a
+    selection of its own carrying that memo (its ``text_selection_xml``); texts in UTF-8
+    with BOM under ``sources/``."""
+    with zipfile.ZipFile(ours) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+        texts = {n: archive.read(n) for n in archive.namelist() if n.startswith("Sources/")}
+    root.set("origin", "QualCoder 3.7")
+    for source in root.iter(f"{{{NS}}}TextSource"):
+        for index, selection in enumerate(list(source)):
+            codings = selection.findall(f"{{{NS}}}Coding")
+            if selection.tag != f"{{{NS}}}PlainTextSelection" or not codings:
+                continue
+            source.remove(selection)
+            memo = selection.find(f"{{{NS}}}Description")
+            for number, coding in enumerate(codings):
+                copy = ET.Element(selection.tag, dict(selection.attrib))
+                copy.set("guid", f"{selection.get('guid')[:-3]}{number:03d}".lower())
+                copy.set("creatingUser", coding.get("creatingUser"))
+                if memo is not None:
+                    copy.append(memo)
+                copy.append(coding)
+                source.insert(index + number, copy)
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("project.qde", ET.tostring(root, encoding="utf-8"))
+        for name, data in texts.items():
+            archive.writestr("sources/" + name.split("/", 1)[1], b"\xef\xbb\xbf" + data)
+    return out
+
+
+def test_a_statement_with_two_codes_comes_back_from_qualcoder(
+    project: Project, tmp_path: Path
+) -> None:
+    """QualCoder keeps our statement's description as the memo of each coding and writes
+    each coding as a selection of its own with it: a statement with two codes came back
+    as two statements with the same Quelle-ID, and the import stopped ("Quelle-ID '2'
+    steht schon bei …"). The same statement marked twice at the same place is one."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    segments = project.segments().sort_values("position")
+    for segment in segments["segment_id"]:
+        project.code_segment(int(segment), "Sitzgelegenheiten", "anna")
+    second = int(segments["segment_id"].iloc[1])
+    project.code_segment(second, "Bedarf/Mobilität", "anna")
+    project.code_segment(second, "Bedarf/Mobilität", "colin")
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    back = _back_from_qualcoder(ours, tmp_path / "zurueck.qdpx")
+    columns = ["source_id", "code", "quote", "coders"]
+    before = sorted(map(tuple, project.quotes()[columns].to_numpy().tolist()))
+    result = import_qdpx(project, back)
+    assert (result.documents, result.codings) == (0, 0)
+    assert sorted(map(tuple, project.quotes()[columns].to_numpy().tolist())) == before
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    import_qdpx(other, back)
+    assert sorted(map(tuple, other.quotes()[columns].to_numpy().tolist())) == before

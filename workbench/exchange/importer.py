@@ -408,18 +408,21 @@ class _Parse:
                     )
                 )
             return False, segments
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, int, int, str]] = {}
         for selection, fields in sorted(marked, key=lambda m: (m[0].start, m[0].end)):
             where = f"<PlainTextSelection guid=\"{selection.guid}\"> in Quelle '{source.name}'"
             source_id = (fields.get("Quelle-ID") or "").strip()
             if not source_id:
                 raise InputError(f"{where}: Quelle-ID fehlt.", file=self.x.location)
+            marker = (selection.guid, selection.start, selection.end, selection.description)
+            if source_id in seen and seen[source_id][1:] == marker[1:]:
+                continue  # QualCoder: a selection per coding, each with the statement's marker
             if source_id in seen:
                 raise InputError(
-                    f"{where}: Quelle-ID '{source_id}' steht schon bei {seen[source_id]}.",
+                    f"{where}: Quelle-ID '{source_id}' steht schon bei {seen[source_id][0]}.",
                     file=self.x.location,
                 )
-            seen[source_id] = selection.guid
+            seen[source_id] = marker
             if segments and selection.start < (segments[-1].end or 0):
                 raise InputError(
                     f"{where}: Aussage überlappt die Aussage '{segments[-1].source_id}'.",
