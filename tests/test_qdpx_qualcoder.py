@@ -328,8 +328,8 @@ def test_qualcoder_option_needs_a_qdpx_export(project: Project, tmp_path: Path, 
 def _back_from_qualcoder(ours: Path, out: Path) -> Path:
     """Our export as QualCoder exports it again after importing it: the description of a
     coded selection is each of its codings' memo, and each coding is written as a
-    selection of its own carrying that memo (its ``text_selection_xml``); texts in UTF-8
-    with BOM under ``sources/``."""
+    selection of its own carrying that memo (its ``text_selection_xml``); notes come back
+    as journals; texts in UTF-8 with BOM under ``sources/``."""
     with zipfile.ZipFile(ours) as archive:
         root = ET.fromstring(archive.read("project.qde"))
         texts = {n: archive.read(n) for n in archive.namelist() if n.startswith("Sources/")}
@@ -349,6 +349,18 @@ def _back_from_qualcoder(ours: Path, out: Path) -> Path:
                     copy.append(memo)
                 copy.append(coding)
                 source.insert(index + number, copy)
+    # Every note a journal (its text, name, author and time), under a new GUID, its
+    # references and description gone (``create_journal_note_xml``).
+    for ref in [r for r in root.iter() if r.tag == f"{{{NS}}}NoteRef"]:
+        next(e for e in root.iter() if ref in list(e)).remove(ref)
+    for number, note in enumerate(root.iter(f"{{{NS}}}Note")):
+        old = note.get("plainTextPath").removeprefix("internal://")
+        guid = f"0f758eeb-d61d-4e91-b250-{number:012d}"
+        texts[f"Sources/{guid}.txt"] = texts.pop(f"Sources/{old}")
+        note.set("guid", guid)
+        note.set("plainTextPath", f"internal://{guid}.txt")
+        for child in list(note):
+            note.remove(child)
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("project.qde", ET.tostring(root, encoding="utf-8"))
         for name, data in texts.items():
@@ -381,3 +393,24 @@ def test_a_statement_with_two_codes_comes_back_from_qualcoder(
     other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
     import_qdpx(other, back)
     assert sorted(map(tuple, other.quotes()[columns].to_numpy().tolist())) == before
+
+
+def test_memos_come_back_from_qualcoder_once(project: Project, tmp_path: Path) -> None:
+    """QualCoder reads every note of ours as a journal and exports it under a new GUID,
+    without its target. Read back, each memo came again, as a project memo beside the
+    memo on its statement or code. A note with a memo's author, time and text is that
+    memo."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    first = int(project.segments()["segment_id"].min())
+    for segment in project.segments()["segment_id"]:
+        project.code_segment(int(segment), "Sitzgelegenheiten", "anna")
+    project.add_memo("Offene Frage\nWer fährt nachts?", "anna", segment=first)
+    project.add_memo("Abgrenzung klären", "colin", code="Bedarf/Mobilität")
+    columns = ["memo_id", "target_type", "target_id", "author", "text"]
+    before = sorted(map(tuple, project.memos()[columns].to_numpy().tolist()))
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    result = import_qdpx(project, _back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    assert result.memos == 0
+    assert sorted(map(tuple, project.memos()[columns].to_numpy().tolist())) == before
+    assert not [n for n in result.notices if "gelöscht" in n]

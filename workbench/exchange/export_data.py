@@ -357,3 +357,34 @@ def variables_of(rows: Iterable[dict[str, Any]]) -> dict[tuple, tuple[str, str]]
             name += f" [{key[2]}; {key[3]}; {'illustrativ' if key[4] else 'belegt'}]"
         result[key] = (stable_guid("variable", *key), name)
     return result
+
+
+def memos_read_back(
+    session: Session,
+    notes: Iterable[tuple[str, str, datetime | None, str]],
+    taken: Iterable[int] = (),
+) -> set[str]:
+    """GUIDs of ``notes`` (GUID, author, time, text) that are memos of the project read
+    back under a new GUID: with a memo's author, time and text (each memo once; ``taken``:
+    memos the file has by their GUIDs). QualCoder reads every note as a journal and
+    exports it so, without its target."""
+    notes, taken = list(notes), set(taken)
+    moments = {(author, iso(created)) for _, author, created, _ in notes}
+    memos = [
+        m
+        for m in session.scalars(select(Memo).order_by(Memo.id))
+        if (m.author, iso(m.created_at)) in moments and m.id not in taken
+    ]
+    if not memos:
+        return set()
+    pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
+    found, claimed = set(), set()
+    for guid, author, created, text in notes:
+        for m in memos:
+            if m.id in claimed or (m.author, iso(m.created_at)) != (author, iso(created)):
+                continue
+            if _same_text(text, m.text, pseudonymised[m.id]):
+                found.add(guid)
+                claimed.add(m.id)
+                break
+    return found

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import ParsedMemo
-from workbench.exchange.export_data import exported_memos
+from workbench.exchange.export_data import exported_memos, memos_read_back
 from workbench.exchange.reader import NoteIn
 from workbench.ingest.records import ParsedProject
 
@@ -71,6 +71,8 @@ def known_notes(
         return bundle
     notes = [(m.guid, m.author, m.created_at, m.body) for m in bundle.memos if m.guid and m.body]
     known = exported_memos(session, code_paths, notes)
+    taken = [known[n[0]][0] for n in notes if n[0] in known]
+    again = memos_read_back(session, [n for n in notes if n[0] not in known], taken)
     memos = tuple(
         replace(
             m,
@@ -81,5 +83,6 @@ def known_notes(
         if m.guid in known
         else m
         for m in bundle.memos
+        if m.guid not in again  # here already, unchanged: nothing to add or name
     )
     return replace(bundle, memos=memos)
