@@ -83,18 +83,6 @@ def qde_root(path: Path) -> etree._Element:
         return etree.fromstring(archive.read("project.qde"))
 
 
-def inline_notes(path: Path) -> etree._Element:
-    """The parsed project.qde of our export with each note's text inside it
-    (``<PlainTextContent>``), as MAXQDA and ATLAS.ti write notes when they export it."""
-    root = qde_root(path)
-    with zipfile.ZipFile(path) as archive:
-        for note in root.iter(f"{Q}Note"):
-            member = "Sources/" + note.attrib.pop("plainTextPath").removeprefix("internal://")
-            content = etree.SubElement(note, f"{Q}PlainTextContent")
-            content.text = archive.read(member).decode("utf-8")
-    return root
-
-
 def rezip(src: Path, dst: Path, qde: bytes | None = None, drop: str | None = None) -> Path:
     """Copy an archive, optionally with another project.qde or without one member."""
     with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w") as new:

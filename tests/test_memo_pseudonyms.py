@@ -32,8 +32,7 @@ def _memos(project: Project, out: Path) -> list[str]:
     export_qdpx(project, out)
     with zipfile.ZipFile(out) as archive:
         qde = archive.read("project.qde").decode("utf-8")
-        notes = re.findall(r'<Note [^>]*plainTextPath="internal://([^"]+)"', qde)
-        return [archive.read(f"Sources/{n}").decode("utf-8") for n in notes]
+    return [m for m in re.findall(r"<PlainTextContent>([^<]*)<", qde) if m]
 
 
 def test_a_name_the_researcher_confirmed_is_replaced_in_memos_too(tmp_path: Path) -> None:

@@ -182,8 +182,9 @@ def test_qualcoder_reads_our_export_with_each_coding_by_its_coder(
 def test_qualcoder_reads_our_memos(project: Project, tmp_path: Path) -> None:
     """QualCoder's import reads a <Note> only as a journal, from its plainTextPath, and stops
     with a TypeError at a second journal of the same name. Before, our notes held their
-    text inline (<PlainTextContent>): every memo was lost there. Now each note's text is
-    a file of its own, and each name (the memo's first line) is unique in the file."""
+    text inline (<PlainTextContent>): every memo was lost there. Now, exported for
+    QualCoder, each note's text is a file of its own, and each name (the memo's first line)
+    is unique in the file."""
     import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
     first, second = (int(i) for i in project.segments()["segment_id"][:2])
     project.add_memo("Offene Frage\nWer fährt nachts?", "colin", segment=first)
@@ -191,7 +192,7 @@ def test_qualcoder_reads_our_memos(project: Project, tmp_path: Path) -> None:
     project.add_memo("Zu klären: Abgrenzung", "anna", code="Bedarf/Mobilität")
     memos = sorted(project.memos()["text"])
     out = tmp_path / "export.qdpx"
-    export_qdpx(project, out)
+    export_qdpx(project, out, qualcoder=True)
     as_qualcoder = {}
     with zipfile.ZipFile(out) as archive:
         root = ET.fromstring(archive.read("project.qde"))
@@ -414,3 +415,23 @@ def test_memos_come_back_from_qualcoder_once(project: Project, tmp_path: Path) -
     assert result.memos == 0
     assert sorted(map(tuple, project.memos()[columns].to_numpy().tolist())) == before
     assert not [n for n in result.notices if "gelöscht" in n]
+
+
+def test_memos_stay_inside_their_notes_for_the_other_programs(
+    project: Project, tmp_path: Path
+) -> None:
+    """Without --qualcoder the notes keep their text inside (<PlainTextContent>), as MAXQDA
+    and ATLAS.ti write and read them: no note files beside the sources."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    first = int(project.segments()["segment_id"].min())
+    project.add_memo("Offene Frage\nWer fährt nachts?", "colin", segment=first)
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    with zipfile.ZipFile(out) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+        members = set(archive.namelist())
+    notes = list(root.iter(f"{{{NS}}}Note"))
+    assert notes and all(n.get("plainTextPath") is None for n in notes)
+    texts = [n.find(f"{{{NS}}}PlainTextContent").text for n in notes]
+    assert "Offene Frage\nWer fährt nachts?" in texts and all(texts)
+    assert not {f"Sources/{n.get('guid')}.txt" for n in notes} & members

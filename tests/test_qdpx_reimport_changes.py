@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from tests.pg import move_to
-from tests.qdpx_data import Q, inline_notes, qde_root, rezip
+from tests.qdpx_data import Q, qde_root, rezip
 from tests.test_qdpx_renamed_codes import _team_project
 from workbench import Project
 from workbench.cli.main import main
@@ -123,7 +123,7 @@ def test_a_memo_edited_in_maxqda_replaces_its_text(
     assert import_qdpx(project, exported).memos == 0
     assert _memos(project) == before
     # In MAXQDA: the segment memo and the code memo edited, the project memo deleted.
-    root = inline_notes(exported)
+    root = qde_root(exported)
     notes = {n.find(f"{Q}PlainTextContent").text: n for n in root.iter(f"{Q}Note")}
     edits = {
         "Mit dem Jugendtreff sprechen.": "Mit dem Jugendtreff sprechen: erledigt.",
@@ -192,7 +192,7 @@ def test_a_memo_naming_a_person_comes_back_unchanged(tmp_path: Path) -> None:
     assert not [n for n in result.notices if "neu nummeriert" in n]
     assert len(project.pseudonym_key()) == len(key)  # no second person for Anna Schmidt
     # Edited in MAXQDA: the placeholder still means Anna Schmidt here.
-    root = inline_notes(exported)
+    root = qde_root(exported)
     for text in root.iter(f"{Q}PlainTextContent"):
         if text.text.startswith("Rücksprache"):
             assert "[Person 1]" in text.text and "Anna" not in text.text
@@ -253,7 +253,7 @@ def test_a_second_colleagues_unedited_copy_does_not_bring_the_old_memo_back(
     project = move_to(_team_project(tmp_path), db_url)
     exported = tmp_path / "team.qdpx"
     export_qdpx(project, exported)
-    root = inline_notes(exported)
+    root = qde_root(exported)
     next(root.iter(f"{Q}PlainTextContent")).text = "Abgrenzung zu Bedarf geklärt."
     edited = rezip(exported, tmp_path / "clara.qdpx", etree.tostring(root))
     assert import_qdpx(project, edited).memos == 1
@@ -275,7 +275,7 @@ def test_the_colleagues_next_file_with_the_edited_memo_changes_nothing(
     project.add_memo("Sättigung prüfen.", "Björn")
     exported = tmp_path / "team.qdpx"
     export_qdpx(project, exported)
-    root = inline_notes(exported)
+    root = qde_root(exported)
     notes = {n.find(f"{Q}PlainTextContent").text: n for n in root.iter(f"{Q}Note")}
     notes["Abgrenzung zu Bedarf klären."].find(
         f"{Q}PlainTextContent"

@@ -167,8 +167,9 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
         for d in documents:
             _source_element(sources, d, segment_guids, memos, qualcoder)
 
-    # Notes: memos, their texts in Sources/GUID.txt (QualCoder reads no <PlainTextContent>
-    # as a memo) under names unique in the file (QualCoder stops at a second of a name).
+    # Notes: memos under names unique in the file (QualCoder stops at a second of a name);
+    # their texts inside the note as MAXQDA and ATLAS.ti write them, for QualCoder in
+    # Sources/GUID.txt (it reads no <PlainTextContent> as a memo).
     if memos:
         parent = sub(root, "Notes")
         used: set[str] = set()
@@ -185,13 +186,15 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
                 {
                     "guid": memo.guid,
                     "name": name,
-                    "plainTextPath": f"internal://{memo.guid}.txt",
+                    **({"plainTextPath": f"internal://{memo.guid}.txt"} if qualcoder else {}),
                     "creatingUser": stable_guid("user", memo.author),
                     "creationDateTime": iso(memo.created_at),
                 },
             )
             if memo.target_type == "cluster":
                 text_element(note, "Description", f"{CLUSTER_NOTE} {memo.target}")
+            if not qualcoder:
+                text_element(note, "PlainTextContent", memo.text)
 
     # Sets: workshops with their documents.
     if data.sets:
@@ -402,8 +405,8 @@ def export_qdpx(
     qde = build_qde(data, name or project.path.name, pseudonymised, qualcoder)
     documents = data.documents
     entries = [(QDE, qde)] + [(f"Sources/{d.guid}.txt", d.text.encode("utf-8")) for d in documents]
-    notes = {f"Sources/{m.guid}.txt": m.text.encode("utf-8") for m in data.memos}
-    entries += list(notes.items())
+    if qualcoder:  # memos as files: QualCoder reads a note's text only so
+        entries += [(f"Sources/{m.guid}.txt", m.text.encode("utf-8")) for m in data.memos]
     mode = 0o644 if pseudonymised else 0o600  # original texts: only their owner reads them
     with atomic_path(out, mode) as tmp, zipfile.ZipFile(tmp, "w") as archive:
         for entry, content in entries:
