@@ -37,7 +37,14 @@ from widgets.topic_map import (
 )
 from workbench import Project
 from workbench.analysis import needs, topics
-from workbench.analysis.topic_map import topic_quotes, topic_table
+from workbench.analysis.topic_map import (
+    MAP_POINTS,
+    MIN_GROUP_POINTS,
+    map_sample,
+    topic_quotes,
+    topic_table,
+)
+from workbench.core.formatting import format_number
 from workbench.synthesis.site.topic_map import topic_map_body
 
 EVIL = '<img src=x onerror="alert(1)"><b>fett</b>'
@@ -381,7 +388,7 @@ def test_counts_of_a_large_study_have_a_thousands_separator(data: MapData) -> No
     topics = data.topics.assign(size=data.topics["size"] * 12)
     view = TopicMapView(dataclasses.replace(data, statements=big, topics=topics))
     n = f"{len(big):,}".replace(",", ".")
-    assert f"eine der {n} Aussagen" in view.children[0].value
+    assert f"eine Auswahl der {n} Aussagen" in view.children[0].value  # drawn: a sample
     largest = int(topics["size"].iloc[0])
     assert largest >= 1000
     shown = f"{largest:,}".replace(",", ".")
@@ -390,3 +397,86 @@ def test_counts_of_a_large_study_have_a_thousands_separator(data: MapData) -> No
     totals = re.findall(r"title='[\d.]+ von ([\d.]+) Aussagen aus", view.heatmap.value)
     assert max(int(t.replace(".", "")) for t in totals) >= 1000
     assert all(len(t) < 4 or "." in t for t in totals)
+
+
+def _large(data: MapData, times: int) -> MapData:
+    """The demo's statements ``times`` over, each copy with its own ids (a large study)."""
+    copies = [
+        data.statements.assign(
+            segment_id=data.statements["segment_id"] + 100_000 * i,
+            source_id=data.statements["source_id"] + f"-{i}",
+        )
+        for i in range(times)
+    ]
+    statements = pd.concat(copies, ignore_index=True).astype(STATEMENT_COLUMNS)
+    topics = data.topics.assign(size=data.topics["size"] * times)
+    return dataclasses.replace(data, statements=statements, topics=topics)
+
+
+def test_a_large_studys_map_draws_a_light_sample_of_every_topic(data: MapData) -> None:
+    """30,000 statements: the app sent every point to the browser on each draw and on each
+    topic chosen (6 MB; 1.2 MB for the 5,760 of Pol.is Klimarat, 7–10 s until drawn).
+    Now the map draws at most MAP_POINTS of them, every topic with its share, at their
+    stored positions, the same ones on every draw; the list still reads every statement."""
+    big = _large(data, 60)
+    assert len(big.statements) > 29_000
+    view = TopicMapView(big)
+    view.shown.fire()
+    traces = shown_figure(view.map)["data"]
+    assert len(json.dumps(shown_figure(view.map))) < 600_000  # before: 6.1 MB
+    drawn = sum(len(t["x"]) for t in traces)
+    assert drawn == MAP_POINTS
+    statements = big.statements
+    for topic, size, trace in zip(big.topics["topic"], big.topics["size"], traces, strict=True):
+        own = statements[statements["topic"] == topic]
+        shown = set(zip(trace["x"], trace["y"], strict=True))
+        assert shown <= set(zip(own["x"], own["y"], strict=True))  # stored positions
+        share = MAP_POINTS * size / len(statements)
+        assert len(trace["x"]) >= min(size, MIN_GROUP_POINTS)
+        assert abs(len(trace["x"]) - share) <= 0.05 * share + MIN_GROUP_POINTS  # its share
+    assert f"eine Auswahl von 2.000 der {format_number(len(statements))} Aussagen" in (
+        view.map_text.value
+    )
+    # the same sample when a topic is chosen (the map is drawn again) and by need cluster
+    view.topic_list.value = big.topics["topic"].iloc[1]
+    again = shown_figure(view.map)["data"]
+    assert [t["x"] for t in again] == [t["x"] for t in traces]
+    view.colour.value = BY_NEED
+    by_need = shown_figure(view.map)["data"]
+    assert sum(len(t["x"]) for t in by_need) == MAP_POINTS
+    assert all(len(t["x"]) >= 1 for t in by_need)  # every need cluster is on the map
+    assert "eine Auswahl von 2.000 der" in view.map_text.value
+    # every statement of a topic stays readable in the list, 40 at a time
+    size = int(big.topics["size"].iloc[1])
+    assert f"{format_number(size)} Aussagen · Schlagworte" in view.quotes.value
+    assert view.more_quotes.layout.display is None
+
+
+def test_a_large_studys_site_page_embeds_a_sample(data: MapData) -> None:
+    """The static page embedded every point twice (by topic and by need): 3.0 MB for
+    Pol.is Klimarat, 15 MB for 30,000 statements, to be opened on a phone."""
+    big = _large(data, 60)
+    body, charts = topic_map_body(big, datetime(2026, 1, 1))
+    assert charts and len(body.encode("utf-8")) < 1_500_000  # before: 15 MB
+    points = [
+        len(json.loads(x)) for x in re.findall(r'"x":(\[[^\]]*\])', body)
+    ]  # one list of x positions per trace, both maps
+    assert sum(points) == 2 * MAP_POINTS
+    n = format_number(len(big.statements))
+    assert f"Die Karte zeigt eine Auswahl von 2.000 der {n} Aussagen, aus jedem Thema" in body
+
+
+def test_a_map_sample_is_stable_and_keeps_small_groups(data: MapData) -> None:
+    """Each group gets its share of the points, a small one at least MIN_GROUP_POINTS; the
+    sample is the same on every call and does not depend on the order of the rows."""
+    big = _large(data, 20)
+    sample = map_sample(big, limit=1000)
+    assert len(sample) == 1000
+    counts = sample["topic"].value_counts()
+    sizes = big.statements["topic"].value_counts()
+    assert (counts >= sizes.clip(upper=MIN_GROUP_POINTS)).all()
+    assert sample.equals(map_sample(big, limit=1000))
+    shuffled = dataclasses.replace(big, statements=big.statements.sample(frac=1, random_state=3))
+    again = map_sample(shuffled, limit=1000)
+    assert set(again["segment_id"]) == set(sample["segment_id"])
+    assert map_sample(data) is data.statements  # a study of this size: every statement

@@ -57,6 +57,7 @@ from workbench.analysis.topic_map import (
     has_topic_run,
     heatmap_table,
     map_data,
+    map_sample,
     need_clusters,
     statement_table,
     topic_name,
@@ -107,10 +108,13 @@ def _hover(part: pd.DataFrame) -> list[str]:
 
 
 def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None = None) -> go.Figure:
-    """The map of statements: one trace per topic or need cluster (others grey)."""
+    """The map of statements: one trace per topic or need cluster (others grey).
+
+    A large study's map draws a sample of each group (:func:`map_sample`).
+    """
     import plotly.graph_objects as go
 
-    statements = data.statements
+    statements = map_sample(data, colour_by == BY_NEED)
     traces = []
     if colour_by == BY_NEED:
         clusters = need_clusters(data)
@@ -176,13 +180,21 @@ SHADE = (31, 78, 140)  # the heatmap's colour; its opacity grows with the share
 def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
     """The map in words (its text alternative): what it shows, the largest groups."""
     n = len(data.statements)
+    drawn = len(map_sample(data, colour_by == BY_NEED))
+    shows = (
+        f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')}"
+        if drawn == n
+        else f"Die Karte zeigt eine Auswahl von {format_number(drawn)} der "
+        f"{format_number(n)} Aussagen, aus jedem {'Bedarf' if colour_by == BY_NEED else 'Thema'} "
+        "ein Teil nach seiner Größe"
+    )
     if colour_by == BY_NEED:
         sizes = data.statements.groupby("need").size().sort_values(ascending=False)
         labels = need_clusters(data)
         largest = ", ".join(f"{esc(labels[c])} ({int(k)})" for c, k in sizes.head(3).items())
         coloured = int(sizes.sum())
         text = (
-            f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')}. Farbig "
+            f"{shows}. Farbig "
             f"{'ist die' if coloured == 1 else 'sind die'} "
             f"{plural(coloured, 'Aussage', 'Aussagen')} zu "
             f"{plural(len(sizes), 'Bedarf', 'Bedarfen')}, jeder Bedarf in seiner Farbe; "
@@ -199,7 +211,7 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
         )
         many = len(data.topics) > 1
         text = (
-            f"Die Karte zeigt {plural(n, 'Aussage', 'Aussagen')} in "
+            f"{shows}{' in' if drawn == n else '; sie zeigt'} "
             f"{plural(len(data.topics), 'Thema', 'Themen')}, jedes Thema in seiner Farbe. "
             f"{'Die größten Themen' if many else 'Das Thema'}: {largest}."
         )
@@ -363,12 +375,22 @@ class TopicMapView(w.VBox):
         self.more_quotes.add_class("sw-more-quotes")
         self.aria = AriaSupport()  # after "more", the focus goes to the first new quote
         n = len(data.statements)
+        lead = (
+            f"Jeder Punkt ist eine der {format_number(n)} Aussagen; ähnliche Aussagen "
+            "liegen nah beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu "
+            "lesen. Ohne Maus: Die Liste zeigt die Aussagen jedes Themas."
+        )
+        if len(map_sample(data)) < n:  # a large study: the map draws a sample
+            lead = (
+                f"Die Karte zeigt eine Auswahl der {format_number(n)} Aussagen, aus jedem "
+                "Thema einen Teil nach seiner Größe (so bleibt sie auch auf dem Handy "
+                "schnell); ähnliche Aussagen liegen nah beieinander. Fahren Sie mit der Maus "
+                "über einen Punkt, um ihn zu lesen. Alle Aussagen jedes Themas zeigt die "
+                "Liste, auch ohne Maus."
+            )
         self.children = [
             w.HTML(
-                f"{STYLE}{f'<h2>{esc(title)}</h2>' if title else ''}<p class='sw-lead'>"
-                f"Jeder Punkt ist eine der {format_number(n)} Aussagen; ähnliche Aussagen "
-                "liegen nah beieinander. Fahren Sie mit der Maus über einen Punkt, um ihn zu "
-                "lesen. Ohne Maus: Die Liste zeigt die Aussagen jedes Themas.</p>"
+                f"{STYLE}{f'<h2>{esc(title)}</h2>' if title else ''}<p class='sw-lead'>{lead}</p>"
             ),
             self.notice,
             # The map beside the chosen topic's quotes on a wide screen, above on a narrow.

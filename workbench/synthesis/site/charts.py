@@ -13,7 +13,14 @@ import html
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from workbench.analysis.topic_map import GREY, NO_NEED, PALETTE, need_clusters, topic_name
+from workbench.analysis.topic_map import (
+    GREY,
+    NO_NEED,
+    PALETTE,
+    map_sample,
+    need_clusters,
+    topic_name,
+)
 from workbench.core.formatting import PLOTLY_SEPARATORS
 
 if TYPE_CHECKING:
@@ -64,12 +71,13 @@ def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: in
 def map_div(data: MapData, by_need: bool, div_id: str) -> str:
     """The map of statements as a ``<div>`` with its ``Plotly.newPlot`` call (one line).
 
-    One trace per topic, or per need cluster (statements without a need in grey).
+    One trace per topic, or per need cluster (statements without a need in grey); a large
+    study's map draws a sample of each (:func:`workbench.analysis.topic_map.map_sample`).
     """
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    statements = data.statements
+    statements = map_sample(data, by_need)
     traces = []
     if by_need:
         rest = statements["need"].isna().to_numpy()

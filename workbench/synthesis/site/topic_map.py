@@ -15,6 +15,7 @@ from datetime import datetime
 from workbench.analysis.topic_map import (
     MapData,
     heatmap_table,
+    map_sample,
     topic_name,
     topic_quotes,
 )
@@ -145,6 +146,12 @@ def topic_map_body(data: MapData | None, generated_at: datetime) -> tuple[str, b
     ]
     toc = "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in sections)
     points = "Der Punkt ist die eine Aussage" if n == 1 else f"Jeder Punkt ist eine der {_count(n)}"
+    if len(map_sample(data)) < n:  # a large study: the map draws a sample of each topic
+        points = (
+            f"Die Karte zeigt eine Auswahl von {format_number(len(map_sample(data)))} der "
+            f"{_count(n)}, aus jedem Thema einen Teil nach seiner Größe (so bleibt die Seite "
+            "auch auf dem Handy schnell)"
+        )
     parts = [
         head,
         f'<p class="wb-meta">{esc(meta)}</p>',
