@@ -397,6 +397,12 @@ def test_counts_of_a_large_study_have_a_thousands_separator(data: MapData) -> No
     totals = re.findall(r"title='[\d.]+ von ([\d.]+) Aussagen aus", view.heatmap.value)
     assert max(int(t.replace(".", "")) for t in totals) >= 1000
     assert all(len(t) < 4 or "." in t for t in totals)
+    # the map in words names the largest topics and needs with the same counts
+    assert f"{html_escape(topics['label'].iloc[0])} ({shown})" in view.map_text.value
+    larger = _large(data, 60)  # needs with more than a thousand statements
+    needs_shown = re.findall(r"\((\d[\d.]*)\)", map_text_html(larger, BY_NEED))
+    assert needs_shown and max(int(k.replace(".", "")) for k in needs_shown) >= 1000
+    assert all(len(k) < 4 or "." in k for k in needs_shown)
 
 
 def _large(data: MapData, times: int) -> MapData:

@@ -191,7 +191,9 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
     if colour_by == BY_NEED:
         sizes = data.statements.groupby("need").size().sort_values(ascending=False)
         labels = need_clusters(data)
-        largest = ", ".join(f"{esc(labels[c])} ({int(k)})" for c, k in sizes.head(3).items())
+        largest = ", ".join(
+            f"{esc(labels[c])} ({format_number(int(k))})" for c, k in sizes.head(3).items()
+        )
         coloured = int(sizes.sum())
         text = (
             f"{shows}. Farbig "
@@ -206,7 +208,7 @@ def map_text_html(data: MapData, colour_by: str = BY_TOPIC) -> str:
     else:
         topics = data.topics.head(3)
         largest = ", ".join(
-            f"{esc(topic_name(label))} ({int(k)})"
+            f"{esc(topic_name(label))} ({format_number(int(k))})"
             for label, k in zip(topics["label"], topics["size"], strict=True)
         )
         many = len(data.topics) > 1
