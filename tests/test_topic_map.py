@@ -26,6 +26,7 @@ from widgets.topic_map import (
     NO_NEED,
     NOT_READY,
     STATEMENT_COLUMNS,
+    TOPIC_COLUMNS,
     MapData,
     TopicMapView,
     heatmap_html,
@@ -486,3 +487,41 @@ def test_a_map_sample_is_stable_and_keeps_small_groups(data: MapData) -> None:
     again = map_sample(shuffled, limit=1000)
     assert set(again["segment_id"]) == set(sample["segment_id"])
     assert map_sample(data) is data.statements  # a study of this size: every statement
+
+
+def _many_topics(data: MapData) -> MapData:
+    """The demo as a run ``--by district`` would split it: a topic per district and topic."""
+    statements = data.statements.assign(
+        topic=data.statements["district"] + ":" + data.statements["topic"]
+    )
+    sizes = statements.groupby("topic").size().sort_values(ascending=False, kind="stable")
+    topics = pd.DataFrame(
+        {"topic": sizes.index, "label": sizes.index, "keywords": [[]] * len(sizes), "size": sizes}
+    )
+    return dataclasses.replace(
+        data,
+        statements=statements.astype(STATEMENT_COLUMNS),
+        topics=topics.reset_index(drop=True).astype(TOPIC_COLUMNS),
+    )
+
+
+def test_a_long_legend_leaves_the_points_their_room(data: MapData) -> None:
+    """41 topics (a run --by district of the Pol.is study): the legend below the map took
+    its room from the fixed 620 pixels and the points got 290 of them on a laptop (the
+    demo's 7 topics: 495). The figure now grows by half a legend row per entry beyond ten,
+    in the app and on the site; the demo's maps (7 topics, 6 needs) keep their 620 px."""
+    many = _many_topics(data)
+    n = len(many.topics)
+    assert n > 30
+    view = TopicMapView(many)
+    view.shown.fire()
+    assert shown_figure(view.map)["layout"]["height"] >= 620 + 9 * (n - 10)
+    body, _ = topic_map_body(many, datetime(2026, 1, 1))
+    by_topic, by_need = (int(h) for h in re.findall(r'"height":(\d+)', body))
+    assert by_topic >= 620 + 9 * (n - 10) and f'style="height:{by_topic}px' in body
+    assert by_need == 620  # the demo's need clusters: a short legend
+    demo = TopicMapView(data)
+    demo.shown.fire()
+    assert shown_figure(demo.map)["layout"]["height"] == 620
+    demo.colour.value = BY_NEED
+    assert shown_figure(demo.map)["layout"]["height"] == 620

@@ -17,6 +17,7 @@ from workbench.analysis.topic_map import (
     GREY,
     NO_NEED,
     PALETTE,
+    map_height,
     map_sample,
     need_clusters,
     topic_name,
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from workbench.analysis.topic_map import MapData
-
-MAP_HEIGHT = 620
 
 
 def plotly_asset() -> tuple[str, bytes]:
@@ -94,10 +93,11 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
             name = topic_name(label, limit=40)
             traces.append(_points(part, name, PALETTE[i % len(PALETTE)], 0.85, 7))
     figure = go.Figure(traces)
+    height = map_height(len(traces))
     figure.update_layout(
         template="plotly_white",
         separators=PLOTLY_SEPARATORS,
-        height=MAP_HEIGHT,
+        height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x"},
@@ -115,7 +115,7 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
         include_plotlyjs=False,
         full_html=False,
         div_id=div_id,
-        default_height=f"{MAP_HEIGHT}px",
+        default_height=f"{height}px",
         # no "Share chart..." button: plotly.js 3+ would upload the map, the participants'
         # quotes in its hover texts included, to Plotly Cloud (as in widgets/figures.py);
         # no mode bar: its buttons are English ("Download plot as a png", "Box Select"),
