@@ -525,3 +525,20 @@ def test_a_long_legend_leaves_the_points_their_room(data: MapData) -> None:
     assert shown_figure(demo.map)["layout"]["height"] == 620
     demo.colour.value = BY_NEED
     assert shown_figure(demo.map)["layout"]["height"] == 620
+
+
+def test_topics_beyond_the_palette_differ_in_shape(data: MapData) -> None:
+    """41 topics on 20 colours: the 1st and the 21st topic were drawn alike (same colour,
+    same dot), in the app and on the site, and the legend could not tell them apart.
+    From the 21st on each round of colours has its own shape; 20 topics stay dots."""
+    many = _many_topics(data)
+    view = TopicMapView(many)
+    view.shown.fire()
+    body, _ = topic_map_body(many, datetime(2026, 1, 1))
+    site = json.loads(
+        re.search(r"Plotly\.newPlot\(\s*\"wb-chart-karte\",\s*(\[.*?\]),\s*\{", body)[1]
+    )
+    for traces in (shown_figure(view.map)["data"], site):
+        looks = [(t["marker"]["color"], t["marker"].get("symbol", "circle")) for t in traces]
+        assert len(traces) > 40 and len(set(looks)) == len(looks)
+        assert all("symbol" not in t["marker"] for t in traces[:20])  # the demo's dots

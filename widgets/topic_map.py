@@ -54,6 +54,7 @@ from workbench.analysis.topic_map import (
     STATEMENT_COLUMNS,
     TOPIC_COLUMNS,
     MapData,
+    group_style,
     has_topic_run,
     heatmap_table,
     map_data,
@@ -121,11 +122,11 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
         clusters = need_clusters(data)
         rest = statements["need"].isna().to_numpy()
         if rest.any():
-            traces.append(_points(statements[rest], NO_NEED, GREY, 0.35, 5))
+            traces.append(_points(statements[rest], NO_NEED, (GREY, None), 0.35, 5))
         for i, (cluster, label) in enumerate(clusters.items()):
             mask = (statements["need"] == cluster).fillna(False).to_numpy()
             name = str(label)  # by name, as the site: the cluster number is the team's handle
-            traces.append(_points(statements[mask], name, PALETTE[i % len(PALETTE)], 0.9, 8))
+            traces.append(_points(statements[mask], name, group_style(i), 0.9, 8))
         title = "Aussagen nach Bedarf"
     else:
         topics = zip(data.topics["topic"], data.topics["label"], strict=True)
@@ -135,7 +136,7 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
                 _points(
                     statements[statements["topic"] == topic],
                     topic_name(label, limit=40),
-                    PALETTE[i % len(PALETTE)],
+                    group_style(i),
                     0.9 if chosen else 0.18,
                     9 if highlight is not None and chosen else 7,
                 )
@@ -161,7 +162,13 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
     return figure
 
 
-def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: int) -> Any:
+def _points(
+    part: pd.DataFrame,
+    name: str,
+    style: tuple[str, str | None],
+    opacity: float,
+    size: int,
+) -> Any:
     import plotly.graph_objects as go
 
     return go.Scatter(
@@ -169,7 +176,13 @@ def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: in
         y=part["y"].tolist(),
         mode="markers",
         name=plot_text(name),
-        marker={"color": colour, "size": size, "opacity": opacity, "line": {"width": 0}},
+        marker={
+            "color": style[0],
+            "size": size,
+            "opacity": opacity,
+            "line": {"width": 0},
+            **({"symbol": style[1]} if style[1] else {}),  # dots, as before, for 20 groups
+        },
         hovertext=_hover(part),
         hoverinfo="text",
     )
@@ -524,6 +537,7 @@ __all__ = [
     "BY_TOPIC",
     "NOT_READY",
     "NO_NEED",
+    "PALETTE",
     "STATEMENT_COLUMNS",
     "TOPIC_COLUMNS",
     "MapData",

@@ -49,6 +49,8 @@ PALETTE = (
     "#222A2A", "#B68100", "#750D86", "#EB663B", "#511CFB",
 )  # fmt: skip
 GREY = "#B0B0B0"
+# From the 21st topic on the colours come round again; a shape tells such topics apart.
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "star")
 # Points a map draws at most. Every point travels to the browser with its hover text
 # (~200 bytes): on the Pol.is Klimarat study (5,760 statements) the app sent 1.2 MB on
 # each draw and the site page weighed 3.0 MB; larger studies grow linearly. Above this
@@ -234,6 +236,16 @@ def map_height(entries: int) -> int:
     laptop, the demo's 7 topics 495.
     """
     return MAP_HEIGHT + LEGEND_ROW * max(0, entries - LEGEND_FREE)
+
+
+def group_style(i: int) -> tuple[str, str | None]:
+    """Colour and marker shape of the ``i``-th topic or need on a map (None: plotly's dot).
+
+    >>> group_style(0), group_style(20)
+    (('#1F77B4', None), ('#1F77B4', 'diamond'))
+    """
+    symbol = SYMBOLS[(i // len(PALETTE)) % len(SYMBOLS)] if i >= len(PALETTE) else None
+    return PALETTE[i % len(PALETTE)], symbol
 
 
 def need_clusters(data: MapData) -> pd.Series:

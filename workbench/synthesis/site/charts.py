@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.analysis.topic_map import (
     GREY,
     NO_NEED,
-    PALETTE,
+    group_style,
     map_height,
     map_sample,
     need_clusters,
@@ -50,7 +50,13 @@ def plot_text(value: object, width: int | None = None, limit: int | None = None)
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: int) -> Any:
+def _points(
+    part: pd.DataFrame,
+    name: str,
+    style: tuple[str, str | None],
+    opacity: float,
+    size: int,
+) -> Any:
     import plotly.graph_objects as go
 
     return go.Scatter(
@@ -58,7 +64,13 @@ def _points(part: pd.DataFrame, name: str, colour: str, opacity: float, size: in
         y=part["y"].tolist(),
         mode="markers",
         name=plot_text(name),
-        marker={"color": colour, "size": size, "opacity": opacity, "line": {"width": 0}},
+        marker={
+            "color": style[0],
+            "size": size,
+            "opacity": opacity,
+            "line": {"width": 0},
+            **({"symbol": style[1]} if style[1] else {}),  # dots, as before, for 20 groups
+        },
         hovertext=[
             f"<b>{plot_text(d)}</b> · {plot_text(s)}<br>{plot_text(t, width=60, limit=320)}"
             for d, s, t in zip(part["district"], part["source_id"], part["text"], strict=True)
@@ -81,17 +93,17 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
     if by_need:
         rest = statements["need"].isna().to_numpy()
         if rest.any():
-            traces.append(_points(statements[rest], NO_NEED, GREY, 0.35, 5))
+            traces.append(_points(statements[rest], NO_NEED, (GREY, None), 0.35, 5))
         for i, (cluster, label) in enumerate(need_clusters(data).items()):
             mask = (statements["need"] == cluster).fillna(False).to_numpy()
             name = str(label)  # by name: the cluster number is the team's handle
-            traces.append(_points(statements[mask], name, PALETTE[i % len(PALETTE)], 0.9, 8))
+            traces.append(_points(statements[mask], name, group_style(i), 0.9, 8))
     else:
         topics = zip(data.topics["topic"], data.topics["label"], strict=True)
         for i, (topic, label) in enumerate(topics):
             part = statements[statements["topic"] == topic]
             name = topic_name(label, limit=40)
-            traces.append(_points(part, name, PALETTE[i % len(PALETTE)], 0.85, 7))
+            traces.append(_points(part, name, group_style(i), 0.85, 7))
     figure = go.Figure(traces)
     height = map_height(len(traces))
     figure.update_layout(
