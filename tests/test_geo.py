@@ -491,8 +491,8 @@ def test_geoportal_file_with_a_null_geometry_and_a_nameless_area(
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
     [
-        ("stadtteile.kml", b'<?xml version="1.0"?><kml></kml>', "KML"),
-        ("stadtteile.gpkg", b"SQLite format 3\x00\x10\x00", "GeoPackage"),
+        ("stadtteile.gml", b'<?xml version="1.0"?><gml:FeatureCollection/>', "GML"),
+        ("stadtteile.fgb", b"fgb\x03fgb\x00", "FlatGeobuf"),
         ("stadtteile.csv", b"name;WKT\nManfort;POLYGON((7 51,7.1 51,7 51.1,7 51))\n", "CSV"),
     ],
 )

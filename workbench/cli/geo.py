@@ -1,4 +1,5 @@
-"""``workbench map``: import district boundaries (GeoJSON, Shapefile) and show which have one."""
+"""``workbench map``: import district boundaries (GeoJSON, Shapefile, GeoPackage, KML) and show
+which have one."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from workbench.synthesis import geo
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    """workbench map --import DATEI… [--name-property P | --mapping CSV] [--crs EPSG] | --show."""
+    """workbench map --import DATEI… [--name-property P] [--mapping CSV] [--crs EPSG] [--layer
+    EBENE] | --show."""
     project = open_project(args)
     if args.import_paths:
         result = geo.import_boundaries(
@@ -20,6 +22,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             name_property=args.name_property,
             mapping=args.mapping,
             crs=args.crs,
+            layer=args.layer,
         )
         areas, files = len(result.shapes), len(result.sources)
         print(
@@ -41,8 +44,10 @@ def cmd_map(args: argparse.Namespace) -> int:
                 print("Anders benannte Sozialräume zuordnen mit --mapping CSV (zwei Spalten: "
                       "Name der Fläche oder Datei, Sozialraum).")  # fmt: skip
         return 0
-    if args.name_property or args.mapping or args.crs:
-        raise WorkbenchError("--name-property, --mapping und --crs gehören zu --import DATEI.")
+    if args.name_property or args.mapping or args.crs or args.layer:
+        raise WorkbenchError(
+            "--name-property, --mapping, --crs und --layer gehören zu --import DATEI."
+        )
     shapes = geo.boundaries(project) or {}
     declared = [d for d in project.districts()["district"] if d != CITYWIDE]
     if not shapes:
@@ -57,18 +62,25 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``map``."""
     p = sub.add_parser(
         "map",
-        help="Grenzen der Sozialräume (GeoJSON, Shapefile) importieren oder anzeigen",
-        description="Liest Grenzen aus GeoJSON-Dateien und Shapefiles (.zip oder .shp mit "
-        ".shx/.dbf/.prj/.cpg daneben; ein Ordner steht für seine .json/.geojson/.shp/.zip-"
-        "Dateien), rechnet sie nach WGS84 um (Koordinatensystem aus der Datei oder --crs) "
+        help="Grenzen der Sozialräume (GeoJSON, Shapefile, GeoPackage, KML) importieren oder "
+        "anzeigen",
+        description="Liest Grenzen aus GeoJSON-Dateien, Shapefiles (.zip oder .shp mit "
+        ".shx/.dbf/.prj/.cpg daneben), GeoPackages (.gpkg) und KML/KMZ (Google My Maps; "
+        "ein Ordner steht für seine Dateien dieser Formate), rechnet sie nach WGS84 um "
+        "(Koordinatensystem aus der Datei oder --crs) "
         "und ordnet jede Fläche einem Sozialraum zu: über eine Eigenschaft "
         "(--name-property), eine Zuordnungstabelle (--mapping) oder, bei Dateien ohne "
         "Eigenschaften, über den Dateinamen (508_hochfeld.json → Hochfeld). Ersetzt früher "
         "importierte Grenzen.",
     )
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--import", dest="import_paths", nargs="+", metavar="DATEI",
-                       help="GeoJSON-Datei(en), Shapefile(s) oder Ordner")  # fmt: skip
+    group.add_argument(
+        "--import",
+        dest="import_paths",
+        nargs="+",
+        metavar="DATEI",
+        help="GeoJSON-, Shapefile-, GeoPackage- oder KML-Datei(en) oder Ordner",
+    )
     group.add_argument(
         "--show", action="store_true", help="zeigen, welche Sozialräume Grenzen haben"
     )
@@ -84,5 +96,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         metavar="EPSG",
         help="Koordinatensystem von Dateien, die keines nennen (GeoJSON ohne „crs“, "
         "Shapefile ohne .prj), z. B. EPSG:25832 (UTM 32), EPSG:25833, EPSG:31467, EPSG:3857",
+    )
+    p.add_argument(
+        "--layer",
+        metavar="EBENE",
+        help="Ebene eines GeoPackage mit mehreren Ebenen von Flächen (z. B. Stadtteile)",
     )
     p.set_defaults(func=cmd_map)

@@ -1,19 +1,12 @@
-"""District boundaries: read GeoJSON, match its features to the project's districts, store them.
+"""District boundaries: match the areas of a file to the project's districts, store them.
 
-Accepted: a FeatureCollection, a Feature, a GeometryCollection or a bare Polygon or
-MultiPolygon, and ESRI Shapefiles (zipped, or a ``.shp`` with its siblings; see
-:mod:`workbench.synthesis.geo_shapefile`). Positions with a third or fourth value
-(height, measure) are cut to two. Coordinates in another CRS than WGS84 — named in the
-GeoJSON ``crs`` member, the shapefile's ``.prj`` or, for files without one, by the user
-(``crs="EPSG:25832"``, ``--crs``) — are reprojected to WGS84 longitude/latitude (see
-:mod:`workbench.synthesis.geo_crs`); a file without a CRS whose coordinates are no
-longitude/latitude is refused with the likely systems named: the CRS is never guessed.
-
-A feature is matched to a district by the value of a property (``name_property``), by a
-mapping (file or property value → district), or — for files without properties, such as
-the Duisburg OpenStreetMap files — by the file name (``508_hochfeld.json`` → Hochfeld:
-leading numbers dropped, umlauts and case ignored). The matched boundaries are stored,
-normalised and rounded, in ``geo/districts.geojson`` in the project folder.
+The files are read by :mod:`workbench.synthesis.geo_read` (GeoJSON, Shapefile, GeoPackage,
+KML/KMZ; reprojected to WGS84, the CRS never guessed). A feature is matched to a district
+by the value of a property (``name_property``), by a mapping (file or property value →
+district), or — for files without properties, such as the Duisburg OpenStreetMap files —
+by the file name (``508_hochfeld.json`` → Hochfeld: leading numbers dropped, umlauts and
+case ignored). The matched boundaries are stored, normalised and rounded, in
+``geo/districts.geojson`` in the project folder.
 """
 
 from __future__ import annotations
@@ -22,13 +15,12 @@ import csv
 import io
 import itertools
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
@@ -36,38 +28,20 @@ from workbench.ingest.textio import RawFile, decode, sniff_delimiter
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on
-from workbench.synthesis import geo_crs
 from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
 from workbench.synthesis.geo_crs import Shape as Shape
+from workbench.synthesis.geo_read import Feature as Feature
+from workbench.synthesis.geo_read import read_files as read_files
+from workbench.synthesis.geo_read import read_geojson as read_geojson
+from workbench.synthesis.geo_read import read_shapefile as read_shapefile
 
 if TYPE_CHECKING:
-    from pyproj import CRS
-
     from workbench.project import Project
 
 DECIMALS = 6  # about 0.1 m: enough for a map, small files
-SUFFIXES = (".json", ".geojson", ".shp", ".zip")  # what a folder is read for
-SOURCE_SUFFIX = re.compile(r"\.(geojson|json|shp|zip)$", re.IGNORECASE)
-# Formats a geoportal offers that need GDAL to read (decision 011): refused by name.
-OTHER_FORMATS = {
-    ".kml": "KML", ".kmz": "KMZ (gezipptes KML)", ".gpkg": "GeoPackage", ".gml": "GML",
-    ".csv": "CSV (etwa mit WKT-Geometrien)", ".wkt": "WKT", ".dxf": "DXF", ".gpx": "GPX",
-    ".tab": "MapInfo TAB", ".mif": "MapInfo MIF", ".fgb": "FlatGeobuf", ".xlsx": "Excel",
-    ".dbf": "dBASE (nur die Attribute eines Shapefiles)", ".shx": "Shapefile-Index",
-    ".prj": "Projektionsdatei eines Shapefiles",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Feature:
-    """One area read from a file: its source, properties and polygons."""
-
-    filename: str
-    index: int  # position in the file (0 for a file with one area)
-    properties: dict[str, Any]
-    shape: Shape
+SOURCE_SUFFIX = re.compile(r"\.(geojson|json|shp|zip|gpkg|kml|kmz)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,227 +54,6 @@ class BoundaryImport:
     sources: tuple[str, ...] = field(default=())
     formerly: tuple[str, ...] = ()  # former names of districts read as the district now
     notices: tuple[str, ...] = ()  # where each of those went
-
-
-# -- reading -------------------------------------------------------------------------------
-def _crs_name(data: Mapping[str, Any]) -> str | None:
-    """The CRS a GeoJSON ``crs`` member names (``name``, old ``EPSG`` code or ``link``)."""
-    crs = data.get("crs")
-    if not isinstance(crs, Mapping):
-        return None
-    props = crs.get("properties")
-    if isinstance(props, Mapping):
-        if crs.get("type") == "EPSG" and props.get("code") is not None:
-            return f"EPSG:{props['code']}"
-        for key in ("name", "href", "code"):
-            if props.get(key) is not None:
-                value = str(props[key])
-                link = re.search(r"spatialreference\.org/ref/epsg/([0-9]+)", value, re.I)
-                return f"EPSG:{link.group(1)}" if link else value
-    return json.dumps(crs, ensure_ascii=False)[:80]
-
-
-def _file_crs(declared: str | None, given: CRS | None, filename: str, origin: str) -> CRS | None:
-    """The CRS of a file: the one it names, else the one given; both must agree."""
-    if declared is None:
-        return given
-    crs = geo_crs.parse_crs(declared, filename, origin)
-    if given is not None and not geo_crs.same_crs(crs, given):
-        raise InputError(
-            f"Die Datei nennt das Koordinatensystem {geo_crs.label(crs)}, angegeben ist "
-            f"{geo_crs.label(given)}. Bitte --crs weglassen oder die Datei prüfen.",
-            file=filename,
-        )
-    return crs
-
-
-def _in_wgs84(features: list[Feature], crs: CRS | None, filename: str) -> list[Feature]:
-    """The features with their shapes in WGS84 (reprojected from ``crs`` where needed)."""
-    shapes = geo_crs.to_wgs84([f.shape for f in features], crs, filename)
-    return [
-        Feature(f.filename, f.index, f.properties, shape)
-        for f, shape in zip(features, shapes, strict=True)
-    ]
-
-
-def _position(value: Any, filename: str, where: str) -> Position:
-    if not isinstance(value, list | tuple) or len(value) < 2:
-        raise InputError(f"{where}: eine Koordinate braucht mindestens zwei Zahlen.", file=filename)
-    lon, lat = value[0], value[1]
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lon, lat)):
-        raise InputError(f"{where}: Koordinate {value[:2]!r} ist keine Zahl.", file=filename)
-    if not (math.isfinite(lon) and math.isfinite(lat)):
-        raise InputError(f"{where}: Koordinate ist nicht endlich.", file=filename)
-    return (float(lon), float(lat))
-
-
-def _ring(value: Any, filename: str, where: str) -> Ring:
-    if not isinstance(value, list | tuple):
-        raise InputError(f"{where}: ein Ring ist keine Liste von Koordinaten.", file=filename)
-    ring = [_position(p, filename, where) for p in value]
-    if ring and ring[0] != ring[-1]:
-        ring.append(ring[0])
-    if len(ring) < 4:
-        raise InputError(f"{where}: ein Ring braucht mindestens drei Punkte.", file=filename)
-    return tuple(ring)
-
-
-def _polygon(value: Any, filename: str, where: str) -> Polygon:
-    if not isinstance(value, list | tuple) or not value:
-        raise InputError(f"{where}: ein Polygon ohne Ringe.", file=filename)
-    return tuple(_ring(r, filename, where) for r in value)
-
-
-def _geometry(geometry: Any, filename: str, where: str, skipped: set[str] | None = None) -> Shape:
-    """The polygons of a geometry; points and lines (in a collection) are left out."""
-    if not isinstance(geometry, Mapping):
-        raise InputError(f"{where}: Geometrie fehlt.", file=filename)
-    kind = geometry.get("type")
-    coordinates = geometry.get("coordinates")
-    if kind == "Polygon":
-        return (_polygon(coordinates, filename, where),)
-    if kind == "MultiPolygon":
-        if not isinstance(coordinates, list | tuple):
-            raise InputError(f"{where}: MultiPolygon ohne Koordinaten.", file=filename)
-        return tuple(_polygon(p, filename, where) for p in coordinates)
-    if kind == "GeometryCollection":
-        parts = geometry.get("geometries")
-        if not isinstance(parts, list):
-            raise InputError(f"{where}: GeometryCollection ohne „geometries“.", file=filename)
-        return tuple(p for g in parts for p in _geometry(g, filename, where, skipped))
-    if kind in ("Point", "MultiPoint", "LineString", "MultiLineString"):
-        if skipped is not None:
-            skipped.add("Linien" if "Line" in kind else "Punkte")
-        return ()
-    raise InputError(f"{where}: unbekannter Geometrietyp {kind!r}.", file=filename)
-
-
-def _no_areas(filename: str, skipped: set[str]) -> InputError:
-    found = f" – nur {' und '.join(sorted(skipped))}" if skipped else ""
-    return InputError(
-        f"enthält keine Flächen (Polygon oder MultiPolygon){found}: Grenzen von Sozialräumen "
-        "müssen Flächen sein.",
-        file=filename,
-    )
-
-
-def read_geojson(data: bytes | str, filename: str, crs: str | None = None) -> list[Feature]:
-    """The areas (features with polygons) in one GeoJSON text, in WGS84 (pure).
-
-    ``crs`` (e.g. ``"EPSG:25832"``) says in which system a file without ``crs`` member is.
-    """
-    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
-    return _read_geojson(data, filename, given)
-
-
-def _read_geojson(data: bytes | str, filename: str, given: CRS | None) -> list[Feature]:
-    if not data.strip():
-        raise InputError("Die Datei ist leer.", file=filename)
-    # UTF-8 as RFC 7946 asks; older exports in Windows-1252 ("Köln-Mülheim") are read too
-    text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            f"kein gültiges GeoJSON (JSON-Fehler in Zeile {err.lineno}, Spalte {err.colno}).",
-            file=filename,
-        ) from None
-    if not isinstance(parsed, Mapping) or "type" not in parsed:
-        raise InputError("kein GeoJSON-Objekt (es fehlt „type“).", file=filename)
-    declared = _crs_name(parsed)
-    crs = _file_crs(declared, given, filename, "„crs“ der Datei")
-    kind = parsed["type"]
-    if kind == "FeatureCollection":
-        items = parsed.get("features")
-        if not isinstance(items, list):
-            raise InputError("FeatureCollection ohne „features“.", file=filename)
-    elif kind == "Feature":
-        items = [parsed]
-    else:
-        items = [{"type": "Feature", "properties": {}, "geometry": parsed}]
-    features = []
-    skipped: set[str] = set()
-    for n, item in enumerate(items):
-        where = f"Objekt {n + 1}"
-        if not isinstance(item, Mapping) or item.get("type") != "Feature":
-            raise InputError(f"{where} ist kein Feature.", file=filename)
-        props = item.get("properties") or {}
-        if not isinstance(props, Mapping):
-            raise InputError(f"{where}: „properties“ ist kein Objekt.", file=filename)
-        if item.get("geometry") is None:  # allowed by RFC 7946: an area without a place
-            skipped.add("Objekte ohne Geometrie")
-            continue
-        shape = _geometry(item.get("geometry"), filename, where, skipped)
-        if shape:
-            features.append(Feature(filename, n, dict(props), shape))
-    if not features:
-        raise _no_areas(filename, skipped)
-    return _in_wgs84(features, crs, filename)
-
-
-def read_shapefile(path: str | Path, crs: str | None = None) -> list[Feature]:
-    """The areas in a shapefile (``.shp`` with siblings, or ``.zip``), in WGS84.
-
-    ``crs`` (e.g. ``"EPSG:25832"``) says in which system a shapefile without ``.prj`` is.
-    """
-    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
-    return _read_shapefile(Path(path), given)
-
-
-def _read_shapefile(path: Path, given: CRS | None) -> list[Feature]:
-    from workbench.synthesis import geo_shapefile
-
-    if path.stat().st_size == 0:
-        raise InputError("Die Datei ist leer.", file=path.name)
-    layer = geo_shapefile.read_shapefile(path)
-    if not layer.records:
-        raise _no_areas(layer.filename, set())
-    crs = _file_crs(layer.prj, given, layer.filename, ".prj-Datei")
-    features = [Feature(layer.filename, n, props, shape) for n, props, shape in layer.records]
-    return _in_wgs84(features, crs, layer.filename)
-
-
-def read_files(paths: Iterable[str | Path], crs: str | None = None) -> list[Feature]:
-    """The areas of GeoJSON files and shapefiles, in WGS84; a folder stands for its files.
-
-    ``crs`` (e.g. ``"EPSG:25832"``) is the system of files that name none (no GeoJSON
-    ``crs`` member, no ``.prj``); a file that names one must agree with it.
-    """
-    given = geo_crs.parse_crs(crs, None, "--crs") if crs is not None else None
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
-            if not found:
-                raise WorkbenchError(
-                    f"Im Ordner {path} liegt keine GeoJSON-Datei und kein Shapefile."
-                )
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise WorkbenchError(f"Datei {path} gibt es nicht.")
-    for path in files:
-        kind = OTHER_FORMATS.get(path.suffix.lower())
-        if kind is not None:
-            raise InputError(
-                f"{kind} liest die Werkbank nicht. Grenzen gehen als GeoJSON (.geojson, "
-                ".json) oder Shapefile (.zip, .shp mit .shx/.dbf/.prj daneben); die meisten "
-                "Geoportale bieten eines davon an, sonst in QGIS „Exportieren → Objekte "
-                "speichern als … GeoJSON“ oder ogr2ogr -f GeoJSON.",
-                file=path.name,
-            )
-    features: list[Feature] = []
-    for path in files:
-        try:
-            if path.suffix.lower() in (".shp", ".zip"):
-                features.extend(_read_shapefile(path, given))
-                continue
-            raw = path.read_bytes()
-        except OSError as err:
-            raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
-        features.extend(_read_geojson(raw, path.name, given))
-    return features
 
 
 # -- matching ------------------------------------------------------------------------------
@@ -559,10 +312,12 @@ def import_boundaries(
     name_property: str | None = None,
     mapping: str | Path | None = None,
     crs: str | None = None,
+    layer: str | None = None,
 ) -> BoundaryImport:
     """Read, match and store boundaries in the project (replacing earlier ones; all or none).
 
-    ``crs`` (e.g. ``"EPSG:25832"``) is the system of files that name none.
+    ``crs`` (e.g. ``"EPSG:25832"``) is the system of files that name none; ``layer`` the
+    layer of a GeoPackage with several layers of areas.
     """
     table = None
     if mapping is not None:
@@ -571,7 +326,7 @@ def import_boundaries(
             table = read_mapping(mapping.read_bytes(), mapping.name)
         except OSError as err:
             raise WorkbenchError(f"{mapping} lässt sich nicht lesen: {err.strerror}.") from None
-    features = read_files(paths, crs)
+    features = read_files(paths, crs, layer)
     with project.session() as session:  # the city's file may still name "Opladen"
         former = former_names(session)
         result = match_features(

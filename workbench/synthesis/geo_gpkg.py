@@ -1,0 +1,227 @@
+"""GeoPackages (``.gpkg``) read with Python's sqlite3: no GDAL needed.
+
+A GeoPackage (OGC 12-128r18) is an SQLite database: ``gpkg_contents`` lists its layers,
+``gpkg_geometry_columns`` names each layer's geometry column and spatial reference,
+``gpkg_spatial_ref_sys`` holds the references (EPSG code and WKT). A geometry is a small
+header ("GP", flags, SRS id, envelope) followed by ISO WKB (Z and M values are dropped;
+the older 0x80000000 flag for Z is read too). The file is opened read-only and immutable
+(nothing is written beside it, not even a journal) with ``trusted_schema`` off, so that
+a crafted file's views and triggers cannot call functions.
+
+One layer of areas is read: the only one, or the one named by ``layer`` (``--layer``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.core.domain import InputError, WorkbenchError
+
+Rings = list[list[tuple[float, float]]]
+AREA_TYPES = {"POLYGON", "MULTIPOLYGON", "GEOMETRY", "GEOMETRYCOLLECTION",
+              "SURFACE", "MULTISURFACE", "CURVEPOLYGON"}  # fmt: skip
+ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer of a GeoPackage: (index, attributes, polygons) per feature, and its CRS."""
+
+    name: str
+    records: tuple[tuple[int, dict[str, Any], tuple[Rings, ...]], ...]
+    crs: str | None  # "EPSG:25832", a WKT, or None (undefined)
+    skipped: frozenset[str]  # kinds of geometry left out ("Punkte", "Linien")
+
+
+class _WKB:
+    """A cursor over one WKB geometry; collects polygons, counts what is not one."""
+
+    def __init__(self, data: bytes, where: str, filename: str) -> None:
+        self.data, self.pos, self.where, self.filename = data, 0, where, filename
+        self.polygons: list[Rings] = []
+        self.skipped: set[str] = set()
+
+    def _take(self, fmt: str) -> tuple[Any, ...]:
+        values = struct.unpack_from(fmt, self.data, self.pos)
+        self.pos += struct.calcsize(fmt)
+        return values
+
+    def _points(self, order: str, dims: int) -> list[tuple[float, float]]:
+        (n,) = self._take(order + "I")
+        if n > (len(self.data) - self.pos) // (8 * dims):
+            raise struct.error("count beyond the end")
+        values = self._take(f"{order}{n * dims}d")
+        return [(values[i], values[i + 1]) for i in range(0, n * dims, dims)]
+
+    def geometry(self) -> None:
+        """Read one geometry at the cursor (recursively for multi-parts and collections)."""
+        (flag,) = self._take("B")
+        order = "<" if flag == 1 else ">"
+        (code,) = self._take(order + "I")
+        dims = 2 + bool(code & 0x80000000) + bool(code & 0x40000000)  # old/EWKB flags
+        if code & 0x20000000:  # an EWKB SRID in between
+            self._take(order + "I")
+        code &= 0x0FFFFFFF
+        dims += {0: 0, 1: 1, 2: 1, 3: 2}.get(code // 1000, 0)  # ISO: 1003 = Polygon Z
+        kind = code % 1000
+        if kind == 1:
+            self._take(f"{order}{dims}d")
+            self.skipped.add("Punkte")
+        elif kind == 2:
+            self._points(order, dims)
+            self.skipped.add("Linien")
+        elif kind == 3:
+            (n,) = self._take(order + "I")
+            if n:  # POLYGON EMPTY has no rings
+                self.polygons.append([self._points(order, dims) for _ in range(n)])
+        elif kind in (4, 5, 6, 7):
+            (n,) = self._take(order + "I")
+            for _ in range(n):
+                self.geometry()
+        else:
+            raise InputError(
+                f"{self.where}: Geometrietyp {code} (Kreisbögen oder Kurven) liest die "
+                "Werkbank nicht; bitte in QGIS als einfache Polygone exportieren "
+                "(„Geometrietyp: Polygon“).",
+                file=self.filename,
+            )
+
+
+def polygons(blob: bytes, where: str, filename: str) -> tuple[list[Rings], set[str]]:
+    """The polygons in one GeoPackage geometry blob, and the kinds of geometry left out."""
+    if len(blob) < 8 or blob[:2] != b"GP":
+        raise InputError(f"{where}: keine GeoPackage-Geometrie.", file=filename)
+    flags = blob[3]
+    envelope = ENVELOPE_BYTES.get((flags >> 1) & 0x07)
+    if envelope is None or flags & 0x20:  # invalid envelope or an extension's own format
+        raise InputError(f"{where}: unbekanntes Geometrieformat.", file=filename)
+    if flags & 0x10:  # the empty geometry
+        return [], set()
+    reader = _WKB(blob[8 + envelope :], where, filename)
+    try:
+        reader.geometry()
+    except struct.error:
+        raise InputError(f"{where}: die Geometrie ist beschädigt.", file=filename) from None
+    return reader.polygons, reader.skipped
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        con = sqlite3.connect(uri, uri=True)
+        con.execute("PRAGMA trusted_schema = OFF")
+        con.execute("PRAGMA query_only = ON")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        raise InputError(
+            "keine gültige GeoPackage-Datei (keine SQLite-Datenbank).", file=path.name
+        ) from None
+    return con
+
+
+def _crs(con: sqlite3.Connection, srs_id: int | None) -> str | None:
+    """The CRS of a spatial reference id: "EPSG:n", its WKT, or None when undefined."""
+    row = con.execute(
+        "SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys "
+        "WHERE srs_id = ?",
+        (srs_id,),
+    ).fetchone()
+    if row is None or srs_id in (-1, 0):
+        return None
+    organization, code, definition = row
+    if str(organization or "").upper() == "EPSG" and code and int(code) > 0:
+        return f"EPSG:{int(code)}"
+    text = str(definition or "").strip()
+    return None if not text or text.lower() == "undefined" else text
+
+
+def _choose(layers: dict[str, str], wanted: str | None, filename: str) -> str:
+    """The layer to read: the one named, or the only one that can hold areas."""
+    listed = ", ".join(f"„{n}“ ({t.lower()})" for n, t in layers.items())
+    if wanted is not None:
+        same = [n for n in layers if n == wanted] or [
+            n for n in layers if n.lower() == wanted.lower()
+        ]
+        if len(same) != 1:
+            raise InputError(f"hat keine Ebene „{wanted}“. Vorhanden: {listed}.", file=filename)
+        return same[0]
+    areas = [n for n, kind in layers.items() if kind.upper() in AREA_TYPES]
+    if len(areas) == 1:
+        return areas[0]
+    if not areas:
+        raise InputError(
+            f"enthält keine Ebene mit Flächen, nur {listed}: Grenzen von Sozialräumen "
+            "müssen Flächen (Polygone) sein.",
+            file=filename,
+        )
+    raise InputError(
+        f"enthält mehrere Ebenen mit Flächen: {listed}. Bitte mit --layer NAME sagen, "
+        "welche die Sozialräume sind.",
+        file=filename,
+    )
+
+
+def read_geopackage(path: Path, layer: str | None = None) -> Layer:
+    """The areas of one layer of a GeoPackage, with their attributes and CRS."""
+    try:
+        con = _connect(path)
+    except OSError as err:
+        raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
+    try:
+        try:
+            rows = con.execute(
+                "SELECT c.table_name, g.column_name, g.geometry_type_name, g.srs_id "
+                "FROM gpkg_contents c JOIN gpkg_geometry_columns g "
+                "ON c.table_name = g.table_name WHERE c.data_type = 'features' "
+                "ORDER BY c.table_name"
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            raise InputError(
+                "ist keine GeoPackage-Datei (es fehlen die Tabellen gpkg_contents und "
+                "gpkg_geometry_columns).",
+                file=path.name,
+            ) from None
+        if not rows:
+            raise InputError("enthält keine Ebene mit Geometrien.", file=path.name)
+        name = _choose({r[0]: str(r[2] or "GEOMETRY") for r in rows}, layer, path.name)
+        _, column, _, srs_id = next(r for r in rows if r[0] == name)
+        try:
+            return _read_layer(con, path.name, name, column, _crs(con, srs_id))
+        except sqlite3.DatabaseError:
+            raise InputError(
+                f"Ebene „{name}“ ist nicht lesbar (ihre Tabelle fehlt oder ist beschädigt).",
+                file=path.name,
+            ) from None
+    finally:
+        con.close()
+
+
+def _read_layer(
+    con: sqlite3.Connection, filename: str, name: str, column: str, crs: str | None
+) -> Layer:
+    quote = '"{}"'.format
+    info = con.execute(f"PRAGMA table_info({quote(name.replace(chr(34), chr(34) * 2))})")
+    columns = [(c[1], bool(c[5])) for c in info.fetchall()]
+    keys = [c for c, pk in columns if pk]
+    attributes = [c for c, pk in columns if c != column and not (pk and len(keys) == 1)]
+    selected = ", ".join(quote(c.replace('"', '""')) for c in [column, *attributes])
+    cursor = con.execute(f"SELECT {selected} FROM {quote(name.replace(chr(34), chr(34) * 2))}")
+    records = []
+    skipped: set[str] = set()
+    for n, (blob, *values) in enumerate(cursor):
+        where = f"Ebene „{name}“, Objekt {n + 1}"
+        if blob is None:
+            skipped.add("Objekte ohne Geometrie")
+            continue
+        if not isinstance(blob, bytes):
+            raise InputError(f"{where}: keine GeoPackage-Geometrie.", file=filename)
+        found, left = polygons(blob, where, filename)
+        skipped |= left
+        props = {k: v for k, v in zip(attributes, values, strict=True) if not isinstance(v, bytes)}
+        if found:
+            records.append((n, props, tuple(found)))
+    return Layer(name, tuple(records), crs, frozenset(skipped))

@@ -1,0 +1,150 @@
+"""KML and KMZ (Google My Maps, Google Earth, geoportal downloads) read with defusedxml.
+
+KML is always WGS84 longitude/latitude (OGC 07-147r2). Every ``Placemark`` is a feature:
+its ``name`` and its ``ExtendedData`` (``Data``/``value`` as My Maps writes it,
+``SchemaData``/``SimpleData`` as QGIS and GDAL write it) are its properties; its
+``Polygon``s (also inside a ``MultiGeometry``) with their ``innerBoundaryIs`` holes are its
+areas. Points, lines and tracks (the markers of a My Maps map) are left out and counted.
+A KMZ is a ZIP archive whose main document is ``doc.kml`` (else the first ``.kml`` at its
+top); nothing is extracted to disk. defusedxml refuses entity tricks (billion laughs,
+external entities).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException, ElementTree
+
+from workbench.core.domain import InputError, WorkbenchError
+
+Rings = list[list[tuple[float, float]]]
+MAX_BYTES = 512 * 1024 * 1024  # the unpacked KML of one KMZ
+LINES = ("LineString", "LinearRing", "Track", "MultiTrack")
+
+
+def _local(element: Element) -> str:
+    """An element's name without its namespace (KML 2.0, 2.1, 2.2 and gx: alike)."""
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
+def _children(element: Element, name: str) -> list[Element]:
+    return [child for child in element if _local(child) == name]
+
+
+def _text(element: Element, name: str) -> str | None:
+    found = _children(element, name)
+    return (found[0].text or "").strip() if found else None
+
+
+def _coordinates(element: Element, where: str, filename: str) -> list[tuple[float, float]]:
+    """The positions of a ``LinearRing``'s ``coordinates`` ("lon,lat[,alt] …")."""
+    text = _text(element, "coordinates") or ""
+    points = []
+    for token in re.sub(r"\s*,\s*", ",", text).split():
+        values = token.split(",")
+        try:
+            lon, lat = float(values[0]), float(values[1])
+        except (ValueError, IndexError):
+            raise InputError(
+                f"{where}: „{token[:40]}“ ist keine Koordinate (Länge,Breite).", file=filename
+            ) from None
+        points.append((lon, lat))
+    return points
+
+
+def _geometry(element: Element, where: str, filename: str, skipped: set[str]) -> list[Rings]:
+    """The polygons of one KML geometry (recursively through ``MultiGeometry``)."""
+    kind = _local(element)
+    if kind == "Polygon":
+        outer = [
+            r for b in _children(element, "outerBoundaryIs") for r in _children(b, "LinearRing")
+        ]
+        inner = [
+            r for b in _children(element, "innerBoundaryIs") for r in _children(b, "LinearRing")
+        ]
+        if not outer:
+            raise InputError(f"{where}: ein Polygon ohne äußeren Ring.", file=filename)
+        return [[_coordinates(r, where, filename) for r in [outer[0], *inner]]]
+    if kind == "MultiGeometry":
+        return [p for child in element for p in _geometry(child, where, filename, skipped)]
+    if kind == "Point":
+        skipped.add("Punkte")
+    elif kind in LINES:
+        skipped.add("Linien")
+    return []
+
+
+def _properties(placemark: Element) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    name = _text(placemark, "name")
+    if name:
+        props["name"] = name
+    for extended in _children(placemark, "ExtendedData"):
+        for data in extended.iter():
+            key = data.get("name")
+            if key and _local(data) == "Data":
+                props[key] = _text(data, "value") or ""
+            elif key and _local(data) == "SimpleData":
+                props[key] = (data.text or "").strip()
+    return props
+
+
+def read_kml(
+    data: bytes, filename: str
+) -> tuple[list[tuple[int, dict[str, Any], list[Rings]]], set[str]]:
+    """The placemarks with areas of a KML document: (index, properties, polygons), and what
+    kinds of geometry were left out."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as err:
+        raise InputError(f"kein gültiges KML ({err}).", file=filename) from None
+    except DefusedXmlException:
+        raise InputError(
+            "enthält XML-Entitäten oder Verweise auf andere Dateien; solche KML-Dateien "
+            "liest die Werkbank aus Sicherheitsgründen nicht.",
+            file=filename,
+        ) from None
+    if _local(root) != "kml":
+        raise InputError(f"kein KML (das Dokument beginnt mit <{_local(root)}>).", file=filename)
+    records = []
+    skipped: set[str] = set()
+    placemarks = [e for e in root.iter() if _local(e) == "Placemark"]
+    for n, placemark in enumerate(placemarks):
+        where = f"Placemark {n + 1}"
+        polygons = [p for child in placemark for p in _geometry(child, where, filename, skipped)]
+        if polygons:
+            records.append((n, _properties(placemark), polygons))
+    return records, skipped
+
+
+def kmz_document(path: Path) -> bytes:
+    """The main KML document of a KMZ archive (``doc.kml``, else the first at its top)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise InputError("keine gültige KMZ-Datei (kein ZIP-Archiv).", file=path.name) from None
+    except OSError as err:
+        raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
+    with archive:
+        kmls = [
+            m
+            for m in archive.infolist()
+            if PurePosixPath(m.filename).suffix.lower() == ".kml"
+            and "__MACOSX" not in PurePosixPath(m.filename).parts
+        ]
+        kmls.sort(key=lambda m: (PurePosixPath(m.filename).name.lower() != "doc.kml",
+                                 m.filename.count("/")))  # fmt: skip
+        if not kmls:
+            raise InputError("Die KMZ-Datei enthält kein KML-Dokument.", file=path.name)
+        if kmls[0].file_size > MAX_BYTES:
+            raise InputError("Das KML-Dokument ist entpackt größer als 512 MB.", file=path.name)
+        try:
+            return archive.read(kmls[0])
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:
+            raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({err}).",
+                             file=path.name) from None  # fmt: skip
