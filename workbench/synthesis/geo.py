@@ -32,6 +32,7 @@ from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
 from workbench.synthesis.geo_crs import Shape as Shape
+from workbench.synthesis.geo_dissolve import dissolve
 from workbench.synthesis.geo_read import Feature as Feature
 from workbench.synthesis.geo_read import read_files as read_files
 from workbench.synthesis.geo_read import read_geojson as read_geojson
@@ -181,6 +182,17 @@ def _refuse_twice(district: str, polygons: Sequence[Polygon], files: Sequence[st
         seen.append((box, filename))
 
 
+def _joined(polygons: Sequence[Polygon]) -> Shape:
+    """A district's areas joined along the borders they share (the Ortsteile of a
+    Sozialraum), so that the map draws the district, not its parts; as stored, rounded."""
+    rounded = tuple(
+        tuple(tuple((round(x, DECIMALS), round(y, DECIMALS)) for x, y in ring) for ring in p)
+        for p in polygons
+    )
+    joined = dissolve(rounded)
+    return tuple(polygons) if joined == rounded else joined
+
+
 def match_features(
     features: Sequence[Feature],
     districts: Iterable[str],
@@ -195,7 +207,9 @@ def match_features(
     name a declared district; an area the mapping does not list, or every area without a
     mapping, is matched by name (:func:`name_key`): a mapping need only list the names
     that differ. ``former`` maps names since renamed or merged away to the district now
-    ("Opladen" → "Manfort": its area joins Manfort's). Raises if no area fits any district.
+    ("Opladen" → "Manfort": its area joins Manfort's). Areas joined in a district lose the
+    borders they share (:func:`workbench.synthesis.geo_dissolve.dissolve`). Raises if no
+    area fits any district.
     """
     targets = sorted(d for d in districts if d != CITYWIDE)
     by_key = {name_key(d): d for d in targets}
@@ -247,7 +261,7 @@ def match_features(
             "Namen per --name-property oder Zuordnungstabelle (--mapping) angeben."
         )
     return BoundaryImport(
-        shapes={d: tuple(shapes[d]) for d in sorted(shapes)},
+        shapes={d: _joined(shapes[d]) for d in sorted(shapes)},
         unmatched=tuple(sorted(unmatched)),
         missing=tuple(d for d in targets if d not in shapes),
         sources=tuple(sorted(per_file)),
