@@ -37,6 +37,7 @@ from workbench.synthesis.geo_read import Feature as Feature
 from workbench.synthesis.geo_read import read_files as read_files
 from workbench.synthesis.geo_read import read_geojson as read_geojson
 from workbench.synthesis.geo_read import read_shapefile as read_shapefile
+from workbench.synthesis.geo_simplify import thin
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -350,7 +351,7 @@ def import_boundaries(
     result = replace(result, notices=tuple(notices))
     target = boundaries_path(project.path)
     target.parent.mkdir(exist_ok=True)
-    write_atomic(target, to_geojson(result.shapes))
+    write_atomic(target, to_geojson(thin(result.shapes)))  # what a map can show
     return result
 
 
