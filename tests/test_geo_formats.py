@@ -173,6 +173,14 @@ def test_geopackage_wkb_big_endian_and_undefined_crs(project: Project, tmp_path:
         geo.read_files([path])
     (feature,) = geo.read_files([path], crs="EPSG:25832")
     assert_within_a_metre(feature.shape[0][0], MANFORT)
+    # QGIS and ArcGIS write MULTISURFACE layers: CurvePolygons of straight LineString rings
+    ring = struct.pack("<BI", 1, 2) + wkb_polygon([utm(MANFORT)])[9:]
+    surface = struct.pack("<BII", 1, 12, 1) + struct.pack("<BII", 1, 10, 1) + ring
+    polygons, _ = geo_gpkg.polygons(gpkg_blob(surface, 25832), "Objekt 1", "x.gpkg")
+    assert polygons == [[utm(MANFORT)]]
+    arc = struct.pack("<BII", 1, 10, 1) + struct.pack("<BI", 1, 8) + ring[5:]
+    with pytest.raises(geo.InputError, match="Objekt 1: Kreisbögen oder Kurven"):
+        geo_gpkg.polygons(gpkg_blob(arc, 25832), "Objekt 1", "x.gpkg")
     with pytest.raises(geo.InputError, match="Objekt 1: die Geometrie ist beschädigt"):
         geo_gpkg.polygons(gpkg_blob(wkb[:30], 0), "Objekt 1", "x.gpkg")
 

@@ -57,8 +57,8 @@ class _WKB:
         values = self._take(f"{order}{n * dims}d")
         return [(values[i], values[i + 1]) for i in range(0, n * dims, dims)]
 
-    def geometry(self) -> None:
-        """Read one geometry at the cursor (recursively for multi-parts and collections)."""
+    def _header(self) -> tuple[str, int, int]:
+        """Byte order, values per position and geometry type of the geometry at the cursor."""
         (flag,) = self._take("B")
         order = "<" if flag == 1 else ">"
         (code,) = self._take(order + "I")
@@ -67,7 +67,18 @@ class _WKB:
             self._take(order + "I")
         code &= 0x0FFFFFFF
         dims += {0: 0, 1: 1, 2: 1, 3: 2}.get(code // 1000, 0)  # ISO: 1003 = Polygon Z
-        kind = code % 1000
+        return order, dims, code % 1000
+
+    def _curves(self) -> InputError:
+        return InputError(
+            f"{self.where}: Kreisbögen oder Kurven liest die Werkbank nicht; bitte in QGIS "
+            "als einfache Polygone exportieren („Geometrietyp: Polygon“).",
+            file=self.filename,
+        )
+
+    def geometry(self) -> None:
+        """Read one geometry at the cursor (recursively for multi-parts and collections)."""
+        order, dims, kind = self._header()
         if kind == 1:
             self._take(f"{order}{dims}d")
             self.skipped.add("Punkte")
@@ -78,17 +89,25 @@ class _WKB:
             (n,) = self._take(order + "I")
             if n:  # POLYGON EMPTY has no rings
                 self.polygons.append([self._points(order, dims) for _ in range(n)])
-        elif kind in (4, 5, 6, 7):
+        elif kind == 10:  # CurvePolygon (MultiSurface of QGIS/ArcGIS): rings are geometries
+            (n,) = self._take(order + "I")
+            rings = []
+            for _ in range(n):
+                ring_order, ring_dims, ring_kind = self._header()
+                if ring_kind != 2:  # CircularString, CompoundCurve
+                    raise self._curves()
+                rings.append(self._points(ring_order, ring_dims))
+            if rings:
+                self.polygons.append(rings)
+        elif kind in (4, 5, 6, 7, 11, 12):  # Multi…, GeometryCollection, MultiCurve/-Surface
             (n,) = self._take(order + "I")
             for _ in range(n):
                 self.geometry()
-        else:
-            raise InputError(
-                f"{self.where}: Geometrietyp {code} (Kreisbögen oder Kurven) liest die "
-                "Werkbank nicht; bitte in QGIS als einfache Polygone exportieren "
-                "(„Geometrietyp: Polygon“).",
-                file=self.filename,
-            )
+        elif kind in (8, 9, 13, 14):
+            raise self._curves()
+        else:  # PolyhedralSurface, TIN, Triangle: 3-D bodies, not boundaries
+            raise InputError(f"{self.where}: Geometrietyp {kind} ist keine Fläche im Plan.",
+                             file=self.filename)  # fmt: skip
 
 
 def polygons(blob: bytes, where: str, filename: str) -> tuple[list[Rings], set[str]]:
