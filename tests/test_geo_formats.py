@@ -305,3 +305,31 @@ def test_a_folder_is_read_for_geopackages_and_kml(tmp_path: Path) -> None:
     assert sorted({f.filename for f in features}) == ["Stadtteile.gpkg", "steinbuechel.kml"]
     with pytest.raises(geo.WorkbenchError, match="--layer wählt die Ebene eines GeoPackage"):
         geo.read_files([tmp_path / "steinbuechel.kml"], layer="Stadtteile")
+
+
+def test_a_zipped_download_of_geojson_or_geopackage_is_read(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Portals zip every download: GeoJSON with its licence, a GeoPackage saved in WAL mode."""
+    gpkg = stadtteile(tmp_path / "Stadtteile.gpkg")
+    with sqlite3.connect(gpkg) as con:  # as QGIS leaves a GeoPackage it edited
+        con.execute("PRAGMA journal_mode = WAL")
+    area = {"type": "Polygon", "coordinates": [[list(p) for p in MANFORT]]}
+    feature = {"type": "Feature", "properties": {"STT_NAME": "Wiesdorf"}, "geometry": area}
+    text = json.dumps({"type": "FeatureCollection", "features": [feature]})
+    downloads = {
+        "geojson.zip": {"Stadtteile/Stadtteile.geojson": text.encode(), "Lizenz.txt": b"dl-de",
+                        "__MACOSX/Stadtteile/._Stadtteile.geojson": b"\0junk"},
+        "gpkg.zip": {"Stadtteile.gpkg": gpkg.read_bytes()},
+    }  # fmt: skip
+    expected = {"geojson.zip": ["Wiesdorf"], "gpkg.zip": ["Manfort", "Opladen"]}
+    for name, members in downloads.items():
+        with zipfile.ZipFile(tmp_path / name, "w") as z:
+            for member, data in members.items():
+                z.writestr(member, data)
+        args = ["--project", str(project.path), "map", "--import", str(tmp_path / name)]
+        assert main([*args, "--name-property", "STT_NAME"]) == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert sorted(geo.boundaries(project) or {}) == expected[name]
+    (feature, *_) = geo.read_files([tmp_path / "gpkg.zip"])
+    assert feature.filename == "gpkg.zip" and feature.properties["STT_NAME"] == "Manfort"

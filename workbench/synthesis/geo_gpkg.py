@@ -128,16 +128,23 @@ def polygons(blob: bytes, where: str, filename: str) -> tuple[list[Rings], set[s
     return reader.polygons, reader.skipped
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(source: Path | bytes, filename: str) -> sqlite3.Connection:
+    """A read-only connection to a GeoPackage file, or to one read from a ZIP archive."""
     try:
-        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-        con = sqlite3.connect(uri, uri=True)
+        if isinstance(source, bytes):  # from a ZIP: in memory, nothing extracted
+            con = sqlite3.connect(":memory:")
+            data = bytearray(source)
+            if data[18:20] == b"\x02\x02":  # written in WAL mode: read as a plain file
+                data[18:20] = b"\x01\x01"
+            con.deserialize(bytes(data))
+        else:
+            con = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         con.execute("PRAGMA trusted_schema = OFF")
         con.execute("PRAGMA query_only = ON")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
         raise InputError(
-            "keine gültige GeoPackage-Datei (keine SQLite-Datenbank).", file=path.name
+            "keine gültige GeoPackage-Datei (keine SQLite-Datenbank).", file=filename
         ) from None
     return con
 
@@ -184,12 +191,13 @@ def _choose(layers: dict[str, str], wanted: str | None, filename: str) -> str:
     )
 
 
-def read_geopackage(path: Path, layer: str | None = None) -> Layer:
-    """The areas of one layer of a GeoPackage, with their attributes and CRS."""
+def read_geopackage(source: Path | bytes, filename: str, layer: str | None = None) -> Layer:
+    """The areas of one layer of a GeoPackage (a file, or its bytes from a ZIP archive),
+    with their attributes and CRS; ``filename`` names it in messages."""
     try:
-        con = _connect(path)
+        con = _connect(source, filename)
     except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
+        raise WorkbenchError(f"{filename} lässt sich nicht lesen: {err.strerror}.") from None
     try:
         try:
             rows = con.execute(
@@ -202,18 +210,18 @@ def read_geopackage(path: Path, layer: str | None = None) -> Layer:
             raise InputError(
                 "ist keine GeoPackage-Datei (es fehlen die Tabellen gpkg_contents und "
                 "gpkg_geometry_columns).",
-                file=path.name,
+                file=filename,
             ) from None
         if not rows:
-            raise InputError("enthält keine Ebene mit Geometrien.", file=path.name)
-        name = _choose({r[0]: str(r[2] or "GEOMETRY") for r in rows}, layer, path.name)
+            raise InputError("enthält keine Ebene mit Geometrien.", file=filename)
+        name = _choose({r[0]: str(r[2] or "GEOMETRY") for r in rows}, layer, filename)
         _, column, _, srs_id = next(r for r in rows if r[0] == name)
         try:
-            return _read_layer(con, path.name, name, column, _crs(con, srs_id))
+            return _read_layer(con, filename, name, column, _crs(con, srs_id))
         except sqlite3.DatabaseError:
             raise InputError(
                 f"Ebene „{name}“ ist nicht lesbar (ihre Tabelle fehlt oder ist beschädigt).",
-                file=path.name,
+                file=filename,
             ) from None
     finally:
         con.close()

@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import math
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from pyproj import CRS
 
 SUFFIXES = (".json", ".geojson", ".shp", ".zip", ".gpkg", ".kml", ".kmz")  # read in a folder
+ZIPPED = (".geojson", ".json", ".gpkg", ".kml")  # read from a ZIP archive without a .shp
 # Formats a geoportal offers that need GDAL to read (decision 011): refused by name.
 OTHER_FORMATS = {
     ".gml": "GML", ".xsd": "XML-Schema (ein Teil einer GML-Lieferung)", ".topojson": "TopoJSON",
@@ -251,15 +253,40 @@ def _areas(
     ]
 
 
-def _read_geopackage(path: Path, given: CRS | None, layer: str | None) -> list[Feature]:
-    if path.stat().st_size == 0:
-        raise InputError("Die Datei ist leer.", file=path.name)
-    read = geo_gpkg.read_geopackage(path, layer)
-    features = _areas(read.records, path.name, f"Ebene „{read.name}“, Objekt")
+def _read_geopackage(
+    source: Path | bytes, filename: str, given: CRS | None, layer: str | None
+) -> list[Feature]:
+    if not source or (isinstance(source, Path) and source.stat().st_size == 0):
+        raise InputError("Die Datei ist leer.", file=filename)
+    read = geo_gpkg.read_geopackage(source, filename, layer)
+    features = _areas(read.records, filename, f"Ebene „{read.name}“, Objekt")
     if not features:
-        raise _no_areas(f"{path.name} (Ebene „{read.name}“)", set(read.skipped))
-    crs = _file_crs(read.crs, given, path.name, f"Ebene „{read.name}“")
-    return _in_wgs84(features, crs, path.name)
+        raise _no_areas(f"{filename} (Ebene „{read.name}“)", set(read.skipped))
+    crs = _file_crs(read.crs, given, filename, f"Ebene „{read.name}“")
+    return _in_wgs84(features, crs, filename)
+
+
+def _zipped(path: Path) -> tuple[str, bytes] | None:
+    """The one GeoJSON, GeoPackage or KML file in a ZIP archive without a shapefile
+    (a portal's zipped download), by its suffix and content; None for a shapefile ZIP."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                m
+                for m in archive.infolist()
+                if not m.is_dir()
+                and "__MACOSX" not in PurePosixPath(m.filename).parts
+                and not PurePosixPath(m.filename).name.startswith("._")
+            ]
+            suffixes = [PurePosixPath(m.filename).suffix.lower() for m in members]
+            found = [m for m, x in zip(members, suffixes, strict=True) if x in ZIPPED]
+            if ".shp" in suffixes or len(found) != 1:
+                return None  # the shapefile reader reads it, or says what is in it
+            if found[0].file_size > geo_shapefile.MAX_BYTES:
+                raise InputError("Die Datei darin ist entpackt größer als 512 MB.", file=path.name)
+            return PurePosixPath(found[0].filename).suffix.lower(), archive.read(found[0])
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
+        return None  # the shapefile reader names what is wrong with it
 
 
 def _read_kml(data: bytes, filename: str) -> list[Feature]:
@@ -329,20 +356,27 @@ def read_files(
             raise WorkbenchError(f"Datei {path} gibt es nicht.")
     for path in files:
         _refuse_format(path)
-    if layer is not None and not any(p.suffix.lower() == ".gpkg" for p in files):
+    if layer is not None and not any(p.suffix.lower() in (".gpkg", ".zip") for p in files):
         raise WorkbenchError("--layer wählt die Ebene eines GeoPackage (.gpkg); es ist keines "
                              "angegeben.")  # fmt: skip
     features: list[Feature] = []
     for path in files:
         suffix = path.suffix.lower()
         try:
-            if suffix in (".shp", ".zip"):
+            zipped = _zipped(path) if suffix == ".zip" else None
+            if zipped is not None:  # a GeoJSON, GeoPackage or KML zipped for download
+                suffix, raw = zipped
+                if suffix == ".gpkg":
+                    features.extend(_read_geopackage(raw, path.name, given, layer))
+                    continue
+            elif suffix in (".shp", ".zip"):
                 features.extend(_read_shapefile(path, given))
                 continue
-            if suffix == ".gpkg":
-                features.extend(_read_geopackage(path, given, layer))
+            elif suffix == ".gpkg":
+                features.extend(_read_geopackage(path, path.name, given, layer))
                 continue
-            raw = geo_kml.kmz_document(path) if suffix == ".kmz" else path.read_bytes()
+            else:
+                raw = geo_kml.kmz_document(path) if suffix == ".kmz" else path.read_bytes()
         except OSError as err:
             raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
         if suffix in (".kml", ".kmz") or _is_kml(raw):
