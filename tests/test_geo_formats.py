@@ -312,8 +312,10 @@ def test_a_zipped_download_of_geojson_or_geopackage_is_read(
 ) -> None:
     """Portals zip every download: GeoJSON with its licence, a GeoPackage saved in WAL mode."""
     gpkg = stadtteile(tmp_path / "Stadtteile.gpkg")
-    with sqlite3.connect(gpkg) as con:  # as QGIS leaves a GeoPackage it edited
-        con.execute("PRAGMA journal_mode = WAL")
+    con = sqlite3.connect(gpkg)  # as QGIS leaves a GeoPackage it edited
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    assert gpkg.read_bytes()[18:20] == b"\x02\x02"
     area = {"type": "Polygon", "coordinates": [[list(p) for p in MANFORT]]}
     feature = {"type": "Feature", "properties": {"STT_NAME": "Wiesdorf"}, "geometry": area}
     text = json.dumps({"type": "FeatureCollection", "features": [feature]})
