@@ -258,7 +258,15 @@ def test_kml_that_is_not_an_area_file_is_refused_in_german(tmp_path: Path) -> No
         "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>",
         "utf-8",
     )
+    linked = tmp_path / "Sozialräume.kml"  # My Maps' "keep data up to date" export
+    linked.write_text(
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><NetworkLink><name>Karte</name>'
+        "<Link><href>https://www.google.com/maps/d/kml?mid=abc</href></Link></NetworkLink>"
+        "</Document></kml>",
+        "utf-8",
+    )
     cases = {
+        linked: "verweist nur auf eine Karte im Netz (NetworkLink)",
         markers: "enthält keine Flächen (Polygon oder MultiPolygon) – nur Punkte",
         laughs: "enthält XML-Entitäten",
         swapped: "hat Breite und Länge vertauscht",

@@ -114,6 +114,13 @@ def read_kml(
     records = []
     skipped: set[str] = set()
     placemarks = [e for e in root.iter() if _local(e) == "Placemark"]
+    if not placemarks and any(_local(e) == "NetworkLink" for e in root.iter()):
+        raise InputError(
+            "verweist nur auf eine Karte im Netz (NetworkLink) und enthält selbst keine "
+            "Flächen. Bitte in Google My Maps ohne „Daten mit Netzwerklink-KML aktuell "
+            "halten“ exportieren.",
+            file=filename,
+        )
     for n, placemark in enumerate(placemarks):
         where = f"Placemark {n + 1}"
         polygons = [p for child in placemark for p in _geometry(child, where, filename, skipped)]
