@@ -329,6 +329,7 @@ def test_a_zipped_download_of_geojson_or_geopackage_is_read(
     text = json.dumps({"type": "FeatureCollection", "features": [feature]})
     downloads = {
         "geojson.zip": {"Stadtteile/Stadtteile.geojson": text.encode(), "Lizenz.txt": b"dl-de",
+                        "Stadtteile/metadata.json": b'{"title": "Stadtteile"}',
                         "__MACOSX/Stadtteile/._Stadtteile.geojson": b"\0junk"},
         "gpkg.zip": {"Stadtteile.gpkg": gpkg.read_bytes()},
     }  # fmt: skip

@@ -280,6 +280,8 @@ def _zipped(path: Path) -> tuple[str, bytes] | None:
             ]
             suffixes = [PurePosixPath(m.filename).suffix.lower() for m in members]
             found = [m for m, x in zip(members, suffixes, strict=True) if x in ZIPPED]
+            if len(found) > 1:  # a metadata.json beside the .geojson is not a boundary file
+                found = [m for m in found if not m.filename.lower().endswith(".json")]
             if ".shp" in suffixes or len(found) != 1:
                 return None  # the shapefile reader reads it, or says what is in it
             if found[0].file_size > geo_shapefile.MAX_BYTES:
