@@ -73,3 +73,29 @@ def test_joined_areas_keep_holes_exclaves_and_what_does_not_fit() -> None:
     assert geo_dissolve.dissolve([a, c]) == (a, c)
     assert geo_dissolve.dissolve([a, a]) == (a, a)  # overlapping: never drawn as a hole
     assert doctest.testmod(geo_dissolve).failed == 0
+
+
+def test_a_stadtbezirk_and_its_ortsteile_in_one_district_are_refused_not_drawn_blank(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Bezirk matched by its name, its Ortsteile by the mapping: one on top of the other,
+    the even-odd fill of the map left the district empty."""
+    layer, mapping = ortsteile(tmp_path)
+    data = json.loads(layer.read_text("utf-8"))
+    bezirk = {"type": "Polygon", "coordinates": [square(6.95, 51.01, 0.12)]}  # over row 2
+    data["features"].append(
+        {"type": "Feature", "properties": {"OT": "Manfort"}, "geometry": bezirk}
+    )
+    layer.write_text(json.dumps(data), "utf-8")
+    args = ["--project", str(project.path), "map", "--import", str(layer), "--name-property"]
+    assert main([*args, "OT", "--mapping", str(mapping)]) == 2
+    err = capsys.readouterr().err
+    assert "Die Flächen „2.01 Ortsteil“ und „Manfort“ gehören beide zu Manfort und liegen " in err
+    assert "Traceback" not in err and not geo.boundaries_path(project.path).exists()
+    # an Ortsteil enclosed by another of the same Sozialraum is no overlap: joined whole
+    ring = (((0.0, 0.0), (3.0, 0.0), (3.0, 3.0), (0.0, 3.0), (0.0, 0.0)),
+            ((1.0, 1.0), (1.0, 2.0), (2.0, 2.0), (2.0, 1.0), (1.0, 1.0)))  # fmt: skip
+    inner = (((1.0, 1.0), (2.0, 1.0), (2.0, 2.0), (1.0, 2.0), (1.0, 1.0)),)
+    assert geo_dissolve.overlap([ring, inner], ["Ring", "Kern"]) is None
+    ((outline,),) = geo_dissolve.dissolve([ring, inner])
+    assert geo_dissolve.signed_area(outline) == pytest.approx(2 * 9.0)

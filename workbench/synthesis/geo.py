@@ -32,7 +32,7 @@ from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
 from workbench.synthesis.geo_crs import Shape as Shape
-from workbench.synthesis.geo_dissolve import dissolve
+from workbench.synthesis.geo_dissolve import dissolve, overlap
 from workbench.synthesis.geo_read import Feature as Feature
 from workbench.synthesis.geo_read import read_files as read_files
 from workbench.synthesis.geo_read import read_geojson as read_geojson
@@ -183,6 +183,19 @@ def _refuse_twice(district: str, polygons: Sequence[Polygon], files: Sequence[st
         seen.append((box, filename))
 
 
+def _refuse_overlap(district: str, polygons: Sequence[Polygon], names: Sequence[str]) -> None:
+    """Refuse two areas of a district of which one lies on the other (a Stadtbezirk matched
+    by its name and its Ortsteile by the mapping): drawn together, the map left it blank."""
+    found = overlap(polygons, names)
+    if found is not None:
+        one, other = names[found[0]], names[found[1]]
+        raise InputError(
+            f"Die Flächen „{one}“ und „{other}“ gehören beide zu {district} und liegen "
+            "übereinander (etwa ein Stadtbezirk und seine Ortsteile). Bitte nur eine davon "
+            "importieren oder die Zuordnung (--mapping) prüfen."
+        )
+
+
 def _joined(polygons: Sequence[Polygon]) -> Shape:
     """A district's areas joined along the borders they share (the Ortsteile of a
     Sozialraum), so that the map draws the district, not its parts; as stored, rounded."""
@@ -227,6 +240,7 @@ def match_features(
         per_file[f.filename] = per_file.get(f.filename, 0) + 1
     shapes: dict[str, list[Polygon]] = {}
     origins: dict[str, list[str]] = {}  # the file of each polygon in ``shapes``
+    names: dict[str, list[str]] = {}  # the feature (identifier) of each polygon
     unmatched: list[str] = []
     for f in features:
         ident = nfc(feature_id(f, name_property, per_file[f.filename] == 1))
@@ -252,8 +266,10 @@ def match_features(
         else:
             shapes.setdefault(district, []).extend(f.shape)
             origins.setdefault(district, []).extend(f.filename for _ in f.shape)
+            names.setdefault(district, []).extend(ident for _ in f.shape)
     for district, polygons in shapes.items():
         _refuse_twice(district, polygons, origins[district])
+        _refuse_overlap(district, polygons, names[district])
     if not shapes:
         raise InputError(
             "Keine Fläche passt zu einem Sozialraum des Projekts "

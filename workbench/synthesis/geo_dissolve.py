@@ -107,3 +107,46 @@ def dissolve(polygons: Sequence[Polygon]) -> tuple[Polygon, ...]:
         # the innermost outer ring around it (an island in a lake in an area)
         min(around, key=lambda p: abs(signed_area(p[0]))).append(hole)
     return tuple(tuple(p) for p in joined)
+
+
+def inner_point(polygon: Polygon) -> Position | None:
+    """A point inside a polygon (not in a hole): the middle of the widest stretch of a
+    horizontal line through it, or None for a polygon without area."""
+    ys = [y for _, y in polygon[0]]
+    y = min(ys) + (max(ys) - min(ys)) * 0.5123  # off the middle: rarely through a vertex
+    xs = sorted(
+        x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+        for ring in polygon
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring)
+        if (y0 > y) != (y1 > y)
+    )
+    stretches = [(b - a, (a + b) / 2) for a, b in zip(xs[::2], xs[1::2], strict=False)]
+    return (max(stretches)[1], y) if stretches and max(stretches)[0] > 0 else None
+
+
+def _covers(polygon: Polygon, point: Position) -> bool:
+    return _inside(point, polygon[0]) and not any(_inside(point, h) for h in polygon[1:])
+
+
+def overlap(polygons: Sequence[Polygon], owners: Sequence[str]) -> tuple[int, int] | None:
+    """Two polygons of different owners of which one lies (partly) on the other, if any.
+
+    >>> big = (((0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)),)
+    >>> part = (((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)),)
+    >>> beside = (((4.0, 0.0), (5.0, 0.0), (5.0, 1.0), (4.0, 1.0), (4.0, 0.0)),)
+    >>> overlap([big, beside], ["a", "b"]), overlap([big, beside, part], ["a", "b", "c"])
+    (None, (0, 2))
+    """
+    boxes = []
+    for polygon in polygons:
+        xs, ys = [x for x, _ in polygon[0]], [y for _, y in polygon[0]]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    points = [inner_point(p) for p in polygons]
+    for i, j in itertools.permutations(range(len(polygons)), 2):
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[i], boxes[j]
+        if owners[i] == owners[j] or ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0:
+            continue
+        point = points[j]
+        if point is not None and _covers(polygons[i], point):
+            return (min(i, j), max(i, j))
+    return None
