@@ -17,7 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_geo_sweep import MANFORT, OPLADEN, Lonlat, assert_within_a_metre, project_to, ring
+from tests.test_geo_sweep import (
+    MANFORT,
+    OPLADEN,
+    Lonlat,
+    assert_within_a_metre,
+    project_to,
+    ring,
+    write_shapefile,
+)
 from workbench import Project
 from workbench.cli.main import main
 from workbench.synthesis import geo, geo_gpkg
@@ -344,3 +352,25 @@ def test_a_zipped_download_of_geojson_or_geopackage_is_read(
         assert sorted(geo.boundaries(project) or {}) == expected[name]
     (feature, *_) = geo.read_files([tmp_path / "gpkg.zip"])
     assert feature.filename == "gpkg.zip" and feature.properties["STT_NAME"] == "Manfort"
+
+
+def test_one_of_several_shapefiles_in_a_zip_is_chosen_with_layer(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Open data ZIPs hold several levels (Stadtbezirke, Stadtteile) as shapefiles."""
+    bezirke = write_shapefile(tmp_path / "Stadtbezirke", [({"NAME": "Opladen"}, [OPLADEN[::-1]])])
+    teile = write_shapefile(tmp_path / "Stadtteile", [({"NAME": "Manfort"}, [MANFORT[::-1]])])
+    archive = tmp_path / "Verwaltungsgrenzen.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for part in [*tmp_path.glob("Stadtbezirke.*"), *tmp_path.glob("Stadtteile.*")]:
+            z.write(part, f"Verwaltungsgrenzen/{part.name}")
+    assert bezirke.exists() and teile.exists()
+    base = ["--project", str(project.path), "map", "--import", str(archive)]
+    assert main([*base, "--name-property", "NAME"]) == 2
+    err = capsys.readouterr().err
+    assert "mehrere Shapefiles (Stadtbezirke, Stadtteile). Bitte mit --layer NAME" in err
+    assert main([*base, "--name-property", "NAME", "--layer", "stadtteile"]) == 0
+    capsys.readouterr()
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort"]
+    assert main([*base, "--name-property", "NAME", "--layer", "Ortsteile"]) == 2
+    assert "keines heißt „Ortsteile“" in capsys.readouterr().err

@@ -100,6 +100,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--layer",
         metavar="EBENE",
-        help="Ebene eines GeoPackage mit mehreren Ebenen von Flächen (z. B. Stadtteile)",
+        help="Ebene eines GeoPackage mit mehreren Ebenen von Flächen oder Shapefile einer "
+        "ZIP-Datei mit mehreren (z. B. Stadtteile)",
     )
     p.set_defaults(func=cmd_map)

@@ -232,15 +232,15 @@ def read_shapefile(path: str | Path, crs: str | None = None) -> list[Feature]:
     return _read_shapefile(Path(path), given)
 
 
-def _read_shapefile(path: Path, given: CRS | None) -> list[Feature]:
+def _read_shapefile(path: Path, given: CRS | None, layer: str | None = None) -> list[Feature]:
     if path.stat().st_size == 0:
         raise InputError("Die Datei ist leer.", file=path.name)
-    layer = geo_shapefile.read_shapefile(path)
-    if not layer.records:
-        raise _no_areas(layer.filename, set())
-    crs = _file_crs(layer.prj, given, layer.filename, ".prj-Datei")
-    features = [Feature(layer.filename, n, props, shape) for n, props, shape in layer.records]
-    return _in_wgs84(features, crs, layer.filename)
+    read = geo_shapefile.read_shapefile(path, layer)
+    if not read.records:
+        raise _no_areas(read.filename, set())
+    crs = _file_crs(read.prj, given, read.filename, ".prj-Datei")
+    features = [Feature(read.filename, n, props, shape) for n, props, shape in read.records]
+    return _in_wgs84(features, crs, read.filename)
 
 
 def _areas(
@@ -359,8 +359,10 @@ def read_files(
     for path in files:
         _refuse_format(path)
     if layer is not None and not any(p.suffix.lower() in (".gpkg", ".zip") for p in files):
-        raise WorkbenchError("--layer wählt die Ebene eines GeoPackage (.gpkg); es ist keines "
-                             "angegeben.")  # fmt: skip
+        raise WorkbenchError(
+            "--layer wählt die Ebene eines GeoPackage (.gpkg) oder ein Shapefile in einer "
+            "ZIP-Datei; keine solche Datei angegeben."
+        )
     features: list[Feature] = []
     for path in files:
         suffix = path.suffix.lower()
@@ -372,7 +374,7 @@ def read_files(
                     features.extend(_read_geopackage(raw, path.name, given, layer))
                     continue
             elif suffix in (".shp", ".zip"):
-                features.extend(_read_shapefile(path, given))
+                features.extend(_read_shapefile(path, given, layer))
                 continue
             elif suffix == ".gpkg":
                 features.extend(_read_geopackage(path, path.name, given, layer))

@@ -155,8 +155,8 @@ def _siblings(path: Path) -> dict[str, bytes]:
     return parts
 
 
-def _unzip(path: Path) -> dict[str, bytes]:
-    """The parts of the one shapefile in a ZIP archive."""
+def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
+    """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -178,11 +178,15 @@ def _unzip(path: Path) -> dict[str, bytes]:
                 f"Die ZIP-Datei enthält kein Shapefile (.shp), sondern: {names}.",
                 file=path.name,
             )
+        if layer is not None and len(shps) > 1:
+            stem = layer.removesuffix(".shp").lower()
+            shps = [m for m in shps if PurePosixPath(m.filename).stem.lower() == stem] or shps
         if len(shps) > 1:
+            names = ", ".join(PurePosixPath(m.filename).stem for m in shps)
             raise InputError(
-                "Die ZIP-Datei enthält mehrere Shapefiles "
-                f"({', '.join(m.filename for m in shps)}). Bitte entpacken und das "
-                "gewünschte .shp angeben.",
+                f"Die ZIP-Datei enthält mehrere Shapefiles ({names})"
+                + (f", keines heißt „{layer}“" if layer is not None else "")
+                + ". Bitte mit --layer NAME eines wählen.",
                 file=path.name,
             )
         shp = PurePosixPath(shps[0].filename)
@@ -201,7 +205,8 @@ def _unzip(path: Path) -> dict[str, bytes]:
                              file=path.name) from None  # fmt: skip
 
 
-def read_shapefile(path: Path) -> Layer:
-    """The polygons and attributes of a ``.shp`` (with its siblings) or a zipped shapefile."""
-    parts = _unzip(path) if path.suffix.lower() == ".zip" else _siblings(path)
+def read_shapefile(path: Path, layer: str | None = None) -> Layer:
+    """The polygons and attributes of a ``.shp`` (with its siblings) or a zipped shapefile
+    (the one named ``layer`` of several in one ZIP)."""
+    parts = _unzip(path, layer) if path.suffix.lower() == ".zip" else _siblings(path)
     return read_parts(parts, path.name)
