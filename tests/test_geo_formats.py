@@ -374,3 +374,31 @@ def test_one_of_several_shapefiles_in_a_zip_is_chosen_with_layer(
     assert sorted(geo.boundaries(project) or {}) == ["Manfort"]
     assert main([*base, "--name-property", "NAME", "--layer", "Ortsteile"]) == 2
     assert "keines heißt „Ortsteile“" in capsys.readouterr().err
+
+
+def test_areas_collapsed_to_a_line_or_a_spot_are_not_reported_as_boundaries(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A district whose area collapsed in an export was reported 'Grenze hinterlegt' and
+    drawn as nothing (a spot) or a line; a self-intersecting area is still drawn."""
+
+    def feature(name: str, ring: list[list[float]]) -> dict:
+        geometry = {"type": "Polygon", "coordinates": [ring]}
+        return {"type": "Feature", "properties": {"name": name}, "geometry": geometry}
+
+    bowtie = [[7.0, 51.0], [7.02, 51.02], [7.02, 51.0], [7.0, 51.02], [7.0, 51.0]]
+    spot = [[7.05, 51.0]] * 4
+    line = [[7.1, 51.0], [7.12, 51.0], [7.14, 51.0], [7.1, 51.0]]
+    path = tmp_path / "grenzen.geojson"
+    features = [feature("Manfort", bowtie), feature("Opladen", spot), feature("Wiesdorf", line)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    base = ["--project", str(project.path), "map", "--name-property", "name", "--import"]
+    assert main([*base, str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Ohne Grenze (auf den Karten nicht eingezeichnet" in out
+    assert "Alkenrath, Opladen, Steinbüchel, Wiesdorf" in out
+    assert sorted(geo.boundaries(project) or {}) == ["Manfort"]
+    features = [feature("Opladen", spot), feature("Wiesdorf", line)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    assert main([*base, str(path)]) == 2
+    assert "nur Flächen ohne Ausdehnung" in capsys.readouterr().err

@@ -84,13 +84,34 @@ def _file_crs(declared: str | None, given: CRS | None, filename: str, origin: st
     return crs
 
 
+def _has_area(ring: Ring) -> bool:
+    """Whether a ring encloses an area: not all its points on one line or one spot (a
+    self-intersecting ring, whose signed area may be zero, does)."""
+    (x0, y0) = ring[0]
+    x1, y1 = max(ring, key=lambda p: (p[0] - x0) ** 2 + (p[1] - y0) ** 2)
+    dx, dy = x1 - x0, y1 - y0
+    if dx == dy == 0:
+        return False
+    return any(abs(dx * (y - y0) - dy * (x - x0)) > 1e-9 * (dx * dx + dy * dy) for x, y in ring)
+
+
 def _in_wgs84(features: list[Feature], crs: CRS | None, filename: str) -> list[Feature]:
-    """The features with their shapes in WGS84 (reprojected from ``crs`` where needed)."""
+    """The features with their shapes in WGS84 (reprojected from ``crs`` where needed).
+
+    Parts without area (collapsed in an export) are left out: a district of only such
+    parts would be reported with a boundary and drawn as nothing or a line.
+    """
     shapes = geo_crs.to_wgs84([f.shape for f in features], crs, filename)
-    return [
-        Feature(f.filename, f.index, f.properties, shape)
-        for f, shape in zip(features, shapes, strict=True)
-    ]
+    out = []
+    for f, shape in zip(features, shapes, strict=True):
+        kept = tuple(
+            (p[0], *(hole for hole in p[1:] if _has_area(hole))) for p in shape if _has_area(p[0])
+        )
+        if kept:
+            out.append(Feature(f.filename, f.index, f.properties, kept))
+    if not out:
+        raise _no_areas(filename, {"Flächen ohne Ausdehnung (alle Punkte auf einer Linie)"})
+    return out
 
 
 def _position(value: Any, filename: str, where: str) -> Position:
