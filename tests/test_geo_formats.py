@@ -243,6 +243,14 @@ def test_kml_and_kmz_from_google_my_maps_are_imported(
         assert_within_a_metre(exclave, EXCLAVE)
     features = geo.read_files([kml])
     assert features[0].properties == {"name": "Manfort", "Nummer": "01"}
+    saved = tmp_path / "karte.json"  # a KML saved under the wrong name is still KML
+    saved.write_text(my_maps_kml(), "utf-8")
+    assert [f.properties["name"] for f in geo.read_files([saved])] == ["Manfort", "Steinbüchel"]
+    area = {"type": "Polygon", "coordinates": [[list(p) for p in MANFORT]]}
+    note = {"name": "Manfort", "Hinweis": "aus <kml> von My Maps umgewandelt"}
+    text = json.dumps({"type": "Feature", "properties": note, "geometry": area})
+    (tmp_path / "manfort.geojson").write_text(text, "utf-8")  # GeoJSON that mentions KML
+    assert geo.read_files([tmp_path / "manfort.geojson"])[0].properties == note
 
 
 def test_kml_that_is_not_an_area_file_is_refused_in_german(tmp_path: Path) -> None:
@@ -273,7 +281,10 @@ def test_kml_that_is_not_an_area_file_is_refused_in_german(tmp_path: Path) -> No
         "</Document></kml>",
         "utf-8",
     )
+    broken = tmp_path / "abgebrochen.kml"  # a download cut off
+    broken.write_text(my_maps_kml()[:600], "utf-8")
     cases = {
+        broken: "kein gültiges KML (XML-Fehler in Zeile",
         linked: "verweist nur auf eine Karte im Netz (NetworkLink)",
         markers: "enthält keine Flächen (Polygon oder MultiPolygon) – nur Punkte",
         laughs: "enthält XML-Entitäten",

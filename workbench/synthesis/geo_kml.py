@@ -102,7 +102,10 @@ def read_kml(
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
-        raise InputError(f"kein gültiges KML ({err}).", file=filename) from None
+        line, column = err.position
+        raise InputError(
+            f"kein gültiges KML (XML-Fehler in Zeile {line}, Spalte {column + 1}).", file=filename
+        ) from None
     except DefusedXmlException:
         raise InputError(
             "enthält XML-Entitäten oder Verweise auf andere Dateien; solche KML-Dateien "

@@ -349,7 +349,8 @@ def _refuse_format(path: Path) -> None:
 
 def _is_kml(data: bytes) -> bool:
     """Whether a file given as GeoJSON is a KML document (a download saved as .xml/.json)."""
-    return b"<kml" in data[:4096].lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and b"<kml" in head.lower()
 
 
 def read_files(
