@@ -227,16 +227,20 @@ def read_geopackage(source: Path | bytes, filename: str, layer: str | None = Non
         con.close()
 
 
+def _quoted(name: str) -> str:
+    """An SQL identifier quoted (a layer or column name from the file)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _read_layer(
     con: sqlite3.Connection, filename: str, name: str, column: str, crs: str | None
 ) -> Layer:
-    quote = '"{}"'.format
-    info = con.execute(f"PRAGMA table_info({quote(name.replace(chr(34), chr(34) * 2))})")
+    info = con.execute(f"PRAGMA table_info({_quoted(name)})")
     columns = [(c[1], bool(c[5])) for c in info.fetchall()]
     keys = [c for c, pk in columns if pk]
     attributes = [c for c, pk in columns if c != column and not (pk and len(keys) == 1)]
-    selected = ", ".join(quote(c.replace('"', '""')) for c in [column, *attributes])
-    cursor = con.execute(f"SELECT {selected} FROM {quote(name.replace(chr(34), chr(34) * 2))}")
+    selected = ", ".join(_quoted(c) for c in [column, *attributes])
+    cursor = con.execute(f"SELECT {selected} FROM {_quoted(name)}")
     records = []
     skipped: set[str] = set()
     for n, (blob, *values) in enumerate(cursor):
