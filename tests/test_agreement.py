@@ -391,6 +391,47 @@ def test_cli_disagreements_and_resolve(
     assert "1 Abweichungen, davon 0 geklärt." in text
 
 
+def test_resolve_refuses_what_is_no_disagreement(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A typo in the statement or code, or a disagreement the coders settled meanwhile: not
+    recorded as "geklärt" (it would hide nothing, but say something false), exit 2."""
+    ids = cards_project(project, tmp_path)
+    for coder in ("A", "B"):
+        project.code_segment(ids["K4"], "Herausforderung", coder)
+    project.code_segment(ids["K4"], "Bedarf", "A")
+    project.code_segment(ids["K5"], "Bedarf", "A")
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(project.path))
+    k4, k5 = str(ids["K4"]), str(ids["K5"])
+    memos = len(project.memos())
+
+    def resolve(*argv: str) -> str:
+        assert main(["resolve", *argv, "--author", "Lea", "--text", "passt"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and "Traceback" not in captured.err
+        return captured.err
+
+    err = resolve(k4, "Herausforderung")  # both applied it
+    assert f"Aussage {k4}, Code 'Herausforderung': keine Abweichung zu klären" in err
+    assert "(A, B), haben ihn angewendet" in err
+    assert "niemand hat ihn angewendet (kodiert haben A, B)" in resolve(k4, "Ressource")
+    assert "nur A hat die Aussage kodiert" in resolve(k5, "Bedarf")
+    assert "noch niemand hat die Aussage kodiert" in resolve(str(ids["K6"]), "Bedarf")
+    assert len(project.memos()) == memos and project.resolution_states() == []
+    assert "konsens" not in set(project.codings()["coder"])
+
+    # A real one is resolved; once B agrees it is no disagreement any more.
+    assert main(["resolve", k4, "Bedarf", "--author", "Lea", "--text", "Bedarf"]) == 0
+    assert "Abweichung geklärt" in capsys.readouterr().out
+    project.code_segment(ids["K4"], "Bedarf", "B")
+    assert "alle, die die Aussage kodiert haben (A, B)" in resolve(k4, "Bedarf")
+    with pytest.raises(InputError, match="keine Abweichung zu klären"):
+        project.resolve_disagreement(ids["K4"], "Bedarf", "Lea", "nochmal", apply=True)
+
+
 def test_cli_agreement_explains_the_missing_kappa_of_three_coders(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

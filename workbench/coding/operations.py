@@ -449,7 +449,8 @@ class CodingMixin(ProjectStore):
         ``apply=False`` removes the code from it for ``coder``; both can be undone with
         :meth:`undo` for that coder (the memo stays). The resolution holds each coder's
         decision at this moment: if one changes later, or a new coder disagrees, the
-        disagreement counts as unresolved again.
+        disagreement counts as unresolved again. What is no disagreement (now) is refused:
+        a typo in the statement or code must not be recorded as "geklärt".
         """
         author = check_coder(author, "Autor*in")
         coder = check_coder(coder)
@@ -459,6 +460,7 @@ class CodingMixin(ProjectStore):
         with self.transaction() as s:
             segment = _segment(s, segment_id)
             found = _code(s, code)
+            _check_disagreement(s, segment.id, found)
             memo_id = _add_memo(s, f"Abgleich „{found.path}“: {text}", author, segment=segment.id)
             decision = None
             if apply is True:
@@ -478,6 +480,31 @@ class CodingMixin(ProjectStore):
                 )
             )
             return memo_id
+
+
+def _check_disagreement(session: Session, segment_id: int, code: Code) -> None:
+    """Refuse to resolve what is no disagreement: coders of the segment (but ``konsens``)
+    who applied the code and coders who coded it without, as ``disagreements`` lists them."""
+    state = _decisions(session, segment_id, code.id)
+    state.pop(CONSENSUS_CODER, None)
+    applied = [c for c, v in state.items() if v]
+    without = [c for c, v in state.items() if not v]
+    if applied and without:
+        return
+    where = f"Aussage {segment_id}, Code '{code.path}'"
+    if len(state) < 2:
+        who = f"nur {', '.join(state)}" if state else "noch niemand"
+        why = f"{who} hat die Aussage kodiert"
+    elif applied:
+        why = f"alle, die die Aussage kodiert haben ({', '.join(applied)}), haben ihn angewendet"
+    else:
+        why = f"niemand hat ihn angewendet (kodiert haben {', '.join(without)})"
+    raise InputError(
+        f"{where}: keine Abweichung zu klären — {why}. Offene Abweichungen nennt "
+        f"`workbench disagreements`; ein Memo zur Aussage schreibt `workbench memo TEXT "
+        f"--author NAME --segment {segment_id}`, einen Code für {CONSENSUS_CODER} setzt "
+        f"`workbench code {segment_id} CODE --coder {CONSENSUS_CODER}`."
+    )
 
 
 def _decisions(session: Session, segment_id: int, code_id: int) -> dict[str, int]:
