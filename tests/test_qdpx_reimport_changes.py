@@ -19,7 +19,8 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
 from workbench.exchange.qdxml import stable_guid
-from workbench.store import Memo
+from workbench.store import Memo, Meta
+from workbench.store.coding_tables import EXPORT_MARKS_KEY
 
 
 def _codings(project: Project) -> list[tuple]:
@@ -77,6 +78,88 @@ def test_reimport_names_the_codings_removed_in_maxqda(
     with Project.open(folder) as again:
         notices = " ".join(import_qdpx(again, changed).notices)
     assert "1 Kodierung — im" in notices and "--coder Björn" not in notices
+
+
+def _without(root: etree._Element, element: etree._Element) -> None:
+    """Remove a coding or a note (with the references to it) as MAXQDA's user did."""
+    for ref in list(root.iter(f"{Q}NoteRef")):
+        if ref.get("targetGUID") == element.get("guid"):
+            ref.getparent().remove(ref)
+    element.getparent().remove(element)
+
+
+@pytest.mark.backends
+def test_the_exports_newest_coding_and_memo_removed_in_maxqda_are_named(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """The export records what it held. Before, only codings and memos older than one the
+    file still had were named: the newest of the export, removed by the colleague, could
+    not be told from one made here after the export and stayed unmentioned."""
+    project = move_to(_team_project(tmp_path), db_url)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    project.code_segment(ids[2], "Bedarf", "Björn")  # the export's newest coding …
+    newest = project.add_memo("Zuletzt vor dem Export.", "Jürgen", segment=ids[2])  # … memo
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    bedarf = project.code_guids()["Bedarf"].upper()
+    for coding in list(root.iter(f"{Q}Coding")):
+        if coding.find(f"{Q}CodeRef").get("targetGUID").upper() == bedarf:
+            _without(root, coding)
+    for note in list(root.iter(f"{Q}Note")):
+        if note.find(f"{Q}PlainTextContent").text == "Zuletzt vor dem Export.":
+            _without(root, note)
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    # Here, after the export: a coding and a memo the file cannot have; then a second
+    # export for another colleague, and more coding after it.
+    project.code_segment(ids[1], "Bedarf", "Ayşe Öztürk")
+    later = project.add_memo("Nach dem Export geschrieben.", "Björn")
+    export_qdpx(project, tmp_path / "zweiter.qdpx")
+    project.code_segment(ids[0], "Bedarf", "Jürgen")
+
+    notices = " ".join(" ".join(import_qdpx(project, changed).notices).split())
+
+    assert (
+        "Nicht mehr in der Datei (beim Export schon hier): 1 Kodierung — im anderen Programm "
+        f"entfernt. Sie bleibt hier (entfernen: workbench uncode {ids[2]} Bedarf --coder Björn)."
+    ) in notices
+    assert (
+        f"Nicht mehr in der Datei (beim Export schon hier): Memo {newest} von Jürgen zu "
+        f"Aussage {ids[2]} — im anderen Programm gelöscht. Es bleibt hier."
+    ) in notices
+    assert "Ayşe" not in notices and f"Memo {later}" not in notices
+    assert "--coder Jürgen" not in notices
+    project.close()
+
+
+def test_a_file_exported_before_exports_were_recorded_names_nothing_made_since(
+    tmp_path: Path,
+) -> None:
+    """A project of an older workbench: its first export was not recorded, the next one
+    after the update is. The colleague's file from the first export must not have the
+    codings made between the two called removed there (the uncode commands would delete
+    the team's work): such a file is read back by the rule without a record."""
+    project = _team_project(tmp_path)
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    exported = tmp_path / "alt.qdpx"
+    export_qdpx(project, exported)
+    with project.transaction() as session:  # as an older workbench left it: no record
+        session.delete(session.get(Meta, EXPORT_MARKS_KEY))
+    project.code_segment(ids[1], "Bedarf", "Björn")  # between the two exports
+    export_qdpx(project, tmp_path / "neu.qdpx")
+    root = qde_root(exported)
+    bjoern = stable_guid("user", "Björn")
+    selection = next(s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name"))
+    for coding in selection.findall(f"{Q}Coding"):  # removed in MAXQDA
+        if coding.get("creatingUser") == bjoern:
+            selection.remove(coding)
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+
+    notices = " ".join(" ".join(import_qdpx(project, changed).notices).split())
+
+    assert "1 Kodierung — im anderen Programm entfernt. Sie bleibt hier (entfernen: " in notices
+    assert f"workbench uncode {ids[0]} Herausforderung --coder Björn)" in notices
+    project.close()
 
 
 def test_a_file_of_another_project_names_no_removed_codings(tmp_path: Path) -> None:

@@ -83,6 +83,8 @@ def test_a_project_on_read_only_media_can_be_read_and_refuses_writes_clearly(
     assert any(line.split() == ["Aussagen", "2"] for line in status)
     assert main([*p, "export", "--format", "csv", str(tmp_path / "aussagen.csv")]) == 0
     assert "Spielplatz" in (tmp_path / "aussagen.csv").read_text(encoding="utf-8")
+    # A REFI-QDA export records what it held; here it cannot, and exports all the same.
+    assert main([*p, "export", "--format", "qdpx", str(tmp_path / "projekt.qdpx")]) == 0
     assert main([*p, "backup", str(tmp_path / "sicherung.zip")]) == 0  # to take it elsewhere
     capsys.readouterr()
     assert main([*p, "districts", "--add", "Opladen"]) == 2

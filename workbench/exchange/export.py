@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import DBAPIError
+
 from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key, stored_code_name
 
 # The .qdc module writes the same <Code> elements; sharing it keeps codebook and project
@@ -49,6 +51,7 @@ from workbench.exchange.qdxml import (
     sub,
     text_element,
 )
+from workbench.store import record_export
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -414,6 +417,7 @@ def export_qdpx(
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
+    _remember(project, data.marks)
     return QdpxExport(
         path=str(out),
         documents=len(documents),
@@ -425,3 +429,15 @@ def export_qdpx(
         variables=len(variables_of(data.indicators)),
         pseudonymised=pseudonymised,
     )
+
+
+def _remember(project: Project, marks: tuple[int, int]) -> None:
+    """Record what the export held, so that the file read back names what a colleague
+    removed there (:func:`workbench.store.export_of`). A project that cannot be written
+    (a read-only copy, a database role for reading) exports all the same: its files are
+    read back as before, by the codings and memos they still have."""
+    try:
+        with project.transaction() as session:
+            record_export(session, *marks)
+    except DBAPIError:
+        pass

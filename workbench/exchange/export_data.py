@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.coding.codebook import CodeSpec
 from workbench.exchange.qdxml import iso, stable_guid
@@ -103,6 +103,7 @@ class ProjectOut:
     memos: tuple[MemoOut, ...]
     sets: tuple[tuple[Workshop, str, tuple[str, ...]], ...]  # workshop, district, sources
     indicators: tuple[dict[str, Any], ...]
+    marks: tuple[int, int] = (0, 0)  # the highest coding and memo id when it was read
 
 
 def restore_originals(
@@ -199,6 +200,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                 )
             documents.append(out)
         memos = list(s.scalars(select(Memo).order_by(Memo.id)))
+        marks = (s.scalar(select(func.max(Coding.id))) or 0, max((m.id for m in memos), default=0))
         sets = []
         for w in sorted(workshops.values(), key=lambda w: w.name):
             members = [d.guid for d in documents if d.workshop == w.name]
@@ -225,6 +227,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         ),
         sets=tuple(sets),
         indicators=tuple(indicator_rows(project)),
+        marks=marks,
     )
 
 

@@ -30,7 +30,16 @@ from workbench.ingest.annotations import add_memo, has_memo, overlaps, upsert_in
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.store import Code, Coding, Document, Memo, Segment
+from workbench.store import (
+    Code,
+    Coding,
+    Document,
+    ExportMark,
+    Memo,
+    Segment,
+    export_marks,
+    export_of,
+)
 
 # The notice on codings the file lacks begins so (the import's summary says it).
 REMOVED_ELSEWHERE = "Nicht mehr in der Datei"
@@ -117,10 +126,11 @@ class ProjectFileWriting:
         for document in bundle.documents:
             written.append(self._write(document, None, None, extra_names))
             notices.extend(written[-1].result.notices)
-        notices.extend(self._removed_elsewhere(written, bundle))
+        export = self._export(bundle)
+        notices.extend(self._removed_elsewhere(written, bundle, export))
         self.edited_memos: list[Memo] = []
         memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
-        notices.extend(self._memo_changes(bundle))
+        notices.extend(self._memo_changes(bundle, export))
         indicators = self._indicators(bundle)
         new = [w.result for w in written if w.result.status == "importiert"]
         return ProjectImportResult(
@@ -135,29 +145,44 @@ class ProjectFileWriting:
             notices=tuple(notices),
         )
 
-    def _removed_elsewhere(self, written: list[_Written], bundle: ParsedProject) -> list[str]:
+    def _export(self, bundle: ParsedProject) -> ExportMark | None:
+        """The project's export the file came from, recorded when it was written, or None
+        (another project's file, an export before exports were recorded)."""
+        found = [m.replaces for m in bundle.memos if m.replaces is not None]
+        if not self.seen_codings and not found:
+            return None
+        marks = export_marks(self.session)
+        return export_of(marks, max(self.seen_codings, default=0), max(found, default=0))
+
+    def _removed_elsewhere(
+        self, written: list[_Written], bundle: ParsedProject, export: ExportMark | None
+    ) -> list[str]:
         """The notice on codings the project's own documents had at the file's export but the
         file lacks (removed in the other program); they stay, the notice says how to remove.
 
-        A coding with a smaller id than one the file still has existed before the export
-        (ids only grow; ``undo`` restores a coding with its id), so it was in it. Codings
-        added here since the export are younger than all of the file's and never named;
-        codes the file lacks altogether are named by ``CodeIndex.follow_guids``.
+        The export recorded what it held (``export``). Without that record a coding with a
+        smaller id than one the file still has existed before the export (ids only grow;
+        ``undo`` restores a coding with its id), so it was in it; younger ones may have been
+        added here since and are not named. Codes the file lacks altogether are named by
+        ``CodeIndex.follow_guids``.
         """
         merged = [s.id for w in written if w.result.status != "importiert" for s in w.segments]
         if not merged or not self.seen_codings:
             return []
         in_file = {code.id for p in bundle.codes if (code := self.codes.get(p.path)) is not None}
+        newest = export.codings if export is not None else max(self.seen_codings) - 1
         rows = self.session.execute(
             select(Coding, Segment)
             .join(Segment, Segment.id == Coding.segment_id)
             .where(
                 Coding.segment_id.in_(merged),
-                Coding.id < max(self.seen_codings),
+                Coding.id <= newest,
                 Coding.code_id.in_(in_file),
             )
             .order_by(Coding.segment_id, Coding.id)
         ).all()
+        if export is not None:
+            rows = [(c, g) for c, g in rows if export.holds(c.id, c.created_at)]
         gone = [(c, g) for c, g in rows if c.id not in self.seen_codings]
         if not gone:
             return []
@@ -217,11 +242,12 @@ class ProjectFileWriting:
         added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
         return int(added)
 
-    def _memo_changes(self, bundle: ParsedProject) -> list[str]:
+    def _memo_changes(self, bundle: ParsedProject, export: ExportMark | None) -> list[str]:
         """Notices on the project's memos the file (its own export) edited or lacks.
 
-        A memo with a smaller id than one the file has again was exported with it (ids
-        only grow): if the file lacks it, it was deleted there. It stays here.
+        A memo the export held (``export``; without its record: one with a smaller id than
+        one the file has again, ids only grow) that the file lacks was deleted there. It
+        stays here.
         """
         notices = []
         if self.edited_memos:
@@ -235,13 +261,14 @@ class ProjectFileWriting:
             )
         found = {m.replaces for m in bundle.memos if m.replaces is not None}
         if found:
+            newest = export.memos if export is not None else max(found) - 1
             gone = list(
                 self.session.scalars(
-                    select(Memo)
-                    .where(Memo.id < max(found), Memo.id.not_in(found))
-                    .order_by(Memo.id)
+                    select(Memo).where(Memo.id <= newest, Memo.id.not_in(found)).order_by(Memo.id)
                 )
             )
+            if export is not None:
+                gone = [m for m in gone if export.holds(m.id, m.created_at, memo=True)]
             if gone:
                 named = ", ".join(self._memo_name(m) for m in gone[:8])
                 more = f" und {len(gone) - 8} weitere" if len(gone) > 8 else ""

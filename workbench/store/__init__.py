@@ -14,7 +14,15 @@ from workbench.store.analysis_tables import (
     TopicAssignment,
     TopicRun,
 )
-from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.coding_tables import (
+    CodingAction,
+    CodingActionItem,
+    CodingResolution,
+    ExportMark,
+    export_marks,
+    export_of,
+    record_export,
+)
 from workbench.store.migrate import (
     SchemaOutdatedError,
     SchemaTooNewError,
@@ -79,6 +87,7 @@ __all__ = [
     "District",
     "Document",
     "ErasureEntry",
+    "ExportMark",
     "FeedbackAnswer",
     "FeedbackItem",
     "FeedbackRound",
@@ -110,9 +119,12 @@ __all__ = [
     "check_version",
     "code_guid",
     "create_tables",
+    "export_marks",
+    "export_of",
     "find_run",
     "initialise",
     "make_engine",
+    "record_export",
     "transaction",
     "utcnow",
 ]

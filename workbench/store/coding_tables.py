@@ -1,8 +1,11 @@
-"""Tables of the coding stage: the per-coder action log (undo) and resolutions."""
+"""Tables of the coding stage: the per-coder action log (undo) and resolutions; the
+REFI-QDA exports' marks (what each held), to read a colleague's file back."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -12,9 +15,12 @@ from sqlalchemy import (
     Integer,
     String,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from workbench.store.schema import MAX_CODER, Base, utcnow
+from workbench.store.schema import MAX_CODER, Base, Meta, utcnow
+
+# Meta key of the project's REFI-QDA exports, oldest first: what each one held.
+EXPORT_MARKS_KEY = "qdpx_export_marks"
 
 
 class CodingAction(Base):
@@ -60,3 +66,65 @@ class CodingResolution(Base):
     # {coder: 1 applied, 0 coded the segment without it}. A later change (a coder removes
     # or adds it, a new coder disagrees) is a new disagreement, not this resolved one.
     state: Mapped[dict[str, int] | None] = mapped_column(JSON, nullable=True)
+
+
+@dataclass(frozen=True)
+class ExportMark:
+    """An export held every coding up to id ``codings`` and memo up to id ``memos`` made
+    until ``time`` (ids grow; the time keeps out one that took a deleted coding's id).
+
+    ``time`` None: the project was made before exports were recorded, exports until then
+    held at most this much but are unknown.
+    """
+
+    codings: int
+    memos: int
+    time: datetime | None
+
+    def holds(self, item_id: int, created_at: datetime | None, memo: bool = False) -> bool:
+        """Whether the coding (``memo``: memo) ``item_id`` made at ``created_at`` was in it."""
+        if created_at is not None and created_at.tzinfo is None:
+            created_at = created_at.replace(tzinfo=UTC)  # SQLite gives UTC back naive
+        mark = self.memos if memo else self.codings
+        late = self.time is not None and created_at is not None and created_at > self.time
+        return item_id <= mark and not late
+
+
+def start_export_marks(session: Session) -> None:
+    """A new project: every REFI-QDA export it will make is recorded."""
+    session.add(Meta(key=EXPORT_MARKS_KEY, value="[]"))
+
+
+def record_export(session: Session, codings: int, memos: int) -> None:
+    """Remember a REFI-QDA export of the codings and memos up to these ids, made now.
+
+    In a project made before exports were recorded, the first record also says that
+    exports of everything up to these ids may have been made unrecorded.
+    """
+    meta = session.get(Meta, EXPORT_MARKS_KEY)
+    marks = json.loads(meta.value) if meta is not None else [[codings, memos, None]]
+    marks.append([codings, memos, utcnow().isoformat()])
+    if meta is None:
+        session.add(Meta(key=EXPORT_MARKS_KEY, value=json.dumps(marks)))
+    else:
+        meta.value = json.dumps(marks)
+
+
+def export_marks(session: Session) -> list[ExportMark]:
+    """The project's REFI-QDA exports, oldest first (none before this was recorded)."""
+    meta = session.get(Meta, EXPORT_MARKS_KEY)
+    if meta is None:
+        return []
+    return [
+        ExportMark(int(c), int(m), datetime.fromisoformat(t) if t else None)
+        for c, m, t in json.loads(meta.value)
+    ]
+
+
+def export_of(marks: list[ExportMark], codings: int, memos: int) -> ExportMark | None:
+    """The export a file read back came from, as far as it tells: the oldest that held its
+    codings and memos recognised here (up to these ids), or None if that may have been an
+    unrecorded one. A later export would name codings made since the file's as removed
+    there; the oldest names only what surely was in the file."""
+    found = next((m for m in marks if m.codings >= codings and m.memos >= memos), None)
+    return found if found is not None and found.time is not None else None

@@ -27,6 +27,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from workbench.store.coding_tables import start_export_marks
 from workbench.store.schema import (
     CITYWIDE,
     SCHEMA_VERSION,
@@ -175,6 +176,7 @@ def initialise(engine: Engine) -> None:
         if session.get(Meta, "schema_version") is None:
             session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
             session.add(District(name=CITYWIDE, is_citywide=True))
+            start_export_marks(session)
     if VERSION_TABLE not in inspect(engine).get_table_names():
         _run(engine, "stamp", "head")
 
