@@ -385,3 +385,60 @@ def test_the_colleagues_next_file_with_the_edited_memo_changes_nothing(
     assert "Abgrenzung zu Bedarf geklärt." in before
     assert not any("gelöscht" in notice for notice in again.notices), again.notices
     project.close()
+
+
+@pytest.mark.backends
+def test_a_memo_two_colleagues_edited_differently_keeps_both_versions(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """Clara (MAXQDA) and Dana (ATLAS.ti) got the same export and edited the same memo.
+    Clara's text was taken over; Dana's came in as a second memo under the old first line
+    as its title, and the import called the memo 'gelöscht' in her program."""
+    project = move_to(_team_project(tmp_path), db_url)
+    project.add_memo("Sättigung prüfen.", "Björn")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+
+    def edited(name: str, text: str) -> Path:
+        root = qde_root(exported)
+        for content in root.iter(f"{Q}PlainTextContent"):
+            if content.text == "Abgrenzung zu Bedarf klären.":
+                content.text = text
+        return rezip(exported, tmp_path / name, etree.tostring(root))
+
+    clara = edited("clara.qdpx", "Abgrenzung zu Bedarf geklärt: nur Forderungen.")
+    dana = edited("dana.qdpx", "Abgrenzung: Bedarf auch bei Wünschen.")
+    assert import_qdpx(project, clara).memos == 1
+    memo = int(project.memos().query("author == 'Ayşe Öztürk'")["memo_id"].item())
+
+    result = import_qdpx(project, dana)
+
+    memos = project.memos()
+    assert len(memos) == 2
+    assert memos.set_index("memo_id").loc[memo, "text"] == (
+        "Abgrenzung zu Bedarf geklärt: nur Forderungen.\n\n"
+        "Fassung aus dem anderen Programm (dort und hier verschieden geändert):\n"
+        "Abgrenzung: Bedarf auch bei Wünschen."
+    )
+    notices = " ".join(result.notices)
+    assert "gelöscht" not in notices
+    assert (
+        f"Hier und im anderen Programm verschieden geändert: Memo {memo} von Ayşe Öztürk zu "
+        "Code 'Herausforderung' — keine Fassung ersetzt die andere"
+    ) in notices
+    # Either file again, or the unedited export: nothing changes.
+    for again in (dana, clara, exported):
+        assert import_qdpx(project, again).memos == 0
+    assert project.memos().equals(memos)
+    # The team settles the text in MAXQDA: the next import takes it over.
+    export_qdpx(project, tmp_path / "team2.qdpx")
+    root = qde_root(tmp_path / "team2.qdpx")
+    for content in root.iter(f"{Q}PlainTextContent"):
+        if content.text.startswith("Abgrenzung zu Bedarf geklärt"):
+            content.text = "Bedarf: Forderungen und Wünsche."
+    settled = rezip(tmp_path / "team2.qdpx", tmp_path / "einig.qdpx", etree.tostring(root))
+    assert import_qdpx(project, settled).memos == 1
+    assert project.memos().set_index("memo_id").loc[memo, "text"] == (
+        "Bedarf: Forderungen und Wünsche."
+    )
+    project.close()

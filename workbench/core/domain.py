@@ -128,6 +128,8 @@ class ParsedMemo:
     # read back), with the texts an export wrote for it: an edit there replaces its text.
     replaces: int | None = None
     exported: tuple[str, ...] = ()
+    # The memo was changed here since that export and edited there too: both texts stay.
+    both_edited: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -262,7 +263,7 @@ def exported_memos(
     session: Session,
     file_codes: dict[str, str] | None = None,
     notes: Iterable[tuple[str, str, datetime | None, str]] = (),
-) -> dict[str, tuple[int, tuple[str, ...]]]:
+) -> dict[str, tuple[int, tuple[str, ...] | None]]:
     """Note GUID → (memo id, the texts an export wrote) for every memo of the project.
 
     The GUIDs a pseudonymised export and one with originals wrote, for a code memo also
@@ -272,6 +273,8 @@ def exported_memos(
     own text are an export of an earlier text of that memo (edited here since, e.g. by
     another colleague's file): they map to it with their text as the exported one; so
     do those with the memo's text now (its edit there, taken over here, read back again).
+    A note of the project's export that fits a memo's author and time with neither text is
+    that memo changed both here and there: it maps to it with ``None`` as the texts.
     """
     memos = list(session.scalars(select(Memo).order_by(Memo.id)))
     if not memos:
@@ -289,7 +292,7 @@ def exported_memos(
     codes = {c.id: c for c in session.scalars(select(Code))}
     in_file = {guid.upper(): path for guid, path in (file_codes or {}).items()}
     pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
-    result: dict[str, tuple[int, tuple[str, ...]]] = {}
+    result: dict[str, tuple[int, tuple[str, ...] | None]] = {}
     by_time: dict[tuple[str, str | None], list[tuple[Memo, list[Any]]]] = {}
     for m in memos:
         targets: list[Any] = [m.target_id]
@@ -320,7 +323,23 @@ def exported_memos(
         for m, _ in by_time.get((author, iso(created)), []) if guid not in result else []:
             if m.id < exported and _same_text(text, m.text, pseudonymised[m.id]):
                 result[guid] = (m.id, (text,))
+    # A note with a GUID the workbench made (uuid5) that fits one memo's author and time,
+    # but none of its texts: the memo was exported with a text that has changed here since
+    # (taken over from another colleague's file), and it was edited there too. Neither
+    # text replaces the other (None: the text it was exported with is not known any more).
+    for guid, author, created, _ in notes:
+        found = by_time.get((author, iso(created)), []) if guid not in result else []
+        if len(found) == 1 and _made_here(guid):
+            result[guid] = (found[0][0].id, None)
     return result
+
+
+def _made_here(guid: str) -> bool:
+    """Whether a GUID is one the workbench's export makes (uuid5), not another program's."""
+    try:
+        return uuid.UUID(guid).version == 5
+    except ValueError:
+        return False
 
 
 def _same_text(text: str, *memo_texts: str) -> bool:

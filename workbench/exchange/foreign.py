@@ -70,7 +70,7 @@ def renumber_foreign(x: Exchange, writer: Writer) -> Exchange:
     known = exported_memos(writer.session, x.code_paths) if x.notes else {}
     for note in x.notes:  # this project's memo, exported: the people it names are ours
         if note.guid in known:
-            ours |= person_numbers(known[note.guid][1])
+            ours |= person_numbers(known[note.guid][1] or ())
     pseudonymiser = writer.pseudonymiser
     project = x.project or Path(x.filename).stem
     changed = foreign_people(pseudonymiser, person_numbers(_all_texts(x)), ours, project)

@@ -78,7 +78,8 @@ def known_notes(
             m,
             text=m.text if m.body is None else m.body,  # as exported: no title added
             replaces=known[m.guid][0],
-            exported=known[m.guid][1],
+            exported=known[m.guid][1] or (),
+            both_edited=known[m.guid][1] is None,
         )
         if m.guid in known
         else m

@@ -43,6 +43,8 @@ from workbench.store import (
 
 # The notice on codings the file lacks begins so (the import's summary says it).
 REMOVED_ELSEWHERE = "Nicht mehr in der Datei"
+# Above the file's text of a memo changed here and there, added under the memo's text.
+BOTH_EDITED = "Fassung aus dem anderen Programm (dort und hier verschieden geändert):"
 
 
 def quote(word: str) -> str:
@@ -129,6 +131,7 @@ class ProjectFileWriting:
         export = self._export(bundle)
         notices.extend(self._removed_elsewhere(written, bundle, export))
         self.edited_memos: list[Memo] = []
+        self.both_edited: list[Memo] = []
         memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
         notices.extend(self._memo_changes(bundle, export))
         indicators = self._indicators(bundle)
@@ -228,6 +231,8 @@ class ProjectFileWriting:
         text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
         self.store_pseudonyms()
         own = self.session.get(Memo, memo.replaces) if memo.replaces is not None else None
+        if own is not None and memo.both_edited:
+            return self._both_edited(own, text, memo.text)
         if own is not None:  # the project's memo, exported and read back: edited there?
             before = {" ".join(t.split()) for t in (own.text, *memo.exported)}
             if {" ".join(t.split()) for t in (text, memo.text)} & before:
@@ -241,6 +246,15 @@ class ProjectFileWriting:
                 return 0
         added = add_memo(self.session, target_type, target_id, memo.author, text, memo.created_at)
         return int(added)
+
+    def _both_edited(self, own: Memo, text: str, raw: str) -> int:
+        """Add the file's version of a memo changed here and there under its text (neither
+        replaces the other: each is an edit of the text exported); 1 if it was not in it."""
+        if any(" ".join(t.split()) in " ".join(own.text.split()) for t in (text, raw)):
+            return 0  # this version is in the memo already (the same file read again)
+        own.text = f"{own.text}\n\n{BOTH_EDITED}\n{text}"
+        self.both_edited.append(own)
+        return 1
 
     def _memo_changes(self, bundle: ParsedProject, export: ExportMark | None) -> list[str]:
         """Notices on the project's memos the file (its own export) edited or lacks.
@@ -258,6 +272,15 @@ class ProjectFileWriting:
             notices.append(
                 f"Im anderen Programm geändert, hier übernommen: {named}{more} (der neue Text "
                 "ersetzt den bisherigen; der bisherige steht in der exportierten Datei)."
+            )
+        if self.both_edited:
+            named = ", ".join(self._memo_name(m) for m in self.both_edited[:8])
+            more = f" und {len(self.both_edited) - 8} weitere" if len(self.both_edited) > 8 else ""
+            notices.append(
+                f"Hier und im anderen Programm verschieden geändert: {named}{more} — keine "
+                "Fassung ersetzt die andere: die der Datei steht im Memo unter der bisherigen, "
+                "mit einer Zeile darüber. Welche gilt, klärt das Team; das im anderen Programm "
+                "bereinigte Memo übernimmt der nächste Import."
             )
         found = {m.replaces for m in bundle.memos if m.replaces is not None}
         if found:
