@@ -473,6 +473,31 @@ def test_undo_on_the_command_line_takes_the_coder_in_other_case(
     assert set(_state(project)["coder"]) == {"Ben", "BEN"}
 
 
+def test_code_on_the_command_line_takes_the_coder_in_other_case(
+    project: Project, cards: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`code 4 Bedarf --coder anna` after Anna coded made a second coder 'anna': agreement
+    compared Anna with herself and listed her own statements as disagreements, and
+    `uncode --coder ANNA` found nothing. Now the name is the coder's, as in undo and
+    agreement; a name nobody coded under yet is said to be new (a typo?)."""
+    base = ["--project", str(project.path)]
+    assert main([*base, "code", str(cards["K1"]), "Bedarf", "--coder", "Anna"]) == 0
+    assert "Hinweis" not in capsys.readouterr().out  # the first coder of the project
+    assert main([*base, "code", str(cards["K2"]), "Bedarf", "--coder", "anna"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Aussage {cards['K2']}: 'Bedarf' von Anna [") and "Hinweis" not in out
+    assert main([*base, "code", str(cards["K1"]), "Bedarf", "--coder", "Ben"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Hinweis: die erste Kodierung von Ben in diesem Projekt (bisher kodiert haben Anna)" in out
+    )
+    assert "Zurücknehmen: workbench undo --coder Ben" in out
+    assert sorted(set(_state(project)["coder"])) == ["Anna", "Ben"]
+    assert main([*base, "uncode", str(cards["K2"]), "Bedarf", "--coder", "ANNA"]) == 0
+    assert "1 Kodierung(en) 'Bedarf' entfernt" in capsys.readouterr().out
+    assert sorted(_state(project)["coder"]) == ["Anna", "Ben"]  # Anna's on K2 is gone
+
+
 def test_undo_for_a_coder_without_steps_says_so_and_fails(
     project: Project, cards: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:

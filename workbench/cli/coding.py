@@ -27,6 +27,16 @@ def _coders(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+def _known_coder(project, name: str) -> tuple[str, set[str]]:
+    """The coder ``name`` means ("anna": Anna, as ``undo`` and ``agreement`` take it) and
+    everyone who coded so far: a slip of the shift key must not make a second coder who
+    disagrees with the first on every statement."""
+    from workbench.coding.records import check_coder, known_coder
+
+    known = {*project.codings()["coder"], *(a.coder for a in project.coding_actions())}
+    return known_coder(check_coder(name), known), known
+
+
 def _number(value: float) -> str:
     return "–" if math.isnan(value) else f"{value:.3f}"
 
@@ -144,25 +154,32 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 # -- coding -----------------------------------------------------------------------------
 def cmd_code(args: argparse.Namespace) -> int:
     """workbench code SEGMENT_ID CODE --coder NAME [--start S --end E]."""
-    record = _project(args).code_segment(
-        args.segment_id, args.code, args.coder, start=args.start, end=args.end
-    )
+    project = _project(args)
+    coder, known = _known_coder(project, args.coder)
+    record = project.code_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
     print(
         f"Aussage {record.segment_id}: '{record.code}' von {record.coder} "
         f"[{record.start}, {record.end}) kodiert."
     )
+    if known and coder not in known:  # a typo makes a coder who disagrees everywhere
+        listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c)))
+        print(
+            f"  Hinweis: die erste Kodierung von {coder} in diesem Projekt (bisher kodiert "
+            f"haben {listed}). Ein Tippfehler? Zurücknehmen: workbench undo --coder "
+            f"{shlex.quote(coder)}"
+        )
     return 0
 
 
 def cmd_uncode(args: argparse.Namespace) -> int:
     """workbench uncode SEGMENT_ID CODE --coder NAME [--start S --end E]."""
-    n = _project(args).uncode_segment(
-        args.segment_id, args.code, args.coder, start=args.start, end=args.end
-    )
+    project = _project(args)
+    coder, _ = _known_coder(project, args.coder)
+    n = project.uncode_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
     if n:
         print(f"Aussage {args.segment_id}: {n} Kodierung(en) '{args.code}' entfernt.")
     else:
-        print(f"Aussage {args.segment_id}: keine Kodierung '{args.code}' von {args.coder}.")
+        print(f"Aussage {args.segment_id}: keine Kodierung '{args.code}' von {coder}.")
     return 0
 
 
@@ -268,10 +285,12 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     """workbench resolve SEGMENT_ID CODE --author NAME --text TEXT [--apply|--remove]."""
     apply = True if args.apply else False if args.remove else None
-    memo_id = _project(args).resolve_disagreement(
-        args.segment_id, args.code, args.author, args.text, apply=apply, coder=args.coder
+    project = _project(args)
+    coder, _ = _known_coder(project, args.coder)
+    memo_id = project.resolve_disagreement(
+        args.segment_id, args.code, args.author, args.text, apply=apply, coder=coder
     )
-    what = {True: f" und für {args.coder} gesetzt", False: f" und für {args.coder} entfernt"}
+    what = {True: f" und für {coder} gesetzt", False: f" und für {coder} entfernt"}
     print(f"Abweichung geklärt (Memo {memo_id}){what.get(apply, '')}.")
     return 0
 
