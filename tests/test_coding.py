@@ -517,6 +517,31 @@ def test_undo_for_a_coder_without_steps_says_so_and_fails(
     assert capsys.readouterr().out == "Von Jürgen ist kein Schritt mehr rückgängig zu machen.\n"
 
 
+def test_undo_for_a_coder_whose_codings_came_with_a_file_says_why(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Eve's codings came with her coded table: `undo --coder eve` said only that she has
+    no steps (and listed the others), while her codings were plainly there."""
+    table = tmp_path / "kodiert.csv"
+    table.write_text(
+        "Nr;Text;Codes\n1;Kein WLAN im Jugendzentrum;Bedarf\n2;Der Bus fährt selten;Bedarf\n",
+        encoding="utf-8",
+    )
+    base = ["--project", str(project.path)]
+    assert main([*base, "import", str(table), "--text-column", "Text", "--id-column", "Nr",
+                 "--code-column", "Codes", "--coder", "Eve"]) == 0  # fmt: skip
+    project.code_segment(int(project.segments()["segment_id"].iloc[0]), "Bedarf", "Anna")
+    capsys.readouterr()
+    assert main([*base, "undo", "--coder", "eve"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Kodierschritte gibt es von: Anna" in err
+    assert (
+        "2 Kodierungen von Eve kamen mit einer importierten Datei: das sind keine Schritte, die "
+        "undo zurücknimmt; einzeln entfernt sie workbench uncode AUSSAGE CODE --coder Eve."
+    ) in err
+    assert sorted(_state(project)["coder"]) == ["Anna", "Eve", "Eve"]
+
+
 def test_a_hand_written_codebook_loses_no_subcodes_or_fields_silently(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -192,9 +192,20 @@ def cmd_undo(args: argparse.Namespace) -> int:
     coder = known_coder(args.coder, known)  # "anna": Anna
     if coder not in known:  # a typo or a name two coders share but for case: not guessed
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
+        codings = project.codings()
+        imported = codings[codings["coder"] == known_coder(args.coder, set(codings["coder"]))]
+        name = shlex.quote(imported["coder"].iloc[0]) if len(imported) else ""
+        why = (
+            f" {plural(len(imported), 'Kodierung', 'Kodierungen')} von {name} "
+            f"kam{'en' if len(imported) > 1 else ''} mit einer importierten Datei: das sind "
+            "keine Schritte, die undo zurücknimmt; einzeln entfernt sie "
+            f"workbench uncode AUSSAGE CODE --coder {name}."
+            if len(imported)
+            else ""
+        )
         raise InputError(
             f"--coder {args.coder}: von dieser Person ist kein Kodierschritt gespeichert, "
-            f"den undo zurücknehmen könnte (Kodierschritte gibt es von: {listed})."
+            f"den undo zurücknehmen könnte (Kodierschritte gibt es von: {listed}).{why}"
         )
     steps = project.undo_steps(coder, args.n)
     if not steps:
