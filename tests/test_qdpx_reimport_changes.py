@@ -184,6 +184,37 @@ def test_a_file_of_another_project_names_no_removed_codings(tmp_path: Path) -> N
     project.close()
 
 
+@pytest.mark.backends
+def test_a_maxqda_user_spelt_in_other_case_is_the_projects_coder(
+    tmp_path: Path, db_url: str | None
+) -> None:
+    """Björn codes on in MAXQDA under his login 'björn': his codings came in as a second
+    coder, who disagreed with Björn on every statement (and agreement counted four)."""
+    project = move_to(_team_project(tmp_path), db_url)
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    root = qde_root(exported)
+    login = "9E000000-0000-4000-8000-000000000021"
+    etree.SubElement(root.find(f"{Q}Users"), f"{Q}User", guid=login, name="björn")
+    bedarf = project.code_guids()["Bedarf"]
+    selection = next(s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name"))
+    coding = etree.SubElement(
+        selection, f"{Q}Coding", guid="9E000000-0000-4000-8000-000000000022", creatingUser=login
+    )
+    etree.SubElement(coding, f"{Q}CodeRef", targetGUID=bedarf)
+    changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
+
+    result = import_qdpx(project, changed)
+
+    assert result.codings == 1
+    assert sorted(set(project.codings()["coder"])) == ["Ayşe Öztürk", "Björn", "Jürgen"]
+    assert (
+        "Kodierende der Datei wie im Projekt geschrieben (nur Groß-/Kleinschreibung anders): "
+        "„björn“ → Björn."
+    ) in result.notices
+    project.close()
+
+
 def _memos(project: Project) -> list[tuple]:
     table = project.memos()[["memo_id", "target_type", "target_id", "author", "text"]]
     return sorted(map(tuple, table.values))

@@ -35,7 +35,7 @@ from workbench.core.domain import (
 from workbench.core.formatting import plural
 from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.notes import known_notes, note_memo, titled
-from workbench.exchange.notices import skipped_notices, undefined_users
+from workbench.exchange.notices import known_users, skipped_notices, undefined_users
 from workbench.exchange.people import (
     NameGuard,
     PersonSpans,
@@ -110,7 +110,7 @@ def import_qdpx_files(
         writer = Writer(session)
         # Check everything first, with the project's districts and pseudonym key.
         districts = [d.name for d in writer.districts.values()]
-        here = [renumber_foreign(x, writer) for x in exchanges]  # another project's people
+        here = [known_users(renumber_foreign(x, writer), writer.session) for x in exchanges]
         bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in here]
         bundles = [
             known_notes(session, b, x.code_paths) for b, x in zip(bundles, here, strict=True)

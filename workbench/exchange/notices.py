@@ -1,11 +1,18 @@
-"""Notices of a REFI-QDA import: what was skipped, and whose name the file did not give."""
+"""Notices of a REFI-QDA import: what was skipped, whose name the file did not give, whose
+name it spells otherwise than the project."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from dataclasses import replace
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.coding.records import known_coder
 from workbench.core.formatting import plural
-from workbench.exchange.reader import SkippedIn
+from workbench.exchange.reader import Exchange, SkippedIn
+from workbench.store import Coding, CodingAction
 
 _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
@@ -42,3 +49,21 @@ def undefined_users(guids: Set[str], coder: str | None) -> list[str]:
     return [
         f"creatingUser ohne Namen in <Users> ({shown}): als „{coder.strip()}“ (--coder) übernommen."
     ]
+
+
+def known_users(x: Exchange, session: Session) -> Exchange:
+    """``x`` with each user spelt as the project's coder of that name but for case ("anna"
+    in MAXQDA is Anna here, as ``code --coder anna``): otherwise the file's codings would
+    be a second coder's, who disagrees with the first on every statement. Says so."""
+    known = {*session.scalars(select(Coding.coder).distinct())}
+    known |= {*session.scalars(select(CodingAction.coder).distinct())}
+    users = {guid: known_coder(name, known) if name else name for guid, name in x.users.items()}
+    changed = sorted({(x.users[g], n) for g, n in users.items() if n != x.users[g]})
+    if not changed:
+        return x
+    named = ", ".join(f"„{old}“ → {new}" for old, new in changed)
+    notice = (
+        "Kodierende der Datei wie im Projekt geschrieben (nur Groß-/Kleinschreibung "
+        f"anders): {named}."
+    )
+    return replace(x, users=users, notices=(*x.notices, notice))
