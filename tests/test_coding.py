@@ -542,6 +542,24 @@ def test_undo_for_a_coder_whose_codings_came_with_a_file_says_why(
     assert sorted(_state(project)["coder"]) == ["Anna", "Eve", "Eve"]
 
 
+def test_import_of_a_coded_table_takes_the_coder_in_other_case(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import kodiert.csv --coder anna` after Anna coded here: a second coder 'anna'."""
+    project.add_code("Bedarf")
+    project.add_code("Ressource")
+    table = tmp_path / "kodiert.csv"
+    table.write_text("Nr;Text;Codes\n1;Kein WLAN;Bedarf\n2;Der Bus;Ressource\n", encoding="utf-8")
+    base = ["--project", str(project.path), "import", str(table), "--text-column", "Text"]
+    assert main([*base, "--id-column", "Nr", "--code-column", "Codes", "--coder", "Eve"]) == 0
+    project.code_segment(int(project.segments()["segment_id"].iloc[0]), "Ressource", "Anna")
+    other = tmp_path / "weitere.csv"
+    other.write_text("Nr;Text;Codes\n7;Kein Treffpunkt;Bedarf\n", encoding="utf-8")
+    base[3] = str(other)
+    assert main([*base, "--id-column", "Nr", "--code-column", "Codes", "--coder", "anna"]) == 0
+    assert sorted(set(_state(project)["coder"])) == ["Anna", "Eve"]
+
+
 def test_a_hand_written_codebook_loses_no_subcodes_or_fields_silently(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,10 +7,14 @@ import json
 import math
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 CODE_PATH = "Codepfad, z. B. 'Bedarf/Digitale Teilhabe'"
 
@@ -27,7 +31,7 @@ def _coders(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
-def _known_coder(project, name: str) -> tuple[str, set[str]]:
+def known_coder_of(project: Project, name: str) -> tuple[str, set[str]]:
     """The coder ``name`` means ("anna": Anna, as ``undo`` and ``agreement`` take it) and
     everyone who coded so far: a slip of the shift key must not make a second coder who
     disagrees with the first on every statement."""
@@ -155,7 +159,7 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     """workbench code SEGMENT_ID CODE --coder NAME [--start S --end E]."""
     project = _project(args)
-    coder, known = _known_coder(project, args.coder)
+    coder, known = known_coder_of(project, args.coder)
     record = project.code_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
     print(
         f"Aussage {record.segment_id}: '{record.code}' von {record.coder} "
@@ -174,7 +178,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 def cmd_uncode(args: argparse.Namespace) -> int:
     """workbench uncode SEGMENT_ID CODE --coder NAME [--start S --end E]."""
     project = _project(args)
-    coder, _ = _known_coder(project, args.coder)
+    coder, _ = known_coder_of(project, args.coder)
     n = project.uncode_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
     if n:
         print(f"Aussage {args.segment_id}: {n} Kodierung(en) '{args.code}' entfernt.")
@@ -297,7 +301,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     """workbench resolve SEGMENT_ID CODE --author NAME --text TEXT [--apply|--remove]."""
     apply = True if args.apply else False if args.remove else None
     project = _project(args)
-    coder, _ = _known_coder(project, args.coder)
+    coder, _ = known_coder_of(project, args.coder)
     memo_id = project.resolve_disagreement(
         args.segment_id, args.code, args.author, args.text, apply=apply, coder=coder
     )

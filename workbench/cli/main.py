@@ -99,6 +99,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workbench.ingest.textio import decode, read_source
 
     project = open_project(args)
+    if args.coder:  # "anna" codes as Anna, as with workbench code
+        args.coder = cli_coding.known_coder_of(project, args.coder)[0]
     left_out: list[str] = []
     args.paths = expand_paths(args.paths, left_out)  # a folder: the files in it
     if any(str(p).lower().endswith((".qdpx", ".qde")) for p in args.paths):
