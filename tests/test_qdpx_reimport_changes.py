@@ -149,10 +149,14 @@ def test_a_file_exported_before_exports_were_recorded_names_nothing_made_since(
     export_qdpx(project, tmp_path / "neu.qdpx")
     root = qde_root(exported)
     bjoern = stable_guid("user", "Björn")
-    selection = next(s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name"))
-    for coding in selection.findall(f"{Q}Coding"):  # removed in MAXQDA
-        if coding.get("creatingUser") == bjoern:
-            selection.remove(coding)
+    first = next(s for s in root.iter(f"{Q}PlainTextSelection") if s.get("name"))
+    span = (first.get("startPosition"), first.get("endPosition"))
+    for selection in root.iter(f"{Q}PlainTextSelection"):  # each coder's of the statement
+        if (selection.get("startPosition"), selection.get("endPosition")) != span:
+            continue
+        for coding in selection.findall(f"{Q}Coding"):  # removed in MAXQDA
+            if coding.get("creatingUser") == bjoern:
+                selection.remove(coding)
     changed = rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root))
 
     notices = " ".join(" ".join(import_qdpx(project, changed).notices).split())
