@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import cue_before, names_language, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
+from workbench.ingest.name_known import ORDINARY, genitive, known_lower, known_word
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -46,7 +47,6 @@ from workbench.ingest.name_tokens import (
     PLACE_END,
     Tok,
     fragment,
-    genitive_at,
     saint,
     tokens,
 )
@@ -60,16 +60,7 @@ _DETERMINERS = frozenset(
 )
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
-# Folded words that make a gazetteer surname an ordinary word ("Koch", "Sommer", "Man").
-_ORDINARY = (
-    lists.WORD_SURNAMES
-    | lists.NOT_FIRST
-    | lists.FUNCTION_WORDS
-    | lists.COMMON_NOUNS
-    | lists.LANGUAGE_WORDS
-)
 _FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
-_FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -102,6 +93,7 @@ class PersonFinder:
         self.protected = frozenset(context.protected)
         self.rejected = frozenset(context.rejected)
         self.confirmed = frozenset(context.confirmed)
+        self.known = context.known
 
     # -- token classes ----------------------------------------------------------------
     def is_first(self, tok: Tok) -> bool:
@@ -122,7 +114,7 @@ class PersonFinder:
             and not tok.text.isupper()
             and len(parts[-1]) >= 3
             and self.names.has_last(parts[-1])
-            and not any(f in _ORDINARY for f in tok.folded.split("-"))
+            and not any(f in ORDINARY for f in tok.folded.split("-"))
             and all(p[:1].isupper() for p in parts)
         )
 
@@ -195,7 +187,7 @@ class PersonFinder:
             if i <= used or fragment(text, tok) or saint(toks, i):
                 continue
             if not tok.text[0].isupper():
-                found = self._known_lower(toks, i)
+                found = known_lower(self, toks, i)
                 if found is not None:
                     hits.append(found[0])
                     used = found[1]
@@ -207,9 +199,9 @@ class PersonFinder:
                 or self._initial(text, toks, i)
                 or self._surname_pair(text, toks, i)
                 or self._cued(text, toks, i)
-                or self._known(toks, i)
+                or known_word(self, toks, i)
                 or self._enumerated(text, toks, i, hits[-1] if hits else None)
-                or self._genitive(text, toks, i)
+                or genitive(self, text, toks, i)
             )
             if found is None:
                 continue
@@ -550,51 +542,3 @@ class PersonFinder:
         if self.is_role(tok):
             return None
         return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
-
-    def _known(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A name word the project's key already holds ("Becker" after "Jens Becker")."""
-        tok = toks[i]
-        key = self.context.known.get(tok.lower)
-        if key is None or len(tok.text) < 3 or not self.name_like(tok):
-            return None
-        if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
-            return None
-        if i and toks[i - 1].lower in lists.ARTICLES:
-            return None
-        if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
-            return Hit(tok.start, tok.end, "person", key, 0.75, tok.text), i
-        # only name words (a later pass over the same text must find the same)
-        if not (self.is_surname(tok) or self.is_first(tok) or self.is_foreign(tok)):
-            return None
-        return Hit(tok.start, tok.end, "person", key, 0.8), i
-
-    def _genitive(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A first name or a known name before a genitive "s" ("Annas Idee"), or a family
-        by its surname ("die Müllers", "bei Müllers"); the "s" stays."""
-        tok, w = toks[i], toks[i].text[:-1]
-        stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
-        if len(w) < 3 or stem.folded in _ORDINARY or self.blocked(tok) or self.blocked(stem):
-            return None
-        key = self.context.known.get(stem.lower)
-        family = i and toks[i - 1].lower in _FAMILY_BEFORE and self.is_surname(stem)
-        family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
-        if not family and (
-            (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end)
-        ):
-            return None
-        if key is None and not self.is_first(stem) and not family:
-            return None
-        return Hit(stem.start, stem.end, "person", key or stem.lower, 0.75, stem.text), i
-
-    def _known_lower(self, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A known person's name word in lower case ("waltraud, …"); shown for review."""
-        tok = toks[i]
-        key = self.context.known.get(tok.lower)
-        if key is None or not tok.text.islower() or not lists.lower_case_name_ok(tok.text):
-            return None
-        if self.blocked(tok) or (i and toks[i - 1].lower in lists.ARTICLES):
-            return None
-        title = replace(tok, text=tok.text[:1].upper() + tok.text[1:])
-        if not (self.is_surname(title) or self.is_first(title) or self.is_foreign(title)):
-            return None
-        return Hit(tok.start, tok.end, "person", key, 0.7, tok.text), i

@@ -1,0 +1,95 @@
+"""Name words the project already knows, and names before a genitive "s" (rules of
+:class:`workbench.ingest.names.PersonFinder`, which passes itself as ``finder``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Protocol
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_tokens import Tok, genitive_at
+from workbench.ingest.pii_patterns import Hit
+
+
+class Finder(Protocol):
+    """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
+
+    known: Mapping[str, str]  # lower-case name word → person key, from the project's key
+
+    def blocked(self, tok: Tok) -> bool:
+        """Never part of a name."""
+
+    def is_first(self, tok: Tok) -> bool:
+        """A first name of the gazetteer."""
+
+    def is_surname(self, tok: Tok) -> bool:
+        """A surname of the gazetteer that is no ordinary word."""
+
+    def is_foreign(self, tok: Tok) -> bool:
+        """A word spelled like a non-German name."""
+
+    def name_like(self, tok: Tok, loose: bool = False, named: bool = False) -> bool:
+        """Could be a name."""
+
+
+# Folded words that make a gazetteer surname an ordinary word ("Koch", "Sommer", "Man").
+ORDINARY = (
+    lists.WORD_SURNAMES
+    | lists.NOT_FIRST
+    | lists.FUNCTION_WORDS
+    | lists.COMMON_NOUNS
+    | lists.LANGUAGE_WORDS
+)
+_FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
+
+
+def known_word(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A name word the project's key already holds ("Becker" after "Jens Becker")."""
+    tok = toks[i]
+    key = finder.known.get(tok.lower)
+    if key is None or len(tok.text) < 3 or not finder.name_like(tok):
+        return None
+    if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
+        return None
+    if i and toks[i - 1].lower in lists.ARTICLES:
+        return None
+    if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
+        return Hit(tok.start, tok.end, "person", key, 0.75, tok.text), i
+    # only name words (a later pass over the same text must find the same)
+    if not (finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok)):
+        return None
+    return Hit(tok.start, tok.end, "person", key, 0.8), i
+
+
+def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A first name or a known name before a genitive "s" ("Annas Idee"), or a family
+    by its surname ("die Müllers", "bei Müllers"); the "s" stays."""
+    tok, w = toks[i], toks[i].text[:-1]
+    stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
+    if len(w) < 3 or stem.folded in ORDINARY or finder.blocked(tok) or finder.blocked(stem):
+        return None
+    key = finder.known.get(stem.lower)
+    family = i and toks[i - 1].lower in _FAMILY_BEFORE and finder.is_surname(stem)
+    family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
+    if not family and (
+        (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end)
+    ):
+        return None
+    if key is None and not finder.is_first(stem) and not family:
+        return None
+    return Hit(stem.start, stem.end, "person", key or stem.lower, 0.75, stem.text), i
+
+
+def known_lower(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A known person's name word in lower case ("waltraud, …"); shown for review."""
+    tok = toks[i]
+    key = finder.known.get(tok.lower)
+    if key is None or not tok.text.islower() or not lists.lower_case_name_ok(tok.text):
+        return None
+    if finder.blocked(tok) or (i and toks[i - 1].lower in lists.ARTICLES):
+        return None
+    title = replace(tok, text=tok.text[:1].upper() + tok.text[1:])
+    if not (finder.is_surname(title) or finder.is_first(title) or finder.is_foreign(title)):
+        return None
+    return Hit(tok.start, tok.end, "person", key, 0.7, tok.text), i
