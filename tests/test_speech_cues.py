@@ -80,3 +80,21 @@ def test_what_follows_a_speech_verb_and_a_comma_is_what_was_said(text: str, expe
 @pytest.mark.parametrize("text", ["Viele Grüße, Tomasz", "LG, Tomasz", "Danke, Tomasz!"])
 def test_a_greeting_and_a_comma_still_name_the_writer(text: str) -> None:
     assert "Tomasz" not in Pseudonymiser().pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Schulz sagte: "Wir brauchen mehr Bänke."', '[Person 1] sagte: "Wir brauchen mehr'),
+        ("Kowalczyk meinte: „Ich fühle mich nicht sicher.“", "[Person 1] meinte: „Ich fühle"),
+        ("Tjaden betonte, wir sollten früher anfangen.", "[Person 1] betonte, wir sollten"),
+        ("Wiesenthaler fragte: Anna, kommst du?", "[Person 1] fragte: [Person 2], kommst"),
+        # the pronoun right after the verb is its subject: the word before is no speaker
+        ("Gestern sagte er, es sei dunkel.", "Gestern sagte er, es sei dunkel."),
+        ("Einige meinten, wir sollten früher anfangen.", "Einige meinten, wir sollten"),
+        ("Viele sagten: Wir wollen Licht.", "Viele sagten: Wir wollen Licht."),
+    ],
+)
+def test_a_speaker_whose_quote_begins_with_a_pronoun_is_a_person(text: str, expected: str) -> None:
+    """ "Schulz sagte: „Wir …“": "Wir" begins the quote; it is not the verb's subject."""
+    assert Pseudonymiser().pseudonymise(text)[0].startswith(expected)

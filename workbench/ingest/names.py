@@ -505,14 +505,19 @@ class PersonFinder:
         span = toks[i : last + 1]
         sure = any(self.is_surname(t) or self.is_foreign(t) for t in span)
         after = toks[last + 1] if last + 1 < len(toks) else None
+        # the word right after the verb, in one clause with it ("Später sagte sie"); after
+        # a colon, comma or quote it begins what was said ("Schulz sagte: „Wir …“")
+        inverted = [
+            t for t in toks[last + 2 : last + 3] if after and text[after.end : t.start] == " "
+        ]
         speaking = (
             after is not None
             and after.folded in lists.SPEECH_VERBS
             and text[toks[last].end : after.start] == " "
             and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
-            and not any(t.folded in lists.SUBJECTS for t in toks[last + 2 : last + 3])
+            and not any(t.folded in lists.SUBJECTS for t in inverted)
             # "Später sagte Krämer": the name after the verb speaks, not the adverb
-            and (sure or not any(self._sure_name(t) for t in toks[last + 2 : last + 3]))
+            and (sure or not any(self._sure_name(t) for t in inverted))
         )
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
         if strong or speaking:
