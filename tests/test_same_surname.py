@@ -238,3 +238,30 @@ def test_forget_names_what_an_earlier_version_stored_under_another_schmidt(
     assert "     1  Aussagen" in out  # his statement of the follow-up, under his own number
     assert f"auch {shared} sein" in out and "ID 1 2 3." in out
     assert len(_texts(project)) == 7  # the earlier ones are left to check, not erased
+
+
+@pytest.mark.parametrize(
+    ("owner", "named"),
+    [
+        ("Herrn Schmidts Idee war gut.", "Peter Schmidt kam später."),
+        ("Frau Öztürks Laden ist zu.", "Ayşe Öztürk hat geöffnet."),
+        ("Frau Kovačevićs Tochter war da.", "Herr Kovačević auch."),
+        ("Anna Nowaks Vorschlag war gut.", "Anna Nowak kam später."),
+    ],
+)
+def test_a_name_with_a_genitive_s_is_the_same_person(owner: str, named: str) -> None:
+    """ "Frau Öztürks Laden" and "Ayşe Öztürk" are one person, not "Öztürks" and "Öztürk"."""
+    pseudonymiser = Pseudonymiser()
+    first, _ = pseudonymiser.pseudonymise(owner)
+    second, _ = pseudonymiser.pseudonymise(named)
+    assert first.startswith("[Person 1] ") and second.startswith("[Person 1] ")
+    assert len(set(pseudonymiser.known.values())) == 1
+
+
+def test_a_surname_first_met_with_a_genitive_s_is_not_taken_for_a_first_name() -> None:
+    """ "Frau Schmidts Garten" does not make "Schmidts" the first name of the person: a
+    listed Peter Schmidt is her, as he would be after "Frau Schmidt"."""
+    pseudonymiser = Pseudonymiser()
+    texts = ["Frau Schmidts Tochter kam auch.", "Herrn Schmidts Idee war gut."]
+    out = [pseudonymiser.pseudonymise(t, ("Peter Schmidt",))[0] for t in texts]
+    assert out == ["[Person 1] Tochter kam auch.", "[Person 1] Idee war gut."]

@@ -37,7 +37,13 @@ from dataclasses import dataclass
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import cue_before, names_language, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
-from workbench.ingest.name_known import ORDINARY, genitive, known_lower, known_word
+from workbench.ingest.name_known import (
+    ORDINARY,
+    genitive,
+    known_lower,
+    known_word,
+    owner_stem,
+)
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -310,6 +316,8 @@ class PersonFinder:
     ) -> tuple[Hit, int] | None:  # fmt: skip
         end = toks[last].end + (1 if toks[last].dot and len(toks[last].text) == 1 else 0)
         key_tok = toks[surname] if surname is not None else toks[i]
+        if key_tok is toks[last]:  # "Frau Schmidts Garten": Schmidt's
+            key_tok = owner_stem(self, text, key_tok) or key_tok
         if any(t.folded in self.rejected for t in toks[i : last + 1]):
             return None
         if key_tok.folded in self.confirmed:

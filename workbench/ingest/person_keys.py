@@ -56,11 +56,17 @@ def given_name(original: str, surname: str) -> str | None:
     "Schmidt, Anna", "Frau Dr. Anna Schmidt", "Anna" → "anna"), or None ("Frau Schmidt",
     "Oeztuerk" for "öztürk")."""
     words = [t.lower for t in name_words(natural_order(original))]
-    if len(words) >= 2 and words[-1] == surname and words[0] != surname:
-        return words[0]
+    if len(words) >= 2 and words[-1] in (surname, f"{surname}s") and words[0] != surname:
+        return words[0]  # "Anna Schmidt", "Anna Schmidts Garten"
     parts = re.split(r"[^\w-]+", surname)  # a user name's: "bernd.kowalczyk"
-    if len(words) == 1 and _loose(words[0]) != _loose(surname) and words[0] not in parts:
-        return words[0]  # the first name alone, met as this person's ("Danke Anna")
+    alone = words[0] if len(words) == 1 else ""
+    if (
+        alone
+        and _loose(alone) not in (_loose(surname), _loose(surname) + "s")
+        and alone not in parts
+    ):
+        return alone  # the first name alone, met as this person's ("Danke Anna"), not
+        # the surname with a genitive "s" ("Frau Schmidts Garten")
     return None
 
 
@@ -129,7 +135,8 @@ def full_names(text: str, hits: list[Hit]) -> list[Hit]:
             stated = len(words) >= 2  # not "anna" that a name list calls Anna Schmidt
             if " " not in hit.key:
                 given = None
-                if len(words) >= 2 and words[-1] == hit.key and words[0] != hit.key:
+                owner = f"{hit.key}s"  # "Anna Schmidts Garten"
+                if len(words) >= 2 and words[-1] in (hit.key, owner) and words[0] != hit.key:
                     given = words[0]
                 elif len(words) == 2 and words[0] == hit.key and "," in text[hit.start : hit.end]:
                     given = words[1]  # "Becker, Jens"
