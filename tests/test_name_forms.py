@@ -455,3 +455,23 @@ def test_a_family_called_by_its_surname_in_the_plural_is_a_person() -> None:
     )
     for text in ("Wir essen bei McDonalds.", "Die Bauers kommen.", "Die Kinder von Kochs."):
         assert _replaced(p, text, []) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Schmidts Café hat zu.", "[Person 1] Café hat zu."),
+        ("Wir waren in Thomas Müllers Garten.", "Wir waren in [Person 1] Garten."),
+        ("Kemal Öztürks Laden ist zu.", "[Person 1] Laden ist zu."),
+        ("Jonas Beckers Haus ist alt.", "[Person 1] Haus ist alt."),
+        ("Pfarrerin Schultes Gemeinde hilft.", "Pfarrerin [Person 1] Gemeinde hilft."),
+        ("Quartiersmanagerin Petersens Büro ist zu.", "Quartiersmanagerin [Person 1] Büro"),
+        # named after a person, not owned by one: a place
+        ("Die Anne Frank Schule ist gut.", "Die Anne Frank Schule ist gut."),
+        ("Das Willy Brandt Haus ist groß.", "Das Willy Brandt Haus ist groß."),
+    ],
+)
+def test_a_name_owning_a_place_is_a_person_not_the_places_name(text: str, expected: str) -> None:
+    """ "Anna Schmidts Café" is her café: a name before "Café", "Garten", "Büro" … names a
+    place only without the genitive "s" ("Anne Frank Schule")."""
+    assert Pseudonymiser().pseudonymise(text)[0].startswith(expected)

@@ -81,15 +81,17 @@ def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, i
     return Hit(stem.start, stem.end, "person", key or stem.lower, 0.75, stem.text), i
 
 
-def owner_stem(finder: Finder, text: str, tok: Tok) -> Tok | None:
+def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok | None:
     """The name in a name word with a genitive "s" ("Frau Schmidts Garten", "Herrn
     Nowaks Idee" → Schmidt, Nowak), if the word without it is a name and the word with it
     is none ("Frau Peters Garten", "Herr Fuchs" stay): one person, not a second one
-    called "Schmidts"."""
+    called "Schmidts". ``loose``: also if the word with it is a name too ("Jonas Beckers
+    Haus" owns a house; it is not called so)."""
     w = tok.text[:-1]
     if not tok.text.endswith("s") or len(w) < 3 or not genitive_at(text, tok.end - 1):
         return None
-    if tok.lower in finder.known or finder.is_surname(tok) or finder.is_first(tok):
+    named = tok.lower in finder.known or finder.is_surname(tok) or finder.is_first(tok)
+    if named and not loose:
         return None
     stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
     name = finder.is_surname(stem) or finder.is_first(stem) or finder.is_foreign(stem)

@@ -301,8 +301,11 @@ class PersonFinder:
         return not _ABSTRACT.search(tok.folded) or self.names.has_last(tok.text.split("-")[-1])
 
     def _institution_after(self, text: str, toks: list[Tok], last: int) -> bool:
-        """Whether the name is followed by "Schule", "Platz", … (then it names a place)."""
+        """Whether the name is followed by "Schule", "Platz", … (then it names a place), not
+        as what it owns ("Anna Schmidts Garten", "Pfarrerin Schultes Gemeinde")."""
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
+            return False
+        if owner_stem(self, text, toks[last], loose=True) is not None:
             return False
         nxt = toks[last + 1].folded
         if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)$", nxt):
@@ -381,13 +384,14 @@ class PersonFinder:
             return None
         if nxt.dot and f"{nxt.lower}." in lists.TITLES:
             return None  # "Kinderarzt Dr. Brüggemann": the title takes it
-        if not self.name_like(nxt) or self._blocked_first(toks, j, after_context=True):
+        owner = owner_stem(self, text, nxt)  # "Pfarrerin Schultes Gemeinde"
+        if not (self.name_like(nxt) or owner) or self._blocked_first(toks, j, True):
             return None
         last, surname = self._chain(text, toks, j)
         if self._institution_after(text, toks, last):
             return None
         span = toks[j : last + 1]
-        sure = any(self.is_first(t) or self.is_surname(t) or self.is_foreign(t) for t in span)
+        sure = owner is not None or any(self._sure_name(t) for t in span)
         explicit = toks[i].folded in lists.ROLE_WORDS
         confidence = 0.9 if sure else 0.6 if explicit else 0.45
         return self._hit(
