@@ -69,6 +69,8 @@ def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, i
     stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
     if len(w) < 3 or stem.folded in ORDINARY or finder.blocked(tok) or finder.blocked(stem):
         return None
+    if finder.is_first(tok):  # "Die Thomas Mann Schule", "Hans Sachs Straße": no "Thoma"
+        return None
     key = finder.known.get(stem.lower)
     family = i and toks[i - 1].lower in _FAMILY_BEFORE and finder.is_surname(stem)
     family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
