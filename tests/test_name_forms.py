@@ -489,3 +489,22 @@ def test_a_first_name_ending_in_s_before_a_place_named_after_a_person_stays(text
     """ "Thomas" is no genitive of "Thoma": the school is named after Thomas Mann."""
     out, replacements = Pseudonymiser().pseudonymise(text)
     assert (out, replacements) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "name"),
+    [
+        ("Niklas Vorschlag war gut.", "[Person 1] Vorschlag war gut.", "niklas"),
+        ("Wir mochten Andreas Kommentar.", "Wir mochten [Person 1] Kommentar.", "andreas"),
+        ("Thomas Beitrag kam zum Schluss.", "[Person 1] Beitrag kam zum Schluss.", "thomas"),
+        ("Lukas Hinweis auf die Ampel stimmt.", "[Person 1] Hinweis auf die Ampel", "lukas"),
+    ],
+)
+def test_what_a_first_name_ending_in_s_owns_is_no_surname(
+    text: str, expected: str, name: str
+) -> None:
+    """ "Niklas Vorschlag" is Niklas' proposal: the proposal stays in the text and is no
+    person's surname (the key was "vorschlag")."""
+    pseudonymiser = Pseudonymiser()
+    assert pseudonymiser.pseudonymise(text)[0].startswith(expected)
+    assert list(pseudonymiser.known) == [("person", name)]

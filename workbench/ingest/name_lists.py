@@ -179,7 +179,8 @@ INSTITUTION_NOUNS = _words(
     """
 )
 
-# Ordinary capitalised words that are never taken as a surname after a first name.
+# Ordinary capitalised words that are never taken as a surname after a first name (also
+# what a first name ending in "s" owns: "Niklas Vorschlag", "Andreas Kommentar").
 COMMON_NOUNS = _words(
     """
     bescheid geld zeit hilfe angst recht gluck danke dank hallo bitte frage fragen infos info
@@ -192,6 +193,10 @@ COMMON_NOUNS = _words(
     unterstutzung beratung sprache sprachen kurs kurse kurse ort orte bus bahn auto rad park
     spielplatz sport musik kunst kultur natur garten mittel antrag antrage amt jobcenter
     mehr vielen alles nichts etwas
+    vorschlag vorschlage beitrag beitrage wunsche anliegen hinweis hinweise kommentar
+    kommentare einwand einwande punkt punkte karte karten zettel sorge sorgen kritik
+    beschwerde tipp tipps antwort antworten plan plane konzept nachricht nachrichten mail
+    bild bilder video fahrrad hund
     """
 )
 
