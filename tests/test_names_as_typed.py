@@ -267,3 +267,28 @@ def test_three_letter_names_typed_in_lower_case_where_someone_is_addressed(
     # no one addressed: the word stays (a rule for chats, not for every "tom" of a text)
     assert texts[3] == "ich kann mit tom reden. Das Alibi zählt nicht."
     assert eda.startswith("[Person ")
+
+
+def test_a_listed_first_name_after_an_article_is_the_listed_person(tmp_path: Path) -> None:
+    """ "Hier ist der Kevin", "frag mal die Jana": as people talk; the chat's Kevin, not a
+    second person called Kevin (the counts had two, `forget` found one)."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12.03.24, 18:01 - Kevin Nowak: Hier ist der Kevin, ich moderiere heute.\n"
+        "12.03.24, 18:02 - Jana Kowalski: Danke Kevin! Frag mal die Jana, also mich.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        segments = project.segments()
+        people = set(project.pseudonym_key().query("kind == 'person'")["placeholder"])
+    kevin, jana = segments["speaker"]
+    assert list(segments["text"]) == [
+        f"Hier ist der {kevin}, ich moderiere heute.",
+        f"Danke {kevin}! Frag mal die {jana}, also mich.",
+    ]
+    assert people == {kevin, jana}
+
+
+def test_a_word_after_an_article_that_is_no_listed_name_stays() -> None:
+    assert _replaced(Pseudonymiser(), "Der Koch war da.", ["Anna Koch"]) == "Der Koch war da."

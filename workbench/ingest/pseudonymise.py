@@ -333,6 +333,10 @@ class Pseudonymiser:
             inner = [h for h in listed if hit.start <= h.start and h.end <= hit.end]
             if inner and len(name_words(text[hit.start : hit.end])) == 1:
                 hit = replace(hit, key=max(inner, key=lambda h: h.end - h.start).key)
+            elif not inner and hit.kind == "person":
+                # "Hier ist der Kevin": the listed Kevin, though a listed name after an
+                # article is left to the rules ("der Koch")
+                hit = replace(hit, key=self._listed_key(text[hit.start : hit.end], names, hit.key))
             hits.append(hit)
         self.candidates = [
             Candidate(h.word, h.start, h.end, h.confidence, h.confidence >= REPLACE_AT)
@@ -414,6 +418,14 @@ class Pseudonymiser:
             self._index_of = (names, confirmed, id(self.protected))
             self._index = (variants, by_word)
         return self._index
+
+    def _listed_key(self, word: str, names: tuple[str, ...], key: str) -> str:
+        """The key of the listed name ``word`` is as written, else ``key``."""
+        variants, by_word = self._variant_index(names)
+        for position in by_word.get(word.lower(), ()):
+            if variants[position][0] == word:
+                return variants[position][1]
+        return key
 
     def _listed(self, text: str, names: tuple[str, ...]) -> Iterable[Hit]:
         """Hits of listed participant names and of words a researcher confirmed."""
