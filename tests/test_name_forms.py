@@ -508,3 +508,18 @@ def test_what_a_first_name_ending_in_s_owns_is_no_surname(
     pseudonymiser = Pseudonymiser()
     assert pseudonymiser.pseudonymise(text)[0].startswith(expected)
     assert list(pseudonymiser.known) == [("person", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Geschwister Scholl Schule ist gut.", "Die Geschwister Scholl Schule ist gut."),
+        ("Treffpunkt: Geschwister Scholl Platz.", "Treffpunkt: Geschwister Scholl Platz."),
+        # a family's house or garden is theirs: still a person
+        ("Familie Kaya Haus ist groß.", "[Person 1] Haus ist groß."),
+        ("Familie Müller hat einen Garten.", "[Person 1] hat einen Garten."),
+    ],
+)
+def test_a_street_or_school_named_after_a_family_is_a_place(text: str, expected: str) -> None:
+    """ "Geschwister Scholl Schule" (typed without hyphens) is a school, not siblings."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

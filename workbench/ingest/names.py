@@ -300,7 +300,9 @@ class PersonFinder:
             return False
         return not _ABSTRACT.search(tok.folded) or self.names.has_last(tok.text.split("-")[-1])
 
-    def _institution_after(self, text: str, toks: list[Tok], last: int) -> bool:
+    def _institution_after(
+        self, text: str, toks: list[Tok], last: int, streets_only: bool = False
+    ) -> bool:
         """Whether the name is followed by "Schule", "Platz", … (then it names a place), not
         as what it owns ("Anna Schmidts Garten", "Pfarrerin Schultes Gemeinde")."""
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
@@ -310,6 +312,8 @@ class PersonFinder:
         nxt = toks[last + 1].folded
         if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)$", nxt):
             return True  # also typed in lower case: "Alma Wartenberg platz"
+        if streets_only:
+            return False
         noun = toks[last + 1].text[0].isupper()  # not a verb: "Thomas Becker laden ein", "weg"
         return noun and (nxt in lists.INSTITUTION_NOUNS or nxt.endswith(("weg", "haus")))
 
@@ -373,6 +377,8 @@ class PersonFinder:
             if surname is None:
                 surname = last
         family = tok.folded in _FAMILY
+        if family and self._institution_after(text, toks, last, streets_only=True):
+            return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
         return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
 
     def _after_role(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
