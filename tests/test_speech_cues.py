@@ -3,8 +3,12 @@ betont Ältere" names a group (the verb's object), which stays in the text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.conftest import stored_text
+from workbench import Project
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 
@@ -98,3 +102,35 @@ def test_a_greeting_and_a_comma_still_name_the_writer(text: str) -> None:
 def test_a_speaker_whose_quote_begins_with_a_pronoun_is_a_person(text: str, expected: str) -> None:
     """ "Schulz sagte: „Wir …“": "Wir" begins the quote; it is not the verb's subject."""
     assert Pseudonymiser().pseudonymise(text)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich heiße Jessi und wohne in Opladen.", "Ich heiße [Person 1] und wohne in Opladen."),
+        ("Hallo, ich heiße Okke Tjaden.", "Hallo, ich heiße [Person 1]."),
+        ("Mein Name ist Okke Tjaden, ich komme aus", "Mein Name ist [Person 1], ich komme aus"),
+        ("Mein Name ist Jessi.", "Mein Name ist [Person 1]."),
+        # no introduction
+        ("Ich heiße Sie herzlich willkommen.", "Ich heiße Sie herzlich willkommen."),
+        ("Ich heiße Ihre Idee gut.", "Ich heiße Ihre Idee gut."),
+        ("Der Name ist Programm.", "Der Name ist Programm."),
+        ("Im Sommer gibt es heiße Tage.", "Im Sommer gibt es heiße Tage."),
+    ],
+)
+def test_the_name_a_person_introduces_themselves_with_is_a_person(text: str, expected: str) -> None:
+    """A name no list or directory knows ("Jessi", "Okke Tjaden") after "ich heiße"."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+def test_a_chat_stores_no_name_a_member_introduces_themselves_with(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12.03.24, 18:01 - +49 176 1234567: Hallo zusammen, ich heiße Jessi Tjaden!\n"
+        "12.03.24, 18:02 - +49 176 1234567: Mein Name ist Okke, ich wohne in Manfort.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([chat], district="Manfort", workshop="Chat")
+        stored = stored_text(project)
+    assert "Jessi" not in stored and "Tjaden" not in stored and "Okke" not in stored

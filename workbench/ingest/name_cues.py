@@ -1,8 +1,9 @@
 """What stands before a word that may be a name (:mod:`workbench.ingest.names`).
 
 A cue right before a capitalised word makes it a name: a speech verb ("…, betont Krämer",
-"Dazu sagt Krämer"), a label with a colon ("Kontakt: …"), "…, so Yilmaz", or a weak cue
-("laut", "bei", "mit"). A speech verb is a cue only where it comes before its subject;
+"Dazu sagt Krämer"), a label with a colon ("Kontakt: …"), "…, so Yilmaz", a self-introduction
+("ich heiße …", "Mein Name ist …") or a weak cue ("laut", "bei", "mit"). A speech verb is
+a cue only where it comes before its subject;
 where the subject stands before it ("Frau Demirtaş betont Ältere", "Sie sagt Jüngere …",
 "Die Leiterin betont Alleinerziehende") the word after the verb is its object. Around a
 nationality word ("German", "Polish") its neighbours say whether it names a language.
@@ -24,6 +25,10 @@ _SUBJECT_ARTICLES = frozenset(
     "dieser diese dieses jeder jede jedes".split()
 )
 
+# Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
+_INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
+_POSSESSIVES = _SUBJECT_ARTICLES | frozenset("ihren euren deinen seinen unseren".split())
+
 
 def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
     """Whether a strong or a weak cue stands right before token ``i``."""
@@ -39,6 +44,8 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
         return True, False
+    if introduced(text, toks, i):
+        return True, False
     if prev.folded in lists.WEAK_CUES and gap == " ":
         pair = i >= 2 and toks[i - 2].folded in lists.PAIR_CUES
         # "Anmeldung bei …", "Rückfragen an …" name a person; "Informationen über …"
@@ -46,6 +53,15 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         pair = pair and prev.lower in ("bei", "an")
         return pair, not pair
     return False, False
+
+
+def introduced(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` is the name a person introduces themselves with ("ich heiße
+    Jessi", "Mein Name ist Okke Tjaden"; not "ich heiße Ihre Idee gut")."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start] != " " or toks[i].folded in _POSSESSIVES:
+        return False
+    before = [t.folded for t in toks[max(i - 3, 0) : i]]
+    return tuple(before[-2:]) in _INTRODUCTIONS or tuple(before) in _INTRODUCTIONS
 
 
 def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok], bool]) -> bool:

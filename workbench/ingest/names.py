@@ -35,7 +35,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_cues import cue_before, names_language, subject_before
+from workbench.ingest.name_cues import cue_before, introduced, names_language, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_known import (
     ORDINARY,
@@ -518,6 +518,14 @@ class PersonFinder:
         ):
             return None
         last, surname = self._chain(text, toks, i, loose=False)
+        nxt = toks[i + 1] if last == i and i + 1 < len(toks) else None
+        if (  # "ich heiße Okke Tjaden": the surname after an unknown first name
+            nxt
+            and introduced(text, toks, i)
+            and self._adjacent(text, tok, nxt)
+            and self.name_like(nxt, loose=True, named=True)
+        ):
+            last = surname = i + 1
         if self._institution_after(text, toks, last):
             return None
         span = toks[i : last + 1]
