@@ -523,3 +523,21 @@ def test_what_a_first_name_ending_in_s_owns_is_no_surname(
 def test_a_street_or_school_named_after_a_family_is_a_place(text: str, expected: str) -> None:
     """ "Geschwister Scholl Schule" (typed without hyphens) is a school, not siblings."""
     assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Herr Hoffmeister kam später.", "[Person 1] kam später."),
+        ("Frau Burmeister kam später.", "[Person 1] kam später."),
+        ("Gez. Marlene Hoffmeister", "Gez. [Person 1]"),
+        ("Jens Baumeister hat gekocht.", "[Person 1] hat gekocht."),
+        # roles stay
+        ("Herr Hausmeister hat abgeschlossen.", "Herr Hausmeister hat abgeschlossen."),
+        ("Herr Bürgermeister hat gesprochen.", "Herr Bürgermeister hat gesprochen."),
+        ("Hausmeister Kowalski ist da.", "Hausmeister [Person 1] ist da."),
+    ],
+)
+def test_a_surname_ending_in_meister_is_a_name(text: str, expected: str) -> None:
+    """ "Burmeister", "Hoffmeister" end like a role ("Hausmeister") but are surnames."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

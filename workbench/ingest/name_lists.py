@@ -56,6 +56,11 @@ ROLE_SUFFIXES = (
     "workerin senator senatorin minister ministerin prasident prasidentin sekretar sekretarin "
     "politiker politikerin kandidat kandidatin"
 ).split()
+# Masculine "-meister" words that are roles; others are surnames ("Burmeister", "Baumeister").
+MEISTER_ROLES = tuple(
+    "burgermeister hausmeister wachtmeister bademeister kapellmeister konzertmeister "
+    "platzmeister werkmeister hallenmeister schulhausmeister".split()
+)
 # Role nouns that follow "Frau"/"Herr" without being a name ("Frau Bürgermeisterin").
 NOT_AFTER_TITLE = ROLE_WORDS | _words("doktor professor professorin vorsitzende kollegin")
 

@@ -178,6 +178,8 @@ class PersonFinder:
         if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
             return False
         f = tok.folded
+        if f.endswith("meister") and not f.endswith(lists.MEISTER_ROLES):
+            return f in lists.ROLE_WORDS  # "Burmeister", "Hoffmeister": surnames
         return f in lists.ROLE_WORDS or (
             f.endswith(_ROLE_SUFFIXES)
             and any(f.endswith(s) and len(f) > len(s) + 2 for s in _ROLE_SUFFIXES)
