@@ -541,3 +541,23 @@ def test_a_street_or_school_named_after_a_family_is_a_place(text: str, expected:
 def test_a_surname_ending_in_meister_is_a_name(text: str, expected: str) -> None:
     """ "Burmeister", "Hoffmeister" end like a role ("Hausmeister") but are surnames."""
     assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Richter kam später.", "[Person 1] kam später."),
+        ("Danke an Herrn Richter", "Danke an [Person 1]"),
+        ("Herr Schüler sagte, es fehlt Licht.", "[Person 1] sagte, es fehlt Licht."),
+        # a role before a name, a role one addresses people by
+        ("Herr Richter Müller sprach.", "[Person 1] sprach."),
+        ("Herr Pastor kam später.", "Herr Pastor kam später."),
+        ("Frau Bürgermeisterin sprach.", "Frau Bürgermeisterin sprach."),
+    ],
+)
+def test_a_surname_that_is_a_role_word_after_a_form_of_address_is_a_name(
+    text: str, expected: str
+) -> None:
+    """ "Richter" is one of the most common German surnames; "Frau Richter" stayed in clear
+    because it was read as a role ("Frau Pfarrerin …") without a name after it."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

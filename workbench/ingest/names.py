@@ -76,6 +76,9 @@ _ABBREVIATIONS = frozenset(
     {w for w in lists.TITLES | lists.ACADEMIC if w.endswith(".")} | {"st.", "hl."}
 )
 
+# Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
+_ADDRESS_ROLES = frozenset(("doktor", "pastor"))
+
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -352,7 +355,7 @@ class PersonFinder:
         j = i + 1
         while j < len(toks) and (
             ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot)
-            or self.is_role(toks[j])
+            or (self.is_role(toks[j]) and not self._role_surname(text, toks, j))
             or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
         ):
             if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
@@ -371,9 +374,8 @@ class PersonFinder:
             surname = last
         else:
             family = tok.folded in _FAMILY  # "Familie Erziehung" is no name: no exception
-            if first.folded in lists.NOT_AFTER_TITLE or not self.name_like(
-                first, loose=True, named=not family
-            ):
+            role = first.folded in lists.NOT_AFTER_TITLE and not self._role_surname(text, toks, j)
+            if role or not self.name_like(first, loose=True, named=not family):
                 return None
             last, surname = self._chain(text, toks, j)
             if surname is None:
@@ -382,6 +384,16 @@ class PersonFinder:
         if family and self._institution_after(text, toks, last, streets_only=True):
             return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
         return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+    def _role_surname(self, text: str, toks: list[Tok], j: int) -> bool:
+        """Whether a role word after a form of address is the surname ("Frau Richter",
+        "Herr Küster"): a surname of the gazetteer with no name after it ("Herr Richter
+        Müller" is a judge), and no role people are addressed by ("Herr Pastor")."""
+        tok = toks[j]
+        if tok.folded in _ADDRESS_ROLES or not self.names.has_last(tok.text):
+            return False
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return not (nxt and self._adjacent(text, tok, nxt) and self.name_like(nxt, loose=True))
 
     def _after_role(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         if not self.is_role(toks[i]) or i + 1 >= len(toks):
