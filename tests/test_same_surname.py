@@ -265,3 +265,19 @@ def test_a_surname_first_met_with_a_genitive_s_is_not_taken_for_a_first_name() -
     texts = ["Frau Schmidts Tochter kam auch.", "Herrn Schmidts Idee war gut."]
     out = [pseudonymiser.pseudonymise(t, ("Peter Schmidt",))[0] for t in texts]
     assert out == ["[Person 1] Tochter kam auch.", "[Person 1] Idee war gut."]
+
+
+@pytest.mark.parametrize(
+    ("addressed", "named"),
+    [
+        ("Frau Pfarrerin Schulte sprach zuerst.", "Anna Schulte sprach danach."),
+        ("Herr Oberbürgermeister Richrath sprach.", "Uwe Richrath hörte zu."),
+    ],
+)
+def test_a_role_after_a_form_of_address_is_no_first_name(addressed: str, named: str) -> None:
+    """ "Frau Pfarrerin Schulte" recorded "Pfarrerin" as her first name: Anna Schulte, the
+    same pastor named in full, became a second person."""
+    pseudonymiser = Pseudonymiser()
+    first, _ = pseudonymiser.pseudonymise(addressed)
+    second, _ = pseudonymiser.pseudonymise(named)
+    assert first.startswith("[Person 1] ") and second.startswith("[Person 1] ")

@@ -29,7 +29,7 @@ from dataclasses import replace
 from workbench.core.domain import person_key
 from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ACADEMIC, PARTICLES, TITLES
+from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_SUFFIXES, ROLE_WORDS, TITLES
 from workbench.ingest.name_tokens import Tok, tokens
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.speakers import natural_order
@@ -38,10 +38,11 @@ AMBIGUOUS = " ?"  # the key of a surname alone while two people of that surname 
 
 
 def name_words(text: str) -> list[Tok]:
-    """The words of a name without forms of address, titles and particles ("Frau Dr. Anna
-    Schmidt" → Anna, Schmidt; "Frau von der Leyen" → Leyen: "von" is no first name)."""
+    """The words of a name without forms of address, titles, particles and a role before
+    it ("Frau Dr. Anna Schmidt" → Anna, Schmidt; "Frau von der Leyen" → Leyen: "von" is
+    no first name; "Frau Pfarrerin Schulte" → Schulte: "Pfarrerin" neither)."""
     toks = tokens(text)
-    return [
+    words = [
         t
         for n, t in enumerate(toks)
         if t.folded not in TITLES
@@ -49,6 +50,15 @@ def name_words(text: str) -> list[Tok]:
         and not (t.text.islower() and t.lower in PARTICLES)
         and not (t.lower == "in" and n and text[toks[n - 1].end : t.start] == ".")  # Prof.in
     ]
+    while len(words) > 1 and words[0] is not toks[0] and _role(words[0]):
+        words.pop(0)  # after a form of address: "Herr Oberbürgermeister Richrath"
+    return words
+
+
+def _role(tok: Tok) -> bool:
+    """A role noun ("Pfarrerin", "Oberbürgermeister"; see ``PersonFinder.is_role``)."""
+    f = tok.folded
+    return f in ROLE_WORDS or any(f.endswith(s) and len(f) > len(s) + 2 for s in ROLE_SUFFIXES)
 
 
 def given_name(original: str, surname: str) -> str | None:
