@@ -561,3 +561,20 @@ def test_a_surname_that_is_a_role_word_after_a_form_of_address_is_a_name(
     """ "Richter" is one of the most common German surnames; "Frau Richter" stayed in clear
     because it was read as a role ("Frau Pfarrerin …") without a name after it."""
     assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Von der Leyen hat das gesagt.", "[Person 1] hat das gesagt."),
+        ("Wir danken von der Leyen.", "Wir danken [Person 1]."),
+        ("Van den Berg meinte, es fehlt Licht.", "[Person 1] meinte, es fehlt Licht."),
+    ],
+)
+def test_a_listed_surname_with_particles_is_found_at_a_sentence_start(
+    text: str, expected: str
+) -> None:
+    """ "Von der Leyen" of a listed Ursula von der Leyen kept "Leyen" in clear: the
+    surname alone after "der" is left to the rules ("der Koch")."""
+    listed = ["Ursula von der Leyen", "Pieter van den Berg"]
+    assert _replaced(Pseudonymiser(), text, listed) == expected

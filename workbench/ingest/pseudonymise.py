@@ -550,6 +550,9 @@ def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
             title = title or (token.islower() and token in PARTICLES)  # "von der", no name
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
+        tail = next((words[n:] for n, w in enumerate(words) if n and w in PARTICLES), [])
+        if len(tail) > 1 and tail[0].islower():  # "von der Leyen", at a sentence's start too
+            out += [(" ".join(tail), key), (" ".join([tail[0].capitalize(), *tail[1:]]), key)]
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
     # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
     typed = [(_plain(v, keep), k) for keep in ("", "äöüÄÖÜ") for v, k in out]
