@@ -281,3 +281,19 @@ def test_a_role_after_a_form_of_address_is_no_first_name(addressed: str, named: 
     first, _ = pseudonymiser.pseudonymise(addressed)
     second, _ = pseudonymiser.pseudonymise(named)
     assert first.startswith("[Person 1] ") and second.startswith("[Person 1] ")
+
+
+@pytest.mark.parametrize(
+    ("opening", "named"),
+    [
+        ("De Vries meinte, es fehlt Licht.", "Jan de Vries kam später."),
+        ("Di Lorenzo meinte, es fehlt Licht.", "Giovanni di Lorenzo kam später."),
+    ],
+)
+def test_a_particle_opening_a_sentence_is_no_first_name(opening: str, named: str) -> None:
+    """ "De Vries" at a sentence's start recorded "De" as the first name: Jan de Vries,
+    named in full later, became a second person."""
+    pseudonymiser = Pseudonymiser()
+    first, _ = pseudonymiser.pseudonymise(opening)
+    second, _ = pseudonymiser.pseudonymise(named)
+    assert first.startswith("[Person 1] ") and second.startswith("[Person 1] ")

@@ -29,7 +29,14 @@ from dataclasses import replace
 from workbench.core.domain import person_key
 from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_SUFFIXES, ROLE_WORDS, TITLES
+from workbench.ingest.name_lists import (
+    ACADEMIC,
+    LEADING_PARTICLES,
+    PARTICLES,
+    ROLE_SUFFIXES,
+    ROLE_WORDS,
+    TITLES,
+)
 from workbench.ingest.name_tokens import Tok, tokens
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.speakers import natural_order
@@ -52,6 +59,8 @@ def name_words(text: str) -> list[Tok]:
     ]
     while len(words) > 1 and words[0] is not toks[0] and _role(words[0]):
         words.pop(0)  # after a form of address: "Herr Oberbürgermeister Richrath"
+    if len(words) > 1 and words[0] is toks[0] and words[0].lower in LEADING_PARTICLES:
+        words.pop(0)  # at a sentence's start: "Von der Leyen", "De Vries"
     return words
 
 
