@@ -48,8 +48,7 @@ import io
 import re
 import zipfile
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement
@@ -67,49 +66,28 @@ from workbench.ingest.protocol_meta import (
     add_detail,
     describes_group,
     detail,
-    detail_key,
     heading_text,
-    intro_like,
     is_names_line,
     people_in,
     signature_names,
     split_names,
     table_details,
-    title_like,
 )
 from workbench.ingest.speaker_turns import are_speaker_heads, is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
+from workbench.ingest.word_head import (
+    BOX,
+    DETAILS,
+    HEADINGS,
+    TABLE_KINDS,
+    Cell,
+    Paragraph,
+    marked_heads,
+    typed_bullets,
+)
 
 IMPORTER = "docx"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of a word-processor protocol (DOCX, ODT), as the reader needs it."""
-
-    text: str  # as in the document: line breaks "\n", tabs "\t"
-    # "title", "question" (heading 1), "heading" (deeper) or "body"; in tables (see
-    # table_paragraphs): "table" or "layout" (a table starts: read or not; no text),
-    # "cell" (a statement's cell) or "table-text" (a header or row label, a table not read)
-    kind: str = "body"
-    bold: str = ""  # the paragraph's leading bold text (a speaker role if it ends in ':')
-    attributes: Mapping[str, str] = field(default_factory=dict)  # a cell's Spalte, Zeile
-    listed: bool = False  # a list item (numbered or bulleted) in the running text
-    level: int = 0  # a list item's depth: greater when nested deeper (Word: its indent)
-
-
-# A table cell as a reader gives it: its identity (merged grid positions share it) and
-# its paragraphs; None where a row has no cell.
-Cell = tuple[Hashable, Sequence[Paragraph]]
-_TABLE_KINDS = ("table", "layout", "cell", "table-text")
-DETAILS = "details"  # a table mark's attribute: the table's detail lines (table_details)
-_HEADINGS = ("question", "heading")
-# A text box's (or ODT frame's) paragraph in the running text: a statement after the first
-# guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
-BOX = "box"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_TYPED_BULLET = re.compile(r"^\s*[-*+•–·▪◦‣]\s+")  # a bullet typed, not Word's list
-_HEAD_LINES = 3  # short paragraphs above the details at most: a letterhead's, the title
 
 
 def _role(paragraph: Paragraph) -> tuple[str | None, str]:
@@ -307,110 +285,6 @@ def parse_docx(
     return protocol_document(raw, paragraphs, IMPORTER, roles)
 
 
-def _all_bold(paragraph: Paragraph) -> bool:
-    """A heading's shape in bold: one short line all in bold, no sentence end, not "…:"."""
-    text = paragraph.text.strip()
-    shown = heading_text(text)
-    return (
-        paragraph.kind == "body"
-        and bool(text)
-        and paragraph.bold.strip() == text
-        and "\n" not in text
-        and len(shown.split()) <= 12
-        and not re.search(r"[.!…;,:]$|[.!?…]\s", shown)
-    )
-
-
-def _bold_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Without heading styles, a paragraph in bold of a heading's shape (:func:`_all_bold`)
-    is a guiding question; the first, before any other text, the title (if none is styled)."""
-    if any(p.kind in ("question", "heading") for p in paragraphs):
-        return list(paragraphs)
-    titled = any(p.kind == "title" for p in paragraphs)
-    out = []
-    for paragraph in paragraphs:
-        if _all_bold(paragraph):
-            paragraph = replace(paragraph, kind="question" if titled else "title")
-        titled = titled or (paragraph.kind != BOX and bool(paragraph.text.strip()))
-        out.append(paragraph)
-    return out
-
-
-def _typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """A body paragraph that starts with a typed bullet ("– Bänke am Markt") is a list item
-    without it, as if Word had bulleted it."""
-    out = []
-    for paragraph in paragraphs:
-        typed = _TYPED_BULLET.match(paragraph.text) if paragraph.kind == "body" else None
-        if typed:
-            text = paragraph.text[typed.end() :]
-            bold = _TYPED_BULLET.sub("", paragraph.bold, count=1)
-            paragraph = replace(paragraph, text=text, bold=bold, listed=True)
-        out.append(paragraph)
-    return out
-
-
-def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Without headings, styled or bold, the rules of a plain-text protocol
-    (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
-    directly above a list item is a guiding question ("Was fehlt im Stadtteil?" above
-    "• Bänke am Markt"), and so is a list item of that shape directly above items nested
-    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt")."""
-    if any(p.kind in ("question", "heading") for p in paragraphs):
-        return list(paragraphs)
-    shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in _TABLE_KINDS]
-    out = list(paragraphs)
-    for index, after in pairwise(shown):
-        paragraph, nxt = paragraphs[index], paragraphs[after]
-        if DETAILS in nxt.attributes:  # a table of details: as if its lines
-            nxt = replace(nxt, kind="body", text=nxt.attributes[DETAILS])
-        if paragraph.kind != "body" or nxt.kind != "body":
-            continue
-        text = paragraph.text.strip()
-        above = nxt.listed and (not paragraph.listed or nxt.level > paragraph.level)
-        if above and "\n" not in text and intro_like(text):
-            out[index] = replace(paragraph, kind="question", text=text.rstrip(":").strip())
-    return out
-
-
-def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """The title typed as a plain paragraph (style ‚Standard‘, in bold, large or not): of
-    the short paragraphs (:func:`title_like`, at most :data:`_HEAD_LINES`) that open the
-    document right above its details ("Datum: …", a table of details) or its first guiding
-    question (a heading; without any, a table of cards), the last is the title (the last
-    all in bold, if any is), the others (a letterhead, a date) are left out ("letterhead"),
-    all of them if a paragraph is styled ‚Titel‘. Running text there is no title: the
-    import stops as before."""
-    headless = not any(p.kind in _HEADINGS for p in paragraphs)
-    titled = False
-    lead: list[int] = []
-    for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text.strip()
-        detailed = paragraph.kind == "body" and detail_key(text) is not None
-        table = headless and paragraph.kind == "table"
-        if DETAILS in paragraph.attributes or paragraph.kind in _HEADINGS or detailed or table:
-            break
-        if paragraph.kind in (*_TABLE_KINDS, BOX) or not text:
-            continue
-        if paragraph.kind == "title":
-            titled = True
-            continue
-        if paragraph.kind != "body" or paragraph.listed or not title_like(text):
-            return list(paragraphs)
-        lead.append(index)
-    else:
-        return list(paragraphs)  # nothing below the short paragraphs: no protocol's head
-    if not lead or len(lead) > _HEAD_LINES:
-        return list(paragraphs)
-    out = list(paragraphs)
-    bold = [i for i in lead if paragraphs[i].bold.strip() == paragraphs[i].text.strip()]
-    title = None if titled else (bold or lead)[-1]  # the title set in bold: not its date
-    for index in lead:
-        kind = "title" if index == title else "letterhead"
-        out[index] = replace(paragraphs[index], kind=kind)
-    return out
-
-
 def _people_tables(paragraphs: Sequence[Paragraph]) -> set[int]:
     """The positions of the table marks whose columns name people or their contacts (a
     list of participants: Name, Organisation, E-Mail)."""
@@ -449,7 +323,7 @@ def _before_heading(styled: bool) -> str:
 def _speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
     """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
     set as headings; one above them all is its title), not guiding questions."""
-    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in _HEADINGS])
+    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
 
 
 def protocol_document(
@@ -461,7 +335,7 @@ def protocol_document(
     """The protocol (or, without headings, the timed speaker turns) in the paragraphs of
     a word-processor file ``raw``; rows in error messages count its paragraphs."""
     headings = any(p.kind in ("question", "heading") for p in paragraphs)
-    plain = "\n".join(p.text for p in paragraphs if p.kind not in _TABLE_KINDS)
+    plain = "\n".join(p.text for p in paragraphs if p.kind not in TABLE_KINDS)
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
     if (not headings or _speaker_heads(paragraphs)) and is_speaker_turns(plain, timed_only=True):
@@ -469,9 +343,9 @@ def protocol_document(
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
-    paragraphs = _typed_bullets(paragraphs)
+    paragraphs = typed_bullets(paragraphs)
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
-    paragraphs = _head_title(_plain_headings(_bold_headings(paragraphs)))
+    paragraphs = marked_heads(paragraphs)
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None
@@ -549,7 +423,7 @@ def protocol_document(
         if paragraph.kind == "title":
             fields.setdefault("title", text)
             continue
-        if paragraph.kind == "letterhead":  # short lines above the title (_head_title)
+        if paragraph.kind == "letterhead":  # short lines above the title (word_head)
             continue
         if paragraph.kind in ("question", "heading"):
             seen_heading = True

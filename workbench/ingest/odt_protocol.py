@@ -32,15 +32,9 @@ from typing import TYPE_CHECKING
 from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.docx_protocol import (
-    BOX,
-    Cell,
-    Paragraph,
-    cells_in_order,
-    protocol_document,
-    table_paragraphs,
-)
+from workbench.ingest.docx_protocol import cells_in_order, protocol_document, table_paragraphs
 from workbench.ingest.textio import RawFile, Source, read_source
+from workbench.ingest.word_head import BOX, Cell, Paragraph
 
 if TYPE_CHECKING:
     from odf.element import Element
