@@ -80,6 +80,15 @@ _AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
 # A word for a group, no one's name: a gender form ("Vertreter*innen", "Bürger:innen",
 # "BewohnerInnen", "Träger_in") or a collective ("Nachbarschaft", "Elternschaft")
 _GROUP_WORD = re.compile(r"\w(?:[*:_/]in(?:nen)?|Innen|schaft(?:en)?)$")
+# A word naming an event, no person ("Stadtteilworkshop", "Bürgerforum", "Sitzung"): after
+# "Protokoll:" it is the protocol's title, not who wrote it ("Runde", "Abend" only as
+# a compound's head: they are surnames too)
+_EVENT_WORD = re.compile(
+    r"(?:workshop|werkstatt|forum|konferenz|veranstaltung|sitzung|treffen|dialog|begehung|"
+    r"spaziergang|rundgang|befragung|beteiligung|versammlung|abfrage|gespräch|austausch|"
+    r"tagung|\w{3,}runde|\w{3,}abend)$",
+    re.I,
+)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
 
 
@@ -254,14 +263,24 @@ def detail_key(text: str) -> str | None:
 
 def detail(text: str, filename: str) -> tuple[str, object] | None:
     """``(field, value)`` of a detail line ``Schlüssel: Wert`` with a known key (names as
-    a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None."""
+    a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None. A line
+    "Protokoll: Stadtteilworkshop Manfort" names the event: it is the title."""
     field = detail_key(text)
-    value = text.partition(":")[2].strip(" *_\t\n")
+    key, _, value = text.partition(":")
+    value = value.strip(" *_\t\n")
+    if field == "names" and fold(key.strip(" *_")) == "protokoll" and _names_event(value):
+        return "title", f"Protokoll: {' '.join(value.split())}"
     if field == "names":
         return field, split_names(value)
     if field == "date":
         return field, normalise_date(value, filename)
     return (field, value) if field else None
+
+
+def _names_event(value: str) -> bool:
+    """Whether the value of "Protokoll:" names the event ("Stadtteilworkshop Manfort",
+    "Sitzung des Beirats 12.03.2021"), not who wrote it ("Anna Schmidt")."""
+    return any(_EVENT_WORD.search(word.strip(",;()")) for word in value.split())
 
 
 def add_detail(fields: MutableMapping[str, object], field: str, value: object) -> None:

@@ -1,0 +1,86 @@
+"""The head of a protocol (title, letterhead, details) read the same from Word and PDF:
+a bold "Protokoll: Stadtteilworkshop Manfort" is the title, not a minute-taker; a title
+and its details in one Word paragraph split by line breaks; two lines above the details,
+a letterhead over the title or a title over its subtitle. The DOCX and PDF files are
+written here (python-docx; the PDF byte by byte by :func:`tests.test_pdf_protocol.
+pdf_bytes`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.test_pdf_protocol import pdf_bytes
+from workbench.ingest import parse_file
+
+DETAILS = ["Datum: 12.03.2021", "Sozialraum: Manfort", "Teilnehmende: Anna Schmidt, Tom Weber"]
+QUESTION = "Welche Orte fehlen im Quartier?"
+SAID = "Die Jugendlichen wünschen sich einen Treffpunkt am Marktplatz mit WLAN und Sofa."
+
+
+def _docx(path: Path, head: list[str], bold: bool = True, heading: bool = True) -> Path:
+    """A Word protocol: ``head`` as paragraphs (in bold, a line break "\\n" within one),
+    the details, a guiding question (Heading 1, or bold without styles) and a statement."""
+    document = docx.Document()
+    for text in head:
+        paragraph = document.add_paragraph()
+        lines = text.split("\n")
+        for number, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold = bold and number == 0
+            if number < len(lines) - 1:
+                run.add_break()
+    for line in DETAILS:
+        document.add_paragraph(line)
+    if heading:
+        document.add_heading(QUESTION, level=1)
+    else:
+        document.add_paragraph().add_run(QUESTION).bold = True
+    document.add_paragraph(SAID)
+    document.save(path)
+    return path
+
+
+def _pdf(path: Path, head: list[str]) -> Path:
+    """The same protocol saved as PDF: one line each."""
+    path.write_bytes(pdf_bytes([[*head, *DETAILS, QUESTION, SAID]]))
+    return path
+
+
+def _read(path: Path) -> tuple:
+    document = parse_file(path)
+    statements = [(s.question, s.text) for s in document.segments]
+    return document.title, document.district, str(document.date), document.names, statements
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "names"),
+    [
+        (
+            ["Protokoll: Stadtteilworkshop Manfort"],
+            "Protokoll: Stadtteilworkshop Manfort",
+            ("Anna Schmidt", "Tom Weber"),
+        ),
+        (
+            ["Stadt Leverkusen", "Protokoll: Sitzung der Stadtteilkonferenz"],
+            "Protokoll: Sitzung der Stadtteilkonferenz",
+            ("Anna Schmidt", "Tom Weber"),
+        ),
+        (
+            ["Stadtteilworkshop Manfort", "Protokoll: Jana Okonkwo"],
+            "Stadtteilworkshop Manfort",
+            ("Jana Okonkwo", "Anna Schmidt", "Tom Weber"),
+        ),
+    ],
+    ids=["title", "title-under-letterhead", "minute-taker"],
+)
+def test_protokoll_naming_the_event_is_the_title_not_a_name(
+    tmp_path: Path, head: list[str], title: str, names: tuple[str, ...]
+) -> None:
+    # "Protokoll: Stadtteilworkshop Manfort" put "Stadtteilworkshop Manfort" on the name
+    # list (pseudonymised in every statement naming the workshop) and left no title.
+    expected = (title, "Manfort", "2021-03-12", names, [(QUESTION, SAID)])
+    assert _read(_docx(tmp_path / "p.docx", head)) == expected
+    assert _read(_pdf(tmp_path / "p.pdf", head)) == expected
