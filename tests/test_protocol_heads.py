@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from tests.test_pdf_protocol import pdf_bytes
+from workbench import InputError
 from workbench.ingest import parse_file
 
 DETAILS = ["Datum: 12.03.2021", "Sozialraum: Manfort", "Teilnehmende: Anna Schmidt, Tom Weber"]
@@ -84,3 +85,39 @@ def test_protokoll_naming_the_event_is_the_title_not_a_name(
     expected = (title, "Manfort", "2021-03-12", names, [(QUESTION, SAID)])
     assert _read(_docx(tmp_path / "p.docx", head)) == expected
     assert _read(_pdf(tmp_path / "p.pdf", head)) == expected
+
+
+@pytest.mark.parametrize("heading", [True, False], ids=["heading-1", "bold-question"])
+def test_title_and_details_in_one_paragraph_split_by_line_breaks(
+    tmp_path: Path, heading: bool
+) -> None:
+    # The title and "Datum: …" typed with Shift+Enter in one paragraph stopped the import
+    # with "Absatz 1: Text vor der ersten Leitfrage …".
+    head = ["Stadtteilworkshop Manfort\nDatum: 12.03.2021"]
+    path = _docx(tmp_path / "p.docx", head, heading=heading)
+    expected = (
+        "Stadtteilworkshop Manfort",
+        "Manfort",
+        "2021-03-12",
+        ("Anna Schmidt", "Tom Weber"),
+        [(QUESTION, SAID)],
+    )
+    assert _read(path) == expected
+    assert _read(_pdf(tmp_path / "p.pdf", head[0].split("\n"))) == expected
+
+
+def test_a_paragraph_split_by_line_breaks_keeps_the_numbers_of_those_after_it(
+    tmp_path: Path,
+) -> None:
+    # Rows in messages count paragraphs: the lines of one are still that one paragraph.
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Stadtteilworkshop Manfort")
+    run.add_break()
+    document.paragraphs[0].add_run("Datum: 12.03.2021")
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Wir haben viel gesammelt. Danke an alle.")
+    document.add_heading(QUESTION, level=1)
+    document.add_paragraph(SAID)
+    document.save(tmp_path / "p.docx")
+    with pytest.raises(InputError, match="Absatz 3:"):
+        parse_file(tmp_path / "p.docx")

@@ -388,7 +388,7 @@ def protocol_document(
                 tables["tables_one_row"] += 1
             counted = False
             continue
-        number += 1
+        number += not paragraph.broken  # a line split off the paragraph above: its number
         if paragraph.kind == BOX:  # a text box: not before the first heading (a letterhead)
             if not seen_heading:
                 continue

@@ -25,6 +25,7 @@ class Paragraph:
     attributes: Mapping[str, str] = field(default_factory=dict)  # a cell's Spalte, Zeile
     listed: bool = False  # a list item (numbered or bulleted) in the running text
     level: int = 0  # a list item's depth: greater when nested deeper (Word: its indent)
+    broken: bool = False  # a line after a line break, split off the paragraph above it
 
 
 # A table cell as a reader gives it: its identity (merged grid positions share it) and
@@ -144,7 +145,32 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _head_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Before the first heading, a paragraph whose lines (split by Shift+Enter) hold a
+    detail after its first ("Workshop Manfort" + "Datum: 12.03.2021") as one paragraph
+    each, the lines after the first marked :attr:`Paragraph.broken` (they count as the
+    paragraph they stand in)."""
+    out: list[Paragraph] = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in HEADINGS or paragraph.kind == "table":
+            return [*out, *paragraphs[index:]]
+        lines = paragraph.text.split("\n")
+        details = [
+            detail_key(line) is not None and line.partition(":")[2].strip() for line in lines
+        ]
+        if paragraph.kind != "body" or paragraph.listed or not any(details[1:]):
+            out.append(paragraph)
+            continue
+        start, bold = 0, paragraph.bold if paragraph.text.startswith(paragraph.bold) else ""
+        for number, line in enumerate(lines):
+            shown = bold[start : start + len(line)]
+            out.append(replace(paragraph, text=line, bold=shown, broken=number > 0))
+            start += len(line) + 1
+    return out
+
+
 def marked_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The paragraphs with their kinds for headings and the title where no style marks
-    them: bold headings, questions above a list, the title above the details."""
-    return _head_title(_plain_headings(_bold_headings(paragraphs)))
+    them: lines of the head split by line breaks, bold headings, questions above a list,
+    the title above the details."""
+    return _head_title(_plain_headings(_bold_headings(_head_lines(paragraphs))))
