@@ -18,7 +18,13 @@ from workbench.ingest import parse_file
 
 DETAILS = ["Datum: 12.03.2021", "Sozialraum: Manfort", "Teilnehmende: Anna Schmidt, Tom Weber"]
 QUESTION = "Welche Orte fehlen im Quartier?"
-SAID = "Die Jugendlichen wünschen sich einen Treffpunkt am Marktplatz mit WLAN und Sofa."
+# a statement wrapped over full lines of an A4 page in the PDF, one paragraph in Word
+LINES = [
+    "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und Sofa am",
+    "Marktplatz, nicht weit vom Jugendzentrum entfernt, wo sie sich auch abends und am",
+    "Wochenende treffen können, ohne etwas kaufen zu müssen oder weggeschickt zu werden.",
+]
+SAID = " ".join(LINES)
 
 
 def _docx(path: Path, head: list[str], bold: bool = True, heading: bool = True) -> Path:
@@ -45,8 +51,8 @@ def _docx(path: Path, head: list[str], bold: bool = True, heading: bool = True) 
 
 
 def _pdf(path: Path, head: list[str]) -> Path:
-    """The same protocol saved as PDF: one line each."""
-    path.write_bytes(pdf_bytes([[*head, *DETAILS, QUESTION, SAID]]))
+    """The same protocol saved as PDF: one line each, the statement over full lines."""
+    path.write_bytes(pdf_bytes([[*head, *DETAILS, QUESTION, *LINES]]))
     return path
 
 
@@ -121,3 +127,30 @@ def test_a_paragraph_split_by_line_breaks_keeps_the_numbers_of_those_after_it(
     document.save(tmp_path / "p.docx")
     with pytest.raises(InputError, match="Absatz 3:"):
         parse_file(tmp_path / "p.docx")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Stadt Leverkusen – Fachbereich Soziales", "Protokoll Stadtteilworkshop"], 1),
+        (["Stadtteilworkshop Manfort", "Was fehlt im Quartier?"], 0),
+        (["Stadtteilworkshop Manfort", "Ideen für den Marktplatz"], 0),
+        (["Quartiersbüro Manfort", "Ideen für den Marktplatz"], 1),
+    ],
+    ids=["letterhead", "subtitle-question", "subtitle", "no-event"],
+)
+@pytest.mark.parametrize(
+    ("bold", "heading"),
+    [(True, True), (False, True), (True, False)],
+    ids=["bold", "plain", "bold-without-styles"],
+)
+def test_of_two_lines_above_the_details_the_one_naming_the_event_is_the_title(
+    tmp_path: Path, head: list[str], title: int, bold: bool, heading: bool
+) -> None:
+    # The second line always became the title, the first dropped as a letterhead (a
+    # subtitle "Was fehlt im Quartier?" stopped the DOCX); without heading styles the
+    # second bold line became a guiding question and the details under it statements.
+    expected = (head[title], "Manfort", "2021-03-12", ("Anna Schmidt", "Tom Weber"))
+    expected += ([(QUESTION, SAID)],)
+    assert _read(_docx(tmp_path / "p.docx", head, bold=bold, heading=heading)) == expected
+    assert _read(_pdf(tmp_path / "p.pdf", head)) == expected

@@ -11,8 +11,9 @@ footer (a letterhead, a footer: at the page's edge on most pages); names in them
 Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again. Among the
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
-wherever they stand there; the short line right before them is the title (lines above it,
-a letterhead, are left out), without details a first short line. A short line of its own
+wherever they stand there; of the short lines above them one is the title, as in Word
+(:func:`~workbench.ingest.protocol_meta.title_at`: the others, a letterhead or a subtitle,
+are left out), without details a first short line. A short line of its own
 ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderungen"),
 followed by statements, is a guiding question (without its number). List markers are not
 part of a statement (Word's Symbol/Wingdings bullets too); a signature line ("gez. Anna
@@ -67,6 +68,7 @@ from workbench.ingest.protocol_meta import (
     is_people_line,
     people_in,
     signature_names,
+    title_at,
 )
 from workbench.ingest.textio import Source, read_source
 
@@ -373,6 +375,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         len(paragraphs),
     )
     first = next((i for i in range(head) if details[i] is not None), None)
+    above = [i for i in range(first or 0) if table_number(paragraphs[i]) is None]
+    titled = above[title_at([paragraphs[i] for i in above])] if above else None
     listing = False  # after "Teilnehmende:" without names: a list of names, one a line
     for number, paragraph in enumerate(paragraphs, start=1):
         index = number - 1
@@ -394,8 +398,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             add_detail(fields, "names", people_in(listed))
             continue
         listing = False
-        if first is not None and index < first:  # the title right before the details;
-            if index == first - 1:  # lines above it: a letterhead
+        if first is not None and index < first:  # the title above the details; the
+            if index == titled:  # other lines: a letterhead, a subtitle
                 fields["title"] = paragraph
             continue
         if (

@@ -16,7 +16,7 @@ Schmidt am 22.03.2021") is no statement: its names go onto the name list
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
@@ -83,12 +83,14 @@ _GROUP_WORD = re.compile(r"\w(?:[*:_/]in(?:nen)?|Innen|schaft(?:en)?)$")
 # A word naming an event, no person ("Stadtteilworkshop", "Bürgerforum", "Sitzung"): after
 # "Protokoll:" it is the protocol's title, not who wrote it ("Runde", "Abend" only as
 # a compound's head: they are surnames too)
-_EVENT_WORD = re.compile(
-    r"(?:workshop|werkstatt|forum|konferenz|veranstaltung|sitzung|treffen|dialog|begehung|"
+_EVENTS = (
+    r"workshop|werkstatt|forum|konferenz|veranstaltung|sitzung|treffen|dialog|begehung|"
     r"spaziergang|rundgang|befragung|beteiligung|versammlung|abfrage|gespräch|austausch|"
-    r"tagung|\w{3,}runde|\w{3,}abend)$",
-    re.I,
+    r"tagung|\w{3,}runde|\w{3,}abend"
 )
+_EVENT_WORD = re.compile(rf"(?:{_EVENTS})$", re.I)
+_TITLE_WORD = re.compile(rf"(?:{_EVENTS}|protokoll|dokumentation)$", re.I)  # or the protocol
+_LEGAL_FORM = re.compile(r"\b(?:e\.\s?V\.|g?GmbH|gAG)(?=\W|$)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
 
 
@@ -281,6 +283,27 @@ def _names_event(value: str) -> bool:
     """Whether the value of "Protokoll:" names the event ("Stadtteilworkshop Manfort",
     "Sitzung des Beirats 12.03.2021"), not who wrote it ("Anna Schmidt")."""
     return any(_EVENT_WORD.search(word.strip(",;()")) for word in value.split())
+
+
+def title_at(lines: Sequence[str]) -> int:
+    """Which of the short lines above a protocol's details is its title: the last that
+    names the event or the protocol ("Protokoll Stadtteilworkshop" under "Stadt Leverkusen
+    – Fachbereich Soziales", a letterhead; "Stadtteilworkshop Manfort" over "Was fehlt im
+    Quartier?", its subtitle); without one, the last that asks no question, else the last.
+
+    >>> title_at(["Stadt Leverkusen – Fachbereich Soziales", "Protokoll Stadtteilworkshop"])
+    1
+    >>> title_at(["Stadtteilworkshop Manfort", "Ideen für den Marktplatz"])
+    0
+    """
+    named = [
+        i
+        for i, line in enumerate(lines)
+        if not _LEGAL_FORM.search(line)  # "Jugendforum Leverkusen e.V.": a letterhead
+        and any(_TITLE_WORD.search(w.strip(",;:()–-")) for w in line.split())
+    ]
+    plain = [i for i, line in enumerate(lines) if not line.rstrip().endswith("?")]
+    return (named or plain or [len(lines) - 1])[-1]
 
 
 def add_detail(fields: MutableMapping[str, object], field: str, value: object) -> None:

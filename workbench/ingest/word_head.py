@@ -9,7 +9,13 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from workbench.ingest.protocol_meta import detail_key, heading_text, intro_like, title_like
+from workbench.ingest.protocol_meta import (
+    detail_key,
+    heading_text,
+    intro_like,
+    title_at,
+    title_like,
+)
 
 
 @dataclass(frozen=True)
@@ -57,17 +63,45 @@ def _all_bold(paragraph: Paragraph) -> bool:
 
 def _bold_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Without heading styles, a paragraph in bold of a heading's shape (:func:`_all_bold`)
-    is a guiding question; the first, before any other text, the title (if none is styled)."""
+    is a guiding question; the first, before any other text, the title (if none is styled).
+    Short lines right above the details are the head (:func:`_head_title` picks the title
+    among them), no question: the details under them are no statements."""
     if any(p.kind in ("question", "heading") for p in paragraphs):
         return list(paragraphs)
     titled = any(p.kind == "title" for p in paragraphs)
+    head = _head_end(paragraphs)
     out = []
-    for paragraph in paragraphs:
-        if _all_bold(paragraph):
+    for index, paragraph in enumerate(paragraphs):
+        if index < head:
+            pass
+        elif _all_bold(paragraph):
             paragraph = replace(paragraph, kind="question" if titled else "title")
         titled = titled or (paragraph.kind != BOX and bool(paragraph.text.strip()))
         out.append(paragraph)
     return out
+
+
+def _head_end(paragraphs: Sequence[Paragraph]) -> int:
+    """Where the details begin ("Datum: …", a table of details) if only short lines
+    (:func:`_head_line`, a letterhead and the title) stand above them, else 0."""
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text.strip()
+        if DETAILS in paragraph.attributes or (
+            paragraph.kind == "body" and detail_key(text) is not None
+        ):
+            return index
+        if paragraph.kind in (*TABLE_KINDS, BOX) or not text:
+            continue
+        if paragraph.kind not in ("body", "title") or paragraph.listed or not _head_line(text):
+            return 0
+    return 0
+
+
+def _head_line(text: str) -> bool:
+    """A short line of a protocol's head: a title's shape or a subtitle asking the
+    workshop's question ("Was fehlt im Quartier?")."""
+    asks = text.endswith("?") and len(text.split()) <= 12 and "\n" not in text
+    return title_like(text) or asks
 
 
 def typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -111,8 +145,9 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The title typed as a plain paragraph (style ‚Standard‘, in bold, large or not): of
     the short paragraphs (:func:`title_like`, at most :data:`_HEAD_LINES`) that open the
     document right above its details ("Datum: …", a table of details) or its first guiding
-    question (a heading; without any, a table of cards), the last is the title (the last
-    all in bold, if any is), the others (a letterhead, a date) are left out ("letterhead"),
+    question (a heading; without any, a table of cards), one is the title (of those all in
+    bold, if any is, the one :func:`~workbench.ingest.protocol_meta.title_at` picks), the
+    others (a letterhead, a date, a subtitle) are left out ("letterhead"),
     all of them if a paragraph is styled ‚Titel‘. Running text there is no title: the
     import stops as before."""
     headless = not any(p.kind in HEADINGS for p in paragraphs)
@@ -129,7 +164,7 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         if paragraph.kind == "title":
             titled = True
             continue
-        if paragraph.kind != "body" or paragraph.listed or not title_like(text):
+        if paragraph.kind != "body" or paragraph.listed or not _head_line(text):
             return list(paragraphs)
         lead.append(index)
     else:
@@ -138,7 +173,8 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         return list(paragraphs)
     out = list(paragraphs)
     bold = [i for i in lead if paragraphs[i].bold.strip() == paragraphs[i].text.strip()]
-    title = None if titled else (bold or lead)[-1]  # the title set in bold: not its date
+    named = bold or lead  # the title set in bold: not its date
+    title = None if titled else named[title_at([paragraphs[i].text.strip() for i in named])]
     for index in lead:
         kind = "title" if index == title else "letterhead"
         out[index] = replace(paragraphs[index], kind=kind)
