@@ -20,8 +20,9 @@ part of a statement (Word's Symbol/Wingdings bullets too); a signature line ("ge
 Schmidt") is none, its name goes onto the name list, as do the names listed one a line (or
 two, side by side) under a bare "Teilnehmende:" or one a line right of its key (a
 header table's cell). A table drawn with ruling lines (a card
-query saved from Word) is read cell by cell as in the DOCX (:mod:`pdf_tables`), a short
-line right above it is its guiding question. A PDF without a text layer (a scan), one
+query saved from Word) is read cell by cell as in the DOCX (:mod:`pdf_tables`), and so is
+one without lines told by its columns (:mod:`pdf_borderless`); a short line right above it
+is its guiding question. A PDF without a text layer (a scan), one
 whose text layer is glyph numbers, a filled-in form and a portfolio stop with a message.
 """
 
@@ -151,7 +152,9 @@ def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> 
     A table the same on two pages or more is page furniture (a letterhead), no table."""
     tables: list[PdfTable] = []
     last: int | None = None  # the table that the last one on the page before is part of
-    every = [reading.tables() for reading in readings]
+    every: list[list[PdfTable]] = []
+    for reading in readings:  # a table without lines goes on in the columns of the last
+        every.append(reading.tables(every[-1][-1].columns if every and every[-1] else None))
     seen = Counter(rows for found in every for rows in {table.rows for table in found})
     for number, found in enumerate(every, start=1):
         found = [table for table in found if seen[table.rows] < 2]

@@ -8,12 +8,15 @@ cell borders) with at least two columns and two rows, whose first row are short 
 is a table: each cell's text is its wrapped lines in order. In the page's text the
 table's lines give way to one mark line (:data:`MARK` and the table's number), read as
 the DOCX reader reads a table (:func:`add_table`): without a guiding question above it,
-the column headers are the guiding questions, as in Word protocols.
+the column headers are the guiding questions, as in Word protocols. A table without
+ruling lines is read the same way from the columns its text stands in
+(:mod:`workbench.ingest.pdf_borderless`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import InputError, ParsedSegment
 from workbench.ingest.common import add_statement
 from workbench.ingest.paragraphs import OPENS
+from workbench.ingest.pdf_borderless import Grid, borderless_grids
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -61,6 +65,7 @@ class PdfTable:
     above: tuple[str, ...] = ()
     below: tuple[str, ...] = ()
     goes_on: bool = False
+    headless: bool = False  # without ruling lines nor a header: rows going on, or no table
 
     def headed(self) -> bool:
         """Whether the table has rows below a header of short column headers (two at
@@ -75,7 +80,7 @@ class PdfTable:
             detail_key(" ".join(row[0]).rstrip(":") + ":") is not None for row in self.rows
         )
         card = len(self.rows) >= 2 and len(headers) >= 2 and short and details < 2
-        return self.goes_on or card
+        return self.goes_on or (card and not self.headless)
 
     def lines(self) -> list[str]:
         """The lines of the cells on its page (a header from the page before not)."""
@@ -125,23 +130,38 @@ class PageReading:
                 _rulings(self.path, operator in (b"f", b"F", b"f*"), self.across, self.down)
             self.path.clear()
 
-    def tables(self) -> list[PdfTable]:
-        """The grids of ruling lines with text in them, top to bottom (tables if
-        :meth:`PdfTable.headed`)."""
+    def tables(self, before: Sequence[float] | None = None) -> list[PdfTable]:
+        """The grids of ruling lines with text in them and the tables without lines
+        (:func:`~workbench.ingest.pdf_borderless.borderless_grids`; ``before``: the
+        columns of the last table on the page before) beside them, top to bottom (tables
+        if :meth:`PdfTable.headed`)."""
         across, down = _merged(self.across), _merged(self.down)
         if len(across) + len(down) > _MANY_LINES:  # a drawing (a chart, a map): no table
             return []
-        grids = _grids(across, down)
-        if not grids:
-            return []
+        grids: list[tuple[Grid, bool]] = [((ys, xs, []), False) for ys, xs in _grids(across, down)]
         fonts: dict[int, object] = {}
         pieces: list[Piece] = []
-        for x, y, text, font, scale in self.pieces:  # measured only where there is a grid
+        for x, y, text, font, scale in self.pieces:
             wide, word = _width(fonts, font, text), _width(fonts, font, " " + text.split()[0])
             end = None if wide is None else x + scale * wide
             pieces.append((x, y, text, end, None if word is None else scale * word))
-        tables = [_table(grid, pieces) for grid in grids]
+        free = [  # the pieces outside the ruled tables, with their place in the drawing
+            (x, y, text, end, drawn)
+            for drawn, (x, y, text, end, _) in enumerate(pieces)
+            if not any(xs[0] <= x <= xs[-1] and ys[-1] <= y <= ys[0] for (ys, xs, _), _ in grids)
+        ]
+        grids += borderless_grids(free, _body_size(self.pieces), before)
+        grids.sort(key=lambda grid: -grid[0][0][0])
+        tables = [_table(grid, pieces, headless) for grid, headless in grids]
         return [table for table in tables if table is not None]
+
+
+def _body_size(pieces: list[tuple[float, float, str, object, float]]) -> float:
+    """The font size (points) most of a page's letters are drawn in."""
+    letters: Counter[float] = Counter()
+    for *_, text, _, scale in pieces:
+        letters[round(1000 * scale, 1)] += len(text)
+    return letters.most_common(1)[0][0] if letters else 10.0
 
 
 def page_tables(page: PageObject) -> list[PdfTable]:
@@ -273,9 +293,11 @@ def _distinct(values: list[float], reverse: bool = False) -> list[float]:
     return out
 
 
-def _table(grid: tuple[list[float], list[float]], pieces: list[Piece]) -> PdfTable | None:
-    """The table of a grid: the text in each cell, line by line; None without text."""
-    ys, xs = grid
+def _table(grid: Grid, pieces: list[Piece], headless: bool = False) -> PdfTable | None:
+    """The table of a grid: the text in each cell, line by line; None without text. A
+    table without lines gives where each column's text begins and ends (else its cells'
+    borders); ``headless``: its first row is no header (rows going on from a page before)."""
+    ys, xs, edges = grid
     cells: dict[tuple[int, int], list[Piece]] = {}
     above = tuple(piece[2] for piece in pieces if piece[1] > ys[0])
     below = tuple(piece[2] for piece in pieces if piece[1] < ys[-1])
@@ -286,13 +308,16 @@ def _table(grid: tuple[list[float], list[float]], pieces: list[Piece]) -> PdfTab
         if row is not None and column is not None:
             cells.setdefault((row, column), []).append(piece)
     read = [
-        [_lines(cells.get((r, c), []), xs[c], xs[c + 1]) for c in range(len(xs) - 1)]
+        [
+            _lines(cells.get((r, c), []), *(edges[c] if edges else (xs[c], xs[c + 1])))
+            for c in range(len(xs) - 1)
+        ]
         for r in range(len(ys) - 1)
     ]
     read = [row for row in read if any(lines for lines, _ in row)]
     rows = tuple(tuple(lines for lines, _ in row) for row in read)
     fits = tuple(tuple(fit for _, fit in row) for row in read)
-    return PdfTable(rows, fits, tuple(xs), above, below) if rows else None
+    return PdfTable(rows, fits, tuple(xs), above, below, headless=headless) if rows else None
 
 
 def going_on(previous: PdfTable, table: PdfTable, furniture: Callable[[str], bool]) -> PdfTable:

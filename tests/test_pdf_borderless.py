@@ -1,0 +1,199 @@
+"""A card query typed into Word or LibreOffice as a table without borders and saved as PDF
+reads like the same table in the DOCX: the columns stand only where the text does, and
+read line by line the cards of a row ran together across the columns ("Lange Wartelisten
+in Sportverein mit Halle Mehr Plätze in der U3- den Kitas") under the header row as their
+question. Text side by side that is no table (names under "Teilnehmende:", details with a
+tab, a list's bullets, a page in two columns) reads as before. PDFs are written byte by
+byte, each piece of text drawn by itself as word processors do (helpers of
+:mod:`tests.test_pdf_tables`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_pdf_layouts import _two_column_pdf
+from tests.test_pdf_tables import CARDS, HEAD, _docx, _pdf, _read, _table_page, _table_pdf
+from workbench.ingest import parse_file
+
+EXPECTED = [
+    ("Herausforderungen", "Lange Wartelisten in den Kitas", {}),
+    ("Ressourcen", "Sportverein mit Halle am Wochenende", {}),
+    ("Bedarfe", "Mehr Plätze in der U3-Betreuung", {}),
+    ("Herausforderungen", "Kein Treffpunkt für Jugendliche", {}),
+    ("Ressourcen", "Engagierte Nachbarschaft im Quartier", {}),
+    ("Bedarfe", "Jugendtreff mit WLAN und Sofa", {}),
+    ("Herausforderungen", "Dunkle Wege im Park an der Kalkstraße", {}),
+    ("Ressourcen", "Bibliothek mit Hausaufgabenhilfe", {}),
+    ("Bedarfe", "Licht und Bänke im Park", {}),
+]
+STATEMENT = [
+    "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und Sofa am",
+    "Marktplatz, nicht weit vom Jugendzentrum entfernt, wo sie sich auch abends treffen.",
+]
+
+
+def _pieces_pdf(pieces: list[tuple[float, float, str]]) -> bytes:
+    """A page with each piece of text (x, y, text) drawn by itself, in this order."""
+    ops = []
+    for x, y, text in pieces:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
+    return _pdf(["\n".join(ops).encode("cp1252")])
+
+
+def _lines(lines: list[str | tuple[float, ...]], x: float = 40) -> list[tuple[float, float, str]]:
+    """Pieces for lines from the top: a text at the margin, or pairs (x, text, …) side by
+    side on one line."""
+    pieces = []
+    for k, line in enumerate(lines):
+        y = 800 - 14 * k
+        parts = (
+            [(x, line)] if isinstance(line, str) else list(zip(line[::2], line[1::2], strict=True))
+        )
+        pieces += [(at, y, text) for at, text in parts]
+    return pieces
+
+
+@pytest.mark.parametrize("word", [False, True], ids=["libreoffice", "word"])
+def test_a_card_table_without_borders_reads_like_the_docx(tmp_path: Path, word: bool) -> None:
+    path = tmp_path / "kartenabfrage.pdf"
+    path.write_bytes(_table_pdf(HEAD, CARDS, word=word, borders=False))
+    document = parse_file(path)
+    assert (document.title, document.district, str(document.date)) == (
+        "Kartenabfrage Stadtteilworkshop Opladen",
+        "Opladen",
+        "2021-03-12",
+    )
+    assert _read(path) == EXPECTED
+    assert _read(_docx(tmp_path / "kartenabfrage.docx", HEAD, CARDS)) == EXPECTED
+
+
+def test_questions_as_headers_cards_in_one_cell_and_text_after_the_table(tmp_path: Path) -> None:
+    # Headers ending in "?", two cards in one cell (the second would have fitted after
+    # the first), running text below the table: a statement under the last question.
+    rows = [
+        [["Was fehlt?"], ["Was wünschen Sie sich?"]],
+        [["Kein Treffpunkt", "Dunkle Wege"], ["- Jugendtreff mit WLAN", "und Sofa", "- Licht"]],
+        [["Lange Wartelisten in", "den Kitas"], ["Mehr Bänke.", "Ein Café"]],
+    ]
+    below = ("Weitere Hinweise", *STATEMENT)
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_table_pdf(HEAD, rows, below=below, borders=False))
+    assert _read(path) == [
+        ("Was fehlt?", "Kein Treffpunkt", {}),
+        ("Was fehlt?", "Dunkle Wege", {}),
+        ("Was wünschen Sie sich?", "Jugendtreff mit WLAN und Sofa", {}),
+        ("Was wünschen Sie sich?", "Licht", {}),
+        ("Was fehlt?", "Lange Wartelisten in den Kitas", {}),
+        ("Was wünschen Sie sich?", "Mehr Bänke.", {}),
+        ("Was wünschen Sie sich?", "Ein Café", {}),
+        ("Weitere Hinweise", " ".join(STATEMENT), {}),
+    ]
+
+
+def test_a_table_without_borders_goes_on_over_the_page_break(tmp_path: Path) -> None:
+    pages = [
+        _table_page(HEAD, CARDS[:3], below=("Seite 1 von 2",), borders=False),
+        _table_page([], CARDS[3:], below=("Seite 2 von 2", "gez. Anna Schmidt"), borders=False),
+    ]
+    path = tmp_path / "zwei-seiten.pdf"
+    path.write_bytes(_pdf(pages))
+    assert _read(path) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # names side by side under "Teilnehmende:", as a header table's cells
+        [
+            "Teilnehmende:",
+            (40, "Anna Schmidt", 260, "Tom Weber"),
+            (40, "Jana Okonkwo", 260, "Peter Braun"),
+            (40, "Lisa Müller", 260, "Karl Becker"),
+        ],
+        # details set with a tab
+        [
+            (40, "Datum:", 160, "12.03.2021"),
+            (40, "Sozialraum:", 160, "Manfort"),
+            (40, "Ort:", 160, "Rathaus"),
+        ],
+    ],
+    ids=["names", "details"],
+)
+def test_text_side_by_side_that_is_no_table_reads_as_before(tmp_path: Path, head: list) -> None:
+    lines = ["Stadtteilworkshop Manfort", "Datum: 12.03.2021", *head]
+    lines += ["Was fehlt im Quartier?", *STATEMENT]
+    path = tmp_path / "kopf.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    document = parse_file(path)
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Was fehlt im Quartier?", " ".join(STATEMENT))
+    ]
+    assert str(document.date) == "2021-03-12"
+    assert document.names == (
+        ("Anna Schmidt", "Tom Weber", "Jana Okonkwo", "Peter Braun", "Lisa Müller", "Karl Becker")
+        if head[-1][1] == "Lisa Müller"
+        else ()
+    )
+
+
+def test_a_contact_block_in_columns_puts_no_name_into_a_question(tmp_path: Path) -> None:
+    # A person's name over her contact details side by side is no header row of a card
+    # query: the name would have become a column (a guiding question or the attribute
+    # "Spalte"), stored as it stands.
+    lines = ["Stadtteilworkshop Manfort", "Datum: 12.03.2021", "Was fehlt im Quartier?"]
+    lines += [*STATEMENT, "Kontakt"]
+    lines += [
+        (40, "Jana Okonkwo", 260, "Sprechzeiten"),
+        (40, "Telefon 0214 406 1234", 260, "Montag bis Freitag"),
+        (40, "quartier@example.org", 260, "Marktplatz 3"),
+    ]
+    path = tmp_path / "kontakt.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    segments = parse_file(path).segments
+    shown = [s.question or "" for s in segments] + [
+        v for s in segments for v in s.attributes.values()
+    ]
+    assert not any("Okonkwo" in text for text in shown)
+
+
+@pytest.mark.parametrize("marks", ["•••", "abc"], ids=["bullets", "letters"])
+def test_a_list_with_its_bullets_apart_is_no_table(tmp_path: Path, marks: str) -> None:
+    # A bullet (or "a)") and its indented text are two pieces side by side on each line.
+    items = ["Licht im Park an der Kalkstraße", "Bänke am Markt", "Ein Jugendtreff mit WLAN"]
+    lines = ["Stadtteilworkshop Manfort", "Datum: 12.03.2021", "Was fehlt im Quartier?"]
+    shown = [mark if mark == "•" else f"{mark})" for mark in marks]
+    lines += [(40, mark, 58, item) for mark, item in zip(shown, items, strict=True)]
+    lines += STATEMENT
+    path = tmp_path / "liste.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    assert [s.text for s in parse_file(path).segments] == [*items, " ".join(STATEMENT)]
+
+
+def test_a_page_in_two_columns_with_questions_on_top_is_no_table(tmp_path: Path) -> None:
+    # Both columns begin with a short question, as a card table's header would; the PDF
+    # draws the left column first, then the right one: running text, read column by
+    # column, its next question a question (in a table, a card under the first).
+    left = [
+        "Was fehlt im Quartier?",
+        "Es fehlt ein Treffpunkt für Jugendliche am",
+        "Abend, der Jugendtreff schließt zu früh.",
+        "Was wünschen Sie sich?",
+        "Licht im Park und eine Bank am Spielplatz.",
+    ]
+    right = [
+        "Welche Ressourcen gibt es?",
+        "Der Sportverein hat eine große Halle und",
+        "viele Ehrenamtliche.",
+        "Die Kita am Park bietet ein Elterncafé an.",
+    ]
+    path = tmp_path / "zweispaltig.pdf"
+    path.write_bytes(_two_column_pdf(left, right))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        ("Was fehlt im Quartier?", " ".join(left[1:3])),
+        ("Was wünschen Sie sich?", left[4]),
+        ("Welche Ressourcen gibt es?", " ".join(right[1:3])),
+        ("Welche Ressourcen gibt es?", right[3]),
+    ]
