@@ -179,14 +179,15 @@ def is_people_line(text: str) -> bool:
 
 
 def people_in(text: str) -> tuple[str, ...]:
-    """The people a line under "Teilnehmende:" names (:func:`is_people_line`): each of two
-    words or more or a name the gazetteer knows; a description among them is none."""
+    """The people a line under "Teilnehmende:" names: all of a line of names ("Okonkwo,
+    Wiśniewska": a name the gazetteer does not know is still one); in a line that names a
+    group (:func:`describes_group`), each of two words or more or a name the gazetteer
+    knows, a description among them is none."""
+    names = split_names(text)
+    if not describes_group(text):
+        return names
     known = gazetteer()
-    return tuple(
-        n
-        for n in split_names(text)
-        if len(n.split()) > 1 or known.has_first(n) or known.has_last(n)
-    )
+    return tuple(n for n in names if len(n.split()) > 1 or known.has_first(n) or known.has_last(n))
 
 
 def describes_group(text: str) -> bool:
