@@ -134,3 +134,18 @@ def test_a_chat_stores_no_name_a_member_introduces_themselves_with(tmp_path: Pat
         project.import_files([chat], district="Manfort", workshop="Chat")
         stored = stored_text(project)
     assert "Jessi" not in stored and "Tjaden" not in stored and "Okke" not in stored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dazu sagt, Krämer: Der Park ist abends zu dunkel.",
+        "Daraufhin erklärt, Okonkwo: Wir brauchen Bänke am Markt.",
+        "Dazu meinte, Krämer, der Park sei abends zu dunkel.",
+    ],
+)
+def test_a_speaker_after_a_speech_verb_and_a_comma_is_still_named(text: str) -> None:
+    """A name right after "sagt," that a colon or a comma closes is who spoke, as before
+    "X sagt, Licht fehlt" was read as a reported clause: it stayed in clear."""
+    out, _ = Pseudonymiser().pseudonymise(text)
+    assert "Krämer" not in out and "Okonkwo" not in out and "[Person 1]" in out

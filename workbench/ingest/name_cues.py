@@ -19,6 +19,8 @@ from workbench.ingest.name_tokens import PLACEHOLDER, Tok
 
 # Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
 _CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
+# What follows a speaker named after "sagt,": a colon or a comma ("Dazu sagt, Krämer: …")
+_SPEAKER_AFTER = re.compile(r"[ \u00a0]*[:,]")
 # Articles of a subject ("Die Leiterin betont …"; "Im Anschluss betont …" has none)
 _SUBJECT_ARTICLES = frozenset(
     "der die das ein eine kein keine unser unsere mein meine dein deine ihr ihre sein seine "
@@ -38,8 +40,10 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
     gap = text[prev.end : toks[i].start]
     if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
         # "Viele Grüße, Tom" names him; "Anna Schmidt sagt, Licht fehlt" begins what she
-        # said: after a speech verb and a comma comes the reported clause, no speaker
-        return not ("," in gap and prev.folded in lists.SPEECH_VERBS), False
+        # said: after a speech verb and a comma comes the reported clause, no speaker —
+        # unless a colon or a comma follows the word ("Dazu sagt, Krämer: …")
+        said = "," in gap and prev.folded in lists.SPEECH_VERBS
+        return not (said and not _SPEAKER_AFTER.match(text, toks[i].end)), False
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
