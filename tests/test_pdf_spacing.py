@@ -66,3 +66,40 @@ def test_without_space_between_paragraphs_a_sentence_end_still_ends_one(tmp_path
     texts = [s.text for s in parse_file(path).segments]
     assert texts[0] == SPACED[4][0]
     assert texts[1] == " ".join(text for text, _ in SPACED[5:7])
+
+
+# A spaced protocol with a block of cards typed one under the other, without space
+CARDS = [
+    ("Protokoll Stadtteilworkshop Manfort", True),
+    ("Datum: 12.03.2021", True),
+    ("Was fehlt im Quartier?", True),
+    ("Die Jugendlichen wünschen sich einen Treffpunkt am Marktplatz mit WLAN.", False),
+    ("Im Winter gibt es dort keinen Raum, der abends offen ist und warm genug,", False),
+    ("sagt eine Mutter aus der Siedlung an der Kalkstraße.", True),
+    ("Der Spielplatz an der Schule ist seit dem Sommer gesperrt, die Stadt", False),
+    ("hat ihn nach dem Sturm nicht wieder geöffnet und sagt nicht, wann.", True),
+    ("Das Stadtteilbüro hat am Nachmittag geöffnet.", True),
+    ("Die Bibliothek bietet Hausaufgabenhilfe an, zweimal in der Woche.", True),
+    ("Kartenabfrage:", True),
+    ("Die Busverbindung in die Innenstadt ist am Wochenende viel zu selten,", False),
+    ("sie endet abends zu früh für alle im Schichtdienst.", False),
+    ("Es gibt keinen Ort, an dem sich Jugendliche abends treffen können,", False),
+    ("ohne dass sich die Nachbarn über den Lärm beschweren müssen.", False),
+    ("Die Gehwege in der Bismarckstraße sind für Rollstühle viel zu schmal", False),
+    ("und uneben, vor allem vor der Grundschule am Ende der Straße.", True),
+]
+
+
+def test_paragraphs_without_space_between_them_stay_apart(tmp_path: Path) -> None:
+    """Cards typed one under the other, without space, in a protocol whose paragraphs
+    have space after them: each card ends where the next card's first word would have
+    fitted on its line; before, all three were read as one statement."""
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pdf(CARDS, 8))
+    segments = parse_file(path).segments
+    assert [(s.question, s.text) for s in segments[-3:]] == [
+        ("Kartenabfrage", " ".join(text for text, _ in CARDS[11:13])),
+        ("Kartenabfrage", " ".join(text for text, _ in CARDS[13:15])),
+        ("Kartenabfrage", " ".join(text for text, _ in CARDS[15:17])),
+    ]
+    assert segments[0].text == " ".join(text for text, _ in CARDS[3:6])

@@ -13,6 +13,7 @@ _CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
 _ASKS = re.compile(r"[?:][\"'“”„«»)\]]*$")  # what ends a line of its own: a question
 _HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
 _FULL = 0.75  # a page's last line this long, at least, is full: its paragraph may go on
+_ROOM = 0.95  # a word that fits in this share of the width would not have been wrapped
 # Words no sentence ends in (an article, a preposition that is no verb's prefix like "an" in
 # "bietet … an", a conjunction): the line after one goes on with the sentence
 _BOUND = frozenset(
@@ -48,8 +49,8 @@ def paragraph_spans(
     into one that continues it (:func:`_goes_on`); a list item only into a line indented
     further than its marker (the item's text, wrapped: no new paragraph at the margin).
     With ``spaced``, paragraphs are set apart by blank lines (space between them on the
-    page): a sentence ending at a line's end goes on in the next line (a "?" or ":" still
-    ends a paragraph).
+    page): a sentence ending at a line's end goes on in the next line when that line's
+    first word would not have fitted after it (a "?" or ":" still ends a paragraph).
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -76,6 +77,9 @@ def paragraph_spans(
             gap = start is not None and text.count("\n", end, begin) > 1
             short = len(previous) < _HEADING * width
             ends = gap or short or closes.search(previous) or OPENS.match(line)
+            # where space sets paragraphs apart, a sentence end still ends a paragraph that
+            # the line under it does not continue: its first word would have fitted after it
+            ends = ends or (spaced and _CLOSES.search(previous) and _fits(previous, line, width))
         if start is not None and ends:
             yield start, end
             start = None
@@ -84,6 +88,14 @@ def paragraph_spans(
         end, previous = stop, line
     if start is not None:
         yield start, end
+
+
+def _fits(previous: str, line: str, width: int) -> bool:
+    """Whether the first word of ``line`` would have fitted at the end of ``previous``:
+    then ``previous`` was not wrapped there but ended its paragraph (a block of paragraphs
+    without space between them), measured in characters against the page's ``width``
+    with room to spare (letters differ in width: a wrapped line may look a few short)."""
+    return len(previous) + 1 + len(line.split(maxsplit=1)[0]) <= _ROOM * width
 
 
 def _indent(text: str, begin: int) -> int:
