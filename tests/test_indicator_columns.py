@@ -141,3 +141,40 @@ def test_a_title_line_without_semicolons_above_a_german_csv(
         14.2, "%", 2022,
     ]  # fmt: skip
     assert table.loc[("Gesamtstadt", "Einwohner"), "value"] == 163729.0
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_column_formatted_as_percent_is_a_share(
+    project: Project, tmp_path: Path, kind: str
+) -> None:
+    # Excel and LibreOffice Calc store 10,4 % as 0.104 formatted as a percentage; the
+    # header "SGB-II-Quote" names no unit. The import stopped with "Wert '10,4 %' hat ein
+    # Prozentzeichen, die Einheit ist aber ''" — and such a table has no unit to fill in.
+    rows = [
+        ["Sozialindikatoren Leverkusen, Stand 31.12.2022"],
+        [],
+        ["Stadtteil", "Einwohner", "SGB-II-Quote"],
+        ["Manfort", 5432, (0.104,)],
+        ["Wiesdorf", 7000, (0.081,)],
+        ["Gesamtstadt", 163729, (0.095,)],
+    ]
+    path = tmp_path / f"anhang.{kind}"
+    if kind == "ods":
+        from tests.test_indicator_decimals import _ods
+
+        _ods(path, [row or [None] for row in rows])
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append([c[0] if isinstance(c, tuple) else c for c in row])
+            for column, c in enumerate(row, start=1):
+                if isinstance(c, tuple):
+                    sheet.cell(sheet.max_row, column).number_format = "0.0%"
+        book.save(path)
+    import_indicators(project, path)
+    table = indicators(project)
+    stored = {(r.district, r.indicator): (r.value, r.unit) for r in table.itertuples()}
+    assert stored[("Manfort", "SGB-II-Quote")] == (pytest.approx(10.4), "%")
+    assert stored[("Wiesdorf", "SGB-II-Quote")] == (pytest.approx(8.1), "%")
+    assert stored[("Manfort", "Einwohner")] == (5432, "")

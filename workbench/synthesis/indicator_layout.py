@@ -22,7 +22,7 @@ from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.ingest.table import read_rows
-from workbench.ingest.table_rows import Rows
+from workbench.ingest.table_rows import Rows, percent_cells
 from workbench.ingest.textio import RawFile
 from workbench.synthesis.indicator_columns import (
     CODE_HEADER,
@@ -146,7 +146,7 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
     header, rows, above = _header(first, rows)
     missing = _missing(header)
     if missing and _indicator_columns(header, rows)[0]:
-        return _side_by_side(raw, header, rows, above)
+        return _side_by_side(raw, sheet, header, rows, above)
     if missing:
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
@@ -232,12 +232,20 @@ def _indicator_columns(
     return found, units
 
 
-def _side_by_side(raw: RawFile, header: list[str], rows: Rows, above: list[list[Any]]) -> Layout:
+def _side_by_side(
+    raw: RawFile, sheet: str | None, header: list[str], rows: Rows, above: list[list[Any]]
+) -> Layout:
     """A table with the indicators side by side as one value per row; the year from a Jahr
-    column, the columns' headers or the reference date above the table."""
+    column, the columns' headers or the reference date above the table; the unit % of a
+    column whose every value Excel or LibreOffice shows as a percentage."""
     found, units = _indicator_columns(header, rows)
     known = _known(header)
     rows = [(n, list(c)) for n, c in rows[1 if units is not None else 0 :]]
+    shown = percent_cells(raw, sheet, [p for p, (_, unit, _) in found.items() if not unit])
+    for p, (name, unit, year) in found.items():
+        numbers = [n for n, cells in rows if not blank(cells, p)]
+        if not unit and numbers and all((n, p) in shown for n in numbers):
+            found[p] = (name, "%", year)  # 0.142 formatted "0,0 %" in "SGB-II-Quote"
     filled = fill_down(rows, {"district": known["district"]}, list(found))
     notes = [c for _, c in rows if all(blank(c, p) for p in found)]
     years = title_years(above)
