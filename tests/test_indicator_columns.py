@@ -178,3 +178,29 @@ def test_a_column_formatted_as_percent_is_a_share(
     assert stored[("Manfort", "SGB-II-Quote")] == (pytest.approx(10.4), "%")
     assert stored[("Wiesdorf", "SGB-II-Quote")] == (pytest.approx(8.1), "%")
     assert stored[("Manfort", "Einwohner")] == (5432, "")
+
+
+def test_a_title_line_with_a_comma_above_a_german_csv(project: Project, tmp_path: Path) -> None:
+    # "Sozialindikatoren Leverkusen, Stand 31.12.2022" above a table with semicolons: the
+    # comma of the title made the file one with commas ("Spalten fehlen … Vorhanden:
+    # Sozialindikatoren Leverkusen, Stand 31.12.2022").
+    path = write(
+        tmp_path / "anhang.csv",
+        "Sozialindikatoren Leverkusen, Stand 31.12.2022\n\nSozialraum;SGB-II-Quote %;Einwohner\n"
+        "Gesamtstadt;10,4;163.729\nManfort;14,2;12.034\n",
+    )
+    import_indicators(project, path)
+    table = indicators(project).set_index(["district", "indicator"])
+    assert table.loc[("Manfort", "SGB-II-Quote"), ["value", "unit", "year"]].tolist() == [
+        14.2, "%", 2022,
+    ]  # fmt: skip
+    assert table.loc[("Manfort", "Einwohner"), "value"] == 12034.0
+
+
+def test_a_comma_table_keeps_its_commas_beside_quoted_semicolons(tmp_path: Path) -> None:
+    """A header with commas over a row whose quoted text holds semicolons stays a table
+    with commas (the title rule must not take the header for a title)."""
+    from workbench.ingest.textio import sniff_delimiter
+
+    assert sniff_delimiter('id,text\n1,"Mehr Bänke; bitte; sofort"\n2,Licht\n') == ","
+    assert sniff_delimiter("Name\tRolle\nMüller, Anna\tModeration\n") == "\t"

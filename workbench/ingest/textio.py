@@ -166,20 +166,36 @@ def legacy_encoding(data: bytes) -> str | None:
     return "mac_roman" if mac_umlauts and mac > windows else "cp1252"
 
 
+_DELIMITERS = (",", ";", "\t")
+_QUOTED = re.compile(r'"[^"]*"')  # a quoted field: its delimiters are text
+
+
 def sniff_delimiter(text: str) -> str:
     """Guess the delimiter of a CSV text among comma, semicolon and tab.
 
     The header line decides (it rarely holds quoted delimiters); a title above it without
-    any delimiter ("Stand: 31.12.2022") is passed over; on a tie the standard library's
-    sniffer looks at a larger sample.
+    any delimiter ("Stand: 31.12.2022") is passed over, and so is one whose delimiter the
+    line under it does not have outside quotes while it has another ("Bevölkerung, Stand
+    2022" over semicolons); on a tie the standard library's sniffer looks at a larger
+    sample.
 
     >>> sniff_delimiter("Stand: 31.12.2022\\n\\nSozialraum;Quote;Anteil\\nManfort;10,4;9,1\\n")
     ';'
+    >>> sniff_delimiter("Bevölkerung, Stand 2022\\nSozialraum;Quote;Anteil\\nManfort;10,4;9,1\\n")
+    ';'
     """
-    lines = text.split("\n", 11)[:11]
-    titled = [line for line in lines if any(d in line for d in (",", ";", "\t"))]
-    header = lines[0] if any(d in lines[0] for d in (",", ";", "\t")) or not titled else titled[0]
-    counts = sorted(((header.count(d), d) for d in (",", ";", "\t")), reverse=True)
+    lines = [line for line in text.split("\n", 11)[:11] if line.strip()]
+    header = lines[0] if lines else ""
+    for at, line in enumerate(lines):
+        if not any(d in line for d in _DELIMITERS):
+            continue  # "Stand: 31.12.2022"
+        best = max(_DELIMITERS, key=line.count)
+        below = _QUOTED.sub("", lines[at + 1]) if at + 1 < len(lines) else best
+        if best not in below and any(d in below for d in _DELIMITERS):
+            continue  # "Bevölkerung nach Stadtteilen, Stand 31.12.2022" over semicolons
+        header = line
+        break
+    counts = sorted(((header.count(d), d) for d in _DELIMITERS), reverse=True)
     if counts[0][0] > counts[1][0]:
         return counts[0][1]
     try:
