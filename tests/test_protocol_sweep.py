@@ -471,6 +471,36 @@ def test_names_the_gazetteer_does_not_know_under_teilnehmende_stay_names(
     assert "schlägt vor, am Markt mehr Bänke aufzustellen." in texts
 
 
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_line_that_mentions_a_group_under_teilnehmende_is_not_dropped(
+    tmp_path: Path, kind: str
+) -> None:
+    """'Mehr Treffpunkte für die Nachbarschaft' under the names says something about a
+    group, it does not name one: it was taken for part of the list and vanished without
+    a word. A Word protocol says again that text stands before the first heading; a PDF
+    keeps the text (before the question, as it did before groups were read)."""
+    head = ["Datum: 12.03.2024", "Teilnehmende:", "Anna Schmidt, Peter Braun"]
+    said = ["Mehr Treffpunkte für die Nachbarschaft", "Bürger*innen fordern mehr Licht"]
+    path = tmp_path / f"treffen.{kind}"
+    if kind == "pdf":
+        path.write_bytes(pdf_bytes([[*head, *said, "Was fehlt?", "Licht im Park."]]))
+        document = parse_file(path)
+        assert document.names == ("Anna Schmidt", "Peter Braun")
+        kept = " ".join(f"{s.question} {s.text}" for s in document.segments)
+        assert all(line in kept for line in said)  # as the old reader kept it, not lost
+        return
+
+    def build(d) -> None:
+        for line in [*head, *said]:
+            d.add_paragraph(line)
+        d.add_heading("Was fehlt?", level=1)
+        d.add_paragraph("Licht im Park.")
+
+    _docx(path, build)
+    with pytest.raises(InputError, match="Text vor der ersten Leitfrage"):
+        parse_file(path)
+
+
 def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Path) -> None:
     def build(d) -> None:
         d.add_paragraph("Werkstatt Wiesdorf")

@@ -91,6 +91,12 @@ _EVENTS = (
 _EVENT_WORD = re.compile(rf"(?:{_EVENTS})$", re.I)
 _TITLE_WORD = re.compile(rf"(?:{_EVENTS}|protokoll|dokumentation)$", re.I)  # or the protocol
 _LEGAL_FORM = re.compile(r"\b(?:e\.\s?V\.|g?GmbH|gAG)(?=\W|$)")
+# What may stand before a group's word: an article, "ca." ("die Nachbarschaft", "ca. 12 …");
+# and the small words among the capitalised ones after it ("Vertreter*innen der Träger")
+_GROUP_LEAD = frozenset({"die", "der", "das", "ca.", "etwa", "rund"})
+_GROUP_JOINS = frozenset(
+    "der die das des den dem aus von vom im in am an und sowie mit zum zur".split()
+)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
 
 
@@ -192,14 +198,27 @@ def people_in(text: str) -> tuple[str, ...]:
 
 def describes_group(text: str) -> bool:
     """Whether a line under a bare "Teilnehmende:" says which group came, naming no one
-    ("Nachbarschaft", "Vertreter*innen der Träger"): a few words, no sentence's end, a
-    word for a group among them."""
+    ("Nachbarschaft", "Vertreter*innen der Träger", "12 Bürger:innen"): a few words, no
+    sentence's end, one of its parts (between commas) led by a word for a group, the words
+    after it capitalised or small ones ("der", "aus") — not a statement that mentions one
+    ("Mehr Treffpunkte für die Nachbarschaft", "Bürger*innen fordern mehr Licht").
+
+    >>> describes_group("Anna Schmidt, Vertreter*innen der Träger")
+    True
+    >>> describes_group("Mehr Treffpunkte für die Nachbarschaft")
+    False
+    """
     words = text.split()
-    return (
-        0 < len(words) <= 6
-        and not re.search(r"[.!?:;…]$", text.strip())
-        and any(_GROUP_WORD.search(w.strip(",")) for w in words)
-    )
+    if not 0 < len(words) <= 6 or re.search(r"[.!?:;…]$", text.strip()):
+        return False
+    for part in re.split(r"[,;]", text):
+        words = part.split()
+        while words and (words[0].isdigit() or fold(words[0]) in _GROUP_LEAD):
+            words = words[1:]
+        joined = all(w[0].isupper() or w in _GROUP_JOINS for w in words[1:])
+        if words and _GROUP_WORD.search(words[0]) and joined:
+            return True
+    return False
 
 
 def signature_names(line: str) -> tuple[str, ...] | None:
