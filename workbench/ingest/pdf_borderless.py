@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from workbench.ingest.protocol_meta import detail_key, people_in
+from workbench.ingest.protocol_meta import detail_key, known_people
 
 # A piece of text: x, y, its text, where it ends (None where its font cannot be
 # measured), the width of " " and its first word; and its place in the drawing order
@@ -122,7 +122,7 @@ def _header(texts: list[str], above: list[Placed] | None) -> bool:
         and all(any(c.isalpha() for c in text) for text in texts)
         and all(len(text.split()) <= _HEADER_WORDS for text in texts)
         and not any(_SENTENCE.search(text) or detail_key(text) for text in texts)
-        and not any(people_in(text) for text in texts)
+        and not any(known_people(text) for text in texts)
     )
 
 

@@ -189,10 +189,14 @@ def people_in(text: str) -> tuple[str, ...]:
     Wiśniewska": a name the gazetteer does not know is still one); in a line that names a
     group (:func:`describes_group`), each of two words or more or a name the gazetteer
     knows, a description among them is none."""
-    names = split_names(text)
-    if not describes_group(text):
-        return names
+    return known_people(text) if describes_group(text) else split_names(text)
+
+
+def known_people(text: str) -> tuple[str, ...]:
+    """The names in a line that surely name people: each of two words or more or a name
+    the gazetteer knows ("Herausforderungen", "Nachbarschaft" are none)."""
     known = gazetteer()
+    names = split_names(text)
     return tuple(n for n in names if len(n.split()) > 1 or known.has_first(n) or known.has_last(n))
 
 
