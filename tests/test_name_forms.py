@@ -543,6 +543,21 @@ def test_a_surname_ending_in_meister_is_a_name(text: str, expected: str) -> None
     assert Pseudonymiser().pseudonymise(text)[0] == expected
 
 
+def test_a_meister_word_before_a_name_is_the_role_of_that_person() -> None:
+    """ "Küchenmeister Schulz", "Vereinsmeister Weber": an unlisted "-meister" word before a
+    name is a role as before; it neither hides in the placeholder nor becomes a person."""
+    p = Pseudonymiser()
+    assert p.pseudonymise("Küchenmeister Schulz kocht.")[0] == "Küchenmeister [Person 1] kocht."
+    assert p.pseudonymise("Herr Küchenmeister Schulz kocht.")[0] == "[Person 1] kocht."
+    assert p.pseudonymise("Herr Schulz kocht.")[0] == "[Person 1] kocht."
+    assert p.pseudonymise("Vereinsmeister Weber gewinnt.")[0] == (
+        "Vereinsmeister [Person 2] gewinnt."
+    )
+    assert sorted(key for kind, key in p.known if kind == "person") == ["schulz", "weber"]
+    # without a name after it, the word is a surname ("Herr Hoffmeister")
+    assert p.pseudonymise("Hoffmeister sagte, es geht.")[0] == "[Person 3] sagte, es geht."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

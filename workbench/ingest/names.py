@@ -176,13 +176,15 @@ class PersonFinder:
             return False
         return loose or not COMPOUND_HEAD.match(f)
 
-    def is_role(self, tok: Tok) -> bool:
-        """A role noun before a name ("Pfarrerin", "Quartiersmanager"), singular only."""
+    def is_role(self, tok: Tok, before_name: bool = False) -> bool:
+        """A role noun before a name ("Pfarrerin", "Quartiersmanager"), singular only; an
+        unlisted "-meister" word only ``before_name`` ("Küchenmeister Schulz")."""
         if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
             return False
         f = tok.folded
         if f.endswith("meister") and not f.endswith(lists.MEISTER_ROLES):
-            return f in lists.ROLE_WORDS  # "Burmeister", "Hoffmeister": surnames
+            # "Herr Hoffmeister", "Frau Burmeister": surnames
+            return f in lists.ROLE_WORDS or (before_name and len(f) > len("meister") + 2)
         return f in lists.ROLE_WORDS or (
             f.endswith(_ROLE_SUFFIXES)
             and any(f.endswith(s) and len(f) > len(s) + 2 for s in _ROLE_SUFFIXES)
@@ -355,7 +357,10 @@ class PersonFinder:
         j = i + 1
         while j < len(toks) and (
             ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot)
-            or (self.is_role(toks[j]) and not self._role_surname(text, toks, j))
+            or (
+                self.is_role(toks[j], self._name_follows(text, toks, j))
+                and not self._role_surname(text, toks, j)
+            )
             or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
         ):
             if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
@@ -392,11 +397,15 @@ class PersonFinder:
         tok = toks[j]
         if tok.folded in _ADDRESS_ROLES or not self.names.has_last(tok.text):
             return False
+        return not self._name_follows(text, toks, j)
+
+    def _name_follows(self, text: str, toks: list[Tok], j: int) -> bool:
+        """Whether a word that may be a name follows token ``j`` in the same name."""
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        return not (nxt and self._adjacent(text, tok, nxt) and self.name_like(nxt, loose=True))
+        return bool(nxt and self._adjacent(text, toks[j], nxt) and self.name_like(nxt, loose=True))
 
     def _after_role(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        if not self.is_role(toks[i]) or i + 1 >= len(toks):
+        if not self.is_role(toks[i], self._name_follows(text, toks, i)) or i + 1 >= len(toks):
             return None
         j = i + 1
         nxt = toks[j]
