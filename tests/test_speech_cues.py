@@ -123,6 +123,24 @@ def test_the_name_a_person_introduces_themselves_with_is_a_person(text: str, exp
     assert Pseudonymiser().pseudonymise(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich heiße Fahrverbote nicht gut.", "Ich heiße Fahrverbote nicht gut."),
+        ("Ich heiße Windräder gut.", "Ich heiße Windräder gut."),
+        ("Ich heiße Parkplätze für Anwohner gut.", "Ich heiße Parkplätze für Anwohner gut."),
+        ("Ich heiße Neulinge herzlich willkommen.", "Ich heiße Neulinge herzlich willkommen."),
+        ("Ich heiße Dich willkommen!", "Ich heiße Dich willkommen!"),
+        # a name, and something approved in another clause
+        ("Ich heiße Jessi und finde das gut.", "Ich heiße [Person 1] und finde das gut."),
+        ("Ich heiße Jessi, gut dass ich da bin.", "Ich heiße [Person 1], gut dass ich da bin."),
+    ],
+)
+def test_what_one_approves_or_welcomes_with_ich_heisse_is_no_name(text: str, expected: str) -> None:
+    """ "Ich heiße Windräder gut" (gutheißen) and "… Neulinge willkommen" name no one."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
 def test_a_chat_stores_no_name_a_member_introduces_themselves_with(tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text(

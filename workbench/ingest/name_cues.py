@@ -30,6 +30,8 @@ _SUBJECT_ARTICLES = frozenset(
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 _POSSESSIVES = _SUBJECT_ARTICLES | frozenset("ihren euren deinen seinen unseren".split())
+# "ich heiße Windräder gut", "… Neulinge willkommen": approving or welcoming, no name
+_APPROVALS = frozenset(("gut", "willkommen"))
 
 
 def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
@@ -65,7 +67,22 @@ def introduced(text: str, toks: list[Tok], i: int) -> bool:
     if i == 0 or text[toks[i - 1].end : toks[i].start] != " " or toks[i].folded in _POSSESSIVES:
         return False
     before = [t.folded for t in toks[max(i - 3, 0) : i]]
-    return tuple(before[-2:]) in _INTRODUCTIONS or tuple(before) in _INTRODUCTIONS
+    if tuple(before[-2:]) in _INTRODUCTIONS:
+        return not _approves(text, toks, i)
+    return tuple(before) in _INTRODUCTIONS
+
+
+def _approves(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether "ich heiße" before token ``i`` approves or welcomes what follows: "gut" or
+    "willkommen" in its clause ("Ich heiße Fahrverbote nicht gut", "… Neulinge herzlich
+    willkommen"), not after "und" ("Ich heiße Jessi und finde das gut")."""
+    for j in range(i + 1, len(toks)):
+        gap = text[toks[j - 1].end : toks[j].start]
+        if _CLAUSE_END.search(gap) or toks[j].lower in ("und", "aber", "oder"):
+            return False
+        if toks[j].text in _APPROVALS:
+            return True
+    return False
 
 
 def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok], bool]) -> bool:
