@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import Gazetteer
 from workbench.ingest.name_tokens import Tok, genitive_at
 from workbench.ingest.pii_patterns import Hit
 
@@ -16,6 +17,7 @@ class Finder(Protocol):
     """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
 
     known: Mapping[str, str]  # lower-case name word → person key, from the project's key
+    names: Gazetteer
 
     def blocked(self, tok: Tok) -> bool:
         """Never part of a name."""
@@ -88,7 +90,8 @@ def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok 
     Nowaks Idee" → Schmidt, Nowak), if the word without it is a name and the word with it
     is none ("Frau Peters Garten", "Herr Fuchs" stay): one person, not a second one
     called "Schmidts". ``loose``: also if the word with it is a name too ("Jonas Beckers
-    Haus" owns a house; it is not called so)."""
+    Haus" owns a house; it is not called so). A surname that is also a word counts here
+    ("Anna Bauers Garten", "Frau Kochs Café"): it stands in a person's name already."""
     w = tok.text[:-1]
     if not tok.text.endswith("s") or len(w) < 3 or not genitive_at(text, tok.end - 1):
         return None
@@ -97,6 +100,7 @@ def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok 
         return None
     stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
     name = finder.is_surname(stem) or finder.is_first(stem) or finder.is_foreign(stem)
+    name = name or (w[:1].isupper() and finder.names.has_last(w))
     return stem if name or stem.lower in finder.known else None
 
 
