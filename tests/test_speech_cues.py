@@ -81,6 +81,22 @@ def test_what_follows_a_speech_verb_and_a_comma_is_what_was_said(text: str, expe
     assert out.startswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schulz sagt, Kowalczyk hat recht.", "[Person 1] sagt, [Person 2] hat recht."),
+        ("Er sagt, Schulz hat recht.", "Er sagt, [Person 1] hat recht."),
+        ("Sie betont, Nowak hilft.", "Sie betont, [Person 1] hilft."),
+        ("Sie sagte, Meier und Schulz kommen.", "Sie sagte, [Person 1] und [Person 2] kommen."),
+        ("Er sagt, Bauer sein ist schwer.", "Er sagt, Bauer sein ist schwer."),
+    ],
+)
+def test_a_surname_that_begins_what_was_said_is_still_a_person(text: str, expected: str) -> None:
+    """What follows "sagt," is what was said, but a surname there is a person, as it was
+    before the comma stopped being a cue ("Schulz sagt, Kowalczyk hat recht")."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
 @pytest.mark.parametrize("text", ["Viele Grüße, Tomasz", "LG, Tomasz", "Danke, Tomasz!"])
 def test_a_greeting_and_a_comma_still_name_the_writer(text: str) -> None:
     assert "Tomasz" not in Pseudonymiser().pseudonymise(text)[0]

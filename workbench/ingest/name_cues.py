@@ -43,9 +43,12 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
     if prev.folded in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
         # "Viele Grüße, Tom" names him; "Anna Schmidt sagt, Licht fehlt" begins what she
         # said: after a speech verb and a comma comes the reported clause, no speaker —
-        # unless a colon or a comma follows the word ("Dazu sagt, Krämer: …")
-        said = "," in gap and prev.folded in lists.SPEECH_VERBS
-        return not (said and not _SPEAKER_AFTER.match(text, toks[i].end)), False
+        # unless a colon or a comma follows the word ("Dazu sagt, Krämer: …"); a weak cue
+        # still (a surname there is a person: "Schulz sagt, Kowalczyk …")
+        reported = "," in gap and prev.folded in lists.SPEECH_VERBS
+        if reported and _SPEAKER_AFTER.match(text, toks[i].end):
+            return True, False
+        return not reported, reported
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
