@@ -273,6 +273,9 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[str, list[str], str]]:
     made.mkdir()
     area = [({"NAME": "Manfort"}, [ring(7.02, 51.04, clockwise=True)])]
     zipfile.ZipFile(made / "ohne_shp.zip", "w").writestr("Stadtteile.pdf", b"%PDF")
+    with zipfile.ZipFile(made / "je_stadtteil.zip", "w") as z:  # one GeoJSON per Stadtteil
+        for name in ("501_altstadt.json", "502_neuenkamp.json"):
+            z.writestr(name, json.dumps({"type": "Polygon", "coordinates": [ring(7.02, 51.04)]}))
     nodbf = write_shapefile(made / "nodbf", area)
     nodbf.with_suffix(".dbf").unlink()
     badprj = write_shapefile(made / "badprj", area)
@@ -289,6 +292,7 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[str, list[str], str]]:
     (made / "punkt.geojson").write_text(geo_points, "utf-8")
     return [
         ("ohne_shp.zip", [], "enthält kein Shapefile (.shp), sondern: Stadtteile.pdf"),
+        ("je_stadtteil.zip", [], "mehrere Grenzdateien (501_altstadt.json, 502_neuenkamp.json)"),
         ("nodbf.shp", [], "fehlt die .dbf-Datei"),
         ("badprj.shp", [], "unbekanntes oder ungültiges Koordinatensystem"),
         ("punkte.shp", [], "enthält Punkte (POINT) statt Flächen"),

@@ -155,6 +155,10 @@ def _siblings(path: Path) -> dict[str, bytes]:
     return parts
 
 
+# Boundary files the workbench reads from a ZIP without a shapefile (geo_read.ZIPPED)
+_READ = (".geojson", ".json", ".gpkg", ".kml")
+
+
 def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
     """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``."""
     try:
@@ -174,6 +178,14 @@ def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
         shps = [m for m in members if PurePosixPath(m.filename).suffix.lower() == ".shp"]
         if not shps:
             names = ", ".join(m.filename for m in members[:8]) or "nichts"
+            boundaries = [m for m in members if PurePosixPath(m.filename).suffix.lower() in _READ]
+            if len(boundaries) > 1:  # one GeoJSON per Stadtteil: read as a folder
+                raise InputError(
+                    f"Die ZIP-Datei enthält mehrere Grenzdateien ({names}); aus einer ZIP-Datei "
+                    "liest die Werkbank eine. Bitte entpacken und den Ordner importieren: "
+                    "workbench map --import ORDNER.",
+                    file=path.name,
+                )
             raise InputError(
                 f"Die ZIP-Datei enthält kein Shapefile (.shp), sondern: {names}.",
                 file=path.name,
