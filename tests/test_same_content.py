@@ -184,3 +184,72 @@ def test_a_follow_up_that_repeats_an_earlier_wave_is_named_with_both_waves(
     assert "DOCX und als PDF" in out and "Welle" not in out
     assert main([*p, str(later), "--wave", "Folgebefragung 2022", "--allow-duplicates"]) == 0
     assert set(project.segments()["document"]) == {"manfort-2021.md", "manfort-2022.md"}
+
+
+def test_a_protocol_corrected_after_import_does_not_count_its_statements_twice(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The team corrects a protocol of the current wave and imports the file again: its
+    unchanged statements would stand twice in every count. The import leaves it out and
+    names the command that removes the earlier version; after that the correction goes in."""
+    first = tmp_path / "erhebung" / "manfort-2025.md"
+    first.parent.mkdir()
+    _protocol(first, "Werkstatt Manfort 2025", "2025-05-20", WISHES[:3])
+    fixed = tmp_path / "berichtigt" / "manfort-2025.md"  # one card corrected, one added
+    fixed.parent.mkdir()
+    corrected = [WISHES[0], "Abends fährt kein Bus mehr vom Bahnhof in die Waldsiedlung"]
+    _protocol(fixed, "Werkstatt Manfort 2025", "2025-05-20", [*corrected, *WISHES[2:4]])
+    p = ["--project", str(project.path), "import", "--wave", "2025"]
+    assert main([*p, str(first)]) == 0
+    ids = " ".join(str(i) for i in sorted(project.segments()["segment_id"]))
+    capsys.readouterr()
+    assert main([*p, str(fixed)]) == 0
+    out = capsys.readouterr().out
+    assert "manfort-2025.md: nicht importiert: eine frühere Fassung" in out
+    assert "(Welle '2025', 3 Aussagen); 2 Aussagen stehen unverändert in der neuen, 2 sind" in out
+    assert f"workbench forget --statement {ids};" in out and "--allow-duplicates" in out
+    assert len(project.segments()) == 3  # nothing doubled
+    assert main(["--project", str(project.path), "forget", "--statement", *ids.split()]) == 0
+    assert main([*p, str(fixed)]) == 0
+    texts = sorted(project.segments()["text"])
+    assert texts == sorted([*corrected, *WISHES[2:4]])
+
+
+def test_a_corrected_card_table_with_codes_is_not_imported_beside_the_first(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A coded card export corrected in one card is no second coder's copy: left out. The
+    same cards with another coder's codes (same name, same texts) stay welcome."""
+    cards = pd.DataFrame({"Karten-ID": [f"K{i}" for i in range(6)], "Text": WISHES})
+    cards["Code"] = "Bedarf"
+    first = tmp_path / "karten.csv"
+    cards.to_csv(first, index=False)
+    args = ["--code-column", "Code", "--district", "Manfort", "--wave", "2023"]
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(first), *args, "--coder", "A"]) == 0
+    (tmp_path / "b").mkdir()
+    other = tmp_path / "b" / "karten.csv"
+    cards.assign(Code="Ressource").to_csv(other, index=False)
+    assert main([*p, str(other), *args, "--coder", "B"]) == 0
+    assert len(project.segments()) == 12  # a second coder's copy, as before
+    (tmp_path / "c").mkdir()
+    fixed = tmp_path / "c" / "karten.csv"
+    cards.assign(Text=[*WISHES[:5], "Mehr Kitaplätze für Kinder unter drei"]).to_csv(fixed)
+    capsys.readouterr()
+    assert main([*p, str(fixed), *args, "--coder", "A"]) == 0
+    out = capsys.readouterr().out
+    assert "karten.csv: nicht importiert: eine frühere Fassung dieser Datei" in out
+    assert len(project.segments()) == 12
+
+
+def test_two_different_files_of_one_name_in_one_workshop_are_both_imported(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two breakout rooms' protocols, both named protokoll.md, share no statement."""
+    for room, wishes in (("raum1", WISHES[:3]), ("raum2", WISHES[3:])):
+        (tmp_path / room).mkdir()
+        _protocol(tmp_path / room / "protokoll.md", "Auftakt Manfort", "2021-05-04", wishes)
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(tmp_path / "raum1" / "protokoll.md")]) == 0
+    assert main([*p, str(tmp_path / "raum2" / "protokoll.md")]) == 0
+    assert len(project.segments()) == 6

@@ -36,7 +36,7 @@ from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import import_wave, left_out, stored_documents
 from workbench.ingest.table import TableMapping
-from workbench.ingest.thing_names import pseudonymise_codes
+from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer, fill_template
 from workbench.store import (
     CITYWIDE,
@@ -253,7 +253,13 @@ class Project(CodingMixin):
             skip: list[ImportResult | None] = [None] * len(parsed)
             if not allow_duplicates:
                 stored = stored_documents(session)
-                skip = left_out(parsed, stored, import_wave(session, wave))
+                key: list[Pseudonymiser] = []  # read once, and only if a name is compared
+
+                def as_stored(name: str) -> str:
+                    key[:] = key or [Pseudonymiser.of_project(session)]
+                    return pseudonymise_name(key[0], name, ())
+
+                skip = left_out(parsed, stored, import_wave(session, wave), as_stored)
             writer = Writer(session, wave=wave)
             stored = stored_statements(session)  # another export's "[Person N]": decision 002
             for (path, document), skipped in zip(parsed, skip, strict=True):

@@ -16,6 +16,7 @@ that repeats an earlier wave's protocol is no DOCX/PDF twin, but the same words 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
-from workbench.core.formatting import format_percent
-from workbench.store import Document, Wave, Workshop
+from workbench.core.formatting import format_percent, plural
+from workbench.store import Document, Segment, Wave, Workshop
 from workbench.store.waves import ordered_waves
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
@@ -65,6 +66,7 @@ class Stored:
     chars: int  # the stored text's length
     load: Callable[[], str]  # its text
     wave: str | None = None  # the label of the wave its workshop belongs to
+    statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -102,17 +104,80 @@ def _near(a: int, b: int) -> bool:
     return 0.5 * b <= a <= 2 * b
 
 
+def _statement(text: str) -> str:
+    """A statement's text as compared with an earlier version of its file."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _earlier_version(
+    document: ParsedDocument,
+    names: Callable[[], set[str]],
+    stored: Iterable[Stored],
+    wave: str | None,
+) -> str | None:
+    """The notice for a file whose earlier version (same name and sheet, same wave, another
+    content holding at least half of its statements word for word) the project holds:
+    a protocol corrected after import. Imported, its unchanged statements would count twice.
+    A coded file with exactly the statements of the stored one is a second coder's copy."""
+    mine = [_statement(s.text) for s in document.segments]
+    for other in stored:
+        if other.importer != document.importer or other.sha256 == document.sha256:
+            continue
+        if (other.wave or "").casefold() != (wave or "").casefold() or other.name not in names():
+            continue
+        theirs = other.statements()
+        known = Counter(_statement(text) for _, text in theirs)
+        kept = sum((Counter(mine) & known).values())
+        if not kept or 2 * kept < len(mine):
+            continue
+        if _coded(document) and kept == len(mine) == len(theirs):
+            continue  # the same statements with another coder's codes: welcome
+        ids = " ".join(str(key) for key, _ in sorted(theirs))
+        in_wave = f"Welle '{other.wave}', " if other.wave else ""
+        changed = len(mine) - kept
+        what = (
+            f"{plural(kept, 'Aussage steht', 'Aussagen stehen')} unverändert in der neuen, "
+            f"{plural(changed, 'ist', 'sind')} neu oder geändert"
+            if changed
+            else "die Aussagen sind dieselben, geändert ist anderes (etwa die Kopfangaben)"
+        )
+        return (
+            f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
+            f"({in_wave}{plural(len(theirs), 'Aussage', 'Aussagen')}); {what}. Importiert "
+            "zählten die unveränderten Aussagen doppelt. Ersetzt die neue Fassung die "
+            f"frühere: die frühere löschen (workbench forget --statement {ids}; ihre "
+            "Kodierungen gehen mit) und "
+            "die Datei erneut importieren. Sind es zwei verschiedene Dateien gleichen "
+            "Namens, nimmt --allow-duplicates beide auf."
+        )
+    return None
+
+
+def _names(filename: str, stored_name: Callable[[str], str]) -> Callable[[], set[str]]:
+    """A file's name as given and as the project would store it, worked out on demand."""
+    found: set[str] = set()
+
+    def names() -> set[str]:
+        found.update(found or {filename, stored_name(filename)})
+        return found
+
+    return names
+
+
 def left_out(
     parsed: Sequence[tuple[Path, ParsedDocument]],
     stored: Iterable[Stored] = (),
     wave: str | None = None,
+    stored_name: Callable[[str], str] = str,
 ) -> list[ImportResult | None]:
     """For each of ``parsed``: None to import it, or the result of leaving it out because
     another file of the import or a document ``stored`` in the project already holds its
-    contributions. Files that bring codings are always imported; the same file again (same
-    SHA-256) is the writer's to report. Words are counted only for files whose length could
-    match another's (one large table into a new project: none). ``wave`` is the label of
-    the wave the import goes into: a stored document of another wave is named with its."""
+    contributions, or an earlier version of it (see :func:`_earlier_version`; a file's
+    name as the project would store it is ``stored_name(name)``). Other files that bring
+    codings are always imported; the same file again (same SHA-256) is the writer's to
+    report. Words are counted only for files whose length could match another's (one large
+    table into a new project: none). ``wave`` is the label of the wave the import goes
+    into: a stored document of another wave is named with its."""
     docs = [doc for _, doc in parsed]
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
     counted: dict[int, Counter[str]] = {}
@@ -128,6 +193,10 @@ def left_out(
     out: list[ImportResult | None] = [None] * len(parsed)
     for i in order:
         same = (docs[i].sha256, docs[i].importer)  # the same file (sheet) again
+        version = _earlier_version(docs[i], _names(docs[i].filename, stored_name), stored, wave)
+        if version is not None:
+            out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(version,))
+            continue
         if _coded(docs[i]):
             kept.append(i)
             continue
@@ -199,4 +268,10 @@ def stored_documents(session) -> list[Stored]:
     def loader(key: int) -> Callable[[], str]:
         return lambda: session.scalar(select(Document.text).where(Document.id == key)) or ""
 
-    return [Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5]) for row in rows]
+    def statements(key: int) -> Callable[[], list[tuple[int, str]]]:
+        query = select(Segment.id, Segment.text).where(Segment.document_id == key)
+        return lambda: [(int(s), str(t)) for s, t in session.execute(query)]
+
+    return [
+        Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5], statements(row[0])) for row in rows
+    ]
