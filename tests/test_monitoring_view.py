@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import widgets.monitoring_view
@@ -221,3 +222,26 @@ def test_the_app_shows_the_demo_follow_up(tmp_path_factory: pytest.TempPathFacto
     app.district.value = CITYWIDE
     _, tables = html_parts(app.monitoring_section.value.encode("utf-8"))
     assert len(tables[0]) - 1 == len(comparison.summary())
+
+
+def test_a_count_is_not_said_to_grow_less_than_the_whole_city() -> None:
+    """150 more residents in Manfort beside 2,100 more in the city is no "grew less": a
+    district's count is part of the city's. Rates are still compared."""
+    from workbench.synthesis.monitoring import series_from
+
+    table = pd.DataFrame(
+        {
+            "indicator": ["Einwohner", "Einwohner", "SGB-II-Quote", "SGB-II-Quote"] * 2,
+            "district": ["Gesamtstadt"] * 4 + ["Manfort"] * 4,
+            "year": [2021, 2025] * 4,
+            "value": [163000, 165100, 11.0, 11.9, 5200, 5350, 14.1, 14.6],
+            "unit": ["Personen", "Personen", "%", "%"] * 2,
+            "illustrative": [False] * 8,
+        }
+    )
+    rows = series_from(table)
+    text = widgets.monitoring_view.trend_summary(rows[rows["district"] == "Manfort"], "Manfort")
+    assert text == (
+        "Manfort, 2021 bis 2025: 2 von 2 Indikatoren gestiegen. "
+        "Weniger gestiegen oder stärker gesunken: SGB-II-Quote."
+    )

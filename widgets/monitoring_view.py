@@ -33,6 +33,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.indicator_units import is_count
 from workbench.synthesis.monitoring import (
     FALLING,
     RISING,
@@ -142,7 +143,7 @@ def _changes(notes: Sequence[str], district: str | None = None) -> str:
 
 def trend_summary(rows: pd.DataFrame, district: str) -> str:
     """The district's indicator trends in words: how many rise and fall, and which change
-    more or less than in the city.
+    more or less than in the city (rates, shares, averages; a count is not compared).
 
     >>> from workbench.synthesis.monitoring import series_from
     >>> rows = series_from(pd.DataFrame({"indicator": ["A", "A", "B", "B"] * 2,
@@ -157,7 +158,13 @@ als in der Gesamtstadt: A. Weniger gestiegen oder stärker gesunken: B.'
     up, down = int((rows["trend"] == RISING).sum()), int((rows["trend"] == FALLING).sum())
     text = f"{district}, {first} bis {last}: {up} von {len(rows)} Indikatoren gestiegen"
     text += f", {down} gesunken." if down else "."
-    beside = rows[rows["change"].notna() & rows["city_change"].notna()]
+    # a count (Einwohner) of a district always grows less than the city's: not compared
+    rate = pd.Series(
+        [not is_count(i, u) for i, u in zip(rows["indicator"], rows["unit"], strict=True)],
+        index=rows.index,
+        dtype=bool,
+    )
+    beside = rows[rows["change"].notna() & rows["city_change"].notna() & rate]
     more = beside[beside["change"] > beside["city_change"]]["indicator"]
     less = beside[beside["change"] < beside["city_change"]]["indicator"]
     if len(more):
