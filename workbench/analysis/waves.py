@@ -35,6 +35,7 @@ from sqlalchemy import or_, select
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT
+from workbench.ingest.common import named_district
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -46,7 +47,7 @@ from workbench.store import (
     Workshop,
 )
 from workbench.store.district_changes import comparison_notes
-from workbench.store.waves import clean_label, find_wave, ordered_waves
+from workbench.store.waves import clean_label, find_wave, ordered_waves, wave_for_import
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -196,6 +197,50 @@ def reorder_waves(project: Project, labels: list[str]) -> None:
             )
         for position, wave in enumerate(chosen, start=1):
             wave.position = position
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A workshop put into another wave (:func:`move_workshop`)."""
+
+    workshop: str
+    before: str  # the wave it was in
+    after: str  # the wave it is in now
+    created: bool  # ``after`` was made for it (placed last)
+    removed: bool  # ``before`` held no other workshop and is gone
+
+
+def move_workshop(project: Project, workshop: str, wave: str) -> Moved:
+    """Put a workshop into another wave (created after the others if new).
+
+    An import without ``--wave`` puts new workshops into the first wave, and importing the
+    file again with ``--wave`` changes nothing (a workshop keeps its wave at import): this
+    is the way to correct it. A wave left without workshops is removed.
+    """
+    with project.transaction(exclusive=True) as session:  # read, then write: one at a time
+        found = {w.name: w for w in session.scalars(select(Workshop))}
+        name = named_district(workshop, list(found), "Workshop")
+        if name is None:
+            raise InputError(
+                f"Workshop '{workshop}' gibt es nicht (workbench export nennt die Workshops "
+                "in der Spalte workshop)."
+            )
+        moving = found[name]
+        before = session.get(Wave, moving.wave_id)
+        target = find_wave(session, wave)
+        created = target is None
+        target = target or wave_for_import(session, wave)
+        if target.id == before.id:
+            raise InputError(f"Workshop '{name}' gehört schon zur Welle '{target.label}'.")
+        moving.wave_id = target.id
+        session.flush()
+        others = session.scalar(select(Workshop.id).where(Workshop.wave_id == before.id))
+        if others is None:
+            session.delete(before)
+            session.flush()
+            for position, left in enumerate(ordered_waves(session), start=1):
+                left.position = position
+        return Moved(name, before.label, target.label, created, others is None)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from workbench.store import CITYWIDE
 
 
 def cmd_waves(args: argparse.Namespace) -> int:
-    """workbench waves [--rename ALT NEU | --order WELLE …]."""
+    """workbench waves [--rename ALT NEU | --order WELLE … | --move WORKSHOP WELLE]."""
     from workbench.analysis import waves
 
     project = open_project(args)
@@ -36,6 +36,15 @@ def cmd_waves(args: argparse.Namespace) -> int:
     if args.order:
         waves.reorder_waves(project, args.order)
         print("Reihenfolge der Wellen geändert (die früheste zuerst).")
+    if args.move:
+        moved = waves.move_workshop(project, *args.move)
+        print(f"Workshop '{moved.workshop}' gehört jetzt zur Welle '{moved.after}' "
+              f"(bisher '{moved.before}').")  # fmt: skip
+        if moved.removed:
+            print(f"Die Welle '{moved.before}' hatte keinen weiteren Workshop und ist entfernt.")
+        if moved.created:
+            print(f"Neue Welle '{moved.after}' als letzte angelegt. War sie früher: "
+                  "workbench waves --order ÄLTESTE … JÜNGSTE")  # fmt: skip
     table = waves.waves(project)
     if table.empty:
         print("Noch keine Welle: sie entsteht mit dem ersten Import (workbench import …).")
@@ -210,7 +219,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``waves`` and ``monitoring``."""
     p = sub.add_parser(
         "waves",
-        help="Wellen der Studie anzeigen, umbenennen oder ordnen",
+        help="Wellen der Studie anzeigen, umbenennen, ordnen, Workshops verschieben",
         description="Jeder Workshop gehört zu einer Welle (Import mit --wave BEZEICHNUNG; "
         "ohne Angabe die erste Welle). Die Reihenfolge ist die des ersten Imports; wer eine "
         "frühere Welle später importiert, stellt sie mit --order richtig.",
@@ -223,6 +232,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         metavar="WELLE",
         help="alle Wellen in zeitlicher Reihenfolge, die früheste zuerst "
         '(z. B. --order "Erhebung 2021" "Folgebefragung 2022")',
+    )
+    group.add_argument(
+        "--move",
+        nargs=2,
+        metavar=("WORKSHOP", "WELLE"),
+        help="Workshop in eine andere Welle setzen (ohne --wave importiert, kam er in die "
+        "erste; eine neue Welle wird als letzte angelegt)",
     )
     p.set_defaults(func=cmd_waves)
 

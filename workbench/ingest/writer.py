@@ -39,7 +39,7 @@ from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
-from workbench.ingest.project_writer import ProjectFileWriting, _Written
+from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
@@ -60,7 +60,7 @@ from workbench.store import (
     utcnow,
 )
 from workbench.store.district_changes import district_index, moved_on
-from workbench.store.waves import ordered_waves, wave_for_import
+from workbench.store.waves import clean_label, ordered_waves, wave_for_import
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -166,7 +166,9 @@ class Writer(ProjectFileWriting):
             raise InputError(
                 f"Workshop '{name}' gehört schon zu einer anderen Welle, nicht zu "
                 f"'{self._import_wave().label}'. Für die neue Welle bitte einen eigenen "
-                "Workshop-Namen angeben (z. B. --workshop 'Folgeworkshop {stem}').",
+                "Workshop-Namen angeben (z. B. --workshop 'Folgeworkshop {stem}'); gehört "
+                "der Workshop selbst in diese Welle: workbench waves --move "
+                f"{quote(name)} {quote(self._import_wave().label)}",
                 file=document.filename,
             )
         if workshop is None:
@@ -262,7 +264,9 @@ class Writer(ProjectFileWriting):
         at, importer = earlier_import([(d.importer, d.options or {}) for d in same], document)
         found, document = same[at] if at is not None else None, replace(document, importer=importer)
         if found is not None and not document.merge:
-            return _Written(ImportResult(document.filename, "bereits vorhanden"), [], OffsetMap())
+            notices = kept_wave(session, found.id, self.wave)
+            result = ImportResult(document.filename, "bereits vorhanden", notices=notices)
+            return _Written(result, [], OffsetMap())
 
         default_workshop = fixed_workshop or document.workshop or Path(document.filename).stem
         placed: list[tuple[ParsedSegment, str, District]] = []
@@ -502,3 +506,26 @@ class Writer(ProjectFileWriting):
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
         self.pseudonymiser.store_new(self.session)
+
+
+def kept_wave(session: Session, document_id: int, wave: str | None) -> tuple[str, ...]:
+    """Notices for a file imported again with ``--wave`` whose workshops stand in another
+    wave (imported before without it, into the first): they keep theirs, and the command
+    that moves each is named."""
+    if wave is None:
+        return ()
+    asked = clean_label(wave)
+    rows = session.execute(
+        select(Workshop.name, Wave.label)
+        .join(Segment, Segment.workshop_id == Workshop.id)
+        .join(Wave, Wave.id == Workshop.wave_id)
+        .where(Segment.document_id == document_id)
+        .distinct()
+    ).all()
+    return tuple(
+        f"Workshop '{name}' steht in der Welle '{label}', nicht in '{asked}' (ein Workshop "
+        f"behält beim Import seine Welle); verschieben: workbench waves --move {quote(name)} "
+        f"{quote(asked)}"
+        for name, label in sorted(rows)
+        if label.casefold() != asked.casefold()
+    )
