@@ -120,9 +120,18 @@ def district_needs_html(found: Monitoring, district: str) -> str:
     if (rows["status"] == NOT_SURVEYED).all():
         by_wave = dict(zip(found.waves["wave"], found.waves["districts"], strict=True))
         missing = [w for w in (comparison.earlier, comparison.later) if district not in by_wave[w]]
+        uncoded = comparison.uncoded.get(district, ())
+        why = [f"In der Welle „{' und '.join(missing)}“ gibt es keine {_where(district)}"] * bool(
+            missing
+        )
+        why += [
+            f"in der Welle „{' und '.join(uncoded)}“ sind die {_where(district)} noch nicht "
+            "ausgewertet"
+        ] * bool(uncoded)
+        reason = "; ".join(why)
         return head + _note(
-            f"Nicht erhoben: In der Welle „{' und '.join(missing)}“ gibt es keine "
-            f"{_where(district)}; die Bedarfe lassen sich hier nicht über die Wellen vergleichen."
+            f"Nicht erhoben: {reason[:1].upper()}{reason[1:]}; die Bedarfe lassen sich hier "
+            "nicht über die Wellen vergleichen."
         )
     table = table_html(
         f"Bedarfe in {district}: {comparison.earlier} und {comparison.later} (Zahl der Aussagen)",

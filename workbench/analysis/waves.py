@@ -11,7 +11,9 @@ earlier wave (``a``) and in the later wave (``b``) and assigns a status by this 
 (``m`` = ``min_count``, default :data:`MIN_COUNT`):
 
 - ``nicht erhoben``: the Sozialraum has no statement at all (of any kind) in one of the two
-  waves — nobody was asked there, so nothing can be said about what is new or gone;
+  waves — nobody was asked there, so nothing can be said about what is new or gone; for a
+  run of coded needs also while none of its statements of that wave is coded or in the run
+  (imported, not read yet: :attr:`NeedComparison.uncoded`, with a note);
 - ``anhaltend``: raised in both waves (``a ≥ 1`` and ``b ≥ 1``) with ``a + b ≥ m``;
 - ``neu``: not raised in the earlier wave (``a = 0``) and at least ``m`` times in the later;
 - ``nicht mehr genannt``: at least ``m`` times in the earlier wave and not in the later
@@ -26,7 +28,7 @@ its statements, so each status can be traced to what was said.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -34,7 +36,7 @@ from sqlalchemy import or_, select
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
-from workbench.core.formatting import MISSING_DISTRICT
+from workbench.core.formatting import MISSING_DISTRICT, plural
 from workbench.ingest.common import named_district
 from workbench.store import (
     CITYWIDE,
@@ -256,6 +258,9 @@ class NeedComparison:
     notes: tuple[str, ...] = ()  # e.g. need statements the run does not hold yet
     reader_notes: tuple[str, ...] = ()  # the same for the public site: no run, no command
     district_notes: tuple[str, ...] = ()  # renamed or merged Sozialräume (also in both above)
+    # per Sozialraum, the compared waves in which it has statements but none coded yet
+    # (a run of coded needs cannot tell what was raised there: "nicht erhoben")
+    uncoded: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def summary(self) -> pd.DataFrame:
         """Per Sozialraum: how many needs have each status (columns in STATUSES order)."""
@@ -391,6 +396,26 @@ def need_comparison(
     notes.extend(changes)
     readers.extend(changes)
     surveyed = {w: set(facts.loc[facts["wave"] == w, "district"]) for w in labels}
+    uncoded: dict[str, tuple[str, ...]] = {}
+    if params.get("segments", "needs") != "all":  # needs are what the team coded so
+        with project.session() as session:
+            coded = set(session.scalars(select(Coding.segment_id).distinct())) | set(member_of)
+        for label in (first, second):
+            inside = facts[facts["wave"] == label]
+            done = set(inside.loc[inside.index.isin(list(coded)), "district"])
+            for district in sorted(surveyed[label] - done, key=_district_order):
+                uncoded[district] = (*uncoded.get(district, ()), label)
+                count = int((inside["district"] == district).sum())
+                where = "ohne Sozialraum" if district == MISSING_DISTRICT else f"aus {district}"
+                notes.append(
+                    f"In der Welle '{label}' ist noch keine der "
+                    f"{plural(count, 'Aussage', 'Aussagen')} {where} kodiert: Ihre Bedarfe "
+                    "gelten dort als „nicht erhoben“, bis sie kodiert sind."
+                )
+                readers.append(
+                    f"Die Aussagen der Welle '{label}' {where} sind noch nicht ausgewertet."
+                )
+            surveyed[label] = done
     rows = []
     described = run.described
     for cluster in sorted(run.members):
@@ -440,4 +465,5 @@ def need_comparison(
         tuple(notes),
         tuple(readers),
         tuple(changes),
+        uncoded,
     )

@@ -108,9 +108,11 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
         print(f"\n{district}")
         if (rows["status"] == waves.NOT_SURVEYED).all():
             absent = [w for w in (result.earlier, result.later) if district not in surveyed[w]]
+            uncoded = result.uncoded.get(district, ())
             compared = plural(len(rows), "Bedarf", "Bedarfe")
-            print(f"  nicht erhoben: in der Welle '{' und '.join(absent)}' keine Aussagen "
-                  f"von hier ({compared} nicht verglichen)")  # fmt: skip
+            why = [f"in der Welle '{' und '.join(absent)}' keine Aussagen von hier"] * bool(absent)
+            why += [f"in der Welle '{' und '.join(uncoded)}' noch nichts kodiert"] * bool(uncoded)
+            print(f"  nicht erhoben: {'; '.join(why)} ({compared} nicht verglichen)")
             continue
         for r in rows.itertuples():
             print(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")

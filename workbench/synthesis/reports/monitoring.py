@@ -177,13 +177,17 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
         out.heading(4, str(district), f"monitoring-bedarfe-{district}")
         if (rows["status"] == NOT_SURVEYED).all():
             missing = " und ".join(f"„{w}“" for w in unsurveyed(found, str(district)))
+            uncoded = " und ".join(f"„{w}“" for w in comparison.uncoded.get(str(district), ()))
             where = (
                 "gesamtstädtischen Aussagen (ohne Sozialraum)"
                 if district == MISSING_DISTRICT
                 else f"Aussagen aus {district}"
             )
+            why = [f"in der Welle {missing} gibt es keine {where}"] * bool(missing)
+            why += [f"in der Welle {uncoded} sind die {where} noch nicht kodiert"] * bool(uncoded)
+            reason = "; ".join(why)
             out.text(
-                f"Nicht erhoben: In der Welle {missing} gibt es keine {where}; "
+                f"Nicht erhoben: {reason[:1].upper()}{reason[1:]}; "
                 f"{plural(len(rows), 'Bedarf', 'Bedarfe')} nicht verglichen.",
                 "note",
             )
