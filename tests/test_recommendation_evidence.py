@@ -236,3 +236,31 @@ def test_import_and_tokens_accept_a_district_typed_without_umlauts(
     assert feedback.open_ballot(quarters, token).district == "Bürrig"
     assert main([*base, "tokens", "--n", "1", "--district", "Bürig", "--out", str(codes)]) == 2
     assert "Unbekannter Sozialraum 'Bürig'" in capsys.readouterr().err
+
+
+def test_evidence_named_by_a_file_name_two_documents_share_is_not_guessed(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two breakout rooms' protokoll.md both have a statement 1: 'protokoll.md:1' names
+    neither for sure; the link is refused with both numbers instead of taking the first."""
+    for room, wish in (("raum1", "Bänke am Markt fehlen"), ("raum2", "Ein Bus am Abend fehlt")):
+        (tmp_path / room).mkdir()
+        (tmp_path / room / "protokoll.md").write_text(
+            f"---\nworkshop: Auftakt\ndistrict: Manfort\n---\n\n# Auftakt\n\n## Was fehlt?\n\n"
+            f"- {wish}\n",
+            encoding="utf-8",
+        )
+    p = ["--project", str(project.path)]
+    for room in ("raum1", "raum2"):
+        assert main([*p, "import", str(tmp_path / room / "protokoll.md")]) == 0
+    segments = project.segments()
+    assert list(segments["source_id"]) == ["1", "1"]
+    assert main([*p, "recommend", "add", "Bänke und Bus"]) == 0
+    capsys.readouterr()
+    assert main([*p, "recommend", "link", "1", "--segment", "protokoll.md:1"]) == 2
+    err = capsys.readouterr().err
+    numbers = ", ".join(str(i) for i in sorted(segments["segment_id"]))
+    assert f"in mehreren Dokumenten namens protokoll.md (Nummern {numbers})" in err
+    assert (
+        main([*p, "recommend", "link", "1", "--segment", str(segments["segment_id"].iloc[1])]) == 0
+    )

@@ -283,14 +283,21 @@ def link_evidence(
 def _segment(session: Session, ref: int | tuple[str, str]) -> tuple[Segment, str]:
     if isinstance(ref, tuple):
         filename, source_id = ref
-        row = session.execute(
+        rows = session.execute(
             select(Segment, Document.filename)
             .join(Document, Segment.document_id == Document.id)
             .where(Document.filename == filename, Segment.source_id == str(source_id))
-        ).first()
-        if row is None:
+            .order_by(Segment.id)
+        ).all()
+        if not rows:
             raise InputError(f"Aussage {source_id} in Dokument {filename} gibt es nicht.")
-        return row[0], row[1]
+        if len(rows) > 1:  # two files of one name (breakout rooms' protokoll.md)
+            numbers = ", ".join(str(segment.id) for segment, _ in rows)
+            raise InputError(
+                f"Aussage {source_id} gibt es in mehreren Dokumenten namens {filename} "
+                f"(Nummern {numbers}); bitte die Nummer der gemeinten Aussage angeben."
+            )
+        return rows[0][0], rows[0][1]
     segment = session.get(Segment, int(ref))
     if segment is None:
         raise InputError(f"Aussage {ref} gibt es nicht.")
