@@ -350,17 +350,17 @@ class Project(CodingMixin):
         added = 0
         with self.transaction(exclusive=True) as session:
             codes = CodeIndex(session)
-            segments = {
-                (filename, source_id): (seg_id, length)
-                for filename, source_id, seg_id, length in session.execute(
-                    select(
-                        Document.filename,
-                        Segment.source_id,
-                        Segment.id,
-                        func.length(Segment.text),
-                    ).join(Document, Segment.document_id == Document.id)
-                )
-            }
+            segments: dict[tuple[str, str], tuple[int, int]] = {}
+            shared: dict[tuple[str, str], list[int]] = {}  # two files of one name
+            for filename, source_id, seg_id, length in session.execute(
+                select(Document.filename, Segment.source_id, Segment.id, func.length(Segment.text))
+                .join(Document, Segment.document_id == Document.id)
+                .order_by(Segment.id)
+            ):
+                if (filename, source_id) in segments:
+                    shared.setdefault((filename, source_id), [segments[filename, source_id][0]])
+                    shared[filename, source_id].append(seg_id)
+                segments[filename, source_id] = (seg_id, length)
             existing = set(
                 session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
             )
@@ -375,6 +375,15 @@ class Project(CodingMixin):
                 if key not in segments:
                     raise InputError(
                         f"Aussage {key[1]} in Dokument {key[0]} ist nicht importiert.",
+                        file=path.name,
+                        row=number,
+                    )
+                if key in shared:
+                    numbers = ", ".join(str(i) for i in shared[key])
+                    raise InputError(
+                        f"Aussage {key[1]} gibt es in mehreren Dokumenten namens {key[0]} "
+                        f"(Nummern {numbers}); diese Kodierungen bitte mit workbench code "
+                        "NUMMER CODE setzen.",
                         file=path.name,
                         row=number,
                     )
