@@ -101,7 +101,7 @@ def select_statements(
         query = select(Segment, Document.filename).join(Document).where(Segment.source_id == source)
         if document is not None:
             query = query.where(Document.filename == document)
-        rows = session.execute(query).all()
+        rows = session.execute(query.order_by(Segment.id)).all()
         if not rows:
             where = f" in {document}" if document else ""
             raise WorkbenchError(f"Keine Aussage mit der Quellen-ID {source}{where}.")
@@ -110,6 +110,12 @@ def select_statements(
             raise WorkbenchError(
                 f"Quellen-ID {source} gibt es in mehreren Dateien ({', '.join(files)}): "
                 "bitte mit --document DATEI eine wählen."
+            )
+        if len({segment.document_id for segment, _ in rows}) > 1:  # two files of one name
+            numbers = " ".join(str(segment.id) for segment, _ in rows)
+            raise WorkbenchError(
+                f"Quellen-ID {source} gibt es in mehreren Dokumenten namens {files[0]} "
+                f"(Aussagen {numbers}): bitte die gemeinte mit --statement NR wählen."
             )
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
