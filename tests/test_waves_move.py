@@ -30,8 +30,14 @@ def test_a_workshop_imported_without_its_wave_is_moved_there(
     p = ["--project", str(project.path)]
     assert main([*p, "import", str(first), "--wave", "2021"]) == 0
     assert main([*p, "import", str(later), "--wave", "2023"]) == 0
+    assert main([*p, "import", str(first)]) == 0  # the same file again: nothing new
+    assert "Ohne --wave" not in capsys.readouterr().out
     assert main([*p, "import", str(late)]) == 0  # --wave forgotten: into the first wave
-    capsys.readouterr()
+    assert (  # said at once, with the way out
+        "Hinweis: Ohne --wave kam der neue Workshop 'Werkstatt Manfort 2025' in die erste "
+        "Welle '2021' (das Projekt hat 2 Wellen, die jüngste '2023'). Gehört er in eine "
+        "andere: workbench waves --move 'Werkstatt Manfort 2025' WELLE"
+    ) in " ".join(capsys.readouterr().out.split())
 
     # importing it again with its wave changes nothing, and says so with the way out
     assert main([*p, "import", str(late), "--wave", "2025"]) == 0

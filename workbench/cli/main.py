@@ -143,6 +143,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raw = read_source(args.names)
         names = [line.strip() for line in decode(raw).splitlines() if line.strip()]
     roles = read_roles(args.roles) if args.roles else None
+    before = set(project.workshops()["workshop_id"])
     results = project.import_files(
         args.paths,
         mapping=mapping,
@@ -173,7 +174,30 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  Hinweis: {notice}")
     for notice in left_out:
         print(f"Hinweis: {notice}")
+    if not args.wave:
+        print(*_first_wave_notice(project, before), sep="\n", end="")
     return 0
+
+
+def _first_wave_notice(project: Project, before: set[int]) -> list[str]:
+    """A line naming the workshops an import without --wave put into the first wave of a
+    project with several: a later survey belongs in its own wave (nothing said else)."""
+    workshops = project.workshops()
+    new = list(workshops[~workshops["workshop_id"].isin(before)]["workshop"])
+    if not new or workshops["wave"].nunique() < 2:
+        return []
+    from workbench.analysis.waves import waves
+
+    labels = list(waves(project)["wave"])
+    one = len(new) == 1
+    return [
+        f"Hinweis: Ohne --wave kam{'' if one else 'en'} "
+        f"{'der neue Workshop' if one else 'die neuen Workshops'} "
+        + ", ".join(f"'{w}'" for w in new)
+        + f" in die erste Welle '{labels[0]}' (das Projekt hat {len(labels)} Wellen, die "
+        f"jüngste '{labels[-1]}'). {'Gehört er' if one else 'Gehören sie'} in eine andere: "
+        f"workbench waves --move '{new[0] if one else 'WORKSHOP'}' WELLE\n"
+    ]
 
 
 def cmd_status(args: argparse.Namespace) -> int:
