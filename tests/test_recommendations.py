@@ -317,3 +317,21 @@ def test_no_need_run_yet(tmp_path_factory: pytest.TempPathFactory, tmp_path: Pat
         rec.link_need(project, new, 0)
     assert rec.chain(project)["need_run"] is None
     project.close()
+
+
+def test_a_status_step_takes_a_german_date_and_the_status_in_any_case(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A planner types "--date 1.3.2022" and "Umgesetzt"; both were refused before (only
+    2022-03-01 and "umgesetzt")."""
+    from workbench.synthesis import recommendation_status
+
+    rec_id = rec.add_recommendation(project, "Ein Treffpunkt für Manfort", scope="Manfort")
+    base = ["--project", str(project.path), "recommend", "status", str(rec_id)]
+    assert main([*base, "Umgesetzt", "--date", "1.3.2022", "--by", "Quartiersbüro"]) == 0
+    assert main([*base, "in umsetzung", "--date", "1. Februar 2022", "--by", "Amt"]) == 0
+    history = recommendation_status.status_history(project, rec_id)
+    assert history["date"].tolist() == ["2022-02-01", "2022-03-01"]
+    assert history["status"].tolist() == ["in Umsetzung", "umgesetzt"]
+    rec.update_recommendation(project, rec_id, status="Abgestimmt")
+    assert rec.recommendations(project)["status"].item() == "abgestimmt"

@@ -509,8 +509,8 @@ def test_status_history(project: Project, tmp_path: Path, capsys) -> None:
     assert rec.recommendations(project)["status"].item() == "zurückgestellt"
     for args, message in [
         (["erledigt", "--date", "2022-01-01", "--by", "X"], "Unbekannter Status 'erledigt'"),
-        (["umgesetzt", "--date", "1.3.2022", "--by", "X"], "Form JJJJ-MM-TT"),
-        (["umgesetzt", "--date", "2022-02-30", "--by", "X"], "Form JJJJ-MM-TT"),
+        (["umgesetzt", "--date", "März 2022", "--by", "X"], "ist kein Datum (JJJJ-MM-TT"),
+        (["umgesetzt", "--date", "2022-02-30", "--by", "X"], "ist kein Datum (JJJJ-MM-TT"),
         (["umgesetzt", "--date", "2999-01-01", "--by", "X"], "in der Zukunft"),
         (["umgesetzt", "--date", "2022-01-01", "--by", "  "], "verantwortlich"),
     ]:

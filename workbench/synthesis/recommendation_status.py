@@ -23,8 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
+from workbench.ingest.common import normalise_date
 from workbench.store import District, Recommendation, RecommendationStatus, utcnow
-from workbench.synthesis.recommendations import STATUSES, find_recommendation
+from workbench.synthesis.recommendations import find_recommendation, known_status
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -43,23 +44,23 @@ HISTORY_COLUMNS = {
 
 
 def parse_date(text: str, today: date | None = None) -> str:
-    """A date as ``YYYY-MM-DD``; anything else, or a date after ``today``, raises.
+    """A date as ``YYYY-MM-DD`` from ISO or German dates ("1.3.2022", "1. März 2022", as a
+    planner types it); anything else, or a date after ``today``, raises.
 
-    >>> parse_date("2022-03-01")
-    '2022-03-01'
-    >>> parse_date("1.3.2022")  # doctest: +ELLIPSIS
+    >>> parse_date("2022-03-01"), parse_date("1.3.2022"), parse_date("1. März 2022")
+    ('2022-03-01', '2022-03-01', '2022-03-01')
+    >>> parse_date("März")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    workbench.core.domain.InputError: Datum '1.3.2022' ist kein Datum der Form JJJJ-MM-TT ...
+    workbench.core.domain.InputError: Datum 'März' ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ, ...
     """
     raw = str(text or "").strip()
     try:
-        if len(raw) != 10:
-            raise ValueError
-        parsed = date.fromisoformat(raw)
-    except ValueError:
+        parsed = date.fromisoformat(normalise_date(raw, ""))
+    except (InputError, ValueError):
         raise InputError(
-            f"Datum '{raw}' ist kein Datum der Form JJJJ-MM-TT (z. B. 2022-03-01)."
+            f"Datum '{raw}' ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ, z. B. 2022-03-01 oder "
+            "1.3.2022)."
         ) from None
     if parsed > (today or date.today()):
         raise InputError(
@@ -69,10 +70,9 @@ def parse_date(text: str, today: date | None = None) -> str:
 
 
 def check_status(status: str) -> str:
-    """``status`` if it is one of STATUSES, else an InputError naming them."""
-    if status not in STATUSES:
-        raise InputError(f"Unbekannter Status '{status}'. Möglich: {', '.join(STATUSES)}.")
-    return status
+    """The one of STATUSES ``status`` names (case aside: "Umgesetzt" is "umgesetzt"), else an
+    InputError naming them."""
+    return known_status(status)
 
 
 def _actor(actor: str) -> str:

@@ -121,10 +121,17 @@ def _actors(actors: Iterable[str]) -> list[str]:
     return result
 
 
-def _status(status: str) -> str:
-    if status not in STATUSES:
-        raise InputError(f"Unbekannter Status '{status}'. Möglich: {', '.join(STATUSES)}.")
-    return status
+def known_status(status: str) -> str:
+    """The one of STATUSES ``status`` names, case and spaces aside ("Umgesetzt", "in
+    umsetzung"), else an InputError naming them."""
+    key = " ".join(str(status).split()).casefold()
+    for known in STATUSES:
+        if known.casefold() == key:
+            return known
+    raise InputError(f"Unbekannter Status '{status}'. Möglich: {', '.join(STATUSES)}.")
+
+
+_status = known_status
 
 
 def _text(text: str) -> str:
@@ -450,6 +457,7 @@ __all__ = [
     "export_chain",
     "find_recommendation",
     "follow_evidence",
+    "known_status",
     "link_evidence",
     "link_need",
     "need_links",
