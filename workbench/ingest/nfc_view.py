@@ -4,14 +4,18 @@ Files from macOS (and ATLAS.ti's exports there) may write "é" and "ü" decompos
 letter followed by a combining mark (NFD: "e" + U+0301). Patterns for names end a word at
 the mark: "Frau Müller" became "[Person 1]" followed by "̈ller". Names are found in the composed
 view and replaced in the text as written, which stays as it was (positions of a REFI-QDA
-file count in it).
+file count in it). The labels that group statements across files — workshop, Sozialraum,
+guiding question, speaker role, code — are stored composed (:func:`composed_labels`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import overload
+
+from workbench.core.domain import ParsedDocument, ParsedSegment
 
 
 @dataclass(frozen=True)
@@ -67,3 +71,51 @@ class NfcView:
         if self.view_starts[chunk] == pos:
             return self.starts[chunk]
         return self.starts[chunk + 1] if chunk + 1 < len(self.starts) else self.length
+
+
+@overload
+def composed(text: str) -> str: ...
+@overload
+def composed(text: None) -> None: ...
+def composed(text: str | None) -> str | None:
+    """``text`` composed (NFC); None stays None."""
+    return None if text is None else unicodedata.normalize("NFC", text)
+
+
+def _segment_labels(segment: ParsedSegment) -> ParsedSegment:
+    """``segment`` with its labels composed (its text as written)."""
+    return replace(
+        segment,
+        question=composed(segment.question),
+        speaker_role=composed(segment.speaker_role),
+        workshop=composed(segment.workshop),
+        district=composed(segment.district),
+        codes=tuple(unicodedata.normalize("NFC", c) for c in segment.codes),
+    )
+
+
+def composed_labels(document: ParsedDocument) -> ParsedDocument:
+    """``document`` with the labels that group statements across files composed: the
+    same guiding question, workshop or code written on a Mac and on Windows is one. The
+    texts stay as written (REFI-QDA positions count in them).
+
+    >>> card = ParsedSegment("Ba\\u0308nke", "1", question="Bedu\\u0308rfnisse")
+    >>> segment = composed_labels(ParsedDocument("a.md", "", "md", (card,))).segments[0]
+    >>> segment.question == "Bedürfnisse", segment.text == "Ba\\u0308nke"
+    (True, True)
+    """
+    labels = [document.workshop, document.district]
+    labels += [c.code for c in document.codings]
+    for s in document.segments:
+        labels += [s.question, s.speaker_role, s.workshop, s.district, *s.codes]
+    if all(unicodedata.is_normalized("NFC", label or "") for label in labels):
+        return document  # the usual case: nothing to compose
+    return replace(
+        document,
+        workshop=composed(document.workshop),
+        district=composed(document.district),
+        segments=tuple(_segment_labels(s) for s in document.segments),
+        codings=tuple(
+            replace(c, code=unicodedata.normalize("NFC", c.code)) for c in document.codings
+        ),
+    )

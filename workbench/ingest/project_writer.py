@@ -27,6 +27,7 @@ from workbench.core.domain import (
 )
 from workbench.core.formatting import plural
 from workbench.ingest.annotations import add_memo, has_memo, overlaps, upsert_indicators
+from workbench.ingest.nfc_view import composed
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
@@ -122,7 +123,7 @@ class ProjectFileWriting:
             wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
         )
         notices.extend(added)
-        self.planned.update({w.name: w for w in bundle.workshops})
+        self.planned.update({composed(w.name): w for w in bundle.workshops})
         written = []
         self.seen_codings.clear()
         for document in bundle.documents:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.ingest.common import cell_at, meant_district, misspelt_district
+from workbench.ingest.nfc_view import composed
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_rows import is_no_answer
 
@@ -91,8 +92,8 @@ def known_district(value: str, known: Sequence[str]) -> str | None:
     >>> known_district("opladen", ["Opladen"]), known_district("Köln", ["Opladen"])
     ('Opladen', None)
     """
-    folded = value.strip().casefold()
-    same = [k for k in known if k.strip().casefold() == folded]
+    folded = composed(value).strip().casefold()  # "ü" from a Mac: "u" and a mark
+    same = [k for k in known if composed(k).strip().casefold() == folded]
     return same[0] if same else meant_district(value, known)
 
 
@@ -243,7 +244,7 @@ def find_district_column(
     >>> find_district_column(["Text", "SD01"], rows, ["Opladen"], set(), {"SD01": "Wohnort"})
     DistrictGuess(column='SD01', unknown=None, ambiguous=(), coded=())
     """
-    names = {k.strip() for k in known}
+    names = {composed(k).strip() for k in known}  # and values composed: "ü" from a Mac
     labels = labels or {}
     asked = [
         place
@@ -255,7 +256,7 @@ def find_district_column(
     unknown: dict[str, int] = {}
     coded: list[str] = []
     for place in (p for p in asked if p not in beside):
-        values = {cell_at(fields, place) for _, fields in records} - {""}
+        values = {composed(cell_at(fields, place)) for _, fields in records} - {""}
         districts = values & names
         others = {v for v in values - districts if not is_no_district(v)}
         slips = {v for v in others if misspelt_district(v, tuple(names))}
@@ -272,7 +273,7 @@ def find_district_column(
     folded = {n.casefold() for n in names}
     for column in sections:
         place = list(header).index(column)
-        values = {cell_at(fields, place) for _, fields in records} - {""}
+        values = {composed(cell_at(fields, place)) for _, fields in records} - {""}
         walls = {v for v in values if v.casefold() in folded}  # "Sonstiges" beside them: none
         if walls and all(v in walls or is_no_district(v) for v in values):
             return DistrictGuess(column=column)

@@ -36,6 +36,7 @@ from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import district_notices, named_district, unknown_districts
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.lead_in_names import lead_in_names
+from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
@@ -59,7 +60,7 @@ from workbench.store import (
     Workshop,
     utcnow,
 )
-from workbench.store.district_changes import district_index, moved_on
+from workbench.store.district_changes import district_index, district_key, moved_on
 from workbench.store.waves import clean_label, ordered_waves, wave_for_import
 
 
@@ -94,8 +95,8 @@ class Writer(ProjectFileWriting):
     # -- districts and workshops ---------------------------------------------------------
     def _district(self, name: str | None, file: str, row: int | None) -> District:
         if name is None:
-            return self.districts[CITYWIDE.casefold()]
-        district = self.districts.get(name.strip().casefold())
+            return self.districts[district_key(CITYWIDE)]
+        district = self.districts.get(district_key(name))
         if district is None:
             valid = ", ".join(sorted({d.name for d in self.districts.values()}))
             raise InputError(
@@ -123,9 +124,9 @@ class Writer(ProjectFileWriting):
         """
         unknown: dict[str, tuple[str, int | None]] = {}
         for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
-            key = (name or "").strip().casefold()
+            key = district_key(name or "")
             if key and key not in self.districts:
-                unknown.setdefault(key, (name.strip(), row))
+                unknown.setdefault(key, (composed(name).strip(), row))
         if not unknown:
             return []
         added = sorted(name for name, _ in unknown.values())
@@ -134,12 +135,12 @@ class Writer(ProjectFileWriting):
             raise unknown_districts(dict(unknown.values()), known, file, hint)
         alike = {n: same for n in added if (same := named_district(n, known))}
         for name, same in alike.items():
-            self.districts[name.casefold()] = self.districts[same.casefold()]
+            self.districts[district_key(name)] = self.districts[district_key(same)]
         added = [n for n in added if n not in alike]
         for name in added:
             district = District(name=name, is_citywide=False)
             self.session.add(district)
-            self.districts[name.casefold()] = district
+            self.districts[district_key(name)] = district
         self.session.flush()
         self.pseudonymiser.protect(added)  # a district is never a person's name
         return district_notices(added, alike)
@@ -182,7 +183,7 @@ class Writer(ProjectFileWriting):
                     format=document.format,
                 )
             else:  # declared by the file: its own district (if known), date and format
-                home = self.districts.get((plan.district or "").strip().casefold(), district)
+                home = self.districts.get(district_key(plan.district or ""), district)
                 workshop = Workshop(
                     name=name,
                     district_id=home.id,
@@ -222,6 +223,8 @@ class Writer(ProjectFileWriting):
         Districts it names that the project does not know are refused all at once, or
         with ``add_districts`` declared (and said in the result's notices).
         """
+        document = composed_labels(document)
+        fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
         from_name = None
         if not (fixed_district or document.district or any(s.district for s in document.segments)):
             from_name = self._district_in_name(document.filename)
@@ -259,6 +262,8 @@ class Writer(ProjectFileWriting):
         fixed_district: str | None,
         extra_names: Sequence[str],
     ) -> _Written:
+        document = composed_labels(document)  # a label from a Mac is the same label
+        fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
         session = self.session  # the same file: which is this import (a workbook's sheet)?
         same = list(session.scalars(select(Document).where(Document.sha256 == document.sha256)))
         at, importer = earlier_import([(d.importer, d.options or {}) for d in same], document)
@@ -268,7 +273,8 @@ class Writer(ProjectFileWriting):
             result = ImportResult(document.filename, "bereits vorhanden", notices=notices)
             return _Written(result, [], OffsetMap())
 
-        default_workshop = fixed_workshop or document.workshop or Path(document.filename).stem
+        stem = composed(Path(document.filename).stem)  # a Mac's file name: decomposed
+        default_workshop = fixed_workshop or document.workshop or stem
         placed: list[tuple[ParsedSegment, str, District]] = []
         for seg in document.segments:
             district = self._district(

@@ -18,6 +18,7 @@ name or in a district since merged into it. Snapshots of what participants were 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -276,13 +277,24 @@ def merged_names(session: Session) -> set[str]:
     return merged
 
 
+def district_key(name: str) -> str:
+    """A district's name folded for lookup: composed (macOS writes "ü" as "u" and a
+    combining mark), without surrounding blanks, case-folded.
+
+    >>> district_key(" Steinbu\u0308chel") == district_key("steinbüchel")
+    True
+    """
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
 def district_index(session: Session) -> dict[str, District]:
-    """The declared districts by folded name, and each former name (:func:`former_names`)
-    as the district it became: a file of a later wave that still says "Opladen" (the
-    city's templates, another office's export) belongs to Manfort, not to no district."""
-    index = {d.name.casefold(): d for d in session.scalars(select(District))}
+    """The declared districts by :func:`district_key`, and each former name
+    (:func:`former_names`) as the district it became: a file of a later wave that still
+    says "Opladen" (the city's templates, another office's export) belongs to Manfort,
+    not to no district."""
+    index = {district_key(d.name): d for d in session.scalars(select(District))}
     for old, now in former_names(session).items():
-        index.setdefault(old.casefold(), index[now.casefold()])
+        index.setdefault(district_key(old), index[district_key(now)])
     return index
 
 
@@ -291,9 +303,9 @@ def moved_on(
 ) -> list[str]:
     """A notice for each former name among ``names``: where its statements are stored
     (``where`` says what is found under today's name: "die Werte stehen bei")."""
-    former = {old.casefold(): (old, now) for old, now in former_names(session).items()}
+    former = {district_key(old): (old, now) for old, now in former_names(session).items()}
     notices = []
-    for key in dict.fromkeys((name or "").strip().casefold() for name in names):
+    for key in dict.fromkeys(district_key(name or "") for name in names):
         if key in former:
             old, now = former[key]
             notices.append(f"Sozialraum {old}: {now_called(session, old)} – {where} {now}.")

@@ -1,0 +1,104 @@
+"""Decomposed labels from macOS ("ü" as "u" + U+0308, NFD): a Sozialraum, workshop, guiding
+question, speaker role or code written so is the one written composed. The texts stay as
+written (REFI-QDA positions count in them)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from sqlalchemy import select
+
+from workbench import Project
+from workbench.ingest.table import TableMapping
+from workbench.store import Code, Workshop
+
+PROTOCOL = """---
+workshop: Quartiersworkshop Steinbüchel
+district: Steinbüchel
+date: 2021-03-25
+---
+
+# Protokoll
+
+## Herausforderungen und Bedürfnisse
+
+- **Quartiersbüro:** Die Grünflächen sind ungepflegt, sie müssen gepflegt werden.
+- Öffentliche Toiletten fehlen, Öffnungszeiten der Bücherei sind zu kurz.
+"""
+
+ROW = "Quartiersworkshop Steinbüchel;Steinbüchel;Herausforderungen und Bedürfnisse"
+CARDS = f"""Karten-ID;Workshop;Sozialraum;Leitfrage;Rolle;Text;Codes
+K1;{ROW};Quartiersbüro;Bänke fehlen;Bedarf/Grünflächen
+K2;{ROW};;Mehr Grün;Bedarf/Grünflächen
+"""
+
+
+def nfd(text: str) -> str:
+    """As macOS writes it."""
+    return unicodedata.normalize("NFD", text)
+
+
+def write(path: Path, text: str) -> Path:
+    """``text`` saved at ``path`` (UTF-8)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_decomposed_district_is_the_declared_one(tmp_path: Path) -> None:
+    """Before, "Steinbüchel" from a Mac was an unknown Sozialraum ("Unbekannte
+    Sozialräume: Steinbüchel (gemeint: Steinbüchel?)"), in a header and in a cell."""
+    protocol = write(tmp_path / "mac" / "protokoll.md", nfd(PROTOCOL))
+    cards = write(tmp_path / "mac" / "karten.csv", nfd(CARDS).replace("Codes", "Farbe"))
+    with Project.create(tmp_path / "p", districts=["Manfort", "Steinbüchel"]) as project:
+        results = project.import_files([protocol, cards])
+        assert [r.segments for r in results] == [2, 2]
+        assert set(project.segments()["district"]) == {"Steinbüchel"}
+        assert sorted(project.districts()["district"]) == ["Gesamtstadt", "Manfort", "Steinbüchel"]
+
+
+def test_added_districts_are_stored_composed(tmp_path: Path) -> None:
+    """``--add-districts`` with a name from a Mac declares it composed: typed on the
+    command line later, it is found."""
+    cards = write(tmp_path / "karten.csv", nfd(CARDS.replace("Steinbüchel", "Bürrig")))
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        mapping = TableMapping(text_column="Text", district_column="Sozialraum")
+        project.import_files([cards], mapping=mapping, add_districts=True)
+        assert "Bürrig" in set(project.districts()["district"])
+
+
+def test_labels_from_a_mac_join_those_from_windows(tmp_path: Path) -> None:
+    """The same workshop, guiding question, role and code in a file from a Mac and one
+    from Windows: before, each was stored twice (two workshops "Quartiersworkshop
+    Steinbüchel", two questions in every table by question, a second code)."""
+    composed = write(tmp_path / "win" / "karten.csv", CARDS)
+    decomposed = write(tmp_path / "mac" / "protokoll.md", nfd(PROTOCOL))
+    more = write(
+        tmp_path / "mac" / "karten_2.csv", nfd(CARDS.replace(";K", ";M").replace("\nK", "\nM"))
+    )
+    mapping = TableMapping(
+        text_column="Text",
+        id_column="Karten-ID",
+        district_column="Sozialraum",
+        workshop_column="Workshop",
+        question_column="Leitfrage",
+        role_column="Rolle",
+        code_column="Codes",
+        coder="MAXQDA-A",
+    )
+    with Project.create(tmp_path / "p", districts=["Steinbüchel"]) as project:
+        project.import_files([composed], mapping=mapping)
+        project.import_files([decomposed])
+        project.import_files([more], mapping=mapping)
+        segments = project.segments()
+        assert len(segments) == 6
+        assert set(segments["question"]) == {"Herausforderungen und Bedürfnisse"}
+        assert set(segments["speaker_role"].dropna()) == {"Quartiersbüro"}
+        with project.session() as session:
+            workshops = session.scalars(select(Workshop.name)).all()
+            codes = session.scalars(select(Code.path)).all()
+        assert workshops == ["Quartiersworkshop Steinbüchel"]
+        assert sorted(codes) == ["Bedarf", "Bedarf/Grünflächen"]
+        # the texts stay as the files wrote them
+        assert nfd("Öffentliche Toiletten fehlen") in " ".join(segments["text"])
