@@ -102,3 +102,22 @@ def test_labels_from_a_mac_join_those_from_windows(tmp_path: Path) -> None:
         assert sorted(codes) == ["Bedarf", "Bedarf/Grünflächen"]
         # the texts stay as the files wrote them
         assert nfd("Öffentliche Toiletten fehlen") in " ".join(segments["text"])
+
+
+def test_the_same_protocol_saved_on_a_mac_is_left_out(tmp_path: Path) -> None:
+    """The protocol as the team had it and as a colleague's Mac saved it again: before,
+    every word with an umlaut differed ("Bänke" counted as "nke"), so the copy was
+    imported and every statement counted twice."""
+    text = "\n".join(
+        f"- Die Grünflächen am Spielplatz {n} müssen gepflegt werden, Bänke fehlen dort."
+        for n in range(1, 8)
+    )
+    protocol = PROTOCOL + text + "\n"
+    first = write(tmp_path / "win" / "protokoll.md", protocol)
+    again = write(tmp_path / "mac" / "protokoll_neu.md", nfd(protocol))
+    with Project.create(tmp_path / "p", districts=["Steinbüchel"]) as project:
+        project.import_files([first])
+        (result,) = project.import_files([again])
+        assert result.status == "doppelt"
+        assert "'protokoll.md' (schon im Projekt)" in result.notices[0]
+        assert len(project.segments()) == 9

@@ -37,8 +37,13 @@ SKIPPED = "doppelt"  # an ImportResult's status
 
 
 def words(text: str) -> Counter[str]:
-    """A text's words in lower case, counted."""
-    return Counter(_WORD.findall(text.lower()))
+    """A text's words in lower case, counted; composed first, as a word ends at a
+    combining mark ("Bänke" from a Mac, "a" + U+0308, would be "ba" and "nke").
+
+    >>> words("Ba\u0308nke fehlen") == words("Bänke fehlen")
+    True
+    """
+    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def document_words(document: ParsedDocument) -> Counter[str]:
