@@ -121,3 +121,14 @@ def test_the_same_protocol_saved_on_a_mac_is_left_out(tmp_path: Path) -> None:
         assert result.status == "doppelt"
         assert "'protokoll.md' (schon im Projekt)" in result.notices[0]
         assert len(project.segments()) == 9
+
+
+def test_a_file_name_from_a_mac_names_its_district(tmp_path: Path) -> None:
+    """macOS stores file names decomposed: "Protokoll_Steinbüchel.md" without a
+    Sozialraum inside went to Gesamtstadt, as the name's words split at the mark."""
+    text = PROTOCOL.replace("district: Steinbüchel\n", "")
+    path = write(tmp_path / nfd("Protokoll_Steinbüchel.md"), text)
+    with Project.create(tmp_path / "p", districts=["Manfort", "Steinbüchel"]) as project:
+        (result,) = project.import_files([path])
+        assert "Sozialraum Steinbüchel: aus dem Dateinamen erkannt" in result.notices[0]
+        assert set(project.segments()["district"]) == {"Steinbüchel"}

@@ -159,8 +159,13 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def spelled_out(name: str) -> str:
     """A name in lower case with its umlauts and ß spelled out ("Steinbüchel" →
-    "steinbuechel"), as keyboards and file names without them write it."""
-    return name.strip().casefold().translate(_UMLAUTS)
+    "steinbuechel"), as keyboards and file names without them write it; composed first
+    (a file name from a Mac writes "ü" as "u" and a combining mark).
+
+    >>> spelled_out("Steinbu\u0308chel"), spelled_out(" Straße ")
+    ('steinbuechel', 'strasse')
+    """
+    return unicodedata.normalize("NFC", name).strip().casefold().translate(_UMLAUTS)
 
 
 def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") -> str | None:
