@@ -37,6 +37,7 @@ without letters or digits ("👍", "?") is compared as it stands.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from workbench.analysis.markup import strip_markup, without_hesitation
@@ -132,8 +133,11 @@ def normalise(text: str) -> str:
 
     >>> normalise("  Jugendtreff im Wohnpark! ") == normalise("jugendtreff im wohnpark")
     True
+    >>> normalise("Mehr Ba\\u0308nke") == normalise("Mehr Bänke")  # "ä" from a Mac
+    True
     """
-    return _SPACE.sub(" ", _NON_WORD.sub(" ", str(text).casefold())).strip()
+    composed = unicodedata.normalize("NFC", str(text))  # a word ends at a combining mark
+    return _SPACE.sub(" ", _NON_WORD.sub(" ", composed.casefold())).strip()
 
 
 def distinct(order: Iterable[int], texts: Sequence[str], limit: int) -> list[int]:
@@ -316,7 +320,11 @@ def label_and_source(
     >>> label_and_source(["Ein Ort für Kinder, sagt [Person 5]", "Ein Ort für die Kinder"],
     ...                  ["kinder", "ort"], set())
     ('Ein Ort für die Kinder', 1)
+
+    Statements from a Mac ("ö" as "o" + U+0308) are read composed: the patterns of words
+    and phrases end a word at a combining mark ("lösen" would be "l" and "sen").
     """
+    central_texts = [unicodedata.normalize("NFC", t) for t in central_texts]
     weight = {}
     for rank, word in enumerate(keywords):
         for token in tokenize(word):

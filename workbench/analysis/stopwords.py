@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -110,9 +111,15 @@ def tokenize(text: str, extra: Iterable[str] = (), domain: bool = True) -> list[
     ['park', 'dunkel']
     >>> tokenize("Öhm, der äähm Park, hmhm, ist ehm dunkel")
     ['park', 'dunkel']
+
+    A text from a Mac ("ä" as "a" + U+0308) gives the same words (a word would end at
+    the mark):
+
+    >>> tokenize("Ba\\u0308nke fu\\u0308r A\\u0308ltere")
+    ['bänke', 'ältere']
     """
     stop = _stop_set(tuple(extra), domain)
-    text = strip_markup(text)
+    text = strip_markup(unicodedata.normalize("NFC", text))
     out = []
     for raw in _TOKEN.findall(_PLACEHOLDER.sub(" ", text) if "[" in text else text):
         token = raw.lower().strip("-")

@@ -1,0 +1,51 @@
+"""Statements from macOS ("ä" as "a" + U+0308, NFD) give the same keywords, labels and
+quotes as the same statements written composed: word patterns end a word at a
+combining mark, so "Bänke" was counted as "nke" and a label began with "Sen" of "lösen"."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+
+from workbench.analysis.labels import distinct, label_and_source
+from workbench.analysis.needs import ctfidf_keywords
+
+STATEMENTS = [
+    "Es fehlen Bänke am Spielplatz, die alten Bänke sind kaputt.",
+    "Mehr Bänke für Ältere am Spielplatz.",
+    "Öffnungszeiten der Bücherei verlängern.",
+    "Die Bücherei braucht längere Öffnungszeiten für Schüler.",
+]
+
+
+def nfd(text: str) -> str:
+    """As macOS writes it."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_keywords_of_decomposed_statements_are_whole_words() -> None:
+    labels = np.array([0, 0, 1, 1])
+    composed = ctfidf_keywords(STATEMENTS, labels)
+    assert composed[0][0] == "bänke" and "öffnungszeiten" in composed[1]
+    assert ctfidf_keywords([nfd(t) for t in STATEMENTS], labels) == composed
+
+
+def test_a_label_from_decomposed_statements_is_the_composed_one() -> None:
+    """Before: "Sen die Treffen" (the phrase began after the "ö" of "lösen")."""
+    central = [
+        "Am Wochenende gibt es Ärger im Park, wenn sich größere Gruppen junger Leute "
+        "treffen. Polizei und Ordnungsamt lösen die Treffen auf, aber eine Alternative "
+        "bietet niemand an.",
+        "Die Jugendlichen brauchen einen Platz am Rhein.",
+    ]
+    keywords = ["treffen", "alternative"]
+    expected = label_and_source(central, keywords, set())
+    assert expected == ("Polizei und Ordnungsamt lösen die Treffen", 0)
+    label, source = label_and_source([nfd(t) for t in central], keywords, set())
+    assert (unicodedata.normalize("NFC", label), source) == expected
+
+
+def test_the_same_card_from_a_mac_is_no_second_quote() -> None:
+    texts = ["Mehr Bänke am Markt", nfd("Mehr Bänke am Markt"), "Licht im Park"]
+    assert distinct([0, 1, 2], texts, 2) == [0, 2]
