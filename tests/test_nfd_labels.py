@@ -132,3 +132,12 @@ def test_a_file_name_from_a_mac_names_its_district(tmp_path: Path) -> None:
         (result,) = project.import_files([path])
         assert "Sozialraum Steinbüchel: aus dem Dateinamen erkannt" in result.notices[0]
         assert set(project.segments()["district"]) == {"Steinbüchel"}
+
+
+def test_a_district_pasted_from_a_mac_is_declared_once(tmp_path: Path) -> None:
+    """``init --districts`` with a name copied from a Mac's file name, then ``districts
+    --add Steinbüchel`` typed: before, the project listed Steinbüchel twice."""
+    with Project.create(tmp_path / "p", districts=["Manfort", nfd("Steinbüchel")]) as project:
+        project.add_districts(["Steinbüchel", nfd("Manfort "), "Bürrig"])
+        names = list(project.districts()["district"])
+    assert sorted(names) == ["Bürrig", "Gesamtstadt", "Manfort", "Steinbüchel"]

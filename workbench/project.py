@@ -157,11 +157,15 @@ class Project(CodingMixin):
 
     # -- districts ---------------------------------------------------------------------
     def add_districts(self, names: Iterable[str]) -> None:
-        """Declare Sozialräume (idempotent); imports accept only declared ones."""
+        """Declare Sozialräume (idempotent); imports accept only declared ones. Names are
+        stored composed: "Steinbüchel" pasted from a Mac's file name ("u" and a combining
+        mark) is the Steinbüchel typed on the keyboard, not a second district."""
         with self.transaction(exclusive=True) as session:
-            known = {d.name for d in session.scalars(select(District))}
+            known = {
+                unicodedata.normalize("NFC", d.name) for d in session.scalars(select(District))
+            }
             for name in names:
-                name = name.strip()
+                name = unicodedata.normalize("NFC", name).strip()
                 if name and name not in known:
                     session.add(District(name=name, is_citywide=False))
                     known.add(name)
