@@ -5,13 +5,15 @@ written (REFI-QDA positions count in them)."""
 from __future__ import annotations
 
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from sqlalchemy import select
 
 from workbench import Project
+from workbench.exchange.qdpx import import_qdpx
 from workbench.ingest.table import TableMapping
-from workbench.store import Code, Workshop
+from workbench.store import Code, Coding, Workshop
 
 PROTOCOL = """---
 workshop: Quartiersworkshop Steinbüchel
@@ -141,3 +143,60 @@ def test_a_district_pasted_from_a_mac_is_declared_once(tmp_path: Path) -> None:
         project.add_districts(["Steinbüchel", nfd("Manfort "), "Bürrig"])
         names = list(project.districts()["district"])
     assert sorted(names) == ["Bürrig", "Gesamtstadt", "Manfort", "Steinbüchel"]
+
+
+CODEBOOK = """codes:
+  - name: Begründung
+    description: Warum etwas so ist, wie es ist.
+  - name: Themen
+    codes:
+      - name: Mobilität
+        example: Der Bus fährt zu selten.
+"""
+
+
+def test_a_codebook_from_a_mac_is_the_project_codebook(tmp_path: Path) -> None:
+    """The team's codebook saved again on a Mac: before, 'Begründung' and 'Mobilität'
+    came in a second time and the other codes' texts counted as changed."""
+    ours = write(tmp_path / "codebuch.yaml", CODEBOOK)
+    theirs = write(tmp_path / "mac" / "codebuch.yaml", nfd(CODEBOOK))
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        assert project.import_codebook(ours) == 3
+        notices: list[str] = []
+        project.import_codebook(theirs, notices)
+        with project.session() as session:
+            paths = sorted(session.scalars(select(Code.path)))
+    assert paths == ["Begründung", "Themen", "Themen/Mobilität"]
+    assert not notices
+
+
+def test_codes_of_an_atlasti_file_from_a_mac_are_the_project_codes(tmp_path: Path) -> None:
+    """An ATLAS.ti project from macOS names its code 'Mobilität' decomposed: its codings
+    belong on the project's code of that name, not on a second code that looks the same."""
+    code = "A0000000-0000-4000-8000-0000000000C1"
+    user = "B0000000-0000-4000-8000-0000000000A1"
+    text = nfd("Der Bus fährt zu selten, die Mobilität im Quartier leidet.")
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="Studie" origin="ATLAS.ti 9.1.3 (macOS)">'
+        f'<Users><User guid="{user}" name="kim"/></Users><CodeBook><Codes>'
+        f'<Code guid="{code}" name="{nfd("Mobilität")}" isCodable="true"/></Codes></CodeBook>'
+        '<Sources><TextSource guid="C0000000-0000-4000-8000-000000000001" name="Manfort" '
+        'plainTextPath="internal://C1.txt"><PlainTextSelection '
+        f'guid="D0000000-0000-4000-8000-000000000001" startPosition="0" '
+        f'endPosition="{len(text)}"><Coding guid="D0000000-0000-4000-8000-000000000011" '
+        f'creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources></Project>"
+    )
+    out = tmp_path / "atlas.qdpx"
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("Project.qde", qde.encode("utf-8"))
+        archive.writestr("Sources/C1.txt", text)
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        project.import_codebook(write(tmp_path / "codebuch.yaml", "codes:\n  - name: Mobilität\n"))
+        import_qdpx(project, out)
+        with project.session() as session:
+            paths = sorted(session.scalars(select(Code.path)))
+            coded = session.scalars(select(Code.path).join(Coding)).all()
+    assert paths == ["Mobilität"]
+    assert coded == ["Mobilität"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Iterable
 
@@ -58,8 +59,8 @@ class CodeIndex:
         self.created = 0
 
     def get(self, path: str) -> Code | None:
-        """The code at ``path``, or None."""
-        return self.by_path.get(path)
+        """The code at ``path`` (composed, as :class:`CodeSpec` has it), or None."""
+        return self.by_path.get(unicodedata.normalize("NFC", path))
 
     def follow_guids(
         self, guids: Iterable[tuple[str, str]], specs: Iterable[CodeSpec] = ()
@@ -76,7 +77,7 @@ class CodeIndex:
         has taken the file's name. A project code whose own path the file also uses is left
         alone. A code the file adds is created with its GUID.
         """
-        guids = list(guids)
+        guids = [(unicodedata.normalize("NFC", path), guid) for path, guid in guids]  # as specs
         in_file = {path for path, _ in guids}
         own = {code.guid: code for code in self.by_path.values()}
         notices = []

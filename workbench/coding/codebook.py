@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,12 +38,25 @@ def normalise_colour(value: Any, file: str | None = None) -> str | None:
 
 @dataclass(frozen=True)
 class CodeSpec:
-    """One code as the codebook defines it; ``path`` is e.g. ``Themen/Wohnen``."""
+    """One code as the codebook defines it; ``path`` is e.g. ``Themen/Wohnen``.
+
+    Its texts are composed (NFC): a codebook or QDA export from a Mac writes "Begründung"
+    as "u" and a combining mark, and is the same code as the one typed.
+
+    >>> CodeSpec("Begru\\u0308ndung").path == "Begründung"
+    True
+    """
 
     path: str
     description: str = ""
     example: str = ""
     colour: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("path", "description", "example"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+                object.__setattr__(self, name, unicodedata.normalize("NFC", value))
 
     @property
     def name(self) -> str:
