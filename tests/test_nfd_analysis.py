@@ -5,9 +5,12 @@ combining mark, so "Bänke" was counted as "nke" and a label began with "Sen" of
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 
+from widgets.coding_panel import CodingPanel
+from workbench import Project
 from workbench.analysis.labels import distinct, label_and_source
 from workbench.analysis.needs import ctfidf_keywords
 
@@ -49,3 +52,17 @@ def test_a_label_from_decomposed_statements_is_the_composed_one() -> None:
 def test_the_same_card_from_a_mac_is_no_second_quote() -> None:
     texts = ["Mehr Bänke am Markt", nfd("Mehr Bänke am Markt"), "Licht im Park"]
     assert distinct([0, 1, 2], texts, 2) == [0, 2]
+
+
+def test_the_coding_panel_finds_decomposed_statements(tmp_path: Path) -> None:
+    """Typed "Bänke" in the search box found nothing in cards saved on a Mac."""
+    cards = tmp_path / "karten.csv"
+    rows = [f"K{i};Manfort;{text}" for i, text in enumerate(STATEMENTS, start=1)]
+    cards.write_text(nfd("ID;Sozialraum;Text\n" + "\n".join(rows) + "\n"), encoding="utf-8")
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        project.import_files([cards])
+        panel = CodingPanel(project, coder="Anna")
+        panel.search.value = "bänke"
+        assert len(panel.model.visible_) == 2
+        panel.search.value = nfd("ÖFFNUNGSZEITEN")
+        assert len(panel.model.visible_) == 2

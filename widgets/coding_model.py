@@ -17,6 +17,7 @@ agreement stage compares them afterwards), so other coders' codings are not show
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,12 @@ class Filters:
     code: str = ALL
     uncoded_only: bool = False
     search: str = ""
+
+
+def _folded(text: str) -> str:
+    """``text`` as searched: composed (a statement from a Mac writes "ä" as "a" and a
+    combining mark, the search box the letter) and case-folded."""
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 @dataclass
@@ -169,7 +176,7 @@ class CodingModel:
             questions=questions,
             roles=[clean(r) for r in segments["speaker_role"]],
             texts=texts,
-            folded=[t.casefold() for t in texts],
+            folded=[_folded(t) for t in texts],
             prev=prev,
             next=nxt,
             district_of=district_of,
@@ -324,7 +331,7 @@ class CodingModel:
             candidates = candidates[having[candidates]]
         if filters.uncoded_only:
             candidates = candidates[~self.is_coded_[candidates]]
-        needle = filters.search.strip().casefold()
+        needle = _folded(filters.search.strip())
         if needle:
             folded, sources = t.folded, t.source_ids
             candidates = candidates[
