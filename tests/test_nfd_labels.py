@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.exchange.qdpx import import_qdpx
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.review import review_queue
 from workbench.ingest.table import TableMapping
 from workbench.store import Code, Coding, Workshop
 
@@ -200,3 +202,23 @@ def test_codes_of_an_atlasti_file_from_a_mac_are_the_project_codes(tmp_path: Pat
             coded = session.scalars(select(Code.path).join(Coding)).all()
     assert paths == ["Mobilität"]
     assert coded == ["Mobilität"]
+
+
+def test_name_candidates_of_a_mac_file_show_their_context(tmp_path: Path) -> None:
+    """``workbench pseudonyms review`` cut the context of a candidate in a text from a
+    Mac at the composed positions: "erza hlt s ⟨agt Bä⟩" instead of the word."""
+    cards = "ID;Sozialraum;Text\nK1;Manfort;Das hat uns Frau Gülüşan erzählt, sagt Bärbach.\n"
+    path = write(tmp_path / "karten.csv", nfd(cards))
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        project.import_files([path])
+        (item,) = review_queue(project)
+    assert (item.word, item.context) == ("Bärbach", "… erzählt sagt ⟨Bärbach⟩")
+
+
+def test_candidates_lie_in_the_text_as_written() -> None:
+    """Candidate offsets count in the text given, also in a text from a Mac."""
+    text = nfd("Das hat uns Frau Gülüşan erzählt, sagt Bärbach.")
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.detect(text)
+    (candidate,) = pseudonymiser.candidates
+    assert text[candidate.start : candidate.end] == nfd("Bärbach")

@@ -312,6 +312,9 @@ class Pseudonymiser:
         view = NfcView.of(text)  # "Mu" + U+0308 + "ller" from macOS: found as "Müller"
         if view is not None:
             found = self.detect(view.text, names, prose)
+            self.candidates = [  # the review cuts their context from the text as written
+                replace(c, start=view.start(c.start), end=view.end(c.end)) for c in self.candidates
+            ]
             return [replace(h, start=view.start(h.start), end=view.end(h.end)) for h in found]
         structured = find_structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets

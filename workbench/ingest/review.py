@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -91,7 +92,8 @@ def review_queue(store: ProjectStore) -> list[ReviewItem]:
         names = listed_names(session)
     decided = set(pseudonymiser.confirmed) | set(pseudonymiser.rejected)
     found: dict[str, dict] = {}
-    for text in store.original_texts().values():
+    for written in store.original_texts().values():
+        text = unicodedata.normalize("NFC", written)  # from a Mac: words end at no mark
         # what the import replaced, listed names too, is never shown in a context
         found_here = [(hit.start, hit.end) for hit in pseudonymiser.detect(text, names)]
         pseudonymiser.detect(text)
