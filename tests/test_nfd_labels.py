@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from workbench import Project
+from workbench.cli.main import main
 from workbench.exchange.qdpx import import_qdpx
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.review import review_queue
@@ -222,3 +223,17 @@ def test_candidates_lie_in_the_text_as_written() -> None:
     pseudonymiser.detect(text)
     (candidate,) = pseudonymiser.candidates
     assert text[candidate.start : candidate.end] == nfd("Bärbach")
+
+
+def test_forget_finds_a_document_named_on_a_mac(tmp_path: Path) -> None:
+    """``forget --source K1 --document Karten_Bürgerhaus.csv`` typed: the file came from
+    a Mac, its stored name decomposed; before: "Keine Aussage mit der Quellen-ID K1"."""
+    cards = CARDS.replace("Codes", "Farbe")
+    path = write(tmp_path / nfd("Karten_Bürgerhaus.csv"), cards)
+    with Project.create(tmp_path / "p", districts=["Steinbüchel"]) as project:
+        project.import_files([path])
+        before = len(project.segments())
+    args = ["--project", str(tmp_path / "p"), "forget", "--source", "K1"]
+    assert main([*args, "--document", "Karten_Bürgerhaus.csv", "--by", "test"]) == 0
+    with Project.open(tmp_path / "p") as project:
+        assert len(project.segments()) == before - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import unicodedata
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -90,16 +91,24 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def _stored_document(project: Project, name: str | None) -> str | None:
-    """The document's stored name: as given, or its name before import pseudonymised."""
+    """The document's stored name: as given, or its name before import pseudonymised;
+    composed or not (macOS names files decomposed, "u" and a combining mark for "ü")."""
     from workbench.ingest.review import stored_name
     from workbench.store import Document
 
     if name is None:
         return None
     with project.session() as session:
-        if session.scalar(select(Document.id).where(Document.filename == name)) is not None:
-            return name
-        return stored_name(session, name)
+        stored = {
+            unicodedata.normalize("NFC", filename): filename
+            for filename in session.scalars(select(Document.filename))
+        }
+        pseudonymised = stored_name(session, name)
+        for given in (name, pseudonymised):
+            found = stored.get(unicodedata.normalize("NFC", given))
+            if found is not None:
+                return found
+        return pseudonymised
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
