@@ -12,7 +12,7 @@ import numpy as np
 from widgets.coding_panel import CodingPanel
 from workbench import Project
 from workbench.analysis.labels import distinct, label_and_source
-from workbench.analysis.needs import ctfidf_keywords
+from workbench.analysis.needs import NeedParams, ctfidf_keywords, select_statements
 
 STATEMENTS = [
     "Es fehlen Bänke am Spielplatz, die alten Bänke sind kaputt.",
@@ -66,3 +66,17 @@ def test_the_coding_panel_finds_decomposed_statements(tmp_path: Path) -> None:
         assert len(panel.model.visible_) == 2
         panel.search.value = nfd("ÖFFNUNGSZEITEN")
         assert len(panel.model.visible_) == 2
+
+
+def test_needs_question_pasted_from_a_mac_finds_its_answers(tmp_path: Path) -> None:
+    """``workbench needs --question`` with the question pasted from a Mac's file: before,
+    "Keine Aussage unter einer Leitfrage mit 'Was wünschen'" though the answers are there."""
+    survey = tmp_path / "umfrage.csv"
+    answers = [f"{i};Manfort;{text}" for i, text in enumerate(STATEMENTS, start=1)]
+    header = "ID;Sozialraum;Was wünschen Sie sich für Ihren Stadtteil?\n"
+    survey.write_text(header + "\n".join(answers) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        project.import_files([survey])
+        params = NeedParams(segments="all", question=nfd("was WÜNSCHEN"))
+        chosen = select_statements(project, params, project.segments())
+        assert len(chosen) == len(STATEMENTS)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -373,8 +374,8 @@ def select_statements(project: Project, params: NeedParams, segments: pd.DataFra
                 "--segments all, für die Antworten auf eine Frage: --question TEXT"
             )
     if params.question:
-        asked = selected["question"].fillna("").str.casefold()
-        selected = selected[asked.str.contains(params.question.strip().casefold(), regex=False)]
+        asked = selected["question"].fillna("").map(_folded)  # composed: "ü" from a Mac
+        selected = selected[asked.str.contains(_folded(params.question.strip()), regex=False)]
         if selected.empty:
             questions = sorted(set(segments["question"].dropna()))
             known = "; ".join(f"'{q}'" for q in questions[:10]) or "keine"
@@ -385,6 +386,11 @@ def select_statements(project: Project, params: NeedParams, segments: pd.DataFra
                 + (f" und {len(questions) - 10} weitere" if len(questions) > 10 else "")
             )
     return selected
+
+
+def _folded(text: str) -> str:
+    """``text`` composed (NFC) and case-folded, as a question is compared."""
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def corpus_hash(segments: pd.DataFrame) -> str:
