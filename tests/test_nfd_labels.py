@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -237,3 +238,24 @@ def test_forget_finds_a_document_named_on_a_mac(tmp_path: Path) -> None:
     assert main([*args, "--document", "Karten_Bürgerhaus.csv", "--by", "test"]) == 0
     with Project.open(tmp_path / "p") as project:
         assert len(project.segments()) == before - 1
+
+
+def test_labels_stored_decomposed_before_are_joined(tmp_path: Path) -> None:
+    """A project that stored a workshop and a code from a Mac decomposed (before labels
+    were composed): more files of that workshop join it, codes join theirs."""
+    mapping = TableMapping(text_column="Text", workshop_column="Workshop", code_column="Codes")
+    mapping = replace(mapping, district_column="Sozialraum", coder="MAXQDA-A")
+    first = write(tmp_path / "a.csv", CARDS)
+    more = write(tmp_path / "b.csv", nfd(CARDS.replace("Bänke fehlen", "Licht fehlt")))
+    with Project.create(tmp_path / "p", districts=["Steinbüchel"]) as project:
+        project.import_files([first], mapping=mapping)
+        with project.transaction() as session:  # as an older version stored them
+            for row in session.scalars(select(Workshop)):
+                row.name = nfd(row.name)
+            for row in session.scalars(select(Code)):
+                row.path, row.name = nfd(row.path), nfd(row.name)
+        project.import_files([more], mapping=mapping)
+        with project.session() as session:
+            assert len(session.scalars(select(Workshop)).all()) == 1
+            assert len(session.scalars(select(Code)).all()) == 2
+        assert len(project.segments()) == 4

@@ -48,19 +48,26 @@ def free_guid(taken: set[str], path: str, preferred: str | None = None) -> str:
     return guid
 
 
+def _composed(path: str) -> str:
+    """A code path composed (NFC), as :class:`CodeSpec` stores it."""
+    return unicodedata.normalize("NFC", path)
+
+
 class CodeIndex:
     """Codes by path within one session; creates missing parents on upsert."""
 
     def __init__(self, session: Session):
         self.session = session
-        self.by_path = {c.path: c for c in session.scalars(select(Code))}
+        # by the composed path, as CodeSpec has it: a project that stored codes from a Mac
+        # decomposed ("u" + U+0308) still finds them
+        self.by_path = {_composed(c.path): c for c in session.scalars(select(Code))}
         self.guids = {c.guid for c in self.by_path.values()}
         self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes
         self.created = 0
 
     def get(self, path: str) -> Code | None:
         """The code at ``path`` (composed, as :class:`CodeSpec` has it), or None."""
-        return self.by_path.get(unicodedata.normalize("NFC", path))
+        return self.by_path.get(_composed(path))
 
     def follow_guids(
         self, guids: Iterable[tuple[str, str]], specs: Iterable[CodeSpec] = ()
@@ -77,7 +84,7 @@ class CodeIndex:
         has taken the file's name. A project code whose own path the file also uses is left
         alone. A code the file adds is created with its GUID.
         """
-        guids = [(unicodedata.normalize("NFC", path), guid) for path, guid in guids]  # as specs
+        guids = [(_composed(path), guid) for path, guid in guids]  # as specs have them
         in_file = {path for path, _ in guids}
         own = {code.guid: code for code in self.by_path.values()}
         notices = []
@@ -85,7 +92,7 @@ class CodeIndex:
             code, here = own.get(normal_guid(guid) or ""), self.by_path.get(path)
             if code is None and here is None:
                 self.file_guids[path] = guid
-            if code is None or here is code or code.path in in_file:
+            if code is None or here is code or _composed(code.path) in in_file:
                 continue
             self.by_path[path] = code  # also over a newer code that took the old name here
             if code_guid(path) == code.guid:  # the file has the name it was created with
@@ -137,7 +144,7 @@ class CodeIndex:
         if not any(c.guid in in_file for c in codes):
             return []  # not our export: its codes are another project's
         missing = sorted(
-            (c for c in codes if c.guid not in in_file and c.path not in paths),
+            (c for c in codes if c.guid not in in_file and _composed(c.path) not in paths),
             key=lambda c: path_key(c.path),
         )
         if not missing:
