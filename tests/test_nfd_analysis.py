@@ -13,6 +13,7 @@ from widgets.coding_panel import CodingPanel
 from workbench import Project
 from workbench.analysis.labels import distinct, label_and_source
 from workbench.analysis.needs import NeedParams, ctfidf_keywords, select_statements
+from workbench.synthesis.indicators import import_indicators, indicators
 
 STATEMENTS = [
     "Es fehlen Bänke am Spielplatz, die alten Bänke sind kaputt.",
@@ -80,3 +81,26 @@ def test_needs_question_pasted_from_a_mac_finds_its_answers(tmp_path: Path) -> N
         params = NeedParams(segments="all", question=nfd("was WÜNSCHEN"))
         chosen = select_statements(project, params, project.segments())
         assert len(chosen) == len(STATEMENTS)
+
+
+INDICATORS = """district,indicator,year,value,unit,source
+Gesamtstadt,Anteil über 65 Jahre,2019,21.8,%,Stadt Köln
+Manfort,Anteil über 65 Jahre,2019,20.1,%,Stadt Köln
+Manfort,Wohnfläche je Person,2019,38.5,m²,Stadt Köln
+"""
+
+
+def test_indicators_from_a_mac_update_those_from_windows(tmp_path: Path) -> None:
+    """The indicator table saved again on a Mac: before, "Anteil über 65 Jahre" and
+    "Wohnfläche je Person" were stored a second time beside the same values."""
+    composed, decomposed = tmp_path / "a.csv", tmp_path / "b.csv"
+    composed.write_text(INDICATORS, encoding="utf-8")
+    decomposed.write_text(nfd(INDICATORS), encoding="utf-8")
+    with Project.create(tmp_path / "p", districts=["Manfort"]) as project:
+        import_indicators(project, decomposed)
+        again = import_indicators(project, composed)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+        table = indicators(project)
+    assert sorted(table["indicator"]) == sorted(
+        ["Anteil über 65 Jahre", "Anteil über 65 Jahre", "Wohnfläche je Person"]
+    )

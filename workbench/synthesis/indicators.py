@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,6 +160,11 @@ def read_indicators(
     return _read_indicators(source, districts, name, sheet, FormerNames({}), Gaps())
 
 
+def _composed(value: Any) -> str:
+    """A cell's text composed (NFC); "" for none."""
+    return unicodedata.normalize("NFC", str(value or ""))
+
+
 def _read_indicators(
     source: Source,
     districts: list[str],
@@ -221,7 +227,8 @@ def _read_indicators(
             continue
         district, old = former.today(district, number)  # "Opladen", since merged: Manfort
         # "SGB-II-Quote¹" in this year's table is the SGB-II-Quote of last year's
-        indicator = MARKED.sub("", " ".join(str(cell("indicator") or "").split()))
+        # composed: "Anteil über 65 Jahre" from a Mac ("u" + U+0308) is the same indicator
+        indicator = MARKED.sub("", " ".join(_composed(cell("indicator")).split()))
         if not indicator:
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
         try:
@@ -233,7 +240,7 @@ def _read_indicators(
                 file=raw.name,
                 row=number,
             ) from None
-        unit = str(cell("unit") or "").strip()
+        unit = _composed(cell("unit")).strip()
         shown = "" if cell("value") is None else str(cell("value")).strip()
         text = value_text(cell("value"))
         sign = sign_of(text) if isinstance(text, str) else None
@@ -309,7 +316,7 @@ def _read_indicators(
                 year=year,
                 value=value,
                 unit=unit,
-                source=str(cell("source") or "").strip(),
+                source=_composed(cell("source")).strip(),
                 illustrative=illustrative,
                 row=number,
             )
@@ -368,8 +375,9 @@ def import_indicators(
         notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
         if others:
             notices.append(_others_note(others, any(r.district == CITYWIDE for r in rows)))
-        stored = {
-            (r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))
+        stored = {  # composed: a value stored from a Mac before is updated, not doubled
+            (r.district_id, _composed(r.indicator), r.year): r
+            for r in session.scalars(select(Indicator))
         }
         merged = merged_names(session)
         added = updated = unchanged = 0
