@@ -17,7 +17,7 @@ from workbench.exchange.qdpx import import_qdpx
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.review import review_queue
 from workbench.ingest.table import TableMapping
-from workbench.store import Code, Coding, Workshop
+from workbench.store import Code, Coding, Segment, Workshop
 
 PROTOCOL = """---
 workshop: Quartiersworkshop Steinbüchel
@@ -259,3 +259,21 @@ def test_labels_stored_decomposed_before_are_joined(tmp_path: Path) -> None:
             assert len(session.scalars(select(Workshop)).all()) == 1
             assert len(session.scalars(select(Code)).all()) == 2
         assert len(project.segments()) == 4
+
+
+def test_questions_stored_decomposed_before_are_joined(tmp_path: Path) -> None:
+    """A project that stored a guiding question and a role from a Mac decomposed: the next
+    file with them (from a Mac or not) adds to them instead of a twin beside them."""
+    mapping = TableMapping(text_column="Text", question_column="Leitfrage", role_column="Rolle")
+    first = write(tmp_path / "a.csv", CARDS)
+    more = write(tmp_path / "b.csv", CARDS.replace("Bänke fehlen", "Licht fehlt"))
+    with Project.create(tmp_path / "p", districts=["Steinbüchel"]) as project:
+        project.import_files([first], mapping=mapping)
+        with project.transaction() as session:  # as an older version stored them
+            for row in session.scalars(select(Segment)):
+                row.question = nfd(row.question)
+                row.speaker_role = row.speaker_role and nfd(row.speaker_role)
+        project.import_files([more], mapping=mapping)
+        segments = project.segments()
+    assert set(segments["question"]) == {nfd("Herausforderungen und Bedürfnisse")}
+    assert set(segments["speaker_role"].dropna()) == {nfd("Quartiersbüro")}

@@ -91,6 +91,7 @@ class Writer(ProjectFileWriting):
         self.pseudonymiser = Pseudonymiser.of_project(session)
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
+        self._stored_labels: dict[str, str] | None = None  # composed → as stored
         self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
 
     # -- districts and workshops ---------------------------------------------------------
@@ -197,6 +198,16 @@ class Writer(ProjectFileWriting):
             self.workshops[name] = workshop
         return workshop
 
+    def _as_stored(self, label: str) -> str:
+        """A guiding question or role as the project already stores it: one stored from a
+        Mac decomposed before labels were composed keeps its spelling, not a twin."""
+        if self._stored_labels is None:
+            questions = self.session.scalars(select(Segment.question).distinct())
+            roles = self.session.scalars(select(Segment.speaker_role).distinct())
+            stored = {label for label in [*questions, *roles] if label}
+            self._stored_labels = {composed(label): label for label in sorted(stored)}
+        return self._stored_labels.get(label, label)
+
     def _names(self, workshop: str, extra: Sequence[str]) -> list[str]:
         """The names to pseudonymise in a workshop (as named in the file, stored
         pseudonymised): its list plus ``extra``."""
@@ -299,7 +310,7 @@ class Writer(ProjectFileWriting):
                 return label
             if (label, workshop) not in labels:
                 found = pseudonymise_name(self.pseudonymiser, label, names[workshop])
-                labels[label, workshop] = found
+                labels[label, workshop] = self._as_stored(found)
             return labels[label, workshop]
 
         placed = [(replace(s, question=safe(s.question, w)), w, d) for s, w, d in placed]
