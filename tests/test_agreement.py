@@ -483,3 +483,19 @@ def test_cli_agreement_explains_a_dash_where_every_value_is_the_same(
     assert main(["--project", str(project.path), "agreement"]) == 0
     out = capsys.readouterr().out
     assert "nicht bestimmbar" not in out
+
+
+def test_the_csv_of_disagreements_says_ja_nein(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV of `disagreements` is German output: "ja"/"nein", not Python's True/False."""
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Themen/Wohnen", "B")
+    project.resolve_disagreement(ids["K4"], "Herausforderung", "Lea", "passt")
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(project.path))
+    out = tmp_path / "abweichungen.csv"
+    assert main(["disagreements", "--csv", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str)
+    assert table["code"].tolist() == ["Herausforderung", "Themen/Wohnen"]
+    assert table["resolved"].tolist() == ["ja", "nein"]

@@ -283,8 +283,10 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     from workbench.coding.agreement import disagreements
 
     table = disagreements(_project(args), _coders(args.coders), args.unresolved)
-    if args.csv:
-        write_csv(table, args.csv)
+    if args.csv:  # German output: "ja"/"nein", not Python's True/False
+        write_csv(
+            table.assign(resolved=table["resolved"].map({True: "ja", False: "nein"})), args.csv
+        )
         print(f"{len(table)} Abweichungen nach {args.csv} geschrieben.")
         return 0
     for r in table.itertuples(index=False):
