@@ -485,6 +485,39 @@ def test_cli_agreement_explains_a_dash_where_every_value_is_the_same(
     assert "nicht bestimmbar" not in out
 
 
+def test_resolve_says_only_what_it_changed(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`resolve --remove` where konsens never had the code removed nothing: saying "und für
+    konsens entfernt" made the team believe a coding was gone; `--apply` where konsens had
+    it set nothing."""
+    ids = cards_project(project, tmp_path)
+    k4, k5 = str(ids["K4"]), str(ids["K5"])
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Themen/Wohnen", "B")
+    project.code_segment(ids["K5"], "Bedarf", "A")
+    project.code_segment(ids["K5"], "Ressource", "B")
+    project.code_segment(ids["K5"], "Bedarf", "konsens")
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(project.path))
+
+    def resolve(*argv: str) -> str:
+        capsys.readouterr()
+        assert main(["resolve", *argv, "--author", "Lea", "--text", "geklärt"]) == 0
+        return capsys.readouterr().out
+
+    said = resolve(k4, "Herausforderung", "--remove")
+    assert "entfernt" not in said.replace("nichts entfernt", "")
+    assert "konsens hatte den Code nicht, nichts entfernt." in said
+    said = resolve(k5, "Bedarf", "--apply")
+    assert "gesetzt" not in said and "konsens hatte den Code schon, unverändert." in said
+    assert "und für konsens gesetzt." in resolve(k4, "Themen/Wohnen", "--apply")
+    assert "und für konsens entfernt." in resolve(k5, "Bedarf", "--remove")
+    assert "Bedarf" not in set(project.codings().query("coder == 'konsens'")["code"])
+
+
 def test_the_csv_of_disagreements_says_ja_nein(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

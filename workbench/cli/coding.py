@@ -301,14 +301,36 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     """workbench resolve SEGMENT_ID CODE --author NAME --text TEXT [--apply|--remove]."""
+    from workbench.coding.records import check_path
+
     apply = True if args.apply else False if args.remove else None
     project = _project(args)
     coder, _ = known_coder_of(project, args.coder)
+
+    def held() -> int:  # the coder's codings of this code on the statement
+        c = project.codings()
+        mine = (c["segment_id"] == args.segment_id) & (c["coder"] == coder)
+        return int((mine & (c["code"] == check_path(args.code))).sum())
+
+    before = held() if apply is not None else 0
     memo_id = project.resolve_disagreement(
         args.segment_id, args.code, args.author, args.text, apply=apply, coder=coder
     )
-    what = {True: f" und für {coder} gesetzt", False: f" und für {coder} entfernt"}
-    print(f"Abweichung geklärt (Memo {memo_id}){what.get(apply, '')}.")
+    after = held() if apply is not None else 0
+    what = ""  # say only what changed: "entfernt" where there was nothing misleads
+    if apply is True:
+        what = (
+            f" und für {coder} gesetzt"
+            if after > before
+            else (f"; {coder} hatte den Code schon, unverändert")
+        )
+    elif apply is False:
+        what = (
+            f" und für {coder} entfernt"
+            if after < before
+            else (f"; {coder} hatte den Code nicht, nichts entfernt")
+        )
+    print(f"Abweichung geklärt (Memo {memo_id}){what}.")
     return 0
 
 
