@@ -532,3 +532,36 @@ def test_the_csv_of_disagreements_says_ja_nein(
     table = pd.read_csv(out, dtype=str)
     assert table["code"].tolist() == ["Herausforderung", "Themen/Wohnen"]
     assert table["resolved"].tolist() == ["ja", "nein"]
+
+
+@pytest.mark.backends
+def test_a_renamed_dimension_stays_in_the_dimension_group(project: Project, tmp_path: Path) -> None:
+    """`codebook rename Herausforderung Belastung`: the code is the same dimension, its
+    codings the same; the "Dimension" group knew only the names and silently lost it (its
+    units and kappa changed). The code keeps the GUID it was created with, which says so;
+    a new code with the dimension's name takes the dimension over."""
+    ids = cards_project(project, tmp_path)
+    for card, a, b in [("K1", "Herausforderung", "Bedarf"), ("K2", "Bedarf", "Bedarf"),
+                       ("K3", "Ressource", "Ressource"), ("K4", "Herausforderung",
+                       "Herausforderung"), ("K6", "Ressource", "Herausforderung")]:  # fmt: skip
+        project.code_segment(ids[card], a, "A")
+        project.code_segment(ids[card], b, "B")
+
+    def numbers() -> list[object]:
+        table = agreement(project, ["A", "B"])
+        row = table[table["level"] == "Gruppe"].iloc[0]
+        return [row["units"], round(row["cohen_kappa"], 9), round(row["krippendorff_alpha"], 9)]
+
+    def group() -> list[str]:
+        return default_groups(project.codes()["path"], project.code_guids())["Dimension"]
+
+    before = numbers()
+    assert before[0] == 5
+    project.rename_code("Herausforderung", "Belastung")
+    assert numbers() == before
+    assert group() == ["Ressource", "Belastung", "Bedarf"]
+    project.move_code("Belastung", "Themen")  # moved after the rename: the GUID still says so
+    assert numbers() == before
+    assert group() == ["Ressource", "Bedarf", "Themen/Belastung"]
+    project.add_code("Herausforderung")  # a code with the name now is the dimension
+    assert group() == ["Ressource", "Herausforderung", "Bedarf"]

@@ -40,10 +40,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from sqlalchemy import select
 
 from workbench.coding.codebook import SEPARATOR, path_key
 from workbench.coding.records import CONSENSUS_CODER, known_coder
 from workbench.core.domain import InputError, frame
+from workbench.store import Code, code_guid
 
 if TYPE_CHECKING:
     from workbench.store import ProjectStore
@@ -143,17 +145,42 @@ def choose_coders(codings: pd.DataFrame, coders: Sequence[str] | None = None) ->
     return chosen
 
 
-def default_groups(paths: Iterable[str]) -> dict[str, list[str]]:
-    """The dimension codes (Ressource, Herausforderung, …) as one group, if ≥ 2 exist."""
-    found = sorted(
-        (p for p in paths if p.rsplit(SEPARATOR, 1)[-1] in DIMENSIONS),
-        key=lambda p: (p.count(SEPARATOR), DIMENSIONS.index(p.rsplit(SEPARATOR, 1)[-1])),
-    )
-    # The shallowest occurrence of each dimension name (a subcode may reuse a name).
+def dimension_codes(paths: Iterable[str], guids: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each analytic dimension (Ressource, …) and the path of the code that stands for it.
+
+    A code named like a dimension stands for it (the shallowest one: a subcode may reuse a
+    name). A code renamed here or in another program ("Leerstelle" → "Lücke") keeps the
+    GUID it was created with (``guids``: path → stored GUID), which names its dimension
+    unless a code now carries the dimension's name: ``codebook rename`` must not take a
+    dimension out of the comparison and change the numbers without a word.
+    """
+    guids = guids or {}
+    found: list[tuple[int, int, int, str, str]] = []  # (renamed, depth, order, dim, path)
+    for path in paths:
+        parent, _, name = path.rpartition(SEPARATOR)
+        dimension, renamed = (name, 0) if name in DIMENSIONS else (None, 1)
+        if dimension is None and path in guids:
+            prefix = parent + SEPARATOR if parent else ""
+            created = {code_guid(d): d for d in DIMENSIONS} | {
+                code_guid(prefix + d): d for d in DIMENSIONS
+            }
+            dimension = created.get(guids[path])
+        if dimension is not None:
+            order = DIMENSIONS.index(dimension)
+            found.append((renamed, path.count(SEPARATOR), order, dimension, path))
     dimensions: dict[str, str] = {}
-    for path in found:
-        dimensions.setdefault(path.rsplit(SEPARATOR, 1)[-1], path)
-    return {DIMENSION_GROUP: list(dimensions.values())} if len(dimensions) >= 2 else {}
+    for *_, dimension, path in sorted(found):
+        dimensions.setdefault(dimension, path)
+    return {d: dimensions[d] for d in DIMENSIONS if d in dimensions}
+
+
+def default_groups(
+    paths: Iterable[str], guids: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
+    """The dimension codes (Ressource, Herausforderung, …) as one group, if ≥ 2 exist."""
+    dimensions = dimension_codes(paths, guids)
+    order = sorted(dimensions, key=lambda d: (dimensions[d].count(SEPARATOR), DIMENSIONS.index(d)))
+    return {DIMENSION_GROUP: [dimensions[d] for d in order]} if len(dimensions) >= 2 else {}
 
 
 class _Reliability:
@@ -296,7 +323,9 @@ def agreement(
 ) -> pd.DataFrame:
     """Agreement table of a project; ``groups=None`` uses the dimension codes as a group."""
     if groups is None:
-        groups = default_groups(project.codes()["path"])
+        with project.session() as s:  # a renamed dimension code: its GUID says which
+            guids = {path: guid for path, guid in s.execute(select(Code.path, Code.guid))}
+        groups = default_groups(guids, guids)
     return agreement_table(project.codings(), coders, groups)
 
 
