@@ -115,6 +115,30 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codebook_merge(args: argparse.Namespace) -> int:
+    """workbench codebook merge PATH INTO."""
+    done = _project(args).merge_code(args.path, args.into)
+    moved = [plural(done.codings, "Kodierung", "Kodierungen")]
+    moved += [plural(done.memos, "Memo", "Memos")] if done.memos else []
+    moved += [plural(done.resolutions, "Klärung", "Klärungen")] if done.resolutions else []
+    listed = " und ".join([", ".join(moved[:-1]), moved[-1]] if len(moved) > 1 else moved)
+    twice = (
+        f"; {plural(done.duplicates, 'Kodierung', 'Kodierungen')} "
+        f"{'hatte' if done.duplicates == 1 else 'hatten'} beide Codes (dieselbe Person, "
+        "dieselbe Stelle) und steh" + ("t" if done.duplicates == 1 else "en") + " jetzt einmal da"
+        if done.duplicates
+        else ""
+    )
+    print(
+        f"Code '{done.source}' mit '{done.target}' zusammengeführt: {listed} "
+        f"übernommen{twice}. '{done.source}' ist gelöscht; kommt er mit einer älteren "
+        f"REFI-QDA-Datei zurück, gehört er zu '{done.target}'."
+    )
+    if note := _need_code_note(done.source, done.target):
+        print(f"  Hinweis: {note}")
+    return 0
+
+
 def cmd_codebook_delete(args: argparse.Namespace) -> int:
     """workbench codebook delete PATH [--force]."""
     project = _project(args)
@@ -380,6 +404,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     where.add_argument("--under", metavar="PARENT", help="neuer Obercode")
     where.add_argument("--top", action="store_true", help="auf die oberste Ebene")
     q.set_defaults(func=cmd_codebook_move)
+
+    q = books.add_parser(
+        "merge",
+        help="Code mit einem anderen zusammenführen (Kodierungen, Memos, Klärungen gehen mit)",
+    )
+    q.add_argument("path", metavar="PATH", help="Code, der aufgeht (wird danach gelöscht)")
+    q.add_argument("into", metavar="ZIEL", help="Code, der bleibt")
+    q.set_defaults(func=cmd_codebook_merge)
 
     q = books.add_parser("delete", help="Code mit Untercodes löschen")
     q.add_argument("path", metavar="PATH", help=CODE_PATH)

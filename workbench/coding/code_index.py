@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
 from workbench.core.formatting import plural
-from workbench.store import Code, Coding, code_guid
+from workbench.store import Code, Coding, code_guid, merged_codes
 
 # The notice on code fields a file overwrites begins so (the import's summary says it).
 FIELDS_CHANGED = "Aus der Datei übernommen, anders als bisher im Projekt"
@@ -61,7 +61,8 @@ class CodeIndex:
         # by the composed path, as CodeSpec has it: a project that stored codes from a Mac
         # decomposed ("u" + U+0308) still finds them
         self.by_path = {_composed(c.path): c for c in session.scalars(select(Code))}
-        self.guids = {c.guid for c in self.by_path.values()}
+        self.merged = merged_codes(session)  # a merged code's GUID stays its target's
+        self.guids = {c.guid for c in self.by_path.values()} | set(self.merged)
         self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes
         self.created = 0
 
@@ -87,9 +88,19 @@ class CodeIndex:
         guids = [(_composed(path), guid) for path, guid in guids]  # as specs have them
         in_file = {path for path, _ in guids}
         own = {code.guid: code for code in self.by_path.values()}
+        merged = {old: own[new] for old, new in self.merged.items() if new in own}
         notices = []
         for path, guid in sorted(guids, key=lambda pair: path_key(pair[0])):
             code, here = own.get(normal_guid(guid) or ""), self.by_path.get(path)
+            if code is None and normal_guid(guid) in merged:  # codebook merge, done here
+                code = merged[normal_guid(guid) or ""]
+                self.by_path[path] = code  # also over a newer code that took the old name
+                notices.append(
+                    f"Code '{path}' der Datei wurde hier mit '{code.path}' zusammengeführt "
+                    f"(workbench codebook merge): was die Datei zu '{path}' enthält, kommt zu "
+                    f"'{code.path}', einmal."
+                )
+                continue
             if code is None and here is None:
                 self.file_guids[path] = guid
             if code is None or here is code or _composed(code.path) in in_file:

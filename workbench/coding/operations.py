@@ -10,6 +10,7 @@ Codings imported from files are not actions and are never undone.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.coding import agreement as agreement_
-from workbench.coding import code_analysis
+from workbench.coding import code_analysis, merge
 from workbench.coding.action_log import apply_coding, remove_codings, revert_item
 from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
@@ -31,6 +32,7 @@ from workbench.coding.codebook import (
     write_codebook_yaml,
 )
 from workbench.coding.codebook_qdc import write_codebook_qdc
+from workbench.coding.merge import MergeResult
 from workbench.coding.records import (
     CONSENSUS_CODER,
     ActionRecord,
@@ -51,6 +53,7 @@ from workbench.store import (
     Memo,
     ProjectStore,
     Segment,
+    merged_codes,
     utcnow,
 )
 
@@ -134,7 +137,8 @@ class CodingMixin(ProjectStore):
                 description=spec.description,
                 example=spec.example,
                 colour=spec.colour,
-                guid=free_guid(set(s.scalars(select(Code.guid))), path),
+                # not a merged code's GUID: an old export's codes of it go to the target
+                guid=free_guid({*s.scalars(select(Code.guid)), *merged_codes(s)}, path),
             )
             s.add(code)
             s.flush()
@@ -195,11 +199,22 @@ class CodingMixin(ProjectStore):
         taken = set(
             session.scalars(select(Code.path).where(Code.id.not_in(list(moved)))).all()
         ) & set(moved.values())
+        if new_path in taken:  # the team means one code: say how to make it one
+            raise InputError(
+                f"Code '{new_path}' gibt es schon. Beide zu einem Code zusammenführen "
+                f"(Kodierungen und Memos gehen mit): workbench codebook merge "
+                f"{shlex.quote(old)} {shlex.quote(new_path)}"
+            )
         if taken:
             raise InputError(f"Code '{sorted(taken)[0]}' gibt es schon.")
         for c in subtree:
             c.path = moved[c.id]
         session.flush()
+
+    def merge_code(self, path: str, into: str) -> MergeResult:
+        """Merge the code ``path`` into ``into`` (see :func:`workbench.coding.merge.merge_code`)."""
+        with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
+            return merge.merge_code(s, _code(s, path), _code(s, into))
 
     def delete_code(self, path: str, force: bool = False) -> int:
         """Delete a code and its subcodes; return codings deleted (see :meth:`remove_code`)."""

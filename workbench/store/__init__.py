@@ -21,7 +21,9 @@ from workbench.store.coding_tables import (
     ExportMark,
     export_marks,
     export_of,
+    merged_codes,
     record_export,
+    record_merge,
 )
 from workbench.store.migrate import (
     SchemaOutdatedError,
@@ -124,7 +126,9 @@ __all__ = [
     "find_run",
     "initialise",
     "make_engine",
+    "merged_codes",
     "record_export",
+    "record_merge",
     "transaction",
     "utcnow",
 ]

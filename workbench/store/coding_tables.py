@@ -21,6 +21,8 @@ from workbench.store.schema import MAX_CODER, Base, Meta, utcnow
 
 # Meta key of the project's REFI-QDA exports, oldest first: what each one held.
 EXPORT_MARKS_KEY = "qdpx_export_marks"
+# Meta key of the GUIDs of codes merged into others: {merged code's GUID: its target's}.
+MERGED_CODES_KEY = "merged_code_guids"
 
 
 class CodingAction(Base):
@@ -128,3 +130,28 @@ def export_of(marks: list[ExportMark], codings: int, memos: int) -> ExportMark |
     there; the oldest names only what surely was in the file."""
     found = next((m for m in marks if m.codings >= codings and m.memos >= memos), None)
     return found if found is not None and found.time is not None else None
+
+
+def record_merge(session: Session, merged: str, into: str) -> None:
+    """Remember that the code with GUID ``merged`` was merged into the one with ``into``."""
+    meta = session.get(Meta, MERGED_CODES_KEY)
+    merges = json.loads(meta.value) if meta is not None else {}
+    merges[merged] = into
+    if meta is None:
+        session.add(Meta(key=MERGED_CODES_KEY, value=json.dumps(merges, sort_keys=True)))
+    else:
+        meta.value = json.dumps(merges, sort_keys=True)
+
+
+def merged_codes(session: Session) -> dict[str, str]:
+    """Each merged code's GUID and the GUID it went to in the end (merges followed on)."""
+    meta = session.get(Meta, MERGED_CODES_KEY)
+    merges: dict[str, str] = json.loads(meta.value) if meta is not None else {}
+    final = {}
+    for merged, into in merges.items():
+        seen = {merged}
+        while into in merges and into not in seen:  # A into B, later B into C: A is C
+            seen.add(into)
+            into = merges[into]
+        final[merged] = into
+    return final

@@ -1,0 +1,119 @@
+"""`codebook merge A B`: a team finds two codes are one; A's codings, memos and resolutions
+go to B, a coding both had stays once, and an export from before the merge brings A back as
+B — never as a second code with A's codings doubled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.coding_data import cards_project
+from tests.qdpx_data import Q, qde_root, rezip
+from workbench import Project
+from workbench.cli.main import main
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
+
+
+def _codings(project: Project) -> list[tuple[str, str, str]]:
+    table = project.codings()
+    return sorted(zip(table["source_id"], table["code"], table["coder"], strict=True))
+
+
+@pytest.mark.backends
+def test_merge_moves_codings_memos_and_resolutions_once(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K5"], "Leerstelle", "A")
+    project.code_segment(ids["K5"], "Herausforderung", "B")
+    project.code_segment(ids["K4"], "Leerstelle", "A")  # A had both here: stays once
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Herausforderung", "B")
+    project.resolve_disagreement(ids["K5"], "Leerstelle", "Lea", "fehlt ganz")
+    project.add_memo("Fehlt etwas ganz?", "Lea", code="Leerstelle")
+    base = ["--project", str(project.path), "codebook"]
+
+    # rename onto the other's name: refused, and the message names the way
+    assert main([*base, "rename", "Leerstelle", "Herausforderung"]) == 2
+    err = capsys.readouterr().err
+    assert "workbench codebook merge Leerstelle Herausforderung" in err
+
+    assert main([*base, "merge", "Leerstelle", "Herausforderung"]) == 0
+    out = capsys.readouterr().out
+    assert "1 Kodierung, 1 Memo und 1 Klärung übernommen" in out
+    assert "1 Kodierung hatte beide Codes" in out
+    assert "Leerstelle" not in {spec.path for spec in project.codebook()}
+    assert _codings(project) == [
+        ("K4", "Herausforderung", "A"),
+        ("K4", "Herausforderung", "B"),
+        ("K5", "Herausforderung", "A"),
+        ("K5", "Herausforderung", "B"),
+    ]
+    memos = project.memos()
+    on_code = memos[memos["target_type"] == "code"]
+    assert on_code["target_id"].tolist() == [project.codes().set_index("path").loc[
+        "Herausforderung", "code_id"]]  # fmt: skip
+    assert len(project.disagreements()) == 0
+
+    # A's last step was coding K4 with Herausforderung itself: undo takes that back once;
+    # the step before (K4 Leerstelle) is gone with the duplicate, the first acts on the target
+    assert project.undo_steps("A", 5) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) entfernt",
+        f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt",
+    ]
+
+
+def test_merge_refuses_itself_and_codes_with_subcodes(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards_project(project, tmp_path)
+    base = ["--project", str(project.path), "codebook", "merge"]
+    before = project.codebook()
+    assert main([*base, "Bedarf", "Bedarf"]) == 2
+    assert "nicht mit sich selbst" in capsys.readouterr().err
+    assert main([*base, "Themen", "Bedarf"]) == 2
+    err = capsys.readouterr().err
+    assert "hat Untercodes (Themen/Digitale Teilhabe, Themen/Wohnen)" in err
+    assert "workbench codebook move UNTERCODE --under 'Bedarf'" in err
+    assert main([*base, "Gibtsnicht", "Bedarf"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert project.codebook() == before
+
+
+def test_an_export_from_before_the_merge_brings_the_merged_code_back_to_its_target(
+    project: Project, tmp_path: Path
+) -> None:
+    """The colleague got the export before the merge and coded one more statement with
+    'Leerstelle' in MAXQDA: read back, the file's 'Leerstelle' is 'Herausforderung' — the
+    old codings are not doubled under a revived 'Leerstelle', the new one lands once."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K5"], "Leerstelle", "A")
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    project.merge_code("Leerstelle", "Herausforderung")
+    project.add_code("Leerstelle")  # a new code by the old name is another code
+
+    root = qde_root(exported)
+    code = next(c for c in root.iter(f"{Q}Code") if c.get("name") == "Leerstelle")
+    user = next(root.iter(f"{Q}User")).get("guid")
+    k1 = next(
+        s for s in root.iter(f"{Q}PlainTextSelection") if "Quelle-ID: K1" in "".join(s.itertext())
+    )
+    coding = etree.SubElement(
+        k1, f"{Q}Coding", guid="9E000000-0000-4000-8000-00000000000A", creatingUser=user
+    )
+    etree.SubElement(coding, f"{Q}CodeRef", targetGUID=code.get("guid"))
+    result = import_qdpx(project, rezip(exported, tmp_path / "maxqda.qdpx", etree.tostring(root)))
+
+    assert _codings(project) == [
+        ("K1", "Herausforderung", "A"),
+        ("K4", "Herausforderung", "A"),
+        ("K5", "Herausforderung", "A"),
+    ]
+    assert sorted(spec.path for spec in project.codebook()).count("Leerstelle") == 1
+    assert any("mit 'Herausforderung' zusammengeführt" in n for n in result.notices)

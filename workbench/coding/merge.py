@@ -1,0 +1,125 @@
+"""Merge one code into another: its codings, memos, resolutions and GUID go to the target.
+
+A team merges codes all the time ("Leerstelle" and "Herausforderung" turned out to be one
+dimension). Renaming one onto the other's name is refused (the path is taken), and deleting
+it would delete its codings. :func:`merge_code` moves everything of the merged code to the
+target within the caller's transaction and remembers the merged code's GUID as an alias of
+the target's, so a REFI-QDA file exported before the merge brings its codings back to the
+target, once, instead of a second code with the old name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from workbench.coding.codebook import SEPARATOR
+from workbench.core.domain import InputError
+from workbench.store import (
+    Code,
+    Coding,
+    CodingAction,
+    CodingActionItem,
+    CodingResolution,
+    Memo,
+    record_merge,
+)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge moved: codings, codings both codes had (kept once), memos, resolutions."""
+
+    source: str
+    target: str
+    codings: int
+    duplicates: int
+    memos: int
+    resolutions: int
+
+
+def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
+    """Merge ``source`` into ``target`` (codings, memos, resolutions, undo log); delete it.
+
+    A coding both codes had (same statement, coder and span) stays once, as the target's;
+    the coder's undo steps on the merged code now act on the target. Refused: a code into
+    itself, and a code with subcodes (they would have no parent; move them first).
+    """
+    if source.id == target.id:
+        raise InputError(f"Code '{source.path}' kann nicht mit sich selbst zusammengeführt werden.")
+    children = sorted(
+        session.scalars(
+            select(Code.path).where(Code.path.startswith(source.path + SEPARATOR, autoescape=True))
+        )
+    )
+    if children:
+        raise InputError(
+            f"Code '{source.path}' hat Untercodes ({', '.join(children[:5])}"
+            f"{' …' if len(children) > 5 else ''}). Bitte zuerst verschieben (workbench "
+            f"codebook move UNTERCODE --under '{target.path}') oder einzeln zusammenführen."
+        )
+    # PostgreSQL: a coder coding these codes right now waits, then finds the target.
+    session.execute(select(Code.id).where(Code.id.in_([source.id, target.id])).with_for_update())
+    held = {
+        (c.segment_id, c.coder, c.start, c.end)
+        for c in session.scalars(select(Coding).where(Coding.code_id == target.id))
+    }
+    moved = list(session.scalars(select(Coding).where(Coding.code_id == source.id)))
+    twice = [c for c in moved if (c.segment_id, c.coder, c.start, c.end) in held]
+    for coding in twice:
+        session.delete(coding)
+    session.flush()
+    for coding in moved:
+        if coding not in twice:
+            coding.code_id = target.id
+    _move_undo_steps(
+        session, source, target, {(c.segment_id, c.coder, c.start, c.end) for c in twice}
+    )
+    resolutions = session.execute(
+        update(CodingResolution)
+        .where(CodingResolution.code_id == source.id)
+        .values(code_id=target.id)
+    ).rowcount
+    memos = session.execute(
+        update(Memo)
+        .where(Memo.target_type == "code", Memo.target_id == source.id)
+        .values(target_id=target.id)
+    ).rowcount
+    record_merge(session, source.guid, target.guid)
+    result = MergeResult(
+        source.path, target.path, len(moved) - len(twice), len(twice), memos, resolutions
+    )
+    session.delete(source)
+    session.flush()
+    return result
+
+
+def _key(coding: Coding) -> tuple[int, str, int, int]:
+    return coding.segment_id, coding.coder, coding.start, coding.end
+
+
+def _move_undo_steps(
+    session: Session, source: Code, target: Code, twice: set[tuple[int, str, int, int]]
+) -> None:
+    """Logged steps on ``source`` act on ``target``; a step on a coding that is now the
+    target's own (both codes had it) is dropped — undoing it would take away the target's."""
+    items = session.execute(
+        select(CodingActionItem, CodingAction.coder)
+        .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
+        .where(CodingActionItem.code_id == source.id)
+    ).all()
+    for item, coder in items:
+        if (item.segment_id, coder, item.start, item.end) in twice:
+            session.delete(item)
+        else:
+            item.code_id = target.id
+    session.flush()
+    session.execute(  # actions left without items have nothing to undo
+        delete(CodingAction).where(
+            ~select(CodingActionItem.id)
+            .where(CodingActionItem.action_id == CodingAction.id)
+            .exists()
+        )
+    )
