@@ -25,6 +25,7 @@ COMMANDS = [
 ]
 # workbench/cli_coding.py (their behaviour: tests/test_coding.py, tests/test_agreement.py)
 COMMANDS += ["codebook", "code", "uncode", "undo", "memo", "agreement", "disagreements", "resolve"]
+COMMANDS += ["coders"]  # workbench/cli/coding.py (tests/test_coders.py)
 # workbench/cli_synthesis.py (tests/test_indicators.py, test_recommendations.py, test_reports.py)
 COMMANDS += ["indicators", "recommend", "report"]
 COMMANDS += ["suggest"]  # workbench/cli_suggest.py (tests/test_suggest.py)

@@ -245,6 +245,63 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coders(args: argparse.Namespace) -> int:
+    """workbench coders [rename OLD NEW | remove NAME [--force]]."""
+    from workbench.coding.records import known_coder
+
+    project = _project(args)
+    codings = project.codings()
+    steps = [a for a in project.coding_actions() if not a.undone]
+    known = {*codings["coder"], *(a.coder for a in steps)}
+    action = getattr(args, "coders_command", None)
+    if action is None:
+        counts = codings["coder"].value_counts()
+        for coder in sorted(known, key=lambda c: (c.casefold(), c)):
+            n, done = int(counts.get(coder, 0)), sum(a.coder == coder for a in steps)
+            print(
+                f"{coder}: {plural(n, 'Kodierung', 'Kodierungen')}, "
+                f"{plural(done, 'Kodierschritt', 'Kodierschritte')}"
+            )
+        if not known:
+            print("Noch hat niemand kodiert.")
+        return 0
+    name = known_coder(args.name, known)
+    if name not in known:
+        listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
+        raise InputError(f"Von '{args.name}' gibt es keine Kodierungen (kodiert haben: {listed}).")
+    if action == "rename":
+        new = known_coder(args.new_name, known)
+        done = project.rename_coder(name, new)
+        d = done.duplicates
+        twice = (
+            f"; {plural(d, 'Kodierung', 'Kodierungen')} hatte{'n' if d > 1 else ''} {new} "
+            "schon (dieselbe Stelle), sie bleib" + ("en" if d > 1 else "t") + " einmal"
+            if d
+            else ""
+        )
+        joined = " (zusammengeführt)" if new in known else ""
+        print(
+            f"Kodierer*in '{name}' heißt jetzt '{new}'{joined}: "
+            f"{plural(done.codings, 'Kodierung', 'Kodierungen')} übernommen{twice}; "
+            f"undo --coder {shlex.quote(new)} nimmt auch die Schritte von '{name}' zurück."
+        )
+        return 0
+    n = int((codings["coder"] == name).sum())
+    if not args.force:
+        documents = codings[codings["coder"] == name]["document"].nunique()
+        raise InputError(
+            f"'{name}' hat {plural(n, 'Kodierung', 'Kodierungen')} in "
+            f"{plural(documents, 'Dokument', 'Dokumenten')}. Alle entfernen: mit --force "
+            f"(zurück: workbench undo --coder {shlex.quote(name)})."
+        )
+    removed = project.remove_coder(name)
+    print(
+        f"{plural(removed, 'Kodierung', 'Kodierungen')} von '{name}' entfernt "
+        f"(zurück: workbench undo --coder {shlex.quote(name)})."
+    )
+    return 0
+
+
 def cmd_memo(args: argparse.Namespace) -> int:
     """workbench memo TEXT --author NAME [--segment ID | --code PATH | --cluster ID]."""
     project = _project(args)
@@ -443,6 +500,22 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coder", required=True, metavar="NAME", help="wessen Schritte")
     p.add_argument("-n", type=int, default=1, metavar="N", help="Anzahl Schritte (Standard 1)")
     p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser(
+        "coders", help="Kodierende anzeigen, umbenennen/zusammenführen, ihre Kodierungen entfernen"
+    )
+    p.set_defaults(func=cmd_coders)
+    people = p.add_subparsers(dest="coders_command", metavar="AKTION")
+    q = people.add_parser(
+        "rename", help="Kodierer*in umbenennen (ein vorhandener Name: zusammenführen)"
+    )
+    q.add_argument("name", metavar="NAME", help="bisheriger Name (etwa ein Tippfehler)")
+    q.add_argument("new_name", metavar="NEUER_NAME", help="neuer oder vorhandener Name")
+    q.set_defaults(func=cmd_coders)
+    q = people.add_parser("remove", help="alle Kodierungen einer Person entfernen (undo: zurück)")
+    q.add_argument("name", metavar="NAME", help="wessen Kodierungen")
+    q.add_argument("--force", action="store_true", help="wirklich entfernen (sonst nur zählen)")
+    q.set_defaults(func=cmd_coders)
 
     p = sub.add_parser("memo", help="Memo zum Projekt, zu einer Aussage, einem Code, Cluster")
     p.add_argument("text", metavar="TEXT", help="Text des Memos")

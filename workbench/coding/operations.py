@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis, merge
+from workbench.coding import coders as coder_ops
 from workbench.coding.action_log import apply_coding, remove_codings, revert_item
 from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
@@ -32,6 +33,7 @@ from workbench.coding.codebook import (
     write_codebook_yaml,
 )
 from workbench.coding.codebook_qdc import write_codebook_qdc
+from workbench.coding.coders import CoderChange
 from workbench.coding.merge import MergeResult
 from workbench.coding.records import (
     CONSENSUS_CODER,
@@ -337,6 +339,16 @@ class CodingMixin(ProjectStore):
             found = _code(s, code)
             span = None if start is None and end is None else _span(segment, start, end)
             return remove_codings(s, segment, found, coder, span)
+
+    def rename_coder(self, old: str, new: str) -> CoderChange:
+        """Give a coder's codings, steps and resolutions to ``new`` (merged if it exists)."""
+        with self.transaction(exclusive=True) as s:
+            return coder_ops.rename_coder(s, check_coder(old), check_coder(new))
+
+    def remove_coder(self, coder: str) -> int:
+        """Remove all codings of a coder as one step ``undo`` restores; return how many."""
+        with self.transaction() as s:
+            return coder_ops.remove_coder(s, check_coder(coder))
 
     def undo(self, coder: str, n: int = 1) -> int:
         """Undo the last ``n`` coding actions of one coder; return how many were undone."""

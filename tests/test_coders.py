@@ -1,0 +1,86 @@
+"""`workbench coders`: a typo'd coder ("Aa" for A) becomes the coder meant, and all codings
+of one name (a coded table imported with the wrong --coder) go at once, undoably — before,
+only one `uncode` at a time or a backup helped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.coding_data import cards_project
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import TableMapping
+
+
+def _codings(project: Project) -> list[tuple[str, str, str]]:
+    table = project.codings()
+    return sorted(zip(table["source_id"], table["code"], table["coder"], strict=True))
+
+
+@pytest.mark.backends
+def test_a_typo_coder_is_merged_into_the_coder_meant(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Herausforderung", "B")
+    project.code_segment(ids["K5"], "Bedarf", "Aa")  # the typo: A meant
+    project.code_segment(ids["K5"], "Herausforderung", "B")
+    project.code_segment(ids["K4"], "Herausforderung", "Aa")  # A had it already
+    project.resolve_disagreement(ids["K5"], "Bedarf", "Lea", "ist ein Bedarf")
+    assert len(project.disagreements(["Aa", "B"])) == 2
+    base = ["--project", str(project.path), "coders"]
+
+    assert main([*base, "rename", "aa", "A"]) == 0  # "aa": the only such coder, Aa
+    out = capsys.readouterr().out
+    assert "Kodierer*in 'Aa' heißt jetzt 'A' (zusammengeführt): 1 Kodierung übernommen" in out
+    assert "1 Kodierung hatte A schon (dieselbe Stelle), sie bleibt einmal" in out
+    assert _codings(project) == [
+        ("K4", "Herausforderung", "A"),
+        ("K4", "Herausforderung", "B"),
+        ("K5", "Bedarf", "A"),
+        ("K5", "Herausforderung", "B"),
+    ]
+    table = project.disagreements()  # the resolution followed the coder: still settled
+    assert table[table["code"] == "Bedarf"]["resolved"].tolist() == [True]
+    assert main([*base]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "A: 2 Kodierungen, 2 Kodierschritte",
+        "B: 2 Kodierungen, 2 Kodierschritte",
+    ]
+    # the typo's steps are A's now (the one on the coding A had is gone: undo would take it)
+    assert project.undo_steps("A", 1) == [f"Aussage {ids['K5']}: 'Bedarf' [0, 26) entfernt"]
+
+    assert main([*base, "rename", "Niemand", "A"]) == 2
+    assert "Von 'Niemand' gibt es keine Kodierungen (kodiert haben: A, B)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_all_codings_of_a_wrongly_imported_coder_go_at_once_and_come_back_with_undo(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards_project(project, tmp_path)
+    coded = tmp_path / "kodiert.csv"
+    coded.write_text(
+        "ID;Text;Code\nN1;Mehr Bänke im Park;Bedarf\nN2;Der Bus fährt selten;Herausforderung\n"
+        "N3;Das Café hilft;Ressource\n",
+        encoding="utf-8",
+    )
+    mapping = TableMapping(text_column="Text", id_column="ID", code_column="Code", coder="Falsch")
+    project.import_files([coded], mapping=mapping, district="Manfort")
+    project.code_segment(int(project.segments()["segment_id"].iloc[0]), "Bedarf", "A")
+    before = _codings(project)
+    base = ["--project", str(project.path), "coders", "remove", "Falsch"]
+
+    assert main(base) == 2  # first the count, nothing removed
+    err = capsys.readouterr().err
+    assert "'Falsch' hat 3 Kodierungen in 1 Dokument. Alle entfernen: mit --force" in err
+    assert _codings(project) == before
+    assert main([*base, "--force"]) == 0
+    assert "3 Kodierungen von 'Falsch' entfernt" in capsys.readouterr().out
+    assert [c for _, _, c in _codings(project)] == ["A"]
+    assert main(["--project", str(project.path), "undo", "--coder", "Falsch"]) == 0
+    assert _codings(project) == before

@@ -1,0 +1,93 @@
+"""Coder housekeeping: rename (or merge) a coder, remove all codings of one.
+
+A typo in ``--coder`` ("Anan" for Anna) makes a second coder who disagrees with the first
+on every statement; a coded table imported with the wrong ``--coder`` brings hundreds of
+codings under a name. One ``uncode`` at a time or a backup were the only ways back.
+:func:`rename_coder` gives all codings, undo steps and resolutions of a coder to another
+name (a coding both had stays once); :func:`remove_coder` removes all codings of a coder
+as one logged action, which ``undo`` for that coder restores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workbench.coding.action_log import log_action
+from workbench.core.domain import InputError
+from workbench.store import Coding, CodingAction, CodingActionItem, CodingResolution
+
+
+@dataclass(frozen=True)
+class CoderChange:
+    """What a coder rename did: codings renamed, codings both had (kept once), steps."""
+
+    codings: int
+    duplicates: int
+    steps: int
+
+
+def _key(coding: Coding) -> tuple[int, int, int, int]:
+    return coding.segment_id, coding.code_id, coding.start, coding.end
+
+
+def rename_coder(session: Session, old: str, new: str) -> CoderChange:
+    """Give everything of coder ``old`` to ``new``; if ``new`` has codings, merge the two."""
+    if old == new:
+        raise InputError(f"Kodierer*in '{old}' heißt schon so.")
+    codings = list(session.scalars(select(Coding).where(Coding.coder == old)))
+    actions = list(session.scalars(select(CodingAction).where(CodingAction.coder == old)))
+    if not codings and not actions:
+        raise InputError(f"Von '{old}' gibt es weder Kodierungen noch Kodierschritte.")
+    held = {_key(c) for c in session.scalars(select(Coding).where(Coding.coder == new))}
+    twice = [c for c in codings if _key(c) in held]
+    for coding in twice:
+        session.delete(coding)
+    session.flush()
+    for coding in codings:
+        if coding not in twice:
+            coding.coder = new
+    dropped = {_key(c) for c in twice}
+    for action in actions:  # a step on a coding that is now new's own: undo would take it
+        action.coder = new
+        for item in session.scalars(
+            select(CodingActionItem).where(CodingActionItem.action_id == action.id)
+        ):
+            if (item.segment_id, item.code_id, item.start, item.end) in dropped:
+                session.delete(item)
+    session.flush()
+    session.execute(
+        delete(CodingAction).where(
+            ~select(CodingActionItem.id)
+            .where(CodingActionItem.action_id == CodingAction.id)
+            .exists()
+        )
+    )
+    for resolution in session.scalars(select(CodingResolution)):
+        if resolution.coder == old:
+            resolution.coder = new
+        state = dict(resolution.state or {})
+        if old in state:  # merged: applied if either had applied it
+            state[new] = max(state.pop(old), state.get(new, 0))
+            resolution.state = state
+    session.flush()
+    return CoderChange(len(codings) - len(twice), len(twice), len(actions))
+
+
+def remove_coder(session: Session, coder: str) -> int:
+    """Remove every coding of ``coder`` as one logged action (undo restores it); the count."""
+    codings = list(
+        session.scalars(
+            select(Coding)
+            .where(Coding.coder == coder)
+            .order_by(Coding.segment_id, Coding.code_id, Coding.start, Coding.end, Coding.id)
+        )
+    )
+    if codings:
+        log_action(session, coder, "uncode", [("remove", c) for c in codings])
+        for coding in codings:
+            session.delete(coding)
+        session.flush()
+    return len(codings)
