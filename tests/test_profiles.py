@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from tests.coding_data import cards_project
 from tests.synthesis_data import demo_copy
 from workbench import InputError, Project
 from workbench.analysis.needs import CROSS_CUTTING, DISTRICT_SPECIFIC
@@ -146,3 +148,20 @@ def test_declared_district_without_data(project: Project) -> None:
     empty = result.profile("Opladen")
     assert empty.segments == 0 and empty.findings.empty
     assert any("keine Aussagen" in n for n in empty.notes)
+
+
+def test_a_renamed_dimension_code_keeps_its_findings_in_the_profile(
+    project: Project, tmp_path: Path
+) -> None:
+    """`codebook rename Herausforderung Belastung`: the district profile (and the reports
+    and the concept built on it) read the dimension from the code's name and silently lost
+    every finding coded with it; the code's GUID says it is still the dimension."""
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K3"], "Ressource", "A")
+    before = district_profile(project, "Wiesdorf").findings
+    assert sorted(before["dimension"]) == ["Herausforderung", "Ressource"]
+    project.rename_code("Herausforderung", "Belastung")
+    after = district_profile(project, "Wiesdorf").findings
+    assert sorted(after["dimension"]) == ["Herausforderung", "Ressource"]
+    assert sorted(after["code"]) == ["Belastung", "Ressource"]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN
+from workbench.coding.agreement import dimension_codes
 from workbench.coding.code_analysis import quotes as coded_quotes
 from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import WorkbenchError
@@ -224,6 +225,7 @@ class _Inputs:
     public_notes: tuple[str, ...]
     cross_cutting_min: int = CROSS_CUTTING_MIN
     need_question: str | None = None
+    renamed: dict[str, str] = field(default_factory=dict)  # "Lücke": "Leerstelle"
 
 
 def _focus(clusters: pd.DataFrame | None) -> dict[int, tuple[str, ...]]:
@@ -288,6 +290,8 @@ def _read(
         public.append(NO_CITY_INDICATORS)
     districts = list(project.districts()["district"])  # the city first, then A–Z
     quotes = coded_quotes(project, coder=coder) if len(segments) else None
+    guids = {p: g for p, g in project.code_guids().items() if SEPARATOR not in p}
+    renamed = {p: d for d, p in dimension_codes(guids, guids).items() if p != d}
     return _Inputs(
         segments=segments,
         districts=districts,
@@ -302,6 +306,7 @@ def _read(
         public_notes=tuple(public),
         cross_cutting_min=cross_min,
         need_question=question if clusters is not None else None,
+        renamed=renamed,
     )
 
 
@@ -369,7 +374,8 @@ def _findings(inputs: _Inputs, district: str) -> pd.DataFrame:
     if inputs.quotes is None:
         return _empty(FINDING_COLUMNS)
     table = inputs.quotes[inputs.quotes["district"] == district].copy()
-    table["dimension"] = table["code"].str.split(SEPARATOR).str[0]
+    top = table["code"].str.split(SEPARATOR).str[0]  # a renamed dimension code stays one
+    table["dimension"] = top.map(lambda code: inputs.renamed.get(code, code))
     table = table[table["dimension"].isin(list(DIMENSIONS))]
     table["n_coders"] = table["coders"].str.split(", ").str.len().astype("int64")
     roles = inputs.segments.set_index("segment_id")["speaker_role"]
