@@ -130,6 +130,9 @@ class ParsedMemo:
     exported: tuple[str, ...] = ()
     # The memo was changed here since that export and edited there too: both texts stay.
     both_edited: bool = False
+    # The memo records a resolved disagreement (``Werkbank-Klärung``): code path and GUID
+    # in the file, decision, coder, and each coder's decision then ({coder: 1 or 0}).
+    resolution: tuple[str, str, str | None, str | None, dict[str, int]] | None = None
 
 
 @dataclass(frozen=True)

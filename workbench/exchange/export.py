@@ -51,6 +51,7 @@ from workbench.exchange.qdxml import (
     sub,
     text_element,
 )
+from workbench.exchange.resolutions import resolution_block
 from workbench.store import record_export
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
             )
             if memo.target_type == "cluster":
                 text_element(note, "Description", f"{CLUSTER_NOTE} {memo.target}")
+            elif memo.resolution is not None:  # so the import makes it a resolution again
+                text_element(note, "Description", resolution_block(memo.resolution))
             if not qualcoder:
                 text_element(note, "PlainTextContent", memo.text)
 

@@ -18,6 +18,7 @@ from workbench.ingest.writer import text_sha
 from workbench.store import (
     Code,
     Coding,
+    CodingResolution,
     District,
     Document,
     Memo,
@@ -84,6 +85,10 @@ class MemoOut:
     author: str
     text: str
     created_at: datetime | None
+    # A resolution memo: (code path, code GUID, decision, coder, each coder's decision then).
+    resolution: tuple[str, str, str | None, str | None, dict[str, int]] | None = field(
+        default=None, compare=False
+    )
 
     @property
     def guid(self) -> str:
@@ -201,6 +206,11 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                 )
             documents.append(out)
         memos = list(s.scalars(select(Memo).order_by(Memo.id)))
+        resolved = {
+            r.memo_id: (codes[r.code_id].path, codes[r.code_id].guid, r.decision, r.coder, r.state)
+            for r in s.scalars(select(CodingResolution).order_by(CodingResolution.id))
+            if r.code_id in codes and r.state is not None
+        }
         marks = (s.scalar(select(func.max(Coding.id))) or 0, max((m.id for m in memos), default=0))
         sets = []
         for w in sorted(workshops.values(), key=lambda w: w.name):
@@ -224,7 +234,10 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         specs=tuple(project.codebook()),
         code_guids=project.code_guids(),
         memos=tuple(
-            MemoOut(m.target_type, target(m), m.author, texts[m.id], m.created_at) for m in memos
+            MemoOut(
+                m.target_type, target(m), m.author, texts[m.id], m.created_at, resolved.get(m.id)
+            )
+            for m in memos
         ),
         sets=tuple(sets),
         indicators=tuple(indicator_rows(project)),

@@ -55,6 +55,7 @@ from workbench.exchange.qdxml import (
     variable_number,
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
+from workbench.exchange.resolutions import resolution_of
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -556,11 +557,12 @@ class _Parse:
             targets = places.get(note.guid) or (
                 [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
             )
-            full = titled(note, text, comment=not cluster)
-            memos.extend(
-                replace(note_memo(t, author, full, created, note.guid), body=text)
-                for t in dict.fromkeys(targets)
-            )
+            resolved = resolution_of(note.description)  # the state, not a comment
+            full = titled(note, text, comment=not (cluster or resolved))
+            parsed = [
+                note_memo(t, author, full, created, note.guid) for t in dict.fromkeys(targets)
+            ]
+            memos.extend(replace(m, body=text, resolution=resolved) for m in parsed)
         return memos
 
     # -- indicators --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ WORKSHOP_MARKER = "Werkbank-Workshop"
 DISTRICT_MARKER = "Werkbank-Sozialraum"
 INDICATOR_MARKER = "Werkbank-Indikator"
 CLUSTER_NOTE = "Werkbank-Memo zu Bedarfscluster"
+RESOLUTION_NOTE = "Werkbank-Klärung"  # a resolution memo's note: code and decisions then
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

@@ -8,8 +8,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.coding.code_index import CodeIndex, normal_guid
 from workbench.core.domain import ParsedIndicator
-from workbench.store import District, Indicator, Memo, Segment, utcnow
+from workbench.store import CodingResolution, District, Indicator, Memo, Segment, utcnow
 
 
 def overlaps(segments: Sequence[Segment], start: int, end: int) -> list[tuple[Segment, int, int]]:
@@ -35,6 +36,37 @@ def has_memo(
         )
     )
     return found is not None
+
+
+def restore_resolution(
+    session: Session,
+    codes: CodeIndex,
+    memo: Memo,
+    resolution: tuple[str, str, str | None, str | None, dict[str, int]],
+) -> bool:
+    """Make a file's resolution memo (stored or recognised here) a resolution again: its
+    code (by path in the file, else by GUID) and each coder's decision then. Once per
+    memo: the same file read again adds nothing. True if one was added."""
+    path, guid, decision, coder, state = resolution
+    code = codes.get(path) or next(
+        (c for c in codes.by_path.values() if c.guid == normal_guid(guid or "")), None
+    )
+    taken = select(CodingResolution.id).where(CodingResolution.memo_id == memo.id)
+    if code is None or memo.target_id is None or session.scalar(taken) is not None:
+        return False
+    decided = decision in ("apply", "remove") and bool(coder)
+    session.add(
+        CodingResolution(
+            segment_id=memo.target_id,
+            code_id=code.id,
+            memo_id=memo.id,
+            coder=coder if decided else None,
+            decision=decision if decided else None,
+            state=dict(state),
+        )
+    )
+    session.flush()
+    return True
 
 
 def add_memo(

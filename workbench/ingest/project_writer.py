@@ -26,7 +26,13 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
-from workbench.ingest.annotations import add_memo, has_memo, overlaps, upsert_indicators
+from workbench.ingest.annotations import (
+    add_memo,
+    has_memo,
+    overlaps,
+    restore_resolution,
+    upsert_indicators,
+)
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -214,6 +220,33 @@ class ProjectFileWriting:
         written: list[_Written],
         names: Sequence[str],
     ) -> int:
+        """Store one memo (see :meth:`_store_memo`); a resolution memo resolves again."""
+        self._placed: tuple[str, int | None, str] = ("project", None, "")
+        added = self._store_memo(memo, bundle, written, names)
+        target_type, target_id, text = self._placed
+        if memo.resolution is not None and target_type == "segment" and target_id is not None:
+            own = self.session.get(Memo, memo.replaces) if memo.replaces is not None else None
+            stored = own or self.session.scalar(
+                select(Memo)
+                .where(
+                    Memo.target_type == "segment",
+                    Memo.target_id == target_id,
+                    Memo.author == memo.author,
+                    Memo.text == text,
+                )
+                .order_by(Memo.id)
+            )
+            if stored is not None:
+                restore_resolution(self.session, self.codes, stored, memo.resolution)
+        return added
+
+    def _store_memo(
+        self,
+        memo: ParsedMemo,
+        bundle: ParsedProject,
+        written: list[_Written],
+        names: Sequence[str],
+    ) -> int:
         """Store one memo where it belongs (pseudonymised); 1 if it is new, else 0."""
         target_type, target_id, prefix = "project", None, ""
         if memo.target == "span" and memo.document is not None:
@@ -231,6 +264,7 @@ class ProjectFileWriting:
             target_type, target_id = "cluster", memo.cluster
         text, _ = self.pseudonymiser.pseudonymise(prefix + memo.text, names)
         self.store_pseudonyms()
+        self._placed = (target_type, target_id, text)
         own = self.session.get(Memo, memo.replaces) if memo.replaces is not None else None
         if own is not None and memo.both_edited:
             return self._both_edited(own, text, memo.text)
