@@ -197,3 +197,36 @@ def test_a_page_in_two_columns_with_questions_on_top_is_no_table(tmp_path: Path)
         ("Welche Ressourcen gibt es?", " ".join(right[1:3])),
         ("Welche Ressourcen gibt es?", right[3]),
     ]
+
+
+def test_a_question_right_under_the_table_stays_the_question_of_the_text_after_it(
+    tmp_path: Path,
+) -> None:
+    # LibreOffice sets a table without borders with its text at the margin and the
+    # paragraph after it as far below as a row: the question "Welche Angebote fehlen?"
+    # stood in the first column and was read as the table's last row (a card, or under a
+    # column of times a row's label: dropped), the text after it under the question above.
+    rows = [
+        (700, [(40, "Herausforderungen"), (260, "Bedarfe")]),
+        (
+            680,
+            [(40, "Lange Wartelisten in den Kitas im"), (260, "Mehr Plätze in der U3-Betreuung")],
+        ),
+        (666, [(40, "Quartiersmittelpunkt")]),
+        (646, [(40, "Kein Treffpunkt"), (260, "Jugendtreff mit WLAN")]),
+        (626, [(40, "Welche Angebote fehlen?")]),
+        (606, [(40, STATEMENT[0])]),
+        (592, [(40, STATEMENT[1])]),
+    ]
+    head = [(40, 780, "Stadtteilworkshop Manfort"), (40, 760, "Datum: 12.03.2021")]
+    head.append((40, 740, "Kartenabfrage"))
+    pieces = head + [(x, y, text) for y, row in rows for x, text in row]
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pieces_pdf(pieces))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        ("Kartenabfrage", "Lange Wartelisten in den Kitas im Quartiersmittelpunkt"),
+        ("Kartenabfrage", "Mehr Plätze in der U3-Betreuung"),
+        ("Kartenabfrage", "Kein Treffpunkt"),
+        ("Kartenabfrage", "Jugendtreff mit WLAN"),
+        ("Welche Angebote fehlen?", " ".join(STATEMENT)),
+    ]

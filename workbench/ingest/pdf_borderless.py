@@ -141,6 +141,8 @@ def _table_at(lines: list[list[Placed]], index: int, size: float) -> tuple[Grid,
         return None
     body, pitch = found
     body = body[1:]  # below the header
+    if index + 1 + len(body) < len(lines) and body and _asks_alone(body[-1], xs):
+        body = body[:-1]  # a question right under the table, over the text after it
     used = {_column(piece, xs) for line in body for piece in line}
     if len(body) < 2 or len(used) < 2:
         return None
@@ -148,6 +150,14 @@ def _table_at(lines: list[list[Placed]], index: int, size: float) -> tuple[Grid,
     if max(p[4] for p in lines[index]) > min(drawn):
         return None  # the "header" drawn after the lines below it: columns of text
     return _grid(lines[index], body, xs, pitch or size, size), index + 1 + len(body)
+
+
+def _asks_alone(line: list[Placed], xs: list[float]) -> bool:
+    """Whether a line stands in the first column alone and ends in "?" or ":" (the shape
+    of a guiding question: as the table's last line, with text after it on the page, the
+    question over that text, no card)."""
+    text = " ".join(piece[2] for piece in line).rstrip()
+    return text.endswith(("?", ":")) and all(_column(piece, xs) == 0 for piece in line)
 
 
 def _body(
