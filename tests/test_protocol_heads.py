@@ -136,8 +136,10 @@ def test_a_paragraph_split_by_line_breaks_keeps_the_numbers_of_those_after_it(
         (["Stadtteilworkshop Manfort", "Was fehlt im Quartier?"], 0),
         (["Stadtteilworkshop Manfort", "Ideen für den Marktplatz"], 0),
         (["Quartiersbüro Manfort", "Ideen für den Marktplatz"], 1),
+        # an office whose name mentions an event ("…beteiligung") is a letterhead still
+        (["Stabsstelle Bürgerbeteiligung", "Ideen für den Marktplatz"], 1),
     ],
-    ids=["letterhead", "subtitle-question", "subtitle", "no-event"],
+    ids=["letterhead", "subtitle-question", "subtitle", "no-event", "office"],
 )
 @pytest.mark.parametrize(
     ("bold", "heading"),

@@ -91,6 +91,13 @@ _EVENTS = (
 _EVENT_WORD = re.compile(rf"(?:{_EVENTS})$", re.I)
 _TITLE_WORD = re.compile(rf"(?:{_EVENTS}|protokoll|dokumentation)$", re.I)  # or the protocol
 _LEGAL_FORM = re.compile(r"\b(?:e\.\s?V\.|g?GmbH|gAG)(?=\W|$)")
+# An office of a city's administration ("Stabsstelle Bürgerbeteiligung", "Fachbereich
+# Soziales", "Büro für Bürgerbeteiligung"): a letterhead, whatever event its name mentions
+_OFFICE = re.compile(
+    r"(?:^|\s)(?:\w*(?:stelle|büro|referat|abteilung|dezernat)|Fachbereich|Amt|Geschäftsbereich)"
+    r"(?=\s|$)",
+    re.I,
+)
 # What may stand before a group's word: an article, "ca." ("die Nachbarschaft", "ca. 12 …");
 # and the small words among the capitalised ones after it ("Vertreter*innen der Träger")
 _GROUP_LEAD = frozenset({"die", "der", "das", "ca.", "etwa", "rund"})
@@ -324,6 +331,7 @@ def title_at(lines: Sequence[str]) -> int:
         i
         for i, line in enumerate(lines)
         if not _LEGAL_FORM.search(line)  # "Jugendforum Leverkusen e.V.": a letterhead
+        and not _OFFICE.search(line)  # "Stabsstelle Bürgerbeteiligung": one too
         and any(_TITLE_WORD.search(w.strip(",;:()–-")) for w in line.split())
     ]
     plain = [i for i, line in enumerate(lines) if not line.rstrip().endswith("?")]
