@@ -156,3 +156,20 @@ def test_of_two_lines_above_the_details_the_one_naming_the_event_is_the_title(
     expected += ([(QUESTION, SAID)],)
     assert _read(_docx(tmp_path / "p.docx", head, bold=bold, heading=heading)) == expected
     assert _read(_pdf(tmp_path / "p.pdf", head)) == expected
+
+
+def test_a_pdf_letterhead_as_long_as_half_a_line_is_no_part_of_the_title(tmp_path: Path) -> None:
+    # A letterhead line longer than a short line (six tenths of the page's width) ran
+    # into the title under it as one paragraph: the title was "Stadt Leverkusen – …
+    # Integration Protokoll Stadtteilworkshop Manfort". The title's first word would have
+    # fitted after it: the line was not wrapped, it ends there.
+    head = ["Stadt Leverkusen – Fachbereich Soziales und Integration", "Stadtteilworkshop Manfort"]
+    expected = ("Stadtteilworkshop Manfort", "Manfort", "2021-03-12", ("Anna Schmidt", "Tom Weber"))
+    assert _read(_pdf(tmp_path / "p.pdf", head)) == (*expected, [(QUESTION, SAID)])
+    # a title wrapped over two full lines stays one
+    wrapped = [
+        "Protokoll der Stadtteilkonferenz Manfort zum Thema Wohnen, Nachbarschaft und",
+        "Zusammenleben im Quartier",
+    ]
+    title = _read(_pdf(tmp_path / "q.pdf", wrapped))[0]
+    assert title == " ".join(wrapped)

@@ -57,10 +57,7 @@ def paragraph_spans(
     ['Bänke', 'Die Bänke am Markt\nfehlen.', '- Licht im Park an der\nStraße', 'Schluss']
     """
     lines = list(line_spans(text))
-    lengths = sorted(e - s for s, e in lines)
-    # the page's width in characters: the 90th percentile of the lines' lengths, or with
-    # few lines of running text the second longest line
-    width = max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
+    width = text_width(text)
     start = end = None
     previous = ""
     closes = _ASKS if spaced else _CLOSES
@@ -79,7 +76,7 @@ def paragraph_spans(
             ends = gap or short or closes.search(previous) or OPENS.match(line)
             # where space sets paragraphs apart, a sentence end still ends a paragraph that
             # the line under it does not continue: its first word would have fitted after it
-            ends = ends or (spaced and _CLOSES.search(previous) and _fits(previous, line, width))
+            ends = ends or (spaced and _CLOSES.search(previous) and fits(previous, line, width))
         if start is not None and ends:
             yield start, end
             start = None
@@ -90,7 +87,14 @@ def paragraph_spans(
         yield start, end
 
 
-def _fits(previous: str, line: str, width: int) -> bool:
+def text_width(text: str) -> int:
+    """The width of a PDF's pages in characters: the 90th percentile of its lines'
+    lengths, or with few lines of running text the second longest line."""
+    lengths = sorted(e - s for s, e in line_spans(text))
+    return max(lengths[int(0.9 * (len(lengths) - 1))], lengths[-2]) if len(lengths) > 1 else 0
+
+
+def fits(previous: str, line: str, width: int) -> bool:
     """Whether the first word of ``line`` would have fitted at the end of ``previous``:
     then ``previous`` was not wrapped there but ended its paragraph (a block of paragraphs
     without space between them), measured in characters against the page's ``width``

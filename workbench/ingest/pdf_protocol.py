@@ -36,11 +36,12 @@ import warnings
 from collections import Counter
 from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
-from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, paragraph_spans
+from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, fits, paragraph_spans, text_width
 from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
     furniture_names,
@@ -86,6 +87,7 @@ _COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")  # a gap between two columns in 
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names
 _TITLE_SIZE = 1.3  # a title's font is this much larger than the body text's, at least
 _QUESTION_WORDS = 12  # a guiding question is a short line of its own
+_HEAD_LINES = 6  # lines above a protocol's details at most: a letterhead's, the title's
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 _PAGE_BREAKS = re.compile(rf"[ \t]*\n\s*{PAGE_BREAK}\s*")  # a paragraph's page break
 # A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
@@ -360,6 +362,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     # where space sets paragraphs apart
     spans = paragraph_spans(text, pages=True, spaced=is_spaced(pages))
     parts = _at_details([_PAGE_BREAKS.sub("\n", text[s:e]) for s, e in spans])
+    parts = _head_apart(parts, text_width(text))
     parts = _joined_title(parts, large)
     paragraphs = [_unwrapped(p) for p in parts]
     if not paragraphs:
@@ -451,6 +454,34 @@ def _at_details(paragraphs: list[str]) -> list[str]:
             listed = is_names_line(names) or describes_group(line)
             listing = _names_heading(line.strip()) or (listing and listed)
     return ["\n".join(part) for part in parts]
+
+
+def _head_apart(parts: list[str], width: int) -> list[str]:
+    """The parts above the first detail ("Datum: …") with their lines apart where a line
+    was not wrapped, the next line's first word would have fitted after it (``width``:
+    the page's in characters): a letterhead over the title ("Stadt Leverkusen –
+    Fachbereich Soziales und Integration" + "Protokoll Stadtteilworkshop"), not a title
+    wrapped over two lines. Only a head of a few lines (:data:`_HEAD_LINES`) is split: a
+    detail further down (the next meeting's "Datum: …") leaves the text above it whole."""
+    first = next((i for i, part in enumerate(parts) if _detail_line(part)), 0)
+    if sum(part.count("\n") + 1 for part in parts[:first]) > _HEAD_LINES:
+        return parts
+    apart: list[str] = []
+    for part in parts[:first]:
+        lines = part.split("\n")
+        apart.append(lines[0])
+        for previous, line in pairwise(lines):
+            if fits(previous, line, width):
+                apart.append(line)
+            else:
+                apart[-1] += "\n" + line
+    return apart + parts[first:]
+
+
+def _detail_line(part: str) -> bool:
+    """Whether a part is a detail line ("Datum: 12.03.2021", "Sozialraum: Manfort")."""
+    key, sep, value = part.partition(":")
+    return bool(sep and value.strip()) and len(key.split()) <= 2 and detail_key(part) is not None
 
 
 def _unwrapped(paragraph: str) -> str:
