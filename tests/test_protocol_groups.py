@@ -65,28 +65,39 @@ def test_a_group_under_teilnehmende_is_neither_a_name_nor_a_statement(
     )
 
 
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_names_the_gazetteer_does_not_know_under_teilnehmende_stay_names(
-    tmp_path: Path,
+    tmp_path: Path, kind: str
 ) -> None:
-    """A DOCX lists 'Okonkwo, Wiśniewska, Tran' and 'Herr Tran, Frau Ngata' under a bare
-    'Teilnehmende:': every one of them is a participant, also a surname no gazetteer
-    knows; left off the list, 'Wiśniewska' and 'Ngata' stood in clear in the statements."""
-    path = tmp_path / "treffen.docx"
+    """A protocol lists 'Okonkwo, Wiśniewska, Tran' and 'Herr Tran, Frau Ngata' under a
+    bare 'Teilnehmende:': every one of them is a participant, also a surname no gazetteer
+    knows; left off the list, 'Wiśniewska' and 'Ngata' stood in clear in the statements
+    (in the PDF the two lines were statements of their own, in every export)."""
+    path = tmp_path / f"treffen.{kind}"
+    head = ["Datum: 03.04.2024", "Teilnehmende:", "Okonkwo, Wiśniewska, Tran"]
+    said = [
+        "Wiśniewska schlägt vor, am Markt mehr Bänke aufzustellen.",
+        "Ngata wünscht sich Licht im Park am Rhein.",
+    ]
 
     def build(d) -> None:
-        for line in ["Datum: 03.04.2024", "Teilnehmende:", "Okonkwo, Wiśniewska, Tran"]:
+        for line in head:
             d.add_paragraph(line)
         d.add_paragraph("Herr Tran, Frau Ngata")
         d.add_heading("Was fehlt im Quartier?", level=1)
-        d.add_paragraph("Wiśniewska schlägt vor, am Markt mehr Bänke aufzustellen.")
-        d.add_paragraph("Ngata wünscht sich Licht im Park am Rhein.")
+        for line in said:
+            d.add_paragraph(line)
 
-    _docx(path, build)
+    if kind == "pdf":
+        page = [*head, "Herr Tran, Frau Ngata", "Was fehlt im Quartier?", *said]
+        path.write_bytes(pdf_bytes([page], symbols="ś"))
+    else:
+        _docx(path, build)
     assert parse_file(path).names == ("Okonkwo", "Wiśniewska", "Tran", "Ngata")
     with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
         project.import_files([path], district="Manfort")
         texts = stored_text(project)
-    assert "Wiśniewska" not in texts and "Ngata" not in texts
+    assert "Wiśniewska" not in texts and "Ngata" not in texts and "Okonkwo" not in texts
     assert "schlägt vor, am Markt mehr Bänke aufzustellen." in texts
 
 

@@ -70,6 +70,7 @@ from workbench.ingest.protocol_meta import (
     is_people_line,
     people_in,
     signature_names,
+    split_names,
     title_at,
 )
 from workbench.ingest.textio import Source, read_source
@@ -518,10 +519,12 @@ def _names_heading(paragraph: str) -> bool:
 def _names_line(paragraph: str, following: str | None) -> bool:
     """Whether a paragraph in the list under "Teilnehmende:" is one of names, not the
     heading after the list (a short line over text or a list, or ending in ":"); a line
-    naming a group ("Vertreter*innen der Träger") is part of the list, no statement."""
+    naming a group ("Vertreter*innen der Träger") is part of the list, no statement, and
+    so is one of several names the gazetteer need not know ("Wiśniewska, Okonkwo")."""
     heading = following is not None and _short(paragraph) and not _short(following)
     over_list = following is not None and OPENS.match(following) is not None
-    listed = is_people_line(paragraph) or describes_group(paragraph)
+    several = is_names_line(paragraph) and len(split_names(paragraph)) > 1
+    listed = is_people_line(paragraph) or describes_group(paragraph) or several
     return not (heading or over_list or paragraph.endswith(":")) and listed
 
 
