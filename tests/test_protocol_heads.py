@@ -80,8 +80,13 @@ def _read(path: Path) -> tuple:
             "Stadtteilworkshop Manfort",
             ("Jana Okonkwo", "Anna Schmidt", "Tom Weber"),
         ),
+        (  # the minute-taker with the event beside her: her name, the title above
+            ["Stadtteilworkshop Manfort", "Protokoll: Jana Okonkwo (Jugendforum)"],
+            "Stadtteilworkshop Manfort",
+            ("Jana Okonkwo", "Anna Schmidt", "Tom Weber"),
+        ),
     ],
-    ids=["title", "title-under-letterhead", "minute-taker"],
+    ids=["title", "title-under-letterhead", "minute-taker", "minute-taker-and-event"],
 )
 def test_protokoll_naming_the_event_is_the_title_not_a_name(
     tmp_path: Path, head: list[str], title: str, names: tuple[str, ...]

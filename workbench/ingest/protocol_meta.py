@@ -297,14 +297,16 @@ def detail_key(text: str) -> str | None:
 def detail(text: str, filename: str) -> tuple[str, object] | None:
     """``(field, value)`` of a detail line ``Schlüssel: Wert`` with a known key (names as
     a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None. A line
-    "Protokoll: Stadtteilworkshop Manfort" names the event: it is the title."""
+    "Protokoll: Stadtteilworkshop Manfort" names the event: it is the title; in "Protokoll:
+    Anna Schmidt, Stadtteilworkshop Manfort" the minute-taker is named, the event no name."""
     field = detail_key(text)
     key, _, value = text.partition(":")
     value = value.strip(" *_\t\n")
     if field == "names" and fold(key.strip(" *_")) == "protokoll" and _names_event(value):
         return "title", f"Protokoll: {' '.join(value.split())}"
-    if field == "names":
-        return field, split_names(value)
+    if field == "names":  # an event beside the minute-taker is no one's name
+        named = split_names(value)
+        return field, tuple(n for n in named if not any(map(_is_event, n.split())))
     if field == "date":
         return field, normalise_date(value, filename)
     return (field, value) if field else None
@@ -312,8 +314,20 @@ def detail(text: str, filename: str) -> tuple[str, object] | None:
 
 def _names_event(value: str) -> bool:
     """Whether the value of "Protokoll:" names the event ("Stadtteilworkshop Manfort",
-    "Sitzung des Beirats 12.03.2021"), not who wrote it ("Anna Schmidt")."""
-    return any(_EVENT_WORD.search(word.strip(",;()")) for word in value.split())
+    "Sitzung des Beirats 12.03.2021"), not who wrote it ("Anna Schmidt", also "Anna
+    Schmidt (Jugendforum)": a name led by a first name the gazetteer knows)."""
+    if not any(_is_event(word) for word in value.split()):
+        return False
+    known = gazetteer()
+    return not any(
+        known.has_first(name.split()[0]) and not any(map(_is_event, name.split()))
+        for name in split_names(value)
+    )
+
+
+def _is_event(word: str) -> bool:
+    """Whether a word names an event ("Stadtteilworkshop", "Sitzung", "Bürgerforum")."""
+    return _EVENT_WORD.search(word.strip(",;()")) is not None
 
 
 def title_at(lines: Sequence[str]) -> int:
