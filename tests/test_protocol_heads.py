@@ -117,6 +117,20 @@ def test_title_and_details_in_one_paragraph_split_by_line_breaks(
     assert _read(_pdf(tmp_path / "p.pdf", head[0].split("\n"))) == expected
 
 
+def test_names_under_teilnehmende_in_a_paragraph_split_by_line_breaks(tmp_path: Path) -> None:
+    # "Datum: …", a bare "Teilnehmende:" and the names under it typed with Shift+Enter
+    # in one paragraph stopped the import: "Datum '12.03.2021 Teilnehmende: Jana Okonkwo
+    # Peter Braun' nicht erkannt" (only a detail with its value split the paragraph).
+    head = [
+        "Stadtteilworkshop Manfort",
+        "Datum: 12.03.2021\nTeilnehmende:\nJana Okonkwo\nPeter Braun",
+    ]
+    path = _docx(tmp_path / "p.docx", head, bold=False)
+    expected = ("Stadtteilworkshop Manfort", "Manfort", "2021-03-12")
+    expected += (("Jana Okonkwo", "Peter Braun", "Anna Schmidt", "Tom Weber"), [(QUESTION, SAID)])
+    assert _read(path) == expected
+
+
 def test_a_paragraph_split_by_line_breaks_keeps_the_numbers_of_those_after_it(
     tmp_path: Path,
 ) -> None:

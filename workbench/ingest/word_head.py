@@ -183,16 +183,19 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 
 def _head_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Before the first heading, a paragraph whose lines (split by Shift+Enter) hold a
-    detail after its first ("Workshop Manfort" + "Datum: 12.03.2021") as one paragraph
-    each, the lines after the first marked :attr:`Paragraph.broken` (they count as the
-    paragraph they stand in)."""
+    detail after its first ("Workshop Manfort" + "Datum: 12.03.2021", also a bare
+    "Teilnehmende:" over names) as one paragraph each, the lines after the first marked
+    :attr:`Paragraph.broken` (they count as the paragraph they stand in)."""
     out: list[Paragraph] = []
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind in HEADINGS or paragraph.kind == "table":
             return [*out, *paragraphs[index:]]
         lines = paragraph.text.split("\n")
-        details = [
-            detail_key(line) is not None and line.partition(":")[2].strip() for line in lines
+        details = [  # a detail with its value, or "Teilnehmende:" over its names
+            line.partition(":")[2].strip() or detail_key(line) == "names"
+            if detail_key(line) is not None
+            else False
+            for line in lines
         ]
         if paragraph.kind != "body" or paragraph.listed or not any(details[1:]):
             out.append(paragraph)
