@@ -125,3 +125,26 @@ def test_a_word_shown_twice_in_a_row_is_said_twice(tmp_path: Path) -> None:
     path.write_bytes(page_pdf(lines))
     texts = [s.text for s in parse_file(path).segments]
     assert texts[0] == "Ja ja ja wirklich, ein Treffpunkt fehlt."
+
+
+def test_the_same_card_twice_placed_by_the_page_transformation_stays_twice(
+    tmp_path: Path,
+) -> None:
+    """A producer that moves the page's origin to each line ("1 0 0 1 40 y cm") and draws
+    its text at the text origin: two participants' identical cards, one under the other,
+    stood where the reader saw one position, and the second card was taken for a fake
+    bold and lost; a string drawn again 0.3 pt further right so is still a fake bold."""
+    cards = ["Mehr Licht im Park.", "Mehr Licht im Park.", "Ein Jugendtreff am Markt."]
+    lines = [(text, False) for text, _ in LINES[:5]] + [(card, False) for card in cards]
+    shown = []
+    for row, (text, _) in enumerate(lines):
+        again = f" 0.3 0 Td ({_escaped(text)}) Tj" if row == 4 else ""  # bold faked
+        shown.append(
+            f"ET q 1 0 0 1 40 {800 - 14 * row} cm BT /F1 10 Tf 1 0 0 1 0 0 Tm "
+            f"({_escaped(text)}) Tj{again} ET Q BT"
+        )
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(page_pdf(shown))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        ("Treffpunkt fehlt?", card) for card in cards
+    ]

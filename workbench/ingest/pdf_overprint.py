@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _NEAR = 1.0  # points: a second drawing this close to the first is the same text again
 _BACK = 200  # thousandths of the font size: a step back this long in a glyph array
 _SHOW = (b"Tj", b"TJ", b"'", b'"')
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def drawn_once(page: PageObject) -> None:
@@ -37,10 +38,17 @@ def drawn_once(page: PageObject) -> None:
     changed = False
     x = y = 0.0  # where the current line starts, in points of the text space
     scale, leading = (1.0, 1.0), 0.0
+    ctm, saved = _IDENTITY, []  # the page's transformation (a table's cell moved by "cm")
     last: tuple[float, float, object] | None = None  # the text shown last, and where
     moved = False  # whether the text position was set since: "(ja ) Tj (ja ) Tj" is "ja ja"
     for operands, operator in operations:
-        if operator == b"BT":
+        if operator == b"q":
+            saved.append(ctm)
+        elif operator == b"Q" and saved:
+            ctm = saved.pop()
+        elif operator == b"cm" and len(operands) == 6:
+            ctm = _times([float(o) for o in operands], ctm)
+        elif operator == b"BT":
             x = y = 0.0
             scale = (1.0, 1.0)
         elif operator == b"Tm" and len(operands) == 6:
@@ -63,7 +71,8 @@ def drawn_once(page: PageObject) -> None:
                 if len(glyphs) < len(shown):
                     operands = [ArrayObject(glyphs)]
                     changed = True
-            key = (x, y, _bytes(shown) if not isinstance(shown, list) else repr(shown))
+            at = (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
+            key = (*at, _bytes(shown) if not isinstance(shown, list) else repr(shown))
             if last is not None and moved and _again(last, key):
                 changed = True
                 continue
@@ -72,6 +81,18 @@ def drawn_once(page: PageObject) -> None:
     if changed:
         contents.operations = kept
         page[NameObject("/Contents")] = contents  # the page read, the file unchanged
+
+
+def _times(m: list[float], n: tuple[float, ...]) -> tuple[float, ...]:
+    """The transformation ``m`` then ``n`` (a "cm" on the page's transformation ``n``)."""
+    return (
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    )
 
 
 def _again(before: tuple[float, float, object], now: tuple[float, float, object]) -> bool:
