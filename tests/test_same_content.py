@@ -253,3 +253,31 @@ def test_two_different_files_of_one_name_in_one_workshop_are_both_imported(
     assert main([*p, str(tmp_path / "raum1" / "protokoll.md")]) == 0
     assert main([*p, str(tmp_path / "raum2" / "protokoll.md")]) == 0
     assert len(project.segments()) == 6
+
+
+def test_a_template_filled_in_for_the_next_workshop_is_no_earlier_version(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The team reuses its template 'protokoll.md' for every workshop of a wave: greeting
+    and round of introductions read word for word as in the last. The next workshop's
+    protocol is imported, not left out as a corrected version of the last one (whose
+    statements the notice told the team to delete)."""
+    opening = ["Begrüßung durch die Moderation", "Vorstellungsrunde"]
+    for day, (when, wishes) in enumerate((("2025-03-12", WISHES[:2]), ("2025-03-19", WISHES[2:4]))):
+        (tmp_path / f"tag{day}").mkdir()
+        name = f"Werkstatt {day + 1}"
+        _protocol(tmp_path / f"tag{day}" / "protokoll.md", name, when, [*opening, *wishes])
+    p = ["--project", str(project.path), "import", "--wave", "2025"]
+    assert main([*p, str(tmp_path / "tag0" / "protokoll.md")]) == 0
+    assert main([*p, str(tmp_path / "tag1" / "protokoll.md")]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert len(project.segments()) == 8
+    # card tables of one name, the workshop given for the import: the same
+    cards = tmp_path / "karten" / "karten.csv"
+    cards.parent.mkdir()
+    card = ["--text-column", "Text", "--district", "Manfort", "--wave", "2025"]
+    for workshop, wishes in (("Werkstatt 1", WISHES[4:5]), ("Werkstatt 2", WISHES[5:])):
+        pd.DataFrame({"Text": ["Mehr Grün", "Mehr Bänke", *wishes]}).to_csv(cards, index=False)
+        assert main([*p[:-2], str(cards), *card, "--workshop", workshop]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert len(project.segments()) == 14

@@ -34,7 +34,7 @@ from workbench.ingest.common import named_district
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
-from workbench.ingest.same_content import import_wave, left_out, stored_documents
+from workbench.ingest.same_content import as_given, import_wave, left_out, stored_documents
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer, fill_template
@@ -263,7 +263,8 @@ class Project(CodingMixin):
                     key[:] = key or [Pseudonymiser.of_project(session)]
                     return pseudonymise_name(key[0], name, ())
 
-                skip = left_out(parsed, stored, import_wave(session, wave), as_stored)
+                given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
+                skip = left_out(given, stored, import_wave(session, wave), as_stored)
             writer = Writer(session, wave=wave)
             stored = stored_statements(session)  # another export's "[Person N]": decision 002
             for (path, document), skipped in zip(parsed, skip, strict=True):

@@ -19,14 +19,16 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent, plural
-from workbench.store import Document, Segment, Wave, Workshop
+from workbench.ingest.common import named_district
+from workbench.ingest.writer import fill_template
+from workbench.store import District, Document, Segment, Wave, Workshop
 from workbench.store.waves import ordered_waves
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
@@ -72,6 +74,7 @@ class Stored:
     load: Callable[[], str]  # its text
     wave: str | None = None  # the label of the wave its workshop belongs to
     statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
+    workshop: tuple[str | None, str | None, str | None] = (None, None, None)  # name, place, date
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -114,21 +117,46 @@ def _statement(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+def _label(text: str) -> str:
+    """A workshop's or district's name as compared: composed, case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _another_workshop(
+    document: ParsedDocument, other: Stored, stored_name: Callable[[str], str]
+) -> bool:
+    """Whether the file names another workshop, Sozialraum or date than the stored
+    document's workshop: the template "protokoll.docx" filled in for the next workshop,
+    whose greeting and round of introductions read word for word as in the last."""
+    name, district, date = other.workshop
+    if document.workshop and name:
+        given = {_label(document.workshop), _label(stored_name(document.workshop))}
+        if _label(name) not in given:
+            return True
+    if document.district and district and _label(document.district) != _label(district):
+        return True
+    return bool(document.date and date and document.date.strip() != date.strip())
+
+
 def _earlier_version(
     document: ParsedDocument,
     names: Callable[[], set[str]],
     stored: Iterable[Stored],
     wave: str | None,
+    stored_name: Callable[[str], str] = str,
 ) -> str | None:
-    """The notice for a file whose earlier version (same name and sheet, same wave, another
-    content holding at least half of its statements word for word) the project holds:
-    a protocol corrected after import. Imported, its unchanged statements would count twice.
-    A coded file with exactly the statements of the stored one is a second coder's copy."""
+    """The notice for a file whose earlier version (same name and sheet, same wave and
+    workshop, another content holding at least half of its statements word for word) the
+    project holds: a protocol corrected after import. Imported, its unchanged statements
+    would count twice. A coded file with exactly the statements of the stored one is a
+    second coder's copy; a file naming another workshop, Sozialraum or date is no version."""
     mine = [_statement(s.text) for s in document.segments]
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
         if (other.wave or "").casefold() != (wave or "").casefold() or other.name not in names():
+            continue
+        if _another_workshop(document, other, stored_name):
             continue
         theirs = other.statements()
         known = Counter(_statement(text) for _, text in theirs)
@@ -178,11 +206,11 @@ def left_out(
     """For each of ``parsed``: None to import it, or the result of leaving it out because
     another file of the import or a document ``stored`` in the project already holds its
     contributions, or an earlier version of it (see :func:`_earlier_version`; a file's
-    name as the project would store it is ``stored_name(name)``). Other files that bring
-    codings are always imported; the same file again (same SHA-256) is the writer's to
-    report. Words are counted only for files whose length could match another's (one large
-    table into a new project: none). ``wave`` is the label of the wave the import goes
-    into: a stored document of another wave is named with its."""
+    or workshop's name as the project would store it is ``stored_name(name)``). Other files
+    that bring codings are always imported; the same file again (same SHA-256) is the
+    writer's to report. Words are counted only for files whose length could match
+    another's (one large table into a new project: none). ``wave`` is the label of the
+    wave the import goes into: a stored document of another wave is named with its."""
     docs = [doc for _, doc in parsed]
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
     counted: dict[int, Counter[str]] = {}
@@ -198,7 +226,8 @@ def left_out(
     out: list[ImportResult | None] = [None] * len(parsed)
     for i in order:
         same = (docs[i].sha256, docs[i].importer)  # the same file (sheet) again
-        version = _earlier_version(docs[i], _names(docs[i].filename, stored_name), stored, wave)
+        name = _names(docs[i].filename, stored_name)
+        version = _earlier_version(docs[i], name, stored, wave, stored_name)
         if version is not None:
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(version,))
             continue
@@ -246,6 +275,22 @@ def _same_as(
     return None
 
 
+def as_given(
+    document: ParsedDocument,
+    path: Path,
+    workshop: str | None,
+    district: str | None,
+    known: Sequence[str],
+) -> ParsedDocument:
+    """A parsed file with the workshop and Sozialraum given for the import, if any."""
+    fixed = fill_template(district, path)
+    return replace(
+        document,
+        workshop=fill_template(workshop, path) or document.workshop,
+        district=(named_district(fixed, known) or fixed) if fixed else document.district,
+    )
+
+
 def import_wave(session, wave: str | None) -> str | None:
     """The label of the wave an import with ``--wave`` ``wave`` goes into (the first
     wave without one; None in a project without waves)."""
@@ -265,9 +310,13 @@ def stored_documents(session) -> list[Stored]:
             Document.importer,
             func.length(Document.text),
             Wave.label,
+            Workshop.name,
+            District.name,
+            Workshop.date,
         )
         .outerjoin(Workshop, Workshop.id == Document.workshop_id)
         .outerjoin(Wave, Wave.id == Workshop.wave_id)
+        .outerjoin(District, District.id == Workshop.district_id)
     )
 
     def loader(key: int) -> Callable[[], str]:
@@ -278,5 +327,6 @@ def stored_documents(session) -> list[Stored]:
         return lambda: [(int(s), str(t)) for s, t in session.execute(query)]
 
     return [
-        Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5], statements(row[0])) for row in rows
+        Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5], statements(row[0]), row[6:9])
+        for row in rows
     ]
