@@ -477,3 +477,38 @@ def test_a_memo_two_colleagues_edited_differently_keeps_both_versions(
         "Bedarf: Forderungen und Wünsche."
     )
     project.close()
+
+
+def test_codings_undone_here_and_brought_back_by_the_export_are_not_named_as_removed(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A's last codings are undone after the export; importing the export brings them back.
+    They took the ids of the undone ones again (SQLite) and keep the file's date: the
+    import named them 'im anderen Programm entfernt' and told the team to uncode them,
+    though the file has them."""
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(
+        "---\nworkshop: Werkstatt Manfort\ndistrict: Manfort\ndate: 2025-03-12\n---\n\n"
+        "## Was fehlt?\n\n- Es fehlen Bänke am Marktplatz.\n- Der Spielplatz ist kaputt.\n",
+        encoding="utf-8",
+    )
+    project.import_files([protocol])
+    first, second = (int(i) for i in project.segments()["segment_id"])
+    project.add_code("Bedarf")
+    project.code_segment(first, "Bedarf", "B")
+    project.code_segment(first, "Bedarf", "A")
+    project.code_segment(second, "Bedarf", "A")
+    exported = tmp_path / "team.qdpx"
+    export_qdpx(project, exported)
+    project.undo("A", 2)
+    capsys.readouterr()
+
+    assert main(["--project", str(project.path), "import", str(exported)]) == 0
+    out = capsys.readouterr().out
+    assert "2 Kodierungen" in out and "übernommen" in out
+    assert "Nicht mehr in der Datei" not in out and "uncode" not in out
+    assert _codings(project) == [
+        (first, "Bedarf", "A", 0, 30),
+        (first, "Bedarf", "B", 0, 30),
+        (second, "Bedarf", "A", 0, 26),
+    ]

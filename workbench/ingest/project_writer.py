@@ -84,6 +84,7 @@ class ProjectFileWriting:
     pseudonymiser: Pseudonymiser
     planned: dict[str, ParsedWorkshop]
     seen_codings: set[int]
+    added_codings: set[int]
 
     def _merge(
         self, document: ParsedDocument, existing: Document, text: str, shift: OffsetMap
@@ -132,6 +133,7 @@ class ProjectFileWriting:
         self.planned.update({composed(w.name): w for w in bundle.workshops})
         written = []
         self.seen_codings.clear()
+        self.added_codings.clear()
         for document in bundle.documents:
             written.append(self._write(document, None, None, extra_names))
             notices.extend(written[-1].result.notices)
@@ -193,7 +195,10 @@ class ProjectFileWriting:
         ).all()
         if export is not None:
             rows = [(c, g) for c, g in rows if export.holds(c.id, c.created_at)]
-        gone = [(c, g) for c, g in rows if c.id not in self.seen_codings]
+        # a coding the file brought is in it, also where it took the id of one deleted here
+        # (SQLite gives the highest id again) and kept the file's date from before the export
+        known = self.seen_codings | self.added_codings
+        gone = [(c, g) for c, g in rows if c.id not in known]
         if not gone:
             return []
         paths = {code.id: code.path for code in self.codes.by_path.values()}

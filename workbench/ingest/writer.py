@@ -93,6 +93,7 @@ class Writer(ProjectFileWriting):
         self._by_text: dict[str, Document] | None = None
         self._stored_labels: dict[str, str] | None = None  # composed → as stored
         self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
+        self.added_codings: set[int] = set()  # codings a file brought (by id, once stored)
 
     # -- districts and workshops ---------------------------------------------------------
     def _district(self, name: str | None, file: str, row: int | None) -> District:
@@ -484,6 +485,7 @@ class Writer(ProjectFileWriting):
             ).all()
         }
         added = split = outside = 0
+        stored: list[Coding] = []
         for c in document.codings:
             code = self.codes.get(c.code) or self.codes.upsert(CodeSpec(c.code))
             parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
@@ -496,7 +498,7 @@ class Writer(ProjectFileWriting):
             split += len(parts) > 1 and bool(new)  # say it once, not on every re-import
             for segment, s, e in new:
                 existing[segment.id, code.id, c.coder, s, e] = None
-                self.session.add(
+                stored.append(
                     Coding(
                         segment_id=segment.id,
                         code_id=code.id,
@@ -507,7 +509,9 @@ class Writer(ProjectFileWriting):
                     )
                 )
                 added += 1
+        self.session.add_all(stored)
         self.session.flush()
+        self.added_codings.update(coding.id for coding in stored)
         notices = []
         if split:
             notices.append(
