@@ -281,3 +281,29 @@ def test_a_template_filled_in_for_the_next_workshop_is_no_earlier_version(
         assert main([*p[:-2], str(cards), *card, "--workshop", workshop]) == 0
     assert "nicht importiert" not in capsys.readouterr().out
     assert len(project.segments()) == 14
+
+
+def test_a_corrected_protocol_imported_without_wave_is_left_out_in_its_workshops_wave(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A protocol of the follow-up wave is corrected and imported again without --wave: its
+    workshop keeps the follow-up wave, so the unchanged statements would count twice there.
+    The earlier version was looked for only in the first wave, and the file went in."""
+    p = ["--project", str(project.path), "import"]
+    first = _protocol(tmp_path / "manfort-2021.md", "Werkstatt 2021", "2021-05-04", WISHES[3:])
+    assert main([*p, str(first), "--wave", "Erhebung 2021"]) == 0
+    (tmp_path / "erhebung").mkdir()
+    later = _protocol(
+        tmp_path / "erhebung" / "folge.md", "Werkstatt 2025", "2025-05-20", WISHES[:3]
+    )
+    assert main([*p, str(later), "--wave", "Folge 2025"]) == 0
+    (tmp_path / "berichtigt").mkdir()
+    fixed = [*WISHES[:2], "Abends fährt kein Bus mehr vom Bahnhof in die Waldsiedlung"]
+    fixed_file = tmp_path / "berichtigt" / "folge.md"
+    _protocol(fixed_file, "Werkstatt 2025", "2025-05-20", fixed)
+    capsys.readouterr()
+    assert main([*p, str(fixed_file)]) == 0
+    out = capsys.readouterr().out
+    assert "folge.md: nicht importiert: eine frühere Fassung" in out
+    assert "(Welle 'Folge 2025', 3 Aussagen)" in out
+    assert len(project.segments()) == 6  # nothing doubled

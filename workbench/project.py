@@ -264,7 +264,8 @@ class Project(CodingMixin):
                     return pseudonymise_name(key[0], name, ())
 
                 given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
-                skip = left_out(given, stored, import_wave(session, wave), as_stored)
+                into = import_wave(session, wave)
+                skip = left_out(given, stored, into, as_stored, keep_wave=wave is None)
             writer = Writer(session, wave=wave)
             stored = stored_statements(session)  # another export's "[Person N]": decision 002
             for (path, document), skipped in zip(parsed, skip, strict=True):

@@ -144,19 +144,24 @@ def _earlier_version(
     stored: Iterable[Stored],
     wave: str | None,
     stored_name: Callable[[str], str] = str,
+    keep_wave: bool = False,
 ) -> str | None:
     """The notice for a file whose earlier version (same name and sheet, same wave and
     workshop, another content holding at least half of its statements word for word) the
     project holds: a protocol corrected after import. Imported, its unchanged statements
     would count twice. A coded file with exactly the statements of the stored one is a
-    second coder's copy; a file naming another workshop, Sozialraum or date is no version."""
+    second coder's copy; a file naming another workshop, Sozialraum or date is no version.
+    ``keep_wave`` (an import without --wave): a file naming a stored workshop goes into
+    that workshop's wave, whatever ``wave`` is."""
     mine = [_statement(s.text) for s in document.segments]
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
-        if (other.wave or "").casefold() != (wave or "").casefold() or other.name not in names():
+        if other.name not in names() or _another_workshop(document, other, stored_name):
             continue
-        if _another_workshop(document, other, stored_name):
+        if (other.wave or "").casefold() != (wave or "").casefold() and not (
+            keep_wave and document.workshop and other.workshop[0]
+        ):
             continue
         theirs = other.statements()
         known = Counter(_statement(text) for _, text in theirs)
@@ -202,6 +207,7 @@ def left_out(
     stored: Iterable[Stored] = (),
     wave: str | None = None,
     stored_name: Callable[[str], str] = str,
+    keep_wave: bool = False,
 ) -> list[ImportResult | None]:
     """For each of ``parsed``: None to import it, or the result of leaving it out because
     another file of the import or a document ``stored`` in the project already holds its
@@ -210,7 +216,8 @@ def left_out(
     that bring codings are always imported; the same file again (same SHA-256) is the
     writer's to report. Words are counted only for files whose length could match
     another's (one large table into a new project: none). ``wave`` is the label of the
-    wave the import goes into: a stored document of another wave is named with its."""
+    wave the import goes into: a stored document of another wave is named with its;
+    ``keep_wave``: the import has no --wave (a named workshop keeps its wave)."""
     docs = [doc for _, doc in parsed]
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
     counted: dict[int, Counter[str]] = {}
@@ -227,7 +234,7 @@ def left_out(
     for i in order:
         same = (docs[i].sha256, docs[i].importer)  # the same file (sheet) again
         name = _names(docs[i].filename, stored_name)
-        version = _earlier_version(docs[i], name, stored, wave, stored_name)
+        version = _earlier_version(docs[i], name, stored, wave, stored_name, keep_wave)
         if version is not None:
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(version,))
             continue
