@@ -307,3 +307,24 @@ def test_a_corrected_protocol_imported_without_wave_is_left_out_in_its_workshops
     assert "folge.md: nicht importiert: eine frühere Fassung" in out
     assert "(Welle 'Folge 2025', 3 Aussagen)" in out
     assert len(project.segments()) == 6  # nothing doubled
+
+
+def test_a_protocol_named_on_a_mac_and_corrected_on_windows_is_an_earlier_version(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """macOS names 'Lützenkirchen' decomposed ('u' + U+0308), Windows composed: the same
+    file corrected by a colleague on Windows went in beside the first version."""
+    (tmp_path / "mac").mkdir()
+    (tmp_path / "win").mkdir()
+    mac = tmp_path / "mac" / "Protokoll Lu\u0308tzenkirchen.md"
+    _protocol(mac, "Werkstatt 2025", "2025-05-20", WISHES[:3])
+    fixed = [*WISHES[:2], "Abends fährt kein Bus mehr vom Bahnhof in die Waldsiedlung"]
+    win = _protocol(
+        tmp_path / "win" / "Protokoll Lützenkirchen.md", "Werkstatt 2025", "2025-05-20", fixed
+    )
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(mac)]) == 0
+    capsys.readouterr()
+    assert main([*p, str(win)]) == 0
+    assert "nicht importiert: eine frühere Fassung" in capsys.readouterr().out
+    assert len(project.segments()) == 3

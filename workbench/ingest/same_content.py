@@ -157,7 +157,8 @@ def _earlier_version(
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
-        if other.name not in names() or _another_workshop(document, other, stored_name):
+        mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
+        if mac not in names() or _another_workshop(document, other, stored_name):
             continue
         if (other.wave or "").casefold() != (wave or "").casefold() and not (
             keep_wave and document.workshop and other.workshop[0]
@@ -192,11 +193,13 @@ def _earlier_version(
 
 
 def _names(filename: str, stored_name: Callable[[str], str]) -> Callable[[], set[str]]:
-    """A file's name as given and as the project would store it, worked out on demand."""
+    """A file's name as given and as the project would store it, worked out on demand;
+    composed (macOS names files decomposed, Windows composed)."""
     found: set[str] = set()
 
     def names() -> set[str]:
-        found.update(found or {filename, stored_name(filename)})
+        given = found or {filename, stored_name(filename)}
+        found.update(unicodedata.normalize("NFC", name) for name in given)
         return found
 
     return names
