@@ -84,3 +84,20 @@ def test_all_codings_of_a_wrongly_imported_coder_go_at_once_and_come_back_with_u
     assert [c for _, _, c in _codings(project)] == ["A"]
     assert main(["--project", str(project.path), "undo", "--coder", "Falsch"]) == 0
     assert _codings(project) == before
+
+
+def test_a_coder_is_respelt_and_konsens_is_no_person(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "lea" → "Lea" was refused ("heißt schon so": the new name matched her without case);
+    a person renamed to "konsens" made her codings the team's agreed ones without a word."""
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "lea")
+    project.code_segment(ids["K5"], "Bedarf", "B")
+    base = ["--project", str(project.path), "coders", "rename"]
+    assert main([*base, "lea", "Lea"]) == 0
+    assert "Kodierer*in 'lea' heißt jetzt 'Lea'" in capsys.readouterr().out
+    assert sorted(set(project.codings()["coder"])) == ["B", "Lea"]
+    assert main([*base, "B", "Konsens"]) == 2
+    assert "keine Person" in capsys.readouterr().err
+    assert sorted(set(project.codings()["coder"])) == ["B", "Lea"]

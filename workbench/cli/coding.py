@@ -247,7 +247,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_coders(args: argparse.Namespace) -> int:
     """workbench coders [rename OLD NEW | remove NAME [--force]]."""
-    from workbench.coding.records import known_coder
+    from workbench.coding.records import CONSENSUS_CODER, known_coder
 
     project = _project(args)
     codings = project.codings()
@@ -270,7 +270,15 @@ def cmd_coders(args: argparse.Namespace) -> int:
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
         raise InputError(f"Von '{args.name}' gibt es keine Kodierungen (kodiert haben: {listed}).")
     if action == "rename":
-        new = known_coder(args.new_name, known)
+        new = " ".join(args.new_name.split())
+        if new.casefold() != name.casefold():  # "lea" → "Lea" respells her, no merge
+            new = known_coder(new, known)
+        if CONSENSUS_CODER in (name.casefold(), new.casefold()):
+            raise InputError(
+                f"'{CONSENSUS_CODER}' ist die abgestimmte Kodierung des Teams, keine Person: "
+                "sie wird nicht umbenannt und niemand wird zu ihr (abstimmen: workbench "
+                "resolve AUSSAGE CODE --apply/--remove)."
+            )
         done = project.rename_coder(name, new)
         d = done.duplicates
         twice = (
