@@ -388,6 +388,10 @@ def test_indicator_series(project: Project, tmp_path: Path, capsys) -> None:
     assert out.startswith("Indikatoren für 2019, 2021 und 2022: Veränderung")
     assert "+0,7 Prozentpunkte (Gesamtstadt +0,4 Prozentpunkte)" in out
     assert "– (nur ein Jahr – kein Verlauf)" in out
+    # typed as in the other options, without case: the same series, not "unbekannt"
+    assert main(["--project", str(project.path), "monitoring", "indicators",
+                 "--indicator", "sgb-ii-quote"]) == 0  # fmt: skip
+    assert capsys.readouterr().out == out
 
 
 def test_indicator_series_with_one_year_says_so(project: Project, tmp_path: Path, capsys) -> None:

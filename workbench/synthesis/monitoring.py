@@ -26,6 +26,7 @@ from workbench.analysis import waves as wave_analysis
 from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE, NeedComparison
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number, value_places
+from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import series_notes
 from workbench.synthesis.indicators import check_district, indicators, unit_key
@@ -218,11 +219,12 @@ def indicator_series(
         table = table[table["district"].isin([district, CITYWIDE])]
     if indicator is not None:
         known = sorted(set(indicators(project)["indicator"]))
-        if indicator not in known:
+        found = named_district(indicator, known, what="Indikator")  # "sgb-ii-quote" too
+        if found is None:
             raise InputError(
                 f"Unbekannter Indikator '{indicator}'. Vorhanden: {', '.join(known) or 'keine'}."
             )
-        table = table[table["indicator"] == indicator]
+        table = table[table["indicator"] == found]
     return series_from(table)
 
 
