@@ -70,6 +70,24 @@ def _ids(ids: tuple[int, ...]) -> str:
     return " ".join(str(i) for i in ids)
 
 
+def _no_needs_here(name: str, surveyed: dict[str, list[str]], earlier: str, later: str) -> str:
+    """Why one Sozialraum has no row: the waves it has statements in, or none at all."""
+    where = "ohne Sozialraum" if name == MISSING_DISTRICT else f"aus {name}"
+    found = [wave for wave, districts in surveyed.items() if name in districts]
+    head = f"Keine Bedarfe {where} in den Wellen '{earlier}' und '{later}'"
+    if not found:
+        return f"{head}: Es gibt noch keine Aussagen {where}."
+    listed = ("der Welle " if len(found) == 1 else "den Wellen ") + ", ".join(
+        f"'{w}'" for w in found
+    )
+    if set(found) & {earlier, later}:
+        return f"{head} (Aussagen {where} in {listed})."
+    return (
+        f"{head}: Aussagen {where} gibt es nur in {listed} "
+        "(andere Wellen vergleichen: --earlier WELLE --later WELLE)."
+    )
+
+
 def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     """workbench monitoring needs [--run N] [--earlier W] [--later W] [--min N] …."""
     from workbench.analysis import waves
@@ -86,7 +104,8 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
         if district != MISSING_DISTRICT:
             district = check_district(district, list(project.districts()["district"]))
         # the city-wide statements are the comparison's row "ohne Sozialraum"
-        table = result.district(MISSING_DISTRICT if district == CITYWIDE else district)
+        district = MISSING_DISTRICT if district == CITYWIDE else district
+        table = result.district(district)
     if args.out:
         out = table.assign(
             per_wave=table["per_wave"].map(lambda d: "; ".join(f"{k}: {v}" for k, v in d.items())),
@@ -100,10 +119,12 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
           f"{result.run_id}; neu/nicht mehr genannt ab {result.min_count} Aussagen)")  # fmt: skip
     for note in result.notes:
         print(f"Hinweis: {note}")
-    if table.empty:
-        print("Keine Bedarfe in diesen Wellen.")
     listed = waves.waves(project)
     surveyed = dict(zip(listed["wave"], listed["districts"], strict=True))
+    if table.empty and args.district:
+        print(_no_needs_here(district, surveyed, result.earlier, result.later))
+    elif table.empty:
+        print("Keine Bedarfe in diesen Wellen.")
     for district, rows in table.groupby("district", sort=False):
         print(f"\n{district}")
         if (rows["status"] == waves.NOT_SURVEYED).all():
