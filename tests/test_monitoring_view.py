@@ -98,6 +98,29 @@ def test_districts_not_surveyed_or_with_one_year_say_so(view: ProfileView) -> No
     assert [row[1] for row in tables[0][1:]] == ["anhaltend", "vereinzelt", "vereinzelt"]
 
 
+def test_a_district_without_any_recommendation_is_not_told_of_missing_steps(
+    study: Project,
+) -> None:
+    found = read_monitoring(study)
+    recs, history = found.recommendations, found.history
+    own_only = dataclasses.replace(  # only Manfort's recommendation, with one step
+        found,
+        recommendations=recs[recs["scope"] == "Manfort"],
+        history=history.assign(recommendation_id=2, scope="Manfort", title="", text=""),
+    )
+    page = pages(own_only, study)
+    assert "Opladen betreffen" not in page["Opladen"]
+    expected = "Für Opladen gibt es keine Empfehlung, weder eine eigene noch eine gesamtstädtische."
+    assert expected in " ".join(page["Opladen"].split())
+    assert "Sozialausschuss" in page["Manfort"]  # Manfort's own step is shown
+    city_unrecorded = dataclasses.replace(found, history=own_only.history)  # steps: Manfort's
+    page = pages(city_unrecorded, study)
+    assert (
+        "Für Opladen gibt es keine eigene Empfehlung; für die gesamtstädtischen ist noch kein "
+        "Schritt erfasst." in " ".join(page["Opladen"].split())
+    )
+
+
 def test_the_city_summary(view: ProfileView, study: Project) -> None:
     texts, tables = shown(view, CITYWIDE)
     assert view.body.children == (view.city_part, view.monitoring_section)

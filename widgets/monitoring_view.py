@@ -236,7 +236,18 @@ def district_history_html(found: Monitoring, district: str) -> str:
         return head + _note(public_history_note(found))
     recs = found.recommendations
     own = recs[recs["scope"] == district]
-    tables = _history_tables(found, pd.concat([own, recs[recs["scope"] == CITYWIDE]]))
+    city = recs[recs["scope"] == CITYWIDE]
+    tables = _history_tables(found, pd.concat([own, city]))
+    if own.empty and city.empty:
+        return head + _note(
+            f"Für {district} gibt es keine Empfehlung, weder eine eigene noch eine "
+            "gesamtstädtische."
+        )
+    if not tables and own.empty:
+        return head + _note(
+            f"Für {district} gibt es keine eigene Empfehlung; für die gesamtstädtischen ist "
+            "noch kein Schritt erfasst."
+        )
     if not tables:
         return head + _note(
             f"Für die Empfehlungen, die {district} betreffen, ist noch kein Schritt erfasst."
