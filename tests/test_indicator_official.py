@@ -148,6 +148,41 @@ def test_a_table_with_the_years_side_by_side_imports_one_value_per_year(
     assert values[("Manfort", "Einwohner", 2023)] == 12100.0
 
 
+def test_a_source_note_below_a_table_without_a_source_column_is_its_source(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the years side by side (or one value per row) and the source printed under the table,
+    # as the column-per-indicator tables may: it was refused as "Spalten fehlen: source"
+    base = ["--project", str(project.path), "indicators", "--import"]
+    wide = write(
+        tmp_path / "zeitreihe.csv",
+        "Stadtteil;Indikator;Einheit;2019;2022\n"
+        "Manfort;SGB-II-Quote;%;13,9;14,6\n"
+        "Stadt insgesamt;SGB-II-Quote;%;10,9;11,3\n"
+        ";;;;\n"
+        "Quelle: IT.NRW, Sozialbericht 2023;;;;\n",
+    )
+    assert main([*base, str(wide)]) == 0
+    assert "zeitreihe.csv: 4 Werte – 4 neu" in capsys.readouterr().out
+    sources = {(r.district, r.year): r.source for r in indicators(project).itertuples()}
+    assert (
+        sources[("Manfort", 2022)] == sources[("Gesamtstadt", 2019)] == "IT.NRW, Sozialbericht 2023"
+    )
+    long = write(
+        tmp_path / "lang.csv",
+        "Sozialindikatoren 2023;;;;\nQuelle: Statistikstelle;;;;\n"
+        "Sozialraum;Indikator;Einheit;Jahr;Wert\nOpladen;Einwohner;Personen;2023;9000\n",
+    )
+    assert main([*base, str(long)]) == 0
+    sources = {(r.district, r.year): r.source for r in indicators(project).itertuples()}
+    assert sources[("Opladen", 2023)] == "Statistikstelle"
+    # without a note the column is still asked for, and the note named as the other way
+    bare = write(tmp_path / "ohne.csv", "Sozialraum;Indikator;Einheit;2019\nManfort;X;%;1\n")
+    assert main([*base, str(bare)]) == 2
+    err = capsys.readouterr().err
+    assert "Spalten fehlen: source" in err and "„Quelle: …“ über oder unter der Tabelle" in err
+
+
 def test_a_table_of_the_whole_city_imports_the_studied_districts_with_skip_unknown(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -94,11 +94,11 @@ def _known(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _missing(header: list[str]) -> list[str]:
+def _missing(header: list[str], noted: bool = False) -> list[str]:
     """The required columns ``header`` lacks; year and value stand in the years' columns
-    of a table with the years side by side."""
+    of a table with the years side by side, the source in a note "Quelle: …" (``noted``)."""
     found = _known(header)
-    missing = [c for c in REQUIRED if c not in found]
+    missing = [c for c in REQUIRED if c not in found and not (c == "source" and noted)]
     if {"year", "value"} <= set(missing) and _year_columns(header):
         missing = [c for c in missing if c not in ("year", "value")]
     return missing
@@ -108,14 +108,17 @@ def _text(cells: Sequence[Any]) -> list[str]:
     return ["" if c is None else str(c).strip() for c in cells]
 
 
-def _header(first: list[str], rows: Rows) -> tuple[list[str], Rows, list[list[Any]]]:
+def _header(
+    first: list[str], rows: Rows, noted: bool = False
+) -> tuple[list[str], Rows, list[list[Any]]]:
     """The header, the rows below it and the rows above it (a title block): the first of
     the top rows that names the columns. A header may take two rows: "Jahr" (or
-    "Stichtag 31.12.") over the years, or a row of units under the years ("Anteil in %")."""
+    "Stichtag 31.12.") over the years, or a row of units under the years ("Anteil in %").
+    ``noted``: a note "Quelle: …" stands in for the column Quelle."""
     lines: list[list[Any]] = [first, *(list(c) for _, c in rows[:TITLE_ROWS])]
     for at, line in enumerate(lines):
         header, below = _text(line), rows[at:]
-        if not _missing(header) or _indicator_columns(header, below)[0]:
+        if not _missing(header, noted) or _indicator_columns(header, below)[0]:
             if _year_columns(header) and below and _beneath(header, _text(below[0][1])):
                 return header, below[1:], [*lines[:at], list(below[0][1])]  # a row of units
             return header, below, lines[:at]
@@ -124,7 +127,7 @@ def _header(first: list[str], rows: Rows) -> tuple[list[str], Rows, list[list[An
             years = _year_columns(under)
             merged = [under[p] if p in years else h for p, h in enumerate(header)]
             merged += [under[p] for p in years if p >= len(header)]
-            if years and not _missing(merged) and _beneath(merged, under):
+            if years and not _missing(merged, noted) and _beneath(merged, under):
                 return merged, below[1:], [*lines[:at], line]
     return first, rows, []
 
@@ -143,15 +146,22 @@ def _beneath(header: list[str], under: list[str]) -> bool:
 def read_layout(raw: RawFile, sheet: str | None) -> Layout:
     """The layout of a CSV, XLSX or ODS indicator file; missing columns stop the import."""
     first, rows = read_rows(raw, sheet)
-    header, rows, above = _header(first, rows)
+    note = source_note([first, *(c for _, c in rows)])  # "Quelle: IT.NRW" above or below
+    header, rows, above = _header(first, rows, bool(note))
     missing = _missing(header)
     if missing and _indicator_columns(header, rows)[0]:
         return _side_by_side(raw, sheet, header, rows, above)
+    if missing == ["source"] and note:  # the note is the source of every row
+        header = [*header, "Quelle"]
+        width = len(header) - 1
+        rows = [(n, [*c, *[None] * (width - len(c)), note]) for n, c in rows]
+        missing = []
     if missing:
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
             "(optional illustrative; statt Jahr und Wert auch je Jahr eine Spalte: 2019, "
-            "2020 …; oder neben Sozialraum je Indikator eine Spalte mit Zahlen). Vorhanden: "
+            "2020 …; oder neben Sozialraum je Indikator eine Spalte mit Zahlen; die Quelle "
+            "auch als Zeile „Quelle: …“ über oder unter der Tabelle). Vorhanden: "
             f"{', '.join(h for h in header if h)}",
             file=raw.name,
             row=1,
