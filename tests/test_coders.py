@@ -30,12 +30,22 @@ def test_a_typo_coder_is_merged_into_the_coder_meant(
     project.code_segment(ids["K5"], "Herausforderung", "B")
     project.code_segment(ids["K4"], "Herausforderung", "Aa")  # A had it already
     project.resolve_disagreement(ids["K5"], "Bedarf", "Lea", "ist ein Bedarf")
+    project.add_memo("Bedarf oder Herausforderung?", "Aa", segment=ids["K5"])
+    project.add_memo("Aa ist unsicher", "B", segment=ids["K4"])  # B's memo stays B's
     assert len(project.disagreements(["Aa", "B"])) == 2
     base = ["--project", str(project.path), "coders"]
 
     assert main([*base, "rename", "aa", "A"]) == 0  # "aa": the only such coder, Aa
     out = capsys.readouterr().out
-    assert "Kodierer*in 'Aa' heißt jetzt 'A' (zusammengeführt): 1 Kodierung übernommen" in out
+    assert (
+        "Kodierer*in 'Aa' heißt jetzt 'A' (zusammengeführt): 1 Kodierung, 1 Memo übernommen" in out
+    )
+    memos = project.memos()
+    assert sorted(zip(memos["author"], memos["text"], strict=True)) == [
+        ("A", "Bedarf oder Herausforderung?"),
+        ("B", "Aa ist unsicher"),
+        ("Lea", "Abgleich „Bedarf“: ist ein Bedarf"),
+    ]
     assert "1 Kodierung hatte A schon (dieselbe Stelle), sie bleibt einmal" in out
     assert _codings(project) == [
         ("K4", "Herausforderung", "A"),

@@ -288,9 +288,10 @@ def cmd_coders(args: argparse.Namespace) -> int:
             else ""
         )
         joined = " (zusammengeführt)" if new in known else ""
+        memos = f", {plural(done.memos, 'Memo', 'Memos')}" if done.memos else ""
         print(
             f"Kodierer*in '{name}' heißt jetzt '{new}'{joined}: "
-            f"{plural(done.codings, 'Kodierung', 'Kodierungen')} übernommen{twice}; "
+            f"{plural(done.codings, 'Kodierung', 'Kodierungen')}{memos} übernommen{twice}; "
             f"undo --coder {shlex.quote(new)} nimmt auch die Schritte von '{name}' zurück."
         )
         return 0

@@ -3,8 +3,8 @@
 A typo in ``--coder`` ("Anan" for Anna) makes a second coder who disagrees with the first
 on every statement; a coded table imported with the wrong ``--coder`` brings hundreds of
 codings under a name. One ``uncode`` at a time or a backup were the only ways back.
-:func:`rename_coder` gives all codings, undo steps and resolutions of a coder to another
-name (a coding both had stays once); :func:`remove_coder` removes all codings of a coder
+:func:`rename_coder` gives all codings, undo steps, resolutions and memos of a coder to
+another name (a coding both had stays once); :func:`remove_coder` removes all codings of a coder
 as one logged action, which ``undo`` for that coder restores.
 """
 
@@ -17,16 +17,17 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.action_log import log_action
 from workbench.core.domain import InputError
-from workbench.store import Coding, CodingAction, CodingActionItem, CodingResolution
+from workbench.store import Coding, CodingAction, CodingActionItem, CodingResolution, Memo
 
 
 @dataclass(frozen=True)
 class CoderChange:
-    """What a coder rename did: codings renamed, codings both had (kept once), steps."""
+    """What a coder rename did: codings renamed, codings both had (kept once), steps, memos."""
 
     codings: int
     duplicates: int
     steps: int
+    memos: int = 0
 
 
 def _key(coding: Coding) -> tuple[int, int, int, int]:
@@ -72,8 +73,11 @@ def rename_coder(session: Session, old: str, new: str) -> CoderChange:
         if old in state:  # merged: applied if either had applied it
             state[new] = max(state.pop(old), state.get(new, 0))
             resolution.state = state
+    memos = list(session.scalars(select(Memo).where(Memo.author == old)))
+    for memo in memos:  # her notes are hers under the name meant, not the typo's
+        memo.author = new
     session.flush()
-    return CoderChange(len(codings) - len(twice), len(twice), len(actions))
+    return CoderChange(len(codings) - len(twice), len(twice), len(actions), len(memos))
 
 
 def remove_coder(session: Session, coder: str) -> int:
