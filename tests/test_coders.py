@@ -96,6 +96,36 @@ def test_all_codings_of_a_wrongly_imported_coder_go_at_once_and_come_back_with_u
     assert _codings(project) == before
 
 
+@pytest.mark.backends
+def test_the_codings_one_wrongly_imported_file_brought_go_and_her_others_stay(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "Lea")  # her own work: stays
+    coded = tmp_path / "kodiert_falsch.csv"
+    coded.write_text(
+        "ID;Text;Code\nN1;Mehr Bänke im Park;Bedarf\nN2;Der Bus fährt selten;Herausforderung\n",
+        encoding="utf-8",
+    )
+    mapping = TableMapping(text_column="Text", id_column="ID", code_column="Code", coder="Lea")
+    project.import_files([coded], mapping=mapping, district="Manfort")
+    before = _codings(project)
+    base = ["--project", str(project.path), "coders", "remove", "Lea"]
+
+    assert main([*base, "--document", "kodiert_falsch.csv"]) == 2  # first the count
+    err = capsys.readouterr().err
+    assert "'Lea' hat 2 Kodierungen in 'kodiert_falsch.csv'. Alle entfernen: mit --force" in err
+    assert _codings(project) == before
+    assert main([*base, "--document", "kodiert_falsch.csv", "--force"]) == 0
+    assert "2 Kodierungen von 'Lea' in 'kodiert_falsch.csv' entfernt" in capsys.readouterr().out
+    assert _codings(project) == [("K4", "Herausforderung", "Lea")]
+    assert main(["--project", str(project.path), "undo", "--coder", "Lea"]) == 0
+    assert _codings(project) == before
+    assert main([*base, "--document", "anderes.csv", "--force"]) == 2
+    assert "'Lea' hat keine Kodierungen in 'anderes.csv' (kodiert in: " in capsys.readouterr().err
+    assert _codings(project) == before
+
+
 def test_a_coder_is_respelt_and_konsens_is_no_person(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

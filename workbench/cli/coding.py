@@ -246,7 +246,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_coders(args: argparse.Namespace) -> int:
-    """workbench coders [rename OLD NEW | remove NAME [--force]]."""
+    """workbench coders [rename OLD NEW | remove NAME [--document DATEI] [--force]]."""
     from workbench.coding.records import CONSENSUS_CODER, known_coder
 
     project = _project(args)
@@ -295,19 +295,28 @@ def cmd_coders(args: argparse.Namespace) -> int:
             f"undo --coder {shlex.quote(new)} nimmt auch die Schritte von '{name}' zurück."
         )
         return 0
-    n = int((codings["coder"] == name).sum())
+    own = codings[codings["coder"] == name]
+    back = f"(zurück: workbench undo --coder {shlex.quote(name)})"
+    document, where = None, ""
+    if args.document is not None:
+        from workbench.cli.privacy import stored_document
+
+        document = stored_document(project, args.document)
+        if document not in set(own["document"]):
+            listed = ", ".join(sorted(set(own["document"]))) or "keinem"
+            raise InputError(
+                f"'{name}' hat keine Kodierungen in '{args.document}' (kodiert in: {listed})."
+            )
+        own, where = own[own["document"] == document], f" in '{document}'"
+    n = len(own)
     if not args.force:
-        documents = codings[codings["coder"] == name]["document"].nunique()
+        inside = where[1:] or "in " + plural(own["document"].nunique(), "Dokument", "Dokumenten")
         raise InputError(
-            f"'{name}' hat {plural(n, 'Kodierung', 'Kodierungen')} in "
-            f"{plural(documents, 'Dokument', 'Dokumenten')}. Alle entfernen: mit --force "
-            f"(zurück: workbench undo --coder {shlex.quote(name)})."
+            f"'{name}' hat {plural(n, 'Kodierung', 'Kodierungen')} {inside}. "
+            f"Alle entfernen: mit --force {back}."
         )
-    removed = project.remove_coder(name)
-    print(
-        f"{plural(removed, 'Kodierung', 'Kodierungen')} von '{name}' entfernt "
-        f"(zurück: workbench undo --coder {shlex.quote(name)})."
-    )
+    removed = project.remove_coder(name, document)
+    print(f"{plural(removed, 'Kodierung', 'Kodierungen')} von '{name}'{where} entfernt {back}.")
     return 0
 
 
@@ -523,6 +532,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_coders)
     q = people.add_parser("remove", help="alle Kodierungen einer Person entfernen (undo: zurück)")
     q.add_argument("name", metavar="NAME", help="wessen Kodierungen")
+    q.add_argument("--document", metavar="DATEI", help="nur ihre Kodierungen in dieser Datei")
     q.add_argument("--force", action="store_true", help="wirklich entfernen (sonst nur zählen)")
     q.set_defaults(func=cmd_coders)
 

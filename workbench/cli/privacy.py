@@ -68,7 +68,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         project,
         statements=tuple(args.statement or ()),
         source=args.source,
-        document=_stored_document(project, args.document),
+        document=stored_document(project, args.document),
         speaker=args.speaker,
         token=args.token,
         actor=_researcher(args),
@@ -90,7 +90,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stored_document(project: Project, name: str | None) -> str | None:
+def stored_document(project: Project, name: str | None) -> str | None:
     """The document's stored name: as given, or its name before import pseudonymised;
     composed or not (macOS names files decomposed, "u" and a combining mark for "ü")."""
     from workbench.ingest.review import stored_name

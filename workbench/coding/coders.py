@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.action_log import log_action
 from workbench.core.domain import InputError
-from workbench.store import Coding, CodingAction, CodingActionItem, CodingResolution, Memo
+from workbench.store import (
+    Coding,
+    CodingAction,
+    CodingActionItem,
+    CodingResolution,
+    Document,
+    Memo,
+    Segment,
+)
 
 
 @dataclass(frozen=True)
@@ -80,13 +88,21 @@ def rename_coder(session: Session, old: str, new: str) -> CoderChange:
     return CoderChange(len(codings) - len(twice), len(twice), len(actions), len(memos))
 
 
-def remove_coder(session: Session, coder: str) -> int:
-    """Remove every coding of ``coder`` as one logged action (undo restores it); the count."""
+def remove_coder(session: Session, coder: str, document: str | None = None) -> int:
+    """Remove every coding of ``coder`` (only those in the document stored as ``document``)
+    as one logged action (undo restores it); the count."""
+    query = select(Coding).where(Coding.coder == coder)
+    if document is not None:  # a wrongly imported file: its codings, not her others
+        query = query.where(
+            Coding.segment_id.in_(
+                select(Segment.id)
+                .join(Document, Segment.document_id == Document.id)
+                .where(Document.filename == document)
+            )
+        )
     codings = list(
         session.scalars(
-            select(Coding)
-            .where(Coding.coder == coder)
-            .order_by(Coding.segment_id, Coding.code_id, Coding.start, Coding.end, Coding.id)
+            query.order_by(Coding.segment_id, Coding.code_id, Coding.start, Coding.end, Coding.id)
         )
     )
     if codings:

@@ -345,10 +345,10 @@ class CodingMixin(ProjectStore):
         with self.transaction(exclusive=True) as s:
             return coder_ops.rename_coder(s, check_coder(old), check_coder(new))
 
-    def remove_coder(self, coder: str) -> int:
-        """Remove all codings of a coder as one step ``undo`` restores; return how many."""
+    def remove_coder(self, coder: str, document: str | None = None) -> int:
+        """Remove all codings of a coder (in one document) as one step ``undo`` restores."""
         with self.transaction() as s:
-            return coder_ops.remove_coder(s, check_coder(coder))
+            return coder_ops.remove_coder(s, check_coder(coder), document)
 
     def undo(self, coder: str, n: int = 1) -> int:
         """Undo the last ``n`` coding actions of one coder; return how many were undone."""
