@@ -3,15 +3,18 @@ CSV and XLSX) are imported once; the file left out is named, --allow-duplicates 
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
 import pandas as pd
 import pytest
+from sqlalchemy import select
 
 from tests.test_pdf_protocol import PAGES, pdf_bytes
 from workbench import Project
 from workbench.cli.main import main
+from workbench.store import ErasureEntry
 
 
 def _docx_of_pages(path: Path) -> Path:
@@ -210,9 +213,20 @@ def test_a_protocol_corrected_after_import_does_not_count_its_statements_twice(
     assert f"workbench forget --statement {ids};" in out and "--allow-duplicates" in out
     assert len(project.segments()) == 3  # nothing doubled
     assert main(["--project", str(project.path), "forget", "--statement", *ids.split()]) == 0
+    assert "     1  Dokumente ohne verbliebene Aussagen" in capsys.readouterr().out
+    # the emptied protocol is gone, not an empty row in status and exports; the log stays
+    assert project.status()["documents"] == 0
+    with project.session() as session:
+        [entry] = session.scalars(select(ErasureEntry))
+        assert entry.counts["statements"] == 3 and entry.counts["documents"] == 1
     assert main([*p, str(fixed)]) == 0
     texts = sorted(project.segments()["text"])
     assert texts == sorted([*corrected, *WISHES[2:4]])
+    out = tmp_path / "projekt.qdpx"
+    assert main(["--project", str(project.path), "export", "--format", "qdpx", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+    assert qde.count('name="manfort-2025.md"') == 1  # the correction, no empty earlier one
 
 
 def test_a_corrected_card_table_with_codes_is_not_imported_beside_the_first(
