@@ -189,6 +189,7 @@ def test_a_follow_up_that_repeats_an_earlier_wave_is_named_with_both_waves(
     assert set(project.segments()["document"]) == {"manfort-2021.md", "manfort-2022.md"}
 
 
+@pytest.mark.backends
 def test_a_protocol_corrected_after_import_does_not_count_its_statements_twice(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
