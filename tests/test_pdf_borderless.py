@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.test_pdf_layouts import _two_column_pdf
@@ -230,3 +231,40 @@ def test_a_question_right_under_the_table_stays_the_question_of_the_text_after_i
         ("Kartenabfrage", "Jugendtreff mit WLAN"),
         ("Welche Angebote fehlen?", " ".join(STATEMENT)),
     ]
+
+
+@pytest.mark.parametrize("stop", [72 * 1.25 / 2.54, 36.0], ids=["1,25 cm", "0,5 in"])
+def test_an_agenda_set_with_tabs_reads_line_by_line_like_the_docx(
+    tmp_path: Path, stop: float
+) -> None:
+    # "Uhrzeit⇥⇥Programm" over "18:00 Uhr⇥Begrüßung …": the second column at the first
+    # default tab stop after the times, no table read across the lines (it gave "18:00
+    # Uhr 18:20 Uhr 19:30 Uhr" and the programme's items run together).
+    agenda = [
+        ("Uhrzeit", "Programm"),
+        ("18:00 Uhr", "Begrüßung und Vorstellungsrunde"),
+        ("18:20 Uhr", "Kartenabfrage"),
+        ("19:30 Uhr", "Abschluss und Ausblick"),
+    ]
+    lines = ["Stadtteilworkshop Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
+    lines += ["Tagesordnung", *[(40, time, 40 + 2 * stop, item) for time, item in agenda]]
+    lines += ["Was fehlt im Quartier?", *STATEMENT]
+    path = tmp_path / "tagesordnung.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    expected = [("Tagesordnung", f"{time} {item}") for time, item in agenda]
+    expected.append(("Was fehlt im Quartier?", " ".join(STATEMENT)))
+    document = parse_file(path)
+    assert [(s.question, s.text) for s in document.segments] == expected
+    assert (document.district, str(document.date)) == ("Manfort", "2021-03-12")
+    word = docx.Document()
+    word.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+    word.add_paragraph("Datum: 12.03.2021")
+    word.add_paragraph("Sozialraum: Manfort")
+    word.add_heading("Tagesordnung", level=1)
+    for time, item in agenda:
+        word.add_paragraph(f"{time}\t\t{item}" if time == "Uhrzeit" else f"{time}\t{item}")
+    word.add_heading("Was fehlt im Quartier?", level=1)
+    word.add_paragraph(" ".join(STATEMENT))
+    word.save(tmp_path / "tagesordnung.docx")
+    from_word = parse_file(tmp_path / "tagesordnung.docx").segments
+    assert [(s.question, " ".join(s.text.split())) for s in from_word] == expected

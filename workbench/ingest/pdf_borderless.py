@@ -10,7 +10,8 @@ across the columns ends the table) with text in two columns at least. The PDF dr
 table's header before its body; a page set in two columns draws its left column first,
 then the right one (whose first line would be a "header" cell drawn after the left
 column's lines): no table. Lines under "Teilnehmende:" (names side by side) and details
-set with a tab ("Datum:" and "12.03.2021" apart) are no table. Rows are set apart by
+set with a tab ("Datum:" and "12.03.2021" apart) are no table, nor are lines set with
+tabs (an agenda's "18:00 Uhr⇥Begrüßung": columns at the default tab stops). Rows are set apart by
 space larger than the lines' (cell padding, space after a paragraph); without it the
 cells' cards are told apart as in a ruled table (a line's first word would have fitted
 after the line before, a sentence's end). Rows at the top of the next page in the same
@@ -43,6 +44,8 @@ _PADDING = 0.8  # font sizes between a column's text and the next column's: cell
 _HEADER_WORDS = 12
 _TOP_LINES = 3  # a table going on from the page before begins in these lines of a page
 _FAR = 10_000.0  # points: the right edge of a table without lines (the last column's)
+_TAB_STOPS = (72 * 1.25 / 2.54, 36.0)  # points: default tab stops (1.25 cm; 0.5 in)
+_TAB_SLACK = 1.5  # points: text at a tab stop stands this close to it
 _SENTENCE = re.compile(r"[.!…;](?=\s|$)")
 
 
@@ -144,12 +147,34 @@ def _table_at(lines: list[list[Placed]], index: int, size: float) -> tuple[Grid,
     if index + 1 + len(body) < len(lines) and body and _asks_alone(body[-1], xs):
         body = body[:-1]  # a question right under the table, over the text after it
     used = {_column(piece, xs) for line in body for piece in line}
-    if len(body) < 2 or len(used) < 2:
+    if len(body) < 2 or len(used) < 2 or _tabbed([lines[index], *body], xs):
         return None
     drawn = [piece[4] for line in body for piece in line]
     if max(p[4] for p in lines[index]) > min(drawn):
         return None  # the "header" drawn after the lines below it: columns of text
     return _grid(lines[index], body, xs, pitch or size, size), index + 1 + len(body)
+
+
+def _tabbed(lines: list[list[Placed]], xs: list[float]) -> bool:
+    """Whether lines are text set apart with tabs, no table ("Uhrzeit⇥⇥Programm" over
+    "18:00 Uhr⇥Begrüßung"): each starts at the first column, the columns stand at
+    default tab stops from it (Word's, LibreOffice's every 1.25 cm; every 0.5 in), each
+    at the first stop after the longest text before it (tabs typed until the lines
+    align); a table's columns stand where its widths put them, apart from its text."""
+    if any(_column(line[0], xs) != 0 for line in lines):
+        return False
+    offsets = [x - xs[0] for x in xs[1:]]
+    longest = dict.fromkeys(range(1, len(xs)), xs[0])  # a column: the text before it
+    for line in lines:
+        for before, after in pairwise(line):
+            column = _column(after, xs)
+            if column != _column(before, xs):
+                longest[column] = max(longest[column], before[3] or 0.0)
+    return any(
+        all(abs(offset - stop * round(offset / stop)) <= _TAB_SLACK for offset in offsets)
+        and all(xs[c] - end <= stop + _TAB_SLACK for c, end in longest.items())
+        for stop in _TAB_STOPS
+    )
 
 
 def _asks_alone(line: list[Placed], xs: list[float]) -> bool:

@@ -421,6 +421,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             fields["title"] = paragraph
             continue
         over_text = following is not None and not _short(following)
+        over_text |= following is not None and _tab_set(parts[index], parts[number])
         if _short(paragraph) and (over_text or table_number(following or "") is not None):
             question = heading_text(paragraph.rstrip(":").strip())
             continue
@@ -509,6 +510,12 @@ def _short(paragraph: str) -> bool:
         and not _SENTENCE_END.search(shown)
         and OPENS.match(shown) is None
     )
+
+
+def _tab_set(paragraph: str, following: str) -> bool:
+    """Whether a line of its own stands over lines set with tabs (an agenda's "Uhrzeit⇥
+    Programm"): a heading over them, as over a table."""
+    return "\t" not in paragraph and "\n" not in paragraph and "\t" in following
 
 
 def _names_heading(paragraph: str) -> bool:
