@@ -103,3 +103,32 @@ def test_paragraphs_without_space_between_them_stay_apart(tmp_path: Path) -> Non
         ("Kartenabfrage", " ".join(text for text, _ in CARDS[15:17])),
     ]
     assert segments[0].text == " ".join(text for text, _ in CARDS[3:6])
+
+
+# Footnote marks after sentence ends ("…zum Einkaufen.²"), the second a plain digit as
+# many text layers give a superscript one
+MARKED = [
+    ("Protokoll Stadtteilworkshop Manfort", False),
+    ("Datum: 12.03.2021", False),
+    ("Sozialraum: Manfort", False),
+    ("Was fehlt im Quartier?", False),
+    ("Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN", False),
+    ("und Sofa am Marktplatz, wie ihn die Stadt schon einmal geplant hatte.¹", False),
+    ("Ältere Menschen vermissen Bänke entlang der Wege zum Einkaufen und zum Arzt.2", False),
+    ("Eltern wünschen sich mehr Plätze in der U3-Betreuung und längere Zeiten.", False),
+    ("Der Spielplatz an der Schule ist seit dem Sommer gesperrt, die Stadt hat", False),
+    ("ihn nach dem Sturm nicht wieder geöffnet.", False),
+]
+
+
+def test_a_footnote_mark_after_a_sentence_end_still_ends_the_paragraph(tmp_path: Path) -> None:
+    """The mark hid the sentence end: the paragraph ran on into the next one."""
+    path = tmp_path / "fussnoten.pdf"
+    path.write_bytes(_pdf(MARKED, 0))
+    segments = parse_file(path).segments
+    assert [(s.question, s.text) for s in segments] == [
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in MARKED[4:6])),
+        ("Was fehlt im Quartier?", MARKED[6][0]),
+        ("Was fehlt im Quartier?", MARKED[7][0]),
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in MARKED[8:])),
+    ]

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 _LINE = re.compile(r"[^\r\n]+")
 # A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
 # quote or bracket); a line that starts one: a list item.
-_CLOSES = re.compile(r"[.!?:;][\"'“”„«»)\]]*$")
+# A sentence end after a word with a footnote's mark set superscript after it ("…zum
+# Einkaufen.²", in the text layer often a plain "2"): the sentence ends there all the same
+MARKED_END = re.compile(r"(?<=[^\W\d_])[.!?][\"'“”„«»)\]]*(?:\d{1,2}|[¹²³⁴-⁹⁰]{1,2})$")
+_CLOSES = re.compile(rf"[.!?:;][\"'“”„«»)\]]*$|{MARKED_END.pattern}")
 _ASKS = re.compile(r"[?:][\"'“”„«»)\]]*$")  # what ends a line of its own: a question
 _HEADING = 0.6  # a line shorter than this share of the page's width ends a paragraph
 _FULL = 0.75  # a page's last line this long, at least, is full: its paragraph may go on

@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
-from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, fits, paragraph_spans, text_width
+from workbench.ingest.paragraphs import (
+    MARKED_END,
+    OPENS,
+    PAGE_BREAK,
+    fits,
+    paragraph_spans,
+    text_width,
+)
 from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
     furniture_names,
@@ -508,6 +515,7 @@ def _short(paragraph: str) -> bool:
     return (
         len(shown.split()) <= _QUESTION_WORDS
         and not _SENTENCE_END.search(shown)
+        and not MARKED_END.search(shown)
         and OPENS.match(shown) is None
     )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from workbench.ingest.paragraphs import MARKED_END
+
 _SAME_ROW = 2.0  # points: pieces of text this close in height stand on one line
 _WIDER = 1.3  # a gap this much wider than the page's usual step between lines, at least
 _MORE = 3.0  # points: and at least this much wider
@@ -49,7 +51,8 @@ def is_spaced(pages: list[str]) -> bool:
     for page in pages:
         lines = page.splitlines()
         for line, after in pairwise(lines):
-            if not _SENTENCE_END.search(line.rstrip()) or _ITEM.match(after):
+            end = _SENTENCE_END.search(line.rstrip()) or MARKED_END.search(line.rstrip())
+            if not end or _ITEM.match(after):
                 continue
             ends += 1
             spaced += not after.strip()
