@@ -192,3 +192,31 @@ def test_a_pdf_letterhead_as_long_as_half_a_line_is_no_part_of_the_title(tmp_pat
     ]
     title = _read(_pdf(tmp_path / "q.pdf", wrapped))[0]
     assert title == " ".join(wrapped)
+
+
+def test_a_letterhead_over_the_title_in_one_bold_paragraph_is_no_part_of_the_title(
+    tmp_path: Path,
+) -> None:
+    # "Stadt Leverkusen", "Fachbereich Soziales" and the title typed with Shift+Enter in
+    # one bold paragraph: the title held all three lines ("Stadt Leverkusen\nFachbereich
+    # Soziales\nProtokoll Stadtteilworkshop Manfort"); the PDF leaves the letterhead out.
+    head = ["Stadt Leverkusen", "Fachbereich Soziales", "Protokoll Stadtteilworkshop Manfort"]
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for number, line in enumerate(head):
+        run = paragraph.add_run(line)
+        run.bold = True
+        if number < len(head) - 1:
+            run.add_break()
+    for line in DETAILS:
+        document.add_paragraph(line)
+    document.add_heading(QUESTION, level=1)
+    document.add_paragraph(SAID)
+    document.save(tmp_path / "p.docx")
+    expected = (head[-1], "Manfort", "2021-03-12", ("Anna Schmidt", "Tom Weber"))
+    expected += ([(QUESTION, SAID)],)
+    assert _read(tmp_path / "p.docx") == expected
+    assert _read(_pdf(tmp_path / "p.pdf", head)) == expected
+    # a title the writer broke over two lines stays whole
+    wrapped = "Protokoll des Stadtteilworkshops\nManfort-Süd"
+    assert _read(_docx(tmp_path / "q.docx", [wrapped]))[0] == wrapped

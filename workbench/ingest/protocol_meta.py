@@ -341,15 +341,32 @@ def title_at(lines: Sequence[str]) -> int:
     >>> title_at(["Stadtteilworkshop Manfort", "Ideen für den Marktplatz"])
     0
     """
-    named = [
-        i
-        for i, line in enumerate(lines)
-        if not _LEGAL_FORM.search(line)  # "Jugendforum Leverkusen e.V.": a letterhead
-        and not _OFFICE.search(line)  # "Stabsstelle Bürgerbeteiligung": one too
-        and any(_TITLE_WORD.search(w.strip(",;:()–-")) for w in line.split())
-    ]
+    named = [i for i, line in enumerate(lines) if _titles_event(line)]
     plain = [i for i, line in enumerate(lines) if not line.rstrip().endswith("?")]
     return (named or plain or [len(lines) - 1])[-1]
+
+
+def _titles_event(line: str) -> bool:
+    """Whether a head's line names the event or the protocol, no letterhead's office."""
+    return (
+        not _LEGAL_FORM.search(line)  # "Jugendforum Leverkusen e.V.": a letterhead
+        and not _OFFICE.search(line)  # "Stabsstelle Bürgerbeteiligung": one too
+        and any(_TITLE_WORD.search(w.strip(",;:()–-")) for w in line.split())
+    )
+
+
+def without_letterhead(title: str) -> str:
+    r"""A title whose first lines (split by Shift+Enter) are a letterhead without it: the
+    lines from the first that names the event or the protocol on.
+
+    >>> without_letterhead("Stadt Leverkusen\nFachbereich Soziales\nProtokoll Workshop Manfort")
+    'Protokoll Workshop Manfort'
+    >>> without_letterhead("Protokoll des Stadtteilworkshops\nManfort-Süd")
+    'Protokoll des Stadtteilworkshops\nManfort-Süd'
+    """
+    lines = title.split("\n")
+    first = next((i for i, line in enumerate(lines) if _titles_event(line)), 0)
+    return "\n".join(lines[first:])
 
 
 def add_detail(fields: MutableMapping[str, object], field: str, value: object) -> None:

@@ -15,6 +15,7 @@ from workbench.ingest.protocol_meta import (
     intro_like,
     title_at,
     title_like,
+    without_letterhead,
 )
 
 
@@ -178,6 +179,9 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     for index in lead:
         kind = "title" if index == title else "letterhead"
         out[index] = replace(paragraphs[index], kind=kind)
+    if title is not None:  # "Stadt Leverkusen⏎Fachbereich Soziales⏎Protokoll …" in one
+        text = without_letterhead(paragraphs[title].text.strip())
+        out[title] = replace(out[title], text=text)
     return out
 
 
