@@ -220,3 +220,21 @@ def test_a_letterhead_over_the_title_in_one_bold_paragraph_is_no_part_of_the_tit
     # a title the writer broke over two lines stays whole
     wrapped = "Protokoll des Stadtteilworkshops\nManfort-Süd"
     assert _read(_docx(tmp_path / "q.docx", [wrapped]))[0] == wrapped
+
+
+def test_a_detail_over_running_text_in_one_paragraph_names_the_text_as_the_problem(
+    tmp_path: Path,
+) -> None:
+    # "Datum: 12.03.2021" and the moderator's welcome typed with Shift+Enter in one
+    # paragraph: "Datum '12.03.2021 Die Moderation begrüßt …' nicht erkannt" blamed the
+    # date; the welcome stands before the first guiding question.
+    head = [
+        "Stadtteilworkshop Manfort",
+        "Datum: 12.03.2021\nDie Moderation begrüßt die Teilnehmenden und stellt den Ablauf vor.",
+    ]
+    with pytest.raises(InputError, match="Absatz 2: Text vor der ersten Leitfrage") as raised:
+        parse_file(_docx(tmp_path / "p.docx", head, bold=False))
+    assert "nicht erkannt" not in str(raised.value)
+    # a detail's value broken by Shift+Enter stays the detail's
+    head = ["Stadtteilworkshop Manfort", "Workshop: Zukunftswerkstatt\nMarktplatz Manfort"]
+    assert _read(_docx(tmp_path / "q.docx", head, bold=False))[1:3] == ("Manfort", "2021-03-12")

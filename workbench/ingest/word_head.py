@@ -188,7 +188,8 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 def _head_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Before the first heading, a paragraph whose lines (split by Shift+Enter) hold a
     detail after its first ("Workshop Manfort" + "Datum: 12.03.2021", also a bare
-    "Teilnehmende:" over names) as one paragraph each, the lines after the first marked
+    "Teilnehmende:" over names) or start with one over running text ("Datum: …" +
+    "Die Moderation begrüßt …") as one paragraph each, the lines after the first marked
     :attr:`Paragraph.broken` (they count as the paragraph they stand in)."""
     out: list[Paragraph] = []
     for index, paragraph in enumerate(paragraphs):
@@ -201,7 +202,11 @@ def _head_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             else False
             for line in lines
         ]
-        if paragraph.kind != "body" or paragraph.listed or not any(details[1:]):
+        # a detail over running text ("Datum: …" + "Die Moderation begrüßt …"): apart,
+        # the text is what stands before the first guiding question (names may go on)
+        over_text = bool(details[0]) and detail_key(lines[0]) != "names"
+        over_text = over_text and not all(title_like(line) for line in lines[1:])
+        if paragraph.kind != "body" or paragraph.listed or not (any(details[1:]) or over_text):
             out.append(paragraph)
             continue
         start, bold = 0, paragraph.bold if paragraph.text.startswith(paragraph.bold) else ""
