@@ -368,3 +368,53 @@ def test_cli_imports_an_odt_pseudonymised_and_refuses_a_broken_one(
     stored = stored_text(project)
     for name in ("Kaczmarek", "Anna Schmidt", "Jürgen Becker"):
         assert name not in stored, name
+
+
+H2_ONLY = [
+    ("meta", "Datum: 25.11.2020"),
+    ("meta", "Sozialraum: Alkenrath"),
+    ("h2", "Was fehlt im Quartier?"),
+    ("p", "Ältere Menschen vermissen Bänke entlang der Wege."),
+    ("h2", "Was gibt es schon?"),
+    ("p", "Der Sportverein öffnet seine Halle am Wochenende."),
+]
+
+
+@pytest.mark.parametrize("title", ["title", "h1"], ids=["title-style", "title-as-heading-1"])
+def test_guiding_questions_in_heading_2_without_heading_1_are_the_questions(
+    tmp_path: Path, title: str
+) -> None:
+    # Questions set in ‚Überschrift 2‘ with no ‚Überschrift 1‘ (or only the title in it)
+    # gave every statement no question, without a word; with the title in ‚Überschrift 1‘
+    # the details under it became statements and the title their question.
+    content = [(title, "Protokoll Stadtteilworkshop Alkenrath"), *H2_ONLY]
+    expected = [
+        ("Ältere Menschen vermissen Bänke entlang der Wege.", "Was fehlt im Quartier?"),
+        ("Der Sportverein öffnet seine Halle am Wochenende.", "Was gibt es schon?"),
+    ]
+    for path in (_odt(tmp_path / "p.odt", content), _docx(tmp_path / "p.docx", content)):
+        document = parse_file(path)
+        assert [(s.text, s.question) for s in document.segments] == expected
+        assert (document.title, document.district, str(document.date)) == (
+            "Protokoll Stadtteilworkshop Alkenrath",
+            "Alkenrath",
+            "2020-11-25",
+        )
+    # Markdown the same: "#" the title, the questions one level further down than "##"
+    lines = ["# Protokoll Stadtteilworkshop Alkenrath", "", "Datum: 25.11.2020"]
+    lines += ["Sozialraum: Alkenrath", ""]
+    for kind, text in H2_ONLY[2:]:
+        lines += [f"### {text}" if kind == "h2" else text, ""]
+    (tmp_path / "p.md").write_text("\n".join(lines), encoding="utf-8")
+    assert [(s.text, s.question) for s in parse_file(tmp_path / "p.md").segments] == expected
+
+
+def test_a_single_heading_1_over_text_and_heading_2_sections_stays_the_question(
+    tmp_path: Path,
+) -> None:
+    # Text under the one ‚Überschrift 1‘: it asks the question, its ‚Überschrift 2‘
+    # are sections of it (as before).
+    content = [("title", "Protokoll Alkenrath"), *H2_ONLY[:2], ("h1", "Was fehlt?")]
+    content += [("p", "Kein Treffpunkt im Quartier."), *H2_ONLY[2:4]]
+    for path in (_odt(tmp_path / "p.odt", content), _docx(tmp_path / "p.docx", content)):
+        assert [s.question for s in parse_file(path).segments] == ["Was fehlt?"] * 2

@@ -4,7 +4,10 @@ Style ``Title`` is the title; ``Key: value`` paragraphs before the first heading
 details (:mod:`workbench.ingest.protocol_meta`: Workshop, Sozialraum, Datum, Format,
 Teilnehmende — also as a list, one name per paragraph, under a bare "Teilnehmende:" —,
 Protokoll, Moderation; Ort is known but not kept); ``Heading 1`` is a guiding question
-(without its number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; every
+(without its number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; without
+``Heading 1``, the highest level used asks the questions, and a single ``Heading 1`` over
+the details with ``Heading 2`` below it is the title (:func:`~workbench.ingest.word_head.
+guiding_levels`); every
 other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
 speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto
 the name list. Speaker heads with their times set as headings ("Anna Schmidt
@@ -82,6 +85,7 @@ from workbench.ingest.word_head import (
     TABLE_KINDS,
     Cell,
     Paragraph,
+    guiding_levels,
     marked_heads,
     typed_bullets,
 )
@@ -97,6 +101,9 @@ def _role(paragraph: Paragraph) -> tuple[str | None, str]:
     if bold.endswith(":") and len(bold) <= 80 and text.startswith(bold):
         return bold[:-1].strip(), text[len(bold) :].strip()
     return None, text
+
+
+_OUTLINE = re.compile(r"^Heading (\d)$")  # a heading style's level
 
 
 def _style(paragraph) -> str:
@@ -200,10 +207,12 @@ def _docx_paragraphs(container, kind=None, levels: ListLevels | None = None) -> 
             paragraphs += table_paragraphs(rows) if kind else nested
             continue
         text, bold = paragraph_text(item)
-        style = kind(DocxParagraph(item, container)) if kind else "body"
+        style, outline = kind(DocxParagraph(item, container)) if kind else ("body", 0)
         level = levels.depth(item) if kind and levels else None
         listed = level is not None
-        paragraphs.append(Paragraph(text, style, bold, listed=listed, level=level or 0))
+        paragraphs.append(
+            Paragraph(text, style, bold, listed=listed, level=level or 0, outline=outline)
+        )
         for box in text_boxes(item):  # a text box's paragraphs: statements of their own
             for inner in (p for p in blocks(box) if p.tag.endswith("}p")):
                 box_text, box_bold = paragraph_text(inner)
@@ -273,12 +282,15 @@ def parse_docx(
             file=raw.name,
         ) from None
     levels = ListLevels(document.styles.element, _numbering_part(document))
-    kinds: dict[str | None, str] = {}  # by style ID: python-docx looks a style up in all
+    kinds: dict[str | None, tuple[str, int]] = {}  # by style ID: python-docx looks a
+    # style up in all
 
-    def kind(paragraph) -> str:
+    def kind(paragraph) -> tuple[str, int]:
         style_id = paragraph._p.style
         if style_id not in kinds:
-            kinds[style_id] = _kind(_style(paragraph))
+            style = _style(paragraph)
+            outline = _OUTLINE.match(style)
+            kinds[style_id] = (_kind(style), int(outline[1]) if outline else 0)
         return kinds[style_id]
 
     paragraphs = _docx_paragraphs(document._body, kind, levels)
@@ -343,7 +355,7 @@ def protocol_document(
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
-    paragraphs = typed_bullets(paragraphs)
+    paragraphs = guiding_levels(typed_bullets(paragraphs))
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
     paragraphs = marked_heads(paragraphs)
     fields: dict = {}

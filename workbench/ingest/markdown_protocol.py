@@ -1,6 +1,7 @@
 """Markdown and plain-text workshop protocols, with or without YAML front matter.
 
-``# Title``; ``## Guiding question``; ``###`` and deeper are subsections; a line
+``# Title``; ``## Guiding question`` (without any ``##``, the highest level used below
+``#``: ``###``); ``###`` and deeper are subsections; a line
 underlined with ``===`` is a title, with ``---`` a guiding question (setext headings); a
 line of only ``---``, ``***`` or ``___`` separates. Every list item (``-``, ``*``, ``+``,
 ``•``, ``–``, ``·``, ``▪``, ``◦`` or a number; with its indented continuation lines) and
@@ -273,6 +274,17 @@ def _indent(item: re.Match) -> int:
     return len(item.group(1).expandtabs(4))
 
 
+def _asking_level(lines: list[str]) -> int:
+    """The heading level of the guiding questions: ``##`` (or a line underlined with
+    ``---``); without any, the highest level used below the title (``###``), as Word's
+    ‚Überschrift 2‘ without ‚Überschrift 1‘."""
+    levels = {len(found[1]) for line in lines if (found := _HEADING.match(line))}
+    setext = any((found := _UNDERLINE.match(line)) and found[1][0] == "-" for line in lines)
+    if 2 in levels or setext:
+        return 2
+    return min((level for level in levels if level > 1), default=2)
+
+
 def _list_intros(lines: list[str], first: int) -> set[int]:
     """Line numbers of a plain text's guiding questions: in a text without Markdown or
     underlined headings, a short line of its own that ends with "?" or ":" and is followed
@@ -375,7 +387,7 @@ def parse_markdown(
         title = plain_markdown(title)
         if level == 1:
             fields.setdefault("title", title)
-        elif level == 2:
+        elif level == asking:
             question = heading_text(title)
 
     # a transcription service's banner ("(Transkribiert von TurboScribe.ai. …)"): no words
@@ -384,6 +396,7 @@ def parse_markdown(
     if whole is not None:  # Whisper's text, also with a dialogue's "- " in it: by sentence
         lines, block, block_row = [], whole[1], offset + 1 + whole[0]
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
+    asking = _asking_level(lines)
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name, intros)

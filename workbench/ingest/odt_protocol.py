@@ -301,7 +301,8 @@ def _paragraphs(container: Element, styles: _Styles, lists: int = 0) -> Iterator
             else:
                 kind = found or "body"
             listed = {"listed": True, "level": lists - 1} if lists else {}
-            yield replace(_paragraph(child, kind, styles), **listed)
+            outline = (level or 1) if found == "heading" else 0
+            yield replace(_paragraph(child, kind, styles), outline=outline, **listed)
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles))
         elif qname and qname[0] == _DRAW:  # a frame anchored to the page
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles, itself=True))

@@ -33,6 +33,7 @@ class Paragraph:
     listed: bool = False  # a list item (numbered or bulleted) in the running text
     level: int = 0  # a list item's depth: greater when nested deeper (Word: its indent)
     broken: bool = False  # a line after a line break, split off the paragraph above it
+    outline: int = 0  # a heading's level (1: Heading 1, 2: Heading 2 …), else 0
 
 
 # A table cell as a reader gives it: its identity (merged grid positions share it) and
@@ -103,6 +104,39 @@ def _head_line(text: str) -> bool:
     workshop's question ("Was fehlt im Quartier?")."""
     asks = text.endswith("?") and len(text.split()) <= 12 and "\n" not in text
     return title_like(text) or asks
+
+
+def guiding_levels(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The headings of the level that asks the guiding questions as "question", the others
+    "heading": ‚Überschrift 1‘; without any, the highest level used (a protocol that sets
+    its questions in ‚Überschrift 2‘). One heading above all others, first, with nothing
+    but details under it ("Protokoll Stadtteilworkshop" in ‚Überschrift 1‘ over "Datum: …"
+    and questions in ‚Überschrift 2‘) is the title, as ``#`` over ``##`` in Markdown."""
+    heads = [i for i, p in enumerate(paragraphs) if p.kind in HEADINGS]
+    if not heads:
+        return list(paragraphs)
+    out = list(paragraphs)
+    levels = {i: paragraphs[i].outline or 1 for i in heads}
+    top = min(levels.values())
+    first, rest = heads[0], heads[1:]
+    under = paragraphs[first + 1 : rest[0]] if rest else ()
+    alone = rest and all(levels[i] > top for i in rest)
+    if alone and all(_detail_or_empty(p) for p in under):
+        out[first] = replace(paragraphs[first], kind="title")
+        heads, top = rest, min(levels[i] for i in rest)
+    for index in heads:
+        kind = "question" if levels[index] == top else "heading"
+        out[index] = replace(paragraphs[index], kind=kind)
+    return out
+
+
+def _detail_or_empty(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is empty, a detail ("Datum: …", a table of details) or none of
+    the running text (a table's mark, a text box)."""
+    text = paragraph.text.strip()
+    if DETAILS in paragraph.attributes or not text or paragraph.kind in ("table", "layout", BOX):
+        return True
+    return paragraph.kind == "body" and detail_key(text) is not None
 
 
 def typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
