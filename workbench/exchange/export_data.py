@@ -159,6 +159,8 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                     select(Segment).where(Segment.document_id == doc.id).order_by(Segment.start)
                 )
             )
+            if not segs:  # all its statements forgotten: no empty source in the export
+                continue
             text, shift = doc.text, OffsetMap()
             if not pseudonymised:
                 text, shift = restore_originals(doc.text, [(g, spans.get(g.id, [])) for g in segs])

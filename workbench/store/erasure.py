@@ -4,8 +4,7 @@
 speaker placeholder (``[Person 3]``, or the speaker's name as the key knows it) or a
 participation token, and removes in one transaction:
 
-- the statements and their text in the document's text (a document left without any
-  statement goes as well; its workshop stays),
+- the statements and their text in the document's text,
 - codings, the coding history's entries and resolutions on them (with their memos),
   memos on the statements,
 - the pseudonym key's spans and the key entries no other statement uses any more (a
@@ -50,7 +49,6 @@ from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
 _PERSON = re.compile(r"\[Person (\d+)\]")
 LABELS = {
     "statements": "Aussagen",
-    "documents": "Dokumente ohne verbliebene Aussagen",
     "codings": "Kodierungen",
     "coding_history": "Einträge im Kodierverlauf",
     "resolutions": "Entscheidungen zu Abweichungen",
@@ -388,15 +386,9 @@ def _forget_statements(session: Session, segments: list[Segment], report: Erasur
     for segment in sorted(segments, key=lambda s: (s.document_id, -s.start)):
         cut_segment(session, segment)
         session.flush()
-    held = {s.document_id for s in segments}
     for segment in segments:
         session.delete(segment)
     session.flush()
-    # a document all of whose statements are gone (a protocol replaced by its corrected
-    # version) goes too: no empty source in counts and exports. Its workshop stays: a
-    # correction imported without --wave goes into the workshop's wave.
-    emptied = held - set(session.scalars(select(Segment.document_id).distinct()))
-    counts["documents"] = _delete(session, Document, Document.id.in_(emptied))
     _forget_unused_keys(session, counts)
 
 

@@ -250,7 +250,9 @@ class ProjectStore:
             return {
                 "workshops": count(Workshop),
                 "districts": count(District),
-                "documents": count(Document),
+                # a document whose statements were all forgotten stays (its content keeps a
+                # re-import of the same file out) but is no document any more
+                "documents": s.scalar(select(func.count(func.distinct(Segment.document_id)))) or 0,
                 "segments": count(Segment),
                 "codes": count(Code),
                 "codings": count(Coding),
