@@ -20,7 +20,8 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException, ElementTree
 
-from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.domain import InputError
+from workbench.synthesis.geo_shapefile import open_zip
 
 Rings = list[list[tuple[float, float]]]
 MAX_BYTES = 512 * 1024 * 1024  # the unpacked KML of one KMZ
@@ -134,13 +135,7 @@ def read_kml(
 
 def kmz_document(path: Path) -> bytes:
     """The main KML document of a KMZ archive (``doc.kml``, else the first at its top)."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise InputError("keine gültige KMZ-Datei (kein ZIP-Archiv).", file=path.name) from None
-    except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
-    with archive:
+    with open_zip(path, "keine gültige KMZ-Datei (kein ZIP-Archiv).") as archive:
         kmls = [
             m
             for m in archive.infolist()

@@ -159,15 +159,19 @@ def _siblings(path: Path) -> dict[str, bytes]:
 _READ = (".geojson", ".json", ".gpkg", ".kml")
 
 
-def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
-    """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``."""
+def open_zip(path: Path, not_a_zip: str = "keine gültige ZIP-Datei.") -> zipfile.ZipFile:
+    """A ZIP archive opened for reading; ``not_a_zip`` is the message when it is none."""
     try:
-        archive = zipfile.ZipFile(path)
+        return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError("keine gültige ZIP-Datei.", file=path.name) from None
+        raise InputError(not_a_zip, file=path.name) from None
     except OSError as err:
         raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
-    with archive:
+
+
+def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
+    """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``."""
+    with open_zip(path) as archive:
         members = [
             m
             for m in archive.infolist()
