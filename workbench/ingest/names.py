@@ -35,6 +35,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest import name_pairs as pairs
 from workbench.ingest.name_cues import cue_before, introduced, names_language, subject_before
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_known import (
@@ -64,7 +65,6 @@ _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
     "jener irgendeine junge alte altere andere".split()
 )
-_ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
 _FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
 
@@ -209,11 +209,11 @@ class PersonFinder:
                 self._after_title(text, toks, i)
                 or self._after_role(text, toks, i)
                 or self._first_name(text, toks, i)
-                or self._initial(text, toks, i)
-                or self._surname_pair(text, toks, i)
+                or pairs.initial(self, text, toks, i)
+                or pairs.surname_pair(self, text, toks, i)
                 or self._cued(text, toks, i)
                 or known_word(self, toks, i)
-                or self._enumerated(text, toks, i, hits[-1] if hits else None)
+                or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)
             )
             if found is None:
@@ -450,7 +450,7 @@ class PersonFinder:
         after_article = prev is not None and prev.lower in lists.ARTICLES
         start = tok.start
         if surname is None:
-            before = self._surname_before(text, toks, i, last)
+            before = pairs.surname_before(self, text, toks, i, last)
             if before is not None:
                 start, surname = toks[before].start, before
         if tok.folded in lists.LANGUAGE_WORDS and surname is None and names_language(toks, i):
@@ -472,63 +472,6 @@ class PersonFinder:
             if surname is None:  # "der Peter": a first name alone, worth a look
                 return self._hit(text, toks, start, i, last, surname, 0.55, tok.text)
         return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
-
-    def _initial(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
-        tok = toks[i]
-        if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
-            return None
-        if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
-            return None  # "z. B.", "u. A."
-        nxt = toks[i + 1]
-        if text[tok.end : nxt.start] not in (". ", ".\u00a0") or not self.name_like(nxt):
-            return None
-        if not (self.is_surname(nxt) or self.is_foreign(nxt)):
-            return None
-        last, _ = self._chain(text, toks, i + 1)
-        return self._hit(text, toks, tok.start, i + 1, last, last, 0.85)
-
-    def _surname_before(self, text: str, toks: list[Tok], i: int, last: int) -> int | None:
-        """ "Becker, Jens": the surname before a first name and a comma. Opening a speaker
-        line ("Berg, Ben: …", as Teams copies a message) any name word is the surname."""
-        if i == 0 or text[toks[i - 1].end : toks[i].start] != ", ":
-            return None
-        prev = toks[i - 1]
-        if not prev.sentence_start:
-            return None
-        speaker = text[toks[last].end : toks[last].end + 1] == ":" and (
-            self.name_like(prev, named=True)
-        )
-        return i - 1 if self.is_surname(prev) or speaker else None
-
-    def _surname_pair(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """An unknown first name before a gazetteer surname: "Zlatan Kovačević"."""
-        tok = toks[i]
-        if i + 1 >= len(toks) or not self._adjacent(text, tok, toks[i + 1]):
-            return None
-        nxt = toks[i + 1]
-        if not (self.is_surname(nxt) or self.is_foreign(nxt)) or not self.name_like(tok):
-            return None
-        surname_like = self.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text)
-        if (self.is_first(nxt) and not surname_like) or PLACE_END.search(nxt.folded):
-            return None
-        if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
-            return None
-        if i and toks[i - 1].lower in lists.ARTICLES:
-            return None
-        if self._institution_after(text, toks, i + 1) or not self.name_like(nxt):
-            return None
-        after = toks[i + 2] if i + 2 < len(toks) else nxt
-        if (
-            self._adjacent(text, nxt, after)
-            and not self._sure_name(tok)
-            and ((self.is_first(nxt) and self._sure_name(after)) or self.is_first(after))
-        ):
-            return None  # the name begins at the next word: "Interview Kurt Hoffmann"
-        sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
-        return self._hit(
-            text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
-        )
 
     def _cued(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
@@ -581,18 +524,3 @@ class PersonFinder:
             confidence = min(confidence, 0.6)
         word = "" if confidence >= 0.8 else tok.text
         return self._hit(text, toks, tok.start, i, last, surname, confidence, word)
-
-    def _enumerated(
-        self, text: str, toks: list[Tok], i: int, before: Hit | None
-    ) -> tuple[Hit, int] | None:
-        """A surname listed right after a person ("Becker, Lukas und Vogel")."""
-        tok = toks[i]
-        if before is None or text[before.end : tok.start] not in _ENUMERATION:
-            return None
-        if not self.names.has_last(tok.text) or not self.name_like(tok, loose=True):
-            return None
-        if tok.folded in lists.COMMON_NOUNS or tok.folded in lists.LANGUAGE_WORDS:
-            return None
-        if self.is_role(tok):
-            return None
-        return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i

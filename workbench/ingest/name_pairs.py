@@ -1,0 +1,126 @@
+"""Names in pairs and lists (rules of :class:`workbench.ingest.names.PersonFinder`, which
+passes itself as ``finder``): an initial and a surname ("J. Becker"), a surname before a
+first name ("Becker, Jens"), an unknown first name before a surname ("Zlatan Kovačević"),
+a surname listed after a person ("Becker, Lukas und Vogel")."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_known import Finder
+from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
+from workbench.ingest.pii_patterns import Hit
+
+
+class PersonFinder(Finder, Protocol):
+    """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
+
+    def is_role(self, tok: Tok, before_name: bool = False) -> bool:
+        """A role noun before a name."""
+
+    def _sure_name(self, tok: Tok) -> bool:
+        """A first name or surname of the gazetteer, or a word spelled like a name."""
+
+    def _adjacent(self, text: str, a: Tok, b: Tok) -> bool:
+        """Whether ``b`` follows ``a`` inside one name."""
+
+    def _chain(
+        self, text: str, toks: list[Tok], i: int, loose: bool = True
+    ) -> tuple[int, int | None]:
+        """Extend a name from token ``i``."""
+
+    def _institution_after(
+        self, text: str, toks: list[Tok], last: int, streets_only: bool = False
+    ) -> bool:
+        """Whether the name is followed by "Schule", "Platz", …"""
+
+    def _hit(
+        self, text: str, toks: list[Tok], start: int, i: int, last: int, surname: int | None,
+        confidence: float, word: str = "",
+    ) -> tuple[Hit, int] | None:  # fmt: skip
+        """The hit of a name from ``start`` to token ``last``."""
+
+
+_ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
+
+
+def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
+    tok = toks[i]
+    if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
+        return None
+    if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
+        return None  # "z. B.", "u. A."
+    nxt = toks[i + 1]
+    if text[tok.end : nxt.start] not in (". ", ".\u00a0") or not finder.name_like(nxt):
+        return None
+    if not (finder.is_surname(nxt) or finder.is_foreign(nxt)):
+        return None
+    last, _ = finder._chain(text, toks, i + 1)
+    return finder._hit(text, toks, tok.start, i + 1, last, last, 0.85)
+
+
+def surname_before(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int
+) -> int | None:
+    """ "Becker, Jens": the surname before a first name and a comma. Opening a speaker
+    line ("Berg, Ben: …", as Teams copies a message) any name word is the surname."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start] != ", ":
+        return None
+    prev = toks[i - 1]
+    if not prev.sentence_start:
+        return None
+    speaker = text[toks[last].end : toks[last].end + 1] == ":" and (
+        finder.name_like(prev, named=True)
+    )
+    return i - 1 if finder.is_surname(prev) or speaker else None
+
+
+def surname_pair(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int
+) -> tuple[Hit, int] | None:
+    """An unknown first name before a gazetteer surname: "Zlatan Kovačević"."""
+    tok = toks[i]
+    if i + 1 >= len(toks) or not finder._adjacent(text, tok, toks[i + 1]):
+        return None
+    nxt = toks[i + 1]
+    if not (finder.is_surname(nxt) or finder.is_foreign(nxt)) or not finder.name_like(tok):
+        return None
+    surname_like = finder.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text)
+    if (finder.is_first(nxt) and not surname_like) or PLACE_END.search(nxt.folded):
+        return None
+    if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
+        return None
+    if i and toks[i - 1].lower in lists.ARTICLES:
+        return None
+    if finder._institution_after(text, toks, i + 1) or not finder.name_like(nxt):
+        return None
+    after = toks[i + 2] if i + 2 < len(toks) else nxt
+    if (
+        finder._adjacent(text, nxt, after)
+        and not finder._sure_name(tok)
+        and ((finder.is_first(nxt) and finder._sure_name(after)) or finder.is_first(after))
+    ):
+        return None  # the name begins at the next word: "Interview Kurt Hoffmann"
+    sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
+    return finder._hit(
+        text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
+    )
+
+
+def enumerated(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, before: Hit | None
+) -> tuple[Hit, int] | None:
+    """A surname listed right after a person ("Becker, Lukas und Vogel")."""
+    tok = toks[i]
+    if before is None or text[before.end : tok.start] not in _ENUMERATION:
+        return None
+    if not finder.names.has_last(tok.text) or not finder.name_like(tok, loose=True):
+        return None
+    if tok.folded in lists.COMMON_NOUNS or tok.folded in lists.LANGUAGE_WORDS:
+        return None
+    if finder.is_role(tok):
+        return None
+    return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
