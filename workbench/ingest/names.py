@@ -79,8 +79,18 @@ _ABBREVIATIONS = frozenset(
 # Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
 _ADDRESS_ROLES = frozenset(("doktor", "pastor"))
 
+# What follows a day or month that names a time, not a surname ("Anna Montag 18 Uhr")
+_TIME_AFTER = re.compile(
+    r"[ \u00a0,]*(?:\d|(?:um|ab|bis|früh|abends?|morgens?|mittags?|nachmittags?|vormittags?"
+    r"|nachts?|Abend|Morgen|Mittag|Nachmittag|Vormittag|Nacht)\b)"
+)
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
+
+
+def _timed(text: str, tok: Tok) -> bool:
+    """Whether a time follows the day or month ``tok`` ("Freitag um 10", "Montag 18 Uhr")."""
+    return _TIME_AFTER.match(text, tok.end) is not None
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,8 @@ class PersonFinder:
         word is a surname if the gazetteer knows it as one ("Richter", "Meister").
         """
         text, f = tok.text, tok.folded
-        if not text[0].isupper() or self.blocked(tok) or f in lists.COMMON_NOUNS:
+        dated = named and f in lists.CALENDAR  # "Frau Freitag", "Anna Mai": surnames
+        if not text[0].isupper() or (self.blocked(tok) and not dated) or f in lists.COMMON_NOUNS:
             return False
         if len(text) < 2 or (text.isupper() and len(text) <= 5):
             return False
@@ -273,8 +284,8 @@ class PersonFinder:
         j = i + 1
         while j < len(toks) and surname is None and self._adjacent(text, toks[j - 1], toks[j]):
             tok = toks[j]
-            if PLACE_END.search(tok.folded):
-                break
+            if PLACE_END.search(tok.folded) or (tok.folded in lists.CALENDAR and _timed(text, tok)):
+                break  # "Anna Freitag um 10": a day, not her surname
             if tok.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
                 k = j
                 while k < len(toks) and toks[k].lower in lists.PARTICLES:

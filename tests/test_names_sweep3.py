@@ -1,0 +1,65 @@
+"""Third sweep of the name rules on real German chat and protocol sentences: surnames that
+are also days or months ("Anna Freitag", "Frau Mai"), …"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text)[0]
+
+
+# -- a day or a month as a surname ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Freitag war auch da.", "[Person 1] war auch da."),
+        ("Jens Montag findet das gut.", "[Person 1] findet das gut."),
+        ("Lisa Mai hat die Liste.", "[Person 1] hat die Liste."),
+        ("Frau Freitag sagt, das geht nicht.", "[Person 1] sagt, das geht nicht."),
+        ("Herr Sonntag kommt auch.", "[Person 1] kommt auch."),
+        ("Frau Anna Mai hat angerufen.", "[Person 1] hat angerufen."),
+    ],
+)
+def test_a_day_or_month_after_a_first_name_or_address_is_the_surname(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ab Freitag ist der Platz gesperrt.", "Ab Freitag ist der Platz gesperrt."),
+        ("Danke Anna, Freitag passt.", "Danke [Person 1], Freitag passt."),
+        ("Ich sehe Anna Freitag um 10 im Park.", "Ich sehe [Person 1] Freitag um 10 im Park."),
+        ("Treffen mit Jens Montag 18 Uhr.", "Treffen mit [Person 1] Montag 18 Uhr."),
+        ("Am Freitag kommt Anna, im Mai Jens.", "Am Freitag kommt [Person 1], im Mai [Person 2]."),
+    ],
+)
+def test_a_day_or_month_that_names_a_time_stays(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+def test_a_surname_that_is_a_day_is_not_stored(project: Project, tmp_path: Path) -> None:
+    protocol = (
+        "---\nworkshop: Werkstatt Markt\n---\n# Werkstatt\n\n"
+        "- Am Freitag ist der Markt zu voll, sagt Anna Freitag.\n"
+        "- Frau Mai wünscht sich Bänke am Markt.\n"
+    )
+    assert _import(project, _file(tmp_path, "markt.md", protocol)) == 0
+    stored = stored_text(project)
+    assert "Anna Freitag" not in stored and "Frau Mai" not in stored
+    texts = list(project.segments()["text"])
+    assert texts[0].startswith("Am Freitag ist der Markt zu voll, sagt [Person ")
+    assert texts[1].endswith("wünscht sich Bänke am Markt.")
+    assert set(project.pseudonym_key()["original"]) >= {"Anna Freitag", "Frau Mai"}
