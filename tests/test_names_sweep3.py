@@ -63,3 +63,46 @@ def test_a_surname_that_is_a_day_is_not_stored(project: Project, tmp_path: Path)
     assert texts[0].startswith("Am Freitag ist der Markt zu voll, sagt [Person ")
     assert texts[1].endswith("wünscht sich Bänke am Markt.")
     assert set(project.pseudonym_key()["original"]) >= {"Anna Freitag", "Frau Mai"}
+
+
+# -- a self-introduction with an article ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hallo, ich bin die Jessi.", "Hallo, ich bin die [Person 1]."),
+        ("Ich bin die Jessi und wohne hier.", "Ich bin die [Person 1] und wohne hier."),
+        ("Ich bin der Nico aus Manfort.", "Ich bin der [Person 1] aus Manfort."),
+        ("Ich bin die Jessi Tjaden von der Kita.", "Ich bin die [Person 1] von der Kita."),
+    ],
+)
+def test_a_name_introduced_with_ich_bin_die_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin der Meinung, dass das reicht.",
+        "Ich bin der Ansicht, dass das reicht.",
+        "Ich bin die Neue hier.",
+        "Ich bin der Hausmeister.",
+        "Ich bin der Koordinator.",
+        "Ich bin der Beweis, dass es geht.",
+        "Ich bin der Typ mit dem Hund.",
+        "Ich bin die Oma.",
+        "Ich bin der Azubi.",
+    ],
+)
+def test_what_someone_is_stays_after_ich_bin(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_self_introduction_in_a_chat_is_not_stored(project: Project, tmp_path: Path) -> None:
+    chat = (
+        "18:02:11 Von Jessica Tjaden an Alle: Hallo, ich bin die Jessi.\n"
+        "18:03:40 Von Jessica Tjaden an Alle: Die Bänke am Markt fehlen.\n"
+    )
+    assert _import(project, _file(tmp_path, "meeting_saved_chat.txt", chat)) == 0
+    assert "Jessi" not in stored_text(project)
+    texts = list(project.segments()["text"])
+    assert texts[0].startswith("Hallo, ich bin die [Person ")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_tokens import PLACEHOLDER, Tok
+from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACEHOLDER, Tok
 
 # Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
 _CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
@@ -29,6 +29,15 @@ _SUBJECT_ARTICLES = frozenset(
 
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
+# "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
+# "… der Ansicht", "… die Mama von Lea", "… der Koordinator"
+_SELF_NAMED = frozenset((("ich", "bin", "die"), ("ich", "bin", "der")))
+# household words and nouns with those endings ("der Azubi") aside, a name said so ends
+# like a short or foreign first name ("Jessi", "Conny", "Nico", "Gülcan"), not like a noun
+_SELF_NAME_END = re.compile(r"(?:[^e]i|y|o|a|u)$")
+_NOT_SELF = frozenset("mama papa mami papi mutti vati oma opa azubi profi promi diva".split())
+# … and where the name ends: the clause, "und", "aus", "von", or a surname
+_SELF_END = re.compile(r"\s*(?:$|[.,!?:;)–-]|(?:und|aus|von|vom|hier|übrigens)\b|[A-ZÄÖÜ])")
 _POSSESSIVES = _SUBJECT_ARTICLES | frozenset("ihren euren deinen seinen unseren".split())
 # "ich heiße Windräder gut", "… Neulinge willkommen": approving or welcoming, no name
 _APPROVALS = frozenset(("gut", "willkommen"))
@@ -66,12 +75,18 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
 
 def introduced(text: str, toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is the name a person introduces themselves with ("ich heiße
-    Jessi", "Mein Name ist Okke Tjaden"; not "ich heiße Ihre Idee gut")."""
+    Jessi", "Mein Name ist Okke Tjaden", "Ich bin die Jessi"; not "ich heiße Ihre Idee
+    gut", "Ich bin die Neue")."""
     if i == 0 or text[toks[i - 1].end : toks[i].start] != " " or toks[i].folded in _POSSESSIVES:
         return False
     before = [t.folded for t in toks[max(i - 3, 0) : i]]
     if tuple(before[-2:]) in _INTRODUCTIONS:
         return not _approves(text, toks, i)
+    if tuple(before) in _SELF_NAMED:
+        word = toks[i].folded
+        spelled = bool(_SELF_NAME_END.search(word) or FOREIGN_LETTERS.search(toks[i].text))
+        named = spelled and word not in _NOT_SELF
+        return named and _SELF_END.match(text, toks[i].end) is not None
     return tuple(before) in _INTRODUCTIONS
 
 
