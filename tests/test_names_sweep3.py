@@ -106,3 +106,31 @@ def test_a_self_introduction_in_a_chat_is_not_stored(project: Project, tmp_path:
     assert "Jessi" not in stored_text(project)
     texts = list(project.segments()["text"])
     assert texts[0].startswith("Hallo, ich bin die [Person ")
+
+
+# -- a particle opening the sentence -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Von Weizsäcker sagte, das sei gut.", "[Person 1] sagte, das sei gut."),
+        ("Van Dyk meint, wir brauchen Bänke.", "[Person 1] meint, wir brauchen Bänke."),
+        ("Von Tjaden betont, dass Licht fehlt.", "[Person 1] betont, dass Licht fehlt."),
+    ],
+)
+def test_a_surname_with_a_particle_opening_the_sentence_is_a_person(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zu Hause sagt man das nicht.",
+        "Von Anfang an sagte sie das.",
+        "Von Manfort fährt kein Bus.",
+        "Da Kinder hier spielen, fehlt Licht.",
+    ],
+)
+def test_a_preposition_opening_the_sentence_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -93,6 +93,31 @@ def _timed(text: str, tok: Tok) -> bool:
     return _TIME_AFTER.match(text, tok.end) is not None
 
 
+def _sentence_particles(text: str, toks: list[Tok], i: int) -> int | None:
+    """The first of the particles opening a sentence before token ``i`` ("Von Weizsäcker",
+    "Da Silva", "De La Cruz"), or None; "zu" is left out ("Zu Hause sagt man …")."""
+    j = i
+    while (
+        j > 0
+        and toks[j - 1].lower in lists.PARTICLES
+        and text[toks[j - 1].end : toks[j].start] == " "
+    ):
+        j -= 1
+    first = toks[j]
+    if j == i or not first.sentence_start or first.lower not in lists.LEADING_PARTICLES:
+        return None
+    return j if first.text[0].isupper() and first.lower != "zu" else None
+
+
+def _speaks(text: str, toks: list[Tok], last: int, after: Tok | None) -> bool:
+    """Whether a speech verb follows the name ending at token ``last`` ("… sagte, …")."""
+    return (
+        after is not None
+        and after.folded in lists.SPEECH_VERBS
+        and text[toks[last].end : after.start] == " "
+    )
+
+
 @dataclass(frozen=True)
 class NameContext:
     """What a project adds: listed names, known persons, protected words, decisions."""
@@ -522,6 +547,8 @@ class PersonFinder:
             # "Später sagte Krämer": the name after the verb speaks, not the adverb
             and (sure or not any(self._sure_name(t) for t in inverted))
         )
+        lead = _sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
+        speaking = speaking or (lead is not None and _speaks(text, toks, last, after))
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
         if strong or speaking:
             confidence = 0.85 if sure else 0.6
@@ -534,4 +561,5 @@ class PersonFinder:
         if tok.folded in lists.NOT_FIRST:
             confidence = min(confidence, 0.6)
         word = "" if confidence >= 0.8 else tok.text
-        return self._hit(text, toks, tok.start, i, last, surname, confidence, word)
+        start = toks[lead].start if lead is not None and speaking else tok.start
+        return self._hit(text, toks, start, i, last, surname, confidence, word)
