@@ -134,3 +134,33 @@ def test_a_surname_with_a_particle_opening_the_sentence_is_a_person(
 )
 def test_a_preposition_opening_the_sentence_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- the subject of "hat … gesagt" ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das hat Gülcan gesagt.", "Das hat [Person 1] gesagt."),
+        (
+            "Gestern hat Okke erzählt, der Bus fehlt.",
+            "Gestern hat [Person 1] erzählt, der Bus fehlt.",
+        ),
+    ],
+)
+def test_a_first_name_before_gesagt_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er hat Bescheid gesagt.",
+        "Sie hat Hallo gesagt.",
+        "Das hat Nein gesagt.",
+        "Die Stadt hat Geld gesagt.",
+        "Dann hat Politik gesagt, es gibt kein Geld.",
+        "Das hat Corona gezeigt.",
+    ],
+)
+def test_what_was_said_stays_before_gesagt(text: str) -> None:
+    assert _clear(text) == text

@@ -38,6 +38,13 @@ _SELF_NAME_END = re.compile(r"(?:[^e]i|y|o|a|u)$")
 _NOT_SELF = frozenset("mama papa mami papi mutti vati oma opa azubi profi promi diva".split())
 # … and where the name ends: the clause, "und", "aus", "von", or a surname
 _SELF_END = re.compile(r"\s*(?:$|[.,!?:;)–-]|(?:und|aus|von|vom|hier|übrigens)\b|[A-ZÄÖÜ])")
+# "Das hat Gülcan gesagt": the auxiliary, the participles of speaking, and what is said
+_PERFECT = frozenset(("hat", "hatte"))
+_SPOKEN = frozenset(
+    "gesagt gemeint erzahlt betont gefragt erklart berichtet geschrieben erganzt angemerkt "
+    "vorgeschlagen".split()
+)
+_SAID_WORDS = frozenset("danke nein ja tschuss hallo bitte gute".split())
 _POSSESSIVES = _SUBJECT_ARTICLES | frozenset("ihren euren deinen seinen unseren".split())
 # "ich heiße Windräder gut", "… Neulinge willkommen": approving or welcoming, no name
 _APPROVALS = frozenset(("gut", "willkommen"))
@@ -103,11 +110,27 @@ def _approves(text: str, toks: list[Tok], i: int) -> bool:
     return False
 
 
+def perfect_speaker(
+    text: str, toks: list[Tok], i: int, last: int, named: Callable[[Tok], bool]
+) -> bool:
+    """Whether the name from token ``i`` to ``last`` is the subject of "hat … gesagt" ("Das
+    hat Gülcan gesagt", "Gestern hat Okke erzählt"), not its object ("Er hat Bescheid
+    gesagt", "Jens hat Danke gesagt": a subject before "hat")."""
+    if i == 0 or last + 1 >= len(toks) or toks[i - 1].folded not in _PERFECT:
+        return False
+    gaps = (text[toks[i - 1].end : toks[i].start], text[toks[last].end : toks[last + 1].start])
+    if gaps != (" ", " ") or toks[last + 1].folded not in _SPOKEN:
+        return False
+    if toks[i].folded in _SAID_WORDS:
+        return False
+    return not subject_before(text, toks, i - 1, named)
+
+
 def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok], bool]) -> bool:
     """Whether the speech verb ``toks[verb]`` has its subject before it in its clause: a
     person ("Frau Demirtaş", a placeholder, a name word ``named`` knows), a pronoun ("Sie")
     or a noun with its article ("Die Leiterin") — then the word after it is its object."""
-    if toks[verb].folded not in lists.SPEECH_VERBS:
+    if toks[verb].folded not in lists.SPEECH_VERBS and toks[verb].folded not in _PERFECT:
         return False
     boundary = max((m.end() for m in _CLAUSE_END.finditer(text, 0, toks[verb].start)), default=0)
     if PLACEHOLDER.search(text, boundary, toks[verb].start):

@@ -36,7 +36,13 @@ from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.name_cues import cue_before, introduced, names_language, subject_before
+from workbench.ingest.name_cues import (
+    cue_before,
+    introduced,
+    names_language,
+    perfect_speaker,
+    subject_before,
+)
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_known import (
     ORDINARY,
@@ -549,6 +555,9 @@ class PersonFinder:
         )
         lead = _sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
         speaking = speaking or (lead is not None and _speaks(text, toks, last, after))
+        speaking = speaking or perfect_speaker(
+            text, toks, i, last, self._sure_name
+        )  # "Das hat Gülcan gesagt"
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
         if strong or speaking:
             confidence = 0.85 if sure else 0.6
