@@ -164,3 +164,28 @@ def test_a_first_name_before_gesagt_is_a_person(text: str, expected: str) -> Non
 )
 def test_what_was_said_stays_before_gesagt(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a name before a genitive "s" ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Jonas Becker war da.", "Jonas Beckers Haus steht leer."),
+        ("Jonas Beckers Haus steht leer.", "Jonas Becker war da."),
+    ],
+)
+def test_a_full_name_with_a_genitive_s_is_the_same_person(texts: tuple[str, str]) -> None:
+    p = Pseudonymiser()
+    first, second = (p.pseudonymise(t)[0].split(" ")[:2] for t in texts)
+    assert first == second == ["[Person", "1]"]
+
+
+def test_one_person_for_a_speaker_and_their_house(project: Project, tmp_path: Path) -> None:
+    meeting = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
+        "<v Jonas Becker>Am Markt fehlen Bänke.</v>\n\n"
+        "00:00:06.000 --> 00:00:10.000\n<v Anna Schmidt>Jonas Beckers Haus steht leer.</v>\n"
+    )
+    assert _import(project, _file(tmp_path, "markt.vtt", meeting)) == 0
+    jonas = project.segments()["attributes"][0]["speaker"]
+    assert list(project.segments()["text"])[1] == f"{jonas} Haus steht leer."

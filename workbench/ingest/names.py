@@ -373,12 +373,20 @@ class PersonFinder:
         end = toks[last].end + (1 if toks[last].dot and len(toks[last].text) == 1 else 0)
         key_tok = toks[surname] if surname is not None else toks[i]
         if key_tok is toks[last]:  # "Frau Schmidts Garten": Schmidt's
-            key_tok = owner_stem(self, text, key_tok) or key_tok
+            key_tok = owner_stem(self, text, key_tok) or self._owner(text, toks, i, last)
         if any(t.folded in self.rejected for t in toks[i : last + 1]):
             return None
         if key_tok.folded in self.confirmed:
             confidence = 1.0
         return Hit(start, end, "person", key_tok.lower, confidence, word), last
+
+    def _owner(self, text: str, toks: list[Tok], i: int, last: int) -> Tok:
+        """The surname of a full name before a genitive "s" when the name with it is a
+        surname too ("Jonas Beckers Haus" is Jonas Becker's): the key of the person."""
+        stem = owner_stem(self, text, toks[last], loose=True) if last > i else None
+        if stem is None or not self.is_first(toks[i]) or self.is_first(stem):
+            return toks[last]
+        return stem if self.is_surname(stem) or stem.lower in self.known else toks[last]
 
     def _after_title(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
