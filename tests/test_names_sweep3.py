@@ -180,6 +180,14 @@ def test_a_full_name_with_a_genitive_s_is_the_same_person(texts: tuple[str, str]
     assert first == second == ["[Person", "1]"]
 
 
+def test_a_first_name_ending_in_s_before_what_it_owns_is_a_person() -> None:
+    assert _clear("Markus Haus ist zu klein.") == "[Person 1] Haus ist zu klein."
+    assert _clear("Hans Haus ist zu klein.") == "[Person 1] Haus ist zu klein."
+    assert _clear("Markus Kirche ist alt.") == "Markus Kirche ist alt."
+    assert _clear("Wir treffen uns im Markus Haus.") == "Wir treffen uns im Markus Haus."
+    assert _clear("Die Anne Frank Schule ist gut.") == "Die Anne Frank Schule ist gut."
+
+
 def test_one_person_for_a_speaker_and_their_house(project: Project, tmp_path: Path) -> None:
     meeting = (
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"

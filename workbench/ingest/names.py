@@ -492,7 +492,9 @@ class PersonFinder:
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
-        if self._institution_after(text, toks, last):
+        # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus")
+        owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))
+        if self._institution_after(text, toks, last, streets_only=owns):
             return None
         weak = self._blocked_first(toks, i) or (
             prev is not None and prev.lower in lists.ARTICLES and tok.folded in lists.NOT_FIRST
