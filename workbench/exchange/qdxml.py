@@ -168,6 +168,61 @@ def where(element: ET.Element) -> str:
     return f"<{local(element.tag)}{' ' + attrs if attrs else ''}>"
 
 
+_NOTE_TEXT = re.compile(
+    rb"(<(?:[\w.-]+:)?PlainTextContent>)(.*?)(</(?:[\w.-]+:)?PlainTextContent>)", re.S
+)
+_BARE_TEXT_ERRORS = (4, 7)  # expat: invalid token, mismatched tag
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)")
+
+
+def mask_note_texts(data: bytes) -> tuple[bytes, list[int]]:
+    """``data`` with ``&``, ``<`` and ``>`` masked inside each ``<PlainTextContent>``.
+
+    QualCoder writes the text of an annotation into its note unmasked, so a memo with
+    "Bus & Bahn" makes the whole project invalid XML. Returns the lines of the texts
+    that needed it (none: ``data`` unchanged).
+
+    >>> mask_note_texts(b"<a>\\n<PlainTextContent>Bus & <Bahn></PlainTextContent></a>")
+    (b'<a>\\n<PlainTextContent>Bus &amp; &lt;Bahn&gt;</PlainTextContent></a>', [2])
+    """
+    lines: list[int] = []
+
+    def mask(match: re.Match[bytes]) -> bytes:
+        text = match.group(2)
+        if b"<![CDATA[" in text:
+            return match.group(0)
+        masked = _BARE_AMPERSAND.sub(b"&amp;", text).replace(b"<", b"&lt;").replace(b">", b"&gt;")
+        if masked == text:
+            return match.group(0)
+        lines.append(data.count(b"\n", 0, match.start(2)) + 1)
+        return match.group(1) + masked + match.group(3)
+
+    return _NOTE_TEXT.sub(mask, data), lines
+
+
+def with_masked_notes(data: bytes, name: str, err: ET.ParseError) -> tuple[ET.Element, str] | None:
+    """The project read with QualCoder's unmasked note texts masked, and a notice saying so.
+
+    Only for what a bare "&" or "<" causes (an invalid token, a mismatched tag) in a file
+    without a DOCTYPE (entities are refused, never read as text). None if nothing needed
+    masking or the project is invalid XML anyway.
+    """
+    if err.code not in _BARE_TEXT_ERRORS or b"<!DOCTYPE" in data:
+        return None
+    masked, lines = mask_note_texts(data)
+    if not lines:
+        return None
+    try:
+        root = ET.fromstring(masked)
+    except ET.ParseError:
+        return None
+    count = "ein Notiztext" if len(lines) == 1 else f"{len(lines)} Notiztexte"
+    return root, (
+        f"{name}: {count} mit unmaskiertem „&“, „<“ oder „>“ (so schreibt QualCoder "
+        f"Anmerkungen; Zeile {', '.join(map(str, lines))}) wörtlich gelesen."
+    )
+
+
 # -- writing elements ----------------------------------------------------------------------
 def sub(parent: ET.Element, tag: str, attrs: dict[str, str | None] | None = None) -> ET.Element:
     """Append an element with the attributes that are set (cleaned for XML)."""

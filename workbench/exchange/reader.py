@@ -66,6 +66,7 @@ from workbench.exchange.qdxml import (
     norm_guid,
     refs,
     where,
+    with_masked_notes,
 )
 
 
@@ -298,12 +299,17 @@ def _parse(container: Container, filename: str) -> Exchange:
     data = container.qde()
     folder = isinstance(container, FolderContainer)
     location = filename if folder else f"{filename}/{container.qde_name}"
+    notices: list[str] = []
     try:
         root = ET.fromstring(data)
     except ET.ParseError as err:
-        raise InputError(
-            f"{container.qde_name} ist kein gültiges XML: {xml_problem(err)}.", file=location
-        ) from None
+        masked = with_masked_notes(data, container.qde_name, err)
+        if masked is None:
+            raise InputError(
+                f"{container.qde_name} ist kein gültiges XML: {xml_problem(err)}.", file=location
+            ) from None
+        root, notice = masked
+        notices.append(notice)
     if local(root.tag) != "Project":
         raise InputError(
             f"Kein REFI-QDA-Projekt: Wurzelelement ist <{local(root.tag)}>, erwartet <Project>.",
@@ -317,7 +323,6 @@ def _parse(container: Container, filename: str) -> Exchange:
     for user in items(root, "Users", "User"):
         guid = norm_guid(user.get("guid"))
         users[guid] = (user.get("name") or user.get("id") or "").strip()  # "": no name
-    notices: list[str] = []
     specs, code_paths, code_notes = _codebook_in(root, location, notices, origin)
     variables = {
         norm_guid(v.get("guid")): (
