@@ -55,7 +55,9 @@ def test_an_annotation_with_an_ampersand_is_read(project: Project, tmp_path: Pat
 
 def test_other_broken_xml_is_still_refused(project: Project, tmp_path: Path, capsys) -> None:
     """Masking note texts is no licence for any broken file: an unmasked "&" elsewhere
-    still stops the import with the file and the line, nothing stored."""
+    still stops the import with the file and the line, nothing stored. The message said
+    "kein vollständiges XML (abgeschnitten oder beschädigt?)" for a bare "&", sending the
+    user to look for a truncated download; it now names the usual cause."""
     qdpx = _rewrite(
         _qdpx(tmp_path / "beirat.qdpx"),
         tmp_path / "kaputt.qdpx",
@@ -67,5 +69,7 @@ def test_other_broken_xml_is_still_refused(project: Project, tmp_path: Path, cap
     assert main(["--project", folder, "import", str(qdpx)]) == 2
     err = capsys.readouterr().err
     assert "kaputt.qdpx/project.qde" in err and "kein gültiges XML: Zeile 11" in err
+    # what is wrong there, not "abgeschnitten oder beschädigt?"
+    assert "unerlaubtes Zeichen (meist ein „&“ oder „<“ in einem Text" in err
     with Project.open(folder) as again:
         assert again.segments().empty

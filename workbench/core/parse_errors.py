@@ -29,6 +29,7 @@ def yaml_problem(err: Exception, line: bool = True) -> str:
 # expat's codes for entities (pyexpat.errors): an entity nobody declared — or one that
 # names a file, which is never read — and entities that multiply ("billion laughs").
 _UNDEFINED_ENTITY = 11
+_INVALID_TOKEN = 4  # most often a bare "&" or "<" in a text
 _ENTITY_BOMBS = (12, 43)  # recursive reference; amplification limit breached
 
 
@@ -46,6 +47,11 @@ def _xml_hint(err: Any) -> str:
         return (
             "Entitäten, die sich selbst vervielfachen (<!ENTITY …>, „Billion Laughs“); so "
             "eine Datei wird aus Sicherheitsgründen nicht gelesen"
+        )
+    if code == _INVALID_TOKEN:
+        return (
+            "unerlaubtes Zeichen (meist ein „&“ oder „<“ in einem Text, das als „&amp;“ "
+            "bzw. „&lt;“ geschrieben sein müsste)"
         )
     return XML_HINT
 
