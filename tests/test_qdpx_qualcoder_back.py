@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from tests.test_qdpx_qualcoder import _qdpx
+from tests.test_qdpx_qualcoder import DISTRICTS, NS, _back_from_qualcoder, _qdpx
 from workbench import Project
 from workbench.cli.main import main
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
 
 def _rewrite(path: Path, out: Path, old: str, new: str) -> Path:
@@ -73,3 +75,52 @@ def test_other_broken_xml_is_still_refused(project: Project, tmp_path: Path, cap
     assert "unerlaubtes Zeichen (meist ein „&“ oder „<“ in einem Text" in err
     with Project.open(folder) as again:
         assert again.segments().empty
+
+
+def _only_coded(path: Path) -> Path:
+    """``path`` as QualCoder exports it: only coded selections (``text_selection_xml``
+    reads its codings table; a selection without a coding is not there)."""
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    root = ET.fromstring(members["project.qde"])
+    for source in root.iter(f"{{{NS}}}TextSource"):
+        for selection in list(source):
+            if selection.tag == f"{{{NS}}}PlainTextSelection" and not selection.findall(
+                f"{{{NS}}}Coding"
+            ):
+                source.remove(selection)
+    members["project.qde"] = ET.tostring(root, encoding="utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_uncoded_statements_come_back_from_qualcoder_into_a_new_project(
+    project: Project, tmp_path: Path
+) -> None:
+    """QualCoder exports only coded selections: of our statements only those with a
+    code of their own kept their marker. Read into a new project, the others were lost
+    (here three of four, with the coding "Bänke" on one of them: "liegen außerhalb aller
+    Aussagen"). A line that no marked statement touches is a statement again."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    second = int(project.segments().sort_values("position")["segment_id"].iloc[1])
+    project.code_segment(second, "Sitzgelegenheiten", "anna")
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    result = import_qdpx(other, back)
+    columns = ["text", "speaker_role"]
+    assert other.segments().sort_values("position")[columns].to_numpy().tolist() == (
+        project.segments().sort_values("position")[columns].to_numpy().tolist()
+    )
+    quotes = ["code", "quote", "coders"]
+    assert sorted(map(tuple, other.quotes()[quotes].to_numpy().tolist())) == sorted(
+        map(tuple, project.quotes()[quotes].to_numpy().tolist())
+    )
+    assert any("3 Zeilen ohne Markierung als Aussage gelesen" in n for n in result.notices)
+    # Our own exports keep every statement's marker: nothing is read twice or added.
+    again = Project.create(tmp_path / "nochmal", districts=DISTRICTS)
+    assert import_qdpx(again, ours).notices == ()
+    assert len(again.segments()) == len(project.segments())

@@ -56,11 +56,10 @@ from workbench.exchange.qdxml import (
 )
 from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
 from workbench.exchange.resolutions import resolution_of
+from workbench.exchange.statements import from_qualcoder, line_segments, unmarked_lines
 from workbench.ingest.district_names import district_in_name
-from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.ingest.speaker_turns import is_speaker_turns, role_label
 from workbench.ingest.writer import Writer, text_sha
 from workbench.store import CITYWIDE
 
@@ -390,25 +389,7 @@ class _Parse:
                 marked.append((selection, fields))
         segments: list[ParsedSegment] = []
         if not marked:
-            spans = paragraph_spans if source.kind == "Textfassung" else line_spans
-            transcript = source.kind == "Transkript" or is_speaker_turns(source.text)
-            for start, end in spans(source.text):
-                # "I: …", "B: …" of a transcript: the role, the statement is what follows
-                label = role_label(source.text[start:end]) if transcript else None
-                role, start = (label[0], start + label[1]) if label else (None, start)
-                number = len(segments) + 1
-                segments.append(
-                    ParsedSegment(
-                        text=source.text[start:end],
-                        source_id=str(number),
-                        speaker_role=role,
-                        attributes=dict(attributes),
-                        start=start,
-                        end=end,
-                        position=number,
-                    )
-                )
-            return False, segments
+            return False, line_segments(source, attributes)
         seen: dict[str, tuple[str, int, int, str]] = {}
         for selection, fields in sorted(marked, key=lambda m: (m[0].start, m[0].end)):
             where = f"<PlainTextSelection guid=\"{selection.guid}\"> in Quelle '{source.name}'"
@@ -450,6 +431,9 @@ class _Parse:
                     position=position,
                 )
             )
+        if from_qualcoder(self.x.origin):  # it drops our uncoded statements' markers
+            segments, notice = unmarked_lines(source, segments, attributes)
+            self.notices += [notice] if notice else []
         return True, segments
 
     def _coder(self, *users: str | None, what: str) -> str:

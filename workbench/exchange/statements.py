@@ -1,0 +1,85 @@
+"""Statements of a source without our markers: one per line, as the import reads them.
+
+A source of another program has no ``Werkbank-Aussage`` selections: each non-blank line
+(each paragraph of a PDF's text version) is a statement. QualCoder exports only coded
+selections, so a file of ours coded there and exported again has markers only on the
+statements that carry a code: the lines no marker touches are statements too
+(:func:`unmarked_lines`), else they were lost in a new project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from workbench.core.domain import ParsedSegment
+from workbench.core.formatting import plural
+from workbench.exchange.reader import SourceIn
+from workbench.ingest.paragraphs import line_spans, paragraph_spans
+from workbench.ingest.speaker_turns import is_speaker_turns, role_label
+
+
+def line_segments(
+    source: SourceIn, attributes: dict[str, Any], spans: list[tuple[int, int]] | None = None
+) -> list[ParsedSegment]:
+    """A statement per non-blank line (``spans``: only these lines); a transcript line's
+    role label ("I:", "B1:") becomes the statement's role."""
+    if spans is None:
+        of = paragraph_spans if source.kind == "Textfassung" else line_spans
+        spans = list(of(source.text))
+    transcript = source.kind == "Transkript" or is_speaker_turns(source.text)
+    segments: list[ParsedSegment] = []
+    for start, end in spans:
+        # "I: …", "B: …" of a transcript: the role, the statement is what follows
+        label = role_label(source.text[start:end]) if transcript else None
+        role, start = (label[0], start + label[1]) if label else (None, start)
+        number = len(segments) + 1
+        segments.append(
+            ParsedSegment(
+                text=source.text[start:end],
+                source_id=str(number),
+                speaker_role=role,
+                attributes=dict(attributes),
+                start=start,
+                end=end,
+                position=number,
+            )
+        )
+    return segments
+
+
+def from_qualcoder(origin: str) -> bool:
+    """Whether QualCoder wrote the file (it drops every selection without a coding)."""
+    return origin.strip().casefold().startswith("qualcoder")
+
+
+def unmarked_lines(
+    source: SourceIn, marked: list[ParsedSegment], attributes: dict[str, Any]
+) -> tuple[list[ParsedSegment], str | None]:
+    """``marked`` with a statement for each line no marked statement touches, all in text
+    order, and a notice naming how many (None: there were none)."""
+    taken = [(s.start or 0, s.end or 0) for s in marked]
+    free = [
+        (start, end)
+        for start, end in line_spans(source.text)
+        if not any(start < b and a < end for a, b in taken)
+    ]
+    if not free:
+        return marked, None
+    ids = {s.source_id for s in marked}
+    added = []
+    for segment in line_segments(source, attributes, free):
+        line = source.text.count("\n", 0, segment.start or 0) + 1
+        source_id = f"Z{line}"
+        while source_id in ids:
+            source_id += "'"
+        ids.add(source_id)
+        added.append(replace(segment, source_id=source_id))
+    ordered = sorted([*marked, *added], key=lambda s: (s.start or 0, s.end or 0))
+    ordered = [replace(s, position=number) for number, s in enumerate(ordered, 1)]
+    return ordered, (
+        f"Quelle '{source.name}': {plural(len(added), 'Zeile', 'Zeilen')} ohne Markierung "
+        "als Aussage gelesen (Quelle-ID „Z“ und Zeilennummer): QualCoder exportiert nur "
+        "kodierte Textstellen, Aussagen ohne Code verlieren dort ihre Markierung. Bitte "
+        "prüfen, ob Überschriften oder Leitfragen darunter sind."
+    )
