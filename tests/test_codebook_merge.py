@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from sqlalchemy import delete
 
 from tests.coding_data import cards_project
 from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
+from workbench.store import CodingActionItem
 
 
 def _codings(project: Project) -> list[tuple[str, str, str]]:
@@ -117,3 +119,47 @@ def test_an_export_from_before_the_merge_brings_the_merged_code_back_to_its_targ
     ]
     assert sorted(spec.path for spec in project.codebook()).count("Leerstelle") == 1
     assert any("mit 'Herausforderung' zusammengeführt" in n for n in result.notices)
+
+
+def test_undo_after_a_merge_keeps_a_coding_the_other_code_held(
+    project: Project, tmp_path: Path
+) -> None:
+    """A coded K4 with Leerstelle, then K5, then K4 with Herausforderung. Before the merge,
+    undoing the last step left K4 coded (Leerstelle); only undoing the first as well took
+    it away. The merge kept the newer step and dropped the older: the first undo after
+    the merge took K4's only coding. Now the older step stays: undo takes K5 first, K4
+    only where it lost its last coding before the merge too."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K4"], "Leerstelle", "A")
+    project.code_segment(ids["K5"], "Leerstelle", "A")
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.merge_code("Leerstelle", "Herausforderung")
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt"
+    ]
+    assert _codings(project) == [("K4", "Herausforderung", "A")]
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) entfernt"
+    ]
+    assert _codings(project) == []
+
+
+def test_undo_after_a_merge_keeps_a_coding_imported_for_the_merged_code(
+    project: Project, tmp_path: Path
+) -> None:
+    """A coding the merged code had without a step of its own (imported) stayed through
+    every undo before the merge; the target's step on the same passage no longer takes
+    it away after the merge."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K4"], "Leerstelle", "A")
+    with project.transaction() as s:  # as an import leaves it: a coding without a step
+        s.execute(delete(CodingActionItem))
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K5"], "Herausforderung", "A")
+    project.merge_code("Leerstelle", "Herausforderung")
+    assert project.undo_steps("A", 5) == [
+        f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt"
+    ]
+    assert _codings(project) == [("K4", "Herausforderung", "A")]

@@ -103,18 +103,34 @@ def _key(coding: Coding) -> tuple[int, str, int, int]:
 def _move_undo_steps(
     session: Session, source: Code, target: Code, twice: set[tuple[int, str, int, int]]
 ) -> None:
-    """Logged steps on ``source`` act on ``target``; a step on a coding that is now the
-    target's own (both codes had it) is dropped — undoing it would take away the target's."""
+    """Logged steps on ``source`` act on ``target``. Of a coding both codes had, the
+    older step stays: before the merge, undoing the newer left the other code's coding,
+    and only undoing the older as well took the passage's last coding away; a coding
+    without a step of its own (imported) stayed through every undo, so no step stays."""
     items = session.execute(
-        select(CodingActionItem, CodingAction.coder)
+        select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
         .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
-        .where(CodingActionItem.code_id == source.id)
+        .where(CodingActionItem.code_id.in_([source.id, target.id]))
     ).all()
-    for item, coder in items:
-        if (item.segment_id, coder, item.start, item.end) in twice:
+    latest: dict[tuple[int, tuple[int, str, int, int]], CodingActionItem] = {}
+    for item, coder, undone in items:
+        key = (item.segment_id, coder, item.start, item.end)
+        if key in twice and item.op == "add" and undone is None:
+            mine = latest.get((item.code_id, key))
+            if mine is None or mine.action_id < item.action_id:
+                latest[(item.code_id, key)] = item
+    for item, coder, _ in items:
+        key = (item.segment_id, coder, item.start, item.end)
+        if key not in twice:
+            if item.code_id == source.id:
+                item.code_id = target.id
+            continue
+        ours, theirs = latest.get((source.id, key)), latest.get((target.id, key))
+        older = ours if ours and theirs and ours.action_id < theirs.action_id else theirs
+        if item.code_id == source.id and item is ours and older is ours:
+            item.code_id = target.id  # the older step: undoing it takes the coding away
+        elif item.code_id == source.id or (item is theirs and (older is not theirs or not ours)):
             session.delete(item)
-        else:
-            item.code_id = target.id
     session.flush()
     session.execute(  # actions left without items have nothing to undo
         delete(CodingAction).where(
