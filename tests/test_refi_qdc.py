@@ -372,3 +372,19 @@ def test_importing_an_unchanged_codebook_again_says_nothing_changed(
     path.write_text(path.read_text(encoding="utf-8").replace("Was fehlt", "Was fehlt vor Ort"))
     assert main(base) == 0
     assert "3 Codes aus codebuch.yaml übernommen (0 neu, 1 geändert)." in capsys.readouterr().out
+
+
+def test_importing_an_empty_codebook_says_it_has_no_codes(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The codebook of a project without codes (QualCoder writes <Codes/>): the message
+    said "Alle 0 Codes aus leer.qdc gibt es schon so", as if the file were known here."""
+    path = tmp_path / "leer.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes /></CodeBook>\n',
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
+    assert capsys.readouterr().out == "Codebuch unverändert: leer.qdc enthält keine Codes.\n"
+    assert project.codebook() == []

@@ -167,7 +167,9 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     added = sum(spec.path not in before for spec in after)
     changed = sum(spec.path in before and spec != before[spec.path] for spec in after)
     name = Path(args.file).name
-    if not (added or changed):  # the same file again: "übernommen" would suggest a change
+    if n == 0:  # an empty codebook (a new QualCoder project's export): nothing "gibt es"
+        print(f"Codebuch unverändert: {name} enthält keine Codes.")
+    elif not (added or changed):  # the same file again: "übernommen" would suggest a change
         listed = "Den Code" if n == 1 else f"Alle {n} Codes"
         print(f"Codebuch unverändert: {listed} aus {name} gibt es schon so.")
     else:
