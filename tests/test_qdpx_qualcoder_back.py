@@ -124,3 +124,59 @@ def test_uncoded_statements_come_back_from_qualcoder_into_a_new_project(
     again = Project.create(tmp_path / "nochmal", districts=DISTRICTS)
     assert import_qdpx(again, ours).notices == ()
     assert len(again.segments()) == len(project.segments())
+
+
+def test_a_utf16_export_coded_further_in_qualcoder_reads_each_coding_on_its_words(
+    project: Project, tmp_path: Path
+) -> None:
+    """Exported without --qualcoder (UTF-16), coded further in QualCoder and exported
+    there: our selections keep their UTF-16 numbers (QualCoder reads and writes them as
+    code points), the colleague's new ones count code points. The file was read in one
+    counting: "Markt." behind 🙂 and 👍🏽 arrived as "am Mar". Each selection is now read
+    in the counting that puts it on word boundaries, and the import says why."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    for segment in project.segments()["segment_id"]:
+        project.code_segment(int(segment), "Sitzgelegenheiten", "anna")
+    ours = tmp_path / "utf16.qdpx"
+    export_qdpx(project, ours)
+    with zipfile.ZipFile(ours) as archive:  # without notes: QualCoder's journals aside
+        members = {n: archive.read(n) for n in archive.namelist()}
+    root = ET.fromstring(members["project.qde"])
+    root.remove(root.find(f"{{{NS}}}Notes"))
+    members["project.qde"] = ET.tostring(root, encoding="utf-8")
+    with zipfile.ZipFile(ours, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    back = _back_from_qualcoder(ours, tmp_path / "zurueck.qdpx")
+    with zipfile.ZipFile(back) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    root = ET.fromstring(members["project.qde"])
+    source = next(root.iter(f"{{{NS}}}TextSource"))
+    path = "sources/" + source.get("plainTextPath").removeprefix("internal://")
+    text = members[path].decode("utf-8-sig")
+    start = text.index("Markt.")  # code points, as QualCoder counts
+    code = next(c for c in root.iter(f"{{{NS}}}Code") if c.get("name") == "Mobilität")
+    user = next(u for u in root.iter(f"{{{NS}}}User") if u.get("name") == "anna")
+    selection = ET.SubElement(
+        source,
+        f"{{{NS}}}PlainTextSelection",
+        guid="7e0e0e0e-0000-4000-8000-000000000001",
+        startPosition=str(start),
+        endPosition=str(start + len("Markt.")),
+        creatingUser=user.get("guid"),
+    )
+    coding = ET.SubElement(
+        selection, f"{{{NS}}}Coding", guid="7e0e0e0e-0000-4000-8000-000000000002"
+    )
+    ET.SubElement(coding, f"{{{NS}}}CodeRef", targetGUID=code.get("guid"))
+    members["project.qde"] = ET.tostring(root, encoding="utf-8")
+    with zipfile.ZipFile(back, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    columns = ["code", "quote", "coders"]
+    before = sorted(map(tuple, project.quotes()[columns].to_numpy().tolist()))
+    result = import_qdpx(project, back)
+    assert result.codings == 1  # ours recognised where they were, one new
+    after = sorted(map(tuple, project.quotes()[columns].to_numpy().tolist()))
+    assert after == sorted([*before, ("Bedarf/Mobilität", "Markt.", "anna")])
+    assert any("die Datei mischt beide Zählweisen" in n for n in result.notices)

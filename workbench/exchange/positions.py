@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 UTF16 = "UTF-16-Codeeinheiten"
 CODE_POINTS = "Unicode-Zeichen"
@@ -92,12 +92,59 @@ class Reading:
 
     unit: str = UTF16
     notice: str | None = None
+    mixed: bool = False  # each selection in the counting that puts it on word boundaries
+    other: list[str] = field(default_factory=list)  # sources read so for some selection
 
     def to_code_points(self, mapping: Utf16Map, pos: int) -> int | None:
         """A position of the file as a code point offset (None: not a valid position)."""
         if self.unit == CODE_POINTS:
             return pos
         return mapping.from_utf16(pos) if 0 <= pos <= mapping.length16 else pos
+
+    def span(
+        self, name: str, text: str, mapping: Utf16Map, start: int, end: int
+    ) -> tuple[int | None, int | None]:
+        """A selection's positions as code point offsets; in a mixed file in the other
+        counting if only that puts both ends on word boundaries."""
+        first = (self.to_code_points(mapping, start), self.to_code_points(mapping, end))
+        if not self.mixed or _fits(text, *first):
+            return first
+        unit = CODE_POINTS if self.unit == UTF16 else UTF16
+        second = replace(self, unit=unit, mixed=False)
+        other = (second.to_code_points(mapping, start), second.to_code_points(mapping, end))
+        if not _fits(text, *other):
+            return first
+        self.other.extend([name] if name not in self.other else [])
+        return other
+
+    def mixed_notice(self) -> str | None:
+        """What a mixed file made the import do (None: nothing)."""
+        if not self.other:
+            return None
+        unit = CODE_POINTS if self.unit == UTF16 else UTF16
+        return (
+            f"Textpositionen in {_names(self.other)}: die Datei mischt beide Zählweisen (ein "
+            "Export der Werkbank ohne --qualcoder, in QualCoder weiterkodiert: dort gesetzte "
+            f"Textstellen zählen in Unicode-Zeichen). Gelesen als {self.unit}, Textstellen, die "
+            f"nur in {unit} an Wortgrenzen liegen, in {unit}. Bitte Kodierungen hinter Emojis "
+            "prüfen; für QualCoder künftig mit `workbench export --format qdpx --qualcoder`."
+        )
+
+
+def _fits(text: str, start: int | None, end: int | None) -> bool:
+    if start is None or end is None or not 0 <= start <= end <= len(text):
+        return False
+    return at_word_boundary(text, start) and at_word_boundary(text, end)
+
+
+def per_selection(reading: Reading, origin: str, ours: bool) -> Reading:
+    """``reading`` for a file QualCoder wrote from one of ours (``Werkbank-Aussage``
+    selections): a selection of our UTF-16 export kept its numbers there, one set in
+    QualCoder counts code points, so each is read in the counting that fits it."""
+    qualcoder = FOR_QUALCODER.casefold() not in origin.casefold()
+    if ours and qualcoder and program_convention(origin) == CODE_POINTS:
+        return replace(reading, mixed=True)
+    return reading
 
 
 def _names(names: Sequence[str]) -> str:

@@ -56,8 +56,10 @@ from workbench.exchange.positions import (
     detect,
     one_per_break,
     one_per_line_break,
+    per_selection,
 )
 from workbench.exchange.qdxml import (
+    SEGMENT_MARKER,
     child,
     child_text,
     children,
@@ -520,6 +522,8 @@ def _sources(
         notices.append(crlf_notice)
     bases = [one_per_break(t.text) if one else t.text for t in texts]
     reading = detect(origin, [(n, b, s) for (n, _, s), b in zip(spans, bases, strict=True)])
+    ours = any(SEGMENT_MARKER in child_text(e, "Description") for t in texts for e, _, _ in t.spans)
+    reading = per_selection(reading, origin, ours)  # QualCoder: our UTF-16 and its own
     sources = []
     for raw, base in zip(texts, bases, strict=True):
         mapping, crlf = Utf16Map(base), CrlfMap(raw.text)
@@ -527,10 +531,7 @@ def _sources(
         name, text = raw.name, raw.text
         selections = []
         for selection, start, end in raw.spans:
-            begin, stop = (
-                reading.to_code_points(mapping, start),
-                reading.to_code_points(mapping, end),
-            )
+            begin, stop = reading.span(raw.name, base, mapping, start, end)
             if one and begin is not None and stop is not None and stop <= len(base):
                 begin, stop = crlf.to_raw(begin), crlf.to_raw(stop)
             what = f"{where(selection)} in Quelle '{name}'"
@@ -576,6 +577,7 @@ def _sources(
                 variables=_values_in(raw.meta),
             )
         )
+    notices.extend(filter(None, [reading.mixed_notice()]))
     return tuple(sources), reading
 
 
