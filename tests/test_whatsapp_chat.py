@@ -175,3 +175,36 @@ def test_map_link_in_a_message_keeps_no_coordinates(project: Project, tmp_path: 
     rows = _import(project, tmp_path, "chat.txt", text)
     assert [r["text"] for r in rows] == ["Treffpunkt hier: [Standort] bis gleich", "[Standort] ok"]
     assert "51.03" not in stored_text(project)
+
+
+def _dates(project: Project, tmp_path: Path, text: str) -> tuple[list[str], str]:
+    path = tmp_path / "chat.txt"
+    path.write_text(text, encoding="utf-8")
+    notices = " ".join(project.import_files([path], district="Manfort")[0].notices)
+    return [a["date"] for a in project.segments()["attributes"]], notices
+
+
+def test_order_of_the_messages_tells_month_from_day(project: Project, tmp_path: Path) -> None:
+    # A US phone with a 24-hour clock: no number above 12, but the 3rd of December
+    # cannot come before the 4th of January in an export that lists messages by date.
+    text = "3/12/21, 18:05 - Anna Schmidt: Der Spielplatz ist kaputt\n4/1/21, 18:07 - Ben: Ja\n"
+    dates, notices = _dates(project, tmp_path, text)
+    assert dates == ["2021-03-12", "2021-04-01"]
+    assert "Tag oder der Monat" not in notices
+
+
+def test_guessed_day_and_month_are_named(project: Project, tmp_path: Path) -> None:
+    # "03/04/2021" with a 12-hour clock: a British phone (3 April) or a US one (4 March)?
+    text = (
+        "[03/04/2021, 6:05:11 pm] Anna Schmidt: Der Spielplatz ist kaputt\n"
+        "[04/04/2021, 9:01:00 am] Ben: Treffen am Samstag?\n"
+    )
+    dates, notices = _dates(project, tmp_path, text)
+    assert dates == ["2021-03-04", "2021-04-04"]  # the documented rule: 12-hour clock → US
+    assert "„03/04/2021“ der Tag oder der Monat vorn" in notices
+    assert "gelesen mit dem Monat vorn (12-Stunden-Uhr wie in den USA): 04.03.2021" in notices
+
+
+def test_unambiguous_english_dates_need_no_notice(project: Project, tmp_path: Path) -> None:
+    _, notices = _dates(project, tmp_path, ENGLISH)
+    assert "Tag oder der Monat" not in notices

@@ -5,8 +5,9 @@ Android ``12.03.21, 18:02 - Anna Schmidt: Text``, iPhone ``[12.03.21, 18:02:11] 
 Schmidt: Text`` (often behind a left-to-right mark U+200E); with English settings
 ``3/12/21, 6:02 PM - Anna: …`` or ``[12/03/2021, 18:02:11] Anna: …``. Whether ``3/12/21``
 is the 3rd of December or the 12th of March is read from the whole file (a first number
-above 12 is a day, a second one a month; a 12-hour clock is the US order, otherwise
-day first). Lines that start no message continue the one before: one statement per
+above 12 is a day, a second one a month; else the order of the messages, which an export
+lists by date; else a 12-hour clock is the US order, otherwise day first, and the import
+says that it guessed). Lines that start no message continue the one before: one statement per
 message, its lines kept.
 
 Not statements, counted in the import's notices: the app's own lines (encryption notice,
@@ -33,10 +34,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.core.formatting import plural
+from workbench.core.formatting import format_date, plural
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
@@ -150,15 +152,31 @@ def is_whatsapp_chat(text: str) -> bool:
     return len(heads) >= min(2, len(lines)) and all(_valid(m) for m in heads[:5])
 
 
-def _day_first(headers: list[re.Match[str]]) -> bool:
-    """Whether the file writes the day first (12.03.21, 12/03/2021) or the month (3/12/21)."""
+def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
+    """Whether the file writes the day first (12.03.21, 12/03/2021) or the month (3/12/21),
+    and whether that was guessed: the file leaves it open, and it changes a date.
+
+    A number above 12 decides; else the order of the messages (an export lists them by
+    date: 3/12/21 before 4/1/21 is the 12th of March, not the 3rd of December); else a
+    12-hour clock reads as the US order, a 24-hour clock as the day first."""
     if any(m["sep"] == "." for m in headers):
-        return True
+        return True, False
     if any(int(m["d1"]) > 12 for m in headers):
-        return True
+        return True, False
     if any(int(m["d2"]) > 12 for m in headers):
-        return False
-    return not any(m["ampm"] for m in headers)
+        return False, False
+    in_order = [order for order in (True, False) if _chronological(headers, order)]
+    if len(in_order) == 1:
+        return in_order[0], False
+    differs = any(int(m["d1"]) != int(m["d2"]) for m in headers)
+    return not any(m["ampm"] for m in headers), differs
+
+
+def _chronological(headers: list[re.Match[str]], day_first: bool) -> bool:
+    """Whether the headers' dates, read with the day (or month) first, never go back."""
+    days = [_iso((m["d1"], m["d2"], m["d3"]), day_first) for m in headers]
+    known = [d for d in days if d is not None]
+    return len(known) == len(days) and all(a <= b for a, b in pairwise(known))
 
 
 def _iso(parts: tuple[str, str, str], day_first: bool) -> str | None:
@@ -298,7 +316,7 @@ def parse_whatsapp_chat(
     """Parse a WhatsApp export into one statement per message (app lines and media counted)."""
     raw = read_source(source, name)
     messages, headers = _messages(decode(raw), raw.name)
-    day_first = _day_first(headers)
+    day_first, guessed = _day_first(headers)
     speakers = Speakers(roles)
     counts = _Counts()
     kept: list[tuple[_Message, str]] = []
@@ -361,10 +379,25 @@ def parse_whatsapp_chat(
         )
     for person in counts.names:
         speakers.add(person)
-    left_out = {
+    left_out: dict[str, Any] = {
         key: getattr(counts, key) for key in ("system", "media", "deleted", "locations", "polls")
     }
+    if guessed:
+        left_out["date_order"] = _guessed_order(headers, day_first)
     return messenger_document(raw, IMPORTER, segments, speakers.names, left_out)
+
+
+def _guessed_order(headers: list[re.Match[str]], day_first: bool) -> dict[str, Any]:
+    """How a chat whose dates leave day and month open was read: the first date that
+    differs by the order as written, its reading and whether the day came first (for the
+    import's notice)."""
+    example = next(m for m in headers if int(m["d1"]) != int(m["d2"]))
+    parts = (example["d1"], example["d2"], example["d3"])
+    return {
+        "written": example["sep"].join(parts),
+        "read": _iso(parts, day_first),
+        "day_first": day_first,
+    }
 
 
 def messenger_document(
@@ -413,6 +446,19 @@ def messenger_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         what = plural(int(counts["polls"]), "Umfrage", "Umfragen")
         notices.append(
             f"Chat: {what} mit ihrer Frage als Aussage, Optionen und Stimmen im Attribut poll."
+        )
+    order = counts.get("date_order")
+    if order:
+        read = format_date(order["read"])
+        first = (
+            "dem Tag vorn (24-Stunden-Uhr)"
+            if order["day_first"]
+            else "dem Monat vorn (12-Stunden-Uhr wie in den USA)"
+        )
+        notices.append(
+            f"Chat: Ob im Datum „{order['written']}“ der Tag oder der Monat vorn steht, zeigt "
+            f"die Datei nicht (keine Zahl über 12); gelesen mit {first}: {read}. Bitte die "
+            "Daten der Nachrichten und des Workshops prüfen."
         )
     archive = counts.get("archive") or {}
     if archive.get("files"):
