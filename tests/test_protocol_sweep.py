@@ -423,15 +423,28 @@ def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Pa
         ("25.3.21", "2021-03-25"),
         ("3. Okt. 2020", "2020-10-03"),
         ("2021-03-25", "2021-03-25"),
+        # a workshop over two days has the date of its first
+        ("3./4. März 2021", "2021-03-03"),
+        ("3.–4.3.2021", "2021-03-03"),
+        ("03.03.-04.03.2021", "2021-03-03"),
+        ("Sa., 3. und 4. März 2021", "2021-03-03"),
+        ("30.12.–2.1.2022", "2021-12-30"),
     ],
 )
 def test_german_dates(value: str, expected: str) -> None:
     assert normalise_date(value, "p.docx") == expected
 
 
-def test_an_impossible_date_still_stops() -> None:
-    with pytest.raises(InputError, match=r"Datum '31\. Februar 2021' nicht erkannt"):
-        normalise_date("31. Februar 2021", "p.docx")
+@pytest.mark.parametrize("value", ["31. Februar 2021", "31.02.2021", "31.4.–1.5.2021"])
+def test_an_impossible_date_still_stops(value: str) -> None:
+    with pytest.raises(InputError, match=r"nicht erkannt: diesen Tag gibt es nicht"):
+        normalise_date(value, "p.docx")
+
+
+@pytest.mark.parametrize("value", ["10.–2.3.2021", "März 2021", "3./4. März"])
+def test_no_date_is_made_of_a_range_that_is_none(value: str) -> None:
+    with pytest.raises(InputError, match=r"nicht erkannt \(erwartet"):
+        normalise_date(value, "p.docx")
 
 
 # ----------------------------------------------------------------- 15: Strict Open XML

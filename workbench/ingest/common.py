@@ -58,9 +58,37 @@ _TIME = re.compile(
 )
 
 
+# The first day of a range of days before a date: "3./4. März 2021", "3.–4.3.2021",
+# "03.03.–04.03.2021", "3. und 4. März 2021" (a workshop over two days)
+_FIRST_DAY = re.compile(
+    r"^(?P<day>\d{1,2})\.(?:(?P<month>\d{1,2})\.)?\s*(?:/|[-–—]|bis|und|u\.)\s*(?P<rest>\d.*)$",
+    re.I,
+)
+
+
+class _NoSuchDay(ValueError):
+    """A date written as one that does not exist ("31.02.2021")."""
+
+
 def _german_date(text: str) -> date | None:
-    """A German date: "25.3.21", "25. März 2021", "Montag, 25. Mär. 2021", "25 Maerz 2021"."""
+    """A German date: "25.3.21", "25. März 2021", "Montag, 25. Mär. 2021", "25 Maerz 2021";
+    of a range of days ("3./4. März 2021") the first. A date that does not exist raises
+    :class:`_NoSuchDay`."""
     text = _WEEKDAY.sub("", text.strip())
+    ranged = _FIRST_DAY.match(text)
+    if ranged:
+        last = _german_date(ranged["rest"])
+        if last is None:
+            return None
+        month = int(ranged["month"] or last.month)
+        try:
+            first = date(last.year, month, int(ranged["day"]))
+        except ValueError:
+            raise _NoSuchDay from None
+        if first <= last:
+            return first
+        # over the turn of the year ("30.12.–2.1.2022"); else no range ("10.–2.3.2021")
+        return first.replace(year=last.year - 1) if (month, last.month) == (12, 1) else None
     for candidate in (text, _TIME.sub("", text, count=1).strip()):
         numeric = _NUMERIC_DATE.match(candidate)
         long = _LONG_DATE.match(candidate)
@@ -73,7 +101,7 @@ def _german_date(text: str) -> date | None:
         try:
             return date(year + 2000 if year < 100 else year, month, day)
         except ValueError:
-            return None
+            raise _NoSuchDay from None
     return None
 
 
@@ -81,10 +109,13 @@ def normalise_date(value: object, filename: str) -> str:
     """Return an ISO date (YYYY-MM-DD) from ISO or German dates or date values.
 
     German dates: "25.03.2021", "25.3.21", "25. März 2021" (also "Mär.", "Maerz",
-    "Montag, 25. März 2021"); a time after it ("18.03.2021, 17:00–19:30 Uhr") is left out.
+    "Montag, 25. März 2021"); a time after it ("18.03.2021, 17:00–19:30 Uhr") is left out;
+    a workshop over two days ("3./4. März 2021", "3.–4.3.2021") has its first day.
 
     >>> [normalise_date(v, "p.docx") for v in ("25. März 2021", "Mo., 5.4.21", "1.2.2021 18 Uhr")]
     ['2021-03-25', '2021-04-05', '2021-02-01']
+    >>> normalise_date("3./4. März 2021", "p.docx"), normalise_date("30.12.–2.1.2022", "p.docx")
+    ('2021-03-03', '2021-12-30')
     """
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -95,7 +126,13 @@ def normalise_date(value: object, filename: str) -> str:
         return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
     except ValueError:
         pass
-    found = _german_date(text)
+    try:
+        found = _german_date(text)
+    except _NoSuchDay:
+        raise InputError(
+            f"Datum '{text}' nicht erkannt: diesen Tag gibt es nicht (Tag oder Monat vertippt?).",
+            file=filename,
+        ) from None
     if found is not None:
         return found.isoformat()
     raise InputError(
