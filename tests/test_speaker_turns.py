@@ -491,6 +491,38 @@ def test_a_head_with_the_interview_s_people_and_details_is_no_one_speaking(
     assert document.names == ("Kerstin Wagner",)  # the interviewer: pseudonymised in texts
 
 
+INTERVIEW = (
+    "Transkript Interview 5\nDatum: {}\n\n"
+    "I: Was braucht eine Person, die neu herzieht? #00:00:04-1#\n\n"
+    "B: Eine Anlaufstelle. #00:00:20-7#\n\nI: Und was fehlt? #00:00:22-0#\n\n"
+    "B: Personal. Das Team arbeitet zu viel. #00:00:40-3#\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("31.02.2021", "diesen Tag gibt es nicht"),  # typed wrong: no 31st of February
+        ("3/4/2021", "nicht erkannt"),  # 3 April or 4 March?
+    ],
+)
+def test_a_head_date_that_is_no_date_stops_the_import(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """A transcript's "Datum:" that is no date left the interview without a date and said
+    nothing; a protocol's stops the import with the date, and so does a transcript's."""
+    with pytest.raises(InputError, match=message) as caught:
+        parse_file(_file(tmp_path, "interview.txt", INTERVIEW.format(written)))
+    assert caught.value.file == "interview.txt" and written in str(caught.value)
+
+
+def test_a_two_day_workshop_in_a_head_has_its_first_day(tmp_path: Path) -> None:
+    """ "3./4. März 2021": the date of the workshop is the first day, as in a protocol (the
+    transcript took the second)."""
+    document = parse_file(_file(tmp_path, "interview.txt", INTERVIEW.format("3./4. März 2021")))
+    assert document.date == "2021-03-03"
+
+
 def test_the_date_in_a_title_made_of_a_file_name_is_the_document_s_date(tmp_path: Path) -> None:
     """noScribe's title is the audio file's name, often with the date of the interview."""
     document = parse_file(_file(tmp_path, "interview.txt", NOSCRIBE))

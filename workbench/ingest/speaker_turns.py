@@ -416,7 +416,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
     parse = _turns(text[:200_000])
-    turns, title = parse.turns, read_header(parse.preamble).title
+    turns, title = parse.turns, read_header(parse.preamble, strict=False).title
     if len(turns) < MIN_TURNS or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):

@@ -298,8 +298,22 @@ def _date(line: str, filename: str) -> str | None:
     return _english_date(line)
 
 
-def read_header(lines: list[str], filename: str = "") -> Header:
-    """The header made of the lines before a transcript's first turn (see the module)."""
+def _header_date(value: str, filename: str, strict: bool) -> str | None:
+    """The date of a header line "Datum: …" (German, ISO, English, also with more after
+    it); a value with digits that is no date ("31.02.2021", "3/4/2021": day or month
+    first?) stops the import, as in a protocol, rather than leave the date out unsaid."""
+    try:
+        return normalise_date(value, filename)
+    except InputError:
+        found = _date(value, filename)
+        if strict and found is None and any(ch.isdigit() for ch in value):
+            raise
+        return found
+
+
+def read_header(lines: list[str], filename: str = "", strict: bool = True) -> Header:
+    """The header made of the lines before a transcript's first turn (see the module); a
+    "Datum:" that is no date stops the import unless not ``strict`` (while recognising)."""
     header = Header()
     skip = listing = False
     for i, line in enumerate(lines):
@@ -321,7 +335,7 @@ def read_header(lines: list[str], filename: str = "") -> Header:
         elif head is not None:  # the date is the document's; place and length not kept
             key, value = head["key"].casefold(), head["value"]
             if key.startswith(("datum", "date")):
-                header.date = header.date or _date(value, filename)
+                header.date = header.date or _header_date(value, filename, strict)
             elif key.startswith(_NAMES_KEYS) and _is_name_list(value):
                 header.names += split_list(value)
         elif _LIST_HEAD.match(line) and following and _is_name_list(following):
