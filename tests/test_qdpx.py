@@ -292,6 +292,18 @@ def _absolute_path(root: etree._Element) -> None:
     next(root.iter(f"{Q}TextSource")).set("plainTextPath", "absolute:///etc/passwd")
 
 
+def _workshop_date(date: str):
+    """A change that gives the first workshop set ``date``, as if edited in MAXQDA."""
+
+    def change(root: etree._Element) -> None:
+        for description in root.iter(f"{Q}Description"):
+            if (description.text or "").startswith("Werkbank-Workshop"):
+                description.text = re.sub(r"Datum: .*", f"Datum: {date}", description.text)
+                return
+
+    return change
+
+
 BAD = {
     # name: (build the file, expected message)
     "kein ZIP": (
@@ -342,6 +354,10 @@ BAD = {
         lambda exported, t: _broken_qde(exported, t, _absolute_path),
         r"Pfad 'absolute:///etc/passwd' wird nicht gelesen",
     ),
+    "Workshop-Datum, das es nicht gibt": (
+        lambda exported, t: _broken_qde(exported, t, _workshop_date("31.02.2021")),
+        r"Set '[^']+': Datum '31\.02\.2021' nicht erkannt: diesen Tag gibt es nicht",
+    ),
 }
 
 
@@ -365,6 +381,17 @@ def test_bad_input_stops_clearly_and_changes_nothing(
     assert len(err.strip().splitlines()) == 1
     assert re.search(expected, err), err
     assert snapshot(project) == before
+
+
+def test_a_workshop_date_edited_in_another_program_is_stored_as_a_date(
+    exported: Path, project: Project, tmp_path: Path
+) -> None:
+    """The set of a workshop carries its date; changed in MAXQDA to "3. März 2021", it came
+    back as that text: reports sorted and showed it as text, and PostgreSQL refused it
+    (ten characters at most)."""
+    import_qdpx(project, _broken_qde(exported, tmp_path, _workshop_date("Mi., 3. März 2021")))
+    assert "2021-03-03" in set(project.workshops()["date"])
+    assert all(len(d) == 10 for d in project.workshops()["date"].dropna())
 
 
 def test_read_qdpx_is_pure(exported: Path) -> None:

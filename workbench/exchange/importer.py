@@ -49,6 +49,7 @@ from workbench.exchange.qdxml import (
     IMPORTER,
     SEGMENT_MARKER,
     WORKSHOP_MARKER,
+    block_date,
     indicator_meta,
     parse_block,
     parse_time,
@@ -284,7 +285,7 @@ class _Parse:
                     ParsedWorkshop(
                         self.guard(s.name),
                         fields.get("Sozialraum") or None,
-                        fields.get("Datum") or None,
+                        block_date(fields.get("Datum"), f"Set '{s.name}'", self.x.location),
                         fields.get("Format") or None,
                     )
                 )

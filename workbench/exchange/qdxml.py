@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from workbench.core.domain import InputError
+from workbench.ingest.common import normalise_date
+
 NAMESPACE = "urn:QDA-XML:project:1.0"
 IMPORTER = "qdpx"
 QDE = "project.qde"
@@ -91,6 +94,21 @@ def parse_block(marker: str, text: str | None) -> dict[str, str] | None:
                 value = json.loads(value)
         fields[key.strip()] = value
     return fields
+
+
+def block_date(value: str | None, where: str, location: str) -> str | None:
+    """The ISO date of a block's ``Datum`` (in the other program perhaps edited to "3. März
+    2021"), None if empty; one that is no date stops the import, naming ``where``.
+
+    >>> block_date("3. März 2021", "Set 'W'", "p.qdpx"), block_date("", "Set 'W'", "p.qdpx")
+    ('2021-03-03', None)
+    """
+    if not (value or "").strip():
+        return None
+    try:
+        return normalise_date(value, location)
+    except InputError as err:
+        raise InputError(f"{where}: {err.message}", file=location) from None
 
 
 def iso(moment: datetime | None) -> str | None:
