@@ -429,10 +429,28 @@ def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Pa
         ("03.03.-04.03.2021", "2021-03-03"),
         ("Sa., 3. und 4. März 2021", "2021-03-03"),
         ("30.12.–2.1.2022", "2021-12-30"),
+        # a time after a dash: "2021 – 18" is the year and the time, not "20" and "21 – 18"
+        ("Mittwoch, 03.03.2021 – 18:00 Uhr", "2021-03-03"),
+        ("12.03.2021 - 18 Uhr", "2021-03-12"),
+        ("3.3.2021 – 18:00–20:00 Uhr", "2021-03-03"),
+        ("3. März 2021 – 18 Uhr", "2021-03-03"),
     ],
 )
 def test_german_dates(value: str, expected: str) -> None:
     assert normalise_date(value, "p.docx") == expected
+
+
+def test_a_protocol_dated_with_a_dash_before_the_time_keeps_its_year(tmp_path: Path) -> None:
+    """ "Datum: Mittwoch, 03.03.2021 – 18:00 Uhr" dated the workshop 3 March 2020: a year
+    early, in the wrong wave of a monitoring, without a word."""
+    path = tmp_path / "protokoll.txt"
+    path.write_text(
+        "Stadtteilworkshop Manfort\nDatum: Mittwoch, 03.03.2021 – 18:00 Uhr\n"
+        "Sozialraum: Manfort\n\nWas fehlt im Stadtteil?\n- Bänke am Markt\n"
+        "- Ein Treffpunkt für Jugendliche\n",
+        encoding="utf-8",
+    )
+    assert parse_file(path).date == "2021-03-03"
 
 
 @pytest.mark.parametrize("value", ["31. Februar 2021", "31.02.2021", "31.4.–1.5.2021"])

@@ -50,9 +50,10 @@ _WEEKDAY = re.compile(
 )
 _LONG_DATE = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?\s+(\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
-# A time (range) after a date: "18.03.2021, 17:00–19:30 Uhr", "12.03.2021 ab 18 Uhr"
+# A time (range) after a date: "18.03.2021, 17:00–19:30 Uhr", "12.03.2021 ab 18 Uhr",
+# "03.03.2021 – 18 Uhr"; never the end of the year ("2021 – 18 Uhr" is not "20" and a time)
 _TIME = re.compile(
-    r"[,;]?\s*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?"
+    r"(?:[,;]|\s[-–—])?\s*(?:(?:von|ab|um)\s+)?(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?"
     r"(?:\s*(?:[-–—]|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?)?\s*$",
     re.I,
 )
