@@ -434,6 +434,15 @@ def test_without_any_heading_the_message_says_to_use_heading_styles(tmp_path: Pa
         ("12.03.2021 - 18 Uhr", "2021-03-12"),
         ("3.3.2021 – 18:00–20:00 Uhr", "2021-03-03"),
         ("3. März 2021 – 18 Uhr", "2021-03-03"),
+        # as people also write it: "den", English month names, an ISO date with its time,
+        # a range of two full dates
+        ("Mittwoch, den 3. März 2021", "2021-03-03"),
+        ("3 March 2021", "2021-03-03"),
+        ("Wednesday, March 3, 2021", "2021-03-03"),
+        ("2021-03-03 18:00", "2021-03-03"),
+        ("2021-03-03T18:00:00+01:00", "2021-03-03"),
+        ("2021-03-03 – 18 Uhr", "2021-03-03"),
+        ("3.3.2021 - 4.3.2021", "2021-03-03"),
     ],
 )
 def test_german_dates(value: str, expected: str) -> None:
@@ -459,7 +468,9 @@ def test_an_impossible_date_still_stops(value: str) -> None:
         normalise_date(value, "p.docx")
 
 
-@pytest.mark.parametrize("value", ["10.–2.3.2021", "März 2021", "3./4. März"])
+@pytest.mark.parametrize(
+    "value", ["10.–2.3.2021", "4.3.2021 - 3.3.2021", "März 2021", "3./4. März", "3/4/2021"]
+)
 def test_no_date_is_made_of_a_range_that_is_none(value: str) -> None:
     with pytest.raises(InputError, match=r"nicht erkannt \(erwartet"):
         normalise_date(value, "p.docx")

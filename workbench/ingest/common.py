@@ -42,18 +42,28 @@ _MONTHS = {
     "maerz": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "jun": 6, "juni": 6, "jul": 7,
     "juli": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10,
     "oktober": 10, "nov": 11, "november": 11, "dez": 12, "dezember": 12,
+    # English, as a template or a calendar writes it into a German protocol
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
 }  # fmt: skip
 _WEEKDAY = re.compile(
-    r"^(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
-    r"\.?,?\s+",
+    r"^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\.?,?\s+)?(?:den\s+)?",
     re.I,
 )
-_LONG_DATE = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?\s+(\d{4})$")
+_LONG_DATE = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?,?\s+(\d{4})$")
+_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")  # "March 3, 2021"
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+# An ISO date, with a time after it too ("2021-03-03T18:00", "2021-03-03 18:00:00")
+_ISO_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 # A time (range) after a date: "18.03.2021, 17:00–19:30 Uhr", "12.03.2021 ab 18 Uhr",
 # "03.03.2021 – 18 Uhr"; never the end of the year ("2021 – 18 Uhr" is not "20" and a time)
 _TIME = re.compile(
-    r"(?:[,;]|\s[-–—])?\s*(?:(?:von|ab|um)\s+)?(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?"
+    r"(?:[,;]|\s[-–—])?\s*(?:(?:von|ab|um)\s+)?(?<![\d.])(?<!\d-)\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?"
     r"(?:\s*(?:[-–—]|bis)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?)?\s*$",
     re.I,
 )
@@ -62,7 +72,8 @@ _TIME = re.compile(
 # The first day of a range of days before a date: "3./4. März 2021", "3.–4.3.2021",
 # "03.03.–04.03.2021", "3. und 4. März 2021" (a workshop over two days)
 _FIRST_DAY = re.compile(
-    r"^(?P<day>\d{1,2})\.(?:(?P<month>\d{1,2})\.)?\s*(?:/|[-–—]|bis|und|u\.)\s*(?P<rest>\d.*)$",
+    r"^(?P<day>\d{1,2})\.(?:(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?)?"
+    r"\s*(?:/|[-–—]|bis|und|u\.)\s*(?:den\s+)?(?P<rest>\d.*)$",
     re.I,
 )
 
@@ -72,31 +83,38 @@ class _NoSuchDay(ValueError):
 
 
 def _german_date(text: str) -> date | None:
-    """A German date: "25.3.21", "25. März 2021", "Montag, 25. Mär. 2021", "25 Maerz 2021";
+    """A German date: "25.3.21", "25. März 2021", "Montag, den 25. Mär. 2021", "25 Maerz
+    2021" (also English: "March 25, 2021", "Thu, 25 March 2021"; ISO with a time after it);
     of a range of days ("3./4. März 2021") the first. A date that does not exist raises
     :class:`_NoSuchDay`."""
     text = _WEEKDAY.sub("", text.strip())
     ranged = _FIRST_DAY.match(text)
-    if ranged:
-        last = _german_date(ranged["rest"])
-        if last is None:
-            return None
+    last = _german_date(ranged["rest"]) if ranged else None
+    if ranged and last is not None:
         month = int(ranged["month"] or last.month)
+        year = int(ranged["year"]) if ranged["year"] else last.year
         try:
-            first = date(last.year, month, int(ranged["day"]))
+            first = date(year + 2000 if year < 100 else year, month, int(ranged["day"]))
         except ValueError:
             raise _NoSuchDay from None
-        if first <= last:
-            return first
+        if first <= last or ranged["year"]:
+            return first if first <= last else None
         # over the turn of the year ("30.12.–2.1.2022"); else no range ("10.–2.3.2021")
         return first.replace(year=last.year - 1) if (month, last.month) == (12, 1) else None
     for candidate in (text, _TIME.sub("", text, count=1).strip()):
         numeric = _NUMERIC_DATE.match(candidate)
         long = _LONG_DATE.match(candidate)
+        month_first = _MONTH_FIRST.match(candidate)
+        iso = _ISO_DATE.match(candidate)
         if numeric:
             day, month, year = (int(g) for g in numeric.groups())
         elif long and long[2].lower() in _MONTHS:
             day, month, year = int(long[1]), _MONTHS[long[2].lower()], int(long[3])
+        elif month_first and month_first[1].lower() in _MONTHS:
+            month = _MONTHS[month_first[1].lower()]
+            day, year = int(month_first[2]), int(month_first[3])
+        elif iso:
+            year, month, day = (int(g) for g in iso.groups())
         else:
             continue
         try:
@@ -111,7 +129,8 @@ def normalise_date(value: object, filename: str) -> str:
 
     German dates: "25.03.2021", "25.3.21", "25. März 2021" (also "Mär.", "Maerz",
     "Montag, 25. März 2021"); a time after it ("18.03.2021, 17:00–19:30 Uhr") is left out;
-    a workshop over two days ("3./4. März 2021", "3.–4.3.2021") has its first day.
+    a workshop over two days ("3./4. März 2021", "3.–4.3.2021") has its first day. English
+    month names ("3 March 2021", "March 3, 2021") and an ISO date with its time are read too.
 
     >>> [normalise_date(v, "p.docx") for v in ("25. März 2021", "Mo., 5.4.21", "1.2.2021 18 Uhr")]
     ['2021-03-25', '2021-04-05', '2021-02-01']
