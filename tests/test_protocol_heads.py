@@ -217,9 +217,11 @@ def test_a_letterhead_over_the_title_in_one_bold_paragraph_is_no_part_of_the_tit
     expected += ([(QUESTION, SAID)],)
     assert _read(tmp_path / "p.docx") == expected
     assert _read(_pdf(tmp_path / "p.pdf", head)) == expected
-    # a title the writer broke over two lines stays whole
+    # a title the writer broke over two lines stays whole, on one line (before, the
+    # stored title kept the line break: "…Stadtteilworkshops\nManfort-Süd")
     wrapped = "Protokoll des Stadtteilworkshops\nManfort-Süd"
-    assert _read(_docx(tmp_path / "q.docx", [wrapped]))[0] == wrapped
+    title = "Protokoll des Stadtteilworkshops Manfort-Süd"
+    assert _read(_docx(tmp_path / "q.docx", [wrapped]))[0] == title
 
 
 def test_a_detail_over_running_text_in_one_paragraph_names_the_text_as_the_problem(

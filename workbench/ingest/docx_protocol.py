@@ -432,8 +432,8 @@ def protocol_document(
                 tables["tables"] += not counted
                 counted = True
             continue
-        if paragraph.kind == "title":
-            fields.setdefault("title", text)
+        if paragraph.kind == "title":  # broken with Shift+Enter: one line, as in the PDF
+            fields.setdefault("title", " ".join(text.split()))
             continue
         if paragraph.kind == "letterhead":  # short lines above the title (word_head)
             continue
