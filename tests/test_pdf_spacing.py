@@ -105,6 +105,27 @@ def test_paragraphs_without_space_between_them_stay_apart(tmp_path: Path) -> Non
     assert segments[0].text == " ".join(text for text, _ in CARDS[3:6])
 
 
+def test_a_card_whose_last_line_is_nearly_full_ends_at_its_sentence_end(tmp_path: Path) -> None:
+    """The first card's last line as long as the page's lines: the next card's first word
+    would not have fitted after it, and before, the two cards were read as one statement
+    though the block showed its paragraphs set without space (the third card)."""
+    cards = list(CARDS)
+    cards[12] = (
+        "sie endet abends viel zu früh für alle, die in der Pflege im Schichtdienst sind.",
+        False,
+    )
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pdf(cards, 8))
+    segments = parse_file(path).segments
+    assert [(s.question, s.text) for s in segments[-3:]] == [
+        ("Kartenabfrage", " ".join(text for text, _ in cards[11:13])),
+        ("Kartenabfrage", " ".join(text for text, _ in cards[13:15])),
+        ("Kartenabfrage", " ".join(text for text, _ in cards[15:17])),
+    ]
+    # the paragraphs set apart by space still run over their sentence ends
+    assert segments[0].text == " ".join(text for text, _ in cards[3:6])
+
+
 # Footnote marks after sentence ends ("…zum Einkaufen.²"), the second a plain digit as
 # many text layers give a superscript one
 MARKED = [

@@ -53,7 +53,11 @@ def paragraph_spans(
     further than its marker (the item's text, wrapped: no new paragraph at the margin).
     With ``spaced``, paragraphs are set apart by blank lines (space between them on the
     page): a sentence ending at a line's end goes on in the next line when that line's
-    first word would not have fitted after it (a "?" or ":" still ends a paragraph).
+    first word would not have fitted after it (a "?" or ":" still ends a paragraph) —
+    except in a block of lines without space in it that shows paragraphs set without
+    space (cards typed one under the other: somewhere in it a line after a sentence's end
+    whose first word would have fitted), where every sentence end at a line's end ends
+    one, also after a line nearly full (:func:`_tight_blocks`).
 
     >>> text = "Bänke\nDie Bänke am Markt\nfehlen.\n- Licht im Park an der\nStraße\n\nSchluss"
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -63,10 +67,11 @@ def paragraph_spans(
     width = text_width(text)
     start = end = None
     previous = ""
-    closes = _ASKS if spaced else _CLOSES
+    tight = _tight_blocks(text, lines, width) if spaced else set()
     item: int | None = None  # a list item's indent (its marker's), else None
-    for begin, stop in lines:
+    for number, (begin, stop) in enumerate(lines):
         line = text[begin:stop]
+        closes = _ASKS if spaced and number not in tight else _CLOSES
         if pages and start is not None and PAGE_BREAK in text[end:begin]:
             if item is None:
                 ends = not _goes_on(previous, line, width)
@@ -88,6 +93,31 @@ def paragraph_spans(
         end, previous = stop, line
     if start is not None:
         yield start, end
+
+
+def _tight_blocks(text: str, lines: list[tuple[int, int]], width: int) -> set[int]:
+    """The numbers of the lines in blocks (lines between blank lines and page breaks)
+    whose paragraphs are set without space between them: where a line ending a sentence
+    is followed by one (no list item) whose first word would have fitted after it."""
+    tight: set[int] = set()
+    block: list[int] = []
+    shown = False  # whether the block shows a paragraph's end without space after it
+    for number, (begin, stop) in enumerate(lines):
+        if block:
+            end = lines[block[-1]][1]
+            apart = text.count("\n", end, begin) > 1 or PAGE_BREAK in text[end:begin]
+            if apart:
+                tight |= set(block) if shown else set()
+                block, shown = [], False
+            else:
+                previous, line = text[lines[block[-1]][0] : end], text[begin:stop]
+                shown = shown or bool(
+                    _CLOSES.search(previous)
+                    and not OPENS.match(line)
+                    and fits(previous, line, width)
+                )
+        block.append(number)
+    return tight | (set(block) if shown else set())
 
 
 def text_width(text: str) -> int:
