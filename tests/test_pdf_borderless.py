@@ -268,3 +268,27 @@ def test_an_agenda_set_with_tabs_reads_line_by_line_like_the_docx(
     word.save(tmp_path / "tagesordnung.docx")
     from_word = parse_file(tmp_path / "tagesordnung.docx").segments
     assert [(s.question, " ".join(s.text.split())) for s in from_word] == expected
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+def test_one_line_cards_without_space_between_rows_stay_apart_in_every_column(
+    tmp_path: Path, columns: int
+) -> None:
+    # Rows of one-line cards set as evenly as the lines of a paragraph (LibreOffice's
+    # table without borders, no space after a cell's paragraph): the cards of the last
+    # column ran together into one statement ("Mehr Kitaplätze Jugendtreff Licht im
+    # Park"), its right edge taken where its longest card ends.
+    rows = [
+        ["Herausforderungen", "Ressourcen", "Bedarfe"],
+        ["Lange Wartelisten", "Sportverein", "Mehr Kitaplätze"],
+        ["Kein Treffpunkt", "Engagierte Nachbarn", "Jugendtreff"],
+        ["Dunkle Wege", "Bibliothek", "Licht im Park"],
+    ]
+    rows = [row[3 - columns :] for row in rows]
+    lines: list[str | tuple[float, ...]] = ["Kartenabfrage Stadtteilworkshop Opladen"]
+    lines += ["Datum: 12.03.2021"]
+    lines += [tuple(v for c, text in enumerate(row) for v in (40 + 160 * c, text)) for row in rows]
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    expected = [(head, card) for row in rows[1:] for head, card in zip(rows[0], row, strict=True)]
+    assert [(s.question, s.text) for s in parse_file(path).segments] == expected

@@ -29,8 +29,8 @@ from itertools import pairwise
 from workbench.ingest.protocol_meta import detail_key, known_people
 
 # A piece of text: x, y, its text, where it ends (None where its font cannot be
-# measured), the width of " " and its first word; and its place in the drawing order
-Placed = tuple[float, float, str, "float | None", int]
+# measured), its place in the drawing order and the width of " " and its first word
+Placed = tuple[float, float, str, "float | None", int, "float | None"]
 # A table's borders: rows' from the top, columns' from the left, and where each column's
 # text begins and ends
 Grid = tuple[list[float], list[float], list[tuple[float, float]]]
@@ -231,14 +231,46 @@ def _grid(
     size: float,
 ) -> Grid:
     """The borders of a table (its header row, if any, a row of its own): a row ends
-    where more space than the lines' follows; a column's right edge where its longest
-    line ends, or near the next column's text."""
+    where more space than the lines' follows — without any such space, where a card ends
+    in one column and no column's text goes on (:func:`_row_ends`); a column's right
+    edge where its longest line ends, or near the next column's text."""
     top = header[0][1] if header else body[0][0][1]
     ys = [top + _NEAR] + ([(top + body[0][0][1]) / 2] if header else [])
     for above, below in pairwise(body):
         if above[0][1] - below[0][1] > _ROW_GAP * pitch:
             ys.append((above[0][1] + below[0][1]) / 2)
+    edges = _edges(header, body, xs, size)
+    if len(ys) == 1 + bool(header):  # no space between rows: where cards end
+        ys += _row_ends(body, xs, [right for _, right in edges])
     ys.append(body[-1][0][1] - _NEAR)
+    return ys, [x - _SLACK for x in xs] + [_FAR], edges
+
+
+def _row_ends(body: list[list[Placed]], xs: list[float], rights: list[float]) -> list[float]:
+    """Between which lines of a table without space between its rows a row ends: where
+    in a column the next line's first word would have fitted after the line (its card
+    ended) and in no column the line goes on (a line ending in "-" or ",", the next
+    starting in lower case): a row ends in all columns at once."""
+    ends: list[float] = []
+    for above, below in pairwise(body):
+        ended = goes_on = False
+        for column, right in enumerate(rights):
+            over = [p for p in above if _column(p, xs) == column]
+            under = [p for p in below if _column(p, xs) == column]
+            if not over or not under:
+                continue
+            goes_on |= over[-1][2].endswith(("-", ",")) or under[0][2][:1].islower()
+            word, end = under[0][5], over[-1][3]
+            ended |= word is not None and end is not None and word < right - end - _NEAR
+        if ended and not goes_on:
+            ends.append((above[0][1] + below[0][1]) / 2)
+    return ends
+
+
+def _edges(
+    header: list[Placed] | None, body: list[list[Placed]], xs: list[float], size: float
+) -> list[tuple[float, float]]:
+    """Where each column's text begins and ends (see :func:`_grid`)."""
     ends = [
         max((p[3] or 0.0) for line in [header or [], *body] for p in line if _column(p, xs) == c)
         for c in range(len(xs))
@@ -246,6 +278,16 @@ def _grid(
     # a column's text reaches its longest line at least, and the next column's text less
     # the cells' padding (Word's 2 × 0.19 cm, LibreOffice's 2 × 0.1 cm)
     rights = [max(end, nxt - _PADDING * size) for end, nxt in zip(ends, xs[1:], strict=False)]
-    rights.append(ends[-1])
-    edges = list(zip(xs, rights, strict=True))
-    return ys, [x - _SLACK for x in xs] + [_FAR], edges
+    rights.append(max(ends[-1], _last_right(xs, size)))
+    return list(zip(xs, rights, strict=True))
+
+
+def _last_right(xs: list[float], size: float) -> float:
+    """Where the last column's text may reach: in a table of columns equally wide (Word's
+    and LibreOffice's table as inserted) as far as the others', else nowhere beyond its
+    own text (0: its longest line). Measured at its longest line only, a card in it
+    whose one line is about as long seemed full: the next card went on in it."""
+    steps = [b - a for a, b in pairwise(xs)]
+    if max(steps) - min(steps) > 2 * _SLACK:
+        return 0.0
+    return xs[-1] + sum(steps) / len(steps) - _PADDING * size

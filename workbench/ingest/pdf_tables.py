@@ -146,8 +146,8 @@ class PageReading:
             end = None if wide is None else x + scale * wide
             pieces.append((x, y, text, end, None if word is None else scale * word))
         free = [  # the pieces outside the ruled tables, with their place in the drawing
-            (x, y, text, end, drawn)
-            for drawn, (x, y, text, end, _) in enumerate(pieces)
+            (x, y, text, end, drawn, word)
+            for drawn, (x, y, text, end, word) in enumerate(pieces)
             if not any(xs[0] <= x <= xs[-1] and ys[-1] <= y <= ys[0] for (ys, xs, _), _ in grids)
         ]
         grids += borderless_grids(free, _body_size(self.pieces), before)
