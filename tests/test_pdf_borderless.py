@@ -292,3 +292,25 @@ def test_one_line_cards_without_space_between_rows_stay_apart_in_every_column(
     path.write_bytes(_pieces_pdf(_lines(lines)))
     expected = [(head, card) for row in rows[1:] for head, card in zip(rows[0], row, strict=True)]
     assert [(s.question, s.text) for s in parse_file(path).segments] == expected
+
+
+def test_a_signature_right_under_a_table_without_borders_is_no_card(tmp_path: Path) -> None:
+    # "gez. Anna Schmidt" as far below the last row as the rows are apart (LibreOffice's
+    # default paragraph after a table) stood in the first column: it was read as a card
+    # under the first column's question ("gez. [Person 1]") and her name was not put on
+    # the name list as under running text.
+    lines: list[str | tuple[float, ...]] = ["Kartenabfrage Stadtteilworkshop Opladen"]
+    lines += ["Datum: 12.03.2021", (40, "Herausforderungen", 260, "Ideen")]
+    lines += [(40, "Lange Wartelisten in den Kitas", 260, "Mehr Plätze in der U3-Betreuung")]
+    lines += [(40, "Zu wenig Busse am Abend", 260, "Nachtbus bis Mitternacht")]
+    lines += ["gez. Anna Schmidt"]
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines)))
+    document = parse_file(path)
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Herausforderungen", "Lange Wartelisten in den Kitas"),
+        ("Ideen", "Mehr Plätze in der U3-Betreuung"),
+        ("Herausforderungen", "Zu wenig Busse am Abend"),
+        ("Ideen", "Nachtbus bis Mitternacht"),
+    ]
+    assert document.names == ("Anna Schmidt",)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from workbench.ingest.protocol_meta import detail_key, known_people
+from workbench.ingest.protocol_meta import detail_key, known_people, signature_names
 
 # A piece of text: x, y, its text, where it ends (None where its font cannot be
 # measured), its place in the drawing order and the width of " " and its first word
@@ -189,8 +189,9 @@ def _body(
     lines: list[list[Placed]], xs: list[float], size: float
 ) -> tuple[list[list[Placed]], float | None] | None:
     """The lines from the first on that stand within the columns ``xs``, up to a line
-    across them or a wide space, and the smallest spacing between them; None where a
-    detail stands in a column ("Datum: …": no card table)."""
+    across them, a wide space or a signature line alone ("gez. Anna Schmidt" under the
+    table as far below as a row: no card), and the smallest spacing between them; None
+    where a detail stands in a column ("Datum: …": no card table)."""
     body: list[list[Placed]] = []
     pitch: float | None = None
     for line in lines:
@@ -198,6 +199,8 @@ def _body(
         if step is not None and pitch is not None and step > _END_GAP * pitch:
             break
         if not all(_within(piece, xs) for piece in line):
+            break
+        if len(_cells(line, size)) == 1 and signature_names(" ".join(p[2] for p in line)):
             break
         if any(detail_key(" ".join(p[2] for p in cell)) for cell in _cells(line, size)):
             return None
