@@ -240,3 +240,39 @@ def test_a_detail_over_running_text_in_one_paragraph_names_the_text_as_the_probl
     # a detail's value broken by Shift+Enter stays the detail's
     head = ["Stadtteilworkshop Manfort", "Workshop: Zukunftswerkstatt\nMarktplatz Manfort"]
     assert _read(_docx(tmp_path / "q.docx", head, bold=False))[1:3] == ("Manfort", "2021-03-12")
+
+
+NAMES = "Anna Schmidt, Jonas Becker, Frau Öztürk"
+
+
+@pytest.mark.parametrize("dated", [False, True], ids=["no-details", "details"])
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_names_under_the_title_without_a_key_go_on_the_name_list(
+    tmp_path: Path, kind: str, dated: bool
+) -> None:
+    # A line of names under the title without "Teilnehmende:": in the PDF without details
+    # it was a statement ("[Person 1], [Person 2], [Person 3]"), above details it and in
+    # Word it was left out silently, the names not on the list (not pseudonymised where
+    # the gazetteer does not know them).
+    head = ["Protokoll Stadtteilworkshop Manfort", NAMES] + (["Datum: 12.03.2021"] if dated else [])
+    path = tmp_path / f"p.{kind}"
+    if kind == "pdf":
+        path.write_bytes(pdf_bytes([[*head, QUESTION, *LINES]]))
+    else:
+        document = docx.Document()
+        document.add_paragraph(head[0], style="Title")
+        for line in head[1:]:
+            document.add_paragraph(line)
+        document.add_heading(QUESTION, level=1)
+        document.add_paragraph(SAID)
+        document.save(path)
+    parsed = parse_file(path)
+    assert parsed.title == head[0]
+    assert parsed.names == ("Anna Schmidt", "Jonas Becker", "Öztürk")
+    assert [(s.question, s.text) for s in parsed.segments] == [(QUESTION, SAID)]
+
+
+def test_a_letterhead_of_two_parts_is_no_list_of_names(tmp_path: Path) -> None:
+    head = ["Stadt Leverkusen, Fachbereich Soziales", "Protokoll Stadtteilworkshop Manfort"]
+    assert _read(_pdf(tmp_path / "p.pdf", head))[3] == ("Anna Schmidt", "Tom Weber")
+    assert _read(_docx(tmp_path / "p.docx", head, bold=False))[3] == ("Anna Schmidt", "Tom Weber")

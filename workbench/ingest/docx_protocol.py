@@ -71,6 +71,7 @@ from workbench.ingest.protocol_meta import (
     detail,
     heading_text,
     is_names_line,
+    names_alone,
     people_in,
     signature_names,
     split_names,
@@ -435,7 +436,8 @@ def protocol_document(
         if paragraph.kind == "title":  # broken with Shift+Enter: one line, as in the PDF
             fields.setdefault("title", " ".join(text.split()))
             continue
-        if paragraph.kind == "letterhead":  # short lines above the title (word_head)
+        if paragraph.kind == "letterhead":  # short lines above the title (word_head),
+            add_detail(fields, "names", names_alone(text))  # names beside it without a key
             continue
         if paragraph.kind in ("question", "heading"):
             seen_heading = True

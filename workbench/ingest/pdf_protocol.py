@@ -75,6 +75,7 @@ from workbench.ingest.protocol_meta import (
     heading_text,
     is_names_line,
     is_people_line,
+    names_alone,
     people_in,
     signature_names,
     split_names,
@@ -413,8 +414,12 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             continue
         listing = False
         if first is not None and index < first:  # the title above the details; the
-            if index == titled:  # other lines: a letterhead, a subtitle
+            if index == titled:  # other lines: a letterhead, a subtitle, names
                 fields["title"] = paragraph
+            add_detail(fields, "names", names_alone(paragraph))
+            continue
+        if not segments and question is None and names_alone(paragraph):
+            add_detail(fields, "names", names_alone(paragraph))  # under the title, no key
             continue
         if (
             first is None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping, Sequence
+from itertools import pairwise
 
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
@@ -205,6 +206,29 @@ def known_people(text: str) -> tuple[str, ...]:
     known = gazetteer()
     names = split_names(text)
     return tuple(n for n in names if len(n.split()) > 1 or known.has_first(n) or known.has_last(n))
+
+
+def names_alone(text: str) -> tuple[str, ...]:
+    """The people of a line of names without a key ("Anna Schmidt, Jonas Becker, Frau
+    Öztürk" under a protocol's title): two or more, each a known first name and a surname
+    or a name after "Frau"/"Herr"; else () ("Stadt Leverkusen, Fachbereich Soziales").
+
+    >>> names_alone("Anna Schmidt, Jonas Becker, Frau Öztürk")
+    ('Anna Schmidt', 'Jonas Becker', 'Öztürk')
+    >>> names_alone("Stadt Leverkusen, Fachbereich Soziales"), names_alone("Anna Schmidt")
+    ((), ())
+    """
+    names, known = split_names(text), gazetteer()
+    addressed = {
+        fold(after)
+        for before, after in pairwise(text.replace(",", " ").split())
+        if fold(before) in TITLES
+    }
+    person = [
+        (len(n.split()) > 1 and known.has_first(n.split()[0])) or fold(n.split()[0]) in addressed
+        for n in names
+    ]
+    return names if len(names) > 1 and is_names_line(text) and all(person) else ()
 
 
 def describes_group(text: str) -> bool:
