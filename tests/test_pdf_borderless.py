@@ -314,3 +314,21 @@ def test_a_signature_right_under_a_table_without_borders_is_no_card(tmp_path: Pa
         ("Ideen", "Nachtbus bis Mitternacht"),
     ]
     assert document.names == ("Anna Schmidt",)
+
+
+def test_a_running_header_over_a_table_going_on_is_no_card(tmp_path: Path) -> None:
+    # The header "Workshop Opladen" on every page, set at the margin where the table's
+    # text stands (LibreOffice's table without borders): on page 2, right above the rows
+    # going on, it was read as a card of the first column ("Herausforderungen":
+    # "Workshop Opladen") and, on page 1, run into the title.
+    def at_margin(content: bytes) -> bytes:
+        return content.replace(b"1 0 0 1 40 800 Tm (Workshop", b"1 0 0 1 44 800 Tm (Workshop")
+
+    pages = [
+        _table_page(["Workshop Opladen", *HEAD], CARDS[:3], ("Seite 1 von 2",), borders=False),
+        _table_page(["Workshop Opladen"], CARDS[3:], ("Seite 2 von 2",), borders=False),
+    ]
+    path = tmp_path / "zwei-seiten.pdf"
+    path.write_bytes(_pdf([at_margin(page) for page in pages]))
+    assert _read(path) == EXPECTED
+    assert parse_file(path).title == "Kartenabfrage Stadtteilworkshop Opladen"

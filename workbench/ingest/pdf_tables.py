@@ -331,8 +331,26 @@ def going_on(previous: PdfTable, table: PdfTable, furniture: Callable[[str], boo
     between = [*previous.below, *table.above]
     if not same or table.rows[0] == previous.rows[0] or not all(map(furniture, between)):
         return table
+    table = _below_furniture(table, furniture)
     fits = (previous.fits[0], *table.fits)
     return PdfTable((previous.rows[0], *table.rows), fits, table.columns, goes_on=True)
+
+
+def _below_furniture(table: PdfTable, furniture: Callable[[str], bool]) -> PdfTable:
+    """A table going on at a page's top without the page's running header read as the
+    first lines of its first column (a header set at the margin where a table without
+    lines has its text): a row of its own or the first lines of the first cell."""
+    cell = table.rows[0][0]
+    count = 0  # the furniture's lines (and a paragraph's end after them)
+    while count < len(cell) and (furniture(cell[count]) or (count and not cell[count])):
+        count += 1
+    alone = count == len(cell) and not any(table.rows[0][1:])
+    if not count or (alone and len(table.rows) < 2):
+        return table
+    if alone:  # a row of its own
+        return replace(table, rows=table.rows[1:], fits=table.fits[1:])
+    first = (cell[count:], *table.rows[0][1:])
+    return replace(table, rows=(first, *table.rows[1:]))
 
 
 def joined(table: PdfTable, part: PdfTable) -> PdfTable:
