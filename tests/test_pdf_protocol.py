@@ -213,6 +213,30 @@ def test_a_pdf_imports_pseudonymised_and_a_scan_or_a_broken_file_stops(
         parse_file(broken)
 
 
+def test_a_scanned_page_among_typed_ones_is_named_not_lost_silently(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A protocol typed on page 1 and a card wall scanned on page 2: the import read page
+    # 1 and said nothing about page 2, whose content was missing from the project.
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+
+    scan = tmp_path / "karten.pdf"
+    Image.new("L", (120, 170), 255).save(scan, "PDF", resolution=20)
+    writer = PdfWriter()
+    for path in (_write(tmp_path / "text.pdf", PAGES[:1]), scan):
+        for page in PdfReader(path).pages:
+            writer.add_page(page)
+    writer.write(tmp_path / "konferenz.pdf")
+    assert main(["--project", str(project.path), "import", str(tmp_path / "konferenz.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "Seite 2 ohne Text, nur ein Bild (eingescannt?): nicht gelesen" in out
+    assert "Texterkennung (OCR)" in out
+    # a typed protocol says nothing of the kind
+    assert parse_file(tmp_path / "konferenz.pdf").options == {"pages_without_text": [2]}
+    assert parse_file(tmp_path / "text.pdf").options == {}
+
+
 def test_doctests() -> None:
     import doctest
 

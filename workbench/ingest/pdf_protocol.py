@@ -112,10 +112,13 @@ _BULLET = re.compile(
 )
 
 
-def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]], list[PdfTable]]:
+def _pages(
+    raw_data: bytes, name: str
+) -> tuple[list[str], dict[str, set[float]], list[PdfTable], list[int]]:
     """The text of every page (a table's lines as its mark), the words the first page sets
-    large (with their font sizes: a title) and the tables; a broken or locked PDF stops
-    with a German message."""
+    large (with their font sizes: a title), the tables and the numbers of the pages that
+    show an image but have no text (scanned); a broken or locked PDF stops with a German
+    message."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -136,7 +139,12 @@ def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]
             _check_form_fields(reader, pages, name)
             large = _large_words(reader.pages[0]) if pages else {}
             tables = _marked_tables(readings, pages, name)
-            return [_cleaned(p) for p in pages], large, tables
+            scanned = [
+                number
+                for number, (page, text) in enumerate(zip(reader.pages, pages, strict=True), 1)
+                if not _letter_count(text) and _shows_image(page)
+            ]
+            return [_cleaned(p) for p in pages], large, tables, scanned
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -149,6 +157,14 @@ def _pages(raw_data: bytes, name: str) -> tuple[list[str], dict[str, set[float]]
         ) from None
     finally:
         log.setLevel(level)
+
+
+def _shows_image(page: PageObject) -> bool:
+    """Whether a page draws an image (a scanned page)."""
+    try:
+        return len(page.images) > 0
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return False
 
 
 def _cleaned(text: str) -> str:
@@ -364,7 +380,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    pages, large, tables = _pages(raw.data, raw.name)
+    pages, large, tables, scanned = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = without_furniture(pages)
     # a paragraph may go on over a page break, and over a sentence's end at a line's end
@@ -380,7 +396,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             "Texterkennung (OCR) speichern oder den Text als .docx/.txt importieren.",
             file=raw.name,
         )
-    fields: dict = {}
+    fields: dict = {"options": {"pages_without_text": scanned}} if scanned else {}
     add_detail(fields, "names", furniture_names(furniture))
     segments: list[ParsedSegment] = []
     question: str | None = None

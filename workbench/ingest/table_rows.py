@@ -475,6 +475,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             + ", ".join(f"'{c}'" for c in options["merged_columns"])
             + " je Code verschieden: jeder Wert mit seinem Code behalten („Wert (Code); …“)."
         )
+    if options.get("pages_without_text"):  # pdf_protocol: scanned pages among typed ones
+        pages = options["pages_without_text"]
+        notices.append(
+            f"Seite{'n' if len(pages) > 1 else ''} {', '.join(map(str, pages))} ohne Text, nur "
+            "ein Bild (eingescannt?): nicht gelesen, ihr Inhalt fehlt im Projekt. Mit "
+            "Texterkennung (OCR) gespeichert wird sie lesbar."
+        )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
     if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
