@@ -276,3 +276,40 @@ def test_a_letterhead_of_two_parts_is_no_list_of_names(tmp_path: Path) -> None:
     head = ["Stadt Leverkusen, Fachbereich Soziales", "Protokoll Stadtteilworkshop Manfort"]
     assert _read(_pdf(tmp_path / "p.pdf", head))[3] == ("Anna Schmidt", "Tom Weber")
     assert _read(_docx(tmp_path / "p.docx", head, bold=False))[3] == ("Anna Schmidt", "Tom Weber")
+
+
+def test_a_word_table_of_contents_under_the_title_is_left_out(tmp_path: Path) -> None:
+    # Word's table of contents (References › Table of Contents: a content control
+    # "Table of Contents" with the headings again and their page numbers) between the
+    # details and the first heading stopped the import: "Absatz 3: Text vor der ersten
+    # Leitfrage (Überschrift 1) ist weder Titel noch Angabe …".
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    entries = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc{k}">'
+        f"<w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{k}</w:t></w:r>"
+        "</w:hyperlink></w:p>"
+        for k, text in enumerate([QUESTION, "Welche Ressourcen gibt es?"], start=1)
+    )
+    contents = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj>"
+        '<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>'
+        '</w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>'
+        f"<w:r><w:t>Inhalt</w:t></w:r></w:p>{entries}</w:sdtContent></w:sdt>"
+    )
+    document = docx.Document()
+    document.add_paragraph("Protokoll Stadtteilworkshop Manfort", style="Title")
+    for line in DETAILS:
+        document.add_paragraph(line)
+    document.element.body.insert(len(document.element.body) - 1, contents)
+    document.add_heading(QUESTION, level=1)
+    document.add_paragraph(SAID)
+    document.save(tmp_path / "p.docx")
+    assert _read(tmp_path / "p.docx") == (
+        "Protokoll Stadtteilworkshop Manfort",
+        "Manfort",
+        "2021-03-12",
+        ("Anna Schmidt", "Tom Weber"),
+        [(QUESTION, SAID)],
+    )

@@ -45,12 +45,22 @@ def is_strict(document_xml_or_rels: bytes) -> bool:
 
 def blocks(element) -> Iterator:
     """The ``w:p`` and ``w:tbl`` elements of a body or table cell in order, also those in
-    block-level content controls, custom XML and tracked insertions."""
+    block-level content controls, custom XML and tracked insertions; not those of a table
+    of contents (Word's content control "Table of Contents": the headings again, with
+    page numbers)."""
     for child in element:
         if child.tag in (_w("p"), _w("tbl")):
             yield child
-        elif child.tag in _BLOCK_CONTAINERS and not _placeholder(child):
+        elif child.tag in _BLOCK_CONTAINERS and not _placeholder(child) and not _contents(child):
             yield from blocks(child)
+
+
+def _contents(element) -> bool:
+    """Whether ``element`` is the content control Word puts a table of contents in."""
+    if element.tag != _w("sdt"):
+        return False
+    gallery = element.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and gallery.get(_w("val"), "") == "Table of Contents"
 
 
 def _placeholder(element) -> bool:
