@@ -159,7 +159,9 @@ def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher:
         raise WorkbenchError(f"Unbekannte Entscheidung '{decision}' (confirm oder reject).")
     changed = 0
     old_texts: list[str] = []
-    with store.transaction() as session:
+    # Exclusive: a confirmation numbers new people after the highest in the key, as an
+    # import does; the two wait for each other instead of giving two people one number.
+    with store.transaction(exclusive=True) as session:
         for word in words:
             key = fold(word)
             row = session.scalar(select(PseudonymDecision).where(PseudonymDecision.word == key))
