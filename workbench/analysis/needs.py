@@ -54,6 +54,7 @@ from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, clust
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import SEPARATOR, WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
+from workbench.store.text_edits import check_unchanged
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -448,7 +449,9 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
         _renumber(model.labels_, ids), ids, vectors, edits, params.seed
     )
     clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
-    with project.transaction() as session:
+    read = dict(zip(ids.tolist(), segments["text"], strict=True))
+    with project.transaction(exclusive=True) as session:  # no forget between check and store
+        check_unchanged(session, read, "Der Bedarfslauf")
         return insert_run(session, params, segments, labels, clusters, skipped, version)
 
 

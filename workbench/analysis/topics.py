@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.core.progress import progress_shown
 from workbench.store import Segment, TopicAssignment, TopicRun, find_run
+from workbench.store.text_edits import check_unchanged
 
 if TYPE_CHECKING:
     from workbench.analysis.embeddings import Embedder
@@ -376,7 +377,9 @@ def run_topics(project: Project, params: TopicParams | None = None, progress: bo
     }
     xy = layout(vectors, params.seed)
     position = {int(s): i for i, s in enumerate(segment_ids)}
-    with project.transaction() as session:
+    read = dict(zip(segment_ids.tolist(), segments["text"], strict=True))
+    with project.transaction(exclusive=True) as session:  # no forget between check and store
+        check_unchanged(session, read, "Der Themenlauf")
         run = TopicRun(
             params=json.loads(json.dumps(asdict(params))),
             corpus_hash=corpus_hash(segments),

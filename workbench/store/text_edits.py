@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
 from workbench.store.participation_tables import FeedbackItem
@@ -86,6 +87,22 @@ def edit_segment(session: Session, segment: Segment, edits: Sequence[Edit]) -> s
     _replace_in_document(session, segment, text)
     _replace_copies(session, {old_text: text})
     return old_text
+
+
+def check_unchanged(session: Session, texts: Mapping[int, str], run: str) -> None:
+    """Refuse to store ``run`` ("Der Bedarfslauf") computed from the statements ``texts``
+    (id → text as read) if one was erased or changed since (``forget``, ``pseudonyms
+    confirm`` in another session): it would quote erased or unmasked text, or fail on a
+    statement that is gone. Call inside the transaction that stores the run, exclusive."""
+    now = dict(session.execute(select(Segment.id, Segment.text)).tuples().all())
+    changed = sum(1 for segment_id, text in texts.items() if now.get(segment_id) != text)
+    if changed:
+        raise WorkbenchError(
+            f"{run} wurde nicht gespeichert: Während er rechnete, wurden {changed} seiner "
+            "Aussagen gelöscht oder geändert (workbench forget oder pseudonyms confirm in "
+            "einer anderen Sitzung). Bitte noch einmal starten; er rechnet dann mit dem "
+            "heutigen Stand."
+        )
 
 
 def cut_segment(session: Session, segment: Segment) -> str:
