@@ -202,3 +202,46 @@ def test_two_waves_renamed_to_the_same_label_at_once(project: Project, tmp_path:
         waves.find_wave = find
     assert [type(e) for e in errors] == [InputError] and "gibt es schon" in str(errors[0])
     assert sorted(waves.waves(project)["wave"]) == sorted(["2021/22", second_label])
+
+
+@pytest.mark.backends
+def test_the_same_indicator_file_imported_by_two_researchers_at_once(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two researchers import the city's new figures at the same moment: the values are
+    stored once, the later import finds them unchanged (before, both found them new and
+    the later commit failed on the unique value with a traceback)."""
+    from workbench.synthesis import indicators
+
+    path = tmp_path / "indikatoren.csv"
+    path.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Manfort,SGB-II-Quote,2022,18.2,%,Sozialbericht 2022\n"
+        "Wiesdorf,SGB-II-Quote,2022,12.5,%,Sozialbericht 2022\n",
+        encoding="utf-8",
+    )
+    inside, second_done = threading.Event(), threading.Event()
+    merged = indicators.merged_names
+    results: list[indicators.IndicatorImport] = []
+
+    def held(*args: object, **kwargs: object) -> object:
+        names = merged(*args, **kwargs)
+        if threading.current_thread().name == "erster":  # read the stored values, wrote none
+            inside.set()
+            second_done.wait(timeout=3)  # before the fix the second import ran meanwhile
+        return names
+
+    indicators.merged_names = held  # type: ignore[assignment]
+    try:
+        errors = _at_once(
+            project,
+            lambda p: results.append(indicators.import_indicators(p, path)),
+            lambda p: results.append(indicators.import_indicators(p, path)),
+            inside,
+            second_done,
+        )
+    finally:
+        indicators.merged_names = merged
+    assert errors == []
+    assert sorted((r.added, r.unchanged) for r in results) == [(0, 2), (2, 0)]
+    assert len(indicators.indicators(project)) == 2

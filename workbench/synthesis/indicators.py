@@ -366,7 +366,9 @@ def import_indicators(
     ``skip_unknown``: leave out (and name) the rows of areas the project does not have.
     """
     path = Path(path)
-    with project.transaction() as session:
+    # Exclusive: two colleagues importing the same figures at once both found them new and
+    # the later one failed on the unique value; now the later one reads them as stored.
+    with project.transaction(exclusive=True) as session:
         ids = {d.name: d.id for d in session.scalars(select(District))}
         former = FormerNames(former_names(session))
         gaps = Gaps()
