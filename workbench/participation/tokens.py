@@ -141,7 +141,10 @@ def issue_tokens(
         raise InputError("Das Punktebudget muss zwischen 1 und 1000 liegen.")
     items = current_items(project)
     tokens = [new_token() for _ in range(n)]
-    with project.transaction() as session:
+    # Exclusive: two researchers issuing codes at once (a workshop each) both found no
+    # round for the items and made two (their answers then counted apart), or the later
+    # failed on an item both stored; now the later one joins the round the first made.
+    with project.transaction(exclusive=True) as session:
         workshop_id, district_id = _token_scope(session, workshop, district)
         run_id = items[0]["source"]["need_run"] if items else 0
         round_id = round_for(session, items, budget, run_id)
