@@ -1,11 +1,13 @@
 """A code is deleted (``codebook delete --force``) while a colleague codes with it or
-undoes a step on it (both backends).
+undoes a step on it, or a coder is renamed while the name it becomes codes (both backends).
 
 On PostgreSQL the deletion failed on a foreign key when a coding was stored between its
 deleting the codings and the code (a traceback for whoever deleted), and an undo of a step
 on the code at that moment ended in a traceback. The deletion now locks the code rows
 first (a coder waits, then hears the code is gone), deletes codings before the log, and
-an undo whose step vanished with its code starts again on what is left.
+an undo whose step vanished with its code starts again on what is left. A coder rename
+failed on the unique coding when the target name stored the same coding meanwhile; it
+now reads again and keeps that coding once.
 """
 
 from __future__ import annotations
@@ -92,3 +94,46 @@ def test_undoing_a_step_on_a_code_while_it_is_deleted(project: Project, coded: l
     assert "Themen/Treffpunkte" not in {s.path for s in project.codebook()}
     # The step on the deleted code went with it; the undo took the one before.
     assert project.codings().empty
+
+
+def _held_rename(project: Project, second: Callable[[Project], object]) -> list[BaseException]:
+    """Rename coder 'Jürgn' to 'Jürgen' and run ``second`` once the rename has read the
+    codings of both, before it writes."""
+    from workbench.coding import coders
+
+    inside, second_done = threading.Event(), threading.Event()
+    key = coders._key
+
+    def held(coding: object) -> object:
+        if threading.current_thread().name == "erster" and not inside.is_set():
+            inside.set()
+            second_done.wait(timeout=3)  # before the fix the second writer ran meanwhile
+        return key(coding)  # type: ignore[arg-type]
+
+    coders._key = held  # type: ignore[assignment]
+    try:
+        return _at_once(
+            project, lambda p: p.rename_coder("Jürgn", "Jürgen"), second, inside, second_done
+        )
+    finally:
+        coders._key = key
+
+
+@pytest.mark.backends
+def test_renaming_a_coder_while_the_right_name_codes_the_same(
+    project: Project, coded: list[int]
+) -> None:
+    """Jürgen coded a statement once under a typo ('Jürgn'); while a colleague merges the
+    typo into his name, he codes the same statement with the same code in the app. Both
+    end without an error and the coding is his, once."""
+    project.code_segment(coded[1], "Themen/Treffpunkte", "Jürgn")
+
+    errors = _held_rename(
+        project, lambda p: p.code_segment(coded[1], "Themen/Treffpunkte", "Jürgen")
+    )
+
+    assert errors == []
+    codings = project.codings()
+    mine = codings[(codings["segment_id"] == coded[1]) & (codings["code"] == "Themen/Treffpunkte")]
+    assert mine["coder"].tolist() == ["Jürgen"]
+    assert "Jürgn" not in set(codings["coder"])

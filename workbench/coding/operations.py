@@ -342,8 +342,16 @@ class CodingMixin(ProjectStore):
 
     def rename_coder(self, old: str, new: str) -> CoderChange:
         """Give a coder's codings, steps and resolutions to ``new`` (merged if it exists)."""
-        with self.transaction(exclusive=True) as s:
-            return coder_ops.rename_coder(s, check_coder(old), check_coder(new))
+        old, new = check_coder(old), check_coder(new)
+
+        def attempt() -> CoderChange:
+            with self.transaction(exclusive=True) as s:
+                return coder_ops.rename_coder(s, old, new)
+
+        try:
+            return attempt()
+        except IntegrityError:  # uq_coding: ``new`` coded one of them meanwhile (coding
+            return attempt()  # takes no lock); rolled back, now read as one to keep once
 
     def remove_coder(self, coder: str, document: str | None = None) -> int:
         """Remove all codings of a coder (in one document) as one step ``undo`` restores."""
