@@ -6,6 +6,8 @@ erased meanwhile (``forget``) made the store fail on a foreign key (a traceback 
 whole computation); a name confirmed meanwhile (``pseudonyms confirm``) was stored with
 the run, unmasked, in its quotes — and the apps and reports show those quotes. The run is
 now refused with a German message when a statement it read is gone or reads differently.
+A cluster edit (``cluster rename`` …), which stores a new run from the latest one's
+statements, clusters again on today's statements instead.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ CARDS = [
     NAMED,
     "Im Jugendzentrum fehlt ein Raum für Jugendliche am Abend.",
     "Jugendliche brauchen einen Treffpunkt im Jugendzentrum.",
-    "Das Jugendzentrum braucht längere Öffnungszeiten für Jugendliche.",
     "Am Spielplatz fehlen Bänke für Eltern.",
     "Der Spielplatz braucht Schatten und Bänke.",
     "Eltern wünschen sich Bänke und Schatten am Spielplatz.",
@@ -101,7 +102,7 @@ def _stored_runs(project: Project, model: type) -> list[str]:
         return [repr(vars(run)) for run in session.scalars(select(model))]
 
 
-NEED_PARAMS = needs.NeedParams(segments="all", backend="tfidf", n_clusters=3)
+NEED_PARAMS = needs.NeedParams(segments="all", backend="tfidf", n_clusters=4)
 
 
 @pytest.mark.backends
@@ -158,3 +159,28 @@ def test_a_topic_run_is_not_stored_over_a_statement_erased_while_it_computed(
         topics.run_topics(project, params, progress=False)
 
     assert _stored_runs(project, TopicRun) == []
+
+
+@pytest.mark.backends
+@pytest.mark.parametrize("colleague", ["forget", "confirm"])
+def test_a_cluster_renamed_while_a_statement_is_erased_or_masked(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, colleague: str
+) -> None:
+    """Renaming a need cluster stores a new run from the latest one's statements; one of
+    them erased or masked meanwhile made it fail on a foreign key or keep the name. It now
+    clusters again on today's statements, with the rename."""
+    from workbench.analysis import need_edits
+
+    named = _cards(project, tmp_path)
+    needs.run_needs(project, NEED_PARAMS, progress=False)
+    cluster = int(needs.clusters(project)["cluster"].iloc[0])
+    act = _erase(project, named) if colleague == "forget" else _confirm(project)
+    _meanwhile(monkeypatch, need_edits, "describe", act)
+
+    need_edits.rename_cluster(project, cluster, "Unser Name", author="Forschung")
+
+    assert "Unser Name" in needs.clusters(project)["label"].tolist()
+    latest = _stored_runs(project, NeedRun)[-1]
+    assert "Quandtmeyer" not in latest
+    if colleague == "forget":
+        assert named not in set(needs.assignments(project)["segment_id"])

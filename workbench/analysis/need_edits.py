@@ -33,6 +33,7 @@ from workbench.analysis.needs import (
 )
 from workbench.core.domain import WorkbenchError
 from workbench.store import NeedAssignment, NeedEdit, NeedRun
+from workbench.store.text_edits import changed_statements
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -106,20 +107,23 @@ def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> in
         new = {"id": None, "op": op, "payload": payload}
         labels, overrides, skipped = apply_edits(labels, ids, vectors, [new], params.seed, named)
         clusters = describe(segments, labels, vectors, overrides, params.cross_cutting_min)
-        try:
-            with project.transaction() as session:
+        read = dict(zip(ids.tolist(), segments["text"], strict=True))
+        try:  # exclusive: no forget or confirmed name between the check and the commit
+            with project.transaction(exclusive=True) as session:
                 edit = NeedEdit(op=op, payload=payload, author=author)
-                session.add(edit)  # first: SQLite's writers queue from here
+                session.add(edit)
                 session.flush()
                 _unchanged_since(session, base, newest_edit, edit.id)
+                if changed_statements(session, read):  # erased or masked meanwhile
+                    raise _Changed
                 skipped = [{**s, "id": edit.id} for s in skipped]
                 return insert_run(
                     session, params, segments, labels, clusters, before + skipped, version
                 )
         except _Changed:
             pass
-    # Other statements, or someone else's edit or run meanwhile: every edit of the log on a
-    # new clustering, as `workbench needs` does.
+    # Other statements (also erased or masked while this one computed), or someone else's
+    # edit or run meanwhile: every edit of the log on a new clustering, as `needs` does.
     with project.transaction() as session:
         session.add(NeedEdit(op=op, payload=payload, author=author))
     return run_needs(project, params, progress=False)

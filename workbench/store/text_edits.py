@@ -89,16 +89,23 @@ def edit_segment(session: Session, segment: Segment, edits: Sequence[Edit]) -> s
     return old_text
 
 
+def changed_statements(session: Session, texts: Mapping[int, str]) -> int:
+    """How many of the statements ``texts`` (id → text as read) are gone or read
+    differently now."""
+    now = dict(session.execute(select(Segment.id, Segment.text)).tuples().all())
+    return sum(1 for segment_id, text in texts.items() if now.get(segment_id) != text)
+
+
 def check_unchanged(session: Session, texts: Mapping[int, str], run: str) -> None:
     """Refuse to store ``run`` ("Der Bedarfslauf") computed from the statements ``texts``
     (id → text as read) if one was erased or changed since (``forget``, ``pseudonyms
     confirm`` in another session): it would quote erased or unmasked text, or fail on a
     statement that is gone. Call inside the transaction that stores the run, exclusive."""
-    now = dict(session.execute(select(Segment.id, Segment.text)).tuples().all())
-    changed = sum(1 for segment_id, text in texts.items() if now.get(segment_id) != text)
+    changed = changed_statements(session, texts)
     if changed:
         raise WorkbenchError(
-            f"{run} wurde nicht gespeichert: Während er rechnete, wurden {changed} seiner "
+            f"{run} wurde nicht gespeichert: Während er rechnete, "
+            f"{'wurde eine' if changed == 1 else f'wurden {changed}'} seiner "
             "Aussagen gelöscht oder geändert (workbench forget oder pseudonyms confirm in "
             "einer anderen Sitzung). Bitte noch einmal starten; er rechnet dann mit dem "
             "heutigen Stand."
