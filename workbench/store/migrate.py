@@ -31,6 +31,7 @@ from workbench.store.coding_tables import start_export_marks
 from workbench.store.schema import (
     CITYWIDE,
     SCHEMA_VERSION,
+    WRITE_LOCK_KEY,
     District,
     Meta,
     SchemaVersionError,
@@ -156,6 +157,7 @@ def _run(engine: Engine, action: str, target: str) -> None:
             connection.commit()  # ends SQLAlchemy's autobegun (empty) transaction
         try:
             with connection.begin():
+                _lock_writes(connection)
                 getattr(command, action)(_config(connection), target)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise SchemaVersionError(
@@ -167,6 +169,17 @@ def _run(engine: Engine, action: str, target: str) -> None:
                 connection.rollback()  # after an error: nothing half-done stays open
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+def _lock_writes(connection: Connection) -> None:
+    """Take the project's write lock (:func:`workbench.store.schema.lock_writes`) before
+    Alembic reads the revision: a second upgrade at the same moment waits and then finds
+    the project current (before, both read the old revision and the later one deadlocked
+    or failed on the tables the first had changed); an import waits for the upgrade."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
 def initialise(engine: Engine) -> None:
