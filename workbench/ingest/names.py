@@ -90,6 +90,8 @@ _TIME_AFTER = re.compile(
     r"[ \u00a0,]*(?:\d|(?:um|ab|bis|früh|abends?|morgens?|mittags?|nachmittags?|vormittags?"
     r"|nachts?|Abend|Morgen|Mittag|Nachmittag|Vormittag|Nacht)\b)"
 )
+# Words that open the subject after a verb ("Von Seiten sagte die Stadt", "… keiner")
+_SUBJECT_OPENERS = frozenset("der die das ein eine keiner keine jeder alle viele es".split())
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -115,12 +117,14 @@ def _sentence_particles(text: str, toks: list[Tok], i: int) -> int | None:
     return j if first.text[0].isupper() and first.lower != "zu" else None
 
 
-def _speaks(text: str, toks: list[Tok], last: int, after: Tok | None) -> bool:
-    """Whether a speech verb follows the name ending at token ``last`` ("… sagte, …")."""
+def _speaks(text: str, toks: list[Tok], last: int, after: Tok | None, inverted: list[Tok]) -> bool:
+    """Whether a speech verb follows the name ending at token ``last`` ("… sagte, …") and
+    has no subject of its own after it ("Von Hand sagt man", "Von Seiten sagte die Stadt")."""
     return (
         after is not None
         and after.folded in lists.SPEECH_VERBS
         and text[toks[last].end : after.start] == " "
+        and not any(t.folded in lists.SUBJECTS or t.lower in _SUBJECT_OPENERS for t in inverted)
     )
 
 
@@ -564,7 +568,7 @@ class PersonFinder:
             and (sure or not any(self._sure_name(t) for t in inverted))
         )
         lead = _sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
-        speaking = speaking or (lead is not None and _speaks(text, toks, last, after))
+        speaking = speaking or (lead is not None and _speaks(text, toks, last, after, inverted))
         speaking = speaking or perfect_speaker(
             text, toks, i, last, self._sure_name
         )  # "Das hat Gülcan gesagt"
