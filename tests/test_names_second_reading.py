@@ -38,3 +38,29 @@ def test_a_preposition_before_a_verb_with_its_own_subject_stays(text: str) -> No
 )
 def test_a_surname_with_a_particle_that_speaks_is_still_a_person(text: str, expected: str) -> None:
     assert _clear(text) == expected
+
+
+# -- "Ich bin die/der …" before a noun that ends like a short first name --------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin die Hausfrau.",
+        "Hallo, ich bin die Putzfrau und wohne hier.",
+        "Ich bin die Leihoma im Haus.",
+        "Ich bin die Kita-Mama.",
+        "Ich bin die Tagesmutti aus der Siedlung.",
+        "Ich bin der Studi aus dem dritten Stock.",
+        "Ich bin der Ersti.",
+        "Ich bin die Jury.",
+        "Ich bin der Wessi hier.",
+    ],
+)
+def test_a_noun_after_ich_bin_die_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Ich bin die Jessi.", "Ich bin die Paloma.", "Hallo, ich bin der Nico und wohne hier."]
+)
+def test_a_first_name_after_ich_bin_die_is_still_a_person(text: str) -> None:
+    assert "[Person 1]" in _clear(text)

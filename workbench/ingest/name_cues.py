@@ -35,7 +35,14 @@ _SELF_NAMED = frozenset((("ich", "bin", "die"), ("ich", "bin", "der")))
 # household words and nouns with those endings ("der Azubi") aside, a name said so ends
 # like a short or foreign first name ("Jessi", "Conny", "Nico", "Gülcan"), not like a noun
 _SELF_NAME_END = re.compile(r"(?:[^e]i|y|o|a|u)$")
-_NOT_SELF = frozenset("mama papa mami papi mutti vati oma opa azubi profi promi diva".split())
+_NOT_SELF = frozenset(
+    "mama papa mami papi mutti vati oma opa azubi profi promi diva studi ersti zivi sani wessi "
+    "jury guru yogi".split()
+)
+# … and compounds of them ("die Hausfrau", "die Leihoma", "die Kita-Mama"; not "Paloma")
+_SELF_COMPOUND = re.compile(
+    r"(?:-|^.{3,})(?:mama|mami|papa|papi|mutti|vati|frau|studi|sani)$|(?:-|^.{4,})(?:oma|omi|opa|opi)$"
+)
 # … and where the name ends: the clause, "und", "aus", "von", or a surname
 _SELF_END = re.compile(r"\s*(?:$|[.,!?:;)–-]|(?:und|aus|von|vom|hier|übrigens)\b|[A-ZÄÖÜ])")
 # "Das hat Gülcan gesagt": the auxiliary, the participles of speaking, and what is said
@@ -92,7 +99,7 @@ def introduced(text: str, toks: list[Tok], i: int) -> bool:
     if tuple(before) in _SELF_NAMED:
         word = toks[i].folded
         spelled = bool(_SELF_NAME_END.search(word) or FOREIGN_LETTERS.search(toks[i].text))
-        named = spelled and word not in _NOT_SELF
+        named = spelled and word not in _NOT_SELF and not _SELF_COMPOUND.search(word)
         return named and _SELF_END.match(text, toks[i].end) is not None
     return tuple(before) in _INTRODUCTIONS
 
