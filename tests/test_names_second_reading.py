@@ -64,3 +64,21 @@ def test_a_noun_after_ich_bin_die_stays(text: str) -> None:
 )
 def test_a_first_name_after_ich_bin_die_is_still_a_person(text: str) -> None:
     assert "[Person 1]" in _clear(text)
+
+
+# -- an article before "Markus Haus" names the building ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Markus Haus der Gemeinde ist offen.",
+        "Das Lutz Haus ist gut besucht.",
+        "Das Klaus Haus Seniorenheim sucht Helfer.",
+        "Wir treffen uns im Garten vom Boris Haus.",
+    ],
+)
+def test_a_house_named_after_someone_with_an_article_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_first_name_owning_a_house_without_article_is_still_a_person() -> None:
+    assert _clear("Markus Haus ist zu klein.") == "[Person 1] Haus ist zu klein."

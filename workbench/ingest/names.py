@@ -496,8 +496,10 @@ class PersonFinder:
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
-        # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus")
+        # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus"); an
+        # article before makes it the building's name ("das Markus Haus der Gemeinde")
         owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))
+        owns = owns and not (prev is not None and prev.lower in lists.ARTICLES)
         if self._institution_after(text, toks, last, streets_only=owns):
             return None
         weak = self._blocked_first(toks, i) or (
