@@ -88,6 +88,7 @@ def test_coding_with_a_code_while_it_is_deleted(project: Project, coded: list[in
 
 
 @pytest.mark.backends
+@pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")  # English, on stderr
 def test_undoing_a_step_on_a_code_while_it_is_deleted(project: Project, coded: list[int]) -> None:
     errors = _held_delete(project, lambda p: p.undo("Jürgen"))
     assert errors == []

@@ -7,7 +7,7 @@ exactly the state before an item (an uncode with the coding's original time and 
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workbench.store import Code, Coding, CodingAction, CodingActionItem, Segment, utcnow
@@ -100,8 +100,8 @@ def revert_item(session: Session, item: CodingActionItem, coder: str) -> None:
     """Change back what one logged item did: remove an added coding, restore a removed one."""
     found = find_coding(session, item.segment_id, item.code_id, coder, item.start, item.end)
     if item.op == "add":
-        if found is not None:
-            session.delete(found)
+        if found is not None:  # by statement: a colleague may have deleted it meanwhile
+            session.execute(delete(Coding).where(Coding.id == found.id))
         return
     if found is None:
         # Restore the coding as it was; keep its id unless another coding took it since.
