@@ -411,6 +411,25 @@ def test_coding_app_reads_project_and_coder_from_the_environment(project: Projec
     assert "zu lang" in too_long.status.value and too_long.model.coder is None
 
 
+def test_a_name_in_other_case_codes_on_as_the_person_who_coded(project: Project) -> None:
+    """A link sent as ?coder=annelie (or the name typed so) to Annelie, who coded before:
+    she sees her codings and codes on as Annelie, not as a second coder who would
+    disagree with her on every statement (as `workbench code --coder` takes the name)."""
+    segment = int(project.segments()["segment_id"].iloc[3])
+    project.code_segment(segment, "Bedarf", "Annelie")
+    environ = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": "coder=annelie"}
+    app = coding_app(environ)
+    assert app.model.coder == "Annelie"
+    assert "1 von" in app.progress_label.value
+    typed = CodingPanel(project, co_researcher=True)
+    typed.name_field.value = "ANNELIE"
+    typed.name_button.click()
+    assert typed.model.coder == "Annelie"
+    button(typed, "Ressource").click()
+    assert set(project.codings()["coder"]) & {"annelie", "ANNELIE"} == set()
+    assert "Annelie" in set(project.codings()["coder"])
+
+
 def test_coding_app_shows_a_german_message_instead_of_a_traceback(tmp_path: Path) -> None:
     app = coding_app({"WORKBENCH_PROJECT": str(tmp_path / "fehlt")})
     assert "Das Projekt wurde nicht gefunden" in app.value

@@ -33,9 +33,9 @@ from widgets.coding_panel_codes import (
     new_code_path,
 )
 from workbench.coding.codebook import CodeSpec
-from workbench.coding.records import check_coder
+from workbench.coding.records import check_coder, known_coder
 from workbench.core.domain import InputError
-from workbench.store import Code, Coding
+from workbench.store import Code, Coding, CodingAction
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -243,8 +243,16 @@ class CodingModel:
         self.coded_, self.is_coded_ = coded, is_coded
 
     def set_coder(self, coder: str) -> None:
-        """Code as ``coder`` from now on (validated); loads that coder's codings."""
-        self.coder = check_coder(coder)
+        """Code as ``coder`` from now on (validated); loads that coder's codings.
+
+        A name spelt as someone who already coded but for case ("anna" in the link,
+        Anna in the project) is that person, as ``workbench code --coder`` takes it: a
+        second coder "anna" would disagree with Anna on every statement."""
+        name = check_coder(coder)
+        with self.project.session() as s:
+            known = {*s.scalars(select(Coding.coder).distinct())}
+            known |= {*s.scalars(select(CodingAction.coder).distinct())}
+        self.coder = known_coder(name, known)
         self._load_codings()
 
     # -- what the panel shows ----------------------------------------------------------
