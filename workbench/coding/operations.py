@@ -11,6 +11,7 @@ Codings imported from files are not actions and are never undone.
 from __future__ import annotations
 
 import shlex
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -74,8 +75,26 @@ def _code(session: Session, code: str | int) -> Code:
     else:
         found = session.scalar(select(Code).where(Code.path == check_path(code)))
     if found is None:
-        raise InputError(f"Code '{code}' steht nicht im Codebuch.")
+        raise InputError(f"Code '{code}' steht nicht im Codebuch.{_meant(session, code)}")
     return found
+
+
+def _meant(session: Session, code: str | int) -> str:
+    """What a missing path likely means, for its message: the same path in another case,
+    or a subcode named alone ("Mobilität" for "Bedarf/Mobilität", as `codebook list`
+    shows it indented); "" if nothing."""
+    if isinstance(code, int):
+        return ""
+    wanted = unicodedata.normalize("NFC", code.strip()).casefold()
+    paths = sorted(session.scalars(select(Code.path)), key=path_key)
+    folded = {p: unicodedata.normalize("NFC", p).casefold() for p in paths}
+    if same := [p for p in paths if folded[p] == wanted]:
+        return f" Gemeint ist wohl '{same[0]}' (Groß-/Kleinschreibung wie im Codebuch)."
+    named = [p for p in paths if folded[p].rsplit(SEPARATOR, 1)[-1] == wanted]
+    if not named:
+        return ""
+    which = " oder ".join(f"'{p}'" for p in named[:5])
+    return f" Gemeint ist wohl {which}: Untercodes mit ihrem Pfad angeben."
 
 
 def _span(segment: Segment, start: int | None, end: int | None) -> tuple[int, int]:
