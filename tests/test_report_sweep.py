@@ -182,6 +182,20 @@ def test_overview_names_every_district_of_a_workshop(project: Project, tmp_path:
     }
 
 
+def test_a_survey_with_empty_district_fields_is_no_citywide_workshop(
+    project: Project, tmp_path: Path
+) -> None:
+    """Some left the survey's district field empty: their answers are stored under the
+    city, but the overview (report and public site) says "ohne Sozialraum", as the rest
+    of the report does, not that the survey was held for the city as a whole."""
+    import_cards(project, tmp_path / "umfrage.csv", [*CARDS[:3], ("7", "Mehr Licht", "")])
+    report = build_report(collect(project))
+    overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
+    assert dict(row[:2] for row in overview.rows) == {
+        "umfrage": "mehrere Sozialräume: Manfort, Opladen, ohne Sozialraum"
+    }
+
+
 # -- defect 4: very long statements -------------------------------------------------------------
 def test_long_quotes_are_shortened_with_their_id(project: Project, tmp_path: Path) -> None:
     sentence = "Die Busverbindung nach Opladen ist abends zu schlecht und zu teuer. "

@@ -36,6 +36,7 @@ from sqlalchemy import select
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import (
+    MISSING_DISTRICT,
     MISSING_NUMBER,
     MISSING_ROLE,
     cut_text,
@@ -395,14 +396,21 @@ def collect(project: Project, district: str | None = None) -> ReportData:
 def district_text(districts: tuple[str, ...] | list[str], fallback: str) -> str:
     """A workshop's Sozialräume for the overview: one name, or "mehrere Sozialräume: …".
 
+    Among several, the statements stored under the city are "ohne Sozialraum", last (a
+    survey whose district field some left empty did not ask the city as a whole).
+
     >>> district_text(("Manfort",), "x"), district_text(("Manfort", "Opladen"), "x")
     ('Manfort', 'mehrere Sozialräume: Manfort, Opladen')
+    >>> district_text(("Alkenrath", "Gesamtstadt", "Opladen"), "x")
+    'mehrere Sozialräume: Alkenrath, Opladen, ohne Sozialraum'
     >>> district_text((), "ohne Sozialraum")
     'ohne Sozialraum'
     """
     named = [str(d) for d in districts if not is_missing(d) and str(d)]
     if len(named) > 1:
-        return f"{SEVERAL_DISTRICTS}: {', '.join(named)}"
+        places = [d for d in named if d != CITYWIDE]
+        places += [MISSING_DISTRICT] if CITYWIDE in named else []
+        return f"{SEVERAL_DISTRICTS}: {', '.join(places)}"
     return named[0] if named else fallback
 
 
