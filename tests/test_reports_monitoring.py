@@ -275,3 +275,40 @@ def test_two_waves_without_a_need_run(project: Project, tmp_path: Path) -> None:
     texts, _ = chapter(project)
     assert NO_NEED_RUN in texts
     assert not [t for t in texts if re.search(r"\bnan\b|<NA>|\(\s*\)", t)]
+
+
+def test_a_year_without_a_unit_continues_the_series_of_the_years_with_one(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2024 came as a long table with the unit "Personen", 2025 as the Sozialbericht's
+    table with a column "Einwohner" that names none: the residents' series goes on
+    (+88 Personen), it is not "Einheit wechselt". A real change of unit still stops it."""
+    from workbench.cli.main import main
+    from workbench.synthesis.indicators import import_indicators
+
+    long = tmp_path / "indikatoren_2024.csv"
+    long.write_text(
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Einwohner;2024;98310;Personen;Melderegister\n"
+        "Manfort;Einwohner;2024;8012;Personen;Melderegister\n"
+        "Gesamtstadt;Kinder unter 6;2024;5,9;%;Melderegister\n"
+        "Manfort;Kinder unter 6;2024;6,4;%;Melderegister\n",
+        encoding="utf-8",
+    )
+    wide = tmp_path / "sozialbericht_2025.csv"
+    wide.write_text(
+        "Stand: 31.12.2025\nStadtteil;Einwohner;Kinder unter 6 (Anzahl)\n"
+        "Manfort;8.100;520\nGesamtstadt;98.500;5.830\n",  # the share now as a count
+        encoding="utf-8",
+    )
+    import_indicators(project, long)
+    import_indicators(project, wide)
+    series = monitoring.indicator_series(project).set_index(["indicator", "district"])
+    residents = series.loc[("Einwohner", "Manfort")]
+    assert (residents["change"], residents["city_change"]) == (88, 190)
+    assert residents["unit"] == "Personen" and residents["note"] == ""
+    assert series.loc[("Kinder unter 6", "Manfort"), "note"] == monitoring.UNIT_CHANGED
+    assert main(["--project", str(project.path), "monitoring", "indicators"]) == 0
+    out = capsys.readouterr().out
+    assert "Einwohner (Personen)" in out and "Einwohner ()" not in out
+    assert "+88 Personen (Gesamtstadt +190 Personen)" in out

@@ -147,6 +147,16 @@ def compact_unit(unit: str) -> str:
     return "Indexpunkte" if head == "Index" else head
 
 
+def _same_unit(units: list[str]) -> bool:
+    """Whether the years' units are one: a year without a unit (a table whose column did
+    not name it, "Einwohner" beside "Personen" the year before) takes the others'.
+
+    >>> _same_unit(["Personen", "", "personen"]), _same_unit(["%", "Personen"])
+    (True, False)
+    """
+    return len({key for key in map(unit_key, units) if key}) <= 1
+
+
 def series_from(table: pd.DataFrame) -> pd.DataFrame:
     """Indicator series from a table with the columns of :func:`indicators` (pure)."""
     city: dict[str, dict[int, tuple[float, str]]] = {}
@@ -158,11 +168,12 @@ def series_from(table: pd.DataFrame) -> pd.DataFrame:
         years = tuple(int(y) for y in group["year"])
         values = tuple(float(v) for v in group["value"])
         units = list(group["unit"])
+        unit = next((u for u in reversed(units) if unit_key(u)), units[-1])  # the last named
         note = ""
         change = city_change = math.nan
         if len(years) < 2:
             note = NO_TREND
-        elif len({unit_key(u) for u in units}) > 1:
+        elif not _same_unit(units):
             note = UNIT_CHANGED
         else:
             change = round(values[-1] - values[0], 6)
@@ -170,7 +181,7 @@ def series_from(table: pd.DataFrame) -> pd.DataFrame:
         if not citywide and not math.isnan(change):
             ref = city.get(indicator, {})
             first, last = ref.get(years[0]), ref.get(years[-1])
-            if first and last and unit_key(first[1]) == unit_key(last[1]) == unit_key(units[-1]):
+            if first and last and _same_unit([first[1], last[1], unit]):
                 city_change = round(last[0] - first[0], 6)
             else:
                 note = NO_CITY_SERIES
@@ -179,7 +190,7 @@ def series_from(table: pd.DataFrame) -> pd.DataFrame:
                 "indicator": indicator,
                 "district": district,
                 "is_citywide": citywide,
-                "unit": units[-1],
+                "unit": unit,
                 "years": years,
                 "values": values,
                 "first_year": years[0],
