@@ -63,3 +63,13 @@ def follow_up_copy(factory: pytest.TempPathFactory, dst: Path) -> Project:
     (``workbench demo --analyse --welle2``: two waves, indicators 2019 and 2022, status steps)."""
     shutil.copytree(_build_follow_up(factory), dst)
     return Project.open(dst)
+
+
+def legacy_districts(project: Project, names: list[str]) -> None:
+    """Declare districts as an older workbench let them be (``districts --add
+    Steinbuechel`` beside Steinbüchel, "Strasse" beside "Straße"): today's ``add_districts``
+    refuses such a second spelling, but projects holding one still have to work."""
+    from workbench.store import District
+
+    with project.transaction() as session:
+        session.add_all(District(name=name, is_citywide=False) for name in names)

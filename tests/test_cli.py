@@ -216,3 +216,35 @@ def test_the_import_help_names_every_file_type_the_import_reads(
         main(["--help"])
     overview = capsys.readouterr().out
     assert all(s in overview for s in (".rtf", ".sbv", ".json", ".qde"))
+
+
+def test_a_district_added_in_other_spelling_is_refused_not_declared_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Sued-Ost" typed on a keyboard without umlauts, or "altstadt", names the district
+    that is there (as every other command takes it): `districts --add` and `init
+    --districts` say so and declare nothing, instead of a second Süd-Ost that splits the
+    statements and that the wave comparison calls "nicht erhoben"."""
+    folder = tmp_path / "studie"
+    assert main(["init", str(folder), "--districts", "Altstadt, Süd-Ost ,Überruhr-Holthausen"]) == 0
+    base = ["--project", str(folder), "districts"]
+    capsys.readouterr()
+    for name in ("Sued-Ost", "altstadt", "UEBERRUHR-HOLTHAUSEN"):
+        assert main([*base, "--add", "Neu", name]) == 2
+        err = capsys.readouterr().err
+        assert f"Sozialraum '{name}' gibt es schon als" in err and "Traceback" not in err
+    assert main([*base, "--add", "gesamtstadt"]) == 2
+    assert "gesamtstädtische Bereich" in capsys.readouterr().err
+    assert main([*base, "--add", "Süd-Ost", "Neu-Stadt"]) == 0  # the same name: nothing new
+    shown = capsys.readouterr().out.splitlines()
+    assert shown == [
+        "Gesamtstadt (gesamtstädtisch)",
+        "Altstadt",
+        "Neu-Stadt",
+        "Süd-Ost",
+        "Überruhr-Holthausen",
+    ]
+    again = tmp_path / "zweite"
+    assert main(["init", str(again), "--districts", "Altstadt,ALTSTADT"]) == 2
+    assert "'ALTSTADT' gibt es schon als 'Altstadt'" in capsys.readouterr().err
+    assert not again.exists()  # nothing half made

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.feedback_data import store_need_run
+from tests.synthesis_data import legacy_districts
 from widgets.monitoring_view import (
     city_indicators_html,
     city_needs_html,
@@ -58,7 +59,7 @@ def _two_waves(project: Project, folder: Path) -> None:
     """Two waves of cards, the second under the misspelt "Steinbuechel", and a need run
     over all statements whose statements are today's (so only a merge makes it stale)."""
     project.import_files([_cards(folder / "w1.csv", EARLIER)], MAPPING, wave="2020")
-    project.add_districts(["Steinbuechel"])
+    legacy_districts(project, ["Steinbuechel"])
     project.import_files([_cards(folder / "w2.csv", LATER)], MAPPING, wave="2022")
     segments = project.segments()
     ids = dict(zip(segments["source_id"], segments["segment_id"], strict=True))

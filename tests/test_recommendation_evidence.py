@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.synthesis_data import legacy_districts
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
@@ -199,7 +200,7 @@ def test_districts_on_the_command_line_may_be_typed_without_umlauts(
     # typos stay errors; a name that fits two districts names both
     assert main([*base, "report", "--format", "html", "--district", "Bürig", str(out)]) == 2
     assert "Unbekannter Sozialraum 'Bürig'" in capsys.readouterr().err
-    quarters.add_districts(["Straße", "Strasse"])
+    legacy_districts(quarters, ["Straße", "Strasse"])
     assert main([*base, "recommend", "add", "Ampel", "--scope", "STRASSE"]) == 2
     assert "mehrdeutig: Strasse, Straße" in capsys.readouterr().err
     assert main([*base, "recommend", "add", "Ampel", "--scope", "Straße"]) == 0  # exact wins
@@ -219,7 +220,7 @@ def test_import_and_tokens_accept_a_district_typed_without_umlauts(
     before = len(quarters.segments())
     assert main([*base, "import", "--district", "Lützenkirchn", str(cards)]) == 2
     assert "gemeint: Lützenkirchen?" in capsys.readouterr().err
-    quarters.add_districts(["Straße", "Strasse"])
+    legacy_districts(quarters, ["Straße", "Strasse"])
     assert main([*base, "import", "--district", "STRASSE", str(cards)]) == 2
     assert "mehrdeutig: Strasse, Straße" in capsys.readouterr().err
     assert len(quarters.segments()) == before

@@ -30,7 +30,7 @@ from workbench.core.fileio import atomic_path, write_atomic
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import safe_frame, write_xlsx
 from workbench.ingest import parse_all
-from workbench.ingest.common import named_district
+from workbench.ingest.common import named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
@@ -81,6 +81,7 @@ class Project(CodingMixin):
         path = Path(path)
         if (path / CONFIG_FILE).exists():
             raise WorkbenchError(f"In {path} gibt es schon ein Projekt.")
+        districts = new_districts(districts, [CITYWIDE])  # a slip stops before anything
         made = [p for p in (path, path / "cache") if not p.exists()]  # undone on failure
         path.mkdir(parents=True, exist_ok=True)
         (path / "cache").mkdir(exist_ok=True)
@@ -161,14 +162,9 @@ class Project(CodingMixin):
         stored composed: "Steinbüchel" pasted from a Mac's file name ("u" and a combining
         mark) is the Steinbüchel typed on the keyboard, not a second district."""
         with self.transaction(exclusive=True) as session:
-            known = {
-                unicodedata.normalize("NFC", d.name) for d in session.scalars(select(District))
-            }
-            for name in names:
-                name = unicodedata.normalize("NFC", name).strip()
-                if name and name not in known:
-                    session.add(District(name=name, is_citywide=False))
-                    known.add(name)
+            known = [d.name for d in session.scalars(select(District))]
+            for name in new_districts(names, known):  # "altstadt" beside Altstadt: refused
+                session.add(District(name=name, is_citywide=False))
 
     def rename_district(self, old: str, new: str) -> DistrictChange:
         """Rename a Sozialraum everywhere (its rows, stored analyses, boundaries); one

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.store.schema import CITYWIDE
 
 if TYPE_CHECKING:
     from workbench.ingest.textio import RawFile
@@ -252,6 +253,35 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
                 "Bitte den Namen genau so schreiben."
             )
     return None
+
+
+def new_districts(names: Iterable[str], known: Sequence[str]) -> list[str]:
+    """The names among ``names`` that are not declared yet (composed, stripped, each once).
+    A name that is a declared one (or one given before it) but for case or spelled-out
+    umlauts raises an InputError naming it: "Sued-Ost" beside "Süd-Ost" would be a second
+    district that splits the statements, as every command takes the two as one name.
+
+    >>> new_districts(["Altstadt", " Süd-Ost ", "Altstadt"], ["Gesamtstadt", "Altstadt"])
+    ['Süd-Ost']
+    """
+    declared = [unicodedata.normalize("NFC", k) for k in known]
+    added: list[str] = []
+    for given in names:
+        name = unicodedata.normalize("NFC", given).strip()
+        if not name or name in declared:
+            continue
+        same = named_district(name, declared)
+        if same == CITYWIDE:
+            raise InputError(f"'{name}' ist der gesamtstädtische Bereich, kein Sozialraum.")
+        if same is not None:
+            raise InputError(
+                f"Sozialraum '{name}' gibt es schon als '{same}' (Groß-/Kleinschreibung und "
+                "ausgeschriebene Umlaute meinen denselben Sozialraum). Einen anderen Namen "
+                f"geben oder umbenennen: workbench districts --rename '{same}' NEU"
+            )
+        declared.append(name)
+        added.append(name)
+    return added
 
 
 def misspelt_district(name: str, known: Sequence[str]) -> str | None:
