@@ -312,3 +312,36 @@ def test_a_year_without_a_unit_continues_the_series_of_the_years_with_one(
     out = capsys.readouterr().out
     assert "Einwohner (Personen)" in out and "Einwohner ()" not in out
     assert "+88 Personen (Gesamtstadt +190 Personen)" in out
+
+
+def test_indicator_series_lines_stay_aligned_and_name_no_empty_unit(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Sozialbericht table whose "Einwohner" names no unit, and a district whose name is
+    longer than the column ("Überruhr-Holthausen"): `monitoring indicators` shows the
+    heading "Einwohner", not "Einwohner ()", and every year's value under its year."""
+    from workbench.cli.main import main
+    from workbench.synthesis.indicators import import_indicators
+
+    project.add_districts(["Überruhr-Holthausen"])
+    for year, values in (
+        (2024, ("8.012", "15.402", "98.310")),
+        (2025, ("8.100", "15.390", "98.500")),
+    ):
+        table = tmp_path / f"sozialbericht_{year}.csv"
+        table.write_text(
+            f"Stand: 31.12.{year}\nStadtteil;Einwohner\nManfort;{values[0]}\n"
+            f"Überruhr-Holthausen;{values[1]}\nGesamtstadt;{values[2]}\n",
+            encoding="utf-8",
+        )
+        import_indicators(project, table)
+    assert main(["--project", str(project.path), "monitoring", "indicators"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Einwohner" in lines and not [line for line in lines if "()" in line]
+    head = next(line for line in lines if "Sozialraum" in line)
+    rows = [line for line in lines if line.startswith(("  Manfort", "  Überruhr", "  Gesamt"))]
+    assert len(rows) == 3
+    for line in rows:  # the last digit of each value under the last digit of its year
+        for year in ("2024", "2025"):
+            end = head.index(year) + 3
+            assert line[end].isdigit() and line[end + 1] == " ", (line, year)

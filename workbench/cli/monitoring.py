@@ -144,26 +144,27 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
     """One indicator's rows as aligned lines (values per year, change, city's change)."""
     from workbench.synthesis.monitoring import change_text
 
-    unit = rows["unit"].iloc[-1]
+    unit = str(rows["unit"].iloc[-1] or "").strip()  # a table's column may name none
     head = "".join(f"{y:>10}" for y in years)
     trend = len(years) > 1  # one year only: no change column (years_note says why)
+    wide = max(18, *(len(d) + 1 for d in rows["district"]))  # "Überruhr-Holthausen" too
     lines = [
-        f"{rows['indicator'].iloc[0]} ({unit})",
-        f"  {'Sozialraum':<18}{head}{'   Veränderung' if trend else ''}",
+        f"{rows['indicator'].iloc[0]} ({unit})" if unit else str(rows["indicator"].iloc[0]),
+        f"  {'Sozialraum':<{wide}}{head}{'   Veränderung' if trend else ''}",
     ]
     places = value_places(*(v for values in rows["values"] for v in values))  # 9,0 beside 9,5
     for r in rows.itertuples():
         by_year = dict(zip(r.years, r.values, strict=True))
         cells = "".join(f"{format_number(by_year.get(y), places):>10}" for y in years)
         if not trend:
-            lines.append(f"  {r.district:<18}{cells}")
+            lines.append(f"  {r.district:<{wide}}{cells}")
             continue
         change = change_text(r.change, r.unit)
         if not r.is_citywide and not pd.isna(r.city_change):
             change += f" (Gesamtstadt {change_text(r.city_change, r.unit)})"
         elif r.note:
             change += f" ({r.note})"
-        lines.append(f"  {r.district:<18}{cells}   {change}")
+        lines.append(f"  {r.district:<{wide}}{cells}   {change}")
     return lines
 
 
