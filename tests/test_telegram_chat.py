@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from workbench import Project
+from workbench.core.domain import InputError
 
 
 def _message(id_: int, sender: str, text: object, **more: object) -> dict:
@@ -85,3 +88,16 @@ def test_telegram_export_is_one_statement_per_message(project: Project, tmp_path
         assert clear not in stored
     notices = " ".join(result.notices)
     assert "1 geteilter Standort nicht übernommen" in notices
+
+
+def test_a_message_dated_on_a_day_that_does_not_exist_stops_the_import(
+    project: Project, tmp_path: Path
+) -> None:
+    """An export edited by hand ("2021-02-31T…") is named like a cut-off date, not stored."""
+    export = {**EXPORT, "messages": [_message(2, "Anna Schmidt", "Wer kommt?")]}
+    export["messages"][0]["date"] = "2021-02-31T18:02:00"
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match=r"Nachricht 1: Datum '2021-02-31T18:02:00' ist ungültig"):
+        project.import_files([path], district="Manfort")
+    assert project.segments().empty

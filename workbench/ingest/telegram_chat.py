@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date, time
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -87,11 +88,14 @@ def _when(value: Any, name: str, row: int) -> tuple[str, str]:
     """(ISO date, time) of a message's ``date``; stops with the message on a broken one."""
     text = str(value or "")
     day, _, clock = text.partition("T")
-    if len(day) != 10 or not clock:
+    try:  # a day that does not exist ("2021-02-31T…") is as broken as a cut-off one
+        date.fromisoformat(day if len(day) == 10 else "")
+        time.fromisoformat(clock)
+    except ValueError:
         raise InputError(
             f"Nachricht {row}: Datum '{text}' ist ungültig (erwartet JJJJ-MM-TTThh:mm:ss).",
             file=name,
-        )
+        ) from None
     return day, clock
 
 
