@@ -47,12 +47,16 @@ _MONTHS = {
     "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
     "october": 10, "oct": 10, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAY = re.compile(
-    r"^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"\.?,?\s+)?(?:den\s+)?",
-    re.I,
+_DAY_NAME = (
+    r"(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
 )
+# A weekday before a date, also the two of a weekend workshop ("Sa./So., 3./4. März 2021")
+_WEEKDAY = re.compile(
+    rf"^(?:{_DAY_NAME}(?:\s*(?:/|[-–—]|und|u\.)\s*{_DAY_NAME})?,?\s+)?(?:den\s+)?", re.I
+)
+# A month without its day ("März 2021", "03/2021", "2021-03"): no workshop's date
+_MONTH_ONLY = re.compile(r"^(?:([^\W\d_]+)\.?(?:\s*\d{4})?|\d{1,2}\s*[./]\s*\d{4}|\d{4}-\d{1,2})$")
 _LONG_DATE = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")  # "March 3, 2021"
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
@@ -74,13 +78,25 @@ _TIME = re.compile(
 # "03.03.–04.03.2021", "3. und 4. März 2021" (a workshop over two days)
 _FIRST_DAY = re.compile(
     r"^(?P<day>\d{1,2})\.(?:(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?)?"
-    r"\s*(?:/|[-–—]|bis|und|u\.)\s*(?:den\s+)?(?P<rest>\d.*)$",
+    rf"\s*(?:/|[-–—]|bis|und|u\.)\s*(?:den\s+)?(?P<rest>(?:{_DAY_NAME},?\s*)?\d.*)$",
     re.I,
 )
 
 
 class _NoSuchDay(ValueError):
     """A date written as one that does not exist ("31.02.2021")."""
+
+
+def _full_year(year: int, today: date | None = None) -> int:
+    """A two-digit year in full: 20xx up to next year, else 19xx ("3.3.99" is 1999, not a
+    workshop in 2099); a four-digit year as it is.
+
+    >>> _full_year(21, date(2026, 1, 1)), _full_year(27, date(2026, 1, 1)), _full_year(99)
+    (2021, 2027, 1999)
+    """
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= (today or date.today()).year + 1 else 1900 + year
 
 
 def _german_date(text: str) -> date | None:
@@ -95,7 +111,7 @@ def _german_date(text: str) -> date | None:
         month = int(ranged["month"] or last.month)
         year = int(ranged["year"]) if ranged["year"] else last.year
         try:
-            first = date(year + 2000 if year < 100 else year, month, int(ranged["day"]))
+            first = date(_full_year(year), month, int(ranged["day"]))
         except ValueError:
             raise _NoSuchDay from None
         if first <= last or ranged["year"]:
@@ -119,7 +135,7 @@ def _german_date(text: str) -> date | None:
         else:
             continue
         try:
-            return date(year + 2000 if year < 100 else year, month, day)
+            return date(_full_year(year), month, day)
         except ValueError:
             raise _NoSuchDay from None
     return None
@@ -156,6 +172,13 @@ def normalise_date(value: object, filename: str) -> str:
         ) from None
     if found is not None:
         return found.isoformat()
+    month = _MONTH_ONLY.match(_WEEKDAY.sub("", text))
+    if month and (not month[1] or month[1].lower() in _MONTHS):
+        raise InputError(
+            f"Datum '{text}' nennt keinen Tag: bitte den Tag des Workshops angeben "
+            "(z. B. „3. März 2021“ oder 03.03.2021).",
+            file=filename,
+        )
     raise InputError(
         f"Datum '{text}' nicht erkannt (erwartet JJJJ-MM-TT, TT.MM.JJJJ oder „25. März 2021“).",
         file=filename,
