@@ -1,14 +1,16 @@
 """A protocol's date as people write it: two-digit years, a month without a day, a weekend
-workshop's two weekdays."""
+workshop's two weekdays, a date only in the title or file name, a date in the future."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import docx
 import pytest
 
 from workbench import InputError, Project
+from workbench.cli.main import main
 from workbench.ingest import parse_file
 from workbench.ingest.common import normalise_date
 
@@ -34,6 +36,16 @@ def test_a_two_digit_year_of_the_last_century_is_not_a_workshop_in_2099(
     assert normalise_date(next_year, "p.docx") == f"{date.today().year + 1}-01-01"
 
 
+def test_a_protocol_dated_in_the_future_is_named(project: Project, tmp_path: Path) -> None:
+    """A protocol records what happened: "3.3.2031" for 2021 is a typo to point out."""
+    later = date.today() + timedelta(days=400)
+    head = f"Stadtteilworkshop Manfort\nDatum: {later:%d.%m.%Y}"
+    result = project.import_files([_protocol(tmp_path, "protokoll.txt", head)])[0]
+    assert f"Datum {later:%d.%m.%Y} liegt in der Zukunft: bitte das Datum prüfen" in " ".join(
+        result.notices
+    )
+
+
 @pytest.mark.parametrize("value", ["März 2021", "Mär. 2021", "03/2021", "2021-03"])
 def test_a_month_without_its_day_says_what_to_write(value: str) -> None:
     with pytest.raises(InputError, match=r"nennt keinen Tag: bitte den Tag des Workshops"):
@@ -51,6 +63,39 @@ def test_a_month_without_its_day_says_what_to_write(value: str) -> None:
 )
 def test_a_weekend_workshop_with_both_weekdays_has_its_first_day(value: str) -> None:
     assert normalise_date(value, "p.docx") == "2021-03-03"
+
+
+def test_a_protocol_without_datum_takes_the_date_of_its_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "2021-03-03_Manfort.docx" had no date as a workshop: out of every wave by date."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_heading("Stadtteilworkshop Manfort", 1)
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_heading("Was fehlt im Stadtteil?", 2)
+    document.add_paragraph("Bänke am Markt", style="List Bullet")
+    document.save(folder / "2021-03-03_Manfort.docx")
+    _protocol(folder, "Protokoll_Opladen_05.03.2021.md", "# Stadtteilworkshop Opladen")
+    _protocol(folder, "runde.md", "# Stadtteilkonferenz 12. März 2021")
+    _protocol(folder, "2021-03-01_alt.md", "# Runde\nDatum: 2.3.2021")  # "Datum:" goes first
+    project_dir = tmp_path / "projekt"
+    assert main(["init", "--districts", "Manfort,Opladen", str(project_dir)]) == 0
+    assert main(["--project", str(project_dir), "import", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Datum 03.03.2021: aus dem Dateinamen erkannt" in out
+    assert "Datum 05.03.2021: aus dem Dateinamen erkannt" in out
+    assert "Datum 12.03.2021: aus dem Titel erkannt" in out
+    assert "01.03.2021" not in out
+    with Project.open(project_dir) as project:
+        dates = dict(zip(*(project.workshops()[c] for c in ("workshop", "date")), strict=True))
+    assert dates == {
+        "2021-03-03_Manfort": "2021-03-03",
+        "Protokoll_Opladen_05.03.2021": "2021-03-05",
+        "runde": "2021-03-12",
+        "2021-03-01_alt": "2021-03-02",
+    }
 
 
 def test_a_month_without_its_day_in_a_protocol_stops_with_the_file_named(tmp_path: Path) -> None:

@@ -185,6 +185,55 @@ def normalise_date(value: object, filename: str) -> str:
     )
 
 
+# A date in a file's name or a title: "2021-03-03_Manfort.docx", "Protokoll_03.03.2021.pdf",
+# "Stadtteilkonferenz 3. März 2021" (a four-digit year: "Runde 2.3" is no date)
+_DATES_IN_NAME = (
+    re.compile(r"(?<![\d])(\d{4})[-_](\d{2})[-_](\d{2})(?![\d])"),
+    re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])"),
+    re.compile(r"(?<![\d.])(\d{1,2})\.?[\s_]*([^\W\d_]{3,9})\.?[\s_]+(\d{4})(?![\d])"),
+)
+
+
+def date_in_name(name: str) -> str | None:
+    """The ISO date a file's name or a title gives, if it gives exactly one, else None.
+
+    >>> date_in_name("2021-03-03_Manfort.docx"), date_in_name("Protokoll_Manfort_03.03.2021.pdf")
+    ('2021-03-03', '2021-03-03')
+    >>> date_in_name("Workshop 3. März 2021"), date_in_name("Runde 2.3 (Entwurf)")
+    ('2021-03-03', None)
+    """
+    found = set()
+    for number, pattern in enumerate(_DATES_IN_NAME):
+        for match in pattern.finditer(name):
+            first, middle, year = match.groups()
+            month = _MONTHS.get(middle.lower()) if number == 2 else int(middle)
+            day, year = (int(year), int(first)) if number == 0 else (int(first), int(year))
+            try:
+                found.add(date(year, month or 0, day).isoformat())
+            except ValueError:
+                continue
+    return found.pop() if len(found) == 1 else None
+
+
+PROTOCOL_IMPORTERS = ("markdown", "docx", "odt", "pdf")  # RTF is read as markdown
+
+
+def date_notices(iso: str, dated: str | None) -> tuple[str, ...]:
+    """Notices on a document's date: where it came from if not from "Datum:" (``dated``:
+    "Titel", "Dateinamen"), and one in the future (a protocol records what happened).
+
+    >>> date_notices("2099-03-03", None)
+    ('Datum 03.03.2099 liegt in der Zukunft: bitte das Datum prüfen (Jahr vertippt?).',)
+    """
+    day = ".".join(reversed(iso.split("-")))
+    notices = [f"Datum {day}: aus dem {dated} erkannt (im Protokoll steht kein „Datum:“)."]
+    if iso > date.today().isoformat():
+        notices.append(
+            f"Datum {day} liegt in der Zukunft: bitte das Datum prüfen (Jahr vertippt?)."
+        )
+    return tuple(notices[0 if dated else 1 :])
+
+
 def add_statement(
     segments: list[ParsedSegment],
     text: str,

@@ -33,7 +33,14 @@ from workbench.core.domain import (
     ParsedWorkshop,
 )
 from workbench.ingest.annotations import overlaps
-from workbench.ingest.common import district_notices, named_district, unknown_districts
+from workbench.ingest.common import (
+    PROTOCOL_IMPORTERS,
+    date_in_name,
+    date_notices,
+    district_notices,
+    named_district,
+    unknown_districts,
+)
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.nfc_view import composed, composed_labels
@@ -242,6 +249,13 @@ class Writer(ProjectFileWriting):
         if not (fixed_district or document.district or any(s.district for s in document.segments)):
             from_name = self._district_in_name(document.filename)
             document = replace(document, district=from_name) if from_name else document
+        dated = None  # a protocol without "Datum:": the date of its title or file name
+        if document.date is None and document.importer in PROTOCOL_IMPORTERS:
+            where = (("Titel", document.title or ""), ("Dateinamen", document.filename))
+            found = next(((w, d) for w, text in where if (d := date_in_name(text))), None)
+            dated, document = (
+                (found[0], replace(document, date=found[1])) if found else (None, document)
+            )
         named, rows = [fixed_district or document.district or ""], [None]
         if not fixed_district:
             named += [s.district or "" for s in document.segments]
@@ -254,6 +268,8 @@ class Writer(ProjectFileWriting):
         if self._new_wave and result.segments:
             result = replace(result, notices=(self._new_wave, *result.notices))
             self._new_wave = ""
+        if document.date and result.segments:
+            result = replace(result, notices=(*date_notices(document.date, dated), *result.notices))
         if from_name and result.segments:
             notice = (
                 f"Sozialraum {from_name}: aus dem Dateinamen erkannt "
