@@ -435,3 +435,26 @@ def test_memos_stay_inside_their_notes_for_the_other_programs(
     texts = [n.find(f"{{{NS}}}PlainTextContent").text for n in notes]
     assert "Offene Frage\nWer fährt nachts?" in texts and all(texts)
     assert not {f"Sources/{n.get('guid')}.txt" for n in notes} & members
+
+
+def test_export_for_qualcoder_names_codes_of_the_same_name(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """QualCoder keeps a code name once: "Sonstiges" under Bedarf and under Ressource
+    became one code there on import without a word. The export names them and how to
+    tell them apart; a MAXQDA export (positions in UTF-16) has no such limit."""
+    for path in ("Bedarf", "Bedarf/Sonstiges", "Ressource", "Ressource/Sonstiges", "Wohnen"):
+        project.add_code(path)
+    folder = str(project.path)
+    project.close()
+    out = tmp_path / "fuer-qualcoder.qdpx"
+    assert main(["--project", folder, "export", "--format", "qdpx", "--qualcoder", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "Hinweis: Code 'Sonstiges' steht mehrmals im Codebuch (Bedarf/Sonstiges, "
+        "Ressource/Sonstiges): QualCoder kennt jeden Codenamen nur einmal"
+    ) in printed
+    assert "workbench codebook rename Bedarf/Sonstiges 'Sonstiges (Bedarf)'" in printed
+    assert "Wohnen" not in printed
+    assert main(["--project", folder, "export", "--format", "qdpx", str(out)]) == 0
+    assert "Hinweis" not in capsys.readouterr().out

@@ -99,4 +99,6 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
             else " (ORIGINALTEXTE, nicht weitergeben)."
         )
     )
+    for notice in result.notices:
+        print(f"  Hinweis: {notice}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterable
@@ -18,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
-from workbench.coding.codebook import SEPARATOR, codebook_tree, path_key, stored_code_name
+from workbench.coding.codebook import (
+    SEPARATOR,
+    CodeSpec,
+    codebook_tree,
+    exchanged_code_name,
+    path_key,
+    stored_code_name,
+)
 
 # The .qdc module writes the same <Code> elements; sharing it keeps codebook and project
 # exports identical code for code.
@@ -73,6 +81,34 @@ class QdpxExport:
     cases: int
     variables: int
     pseudonymised: bool
+    notices: tuple[str, ...] = ()
+
+
+def qualcoder_notices(specs: Iterable[CodeSpec]) -> tuple[str, ...]:
+    """Codes of the same name under different parents, named: QualCoder keeps each code
+    name once and joins such codes into one on import (``refi.py``: a name already there
+    is taken for the next).
+
+    >>> qualcoder_notices([CodeSpec("Bedarf/Sonstiges"), CodeSpec("Ressource/Sonstiges")])
+    ... # doctest: +ELLIPSIS
+    ("Code 'Sonstiges' steht mehrmals im Codebuch (Bedarf/Sonstiges, Ressource/Sonstiges): ...",)
+    """
+    paths: dict[str, list[str]] = {}
+    for spec in specs:
+        paths.setdefault(exchanged_code_name(spec.name), []).append(spec.path)
+    notices = []
+    for name, twins in sorted(paths.items()):
+        if len(twins) < 2:
+            continue
+        nested = next(t for t in sorted(twins) if SEPARATOR in t)  # one at most is on top
+        parent, own = nested.rsplit(SEPARATOR, 2)[-2:]
+        notices.append(
+            f"Code '{name}' steht mehrmals im Codebuch ({', '.join(sorted(twins))}): QualCoder "
+            "kennt jeden Codenamen nur einmal und legt sie beim Import zu einem zusammen. "
+            f"Vorher umbenennen, z. B. workbench codebook rename {shlex.quote(nested)} "
+            f"{shlex.quote(f'{own} ({parent})')}"
+        )
+    return tuple(notices)
 
 
 def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool = False) -> bytes:
@@ -431,6 +467,7 @@ def export_qdpx(
         cases=len(data.districts),
         variables=len(variables_of(data.indicators)),
         pseudonymised=pseudonymised,
+        notices=qualcoder_notices(data.specs) if qualcoder else (),
     )
 
 
