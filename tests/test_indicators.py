@@ -341,6 +341,32 @@ def test_shares_excel_formats_as_percent_are_read_as_excel_shows_them(
     assert "Zeile 6" in str(err.value) and "'50 %'" in str(err.value)
 
 
+def test_a_percent_sign_with_the_unit_column_left_empty_is_the_unit(
+    project: Project, tmp_path: Path
+) -> None:
+    # "14,2 %" in a long table whose Einheit column is empty (typed by hand, or Excel's
+    # percent format): the import asked for the unit the values already show.
+    path = write(
+        tmp_path / "quoten.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2022;10,1 %;;Stadt\n"
+        "Manfort;SGB-II-Quote;2022;14,2 %;;Stadt\n",
+    )
+    import_indicators(project, path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    sheet.append(["Wiesdorf", "SGB-II-Quote", 2022, 0.081, None, "Stadt"])
+    sheet.cell(2, 4).number_format = "0.0%"
+    book.save(tmp_path / "wiesdorf.xlsx")
+    import_indicators(project, tmp_path / "wiesdorf.xlsx")
+    rows = comparison(project).set_index("district")
+    assert rows.loc["Manfort", ["value", "unit", "city_value", "index"]].tolist() == [
+        14.2, "%", 10.1, 140.59,
+    ]  # fmt: skip
+    assert rows.loc["Wiesdorf", ["value", "unit", "note"]].tolist() == [8.1, "%", ""]
+
+
 def test_official_district_numbers_and_all_unknown_names_at_once(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -260,6 +260,8 @@ def _read_indicators(
             text = round(100 * text, 10)
             shown = f"{text:g} %".replace(".", ",")
         in_percent = "%" in unit or "prozent" in unit.casefold()
+        if (percent or (number, origin) in shown_percent) and not unit:
+            unit, in_percent = "%", True  # "14,2 %" with the unit column left empty
         if (percent or (number, origin) in shown_percent) and not in_percent:
             raise InputError(
                 f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
