@@ -140,6 +140,30 @@ def test_geopackage_in_utm_is_imported_with_holes_exclaves_and_umlauts(
     assert feature.properties == {"STT_NAME": "Manfort", "NR": "01"}  # no fid, no geometry
 
 
+def test_geopackage_open_in_qgis_is_read_with_its_last_saved_edits(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QGIS keeps a GeoPackage it edits open in WAL mode: the last saved edits wait in
+    # Stadtteile.gpkg-wal. The import read the file alone (immutable), and the area just
+    # renamed to Alkenrath was silently missing from the map.
+    path = stadtteile(tmp_path / "Stadtteile.gpkg")
+    qgis = sqlite3.connect(path)
+    qgis.execute("PRAGMA journal_mode = WAL")
+    qgis.execute("PRAGMA wal_autocheckpoint = 0")
+    qgis.execute("UPDATE Stadtteile SET STT_NAME = 'Alkenrath' WHERE STT_NAME = 'Bürrig'")
+    qgis.commit()
+    try:
+        files = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        assert (tmp_path / "Stadtteile.gpkg-wal").stat().st_size > 0
+        base = ["--project", str(project.path), "map", "--import", str(path)]
+        assert main([*base, "--name-property", "STT_NAME"]) == 0, capsys.readouterr().err
+        assert sorted(geo.boundaries(project) or {}) == ["Alkenrath", "Manfort", "Opladen"]
+        # the city's file, its log and QGIS's index beside it stay as they were
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == files
+    finally:
+        qgis.close()
+
+
 def test_geopackage_layers_are_chosen_or_named(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

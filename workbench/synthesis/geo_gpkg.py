@@ -6,15 +6,18 @@ A GeoPackage (OGC 12-128r18) is an SQLite database: ``gpkg_contents`` lists its 
 header ("GP", flags, SRS id, envelope) followed by ISO WKB (Z and M values are dropped;
 the older 0x80000000 flag for Z is read too). The file is opened read-only and immutable
 (nothing is written beside it, not even a journal) with ``trusted_schema`` off, so that
-a crafted file's views and triggers cannot call functions.
+a crafted file's views and triggers cannot call functions; changes still in its
+write-ahead log (``…gpkg-wal``, QGIS has the file open) are read from a copy of both.
 
 One layer of areas is read: the only one, or the one named by ``layer`` (``--layer``).
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import struct
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,6 +140,8 @@ def _connect(source: Path | bytes, filename: str) -> sqlite3.Connection:
             if data[18:20] == b"\x02\x02":  # written in WAL mode: read as a plain file
                 data[18:20] = b"\x01\x01"
             con.deserialize(bytes(data))
+        elif _pending(source):  # QGIS still has it open: its last saved edits are in -wal
+            con = _with_wal(source)
         else:
             con = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         con.execute("PRAGMA trusted_schema = OFF")
@@ -147,6 +152,31 @@ def _connect(source: Path | bytes, filename: str) -> sqlite3.Connection:
             "keine gültige GeoPackage-Datei (keine SQLite-Datenbank).", file=filename
         ) from None
     return con
+
+
+def _pending(source: Path) -> bool:
+    """Whether changes to the GeoPackage wait in its write-ahead log (``…gpkg-wal``): saved
+    in QGIS (or another program) that still has the file open, not yet in the file."""
+    wal = source.with_name(source.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def _with_wal(source: Path) -> sqlite3.Connection:
+    """The GeoPackage with the changes in its write-ahead log, in memory: file and log are
+    copied to a temporary folder and read there, so that nothing is written beside the
+    city's file and a read-only folder reads the same (``immutable`` would skip the log)."""
+    with tempfile.TemporaryDirectory(prefix="werkbank-gpkg-") as folder:
+        copy = Path(folder) / "grenzen.gpkg"
+        shutil.copyfile(source, copy)
+        shutil.copyfile(source.with_name(source.name + "-wal"), Path(folder) / "grenzen.gpkg-wal")
+        disk = sqlite3.connect(copy)
+        try:
+            disk.execute("PRAGMA trusted_schema = OFF")
+            memory = sqlite3.connect(":memory:")
+            disk.backup(memory)
+        finally:
+            disk.close()
+    return memory
 
 
 def _crs(con: sqlite3.Connection, srs_id: int | None) -> str | None:
