@@ -524,3 +524,42 @@ def test_a_blank_district_in_a_table_that_writes_districts_out_still_stops(
         import_indicators(project, path)
     assert err.value.row == 7 and "Der Sozialraum fehlt" in err.value.message
     assert indicators(project).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (  # a GENESIS export of IT.NRW: title block, the municipality key before the name
+            "GENESIS-Tabelle: 12411-01i\nBevölkerungsstand: Gemeinden, Stichtag;;;\n"
+            "Stichtag;;;\n;;Bevölkerungsstand;\n;;Anzahl;\n31.12.2022;;;\n"
+            "05316000;Leverkusen, krfr. Stadt;163729;\n__________\n(C)opyright IT.NRW\n",
+            "„GENESIS-Tabelle: 12411-01i“",
+        ),
+        (  # one row per municipality, the indicators side by side
+            "Gemeinde;AGS;Jahr;Einwohner;SGB-II-Quote (%)\nLeverkusen;05316000;2022;163729;10,4\n"
+            "Köln;05315000;2022;1084831;12,9\n",
+            "Spalte „Gemeinde“",
+        ),
+        (  # the city only, its key and name in one cell
+            "Stand: 31.12.2022\n\nRegion;Einwohner\n05316000 Leverkusen;163729\n",
+            "„05316000 Leverkusen“",
+        ),
+    ],
+)
+def test_a_table_of_municipalities_is_refused_with_the_shape_the_city_value_needs(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, shown: str
+) -> None:
+    # The Landesdatenbank (GENESIS, IT.NRW) lists municipalities, not Sozialräume. The
+    # import said "Spalten fehlen: district, indicator … Vorhanden: GENESIS-Tabelle:
+    # 12411-01i" and left the user guessing; the city's value belongs in the Gesamtstadt
+    # row of the district table, from the same statistic as the district values.
+    path = write(tmp_path / "gemeinden.csv", text)
+    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"gemeinden.csv: Die Tabelle nennt Gemeinden oder Kreise ({shown})" in err
+    assert "als Zeile 'Gesamtstadt' in die Indikatordatei der Sozialräume" in err
+    assert "Traceback" not in err and indicators(project).empty
+    # a table of Sozialräume with a column of municipality keys is no such table
+    ok = write(tmp_path / "stadtteile.csv", "Stadtteil;AGS;Jahr;Einwohner\n"
+               "Manfort;05316000;2022;12034\nGesamtstadt;05316000;2022;163729\n")  # fmt: skip
+    assert main(["--project", str(project.path), "indicators", "--import", str(ok)]) == 0

@@ -156,6 +156,18 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
         width = len(header) - 1
         rows = [(n, [*c, *[None] * (width - len(c)), note]) for n, c in rows]
         missing = []
+    if "district" in missing and (place := _municipal([first, *(c for _, c in rows)])):
+        raise InputError(
+            f"Die Tabelle nennt Gemeinden oder Kreise ({place}) statt Sozialräume, wie die "
+            "Landesdatenbank (GENESIS, IT.NRW) oder die Regionaldatenbank sie ausgibt. Die "
+            "Werkbank vergleicht die Werte der Sozialräume mit dem der Gesamtstadt aus "
+            "derselben Statistik (Land und Stadt zählen oft verschieden, etwa die Einwohner: "
+            "ein Index über zwei Zählweisen wäre falsch). Bitte den Wert der Stadt als "
+            "Zeile 'Gesamtstadt' in die Indikatordatei der Sozialräume schreiben: "
+            "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle – "
+            "Gesamtstadt;Einwohner;2022;163729;Personen;IT.NRW.",
+            file=raw.name,
+        )
     if missing:
         raise InputError(
             f"Spalten fehlen: {', '.join(missing)}. Erwartet: {', '.join(REQUIRED)} "
@@ -188,6 +200,34 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
                     for p, year in years.items())  # fmt: skip
     long_header = [header[p] for p in keep] + [YEAR, VALUE]
     return Layout(long_header, wide, _known(long_header), above, notes, wide="year", filled=filled)
+
+
+# a table of municipalities: "Gemeinde" or "Kreise und krfr. Städte" over its names, a
+# GENESIS title, or an official municipality key before a name ("05316000 Leverkusen")
+MUNICIPAL_HEADER = re.compile(
+    r"(?i)^(?:gemeinden?|gemeindename|kreise?\b.*|landkreise?|regionalschlüssel|ags)$"
+)
+MUNICIPAL_NAME = re.compile(
+    r"(?i)(?:^\d{5}(?:\d{3}|\d{7})?\s+\S|,?\s*\b(?:krfr\.|kreisfreie)\s+stadt\b|"
+    r"^genesis-tabelle\b|\blandesdatenbank\b)"
+)
+
+
+def _municipal(lines: Sequence[Sequence[Any]]) -> str:
+    """What shows a table of municipalities rather than of Sozialräume (a header
+    "Gemeinde", "05316000 Leverkusen, krfr. Stadt", "GENESIS-Tabelle: 12411-01i"), ""
+    for none; ``lines`` are the table's first rows."""
+    for line in lines[: TITLE_ROWS + 5]:
+        cells = _text(line)
+        for at, text in enumerate(cells):
+            if MUNICIPAL_HEADER.match(text):
+                return f"Spalte „{text}“"
+            nxt = cells[at + 1] if at + 1 < len(cells) else ""
+            if re.fullmatch(r"\d{5}(?:\d{3}|\d{7})?", text) and re.match(r"[^\W\d]", nxt):
+                text = f"{text} {nxt}"  # the key in its own column: "05316000" | "Leverkusen"
+            if MUNICIPAL_NAME.search(text):
+                return f"„{text}“"
+    return ""
 
 
 # a header that says the table is meant long ("Indikatorname", "Merkmal", "Werte")
