@@ -122,6 +122,8 @@ def test_xlsx_with_german_headers_and_decimal_comma(project: Project, tmp_path: 
     [
         ("Manfort,SGB-II-Quote,2019,viel,%,Test,false", "Wert 'viel' ist keine Zahl"),
         ("Manfort,SGB-II-Quote,neunzehn,1,%,Test,false", "keine Jahreszahl"),
+        # a slip for 2020: stored, it made every series run to the year 2202
+        ("Manfort,SGB-II-Quote,2202,1,%,Test,false", "Jahr '2202' liegt nicht zwischen 1900"),
         # a grouped table's blank cell: the name above, a second value for 2019
         ("Manfort,,2019,1,%,Test,false", "Bitte hier den Indikator eintragen"),
         ("Manfort,SGB-II-Quote,2019,1,%,Test,vielleicht", "weder true noch false"),

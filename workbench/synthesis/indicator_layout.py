@@ -32,7 +32,7 @@ from workbench.synthesis.indicator_columns import (
     title_years,
 )
 from workbench.synthesis.indicator_units import unit_key
-from workbench.synthesis.indicator_years import cell_year
+from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
 # Accepted headers (compared case-insensitively) → the column they mean.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -80,7 +80,7 @@ def _year_columns(header: list[str]) -> dict[int, str]:
             year = cell_year(name.strip())
         except ValueError:
             continue
-        if 1900 <= year <= 2100:
+        if FIRST <= year <= LAST:
             years[position] = name.strip()
     return years
 

@@ -11,6 +11,8 @@ import re
 from datetime import date
 from typing import Any
 
+FIRST, LAST = 1900, 2100  # the years an indicator file may name (a projection too)
+
 # A year, the reference date of a census ("Stichtag 31.12.2020", as text or ISO date) or a
 # school year ("2020/21", "2020/2021": school statistics count in autumn, its first year)
 YEAR = re.compile(

@@ -52,7 +52,7 @@ from workbench.synthesis.indicator_numbers import (
     value_text,
 )
 from workbench.synthesis.indicator_units import is_count, unit_key
-from workbench.synthesis.indicator_years import cell_year
+from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -233,6 +233,13 @@ def _read_indicators(
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
         try:
             year = cell_year(cell("year"))
+            if not FIRST <= year <= LAST:  # "2202" for 2022: a slip, not a year of a series
+                raise InputError(
+                    f"Jahr '{cell('year')}' liegt nicht zwischen {FIRST} und {LAST} – ein "
+                    "Tippfehler?",
+                    file=raw.name,
+                    row=number,
+                )
         except ValueError:
             raise InputError(
                 f"Jahr '{cell('year')}' ist keine Jahreszahl (erwartet: 2020, ein Stichtag "
