@@ -96,6 +96,16 @@ def test_reimport_updates_instead_of_duplicating(project: Project, tmp_path: Pat
     table = indicators(project)
     assert len(table) == 2
     assert table.set_index("district").loc["Manfort", "value"] == 14.2
+    # a correction from the statistics office in a file of its own: the import said only
+    # "1 geändert", not which figure it overwrote and where that came from
+    fix = write(
+        tmp_path / "berichtigung.csv", HEADER + "Manfort,SGB-II-Quote,2019,13.6,%,Amt,false\n"
+    )
+    result = import_indicators(project, fix)
+    assert result.notices == (
+        "Ersetzt: Manfort SGB-II-Quote 2019: 14,2 % → 13,6 % (bisher aus werte.csv).",
+    )
+    assert import_indicators(project, fix).notices == ()  # nothing replaced the second time
 
 
 def test_xlsx_with_german_headers_and_decimal_comma(project: Project, tmp_path: Path) -> None:

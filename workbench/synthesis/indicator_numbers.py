@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.core.formatting import format_number, value_places
+
 # A number written with thousands separators only: ``1.234``, ``17.763``, ``1,234,567``.
 # With one group it reads two ways (1234 or 1.234); the file's other values decide.
 GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*")
@@ -279,3 +281,23 @@ def row_list(rows: list[int | str] | list[int] | tuple[int, ...]) -> str:
     """Row numbers for a message: ``Zeile 4`` or ``Zeilen 4, 7, 9`` (at most ten)."""
     shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
     return f"{'Zeile' if len(rows) == 1 else 'Zeilen'} {shown}"
+
+
+def replaced_note(changes: list[tuple[str, str, int, float, str, str, float, str]]) -> str:
+    """The sentence naming the stored values an import replaced with other numbers: each
+    (district, indicator, year, old value, old unit, old file, new value, new unit) as
+    "Manfort SGB-II-Quote 2022: 13,0 % → 13,4 % (bisher aus werte.csv)"; "" for none.
+
+    >>> replaced_note([("Manfort", "Quote", 2022, 13.0, "%", "a.csv", 13.4, "%")])
+    'Ersetzt: Manfort Quote 2022: 13,0 % → 13,4 % (bisher aus a.csv).'
+    """
+    if not changes:
+        return ""
+    shown = []
+    for district, indicator, year, old, old_unit, was, new, unit in changes[:10]:
+        places = value_places(old, new)
+        before = " ".join(f"{format_number(old, places)} {old_unit}".split())
+        after = " ".join(f"{format_number(new, places)} {unit}".split())
+        shown.append(f"{district} {indicator} {year}: {before} → {after} (bisher aus {was})")
+    more = f" und {len(changes) - 10} weitere" if len(changes) > 10 else ""
+    return f"Ersetzt: {'; '.join(shown)}{more}."

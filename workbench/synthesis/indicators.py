@@ -46,6 +46,7 @@ from workbench.synthesis.indicator_numbers import (
     decimal_mark,
     legend,
     parse_number,
+    replaced_note,
     row_list,
     sign_of,
     value_mark,
@@ -392,6 +393,7 @@ def import_indicators(
         }
         merged = merged_names(session)
         added = updated = unchanged = 0
+        replaced: list[tuple[str, str, int, float, str, str, float, str]] = []
         for r in rows:
             key = (ids[r.district], r.indicator, r.year)
             if _kept(stored.get(key), r, former.via.get((r.district, r.indicator, r.year)),
@@ -418,11 +420,15 @@ def import_indicators(
             elif all(getattr(record, k) == v for k, v in values.items()):
                 unchanged += 1
             else:
+                if record.value != r.value:  # a corrected figure: say which one it replaced
+                    replaced.append((r.district, r.indicator, r.year, record.value,
+                                     record.unit, record.filename, r.value, r.unit))  # fmt: skip
                 for k, v in values.items():
                     setattr(record, k, v)
                 record.filename = path.name
                 updated += 1
         notices.extend(_withdrawn_zeros(session, gaps, ids, stored, path.name))
+        notices.extend([replaced_note(replaced)] if replaced else [])
     skipped = tuple(sorted({n for n, *_ in gaps.skipped}))
     return IndicatorImport(
         path.name, added, updated, unchanged, skipped, tuple(notices), tuple(gaps.sentences())
