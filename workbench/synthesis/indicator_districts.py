@@ -16,7 +16,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.domain import InputError
-from workbench.ingest.common import meant_district, misspelt_district, named_district
+from workbench.ingest.common import (
+    meant_district,
+    misspelt_district,
+    named_district,
+    spelled_out,
+)
 from workbench.store import CITYWIDE
 
 # "010 Manfort", "1.1 Wiesdorf-West", "03 - Bürrig", "2) Opladen": a number, then the name
@@ -39,6 +44,12 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
     ('Manfort', None)
     >>> district_of("Manfort insgesamt", known, ["Manfort"])
     'Manfort'
+
+    Hyphens and spaces between the words count alike, as on the map ("Opladen Nord" is
+    Opladen-Nord), if only one district is written so.
+
+    >>> district_of("Opladen Nord", known, ["Opladen-Nord", "Opladen-Süd"])
+    'Opladen-Nord'
     """
     text = " ".join(written.split())
     names = [text]
@@ -51,7 +62,16 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
         )
         if found is not None:
             return found
+    for name in names:  # "Opladen Nord", "Schlebusch - Süd": the words are the district's
+        same = {d for d in districts if _words(d) == _words(name)}
+        if len(same) == 1:
+            return same.pop()
     return None
+
+
+def _words(name: str) -> str:
+    """A name's words, spelled out, without the hyphens and spaces between them."""
+    return " ".join(re.findall(r"[^\W_]+", spelled_out(name)))
 
 
 @dataclass
