@@ -20,6 +20,10 @@ YEAR = re.compile(
     r"|(\d{4})\s*/\s*(\d{2}|\d{4})"
 )
 
+# a mark after a year, as a table's header writes it: a footnote ("2022¹", "2022*",
+# "2022 1)") or a mark of DIN 55301 for the whole column ("2022 p": provisional figures)
+MARK = re.compile(r"(?:\s*[\u00b9\u00b2\u00b3\u2070-\u2079*]+|\s+[prsPRS]|\s+\d\))$")
+
 
 def cell_year(cell: Any) -> int:
     """The year of a cell: 2020, "2020", a reference date "31.12.2020", an Excel date or
@@ -29,6 +33,8 @@ def cell_year(cell: Any) -> int:
     (2020, 2020, 2021)
     >>> cell_year("2019-12-31"), cell_year("2020/21"), cell_year("2019 / 2020")
     (2019, 2020, 2019)
+    >>> cell_year("2022¹"), cell_year("31.12.2021*"), cell_year("2022 p")
+    (2022, 2021, 2022)
     """
     if isinstance(cell, float) and cell.is_integer():
         return int(cell)
@@ -36,7 +42,7 @@ def cell_year(cell: Any) -> int:
         return cell
     if isinstance(cell, date):  # an Excel date cell (datetime is a date)
         return cell.year
-    match = YEAR.fullmatch(str(cell or "").strip())
+    match = YEAR.fullmatch(MARK.sub("", str(cell or "").strip()))
     if match is None:
         raise ValueError(cell)
     if match.group(3):  # a school year: the second year follows the first ("2020/22" is not)
