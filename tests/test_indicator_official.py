@@ -595,12 +595,12 @@ def test_a_year_column_with_a_footnote_mark_is_read_not_dropped(
     # for a year and left out without a word – the import said "4 Werte" of eight.
     path = write(
         tmp_path / "zeitreihe.csv",
-        "Sozialraum;Indikator;Einheit;Quelle;2020;31.12.2021*;2022¹;2023 p\n"
-        "Manfort;SGB-II-Quote;%;Stadt;14,0;14,1;14,3;14,6\n"
-        "Gesamtstadt;SGB-II-Quote;%;Stadt;10,0;10,1;10,3;10,2\n"
+        "Sozialraum;Indikator;Einheit;Quelle;2020;31.12.2021*;2022¹;2023 p;2024 (vorläufig)\n"
+        "Manfort;SGB-II-Quote;%;Stadt;14,0;14,1;14,3;14,6;14,8\n"
+        "Gesamtstadt;SGB-II-Quote;%;Stadt;10,0;10,1;10,3;10,2;10,2\n"
         "¹ vorläufig\n",
     )
     assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
-    assert "zeitreihe.csv: 8 Werte – 8 neu" in capsys.readouterr().out
+    assert "zeitreihe.csv: 10 Werte – 10 neu" in capsys.readouterr().out
     manfort = indicators(project, "Manfort").set_index("year")["value"].to_dict()
-    assert manfort == {2020: 14.0, 2021: 14.1, 2022: 14.3, 2023: 14.6}
+    assert manfort == {2020: 14.0, 2021: 14.1, 2022: 14.3, 2023: 14.6, 2024: 14.8}

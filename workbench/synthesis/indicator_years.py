@@ -21,8 +21,12 @@ YEAR = re.compile(
 )
 
 # a mark after a year, as a table's header writes it: a footnote ("2022¹", "2022*",
-# "2022 1)") or a mark of DIN 55301 for the whole column ("2022 p": provisional figures)
-MARK = re.compile(r"(?:\s*[\u00b9\u00b2\u00b3\u2070-\u2079*]+|\s+[prsPRS]|\s+\d\))$")
+# "2022 1)") or a mark of DIN 55301 for the whole column ("2022 p", "2022 (vorläufig)")
+MARK = re.compile(
+    r"(?:\s*[\u00b9\u00b2\u00b3\u2070-\u2079*]+|\s+[prsPRS]|\s+\d\)"
+    r"|\s*\((?:[prs]|vorl(?:äufig|\.)?|geschätzt|berichtigt)\))$",
+    re.IGNORECASE,
+)
 
 
 def cell_year(cell: Any) -> int:
@@ -35,6 +39,8 @@ def cell_year(cell: Any) -> int:
     (2019, 2020, 2019)
     >>> cell_year("2022¹"), cell_year("31.12.2021*"), cell_year("2022 p")
     (2022, 2021, 2022)
+    >>> cell_year("2022 (vorläufig)"), cell_year("2021 (vorl.)")
+    (2022, 2021)
     """
     if isinstance(cell, float) and cell.is_integer():
         return int(cell)
