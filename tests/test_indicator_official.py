@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from workbench import InputError, Project
+from workbench import Project
 from workbench.cli.main import main
 from workbench.synthesis.indicators import comparison, import_indicators, indicators
 
@@ -563,44 +563,3 @@ def test_a_table_of_municipalities_is_refused_with_the_shape_the_city_value_need
     ok = write(tmp_path / "stadtteile.csv", "Stadtteil;AGS;Jahr;Einwohner\n"
                "Manfort;05316000;2022;12034\nGesamtstadt;05316000;2022;163729\n")  # fmt: skip
     assert main(["--project", str(project.path), "indicators", "--import", str(ok)]) == 0
-
-
-def test_a_district_written_with_a_space_for_its_hyphen_is_that_district(tmp_path: Path) -> None:
-    # The statistics office writes "Opladen Nord", the project (and its map) "Opladen-Nord":
-    # the map matched the area, the indicator import stopped on every row of every year.
-    project = Project.create(tmp_path / "p", districts=["Opladen-Nord", "Opladen-Süd"])
-    try:
-        path = write(
-            tmp_path / "werte.csv",
-            "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
-            "Opladen Nord;SGB-II-Quote;2022;12,1;%;Stadt\n"
-            "Opladen - Sued;SGB-II-Quote;2022;9,4;%;Stadt\n"
-            "Gesamtstadt;SGB-II-Quote;2022;10,1;%;Stadt\n",
-        )
-        import_indicators(project, path)
-        values = indicators(project).set_index("district")["value"].to_dict()
-        assert values == {"Gesamtstadt": 10.1, "Opladen-Nord": 12.1, "Opladen-Süd": 9.4}
-        # "Opladen" alone is neither: still the question which one is meant
-        bare = write(tmp_path / "alt.csv", path.read_text().replace("Opladen Nord", "Opladen"))
-        with pytest.raises(InputError, match="gemeint: Opladen-Nord oder Opladen-Süd"):
-            import_indicators(project, bare)
-    finally:
-        project.close()
-
-
-def test_a_year_column_with_a_footnote_mark_is_read_not_dropped(
-    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # "2022¹" (footnote: provisional), "31.12.2021*", "2023 p": the column was not taken
-    # for a year and left out without a word – the import said "4 Werte" of eight.
-    path = write(
-        tmp_path / "zeitreihe.csv",
-        "Sozialraum;Indikator;Einheit;Quelle;2020;31.12.2021*;2022¹;2023 p;2024 (vorläufig)\n"
-        "Manfort;SGB-II-Quote;%;Stadt;14,0;14,1;14,3;14,6;14,8\n"
-        "Gesamtstadt;SGB-II-Quote;%;Stadt;10,0;10,1;10,3;10,2;10,2\n"
-        "¹ vorläufig\n",
-    )
-    assert main(["--project", str(project.path), "indicators", "--import", str(path)]) == 0
-    assert "zeitreihe.csv: 10 Werte – 10 neu" in capsys.readouterr().out
-    manfort = indicators(project, "Manfort").set_index("year")["value"].to_dict()
-    assert manfort == {2020: 14.0, 2021: 14.1, 2022: 14.3, 2023: 14.6, 2024: 14.8}
