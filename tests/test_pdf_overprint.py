@@ -148,3 +148,81 @@ def test_the_same_card_twice_placed_by_the_page_transformation_stays_twice(
     assert [(s.question, s.text) for s in parse_file(path).segments] == [
         ("Treffpunkt fehlt?", card) for card in cards
     ]
+
+
+def _coded_pdf(shown: list[str], letters: str) -> bytes:
+    """A one-page PDF like :func:`page_pdf` whose font draws ``letters`` by the codes 1, 2,
+    … (a subset font, as Word and LibreOffice embed them): its strings are no text
+    without the font's encoding."""
+    names = " ".join(f"/{_GLYPH_NAMES.get(c, c)}" for c in letters)
+    pdf = page_pdf(shown)
+    encoding = (
+        b"/Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 "
+        + names.encode()
+        + b"] >>"
+    )
+    coded = pdf.replace(b"/Encoding /WinAnsiEncoding", encoding)
+    return _fixed_offsets(coded)
+
+
+_GLYPH_NAMES = {" ": "space", ":": "colon", ".": "period", "?": "question"} | dict(
+    zip("0123456789", "zero one two three four five six seven eight nine".split(), strict=True)
+)
+
+
+def _fixed_offsets(pdf: bytes) -> bytes:
+    """A PDF's cross-reference table made right again after its objects changed length."""
+    body, _, _ = pdf.partition(b"xref\n")
+    offsets = [body.index(b"%d 0 obj\n" % n) for n in range(1, body.count(b" 0 obj\n") + 1)]
+    out = bytearray(body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(offsets) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_fake_bold_in_a_subset_font_keeps_a_table_readable(tmp_path: Path) -> None:
+    """Taking the second drawing out gave the page its content as text strings: with a
+    subset font's codes, pypdf then read the codes as letters ("\\x01\\x02"), the cells of
+    a table were gibberish and the import stopped ("… Tabelle, deren Zellen der
+    PDF-Import nicht auseinanderhalten kann")."""
+    lines = [
+        ("Kartenabfrage Manfort", True, 800),
+        ("Datum: 12.03.2021", False, 786),
+        ("Sozialraum: Manfort", False, 772),
+    ]
+    cells = [
+        (44, 740, "Bedarfe"),
+        (204, 740, "Ideen"),
+        (44, 716, "Mehr Licht im Park."),
+        (204, 716, "Ein Treff mit Sofa."),
+    ]
+    letters = "".join(dict.fromkeys("".join(t for t, *_ in lines + [(c[2],) for c in cells])))
+    code = {c: bytes([n]) for n, c in enumerate(letters, start=1)}
+
+    def coded(text: str) -> str:
+        return "<" + b"".join(code[c] for c in text).hex() + ">"
+
+    shown = []
+    for text, bold, y in lines:
+        again = f" 0.3 0 Td {coded(text)} Tj" if bold else ""
+        shown.append(f"ET BT /F1 10 Tf 1 0 0 1 40 {y} Tm {coded(text)} Tj{again}")
+    shown += [f"ET BT /F1 10 Tf 1 0 0 1 {x} {y} Tm {coded(text)} Tj" for x, y, text in cells]
+    shown.append("ET")
+    for y in (755, 730, 705):
+        shown.append(f"40 {y} m 360 {y} l S")
+    for x in (40, 200, 360):
+        shown.append(f"{x} 755 m {x} 705 l S")
+    shown.append("BT")
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_coded_pdf(shown, letters))
+    document = parse_file(path)
+    assert document.title == "Kartenabfrage Manfort"
+    assert [(s.question, s.text) for s in document.segments] == [
+        ("Bedarfe", "Mehr Licht im Park."),
+        ("Ideen", "Ein Treff mit Sofa."),
+    ]

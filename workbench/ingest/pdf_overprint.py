@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pypdf import PageObject
+    from pypdf.generic import ContentStream
 
 _NEAR = 1.0  # points: a second drawing this close to the first is the same text again
 _BACK = 200  # thousandths of the font size: a step back this long in a glyph array
@@ -28,7 +29,7 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def drawn_once(page: PageObject) -> None:
     """Take text drawn a second time for a fake bold out of the page's content (in memory,
     for reading its text); a page without such text stays as it is."""
-    from pypdf.generic import ArrayObject, ContentStream, NameObject
+    from pypdf.generic import ArrayObject, ContentStream
 
     contents = page.get_contents()
     if not isinstance(contents, ContentStream):
@@ -79,8 +80,29 @@ def drawn_once(page: PageObject) -> None:
             last, moved = key, False
         kept.append((operands, operator))
     if changed:
-        contents.operations = kept
-        page[NameObject("/Contents")] = contents  # the page read, the file unchanged
+        replace_contents(page, contents, kept)
+
+
+def replace_contents(page: PageObject, contents: ContentStream, operations: list) -> None:
+    """Give the page (in memory, for reading its text; the file stays unchanged) the
+    operations as its content, each string as the bytes the page had (its glyph codes):
+    pypdf's reading takes a string it parsed as text for letters already decoded, and a
+    subset font's codes ("\\x01\\x02") would read as gibberish."""
+    from pypdf.generic import NameObject
+
+    contents.operations = [([_raw(o) for o in operands], op) for operands, op in operations]
+    page[NameObject("/Contents")] = contents
+
+
+def _raw(operand: object) -> object:
+    """An operand with its strings as the bytes the page has (in arrays too)."""
+    from pypdf.generic import ArrayObject, ByteStringObject, TextStringObject
+
+    if isinstance(operand, TextStringObject):
+        return ByteStringObject(operand.get_original_bytes())
+    if isinstance(operand, list):
+        return ArrayObject([_raw(item) for item in operand])
+    return operand
 
 
 def _times(m: list[float], n: tuple[float, ...]) -> tuple[float, ...]:
