@@ -8,7 +8,8 @@ from a full line into one that continues it). Page furniture is left out
 (:func:`workbench.ingest.pdf_pages.without_furniture`): page numbers ("3", "Seite 3 von
 5", a footer "Workshop Opladen, 22.04.2021 – Seite 1 von 3") and the lines of a header or
 footer (a letterhead, a footer: at the page's edge on most pages); names in them ("Protokollführung:
-Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again. Among the
+Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again; text struck
+through (deleted text of tracked changes: :mod:`pdf_struck`) is left out. Among the
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
 wherever they stand there; of the short lines above them one is the title, as in Word
@@ -56,6 +57,12 @@ from workbench.ingest.pdf_pages import (
     without_furniture,
 )
 from workbench.ingest.pdf_spacing import gapped, is_spaced
+from workbench.ingest.pdf_struck import (
+    cell_without_struck,
+    struck_names,
+    struck_out,
+    without_struck,
+)
 from workbench.ingest.pdf_tables import (
     MARK,
     PageReading,
@@ -114,11 +121,12 @@ _BULLET = re.compile(
 
 def _pages(
     raw_data: bytes, name: str
-) -> tuple[list[str], dict[str, set[float]], list[PdfTable], list[int]]:
+) -> tuple[list[str], dict[str, set[float]], list[PdfTable], dict[str, list]]:
     """The text of every page (a table's lines as its mark), the words the first page sets
     large (with their font sizes: a title), the tables and the numbers of the pages that
-    show an image but have no text (scanned); a broken or locked PDF stops with a German
-    message."""
+    show an image but have no text (scanned) and of those with text struck through (left
+    out: :func:`~workbench.ingest.pdf_struck.struck_out`, with the names struck from a list
+    of people); a broken or locked PDF stops with a German message."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -133,6 +141,8 @@ def _pages(
                 raise FileNotDecryptedError
             _check_portfolio(reader, name)
             readings = [PageReading() for _ in reader.pages]
+            unstruck = [struck_out(page) for page in reader.pages]  # their text as it was
+            struck = [number for number, text in enumerate(unstruck, 1) if text is not None]
             pages = [
                 _text(page, reading) for page, reading in zip(reader.pages, readings, strict=True)
             ]
@@ -144,7 +154,9 @@ def _pages(
                 for number, (page, text) in enumerate(zip(reader.pages, pages, strict=True), 1)
                 if not _letter_count(text) and _shows_image(page)
             ]
-            return [_cleaned(p) for p in pages], large, tables, scanned
+            left_out = {"pages_without_text": scanned, "pages_struck_through": struck}
+            left_out["names"] = list(struck_names([t for t in unstruck if t is not None]))
+            return [_cleaned(p) for p in pages], large, tables, left_out
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
         raise InputError(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
@@ -202,8 +214,8 @@ def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> 
 
 
 def _cleaned_rows(rows: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple:
-    """A table's rows with each cell's lines :func:`_cleaned`."""
-    return tuple(tuple(tuple(map(_cleaned, cell)) for cell in row) for row in rows)
+    """A table's rows with each cell's lines :func:`_cleaned`, struck text left out."""
+    return tuple(tuple(cell_without_struck(tuple(map(_cleaned, c))) for c in row) for row in rows)
 
 
 def _check_portfolio(reader: PdfReader, name: str) -> None:
@@ -380,13 +392,14 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         raise InputError("Die Datei ist leer.", file=raw.name)
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
-    pages, large, tables, scanned = _pages(raw.data, raw.name)
+    pages, large, tables, left_out = _pages(raw.data, raw.name)
     _check_readable(pages, raw.name)
     text, furniture = without_furniture(pages)
     # a paragraph may go on over a page break, and over a sentence's end at a line's end
     # where space sets paragraphs apart
     spans = paragraph_spans(text, pages=True, spaced=is_spaced(pages))
-    parts = _at_details([_PAGE_BREAKS.sub("\n", text[s:e]) for s, e in spans])
+    kept = (without_struck(_PAGE_BREAKS.sub("\n", text[s:e])) for s, e in spans)
+    parts = _at_details([part for part in kept if part.strip()])
     parts = _head_apart(parts, text_width(text))
     parts = _joined_title(parts, large)
     paragraphs = [_unwrapped(p) for p in parts]
@@ -396,8 +409,10 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             "Texterkennung (OCR) speichern oder den Text als .docx/.txt importieren.",
             file=raw.name,
         )
-    fields: dict = {"options": {"pages_without_text": scanned}} if scanned else {}
-    add_detail(fields, "names", furniture_names(furniture))
+    names = left_out.pop("names")  # struck from a list: still names to pseudonymise
+    options = {key: pages for key, pages in left_out.items() if pages}
+    fields: dict = {"options": options} if options else {}
+    add_detail(fields, "names", furniture_names([without_struck(f) for f in furniture]))
     segments: list[ParsedSegment] = []
     question: str | None = None
     details = [_detail(p, raw.name) for p in paragraphs]
@@ -460,6 +475,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         statement = OPENS.sub("", paragraph, count=1).strip()
         if statement:
             add_statement(segments, statement, question, number)
+    add_detail(fields, "names", names)
     return protocol_result(raw, segments, IMPORTER, format=FORMAT, **fields)
 
 

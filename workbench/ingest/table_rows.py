@@ -482,6 +482,15 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "ein Bild (eingescannt?): nicht gelesen, ihr Inhalt fehlt im Projekt. Mit "
             "Texterkennung (OCR) gespeichert wird sie lesbar."
         )
+    if options.get("pages_struck_through"):  # pdf_protocol: deleted text of tracked changes
+        pages = options["pages_struck_through"]
+        notices.append(
+            f"Durchgestrichener Text (Seite{'n' if len(pages) > 1 else ''} "
+            f"{', '.join(map(str, pages))}) nicht gelesen: gelöschter Text einer "
+            "Änderungsverfolgung (auch aus Word-Dateien nicht gelesen) oder Gestrichenes gilt "
+            "nicht mehr. Soll er zählen: im Dokument die Änderungen ablehnen oder die "
+            "Durchstreichung entfernen und neu als PDF speichern."
+        )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
     if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
