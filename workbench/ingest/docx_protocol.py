@@ -60,6 +60,7 @@ from workbench.ingest.docx_text import (
     blocks,
     is_strict,
     paragraph_text,
+    smartart_texts,
     text_boxes,
 )
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
@@ -295,7 +296,23 @@ def parse_docx(
         return kinds[style_id]
 
     paragraphs = _docx_paragraphs(document._body, kind, levels)
-    return protocol_document(raw, paragraphs, IMPORTER, roles)
+    diagrams = smartart_texts(document)
+    try:
+        parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
+    except InputError as err:
+        if diagrams and "keine Aussagen" in err.message:  # all in the graphic, maybe
+            hint = _SMARTART_HINT.format(diagrams, "Feld" if diagrams == 1 else "Felder")
+            raise InputError(f"{err.message} {hint}", err.file, err.row, err.unit) from None
+        raise
+    if diagrams:  # for the notice: its text is not read
+        return replace(parsed, options={**parsed.options, "smartart_texts": diagrams})
+    return parsed
+
+
+_SMARTART_HINT = (
+    "Text in SmartArt-Grafiken ({} {}) liest der Import nicht; bitte als Absätze oder "
+    "Aufzählung ins Dokument übernehmen."
+)
 
 
 def _people_tables(paragraphs: Sequence[Paragraph]) -> set[int]:

@@ -11,7 +11,8 @@ in deleted or moved-away text (``w:del``, ``w:moveFrom``), field instructions
 (``w:instrText``), a content control still showing its placeholder ("Klicken Sie hier, um
 Text einzugeben") and text boxes. A text box's paragraphs (:func:`text_boxes`) follow
 the paragraph that anchors them (the VML fallback copy of a text box is not read twice).
-Footnotes, comments, headers and footers are not read.
+Footnotes, comments, headers and footers are not read, nor the text of a SmartArt graphic
+(its own part of the package): :func:`smartart_texts` counts it for a notice.
 """
 
 from __future__ import annotations
@@ -225,3 +226,27 @@ class ListLevels:
             own = next((i for i in map(_indent, chain[1:]) if i is not None), 0)
             indent = own + 720 * ilvl
         return indent
+
+
+_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def smartart_texts(document) -> int:
+    """How many boxes with text the SmartArt graphics in a python-docx document's body
+    have (Word keeps their text in a diagram part, not in the paragraphs)."""
+    from defusedxml import DefusedXmlException, ElementTree
+
+    count = 0
+    for ids in document.element.body.iter(f"{{{_DIAGRAM}}}relIds"):
+        part = document.part.related_parts.get(ids.get(f"{{{_RELS}}}dm"))
+        if part is None:
+            continue
+        try:
+            model = ElementTree.fromstring(part.blob)
+        except (ElementTree.ParseError, DefusedXmlException):
+            continue
+        for point in model.iter(f"{{{_DIAGRAM}}}pt"):
+            count += any((t.text or "").strip() for t in point.iter(f"{{{_DRAWING}}}t"))
+    return count

@@ -491,6 +491,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "nicht mehr. Soll er zählen: im Dokument die Änderungen ablehnen oder die "
             "Durchstreichung entfernen und neu als PDF speichern."
         )
+    if options.get("smartart_texts"):  # docx_protocol: text kept in a diagram part
+        boxes = options["smartart_texts"]
+        notices.append(
+            f"Text in SmartArt-Grafiken ({boxes} Feld{'' if boxes == 1 else 'er'}) nicht gelesen: "
+            "er fehlt im Projekt. Bitte als Absätze oder Aufzählung ins Dokument übernehmen "
+            "und erneut importieren."
+        )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
     if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)

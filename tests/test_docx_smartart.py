@@ -1,0 +1,126 @@
+"""A Word protocol with a SmartArt graphic: Word keeps the graphic's text in a diagram part
+of its own (``word/diagrams/data1.xml``), not in the paragraphs. The import does not read
+it; before, it was lost without a word, now the import says so."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _point(number: int, text: str) -> str:
+    return (
+        f'<dgm:pt modelId="{{{number}}}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p>'
+        f'<a:r><a:rPr lang="de-DE"/><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+    )
+
+
+def _smartart_docx(path: Path, paragraphs: list[tuple[str, str | None]], boxes: list[str]) -> Path:
+    """A DOCX of ``paragraphs`` (text, style) with a SmartArt graphic where a paragraph
+    reads "SMARTART", its boxes holding ``boxes``, as Word writes it."""
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    drawing = (
+        '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+        '2006/wordprocessingDrawing"><wp:extent cx="5486400" cy="3200400"/>'
+        f'<wp:docPr id="1" name="Diagramm 1"/><a:graphic xmlns:a="{A}"><a:graphicData '
+        f'uri="{DGM}"><dgm:relIds xmlns:dgm="{DGM}" xmlns:r="{R}" r:dm="rId90" r:lo="rId91" '
+        'r:qs="rId92" r:cs="rId93"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    )
+    xml = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = re.sub(
+        r"<w:r>(?:(?!<w:r>).)*?<w:t>SMARTART</w:t></w:r>", drawing, xml
+    ).encode()
+    parts["word/diagrams/data1.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><dgm:dataModel xmlns:dgm="{DGM}" '
+        f'xmlns:a="{A}"><dgm:ptLst><dgm:pt modelId="{{0}}" type="doc"><dgm:prSet/>'
+        "<dgm:spPr/><dgm:t><a:bodyPr/><a:p><a:endParaRPr/></a:p></dgm:t></dgm:pt>"
+        + "".join(_point(n, text) for n, text in enumerate(boxes, start=1))
+        + "</dgm:ptLst><dgm:cxnLst/></dgm:dataModel>"
+    ).encode()
+    targets = [
+        ("rId90", "diagramData", "data1", "drawingml.diagramData"),
+        ("rId91", "diagramLayout", "layout1", "drawingml.diagramLayout"),
+        ("rId92", "diagramQuickStyle", "quickStyle1", "drawingml.diagramStyle"),
+        ("rId93", "diagramColors", "colors1", "drawingml.diagramColors"),
+    ]
+    for _, _, name, _ in targets[1:]:
+        parts[f"word/diagrams/{name}.xml"] = b'<?xml version="1.0"?><x/>'
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    added = "".join(
+        f'<Relationship Id="{rid}" Type="{RELS}{kind}" Target="diagrams/{name}.xml"/>'
+        for rid, kind, name, _ in targets
+    )
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", added + "</Relationships>"
+    ).encode()
+    types = parts["[Content_Types].xml"].decode()
+    overrides = "".join(
+        f'<Override PartName="/word/diagrams/{name}.xml" '
+        f'ContentType="application/vnd.openxmlformats-officedocument.{kind}+xml"/>'
+        for _, _, name, kind in targets
+    )
+    parts["[Content_Types].xml"] = types.replace("</Types>", overrides + "</Types>").encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+HEAD = [
+    ("Stadtteilworkshop Manfort", "Title"),
+    ("Sozialraum: Manfort", None),
+    ("Was fehlt im Quartier?", "Heading 1"),
+]
+
+
+def test_text_in_a_smartart_graphic_is_named_as_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _smartart_docx(
+        tmp_path / "grafik.docx",
+        [*HEAD, ("Die Jugendlichen wünschen sich einen Treffpunkt.", None), ("SMARTART", None)],
+        ["Mehr Bänke am Rhein", "Licht im Park"],
+    )
+    document = parse_file(path)
+    assert [s.text for s in document.segments] == [
+        "Die Jugendlichen wünschen sich einen Treffpunkt."
+    ]
+    assert document.options == {"smartart_texts": 2}
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]):
+        pass
+    assert main(["--project", str(tmp_path / "projekt"), "import", str(path)]) == 0
+    assert "Text in SmartArt-Grafiken (2 Felder) nicht gelesen" in capsys.readouterr().out
+
+
+def test_a_protocol_all_in_smartart_stops_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _smartart_docx(
+        tmp_path / "nur_grafik.docx", [*HEAD, ("SMARTART", None)], ["Mehr Bänke am Rhein"]
+    )
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]):
+        pass
+    assert main(["--project", str(tmp_path / "projekt"), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "keine Aussagen" in err and "SmartArt-Grafiken (1 Feld)" in err
+    assert "Traceback" not in err
