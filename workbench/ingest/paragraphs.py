@@ -24,7 +24,14 @@ _BOUND = frozenset(
     "gegen ohne seit und oder sowie als dass weil wenn ob".split()
 )
 PAGE_BREAK = "\f"  # a line of its own between two pages (see :func:`paragraph_spans`)
-OPENS = re.compile(r"^(?:[-–—•▪◦*·]\s*|\d{1,3}[.)]\s|[a-z][.)]\s)")
+# A list item's marker: a bullet, "1." or "1)", "a)"; not the day of a date ("12. März")
+_MONTHS = (
+    "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    "Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez"
+)
+OPENS = re.compile(
+    rf"^(?:[-–—•▪◦*·]\s*|\d{{1,3}}\)\s|\d{{1,3}}\.\s(?!\s*(?:{_MONTHS})\b)|[a-z][.)]\s)"
+)
 
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
