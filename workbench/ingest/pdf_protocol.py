@@ -106,10 +106,16 @@ _QUESTION_WORDS = 12  # a guiding question is a short line of its own
 _HEAD_LINES = 6  # lines above a protocol's details at most: a letterhead's, the title's
 _SENTENCE_END = re.compile(r"[.!;,…]$")
 _PAGE_BREAKS = re.compile(rf"[ \t]*\n\s*{PAGE_BREAK}\s*")  # a paragraph's page break
-# A hyphen at a line end between lower-case letters, not before "und", "oder", "bzw."
-_HYPHENATED = re.compile(r"([a-zäöüß])-[ \t]*\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
-# A compound's own hyphen at a line end: before a capital or digit ("Kita-" + "Ausbau")
-_COMPOUND = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=[A-ZÄÖÜ\d])")
+# A hyphen at a line end between lower-case letters, not before "und", "oder", "bis" …
+# (the hyphen stands for a word left out: "Grund-" + "bis Oberschule")
+_ELIDED = r"(?!(?:und|oder|bzw|sowie|bis|wie|als)\b)"
+_HYPHENATED = re.compile(rf"([a-zäöüß])-[ \t]*\n[ \t]*{_ELIDED}([a-zäöüß])")
+# A compound's own hyphen at a line end: before a capital or digit ("Kita-" + "Ausbau"),
+# or after a number ("14-" + "jährige"), unless it stands for a word left out ("20- bis")
+_COMPOUND = re.compile(
+    r"(\w)-[ \t]*\n[ \t]*(?=[A-ZÄÖÜ\d])"
+    rf"|(\d)-[ \t]*\n[ \t]*{_ELIDED}(?=[a-zäöüß])"
+)
 # A soft hyphen (U+00AD) where the line was broken, and any other (invisible) one
 _SOFT_HYPHEN = re.compile(r"\xad(?:[ \t]*\n[ \t]*)?")
 # A bullet drawn in Symbol or Wingdings (Word: U+F0B7, U+F0A7, U+F0D8 …), as a shape or
@@ -540,8 +546,10 @@ def _unwrapped(paragraph: str) -> str:
     'Der Spielplatz und die Rad- und Fußwege'
     >>> _unwrapped("Der Kita-\nAusbau, die Kinder\xad\nbetreuung")
     'Der Kita-Ausbau, die Kinderbetreuung'
+    >>> _unwrapped("Die 14-\njährigen, die 20-\nbis 30-jährigen der Grund-\nbis Oberschulen")
+    'Die 14-jährigen, die 20- bis 30-jährigen der Grund- bis Oberschulen'
     """
-    joined = _COMPOUND.sub(r"\1-", _SOFT_HYPHEN.sub("", paragraph))
+    joined = _COMPOUND.sub(lambda m: f"{m[1] or m[2]}-", _SOFT_HYPHEN.sub("", paragraph))
     return " ".join(_HYPHENATED.sub(r"\1\2", joined).split())
 
 
