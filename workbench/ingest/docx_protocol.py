@@ -61,8 +61,11 @@ from workbench.ingest.docx_text import (
     is_strict,
     paragraph_text,
     smartart_texts,
+    struck_readings,
+    struck_runs,
     text_boxes,
 )
+from workbench.ingest.pdf_struck import struck_names
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -304,8 +307,13 @@ def parse_docx(
             hint = _SMARTART_HINT.format(diagrams, "Feld" if diagrams == 1 else "Felder")
             raise InputError(f"{err.message} {hint}", err.file, err.row, err.unit) from None
         raise
-    if diagrams:  # for the notice: its text is not read
-        return replace(parsed, options={**parsed.options, "smartart_texts": diagrams})
+    left_out = {"smartart_texts": diagrams, "struck_runs": struck_runs(document.element.body)}
+    left_out = {key: count for key, count in left_out.items() if count}
+    if left_out:  # for the notices: their text is not read
+        parsed = replace(parsed, options={**parsed.options, **left_out})
+    struck = struck_names(struck_readings(document.element.body))  # a name struck from
+    if struck:  # the list of participants: still a name to pseudonymise
+        parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *struck))))
     return parsed
 
 

@@ -7,7 +7,8 @@ paragraphs), custom XML (``w:customXml``), simple fields (``w:fldSimple``: their
 smart tags and text boxes would be lost. Here a paragraph's text is every ``w:t`` under
 it, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr`` a line break, ``w:noBreakHyphen`` a
 hyphen and ``w:sym`` its character (unless from a symbol font's private range), except
-in deleted or moved-away text (``w:del``, ``w:moveFrom``), field instructions
+in deleted or moved-away text (``w:del``, ``w:moveFrom``), text struck through by hand
+(``w:strike``, ``w:dstrike``: no longer valid, as in a PDF), field instructions
 (``w:instrText``), a content control still showing its placeholder ("Klicken Sie hier, um
 Text einzugeben") and text boxes. A text box's paragraphs (:func:`text_boxes`) follow
 the paragraph that anchors them (the VML fallback copy of a text box is not read twice).
@@ -18,6 +19,8 @@ Footnotes, comments, headers and footers are not read, nor the text of a SmartAr
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from workbench.ingest.pdf_struck import STRUCK, without_struck
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -32,6 +35,7 @@ _SKIP = {_w(n) for n in ("del", "moveFrom", "instrText", "delInstrText", "txbxCo
 _SKIP |= {_w(n) for n in ("rPr", "pPr", "sdtPr", "sdtEndPr", "footnoteReference")}
 _SKIP.add(f"{{{_MC}}}Fallback")
 _BLOCK_CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")}
+_GONE = {_w("del"), _w("moveFrom")}  # text no longer in the document
 _BREAKS = {_w("br"), _w("cr")}
 _TABS = {_w("tab"), _w("ptab")}
 _OFF = {"0", "false", "off"}
@@ -76,9 +80,14 @@ def _pieces(element, bold: bool = False) -> Iterator[tuple[str, bool]]:
     """(text, bold) of the text under ``element`` in document order (see the module)."""
     for child in element:
         tag = child.tag
+        if tag in _GONE and _has_text(child):  # deleted: one space at most where it stood
+            yield STRUCK, bold
+            continue
         if not isinstance(tag, str) or tag in _SKIP or _placeholder(child):
             continue
-        if tag == _w("r"):
+        if tag == _w("r") and _struck(child):  # no longer valid, as deleted text
+            yield STRUCK, bold
+        elif tag == _w("r"):
             yield from _pieces(child, _bold(child))
         elif tag == _w("t"):
             yield child.text or "", bold
@@ -102,8 +111,25 @@ def _pieces(element, bold: bool = False) -> Iterator[tuple[str, bool]]:
 
 def _bold(run) -> bool:
     """Whether a ``w:r`` is bold by its direct formatting."""
+    return _formatted(run, "b")
+
+
+def _struck(run) -> bool:
+    """Whether a ``w:r`` with text is struck through (once or twice) by its direct
+    formatting."""
+    shows = any((t.text or "").strip() for t in run.iter(_w("t")))
+    return shows and (_formatted(run, "strike") or _formatted(run, "dstrike"))
+
+
+def _has_text(element) -> bool:
+    """Whether deleted or moved-away text (``w:del``, ``w:moveFrom``) has any."""
+    return any((t.text or "").strip() for t in element.iter(_w("delText"), _w("t")))
+
+
+def _formatted(run, name: str) -> bool:
+    """Whether a ``w:r``'s direct formatting switches ``w:<name>`` on."""
     properties = run.find(_w("rPr"))
-    found = properties.find(_w("b")) if properties is not None else None
+    found = properties.find(_w(name)) if properties is not None else None
     return found is not None and found.get(_w("val"), "true").lower() not in _OFF
 
 
@@ -121,7 +147,24 @@ def paragraph_text(paragraph) -> tuple[str, str]:
                 leading = False
         elif leading and bold:
             bold.append(text)
-    return "".join(parts), "".join(bold).rstrip()
+    return without_struck("".join(parts)), without_struck("".join(bold)).rstrip()
+
+
+def struck_runs(body) -> int:
+    """How many runs with text struck through a document's body has (left out)."""
+    return sum(_struck(run) for run in body.iter(_w("r")))
+
+
+def struck_readings(body) -> list[str]:
+    """The paragraphs with struck or deleted text as they read with it (for the names in
+    them: :func:`~workbench.ingest.pdf_struck.struck_names`)."""
+    readings = []
+    for paragraph in body.iter(_w("p")):
+        runs = paragraph.iter(_w("r"))
+        if any(_struck(r) for r in runs) or any(_has_text(g) for g in paragraph.iter(*_GONE)):
+            texts = paragraph.iter(_w("t"), _w("delText"))
+            readings.append("".join(t.text or "" for t in texts))
+    return readings
 
 
 def text_boxes(paragraph) -> list:

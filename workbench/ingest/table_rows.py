@@ -491,6 +491,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "nicht mehr. Soll er zählen: im Dokument die Änderungen ablehnen oder die "
             "Durchstreichung entfernen und neu als PDF speichern."
         )
+    if options.get("struck_runs"):  # docx_protocol: text struck through by hand
+        notices.append(
+            f"Durchgestrichener Text ({options['struck_runs']}-mal) nicht gelesen: "
+            "Gestrichenes gilt nicht mehr, wie gelöschter Text der Änderungsverfolgung. Soll "
+            "er zählen, im Dokument die Durchstreichung entfernen und erneut importieren."
+        )
     if options.get("smartart_texts"):  # docx_protocol: text kept in a diagram part
         boxes = options["smartart_texts"]
         notices.append(

@@ -1,6 +1,8 @@
-"""A Word protocol with a SmartArt graphic: Word keeps the graphic's text in a diagram part
-of its own (``word/diagrams/data1.xml``), not in the paragraphs. The import does not read
-it; before, it was lost without a word, now the import says so."""
+"""What a Word protocol shows that is not its text. A SmartArt graphic: Word keeps the
+graphic's text in a diagram part of its own (``word/diagrams/data1.xml``), not in the
+paragraphs; the import does not read it, and says so (before, it was lost without a word).
+Text struck through by hand: no longer valid, left out like deleted text (and so like the
+same protocol saved as PDF)."""
 
 from __future__ import annotations
 
@@ -124,3 +126,67 @@ def test_a_protocol_all_in_smartart_stops_with_the_reason(
     err = capsys.readouterr().err
     assert "keine Aussagen" in err and "SmartArt-Grafiken (1 Feld)" in err
     assert "Traceback" not in err
+
+
+def test_text_struck_through_by_hand_is_left_out_as_deleted_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name struck through by hand ("auf Wunsch gestrichen") was stored, while the same
+    protocol saved as PDF leaves it out; deleted text of tracked changes left two spaces
+    ("Ein  großes Problem")."""
+    document = docx.Document()
+    document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    paragraph = document.add_paragraph("Die Bank am Spielplatz ")
+    paragraph.add_run("vor dem Haus von Familie Yilmaz").font.strike = True
+    paragraph.add_run(" ist kaputt.")
+    paragraph = document.add_paragraph("Ein ")
+    paragraph.add_run("sehr").font.double_strike = True
+    paragraph.add_run(" großes Problem ist der Verkehr.")
+    document.add_paragraph("Der Treff ").add_run("TRACKED")
+    path = tmp_path / "gestrichen.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    deleted = (
+        '<w:del w:id="1" w:author="A"><w:r><w:delText xml:space="preserve">von Herrn Quast'
+        '</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> öffnet wieder.</w:t></w:r>'
+    )
+    xml = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = re.sub(
+        r"<w:r>(?:(?!<w:r>).)*?<w:t>TRACKED</w:t></w:r>", deleted, xml
+    ).encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [
+        "Die Bank am Spielplatz ist kaputt.",
+        "Ein großes Problem ist der Verkehr.",
+        "Der Treff öffnet wieder.",
+    ]
+    assert parsed.options == {"struck_runs": 2}
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        pass
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert "Durchgestrichener Text (2-mal) nicht gelesen" in capsys.readouterr().out
+
+
+def test_a_participant_struck_from_the_list_is_still_pseudonymised(tmp_path: Path) -> None:
+    """Struck from the list of participants (by hand or as a tracked deletion), a name is
+    no text of the protocol but still a name: mentioned in a statement, it is replaced."""
+    document = docx.Document()
+    document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+    document.add_paragraph("Sozialraum: Manfort")
+    paragraph = document.add_paragraph("Teilnehmende: Anna Schmidt, ")
+    paragraph.add_run("Okke Wübbenhorst").font.strike = True
+    paragraph.add_run(", Peter Braun")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    document.add_paragraph("Wübbenhorst schlägt einen Treffpunkt am Markt vor.")
+    path = tmp_path / "liste.docx"
+    document.save(path)
+    assert parse_file(path).names == ("Anna Schmidt", "Peter Braun", "Okke Wübbenhorst")
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        assert "Wübbenhorst" not in " ".join(project.segments()["text"])
