@@ -173,6 +173,31 @@ def test_text_struck_through_by_hand_is_left_out_as_deleted_text(
     assert "Durchgestrichener Text (2-mal) nicht gelesen" in capsys.readouterr().out
 
 
+def test_text_struck_through_in_an_odt_protocol_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same in LibreOffice's own format: a span in a struck-through character style."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, P, Span
+
+    document = OpenDocumentText()
+    struck = Style(name="T1", family="text")
+    struck.addElement(TextProperties(textlinethroughstyle="solid"))
+    document.automaticstyles.addElement(struck)
+    document.text.addElement(P(text="Sozialraum: Manfort"))
+    document.text.addElement(H(outlinelevel=1, text="Was fehlt im Quartier?"))
+    paragraph = P(text="Die Bank am Spielplatz ")
+    paragraph.addElement(Span(stylename=struck, text="vor dem Haus von Familie Yilmaz"))
+    paragraph.addText(" ist kaputt.")
+    document.text.addElement(paragraph)
+    path = tmp_path / "gestrichen.odt"
+    document.save(str(path))
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == ["Die Bank am Spielplatz ist kaputt."]
+    assert parsed.options == {"struck_runs": 1}
+
+
 def test_a_participant_struck_from_the_list_is_still_pseudonymised(tmp_path: Path) -> None:
     """Struck from the list of participants (by hand or as a tracked deletion), a name is
     no text of the protocol but still a name: mentioned in a statement, it is replaced."""
@@ -190,3 +215,24 @@ def test_a_participant_struck_from_the_list_is_still_pseudonymised(tmp_path: Pat
     with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
         project.import_files([path])
         assert "Wübbenhorst" not in " ".join(project.segments()["text"])
+
+
+def test_a_participant_struck_from_an_odt_list_is_still_pseudonymised(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, P, Span
+
+    document = OpenDocumentText()
+    struck = Style(name="T1", family="text")
+    struck.addElement(TextProperties(textlinethroughstyle="solid"))
+    document.automaticstyles.addElement(struck)
+    document.text.addElement(P(text="Sozialraum: Manfort"))
+    paragraph = P(text="Teilnehmende: Anna Schmidt, ")
+    paragraph.addElement(Span(stylename=struck, text="Okke Wübbenhorst"))
+    paragraph.addText(", Peter Braun")
+    document.text.addElement(paragraph)
+    document.text.addElement(H(outlinelevel=1, text="Was fehlt im Quartier?"))
+    document.text.addElement(P(text="Wübbenhorst schlägt einen Treffpunkt am Markt vor."))
+    path = tmp_path / "liste.odt"
+    document.save(str(path))
+    assert parse_file(path).names == ("Anna Schmidt", "Peter Braun", "Okke Wübbenhorst")

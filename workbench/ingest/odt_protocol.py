@@ -33,6 +33,7 @@ from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import cells_in_order, protocol_document, table_paragraphs
+from workbench.ingest.pdf_struck import STRUCK, struck_names, without_struck
 from workbench.ingest.textio import RawFile, Source, read_source
 from workbench.ingest.word_head import BOX, Cell, Paragraph
 
@@ -86,6 +87,8 @@ class _Styles:
     """The document's named and automatic styles, looked up along their parents."""
 
     def __init__(self, document) -> None:
+        self.struck_spans = 0  # spans of text struck through, left out (for a notice)
+        self.struck_texts: list[str] = []  # paragraphs with them, as read with them
         self._by_name: dict[tuple[str, str], Element] = {}
         for container in (document.styles, document.automaticstyles):
             for style in container.childNodes:
@@ -118,6 +121,16 @@ class _Styles:
                 return "heading", int(heading[1])
         levels = (_attr(s, "default-outline-level") for s in chain)
         return None, next((int(v) for v in levels if v.isdigit()), None)
+
+    def struck(self, name: str) -> bool:
+        """Whether text in text style ``name`` is struck through (by it or a parent)."""
+        for style in self.chain("text", name):
+            for child in style.childNodes:
+                if getattr(child, "qname", None) == (_STYLE, "text-properties"):
+                    line = child.attributes.get((_STYLE, "text-line-through-style"))
+                    if line:
+                        return line != "none"
+        return False
 
     def bold(self, family: str, name: str) -> bool | None:
         """Whether text in style ``name`` is bold; None when no style in its chain says."""
@@ -152,12 +165,23 @@ def _pieces(element: Element, bold: bool, styles: _Styles) -> Iterator[tuple[str
             yield " " * (int(count) if count.isdigit() else 1), bold, True
         elif qname in _NOT_TEXT or (qname and qname[0] in _NOT_TEXT_NS):
             continue
+        elif qname in _SPANS and styles.struck(_attr(child, "style-name", _TEXT)):
+            styles.struck_spans += bool(_text_of(child).strip())  # no longer valid: left
+            yield STRUCK, bold, True  # out, one space at most where it stood
         else:
             inner = bold
             if qname in _SPANS:
                 said = styles.bold("text", _attr(child, "style-name", _TEXT))
                 inner = bold if said is None else said
             yield from _pieces(child, inner, styles)
+
+
+def _text_of(element: Element) -> str:
+    """The character data under an element."""
+    return "".join(
+        child.data if child.nodeType == child.TEXT_NODE else _text_of(child)
+        for child in element.childNodes
+    )
 
 
 def _paragraph(element: Element, kind: str, styles: _Styles) -> Paragraph:
@@ -184,7 +208,9 @@ def _paragraph(element: Element, kind: str, styles: _Styles) -> Paragraph:
                 bold.append(text)
             else:
                 leading = False
-    return Paragraph("".join(parts), kind, "".join(bold))
+    if any(STRUCK in part for part in parts):  # its names, for the name list
+        styles.struck_texts.append(_text_of(element))
+    return Paragraph(without_struck("".join(parts)), kind, without_struck("".join(bold)))
 
 
 def _rows(table: Element) -> Iterator[Element]:
@@ -379,4 +405,10 @@ def parse_odt(
         ) from None
     styles = _Styles(document)
     paragraphs = list(_paragraphs(text, styles))
-    return protocol_document(raw, paragraphs, IMPORTER, roles)
+    parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
+    if styles.struck_spans:  # for the notice, as in a Word protocol
+        parsed = replace(parsed, options={**parsed.options, "struck_runs": styles.struck_spans})
+    struck = struck_names(styles.struck_texts)  # struck from a list: still names
+    if struck:
+        parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *struck))))
+    return parsed
