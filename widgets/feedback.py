@@ -231,6 +231,12 @@ class ItemCard:
             return
         self.saved = stored
         self.points = stored.points
+        if self.comment.value != stored.comment:  # stored pseudonymised: show what is kept
+            self._quiet = True
+            try:
+                self.comment.value = stored.comment
+            finally:
+                self._quiet = False
         self.status.value = SAVED if not stored.is_empty else UNSAVED
         self._show_points()
         self.on_saved(stored)

@@ -210,7 +210,7 @@ def read_form(
                 Problem(f"{_quoted(item)}: Punkte sind eine ganze Zahl ab 0.", i, names[1])
             )
             points, valid = 0, False
-        if len(comment) > MAX_COMMENT:
+        if len(comment) > MAX_COMMENT and comment != stored.comment:  # stored: may be longer
             problems.append(
                 Problem(
                     f"{_quoted(item)}: Der Kommentar ist zu lang ({len(comment)} Zeichen, "

@@ -21,7 +21,7 @@ On other databases the token's row is locked with ``SELECT … FOR UPDATE``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.participation.comments import forget_cached, pseudonymise_comment
 from workbench.participation.items import KINDS
 from workbench.participation.tokens import find_token
 from workbench.store import (
@@ -183,17 +184,29 @@ def save_answer(
     """Store (or change) the token's answer on an item, in one transaction.
 
     The rating is a code or German label (or None); ``points`` count against the token's
-    budget together with its answers on the other items; the comment is stored as given.
-    An answer with nothing in it removes the stored one. Invalid input writes nothing.
+    budget together with its answers on the other items; the comment is stored
+    pseudonymised (:mod:`~workbench.participation.comments`; its length is checked as
+    typed) and the returned answer carries it as stored. An answer with nothing in it
+    removes the stored one. Invalid input writes nothing.
     """
     code = rating_code(rating)
     if isinstance(points, bool) or not isinstance(points, int | np.integer) or points < 0:
         raise InputError("Punkte sind eine ganze Zahl ab 0.")
     points = int(points)
     comment = "" if comment is None else str(comment)
-    if len(comment) > MAX_COMMENT:
-        raise InputError(f"Der Kommentar ist zu lang (höchstens {MAX_COMMENT} Zeichen).")
     answer = Answer(int(item_id), code, points, comment)
+    try:
+        return _store(project, token, answer)
+    except WorkbenchError:
+        raise  # refused before the comment was read: the cached key is as stored
+    except BaseException:
+        forget_cached(project)  # the key it holds may have grown in the rolled-back work
+        raise
+
+
+def _store(project: Project, token: str | None, answer: Answer) -> Answer:
+    """Write a checked answer in one transaction (see :func:`save_answer`)."""
+    code, points = answer.rating, answer.points
     with project.transaction() as session:
         _begin_write(session)
         record = find_token(session, token, lock=True)
@@ -225,13 +238,18 @@ def save_answer(
                 FeedbackAnswer.token_id == record.id, FeedbackAnswer.item_id == answer.item_id
             )
         )
+        unchanged = stored is not None and answer.comment == stored.comment
+        if len(answer.comment) > MAX_COMMENT and not unchanged:
+            # counted as typed; the stored one may be longer ("Ali" → "[Person 12]")
+            raise InputError(f"Der Kommentar ist zu lang (höchstens {MAX_COMMENT} Zeichen).")
         if answer.is_empty:
             if stored is not None:
                 session.delete(stored)
             return answer
+        comment = pseudonymise_comment(project, session, answer.comment)
         if stored is None:
             stored = FeedbackAnswer(token_id=record.id, item_id=answer.item_id)
             session.add(stored)
         stored.rating, stored.points, stored.comment = code, points, comment
         stored.updated_at = utcnow()
-    return answer
+    return replace(answer, comment=comment)

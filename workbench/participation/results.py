@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.core.domain import InputError
 from workbench.participation.ballots import RATINGS
+from workbench.participation.comments import pseudonymise_stored
 from workbench.participation.items import KIND_NEED, KINDS
 from workbench.store import (
     District,
@@ -177,9 +178,12 @@ def _token_groups(session: Session, by: str) -> dict[int, str]:
 
 
 def feedback_answers(project: Project, by: str = "district") -> pd.DataFrame:
-    """All answers with the group (district or workshop) of their token."""
+    """All answers with the group (district or workshop) of their token; comments as
+    stored, pseudonymised (an older project's are pseudonymised first: see
+    :func:`~workbench.participation.comments.pseudonymise_stored`)."""
     if by not in ("district", "workshop"):
         raise InputError("Gruppieren nach 'district' oder 'workshop'.")
+    shown = pseudonymise_stored(project) or {}
     with project.session() as session:
         groups = _token_groups(session, by)
         rows = [
@@ -189,7 +193,7 @@ def feedback_answers(project: Project, by: str = "district") -> pd.DataFrame:
                 "group": groups[a.token_id],
                 "rating": a.rating,
                 "points": a.points,
-                "comment": a.comment,
+                "comment": shown.get(a.id, a.comment),
             }
             for a in session.scalars(
                 select(FeedbackAnswer).order_by(FeedbackAnswer.item_id, FeedbackAnswer.token_id)
@@ -253,7 +257,8 @@ def feedback_summary(
 
 
 def feedback_comments(project: Project, by: str = "district") -> pd.DataFrame:
-    """The comments (as given — escape them on display), per item, with the group."""
+    """The comments (pseudonymised; free text — escape them on display), per item, with
+    the group."""
     answers = feedback_answers(project, by)
     items = _summary_items(project, None).set_index("item_id")["label"]
     with_comment = answers[answers["comment"].fillna("") != ""]

@@ -11,7 +11,7 @@ participation token, and removes in one transaction:
   forgotten person's number is never given again), and matching participant-list names,
 - need and topic assignments, the statements' quotes in stored need runs and feedback
   items, recommendation evidence and need links,
-- a token's feedback answers and the token,
+- a token's feedback answers and the token (and key entries only its comments used),
 
 then the cached embeddings of the texts. An audit entry records what kind of request it
 was, who made it and the counts — never content.
@@ -35,6 +35,7 @@ from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry, keep_person_numbers
 from workbench.store.project_store import ProjectStore
 from workbench.store.schema import (
+    Code,
     Coding,
     Document,
     ListedName,
@@ -47,6 +48,7 @@ from workbench.store.synthesis_tables import RecommendationEvidence, Recommendat
 from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
 
 _PERSON = re.compile(r"\[Person (\d+)\]")
+_PERSON_PLACEHOLDER = re.compile(r"\[Person \d+\]")
 LABELS = {
     "statements": "Aussagen",
     "codings": "Kodierungen",
@@ -392,8 +394,11 @@ def _forget_statements(session: Session, segments: list[Segment], report: Erasur
     _forget_unused_keys(session, counts)
 
 
-def _forget_unused_keys(session: Session, counts: dict[str, int]) -> None:
-    """Delete key entries no remaining statement, speaker or memo uses."""
+def _forget_unused_keys(
+    session: Session, counts: dict[str, int], only: set[str] | None = None
+) -> None:
+    """Delete key entries no remaining statement, speaker, memo, comment or code text uses
+    (with ``only``: of these placeholders)."""
     spans = session.execute(select(PseudonymSpan.original)).scalars()
     originals = {o.strip().lower() for o in spans}
     segments = session.execute(select(Segment.text, Segment.attributes, Segment.speaker_role))
@@ -402,8 +407,13 @@ def _forget_unused_keys(session: Session, counts: dict[str, int]) -> None:
         for text, attributes, role in segments
     )
     seen += " ".join(session.scalars(select(Memo.text)))
+    seen += " ".join(session.scalars(select(FeedbackAnswer.comment)))  # participants' comments
+    for description, example in session.execute(select(Code.description, Code.example)):
+        seen += f" {description or ''} {example or ''}"
     keep_person_numbers(session)
     for key in list(session.scalars(select(Pseudonym))):
+        if only is not None and key.placeholder not in only:
+            continue
         if _PERSON.fullmatch(key.placeholder):
             used = key.placeholder in seen
         else:
@@ -424,11 +434,18 @@ def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
     )
     if record is None:
         raise WorkbenchError("Diesen Zugangscode gibt es nicht.")
+    comments = session.scalars(
+        select(FeedbackAnswer.comment).where(FeedbackAnswer.token_id == record.id)
+    ).all()
     report.counts["answers"] = _delete(
         session, FeedbackAnswer, FeedbackAnswer.token_id == record.id
     )
     session.delete(record)
     report.counts["tokens"] = 1
+    session.flush()
+    named = {p for c in comments for p in _PERSON_PLACEHOLDER.findall(c)}
+    if named:  # a person only its comments named leaves the key
+        _forget_unused_keys(session, report.counts, named)
 
 
 def _delete(session: Session, model: type, condition: object) -> int:

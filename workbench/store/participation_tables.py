@@ -78,7 +78,7 @@ class FeedbackAnswer(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id"), index=True)
     rating: Mapped[str | None] = mapped_column(String(10), nullable=True)
     points: Mapped[int] = mapped_column(Integer, default=0)
-    comment: Mapped[str] = mapped_column(Text, default="")  # as given; escape on display
+    comment: Mapped[str] = mapped_column(Text, default="")  # pseudonymised; escape on display
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     __table_args__ = (UniqueConstraint("token_id", "item_id", name="uq_answer_token_item"),)

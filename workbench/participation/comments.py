@@ -1,0 +1,153 @@
+"""Participants' comments are pseudonymised when they are stored, like every imported text.
+
+A comment is free text typed into the app or the form: "Frau Kaya vom Jugendzentrum,
+Tel. 0171 …" names people just as a workshop protocol does. Decision 002 holds for it:
+only the pseudonymised text is stored (``[Person N]`` with the project's key, so a person
+the project knows keeps their number, and a new one enters the key; ``[Telefon]``,
+``[E-Mail]``, ``[Adresse]`` …). Everything that shows or exports comments reads the
+stored text, so none of them sees a name.
+
+*Cost.* The form must stay cheap per request (decision 010). Building the project's
+pseudonymiser reads its whole key, name lists, districts, codes and decisions; it is
+built once per project object and kept while :func:`key_state` — one query over what
+it is built from — stays the same. A new person found in a comment is added to the key
+in the answer's own transaction (on PostgreSQL after taking the project's write lock,
+as an import does, so two comments never give two people one number).
+
+*Older projects.* Comments stored before this module were stored as typed.
+:func:`pseudonymise_stored` rewrites them in place, once, the first time results are
+read (a mark in ``meta`` says it is done); on a project that cannot be written (a
+read-only copy) the results show them pseudonymised all the same.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import WorkbenchError
+from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
+from workbench.store import (
+    PERSON_NUMBER_KEY,
+    Code,
+    District,
+    FeedbackAnswer,
+    ListedName,
+    Meta,
+    Pseudonym,
+    PseudonymDecision,
+    Segment,
+)
+from workbench.store.schema import lock_writes
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+# Meta key: the comments stored before comments were pseudonymised have been rewritten.
+COMMENTS_DONE = "feedback_comments_pseudonymised"
+_STATE_OF = (Pseudonym, ListedName, PseudonymDecision, District, Code, Segment)
+
+
+@dataclass
+class _Cached:
+    """A project's pseudonymiser, its name lists, and the key state they were read at."""
+
+    state: tuple
+    pseudonymiser: Pseudonymiser
+    names: list[str]
+
+
+_cache: weakref.WeakKeyDictionary[Project, _Cached] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def key_state(session: Session) -> tuple:
+    """What the pseudonymiser is built from, in one query (rows and highest id per table)."""
+    parts = []
+    for model in _STATE_OF:
+        parts.append(select(func.count(model.id)).scalar_subquery())
+        parts.append(select(func.max(model.id)).scalar_subquery())
+    floor = select(Meta.value).where(Meta.key == PERSON_NUMBER_KEY).scalar_subquery()
+    return tuple(session.execute(select(*parts, floor)).one())
+
+
+def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[str, _Cached]:
+    """``comment`` pseudonymised with the project's (cached, still current) pseudonymiser."""
+    state = key_state(session)
+    cached = _cache.get(project)
+    if cached is None or cached.state != state:
+        cached = _Cached(state, Pseudonymiser.of_project(session), listed_names(session))
+        _cache[project] = cached
+    return cached.pseudonymiser.pseudonymise(comment, cached.names)[0], cached
+
+
+def pseudonymise_comment(project: Project, session: Session, comment: str) -> str:
+    """The comment as it is stored: personal data replaced, new persons added to the key.
+
+    ``session`` is the answer's write transaction (on SQLite it holds the write lock
+    already). If that transaction fails, call :func:`forget_cached`.
+    """
+    if not comment.strip():
+        return comment
+    with _lock:
+        text, cached = _pseudonymised(project, session, comment)
+        if cached.pseudonymiser.new:
+            if session.get_bind().dialect.name != "sqlite":
+                lock_writes(session)  # numbered after the highest one, as an import does
+                text, cached = _pseudonymised(project, session, comment)
+            cached.pseudonymiser.store_new(session)
+            session.flush()
+            cached.state = key_state(session)
+    return text
+
+
+def forget_cached(project: Project) -> None:
+    """Drop the project's pseudonymiser (its key may hold what a rollback took back)."""
+    with _lock:
+        _cache.pop(project, None)
+
+
+def pseudonymise_stored(project: Project) -> dict[int, str] | None:
+    """Rewrite comments stored as typed (by an older Werkbank) once, with the project's key.
+
+    Returns None when the stored comments are pseudonymised; on a project that cannot be
+    written, answer id → the comment pseudonymised for display.
+    """
+    with project.session() as session:
+        if session.get(Meta, COMMENTS_DONE) is not None:
+            return None
+    try:
+        with project.transaction(exclusive=True) as session:
+            if session.get(Meta, COMMENTS_DONE) is None:
+                _rewrite(session)
+                session.add(Meta(key=COMMENTS_DONE, value="1"))
+        return None
+    except (DBAPIError, WorkbenchError):  # read-only: show them pseudonymised all the same
+        with project.session() as session:
+            return _rewrite(session, store=False)
+    finally:
+        forget_cached(project)
+
+
+def _rewrite(session: Session, store: bool = True) -> dict[int, str]:
+    """Pseudonymise every stored comment; with ``store`` in place and with the new key
+    entries. Returns answer id → new text of those that changed."""
+    pseudonymiser = Pseudonymiser.of_project(session)
+    names = listed_names(session)
+    changed = {}
+    answers = select(FeedbackAnswer).where(FeedbackAnswer.comment != "")
+    for answer in session.scalars(answers.order_by(FeedbackAnswer.id)):
+        text = pseudonymiser.pseudonymise(answer.comment, names)[0]
+        if text != answer.comment:
+            changed[answer.id] = text
+            if store:
+                answer.comment = text
+    if store:
+        pseudonymiser.store_new(session)
+    return changed
