@@ -7,6 +7,7 @@ and what ``forget --token`` removes.
 
 from __future__ import annotations
 
+import doctest
 import html
 import re
 from collections.abc import Iterator
@@ -23,7 +24,8 @@ from workbench import Project
 from workbench.core.domain import WorkbenchError
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.participation import comments, feedback
-from workbench.store import FeedbackAnswer, Meta
+from workbench.participation.tokens import hash_token
+from workbench.store import FeedbackAnswer, FeedbackToken, Meta
 from workbench.store.erasure import forget
 
 NAMED = (
@@ -211,7 +213,12 @@ def _store_raw(project: Project, token: str, item: int, comment: str) -> None:
     """A comment as an older Werkbank stored it: as typed."""
     feedback.save_answer(project, token, item, "agree", 0, "")
     with project.transaction() as session:
-        row = session.scalar(select(FeedbackAnswer).where(FeedbackAnswer.item_id == item))
+        mine = select(FeedbackToken.id).where(FeedbackToken.token_hash == hash_token(token))
+        row = session.scalar(
+            select(FeedbackAnswer).where(
+                FeedbackAnswer.item_id == item, FeedbackAnswer.token_id == mine.scalar_subquery()
+            )
+        )
         row.comment = comment
         mark = session.get(Meta, comments.COMMENTS_DONE)
         if mark is not None:
@@ -242,3 +249,24 @@ def test_a_read_only_project_shows_old_comments_pseudonymised(
     [shown] = feedback.feedback_comments(rated)["comment"]
     assert_no_raw(shown)
     assert stored_comments(rated) == [NAMED]  # nothing written
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(comments).failed == 0
+
+
+def test_a_dash_in_the_comment_field_is_no_comment(rated: Project, token: str) -> None:
+    a, b, c = items(rated, token)
+    feedback.save_answer(rated, token, a, None, 0, "-")  # only a dash: nothing answered
+    feedback.save_answer(rated, token, b, "agree", 0, " – ")
+    feedback.save_answer(rated, token, c, "unsure", 0, "?")  # a question says something
+    assert stored(rated, token) == {
+        b: feedback.Answer(b, "agree", 0, ""),
+        c: feedback.Answer(c, "unsure", 0, "?"),
+    }
+    other = feedback.issue_tokens(rated, 1, district="Opladen")[0]
+    _store_raw(rated, other, b, "/")  # stored so by an older Werkbank
+    summary = feedback.feedback_summary(rated).set_index("item_id")
+    assert summary.loc[a, "participants"] == 0
+    assert summary.loc[[a, b, c], "comments"].tolist() == [0, 0, 1]
+    assert feedback.feedback_comments(rated)["comment"].tolist() == ["?"]

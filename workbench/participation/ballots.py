@@ -29,7 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.participation.comments import forget_cached, pseudonymise_comment
+from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KINDS
 from workbench.participation.tokens import find_token
 from workbench.store import (
@@ -186,7 +186,8 @@ def save_answer(
     The rating is a code or German label (or None); ``points`` count against the token's
     budget together with its answers on the other items; the comment is stored
     pseudonymised (:mod:`~workbench.participation.comments`; its length is checked as
-    typed) and the returned answer carries it as stored. An answer with nothing in it
+    typed; one of only dashes, dots or slashes is none) and the returned answer carries it
+    as stored. An answer with nothing in it
     removes the stored one. Invalid input writes nothing.
     """
     code = rating_code(rating)
@@ -194,6 +195,7 @@ def save_answer(
         raise InputError("Punkte sind eine ganze Zahl ab 0.")
     points = int(points)
     comment = "" if comment is None else str(comment)
+    comment = "" if is_blank(comment) else comment  # "-" in an optional field: no comment
     answer = Answer(int(item_id), code, points, comment)
     try:
         return _store(project, token, answer)

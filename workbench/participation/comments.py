@@ -22,6 +22,7 @@ read-only copy) the results show them pseudonymised all the same.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -49,6 +50,9 @@ from workbench.store.schema import lock_writes
 if TYPE_CHECKING:
     from workbench.project import Project
 
+# What people type into an optional field to leave it empty ("-", "/", "…"): no comment.
+# A question mark, an emoji or a word ("k. A.") says something and stays.
+_BLANK = re.compile(r"[\s\-\u2010-\u2015\u2212_.,;:/\\|*#~…]*")
 # Meta key: the comments stored before comments were pseudonymised have been rewritten.
 COMMENTS_DONE = "feedback_comments_pseudonymised"
 _STATE_OF = (Pseudonym, ListedName, PseudonymDecision, District, Code, Segment)
@@ -65,6 +69,15 @@ class _Cached:
 
 _cache: weakref.WeakKeyDictionary[Project, _Cached] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+
+
+def is_blank(comment: str | None) -> bool:
+    """True for a comment that says nothing: empty, or only dashes, dots, slashes …
+
+    >>> [is_blank(c) for c in ("", " - ", "–", "/", "...", "?", "👍", "k. A.")]
+    [True, True, True, True, True, False, False, False]
+    """
+    return comment is None or _BLANK.fullmatch(comment) is not None
 
 
 def key_state(session: Session) -> tuple:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from workbench.analysis.need_clusters import latest_memberships, match_cluster
 from workbench.core.domain import InputError
 from workbench.participation.ballots import RATINGS
-from workbench.participation.comments import pseudonymise_stored
+from workbench.participation.comments import is_blank, pseudonymise_stored
 from workbench.participation.items import KIND_NEED, KINDS
 from workbench.store import (
     District,
@@ -157,7 +157,7 @@ def summarise(answers: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
                 "group_consensus": group_consensus,
                 "group_spread": spread,
                 "groups": groups,
-                "comments": int((mine["comment"].fillna("") != "").sum()),
+                "comments": int((~mine["comment"].fillna("").map(is_blank).astype(bool)).sum()),
             }
         )
     return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS)).astype(SUMMARY_COLUMNS)
@@ -261,7 +261,7 @@ def feedback_comments(project: Project, by: str = "district") -> pd.DataFrame:
     the group."""
     answers = feedback_answers(project, by)
     items = _summary_items(project, None).set_index("item_id")["label"]
-    with_comment = answers[answers["comment"].fillna("") != ""]
+    with_comment = answers[~answers["comment"].fillna("").map(is_blank).astype(bool)]
     table = pd.DataFrame(
         {
             "item_id": with_comment["item_id"],
