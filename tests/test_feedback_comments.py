@@ -70,6 +70,7 @@ def assert_no_raw(text: str) -> None:
         assert raw not in text, raw
 
 
+@pytest.mark.backends
 def test_a_comment_is_stored_pseudonymised_with_the_projects_key(
     rated: Project, token: str
 ) -> None:
@@ -184,6 +185,7 @@ def test_the_pseudonymiser_is_built_once_and_again_when_the_name_list_changes(
     assert stored_comments(rated) == [f"Mit {person(rated, 'Tjaden')} reden!"]
 
 
+@pytest.mark.backends
 def test_forget_token_removes_a_person_only_its_comments_named(rated: Project, token: str) -> None:
     first = items(rated, token)[0]
     feedback.save_answer(rated, token, first, None, 0, NAMED)
