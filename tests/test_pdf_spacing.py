@@ -153,3 +153,21 @@ def test_a_footnote_mark_after_a_sentence_end_still_ends_the_paragraph(tmp_path:
         ("Was fehlt im Quartier?", MARKED[7][0]),
         ("Was fehlt im Quartier?", " ".join(text for text, _ in MARKED[8:])),
     ]
+
+
+def test_a_question_without_space_under_it_leaves_its_paragraphs_whole(tmp_path: Path) -> None:
+    """Headings set without space after them (the question right over its answers, as
+    Word's heading styles do) in a protocol whose paragraphs are spaced: the question is
+    no card typed under another, and the paragraphs under it still run over their
+    sentence ends; before, each was split at every sentence ending a line."""
+    lines = list(SPACED)
+    lines[3] = (lines[3][0], False)
+    lines[9] = (lines[9][0], False)
+    path = tmp_path / "frage.pdf"
+    path.write_bytes(_pdf(lines, 8))
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in lines[4:7])),
+        ("Was fehlt im Quartier?", " ".join(text for text, _ in lines[7:9])),
+        ("Welche Ressourcen gibt es?", " ".join(text for text, _ in lines[10:12])),
+        ("Welche Ressourcen gibt es?", lines[12][0]),
+    ]

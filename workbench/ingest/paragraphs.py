@@ -105,7 +105,9 @@ def paragraph_spans(
 def _tight_blocks(text: str, lines: list[tuple[int, int]], width: int) -> set[int]:
     """The numbers of the lines in blocks (lines between blank lines and page breaks)
     whose paragraphs are set without space between them: where a line ending a sentence
-    is followed by one (no list item) whose first word would have fitted after it."""
+    is followed by one (no list item) whose first word would have fitted after it. A
+    question or a line ending in ":" shows nothing: a heading stands without space over
+    its paragraph in a document whose paragraphs are spaced all the same."""
     tight: set[int] = set()
     block: list[int] = []
     shown = False  # whether the block shows a paragraph's end without space after it
@@ -120,6 +122,7 @@ def _tight_blocks(text: str, lines: list[tuple[int, int]], width: int) -> set[in
                 previous, line = text[lines[block[-1]][0] : end], text[begin:stop]
                 shown = shown or bool(
                     _CLOSES.search(previous)
+                    and not _ASKS.search(previous)
                     and not OPENS.match(line)
                     and fits(previous, line, width)
                 )
