@@ -180,3 +180,41 @@ def test_a_utf16_export_coded_further_in_qualcoder_reads_each_coding_on_its_word
     after = sorted(map(tuple, project.quotes()[columns].to_numpy().tolist()))
     assert after == sorted([*before, ("Bedarf/Mobilität", "Markt.", "anna")])
     assert any("die Datei mischt beide Zählweisen" in n for n in result.notices)
+
+
+def test_our_questions_come_back_as_questions_not_as_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    """A protocol exported for QualCoder holds its questions as lines of the text. Back
+    from QualCoder into a new project, the line "Was fehlt im Quartier?" was read as a
+    statement and the uncoded statement under it had no question. A line that is a
+    marked statement's question is its heading; the statement between it and the coded
+    one has that question. A question without a coded statement under it stays unknown:
+    its line is read as a statement, and the lines under it get no question."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Protokoll Stadtteilworkshop Manfort", style="Title")
+    document.add_paragraph("Datum: 12.03.2021")
+    document.add_heading("Was fehlt im Quartier?", 1)
+    document.add_paragraph("Ein Treffpunkt für Jugendliche am Markt.")
+    document.add_paragraph("Die Busse fahren abends zu selten.")
+    document.add_heading("Was gibt es schon?", 1)
+    document.add_paragraph("Der Sportverein öffnet seine Halle.")
+    document.save(tmp_path / "workshop.docx")
+    project.import_files([tmp_path / "workshop.docx"], district="Manfort")
+    coded = project.segments().set_index("text")["segment_id"]
+    project.add_code("Mobilität")
+    project.code_segment(int(coded["Die Busse fahren abends zu selten."]), "Mobilität", "anna")
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    import_qdpx(other, back)
+    rows = other.segments().sort_values("position")[["question", "text"]]
+    assert [(q if isinstance(q, str) else None, t) for q, t in rows.to_numpy().tolist()] == [
+        ("Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche am Markt."),
+        ("Was fehlt im Quartier?", "Die Busse fahren abends zu selten."),
+        (None, "Was gibt es schon?"),
+        (None, "Der Sportverein öffnet seine Halle."),
+    ]

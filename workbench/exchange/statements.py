@@ -57,15 +57,24 @@ def unmarked_lines(
     source: SourceIn, marked: list[ParsedSegment], attributes: dict[str, Any]
 ) -> tuple[list[ParsedSegment], str | None]:
     """``marked`` with a statement for each line no marked statement touches, all in text
-    order, and a notice naming how many (None: there were none)."""
+    order, and a notice naming how many (None: there were none). A line that is the
+    question of a marked statement is its heading, no statement; a line takes a question
+    where the heading or marked statement before it and the marked statement after it
+    both have that one (between them no other question began)."""
     taken = [(s.start or 0, s.end or 0) for s in marked]
-    free = [
-        (start, end)
-        for start, end in line_spans(source.text)
-        if not any(start < b and a < end for a, b in taken)
-    ]
+    questions = {" ".join(s.question.split()) for s in marked if s.question}
+    free, asked = [], [(s.start or 0, s.question) for s in marked]
+    for start, end in line_spans(source.text):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        line = " ".join(source.text[start:end].split())
+        if line in questions:  # the heading our export wrote over its statements
+            asked.append((start, line))
+        else:
+            free.append((start, end))
     if not free:
         return marked, None
+    asked.sort(key=lambda a: a[0])  # ascending: where a question was (still) asked
     ids = {s.source_id for s in marked}
     added = []
     for segment in line_segments(source, attributes, free):
@@ -74,7 +83,7 @@ def unmarked_lines(
         while source_id in ids:
             source_id += "'"
         ids.add(source_id)
-        added.append(replace(segment, source_id=source_id))
+        added.append(replace(segment, source_id=source_id, question=_asked(asked, segment)))
     ordered = sorted([*marked, *added], key=lambda s: (s.start or 0, s.end or 0))
     ordered = [replace(s, position=number) for number, s in enumerate(ordered, 1)]
     return ordered, (
@@ -83,3 +92,14 @@ def unmarked_lines(
         "kodierte Textstellen, Aussagen ohne Code verlieren dort ihre Markierung. Bitte "
         "prüfen, ob Überschriften oder Leitfragen darunter sind."
     )
+
+
+def _asked(asked: list[tuple[int, str | None]], segment: ParsedSegment) -> str | None:
+    """The question of a line between two places (headings, marked statements) that have
+    the same one, else None: a heading without a coded statement under it is unknown."""
+    start = segment.start or 0
+    before = [question for at, question in asked if at < start]
+    after = [question for at, question in asked if at > start]
+    if before and after and before[-1] is not None and before[-1] == after[0]:
+        return before[-1]
+    return None
