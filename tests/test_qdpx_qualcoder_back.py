@@ -218,3 +218,29 @@ def test_our_questions_come_back_as_questions_not_as_statements(
         (None, "Was gibt es schon?"),
         (None, "Der Sportverein öffnet seine Halle."),
     ]
+
+
+def test_back_into_the_original_project_no_lines_are_said_to_be_added(
+    project: Project, tmp_path: Path
+) -> None:
+    """Back from QualCoder into the project it came from, the document is there and no
+    line is added as a statement; before, the import said "3 Zeilen ohne Markierung als
+    Aussage gelesen … Bitte prüfen" all the same, and sent the user looking for them."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    second = int(project.segments().sort_values("position")["segment_id"].iloc[1])
+    project.code_segment(second, "Sitzgelegenheiten", "anna")
+    before = project.segments()[["segment_id", "text"]].to_numpy().tolist()
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    result = import_qdpx(project, back)
+    assert not any("ohne Markierung" in n for n in result.notices)
+    assert project.segments()[["segment_id", "text"]].to_numpy().tolist() == before
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    notices = import_qdpx(other, back).notices
+    assert [n for n in notices if "ohne Markierung" in n] == [
+        "Quelle 'Interview.txt': 3 Zeilen ohne Markierung als Aussage gelesen (Quelle-ID „Z“ "
+        "und Zeilennummer): QualCoder exportiert nur kodierte Textstellen, Aussagen ohne Code "
+        "verlieren dort ihre Markierung. Bitte prüfen, ob Überschriften oder Leitfragen "
+        "darunter sind."
+    ]

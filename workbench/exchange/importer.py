@@ -183,6 +183,7 @@ class _Parse:
         self.undefined: set[str] = set()  # creatingUser GUIDs not in <Users>, as --coder
         self.districts = tuple(d for d in districts if d != CITYWIDE)
         self.by_name: list[str] = []  # sources placed by their name ("Begehung Manfort")
+        self.unmarked: dict[str, int] = {}  # source GUID → lines read as statements (QualCoder)
 
     def run(self) -> ParsedProject:
         case_of_source, case_of_selection = self._case_districts()
@@ -371,6 +372,11 @@ class _Parse:
                 "guid": source.guid,
                 "origin": self.x.origin,
                 "segments": "selections" if marked else "lines",
+                **(
+                    {"unmarked_lines": [name, unmarked]}
+                    if (unmarked := self.unmarked.get(source.guid))
+                    else {}
+                ),
             },
             text=source.text,
             codings=self._codings(source),
@@ -433,8 +439,7 @@ class _Parse:
                 )
             )
         if from_qualcoder(self.x.origin):  # it drops our uncoded statements' markers
-            segments, notice = unmarked_lines(source, segments, attributes)
-            self.notices += [notice] if notice else []
+            segments, self.unmarked[source.guid] = unmarked_lines(source, segments, attributes)
         return True, segments
 
     def _coder(self, *users: str | None, what: str) -> str:

@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import Any
 
 from workbench.core.domain import ParsedSegment
-from workbench.core.formatting import plural
 from workbench.exchange.reader import SourceIn
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.speaker_turns import is_speaker_turns, role_label
@@ -55,9 +54,10 @@ def from_qualcoder(origin: str) -> bool:
 
 def unmarked_lines(
     source: SourceIn, marked: list[ParsedSegment], attributes: dict[str, Any]
-) -> tuple[list[ParsedSegment], str | None]:
+) -> tuple[list[ParsedSegment], int]:
     """``marked`` with a statement for each line no marked statement touches, all in text
-    order, and a notice naming how many (None: there were none). A line that is the
+    order, and how many were added (the import names them only where it adds the
+    document: ``table_rows.reading_notices``, not when it is already there). A line that is the
     question of a marked statement is its heading, no statement; a line takes a question
     where the heading or marked statement before it and the marked statement after it
     both have that one (between them no other question began)."""
@@ -73,7 +73,7 @@ def unmarked_lines(
         else:
             free.append((start, end))
     if not free:
-        return marked, None
+        return marked, 0
     asked.sort(key=lambda a: a[0])  # ascending: where a question was (still) asked
     ids = {s.source_id for s in marked}
     added = []
@@ -86,12 +86,7 @@ def unmarked_lines(
         added.append(replace(segment, source_id=source_id, question=_asked(asked, segment)))
     ordered = sorted([*marked, *added], key=lambda s: (s.start or 0, s.end or 0))
     ordered = [replace(s, position=number) for number, s in enumerate(ordered, 1)]
-    return ordered, (
-        f"Quelle '{source.name}': {plural(len(added), 'Zeile', 'Zeilen')} ohne Markierung "
-        "als Aussage gelesen (Quelle-ID „Z“ und Zeilennummer): QualCoder exportiert nur "
-        "kodierte Textstellen, Aussagen ohne Code verlieren dort ihre Markierung. Bitte "
-        "prüfen, ob Überschriften oder Leitfragen darunter sind."
-    )
+    return ordered, len(added)
 
 
 def _asked(asked: list[tuple[int, str | None]], segment: ParsedSegment) -> str | None:

@@ -504,6 +504,14 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "er fehlt im Projekt. Bitte als Absätze oder Aufzählung ins Dokument übernehmen "
             "und erneut importieren."
         )
+    if options.get("unmarked_lines"):  # exchange.statements: QualCoder's uncoded statements
+        source, lines = options["unmarked_lines"]
+        notices.append(
+            f"Quelle '{source}': {lines} Zeile{'n' if lines > 1 else ''} ohne Markierung als "
+            "Aussage gelesen (Quelle-ID „Z“ und Zeilennummer): QualCoder exportiert nur "
+            "kodierte Textstellen, Aussagen ohne Code verlieren dort ihre Markierung. Bitte "
+            "prüfen, ob Überschriften oder Leitfragen darunter sind."
+        )
     tables = {k: options.get(k, 0) for k in ("tables", "tables_skipped", "tables_one_row")}
     counted = {k: f"{n} Tabelle{'n' if n > 1 else ''}" for k, n in tables.items()}
     if tables["tables"]:  # tables in a DOCX or ODT protocol (docx_protocol.table_paragraphs)
