@@ -138,3 +138,40 @@ def test_renaming_a_coder_while_the_right_name_codes_the_same(
     mine = codings[(codings["segment_id"] == coded[1]) & (codings["code"] == "Themen/Treffpunkte")]
     assert mine["coder"].tolist() == ["Jürgen"]
     assert "Jürgn" not in set(codings["coder"])
+
+
+def _held_removal(project: Project, second: Callable[[Project], object]) -> list[BaseException]:
+    """Remove all codings of Jürgen and run ``second`` once the removal has read them,
+    before it logs and deletes them."""
+    from workbench.coding import coders
+
+    inside, second_done = threading.Event(), threading.Event()
+    log = coders.log_action
+
+    def held(*args: object, **kwargs: object) -> object:
+        if threading.current_thread().name == "erster" and not inside.is_set():
+            inside.set()
+            second_done.wait(timeout=3)  # before the fix the second writer ran meanwhile
+        return log(*args, **kwargs)  # type: ignore[arg-type]
+
+    coders.log_action = held  # type: ignore[assignment]
+    try:
+        return _at_once(project, lambda p: p.remove_coder("Jürgen"), second, inside, second_done)
+    finally:
+        coders.log_action = log
+
+
+@pytest.mark.backends
+@pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")  # English, on stderr
+def test_removing_a_coder_while_she_undoes_a_step(project: Project, coded: list[int]) -> None:
+    """Jürgen undoes his last coding while a colleague removes all his codings. Before,
+    the removal logged the coding the undo had just taken away, and undoing the removal
+    brought it back: undoing every step he has then left a coding nobody made. Now the
+    two wait for each other (here the undo, second, takes back the removal), and undoing
+    every step leaves nothing of his."""
+    errors = _held_removal(project, lambda p: p.undo("Jürgen"))
+
+    assert errors == []
+    while project.undo("Jürgen"):  # back through the removal and his steps before it
+        pass
+    assert project.codings().empty

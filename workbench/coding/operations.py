@@ -374,7 +374,7 @@ class CodingMixin(ProjectStore):
 
     def remove_coder(self, coder: str, document: str | None = None) -> int:
         """Remove all codings of a coder (in one document) as one step ``undo`` restores."""
-        with self.transaction() as s:
+        with self.transaction(exclusive=True) as s:  # an undo meanwhile: see ``_undo``
             return coder_ops.remove_coder(s, check_coder(coder), document)
 
     def undo(self, coder: str, n: int = 1) -> int:
@@ -396,7 +396,9 @@ class CodingMixin(ProjectStore):
             return self._undo(coder, n)
 
     def _undo(self, coder: str, n: int) -> list[str]:
-        with self.transaction() as s:
+        # exclusive: a removal of the coder's codings (``coders --remove``) between reading
+        # and writing would log the coding undone here, and undoing the removal restore it
+        with self.transaction(exclusive=True) as s:
             actions = list(
                 s.scalars(
                     select(CodingAction)
