@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.fileio import write_atomic
+from workbench.core.fileio import os_reason, write_atomic
 from workbench.project import (
     BOUNDARIES,
     DEFAULT_DB,
@@ -63,13 +63,23 @@ def _stamp() -> str:
 
 def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     """``folder/stem-<time>suffix``, numbered ("-2", "-3", …) when a copy made in the same
-    second exists already: a safety copy never overwrites an earlier one."""
+    second exists already: a safety copy never overwrites an earlier one.
+
+    The name is taken at once (an empty file only its owner may read, which the copy then
+    replaces): a second ``upgrade`` in the same second, while the first still writes its
+    copy, gets the next number instead of writing over the first's.
+    """
     name = f"{stem}-{_stamp()}"
     path, n = folder / f"{name}{suffix}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{name}-{n}{suffix}"
-    return path
+    while True:
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return path
+        except FileExistsError:
+            n += 1
+            path = folder / f"{name}-{n}{suffix}"
+        except OSError as err:
+            raise WorkbenchError(f"{path} lässt sich nicht anlegen: {os_reason(err)}.") from None
 
 
 def _created_by() -> str:
@@ -85,10 +95,15 @@ def _safety_copy(
     """A copy of the database in ``sicherungen/``: the SQLite file, or a portable backup."""
     target = folder / BACKUP_DIR
     target.mkdir(exist_ok=True)
-    if engine.dialect.name == "sqlite" and not portable:
-        return backup.copy_sqlite_file(engine, _free_name(target, f"werkbank-{why}", ".sqlite"))
-    out = _free_name(target, f"werkbank-{why}", ".zip")
-    backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))
+    sqlite = engine.dialect.name == "sqlite" and not portable
+    out = _free_name(target, f"werkbank-{why}", ".sqlite" if sqlite else ".zip")
+    try:
+        if sqlite:
+            return backup.copy_sqlite_file(engine, out)
+        backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))
+    except BaseException:
+        out.unlink(missing_ok=True)  # the name taken, nothing in it
+        raise
     return out
 
 
@@ -111,7 +126,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
             return 0
         copy = _safety_copy(folder, engine, config, "vor-upgrade")
         try:
-            _, after = migrate.upgrade(engine)
+            found, after = migrate.upgrade(engine)
         except SQLAlchemyError as err:
             reason = database_problem(err) or f"{err.__class__.__name__}."
             raise WorkbenchError(
@@ -124,8 +139,16 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         engine.dispose()
     if "schema_version" in config:  # the release wrote it; the database holds it now
         write_config(folder, {k: v for k, v in config.items() if k != "schema_version"})
+    if found == after:  # another upgrade finished while this one waited for it
+        copy.unlink(missing_ok=True)  # that one's copy holds the state before
+        print(
+            f"Das Projekt ist aktuell ({migrate.describe(after)}): Ein anderer Aufruf hat "
+            "es eben aktualisiert; nichts geändert."
+        )
+        _owner_only(engine)
+        return 0
     print(
-        f"Projekt aktualisiert: {migrate.describe(before)} → {migrate.describe(after)}. "
+        f"Projekt aktualisiert: {migrate.describe(found)} → {migrate.describe(after)}. "
         f"Der Stand davor liegt in {copy}."
     )
     _owner_only(engine)
@@ -168,10 +191,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     folder = _folder(args)
     config = read_config(folder)
     url = database_url(folder, config)
-    out = Path(args.out)
+    out, named = Path(args.out), False
     if out.is_dir() or args.out.endswith(("/", os.sep)):
         out.mkdir(parents=True, exist_ok=True)
-        out = _free_name(out, "werkbank-sicherung", ".zip")
+        out, named = _free_name(out, "werkbank-sicherung", ".zip"), True
     elif out.exists() and not _is_backup(out):
         raise InputError(
             f"{out} gibt es schon und ist keine Sicherung der Werkbank: nicht überschrieben. "
@@ -180,8 +203,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     engine = _engine(url)
     try:
         manifest = backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))
-    except SQLAlchemyError as err:
-        raise _db_error(url, err) from None
+    except BaseException as err:
+        if named:  # the name taken, nothing in it
+            out.unlink(missing_ok=True)
+        if isinstance(err, SQLAlchemyError):
+            raise _db_error(url, err) from None
+        raise
     finally:
         engine.dispose()
     rows = sum(t["rows"] for t in manifest["tables"].values())

@@ -141,12 +141,15 @@ def check_version(engine: Engine, where: str = "ORDNER") -> str:
     return revision
 
 
-def _run(engine: Engine, action: str, target: str) -> None:
-    """Run an Alembic command on one connection, in one transaction.
+def _run(engine: Engine, action: str, target: str, release: bool = False) -> str | None:
+    """Run an Alembic command on one connection, in one transaction; return the revision
+    the database had when the command began (read under the write lock).
 
-    On SQLite, foreign keys are off while the migrations run and checked before the
-    commit (SQLite's own procedure for rebuilding a table that others refer to, as
-    ``op.batch_alter_table`` does); the connection gets them back afterwards.
+    ``release``: a project of the release (no ``alembic_version``) is stamped with the
+    baseline first, in the same transaction. On SQLite, foreign keys are off while the
+    migrations run and checked before the commit (SQLite's own procedure for rebuilding a
+    table that others refer to, as ``op.batch_alter_table`` does); the connection gets
+    them back afterwards.
     """
     from alembic import command
 
@@ -158,6 +161,9 @@ def _run(engine: Engine, action: str, target: str) -> None:
         try:
             with connection.begin():
                 _lock_writes(connection)
+                found = _revision_on(connection)
+                if release and found is None:
+                    command.stamp(_config(connection), BASELINE)
                 getattr(command, action)(_config(connection), target)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise SchemaVersionError(
@@ -169,6 +175,14 @@ def _run(engine: Engine, action: str, target: str) -> None:
                 connection.rollback()  # after an error: nothing half-done stays open
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+    return found
+
+
+def _revision_on(connection: Connection) -> str | None:
+    """The revision in ``alembic_version`` (``None``: a release project or an empty one)."""
+    if VERSION_TABLE not in inspect(connection).get_table_names():
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def _lock_writes(connection: Connection) -> None:
@@ -205,16 +219,17 @@ def create_schema(engine: Engine, revision: str) -> None:
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the database to the head revision; return (revision before, after).
+    """Bring the database to the head revision; return (revision before, after), the
+    one before as found once the upgrade had the write lock.
 
     A release project (no ``alembic_version``) is stamped with the baseline first. On
     PostgreSQL the whole upgrade is one transaction; on SQLite take a copy first
     (:func:`workbench.store.backup.copy_sqlite_file`).
     """
-    before = current_revision(engine)
-    if before is None:
-        _run(engine, "stamp", BASELINE)
-    _run(engine, "upgrade", "head")
+    current_revision(engine)  # no project, or one of a newer workbench: refused
+    # read under the write lock: a second upgrade at the same moment finds the first's
+    # result (and a release project is stamped once, not again over the upgrade)
+    before = _run(engine, "upgrade", "head", release=True)
     return before, head()
 
 
