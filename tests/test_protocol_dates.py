@@ -90,10 +90,10 @@ def test_a_protocol_without_datum_takes_the_date_of_its_file_name(
     assert "01.03.2021" not in out
     with Project.open(project_dir) as project:
         dates = dict(zip(*(project.workshops()[c] for c in ("workshop", "date")), strict=True))
-    assert dates == {
-        "2021-03-03_Manfort": "2021-03-03",
-        "Protokoll_Opladen_05.03.2021": "2021-03-05",
-        "runde": "2021-03-12",
+    assert dates == {  # named after the event their title names (no "Workshop:")
+        "Stadtteilworkshop Manfort": "2021-03-03",
+        "Stadtteilworkshop Opladen": "2021-03-05",
+        "Stadtteilkonferenz 12. März 2021": "2021-03-12",
         "2021-03-01_alt": "2021-03-02",
     }
 

@@ -354,6 +354,35 @@ def _is_event(word: str) -> bool:
     return _EVENT_WORD.search(word.strip(",;()")) is not None
 
 
+# An event's word also inflected ("des Stadtteilworkshops", "der Sitzungen"); a title led by
+# "Protokoll"/"Dokumentation" before the event's own word names the event after it
+_EVENT_FORM = re.compile(rf"(?:{_EVENTS})(?:e?s|e?n)?$", re.I)
+_PROTOCOL_LEAD = re.compile(
+    r"^(?:Ergebnis|Gedächtnis|Kurz)?(?:protokoll|dokumentation)\s*[:–-]?\s+(?=\S)", re.I
+)
+
+
+def workshop_in_title(title: str | None) -> str | None:
+    """The workshop a protocol's title names, for a protocol without "Workshop:": the
+    title ("Protokoll" before the event's word left out) if it names an event, else None.
+
+    >>> workshop_in_title("Protokoll Quartiersworkshop Alkenrath")
+    'Quartiersworkshop Alkenrath'
+    >>> workshop_in_title("Protokoll des Stadtteilworkshops Manfort")
+    'Protokoll des Stadtteilworkshops Manfort'
+    >>> workshop_in_title("Notizen vom Dienstag") is None
+    True
+    """
+    line = " ".join((title or "").split())
+    words = [w.strip(",;:()–-") for w in line.split()]
+    if not any(_EVENT_FORM.search(w) for w in words) or _LEGAL_FORM.search(line):
+        return None
+    if _OFFICE.search(line):  # "Stabsstelle Bürgerbeteiligung": a letterhead, no event
+        return None
+    rest = _PROTOCOL_LEAD.sub("", line, count=1)
+    return rest if rest != line and _is_event(rest.split()[0]) else line
+
+
 def title_at(lines: Sequence[str]) -> int:
     """Which of the short lines above a protocol's details is its title: the last that
     names the event or the protocol ("Protokoll Stadtteilworkshop" under "Stadt Leverkusen

@@ -48,6 +48,7 @@ from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
+from workbench.ingest.protocol_meta import workshop_in_title
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
@@ -167,6 +168,20 @@ class Writer(ProjectFileWriting):
                 )
         return self._wave
 
+    def _title_workshop(self, document: ParsedDocument, fixed_district: str | None) -> str | None:
+        """The workshop a protocol's title names (:func:`workshop_in_title`), unless the
+        project has a workshop of that name on another day or in another Sozialraum: the
+        same title each month ("Protokoll Stadtteilkonferenz") is another event each time,
+        named by its file as before."""
+        titled = workshop_in_title(document.title)
+        same = self.workshops.get(composed(titled)) if titled else None
+        if same is None:
+            return titled
+        place = self.districts.get(district_key(fixed_district or document.district or ""))
+        if same.date != document.date or (place is not None and same.district_id != place.id):
+            return None
+        return titled
+
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
         workshop = self.workshops.get(name)
         if (
@@ -256,6 +271,10 @@ class Writer(ProjectFileWriting):
             dated, document = (
                 (found[0], replace(document, date=found[1])) if found else (None, document)
             )
+        titled = None  # a protocol without "Workshop:": the event its title names
+        if not (fixed_workshop or document.workshop) and document.importer in PROTOCOL_IMPORTERS:
+            titled = self._title_workshop(document, fixed_district)
+            document = replace(document, workshop=titled) if titled else document
         named, rows = [fixed_district or document.district or ""], [None]
         if not fixed_district:
             named += [s.district or "" for s in document.segments]
@@ -270,6 +289,12 @@ class Writer(ProjectFileWriting):
             self._new_wave = ""
         if document.date and result.segments:
             result = replace(result, notices=(*date_notices(document.date, dated), *result.notices))
+        if titled and result.segments:
+            notice = (
+                "Workshop nach dem Titel des Protokolls benannt (es steht kein „Workshop:“ "
+                "darin; ein anderer: --workshop NAME)."
+            )
+            result = replace(result, notices=(notice, *result.notices))
         if from_name and result.segments:
             notice = (
                 f"Sozialraum {from_name}: aus dem Dateinamen erkannt "
