@@ -103,3 +103,31 @@ def test_coding_the_wave_makes_it_count(study: Project) -> None:
     assert main([*p, "code", "--coder", "Team", str(protocol.iloc[0]), "Ressource"]) == 0
     found = {r.district: r.status for r in waves.need_comparison(study).table.itertuples()}
     assert found["Manfort"] == waves.GONE
+
+
+def test_a_single_uncoded_statement_is_named_in_the_singular(
+    project: Project, tmp_path: Path
+) -> None:
+    """One uncoded statement read "ist noch keine der 1 Aussage aus Manfort kodiert"."""
+    first = _cards(tmp_path / "karten_2021.csv", FIRST, "Bedarf")
+    project.import_files([first], MAPPING, wave="2021")
+    second = _cards(tmp_path / "karten_2023.csv", SECOND, "Bedarf")
+    project.import_files([second], MAPPING, wave="2023")
+    protocol = tmp_path / "manfort_2023.md"
+    protocol.write_text(
+        "---\nworkshop: Folgeworkshop Manfort\ndistrict: Manfort\n---\n\n# Folgeworkshop\n\n"
+        "## Was fehlt?\n\n- Das WLAN fehlt zu Hause weiterhin.\n",
+        encoding="utf-8",
+    )
+    project.import_files([protocol], wave="2023")
+    segments = project.segments()
+    coded = sorted(segments.loc[segments["source_id"].str.match(r"[AB]\d"), "segment_id"])
+    store_need_run(project, [("Digitale Teilhabe", [int(s) for s in coded])])
+
+    result = waves.need_comparison(project)
+
+    assert not any("der 1 Aussage" in n for n in result.notes)
+    note = "In der Welle '2023' ist die einzige Aussage aus Manfort noch nicht kodiert: Ihre"
+    assert any(n.startswith(note) for n in result.notes), result.notes
+    said = "Die Aussage der Welle '2023' aus Manfort ist noch nicht ausgewertet."
+    assert said in result.reader_notes

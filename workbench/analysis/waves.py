@@ -36,7 +36,7 @@ from sqlalchemy import or_, select
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
-from workbench.core.formatting import MISSING_DISTRICT, plural
+from workbench.core.formatting import MISSING_DISTRICT
 from workbench.ingest.common import named_district
 from workbench.store import (
     CITYWIDE,
@@ -407,13 +407,19 @@ def need_comparison(
                 uncoded[district] = (*uncoded.get(district, ()), label)
                 count = int((inside["district"] == district).sum())
                 where = "ohne Sozialraum" if district == MISSING_DISTRICT else f"aus {district}"
+                none = (  # "keine der 1 Aussage" reads wrong: the one statement
+                    f"ist noch keine der {count} Aussagen {where} kodiert"
+                    if count != 1
+                    else f"ist die einzige Aussage {where} noch nicht kodiert"
+                )
                 notes.append(
-                    f"In der Welle '{label}' ist noch keine der "
-                    f"{plural(count, 'Aussage', 'Aussagen')} {where} kodiert: Ihre Bedarfe "
-                    "gelten dort als „nicht erhoben“, bis sie kodiert sind."
+                    f"In der Welle '{label}' {none}: Ihre Bedarfe gelten dort als „nicht "
+                    "erhoben“, bis sie kodiert sind."
                 )
                 readers.append(
                     f"Die Aussagen der Welle '{label}' {where} sind noch nicht ausgewertet."
+                    if count != 1
+                    else f"Die Aussage der Welle '{label}' {where} ist noch nicht ausgewertet."
                 )
             surveyed[label] = done
     rows = []
