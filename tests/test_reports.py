@@ -274,6 +274,18 @@ def test_the_generated_line_is_german_local_time(studied: Project) -> None:
     assert "Erstellt am 02.01.2026, 04:04 Uhr" in docx_text(winter)
 
 
+def test_a_citywide_recommendation_reads_the_same_in_html_and_xlsx(
+    studied: Project, html_report: str
+) -> None:
+    """The XLSX said "Gesamtstadt" where the HTML (and DOCX) say "gesamtstädtisch"."""
+    assert "Geltungsbereich: gesamtstädtisch" in html_report
+    book = openpyxl.load_workbook(io.BytesIO(render(studied, "xlsx", generated_at=ONE)))
+    sheet = book["Empfehlungen"]
+    column = [c.value for c in sheet[1]].index("Geltungsbereich")
+    scopes = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert scopes == {1: "gesamtstädtisch", 2: "Manfort"}
+
+
 def test_an_empty_check_sheet_says_why_on_the_cover(studied: Project) -> None:
     """Wiesdorf's report has the city-wide recommendation 1, whose evidence chain is
     complete: the sheet "Prüfung" has its header only, and the cover says that this is good

@@ -45,7 +45,7 @@ from workbench.synthesis.reports.model import (
     relevant,
     shorten_quote,
 )
-from workbench.synthesis.reports.monitoring import monitoring_sheets
+from workbench.synthesis.reports.monitoring import monitoring_sheets, scope_name
 from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
 from workbench.synthesis.reports.outline import (
     NO_CODEBOOK,
@@ -303,7 +303,7 @@ def _recommendations(book: Any, data: ReportData) -> None:
     rows = []
     for r in recs:
         state = "unterbrochen" if r["problems"] else "vollständig"
-        rows.append([r["id"], r["title"] or MISSING_NUMBER, r["text"], r["scope"]])
+        rows.append([r["id"], r["title"] or MISSING_NUMBER, r["text"], scope_name(r["scope"])])
         rows[-1] += [r["actors"], text_or(r["status"]), _need_names(r), state]
     _sheet(book, "Empfehlungen", RECOMMENDATION_SHEET, rows)
 
