@@ -328,8 +328,17 @@ def test_a_status_step_takes_a_german_date_and_the_status_in_any_case(
 
     rec_id = rec.add_recommendation(project, "Ein Treffpunkt für Manfort", scope="Manfort")
     base = ["--project", str(project.path), "recommend", "status", str(rec_id)]
-    assert main([*base, "Umgesetzt", "--date", "1.3.2022", "--by", "Quartiersbüro"]) == 0
+    assert main([*base, "Umgesetzt", "--date", "1.3.2022", "--by", " Quartiersbüro "]) == 0
+    # said as stored and as ``history`` shows it, not echoed as typed ("1.3.2022")
+    assert capsys.readouterr().out == (
+        f"Empfehlung {rec_id}: umgesetzt am 2022-03-01 (Quartiersbüro).\n"
+    )
     assert main([*base, "in umsetzung", "--date", "1. Februar 2022", "--by", "Amt"]) == 0
+    assert main([*base, "umgesetzt", "--date", "2022-03-01", "--by", "Amt"]) == 0  # again
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Empfehlung {rec_id}: umgesetzt am 2022-03-01 (Quartiersbüro) stand schon im "
+        "Verlauf; nichts geändert."
+    )
     history = recommendation_status.status_history(project, rec_id)
     assert history["date"].tolist() == ["2022-02-01", "2022-03-01"]
     assert history["status"].tolist() == ["in Umsetzung", "umgesetzt"]

@@ -203,8 +203,19 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
     from workbench.synthesis import recommendation_status as history
 
     if args.action == "status":
-        history.record_status(project, args.id, args.status, args.date, args.by, args.note or "")
-        print(f"Empfehlung {args.id}: {args.status} am {args.date} ({args.by}).")
+        known = set(history.status_history(project, args.id)["entry_id"])
+        entry = history.record_status(
+            project, args.id, args.status, args.date, args.by, args.note or ""
+        )
+        steps = history.status_history(project, args.id)
+        # as stored, like ``history`` shows it ("01.12.2025" → 2025-12-01, "Umgesetzt" →
+        # umgesetzt); the same step again keeps who was named first
+        step = steps[steps["entry_id"] == entry].iloc[0]
+        said = f"{step['status']} am {step['date']} ({step['actor']})"
+        if entry in known:
+            print(f"Empfehlung {args.id}: {said} stand schon im Verlauf; nichts geändert.")
+        else:
+            print(f"Empfehlung {args.id}: {said}.")
         return 0
     table = history.status_history(project, args.id)
     if table.empty:
