@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.coding_data import cards_project
-from workbench import Project
+from workbench import InputError, Project
+from workbench.analysis import suggest
 from workbench.cli.main import main
 
 
@@ -36,3 +37,30 @@ def test_a_subcode_by_its_name_or_a_code_in_other_case_names_the_path_meant(
 
     assert main([*base, "code", segment, "Themen/Digitale Teilhabe", "--coder", "A"]) == 0
     assert project.codings()["code"].tolist() == ["Themen/Digitale Teilhabe"]
+
+
+def test_every_code_named_by_the_user_gets_the_same_hint(project: Project, tmp_path: Path) -> None:
+    """Quotes, suggestions, a codings CSV and a new code's parent gave the bare "steht nicht
+    im Codebuch" for "Digitale Teilhabe", where `workbench code` names the path meant."""
+    cards = cards_project(project, tmp_path)
+    project.code_segment(cards["K2"], "Themen/Digitale Teilhabe", "A")
+    meant = "Gemeint ist wohl 'Themen/Digitale Teilhabe'"
+
+    with pytest.raises(InputError, match=meant):
+        project.quotes("Digitale Teilhabe")
+    with pytest.raises(InputError, match=meant):
+        suggest.suggest(project, codes=["Digitale Teilhabe"], backend="tfidf")
+    codings = tmp_path / "kodierungen.csv"
+    codings.write_text(
+        "document,source_id,coder,code\nkarten.csv,K3,A,Digitale Teilhabe\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=meant) as raised:
+        project.import_codings(codings)
+    assert raised.value.row == 2
+    with pytest.raises(InputError, match=meant):
+        project.add_code("Digitale Teilhabe/Leihgeräte")
+    with pytest.raises(InputError) as bare:
+        project.add_code("Verkehr/Bus")  # nothing like it: no guess
+    assert str(bare.value) == "Obercode 'Verkehr' gibt es nicht. Bitte zuerst anlegen."
+    assert len(project.codings()) == 1
+    assert "Themen/Digitale Teilhabe/Leihgeräte" not in set(project.codes()["path"])

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from workbench import store
 from workbench.coding.code_index import CodeIndex
+from workbench.coding.codebook import meant_code
 from workbench.coding.operations import CodingMixin
 from workbench.coding.records import read_codebook
 from workbench.core.domain import (
@@ -391,8 +392,11 @@ class Project(CodingMixin):
                     )
                 code = codes.get(row["code"].strip())
                 if code is None:
+                    hint = meant_code(row["code"], codes.by_path)
                     raise InputError(
-                        f"Code '{row['code']}' steht nicht im Codebuch.", file=path.name, row=number
+                        f"Code '{row['code']}' steht nicht im Codebuch.{hint}",
+                        file=path.name,
+                        row=number,
                     )
                 segment_id, length = segments[key]
                 coder = row["coder"].strip()

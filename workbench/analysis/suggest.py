@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from workbench.coding.codebook import CodeSpec
+from workbench.coding.codebook import CodeSpec, meant_code
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
 
@@ -153,7 +153,8 @@ def _select_codes(
     if codes is not None:
         missing = [c for c in codes if c not in by_path]
         if missing:
-            raise InputError(f"Code '{missing[0]}' steht nicht im Codebuch.")
+            hint = meant_code(missing[0], by_path)
+            raise InputError(f"Code '{missing[0]}' steht nicht im Codebuch.{hint}")
         return [by_path[c] for c in dict.fromkeys(codes)]
     parents = {s.parent for s in specs}
     return [

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from workbench.coding.codebook import SEPARATOR, path_key
+from workbench.coding.codebook import SEPARATOR, meant_code, path_key
 from workbench.core.domain import InputError, frame
 
 if TYPE_CHECKING:
@@ -91,8 +91,9 @@ def quotes(
     """
     codings = _codings(project, coder)
     if code is not None:
-        if code not in set(project.codes()["path"]):
-            raise InputError(f"Code '{code}' steht nicht im Codebuch.")
+        paths = set(project.codes()["path"])
+        if code not in paths:
+            raise InputError(f"Code '{code}' steht nicht im Codebuch.{meant_code(code, paths)}")
         wanted = codings["code"] == code
         if subcodes:
             wanted |= codings["code"].str.startswith(code + SEPARATOR)

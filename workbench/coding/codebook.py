@@ -163,6 +163,26 @@ def path_key(path: str) -> tuple[str, ...]:
     return tuple(path.split(SEPARATOR))
 
 
+def meant_code(code: str, paths: Iterable[str]) -> str:
+    """What a path missing from the codebook (its ``paths``) likely means, for the message:
+    the same path in another case, or a subcode named alone ("Mobilität" for
+    "Bedarf/Mobilität", as `codebook list` shows it indented); "" if nothing.
+
+    >>> meant_code("Mobilität", ["Bedarf", "Bedarf/Mobilität"])
+    " Gemeint ist wohl 'Bedarf/Mobilität': Untercodes mit ihrem Pfad angeben."
+    """
+    wanted = unicodedata.normalize("NFC", str(code).strip()).casefold()
+    ordered = sorted(paths, key=path_key)
+    folded = {p: unicodedata.normalize("NFC", p).casefold() for p in ordered}
+    if same := [p for p in ordered if folded[p] == wanted]:
+        return f" Gemeint ist wohl '{same[0]}' (Groß-/Kleinschreibung wie im Codebuch)."
+    named = [p for p in ordered if folded[p].rsplit(SEPARATOR, 1)[-1] == wanted]
+    if not named:
+        return ""
+    which = " oder ".join(f"'{p}'" for p in named[:5])
+    return f" Gemeint ist wohl {which}: Untercodes mit ihrem Pfad angeben."
+
+
 def codebook_tree(specs: Iterable[CodeSpec]) -> list[dict[str, Any]]:
     """Nest specs into the ``codes``/``children`` structure (siblings sorted by name)."""
     nodes: dict[str, dict[str, Any]] = {}

@@ -11,7 +11,6 @@ Codings imported from files are not actions and are never undone.
 from __future__ import annotations
 
 import shlex
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
     SEPARATOR,
     CodeSpec,
+    meant_code,
     normalise_colour,
     path_key,
     write_codebook_yaml,
@@ -80,21 +80,8 @@ def _code(session: Session, code: str | int) -> Code:
 
 
 def _meant(session: Session, code: str | int) -> str:
-    """What a missing path likely means, for its message: the same path in another case,
-    or a subcode named alone ("Mobilität" for "Bedarf/Mobilität", as `codebook list`
-    shows it indented); "" if nothing."""
-    if isinstance(code, int):
-        return ""
-    wanted = unicodedata.normalize("NFC", code.strip()).casefold()
-    paths = sorted(session.scalars(select(Code.path)), key=path_key)
-    folded = {p: unicodedata.normalize("NFC", p).casefold() for p in paths}
-    if same := [p for p in paths if folded[p] == wanted]:
-        return f" Gemeint ist wohl '{same[0]}' (Groß-/Kleinschreibung wie im Codebuch)."
-    named = [p for p in paths if folded[p].rsplit(SEPARATOR, 1)[-1] == wanted]
-    if not named:
-        return ""
-    which = " oder ".join(f"'{p}'" for p in named[:5])
-    return f" Gemeint ist wohl {which}: Untercodes mit ihrem Pfad angeben."
+    """What a missing path likely means (:func:`meant_code`); "" for a code's number."""
+    return "" if isinstance(code, int) else meant_code(code, session.scalars(select(Code.path)))
 
 
 def _span(segment: Segment, start: int | None, end: int | None) -> tuple[int, int]:
@@ -146,10 +133,9 @@ class CodingMixin(ProjectStore):
             parent_id = None
             if spec.parent is not None:
                 parent = s.scalar(select(Code).where(Code.path == spec.parent))
-                if parent is None:
-                    raise InputError(
-                        f"Obercode '{spec.parent}' gibt es nicht; bitte zuerst anlegen."
-                    )
+                if parent is None:  # or named without its own parent: say which
+                    hint = _meant(s, spec.parent) or " Bitte zuerst anlegen."
+                    raise InputError(f"Obercode '{spec.parent}' gibt es nicht.{hint}")
                 parent_id = parent.id
             code = Code(
                 path=path,
