@@ -99,7 +99,7 @@ def _raw(operand: object) -> object:
     from pypdf.generic import ArrayObject, ByteStringObject, TextStringObject
 
     if isinstance(operand, TextStringObject):
-        return ByteStringObject(operand.get_original_bytes())
+        return ByteStringObject(operand.original_bytes)
     if isinstance(operand, list):
         return ArrayObject([_raw(item) for item in operand])
     return operand
