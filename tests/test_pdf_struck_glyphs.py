@@ -80,7 +80,7 @@ def _pdf(lines: list[list[tuple[str, bool]]], glyphs: bool) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("glyphs", [False], ids=["runs"])
+@pytest.mark.parametrize("glyphs", [False, True], ids=["runs", "glyphs"])
 def test_struck_text_in_a_two_byte_font_is_left_out_and_the_rest_reads_right(
     tmp_path: Path, glyphs: bool
 ) -> None:

@@ -83,19 +83,25 @@ def struck_out(page: PageObject) -> str | None:
     starting: dict[int, list[_Rule]] = {}  # the lines by where they start
     for rule in rules:
         starting.setdefault(round(rule.left), []).append(rule)
-    widths = {}
+    widths, striking = {}, set()
     for text in shown:
         near = (r for at in (-1, 0, 1) for r in starting.get(round(text.x) + at, ()))
-        found = [r.right - r.left for r in near if _strikes(r, text)]
+        found = [r for r in near if _strikes(r, text)]
         if found:
-            widths[text.index] = (text, max(found))
+            widths[text.index] = (text, max(r.right - r.left for r in found))
+            striking.update(found)
     if not widths:
         return None
+    # the texts further along a line struck (Chrome, a print driver: a glyph or a word at a
+    # time): in the marks of its start already
+    within = {t.index for t in shown if t.index not in widths and _within(striking, t)}
     read = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     kept = []
     for index, (operands, operator) in enumerate(operations):
         if index in widths:
             kept += _marks(operands, operator, *widths[index])
+        elif index in within:
+            kept += _moves(operands, operator)
         else:
             kept.append((operands, operator))
     _add_font(page)
@@ -173,6 +179,24 @@ def _marks(operands: list, operator: bytes, shown: _Shown, width: float) -> list
     if shown.font:
         out.append((list(shown.font), b"Tf"))
     return out
+
+
+def _moves(operands: list, operator: bytes) -> list:
+    """The operations of a text shown without its text: the moves to a next line."""
+    out: list = []
+    if operator == b'"' and len(operands) == 3:
+        out += [([operands[0]], b"Tw"), ([operands[1]], b"Tc")]
+    return [*out, ([], b"T*")] if operator in (b"'", b'"') else out
+
+
+def _within(rules: set[_Rule], shown: _Shown) -> bool:
+    """Whether a text starts inside one of the lines striking a text through, at the height
+    of a strikethrough."""
+    return any(
+        rule.left < shown.x <= rule.right - _START
+        and _LOW * shown.size <= rule.y - shown.y <= _HIGH * shown.size
+        for rule in rules
+    )
 
 
 def _add_font(page: PageObject) -> None:
