@@ -236,3 +236,51 @@ def test_a_participant_struck_from_an_odt_list_is_still_pseudonymised(tmp_path: 
     path = tmp_path / "liste.odt"
     document.save(str(path))
     assert parse_file(path).names == ("Anna Schmidt", "Peter Braun", "Okke Wübbenhorst")
+
+
+def test_struck_text_with_its_own_spaces_leaves_the_words_around_it_apart(
+    tmp_path: Path,
+) -> None:
+    """Struck text selected with the spaces around it (" am Dienstag ") between words
+    without space ran them together: 'Das Treffenfiel aus', 'istsicher'."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, P, Span
+
+    runs = [
+        ("Das Treffen", " am Dienstag bei Familie Yilmaz ", "fiel leider aus."),
+        ("Der Spielplatz ist", " sehr ", "sicher geworden."),
+        ("Die Halle ", "wird", " ist offen."),
+        ("Der Treffpunkt", " am Markt", "."),
+    ]
+    document = docx.Document()
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    for before, struck, after in runs:
+        paragraph = document.add_paragraph(before)
+        paragraph.add_run(struck).font.strike = True
+        paragraph.add_run(after)
+    word = tmp_path / "gestrichen.docx"
+    document.save(word)
+
+    odt = OpenDocumentText()
+    style = Style(name="T1", family="text")
+    style.addElement(TextProperties(textlinethroughstyle="solid"))
+    odt.automaticstyles.addElement(style)
+    odt.text.addElement(P(text="Sozialraum: Manfort"))
+    odt.text.addElement(H(outlinelevel=1, text="Was fehlt im Quartier?"))
+    for before, struck, after in runs:
+        paragraph = P(text=before)
+        paragraph.addElement(Span(stylename=style, text=struck))
+        paragraph.addText(after)
+        odt.text.addElement(paragraph)
+    libre = tmp_path / "gestrichen.odt"
+    odt.save(str(libre))
+
+    for path in (word, libre):
+        assert [s.text for s in parse_file(path).segments] == [
+            "Das Treffen fiel leider aus.",
+            "Der Spielplatz ist sicher geworden.",
+            "Die Halle ist offen.",
+            "Der Treffpunkt.",
+        ], path.name

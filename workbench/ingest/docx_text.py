@@ -81,12 +81,12 @@ def _pieces(element, bold: bool = False) -> Iterator[tuple[str, bool]]:
     for child in element:
         tag = child.tag
         if tag in _GONE and _has_text(child):  # deleted: one space at most where it stood
-            yield STRUCK, bold
+            yield _left_out(child), bold
             continue
         if not isinstance(tag, str) or tag in _SKIP or _placeholder(child):
             continue
         if tag == _w("r") and _struck(child):  # no longer valid, as deleted text
-            yield STRUCK, bold
+            yield _left_out(child), bold
         elif tag == _w("r"):
             yield from _pieces(child, _bold(child))
         elif tag == _w("t"):
@@ -107,6 +107,13 @@ def _pieces(element, bold: bool = False) -> Iterator[tuple[str, bool]]:
                 yield char, bold
         else:
             yield from _pieces(child, bold)
+
+
+def _left_out(element) -> str:
+    """The mark of deleted or struck text, with the space its text starts or ends with
+    (" am Dienstag " between "Treffen" and "fiel": the words stay apart)."""
+    text = "".join(t.text or "" for t in element.iter(_w("t"), _w("delText")))
+    return f"{' ' * text[:1].isspace()}{STRUCK}{' ' * text[-1:].isspace()}"
 
 
 def _bold(run) -> bool:

@@ -166,8 +166,11 @@ def _pieces(element: Element, bold: bool, styles: _Styles) -> Iterator[tuple[str
         elif qname in _NOT_TEXT or (qname and qname[0] in _NOT_TEXT_NS):
             continue
         elif qname in _SPANS and styles.struck(_attr(child, "style-name", _TEXT)):
-            styles.struck_spans += bool(_text_of(child).strip())  # no longer valid: left
-            yield STRUCK, bold, True  # out, one space at most where it stood
+            text = _text_of(child)  # no longer valid: left out, one space at most where
+            styles.struck_spans += bool(text.strip())  # it stood (its own space kept)
+            yield from ((" ", bold, False),) * text[:1].isspace()
+            yield STRUCK, bold, True
+            yield from ((" ", bold, False),) * text[-1:].isspace()
         else:
             inner = bold
             if qname in _SPANS:
