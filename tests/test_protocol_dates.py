@@ -36,6 +36,20 @@ def test_a_two_digit_year_of_the_last_century_is_not_a_workshop_in_2099(
     assert normalise_date(next_year, "p.docx") == f"{date.today().year + 1}-01-01"
 
 
+def test_a_two_digit_year_a_little_ahead_is_named_as_future_not_read_as_last_century(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Datum: 3.3.28" (a typo for 2026, or a planned date) was stored as 1928 without a
+    word; read as 2028 like %y does, the import names it as a date in the future."""
+    ahead = (date.today().year + 2) % 100
+    path = _protocol(
+        tmp_path, "protokoll.txt", f"Stadtteilworkshop Manfort\nDatum: 3.3.{ahead:02d}"
+    )
+    result = project.import_files([path])[0]
+    assert list(project.workshops()["date"]) == [f"{2000 + ahead}-03-03"]
+    assert any("liegt in der Zukunft" in n for n in result.notices)
+
+
 def test_a_protocol_dated_in_the_future_is_named(project: Project, tmp_path: Path) -> None:
     """A protocol records what happened: "3.3.2031" for 2021 is a typo to point out."""
     later = date.today() + timedelta(days=400)

@@ -87,16 +87,17 @@ class _NoSuchDay(ValueError):
     """A date written as one that does not exist ("31.02.2021")."""
 
 
-def _full_year(year: int, today: date | None = None) -> int:
-    """A two-digit year in full: 20xx up to next year, else 19xx ("3.3.99" is 1999, not a
-    workshop in 2099); a four-digit year as it is.
+def _full_year(year: int) -> int:
+    """A two-digit year in full as POSIX and Python's ``%y`` read it: 00–68 are 20xx, 69–99
+    19xx ("3.3.99" is 1999, not a workshop in 2099; "3.3.28" is 2028, which the import then
+    names as a date in the future, not a silent 1928); a four-digit year as it is.
 
-    >>> _full_year(21, date(2026, 1, 1)), _full_year(27, date(2026, 1, 1)), _full_year(99)
-    (2021, 2027, 1999)
+    >>> _full_year(21), _full_year(28), _full_year(68), _full_year(69), _full_year(99)
+    (2021, 2028, 2068, 1969, 1999)
     """
     if year >= 100:
         return year
-    return 2000 + year if 2000 + year <= (today or date.today()).year + 1 else 1900 + year
+    return 2000 + year if year <= 68 else 1900 + year
 
 
 def _german_date(text: str) -> date | None:
