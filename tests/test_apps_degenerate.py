@@ -95,7 +95,7 @@ def token(capsys: pytest.CaptureFixture[str], folder: Path, district: str | None
     out = folder.parent / "codes.csv"
     where = ["--district", district] if district else []
     run(capsys, folder, "tokens", "--n", "1", "--out", out, *where)
-    return str(pd.read_csv(out)["token"].iloc[0])
+    return str(pd.read_csv(out, sep=";")["token"].iloc[0])
 
 
 def widgets_below(widget: w.Widget) -> Iterator[w.Widget]:

@@ -387,15 +387,15 @@ def test_cli_tokens_and_feedback(
     printed = capsys.readouterr().out
     assert "3 Zugangscodes (Opladen)" in printed
     assert "/voila/render/bedarfe_bewerten.ipynb?token=<Zugangscode>" in printed
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig"), delimiter=";"))
     assert len(rows) == 3 and all(r["url"].endswith(f"?token={r['token']}") for r in rows)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # the only copy of the codes
 
     assert main([*where, "tokens", "--n", "2", "--base-url", "https://beteiligung.example"]) == 0
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
-    assert lines[0] == "token,url" and len(lines) == 3
-    assert lines[1].split(",")[1].startswith("https://beteiligung.example/voila/render/")
+    assert lines[0] == "token;url" and len(lines) == 3
+    assert lines[1].split(";")[1].startswith("https://beteiligung.example/voila/render/")
     assert "Link-Muster" in captured.err
 
     token = rows[0]["token"]

@@ -41,8 +41,8 @@ def test_workbench_tokens_writes_form_links(
     assert workbench_main([*where, "tokens", "--n", "2", "--formular"]) == 0
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
-    assert lines[0] == "token,url" and len(lines) == 3
-    token, url = lines[1].split(",")
+    assert lines[0] == "token;url" and len(lines) == 3
+    token, url = lines[1].split(";")
     assert (
         url
         == f"http://127.0.0.1:8866/beteiligung?token={token}"

@@ -537,7 +537,7 @@ def test_nothing_imported_is_said_not_shown_as_a_bare_csv_header(
     out_file = tmp_path / "vergleich.csv"
     assert main([*base, "--district", "Manfort", "--out", str(out_file)]) == 0
     assert "Keine Indikatoren für Manfort" in capsys.readouterr().out
-    assert out_file.read_text(encoding="utf-8").startswith("district,indicator,year")
+    assert out_file.read_text(encoding="utf-8-sig").startswith("district,indicator,year")
 
 
 def test_school_years_count_as_their_first_year(

@@ -233,7 +233,7 @@ def test_import_and_tokens_accept_a_district_typed_without_umlauts(
     codes = tmp_path / "codes.csv"
     assert main([*base, "tokens", "--n", "1", "--district", "BUERRIG", "--out", str(codes)]) == 0
     assert "(Bürrig)" in capsys.readouterr().out
-    token = codes.read_text(encoding="utf-8").splitlines()[1].split(",")[0]
+    token = codes.read_text(encoding="utf-8-sig").splitlines()[1].split(";")[0]
     assert feedback.open_ballot(quarters, token).district == "Bürrig"
     assert main([*base, "tokens", "--n", "1", "--district", "Bürig", "--out", str(codes)]) == 2
     assert "Unbekannter Sozialraum 'Bürig'" in capsys.readouterr().err

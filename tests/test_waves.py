@@ -324,7 +324,7 @@ def test_needs_command(project: Project, tmp_path: Path, capsys) -> None:
     assert "\nohne Sozialraum\n  nicht erhoben: in der Welle '2022' keine Aussagen" in out
     csv = tmp_path / "vergleich.csv"
     assert main(["--project", folder, "monitoring", "needs", "--out", str(csv)]) == 0
-    header = csv.read_text(encoding="utf-8").splitlines()[0]
+    header = csv.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("cluster,label,scope,district,2020/21,2022,status,per_wave")
     assert main(["--project", folder, "monitoring", "needs", "--district", "Nirgendwo"]) == 2
     assert "Unbekannter Sozialraum 'Nirgendwo'" in one_error_line(capsys)

@@ -6,7 +6,6 @@ import csv
 import json
 import re
 import shlex
-import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -27,9 +26,9 @@ from workbench.core.domain import (
     InputError,
     WorkbenchError,
 )
-from workbench.core.fileio import atomic_path, write_atomic
+from workbench.core.fileio import atomic_path, write_atomic, write_csv
 from workbench.core.parse_errors import json_problem
-from workbench.core.spreadsheet import safe_frame, write_xlsx
+from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.common import named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
@@ -434,17 +433,15 @@ class Project(CodingMixin):
             table["text"] = table["segment_id"].map(originals)
         if fmt not in ("csv", "xlsx"):
             raise WorkbenchError(f"Unbekanntes Exportformat '{fmt}' (csv oder xlsx).")
-        if str(out) == "-":  # standard output, as `recommend export -`
-            if fmt != "csv":
-                raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
-            safe_frame(table).to_csv(sys.stdout, index=False, lineterminator="\n")
-            return len(table)
+        if str(out) == "-" and fmt != "csv":  # standard output, as `recommend export -`
+            raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
         # the original texts name people: only their owner may read the file, as a backup
-        with atomic_path(out, 0o644 if pseudonymised else 0o600) as tmp:
-            if fmt == "csv":  # no cell starts like a formula (OWASP "CSV injection")
-                safe_frame(table).to_csv(tmp, index=False, encoding="utf-8")
-            else:
-                write_xlsx(tmp, {"Aussagen": table})
+        mode = 0o644 if pseudonymised else 0o600
+        if fmt == "csv":  # no cell starts like a formula (OWASP "CSV injection")
+            write_csv(table, None if str(out) == "-" else out, mode=mode)
+            return len(table)
+        with atomic_path(out, mode) as tmp:
+            write_xlsx(tmp, {"Aussagen": table})
         return len(table)
 
 

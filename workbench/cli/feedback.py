@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import math
 import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
+import pandas as pd
+
 from workbench.cli.common import district_option, open_project
-from workbench.core.fileio import ensure_writable, write_atomic
+from workbench.core.fileio import ensure_writable, write_csv
 from workbench.core.formatting import format_number, plural
 from workbench.ingest.common import named_district
 from workbench.participation import feedback
@@ -46,17 +45,14 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     tokens = feedback.issue_tokens(
         project, args.n, workshop=workshop, district=district, budget=args.budget
     )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["token", "url"])
-    for token in tokens:
-        writer.writerow([token, link(args.base_url, token)])
+    # a list for people (mail merge, print): ";" as German Excel splits it (decision 013);
+    # the file holds the codes' only copies: readable by the owner only
+    table = pd.DataFrame({"token": tokens, "url": [link(args.base_url, t) for t in tokens]})
+    write_csv(table, args.out, sep=";", mode=0o600)
     pattern = link(args.base_url, "<Zugangscode>")
     if args.out is None:
-        sys.stdout.write(buffer.getvalue())
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
         return 0
-    _write_private(Path(args.out), buffer.getvalue())
     where = workshop or district or "ohne Zuordnung"
     print(f"{plural(len(tokens), 'Zugangscode', 'Zugangscodes')} ({where}) → {args.out}")
     print(f"Link-Muster: {pattern}")
@@ -65,11 +61,6 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         "Kopie. Sicher aufbewahren und nur an die jeweilige Person weitergeben."
     )
     return 0
-
-
-def _write_private(path: Path, content: str) -> None:
-    """Write atomically, readable by the owner only (the file holds the only copies)."""
-    write_atomic(path, content.encode("utf-8"), mode=0o600)
 
 
 def _fmt(value: object, digits: int = 2) -> str:
@@ -125,9 +116,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "tokens",
         help="pseudonyme Zugangscodes für die Bewertungs-App ausgeben",
-        description="Gibt N neue Zugangscodes aus (CSV: token,url). Sie gelten für die "
-        "Bedarfscluster des letzten Laufs und die Empfehlungsentwürfe. Die Datenbank "
-        "speichert nur Prüfsummen: die Codes werden nur dieses eine Mal angezeigt.",
+        description="Gibt N neue Zugangscodes aus (CSV mit Semikolon, wie Excel sie "
+        "öffnet: token;url). Sie gelten für die Bedarfscluster des letzten Laufs und die "
+        "Empfehlungsentwürfe. Die Datenbank speichert nur Prüfsummen: die Codes werden nur "
+        "dieses eine Mal angezeigt.",
     )
     p.add_argument("--n", type=int, required=True, metavar="N", help="Anzahl der Codes")
     scope = p.add_mutually_exclusive_group()

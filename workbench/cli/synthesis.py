@@ -11,9 +11,8 @@ import pandas as pd
 from workbench.cli.common import district_option, open_project
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
-from workbench.core.fileio import write_atomic
+from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural
-from workbench.core.spreadsheet import safe_frame
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
@@ -43,17 +42,17 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         if not (args.out or args.district):
             return 0
     table = indicators.comparison(project, args.district)
-    text = safe_frame(table).to_csv(index=False, lineterminator="\n")
     empty = None  # a bare CSV header would look like a failure: say why there is nothing
     if table.empty and (args.district is None or indicators.indicators(project).empty):
         empty = years_note([])
     elif table.empty:
         named = indicators.check_district(args.district, list(project.districts()["district"]))
         empty = f"Keine Indikatoren für {named} importiert (workbench indicators --import DATEI)."
-    if args.out is None:
-        sys.stdout.write(text if empty is None else empty + "\n")
+    if args.out is None and empty is not None:
+        print(empty)
     else:
-        write_atomic(args.out, text.encode("utf-8"))
+        write_csv(table, args.out)
+    if args.out is not None:
         print(f"{len(table)} Vergleichswerte → {args.out}")
         if empty is not None:
             print(empty)

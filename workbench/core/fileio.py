@@ -140,16 +140,39 @@ def write_atomic(path: str | Path, data: bytes, mode: int = 0o644) -> None:
         tmp.write_bytes(data)
 
 
-def write_csv(table: pd.DataFrame, out: str | Path | None, **options: object) -> None:
-    """Write ``table`` as CSV (UTF-8, ``\\n``) to ``out`` atomically, or to stdout if None.
+# Excel on Windows reads a CSV file without this mark as ANSI ("SteinbÃ¼chel"); pandas,
+# readr, LibreOffice and the workbench's own import skip it (decision 013).
+CSV_BOM = "\ufeff"
 
-    Text cells that start like a formula get a ``'`` in front (see
-    :mod:`workbench.core.spreadsheet`): no spreadsheet program evaluates them.
+
+def csv_text(table: pd.DataFrame, sep: str = ",", **options: object) -> str:
+    """``table`` as CSV text (``\\n``, no index); text that starts like a formula gets ``'``.
+
+    See :mod:`workbench.core.spreadsheet`: no spreadsheet program evaluates such a cell.
     """
-    table = safe_frame(table)
     options = {"index": False, "lineterminator": "\n", **options}
+    return safe_frame(table).to_csv(sep=sep, **options)
+
+
+def write_csv(
+    table: pd.DataFrame,
+    out: str | Path | None,
+    *,
+    sep: str = ",",
+    mode: int = 0o644,
+    **options: object,
+) -> None:
+    """Write ``table`` as CSV to ``out`` atomically, or to stdout if None.
+
+    Every CSV file of the workbench is written here: UTF-8 with BOM (Excel shows umlauts),
+    ``sep`` between fields (``;`` for the lists people open in Excel, decision 013), cells
+    made safe by :func:`csv_text`. Standard output, a pipe or a device (``--out
+    /dev/stdout``) gets no BOM: it goes into scripts. ``mode`` 0o600 for files only the
+    owner may read.
+    """
+    text = csv_text(table, sep=sep, **options)
     if out is None:
-        table.to_csv(sys.stdout, **options)
+        sys.stdout.write(text)
         return
-    with atomic_path(out) as tmp:
-        table.to_csv(tmp, encoding="utf-8", **options)
+    mark = "" if _special(Path(out)) else CSV_BOM
+    write_atomic(out, (mark + text).encode("utf-8"), mode)
