@@ -120,10 +120,10 @@ demo: setup
 	@$(foreach app,$(APPS),echo "  http://127.0.0.1:$(DEMO_PORT)/voila/render/$(app)";)
 	@echo "Ein Zugangscode zum Ausprobieren der Bewertung (Manfort):"
 	@$(BIN)/workbench --project $(DEMO_DIR) tokens --n 1 --district Manfort \
-	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d, -f2
+	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d';' -f2
 	@echo "Dasselbe als Beteiligungsformular ohne Kern je Person (für viele auf einmal):"
 	@$(BIN)/workbench --project $(DEMO_DIR) tokens --n 1 --district Manfort --formular \
-	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d, -f2
+	  --base-url http://127.0.0.1:$(DEMO_PORT) | tail -n 1 | cut -d';' -f2
 	WORKBENCH_PROJECT=$(CURDIR)/$(DEMO_DIR) $(BIN)/voila voila_apps $(VOILA_FLAGS)
 
 # ruff (lint + format) and the architecture contracts in .importlinter (docs/architecture.md)

@@ -136,3 +136,18 @@ def test_every_csv_writer_goes_through_write_csv() -> None:
         if writers.search(line)
     ]
     assert len(found) == 1 and found[0].startswith("workbench/core/fileio.py:"), found
+
+
+def test_make_demo_cuts_the_link_out_of_the_code_list(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make demo` prints one link with `… tokens | tail -n 1 | cut -d… -f2`: the field
+    separator there must be the list's, or the whole line "token;url" is printed."""
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    cuts = re.findall(r"\| tail -n 1 \| cut -d'?(.)'? -f2", makefile)
+    assert len(cuts) == 2
+    rated = rated_project(project, tmp_path)
+    assert main(["--project", str(rated.path), "tokens", "--n", "1", "--district", "Manfort"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    for separator in cuts:
+        assert last.split(separator)[1].startswith("http://127.0.0.1:8866/voila/render/")
