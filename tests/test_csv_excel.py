@@ -18,10 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.feedback_data import rated_project
+from tests.feedback_data import count, rated_project
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.fileio import write_csv
+from workbench.store import FeedbackToken
 
 BOM = b"\xef\xbb\xbf"
 CARDS = (
@@ -151,3 +152,30 @@ def test_make_demo_cuts_the_link_out_of_the_code_list(
     last = capsys.readouterr().out.splitlines()[-1]
     for separator in cuts:
         assert last.split(separator)[1].startswith("http://127.0.0.1:8866/voila/render/")
+
+
+def test_codes_asked_for_as_xlsx_are_refused_before_any_is_issued(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`tokens --out codes.xlsx` wrote CSV text under an Excel name: Excel refuses to open
+    it ("Dateiformat oder Dateierweiterung ungültig"), and it held the codes' only copies."""
+    rated = rated_project(project, tmp_path)
+    where = ["--project", str(rated.path)]
+    out = tmp_path / "codes.xlsx"
+    assert main([*where, "tokens", "--n", "2", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "codes.xlsx: hier entsteht eine CSV-Datei" in err and ".csv" in err
+    assert "Traceback" not in err and not out.exists()
+    assert count(rated, FeedbackToken) == 0  # no code issued that nobody can read
+    # every CSV writer refuses such a name, also after a command has worked
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source\nManfort,SGB-II-Quote,2022,9.5,%,Amt\n",
+        encoding="utf-8",
+    )
+    table = tmp_path / "vergleich.ods"
+    assert main([*where, "indicators", "--import", str(values), "--out", str(table)]) == 2
+    assert "vergleich.ods: hier entsteht eine CSV-Datei" in capsys.readouterr().err
+    assert not table.exists()
+    assert main([*where, "needs", "--out", str(tmp_path / "bedarfe.XLSX")]) == 2
+    assert "bedarfe.XLSX: hier entsteht eine CSV-Datei" in capsys.readouterr().err

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import ensure_writable, write_csv
+from workbench.core.fileio import ensure_csv_target, write_csv
 from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from workbench.analysis import topics
     from workbench.cli.common import open_project
 
-    ensure_writable(args.out)  # a new run without its table helps nobody
+    ensure_csv_target(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     params = topics.TopicParams(
         by=args.by, backend=args.backend, n_topics=args.n_topics, seed=args.seed,
@@ -69,7 +69,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
     from workbench.analysis import needs
     from workbench.cli.common import open_project
 
-    ensure_writable(args.out)  # a new run without its table helps nobody
+    ensure_csv_target(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     params = needs.NeedParams(
         segments=args.segments or ("all" if args.question else "needs"),
@@ -134,7 +134,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     from workbench.analysis import need_edits
     from workbench.cli.common import open_project
 
-    ensure_writable(args.out)  # a new run without its table helps nobody
+    ensure_csv_target(args.out)  # a new run without its table helps nobody
     project = open_project(args)
     if args.action == "rename":
         if len(args.clusters) != 1 or not args.label:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from workbench.cli.common import district_option, open_project
-from workbench.core.fileio import ensure_writable, write_csv
+from workbench.core.fileio import ensure_csv_target, write_csv
 from workbench.core.formatting import format_number, plural
 from workbench.ingest.common import named_district
 from workbench.participation import feedback
@@ -31,7 +31,7 @@ def _base_url(value: str) -> str:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     """workbench tokens --n N [--workshop W | --district D] [--budget B] [--formular] [--out F]."""
-    ensure_writable(args.out)  # the file is the codes' only copy: check it before issuing
+    ensure_csv_target(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)
     link = feedback.form_url if args.formular else feedback.app_url
     district = district_option(project, args.district)  # "Opladen": since merged

@@ -63,6 +63,30 @@ def ensure_writable(out: str | Path | None) -> None:
         raise WorkbenchError(f"{path} lässt sich nicht schreiben: keine Berechtigung.")
 
 
+# Names of formats a program opens by their content: CSV text under such a name does not
+# open ("codes.xlsx": Excel calls the format or the extension invalid).
+_NOT_CSV = (".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".doc", ".odt", ".pdf", ".qdpx")
+
+
+def ensure_csv_target(out: str | Path | None) -> None:
+    """Stop before a command changes anything if ``out`` cannot take its CSV table: not
+    writable (see :func:`ensure_writable`) or named like another format (``codes.xlsx``)."""
+    ensure_writable(out)
+    _check_csv_name(out)
+
+
+def _check_csv_name(out: str | Path | None) -> None:
+    if out is None or _special(Path(out)):
+        return
+    suffix = Path(out).suffix.lower()
+    if suffix in _NOT_CSV:
+        raise WorkbenchError(
+            f"{Path(out).name}: hier entsteht eine CSV-Datei, mit der Endung {suffix} ließe "
+            "sie sich nicht öffnen. Bitte einen Namen auf .csv wählen (Excel öffnet ihn "
+            "per Doppelklick)."
+        )
+
+
 def _umask() -> int:
     """The process's umask (Linux tells it in /proc; elsewhere set and reset)."""
     try:
@@ -170,6 +194,7 @@ def write_csv(
     /dev/stdout``) gets no BOM: it goes into scripts. ``mode`` 0o600 for files only the
     owner may read.
     """
+    _check_csv_name(out)
     text = csv_text(table, sep=sep, **options)
     if out is None:
         sys.stdout.write(text)
