@@ -35,9 +35,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from workbench.core.domain import ParsedSegment, person_key
+from workbench.core.domain import person_key
+from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.organisations import is_organisation as is_organisation
 from workbench.ingest.organisations import organisation_words as organisation_words
 from workbench.ingest.pseudonymise import EMAIL, Pseudonymiser
@@ -156,7 +156,12 @@ NO_NAME = frozenset(
 
 def header_key(header: str) -> str:
     """A header without case, accents, punctuation and a bracketed remark."""
-    return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", str(header))))
+    return _header_key(str(header))
+
+
+@lru_cache(maxsize=65536)  # asked for every column of every row (30,000 rows: millions)
+def _header_key(header: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", header)))
 
 
 AUTHOR = "author"  # the person who wrote or said the statement: its speaker
@@ -254,10 +259,15 @@ _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 def header_words(header: str) -> list[str]:
     """A header's words, folded, gender marks joined, without a bracketed remark or a
     trailing language ("Moderator*in (intern)" → ``["moderatorin"]``)."""
-    text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", str(header)))
+    return list(_header_words(str(header)))
+
+
+@lru_cache(maxsize=4096)  # asked for every column of every row
+def _header_words(header: str) -> tuple[str, ...]:
+    text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", header))
     text = _CAMEL.sub(" ", text)  # "RecipientLastName" (Qualtrics), not "NutzerInnenname"
     words = re.findall(r"[a-z]+", fold(text))
-    return words[:-1] if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES else words
+    return tuple(words[:-1] if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES else words)
 
 
 def _word_kind(word: str) -> str | None:
@@ -363,7 +373,7 @@ def names_staff(header: str, value: Any) -> bool:
     """
     if not isinstance(value, str) or not is_staff_column(header):
         return False
-    text = _given(value)
+    text = given_value(value)
     if text is None or is_prose(text) or re.fullmatch(r"\[[^\[\]]+\]", text):
         return False  # nobody, a sentence, or a placeholder already
     return bool(_NAMES_VALUE.fullmatch(text))
@@ -465,7 +475,7 @@ def is_prose(value: str) -> bool:
     return len(_WORD.findall(value)) >= 4 and value.rstrip(" \"'”“»«)").endswith((".", "!", "?"))
 
 
-def _given(value: Any) -> str | None:
+def given_value(value: Any) -> str | None:
     """A person column's value as a name: not empty, "anonym", "k. A." or "-", nor a
     number an importer read as one (a REFI-QDA Integer variable "Teilnehmende": a count)."""
     if value in (None, "") or is_count(value):
@@ -499,7 +509,7 @@ def author(attributes: Mapping[str, Any]) -> str | None:
     names: dict[str, list[str]] = {AUTHOR: [], NICKNAME: []}
     for key, value in attributes.items():
         role = OTHER if is_form_account(key, attributes) else person_role(key)
-        if role in names and (text := _given(value)) is not None:
+        if role in names and (text := given_value(value)) is not None:
             names[role].append(text)
     if names[AUTHOR]:
         return " ".join(dict.fromkeys(names[AUTHOR]))
@@ -515,7 +525,10 @@ def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[
 
 
 def safe_attributes(
-    pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
+    pseudonymiser: Pseudonymiser,
+    attributes: Mapping[str, Any],
+    names: Sequence[str],
+    fields: FieldMemo | None = None,
 ) -> dict[str, Any]:
     """``attributes`` safe to store: people as placeholders, no contact data, no places.
 
@@ -526,8 +539,10 @@ def safe_attributes(
     reviewer, supporters) are dropped;
     free text (a title, another open answer: it may name someone) is
     pseudonymised like a statement, other text fields (dates, categories) lose listed
-    names and structured data (e-mail, phone, …).
+    names and structured data (e-mail, phone, …). ``fields`` keeps the values read
+    across the rows of an import (:mod:`workbench.ingest.field_memo`).
     """
+    fields = fields or FieldMemo(pseudonymiser)
     who = author(attributes)
     out: dict[str, Any] = {}
     for key, value in attributes.items():
@@ -549,52 +564,10 @@ def safe_attributes(
             continue
         elif isinstance(value, str):
             prose = is_prose_column(key) or is_prose(value)
-            value = pseudonymiser.pseudonymise(value, names, prose)[0]
+            value = fields.pseudonymise(value, names, prose)
         out[key] = value
     if who is not None and is_organisation(pseudonymiser, who):
         out.setdefault("organisation", who)
     elif who is not None:
         out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
     return out
-
-
-def _named_people(pseudonymiser: Pseudonymiser, value: str) -> list[str]:
-    """The people a column of other people names, without title and remark: "Dr. Stefan
-    Richter (Jugendamt)" is "Stefan Richter"; "Moderation" or "Tiefbauamt" is nobody."""
-    text = re.sub(r"[(\[].*?[)\]]", " ", value)
-    hits = [h for h in pseudonymiser.detect(text) if h.kind == "person"]
-    if not hits:
-        return []
-
-    def untitled(name: str) -> str:
-        return " ".join(w for w in name.split() if fold(w) not in TITLES | ACADEMIC)
-
-    whole = untitled(text)
-    if 2 <= len(whole.split()) <= 4 and all(w[:1].isupper() for w in whole.split()):
-        return [whole]  # the whole value is one name (the finder may stop at "Richter")
-    return [n for n in (untitled(text[h.start : h.end]) for h in hits) if n]
-
-
-def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegment]) -> list[str]:
-    """The authors in person columns whose name reads as a person's name, and the people
-    in columns of other people (assignee, moderator, who answered).
-
-    They join the name list, so a text that mentions its author, another one or the
-    person handling it is pseudonymised too. An organisation ("Bürgerverein Opladen") or a
-    user name is not listed (its words would vanish from every text); only its
-    ``speaker`` is a placeholder.
-    """
-    segments = list(segments)
-    found = dict.fromkeys(filter(None, (author(s.attributes) for s in segments)))
-    names = [n for n in found if any(h.kind == "person" for h in pseudonymiser.detect(n))]
-    others = {
-        text
-        for s in segments
-        for key, value in s.attributes.items()
-        if key not in PERSON_ATTRIBUTES
-        and (person_role(key) == OTHER or names_staff(key, value))
-        and (text := _given(value)) is not None
-    }
-    for text in sorted(others):
-        names += [n for n in _named_people(pseudonymiser, text) if n not in names]
-    return names

@@ -30,6 +30,7 @@ from typing import Any
 from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
+from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.personal_columns import header_key, safe_attributes
 from workbench.ingest.pseudonymise import PLACEHOLDERS, Pseudonymiser
 
@@ -116,7 +117,10 @@ def document_name_attributes(
 
 
 def row_attributes(
-    pseudonymiser: Pseudonymiser, attributes: Mapping[str, Any], names: Sequence[str]
+    pseudonymiser: Pseudonymiser,
+    attributes: Mapping[str, Any],
+    names: Sequence[str],
+    fields: FieldMemo | None = None,
 ) -> dict[str, Any]:
     """A row's attributes safe to store: document names as names, the user names opening
     joined comments as placeholders (:mod:`workbench.ingest.comment_authors`), then the
@@ -125,7 +129,7 @@ def row_attributes(
     for key, value in named.items():
         if isinstance(value, str) and is_comment_column(key):
             named[key] = replace_comment_authors(pseudonymiser, value, names)
-    return safe_attributes(pseudonymiser, named, names)
+    return safe_attributes(pseudonymiser, named, names, fields)
 
 
 def stored_names(

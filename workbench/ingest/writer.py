@@ -42,10 +42,11 @@ from workbench.ingest.common import (
     unknown_districts,
 )
 from workbench.ingest.district_names import district_in_name
+from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.lead_in_names import lead_in_names
+from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
-from workbench.ingest.personal_columns import listed_authors
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
 from workbench.ingest.protocol_meta import workshop_in_title
@@ -360,7 +361,10 @@ class Writer(ProjectFileWriting):
             text, shift, pieces = self._lay_out(placed, names)
         else:
             text, shift, pieces = self._in_place(document, document.text, names)
-        people = [row_attributes(self.pseudonymiser, s.attributes, names[w]) for s, w, _ in placed]
+        fields = FieldMemo(self.pseudonymiser)  # a survey's answers repeat in every row
+        people = [
+            row_attributes(self.pseudonymiser, s.attributes, names[w], fields) for s, w, _ in placed
+        ]
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
