@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from workbench import Project
+from workbench.cli.main import main
+from workbench.core import progress
+from workbench.core.progress import MANY_STATEMENTS
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 ROWS = 120
@@ -57,3 +60,33 @@ def test_a_value_repeated_in_every_row_is_read_once_and_replaced_in_every_row(
         assert attributes["Rückmeldung"] == segments["attributes"].iloc[0]["Rückmeldung"]
     assert "[Person" in segments["attributes"].iloc[0]["Rückmeldung"]
     assert [a["Altersgruppe"] for a in segments["attributes"]][:3] == ["18–25", "26–64", "65+"]
+
+
+def _cards(path: Path, rows: int) -> Path:
+    """A card wall's export with ``rows`` cards."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Beitrag", "Farbe"])
+        for i in range(rows):
+            writer.writerow([f"Karte {i}: mehr Bänke am Markt.", ("gelb", "grün")[i % 2]])
+    return path
+
+
+@pytest.mark.parametrize("rows", [MANY_STATEMENTS, MANY_STATEMENTS - 1])
+def test_a_big_import_shows_its_progress_on_a_terminal(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    rows: int,
+) -> None:
+    # An import of 30,000 survey rows ran minutes without a sign of life, though
+    # embeddings and topics show a bar; a small import stays quiet.
+    monkeypatch.setattr(progress, "progress_shown", lambda wanted=True: wanted)
+    base = ["--project", str(project.path)]
+    assert main([*base, "import", str(_cards(tmp_path / "karten.csv", rows))]) == 0
+    captured = capsys.readouterr()
+    assert f"{rows:,}".replace(",", ".") + " Aussagen importiert" in captured.out
+    shown = "Texte pseudonymisieren" in captured.err and "Merkmale" in captured.err
+    assert shown == (rows >= MANY_STATEMENTS)
+    assert f"{rows}/{rows}" in captured.err or rows < MANY_STATEMENTS

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def progress_shown(wanted: bool = True) -> bool:
@@ -21,3 +25,16 @@ def progress_shown(wanted: bool = True) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+MANY_STATEMENTS = 1000  # an import of fewer is done in seconds: no bar
+
+
+def statement_bar(items: Sequence[T], desc: str) -> Iterable[T]:
+    """``items`` (one per statement) with a progress bar when there are many and a bar is
+    shown (:func:`progress_shown`): a survey of 30,000 rows takes minutes to pseudonymise."""
+    if len(items) < MANY_STATEMENTS or not progress_shown():
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, unit=" Aussagen")

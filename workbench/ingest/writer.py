@@ -32,6 +32,7 @@ from workbench.core.domain import (
     ParsedSegment,
     ParsedWorkshop,
 )
+from workbench.core.progress import statement_bar
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
@@ -363,7 +364,8 @@ class Writer(ProjectFileWriting):
             text, shift, pieces = self._in_place(document, document.text, names)
         fields = FieldMemo(self.pseudonymiser)  # a survey's answers repeat in every row
         people = [
-            row_attributes(self.pseudonymiser, s.attributes, names[w], fields) for s, w, _ in placed
+            row_attributes(self.pseudonymiser, s.attributes, names[w], fields)
+            for s, w, _ in statement_bar(placed, "Merkmale pseudonymisieren")
         ]
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
         # roles after the texts (the key knows the people the texts named), before the key
@@ -468,7 +470,7 @@ class Writer(ProjectFileWriting):
         pieces: list[Piece] = []
         offset = 0
         question: str | None = None
-        for seg, workshop, _ in placed:
+        for seg, workshop, _ in statement_bar(placed, "Texte pseudonymisieren"):
             if seg.question != question and seg.question:
                 heading = f"{seg.question}\n\n"
                 parts.append(heading)
