@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,33 @@ def test_forgetting_a_statement_of_a_big_survey_moves_the_others_in_one_step(
         rows = session.execute(select(Segment.text, Segment.start, Segment.end)).all()
     assert len(rows) == 199 and "Karte 0:" not in text
     assert all(text[start:end] == piece for piece, start, end in rows)
+
+
+def test_thousands_of_listed_authors_are_not_checked_again_for_every_statement(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A platform export of 4,000 contributions, each with its author, took 70 s: every
+    # statement's pseudonymisation checked every listed author's spelling again (macOS
+    # decomposed umlauts), so the import grew with the square of the authors.
+    rows = 300
+    path = tmp_path / "plattform.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Beitrags-ID", "Vorname", "Nachname", "Beitrag"])
+        for i in range(rows):
+            surname = "Kowalczyk" + "".join(chr(97 + (i // 26**k) % 26) for k in range(2))
+            writer.writerow([f"B{i}", "Ewa", surname, f"Am Platz {i} fehlen Bänke, sagt Ewa."])
+    checked: list[str] = []
+    is_normalized = unicodedata.is_normalized
+
+    def counted(form: str, text: str) -> bool:
+        checked.append(text)
+        return is_normalized(form, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(unicodedata, "is_normalized", counted)
+    project.import_files([path], district="Manfort")
+    assert len(checked) < 20 * rows  # before: every author for every statement, 180,000
+    segments = project.segments()
+    assert len(segments) == rows
+    assert not segments["text"].str.contains("Ewa|Kowalczyk").any()
+    assert segments["speaker"].nunique() == rows

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import overload
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
@@ -119,3 +120,15 @@ def composed_labels(document: ParsedDocument) -> ParsedDocument:
             replace(c, code=unicodedata.normalize("NFC", c.code)) for c in document.codings
         ),
     )
+
+
+@lru_cache(maxsize=64)  # one list per workshop, asked for every statement of an import
+def nfc_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A name list in composed form (typed on a Mac: "Mu" + U+0308 + "ller" is "Müller").
+
+    Checking thousands of listed authors anew for every statement made a big import
+    quadratic; the answer for the same list is kept.
+    """
+    if all(unicodedata.is_normalized("NFC", name) for name in names):
+        return names
+    return tuple(unicodedata.normalize("NFC", name) for name in names)

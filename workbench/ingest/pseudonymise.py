@@ -41,7 +41,7 @@ from workbench.ingest.name_lists import (
 )
 from workbench.ingest.name_tokens import genitive_at
 from workbench.ingest.names import NameContext, PersonFinder
-from workbench.ingest.nfc_view import NfcView
+from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
     FoldedKeys,
@@ -306,9 +306,7 @@ class Pseudonymiser:
         category words for names. Also sets :attr:`candidates` to the uncertain person
         candidates of ``text``.
         """
-        names = tuple(names)
-        if not all(unicodedata.is_normalized("NFC", name) for name in names):
-            names = tuple(unicodedata.normalize("NFC", name) for name in names)  # from macOS
+        names = nfc_names(tuple(names))  # from macOS: composed
         view = NfcView.of(text)  # "Mu" + U+0308 + "ller" from macOS: found as "Müller"
         if view is not None:
             found = self.detect(view.text, names, prose)
