@@ -76,3 +76,23 @@ def test_the_same_title_on_another_day_is_another_workshop(tmp_path: Path) -> No
     }
     with Project.open(project_dir) as project:
         assert len(project.documents()) == 3
+
+
+def test_undated_protocols_with_one_title_stay_apart(tmp_path: Path) -> None:
+    """A monthly series with one template title and no date anywhere (no "Datum:", none in
+    title or file name) is not merged into one workshop: nothing says the files are the
+    same event, so the later ones keep their file's name, as before titles named them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    title = "Protokoll Stadtteilkonferenz Manfort"
+    for month in ("januar", "februar", "maerz"):
+        _docx(folder, f"{month}.docx", title, ["Sozialraum: Manfort"])
+    project_dir = tmp_path / "projekt"
+    assert main(["init", "--districts", "Manfort", str(project_dir)]) == 0
+    assert main(["--project", str(project_dir), "import", str(folder)]) == 0
+    names = _names(project_dir)
+    assert len(names) == 3, names
+    assert "Stadtteilkonferenz Manfort" in names  # the first one is named by its title
+    with Project.open(project_dir) as project:
+        workshops = project.segments().groupby("workshop")["text"].apply(list)
+    assert all(len(texts) == 1 for texts in workshops), workshops

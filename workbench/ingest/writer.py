@@ -172,15 +172,17 @@ class Writer(ProjectFileWriting):
 
     def _title_workshop(self, document: ParsedDocument, fixed_district: str | None) -> str | None:
         """The workshop a protocol's title names (:func:`workshop_in_title`), unless the
-        project has a workshop of that name on another day or in another Sozialraum: the
-        same title each month ("Protokoll Stadtteilkonferenz") is another event each time,
-        named by its file as before."""
+        project has a workshop of that name on another (or an unknown) day or in another
+        Sozialraum: the same title each month ("Protokoll Stadtteilkonferenz") is another
+        event each time, named by its file as before."""
         titled = workshop_in_title(document.title)
         same = self.workshops.get(composed(titled)) if titled else None
         if same is None:
             return titled
         place = self.districts.get(district_key(fixed_district or document.district or ""))
-        if same.date != document.date or (place is not None and same.district_id != place.id):
+        if document.date is None or same.date != document.date:  # undated: not the same day
+            return None
+        if place is not None and same.district_id != place.id:
             return None
         return titled
 
