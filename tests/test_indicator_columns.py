@@ -109,6 +109,43 @@ def test_the_year_in_the_header_and_a_missing_year_is_asked_for(
     assert len(indicators(project)) == 4
 
 
+def test_a_marked_year_in_a_header_or_the_reference_date_is_read(
+    project: Project, tmp_path: Path
+) -> None:
+    # Statistics offices mark the newest year with a footnote or as provisional. A year
+    # column "2022¹" was read, but the same mark on the reference date above the table or
+    # after the year in an indicator's header stopped with "Das Jahr der Werte fehlt".
+    stand = write(
+        tmp_path / "anhang.csv",
+        "Stand: 31.12.2022¹;;\n"
+        "Stadtteil;Einwohner;Anteil 65+ %\n"
+        "Manfort;12.034;18,2\n"
+        "Gesamtstadt;163.729;21,4\n"
+        ";;\n"
+        "¹ vorläufige Werte;;\n"
+        "Quelle: Statistikstelle;;\n",
+    )
+    import_indicators(project, stand)
+    marked = write(
+        tmp_path / "quote.csv",
+        "Sozialraum;SGB-II-Quote 2021 (%);SGB-II-Quote 2022 p (%);Arbeitslose % 2022 (vorläufig)"
+        ";Quelle\n"
+        "Gesamtstadt;10,9;10,4;6,1;BA\n"
+        "Manfort;14,1;14,3;8,0;BA\n",
+    )
+    import_indicators(project, marked)
+    table = indicators(project).set_index(["district", "indicator", "year"])
+    assert table["value"].to_dict() == {
+        ("Gesamtstadt", "Anteil 65+", 2022): 21.4, ("Gesamtstadt", "Einwohner", 2022): 163729,
+        ("Manfort", "Anteil 65+", 2022): 18.2, ("Manfort", "Einwohner", 2022): 12034,
+        ("Gesamtstadt", "SGB-II-Quote", 2021): 10.9, ("Gesamtstadt", "SGB-II-Quote", 2022): 10.4,
+        ("Manfort", "SGB-II-Quote", 2021): 14.1, ("Manfort", "SGB-II-Quote", 2022): 14.3,
+        ("Gesamtstadt", "Arbeitslose", 2022): 6.1, ("Manfort", "Arbeitslose", 2022): 8.0,
+    }  # fmt: skip
+    assert set(table["unit"]) >= {"%"}
+    assert table.loc[("Manfort", "Arbeitslose", 2022), "unit"] == "%"
+
+
 def test_a_long_table_with_misnamed_columns_is_not_read_as_indicator_columns(
     project: Project, tmp_path: Path
 ) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.synthesis.indicator_numbers import parse_number, sign_of, value_text
 from workbench.synthesis.indicator_units import COUNT_UNITS, RATE_WORDS, unit_key
-from workbench.synthesis.indicator_years import cell_year
+from workbench.synthesis.indicator_years import MARK, cell_year
 
 # a column of keys, not of values: "Nr.", "Stadtteilnummer", "Gebietsschlüssel", "AGS"
 CODE_HEADER = re.compile(
@@ -26,7 +26,7 @@ CODE_HEADER = re.compile(
 UNIT_TAIL = re.compile(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$|(?:^|\s)(in\s*%|%|v\.\s?h\.)$")
 HEADER_YEAR = re.compile(r"(?:\s+|\s*[,–-]\s*)((?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2})$")
 FOOTNOTE_MARK = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")  # ² and ³ stay: "km²"
-DATE_YEAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})\b")
+DATE_YEAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})(?!\d)")  # "31.12.2022¹" too
 BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])")
 SOURCE_NOTE = re.compile(r"(?i)^\s*quellen?\s*:\s*(\S.*)")
 UNIT_WORDS = re.compile(r"(?i)€|\beur\b|m²|km²|\bjahre?n?\b|\btsd\b")
@@ -53,6 +53,8 @@ def split_header(header: str) -> tuple[str, str, int | None]:
     (('SGB-II-Quote', '%', None), ('Anteil unter 18', '%', None))
     >>> split_header("Einwohner 31.12.2022"), split_header("Kinder (0–6 J.) [Anzahl]")
     (('Einwohner', '', 2022), ('Kinder (0–6 J.)', 'Anzahl', None))
+    >>> split_header("SGB-II-Quote 2022 p"), split_header("SGB-II-Quote % 2022 (vorläufig)")
+    (('SGB-II-Quote', '', 2022), ('SGB-II-Quote', '%', 2022))
     """
     text = FOOTNOTE_MARK.sub("", " ".join(str(header).split()))
     unit, year = "", None
@@ -61,8 +63,9 @@ def split_header(header: str) -> tuple[str, str, int | None]:
             found = next(g for g in match.groups() if g is not None).strip()
             if match.group(3) or looks_like_unit(found):
                 unit, text = found, text[: match.start()].rstrip(" ,")
-        if year is None and (match := HEADER_YEAR.search(text)) and match.start() > 0:
-            year, text = cell_year(match.group(1)), text[: match.start()].rstrip(" ,")
+        bare = MARK.sub("", text)  # "SGB-II-Quote 2022 p", "… 2022 (vorläufig)"
+        if year is None and (match := HEADER_YEAR.search(bare)) and match.start() > 0:
+            year, text = cell_year(match.group(1)), bare[: match.start()].rstrip(" ,")
     text = FOOTNOTE_MARK.sub("", text)
     return text, "%" if unit_key(unit) == "%" else unit, year
 
@@ -90,6 +93,8 @@ def title_years(rows: Sequence[Sequence[Any]]) -> set[int]:
 
     >>> title_years([["Sozialbericht 2023"], ["Stand: 31.12.2022"]]), title_years([["Daten 2021"]])
     ({2022}, {2021})
+    >>> title_years([["Stand: 31.12.2022¹"]])
+    {2022}
     """
     texts = [" ".join(str(c) for c in row if c is not None) for row in rows]
     dates = {int(y) for text in texts for y in DATE_YEAR.findall(text)}
