@@ -199,6 +199,36 @@ def test_forget_token_removes_a_person_only_its_comments_named(rated: Project, t
     assert stored_comments(rated) == [f"{person(rated, 'Kaya')} hilft gern."]
 
 
+@pytest.mark.backends
+def test_forget_token_keeps_the_participant_list_of_a_person_its_comment_named(
+    rated: Project, token: str, tmp_path: Path
+) -> None:
+    """A participant names a workshop attendee in a comment and is then forgotten: the
+    key entry the comment made goes, but the attendee stays on the workshop's list, so a
+    later protocol of that workshop still replaces her name (the list was deleted with
+    the entry, and 'Tjaden' stood in clear in the next import)."""
+    protocol = tmp_path / "Runde.md"
+    protocol.write_text(
+        "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\nparticipants:\n"
+        "  - Okke Tjaden\n---\n## Ressourcen\n- Der Jugendtreff ist gut besucht\n",
+        encoding="utf-8",
+    )
+    rated.import_files([protocol])
+    feedback.save_answer(rated, token, items(rated, token)[0], None, 0, "Okke Tjaden hat recht")
+    report = forget(rated, token=token)
+    assert report.counts["listed_names"] == 0
+    assert "Tjaden" not in " ".join(rated.pseudonym_key()["original"])
+    later = tmp_path / "Runde2.md"
+    later.write_text(
+        "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
+        "## Ressourcen\n- Mit Tjaden den Raum im Treff abstimmen\n",
+        encoding="utf-8",
+    )
+    rated.import_files([later])
+    [text] = [t for t in rated.segments()["text"] if "Raum im Treff" in t]
+    assert "Tjaden" not in text
+
+
 def test_forgetting_statements_keeps_a_person_a_comment_still_names(
     rated: Project, token: str
 ) -> None:

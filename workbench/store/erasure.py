@@ -398,7 +398,8 @@ def _forget_unused_keys(
     session: Session, counts: dict[str, int], only: set[str] | None = None
 ) -> None:
     """Delete key entries no remaining statement, speaker, memo, comment or code text uses
-    (with ``only``: of these placeholders)."""
+    and, for a forgotten person, their participant-list names; with ``only``: of these
+    placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`)."""
     spans = session.execute(select(PseudonymSpan.original)).scalars()
     originals = {o.strip().lower() for o in spans}
     segments = session.execute(select(Segment.text, Segment.attributes, Segment.speaker_role))
@@ -420,7 +421,7 @@ def _forget_unused_keys(
             used = key.normalised in originals
         if used:
             continue
-        if key.kind == "person":
+        if key.kind == "person" and only is None:
             counts["listed_names"] += _delete(
                 session, ListedName, ListedName.name == key.original.strip()
             )
@@ -444,7 +445,10 @@ def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
     report.counts["tokens"] = 1
     session.flush()
     named = {p for c in comments for p in _PERSON_PLACEHOLDER.findall(c)}
-    if named:  # a person only its comments named leaves the key
+    # A person only its comments named leaves the key; a workshop's participant list
+    # keeps them: they are not the one forgotten, and without the list a later protocol
+    # of the workshop would keep their name in clear.
+    if named:
         _forget_unused_keys(session, report.counts, named)
 
 
