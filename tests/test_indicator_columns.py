@@ -241,3 +241,26 @@ def test_a_comma_table_keeps_its_commas_beside_quoted_semicolons(tmp_path: Path)
 
     assert sniff_delimiter('id,text\n1,"Mehr Bänke; bitte; sofort"\n2,Licht\n') == ","
     assert sniff_delimiter("Name\tRolle\nMüller, Anna\tModeration\n") == "\t"
+
+
+def test_a_percent_sign_in_some_rows_makes_the_indicators_empty_unit_per_cent(
+    project: Project, tmp_path: Path
+) -> None:
+    # Only Manfort's cell shows "%" (typed, or the one cell formatted as per cent), the
+    # unit column is empty: before the empty unit became "%", the import asked for the
+    # unit; then Manfort alone got "%" and lost its comparison ("Einheit weicht vom
+    # Gesamtstadt-Wert ab") while the city and Opladen had no unit.
+    path = write(
+        tmp_path / "anteile.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;Anteil 65+;2022;21,4;;Stadt\n"
+        "Manfort;Anteil 65+;2022;18,2 %;;Stadt\n"
+        "Opladen;Anteil 65+;2022;23,1;;Stadt\n"
+        "Gesamtstadt;Einwohner;2022;163.729;;Stadt\n",
+    )
+    import_indicators(project, path)
+    rows = comparison(project).set_index(["district", "indicator"])
+    manfort = rows.loc[("Manfort", "Anteil 65+")]
+    assert manfort[["unit", "city_value", "index", "note"]].tolist() == ["%", 21.4, 85.05, ""]
+    assert rows.loc[("Opladen", "Anteil 65+"), "unit"] == "%"
+    assert set(indicators(project).query("indicator == 'Einwohner'")["unit"]) == {""}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -192,6 +192,7 @@ def _read_indicators(
     seen: dict[tuple[str, str, int], int] = {}
     seen_in: dict[tuple[str, str, int], str] = {}  # the year's column of a wide table
     unknown: dict[str, int] = {}  # district names the project does not know → first row
+    signed: set[str] = set()  # "18,2 %" without a unit: the indicator's empty units are %
     at = columns["value"]
     shown_percent = percent_cells(raw, sheet, {origin for *_, origin in rows})
     decimal = decimal_mark([value_text(c[at]) for _, c, _ in rows if len(c) > at])
@@ -270,6 +271,7 @@ def _read_indicators(
         in_percent = "%" in unit or "prozent" in unit.casefold()
         if (percent or (number, origin) in shown_percent) and not unit:
             unit, in_percent = "%", True  # "14,2 %" with the unit column left empty
+            signed.add(indicator)
         if (percent or (number, origin) in shown_percent) and not in_percent:
             raise InputError(
                 f"Wert '{shown}' hat ein Prozentzeichen, die Einheit ist aber "
@@ -341,7 +343,7 @@ def _read_indicators(
         skipped = sorted({n for n, *_ in gaps.skipped})
         without = f" (nur Zeilen ohne Wert: {row_list(skipped)})" if skipped else ""
         raise InputError(f"Die Datei enthält keine Indikatorwerte{without}.", file=raw.name)
-    return result
+    return [replace(r, unit="%") if not r.unit and r.indicator in signed else r for r in result]
 
 
 def _same_year(earlier: str, column: str, year: int) -> str:
