@@ -44,6 +44,7 @@ from workbench.ingest.common import (
 )
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.field_memo import FieldMemo
+from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.nfc_view import composed, composed_labels
@@ -71,7 +72,7 @@ from workbench.store import (
     utcnow,
 )
 from workbench.store.district_changes import district_index, district_key, moved_on
-from workbench.store.waves import clean_label, ordered_waves, wave_for_import
+from workbench.store.waves import ordered_waves, wave_for_import
 
 
 def fill_template(template: str | None, path: Path) -> str | None:
@@ -577,26 +578,3 @@ class Writer(ProjectFileWriting):
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
         self.pseudonymiser.store_new(self.session)
-
-
-def kept_wave(session: Session, document_id: int, wave: str | None) -> tuple[str, ...]:
-    """Notices for a file imported again with ``--wave`` whose workshops stand in another
-    wave (imported before without it, into the first): they keep theirs, and the command
-    that moves each is named."""
-    if wave is None:
-        return ()
-    asked = clean_label(wave)
-    rows = session.execute(
-        select(Workshop.name, Wave.label)
-        .join(Segment, Segment.workshop_id == Workshop.id)
-        .join(Wave, Wave.id == Workshop.wave_id)
-        .where(Segment.document_id == document_id)
-        .distinct()
-    ).all()
-    return tuple(
-        f"Workshop '{name}' steht in der Welle '{label}', nicht in '{asked}' (ein Workshop "
-        f"behält beim Import seine Welle); verschieben: workbench waves --move {quote(name)} "
-        f"{quote(asked)}"
-        for name, label in sorted(rows)
-        if label.casefold() != asked.casefold()
-    )
