@@ -345,3 +345,100 @@ def test_a_protocol_named_on_a_mac_and_corrected_on_windows_is_an_earlier_versio
     assert main([*p, str(win)]) == 0
     assert "nicht importiert: eine frühere Fassung" in capsys.readouterr().out
     assert len(project.segments()) == 3
+
+
+TEMPLATE = {  # the fixed paragraphs of a monthly conference's Word template
+    "Begrüßung": "Das Quartiersmanagement begrüßt die Anwesenden im Bürgerhaus und dankt dem "
+    "Stadtteilverein für die Räume. Die Tagesordnung wird ohne Änderungen angenommen.",
+    "Datenschutzhinweis": "Die Teilnahme an der Stadtteilkonferenz ist freiwillig. Beiträge "
+    "werden ohne Namen festgehalten. Fotos werden nur mit Einwilligung der abgebildeten "
+    "Personen gemacht. Die Teilnehmendenliste wird nach sechs Monaten gelöscht und nicht an "
+    "Dritte weitergegeben. Fragen zum Datenschutz beantwortet das Quartiersbüro.",
+    "Ablauf": "Nach dem Bericht aus dem Quartiersbüro folgt die offene Runde, in der alle "
+    "Anwesenden Anliegen aus dem Stadtteil einbringen können. Die Anliegen werden gesammelt "
+    "und an die zuständigen Stellen der Verwaltung weitergeleitet.",
+}
+DATES = "Die nächste Stadtteilkonferenz findet am ersten Dienstag des Monats um 18 Uhr statt."
+MONTHS = {
+    "2025-03-04": [
+        "Die Buslinie fährt sonntags nur noch stündlich.",
+        "Jugendliche fragen nach einem Bolzplatz mit Flutlicht.",
+    ],
+    "2025-04-01": [
+        "Der Wochenmarkt soll auf den Samstag verlegt werden.",
+        "Familien berichten von Schimmel in ihren Wohnungen.",
+    ],
+}
+
+
+def test_monthly_protocols_from_one_template_are_all_imported(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Stadtteilkonferenz writes its monthly protocol from one template: greeting, privacy
+    note, procedure and dates are ≥ 85 % of the words, the month's statements a few. The
+    next month's protocol was left out as a copy of the last, its statements lost."""
+    paths = []
+    for when, statements in MONTHS.items():
+        fixed = "".join(f"## {head}\n\n{text}\n\n" for head, text in TEMPLATE.items())
+        own = "## Offene Runde\n\n" + "".join(f"{s}\n\n" for s in statements)
+        head = f"---\nworkshop: Stadtteilkonferenz {when}\ndistrict: Manfort\ndate: {when}\n---\n"
+        paths.append(tmp_path / f"konferenz-{when}.md")
+        paths[-1].write_text(f"{head}\n{fixed}{own}## Termine\n\n{DATES}\n", encoding="utf-8")
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, *map(str, paths)]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    texts = set(project.segments()["text"])
+    assert {s for statements in MONTHS.values() for s in statements} <= texts
+    # the next month imported on its own, beside the stored ones
+    later = paths[0].with_name("konferenz-2025-05-06.md")
+    text = paths[0].read_text(encoding="utf-8").replace("2025-03-04", "2025-05-06")
+    new = "Am Kreisel fehlt ein sicherer Überweg für Schulkinder."
+    later.write_text(text.replace(MONTHS["2025-03-04"][1], new), encoding="utf-8")
+    assert main([*p, str(later)]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert new in set(project.segments()["text"])
+    # the same protocol again as a second file is still left out
+    copy = tmp_path / "kopie" / later.name
+    copy.parent.mkdir()
+    copy.write_text(text.replace(MONTHS["2025-03-04"][1], new).replace("18 Uhr", "18.00 Uhr"))
+    assert main([*p, str(copy)]) == 0
+    assert "nicht importiert: " in capsys.readouterr().out
+
+
+def test_a_survey_exported_per_sozialraum_is_imported_whole(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One survey exported per Sozialraum: the same few answers in each ("Mehr Grün"), but
+    other people in another place. Each file after the first was left out as a copy."""
+    answers = ["Mehr Grünflächen im Viertel", "Der Bus fährt abends zu selten", "Alles prima"]
+    folder = tmp_path / "umfrage"
+    folder.mkdir()
+    for k, place in enumerate(("Manfort", "Opladen")):
+        rows = [answers[(i + k) % 3] for i in range(30)]  # the same answers, other order
+        table = pd.DataFrame({"Was fehlt Ihnen?": rows, "Sozialraum": [place] * 30})
+        table.to_csv(folder / f"umfrage-{place}.csv", index=False)
+    p = ["--project", str(project.path), "import", "--text-column", "Was fehlt Ihnen?"]
+    assert main([*p, str(folder)]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert len(project.segments()) == 60
+    # the Opladen export as Excel too: the same answers in the same Sozialraum
+    table.to_excel(tmp_path / "umfrage-Opladen.xlsx", index=False)
+    assert main([*p, str(tmp_path / "umfrage-Opladen.xlsx")]) == 0
+    assert "umfrage-Opladen.xlsx: nicht importiert: " in capsys.readouterr().out
+    assert len(project.segments()) == 60
+
+
+def test_a_one_page_pdf_with_its_footer_is_left_out_beside_the_word_file(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On one page a footer is no repeated line: the PDF keeps it as its last statement,
+    which the Word file (footers not read) lacks. It is no contribution of the protocol."""
+    folder = tmp_path / "kurz"
+    folder.mkdir()
+    lines = [line for page in PAGES for line in page if not line.startswith("Seite")]
+    one_page = [line for line in lines if not line.startswith("Stadt Leverkusen")]
+    (folder / "a-konferenz.pdf").write_bytes(pdf_bytes([[*one_page, lines[8]]]))
+    _docx_of_pages(folder / "b-konferenz.docx")
+    assert main(["--project", str(project.path), "import", str(folder)]) == 0
+    assert "a-konferenz.pdf: nicht importiert: " in capsys.readouterr().out
+    assert set(project.segments()["document"]) == {"b-konferenz.docx"}

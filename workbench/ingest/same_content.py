@@ -6,7 +6,9 @@ statement would count twice in clusters, profiles and the scope rule. Two files 
 same when their words of four letters or more ("der", "und" are in any two German texts),
 counted, agree to at least :data:`SAME` of the longer one (readers
 split paragraphs differently, a PDF's page furniture adds a few words, stored text is
-pseudonymised) and each has at least :data:`MIN_WORDS` words. Of two such files in one
+pseudonymised) and each has at least :data:`MIN_WORDS` words — if leaving one out loses
+nothing: each of its statements stands in the other, which names no other Sozialraum (a
+monthly protocol from one template, a survey exported per Sozialraum). Of two such files in one
 import the editable one is kept (a PDF's text is reconstructed from its lines), else the
 first; a file whose contributions the project already holds is left out. Both are named,
 and a file kept from another wave than the import's is named with its wave: a follow-up
@@ -75,6 +77,7 @@ class Stored:
     wave: str | None = None  # the label of the wave its workshop belongs to
     statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
     workshop: tuple[str | None, str | None, str | None] = (None, None, None)  # name, place, date
+    districts: Callable[[], set[str]] = set  # the Sozialräume of its statements (as compared)
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -245,17 +248,17 @@ def left_out(
             kept.append(i)
             continue
         imported = (
-            (parsed[j][0].name, mine(j))
+            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]))
             for j in kept
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words(), _other_wave(d.wave, wave))
+            (d.name, d.words(), _other_wave(d.wave, wave), d.districts)
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
-        found = _same_as(mine, i, ((n, w, None) for n, w in imported), stored=False)
-        found = found or _same_as(mine, i, earlier, stored=True)
+        found = _same_as(mine, docs[i], i, imported, stored=False)
+        found = found or _same_as(mine, docs[i], i, earlier, stored=True)
         if found is None:
             kept.append(i)
         else:
@@ -270,19 +273,54 @@ def _other_wave(theirs: str | None, ours: str | None) -> tuple[str, str] | None:
     return theirs, ours
 
 
+def _lost(statement: str, theirs: Counter[str]) -> bool:
+    """Whether a statement is missing from another file's words: half of its words and
+    more are not there (a name pseudonymised in a stored text is one word of several)."""
+    own = set(words(statement))
+    return 2 * sum(word not in theirs for word in own) >= len(own) > 0
+
+
+def _all_in(document: ParsedDocument, theirs: Counter[str]) -> bool:
+    """Whether each contribution of ``document`` stands in a file of words ``theirs``:
+    left out, it loses nothing. The protocols of a monthly conference written from one
+    template share greeting, privacy note and dates, ≥ 85 % of their words, but not the
+    few statements of the month. A PDF's letterhead or footer (first or last line, no
+    sentence) is not read from the Word file: it is no contribution."""
+    texts = [s.text for s in document.segments]
+    for k, text in enumerate(texts):
+        edge = k in (0, len(texts) - 1) and not text.rstrip().endswith((".", "!", "?"))
+        if _lost(text, theirs) and not (
+            edge and Path(document.filename).suffix.lower() in _LESS_EXACT
+        ):
+            return False
+    return True
+
+
 def _same_as(
     mine: Callable[[int], Counter[str]],
+    document: ParsedDocument,
     i: int,
-    others: Iterable[tuple[str, Counter[str], tuple[str, str] | None]],
+    others: Iterable[tuple[str, Counter[str], tuple[str, str] | None, Callable[[], set[str]]]],
     stored: bool,
 ) -> str | None:
-    """The notice for the first of ``others`` (name, counted words, differing waves) with
-    the words of file ``i`` (counted by ``mine``, only if there is another to compare)."""
-    for name, theirs, waves in others:
+    """The notice for the first of ``others`` (name, counted words, differing waves, its
+    Sozialräume) with the words of file ``i`` (counted by ``mine``, only if there is
+    another to compare) that holds each of the contributions of ``document`` (file ``i``)
+    in the same Sozialraum: a survey exported per Sozialraum, answered with the same few
+    words ("Mehr Grün"), is no copy of another Sozialraum's."""
+    for name, theirs, waves, where in others:
         share = agreement(mine(i), theirs)
-        if share >= SAME:
-            return _notice(name, share, stored, waves)
+        if share >= SAME and _all_in(document, theirs):
+            ours, other = places(document), where()
+            if not ours or not other or ours & other:
+                return _notice(name, share, stored, waves)
     return None
+
+
+def places(document: ParsedDocument) -> set[str]:
+    """The Sozialräume a file's statements are in (as compared), if it names any."""
+    named = {s.district or document.district for s in document.segments}
+    return {_label(district) for district in named if district}
 
 
 def as_given(
@@ -336,7 +374,24 @@ def stored_documents(session) -> list[Stored]:
         query = select(Segment.id, Segment.text).where(Segment.document_id == key)
         return lambda: [(int(s), str(t)) for s, t in session.execute(query)]
 
+    def districts(key: int) -> Callable[[], set[str]]:
+        query = (
+            select(District.name)
+            .join(Segment, Segment.district_id == District.id)
+            .where(Segment.document_id == key)
+            .distinct()
+        )
+        return lambda: {_label(name) for name in session.scalars(query)}
+
     return [
-        Stored(*row[1:4], row[4] or 0, loader(row[0]), row[5], statements(row[0]), row[6:9])
+        Stored(
+            *row[1:4],
+            row[4] or 0,
+            loader(row[0]),
+            row[5],
+            statements(row[0]),
+            row[6:9],
+            districts(row[0]),
+        )
         for row in rows
     ]
