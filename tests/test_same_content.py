@@ -442,3 +442,19 @@ def test_a_one_page_pdf_with_its_footer_is_left_out_beside_the_word_file(
     assert main(["--project", str(project.path), "import", str(folder)]) == 0
     assert "a-konferenz.pdf: nicht importiert: " in capsys.readouterr().out
     assert set(project.segments()["document"]) == {"b-konferenz.docx"}
+
+
+def test_a_protocol_corrected_under_another_name_is_still_left_out(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'protokoll-korrigiert.md' of the same day adds a statement: its unchanged ones would
+    count twice. Of one day, the files are versions of one protocol, not two meetings."""
+    first = _protocol(tmp_path / "protokoll.md", "Werkstatt", "2025-05-20", WISHES)
+    added = [*WISHES, "Die Grünfläche am Bach braucht Mülleimer"]
+    fixed = _protocol(tmp_path / "protokoll-korrigiert.md", "Werkstatt", "2025-05-20", added)
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(first)]) == 0
+    capsys.readouterr()
+    assert main([*p, str(fixed)]) == 0
+    assert "protokoll-korrigiert.md: nicht importiert: " in capsys.readouterr().out
+    assert len(project.segments()) == len(WISHES)

@@ -38,6 +38,7 @@ MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
 _WORD = re.compile(r"\w{4,}")  # "der", "und", "ist" are shared by any two German texts
 _LESS_EXACT = (".pdf",)  # text reconstructed from lines: kept only without an editable copy
 SKIPPED = "doppelt"  # an ImportResult's status
+Waves = tuple[str, str] | None  # a stored document's wave and the import's, if they differ
 
 
 def words(text: str) -> Counter[str]:
@@ -248,12 +249,12 @@ def left_out(
             kept.append(i)
             continue
         imported = (
-            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]))
+            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), docs[j].date)
             for j in kept
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words(), _other_wave(d.wave, wave), d.districts)
+            (d.name, d.words(), _other_wave(d.wave, wave), d.districts, d.workshop[2])
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
@@ -300,17 +301,19 @@ def _same_as(
     mine: Callable[[int], Counter[str]],
     document: ParsedDocument,
     i: int,
-    others: Iterable[tuple[str, Counter[str], tuple[str, str] | None, Callable[[], set[str]]]],
+    others: Iterable[tuple[str, Counter[str], Waves, Callable[[], set[str]], str | None]],
     stored: bool,
 ) -> str | None:
     """The notice for the first of ``others`` (name, counted words, differing waves, its
-    Sozialräume) with the words of file ``i`` (counted by ``mine``, only if there is
-    another to compare) that holds each of the contributions of ``document`` (file ``i``)
-    in the same Sozialraum: a survey exported per Sozialraum, answered with the same few
-    words ("Mehr Grün"), is no copy of another Sozialraum's."""
-    for name, theirs, waves, where in others:
+    Sozialräume, its date) with the words of file ``i`` (counted by ``mine``, only if
+    there is another to compare) in the same Sozialraum: a survey exported per Sozialraum,
+    answered with the same few words ("Mehr Grün"), is no copy of another Sozialraum's.
+    The other must hold each contribution of ``document`` (file ``i``), unless both are of
+    one day: a protocol corrected under another name is left out, as one of the same name."""
+    for name, theirs, waves, where, date in others:
         share = agreement(mine(i), theirs)
-        if share >= SAME and _all_in(document, theirs):
+        same_day = bool(document.date and date and document.date.strip() == date.strip())
+        if share >= SAME and (same_day or _all_in(document, theirs)):
             ours, other = places(document), where()
             if not ours or not other or ours & other:
                 return _notice(name, share, stored, waves)
