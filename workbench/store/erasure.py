@@ -399,24 +399,31 @@ def _forget_unused_keys(
 ) -> None:
     """Delete key entries no remaining statement, speaker, memo, comment or code text uses
     and, for a forgotten person, their participant-list names; with ``only``: of these
-    placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`)."""
+    placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
+    A memo keeps the names its author wrote (an export pseudonymises it and puts a person
+    named only there into the key): the entry of a person a memo names stays, or the next
+    export would give them a new number."""
     spans = session.execute(select(PseudonymSpan.original)).scalars()
     originals = {o.strip().lower() for o in spans}
-    segments = session.execute(select(Segment.text, Segment.attributes, Segment.speaker_role))
-    seen = " ".join(
-        f"{text} {json.dumps(attributes or {}, ensure_ascii=False)} {role or ''}"
-        for text, attributes, role in segments
-    )
-    seen += " ".join(session.scalars(select(Memo.text)))
-    seen += " ".join(session.scalars(select(FeedbackAnswer.comment)))  # participants' comments
+    texts: list[str] = []
+    for text, attributes, role in session.execute(
+        select(Segment.text, Segment.attributes, Segment.speaker_role)
+    ):
+        texts += [text, json.dumps(attributes or {}, ensure_ascii=False), role or ""]
+    memos = [text or "" for text in session.scalars(select(Memo.text))]
+    texts += memos
+    texts += session.scalars(select(FeedbackAnswer.comment))  # participants' comments
     for description, example in session.execute(select(Code.description, Code.example)):
-        seen += f" {description or ''} {example or ''}"
+        texts += [description or "", example or ""]
+    seen = {found for text in texts for found in _PERSON_PLACEHOLDER.findall(text or "")}
+    in_memos = _folded("\n".join(memos))
+    memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
     for key in list(session.scalars(select(Pseudonym))):
         if only is not None and key.placeholder not in only:
             continue
         if _PERSON.fullmatch(key.placeholder):
-            used = key.placeholder in seen
+            used = key.placeholder in seen or _named(key, memo_words, in_memos)
         else:
             used = key.normalised in originals
         if used:
@@ -427,6 +434,22 @@ def _forget_unused_keys(
             )
         session.delete(key)
         counts["key_entries"] += 1
+
+
+def _folded(text: str) -> str:
+    """A text as names are compared: composed, in lower case."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def _named(key: Pseudonym, words: set[str], text: str) -> bool:
+    """Whether memos (their ``words``, their folded ``text``) name the key's person: by
+    the key's name ("wieczorek" in "Rückfrage bei Herrn Wieczorek") or in full."""
+    for name in (_folded(key.normalised), _folded(key.original.strip())):
+        if name in words or (
+            " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+        ):
+            return True
+    return False
 
 
 def _forget_token(session: Session, token: str, report: ErasureReport) -> None:

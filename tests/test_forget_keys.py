@@ -1,0 +1,70 @@
+"""What `forget` keeps of the pseudonym key: the entries of persons still named anywhere
+(statements, code descriptions, memos), never those only the erased statements named."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.store import Pseudonym
+
+PROTOCOL = """---
+workshop: Werkstatt Manfort
+district: Manfort
+date: 2025-05-20
+---
+
+## Was fehlt?
+
+- **Anna Schmidt:** Der Spielplatz hinter der Kirche ist seit dem Winter gesperrt.
+- Abends fährt kein Bus mehr vom Bahnhof in die Siedlung, sagt Herr Kowalczyk.
+- Frau Yilmaz wünscht sich einen Treffpunkt für Seniorinnen im Quartier.
+"""
+
+
+def _key(project: Project) -> dict[str, str]:
+    """Placeholder → original name of the project's key."""
+    with project.session() as session:
+        return {k.placeholder: k.original for k in session.scalars(select(Pseudonym))}
+
+
+def _memo_in_export(project: Project, path: Path) -> str:
+    """The memo's text as a pseudonymised REFI-QDA export writes it."""
+    assert main(["--project", str(project.path), "export", "--format", "qdpx", str(path)]) == 0
+    with zipfile.ZipFile(path) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+    return qde[qde.index("Rückfrage") :].split("<", 1)[0]
+
+
+def test_forget_keeps_the_key_of_persons_named_elsewhere(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A memo names a person nobody else names (memos keep their author's words, an export
+    puts the person into the key): forgetting an unrelated statement deleted that entry,
+    and the next export gave the person a new number, another than the file of the last."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    key = {name: placeholder for placeholder, name in _key(project).items()}
+    project.add_code("Bedarf", description="Angeregt von Frau Yilmaz in der Werkstatt")
+    memo = "Rückfrage bei Jürgen Wieczorek vom Bauamt wegen der Sperrung."
+    assert main([*p, "memo", "--author", "Team", memo]) == 0
+    before = _memo_in_export(project, tmp_path / "vorher.qdpx")
+    assert "Wieczorek" not in before and "[Person" in before
+    segments = project.segments().set_index("text")["segment_id"]
+    bus = next(i for text, i in segments.items() if "Bus" in text)
+    yilmaz = next(i for text, i in segments.items() if "Treffpunkt" in text)
+    capsys.readouterr()
+    assert main([*p, "forget", "--statement", str(bus), str(yilmaz)]) == 0
+    after = _key(project)
+    assert key["Herr Kowalczyk"] not in after  # named only in an erased statement
+    assert after[key["Frau Yilmaz"]] == "Frau Yilmaz"  # the code's description names her
+    assert after[key["Anna Schmidt"]] == "Anna Schmidt"  # the remaining statement's speaker
+    assert "Jürgen Wieczorek" in after.values()  # the memo names him
+    assert _memo_in_export(project, tmp_path / "nachher.qdpx") == before
