@@ -458,3 +458,31 @@ def test_a_protocol_corrected_under_another_name_is_still_left_out(
     assert main([*p, str(fixed)]) == 0
     assert "protokoll-korrigiert.md: nicht importiert: " in capsys.readouterr().out
     assert len(project.segments()) == len(WISHES)
+
+
+def test_a_file_imported_before_is_named_without_reading_it_again(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """A table of 30,000 rows imported again was read whole (20 s) before the import said
+    'bereits importiert'. The same bytes are recognised first; other files are read, and
+    the results keep the order of the files."""
+    from workbench import project as project_module
+
+    table = tmp_path / "umfrage.csv"
+    pd.DataFrame({"Text": WISHES, "Sozialraum": "Manfort"}).to_csv(table, index=False)
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(table)]) == 0
+    new = _protocol(tmp_path / "neu.md", "Werkstatt", "2025-05-20", WISHES[:2])
+    read = project_module.parse_all
+
+    def parse_all(path, *args):
+        assert Path(path) != table, "die schon importierte Datei wurde gelesen"
+        return read(path, *args)
+
+    monkeypatch.setattr(project_module, "parse_all", parse_all)
+    capsys.readouterr()
+    assert main([*p, str(table), str(new)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "umfrage.csv: bereits importiert (gleicher Inhalt), nichts geändert"
+    assert out[1] == "neu.md: 2 Aussagen importiert"
+    assert len(project.segments()) == len(WISHES) + 2

@@ -34,7 +34,13 @@ from workbench.ingest.common import named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
-from workbench.ingest.same_content import as_given, import_wave, left_out, stored_documents
+from workbench.ingest.same_content import (
+    as_given,
+    import_wave,
+    imported_before,
+    left_out,
+    stored_documents,
+)
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer, fill_template
@@ -247,7 +253,12 @@ class Project(CodingMixin):
             find_district=not district,
             boundaries=self.path / BOUNDARIES,  # read only for a table with coordinates
         )
-        parsed = [(Path(p), d) for p in paths for d in parse_all(p, mapping, roles)]
+        with self.session() as session:  # the same file again: said without reading it
+            again = [imported_before(session, Path(p), wave) for p in paths]
+        each = [
+            [] if r else parse_all(p, mapping, roles) for p, r in zip(paths, again, strict=True)
+        ]
+        parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
         results: list[ImportResult] = []
         with self.transaction(exclusive=True) as session:  # one import at a time
             skip: list[ImportResult | None] = [None] * len(parsed)
@@ -279,7 +290,12 @@ class Project(CodingMixin):
                 if renumbered:
                     result = replace(result, notices=(*result.notices, renumbered))
                 results.append(result)
-        return results
+        written = iter(results)  # back into the order of the files
+        return [
+            found or next(written)
+            for found, docs in zip(again, each, strict=True)
+            for _ in ([found] if found else docs)
+        ]
 
     def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:
         """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc; existing codes are
