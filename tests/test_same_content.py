@@ -460,6 +460,25 @@ def test_a_protocol_corrected_under_another_name_is_still_left_out(
     assert len(project.segments()) == len(WISHES)
 
 
+def test_two_rooms_protocols_of_one_day_from_one_template_are_both_imported(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two rooms of one Zukunftswerkstatt write their protocols from one template on the
+    same day: one date, but two workshops, each with its own statements."""
+    fixed = "".join(f"## {head}\n\n{text}\n\n" for head, text in TEMPLATE.items())
+    paths = []
+    for room, statements in zip(("Raum 1", "Raum 2"), MONTHS.values(), strict=True):
+        own = "## Offene Runde\n\n" + "".join(f"{s}\n\n" for s in statements)
+        head = f"---\nworkshop: Werkstatt {room}\ndistrict: Manfort\ndate: 2025-06-14\n---\n"
+        paths.append(tmp_path / f"werkstatt-{room[-1]}.md")
+        paths[-1].write_text(f"{head}\n{fixed}{own}## Termine\n\n{DATES}\n", encoding="utf-8")
+    assert main(["--project", str(project.path), "import", *map(str, paths)]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert {s for statements in MONTHS.values() for s in statements} <= set(
+        project.segments()["text"]
+    )
+
+
 def test_a_file_imported_before_is_named_without_reading_it_again(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

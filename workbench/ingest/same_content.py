@@ -40,6 +40,7 @@ MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
 _WORD = re.compile(r"\w{4,}")  # "der", "und", "ist" are shared by any two German texts
 _LESS_EXACT = (".pdf",)  # text reconstructed from lines: kept only without an editable copy
 SKIPPED = "doppelt"  # an ImportResult's status
+Meeting = tuple[str | None, str | None, str | None]  # a workshop's name, Sozialraum, date
 Waves = tuple[str, str] | None  # a stored document's wave and the import's, if they differ
 
 
@@ -79,7 +80,7 @@ class Stored:
     load: Callable[[], str]  # its text
     wave: str | None = None  # the label of the wave its workshop belongs to
     statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
-    workshop: tuple[str | None, str | None, str | None] = (None, None, None)  # name, place, date
+    workshop: Meeting = (None, None, None)  # name, place, date
     districts: Callable[[], set[str]] = set  # the Sozialräume of its statements (as compared)
     _words: Counter[str] | None = None
 
@@ -129,12 +130,12 @@ def _label(text: str) -> str:
 
 
 def _another_workshop(
-    document: ParsedDocument, other: Stored, stored_name: Callable[[str], str]
+    document: ParsedDocument, other: Meeting, stored_name: Callable[[str], str]
 ) -> bool:
-    """Whether the file names another workshop, Sozialraum or date than the stored
-    document's workshop: the template "protokoll.docx" filled in for the next workshop,
-    whose greeting and round of introductions read word for word as in the last."""
-    name, district, date = other.workshop
+    """Whether the file names another workshop, Sozialraum or date than ``other`` (a
+    stored document's workshop: name, place, date): the template "protokoll.docx" filled
+    in for the next workshop, whose greeting and introductions read as in the last."""
+    name, district, date = other
     if document.workshop and name:
         given = {_label(document.workshop), _label(stored_name(document.workshop))}
         if _label(name) not in given:
@@ -164,7 +165,7 @@ def _earlier_version(
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
-        if mac not in names() or _another_workshop(document, other, stored_name):
+        if mac not in names() or _another_workshop(document, other.workshop, stored_name):
             continue
         if (other.wave or "").casefold() != (wave or "").casefold() and not (
             keep_wave and document.workshop and other.workshop[0]
@@ -251,17 +252,17 @@ def left_out(
             kept.append(i)
             continue
         imported = (
-            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), docs[j].date)
+            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(docs[j]))
             for j in kept
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words(), _other_wave(d.wave, wave), d.districts, d.workshop[2])
+            (d.name, d.words(), _other_wave(d.wave, wave), d.districts, d.workshop)
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
-        found = _same_as(mine, docs[i], i, imported, stored=False)
-        found = found or _same_as(mine, docs[i], i, earlier, stored=True)
+        found = _same_as(mine, docs[i], i, imported, stored=False, stored_name=stored_name)
+        found = found or _same_as(mine, docs[i], i, earlier, True, stored_name)
         if found is None:
             kept.append(i)
         else:
@@ -303,23 +304,32 @@ def _same_as(
     mine: Callable[[int], Counter[str]],
     document: ParsedDocument,
     i: int,
-    others: Iterable[tuple[str, Counter[str], Waves, Callable[[], set[str]], str | None]],
+    others: Iterable[tuple[str, Counter[str], Waves, Callable[[], set[str]], Meeting]],
     stored: bool,
+    stored_name: Callable[[str], str] = str,
 ) -> str | None:
     """The notice for the first of ``others`` (name, counted words, differing waves, its
-    Sozialräume, its date) with the words of file ``i`` (counted by ``mine``, only if
+    Sozialräume, its workshop) with the words of file ``i`` (counted by ``mine``, only if
     there is another to compare) in the same Sozialraum: a survey exported per Sozialraum,
     answered with the same few words ("Mehr Grün"), is no copy of another Sozialraum's.
     The other must hold each contribution of ``document`` (file ``i``), unless both are of
-    one day: a protocol corrected under another name is left out, as one of the same name."""
-    for name, theirs, waves, where, date in others:
+    one day and workshop: a protocol corrected under another name is left out, as one of
+    the same name; two rooms' protocols of one day from one template are two meetings."""
+    for name, theirs, waves, where, meeting in others:
         share = agreement(mine(i), theirs)
+        date = meeting[2]
         same_day = bool(document.date and date and document.date.strip() == date.strip())
-        if share >= SAME and (same_day or _all_in(document, theirs)):
+        one = same_day and not _another_workshop(document, meeting, stored_name)
+        if share >= SAME and (one or _all_in(document, theirs)):
             ours, other = places(document), where()
             if not ours or not other or ours & other:
                 return _notice(name, share, stored, waves)
     return None
+
+
+def _meeting(document: ParsedDocument) -> Meeting:
+    """A parsed file's workshop: name, Sozialraum, date (as given for the import)."""
+    return document.workshop, document.district, document.date
 
 
 def places(document: ParsedDocument) -> set[str]:
