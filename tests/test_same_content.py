@@ -426,6 +426,15 @@ def test_a_survey_exported_per_sozialraum_is_imported_whole(
     assert main([*p, str(tmp_path / "umfrage-Opladen.xlsx")]) == 0
     assert "umfrage-Opladen.xlsx: nicht importiert: " in capsys.readouterr().out
     assert len(project.segments()) == 60
+    # without a Sozialraum column, the file's name names it (as the import stores it)
+    named = tmp_path / "ohne-spalte"
+    named.mkdir()
+    for k, place in enumerate(("Wiesdorf", "Alkenrath")):
+        rows = pd.DataFrame({"Was fehlt Ihnen?": [answers[(i + k) % 3] for i in range(30)]})
+        rows.to_csv(named / f"umfrage {place}.csv", index=False)
+    assert main([*p, str(named)]) == 0
+    assert "nicht importiert" not in capsys.readouterr().out
+    assert len(project.segments()) == 120
 
 
 def test_a_one_page_pdf_with_its_footer_is_left_out_beside_the_word_file(

@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent, plural
 from workbench.ingest.common import named_district
+from workbench.ingest.district_names import district_in_name
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
 from workbench.ingest.writer import fill_template, kept_wave
 from workbench.store import District, Document, Segment, Wave, Workshop
@@ -345,12 +346,15 @@ def as_given(
     district: str | None,
     known: Sequence[str],
 ) -> ParsedDocument:
-    """A parsed file with the workshop and Sozialraum given for the import, if any."""
+    """A parsed file with the workshop and Sozialraum given for the import, if any; a
+    file naming none has the one its name names, as the writer stores it
+    ("umfrage-Opladen.csv")."""
     fixed = fill_template(district, path)
+    place = (named_district(fixed, known) or fixed) if fixed else document.district
+    if not (place or any(s.district for s in document.segments)):
+        place = district_in_name(document.filename, known)
     return replace(
-        document,
-        workshop=fill_template(workshop, path) or document.workshop,
-        district=(named_district(fixed, known) or fixed) if fixed else document.district,
+        document, workshop=fill_template(workshop, path) or document.workshop, district=place
     )
 
 
