@@ -445,8 +445,11 @@ def _named(key: Pseudonym, words: set[str], text: str) -> bool:
     """Whether memos (their ``words``, their folded ``text``) name the key's person: by
     the key's name ("wieczorek" in "Rückfrage bei Herrn Wieczorek") or in full."""
     for name in (_folded(key.normalised), _folded(key.original.strip())):
-        if name in words or (
-            " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+        parts = re.findall(r"\w+", name)  # its last word not in memos: nothing to look for
+        if (
+            parts
+            and parts[-1] in words
+            and (len(parts) == 1 or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
         ):
             return True
     return False
