@@ -7,9 +7,10 @@ same when their words of four letters or more ("der", "und" are in any two Germa
 counted, agree to at least :data:`SAME` of the longer one (readers
 split paragraphs differently, a PDF's page furniture adds a few words, stored text is
 pseudonymised) and each has at least :data:`MIN_WORDS` words — if leaving one out loses
-nothing: each of its statements stands in the other, which names no other Sozialraum (a
-monthly protocol from one template, a survey exported per Sozialraum). Of two such files in one
-import the editable one is kept (a PDF's text is reconstructed from its lines), else the
+nothing: each of its statements stands in the other (unless both are one day's protocol
+of one workshop, corrected), which names no other Sozialraum (a monthly protocol from one
+template, a survey exported per Sozialraum). Of two such files in one import the editable
+one is kept (a PDF's text is reconstructed from its lines), else the
 first; a file whose contributions the project already holds is left out. Both are named,
 and a file kept from another wave than the import's is named with its wave: a follow-up
 that repeats an earlier wave's protocol is no DOCX/PDF twin, but the same words again.
