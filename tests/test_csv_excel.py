@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -179,3 +182,33 @@ def test_codes_asked_for_as_xlsx_are_refused_before_any_is_issued(
     assert not table.exists()
     assert main([*where, "needs", "--out", str(tmp_path / "bedarfe.XLSX")]) == 2
     assert "bedarfe.XLSX: hier entsteht eine CSV-Datei" in capsys.readouterr().err
+
+
+def test_export_to_dev_stdout_redirected_into_a_file_lands_in_that_file(
+    project: Project, tmp_path: Path
+) -> None:
+    # `workbench export --format csv /dev/stdout > aussagen.csv`: /dev/stdout then leads
+    # (through /proc/self/fd/1) to a regular file, which was replaced like a file of its own:
+    # as root the link in /dev became a file holding the export, aussagen.csv only got the
+    # summary line (/dev/fd/1 here: the old code failed on it without touching /dev).
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    project.import_files([cards])
+    target = tmp_path / "aussagen.csv"
+    command = "import sys; from workbench.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    arguments = ["--project", str(project.path), "export", "--format", "csv", "/dev/fd/1"]
+    with target.open("wb") as stdout:
+        result = subprocess.run(
+            [sys.executable, "-c", command, *arguments],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+            timeout=300,
+        )
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    assert not data.startswith(BOM)  # into a script's file, as documented for /dev/stdout
+    table = pd.read_csv(io.BytesIO(data))  # the table alone: the summary went to stderr
+    assert table["text"].tolist()[0] == "Mehr Bänke in Steinbüchel" and len(table) == 3
+    assert "3 Aussagen nach /dev/fd/1 exportiert" in result.stderr

@@ -23,7 +23,7 @@ from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, database_reason, open_project
 from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import describe_os_error
+from workbench.core.fileio import describe_os_error, writes_to_stdout
 from workbench.core.formatting import plural
 from workbench.core.german import install as install_german
 from workbench.project import Project
@@ -257,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.originals
             else " (pseudonymisiert)."
         ),
-        file=sys.stderr if args.out == "-" else sys.stdout,
+        file=sys.stderr if writes_to_stdout(args.out) else sys.stdout,
     )
     return 0
 

@@ -7,9 +7,11 @@ suffix, ``export`` by the format); the work is in :mod:`workbench.exchange`.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from workbench.coding.code_index import FIELDS_CHANGED
 from workbench.core.domain import InputError
+from workbench.core.fileio import writes_to_stdout
 from workbench.ingest.project_writer import REMOVED_ELSEWHERE
 from workbench.project import Project
 
@@ -87,6 +89,7 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
 
     qualcoder = args.qualcoder
     result = export_qdpx(project, args.out, pseudonymised=not args.originals, qualcoder=qualcoder)
+    where = sys.stderr if writes_to_stdout(args.out) else sys.stdout  # not into the zip
     print(
         f"REFI-QDA-Projekt {args.out}"
         + (" für QualCoder (Textpositionen in Unicode-Zeichen)" if qualcoder else "")
@@ -97,8 +100,9 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
             " (pseudonymisiert)."
             if result.pseudonymised
             else " (ORIGINALTEXTE, nicht weitergeben)."
-        )
+        ),
+        file=where,
     )
     for notice in result.notices:
-        print(f"  Hinweis: {notice}")
+        print(f"  Hinweis: {notice}", file=where)
     return 0

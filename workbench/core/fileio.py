@@ -134,12 +134,41 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
 
 
 def _special(path: Path) -> bool:
-    """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO):
-    it must be written into, never replaced by a file."""
+    """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO)
+    or a name /proc gives an open file: it must be written into, never replaced by a file."""
     try:
-        return not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            return True
     except OSError:
         return False
+    return _open_file_name(path)
+
+
+def _open_file_name(path: Path) -> bool:
+    """Whether ``path`` is, or links to, a name in /proc for an open file: ``/dev/stdout``
+    (→ ``/proc/self/fd/1``) or ``/dev/fd/1`` of a shell's ``> datei.csv`` is a regular file,
+    but replacing it replaced the link in /dev (as root) and the output went nowhere."""
+    step = path
+    for _ in range(8):  # a chain of links, as /dev/stdout → /proc/self/fd/1
+        if os.path.realpath(step.parent).startswith("/proc/"):
+            return True
+        if not step.is_symlink():
+            return False
+        target = Path(os.readlink(step))
+        step = target if target.is_absolute() else step.parent / target
+    return False
+
+
+def writes_to_stdout(out: str | Path | None) -> bool:
+    """Whether the output ``out`` is this process's standard output (``-``, ``/dev/stdout``
+    and the file or pipe it is redirected to): messages then go to stderr."""
+    if out is None or str(out) == "-":
+        return True
+    try:
+        here, there = os.fstat(sys.stdout.fileno()), os.stat(out)
+    except (OSError, ValueError, AttributeError):  # a captured stdout has no descriptor
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 @contextmanager
@@ -150,6 +179,12 @@ def _through_temporary(path: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        if writes_to_stdout(path):  # after what was printed, not over it from offset 0
+            sys.stdout.flush()
+            with tmp.open("rb") as source:
+                shutil.copyfileobj(source, sys.stdout.buffer)
+            sys.stdout.flush()
+            return
         with tmp.open("rb") as source, path.open("wb") as target:
             shutil.copyfileobj(source, target)
     except OSError as err:
