@@ -96,3 +96,30 @@ def test_undated_protocols_with_one_title_stay_apart(tmp_path: Path) -> None:
     with Project.open(project_dir) as project:
         workshops = project.segments().groupby("workshop")["text"].apply(list)
     assert all(len(texts) == 1 for texts in workshops), workshops
+
+
+def test_a_new_version_of_an_undated_protocol_stays_in_its_workshop(tmp_path: Path) -> None:
+    """The way the import names for a new version of a file (forget the old statements,
+    import again) put an undated protocol into a workshop named after its file ("januar")
+    beside its own, now empty one: the title's workshop held no statement any more."""
+    old, new = tmp_path / "alt", tmp_path / "neu"
+    old.mkdir()
+    new.mkdir()
+    title = "Protokoll Stadtteilkonferenz Manfort"
+    _docx(old, "januar.docx", title, ["Sozialraum: Manfort"])
+    version = _docx(new, "januar.docx", title, ["Sozialraum: Manfort", "Ort: Bürgerhaus"])
+    project_dir = tmp_path / "projekt"
+    where = ["--project", str(project_dir)]
+    assert main(["init", "--districts", "Manfort", str(project_dir)]) == 0
+    assert main([*where, "import", str(old / "januar.docx")]) == 0
+    with Project.open(project_dir) as project:
+        first = project.segments()["segment_id"].tolist()
+    assert main([*where, "forget", "--statement", *map(str, first), "--by", "Test"]) == 0
+    assert main([*where, "import", str(version)]) == 0
+    with Project.open(project_dir) as project:
+        assert set(project.segments()["workshop"]) == {"Stadtteilkonferenz Manfort"}
+    # a second undated protocol of that title is still another event
+    _docx(new, "februar.docx", title, ["Sozialraum: Manfort"])
+    assert main([*where, "import", str(new / "februar.docx")]) == 0
+    with Project.open(project_dir) as project:
+        assert set(project.segments()["workshop"]) == {"Stadtteilkonferenz Manfort", "februar"}

@@ -181,11 +181,16 @@ class Writer(ProjectFileWriting):
         if same is None:
             return titled
         place = self.districts.get(district_key(fixed_district or document.district or ""))
-        if document.date is None or same.date != document.date:  # undated: not the same day
-            return None
+        if same.date != document.date or (document.date is None and self._held(same)):
+            return None  # undated: not the same day, unless its protocol was forgotten
         if place is not None and same.district_id != place.id:
             return None
         return titled
+
+    def _held(self, workshop: Workshop) -> bool:
+        """Whether ``workshop`` has statements (one forgotten to import a new version has not)."""
+        found = select(Segment.id).where(Segment.workshop_id == workshop.id).limit(1)
+        return workshop.id is None or self.session.scalar(found) is not None
 
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
         workshop = self.workshops.get(name)
