@@ -16,6 +16,7 @@ from workbench.ingest.personal_columns import (
     NICKNAME,
     OTHER,
     author,
+    given_value,
     is_organisation,
     is_prose,
     is_prose_column,
@@ -192,3 +193,10 @@ def test_a_participant_count_written_as_text_is_no_person(
     assert "Spalte(n) Teilnehmer: als pseudonyme Person" in capsys.readouterr().out
     speakers = [a.get("speaker") for a in project.segments()["attributes"].tolist()[4:]]
     assert speakers[0] == speakers[2] != speakers[1] and speakers[1].startswith("[Person ")
+
+
+@pytest.mark.parametrize("value", ["keiner", "Keiner", "niemand", "keine", "Kein Name", "nobody"])
+def test_nobody_in_a_person_column_is_no_person(value: str) -> None:
+    """ "Ansprechpartner: keiner" got a placeholder of its own, a person nobody is."""
+    assert given_value(value) is None
+    assert author({"Ansprechpartner": value, "Name": "anonym"}) is None

@@ -150,7 +150,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "No name given" (also a card wall's guest "Gast", a pad's "unnamed"): not one person.
 NO_NAME = frozenset(
     "anonym anonymous anonymus unbekannt unknown keineangabe keineangaben ka kA na nn none "
-    "null nichtangegeben ohnenamen gast guest unbenannt unnamed".lower().split()
+    "null nichtangegeben ohnenamen gast guest unbenannt unnamed keiner keine niemand nobody "
+    "keinname".lower().split()
 )
 
 
