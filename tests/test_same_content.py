@@ -514,3 +514,31 @@ def test_a_file_imported_before_is_named_without_reading_it_again(
     assert out[0] == "umfrage.csv: bereits importiert (gleicher Inhalt), nichts geändert"
     assert out[1] == "neu.md: 2 Aussagen importiert"
     assert len(project.segments()) == len(WISHES) + 2
+
+
+def test_a_second_format_naming_participants_is_left_out_beside_the_stored_one(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An undated pad protocol imported, its Word copy later: the stored cards read
+    '[Person 1] kümmert sich', the copy's 'Anna Schmidt kümmert sich'. Two of its three
+    words were taken for lost, and the whole copy went in beside the protocol."""
+    cards = [*WISHES, "Anna Schmidt kümmert sich.", "Jonas Becker fragt nach."]
+    head = "---\nworkshop: Werkstatt\ndistrict: Manfort\nparticipants: [Anna Schmidt, Jonas Becker]"
+    body = "## Was fehlt im Stadtteil?\n\n" + "".join(f"- {s}\n" for s in cards)
+    pad = tmp_path / "pad.md"
+    pad.write_text(f"{head}\n---\n\n# Werkstatt\n\n{body}", encoding="utf-8")
+    word = docx.Document()
+    word.add_paragraph("Werkstatt", style="Title")
+    for line in ("Workshop: Werkstatt", "Sozialraum: Manfort", "Teilnehmende: Anna Schmidt"):
+        word.add_paragraph(line)
+    word.add_paragraph("Was fehlt im Stadtteil?", style="Heading 1")
+    for card in cards:
+        word.add_paragraph(card, style="List Bullet")
+    word.save(tmp_path / "pad.docx")
+    p = ["--project", str(project.path), "import"]
+    assert main([*p, str(pad)]) == 0
+    assert "[Person 1] kümmert sich." in set(project.segments()["text"])
+    capsys.readouterr()
+    assert main([*p, str(tmp_path / "pad.docx")]) == 0
+    assert "pad.docx: nicht importiert: " in capsys.readouterr().out
+    assert set(project.segments()["document"]) == {"pad.md"}

@@ -34,7 +34,7 @@ from workbench.ingest.common import named_district
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
 from workbench.ingest.writer import fill_template, kept_wave
-from workbench.store import District, Document, Segment, Wave, Workshop
+from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
 from workbench.store.waves import ordered_waves
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
@@ -44,6 +44,7 @@ _LESS_EXACT = (".pdf",)  # text reconstructed from lines: kept only without an e
 SKIPPED = "doppelt"  # an ImportResult's status
 Meeting = tuple[str | None, str | None, str | None]  # a workshop's name, Sozialraum, date
 Waves = tuple[str, str] | None  # a stored document's wave and the import's, if they differ
+Places = Callable[[], set[str]]  # worked out on demand: Sozialräume, words of names
 
 
 def words(text: str) -> Counter[str]:
@@ -84,6 +85,7 @@ class Stored:
     statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
     workshop: Meeting = (None, None, None)  # name, place, date
     districts: Callable[[], set[str]] = set  # the Sozialräume of its statements (as compared)
+    names: Callable[[], set[str]] = set  # the words its placeholders stand for
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -254,12 +256,12 @@ def left_out(
             kept.append(i)
             continue
         imported = (
-            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(docs[j]))
+            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(docs[j]), set)
             for j in kept
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
         earlier = (
-            (d.name, d.words(), _other_wave(d.wave, wave), d.districts, d.workshop)
+            (d.name, d.words(), _other_wave(d.wave, wave), d.districts, d.workshop, d.names)
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
@@ -279,14 +281,16 @@ def _other_wave(theirs: str | None, ours: str | None) -> tuple[str, str] | None:
     return theirs, ours
 
 
-def _lost(statement: str, theirs: Counter[str]) -> bool:
+def _lost(statement: str, theirs: Counter[str], names: set[str] = frozenset()) -> bool:
     """Whether a statement is missing from another file's words: half of its words and
-    more are not there (a name pseudonymised in a stored text is one word of several)."""
+    more are not there. A name a stored text holds as "[Person 1]" (``names``: the words
+    its placeholders stand for) is there: "Anna Schmidt kümmert sich" is in the stored
+    "[Person 1] kümmert sich"."""
     own = set(words(statement))
-    return 2 * sum(word not in theirs for word in own) >= len(own) > 0
+    return 2 * sum(word not in theirs and word not in names for word in own) >= len(own) > 0
 
 
-def _all_in(document: ParsedDocument, theirs: Counter[str]) -> bool:
+def _all_in(document: ParsedDocument, theirs: Counter[str], names: set[str]) -> bool:
     """Whether each contribution of ``document`` stands in a file of words ``theirs``:
     left out, it loses nothing. The protocols of a monthly conference written from one
     template share greeting, privacy note and dates, ≥ 85 % of their words, but not the
@@ -295,7 +299,7 @@ def _all_in(document: ParsedDocument, theirs: Counter[str]) -> bool:
     texts = [s.text for s in document.segments]
     for k, text in enumerate(texts):
         edge = k in (0, len(texts) - 1) and not text.rstrip().endswith((".", "!", "?"))
-        if _lost(text, theirs) and not (
+        if _lost(text, theirs, names) and not (
             edge and Path(document.filename).suffix.lower() in _LESS_EXACT
         ):
             return False
@@ -306,23 +310,24 @@ def _same_as(
     mine: Callable[[int], Counter[str]],
     document: ParsedDocument,
     i: int,
-    others: Iterable[tuple[str, Counter[str], Waves, Callable[[], set[str]], Meeting]],
+    others: Iterable[tuple[str, Counter[str], Waves, Places, Meeting, Places]],
     stored: bool,
     stored_name: Callable[[str], str] = str,
 ) -> str | None:
     """The notice for the first of ``others`` (name, counted words, differing waves, its
-    Sozialräume, its workshop) with the words of file ``i`` (counted by ``mine``, only if
-    there is another to compare) in the same Sozialraum: a survey exported per Sozialraum,
-    answered with the same few words ("Mehr Grün"), is no copy of another Sozialraum's.
+    Sozialräume, its workshop, the words its placeholders stand for) with the words of file
+    ``i`` (counted by ``mine``, only if there is another to compare) in the same
+    Sozialraum: a survey exported per Sozialraum, answered with the same few words ("Mehr
+    Grün"), is no copy of another Sozialraum's.
     The other must hold each contribution of ``document`` (file ``i``), unless both are of
     one day and workshop: a protocol corrected under another name is left out, as one of
     the same name; two rooms' protocols of one day from one template are two meetings."""
-    for name, theirs, waves, where, meeting in others:
+    for name, theirs, waves, where, meeting, named in others:
         share = agreement(mine(i), theirs)
         date = meeting[2]
         same_day = bool(document.date and date and document.date.strip() == date.strip())
         one = same_day and not _another_workshop(document, meeting, stored_name)
-        if share >= SAME and (one or _all_in(document, theirs)):
+        if share >= SAME and (one or _all_in(document, theirs, named())):
             ours, other = places(document), where()
             if not ours or not other or ours & other:
                 return _notice(name, share, stored, waves)
@@ -427,6 +432,14 @@ def stored_documents(session) -> list[Stored]:
         )
         return lambda: {_label(name) for name in session.scalars(query)}
 
+    def names(key: int) -> Callable[[], set[str]]:
+        query = (
+            select(PseudonymSpan.original)
+            .join(Segment, Segment.id == PseudonymSpan.segment_id)
+            .where(Segment.document_id == key)
+        )
+        return lambda: {w for name in session.scalars(query) for w in words(name)}
+
     return [
         Stored(
             *row[1:4],
@@ -436,6 +449,7 @@ def stored_documents(session) -> list[Stored]:
             statements(row[0]),
             row[6:9],
             districts(row[0]),
+            names(row[0]),
         )
         for row in rows
     ]
