@@ -56,6 +56,7 @@ def test_a_protocol_as_docx_and_pdf_is_imported_once_from_the_docx(
     assert set(project.segments()["document"]) == {"b-konferenz.docx"}
 
 
+@pytest.mark.backends
 def test_a_second_format_imported_later_is_left_out_too(
     project: Project, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -488,6 +489,7 @@ def test_two_rooms_protocols_of_one_day_from_one_template_are_both_imported(
     )
 
 
+@pytest.mark.backends
 def test_a_file_imported_before_is_named_without_reading_it_again(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
@@ -516,6 +518,7 @@ def test_a_file_imported_before_is_named_without_reading_it_again(
     assert len(project.segments()) == len(WISHES) + 2
 
 
+@pytest.mark.backends
 def test_a_second_format_naming_participants_is_left_out_beside_the_stored_one(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
