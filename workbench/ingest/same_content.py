@@ -30,8 +30,9 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent, plural
-from workbench.ingest.common import named_district
+from workbench.ingest.common import PROTOCOL_IMPORTERS, date_in_name, named_district
 from workbench.ingest.district_names import district_in_name
+from workbench.ingest.protocol_meta import workshop_in_title
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
 from workbench.ingest.writer import fill_template, kept_wave
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
@@ -233,6 +234,7 @@ def left_out(
     wave the import goes into: a stored document of another wave is named with its;
     ``keep_wave``: the import has no --wave (a named workshop keeps its wave)."""
     docs = [doc for _, doc in parsed]
+    met = [_as_stored(doc) for doc in docs]  # with the date it would be stored with
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
     counted: dict[int, Counter[str]] = {}
 
@@ -256,7 +258,7 @@ def left_out(
             kept.append(i)
             continue
         imported = (
-            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(docs[j]), set)
+            (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(met[j]), set)
             for j in kept
             if (docs[j].sha256, docs[j].importer) != same and _near(chars[i], chars[j])
         )
@@ -265,8 +267,8 @@ def left_out(
             for d in stored
             if (d.sha256, d.importer) != same and _near(chars[i], d.chars)
         )
-        found = _same_as(mine, docs[i], i, imported, stored=False, stored_name=stored_name)
-        found = found or _same_as(mine, docs[i], i, earlier, True, stored_name)
+        found = _same_as(mine, met[i], i, imported, stored=False, stored_name=stored_name)
+        found = found or _same_as(mine, met[i], i, earlier, True, stored_name)
         if found is None:
             kept.append(i)
         else:
@@ -332,6 +334,19 @@ def _same_as(
             if not ours or not other or ours & other:
                 return _notice(name, share, stored, waves)
     return None
+
+
+def _as_stored(document: ParsedDocument) -> ParsedDocument:
+    """A protocol without "Datum:" that names its workshop ("Workshop:" or the event of its
+    title) with the date the writer stores it with: that of its title or file name.
+    "Protokoll_2025-05-20_korrigiert.docx" is the same day's protocol as
+    "Protokoll_2025-05-20.docx"; files named only by their file names stay undated."""
+    if document.importer not in PROTOCOL_IMPORTERS or document.date:
+        return document
+    workshop = document.workshop or workshop_in_title(document.title)
+    texts = (document.title or "", document.filename)
+    date = next((d for text in texts if (d := date_in_name(text))), None)
+    return replace(document, date=date, workshop=workshop) if workshop and date else document
 
 
 def _meeting(document: ParsedDocument) -> Meeting:
