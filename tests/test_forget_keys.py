@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.cli.main import main
-from workbench.store import Pseudonym
+from workbench.store import ListedName, Pseudonym
 
 PROTOCOL = """---
 workshop: Werkstatt Manfort
@@ -68,3 +68,23 @@ def test_forget_keeps_the_key_of_persons_named_elsewhere(
     assert after[key["Anna Schmidt"]] == "Anna Schmidt"  # the remaining statement's speaker
     assert "Jürgen Wieczorek" in after.values()  # the memo names him
     assert _memo_in_export(project, tmp_path / "nachher.qdpx") == before
+
+
+@pytest.mark.backends
+def test_a_speaker_forgotten_leaves_the_key_though_a_memo_names_them(
+    project: Project, tmp_path: Path
+) -> None:
+    """Anna Schmidt asks to be forgotten; a researcher's memo names her. Her name stayed in
+    the key and on the participant list (the memo rule kept it), without a word."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    memo = "Rückfrage bei Anna Schmidt wegen des Zitats zum Spielplatz."
+    assert main([*p, "memo", "--author", "Team", memo]) == 0
+    assert "Anna Schmidt" in _key(project).values()
+    assert main([*p, "forget", "--speaker", "Anna Schmidt"]) == 0
+    assert "Anna Schmidt" not in _key(project).values()
+    with project.session() as session:
+        listed = set(session.scalars(select(ListedName.name)))
+    assert "Anna Schmidt" not in listed

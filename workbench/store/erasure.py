@@ -290,16 +290,16 @@ def forget(
         # erasure deletes. Coders take no such lock; their codings of these statements
         # wait for the rows locked here (PostgreSQL; SQLite lets one writer in at a time).
         with store.transaction(exclusive=True) as session:
-            segments = []
+            segments, erased = [], set()  # erased: the placeholders of the speaker forgotten
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
             if speaker is not None:
-                named = speaker_placeholders(session, speaker)
-                report.notes = shared_before(session, speaker, named)
+                erased = speaker_placeholders(session, speaker)
+                report.notes = shared_before(session, speaker, erased)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
-            _forget_statements(session, segments, report)
+            _forget_statements(session, segments, report, erased)
             if token is not None:
                 _forget_token(session, token, report)
             if dry_run:
@@ -337,7 +337,11 @@ def _audit(
     session.add(ErasureEntry(actor=actor, selector=selector, counts=dict(report.counts)))
 
 
-def _forget_statements(session: Session, segments: list[Segment], report: ErasureReport) -> None:
+def _forget_statements(
+    session: Session, segments: list[Segment], report: ErasureReport, erased: set[str]
+) -> None:
+    """Remove ``segments`` and what derives from them; ``erased``: the placeholders of a
+    person forgotten as speaker (their key entry goes even if a memo names them)."""
     ids = {s.id for s in segments}
     if not ids:
         return
@@ -391,18 +395,22 @@ def _forget_statements(session: Session, segments: list[Segment], report: Erasur
     for segment in segments:
         session.delete(segment)
     session.flush()
-    _forget_unused_keys(session, counts)
+    _forget_unused_keys(session, counts, erased=erased)
 
 
 def _forget_unused_keys(
-    session: Session, counts: dict[str, int], only: set[str] | None = None
+    session: Session,
+    counts: dict[str, int],
+    only: set[str] | None = None,
+    erased: set[str] = frozenset(),
 ) -> None:
     """Delete key entries no remaining statement, speaker, memo, comment or code text uses
     and, for a forgotten person, their participant-list names; with ``only``: of these
     placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
     A memo keeps the names its author wrote (an export pseudonymises it and puts a person
     named only there into the key): the entry of a person a memo names stays, or the next
-    export would give them a new number."""
+    export would give them a new number — but not the person ``erased`` (forgotten as
+    speaker at their request): their name leaves the key and the lists as before."""
     spans = session.execute(select(PseudonymSpan.original)).scalars()
     originals = {o.strip().lower() for o in spans}
     texts: list[str] = []
@@ -423,7 +431,8 @@ def _forget_unused_keys(
         if only is not None and key.placeholder not in only:
             continue
         if _PERSON.fullmatch(key.placeholder):
-            used = key.placeholder in seen or _named(key, memo_words, in_memos)
+            named = key.placeholder not in erased and _named(key, memo_words, in_memos)
+            used = key.placeholder in seen or named
         else:
             used = key.normalised in originals
         if used:
