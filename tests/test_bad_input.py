@@ -69,7 +69,8 @@ CASES = {
         r"kurz\.csv, Zeile 3: Datensatz hat 2 statt 3 Felder",
     ),
     "fehlende Spalte": (
-        lambda t: _write(t / "spalten.csv", GOOD_CSV.encode()),
+        # Other rows than gut.csv: the same bytes again would be "bereits importiert" unread.
+        lambda t: _write(t / "spalten.csv", b"ID;Text;Sozialraum\nK2;Mehr B\xc3\xa4nke;Manfort\n"),
         ["--text-column", "Aussage"],
         r"spalten\.csv, Zeile 1: Spalte 'Aussage' \(--text-column\) fehlt. Vorhandene "
         r"Spalten: ID, Text, Sozialraum",
