@@ -56,10 +56,13 @@ def cmd_topics(args: argparse.Namespace) -> int:
     table = _with_document(project, topics.assignments(project, run_id))
     write_csv(table[["segment_id", *SOURCE, "topic", "topic_label", "probability"]], args.out)
     if args.out:
+        from workbench.cli.common import said_to
+
         described = topics.topics(project, run_id)
         print(
             f"Themenlauf {run_id}: {plural(len(described), 'Thema', 'Themen')}, "
-            f"{plural(len(table), 'Aussage', 'Aussagen')} → {args.out}"
+            f"{plural(len(table), 'Aussage', 'Aussagen')} → {args.out}",
+            file=said_to(args.out),
         )
     return 0
 
@@ -88,13 +91,16 @@ def _report(project, run_id: int, out: str | None) -> None:
     table = table[["segment_id", *SOURCE, "cluster", "cluster_label", "scope"]]
     write_csv(table, out)
     if out:
+        from workbench.cli.common import said_to
+
         clusters = needs.clusters(project, run_id)
         print(
             f"Bedarfslauf {run_id}: {len(clusters)} Cluster über "
-            f"{plural(len(table), 'Aussage', 'Aussagen')} → {out}"
+            f"{plural(len(table), 'Aussage', 'Aussagen')} → {out}",
+            file=said_to(out),
         )
         for c in clusters.itertuples():
-            print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}")
+            print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}", file=said_to(out))
     _unscoped(needs.clusters(project, run_id))
     _skipped(need_edits.skipped_edits(project, run_id))
 

@@ -152,8 +152,13 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
 
 def cmd_codebook_export(args: argparse.Namespace) -> int:
     """workbench codebook export --format yaml|qdc OUT."""
+    from workbench.cli.common import said_to
+
     n = _project(args).export_codebook(args.out, args.format)
-    print(f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).")
+    print(
+        f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).",
+        file=said_to(args.out),
+    )
     return 0
 
 

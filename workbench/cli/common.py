@@ -5,14 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+from typing import TextIO
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import writes_to_stdout
 from workbench.ingest.common import named_district
 from workbench.project import Project
 from workbench.store.district_changes import former_names, moved_on
 from workbench.store.problems import database_problem
 
 EXIT_ERROR = 2
+
+
+def said_to(out: str | Path | None) -> TextIO:
+    """Where a command says what it wrote to ``out``: stderr when ``out`` is the standard
+    output (``--out /dev/stdout`` into a file or a pipe), so the line is not in the data."""
+    return sys.stderr if writes_to_stdout(out) else sys.stdout
 
 
 def open_project(args: argparse.Namespace) -> Project:

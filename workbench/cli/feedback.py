@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from workbench.cli.common import district_option, open_project
+from workbench.cli.common import district_option, open_project, said_to
 from workbench.core.fileio import ensure_csv_target, write_csv
 from workbench.core.formatting import format_number, plural
 from workbench.ingest.common import named_district
@@ -53,12 +53,13 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     if args.out is None:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
         return 0
-    where = workshop or district or "ohne Zuordnung"
-    print(f"{plural(len(tokens), 'Zugangscode', 'Zugangscodes')} ({where}) → {args.out}")
-    print(f"Link-Muster: {pattern}")
+    where, said = workshop or district or "ohne Zuordnung", said_to(args.out)
+    print(f"{plural(len(tokens), 'Zugangscode', 'Zugangscodes')} ({where}) → {args.out}", file=said)
+    print(f"Link-Muster: {pattern}", file=said)
     print(
         "Die Datenbank speichert nur Prüfsummen der Codes: diese Datei ist die einzige "
-        "Kopie. Sicher aufbewahren und nur an die jeweilige Person weitergeben."
+        "Kopie. Sicher aufbewahren und nur an die jeweilige Person weitergeben.",
+        file=said,
     )
     return 0
 

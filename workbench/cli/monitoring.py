@@ -13,7 +13,7 @@ import argparse
 
 import pandas as pd
 
-from workbench.cli.common import district_option, open_project
+from workbench.cli.common import district_option, open_project, said_to
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import (
     MISSING_DISTRICT,
@@ -113,7 +113,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
             later_ids=table["later_ids"].map(_ids),
         ).rename(columns={"earlier": result.earlier, "later": result.later})
         write_csv(out, args.out)
-        print(f"{len(table)} Zeilen (Bedarf × Sozialraum) → {args.out}")
+        print(f"{len(table)} Zeilen (Bedarf × Sozialraum) → {args.out}", file=said_to(args.out))
         return 0
     print(f"Bedarfe im Vergleich: {result.earlier} → {result.later} (Bedarfslauf "
           f"{result.run_id}; neu/nicht mehr genannt ab {result.min_count} Aussagen)")  # fmt: skip
@@ -182,9 +182,9 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
             values=table["values"].map(lambda t: " ".join(f"{v:g}" for v in t)),
         )
         write_csv(out, args.out)
-        print(f"{len(table)} Zeitreihen → {args.out}")
+        print(f"{len(table)} Zeitreihen → {args.out}", file=said_to(args.out))
         for note in merged:
-            print(f"Hinweis: {note}")
+            print(f"Hinweis: {note}", file=said_to(args.out))
         return 0
     years = sorted({y for t in table["years"] for y in t})
     print(monitoring.years_note(years))

@@ -13,7 +13,7 @@ CSV_COLUMNS = ("segment_id", "document", "source_id", "code", "confidence")
 def cmd_suggest(args: argparse.Namespace) -> int:
     """workbench suggest [--codebook FILE] [--min-confidence X] [--coder NAME] --out CSV."""
     from workbench.analysis.suggest import no_suggestions_reason, suggest
-    from workbench.cli.common import open_project
+    from workbench.cli.common import open_project, said_to
 
     codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
     project = open_project(args)
@@ -35,11 +35,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         reason = no_suggestions_reason(
             project, codes, args.min_confidence, args.coder, args.codebook
         )
-        print(f"Keine Vorschläge → {out} (nur die Kopfzeile): {reason}")
+        print(f"Keine Vorschläge → {out} (nur die Kopfzeile): {reason}", file=said_to(out))
         return 0
     print(
         f"{len(table)} Vorschläge für {segments} Aussagen → {out} "
-        "(nichts gespeichert: Vorschläge werden erst zu Kodierungen, wenn jemand sie annimmt)."
+        "(nichts gespeichert: Vorschläge werden erst zu Kodierungen, wenn jemand sie annimmt).",
+        file=said_to(out),
     )
     return 0
 

@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from workbench.cli.common import district_option, open_project
+from workbench.cli.common import district_option, open_project, said_to
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
@@ -53,9 +53,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     else:
         write_csv(table, args.out)
     if args.out is not None:
-        print(f"{len(table)} Vergleichswerte → {args.out}")
+        print(f"{len(table)} Vergleichswerte → {args.out}", file=said_to(args.out))
         if empty is not None:
-            print(empty)
+            print(empty, file=said_to(args.out))
     return 0
 
 
@@ -152,7 +152,10 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             return 0
         n = rec.export_chain(project, args.out)
         chains = "Nachweiskette" if n == 1 else "Nachweisketten"
-        print(f"{chains} von {plural(n, 'Empfehlung', 'Empfehlungen')} → {args.out}")
+        print(
+            f"{chains} von {plural(n, 'Empfehlung', 'Empfehlungen')} → {args.out}",
+            file=said_to(args.out),
+        )
     return 0
 
 
@@ -177,10 +180,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.konzept and args.district:
         print(
             "Hinweis: Das Sozialraumkonzept ist ein Kapitel des Gesamtberichts, "
-            "nicht eines Sozialraumprofils."
+            "nicht eines Sozialraumprofils.",
+            file=said_to(args.out),
         )
     what = f"Sozialraumprofil {args.district}" if args.district else "Gesamtbericht"
-    print(f"{what} ({args.format}) → {out}")
+    print(f"{what} ({args.format}) → {out}", file=said_to(args.out))
     return 0
 
 

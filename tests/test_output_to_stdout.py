@@ -1,0 +1,54 @@
+"""An output file named /dev/stdout (decision 013: for scripts) holds the data alone.
+
+`workbench codebook export --format yaml /dev/stdout | skript` or `> codebuch.yaml`: the
+line saying what was written goes to stderr, as for `export`, not after the data.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from workbench.cli.main import main
+from workbench.project import Project
+
+COMMAND = "import sys; from workbench.cli.main import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _run(arguments: list[str], stdout: object) -> subprocess.CompletedProcess[str]:
+    """The CLI in a process of its own, its standard output ``stdout`` (a file or a pipe)."""
+    return subprocess.run(
+        [sys.executable, "-c", COMMAND, *arguments],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("into", ["file", "pipe"])
+def test_codebook_exported_to_dev_stdout_is_yaml_alone(
+    project: Project, tmp_path: Path, into: str
+) -> None:
+    where = ["--project", str(project.path)]
+    assert main([*where, "codebook", "add", "Bedarf"]) == 0
+    assert main([*where, "codebook", "add", "Bedarf/Spielplatz"]) == 0
+    arguments = [*where, "codebook", "export", "--format", "yaml", "/dev/fd/1"]
+    if into == "file":
+        target = tmp_path / "codebuch.yaml"
+        with target.open("wb") as stdout:
+            result = _run(arguments, stdout)
+        data = target.read_text(encoding="utf-8")
+    else:
+        result = _run(arguments, subprocess.PIPE)
+        data = result.stdout
+    assert result.returncode == 0, result.stderr
+    codes = yaml.safe_load(data)["codes"]  # the summary line made it no YAML
+    assert "Spielplatz" in str(codes) and "exportiert" not in data
+    assert "2 Codes nach /dev/fd/1 exportiert (yaml)." in result.stderr
