@@ -52,3 +52,23 @@ def test_codebook_exported_to_dev_stdout_is_yaml_alone(
     codes = yaml.safe_load(data)["codes"]  # the summary line made it no YAML
     assert "Spielplatz" in str(codes) and "exportiert" not in data
     assert "2 Codes nach /dev/fd/1 exportiert (yaml)." in result.stderr
+
+
+def test_export_to_dev_stdout_whose_reader_stopped_ends_quietly(
+    project: Project, tmp_path: Path
+) -> None:
+    # `workbench export --format csv /dev/stdout | head -1`: head has what it wanted and
+    # goes; that is no error of the export ("Fehler: … lässt sich nicht schreiben: Broken
+    # pipe", exit 2, before), but ends it as `export - | head` and `status | head` do.
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text,Sozialraum\nMehr Bänke am Markt,Nordstadt\n", encoding="utf-8")
+    project.import_files([cards])
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first byte
+    arguments = ["--project", str(project.path), "export", "--format", "csv", "/dev/fd/1"]
+    try:
+        result = _run(arguments, writer)
+    finally:
+        os.close(writer)
+    assert "Fehler" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1

@@ -187,6 +187,8 @@ def _through_temporary(path: Path) -> Iterator[Path]:
             return
         with tmp.open("rb") as source, path.open("wb") as target:
             shutil.copyfileobj(source, target)
+    except BrokenPipeError:  # `… /dev/stdout | head`: the reader stopped; the CLI ends quietly
+        raise
     except OSError as err:
         raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
     finally:
