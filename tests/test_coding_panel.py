@@ -490,3 +490,19 @@ def test_a_fresh_import_without_codes_is_not_embedded_for_suggestions(tmp_path: 
     assert not any(app.model.suggestions_.values())
     assert not cache.exists() or not any(cache.iterdir())
     app.close()
+
+
+def test_every_button_has_a_name_even_before_it_is_shown(project: Project) -> None:
+    """The browser lays out a hidden row a moment after its buttons: an unfilled suggestion
+    chip was a button without text or title there (axe "button-name", seen in CI)."""
+    import ipywidgets as w
+
+    panel = CodingPanel(project, coder="Namen", suggestions=_suggestions(project, {}))
+    buttons, todo = [], [panel]
+    while todo:
+        widget = todo.pop()
+        todo += [c for c in getattr(widget, "children", ()) if isinstance(c, w.Widget)]
+        if isinstance(widget, w.Button):
+            buttons.append(widget)
+    assert len(buttons) > 10
+    assert [b for b in buttons if not (b.description.strip() or (b.tooltip or "").strip())] == []

@@ -180,7 +180,9 @@ class PanelView(w.VBox):
         self.code_area.add_class("sw-codes")
         self.chips = []
         for _ in range(SUGGESTION_CHIPS):
-            accept = w.Button(
+            accept = w.Button(  # named before it is filled: its row may show a moment early
+                description="Vorschlag annehmen",
+                tooltip="Vorschlag annehmen",
                 button_style="success",
                 layout=w.Layout(width="auto"),
                 style={"button_color": SUGGESTION_COLOUR, "text_color": "#ffffff"},
