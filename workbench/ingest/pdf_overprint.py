@@ -48,7 +48,7 @@ def drawn_once(page: PageObject) -> None:
         elif operator == b"Q" and saved:
             ctm = saved.pop()
         elif operator == b"cm" and len(operands) == 6:
-            ctm = _times([float(o) for o in operands], ctm)
+            ctm = times([float(o) for o in operands], ctm)
         elif operator == b"BT":
             x = y = 0.0
             scale = (1.0, 1.0)
@@ -105,7 +105,7 @@ def _raw(operand: object) -> object:
     return operand
 
 
-def _times(m: list[float], n: tuple[float, ...]) -> tuple[float, ...]:
+def times(m: list[float], n: tuple[float, ...]) -> tuple[float, ...]:
     """The transformation ``m`` then ``n`` (a "cm" on the page's transformation ``n``)."""
     return (
         m[0] * n[0] + m[1] * n[2],

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from workbench.core.domain import InputError
-from workbench.ingest.pdf_overprint import replace_contents
+from workbench.ingest.pdf_overprint import replace_contents, times
 from workbench.ingest.protocol_meta import detail, detail_key
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
         elif operator == b"Q" and saved:
             ctm = saved.pop()
         elif operator == b"cm" and len(operands) == 6:
-            ctm = _times([float(o) for o in operands], ctm)
+            ctm = times([float(o) for o in operands], ctm)
         elif operator == b"BT":
             matrix = line = _IDENTITY
         elif operator == b"Tf" and len(operands) == 2:
@@ -272,9 +272,9 @@ def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
             matrix = line = tuple(float(o) for o in operands)
         elif operator in (b"Td", b"TD") and len(operands) == 2:
             leading = -float(operands[1]) if operator == b"TD" else leading
-            matrix = line = _times([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
+            matrix = line = times([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
         elif operator in (b"T*", b"'", b'"'):
-            matrix = line = _times([1, 0, 0, 1, 0, -leading], line)
+            matrix = line = times([1, 0, 0, 1, 0, -leading], line)
         elif operator == b"m" and len(operands) == 2:
             start = _at(ctm, float(operands[0]), float(operands[1]))
         elif operator == b"l" and len(operands) == 2 and start is not None:
@@ -291,7 +291,7 @@ def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
             rules += bars if operator not in (b"n", b"S", b"s") else []
             bars, start = [], None
         if operator in _SHOW and operands:
-            on_page = _times(list(matrix), ctm)
+            on_page = times(list(matrix), ctm)
             scale = (on_page[2] ** 2 + on_page[3] ** 2) ** 0.5 or 1.0
             if known:
                 shown.append(_Shown(index, on_page[4], on_page[5], size * scale, font))
@@ -302,15 +302,3 @@ def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
 def _at(ctm: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     """Where a point of user space stands on the page."""
     return (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
-
-
-def _times(m: list[float], n: tuple[float, ...]) -> tuple[float, ...]:
-    """The transformation ``m`` then ``n``."""
-    return (
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    )
