@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdf_data import pdf_from_objects
 from workbench import Project
 from workbench.ingest import parse_file
 
@@ -68,19 +69,7 @@ def page_pdf(shown: list[str]) -> bytes:
         b"/Resources << /Font << /F1 3 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 @pytest.mark.parametrize("fake", ["string", "glyph", "objects"])

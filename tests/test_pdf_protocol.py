@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stored_text
+from tests.pdf_data import pdf_from_objects
 from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.ingest import parse_file
@@ -123,19 +124,7 @@ def pdf_bytes(
             f"<< /Type /Annot /Subtype /Widget /FT /Tx /T ({field}) /V ({value}) /P 4 0 R "
             f"/Rect [200 {780 - 20 * row} 550 {796 - 20 * row}] >>".encode("cp1252")
         )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def _write(path: Path, pages: list[list[str]]) -> Path:

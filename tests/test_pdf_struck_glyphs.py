@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdf_data import pdf_from_objects
 from workbench.ingest import parse_file
 
 GLYPH = 5.0  # points: every glyph's width at 10 pt
@@ -65,19 +66,7 @@ def _pdf(lines: list[list[tuple[str, bool]]], glyphs: bool) -> bytes:
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 @pytest.mark.parametrize("glyphs", [False, True], ids=["runs", "glyphs"])
