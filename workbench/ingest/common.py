@@ -219,6 +219,17 @@ def date_in_name(name: str) -> str | None:
 PROTOCOL_IMPORTERS = ("markdown", "docx", "odt", "pdf")  # RTF is read as markdown
 
 
+def date_of_title_or_name(title: str | None, filename: str) -> tuple[str, str] | None:
+    """For a protocol without "Datum:": where its date stands ("Titel", "Dateinamen") and
+    the ISO date, the title first; None if neither gives exactly one.
+
+    >>> date_of_title_or_name("Stadtteilkonferenz", "Protokoll_2025-05-20.md")
+    ('Dateinamen', '2025-05-20')
+    """
+    where = (("Titel", title or ""), ("Dateinamen", filename))
+    return next(((w, d) for w, text in where if (d := date_in_name(text))), None)
+
+
 def date_notices(iso: str, dated: str | None) -> tuple[str, ...]:
     """Notices on a document's date: where it came from if not from "Datum:" (``dated``:
     "Titel", "Dateinamen"), and one in the future (a protocol records what happened).

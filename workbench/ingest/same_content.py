@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent, plural
-from workbench.ingest.common import PROTOCOL_IMPORTERS, date_in_name, named_district
+from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, named_district
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.protocol_meta import workshop_in_title
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
@@ -344,9 +344,10 @@ def _as_stored(document: ParsedDocument) -> ParsedDocument:
     if document.importer not in PROTOCOL_IMPORTERS or document.date:
         return document
     workshop = document.workshop or workshop_in_title(document.title)
-    texts = (document.title or "", document.filename)
-    date = next((d for text in texts if (d := date_in_name(text))), None)
-    return replace(document, date=date, workshop=workshop) if workshop and date else document
+    found = date_of_title_or_name(document.title, document.filename)
+    if not (workshop and found):
+        return document
+    return replace(document, date=found[1], workshop=workshop)
 
 
 def _meeting(document: ParsedDocument) -> Meeting:

@@ -36,8 +36,8 @@ from workbench.core.progress import statement_bar
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
-    date_in_name,
     date_notices,
+    date_of_title_or_name,
     district_notices,
     named_district,
     unknown_districts,
@@ -276,8 +276,7 @@ class Writer(ProjectFileWriting):
             document = replace(document, district=from_name) if from_name else document
         dated = None  # a protocol without "Datum:": the date of its title or file name
         if document.date is None and document.importer in PROTOCOL_IMPORTERS:
-            where = (("Titel", document.title or ""), ("Dateinamen", document.filename))
-            found = next(((w, d) for w, text in where if (d := date_in_name(text))), None)
+            found = date_of_title_or_name(document.title, document.filename)
             dated, document = (
                 (found[0], replace(document, date=found[1])) if found else (None, document)
             )
