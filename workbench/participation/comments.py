@@ -90,12 +90,17 @@ def key_state(session: Session) -> tuple:
     return tuple(session.execute(select(*parts, floor)).one())
 
 
+def _pseudonymiser(session: Session) -> tuple[Pseudonymiser, list[str]]:
+    """The project's pseudonymiser (key, decisions) and its name lists, as an import uses."""
+    return Pseudonymiser.of_project(session), listed_names(session)
+
+
 def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[str, _Cached]:
     """``comment`` pseudonymised with the project's (cached, still current) pseudonymiser."""
     state = key_state(session)
     cached = _cache.get(project)
     if cached is None or cached.state != state:
-        cached = _Cached(state, Pseudonymiser.of_project(session), listed_names(session))
+        cached = _Cached(state, *_pseudonymiser(session))
         _cache[project] = cached
     return cached.pseudonymiser.pseudonymise(comment, cached.names)[0], cached
 
@@ -151,8 +156,7 @@ def pseudonymise_stored(project: Project) -> dict[int, str] | None:
 def _rewrite(session: Session, store: bool = True) -> dict[int, str]:
     """Pseudonymise every stored comment; with ``store`` in place and with the new key
     entries. Returns answer id → new text of those that changed."""
-    pseudonymiser = Pseudonymiser.of_project(session)
-    names = listed_names(session)
+    pseudonymiser, names = _pseudonymiser(session)
     changed = {}
     answers = select(FeedbackAnswer).where(FeedbackAnswer.comment != "")
     for answer in session.scalars(answers.order_by(FeedbackAnswer.id)):
