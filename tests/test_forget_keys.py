@@ -88,3 +88,38 @@ def test_a_speaker_forgotten_leaves_the_key_though_a_memo_names_them(
     with project.session() as session:
         listed = set(session.scalars(select(ListedName.name)))
     assert "Anna Schmidt" not in listed
+
+
+@pytest.mark.backends
+def test_forget_speaker_replaces_the_persons_name_in_memos(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The memo kept "Anna Schmidt" after `forget --speaker`, `forget` did not say so, and
+    the next export put her back into the key under a new number. Her name (in full, with
+    a title, the surname alone) becomes her placeholder in every memo; others stay."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    anna = {name: ph for ph, name in _key(project).items()}["Anna Schmidt"]
+    memos = [
+        "Rückfrage bei Anna Schmidt wegen des Zitats; Frau Schmidt ruft zurück.",
+        "Schmidts Hinweis zum Spielplatz prüfen, sagt Herr Kowalczyk.",
+        "Nichts zu Personen.",
+    ]
+    for memo in memos:
+        assert main([*p, "memo", "--author", "Team", memo]) == 0
+    capsys.readouterr()
+    assert main([*p, "forget", "--speaker", "Anna Schmidt"]) == 0
+    out = capsys.readouterr().out
+    assert "2  Memos, in denen der Name durch den Platzhalter ersetzt wurde" in out
+    assert "Schmidt" not in out
+    assert project.memos()["text"].tolist() == [
+        f"Rückfrage bei {anna} wegen des Zitats; {anna} ruft zurück.",
+        f"{anna}s Hinweis zum Spielplatz prüfen, sagt Herr Kowalczyk.",
+        "Nichts zu Personen.",
+    ]
+    key = _key(project)
+    assert anna not in key and "Herr Kowalczyk" in key.values()
+    _memo_in_export(project, tmp_path / "danach.qdpx")
+    assert "Schmidt" not in " ".join(_key(project).values())  # the export did not add her

@@ -137,7 +137,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Recht auf Löschung: Aussagen und alles daraus Abgeleitete entfernen",
         description="Entfernt Aussagen (nach ID, Quellen-ID oder sprechender Person) mit "
         "Kodierungen, Memos, Schlüsseleinträgen, Zuordnungen und zwischengespeicherten "
-        "Einbettungen, oder die Rückmeldungen eines Zugangscodes. Ein Protokolleintrag ohne "
+        "Einbettungen, oder die Rückmeldungen eines Zugangscodes; mit --speaker wird der Name "
+        "der Person in Memos durch ihren Platzhalter ersetzt. Ein Protokolleintrag ohne "
         "Inhalt bleibt.",
     )
     p.add_argument("--statement", nargs="+", type=int, metavar="ID", help="Aussage(n) nach ID")

@@ -9,6 +9,8 @@ participation token, and removes in one transaction:
   memos on the statements,
 - the pseudonym key's spans and the key entries no other statement uses any more (a
   forgotten person's number is never given again), and matching participant-list names,
+- for a person forgotten as speaker, their name in memos (replaced by their placeholder:
+  an export would otherwise put them back into the key),
 - need and topic assignments, the statements' quotes in stored need runs and feedback
   items, recommendation evidence and need links,
 - a token's feedback answers and the token (and key entries only its comments used),
@@ -55,6 +57,7 @@ LABELS = {
     "coding_history": "Einträge im Kodierverlauf",
     "resolutions": "Entscheidungen zu Abweichungen",
     "memos": "Memos",
+    "memo_names": "Memos, in denen der Name durch den Platzhalter ersetzt wurde",
     "key_spans": "Stellen im Pseudonymschlüssel",
     "key_entries": "Einträge im Pseudonymschlüssel",
     "listed_names": "Namen auf Teilnehmendenlisten",
@@ -296,6 +299,7 @@ def forget(
             if speaker is not None:
                 erased = speaker_placeholders(session, speaker)
                 report.notes = shared_before(session, speaker, erased)
+                report.counts["memo_names"] = _forget_in_memos(session, erased)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
@@ -419,11 +423,12 @@ def _forget_unused_keys(
     ):
         texts += [text, json.dumps(attributes or {}, ensure_ascii=False), role or ""]
     memos = [text or "" for text in session.scalars(select(Memo.text))]
-    texts += memos
     texts += session.scalars(select(FeedbackAnswer.comment))  # participants' comments
     for description, example in session.execute(select(Code.description, Code.example)):
         texts += [description or "", example or ""]
     seen = {found for text in texts for found in _PERSON_PLACEHOLDER.findall(text or "")}
+    # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry
+    seen |= {p for m in memos for p in _PERSON_PLACEHOLDER.findall(m) if p not in erased}
     in_memos = _folded("\n".join(memos))
     memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
@@ -443,6 +448,48 @@ def _forget_unused_keys(
             )
         session.delete(key)
         counts["key_entries"] += 1
+
+
+def _forget_in_memos(session: Session, erased: set[str]) -> int:
+    """Replace the names of the key's entries for ``erased`` in every memo by their
+    placeholder ("Rücksprache mit Frau Schmidt" → "… mit [Person 3]"); return how many
+    memos changed. The surname alone is replaced unless another person of the key has it."""
+    entries = [
+        key
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+        if key.placeholder in erased and _PERSON.fullmatch(key.placeholder)
+    ]
+    if not entries:
+        return 0
+    others = {
+        _plain(person_key(key.original))
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+        if key.placeholder not in erased
+    }
+    names: dict[str, str] = {}  # name as written (folded) → placeholder
+    for key in entries:
+        for name in (key.original, key.normalised.removesuffix(" ?")):
+            words = [w for w in name.split() if w.casefold() not in _TITLES]
+            if not words:
+                continue
+            names.setdefault(_folded(" ".join(words)), key.placeholder)
+            surname = _folded(person_key(" ".join(words)))
+            if surname and _plain(surname) not in others:
+                names.setdefault(surname, key.placeholder)
+    titles = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
+    changed = 0
+    for memo in session.scalars(select(Memo).order_by(Memo.id)):
+        text = unicodedata.normalize("NFC", memo.text or "")
+        new = text
+        for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
+            words = r"\s+".join(re.escape(w) for w in name.split())
+            pattern = rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))"
+            new = re.sub(pattern, names[name], new, flags=re.IGNORECASE)
+        if new != text:
+            memo.text = new
+            changed += 1
+    session.flush()
+    return changed
 
 
 def _folded(text: str) -> str:
