@@ -36,6 +36,7 @@ COMMANDS += ["map"]  # workbench/cli/geo.py (tests/test_geo.py)
 COMMANDS += ["publish"]  # workbench/cli/synthesis.py (tests/test_publish.py)
 COMMANDS += ["konzept"]  # workbench/cli/concept.py (tests/test_concept.py)
 COMMANDS += ["waves", "monitoring"]  # workbench/cli/monitoring.py (tests/test_waves.py)
+COMMANDS += ["memos"]  # workbench/cli/memos.py (tests/test_memos_cli.py)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -17,6 +17,7 @@ from workbench.cli import coding as cli_coding
 from workbench.cli import concept as cli_concept
 from workbench.cli import feedback as cli_feedback
 from workbench.cli import geo as cli_geo
+from workbench.cli import memos as cli_memos
 from workbench.cli import monitoring as cli_monitoring
 from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
@@ -458,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in (
         cli_coding,
+        cli_memos,
         cli_analysis,
         cli_feedback,
         cli_synthesis,

@@ -492,6 +492,20 @@ def _forget_in_memos(session: Session, erased: set[str]) -> int:
     return changed
 
 
+def forget_memo_names(session: Session, old_text: str) -> int:
+    """After a memo was edited or deleted: delete the key entries of the persons its
+    ``old_text`` named that nothing else names any more (an export had put them into the
+    key); their names stay on participant lists. Returns how many entries went."""
+    words = set(re.findall(r"\w+", _folded(old_text)))
+    people = session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+    named = {k.placeholder for k in people if _named(k, words, _folded(old_text))}
+    named |= set(_PERSON_PLACEHOLDER.findall(old_text))
+    counts = dict.fromkeys(LABELS, 0)
+    if named:
+        _forget_unused_keys(session, counts, named)
+    return counts["key_entries"]
+
+
 def _folded(text: str) -> str:
     """A text as names are compared: composed, in lower case."""
     return unicodedata.normalize("NFC", text).lower()
