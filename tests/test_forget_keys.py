@@ -123,3 +123,30 @@ def test_forget_speaker_replaces_the_persons_name_in_memos(
     assert anna not in key and "Herr Kowalczyk" in key.values()
     _memo_in_export(project, tmp_path / "danach.qdpx")
     assert "Schmidt" not in " ".join(_key(project).values())  # the export did not add her
+
+
+def test_forget_speaker_says_which_texts_keep_the_persons_name_in_the_key(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another speaker's statement names Anna Schmidt: `forget --speaker` kept her name in
+    the key (rightly: that statement has her placeholder) without a word, and the
+    researcher answering her request believed it gone."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(
+        PROTOCOL.replace("- Abends", "- **Moderation:** Frau Schmidt hat recht.\n- Abends"),
+        encoding="utf-8",
+    )
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    anna = {name: ph for ph, name in _key(project).items()}["Anna Schmidt"]
+    segments = project.segments()
+    [other] = segments[segments["text"] == f"{anna} hat recht."]["segment_id"].tolist()
+    capsys.readouterr()
+    assert main([*p, "forget", "--speaker", "Anna Schmidt"]) == 0
+    out = capsys.readouterr().out
+    assert f"Hinweis: {anna} bleibt mit Namen im Pseudonymschlüssel" in out
+    assert f"1 Aussage(n) anderer (ID {other})" in out and "Schmidt" not in out
+    assert anna in _key(project)
+    assert main([*p, "forget", "--statement", str(other)]) == 0
+    assert anna not in _key(project)  # as the note says
+    assert "Hinweis" not in capsys.readouterr().out

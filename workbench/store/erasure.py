@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError, person_key
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.erasure_notes import still_named
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry, keep_person_numbers
 from workbench.store.project_store import ProjectStore
@@ -304,6 +305,7 @@ def forget(
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
             _forget_statements(session, segments, report, erased)
+            report.notes += still_named(session, erased)
             if token is not None:
                 _forget_token(session, token, report)
             if dry_run:
