@@ -10,10 +10,11 @@ stored text, so none of them sees a name.
 *Guessed names.* A comment adds a new person to the key only where it names them for
 sure: with a form of address or first and surname ("Frau Kaya", "Dragan Petrović"), a
 name list or a researcher's confirmation. A single word the rules take for a name ("Rosen
-statt Beton", "Sagt Jasmin", "laut Krämer") becomes :data:`UNSURE` in the comment, without
+statt Beton", "Sagt Jasmin", "laut Krämer") becomes ``[Person]`` in the comment, without
 a number and without a key entry: comments have no review queue and keep no original, and
 a key entry would make the word a known person in every later import ("Rosen im Park
-pflanzen"). A person the key knows keeps their number, however the comment writes them.
+pflanzen"). A person the key knows keeps their number, however the comment writes them
+(:class:`~workbench.ingest.guessed_names.NotePseudonymiser`, as for memos in an export).
 
 *Cost.* The form must stay cheap per request (decision 010). Building the project's
 pseudonymiser reads its whole key, name lists, districts, codes and decisions; it is
@@ -33,8 +34,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -42,8 +42,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.ingest.pii_patterns import Hit
-from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser, listed_names
+from workbench.ingest.guessed_names import NotePseudonymiser
+from workbench.ingest.pseudonymise import listed_names
 from workbench.store import (
     PERSON_NUMBER_KEY,
     Code,
@@ -66,37 +66,6 @@ _BLANK = re.compile(r"[\s\-\u2010-\u2015\u2212_.,;:/\\|*#~…]*")
 # Meta key: the comments stored before comments were pseudonymised have been rewritten.
 COMMENTS_DONE = "feedback_comments_pseudonymised"
 _STATE_OF = (Pseudonym, ListedName, PseudonymDecision, District, Code, Segment)
-# A name a comment gives only by a guess, unknown to the key: no number, no key entry
-UNSURE = "[Person]"
-
-
-@dataclass
-class CommentPseudonymiser(Pseudonymiser):
-    """The project's pseudonymiser for comments: a guessed name unknown to the key becomes
-    :data:`UNSURE` and stays out of the key; everything else as at an import."""
-
-    unsure: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-
-    def detect(self, text: str, names: Iterable[str] = (), prose: bool = True) -> list[Hit]:
-        """The hits of ``text``; remembers the person keys it names only by a guess."""
-        hits = super().detect(text, names, prose)
-        people = [h for h in hits if h.kind == "person"]
-        sure = {h.key for h in people if _sure(h, text)}
-        self.unsure = frozenset(h.key for h in people) - sure
-        return hits
-
-    def person(self, key: str, original: str) -> str:
-        """The person's placeholder; :data:`UNSURE` for a guessed name the key does not know."""
-        if key in self.unsure and ("person", self._person_key(key, original)) not in self.known:
-            return UNSURE
-        return super().person(key, original)
-
-
-def _sure(hit: Hit, text: str) -> bool:
-    """Whether a person hit names someone for sure: listed or confirmed, or found with
-    certainty in more than one word (a form of address, first and surname)."""
-    words = text[hit.start : hit.end].split()
-    return hit.confidence >= 1.0 or (hit.confidence >= REVIEW_BELOW and len(words) > 1)
 
 
 @dataclass
@@ -104,7 +73,7 @@ class _Cached:
     """A project's pseudonymiser, its name lists, and the key state they were read at."""
 
     state: tuple
-    pseudonymiser: CommentPseudonymiser
+    pseudonymiser: NotePseudonymiser
     names: list[str]
 
 
@@ -131,9 +100,9 @@ def key_state(session: Session) -> tuple:
     return tuple(session.execute(select(*parts, floor)).one())
 
 
-def _pseudonymiser(session: Session) -> tuple[CommentPseudonymiser, list[str]]:
+def _pseudonymiser(session: Session) -> tuple[NotePseudonymiser, list[str]]:
     """The project's pseudonymiser (key, decisions) and its name lists, as an import uses."""
-    return CommentPseudonymiser.of_project(session), listed_names(session)
+    return NotePseudonymiser.of_project(session), listed_names(session)
 
 
 def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[str, _Cached]:
