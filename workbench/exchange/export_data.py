@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from workbench.coding.codebook import CodeSpec
 from workbench.exchange.qdxml import iso, stable_guid
+from workbench.ingest.guessed_names import NotePseudonymiser
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.writer import text_sha
@@ -252,7 +253,9 @@ def pseudonymise_memos(project: Project, texts: dict[int, str]) -> dict[int, str
     project's key, listed names, protected words and review decisions.
 
     A person the key does not know yet (named only in a memo) enters the key, so every
-    later export gives them the same placeholder and nobody else gets it.
+    later export gives them the same placeholder and nobody else gets it; a name the rules
+    only guess ("Rosen am Zaun") becomes "[Person]" and stays out of the key
+    (:mod:`workbench.ingest.guessed_names`).
     """
     with project.session() as session:  # most exports name nobody new: nothing to write
         out, pseudonymiser = _memo_texts(session, texts)
@@ -268,7 +271,7 @@ def _memo_texts(session: Session, texts: dict[int, str]) -> tuple[dict[int, str]
     """The memo texts pseudonymised with the key as ``session`` reads it, and the
     pseudonymiser (its ``new``: the persons the key does not know yet)."""
     names = listed_names(session)
-    pseudonymiser = Pseudonymiser.of_project(session)
+    pseudonymiser = NotePseudonymiser.of_project(session)  # a guessed name: "[Person]"
     return {key: pseudonymiser.pseudonymise(text, names)[0] for key, text in texts.items()}, (
         pseudonymiser
     )
