@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from sqlalchemy.exc import DBAPIError
 
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
@@ -43,6 +44,8 @@ from widgets.coding_panel_codes import (
 )
 from widgets.coding_panel_view import PanelView
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.store.problems import database_problem
+from workbench.store.schema import on_lock_wait
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,6 +56,11 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every user's session
+# Shown while a step waits for another's write lock (an import, a codebook change)
+LOCK_WAIT = (
+    "Bitte warten: Gerade schreibt ein anderer Vorgang ins Projekt (z. B. ein Import); "
+    "dieser Schritt folgt, sobald er fertig ist."
+)
 
 
 class CodingPanel(PanelView):
@@ -147,9 +155,16 @@ class CodingPanel(PanelView):
             if self._busy:
                 return None
             try:
-                return handler(*args)
+                with on_lock_wait(lambda: self._say(LOCK_WAIT, "warning")):
+                    return handler(*args)
             except WorkbenchError as err:
                 self._say(str(err), "error")
+            except DBAPIError as err:
+                reason = database_problem(err)  # e.g. the write lock waited out
+                self._say(reason or GENERIC_ERROR, "error")
+                if reason is None and not self.co_researcher:
+                    raise
+                _log.info("Datenbankfehler im Kodierpanel", exc_info=True)
             except Exception:
                 self._say(GENERIC_ERROR, "error")
                 if not self.co_researcher:

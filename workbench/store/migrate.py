@@ -31,11 +31,11 @@ from workbench.store.coding_tables import start_export_marks
 from workbench.store.schema import (
     CITYWIDE,
     SCHEMA_VERSION,
-    WRITE_LOCK_KEY,
     District,
     Meta,
     SchemaVersionError,
     create_tables,
+    lock_connection,
     make_engine,
 )
 
@@ -186,14 +186,11 @@ def _revision_on(connection: Connection) -> str | None:
 
 
 def _lock_writes(connection: Connection) -> None:
-    """Take the project's write lock (:func:`workbench.store.schema.lock_writes`) before
+    """Take the project's write lock (:func:`workbench.store.schema.lock_connection`) before
     Alembic reads the revision: a second upgrade at the same moment waits and then finds
     the project current (before, both read the old revision and the later one deadlocked
     or failed on the tables the first had changed); an import waits for the upgrade."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    elif connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    lock_connection(connection)
 
 
 def initialise(engine: Engine) -> None:

@@ -114,7 +114,9 @@ def database_problem(err: BaseException) -> str | None:
         )
     if _MISSING_ROLE.search(text):
         return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
-    if getattr(getattr(err, "orig", err), "sqlite_errorname", None) == "SQLITE_BUSY":
+    orig = getattr(err, "orig", err)
+    # SQLite's busy timeout; PostgreSQL's lock_timeout (55P03) of the write lock's wait
+    if getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY" or _sqlstate(orig) == "55P03":
         return _waited_for_lock()
     for fragments, sentence in _PROBLEMS:
         if any(fragment in text for fragment in fragments):
@@ -124,10 +126,15 @@ def database_problem(err: BaseException) -> str | None:
     return None
 
 
+def _sqlstate(err: object) -> str | None:
+    """PostgreSQL's error code of a psycopg error (``None`` for any other error)."""
+    return getattr(getattr(err, "diag", None), "sqlstate", None) or getattr(err, "sqlstate", None)
+
+
 def _waited_for_lock() -> str:
-    """SQLite gave up waiting for another writer (after the busy timeout, not at once as
-    for a changed snapshot): someone holds the write lock long, often a notebook's open
-    transaction."""
+    """The database gave up waiting for another writer (after the busy timeout, not at
+    once as for SQLite's changed snapshot): someone holds the write lock long, often a
+    notebook's open transaction."""
     seconds = schema.BUSY_TIMEOUT_MS / 1000
     minutes = seconds / 60
     waited = (
@@ -139,7 +146,7 @@ def _waited_for_lock() -> str:
         f"Das Projekt war {waited} lang von einem anderen Prozess zum Schreiben gesperrt; "
         "dieser Schritt wurde nicht ausgeführt. Die Sperre hält, wer gerade lange schreibt "
         "(Import, Bedarfs- oder Themenlauf) oder eine Transaktion offen ließ (ein Notebook "
-        "oder Programm mit werkbank.sqlite). Später wiederholen; hält die Sperre an, den "
+        "oder Programm mit dem Projekt). Später wiederholen; hält die Sperre an, den "
         "Notebook-Kernel neu starten bzw. das Programm beenden."
     )
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -374,6 +375,20 @@ def find_run(session: Session, model: type, run_id: int | None, none_yet: str, w
 # a number of the workbench's own, per database.
 WRITE_LOCK_KEY = 0x5057_4B42
 
+# Called when a writer has to wait for another's write lock (set by :func:`on_lock_wait`).
+_waiting: ContextVar[Callable[[], None] | None] = ContextVar("lock_waiting", default=None)
+
+
+@contextmanager
+def on_lock_wait(notice: Callable[[], None]) -> Iterator[None]:
+    """While inside, call ``notice`` when a write must wait for another's write lock (an
+    app says so: a step that waits for an import would otherwise look like a frozen app)."""
+    token = _waiting.set(notice)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+
 
 def lock_writes(session: Session) -> None:
     """Take the project's write lock for the rest of ``session``'s transaction.
@@ -383,13 +398,54 @@ def lock_writes(session: Session) -> None:
     writer waits until the first has committed and then reads its rows, instead of
     working from the same old state (two people under one placeholder, or an error on a
     unique constraint). SQLite: ``BEGIN IMMEDIATE`` (must be the transaction's first
-    statement); PostgreSQL: a transaction-scoped advisory lock.
+    statement); PostgreSQL: a transaction-scoped advisory lock. See :func:`lock_connection`.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        session.execute(text("BEGIN IMMEDIATE"))
-    elif dialect == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    lock_connection(session.connection())
+
+
+def lock_connection(connection: Connection) -> None:
+    """Take the project's write lock for the rest of ``connection``'s transaction.
+
+    The wait is limited on both backends to :data:`BUSY_TIMEOUT_MS` (PostgreSQL: the
+    ``lock_timeout`` of this wait; before, an undo waited for a long import without end):
+    then the database's error, which :func:`workbench.store.problems.database_problem`
+    says in German. A notice set with :func:`on_lock_wait` is called before waiting.
+    """
+    notice = _waiting.get()
+    if connection.dialect.name == "sqlite":
+        if notice is not None:
+            if _begin_at_once(connection):
+                return
+            notice()
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        key = {"key": WRITE_LOCK_KEY}
+        if connection.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), key):
+            return
+        if notice is not None:
+            notice()
+        before = connection.scalar(text("SELECT current_setting('lock_timeout')"))
+        limit = {"value": f"{BUSY_TIMEOUT_MS}ms"}
+        connection.execute(text("SELECT set_config('lock_timeout', :value, true)"), limit)
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), key)
+        connection.execute(
+            text("SELECT set_config('lock_timeout', :value, true)"), {"value": before}
+        )
+
+
+def _begin_at_once(connection: Connection) -> bool:
+    """SQLite: ``BEGIN IMMEDIATE`` without waiting; False if another writer holds the lock."""
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as err:
+        if getattr(err, "sqlite_errorname", "") != "SQLITE_BUSY":
+            raise
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return True
 
 
 @contextmanager
