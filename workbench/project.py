@@ -59,8 +59,8 @@ from workbench.store.district_changes import (
     rename_district,
 )
 from workbench.store.problems import database_problem
+from workbench.store.project_store import CONFIG_FILE
 
-CONFIG_FILE = "project.json"
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
 PROJECT_FORMAT = "sozialraum-workbench"

@@ -34,6 +34,7 @@ from workbench.project import (
 )
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_problem
+from workbench.store.project_store import MOVING_KEY
 
 BACKUP_DIR = "sicherungen"
 FOLDER_FILES = (BOUNDARIES.as_posix(),)  # kept in the folder, not the database: backed up
@@ -310,12 +311,27 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     try:
         migrate.check_version(engine, where=str(folder))
         _check_empty(target)  # before a copy of all the data is written for nothing
-        copy = _safety_copy(folder, engine, config, "vor-umzug", portable=True)
     except SQLAlchemyError as err:
-        raise _db_error(source, err) from None
-    finally:
         engine.dispose()
-    restored = _restore_into(copy, target)
+        raise _db_error(source, err) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    # From here on, open apps and notebooks save nothing more into the source (their
+    # commits are refused with a message, see MoveGuard): it would stay behind there.
+    write_config(folder, {**config, MOVING_KEY: stored_url(target)})
+    try:
+        try:
+            backup.wait_for_writers(engine)  # who saved just before is in the copy
+            copy = _safety_copy(folder, engine, config, "vor-umzug", portable=True)
+        except SQLAlchemyError as err:
+            raise _db_error(source, err) from None
+        finally:
+            engine.dispose()
+        restored = _restore_into(copy, target)
+    except BaseException:
+        write_config(folder, config)  # no move: everyone saves where they did
+        raise
     moved = {k: v for k, v in config.items() if k not in ("db_url", "schema_version")}
     if args.to != "sqlite":
         moved["db_url"] = stored_url(target)

@@ -30,8 +30,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
-from workbench.store import migrate
+from workbench.store import migrate, schema
 from workbench.store.problems import database_problem
+from workbench.store.project_store import MOVING_KEY
 
 FORMAT = "sozialraum-workbench-sicherung"
 FORMAT_VERSION = 1
@@ -40,8 +41,9 @@ CONFIG = "project.json"
 FILES = "files/"  # files of the project folder (not the database) a backup carries
 BATCH = 500
 # project.json keys that do not travel: the database address is the target's; the
-# release's schema version is the database's to hold since migrations (decision 008)
-NOT_SETTINGS = ("db_url", "schema_version")
+# release's schema version is the database's to hold since migrations (decision 008); a
+# backup taken during a move must not restore a project whose saves are all refused
+NOT_SETTINGS = ("db_url", "schema_version", MOVING_KEY)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,23 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
             yield connection
         finally:
             connection.rollback()
+
+
+def wait_for_writers(engine: Engine) -> None:
+    """Return once every write transaction under way has ended (SQLite: its write lock;
+    PostgreSQL: a share lock on every table, which waits for their writers), at most
+    :data:`~workbench.store.schema.BUSY_TIMEOUT_MS` (then the database's error)."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        names = inspect(connection).get_table_names()
+        if connection.dialect.name != "postgresql" or not names:
+            return
+        quote = connection.dialect.identifier_preparer.quote
+        limit = {"value": f"{schema.BUSY_TIMEOUT_MS}ms"}
+        connection.execute(text("SELECT set_config('lock_timeout', :value, true)"), limit)
+        connection.exec_driver_sql(f"LOCK TABLE {', '.join(map(quote, names))} IN SHARE MODE")
 
 
 def digests(engine: Engine) -> dict[str, dict[str, Any]]:

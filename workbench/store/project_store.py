@@ -8,15 +8,17 @@ project, importing and exporting are the façade's work (:class:`workbench.proje
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.core.domain import SEPARATOR, frame
+from workbench.core.domain import SEPARATOR, WorkbenchError, frame
 from workbench.store.coding_tables import CodingResolution
 from workbench.store.schema import (
     Code,
@@ -33,6 +35,64 @@ from workbench.store.schema import (
     transaction,
 )
 
+CONFIG_FILE = "project.json"
+# project.json while ``workbench migrate-db`` copies the project (the target, no password)
+MOVING_KEY = "moving_to"
+_UNREAD = object()
+
+
+class MoveGuard:
+    """Refuses every commit once the folder's project.json names another database than
+    when the project was opened, or says that a move is under way (``migrate-db``).
+
+    Before, a coder whose app was open during ``migrate-db`` went on saving into the old
+    database: lost for the team, without a word. Checked at the last moment of a commit
+    (the writes are done; the move waits for them, :func:`workbench.store.backup.
+    wait_for_writers`); project.json is read again only when it has changed.
+    """
+
+    def __init__(self, folder: Path):
+        self.file = Path(folder) / CONFIG_FILE
+        self._opened_with: object = _UNREAD
+        self._seen: tuple[int, int, int] | None = None
+        self._problem: str | None = None
+
+    def check(self, _connection: Connection | None = None) -> None:
+        """Raise :class:`WorkbenchError` if the project has moved or is moving."""
+        try:
+            info = self.file.stat()
+        except OSError:  # no folder (yet): nothing to compare with
+            return
+        seen = (info.st_ino, info.st_mtime_ns, info.st_size)
+        if seen != self._seen:
+            try:
+                config = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # being replaced or broken: opening says so
+                return
+            if not isinstance(config, dict):
+                return
+            self._seen, self._problem = seen, self._said(config)
+        if self._problem:
+            raise WorkbenchError(self._problem)
+
+    def _said(self, config: dict) -> str | None:
+        url = config.get("db_url")
+        if self._opened_with is _UNREAD:
+            self._opened_with = url
+        again = (
+            "; dieser Schritt wurde nicht gespeichert. Bitte die App neu laden bzw. das "
+            "Projekt neu öffnen (Notebook: Kernel neu starten) und den Schritt wiederholen"
+        )
+        if config.get(MOVING_KEY):
+            return (
+                "Das Projekt zieht gerade in eine andere Datenbank um (workbench migrate-db)"
+                f"{again}, sobald der Umzug fertig ist."
+            )
+        if url != self._opened_with:
+            where = "die SQLite-Datei im Projektordner" if url is None else str(url)
+            return f"Das Projekt ist in eine andere Datenbank umgezogen ({where}){again}."
+        return None
+
 
 class ProjectStore:
     """One project's folder and database: sessions, transactions, tables as DataFrames."""
@@ -42,6 +102,10 @@ class ProjectStore:
         self.db_url = db_url
         self.engine = make_engine(db_url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        guard = MoveGuard(path)
+        with suppress(WorkbenchError):  # opened during a move: its commits are refused
+            guard.check()  # what project.json says now is where the project is
+        event.listen(self.engine, "commit", guard.check)
 
     @property
     def cache_dir(self) -> Path:

@@ -1,0 +1,119 @@
+"""A coder keeps the app open while the administrator runs ``workbench migrate-db``.
+
+docs/team.md asks to stop the apps first. Before, a coder who did not went on saving into
+the old database, during the move (after the copy was taken) and after it: the app said
+"kodiert", and the coding was missing from the project the team works on from then on.
+Now every commit of a project opened before the move is refused with a German message
+that says to reload; what was saved before the move is in the new database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.pg import Server
+from widgets.coding_panel import CodingPanel
+from workbench import Project
+from workbench.cli import admin
+from workbench.cli.main import main
+from workbench.core.domain import WorkbenchError
+
+CARDS = "ID;Sozialraum;Text\nK1;Manfort;Das Bürgerhaus ist abends offen\nK2;Manfort;Kein Bus\n"
+
+
+@pytest.fixture
+def coding(tmp_path: Path) -> Project:
+    """A SQLite project with two statements and a code, open as in a coder's app."""
+    from workbench.ingest.table import TableMapping
+
+    table = tmp_path / "karten.csv"
+    table.write_text(CARDS, encoding="utf-8")
+    project = Project.create(tmp_path / "projekt", districts=["Manfort"])
+    mapping = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+    project.import_files([table], mapping=mapping, workshop="Kartenwand")
+    project.add_code("Ressource")
+    yield project
+    project.close()
+
+
+def _segments(project: Project) -> list[int]:
+    return [int(s) for s in project.segments()["segment_id"]]
+
+
+def _old_codings(folder: Path) -> int:
+    with sqlite3.connect(folder / "werkbank.sqlite") as old:
+        return old.execute("SELECT count(*) FROM codings").fetchone()[0]
+
+
+def test_a_coding_saved_after_the_move_is_refused_not_left_in_the_old_database(
+    coding: Project, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _segments(coding)
+    coding.code_segment(first, "Ressource", "Anna")
+    panel = CodingPanel(coding, coder="Anna", co_researcher=True)
+    assert (
+        main(["--project", str(coding.path), "migrate-db", "--to", pg_server.new_database()]) == 0
+    )
+    capsys.readouterr()
+
+    with pytest.raises(WorkbenchError, match="in eine andere Datenbank umgezogen") as said:
+        coding.code_segment(second, "Ressource", "Anna")
+    assert "neu laden" in str(said.value)
+    panel.code_buttons["Ressource"].click()  # the app says it in its status line
+    assert "umgezogen" in panel.status.value and "neu laden" in panel.status.value
+    assert _old_codings(coding.path) == 1  # nothing more written where nobody looks
+
+    with Project.open(coding.path) as moved:  # reloaded: saves into the new database
+        assert moved.engine.dialect.name == "postgresql"
+        assert len(moved.codings()) == 1
+        moved.code_segment(second, "Ressource", "Anna")
+        assert len(moved.codings()) == 2
+
+
+def test_a_coding_saved_during_the_move_is_refused_and_the_move_goes_through(
+    coding: Project, pg_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _segments(coding)
+    coding.code_segment(first, "Ressource", "Anna")
+    refused: list[str] = []
+    restore_into = admin._restore_into
+
+    def while_copying(file: Path, url: str) -> object:
+        try:  # the copy is taken; a coder saves before project.json names the target
+            coding.code_segment(second, "Ressource", "Anna")
+        except WorkbenchError as err:
+            refused.append(str(err))
+        return restore_into(file, url)
+
+    monkeypatch.setattr(admin, "_restore_into", while_copying)
+    assert (
+        main(["--project", str(coding.path), "migrate-db", "--to", pg_server.new_database()]) == 0
+    )
+    assert len(refused) == 1 and "zieht gerade in eine andere Datenbank um" in refused[0]
+    assert _old_codings(coding.path) == 1
+    config = json.loads((coding.path / "project.json").read_text(encoding="utf-8"))
+    assert set(config) == {"format", "db_url"}  # the move's mark is gone
+    with Project.open(coding.path) as moved:
+        assert len(moved.codings()) == 1
+
+
+def test_a_move_that_fails_lets_the_coders_go_on_saving(
+    coding: Project, pg_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = _segments(coding)
+    before = (coding.path / "project.json").read_bytes()
+
+    def broken(file: Path, url: str) -> object:
+        raise WorkbenchError("Datenbank …: Der Datenbankserver ist nicht erreichbar.")
+
+    monkeypatch.setattr(admin, "_restore_into", broken)  # the copy is taken, then it fails
+    assert (
+        main(["--project", str(coding.path), "migrate-db", "--to", pg_server.new_database()]) == 2
+    )
+    assert (coding.path / "project.json").read_bytes() == before
+    coding.code_segment(first, "Ressource", "Anna")  # still the project's database
+    assert _old_codings(coding.path) == 1
