@@ -195,3 +195,37 @@ def test_a_coded_code_that_gets_subcodes_elsewhere_stays_a_button(bare: Project)
     # A parent code nobody applied stays a group (the demo's "Themen").
     fresh = CodingPanel(bare, coder="Zweite", co_researcher=True)
     assert list(fresh.code_buttons) == ["Ort/Bürgerhaus"]
+
+
+def test_a_code_renamed_or_deleted_elsewhere_says_so_and_shows_the_codebook_of_now(
+    bare: Project,
+) -> None:
+    """A colleague renames or deletes a code while a coder has it on a button. Before, a
+    click said only "Code 'Treffpunkt' steht nicht im Codebuch." and the buttons kept the
+    old names until the next statement; now the panel says that the codebook was changed
+    and shows the buttons of now at once."""
+    bare.add_code("Treffpunkt")
+    bare.add_code("Verkehr")
+    panel = CodingPanel(bare, coder="Parallel", co_researcher=True)
+    button(panel, "Verkehr").click()  # applied: a click would take it back
+    with Project.open(bare.path) as colleague:
+        colleague.rename_code("Treffpunkt", "Treffpunkte")
+        colleague.rename_code("Verkehr", "ÖPNV")
+
+    button(panel, "Treffpunkt").click()
+    assert "Code 'Treffpunkt' gibt es nicht mehr" in said(panel.status)
+    assert "aktualisiert" in said(panel.status)
+    assert list(panel.code_buttons) == ["Treffpunkte", "ÖPNV"]
+    assert button(panel, "ÖPNV").description.startswith("✓")  # the coding moved along
+    button(panel, "Treffpunkte").click()
+    assert codings_of(bare, "Parallel") == {
+        (panel.model.current_id, "Treffpunkte"),
+        (panel.model.current_id, "ÖPNV"),
+    }
+
+    bare.remove_code("Treffpunkte", force=True)  # deleted while still on the button
+    panel.key_catcher.press("2")  # ÖPNV has key 2: still taken back as usual
+    button(panel, "Treffpunkte").click()
+    assert "Code 'Treffpunkte' gibt es nicht mehr" in said(panel.status)
+    assert list(panel.code_buttons) == ["ÖPNV"]
+    assert codings_of(bare, "Parallel") == set()

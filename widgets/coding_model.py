@@ -406,11 +406,20 @@ class CodingModel:
     def toggle(self, path: str) -> bool:
         """Apply ``path`` to the current segment, or remove it if applied; True if applied."""
         index = self._require()
-        if path in self.codes_of(index):
-            self.project.uncode_segment(self.segment_id(index), path, self.coder)
-            self._mark(index, path, False)
-            return False
-        self.project.code_segment(self.segment_id(index), path, self.coder)
+        try:
+            if path in self.codes_of(index):
+                self.project.uncode_segment(self.segment_id(index), path, self.coder)
+                self._mark(index, path, False)
+                return False
+            self.project.code_segment(self.segment_id(index), path, self.coder)
+        except InputError:
+            if not self.refresh_codebook() or path in self.button_of_:
+                raise
+            raise InputError(  # renamed, moved or deleted by someone else meanwhile
+                f"Code '{path}' gibt es nicht mehr: Jemand hat das Codebuch eben geändert "
+                "(umbenannt, verschoben oder gelöscht). Die Codes sind jetzt aktualisiert; "
+                "bitte noch einmal wählen."
+            ) from None
         self._mark(index, path, True)
         return True
 

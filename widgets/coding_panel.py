@@ -210,7 +210,11 @@ class CodingPanel(PanelView):
         self._render()
 
     def _on_code(self, path: str, _: Any = None) -> None:
-        applied = self.model.toggle(path)
+        try:
+            applied = self.model.toggle(path)
+        except WorkbenchError:
+            self._render(list_changed=False)  # e.g. a code renamed elsewhere: its new name
+            raise  # and in the status line
         source = self.model.table_.source_ids[self.model.current]
         self._say(f"{path} {'kodiert' if applied else 'entfernt'} ({source}).")
         self._render_codes()
