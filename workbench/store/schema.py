@@ -38,6 +38,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from workbench.core.domain import WorkbenchError
+from workbench.store.shares import share_type
 
 # meta.schema_version: 1 was the release before migrations; 2 means "Alembic's
 # alembic_version table holds the revision" and stays 2 (decision record 008).
@@ -245,14 +246,22 @@ BUSY_TIMEOUT_MS = 120_000
 
 
 def _enable_sqlite_wal(engine: Engine) -> None:
-    """Use WAL, foreign keys and a busy timeout on every SQLite connection."""
+    """Use WAL, foreign keys and a busy timeout on every SQLite connection; on a network
+    share the rollback journal instead (:mod:`workbench.store.shares`)."""
+    database = engine.url.database
+    on_share = bool(database) and database != ":memory:" and not database.startswith("file:")
+    journal = "DELETE" if on_share and share_type(Path(database)) else "WAL"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         # the timeout first: switching to WAL may itself have to wait for another writer
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        try:
+            cursor.execute(f"PRAGMA journal_mode={journal}")
+        except sqlite3.OperationalError:  # out of WAL while another computer has it open:
+            if journal == "WAL":  # the next opening switches; refusing to open would stop
+                raise  # the team's work
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
