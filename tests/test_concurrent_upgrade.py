@@ -23,7 +23,7 @@ from tests.pg import Server
 from workbench import Project
 from workbench.cli import admin
 from workbench.cli.main import main
-from workbench.store import backup, migrate
+from workbench.store import backup, migrate, schema
 from workbench.store.schema import make_engine
 
 
@@ -116,3 +116,43 @@ def test_two_upgrades_in_the_same_second_keep_the_copy_from_before(
     with sqlite3.connect(copy) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
     db.close()
+
+
+def test_an_upgrade_that_a_colleagues_open_session_holds_up_gives_up_with_a_message(
+    pg_server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A notebook still has a transaction open on the project (docs/team.md asks to end
+    the sessions first). Before, ``upgrade`` waited for it without end, and every app's
+    query on that table queued behind the upgrade: the whole team stood still. Now the
+    upgrade waits at most the busy timeout, then says why, and nothing is changed."""
+    url = pg_server.new_database()
+    folder = tmp_path / "projekt"
+    Project.create(folder, db_url=url, districts=["Manfort"]).close()
+    engine = make_engine(url)
+    migrate._run(engine, "downgrade", "0003")
+    engine.dispose()
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 500)
+    database = make_url(url).database
+    notebook = psycopg.connect(f"host=127.0.0.1 port={pg_server.port} user=wb dbname={database}")
+    notebook.execute("SELECT count(*) FROM workshops")  # idle in transaction from now on
+    codes: list[int] = []
+    upgrading = threading.Thread(
+        target=lambda: codes.append(main(["--project", str(folder), "upgrade"]))
+    )
+    upgrading.start()
+    upgrading.join(timeout=60)
+    finished = not upgrading.is_alive()
+    notebook.rollback()  # the notebook ends its transaction (old code: the upgrade goes on)
+    notebook.close()
+    upgrading.join(timeout=120)
+
+    assert finished and codes == [2]
+    err = capsys.readouterr().err
+    assert "Aktualisierung fehlgeschlagen" in err and "Nichts wurde geändert" in err
+    assert "von einem anderen Prozess zum Schreiben gesperrt" in err and "Traceback" not in err
+    engine = make_engine(url)
+    assert migrate.current_revision(engine) == "0003"
+    engine.dispose()

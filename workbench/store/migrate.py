@@ -27,6 +27,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from workbench.store import schema
 from workbench.store.coding_tables import start_export_marks
 from workbench.store.schema import (
     CITYWIDE,
@@ -189,8 +190,16 @@ def _lock_writes(connection: Connection) -> None:
     """Take the project's write lock (:func:`workbench.store.schema.lock_connection`) before
     Alembic reads the revision: a second upgrade at the same moment waits and then finds
     the project current (before, both read the old revision and the later one deadlocked
-    or failed on the tables the first had changed); an import waits for the upgrade."""
+    or failed on the tables the first had changed); an import waits for the upgrade.
+
+    PostgreSQL: every lock the migrations then wait for (a colleague's open transaction
+    on a table they change) is waited for at most :data:`~workbench.store.schema.
+    BUSY_TIMEOUT_MS`; without a limit the upgrade waited without end, and every query of
+    the apps on that table queued behind it."""
     lock_connection(connection)
+    if connection.dialect.name == "postgresql":
+        limit = {"value": f"{schema.BUSY_TIMEOUT_MS}ms"}
+        connection.execute(text("SELECT set_config('lock_timeout', :value, true)"), limit)
 
 
 def initialise(engine: Engine) -> None:
