@@ -15,12 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.feedback_data import answer, fields, items, rated_project, stored
+from tests.formular_http import serving
 from tests.pg import Server
 from widgets.coding_panel import CodingPanel
+from widgets.formular import make_app
 from workbench import Project
 from workbench.cli import admin
 from workbench.cli.main import main
 from workbench.core.domain import WorkbenchError
+from workbench.participation import feedback
 
 CARDS = "ID;Sozialraum;Text\nK1;Manfort;Das Bürgerhaus ist abends offen\nK2;Manfort;Kein Bus\n"
 
@@ -117,3 +121,27 @@ def test_a_move_that_fails_lets_the_coders_go_on_saving(
     assert (coding.path / "project.json").read_bytes() == before
     coding.code_segment(first, "Ressource", "Anna")  # still the project's database
     assert _old_codings(coding.path) == 1
+
+
+def test_the_participation_form_saves_into_the_new_database_after_the_move(
+    tmp_path: Path, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The form is a long-running service with the project opened once: after the move it
+    opens the project again (before: answers went on into the old file; with only the
+    refusal, every answer failed until someone restarted the service)."""
+    districts = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
+    with Project.create(tmp_path / "beteiligung", districts=districts) as project:
+        rated_project(project, tmp_path)
+        token = feedback.issue_tokens(project, 1, district="Manfort")[0]
+        first, second = items(project, token)[:2]
+    folder = tmp_path / "beteiligung"
+    with serving(make_app(folder)) as client:
+        assert client.send(token, fields(answer(first, "agree", "1"))).status == 303
+        url = pg_server.new_database()
+        assert main(["--project", str(folder), "migrate-db", "--to", url]) == 0
+        assert client.send(token, fields(answer(second, "disagree", "0"))).status == 303
+    capsys.readouterr()
+    with Project.open(folder) as moved:
+        assert moved.engine.dialect.name == "postgresql"
+        saved = stored(moved, token)
+        assert saved[first].rating == "agree" and saved[second].rating == "disagree"

@@ -120,8 +120,12 @@ class FormSite:
         self._lock = threading.Lock()
 
     def project(self) -> Project:
-        """The project from ``project_dir`` (else ``WORKBENCH_PROJECT``), opened on first use."""
+        """The project from ``project_dir`` (else ``WORKBENCH_PROJECT``), opened on first use
+        and again after ``workbench migrate-db`` moved it to another database."""
         with self._lock:
+            if self._project is not None and self._project.moved_away():  # migrate-db
+                self._project.close()
+                self._project = None
             if self._project is None:
                 location = self.project_dir or os.environ.get(PROJECT_ENV) or ""
                 # open_project's German messages: no project named, folder not found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -56,24 +56,34 @@ class MoveGuard:
         self._opened_with: object = _UNREAD
         self._seen: tuple[int, int, int] | None = None
         self._problem: str | None = None
+        self._moved = False
 
     def check(self, _connection: Connection | None = None) -> None:
         """Raise :class:`WorkbenchError` if the project has moved or is moving."""
+        self._read()
+        if self._problem:
+            raise WorkbenchError(self._problem)
+
+    def moved(self) -> bool:
+        """True once the move has finished: project.json names another database."""
+        self._read()
+        return self._moved
+
+    def _read(self) -> None:
+        """Read project.json again if it changed since the last time."""
         try:
             info = self.file.stat()
         except OSError:  # no folder (yet): nothing to compare with
             return
         seen = (info.st_ino, info.st_mtime_ns, info.st_size)
-        if seen != self._seen:
-            try:
-                config = json.loads(self.file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):  # being replaced or broken: opening says so
-                return
-            if not isinstance(config, dict):
-                return
+        if seen == self._seen:
+            return
+        try:
+            config = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # being replaced or broken: opening says so
+            return
+        if isinstance(config, dict):
             self._seen, self._problem = seen, self._said(config)
-        if self._problem:
-            raise WorkbenchError(self._problem)
 
     def _said(self, config: dict) -> str | None:
         url = config.get("db_url")
@@ -88,7 +98,8 @@ class MoveGuard:
                 "Das Projekt zieht gerade in eine andere Datenbank um (workbench migrate-db)"
                 f"{again}, sobald der Umzug fertig ist."
             )
-        if url != self._opened_with:
+        self._moved = url != self._opened_with
+        if self._moved:
             where = "die SQLite-Datei im Projektordner" if url is None else str(url)
             return f"Das Projekt ist in eine andere Datenbank umgezogen ({where}){again}."
         return None
@@ -102,10 +113,15 @@ class ProjectStore:
         self.db_url = db_url
         self.engine = make_engine(db_url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        guard = MoveGuard(path)
-        with suppress(WorkbenchError):  # opened during a move: its commits are refused
-            guard.check()  # what project.json says now is where the project is
-        event.listen(self.engine, "commit", guard.check)
+        self._guard = MoveGuard(path)
+        self._guard.moved()  # what project.json says now is where the project is
+        event.listen(self.engine, "commit", self._guard.check)
+
+    def moved_away(self) -> bool:
+        """True once ``workbench migrate-db`` has moved the project to another database
+        (its commits are refused from the move's start): a long-running service opens the
+        project again."""
+        return self._guard.moved()
 
     @property
     def cache_dir(self) -> Path:
