@@ -145,3 +145,21 @@ def test_the_participation_form_saves_into_the_new_database_after_the_move(
         assert moved.engine.dialect.name == "postgresql"
         saved = stored(moved, token)
         assert saved[first].rating == "agree" and saved[second].rating == "disagree"
+
+
+def test_a_preheated_app_kernel_opens_the_moved_project_not_the_one_it_prepared(
+    coding: Project, pg_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Voilà's pool opened the project in each waiting kernel before the move; the first
+    visitors after it got that old project, whose every save is refused ("neu laden" led
+    to the next such kernel). The kernel now opens the moved project instead."""
+    from widgets import app_support
+
+    location = str(coding.path)
+    prepared = Project.open(coding.path)
+    monkeypatch.setitem(app_support._prepared, location, prepared)
+    assert main(["--project", location, "migrate-db", "--to", pg_server.new_database()]) == 0
+    with app_support.open_project({app_support.PROJECT_ENV: location}) as opened:
+        assert opened is not prepared and opened.engine.dialect.name == "postgresql"
+        opened.code_segment(_segments(opened)[0], "Ressource", "Anna")
+    assert location not in app_support._prepared

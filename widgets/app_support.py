@@ -163,11 +163,15 @@ def _location(environ: Mapping[str, str] | None, default: str | Path) -> str:
 def open_project(environ: Mapping[str, str] | None = None, default: str | Path = "") -> Project:
     """Open the project named by ``WORKBENCH_PROJECT`` (else ``default``).
 
-    A project that :func:`prepare_app` opened for this kernel is handed over (once).
+    A project that :func:`prepare_app` opened for this kernel is handed over (once),
+    unless ``workbench migrate-db`` has moved it since (its saves would all be refused).
     """
     location = _location(environ, default)
     if location in _prepared:
-        return _prepared.pop(location)
+        prepared = _prepared.pop(location)
+        if not prepared.moved_away():
+            return prepared
+        prepared.close()
     if not location:
         raise WorkbenchError(
             f"Kein Projekt angegeben: bitte die Umgebungsvariable {PROJECT_ENV} setzen."
