@@ -7,7 +7,8 @@ gets a single quote in front: it still reads the same, and no spreadsheet progra
 
 Use :func:`safe_text` for one value (e.g. a DOCX table cell), :func:`safe_frame` before
 ``DataFrame.to_csv``/``to_excel``, and :func:`write_xlsx` to write sheets whose text cells
-all have the data type "string" in openpyxl.
+all have the data type "string" in openpyxl. A table the workbench wrote comes back without
+the quote: its readers take every cell through :func:`unquoted_text`.
 """
 
 from __future__ import annotations
@@ -47,11 +48,36 @@ def safe_text(value: Any) -> Any:
 
     Anything that is not text (numbers, dates, None) is returned unchanged.
 
+    Text that already starts with such a quote ("'=1") gets a second one, so that
+    :func:`unquoted_text` gives every text back as it was.
+
     >>> safe_text("=1+1"), safe_text("@SUMME(A1)"), safe_text(3), safe_text("Hallo")
     ("'=1+1", "'@SUMME(A1)", 3, 'Hallo')
     """
-    if isinstance(value, str) and needs_quote(value):
+    if isinstance(value, str) and (needs_quote(value) or _quoted(value)):
         return "'" + value
+    return value
+
+
+def _quoted(value: str) -> bool:
+    """Whether ``value`` looks like a text :func:`safe_text` quoted ("'=1", "''=1")."""
+    return value.startswith("'") and (needs_quote(value[1:]) or _quoted(value[1:]))
+
+
+def unquoted_text(value: Any) -> Any:
+    """The value as it was before :func:`safe_text`: a re-imported cell ``'=1+1`` is ``=1+1``.
+
+    Only the quote :func:`safe_text` adds goes (a ``'`` before text that starts like a
+    formula); any other text, and anything that is not text, is returned unchanged.
+
+    >>> unquoted_text("'=1+1"), unquoted_text("'- mehr Bänke"), unquoted_text("'Hallo")
+    ('=1+1', '- mehr Bänke', "'Hallo")
+    >>> texts = ("=A1", "-1", "'=A1", "''-x", " -x", "'", "Kita")
+    >>> all(unquoted_text(safe_text(t)) == t for t in texts)
+    True
+    """
+    if isinstance(value, str) and _quoted(value):
+        return value[1:]
     return value
 
 

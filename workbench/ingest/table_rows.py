@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down, ods_merged_down
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_headers import header_notice
@@ -211,13 +212,21 @@ def _ods_percent_cells(
 
 def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:
     """Header, (row number, cells), the sheet read and all sheets (none for CSV) of a CSV,
-    XLSX or ODS file (by its name's suffix)."""
+    XLSX or ODS file (by its name's suffix).
+
+    A cell the workbench's own export protected from formulas ("'- mehr Bänke") reads as
+    it was before ("- mehr Bänke"): a team re-imports an export it edited in Excel.
+    """
     suffix = Path(raw.name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(raw, sheet)
-    if suffix == ".ods":
-        return _ods_rows(raw, sheet)
-    return (*_csv_rows(raw), None, [])
+        header, rows, title, names = _xlsx_rows(raw, sheet)
+    elif suffix == ".ods":
+        header, rows, title, names = _ods_rows(raw, sheet)
+    else:
+        header, rows, title, names = (*_csv_rows(raw), None, [])
+    header = [unquoted_text(name) for name in header]
+    rows = [(number, [unquoted_text(cell) for cell in cells]) for number, cells in rows]
+    return header, rows, title, names
 
 
 def read_rows(raw: RawFile, sheet: str | None = None) -> tuple[list[str], Rows]:
