@@ -13,6 +13,8 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.domain import InputError
+from workbench.ingest.table import TableMapping
 
 CARDS = (
     "Karten-ID,Text,Sozialraum\n"
@@ -72,3 +74,41 @@ def test_an_export_saved_again_by_german_excel_comes_back_as_it_was(
     assert main(["init", "--districts", "Manfort", str(folder)]) == 0
     assert main(["--project", str(folder), "import", str(saved), "--id-column", "source_id"]) == 0
     assert _texts(folder) == TEXTS
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])
+def test_codings_saved_by_german_excel_are_imported(
+    project: Project, tmp_path: Path, encoding: str
+) -> None:
+    """German Excel saves ";" (cp1252 or "CSV UTF-8" with a mark) and keeps rows of empty
+    cells; import_codings read commas only and stopped with a UnicodeDecodeError."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    project.import_files([cards], mapping=TableMapping(id_column="Karten-ID"))
+    project.add_code("Bedarf")
+    project.add_code("Themen")
+    project.add_code("Themen/Ältere Menschen")
+    codings = tmp_path / "kodierungen.csv"
+    codings.write_bytes(
+        (
+            "document;source_id;coder;code;;\r\n"
+            "karten.csv;1;Jürgen;Bedarf;;\r\n"
+            "karten.csv;3;Jürgen;Themen/Ältere Menschen;;\r\n"
+            ";;;;;\r\n"
+        ).encode(encoding)
+    )
+    assert project.import_codings(codings) == 2
+    table = project.codings()
+    assert sorted(zip(table["source_id"], table["coder"], table["code"], strict=True)) == [
+        ("1", "Jürgen", "Bedarf"),
+        ("3", "Jürgen", "Themen/Ältere Menschen"),
+    ]
+
+
+def test_a_codings_table_without_a_column_names_what_is_missing(
+    project: Project, tmp_path: Path
+) -> None:
+    codings = tmp_path / "kodierungen.csv"
+    codings.write_bytes(b"document;source_id;code\r\nkarten.csv;1;Bedarf\r\n")
+    with pytest.raises(InputError, match=r"kodierungen\.csv, Zeile 1: .*es fehlt coder\."):
+        project.import_codings(codings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import shlex
@@ -30,6 +29,7 @@ from workbench.core.fileio import atomic_path, write_atomic, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
+from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
@@ -351,20 +351,10 @@ class Project(CodingMixin):
         return safe
 
     def import_codings(self, path: str | Path) -> int:
-        """Import codings from CSV ``document,source_id,coder,code``; return new ones."""
+        """Import codings from a table ``document,source_id,coder,code`` (CSV as Excel or
+        LibreOffice saves it, XLSX, ODS); return new ones."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise InputError("Datei nicht gefunden.", file=str(path)) from None
-        rows = list(csv.DictReader(text.splitlines()))
-        required = {"document", "source_id", "coder", "code"}
-        if not rows or not required <= set(rows[0]):
-            raise InputError(
-                "Erwartet werden die Spalten document, source_id, coder, code.",
-                file=path.name,
-                row=1,
-            )
+        rows = read_coding_rows(path)
         added = 0
         with self.transaction(exclusive=True) as session:
             codes = CodeIndex(session)
@@ -383,7 +373,7 @@ class Project(CodingMixin):
                 session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
             )
             renamed: dict[str, str] = {}
-            for number, row in enumerate(rows, start=2):
+            for number, row in rows:
                 key = (row["document"].strip(), row["source_id"].strip())
                 if key not in segments:  # the document by its name before import
                     if key[0] not in renamed:
