@@ -94,10 +94,10 @@ def _merged_text(change: DistrictChange) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
     from workbench.ingest import expand_paths
+    from workbench.ingest.name_file import read_names
     from workbench.ingest.same_content import SKIPPED
     from workbench.ingest.speakers import read_roles
     from workbench.ingest.table import TableMapping
-    from workbench.ingest.textio import decode, read_source
 
     project = open_project(args)
     if args.coder:  # "anna" codes as Anna, as with workbench code
@@ -139,10 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         attribute_columns=attributes,
         sheet=args.sheet,
     )
-    names: list[str] = []
-    if args.names:
-        raw = read_source(args.names)
-        names = [line.strip() for line in decode(raw).splitlines() if line.strip()]
+    names = read_names(args.names) if args.names else []
     roles = read_roles(args.roles) if args.roles else None
     before = set(project.workshops()["workshop_id"])
     results = project.import_files(
@@ -390,7 +387,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--workshop", metavar="NAME", help="Workshop für die ganze Datei ({stem}, {parent} möglich)"
     )
     p.add_argument(
-        "--names", metavar="DATEI", help="Namensliste (eine Person je Zeile) zur Pseudonymisierung"
+        "--names",
+        metavar="DATEI",
+        help="Namensliste zur Pseudonymisierung: eine Person je Zeile oder eine Tabelle "
+        "(CSV, XLSX, ODS) mit Spalten wie Vorname, Nachname oder Name",
     )
     p.add_argument(
         "--roles",

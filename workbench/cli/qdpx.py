@@ -34,7 +34,7 @@ TABLE_OPTIONS = (
 def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     """workbench import FILE.qdpx… [--coder NAME] [--district NAME] [--add-districts]."""
     from workbench.exchange.qdpx import SUFFIXES, import_qdpx_files
-    from workbench.ingest.textio import decode, read_source
+    from workbench.ingest.name_file import read_names
 
     others = [p for p in args.paths if not str(p).lower().endswith(SUFFIXES)]
     if others:
@@ -45,9 +45,7 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     used = [f"--{o.replace('_', '-')}" for o in TABLE_OPTIONS if getattr(args, o, None)]
     if used:
         raise InputError(f"{', '.join(used)} gilt nur für Tabellen, nicht für .qdpx.")
-    names: list[str] = []
-    if args.names:
-        names = [line.strip() for line in decode(read_source(args.names)).splitlines()]
+    names = read_names(args.names) if args.names else []
     results = import_qdpx_files(
         project,
         args.paths,

@@ -1,0 +1,79 @@
+"""The ``--names`` file as a team keeps it: a list of participants from Excel or LibreOffice.
+
+German Excel saves a sheet ``Nachname | Vorname | Organisation`` as CSV with ";" (in
+Windows-1252) and keeps rows of empty cells (";;;"); each line used to be one "name"
+("Zabelberg;Quirin;Bürgerverein") that matched no one, and the person stayed in the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.core.spreadsheet import write_xlsx
+from workbench.ingest.name_file import read_names
+
+PROTOCOL = """# Quartiersworkshop Manfort
+
+## Herausforderungen und Bedarfe
+
+- Wir brauchen mehr Bänke, Quirin Zabelberg hat das schon oft gesagt.
+- Der Spielplatz an der Ecke ist kaputt.
+"""
+
+
+def _write_list(folder: Path, form: str) -> Path:
+    if form == "xlsx":
+        path = folder / "teilnehmende.xlsx"
+        table = pd.DataFrame({"Nachname": ["Zabelberg"], "Vorname": ["Quirin"], "E-Mail": [""]})
+        write_xlsx(path, {"Teilnehmende": table})
+        return path
+    path = folder / "teilnehmende.csv"
+    lines = {
+        "excel": "Nachname;Vorname;Organisation\r\nZabelberg;Quirin;Bürgerverein\r\n;;\r\n",
+        "column": "Name;;;\r\nQuirin Zabelberg;;;\r\n;;;\r\n",
+        "tabs": "Vorname\tNachname\nQuirin\tZabelberg\n",
+    }[form]
+    path.write_bytes(lines.encode("cp1252"))
+    return path
+
+
+@pytest.mark.parametrize("form", ["excel", "column", "tabs", "xlsx"])
+def test_a_participant_list_from_a_spreadsheet_pseudonymises_its_people(
+    project: Project, tmp_path: Path, form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    names = _write_list(tmp_path, form)
+    where = ["--project", str(project.path), "import", str(protocol)]
+    assert main([*where, "--district", "Manfort", "--names", str(names)]) == 0
+    texts = project.segments()["text"].tolist()
+    assert texts[0] == "Wir brauchen mehr Bänke, [Person 1] hat das schon oft gesagt."
+    assert not any("Zabelberg" in t or "Quirin" in t for t in texts)
+
+
+def test_a_list_with_columns_but_no_header_stops_the_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Which cell is the name is unknown: a clear message, nothing imported."""
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    names = tmp_path / "liste.csv"
+    names.write_bytes("Zabelberg;Quirin;Bürgerverein\r\n".encode("cp1252"))
+    where = ["--project", str(project.path), "import", str(protocol), "--district", "Manfort"]
+    assert main([*where, "--names", str(names)]) == 2
+    err = capsys.readouterr().err
+    assert "liste.csv, Zeile 1: Die Namensliste hat mehrere Spalten" in err
+    assert "Zabelberg" not in err and "Traceback" not in err
+    assert project.segments().empty
+
+
+def test_one_person_a_line_stays_as_it_was(tmp_path: Path) -> None:
+    """A comma is part of a name ("Schmidt, Anna"); trailing commas and a header go."""
+    names = tmp_path / "namen.txt"
+    names.write_text("Name\nSchmidt, Anna\nJonas Becker,,\n\nde Vries, Jan\n", encoding="utf-8")
+    assert read_names(names) == ["Schmidt, Anna", "Jonas Becker", "de Vries, Jan"]

@@ -1,0 +1,80 @@
+"""The file of ``--names``: one person a line, or the list of participants a team keeps in
+a spreadsheet.
+
+A team's list of participants is often an Excel sheet ``Nachname | Vorname | Organisation``
+saved as CSV (German Excel: ";" between the cells, rows of empty cells ";;;" where
+something stood once) or kept as XLSX/ODS. Each line as one name ("Zabelberg;Quirin;
+Bürgerverein") matched no one in the texts: the people stayed in them by name. Such a
+table is read by its header (Vorname, Nachname, Name …); a comma stays part of a line
+("Schmidt, Anna" is one person, see :func:`workbench.ingest.speakers.natural_order`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from workbench.core.domain import InputError
+from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
+from workbench.ingest.table_rows import IMPORTERS, read_rows
+from workbench.ingest.textio import RawFile, decode, read_source
+
+_FIRST = frozenset("vorname vornamen rufname firstname givenname".split())
+_LAST = frozenset("nachname nachnamen familienname lastname surname".split())
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _table_names(raw: RawFile, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    """The names of a table by its header: "Vorname Nachname", or a column of whole names."""
+    keys = [header_key(h) for h in header]
+    first = [i for i, k in enumerate(keys) if k in _FIRST]
+    last = [i for i, k in enumerate(keys) if k in _LAST]
+    whole = [i for i, k in enumerate(keys) if k in PERSON_HEADERS and i not in first + last]
+    if not first + last + whole:
+        raise InputError(
+            "Die Namensliste hat mehrere Spalten, aber keine Kopfzeile, die die Namen "
+            "zeigt: die erste Zeile braucht Spaltenköpfe wie Vorname und Nachname oder Name "
+            "(oder eine Person je Zeile, ohne Semikolon und Tabulator).",
+            file=raw.name,
+            row=1,
+        )
+    names = []
+    for cells in rows:
+        texts = [_cell(c) for c in cells] + [""] * (len(header) - len(cells))
+        joined = " ".join(t for t in (texts[i] for i in first + last) if t)
+        names += [n for n in (joined, *(texts[i] for i in whole)) if n]
+    return names
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The lines of a text as cells: split at ";" or tab if the text has them."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    separator = max(";\t", key=lambda s: sum(s in line for line in lines))
+    if not any(separator in line for line in lines):
+        return [[line.strip().rstrip(",").strip()] for line in lines]  # "Anna Schmidt,,,"
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=separator)
+    return [[_cell(c) for c in row] for row in reader]
+
+
+def read_names(path: str | Path) -> list[str]:
+    """The names of a ``--names`` file: one person a line (text or CSV), or a table (CSV
+    with ";" or tab, XLSX, ODS) with a header row naming its name columns."""
+    raw = read_source(path)
+    if Path(raw.name).suffix.lower() in IMPORTERS:
+        header, records = read_rows(raw)
+        rows = [[_cell(h) for h in header], *([_cell(c) for c in cells] for _, cells in records)]
+    else:
+        rows = _rows(decode(raw))
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    if all(sum(bool(c) for c in row) <= 1 for row in rows):  # one column (";;;" after it)
+        names = [next(c for c in row if c) for row in rows]
+        return names[1:] if header_key(names[0]) in PERSON_HEADERS else names  # "Name"
+    return _table_names(raw, rows[0], rows[1:])
