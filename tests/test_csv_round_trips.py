@@ -112,3 +112,43 @@ def test_a_codings_table_without_a_column_names_what_is_missing(
     codings.write_bytes(b"document;source_id;code\r\nkarten.csv;1;Bedarf\r\n")
     with pytest.raises(InputError, match=r"kodierungen\.csv, Zeile 1: .*es fehlt coder\."):
         project.import_codings(codings)
+
+
+def test_the_codes_of_an_export_come_back_with_their_coders(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export's column codes reads "A:Bedarf; B:Themen/Ältere Menschen"; imported
+    with --code-column codes, "A:Bedarf" became a new code beside "Bedarf" (and "A:Themen"
+    a new top code), every coding by the one --coder."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    project.import_files([cards], mapping=TableMapping(id_column="Karten-ID"))
+    paths = ["Bedarf", "Themen", "Themen/Ältere Menschen"]
+    for path in paths:
+        project.add_code(path)
+    first, third = project.segments()["segment_id"].iloc[[0, 2]].tolist()
+    project.code_segment(first, "Bedarf", "A")
+    project.code_segment(first, "Themen/Ältere Menschen", "B")
+    project.code_segment(third, "Bedarf", "B")
+    out = tmp_path / "export.csv"
+    assert main(["--project", str(project.path), "export", "--format", "csv", str(out)]) == 0
+    again = tmp_path / "wieder"
+    assert main(["init", "--districts", "Manfort", str(again)]) == 0
+    where = ["--project", str(again)]
+    for path in paths:
+        assert main([*where, "codebook", "add", path]) == 0
+    assert main([*where, "import", str(out), "--id-column", "source_id",
+                 "--code-column", "codes", "--coder", "X"]) == 0  # fmt: skip
+    printed = capsys.readouterr().out
+    back = Project.open(again)
+    try:
+        assert back.codes()["path"].tolist() == paths
+        table = back.codings()
+        assert sorted(zip(table["source_id"], table["coder"], table["code"], strict=True)) == [
+            ("1", "A", "Bedarf"),
+            ("1", "B", "Themen/Ältere Menschen"),
+            ("3", "B", "Bedarf"),
+        ]
+    finally:
+        back.close()
+    assert "Spalte 'codes' nennt vor jedem Code, wer kodiert hat" in printed

@@ -15,6 +15,7 @@ from workbench.ingest.html_text import plain_text
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
+from workbench.ingest.table_coders import coders_in_codes
 from workbench.ingest.table_columns import (
     GROUP_COLUMNS,
     QUESTION_HEADERS,
@@ -276,7 +277,8 @@ def parse_table(
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
     codes_found = segment_code_column(raw.name, header, records, mapping)  # MAXQDA, ATLAS.ti
     mapping = replace(mapping, code_column=mapping.code_column or codes_found)
-    if mapping.code_column and not mapping.coder:
+    by_coder = coders_in_codes(header, records, mapping.code_column)  # our export's "A:Bedarf"
+    if mapping.code_column and not mapping.coder and not by_coder:
         raise InputError("Zu --code-column gehört --coder NAME (wer hat kodiert?).", file=raw.name)
     single = mapping.text_column is None and single_column(header, records)
     above = single and question_above(header[0], records)  # "Was fehlt?" over its answers
@@ -561,7 +563,7 @@ def parse_table(
     counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
     counted["missing_codes"] = missing_codes
-    counted.update(totals_rows=totals, padded_rows=short)
+    counted.update(totals_rows=totals, padded_rows=short, coders_in_codes=by_coder)
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]

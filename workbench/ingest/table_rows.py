@@ -377,6 +377,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Zeile{'' if len(rows) == 1 else 'n'} {', '.join(map(str, rows))}: Summenzeile am "
             "Ende der Tabelle ('Summe', 'Gesamt' …), nicht als Aussage übernommen."
         )
+    if options.get("coders_in_codes"):  # ingest.table_coders
+        notices.append(
+            f"Spalte '{options['code_column']}' nennt vor jedem Code, wer kodiert hat "
+            "(„A:Bedarf“, wie der Export der Werkbank): Kodierungen dieser Personen"
+            + (", nicht von --coder." if options.get("coder") else ".")
+        )
     notices.extend(sheet_row_notices(options))  # short, hidden, filtered rows; formulas
     if options.get("unnamed_columns"):
         notices.append(

@@ -55,6 +55,7 @@ from workbench.ingest.protocol_meta import workshop_in_title
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
+from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
 from workbench.ingest.whatsapp_chat import messenger_notices
@@ -438,12 +439,15 @@ class Writer(ProjectFileWriting):
                     )
                 )
             for code_path in seg.codes:
+                coder = document.options.get("coder")
+                if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
+                    coder, code_path = split_coded(code_path)
                 code = self.codes.upsert(CodeSpec(code_path))
                 session.add(
                     Coding(
                         segment_id=segment.id,
                         code_id=code.id,
-                        coder=document.options["coder"],
+                        coder=coder,
                         start=0,
                         end=len(piece.text),
                     )
