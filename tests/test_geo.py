@@ -178,6 +178,11 @@ def test_a_mapping_table_from_german_excel_names_only_the_names_that_differ(
     assert geo.read_mapping(mapping.read_bytes(), mapping.name) == {
         "Opladen-Mitte": "Opladen", "Stbü.": "Steinbüchel"
     }  # fmt: skip
+    # a column Excel once had and that was cleared stays as ";;" in every row
+    cleared = "Fläche;Sozialraum;;\r\nOpladen-Mitte;Opladen;;\r\n;;;\r\nStbü.;Steinbüchel;;\r\n"
+    assert geo.read_mapping(cleared.encode("cp1252"), mapping.name) == {
+        "Opladen-Mitte": "Opladen", "Stbü.": "Steinbüchel"
+    }  # fmt: skip
     base = ["--project", str(project.path), "map", "--import", str(path)]
     assert main([*base, "--name-property", "name", "--mapping", str(mapping)]) == 0
     out = capsys.readouterr().out

@@ -96,7 +96,8 @@ def nfc(text: str) -> str:
 def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
     """A mapping CSV ``file_or_feature,district`` (a header line is optional) as a dict.
 
-    Comma, semicolon (German Excel) or tab separate the two columns.
+    Comma, semicolon (German Excel) or tab separate the two columns; empty cells after
+    them (German Excel's "a.json;Manfort;;") are no third column.
     """
     # as a table is read: UTF-8, Windows-1252 (Excel), Mac OS Roman
     text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
@@ -105,6 +106,8 @@ def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
     for n, row in enumerate(rows, start=1):
         if not row or not "".join(row).strip():
             continue
+        while not row[-1].strip():  # "Manfort;Manfort;;": cells Excel keeps after clearing
+            row.pop()
         if len(row) != 2:
             raise InputError("erwartet zwei Spalten: Datei oder Feature, Sozialraum.", filename, n)
         source, district = nfc(row[0].strip()), nfc(row[1].strip())
