@@ -152,3 +152,24 @@ def test_the_codes_of_an_export_come_back_with_their_coders(
     finally:
         back.close()
     assert "Spalte 'codes' nennt vor jedem Code, wer kodiert hat" in printed
+
+
+@pytest.mark.parametrize(
+    ("shown", "reason"),
+    [("1,23457E+11", "hat Excel gekürzt"), ("02. Jan", "ist ein Datum, das Excel")],
+)
+def test_ids_excel_changed_stop_the_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], shown: str, reason: str
+) -> None:
+    """German Excel saves an ID of twelve digits as "1,23457E+11" and "2.1" as "02. Jan";
+    the import stored them as IDs, which lead back to no source row and no coding."""
+    table = tmp_path / "umfrage.csv"
+    table.write_bytes(
+        f"ID;Antwort;Sozialraum\r\n4711;Mehr Bänke;Manfort\r\n{shown};Bus fährt selten;Manfort\r\n"
+        .encode("cp1252")
+    )  # fmt: skip
+    where = ["--project", str(project.path), "import", str(table), "--id-column", "ID"]
+    assert main(where) == 2
+    err = capsys.readouterr().err
+    assert f"umfrage.csv, Zeile 3: ID '{shown}' {reason}" in err and "Traceback" not in err
+    assert project.segments().empty

@@ -45,6 +45,7 @@ from workbench.ingest.table_columns import (
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_headers import header_rows, header_under_title, mapping_by_labels
+from workbench.ingest.table_ids import checked_id
 from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_moderation import find_moderation
@@ -460,7 +461,7 @@ def parse_table(
                 number += 1
                 source_id = f"{base}/{number}"
         else:
-            source_id = cell("id") or str(row)
+            source_id = checked_id(cell("id"), raw.name, row) or str(row)  # not Excel's 1,2E+11
         # MAXQDA writes a code's path with backslashes ("Themen\\Jugend"), NVivo doubled
         codes = tuple(
             path
