@@ -173,3 +173,13 @@ def test_ids_excel_changed_stop_the_import(
     err = capsys.readouterr().err
     assert f"umfrage.csv, Zeile 3: ID '{shown}' {reason}" in err and "Traceback" not in err
     assert project.segments().empty
+
+
+def test_a_codings_table_with_an_id_excel_made_a_date_says_so(
+    project: Project, tmp_path: Path
+) -> None:
+    """Before: "Aussage 02. Jan in Dokument umfrage.csv ist nicht importiert"."""
+    codings = tmp_path / "kodierungen.csv"
+    codings.write_bytes(b"document;source_id;coder;code\r\numfrage.csv;02. Jan;A;Bedarf\r\n")
+    with pytest.raises(InputError, match=r"Zeile 2: ID '02\. Jan' ist ein Datum, das Excel"):
+        project.import_codings(codings)

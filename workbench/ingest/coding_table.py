@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.ingest.table_ids import checked_id
 from workbench.ingest.table_rows import read_rows
 from workbench.ingest.textio import read_source
 
@@ -30,7 +31,8 @@ def _text(cell: Any) -> str:
 def read_coding_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     """(row number, cells by column) of a codings table; rows without any text are left out.
 
-    Stops with an :class:`InputError` naming the file when a column is missing.
+    Stops with an :class:`InputError` naming the file when a column is missing, and the
+    row of a source_id Excel changed ("1,23457E+11", "02. Jan" for 2.1).
     """
     raw = read_source(path)
     header, rows = read_rows(raw)
@@ -49,5 +51,7 @@ def read_coding_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
         if not any(texts):
             continue  # ";;;": a row Excel keeps after its cells were emptied
         padded = texts + [""] * (len(header) - len(texts))
-        found.append((number, {name: padded[columns[name]] for name in CODING_COLUMNS}))
+        row = {name: padded[columns[name]] for name in CODING_COLUMNS}
+        checked_id(row["source_id"] or None, raw.name, number)  # not Excel's "02. Jan"
+        found.append((number, row))
     return found
