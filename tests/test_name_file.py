@@ -77,3 +77,32 @@ def test_one_person_a_line_stays_as_it_was(tmp_path: Path) -> None:
     names = tmp_path / "namen.txt"
     names.write_text("Name\nSchmidt, Anna\nJonas Becker,,\n\nde Vries, Jan\n", encoding="utf-8")
     assert read_names(names) == ["Schmidt, Anna", "Jonas Becker", "de Vries, Jan"]
+
+
+VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:03.500
+<v Quirin Zabelberg>Willkommen zum Workshop im Quartier.</v>
+
+00:00:03.600 --> 00:00:05.000
+<v Ben Müller>Das Jugendzentrum fehlt uns.</v>
+"""
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_roles_kept_in_a_spreadsheet_are_read(
+    project: Project, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--roles rollen.xlsx stopped with "enthält Nullbytes; … beschädigt"."""
+    transcript = tmp_path / "besprechung.vtt"
+    transcript.write_text(VTT, encoding="utf-8")
+    roles = tmp_path / f"rollen.{suffix}"
+    table = pd.DataFrame({"Person": ["Zabelberg, Quirin", "Ben Müller"],
+                          "Rolle": ["Moderation", "Jugendhilfe"]})  # fmt: skip
+    if suffix == "xlsx":
+        write_xlsx(roles, {"Rollen": table})
+    else:
+        table.to_excel(roles, index=False, engine="odf")
+    where = ["--project", str(project.path), "import", str(transcript), "--district", "Manfort"]
+    assert main([*where, "--roles", str(roles)]) == 0
+    assert project.segments()["speaker_role"].tolist() == ["Moderation", "Jugendhilfe"]

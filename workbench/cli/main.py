@@ -94,9 +94,8 @@ def _merged_text(change: DistrictChange) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
     from workbench.ingest import expand_paths
-    from workbench.ingest.name_file import read_names
+    from workbench.ingest.name_file import read_names, read_role_file
     from workbench.ingest.same_content import SKIPPED
-    from workbench.ingest.speakers import read_roles
     from workbench.ingest.table import TableMapping
 
     project = open_project(args)
@@ -140,7 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         sheet=args.sheet,
     )
     names = read_names(args.names) if args.names else []
-    roles = read_roles(args.roles) if args.roles else None
+    roles = read_role_file(args.roles) if args.roles else None
     before = set(project.workshops()["workshop_id"])
     results = project.import_files(
         args.paths,
@@ -395,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--roles",
         metavar="DATEI",
-        help="Chats/Transkripte: CSV Person,Rolle (wird nicht gespeichert, enthält Namen)",
+        help="Chats/Transkripte: Tabelle Person,Rolle (CSV, XLSX, ODS; wird nicht "
+        "gespeichert, enthält Namen)",
     )
     p.add_argument(
         "--wave",

@@ -1,5 +1,5 @@
-"""The file of ``--names``: one person a line, or the list of participants a team keeps in
-a spreadsheet.
+"""The files of ``--names`` and ``--roles``: one person a line, or the list of participants
+a team keeps in a spreadsheet; people and their roles as CSV, XLSX or ODS.
 
 A team's list of participants is often an Excel sheet ``Nachname | Vorname | Organisation``
 saved as CSV (German Excel: ";" between the cells, rows of empty cells ";;;" where
@@ -19,6 +19,7 @@ from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
+from workbench.ingest.speakers import read_roles, roles_of_rows
 from workbench.ingest.table_rows import IMPORTERS, read_rows
 from workbench.ingest.textio import RawFile, decode, read_source
 
@@ -78,3 +79,14 @@ def read_names(path: str | Path) -> list[str]:
         names = [next(c for c in row if c) for row in rows]
         return names[1:] if header_key(names[0]) in PERSON_HEADERS else names  # "Name"
     return _table_names(raw, rows[0], rows[1:])
+
+
+def read_role_file(path: str | Path) -> dict[str, str]:
+    """The roles of a ``--roles`` file: CSV ``Person,Rolle`` (:func:`read_roles`), or the
+    same two columns in an XLSX or ODS sheet."""
+    raw = read_source(path)
+    if Path(raw.name).suffix.lower() not in IMPORTERS:
+        return read_roles(path)
+    header, records = read_rows(raw)
+    rows = [[_cell(c) for c in header], *([_cell(c) for c in cells] for _, cells in records)]
+    return roles_of_rows(rows, raw.name)

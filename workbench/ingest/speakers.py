@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbench.core.domain import InputError
@@ -116,6 +116,11 @@ def read_roles(path: str | Path) -> dict[str, str]:
     raw = read_source(path)
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
+    return roles_of_rows(rows, raw.name)
+
+
+def roles_of_rows(rows: Sequence[Sequence[str]], filename: str) -> dict[str, str]:
+    """The mapping person → role of a roles table's rows (from row 1, header optional)."""
     roles: dict[str, str] = {}
     width = 2  # fields of a row: person, role (and what a header names besides)
     for number, row in enumerate(rows, start=1):
@@ -136,19 +141,19 @@ def read_roles(path: str | Path) -> dict[str, str]:
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise InputError(
                 "Jede Zeile der Rollen-Datei braucht zwei Felder: Person, Rolle.",
-                file=raw.name,
+                file=filename,
                 row=number,
             )
         key = person_name(cells[0]).casefold()
         if key in roles and roles[key][1] != cells[1]:
             raise InputError(
                 "Dieselbe Person steht mit zwei verschiedenen Rollen in der Rollen-Datei.",
-                file=raw.name,
+                file=filename,
                 row=number,
             )
         roles[key] = (cells[0], cells[1])
     if not roles:
-        raise InputError("Die Rollen-Datei enthält keine Zuordnung.", file=raw.name)
+        raise InputError("Die Rollen-Datei enthält keine Zuordnung.", file=filename)
     return {display: role for display, role in roles.values()}
 
 
