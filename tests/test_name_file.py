@@ -37,12 +37,13 @@ def _write_list(folder: Path, form: str) -> Path:
         "excel": "Nachname;Vorname;Organisation\r\nZabelberg;Quirin;Bürgerverein\r\n;;\r\n",
         "column": "Name;;;\r\nQuirin Zabelberg;;;\r\n;;;\r\n",
         "tabs": "Vorname\tNachname\nQuirin\tZabelberg\n",
+        "quoted": 'Name\n"Zabelberg, Quirin"\n',  # Google Sheets, Numbers
     }[form]
     path.write_bytes(lines.encode("cp1252"))
     return path
 
 
-@pytest.mark.parametrize("form", ["excel", "column", "tabs", "xlsx"])
+@pytest.mark.parametrize("form", ["excel", "column", "tabs", "quoted", "xlsx"])
 def test_a_participant_list_from_a_spreadsheet_pseudonymises_its_people(
     project: Project, tmp_path: Path, form: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -73,9 +74,12 @@ def test_a_list_with_columns_but_no_header_stops_the_import(
 
 
 def test_one_person_a_line_stays_as_it_was(tmp_path: Path) -> None:
-    """A comma is part of a name ("Schmidt, Anna"); trailing commas and a header go."""
+    """A comma is part of a name ("Schmidt, Anna"); trailing commas, quotes around a cell
+    and a header go."""
     names = tmp_path / "namen.txt"
-    names.write_text("Name\nSchmidt, Anna\nJonas Becker,,\n\nde Vries, Jan\n", encoding="utf-8")
+    names.write_text(
+        'Name\nSchmidt, Anna\nJonas Becker,,\n\n"de Vries, Jan"\n', encoding="utf-8"
+    )  # Google Sheets and Numbers quote a cell with a comma
     assert read_names(names) == ["Schmidt, Anna", "Jonas Becker", "de Vries, Jan"]
 
 

@@ -53,12 +53,20 @@ def _table_names(raw: RawFile, header: Sequence[str], rows: Sequence[Sequence[An
     return names
 
 
+def _unquoted(line: str) -> str:
+    """A line as one name: "Anna Schmidt,,," (cells after it) or "\"Schmidt, Anna\"" (Google
+    Sheets and Numbers quote a cell with a comma) is the name inside."""
+    if len(line) > 1 and line[0] == line[-1] == '"':
+        return line[1:-1].replace('""', '"').strip()
+    return line
+
+
 def _rows(text: str) -> list[list[str]]:
     """The lines of a text as cells: split at ";" or tab if the text has them."""
     lines = [line for line in text.splitlines() if line.strip()]
     separator = max(";\t", key=lambda s: sum(s in line for line in lines))
     if not any(separator in line for line in lines):
-        return [[line.strip().rstrip(",").strip()] for line in lines]  # "Anna Schmidt,,,"
+        return [[_unquoted(line.strip().rstrip(",").strip())] for line in lines]
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=separator)
     return [[_cell(c) for c in row] for row in reader]
 
