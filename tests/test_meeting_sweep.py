@@ -191,3 +191,30 @@ def test_a_number_variable_teilnehmende_is_a_count_not_the_speaker_of_every_stat
     for stored in attributes:
         assert stored["Teilnehmende"] == 14
         assert "speaker" not in stored
+
+
+# A caption file that names its speakers in brackets, as SubRip files do; the names are
+# rare, so only the speaker reading keeps them out of the store.
+BRACKETED_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+[Dzifa Kwarteng-Brühl] Wir brauchen mehr Bänke am Rhein.
+
+00:00:04.500 --> 00:00:08.000
+[Moderation] Wo genau?
+
+00:00:08.500 --> 00:00:10.000
+[Dzifa Kwarteng-Brühl] An der Promenade.
+"""
+
+
+def test_webvtt_speakers_in_brackets_become_pseudonyms(project: Project, tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "klammern.vtt", BRACKETED_VTT))
+    assert [(s.attributes.get("speaker"), s.speaker_role, s.text) for s in doc.segments] == [
+        ("Dzifa Kwarteng-Brühl", None, "Wir brauchen mehr Bänke am Rhein."),
+        (None, "Moderation", "Wo genau?"),
+        ("Dzifa Kwarteng-Brühl", None, "An der Promenade."),
+    ]
+    assert _import(project, tmp_path / "klammern.vtt") == 0
+    assert "Kwarteng" not in stored_text(project)

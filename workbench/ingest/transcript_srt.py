@@ -31,14 +31,13 @@ from collections.abc import Mapping
 import webvtt
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.core.transcript_notes import GAPS, SOUNDS
 from workbench.ingest import transcript_vtt
 from workbench.ingest.textio import Source, decode, read_source
 from workbench.ingest.transcript_vtt import (
     Cue,
     RawCue,
+    cue_speaker,
     make_cues,
-    split_label,
     stamp,
     transcript_document,
 )
@@ -51,8 +50,6 @@ STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[,.](?P<ms>\d{
 _TIMING = re.compile(r"^\s*(?P<start>[\d:,.]+)\s*-->\s*(?P<end>[\d:,.]+)(?:\s+.*)?$")
 _LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}")
 _POSITION = re.compile(r"\{\\[^{}]*\}")
-_DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
-_BRACKET = re.compile(r"^\[(?P<name>[^\[\]\n]{1,80})\]:?\s+(?P<text>\S.*)$", re.S)
 _EXPECTED = "erwartet hh:mm:ss,mmm --> hh:mm:ss,mmm"
 
 Line = tuple[int, str]
@@ -146,19 +143,6 @@ def _cue_blocks(lines: list[str], name: str) -> list[tuple[int, str, str, list[s
 def _first_line(blocks: list[list[Line]], index: int) -> str:
     """The first line of a block, or "" past the last block."""
     return blocks[index][0][1] if index < len(blocks) else ""
-
-
-def cue_speaker(body: str) -> tuple[str | None, str]:
-    """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``."""
-    dashed = _DASH.match(body)
-    if dashed:
-        speaker, text = split_label(dashed["rest"])
-        if speaker is not None:
-            return speaker, text
-    bracket = _BRACKET.match(body)
-    if bracket and bracket["name"].strip().casefold() not in SOUNDS | GAPS:
-        return bracket["name"].strip(), bracket["text"].strip()
-    return split_label(body)
 
 
 def srt_cues(text: str, name: str) -> list[Cue]:

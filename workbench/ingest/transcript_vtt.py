@@ -2,7 +2,8 @@
 
 Zoom writes the speaker before the cue text (``Anna Schmidt: Guten Morgen``), Teams in a
 voice tag (``<v Anna Schmidt>Guten Morgen</v>``), Webex in the cue's identifier
-(``1 "Anna Schmidt" (3108273152)``). Consecutive cues of one speaker are
+(``1 "Anna Schmidt" (3108273152)``); other programs in brackets (``[Anna Schmidt] Guten
+Morgen``), as in SubRip files. Consecutive cues of one speaker are
 one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 ``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
 are people (see :mod:`workbench.ingest.speakers`), except generic labels and role codes
@@ -33,6 +34,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.transcript_notes import GAPS, SOUNDS
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
@@ -51,7 +53,8 @@ _SENTENCE_END = re.compile(r"[.?!…][\"'»«“”‘’)\]]*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")  # spans, classes, inline time stamps: "<" itself is "&lt;"
 _MARKER = re.compile(r"^>>\s*(?P<rest>.*)$")
-_DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
+_DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
+_BRACKET = re.compile(r"^\[(?P<name>[^\[\]\n]{1,80})\]:?\s+(?P<text>\S.*)$", re.S)
 
 
 ONLY_TAGS = -1  # a cue's ``sounds``: it holds only sound tags ("[Musik]"), no words
@@ -90,6 +93,19 @@ def split_label(body: str) -> tuple[str | None, str]:
     if labelled and _named(labelled["name"]):
         return labelled["name"].strip(), labelled["text"].strip()
     return None, body
+
+
+def cue_speaker(body: str) -> tuple[str | None, str]:
+    """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``."""
+    dashed = _DASH_LINE.match(body)
+    if dashed:
+        speaker, text = split_label(dashed["rest"])
+        if speaker is not None:
+            return speaker, text
+    bracket = _BRACKET.match(body)
+    if bracket and bracket["name"].strip().casefold() not in SOUNDS | GAPS:
+        return bracket["name"].strip(), bracket["text"].strip()
+    return split_label(body)
 
 
 def _named(label: str) -> bool:
@@ -199,7 +215,7 @@ def vtt_cues(raw_text: str, name: str) -> list[Cue]:
         webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
         fallback = webex["name"].strip() if webex else None  # Webex: the identifier names
         raw.append(RawCue(row, start, end, _voices(caption.raw_text), fallback))
-    return make_cues(raw, split_label)
+    return make_cues(raw, cue_speaker)
 
 
 @dataclass
