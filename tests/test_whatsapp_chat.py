@@ -194,15 +194,34 @@ def test_order_of_the_messages_tells_month_from_day(project: Project, tmp_path: 
 
 
 def test_guessed_day_and_month_are_named(project: Project, tmp_path: Path) -> None:
-    # "03/04/2021" with a 12-hour clock: a British phone (3 April) or a US one (4 March)?
+    # "3/4/21" with a 12-hour clock and no leading zeros: how US phones write the date.
+    text = (
+        "[3/4/21, 6:05:11 PM] Anna Schmidt: Der Spielplatz ist kaputt\n"
+        "[4/4/21, 9:01:00 AM] Ben: Treffen am Samstag?\n"
+    )
+    dates, notices = _dates(project, tmp_path, text)
+    assert dates == ["2021-03-04", "2021-04-04"]
+    assert "„3/4/21“ der Tag oder der Monat vorn" in notices
+    assert (
+        "gelesen mit dem Monat vorn (12-Stunden-Uhr ohne führende Null wie in den USA): " in notices
+    )
+    assert "04.03.2021" in notices
+
+
+def test_a_leading_zero_with_a_12_hour_clock_reads_the_day_first(
+    project: Project, tmp_path: Path
+) -> None:
+    # "03/04/2021" with a 12-hour clock: US phones never write a leading zero ("3/4/21"),
+    # British and Indian ones do (dd/mm, also with "pm") — the 3rd of April, named.
     text = (
         "[03/04/2021, 6:05:11 pm] Anna Schmidt: Der Spielplatz ist kaputt\n"
         "[04/04/2021, 9:01:00 am] Ben: Treffen am Samstag?\n"
     )
     dates, notices = _dates(project, tmp_path, text)
-    assert dates == ["2021-03-04", "2021-04-04"]  # the documented rule: 12-hour clock → US
+    assert dates == ["2021-04-03", "2021-04-04"]
     assert "„03/04/2021“ der Tag oder der Monat vorn" in notices
-    assert "gelesen mit dem Monat vorn (12-Stunden-Uhr wie in den USA): 04.03.2021" in notices
+    assert "gelesen mit dem Tag vorn (führende Null wie in Großbritannien oder Indien" in notices
+    assert "03.04.2021" in notices
 
 
 def test_unambiguous_english_dates_need_no_notice(project: Project, tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ Schmidt: Text`` (often behind a left-to-right mark U+200E); with English setting
 ``3/12/21, 6:02 PM - Anna: …`` or ``[12/03/2021, 18:02:11] Anna: …``. Whether ``3/12/21``
 is the 3rd of December or the 12th of March is read from the whole file (a first number
 above 12 is a day, a second one a month; else the order of the messages, which an export
-lists by date; else a 12-hour clock is the US order, otherwise day first, and the import
+lists by date; else a 12-hour clock without leading zeros (``3/4/21``, as US phones write)
+is the US order, otherwise day first (``03/04/21``: British or Indian phones), and the import
 says that it guessed). Lines that start no message continue the one before: one statement per
 message, its lines kept.
 
@@ -158,7 +159,9 @@ def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
 
     A number above 12 decides; else the order of the messages (an export lists them by
     date: 3/12/21 before 4/1/21 is the 12th of March, not the 3rd of December); else a
-    12-hour clock reads as the US order, a 24-hour clock as the day first."""
+    12-hour clock reads as the US order, unless a day or month is written with a leading
+    zero (US phones write ``3/4/21``, British and Indian ones ``03/04/21``, also with a
+    12-hour clock), and a 24-hour clock as the day first."""
     if any(m["sep"] == "." for m in headers):
         return True, False
     if any(int(m["d1"]) > 12 for m in headers):
@@ -169,7 +172,13 @@ def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
     if len(in_order) == 1:
         return in_order[0], False
     differs = any(int(m["d1"]) != int(m["d2"]) for m in headers)
-    return not any(m["ampm"] for m in headers), differs
+    return not any(m["ampm"] for m in headers) or _zero_padded(headers), differs
+
+
+def _zero_padded(headers: list[re.Match[str]]) -> bool:
+    """Whether a header writes a day or month with a leading zero ("03/04/21")
+    — US phones never do ("3/4/21")."""
+    return any(m[key].startswith("0") for m in headers for key in ("d1", "d2"))
 
 
 def _chronological(headers: list[re.Match[str]], day_first: bool) -> bool:
@@ -397,6 +406,7 @@ def _guessed_order(headers: list[re.Match[str]], day_first: bool) -> dict[str, A
         "written": example["sep"].join(parts),
         "read": _iso(parts, day_first),
         "day_first": day_first,
+        "twelve_hour": any(m["ampm"] for m in headers),
     }
 
 
@@ -450,11 +460,16 @@ def messenger_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     order = counts.get("date_order")
     if order:
         read = format_date(order["read"])
-        first = (
-            "dem Tag vorn (24-Stunden-Uhr)"
-            if order["day_first"]
-            else "dem Monat vorn (12-Stunden-Uhr wie in den USA)"
-        )
+        if not order["day_first"]:
+            first = "dem Monat vorn (12-Stunden-Uhr ohne führende Null wie in den USA)"
+        elif order.get("twelve_hour"):
+            first = (
+                "dem Tag vorn (führende Null wie in Großbritannien oder Indien; "
+                "in den USA stünde keine)"
+            )
+        else:
+            first = "dem Tag vorn (24-Stunden-Uhr)"
+
         notices.append(
             f"Chat: Ob im Datum „{order['written']}“ der Tag oder der Monat vorn steht, zeigt "
             f"die Datei nicht (keine Zahl über 12); gelesen mit {first}: {read}. Bitte die "
