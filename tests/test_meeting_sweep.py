@@ -218,3 +218,34 @@ def test_webvtt_speakers_in_brackets_become_pseudonyms(project: Project, tmp_pat
     ]
     assert _import(project, tmp_path / "klammern.vtt") == 0
     assert "Kwarteng" not in stored_text(project)
+
+
+# Zoom clients of 2020/21 wrote a direct message to a person without "(Privately)" when the
+# person who saved the chat sent it; a group ("Hosts and panelists") is no one person.
+BARE_RECIPIENT_CHAT = """\
+17:59:50\t From  Erik Newhard  to  Everyone : Hallo zusammen
+17:59:57\t From  Erik Newhard  to  Sayuri Kwarteng : Sayuri, geht es dir besser?
+18:00:15\t From  Erik Newhard  to  Julia Saxena(Privately) : Das hat geklappt
+18:01:00\t From  Tom Berg  to  Hosts and panelists : Frage an die Moderation
+18:02:00 From Me to Julia Saxena:
+\tGute Besserung
+"""
+
+
+def test_a_zoom_message_to_one_person_is_a_direct_message_also_without_the_mark(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", BARE_RECIPIENT_CHAT))
+    direct = [(s.text, s.attributes.get("recipient")) for s in doc.segments]
+    assert [s.attributes.get("direct_message", False) for s in doc.segments] == [
+        False,
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert direct[1] == ("Sayuri, geht es dir besser?", "Sayuri Kwarteng")
+    assert direct[4] == ("Gute Besserung", "Julia Saxena")
+    assert "Sayuri Kwarteng" in doc.names
+    assert _import(project, tmp_path / "chat.txt") == 0
+    assert "Sayuri" not in stored_text(project)

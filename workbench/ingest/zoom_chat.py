@@ -3,7 +3,8 @@
 Two forms: the cloud export, one message per line ``HH:MM:SS<TAB>Name:<TAB>Text``,
 and the chat saved in the meeting ``HH:MM:SS From Name to Everyone:`` with the text on
 the following (indented) lines — also ``From Name : Text`` on one line and, for direct
-messages, ``to Other (Direct Message)``/``(Privately)``. The German Zoom client writes
+messages, ``to Other (Direct Message)``/``(Privately)`` (older clients: a bare ``to Other``;
+only a group such as ``to Hosts and panelists`` is no one person). The German Zoom client writes
 ``Von Name an Alle:`` (older: ``Von  Name  an  Jeder : Text``) and ``(Direktnachricht)``/
 ``(Privat)``; Webex the same shape in lower case, with the text on the header line
 (``von Name an alle: Text``, ``from Name to everyone: Text``). A header is a line that
@@ -52,6 +53,14 @@ _STAMPED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")  # a line that begins with
 _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
 _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
+# The groups a meeting or webinar chat sends to ("Hosts and panelists", "All Panelists",
+# "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer im Warteraum");
+# any other recipient is one person: a direct message, with or without "(Direct Message)".
+_GROUP = re.compile(
+    r"\b(?:everyone|alle|jeder|all|hosts?|co-?hosts?|panelists?|attendees|participants|"
+    r"presenters?|waiting\s+room|diskussionsteilnehmer\w*|teilnehm\w*|warteraum\w*)\b",
+    re.IGNORECASE,
+)
 # The person who saved the chat is "Me" in it ("From Me to Everyone", "to Me (Direct
 # Message)"; the German client: "Mir"/"Mich"): no name, and the word is no name either.
 _SAVER_WORDS = {"me", "ich", "mir", "mich"}
@@ -140,10 +149,13 @@ def _local_who(word: str, rest: str) -> _Who | None:
 
 
 def _direct(recipient: str) -> str | None:
-    """The recipient of a direct message ("Anna (Direktnachricht)"), None for everyone."""
+    """The recipient of a direct message ("Anna (Direktnachricht)", also a bare "Anna" as
+    older clients wrote it), None for everyone or a group ("Hosts and panelists")."""
     if re.fullmatch(_EVERYONE, recipient, re.IGNORECASE):
         return None
-    return recipient if _DIRECT.search(recipient) or _is_saver(recipient) else None
+    if _DIRECT.search(recipient) or _is_saver(recipient):
+        return recipient
+    return None if _GROUP.search(recipient) else recipient
 
 
 def _is_saver(display: str) -> bool:
