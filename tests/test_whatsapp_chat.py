@@ -227,3 +227,22 @@ def test_a_leading_zero_with_a_12_hour_clock_reads_the_day_first(
 def test_unambiguous_english_dates_need_no_notice(project: Project, tmp_path: Path) -> None:
     _, notices = _dates(project, tmp_path, ENGLISH)
     assert "Tag oder der Monat" not in notices
+
+
+def test_undecrypted_messages_and_missed_calls_are_app_lines(
+    project: Project, tmp_path: Path
+) -> None:
+    # The export keeps WhatsApp's placeholder for a message the phone could not decrypt
+    # (German or English phone) and a missed call with the sender's name: the app's words.
+    text = (
+        "03.04.21, 18:05 - Helga Brandt: Wir brauchen mehr Bänke\n"
+        "03.04.21, 18:06 - Kerem Özdemir: Warten auf diese Nachricht. Dies kann etwas dauern.\n"
+        "03.04.21, 18:07 - Kerem Özdemir: Verpasster Sprachanruf\n"
+        "03.04.21, 18:08 - Jana Wolff: Waiting for this message. This may take a while.\n"
+        "03.04.21, 18:09 - Jana Wolff: Missed video call\n"
+    )
+    path = tmp_path / "chat.txt"
+    path.write_text(text, encoding="utf-8")
+    notices = " ".join(project.import_files([path], district="Manfort")[0].notices)
+    assert list(project.segments()["text"]) == ["Wir brauchen mehr Bänke"]
+    assert "Chat: 4 Hinweise der App sind keine Aussagen." in notices

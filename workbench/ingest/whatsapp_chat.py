@@ -14,10 +14,12 @@ message, its lines kept.
 Not statements, counted in the import's notices: the app's own lines (encryption notice,
 "… hat die Gruppe erstellt", "… ist beigetreten", "+49 … wurde hinzugefügt"; Android
 writes them without a sender, the iPhone with the group as sender and a U+200E before
-the text), media left out or attached ("<Medien ausgelassen>", "‎<Anhang: …>",
-"IMG-….jpg (Datei angehängt)", "‎Bild weggelassen"), deleted messages and shared
-locations (their coordinates can identify a home: never stored). A poll keeps its
-question as the statement and its options with their votes as the attribute ``poll``.
+the text; with a sender also "Warten auf diese Nachricht. …", a message the phone could
+not decrypt, and "Verpasster Sprachanruf"), media left out or attached ("<Medien
+ausgelassen>", "‎<Anhang: …>", "IMG-….jpg (Datei angehängt)", "‎Bild weggelassen"),
+deleted messages and shared locations (their coordinates can identify a home: never
+stored). A poll keeps its question as the statement and its options with their votes as
+the attribute ``poll``.
 "<Diese Nachricht wurde bearbeitet>" is dropped from the text (attribute ``edited``).
 
 Senders are people (:mod:`workbench.ingest.speakers`); names of the app's own lines go
@@ -75,6 +77,14 @@ _DELETED = re.compile(
     r"^(?:Diese Nachricht wurde gelöscht|Du hast diese Nachricht gelöscht|"
     r"This message was deleted|You deleted this message)\.?$",
     re.IGNORECASE,
+)
+# The app's words in a sender's place: a message the phone could not decrypt (the export
+# keeps the placeholder, not the words) and a missed call.
+_APP_TEXT = re.compile(
+    r"^(?:(?:Warten auf diese Nachricht|Waiting for this message)\b.*"
+    r"|(?:Verpasster (?:Gruppen)?(?:Sprach|Video)anruf|Missed (?:group )?(?:voice|video) call)"
+    r"\.?)$",
+    re.IGNORECASE | re.DOTALL,
 )
 _LOCATION = re.compile(
     r"^(?:Standort|Location|Live-Standort[^:\n]*|Live location[^:\n]*):\s*(?:https?://\S+)?\s*$",
@@ -314,7 +324,7 @@ def _kind(message: _Message) -> str | None:
         return "deleted"
     if _LOCATION.match(text):
         return "location"
-    if message.marked and not _POLL.match(text):
+    if (message.marked and not _POLL.match(text)) or _APP_TEXT.match(text):
         return "system"  # the iPhone's lines of the app: "‎Nachrichten und Anrufe …"
     return None
 
