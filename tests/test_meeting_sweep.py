@@ -249,3 +249,37 @@ def test_a_zoom_message_to_one_person_is_a_direct_message_also_without_the_mark(
     assert "Sayuri Kwarteng" in doc.names
     assert _import(project, tmp_path / "chat.txt") == 0
     assert "Sayuri" not in stored_text(project)
+
+
+# The chat as the Webex desktop app saves it: the time behind the header, the text below.
+WEBEX_SAVED_CHAT = """\
+from Dzifa Kwarteng-Brühl (Stadt Leverkusen) to Everyone:    4:23  PM
+Wir brauchen mehr Bänke am Marktplatz.
+from Erik Newhard to Everyone:    4:25  PM
+Ja, und Schatten.
+Vor allem am Spielplatz.
+from Erik Newhard to Dzifa Kwarteng-Brühl (privately):    4:26  PM
+Ruf mich an.
+von Sayuri Berg an Alle:    16:30
+Genau.
+"""
+
+
+def test_a_chat_saved_by_webex_gives_one_statement_per_message(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "webex.txt", WEBEX_SAVED_CHAT))
+    assert doc.importer == "zoom-chat"
+    assert [
+        (s.attributes["speaker"], s.attributes["time"], s.attributes.get("recipient"), s.text)
+        for s in doc.segments
+    ] == [
+        ("Dzifa Kwarteng-Brühl", "16:23", None, "Wir brauchen mehr Bänke am Marktplatz."),
+        ("Erik Newhard", "16:25", None, "Ja, und Schatten.\nVor allem am Spielplatz."),
+        ("Erik Newhard", "16:26", "Dzifa Kwarteng-Brühl", "Ruf mich an."),
+        ("Sayuri Berg", "16:30", None, "Genau."),
+    ]
+    assert _import(project, tmp_path / "webex.txt") == 0
+    stored = stored_text(project)
+    for word in ("Kwarteng", "Newhard", "Sayuri"):
+        assert word not in stored, word

@@ -7,7 +7,9 @@ messages, ``to Other (Direct Message)``/``(Privately)`` (older clients: a bare `
 only a group such as ``to Hosts and panelists`` is no one person). The German Zoom client writes
 ``Von Name an Alle:`` (older: ``Von  Name  an  Jeder : Text``) and ``(Direktnachricht)``/
 ``(Privat)``; Webex the same shape in lower case, with the text on the header line
-(``von Name an alle: Text``, ``from Name to everyone: Text``). A header is a line that
+(``von Name an alle: Text``, ``from Name to everyone: Text``) or, as its desktop app saves
+the chat, with the time behind the header and the text below
+(``from Name to Everyone:    4:23  PM``; the time is kept as 16:23). A header is a line that
 starts with a time stamp and "From"/"Von" (any case) and names sender and recipient
 (``Name to …:``/``Name an …:``; behind "From" also a bare ``Name:``): "von" and "an"
 inside a message are text. A text whose first lines are such headers is a chat, unless a
@@ -47,6 +49,12 @@ _LOCAL = re.compile(rf"^(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]+{_WORD}[ \
 _BROKEN_CLOUD = re.compile(r"^(?P<time>(?=[^\t]*\d)[0-9A-Za-z:.;,]{3,12}) *\t[^\t]+?: *(?:\t|$)")
 _BROKEN_LOCAL = re.compile(
     rf"^(?P<time>(?=\S*\d)(?=\S*:)\S{{1,12}})[ \t]+{_WORD}[ \t]+(?P<rest>.+)$"
+)
+# Webex saves its meeting chat with the time behind the header and the text on the lines
+# below: "from Anna Schmidt to Everyone:    4:23  PM" ("von Anna Schmidt an Alle:    16:23").
+_WEBEX = re.compile(
+    rf"^{_WORD}[ \t]+(?P<rest>\S.*?):[ \t]+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+    r"(?:[ \t\u202f\u00a0]*(?P<ampm>[AaPp]\.?[Mm]\.?))?[ \t]*$"
 )
 _STAMPED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")  # a line that begins with a time
 # Sender cue → the word before the recipient ("to Everyone", "an Alle").
@@ -171,12 +179,31 @@ def _local(line: str, pattern: re.Pattern[str] = _LOCAL) -> re.Match[str] | None
     return found if _local_who(found["word"], found["rest"]) else None
 
 
+def _webex(line: str) -> tuple[_Who, str] | None:
+    """Sender, recipient and 24-hour time of a Webex header ("from Anna to Everyone:  4:23
+    PM"), or None: the line must name sender and recipient."""
+    found = _WEBEX.match(line)
+    split = _split(" ".join(found["rest"].split()), found["word"]) if found else None
+    if found is None or split is None:
+        return None
+    hours, rest = found["time"].split(":", 1)
+    hour, ampm = int(hours), (found["ampm"] or "").replace(".", "").lower()
+    if ampm and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    return _Who(split[0], _direct(split[1]), ""), f"{hour:02d}:{rest}"
+
+
 def _header(line: str, name: str, row: int) -> _Message | None:
     """The message a line starts, None for a continuation line; stops on a broken one."""
     cloud = _CLOUD.match(line)
     if cloud:
         time = _check_time(cloud["time"], name, row)
         return _Message(row, time, cloud["name"].strip(), [cloud["text"] or ""], local=False)
+    webex = _webex(line)
+    if webex:
+        who, time = webex
+        _check_time(time, name, row)
+        return _Message(row, time, who.sender, [], local=False, recipient=who.recipient)
     local = _local(line)
     if local:
         time = _check_time(local["time"], name, row)
@@ -218,17 +245,19 @@ def is_zoom_chat(text: str) -> bool:
     lines = [ln for ln in text.replace("\r", "\n").split("\n")[:400] if ln.strip()][:10]
     if not lines or not _built(lines[0]):
         return False
-    heads = [ln for ln in lines if _CLOUD.match(ln) or _is_local(ln)]
+    heads = [ln for ln in lines if _CLOUD.match(ln) or _webex(ln) or _is_local(ln)]
     if not heads:
         return False
-    if any(_CLOUD.match(ln) for ln in heads):
+    if any(_CLOUD.match(ln) or _webex(ln) for ln in heads):
         return True
     return not any(_STAMPED.match(ln) and not _built(ln) for ln in lines)
 
 
 def _built(line: str) -> bool:
     """Whether a line is built like a message header (its time stamp may be broken)."""
-    return bool(_CLOUD.match(line) or _BROKEN_CLOUD.match(line) or _local(line, _BROKEN_LOCAL))
+    if _CLOUD.match(line) or _BROKEN_CLOUD.match(line) or _webex(line):
+        return True
+    return bool(_local(line, _BROKEN_LOCAL))
 
 
 def _is_local(line: str) -> bool:
