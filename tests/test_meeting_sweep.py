@@ -283,3 +283,32 @@ def test_a_chat_saved_by_webex_gives_one_statement_per_message(
     stored = stored_text(project)
     for word in ("Kwarteng", "Newhard", "Sayuri"):
         assert word not in stored, word
+
+
+# A short transcript: two turns, each under a speaker line with its time (Teams' Word
+# export, Otter's text); an agenda of two timed headings stays a protocol.
+SHORT_TRANSCRIPT = """\
+Schmidt, Anna (Stadt Leverkusen)   0:03
+Wir brauchen mehr Bänke am Marktplatz.
+
+Dzifa Kwarteng-Brühl   0:10
+Ja, und Schatten am Spielplatz.
+"""
+TWO_HEADINGS = """\
+Runde mit Anna (18:15)
+Wir sammeln Wünsche.
+
+Verkehr (18:45)
+Zu viele Autos.
+"""
+
+
+def test_a_transcript_of_two_turns_is_read_as_one(project: Project, tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "kurz.txt", SHORT_TRANSCRIPT))
+    assert [(s.attributes["speaker"], s.attributes["time"]) for s in doc.segments] == [
+        ("Anna Schmidt", "0:03"),
+        ("Dzifa Kwarteng-Brühl", "0:10"),
+    ]
+    assert parse_file(_file(tmp_path, "agenda.txt", TWO_HEADINGS)).importer == "markdown"
+    assert _import(project, tmp_path / "kurz.txt") == 0
+    assert "Kwarteng" not in stored_text(project)

@@ -417,7 +417,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
         return False  # front matter or a Markdown heading: a protocol
     parse = _turns(text[:200_000])
     turns, title = parse.turns, read_header(parse.preamble, strict=False).title
-    if len(turns) < MIN_TURNS or len(title) > _PREAMBLE:
+    if (len(turns) < MIN_TURNS and not _short_transcript(turns)) or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):
         return False
@@ -439,6 +439,27 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if headed and not repeated and 2 * sum(map(_person_like, headed)) < len(headed):
         return False  # "Verkehr (18:15)" / text, each heading once: a protocol's agenda
     return len(turns) >= _SHARE * (len(turns) + parse.other)
+
+
+def _short_transcript(turns: list[_Turn]) -> bool:
+    """Whether two turns are a short transcript all the same: each a speaker line with its
+    time above the text (Teams, Otter: "Anna Schmidt   0:03"), each speaker a role label,
+    "Nachname, Vorname" or a full name ("Dzifa Kwarteng-Brühl"; not "Runde mit Anna",
+    "Verkehr": an agenda's headings)."""
+    return len(turns) == MIN_TURNS - 1 and all(
+        t.time is not None
+        and t.layout in ("header", "timing")
+        and (is_label(t.who) or "," in t.who or _name_shaped(t.who))
+        for t in turns
+    )
+
+
+def _name_shaped(who: str) -> bool:
+    """Whether a speaker is written like a full name: two to four capitalised words."""
+    words = re.sub(r"\([^()]*\)", " ", who).split()
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and all(ch.isalpha() or ch in "-'’." for ch in w) for w in words
+    )
 
 
 # also after the time QualCoder and noScribe write first: "[00:00:05] I: …"
