@@ -101,3 +101,24 @@ def test_a_message_dated_on_a_day_that_does_not_exist_stops_the_import(
     with pytest.raises(InputError, match=r"Nachricht 1: Datum '2021-02-31T18:02:00' ist ungültig"):
         project.import_files([path], district="Manfort")
     assert project.segments().empty
+
+
+def test_the_export_of_a_whole_account_is_refused_with_what_to_export(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Export Telegram data" writes every chat, the contacts and the account's own data into
+    one result.json: not a group's chat, and not to be read as a table of contacts."""
+    account = {
+        "about": "Here is the data you requested.",
+        "personal_information": {"first_name": "Max", "phone_number": "+49 171 1111111"},
+        "contacts": {
+            "about": "",
+            "list": [{"first_name": "Anna", "last_name": "Schmidt", "phone_number": "+49 1"}],
+        },
+        "chats": {"about": "", "list": [EXPORT]},
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(account, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match=r"Export eines ganzen Telegram-Kontos.*Chatverlauf exp"):
+        project.import_files([path], district="Manfort")
+    assert project.segments().empty

@@ -10,7 +10,8 @@ statements, counted in the import's notices: service messages (the group was cre
 someone joined; their names go onto the name list), media without a caption, and shared
 locations and contacts (coordinates and phone numbers are never stored). A poll's
 question is the statement, its answers with their votes the attribute ``poll``. Account
-ids (``from_id``), file paths and the like are never stored.
+ids (``from_id``), file paths and the like are never stored. The export of a whole account
+("Export Telegram data": every chat, contacts, personal information) is refused.
 """
 
 from __future__ import annotations
@@ -54,7 +55,18 @@ def is_telegram_json(source: Source) -> bool:
         raw = read_source(source)
     except InputError:
         return False
-    return _is_export(_load(raw))
+    data = _load(raw)
+    return _is_export(data) or _is_account_export(data)
+
+
+def _is_account_export(data: Any) -> bool:
+    """Whether a JSON value is Telegram's export of a whole account ("Export Telegram data":
+    every chat under ``chats.list``, with contacts and personal information)."""
+    chats = data.get("chats") if isinstance(data, dict) else None
+    listed = chats.get("list") if isinstance(chats, dict) else None
+    return isinstance(listed, list) and any(
+        isinstance(chat, dict) and isinstance(chat.get("messages"), list) for chat in listed
+    )
 
 
 def _text(value: Any) -> str:
@@ -105,6 +117,13 @@ def parse_telegram_json(
     """Parse a Telegram JSON export into one statement per message with text."""
     raw = read_source(source, name)
     data = _load(raw)
+    if _is_account_export(data):
+        raise InputError(
+            "Das ist der Export eines ganzen Telegram-Kontos (alle Chats, Kontakte und "
+            "persönliche Angaben): nichts importiert. Bitte nur den Gruppenchat exportieren: "
+            "in Telegram Desktop den Chat öffnen, ⋮ › „Chatverlauf exportieren“, Format JSON.",
+            file=raw.name,
+        )
     if not _is_export(data):
         raise InputError(
             "Kein Telegram-Export (erwartet 'messages' mit 'type' und 'date').", file=raw.name
