@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from tests.transcript_files import import_into as _import
 from tests.transcript_files import write_file as _file
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.domain import InputError
 from workbench.ingest import parse_file
 
 # WebVTT lets "-->" stand without blanks or with several (parsers skip whitespace there);
@@ -311,4 +314,31 @@ def test_a_transcript_of_two_turns_is_read_as_one(project: Project, tmp_path: Pa
     ]
     assert parse_file(_file(tmp_path, "agenda.txt", TWO_HEADINGS)).importer == "markdown"
     assert _import(project, tmp_path / "kurz.txt") == 0
+    assert "Kwarteng" not in stored_text(project)
+
+
+# Zoom's current saved chat (meeting_saved_new_chat.txt) writes the day before the time.
+DATED_ZOOM_CHAT = """\
+2026-09-23 18:02:11 From Dzifa Kwarteng-Brühl to Everyone:
+\tMehr Bänke am Marktplatz wären gut.
+2026-09-23 18:04:00 From Erik Newhard to Dzifa Kwarteng-Brühl:
+\tRuf mich an
+\tnach der Sitzung
+"""
+
+
+def test_a_zoom_chat_with_the_day_before_the_time_is_a_chat(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "meeting_saved_new_chat.txt", DATED_ZOOM_CHAT))
+    assert doc.importer == "zoom-chat" and doc.date == "2026-09-23"
+    assert [(s.attributes["date"], s.attributes["time"], s.text) for s in doc.segments] == [
+        ("2026-09-23", "18:02:11", "Mehr Bänke am Marktplatz wären gut."),
+        ("2026-09-23", "18:04:00", "Ruf mich an\nnach der Sitzung"),
+    ]
+    assert doc.segments[1].attributes["recipient"] == "Dzifa Kwarteng-Brühl"
+    broken = DATED_ZOOM_CHAT.replace("2026-09-23 18:04", "2026-02-31 18:04")
+    with pytest.raises(InputError, match=r"Zeile 3: Datum '2026-02-31' ist ungültig"):
+        parse_file(_file(tmp_path, "kaputt.txt", broken))
+    assert _import(project, tmp_path / "meeting_saved_new_chat.txt") == 0
     assert "Kwarteng" not in stored_text(project)

@@ -2,9 +2,11 @@
 
 Two forms: the cloud export, one message per line ``HH:MM:SS<TAB>Name:<TAB>Text``,
 and the chat saved in the meeting ``HH:MM:SS From Name to Everyone:`` with the text on
-the following (indented) lines — also ``From Name : Text`` on one line and, for direct
-messages, ``to Other (Direct Message)``/``(Privately)`` (older clients: a bare ``to Other``;
-only a group such as ``to Hosts and panelists`` is no one person). The German Zoom client writes
+the following (indented) lines (the current client puts the day before the time:
+``2026-09-23 18:05:11 From …``; it is kept as ``date``, the first one is the document's)
+— also ``From Name : Text`` on one line and, for direct messages, ``to Other (Direct
+Message)``/``(Privately)`` (older clients: a bare ``to Other``; only a group such as ``to
+Hosts and panelists`` is no one person). The German Zoom client writes
 ``Von Name an Alle:`` (older: ``Von  Name  an  Jeder : Text``) and ``(Direktnachricht)``/
 ``(Privat)``; Webex the same shape in lower case, with the text on the header line
 (``von Name an alle: Text``, ``from Name to everyone: Text``) or, as its desktop app saves
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -44,11 +47,15 @@ FORMAT = "digital (Videokonferenz)"
 
 _CLOUD = re.compile(r"^(?P<time>\d{1,2}:\d{2}:\d{2})\t(?P<name>[^\t]+?): *(?:\t(?P<text>.*))?$")
 _WORD = r"(?P<word>(?i:from|von))"  # the sender's cue: "From" (English), "Von" (German)
-_LOCAL = re.compile(rf"^(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]+{_WORD}[ \t]+(?P<rest>.+)$")
+# Zoom's current saved chat (meeting_saved_new_chat.txt) writes the day before the time.
+_DAY = r"(?:(?P<day>\d{4}-\d{2}-\d{2})[ \t]+)?"
+_LOCAL = re.compile(
+    rf"^{_DAY}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]+{_WORD}[ \t]+(?P<rest>.+)$"
+)
 # Lines built like a message header whose time stamp is not one.
 _BROKEN_CLOUD = re.compile(r"^(?P<time>(?=[^\t]*\d)[0-9A-Za-z:.;,]{3,12}) *\t[^\t]+?: *(?:\t|$)")
 _BROKEN_LOCAL = re.compile(
-    rf"^(?P<time>(?=\S*\d)(?=\S*:)\S{{1,12}})[ \t]+{_WORD}[ \t]+(?P<rest>.+)$"
+    rf"^{_DAY}(?P<time>(?=\S*\d)(?=\S*:)\S{{1,12}})[ \t]+{_WORD}[ \t]+(?P<rest>.+)$"
 )
 # Webex saves its meeting chat with the time behind the header and the text on the lines
 # below: "from Anna Schmidt to Everyone:    4:23  PM" ("von Anna Schmidt an Alle:    16:23").
@@ -90,6 +97,7 @@ class _Message:
     lines: list[str]
     local: bool
     recipient: str | None = None
+    day: str | None = None  # ISO date, where the header gives one
 
     @property
     def text(self) -> str:
@@ -116,6 +124,16 @@ def _check_time(time: str, name: str, row: int) -> str:
             f"Zeitstempel '{time}' ist ungültig (erwartet hh:mm:ss).", file=name, row=row
         )
     return time
+
+
+def _check_day(day: str | None, name: str, row: int) -> str | None:
+    """Return a header's ISO date (or None) if it is a day of the calendar, else stop."""
+    try:
+        return date.fromisoformat(day).isoformat() if day else None
+    except ValueError:
+        raise InputError(
+            f"Datum '{day}' ist ungültig (erwartet JJJJ-MM-TT).", file=name, row=row
+        ) from None
 
 
 def _split(who: str, word: str) -> tuple[str, str] | None:
@@ -212,7 +230,8 @@ def _header(line: str, name: str, row: int) -> _Message | None:
             raise InputError(
                 "Chatzeile nicht erkannt (erwartet 'From Name to Everyone:').", file=name, row=row
             )
-        return _Message(row, time, who.sender, [who.text], local=True, recipient=who.recipient)
+        day = _check_day(local["day"], name, row)
+        return _Message(row, time, who.sender, [who.text], True, who.recipient, day)
     broken = _BROKEN_CLOUD.match(line) or _local(line, _BROKEN_LOCAL)
     if broken:
         raise InputError(
@@ -352,6 +371,8 @@ def parse_zoom_chat(
             target.attributes["reaction_emoji"] += found.emoji
             continue
         attributes: dict[str, Any] = {"time": message.time}
+        if message.day:
+            attributes = {"date": message.day, **attributes}
         if person:
             attributes["speaker"] = person
         answered = reply(text, quotables)
@@ -384,6 +405,7 @@ def parse_zoom_chat(
         importer=IMPORTER,
         segments=segments,
         format=FORMAT,
+        date=next((s.message.day for s in statements if s.message.day), None),
         names=speakers.names,
         options={
             "reactions": reactions,
