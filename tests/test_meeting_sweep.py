@@ -342,3 +342,19 @@ def test_a_zoom_chat_with_the_day_before_the_time_is_a_chat(
         parse_file(_file(tmp_path, "kaputt.txt", broken))
     assert _import(project, tmp_path / "meeting_saved_new_chat.txt") == 0
     assert "Kwarteng" not in stored_text(project)
+
+
+# The saved chat writes a reply with guillemets and a colon, the text on the next line.
+SAVED_REPLY_CHAT = """\
+18:02:11 From Helga Brandt to Everyone:
+\tMehr Bänke am Marktplatz wären gut, vor allem im Schatten.
+18:03:00 From Kerem Özdemir to Everyone:
+\tReplying to «Mehr Bänke am Marktplatz wären gut, vor allem...»:
+\tJa, unbedingt!
+"""
+
+
+def test_a_reply_in_the_saved_zoom_chat_is_linked_without_the_quote(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", SAVED_REPLY_CHAT))
+    reply = doc.segments[1]
+    assert (reply.text, reply.attributes.get("reply_to")) == ("Ja, unbedingt!", "1")

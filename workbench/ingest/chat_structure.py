@@ -5,7 +5,8 @@ language: a few words, a quoted fragment of an earlier message and an emoji —
 ``Reacted to "…" with 👍``, ``Hat auf "…" mit 🎉 reagiert``, ``Se ha reaccionado a "…"
 con 😂``, ``Heeft gereageerd op "…" met 👍``. A reply starts with a few words and a
 quoted fragment of the message it answers, followed by a line break and the reply
-(``Replying to "…"``, ``Antwort auf "…"``, ``Respondiendo a "…"``). No wording is
+(``Replying to "…"``, ``Antwort auf "…"``, ``Respondiendo a "…"``; Zoom's saved chat
+adds a colon: ``Replying to «…»:``). No wording is
 listed here: what counts is that shape, and that the fragment is the beginning of an
 earlier message (long ones are cut and end in ``...``). Taking a reaction back is a
 message of the same shape (``Removed a 👍 reaction from "…"``); the one thing read from
@@ -162,9 +163,10 @@ def reply(text: str, earlier: Sequence[Quotable]) -> tuple[Quotable, str] | None
         if text[end] not in closers:
             continue
         rest = text[end + 1 :]
-        if not re.match(r"[ \t]*\n", rest):
+        opening = re.match(r"[ \t]*:?[ \t]*\n", rest)  # the saved chat: 'Replying to «…»:'
+        if opening is None:
             continue
-        body = rest.strip()
+        body = rest[opening.end() :].strip()
         target = find_quoted(text[start + 1 : end], earlier)
         if body and target is not None:
             return target, body
