@@ -358,3 +358,34 @@ def test_a_reply_in_the_saved_zoom_chat_is_linked_without_the_quote(tmp_path: Pa
     doc = parse_file(_file(tmp_path, "chat.txt", SAVED_REPLY_CHAT))
     reply = doc.segments[1]
     assert (reply.text, reply.attributes.get("reply_to")) == ("Ja, unbedingt!", "1")
+
+
+# Zoom's saved closed captions (meeting_saved_closed_caption.txt): the speaker in brackets
+# and the time on a line of their own, the words below; some versions: "…] 18:02:11: text".
+CAPTIONS_BELOW = """\
+[Dzifa Kwarteng-Brühl] 18:02:11
+Wir brauchen mehr Bänke
+am Marktplatz.
+[Erik Newhard] 18:02:20
+Ja, und Schatten.
+[Dzifa Kwarteng-Brühl] 18:02:31
+Genau.
+"""
+CAPTIONS_COLON = """\
+[Dzifa Kwarteng-Brühl] 18:02:11: Wir brauchen mehr Bänke am Marktplatz.
+[Erik Newhard] 18:02:20: Ja, und Schatten.
+[Dzifa Kwarteng-Brühl] 18:02:31: Genau.
+"""
+
+
+def test_zoom_saved_closed_captions_are_speaker_turns(project: Project, tmp_path: Path) -> None:
+    for name, text in (("unten.txt", CAPTIONS_BELOW), ("doppelpunkt.txt", CAPTIONS_COLON)):
+        doc = parse_file(_file(tmp_path, name, text))
+        assert [(s.attributes["speaker"], s.attributes["time"]) for s in doc.segments] == [
+            ("Dzifa Kwarteng-Brühl", "18:02:11"),
+            ("Erik Newhard", "18:02:20"),
+            ("Dzifa Kwarteng-Brühl", "18:02:31"),
+        ], name
+        assert doc.segments[1].text == "Ja, und Schatten.", name
+    assert _import(project, tmp_path / "unten.txt") == 0
+    assert "Kwarteng" not in stored_text(project)

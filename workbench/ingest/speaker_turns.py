@@ -79,13 +79,16 @@ _INLINE = re.compile(
     rf"^\s*(?:[\[<]?(?P<time>{_TIME})[\]>]?\s*(?:[-–|]\s*)?)?"
     rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})\s?:\s+(?P<text>\S.*)$"
 )
-# "[Anna Schmidt] 10:02:13 Guten Morgen" (Zoom's saved closed captions)
-_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME})\s+(?P<text>\S.*)$")
+# "[Anna Schmidt] 10:02:13 Guten Morgen", "… 10:02:13: Guten Morgen" (Zoom's saved captions)
+_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME}):?\s+(?P<text>\S.*)$")
 # "[SPEAKER_00]: Guten Morgen" (WhisperX)
 _BRACKET_LABEL = re.compile(rf"^\s*\[(?P<who>{_WHO})\]:\s+(?P<text>\S.*)$")
 # "Anna Schmidt  0:03", "Anna Schmidt (00:01:02)", "Sprecher 1 [00:00:12]" (Amberscript)
-# or "Speaker 1 (00:05):" (Rev) alone on its line, the text below
-_HEADER = re.compile(rf"^\s*(?P<who>{_ANYONE})\s+[(\[]?(?P<time>{_TIME})[)\]]?:?\s*$")
+# or "Speaker 1 (00:05):" (Rev), "[Anna Schmidt] 10:02:13" (Zoom's saved closed captions)
+# alone on its line, the text below
+_HEADER = re.compile(
+    rf"^\s*(?P<open>\[)?(?P<who>{_ANYONE})(?(open)\])\s+[(\[]?(?P<time>{_TIME})[)\]]?:?\s*$"
+)
 # "[18:02] Schmidt, Anna" or "00:00:03 Sprecher 1" alone on its line, the text below
 _TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
 _TIME_AFTER = re.compile(rf"\s*\(({_TIME})\)$")  # "Speaker 1 (00:05)"
