@@ -389,3 +389,36 @@ def test_zoom_saved_closed_captions_are_speaker_turns(project: Project, tmp_path
         assert doc.segments[1].text == "Ja, und Schatten.", name
     assert _import(project, tmp_path / "unten.txt") == 0
     assert "Kwarteng" not in stored_text(project)
+
+
+def test_google_meet_transcript_document_with_frame_headings_is_a_transcript(
+    project: Project, tmp_path: Path
+) -> None:
+    # Google Meet's transcript (a Google Doc downloaded as .docx): the title, "Teilnehmer"
+    # and "Transkript" as headings, a time every five minutes, "Name: text" below.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Stadtteilkonferenz (2021-04-03 18:00 GMT+2) – Transkript", 1)
+    document.add_heading("Teilnehmer", 2)
+    document.add_paragraph("Anna Schmidt, Dzifa Kwarteng-Brühl, Erik Newhard")
+    document.add_heading("Transkript", 2)
+    for line in (
+        "00:00:00",
+        "Anna Schmidt: Wir brauchen mehr Bänke am Marktplatz.",
+        "Dzifa Kwarteng-Brühl: Ja, und Schatten.",
+        "00:05:00",
+        "Erik Newhard: Genau, Dzifa.",
+        "Das Meeting wurde nach 00:07:12 beendet 👋",
+    ):
+        document.add_paragraph(line)
+    path = tmp_path / "meet.docx"
+    document.save(path)
+    doc = parse_file(path)
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "Wir brauchen mehr Bänke am Marktplatz."),
+        ("Dzifa Kwarteng-Brühl", "Ja, und Schatten."),
+        ("Erik Newhard", "Genau, Dzifa."),
+    ]
+    assert _import(project, path) == 0
+    assert "Kwarteng" not in stored_text(project)

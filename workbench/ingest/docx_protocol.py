@@ -1,32 +1,31 @@
 """DOCX workshop protocols (python-docx), structured like the Markdown protocols.
 
-Style ``Title`` is the title; ``Key: value`` paragraphs before the first heading are
-details (:mod:`workbench.ingest.protocol_meta`: Workshop, Sozialraum, Datum, Format,
-Teilnehmende — also as a list, one name per paragraph, under a bare "Teilnehmende:" —,
-Protokoll, Moderation; Ort is known but not kept); ``Heading 1`` is a guiding question
-(without its number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; without
-``Heading 1``, the highest level used asks the questions, and a single ``Heading 1`` over
-the details with ``Heading 2`` below it is the title (:func:`~workbench.ingest.word_head.
-guiding_levels`); every
-other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
-speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto
-the name list. Speaker heads with their times set as headings ("Anna Schmidt
-[00:00:12]", the text below) make the file a transcript
-(:mod:`workbench.ingest.speaker_turns`), as do timed speaker lines in a document without
-headings. A document without any heading style takes a short paragraph all in bold
-without a sentence end for a heading (the first, before any text, for the title); without
-bold ones either, the rules of plain-text protocols: a short paragraph ending in "?" or
-":" directly above a list item (Word's bullets or numbering, a bullet typed "– ") is a
-guiding question, a first paragraph of a title's shape above a detail the title. With no
-heading at all, text before the first guiding question stops the import with a message
-that names the forms a guiding question may take. A typed bullet is not part of a
-statement. Statements are numbered 1, 2, … in document order
+Style ``Title`` is the title; ``Key: value`` paragraphs before the first heading are details
+(:mod:`workbench.ingest.protocol_meta`: Workshop, Sozialraum, Datum, Format, Teilnehmende —
+also as a list, one name per paragraph, under a bare "Teilnehmende:" —, Protokoll,
+Moderation; Ort is known but not kept); ``Heading 1`` is a guiding question (without its
+number, "1. Bedarfe" → "Bedarfe"), deeper headings are subsections; without ``Heading 1``,
+the highest level used asks the questions, and a single ``Heading 1`` over the details with
+``Heading 2`` below it is the title (:func:`~workbench.ingest.word_head.guiding_levels`);
+every other non-empty paragraph is one statement, a leading bold ``Rolle:`` run gives the
+speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name goes onto the
+name list. Speaker heads with their times set as headings ("Anna Schmidt [00:00:12]", the
+text below) make the file a transcript (:mod:`workbench.ingest.speaker_turns`), as do timed
+speaker lines in a document without headings or with a title and a transcript's frame
+headings only ("Teilnehmer", "Transkript": Google Meet's document). A document without any
+heading style takes a short paragraph all in bold without a sentence end for a heading (the
+first, before any text, for the title); without bold ones either, the rules of plain-text
+protocols: a short paragraph ending in "?" or ":" directly above a list item (Word's bullets
+or numbering, a bullet typed "– ") is a guiding question, a first paragraph of a title's
+shape above a detail the title. With no heading at all, text before the first guiding
+question stops the import with a message that names the forms a guiding question may take. A
+typed bullet is not part of a statement. Statements are numbered 1, 2, … in document order
 (``source_id``). These rules (:func:`protocol_document`) also read ODT protocols
 (:mod:`workbench.ingest.odt_protocol`). A paragraph's text is read from the XML
 (:mod:`workbench.ingest.docx_text`: tracked insertions, content controls, fields, smart
-tags; a text box's paragraphs are statements after the paragraph that holds it, and
-before the first guiding question — a letterhead, a logo's caption — not read). A file
-saved as Strict Open XML stops with a message to save it as a normal Word document.
+tags; a text box's paragraphs are statements after the paragraph that holds it, and before
+the first guiding question — a letterhead, a logo's caption — not read). A file saved as
+Strict Open XML stops with a message to save it as a normal Word document.
 
 Without any heading, a table is the card query itself: its column headers are the guiding
 questions (a first column "Leitfrage" gives its row's, one headed "Thema", "Bereich" …
@@ -83,6 +82,7 @@ from workbench.ingest.protocol_meta import (
 )
 from workbench.ingest.speaker_turns import are_speaker_heads, is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
+from workbench.ingest.transcript_frame import frame_heading
 from workbench.ingest.word_head import (
     BOX,
     DETAILS,
@@ -358,6 +358,13 @@ def _before_heading(styled: bool) -> str:
     )
 
 
+def _frame_headings(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the headings are only a transcript's frame: a title and "Teilnehmer",
+    "Transkript" (Google Meet's transcript document), not guiding questions."""
+    texts = [p.text.strip() for p in paragraphs if p.kind in HEADINGS]
+    return all(frame_heading(text) for text in texts[1:])
+
+
 def _speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
     """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
     set as headings; one above them all is its title), not guiding questions."""
@@ -376,7 +383,8 @@ def protocol_document(
     plain = "\n".join(p.text for p in paragraphs if p.kind not in TABLE_KINDS)
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
-    if (not headings or _speaker_heads(paragraphs)) and is_speaker_turns(plain, timed_only=True):
+    framed = not headings or _speaker_heads(paragraphs) or _frame_headings(paragraphs)
+    if framed and is_speaker_turns(plain, timed_only=True):
         turns = turns_document(raw, plain, roles)
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})

@@ -182,6 +182,12 @@ _NAMES_KEYS = ("transkri", "transcribed", "interviewer", "interviewt von", "inte
                "interviewführung")  # fmt: skip
 
 
+def frame_heading(line: str) -> bool:
+    """Whether a heading belongs to a transcript's frame, not to a protocol: "Teilnehmer",
+    "Attendees", "Transkript" (the headings of Google Meet's transcript document)."""
+    return bool(_LIST_HEAD.match(line) or _TRANSCRIPT_WORD.match(line))
+
+
 def head_line(line: str) -> bool:
     """Whether a line before a transcript's first turn is a detail of its head
     ("Datum: 14.04.2021", "Dauer: 00:42:13", "Transkription: Max Mustermann",
