@@ -422,3 +422,26 @@ def test_google_meet_transcript_document_with_frame_headings_is_a_transcript(
     ]
     assert _import(project, path) == 0
     assert "Kwarteng" not in stored_text(project)
+
+
+# Whisper's console output saved as text (openai-whisper without hours, whisper.cpp with):
+# a segment per line with start and end; a segment may stop mid-sentence.
+WHISPER_CONSOLE = """\
+[00:00.000 --> 00:04.000]  Herzlich willkommen zur Stadtteilkonferenz in
+[00:04.000 --> 00:07.500]  Manfort.
+[00:07.500 --> 00:10.000]  Der Spielplatz ist abends dunkel.
+[01:00:10.000 --> 01:00:12.000]  [Musik]
+"""
+
+
+def test_whisper_console_lines_are_sentences_with_their_times(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "whisper.txt", WHISPER_CONSOLE))
+    assert [
+        (s.text, s.attributes["start_time"], s.attributes["end_time"]) for s in doc.segments
+    ] == [
+        ("Herzlich willkommen zur Stadtteilkonferenz in Manfort.", "00:00:00.000", "00:00:07.500"),
+        ("Der Spielplatz ist abends dunkel.", "00:00:07.500", "00:00:10.000"),
+    ]
+    backwards = WHISPER_CONSOLE.replace("[00:07.500 --> 00:10.000]", "[00:07.500 --> 00:06.000]")
+    with pytest.raises(InputError, match=r"Zeile 3: Zeitangabe .* endet vor ihrem Beginn"):
+        parse_file(_file(tmp_path, "rueckwaerts.txt", backwards))

@@ -1,10 +1,12 @@
-"""Timed segments without speakers: aTrain's text without speaker detection.
+"""Timed segments without speakers: aTrain's text without speaker detection, Whisper's.
 
 aTrain writes its file id first (``Transcription for 240305-Interview``: a tool's notice,
 see :mod:`workbench.ingest.transcript_frame`), then one line per segment of the
 recogniser with its start: ``[00:00:05] - Herzlich willkommen.`` (also ``00:00:05 - …``
 for NVivo, all segments on one line for MAXQDA, or none at all: below aTrain's file id
-every line is a segment). Nobody is named, so the segments are
+every line is a segment). Whisper (and whisper.cpp) print a segment per line with its start
+and end, ``[00:05.000 --> 00:09.480]  Herzlich willkommen.``, as saved from the console.
+Nobody is named, so the segments are
 read as subtitles without speakers are (:func:`workbench.ingest.transcript_vtt.
 transcript_document`): joined up to a sentence end, each statement with its first
 segment's start (``start_time``) and its last's end (the next segment's start); the
@@ -21,7 +23,7 @@ from dataclasses import replace
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.textio import Source, decode, read_source
 from workbench.ingest.transcript_frame import notice
-from workbench.ingest.transcript_vtt import RawCue, make_cues, transcript_document
+from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
 
 IMPORTER = "timed-segments"
 FORMAT = "Transkript (Abschnitte mit Zeitmarken)"
@@ -31,6 +33,11 @@ _START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
 # aTrain's first line: the file id (the notice of transcript_frame)
 _ATRAIN_ID = re.compile(r"^\ufeff?\s*Transcription for \d{6}-\S+\s*(?:\n|$)")
 _MIN_SEGMENTS = 3
+# Whisper's console: "[00:05.000 --> 00:09.480]  Text" (whisper.cpp with hours)
+_RANGE = re.compile(
+    r"^\[(?P<start>(?:\d{1,3}:)?\d{2}:\d{2}\.\d{3})\s*-->\s*"
+    r"(?P<end>(?:\d{1,3}:)?\d{2}:\d{2}\.\d{3})\]\s*(?P<text>.*)$"
+)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -48,6 +55,8 @@ def is_timed_segments(text: str) -> bool:
     below aTrain's file id also without times, or fewer than three)."""
     lines = _lines(text[:200_000])
     if lines and _ATRAIN_ID.match(text):
+        return True
+    if len(lines) >= _MIN_SEGMENTS and all(_RANGE.match(line) for _, line in lines):
         return True
     if not lines or not all(_START.match(line) for _, line in lines):
         return False
@@ -67,11 +76,36 @@ def _segments(text: str) -> list[tuple[int, str | None, str]]:
     return out
 
 
+def _ranged(text: str, name: str) -> list[RawCue]:
+    """The segments of Whisper's console lines (``[00:05.000 --> 00:09.480]  Text``) as
+    cues, or [] for other segments; a broken time stops with its line."""
+    lines = _lines(text)
+    matches = [found for _, line in lines if (found := _RANGE.match(line))]
+    if not lines or len(matches) != len(lines):
+        return []
+    cues = []
+    for (number, _), match in zip(lines, matches, strict=True):
+        start, end = stamp(match["start"]), stamp(match["end"])
+        if start is None or end is None or end[1] < start[1]:
+            wrong = "ist ungültig" if start is None or end is None else "endet vor ihrem Beginn"
+            raise InputError(
+                f"Zeitangabe '{match['start']} --> {match['end']}' {wrong}.", file=name, row=number
+            )
+        cues.append(RawCue(number, start[0], end[0], [(None, [match["text"]])]))
+    return cues
+
+
 def parse_timed_segments(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
     """Parse timed segments without speakers into statements, sentence by sentence."""
     raw = read_source(source, name)
+    ranged = _ranged(decode(raw), raw.name)
+    if ranged:
+        cues = make_cues(ranged, lambda body: (None, body))
+        return transcript_document(
+            raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
+        )
     segments = _segments(decode(raw))
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
