@@ -246,3 +246,21 @@ def test_undecrypted_messages_and_missed_calls_are_app_lines(
     notices = " ".join(project.import_files([path], district="Manfort")[0].notices)
     assert list(project.segments()["text"]) == ["Wir brauchen mehr Bänke"]
     assert "Chat: 4 Hinweise der App sind keine Aussagen." in notices
+
+
+def test_the_tilde_before_a_name_not_in_the_contacts_is_no_part_of_it(
+    project: Project, tmp_path: Path
+) -> None:
+    # Newer exports write "~ Name" (with a narrow no-break space) for a name the sender gave
+    # themselves; a mention of that sender carries the "~" too.
+    text = (
+        "[03.04.21, 18:05:11] ~\u202fDzifa Kwarteng-Brühl: Wir brauchen mehr Bänke\n"
+        "[03.04.21, 18:06:11] Erik Newhard: Ja @\u2068~\u202fDzifa Kwarteng-Brühl\u2069 genau\n"
+        "\u200e[03.04.21, 18:07:00] Manfort: \u200e~\u202fSayuri Berg ist beigetreten\n"
+    )
+    path = tmp_path / "chat.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.segments[0].attributes["speaker"] == "Dzifa Kwarteng-Brühl"
+    assert doc.segments[1].text == "Ja Dzifa Kwarteng-Brühl genau"
+    assert sorted(doc.names) == ["Dzifa Kwarteng-Brühl", "Erik Newhard", "Sayuri Berg"]

@@ -23,11 +23,13 @@ the attribute ``poll``.
 "<Diese Nachricht wurde bearbeitet>" is dropped from the text (attribute ``edited``).
 
 Senders are people (:mod:`workbench.ingest.speakers`); names of the app's own lines go
-onto the name list too. A sender that is a phone number (not in the exporter's contacts)
-is a person of its own, never stored as the number: its speaker is ``Kontakt`` and a
-digest of the number, which the writer turns into a placeholder. ``@``-mentions of a
-sender (``@⁨Anna Schmidt⁩``, ``@491712345678``) name that person in the text.
-Each message keeps ``date`` (ISO) and ``time``; the document's date is the first one.
+onto the name list too. Newer exports write "~ Anna Schmidt" for a name the sender gave
+themselves (not in the exporter's contacts): the "~" is no part of the name. A sender that
+is a phone number (not in the exporter's contacts) is a person of its own, never stored as
+the number: its speaker is ``Kontakt`` and a digest of the number, which the writer turns
+into a placeholder. ``@``-mentions of a sender (``@⁨Anna Schmidt⁩``, ``@491712345678``)
+name that person in the text. Each message keeps ``date`` (ISO) and ``time``; the
+document's date is the first one.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ _ANDROID = re.compile(rf"^{_DATE},? {_CLOCK} [-–] (?P<rest>.*)$")
 _IOS = re.compile(rf"^\[{_DATE},? {_CLOCK}\] (?P<rest>.*)$")
 # "Anna Schmidt: text": a display name has no colon and no quotation marks.
 _SENDER = re.compile(r"^(?P<who>[^:\"„“”«»]{1,80}?): (?P<text>.*)$", re.DOTALL)
+_TILDE = re.compile(r"^~[\s\u202f\u00a0]*")  # "~ Anna": a name not in the contacts
 _PHONE_SENDER = re.compile(r"^\+?[\d\s()\-‑/.]{6,}$")
 _DIGITS = re.compile(r"\D")
 
@@ -279,6 +282,12 @@ def _contact(number: str) -> str:
     return f"Kontakt-{digest}"
 
 
+def _display(name: str) -> str:
+    """A sender's or mentioned name without the marks around it and without the "~" before
+    a name someone gave themselves (not saved in the exporter's contacts: "~ Anna")."""
+    return _TILDE.sub("", _strip_marks(name).strip())
+
+
 def _mentions(text: str, senders: Mapping[str, str]) -> str:
     """``@``-mentions of the chat's senders as their name (or stand-in), the ``@`` dropped.
 
@@ -286,7 +295,7 @@ def _mentions(text: str, senders: Mapping[str, str]) -> str:
     by number is mentioned by its digits (``@491712345678``)."""
 
     def named(found: re.Match[str]) -> str:
-        who = found["who"] or found["digits"]
+        who = _display(found["who"]) if found["who"] else found["digits"]
         key = _DIGITS.sub("", who) if found["digits"] else who.casefold()
         return senders.get(key, found[0] if found["digits"] else who)
 
@@ -347,9 +356,9 @@ def parse_whatsapp_chat(
         kind = _kind(message)
         if kind == "system":
             counts.system += 1
-            counts.names += _system_people(_strip_marks(message.text))
+            counts.names += [_display(n) for n in _system_people(_strip_marks(message.text))]
             continue
-        who = _strip_marks(message.sender or "").strip()
+        who = _display(message.sender or "")
         if _PHONE_SENDER.match(who):
             senders[_DIGITS.sub("", who)] = _contact(who)
             who = _contact(who)
