@@ -445,3 +445,9 @@ def test_whisper_console_lines_are_sentences_with_their_times(tmp_path: Path) ->
     backwards = WHISPER_CONSOLE.replace("[00:07.500 --> 00:10.000]", "[00:07.500 --> 00:06.000]")
     with pytest.raises(InputError, match=r"Zeile 3: Zeitangabe .* endet vor ihrem Beginn"):
         parse_file(_file(tmp_path, "rueckwaerts.txt", backwards))
+
+
+def test_a_protocol_heading_ending_in_a_time_is_no_webex_chat(tmp_path: Path) -> None:
+    # Built like Webex's header ("from … to …:    4:23 PM") but one line, to no one present.
+    text = "From idea to project: 18:00\nWir haben gesammelt, was fehlt.\n\nBänke am Marktplatz.\n"
+    assert parse_file(_file(tmp_path, "agenda.txt", text)).importer == "markdown"

@@ -259,6 +259,8 @@ def is_zoom_chat(text: str) -> bool:
     A saved chat's header ("10:00 Von Anna an Alle: …", "10:00 From idea to project: …")
     may also be an agenda item of a protocol: there, a line that begins with a time and is
     no header ("10:30 Pause") makes the text a protocol (the chat indents its text lines).
+    Webex's header with the time behind it counts where two of them stand among the first
+    lines or the first is addressed to everyone.
     """
     text = text.lstrip("\ufeff")
     lines = [ln for ln in text.replace("\r", "\n").split("\n")[:400] if ln.strip()][:10]
@@ -267,8 +269,11 @@ def is_zoom_chat(text: str) -> bool:
     heads = [ln for ln in lines if _CLOUD.match(ln) or _webex(ln) or _is_local(ln)]
     if not heads:
         return False
-    if any(_CLOUD.match(ln) or _webex(ln) for ln in heads):
+    if any(_CLOUD.match(ln) for ln in heads):
         return True
+    webex = [found[0] for found in map(_webex, heads) if found]
+    if webex:  # a chat: two messages, or one to everyone ("From idea to project: 18:00" is none)
+        return len(webex) > 1 or webex[0].recipient is None
     return not any(_STAMPED.match(ln) and not _built(ln) for ln in lines)
 
 
