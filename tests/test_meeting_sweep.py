@@ -451,3 +451,13 @@ def test_a_protocol_heading_ending_in_a_time_is_no_webex_chat(tmp_path: Path) ->
     # Built like Webex's header ("from … to …:    4:23 PM") but one line, to no one present.
     text = "From idea to project: 18:00\nWir haben gesammelt, was fehlt.\n\nBänke am Marktplatz.\n"
     assert parse_file(_file(tmp_path, "agenda.txt", text)).importer == "markdown"
+
+
+def test_a_dated_agenda_is_no_zoom_chat(tmp_path: Path) -> None:
+    # An agenda with day and time before each item: "Pause" is no chat header.
+    text = (
+        "2024-03-12 18:00 From idea to project: Begrüßung\n"
+        "2024-03-12 18:30 Pause\n"
+        "2024-03-12 18:45 Bänke am Markt\n"
+    )
+    assert parse_file(_file(tmp_path, "agenda.txt", text)).importer == "markdown"

@@ -63,7 +63,9 @@ _WEBEX = re.compile(
     rf"^{_WORD}[ \t]+(?P<rest>\S.*?):[ \t]+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
     r"(?:[ \t\u202f\u00a0]*(?P<ampm>[AaPp]\.?[Mm]\.?))?[ \t]*$"
 )
-_STAMPED = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s")  # a line that begins with a time
+_STAMPED = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?\s"
+)  # begins with a time
 # Sender cue → the word before the recipient ("to Everyone", "an Alle").
 _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
