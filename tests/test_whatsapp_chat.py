@@ -203,7 +203,8 @@ def test_guessed_day_and_month_are_named(project: Project, tmp_path: Path) -> No
     assert dates == ["2021-03-04", "2021-04-04"]
     assert "„3/4/21“ der Tag oder der Monat vorn" in notices
     assert (
-        "gelesen mit dem Monat vorn (12-Stunden-Uhr ohne führende Null wie in den USA): " in notices
+        "gelesen mit dem Monat vorn (12-Stunden-Uhr wie in den USA: „PM“, keine führende Null): "
+        in notices
     )
     assert "04.03.2021" in notices
 
@@ -220,7 +221,9 @@ def test_a_leading_zero_with_a_12_hour_clock_reads_the_day_first(
     dates, notices = _dates(project, tmp_path, text)
     assert dates == ["2021-04-03", "2021-04-04"]
     assert "„03/04/2021“ der Tag oder der Monat vorn" in notices
-    assert "gelesen mit dem Tag vorn (führende Null wie in Großbritannien oder Indien" in notices
+    assert (
+        "gelesen mit dem Tag vorn (führende Null oder „pm“ klein wie in Großbritannien" in notices
+    )
     assert "03.04.2021" in notices
 
 
@@ -264,3 +267,14 @@ def test_the_tilde_before_a_name_not_in_the_contacts_is_no_part_of_it(
     assert doc.segments[0].attributes["speaker"] == "Dzifa Kwarteng-Brühl"
     assert doc.segments[1].text == "Ja Dzifa Kwarteng-Brühl genau"
     assert sorted(doc.names) == ["Dzifa Kwarteng-Brühl", "Erik Newhard", "Sayuri Berg"]
+
+
+def test_pm_in_small_letters_reads_the_day_first(project: Project, tmp_path: Path) -> None:
+    # "3/4/21, 6:05 pm": an Australian or Indian phone (US phones write "PM") — the 3rd of April.
+    text = (
+        "3/4/21, 6:05\u202fpm - Anna Schmidt: Der Spielplatz ist kaputt\n"
+        "4/4/21, 9:01\u202fam - Ben: Treffen am Samstag?\n"
+    )
+    dates, notices = _dates(project, tmp_path, text)
+    assert dates == ["2021-04-03", "2021-04-04"]
+    assert "gelesen mit dem Tag vorn (führende Null oder „pm“ klein" in notices

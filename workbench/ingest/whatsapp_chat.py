@@ -1,15 +1,15 @@
 """WhatsApp group chats exported as text ("Chat exportieren", ``.txt``), recognised by content.
 
-Every message starts a line with its date and time and the sender's display name:
-Android ``12.03.21, 18:02 - Anna Schmidt: Text``, iPhone ``[12.03.21, 18:02:11] Anna
-Schmidt: Text`` (often behind a left-to-right mark U+200E); with English settings
-``3/12/21, 6:02 PM - Anna: …`` or ``[12/03/2021, 18:02:11] Anna: …``. Whether ``3/12/21``
-is the 3rd of December or the 12th of March is read from the whole file (a first number
-above 12 is a day, a second one a month; else the order of the messages, which an export
-lists by date; else a 12-hour clock without leading zeros (``3/4/21``, as US phones write)
-is the US order, otherwise day first (``03/04/21``: British or Indian phones), and the import
-says that it guessed). Lines that start no message continue the one before: one statement per
-message, its lines kept.
+Every message starts a line with its date and time and the sender's display name: Android
+``12.03.21, 18:02 - Anna Schmidt: Text``, iPhone ``[12.03.21, 18:02:11] Anna Schmidt: Text``
+(often behind a left-to-right mark U+200E); with English settings ``3/12/21, 6:02 PM - Anna:
+…`` or ``[12/03/2021, 18:02:11] Anna: …``. Whether ``3/12/21`` is the 3rd of December or the
+12th of March is read from the whole file (a first number above 12 is a day, a second one a
+month; else the order of the messages, which an export lists by date; else a 12-hour clock
+as US phones write it (``3/4/21, 6:05 PM``: no leading zero, "PM") is the US order,
+otherwise day first (``03/04/21``, ``6:05 pm``: British, Indian, Australian phones), and the
+import says that it guessed). Lines that start no message continue the one before: one
+statement per message, its lines kept.
 
 Not statements, counted in the import's notices: the app's own lines (encryption notice,
 "… hat die Gruppe erstellt", "… ist beigetreten", "+49 … wurde hinzugefügt"; Android
@@ -173,8 +173,9 @@ def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
     A number above 12 decides; else the order of the messages (an export lists them by
     date: 3/12/21 before 4/1/21 is the 12th of March, not the 3rd of December); else a
     12-hour clock reads as the US order, unless a day or month is written with a leading
-    zero (US phones write ``3/4/21``, British and Indian ones ``03/04/21``, also with a
-    12-hour clock), and a 24-hour clock as the day first."""
+    zero or the clock's "pm" in small letters (US phones write ``3/4/21, 6:05 PM``,
+    British, Indian and Australian ones ``03/04/21`` or ``3/4/21, 6:05 pm``), and a
+    24-hour clock as the day first."""
     if any(m["sep"] == "." for m in headers):
         return True, False
     if any(int(m["d1"]) > 12 for m in headers):
@@ -185,13 +186,15 @@ def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
     if len(in_order) == 1:
         return in_order[0], False
     differs = any(int(m["d1"]) != int(m["d2"]) for m in headers)
-    return not any(m["ampm"] for m in headers) or _zero_padded(headers), differs
+    return not any(m["ampm"] for m in headers) or _not_us(headers), differs
 
 
-def _zero_padded(headers: list[re.Match[str]]) -> bool:
-    """Whether a header writes a day or month with a leading zero ("03/04/21")
-    — US phones never do ("3/4/21")."""
-    return any(m[key].startswith("0") for m in headers for key in ("d1", "d2"))
+def _not_us(headers: list[re.Match[str]]) -> bool:
+    """Whether a header writes a day or month with a leading zero ("03/04/21") or "pm" in
+    small letters — US phones do neither ("3/4/21, 6:05 PM"); British, Indian and
+    Australian ones write the day first, with "pm" in small letters."""
+    padded = any(m[key].startswith("0") for m in headers for key in ("d1", "d2"))
+    return padded or any(m["ampm"] and m["ampm"].islower() for m in headers)
 
 
 def _chronological(headers: list[re.Match[str]], day_first: bool) -> bool:
@@ -480,11 +483,11 @@ def messenger_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     if order:
         read = format_date(order["read"])
         if not order["day_first"]:
-            first = "dem Monat vorn (12-Stunden-Uhr ohne führende Null wie in den USA)"
+            first = "dem Monat vorn (12-Stunden-Uhr wie in den USA: „PM“, keine führende Null)"
         elif order.get("twelve_hour"):
             first = (
-                "dem Tag vorn (führende Null wie in Großbritannien oder Indien; "
-                "in den USA stünde keine)"
+                "dem Tag vorn (führende Null oder „pm“ klein wie in Großbritannien, Indien "
+                "oder Australien; in den USA „3/4/21, 6:05 PM“)"
             )
         else:
             first = "dem Tag vorn (24-Stunden-Uhr)"
