@@ -85,7 +85,8 @@ def test_backup_file_is_portable_json_lines(folder: Path, tmp_path: Path) -> Non
     assert manifest["tables"]["codings"]["rows"] == tables(folder)["codings"]["rows"]
     assert [c["id"] for c in codes] == sorted(c["id"] for c in codes)
     assert set(codes[0]) == {
-        *("id", "path", "name", "parent_id", "description", "example", "colour", "guid")
+        *("id", "path", "name", "parent_id", "description", "example", "colour", "codable"),
+        "guid",
     }
     assert "db_url" not in settings
 

@@ -83,6 +83,9 @@ def test_upgrade_keeps_every_row_the_release_wrote(tmp_path: Path, capsys) -> No
     assert after.pop("waves") == [(1, "Welle 1", 1)]
     assert [row[-1] for row in after["workshops"]] == [1] * len(before["workshops"])
     after["workshops"] = [row[:-1] for row in after["workshops"]]
+    # 0007: every code of the release stays codable (as every earlier export wrote it)
+    assert [row[-1] for row in after["codes"]] == [1] * len(before["codes"])
+    after["codes"] = [row[:-1] for row in after["codes"]]
     # 0005: every code has the GUID the exports gave its path, so files exported before
     # the upgrade still find their codes
     assert [row[-1] for row in after["codes"]] == [code_guid(row[1]) for row in before["codes"]]

@@ -167,7 +167,7 @@ def test_reads_codebooks_of_other_programs(tmp_path: Path) -> None:
     )
     assert read_codebook_qdc(path) == [
         CodeSpec("Barrieren", "Zugangshürden", "", "#ff0000"),
-        CodeSpec("Barrieren/Sprache"),
+        CodeSpec("Barrieren/Sprache", codable=False),  # isCodable="false": a category
     ]
 
 

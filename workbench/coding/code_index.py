@@ -204,5 +204,7 @@ class CodeIndex:
             code.example = spec.example
         if spec.colour:
             code.colour = spec.colour
+        if not spec.codable:  # a parent named by its subcode's path says nothing about it
+            code.codable = False
         self.session.flush()
         return code

@@ -51,6 +51,8 @@ class CodeSpec:
     description: str = ""
     example: str = ""
     colour: str | None = None
+    # False for a category that only groups codes (REFI-QDA ``isCodable="false"``)
+    codable: bool = True
 
     def __post_init__(self) -> None:
         for name in ("path", "description", "example"):
@@ -70,7 +72,7 @@ class CodeSpec:
 
 
 # The keys of one code in a codebook YAML ("codes" for subcodes too, as at the top level)
-CODE_KEYS = ("name", "description", "example", "colour", "children", "codes")
+CODE_KEYS = ("name", "description", "example", "colour", "codable", "children", "codes")
 
 
 def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
@@ -103,11 +105,21 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
                 description=str(entry.get("description") or "").strip(),
                 example=str(entry.get("example") or "").strip(),
                 colour=normalise_colour(entry.get("colour"), filename),
+                codable=_codable(entry.get("codable", True), path, filename),
             )
         )
         nested = entry.get("children", entry.get("codes")) or []  # "codes" as at the top
         specs.extend(_walk(nested, path, filename))
     return specs
+
+
+def _codable(value: Any, path: str, filename: str) -> bool:
+    """A code's ``codable:`` as a bool; anything but true/false is refused."""
+    if not isinstance(value, bool):
+        raise InputError(
+            f"Code '{path}': 'codable' muss true oder false sein, nicht '{value}'.", file=filename
+        )
+    return value
 
 
 def _decoded(data: bytes) -> str:
@@ -195,6 +207,8 @@ def codebook_tree(specs: Iterable[CodeSpec]) -> list[dict[str, Any]]:
             node["example"] = spec.example
         if spec.colour:
             node["colour"] = normalise_colour(spec.colour)
+        if not spec.codable:
+            node["codable"] = False
         nodes[spec.path] = node
         if spec.parent is None:
             roots.append(node)

@@ -63,7 +63,11 @@ def _code_element(
     path = f"{parent_path}{SEPARATOR}{node['name']}" if parent_path else node["name"]
     name = xml_safe(exchanged_code_name(node["name"]))  # "Bus∕Bahn" → "Bus/Bahn" elsewhere
     guid = (guids or {}).get(path) or code_guid(path)
-    attrs = {"guid": guid, "name": name, "isCodable": "true"}
+    attrs = {
+        "guid": guid,
+        "name": name,
+        "isCodable": "true" if node.get("codable", True) else "false",
+    }
     if node.get("colour"):
         attrs["color"] = node["colour"]
     element = ET.Element("Code", attrs)
@@ -135,6 +139,8 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
         description=description,
         example=example,
         colour=normalise_colour(element.get("color"), filename),
+        # xs:boolean: "false" or "0" (required by the schema; a file without it is codable)
+        codable=(element.get("isCodable") or "true").strip() not in ("false", "0"),
     )
     specs = [spec]
     for child in children:

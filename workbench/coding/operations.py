@@ -113,7 +113,10 @@ class CodingMixin(ProjectStore):
         """The codebook as specs, every code directly after its parent."""
         with self.session() as s:
             codes = list(s.scalars(select(Code)))
-        specs = [CodeSpec(c.path, c.description or "", c.example or "", c.colour) for c in codes]
+        specs = [
+            CodeSpec(c.path, c.description or "", c.example or "", c.colour, c.codable)
+            for c in codes
+        ]
         return sorted(specs, key=lambda spec: path_key(spec.path))
 
     def code_guids(self) -> dict[str, str]:

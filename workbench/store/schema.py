@@ -32,6 +32,7 @@ from sqlalchemy import (
     event,
     select,
     text,
+    true,
 )
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
@@ -163,6 +164,8 @@ class Code(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     example: Mapped[str] = mapped_column(Text, default="")
     colour: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # False for a category that only groups codes (REFI-QDA isCodable="false")
+    codable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Its REFI-QDA GUID, kept when the code is renamed or moved: MAXQDA, ATLAS.ti and NVivo
     # keep it too, so a file coded there finds its codes by it. Made from the path the code
     # had when it was created (or taken from the file it came from).

@@ -1,0 +1,106 @@
+"""REFI-QDA files as other programs may write them within the standard (session 29 sweep).
+
+Each file is built here, small: code categories, deep nesting, notes, odd positions. The
+import must keep what the file says (or name what it leaves out); the export must stay
+valid against the schema and open again.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from tests.qdpx_data import Q, qde_root, refi_schema
+from workbench import Project
+from workbench.cli.main import main
+from workbench.coding.codebook import read_codebook_yaml
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
+
+NS = "urn:QDA-XML:project:1.0"
+SOURCE = "C0000000-0000-4000-8000-000000000001"
+ANA = "B0000000-0000-4000-8000-0000000000A1"
+TEXT = "Wir brauchen mehr Bänke am Markt.\nDer Spielplatz ist zu klein.\n"
+USERS = f'<Users><User guid="{ANA}" name="Ana"/></Users>'
+
+
+def _guid(n: int) -> str:
+    return f"A0000000-0000-4000-8000-{n:012d}"
+
+
+def _qde(codes: str, body: str = "", extra: str = "", origin: str = "MAXQDA 2022") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="{NS}" name="Beirat" '
+        f'origin="{origin}">{USERS}<CodeBook><Codes>{codes}</Codes></CodeBook><Sources>'
+        f'<TextSource guid="{SOURCE}" name="Sitzung" plainTextPath="internal://{SOURCE}.txt">'
+        f"{body}</TextSource></Sources>{extra}</Project>"
+    )
+
+
+def _coded(start: int, end: int, code: str, n: int = 1) -> str:
+    return (
+        f'<PlainTextSelection guid="{_guid(900 + n)}" startPosition="{start}" '
+        f'endPosition="{end}" creatingUser="{ANA}"><Coding guid="{_guid(950 + n)}" '
+        f'creatingUser="{ANA}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+    )
+
+
+def _qdpx(out: Path, qde: str, text: str = TEXT) -> Path:
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("project.qde", qde.encode("utf-8"))
+        archive.writestr(f"Sources/{SOURCE}.txt", text.encode("utf-8"))
+    return out
+
+
+def _codes_in(archive: Path) -> dict[str, str]:
+    """``isCodable`` of each exported code by name; the file must be valid."""
+    root = qde_root(archive)
+    refi_schema().assertValid(etree.ElementTree(root))
+    return {c.get("name"): c.get("isCodable") for c in root.iter(f"{Q}Code")}
+
+
+# -- code categories ----------------------------------------------------------------------
+CATEGORY = (
+    f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="false">'
+    f'<Code guid="{_guid(2)}" name="Treffpunkte" isCodable="true"/></Code>'
+    f'<Code guid="{_guid(3)}" name="Ressource" isCodable="0"/>'
+)
+
+
+def test_a_category_that_cannot_be_coded_stays_one_after_a_round_trip(
+    project: Project, tmp_path: Path
+) -> None:
+    """MAXQDA/NVivo categories (isCodable="false") came back codable from the workbench."""
+    archive = _qdpx(tmp_path / "x.qdpx", _qde(CATEGORY, _coded(4, 12, _guid(2))))
+    import_qdpx(project, archive)
+    assert {s.path: s.codable for s in project.codebook()} == {
+        "Bedarf": False,
+        "Bedarf/Treffpunkte": True,
+        "Ressource": False,
+    }
+    export_qdpx(project, tmp_path / "aus.qdpx")
+    assert _codes_in(tmp_path / "aus.qdpx") == {
+        "Bedarf": "false",
+        "Treffpunkte": "true",
+        "Ressource": "false",
+    }
+    # the codebook alone: .qdc and YAML keep it too, and read back the same
+    for fmt in ("qdc", "yaml"):
+        out = tmp_path / f"codebuch.{fmt}"
+        project.export_codebook(out, fmt)
+        again = Project.create(tmp_path / f"wieder-{fmt}")
+        assert main(["--project", str(again.path), "codebook", "import", str(out)]) == 0
+        assert again.codebook() == project.codebook()
+        again.close()
+    # a file that says nothing new (a parent named only by its subcode's path, a codebook
+    # without the flag) does not make the category codable again
+    project.import_codes(read_yaml_codebook(tmp_path, "codes:\n  - name: Bedarf\n"))
+    assert {s.path: s.codable for s in project.codebook()}["Bedarf"] is False
+
+
+def read_yaml_codebook(folder: Path, text: str) -> list:
+    """The specs of a codebook YAML written from ``text``."""
+    path = folder / "teil.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_codebook_yaml(path)
