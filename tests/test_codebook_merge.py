@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from tests.coding_data import cards_project
 from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
-from workbench.store import CodingActionItem
+from workbench.store import Code, CodingActionItem
 
 
 def _codings(project: Project) -> list[tuple[str, str, str]]:
@@ -68,7 +68,7 @@ def test_merge_moves_codings_memos_and_resolutions_once(
     ]
 
 
-def test_merge_refuses_itself_and_codes_with_subcodes(
+def test_merge_refuses_itself_and_a_code_into_its_subcode(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cards_project(project, tmp_path)
@@ -76,13 +76,62 @@ def test_merge_refuses_itself_and_codes_with_subcodes(
     before = project.codebook()
     assert main([*base, "Bedarf", "Bedarf"]) == 2
     assert "nicht mit sich selbst" in capsys.readouterr().err
-    assert main([*base, "Themen", "Bedarf"]) == 2
+    assert main([*base, "Themen", "Themen/Wohnen"]) == 2
     err = capsys.readouterr().err
-    assert "hat Untercodes (Themen/Digitale Teilhabe, Themen/Wohnen)" in err
-    assert "workbench codebook move UNTERCODE --under 'Bedarf'" in err
+    assert "mit seinem Untercode 'Themen/Wohnen'" in err
+    assert "workbench codebook merge Themen/Wohnen Themen" in err
     assert main([*base, "Gibtsnicht", "Bedarf"]) == 2
     assert "Traceback" not in capsys.readouterr().err
     assert project.codebook() == before
+
+
+def test_merge_moves_the_subcodes_under_the_target(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A code with subcodes was refused ('erst verschieben'); MAXQDA moves them along."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Themen/Wohnen/Miete")
+    project.add_code("Bedarf/Wohnen")
+    project.code_segment(ids["K2"], "Themen/Wohnen/Miete", "A")
+    project.code_segment(ids["K3"], "Themen/Digitale Teilhabe", "A")
+    guid = project.code_guids()["Themen/Digitale Teilhabe"]
+    base = ["--project", str(project.path), "codebook", "merge"]
+    before = project.codebook()
+
+    # the target has a subcode of the same name: say which to merge first, change nothing
+    assert main([*base, "Themen", "Bedarf"]) == 2
+    err = capsys.readouterr().err
+    assert "'Bedarf' hat schon 1 Untercode mit dem Namen eines Untercodes von 'Themen'" in err
+    assert "workbench codebook merge Themen/Wohnen Bedarf/Wohnen" in err
+    assert project.codebook() == before
+
+    assert main([*base, "Themen/Wohnen", "Bedarf/Wohnen"]) == 0
+    assert "Untercodes liegen jetzt unter 'Bedarf/Wohnen': Bedarf/Wohnen/Miete" in (
+        capsys.readouterr().out
+    )
+    assert main([*base, "Themen", "Bedarf"]) == 0
+    out = capsys.readouterr().out
+    assert "Untercodes liegen jetzt unter 'Bedarf': Bedarf/Digitale Teilhabe." in out
+    specs = {spec.path: spec for spec in project.codebook()}
+    assert sorted(specs) == [
+        "Bedarf",
+        "Bedarf/Digitale Teilhabe",
+        "Bedarf/Wohnen",
+        "Bedarf/Wohnen/Miete",
+        "Herausforderung",
+        "Ressource",
+    ]
+    assert specs["Bedarf/Digitale Teilhabe"].colour == "#457b9d"  # the code itself moved
+    assert project.code_guids()["Bedarf/Digitale Teilhabe"] == guid
+    with project.session() as session:  # the stored parent follows the path
+        parents = {c.path: c.parent_id for c in session.scalars(select(Code))}
+        ids_by_path = {c.path: c.id for c in session.scalars(select(Code))}
+    assert parents["Bedarf/Wohnen/Miete"] == ids_by_path["Bedarf/Wohnen"]
+    assert parents["Bedarf/Digitale Teilhabe"] == ids_by_path["Bedarf"]
+    assert _codings(project) == [
+        ("K2", "Bedarf/Wohnen/Miete", "A"),
+        ("K3", "Bedarf/Digitale Teilhabe", "A"),
+    ]
 
 
 def test_an_export_from_before_the_merge_brings_the_merged_code_back_to_its_target(

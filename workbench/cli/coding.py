@@ -134,6 +134,8 @@ def cmd_codebook_merge(args: argparse.Namespace) -> int:
         f"übernommen{twice}. '{done.source}' ist gelöscht; kommt er mit einer älteren "
         f"REFI-QDA-Datei zurück, gehört er zu '{done.target}'."
     )
+    if done.subcodes:
+        print(f"  Seine Untercodes liegen jetzt unter '{done.target}': {', '.join(done.subcodes)}.")
     if note := _need_code_note(done.source, done.target):
         print(f"  Hinweis: {note}")
     return 0

@@ -10,6 +10,7 @@ target, once, instead of a second code with the old name.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import InputError
+from workbench.core.formatting import plural
 from workbench.store import (
     Code,
     Coding,
@@ -38,30 +40,22 @@ class MergeResult:
     duplicates: int
     memos: int
     resolutions: int
+    subcodes: tuple[str, ...] = ()  # the merged code's subcodes, now under the target
 
 
 def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
     """Merge ``source`` into ``target`` (codings, memos, resolutions, undo log); delete it.
 
     A coding both codes had (same statement, coder and span) stays once, as the target's;
-    the coder's undo steps on the merged code now act on the target. Refused: a code into
-    itself, and a code with subcodes (they would have no parent; move them first).
+    the coder's undo steps on the merged code now act on the target. Its subcodes move
+    under the target with theirs (as in MAXQDA); refused: a code into itself or into one of
+    its subcodes, and a subcode whose name the target already has (merge that one first).
     """
     if source.id == target.id:
         raise InputError(f"Code '{source.path}' kann nicht mit sich selbst zusammengeführt werden.")
-    children = sorted(
-        session.scalars(
-            select(Code.path).where(Code.path.startswith(source.path + SEPARATOR, autoescape=True))
-        )
-    )
-    if children:
-        raise InputError(
-            f"Code '{source.path}' hat Untercodes ({', '.join(children[:5])}"
-            f"{' …' if len(children) > 5 else ''}). Bitte zuerst verschieben (workbench "
-            f"codebook move UNTERCODE --under '{target.path}') oder einzeln zusammenführen."
-        )
     # PostgreSQL: a coder coding these codes right now waits, then finds the target.
     session.execute(select(Code.id).where(Code.id.in_([source.id, target.id])).with_for_update())
+    subcodes = _move_subcodes(session, source, target)
     held = {
         (c.segment_id, c.coder, c.start, c.end)
         for c in session.scalars(select(Coding).where(Coding.code_id == target.id))
@@ -89,11 +83,48 @@ def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
     ).rowcount
     record_merge(session, source.guid, target.guid)
     result = MergeResult(
-        source.path, target.path, len(moved) - len(twice), len(twice), memos, resolutions
+        source.path, target.path, len(moved) - len(twice), len(twice), memos, resolutions, subcodes
     )
     session.delete(source)
     session.flush()
     return result
+
+
+def _move_subcodes(session: Session, source: Code, target: Code) -> tuple[str, ...]:
+    """Give ``source``'s subcodes (with theirs) to ``target``; return the moved ones' paths."""
+    prefix = source.path + SEPARATOR
+    subtree = list(
+        session.scalars(select(Code).where(Code.path.startswith(prefix, autoescape=True)))
+    )
+    if not subtree:
+        return ()
+    if target.path.startswith(prefix):  # it would sit under itself
+        raise InputError(
+            f"Code '{source.path}' kann nicht mit seinem Untercode '{target.path}' "
+            f"zusammengeführt werden. Umgekehrt geht es: workbench codebook merge "
+            f"{shlex.quote(target.path)} {shlex.quote(source.path)}"
+        )
+    new_path = {c.id: target.path + c.path[len(source.path) :] for c in subtree}
+    taken = set(session.scalars(select(Code.path))) & set(new_path.values())
+    if taken:  # name the uppermost clashes: merging those first clears the ones below
+        first = sorted(p for p in taken if p.rsplit(SEPARATOR, 1)[0] not in taken)
+        commands = "; ".join(
+            f"workbench codebook merge {shlex.quote(source.path + p[len(target.path) :])} "
+            f"{shlex.quote(p)}"
+            for p in first[:3]
+        )
+        raise InputError(
+            f"Code '{target.path}' hat schon {plural(len(first), 'Untercode', 'Untercodes')} "
+            f"mit dem Namen eines Untercodes von '{source.path}' "
+            f"({', '.join(first[:5])}{' …' if len(first) > 5 else ''}). "
+            f"Diese zuerst zusammenführen: {commands}"
+        )
+    for code in subtree:
+        if code.parent_id == source.id:
+            code.parent_id = target.id
+        code.path = new_path[code.id]
+    session.flush()
+    return tuple(sorted(new_path[c.id] for c in subtree if c.parent_id == target.id))
 
 
 def _key(coding: Coding) -> tuple[int, str, int, int]:
