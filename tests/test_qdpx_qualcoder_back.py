@@ -6,10 +6,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from tests.qdpx_data import segments_of
 from tests.test_qdpx_qualcoder import DISTRICTS, NS, _back_from_qualcoder, _qdpx
 from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
+from workbench.exchange.qdxml import split_uncoded
 
 
 def _rewrite(path: Path, out: Path, old: str, new: str) -> Path:
@@ -77,13 +79,18 @@ def test_other_broken_xml_is_still_refused(project: Project, tmp_path: Path, cap
         assert again.segments().empty
 
 
-def _only_coded(path: Path) -> Path:
+def _only_coded(path: Path, older: bool = False) -> Path:
     """``path`` as QualCoder exports it: only coded selections (``text_selection_xml``
-    reads its codings table; a selection without a coding is not there)."""
+    reads its codings table; a selection without a coding is not there). ``older``: as
+    from an export of an earlier workbench, whose source descriptions did not list the
+    statements without a code (or with that list deleted in QualCoder's memo)."""
     with zipfile.ZipFile(path) as archive:
         members = {n: archive.read(n) for n in archive.namelist()}
     root = ET.fromstring(members["project.qde"])
     for source in root.iter(f"{{{NS}}}TextSource"):
+        description = source.find(f"{{{NS}}}Description")
+        if older and description is not None:
+            description.text = split_uncoded(description.text or "")[0]
         for selection in list(source):
             if selection.tag == f"{{{NS}}}PlainTextSelection" and not selection.findall(
                 f"{{{NS}}}Coding"
@@ -102,13 +109,14 @@ def test_uncoded_statements_come_back_from_qualcoder_into_a_new_project(
     """QualCoder exports only coded selections: of our statements only those with a
     code of their own kept their marker. Read into a new project, the others were lost
     (here three of four, with the coding "Bänke" on one of them: "liegen außerhalb aller
-    Aussagen"). A line that no marked statement touches is a statement again."""
+    Aussagen"). In a file without the list of uncoded statements (an earlier export) a
+    line that no marked statement touches is a statement again."""
     import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
     second = int(project.segments().sort_values("position")["segment_id"].iloc[1])
     project.code_segment(second, "Sitzgelegenheiten", "anna")
     ours = tmp_path / "fuer-qualcoder.qdpx"
     export_qdpx(project, ours, qualcoder=True)
-    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"), older=True)
     other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
     result = import_qdpx(other, back)
     columns = ["text", "speaker_role"]
@@ -189,8 +197,9 @@ def test_our_questions_come_back_as_questions_not_as_statements(
     from QualCoder into a new project, the line "Was fehlt im Quartier?" was read as a
     statement and the uncoded statement under it had no question. A line that is a
     marked statement's question is its heading; the statement between it and the coded
-    one has that question. A question without a coded statement under it stays unknown:
-    its line is read as a statement, and the lines under it get no question."""
+    one has that question. In an earlier export (no list of the uncoded statements) a
+    question without a coded statement under it stays unknown: its line is read as a
+    statement, and the lines under it get no question; now every statement keeps its own."""
     import docx
 
     document = docx.Document()
@@ -208,16 +217,23 @@ def test_our_questions_come_back_as_questions_not_as_statements(
     project.code_segment(int(coded["Die Busse fahren abends zu selten."]), "Mobilität", "anna")
     ours = tmp_path / "fuer-qualcoder.qdpx"
     export_qdpx(project, ours, qualcoder=True)
-    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
-    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
-    import_qdpx(other, back)
-    rows = other.segments().sort_values("position")[["question", "text"]]
-    assert [(q if isinstance(q, str) else None, t) for q, t in rows.to_numpy().tolist()] == [
-        ("Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche am Markt."),
-        ("Was fehlt im Quartier?", "Die Busse fahren abends zu selten."),
-        (None, "Was gibt es schon?"),
-        (None, "Der Sportverein öffnet seine Halle."),
-    ]
+    for older, expected in [
+        (False, project.segments().sort_values("position")[["question", "text"]]),
+        (True, None),
+    ]:
+        back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"), older)
+        other = Project.create(tmp_path / f"anderes-{older}", districts=DISTRICTS)
+        import_qdpx(other, back)
+        rows = other.segments().sort_values("position")[["question", "text"]]
+        if expected is not None:
+            assert rows.to_numpy().tolist() == expected.to_numpy().tolist()
+            continue
+        assert [(q if isinstance(q, str) else None, t) for q, t in rows.to_numpy().tolist()] == [
+            ("Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche am Markt."),
+            ("Was fehlt im Quartier?", "Die Busse fahren abends zu selten."),
+            (None, "Was gibt es schon?"),
+            (None, "Der Sportverein öffnet seine Halle."),
+        ]
 
 
 def test_back_into_the_original_project_no_lines_are_said_to_be_added(
@@ -237,6 +253,7 @@ def test_back_into_the_original_project_no_lines_are_said_to_be_added(
     assert not any("ohne Markierung" in n for n in result.notices)
     assert project.segments()[["segment_id", "text"]].to_numpy().tolist() == before
     other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"), older=True)
     notices = import_qdpx(other, back).notices
     assert [n for n in notices if "ohne Markierung" in n] == [
         "Quelle 'Interview.txt': 3 Zeilen ohne Markierung als Aussage gelesen (Quelle-ID „Z“ "
@@ -244,3 +261,33 @@ def test_back_into_the_original_project_no_lines_are_said_to_be_added(
         "verlieren dort ihre Markierung. Bitte prüfen, ob Überschriften oder Leitfragen "
         "darunter sind."
     ]
+
+
+def test_uncoded_statements_keep_their_source_id_and_question_through_qualcoder(
+    project: Project, tmp_path: Path
+) -> None:
+    """Statements without a code came back from QualCoder as lines "Z3", "Z5" without
+    workshop or question (decision 005, session 28: QualCoder exports coded selections
+    only). The export for QualCoder lists them under the source's description, which
+    QualCoder keeps as the source's memo; read back, each is the statement it was."""
+    import_qdpx(project, _qdpx(tmp_path / "beirat.qdpx"))
+    second = int(project.segments().sort_values("position")["segment_id"].iloc[1])
+    project.code_segment(second, "Sitzgelegenheiten", "anna")
+    ours = tmp_path / "fuer-qualcoder.qdpx"
+    export_qdpx(project, ours, qualcoder=True)
+    back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"))
+    other = Project.create(tmp_path / "anderes", districts=DISTRICTS)
+    result = import_qdpx(other, back)
+    assert not any("ohne Markierung" in n for n in result.notices)
+    assert segments_of(other) == segments_of(project)
+    assert other.documents()["title"].tolist() == project.documents()["title"].tolist()
+    # the list goes out again as it came in (memos differ: QualCoder made them journals)
+    export_qdpx(other, tmp_path / "wieder.qdpx", qualcoder=True)
+    assert _source_descriptions(tmp_path / "wieder.qdpx") == _source_descriptions(ours)
+    assert "Quelle-ID: 3" in _source_descriptions(ours)[0]
+
+
+def _source_descriptions(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+    return [s.findtext(f"{{{NS}}}Description") or "" for s in root.iter(f"{{{NS}}}TextSource")]

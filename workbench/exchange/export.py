@@ -57,7 +57,9 @@ from workbench.exchange.qdxml import (
     iso,
     stable_guid,
     sub,
+    text_digest,
     text_element,
+    uncoded_block,
 )
 from workbench.exchange.resolutions import resolution_block
 from workbench.store import record_export
@@ -307,8 +309,6 @@ def _source_element(
         "TextSource",
         {"guid": d.guid, "name": d.name, "plainTextPath": f"internal://{d.guid}.txt"},
     )
-    if d.title:
-        text_element(source, "Description", d.title)
     # Segment selections and span selections, in text order; positions in UTF-16 (for
     # QualCoder in code points, which it reads: the same after an emoji there).
     units = (lambda pos: pos) if qualcoder else Utf16Map(d.text).to_utf16
@@ -319,6 +319,21 @@ def _source_element(
             whole.setdefault(c.segment_id, []).append(c)
         else:
             spans.setdefault((c.start, c.end), []).append(c)
+    # QualCoder's export drops selections without a coding but keeps the source's
+    # description: the statements without a code travel there too (decision 005)
+    uncoded = [
+        (
+            segment_guids[s.segment_id],
+            s.start,
+            s.end,
+            _segment_block(s),
+            text_digest(d.text[s.start : s.end]),
+        )
+        for s in d.segments
+        if qualcoder and s.segment_id not in whole
+    ]
+    if description := uncoded_block(d.title or "", uncoded):
+        text_element(source, "Description", description)
     segment_notes: dict[tuple[str, str], list[str]] = {}
     for memo in memos:
         if memo.target_type == "segment" and memo.target is not None:
@@ -339,27 +354,7 @@ def _source_element(
                     "endPosition": str(units(s.end)),
                 },
             )
-            text_element(
-                selection,
-                "Description",
-                format_block(
-                    SEGMENT_MARKER,
-                    [
-                        ("Quelle-ID", s.source_id),
-                        ("Position", s.position),
-                        ("Workshop", s.workshop),
-                        ("Sozialraum", s.district),
-                        ("Leitfrage", s.question),
-                        ("Rolle", s.speaker_role),
-                        (
-                            "Attribute",
-                            json.dumps(s.attributes, ensure_ascii=False, sort_keys=True)
-                            if s.attributes
-                            else None,
-                        ),
-                    ],
-                ),
-            )
+            text_element(selection, "Description", _segment_block(s))
             groups = _by_coder(whole.get(s.segment_id, []))
             _codings(selection, guid, groups[0] if groups else [])
             for note in segment_notes.get((d.guid, s.source_id), []):
@@ -370,6 +365,23 @@ def _source_element(
             start, end = item
             for number, codings in enumerate(_by_coder(spans[item])):
                 _span_selection(source, d.guid, start, end, units, codings, number > 0)
+
+
+def _segment_block(s: SegmentOut) -> str:
+    """The description block of a statement's selection (decision 005)."""
+    attributes = json.dumps(s.attributes, ensure_ascii=False, sort_keys=True)
+    return format_block(
+        SEGMENT_MARKER,
+        [
+            ("Quelle-ID", s.source_id),
+            ("Position", s.position),
+            ("Workshop", s.workshop),
+            ("Sozialraum", s.district),
+            ("Leitfrage", s.question),
+            ("Rolle", s.speaker_role),
+            ("Attribute", attributes if s.attributes else None),
+        ],
+    )
 
 
 def _by_coder(codings: list[CodingOut]) -> list[list[CodingOut]]:

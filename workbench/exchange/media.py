@@ -18,7 +18,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.exchange.qdxml import child, child_text, children, local, norm_guid
+from workbench.exchange.qdxml import (
+    child,
+    child_text,
+    children,
+    local,
+    norm_guid,
+    split_uncoded,
+    text_digest,
+)
 
 # The text of a TextSource-like element, or None when the project does not contain it.
 TextReader = Callable[[ET.Element], "str | None"]
@@ -50,16 +58,30 @@ class RawText:
 
 
 def text_source(element: ET.Element, text: str) -> RawText:
-    """A ``<TextSource>`` with its text."""
+    """A ``<TextSource>`` with its text; the statements without a code that our export for
+    QualCoder lists in its description (QualCoder drops their selections) are selections."""
     guid = norm_guid(element.get("guid"))
+    title, uncoded = split_uncoded(child_text(element, "Description").strip())
+    plain = children(element, "PlainTextSelection")
+    present = {norm_guid(s.get("guid")) for s in plain}
+    namespace = element.tag[: -len(local(element.tag))]
+    for selection_guid, start, end, block, digest in uncoded:
+        if norm_guid(selection_guid) in present:  # the file still has it (our own export)
+            continue
+        if text_digest(text[start:end]) != digest:  # the text was edited there: its lines
+            continue  # are read as statements without a marker, as from an older export
+        attributes = {"guid": selection_guid, "startPosition": str(start), "endPosition": str(end)}
+        selection = ET.Element(f"{namespace}PlainTextSelection", attributes)
+        ET.SubElement(selection, f"{namespace}Description").text = block
+        plain.append(selection)
     return RawText(
         guid=guid,
         owner=guid,
         name=_name(element),
         text=text,
         meta=element,
-        title=child_text(element, "Description").strip(),
-        plain=children(element, "PlainTextSelection"),
+        title=title,
+        plain=plain,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import uuid
@@ -26,6 +27,9 @@ DISTRICT_MARKER = "Werkbank-Sozialraum"
 INDICATOR_MARKER = "Werkbank-Indikator"
 CLUSTER_NOTE = "Werkbank-Memo zu Bedarfscluster"
 RESOLUTION_NOTE = "Werkbank-Klärung"  # a resolution memo's note: code and decisions then
+# Under a source's description in the export for QualCoder: its statements without a code,
+# which QualCoder's export drops (it writes coded selections only, but keeps the description)
+UNCODED_MARKER = "Werkbank-Aussagen ohne Kodierung"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -94,6 +98,47 @@ def parse_block(marker: str, text: str | None) -> dict[str, str] | None:
                 value = json.loads(value)
         fields[key.strip()] = value
     return fields
+
+
+def text_digest(text: str) -> str:
+    """A short fingerprint of a statement's text: a listed statement whose place in an
+    edited text holds other words is not read there."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def uncoded_block(title: str, rows: Iterable[tuple[str, int, int, str, str]]) -> str:
+    """A source's description with its uncoded statements below the title: one JSON line
+    ``[selection GUID, start, end, statement block, text digest]`` each (none: the title).
+
+    >>> print(uncoded_block("Protokoll", [("G1", 0, 5, "Werkbank-Aussage", "ab12")]))
+    Protokoll
+    <BLANKLINE>
+    Werkbank-Aussagen ohne Kodierung
+    ["G1", 0, 5, "Werkbank-Aussage", "ab12"]
+    """
+    lines = [json.dumps(list(row), ensure_ascii=False) for row in rows]
+    if not lines:
+        return title
+    return "\n".join([*([title, ""] if title else []), UNCODED_MARKER, *lines])
+
+
+def split_uncoded(description: str) -> tuple[str, list[tuple[str, int, int, str, str]]]:
+    """A source description's title and the uncoded statements below it (see
+    :func:`uncoded_block`); a line edited into something else is left out.
+
+    >>> split_uncoded('T\\n\\nWerkbank-Aussagen ohne Kodierung\\n["G1", 0, 5, "B", "ab"]\\nx')
+    ('T', [('G1', 0, 5, 'B', 'ab')])
+    """
+    head, sep, tail = ("\n" + description).partition("\n" + UNCODED_MARKER + "\n")
+    if not sep:
+        return description, []
+    rows = []
+    for line in tail.splitlines():
+        with contextlib.suppress(json.JSONDecodeError, TypeError, ValueError):
+            guid, start, end, block, digest = json.loads(line)
+            if isinstance(start, int) and isinstance(end, int) and isinstance(block, str):
+                rows.append((str(guid), start, end, block, str(digest)))
+    return head.strip(), rows
 
 
 def block_date(value: str | None, where: str, location: str) -> str | None:
