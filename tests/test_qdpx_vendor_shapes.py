@@ -104,3 +104,28 @@ def read_yaml_codebook(folder: Path, text: str) -> list:
     path = folder / "teil.yaml"
     path.write_text(text, encoding="utf-8")
     return read_codebook_yaml(path)
+
+
+# -- users ------------------------------------------------------------------------------
+BEN = "B0000000-0000-4000-8000-0000000000B2"
+
+
+def test_two_users_of_one_name_are_named_when_read_as_one_coder(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two <User>s called "Anna" (two people, or one on two computers) both coded the same
+    passage: the import kept one coding for "Anna" and said nothing — a second coder's
+    work and an agreement case gone without a word."""
+    users = f'<Users><User guid="{ANA}" name="Anna"/><User guid="{BEN}" name="Anna"/></Users>'
+    code = f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="true"/>'
+    both = _coded(4, 12, _guid(1)) + _coded(4, 12, _guid(1), n=2).replace(ANA, BEN)
+    qde = _qde(code, both).replace(USERS, users)
+    result = import_qdpx(project, _qdpx(tmp_path / "x.qdpx", qde))
+    assert project.codings()["coder"].tolist() == ["Anna"]
+    (notice,) = [n for n in result.notices if "mit gleichem Namen" in n]
+    assert f"„Anna“ ({ANA}, {BEN})" in notice and "neu exportieren" in notice
+    # one user, or two of different names: nothing to say
+    other = Project.create(tmp_path / "anderes")
+    alone = import_qdpx(other, _qdpx(tmp_path / "y.qdpx", _qde(code, _coded(4, 12, _guid(1)))))
+    assert not any("mit gleichem Namen" in n for n in alone.notices)
+    other.close()

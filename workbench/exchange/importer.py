@@ -35,7 +35,12 @@ from workbench.core.domain import (
 from workbench.core.formatting import plural
 from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.notes import known_notes, note_memo, titled
-from workbench.exchange.notices import known_users, skipped_notices, undefined_users
+from workbench.exchange.notices import (
+    known_users,
+    same_name_users,
+    skipped_notices,
+    undefined_users,
+)
 from workbench.exchange.people import (
     NameGuard,
     PersonSpans,
@@ -181,6 +186,7 @@ class _Parse:
             self.notices.append(exchange.reading.notice)
         self.notices.extend(exchange.notices)
         self.undefined: set[str] = set()  # creatingUser GUIDs not in <Users>, as --coder
+        self.named: dict[str, set[str]] = {}  # coder → the <User> GUIDs read as them
         self.districts = tuple(d for d in districts if d != CITYWIDE)
         self.by_name: list[str] = []  # sources placed by their name ("Begehung Manfort")
         self.unmarked: dict[str, int] = {}  # source GUID → lines read as statements (QualCoder)
@@ -211,6 +217,7 @@ class _Parse:
         memos = self._memos(index)
         indicators = self._indicators()
         self.notices.extend(undefined_users(self.undefined, self.options.coder))
+        self.notices.extend(same_name_users(self.named))
         if self.by_name:
             self.notices.append(f"Sozialraum aus dem Namen der Quelle: {', '.join(self.by_name)}.")
         cases = [] if self.options.district else [c.name for c in self.places]
@@ -447,6 +454,7 @@ class _Parse:
         named = [u for u in users if u]
         for user in named:
             if self.x.users.get(user):  # a <User> with its GUID only has no name either
+                self.named.setdefault(check_coder(self.x.users[user]), set()).add(user)
                 return check_coder(self.x.users[user])
         if self.options.coder:
             self.undefined.update(named)

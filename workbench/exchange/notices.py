@@ -51,6 +51,25 @@ def undefined_users(guids: Set[str], coder: str | None) -> list[str]:
     ]
 
 
+def same_name_users(named: dict[str, set[str]]) -> list[str]:
+    """The notice that users of the file with different GUIDs but one name were read as one
+    coder: codings of both on the same passage with the same code are kept once.
+
+    >>> "„Anna“ (G1, G2)." in same_name_users({"Anna": {"G2", "G1"}, "Ben": {"G3"}})[0]
+    True
+    """
+    twins = {name: sorted(guids) for name, guids in sorted(named.items()) if len(guids) > 1}
+    if not twins:
+        return []
+    listed = "; ".join(f"„{name}“ ({', '.join(guids)})" for name, guids in twins.items())
+    return [
+        f"Kodierende der Datei mit gleichem Namen, hier als eine Person gelesen: {listed}. "
+        "Was beide an derselben Stelle mit demselben Code kodiert haben, steht hier einmal, "
+        "und die Übereinstimmung (agreement) zählt sie als eine Person. Sind es zwei "
+        "Personen: im anderen Programm eine umbenennen und neu exportieren."
+    ]
+
+
 def known_users(x: Exchange, session: Session) -> Exchange:
     """``x`` with each user spelt as the project's coder of that name but for case ("anna"
     in MAXQDA is Anna here, as ``code --coder anna``): otherwise the file's codings would
