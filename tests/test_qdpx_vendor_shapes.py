@@ -99,6 +99,26 @@ def test_a_category_that_cannot_be_coded_stays_one_after_a_round_trip(
     assert {s.path: s.codable for s in project.codebook()}["Bedarf"] is False
 
 
+def test_a_category_coded_here_is_exported_codable_with_a_notice(
+    project: Project, tmp_path: Path
+) -> None:
+    """The workbench lets a team code a category; exported as isCodable="false", QualCoder
+    reads the code as a category (code_cat) and drops every coding on it."""
+    import_qdpx(project, _qdpx(tmp_path / "x.qdpx", _qde(CATEGORY, _coded(4, 12, _guid(2)))))
+    segment = int(project.segments()["segment_id"].iloc[0])
+    project.code_segment(segment, "Bedarf", "Ana")
+    result = export_qdpx(project, tmp_path / "aus.qdpx", qualcoder=True)
+    assert _codes_in(tmp_path / "aus.qdpx") == {
+        "Bedarf": "true",
+        "Treffpunkte": "true",
+        "Ressource": "false",
+    }
+    assert "1 Kategorie mit Kodierungen als kodierbarer Code exportiert" in result.notices[0]
+    assert "Bedarf" in result.notices[0]
+    # the project itself still holds it as a category; the codebook alone says so
+    assert {s.path: s.codable for s in project.codebook()}["Bedarf"] is False
+
+
 def read_yaml_codebook(folder: Path, text: str) -> list:
     """The specs of a codebook YAML written from ``text``."""
     path = folder / "teil.yaml"

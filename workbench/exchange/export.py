@@ -13,7 +13,7 @@ import shlex
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from workbench.coding.codebook import (
 # exports identical code for code.
 from workbench.coding.codebook_qdc import _code_element
 from workbench.core.fileio import atomic_path
+from workbench.core.formatting import plural
 from workbench.exchange.export_data import (
     CodingOut,
     DocumentOut,
@@ -113,6 +114,23 @@ def qualcoder_notices(specs: Iterable[CodeSpec]) -> tuple[str, ...]:
     return tuple(notices)
 
 
+def codable_specs(data: ProjectOut) -> tuple[list[CodeSpec], tuple[str, ...]]:
+    """The codebook to export and a notice: a category (not codable) that was coded here is
+    exported codable, else QualCoder (and any program that keeps categories uncoded) drops
+    its codings."""
+    coded = {c.code for d in data.documents for c in d.codings}
+    named = [s.path for s in data.specs if not s.codable and s.path in coded]
+    specs = [replace(s, codable=True) if s.path in named else s for s in data.specs]
+    if not named:
+        return specs, ()
+    return specs, (
+        f"{plural(len(named), 'Kategorie', 'Kategorien')} mit Kodierungen als kodierbarer "
+        f"Code exportiert (sonst gingen die Kodierungen dort verloren): {', '.join(named[:5])}"
+        + (f" und {len(named) - 5} weitere" if len(named) > 5 else "")
+        + ".",
+    )
+
+
 def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool = False) -> bytes:
     """The ``project.qde`` document for collected project data (pure); ``qualcoder``:
     positions in code points, as QualCoder reads them, and the origin says so."""
@@ -133,7 +151,7 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
     code_elements: dict[str, ET.Element] = {}
     if data.specs:
         codes = sub(sub(root, "CodeBook"), "Codes")
-        for node in codebook_tree(data.specs):
+        for node in codebook_tree(codable_specs(data)[0]):
             element = _code_element(node, None, data.code_guids)
             codes.append(element)
             _index_codes(element, None, code_elements)
@@ -479,7 +497,7 @@ def export_qdpx(
         cases=len(data.districts),
         variables=len(variables_of(data.indicators)),
         pseudonymised=pseudonymised,
-        notices=qualcoder_notices(data.specs) if qualcoder else (),
+        notices=codable_specs(data)[1] + (qualcoder_notices(data.specs) if qualcoder else ()),
     )
 
 
