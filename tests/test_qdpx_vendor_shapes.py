@@ -7,9 +7,11 @@ valid against the schema and open again.
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from tests.qdpx_data import Q, qde_root, refi_schema
@@ -58,6 +60,9 @@ def _codes_in(archive: Path) -> dict[str, str]:
     root = qde_root(archive)
     refi_schema().assertValid(etree.ElementTree(root))
     return {c.get("name"): c.get("isCodable") for c in root.iter(f"{Q}Code")}
+
+
+CODE_A = f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="true"/>'
 
 
 # -- code categories ----------------------------------------------------------------------
@@ -137,7 +142,7 @@ def test_two_users_of_one_name_are_named_when_read_as_one_coder(
     passage: the import kept one coding for "Anna" and said nothing — a second coder's
     work and an agreement case gone without a word."""
     users = f'<Users><User guid="{ANA}" name="Anna"/><User guid="{BEN}" name="Anna"/></Users>'
-    code = f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="true"/>'
+    code = CODE_A
     both = _coded(4, 12, _guid(1)) + _coded(4, 12, _guid(1), n=2).replace(ANA, BEN)
     qde = _qde(code, both).replace(USERS, users)
     result = import_qdpx(project, _qdpx(tmp_path / "x.qdpx", qde))
@@ -149,3 +154,24 @@ def test_two_users_of_one_name_are_named_when_read_as_one_coder(
     alone = import_qdpx(other, _qdpx(tmp_path / "y.qdpx", _qde(code, _coded(4, 12, _guid(1)))))
     assert not any("mit gleichem Namen" in n for n in alone.notices)
     other.close()
+
+
+# -- source files -----------------------------------------------------------------------
+@pytest.mark.parametrize("member_form", ["NFD", "NFC"])
+def test_a_source_named_with_accents_is_found_in_either_unicode_form(
+    member_form: str, project: Project, tmp_path: Path
+) -> None:
+    """A .qdpx zipped on a Mac names "Mabêl Überblick.txt" decomposed ("e" + U+0302), the
+    project file composed (or the other way round): 'Der Text einer Textquelle fehlt,
+    nichts wurde importiert'."""
+    name = "Mabêl Überblick.txt"
+    path_form = "NFC" if member_form == "NFD" else "NFD"
+    qde = _qde(CODE_A, _coded(4, 12, _guid(1))).replace(
+        f"internal://{SOURCE}.txt", f"internal://{unicodedata.normalize(path_form, name)}"
+    )
+    archive = tmp_path / "x.qdpx"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("project.qde", qde.encode("utf-8"))
+        out.writestr(f"sources/{unicodedata.normalize(member_form, name)}", TEXT.encode("utf-8"))
+    assert import_qdpx(project, archive).documents == 1
+    assert project.quotes()["quote"].tolist() == ["brauchen"]

@@ -1,6 +1,6 @@
 """Where a REFI-QDA project's files are: a ``.qdpx`` archive, or a bare ``.qde`` in a folder.
 
-Members are looked up regardless of case (``Sources/`` and ``sources/``,
+Members are looked up regardless of case and Unicode form (``Sources/`` and ``sources/``,
 ``project.qde`` and ``Project.qde``), also when a tool zipped the project inside one
 top folder. Source texts come only from inside the archive (or the ``.qde``'s folder),
 from ``relative://`` (and bare relative) paths below the project's ``basePath`` (if that
@@ -12,6 +12,7 @@ name in the archive or beside the project is read.
 from __future__ import annotations
 
 import os
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from abc import ABC, abstractmethod
@@ -25,7 +26,9 @@ from workbench.exchange.qdxml import QDE, child, where
 
 
 def _key(name: str) -> str:
-    return name.replace("\\", "/").lstrip("/").casefold()
+    """How members are compared: ``/`` for ``\\``, any case, composed (a Mac writes "ê" in
+    an archive's names as "e" and a combining mark, the project file as one character)."""
+    return unicodedata.normalize("NFC", name.replace("\\", "/").lstrip("/")).casefold()
 
 
 class Container(ABC):
