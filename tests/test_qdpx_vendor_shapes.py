@@ -175,3 +175,29 @@ def test_a_source_named_with_accents_is_found_in_either_unicode_form(
         out.writestr(f"sources/{unicodedata.normalize(member_form, name)}", TEXT.encode("utf-8"))
     assert import_qdpx(project, archive).documents == 1
     assert project.quotes()["quote"].tolist() == ["brauchen"]
+
+
+# -- long code names ----------------------------------------------------------------------
+@pytest.mark.backends
+def test_a_code_name_too_long_for_the_database_stops_clearly_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVivo allows node names of 256 characters; the workbench stores 200. On PostgreSQL
+    the import stopped with a traceback (StringDataRightTruncation), on SQLite it went
+    through: now both say which code and stop with exit code 2, writing nothing."""
+    long = "Zugang zu Beratung " * 12  # 227 characters once stripped
+    code = f'<Code guid="{_guid(1)}" name="{long}" isCodable="true"/>'
+    archive = _qdpx(tmp_path / "x.qdpx", _qde(code, _coded(4, 12, _guid(1))))
+    assert main(["--project", str(project.path), "import", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert "Codename 'Zugang zu Beratung Zugang zu B…' ist zu lang: 227 Zeichen" in err
+    assert "x.qdpx" in err and "Traceback" not in err
+    assert project.codebook() == [] and project.segments().empty
+    # the same for a codebook and for a code added by hand
+    path = tmp_path / "codebuch.yaml"
+    path.write_text(f"codes:\n  - name: Bedarf\n    children:\n      - name: {long}\n")
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 2
+    assert "unter 'Bedarf' ist zu lang" in capsys.readouterr().err
+    assert main(["--project", str(project.path), "codebook", "add", long]) == 2
+    assert "ist zu lang" in capsys.readouterr().err
+    assert project.codebook() == []

@@ -13,6 +13,7 @@ import yaml
 
 from workbench.core.domain import SEPARATOR, InputError
 from workbench.core.parse_errors import yaml_problem
+from workbench.store import MAX_CODE_NAME, MAX_CODE_PATH
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
@@ -71,6 +72,30 @@ class CodeSpec:
         return self.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in self.path else None
 
 
+def check_code_size(path: str, file: str | None = None) -> str:
+    """Return ``path``; refuse a code name or path longer than the database holds (the same
+    on SQLite and PostgreSQL, which stopped with a database error).
+
+    >>> check_code_size("Bedarf/Wohnen")
+    'Bedarf/Wohnen'
+    """
+    name = path.rsplit(SEPARATOR, 1)[-1]
+    where = f" unter '{path.rsplit(SEPARATOR, 1)[0]}'" if SEPARATOR in path else ""
+    if len(name) > MAX_CODE_NAME:
+        raise InputError(
+            f"Codename '{name[:30]}…'{where} ist zu lang: {len(name)} Zeichen, höchstens "
+            f"{MAX_CODE_NAME}. Bitte im Codebuch bzw. im anderen Programm kürzen.",
+            file=file,
+        )
+    if len(path) > MAX_CODE_PATH:
+        raise InputError(
+            f"Codepfad '{path[:30]}…' ist zu lang: {len(path)} Zeichen mit allen Obercodes, "
+            f"höchstens {MAX_CODE_PATH}. Bitte Namen kürzen oder weniger tief verschachteln.",
+            file=file,
+        )
+    return path
+
+
 # The keys of one code in a codebook YAML ("codes" for subcodes too, as at the top level)
 CODE_KEYS = ("name", "description", "example", "colour", "codable", "children", "codes")
 
@@ -86,7 +111,7 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
         name = str(entry["name"]).strip()
         if SEPARATOR in name:
             raise InputError(f"Codename '{name}' darf kein '/' enthalten.", file=filename)
-        path = f"{parent}{SEPARATOR}{name}" if parent else name
+        path = check_code_size(f"{parent}{SEPARATOR}{name}" if parent else name, filename)
         unknown = sorted(str(k) for k in entry if k not in CODE_KEYS)
         if unknown:  # "beschreibung:", "subcodes:": dropping them would lose the team's work
             raise InputError(

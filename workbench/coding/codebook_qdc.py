@@ -27,6 +27,7 @@ from workbench.coding.codebook import (
     NAME_SLASH,
     SEPARATOR,
     CodeSpec,
+    check_code_size,
     codebook_tree,
     exchanged_code_name,
     normalise_colour,
@@ -121,7 +122,7 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
     if not name:
         raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
     name = stored_code_name(name)  # "/" separates levels here (see NAME_SLASH)
-    path = f"{parent}{SEPARATOR}{name}" if parent else name
+    path = check_code_size(f"{parent}{SEPARATOR}{name}" if parent else name, filename)
     description = ""
     children: list[ET.Element] = []
     for child in element:

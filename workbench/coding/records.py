@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workbench.coding.codebook import CodeSpec, read_codebook_yaml
+from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_yaml
 from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.core.domain import SEPARATOR, InputError
 from workbench.store import MAX_CODER
@@ -83,7 +83,7 @@ def check_path(path: str) -> str:
     parts = [p.strip() for p in (path or "").split(SEPARATOR)]
     if not all(parts):
         raise InputError(f"Ungültiger Codepfad '{path}': leere Teile.")
-    return SEPARATOR.join(parts)
+    return check_code_size(SEPARATOR.join(parts))
 
 
 def read_codebook(

@@ -42,6 +42,8 @@ from workbench.store.privacy_tables import PERSON_NUMBER_KEY, ErasureEntry, Pseu
 from workbench.store.project_store import ProjectStore
 from workbench.store.schema import (
     CITYWIDE,
+    MAX_CODE_NAME,
+    MAX_CODE_PATH,
     MAX_CODER,
     MAX_WAVE_LABEL,
     SCHEMA_VERSION,
@@ -77,6 +79,8 @@ from workbench.store.synthesis_tables import (
 __all__ = [
     "CITYWIDE",
     "MAX_CODER",
+    "MAX_CODE_NAME",
+    "MAX_CODE_PATH",
     "MAX_WAVE_LABEL",
     "PERSON_NUMBER_KEY",
     "SCHEMA_VERSION",

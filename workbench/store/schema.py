@@ -46,6 +46,7 @@ from workbench.store.shares import share_type
 SCHEMA_VERSION = 2
 CITYWIDE = "Gesamtstadt"
 MAX_CODER = 100  # longest coder name
+MAX_CODE_NAME, MAX_CODE_PATH = 200, 500  # longest code name and path (PostgreSQL refuses more)
 MAX_WAVE_LABEL = 100  # longest wave label
 # Namespace of the codes' GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
 CODE_GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
@@ -158,8 +159,8 @@ class Code(Base):
 
     __tablename__ = "codes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    path: Mapped[str] = mapped_column(String(500), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    path: Mapped[str] = mapped_column(String(MAX_CODE_PATH), unique=True)
+    name: Mapped[str] = mapped_column(String(MAX_CODE_NAME))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id"), nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     example: Mapped[str] = mapped_column(Text, default="")
