@@ -201,3 +201,27 @@ def test_a_code_name_too_long_for_the_database_stops_clearly_on_both_backends(
     assert main(["--project", str(project.path), "codebook", "add", long]) == 2
     assert "ist zu lang" in capsys.readouterr().err
     assert project.codebook() == []
+
+
+# -- dates --------------------------------------------------------------------------------
+@pytest.mark.parametrize("empty", ["0001-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00"])
+def test_the_empty_dotnet_date_imports_and_exports_valid(
+    empty: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """.NET writes a missing time as DateTime.MinValue. With "Z" it was stored and exported
+    as "1-01-01T00:00:00Z" (invalid xsd:dateTime: MAXQDA and QualCoder's validator refuse
+    the file); with an offset the import stopped with an OverflowError traceback."""
+    selection = _coded(4, 12, _guid(1)).replace(
+        f'creatingUser="{ANA}">', f'creatingUser="{ANA}" creationDateTime="{empty}">'
+    )
+    archive = _qdpx(tmp_path / "x.qdpx", _qde(CODE_A, selection))
+    assert main(["--project", str(project.path), "import", str(archive)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert project.quotes()["quote"].tolist() == ["brauchen"]
+    export_qdpx(project, tmp_path / "aus.qdpx")
+    _codes_in(tmp_path / "aus.qdpx")  # valid against the schema
+    districts = project.districts()
+    names = list(districts[~districts["is_citywide"].astype(bool)]["district"])
+    again = Project.create(tmp_path / "neu", districts=names)
+    assert import_qdpx(again, tmp_path / "aus.qdpx").codings == 1
+    again.close()

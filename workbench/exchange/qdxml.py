@@ -159,27 +159,32 @@ def block_date(value: str | None, where: str, location: str) -> str | None:
 def iso(moment: datetime | None) -> str | None:
     """xsd:dateTime in UTC; stored times without zone are UTC.
 
-    >>> iso(datetime(2021, 2, 3, 11, 30))
-    '2021-02-03T11:30:00Z'
+    >>> iso(datetime(2021, 2, 3, 11, 30)), iso(datetime(1, 1, 1))
+    ('2021-02-03T11:30:00Z', '0001-01-01T00:00:00Z')
     """
     if moment is None:
         return None
     moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    # four-digit years: strftime writes year 1 (.NET's empty date) as "1", not xsd:dateTime
+    text = f"{moment.year:04d}" + moment.strftime("-%m-%dT%H:%M:%S")
     if moment.microsecond:
         text += f".{moment.microsecond:06d}"
     return text + "Z"
 
 
 def parse_time(value: str | None) -> datetime | None:
-    """An xsd:dateTime as an aware UTC time; None if missing or unreadable."""
+    """An xsd:dateTime as an aware UTC time; None if missing or unreadable.
+
+    >>> parse_time("0001-01-01T00:00:00+01:00") is None  # before the year 1 in UTC
+    True
+    """
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
-    except ValueError:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def decimal(value: float) -> str:
