@@ -225,3 +225,18 @@ def test_the_empty_dotnet_date_imports_and_exports_valid(
     again = Project.create(tmp_path / "neu", districts=names)
     assert import_qdpx(again, tmp_path / "aus.qdpx").codings == 1
     again.close()
+
+
+def test_an_unreadable_time_is_named_not_silently_replaced(
+    project: Project, tmp_path: Path
+) -> None:
+    """A time that is no xsd:dateTime ("05.03.2024 10:11", as a converter wrote it) became
+    the import's time without a word: the coding looked new, and what a re-import names as
+    removed elsewhere depends on when codings were made."""
+    selection = _coded(4, 12, _guid(1)).replace(
+        f'creatingUser="{ANA}">', f'creatingUser="{ANA}" creationDateTime="05.03.2024 10:11">'
+    )
+    result = import_qdpx(project, _qdpx(tmp_path / "x.qdpx", _qde(CODE_A, selection)))
+    (notice,) = [n for n in result.notices if "Zeitangaben nicht lesbar" in n]
+    assert "„05.03.2024 10:11“" in notice and "Zeitpunkt des Imports" in notice
+    assert project.quotes()["quote"].tolist() == ["brauchen"]

@@ -187,6 +187,27 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
+def unreadable_times(root: ET.Element) -> list[str]:
+    """The notice on times of codings, selections and notes that are no xsd:dateTime
+    ("05.03.2024 10:11"): those get the import's time, which the file should not hide."""
+    bad = sorted(
+        {
+            value
+            for element in root.iter()
+            if local(element.tag) in ("Coding", "PlainTextSelection", "Note")
+            and (value := (element.get("creationDateTime") or "").strip())
+            and parse_time(value) is None
+        }
+    )
+    if not bad:
+        return []
+    shown = ", ".join(f"„{v[:40]}“" for v in bad[:3]) + (" …" if len(bad) > 3 else "")
+    return [
+        f"Zeitangaben nicht lesbar (erwartet wie 2024-03-05T10:11:12Z): {shown}. Kodierungen "
+        "und Memos damit tragen den Zeitpunkt des Imports."
+    ]
+
+
 def decimal(value: float) -> str:
     """A float as xsd:decimal (no exponent).
 

@@ -67,6 +67,7 @@ from workbench.exchange.qdxml import (
     local,
     norm_guid,
     refs,
+    unreadable_times,
     where,
     with_masked_notes,
 )
@@ -318,6 +319,7 @@ def _parse(container: Container, filename: str) -> Exchange:
             file=location,
         )
     origin = root.get("origin") or ""
+    notices.extend(unreadable_times(root))
     base_attr = root.get("basePath")
     base = project_base(base_attr, container)
 
