@@ -74,7 +74,7 @@ CATEGORY = (
 
 
 def test_a_category_that_cannot_be_coded_stays_one_after_a_round_trip(
-    project: Project, tmp_path: Path
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """MAXQDA/NVivo categories (isCodable="false") came back codable from the workbench."""
     archive = _qdpx(tmp_path / "x.qdpx", _qde(CATEGORY, _coded(4, 12, _guid(2))))
@@ -84,6 +84,12 @@ def test_a_category_that_cannot_be_coded_stays_one_after_a_round_trip(
         "Bedarf/Treffpunkte": True,
         "Ressource": False,
     }
+    main(["--project", str(project.path), "codebook", "list"])  # the team sees which
+    assert capsys.readouterr().out.splitlines() == [
+        "Bedarf  (Kategorie, nicht kodierbar)",
+        "  Treffpunkte",
+        "Ressource  (Kategorie, nicht kodierbar)",
+    ]
     export_qdpx(project, tmp_path / "aus.qdpx")
     assert _codes_in(tmp_path / "aus.qdpx") == {
         "Bedarf": "false",

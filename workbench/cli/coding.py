@@ -51,7 +51,8 @@ def cmd_codebook_list(args: argparse.Namespace) -> int:
     for spec in _project(args).codebook():
         depth = spec.path.count("/")
         colour = f"  {spec.colour}" if spec.colour else ""
-        print(f"{'  ' * depth}{spec.name}{colour}")
+        category = "" if spec.codable else "  (Kategorie, nicht kodierbar)"
+        print(f"{'  ' * depth}{spec.name}{colour}{category}")
     return 0
 
 
