@@ -25,6 +25,7 @@ SOURCE = "C0000000-0000-4000-8000-000000000001"
 ANA = "B0000000-0000-4000-8000-0000000000A1"
 TEXT = "Wir brauchen mehr Bänke am Markt.\nDer Spielplatz ist zu klein.\n"
 USERS = f'<Users><User guid="{ANA}" name="Ana"/></Users>'
+DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]  # as conftest
 
 
 def _guid(n: int) -> str:
@@ -226,9 +227,7 @@ def test_the_empty_dotnet_date_imports_and_exports_valid(
     assert project.quotes()["quote"].tolist() == ["brauchen"]
     export_qdpx(project, tmp_path / "aus.qdpx")
     _codes_in(tmp_path / "aus.qdpx")  # valid against the schema
-    districts = project.districts()
-    names = list(districts[~districts["is_citywide"].astype(bool)]["district"])
-    again = Project.create(tmp_path / "neu", districts=names)
+    again = Project.create(tmp_path / "neu", districts=DISTRICTS)
     assert import_qdpx(again, tmp_path / "aus.qdpx").codings == 1
     again.close()
 
@@ -246,3 +245,40 @@ def test_an_unreadable_time_is_named_not_silently_replaced(
     (notice,) = [n for n in result.notices if "Zeitangaben nicht lesbar" in n]
     assert "„05.03.2024 10:11“" in notice and "Zeitpunkt des Imports" in notice
     assert project.quotes()["quote"].tolist() == ["brauchen"]
+
+
+# -- the project's own description ---------------------------------------------------------
+def test_the_project_description_of_another_program_becomes_a_project_memo(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """<Project><Description> (MAXQDA's and NVivo's project description, QualCoder's project
+    memo) was read nowhere: the team's text about the study was gone without a word."""
+    about = "<Description>Studie 2021: Fragen an die Quartiere</Description>"
+    qde = _qde(CODE_A, _coded(4, 12, _guid(1)), about).replace(
+        'origin="MAXQDA 2022">', 'origin="MAXQDA 2022" creationDateTime="2021-03-01T09:00:00Z">'
+    )
+    archive = _qdpx(tmp_path / "x.qdpx", qde)
+    import_qdpx(project, archive)
+    memos = project.memos()[["target_type", "author", "text"]].to_numpy().tolist()
+    assert memos == [
+        ["project", "Ana", "Projektbeschreibung\n\nStudie 2021: Fragen an die Quartiere"]
+    ]
+    import_qdpx(project, archive)  # the same file again adds nothing
+    assert len(project.memos()) == 1
+    # our own export's description is ours, not a memo: the round trip adds none
+    export_qdpx(project, tmp_path / "aus.qdpx")
+    again = Project.create(tmp_path / "neu", districts=DISTRICTS)
+    import_qdpx(again, tmp_path / "aus.qdpx")
+    assert again.memos()["text"].tolist() == project.memos()["text"].tolist()
+    # no one named who wrote it: a notice, and with --coder a memo
+    nobody = _qdpx(tmp_path / "y.qdpx", _qde(CODE_A, "", about).replace(USERS, ""))
+    third = Project.create(tmp_path / "dritt")
+    assert main(["--project", str(third.path), "import", str(nobody)]) == 0
+    assert "Projektbeschreibung der Datei (36 Zeichen) nicht übernommen" in (
+        capsys.readouterr().out
+    )
+    assert third.memos().empty
+    assert main(["--project", str(third.path), "import", str(nobody), "--coder", "Lea"]) == 0
+    assert third.memos()[["author", "target_type"]].to_numpy().tolist() == [["Lea", "project"]]
+    for p in (again, third):
+        p.close()

@@ -49,6 +49,7 @@ from workbench.exchange.people import (
     typed_value,
     variable_district,
 )
+from workbench.exchange.project_note import with_project_description
 from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     IMPORTER,
@@ -111,7 +112,7 @@ def import_qdpx_files(
         names=tuple(n.strip() for n in names if n.strip()),
         add_districts=add_districts,
     )
-    exchanges = [read_qdpx(p) for p in paths]
+    exchanges = [with_project_description(read_qdpx(p), options.coder) for p in paths]
     with project.transaction(exclusive=True) as session:  # one import at a time
         writer = Writer(session)
         # Check everything first, with the project's districts and pseudonym key.

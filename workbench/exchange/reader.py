@@ -12,7 +12,7 @@ many selections and codings it carries, so the import can say what it skipped.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.coding.codebook import (
@@ -189,6 +189,7 @@ class Exchange:
     reading: Reading
     notices: tuple[str, ...] = ()  # what reading changed or left out
     project: str = ""  # the <Project name>: whose numbering its "[Person N]" are
+    about: dict[str, str] = field(default_factory=dict)  # <Project>'s attributes, Description
 
 
 def read_qdpx(path: str | Path) -> Exchange:
@@ -430,6 +431,7 @@ def _parse(container: Container, filename: str) -> Exchange:
         reading=sources[1],
         notices=tuple(notices),
         project=(root.get("name") or "").strip(),
+        about=dict(root.attrib, Description=child_text(root, "Description")),
     )
 
 
