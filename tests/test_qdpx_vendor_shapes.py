@@ -282,3 +282,24 @@ def test_the_project_description_of_another_program_becomes_a_project_memo(
     assert third.memos()[["author", "target_type"]].to_numpy().tolist() == [["Lea", "project"]]
     for p in (again, third):
         p.close()
+
+
+@pytest.mark.backends
+def test_renaming_or_moving_a_code_past_the_length_stops_clearly_on_both_backends(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renaming a code to 227 characters, or moving a subtree so that a path grows past
+    500, stopped PostgreSQL with a database traceback and went through on SQLite."""
+    base = ["--project", str(project.path), "codebook"]
+    project.add_code("A" * 150)
+    project.add_code("A" * 150 + "/" + "B" * 150)
+    project.add_code("C" * 150)
+    project.add_code("C" * 150 + "/" + "D" * 150)
+    before = project.codebook()
+    assert main([*base, "rename", "C" * 150, "Zugang zu Beratung " * 12]) == 2
+    assert "ist zu lang: 227 Zeichen" in capsys.readouterr().err
+    # A/B/C/D would be 150 * 4 + 3 = 603 characters
+    assert main([*base, "move", "C" * 150, "--under", "A" * 150 + "/" + "B" * 150]) == 2
+    err = capsys.readouterr().err
+    assert "Codepfad" in err and "603 Zeichen" in err and "Traceback" not in err
+    assert project.codebook() == before

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from workbench.coding.codebook import SEPARATOR
+from workbench.coding.codebook import SEPARATOR, check_code_size
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
 from workbench.store import (
@@ -104,7 +104,7 @@ def _move_subcodes(session: Session, source: Code, target: Code) -> tuple[str, .
             f"zusammengeführt werden. Umgekehrt geht es: workbench codebook merge "
             f"{shlex.quote(target.path)} {shlex.quote(source.path)}"
         )
-    new_path = {c.id: target.path + c.path[len(source.path) :] for c in subtree}
+    new_path = {c.id: check_code_size(target.path + c.path[len(source.path) :]) for c in subtree}
     taken = set(session.scalars(select(Code.path))) & set(new_path.values())
     if taken:  # name the uppermost clashes: merging those first clears the ones below
         first = sorted(p for p in taken if p.rsplit(SEPARATOR, 1)[0] not in taken)

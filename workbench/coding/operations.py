@@ -28,6 +28,7 @@ from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
     SEPARATOR,
     CodeSpec,
+    check_code_size,
     meant_code,
     normalise_colour,
     path_key,
@@ -205,7 +206,7 @@ class CodingMixin(ProjectStore):
             return
         subtree = _subtree(session, code)
         old = code.path
-        moved = {c.id: new_path + c.path[len(old) :] for c in subtree}
+        moved = {c.id: check_code_size(new_path + c.path[len(old) :]) for c in subtree}
         taken = set(
             session.scalars(select(Code.path).where(Code.id.not_in(list(moved)))).all()
         ) & set(moved.values())

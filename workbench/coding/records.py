@@ -75,7 +75,7 @@ def check_name(name: str) -> str:
         raise InputError("Der Codename ist leer.")
     if SEPARATOR in name:
         raise InputError(f"Codename '{name}' darf kein '/' enthalten.")
-    return name
+    return check_code_size(name)
 
 
 def check_path(path: str) -> str:
