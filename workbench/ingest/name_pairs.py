@@ -47,14 +47,14 @@ _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " b
 
 
 def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-    """An initial and a surname: "J. Becker", "A. Kowalczyk"."""
+    """An initial and a surname: "J. Becker", "A. Kowalczyk", also typed "J.Becker"."""
     tok = toks[i]
     if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
         return None
     if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
         return None  # "z. B.", "u. A."
     nxt = toks[i + 1]
-    if text[tok.end : nxt.start] not in (". ", ".\u00a0") or not finder.name_like(nxt):
+    if not finder._adjacent(text, tok, nxt) or not finder.name_like(nxt):
         return None
     if not (finder.is_surname(nxt) or finder.is_foreign(nxt)):
         return None

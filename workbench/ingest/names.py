@@ -302,12 +302,15 @@ class PersonFinder:
     def _adjacent(self, text: str, a: Tok, b: Tok) -> bool:
         """Whether ``b`` follows ``a`` inside one name: a blank, or ". " after an initial
         ("A. Schmidt") or an abbreviation ("Dr. Becker") — not after any other word, where
-        the full stop ends a sentence ("Danke an Herrn Yılmaz. Mehmet, …")."""
+        the full stop ends a sentence ("Danke an Herrn Yılmaz. Mehmet, …"). As typed in
+        haste, the blank after the full stop may be missing before a capital ("Fr.Schmidt",
+        "M.Becker")."""
         gap = text[a.end : b.start]
         if gap in (" ", "\u00a0"):
             return True
         abbreviated = (len(a.text) == 1 and a.text.isupper()) or f"{a.lower}." in _ABBREVIATIONS
-        return a.dot and abbreviated and gap in (". ", ".\u00a0")
+        typed = gap == "." and b.text[0].isupper()
+        return a.dot and abbreviated and (gap in (". ", ".\u00a0") or typed)
 
     def _chain(
         self, text: str, toks: list[Tok], i: int, loose: bool = True
