@@ -1,10 +1,17 @@
 """Names as local actors write them in protocols and chats: titles and initials typed
-without a blank ("Fr.Schmidt", "M.Becker"), …"""
+without a blank ("Fr.Schmidt", "M.Becker"), mentions with the full name ("@Anna Schmidt"), …"""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from tests.conftest import stored_text
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
+from workbench import Project
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 
@@ -41,3 +48,28 @@ def test_a_title_or_initial_without_a_blank_before_the_name_is_a_person(
 )
 def test_a_letter_and_a_full_stop_before_an_ordinary_word_stay(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a chat mention with the full name --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@Anna Schmidt kannst du das übernehmen?", "@[Person 1] kannst du das übernehmen?"),
+        ("Danke @Jonas Becker-Lang!", "Danke @[Person 1]!"),
+        ("@Anna danke!", "[Profil] danke!"),
+        ("@Quartiersbüro Opladen danke", "[Profil] Opladen danke"),
+    ],
+)
+def test_a_mention_with_a_full_name_leaves_no_surname(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+def test_a_zoom_chat_stores_no_surname_of_a_mentioned_person(
+    project: Project, tmp_path: Path
+) -> None:
+    chat = "10:00:01\tSevgi K:\t@Marlene Hüttemann kannst du die Liste schicken?\n"
+    path = _file(tmp_path, "chat.txt", chat)
+    assert _import(project, path) == 0
+    assert "Hüttemann" not in stored_text(project)
+    [text] = project.segments()["text"]
+    assert re.fullmatch(r"@\[Person \d+\] kannst du die Liste schicken\?", text)

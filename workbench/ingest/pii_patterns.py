@@ -338,3 +338,14 @@ def _counts(text: str, match: re.Match[str]) -> bool:
 def _ends_like_address(text: str, match: re.Match[str]) -> bool:
     """Whether a match ends like an address: punctuation, the end, "in …", "wohnt", a PLZ."""
     return bool(_ADDRESS_END.match(text[match.end() :]))
+
+
+def mentioned_names(hits: list[Hit]) -> list[Hit]:
+    """``hits`` without the handle of a chat mention that is a full name ("@Anna Schmidt",
+    as Zoom and Teams write it): the person hit after the "@" covers the surname too."""
+    names = [h for h in hits if h.kind == "person"]
+    return [
+        h
+        for h in hits
+        if h.kind != "handle" or not any(n.start == h.start + 1 < h.end < n.end for n in names)
+    ]

@@ -52,7 +52,7 @@ from workbench.ingest.person_keys import (
     given_name,
     name_words,
 )
-from workbench.ingest.pii_patterns import Hit, find_structured
+from workbench.ingest.pii_patterns import Hit, find_structured, mentioned_names
 from workbench.ingest.speakers import natural_order
 
 EMAIL = "[E-Mail]"
@@ -345,6 +345,7 @@ class Pseudonymiser:
             if h.kind == "person" and h.word and h.confidence < REVIEW_BELOW
         ]
         kept = [h for h in hits if h.kind != "person" or h.confidence >= REPLACE_AT]
+        kept = mentioned_names(kept)  # "@Anna Schmidt": the person, not "[Profil] Schmidt"
         # Earliest first; on overlap the longer match wins, then the surer one.
         kept.sort(key=lambda h: (h.start, -(h.end - h.start), -h.confidence))
         chosen: list[Hit] = []
