@@ -1,5 +1,7 @@
 """Names as local actors write them in protocols and chats: titles and initials typed
-without a blank ("Fr.Schmidt", "M.Becker"), mentions with the full name ("@Anna Schmidt"), …"""
+without a blank ("Fr.Schmidt", "M.Becker"), mentions with the full name ("@Anna Schmidt"),
+a surname with the organisation or role in brackets ("Schmitz (AWO) sagt", "Jansen
+(Pfarrer)"), …"""
 
 from __future__ import annotations
 
@@ -73,3 +75,45 @@ def test_a_zoom_chat_stores_no_surname_of_a_mentioned_person(
     assert "Hüttemann" not in stored_text(project)
     [text] = project.segments()["text"]
     assert re.fullmatch(r"@\[Person \d+\] kannst du die Liste schicken\?", text)
+
+
+# -- a surname with its organisation or role in brackets --------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Schmitz (AWO) sagt, das Angebot läuft aus.",
+            "[Person 1] (AWO) sagt, das Angebot läuft aus.",
+        ),
+        ("Meier (Kita) sagt, es fehlen Plätze.", "[Person 1] (Kita) sagt, es fehlen Plätze."),
+        ("Özdemir (Integrationsrat) berichtet.", "[Person 1] (Integrationsrat) berichtet."),
+        (
+            "Jansen (ev. Kirchengemeinde) sagt, es fehlen Räume.",
+            "[Person 1] (ev. Kirchengemeinde) sagt, es fehlen Räume.",
+        ),
+        (
+            "Jansen (Pfarrer) bietet den Gemeindesaal an.",
+            "[Person 1] (Pfarrer) bietet den Gemeindesaal an.",
+        ),
+        ("Kontakt mit Jansen (Pfarrer) aufnehmen.", "Kontakt mit [Person 1] (Pfarrer) aufnehmen."),
+    ],
+)
+def test_a_surname_before_its_organisation_or_role_in_brackets_is_a_person(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caritas (Opladen) berichtet von Wartezeiten.",
+        "Sprungbrett (Träger) berichtet von Wartezeiten.",
+        "Jugendamt (Stadt) berichtet von Wartezeiten.",
+        "Gottesdienst (Pfarrer) fällt aus.",
+        "Beratung (Sozialarbeiterin) fehlt.",
+        "Bürgerbus (Ehrenamt) sagt ab.",
+    ],
+)
+def test_an_organisation_or_offer_before_brackets_stays(text: str) -> None:
+    assert _clear(text) == text

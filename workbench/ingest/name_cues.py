@@ -117,6 +117,21 @@ def _approves(text: str, toks: list[Tok], i: int) -> bool:
     return False
 
 
+_ASIDE = re.compile(r" \(([^()\n!?]{1,60})\) ")
+
+
+def past_aside(
+    text: str, toks: list[Tok], last: int, is_role: Callable[[Tok], bool]
+) -> tuple[int, bool]:
+    """The index of the word after a name ending at token ``last``, past an aside in
+    brackets ("Schmitz (AWO) sagt"), and whether the aside is a role ("Jansen (Pfarrer)")."""
+    m = _ASIDE.match(text, toks[last].end)
+    if m is None:
+        return last + 1, False
+    k = next((n for n in range(last + 1, len(toks)) if toks[n].start >= m.end()), len(toks))
+    return k, k == last + 2 and is_role(toks[last + 1])
+
+
 def perfect_speaker(
     text: str, toks: list[Tok], i: int, last: int, named: Callable[[Tok], bool]
 ) -> bool:

@@ -8,7 +8,8 @@ A name is recognised by what stands around it, each with a confidence:
   "Anna-Lena von der Heide", "Jens B."), or a surname before it ("Becker, Jens"; opening
   a speaker line any name word: "Berg, Ben: …"),
 - a surname from the gazetteer after an unknown first name ("Zlatan Kovačević"),
-- a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint"),
+- a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint",
+  "Schmitz (AWO) sagt"), a role in brackets after it ("Jansen (Pfarrer)"),
 - a person already known to the project's key — also written in lower case, as people
   type in chats ("waltraud, schön dass du da bist"), unless the word is a German word of
   the name lists (:func:`~workbench.ingest.name_lists.lower_case_name_ok`).
@@ -40,6 +41,7 @@ from workbench.ingest.name_cues import (
     cue_before,
     introduced,
     names_language,
+    past_aside,
     perfect_speaker,
     subject_before,
 )
@@ -557,16 +559,17 @@ class PersonFinder:
             return None
         span = toks[i : last + 1]
         sure = any(self.is_surname(t) or self.is_foreign(t) for t in span)
-        after = toks[last + 1] if last + 1 < len(toks) else None
+        # "Schmitz (AWO) sagt", "Jansen (Pfarrer) bietet …": the word after the name's aside
+        k, role = past_aside(text, toks, last, self.is_role)
+        after = toks[k] if k < len(toks) else None
         # the word right after the verb, in one clause with it ("Später sagte sie"); after
         # a colon, comma or quote it begins what was said ("Schulz sagte: „Wir …“")
-        inverted = [
-            t for t in toks[last + 2 : last + 3] if after and text[after.end : t.start] == " "
-        ]
+        inverted = [t for t in toks[k + 1 : k + 2] if after and text[after.end : t.start] == " "]
         speaking = (
             after is not None
             and after.folded in lists.SPEECH_VERBS
-            and text[toks[last].end : after.start] == " "
+            # after an aside only a name of the gazetteer: "Sprungbrett (Träger) berichtet"
+            and (text[toks[last].end : after.start] == " " or (k > last + 1 and (sure or role)))
             and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
             and not any(t.folded in lists.SUBJECTS for t in inverted)
             # "Später sagte Krämer": the name after the verb speaks, not the adverb
@@ -578,7 +581,7 @@ class PersonFinder:
             text, toks, i, last, self._sure_name
         )  # "Das hat Gülcan gesagt"
         according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
-        if strong or speaking:
+        if strong or speaking or role:
             confidence = 0.85 if sure else 0.6
         elif according:
             confidence = 0.85 if sure else 0.55
