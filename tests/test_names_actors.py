@@ -117,3 +117,25 @@ def test_a_surname_before_its_organisation_or_role_in_brackets_is_a_person(
 )
 def test_an_organisation_or_offer_before_brackets_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- Leverkusen's companies and associations are no people -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wupsi erklärt, dass der Bus öfter fährt.",
+        "Currenta berichtet vom Lärm am Chempark.",
+        "Avea sagt, die Tonnen werden öfter geleert.",
+        "Covestro meint, das Projekt geht weiter.",
+        "Kinderschutzbund erklärt, dass Plätze fehlen.",
+        "Sozialverband berichtet von langen Wartezeiten.",
+        "Bürgerbus erklärt, dass Fahrer fehlen.",
+        "Klinikum sagt, die Notaufnahme ist voll.",
+    ],
+)
+def test_a_company_or_association_before_a_speech_verb_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_person_named_like_a_compound_is_still_a_person_after_a_title() -> None:
+    assert _clear("Herr Stadtbus sagt, das geht.") == "[Person 1] sagt, das geht."

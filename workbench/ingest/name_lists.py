@@ -181,6 +181,8 @@ INSTITUTION_NOUNS = _words(
     kommune polizei feuerwehr verdi ihk vhs unicef amnesty malteser johanniter arbeitsagentur
     app apps umfrage bericht studie studien gesetz angaben aussage aussagen auskunft presse zeitung
     medien experten verwaltung satzung vertrag statistik schatzung prognose rathaus
+    klinikum ikea kaufhof vonovia evonik rheinenergie netcologne
+    wupsi currenta chempark avea covestro lanxess
     """
 )
 
