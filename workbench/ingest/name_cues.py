@@ -132,6 +132,37 @@ def past_aside(
     return k, k == last + 2 and is_role(toks[last + 1])
 
 
+# Words that open the subject after a verb ("Von Seiten sagte die Stadt", "… keiner")
+_SUBJECT_OPENERS = frozenset("der die das ein eine keiner keine jeder alle viele es".split())
+
+
+def sentence_particles(text: str, toks: list[Tok], i: int) -> int | None:
+    """The first of the particles opening a sentence before token ``i`` ("Von Weizsäcker",
+    "Da Silva", "De La Cruz"), or None; "zu" is left out ("Zu Hause sagt man …")."""
+    j = i
+    while (
+        j > 0
+        and toks[j - 1].lower in lists.PARTICLES
+        and text[toks[j - 1].end : toks[j].start] == " "
+    ):
+        j -= 1
+    first = toks[j]
+    if j == i or not first.sentence_start or first.lower not in lists.LEADING_PARTICLES:
+        return None
+    return j if first.text[0].isupper() and first.lower != "zu" else None
+
+
+def speaks(text: str, toks: list[Tok], last: int, after: Tok | None, inverted: list[Tok]) -> bool:
+    """Whether a speech verb follows the name ending at token ``last`` ("… sagte, …") and
+    has no subject of its own after it ("Von Hand sagt man", "Von Seiten sagte die Stadt")."""
+    return (
+        after is not None
+        and after.folded in lists.SPEECH_VERBS
+        and text[toks[last].end : after.start] == " "
+        and not any(t.folded in lists.SUBJECTS or t.lower in _SUBJECT_OPENERS for t in inverted)
+    )
+
+
 def perfect_speaker(
     text: str, toks: list[Tok], i: int, last: int, named: Callable[[Tok], bool]
 ) -> bool:

@@ -43,6 +43,8 @@ from workbench.ingest.name_cues import (
     names_language,
     past_aside,
     perfect_speaker,
+    sentence_particles,
+    speaks,
     subject_before,
 )
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -92,8 +94,6 @@ _TIME_AFTER = re.compile(
     r"[ \u00a0,]*(?:\d|(?:um|ab|bis|früh|abends?|morgens?|mittags?|nachmittags?|vormittags?"
     r"|nachts?|Abend|Morgen|Mittag|Nachmittag|Vormittag|Nacht)\b)"
 )
-# Words that open the subject after a verb ("Von Seiten sagte die Stadt", "… keiner")
-_SUBJECT_OPENERS = frozenset("der die das ein eine keiner keine jeder alle viele es".split())
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -101,33 +101,6 @@ _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 def _timed(text: str, tok: Tok) -> bool:
     """Whether a time follows the day or month ``tok`` ("Freitag um 10", "Montag 18 Uhr")."""
     return _TIME_AFTER.match(text, tok.end) is not None
-
-
-def _sentence_particles(text: str, toks: list[Tok], i: int) -> int | None:
-    """The first of the particles opening a sentence before token ``i`` ("Von Weizsäcker",
-    "Da Silva", "De La Cruz"), or None; "zu" is left out ("Zu Hause sagt man …")."""
-    j = i
-    while (
-        j > 0
-        and toks[j - 1].lower in lists.PARTICLES
-        and text[toks[j - 1].end : toks[j].start] == " "
-    ):
-        j -= 1
-    first = toks[j]
-    if j == i or not first.sentence_start or first.lower not in lists.LEADING_PARTICLES:
-        return None
-    return j if first.text[0].isupper() and first.lower != "zu" else None
-
-
-def _speaks(text: str, toks: list[Tok], last: int, after: Tok | None, inverted: list[Tok]) -> bool:
-    """Whether a speech verb follows the name ending at token ``last`` ("… sagte, …") and
-    has no subject of its own after it ("Von Hand sagt man", "Von Seiten sagte die Stadt")."""
-    return (
-        after is not None
-        and after.folded in lists.SPEECH_VERBS
-        and text[toks[last].end : after.start] == " "
-        and not any(t.folded in lists.SUBJECTS or t.lower in _SUBJECT_OPENERS for t in inverted)
-    )
 
 
 @dataclass(frozen=True)
@@ -575,8 +548,8 @@ class PersonFinder:
             # "Später sagte Krämer": the name after the verb speaks, not the adverb
             and (sure or not any(self._sure_name(t) for t in inverted))
         )
-        lead = _sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
-        speaking = speaking or (lead is not None and _speaks(text, toks, last, after, inverted))
+        lead = sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
+        speaking = speaking or (lead is not None and speaks(text, toks, last, after, inverted))
         speaking = speaking or perfect_speaker(
             text, toks, i, last, self._sure_name
         )  # "Das hat Gülcan gesagt"
