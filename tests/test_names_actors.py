@@ -139,3 +139,28 @@ def test_a_company_or_association_before_a_speech_verb_stays(text: str) -> None:
 
 def test_a_person_named_like_a_compound_is_still_a_person_after_a_title() -> None:
     assert _clear("Herr Stadtbus sagt, das geht.") == "[Person 1] sagt, das geht."
+
+
+# -- a surname with particles that is also a first name ("Da Silva") ---------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Da Silva sagt, der Bus kommt nie.", "[Person 1] sagt, der Bus kommt nie."),
+        ("Dos Santos berichtet von Wartezeiten.", "[Person 1] berichtet von Wartezeiten."),
+        ("De La Cruz meint, das reicht.", "[Person 1] meint, das reicht."),
+    ],
+)
+def test_a_surname_with_particles_that_speaks_keeps_no_particle(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Da Anna sagt, sie kommt nicht.", "Da [Person 1] sagt, sie kommt nicht."),
+        ("Da Maria krank ist, fällt es aus.", "Da [Person 1] krank ist, fällt es aus."),
+        ("Von Silva sagt man nichts.", "Von [Person 1] sagt man nichts."),
+    ],
+)
+def test_a_conjunction_before_a_first_name_stays(text: str, expected: str) -> None:
+    assert _clear(text) == expected

@@ -9,6 +9,7 @@ import re
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_known import Finder
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
 from workbench.ingest.pii_patterns import Hit
@@ -105,8 +106,15 @@ def surname_pair(
     ):
         return None  # the name begins at the next word: "Interview Kurt Hoffmann"
     sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
+    start = tok.start
+    lead = sentence_particles(text, toks, i)  # "De La Cruz sagt": the whole surname
+    inverted = [t for t in toks[i + 3 : i + 4] if text[after.end : t.start] == " "]
+    if lead is not None and speaks(
+        text, toks, i + 1, toks[i + 2] if i + 2 < len(toks) else None, inverted
+    ):
+        start = toks[lead].start
     return finder._hit(
-        text, toks, tok.start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
+        text, toks, start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
     )
 
 

@@ -489,6 +489,13 @@ class PersonFinder:
             before = pairs.surname_before(self, text, toks, i, last)
             if before is not None:
                 start, surname = toks[before].start, before
+            lead = sentence_particles(text, toks, i) if self.names.has_last(tok.text) else None
+            after = toks[last + 1] if last + 1 < len(toks) else None
+            inverted = [
+                t for t in toks[last + 2 : last + 3] if text[toks[last + 1].end : t.start] == " "
+            ]
+            if lead is not None and speaks(text, toks, last, after, inverted):
+                start, surname = toks[lead].start, i  # "Da Silva sagt": a surname, all of it
         if tok.folded in lists.LANGUAGE_WORDS and surname is None and names_language(toks, i):
             return None  # "not only German", "German, English": a language, not a person
         if weak:
