@@ -164,3 +164,23 @@ def test_a_surname_with_particles_that_speaks_keeps_no_particle(text: str, expec
 )
 def test_a_conjunction_before_a_first_name_stays(text: str, expected: str) -> None:
     assert _clear(text) == expected
+
+
+# -- initials of a hyphenated first name -------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J.-P. Schmitz kommt.", "[Person 1] kommt."),
+        ("Rückfragen an H.-J. Becker.", "Rückfragen an [Person 1]."),
+        ("A.-K. Öztürk hat angerufen.", "[Person 1] hat angerufen."),
+        ("Hans-J. Becker kommt.", "[Person 1] kommt."),
+        ("Karl-H.Öztürk kommt.", "[Person 1] kommt."),
+    ],
+)
+def test_initials_of_a_hyphenated_first_name_are_part_of_the_name(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Der Weg A.-Weber ist gesperrt.", "Das Jugend-A. Becker"])
+def test_a_letter_in_a_hyphenated_word_is_no_initial(text: str) -> None:
+    assert _clear(text) == text

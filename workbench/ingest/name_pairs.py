@@ -44,23 +44,31 @@ class PersonFinder(Finder, Protocol):
         """The hit of a name from ``start`` to token ``last``."""
 
 
+# Initials of a hyphenated first name before the last one ("J.-" of "J.-P. Schmitz")
+_INITIALS_BEFORE = re.compile(r"(?:(?<![\w.-])[A-ZÄÖÜ]\.-)+$")
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
 
 
 def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-    """An initial and a surname: "J. Becker", "A. Kowalczyk", also typed "J.Becker"."""
+    """An initial and a surname: "J. Becker", "A. Kowalczyk", also typed "J.Becker";
+    initials of a hyphenated first name too ("J.-P. Schmitz", "Hans-J. Becker")."""
     tok = toks[i]
-    if len(tok.text) != 1 or not tok.dot or i + 1 >= len(toks):
+    # "Hans-J.": a first name and the initial of the second
+    half = re.fullmatch(r"(.{3,})-[A-ZÄÖÜ]", tok.text)
+    half = half is not None and finder.names.has_first(half.group(1))
+    if not (len(tok.text) == 1 or half) or not tok.dot or i + 1 >= len(toks):
         return None
     if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
         return None  # "z. B.", "u. A."
     nxt = toks[i + 1]
-    if not finder._adjacent(text, tok, nxt) or not finder.name_like(nxt):
+    gap = text[tok.end : nxt.start] in (". ", ".\u00a0", ".")
+    if not (finder._adjacent(text, tok, nxt) or (half and gap)) or not finder.name_like(nxt):
         return None
     if not (finder.is_surname(nxt) or finder.is_foreign(nxt)):
         return None
     last, _ = finder._chain(text, toks, i + 1)
-    return finder._hit(text, toks, tok.start, i + 1, last, last, 0.85)
+    before = _INITIALS_BEFORE.search(text, 0, tok.start)  # "J.-P. Schmitz": both initials
+    return finder._hit(text, toks, before.start() if before else tok.start, i + 1, last, last, 0.85)
 
 
 def surname_before(
