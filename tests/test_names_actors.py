@@ -184,3 +184,26 @@ def test_initials_of_a_hyphenated_first_name_are_part_of_the_name(text: str, exp
 @pytest.mark.parametrize("text", ["Der Weg A.-Weber ist gesperrt.", "Das Jugend-A. Becker"])
 def test_a_letter_in_a_hyphenated_word_is_no_initial(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- an abbreviated role, a role "im Ruhestand" ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pfr. Jansen bietet Räume.", "Pfr. [Person 1] bietet Räume."),
+        ("OB Richrath sagt, die Stadt hilft.", "OB [Person 1] sagt, die Stadt hilft."),
+        ("Pfarrer i.R. Jansen bietet Räume.", "Pfarrer i.R. [Person 1] bietet Räume."),
+        ("Pfarrer i. R. Jansen bietet Räume.", "Pfarrer i. R. [Person 1] bietet Räume."),
+        ("Bürgermeister a.D. Müller kommt.", "Bürgermeister a.D. [Person 1] kommt."),
+    ],
+)
+def test_a_name_after_an_abbreviated_or_retired_role_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ob Sommer oder Winter, der Platz ist leer.", "Das OB-Büro lädt ein.", "OB und Rat tagen."],
+)
+def test_ob_as_a_conjunction_or_office_stays(text: str) -> None:
+    assert _clear(text) == text

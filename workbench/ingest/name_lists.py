@@ -46,6 +46,8 @@ ROLE_WORDS = _words(
     betreuerin integrationslotse integrationslotsin
     """
 )
+# Abbreviated roles, as written (case counts: "Ob" opens a question): "Pfr. Jansen", "OB Richrath"
+ROLE_ABBREVIATIONS = frozenset(("Pfr", "Pfrin", "OB"))
 # Role nouns by their ending ("Quartiersmanagerin", "Schulsozialarbeiter").
 ROLE_SUFFIXES = (
     "leiter leiterin manager managerin arbeiter arbeiterin berater beraterin sprecher "

@@ -83,8 +83,10 @@ _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
 # Abbreviations inside a name, before the next word of it ("Dr. Becker", "St. Maria").
 _ABBREVIATIONS = frozenset(
-    {w for w in lists.TITLES | lists.ACADEMIC if w.endswith(".")} | {"st.", "hl."}
+    {w for w in lists.TITLES | lists.ACADEMIC if w.endswith(".")} | {"st.", "hl.", "pfr.", "pfrin."}
 )
+# "im Ruhestand", "außer Dienst" after a role: "Pfarrer i.R. Jansen", "Bürgermeister a.D. Müller"
+_RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
 
 # Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
 _ADDRESS_ROLES = frozenset(("doktor", "pastor"))
@@ -202,6 +204,8 @@ class PersonFinder:
         unlisted "-meister" word only ``before_name`` ("Küchenmeister Schulz")."""
         if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
             return False
+        if tok.text in lists.ROLE_ABBREVIATIONS:
+            return True
         f = tok.folded
         if f.endswith("meister") and not f.endswith(lists.MEISTER_ROLES):
             # "Herr Hoffmeister", "Frau Burmeister": surnames
@@ -440,8 +444,12 @@ class PersonFinder:
         if not self.is_role(toks[i], self._name_follows(text, toks, i)) or i + 1 >= len(toks):
             return None
         j = i + 1
+        retired = _RETIRED.match(text, toks[i].end)
+        if retired:  # the name after "i.R.", "a.D."
+            j = next((n for n in range(j, len(toks)) if toks[n].start >= retired.end()), j)
         nxt = toks[j]
-        if not self._adjacent(text, toks[i], nxt) or nxt.lower in lists.TITLES:
+        joined = nxt.start == retired.end() if retired else self._adjacent(text, toks[i], nxt)
+        if not joined or nxt.lower in lists.TITLES:
             return None
         if nxt.dot and f"{nxt.lower}." in lists.TITLES:
             return None  # "Kinderarzt Dr. Brüggemann": the title takes it
@@ -453,7 +461,7 @@ class PersonFinder:
             return None
         span = toks[j : last + 1]
         sure = owner is not None or any(self._sure_name(t) for t in span)
-        explicit = toks[i].folded in lists.ROLE_WORDS
+        explicit = toks[i].folded in lists.ROLE_WORDS or toks[i].text in lists.ROLE_ABBREVIATIONS
         confidence = 0.9 if sure else 0.6 if explicit else 0.45
         return self._hit(
             text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
