@@ -207,3 +207,38 @@ def test_a_name_after_an_abbreviated_or_retired_role_is_a_person(text: str, expe
 )
 def test_ob_as_a_conjunction_or_office_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- "Ich bin die Gülcan": a Turkish first name ending in a consonant --------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hallo, ich bin die Gülcan und wohne in Manfort.",
+            "Hallo, ich bin die [Person 1] und wohne in Manfort.",
+        ),
+        (
+            "Ich bin die Sevgül, ich komme aus Opladen.",
+            "Ich bin die [Person 1], ich komme aus Opladen.",
+        ),
+        ("Ich bin die Nurhan aus Wiesdorf.", "Ich bin die [Person 1] aus Wiesdorf."),
+    ],
+)
+def test_a_self_introduction_with_a_turkish_first_name_is_a_person(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin der Kapitän.",
+        "Ich bin der Sultan.",
+        "Ich bin die Nachbarin.",
+        "Ich bin der Meinung, dass das reicht.",
+        "Ich bin der Kaplan.",
+    ],
+)
+def test_a_noun_after_ich_bin_der_ending_in_a_consonant_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -33,8 +33,9 @@ _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name"
 # "… der Ansicht", "… die Mama von Lea", "… der Koordinator"
 _SELF_NAMED = frozenset((("ich", "bin", "die"), ("ich", "bin", "der")))
 # household words and nouns with those endings ("der Azubi") aside, a name said so ends
-# like a short or foreign first name ("Jessi", "Conny", "Nico", "Gülcan"), not like a noun
-_SELF_NAME_END = re.compile(r"(?:[^e]i|y|o|a|u)$")
+# like a short or foreign first name ("Jessi", "Conny", "Nico"), not like a noun; Turkish
+# first names end in syllables no German noun ends in ("Gülcan", "Sevgül", "Aygün")
+_SELF_NAME_END = re.compile(r"(?:[^e]i|y|o|a|u|can|gul|gun|nur|naz|han|lem)$")
 _NOT_SELF = frozenset(
     "mama papa mami papi mutti vati oma opa azubi profi promi diva studi ersti zivi sani wessi "
     "jury guru yogi".split()
