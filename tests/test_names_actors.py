@@ -242,3 +242,26 @@ def test_a_self_introduction_with_a_turkish_first_name_is_a_person(
 )
 def test_a_noun_after_ich_bin_der_ending_in_a_consonant_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- an e-mail address typed against spam bots -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("E-Mail: a.schmidt @ leverkusen.de", "E-Mail: [E-Mail]"),
+        ("Kontakt: jonas.becker@ stadt.leverkusen.de", "Kontakt: [E-Mail]"),
+        ("Schreib mir an anna-schmidt(ät)gmx.de", "Schreib mir an [E-Mail]"),
+    ],
+)
+def test_an_e_mail_address_with_blanks_or_at_spelled_out_is_replaced(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Infos @ www.leverkusen.de", "Wir sind @ leverkusen.de", "Treffen ab 18 @ kita.de"],
+)
+def test_an_at_sign_between_words_is_no_e_mail_address(text: str) -> None:
+    assert _clear(text) == text

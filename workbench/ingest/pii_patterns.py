@@ -29,9 +29,12 @@ class Hit:
 
 
 # -- e-mail ------------------------------------------------------------------------------
+# "@", "(at)", "[ät]"; a blank around the "@" only after a lower-case local part of two
+# words, as typed against spam bots ("a.schmidt @ leverkusen.de"; not "Wir sind @ …")
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w-]+)*"
-    r"(?:\.|\s?[(\[]dot[)\]]\s?)[A-Za-z]{2,}\b"
+    r"(?<![\w.+-])(?:[\w.+-]+(?:@|\s?[(\[][aä]t[)\]]\s?)"
+    r"|[a-z0-9+-]+(?:[._][a-z0-9+-]+)+[ \u00a0]?@[ \u00a0]?)"
+    r"[\w-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w-]+)*(?:\.|\s?[(\[]dot[)\]]\s?)[A-Za-z]{2,}\b"
 )
 
 # -- social media ------------------------------------------------------------------------
@@ -230,7 +233,7 @@ def find_structured(text: str) -> list[Hit]:
     """Every e-mail, phone, IBAN, date of birth, handle, profile link and address."""
     hits: list[Hit] = []
     at = "@" in text
-    if at or "at)" in text or "at]" in text:  # every e-mail has "@" or "(at)"
+    if at or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):  # "@", "(at)", "[ät]"
         hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
