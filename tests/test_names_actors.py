@@ -265,3 +265,21 @@ def test_an_e_mail_address_with_blanks_or_at_spelled_out_is_replaced(
 )
 def test_an_at_sign_between_words_is_no_e_mail_address(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- an extension number ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tel. 0214 4061234 oder Durchwahl -1234", "Tel. [Telefon] oder Durchwahl [Telefon]"),
+        ("Durchwahl: 406-1234", "Durchwahl: [Telefon]"),
+        ("Frau Becker, DW 4711", "[Person 1], DW [Telefon]"),
+    ],
+)
+def test_an_extension_number_is_a_phone_number(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Durchwahl 12", "Rückgang um -1234 Euro"])
+def test_a_short_or_uncued_number_is_no_extension(text: str) -> None:
+    assert _clear(text) == text

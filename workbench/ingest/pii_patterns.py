@@ -78,11 +78,12 @@ _PHONE = re.compile(
     rf"(?:{_SEP}?(?:\(\d{{1,8}}\)|\(?\d{{1,8}})){{1,6}}"
     r"(?![\w])"
 )
-# a local number right after a phone cue: "Tel.: 30 65 120", "Handy 30650"
+# a local number right after a phone cue: "Tel.: 30 65 120", "Handy 30650", an extension
+# "Durchwahl -1234"
 _PHONE_CUE = re.compile(
     r"\b(?:Tel(?:efon)?\.?|Telefonnummer|Tel\.-Nr\.|Rufnummer|Handy(?:nummer)?|Mobil(?:nummer)?|"
-    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter)\s*(?:[:.]\s*)?"
-    r"(?:ist\s+|lautet\s+)?(?P<number>\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
+    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter|Durchwahl|DW)\s*(?:[:.]\s*)?"
+    r"(?:ist\s+|lautet\s+)?(?P<number>-?\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
 # Dates, date-times, times and timestamps are never phones ("02.03.2021 18:22" from
