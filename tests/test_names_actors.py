@@ -283,3 +283,21 @@ def test_an_extension_number_is_a_phone_number(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", ["Durchwahl 12", "Rückgang um -1234 Euro"])
 def test_a_short_or_uncued_number_is_no_extension(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a noun with a gender ending is no name -----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teilnehmende: Vertreter*innen der Träger",
+        "Kontakt: Bewohner:innen aus Manfort",
+        "Moderation: Lehrer/-innen der Schule",
+        "Ansprechpartner: Nutzer_innen des Treffs",
+    ],
+)
+def test_a_noun_with_a_gender_ending_after_a_label_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_name_before_a_colon_after_a_label_is_still_a_person() -> None:
+    assert _clear("Kontakt: Anna: 0171 1234567") == "Kontakt: [Person 1]: [Telefon]"

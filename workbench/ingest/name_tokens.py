@@ -128,7 +128,13 @@ def saint(toks: list[Tok], i: int) -> bool:
     return toks[i].lower in _SAINTS or (i > 0 and toks[i - 1].lower in _SAINTS)
 
 
+# The gender ending of a noun: "Vertreter*innen", "Bewohner:innen", "Nutzer_in", "Lehrer/-in"
+_GENDERED = re.compile(r"(?:[*:_/]-?|·)[iI]n(?:nen)?\b")
+
+
 def fragment(text: str, tok: Tok) -> bool:
-    """Part of an elliptic compound ("Klaus- und Eulenstraße") or an abbreviation ("Max. 10")."""
+    """Part of an elliptic compound ("Klaus- und Eulenstraße"), an abbreviation ("Max. 10")
+    or a noun with a gender ending ("Vertreter*innen")."""
     after = text[tok.end : tok.end + 4]
-    return after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
+    gendered = _GENDERED.match(text, tok.end) is not None
+    return gendered or after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
