@@ -301,3 +301,18 @@ def test_a_noun_with_a_gender_ending_after_a_label_stays(text: str) -> None:
 
 def test_a_name_before_a_colon_after_a_label_is_still_a_person() -> None:
     assert _clear("Kontakt: Anna: 0171 1234567") == "Kontakt: [Person 1]: [Telefon]"
+
+
+# -- a group of people after a label or a greeting is no name ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontakt: Vorstand",
+        "Viele Grüße, Vorstand",
+        "Teilnehmende: Bewohner und Träger",
+        "Moderation: Elternbeirat",
+        "Ansprechpartner: Anwohner aus Manfort",
+    ],
+)
+def test_a_group_of_people_after_a_label_or_greeting_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -202,6 +202,8 @@ COMMON_NOUNS = _words(
     unterstutzung beratung sprache sprachen kurs kurse kurse ort orte bus bahn auto rad park
     spielplatz sport musik kunst kultur natur garten mittel antrag antrage amt jobcenter
     mehr vielen alles nichts etwas
+    vorstand bewohner bewohnerin anwohner anwohnerin vertreter vertreterin trager akteure
+    nachbarn gaste ehrenamtliche hauptamtliche fachkrafte elternbeirat
     vorschlag vorschlage beitrag beitrage wunsche anliegen hinweis hinweise kommentar
     kommentare einwand einwande punkt punkte karte karten zettel sorge sorgen kritik
     beschwerde tipp tipps antwort antworten plan plane konzept nachricht nachrichten mail
