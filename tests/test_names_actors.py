@@ -316,3 +316,33 @@ def test_a_name_before_a_colon_after_a_label_is_still_a_person() -> None:
 )
 def test_a_group_of_people_after_a_label_or_greeting_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- attendance lines and signatures -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anwesend: Tjaden, Kowalski", "Anwesend: [Person 1], [Person 2]"),
+        ("cc: Tjaden, Kowalski", "cc: [Person 1], [Person 2]"),
+        ("gez. Tjaden", "gez. [Person 1]"),
+        ("i.A. Schmidt", "i.A. [Person 1]"),
+        ("i. V. Tjaden", "i. V. [Person 1]"),
+    ],
+)
+def test_a_name_in_an_attendance_line_or_signature_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anwesend: Polizei, Feuerwehr",
+        "Anwesend: ca. 20 Personen aus dem Viertel",
+        "Er hat sich entschuldigt: Stau auf der A1.",
+        "Abwesend: Urlaub",
+        "cc: alle",
+        "gez. Vorstand",
+    ],
+)
+def test_who_or_why_without_a_name_in_an_attendance_line_stays(text: str) -> None:
+    assert _clear(text) == text

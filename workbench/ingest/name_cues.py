@@ -27,6 +27,8 @@ _SUBJECT_ARTICLES = frozenset(
     "dieser diese dieses jeder jede jedes".split()
 )
 
+# Who signs a letter or a protocol: "gez.", "i. A." (im Auftrag), "i. V." (in Vertretung)
+_SIGNED = re.compile(r"(?:\b[Gg]ez|(?<![\w.])i\.[ \u00a0]?[AV])\.[ \u00a0]*$")
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
@@ -74,6 +76,8 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
             return True, False
         return not reported, reported
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
+        return True, False
+    if _SIGNED.search(text, 0, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
         return True, False

@@ -90,6 +90,7 @@ LABEL_CUES = _words(
     informationen referent referentin teilnehmende teilnehmer teilnehmerin gast gaste
     autor autorin name vorname nachname zitat quelle fotos foto sprecher sprecherin
     vorsitz schriftfuhrung organisator organisatorin koordination betreuung
+    anwesend anwesende cc verteiler
     """
 )
 # Nouns that with "bei", "an" or "über" after them name a person ("Anmeldung bei …").
