@@ -346,3 +346,34 @@ def test_a_name_in_an_attendance_line_or_signature_is_a_person(text: str, expect
 )
 def test_who_or_why_without_a_name_in_an_attendance_line_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a first name that is also a word, acting ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rosa hat die Liste mitgebracht.", "[Person 1] hat die Liste mitgebracht."),
+        ("Rosa kümmert sich um die Kasse.", "[Person 1] kümmert sich um die Kasse."),
+        ("Frank kommt später.", "[Person 1] kommt später."),
+        ("Malte hat recht.", "[Person 1] hat recht."),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_before_a_persons_verb_is_a_person(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa ist meine Lieblingsfarbe.",
+        "Rosa steht dir gut.",
+        "Rosa Blumen hat sie gekauft.",
+        "Reiner Zufall hat geholfen.",
+        "Urban Gardening hat Zukunft.",
+        "Malte sie ein Bild?",
+    ],
+)
+def test_the_word_that_is_also_a_first_name_stays(text: str) -> None:
+    assert _clear(text) == text

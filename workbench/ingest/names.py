@@ -96,6 +96,11 @@ _TIME_AFTER = re.compile(
     r"[ \u00a0,]*(?:\d|(?:um|ab|bis|früh|abends?|morgens?|mittags?|nachmittags?|vormittags?"
     r"|nachts?|Abend|Morgen|Mittag|Nachmittag|Vormittag|Nacht)\b)"
 )
+# Verbs of a person right after a first name that is also a word ("Rosa hat", "Frank kommt")
+_ACTS = frozenset(
+    "hat hatte kummert kommt kam wohnt arbeitet leitet organisiert bringt ubernimmt mochte will "
+    "kann".split()
+)
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -508,6 +513,15 @@ class PersonFinder:
             return None  # "not only German", "German, English": a language, not a person
         if weak:
             cue = prev is not None and prev.folded in lists.STRONG_CUES
+            # "Rosa hat die Liste", "Frank kümmert sich": a word such as "rosa" does not act
+            nxt = (
+                toks[i + 1]
+                if i + 1 < len(toks) and text[tok.end : toks[i + 1].start] == " "
+                else None
+            )
+            cue = cue or (
+                tok.folded in lists.LOWER_FIRST and nxt is not None and nxt.folded in _ACTS
+            )
             sure_surname = surname is not None and (
                 self.is_surname(toks[surname]) or self.is_foreign(toks[surname])
             )
