@@ -377,3 +377,31 @@ def test_a_first_name_that_is_also_a_word_before_a_persons_verb_is_a_person(
 )
 def test_the_word_that_is_also_a_first_name_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a form of address and a surname typed in lower case --------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("frau schmidt hat gesagt, dass es reicht.", "[Person 1] hat gesagt, dass es reicht."),
+        ("herr kowalski kommt später", "[Person 1] kommt später"),
+        ("danke herrn öztürk für die räume", "danke [Person 1] für die räume"),
+    ],
+)
+def test_a_surname_after_a_lower_case_form_of_address_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die frau weiß das",
+        "herr ober, zahlen bitte",
+        "die frau sagt nichts",
+        "frau koch hat gekocht",
+        "frau lange wartet",
+        "die frau braun ist nett",
+    ],
+)
+def test_a_word_after_a_lower_case_frau_or_herr_stays(text: str) -> None:
+    assert _clear(text) == text

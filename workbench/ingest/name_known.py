@@ -104,6 +104,27 @@ def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok 
     return stem if name or stem.lower in finder.known else None
 
 
+_LOWER_TITLES = frozenset(("frau", "herr", "herrn"))
+
+
+def addressed_lower(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A form of address and a surname typed in lower case, as in chats ("frau schmidt hat
+    gesagt", "herr kowalski kommt"): a surname of the gazetteer or spelled like a name, no
+    German word ("die frau weiss", "herr ober")."""
+    tok = toks[i]
+    if tok.text not in _LOWER_TITLES or i + 1 >= len(toks):
+        return None
+    nxt = toks[i + 1]
+    if text[tok.end : nxt.start] != " " or not nxt.text.islower() or finder.blocked(nxt):
+        return None
+    if not lists.lower_case_name_ok(nxt.text) or nxt.folded in ORDINARY:
+        return None
+    title = replace(nxt, text=nxt.text[:1].upper() + nxt.text[1:])
+    if not (finder.is_surname(title) or finder.is_foreign(title)):
+        return None
+    return Hit(tok.start, nxt.end, "person", nxt.lower, 0.8), i + 1
+
+
 def known_lower(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """A known person's name word in lower case ("waltraud, …"); shown for review."""
     tok = toks[i]

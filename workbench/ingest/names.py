@@ -50,6 +50,7 @@ from workbench.ingest.name_cues import (
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_known import (
     ORDINARY,
+    addressed_lower,
     genitive,
     known_lower,
     known_word,
@@ -230,7 +231,7 @@ class PersonFinder:
             if i <= used or fragment(text, tok) or saint(toks, i):
                 continue
             if not tok.text[0].isupper():
-                found = known_lower(self, toks, i)
+                found = known_lower(self, toks, i) or addressed_lower(self, text, toks, i)
                 if found is not None:
                     hits.append(found[0])
                     used = found[1]
