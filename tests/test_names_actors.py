@@ -405,3 +405,26 @@ def test_a_surname_after_a_lower_case_form_of_address_is_a_person(text: str, exp
 )
 def test_a_word_after_a_lower_case_frau_or_herr_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- roles of childcare, council and police ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tagesmutter Becker hat noch Plätze.", "Tagesmutter [Person 1] hat noch Plätze."),
+        ("Stadtverordneter Tjaden lädt ein.", "Stadtverordneter [Person 1] lädt ein."),
+        ("Kontaktbeamtin Tjaden kommt regelmäßig.", "Kontaktbeamtin [Person 1] kommt regelmäßig."),
+        ("Polizeihauptkommissar Becker kommt.", "Polizeihauptkommissar [Person 1] kommt."),
+        ("Jugendpfleger Tjaden kommt regelmäßig.", "Jugendpfleger [Person 1] kommt regelmäßig."),
+    ],
+)
+def test_a_name_after_a_local_role_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Tagesmutter Betreuung fehlt.", "Tagesmutter gesucht", "Mehr Tagesmütter Plätze"],
+)
+def test_a_role_before_a_noun_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -44,6 +44,8 @@ ROLE_WORDS = _words(
     streetworkerin erzieher erzieherin lehrer lehrerin trainer trainerin stadtteilmutter
     schulleiter schulleiterin leiter leiterin sozialpadagoge sozialpadagogin betreuer
     betreuerin integrationslotse integrationslotsin
+    tagesmutter tagesvater stadtverordneter stadtverordnete bezirksbeamter bezirksbeamtin
+    kontaktbeamter kontaktbeamtin jugendpfleger jugendpflegerin
     """
 )
 # Abbreviated roles, as written (case counts: "Ob" opens a question): "Pfr. Jansen", "OB Richrath"
@@ -56,7 +58,7 @@ ROLE_SUFFIXES = (
     "vorsitzende vorsitzender vorsteher vorsteherin referent referentin betreuer betreuerin "
     "helfer helferin pfleger pflegerin padagoge padagogin arzt arztin lotse lotsin worker "
     "workerin senator senatorin minister ministerin prasident prasidentin sekretar sekretarin "
-    "politiker politikerin kandidat kandidatin"
+    "politiker politikerin kandidat kandidatin kommissar kommissarin"
 ).split()
 # Masculine "-meister" words that are roles; others are surnames ("Burmeister", "Baumeister").
 MEISTER_ROLES = tuple(
