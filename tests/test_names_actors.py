@@ -428,3 +428,33 @@ def test_a_name_after_a_local_role_is_a_person(text: str, expected: str) -> None
 )
 def test_a_role_before_a_noun_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- a surname with its organisation in commas ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kowalski, Caritas, berichtet von Wartezeiten.",
+            "[Person 1], Caritas, berichtet von Wartezeiten.",
+        ),
+        ("Schmitz, AWO, sagt, das läuft aus.", "[Person 1], AWO, sagt, das läuft aus."),
+    ],
+)
+def test_a_surname_before_its_organisation_in_commas_that_speaks_is_a_person(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caritas, AWO, berichten von Wartezeiten.",
+        "Mehr Bänke, mehr Licht, sagt die Nachbarschaft.",
+        "Nutznießer (Bauern, Bürgermeister, Gemeinderäte) zahlen.",
+        "Sprungbrett, Träger der Jugendhilfe, berichtet von Wartezeiten.",
+    ],
+)
+def test_a_list_in_commas_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -122,19 +122,21 @@ def _approves(text: str, toks: list[Tok], i: int) -> bool:
     return False
 
 
-_ASIDE = re.compile(r" \(([^()\n!?]{1,60})\) ")
+_ASIDE = re.compile(r" \([^()\n!?]{1,60}\) |, [^,()\n!?:;]{1,40}, ")
 
 
 def past_aside(
     text: str, toks: list[Tok], last: int, is_role: Callable[[Tok], bool]
 ) -> tuple[int, bool]:
     """The index of the word after a name ending at token ``last``, past an aside in
-    brackets ("Schmitz (AWO) sagt"), and whether the aside is a role ("Jansen (Pfarrer)")."""
+    brackets or commas ("Schmitz (AWO) sagt", "Kowalski, Caritas, berichtet"), and whether
+    the aside is a role in brackets ("Jansen (Pfarrer)")."""
     m = _ASIDE.match(text, toks[last].end)
     if m is None:
         return last + 1, False
     k = next((n for n in range(last + 1, len(toks)) if toks[n].start >= m.end()), len(toks))
-    return k, k == last + 2 and is_role(toks[last + 1])
+    # a role in commas may open a list ("Bauern, Bürgermeister, Gemeinderäte")
+    return k, m.group().startswith(" (") and k == last + 2 and is_role(toks[last + 1])
 
 
 # Words that open the subject after a verb ("Von Seiten sagte die Stadt", "… keiner")
