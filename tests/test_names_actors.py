@@ -458,3 +458,27 @@ def test_a_surname_before_its_organisation_in_commas_that_speaks_is_a_person(
 )
 def test_a_list_in_commas_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- two surnames joined by a slash -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontakt: Jansen/Schmitz", "Kontakt: [Person 1]/[Person 2]"),
+        ("Ansprechpartner: Frau Becker / Schulz", "Ansprechpartner: [Person 1] / [Person 2]"),
+    ],
+)
+def test_a_surname_after_a_slash_after_a_person_is_a_person(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Becker/Caritas", "[Person 1]/Caritas"),
+        ("Frau Yilmaz/AWO", "[Person 1]/AWO"),
+        ("Herr Becker/Bahn fahren", "[Person 1]/Bahn fahren"),
+    ],
+)
+def test_an_organisation_after_a_slash_after_a_person_stays(text: str, expected: str) -> None:
+    assert _clear(text) == expected

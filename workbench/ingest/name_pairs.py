@@ -46,7 +46,7 @@ class PersonFinder(Finder, Protocol):
 
 # Initials of a hyphenated first name before the last one ("J.-" of "J.-P. Schmitz")
 _INITIALS_BEFORE = re.compile(r"(?:(?<![\w.-])[A-ZÄÖÜ]\.-)+$")
-_ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. "))
+_ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. ", "/", " / "))
 
 
 def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
