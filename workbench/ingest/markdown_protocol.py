@@ -34,6 +34,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
+from workbench.ingest.paragraphs import MONTH_NAMES
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -57,8 +58,14 @@ from workbench.ingest.transcript_frame import is_service_banner, without_banner
 IMPORTER = "markdown"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-# A list item; group 1 its indent (an item indented below another is nested in it).
-_ITEM = re.compile(r"^(\s*)(?:[-*+•–·▪◦‣]|\d{1,3}[.)])\s+(.*)$")
+# A list item; group 1 its indent (an item indented below another is nested in it), group 2
+# its text. A line that starts with the day of a date ("12. März: Stadtteilfest") is an item
+# too, but the day is part of its text, no number of a list.
+_ITEM = re.compile(
+    rf"^(\s*)(?:(?:[-*+•–·▪◦‣]|\d{{1,3}}\))\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES})\b)"
+    rf"|(?=\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b))(.*)$"
+)
+_DAY_START = re.compile(rf"^\s*\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")  # "3. Oktober …"
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*)$")
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
@@ -269,6 +276,15 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
     return groups, counts
 
 
+def _wrapped_before_date(block: list[str], line: str) -> bool:
+    """Whether ``line`` begins with a date's day ("3. Oktober statt.") that goes on with the
+    sentence of the line above it ("… am Feiertag, dem"): that line ends with a comma or
+    hyphen or a word that needs the next (``_GLUE_WORDS``)."""
+    if not block or not _DAY_START.match(line) or not (above := block[-1].split()):
+        return False
+    return above[-1].endswith((",", "-", "–")) or above[-1].lower() in _GLUE_WORDS
+
+
 def _indent(item: re.Match) -> int:
     """A list item's indent in columns (a tab is four)."""
     return len(item.group(1).expandtabs(4))
@@ -434,7 +450,7 @@ def parse_markdown(
             opening and listing and (is_names_line(item.group(2)) if item else is_people_line(line))
         ):
             add_detail(fields, "names", split_names(item.group(2) if item else line))
-        elif item:
+        elif item and not _wrapped_before_date(block, line):
             flush()
             block, block_row, block_item = [item.group(2)], number, True
         elif not line.strip():

@@ -25,12 +25,12 @@ _BOUND = frozenset(
 )
 PAGE_BREAK = "\f"  # a line of its own between two pages (see :func:`paragraph_spans`)
 # A list item's marker: a bullet, "1." or "1)", "a)"; not the day of a date ("12. März")
-_MONTHS = (
+MONTH_NAMES = (
     "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     "Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez"
 )
 OPENS = re.compile(
-    rf"^(?:[-–—•▪◦*·]\s*|\d{{1,3}}\)\s|\d{{1,3}}\.\s(?!\s*(?:{_MONTHS})\b)|[a-z][.)]\s)"
+    rf"^(?:[-–—•▪◦*·]\s*|\d{{1,3}}\)\s|\d{{1,3}}\.\s(?!\s*(?:{MONTH_NAMES})\b)|[a-z][.)]\s)"
 )
 
 
