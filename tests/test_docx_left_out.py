@@ -284,3 +284,43 @@ def test_struck_text_with_its_own_spaces_leaves_the_words_around_it_apart(
             "Die Halle ist offen.",
             "Der Treffpunkt.",
         ], path.name
+
+
+def test_text_struck_through_by_its_style_is_left_out_as_struck_by_hand(tmp_path: Path) -> None:
+    """A template's styles "Gestrichen" (characters) and "Entfällt" (paragraphs) strike text
+    through as the button does; before, only the button's direct formatting was read and
+    the text the author had struck stayed a statement. Direct formatting decides (a run
+    set not struck in a struck paragraph stands), and a struck character style in a
+    struck paragraph style cancels it, as Word shows it."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    characters = document.styles.add_style("Gestrichen", WD_STYLE_TYPE.CHARACTER)
+    characters.font.strike = True
+    based = document.styles.add_style("Gestrichen 2", WD_STYLE_TYPE.CHARACTER)
+    based.base_style = characters
+    lines = document.styles.add_style("Entfällt", WD_STYLE_TYPE.PARAGRAPH)
+    lines.base_style = document.styles["Normal"]
+    lines.font.strike = True
+    paragraph = document.add_paragraph("Die Bank am Spielplatz ")
+    paragraph.add_run("vor dem Haus von Familie Yilmaz", style="Gestrichen")
+    paragraph.add_run(" ist kaputt.")
+    paragraph = document.add_paragraph("Ein ")
+    paragraph.add_run("sehr", style="Gestrichen 2")
+    paragraph.add_run(" großes Problem ist der Verkehr.")
+    document.add_paragraph("Der Kiosk am Markt schließt im Mai.", style="Entfällt")
+    paragraph = document.add_paragraph("Gilt nicht: ", style="Entfällt")
+    paragraph.add_run("Mehr Licht im Park.").font.strike = False
+    paragraph.add_run(" Der Bus fährt", style="Gestrichen")
+    path = tmp_path / "vorlage.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [
+        "Die Bank am Spielplatz ist kaputt.",
+        "Ein großes Problem ist der Verkehr.",
+        "Mehr Licht im Park. Der Bus fährt",
+    ]
+    assert parsed.options == {"struck_runs": 4}

@@ -60,6 +60,7 @@ from workbench.ingest.docx_text import (
     is_strict,
     paragraph_text,
     smartart_texts,
+    strike_styles,
     struck_readings,
     struck_runs,
     text_boxes,
@@ -287,6 +288,7 @@ def parse_docx(
             file=raw.name,
         ) from None
     levels = ListLevels(document.styles.element, _numbering_part(document))
+    strike_styles(document.element.body, document.styles.element)  # "Gestrichen": by hand
     kinds: dict[str | None, tuple[str, int]] = {}  # by style ID: python-docx looks a
     # style up in all
 

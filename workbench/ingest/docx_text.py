@@ -8,7 +8,8 @@ smart tags and text boxes would be lost. Here a paragraph's text is every ``w:t`
 it, ``w:tab``/``w:ptab`` a tab, ``w:br``/``w:cr`` a line break, ``w:noBreakHyphen`` a
 hyphen and ``w:sym`` its character (unless from a symbol font's private range), except
 in deleted or moved-away text (``w:del``, ``w:moveFrom``), text struck through by hand
-(``w:strike``, ``w:dstrike``: no longer valid, as in a PDF), field instructions
+(``w:strike``, ``w:dstrike``, also by a style: :func:`strike_styles`; no longer valid,
+as in a PDF), field instructions
 (``w:instrText``), a content control still showing its placeholder ("Klicken Sie hier, um
 Text einzugeben") and text boxes. A text box's paragraphs (:func:`text_boxes`) follow
 the paragraph that anchors them (the VML fallback copy of a text box is not read twice).
@@ -126,6 +127,79 @@ def _struck(run) -> bool:
     formatting."""
     shows = any((t.text or "").strip() for t in run.iter(_w("t")))
     return shows and (_formatted(run, "strike") or _formatted(run, "dstrike"))
+
+
+def _switch(properties) -> bool | None:
+    """Whether a ``w:rPr`` switches strike-through (once or twice) on or off; None when it
+    says nothing about it."""
+    found = (
+        [properties.find(_w(n)) for n in ("strike", "dstrike")] if properties is not None else []
+    )
+    found = [f for f in found if f is not None]
+    if not found:
+        return None
+    return any(f.get(_w("val"), "true").lower() not in _OFF for f in found)
+
+
+def strike_styles(body, styles) -> None:
+    """Mark the runs struck through by their character or paragraph style (a style
+    "Gestrichen" or "Entfällt" of a template, not the button) as struck by direct formatting
+    (``w:strike`` in their ``w:rPr``), so that :func:`paragraph_text`, :func:`struck_runs`
+    and :func:`struck_readings` leave them out as text struck by hand. A run's direct
+    formatting decides; without it, strike-through is a toggle (ISO 29500 §17.7.3): a
+    character style's and a paragraph style's (each the first that says so along
+    ``w:basedOn``) cancel each other."""
+    rprs: dict[str, object] = {}
+    parent: dict[str, str] = {}
+    default_paragraph = ""
+    for style in styles.iter(_w("style")):
+        sid = style.get(_w("styleId"), "")
+        rprs[sid] = style.find(_w("rPr"))
+        based = style.find(_w("basedOn"))
+        if based is not None:
+            parent[sid] = based.get(_w("val"), "")
+        default = style.get(_w("default"), "").lower() in ("1", "true", "on")
+        if default and style.get(_w("type")) == "paragraph":
+            default_paragraph = sid
+    cache: dict[str, bool] = {}
+
+    def struck(sid: str) -> bool:
+        if sid not in cache:
+            seen: set[str] = set()
+            found, chain = None, sid
+            while found is None and chain in rprs and chain not in seen:
+                seen.add(chain)
+                found, chain = _switch(rprs[chain]), parent.get(chain, "")
+            cache[sid] = bool(found)
+        return cache[sid]
+
+    def style_of(properties, name: str) -> str:
+        found = properties.find(_w(name)) if properties is not None else None
+        return found.get(_w("val"), "") if found is not None else ""
+
+    if not any(_switch(rpr) for rpr in rprs.values() if rpr is not None):
+        return  # no style strikes through: the usual case
+    for paragraph in body.iter(_w("p")):
+        by_paragraph = struck(style_of(paragraph.find(_w("pPr")), "pStyle") or default_paragraph)
+        for run in paragraph.iter(_w("r")):
+            if _nearest_paragraph(run) is not paragraph:  # a text box's: its own
+                continue
+            properties = run.find(_w("rPr"))
+            if _switch(properties) is not None:  # direct formatting decides
+                continue
+            if by_paragraph != struck(style_of(properties, "rStyle")):
+                if properties is None:
+                    properties = run.makeelement(_w("rPr"), {})
+                    run.insert(0, properties)
+                properties.append(properties.makeelement(_w("strike"), {}))
+
+
+def _nearest_paragraph(element):
+    """The ``w:p`` an element stands in (the innermost, for a text box's paragraph)."""
+    ancestor = element.getparent()
+    while ancestor is not None and ancestor.tag != _w("p"):
+        ancestor = ancestor.getparent()
+    return ancestor
 
 
 def _has_text(element) -> bool:
