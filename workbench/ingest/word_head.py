@@ -9,6 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from workbench.ingest.paragraphs import MONTH_NAMES
 from workbench.ingest.protocol_meta import (
     detail_key,
     heading_text,
@@ -45,7 +46,11 @@ HEADINGS = ("question", "heading")
 # A text box's (or ODT frame's) paragraph in the running text: a statement after the first
 # guiding question; before it (a letterhead, a logo's caption) not read, as tables there.
 BOX = "box"
-_TYPED_BULLET = re.compile(r"^\s*[-*+•–·▪◦‣]\s+")  # a bullet typed, not Word's list
+# A bullet or number typed ("– Bänke", "1. Bänke", "2) Busse"), not Word's list; not the day
+# of a date ("12. März: …")
+_TYPED_BULLET = re.compile(
+    rf"^\s*(?:[-*+•–·▪◦‣]\s+|\d{{1,3}}\)\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES})\b))"
+)
 _HEAD_LINES = 3  # short paragraphs above the details at most: a letterhead's, the title
 
 
