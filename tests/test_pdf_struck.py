@@ -186,3 +186,24 @@ def test_a_participant_struck_from_the_list_is_still_pseudonymised(
     assert parse_file(path).names == ("Anna Schmidt", "Peter Braun", "Okke Wübbenhorst")
     assert main(["--project", str(project.path), "import", str(path)]) == 0
     assert "Wübbenhorst" not in stored_text(project)
+
+
+@pytest.mark.parametrize("drawn", [_libreoffice, _word])
+def test_struck_text_with_its_spaces_between_two_words_leaves_them_apart(
+    tmp_path: Path, drawn
+) -> None:
+    """LibreOffice and Word strike a deleted " sehr " with the spaces around it: the words
+    before and after it were read glued together ("istsicher")."""
+    lines = [
+        *HEAD,
+        [("Der Spielplatz ist", ""), (" sehr ", "del"), ("sicher geworden.", "")],
+        [("Die Bank", ""), (" am Markt", "del"), (" ist kaputt.", "")],
+        [("Herr ", ""), ("Okonkwo", "del"), ("X", "ins"), (" bietet den Saal an.", "")],
+    ]
+    path = tmp_path / "leerzeichen.pdf"
+    path.write_bytes(drawn(lines))
+    assert [s.text for s in parse_file(path).segments] == [
+        "Der Spielplatz ist sicher geworden.",
+        "Die Bank ist kaputt.",
+        "Herr X bietet den Saal an.",
+    ]

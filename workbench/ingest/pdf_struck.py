@@ -9,8 +9,9 @@ out of the protocol would be stored, and words run together where deleted and in
 text meet. The DOCX and ODT import leave deleted text out; :func:`struck_out` does the same
 for a PDF: a piece of text with a horizontal line starting where it starts, at the height
 of a strikethrough, is drawn instead as marks of the same width (a font of our own, on the
-page in memory), so that the page's lines keep their length (a line whose end was deleted
-is no short line ending a paragraph) and the text around it its place;
+page in memory; a space before or after them where the struck text had one), so that
+the page's lines keep their length (a line whose end was deleted is no short line ending
+a paragraph) and the text around it its place;
 :func:`without_struck` takes the marks out of the text read, with the space around them.
 Text struck through on purpose ("erledigt") is no longer valid either; the import says on
 which pages it left struck text out.
@@ -39,7 +40,7 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /Workbench-Struck def /CMapType 2 def
 1 begincodespacerange <00> <FF> endcodespacerange
-1 beginbfchar <41> <E001> endbfchar
+2 beginbfchar <41> <E001> <42> <0020> endbfchar
 endcmap CMapName currentdict /CMapType get end end"""
 # Marks with the space around them: one space where there was space, none in a word or
 # before punctuation, the line break where they stood over one
@@ -97,9 +98,14 @@ def struck_out(page: PageObject) -> str | None:
     within = {t.index for t in shown if t.index not in widths and _within(striking, t)}
     read = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     kept = []
+    fonts = _fonts(page)
     for index, (operands, operator) in enumerate(operations):
         if index in widths:
-            kept += _marks(operands, operator, *widths[index])
+            text, width = widths[index]
+            spaced = _spaced_ends(
+                operands, operator, fonts.get(text.font[0]) if text.font else None
+            )
+            kept += _marks(operands, operator, text, width, spaced)
         elif index in within:
             kept += _moves(operands, operator)
         else:
@@ -160,13 +166,57 @@ def cell_without_struck(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("\n\n".join(without_struck(card).strip("\n") for card in cards).split("\n"))
 
 
-def _marks(operands: list, operator: bytes, shown: _Shown, width: float) -> list:
+def _fonts(page: PageObject) -> dict:
+    """The page's fonts by their names in its resources."""
+    try:
+        fonts = page["/Resources"].get_object()["/Font"].get_object()
+        return {name: font.get_object() for name, font in fonts.items()}
+    except (KeyError, AttributeError, TypeError):
+        return {}
+
+
+def _spaced_ends(operands: list, operator: bytes, font) -> tuple[bool, bool]:
+    """Whether the text an operation shows starts and ends with a space (LibreOffice draws
+    a struck " sehr " between "ist" and "sicher" with its spaces): decoded with its font's
+    encoding and ``/ToUnicode`` map as pypdf's text extraction does; (False, False) when
+    that cannot be read."""
+    from pypdf._cmap import get_encoding  # pinned pypdf: its reading of a font's codes
+    from pypdf.generic import TextStringObject
+
+    shown = operands[0] if operator == b"TJ" and operands else operands[-1:] or [b""]
+    pieces = [
+        p for p in (shown if isinstance(shown, list) else [shown]) if isinstance(p, str | bytes)
+    ]
+    if font is None or not pieces:
+        return False, False
+    try:
+        encoding, mapping = get_encoding(font)
+        decoded = []
+        for piece in (pieces[0], pieces[-1]):
+            data = (
+                piece.get_original_bytes() if isinstance(piece, TextStringObject) else bytes(piece)
+            )
+            if isinstance(encoding, str):
+                text = data.decode(encoding, "surrogatepass")
+            else:
+                text = "".join(encoding.get(code, chr(code)) for code in data)
+            decoded.append("".join(str(mapping.get(c, c)) for c in text))
+    except Exception:  # a font pypdf cannot read: as before, no spaces known
+        return False, False
+    return decoded[0][:1].isspace(), decoded[1][-1:].isspace()
+
+
+def _marks(
+    operands: list, operator: bytes, shown: _Shown, width: float, spaced=(False, False)
+) -> list:
     """The operations drawing marks in place of a struck text: as wide as its line, in
-    our font, the text's font set again after them."""
+    our font, the text's font set again after them; a space before and after them where
+    the struck text started or ended with one (``spaced``)."""
     from pypdf.generic import ArrayObject, ByteStringObject, FloatObject, NameObject
 
-    count = max(1, round(width / (_GLYPH * shown.size)))
-    rest = (width - count * _GLYPH * shown.size) / shown.size * 1000
+    lead, trail = (int(end) for end in spaced)
+    count = max(1, round(width / (_GLYPH * shown.size)) - lead - trail)
+    rest = (width - (lead + count + trail) * _GLYPH * shown.size) / shown.size * 1000
     size = FloatObject(shown.font[1]) if shown.font else FloatObject(1)
     out: list = []
     if operator == b'"' and len(operands) == 3:  # word and character spacing, next line
@@ -174,7 +224,9 @@ def _marks(operands: list, operator: bytes, shown: _Shown, width: float) -> list
     if operator in (b"'", b'"'):
         out.append(([], b"T*"))
     out.append(([NameObject(_FONT), size], b"Tf"))
-    glyphs = ArrayObject([ByteStringObject(b"A" * count), FloatObject(-rest)])
+    glyphs = ArrayObject(
+        [ByteStringObject(b"B" * lead + b"A" * count + b"B" * trail), FloatObject(-rest)]
+    )
     out.append(([glyphs], b"TJ"))
     if shown.font:
         out.append((list(shown.font), b"Tf"))
@@ -217,8 +269,8 @@ def _add_font(page: PageObject) -> None:
             NameObject("/Subtype"): NameObject("/Type1"),
             NameObject("/BaseFont"): NameObject("/Helvetica"),
             NameObject("/FirstChar"): NumberObject(65),
-            NameObject("/LastChar"): NumberObject(65),
-            NameObject("/Widths"): ArrayObject([NumberObject(int(1000 * _GLYPH))]),
+            NameObject("/LastChar"): NumberObject(66),
+            NameObject("/Widths"): ArrayObject([NumberObject(int(1000 * _GLYPH))] * 2),
             NameObject("/ToUnicode"): cmap,
         }
     )
