@@ -58,6 +58,7 @@ from workbench.ingest.docx_text import (
     ListLevels,
     blocks,
     is_strict,
+    margin_texts,
     paragraph_text,
     smartart_texts,
     strike_styles,
@@ -75,6 +76,7 @@ from workbench.ingest.protocol_meta import (
     detail,
     heading_text,
     is_names_line,
+    margin_names,
     names_alone,
     people_in,
     signature_names,
@@ -314,8 +316,10 @@ def parse_docx(
     if left_out:  # for the notices: their text is not read
         parsed = replace(parsed, options={**parsed.options, **left_out})
     struck = struck_names(struck_readings(document.element.body))  # a name struck from
-    if struck:  # the list of participants: still a name to pseudonymise
-        parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *struck))))
+    # the list of participants, the minute-taker in a header: still names to pseudonymise
+    named = (*struck, *margin_names(margin_texts(document)))
+    if named:
+        parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *named))))
     return parsed
 
 

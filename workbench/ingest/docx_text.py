@@ -13,7 +13,8 @@ as in a PDF), field instructions
 (``w:instrText``), a content control still showing its placeholder ("Klicken Sie hier, um
 Text einzugeben") and text boxes. A text box's paragraphs (:func:`text_boxes`) follow
 the paragraph that anchors them (the VML fallback copy of a text box is not read twice).
-Footnotes, comments, headers and footers are not read, nor the text of a SmartArt graphic
+Footnotes, comments, headers and footers are not read (a header's or footer's names:
+:func:`margin_texts`), nor the text of a SmartArt graphic
 (its own part of the package): :func:`smartart_texts` counts it for a notice.
 """
 
@@ -246,6 +247,24 @@ def struck_readings(body) -> list[str]:
             texts = paragraph.iter(_w("t"), _w("delText"))
             readings.append("".join(t.text or "" for t in texts))
     return readings
+
+
+_MARGINS = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
+
+
+def margin_texts(document) -> list[str]:
+    """The texts of the paragraphs in a python-docx document's headers and footers (every
+    section's, first-page and even-page ones too; also in their tables and text boxes)."""
+    texts = []
+    for rel in document.part.rels.values():
+        if rel.reltype in _MARGINS and not rel.is_external:
+            element = getattr(rel.target_part, "element", None)
+            for paragraph in element.iter(_w("p")) if element is not None else ():
+                texts.append(paragraph_text(paragraph)[0])
+    return texts
 
 
 def text_boxes(paragraph) -> list:

@@ -34,6 +34,7 @@ from xml.sax import handler
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest.docx_protocol import cells_in_order, protocol_document, table_paragraphs
 from workbench.ingest.pdf_struck import STRUCK, struck_names, without_struck
+from workbench.ingest.protocol_meta import margin_names
 from workbench.ingest.textio import RawFile, Source, read_source
 from workbench.ingest.word_head import BOX, Cell, Paragraph
 
@@ -177,6 +178,28 @@ def _pieces(element: Element, bold: bool, styles: _Styles) -> Iterator[tuple[str
                 said = styles.bold("text", _attr(child, "style-name", _TEXT))
                 inner = bold if said is None else said
             yield from _pieces(child, inner, styles)
+
+
+_MARGINS = {
+    (_STYLE, n) for n in ("header", "footer", "header-left", "footer-left", "header-first")
+} | {(_STYLE, "footer-first")}
+
+
+def _margin_texts(document, styles: _Styles) -> list[str]:
+    """The texts of the paragraphs in a document's page headers and footers (its master
+    pages', in styles.xml)."""
+    texts: list[str] = []
+
+    def walk(element: Element, inside: bool) -> None:
+        for child in element.childNodes:
+            qname = getattr(child, "qname", None)
+            if inside and qname in ((_TEXT, "p"), (_TEXT, "h")):
+                texts.append(_paragraph(child, "body", styles).text)
+            elif qname is not None:
+                walk(child, inside or qname in _MARGINS)
+
+    walk(document.masterstyles, False)
+    return texts
 
 
 def _text_of(element: Element) -> str:
@@ -411,7 +434,9 @@ def parse_odt(
     parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
     if styles.struck_spans:  # for the notice, as in a Word protocol
         parsed = replace(parsed, options={**parsed.options, "struck_runs": styles.struck_spans})
+    margins = margin_names(_margin_texts(document, styles))  # "Protokoll: …" in a header
     struck = struck_names(styles.struck_texts)  # struck from a list: still names
-    if struck:
-        parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *struck))))
+    if struck or margins:
+        named = (*parsed.names, *struck, *margins)
+        parsed = replace(parsed, names=tuple(dict.fromkeys(named)))
     return parsed

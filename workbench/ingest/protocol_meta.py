@@ -482,3 +482,31 @@ def _lines(text: str) -> str:
 def _known(lines: list[str]) -> list[str] | None:
     """The lines if at least one has a known key of a detail kept, else None."""
     return lines if any(detail_key(line) not in (None, IGNORED) for line in lines) else None
+
+
+# What sets a header's or footer's parts apart ("Stadtteilworkshop⇥Protokoll: Anna Schmidt",
+# "Jugendamt | Protokoll: Anna Schmidt | Seite 1")
+_MARGIN_PARTS = re.compile(r"\t+|\n|\s+[|·•–—]\s+")
+
+
+def margin_names(texts: Sequence[str]) -> tuple[str, ...]:
+    """The names in a document's headers and footers, which are no statements: who wrote
+    or moderated ("Protokoll: Anna Schmidt", "Erstellt von Jonas Becker", "gez. …") or
+    took part ("Teilnehmende: …"), each part of a line set apart by a tab or " | " read
+    on its own. Named there only, a minute-taker mentioned in a statement stayed in clear.
+
+    >>> margin_names(["Stadtteilworkshop Manfort\\tProtokoll: Anna Schmidt", "Seite 1 von 2"])
+    ('Anna Schmidt',)
+    """
+    names: dict[str, None] = {}
+    for text in texts:
+        for part in _MARGIN_PARTS.split(text):
+            part = " ".join(part.split())
+            if not part:
+                continue
+            found = signature_names(part)
+            if found is None and detail_key(part) == "names":  # no date: nothing raised
+                read = detail(part, "")
+                found = read[1] if read is not None and read[0] == "names" else None
+            names.update(dict.fromkeys(found or ()))
+    return tuple(names)
