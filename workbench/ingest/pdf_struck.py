@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from workbench.core.domain import InputError
 from workbench.ingest.pdf_overprint import replace_contents, times
-from workbench.ingest.protocol_meta import detail, detail_key
+from workbench.ingest.protocol_meta import names_listed
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -121,15 +120,7 @@ def struck_names(texts: list[str]) -> tuple[str, ...]:
     stays a name to pseudonymise wherever the protocol mentions them."""
     names: dict[str, None] = {}
     for line in (line for text in texts for line in text.splitlines()):
-        line = " ".join(line.split())
-        if detail_key(line) != "names":
-            continue
-        try:
-            found = detail(line, "")
-        except InputError:  # not a list of names after all
-            continue
-        if found is not None and found[0] == "names":
-            names.update(dict.fromkeys(found[1]))
+        names.update(dict.fromkeys(names_listed(" ".join(line.split()))))
     return tuple(names)
 
 

@@ -65,6 +65,15 @@ META_KEYS = {
     "uhrzeit": IGNORED,
     "zeit": IGNORED,
 }
+SEVERAL = "several"  # a line of several details: its value the (field, value) of each
+# Where a line of details goes on with the next ("Datum: 12.03.2021 | Ort: Bürgerhaus",
+# "Moderation: Anna Schmidt, Protokoll: Jonas Becker", a tab between them)
+_NEXT_DETAIL = re.compile(
+    r"(?:\s*[,;|·•–—]\s*|\s+)(?=(?:"
+    + "|".join(re.escape(key) for key in sorted(META_KEYS, key=len, reverse=True))
+    + r")\s*:)",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"[,;/\n]|\s+(?:und|&)\s+")
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _DOTTED = frozenset(w for w in ACADEMIC | TITLES if w.endswith("."))  # "Dr.", "Prof.", "Hr."
@@ -322,8 +331,18 @@ def detail(text: str, filename: str) -> tuple[str, object] | None:
     """``(field, value)`` of a detail line ``Schlüssel: Wert`` with a known key (names as
     a tuple, a date as ISO text, :data:`IGNORED` for details not kept), else None. A line
     "Protokoll: Stadtteilworkshop Manfort" names the event: it is the title; in "Protokoll:
-    Anna Schmidt, Stadtteilworkshop Manfort" the minute-taker is named, the event no name."""
+    Anna Schmidt, Stadtteilworkshop Manfort" the minute-taker is named, the event no name.
+    A line of several details ("Datum: 12.03.2021 | Ort: Bürgerhaus | Protokoll: Jonas
+    Becker") is ``(SEVERAL, ((field, value), …))``.
+
+    >>> detail("Moderation: Anna Schmidt, Protokoll: Jonas Becker", "p.docx")
+    ('several', (('names', ('Anna Schmidt',)), ('names', ('Jonas Becker',))))
+    """
     field = detail_key(text)
+    parts = _NEXT_DETAIL.split(text) if field else []
+    if len(parts) > 1:
+        found = tuple(d for d in (detail(part, filename) for part in parts) if d is not None)
+        return SEVERAL, found
     key, _, value = text.partition(":")
     value = value.strip(" *_\t\n")
     if field == "names" and fold(key.strip(" *_")) == "protokoll" and _names_event(value):
@@ -424,8 +443,11 @@ def without_letterhead(title: str) -> str:
 
 def add_detail(fields: MutableMapping[str, object], field: str, value: object) -> None:
     """Put a detail into a document's fields: names are added to those found before, a
-    detail not kept is left out, any other replaces what was there."""
-    if field == "names":
+    detail not kept is left out, any other replaces what was there; several each."""
+    if field == SEVERAL:
+        for each in value:  # type: ignore[attr-defined]
+            add_detail(fields, *each)
+    elif field == "names":
         fields["names"] = tuple(dict.fromkeys((*fields.get("names", ()), *value)))  # type: ignore[misc]
     elif field != IGNORED:
         fields[field] = value
@@ -505,8 +527,17 @@ def margin_names(texts: Sequence[str]) -> tuple[str, ...]:
             if not part:
                 continue
             found = signature_names(part)
-            if found is None and detail_key(part) == "names":  # no date: nothing raised
-                read = detail(part, "")
-                found = read[1] if read is not None and read[0] == "names" else None
+            if found is None:
+                found = names_listed(part)
             names.update(dict.fromkeys(found or ()))
     return tuple(names)
+
+
+def names_listed(line: str) -> tuple[str, ...]:
+    """The names a detail line lists ("Teilnehmende: …", "Moderation: …", also among
+    other details: "Datum: 12.03.2021 | Protokoll: Jonas Becker"; a date is not read)."""
+    names: list[str] = []
+    for part in _NEXT_DETAIL.split(line) if detail_key(line) else ():
+        found = detail(part, "") if detail_key(part) == "names" else None
+        names += found[1] if found is not None and found[0] == "names" else ()
+    return tuple(dict.fromkeys(names))
