@@ -56,6 +56,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement
 from workbench.ingest.docx_text import (
     ListLevels,
+    W,
     blocks,
     is_strict,
     margin_texts,
@@ -111,13 +112,29 @@ def _role(paragraph: Paragraph) -> tuple[str | None, str]:
     return None, text
 
 
+_W = f"{{{W}}}"
 _OUTLINE = re.compile(r"^Heading (\d)$")  # a heading style's level
 
 
 def _style(paragraph) -> str:
     """The paragraph's style name as python-docx gives it (built-in styles in English:
-    "Heading 1" also in a German Word)."""
-    return (paragraph.style.name if paragraph.style is not None else "") or ""
+    "Heading 1" also in a German Word); for a template's own style ("Leitfrage Stadt") the
+    title or heading style it is based on, or "Heading N" for the outline level it sets,
+    as Word shows it (navigation pane, table of contents); else its own name."""
+    style = paragraph.style
+    own = (style.name if style is not None else "") or ""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        name = style.name or ""
+        if name == "Title" or _OUTLINE.match(name):
+            return name
+        level = style.element.find(f"{_W}pPr/{_W}outlineLvl")
+        value = level.get(f"{_W}val", "") if level is not None else ""
+        if value.isdigit() and int(value) < 9:  # 9: body text
+            return f"Heading {int(value) + 1}"
+        style = style.base_style
+    return own
 
 
 def _kind(style: str) -> str:
