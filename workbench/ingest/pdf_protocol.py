@@ -9,7 +9,8 @@ from a full line into one that continues it). Page furniture is left out
 5", a footer "Workshop Opladen, 22.04.2021 – Seite 1 von 3") and the lines of a header or
 footer (a letterhead, a footer: at the page's edge on most pages); names in them ("Protokollführung:
 Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again; text struck
-through (deleted text of tracked changes: :mod:`pdf_struck`) is left out. Among the
+through (deleted text of tracked changes: :mod:`pdf_struck`) and Word's comment balloons
+(:mod:`pdf_comments`) are left out. Among the
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
 wherever they stand there; of the short lines above them one is the title, as in Word
@@ -50,6 +51,7 @@ from workbench.ingest.paragraphs import (
     paragraph_spans,
     text_width,
 )
+from workbench.ingest.pdf_comments import without_balloons
 from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
     furniture_names,
@@ -147,6 +149,7 @@ def _pages(
                 raise FileNotDecryptedError
             _check_portfolio(reader, name)
             readings = [PageReading() for _ in reader.pages]
+            balloons = [without_balloons(page) for page in reader.pages]  # Word's comments
             unstruck = [struck_out(page) for page in reader.pages]  # their text as it was
             struck = [number for number, text in enumerate(unstruck, 1) if text is not None]
             pages = [
@@ -161,6 +164,7 @@ def _pages(
                 if not _letter_count(text) and _shows_image(page)
             ]
             left_out = {"pages_without_text": scanned, "pages_struck_through": struck}
+            left_out["pages_with_comments"] = [n for n, c in enumerate(balloons, 1) if c]
             left_out["names"] = list(struck_names([t for t in unstruck if t is not None]))
             return [_cleaned(p) for p in pages], large, tables, left_out
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`

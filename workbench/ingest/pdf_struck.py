@@ -34,7 +34,7 @@ _GLYPH = 0.5  # our mark's width, in font sizes
 _START = 1.0  # points: a line starting this close to where a text starts is its own
 _LOW, _HIGH = 0.15, 0.5  # a strikethrough's height over the baseline, in font sizes
 _THIN = 1.5  # points: a filled bar this high at most is a line
-_SHOW = (b"Tj", b"TJ", b"'", b'"')
+SHOW = (b"Tj", b"TJ", b"'", b'"')  # the operators that show text
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /Workbench-Struck def /CMapType 2 def
@@ -77,7 +77,7 @@ def struck_out(page: PageObject) -> str | None:
         return None
     operations = contents.operations
     try:
-        shown, rules = _drawn(operations)
+        shown, rules = drawn(operations)
     except (ValueError, TypeError, IndexError):  # an operand that is no number: as it is
         return None
     starting: dict[int, list[_Rule]] = {}  # the lines by where they start
@@ -97,7 +97,7 @@ def struck_out(page: PageObject) -> str | None:
     within = {t.index for t in shown if t.index not in widths and _within(striking, t)}
     read = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     kept = []
-    fonts = _fonts(page)
+    fonts = page_fonts(page)
     for index, (operands, operator) in enumerate(operations):
         if index in widths:
             text, width = widths[index]
@@ -106,7 +106,7 @@ def struck_out(page: PageObject) -> str | None:
             )
             kept += _marks(operands, operator, text, width, spaced)
         elif index in within:
-            kept += _moves(operands, operator)
+            kept += moves(operands, operator)
         else:
             kept.append((operands, operator))
     _add_font(page)
@@ -157,7 +157,7 @@ def cell_without_struck(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("\n\n".join(without_struck(card).strip("\n") for card in cards).split("\n"))
 
 
-def _fonts(page: PageObject) -> dict:
+def page_fonts(page: PageObject) -> dict:
     """The page's fonts by their names in its resources."""
     try:
         fonts = page["/Resources"].get_object()["/Font"].get_object()
@@ -166,10 +166,9 @@ def _fonts(page: PageObject) -> dict:
         return {}
 
 
-def _spaced_ends(operands: list, operator: bytes, font) -> tuple[bool, bool]:
-    """Whether the text an operation shows starts and ends with a space (LibreOffice draws
-    a struck " sehr " between "ist" and "sicher" with its spaces): decoded with its font's
-    encoding and ``/ToUnicode`` map as pypdf's text extraction does; (False, False) when
+def shown_text(operands: list, operator: bytes, font) -> str | None:
+    """The text a text-showing operation (``Tj``, ``TJ``, ``'``, ``"``) shows, decoded with
+    its font's encoding and ``/ToUnicode`` map as pypdf's text extraction does; None when
     that cannot be read."""
     from pypdf._cmap import get_encoding  # pinned pypdf: its reading of a font's codes
     from pypdf.generic import TextStringObject
@@ -178,12 +177,12 @@ def _spaced_ends(operands: list, operator: bytes, font) -> tuple[bool, bool]:
     pieces = [
         p for p in (shown if isinstance(shown, list) else [shown]) if isinstance(p, str | bytes)
     ]
-    if font is None or not pieces:
-        return False, False
+    if font is None:
+        return None
     try:
         encoding, mapping = get_encoding(font)
         decoded = []
-        for piece in (pieces[0], pieces[-1]):
+        for piece in pieces:
             data = (
                 piece.get_original_bytes() if isinstance(piece, TextStringObject) else bytes(piece)
             )
@@ -192,9 +191,17 @@ def _spaced_ends(operands: list, operator: bytes, font) -> tuple[bool, bool]:
             else:
                 text = "".join(encoding.get(code, chr(code)) for code in data)
             decoded.append("".join(str(mapping.get(c, c)) for c in text))
-    except Exception:  # a font pypdf cannot read: as before, no spaces known
-        return False, False
-    return decoded[0][:1].isspace(), decoded[1][-1:].isspace()
+    except Exception:  # a font pypdf cannot read
+        return None
+    return "".join(decoded)
+
+
+def _spaced_ends(operands: list, operator: bytes, font) -> tuple[bool, bool]:
+    """Whether the text an operation shows starts and ends with a space (LibreOffice draws
+    a struck " sehr " between "ist" and "sicher" with its spaces); (False, False) when its
+    text cannot be read."""
+    text = shown_text(operands, operator, font) or ""
+    return text[:1].isspace(), text[-1:].isspace()
 
 
 def _marks(
@@ -224,8 +231,9 @@ def _marks(
     return out
 
 
-def _moves(operands: list, operator: bytes) -> list:
-    """The operations of a text shown without its text: the moves to a next line."""
+def moves(operands: list, operator: bytes) -> list:
+    """The operations of a text shown without its text: the moves to a next line (and the
+    spacing ``"`` sets)."""
     out: list = []
     if operator == b'"' and len(operands) == 3:
         out += [([operands[0]], b"Tw"), ([operands[1]], b"Tc")]
@@ -286,7 +294,7 @@ def _strikes(rule: _Rule, shown: _Shown) -> bool:
     )
 
 
-def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
+def drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
     """The texts shown and the horizontal lines drawn (stroked, or filled thin bars)."""
     shown: list[_Shown] = []
     rules: list[_Rule] = []
@@ -333,7 +341,7 @@ def _drawn(operations: list) -> tuple[list[_Shown], list[_Rule]]:
         elif operator in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n", b"S", b"s"):
             rules += bars if operator not in (b"n", b"S", b"s") else []
             bars, start = [], None
-        if operator in _SHOW and operands:
+        if operator in SHOW and operands:
             on_page = times(list(matrix), ctm)
             scale = (on_page[2] ** 2 + on_page[3] ** 2) ** 0.5 or 1.0
             if known:

@@ -506,6 +506,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "nicht mehr. Soll er zählen: im Dokument die Änderungen ablehnen oder die "
             "Durchstreichung entfernen und neu als PDF speichern."
         )
+    if options.get("pages_with_comments"):  # pdf_protocol: Word's comment balloons
+        pages = options["pages_with_comments"]
+        notices.append(
+            f"Kommentare am Rand (Seite{'n' if len(pages) > 1 else ''} "
+            f"{', '.join(map(str, pages))}) nicht gelesen: Anmerkungen beim Prüfen sind "
+            "keine Aussagen (auch aus Word-Dateien nicht gelesen)."
+        )
     if options.get("struck_runs"):  # docx_protocol: text struck through by hand
         notices.append(
             f"Durchgestrichener Text ({options['struck_runs']}-mal) nicht gelesen: "
