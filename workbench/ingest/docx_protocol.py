@@ -79,6 +79,7 @@ from workbench.ingest.protocol_meta import (
     is_names_line,
     margin_names,
     names_alone,
+    people_heading,
     people_in,
     signature_names,
     split_names,
@@ -437,6 +438,7 @@ def protocol_document(
     counted = False  # the current table gave a statement and is counted as read
     number = 0  # paragraphs, those in table cells too
     listing = False  # after "Teilnehmende:" without names: a list of names follows
+    people_section = False  # under a heading "Teilnehmende": a list of names
     for index, paragraph in enumerate(paragraphs):
         if DETAILS in paragraph.attributes and not seen_heading:  # "Datum:" | "…"
             skip_table, by_column, counted = True, False, False  # details, no statements
@@ -496,7 +498,7 @@ def protocol_document(
             add_detail(fields, "names", names_alone(text))  # names beside it without a key
             continue
         if paragraph.kind in ("question", "heading"):
-            seen_heading = True
+            seen_heading, people_section = True, people_heading(text)
             if paragraph.kind == "question":
                 question = heading_text(text)
             continue
@@ -511,6 +513,9 @@ def protocol_document(
                 add_detail(fields, "names", signature)
             else:
                 raise InputError(_before_heading(styled), file=raw.name, row=number, unit="Absatz")
+            continue
+        if people_section:  # under a heading "Teilnehmende": names, no statements
+            add_detail(fields, "names", people_in(text))
             continue
         signature = signature_names(text) if paragraph.kind == "body" else None
         if signature:  # "gez. Anna Schmidt": a name for the list, no statement

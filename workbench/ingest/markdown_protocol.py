@@ -46,6 +46,8 @@ from workbench.ingest.protocol_meta import (
     intro_like,
     is_names_line,
     is_people_line,
+    people_heading,
+    people_in,
     signature_names,
     split_names,
     title_like,
@@ -358,13 +360,16 @@ def parse_markdown(
     block_item = False  # the block is a list item, not a paragraph
     table: list[tuple[int, str]] = []
     listing = False  # after a bare "Teilnehmende:": a list of names
+    people_section = False  # under a heading "Teilnehmende": names, no statements
     left_out: Counter[str] = Counter()  # of a recogniser's text: sounds, made-up credits
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
         role, said = role_and_text(text)
         said = plain_markdown(said)  # a pad's **fett**, [Link](…), [x]: its words only
         names = signature_names(said) if role is None else None
-        if names:  # "gez. Anna Schmidt": a name for the list, no statement
+        if people_section and role is None:  # under "## Teilnehmende": a list of names
+            add_detail(fields, "names", people_in(said))
+        elif names:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", names)
         elif said:
             asked = question
@@ -399,8 +404,9 @@ def parse_markdown(
             table = []
 
     def heading(level: int, title: str) -> None:
-        nonlocal question
+        nonlocal question, people_section
         title = plain_markdown(title)
+        people_section = level > 1 and people_heading(title)
         if level == 1:
             fields.setdefault("title", title)
         elif level == asking:

@@ -85,6 +85,8 @@ from workbench.ingest.protocol_meta import (
     is_names_line,
     is_people_line,
     names_alone,
+    names_heading,
+    people_heading,
     people_in,
     signature_names,
     split_names,
@@ -446,7 +448,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
                 add_table(tables[table], segments, fields, question, number, _unwrapped)
             listing = False
             continue
-        if not segments and question is None and _names_heading(paragraph):
+        if names_heading(paragraph) and (people_heading(paragraph) or not (segments or question)):
             listing = True  # "Teilnehmende:" alone: a list of names follows
             continue
         listed = parts[index].replace("\t", "\n")  # names side by side: a gap between
@@ -508,7 +510,7 @@ def _at_details(paragraphs: list[str]) -> list[str]:
             goes_on = _GOES_ON.search(line) is not None
             names = line.replace("\t", "\n")
             listed = is_names_line(names) or describes_group(line)
-            listing = _names_heading(line.strip()) or (listing and listed)
+            listing = names_heading(line.strip()) or (listing and listed)
     return ["\n".join(part) for part in parts]
 
 
@@ -573,11 +575,6 @@ def _tab_set(paragraph: str, following: str) -> bool:
     """Whether a line of its own stands over lines set with tabs (an agenda's "Uhrzeit⇥
     Programm"): a heading over them, as over a table."""
     return "\t" not in paragraph and "\n" not in paragraph and "\t" in following
-
-
-def _names_heading(paragraph: str) -> bool:
-    """Whether a paragraph is "Teilnehmende:" (or "Anwesende:") without names after it."""
-    return detail_key(paragraph) == "names" and not paragraph.partition(":")[2].strip()
 
 
 def _names_line(paragraph: str, following: str | None) -> bool:

@@ -201,6 +201,21 @@ def is_people_line(text: str) -> bool:
     )
 
 
+def people_heading(text: str) -> bool:
+    """Whether a heading is over the list of participants ("Teilnehmende", "Anwesende:"),
+    whose lines are names, no statements ("Moderation", "Protokoll" are not: a section
+    "Protokoll" holds the protocol)."""
+    key = " ".join(text.strip(" *_:\t").lower().split())
+    return META_KEYS.get(key) == "names" and not key.startswith(("moderation", "protokoll"))
+
+
+def names_heading(text: str) -> bool:
+    """Whether a line is "Teilnehmende:" (or "Moderation:") without names after it, or a
+    heading over the participants (:func:`people_heading`): a list of names follows."""
+    bare = detail_key(text) == "names" and not text.partition(":")[2].strip()
+    return bare or people_heading(text)
+
+
 def people_in(text: str) -> tuple[str, ...]:
     """The people a line under "Teilnehmende:" names: all of a line of names ("Okonkwo,
     Wiśniewska": a name the gazetteer does not know is still one); in a line that names a
