@@ -332,3 +332,35 @@ def test_a_running_header_over_a_table_going_on_is_no_card(tmp_path: Path) -> No
     path.write_bytes(_pdf([at_margin(page) for page in pages]))
     assert _read(path) == EXPECTED
     assert parse_file(path).title == "Kartenabfrage Stadtteilworkshop Opladen"
+
+
+@pytest.mark.parametrize(
+    ("margin", "width"),
+    [(56.9, 249.1), (56.7, 240.9)],  # LibreOffice's margins (0.79 in, 2 cm), two columns
+    ids=["us-letter", "a4"],
+)
+def test_a_two_column_table_of_libreoffice_at_seven_tab_stops_is_a_table(
+    tmp_path: Path, margin: float, width: float
+) -> None:
+    # LibreOffice's table without borders over a US-Letter page's width: its two columns
+    # are 249.1 pt apart, seven default tab stops (1.25 cm) within a point, and a long card
+    # in the first column ends less than a stop before the second. The table was taken for
+    # lines set with tabs and read as one statement of all cards without a question. Its
+    # text stands in from the margin by the cells' padding (0.1 cm), set-with-tabs text not.
+    pad = 2.83
+    rows = [
+        ["Herausforderungen", "Ressourcen"],
+        ["Lange Wartelisten in den Kitas im ganzen Quartier", "Sportverein"],
+        ["Kein Treffpunkt", "Engagierte Nachbarn"],
+        ["Dunkle Wege", "Bibliothek"],
+    ]
+    lines: list[str | tuple[float, ...]] = ["Kartenabfrage Stadtteilworkshop Opladen"]
+    lines += ["Datum: 12.03.2021"]
+    lines += [
+        tuple(v for c, text in enumerate(row) for v in (margin + pad + width * c, text))
+        for row in rows
+    ]
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_pieces_pdf(_lines(lines, x=margin)))
+    expected = [(head, card) for row in rows[1:] for head, card in zip(rows[0], row, strict=True)]
+    assert [(s.question, s.text) for s in parse_file(path).segments] == expected

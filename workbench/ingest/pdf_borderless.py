@@ -11,7 +11,8 @@ table's header before its body; a page set in two columns draws its left column 
 then the right one (whose first line would be a "header" cell drawn after the left
 column's lines): no table. Lines under "Teilnehmende:" (names side by side) and details
 set with a tab ("Datum:" and "12.03.2021" apart) are no table, nor are lines set with
-tabs (an agenda's "18:00 Uhr⇥Begrüßung": columns at the default tab stops). Rows are set apart by
+tabs (an agenda's "18:00 Uhr⇥Begrüßung": columns at the default tab stops from where the
+page's paragraphs begin; a table's text stands in by its cells' padding). Rows are set apart by
 space larger than the lines' (cell padding, space after a paragraph); without it the
 cells' cards are told apart as in a ruled table (a line's first word would have fitted
 after the line before, a sentence's end). Rows at the top of the next page in the same
@@ -147,7 +148,8 @@ def _table_at(lines: list[list[Placed]], index: int, size: float) -> tuple[Grid,
     if index + 1 + len(body) < len(lines) and body and _asks_alone(body[-1], xs):
         body = body[:-1]  # a question right under the table, over the text after it
     used = {_column(piece, xs) for line in body for piece in line}
-    if len(body) < 2 or len(used) < 2 or _tabbed([lines[index], *body], xs):
+    left = min(line[0][0] for line in lines)  # where the page's paragraphs begin
+    if len(body) < 2 or len(used) < 2 or _tabbed([lines[index], *body], xs, left):
         return None
     drawn = [piece[4] for line in body for piece in line]
     if max(p[4] for p in lines[index]) > min(drawn):
@@ -155,13 +157,15 @@ def _table_at(lines: list[list[Placed]], index: int, size: float) -> tuple[Grid,
     return _grid(lines[index], body, xs, pitch or size, size), index + 1 + len(body)
 
 
-def _tabbed(lines: list[list[Placed]], xs: list[float]) -> bool:
+def _tabbed(lines: list[list[Placed]], xs: list[float], left: float) -> bool:
     """Whether lines are text set apart with tabs, no table ("Uhrzeit⇥⇥Programm" over
-    "18:00 Uhr⇥Begrüßung"): each starts at the first column, the columns stand at
-    default tab stops from it (Word's, LibreOffice's every 1.25 cm; every 0.5 in), each
-    at the first stop after the longest text before it (tabs typed until the lines
-    align); a table's columns stand where its widths put them, apart from its text."""
-    if any(_column(line[0], xs) != 0 for line in lines):
+    "18:00 Uhr⇥Begrüßung"): each starts at the first column, where the page's paragraphs
+    begin (``left``; a LibreOffice table's text stands in by its cells' padding), the
+    columns stand at default tab stops from it (Word's, LibreOffice's every 1.25 cm; every
+    0.5 in), each at the first stop after the longest text before it (tabs typed until the
+    lines align); a table's columns stand where its widths put them, apart from its text
+    (two columns of a US-Letter page in LibreOffice are seven stops of 1.25 cm apart)."""
+    if xs[0] - left > _TAB_SLACK or any(_column(line[0], xs) != 0 for line in lines):
         return False
     offsets = [x - xs[0] for x in xs[1:]]
     longest = dict.fromkeys(range(1, len(xs)), xs[0])  # a column: the text before it
