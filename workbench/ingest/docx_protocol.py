@@ -347,6 +347,20 @@ _SMARTART_HINT = (
 )
 
 
+def _box_details(text: str, name: str, fields: dict) -> None:
+    """The details and names in a text box's line before the first heading (a template's
+    box beside the title: "Datum: 12.03.2021", "Protokoll: Anna Schmidt"); a line that is
+    none, or a date that cannot be read there, is left out as the box's other text."""
+    try:
+        found = detail(text, name) or (
+            ("names", signature) if (signature := signature_names(text)) else None
+        )
+    except InputError:
+        return
+    if found is not None:
+        add_detail(fields, *found)
+
+
 def _people_tables(paragraphs: Sequence[Paragraph]) -> set[int]:
     """The positions of the table marks whose columns name people or their contacts (a
     list of participants: Name, Organisation, E-Mail)."""
@@ -461,7 +475,8 @@ def protocol_document(
             continue
         number += not paragraph.broken  # a line split off the paragraph above: its number
         if paragraph.kind == BOX:  # a text box: not before the first heading (a letterhead)
-            if not seen_heading:
+            if not seen_heading:  # but its details ("Datum: …", "Protokoll: …") are read
+                _box_details(paragraph.text.strip(), raw.name, fields)
                 continue
             paragraph = replace(paragraph, kind="body")
         text = paragraph.text.strip()
