@@ -68,3 +68,31 @@ def test_names_in_a_word_or_odt_header_and_footer_are_pseudonymised(tmp_path: Pa
         stored = stored_text(project)
     assert "Wübbenhorst" not in stored
     assert "Becker" not in stored
+
+
+RTF = r"""{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}}
+{\header \pard\plain Stadtteilworkshop Manfort\tab Protokoll: Okke W\'fcbbenhorst\par}
+{\footerf \pard\plain Erstellt von Jonas Becker | Seite 1\par}
+\pard Stadtteilworkshop Manfort\par
+Datum: 12.03.2021\par
+Sozialraum: Manfort\par
+\par
+Was fehlt im Quartier?\par
+{\pntext\'B7\tab}W\'fcbbenhorst schl\'e4gt einen Treffpunkt am Markt vor, Becker auch.\par
+}
+"""
+
+
+def test_names_in_an_rtf_header_and_footer_are_pseudonymised(tmp_path: Path) -> None:
+    """The same in an RTF file (WordPad, Word's "Rich Text"): its header and footer groups
+    were dropped with the file's other destinations."""
+    path = tmp_path / "kopfzeile.rtf"
+    path.write_bytes(RTF.encode("ascii"))
+    parsed = parse_file(path)
+    assert parsed.names == ("Okke Wübbenhorst", "Jonas Becker")
+    assert [s.text for s in parsed.segments] == [STATEMENT]
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    assert "Wübbenhorst" not in stored
+    assert "Becker" not in stored

@@ -20,7 +20,8 @@ from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
-from workbench.ingest.rtf_text import rtf_text
+from workbench.ingest.protocol_meta import margin_names
+from workbench.ingest.rtf_text import rtf_margins, rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
@@ -292,7 +293,9 @@ def parse_file(
         parse = _CHATS.get(kind or "")
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
-        return parse_markdown(io.BytesIO(data), name, roles=roles)
+        document = parse_markdown(io.BytesIO(data), name, roles=roles)
+        named = margin_names(rtf_margins(path))  # "Protokoll: …" in a header: a name
+        return replace(document, names=tuple(dict.fromkeys((*document.names, *named))))
     if suffix == ".zip" and path.is_file():  # WhatsApp "Chat exportieren" with media
         archived = parse_whatsapp_archive(path, roles=roles)
         if archived is not None:

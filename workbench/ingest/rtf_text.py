@@ -7,7 +7,8 @@ in the document's code page and ``\\u252`` as Unicode. Before that, every paragr
 paragraphs in the text, while a line break inside one (``\\line``) stays one; a list item's
 bullet or number (``\\pntext``, ``\\listtext``, dropped by ``striprtf``) becomes "- ". The
 text then goes the way of a ``.txt`` file (:func:`workbench.ingest.parse_file`): a Zoom
-chat, a transcript of speaker lines (f4: ``I: … #00:01:02-3#``) or a protocol.
+chat, a transcript of speaker lines (f4: ``I: … #00:01:02-3#``) or a protocol. Headers and
+footers are no text; :func:`rtf_margins` gives them for the names in them.
 """
 
 from __future__ import annotations
@@ -71,3 +72,32 @@ def rtf_text(path: str | Path) -> tuple[str, bytes]:
     if not text:
         raise InputError("Die Datei ist leer (kein Text in der RTF-Datei).", file=raw.name)
     return raw.name, (text + "\n").encode("utf-8")
+
+
+_MARGIN = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")  # a header's or footer's group
+
+
+def rtf_margins(path: str | Path) -> list[str]:
+    """The texts of an RTF file's headers and footers (``\\header``, ``\\footerf`` …), which
+    ``striprtf`` drops with the other destinations: no statements, but names may stand
+    there ("Protokoll: Anna Schmidt"); a file that cannot be read has none."""
+    source = read_source(path).data.decode("latin-1")
+    page = _CODE_PAGE.search(source[:2000])
+    encoding = f"cp{page.group(1)}" if page else "cp1252"
+    texts = []
+    for found in _MARGIN.finditer(source):
+        depth, end = 0, None
+        for brace in _BRACE.finditer(source, found.start()):
+            depth += {"{": 1, "}": -1}.get(brace.group(), 0)
+            if depth == 0:
+                end = brace.start()
+                break
+        if end is None:
+            continue
+        group = source[found.end() : end]
+        try:
+            text = rtf_to_text("{\\rtf1 " + _PAR.sub(r"\\par ", group) + "}", encoding=encoding)
+        except Exception:  # striprtf on a broken group, an unknown code page: no names here
+            continue
+        texts.append(text)
+    return texts
