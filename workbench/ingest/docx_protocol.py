@@ -81,6 +81,7 @@ from workbench.ingest.protocol_meta import (
     names_alone,
     people_heading,
     people_in,
+    said_after_key,
     signature_names,
     split_names,
     table_details,
@@ -453,6 +454,7 @@ def protocol_document(
     number = 0  # paragraphs, those in table cells too
     listing = False  # after "Teilnehmende:" without names: a list of names follows
     people_section = False  # under a heading "Teilnehmende": a list of names
+    details_section = False  # under a heading "Rahmendaten" before the first statement
     for index, paragraph in enumerate(paragraphs):
         if DETAILS in paragraph.attributes and not seen_heading:  # "Datum:" | "…"
             skip_table, by_column, counted = True, False, False  # details, no statements
@@ -514,6 +516,7 @@ def protocol_document(
             continue
         if paragraph.kind in ("question", "heading"):
             seen_heading, people_section = True, people_heading(text)
+            details_section = not segments and not text.rstrip().endswith("?")
             if paragraph.kind == "question":
                 question = heading_text(text)
             continue
@@ -532,6 +535,13 @@ def protocol_document(
         if people_section:  # under a heading "Teilnehmende": names, no statements
             add_detail(fields, "names", people_in(text))
             continue
+        if details_section and paragraph.kind == "body":  # under "Rahmendaten", before
+            found = None if said_after_key(text) else detail(text, raw.name)  # any statement
+            if found is not None or (listing and is_names_line(text)):
+                add_detail(fields, *(found or ("names", people_in(text))))
+                listing = found is not None and found[0] == "names" and not found[1]
+                continue
+        details_section = listing = False
         signature = signature_names(text) if paragraph.kind == "body" else None
         if signature:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", signature)

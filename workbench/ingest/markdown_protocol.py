@@ -48,6 +48,7 @@ from workbench.ingest.protocol_meta import (
     is_people_line,
     people_heading,
     people_in,
+    said_after_key,
     signature_names,
     split_names,
     title_like,
@@ -287,6 +288,12 @@ def _wrapped_before_date(block: list[str], line: str) -> bool:
     return above[-1].endswith((",", "-", "–")) or above[-1].lower() in _GLUE_WORDS
 
 
+def _detail_line(line: str, name: str) -> tuple[str, object] | None:
+    """A detail line's ``(field, value)`` (:func:`detail`), not one of names whose value is
+    what was said ("Moderation: Herzlich willkommen, wir beginnen.")."""
+    return None if said_after_key(line) else detail(line, name)
+
+
 def _indent(item: re.Match) -> int:
     """A list item's indent in columns (a tab is four)."""
     return len(item.group(1).expandtabs(4))
@@ -361,6 +368,7 @@ def parse_markdown(
     table: list[tuple[int, str]] = []
     listing = False  # after a bare "Teilnehmende:": a list of names
     people_section = False  # under a heading "Teilnehmende": names, no statements
+    plain_section = False  # under a heading that asks nothing ("Rahmendaten")
     left_out: Counter[str] = Counter()  # of a recogniser's text: sounds, made-up credits
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
@@ -404,9 +412,10 @@ def parse_markdown(
             table = []
 
     def heading(level: int, title: str) -> None:
-        nonlocal question, people_section
+        nonlocal question, people_section, plain_section
         title = plain_markdown(title)
         people_section = level > 1 and people_heading(title)
+        plain_section = level > 1 and not title.rstrip().endswith("?")
         if level == 1:
             fields.setdefault("title", title)
         elif level == asking:
@@ -430,7 +439,8 @@ def parse_markdown(
         found = _HEADING.match(line)
         item = _ITEM.match(line)
         underline = _UNDERLINE.match(line)
-        opening = question is None and not segments and not block and not table
+        # before any statement, also under a heading of details ("## Rahmendaten")
+        opening = (question is None or plain_section) and not segments and not block and not table
         if number == title_row and "title" not in fields:  # above the details: the title
             fields["title"] = heading_text(line.strip())
         elif number in intros:
@@ -449,7 +459,7 @@ def parse_markdown(
             heading(len(found.group(1)), found.group(2).strip())
         elif _RULE.match(line):
             flush()
-        elif opening and (meta_line := detail(line.strip(), raw.name)) is not None:
+        elif opening and (meta_line := _detail_line(line.strip(), raw.name)) is not None:
             add_detail(fields, *meta_line)
             listing = meta_line[0] == "names" and not meta_line[1]
         elif (

@@ -88,6 +88,7 @@ from workbench.ingest.protocol_meta import (
     names_heading,
     people_heading,
     people_in,
+    said_after_key,
     signature_names,
     split_names,
     title_at,
@@ -592,4 +593,5 @@ def _names_line(paragraph: str, following: str | None) -> bool:
 def _detail(paragraph: str, name: str) -> tuple[str, object] | None:
     """``(field, value)`` of a "Workshop: …", "Datum: …" line (with a value), or None."""
     key, sep, value = paragraph.partition(":")
-    return detail(paragraph, name) if sep and value.strip() and len(key.split()) <= 2 else None
+    shaped = sep and value.strip() and len(key.split()) <= 2 and not said_after_key(paragraph)
+    return detail(paragraph, name) if shaped else None

@@ -201,6 +201,14 @@ def is_people_line(text: str) -> bool:
     )
 
 
+def said_after_key(text: str) -> bool:
+    """Whether a line "Moderation: …"/"Teilnehmende: …" is what was said, not a list of
+    names ("Moderation: Herzlich willkommen, wir beginnen.")."""
+    first = _NEXT_DETAIL.split(text)[0]  # of a line of several details, the first
+    value = first.partition(":")[2].strip(" *_\t")
+    return detail_key(first) == "names" and bool(value) and not is_names_line(value)
+
+
 def people_heading(text: str) -> bool:
     """Whether a heading is over the list of participants ("Teilnehmende", "Anwesende:"),
     whose lines are names, no statements ("Moderation", "Protokoll" are not: a section
