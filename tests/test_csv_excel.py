@@ -212,3 +212,29 @@ def test_export_to_dev_stdout_redirected_into_a_file_lands_in_that_file(
     table = pd.read_csv(io.BytesIO(data))  # the table alone: the summary went to stderr
     assert table["text"].tolist()[0] == "Mehr Bänke in Steinbüchel" and len(table) == 3
     assert "3 Aussagen nach /dev/fd/1 exportiert" in result.stderr
+
+
+def test_indicator_files_say_ja_and_nein_not_true_and_false(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`indicators --out` and `monitoring indicators --out` wrote Python's True/False into the
+    column illustrative (and is_citywide): German users read ja/nein, as the import does."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source,illustrative\n"
+        "Gesamtstadt,SGB-II-Quote,2022,10.0,%,Statistikamt,nein\n"
+        "Manfort,SGB-II-Quote,2022,9.5,%,Statistikamt,ja\n"
+        "Steinbüchel,SGB-II-Quote,2022,12.5,%,Statistikamt,nein\n",
+        encoding="utf-8",
+    )
+    where = ["--project", str(project.path)]
+    compared, series = tmp_path / "vergleich.csv", tmp_path / "verlauf.csv"
+    assert main([*where, "indicators", "--import", str(values), "--out", str(compared)]) == 0
+    assert main([*where, "monitoring", "indicators", "--out", str(series)]) == 0
+    table = pd.read_csv(compared, dtype=str, encoding="utf-8-sig")
+    assert dict(zip(table["district"], table["illustrative"], strict=True)) == {
+        "Manfort": "ja", "Steinbüchel": "nein"}  # fmt: skip
+    table = pd.read_csv(series, dtype=str, encoding="utf-8-sig")
+    assert dict(zip(table["district"], table["is_citywide"], strict=True)) == {
+        "Gesamtstadt": "ja", "Manfort": "nein", "Steinbüchel": "nein"}  # fmt: skip
+    assert set(table["illustrative"]) == {"ja", "nein"}

@@ -20,6 +20,7 @@ from workbench.core.formatting import (
     format_number,
     plural,
     value_places,
+    yes_no,
 )
 from workbench.project import Project
 from workbench.store import CITYWIDE
@@ -180,6 +181,8 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
         out = table.assign(
             years=table["years"].map(lambda t: " ".join(str(y) for y in t)),
             values=table["values"].map(lambda t: " ".join(f"{v:g}" for v in t)),
+            is_citywide=table["is_citywide"].map(yes_no),  # ja/nein, not True/False
+            illustrative=table["illustrative"].map(yes_no),
         )
         write_csv(out, args.out)
         print(f"{len(table)} Zeitreihen → {args.out}", file=said_to(args.out))

@@ -12,7 +12,7 @@ from workbench.cli.common import district_option, open_project, said_to
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import plural
+from workbench.core.formatting import plural, yes_no
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
@@ -50,8 +50,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         empty = f"Keine Indikatoren für {named} importiert (workbench indicators --import DATEI)."
     if args.out is None and empty is not None:
         print(empty)
-    else:
-        write_csv(table, args.out)
+    else:  # flags as ja/nein, as the import reads them (not Python's True/False)
+        write_csv(table.assign(illustrative=table["illustrative"].map(yes_no)), args.out)
     if args.out is not None:
         print(f"{len(table)} Vergleichswerte → {args.out}", file=said_to(args.out))
         if empty is not None:

@@ -65,6 +65,15 @@ def format_number(value: object, decimals: int | None = None, sign: bool = False
     return text.translate(_GERMAN)
 
 
+def yes_no(flag: object) -> str:
+    """A flag as German users read it in a table or CSV file: ``ja`` or ``nein``.
+
+    >>> yes_no(True), yes_no(False), yes_no(None)
+    ('ja', 'nein', 'nein')
+    """
+    return "nein" if is_missing(flag) or not flag else "ja"
+
+
 def plural(n: int, one: str, many: str) -> str:
     """``1 Workshop``, ``2 Workshops`` (German thousands separator).
 
