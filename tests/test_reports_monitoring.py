@@ -105,10 +105,11 @@ def test_indicator_series_beside_the_city(constructed: Project) -> None:
     header = ["Sozialraum", "2019", "2022", "Veränderung", "Gesamtstadt im selben Zeitraum"]
     index, quote = table_with(tables, header)  # indicators A–Z
     assert quote[1:] == [
-        ["Gesamtstadt", "10,9", "11,3", "0,4 Prozentpunkte mehr", "–"],
+        ["Gesamtstadt", "10,9", "11,3", "0,4 Prozentpunkte mehr", "x"],
         ["Manfort", "13,9", "14,6", "0,7 Prozentpunkte mehr", "0,4 Prozentpunkte mehr"],
-        ["Wiesdorf", "–", "18,9", "nur ein Jahr – kein Verlauf", "–"],
-    ]
+        ["Wiesdorf", ".", "18,9", "nur ein Jahr – kein Verlauf", "."],
+    ]  # DIN 55301: "." unknown, "x" would say nothing; "–" would read as "genau null"
+    assert "Zeichen: . = Zahlenwert unbekannt, x = Aussage nicht sinnvoll." in text
     assert index[2] == ["Opladen", "104", "103", "1 Indexpunkt weniger", "unverändert"]
     # the chart in words, and its numbers beside it
     assert (

@@ -26,6 +26,7 @@ import pandas as pd
 from widgets.app_support import esc
 from workbench.analysis.waves import NEW, NOT_SURVEYED, STATUSES
 from workbench.core.formatting import (
+    EMPTY_FIELD,
     MISSING_DISTRICT,
     MISSING_NUMBER,
     format_date,
@@ -64,16 +65,18 @@ STYLE = """
 def table_html(
     caption: str, columns: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[bool]
 ) -> str:
-    """A table with a caption and column headers; every cell escaped, missing cells "–".
+    """A table with a caption and column headers; every cell escaped, a missing number "."
+    (DIN 55301: unknown; "–" would be zero), a missing text "–".
 
-    >>> table_html("Zahlen", ["Name", "n"], [["<b>", ""]], [False, True])[-75:]
-    "<tbody><tr><td>&lt;b&gt;</td><td class='sw-num'>–</td></tr></tbody></table>"
+    >>> table_html("Zahlen", ["Name", "n"], [["", ""]], [False, True])[-67:]
+    "<tbody><tr><td>–</td><td class='sw-num'>.</td></tr></tbody></table>"
     """
 
     def cell(tag: str, value: object, number: bool) -> str:
         scope = " scope='col'" if tag == "th" else ""
         css = " class='sw-num'" if number else ""
-        return f"<{tag}{scope}{css}>{esc(value or MISSING_NUMBER)}</{tag}>"
+        empty = MISSING_NUMBER if number else EMPTY_FIELD
+        return f"<{tag}{scope}{css}>{esc(value or empty)}</{tag}>"
 
     head = "".join(cell("th", c, n) for c, n in zip(columns, numeric, strict=True))
     body = "".join(
@@ -346,8 +349,8 @@ def city_history_html(found: Monitoring) -> str:
         scope = "gesamtstädtisch" if r.scope == CITYWIDE else r.scope
         rows.append(
             (f"{r.recommendation_id}: {r.title or r.text}", scope, r.status,
-             MISSING_NUMBER if step is None else format_date(step["date"]),
-             MISSING_NUMBER if step is None else step["actor"])
+             EMPTY_FIELD if step is None else format_date(step["date"]),
+             EMPTY_FIELD if step is None else step["actor"])
         )  # fmt: skip
     table = table_html(
         "Empfehlungen: aktueller Status und letzter Schritt",

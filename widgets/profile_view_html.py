@@ -21,6 +21,7 @@ from widgets.feedback_texts import short_quote
 from workbench.analysis.need_scope import focus_text
 from workbench.analysis.needs import CROSS_CUTTING, NO_DISTRICT
 from workbench.core.formatting import (
+    EMPTY_FIELD,
     MISSING_DISTRICT,
     MISSING_NUMBER,
     MISSING_ROLE,
@@ -28,12 +29,14 @@ from workbench.core.formatting import (
     format_percent,
     is_missing,
     plural,
+    signs_note,
     text_or,
     value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.citywide import CityWords, city_words
 from workbench.synthesis.geo import Shape
+from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import map_figure, profile_maps
 from workbench.synthesis.profiles import DistrictProfile, Profiles
 
@@ -263,18 +266,20 @@ def indicator_table_html(table: pd.DataFrame, district: str) -> str:
     """
     if table.empty:
         return f"<p class='sw-empty'>Für {esc(district)} sind keine Indikatoren hinterlegt.</p>"
-    rows = []
+    rows, shown = [], []
     for r in table.itertuples():
         mark = "*" if bool(r.illustrative) else ""
         note = "" if is_missing(r.note) else str(r.note)
         details = " · ".join(str(x) for x in (int(r.year), _long_unit(r), note) if x)
-        index = format_number(round(r.index) if pd.notna(r.index) else r.index)
+        index = compared_number(round(r.index) if pd.notna(r.index) else r.index, r.note)
         places = value_places(r.value, r.city_value)
+        difference = compared_number(r.difference, r.note, places, sign=True)
+        shown += [format_number(r.city_value), difference, index]
         rows.append(
             f"<tr><td>{esc(r.indicator)}{mark}<div class='sw-note'>{esc(details)}</div></td>"
             f"<td class='sw-num'>{_unit(r.value, r.unit, places)}</td>"
             f"<td class='sw-num'>{_unit(r.city_value, r.city_unit, places)}</td>"
-            f"<td class='sw-num'>{format_number(r.difference, places, sign=True)}</td>"
+            f"<td class='sw-num'>{difference}</td>"
             f"<td class='sw-num'>{index}</td></tr>"
         )
     sources = sorted({str(s) for s in table["source"] if not is_missing(s)})
@@ -290,7 +295,8 @@ def indicator_table_html(table: pd.DataFrame, district: str) -> str:
         "<th class='sw-num'>Differenz</th><th class='sw-num'>Index</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
         f"<p class='sw-note'>{footnote}Index: Wert des Sozialraums je Wert der Gesamtstadt "
-        f"× 100. Quellen: {esc('; '.join(sources) or MISSING_NUMBER)}</p>"
+        f"× 100. Quellen: {esc('; '.join(sources) or EMPTY_FIELD)}"
+        f"{' ' + signs_note(shown) if signs_note(shown) else ''}</p>"
     )
 
 

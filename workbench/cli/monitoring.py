@@ -19,6 +19,7 @@ from workbench.core.formatting import (
     MISSING_DISTRICT,
     format_number,
     plural,
+    signs_note,
     value_places,
     yes_no,
 )
@@ -154,9 +155,11 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
         f"  {'Sozialraum':<{wide}}{head}{'   Veränderung' if trend else ''}",
     ]
     places = value_places(*(v for values in rows["values"] for v in values))  # 9,0 beside 9,5
+    shown = []  # every number shown: "." for a year without a value needs the legend
     for r in rows.itertuples():
         by_year = dict(zip(r.years, r.values, strict=True))
-        cells = "".join(f"{format_number(by_year.get(y), places):>10}" for y in years)
+        shown += [format_number(by_year.get(y), places) for y in years]
+        cells = "".join(f"{cell:>10}" for cell in shown[-len(years) :])
         if not trend:
             lines.append(f"  {r.district:<{wide}}{cells}")
             continue
@@ -166,7 +169,7 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
         elif r.note:
             change += f" ({r.note})"
         lines.append(f"  {r.district:<{wide}}{cells}   {change}")
-    return lines
+    return lines + ([f"  {signs}"] if (signs := signs_note(shown)) else [])
 
 
 def cmd_monitoring_indicators(args: argparse.Namespace) -> int:

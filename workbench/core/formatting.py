@@ -1,6 +1,9 @@
 """German number formats and the words for missing metadata, for reports and apps alike.
 
-Numbers: decimal comma, thousands point, a missing value as a dash. Missing metadata is
+Numbers: decimal comma, thousands point; in tables the signs of DIN 55301, which the
+indicator import reads too: a number we do not have is ".", one that would say nothing
+(an index of a count, the city against itself) "x" — never "–", which there means "exactly
+zero". A text field with nothing in it (a note, a list of ids) is "–". Missing metadata is
 named, never shown as ``nan``, ``<NA>``, ``None`` or an empty cell: a workshop without a
 date is "ohne Datum", a statement without a Sozialraum "ohne Sozialraum", one without a
 speaker role "ohne Rolle".
@@ -10,11 +13,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
 
-MISSING_NUMBER = "–"
+MISSING_NUMBER = "."  # DIN 55301: Zahlenwert unbekannt oder geheim zu halten
+NOT_APPLICABLE = "x"  # DIN 55301: Tabellenfach gesperrt, weil Aussage nicht sinnvoll
+EMPTY_FIELD = "–"  # a text field with nothing in it; never a number's cell
+SIGNS = {MISSING_NUMBER: "Zahlenwert unbekannt", NOT_APPLICABLE: "Aussage nicht sinnvoll"}
 MISSING_DATE = "ohne Datum"
 MISSING_DISTRICT = "ohne Sozialraum"
 MISSING_ROLE = "ohne Rolle"
@@ -44,16 +51,16 @@ def is_missing(value: object) -> bool:
 
 
 def format_number(value: object, decimals: int | None = None, sign: bool = False) -> str:
-    """A number the German way, missing as "–".
+    """A number the German way, missing as "." (DIN 55301: unknown; "–" would be zero).
 
     ``decimals=None``: whole numbers without decimals, others with one.
 
     >>> format_number(17763.0), format_number(13.94), format_number(4.3, sign=True)
     ('17.763', '13,9', '+4,3')
     >>> format_number(15.0, decimals=1), format_number(0.5, 2), format_number(float("nan"))
-    ('15,0', '0,50', '–')
+    ('15,0', '0,50', '.')
     >>> format_number(pd.NA), format_number(None), format_number(-1234.56)
-    ('–', '–', '-1.234,6')
+    ('.', '.', '-1.234,6')
     """
     if is_missing(value):
         return MISSING_NUMBER
@@ -72,6 +79,20 @@ def yes_no(flag: object) -> str:
     ('ja', 'nein', 'nein')
     """
     return "nein" if is_missing(flag) or not flag else "ja"
+
+
+def signs_note(cells: Iterable[object]) -> str:
+    """The legend of the signs "." and "x" a table's ``cells`` show ("" if none): a reader
+    of the printed table must not guess what they mean.
+
+    >>> signs_note(["12,5", ".", "x (Anzahl)"])
+    'Zeichen: . = Zahlenwert unbekannt, x = Aussage nicht sinnvoll.'
+    >>> signs_note(["12,5", "."]), signs_note(["1", "–"])
+    ('Zeichen: . = Zahlenwert unbekannt.', '')
+    """
+    shown = {(str(c).split() or [""])[0] for c in cells}  # "x (Anzahl: …)" too
+    found = [f"{sign} = {meaning}" for sign, meaning in SIGNS.items() if sign in shown]
+    return f"Zeichen: {', '.join(found)}." if found else ""
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -103,10 +124,10 @@ def cut_text(text: str, limit: int) -> str:
 
 
 def format_percent(share: object, decimals: int = 1) -> str:
-    """A share (0–1) as German percent, missing as "–".
+    """A share (0–1) as German percent, missing as ".".
 
     >>> format_percent(0.125), format_percent(1), format_percent(0.5, 0), format_percent(None)
-    ('12,5 %', '100,0 %', '50 %', '–')
+    ('12,5 %', '100,0 %', '50 %', '.')
     """
     if is_missing(share):
         return MISSING_NUMBER

@@ -4,7 +4,10 @@ rate, share, density or average (the city's value is a benchmark)."""
 
 from __future__ import annotations
 
+import math
 import re
+
+from workbench.core.formatting import MISSING_NUMBER, NOT_APPLICABLE, format_number
 
 # how statistics offices write "per cent" in a unit column (compared without case and spaces)
 PERCENT_UNITS = {"%", "prozent", "in %", "in prozent", "v. h.", "v.h.", "vh"}
@@ -23,6 +26,12 @@ RATE_WORDS = re.compile(
     r"(?i)%|‰|/(?!\s*-?innen)|^ø|\b(?:je|pro|prozent|promille|v\.\s?h\.|durchschnitt\w*|mittel\w*"
     r"|mittler\w*|median)\b|(?:quote|quotient|anteil|dichte|index|rate|größe)\b"
 )
+
+# why a comparison with the city has no difference or index (the column ``note``)
+NO_CITY_VALUE = "kein Wert für die Gesamtstadt"
+OTHER_UNIT = "Einheit weicht vom Gesamtstadt-Wert ab"
+NEGATIVE = "kein Index bei negativen Werten"
+COUNT = "Anzahl: kein Index und keine Differenz (die Gesamtstadt zählt die ganze Stadt)"
 
 # without a unit: "Anzahl Kinder", "Zahl der Arbeitslosen", "Einwohnerzahl", "Einwohner"
 COUNT_NAME = re.compile(r"(?i)^(?:anzahl|zahl der)\b|zahl$|^(?:einwohner|bevölkerung)\w*$")
@@ -61,3 +70,20 @@ def is_count(indicator: str, unit: str) -> bool:
         words = [w for w in words if w not in SCALE] or [""]
         return words[0] in COUNT_UNITS
     return bool(COUNT_NAME.search((indicator or "").strip()))
+
+
+def compared_number(
+    value: float, note: object, decimals: int | None = None, sign: bool = False
+) -> str:
+    """A difference or index beside the city for a table cell: the number; where there is
+    none, "x" if the comparison would say nothing (a count, another unit, negative values:
+    DIN 55301 "Aussage nicht sinnvoll"), else "." (the city's value is unknown).
+
+    >>> compared_number(1.25, "", 1, sign=True), compared_number(math.nan, COUNT)
+    ('+1,2', 'x')
+    >>> compared_number(math.nan, NO_CITY_VALUE), compared_number(math.nan, None)
+    ('.', '.')
+    """
+    if not math.isnan(value):
+        return format_number(value, decimals, sign=sign)
+    return NOT_APPLICABLE if note in (COUNT, OTHER_UNIT, NEGATIVE) else MISSING_NUMBER

@@ -52,7 +52,14 @@ from workbench.synthesis.indicator_numbers import (
     value_mark,
     value_text,
 )
-from workbench.synthesis.indicator_units import is_count, unit_key
+from workbench.synthesis.indicator_units import (
+    COUNT,
+    NEGATIVE,
+    NO_CITY_VALUE,
+    OTHER_UNIT,
+    is_count,
+    unit_key,
+)  # fmt: skip
 from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
 if TYPE_CHECKING:
@@ -87,10 +94,6 @@ COMPARISON_COLUMNS = {
     "illustrative": "bool",
     "note": "string",
 }
-NO_CITY_VALUE = "kein Wert für die Gesamtstadt"
-OTHER_UNIT = "Einheit weicht vom Gesamtstadt-Wert ab"
-NEGATIVE = "kein Index bei negativen Werten"
-COUNT = "Anzahl: kein Index und keine Differenz (die Gesamtstadt zählt die ganze Stadt)"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import pandas as pd
 from workbench.analysis import waves as wave_analysis
 from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE, NeedComparison
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.formatting import format_number, value_places
+from workbench.core.formatting import NOT_APPLICABLE, format_number, value_places
 from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import series_notes
@@ -80,7 +80,7 @@ def change_text(change: float, unit: str) -> str:
     """A change as readers see it: sign, German number, percentage points for %.
 
     >>> change_text(0.9, "%"), change_text(-120.0, "Personen"), change_text(float("nan"), "%")
-    ('+0,9 Prozentpunkte', '-120 Personen', '–')
+    ('+0,9 Prozentpunkte', '-120 Personen', '.')
     >>> change_text(1.0, "%"), change_text(-1.0, "Indexpunkte"), change_text(0.4, "Prozent")
     ('+1 Prozentpunkt', '-1 Indexpunkt', '+0,4 Prozentpunkte')
     >>> change_text(0.81 - 0.85, "je 1.000 Einw."), change_text(14.6 - 13.9, "%")
@@ -107,7 +107,7 @@ def change_words(change: float, unit: str) -> str:
     >>> change_words(0.7, "%"), change_words(-120.0, "Personen"), change_words(0.0, "%")
     ('0,7 Prozentpunkte mehr', '120 Personen weniger', 'unverändert')
     >>> change_words(float("nan"), "%")
-    '–'
+    '.'
     """
     if math.isnan(change):
         return format_number(change)
@@ -119,18 +119,19 @@ def change_words(change: float, unit: str) -> str:
 
 def change_cells(row: Any) -> tuple[str, str]:
     """A series row's change and the city's change over the same years, for a table:
-    in words (:func:`change_words`), or the note why there is none; "–" for the city's own row.
+    in words (:func:`change_words`), or the note why there is none; "x" for the city's own
+    row (DIN 55301: "Aussage nicht sinnvoll"), "." where the city's change is unknown.
 
     >>> rows = series_from(pd.DataFrame({"indicator": ["Q"] * 3, "year": [2019, 2022, 2022],
     ...     "district": ["Gesamtstadt", "Gesamtstadt", "Manfort"], "value": [10.0, 10.5, 12.0],
     ...     "unit": ["%"] * 3, "illustrative": [False] * 3}))
     >>> [change_cells(r) for r in rows.itertuples()]
-    [('0,5 Prozentpunkte mehr', '–'), ('nur ein Jahr – kein Verlauf', '–')]
+    [('0,5 Prozentpunkte mehr', 'x'), ('nur ein Jahr – kein Verlauf', '.')]
     """
     unit = compact_unit(row.unit)
     change = row.note if math.isnan(row.change) and row.note else change_words(row.change, unit)
     if row.is_citywide:
-        return change, format_number(math.nan)
+        return change, NOT_APPLICABLE
     if math.isnan(row.city_change):
         return change, row.note if row.note == NO_CITY_SERIES else format_number(math.nan)
     return change, change_words(row.city_change, unit)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.core.formatting import (
-    MISSING_NUMBER,
+    EMPTY_FIELD,
     format_number,
+    signs_note,
     text_or,
     value_places,
 )
@@ -31,6 +32,7 @@ from workbench.synthesis.concept.model import (
     Statement,
 )
 from workbench.synthesis.concept.text import INTRODUCTION, NEIGHBOURHOOD_MANAGEMENT, Section
+from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.profiles import NO_DISTRICT_INDICATORS, NO_INDICATORS, place
 from workbench.synthesis.reports.model import (
     GENERATED,
@@ -327,7 +329,7 @@ class _Writer:
                 row = [text_or(r.label), str(r.cluster), format_number(r.segments),
                        format_number(r.cluster_size), raised_in(list(r.districts))]  # fmt: skip
                 if specific:
-                    row.append(", ".join(concept.focus.get(int(r.cluster), ())) or MISSING_NUMBER)
+                    row.append(", ".join(concept.focus.get(int(r.cluster), ())) or EMPTY_FIELD)
                 rows.append(tuple(row))
             if specific:
                 columns.append("Schwerpunkt")
@@ -382,8 +384,8 @@ class _Writer:
             return
         rows = tuple(
             (r.indicator, str(r.year), _value(r.value, r.city_value), text_or(r.unit),
-             _value(r.city_value, r.value), format_number(r.index),
-             text_or(r.note, MISSING_NUMBER))
+             _value(r.city_value, r.value), compared_number(r.index, r.note),
+             text_or(r.note, EMPTY_FIELD))
             for r in table.itertuples()
         )  # fmt: skip
         self.out.add(
@@ -395,6 +397,8 @@ class _Writer:
                 caption=f"Indikatoren für {part.district} neben dem Wert der Gesamtstadt",
             )
         )  # fmt: skip
+        if signs := signs_note(cell for row in rows for cell in row[4:6]):
+            self.out.text(signs, "meta")
         if bool(table["illustrative"].any()):
             self.out.text(
                 "Werte mit der Quelle „illustrativ“ sind erfunden (Demo) und keine amtlichen "
@@ -472,7 +476,7 @@ def _numbers(ids: tuple[int, ...]) -> str:
     >>> _numbers((1, 4)), _numbers(())
     ('1, 4', '–')
     """
-    return ", ".join(str(i) for i in ids) or MISSING_NUMBER
+    return ", ".join(str(i) for i in ids) or EMPTY_FIELD
 
 
 def _need_line(need: NeedLink) -> str:

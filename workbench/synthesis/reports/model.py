@@ -36,8 +36,8 @@ from sqlalchemy import select
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import (
+    EMPTY_FIELD,
     MISSING_DISTRICT,
-    MISSING_NUMBER,
     MISSING_ROLE,
     cut_text,
     decimals_for,
@@ -263,8 +263,8 @@ def params_text(params: dict[str, Any]) -> str:
         if isinstance(v, bool):
             return "ja" if v else "nein"
         if isinstance(v, list | tuple):
-            return ", ".join(str(x) for x in v) or MISSING_NUMBER
-        return MISSING_NUMBER if is_missing(v) else str(v)
+            return ", ".join(str(x) for x in v) or EMPTY_FIELD
+        return EMPTY_FIELD if is_missing(v) else str(v)
 
     return ", ".join(f"{k}={value(v)}" for k, v in sorted(params.items()))
 

@@ -27,10 +27,13 @@ import pandas as pd
 
 from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED
 from workbench.core.formatting import (
+    EMPTY_FIELD,
     MISSING_DISTRICT,
     MISSING_NUMBER,
+    NOT_APPLICABLE,
     format_date,
     format_number,
+    signs_note,
     value_places,
 )
 from workbench.store import CITYWIDE
@@ -282,6 +285,8 @@ def _indicator(out: OutlineBuilder, indicator: str, rows: pd.DataFrame) -> None:
         for r, v in zip(rows.itertuples(), by_year, strict=True)
     ]
     out.add(Table(columns, tuple(table), (False, *(True for _ in years), True, True)))
+    if signs := signs_note(cell for row in table for cell in row[1:]):
+        out.text(signs, "meta")
 
 
 def course(row: Any) -> str:
@@ -305,7 +310,7 @@ def _history(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
     overview = []
     for r in recs.itertuples():
         own = steps.get(r.recommendation_id)
-        since = MISSING_NUMBER if own is None else format_date(own["date"].iloc[-1])
+        since = EMPTY_FIELD if own is None else format_date(own["date"].iloc[-1])
         count = 0 if own is None else len(own)
         overview.append((str(r.recommendation_id), title(r), scope_name(r.scope), r.status,
                          since, str(count)))  # fmt: skip
@@ -319,7 +324,7 @@ def _history(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
             Table(
                 ("Datum", "Status", "Verantwortlich", "Notiz"),
                 tuple(
-                    (format_date(s.date), s.status, s.actor, s.note or MISSING_NUMBER)
+                    (format_date(s.date), s.status, s.actor, s.note or EMPTY_FIELD)
                     for s in steps[r.recommendation_id].itertuples()
                 ),
                 (False, False, False, False),
@@ -355,7 +360,7 @@ def _day(text: str) -> date | str:
 
 
 def _ids(ids: Sequence[int]) -> str:
-    return " ".join(str(i) for i in ids) or MISSING_NUMBER
+    return " ".join(str(i) for i in ids) or EMPTY_FIELD
 
 
 def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]:
@@ -372,7 +377,7 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
                 (f"Aussage-Nr. (intern) {comparison.earlier}", 24),
                 (f"Aussage-Nr. (intern) {comparison.later}", 24))  # fmt: skip
         rows = [
-            [r.district, r.cluster, r.label, r.scope or MISSING_NUMBER, r.status,
+            [r.district, r.cluster, r.label, r.scope or EMPTY_FIELD, r.status,
              *(r.per_wave.get(w, 0) for w in comparison.waves),
              _ids(r.earlier_ids), _ids(r.later_ids)]
             for r in comparison.table.itertuples()
@@ -392,7 +397,8 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
             rows.append(
                 [r.indicator, r.district, r.unit, *(values.get(y, MISSING_NUMBER) for y in years),
                  MISSING_NUMBER if math.isnan(r.change) else r.change,
-                 MISSING_NUMBER if math.isnan(r.city_change) else r.city_change,
+                 (NOT_APPLICABLE if r.is_citywide else MISSING_NUMBER)
+                 if math.isnan(r.city_change) else r.city_change,
                  course(r), r.illustrative]
             )  # fmt: skip
         sheets.append((SHEETS[1], spec, rows))
@@ -404,8 +410,8 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
                 ("Status", 16), ("Verantwortlich", 34), ("Notiz", 60))  # fmt: skip
         titles = {int(r.recommendation_id): title(r) for r in found.recommendations.itertuples()}
         rows = [
-            [s.recommendation_id, titles.get(int(s.recommendation_id), MISSING_NUMBER),
-             scope_name(s.scope), _day(s.date), s.status, s.actor, s.note or MISSING_NUMBER]
+            [s.recommendation_id, titles.get(int(s.recommendation_id), EMPTY_FIELD),
+             scope_name(s.scope), _day(s.date), s.status, s.actor, s.note or EMPTY_FIELD]
             for s in found.history.itertuples()
         ]  # fmt: skip
         sheets.append((SHEETS[2], spec, rows))

@@ -23,14 +23,17 @@ from workbench.core.formatting import (
     MISSING,
     MISSING_DISTRICT,
     MISSING_NUMBER,
+    NOT_APPLICABLE,
     format_date,
     format_number,
     is_missing,
+    signs_note,
     text_or,
     value_places,
 )
 from workbench.store import CITYWIDE
 from workbench.synthesis.citywide import city_heading
+from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
     DIMENSIONS,
@@ -344,7 +347,7 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
                 str(y),
                 text_or(unit),
                 format_number(ref.value, places) if ref is not None else MISSING_NUMBER,
-                *(format_number(v, places) for v in shown),  # None: "–"
+                *(format_number(v, places) for v in shown),  # None: "."
             )
         )
     out.add(
@@ -354,6 +357,8 @@ def _indicator_section(out: OutlineBuilder, data: ReportData) -> None:
             (False, False, False, True, *(True for _ in districts)),
         )
     )
+    if signs := signs_note(cell for row in rows for cell in row[3:]):
+        out.text(signs, "meta")
     sources = sorted({str(s) for s in (*table["source"], *city["source"]) if not is_missing(s)})
     out.text("Quellen: " + ("; ".join(sources) or MISSING) + ".", "meta")
 
@@ -507,13 +512,11 @@ def _profile_indicators(
                     reference=100.0,
                 )
             )
-    out.add(
-        Table(
-            ("Indikator", "Jahr", "Wert", "Einheit", "Gesamtstadt", "Differenz", "Quelle"),
-            tuple(_indicator_row(r, name != CITYWIDE) for r in table.itertuples()),
-            (False, False, True, False, True, True, False),
-        )
-    )
+    rows = tuple(_indicator_row(r, name != CITYWIDE) for r in table.itertuples())
+    columns = ("Indikator", "Jahr", "Wert", "Einheit", "Gesamtstadt", "Differenz", "Quelle")
+    out.add(Table(columns, rows, (False, False, True, False, True, True, False)))
+    if signs := signs_note(cell for row in rows for cell in (row[2], *row[4:6])):
+        out.text(signs, "meta")
 
 
 def _indicator_row(r: Any, difference: bool) -> tuple[str, ...]:
@@ -525,7 +528,7 @@ def _indicator_row(r: Any, difference: bool) -> tuple[str, ...]:
         format_number(r.value, places),
         text_or(r.unit),
         format_number(r.city_value, places),
-        (format_number(r.difference, places) if difference else MISSING_NUMBER)
+        (compared_number(r.difference, r.note, places) if difference else NOT_APPLICABLE)
         + ("" if is_missing(r.note) else f" ({r.note})"),
         text_or(r.source),
     )

@@ -3,7 +3,8 @@
 One sheet per kind (needs, quotes, topics, indicators, recommendations, evidence trail,
 provenance check) after a cover sheet. Every text is stored as text (never a formula,
 whatever it starts with). Missing metadata is named ("ohne Sozialraum", "ohne Rolle"); a
-field that does not apply to a row, or a missing indicator value, holds "–". Quotes are
+field that does not apply to a row holds "–"; a missing indicator number "." (unknown) or
+"x" (a comparison that would say nothing), as in DIN 55301, where "–" is zero. Quotes are
 shortened like in the other formats (:func:`workbench.synthesis.reports.model.shorten_quote`,
 with the statement id); the full texts are in ``workbench export``.
 """
@@ -20,6 +21,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from workbench.core.formatting import (
+    EMPTY_FIELD,
     MISSING_DISTRICT,
     MISSING_NUMBER,
     MISSING_ROLE,
@@ -27,6 +29,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.core.spreadsheet import safe_text
+from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.profiles import (
     DIMENSIONS,
     NO_DISTRICT_INDICATORS,
@@ -102,7 +105,7 @@ def cell(value: Any) -> Any:
     "'@Verwaltung, Jugendamt"
     """
     if isinstance(value, tuple | list):
-        return safe_text(clean(", ".join(str(v) for v in value))) or MISSING_NUMBER
+        return safe_text(clean(", ".join(str(v) for v in value))) or EMPTY_FIELD
     if is_missing(value):
         return None
     if isinstance(value, bool):
@@ -219,7 +222,7 @@ def _needs(book: Any, data: ReportData) -> None:
     rows = (
         [
             *(r[c] for c in fixed[:3]),
-            ", ".join(data.profiles.focus(r["cluster"])) or MISSING_NUMBER,
+            ", ".join(data.profiles.focus(r["cluster"])) or EMPTY_FIELD,
             *(r[c] for c in fixed[3:]),
             *(r[d] for d in districts),
         ]
@@ -237,7 +240,7 @@ def _quotes(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> Non
         for q in p.need_quotes.itertuples():
             label = f"{q.cluster}: {q.label}"
             text = shorten_quote(q.quote, int(q.segment_id))
-            rows.append([district, "Bedarfscluster", label, text, MISSING_NUMBER, q.workshop])
+            rows.append([district, "Bedarfscluster", label, text, EMPTY_FIELD, q.workshop])
             rows[-1] += [q.document, q.source_id, q.segment_id]
             rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
         for q in p.findings.itertuples():
@@ -263,10 +266,8 @@ def _topics(book: Any, profiles: list[DistrictProfile]) -> None:
 def _indicators(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> None:
     columns = ["district", "indicator", "year", "value", "unit", "city_value", "difference"]
     columns += ["index", "source", "illustrative", "note"]
-    rows = (  # a missing number or note as "–": the sheet explains it in "Hinweis"
-        [MISSING_NUMBER if is_missing(v) else v for v in r]
-        for p in profiles
-        for r in p.indicators[columns].itertuples(index=False)
+    rows = (
+        _indicator_cells(r) for p in profiles for r in p.indicators[columns].itertuples(index=False)
     )
     _sheet(book, "Indikatoren", INDICATOR_SHEET, rows)
     table = data.profiles.indicators
@@ -288,6 +289,16 @@ def _indicators(book: Any, data: ReportData, profiles: list[DistrictProfile]) ->
     _bar_chart(sheet, title, len(pivot), 2, 1 + len(pivot.columns))
 
 
+def _indicator_cells(r: Any) -> list[Any]:
+    """A comparison row: numbers stay numbers, a missing one is "." (unknown) or "x" (the
+    comparison would say nothing; "Hinweis" says why), any other empty field "–"."""
+    cells = [EMPTY_FIELD if is_missing(v) else v for v in r]
+    cells[5] = MISSING_NUMBER if is_missing(r.city_value) else r.city_value
+    for at, number in ((6, r.difference), (7, r.index)):
+        cells[at] = compared_number(math.nan, r.note) if is_missing(number) else number
+    return cells
+
+
 def _need_names(rec: dict[str, Any]) -> str:
     names = [
         n["current"]["label"]
@@ -295,7 +306,7 @@ def _need_names(rec: dict[str, Any]) -> str:
         else f"{n['linked']['label'] or 'ohne Bezeichnung'} (nicht mehr vorhanden)"
         for n in rec["needs"]
     ]
-    return "; ".join(names) or MISSING_NUMBER
+    return "; ".join(names) or EMPTY_FIELD
 
 
 def _recommendations(book: Any, data: ReportData) -> None:
@@ -303,7 +314,7 @@ def _recommendations(book: Any, data: ReportData) -> None:
     rows = []
     for r in recs:
         state = "unterbrochen" if r["problems"] else "vollständig"
-        rows.append([r["id"], r["title"] or MISSING_NUMBER, r["text"], scope_name(r["scope"])])
+        rows.append([r["id"], r["title"] or EMPTY_FIELD, r["text"], scope_name(r["scope"])])
         rows[-1] += [r["actors"], text_or(r["status"]), _need_names(r), state]
     _sheet(book, "Empfehlungen", RECOMMENDATION_SHEET, rows)
 
@@ -323,10 +334,10 @@ def _recommendations(book: Any, data: ReportData) -> None:
             ]
         for e in r["evidence"]:
             if e["exists"] and e["segment_id"] in data.segments.index:
-                trail.append(segment(r, "Beleg", MISSING_NUMBER, e["segment_id"]))
+                trail.append(segment(r, "Beleg", EMPTY_FIELD, e["segment_id"]))
             else:
                 gone = "gelöscht"
-                trail.append([r["id"], "Beleg (gelöscht)", MISSING_NUMBER, gone, gone])
+                trail.append([r["id"], "Beleg (gelöscht)", EMPTY_FIELD, gone, gone])
                 trail[-1] += [e["document"], e["source_id"], gone, gone]
     _sheet(book, "Nachweise", TRAIL_SHEET, trail)
     problems = (
