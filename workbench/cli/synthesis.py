@@ -13,6 +13,7 @@ from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural, yes_no
+from workbench.project import Project
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
@@ -27,6 +28,10 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     args.district = district_option(project, args.district)  # "Opladen": since merged
+    if args.delete is not None:
+        return _delete_indicator(project, args)
+    if args.year is not None:
+        raise InputError("--year gilt nur mit --delete INDIKATOR.")
     if args.import_file:
         result = indicators.import_indicators(
             project, args.import_file, sheet=args.sheet, skip_unknown=args.skip_unknown
@@ -56,6 +61,18 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         print(f"{len(table)} Vergleichswerte → {args.out}", file=said_to(args.out))
         if empty is not None:
             print(empty, file=said_to(args.out))
+    return 0
+
+
+def _delete_indicator(project: Project, args: argparse.Namespace) -> int:
+    """indicators --delete INDIKATOR [--district NAME] [--year JAHR]: say each value gone."""
+    from workbench.synthesis.indicator_delete import delete_indicator
+
+    if args.import_file or args.out:
+        raise InputError("--delete geht nicht zusammen mit --import oder --out.")
+    lines = delete_indicator(project, args.delete, args.district, args.year)
+    print("\n".join(lines))
+    print(f"{plural(len(lines), 'Wert', 'Werte')} gelöscht.")
     return 0
 
 
@@ -236,6 +253,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
     p.add_argument("--out", metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)")
+    p.add_argument(
+        "--delete",
+        metavar="INDIKATOR",
+        help="gespeicherte Werte dieses Indikators löschen (ein falscher Wert, ein falsch "
+        "geschriebener Name): mit --district nur dieses Sozialraums, mit --year nur dieses "
+        "Jahres; die Ausgabe nennt jeden gelöschten Wert",
+    )
+    p.add_argument("--year", type=int, metavar="JAHR", help="mit --delete: nur dieses Jahr")
     p.set_defaults(func=cmd_indicators)
 
     p = sub.add_parser(
