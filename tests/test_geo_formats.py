@@ -437,3 +437,26 @@ def test_areas_collapsed_to_a_line_or_a_spot_are_not_reported_as_boundaries(
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
     assert main([*base, str(path)]) == 2
     assert "nur Flächen ohne Ausdehnung" in capsys.readouterr().err
+
+
+def test_a_zipped_geopackage_is_read_with_the_log_zipped_beside_it(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Zipped while QGIS had it open, the last saved edits are in Stadtteile.gpkg-wal in the
+    # same archive; the import read the .gpkg alone and the renamed area was missing.
+    path = stadtteile(tmp_path / "Stadtteile.gpkg")
+    qgis = sqlite3.connect(path)
+    qgis.execute("PRAGMA journal_mode = WAL")
+    qgis.execute("PRAGMA wal_autocheckpoint = 0")
+    qgis.execute("UPDATE Stadtteile SET STT_NAME = 'Alkenrath' WHERE STT_NAME = 'Bürrig'")
+    qgis.commit()
+    try:
+        archive = tmp_path / "Stadtteile.zip"
+        with zipfile.ZipFile(archive, "w") as z:
+            for part in ("Stadtteile.gpkg", "Stadtteile.gpkg-wal"):
+                z.writestr(f"Grenzen/{part}", (tmp_path / part).read_bytes())
+    finally:
+        qgis.close()
+    base = ["--project", str(project.path), "map", "--import", str(archive)]
+    assert main([*base, "--name-property", "STT_NAME"]) == 0, capsys.readouterr().err
+    assert sorted(geo.boundaries(project) or {}) == ["Alkenrath", "Manfort", "Opladen"]

@@ -131,17 +131,20 @@ def polygons(blob: bytes, where: str, filename: str) -> tuple[list[Rings], set[s
     return reader.polygons, reader.skipped
 
 
-def _connect(source: Path | bytes, filename: str) -> sqlite3.Connection:
-    """A read-only connection to a GeoPackage file, or to one read from a ZIP archive."""
+def _connect(source: Path | bytes, filename: str, wal: bytes = b"") -> sqlite3.Connection:
+    """A read-only connection to a GeoPackage file, or to one read from a ZIP archive
+    (``wal``: the write-ahead log zipped beside it)."""
     try:
-        if isinstance(source, bytes):  # from a ZIP: in memory, nothing extracted
+        if isinstance(source, bytes) and wal:  # zipped with its log: the last saved edits
+            con = _with_wal(source, wal)
+        elif isinstance(source, bytes):  # from a ZIP: in memory, nothing extracted
             con = sqlite3.connect(":memory:")
             data = bytearray(source)
             if data[18:20] == b"\x02\x02":  # written in WAL mode: read as a plain file
                 data[18:20] = b"\x01\x01"
             con.deserialize(bytes(data))
         elif _pending(source):  # QGIS still has it open: its last saved edits are in -wal
-            con = _with_wal(source)
+            con = _with_wal(source, source.with_name(source.name + "-wal"))
         else:
             con = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         con.execute("PRAGMA trusted_schema = OFF")
@@ -161,14 +164,18 @@ def _pending(source: Path) -> bool:
     return wal.is_file() and wal.stat().st_size > 0
 
 
-def _with_wal(source: Path) -> sqlite3.Connection:
-    """The GeoPackage with the changes in its write-ahead log, in memory: file and log are
-    copied to a temporary folder and read there, so that nothing is written beside the
-    city's file and a read-only folder reads the same (``immutable`` would skip the log)."""
+def _with_wal(source: Path | bytes, wal: Path | bytes) -> sqlite3.Connection:
+    """The GeoPackage with the changes in its write-ahead log, in memory: file and log (or
+    their bytes from a ZIP) are copied to a temporary folder and read there, so that nothing
+    is written beside the city's file and a read-only folder reads the same (``immutable``
+    would skip the log)."""
     with tempfile.TemporaryDirectory(prefix="werkbank-gpkg-") as folder:
         copy = Path(folder) / "grenzen.gpkg"
-        shutil.copyfile(source, copy)
-        shutil.copyfile(source.with_name(source.name + "-wal"), Path(folder) / "grenzen.gpkg-wal")
+        for part, target in ((source, copy), (wal, Path(folder) / "grenzen.gpkg-wal")):
+            if isinstance(part, bytes):
+                target.write_bytes(part)
+            else:
+                shutil.copyfile(part, target)
         disk = sqlite3.connect(copy)
         try:
             disk.execute("PRAGMA trusted_schema = OFF")
@@ -221,11 +228,14 @@ def _choose(layers: dict[str, str], wanted: str | None, filename: str) -> str:
     )
 
 
-def read_geopackage(source: Path | bytes, filename: str, layer: str | None = None) -> Layer:
-    """The areas of one layer of a GeoPackage (a file, or its bytes from a ZIP archive),
-    with their attributes and CRS; ``filename`` names it in messages."""
+def read_geopackage(
+    source: Path | bytes, filename: str, layer: str | None = None, wal: bytes = b""
+) -> Layer:
+    """The areas of one layer of a GeoPackage (a file, or its bytes from a ZIP archive with
+    ``wal``, its write-ahead log zipped beside it), with their attributes and CRS;
+    ``filename`` names it in messages."""
     try:
-        con = _connect(source, filename)
+        con = _connect(source, filename, wal)
     except OSError as err:
         raise WorkbenchError(f"{filename} lässt sich nicht lesen: {err.strerror}.") from None
     try:

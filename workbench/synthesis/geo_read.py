@@ -275,11 +275,11 @@ def _areas(
 
 
 def _read_geopackage(
-    source: Path | bytes, filename: str, given: CRS | None, layer: str | None
+    source: Path | bytes, filename: str, given: CRS | None, layer: str | None, wal: bytes = b""
 ) -> list[Feature]:
     if not source or (isinstance(source, Path) and source.stat().st_size == 0):
         raise InputError("Die Datei ist leer.", file=filename)
-    read = geo_gpkg.read_geopackage(source, filename, layer)
+    read = geo_gpkg.read_geopackage(source, filename, layer, wal)
     features = _areas(read.records, filename, f"Ebene „{read.name}“, Objekt")
     if not features:
         raise _no_areas(f"{filename} (Ebene „{read.name}“)", set(read.skipped))
@@ -287,9 +287,11 @@ def _read_geopackage(
     return _in_wgs84(features, crs, filename)
 
 
-def _zipped(path: Path) -> tuple[str, bytes] | None:
+def _zipped(path: Path) -> tuple[str, bytes, bytes] | None:
     """The one GeoJSON, GeoPackage or KML file in a ZIP archive without a shapefile
-    (a portal's zipped download), by its suffix and content; None for a shapefile ZIP."""
+    (a portal's zipped download), by its suffix and content, with a GeoPackage's
+    write-ahead log beside it (``….gpkg-wal``: QGIS had it open; else b""); None for a
+    shapefile ZIP."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = [
@@ -305,9 +307,11 @@ def _zipped(path: Path) -> tuple[str, bytes] | None:
                 found = [m for m in found if not m.filename.lower().endswith(".json")]
             if ".shp" in suffixes or len(found) != 1:
                 return None  # the shapefile reader reads it, or says what is in it
-            if found[0].file_size > geo_shapefile.MAX_BYTES:
+            logs = [m for m in members if m.filename == f"{found[0].filename}-wal"]
+            if sum(m.file_size for m in (found[0], *logs)) > geo_shapefile.MAX_BYTES:
                 raise InputError("Die Datei darin ist entpackt größer als 512 MB.", file=path.name)
-            return PurePosixPath(found[0].filename).suffix.lower(), archive.read(found[0])
+            wal = archive.read(logs[0]) if logs else b""
+            return PurePosixPath(found[0].filename).suffix.lower(), archive.read(found[0]), wal
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
         return None  # the shapefile reader names what is wrong with it
 
@@ -391,9 +395,9 @@ def read_files(
         try:
             zipped = _zipped(path) if suffix == ".zip" else None
             if zipped is not None:  # a GeoJSON, GeoPackage or KML zipped for download
-                suffix, raw = zipped
+                suffix, raw, wal = zipped
                 if suffix == ".gpkg":
-                    features.extend(_read_geopackage(raw, path.name, given, layer))
+                    features.extend(_read_geopackage(raw, path.name, given, layer, wal))
                     continue
             elif suffix in (".shp", ".zip"):
                 features.extend(_read_shapefile(path, given, layer))
