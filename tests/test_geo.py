@@ -293,7 +293,7 @@ def test_svg_has_one_titled_path_per_district_and_a_table() -> None:
     # the text alternative: every district with its number and class, the extremes in words;
     # the district names the row (a screen reader says it with the number and the class)
     assert "<th scope='row'>Manfort</th><td class='num'>130</td><td>120 und mehr</td>" in html
-    assert "<th scope='row'>Wiesdorf</th><td class='num'>–</td><td>keine Angabe</td>" in html
+    assert "<th scope='row'>Wiesdorf</th><td class='num'>.</td><td>keine Angabe</td>" in html
     assert "<th scope='col'>Sozialraum</th>" in html
     assert "Höchster Wert: Manfort (130); niedrigster: Opladen (85)." in html
     # the two classes drawn differ in colour, the missing one is grey in the legend

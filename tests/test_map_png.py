@@ -352,7 +352,7 @@ def test_docx_report_holds_the_map_with_alt_text_and_numbers(
     assert "Ohne hinterlegte Grenze: Alkenrath, Steinbüchel, Wiesdorf." in text[caption + 2]
     assert "Die Karte dazu steht im HTML-Bericht." not in text
     rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
-    assert ["Manfort", "130", "120 und mehr"] in rows and ["Wiesdorf", "–", "keine Angabe"] in rows
+    assert ["Manfort", "130", "120 und mehr"] in rows and ["Wiesdorf", ".", "keine Angabe"] in rows
     assert shapes[0].width == Inches(5)
 
 
