@@ -264,3 +264,31 @@ def test_a_percent_sign_in_some_rows_makes_the_indicators_empty_unit_per_cent(
     assert manfort[["unit", "city_value", "index", "note"]].tolist() == ["%", 21.4, 85.05, ""]
     assert rows.loc[("Opladen", "Anteil 65+"), "unit"] == "%"
     assert set(indicators(project).query("indicator == 'Einwohner'")["unit"]) == {""}
+
+
+def test_a_workbook_is_read_once_per_import(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import opened and parsed an XLSX two or three times (rows, then the cells shown
+    as per cent): 10 s instead of 5 s for 58.500 values. Per cents are still recognised."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sozialraum", "Indikator", "Einheit", "Quelle", "2021", "2022"])
+    sheet.append(["Gesamtstadt", "SGB-II-Quote", None, "BA", 0.109, 0.104])
+    sheet.append(["Manfort", "SGB-II-Quote", None, "BA", 0.141, 0.142])
+    for row in sheet.iter_rows(min_row=2, min_col=5, max_col=6):
+        for cell in row:
+            cell.number_format = "0.0 %"
+    book.save(tmp_path / "zeitreihe.xlsx")
+    opened = []
+    load = openpyxl.load_workbook
+    monkeypatch.setattr(
+        openpyxl, "load_workbook", lambda *a, **k: opened.append(1) or load(*a, **k)
+    )
+    assert import_indicators(project, tmp_path / "zeitreihe.xlsx").added == 4
+    assert len(opened) == 1
+    table = indicators(project).set_index(["district", "year"])
+    assert (table.loc[("Manfort", 2022), "value"], table.loc[("Manfort", 2022), "unit"]) == (
+        14.2,
+        "%",
+    )

@@ -5,6 +5,7 @@ that say "no answer", and the notices of a table's import."""
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -109,21 +110,56 @@ def is_no_answer(value: str) -> bool:
 
 def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
     """Header and (row number, cells) of the first (or named) sheet of an XLSX file."""
+    header, records, title, names, _ = _xlsx_sheet(raw.data, raw.name, sheet)
+    return list(header), [(n, list(cells)) for n, cells in records], title, list(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _xlsx_sheet(
+    data: bytes, name: str, sheet: str | None
+) -> tuple[list[str], Rows, str, list[str], frozenset[tuple[int, int]]]:
+    """:func:`_xlsx_rows` and the (row, column) of every number shown as a percentage, in
+    one pass: an indicator import asks for the rows and then twice for the percent cells,
+    which parsed a big workbook two or three times. Callers get copies of the rows."""
     import openpyxl  # imported lazily: keeps `import workbench` light
 
     def open_book(data: io.BytesIO) -> Any:
         return openpyxl.load_workbook(data, read_only=True, data_only=True)
 
+    raw = RawFile(name, data)
     book = _workbook(raw, "XLSX", open_book)
     names = list(book.sheetnames)
     _check_sheet(raw, sheet, names)
     rows = book[sheet] if sheet else book.worksheets[0]
+    percent: set[tuple[int, int]] = set()
+
+    def values() -> Iterable[list[Any]]:
+        for number, cells in enumerate(rows.iter_rows(), start=1):
+            found = [c.value for c in cells]
+            percent.update(
+                (number, column)
+                for column, (cell, value) in enumerate(zip(cells, found, strict=True))
+                if isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and _shown_as_percent(getattr(cell, "number_format", None))
+            )
+            yield found
+
     try:
-        header, records = _header_first(raw, rows.iter_rows(values_only=True))
+        header, records = _header_first(raw, values())
     finally:
         book.close()
-    fill_merged(records, merged_down(raw.data, rows.title))  # "Manfort" over rows 2–4
-    return header, records, rows.title, names
+    fill_merged(records, merged_down(data, rows.title))  # "Manfort" over rows 2–4
+    return header, records, rows.title, names, frozenset(percent)
+
+
+def _shown_as_percent(number_format: str | None) -> bool:
+    """Whether an Excel number format shows a percentage ("0,0 %"; not a "%" in quotes).
+
+    >>> _shown_as_percent("0.0%"), _shown_as_percent('0.0" %"'), _shown_as_percent(None)
+    (True, False, False)
+    """
+    return "%" in re.sub(r'"[^"]*"|\\.', "", str(number_format or ""))
 
 
 def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
@@ -153,26 +189,8 @@ def percent_cells(
         return _ods_percent_cells(raw.data, sheet, columns)
     if suffix not in (".xlsx", ".xlsm"):
         return set()
-    import openpyxl
-
-    def open_book(data: io.BytesIO) -> Any:
-        return openpyxl.load_workbook(data, read_only=True, data_only=True)
-
-    book = _workbook(raw, "XLSX", open_book)
-    _check_sheet(raw, sheet, book.sheetnames)
-    try:
-        rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows()
-        return {
-            (number, column)
-            for number, cells in enumerate(rows, start=1)
-            for column in columns
-            if len(cells) > column
-            and isinstance(cells[column].value, int | float)
-            and not isinstance(cells[column].value, bool)
-            and "%" in re.sub(r'"[^"]*"|\\.', "", str(cells[column].number_format or ""))
-        }
-    finally:
-        book.close()
+    shown = _xlsx_sheet(raw.data, raw.name, sheet)[4]  # read with the rows, not again
+    return {(number, column) for number, column in shown if column in columns}
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
