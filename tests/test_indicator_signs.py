@@ -93,4 +93,5 @@ def test_monitoring_command_writes_dot_for_a_year_without_a_value(
     out = capsys.readouterr().out
     (wiesdorf,) = [line.split() for line in out.splitlines() if "Wiesdorf" in line]
     assert wiesdorf[1:3] == [".", "18,9"]  # not "–": that would be a rate of exactly zero
+    assert " ".join(wiesdorf[3:]) == "nur ein Jahr – kein Verlauf"  # no sign before the why
     assert "Zeichen: . = Zahlenwert unbekannt." in out

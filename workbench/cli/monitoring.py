@@ -164,7 +164,9 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
             lines.append(f"  {r.district:<{wide}}{cells}")
             continue
         change = change_text(r.change, r.unit)
-        if not r.is_citywide and not pd.isna(r.city_change):
+        if pd.isna(r.change) and r.note:  # no change to show: the note says why
+            change = str(r.note)
+        elif not r.is_citywide and not pd.isna(r.city_change):
             change += f" (Gesamtstadt {change_text(r.city_change, r.unit)})"
         elif r.note:
             change += f" ({r.note})"
