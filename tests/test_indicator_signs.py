@@ -13,10 +13,11 @@ import openpyxl
 import pytest
 
 from tests.test_reports_sparse import html_parts
-from widgets.profile_view_html import indicator_table_html
+from widgets.profile_view_html import city_indicator_html, indicator_table_html
 from workbench import Project
 from workbench.cli.main import main
 from workbench.synthesis.indicators import comparison, import_indicators
+from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import render
 
 WHEN = datetime(2026, 5, 6, 7, 8, tzinfo=UTC)
@@ -64,6 +65,9 @@ def test_profile_app_table_writes_dot_and_x_and_explains_them(
     assert cells["Einwohner"][2:] == ["x", "x"]  # difference, index
     assert cells["SGB-II-Quote"][1:] == [".", ".", "."]  # city, difference, index
     assert LEGEND in html and "–" not in {c for row in cells.values() for c in row}
+    overview = city_indicator_html(build_profiles(project))  # the city's overview
+    assert "<td class='sw-num'>.</td>" in overview  # Wiesdorf has no values
+    assert "Zeichen: . = Zahlenwert unbekannt." in overview
 
 
 def test_report_workbook_writes_dot_and_x(project: Project, tmp_path: Path) -> None:

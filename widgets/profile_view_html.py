@@ -491,11 +491,13 @@ def city_indicator_html(profiles: Profiles) -> str:
         )
     head = "".join(f"<th class='sw-num'>{esc(d)}</th>" for d in profiles.names)
     unit_head = "<th>Einheit</th>" if units else ""
+    gaps = any(own is None or None in found for _, _, own, found, _ in lines)
+    signs = f" {signs_note([MISSING_NUMBER])}" if gaps else ""  # "." explained
     return (
         f"<table class='sw-table sw-city-indicator-table'><thead><tr><th>Indikator</th>"
         f"<th>Jahr</th>{unit_head}{head}<th class='sw-num'>Gesamtstadt</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table><p class='sw-note'>Farbe: orange über, lila "
-        "unter dem Wert der Gesamtstadt; je kräftiger, desto größer der Abstand.</p>"
+        f"unter dem Wert der Gesamtstadt; je kräftiger, desto größer der Abstand.{signs}</p>"
     )
 
 
