@@ -13,8 +13,9 @@ Pure functions of :class:`workbench.synthesis.monitoring.Monitoring` (read once 
 Accessible: one ``<h3>`` with ``<h4>`` parts, every table with a ``<caption>`` and column
 headers (``scope="col"``), the numbers summed up in a sentence before each indicator
 table. A part without data says so in one sentence, as the public site says it (what is
-missing, no command: the app's readers cannot run one; ``public_…_note``); missing values
-are "–", never ``nan`` or ``<NA>``. Every string from the data is escaped.
+missing, no command: the app's readers cannot run one; ``public_…_note``); a missing number
+is "." (DIN 55301; "–" would be zero), a missing text "–", never ``nan`` or ``<NA>``. Every
+string from the data is escaped.
 """
 
 from __future__ import annotations

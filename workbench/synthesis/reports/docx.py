@@ -213,7 +213,7 @@ def _docx_chart(doc: Any, chart: Chart) -> None:
     for cell, name in zip(grid.rows[0].cells, ("", chart.axis, "Wert"), strict=True):
         cell.paragraphs[0].add_run(clean(name)).bold = True
     finite = [v for _, values in chart.series for v in values if not math.isnan(v)]
-    top = max(finite, default=0.0)  # a missing value (NaN) gets no bar and "–"
+    top = max(finite, default=0.0)  # a missing value (NaN) gets no bar and "."
     places = series_places(chart)  # the numbers of one series look alike
     for i, category in enumerate(chart.categories):
         label, bars, numbers = grid.add_row().cells
