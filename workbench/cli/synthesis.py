@@ -14,6 +14,7 @@ from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
 from workbench.core.formatting import plural, yes_no
 from workbench.project import Project
+from workbench.store import CITYWIDE
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.recommendations import ACTORS, STATUSES
 
@@ -25,6 +26,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
     from workbench.synthesis import indicators
     from workbench.synthesis.monitoring import years_note
+    from workbench.synthesis.profiles import city_indicators
 
     project = open_project(args)
     args.district = district_option(project, args.district)  # "Opladen": since merged
@@ -46,7 +48,12 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             print(f"Hinweis: {notice}")
         if not (args.out or args.district):
             return 0
-    table = indicators.comparison(project, args.district)
+    if args.district is not None:
+        args.district = indicators.check_district(args.district, project.districts()["district"])
+    if args.district == CITYWIDE:  # the city's own values, the reference of every comparison
+        table = city_indicators(indicators.indicators(project))
+    else:
+        table = indicators.comparison(project, args.district)
     empty = None  # a bare CSV header would look like a failure: say why there is nothing
     if table.empty and (args.district is None or indicators.indicators(project).empty):
         empty = years_note([])

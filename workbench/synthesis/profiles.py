@@ -412,8 +412,9 @@ def _topics(inputs: _Inputs, district: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(TOPIC_COLUMNS)).astype(TOPIC_COLUMNS)
 
 
-def _city_indicators(table: pd.DataFrame) -> pd.DataFrame:
-    """The city's own values in the comparison layout (index 100, no difference)."""
+def city_indicators(table: pd.DataFrame) -> pd.DataFrame:
+    """The city's own values of ``table`` (columns of :func:`indicators.indicators`) in the
+    comparison layout (index 100, no difference)."""
     city = table[table["district"] == CITYWIDE]
     rows = [
         {
@@ -444,7 +445,7 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
     if own.empty:
         own_notes.append(f"Aus {place(district)} liegen keine Aussagen vor.")
     if district == CITYWIDE:
-        table = _city_indicators(inputs.indicators)
+        table = city_indicators(inputs.indicators)
     else:
         table = comparison[comparison["district"] == district].reset_index(drop=True)
         if table.empty and not inputs.indicators.empty:
