@@ -185,7 +185,8 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
     if args.out:
         out = table.assign(
             years=table["years"].map(lambda t: " ".join(str(y) for y in t)),
-            values=table["values"].map(lambda t: " ".join(f"{v:g}" for v in t)),
+            # every digit: ":g" kept six ("1.08483e+06" for 1.084.831 residents)
+            values=table["values"].map(lambda t: " ".join(f"{v:.15g}" for v in t)),
             is_citywide=table["is_citywide"].map(yes_no),  # ja/nein, not True/False
             illustrative=table["illustrative"].map(yes_no),
         )
