@@ -213,13 +213,17 @@ def _webex(line: str) -> tuple[_Who, str] | None:
     return _Who(split[0], _direct(split[1]), ""), f"{hour:02d}:{rest}"
 
 
-def _header(line: str, name: str, row: int) -> _Message | None:
-    """The message a line starts, None for a continuation line; stops on a broken one."""
+def _header(line: str, name: str, row: int, webex_form: bool) -> _Message | None:
+    """The message a line starts, None for a continuation line; stops on a broken one.
+
+    Webex's header ("from Anna to Everyone:  4:23 PM") starts a message only in a chat
+    saved by Webex (``webex_form``): elsewhere "from Monday to Friday: 9:00" is text.
+    """
     cloud = _CLOUD.match(line)
     if cloud:
         time = _check_time(cloud["time"], name, row)
         return _Message(row, time, cloud["name"].strip(), [cloud["text"] or ""], local=False)
-    webex = _webex(line)
+    webex = _webex(line) if webex_form else None
     if webex:
         who, time = webex
         _check_time(time, name, row)
@@ -261,21 +265,22 @@ def is_zoom_chat(text: str) -> bool:
     A saved chat's header ("10:00 Von Anna an Alle: …", "10:00 From idea to project: …")
     may also be an agenda item of a protocol: there, a line that begins with a time and is
     no header ("10:30 Pause") makes the text a protocol (the chat indents its text lines).
-    Webex's header with the time behind it counts where two of them stand among the first
-    lines or the first is addressed to everyone.
+    Webex's header with the time behind it counts only as the first line (in another chat,
+    "from Monday to Friday: 9:00" is a line of a message), and where two of them stand
+    among the first lines or the first is addressed to everyone.
     """
     text = text.lstrip("\ufeff")
     lines = [ln for ln in text.replace("\r", "\n").split("\n")[:400] if ln.strip()][:10]
     if not lines or not _built(lines[0]):
         return False
-    heads = [ln for ln in lines if _CLOUD.match(ln) or _webex(ln) or _is_local(ln)]
+    if _webex(lines[0]):  # a chat: two messages, or one to everyone ("From idea to project:
+        webex = [found[0] for found in map(_webex, lines) if found]  # 18:00" is none)
+        return len(webex) > 1 or webex[0].recipient is None
+    heads = [ln for ln in lines if _CLOUD.match(ln) or _is_local(ln)]
     if not heads:
         return False
     if any(_CLOUD.match(ln) for ln in heads):
         return True
-    webex = [found[0] for found in map(_webex, heads) if found]
-    if webex:  # a chat: two messages, or one to everyone ("From idea to project: 18:00" is none)
-        return len(webex) > 1 or webex[0].recipient is None
     return not any(_STAMPED.match(ln) and not _built(ln) for ln in lines)
 
 
@@ -295,9 +300,12 @@ def _is_local(line: str) -> bool:
 def _messages(raw: RawFile) -> list[_Message]:
     """Split a chat into its messages (header line plus continuation lines)."""
     messages: list[_Message] = []
-    for row, record in _records(decode(raw)):
+    text = decode(raw)
+    opening = next((ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()), "")
+    webex_form = _webex(opening) is not None  # the file's first header says its form
+    for row, record in _records(text):
         first, *more = record.split("\n")
-        message = _header(first, raw.name, row)
+        message = _header(first, raw.name, row, webex_form)
         if message is not None:
             message.lines.extend(more)
             messages.append(message)

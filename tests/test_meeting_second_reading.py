@@ -1,0 +1,50 @@
+"""Second reading of the online-meeting importers: files read correctly before stay so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transcript_files import import_into as _import
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+# Zoom's cloud export; a message of two lines, the second built like Webex's header.
+CLOUD_CHAT = (
+    "18:01:02\tAnna Schmidt:\tOpening hours of the library\n"
+    "from Monday to Friday: 9:00 AM\n"
+    "18:02:10\tBernd Meyer:\tOn Monday we could meet there.\n"
+    "18:03:10\tCarla Roth:\tFriday is better for me.\n"
+)
+# The German client's saved chat, a message line "von … an …: 9:00" not indented.
+SAVED_CHAT = (
+    "18:01:02 Von Anna Schmidt an Alle:\n"
+    "\tDie Bücherei hat offen\n"
+    "von Montag an Freitag: 9:00\n"
+    "18:02:10 Von Bernd Meyer an Alle:\n"
+    "\tAm Montag wäre gut.\n"
+)
+
+
+def test_a_chat_line_like_a_webex_header_stays_in_its_message(
+    project: Project, tmp_path: Path
+) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", CLOUD_CHAT))
+    assert [s.text for s in doc.segments] == [
+        "Opening hours of the library\nfrom Monday to Friday: 9:00 AM",
+        "On Monday we could meet there.",
+        "Friday is better for me.",
+    ]
+    assert "Monday" not in doc.names and "Friday" not in doc.names
+    assert _import(project, tmp_path / "chat.txt") == 0
+    texts = list(project.segments()["text"])
+    assert texts[1:] == ["On Monday we could meet there.", "Friday is better for me."]
+
+
+def test_a_saved_chat_with_such_a_line_is_still_a_chat(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat_gespeichert.txt", SAVED_CHAT))
+    assert doc.importer == "zoom-chat"
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "Die Bücherei hat offen\nvon Montag an Freitag: 9:00"),
+        ("Bernd Meyer", "Am Montag wäre gut."),
+    ]
