@@ -48,3 +48,14 @@ def test_a_saved_chat_with_such_a_line_is_still_a_chat(tmp_path: Path) -> None:
         ("Anna Schmidt", "Die Bücherei hat offen\nvon Montag an Freitag: 9:00"),
         ("Bernd Meyer", "Am Montag wäre gut."),
     ]
+
+
+def test_an_agenda_of_items_from_one_thing_to_another_stays_a_protocol(tmp_path: Path) -> None:
+    # Two items built like Webex's header ("from … to …:    4:23 PM"), to no one present.
+    text = (
+        "From idea to project: 18:00\nWir sammeln, was im Quartier fehlt.\n\n"
+        "From plan to action: 18:45\nWer kümmert sich um die Bänke?\n"
+    )
+    doc = parse_file(_file(tmp_path, "agenda.txt", text))
+    assert doc.importer == "markdown"
+    assert not doc.names

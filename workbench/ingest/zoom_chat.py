@@ -266,16 +266,17 @@ def is_zoom_chat(text: str) -> bool:
     may also be an agenda item of a protocol: there, a line that begins with a time and is
     no header ("10:30 Pause") makes the text a protocol (the chat indents its text lines).
     Webex's header with the time behind it counts only as the first line (in another chat,
-    "from Monday to Friday: 9:00" is a line of a message), and where two of them stand
-    among the first lines or the first is addressed to everyone.
+    "from Monday to Friday: 9:00" is a line of a message), and where one of them among the
+    first lines is addressed to everyone or a group or marked private ("(privately)"): an
+    agenda's items "From idea to project: 18:00" name no one of these.
     """
     text = text.lstrip("\ufeff")
     lines = [ln for ln in text.replace("\r", "\n").split("\n")[:400] if ln.strip()][:10]
     if not lines or not _built(lines[0]):
         return False
-    if _webex(lines[0]):  # a chat: two messages, or one to everyone ("From idea to project:
-        webex = [found[0] for found in map(_webex, lines) if found]  # 18:00" is none)
-        return len(webex) > 1 or webex[0].recipient is None
+    if _webex(lines[0]):  # "From idea to project: 18:00", "From plan to action: 18:45": none
+        webex = [found[0] for found in map(_webex, lines) if found]
+        return any(w.recipient is None or _DIRECT.search(w.recipient) for w in webex)
     heads = [ln for ln in lines if _CLOUD.match(ln) or _is_local(ln)]
     if not heads:
         return False
