@@ -59,3 +59,15 @@ def test_an_agenda_of_items_from_one_thing_to_another_stays_a_protocol(tmp_path:
     doc = parse_file(_file(tmp_path, "agenda.txt", text))
     assert doc.importer == "markdown"
     assert not doc.names
+
+
+def test_a_time_stamp_in_brackets_names_no_speaker(tmp_path: Path) -> None:
+    # A cue that begins with its time written out, as some tools do: no one speaks there.
+    text = (
+        "WEBVTT\n\n00:00:05.000 --> 00:00:08.000\n[00:00:05] Wir brauchen mehr Licht.\n\n"
+        "00:00:09.000 --> 00:00:12.000\n[00:00:09] Und Bänke am Marktplatz.\n"
+    )
+    doc = parse_file(_file(tmp_path, "stempel.vtt", text))
+    assert not doc.names
+    assert all("speaker" not in s.attributes for s in doc.segments)
+    assert "Wir brauchen mehr Licht." in doc.segments[0].text

@@ -96,15 +96,17 @@ def split_label(body: str) -> tuple[str | None, str]:
 
 
 def cue_speaker(body: str) -> tuple[str | None, str]:
-    """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``."""
+    """Speaker and text of a cue: ``Name: text``, ``- Name: text`` or ``[Name] text``
+    (a bracket without a letter, a time stamp "[00:00:05]", names no one)."""
     dashed = _DASH_LINE.match(body)
     if dashed:
         speaker, text = split_label(dashed["rest"])
         if speaker is not None:
             return speaker, text
     bracket = _BRACKET.match(body)
-    if bracket and bracket["name"].strip().casefold() not in SOUNDS | GAPS:
-        return bracket["name"].strip(), bracket["text"].strip()
+    name = bracket["name"].strip() if bracket else ""
+    if bracket and name.casefold() not in SOUNDS | GAPS and any(ch.isalpha() for ch in name):
+        return name, bracket["text"].strip()
     return split_label(body)
 
 
