@@ -71,3 +71,17 @@ def test_a_time_stamp_in_brackets_names_no_speaker(tmp_path: Path) -> None:
     assert not doc.names
     assert all("speaker" not in s.attributes for s in doc.segments)
     assert "Wir brauchen mehr Licht." in doc.segments[0].text
+
+
+def test_a_message_that_begins_like_the_apps_placeholder_is_kept(tmp_path: Path) -> None:
+    # WhatsApp's placeholder for a message not decrypted ends its first words with ".".
+    text = (
+        "12.03.21, 18:02 - Anna Schmidt: Warten auf diese Nachricht. Dies kann etwas dauern.\n"
+        "13.03.21, 09:00 - Carla Roth: Warten auf diese Nachricht von der Stadt seit Wochen!\n"
+        "13.03.21, 09:05 - Bernd Meyer: Waiting for this message to get an answer\n"
+    )
+    doc = parse_file(_file(tmp_path, "gruppe.txt", text))
+    assert [s.text for s in doc.segments] == [
+        "Warten auf diese Nachricht von der Stadt seit Wochen!",
+        "Waiting for this message to get an answer",
+    ]

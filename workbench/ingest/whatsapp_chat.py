@@ -82,9 +82,10 @@ _DELETED = re.compile(
     re.IGNORECASE,
 )
 # The app's words in a sender's place: a message the phone could not decrypt (the export
-# keeps the placeholder, not the words) and a missed call.
+# keeps the placeholder, not the words: "Warten auf diese Nachricht. Dies kann etwas
+# dauern."; a sentence of one's own that begins so is a statement) and a missed call.
 _APP_TEXT = re.compile(
-    r"^(?:(?:Warten auf diese Nachricht|Waiting for this message)\b.*"
+    r"^(?:(?:Warten auf diese Nachricht|Waiting for this message)\.(?:\s.*)?"
     r"|(?:Verpasster (?:Gruppen)?(?:Sprach|Video)anruf|Missed (?:group )?(?:voice|video) call)"
     r"\.?)$",
     re.IGNORECASE | re.DOTALL,
