@@ -85,3 +85,18 @@ def test_a_message_that_begins_like_the_apps_placeholder_is_kept(tmp_path: Path)
         "Warten auf diese Nachricht von der Stadt seit Wochen!",
         "Waiting for this message to get an answer",
     ]
+
+
+def test_a_note_in_brackets_does_not_replace_the_speaker_webex_names(tmp_path: Path) -> None:
+    # Webex names the speaker in the cue's identifier; the bracket is the transcriber's note.
+    text = (
+        'WEBVTT\n\n1 "Anna Schmidt" (3108273152)\n00:00:01.000 --> 00:00:04.000\n'
+        "[zeigt auf Karte] Hier fehlt ein Zebrastreifen.\n\n"
+        '2 "Bernd Meyer" (3108273153)\n00:00:05.000 --> 00:00:08.000\nJa, genau.\n'
+    )
+    doc = parse_file(_file(tmp_path, "webex.vtt", text))
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "[zeigt auf Karte] Hier fehlt ein Zebrastreifen."),
+        ("Bernd Meyer", "Ja, genau."),
+    ]
+    assert sorted(doc.names) == ["Anna Schmidt", "Bernd Meyer"]

@@ -217,7 +217,8 @@ def vtt_cues(raw_text: str, name: str) -> list[Cue]:
         webex = _WEBEX_IDENTIFIER.match(getattr(caption, "identifier", None) or "")
         fallback = webex["name"].strip() if webex else None  # Webex: the identifier names
         raw.append(RawCue(row, start, end, _voices(caption.raw_text), fallback))
-    return make_cues(raw, cue_speaker)
+    # Where Webex names the speakers, "[zeigt auf Karte] …" in a cue is a note, no speaker.
+    return make_cues(raw, split_label if any(r.fallback for r in raw) else cue_speaker)
 
 
 @dataclass
