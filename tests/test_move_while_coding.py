@@ -163,3 +163,50 @@ def test_a_preheated_app_kernel_opens_the_moved_project_not_the_one_it_prepared(
         assert opened is not prepared and opened.engine.dialect.name == "postgresql"
         opened.code_segment(_segments(opened)[0], "Ressource", "Anna")
     assert location not in app_support._prepared
+
+
+def test_a_move_broken_off_hard_leaves_no_project_that_refuses_every_save(
+    coding: Project, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """migrate-db killed during the copy (kill, closed terminal, crash) leaves its mark in
+    project.json. Before, every save was refused for good ("… sobald der Umzug fertig
+    ist"), and running migrate-db again carried the mark into the moved project: it too
+    refused every save. Running migrate-db again is the way out, and the messages say so."""
+    first, second = _segments(coding)
+    config = json.loads((coding.path / "project.json").read_text(encoding="utf-8"))
+    url = pg_server.new_database()
+    left = {**config, "moving_to": url}  # what a killed migrate-db leaves behind
+    (coding.path / "project.json").write_text(json.dumps(left), encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="zieht gerade") as said:
+        coding.code_segment(first, "Ressource", "Anna")
+    assert "abgebrochen" in str(said.value) and "migrate-db" in str(said.value)
+
+    assert main(["--project", str(coding.path), "migrate-db", "--to", url]) == 0
+    assert "nicht beendet" in capsys.readouterr().out
+    config = json.loads((coding.path / "project.json").read_text(encoding="utf-8"))
+    assert set(config) == {"format", "db_url"}
+    with Project.open(coding.path) as moved:
+        moved.code_segment(second, "Ressource", "Anna")
+        assert len(moved.codings()) == 1
+
+
+def test_a_move_broken_off_hard_is_undone_by_migrate_db_even_if_it_cannot_move(
+    coding: Project, pg_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target was half filled by the broken move ("nicht leer"): migrate-db still
+    takes the mark away, and the team saves into the database project.json names."""
+    first, _ = _segments(coding)
+    config = json.loads((coding.path / "project.json").read_text(encoding="utf-8"))
+    left = {**config, "moving_to": "postgresql://localhost/anderswo"}
+    (coding.path / "project.json").write_text(json.dumps(left), encoding="utf-8")
+    monkeypatch.setattr(admin, "_check_empty", _not_empty)
+    url = pg_server.new_database()
+    assert main(["--project", str(coding.path), "migrate-db", "--to", url]) == 2
+    assert json.loads((coding.path / "project.json").read_text(encoding="utf-8")) == config
+    with Project.open(coding.path) as reopened:
+        reopened.code_segment(first, "Ressource", "Anna")
+    assert _old_codings(coding.path) == 1
+
+
+def _not_empty(url: str) -> None:
+    raise WorkbenchError("Die Zieldatenbank … ist nicht leer.")

@@ -303,6 +303,13 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
     folder = _folder(args)
     config = read_config(folder)
     source = database_url(folder, config)
+    if MOVING_KEY in config:  # a move broken off hard (killed, crashed) left its mark
+        broken_off = str(config.pop(MOVING_KEY))
+        write_config(folder, config)  # else every save stays refused, moved or not
+        print(
+            f"Hinweis: Ein früherer Umzug nach {shown_url(broken_off)} wurde nicht beendet; "
+            f"die Sperre ist aufgehoben, gespeichert wird wieder in {shown_url(source)}."
+        )
     target = _sqlite_target(folder) if args.to == "sqlite" else args.to
     _engine(target).dispose()  # a clear error for an address that is none, before any work
     if stored_url(target) == stored_url(source):

@@ -96,7 +96,8 @@ class MoveGuard:
         if config.get(MOVING_KEY):
             return (
                 "Das Projekt zieht gerade in eine andere Datenbank um (workbench migrate-db)"
-                f"{again}, sobald der Umzug fertig ist."
+                f"{again}, sobald der Umzug fertig ist. (Wurde der Umzug abgebrochen, hebt "
+                "ein erneutes „workbench migrate-db“ die Sperre auf.)"
             )
         self._moved = url != self._opened_with
         if self._moved:
