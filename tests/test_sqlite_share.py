@@ -68,3 +68,23 @@ def test_a_local_project_keeps_wal(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     _mounted(tmp_path, monkeypatch, "cifs")
     with Project.create(tmp_path / "lokal", districts=["Manfort"]):
         assert _journal(tmp_path / "lokal") == "wal"
+
+
+def test_a_share_mounted_by_the_automounter_is_recognised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """autofs (NFS home folders and team shares in most institutions) lists its own entry
+    first and the share on the same mount point after it: the share is what is mounted
+    there. Before, the first entry counted, and the project used WAL on NFS."""
+    share = tmp_path / "team"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        f"/dev/sda1 / ext4 rw 0 0\n/etc/auto.team {share} autofs rw,fd=6 0 0\n"
+        f"fileserver:/team {share} nfs4 rw,vers=4.2 0 0\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(shares, "MOUNTS", mounts)
+    assert shares.share_type(share / "studie" / "werkbank.sqlite") == "nfs4"
+    with Project.create(share / "studie", districts=["Manfort"]):
+        assert _journal(share / "studie") == "delete"

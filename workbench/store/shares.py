@@ -42,6 +42,7 @@ def share_type(path: Path) -> str | None:
         if len(fields) < 3:
             continue
         point = Path(_unescape(fields[1]))
-        if (where == point or point in where.parents) and len(point.parts) > best:
+        # ">=": of mounts on one point the last is the one in use (autofs, then the share)
+        if (where == point or point in where.parents) and len(point.parts) >= best:
             best, found = len(point.parts), fields[2]
     return found if found in NETWORK_TYPES else None
