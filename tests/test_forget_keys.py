@@ -150,3 +150,28 @@ def test_forget_speaker_says_which_texts_keep_the_persons_name_in_the_key(
     assert main([*p, "forget", "--statement", str(other)]) == 0
     assert anna not in _key(project)  # as the note says
     assert "Hinweis" not in capsys.readouterr().out
+
+
+def test_forget_speaker_leaves_words_in_memos_that_only_look_like_the_surname(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lena Kurz asked to be forgotten: every "kurz" and "Kurz" of every memo became her
+    placeholder ("[Person 1] gesagt: … die Wege sind [Person 1]"), for good. Her name in
+    full or with a form of address still goes; a surname that is also a word stays alone."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(PROTOCOL.replace("**Anna Schmidt:**", "**Lena Kurz:**"), encoding="utf-8")
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    lena = {name: ph for ph, name in _key(project).items()}["Lena Kurz"]
+    memos = [
+        "Kurz gesagt: mehr Bänke. Die Wege sind kurz, die Treffen lang.",
+        "Rückfrage bei Lena Kurz; Frau Kurz ruft zurück.",
+    ]
+    for memo in memos:
+        assert main([*p, "memo", "--author", "Team", memo]) == 0
+    assert main([*p, "forget", "--speaker", "Lena Kurz"]) == 0
+    assert "1  Memos, in denen der Name" in capsys.readouterr().out
+    assert project.memos()["text"].tolist() == [
+        memos[0],
+        f"Rückfrage bei {lena}; {lena} ruft zurück.",
+    ]

@@ -61,6 +61,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 def cmd_forget(args: argparse.Namespace) -> int:
     """workbench forget --statement ID … | --source ID | --speaker PLATZHALTER | --token CODE."""
+    from workbench.ingest.name_known import ordinary_word
     from workbench.store.erasure import forget
 
     project = open_project(args)
@@ -73,6 +74,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         token=args.token,
         actor=_researcher(args),
         dry_run=args.dry_run,
+        ordinary=ordinary_word,
     )
     lines = report.lines()
     if args.dry_run:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import Gazetteer
+from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_tokens import Tok, genitive_at
 from workbench.ingest.pii_patterns import Hit
 
@@ -43,6 +43,14 @@ ORDINARY = (
     | lists.COMMON_NOUNS
     | lists.LANGUAGE_WORDS
 )
+
+
+def ordinary_word(word: str) -> bool:
+    """Whether ``word`` is also a word of the language ("Kurz", "Koch", "Winter"): alone
+    in a text it names nobody for sure."""
+    return fold(word) in ORDINARY
+
+
 _FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
 
 

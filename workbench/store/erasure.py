@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -277,8 +278,12 @@ def forget(
     token: str | None = None,
     actor: str = "",
     dry_run: bool = False,
+    ordinary: Callable[[str], bool] = lambda _: False,
 ) -> ErasureReport:
-    """Remove what a request names and everything derived from it; see the module doc."""
+    """Remove what a request names and everything derived from it; see the module doc.
+
+    ``ordinary``: whether a (lower-case) word is one of the language, not only a name
+    (:func:`workbench.ingest.name_known.ordinary_word`): alone in a memo it stays."""
     if document and not source:
         raise WorkbenchError(
             "--document gilt nur zusammen mit --source ID: es wählt die Datei, in der die "
@@ -300,7 +305,7 @@ def forget(
             if speaker is not None:
                 erased = speaker_placeholders(session, speaker)
                 report.notes = shared_before(session, speaker, erased)
-                report.counts["memo_names"] = _forget_in_memos(session, erased)
+                report.counts["memo_names"] = _forget_in_memos(session, erased, ordinary)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
@@ -452,10 +457,14 @@ def _forget_unused_keys(
         counts["key_entries"] += 1
 
 
-def _forget_in_memos(session: Session, erased: set[str]) -> int:
+def _forget_in_memos(
+    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+) -> int:
     """Replace the names of the key's entries for ``erased`` in every memo by their
     placeholder ("Rücksprache mit Frau Schmidt" → "… mit [Person 3]"); return how many
-    memos changed. The surname alone is replaced unless another person of the key has it."""
+    memos changed. The surname alone is replaced unless another person of the key has it,
+    only capitalised, and if it is a word of the language (``ordinary``: "Kurz", "Koch")
+    only after a form of address."""
     entries = [
         key
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
@@ -485,6 +494,11 @@ def _forget_in_memos(session: Session, erased: set[str]) -> int:
         new = text
         for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
             words = r"\s+".join(re.escape(w) for w in name.split())
+            if " " not in name:  # one word alone ("Kurz gesagt", "die Wege sind kurz"):
+                # capitalised, and a word of the language only after a form of address
+                words = rf"(?-i:{re.escape(name[:1].upper())}){re.escape(name[1:])}"
+                if ordinary(name):
+                    words = rf"(?:{titles})\s+{words}"
             pattern = rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))"
             new = re.sub(pattern, names[name], new, flags=re.IGNORECASE)
         if new != text:
