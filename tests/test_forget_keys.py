@@ -175,3 +175,28 @@ def test_forget_speaker_leaves_words_in_memos_that_only_look_like_the_surname(
         memos[0],
         f"Rückfrage bei {lena}; {lena} ruft zurück.",
     ]
+
+
+def test_a_person_named_only_in_a_file_name_keeps_the_key_entry(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Interview_Anna_Schmidt.md" is stored as "Interview_[Person 1].md". Editing a memo
+    that mentioned [Person 1], or forgetting another statement, deleted her key entry
+    ("… die nur dieses Memo nannte"): the project no longer knew whose interview it was,
+    her next interview got a new number, and her erasure request found nothing."""
+    source = tmp_path / "Interview_Anna_Schmidt.md"
+    source.write_text(
+        PROTOCOL.replace("**Anna Schmidt:** ", "").split("- Frau Yilmaz")[0], encoding="utf-8"
+    )
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    anna = {name: ph for ph, name in _key(project).items()}["Anna Schmidt"]
+    assert anna in project.segments()["document"].iloc[0]
+    assert main([*p, "memo", "--author", "Team", f"Rückfrage zum Interview mit {anna}"]) == 0
+    assert main([*p, "memos", "edit", "1", "Rückfrage erledigt"]) == 0
+    assert "Pseudonymschlüssel" not in capsys.readouterr().out
+    assert _key(project).get(anna) == "Anna Schmidt"
+    assert main([*p, "forget", "--statement", str(project.segments()["segment_id"][0])]) == 0
+    assert _key(project).get(anna) == "Anna Schmidt"
+    assert main([*p, "forget", "--statement", str(project.segments()["segment_id"][0])]) == 0
+    assert anna not in _key(project)  # no statement of the document is left: nor is she

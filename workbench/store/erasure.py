@@ -47,6 +47,7 @@ from workbench.store.schema import (
     Pseudonym,
     PseudonymSpan,
     Segment,
+    Workshop,
 )
 from workbench.store.synthesis_tables import RecommendationEvidence, RecommendationNeed
 from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
@@ -415,7 +416,8 @@ def _forget_unused_keys(
     only: set[str] | None = None,
     erased: set[str] = frozenset(),
 ) -> None:
-    """Delete key entries no remaining statement, speaker, memo, comment or code text uses
+    """Delete key entries no remaining statement, speaker, memo, comment, code text, file
+    name, title, heading or workshop name uses
     and, for a forgotten person, their participant-list names; with ``only``: of these
     placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
     A memo keeps the names its author wrote (an export pseudonymises it and puts a person
@@ -434,8 +436,10 @@ def _forget_unused_keys(
     for description, example in session.execute(select(Code.description, Code.example)):
         texts += [description or "", example or ""]
     seen = {found for text in texts for found in _PERSON_PLACEHOLDER.findall(text or "")}
-    # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry
-    seen |= {p for m in memos for p in _PERSON_PLACEHOLDER.findall(m) if p not in erased}
+    # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry,
+    # nor do file names, titles, headings ("Interview_[Person 1].md"); another's does
+    elsewhere = [*memos, *_labels(session)]
+    seen |= {p for m in elsewhere for p in _PERSON_PLACEHOLDER.findall(m) if p not in erased}
     in_memos = _folded("\n".join(memos))
     memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
@@ -455,6 +459,23 @@ def _forget_unused_keys(
             )
         session.delete(key)
         counts["key_entries"] += 1
+
+
+def _labels(session: Session) -> list[str]:
+    """Where an import puts placeholders besides statements: file names, titles and texts
+    of documents, workshop names, questions, source ids — of those that still have
+    statements (a document whose statements are all forgotten keeps nobody in the key)."""
+    labels: list[str] = []
+    kept = select(Segment.document_id)
+    documents = select(Document.filename, Document.title, Document.text)
+    for row in session.execute(documents.where(Document.id.in_(kept))):
+        labels += [value or "" for value in row]
+    labels += session.scalars(
+        select(Workshop.name).where(Workshop.id.in_(select(Segment.workshop_id)))
+    )
+    for row in session.execute(select(Segment.question, Segment.source_id).distinct()):
+        labels += [value or "" for value in row]
+    return labels
 
 
 def _forget_in_memos(
