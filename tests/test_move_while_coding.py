@@ -210,3 +210,27 @@ def test_a_move_broken_off_hard_is_undone_by_migrate_db_even_if_it_cannot_move(
 
 def _not_empty(url: str) -> None:
     raise WorkbenchError("Die Zieldatenbank … ist nicht leer.")
+
+
+def test_a_failed_move_of_a_project_json_with_password_lets_the_coders_go_on(
+    tmp_path: Path, pg_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """project.json written by hand with the password in the address (older setups): a
+    failed move put project.json back through write_config, which leaves the password out.
+    The open apps took the same address without password for another database and refused
+    every save ("… umgezogen …") although nothing had moved."""
+    url = pg_server.new_database()
+    Project.create(tmp_path / "team", db_url=url, districts=["Manfort"]).close()
+    config = json.loads((tmp_path / "team" / "project.json").read_text(encoding="utf-8"))
+    config["db_url"] = config["db_url"].replace("@", ":geheim@", 1)
+    (tmp_path / "team" / "project.json").write_text(json.dumps(config), encoding="utf-8")
+
+    def broken(file: Path, url: str) -> object:
+        raise WorkbenchError("Datenbank …: Der Datenbankserver ist nicht erreichbar.")
+
+    with Project.open(tmp_path / "team") as project:
+        project.add_code("Ressource")
+        monkeypatch.setattr(admin, "_restore_into", broken)
+        assert main(["--project", str(tmp_path / "team"), "migrate-db", "--to", "sqlite"]) == 2
+        project.add_code("Bedarf")  # still the project's database: saved
+        assert sorted(project.codes()["path"]) == ["Bedarf", "Ressource"]

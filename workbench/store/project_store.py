@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, WorkbenchError, frame
@@ -86,7 +87,7 @@ class MoveGuard:
             self._seen, self._problem = seen, self._said(config)
 
     def _said(self, config: dict) -> str | None:
-        url = config.get("db_url")
+        url = _address(config.get("db_url"))
         if self._opened_with is _UNREAD:
             self._opened_with = url
         again = (
@@ -104,6 +105,17 @@ class MoveGuard:
             where = "die SQLite-Datei im Projektordner" if url is None else str(url)
             return f"Das Projekt ist in eine andere Datenbank umgezogen ({where}){again}."
         return None
+
+
+def _address(url: object) -> object:
+    """A database address as project.json may hold it, without its password: an address
+    written by hand with one is the same database once a command has rewritten the file."""
+    if not isinstance(url, str) or not url:
+        return url or None
+    try:
+        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    except ArgumentError:
+        return url
 
 
 class ProjectStore:
