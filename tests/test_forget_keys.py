@@ -200,3 +200,29 @@ def test_a_person_named_only_in_a_file_name_keeps_the_key_entry(
     assert _key(project).get(anna) == "Anna Schmidt"
     assert main([*p, "forget", "--statement", str(project.segments()["segment_id"][0])]) == 0
     assert anna not in _key(project)  # no statement of the document is left: nor is she
+
+
+def test_a_user_name_the_key_writes_in_lower_case_is_replaced_in_memos(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chat's user name ("claudia_h") stands in the key as written: in a memo it is
+    replaced however it is written, as before the rule for capitalised surnames."""
+    from workbench.ingest.name_known import ordinary_word
+    from workbench.store import erasure
+
+    with project.transaction() as session:
+        session.add(
+            Pseudonym(
+                kind="person",
+                normalised="claudia_h",
+                original="claudia_h",
+                placeholder="[Person 9]",
+            )
+        )
+    assert (
+        main(["--project", str(project.path), "memo", "--author", "Team", "Frage an claudia_h"])
+        == 0
+    )
+    with project.transaction() as session:
+        assert erasure._forget_in_memos(session, {"[Person 9]"}, ordinary_word) == 1
+    assert project.memos()["text"].tolist() == ["Frage an [Person 9]"]

@@ -508,6 +508,8 @@ def _forget_in_memos(
             surname = _folded(person_key(" ".join(words)))
             if surname and _plain(surname) not in others:
                 names.setdefault(surname, key.placeholder)
+    # a name the key writes in lower case ("claudia_h", a user name) is matched in any case
+    lower = {_folded(w) for key in entries for w in key.original.split() if not w[:1].isupper()}
     titles = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
     changed = 0
     for memo in session.scalars(select(Memo).order_by(Memo.id)):
@@ -515,7 +517,7 @@ def _forget_in_memos(
         new = text
         for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
             words = r"\s+".join(re.escape(w) for w in name.split())
-            if " " not in name:  # one word alone ("Kurz gesagt", "die Wege sind kurz"):
+            if " " not in name and name not in lower:  # one word alone ("Kurz gesagt"):
                 # capitalised, and a word of the language only after a form of address
                 words = rf"(?-i:{re.escape(name[:1].upper())}){re.escape(name[1:])}"
                 if ordinary(name):
