@@ -72,10 +72,11 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def _import(project: Project, tmp_path: Path, name: str, text: str) -> tuple[list, list]:
-    """Import ``text`` as a chat file; return the statements' texts and attributes."""
+    """Import ``text`` as a chat file, direct messages included (they are what these
+    tests look at); return the statements' texts and attributes."""
     path = _write(tmp_path, name, text)
     assert parse_file(path).importer == "zoom-chat"
-    project.import_files([path], district="Manfort")
+    project.import_files([path], district="Manfort", direct_messages=True)
     segments = project.segments()
     return list(segments["text"]), list(segments["attributes"])
 
@@ -116,7 +117,7 @@ def test_german_zoom_chat_saved_in_the_meeting(project: Project, tmp_path: Path)
 def test_german_zoom_chat_on_one_line_keeps_von_and_an_in_the_text(
     project: Project, tmp_path: Path
 ) -> None:
-    document = parse_file(_write(tmp_path, "chat_alt.txt", GERMAN_ONE_LINE))
+    document = parse_file(_write(tmp_path, "chat_alt.txt", GERMAN_ONE_LINE), direct_messages=True)
     assert set(document.names) == {
         "Jolanta Brzeska",
         "Ilse Wübbeling",
@@ -167,7 +168,7 @@ def test_recipient_word_in_another_case_and_in_a_name(tmp_path: Path) -> None:
         "10:00:09 Von Thi An an Alle:\n\tGuten Morgen.\n"
         "10:00:15 Von Thi An an Kemal Aydın (Direktnachricht):\n\tBis gleich.\n",
     )
-    document = parse_file(path)
+    document = parse_file(path, direct_messages=True)
     assert [s.attributes["speaker"] for s in document.segments] == [
         "Jolanta Brzeska",
         "Thi An",

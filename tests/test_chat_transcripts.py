@@ -257,7 +257,7 @@ LOCAL_CHAT = (
 def test_zoom_chat_saved_in_the_meeting(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "meeting_saved_chat.txt"
     path.write_text(LOCAL_CHAT, encoding="utf-8")
-    [result] = project.import_files([path], district="Opladen")
+    [result] = project.import_files([path], district="Opladen", direct_messages=True)
     assert result.segments == 3
     segments = project.segments()
     attributes = list(segments["attributes"])

@@ -100,7 +100,7 @@ SAVED_BY_MIR = """\
 def test_me_in_a_saved_zoom_chat_is_the_saving_person_not_a_name(
     project: Project, tmp_path: Path
 ) -> None:
-    doc = parse_file(_file(tmp_path, "chat_me.txt", SAVED_BY_ME))
+    doc = parse_file(_file(tmp_path, "chat_me.txt", SAVED_BY_ME), direct_messages=True)
     assert "Me" not in doc.names
     assert [(s.speaker_role, s.attributes.get("speaker")) for s in doc.segments] == [
         (None, "Helga Brandt"),
@@ -112,11 +112,12 @@ def test_me_in_a_saved_zoom_chat_is_the_saving_person_not_a_name(
     assert to_me["direct_message"] and to_me["recipient_role"] == "speichernde Person"
     assert "recipient" not in to_me
     assert from_me["direct_message"] and from_me["recipient"] == "Kerem Özdemir"
-    assert _import(project, tmp_path / "chat_me.txt") == 0
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    assert main([*command, "--include-direct-messages", str(tmp_path / "chat_me.txt")]) == 0
     texts = list(project.segments()["text"])
     assert texts[0] == "Willkommen! Me too, sagte sie. Wie geht es euch?"
     assert texts[2] == "Ja klar, mir geht es gut."
-    document = parse_file(_file(tmp_path, "chat_mir.txt", SAVED_BY_MIR))
+    document = parse_file(_file(tmp_path, "chat_mir.txt", SAVED_BY_MIR), direct_messages=True)
     assert not {"Mir", "Mich"} & set(document.names)
     assert document.segments[1].attributes["recipient_role"] == "speichernde Person"
     assert _import(project, tmp_path / "chat_mir.txt") == 0
@@ -238,7 +239,7 @@ BARE_RECIPIENT_CHAT = """\
 def test_a_zoom_message_to_one_person_is_a_direct_message_also_without_the_mark(
     project: Project, tmp_path: Path
 ) -> None:
-    doc = parse_file(_file(tmp_path, "chat.txt", BARE_RECIPIENT_CHAT))
+    doc = parse_file(_file(tmp_path, "chat.txt", BARE_RECIPIENT_CHAT), direct_messages=True)
     direct = [(s.text, s.attributes.get("recipient")) for s in doc.segments]
     assert [s.attributes.get("direct_message", False) for s in doc.segments] == [
         False,
@@ -271,7 +272,7 @@ Genau.
 def test_a_chat_saved_by_webex_gives_one_statement_per_message(
     project: Project, tmp_path: Path
 ) -> None:
-    doc = parse_file(_file(tmp_path, "webex.txt", WEBEX_SAVED_CHAT))
+    doc = parse_file(_file(tmp_path, "webex.txt", WEBEX_SAVED_CHAT), direct_messages=True)
     assert doc.importer == "zoom-chat"
     assert [
         (s.attributes["speaker"], s.attributes["time"], s.attributes.get("recipient"), s.text)
@@ -330,7 +331,8 @@ DATED_ZOOM_CHAT = """\
 def test_a_zoom_chat_with_the_day_before_the_time_is_a_chat(
     project: Project, tmp_path: Path
 ) -> None:
-    doc = parse_file(_file(tmp_path, "meeting_saved_new_chat.txt", DATED_ZOOM_CHAT))
+    chat = _file(tmp_path, "meeting_saved_new_chat.txt", DATED_ZOOM_CHAT)
+    doc = parse_file(chat, direct_messages=True)
     assert doc.importer == "zoom-chat" and doc.date == "2026-09-23"
     assert [(s.attributes["date"], s.attributes["time"], s.text) for s in doc.segments] == [
         ("2026-09-23", "18:02:11", "Mehr Bänke am Marktplatz wären gut."),

@@ -225,6 +225,7 @@ class Project(CodingMixin):
         wave: str | None = None,
         add_districts: bool = False,
         allow_duplicates: bool = False,
+        direct_messages: bool = False,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing.
 
@@ -241,7 +242,8 @@ class Project(CodingMixin):
         A file whose contributions another file of the import or a document of the
         project already holds (the protocol as DOCX and as PDF) is left out, with a
         result that says so (:mod:`workbench.ingest.same_content`), unless
-        ``allow_duplicates``.
+        ``allow_duplicates``. The direct messages of a Zoom or Webex chat (to one person)
+        are private: left out and counted, unless ``direct_messages``.
         """
         # the project's districts let a table's "Sonstiges" free text name one of them
         known = tuple(self.districts()["district"])
@@ -256,7 +258,8 @@ class Project(CodingMixin):
         with self.session() as session:  # the same file again: said without reading it
             again = [imported_before(session, Path(p), wave) for p in paths]
         each = [
-            [] if r else parse_all(p, mapping, roles) for p, r in zip(paths, again, strict=True)
+            [] if r else parse_all(p, mapping, roles, direct_messages)
+            for p, r in zip(paths, again, strict=True)
         ]
         parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
         results: list[ImportResult] = []

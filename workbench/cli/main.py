@@ -151,6 +151,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         wave=args.wave,
         add_districts=args.add_districts,
         allow_duplicates=args.allow_duplicates,
+        direct_messages=args.include_direct_messages,
     )
     for r in results:
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
@@ -366,6 +367,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="auch Dateien importieren, deren Beiträge schon im Projekt oder in einer anderen "
         "Datei des Imports stehen (sonst ausgelassen: das Protokoll als DOCX und als PDF)",
+    )
+    p.add_argument(
+        "--include-direct-messages",
+        action="store_true",
+        help="Zoom-/Webex-Chats: auch Direktnachrichten an eine Person übernehmen (sonst "
+        "ausgelassen und nur gezählt: privat, kein Beitrag zum Workshop)",
     )
     p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
     p.add_argument(

@@ -261,12 +261,13 @@ def parse_all(
     path: str | Path,
     mapping: TableMapping | None = None,
     roles: Mapping[str, str] | None = None,
+    direct_messages: bool = False,
 ) -> list[ParsedDocument]:
     """The documents of one file: one, or one per sheet of a workbook imported without
     ``--sheet`` (:mod:`workbench.ingest.workbook`)."""
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES or not path.is_file():
-        return [parse_file(path, mapping, roles)]
+        return [parse_file(path, mapping, roles, direct_messages)]
     return parse_sheets(path, mapping or TableMapping(), _parse_table_file)
 
 
@@ -274,10 +275,13 @@ def parse_file(
     path: str | Path,
     mapping: TableMapping | None = None,
     roles: Mapping[str, str] | None = None,
+    direct_messages: bool = False,
 ) -> ParsedDocument:
     """Parse one file with the importer its suffix (and, for ``.txt``, its content) calls for.
 
-    ``roles`` maps speakers of chats and transcripts to roles (see ``--roles``).
+    ``roles`` maps speakers of chats and transcripts to roles (see ``--roles``);
+    ``direct_messages`` imports the direct messages of a Zoom or Webex chat (see
+    ``--include-direct-messages``), which are left out and counted otherwise.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -290,6 +294,8 @@ def parse_file(
     if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
         name, data = rtf_text(path)
         kind = _kind_of_text(data.decode("utf-8"))
+        if kind == "zoom":
+            return parse_zoom_chat(io.BytesIO(data), name, roles, direct_messages)
         parse = _CHATS.get(kind or "")
         if parse is not None:
             return parse(io.BytesIO(data), name, roles=roles)
@@ -312,6 +318,8 @@ def parse_file(
     if recogniser and not _table_options(mapping) and recogniser(path):
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
+    if kind == "zoom":
+        return parse_zoom_chat(path, roles=roles, direct_messages=direct_messages)
     if kind in _CHATS:
         return _CHATS[kind](path, roles=roles)
     if kind == "table":

@@ -59,7 +59,7 @@ from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_rows import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
 from workbench.ingest.whatsapp_chat import messenger_notices
-from workbench.ingest.zoom_chat import reaction_notices
+from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
     CITYWIDE,
     Coding,
@@ -464,7 +464,7 @@ class Writer(ProjectFileWriting):
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
                 *reading_notices(document.options),
-                *reaction_notices(document.options),
+                *chat_notices(document.options),
                 *messenger_notices(document.options),
                 *sound_notices(document.options),
                 *personal_notices(document.segments, document.options),

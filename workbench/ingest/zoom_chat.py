@@ -23,9 +23,13 @@ is counted on the message it reacts to (attributes ``reactions`` and ``reaction_
 one taken back (``Removed a 👍 reaction from "…"``) is subtracted again.
 A reply keeps the source id of the message it answers (``reply_to``). Time stamps are
 kept (``time``); speakers are people (see :mod:`workbench.ingest.speakers`), and so is
-the recipient of a direct message (``direct_message``, ``recipient``) — except "Me"
-(German "Mir"/"Mich"), the person who saved the chat: the role ``speichernde Person``
-(as recipient: ``recipient_role``), whose word is no name to replace in the texts.
+the recipient of a direct message — except "Me" (German "Mir"/"Mich"), the person who
+saved the chat: the role ``speichernde Person``, whose word is no name to replace in the
+texts. A direct message (to one person, or to "Me") is private, no contribution to the
+workshop: it is left out and counted (``direct_messages_left_out``); its sender and
+recipient still go onto the name list. With ``direct_messages`` it is imported, marked
+``direct_message`` with ``recipient`` (or ``recipient_role``). A reply that quotes a
+message left out keeps its own words only, and a reaction to one is not counted.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ _GROUP = re.compile(
 # Message)"; the German client: "Mir"/"Mich"): no name, and the word is no name either.
 _SAVER_WORDS = {"me", "ich", "mir", "mich"}
 SAVER = "speichernde Person"
+_LEFT_OUT = ""  # the source id of a direct message that is not imported
 
 
 @dataclass(frozen=True)
@@ -333,8 +338,22 @@ def _withdraw(attributes: dict[str, Any], emoji: str) -> bool:
     return True
 
 
-def reaction_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
-    """What a chat's import did with reactions (for the import's output)."""
+def chat_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a chat's import did with direct messages and reactions (for its output)."""
+    left_out = int(options.get("direct_messages_left_out", 0))
+    notices = []
+    if left_out:
+        one = left_out == 1
+        notices.append(
+            f"{left_out} {'Direktnachricht' if one else 'Direktnachrichten'} (an eine "
+            "Person, nicht an alle) nicht importiert: privat, kein Beitrag zum Workshop. "
+            f"Mit --include-direct-messages {'wird sie' if one else 'werden sie'} übernommen."
+        )
+    return (*notices, *_reaction_notices(options))
+
+
+def _reaction_notices(options: Mapping[str, Any]) -> list[str]:
+    """What a chat's import did with reactions."""
     added = int(options.get("reactions", 0))
     unmatched = int(options.get("unmatched_reactions", 0))
     withdrawn = int(options.get("withdrawn_reactions", 0))
@@ -350,18 +369,22 @@ def reaction_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Reaktionen: {unmatched} auf Nachrichten, die nicht in dieser Datei stehen, "
             "nicht übernommen."
         )
-    return tuple(notices)
+    return notices
 
 
 def parse_zoom_chat(
-    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+    source: Source,
+    name: str | None = None,
+    roles: Mapping[str, str] | None = None,
+    direct_messages: bool = False,
 ) -> ParsedDocument:
-    """Parse a Zoom chat into one statement per message (reactions counted, not kept)."""
+    """Parse a Zoom chat into one statement per message (reactions counted, not kept;
+    direct messages left out unless ``direct_messages``)."""
     raw = read_source(source, name)
     speakers = Speakers(roles)
     statements: list[_Statement] = []
     quotables: list[Quotable] = []
-    reactions = unmatched = withdrawn = empty = 0
+    reactions = unmatched = withdrawn = empty = left_out = 0
     for message in _messages(raw):
         if _is_saver(message.speaker):
             role, person = SAVER, None
@@ -373,7 +396,13 @@ def parse_zoom_chat(
         if not text:
             empty += 1
             continue
+        if (recipient or to_saver) and not direct_messages:
+            left_out += 1  # quotable, so that a reply to it does not repeat its words
+            quotables.append(Quotable(_LEFT_OUT, (normalise(text),)))
+            continue
         found = reaction(text, quotables)
+        if found is not None and found.target and found.target.source_id == _LEFT_OUT:
+            continue  # a reaction to a direct message left out
         if found is not None:
             target = None if found.target is None else statements[int(found.target.source_id) - 1]
             if found.withdrawn:
@@ -394,7 +423,8 @@ def parse_zoom_chat(
         answered = reply(text, quotables)
         if answered is not None:
             quoted, text = answered
-            attributes["reply_to"] = quoted.source_id
+            if quoted.source_id != _LEFT_OUT:
+                attributes["reply_to"] = quoted.source_id
         if recipient:
             attributes.update(direct_message=True, recipient=recipient)
         elif to_saver:
@@ -428,5 +458,6 @@ def parse_zoom_chat(
             "unmatched_reactions": unmatched,
             "withdrawn_reactions": withdrawn,
             "skipped_rows": empty,
+            "direct_messages_left_out": left_out,
         },
     )

@@ -1,0 +1,120 @@
+"""Direct messages of meeting chats (Zoom, Webex) are private: left out unless asked for.
+
+A message to one person ("(Direct Message)", "(Privately)", "(Direktnachricht)", an
+older client's bare "to Name", a message to "Me") is no contribution to the workshop.
+The import leaves it out and counts it, never naming anyone; its recipient still goes
+onto the name list. ``--include-direct-messages`` imports it, marked as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from tests.transcript_files import write_file
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+CHAT = """\
+18:00:05 From Helga Brandt to Everyone:
+\tWir brauchen mehr Bänke am Marktplatz, sagt Sayuri.
+18:01:10 From Kerem Özdemir to Sayuri Kwarteng (Direct Message):
+\tGEHEIM-EINS: ich finde die Moderation anstrengend
+18:02:00 From Jana Wolff to Kerem Özdemir (Privately):
+\tGEHEIM-ZWEI: mir geht es heute nicht gut
+18:03:00 From Tom Berg to Me (Direct Message):
+\tGEHEIM-DREI: kann ich früher gehen?
+18:04:00 From Kerem Özdemir to Everyone:
+\tReplying to «GEHEIM-ZWEI: mir geht es...»:
+\tDer Spielplatz am Rhein ist zu klein.
+18:05:00 From Jana Wolff to Everyone:
+\tReacted to "GEHEIM-EINS: ich finde..." with 👍
+"""
+GERMAN = """\
+18:00:05 Von Helga Brandt an Alle:
+\tMehr Licht im Park.
+18:01:10 Von Kerem Özdemir an Jolanta Brzeska (Direktnachricht):
+\tGEHEIM-VIER: bis gleich
+"""
+WEBEX = """\
+from Helga Brandt to Everyone:    4:23  PM
+Mehr Grün am Bahnhof.
+from Kerem Özdemir to Jolanta Brzeska (privately):    4:24  PM
+GEHEIM-FÜNF: ruf mich an
+"""
+SECRETS = ("GEHEIM", "Moderation anstrengend", "nicht gut", "früher gehen")
+
+
+def _cli(project: Path, *args: str) -> int:
+    return main(["--project", str(project), *args])
+
+
+def test_direct_messages_are_left_out_and_counted_by_default(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = parse_file(write_file(folder, "chat.txt", CHAT))
+    assert [s.text for s in doc.segments] == [
+        "Wir brauchen mehr Bänke am Marktplatz, sagt Sayuri.",
+        "Der Spielplatz am Rhein ist zu klein.",  # the quoted direct message is gone
+    ]
+    assert [s.source_id for s in doc.segments] == ["1", "2"]
+    assert "reply_to" not in doc.segments[1].attributes
+    assert doc.segments[0].attributes["reactions"] == 0  # the reaction to a left-out one
+    assert not any("direct_message" in s.attributes for s in doc.segments)
+    assert {"Sayuri Kwarteng", "Tom Berg", "Jana Wolff"} <= set(doc.names)
+    assert doc.options["direct_messages_left_out"] == 3
+    for name, text in (("de.txt", GERMAN), ("webex.txt", WEBEX)):
+        other = parse_file(write_file(folder, name, text))
+        assert len(other.segments) == 1 and "GEHEIM" not in other.segments[0].text
+        assert other.options["direct_messages_left_out"] == 1
+
+    assert _cli(project.path, "import", str(folder), "--district", "Manfort") == 0
+    out = capsys.readouterr().out
+    assert "3 Direktnachrichten (an eine Person, nicht an alle) nicht importiert" in out
+    assert "1 Direktnachricht (an eine Person" in out and "wird sie übernommen" in out
+    assert "--include-direct-messages" in out
+    for name in ("Sayuri", "Kwarteng", "Özdemir", "Wolff", "Berg", "Brzeska"):
+        assert name not in out, name
+    stored = stored_text(project)
+    assert "Sayuri" not in stored  # the recipient's name is pseudonymised elsewhere
+    for secret in SECRETS:
+        assert secret not in stored, secret
+    csv, report = tmp_path / "alle.csv", tmp_path / "bericht.html"
+    assert _cli(project.path, "export", "--format", "csv", str(csv)) == 0
+    assert _cli(project.path, "report", "--format", "html", str(report)) == 0
+    for written in (csv, report):
+        text = written.read_text(encoding="utf-8-sig")
+        assert "Spielplatz am Rhein" in text or written == report
+        for secret in SECRETS:
+            assert secret not in text, (written.name, secret)
+
+
+def test_include_direct_messages_imports_them_marked(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    doc = parse_file(write_file(tmp_path, "chat.txt", CHAT), direct_messages=True)
+    assert len(doc.segments) == 5
+    direct = [s.attributes for s in doc.segments[1:4]]
+    assert [a["direct_message"] for a in direct] == [True, True, True]
+    assert direct[0]["recipient"] == "Sayuri Kwarteng"
+    assert direct[2]["recipient_role"] == "speichernde Person"
+    assert doc.segments[4].attributes["reply_to"] == "3"
+    assert doc.segments[1].attributes["reactions"] == 1
+    assert doc.options["direct_messages_left_out"] == 0
+    args = [
+        "import",
+        str(tmp_path / "chat.txt"),
+        "--district",
+        "Manfort",
+        "--include-direct-messages",
+    ]
+    assert _cli(project.path, *args) == 0
+    assert "Direktnachricht" not in capsys.readouterr().out
+    segments = project.segments()
+    assert len(segments) == 5
+    attributes = list(segments["attributes"])
+    assert attributes[1]["recipient"].startswith("[Person ")
+    assert "Sayuri" not in stored_text(project)
