@@ -30,135 +30,47 @@ the tools' notices and header (:mod:`workbench.ingest.transcript_frame`: partici
 go onto the name list, the rest is the title). HTML entities (``&amp;``, BigBlueButton)
 are decoded. A speaker written as a role label is a role, not a person
 (:mod:`workbench.ingest.speaker_labels`); a name is a person (see
-:mod:`workbench.ingest.speakers`) and becomes a placeholder.
+:mod:`workbench.ingest.speakers`) and becomes a placeholder. How lines become turns is
+:mod:`workbench.ingest.turn_lines`; here: whether they make a transcript, and its statements.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.name_gazetteer import gazetteer
-from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.sound_tags import is_credit, only_tags
-from workbench.ingest.speaker_labels import is_discourse, is_label, is_role, speaker_fields
+from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
-from workbench.ingest.transcript_frame import (
-    head_line,
-    notice,
-    participants_line,
-    read_header,
-    without_banner,
+from workbench.ingest.transcript_frame import read_header, without_banner
+from workbench.ingest.turn_lines import (
+    LOOSE,
+    MIN_TURNS,
+    TIME,
+    WHO,
+    Turn,
+    head_speaker,
+    read_turns,
 )
 
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
 
-# "18:02", "00:01:02.5"; "5:02 PM" in English interfaces (capitals: German "am" is a word)
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AP]M\b)?"
-# also gender-inclusive labels: "Moderator*in", "Teilnehmer:in 2", "Interviewer/in", "Befragte*r"
-_NAME = r"[^\W\d_](?:[\w.'’ -]|[*/:](?=(?:in|innen|r)\b)){0,48}?"
-_QUALIFIER = r"(?:\s*\([^()\n]{0,30}\))?"
-_WHO = rf"{_NAME}{_QUALIFIER}"
-# On a speaker line of its own also "Schmidt, Anna (Stadt)" and a dial-in's phone number.
-_PHONE = r"(?:\+|0)\d[\d /()-]{4,22}\d"
-_ANYONE = rf"(?:{_PHONE}|{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})"
-# "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "<09:00:07> Anna Schmidt: …" (Jitsi's
-# transcriber), "Anna Schmidt: …", "B1: …", and
-# "Schmidt, Anna: …" (a Teams message copied as one line; _fits wants capitals after the
-# comma, so "Ja, genau: …" is no speaker)
-_INLINE = re.compile(
-    rf"^\s*(?:[\[<]?(?P<time>{_TIME})[\]>]?\s*(?:[-–|]\s*)?)?"
-    rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{_WHO})\s?:\s+(?P<text>\S.*)$"
-)
-# "[Anna Schmidt] 10:02:13 Guten Morgen", "… 10:02:13: Guten Morgen" (Zoom's saved captions)
-_BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{_TIME}):?\s+(?P<text>\S.*)$")
-# "[SPEAKER_00]: Guten Morgen" (WhisperX)
-_BRACKET_LABEL = re.compile(rf"^\s*\[(?P<who>{_WHO})\]:\s+(?P<text>\S.*)$")
-# "Anna Schmidt  0:03", "Anna Schmidt (00:01:02)", "Sprecher 1 [00:00:12]" (Amberscript)
-# or "Speaker 1 (00:05):" (Rev), "[Anna Schmidt] 10:02:13" (Zoom's saved closed captions)
-# alone on its line, the text below
-_HEADER = re.compile(
-    rf"^\s*(?P<open>\[)?(?P<who>{_ANYONE})(?(open)\])\s+[(\[]?(?P<time>{_TIME})[)\]]?:?\s*$"
-)
-# "[18:02] Schmidt, Anna" or "00:00:03 Sprecher 1" alone on its line, the text below
-_TIME_FIRST = re.compile(rf"^\s*\[?(?P<time>{_TIME})\]?\s+(?:[-–|]\s*)?(?P<who>{_ANYONE})\s*$")
-_TIME_AFTER = re.compile(rf"\s*\(({_TIME})\)$")  # "Speaker 1 (00:05)"
-_WHO_LINE = re.compile(rf"^\s*(?P<who>{_ANYONE})\s*$")
-_CLOCK = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
-_CUE_TIMING = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})\s*$")
-# Premiere Pro's transcript: "00:00:03:20 - 00:00:31:20" (frames after the seconds)
-_FRAMES = re.compile(
-    r"^\s*(?P<start>\d{1,2}:\d{2}:\d{2})[:;]\d{2}\s*[-–]\s*(?P<end>\d{1,2}:\d{2}:\d{2})[:;]\d{2}\s*$"
-)
-
-
-def _arrow(line: str) -> re.Match[str] | None:
-    """A line of a cue's timing only ("0:0:3.120 --> 0:0:8.450", Premiere's
-    "00:00:03:20 - 00:00:31:20"), or None."""
-    return _CUE_TIMING.match(line) or _FRAMES.match(line)
-
-
-_WRAPPED = re.compile(r"^ {8,}\S")
-# aTrain: a diarisation label alone on its line, the speaker's segments below (each, or
-# all on one line, with its start: "[00:00:05] - …", "00:00:05 - …")
-_TOOL_LABEL = re.compile(r"^\s*(?:SPEAKER_\d{1,3}|Speaker undefined)\s*$")
+# aTrain: each segment of a speaker with its start ("[00:00:05] - …", "00:00:05 - …")
 _SEGMENT_START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
-_ONLY_TIME = re.compile(rf"^\s*\[?{_TIME}\]?\s*$")
 _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
 _F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
 # noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
 _STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
-_SURNAME_FIRST = re.compile(
-    r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2},\s*(?:(?:Dr|Prof)\.\s*)?"
-    r"(?P<first>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
-)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
-MIN_TURNS = 3
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
 _PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
-_LOOSE = "loose"  # time first or on a line of its own: speakers must speak more than once
-
-
-@dataclass
-class _Turn:
-    row: int
-    who: str
-    time: str | None
-    lines: list[str] = field(default_factory=list)
-    layout: str = "inline"
-    section: bool = False  # under a time line of its own (Google Meet: every 5 minutes)
-
-
-@dataclass
-class _Parse:
-    turns: list[_Turn] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)  # lines before the first turn
-    other: int = 0  # lines that are neither turn nor time nor notice
-    names: list[str] = field(default_factory=list)  # people named in the tools' notices
-
-
-def _fits(who: str) -> bool:
-    """Whether a speaker read by a pattern is one: a name of at most five words ("Schmidt,
-    Anna" with capitals after the comma), or a phone number of six digits or more — no
-    word that opens a point within a turn ("Erstens: …", "Außerdem: …")."""
-    who = re.sub(r"\s*\([^()]*\)$", "", who.strip())
-    if is_discourse(who):
-        return False
-    if who[:1] in "+0123456789":
-        return sum(ch.isdigit() for ch in who) >= 6
-    if "," in who:
-        match = _SURNAME_FIRST.match(who)
-        return bool(match) and all(w[:1].isupper() for w in match["first"].split())
-    return len(who.split()) <= 5
 
 
 def _person_like(who: str) -> bool:
@@ -180,202 +92,16 @@ def _full_name(who: str) -> bool:
     return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
 
 
-def _head_speaker(line: str) -> str | None:
-    """The speaker of a speaker's head with the time ("Anna Schmidt [00:00:12]", "Speaker 1
-    (00:05):", "00:00:03 Sprecher 1"; the text below it), or None."""
-    match = _HEADER.match(line) or _TIME_FIRST.match(line)
-    return match["who"].strip() if match and _fits(match["who"]) else None
-
-
 def are_speaker_heads(lines: list[str]) -> bool:
     """Whether lines (a Word file's headings) are a transcript's speaker heads with their
     times, but for a first one (the title): people who speak more than once, not an
     agenda's "Begrüßung 10:00"."""
-    who = [_head_speaker(line) for line in lines]
+    who = [head_speaker(line) for line in lines]
     if None in who[1:] or len(lines) < MIN_TURNS:
         return False
     speakers = {w.casefold(): w for w in who if w is not None}
     repeated = len(speakers) <= 0.8 * sum(w is not None for w in who)
     return repeated and 2 * sum(map(_person_like, speakers.values())) >= len(speakers)
-
-
-def _who_line(line: str | None) -> str | None:
-    """The speaker a line consists of, or None."""
-    match = _WHO_LINE.match(line or "")
-    return match["who"].strip() if match and _fits(match["who"]) else None
-
-
-def _is_time(line: str | None) -> bool:
-    """Whether a line is a time stamp or a cue's timing only."""
-    return bool(line) and bool(_ONLY_TIME.match(line) or _arrow(line))  # type: ignore[arg-type]
-
-
-def _clock(value: str) -> str:
-    """A cue time written loosely ("0:0:3.120") as ``hh:mm:ss.mmm``."""
-    main, _, fraction = value.replace(",", ".").partition(".")
-    hours, minutes, seconds = (int(p) for p in main.split(":"))
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}" + (
-        f".{fraction.ljust(3, '0')}" * bool(fraction)
-    )
-
-
-def _start(line: str, following: str | None, inline: bool = True) -> _Turn | None:
-    """The turn a line starts, or None (a speaker line needs text on the next line).
-    ``inline``: whether ``Name: text`` without a time starts a turn (see :func:`_said`)."""
-    for pattern in (_INLINE, _BRACKETED, _BRACKET_LABEL):
-        match = pattern.match(line)
-        if pattern is _INLINE and match and not inline and match["time"] is None:
-            continue
-        if match and _fits(match["who"]):
-            who, time = match["who"].strip(), match.groupdict().get("time")
-            if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
-                who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
-            layout = "segment" if pattern is _BRACKET_LABEL and who[0] != "[" else "inline"
-            timed = _TIME_AFTER.search(who) if time is None else None
-            if timed:  # "Speaker 1 (00:05): …" (Rev on one line): name, then time, as a head
-                who, time, layout = who[: timed.start()], timed[1], "header"
-            return _Turn(0, who, time, [match["text"]], layout)
-    if not following or _is_time(following) or _start(following, None, inline) is not None:
-        return None  # the text below must be there, and not the next turn
-    header = _HEADER.match(line)
-    if header and _fits(header["who"]):
-        return _Turn(0, header["who"].strip(), header["time"], layout="header")
-    first = _TIME_FIRST.match(line)
-    if first and _fits(first["who"]):
-        return _Turn(0, first["who"].strip(), first["time"], layout=_LOOSE)
-    return None
-
-
-def _two_line_start(
-    line: str, following: str | None, third: str | None, inline: bool = True
-) -> _Turn | None:
-    """A turn whose speaker line is followed by a line of its own with the time (name, time,
-    text: Teams' chat) or that follows a cue's timing (timing, name, text: Teams 2021)."""
-    if not third or _is_time(third):
-        return None
-    arrow = _arrow(line)
-    who = _who_line(following)
-    if arrow and who and _start(third, None, inline) is None:
-        return _Turn(0, who, _clock(arrow["start"]), layout="timing")
-    who = _who_line(line)
-    if who and following and _ONLY_TIME.match(following) and _start(third, None, inline) is None:
-        return _Turn(0, who, following.strip(" []"), layout=_LOOSE)
-    return None
-
-
-def _said(lines: list[str]) -> bool:
-    """Whether ``Label: text`` without a time is said, not a turn: in a transcript of
-    speaker lines with the text below (Teams, Otter, Webex: "Anna Schmidt   0:03"), a line
-    "Zum Beispiel: die Schaukel …" is speech. So where such speaker lines (also time
-    first, or name and time on two lines: "Schmidt, Anna" / "17:02"; or cue timings) are
-    at least three and no fewer than the lines built like "Label: text"."""
-    speaker_lines = labelled = 0
-    for i, line in enumerate(lines):
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        header = _HEADER.match(line) or _TIME_FIRST.match(line)
-        inline = _INLINE.match(line)
-        two_lines = _who_line(line) and _ONLY_TIME.match(following)
-        if (header and _fits(header["who"])) or _arrow(line) or two_lines:
-            speaker_lines += 1
-        elif inline and inline["time"] is None and _fits(inline["who"]):
-            labelled += 1
-    return speaker_lines >= MIN_TURNS and speaker_lines >= labelled
-
-
-def _discourse_line(line: str) -> bool:
-    """Whether a line opens a point within a turn ("Erstens: …", "Außerdem: …")."""
-    match = _INLINE.match(line)
-    return bool(match) and is_discourse(re.sub(r"\s*\([^()]*\)$", "", match["who"].strip()))
-
-
-def _reaction_count(line: str) -> bool:
-    """Whether a line is a chat's count of reactions ("👍 2", "❤️ 3 😂 1")."""
-    return (
-        any(is_emoji(ch) for ch in line)
-        and any(ch.isdigit() for ch in line)
-        and all(is_emoji(ch) or ch.isdigit() or ch.isspace() for ch in line)
-    )
-
-
-_LINE_NUMBER = re.compile(r"^(\d{1,5})\s+(?=\S)")
-
-
-def _without_line_numbers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines without the numbers a transcript counts them with (GAT2: ``001   I:   …``,
-    line-numbered exports), where nearly every line starts with the next number."""
-    numbers = [
-        (i, int(m[1])) for i, (_, line) in enumerate(rows) if (m := _LINE_NUMBER.match(line))
-    ]
-    counted = [n for _, n in numbers]
-    if (
-        len(numbers) < MIN_TURNS
-        or len(numbers) < 0.9 * len(rows)
-        or any(b <= a for a, b in itertools.pairwise(counted))
-    ):
-        return rows
-    out = list(rows)
-    for i, _ in numbers:
-        out[i] = (out[i][0], _LINE_NUMBER.sub("", out[i][1]))
-    return out
-
-
-def _turns(text: str) -> _Parse:
-    """The turns of a text, the lines before the first, and the lines that are neither."""
-    split = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    rows = _without_line_numbers(
-        [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
-    )
-    # a turn's text wrapped and indented below its first line (Jitsi's transcriber)
-    wrapped = {n for n, line in enumerate(split, start=1) if _WRAPPED.match(line)}
-    parse = _Parse()
-    turns = parse.turns
-    stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
-    section = False
-    inline = not _said([line for _, line in rows])
-    i = 0
-    while i < len(rows):
-        number, line = rows[i]
-        following = rows[i + 1][1] if i + 1 < len(rows) else None
-        third = rows[i + 2][1] if i + 2 < len(rows) else None
-        i += 1
-        named = notice(line)
-        if named is not None:
-            parse.names += named
-            continue
-        if _TOOL_LABEL.match(line) and following and not _TOOL_LABEL.match(following):
-            turns.append(_Turn(number, line.strip(), None, layout="label"))
-            continue
-        if turns and turns[-1].layout == "label":
-            turns[-1].lines.append(line)  # aTrain: every line up to the next label
-            continue
-        turn = _two_line_start(line, following, third, inline)
-        if turn is not None:
-            i += 1  # the speaker's or the time's line
-        elif _is_time(line):
-            arrow = _arrow(line)
-            stamp, section = _clock(arrow["start"]) if arrow else line.strip(" []"), True
-            continue
-        else:
-            turn = _start(line, following, inline)
-        head = participants_line(line) is not None or head_line(line)
-        if turn is not None and not turns and head:
-            turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg", "Datum: …": the header's
-        if turn is not None:
-            turn.row, turn.time, turn.section = number, turn.time or stamp, section
-            turns.append(turn)
-        elif turns and turns[-1].lines and _reaction_count(line):
-            pass  # a Teams chat counts reactions below the message
-        elif turns and turns[-1].lines and number in wrapped and turns[-1].layout == "inline":
-            turns[-1].lines[-1] += f" {line}"  # the rest of a wrapped line
-        elif turns:
-            # Text under a speaker line belongs there; after an inline turn it is more.
-            # ("Erstens: …" under a turn continues it: neither turn nor other text)
-            parse.other += bool(turns[-1].lines) and not _discourse_line(line)
-            turns[-1].lines.append(line)
-        else:
-            parse.preamble.append(line)
-        stamp = None
-    return parse
 
 
 # "**Anna Schmidt:** [00:00:12] …", "__Sprecher 1__ [00:00:05]": Markdown's emphasis at a
@@ -418,7 +144,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`)."""
     if text.lstrip("\ufeff").startswith(("---", "#")):
         return False  # front matter or a Markdown heading: a protocol
-    parse = _turns(text[:200_000])
+    parse = read_turns(text[:200_000])
     turns, title = parse.turns, read_header(parse.preamble, strict=False).title
     if (len(turns) < MIN_TURNS and not _short_transcript(turns)) or len(title) > _PREAMBLE:
         return False
@@ -433,7 +159,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     )
     if timed < _SHARE * len(turns) and (timed_only or not repeated):
         return False
-    loose = {t.who for t in turns if t.layout == _LOOSE}
+    loose = {t.who for t in turns if t.layout == LOOSE}
     if loose and 2 * sum(map(_person_like, loose)) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
     if loose and not repeated and 3 * sum(map(_full_name, loose)) < 2 * len(loose):
@@ -444,7 +170,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     return len(turns) >= _SHARE * (len(turns) + parse.other)
 
 
-def _short_transcript(turns: list[_Turn]) -> bool:
+def _short_transcript(turns: list[Turn]) -> bool:
     """Whether two turns are a short transcript all the same: each a speaker line with its
     time above the text (Teams, Otter: "Anna Schmidt   0:03"), each speaker a role label,
     "Nachname, Vorname" or a full name ("Dzifa Kwarteng-Brühl"; not "Runde mit Anna",
@@ -467,7 +193,7 @@ def _name_shaped(who: str) -> bool:
 
 # also after the time QualCoder and noScribe write first: "[00:00:05] I: …"
 _LABEL = re.compile(
-    rf"^\s*(?:\[?{_TIME}\]?\s*(?:[-–|]\s*)?)?(?P<who>{_WHO})\s?:\s+"
+    rf"^\s*(?:\[?{TIME}\]?\s*(?:[-–|]\s*)?)?(?P<who>{WHO})\s?:\s+"
     r"(?:\[\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]\s+)?(?=\S)"  # noScribe: "S00: [00:00:05] …"
 )
 
@@ -506,11 +232,11 @@ def _marked(text: str) -> tuple[str, list[str]]:
     return text.strip(), [f4 or stamp for f4, stamp in marks]
 
 
-def _joined_segments(turns: list[_Turn]) -> list[_Turn]:
+def _joined_segments(turns: list[Turn]) -> list[Turn]:
     """The turns with a recogniser's consecutive segments of one speaker joined into one
     (WhisperX writes ``[SPEAKER_01]: …`` per segment, often cut mid-sentence), as the
     cues of its subtitles are."""
-    out: list[_Turn] = []
+    out: list[Turn] = []
     for turn in turns:
         last = out[-1] if out else None
         if last and turn.layout == last.layout == "segment" and turn.who == last.who:
@@ -525,7 +251,7 @@ def turns_document(
 ) -> ParsedDocument:
     """The statements of ``text``, the content of file ``raw`` (plain text, or the
     paragraphs of a Word transcript), one per speaker turn."""
-    parse = _turns(text)
+    parse = read_turns(text)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
     parse.turns = _joined_segments(parse.turns)
