@@ -21,17 +21,20 @@ name or surname the gazetteer knows) and they speak more than once — or, where
 speaks twice (questions in a forum's chat), two thirds are full names of first name and
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol.
 
-Every turn is one statement (``source_id`` 1, 2, … in order); lines that start no turn
-continue the one before; lines that hold only a time stamp are dropped (the time is the
-next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (f4 writes them at a turn's
-end: the last is its ``end_time``, the one of the turn before its ``time``, its start;
-the first turn starts at ``00:00:00``), a Teams chat's reaction counts (``👍 2``) and
-the tools' notices and header (:mod:`workbench.ingest.transcript_frame`: participant lists
-go onto the name list, the rest is the title). HTML entities (``&amp;``, BigBlueButton)
-are decoded. A speaker written as a role label is a role, not a person
+Every turn is one statement (``source_id`` 1, 2, … in order; Zoom's captions of one
+speaker in a row are one turn, their lines joined with blanks, as WebVTT cues); lines
+that start no turn continue the one before; lines that hold only a time stamp are
+dropped (the time is the next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (f4
+writes them at a turn's end: the last is its ``end_time``, the one of the turn before
+its ``time``, its start; the first turn starts at ``00:00:00``), a Teams chat's reaction
+counts (``👍 2``) and the tools' notices and header
+(:mod:`workbench.ingest.transcript_frame`: participant lists go onto the name list, the
+rest is the title). HTML entities (``&amp;``, BigBlueButton) are decoded. A speaker
+written as a role label is a role, not a person
 (:mod:`workbench.ingest.speaker_labels`); a name is a person (see
 :mod:`workbench.ingest.speakers`) and becomes a placeholder. How lines become turns is
-:mod:`workbench.ingest.turn_lines`; here: whether they make a transcript, and its statements.
+:mod:`workbench.ingest.turn_lines`; here: whether they make a transcript, and its
+statements.
 """
 
 from __future__ import annotations
@@ -235,15 +238,23 @@ def _marked(text: str) -> tuple[str, list[str]]:
 def _joined_segments(turns: list[Turn]) -> list[Turn]:
     """The turns with a recogniser's consecutive segments of one speaker joined into one
     (WhisperX writes ``[SPEAKER_01]: …`` per segment, often cut mid-sentence), as the
-    cues of its subtitles are."""
+    cues of its subtitles are; so are Zoom's saved captions of one speaker (``cues``)."""
     out: list[Turn] = []
     for turn in turns:
         last = out[-1] if out else None
         if last and turn.layout == last.layout == "segment" and turn.who == last.who:
             last.lines[-1] = f"{last.lines[-1]} {' '.join(turn.lines)}"
+        elif last and turn.caption and last.caption and _same(turn.who, last.who):
+            last.lines.extend(turn.lines)
+            last.cues += 1
         else:
             out.append(turn)
     return out
+
+
+def _same(who: str, other: str) -> bool:
+    """Whether two speaker labels name the same speaker (case and spacing aside)."""
+    return " ".join(who.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def turns_document(
@@ -273,7 +284,8 @@ def turns_document(
         sounds += len(turn.lines) - len(lines)
         kept = [line for line in lines if not is_credit(_marked(line)[0])]  # made up (Whisper)
         credits, lines = credits + len(lines) - len(kept), kept
-        text, marks = _marked(_unescape("\n".join(lines)))
+        # a caption's lines are the screen's: one sentence runs on (as in WebVTT)
+        text, marks = _marked(_unescape((" " if turn.caption else "\n").join(lines)))
         began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
         ended = ends[-1] if ends else None
         if turn.lines and _F4_TIME.match(turn.lines[0]):
@@ -288,6 +300,8 @@ def turns_document(
             attributes["time"] = time
         if ends and not turn.time:
             attributes["end_time"] = ends[-1]
+        if turn.caption:
+            attributes["cues"] = turn.cues
         role, person = speaker_fields(speakers, turn.who)
         if person:
             attributes["speaker"] = person

@@ -87,6 +87,8 @@ class Turn:
     lines: list[str] = field(default_factory=list)
     layout: str = "inline"
     section: bool = False  # under a time line of its own (Google Meet: every 5 minutes)
+    caption: bool = False  # a caption Zoom saved: "[Name] 18:02:11", one every few seconds
+    cues: int = 1  # captions joined into the turn
 
 
 @dataclass
@@ -156,12 +158,14 @@ def _start(line: str, following: str | None, inline: bool = True) -> Turn | None
             timed = _TIME_AFTER.search(who) if time is None else None
             if timed:  # "Speaker 1 (00:05): …" (Rev on one line): name, then time, as a head
                 who, time, layout = who[: timed.start()], timed[1], "header"
-            return Turn(0, who, time, [match["text"]], layout)
+            caption = pattern is _BRACKETED
+            return Turn(0, who, time, [match["text"]], layout, caption=caption)
     if not following or _is_time(following) or _start(following, None, inline) is not None:
         return None  # the text below must be there, and not the next turn
     header = _HEADER.match(line)
     if header and _fits(header["who"]):
-        return Turn(0, header["who"].strip(), header["time"], layout="header")
+        caption = header["open"] is not None  # "[Anna Schmidt] 18:02:11": Zoom's captions
+        return Turn(0, header["who"].strip(), header["time"], layout="header", caption=caption)
     first = _TIME_FIRST.match(line)
     if first and _fits(first["who"]):
         return Turn(0, first["who"].strip(), first["time"], layout=LOOSE)

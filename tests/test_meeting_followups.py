@@ -1,0 +1,51 @@
+"""Meeting files as the programs write them: captions, short transcripts, WebVTT markup.
+
+Every test here failed on the code before the fix it covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+# Zoom saves a caption every few seconds: one speaker's sentence runs over several, in
+# both layouts ("[Name] time" above the words, or "[Name] time: words" on one line).
+CAPTIONS = """\
+[Dzifa Kwarteng-Brühl] 18:02:11
+Wir brauchen mehr Bänke
+[Dzifa Kwarteng-Brühl] 18:02:15
+am Marktplatz, vor allem
+[Dzifa Kwarteng-Brühl] 18:02:19
+für ältere Menschen.
+[Erik Newhard] 18:02:20
+Ja, und Schatten.
+[Dzifa Kwarteng-Brühl] 18:02:31
+Genau.
+"""
+
+
+def test_consecutive_zoom_captions_of_one_speaker_are_one_turn(
+    project: Project, tmp_path: Path
+) -> None:
+    lines = CAPTIONS.splitlines()
+    one_line = "".join(f"{head}: {words}\n" for head, words in zip(*[iter(lines)] * 2, strict=True))
+    for name, text in (("captions.txt", CAPTIONS), ("captions_line.txt", one_line)):
+        doc = parse_file(_file(tmp_path, name, text))
+        assert [(s.attributes["speaker"], s.attributes["time"], s.text) for s in doc.segments] == [
+            (
+                "Dzifa Kwarteng-Brühl",
+                "18:02:11",
+                "Wir brauchen mehr Bänke am Marktplatz, vor allem für ältere Menschen.",
+            ),
+            ("Erik Newhard", "18:02:20", "Ja, und Schatten."),
+            ("Dzifa Kwarteng-Brühl", "18:02:31", "Genau."),
+        ], name
+        assert [s.attributes["cues"] for s in doc.segments] == [3, 1, 1], name
+        assert [s.source_id for s in doc.segments] == ["1", "2", "3"], name
+    assert import_into(project, tmp_path / "captions.txt") == 0
+    assert "Kwarteng" not in stored_text(project)
