@@ -49,3 +49,25 @@ def test_consecutive_zoom_captions_of_one_speaker_are_one_turn(
         assert [s.source_id for s in doc.segments] == ["1", "2", "3"], name
     assert import_into(project, tmp_path / "captions.txt") == 0
     assert "Kwarteng" not in stored_text(project)
+
+
+# BigBlueButton saves its public chat with HTML entities: "&nbsp;" between words.
+BBB_CHAT = """\
+[10:02] Anna Schmidt : Mehr&nbsp;Bänke am&nbsp;Markt &amp; Spielplatz
+[10:03] Ben Berg : Ja&nbsp;gut, sagt auch Herr&nbsp;Berg
+[10:04] Anna Schmidt : Danke&#160;dir
+"""
+
+
+def test_nbsp_in_a_chat_of_speaker_lines_is_a_blank(project: Project, tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "public_chat.txt", BBB_CHAT))
+    assert [s.text for s in doc.segments] == [
+        "Mehr Bänke am Markt & Spielplatz",
+        "Ja gut, sagt auch Herr Berg",
+        "Danke dir",
+    ]
+    assert import_into(project, tmp_path / "public_chat.txt") == 0
+    texts = list(project.segments()["text"])
+    assert texts[0] == "Mehr Bänke am Markt & Spielplatz"
+    assert not any("\xa0" in text for text in texts)
+    assert "Berg" not in stored_text(project)

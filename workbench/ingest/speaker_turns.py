@@ -223,8 +223,9 @@ def parse_speaker_turns(
 
 
 def _unescape(text: str) -> str:
-    """The text with HTML entities ("&amp;", "&#39;") decoded (BigBlueButton saves them)."""
-    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    """The text with HTML entities ("&amp;", "&#39;") decoded (BigBlueButton saves them);
+    "&nbsp;" is a blank, as in WebVTT cues (a no-break space breaks searching for words)."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
 
 
 def _marked(text: str) -> tuple[str, list[str]]:
