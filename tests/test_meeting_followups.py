@@ -71,3 +71,39 @@ def test_nbsp_in_a_chat_of_speaker_lines_is_a_blank(project: Project, tmp_path: 
     assert texts[0] == "Mehr Bänke am Markt & Spielplatz"
     assert not any("\xa0" in text for text in texts)
     assert "Berg" not in stored_text(project)
+
+
+# A short recording (a voice message, a minute of a meeting) in Whisper's .txt: a segment
+# per line, one cut mid-sentence.
+SHORT_WHISPER = """\
+Herzlich willkommen zur Stadtteilkonferenz in Manfort.
+Wir sprechen heute über den Marktplatz und die Bänke dort.
+Viele ältere Menschen finden keinen Platz zum Ausruhen
+und wünschen sich mehr Schatten.
+Außerdem fehlt ein Treffpunkt für Jugendliche am Abend.
+"""
+# A short typed paragraph, wrapped by the editor: one statement, as before.
+SHORT_WRAPPED = """\
+Die Teilnehmenden berichten, dass der Spielplatz an der Hauptstraße seit
+Monaten gesperrt ist. Die Kinder spielen deshalb auf dem Parkplatz, und
+die Eltern wünschen sich, dass die Stadt wenigstens einen Zeitplan nennt.
+"""
+
+
+def test_a_short_whisper_text_is_read_sentence_by_sentence(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "sprachnachricht.txt", SHORT_WHISPER))
+    assert [s.text for s in doc.segments] == [
+        "Herzlich willkommen zur Stadtteilkonferenz in Manfort.",
+        "Wir sprechen heute über den Marktplatz und die Bänke dort.",
+        "Viele ältere Menschen finden keinen Platz zum Ausruhen und wünschen sich mehr Schatten.",
+        "Außerdem fehlt ein Treffpunkt für Jugendliche am Abend.",
+    ]
+    assert [s.row for s in doc.segments] == [1, 2, 3, 5]
+    two = parse_file(
+        _file(tmp_path, "zwei.txt", "Guten Abend.\nWir brauchen mehr Licht im Park.\n")
+    )
+    assert len(two.segments) == 2
+    wrapped = parse_file(_file(tmp_path, "notiz.txt", SHORT_WRAPPED))
+    assert [s.text for s in wrapped.segments] == [" ".join(SHORT_WRAPPED.split())]
+    titled = "Stadtteilkonferenz Manfort\nWir brauchen mehr Licht im Park.\n"
+    assert len(parse_file(_file(tmp_path, "titel.txt", titled)).segments) == 1

@@ -221,14 +221,17 @@ def _card_lines(lines: list[str]) -> bool:
     )
 
 
-def _segment_lines(lines: list[str]) -> bool:
+def _segment_lines(lines: list[str], whole: bool = False) -> bool:
     """Whether the lines of a paragraph are a speech recogniser's segments (Whisper's
     ``.txt``: one segment per line, no blank lines, no speakers), not a paragraph's
     wrapped lines: many lines (at least eight), and at least half of them end a sentence
     (a recogniser cuts some mid-sentence) — a wrapped paragraph's lines end where the page
-    does, seldom (about one in ten) at a sentence's end."""
+    does, seldom (about one in ten) at a sentence's end. A ``whole`` text of fewer lines
+    (a short recording) is one where every line but one, and two at least, end one."""
     ending = sum(1 for line in lines if _ENDS_SENTENCE.search(line))
-    return len(lines) >= _SEGMENT_LINES and 2 * ending >= len(lines)
+    if len(lines) >= _SEGMENT_LINES:
+        return 2 * ending >= len(lines)
+    return whole and ending >= max(2, len(lines) - 1)
 
 
 def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -246,7 +249,8 @@ def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
     ):
         return None
     items = sum(1 for line in text if _ITEM.match(line))
-    return (filled[0], text) if _segment_lines(text) and 4 * items < len(text) else None
+    recognised = _segment_lines(text, whole=True) and 4 * items < len(text)
+    return (filled[0], text) if recognised else None
 
 
 def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], dict]:
@@ -365,6 +369,7 @@ def parse_markdown(
     block: list[str] = []
     block_row = 0
     block_item = False  # the block is a list item, not a paragraph
+    whole_text = False  # the block is the whole text, a recogniser's segments
     table: list[tuple[int, str]] = []
     listing = False  # after a bare "Teilnehmende:": a list of names
     people_section = False  # under a heading "Teilnehmende": names, no statements
@@ -395,7 +400,7 @@ def parse_markdown(
         if asks or (not block_item and _card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
-        elif not block_item and _segment_lines(lines):  # Whisper's text: sentence by sentence
+        elif not block_item and _segment_lines(lines, whole_text):  # Whisper's: by sentence
             sentences, counts = _sentence_groups(lines, block_row)
             left_out.update(counts)  # "[Musik]", "Untertitel im Auftrag des ZDF": not said
             for place, sentence in sentences:
@@ -425,7 +430,7 @@ def parse_markdown(
     lines = ["" if is_service_banner(line) else without_banner(line) for line in body.split("\n")]
     whole = _segment_text(lines)
     if whole is not None:  # Whisper's text, also with a dialogue's "- " in it: by sentence
-        lines, block, block_row = [], whole[1], offset + 1 + whole[0]
+        lines, block, block_row, whole_text = [], whole[1], offset + 1 + whole[0], True
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
     asking = _asking_level(lines)
     # Without any heading, a table's column headers are its guiding questions (as in Word).
