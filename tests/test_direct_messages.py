@@ -118,3 +118,16 @@ def test_include_direct_messages_imports_them_marked(
     attributes = list(segments["attributes"])
     assert attributes[1]["recipient"].startswith("[Person ")
     assert "Sayuri" not in stored_text(project)
+
+
+def test_a_chat_of_direct_messages_only_says_so(project: Project, tmp_path: Path, capsys) -> None:
+    path = write_file(tmp_path, "privat.txt", CHAT.split("18:04:00")[0].split("\n", 2)[2])
+    assert _cli(project.path, "import", str(path), "--district", "Manfort") == 2
+    err = capsys.readouterr().err
+    assert "nur Direktnachrichten (3, an eine Person)" in err
+    assert "--include-direct-messages" in err and "Traceback" not in err
+    assert "Özdemir" not in err and "GEHEIM" not in err
+    assert len(project.segments()) == 0
+    args = ["import", str(path), "--district", "Manfort", "--include-direct-messages"]
+    assert _cli(project.path, *args) == 0
+    assert len(project.segments()) == 3

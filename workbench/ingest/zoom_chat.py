@@ -433,6 +433,13 @@ def parse_zoom_chat(
         statement = _Statement(message, text, str(len(statements) + 1), attributes, role)
         statements.append(statement)
         quotables.append(Quotable(statement.source_id, (normalise(text), normalise(message.text))))
+    if not statements and left_out:
+        raise InputError(
+            f"Der Chat enthält nur Direktnachrichten ({left_out}, an eine Person), und die "
+            "sind privat: nichts importiert. Mit --include-direct-messages werden sie "
+            "übernommen.",
+            file=raw.name,
+        )
     if not statements:
         raise InputError("Der Chat enthält keine Nachrichten.", file=raw.name)
     segments = tuple(
