@@ -107,3 +107,33 @@ def test_a_short_whisper_text_is_read_sentence_by_sentence(tmp_path: Path) -> No
     assert [s.text for s in wrapped.segments] == [" ".join(SHORT_WRAPPED.split())]
     titled = "Stadtteilkonferenz Manfort\nWir brauchen mehr Licht im Park.\n"
     assert len(parse_file(_file(tmp_path, "titel.txt", titled)).segments) == 1
+
+
+# Subtitles saved or renamed as .txt (an editor's "Speichern unter", a download that
+# lost its suffix); Google Meet's chat has the SubViewer shape ("Name : text").
+SUBTITLES_AS_TEXT = {
+    "webvtt": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nDzifa Kwarteng-Brühl: Mehr Bänke.\n\n"
+    "00:00:05.000 --> 00:00:08.000\nErik Newhard: Und Schatten.\n",
+    "subrip": "1\n00:00:01,000 --> 00:00:04,000\nDzifa Kwarteng-Brühl: Mehr Bänke.\n\n"
+    "2\n00:00:05,000 --> 00:00:08,000\nErik Newhard: Und Schatten.\n",
+    "subviewer": "0:00:01.000,0:00:04.000\nDzifa Kwarteng-Brühl : Mehr Bänke.\n\n"
+    "0:00:05.000,0:00:08.000\nErik Newhard : Und Schatten.\n",
+}
+
+
+def test_subtitles_saved_as_text_are_a_transcript(project: Project, tmp_path: Path) -> None:
+    for importer, text in SUBTITLES_AS_TEXT.items():
+        doc = parse_file(_file(tmp_path, f"{importer}.txt", "\ufeff" + text))
+        assert doc.importer == importer
+        assert [
+            (s.attributes["speaker"], s.attributes["start_time"], s.text) for s in doc.segments
+        ] == [
+            ("Dzifa Kwarteng-Brühl", "00:00:01.000", "Mehr Bänke."),
+            ("Erik Newhard", "00:00:05.000", "Und Schatten."),
+        ], importer
+        assert import_into(project, tmp_path / f"{importer}.txt") == 0
+    stored = stored_text(project)
+    for word in ("Kwarteng", "Newhard", "-->"):
+        assert word not in stored, word
+    agenda = "1\nBegrüßung 18:00 --> Abschluss 20:00\n2\nRunde\n"
+    assert parse_file(_file(tmp_path, "ablauf.txt", agenda)).importer == "markdown"

@@ -33,10 +33,10 @@ from workbench.ingest.transcript_json import (
     is_recogniser_tsv,
     parse_recogniser_json,
 )
-from workbench.ingest.transcript_sbv import parse_sbv
+from workbench.ingest.transcript_sbv import is_sbv, parse_sbv
 from workbench.ingest.transcript_segments import is_timed_segments, parse_timed_segments
-from workbench.ingest.transcript_srt import parse_srt
-from workbench.ingest.transcript_vtt import parse_vtt
+from workbench.ingest.transcript_srt import is_srt, parse_srt
+from workbench.ingest.transcript_vtt import is_vtt, parse_vtt
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES, parse_sheets
 from workbench.ingest.zoom_chat import is_zoom_chat, parse_zoom_chat
@@ -183,7 +183,12 @@ _CHATS = {
     "zoom": parse_zoom_chat,
     "turns": parse_speaker_turns,
     "segments": parse_timed_segments,  # aTrain without speaker detection
+    "webvtt": parse_vtt,  # subtitles saved as .txt
+    "subrip": parse_srt,
+    "subviewer": parse_sbv,
 }
+# Subtitle formats recognised by their first lines (a file saved or renamed as .txt).
+_SUBTITLES = (("webvtt", is_vtt), ("subrip", is_srt), ("subviewer", is_sbv))
 
 
 def _table_options(mapping: TableMapping | None) -> bool:
@@ -206,7 +211,10 @@ def _sniff(path: Path, table: bool = False) -> str | None:
 
 
 def _kind_of_text(text: str, table: bool = False) -> str | None:
-    """What a plain text is (see :func:`_sniff`)."""
+    """What a plain text is (see :func:`_sniff`); also "webvtt", "subrip", "subviewer"."""
+    for kind, recognised in _SUBTITLES:
+        if recognised(text):
+            return kind
     if is_whatsapp_chat(text):
         return "whatsapp"
     if is_zoom_chat(text):

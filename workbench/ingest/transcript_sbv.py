@@ -29,6 +29,13 @@ _TAG = re.compile(r"<[^>]*>")
 _EXPECTED = "erwartet h:mm:ss.mmm,h:mm:ss.mmm"
 
 
+def is_sbv(text: str) -> bool:
+    """Whether a plain text is SubViewer captions (saved as ``.txt``): it opens with a
+    caption's timing ("0:00:05.123,0:00:07.000") and the caption's text below."""
+    lines = [line.strip() for line in text.lstrip("\ufeff").split("\n", 20) if line.strip()]
+    return len(lines) > 1 and bool(_TIMING.match(lines[0]) and _LOOKS_TIMED.match(lines[0]))
+
+
 def _timing(row: int, line: str, name: str) -> tuple[str, str]:
     """Start and end of an SBV timing line; InputError if it is broken."""
     return checked_timing(line, row, name, (_TIMING, STAMP), _EXPECTED)

@@ -55,6 +55,17 @@ _EXPECTED = "erwartet hh:mm:ss,mmm --> hh:mm:ss,mmm"
 Line = tuple[int, str]
 
 
+def is_srt(text: str) -> bool:
+    """Whether a plain text is SubRip subtitles (saved as ``.txt``): it opens with a
+    cue's number and its timing ("1" / "00:00:01,000 --> 00:00:04,000")."""
+    lines = [line.strip() for line in text.lstrip("\ufeff").split("\n", 20) if line.strip()]
+    return (
+        len(lines) > 2
+        and lines[0].isdigit()
+        and bool(_TIMING.match(lines[1]) and _LOOKS_TIMED.match(lines[1]))
+    )
+
+
 def _is_number(line: str) -> bool:
     """Whether a line is a cue number."""
     return line.strip().isdigit()

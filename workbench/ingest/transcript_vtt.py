@@ -61,6 +61,12 @@ ONLY_TAGS = -1  # a cue's ``sounds``: it holds only sound tags ("[Musik]"), no w
 CREDIT = -2  # … only a subtitle credit a recogniser made up ("Untertitel im Auftrag des ZDF")
 
 
+def is_vtt(text: str) -> bool:
+    """Whether a plain text is WebVTT (saved as ``.txt``): its first line is "WEBVTT"."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    return first == "WEBVTT" or first.startswith(("WEBVTT ", "WEBVTT\t"))
+
+
 @dataclass(frozen=True)
 class Cue:
     """One subtitle: its line, start and end (``hh:mm:ss.mmm``), speaker and text."""
