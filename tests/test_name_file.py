@@ -110,3 +110,22 @@ def test_roles_kept_in_a_spreadsheet_are_read(
     where = ["--project", str(project.path), "import", str(transcript), "--district", "Manfort"]
     assert main([*where, "--roles", str(roles)]) == 0
     assert project.segments()["speaker_role"].tolist() == ["Moderation", "Jugendhilfe"]
+
+
+def test_a_list_saved_with_commas_is_read_by_its_header(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice's and Google Sheets' CSV has "," between the cells: each line was one
+    "name" ("Zabelberg,Quirin,Bürgerverein"), which matched no one, and the person stayed
+    in the stored text by name."""
+    protocol = tmp_path / "manfort.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    names = tmp_path / "teilnehmende.csv"
+    names.write_text("Nachname,Vorname,Organisation\nZabelberg,Quirin,Bürgerverein\n")
+    where = ["--project", str(project.path), "import", str(protocol), "--district", "Manfort"]
+    assert main([*where, "--names", str(names)]) == 0
+    texts = project.segments()["text"].tolist()
+    assert texts[0] == "Wir brauchen mehr Bänke, [Person 1] hat das schon oft gesagt."
+    one_a_line = tmp_path / "namen.csv"  # no header: a comma stays part of the name
+    one_a_line.write_text("Schmidt, Anna\nBecker, Jonas\n", encoding="utf-8")
+    assert read_names(one_a_line) == ["Schmidt, Anna", "Becker, Jonas"]

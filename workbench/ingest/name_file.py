@@ -6,7 +6,9 @@ saved as CSV (German Excel: ";" between the cells, rows of empty cells ";;;" whe
 something stood once) or kept as XLSX/ODS. Each line as one name ("Zabelberg;Quirin;
 Bürgerverein") matched no one in the texts: the people stayed in them by name. Such a
 table is read by its header (Vorname, Nachname, Name …); a comma stays part of a line
-("Schmidt, Anna" is one person, see :func:`workbench.ingest.speakers.natural_order`).
+("Schmidt, Anna" is one person, see :func:`workbench.ingest.speakers.natural_order`)
+unless the first line is such a header ("Nachname,Vorname,Organisation": LibreOffice and
+Google Sheets save CSV with ",").
 """
 
 from __future__ import annotations
@@ -61,11 +63,21 @@ def _unquoted(line: str) -> str:
     return line
 
 
+def _comma_header(lines: list[str]) -> bool:
+    """Whether the first line is the header of a table with "," between its cells
+    ("Nachname,Vorname,Organisation"), not a person ("Schmidt, Anna")."""
+    cells = next(csv.reader(lines), []) if lines else []
+    return len(cells) > 1 and any(header_key(c) in _FIRST | _LAST | {"name"} for c in cells)
+
+
 def _rows(text: str) -> list[list[str]]:
-    """The lines of a text as cells: split at ";" or tab if the text has them."""
+    """The lines of a text as cells: split at ";" or tab if the text has them, at "," if
+    its first line is a header of name columns."""
     lines = [line for line in text.splitlines() if line.strip()]
     separator = max(";\t", key=lambda s: sum(s in line for line in lines))
-    if not any(separator in line for line in lines):
+    if not any(separator in line for line in lines) and _comma_header(lines[:1]):
+        separator = ","  # "Nachname,Vorname,…": LibreOffice's and Google Sheets' CSV
+    elif not any(separator in line for line in lines):
         return [[_unquoted(line.strip().rstrip(",").strip())] for line in lines]
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=separator)
     return [[_cell(c) for c in row] for row in reader]
