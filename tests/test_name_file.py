@@ -129,3 +129,14 @@ def test_a_list_saved_with_commas_is_read_by_its_header(
     one_a_line = tmp_path / "namen.csv"  # no header: a comma stays part of the name
     one_a_line.write_text("Schmidt, Anna\nBecker, Jonas\n", encoding="utf-8")
     assert read_names(one_a_line) == ["Schmidt, Anna", "Becker, Jonas"]
+
+
+def test_name_beside_vorname_is_the_surname(tmp_path: Path) -> None:
+    """German lists "Name | Vorname": the two columns are one person, not two (the text's
+    "Quirin Zabelberg" became "[Person 2] [Person 1]", two people of the key)."""
+    names = tmp_path / "teilnehmende.csv"
+    names.write_bytes("Name;Vorname;Organisation\r\nZabelberg;Quirin;AWO\r\n".encode("cp1252"))
+    assert read_names(names) == ["Quirin Zabelberg"]
+    whole = tmp_path / "ganze.csv"  # a column of whole names beside others stays as it was
+    whole.write_bytes("Name;Organisation\r\nQuirin Zabelberg;AWO\r\n".encode("cp1252"))
+    assert read_names(whole) == ["Quirin Zabelberg"]

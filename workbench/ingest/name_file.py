@@ -34,11 +34,15 @@ def _cell(value: Any) -> str:
 
 
 def _table_names(raw: RawFile, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
-    """The names of a table by its header: "Vorname Nachname", or a column of whole names."""
+    """The names of a table by its header: "Vorname Nachname" ("Name" beside "Vorname" is
+    the surname), or a column of whole names."""
     keys = [header_key(h) for h in header]
     first = [i for i, k in enumerate(keys) if k in _FIRST]
     last = [i for i, k in enumerate(keys) if k in _LAST]
     whole = [i for i, k in enumerate(keys) if k in PERSON_HEADERS and i not in first + last]
+    if first and not last:  # "Name | Vorname": German lists call the surname "Name"
+        last = [i for i in whole if keys[i] in ("name", "namen")][:1]
+        whole = [i for i in whole if i not in last]
     if not first + last + whole:
         raise InputError(
             "Die Namensliste hat mehrere Spalten, aber keine Kopfzeile, die die Namen "
