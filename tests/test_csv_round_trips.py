@@ -183,3 +183,22 @@ def test_a_codings_table_with_an_id_excel_made_a_date_says_so(
     codings.write_bytes(b"document;source_id;coder;code\r\numfrage.csv;02. Jan;A;Bedarf\r\n")
     with pytest.raises(InputError, match=r"Zeile 2: ID '02\. Jan' ist ein Datum, das Excel"):
         project.import_codings(codings)
+
+
+def test_a_card_of_a_thousand_quotes_is_imported_and_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reading the formula guard back (1ec7c26) recursed once per leading quote: a card
+    typed as a row of "'" stopped the import (and the export) with a RecursionError."""
+    quotes = "'" * 3000 + "Hallo"
+    cards = tmp_path / "karten.csv"
+    cards.write_text(f"Karten-ID,Text,Sozialraum\n1,{quotes},Manfort\n", encoding="utf-8")
+    first, second = tmp_path / "erst", tmp_path / "wieder"
+    for folder in (first, second):
+        assert main(["init", "--districts", "Manfort", str(folder)]) == 0
+    assert main(["--project", str(first), "import", str(cards), "--id-column", "Karten-ID"]) == 0
+    assert _texts(first) == [quotes]
+    out = tmp_path / "export.csv"
+    assert main(["--project", str(first), "export", "--format", "csv", str(out)]) == 0
+    assert main(["--project", str(second), "import", str(out), "--id-column", "source_id"]) == 0
+    assert _texts(second) == [quotes]

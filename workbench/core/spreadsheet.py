@@ -60,8 +60,16 @@ def safe_text(value: Any) -> Any:
 
 
 def _quoted(value: str) -> bool:
-    """Whether ``value`` looks like a text :func:`safe_text` quoted ("'=1", "''=1")."""
-    return value.startswith("'") and (needs_quote(value[1:]) or _quoted(value[1:]))
+    """Whether ``value`` looks like a text :func:`safe_text` quoted ("'=1", "''=1").
+
+    Counted, not recursed: a cell of a thousand quotes stopped the import and the export
+    with a RecursionError.
+
+    >>> _quoted("''=1"), _quoted("'s Haus"), _quoted("'" * 5000), _quoted("'" * 5000 + "-x")
+    (True, False, False, True)
+    """
+    rest = value.lstrip("'")  # no formula starts with "'": the quotes before it all count
+    return rest != value and needs_quote(rest)
 
 
 def unquoted_text(value: Any) -> Any:
