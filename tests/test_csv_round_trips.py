@@ -202,3 +202,21 @@ def test_a_card_of_a_thousand_quotes_is_imported_and_exported(
     assert main(["--project", str(first), "export", "--format", "csv", str(out)]) == 0
     assert main(["--project", str(second), "import", str(out), "--id-column", "source_id"]) == 0
     assert _texts(second) == [quotes]
+
+
+@pytest.mark.backends
+def test_a_code_too_long_in_a_table_stops_clearly_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """536f5d4 refused a code name over 200 characters from .qdpx, YAML and codebook add;
+    a table's code column (MAXQDA's coded segments, --code-column) still stopped PostgreSQL
+    with a database traceback and went through on SQLite."""
+    long = "Zugang zu Beratung " * 12  # 227 characters once stripped
+    table = tmp_path / "segmente.csv"
+    table.write_text(f"id,Text,Code\n1,Mehr Bänke am Markt,Bedarf\\{long}\n", encoding="utf-8")
+    where = ["--project", str(project.path), "import", str(table), "--district", "Manfort"]
+    assert main([*where, "--code-column", "Code", "--coder", "A"]) == 2
+    err = capsys.readouterr().err
+    assert "segmente.csv, Zeile 2: Codename 'Zugang zu Beratung Zugang zu B…' unter " in err
+    assert "'Bedarf' ist zu lang: 227 Zeichen" in err and "Traceback" not in err
+    assert project.codebook() == [] and project.segments().empty

@@ -72,7 +72,7 @@ class CodeSpec:
         return self.path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in self.path else None
 
 
-def check_code_size(path: str, file: str | None = None) -> str:
+def check_code_size(path: str, file: str | None = None, row: int | None = None) -> str:
     """Return ``path``; refuse a code name or path longer than the database holds (the same
     on SQLite and PostgreSQL, which stopped with a database error).
 
@@ -86,12 +86,14 @@ def check_code_size(path: str, file: str | None = None) -> str:
             f"Codename '{name[:30]}…'{where} ist zu lang: {len(name)} Zeichen, höchstens "
             f"{MAX_CODE_NAME}. Bitte im Codebuch bzw. im anderen Programm kürzen.",
             file=file,
+            row=row,
         )
     if len(path) > MAX_CODE_PATH:
         raise InputError(
             f"Codepfad '{path[:30]}…' ist zu lang: {len(path)} Zeichen mit allen Obercodes, "
             f"höchstens {MAX_CODE_PATH}. Bitte Namen kürzen oder weniger tief verschachteln.",
             file=file,
+            row=row,
         )
     return path
 

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
-from workbench.coding.codebook import CodeSpec
+from workbench.coding.codebook import CodeSpec, check_code_size
 from workbench.core.domain import (
     ImportResult,
     InputError,
@@ -442,6 +442,7 @@ class Writer(ProjectFileWriting):
                 coder = document.options.get("coder")
                 if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
                     coder, code_path = split_coded(code_path)
+                code_path = check_code_size(code_path, document.filename, seg.row)  # PostgreSQL
                 code = self.codes.upsert(CodeSpec(code_path))
                 session.add(
                     Coding(
@@ -545,7 +546,9 @@ class Writer(ProjectFileWriting):
         added = split = outside = 0
         stored: list[Coding] = []
         for c in document.codings:
-            code = self.codes.get(c.code) or self.codes.upsert(CodeSpec(c.code))
+            code = self.codes.get(c.code) or self.codes.upsert(
+                CodeSpec(check_code_size(c.code, document.filename))
+            )
             parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
             if not parts:
                 outside += 1
