@@ -140,3 +140,17 @@ def test_name_beside_vorname_is_the_surname(tmp_path: Path) -> None:
     whole = tmp_path / "ganze.csv"  # a column of whole names beside others stays as it was
     whole.write_bytes("Name;Organisation\r\nQuirin Zabelberg;AWO\r\n".encode("cp1252"))
     assert read_names(whole) == ["Quirin Zabelberg"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_title_above_the_header_is_passed_over(tmp_path: Path, suffix: str) -> None:
+    """A participant list with its title in the first row ("Teilnehmende Workshop Manfort")
+    stopped the import: "die erste Zeile braucht Spaltenköpfe"."""
+    rows = [["Teilnehmende Workshop Manfort", "", ""], ["Nachname", "Vorname", "Organisation"],
+            ["Zabelberg", "Quirin", "AWO"]]  # fmt: skip
+    path = tmp_path / f"teilnehmende.{suffix}"
+    if suffix == "csv":
+        path.write_bytes("".join(";".join(r) + "\r\n" for r in rows).encode("cp1252"))
+    else:
+        write_xlsx(path, {"Liste": pd.DataFrame(rows[1:], columns=rows[0])})
+    assert read_names(path) == ["Quirin Zabelberg"]

@@ -102,7 +102,15 @@ def read_names(path: str | Path) -> list[str]:
     if all(sum(bool(c) for c in row) <= 1 for row in rows):  # one column (";;;" after it)
         names = [next(c for c in row if c) for row in rows]
         return names[1:] if header_key(names[0]) in PERSON_HEADERS else names  # "Name"
-    return _table_names(raw, rows[0], rows[1:])
+    at = next((i for i, row in enumerate(rows[:5]) if _names_header(row)), 0)  # a title above
+    return _table_names(raw, rows[at], rows[at + 1 :])
+
+
+def _names_header(row: Sequence[str]) -> bool:
+    """Whether a row is the header of a list of people (two cells or more, one naming a
+    name column), not a title above it ("Teilnehmende Workshop Manfort")."""
+    keys = [header_key(c) for c in row if c]
+    return len(keys) > 1 and any(k in _FIRST | _LAST | PERSON_HEADERS for k in keys)
 
 
 def read_role_file(path: str | Path) -> dict[str, str]:
