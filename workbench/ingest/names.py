@@ -56,6 +56,7 @@ from workbench.ingest.name_known import (
     known_word,
     owner_stem,
 )
+from workbench.ingest.name_roles import FAMILY, after_role, after_title
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -72,12 +73,7 @@ from workbench.ingest.pii_patterns import Hit
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
-_DETERMINERS = frozenset(
-    "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
-    "jener irgendeine junge alte altere andere".split()
-)
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
-_FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -86,11 +82,6 @@ _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 _ABBREVIATIONS = frozenset(
     {w for w in lists.TITLES | lists.ACADEMIC if w.endswith(".")} | {"st.", "hl.", "pfr.", "pfrin."}
 )
-# "im Ruhestand", "außer Dienst" after a role: "Pfarrer i.R. Jansen", "Bürgermeister a.D. Müller"
-_RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
-
-# Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
-_ADDRESS_ROLES = frozenset(("doktor", "pastor"))
 
 # What follows a day or month that names a time, not a surname ("Anna Montag 18 Uhr")
 _TIME_AFTER = re.compile(
@@ -237,8 +228,8 @@ class PersonFinder:
                     used = found[1]
                 continue
             found = (
-                self._after_title(text, toks, i)
-                or self._after_role(text, toks, i)
+                after_title(self, text, toks, i)
+                or after_role(self, text, toks, i)
                 or self._first_name(text, toks, i)
                 or pairs.initial(self, text, toks, i)
                 or pairs.surname_pair(self, text, toks, i)
@@ -271,12 +262,12 @@ class PersonFinder:
         for i, tok in enumerate(toks):
             if i <= used or not tok.text[0].isupper():
                 continue
-            found = self._after_title(text, toks, i)
+            found = after_title(self, text, toks, i)
             if found is None:
                 continue
             hit, last = found
             named = toks[i + 1 : last + 1]
-            if tok.folded in _FAMILY and not any(
+            if tok.folded in FAMILY and not any(
                 self.is_first(t) or self.is_surname(t) or self.is_foreign(t) for t in named
             ):
                 continue
@@ -379,99 +370,6 @@ class PersonFinder:
         if stem is None or not self.is_first(toks[i]) or self.is_first(stem):
             return toks[last]
         return stem if self.is_surname(stem) or stem.lower in self.known else toks[last]
-
-    def _after_title(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        tok = toks[i]
-        title = tok.lower + ("." if tok.dot else "")
-        if tok.lower not in lists.TITLES and title not in lists.TITLES:
-            return None
-        prev = toks[i - 1] if i else None
-        if (
-            prev is not None
-            and not tok.sentence_start
-            and prev.folded in _DETERMINERS
-            and text[prev.end : tok.start].strip() == ""
-            and not (i + 1 < len(toks) and self._sure_name(toks[i + 1]))
-        ):
-            # "jede Frau", "eine Frau Anfang 40" — but "für Ältere, Frau Iwanowa", "Ältere.
-            # Frau …" and "die ältere Frau Schmidt" (a name of the gazetteer) are persons
-            return None
-        j = i + 1
-        while j < len(toks) and (
-            ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot)
-            or (
-                self.is_role(toks[j], self._name_follows(text, toks, j))
-                and not self._role_surname(text, toks, j)
-            )
-            or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
-        ):
-            if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
-                return None
-            j += 1
-        if j >= len(toks) or not self._adjacent(text, toks[j - 1], toks[j]):
-            return None
-        first = toks[j]
-        if first.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
-            k = j
-            while k < len(toks) and toks[k].lower in lists.PARTICLES:
-                k += 1
-            if k >= len(toks) or not self.name_like(toks[k], loose=True):
-                return None
-            last, surname = self._chain(text, toks, k)
-            surname = last
-        else:
-            family = tok.folded in _FAMILY  # "Familie Erziehung" is no name: no exception
-            role = first.folded in lists.NOT_AFTER_TITLE and not self._role_surname(text, toks, j)
-            if role or not self.name_like(first, loose=True, named=not family):
-                return None
-            last, surname = self._chain(text, toks, j)
-            if surname is None:
-                surname = last
-        family = tok.folded in _FAMILY
-        if family and self._institution_after(text, toks, last, streets_only=True):
-            return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
-        return self._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
-
-    def _role_surname(self, text: str, toks: list[Tok], j: int) -> bool:
-        """Whether a role word after a form of address is the surname ("Frau Richter",
-        "Herr Küster"): a surname of the gazetteer with no name after it ("Herr Richter
-        Müller" is a judge), and no role people are addressed by ("Herr Pastor")."""
-        tok = toks[j]
-        if tok.folded in _ADDRESS_ROLES or not self.names.has_last(tok.text):
-            return False
-        return not self._name_follows(text, toks, j)
-
-    def _name_follows(self, text: str, toks: list[Tok], j: int) -> bool:
-        """Whether a word that may be a name follows token ``j`` in the same name."""
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        return bool(nxt and self._adjacent(text, toks[j], nxt) and self.name_like(nxt, loose=True))
-
-    def _after_role(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        if not self.is_role(toks[i], self._name_follows(text, toks, i)) or i + 1 >= len(toks):
-            return None
-        j = i + 1
-        retired = _RETIRED.match(text, toks[i].end)
-        if retired:  # the name after "i.R.", "a.D."
-            j = next((n for n in range(j, len(toks)) if toks[n].start >= retired.end()), j)
-        nxt = toks[j]
-        joined = nxt.start == retired.end() if retired else self._adjacent(text, toks[i], nxt)
-        if not joined or nxt.lower in lists.TITLES:
-            return None
-        if nxt.dot and f"{nxt.lower}." in lists.TITLES:
-            return None  # "Kinderarzt Dr. Brüggemann": the title takes it
-        owner = owner_stem(self, text, nxt)  # "Pfarrerin Schultes Gemeinde"
-        if not (self.name_like(nxt) or owner) or self._blocked_first(toks, j, True):
-            return None
-        last, surname = self._chain(text, toks, j)
-        if self._institution_after(text, toks, last):
-            return None
-        span = toks[j : last + 1]
-        sure = owner is not None or any(self._sure_name(t) for t in span)
-        explicit = toks[i].folded in lists.ROLE_WORDS or toks[i].text in lists.ROLE_ABBREVIATIONS
-        confidence = 0.9 if sure else 0.6 if explicit else 0.45
-        return self._hit(
-            text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
-        )
 
     def _blocked_first(self, toks: list[Tok], i: int, after_context: bool = False) -> bool:
         """A first name that is also a word, where nothing says it is a name."""

@@ -8,7 +8,7 @@ first name ("Frau Schmidt", "Schmidt") is the one person of that surname the pro
 knows; while it knows two — in its key, on the workshop's name list or named in full in
 the same text ("Familie Yılmaz" beside "Ayşe und Mehmet Yılmaz") — the text does not say
 which of them is meant, and the surname alone is a person of its own (key "schmidt ?"),
-as a first name two listed people share (:func:`workbench.ingest.pseudonymise._variants`).
+as a first name two listed people share (:func:`workbench.ingest.listed_variants.name_variants`).
 
 A person's first name is the one it was first met with ("Anna Schmidt", or "Anna" that
 the text or its name list ties to "schmidt"); a person first met without one ("Frau

@@ -28,14 +28,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.core.domain import person_key
-from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.listed_variants import name_variants
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
-    ACADEMIC,
-    PARTICLES,
-    ROLE_WORDS,
     S_WORDS,
-    TITLES,
     lower_case_name_ok,
     short_name_ok,
 )
@@ -47,13 +43,11 @@ from workbench.ingest.person_keys import (
     FoldedKeys,
     PersonKeys,
     Surnames,
-    full_key,
     full_names,
     given_name,
     name_words,
 )
 from workbench.ingest.pii_patterns import Hit, find_structured, mentioned_names
-from workbench.ingest.speakers import natural_order
 
 EMAIL = "[E-Mail]"
 PHONE = "[Telefon]"
@@ -72,19 +66,9 @@ REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
-_USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
 _FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
-# A name anonymised before the import, as research ethics ask of a transcript or protocol:
-# "Person A", "Befragte Person 2", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already
-# a pseudonym
-_ANONYMISED = re.compile(
-    r"^(?:(?:(?:(?:[Bb]efragte|[Ii]nterviewte|[Tt]eilnehmende|[Aa]nonyme)\s+)?Person|"
-    r"Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Befragte[rn]?|Interviewte[rn]?|"
-    r"Interviewpartner(?:in)?|Expert(?:e|in)|Frau|Herr|Fr\.|Hr\.)\s*(?:[A-Z]|\d{1,3})\.?|"
-    r"\[[^\[\]]{1,30}\]|N\.\s?N\.|[A-Z]\.?)$"  # "Frau X" without the address: "X"
-)
 # An article or preposition right before a listed name marks an ordinary noun; "St." a
 # saint ("Kirchengemeinde St. Martin").
 _ARTICLE_BEFORE = re.compile(
@@ -407,7 +391,7 @@ class Pseudonymiser:
                 else (variant, key, re.IGNORECASE, None)
                 if short_name_ok(variant)
                 else (variant, key, 0, False)
-                for variant, key in _variants(names)
+                for variant, key in name_variants(names)
                 if " " in variant or fold(variant) not in self.protected
             ]
             # a researcher's confirmed word: matched in any case, a name only capitalised
@@ -468,17 +452,6 @@ def _s_word(text: str, m: re.Match[str]) -> bool:
     )
 
 
-_PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
-
-
-def _plain(text: str, keep: str = "") -> str:
-    """``text`` without diacritics but those of ``keep``, case kept ("Łukasz Wójcik" →
-    "Lukasz Wojcik"; "Şükrü" → "Sukru", keeping "ü" "Sükrü"), as typed on a German keyboard."""
-    decomposed = "".join(c if c in keep else unicodedata.normalize("NFKD", c) for c in text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
-
-
 @lru_cache(maxsize=65_536)
 def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
     """A listed name as a whole word, or before a genitive "s" (group 1); compiled once."""
@@ -513,83 +486,6 @@ def _lower_case_ok(variant: str) -> bool:
     if len(parts) > 1:  # "anna-lena", "schulte-brinkmann": no German word is written so
         return all(p.isalpha() for p in parts) and any(lower_case_name_ok(p) for p in parts)
     return lower_case_name_ok(variant)
-
-
-def _variants(names: Iterable[str]) -> list[tuple[str, str]]:
-    """Full name, surname and first name of each listed person, with its key.
-
-    A name written "Nachname, Vorname" is read as "Vorname Nachname" (its key is the
-    surname, :func:`~workbench.ingest.speakers.natural_order`); both spellings are
-    variants, the single words without the comma. Titles ("Dr.", "Frau"), particles
-    written in lower case ("von der" of "Ursula von der Leyen") and words without a
-    letter are no variants, and a name without any letter (a dial-in number,
-    "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
-    digit groups must not turn every "2171" of a text into a person. A word shared by
-    two listed people's names is its own person (the text does not say which of them).
-    A name anonymised before ("Person A", "Frau X", "[Name 1]") is none either: its words
-    ("Person", "Frau") are no one's name in the texts.
-    """
-    out = []
-    for listed in names:
-        name = natural_order(listed)
-        if not any(ch.isalpha() for ch in name) or _ANONYMISED.match(" ".join(name.split())):
-            continue
-        key = full_key(name)
-        if not _role_word(name):  # a contact "Mama" is no name in "Als Mama von drei …"
-            out.append((name, key))
-        if listed.strip() != name:
-            out.append((" ".join(listed.split()), key))
-        words = []
-        for token in name.split():
-            token = token.strip(",;:")
-            words.append(token)
-            # a user name's parts: "bernd.kowalczyk" is "bernd" and "kowalczyk" in a text
-            parts = _USER_NAME_PARTS.split(token)
-            if len(parts) > 1 and "@" not in token:
-                words += parts
-        for token in words:
-            title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
-            title = title or (token.islower() and token in PARTICLES)  # "von der", no name
-            if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
-                out.append((token, key))
-        tail = next((words[n:] for n, w in enumerate(words) if n and w in PARTICLES), [])
-        if len(tail) > 1 and tail[0].islower():  # "von der Leyen", at a sentence's start too
-            out += [(" ".join(tail), key), (" ".join([tail[0].capitalize(), *tail[1:]]), key)]
-    # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
-    # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
-    typed = [(_plain(v, keep), k) for keep in ("", "äöüÄÖÜ") for v, k in out]
-    seen = set(out)
-    out += [pair for pair in dict.fromkeys(typed) if pair not in seen]
-    # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker, "Schmidt" of
-    # Anna and Peter Schmidt) names neither for sure: it is a person of its own, not
-    # whichever of them came first.
-    keys: dict[str, set[str]] = {}
-    for variant, key in out:
-        if " " not in variant:
-            keys.setdefault(variant.casefold(), set()).add(key)
-    return [
-        (v, _shared_key(v, keys[v.casefold()]))
-        if " " not in v and len(keys[v.casefold()]) > 1
-        else (v, k)
-        for v, k in out
-    ]
-
-
-def _role_word(word: str) -> bool:
-    """A role or kinship word that names nobody ("Mama", "Oma", "Nachbarin" of a contact
-    "Mama 💕", "Nachbarin Gisela"), unless the gazetteer knows it as a name ("Richter")."""
-    names = gazetteer()
-    return fold(word) in ROLE_WORDS and not (names.has_first(word) or names.has_last(word))
-
-
-def _shared_key(word: str, keys: set[str]) -> str:
-    """The key of a word several listed names share: a surname of one full name is that
-    person ("Vossberg" and "Henrik Vossberg"), of two full names neither of them
-    (:data:`~workbench.ingest.person_keys.AMBIGUOUS`); another word is its own person."""
-    if all(fold(k.rsplit(" ", 1)[-1]) == fold(word) for k in keys):
-        full = {k for k in keys if " " in k}
-        return full.pop() if len(full) == 1 else person_key(word) + AMBIGUOUS
-    return person_key(word)
 
 
 def listed_names(session: Session) -> list[str]:

@@ -1,0 +1,113 @@
+"""The variants of the names on a project's name lists (full name, surname, first name,
+as typed without diacritics) that :class:`workbench.ingest.pseudonymise.Pseudonymiser`
+looks for in every text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from workbench.core.domain import person_key
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
+from workbench.ingest.person_keys import AMBIGUOUS, full_key
+from workbench.ingest.speakers import natural_order
+
+_USER_NAME_PARTS = re.compile(r"(?<=[^\W\d_])[._](?=[^\W\d_])")
+# A name anonymised before the import, as research ethics ask of a transcript or protocol:
+# "Person A", "Befragte Person 2", "Teilnehmerin 3", "Frau X", "Herr Y.", "[Name 1]": already
+# a pseudonym
+_ANONYMISED = re.compile(
+    r"^(?:(?:(?:(?:[Bb]efragte|[Ii]nterviewte|[Tt]eilnehmende|[Aa]nonyme)\s+)?Person|"
+    r"Teilnehmer(?:in)?|Teilnehmende[rn]?|TN|Befragte[rn]?|Interviewte[rn]?|"
+    r"Interviewpartner(?:in)?|Expert(?:e|in)|Frau|Herr|Fr\.|Hr\.)\s*(?:[A-Z]|\d{1,3})\.?|"
+    r"\[[^\[\]]{1,30}\]|N\.\s?N\.|[A-Z]\.?)$"  # "Frau X" without the address: "X"
+)
+
+_PLAIN_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def plain(text: str, keep: str = "") -> str:
+    """``text`` without diacritics but those of ``keep``, case kept ("Łukasz Wójcik" →
+    "Lukasz Wojcik"; "Şükrü" → "Sukru", keeping "ü" "Sükrü"), as typed on a German keyboard."""
+    decomposed = "".join(c if c in keep else unicodedata.normalize("NFKD", c) for c in text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
+
+
+def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Full name, surname and first name of each listed person, with its key.
+
+    A name written "Nachname, Vorname" is read as "Vorname Nachname" (its key is the
+    surname, :func:`~workbench.ingest.speakers.natural_order`); both spellings are
+    variants, the single words without the comma. Titles ("Dr.", "Frau"), particles
+    written in lower case ("von der" of "Ursula von der Leyen") and words without a
+    letter are no variants, and a name without any letter (a dial-in number,
+    "+49 2171 1234567") is none at all: phone numbers are found by their pattern, and its
+    digit groups must not turn every "2171" of a text into a person. A word shared by
+    two listed people's names is its own person (the text does not say which of them).
+    A name anonymised before ("Person A", "Frau X", "[Name 1]") is none either: its words
+    ("Person", "Frau") are no one's name in the texts.
+    """
+    out = []
+    for listed in names:
+        name = natural_order(listed)
+        if not any(ch.isalpha() for ch in name) or _ANONYMISED.match(" ".join(name.split())):
+            continue
+        key = full_key(name)
+        if not _role_word(name):  # a contact "Mama" is no name in "Als Mama von drei …"
+            out.append((name, key))
+        if listed.strip() != name:
+            out.append((" ".join(listed.split()), key))
+        words = []
+        for token in name.split():
+            token = token.strip(",;:")
+            words.append(token)
+            # a user name's parts: "bernd.kowalczyk" is "bernd" and "kowalczyk" in a text
+            parts = _USER_NAME_PARTS.split(token)
+            if len(parts) > 1 and "@" not in token:
+                words += parts
+        for token in words:
+            title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
+            title = title or (token.islower() and token in PARTICLES)  # "von der", no name
+            if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
+                out.append((token, key))
+        tail = next((words[n:] for n, w in enumerate(words) if n and w in PARTICLES), [])
+        if len(tail) > 1 and tail[0].islower():  # "von der Leyen", at a sentence's start too
+            out += [(" ".join(tail), key), (" ".join([tail[0].capitalize(), *tail[1:]]), key)]
+    # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
+    # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
+    typed = [(plain(v, keep), k) for keep in ("", "äöüÄÖÜ") for v, k in out]
+    seen = set(out)
+    out += [pair for pair in dict.fromkeys(typed) if pair not in seen]
+    # One word of two people's names ("Anna" of Anna Schmidt and Anna Becker, "Schmidt" of
+    # Anna and Peter Schmidt) names neither for sure: it is a person of its own, not
+    # whichever of them came first.
+    keys: dict[str, set[str]] = {}
+    for variant, key in out:
+        if " " not in variant:
+            keys.setdefault(variant.casefold(), set()).add(key)
+    return [
+        (v, _shared_key(v, keys[v.casefold()]))
+        if " " not in v and len(keys[v.casefold()]) > 1
+        else (v, k)
+        for v, k in out
+    ]
+
+
+def _role_word(word: str) -> bool:
+    """A role or kinship word that names nobody ("Mama", "Oma", "Nachbarin" of a contact
+    "Mama 💕", "Nachbarin Gisela"), unless the gazetteer knows it as a name ("Richter")."""
+    names = gazetteer()
+    return fold(word) in ROLE_WORDS and not (names.has_first(word) or names.has_last(word))
+
+
+def _shared_key(word: str, keys: set[str]) -> str:
+    """The key of a word several listed names share: a surname of one full name is that
+    person ("Vossberg" and "Henrik Vossberg"), of two full names neither of them
+    (:data:`~workbench.ingest.person_keys.AMBIGUOUS`); another word is its own person."""
+    if all(fold(k.rsplit(" ", 1)[-1]) == fold(word) for k in keys):
+        full = {k for k in keys if " " in k}
+        return full.pop() if len(full) == 1 else person_key(word) + AMBIGUOUS
+    return person_key(word)

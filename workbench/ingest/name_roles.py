@@ -1,0 +1,134 @@
+"""Names after a form of address or a role ("Frau Schmidt", "Herrn Prof. Dr. Becker-Lang",
+"Pfarrerin Schulte-Brinkmann", "Hausmeister Kowalski"): rules of
+:class:`workbench.ingest.names.PersonFinder`, which passes itself as ``finder``."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest import name_pairs as pairs
+from workbench.ingest.name_known import owner_stem
+from workbench.ingest.name_tokens import Tok
+from workbench.ingest.pii_patterns import Hit
+
+_DETERMINERS = frozenset(
+    "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
+    "jener irgendeine junge alte altere andere".split()
+)
+FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
+
+# "im Ruhestand", "außer Dienst" after a role: "Pfarrer i.R. Jansen", "Bürgermeister a.D. Müller"
+_RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
+
+# Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
+_ADDRESS_ROLES = frozenset(("doktor", "pastor"))
+
+
+class Finder(pairs.PersonFinder, Protocol):
+    """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
+
+    def _blocked_first(self, toks: list[Tok], i: int, after_context: bool = False) -> bool:
+        """A first name that is also a word, where nothing says it is a name."""
+
+
+def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A name after a form of address ("Frau Schmidt", "Herrn Dr. Becker", "Familie Kaya")."""
+    """A name after a form of address ("Frau Schmidt", "Herrn Dr. Becker", "Familie Kaya")."""
+    tok = toks[i]
+    title = tok.lower + ("." if tok.dot else "")
+    if tok.lower not in lists.TITLES and title not in lists.TITLES:
+        return None
+    prev = toks[i - 1] if i else None
+    if (
+        prev is not None
+        and not tok.sentence_start
+        and prev.folded in _DETERMINERS
+        and text[prev.end : tok.start].strip() == ""
+        and not (i + 1 < len(toks) and finder._sure_name(toks[i + 1]))
+    ):
+        # "jede Frau", "eine Frau Anfang 40" — but "für Ältere, Frau Iwanowa", "Ältere.
+        # Frau …" and "die ältere Frau Schmidt" (a name of the gazetteer) are persons
+        return None
+    j = i + 1
+    while j < len(toks) and (
+        ((toks[j].lower + ".") in lists.ACADEMIC and toks[j].dot)
+        or (
+            finder.is_role(toks[j], name_follows(finder, text, toks, j))
+            and not role_surname(finder, text, toks, j)
+        )
+        or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
+    ):
+        if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
+            return None
+        j += 1
+    if j >= len(toks) or not finder._adjacent(text, toks[j - 1], toks[j]):
+        return None
+    first = toks[j]
+    if first.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
+        k = j
+        while k < len(toks) and toks[k].lower in lists.PARTICLES:
+            k += 1
+        if k >= len(toks) or not finder.name_like(toks[k], loose=True):
+            return None
+        last, surname = finder._chain(text, toks, k)
+        surname = last
+    else:
+        family = tok.folded in FAMILY  # "Familie Erziehung" is no name: no exception
+        role = first.folded in lists.NOT_AFTER_TITLE and not role_surname(finder, text, toks, j)
+        if role or not finder.name_like(first, loose=True, named=not family):
+            return None
+        last, surname = finder._chain(text, toks, j)
+        if surname is None:
+            surname = last
+    family = tok.folded in FAMILY
+    if family and finder._institution_after(text, toks, last, streets_only=True):
+        return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
+    return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def role_surname(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
+    """Whether a role word after a form of address is the surname ("Frau Richter",
+    "Herr Küster"): a surname of the gazetteer with no name after it ("Herr Richter
+    Müller" is a judge), and no role people are addressed by ("Herr Pastor")."""
+    tok = toks[j]
+    if tok.folded in _ADDRESS_ROLES or not finder.names.has_last(tok.text):
+        return False
+    return not name_follows(finder, text, toks, j)
+
+
+def name_follows(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
+    """Whether a word that may be a name follows token ``j`` in the same name."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return bool(nxt and finder._adjacent(text, toks[j], nxt) and finder.name_like(nxt, loose=True))
+
+
+def after_role(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A name after a role ("Pfarrerin Schulte", "Hausmeister Kowalski")."""
+    """A name after a role ("Pfarrerin Schulte", "Hausmeister Kowalski", "Pfarrer i.R. Jansen")."""
+    if not finder.is_role(toks[i], name_follows(finder, text, toks, i)) or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    retired = _RETIRED.match(text, toks[i].end)
+    if retired:  # the name after "i.R.", "a.D."
+        j = next((n for n in range(j, len(toks)) if toks[n].start >= retired.end()), j)
+    nxt = toks[j]
+    joined = nxt.start == retired.end() if retired else finder._adjacent(text, toks[i], nxt)
+    if not joined or nxt.lower in lists.TITLES:
+        return None
+    if nxt.dot and f"{nxt.lower}." in lists.TITLES:
+        return None  # "Kinderarzt Dr. Brüggemann": the title takes it
+    owner = owner_stem(finder, text, nxt)  # "Pfarrerin Schultes Gemeinde"
+    if not (finder.name_like(nxt) or owner) or finder._blocked_first(toks, j, True):
+        return None
+    last, surname = finder._chain(text, toks, j)
+    if finder._institution_after(text, toks, last):
+        return None
+    span = toks[j : last + 1]
+    sure = owner is not None or any(finder._sure_name(t) for t in span)
+    explicit = toks[i].folded in lists.ROLE_WORDS or toks[i].text in lists.ROLE_ABBREVIATIONS
+    confidence = 0.9 if sure else 0.6 if explicit else 0.45
+    return finder._hit(
+        text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
+    )
