@@ -308,7 +308,7 @@ def test_a_dash_in_the_comment_field_is_no_comment(rated: Project, token: str) -
 def test_a_name_a_comment_only_guesses_gets_no_number_and_stays_out_of_the_key(
     rated: Project, token: str
 ) -> None:
-    """A comment "Rosen statt Beton" became "[Person 5] statt Beton" and "Rosen" entered
+    """A comment "Jannik statt Beton" became "[Person 5] statt Beton" and "Jannik" entered
     the key as a person: the comment's word then stood for a person in every later
     import, under the same number. A guessed name is replaced in the comment only; a
     known person keeps their number however the comment writes them, a sure new one
@@ -316,7 +316,7 @@ def test_a_name_a_comment_only_guesses_gets_no_number_and_stays_out_of_the_key(
     a, b, c = items(rated, token)
     key = rated.pseudonym_key()
     kaya = person(rated, "Kaya")
-    feedback.save_answer(rated, token, a, None, 0, "Rosen statt Beton")
+    feedback.save_answer(rated, token, a, None, 0, "Jannik statt Beton")
     feedback.save_answer(rated, token, b, None, 0, "Sagt Jasmin. Danke an Kaya!")
     assert stored_comments(rated) == [
         f"{GUESSED} statt Beton",
@@ -324,9 +324,9 @@ def test_a_name_a_comment_only_guesses_gets_no_number_and_stays_out_of_the_key(
     ]
     assert rated.pseudonym_key().equals(key)  # nothing entered the key
 
-    feedback.save_answer(rated, token, c, None, 0, "Frau Rosen hilft. Rosen statt Beton!")
+    feedback.save_answer(rated, token, c, None, 0, "Frau Rosen hilft. Rosen kommt auch!")
     rosen = person(rated, "Rosen")  # named for sure: a person of the key
-    assert stored_comments(rated)[2] == f"{rosen} hilft. {rosen} statt Beton!"
+    assert stored_comments(rated)[2] == f"{rosen} hilft. {rosen} kommt auch!"
 
     other = feedback.issue_tokens(rated, 1, district="Opladen")[0]
     _store_raw(rated, other, a, "Mehr Jasmin am Zaun")  # stored so by an older Werkbank

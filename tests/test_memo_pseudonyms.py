@@ -69,16 +69,17 @@ def test_a_person_named_only_in_a_memo_keeps_their_placeholder(tmp_path: Path) -
 def test_a_name_a_memo_only_guesses_stays_out_of_the_key(tmp_path: Path) -> None:
     """An export put "Rosen" of a memo "Mehr Rosen am Zaun" into the key as a person: every
     later import linked the word to that person under the same number, and forget kept the
-    entry because the memo names it. A guessed name is "[Person]" in the export only."""
+    entry because the memo names it. A guessed name is "[Person]" in the export only (a
+    first name alone: "Rosen" itself is a word, see tests/test_names_nouns.py)."""
     with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
         _import(project, tmp_path, "Treffen", 1, "Es fehlen Bänke.")
-        project.add_memo("Mehr Rosen am Zaun, sagt Frau Hinz.", "forscherin")
+        project.add_memo("Mehr Rosen für Jannik am Zaun, sagt Frau Hinz.", "forscherin")
         [first] = _memos(project, tmp_path / "a.qdpx")
         originals = " ".join(project.pseudonym_key()["original"])
         [second] = _memos(project, tmp_path / "b.qdpx")
         assert main(["--project", str(project.path), "import", str(tmp_path / "a.qdpx")]) == 0
         assert len(project.memos()) == 1  # the export read back is the same memo
-    assert "Hinz" in originals and "Rosen" not in originals
+    assert "Hinz" in originals and "Jannik" not in originals and "Rosen" not in originals
     [hinz] = re.findall(r"\[Person \d+\]", first)
-    assert first == f"Mehr [Person] am Zaun, sagt {hinz}."
+    assert first == f"Mehr Rosen für [Person] am Zaun, sagt {hinz}."
     assert second == first

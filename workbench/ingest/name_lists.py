@@ -214,8 +214,29 @@ COMMON_NOUNS = _words(
     """
 )
 
+# Names of the gazetteer that are German nouns, mostly plurals ("Rosen", "Delphine",
+# "Busch", "Motte"): the names of faker's locales found capitalised in a German word list
+# (Debian's wngerman), reviewed by hand; names far more often than nouns ("Krämer",
+# "Schreiber", "Kaufmann") are left out. Generated once, nothing is read at run time.
+NOUN_FIRST_NAMES = _words(
+    """
+    rosen brett gene arie delphine maxime maxima saga sole wille lupe ebbe aura anis gala
+    salami safari laus domen slawen irin tara dementi sacharin teddy sherry queen santa
+    olympia mercedes bali manila medina smyrna pandora platon adonis artemis isis candela
+    """
+)
+NOUN_SURNAMES = _words(
+    """
+    aas alm apostel barbier bouillon bulle busch christen colas cousins curry domino dosis
+    farmer fasching faust fink garde gral heere heiden ikonen jungfer kajak killer kot krabbe
+    kratzer kulis laib lamas limo list lord macher macho macken magier mangan meeres mensa
+    motte nickel nord opas paten pole polis rausch schalk schenkel schotte spiess tatar toner
+    trupp villa ware
+    """
+)
+
 # First names that are also German nouns, place names or words: a name only in context.
-NOT_FIRST = _words(
+NOT_FIRST = NOUN_FIRST_NAMES | _words(
     """
     admiral aerosol agent alabama albino albion alexandria ami amor andromeda apollo april
     aral arsen aster azalee baby baptist baron bart basel berlin bett boje boss boston brande
@@ -275,7 +296,7 @@ LOWER_WORDS = _words(
 )
 
 # Surnames that are also German words: after a weak cue they are words ("bei Koch").
-WORD_SURNAMES = _words(
+WORD_SURNAMES = NOUN_SURNAMES | _words(
     """
     adler back ball bass bauer baum berg best binder bischof blank block bock brand bruder
     burger bar cousin die doktor dorn eck eimer engel fisch fischer fit fleck flieger flink

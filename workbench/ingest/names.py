@@ -419,7 +419,9 @@ class PersonFinder:
                 else None
             )
             cue = cue or (
-                tok.folded in lists.LOWER_FIRST and nxt is not None and nxt.folded in _ACTS
+                (tok.folded in lists.LOWER_FIRST or tok.folded in lists.NOUN_FIRST_NAMES)
+                and nxt is not None
+                and nxt.folded in _ACTS
             )
             sure_surname = surname is not None and (
                 self.is_surname(toks[surname]) or self.is_foreign(toks[surname])
