@@ -191,6 +191,19 @@ INSTITUTION_NOUNS = _words(
     """
 )
 
+# Leverkusen's districts and quarters and organisations of social work, whatever districts a
+# project declares ("Ophoven erklärt", "Hitdorf meint", "Kolping berichtet"): no name on
+# their own; after a form of address or a first name they are ("Frau Schlebusch").
+LOCAL_NAMES = _words(
+    """
+    alkenrath bergisch neukirchen burrig hitdorf kuppersteg lutzenkirchen manfort opladen
+    quettingen rheindorf schlebusch steinbuchel wiesdorf leverkusen ophoven mathildenhof
+    waldsiedlung fixheide edelrath imbach pattscheid atzlenbach fettehenne schlebuschrath
+    neuboddenberg burgerbusch
+    kolping bethel bethanien lebenshilfe kinderschutzbund profamilia paritatische greenpeace
+    """
+)
+
 # Ordinary capitalised words that are never taken as a surname after a first name (also
 # what a first name ending in "s" owns: "Niklas Vorschlag", "Andreas Kommentar").
 COMMON_NOUNS = _words(
@@ -210,7 +223,7 @@ COMMON_NOUNS = _words(
     vorschlag vorschlage beitrag beitrage wunsche anliegen hinweis hinweise kommentar
     kommentare einwand einwande punkt punkte karte karten zettel sorge sorgen kritik
     beschwerde tipp tipps antwort antworten plan plane konzept nachricht nachrichten mail
-    bild bilder video fahrrad hund
+    bild bilder video fahrrad hund zufall unfall abfall beifall
     """
 )
 
@@ -341,6 +354,7 @@ def short_name_ok(word: str) -> bool:
 # Words written in lower case that are no name, whatever a name list says.
 _LOWER_CASE_WORDS = (
     WORD_SURNAMES
+    | LOCAL_NAMES
     | NOT_FIRST
     | FUNCTION_WORDS
     | COMMON_NOUNS

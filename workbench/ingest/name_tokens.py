@@ -31,7 +31,8 @@ COMPOUND_HEAD = re.compile(
     r"land|staat|mutter|mutter|vater|arzt|cafe|bad|halle|amt|turm|feier|fest|spiel|spiele|"
     r"fahrt|weg|wege|bahn|linie|karte|karten|liste|listen|essen|mittel|raum|ort|orte|punkt|"
     r"schild|prozess|system|modell|netz|verkehr|anlage|anlagen|bau|zone|zonen|ausbau|bund|"
-    r"verband|bus)$"
+    r"verband|bus|brett|fall|zeug|gerat|mobel|licht|boden|zaun|fenster|tisch|stuhl|wagen|"
+    r"schiff|flug|insel)$"
 )
 # Letters that German does not use: a word with them is a name or a foreign word.
 FOREIGN_LETTERS = re.compile("[şğıçłńśźżąęćčšžđőűãõñøåæřůýťďľĺŕŞĞİÇŁŃŚŹŻĄĘĆČŠŽĐŐŰÃÕÑØÅÆŘŮÝŤĎĽĹŔ]")

@@ -24,7 +24,9 @@ is a name), and not before a name of the gazetteer ("die ältere Frau Schmidt").
 Places, institutions and ordinary words stay: first names that are also words ("Rose",
 "Mai", "Handy") count only in such a context, a name chain followed by "Schule", "Platz",
 … is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz"), and the
-project's protected words (districts, codes) are never a name. Unknown capitalised words
+project's protected words (districts, codes) are never a name; Leverkusen's districts and
+quarters and organisations such as "Kolping" (``LOCAL_NAMES``) are one only after a form of
+address or a first name ("Ophoven erklärt", but "Frau Schlebusch"). Unknown capitalised words
 after a cue get a low confidence: :mod:`workbench.ingest.pseudonymise` replaces them only
 above its threshold, and the review queue shows them to a researcher.
 """
@@ -185,6 +187,8 @@ class PersonFinder:
             return False
         if len(text) < 2 or (text.isupper() and len(text) <= 5):
             return False
+        if f.split("-")[0] in lists.LOCAL_NAMES and not named:
+            return False  # "Ophoven erklärt", "Rheindorf-Nord meint": a place
         inner = [p for p in text.split("-") if any(ch.isupper() for ch in p[1:])]
         if any(not CAMEL_OK.match(p) for p in inner):
             return False  # "BewohnerInnen", "NoVA": no name
