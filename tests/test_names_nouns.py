@@ -24,6 +24,8 @@ def _clear(text: str) -> str:
         "Mehr Kraus und Busch.",
         "Delphine im Zoo sind toll.",
         "Curry und Nickel, Fasching und Mensa.",
+        "Sitzbänke und Hecke, Spielplatz und Bach.",
+        "Im Sommer und Bach ist es schön.",
     ],
 )
 def test_nouns_of_the_name_lists_stay(text: str) -> None:

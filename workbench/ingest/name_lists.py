@@ -244,7 +244,7 @@ NOUN_SURNAMES = _words(
     farmer fasching faust fink garde gral heere heiden ikonen jungfer kajak killer kot krabbe
     kratzer kulis laib lamas limo list lord macher macho macken magier mangan meeres mensa
     motte nickel nord opas paten pole polis rausch schalk schenkel schotte spiess tatar toner
-    trupp villa ware
+    trupp villa ware acker bach hecke hummel kirsch
     """
 )
 
