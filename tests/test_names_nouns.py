@@ -65,3 +65,22 @@ def test_the_key_does_not_turn_the_noun_into_a_person_in_later_imports() -> None
     assert pseudonymiser.pseudonymise("Frau Rosen kommt.")[0] == "[Person 1] kommt."
     for text in ("rosen und tulpen im park", "Rosen im Park pflanzen", "Mehr Rosen am Zaun"):
         assert pseudonymiser.pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Violette Blumen pflanzen.", "Violette Blumen pflanzen."),
+        ("Zivile Projekte fördern.", "Zivile Projekte fördern."),
+        ("Manuelle Zählung der Besucher.", "Manuelle Zählung der Besucher."),
+        ("Rares Gut ist das.", "Rares Gut ist das."),
+        ("Gottlob ist der Platz jetzt sauber.", "Gottlob ist der Platz jetzt sauber."),
+        ("Violette hat angerufen.", "[Person 1] hat angerufen."),
+        ("Wir danken Violette.", "Wir danken [Person 1]."),
+        ("Violette Dubois kommt.", "[Person 1] kommt."),
+    ],
+)
+def test_a_first_name_that_is_an_adjective_opening_a_sentence(text: str, expected: str) -> None:
+    """ "Violette Blumen", "Zivile Projekte" became "[Person 1] Blumen", "[Person 1]
+    fördern": opening a sentence such a name is the adjective, unless the person acts."""
+    assert _clear(text) == expected

@@ -297,7 +297,9 @@ LANGUAGE_WORDS = _words(
 )
 
 # Names that are German adjectives or verbs: a name except at the start of a sentence.
-LOWER_FIRST = _words("malte rosa urban reiner frank traute")
+LOWER_FIRST = _words(
+    "malte rosa urban reiner frank traute violette zivile manuelle rares gottlob fidel pelle royal"
+)
 
 # German words written in lower case that are also names, beside those of the lists below:
 # a name written in lower case ("danke anna") is one only if it is none of them.
