@@ -95,6 +95,9 @@ _ACTS = frozenset(
     "hat hatte kummert kommt kam wohnt arbeitet leitet organisiert bringt ubernimmt mochte will "
     "kann".split()
 )
+# Endings of a woman's role or description ("Mieterin", "Ehrenamtlerin", "Kundin"): before a
+# first name they say who she is ("sagt Mieterin Fatma Arslan"); no surname ends so.
+_FEMININE_ROLES = ("erin", "orin", "istin", "entin", "antin", "ndin")
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -455,6 +458,15 @@ class PersonFinder:
             return None
         last, surname = self._chain(text, toks, i, loose=False)
         nxt = toks[i + 1] if last == i and i + 1 < len(toks) else None
+        if (
+            nxt
+            and not self._sure_name(tok)
+            and tok.folded.endswith(_FEMININE_ROLES)
+            and self._adjacent(text, tok, nxt)
+            and self.is_first(nxt)
+            and not introduced(text, toks, i)
+        ):
+            return None  # "sagt Mieterin Fatma Arslan": who she is, then her name
         if (  # "ich heiße Okke Tjaden": the surname after an unknown first name
             nxt
             and introduced(text, toks, i)
