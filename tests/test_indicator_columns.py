@@ -292,3 +292,24 @@ def test_a_workbook_is_read_once_per_import(
         14.2,
         "%",
     )
+
+
+def test_no_workbook_stays_in_memory_after_an_import(project: Project, tmp_path: Path) -> None:
+    """The one-pass XLSX reader keeps the last workbook's bytes and raw rows for the next
+    question about it; after an import (indicators, or a survey with names in it) nothing
+    of it may stay in a long-running Voilà or notebook kernel."""
+    from workbench.ingest import parse_all
+    from workbench.ingest.table_rows import _xlsx_sheet
+
+    book = openpyxl.Workbook()
+    book.active.append(["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"])
+    book.active.append(["Manfort", "Einwohner", 2022, 1200, "Personen", "Melderegister"])
+    book.save(tmp_path / "werte.xlsx")
+    assert import_indicators(project, tmp_path / "werte.xlsx").added == 1
+    assert _xlsx_sheet.cache_info().currsize == 0
+    survey = openpyxl.Workbook()
+    survey.active.append(["Sozialraum", "Ansprechpartner", "Was fehlt?"])
+    survey.active.append(["Manfort", "Quirin Zabelberg", "Ein Treffpunkt am Abend"])
+    survey.save(tmp_path / "umfrage.xlsx")
+    assert parse_all(tmp_path / "umfrage.xlsx")
+    assert _xlsx_sheet.cache_info().currsize == 0

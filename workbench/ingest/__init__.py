@@ -25,6 +25,7 @@ from workbench.ingest.rtf_text import rtf_margins, rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
+from workbench.ingest.table_rows import forgetting_workbook
 from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
 from workbench.ingest.telegram_html import is_telegram_html, is_telegram_page, parse_telegram_html
 from workbench.ingest.textio import decode, is_tab_table, read_source
@@ -265,6 +266,7 @@ def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
     )
 
 
+@forgetting_workbook  # no table's raw rows stay in a long-running kernel's memory
 def parse_all(
     path: str | Path,
     mapping: TableMapping | None = None,

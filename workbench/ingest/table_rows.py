@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.spreadsheet import unquoted_text
@@ -23,6 +23,9 @@ from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.table_reading import sheet_row_notices
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 IMPORTER_CSV = "csv"
 IMPORTER_XLSX = "xlsx"
@@ -151,6 +154,21 @@ def _xlsx_sheet(
         book.close()
     fill_merged(records, merged_down(data, rows.title))  # "Manfort" over rows 2–4
     return header, records, rows.title, names, frozenset(percent)
+
+
+def forgetting_workbook(read: Callable[P, T]) -> Callable[P, T]:
+    """``read``, after which the last workbook read is dropped (:func:`_xlsx_sheet` keeps
+    its bytes and raw rows for the next question about the same file): after an import, no
+    participant's data stays in a long-running kernel's memory."""
+
+    @functools.wraps(read)
+    def reading(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return read(*args, **kwargs)
+        finally:
+            _xlsx_sheet.cache_clear()
+
+    return reading
 
 
 def _shown_as_percent(number_format: str | None) -> bool:

@@ -1,12 +1,11 @@
 """District indicators: the quantitative social report beside the qualitative findings.
 
-A table of district × indicator × year × value with unit and source, imported from CSV or
-XLSX (columns ``district, indicator, year, value, unit, source`` and an optional
-``illustrative`` flag; German headers ``Sozialraum, Indikator, Jahr, Wert, Einheit,
-Quelle, illustrativ`` work too; or a column per year instead of year and value, see
-:mod:`workbench.synthesis.indicator_layout`). An import is one transaction: an unknown
-district, a bad number or a duplicate row stops it with file and row, and nothing is
-stored. Importing a file again updates the rows it already imported (key: district,
+A table of district × indicator × year × value with unit and source, from CSV or XLSX
+(``district, indicator, year, value, unit, source``, optional ``illustrative``; German
+headers ``Sozialraum, Indikator, Jahr, Wert, Einheit, Quelle, illustrativ`` too; or a
+column per year, see :mod:`workbench.synthesis.indicator_layout`). One import is one
+transaction: an unknown district, a bad number or a duplicate row stops it with file and
+row, nothing stored. Importing a file again updates the rows it imported (key: district,
 indicator, year) instead of adding them twice.
 
 The city-wide reference of an indicator is its ``Gesamtstadt`` row for the same year.
@@ -29,7 +28,7 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
 from workbench.ingest.common import named_district
-from workbench.ingest.table_rows import percent_cells
+from workbench.ingest.table_rows import forgetting_workbook, percent_cells
 from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 from workbench.store.district_changes import former_names, merged_names, moved_on
@@ -169,6 +168,7 @@ def _composed(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value or ""))
 
 
+@forgetting_workbook  # no table's raw rows stay in a long-running kernel's memory
 def _read_indicators(
     source: Source,
     districts: list[str],
