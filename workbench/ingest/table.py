@@ -43,6 +43,7 @@ from workbench.ingest.table_columns import (
     text_column_of,
 )
 from workbench.ingest.table_districts import DistrictCells, find_district_column
+from workbench.ingest.table_export import own_export
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
 from workbench.ingest.table_ids import checked_id
 from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
@@ -156,6 +157,7 @@ def parse_table(
     records = [record for record in records if record[0] not in totals]
     labels = survey_header.labels
     mapping = mapping_by_labels(mapping, header, labels)
+    mapping, header, records, own = own_export(header, records, mapping)  # ours again
     blocks = None  # Mentimeter's questions one below the other
     if not survey_header.rows and not has_text_column(header, mapping):
         blocks = question_blocks(header, records)
@@ -443,6 +445,7 @@ def parse_table(
     if rejected:
         options["moderation_rejected"] = [moderation.column, rejected]
     options.update(read_options)
+    options.update(own)
     if detected:
         options["detected_columns"] = detected
     if header_row > 1:

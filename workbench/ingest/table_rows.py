@@ -18,6 +18,7 @@ from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down, ods_merged_down
 from workbench.ingest.polis import polis_notices
+from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
@@ -460,6 +461,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     if options.get("header_row", 1) > 1:
         row = options["header_row"]
         notices.append(f"Kopfzeile in Zeile {row} (darüber: Titel der Tabelle).")
+    notices.extend(own_export_notices(options))  # before the columns found beside
     for role, column in (options.get("detected_columns") or {}).items():
         after = ": steht vor dem Text (--no-title: nur der Text)" if role == "Titel" else ""
         notices.append(f"Spalte '{column}' als {role} erkannt{after}.")
