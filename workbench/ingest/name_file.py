@@ -23,7 +23,7 @@ from workbench.core.domain import InputError
 from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
 from workbench.ingest.speakers import read_roles, roles_of_rows
 from workbench.ingest.table_rows import IMPORTERS, read_rows
-from workbench.ingest.textio import RawFile, decode, read_source
+from workbench.ingest.textio import RawFile, decode, read_source, without_sep_hint
 
 _FIRST = frozenset("vorname vornamen rufname firstname givenname".split())
 _LAST = frozenset("nachname nachnamen familienname lastname surname".split())
@@ -95,7 +95,7 @@ def read_names(path: str | Path) -> list[str]:
         header, records = read_rows(raw)
         rows = [[_cell(h) for h in header], *([_cell(c) for c in cells] for _, cells in records)]
     else:
-        rows = _rows(decode(raw))
+        rows = _rows(without_sep_hint(decode(raw))[0])  # Excel's "sep=;" names no one
     rows = [row for row in rows if any(row)]
     if not rows:
         return []

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from workbench.core.domain import InputError
 from workbench.ingest.speaker_labels import is_role
-from workbench.ingest.textio import decode, read_source, sniff_delimiter
+from workbench.ingest.textio import decode, read_source, sniff_delimiter, without_sep_hint
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
 _NAME_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
@@ -114,8 +114,8 @@ def read_roles(path: str | Path) -> dict[str, str]:
     """Read a CSV file ``speaker,role`` (header optional) into a mapping; a name written
     "Nachname, Vorname" without quotes is one field ("Schmidt, Anna,Moderation")."""
     raw = read_source(path)
-    text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
-    rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
+    text, hint = without_sep_hint(decode(raw).replace("\r\n", "\n").replace("\r", "\n"))
+    rows = list(csv.reader(io.StringIO(text), delimiter=hint or sniff_delimiter(text)))
     return roles_of_rows(rows, raw.name)
 
 

@@ -23,7 +23,7 @@ from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.table_reading import sheet_row_notices
-from workbench.ingest.textio import RawFile, decode, sniff_delimiter
+from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -38,8 +38,9 @@ Sheet = tuple[list[str], Rows, str | None, list[str]]  # header, rows, sheet, al
 
 def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, fields) of every record of a CSV file."""
-    text = decode(raw)
-    delimiter = sniff_delimiter(text)
+    text, hint = without_sep_hint(decode(raw))  # Excel's "sep=;" is no title above the header
+    delimiter = hint or sniff_delimiter(text)
+    skipped = int(hint is not None)  # rows keep the numbers of the file's lines
     # A cell may be longer than the csv module's 128 KiB (an image embedded in a post's
     # HTML), never longer than the file: a valid file is read whole.
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))
@@ -49,13 +50,13 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
         header = next(reader)
         previous = reader.line_num
         for fields in reader:
-            records.append((previous + 1, fields))  # the line the record starts on
+            records.append((previous + 1 + skipped, fields))  # the line the record starts on
             previous = reader.line_num
     except csv.Error as err:
         raise InputError(
             f"CSV-Datei ist fehlerhaft oder abgeschnitten ({err}).",
             file=raw.name,
-            row=reader.line_num,
+            row=reader.line_num + skipped,
         ) from None
     except StopIteration:
         raise InputError("Die Datei ist leer.", file=raw.name) from None

@@ -170,8 +170,27 @@ _DELIMITERS = (",", ";", "\t")
 _QUOTED = re.compile(r'"[^"]*"')  # a quoted field: its delimiters are text
 
 
+# Excel's hint in a CSV's first line: "sep=;" names the delimiter and is no row; a program
+# that saved the file again may have quoted it or filled it up with delimiters ("sep=;;;").
+_SEP_HINT = re.compile(r'\A[ \t]*"?sep=([,;\t|])"?[,;\t]*[ \t]*(?:\r\n|\n|\r|\Z)', re.IGNORECASE)
+
+
+def without_sep_hint(text: str) -> tuple[str, str | None]:
+    """A CSV text without Excel's first line "sep=;" and the delimiter it names (the text
+    as it is and ``None`` without one). Every CSV reader of the workbench reads through it.
+
+    >>> without_sep_hint("sep=;\\r\\nText;Sozialraum\\r\\n")
+    ('Text;Sozialraum\\r\\n', ';')
+    >>> without_sep_hint("Text,Sozialraum\\n")
+    ('Text,Sozialraum\\n', None)
+    """
+    hint = _SEP_HINT.match(text)
+    return (text[hint.end() :], hint.group(1)) if hint else (text, None)
+
+
 def sniff_delimiter(text: str) -> str:
-    """Guess the delimiter of a CSV text among comma, semicolon and tab.
+    """Guess the delimiter of a CSV text among comma, semicolon and tab (Excel's first line
+    "sep=;" names it: :func:`without_sep_hint`).
 
     The header line decides (it rarely holds quoted delimiters); a title above it without
     any delimiter ("Stand: 31.12.2022") is passed over, and so is one whose delimiter the
@@ -184,6 +203,9 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("Bevölkerung, Stand 2022\\nSozialraum;Quote;Anteil\\nManfort;10,4;9,1\\n")
     ';'
     """
+    text, hint = without_sep_hint(text)
+    if hint is not None:
+        return hint
     lines = [line for line in text.split("\n", 11)[:11] if line.strip()]
     header = lines[0] if lines else ""
     for at, line in enumerate(lines):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import write_atomic
-from workbench.ingest.textio import RawFile, decode, sniff_delimiter
+from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on
@@ -101,9 +101,11 @@ def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
     """
     # as a table is read: UTF-8, Windows-1252 (Excel), Mac OS Roman
     text = decode(RawFile(filename, data)) if isinstance(data, bytes) else data
+    text, hint = without_sep_hint(text)  # Excel's "sep=;"
     mapping: dict[str, str] = {}
-    rows = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
-    for n, row in enumerate(rows, start=1):
+    rows = csv.reader(io.StringIO(text), delimiter=hint or sniff_delimiter(text))
+    first = 1 + (hint is not None)  # the header's line: below "sep=;"
+    for n, row in enumerate(rows, start=first):
         if not row or not "".join(row).strip():
             continue
         while not row[-1].strip():  # "Manfort;Manfort;;": cells Excel keeps after clearing
@@ -111,7 +113,7 @@ def read_mapping(data: bytes | str, filename: str) -> dict[str, str]:
         if len(row) != 2:
             raise InputError("erwartet zwei Spalten: Datei oder Feature, Sozialraum.", filename, n)
         source, district = nfc(row[0].strip()), nfc(row[1].strip())
-        if n == 1 and (
+        if n == first and (
             source.lower() in ("file_or_feature", "datei", "feature", "quelle")
             or district.lower() in ("district", "sozialraum")
         ):
