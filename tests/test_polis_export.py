@@ -167,3 +167,20 @@ def test_an_error_lists_at_most_thirty_columns(
 
 def test_doctests() -> None:
     assert doctest.testmod(table_columns).failed == 0
+
+
+def test_a_summary_saved_again_by_german_excel_still_names_the_workshop(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German Excel saves summary.csv in Windows-1252 with ";": the topic became
+    "Mobilit�t in B�rgerh�usern" (read as UTF-8 with replacement), or with ";" no topic."""
+    folder = _export(tmp_path / "x")
+    (folder / "summary.csv").write_bytes(
+        (
+            "topic;Mobilität in Bürgerhäusern\r\nurl;https://pol.is/abc\r\nviews;20\r\n"
+            'voters;12\r\ncomments;4\r\nconversation-description;"Was braucht\r\ndie Stadt?"\r\n'
+        ).encode("cp1252")
+    )
+    assert _import(project, str(folder)) == 0
+    assert "(summary.csv): 'Mobilität in Bürgerhäusern'" in capsys.readouterr().out
+    assert set(project.segments()["workshop"]) == {"Mobilität in Bürgerhäusern"}

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 
 COMMENT_TEXT, COMMENT_ID = "comment-body", "comment-id"  # a comments file's text and ID
 COMMENT_COLUMNS = frozenset({COMMENT_ID, COMMENT_TEXT, "moderated"})
@@ -45,13 +46,25 @@ _COMPANIONS: tuple[tuple[frozenset[str], str], ...] = (
 
 def _head(path: Path) -> list[list[str]]:
     """The first records of a CSV file, enough for a summary's key–value rows (empty if
-    it cannot be read as one); read once per file."""
+    it cannot be read as one); read once per file, decoded and split as every table is
+    (a summary German Excel saved again: Windows-1252 and ";")."""
     try:
         with path.open("rb") as handle:
-            raw = handle.read(_HEAD_BYTES)
+            data = handle.read(_HEAD_BYTES)
     except OSError:
         return []
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", errors="replace")))
+    if len(data) == _HEAD_BYTES:  # not into a character: up to the last whole line
+        data = data[: data.rfind(b"\n") + 1] if b"\n" in data else data
+        data = (
+            data[: len(data) - len(data) % 2]
+            if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+            else data
+        )
+    try:
+        text, hint = without_sep_hint(decode(RawFile(path.name, data)))
+    except InputError:
+        return []
+    reader = csv.reader(io.StringIO(text), delimiter=hint or sniff_delimiter(text))
     out: list[list[str]] = []
     try:
         for record in reader:
