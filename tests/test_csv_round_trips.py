@@ -220,3 +220,39 @@ def test_a_code_too_long_in_a_table_stops_clearly_on_both_backends(
     assert "segmente.csv, Zeile 2: Codename 'Zugang zu Beratung Zugang zu B…' unter " in err
     assert "'Bedarf' ist zu lang: 227 Zeichen" in err and "Traceback" not in err
     assert project.codebook() == [] and project.segments().empty
+
+
+EXPORT = (
+    "segment_id,source_id,district,text,start\r\n"
+    '1,1,Manfort,"Kein Endgerät, kein Drucker",0\r\n'
+    "2,2,Manfort,Mehr Bänke am Markt,30\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("saved", "row"),
+    [
+        # Excel read at ";": the row with a quoted field is one cell, quoted again
+        ('"1,1,Manfort,""Kein Endgerät, kein Drucker"",0"\r\n', 2),
+        # a text with ";" split its row, so Excel filled every row up with ";"
+        ('"1,1,Manfort,""Kein Endgerät, kein Drucker"",0";\r\n3,3,Manfort,Bus; Bahn,60\r\n', 2),
+    ],
+)
+def test_an_export_opened_in_german_excel_by_double_click_and_saved_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], saved: str, row: int
+) -> None:
+    """The row in one quoted cell was padded with empty fields and skipped as an empty row
+    (its statement lost without a word), or the import said "fehlerhaft oder abgeschnitten"."""
+    lines = EXPORT.split("\r\n")
+    header = lines[0] + (";" if saved.rstrip().endswith("60") else "")
+    path = tmp_path / "export.csv"
+    path.write_bytes((f"{header}\r\n{saved}{lines[2]}\r\n").encode("cp1252"))
+    folder = tmp_path / "projekt"
+    assert main(["init", "--districts", "Manfort", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(folder), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"export.csv, Zeile {row}: 1 Zeile ({row}) steht ganz in einem Feld" in err
+    assert "„Daten → Aus Text/CSV“" in err
+    assert "Drucker" not in err  # no participant's text in a message
+    assert _texts(folder) == []

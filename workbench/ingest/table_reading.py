@@ -10,6 +10,9 @@ rows an XLSX or ODS sheet hides, formulas saved without their result.
   wrong columns. A file that quotes fields (LimeSurvey, Excel, LibreOffice, pandas) quotes
   a field with a line break; there a short row is only short. A short last row with no
   line break after it is a file cut off (writers end their last row): an error too.
+- **Rows in one cell.** Our export (",") opened in German Excel by double click and saved
+  again has its rows with a quoted field whole in one quoted cell: the import stops and
+  says so, instead of padding them empty (:func:`check_rows_in_one_cell`).
 - **Hidden rows.** A team hides rows in Excel or LibreOffice to take them out (a card
   entered twice, an answer the group excluded), as it hides a sheet of lists: hidden rows
   are no statements, and the import names them; showing them again brings them back. Rows an
@@ -26,6 +29,7 @@ rows an XLSX or ODS sheet hides, formulas saved without their result.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
@@ -99,6 +103,63 @@ def pad_short_rows(
             short.append(row)
         padded.append((row, [*fields, *[None] * (len(header) - len(fields))]))
     return padded, short
+
+
+def check_rows_in_one_cell(
+    name: str, header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]], delimiter: str
+) -> None:
+    """Stop when rows of a CSV file are each one quoted field holding a whole row.
+
+    German Excel opens a file with "," by double click at ";": a line with a quoted field
+    ("Kein Endgerät, kein Drucker") lands whole in column A, and saving it again quotes the
+    cell: ``"1,1,…,""Kein Endgerät, kein Drucker"",31,95,"``. Read as it is, such a row is
+    one field: its statement was padded empty and skipped as an empty row, without a word.
+    A row counts when its only field holds a quote and splits into the header's fields.
+    """
+    if len(header) < 3:
+        return
+    rows: list[int] = []
+    for row, fields in records:
+        filled = [i for i, f in enumerate(fields) if f is not None and str(f).strip()]
+        cell = str(fields[0]) if filled == [0] else ""
+        if '"' not in cell or delimiter not in cell:
+            continue
+        try:
+            inner = next(csv.reader(io.StringIO(cell, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if len(inner) == len(header):
+            rows.append(row)
+    if rows:
+        raise InputError(
+            f"{len(rows)} Zeile{'' if len(rows) == 1 else 'n'} ({_listed(rows)}) "
+            f"{'steht' if len(rows) == 1 else 'stehen'} ganz in einem Feld in "
+            "Anführungszeichen: Die Datei wurde wohl in Excel mit anderem Trennzeichen "
+            "geöffnet (Doppelklick in deutschem Excel auf eine CSV mit Komma) und wieder "
+            "gespeichert. Die ursprüngliche Datei importieren, oder sie in Excel über "
+            "„Daten → Aus Text/CSV“ öffnen (Trennzeichen Komma) und dann speichern.",
+            file=name,
+            row=rows[0],
+        )
+
+
+def check_resaved_with_semicolons(name: str, text: str) -> None:
+    """After a CSV file failed to read at ",": stop with :func:`check_rows_in_one_cell`'s
+    explanation when German Excel saved it again at ";" (a text with ";" split its row
+    into two cells, so Excel filled every row up with ";": ``"1,1,…,""…"",31,95,";``)."""
+    if ";" not in text:
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    try:
+        first = next(reader, [])
+        header = next(csv.reader([first[0]], delimiter=",")) if first else []
+        records, previous = [], reader.line_num
+        for fields in reader:
+            records.append((previous + 1, fields))
+            previous = reader.line_num
+    except csv.Error:
+        return
+    check_rows_in_one_cell(name, header, records, ",")
 
 
 def _sheet_root(data: bytes, sheet: str) -> Any:

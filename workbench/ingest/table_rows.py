@@ -22,7 +22,11 @@ from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
-from workbench.ingest.table_reading import sheet_row_notices
+from workbench.ingest.table_reading import (
+    check_resaved_with_semicolons,
+    check_rows_in_one_cell,
+    sheet_row_notices,
+)
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 
 P = ParamSpec("P")
@@ -53,6 +57,8 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
             records.append((previous + 1 + skipped, fields))  # the line the record starts on
             previous = reader.line_num
     except csv.Error as err:
+        if delimiter == ",":
+            check_resaved_with_semicolons(raw.name, text)  # German Excel opened it at ";"
         raise InputError(
             f"CSV-Datei ist fehlerhaft oder abgeschnitten ({err}).",
             file=raw.name,
@@ -60,6 +66,7 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
         ) from None
     except StopIteration:
         raise InputError("Die Datei ist leer.", file=raw.name) from None
+    check_rows_in_one_cell(raw.name, header, records, delimiter)  # Excel opened it with ";"
     return header, records
 
 
