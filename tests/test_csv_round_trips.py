@@ -256,3 +256,18 @@ def test_an_export_opened_in_german_excel_by_double_click_and_saved_is_refused(
     assert "„Daten → Aus Text/CSV“" in err
     assert "Drucker" not in err  # no participant's text in a message
     assert _texts(folder) == []
+
+
+def test_a_short_row_whose_text_has_quotes_and_commas_is_still_read(tmp_path: Path) -> None:
+    """A row of one quoted text with quotes and two commas split into the header's three
+    fields and was taken for a row Excel put into one cell."""
+    path = tmp_path / "karten.csv"
+    path.write_text(
+        'Text,Sozialraum,Rolle\r\n"Wir brauchen ""mehr"" Bänke, Licht, Wege"\r\n'
+        "Ein Café fehlt,Manfort,Jugendarbeit\r\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "projekt"
+    assert main(["init", "--districts", "Manfort", str(folder)]) == 0
+    assert main(["--project", str(folder), "import", str(path), "--district", "Manfort"]) == 0
+    assert _texts(folder) == ['Wir brauchen "mehr" Bänke, Licht, Wege', "Ein Café fehlt"]

@@ -114,7 +114,9 @@ def check_rows_in_one_cell(
     ("Kein Endgerät, kein Drucker") lands whole in column A, and saving it again quotes the
     cell: ``"1,1,…,""Kein Endgerät, kein Drucker"",31,95,"``. Read as it is, such a row is
     one field: its statement was padded empty and skipped as an empty row, without a word.
-    A row counts when its only field holds a quote and splits into the header's fields.
+    A row counts when its only field holds a quoted field between delimiters (the row's
+    own: ``,"…",``; a text's quotes, "mehr" Bänke, are none) and splits into the header's
+    fields.
     """
     if len(header) < 3:
         return
@@ -122,7 +124,8 @@ def check_rows_in_one_cell(
     for row, fields in records:
         filled = [i for i, f in enumerate(fields) if f is not None and str(f).strip()]
         cell = str(fields[0]) if filled == [0] else ""
-        if '"' not in cell or delimiter not in cell:
+        quoted = rf'(?:^|{re.escape(delimiter)})"(?:[^"]|"")*"(?:{re.escape(delimiter)}|$)'
+        if not re.search(quoted, cell):
             continue
         try:
             inner = next(csv.reader(io.StringIO(cell, newline=""), delimiter=delimiter), [])
