@@ -96,3 +96,28 @@ def test_ids_given_by_option_win_over_the_recognised_export(tmp_path: Path) -> N
         assert segments["speaker_role"].tolist() == ["Jugendarbeit"]
     finally:
         back.close()
+
+
+@pytest.mark.parametrize("exported", ["csv"], indirect=True)
+def test_an_export_imported_into_its_own_project_is_left_out(
+    exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its rows span three documents, so no one document held them: every statement
+    was imported a second time and counted twice in clusters and profiles."""
+    first = tmp_path / "erst"
+    capsys.readouterr()
+    assert main(["--project", str(first), "import", str(exported)]) == 0
+    printed = capsys.readouterr().out
+    assert "export.csv: nicht importiert: ein Tabellenexport der Werkbank, und seine 7" in printed
+    assert "'karten.csv', 'chat_Manfort.txt', 'chat_Wiesdorf.txt'" in printed
+    project = Project.open(first)
+    try:
+        assert len(project.segments()) == 7
+    finally:
+        project.close()
+    assert main(["--project", str(first), "import", str(exported), "--allow-duplicates"]) == 0
+    project = Project.open(first)
+    try:
+        assert len(project.segments()) == 14
+    finally:
+        project.close()

@@ -177,10 +177,13 @@ def test_another_projects_table_export_brings_people_of_its_own(tmp_path: Path, 
     assert texts[1].endswith("sagt auch [Person 10].")
     assert any(f"2 Personen aus „{table.name}“ neu nummeriert" in n for n in result.notices)
     assert forget(b, speaker="Ayşe Yılmaz", dry_run=True).counts["statements"] == 1
-    # B's own export, imported into B, keeps B's people (one person, not two).
+    # B's own export, imported into B, keeps B's people (one person, not two); without
+    # allow_duplicates it is left out, as all its statements are B's (same_content).
     own = tmp_path / f"b_export.{fmt}"
     b.export_table(own, fmt)
-    [back] = b.import_files([own])
+    [left] = b.import_files([own])
+    assert left.notices[0].startswith("nicht importiert: ein Tabellenexport der Werkbank")
+    [back] = b.import_files([own], allow_duplicates=True)
     assert _speakers(b, own.name) == [
         *(f"[Person {n}]" for n in range(1, 10)),
         "[Person 10]",

@@ -113,6 +113,36 @@ def _notice(other: str, share: float, stored: bool, waves: tuple[str, str] | Non
     )
 
 
+def _held_export(document: ParsedDocument, stored: Sequence[Stored]) -> str | None:
+    """Why the workbench's own table export is left out when the project holds each of its
+    statements (exported from this project, imported again): they would count twice. Its
+    rows span documents, so no one stored document holds them (:func:`_same_as`)."""
+    if document.options.get("own_export") is None or not stored:
+        return None
+    texts = {s.text.strip() for s in document.segments}
+    held: dict[str, None] = {}  # the documents holding them, in the project's order
+    for other in stored:
+        found = texts & {text.strip() for _, text in other.statements()}
+        if found:
+            held[other.name] = None
+            texts -= found
+        if not texts:
+            break
+    if texts:
+        return None
+    names = ", ".join(f"'{n}'" for n in list(held)[:3]) + (" …" if len(held) > 3 else "")
+    codes = (
+        " Kodierungen der Spalte 'codes', die das Projekt noch nicht hat, sind damit "
+        "nicht übernommen." * any(s.codes for s in document.segments)
+    )
+    return (
+        "nicht importiert: ein Tabellenexport der Werkbank, und seine "
+        f"{plural(len(document.segments), 'Aussage steht', 'Aussagen stehen')} schon im "
+        f"Projekt ({names}) — ein zweites Mal zählten sie doppelt.{codes} Mit "
+        "--allow-duplicates wird er trotzdem importiert."
+    )
+
+
 def _coded(document: ParsedDocument) -> bool:
     """Whether a file brings codings (a second coder's copy of the same statements)."""
     return document.merge or bool(document.codings) or any(s.codes for s in document.segments)
@@ -253,6 +283,9 @@ def left_out(
         version = _earlier_version(docs[i], name, stored, wave, stored_name, keep_wave)
         if version is not None:
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(version,))
+            continue
+        if (held := _held_export(docs[i], stored)) is not None:  # exported from here
+            out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(held,))
             continue
         if _coded(docs[i]):
             kept.append(i)
