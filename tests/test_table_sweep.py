@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
-from workbench.ingest import html_text, table, table_columns, table_rows
+from workbench.ingest import html_text, table, table_columns, table_identity, table_rows
 from workbench.ingest.html_text import plain_text
 from workbench.store import Document
 
@@ -341,6 +341,6 @@ def test_unsupported_types_say_what_to_do(
     assert "wird nicht unterstützt" in err and hint in err
 
 
-@pytest.mark.parametrize("module", [html_text, table, table_columns, table_rows])
+@pytest.mark.parametrize("module", [html_text, table, table_columns, table_identity, table_rows])
 def test_the_examples_in_the_docstrings_hold(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]

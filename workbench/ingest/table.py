@@ -45,6 +45,7 @@ from workbench.ingest.table_columns import (
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_export import own_export
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
+from workbench.ingest.table_identity import sheet_importer
 from workbench.ingest.table_ids import checked_id
 from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
@@ -59,7 +60,6 @@ from workbench.ingest.table_rows import (
     IMPORTERS,
     Rows,
     is_no_answer,
-    sheet_importer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
 from workbench.ingest.table_survey import (

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import io
 import re
 import zipfile
@@ -14,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down, ods_merged_down
 from workbench.ingest.polis import polis_notices
@@ -277,49 +276,6 @@ def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:
 def read_rows(raw: RawFile, sheet: str | None = None) -> tuple[list[str], Rows]:
     """Header and (row number, cells) of a CSV, XLSX or ODS file (by its name's suffix)."""
     return read_sheet(raw, sheet)[:2]
-
-
-def sheet_importer(importer: str, sheet: str | None, first: bool) -> str:
-    """A table's importer as stored: a workbook's sheet other than the first is an import
-    of its own ("xlsx:Was fehlt"; a long name by its hash: the column holds 50 characters).
-
-    >>> sheet_importer("xlsx", "Was fehlt", False), sheet_importer("xlsx", "Sitzung", True)
-    ('xlsx:Was fehlt', 'xlsx')
-    """
-    if sheet is None or first:
-        return importer
-    named = f"{importer}:{sheet}"
-    if len(named) <= 50:
-        return named
-    return f"{importer}:{hashlib.sha256(sheet.encode('utf-8')).hexdigest()[:20]}"
-
-
-def same_import(stored: str, options: Mapping[str, Any], document: ParsedDocument) -> bool:
-    """Whether a stored document of the same file is ``document`` (same importer and, for
-    a workbook, the same sheet). A document stored without its sheet was read from the
-    first one (before sheets were told apart, ``--sheet`` was stored when given)."""
-    base = document.importer.split(":", 1)[0]
-    if stored.split(":", 1)[0] != base:
-        return False
-    if base not in (IMPORTER_XLSX, IMPORTER_ODS):
-        return stored == document.importer
-    sheet = document.options.get("sheet")
-    if options.get("sheet") is None:
-        return ":" not in document.importer
-    return options["sheet"] == sheet
-
-
-def earlier_import(
-    stored: Sequence[tuple[str, Mapping[str, Any]]], document: ParsedDocument
-) -> tuple[int | None, str]:
-    """Which of the stored documents of the same file (importer, options) is ``document``,
-    and the importer to store it with (unique per file: an older project may hold another
-    sheet under the plain importer)."""
-    found = next((i for i, s in enumerate(stored) if same_import(*s, document)), None)
-    importer = document.importer
-    if found is None and any(s[0] == importer for s in stored):
-        importer = sheet_importer(importer, document.options.get("sheet") or "", False)
-    return found, importer
 
 
 def _rows(count: int) -> str:

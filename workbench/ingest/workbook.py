@@ -3,7 +3,7 @@ their cards in Excel (pure, reads files).
 
 Without ``--sheet``, ``workbench import karten.xlsx`` read the first sheet and dropped the
 others without a word. Now each sheet with statements is a document of its own (the first
-stored as the file's, the others as the file's sheet: :func:`~workbench.ingest.table_rows.
+stored as the file's, the others as the file's sheet: :func:`~workbench.ingest.table_identity.
 sheet_importer`); a sheet without statements (an "Info" or "Auswertung" sheet) is named
 with the reason in the first document's notices, and so is a hidden sheet (a template's
 drop-down lists; ``--sheet`` reads it); if no sheet has statements, the first sheet's

@@ -56,7 +56,7 @@ from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_coders import split_coded
-from workbench.ingest.table_rows import earlier_import
+from workbench.ingest.table_identity import earlier_import
 from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
 from workbench.ingest.whatsapp_chat import messenger_notices
 from workbench.ingest.zoom_chat import chat_notices
