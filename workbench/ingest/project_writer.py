@@ -33,6 +33,7 @@ from workbench.ingest.annotations import (
     restore_resolution,
     upsert_indicators,
 )
+from workbench.ingest.long_names import workshop_key
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -130,7 +131,7 @@ class ProjectFileWriting:
             wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
         )
         notices.extend(added)
-        self.planned.update({composed(w.name): w for w in bundle.workshops})
+        self.planned.update({workshop_key(composed(w.name)): w for w in bundle.workshops})
         written = []
         self.seen_codings.clear()
         self.added_codings.clear()

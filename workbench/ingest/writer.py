@@ -47,6 +47,7 @@ from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
+from workbench.ingest.long_names import fitted_format, fitted_names, workshop_key
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_notices import personal_notices
@@ -178,7 +179,7 @@ class Writer(ProjectFileWriting):
         Sozialraum: the same title each month ("Protokoll Stadtteilkonferenz") is another
         event each time, named by its file as before."""
         titled = workshop_in_title(document.title)
-        same = self.workshops.get(composed(titled)) if titled else None
+        same = self.workshops.get(workshop_key(composed(titled))) if titled else None
         if same is None:
             return titled
         place = self.districts.get(district_key(fixed_district or document.district or ""))
@@ -194,6 +195,7 @@ class Writer(ProjectFileWriting):
         return workshop.id is None or self.session.scalar(found) is not None
 
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
+        name = workshop_key(name)  # as stored: a long one shortened (long_names)
         workshop = self.workshops.get(name)
         if (
             workshop is not None
@@ -216,7 +218,7 @@ class Writer(ProjectFileWriting):
                     district_id=district.id,
                     wave_id=self._import_wave().id,
                     date=document.date,
-                    format=document.format,
+                    format=fitted_format(document.format),
                 )
             else:  # declared by the file: its own district (if known), date and format
                 home = self.districts.get(district_key(plan.district or ""), district)
@@ -225,7 +227,7 @@ class Writer(ProjectFileWriting):
                     district_id=home.id,
                     wave_id=self._import_wave().id,
                     date=plan.date,
-                    format=plan.format,
+                    format=fitted_format(plan.format),
                 )
             self.session.add(workshop)
             self.session.flush()
@@ -246,7 +248,9 @@ class Writer(ProjectFileWriting):
         """The names to pseudonymise in a workshop (as named in the file, stored
         pseudonymised): its list plus ``extra``."""
         names = set(extra)
-        stored = self.workshops.get(pseudonymise_name(self.pseudonymiser, workshop, extra))
+        stored = self.workshops.get(
+            workshop_key(pseudonymise_name(self.pseudonymiser, workshop, extra))
+        )
         if stored is not None:
             names |= set(
                 self.session.scalars(
@@ -376,6 +380,7 @@ class Writer(ProjectFileWriting):
             for s, w, _ in statement_bar(placed, "Merkmale pseudonymisieren")
         ]
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
+        titled, filename, shortened = fitted_names(document, titled, filename)
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
         roles = [safe(s.speaker_role, w) for s, w, _ in placed]
@@ -469,6 +474,7 @@ class Writer(ProjectFileWriting):
                 *messenger_notices(document.options),
                 *sound_notices(document.options),
                 *personal_notices(document.segments, document.options),
+                *shortened,
                 *notices,
             ),
         )

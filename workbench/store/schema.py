@@ -48,6 +48,8 @@ CITYWIDE = "Gesamtstadt"
 MAX_CODER = 100  # longest coder name
 MAX_CODE_NAME, MAX_CODE_PATH = 200, 500  # longest code name and path (PostgreSQL refuses more)
 MAX_WAVE_LABEL = 100  # longest wave label
+MAX_WORKSHOP, MAX_FORMAT = 300, 200  # longest workshop name and format (PostgreSQL refuses more)
+MAX_FILENAME = 500  # longest document file name
 # Namespace of the codes' GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
 CODE_GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
 
@@ -108,13 +110,13 @@ class Workshop(Base):
 
     __tablename__ = "workshops"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(MAX_WORKSHOP), unique=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
     wave_id: Mapped[int] = mapped_column(
         ForeignKey("waves.id", name="fk_workshops_wave_id"), index=True
     )
     date: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    format: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    format: Mapped[str | None] = mapped_column(String(MAX_FORMAT), nullable=True)
 
 
 class Document(Base):
@@ -123,7 +125,7 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id"), nullable=True)
-    filename: Mapped[str] = mapped_column(String(500))
+    filename: Mapped[str] = mapped_column(String(MAX_FILENAME))
     sha256: Mapped[str] = mapped_column(String(64))
     importer: Mapped[str] = mapped_column(String(50))
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

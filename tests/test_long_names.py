@@ -1,0 +1,73 @@
+"""Names from files and commands longer than the database holds (session 29 sweep).
+
+SQLite keeps any length in a ``VARCHAR(n)``, PostgreSQL refuses more: the same import
+went through on one and stopped with a database traceback on the other. Each test runs
+on both backends (marker ``backends``, tests/pg.py).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.store import Document
+
+NS = "urn:QDA-XML:project:1.0"
+SOURCE = "C0000000-0000-4000-8000-000000000001"
+LONG = " ".join(["Stadtteilkonferenz"] * 20)  # 379 characters
+
+
+def _qdpx(out: Path, name: str, text: str = "Wir brauchen mehr Bänke.\n") -> Path:
+    qde = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="{NS}" name="Beirat" '
+        f'origin="MAXQDA 2022"><Sources><TextSource guid="{SOURCE}" name="{name}" '
+        f'plainTextPath="internal://{SOURCE}.txt"/></Sources></Project>'
+    )
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("project.qde", qde.encode("utf-8"))
+        archive.writestr(f"Sources/{SOURCE}.txt", text.encode("utf-8"))
+    return out
+
+
+@pytest.mark.backends
+def test_a_long_workshop_name_is_shortened_and_said_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A MAXQDA text of a 379-character name became the workshop's name (300 stored): on
+    PostgreSQL a traceback (StringDataRightTruncation), on SQLite stored whole. Now both
+    cut it in the middle with "…" (its end kept: "Teil 1", "Teil 2"), say so, and find
+    the workshop again."""
+    archive = _qdpx(tmp_path / "x.qdpx", f"{LONG}.txt")
+    for _ in range(2):  # the second import finds the same (shortened) workshop
+        assert main(["--project", str(project.path), "import", str(archive)]) == 0
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    assert "Der Workshop-Name hat 379 Zeichen und ist in der Mitte mit „…“ gekürzt" in out.out
+    names = project.workshops()["workshop"].tolist()
+    assert names == [f"{LONG[:239]}…{LONG[-60:]}"] and len(names[0]) == 300
+    assert len(project.segments()) == 1
+    # a table's Workshop column, --workshop and a protocol's "Format:" line alike
+    table = tmp_path / "t.csv"
+    table.write_text(f"ID;Sozialraum;Text;Workshop\n1;Manfort;Mehr Bänke;{LONG} 2\n")
+    assert main(["--project", str(project.path), "import", str(table)]) == 0
+    protocol = tmp_path / "p.md"
+    protocol.write_text(f"# Protokoll\n\nFormat: {LONG}\n\n## Frage\n\n- Ein Treffpunkt fehlt\n")
+    command = ["import", str(protocol), "--workshop", f"{LONG} 3", "--district", "Opladen"]
+    assert main(["--project", str(project.path), *command]) == 0
+    out = capsys.readouterr()
+    assert "Das Format des Workshops hat 379 Zeichen" in out.out
+    workshops = project.workshops()
+    assert len(workshops) == 3 and workshops["workshop"].str.len().max() == 300
+    assert workshops["format"].dropna().str.len().tolist() == [200]
+    # a text's name over 500 characters (the file name column) keeps its extension
+    archive = _qdpx(tmp_path / "y.qdpx", f"{LONG} {LONG}.txt", "Der Platz ist zu klein.\n")
+    assert main(["--project", str(project.path), "import", str(archive)]) == 0
+    assert "Der Dateiname hat 763 Zeichen" in capsys.readouterr().out
+    with project.session() as s:
+        stored = sorted(s.scalars(select(Document.filename)), key=len)[-1]
+    assert len(stored) == 500 and stored.endswith("Stadtteilkonferenz.txt") and "…" in stored

@@ -1,0 +1,83 @@
+"""Names from a file that are longer than the database holds: shortened with "…", and said.
+
+SQLite keeps any length in a ``VARCHAR(n)``; PostgreSQL refuses more and the import
+stopped with a database traceback. So a workshop's name, its format and a document's
+file name are cut to the column's size on both backends, the same way each time (a
+second import finds the workshop again), and the import says so. A workshop's name keeps
+its end too: "… Teil 1" and "… Teil 2" stay two workshops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePath
+
+from workbench.core.domain import ParsedDocument
+from workbench.store import MAX_FILENAME, MAX_FORMAT, MAX_WORKSHOP
+
+ELLIPSIS = "…"
+
+
+def shortened(text: str, limit: int, tail: int = 0) -> str:
+    """``text`` cut to ``limit`` characters in its middle (its last ``tail`` kept), the cut
+    marked with "…"; unchanged if it fits.
+
+    >>> shortened("Stadtteilkonferenz Manfort", 12)
+    'Stadtteilko…'
+    >>> shortened("Stadtteilkonferenz Manfort", 12, tail=4)
+    'Stadtte…fort'
+    >>> shortened("Manfort", 12)
+    'Manfort'
+    """
+    if len(text) <= limit:
+        return text
+    end = text[len(text) - tail :] if tail else ""
+    return text[: limit - 1 - len(end)] + ELLIPSIS + end
+
+
+def workshop_key(name: str) -> str:
+    """A workshop's name as the project stores it (at most :data:`MAX_WORKSHOP` characters,
+    its last 60 kept: they often tell two workshops apart)."""
+    return shortened(name, MAX_WORKSHOP, tail=60)
+
+
+def shortened_filename(filename: str) -> str:
+    """A file name cut in its stem, its extension kept (at most :data:`MAX_FILENAME`).
+
+    >>> len(shortened_filename("a" * 600 + ".docx"))
+    500
+    """
+    if len(filename) <= MAX_FILENAME:
+        return filename
+    suffix = PurePath(filename).suffix
+    return shortened(filename, MAX_FILENAME, tail=min(len(suffix) + 40, 100))
+
+
+def _notice(what: str, original: str, limit: int, hint: str) -> str:
+    return (
+        f"{what} hat {len(original)} Zeichen und ist in der Mitte mit „…“ gekürzt gespeichert "
+        f"('{original[:40]}…'): die Datenbank hält höchstens {limit}.{hint}"
+    )
+
+
+def fitted_format(format_: str | None) -> str | None:
+    """A workshop's format as the project stores it (at most :data:`MAX_FORMAT` characters)."""
+    return shortened(format_, MAX_FORMAT) if format_ else format_
+
+
+def fitted_names(
+    document: ParsedDocument, workshops: Mapping[str, str], filename: str
+) -> tuple[dict[str, str], str, list[str]]:
+    """A document's workshop names (by the name in the file) and file name as stored, cut
+    where longer than the database holds; and the notices (its format's too)."""
+    notices = [
+        _notice("Der Workshop-Name", name, MAX_WORKSHOP, " Ein anderer: --workshop NAME")
+        for name in dict.fromkeys(workshops.values())
+        if len(name) > MAX_WORKSHOP
+    ]
+    if len(filename) > MAX_FILENAME:
+        notices.append(_notice("Der Dateiname", filename, MAX_FILENAME, ""))
+    if document.format and len(document.format) > MAX_FORMAT:
+        notices.append(_notice("Das Format des Workshops", document.format, MAX_FORMAT, ""))
+    fitted = {w: workshop_key(name) for w, name in workshops.items()}
+    return fitted, shortened_filename(filename), notices
