@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.domain import InputError
 from workbench.store import Document
 
 NS = "urn:QDA-XML:project:1.0"
@@ -71,3 +72,27 @@ def test_a_long_workshop_name_is_shortened_and_said_on_both_backends(
     with project.session() as s:
         stored = sorted(s.scalars(select(Document.filename)), key=len)[-1]
     assert len(stored) == 500 and stored.endswith("Stadtteilkonferenz.txt") and "…" in stored
+
+
+@pytest.mark.backends
+def test_a_district_name_too_long_for_the_database_is_refused_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """districts --add and import --add-districts with a name over 200 characters: a
+    PostgreSQL traceback, on SQLite a district of that name. Now both refuse it, naming
+    file and row, exit code 2, nothing written."""
+    before = project.districts()["district"].tolist()
+    assert main(["--project", str(project.path), "districts", "--add", LONG]) == 2
+    err = capsys.readouterr().err
+    assert "Der Name des Sozialraums 'Stadtteilkonferenz Stadtteilko…' ist zu lang: 379" in err
+    assert "Traceback" not in err
+    table = tmp_path / "t.csv"
+    table.write_text(f"ID;Sozialraum;Text\n1;Manfort;Mehr Bänke\n2;{LONG};Ein Treffpunkt\n")
+    command = ["import", str(table), "--district-column", "Sozialraum", "--add-districts"]
+    assert main(["--project", str(project.path), *command]) == 2
+    err = capsys.readouterr().err
+    assert "t.csv" in err and "Zeile 3" in err and "ist zu lang: 379 Zeichen" in err
+    assert project.districts()["district"].tolist() == before
+    assert project.segments().empty
+    with pytest.raises(InputError, match="ist zu lang"):
+        Project.create(tmp_path / "neu", db_url=None, districts=["Manfort", LONG])

@@ -46,6 +46,7 @@ from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer, fill_template
 from workbench.store import (
     CITYWIDE,
+    MAX_DISTRICT_NAME,
     Coding,
     District,
     Document,
@@ -64,7 +65,6 @@ from workbench.store.project_store import CONFIG_FILE
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
 PROJECT_FORMAT = "sozialraum-workbench"
-MAX_DISTRICT_NAME = 200  # districts.name
 
 
 class Project(CodingMixin):

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.store.schema import CITYWIDE
+from workbench.store.schema import CITYWIDE, MAX_DISTRICT_NAME
 
 if TYPE_CHECKING:
     from workbench.ingest.textio import RawFile
@@ -339,6 +339,23 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
     return None
 
 
+def check_district_size(name: str, file: str | None = None, row: int | None = None) -> str:
+    """Return ``name``; refuse a new Sozialraum's name longer than the database holds
+    (PostgreSQL stopped with a database error, SQLite stored it).
+
+    >>> check_district_size("Manfort")
+    'Manfort'
+    """
+    if len(name) > MAX_DISTRICT_NAME:
+        raise InputError(
+            f"Der Name des Sozialraums '{name[:30]}…' ist zu lang: {len(name)} Zeichen, "
+            f"höchstens {MAX_DISTRICT_NAME}. Bitte einen kürzeren Namen angeben.",
+            file=file,
+            row=row,
+        )
+    return name
+
+
 def new_districts(names: Iterable[str], known: Sequence[str]) -> list[str]:
     """The names among ``names`` that are not declared yet (composed, stripped, each once).
     A name that is a declared one (or one given before it) but for case or spelled-out
@@ -363,7 +380,7 @@ def new_districts(names: Iterable[str], known: Sequence[str]) -> list[str]:
                 "ausgeschriebene Umlaute meinen denselben Sozialraum). Einen anderen Namen "
                 f"geben oder umbenennen: workbench districts --rename '{same}' NEU"
             )
-        declared.append(name)
+        declared.append(check_district_size(name))
         added.append(name)
     return added
 

@@ -36,6 +36,7 @@ from workbench.core.progress import statement_bar
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
+    check_district_size,
     date_notices,
     date_of_title_or_name,
     district_notices,
@@ -149,6 +150,8 @@ class Writer(ProjectFileWriting):
         known = sorted({d.name for d in self.districts.values()})
         if not add:
             raise unknown_districts(dict(unknown.values()), known, file, hint)
+        for name, row in unknown.values():  # longer than the database holds
+            check_district_size(name, file, row)
         alike = {n: same for n in added if (same := named_district(n, known))}
         for name, same in alike.items():
             self.districts[district_key(name)] = self.districts[district_key(same)]

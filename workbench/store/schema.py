@@ -50,6 +50,7 @@ MAX_CODE_NAME, MAX_CODE_PATH = 200, 500  # longest code name and path (PostgreSQ
 MAX_WAVE_LABEL = 100  # longest wave label
 MAX_WORKSHOP, MAX_FORMAT = 300, 200  # longest workshop name and format (PostgreSQL refuses more)
 MAX_FILENAME = 500  # longest document file name
+MAX_DISTRICT_NAME = 200  # longest name of a Sozialraum
 # Namespace of the codes' GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
 CODE_GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
 
@@ -89,7 +90,7 @@ class District(Base):
 
     __tablename__ = "districts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(MAX_DISTRICT_NAME), unique=True)
     is_citywide: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
