@@ -96,3 +96,33 @@ def test_a_district_name_too_long_for_the_database_is_refused_on_both_backends(
     assert project.segments().empty
     with pytest.raises(InputError, match="ist zu lang"):
         Project.create(tmp_path / "neu", db_url=None, districts=["Manfort", LONG])
+
+
+@pytest.mark.backends
+def test_a_long_question_or_role_is_shortened_and_a_long_id_refused_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A protocol's guiding question over 300 characters, a role column over 200 and an ID
+    over 200: PostgreSQL stopped with a traceback, SQLite stored them. Now the question and
+    the role are cut in the middle with "…" (said), the ID stops the import (exit 2)."""
+    protocol = tmp_path / "p.md"
+    protocol.write_text(f"# Protokoll\n\nSozialraum: Manfort\n\n## {LONG}?\n\n- Mehr Bänke\n")
+    assert main(["--project", str(project.path), "import", str(protocol)]) == 0
+    table = tmp_path / "t.csv"
+    table.write_text(f"ID;Sozialraum;Text;Rolle\n1;Manfort;Ein Treffpunkt fehlt;{LONG}\n")
+    command = ["import", str(table), "--text-column", "Text", "--role-column", "Rolle"]
+    assert main(["--project", str(project.path), *command]) == 0
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    assert "Die Leitfrage hat 380 Zeichen und ist in der Mitte mit „…“ gekürzt" in out.out
+    assert "Die Rolle hat 379 Zeichen" in out.out
+    segments = project.segments().set_index("text")
+    assert segments.loc["Mehr Bänke", "question"] == f"{LONG[:259]}…{LONG[-39:]}?"
+    assert len(segments.loc["Ein Treffpunkt fehlt", "speaker_role"]) == 200
+    # an ID: cut, two could become one
+    table.write_text(f"ID;Sozialraum;Text\n{'X' * 201};Opladen;Zu wenig Licht\n")
+    command = ["import", str(table), "--text-column", "Text", "--id-column", "ID"]
+    assert main(["--project", str(project.path), *command]) == 2
+    err = capsys.readouterr().err
+    assert "t.csv, Zeile 2: ID 'XXX" in err and "ist zu lang: 201 Zeichen" in err
+    assert len(project.segments()) == 2

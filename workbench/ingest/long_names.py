@@ -4,16 +4,24 @@ SQLite keeps any length in a ``VARCHAR(n)``; PostgreSQL refuses more and the imp
 stopped with a database traceback. So a workshop's name, its format and a document's
 file name are cut to the column's size on both backends, the same way each time (a
 second import finds the workshop again), and the import says so. A workshop's name keeps
-its end too: "… Teil 1" and "… Teil 2" stay two workshops.
+its end too: "… Teil 1" and "… Teil 2" stay two workshops. So are a statement's guiding
+question and speaker role. A statement's ID is refused instead: cut, two could be one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
-from workbench.core.domain import ParsedDocument
-from workbench.store import MAX_FILENAME, MAX_FORMAT, MAX_WORKSHOP
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.store import (
+    MAX_FILENAME,
+    MAX_FORMAT,
+    MAX_QUESTION,
+    MAX_ROLE,
+    MAX_SOURCE_ID,
+    MAX_WORKSHOP,
+)
 
 ELLIPSIS = "…"
 
@@ -81,3 +89,34 @@ def fitted_names(
         notices.append(_notice("Das Format des Workshops", document.format, MAX_FORMAT, ""))
     fitted = {w: workshop_key(name) for w, name in workshops.items()}
     return fitted, shortened_filename(filename), notices
+
+
+def fitted_labels(
+    filename: str, segments: Sequence[ParsedSegment], roles: Sequence[str | None]
+) -> tuple[list[str | None], list[str | None], list[str]]:
+    """The statements' guiding questions and (stored) roles cut where longer than the
+    database holds, and the notices; an ID longer than it holds raises :class:`InputError`."""
+    for segment in segments:
+        if len(segment.source_id) > MAX_SOURCE_ID:
+            raise InputError(
+                f"ID '{segment.source_id[:30]}…' ist zu lang: {len(segment.source_id)} "
+                f"Zeichen, höchstens {MAX_SOURCE_ID}. Bitte eine andere ID-Spalte angeben "
+                "(--id-column) oder die IDs kürzen.",
+                file=filename,
+                row=segment.row,
+            )
+    questions = [s.question for s in segments]
+    notices = [
+        _notice(what, label, limit, "")
+        for what, labels, limit in (
+            ("Die Leitfrage", questions, MAX_QUESTION),
+            ("Die Rolle", roles, MAX_ROLE),
+        )
+        for label in dict.fromkeys(labels)
+        if label and len(label) > limit
+    ]
+    return (
+        [shortened(q, MAX_QUESTION, tail=40) if q else q for q in questions],
+        [shortened(r, MAX_ROLE, tail=40) if r else r for r in roles],
+        notices,
+    )

@@ -48,7 +48,7 @@ from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
-from workbench.ingest.long_names import fitted_format, fitted_names, workshop_key
+from workbench.ingest.long_names import fitted_format, fitted_labels, fitted_names, workshop_key
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_notices import personal_notices
@@ -387,6 +387,7 @@ class Writer(ProjectFileWriting):
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
         roles = [safe(s.speaker_role, w) for s, w, _ in placed]
+        questions, roles, cut = fitted_labels(document.filename, [s for s, _, _ in placed], roles)
         self.store_pseudonyms()
 
         if document.merge:
@@ -433,7 +434,7 @@ class Writer(ProjectFileWriting):
                 text=piece.text,
                 start=piece.start,
                 end=piece.end,
-                question=seg.question,
+                question=questions[number - 1],
                 speaker_role=roles[number - 1],
                 attributes=people[number - 1],
             )
@@ -478,6 +479,7 @@ class Writer(ProjectFileWriting):
                 *sound_notices(document.options),
                 *personal_notices(document.segments, document.options),
                 *shortened,
+                *cut,
                 *notices,
             ),
         )

@@ -51,6 +51,7 @@ MAX_WAVE_LABEL = 100  # longest wave label
 MAX_WORKSHOP, MAX_FORMAT = 300, 200  # longest workshop name and format (PostgreSQL refuses more)
 MAX_FILENAME = 500  # longest document file name
 MAX_DISTRICT_NAME = 200  # longest name of a Sozialraum
+MAX_SOURCE_ID, MAX_QUESTION, MAX_ROLE = 200, 300, 200  # a statement's ID, question, role
 # Namespace of the codes' GUIDs: uuid5(NAMESPACE_URL, "urn:sozialraum-werkbank:code").
 CODE_GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sozialraum-werkbank:code")
 
@@ -146,13 +147,13 @@ class Segment(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
-    source_id: Mapped[str] = mapped_column(String(200))
+    source_id: Mapped[str] = mapped_column(String(MAX_SOURCE_ID))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    question: Mapped[str | None] = mapped_column(String(300), nullable=True)
-    speaker_role: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    question: Mapped[str | None] = mapped_column(String(MAX_QUESTION), nullable=True)
+    speaker_role: Mapped[str | None] = mapped_column(String(MAX_ROLE), nullable=True)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     __table_args__ = (UniqueConstraint("document_id", "source_id", name="uq_segment_source"),)
 
