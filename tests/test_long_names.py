@@ -17,6 +17,7 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
 from workbench.store import Document
+from workbench.synthesis.indicators import indicators
 
 NS = "urn:QDA-XML:project:1.0"
 SOURCE = "C0000000-0000-4000-8000-000000000001"
@@ -126,3 +127,21 @@ def test_a_long_question_or_role_is_shortened_and_a_long_id_refused_on_both_back
     err = capsys.readouterr().err
     assert "t.csv, Zeile 2: ID 'XXX" in err and "ist zu lang: 201 Zeichen" in err
     assert len(project.segments()) == 2
+
+
+@pytest.mark.backends
+def test_an_indicator_name_or_unit_too_long_for_the_database_is_refused_on_both_backends(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An indicator over 300 characters (a wide table's header with its footnote) or a unit
+    over 200: a PostgreSQL traceback, SQLite stored it. Now both stop with file and row."""
+    table = tmp_path / "i.csv"
+    head = "district;indicator;year;value;unit;source\n"
+    for row, what in ((f"Manfort;{LONG};2020;1,5;%", "Name des Indikators"),
+                      (f"Manfort;Quote;2020;1,5;{LONG}", "Einheit")):  # fmt: skip
+        table.write_text(f"{head}Gesamtstadt;Quote;2020;1,2;%;Stadt\n{row};Stadt\n")
+        assert main(["--project", str(project.path), "indicators", "--import", str(table)]) == 2
+        err = capsys.readouterr().err
+        assert f"i.csv, Zeile 3: {what} 'Stadtteilkonferenz" in err
+        assert "ist zu lang: 379 Zeichen" in err and "Traceback" not in err
+    assert indicators(project).empty

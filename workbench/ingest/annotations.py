@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex, normal_guid
 from workbench.core.domain import ParsedIndicator
+from workbench.ingest.long_names import check_indicator_size
 from workbench.store import CodingResolution, District, Indicator, Memo, Segment, utcnow
 
 
@@ -100,6 +101,7 @@ def upsert_indicators(
     stored = {(r.district_id, r.indicator, r.year): r for r in session.scalars(select(Indicator))}
     changed = 0
     for district, item in values:
+        check_indicator_size(item.indicator, item.unit, filename)
         fields = {
             "value": item.value,
             "unit": item.unit,

@@ -5,7 +5,8 @@ stopped with a database traceback. So a workshop's name, its format and a docume
 file name are cut to the column's size on both backends, the same way each time (a
 second import finds the workshop again), and the import says so. A workshop's name keeps
 its end too: "… Teil 1" and "… Teil 2" stay two workshops. So are a statement's guiding
-question and speaker role. A statement's ID is refused instead: cut, two could be one.
+question and speaker role. A statement's ID is refused instead: cut, two could be one;
+so is an indicator's name or unit (the key of its values).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.store import (
     MAX_FILENAME,
     MAX_FORMAT,
+    MAX_INDICATOR,
     MAX_QUESTION,
     MAX_ROLE,
     MAX_SOURCE_ID,
+    MAX_UNIT,
     MAX_WORKSHOP,
 )
 
@@ -120,3 +123,24 @@ def fitted_labels(
         [shortened(r, MAX_ROLE, tail=40) if r else r for r in roles],
         notices,
     )
+
+
+def check_indicator_size(
+    indicator: str, unit: str, file: str | None = None, row: int | None = None
+) -> str:
+    """Return ``unit``; refuse an indicator's name or unit longer than the database holds
+    (PostgreSQL stopped with a database error, SQLite stored it).
+
+    >>> check_indicator_size("SGB-II-Quote", "%")
+    '%'
+    """
+    for what, text, limit in (("Name des Indikators", indicator, MAX_INDICATOR),
+                              ("Einheit", unit, MAX_UNIT)):  # fmt: skip
+        if len(text) > limit:
+            raise InputError(
+                f"{what} '{text[:30]}…' ist zu lang: {len(text)} Zeichen, höchstens {limit}. "
+                "Bitte in der Datei kürzen.",
+                file=file,
+                row=row,
+            )
+    return unit

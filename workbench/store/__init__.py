@@ -76,6 +76,8 @@ from workbench.store.schema import (
     utcnow,
 )
 from workbench.store.synthesis_tables import (
+    MAX_INDICATOR,
+    MAX_UNIT,
     Indicator,
     Recommendation,
     RecommendationEvidence,
@@ -91,9 +93,11 @@ __all__ = [
     "MAX_DISTRICT_NAME",
     "MAX_FILENAME",
     "MAX_FORMAT",
+    "MAX_INDICATOR",
     "MAX_QUESTION",
     "MAX_ROLE",
     "MAX_SOURCE_ID",
+    "MAX_UNIT",
     "MAX_WAVE_LABEL",
     "MAX_WORKSHOP",
     "PERSON_NUMBER_KEY",

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.schema import Base, utcnow
 
+MAX_INDICATOR, MAX_UNIT = 300, 200  # longest indicator name and unit (PostgreSQL refuses more)
+
 
 class Indicator(Base):
     """One value of one indicator for one district (or the city) and year."""
@@ -26,10 +28,10 @@ class Indicator(Base):
     __tablename__ = "indicators"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
-    indicator: Mapped[str] = mapped_column(String(300))
+    indicator: Mapped[str] = mapped_column(String(MAX_INDICATOR))
     year: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(200), default="")
+    unit: Mapped[str] = mapped_column(String(MAX_UNIT), default="")
     source: Mapped[str] = mapped_column(Text, default="")
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
     filename: Mapped[str] = mapped_column(String(500), default="")  # provenance

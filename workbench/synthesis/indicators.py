@@ -28,6 +28,7 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
 from workbench.ingest.common import named_district
+from workbench.ingest.long_names import check_indicator_size
 from workbench.ingest.table_rows import forgetting_workbook, percent_cells
 from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
@@ -178,11 +179,10 @@ def _read_indicators(
     gaps: Gaps,
     others: dict[str, int] | None = None,
 ) -> list[IndicatorRow]:
-    """The values of an indicator file; ``gaps`` notes the cells without a number, a sign
-    of the Zeichenerklärung read as 0 or left out; a former name of a district is read as
-    the district now (``former`` notes it). With ``others``, the rows of areas the project
-    does not study (a table of the whole city) are left out and noted there (name → first
-    row); a name that looks like a declared district still stops the import."""
+    """The values of an indicator file; ``gaps`` notes cells without a number, a sign of
+    the Zeichenerklärung read as 0 or left out; a former name of a district is read as the
+    district now (``former`` notes it). With ``others``, rows of areas the project does not
+    study are left out and noted there (name → first row); one like a declared stops it."""
     raw = read_source(source, name)
     table = read_layout(raw, sheet)  # the years side by side: one value per row
     header, rows, columns = table.header, table.rows, table.columns
@@ -252,7 +252,7 @@ def _read_indicators(
                 file=raw.name,
                 row=number,
             ) from None
-        unit = _composed(cell("unit")).strip()
+        unit = check_indicator_size(indicator, _composed(cell("unit")).strip(), raw.name, number)
         shown = "" if cell("value") is None else str(cell("value")).strip()
         text = value_text(cell("value"))
         sign = sign_of(text) if isinstance(text, str) else None
