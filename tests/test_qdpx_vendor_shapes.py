@@ -13,12 +13,17 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from sqlalchemy import select
 
 from tests.qdpx_data import Q, qde_root, refi_schema
+from widgets.coding_model import code_buttons
+from widgets.coding_panel import CodingPanel
 from workbench import Project
 from workbench.cli.main import main
 from workbench.coding.codebook import read_codebook_yaml
+from workbench.core.domain import InputError
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
+from workbench.store import Code, Coding
 
 NS = "urn:QDA-XML:project:1.0"
 SOURCE = "C0000000-0000-4000-8000-000000000001"
@@ -114,11 +119,14 @@ def test_a_category_that_cannot_be_coded_stays_one_after_a_round_trip(
 def test_a_category_coded_here_is_exported_codable_with_a_notice(
     project: Project, tmp_path: Path
 ) -> None:
-    """The workbench lets a team code a category; exported as isCodable="false", QualCoder
-    reads the code as a category (code_cat) and drops every coding on it."""
+    """A category with codings (coded before a codebook made it one); exported as
+    isCodable="false", QualCoder reads the code as a category (code_cat) and drops every
+    coding on it."""
     import_qdpx(project, _qdpx(tmp_path / "x.qdpx", _qde(CATEGORY, _coded(4, 12, _guid(2)))))
     segment = int(project.segments()["segment_id"].iloc[0])
-    project.code_segment(segment, "Bedarf", "Ana")
+    with project.transaction() as s:  # coded while it was a code, before it became a category
+        code = s.scalar(select(Code.id).where(Code.path == "Bedarf"))
+        s.add(Coding(segment_id=segment, code_id=code, coder="Ana", start=0, end=5))
     result = export_qdpx(project, tmp_path / "aus.qdpx", qualcoder=True)
     assert _codes_in(tmp_path / "aus.qdpx") == {
         "Bedarf": "true",
@@ -129,6 +137,28 @@ def test_a_category_coded_here_is_exported_codable_with_a_notice(
     assert "Bedarf" in result.notices[0]
     # the project itself still holds it as a category; the codebook alone says so
     assert {s.path: s.codable for s in project.codebook()}["Bedarf"] is False
+
+
+def test_a_category_cannot_be_coded_nor_is_it_offered_as_a_button(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`code`, the notebook API and the coding panel let anyone code a category
+    (isCodable="false" from MAXQDA, NVivo, ATLAS.ti), which only groups codes there."""
+    import_qdpx(project, _qdpx(tmp_path / "x.qdpx", _qde(CATEGORY, _coded(4, 12, _guid(2)))))
+    segment = str(int(project.segments()["segment_id"].iloc[0]))
+    before = len(project.codings())
+    command = ["--project", str(project.path), "code", segment, "Bedarf", "--coder", "Ana"]
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "'Bedarf' ist eine Kategorie und nicht kodierbar" in err
+    assert "Bitte einen Untercode wählen: Treffpunkte." in err and "Traceback" not in err
+    with pytest.raises(InputError, match="noch keine Untercodes: workbench codebook add"):
+        project.code_segment(int(segment), "Ressource", "Ana")
+    assert len(project.codings()) == before
+    # the panel: no button for either; "Bedarf" stays the name of its group
+    buttons = code_buttons(project.codes())
+    assert [(b.path, b.group) for b in buttons] == [("Bedarf/Treffpunkte", "Bedarf")]
+    assert list(CodingPanel(project, coder="Ana").code_buttons) == ["Bedarf/Treffpunkte"]
 
 
 def read_yaml_codebook(folder: Path, text: str) -> list:

@@ -119,12 +119,18 @@ def code_buttons(
     wanted = None if only is None else set(only)
     if strict and wanted is not None and (unknown := sorted(wanted - set(paths))):
         raise InputError(f"Code '{unknown[0]}' steht nicht im Codebuch.")
+    codable = codes["codable"] if "codable" in codes else [True] * len(paths)
+    categories = {p for p, c in zip(paths, codable, strict=True) if not c}
+    if strict and wanted is not None and (named := sorted(wanted & categories)):
+        raise InputError(f"'{named[0]}' ist eine Kategorie und nicht kodierbar.")
     colours = dict(zip(paths, (clean(c) for c in codes["colour"]), strict=True))
     descriptions = dict(zip(paths, (clean(d) or "" for d in codes["description"]), strict=True))
     coded = set(applied)
     leaves = []
     for path in paths:
         if (path in parents and path not in coded) or (wanted is not None and path not in wanted):
+            continue
+        if path in categories:  # groups codes, never coded: at most its group's name
             continue
         top = path.split(SEPARATOR, 1)[0]
         group = DIMENSIONS if SEPARATOR not in path and path not in parents else top

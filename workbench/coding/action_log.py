@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from workbench.core.domain import InputError
 from workbench.store import Code, Coding, CodingAction, CodingActionItem, Segment, utcnow
 
 
@@ -50,6 +51,24 @@ def find_coding(
     )
 
 
+def check_codable(session: Session, code: Code) -> None:
+    """Refuse to code a category (``codable`` False: it only groups its subcodes, as in
+    MAXQDA, NVivo and ATLAS.ti), naming the subcodes to choose from."""
+    if code.codable:
+        return
+    children = sorted(session.scalars(select(Code.name).where(Code.parent_id == code.id)))
+    more = " …" if len(children) > 5 else ""
+    hint = (
+        f"Bitte einen Untercode wählen: {', '.join(children[:5])}{more}."
+        if children
+        else f"Sie hat noch keine Untercodes: workbench codebook add '{code.path}/NAME'."
+    )
+    raise InputError(
+        f"'{code.path}' ist eine Kategorie und nicht kodierbar: sie fasst nur Codes "
+        f"zusammen. {hint}"
+    )
+
+
 def apply_coding(
     session: Session,
     segment: Segment,
@@ -60,6 +79,7 @@ def apply_coding(
     accepted_by: str | None = None,
 ) -> Coding:
     """Apply a code to a span for a coder as a logged action (already there: unchanged)."""
+    check_codable(session, code)
     existing = find_coding(session, segment.id, code.id, coder, *span)
     if existing is not None:
         return existing  # already coded: nothing changes, nothing to undo

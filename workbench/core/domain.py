@@ -230,6 +230,7 @@ TABLES: dict[str, dict[str, str]] = {
         "description": "string",
         "example": "string",
         "colour": "string",
+        "codable": "bool",  # False: a category that only groups codes (REFI-QDA isCodable)
     },
     "codings": {
         "coding_id": "int64",

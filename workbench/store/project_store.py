@@ -281,6 +281,7 @@ class ProjectStore:
                         "description": c.description,
                         "example": c.example,
                         "colour": c.colour,
+                        "codable": bool(c.codable),
                     }
                     for c in codes
                 ],
