@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.exchange.export_data import exported_memos
-from workbench.exchange.reader import Exchange, SourceIn
+from workbench.exchange.records_in import Exchange, SourceIn
 from workbench.ingest.foreign_people import (
     document_people,
     foreign_people,

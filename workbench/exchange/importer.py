@@ -15,7 +15,6 @@ districts, workshops, deduplication, provenance and pseudonymisation with its ke
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,14 +26,14 @@ from workbench.core.domain import (
     ParsedCoding,
     ParsedDocument,
     ParsedIndicator,
-    ParsedMemo,
     ParsedSegment,
     ParsedWorkshop,
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
 from workbench.exchange.foreign import renumber_foreign
-from workbench.exchange.notes import known_notes, note_memo, titled
+from workbench.exchange.note_places import parsed_memos
+from workbench.exchange.notes import known_notes
 from workbench.exchange.notices import (
     known_users,
     same_name_users,
@@ -51,7 +50,6 @@ from workbench.exchange.people import (
 )
 from workbench.exchange.project_note import with_project_description
 from workbench.exchange.qdxml import (
-    CLUSTER_NOTE,
     IMPORTER,
     SEGMENT_MARKER,
     WORKSHOP_MARKER,
@@ -61,8 +59,8 @@ from workbench.exchange.qdxml import (
     parse_time,
     variable_number,
 )
-from workbench.exchange.reader import Exchange, SourceIn, read_qdpx
-from workbench.exchange.resolutions import resolution_of
+from workbench.exchange.reader import read_qdpx
+from workbench.exchange.records_in import Exchange, SourceIn
 from workbench.exchange.statements import from_qualcoder, line_segments, unmarked_lines
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -215,7 +213,7 @@ class _Parse:
                 continue
             index[source.guid] = len(documents)
             documents.append(document)
-        memos = self._memos(index)
+        memos = parsed_memos(self.x, index, self.guard, self._coder, self.notices)
         indicators = self._indicators()
         self.notices.extend(undefined_users(self.undefined, self.options.coder))
         self.notices.extend(same_name_users(self.named))
@@ -499,70 +497,6 @@ class _Parse:
                 )
             )
         return tuple(result)
-
-    # -- memos -----------------------------------------------------------------------------
-    def _memos(self, index: dict[str, int]) -> list[ParsedMemo]:
-        """Notes (and MAXQDA's selection comments) as memos, each where it is referenced."""
-        notes = {n.guid: n for n in self.x.notes}
-        places: dict[str, list[tuple]] = {}  # note GUID → targets
-        memos: list[ParsedMemo] = []
-        selections: dict[str, tuple] = {}
-        sources: dict[str, tuple] = {}
-        for source in self.x.sources:
-            if source.guid not in index:
-                continue
-            sources[source.guid] = sources[source.owner] = (
-                "note",
-                f"Zu „{self.guard(source.name)}“: ",
-            )
-            for sel in source.selections:
-                target = ("span", index[source.guid], sel.start, sel.end)
-                selections[sel.guid] = target
-                for note in sel.notes + tuple(n for c in sel.codings for n in c.notes):
-                    places.setdefault(note, []).append(target)
-                if sel.description.strip() and parse_block(SEGMENT_MARKER, sel.description) is None:
-                    # A comment on a selection (MAXQDA writes these): a memo on the segment.
-                    author = self._coder(sel.user, what=f'<PlainTextSelection guid="{sel.guid}">')
-                    memos.append(
-                        note_memo(target, author, sel.description.strip(), parse_time(sel.created))
-                    )
-            for note in source.notes + tuple(n for c in source.codings for n in c.notes):
-                places.setdefault(note, []).append(sources[source.guid])
-        for skipped in self.x.skipped:  # notes on what was not imported say what it was
-            target = ("note", f"Zu „{self.guard(skipped.name)}“ (nicht übernommen): ")
-            if not skipped.imported:
-                sources[skipped.guid] = target
-            selections.update(dict.fromkeys(skipped.selections, target))
-            for note in skipped.notes:
-                places.setdefault(note, []).append(target)
-        for path, note_guids in self.x.code_notes.items():
-            for note in note_guids:
-                places.setdefault(note, []).append(("code", path))
-        for note in self.x.project_notes:
-            places.setdefault(note, []).append(("project",))
-        for origin, target in self.x.links:  # NVivo and ATLAS.ti link notes to selections
-            if origin in notes:
-                found = selections.get(target) or sources.get(target)
-                if found:
-                    places.setdefault(origin, []).append(found)
-        for note in self.x.notes:
-            text = note.text.strip()
-            if not text:
-                self.notices.append(f"Notiz '{note.name or note.guid}' ohne Text übersprungen.")
-                continue
-            author = self._coder(note.user, what=f'<Note guid="{note.guid}">')
-            created = parse_time(note.created)
-            cluster = re.fullmatch(rf"{CLUSTER_NOTE} (\d+)", note.description.strip())
-            targets = places.get(note.guid) or (
-                [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
-            )
-            resolved = resolution_of(note.description)  # the state, not a comment
-            full = titled(note, text, comment=not (cluster or resolved))
-            parsed = [
-                note_memo(t, author, full, created, note.guid) for t in dict.fromkeys(targets)
-            ]
-            memos.extend(replace(m, body=text, resolution=resolved) for m in parsed)
-        return memos
 
     # -- indicators --------------------------------------------------------------------------
     def _indicators(self) -> list[ParsedIndicator]:

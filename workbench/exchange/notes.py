@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import ParsedMemo
 from workbench.exchange.export_data import exported_memos, memos_read_back
-from workbench.exchange.reader import NoteIn
+from workbench.exchange.records_in import NoteIn
 from workbench.ingest.records import ParsedProject
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.records import known_coder
 from workbench.core.formatting import plural
-from workbench.exchange.reader import Exchange, SkippedIn
+from workbench.exchange.records_in import Exchange, SkippedIn
 from workbench.store import Coding, CodingAction
 
 _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workbench.exchange.qdxml import norm_guid, stable_guid
-from workbench.exchange.reader import Exchange, NoteIn
+from workbench.exchange.records_in import Exchange, NoteIn
 
 OURS = "Exportiert aus der Sozialraum-Werkbank."  # how our export's description begins
 TITLE = "Projektbeschreibung"

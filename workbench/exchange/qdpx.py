@@ -58,7 +58,8 @@ content allows:
   are document variables: ``Sozialraum`` and ``Workshop`` place the document, the others
   become segment attributes. Other programs' sets of sources become the attribute
   ``Sets`` (a list of set names); sets of codes are named as not taken.
-- Modules: :mod:`~workbench.exchange.reader` (archive → plain records, pure),
+- Modules: :mod:`~workbench.exchange.reader` (archive → plain records, pure; the records
+  in :mod:`~workbench.exchange.records_in`),
   :mod:`~workbench.exchange.importer` (records → ``ParsedProject`` → the one ingest
   ``Writer``), :mod:`~workbench.exchange.export` and ``export_data``,
   :mod:`~workbench.exchange.positions`, :mod:`~workbench.exchange.archive`,
@@ -89,7 +90,8 @@ from workbench.exchange.importer import (
     parse_exchange,
 )
 from workbench.exchange.qdxml import format_block, parse_block, stable_guid
-from workbench.exchange.reader import Exchange, read_qdpx
+from workbench.exchange.reader import read_qdpx
+from workbench.exchange.records_in import Exchange
 
 SUFFIXES = (".qdpx", ".qde")  # what `workbench import` hands to this module
 

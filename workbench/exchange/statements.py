@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from workbench.core.domain import ParsedSegment
-from workbench.exchange.reader import SourceIn
+from workbench.exchange.records_in import SourceIn
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
 from workbench.ingest.speaker_turns import is_speaker_turns, role_label
 

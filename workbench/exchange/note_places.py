@@ -1,0 +1,91 @@
+"""Where a REFI-QDA file's notes belong: each note as a memo on what it is attached to.
+
+A note on a selection is a memo on that span, on a source (or what was not imported) a
+note naming it, on a code a code memo, on our cluster a cluster memo; a note nowhere is
+a project memo. MAXQDA's comments on selections are memos on their span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from workbench.core.domain import ParsedMemo
+from workbench.exchange.notes import note_memo, titled
+from workbench.exchange.people import NameGuard
+from workbench.exchange.qdxml import CLUSTER_NOTE, SEGMENT_MARKER, parse_block, parse_time
+from workbench.exchange.records_in import Exchange
+from workbench.exchange.resolutions import resolution_of
+
+
+def parsed_memos(
+    x: Exchange,
+    index: dict[str, int],
+    guard: NameGuard,
+    coder: Callable[..., str],
+    notices: list[str],
+) -> list[ParsedMemo]:
+    """Notes (and MAXQDA's selection comments) as memos, each where it is referenced.
+
+    ``index`` maps a source GUID to its document, ``guard`` pseudonymises names of things,
+    ``coder(*users, what=…)`` names the author; what is skipped is added to ``notices``.
+    """
+    notes = {n.guid: n for n in x.notes}
+    places: dict[str, list[tuple]] = {}  # note GUID → targets
+    memos: list[ParsedMemo] = []
+    selections: dict[str, tuple] = {}
+    sources: dict[str, tuple] = {}
+    for source in x.sources:
+        if source.guid not in index:
+            continue
+        sources[source.guid] = sources[source.owner] = (
+            "note",
+            f"Zu „{guard(source.name)}“: ",
+        )
+        for sel in source.selections:
+            target = ("span", index[source.guid], sel.start, sel.end)
+            selections[sel.guid] = target
+            for note in sel.notes + tuple(n for c in sel.codings for n in c.notes):
+                places.setdefault(note, []).append(target)
+            if sel.description.strip() and parse_block(SEGMENT_MARKER, sel.description) is None:
+                # A comment on a selection (MAXQDA writes these): a memo on the segment.
+                author = coder(sel.user, what=f'<PlainTextSelection guid="{sel.guid}">')
+                memos.append(
+                    note_memo(target, author, sel.description.strip(), parse_time(sel.created))
+                )
+        for note in source.notes + tuple(n for c in source.codings for n in c.notes):
+            places.setdefault(note, []).append(sources[source.guid])
+    for skipped in x.skipped:  # notes on what was not imported say what it was
+        target = ("note", f"Zu „{guard(skipped.name)}“ (nicht übernommen): ")
+        if not skipped.imported:
+            sources[skipped.guid] = target
+        selections.update(dict.fromkeys(skipped.selections, target))
+        for note in skipped.notes:
+            places.setdefault(note, []).append(target)
+    for path, note_guids in x.code_notes.items():
+        for note in note_guids:
+            places.setdefault(note, []).append(("code", path))
+    for note in x.project_notes:
+        places.setdefault(note, []).append(("project",))
+    for origin, target in x.links:  # NVivo and ATLAS.ti link notes to selections
+        if origin in notes:
+            found = selections.get(target) or sources.get(target)
+            if found:
+                places.setdefault(origin, []).append(found)
+    for note in x.notes:
+        text = note.text.strip()
+        if not text:
+            notices.append(f"Notiz '{note.name or note.guid}' ohne Text übersprungen.")
+            continue
+        author = coder(note.user, what=f'<Note guid="{note.guid}">')
+        created = parse_time(note.created)
+        cluster = re.fullmatch(rf"{CLUSTER_NOTE} (\d+)", note.description.strip())
+        targets = places.get(note.guid) or (
+            [("cluster", int(cluster.group(1)))] if cluster else [("project",)]
+        )
+        resolved = resolution_of(note.description)  # the state, not a comment
+        full = titled(note, text, comment=not (cluster or resolved))
+        parsed = [note_memo(t, author, full, created, note.guid) for t in dict.fromkeys(targets)]
+        memos.extend(replace(m, body=text, resolution=resolved) for m in parsed)
+    return memos
