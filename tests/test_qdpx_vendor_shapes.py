@@ -333,3 +333,31 @@ def test_renaming_or_moving_a_code_past_the_length_stops_clearly_on_both_backend
     err = capsys.readouterr().err
     assert "Codepfad" in err and "603 Zeichen" in err and "Traceback" not in err
     assert project.codebook() == before
+
+
+# -- notes on cases -----------------------------------------------------------------------
+def test_a_note_on_a_case_says_which_case_it_is_about(project: Project, tmp_path: Path) -> None:
+    """NVivo and ATLAS.ti link a memo to a case (<Link> from the note to the <Case>): it
+    became a project memo that did not say which case (Sozialraum or person) it was on."""
+    cases = (
+        f'<Case guid="{_guid(300)}" name="Manfort"><SourceRef targetGUID="{SOURCE}"/></Case>'
+        f'<Case guid="{_guid(310)}" name="Anna Schmidt"><SelectionRef targetGUID="{_guid(901)}"/>'
+        "</Case>"
+    )
+    notes, links = "", ""
+    for n, (case, text) in enumerate([(300, "Viele Familien."), (310, "Spricht für den Verein.")]):
+        notes += (
+            f'<Note guid="{_guid(320 + n)}" name="Fallmemo" creatingUser="{ANA}">'
+            f"<PlainTextContent>{text}</PlainTextContent></Note>"
+        )
+        ends = f'originGUID="{_guid(320 + n)}" targetGUID="{_guid(case)}"'
+        links += f'<Link guid="{_guid(330 + n)}" {ends}/>'
+    extra = f"<Cases>{cases}</Cases><Notes>{notes}</Notes><Links>{links}</Links>"
+    archive = _qdpx(tmp_path / "x.qdpx", _qde(CODE_A, _coded(4, 12, _guid(1)), extra))
+    import_qdpx(project, archive)
+    memos = sorted(project.memos()["text"])
+    assert project.memos()["target_type"].tolist() == ["project"] * 2
+    assert memos == [
+        "Zu Fall „Manfort“: Fallmemo\n\nViele Familien.",
+        "Zu Fall „[Person 1]“: Fallmemo\n\nSpricht für den Verein.",
+    ]

@@ -1,8 +1,8 @@
 """Where a REFI-QDA file's notes belong: each note as a memo on what it is attached to.
 
-A note on a selection is a memo on that span, on a source (or what was not imported) a
-note naming it, on a code a code memo, on our cluster a cluster memo; a note nowhere is
-a project memo. MAXQDA's comments on selections are memos on their span.
+A note on a selection is a memo on that span, on a source (or what was not imported) or
+a case a note naming it, on a code a code memo, on our cluster a cluster memo; a note
+nowhere is a project memo. MAXQDA's comments on selections are memos on their span.
 """
 
 from __future__ import annotations
@@ -68,9 +68,15 @@ def parsed_memos(
             places.setdefault(note, []).append(("code", path))
     for note in x.project_notes:
         places.setdefault(note, []).append(("project",))
-    for origin, target in x.links:  # NVivo and ATLAS.ti link notes to selections
+    cases: dict[str, tuple] = {}  # a note on a case: on its Sozialraum or person
+    for case in x.cases:
+        if case.name:
+            cases[case.guid] = ("note", f"Zu Fall „{guard(case.name)}“: ")
+        elif len(case.sources) == 1 and case.sources[0] in sources:  # document variables
+            cases[case.guid] = sources[case.sources[0]]
+    for origin, target in x.links:  # NVivo and ATLAS.ti link notes to selections, cases
         if origin in notes:
-            found = selections.get(target) or sources.get(target)
+            found = selections.get(target) or sources.get(target) or cases.get(target)
             if found:
                 places.setdefault(origin, []).append(found)
     for note in x.notes:
