@@ -233,21 +233,26 @@ def test_a_user_missing_from_users_is_asked_for_not_stored_as_guid(
 
 # -- codes ------------------------------------------------------------------------------
 def test_an_unreadable_colour_does_not_stop_the_import(project: Project, tmp_path: Path) -> None:
-    """ARGB colours (#AARRGGBB) or names; before, the whole import stopped."""
+    """Names or colours with an unknown alpha; before, the whole import stopped. An opaque
+    colour written with its alpha, #FFRRGGBB (.NET, Qt) or #RRGGBBFF (CSS), was dropped
+    too: its RGB is kept now."""
     codes = (
         f'<Code guid="{CODE}" name="Bedarf" isCodable="true" color="#FF1F77B4">'
         '<Code guid="A2" name="Ort" isCodable="false" color="rot"/>'
-        '<Code guid="A3" name="Zeit" color="#1f77b4"/></Code>'
+        '<Code guid="A3" name="Zeit" color="#1f77b4"/>'
+        '<Code guid="A4" name="Weg" color="#E377C2FF"/>'
+        '<Code guid="A5" name="Rad" color="#FF0000FF"/></Code>'  # which end is alpha?
     )
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(codes=codes), **_source()})
     result = import_qdpx(project, archive)
     assert _quotes(project) == BRAUCHEN
     colours = dict(project.codes()[["path", "colour"]].itertuples(index=False))
-    assert colours["Bedarf/Zeit"] == "#1f77b4"
-    assert pd.isna(colours["Bedarf"]) and pd.isna(colours["Bedarf/Ort"])
+    assert colours["Bedarf/Zeit"] == colours["Bedarf"] == "#1f77b4"
+    assert colours["Bedarf/Weg"] == "#e377c2"
+    assert pd.isna(colours["Bedarf/Rad"]) and pd.isna(colours["Bedarf/Ort"])
     assert result.notices == (
         "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
-        "'Bedarf' (#FF1F77B4), 'Ort' (rot).",
+        "'Ort' (rot), 'Rad' (#FF0000FF).",
     )
 
 

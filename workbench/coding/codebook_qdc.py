@@ -31,6 +31,7 @@ from workbench.coding.codebook import (
     codebook_tree,
     exchanged_code_name,
     normalise_colour,
+    opaque_rgb,
     stored_code_name,
 )
 from workbench.core.domain import InputError
@@ -151,11 +152,15 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
 
 def drop_unreadable_colours(codes: ET.Element, filename: str) -> list[str]:
     """Drop colours that are not ``#RRGGBB`` (a colour is no reason to stop); say which:
-    one "'name' (colour)" per code, for :func:`unreadable_colours_notice`."""
+    one "'name' (colour)" per code, for :func:`unreadable_colours_notice`. An opaque
+    colour with its alpha (``#FF1F77B4``, ``#1F77B4FF``: :func:`opaque_rgb`) keeps its RGB."""
     dropped = []
     for element in codes.iter():
         colour = element.get("color")
         if _local(element.tag) != "Code" or colour is None:
+            continue
+        if (rgb := opaque_rgb(colour)) is not None:
+            element.set("color", rgb)
             continue
         try:
             normalise_colour(colour, filename)
