@@ -18,6 +18,7 @@ from workbench.cli.main import main
 from workbench.core.domain import InputError
 from workbench.store import Document
 from workbench.synthesis.indicators import indicators
+from workbench.synthesis.recommendations import recommendations
 
 NS = "urn:QDA-XML:project:1.0"
 SOURCE = "C0000000-0000-4000-8000-000000000001"
@@ -145,3 +146,25 @@ def test_an_indicator_name_or_unit_too_long_for_the_database_is_refused_on_both_
         assert f"i.csv, Zeile 3: {what} 'Stadtteilkonferenz" in err
         assert "ist zu lang: 379 Zeichen" in err and "Traceback" not in err
     assert indicators(project).empty
+
+
+@pytest.mark.backends
+def test_a_recommendation_title_or_author_too_long_for_the_database_is_refused(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """recommend add/edit with a title over 300 or an author over 100 characters: a
+    PostgreSQL traceback, SQLite stored it. Now both refuse it (exit code 2)."""
+    cli = ["--project", str(project.path), "recommend"]
+    assert main([*cli, "add", "Mehr Bänke am Markt", "--title", LONG]) == 2
+    assert "Der Titel der Empfehlung ist zu lang (379 Zeichen, höchstens 300)" in (
+        capsys.readouterr().err
+    )
+    assert main([*cli, "add", "Mehr Bänke am Markt", "--author", LONG[:101]]) == 2
+    assert "Der Name der Autor*in der Empfehlung ist zu lang (101 Zeichen" in (
+        capsys.readouterr().err
+    )
+    assert main([*cli, "add", "Mehr Bänke am Markt", "--title", "Bänke"]) == 0
+    assert main([*cli, "edit", "1", "--title", LONG]) == 2
+    err = capsys.readouterr().err
+    assert "ist zu lang" in err and "Traceback" not in err
+    assert recommendations(project)[["title"]].to_dict("records") == [{"title": "Bänke"}]

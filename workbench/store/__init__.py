@@ -76,7 +76,9 @@ from workbench.store.schema import (
     utcnow,
 )
 from workbench.store.synthesis_tables import (
+    MAX_AUTHOR,
     MAX_INDICATOR,
+    MAX_TITLE,
     MAX_UNIT,
     Indicator,
     Recommendation,
@@ -87,6 +89,7 @@ from workbench.store.synthesis_tables import (
 
 __all__ = [
     "CITYWIDE",
+    "MAX_AUTHOR",
     "MAX_CODER",
     "MAX_CODE_NAME",
     "MAX_CODE_PATH",
@@ -97,6 +100,7 @@ __all__ = [
     "MAX_QUESTION",
     "MAX_ROLE",
     "MAX_SOURCE_ID",
+    "MAX_TITLE",
     "MAX_UNIT",
     "MAX_WAVE_LABEL",
     "MAX_WORKSHOP",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from workbench.store.schema import Base, utcnow
 
 MAX_INDICATOR, MAX_UNIT = 300, 200  # longest indicator name and unit (PostgreSQL refuses more)
+MAX_TITLE, MAX_AUTHOR = 300, 100  # longest title and author of a recommendation
 
 
 class Indicator(Base):
@@ -45,12 +46,12 @@ class Recommendation(Base):
 
     __tablename__ = "recommendations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(String(MAX_TITLE), default="")
     text: Mapped[str] = mapped_column(Text)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))  # scope
     actors: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(30), default="Entwurf")
-    author: Mapped[str] = mapped_column(String(100), default="")
+    author: Mapped[str] = mapped_column(String(MAX_AUTHOR), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

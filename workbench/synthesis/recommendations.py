@@ -35,6 +35,8 @@ from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.common import named_district
 from workbench.store import (
     CITYWIDE,
+    MAX_AUTHOR,
+    MAX_TITLE,
     District,
     Document,
     Recommendation,
@@ -141,6 +143,17 @@ def _text(text: str) -> str:
     return text
 
 
+def _short(value: str, limit: int, what: str) -> str:
+    """``value`` stripped; longer than the database holds: refused (PostgreSQL stopped
+    with a database error, SQLite stored it)."""
+    value = (value or "").strip()
+    if len(value) > limit:
+        raise InputError(
+            f"{what} der Empfehlung ist zu lang ({len(value)} Zeichen, höchstens {limit})."
+        )
+    return value
+
+
 # -- sessions --------------------------------------------------------------------------
 def _district(session: Session, name: str | None) -> District:
     name = CITYWIDE if name in (None, "", "gesamtstädtisch") else name
@@ -173,12 +186,12 @@ def add_recommendation(
     """Add a recommendation (scope: a Sozialraum, default the city); return its id."""
     with project.transaction() as session:
         record = Recommendation(
-            title=(title or "").strip(),
+            title=_short(title, MAX_TITLE, "Der Titel"),
             text=_text(text),
             district_id=_district(session, scope).id,
             actors=_actors(actors),
             status=_status(status),
-            author=(author or "").strip(),
+            author=_short(author, MAX_AUTHOR, "Der Name der Autor*in"),
         )
         session.add(record)
         session.flush()
@@ -201,7 +214,7 @@ def update_recommendation(
         if text is not None:
             record.text = _text(text)
         if title is not None:
-            record.title = title.strip()
+            record.title = _short(title, MAX_TITLE, "Der Titel")
         if scope is not None:
             record.district_id = _district(session, scope).id
         if actors is not None:
