@@ -16,7 +16,7 @@ from sqlalchemy import select
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
-from workbench.store import Document
+from workbench.store import Document, PseudonymDecision
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
 
@@ -168,3 +168,18 @@ def test_a_recommendation_title_or_author_too_long_for_the_database_is_refused(
     err = capsys.readouterr().err
     assert "ist zu lang" in err and "Traceback" not in err
     assert recommendations(project)[["title"]].to_dict("records") == [{"title": "Bänke"}]
+
+
+@pytest.mark.backends
+def test_a_word_too_long_for_a_pseudonym_decision_is_refused(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pseudonyms confirm with a 'word' over 200 characters (a pasted line run together): a
+    PostgreSQL traceback, SQLite stored the decision. Now both refuse it (exit code 2)."""
+    word = LONG.replace(" ", "")
+    assert main(["--project", str(project.path), "pseudonyms", "confirm", word]) == 2
+    err = capsys.readouterr().err
+    assert "'StadtteilkonferenzStadtteilkon…' ist zu lang für ein Wort (360 Zeichen" in err
+    assert "Traceback" not in err
+    with project.session() as s:
+        assert s.scalar(select(PseudonymDecision.id)) is None

@@ -37,7 +37,7 @@ from workbench.store import (
     PseudonymSpan,
     Segment,
 )
-from workbench.store.privacy_tables import keep_person_numbers
+from workbench.store.privacy_tables import MAX_WORD, keep_person_numbers
 from workbench.store.text_edits import Edit, edit_segment, purge_cache
 
 MASK = "…"
@@ -146,6 +146,11 @@ def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:
             continue
         if ref in queue:
             words.append(queue[ref])
+        elif len(ref) > MAX_WORD:  # PostgreSQL stopped with a database error, SQLite took it
+            raise WorkbenchError(
+                f"'{ref[:30]}…' ist zu lang für ein Wort ({len(ref)} Zeichen, höchstens "
+                f"{MAX_WORD})."
+            )
         elif re.fullmatch(r"[^\W\d_][\w'’-]*", ref):
             words.append(ref)
         else:

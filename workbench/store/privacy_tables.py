@@ -18,6 +18,7 @@ from workbench.store.schema import MAX_CODER, Base, Meta, Pseudonym, utcnow
 # Meta key of the highest person number ever given: numbers of forgotten persons are
 # never given again (an old export's "[Person 7]" must not become someone else).
 PERSON_NUMBER_KEY = "pseudonym_person_max"
+MAX_WORD = 200  # longest word a pseudonym decision holds
 
 
 def keep_person_numbers(session: Session) -> None:
@@ -43,7 +44,7 @@ class PseudonymDecision(Base):
 
     __tablename__ = "pseudonym_decisions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    word: Mapped[str] = mapped_column(String(200))
+    word: Mapped[str] = mapped_column(String(MAX_WORD))
     original: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     decision: Mapped[str] = mapped_column(String(10))  # confirm | reject
