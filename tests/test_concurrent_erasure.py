@@ -122,7 +122,7 @@ def test_a_participant_answers_while_the_token_is_erased(project: Project, tmp_p
     item = feedback.open_ballot(rated, token).items[0].item_id
     feedback.save_answer(rated, token, item, "trifft zu", 1, "stimmt")
     inside, second_done = threading.Event(), threading.Event()
-    delete = erasure._delete
+    delete = erasure.delete_rows
 
     def held(session: object, model: type, condition: object) -> int:
         deleted = delete(session, model, condition)  # type: ignore[arg-type]
@@ -131,7 +131,7 @@ def test_a_participant_answers_while_the_token_is_erased(project: Project, tmp_p
             second_done.wait(timeout=3)  # before the fix the participant saved meanwhile
         return deleted
 
-    erasure._delete = held  # type: ignore[assignment]
+    erasure.delete_rows = held  # type: ignore[assignment]
     try:
         errors = _at_once(
             rated,
@@ -141,7 +141,7 @@ def test_a_participant_answers_while_the_token_is_erased(project: Project, tmp_p
             second_done,
         )
     finally:
-        erasure._delete = delete  # type: ignore[assignment]
+        erasure.delete_rows = delete  # type: ignore[assignment]
     assert [type(e) for e in errors] == [InvalidToken], errors  # the participant is told
     with rated.session() as session:
         assert session.query(FeedbackToken).count() == 0

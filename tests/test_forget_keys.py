@@ -208,7 +208,7 @@ def test_a_user_name_the_key_writes_in_lower_case_is_replaced_in_memos(
     """A chat's user name ("claudia_h") stands in the key as written: in a memo it is
     replaced however it is written, as before the rule for capitalised surnames."""
     from workbench.ingest.name_known import ordinary_word
-    from workbench.store import erasure
+    from workbench.store import erasure_keys
 
     with project.transaction() as session:
         session.add(
@@ -224,5 +224,5 @@ def test_a_user_name_the_key_writes_in_lower_case_is_replaced_in_memos(
         == 0
     )
     with project.transaction() as session:
-        assert erasure._forget_in_memos(session, {"[Person 9]"}, ordinary_word) == 1
+        assert erasure_keys.forget_in_memos(session, {"[Person 9]"}, ordinary_word) == 1
     assert project.memos()["text"].tolist() == ["Frage an [Person 9]"]

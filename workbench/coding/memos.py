@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import InputError
 from workbench.store import Memo, ProjectStore
 from workbench.store.coding_tables import CodingResolution
-from workbench.store.erasure import forget_memo_names
+from workbench.store.erasure_keys import forget_memo_names
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,196 @@
+"""The pseudonym key after an erasure: entries nothing names any more leave, names in memos.
+
+Split from :mod:`workbench.store.erasure`: which key entries a forget (or a memo's edit)
+leaves unused and deletes, with the participant-list names of a forgotten person, and the
+replacement of a forgotten speaker's name in memos by their placeholder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import person_key
+from workbench.store.erasure_names import PERSON, TITLES, plain
+from workbench.store.participation_tables import FeedbackAnswer
+from workbench.store.privacy_tables import keep_person_numbers
+from workbench.store.schema import (
+    Code,
+    Document,
+    ListedName,
+    Memo,
+    Pseudonym,
+    PseudonymSpan,
+    Segment,
+    Workshop,
+)
+
+PERSON_PLACEHOLDER = re.compile(r"\[Person \d+\]")
+
+
+def forget_unused_keys(
+    session: Session,
+    counts: dict[str, int],
+    only: set[str] | None = None,
+    erased: set[str] = frozenset(),
+) -> None:
+    """Delete key entries no remaining statement, speaker, memo, comment, code text, file
+    name, title, heading or workshop name uses
+    and, for a forgotten person, their participant-list names; with ``only``: of these
+    placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
+    A memo keeps the names its author wrote (an export pseudonymises it and puts a person
+    named only there into the key): the entry of a person a memo names stays, or the next
+    export would give them a new number — but not the person ``erased`` (forgotten as
+    speaker at their request): their name leaves the key and the lists as before."""
+    spans = session.execute(select(PseudonymSpan.original)).scalars()
+    originals = {o.strip().lower() for o in spans}
+    texts: list[str] = []
+    for text, attributes, role in session.execute(
+        select(Segment.text, Segment.attributes, Segment.speaker_role)
+    ):
+        texts += [text, json.dumps(attributes or {}, ensure_ascii=False), role or ""]
+    memos = [text or "" for text in session.scalars(select(Memo.text))]
+    texts += session.scalars(select(FeedbackAnswer.comment))  # participants' comments
+    for description, example in session.execute(select(Code.description, Code.example)):
+        texts += [description or "", example or ""]
+    seen = {found for text in texts for found in PERSON_PLACEHOLDER.findall(text or "")}
+    # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry,
+    # nor do file names, titles, headings ("Interview_[Person 1].md"); another's does
+    elsewhere = [*memos, *_labels(session)]
+    seen |= {p for m in elsewhere for p in PERSON_PLACEHOLDER.findall(m) if p not in erased}
+    in_memos = folded("\n".join(memos))
+    memo_words = set(re.findall(r"\w+", in_memos))
+    keep_person_numbers(session)
+    for key in list(session.scalars(select(Pseudonym))):
+        if only is not None and key.placeholder not in only:
+            continue
+        if PERSON.fullmatch(key.placeholder):
+            named = key.placeholder not in erased and named_in_memos(key, memo_words, in_memos)
+            used = key.placeholder in seen or named
+        else:
+            used = key.normalised in originals
+        if used:
+            continue
+        if key.kind == "person" and only is None:
+            counts["listed_names"] += delete_rows(
+                session, ListedName, ListedName.name == key.original.strip()
+            )
+        session.delete(key)
+        counts["key_entries"] += 1
+
+
+def _labels(session: Session) -> list[str]:
+    """Where an import puts placeholders besides statements: file names, titles and texts
+    of documents, workshop names, questions, source ids — of those that still have
+    statements (a document whose statements are all forgotten keeps nobody in the key)."""
+    labels: list[str] = []
+    kept = select(Segment.document_id)
+    documents = select(Document.filename, Document.title, Document.text)
+    for row in session.execute(documents.where(Document.id.in_(kept))):
+        labels += [value or "" for value in row]
+    labels += session.scalars(
+        select(Workshop.name).where(Workshop.id.in_(select(Segment.workshop_id)))
+    )
+    for row in session.execute(select(Segment.question, Segment.source_id).distinct()):
+        labels += [value or "" for value in row]
+    return labels
+
+
+def forget_in_memos(
+    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+) -> int:
+    """Replace the names of the key's entries for ``erased`` in every memo by their
+    placeholder ("Rücksprache mit Frau Schmidt" → "… mit [Person 3]"); return how many
+    memos changed. The surname alone is replaced unless another person of the key has it,
+    only capitalised, and if it is a word of the language (``ordinary``: "Kurz", "Koch")
+    only after a form of address."""
+    entries = [
+        key
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+        if key.placeholder in erased and PERSON.fullmatch(key.placeholder)
+    ]
+    if not entries:
+        return 0
+    others = {
+        plain(person_key(key.original))
+        for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+        if key.placeholder not in erased
+    }
+    names: dict[str, str] = {}  # name as written (folded) → placeholder
+    for key in entries:
+        for name in (key.original, key.normalised.removesuffix(" ?")):
+            words = [w for w in name.split() if w.casefold() not in TITLES]
+            if not words:
+                continue
+            names.setdefault(folded(" ".join(words)), key.placeholder)
+            surname = folded(person_key(" ".join(words)))
+            if surname and plain(surname) not in others:
+                names.setdefault(surname, key.placeholder)
+    # a name the key writes in lower case ("claudia_h", a user name) is matched in any case
+    lower = {folded(w) for key in entries for w in key.original.split() if not w[:1].isupper()}
+    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    changed = 0
+    for memo in session.scalars(select(Memo).order_by(Memo.id)):
+        text = unicodedata.normalize("NFC", memo.text or "")
+        new = text
+        for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
+            words = r"\s+".join(re.escape(w) for w in name.split())
+            if " " not in name and name not in lower:  # one word alone ("Kurz gesagt"):
+                # capitalised, and a word of the language only after a form of address
+                words = rf"(?-i:{re.escape(name[:1].upper())}){re.escape(name[1:])}"
+                if ordinary(name):
+                    words = rf"(?:{titles})\s+{words}"
+            pattern = rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))"
+            new = re.sub(pattern, names[name], new, flags=re.IGNORECASE)
+        if new != text:
+            memo.text = new
+            changed += 1
+    session.flush()
+    return changed
+
+
+def forget_memo_names(session: Session, old_text: str) -> int:
+    """After a memo was edited or deleted: delete the key entries of the persons its
+    ``old_text`` named that nothing else names any more (an export had put them into the
+    key); their names stay on participant lists. Returns how many entries went."""
+    words = set(re.findall(r"\w+", folded(old_text)))
+    people = session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
+    named = {k.placeholder for k in people if named_in_memos(k, words, folded(old_text))}
+    named |= set(PERSON_PLACEHOLDER.findall(old_text))
+    counts = {"key_entries": 0, "listed_names": 0}
+    if named:
+        forget_unused_keys(session, counts, named)
+    return counts["key_entries"]
+
+
+def folded(text: str) -> str:
+    """A text as names are compared: composed, in lower case."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def named_in_memos(key: Pseudonym, words: set[str], text: str) -> bool:
+    """Whether memos (their ``words``, their folded ``text``) name the key's person: by
+    the key's name ("wieczorek" in "Rückfrage bei Herrn Wieczorek") or in full."""
+    for name in (folded(key.normalised), folded(key.original.strip())):
+        parts = re.findall(r"\w+", name)  # its last word not in memos: nothing to look for
+        if (
+            parts
+            and parts[-1] in words
+            and (len(parts) == 1 or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+        ):
+            return True
+    return False
+
+
+def delete_rows(session: Session, model: type, condition: object) -> int:
+    """Delete the rows of ``model`` matching ``condition``; return how many."""
+    rows = list(session.scalars(select(model).where(condition)))
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return len(rows)
