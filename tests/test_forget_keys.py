@@ -226,3 +226,25 @@ def test_a_user_name_the_key_writes_in_lower_case_is_replaced_in_memos(
     with project.transaction() as session:
         assert erasure_keys.forget_in_memos(session, {"[Person 9]"}, ordinary_word) == 1
     assert project.memos()["text"].tolist() == ["Frage an [Person 9]"]
+
+
+def test_a_full_name_merged_with_its_first_name_becomes_one_placeholder_in_memos(
+    project: Project, tmp_path: Path
+) -> None:
+    """The import met "Anna" first, then "Anna Müller": one person, key "müller" written
+    "Anna". ``forget --speaker Anna`` made the memo "Anna Müller bringt …" into
+    "[Person 1] [Person 1] bringt …"; the full name is replaced as one."""
+    path = tmp_path / "Protokoll.md"
+    path.write_text(
+        "---\nworkshop: Werkstatt Manfort\ndistrict: Manfort\ndate: 2025-05-20\n---\n\n"
+        "## Was fehlt?\n\n- **Anna:** Es fehlen Bänke am Spielplatz.\n"
+        "- **Karl Becker:** Die Straßenbeleuchtung ist zu dunkel.\n"
+        "- **Anna Müller:** Und der Bus fährt zu selten.\n",
+        encoding="utf-8",
+    )
+    args = ["--project", str(project.path)]
+    assert main([*args, "import", str(path)]) == 0
+    assert sorted(_key(project).values()) == ["Anna", "Karl Becker"]
+    assert main([*args, "memo", "--author", "Team", "Anna Müller bringt Kuchen, sagt Anna."]) == 0
+    assert main([*args, "forget", "--speaker", "Anna"]) == 0
+    assert project.memos()["text"].tolist() == ["[Person 1] bringt Kuchen, sagt [Person 1]."]

@@ -131,6 +131,13 @@ def forget_in_memos(
             surname = folded(person_key(" ".join(words)))
             if surname and plain(surname) not in others:
                 names.setdefault(surname, key.placeholder)
+    # a person the key met by the first name alone ("Anna", key "müller"), in full in a
+    # memo ("Anna Müller"): one placeholder, not one for each word ("[Person 1] [Person 1]")
+    for key, other in ((k, o) for k in entries for o in entries if k.placeholder == o.placeholder):
+        words = [w for w in key.original.split() if w.casefold() not in TITLES]
+        surname = other.normalised.removesuffix(" ?")
+        if len(words) == 1 and " " not in surname and folded(words[0]) != folded(surname):
+            names.setdefault(folded(f"{words[0]} {surname}"), key.placeholder)
     # a name the key writes in lower case ("claudia_h", a user name) is matched in any case
     lower = {folded(w) for key in entries for w in key.original.split() if not w[:1].isupper()}
     titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
