@@ -60,7 +60,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """workbench forget --statement ID … | --source ID | --speaker PLATZHALTER | --token CODE."""
+    """workbench forget --statement … | --source … | --speaker … | --person … | --token …."""
     from workbench.ingest.name_known import ordinary_word
     from workbench.store.erasure import forget
 
@@ -72,6 +72,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         document=stored_document(project, args.document),
         speaker=args.speaker,
         token=args.token,
+        person=args.person,
         actor=_researcher(args),
         dry_run=args.dry_run,
         ordinary=ordinary_word,
@@ -140,14 +141,21 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         description="Entfernt Aussagen (nach ID, Quellen-ID oder sprechender Person) mit "
         "Kodierungen, Memos, Schlüsseleinträgen, Zuordnungen und zwischengespeicherten "
         "Einbettungen, oder die Rückmeldungen eines Zugangscodes; mit --speaker wird der Name "
-        "der Person in Memos durch ihren Platzhalter ersetzt. Ein Protokolleintrag ohne "
-        "Inhalt bleibt.",
+        "der Person in Memos durch ihren Platzhalter ersetzt; --person nimmt eine Person auch "
+        "dann aus dem Pseudonymschlüssel, wenn sie nie gesprochen hat. Ein Protokolleintrag "
+        "ohne Inhalt bleibt.",
     )
     p.add_argument("--statement", nargs="+", type=int, metavar="ID", help="Aussage(n) nach ID")
     p.add_argument("--source", metavar="ID", help="Aussage nach Quellen-ID (z. B. Karten-ID)")
     p.add_argument("--document", metavar="DATEI", help="mit --source: nur in dieser Datei")
     p.add_argument(
         "--speaker", metavar="PLATZHALTER", help="alle Aussagen dieser Person, z. B. '[Person 3]'"
+    )
+    p.add_argument(
+        "--person",
+        metavar="NAME",
+        help="eine Person, auch wenn sie nur genannt wird (Dateiname, Aussagen anderer): "
+        "ihre Aussagen, ihr Name in Memos und ihr Eintrag im Pseudonymschlüssel",
     )
     p.add_argument("--token", metavar="CODE", help="Rückmeldungen dieses Zugangscodes")
     p.add_argument("--dry-run", action="store_true", help="nur zählen, nichts löschen")

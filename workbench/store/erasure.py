@@ -14,6 +14,9 @@ participation token, and removes in one transaction:
 - need and topic assignments, the statements' quotes in stored need runs and feedback
   items, recommendation evidence and need links,
 - a token's feedback answers and the token (and key entries only its comments used),
+- for a person (``person``: spoken or only named, in a file name or others' statements):
+  what a speaker's erasure removes, and their key entries and name spans even where other
+  texts keep the placeholder (a note names those texts by id),
 
 then the cached embeddings of the texts. An audit entry records what kind of request it
 was, who made it and the counts — never content.
@@ -35,14 +38,19 @@ from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
     delete_rows,
     forget_in_memos,
+    forget_person_keys,
     forget_unused_keys,
 )
-from workbench.store.erasure_names import not_speaking, shared_before, speaker_placeholders
-from workbench.store.erasure_notes import still_named
+from workbench.store.erasure_names import (
+    not_speaking,
+    shared_before,
+    speaker_placeholders,
+)
+from workbench.store.erasure_notes import left_behind, still_named
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry
 from workbench.store.project_store import ProjectStore
-from workbench.store.schema import Coding, Document, Memo, PseudonymSpan, Segment
+from workbench.store.schema import Coding, Document, Memo, Pseudonym, PseudonymSpan, Segment
 from workbench.store.synthesis_tables import RecommendationEvidence, RecommendationNeed
 from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
 
@@ -120,17 +128,36 @@ def select_statements(
         found.update({segment.id: segment for segment, _ in rows})
     if speaker is not None:
         placeholders = speaker_placeholders(session, speaker)
-        matched = [
-            segment
-            for segment in session.scalars(select(Segment))
-            if segment.speaker_role in placeholders
-            or (segment.attributes or {}).get("speaker") in placeholders
-        ]
+        matched = spoken_by(session, placeholders)
         if not matched:
             shared = shared_before(session, speaker, placeholders)
             raise WorkbenchError(" ".join([not_speaking(session, speaker, placeholders), *shared]))
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+def spoken_by(session: Session, placeholders: set[str]) -> list[Segment]:
+    """The statements whose speaker is one of ``placeholders``."""
+    return [
+        segment
+        for segment in session.scalars(select(Segment).order_by(Segment.id))
+        if segment.speaker_role in placeholders
+        or (segment.attributes or {}).get("speaker") in placeholders
+    ]
+
+
+def person_placeholders(session: Session, person: str) -> set[str]:
+    """The key's placeholders of a ``--person`` (a name or a placeholder); raises with a
+    German message (without the name) if the key knows none."""
+    keyed = set(session.scalars(select(Pseudonym.placeholder).where(Pseudonym.kind == "person")))
+    found = speaker_placeholders(session, person) & keyed
+    if not found:
+        raise WorkbenchError(
+            "Diese Person kennt der Pseudonymschlüssel nicht (weder unter diesem Namen noch "
+            "als Platzhalter wie '[Person 3]'); nichts gelöscht. Den Namen so angeben, wie "
+            "er importiert wurde, oder den Platzhalter aus workbench export --originals."
+        )
+    return found
 
 
 def forget(
@@ -143,18 +170,29 @@ def forget(
     actor: str = "",
     dry_run: bool = False,
     ordinary: Callable[[str], bool] = lambda _: False,
+    person: str | None = None,
 ) -> ErasureReport:
     """Remove what a request names and everything derived from it; see the module doc.
 
     ``ordinary``: whether a (lower-case) word is one of the language, not only a name
-    (:func:`workbench.ingest.name_known.ordinary_word`): alone in a memo it stays."""
+    (:func:`workbench.ingest.name_known.ordinary_word`): alone in a memo it stays.
+    ``person``: a person, spoken or only named (a file name, others' statements): their
+    statements as speaker go as with ``speaker``, and their key entries go even where
+    other texts keep their placeholder (the notes name those texts)."""
     if document and not source:
         raise WorkbenchError(
             "--document gilt nur zusammen mit --source ID: es wählt die Datei, in der die "
             "Quellen-ID gemeint ist."
         )
-    if not (statements or source or speaker or token):
-        raise WorkbenchError("Nichts angegeben: Aussage, Quellen-ID, Sprecher*in oder Zugangscode.")
+    if speaker is not None and person is not None:
+        raise WorkbenchError(
+            "--speaker und --person nicht zusammen angeben: --person löscht auch die "
+            "Aussagen der Person."
+        )
+    if not (statements or source or speaker or token or person):
+        raise WorkbenchError(
+            "Nichts angegeben: Aussage, Quellen-ID, Sprecher*in, Person oder Zugangscode."
+        )
     report = ErasureReport(dry_run=dry_run)
     texts: list[str] = []
     try:
@@ -166,20 +204,30 @@ def forget(
             segments, erased = [], set()  # erased: the placeholders of the speaker forgotten
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
-            if speaker is not None:
-                erased = speaker_placeholders(session, speaker)
-                report.notes = shared_before(session, speaker, erased)
+            if person is not None:
+                erased = person_placeholders(session, person)
+                ids = {s.id for s in segments}
+                segments += [s for s in spoken_by(session, erased) if s.id not in ids]
+            who = speaker if speaker is not None else person
+            if who is not None:
+                erased |= speaker_placeholders(session, who)
+                report.notes = shared_before(session, who, erased)
                 report.counts["memo_names"] = forget_in_memos(session, erased, ordinary)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
             _forget_statements(session, segments, report, erased)
-            report.notes += still_named(session, erased)
             if token is not None:
                 _forget_token(session, token, report)
+            if person is not None:
+                forget_person_keys(session, erased, report.counts)
+                report.notes += left_behind(session, erased)
+            else:
+                report.notes += still_named(session, erased)
             if dry_run:
                 raise _DryRun
-            _audit(session, report, actor, segments, statements, source, document, speaker, token)
+            asked = {"speaker": speaker, "person": person, "token": token}
+            _audit(session, report, actor, segments, statements, source, document, asked)
     except _DryRun:
         return report  # the transaction was rolled back: nothing changed
     report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts)
@@ -198,16 +246,19 @@ def _audit(
     statements: tuple[int, ...],
     source: str | None,
     document: str | None,
-    speaker: str | None,
-    token: str | None,
+    asked: dict[str, str | None],
 ) -> None:
     """Record the request without content: ids, a placeholder, a hash prefix, counts."""
     selector = {
         "statements": [s.id for s in segments],
         "source": source or "",
         "document": document or "",
-        "speaker": speaker if speaker and speaker.startswith("[") else ("…" if speaker else ""),
-        "token": token_hash(token)[:8] if token else "",
+        **{
+            field: who if who and who.startswith("[") else ("…" if who else "")
+            for field, who in asked.items()
+            if field != "token" and (field != "person" or who)
+        },
+        "token": token_hash(asked["token"])[:8] if asked["token"] else "",
     }
     session.add(ErasureEntry(actor=actor, selector=selector, counts=dict(report.counts)))
 
@@ -275,7 +326,8 @@ def _forget_statements(
     forget_unused_keys(session, counts, erased=erased)
 
 
-def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
+def _forget_token(session: Session, token: str, report: ErasureReport) -> set[str]:
+    """Remove a token and its answers; return the placeholders its comments named."""
     record = session.scalar(  # locked: a participant saving with it waits, then is refused
         select(FeedbackToken).where(FeedbackToken.token_hash == token_hash(token)).with_for_update()
     )
@@ -296,3 +348,4 @@ def _forget_token(session: Session, token: str, report: ErasureReport) -> None:
     # of the workshop would keep their name in clear.
     if named:
         forget_unused_keys(session, report.counts, named)
+    return named

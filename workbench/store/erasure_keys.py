@@ -201,3 +201,24 @@ def delete_rows(session: Session, model: type, condition: object) -> int:
         session.delete(row)
     session.flush()
     return len(rows)
+
+
+def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int]) -> None:
+    """Delete the key entries of the placeholders ``erased`` (a ``forget --person``) though
+    texts still hold them, their participant-list names, and the spans that replaced their
+    name in others' statements (an export with originals would put it back)."""
+    keep_person_numbers(session)  # the number is never given again
+    for key in list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))):
+        if key.placeholder not in erased:
+            continue
+        counts["listed_names"] += delete_rows(
+            session, ListedName, ListedName.name == key.original.strip()
+        )
+        session.delete(key)
+        counts["key_entries"] += 1
+    spans = session.execute(select(PseudonymSpan, Segment.text).join(Segment))
+    for span, text in list(spans):
+        if text[span.start : span.end] in erased:
+            session.delete(span)
+            counts["key_spans"] += 1
+    session.flush()

@@ -59,6 +59,11 @@ def not_speaking(session: Session, speaker: str, placeholders: set[str]) -> str:
         if any(p in text for p in people)
     ]
     message = f"Keine Aussage der sprechenden Person {speaker}."
+    if people:  # she has the right to erasure though she never spoke
+        message += (
+            " Eine Person, die nur genannt wird (in Aussagen anderer, im Dateinamen), "
+            "löscht workbench forget --person NAME aus dem Pseudonymschlüssel."
+        )
     if not named:
         return message
     ids = " ".join(map(str, named[:20])) + (" …" if len(named) > 20 else "")

@@ -1,9 +1,12 @@
-"""What a ``forget --speaker`` leaves of the person, said as a note (placeholders, ids, counts).
+"""What a ``forget`` leaves of a person, said as a note (placeholders, ids, counts).
 
 The key entry of a person forgotten as speaker stays while another text still names them
 (a statement of someone else, "[Person 3] hat recht"; a participant's comment; a code's
 description): those texts keep their placeholder, and the key keeps the name behind it.
-Without a note the researcher answering the erasure request believed the name gone.
+Without a note the researcher answering the erasure request believed the name gone. The
+same holds for a person the forgotten statements named (a file name "Interview_[Person 1].md"
+of a partly forgotten document keeps their entry), and for ``--person``, which takes the
+name out of the key: the texts that keep the placeholder are named for checking.
 """
 
 from __future__ import annotations
@@ -14,37 +17,103 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.store.participation_tables import FeedbackAnswer
-from workbench.store.schema import Code, Pseudonym, Segment
+from workbench.store.schema import Code, Document, Pseudonym, Segment, Workshop
+
+_ADVICE = (
+    "gegebenenfalls löschen (Aussagen: --statement ID …, Kommentare: --token CODE, Codes: codebook)"
+)
 
 
-def still_named(session: Session, erased: set[str]) -> list[str]:
-    """Notes on the placeholders of ``erased`` the key still holds, and where they stand."""
-    kept = sorted(
-        set(session.scalars(select(Pseudonym.placeholder).where(Pseudonym.kind == "person")))
-        & {p for p in erased if re.fullmatch(r"\[Person \d+\]", p)}
-    )
-    notes = []
-    for placeholder in kept:
-        statements = session.execute(select(Segment.id, Segment.text).order_by(Segment.id))
-        ids = [i for i, text in statements if placeholder in text]
-        comments = sum(placeholder in c for c in session.scalars(select(FeedbackAnswer.comment)))
-        codes = sum(
-            placeholder in f"{d or ''} {e or ''}"
-            for d, e in session.execute(select(Code.description, Code.example))
+def _ids(ids: list[int]) -> str:
+    """Ids as shown: the first twenty, then "…"."""
+    return " ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")
+
+
+def _places(session: Session, placeholder: str, speaking: bool = False) -> list[str]:
+    """Where ``placeholder`` stands: statements (with ``speaking``: as speaker too),
+    documents' file names, titles or texts, workshop names, comments, code descriptions."""
+    ids = [
+        segment.id
+        for segment in session.scalars(select(Segment).order_by(Segment.id))
+        if placeholder in segment.text
+        or (
+            speaking
+            and placeholder in (segment.speaker_role, (segment.attributes or {}).get("speaker"))
         )
-        where = []
-        if ids:
-            shown = " ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")
-            where.append(f"{len(ids)} Aussage(n) anderer (ID {shown})")
-        if comments:
-            where.append(f"{comments} Kommentar(e) von Beteiligten")
-        if codes:
-            where.append(f"{codes} Code-Beschreibung(en)")
-        if where:
+    ]
+    documents = [
+        i
+        for i, filename, title in session.execute(
+            select(Document.id, Document.filename, Document.title).order_by(Document.id)
+        )
+        if placeholder in f"{filename} {title or ''}"
+    ]
+    workshops = sum(placeholder in (n or "") for n in session.scalars(select(Workshop.name)))
+    comments = sum(
+        placeholder in (c or "") for c in session.scalars(select(FeedbackAnswer.comment))
+    )
+    codes = sum(
+        placeholder in f"{d or ''} {e or ''}"
+        for d, e in session.execute(select(Code.description, Code.example))
+    )
+    where = []
+    if ids:
+        whose = "Aussage(n)" if speaking else "Aussage(n) anderer"  # the person's are gone
+        where.append(f"{len(ids)} {whose} (ID {_ids(ids)})")
+    if documents:
+        where.append(
+            f"Dateiname oder Titel von {len(documents)} Dokument(en) (ID {_ids(documents)})"
+        )
+    if workshops:
+        where.append(f"{workshops} Workshop-Name(n)")
+    if comments:
+        where.append(f"{comments} Kommentar(e) von Beteiligten")
+    if codes:
+        where.append(f"{codes} Code-Beschreibung(en)")
+    return where
+
+
+def _person(erased: set[str]) -> list[str]:
+    """The person placeholders of ``erased``, sorted."""
+    return sorted(p for p in erased if re.fullmatch(r"\[Person \d+\]", p))
+
+
+def still_named(session: Session, erased: set[str], erased_person: bool = True) -> list[str]:
+    """Notes on the placeholders of ``erased`` the key still holds, and where they stand;
+    ``erased_person`` False: persons the forgotten texts named (not the one forgotten)."""
+    keyed = set(session.scalars(select(Pseudonym.placeholder).where(Pseudonym.kind == "person")))
+    notes = []
+    for placeholder in [p for p in _person(erased) if p in keyed]:
+        where = _places(session, placeholder, speaking=not erased_person)
+        if not where:
+            continue
+        if erased_person:
             notes.append(
                 f"Hinweis: {placeholder} bleibt mit Namen im Pseudonymschlüssel, weil "
-                f"{', '.join(where)} die Person noch nennen. Diese prüfen und gegebenenfalls "
-                "löschen (Aussagen: --statement ID …, Kommentare: --token CODE, Codes: "
-                "codebook); erst dann verlässt der Name den Schlüssel."
+                f"{', '.join(where)} die Person noch nennen. Diese prüfen und {_ADVICE}; "
+                "erst dann verlässt der Name den Schlüssel — oder mit --person "
+                f"'{placeholder}' den Namen gleich aus dem Schlüssel nehmen."
+            )
+        else:
+            notes.append(
+                f"Hinweis: {placeholder}, in den gelöschten Texten genannt, bleibt mit Namen "
+                f"im Pseudonymschlüssel, weil {', '.join(where)} die Person noch nennen. "
+                f"Soll die Person selbst gelöscht werden: workbench forget --person "
+                f"'{placeholder}'."
+            )
+    return notes
+
+
+def left_behind(session: Session, erased: set[str]) -> list[str]:
+    """Notes for ``--person``: the texts that keep the placeholder whose name left the key."""
+    notes = []
+    for placeholder in _person(erased):
+        where = _places(session, placeholder)
+        if where:
+            notes.append(
+                f"Hinweis: Der Name hinter {placeholder} ist aus dem Pseudonymschlüssel "
+                f"gelöscht; der Platzhalter steht weiter in: {', '.join(where)}. Er führt "
+                "nicht mehr zum Namen. Was die Person dort dennoch erkennbar macht (Rolle, "
+                f"Adresse, Umstände), prüfen und {_ADVICE}."
             )
     return notes
