@@ -13,9 +13,12 @@ import argparse
 import os
 import stat
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
@@ -301,6 +304,55 @@ def _password_note(url: str | None) -> None:
 def cmd_migrate_db(args: argparse.Namespace) -> int:
     """workbench migrate-db --to URL."""
     folder = _folder(args)
+    with _one_move(folder):
+        return _migrate_db(args, folder)
+
+
+MOVE_LOCK = ".migrate-db.lock"  # in the project folder, held while migrate-db runs
+
+
+@contextmanager
+def _one_move(folder: Path) -> Iterator[None]:
+    """Hold the project's move lock; a second ``migrate-db`` of the folder meanwhile
+    stops with a German message instead of taking the first one's "moving_to" mark
+    for a broken-off move and clearing it (apps saved into the old database again).
+    The lock ends with the process, killed or not: a broken-off move leaves none."""
+    path = folder / MOVE_LOCK
+    try:
+        handle = path.open("a+b")
+    except OSError as err:
+        raise WorkbenchError(f"Sperrdatei {path} nicht anzulegen: {os_reason(err)}.") from None
+    with handle:
+        if not _locked(handle):
+            raise WorkbenchError(
+                "Ein anderes „workbench migrate-db“ zieht dieses Projekt gerade um; dieser "
+                "Aufruf hat nichts geändert. Nach dessen Ende prüfen, wohin es umgezogen ist "
+                "(project.json), und nur falls nötig erneut aufrufen."
+            )
+        yield
+
+
+def _locked(handle: IO[bytes]) -> bool:
+    """Take an exclusive lock on ``handle`` without waiting; False if another holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _migrate_db(args: argparse.Namespace, folder: Path) -> int:
+    """migrate-db under the move lock: see :func:`cmd_migrate_db`."""
     config = read_config(folder)
     source = database_url(folder, config)
     if MOVING_KEY in config:  # a move broken off hard (killed, crashed) left its mark
