@@ -84,3 +84,20 @@ def test_forget_person_also_forgets_her_statements_and_her_name_in_memos(
     assert len(project.segments()) == 1
     assert _key(project) == ["Karl Becker"]
     assert project.memos()["text"].tolist() == ["Rückfrage bei [Person 1]"]
+
+
+def test_forget_of_some_statements_says_the_file_name_keeps_the_persons_key_entry(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forgetting the statement that named Anna Schmidt left her in the key (the file
+    name "Interview_[Person 1].md" holds her placeholder) without a word: the "still
+    named" note only ran for ``--speaker``. Every forget now says what still names her."""
+    args = _imported(project, tmp_path)
+    first = int(project.segments()["segment_id"].iloc[0])
+    capsys.readouterr()
+    assert main([*args, "forget", "--statement", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert "Anna Schmidt" in _key(project)  # kept: the file name still names her
+    assert "Hinweis: [Person 1], in den gelöschten Texten genannt, bleibt mit Namen" in out
+    assert "Dateiname oder Titel von 1 Dokument(en)" in out
+    assert "--person '[Person 1]'" in out and "Schmidt" not in out

@@ -43,6 +43,7 @@ from workbench.store.erasure_keys import (
 )
 from workbench.store.erasure_names import (
     not_speaking,
+    people_in,
     shared_before,
     speaker_placeholders,
 )
@@ -216,14 +217,16 @@ def forget(
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
+            named = {p for s in segments for p in people_in(s)}  # persons the texts named
             _forget_statements(session, segments, report, erased)
             if token is not None:
-                _forget_token(session, token, report)
+                named |= _forget_token(session, token, report)
             if person is not None:
                 forget_person_keys(session, erased, report.counts)
                 report.notes += left_behind(session, erased)
             else:
                 report.notes += still_named(session, erased)
+                report.notes += still_named(session, named - erased, erased_person=False)
             if dry_run:
                 raise _DryRun
             asked = {"speaker": speaker, "person": person, "token": token}
