@@ -63,3 +63,40 @@ def test_details_under_a_heading_of_their_own_are_the_protocols_details(
         stored = stored_text(project)
     assert "Wübbenhorst" not in stored
     assert "Becker" not in stored
+
+
+def _protocol(path: Path, sections: list[tuple[str, list[str]]]) -> Path:
+    """A protocol of ``sections`` (heading, lines) as DOCX, Markdown or PDF."""
+    if path.suffix == ".docx":
+        document = docx.Document()
+        document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+        for heading, lines in sections:
+            document.add_paragraph(heading, style="Heading 1")
+            for line in lines:
+                document.add_paragraph(line)
+        document.save(path)
+    elif path.suffix == ".md":
+        body = "\n\n".join(f"## {h}\n\n" + "\n\n".join(lines) for h, lines in sections)
+        path.write_text(f"# Stadtteilworkshop Manfort\n\n{body}\n", encoding="utf-8")
+    else:
+        lines = ["Stadtteilworkshop Manfort"]
+        lines += [x for heading, ls in sections for x in ["", heading, *ls]]
+        path.write_bytes(pdf_bytes([lines]))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".pdf"])
+def test_a_sentence_after_ort_or_zeit_under_a_heading_stays_a_statement(
+    tmp_path: Path, suffix: str
+) -> None:
+    # "Ort:" and "Zeit:" are details not kept: read as such, these statements were lost
+    said = [
+        "Ort: Das Bürgerhaus ist zu klein für große Feste.",
+        "Zeit: haben die Ehrenamtlichen zu wenig.",
+        "Der Sportverein ist aktiv.",
+    ]
+    details = ["Datum: 12.03.2021", "Ort: Bürgerhaus Manfort, großer Saal", "Zeit: 18 bis 20 Uhr"]
+    sections = [("Rahmendaten", details)]
+    path = _protocol(tmp_path / f"protokoll{suffix}", [*sections, ("Ressourcen", said)])
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [("Ressourcen", t) for t in said]

@@ -86,6 +86,11 @@ _SIGNATURE = re.compile(
 )
 # What ends a sentence ("Moderation: Danke."), not an initial ("Protokoll: Anna S.")
 _SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
+# Finite verbs that make the value of "Ort:"/"Zeit:" a sentence ("… ist zu klein")
+_FINITE_VERBS = frozenset(
+    "ist sind war waren hat haben hatte hatten wird werden fehlt fehlen gibt gab kann "
+    "können muss müssen soll sollen bleibt bleiben braucht brauchen reicht reichen".split()
+)
 _AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
 # A word for a group, no one's name: a gender form ("Vertreter*innen", "Bürger:innen",
 # "BewohnerInnen", "Träger_in") or a collective ("Nachbarschaft", "Elternschaft")
@@ -203,10 +208,24 @@ def is_people_line(text: str) -> bool:
 
 def said_after_key(text: str) -> bool:
     """Whether a line "Moderation: …"/"Teilnehmende: …" is what was said, not a list of
-    names ("Moderation: Herzlich willkommen, wir beginnen.")."""
+    names ("Moderation: Herzlich willkommen, wir beginnen."), or a line "Ort: …"/"Zeit: …"
+    a sentence, no place or time ("Ort: Das Bürgerhaus ist zu klein für große Feste.")."""
     first = _NEXT_DETAIL.split(text)[0]  # of a line of several details, the first
     value = first.partition(":")[2].strip(" *_\t")
-    return detail_key(first) == "names" and bool(value) and not is_names_line(value)
+    field = detail_key(first)
+    if field == IGNORED:
+        return _sentence(value)
+    return field == "names" and bool(value) and not is_names_line(value)
+
+
+def _sentence(value: str) -> bool:
+    """Whether the value of "Ort:"/"Zeit:" is a sentence: with a finite verb, or of four
+    words and more with a sentence end and no number (a place or a time has none)."""
+    words = value.split()
+    if any(w.strip(",;.!?…").lower() in _FINITE_VERBS for w in words):
+        return True
+    ended = _SENTENCE_END.search(value) is not None
+    return len(words) >= 4 and ended and not any(c.isdigit() for c in value)
 
 
 def people_heading(text: str) -> bool:
