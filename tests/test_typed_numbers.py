@@ -66,3 +66,38 @@ def test_a_typed_number_is_a_list_items_number_in_every_format(tmp_path: Path, w
     suffix = write.__name__[1:]
     parsed = parse_file(write(tmp_path / f"getippt.{suffix}"))
     assert [(s.question, s.text) for s in parsed.segments] == EXPECTED
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_a_number_that_lists_nothing_stays_in_the_statement(tmp_path: Path, suffix: str) -> None:
+    # "2. Etage", "3. Welt": no list counts up to them; dropping the number changed what
+    # was said ("Etage des Bürgerhauses …"). A list "1." "2." still loses its numbers.
+    said = ["2. Etage des Bürgerhauses ist nicht barrierefrei.", "3. Welt Laden schließt bald."]
+    listed = ["1. Mehr Bänke am Rhein.", "2. Mehr Licht im Park."]
+    path = tmp_path / f"zahlen.{suffix}"
+    if suffix == "docx":
+        document = docx.Document()
+        document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+        for heading, lines in [("Was gibt es schon?", said), ("Was fehlt im Quartier?", listed)]:
+            document.add_paragraph(heading, style="Heading 1")
+            for line in lines:
+                document.add_paragraph(line)
+        document.save(path)
+    else:
+        from odf.opendocument import OpenDocumentText
+        from odf.text import H, P
+
+        odt = OpenDocumentText()
+        odt.text.addElement(P(text="Stadtteilworkshop Manfort"))
+        for heading, lines in [("Was gibt es schon?", said), ("Was fehlt im Quartier?", listed)]:
+            odt.text.addElement(H(outlinelevel=1, text=heading))
+            for line in lines:
+                odt.text.addElement(P(text=line))
+        odt.save(str(path))
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        ("Was gibt es schon?", said[0]),
+        ("Was gibt es schon?", said[1]),
+        ("Was fehlt im Quartier?", "Mehr Bänke am Rhein."),
+        ("Was fehlt im Quartier?", "Mehr Licht im Park."),
+    ]

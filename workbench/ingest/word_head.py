@@ -51,6 +51,7 @@ BOX = "box"
 _TYPED_BULLET = re.compile(
     rf"^\s*(?:[-*+•–·▪◦‣]\s+|\d{{1,3}}\)\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES})\b))"
 )
+_TYPED_NUMBER = re.compile(r"^\s*(\d+)")  # the number of a typed one
 _HEAD_LINES = 3  # short paragraphs above the details at most: a letterhead's, the title
 
 
@@ -146,10 +147,20 @@ def _detail_or_empty(paragraph: Paragraph) -> bool:
 
 def typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """A body paragraph that starts with a typed bullet ("– Bänke am Markt") is a list item
-    without it, as if Word had bulleted it."""
+    without it, as if Word had bulleted it. A typed number is one if it is 1 or follows
+    the number of the paragraph above ("2." under "1."); else it belongs to the text
+    ("2. Etage des Bürgerhauses …", "3. Welt Laden …")."""
     out = []
+    above = 0  # the typed number of the paragraph above, 0 if none
     for paragraph in paragraphs:
         typed = _TYPED_BULLET.match(paragraph.text) if paragraph.kind == "body" else None
+        number = _TYPED_NUMBER.match(typed.group()) if typed else None
+        if number:
+            value = int(number.group(1))
+            typed = typed if value in (1, above + 1) else None
+            above = value if typed else 0
+        else:
+            above = 0
         if typed:
             text = paragraph.text[typed.end() :]
             bold = _TYPED_BULLET.sub("", paragraph.bold, count=1)
