@@ -100,3 +100,20 @@ def test_a_sentence_after_ort_or_zeit_under_a_heading_stays_a_statement(
     path = _protocol(tmp_path / f"protokoll{suffix}", [*sections, ("Ressourcen", said)])
     parsed = parse_file(path)
     assert [(s.question, s.text) for s in parsed.segments] == [("Ressourcen", t) for t in said]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".pdf"])
+def test_a_sentence_after_format_or_sozialraum_under_a_heading_stays_a_statement(
+    tmp_path: Path, suffix: str
+) -> None:
+    # read as details, the first was lost and the second named a district "Manfort ist …"
+    said = [
+        "Format: leider nur digital, viele Ältere konnten nicht teilnehmen.",
+        "Sozialraum: Manfort ist vergessen worden, sagen viele.",
+        "Der Sportverein ist aktiv.",
+    ]
+    sections = [("Rahmendaten", ["Datum: 12.03.2021", "Ort: Bürgerhaus"])]
+    path = _protocol(tmp_path / f"protokoll{suffix}", [*sections, ("Ressourcen", said)])
+    parsed = parse_file(path)
+    assert parsed.district is None
+    assert [(s.question, s.text) for s in parsed.segments] == [("Ressourcen", t) for t in said]

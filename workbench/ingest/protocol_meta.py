@@ -89,7 +89,8 @@ _SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
 # Finite verbs that make the value of "Ort:"/"Zeit:" a sentence ("… ist zu klein")
 _FINITE_VERBS = frozenset(
     "ist sind war waren hat haben hatte hatten wird werden fehlt fehlen gibt gab kann "
-    "können muss müssen soll sollen bleibt bleiben braucht brauchen reicht reichen".split()
+    "können konnte konnten muss müssen soll sollen bleibt bleiben braucht brauchen reicht "
+    "reichen".split()
 )
 _AFTER_NAME = re.compile(r"\s+(?:am|den|vom)\s+\d.*$|\s+am\s+\S+\s*$")
 # A word for a group, no one's name: a gender form ("Vertreter*innen", "Bürger:innen",
@@ -208,18 +209,20 @@ def is_people_line(text: str) -> bool:
 
 def said_after_key(text: str) -> bool:
     """Whether a line "Moderation: …"/"Teilnehmende: …" is what was said, not a list of
-    names ("Moderation: Herzlich willkommen, wir beginnen."), or a line "Ort: …"/"Zeit: …"
-    a sentence, no place or time ("Ort: Das Bürgerhaus ist zu klein für große Feste.")."""
+    names ("Moderation: Herzlich willkommen, wir beginnen."), or a line "Ort: …"/"Zeit: …"/
+    "Format: …"/"Sozialraum: …" a sentence, no place, time, format or district ("Ort: Das
+    Bürgerhaus ist zu klein für große Feste.", "Format: leider nur digital, viele Ältere
+    konnten nicht teilnehmen.")."""
     first = _NEXT_DETAIL.split(text)[0]  # of a line of several details, the first
     value = first.partition(":")[2].strip(" *_\t")
     field = detail_key(first)
-    if field == IGNORED:
+    if field in (IGNORED, "format", "district"):
         return _sentence(value)
     return field == "names" and bool(value) and not is_names_line(value)
 
 
 def _sentence(value: str) -> bool:
-    """Whether the value of "Ort:"/"Zeit:" is a sentence: with a finite verb, or of four
+    """Whether the value of "Ort:", "Format:" … is a sentence: with a finite verb, or of four
     words and more with a sentence end and no number (a place or a time has none)."""
     words = value.split()
     if any(w.strip(",;.!?…").lower() in _FINITE_VERBS for w in words):
