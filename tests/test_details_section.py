@@ -117,3 +117,13 @@ def test_a_sentence_after_format_or_sozialraum_under_a_heading_stays_a_statement
     parsed = parse_file(path)
     assert parsed.district is None
     assert [(s.question, s.text) for s in parsed.segments] == [("Ressourcen", t) for t in said]
+
+
+def test_a_pdf_protocol_naming_its_format_is_imported(tmp_path: Path) -> None:
+    # "Format: digital (Zoom)" stopped the PDF's import with a TypeError traceback
+    details = ["Datum: 12.03.2021", "Format: digital (Zoom)"]
+    said = ["Der Sportverein ist aktiv."]
+    path = _protocol(tmp_path / "protokoll.pdf", [("Rahmendaten", details), ("Ressourcen", said)])
+    parsed = parse_file(path)
+    assert (parsed.format, str(parsed.date)) == ("digital (Zoom)", "2021-03-12")
+    assert [(s.question, s.text) for s in parsed.segments] == [("Ressourcen", said[0])]

@@ -489,7 +489,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         if statement:
             add_statement(segments, statement, question, number)
     add_detail(fields, "names", names)
-    return protocol_result(raw, segments, IMPORTER, format=FORMAT, **fields)
+    fields.setdefault("format", FORMAT)  # unless the protocol names its own ("Format: digital")
+    return protocol_result(raw, segments, IMPORTER, **fields)
 
 
 def _at_details(paragraphs: list[str]) -> list[str]:
