@@ -30,7 +30,7 @@ from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
-from workbench.ingest.common import named_district, new_districts
+from workbench.ingest.common import fill_template, named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.review import stored_name
@@ -43,7 +43,7 @@ from workbench.ingest.same_content import (
 )
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
-from workbench.ingest.writer import Writer, fill_template
+from workbench.ingest.writer import Writer
 from workbench.store import (
     CITYWIDE,
     MAX_DISTRICT_NAME,

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from workbench.coding.codebook import CodeSpec
 from workbench.exchange.qdxml import iso, stable_guid
+from workbench.ingest.common import text_sha
 from workbench.ingest.guessed_names import NotePseudonymiser
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
-from workbench.ingest.writer import text_sha
 from workbench.store import (
     Code,
     Coding,

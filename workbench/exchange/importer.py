@@ -62,10 +62,11 @@ from workbench.exchange.qdxml import (
 from workbench.exchange.reader import read_qdpx
 from workbench.exchange.records_in import Exchange, SourceIn
 from workbench.exchange.statements import from_qualcoder, line_segments, unmarked_lines
+from workbench.ingest.common import text_sha
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.ingest.writer import Writer, text_sha
+from workbench.ingest.writer import Writer
 from workbench.store import CITYWIDE
 
 if TYPE_CHECKING:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -486,3 +488,15 @@ def attribute_value(cell: Any) -> Any:
     if _FLOAT.match(text):
         return float(text)
     return text
+
+
+def fill_template(template: str | None, path: Path) -> str | None:
+    """Replace ``{stem}`` and ``{parent}`` in a fixed value by the file's name parts."""
+    if template is None:
+        return None
+    return template.replace("{stem}", path.stem).replace("{parent}", path.parent.name)
+
+
+def text_sha(text: str) -> str:
+    """SHA-256 of a text's UTF-8 bytes (how documents are compared by content)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -30,11 +30,16 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_percent, plural
-from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, named_district
+from workbench.ingest.common import (
+    PROTOCOL_IMPORTERS,
+    date_of_title_or_name,
+    fill_template,
+    named_district,
+)
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.protocol_meta import workshop_in_title
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
-from workbench.ingest.writer import fill_template, kept_wave
+from workbench.ingest.writer import kept_wave
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
 from workbench.store.waves import ordered_waves
 

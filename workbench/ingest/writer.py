@@ -15,7 +15,6 @@ are written by :meth:`Writer.write_project`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +40,7 @@ from workbench.ingest.common import (
     date_of_title_or_name,
     district_notices,
     named_district,
+    text_sha,
     unknown_districts,
 )
 from workbench.ingest.district_names import district_in_name
@@ -76,18 +76,6 @@ from workbench.store import (
 )
 from workbench.store.district_changes import district_index, district_key, moved_on
 from workbench.store.waves import ordered_waves, wave_for_import
-
-
-def fill_template(template: str | None, path: Path) -> str | None:
-    """Replace ``{stem}`` and ``{parent}`` in a fixed value by the file's name parts."""
-    if template is None:
-        return None
-    return template.replace("{stem}", path.stem).replace("{parent}", path.parent.name)
-
-
-def text_sha(text: str) -> str:
-    """SHA-256 of a text's UTF-8 bytes (how documents are compared by content)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Writer(ProjectFileWriting):
