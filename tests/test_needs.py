@@ -79,6 +79,26 @@ def test_labels_are_phrases_from_the_cluster_and_quotes_are_distinct(demo_copy: 
     assert own["label_source"] == "Forschende" and pd.isna(own["label_segment_id"])
 
 
+def test_a_cluster_name_that_names_a_participant_is_stored_pseudonymised(
+    demo_copy: Project,
+) -> None:
+    """Reports, the public site and the feedback app show a cluster's name: a researcher
+    who names a participant or a phone number in it gets the key's placeholders."""
+    key = demo_copy.pseudonym_key()
+    petrova = key.loc[key["original"] == "Frau Petrova", "placeholder"].item()
+    wagner = key.loc[key["original"] == "Herr Wagner", "placeholder"].item()
+    needs.run_needs(demo_copy, NeedParams(segments="all"), progress=False)
+    need_edits.rename_cluster(demo_copy, 0, "Beratung, wie Frau Petrova sagt: 0214 7788123")
+    need_edits.merge_clusters(demo_copy, [1, 2], label="Treffpunkte nach Herrn Wagner")
+    labels_now = needs.clusters(demo_copy)["label"].tolist()
+    assert f"Beratung, wie {petrova} sagt: [Telefon]" in labels_now
+    assert f"Treffpunkte nach {wagner}" in labels_now
+    with demo_copy.session() as session:
+        stored = repr([e.payload for e in session.query(NeedEdit)]) + repr(labels_now)
+    for raw in ("Petrova", "Wagner", "7788123"):
+        assert raw not in stored
+
+
 def test_describe_skips_duplicate_statements_in_quotes() -> None:
     texts = ["Jugendtreff im Wohnpark!", "jugendtreff im Wohnpark", "Jugendtreff im Wohnpark."]
     texts += ["Ein Treffpunkt für Jugendliche im Wohnpark", "Der Wohnpark braucht einen Treff"]

@@ -327,7 +327,7 @@ class Project(CodingMixin):
     ) -> int:
         """Add a code (its parent must exist), description and example pseudonymised like
         those of an imported codebook; return its id."""
-        description, example = self._pseudonymised_code_texts(description, example)
+        description, example = self.pseudonymised_texts(description, example)
         return super().add_code(path, description or "", example or "", colour)
 
     def update_code(
@@ -338,12 +338,12 @@ class Project(CodingMixin):
         colour: str | None = None,
     ) -> None:
         """Change description, example (both pseudonymised) or colour (None keeps it)."""
-        description, example = self._pseudonymised_code_texts(description, example)
+        description, example = self.pseudonymised_texts(description, example)
         super().update_code(path, description, example, colour)
 
-    def _pseudonymised_code_texts(self, *texts: str | None) -> tuple[str | None, ...]:
-        """A code's description and example as the project stores them: a researcher who
-        writes "Hinweis von Herrn Öztürk, Tel. …" gets placeholders, as on import."""
+    def pseudonymised_texts(self, *texts: str | None) -> tuple[str | None, ...]:
+        """Researchers' texts that reports show (code descriptions, need labels) as the
+        project stores them: "Hinweis von Herrn Öztürk, Tel. …" gets placeholders."""
         if not any(text and text.strip() for text in texts):
             return texts
         with self.transaction(exclusive=True) as session:

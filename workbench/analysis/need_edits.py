@@ -153,9 +153,9 @@ def rename_cluster(project: Project, cluster: int, label: str, author: str = "")
     """Give a cluster of the latest run a name; return the new run's id."""
     if not label.strip():
         raise WorkbenchError("Der neue Name ist leer.")
-    return _edit(
-        project, "rename", {"members": _members(project, cluster), "label": label.strip()}, author
-    )
+    members = _members(project, cluster)
+    (label,) = project.pseudonymised_texts(label.strip())  # reports and apps show it
+    return _edit(project, "rename", {"members": members, "label": label}, author)
 
 
 def merge_clusters(
@@ -165,6 +165,8 @@ def merge_clusters(
     if len(set(clusters_)) < 2:
         raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
     groups = [_members(project, c) for c in clusters_]
+    if label:
+        (label,) = project.pseudonymised_texts(label)
     return _edit(project, "merge", {"groups": groups, "label": label}, author)
 
 
