@@ -45,6 +45,21 @@ def test_name_list_and_forms_of_address_give_one_stable_placeholder() -> None:
     assert second[reps[1].start : reps[1].end] == "[Person 1]"
 
 
+def test_a_first_name_no_list_knows_after_a_form_of_address_takes_the_surname_along() -> None:
+    """ "Herrn Quirin Zabelberg" left "Zabelberg" in clear; the surname is the person's key,
+    so "Herr Zabelberg" later is the same person. A known surname stays alone."""
+    p = Pseudonymiser()
+    text, _ = p.pseudonymise(
+        "Anregung von Herrn Quirin Zabelberg. Frau Okke Brunsmann stimmt zu, Herr Zabelberg"
+        " auch. Frau Kaya Eltern erreichen ist schwer.",
+        [],
+    )
+    assert text == (
+        "Anregung von [Person 1]. [Person 2] stimmt zu, [Person 1] auch."
+        " [Person 3] Eltern erreichen ist schwer."
+    )
+
+
 def test_project_keeps_key_apart_and_numbering_stable(project: Project, tmp_path: Path) -> None:
     a = tmp_path / "a.md"
     a.write_text(

@@ -145,3 +145,18 @@ def known_lower(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | No
     if not (finder.is_surname(title) or finder.is_first(title) or finder.is_foreign(title)):
         return None
     return Hit(tok.start, tok.end, "person", key, 0.7, tok.text), i
+
+
+def address_name(
+    finder: Finder, text: str, toks: list[Tok], j: int, last: int, surname: int | None
+) -> tuple[int, int]:
+    """The last token and the surname of the name from ``j`` after a form of address,
+    whose chain ended at ``last``. An unlisted word with a second name-like one after a
+    blank is a first name ("Herrn Quirin Zabelberg"; else that surname stayed in clear);
+    a known surname stays the name alone ("Frau Kaya Eltern erreichen")."""
+    first, nxt = toks[j], toks[j + 1] if j + 1 < len(toks) else None
+    unlisted = not (finder.is_first(first) or finder.is_surname(first))
+    blank = nxt is not None and text[first.end : nxt.start] in (" ", "\u00a0")
+    if last == j and unlisted and blank and finder.name_like(nxt):
+        return j + 1, j + 1
+    return last, last if surname is None else surname
