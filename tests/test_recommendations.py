@@ -124,6 +124,32 @@ def test_add_edit_list_delete(analysed: Project) -> None:
     assert rec.need_links(analysed).empty and rec.evidence(analysed).empty
 
 
+def test_a_recommendation_naming_a_participant_is_stored_pseudonymised(
+    analysed: Project,
+) -> None:
+    """Reports, the public site and the feedback app show title and text: names of
+    participants and contact data get the key's placeholders; a refused one adds nothing."""
+    key = analysed.pseudonym_key()
+    petrova = key.loc[key["original"] == "Frau Petrova", "placeholder"].item()
+    wagner = key.loc[key["original"] == "Herr Wagner", "placeholder"].item()
+    new = rec.add_recommendation(
+        analysed,
+        "Beratung vor Ort; Ansprechpartner Herr Wagner, Tel. 0214 7788123.",
+        scope="Manfort",
+        title="Beratung, wie Frau Petrova sie fordert",
+    )
+    row = rec.recommendations(analysed).set_index("recommendation_id").loc[new]
+    assert row["title"] == f"Beratung, wie {petrova} sie fordert"
+    assert row["text"] == f"Beratung vor Ort; Ansprechpartner {wagner}, Tel. [Telefon]."
+    rec.update_recommendation(analysed, new, text="Anregung von Herrn Quirin Zabelberg")
+    text = rec.recommendations(analysed).set_index("recommendation_id").loc[new, "text"]
+    assert "Zabelberg" not in text and text.startswith("Anregung von [Person ")
+    size = len(analysed.pseudonym_key())
+    with pytest.raises(InputError, match="Möglich"):
+        rec.add_recommendation(analysed, "Idee von Frau Okke Wübbenhorst", status="fertig")
+    assert len(analysed.pseudonym_key()) == size
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
