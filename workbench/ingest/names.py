@@ -387,6 +387,20 @@ class PersonFinder:
             return True
         return tok.folded in lists.LOWER_FIRST and tok.sentence_start and not after_context
 
+    def _described(self, text: str, toks: list[Tok], i: int) -> bool:
+        """Whether ``toks[i]``, a word no list knows as a name, describes the person whose
+        first name and surname follow it ("Mieter", "Anwohner", "Kunde")."""
+        tok = toks[i]
+        if i + 2 >= len(toks) or self._sure_name(tok) or self.names.has_last(tok.text):
+            return False
+        first, last = toks[i + 1], toks[i + 2]
+        return (
+            self._adjacent(text, tok, first)
+            and self._adjacent(text, first, last)
+            and self.is_first(first)
+            and self.name_like(last, named=self._after_first(first, last))
+        )
+
     def _first_name(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
         if not self.is_first(tok) or self.blocked(tok):
@@ -467,6 +481,8 @@ class PersonFinder:
             and not introduced(text, toks, i)
         ):
             return None  # "sagt Mieterin Fatma Arslan": who she is, then her name
+        if nxt and self._described(text, toks, i):
+            return None  # "sagt Mieter Fatma Arslan": no surname before a full name
         if (  # "ich heiße Okke Tjaden": the surname after an unknown first name
             nxt
             and introduced(text, toks, i)
