@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
+    NOUN_FIRST_NAMES,
+    NOUN_SURNAMES,
     S_WORDS,
     lower_case_name_ok,
     short_name_ok,
@@ -64,6 +66,10 @@ PLACEHOLDERS = {
 KINDS = ("person", *PLACEHOLDERS)
 REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
+# A listed name word that is also a German noun ("Rosen", "Busch"): alone it is the noun,
+# shown for review, and replaced only where a rule finds it as a name (a cue).
+NOUN_NAMES = NOUN_FIRST_NAMES | NOUN_SURNAMES
+NOUN_CONFIDENCE = 0.45
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
@@ -323,10 +329,15 @@ class Pseudonymiser:
                 # article is left to the rules ("der Koch")
                 hit = replace(hit, key=self._listed_key(text[hit.start : hit.end], names, hit.key))
             hits.append(hit)
+        replaced = [h for h in hits if h.kind == "person" and h.confidence >= REPLACE_AT]
         self.candidates = [
             Candidate(h.word, h.start, h.end, h.confidence, h.confidence >= REPLACE_AT)
             for h in hits
-            if h.kind == "person" and h.word and h.confidence < REVIEW_BELOW
+            if h.kind == "person"
+            and h.word
+            and h.confidence < REVIEW_BELOW
+            # a listed noun ("Rosen") that a rule found as a name ("Frau Rosen"): that hit
+            and not (h.confidence == NOUN_CONFIDENCE and _inside(h, replaced))
         ]
         kept = [h for h in hits if h.kind != "person" or h.confidence >= REPLACE_AT]
         kept = mentioned_names(kept)  # "@Anna Schmidt": the person, not "[Profil] Schmidt"
@@ -428,7 +439,11 @@ class Pseudonymiser:
                     continue
                 if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
-                if m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
+                if not m.group(1) and _noun_surname(variant, key) and not _addressed(text, m):
+                    # "Mehr Rosen am Zaun" of a listed Anna Rosen: a noun; as a name only
+                    # with a cue ("Frau Rosen", "Rosen sagt"), which the rules find
+                    yield Hit(m.start(), m.end(), "person", key, NOUN_CONFIDENCE, m.group())
+                elif m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
                     yield Hit(m.start(), m.end(), "person", key, 1.0)
                 elif lower_too and m.group().islower():
                     # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
@@ -438,6 +453,17 @@ class Pseudonymiser:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
+
+
+def _noun_surname(variant: str, key: str) -> bool:
+    """Whether the listed word ``variant`` is the surname of the listed full name ``key``
+    and also a German noun ("Rosen" of "Anna Rosen", "Busch" of "Jens Busch")."""
+    return " " in key and key.rsplit(" ", 1)[1] == variant.lower() and fold(variant) in NOUN_NAMES
+
+
+def _inside(hit: Hit, others: list[Hit]) -> bool:
+    """Whether ``hit`` lies inside one of ``others``."""
+    return any(o.start <= hit.start and hit.end <= o.end for o in others)
 
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n•–-])[\s\"'„“»(]*$")

@@ -1,0 +1,48 @@
+"""A listed surname that is also a German noun ("Rosen" of "Anna Rosen") is replaced only
+where a cue says it is the person; alone it stays the noun and is shown for review."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+NAMES = ["Anna Rosen", "Jens Busch", "Maxime Dubois"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mehr Rosen am Zaun", "Rosen im Park pflanzen", "Mehr Busch am Zaun, weniger Beton."],
+)
+def test_a_listed_noun_without_a_cue_stays_and_is_shown_for_review(text: str) -> None:
+    p = Pseudonymiser()
+    assert p.pseudonymise(text, names=NAMES)[0] == text
+    assert [(c.word, c.replaced) for c in p.candidates] in (
+        [("Rosen", False)],
+        [("Busch", False)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Rosen sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Rosen sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Laut Rosen fehlt Licht.", "Laut [Person 1] fehlt Licht."),
+        ("Hallo Rosen", "Hallo [Person 1]"),
+        ("Rosen: ich komme später", "[Person 1]: ich komme später"),
+        ("Herr Busch und Anna Rosen", "[Person 1] und [Person 2]"),
+        ("Rosens Idee ist gut.", "[Person 1]s Idee ist gut."),
+        ("Hallo Maxime", "Hallo [Person 1]"),  # a listed first name stays a name
+    ],
+)
+def test_a_listed_noun_with_a_cue_is_the_person(text: str, expected: str) -> None:
+    assert Pseudonymiser().pseudonymise(text, names=NAMES)[0] == expected
+
+
+def test_the_cued_noun_is_the_listed_person_and_not_shown_twice() -> None:
+    p = Pseudonymiser()
+    first, _ = p.pseudonymise("Anna Rosen kommt.", names=NAMES)
+    second, _ = p.pseudonymise("Frau Rosen sagt, es fehlt Licht.", names=NAMES)
+    assert first == "[Person 1] kommt." and second == "[Person 1] sagt, es fehlt Licht."
+    assert p.candidates == []
