@@ -10,7 +10,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
-from workbench.ingest.name_known import Finder
+from workbench.ingest.name_known import ORDINARY, Finder
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
 from workbench.ingest.pii_patterns import Hit
 
@@ -85,6 +85,58 @@ def surname_before(
         finder.name_like(prev, named=True)
     )
     return i - 1 if finder.is_surname(prev) or speaker else None
+
+
+# Endings of a woman's role or description ("Mieterin", "Ehrenamtlerin", "Kundin"): before a
+# first name they say who she is ("sagt Mieterin Fatma Arslan"); no surname ends so.
+FEMININE_ROLES = ("erin", "orin", "istin", "entin", "antin", "ndin")
+# Prepositions before a name ("Hinweis von Terhorst Anna", "mit Tjaden Jens gesprochen")
+_NAME_PREPOSITIONS = frozenset("von mit an bei laut fur".split())
+# Between the names of a list, before and after one of them
+_LIST_BEFORE = re.compile(r"\w(?:, |; | und )$")
+_LIST_AFTER = re.compile(r"\s*(?:$|[,;)]|und\b)")
+# Greetings before a first name ("Lieber Jens:"): no surname
+_GREETINGS = frozenset("liebe lieber hallo hi hey moin servus danke".split())
+
+
+def surname_first(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the word ``toks[i]`` is the surname before a first name that ends the name,
+    as lists and forms write it ("Terhorst Anna", "Tjaden Jens")."""
+    if i + 1 >= len(toks):
+        return False
+    tok, first = toks[i], toks[i + 1]
+    if text[tok.end : first.start] != " " or not finder.is_first(first):
+        return False
+    if finder.is_first(tok) or tok.folded in ORDINARY or tok.folded in _GREETINGS:
+        return False
+    if tok.folded.endswith(FEMININE_ROLES) or first.folded in lists.NOT_FIRST:
+        return False
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if after is not None and finder._adjacent(text, first, after) and finder.name_like(after):
+        return False  # "Mieter Fatma Arslan": the name is the first name and what follows
+    return finder.name_like(tok)
+
+
+def surname_before_first(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int
+) -> int | None:
+    """ "Terhorst Anna sagt", "Terhorst Anna: …", "Hinweis von Terhorst Anna": a surname
+    before the first name ``toks[i]``, where a speech verb, a colon or a preposition says
+    that the two are one person."""
+    if i == 0 or last != i or not surname_first(finder, text, toks, i - 1):
+        return None
+    prev = toks[i - 1]
+    before = toks[i - 2] if i >= 2 else None
+    if before is not None and before.folded in _NAME_PREPOSITIONS:
+        return i - 1 if text[before.end : prev.start] == " " else None
+    if not prev.sentence_start:
+        # one of a list: "Kontakt: Terhorst Anna, Tjaden Jens", "Tjaden Jens und Terhorst Anna"
+        listed = _LIST_BEFORE.search(text, 0, prev.start) and _LIST_AFTER.match(text, toks[i].end)
+        return i - 1 if listed else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    inverted = [t for t in toks[i + 2 : i + 3] if after and text[after.end : t.start] == " "]
+    speaker = text[toks[i].end : toks[i].end + 1] == ":"
+    return i - 1 if speaker or speaks(text, toks, i, after, inverted) else None
 
 
 def surname_pair(

@@ -95,9 +95,7 @@ _ACTS = frozenset(
     "hat hatte kummert kommt kam wohnt arbeitet leitet organisiert bringt ubernimmt mochte will "
     "kann".split()
 )
-# Endings of a woman's role or description ("Mieterin", "Ehrenamtlerin", "Kundin"): before a
-# first name they say who she is ("sagt Mieterin Fatma Arslan"); no surname ends so.
-_FEMININE_ROLES = ("erin", "orin", "istin", "entin", "antin", "ndin")
+_FEMININE_ROLES = pairs.FEMININE_ROLES
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -420,6 +418,8 @@ class PersonFinder:
         start = tok.start
         if surname is None:
             before = pairs.surname_before(self, text, toks, i, last)
+            if before is None:  # "Terhorst Anna sagt", "Hinweis von Terhorst Anna"
+                before = pairs.surname_before_first(self, text, toks, i, last)
             if before is not None:
                 start, surname = toks[before].start, before
             lead = sentence_particles(text, toks, i) if self.names.has_last(tok.text) else None
@@ -483,6 +483,8 @@ class PersonFinder:
             return None  # "sagt Mieterin Fatma Arslan": who she is, then her name
         if nxt and self._described(text, toks, i):
             return None  # "sagt Mieter Fatma Arslan": no surname before a full name
+        if nxt and pairs.surname_first(self, text, toks, i):
+            last = i + 1  # "Kontakt: Terhorst Anna": the surname, then her first name
         if (  # "ich heiße Okke Tjaden": the surname after an unknown first name
             nxt
             and introduced(text, toks, i)
