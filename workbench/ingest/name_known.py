@@ -160,3 +160,51 @@ def address_name(
     if last == j and unlisted and blank and finder.name_like(nxt):
         return j + 1, j + 1
     return last, last if surname is None else surname
+
+
+# Prepositions after which a singular noun needs an article ("mit Koch reden": the person)
+_NOUN_PREPOSITIONS = frozenset("mit von an bei fur gegen ohne".split())
+# Lower-case words ending in "t" that are no verb after a subject ("Bauer gut", "Koch erst")
+_NOT_VERBS = frozenset("gut laut weit spat erst oft bunt bekannt fast mit seit nicht jetzt".split())
+_FINITE = frozenset("ist hat war will kann muss soll darf mag weiss".split())
+
+
+def _singular_verb(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether a finite verb of the third person singular follows ``toks[i]`` ("kommt")."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    verb = toks[i + 1]
+    if not verb.text.isalpha() or not verb.text.islower() or verb.folded in lists.FUNCTION_WORDS:
+        return False
+    return verb.folded in _FINITE or (
+        len(verb.folded) >= 4 and verb.folded.endswith("t") and verb.folded not in _NOT_VERBS
+    )
+
+
+def known_in_text(
+    finder: Finder, text: str, toks: list[Tok], i: int, seen: Mapping[str, str]
+) -> tuple[Hit, int] | None:
+    """A surname met earlier in the same text ("Frau Terhorst hilft. Terhorst kommt"), or
+    one of the text or the key that is also a word, where no noun can stand: the subject
+    without article before a verb ("Frau Bauer hilft. Bauer kommt auch."), after "mit",
+    "von", … without article ("Mit Koch reden wir"). "Der Bauer kommt" stays a word."""
+    tok = toks[i]
+    key = seen.get(tok.lower) or finder.known.get(tok.lower)
+    if key is None or len(tok.text) < 3 or not tok.text[0].isupper() or finder.blocked(tok):
+        return None
+    prev = toks[i - 1] if i else None
+    if prev is not None and prev.lower in lists.ARTICLES:
+        return None
+    if tok.folded not in ORDINARY:
+        if tok.lower not in seen or not finder.name_like(tok, named=True):
+            return None  # one of the key: known_word's
+        return Hit(tok.start, tok.end, "person", key, 0.8), i
+    after_preposition = (
+        prev is not None
+        and prev.folded in _NOUN_PREPOSITIONS
+        and text[prev.end : tok.start] == " "
+        and tok.folded not in lists.NOUN_FIRST_NAMES  # plurals: "mit Rosen geschmückt"
+    )
+    if not (after_preposition or (tok.sentence_start and _singular_verb(text, toks, i))):
+        return None
+    return Hit(tok.start, tok.end, "person", key, 0.6, tok.text), i

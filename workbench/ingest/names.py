@@ -54,6 +54,7 @@ from workbench.ingest.name_known import (
     ORDINARY,
     addressed_lower,
     genitive,
+    known_in_text,
     known_lower,
     known_word,
     owner_stem,
@@ -223,6 +224,7 @@ class PersonFinder:
         toks = tokens(text)
         hits: list[Hit] = []
         used = -1  # tokens up to this index belong to a hit already
+        seen: dict[str, str] = {}  # the surnames of the sure hits so far → their keys
         for i, tok in enumerate(toks):
             if i <= used or fragment(text, tok) or saint(toks, i):
                 continue
@@ -240,6 +242,7 @@ class PersonFinder:
                 or pairs.surname_pair(self, text, toks, i)
                 or self._cued(text, toks, i)
                 or known_word(self, toks, i)
+                or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)
             )
@@ -248,6 +251,8 @@ class PersonFinder:
             hit, last = found
             hits.append(hit)
             used = last
+            if hit.confidence >= 0.8 and " " not in hit.key and not hit.key.startswith("["):
+                seen.setdefault(hit.key, hit.key)
         return hits
 
     def find_addressed(self, text: str) -> list[Hit]:

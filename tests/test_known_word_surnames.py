@@ -1,0 +1,52 @@
+"""A surname that is also a word ("Bauer", "Busch", "Koch", "Fuchs", "Rosen"), once the
+text or the project's key knows it as a person, is that person where no noun can stand:
+the subject without article before a verb, after "mit", "von", … without article."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Bauer hilft. Bauer kommt auch.", "[Person 1] hilft. [Person 1] kommt auch."),
+        ("Frau Busch hilft. Busch kommt auch.", "[Person 1] hilft. [Person 1] kommt auch."),
+        ("Frau Koch hilft. Mit Koch reden wir.", "[Person 1] hilft. Mit [Person 1] reden wir."),
+        ("Herr Fuchs hilft. Fuchs hat Zeit.", "[Person 1] hilft. [Person 1] hat Zeit."),
+        ("Frau Rosen hilft. Rosen kommt auch.", "[Person 1] hilft. [Person 1] kommt auch."),
+        ("Frau Terhorst hilft. Wir danken Terhorst.", "[Person 1] hilft. Wir danken [Person 1]."),
+    ],
+)
+def test_a_surname_known_from_the_text_is_the_person(text: str, expected: str) -> None:
+    p = Pseudonymiser()
+    assert p.pseudonymise(text)[0] == expected
+    assert len(p.known) == 1
+
+
+def test_a_surname_known_from_the_key_is_the_person_and_shown_for_review() -> None:
+    p = Pseudonymiser()
+    p.pseudonymise("Frau Bauer hilft.")
+    assert p.pseudonymise("Bauer kommt auch.")[0] == "[Person 1] kommt auch."
+    assert [(c.word, c.replaced) for c in p.candidates] == [("Bauer", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frau Bauer hilft. Der Bauer kommt auch.",
+        "Frau Busch hilft. Der Busch ist groß.",
+        "Frau Busch hilft. Mehr Busch und Hecke.",
+        "Frau Rosen hilft. Rosen blühen im Mai.",
+        "Frau Rosen hilft. Mit Rosen geschmückt.",
+    ],
+)
+def test_the_word_stays_where_a_noun_stands(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0].split(". ", 1)[1] == text.split(". ", 1)[1]
+
+
+@pytest.mark.parametrize("text", ["Der Bauer kommt.", "Bauer sucht Frau läuft im Fernsehen."])
+def test_an_unknown_word_stays(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == text
