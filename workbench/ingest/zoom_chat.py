@@ -5,8 +5,10 @@ and the chat saved in the meeting ``HH:MM:SS From Name to Everyone:`` with the t
 the following (indented) lines (the current client puts the day before the time:
 ``2026-09-23 18:05:11 From …``; it is kept as ``date``, the first one is the document's)
 — also ``From Name : Text`` on one line and, for direct messages, ``to Other (Direct
-Message)``/``(Privately)`` (older clients: a bare ``to Other``; only a group such as ``to
-Hosts and panelists`` is no one person). The German Zoom client writes
+Message)``/``(Privately)`` (older clients: a bare ``to Other``; only a group, role or room
+such as ``to Hosts and panelists``, ``an Gastgeber``, ``to Breakout Room 1`` is no one
+person: its messages are imported like those to everyone, and one marked private to a
+role is a direct message with ``recipient_role``). The German Zoom client writes
 ``Von Name an Alle:`` (older: ``Von  Name  an  Jeder : Text``) and ``(Direktnachricht)``/
 ``(Privat)``; Webex the same shape in lower case, with the text on the header line
 (``von Name an alle: Text``, ``from Name to everyone: Text``) or, as its desktop app saves
@@ -74,12 +76,16 @@ _STAMPED = re.compile(
 _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
 _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
-# The groups a meeting or webinar chat sends to ("Hosts and panelists", "All Panelists",
-# "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer im Warteraum");
+# The groups, roles and rooms a meeting or webinar chat sends to ("Hosts and panelists",
+# "All Panelists", "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer
+# im Warteraum", "Host", "Gastgeber", "Moderator", "Breakout Room 1", "Breakout-Raum 2");
 # any other recipient is one person: a direct message, with or without "(Direct Message)".
 _GROUP = re.compile(
     r"\b(?:everyone|alle|jeder|all|hosts?|co-?hosts?|panelists?|attendees|participants|"
-    r"presenters?|waiting\s+room|diskussionsteilnehmer\w*|teilnehm\w*|warteraum\w*)\b",
+    r"presenters?|waiting\s+room|diskussionsteilnehmer\w*|teilnehm\w*|warteraum\w*|"
+    r"(?:co-?)?gastgeber\w*|moderat(?:or|orin|oren|orinnen|ion)|organi[sz]ator\w*|"
+    r"veranstalter\w*|breakout\b.*|(?:main\s+)?room\s+\d+|raum\s+\d+|hauptsitzung|"
+    r"main\s+(?:room|session))",
     re.IGNORECASE,
 )
 # The person who saved the chat is "Me" in it ("From Me to Everyone", "to Me (Direct
@@ -189,6 +195,17 @@ def _direct(recipient: str) -> str | None:
     if _DIRECT.search(recipient) or _is_saver(recipient):
         return recipient
     return None if _GROUP.search(recipient) else recipient
+
+
+def _recipient_role(recipient: str | None) -> str | None:
+    """The role a direct message goes to ("Me" → the saver, "Gastgeber (Privat)" → the
+    host), None for one person or none: a role is no name to replace in the texts."""
+    if not recipient:
+        return None
+    if _is_saver(recipient):
+        return SAVER
+    bare = _DIRECT.sub("", recipient).strip()
+    return bare if _GROUP.search(bare) else None
 
 
 def _is_saver(display: str) -> bool:
@@ -390,13 +407,13 @@ def parse_zoom_chat(
             role, person = SAVER, None
         else:
             role, person = speaker_fields(speakers, message.speaker)
-        to_saver = bool(message.recipient) and _is_saver(message.recipient or "")
-        recipient = None if to_saver else message.recipient and speakers.add(message.recipient)
+        to_role = _recipient_role(message.recipient)
+        recipient = None if to_role else message.recipient and speakers.add(message.recipient)
         text = message.text
         if not text:
             empty += 1
             continue
-        if (recipient or to_saver) and not direct_messages:
+        if (recipient or to_role) and not direct_messages:
             left_out += 1  # quotable, so that a reply to it does not repeat its words
             quotables.append(Quotable(_LEFT_OUT, (normalise(text),)))
             continue
@@ -427,8 +444,8 @@ def parse_zoom_chat(
                 attributes["reply_to"] = quoted.source_id
         if recipient:
             attributes.update(direct_message=True, recipient=recipient)
-        elif to_saver:
-            attributes.update(direct_message=True, recipient_role=SAVER)
+        elif to_role:
+            attributes.update(direct_message=True, recipient_role=to_role)
         attributes.update(reactions=0, reaction_emoji="")
         statement = _Statement(message, text, str(len(statements) + 1), attributes, role)
         statements.append(statement)
