@@ -52,3 +52,52 @@ def test_chat_recipients_that_are_rooms_or_roles_are_no_people(
     assert kept.segments[0].attributes["recipient_role"] == "Gastgeber"
     assert "recipient" not in kept.segments[0].attributes
     assert "Roth" not in stored_text(project)
+
+
+def _word_transcript(path: Path, heading: str, lines: list[str]) -> Path:
+    """A Word file: one heading, then one paragraph per line."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading(heading, level=1)
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def test_a_heading_that_asks_is_the_guiding_question_of_a_transcript(
+    project: Project, tmp_path: Path
+) -> None:
+    question = "Was fehlt im Quartier?"
+    word = _word_transcript(
+        tmp_path / "runde.docx",
+        question,
+        [
+            "18:05 Dzifa Kwarteng-Brühl: Mehr Bänke am Markt.",
+            "18:06 Erik Newhard: Und Schatten für ältere Leute.",
+            "18:07 Dzifa Kwarteng-Brühl: Ein Treffpunkt für Jugendliche.",
+        ],
+    )
+    text = _file(
+        tmp_path,
+        "runde.txt",
+        f"{question}\n\nDzifa Kwarteng-Brühl 18:30\nMehr Bänke am Markt.\n\n"
+        "Erik Newhard 18:31\nUnd Schatten.\n\nDzifa Kwarteng-Brühl 18:32\nEin Treffpunkt.\n",
+    )
+    for path in (word, text):
+        doc = parse_file(path)
+        assert doc.importer == "speaker-turns", path.name
+        assert [s.question for s in doc.segments] == [question] * 3, path.name
+        assert import_into(project, path) == 0
+    assert set(project.segments()["question"]) == {question}
+    # A title that does not ask is no question.
+    titled = parse_file(
+        _word_transcript(
+            tmp_path / "titel.docx",
+            "Stadtteilkonferenz Manfort",
+            ["18:05 Anna Schmidt: Mehr Bänke.", "18:06 Ben Berg: Ja.", "18:07 Anna Schmidt: Gut."],
+        )
+    )
+    assert titled.title == "Stadtteilkonferenz Manfort"
+    assert [s.question for s in titled.segments] == [None] * 3

@@ -29,7 +29,8 @@ writes them at a turn's end: the last is its ``end_time``, the one of the turn b
 its ``time``, its start; the first turn starts at ``00:00:00``), a Teams chat's reaction
 counts (``👍 2``) and the tools' notices and header
 (:mod:`workbench.ingest.transcript_frame`: participant lists go onto the name list, the
-rest is the title). HTML entities (``&amp;``, BigBlueButton) are decoded. A speaker
+rest is the title; a title line that asks, "Was fehlt im Quartier?", is the turns' guiding
+``question`` too, as in protocols). HTML entities (``&amp;``, BigBlueButton) are decoded. A speaker
 written as a role label is a role, not a person
 (:mod:`workbench.ingest.speaker_labels`); a name is a person (see
 :mod:`workbench.ingest.speakers`) and becomes a placeholder. How lines become turns is
@@ -72,6 +73,8 @@ _F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's t
 # noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
 _STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+# A heading that asks ("Was fehlt im Quartier?"): the guiding question of the turns below
+_ASKS = re.compile(r"\?[\"'“”„«»)\]]*$")
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
 _PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
 
@@ -271,6 +274,8 @@ def turns_document(
     speakers = Speakers(roles)
     for listed in (*header.names, *parse.names):
         speakers.add(listed)  # participants: pseudonymised wherever they are named
+    asked = [line for line in header.title if _ASKS.search(line)]
+    question = asked[-1] if asked else None  # the one nearest the turns, as in protocols
     segments: list[ParsedSegment] = []
     empty = sounds = credits = 0
     ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
@@ -311,6 +316,7 @@ def turns_document(
                 text=text,
                 source_id=str(len(segments) + 1),
                 speaker_role=role,
+                question=question,
                 row=turn.row,
                 attributes=attributes,
             )
