@@ -101,3 +101,32 @@ def test_a_heading_that_asks_is_the_guiding_question_of_a_transcript(
     )
     assert titled.title == "Stadtteilkonferenz Manfort"
     assert [s.question for s in titled.segments] == [None] * 3
+
+
+# Whisper's console output as users save it ("whisper runde.mp3 | tee runde.txt").
+WHISPER_CONSOLE = """\
+Detecting language using up to the first 30 seconds. Use `--language` to specify the language
+Detected language: German
+[00:00.000 --> 00:05.000]  Herzlich willkommen zur Stadtteilkonferenz.
+[00:05.000 --> 00:09.480]  Wir brauchen mehr Bänke am Markt.
+[00:09.480 --> 00:12.000]  Und Schatten für ältere Leute.
+"""
+
+
+def test_whisper_console_header_lines_are_dropped(project: Project, tmp_path: Path) -> None:
+    expected = [
+        ("Herzlich willkommen zur Stadtteilkonferenz.", "00:00:00.000", 3),
+        ("Wir brauchen mehr Bänke am Markt.", "00:00:05.000", 4),
+        ("Und Schatten für ältere Leute.", "00:00:09.480", 5),
+    ]
+    only_detected = WHISPER_CONSOLE.split("\n", 1)[1]
+    faster = "Detected language 'de' with probability 0.97\n" + only_detected.split("\n", 1)[1]
+    for name, text in (("whisper.txt", WHISPER_CONSOLE), ("kurz.txt", only_detected)):
+        doc = parse_file(_file(tmp_path, name, text))
+        assert doc.importer == "timed-segments", name
+        rows = expected if name == "whisper.txt" else [(t, s, r - 1) for t, s, r in expected]
+        assert [(s.text, s.attributes["start_time"], s.row) for s in doc.segments] == rows
+    assert parse_file(_file(tmp_path, "faster.txt", faster)).importer == "timed-segments"
+    assert import_into(project, tmp_path / "whisper.txt") == 0
+    stored = stored_text(project)
+    assert "Detect" not in stored and "-->" not in stored

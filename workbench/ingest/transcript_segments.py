@@ -5,7 +5,9 @@ see :mod:`workbench.ingest.transcript_frame`), then one line per segment of the
 recogniser with its start: ``[00:00:05] - Herzlich willkommen.`` (also ``00:00:05 - …``
 for NVivo, all segments on one line for MAXQDA, or none at all: below aTrain's file id
 every line is a segment). Whisper (and whisper.cpp) print a segment per line with its start
-and end, ``[00:05.000 --> 00:09.480]  Herzlich willkommen.``, as saved from the console.
+and end, ``[00:05.000 --> 00:09.480]  Herzlich willkommen.``, as saved from the console
+(its header, "Detecting language using up to the first 30 seconds…" and "Detected
+language: German", is dropped).
 Nobody is named, so the segments are
 read as subtitles without speakers are (:func:`workbench.ingest.transcript_vtt.
 transcript_document`): joined up to a sentence end, each statement with its first
@@ -39,14 +41,23 @@ _RANGE = re.compile(
     r"(?P<end>(?:\d{1,3}:)?\d{2}:\d{2}\.\d{3})\]\s*(?P<text>.*)$"
 )
 
+# What Whisper prints above the segments: "Detecting language using up to the first 30
+# seconds. Use `--language` to specify the language", "Detected language: German";
+# faster-whisper: "Detected language 'de' with probability 0.97".
+_CONSOLE = re.compile(
+    r"^(?:Detecting language using up to the first \d+ seconds\b.*"
+    r"|Detected language(?::\s*[A-Za-z ]+| '[\w-]+' with probability [\d.]+)\.?)$"
+)
+
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    """The numbered lines that are no tool's notice and not empty."""
+    """The numbered lines that are no tool's notice, no line of Whisper's console header
+    and not empty."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     return [
         (number, line.strip())
         for number, line in enumerate(lines, start=1)
-        if line.strip() and notice(line) is None
+        if line.strip() and notice(line) is None and not _CONSOLE.match(line.strip())
     ]
 
 
