@@ -130,3 +130,34 @@ def test_whisper_console_header_lines_are_dropped(project: Project, tmp_path: Pa
     assert import_into(project, tmp_path / "whisper.txt") == 0
     stored = stored_text(project)
     assert "Detect" not in stored and "-->" not in stored
+
+
+CHAT = """\
+18:03:10 From Dzifa Kwarteng-Brühl to Everyone:
+\tMehr Bänke am Markt
+18:03:20 From Dzifa Kwarteng-Brühl to Erik Newhard (Direct Message):
+\tIch muss früher gehen
+18:04:00 From Erik Newhard to Everyone:
+\tUnd Schatten bitte
+"""
+
+
+def test_reimport_with_other_options_says_they_were_not_applied(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    from workbench.cli.main import main
+
+    chat = _file(tmp_path, "chat.txt", CHAT)
+    assert import_into(project, chat) == 0
+    first = capsys.readouterr().out
+    assert "nur beim ersten Import" in first
+    command = ["--project", str(project.path), "import", str(chat)]
+    assert main([*command, "--include-direct-messages"]) == 0
+    out = capsys.readouterr().out
+    assert "chat.txt: bereits importiert (gleicher Inhalt), nichts geändert" in out
+    assert "NICHT angewandt (--include-direct-messages)" in out
+    assert "neues Projekt" in out
+    assert len(project.segments()) == 2  # the direct message is still left out
+    # Without options nothing is said beyond "nichts geändert".
+    assert main(command) == 0
+    assert "NICHT angewandt" not in capsys.readouterr().out

@@ -153,7 +153,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         allow_duplicates=args.allow_duplicates,
         direct_messages=args.include_direct_messages,
     )
+    again = 0  # files the project holds already: this call's options were not applied
     for r in results:
+        again += r.status not in ("importiert", SKIPPED)
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
         skipped = (
             f", {plural(r.skipped_rows, 'leere Zeile', 'leere Zeilen')} übersprungen"
@@ -172,9 +174,42 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  Hinweis: {notice}")
     for notice in left_out:
         print(f"Hinweis: {notice}")
+    print(*_unapplied_notice(args, again), sep="", end="")
     if not args.wave:
         print(*_first_wave_notice(project, before), sep="\n", end="")
     return 0
+
+
+# The options of `workbench import` that shape what a file's import stores (--wave is
+# answered by its own notice, see ingest.import_waves; --sheet picks another document).
+_SHAPING_OPTIONS = (
+    "include_direct_messages", "roles", "names", "district", "workshop", "text_column",
+    "title_column", "id_column", "district_column", "workshop_column", "question_column",
+    "role_column", "code_column", "coder", "attribute_columns", "no_title",
+    "include_rejected", "allow_duplicates", "add_districts",
+)  # fmt: skip
+
+
+def _unapplied_notice(args: argparse.Namespace, again: int) -> list[str]:
+    """A line saying that the options given were NOT applied to the ``again`` files the
+    project held already (their first import stands), and what to do instead."""
+    given = [
+        "--" + option.replace("_", "-")
+        for option in _SHAPING_OPTIONS
+        if getattr(args, option, None) not in (None, False)
+    ]
+    if not again or not given:
+        return []
+    files = (
+        "die schon importierte Datei" if again == 1 else f"die {again} schon importierten Dateien"
+    )
+    return [
+        f"Hinweis: Für {files} wurden die Optionen dieses Aufrufs NICHT angewandt "
+        f"({', '.join(given)}): es gilt der erste Import, wie er war. Dieselbe Datei lässt "
+        "sich nicht mit anderen Optionen erneut importieren, auch nicht nach workbench forget "
+        "(gelöschte Aussagen kämen sonst zurück); mit anderen Optionen nur in ein neues "
+        "Projekt (workbench init).\n"
+    ]
 
 
 def _first_wave_notice(project: Project, before: set[int]) -> list[str]:

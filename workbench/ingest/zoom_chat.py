@@ -364,7 +364,9 @@ def chat_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"{left_out} {'Direktnachricht' if one else 'Direktnachrichten'} (an eine "
             "Person, nicht an alle) nicht importiert: privat, kein Beitrag zum Workshop. "
-            f"Mit --include-direct-messages {'wird sie' if one else 'werden sie'} übernommen."
+            f"Mit --include-direct-messages {'wird sie' if one else 'werden sie'} übernommen, "
+            "nur beim ersten Import einer Datei: ein erneuter Import derselben Datei "
+            "ändert nichts."
         )
     return (*notices, *_reaction_notices(options))
 
