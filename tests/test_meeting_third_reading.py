@@ -161,3 +161,38 @@ def test_reimport_with_other_options_says_they_were_not_applied(
     # Without options nothing is said beyond "nichts geändert".
     assert main(command) == 0
     assert "NICHT angewandt" not in capsys.readouterr().out
+
+
+# A transcriber's notes in brackets at a cue's start, in lower case as typed; one
+# speaker typed in lower case too.
+NOTES = [
+    "[auf Türkisch] Wir brauchen mehr Bänke.",
+    "[zeigt auf Karte] Hier ist der Spielplatz.",
+    "[Name entfernt] hat das gesagt.",
+    "[dzifa kwarteng-brühl] Und Schatten bitte.",
+    "[dzifa kwarteng-brühl] Genau.",
+]
+
+
+def test_notes_in_brackets_are_no_speakers(project: Project, tmp_path: Path) -> None:
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{line}\n\n"
+        for i, line in enumerate(NOTES)
+    )
+    srt = "".join(
+        f"{i + 1}\n00:00:{2 * i:02d},000 --> 00:00:{2 * i + 1:02d},000\n{line}\n\n"
+        for i, line in enumerate(NOTES)
+    )
+    for name, text in (("notizen.vtt", vtt), ("notizen.srt", srt)):
+        doc = parse_file(_file(tmp_path, name, text))
+        assert [(s.text, s.attributes.get("speaker")) for s in doc.segments] == [
+            ("[auf Türkisch] Wir brauchen mehr Bänke.", None),
+            ("[zeigt auf Karte] Hier ist der Spielplatz.", None),
+            ("[Name entfernt] hat das gesagt.", None),
+            ("Und Schatten bitte. Genau.", "dzifa kwarteng-brühl"),
+        ], name
+        assert doc.names == ("dzifa kwarteng-brühl",), name
+        assert import_into(project, tmp_path / name) == 0
+    stored = stored_text(project).casefold()
+    assert "kwarteng" not in stored and "dzifa" not in stored
+    assert "zeigt auf karte" in stored

@@ -3,7 +3,8 @@
 Zoom writes the speaker before the cue text (``Anna Schmidt: Guten Morgen``), Teams in a
 voice tag (``<v Anna Schmidt>Guten Morgen</v>``), Webex in the cue's identifier
 (``1 "Anna Schmidt" (3108273152)``); other programs in brackets (``[Anna Schmidt] Guten
-Morgen``), as in SubRip files. Consecutive cues of one speaker are
+Morgen``), as in SubRip files — a transcriber's note in brackets (``[auf Türkisch] …``,
+``[zeigt auf Karte] …``) names no one and stays in the text. Consecutive cues of one speaker are
 one statement, a turn, numbered 1, 2, … (``source_id``), with the attributes
 ``start_time`` and ``end_time`` (``hh:mm:ss.mmm``), ``cues`` and ``speaker``; speakers
 are people (see :mod:`workbench.ingest.speakers`), except generic labels and role codes
@@ -27,7 +28,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import webvtt
@@ -35,8 +36,11 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.transcript_notes import GAPS, SOUNDS
+from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.name_known import ordinary_word
+from workbench.ingest.name_lists import PARTICLES
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
-from workbench.ingest.speaker_labels import speaker_fields
+from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import without_banner
@@ -111,9 +115,31 @@ def cue_speaker(body: str) -> tuple[str | None, str]:
             return speaker, text
     bracket = _BRACKET.match(body)
     name = bracket["name"].strip() if bracket else ""
-    if bracket and name.casefold() not in SOUNDS | GAPS and any(ch.isalpha() for ch in name):
+    if bracket and name.casefold() not in SOUNDS | GAPS and _names_someone(name):
         return name, bracket["text"].strip()
     return split_label(body)
+
+
+def _names_someone(name: str) -> bool:
+    """Whether a bracket at a cue's start names a speaker: a label or role ("SPEAKER_00",
+    "Sprecher 1", "moderation"), a name ("Anna Schmidt", "Jan de Vries") or one typed in
+    lower case: no word of the language and a first name or surname the gazetteer knows
+    ("anna schmidt", "frau öztürk"). A transcriber's note ("auf Türkisch", "zeigt auf
+    Karte", "Name entfernt", "nickt") names no one."""
+    if not any(ch.isalpha() for ch in name):
+        return False  # "[00:00:05]"
+    if is_label(name) or is_role(name):
+        return True
+    words = name.split()
+    if all(w[:1].isupper() or not w[:1].isalpha() or w in PARTICLES for w in words):
+        return True
+    parts = [p.strip(",.;") for w in words if w not in PARTICLES for p in w.split("-")]
+    names = gazetteer()
+    return (
+        len(words) <= 4
+        and not any(ordinary_word(p) for p in parts)
+        and any(names.has_first(p) or names.has_last(p) for p in parts)
+    )
 
 
 def _named(label: str) -> bool:
@@ -318,7 +344,9 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
 
 def rare_labels_are_text(cues: list[Cue]) -> list[Cue]:
     """Cues whose "speaker" was read from ``Label: text`` although most cues have no
-    speaker: the label is part of the sentence ("Das Problem ist: …"), not a name."""
+    speaker: the label is part of the sentence ("Das Problem ist: …"), not a name. A name
+    in brackets ("[anna schmidt] …" among notes "[auf Türkisch] …") stays the speaker."""
+    cues = [replace(c, labelled="") if c.labelled.startswith("[") else c for c in cues]
     labelled = sum(1 for c in cues if c.labelled)
     if not labelled or 2 * labelled >= len(cues):
         return cues
