@@ -196,3 +196,28 @@ def test_notes_in_brackets_are_no_speakers(project: Project, tmp_path: Path) -> 
     stored = stored_text(project).casefold()
     assert "kwarteng" not in stored and "dzifa" not in stored
     assert "zeigt auf karte" in stored
+
+
+def test_a_transcript_under_a_markdown_title_is_a_transcript(
+    project: Project, tmp_path: Path
+) -> None:
+    body = (
+        "Dzifa Kwarteng-Brühl 18:30\nMehr Bänke am Markt.\n\nErik Newhard 18:31\n"
+        "Und Schatten.\n\nDzifa Kwarteng-Brühl 18:32\nEin Treffpunkt.\n"
+    )
+    for name in ("runde.md", "runde.txt"):
+        doc = parse_file(_file(tmp_path, name, "# Was fehlt im Quartier?\n\n" + body))
+        assert doc.importer == "speaker-turns", name
+        assert doc.title == "Was fehlt im Quartier?"
+        assert [(s.attributes["speaker"], s.question, s.text) for s in doc.segments][1] == (
+            "Erik Newhard",
+            "Was fehlt im Quartier?",
+            "Und Schatten.",
+        )
+    assert import_into(project, tmp_path / "runde.md") == 0
+    assert "Kwarteng" not in stored_text(project)
+    # Sections under headings, or speakers without times, stay a protocol.
+    sections = "# Runde\n\n## Verkehr\n\n" + body
+    assert parse_file(_file(tmp_path, "teile.md", sections)).importer == "markdown"
+    untimed = "# Runde\n\nAnna: Bänke.\nBen: Schatten.\nAnna: Ja.\nBen: Gut.\n"
+    assert parse_file(_file(tmp_path, "ohne.md", untimed)).importer == "markdown"

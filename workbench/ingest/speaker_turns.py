@@ -146,10 +146,29 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     return plain is not None and _is_turns(plain, timed_only=True)
 
 
+def _under_title(text: str) -> str | None:
+    """The text with the marks of its Markdown title taken off ("# Runde in Manfort" →
+    "Runde in Manfort"), where that first line is its only heading; otherwise None."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if not _MARKDOWN_HEADING.match(lines[first]) or any(
+        _MARKDOWN_HEADING.match(line) for line in lines[first + 1 :]
+    ):
+        return None
+    lines[first] = _MARKDOWN_HEADING.sub("", lines[first]).rstrip("# \t")
+    return "\n".join(lines)
+
+
 def _is_turns(text: str, timed_only: bool) -> bool:
-    """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`)."""
-    if text.lstrip("\ufeff").startswith(("---", "#")):
-        return False  # front matter or a Markdown heading: a protocol
+    """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`);
+    under a Markdown title ("# Was fehlt im Quartier?") only turns with times count."""
+    if text.lstrip("\ufeff").startswith("#"):
+        titled = _under_title(text[:200_000])
+        if titled is None:
+            return False  # sections under Markdown headings: a protocol
+        text, timed_only = titled, True
+    if text.lstrip("\ufeff").startswith("---"):
+        return False  # front matter: a protocol
     parse = read_turns(text[:200_000])
     turns, title = parse.turns, read_header(parse.preamble, strict=False).title
     if (len(turns) < MIN_TURNS and not _short_transcript(turns)) or len(title) > _PREAMBLE:
@@ -221,7 +240,10 @@ def parse_speaker_turns(
     """Parse a speaker-turn transcript or chat into one statement per turn."""
     raw = read_source(source, name)
     text = decode(raw)
-    plain = None if _is_turns(text, timed_only=False) else _markdown_plain(text)
+    if _is_turns(text, timed_only=False):
+        plain = _under_title(text) if text.lstrip("\ufeff").startswith("#") else None
+    else:
+        plain = _markdown_plain(text)
     return turns_document(raw, text if plain is None else plain, roles)
 
 
