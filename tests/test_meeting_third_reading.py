@@ -221,3 +221,17 @@ def test_a_transcript_under_a_markdown_title_is_a_transcript(
     assert parse_file(_file(tmp_path, "teile.md", sections)).importer == "markdown"
     untimed = "# Runde\n\nAnna: Bänke.\nBen: Schatten.\nAnna: Ja.\nBen: Gut.\n"
     assert parse_file(_file(tmp_path, "ohne.md", untimed)).importer == "markdown"
+
+
+def test_a_question_above_a_transcript_loses_its_label_and_number(tmp_path: Path) -> None:
+    body = (
+        "Dzifa Kwarteng-Brühl 18:30\nMehr Bänke.\n\nErik Newhard 18:31\nUnd Schatten.\n\n"
+        "Dzifa Kwarteng-Brühl 18:32\nGenau.\n"
+    )
+    for head in (
+        "Leitfrage: Was fehlt im Quartier?",
+        "Frage: Was fehlt im Quartier?",
+        "1. Was fehlt im Quartier?",
+    ):
+        doc = parse_file(_file(tmp_path, "runde.txt", f"{head}\n\n{body}"))
+        assert {s.question for s in doc.segments} == {"Was fehlt im Quartier?"}, head

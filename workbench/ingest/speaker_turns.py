@@ -48,6 +48,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
@@ -278,6 +279,15 @@ def _joined_segments(turns: list[Turn]) -> list[Turn]:
     return out
 
 
+def _question(line: str) -> str:
+    """A title line that asks as its turns' question: without its number or a label
+    ("Leitfrage: Was fehlt?", "1. Was fehlt?" → "Was fehlt?")."""
+    label, colon, rest = line.partition(":")
+    if colon and label.strip().casefold() in ROW_QUESTION_HEADERS and rest.strip():
+        line = rest
+    return heading_text(line)
+
+
 def _same(who: str, other: str) -> bool:
     """Whether two speaker labels name the same speaker (case and spacing aside)."""
     return " ".join(who.split()).casefold() == " ".join(other.split()).casefold()
@@ -296,7 +306,7 @@ def turns_document(
     speakers = Speakers(roles)
     for listed in (*header.names, *parse.names):
         speakers.add(listed)  # participants: pseudonymised wherever they are named
-    asked = [line for line in header.title if _ASKS.search(line)]
+    asked = [_question(line) for line in header.title if _ASKS.search(line)]
     question = asked[-1] if asked else None  # the one nearest the turns, as in protocols
     segments: list[ParsedSegment] = []
     empty = sounds = credits = 0
