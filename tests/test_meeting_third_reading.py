@@ -235,3 +235,25 @@ def test_a_question_above_a_transcript_loses_its_label_and_number(tmp_path: Path
     ):
         doc = parse_file(_file(tmp_path, "runde.txt", f"{head}\n\n{body}"))
         assert {s.question for s in doc.segments} == {"Was fehlt im Quartier?"}, head
+
+
+def test_a_rare_capitalised_note_in_brackets_stays_text(tmp_path: Path) -> None:
+    lines = [
+        "Wir brauchen mehr Bänke.",
+        "[Übersetzung] Hier ist der Spielplatz.",
+        "Und Schatten bitte.",
+        "Genau so.",
+        "[Erik Newhard] Ja.",
+    ]
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{line}\n\n"
+        for i, line in enumerate(lines)
+    )
+    doc = parse_file(_file(tmp_path, "wenige.vtt", vtt))
+    assert [(s.text, s.attributes.get("speaker")) for s in doc.segments][1:] == [
+        ("[Übersetzung] Hier ist der Spielplatz.", None),
+        ("Und Schatten bitte.", None),
+        ("Genau so.", None),
+        ("Ja.", "Erik Newhard"),
+    ]
+    assert doc.names == ("Erik Newhard",)

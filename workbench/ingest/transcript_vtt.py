@@ -28,7 +28,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import webvtt
@@ -133,6 +133,13 @@ def _names_someone(name: str) -> bool:
     words = name.split()
     if all(w[:1].isupper() or not w[:1].isalpha() or w in PARTICLES for w in words):
         return True
+    return _known_name(name)
+
+
+def _known_name(name: str) -> bool:
+    """Whether a bracket's words are a name the gazetteer knows, in any case: no word of
+    the language, a first name or surname among them ("anna schmidt", "Erik Newhard")."""
+    words = name.split()
     parts = [p.strip(",.;") for w in words if w not in PARTICLES for p in w.split("-")]
     names = gazetteer()
     return (
@@ -345,14 +352,14 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
 def rare_labels_are_text(cues: list[Cue]) -> list[Cue]:
     """Cues whose "speaker" was read from ``Label: text`` although most cues have no
     speaker: the label is part of the sentence ("Das Problem ist: …"), not a name. A name
-    in brackets ("[anna schmidt] …" among notes "[auf Türkisch] …") stays the speaker."""
-    cues = [replace(c, labelled="") if c.labelled.startswith("[") else c for c in cues]
+    the gazetteer knows in brackets ("[anna schmidt] …" among notes "[auf Türkisch] …")
+    stays the speaker."""
     labelled = sum(1 for c in cues if c.labelled)
     if not labelled or 2 * labelled >= len(cues):
         return cues
     return [
         Cue(c.row, c.start, c.end, None, c.labelled, starts=c.starts, sounds=c.sounds)
-        if c.labelled
+        if c.labelled and not (c.labelled.startswith("[") and _known_name(c.speaker or ""))
         else c
         for c in cues
     ]
