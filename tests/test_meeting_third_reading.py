@@ -257,3 +257,13 @@ def test_a_rare_capitalised_note_in_brackets_stays_text(tmp_path: Path) -> None:
         ("Ja.", "Erik Newhard"),
     ]
     assert doc.names == ("Erik Newhard",)
+
+
+def test_a_direct_message_to_the_host_by_name_is_to_a_person(tmp_path: Path) -> None:
+    for recipient in ("Erik Newhard (Host) (Direct Message)", "Erik Newhard (Co-Host)(Privately)"):
+        chat = f"18:03:10 From Carla Roth to {recipient}:\n\tGeheim\n"
+        chat += "18:04:00 From Ben Berg to Everyone:\n\tDanke, Erik Newhard\n"
+        kept = parse_file(_file(tmp_path, "host.txt", chat), direct_messages=True)
+        first = kept.segments[0].attributes
+        assert first["direct_message"] and "recipient_role" not in first, recipient
+        assert "Erik Newhard" in kept.names, recipient

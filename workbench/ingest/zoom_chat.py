@@ -204,8 +204,8 @@ def _recipient_role(recipient: str | None) -> str | None:
         return None
     if _is_saver(recipient):
         return SAVER
-    bare = _DIRECT.sub("", recipient).strip()
-    return bare if _GROUP.search(bare) else None
+    bare = " ".join(re.sub(r"\([^()]*\)", " ", recipient).split())  # "Anna (Host)": Anna
+    return bare if bare and _GROUP.search(bare) else None
 
 
 def _is_saver(display: str) -> bool:
