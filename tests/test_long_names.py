@@ -11,12 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
-from workbench.store import Document, PseudonymDecision
+from workbench.store import Document, PseudonymDecision, Workshop
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
 
@@ -74,6 +74,29 @@ def test_a_long_workshop_name_is_shortened_and_said_on_both_backends(
     with project.session() as s:
         stored = sorted(s.scalars(select(Document.filename)), key=len)[-1]
     assert len(stored) == 500 and stored.endswith("Stadtteilkonferenz.txt") and "…" in stored
+
+
+def test_a_long_workshop_name_sqlite_stored_whole_before_is_found_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """SQLite stored a workshop's name whole before names were shortened (94ad30b). The
+    next import into it looked it up by the shortened name, found none and made a second
+    workshop: the statements of one workshop split in two, and the names of its
+    participant list stayed in clear in the new protocol ("Zabelberg")."""
+    names = tmp_path / "namen.csv"
+    names.write_text("Name\nQuirin Zabelberg\n")
+    first, second = tmp_path / "p1.md", tmp_path / "p2.md"
+    first.write_text("# Protokoll\n\n## Was fehlt?\n\n- Mehr Bänke am Platz\n")
+    second.write_text("# Protokoll\n\n## Was fehlt?\n\n- Der Garten von Zabelberg ist schön\n")
+    command = ["--project", str(project.path), "import", "--workshop", LONG, "--district"]
+    assert main([*command, "Manfort", str(first), "--names", str(names)]) == 0
+    with project.session() as s:  # as an older version stored it on SQLite: whole
+        s.execute(update(Workshop).values(name=LONG))
+        s.commit()
+    assert main([*command, "Manfort", str(second)]) == 0
+    assert project.workshops()["workshop"].tolist() == [LONG]
+    texts = project.segments()["text"].tolist()
+    assert texts == ["Mehr Bänke am Platz", "Der Garten von [Person 1] ist schön"]
 
 
 @pytest.mark.backends

@@ -87,8 +87,11 @@ class Writer(ProjectFileWriting):
         self._wave: Wave | None = None
         self._new_wave = ""  # the notice for a wave this import made after others, once
         self.districts = district_index(session)  # former names too: the district now
-        # by the composed name: one stored from a Mac before (NFD) is still found
-        self.workshops = {composed(w.name): w for w in session.scalars(select(Workshop))}
+        # by the composed name: one stored from a Mac before (NFD) is still found; one
+        # SQLite stored whole before names were shortened (94ad30b) by its shortened name
+        self.workshops = {
+            workshop_key(composed(w.name)): w for w in session.scalars(select(Workshop))
+        }
         self.codes = CodeIndex(session)
         self.pseudonymiser = Pseudonymiser.of_project(session)
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
