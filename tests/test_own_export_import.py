@@ -121,3 +121,40 @@ def test_an_export_imported_into_its_own_project_is_left_out(
         assert len(project.segments()) == 14
     finally:
         project.close()
+
+
+@pytest.mark.parametrize("exported", ["csv"], indirect=True)
+def test_a_later_export_of_the_project_it_came_from_is_left_out_too(
+    exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project that holds most of an export's statements (an earlier export of the
+    project, or its files, a card added since): the later export was imported whole,
+    its held statements a second time, without a word (8c694a6 left it out only when
+    every statement was held). An export of mostly new statements still comes in."""
+    again = tmp_path / "wieder"
+    assert main(["init", "--districts", "Manfort,Wiesdorf", str(again)]) == 0
+    for district in ("Manfort", "Wiesdorf"):
+        chat = tmp_path / f"chat_{district}.txt"
+        assert main(["--project", str(again), "import", str(chat), "--district", district]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(again), "import", str(exported)]) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "export.csv: nicht importiert: ein Tabellenexport der Werkbank, und 6 seiner 7" in printed
+    )
+    assert "1 ist neu — importiert zählten diese 6 doppelt" in printed
+    project = Project.open(again)
+    try:
+        assert len(project.segments()) == 6
+    finally:
+        project.close()
+    cards = tmp_path / "karten_neu"
+    assert main(["init", "--districts", "Manfort,Wiesdorf", str(cards)]) == 0
+    karten = str(tmp_path / "karten.csv")
+    assert main(["--project", str(cards), "import", karten, "--district", "Manfort"]) == 0
+    assert main(["--project", str(cards), "import", str(exported)]) == 0
+    project = Project.open(cards)
+    try:
+        assert len(project.segments()) == 8  # 1 of 7 held: the export is imported
+    finally:
+        project.close()
