@@ -85,6 +85,31 @@ def test_merge_refuses_itself_and_a_code_into_its_subcode(
     assert project.codebook() == before
 
 
+def test_merge_refuses_to_put_codings_on_a_category(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A category (codable: false, from MAXQDA/NVivo) only groups codes, and `code` refuses
+    it; `codebook merge Leerstelle Gruppe` moved Leerstelle's codings onto it all the same
+    (exit 0), and QualCoder drops codings on a category."""
+    ids = cards_project(project, tmp_path)
+    book = tmp_path / "kategorie.yaml"
+    book.write_text("codes:\n- name: Gruppe\n  codable: false\n  children:\n  - name: Orte\n")
+    base = ["--project", str(project.path), "codebook"]
+    assert main([*base, "import", str(book)]) == 0
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K5"], "Leerstelle", "A")
+    capsys.readouterr()
+    assert main([*base, "merge", "Leerstelle", "Gruppe"]) == 2
+    err = capsys.readouterr().err
+    assert "'Gruppe' ist eine Kategorie und nicht kodierbar" in err
+    assert "1 Kodierung von 'Leerstelle' käme auf sie" in err
+    assert "workbench codebook move --under Gruppe Leerstelle" in err
+    assert "Traceback" not in err
+    assert ("K5", "Leerstelle", "A") in _codings(project)
+    assert main([*base, "merge", "Leerstelle", "Gruppe/Orte"]) == 0  # a subcode is codable
+    assert ("K5", "Gruppe/Orte", "A") in _codings(project)
+
+
 def test_merge_moves_the_subcodes_under_the_target(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from workbench.coding.codebook import SEPARATOR, check_code_size
@@ -55,6 +55,7 @@ def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
         raise InputError(f"Code '{source.path}' kann nicht mit sich selbst zusammengeführt werden.")
     # PostgreSQL: a coder coding these codes right now waits, then finds the target.
     session.execute(select(Code.id).where(Code.id.in_([source.id, target.id])).with_for_update())
+    _check_target_codable(session, source, target)
     subcodes = _move_subcodes(session, source, target)
     held = {
         (c.segment_id, c.coder, c.start, c.end)
@@ -88,6 +89,23 @@ def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
     session.delete(source)
     session.flush()
     return result
+
+
+def _check_target_codable(session: Session, source: Code, target: Code) -> None:
+    """Refuse to merge a coded code into a category (``codable`` False): its codings
+    would sit on a code that only groups others, as ``code`` refuses to make them."""
+    if target.codable:
+        return
+    codings = session.scalar(select(func.count(Coding.id)).where(Coding.code_id == source.id))
+    if not codings:
+        return
+    raise InputError(
+        f"'{target.path}' ist eine Kategorie und nicht kodierbar: sie fasst nur Codes "
+        f"zusammen; {plural(codings, 'Kodierung', 'Kodierungen')} von '{source.path}' "
+        f"{'käme' if codings == 1 else 'kämen'} auf sie. Als Untercode einordnen: "
+        f"workbench codebook move --under {shlex.quote(target.path)} "
+        f"{shlex.quote(source.path)}; oder mit einem Untercode der Kategorie zusammenführen."
+    )
 
 
 def _move_subcodes(session: Session, source: Code, target: Code) -> tuple[str, ...]:
