@@ -248,3 +248,27 @@ def test_a_full_name_merged_with_its_first_name_becomes_one_placeholder_in_memos
     assert main([*args, "memo", "--author", "Team", "Anna Müller bringt Kuchen, sagt Anna."]) == 0
     assert main([*args, "forget", "--speaker", "Anna"]) == 0
     assert project.memos()["text"].tolist() == ["[Person 1] bringt Kuchen, sagt [Person 1]."]
+
+
+def test_forget_speaker_leaves_another_persons_hyphenated_name_in_memos_whole(
+    project: Project, tmp_path: Path
+) -> None:
+    """Anna and Anna-Lena Krüger are two people of the key. ``forget --speaker Anna`` made
+    the memo's "Anna-Lena Krüger" into "[Person 1]-Lena Krüger": another person's name
+    damaged, and her words now read as the forgotten person's."""
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "[18:02] Anna: Wir brauchen mehr Bänke am Markt.\n"
+        "[18:03] Anna-Lena Krüger: Und der Spielplatz ist kaputt.\n"
+        "[18:04] Karl Becker: Beratung vor Ort fehlt.\n",
+        encoding="utf-8",
+    )
+    args = ["--project", str(project.path)]
+    assert main([*args, "import", str(path), "--district", "Manfort"]) == 0
+    assert sorted(_key(project).values()) == ["Anna", "Anna-Lena Krüger", "Karl Becker"]
+    memo = "Anna-Lena Krüger und Anna sehen es ähnlich; Annas Idee, Anna-Lenas auch."
+    assert main([*args, "memo", "--author", "Team", memo]) == 0
+    assert main([*args, "forget", "--speaker", "Anna"]) == 0
+    assert project.memos()["text"].tolist() == [
+        "Anna-Lena Krüger und [Person 1] sehen es ähnlich; [Person 1]s Idee, Anna-Lenas auch."
+    ]

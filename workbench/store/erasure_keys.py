@@ -116,11 +116,12 @@ def forget_in_memos(
     ]
     if not entries:
         return 0
-    others = {
-        plain(person_key(key.original))
+    kept = [
+        key.original
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
         if key.placeholder not in erased
-    }
+    ]
+    others = {plain(person_key(original)) for original in kept}
     names: dict[str, str] = {}  # name as written (folded) → placeholder
     for key in entries:
         for name in (key.original, key.normalised.removesuffix(" ?")):
@@ -153,12 +154,34 @@ def forget_in_memos(
                 if ordinary(name):
                     words = rf"(?:{titles})\s+{words}"
             pattern = rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))"
-            new = re.sub(pattern, names[name], new, flags=re.IGNORECASE)
+            new = _replaced(pattern, names[name], new, kept)
         if new != text:
             memo.text = new
             changed += 1
     session.flush()
     return changed
+
+
+def _replaced(pattern: str, placeholder: str, text: str, kept: list[str]) -> str:
+    """``text`` with ``pattern``'s matches replaced by ``placeholder``, except a match
+    inside a longer name of another person of the key (``kept``), or a longer word of it:
+    forgetting "Anna" leaves "Anna-Lena Krüger" and "Anna-Lena" whole, not "[Person 1]-Lena"."""
+    gap = r"\s+"
+    names = [[re.escape(w) for w in k.split() if w.casefold() not in TITLES] for k in kept]
+    spans = [
+        found.span()
+        for words in names
+        for part in (words, *([w] for w in words))
+        if part
+        for found in re.finditer(rf"(?<!\w){gap.join(part)}(?=s?(?!\w))", text, re.I)
+    ]
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.span()
+        inside = any(a <= start and end <= b and b - a > end - start for a, b in spans)
+        return match.group(0) if inside else placeholder
+
+    return re.sub(pattern, replace, text, flags=re.IGNORECASE)
 
 
 def forget_memo_names(session: Session, old_text: str) -> int:
