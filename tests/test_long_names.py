@@ -99,6 +99,25 @@ def test_a_long_workshop_name_sqlite_stored_whole_before_is_found_again(
     assert texts == ["Mehr Bänke am Platz", "Der Garten von [Person 1] ist schön"]
 
 
+def test_two_long_workshop_names_differing_only_in_the_middle_are_refused(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name keeps its first 239 and last 60 characters: "… Teil 1 im Bürgerhaus …" and
+    "… Teil 2 im Bürgerhaus …" of one table became one workshop, with two notices alike."""
+    head = "Beteiligungswerkstatt " * 12
+    tail = " im Bürgerhaus Manfort, großer Saal, Erdgeschoss, barrierefrei zugänglich"
+    table = tmp_path / "t.csv"
+    table.write_text(
+        f"ID;Text;Workshop\n1;Mehr Bänke;{head}Teil 1{tail}\n2;Mehr Licht;{head}Teil 2{tail}\n"
+    )
+    command = ["--project", str(project.path), "import", str(table), "--district", "Manfort"]
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "Zwei Workshop-Namen von mehr als 300 Zeichen" in err
+    assert "Traceback" not in err and "Mehr Bänke" not in err
+    assert project.workshops().empty and project.segments().empty
+
+
 @pytest.mark.backends
 def test_a_district_name_too_long_for_the_database_is_refused_on_both_backends(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -77,10 +77,27 @@ def fitted_format(format_: str | None) -> str | None:
 
 
 def fitted_names(
-    document: ParsedDocument, workshops: Mapping[str, str], filename: str
+    document: ParsedDocument,
+    workshops: Mapping[str, str],
+    filename: str,
+    met: dict[str, str] | None = None,
 ) -> tuple[dict[str, str], str, list[str]]:
     """A document's workshop names (by the name in the file) and file name as stored, cut
-    where longer than the database holds; and the notices (its format's too)."""
+    where longer than the database holds; and the notices (its format's too). Two long
+    names of one import that differ only in the cut-out middle ("… Teil 1 im Bürgerhaus
+    …", "… Teil 2 …") would be one workshop: :class:`InputError` (``met``: the shortened
+    names of the import so far, with the whole ones)."""
+    met = {} if met is None else met
+    for name in dict.fromkeys(workshops.values()):
+        whole = met.setdefault(workshop_key(name), name)
+        if whole != name:
+            raise InputError(
+                f"Zwei Workshop-Namen von mehr als {MAX_WORKSHOP} Zeichen ('{name[:40]}…') "
+                "unterscheiden sich nur in der Mitte, die beim Kürzen wegfällt: sie wären "
+                "ein Workshop. Bitte die Namen kürzen oder am Anfang unterscheiden (eine "
+                "Datei, ein Workshop: --workshop NAME).",
+                file=document.filename,
+            )
     notices = [
         _notice("Der Workshop-Name", name, MAX_WORKSHOP, " Ein anderer: --workshop NAME")
         for name in dict.fromkeys(workshops.values())

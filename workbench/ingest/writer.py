@@ -97,6 +97,7 @@ class Writer(ProjectFileWriting):
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
         self._stored_labels: dict[str, str] | None = None  # composed → as stored
+        self._long_workshops: dict[str, str] = {}  # a shortened workshop name → the whole
         self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
         self.added_codings: set[int] = set()  # codings a file brought (by id, once stored)
 
@@ -374,7 +375,7 @@ class Writer(ProjectFileWriting):
             for s, w, _ in statement_bar(placed, "Merkmale pseudonymisieren")
         ]
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
-        titled, filename, shortened = fitted_names(document, titled, filename)
+        titled, filename, shortened = fitted_names(document, titled, filename, self._long_workshops)
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
         roles = [safe(s.speaker_role, w) for s, w, _ in placed]
