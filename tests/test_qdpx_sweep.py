@@ -241,7 +241,8 @@ def test_an_unreadable_colour_does_not_stop_the_import(project: Project, tmp_pat
         '<Code guid="A2" name="Ort" isCodable="false" color="rot"/>'
         '<Code guid="A3" name="Zeit" color="#1f77b4"/>'
         '<Code guid="A4" name="Weg" color="#E377C2FF"/>'
-        '<Code guid="A5" name="Rad" color="#FF0000FF"/></Code>'  # which end is alpha?
+        '<Code guid="A5" name="Rad" color="#FF0000FF"/>'  # which end is alpha?
+        '<Code guid="A6" name="Licht" color="#FFFFFFFF"/></Code>'  # white either way
     )
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(codes=codes), **_source()})
     result = import_qdpx(project, archive)
@@ -249,6 +250,7 @@ def test_an_unreadable_colour_does_not_stop_the_import(project: Project, tmp_pat
     colours = dict(project.codes()[["path", "colour"]].itertuples(index=False))
     assert colours["Bedarf/Zeit"] == colours["Bedarf"] == "#1f77b4"
     assert colours["Bedarf/Weg"] == "#e377c2"
+    assert colours["Bedarf/Licht"] == "#ffffff"
     assert pd.isna(colours["Bedarf/Rad"]) and pd.isna(colours["Bedarf/Ort"])
     assert result.notices == (
         "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "

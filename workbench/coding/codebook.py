@@ -40,12 +40,17 @@ def normalise_colour(value: Any, file: str | None = None) -> str | None:
 def opaque_rgb(value: str) -> str | None:
     """``#rrggbb`` of an opaque colour written with its alpha (``#FFRRGGBB`` as .NET and
     Qt write it, ``#RRGGBBFF`` as CSS does): the end that is ``FF`` is the alpha. None if
-    it is no such colour, or if both ends or neither are ``FF`` (which is alpha?).
+    it is no such colour, or if both ends or neither are ``FF`` (which is alpha?), except
+    opaque white, which both readings agree on.
 
     >>> opaque_rgb("#FF1F77B4"), opaque_rgb("#1f77b4ff"), opaque_rgb("#FF0000FF")
     ('#1f77b4', '#1f77b4', None)
+    >>> opaque_rgb("#FFFFFFFF")
+    '#ffffff'
     """
     digits = value.strip().removeprefix("#").lower()
+    if digits == "ffffffff":  # white: #FF+FFFFFF and #FFFFFF+FF are the same
+        return "#ffffff"
     if not re.fullmatch(r"[0-9a-f]{8}", digits) or (digits[:2] == "ff") == (digits[6:] == "ff"):
         return None
     return f"#{digits[2:]}" if digits[:2] == "ff" else f"#{digits[:6]}"
