@@ -137,3 +137,30 @@ def test_subtitles_saved_as_text_are_a_transcript(project: Project, tmp_path: Pa
         assert word not in stored, word
     agenda = "1\nBegrüßung 18:00 --> Abschluss 20:00\n2\nRunde\n"
     assert parse_file(_file(tmp_path, "ablauf.txt", agenda)).importer == "markdown"
+
+
+# A short note wrapped after an abbreviation or a day's number: the line ends in a full
+# stop, but the sentence goes on in the next line.
+WRAPPED_AFTER_STOP = {
+    "tag.txt": "Wir treffen uns am 12.\nMärz wieder im Bürgerhaus.\n",
+    "zb.txt": "Es fehlen Sitzgelegenheiten, z. B.\nam Marktplatz und im Park.\n",
+    "ca.txt": "Die Sitzung dauerte ca.\n2 Stunden, danach gab es Kaffee.\n",
+    "str.txt": "Treffpunkt ist die Kita in der Hauptstr.\n12 in Manfort.\n",
+}
+
+
+def test_a_short_note_wrapped_after_an_abbreviation_is_not_cut(tmp_path: Path) -> None:
+    for name, text in WRAPPED_AFTER_STOP.items():
+        doc = parse_file(_file(tmp_path, name, text))
+        assert [s.text for s in doc.segments] == [" ".join(text.split())], name
+    spoken = (
+        "Bei der Begehung waren wir mit den Kindern aus der Kita am 12.\n"
+        "März im Park an der Dhünn und haben uns alles angesehen.\n"
+        "Dort fehlen vor allem Bänke für die Eltern und ein Sonnenschutz.\n"
+    )
+    doc = parse_file(_file(tmp_path, "sprachnachricht.txt", spoken))
+    assert [s.text for s in doc.segments] == [
+        "Bei der Begehung waren wir mit den Kindern aus der Kita am 12. März im Park an der "
+        "Dhünn und haben uns alles angesehen.",
+        "Dort fehlen vor allem Bänke für die Eltern und ein Sonnenschutz.",
+    ]

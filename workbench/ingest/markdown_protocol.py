@@ -78,6 +78,16 @@ _CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's 
 # A line that ends a sentence (also before a closing quote or bracket): the end of a
 # segment of a speech recogniser's text (Whisper writes one segment per line).
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
+# A full stop that ends no sentence where the next line goes on: an abbreviation ("ca.",
+# "z. B.", "Hauptstr."), a day before its month ("am 12." / "März …"), a lower-case word
+# on the next line ("z. B." / "am Marktplatz").
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(])(?i:ca|bzw|vgl|ggf|evtl|inkl|bspw|sog|z\.\s?b|d\.\s?h|u\.\s?a|o\.\s?ä|dr|fr|hr|"
+    r"prof|nr|tel|st|\w*str)\.$"
+)
+_DAY_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_MONTH_START = re.compile(rf"^\s*(?:{MONTH_NAMES})\b")
+_GOES_ON = re.compile(r"^\s*[a-zäöüß]")
 _DIALOGUE_DASH = re.compile(r"^[-–]\s+")  # Whisper's "- Genau. - Ja.": a new voice
 _SEGMENT_LINES = 8  # lines at least: a recording's transcript, not a paragraph of notes
 _GLUE_WORDS = frozenset(
@@ -228,10 +238,22 @@ def _segment_lines(lines: list[str], whole: bool = False) -> bool:
     (a recogniser cuts some mid-sentence) — a wrapped paragraph's lines end where the page
     does, seldom (about one in ten) at a sentence's end. A ``whole`` text of fewer lines
     (a short recording) is one where every line but one, and two at least, end one."""
-    ending = sum(1 for line in lines if _ENDS_SENTENCE.search(line))
+    after = [*lines[1:], ""]  # the line below each
+    ending = sum(1 for i, line in enumerate(lines) if _ends_segment(line, after[i]))
     if len(lines) >= _SEGMENT_LINES:
         return 2 * ending >= len(lines)
     return whole and ending >= max(2, len(lines) - 1)
+
+
+def _ends_segment(line: str, following: str) -> bool:
+    """Whether a recogniser's line ends a sentence, not cut after an abbreviation or a
+    day's number that the ``following`` line goes on with."""
+    line = line.rstrip()
+    if not _ENDS_SENTENCE.search(line):
+        return False
+    if _ABBREVIATED.search(line) or (_DAY_END.search(line) and _MONTH_START.match(following)):
+        return False
+    return not _GOES_ON.match(following)
 
 
 def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -264,18 +286,19 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
     counts = {"sound_cues": 0, "sound_tags": 0, "credits": 0}
     repeats = looped(lines)  # a recogniser's loop: "Vielen Dank." twenty times
     counts["repeats"] = len(repeats)
-    for row, line in enumerate(lines, start=first):
+    for row, raw in enumerate(lines, start=first):
         if row - first in repeats:
             continue
-        if is_credit(line) or only_tags(line):
-            counts["credits" if is_credit(line) else "sound_cues"] += 1
+        if is_credit(raw) or only_tags(raw):
+            counts["credits" if is_credit(raw) else "sound_cues"] += 1
             continue
-        line, sounds = without_sounds(_DIALOGUE_DASH.sub("", line))  # "- Genau.": no item
+        line, sounds = without_sounds(_DIALOGUE_DASH.sub("", raw))  # "- Genau.": no item
         counts["sound_tags"] += sounds
         if not words:
             start = row
         words.append(line)
-        if _ENDS_SENTENCE.search(line):
+        following = lines[row - first + 1] if row - first + 1 < len(lines) else ""
+        if _ends_segment(line, following):
             groups.append((start, " ".join(words)))
             words = []
     if words:
