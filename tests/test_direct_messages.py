@@ -131,3 +131,34 @@ def test_a_chat_of_direct_messages_only_says_so(project: Project, tmp_path: Path
     args = ["import", str(path), "--district", "Manfort", "--include-direct-messages"]
     assert _cli(project.path, *args) == 0
     assert len(project.segments()) == 3
+
+
+# A direct message and the heart its recipient gives it in the private thread.
+PRIVATE_REACTION = """\
+18:00:05 From Helga Brandt to Everyone:
+\tMehr Bänke am Marktplatz.
+18:01:10 From Tom Berg to Jana Wolff (Direct Message):
+\tGEHEIM-SECHS: danke dir nochmal für die Hilfe heute
+18:02:00 From Jana Wolff to Tom Berg (Direct Message):
+\tReacted to "GEHEIM-SECHS: danke dir..." with ❤️
+18:03:00 From Kerem Özdemir to Everyone:
+\tUnd mehr Licht im Park.
+"""
+
+
+def test_a_reaction_in_a_private_thread_is_no_direct_message_counted(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    path = write_file(tmp_path, "chat.txt", PRIVATE_REACTION)
+    doc = parse_file(path)
+    assert [s.text for s in doc.segments] == [
+        "Mehr Bänke am Marktplatz.",
+        "Und mehr Licht im Park.",
+    ]
+    assert doc.options["direct_messages_left_out"] == 1
+    assert _cli(project.path, "import", str(path), "--district", "Manfort") == 0
+    out = capsys.readouterr().out
+    assert "1 Direktnachricht (an eine Person, nicht an alle) nicht importiert" in out
+    assert "GEHEIM" not in stored_text(project)
+    included = parse_file(path, direct_messages=True)  # with the option: counted on it
+    assert [s.attributes["reactions"] for s in included.segments] == [0, 1, 0]

@@ -31,7 +31,8 @@ texts. A direct message (to one person, or to "Me") is private, no contribution 
 workshop: it is left out and counted (``direct_messages_left_out``); its sender and
 recipient still go onto the name list. With ``direct_messages`` it is imported, marked
 ``direct_message`` with ``recipient`` (or ``recipient_role``). A reply that quotes a
-message left out keeps its own words only, and a reaction to one is not counted.
+message left out keeps its own words only; a reaction to one, or one sent privately, is
+counted neither as a reaction nor as a direct message.
 """
 
 from __future__ import annotations
@@ -415,13 +416,15 @@ def parse_zoom_chat(
         if not text:
             empty += 1
             continue
-        if (recipient or to_role) and not direct_messages:
-            left_out += 1  # quotable, so that a reply to it does not repeat its words
-            quotables.append(Quotable(_LEFT_OUT, (normalise(text),)))
-            continue
         found = reaction(text, quotables)
         if found is not None and found.target and found.target.source_id == _LEFT_OUT:
             continue  # a reaction to a direct message left out
+        if (recipient or to_role) and not direct_messages:
+            if found is not None:
+                continue  # a reaction sent privately: no message, not counted as one
+            left_out += 1  # quotable, so that a reply to it does not repeat its words
+            quotables.append(Quotable(_LEFT_OUT, (normalise(text),)))
+            continue
         if found is not None:
             target = None if found.target is None else statements[int(found.target.source_id) - 1]
             if found.withdrawn:
