@@ -162,3 +162,24 @@ def test_a_reaction_in_a_private_thread_is_no_direct_message_counted(
     assert "GEHEIM" not in stored_text(project)
     included = parse_file(path, direct_messages=True)  # with the option: counted on it
     assert [s.attributes["reactions"] for s in included.segments] == [0, 1, 0]
+
+
+# A public "Danke", then a direct message that begins with the same word, then a public
+# reply quoting the whole "Danke" (Zoom cuts only quotes longer than 20 characters).
+REPLY_AFTER_PRIVATE = """\
+18:02:00 From Jana Wolff to Everyone:
+\tDanke
+18:04:00 From Tom Berg to Jana Wolff (Direct Message):
+\tDanke dir auch nochmal für alles
+18:05:00 From Kerem Özdemir to Everyone:
+\tReplying to «Danke»:
+\tJa, danke für den Abend.
+"""
+
+
+def test_a_reply_quoting_a_whole_public_message_is_linked_to_it(tmp_path: Path) -> None:
+    doc = parse_file(write_file(tmp_path, "chat.txt", REPLY_AFTER_PRIVATE))
+    assert [s.text for s in doc.segments] == ["Danke", "Ja, danke für den Abend."]
+    assert doc.segments[1].attributes["reply_to"] == "1"
+    included = parse_file(tmp_path / "chat.txt", direct_messages=True)
+    assert included.segments[2].attributes["reply_to"] == "1"  # not the direct message

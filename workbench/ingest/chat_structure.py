@@ -86,10 +86,15 @@ class Quotable:
 
 
 def find_quoted(fragment: str, earlier: Sequence[Quotable]) -> Quotable | None:
-    """The latest earlier message that begins with ``fragment`` (cut with "..." or not)."""
+    """The latest earlier message that begins with ``fragment`` (cut with "..." or not);
+    a fragment not cut is a whole message: the latest that is just that comes first."""
     wanted = normalise(_TRUNCATION.sub("", fragment))
     if not wanted:
         return None
+    if not _TRUNCATION.search(fragment):  # "Danke", not "Danke dir auch" said later
+        for message in reversed(earlier):
+            if wanted in message.texts:
+                return message
     for message in reversed(earlier):
         if any(text.startswith(wanted) for text in message.texts):
             return message
