@@ -183,3 +183,26 @@ def test_a_reply_quoting_a_whole_public_message_is_linked_to_it(tmp_path: Path) 
     assert doc.segments[1].attributes["reply_to"] == "1"
     included = parse_file(tmp_path / "chat.txt", direct_messages=True)
     assert included.segments[2].attributes["reply_to"] == "1"  # not the direct message
+
+
+# Webex's app aligns the time of its headers with blanks; a participant's line typed like a
+# header ("from Monday to Friday: 9:00 AM", one blank) is part of the message.
+WEBEX_OPENING_HOURS = """\
+from Helga Brandt to Everyone:    6:01 PM
+Die Bibliothek am Marktplatz hat geöffnet
+from Monday to Friday: 9:00 AM
+und samstags bis mittags.
+from Kerem Özdemir to Everyone:    6:02 PM
+Danke!
+"""
+
+
+def test_a_webex_message_line_typed_like_a_header_is_not_left_out(tmp_path: Path) -> None:
+    doc = parse_file(write_file(tmp_path, "webex.txt", WEBEX_OPENING_HOURS))
+    assert [s.text for s in doc.segments] == [
+        "Die Bibliothek am Marktplatz hat geöffnet\nfrom Monday to Friday: 9:00 AM\n"
+        "und samstags bis mittags.",
+        "Danke!",
+    ]
+    assert doc.options["direct_messages_left_out"] == 0
+    assert not {"Monday", "Friday"} & set(doc.names)

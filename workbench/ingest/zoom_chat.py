@@ -67,7 +67,7 @@ _BROKEN_LOCAL = re.compile(
 # Webex saves its meeting chat with the time behind the header and the text on the lines
 # below: "from Anna Schmidt to Everyone:    4:23  PM" ("von Anna Schmidt an Alle:    16:23").
 _WEBEX = re.compile(
-    rf"^{_WORD}[ \t]+(?P<rest>\S.*?):[ \t]+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+    rf"^{_WORD}[ \t]+(?P<rest>\S.*?):(?P<gap>[ \t]+)(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
     r"(?:[ \t\u202f\u00a0]*(?P<ampm>[AaPp]\.?[Mm]\.?))?[ \t]*$"
 )
 _STAMPED = re.compile(
@@ -236,17 +236,27 @@ def _webex(line: str) -> tuple[_Who, str] | None:
     return _Who(split[0], _direct(split[1]), ""), f"{hour:02d}:{rest}"
 
 
-def _header(line: str, name: str, row: int, webex_form: bool) -> _Message | None:
+def _webex_gap(line: str) -> str | None:
+    """How a Webex header spaces its time ("wide": a tab or blanks, as the app aligns
+    it; "narrow": one blank), None for another line."""
+    found = _WEBEX.match(line) if _webex(line) else None
+    if found is None:
+        return None
+    return "narrow" if found["gap"] == " " else "wide"
+
+
+def _header(line: str, name: str, row: int, webex_form: str | None) -> _Message | None:
     """The message a line starts, None for a continuation line; stops on a broken one.
 
     Webex's header ("from Anna to Everyone:  4:23 PM") starts a message only in a chat
-    saved by Webex (``webex_form``): elsewhere "from Monday to Friday: 9:00" is text.
+    saved by Webex (``webex_form``, the spacing of its first header): elsewhere, and
+    typed with other spacing in a message of it, "from Monday to Friday: 9:00" is text.
     """
     cloud = _CLOUD.match(line)
     if cloud:
         time = _check_time(cloud["time"], name, row)
         return _Message(row, time, cloud["name"].strip(), [cloud["text"] or ""], local=False)
-    webex = _webex(line) if webex_form else None
+    webex = _webex(line) if webex_form and _webex_gap(line) == webex_form else None
     if webex:
         who, time = webex
         _check_time(time, name, row)
@@ -326,7 +336,7 @@ def _messages(raw: RawFile) -> list[_Message]:
     messages: list[_Message] = []
     text = decode(raw)
     opening = next((ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()), "")
-    webex_form = _webex(opening) is not None  # the file's first header says its form
+    webex_form = _webex_gap(opening)  # the file's first header says its form
     for row, record in _records(text):
         first, *more = record.split("\n")
         message = _header(first, raw.name, row, webex_form)
