@@ -206,3 +206,21 @@ def test_a_webex_message_line_typed_like_a_header_is_not_left_out(tmp_path: Path
     ]
     assert doc.options["direct_messages_left_out"] == 0
     assert not {"Monday", "Friday"} & set(doc.names)
+
+
+def test_include_direct_messages_on_a_chat_imported_before_says_why_nothing_changes(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    path = write_file(tmp_path, "chat.txt", CHAT)
+    assert _cli(project.path, "import", str(path), "--district", "Manfort") == 0
+    capsys.readouterr()
+    args = ["import", str(path), "--district", "Manfort", "--include-direct-messages"]
+    assert _cli(project.path, *args) == 0
+    out = capsys.readouterr().out
+    assert "bereits importiert" in out
+    assert "Ihre 3 Direktnachrichten wurden beim ersten Import ausgelassen" in out
+    assert "zum ersten Mal importiert" in out
+    assert "GEHEIM" not in out and "Özdemir" not in out
+    assert len(project.segments()) == 2
+    assert _cli(project.path, "import", str(path), "--district", "Manfort") == 0
+    assert "Direktnachricht" not in capsys.readouterr().out  # without the option: no word

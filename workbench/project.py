@@ -256,7 +256,7 @@ class Project(CodingMixin):
             boundaries=self.path / BOUNDARIES,  # read only for a table with coordinates
         )
         with self.session() as session:  # the same file again: said without reading it
-            again = [imported_before(session, Path(p), wave) for p in paths]
+            again = [imported_before(session, Path(p), wave, direct_messages) for p in paths]
         each = [
             [] if r else parse_all(p, mapping, roles, direct_messages)
             for p, r in zip(paths, again, strict=True)
