@@ -387,7 +387,7 @@ def test_indicator_series(project: Project, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Indikatoren für 2019, 2021 und 2022: Veränderung")
     assert "+0,7 Prozentpunkte (Gesamtstadt +0,4 Prozentpunkte)" in out
-    assert "– (nur ein Jahr – kein Verlauf)" in out
+    assert "nur ein Jahr – kein Verlauf" in out and "(nur ein Jahr" not in out
     # typed as in the other options, without case: the same series, not "unbekannt"
     assert main(["--project", str(project.path), "monitoring", "indicators",
                  "--indicator", "sgb-ii-quote"]) == 0  # fmt: skip
