@@ -155,12 +155,25 @@ def test_reimport_with_other_options_says_they_were_not_applied(
     assert main([*command, "--include-direct-messages"]) == 0
     out = capsys.readouterr().out
     assert "chat.txt: bereits importiert (gleicher Inhalt), nichts geändert" in out
-    assert "NICHT angewandt (--include-direct-messages)" in out
-    assert "neues Projekt" in out
+    assert "beim ersten Import ausgelassen" in out and "neues Projekt" in out
+    assert out.count("Hinweis:") == 1  # the direct messages' own notice, said once
     assert len(project.segments()) == 2  # the direct message is still left out
+    assert (
+        main(
+            [
+                *command,
+                "--roles",
+                str(_file(tmp_path, "rollen.csv", "Name,Rolle\nErik Newhard,Verwaltung\n")),
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Die Optionen dieses Aufrufs (--roles) wirken nur auf Dateien, die zum ersten" in out
+    assert "für die schon importierte Datei gilt der erste Import" in out
     # Without options nothing is said beyond "nichts geändert".
     assert main(command) == 0
-    assert "NICHT angewandt" not in capsys.readouterr().out
+    assert "Hinweis" not in capsys.readouterr().out
 
 
 # A transcriber's notes in brackets at a cue's start, in lower case as typed; one

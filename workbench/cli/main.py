@@ -181,18 +181,19 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 # The options of `workbench import` that shape what a file's import stores (--wave is
-# answered by its own notice, see ingest.import_waves; --sheet picks another document).
+# answered by its own notice, see ingest.import_waves; --sheet picks another document;
+# --include-direct-messages by the file's own notice of the messages left out).
 _SHAPING_OPTIONS = (
-    "include_direct_messages", "roles", "names", "district", "workshop", "text_column",
-    "title_column", "id_column", "district_column", "workshop_column", "question_column",
-    "role_column", "code_column", "coder", "attribute_columns", "no_title",
-    "include_rejected", "allow_duplicates", "add_districts",
+    "roles", "names", "district", "workshop", "text_column", "title_column", "id_column",
+    "district_column", "workshop_column", "question_column", "role_column", "code_column",
+    "coder", "attribute_columns", "no_title", "include_rejected", "allow_duplicates",
+    "add_districts",
 )  # fmt: skip
 
 
 def _unapplied_notice(args: argparse.Namespace, again: int) -> list[str]:
-    """A line saying that the options given were NOT applied to the ``again`` files the
-    project held already (their first import stands), and what to do instead."""
+    """A line saying that the options given act only on files imported for the first time:
+    for the ``again`` files the project held already, their first import stands."""
     given = [
         "--" + option.replace("_", "-")
         for option in _SHAPING_OPTIONS
@@ -204,11 +205,10 @@ def _unapplied_notice(args: argparse.Namespace, again: int) -> list[str]:
         "die schon importierte Datei" if again == 1 else f"die {again} schon importierten Dateien"
     )
     return [
-        f"Hinweis: Für {files} wurden die Optionen dieses Aufrufs NICHT angewandt "
-        f"({', '.join(given)}): es gilt der erste Import, wie er war. Dieselbe Datei lässt "
-        "sich nicht mit anderen Optionen erneut importieren, auch nicht nach workbench forget "
-        "(gelöschte Aussagen kämen sonst zurück); mit anderen Optionen nur in ein neues "
-        "Projekt (workbench init).\n"
+        f"Hinweis: Die Optionen dieses Aufrufs ({', '.join(given)}) wirken nur auf Dateien, "
+        f"die zum ersten Mal importiert werden; für {files} gilt der erste Import, wie er war "
+        "(auch nach workbench forget: gelöschte Aussagen kämen sonst zurück). Dieselbe Datei "
+        "mit anderen Optionen: nur in ein neues Projekt (workbench init).\n"
     ]
 
 
