@@ -176,6 +176,29 @@ def test_reimport_with_other_options_says_they_were_not_applied(
     assert "Hinweis" not in capsys.readouterr().out
 
 
+def test_reimport_with_the_same_district_and_workshop_says_nothing_was_unapplied(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """A folder imported again with the --district and --workshop of its first import (a
+    new file added): no notice that these options were not applied; another district is
+    still named."""
+    from workbench.cli.main import main
+
+    first = _file(tmp_path, "chat.txt", CHAT)
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    assert main([*command, "--workshop", "Chat Manfort", str(first)]) == 0
+    capsys.readouterr()
+    added = _file(tmp_path, "chat2.txt", CHAT.replace("Bänke", "Bäume"))
+    assert main([*command, "--workshop", "Chat Manfort", str(first), str(added)]) == 0
+    out = capsys.readouterr().out
+    assert "chat.txt: bereits importiert (gleicher Inhalt), nichts geändert" in out
+    assert "chat2.txt: 2 Aussagen importiert" in out
+    assert "Hinweis: Die Optionen" not in out
+    other = ["--project", str(project.path), "import", "--district", "Wiesdorf", str(first)]
+    assert main(other) == 0
+    assert "Die Optionen dieses Aufrufs (--district) wirken nur" in capsys.readouterr().out
+
+
 # A transcriber's notes in brackets at a cue's start, in lower case as typed; one
 # speaker typed in lower case too.
 NOTES = [

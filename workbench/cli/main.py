@@ -153,9 +153,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         allow_duplicates=args.allow_duplicates,
         direct_messages=args.include_direct_messages,
     )
-    again = 0  # files the project holds already: this call's options were not applied
+    again: list[str] = []  # files the project holds already: this call's options not applied
     for r in results:
-        again += r.status not in ("importiert", SKIPPED)
+        if r.status not in ("importiert", SKIPPED):
+            again.append(r.filename)
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
         skipped = (
             f", {plural(r.skipped_rows, 'leere Zeile', 'leere Zeilen')} übersprungen"
@@ -174,7 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  Hinweis: {notice}")
     for notice in left_out:
         print(f"Hinweis: {notice}")
-    print(*_unapplied_notice(args, again), sep="", end="")
+    print(*_unapplied_notice(args, again, project), sep="", end="")
     if not args.wave:
         print(*_first_wave_notice(project, before), sep="\n", end="")
     return 0
@@ -191,18 +192,22 @@ _SHAPING_OPTIONS = (
 )  # fmt: skip
 
 
-def _unapplied_notice(args: argparse.Namespace, again: int) -> list[str]:
+def _unapplied_notice(args: argparse.Namespace, again: list[str], project: Project) -> list[str]:
     """A line saying that the options given act only on files imported for the first time:
-    for the ``again`` files the project held already, their first import stands."""
+    for the ``again`` files the project held already, their first import stands; a
+    --district or --workshop their first import had as well is no other option."""
+    same = _same_place(project, again, args.district, args.workshop) if again else set()
     given = [
         "--" + option.replace("_", "-")
         for option in _SHAPING_OPTIONS
-        if getattr(args, option, None) not in (None, False)
+        if getattr(args, option, None) not in (None, False) and option not in same
     ]
     if not again or not given:
         return []
     files = (
-        "die schon importierte Datei" if again == 1 else f"die {again} schon importierten Dateien"
+        "die schon importierte Datei"
+        if len(again) == 1
+        else f"die {len(again)} schon importierten Dateien"
     )
     return [
         f"Hinweis: Die Optionen dieses Aufrufs ({', '.join(given)}) wirken nur auf Dateien, "
@@ -210,6 +215,22 @@ def _unapplied_notice(args: argparse.Namespace, again: int) -> list[str]:
         "(auch nach workbench forget: gelöschte Aussagen kämen sonst zurück). Dieselbe Datei "
         "mit anderen Optionen: nur in ein neues Projekt (workbench init).\n"
     ]
+
+
+def _same_place(
+    project: Project, filenames: list[str], district: str | None, workshop: str | None
+) -> set[str]:
+    """Which of the options "district" and "workshop" name what the stored documents of
+    ``filenames`` have already (a renamed copy of a file is not found: not the same)."""
+    documents = project.documents()
+    stored = documents[documents["filename"].isin(filenames)]
+    if set(stored["filename"]) != set(filenames):
+        return set()
+    return {
+        option
+        for option, value in (("district", district), ("workshop", workshop))
+        if value is not None and (stored[option] == value).all()
+    }
 
 
 def _first_wave_notice(project: Project, before: set[int]) -> list[str]:
