@@ -132,6 +132,23 @@ def test_whisper_console_header_lines_are_dropped(project: Project, tmp_path: Pa
     assert "Detect" not in stored and "-->" not in stored
 
 
+def test_whisper_console_header_above_one_or_two_segments(project: Project, tmp_path: Path) -> None:
+    """A short recording saved from Whisper's console: its header does not become a
+    statement ("Detected language: German" made "German" a person of the key)."""
+    header = "Detected language: German\n"
+    one = "[00:00.000 --> 00:04.000]  Wir brauchen mehr Bänke am Markt.\n"
+    two = one + "[00:05.000 --> 00:08.000]  Und Schatten für ältere Leute.\n"
+    for name, text, count in (("eins.txt", header + one, 1), ("zwei.txt", header + two, 2)):
+        doc = parse_file(_file(tmp_path, name, text))
+        assert doc.importer == "timed-segments", name
+        assert len(doc.segments) == count
+        assert doc.segments[0].text == "Wir brauchen mehr Bänke am Markt."
+    assert import_into(project, tmp_path / "zwei.txt") == 0
+    stored = stored_text(project)
+    assert "Detected" not in stored and "-->" not in stored
+    assert "German" not in set(project.pseudonym_key()["original"])
+
+
 CHAT = """\
 18:03:10 From Dzifa Kwarteng-Brühl to Everyone:
 \tMehr Bänke am Markt

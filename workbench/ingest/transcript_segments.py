@@ -61,14 +61,21 @@ def _lines(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def _console_header(text: str) -> bool:
+    """Whether a line of the text is one of Whisper's console header lines."""
+    return any(_CONSOLE.match(line.strip()) for line in text.splitlines())
+
+
 def is_timed_segments(text: str) -> bool:
     """Whether a plain text is segments with their starts only (aTrain without speakers;
-    below aTrain's file id also without times, or fewer than three)."""
+    below aTrain's file id also without times, or fewer than three) or Whisper's console
+    lines (three at least, or fewer below its header)."""
     lines = _lines(text[:200_000])
     if lines and _ATRAIN_ID.match(text):
         return True
-    if len(lines) >= _MIN_SEGMENTS and all(_RANGE.match(line) for _, line in lines):
-        return True
+    if lines and all(_RANGE.match(line) for _, line in lines):
+        # Whisper's console header names the tool: a recording of one or two segments
+        return len(lines) >= _MIN_SEGMENTS or _console_header(text[:200_000])
     if not lines or not all(_START.match(line) for _, line in lines):
         return False
     return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
