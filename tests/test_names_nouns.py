@@ -84,3 +84,21 @@ def test_a_first_name_that_is_an_adjective_opening_a_sentence(text: str, expecte
     """ "Violette Blumen", "Zivile Projekte" became "[Person 1] Blumen", "[Person 1]
     fördern": opening a sentence such a name is the adjective, unless the person acts."""
     assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tara Busch hat die Liste mitgebracht.", "Tara Busch"),
+        ("Wir danken Tara Busch und den anderen.", "Tara Busch"),
+        ("Ich bin Mercedes Fink und wohne in Manfort.", "Mercedes Fink"),
+        ("Die Idee kam von Maxime Faust.", "Maxime Faust"),
+        ("Mit Medina Kirsch reden wir nächste Woche.", "Medina Kirsch"),
+        ("Teddy Hummel kommt später.", "Teddy Hummel"),
+        ("Mercedes Bauer hat die Liste mitgebracht.", "Mercedes Bauer"),
+    ],
+)
+def test_a_noun_first_name_before_a_noun_surname_is_a_person(text: str, name: str) -> None:
+    """ "Tara Busch", "Mercedes Fink" stayed in clear, both words, where any cue named
+    them: both are nouns of the word list, yet two in a row are a person's full name."""
+    assert _clear(text) == text.replace(name, "[Person 1]")

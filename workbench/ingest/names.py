@@ -390,6 +390,16 @@ class PersonFinder:
             return True
         return tok.folded in lists.LOWER_FIRST and tok.sentence_start and not after_context
 
+    def _noun_pair(self, first: Tok, surname: Tok) -> bool:
+        """Whether a first name that is also a noun ("Tara", "Mercedes") stands right before
+        a surname of the gazetteer that is a word too ("Busch", "Bauer"): two such nouns in a
+        row are a person ("Tara Busch", "Mercedes Fink"), not flowers and bushes."""
+        return (
+            first.folded in lists.NOUN_FIRST_NAMES
+            and surname.folded not in lists.COMMON_NOUNS
+            and self.names.has_last(surname.text)
+        )
+
     def _described(self, text: str, toks: list[Tok], i: int) -> bool:
         """Whether ``toks[i]``, a word no list knows as a name, describes the person whose
         first name and surname follow it ("Mieter", "Anwohner", "Kunde")."""
@@ -450,7 +460,9 @@ class PersonFinder:
                 and nxt.folded in _ACTS
             )
             sure_surname = surname is not None and (
-                self.is_surname(toks[surname]) or self.is_foreign(toks[surname])
+                self.is_surname(toks[surname])
+                or self.is_foreign(toks[surname])
+                or self._noun_pair(tok, toks[surname])
             )
             if not (sure_surname or cue):
                 return None
