@@ -439,7 +439,13 @@ class Pseudonymiser:
                     continue
                 if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
-                if not m.group(1) and _noun_surname(variant, key) and not _addressed(text, m):
+                noun = not m.group(1) and _noun_surname(variant, key)
+                if noun and _named_beside(text, m, key):
+                    # "Busch Jens sagt", "Busch, Jens": the listed person, all of the name
+                    yield Hit(
+                        m.start(), m.end(), "person", key, 1.0 if m.group()[0].isupper() else 0.9
+                    )
+                elif noun and not _addressed(text, m):
                     # "Mehr Rosen am Zaun" of a listed Anna Rosen: a noun; as a name only
                     # with a cue ("Frau Rosen", "Rosen sagt"), which the rules find
                     yield Hit(m.start(), m.end(), "person", key, NOUN_CONFIDENCE, m.group())
@@ -459,6 +465,14 @@ def _noun_surname(variant: str, key: str) -> bool:
     """Whether the listed word ``variant`` is the surname of the listed full name ``key``
     and also a German noun ("Rosen" of "Anna Rosen", "Busch" of "Jens Busch")."""
     return " " in key and key.rsplit(" ", 1)[1] == variant.lower() and fold(variant) in NOUN_NAMES
+
+
+def _named_beside(text: str, m: re.Match[str], key: str) -> bool:
+    """Whether the listed noun surname at ``m`` stands right before its person's first
+    name, as lists and forms write it ("Busch Jens", "Busch, Jens"): the person."""
+    first = re.escape(key.rsplit(" ", 1)[0])
+    after = re.compile(rf",?[ \u00a0]{first}(?![\w-])", re.IGNORECASE)
+    return bool(after.match(text, m.end()))
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
