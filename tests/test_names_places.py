@@ -44,3 +44,18 @@ def test_a_place_or_organisation_before_a_speech_verb_stays(text: str) -> None:
 )
 def test_a_person_is_still_replaced(text: str, expected: str) -> None:
     assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontakt: Schlebusch Hanna", "Kontakt: [Person 1]"),
+        ("Schlebusch Hanna sagt, wir brauchen Bänke.", "[Person 1] sagt, wir brauchen Bänke."),
+        ("Hinweis von Imbach Markus", "Hinweis von [Person 1]"),
+        ("Kontakt: Kolping Lena", "Kontakt: [Person 1]"),
+    ],
+)
+def test_a_surname_that_is_a_local_name_before_a_first_name(text: str, expected: str) -> None:
+    """ "Kontakt: Schlebusch Hanna" kept "Schlebusch" in clear: a place's or an
+    organisation's name before a first name, as forms write names, is her surname."""
+    assert _clear(text) == expected

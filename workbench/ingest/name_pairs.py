@@ -114,7 +114,8 @@ def surname_first(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> b
     after = toks[i + 2] if i + 2 < len(toks) else None
     if after is not None and finder._adjacent(text, first, after) and finder.name_like(after):
         return False  # "Mieter Fatma Arslan": the name is the first name and what follows
-    return finder.name_like(tok)
+    # a surname that is also a place of Leverkusen ("Schlebusch Hanna"): named by her first name
+    return finder.name_like(tok) or tok.folded in lists.LOCAL_NAMES
 
 
 def surname_before_first(

@@ -484,7 +484,11 @@ class PersonFinder:
         if strong and not self._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object
             strong = not subject_before(text, toks, i - 1, self._sure_name)
         if not self.name_like(tok) and not (
-            strong and tok.folded in lists.NOT_FIRST and self.is_first(tok)
+            strong
+            and (
+                (tok.folded in lists.NOT_FIRST and self.is_first(tok))
+                or pairs.surname_first(self, text, toks, i)  # "Kontakt: Schlebusch Hanna"
+            )
         ):
             return None
         last, surname = self._chain(text, toks, i, loose=False)
