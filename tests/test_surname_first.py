@@ -46,3 +46,20 @@ def test_the_key_knows_her_in_either_order() -> None:
 )
 def test_a_word_before_a_first_name_stays(text: str, expected: str) -> None:
     assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Busch, Jens meldet sich.", "[Person 1] meldet sich."),
+        ("Nickel Klaus sagt, wir brauchen Bänke.", "[Person 1] sagt, wir brauchen Bänke."),
+        ("Kontakt: Kirsch Thomas", "Kontakt: [Person 1]"),
+        ("Hinweis von Curry Ali", "Hinweis von [Person 1]"),
+        ("Busch, Hecke und Rosen.", "Busch, Hecke und Rosen."),
+    ],
+)
+def test_a_surname_that_is_a_noun_before_the_first_name(text: str, expected: str) -> None:
+    """ "Busch, Jens", "Nickel Klaus sagt" kept the surname in clear once "Busch" and
+    "Nickel" were listed as nouns: before a first name, as lists write names, they are
+    the surname; among nouns they stay words."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

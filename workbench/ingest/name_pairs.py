@@ -84,7 +84,9 @@ def surname_before(
     speaker = text[toks[last].end : toks[last].end + 1] == ":" and (
         finder.name_like(prev, named=True)
     )
-    return i - 1 if finder.is_surname(prev) or speaker else None
+    # "Busch, Jens": a surname that is also a noun, before a first name as lists write it
+    noun = prev.folded in lists.NOUN_SURNAMES and finder.names.has_last(prev.text)
+    return i - 1 if finder.is_surname(prev) or speaker or noun else None
 
 
 # Endings of a woman's role or description ("Mieterin", "Ehrenamtlerin", "Kundin"): before a
@@ -107,7 +109,8 @@ def surname_first(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> b
     tok, first = toks[i], toks[i + 1]
     if text[tok.end : first.start] != " " or not finder.is_first(first):
         return False
-    if finder.is_first(tok) or tok.folded in ORDINARY or tok.folded in _GREETINGS:
+    ordinary = tok.folded in ORDINARY and tok.folded not in lists.NOUN_SURNAMES  # "Busch Jens"
+    if finder.is_first(tok) or ordinary or tok.folded in _GREETINGS:
         return False
     if tok.folded.endswith(FEMININE_ROLES) or first.folded in lists.NOT_FIRST:
         return False
