@@ -63,3 +63,20 @@ def test_a_listed_noun_surname_before_its_first_name_is_the_person(text: str) ->
     pseudonymised = Pseudonymiser().pseudonymise(text, names=NAMES)[0]
     assert "[Person 1]" in pseudonymised
     assert "Busch" not in pseudonymised and "Jens" not in pseudonymised
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("frau busch hat gesagt, es fehlt licht", "frau [Person 1] hat gesagt, es fehlt licht"),
+        ("herr busch kommt später", "herr [Person 1] kommt später"),
+        ("frau rosen fragt nach dem termin", "frau [Person 1] fragt nach dem termin"),
+        ("mehr rosen am zaun, der busch ist grün", "mehr rosen am zaun, der busch ist grün"),
+    ],
+)
+def test_a_listed_noun_surname_in_lower_case_after_a_form_of_address(
+    text: str, expected: str
+) -> None:
+    """With "Jens Busch" on the list, a chat's "frau busch hat gesagt" kept the surname in
+    clear: after a form of address it is the listed person, in any case."""
+    assert Pseudonymiser().pseudonymise(text, names=NAMES)[0] == expected

@@ -433,6 +433,11 @@ class Pseudonymiser:
             wanted.update(by_word.get(word[:-1], ()) if word.endswith("s") else ())  # "Annas"
         for position in sorted(wanted):  # longest first, as without the index
             variant, key, flags, lower_too = variants[position]
+            if not flags and _noun_surname(variant, key):
+                # "frau busch hat gesagt" of a listed Jens Busch, as typed in chats
+                for m in _listed_pattern(variant.lower(), 0).finditer(text):
+                    if not m.group(1) and _ADDRESS_BEFORE.search(text, 0, m.start()):
+                        yield Hit(m.start(), m.end(), "person", key, 0.9)
             for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch") stays.
                 if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
@@ -465,6 +470,9 @@ def _noun_surname(variant: str, key: str) -> bool:
     """Whether the listed word ``variant`` is the surname of the listed full name ``key``
     and also a German noun ("Rosen" of "Anna Rosen", "Busch" of "Jens Busch")."""
     return " " in key and key.rsplit(" ", 1)[1] == variant.lower() and fold(variant) in NOUN_NAMES
+
+
+_ADDRESS_BEFORE = re.compile(r"(?<![\w-])(?:frau|herr|herrn)[ \u00a0]$")
 
 
 def _named_beside(text: str, m: re.Match[str], key: str) -> bool:
