@@ -63,3 +63,18 @@ def test_a_surname_that_is_a_noun_before_the_first_name(text: str, expected: str
     "Nickel" were listed as nouns: before a first name, as lists write names, they are
     the surname; among nouns they stay words."""
     assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontakt: Weber Olympia", "Kontakt: [Person 1]"),
+        ("Weber Olympia sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Hinweis von Costa Aura", "Hinweis von [Person 1]"),
+        ("Schmidt Rosen pflanzen", "Schmidt Rosen pflanzen"),
+    ],
+)
+def test_a_first_name_that_is_a_noun_after_the_surname(text: str, expected: str) -> None:
+    """ "Kontakt: Weber Olympia" kept "Olympia" in clear once it was listed as a noun:
+    after a surname of the gazetteer, as lists write names, it is her first name."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

@@ -112,7 +112,9 @@ def surname_first(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> b
     ordinary = tok.folded in ORDINARY and tok.folded not in lists.NOUN_SURNAMES  # "Busch Jens"
     if finder.is_first(tok) or ordinary or tok.folded in _GREETINGS:
         return False
-    if tok.folded.endswith(FEMININE_ROLES) or first.folded in lists.NOT_FIRST:
+    # a first name that is also a noun only after a surname of the gazetteer: "Weber Olympia"
+    noun_first = first.folded in lists.NOUN_FIRST_NAMES and finder.is_surname(tok)
+    if tok.folded.endswith(FEMININE_ROLES) or (first.folded in lists.NOT_FIRST and not noun_first):
         return False
     after = toks[i + 2] if i + 2 < len(toks) else None
     if after is not None and finder._adjacent(text, first, after) and finder.name_like(after):
