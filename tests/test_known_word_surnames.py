@@ -41,10 +41,19 @@ def test_a_surname_known_from_the_key_is_the_person_and_shown_for_review() -> No
         "Frau Busch hilft. Mehr Busch und Hecke.",
         "Frau Rosen hilft. Rosen blühen im Mai.",
         "Frau Rosen hilft. Mit Rosen geschmückt.",
+        # a past participle is no verb of the person (second reader h29-rev7)
+        "Frau Kurz kommt. Kurz gesagt, nein.",
+        "Frau Lange hilft. Lange gewartet haben wir nicht.",
     ],
 )
 def test_the_word_stays_where_a_noun_stands(text: str) -> None:
     assert Pseudonymiser().pseudonymise(text)[0].split(". ", 1)[1] == text.split(". ", 1)[1]
+
+
+def test_a_verb_beginning_with_ge_is_still_a_verb() -> None:
+    assert Pseudonymiser().pseudonymise("Frau Bauer hilft. Bauer gewinnt immer.")[0] == (
+        "[Person 1] hilft. [Person 1] gewinnt immer."
+    )
 
 
 @pytest.mark.parametrize("text", ["Der Bauer kommt.", "Bauer sucht Frau läuft im Fernsehen."])

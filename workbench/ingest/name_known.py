@@ -169,12 +169,28 @@ _NOT_VERBS = frozenset("gut laut weit spat erst oft bunt bekannt fast mit seit n
 _FINITE = frozenset("ist hat war will kann muss soll darf mag weiss".split())
 
 
+# Auxiliaries after a participle at a sentence's start ("Lange gewartet haben wir nicht")
+_AUXILIARIES = frozenset("haben hat hatte hatten sein ist war waren wird werden wurde".split())
+
+
+def _participle(text: str, toks: list[Tok], j: int) -> bool:
+    """Whether ``toks[j]`` is a past participle, no finite verb: "ge…t" before a comma or
+    an auxiliary ("Kurz gesagt, …"; "Bauer gewinnt" stays a verb)."""
+    word = toks[j].folded
+    if not (word.startswith("ge") and word.endswith("t") and len(word) >= 6):
+        return False
+    after = text[toks[j].end :].lstrip(" ")
+    return after.startswith(",") or (j + 1 < len(toks) and toks[j + 1].folded in _AUXILIARIES)
+
+
 def _singular_verb(text: str, toks: list[Tok], i: int) -> bool:
     """Whether a finite verb of the third person singular follows ``toks[i]`` ("kommt")."""
     if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
         return False
     verb = toks[i + 1]
     if not verb.text.isalpha() or not verb.text.islower() or verb.folded in lists.FUNCTION_WORDS:
+        return False
+    if _participle(text, toks, i + 1):  # "Kurz gesagt, …", "Lange gewartet haben wir"
         return False
     return verb.folded in _FINITE or (
         len(verb.folded) >= 4 and verb.folded.endswith("t") and verb.folded not in _NOT_VERBS
