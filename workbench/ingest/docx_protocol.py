@@ -12,7 +12,8 @@ speaker role; a signature line ("gez. Anna Schmidt") is no statement, its name g
 name list. Speaker heads with their times set as headings ("Anna Schmidt [00:00:12]", the
 text below) make the file a transcript (:mod:`workbench.ingest.speaker_turns`), as do timed
 speaker lines in a document without headings or with a title and a transcript's frame
-headings only ("Teilnehmer", "Transkript": Google Meet's document). A document without any
+headings only ("Teilnehmer", "Transkript": Google Meet's document), or under headings
+("18:05 Anna Schmidt: …" below each guiding question). A document without any
 heading style takes a short paragraph all in bold without a sentence end for a heading (the
 first, before any text, for the title); without bold ones either, the rules of plain-text
 protocols: a short paragraph ending in "?" or ":" directly above a list item (Word's bullets
@@ -86,7 +87,12 @@ from workbench.ingest.protocol_meta import (
     split_names,
     table_details,
 )
-from workbench.ingest.speaker_turns import are_speaker_heads, is_speaker_turns, turns_document
+from workbench.ingest.speaker_turns import (
+    are_speaker_heads,
+    is_speaker_turns,
+    turns_document,
+    turns_in_sections,
+)
 from workbench.ingest.textio import RawFile, Source, read_source
 from workbench.ingest.transcript_frame import frame_heading
 from workbench.ingest.word_head import (
@@ -410,6 +416,23 @@ def _speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
     return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
 
 
+def _turns_under_headings(
+    raw: RawFile, paragraphs: Sequence[Paragraph], roles: Mapping[str, str] | None
+) -> ParsedDocument | None:
+    """The timed speaker turns under the headings, each with its guiding question (see
+    :func:`~workbench.ingest.speaker_turns.turns_in_sections`), or None."""
+    head: list[str] = []
+    sections: list[tuple[str | None, list[str]]] = []
+    for paragraph in paragraphs:
+        if paragraph.kind in HEADINGS:
+            asked = sections[-1][0] if sections else None  # a subsection keeps it
+            text = paragraph.text.strip()
+            sections.append((heading_text(text) if paragraph.kind == "question" else asked, []))
+        elif paragraph.kind != BOX:
+            (sections[-1][1] if sections else head).append(paragraph.text)
+    return turns_in_sections(raw, head, sections, roles)
+
+
 def protocol_document(
     raw: RawFile,
     paragraphs: Sequence[Paragraph],
@@ -429,6 +452,9 @@ def protocol_document(
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
     paragraphs = guiding_levels(typed_bullets(paragraphs))
+    sectioned = None if marks else _turns_under_headings(raw, paragraphs, roles)
+    if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
+        return sectioned
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
     paragraphs = marked_heads(paragraphs)
     fields: dict = {}

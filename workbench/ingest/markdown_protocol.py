@@ -54,7 +54,11 @@ from workbench.ingest.protocol_meta import (
     title_like,
 )
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
-from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns
+from workbench.ingest.speaker_turns import (
+    is_speaker_turns,
+    parse_speaker_turns,
+    turns_in_sections,
+)
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import is_service_banner, without_banner
 
@@ -375,6 +379,30 @@ def _turns_below(raw: RawFile, body: str, offset: int, fields: dict, roles) -> P
     return replace(document, sha256=raw.sha256, segments=segments, names=names, **fields)
 
 
+def _turns_under_headings(
+    raw: RawFile, lines: list[str], roles: Mapping[str, str] | None
+) -> ParsedDocument | None:
+    """The timed speaker turns under the headings ("## Was fehlt?" over "18:05 Anna
+    Schmidt: …"), each with its guiding question, or None (see
+    :func:`~workbench.ingest.speaker_turns.turns_in_sections`)."""
+    asking = _asking_level(lines)
+    head: list[str] = []
+    sections: list[tuple[str | None, list[str]]] = []
+    for line in lines:
+        found = _HEADING.match(line)
+        if found is None:
+            (sections[-1][1] if sections else head).append(line)
+            continue
+        level, title = len(found[1]), plain_markdown(found[2].strip())
+        if level == 1 and not sections and not head:
+            head.append(title)  # the title, its line kept
+        elif level == asking or title.endswith("?"):
+            sections.append((heading_text(title), []))
+        else:  # a subsection keeps its question
+            sections.append((sections[-1][0] if sections else None, []))
+    return turns_in_sections(raw, head, sections, roles)
+
+
 def parse_markdown(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -386,6 +414,9 @@ def parse_markdown(
     fields = _metadata(meta, raw.name)
     if meta and is_speaker_turns(body, timed_only=True):
         return _turns_below(raw, body, offset, fields, roles)
+    sectioned = None if meta else _turns_under_headings(raw, body.split("\n"), roles)
+    if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
+        return sectioned
 
     segments: list[ParsedSegment] = []
     question: str | None = None

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
@@ -293,11 +293,39 @@ def _same(who: str, other: str) -> bool:
     return " ".join(who.split()).casefold() == " ".join(other.split()).casefold()
 
 
+def turns_in_sections(
+    raw: RawFile,
+    head: Sequence[str],
+    sections: Sequence[tuple[str | None, Sequence[str]]],
+    roles: Mapping[str, str] | None = None,
+) -> ParsedDocument | None:
+    """The timed speaker turns under a protocol's headings (``sections``: each heading's
+    question, or None for one that asks nothing, and its lines; ``head``: the lines above
+    the first; a heading's line itself is not among them), each turn with its
+    section's question; None unless every section's text
+    is turns ("18:05 Anna Schmidt: …") and together they make a transcript."""
+    lines, questions = list(head), []
+    for question, body in sections:
+        if read_turns("\n".join(body)).preamble:
+            return None  # a section's own text above its turns: a protocol's
+        lines.append("")  # the heading's line: rows stay the file's
+        questions.append((len(lines), question))
+        lines += body
+    text = "\n".join(lines)
+    if len(sections) < 2 or not is_speaker_turns(text, timed_only=True):
+        return None
+    return turns_document(raw, text, roles, questions)
+
+
 def turns_document(
-    raw: RawFile, text: str, roles: Mapping[str, str] | None = None
+    raw: RawFile,
+    text: str,
+    roles: Mapping[str, str] | None = None,
+    questions: Sequence[tuple[int, str | None]] = (),
 ) -> ParsedDocument:
     """The statements of ``text``, the content of file ``raw`` (plain text, or the
-    paragraphs of a Word transcript), one per speaker turn."""
+    paragraphs of a Word transcript), one per speaker turn; ``questions``: the line
+    from which on a question holds (turns under a protocol's headings)."""
     parse = read_turns(text)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
@@ -341,6 +369,7 @@ def turns_document(
         if turn.caption:
             attributes["cues"] = turn.cues
         role, person = speaker_fields(speakers, turn.who)
+        asked = [q for row, q in questions if row <= turn.row]
         if person:
             attributes["speaker"] = person
         segments.append(
@@ -348,7 +377,7 @@ def turns_document(
                 text=text,
                 source_id=str(len(segments) + 1),
                 speaker_role=role,
-                question=question,
+                question=asked[-1] if asked else question,
                 row=turn.row,
                 attributes=attributes,
             )
