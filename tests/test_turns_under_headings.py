@@ -85,3 +85,19 @@ def test_protocols_under_questions_stay_protocols(tmp_path: Path) -> None:
             doc = parse_file(path)
             assert doc.importer != "speaker-turns", path.name
             assert {s.question for s in doc.segments} == set(SECTIONS), path.name
+
+
+def test_a_sole_markdown_title_that_asks_is_the_question(project: Project, tmp_path: Path) -> None:
+    path = _file(tmp_path, "karten.md", "# Was fehlt im Quartier?\n\n- Mehr Bänke\n- Schatten\n")
+    doc = parse_file(path)
+    assert doc.title == "Was fehlt im Quartier?"
+    assert [s.question for s in doc.segments] == ["Was fehlt im Quartier?"] * 2
+    assert import_into(project, path) == 0
+    assert set(project.segments()["question"]) == {"Was fehlt im Quartier?"}
+    # A title that asks nothing, or one above questions of its own, is no question.
+    titled = _file(tmp_path, "titel.md", "# Runde Manfort\n\n- Mehr Bänke\n")
+    assert [s.question for s in parse_file(titled).segments] == [None]
+    above = "# Was tun?\n\n## Was fehlt?\n\n- Mehr Bänke\n"
+    assert [s.question for s in parse_file(_file(tmp_path, "q.md", above)).segments] == [
+        "Was fehlt?"
+    ]

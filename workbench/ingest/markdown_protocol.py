@@ -477,6 +477,8 @@ def parse_markdown(
         plain_section = level > 1 and not title.rstrip().endswith("?")
         if level == 1:
             fields.setdefault("title", title)
+            if sole and title.endswith("?"):  # "# Was fehlt?" alone: the question too
+                question = heading_text(title)
         elif level == asking:
             question = heading_text(title)
 
@@ -487,6 +489,7 @@ def parse_markdown(
         lines, block, block_row, whole_text = [], whole[1], offset + 1 + whole[0], True
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
     asking = _asking_level(lines)
+    sole = sum(bool(_HEADING.match(n) or _UNDERLINE.match(n)) for n in lines) == 1
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name, intros)
