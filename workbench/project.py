@@ -32,7 +32,7 @@ from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template, named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
-from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
+from workbench.ingest.pseudonymise import Pseudonymiser, listed_names, pseudonymised_texts
 from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import (
     as_given,
@@ -347,11 +347,7 @@ class Project(CodingMixin):
         if not any(text and text.strip() for text in texts):
             return texts
         with self.transaction(exclusive=True) as session:
-            pseudonymiser = Pseudonymiser.of_project(session)
-            names = listed_names(session)
-            safe = tuple(pseudonymiser.pseudonymise(t, names)[0] if t else t for t in texts)
-            pseudonymiser.store_new(session)
-        return safe
+            return pseudonymised_texts(session, *texts)
 
     def import_codings(self, path: str | Path) -> int:
         """Import codings from a table ``document,source_id,coder,code`` (CSV as Excel or

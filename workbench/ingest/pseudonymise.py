@@ -541,3 +541,16 @@ def listed_names(session: Session) -> list[str]:
     from workbench.store import ListedName
 
     return sorted(set(session.scalars(select(ListedName.name))))
+
+
+def pseudonymised_texts(session: Session, *texts: str | None) -> tuple[str | None, ...]:
+    """Researchers' texts that reports show (code descriptions, need labels,
+    recommendations) as the project stores them: "Hinweis von Herrn Öztürk, Tel. …" gets
+    the key's placeholders, as in a statement (new persons enter the key in ``session``)."""
+    if not any(text and text.strip() for text in texts):
+        return texts
+    pseudonymiser = Pseudonymiser.of_project(session)
+    names = listed_names(session)
+    safe = tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)
+    pseudonymiser.store_new(session)
+    return safe

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.common import named_district
-from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
+from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
     CITYWIDE,
     MAX_AUTHOR,
@@ -155,19 +155,6 @@ def _short(value: str, limit: int, what: str) -> str:
     return value
 
 
-def _pseudonymised(session: Session, *texts: str) -> tuple[str, ...]:
-    """Title and text as stored: reports, the site and the feedback app show them, so a
-    participant named there ("Ansprechpartnerin Frau Kaya, Tel. …") gets the key's
-    placeholders, as in a statement (new persons enter the key in ``session``)."""
-    if not any(t.strip() for t in texts):
-        return texts
-    pseudonymiser = Pseudonymiser.of_project(session)
-    names = listed_names(session)
-    safe = tuple(pseudonymiser.pseudonymise(t, names)[0] if t.strip() else t for t in texts)
-    pseudonymiser.store_new(session)
-    return safe
-
-
 # -- sessions --------------------------------------------------------------------------
 def _district(session: Session, name: str | None) -> District:
     name = CITYWIDE if name in (None, "", "gesamtstädtisch") else name
@@ -200,7 +187,7 @@ def add_recommendation(
     """Add a recommendation (scope: a Sozialraum, default the city); return its id."""
     with project.transaction(exclusive=True) as session:  # the key may grow
         district_id, text = _district(session, scope).id, _text(text)
-        title, text = _pseudonymised(session, (title or "").strip(), text)
+        title, text = pseudonymised_texts(session, (title or "").strip(), text)
         record = Recommendation(
             title=_short(title, MAX_TITLE, "Der Titel"),
             text=text,
@@ -228,7 +215,7 @@ def update_recommendation(
     with project.transaction(exclusive=True) as session:  # the key may grow
         record = find_recommendation(session, recommendation_id)
         new_text = _text(text) if text is not None else ""
-        new_text, new_title = _pseudonymised(session, new_text, (title or "").strip())
+        new_text, new_title = pseudonymised_texts(session, new_text, (title or "").strip())
         if text is not None:
             record.text = new_text
         if title is not None:
