@@ -21,7 +21,7 @@ from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
-from workbench.ingest.speakers import read_roles, roles_of_rows
+from workbench.ingest.speakers import roles_of_csv, roles_of_rows
 from workbench.ingest.table_rows import IMPORTERS, read_rows
 from workbench.ingest.textio import RawFile, decode, read_source, without_sep_hint
 
@@ -114,11 +114,11 @@ def _names_header(row: Sequence[str]) -> bool:
 
 
 def read_role_file(path: str | Path) -> dict[str, str]:
-    """The roles of a ``--roles`` file: CSV ``Person,Rolle`` (:func:`read_roles`), or the
+    """The roles of a ``--roles`` file: CSV ``Person,Rolle`` (:func:`roles_of_csv`), or the
     same two columns in an XLSX or ODS sheet."""
     raw = read_source(path)
     if Path(raw.name).suffix.lower() not in IMPORTERS:
-        return read_roles(path)
+        return roles_of_csv(raw)
     header, records = read_rows(raw)
     rows = [[_cell(c) for c in header], *([_cell(c) for c in cells] for _, cells in records)]
     return roles_of_rows(rows, raw.name)

@@ -26,7 +26,13 @@ from pathlib import Path
 
 from workbench.core.domain import InputError
 from workbench.ingest.speaker_labels import is_role
-from workbench.ingest.textio import decode, read_source, sniff_delimiter, without_sep_hint
+from workbench.ingest.textio import (
+    RawFile,
+    decode,
+    read_source,
+    sniff_delimiter,
+    without_sep_hint,
+)
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
 _NAME_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
@@ -113,7 +119,11 @@ def natural_order(name: str) -> str:
 def read_roles(path: str | Path) -> dict[str, str]:
     """Read a CSV file ``speaker,role`` (header optional) into a mapping; a name written
     "Nachname, Vorname" without quotes is one field ("Schmidt, Anna,Moderation")."""
-    raw = read_source(path)
+    return roles_of_csv(read_source(path))
+
+
+def roles_of_csv(raw: RawFile) -> dict[str, str]:
+    """The mapping person → role of a roles CSV already read (:func:`read_roles`)."""
     text, hint = without_sep_hint(decode(raw).replace("\r\n", "\n").replace("\r", "\n"))
     rows = list(csv.reader(io.StringIO(text), delimiter=hint or sniff_delimiter(text)))
     return roles_of_rows(rows, raw.name)
