@@ -59,6 +59,12 @@ def _table_names(raw: RawFile, header: Sequence[str], rows: Sequence[Sequence[An
     return names
 
 
+def _sheet_rows(raw: RawFile) -> list[list[str]]:
+    """An XLSX or ODS sheet's header and records as rows of cells (spacing collapsed)."""
+    header, records = read_rows(raw)
+    return [[_cell(c) for c in header], *([_cell(c) for c in cells] for _, cells in records)]
+
+
 def _unquoted(line: str) -> str:
     """A line as one name: "Anna Schmidt,,," (cells after it) or "\"Schmidt, Anna\"" (Google
     Sheets and Numbers quote a cell with a comma) is the name inside."""
@@ -92,8 +98,7 @@ def read_names(path: str | Path) -> list[str]:
     with ";" or tab, XLSX, ODS) with a header row naming its name columns."""
     raw = read_source(path)
     if Path(raw.name).suffix.lower() in IMPORTERS:
-        header, records = read_rows(raw)
-        rows = [[_cell(h) for h in header], *([_cell(c) for c in cells] for _, cells in records)]
+        rows = _sheet_rows(raw)
     else:
         rows = _rows(without_sep_hint(decode(raw))[0])  # Excel's "sep=;" names no one
     rows = [row for row in rows if any(row)]
@@ -119,6 +124,4 @@ def read_role_file(path: str | Path) -> dict[str, str]:
     raw = read_source(path)
     if Path(raw.name).suffix.lower() not in IMPORTERS:
         return roles_of_csv(raw)
-    header, records = read_rows(raw)
-    rows = [[_cell(c) for c in header], *([_cell(c) for c in cells] for _, cells in records)]
-    return roles_of_rows(rows, raw.name)
+    return roles_of_rows(_sheet_rows(raw), raw.name)
