@@ -33,7 +33,6 @@ from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template, named_district, new_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names, pseudonymised_texts
-from workbench.ingest.review import stored_name
 from workbench.ingest.same_content import (
     as_given,
     import_wave,
@@ -372,11 +371,13 @@ class Project(CodingMixin):
                 session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
             )
             renamed: dict[str, str] = {}
+            found: list[Pseudonymiser] = []  # the key: read once, only if a name is looked up
             for number, row in rows:
                 key = (row["document"].strip(), row["source_id"].strip())
                 if key not in segments:  # the document by its name before import
                     if key[0] not in renamed:
-                        renamed[key[0]] = stored_name(session, key[0])
+                        found[:] = found or [Pseudonymiser.of_project(session)]
+                        renamed[key[0]] = pseudonymise_name(found[0], key[0], ())
                     if (renamed[key[0]], key[1]) in segments:
                         key = (renamed[key[0]], key[1])
                 if key not in segments:
