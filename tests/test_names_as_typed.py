@@ -244,6 +244,24 @@ def test_a_one_word_file_name_is_a_person_the_texts_named() -> None:
     assert pseudonymise_name(p, "berg.csv", ["Anna Berg"]) == "[Person 2].csv"  # listed
 
 
+def test_a_surname_the_texts_named_is_replaced_in_file_names_and_titles(tmp_path: Path) -> None:
+    """README: "ein Nachname aus den Texten … wird auch dort ersetzt". A surname no name
+    list knows ("Kleinhempel") stayed in the file name "Protokoll_Kleinhempel.md" and in the
+    next file's name, in every export and report (found by the privacy audit h29-leaks)."""
+    p = Pseudonymiser()
+    text = "Herr Thomas Kleinhempel schlägt vor, mehr Bänke aufzustellen."
+    assert _replaced(p, text, []) == "[Person 1] schlägt vor, mehr Bänke aufzustellen."
+    assert pseudonymise_name(p, "Protokoll_Kleinhempel.md", []) == "Protokoll_[Person 1].md"
+    assert pseudonymise_name(p, "bericht-kleinhempel.docx", []) == "bericht-[Person 1].docx"
+    assert pseudonymise_name(p, "Interview Kleinhempel", []) == "Interview [Person 1]"
+    assert pseudonymise_name(p, "Protokoll_Manfort.md", []) == "Protokoll_Manfort.md"
+    project = Project.create(tmp_path / "p", districts=["Manfort"])
+    protocol = tmp_path / "Protokoll_Kleinhempel.md"
+    protocol.write_text(f"# Workshop Manfort\n\n## Was fehlt?\n\n- {text}\n", encoding="utf-8")
+    project.import_files([protocol], district="Manfort")
+    assert "Kleinhempel" not in stored_text(project)
+
+
 SHORT_NAMES_CHAT = (
     "18:02:10 Von Ali Kaya an Alle:\n\tHallo zusammen, der Spielplatz ist gesperrt\n"
     "18:03:30 Von Tom Becker an Alle:\n\tdanke ali, guter Punkt\n"

@@ -96,7 +96,23 @@ def pseudonymise_name(pseudonymiser: Pseudonymiser, text: str, names: Sequence[s
     if not text or not text.strip():
         return text
     listed = _replace_names(pseudonymiser, text, names, prose=False)
-    return _replace_names(pseudonymiser, listed, names, prose=True)
+    return _known_people(pseudonymiser, _replace_names(pseudonymiser, listed, names, prose=True))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*")
+
+
+def _known_people(pseudonymiser: Pseudonymiser, text: str) -> str:
+    """``text`` with every word the key holds as a person replaced by that person's
+    placeholder ("Protokoll_Kleinhempel.md" after "Herr Thomas Kleinhempel sagt …"): the
+    name rules find a key's surname alone only if a name list knows it."""
+    known = pseudonymiser.known
+
+    def person(word: str) -> str:
+        found = known.get(("person", word.lower()))  # "Öztürk-Weber", else each part
+        return found or "-".join(known.get(("person", w.lower()), w) for w in word.split("-"))
+
+    return _NAME_WORD.sub(lambda m: person(m.group()), text)
 
 
 def is_document_name_column(header: str) -> bool:
