@@ -28,22 +28,7 @@ SECTIONS = [
 def _write(path: Path) -> Path:
     # the line of participants right under the details (no heading of its own)
     sections = [(SECTIONS[0][0], [*SECTIONS[0][1], SECTIONS[1][0]]), *SECTIONS[2:]]
-    if path.suffix == ".docx":
-        document = docx.Document()
-        document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
-        for heading, lines in sections:
-            document.add_paragraph(heading, style="Heading 1")
-            for line in lines:
-                document.add_paragraph(line)
-        document.save(path)
-    elif path.suffix == ".md":
-        body = "\n\n".join(f"## {h}\n\n" + "\n".join(lines) for h, lines in sections)
-        path.write_text(f"# Stadtteilworkshop Manfort\n\n{body}\n", encoding="utf-8")
-    else:
-        lines = ["Stadtteilworkshop Manfort"]
-        lines += [x for heading, ls in sections for x in ["", heading, *ls]]
-        path.write_bytes(pdf_bytes([lines]))
-    return path
+    return _protocol(path, sections, lines_apart="\n")
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".md", ".pdf"])
@@ -65,8 +50,9 @@ def test_details_under_a_heading_of_their_own_are_the_protocols_details(
     assert "Becker" not in stored
 
 
-def _protocol(path: Path, sections: list[tuple[str, list[str]]]) -> Path:
-    """A protocol of ``sections`` (heading, lines) as DOCX, Markdown or PDF."""
+def _protocol(path: Path, sections: list[tuple[str, list[str]]], lines_apart: str = "\n\n") -> Path:
+    """A protocol of ``sections`` (heading, lines) as DOCX, Markdown or PDF; in Markdown a
+    section's lines joined by ``lines_apart`` (one paragraph or one each)."""
     if path.suffix == ".docx":
         document = docx.Document()
         document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
@@ -76,7 +62,7 @@ def _protocol(path: Path, sections: list[tuple[str, list[str]]]) -> Path:
                 document.add_paragraph(line)
         document.save(path)
     elif path.suffix == ".md":
-        body = "\n\n".join(f"## {h}\n\n" + "\n\n".join(lines) for h, lines in sections)
+        body = "\n\n".join(f"## {h}\n\n" + lines_apart.join(lines) for h, lines in sections)
         path.write_text(f"# Stadtteilworkshop Manfort\n\n{body}\n", encoding="utf-8")
     else:
         lines = ["Stadtteilworkshop Manfort"]
