@@ -179,3 +179,25 @@ def test_a_segment_list_sheet_without_coder_is_named_with_the_option(
     out = capsys.readouterr().out
     assert "Tabellenblatt 'Segmente' nicht importiert" in out
     assert "mit --coder NAME angeben, wer kodiert hat" in out
+
+
+def test_coders_initials_in_a_segment_list_are_no_speakers_role(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAXQDA's "Erstellt von" holds the coder's user name, often initials ("AM", "JB");
+    those looked like a transcript's speaker labels and became every statement's role."""
+    head = ["Dokumentgruppe", "Dokumentname", "Code", "Anfang", "Ende", "Segment"]
+    rows = [
+        ["Manfort", "Interview 1", "Bedarf\\Jugend", 3, 3, "Es fehlt ein Treffpunkt.", "AM"],
+        ["Manfort", "Interview 1", "Herausforderung", 3, 3, "Es fehlt ein Treffpunkt.", "JB"],
+        ["Opladen", "Interview 2", "Ressource", 5, 6, "Die Nachbarschaft hilft.", "JB"],
+    ]
+    path = _xlsx(tmp_path / "Codierte Segmente.xlsx", [[*head, "Erstellt von"], *rows])
+    assert main(["--project", str(project.path), "import", str(path), "--coder", "MAXQDA"]) == 0
+    out = capsys.readouterr().out
+    assert "'Erstellt von' als Rolle" not in out
+    assert "Erstellt von: wer kodiert hat" in out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Es fehlt ein Treffpunkt.", "Die Nachbarschaft hilft."]
+    assert segments["speaker_role"].isna().all()
+    assert all("Erstellt von" not in attributes for attributes in segments["attributes"])

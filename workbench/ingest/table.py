@@ -245,7 +245,12 @@ def parse_table(
     grouped: dict[str, str] = {}  # guiding question, workshop, role: repeating values
     if blocks is None and not survey:
         given = {field: getattr(mapping, field) for field in GROUP_COLUMNS}
-        grouped = find_group_columns(header, records, taken | {c for c, _ in title_group}, given)
+        # A segment list's "Erstellt von" names the coder (MAXQDA's initials "AM" look
+        # like a transcript's speaker labels): never the speaker's role.
+        coded_by = set(coder_columns(header, text_column, listed, taken))
+        grouped = find_group_columns(
+            header, records, taken | coded_by | {c for c, _ in title_group}, given
+        )
         mapping = replace(mapping, **grouped)
     guess, pins = None, find_points(header, records, taken)  # coordinates: no district column
     moderation = find_moderation(header, records, taken)  # rows the moderation rejected
