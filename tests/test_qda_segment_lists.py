@@ -201,3 +201,32 @@ def test_coders_initials_in_a_segment_list_are_no_speakers_role(
     assert segments["text"].tolist() == ["Es fehlt ein Treffpunkt.", "Die Nachbarschaft hilft."]
     assert segments["speaker_role"].isna().all()
     assert all("Erstellt von" not in attributes for attributes in segments["attributes"])
+
+
+def test_nvivo_coding_summary_without_code_column_keeps_its_codes(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVivo's coding summary names each reference's code in "Hierarchischer Name"; without
+    --code-column its codes became a mere attribute and the codings were lost."""
+    head = ["Hierarchischer Name", "Datei", "Codiert von Initialen", "Codierter Text"]
+    path = _xlsx(
+        tmp_path / "Codierungsübersicht.xlsx",
+        [
+            head,
+            ["Codes\\\\Bedarfe\\\\Treffpunkte", "Dateien\\\\Interview 1", "AM", "Kein Treff."],
+            ["Codes\\\\Ressourcen", "Dateien\\\\Interview 2", "JB", "Die Bücherei hilft."],
+        ],
+    )
+    argv = ["--project", str(project.path), "import", str(path)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Spalte 'Hierarchischer Name'" in err and "--coder NAME" in err
+    assert project.segments().empty
+    assert main([*argv, "--coder", "NVivo"]) == 0
+    assert "Spalte 'Hierarchischer Name' als Codes erkannt." in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Kein Treff.", "Die Bücherei hilft."]
+    assert all("Hierarchischer Name" not in a for a in segments["attributes"])
+    codings = project.codings()
+    assert sorted(codings["code"]) == ["Bedarfe/Treffpunkte", "Ressourcen"]
+    assert set(codings["coder"]) == {"NVivo"}

@@ -141,8 +141,9 @@ def test_english_coding_summary_has_its_coded_text(project: Project, tmp_path: P
     pd.DataFrame(
         {"Hierarchical Name": ["Codes\\\\Needs"], "Coded Text": ["Kein Raum für Mütter."]}
     ).to_excel(path, index=False)
-    assert _import(project, path) == 0
+    assert _import(project, path, "--coder", "NVivo") == 0
     assert _segments(project)["text"].tolist() == ["Kein Raum für Mütter."]
+    assert project.codings()["code"].tolist() == ["Needs"]
 
 
 # -- D: ATLAS.ti's quotation manager ------------------------------------------------------

@@ -227,18 +227,21 @@ def is_segment_list(text_column: str, place: bool) -> bool:
     return place or header_key(text_column) in SEGMENT_TEXT_HEADERS
 
 
-# The column of a segment list holding a segment's codes (MAXQDA "Code", ATLAS.ti "Codes").
-CODE_HEADERS = frozenset(("code", "codes", "kode", "kodes"))
+# The column of a segment list holding a segment's codes (MAXQDA "Code", ATLAS.ti "Codes",
+# NVivo's coding summary "Hierarchischer Name"/"Hierarchical Name": "Codes\\Bedarfe").
+CODE_HEADERS = frozenset(
+    ("code", "codes", "kode", "kodes", "hierarchischername", "hierarchicalname")
+)
 
 
 def segment_code_column(
     filename: str, header: list[str], records: Sequence[tuple[int, Sequence[Any]]], mapping: Any
 ) -> str | None:
     """The one column of codes of a QDA program's list of coded segments or quotations
-    (:func:`is_segment_list`; MAXQDA "Code", ATLAS.ti "Codes") when ``mapping`` (the
-    import's ``TableMapping``) names none: without it, a segment coded twice would be two
-    statements and its codes an attribute. Codes need a coder: without ``--coder`` the
-    import stops here, before anything is stored.
+    (:func:`is_segment_list`; MAXQDA "Code", ATLAS.ti "Codes", NVivo "Hierarchischer Name")
+    when ``mapping`` (the import's ``TableMapping``) names none: without it, a segment coded
+    twice would be two statements and its codes an attribute. Codes need a coder: without
+    ``--coder`` the import stops here, before anything is stored.
 
     >>> from workbench.ingest.table import TableMapping
     >>> head, mapping = ["Dokumentname", "Code", "Segment"], TableMapping(coder="A")
@@ -262,7 +265,7 @@ def segment_code_column(
         return None  # no segment coded (the Werkbank's own export of uncoded statements)
     if found and not mapping.coder:
         raise InputError(
-            "Liste codierter Segmente (MAXQDA, ATLAS.ti) mit Codes in Spalte "
+            "Liste codierter Segmente (MAXQDA, ATLAS.ti, NVivo) mit Codes in Spalte "
             f"'{found[1]}': mit --coder NAME angeben, wer kodiert hat. Die Codes werden "
             "dann übernommen, die Zeilen eines Segments werden eine Aussage (wie mit "
             f"--code-column '{found[1]}' --coder NAME).",
