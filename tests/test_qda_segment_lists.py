@@ -230,3 +230,36 @@ def test_nvivo_coding_summary_without_code_column_keeps_its_codes(
     codings = project.codings()
     assert sorted(codings["code"]) == ["Bedarfe/Treffpunkte", "Ressourcen"]
     assert set(codings["coder"]) == {"NVivo"}
+
+
+def test_a_name_met_in_a_later_column_is_replaced_in_the_rows_before(
+    project: Project, tmp_path: Path
+) -> None:
+    """ATLAS.ti's quotation list: the document "1 Interview Schneider" of the first row
+    stayed in clear, because "Frau Schneider" (in that row's comment) taught the key the
+    name only after it; the second row's same document name was pseudonymised."""
+    head = ["ID", "Dokument", "Codes", "Zitatinhalt", "Kommentar", "Erstellt von"]
+    path = _xlsx(
+        tmp_path / "zitate.xlsx",
+        [
+            head,
+            [
+                "1:1",
+                "1 Interview Schneider",
+                "Bedarf",
+                "Es fehlt ein Treff.",
+                "Frau Schneider",
+                "A",
+            ],
+            ["1:2", "1 Interview Schneider", "Bedarf", "Die Mieten sind hoch.", "", "A"],
+            ["2:1", "2 Begehung Opladen", "Ressource", "Die Bücherei hilft.", "", "A"],
+        ],
+    )
+    assert main(["--project", str(project.path), "import", str(path), "--coder", "ATLAS"]) == 0
+    attributes = project.segments()["attributes"].tolist()
+    assert "Schneider" not in repr(attributes)
+    placeholder = attributes[0]["Kommentar"]
+    assert placeholder.startswith("[Person ")
+    assert [a["Dokument"] for a in attributes] == [f"1 Interview {placeholder}"] * 2 + [
+        "2 Begehung Opladen"
+    ]

@@ -29,6 +29,7 @@ from typing import Any
 
 from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import ParsedDocument
+from workbench.core.progress import statement_bar
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.personal_columns import header_key, safe_attributes
@@ -146,6 +147,38 @@ def row_attributes(
         if isinstance(value, str) and is_comment_column(key):
             named[key] = replace_comment_authors(pseudonymiser, value, names)
     return safe_attributes(pseudonymiser, named, names, fields)
+
+
+def rows_attributes(
+    pseudonymiser: Pseudonymiser,
+    rows: Sequence[tuple[Mapping[str, Any], Sequence[str]]],
+    fields: FieldMemo | None = None,
+) -> list[dict[str, Any]]:
+    """Each row's attributes (with its names) safe to store, by :func:`row_attributes`.
+
+    A person first met in a later row or column ("Frau Schneider" in a comment) is known
+    only from there on: the rows before it that name the person ("Interview Schneider"
+    in a document-name column) are read again with the grown key.
+    """
+    before = set(pseudonymiser.known)
+    people, last = [], -1  # last: the row in which the key last grew
+    for number, (attributes, names) in enumerate(statement_bar(rows, "Merkmale pseudonymisieren")):
+        size = len(pseudonymiser.known)
+        people.append(row_attributes(pseudonymiser, attributes, names, fields))
+        if len(pseudonymiser.known) != size:
+            last = number
+    words = {
+        word
+        for ident in set(pseudonymiser.known) - before
+        for word in re.findall(r"\w{3,}", pseudonymiser.originals.get(ident, ""))
+    }
+    if not words:
+        return people
+    learned = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")", re.I)
+    for number, (attributes, names) in enumerate(rows[: last + 1]):
+        if any(learned.search(str(value)) for value in attributes.values()):
+            people[number] = row_attributes(pseudonymiser, attributes, names, fields)
+    return people
 
 
 def stored_names(

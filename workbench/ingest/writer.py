@@ -59,7 +59,7 @@ from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_identity import earlier_import
-from workbench.ingest.thing_names import pseudonymise_name, row_attributes, stored_names
+from workbench.ingest.thing_names import pseudonymise_name, rows_attributes, stored_names
 from workbench.ingest.whatsapp_chat import messenger_notices
 from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
@@ -370,10 +370,8 @@ class Writer(ProjectFileWriting):
         else:
             text, shift, pieces = self._in_place(document, document.text, names)
         fields = FieldMemo(self.pseudonymiser)  # a survey's answers repeat in every row
-        people = [
-            row_attributes(self.pseudonymiser, s.attributes, names[w], fields)
-            for s, w, _ in statement_bar(placed, "Merkmale pseudonymisieren")
-        ]
+        rows = [(s.attributes, names[w]) for s, w, _ in placed]
+        people = rows_attributes(self.pseudonymiser, rows, fields)
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
         titled, filename, shortened = fitted_names(document, titled, filename, self._long_workshops)
         # roles after the texts (the key knows the people the texts named), before the key
