@@ -361,3 +361,28 @@ def test_a_note_on_a_case_says_which_case_it_is_about(project: Project, tmp_path
         "Zu Fall „Manfort“: Fallmemo\n\nViele Familien.",
         "Zu Fall „[Person 1]“: Fallmemo\n\nSpricht für den Verein.",
     ]
+
+
+def test_a_note_linked_to_a_code_is_that_codes_memo(project: Project, tmp_path: Path) -> None:
+    """ATLAS.ti links a memo to a code with a <Link> (memo → code; the other way round
+    too): it became a project memo that no longer said which code it explained."""
+    codes = CODE_A + f'<Code guid="{_guid(2)}" name="Mobilität" isCodable="true"/>'
+    notes = "".join(
+        f'<Note guid="{_guid(340 + n)}" name="Definition" creatingUser="{ANA}">'
+        f"<PlainTextContent>{text}</PlainTextContent></Note>"
+        for n, text in enumerate(["Was im Quartier fehlt.", "Bus, Bahn, Rad."])
+    )
+    links = (
+        f'<Link guid="{_guid(350)}" originGUID="{_guid(340)}" targetGUID="{_guid(1)}"/>'
+        f'<Link guid="{_guid(351)}" originGUID="{_guid(2)}" targetGUID="{_guid(341)}"/>'
+    )
+    extra = f"<Notes>{notes}</Notes><Links>{links}</Links>"
+    import_qdpx(project, _qdpx(tmp_path / "x.qdpx", _qde(codes, _coded(4, 12, _guid(1)), extra)))
+    memos = project.memos().sort_values("text")
+    assert memos["target_type"].tolist() == ["code", "code"]
+    paths = dict(zip(project.codes()["code_id"], project.codes()["path"], strict=True))
+    assert [paths[i] for i in memos["target_id"]] == ["Mobilität", "Bedarf"]
+    assert memos["text"].tolist() == [
+        "Definition\n\nBus, Bahn, Rad.",
+        "Definition\n\nWas im Quartier fehlt.",
+    ]

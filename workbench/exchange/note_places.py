@@ -2,7 +2,8 @@
 
 A note on a selection is a memo on that span, on a source (or what was not imported) or
 a case a note naming it, on a code a code memo, on our cluster a cluster memo; a note
-nowhere is a project memo. MAXQDA's comments on selections are memos on their span.
+nowhere is a project memo. A ``<Link>`` between a note and any of these places the note
+there too, whichever end the note is. MAXQDA's comments on selections are memos on their span.
 """
 
 from __future__ import annotations
@@ -74,11 +75,18 @@ def parsed_memos(
             cases[case.guid] = ("note", f"Zu Fall „{guard(case.name)}“: ")
         elif len(case.sources) == 1 and case.sources[0] in sources:  # document variables
             cases[case.guid] = sources[case.sources[0]]
-    for origin, target in x.links:  # NVivo and ATLAS.ti link notes to selections, cases
-        if origin in notes:
-            found = selections.get(target) or sources.get(target) or cases.get(target)
-            if found:
-                places.setdefault(origin, []).append(found)
+    codes = {guid: ("code", path) for guid, path in x.code_paths.items()}
+    for ends in x.links:  # NVivo and ATLAS.ti link notes to selections, cases, codes
+        for note, other in (ends, ends[::-1]):  # the note at either end of the link
+            if note in notes and other not in notes:
+                found = (
+                    selections.get(other)
+                    or sources.get(other)
+                    or cases.get(other)
+                    or codes.get(other)
+                )
+                if found:
+                    places.setdefault(note, []).append(found)
     for note in x.notes:
         text = note.text.strip()
         if not text:
