@@ -388,3 +388,25 @@ def test_importing_an_empty_codebook_says_it_has_no_codes(
     assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
     assert capsys.readouterr().out == "Codebuch unverändert: leer.qdc enthält keine Codes.\n"
     assert project.codebook() == []
+
+
+def test_code_sets_of_a_codebook_are_named_as_left_out(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ATLAS.ti writes its code groups as <Sets> into the .qdc: the codes came in and the
+    groups vanished without a word (the .qdpx import names them)."""
+    path = tmp_path / "atlas.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 23"><Codes>'
+        '<Code guid="x" name="Bedarf" isCodable="true"/>'
+        '<Code guid="y" name="Ressource" isCodable="true"/></Codes>'
+        '<Sets><Set guid="s1" name="Kerncodes"><MemberCode targetGUID="x"/></Set>'
+        '<Set guid="s2" name="Gruppe Brüggemann"><MemberCode targetGUID="y"/></Set></Sets>'
+        "</CodeBook>",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "codebook", "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 Codes aus atlas.qdc übernommen" in out
+    assert "Hinweis: 2 Code-Sets nicht übernommen (die Werkbank kennt keine Codegruppen)." in out
+    assert "Brüggemann" not in out

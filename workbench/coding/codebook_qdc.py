@@ -322,4 +322,12 @@ def read_codebook_qdc(
         guids.extend((moved.get(path, path), guid) for path, guid in _guids(codes))
     if notices is not None:
         notices.extend(slashed_notice(specs) + ([levels_notice] if levels_notice else []))
+        # ATLAS.ti's code groups, MAXQDA's code sets: as the .qdpx import, say they stay out
+        # (counted, not named: a set may be named after a person)
+        sets = sum(1 for b in root if _local(b.tag) == "Sets" for s in b if _local(s.tag) == "Set")
+        if sets:
+            notices.append(
+                f"{plural(sets, 'Code-Set', 'Code-Sets')} nicht übernommen (die Werkbank "
+                "kennt keine Codegruppen)."
+            )
     return specs
