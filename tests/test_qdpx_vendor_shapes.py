@@ -11,6 +11,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from lxml import etree
 from sqlalchemy import select
@@ -386,3 +387,26 @@ def test_a_note_linked_to_a_code_is_that_codes_memo(project: Project, tmp_path: 
         "Definition\n\nBus, Bahn, Rad.",
         "Definition\n\nWas im Quartier fehlt.",
     ]
+
+
+# -- an interviewee named by a document variable -------------------------------------------
+def test_an_interviewee_variable_does_not_speak_the_interviewers_questions(
+    project: Project, tmp_path: Path
+) -> None:
+    """MAXQDA's document variable "Interviewpartnerin: Petra Schneider" made her pseudonym
+    the speaker of every line, the interviewer's questions ("I: …") included."""
+    text = "I: Was fehlt im Quartier?\nB: Ein Treffpunkt für Jugendliche.\nI: Und sonst?\n"
+    variable = f'<Variable guid="{_guid(360)}" name="Interviewpartnerin" typeOfVariable="Text"/>'
+    value = (
+        f'<VariableValue><VariableRef targetGUID="{_guid(360)}"/>'
+        "<TextValue>Petra Schneider</TextValue></VariableValue>"
+    )
+    qde = _qde(CODE_A, _coded(29, 60, _guid(1)) + value)
+    qde = qde.replace("<Sources>", f"<Variables>{variable}</Variables><Sources>")
+    import_qdpx(project, _qdpx(tmp_path / "x.qdpx", qde, text))
+    segments = project.segments()
+    assert segments["speaker_role"].tolist() == ["I", "B", "I"]
+    speakers = segments["speaker"].tolist()
+    assert speakers[0] is pd.NA and speakers[2] is pd.NA
+    assert speakers[1].startswith("[Person ")
+    assert "Schneider" not in repr(segments.to_dict())

@@ -43,6 +43,7 @@ from workbench.exchange.notices import (
 from workbench.exchange.people import (
     NameGuard,
     PersonSpans,
+    asked_without,
     person_variables,
     split_cases,
     typed_value,
@@ -358,6 +359,9 @@ class _Parse:
         if not segments:
             return None
         segments = [people.apply(s, place=not fixed) for s in segments]
+        # "Interviewpartnerin: Petra Schneider" makes her the speaker, not of the "I:" lines
+        interviewee = {k for k, v in attributes.items() if isinstance(v, str) and v in self.names}
+        segments = [asked_without(s, interviewee) for s in segments]
         segments = [
             replace(
                 s,

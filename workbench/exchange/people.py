@@ -247,6 +247,15 @@ class PersonSpans:
         return replace(segment, attributes=attributes, district=district)
 
 
+def asked_without(segment: ParsedSegment, keys: set[str]) -> ParsedSegment:
+    """An interviewer's segment ("I:", "Interviewer:") without the document variables
+    ``keys`` that name the interviewee: the question is not the interviewee's."""
+    if not keys or not _ASKING.fullmatch(segment.speaker_role or ""):
+        return segment
+    kept = {k: v for k, v in segment.attributes.items() if k not in keys}
+    return replace(segment, attributes=kept)
+
+
 class NameGuard:
     """Pseudonymises names of things (sources, sets, descriptions) like statements."""
 
