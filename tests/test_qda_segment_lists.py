@@ -263,3 +263,37 @@ def test_a_name_met_in_a_later_column_is_replaced_in_the_rows_before(
     assert [a["Dokument"] for a in attributes] == [f"1 Interview {placeholder}"] * 2 + [
         "2 Begehung Opladen"
     ]
+
+
+def test_nvivo_coding_summary_text_coded_twice_is_one_statement(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVivo lists a text coded at two codes in two rows, without beginning or end: it
+    became two identical statements (counted twice by every analysis); the document and
+    the text now place it, and the same text in another file stays its own statement."""
+    head = ["Hierarchischer Name", "Datei", "Codierter Text"]
+    path = _xlsx(
+        tmp_path / "Codierungsübersicht.xlsx",
+        [
+            head,
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Herausforderungen", "Dateien\\\\Interview 1", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 2", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Ressourcen", "Dateien\\\\Interview 1", "Die Bücherei hilft."],
+        ],
+    )
+    assert main(["--project", str(project.path), "import", str(path), "--coder", "NVivo"]) == 0
+    assert "'Datei' und der Text bestimmen die Aussage" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["text"].tolist() == [
+        "Es fehlt ein Treffpunkt.",
+        "Es fehlt ein Treffpunkt.",
+        "Die Bücherei hilft.",
+    ]
+    codings = project.codings()
+    assert sorted(zip(codings["source_id"], codings["code"], strict=True)) == [
+        ("D1:1", "Bedarfe"),
+        ("D1:1", "Herausforderungen"),
+        ("D1:2", "Ressourcen"),
+        ("D2:1", "Bedarfe"),
+    ]

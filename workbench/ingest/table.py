@@ -17,6 +17,7 @@ from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_coders import coders_in_codes
 from workbench.ingest.table_columns import (
+    DOCUMENT_HEADERS,
     GROUP_COLUMNS,
     QUESTION_HEADERS,
     QUOTATION_NAME,
@@ -282,6 +283,11 @@ def parse_table(
     # --code-column, the rows of one place are one statement (its codes merged).
     placed = None if idx["id"] is not None or survey else segment_place(header, named)
     place = placed if idx["code"] is not None else None
+    if place is None and placed is None and idx["code"] is not None and listed and not survey:
+        # NVivo's coding summary has a document ("Datei") but no beginning and end: there
+        # the document and the text place a segment (its rows per code are one statement)
+        document = None if idx["id"] is not None else detect_column(header, DOCUMENT_HEADERS, named)
+        place = None if document is None else [header.index(document)]
     coders = [] if survey else coder_columns(header, text_column, bool(placed), mapped)
     if mapping.attribute_columns is None:
         attributes = [(h, i) for i, h in enumerate(header) if h and h not in {*mapped, *coders}]
@@ -298,6 +304,7 @@ def parse_table(
     skipped = merged_rows = title_only = no_answer = rejected = 0
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
+    texts_in: dict[int, dict[str, int]] = {}  # document → its texts' numbers (NVivo)
     records, short = pad_short_rows(raw, header, records, suffix not in NOT_CSV)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
@@ -348,11 +355,17 @@ def parse_table(
             # MAXQDA gives paragraphs as beginning and end: two segments of one paragraph
             # share the place and differ in text.
             document = documents.setdefault(str(spot[0]), len(documents) + 1)
-            base = source_id = "D{}:{}-{}".format(document, *spot[1:])
-            number = 1
-            while source_id in position and segments[position[source_id]][1].text != answers[0][2]:
-                number += 1
-                source_id = f"{base}/{number}"
+            if len(spot) == 1:  # document and text (NVivo): the same text is one statement
+                numbered = texts_in.setdefault(document, {})
+                source_id = f"D{document}:{numbered.setdefault(answers[0][2], len(numbered) + 1)}"
+            else:
+                base = source_id = "D{}:{}-{}".format(document, *spot[1:])
+                number = 1
+                while (
+                    source_id in position and segments[position[source_id]][1].text != answers[0][2]
+                ):
+                    number += 1
+                    source_id = f"{base}/{number}"
         else:
             source_id = checked_id(cell("id"), raw.name, row) or str(row)  # not Excel's 1,2E+11
         # MAXQDA writes a code's path with backslashes ("Themen\\Jugend"), NVivo doubled

@@ -176,6 +176,10 @@ def segment_place(header: list[str], named: set[str]) -> list[int] | None:
     return [header.index(column) for column in found if column is not None]
 
 
+# A segment list's document column without beginning and end (NVivo: "Datei").
+DOCUMENT_HEADERS = (*_POSITION_HEADERS[0], "datei", "file", "quelle", "source")
+
+
 def coder_columns(
     header: Sequence[str], text_column: str, place: bool, exclude: set[str]
 ) -> list[str]:

@@ -465,6 +465,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             "Codierte Segmente: "
             + ", ".join(f"'{c}'" for c in options["segment_place"])
+            + (" und der Text" if len(options["segment_place"]) == 1 else "")
             + " bestimmen die Aussage (ohne --id-column; Dokumente als D1, D2, … in der "
             "Reihenfolge ihres ersten Vorkommens, ohne ihren Namen)."
         )
