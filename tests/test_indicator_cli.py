@@ -1,4 +1,5 @@
-"""`workbench indicators --district`: every declared Sozialraum, the city included."""
+"""`workbench indicators --district` (every declared Sozialraum, the city included) and the
+files `--out` writes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.synthesis.indicators import indicators
 
 
 def test_the_city_s_own_values_are_listed_not_denied(
@@ -53,3 +55,49 @@ def test_the_series_file_keeps_every_digit_of_a_big_count(
     table = pd.read_csv(out, dtype=str, encoding="utf-8-sig").set_index("district")
     assert table.loc["Gesamtstadt", "values"] == "1084831 1087353"
     assert table.loc["Manfort", "values"] == "14.6 0.1"
+
+
+def test_an_exported_comparison_imports_with_the_city_s_values(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`indicators --out` writes each district's value beside the city's (`city_value`);
+    imported into another project, that file lost the city's values: no index, no
+    difference, "kein Wert für die Gesamtstadt" in every row."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2022;10,9;%;BA\nManfort;SGB-II-Quote;2022;13,9;%;BA\n"
+        "Wiesdorf;SGB-II-Quote;2022;15,1;%;BA\nGesamtstadt;Einwohner;2022;163729;Personen;IT\n"
+        "Manfort;Einwohner;2022;12034;Personen;IT\n",
+        encoding="utf-8",
+    )
+    exported = tmp_path / "vergleich.csv"
+    assert main(["--project", str(project.path), "indicators", "--import", str(values)]) == 0
+    assert main(["--project", str(project.path), "indicators", "--out", str(exported)]) == 0
+    other = Project.create(tmp_path / "zweites", districts=["Manfort", "Wiesdorf"])
+    other.close()
+    where = ["--project", str(tmp_path / "zweites"), "indicators"]
+    assert main([*where, "--import", str(exported)]) == 0
+    assert "5 Werte – 5 neu" in capsys.readouterr().out
+    assert main([*where]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    rows = table.set_index(["district", "indicator"])
+    assert rows.loc[("Manfort", "SGB-II-Quote"), ["city_value", "index"]].tolist() == [
+        10.9,
+        127.52,
+    ]
+    assert rows.loc[("Wiesdorf", "SGB-II-Quote"), "city_value"] == 10.9
+    assert rows.loc[("Manfort", "Einwohner"), "city_value"] == 163729
+    assert table["note"].isna().sum() == 2  # only the count keeps its note (no index)
+    # the city's value twice, and not the same: a slip in Excel, named with both rows
+    edited = exported.read_text(encoding="utf-8-sig").replace("15.1,%,10.9", "15.1,%,11.2")
+    (tmp_path / "bearbeitet.csv").write_text(edited, encoding="utf-8")
+    fresh = Project.create(tmp_path / "drittes", districts=["Manfort", "Wiesdorf"])
+    fresh.close()
+    third = ["--project", str(tmp_path / "drittes"), "indicators"]
+    assert main([*third, "--import", str(tmp_path / "bearbeitet.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "bearbeitet.csv, Zeile 4" in err and "in Zeile 3 aber '10.9'" in err
+    assert "Traceback" not in err
+    with Project.open(tmp_path / "drittes") as reopened:  # one transaction: nothing kept
+        assert indicators(reopened).empty

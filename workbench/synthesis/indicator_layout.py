@@ -24,6 +24,7 @@ from workbench.core.domain import InputError
 from workbench.ingest.table import read_rows
 from workbench.ingest.table_rows import Rows, percent_cells
 from workbench.ingest.textio import RawFile
+from workbench.store import CITYWIDE
 from workbench.synthesis.indicator_columns import (
     CODE_HEADER,
     is_value,
@@ -31,6 +32,7 @@ from workbench.synthesis.indicator_columns import (
     split_header,
     title_years,
 )
+from workbench.synthesis.indicator_numbers import parse_number, value_text
 from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
@@ -43,10 +45,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "einheit"),
     "source": ("source", "quelle"),
     "illustrative": ("illustrative", "illustrativ"),
+    # the city's value beside each district's, as ``indicators --out`` writes it
+    "city_value": ("city_value", "wert gesamtstadt"),
+    "city_unit": ("city_unit", "einheit gesamtstadt"),
 }
 REQUIRED = ("district", "indicator", "year", "value", "unit", "source")
 TITLE_ROWS = 10  # how far below the first row a header is looked for
 YEAR, VALUE = "Jahr", "Wert"  # the columns a table with years side by side is given
+# The city's row as statistics offices name it ("Stadt gesamt", "Insgesamt"): Gesamtstadt,
+# unless the project has a Sozialraum of that name.
+CITY_ALIASES = (
+    "stadt gesamt", "stadt insgesamt", "gesamte stadt", "gesamtes stadtgebiet", "stadtgebiet",
+    "stadt", "insgesamt", "gesamt",
+)  # fmt: skip
 
 
 @dataclass
@@ -184,6 +195,7 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
         value_rows = [(n, list(c), at) for n, c in rows]
         filled = fill_down(value_rows, columns, [columns["year"], at])
         notes = [c for _, c, _ in value_rows if blank(c, columns["year"]) and blank(c, at)]
+        value_rows += city_rows(value_rows, columns, raw.name)  # an exported comparison
         return Layout(header, value_rows, columns, above, notes, filled=filled)
     years = _year_columns(header)
     rows = [(n, list(c)) for n, c in rows]
@@ -200,6 +212,79 @@ def read_layout(raw: RawFile, sheet: str | None) -> Layout:
                     for p, year in years.items())  # fmt: skip
     long_header = [header[p] for p in keep] + [YEAR, VALUE]
     return Layout(long_header, wide, _known(long_header), above, notes, wide="year", filled=filled)
+
+
+def city_rows(
+    rows: list[tuple[int, list[Any], int]], columns: dict[str, int], filename: str
+) -> list[tuple[int, list[Any], int]]:
+    """The ``Gesamtstadt`` rows a long table carries in a column ``city_value`` beside each
+    district's value (the comparison ``indicators --out`` writes): one per indicator and
+    year the table has no city row for, the unit from ``city_unit``; two city values for
+    the same indicator and year stop the import with both rows.
+
+    >>> columns = {"district": 0, "indicator": 1, "year": 2, "value": 3, "unit": 4,
+    ...            "city_value": 5}
+    >>> rows = [(2, ["Manfort", "Quote", "2022", "13.9", "%", "10.9"], 3),
+    ...         (3, ["Wiesdorf", "Quote", "2022", "15.1", "%", "10.9"], 3)]
+    >>> city_rows(rows, columns, "vergleich.csv")
+    [(2, ['Gesamtstadt', 'Quote', '2022', '10.9', '%', '10.9'], 5)]
+    """
+    at = columns.get("city_value")
+    if at is None:
+        return []
+    district, value = columns["district"], columns["value"]
+    unit, city_unit = columns["unit"], columns.get("city_unit")
+
+    def key(cells: list[Any]) -> tuple[str, Any]:
+        try:
+            year: Any = cell_year(_cell(cells, columns["year"]))
+        except ValueError:
+            year = name_key(_cell(cells, columns["year"]) or "")
+        return " ".join(name_key(_cell(cells, columns["indicator"]) or "").split()), year
+
+    city = {CITYWIDE.casefold(), *CITY_ALIASES}
+    seen = {  # the table's own city rows go first
+        key(cells): (number, _cell(cells, value))
+        for number, cells, _ in rows
+        if name_key(_cell(cells, district) or "") in city and not blank(cells, value)
+    }
+    derived = []
+    for number, cells, _ in rows:
+        if blank(cells, at) or blank(cells, district) or name_key(cells[district]) in city:
+            continue
+        if (earlier := seen.get(key(cells))) is not None:
+            if not _same_number(earlier[1], cells[at]):
+                raise InputError(
+                    f"Der Wert der Gesamtstadt (Spalte city_value) für "
+                    f"{_cell(cells, columns['indicator'])} {_cell(cells, columns['year'])} ist "
+                    f"'{str(cells[at]).strip()}', in Zeile {earlier[0]} aber "
+                    f"'{str(earlier[1]).strip()}'. Die Stadt hat je Indikator und Jahr einen "
+                    "Wert: bitte angleichen.",
+                    file=filename,
+                    row=number,
+                )
+            continue
+        own = [*cells, *[None] * (max(columns.values()) + 1 - len(cells))]
+        own[district], own[value] = CITYWIDE, cells[at]
+        if city_unit is not None and not blank(cells, city_unit):
+            own[unit] = cells[city_unit]
+        seen[key(cells)] = (number, cells[at])
+        derived.append((number, own, at))
+    return derived
+
+
+def _cell(cells: list[Any], at: int) -> Any:
+    return cells[at] if at < len(cells) else None
+
+
+def _same_number(one: Any, other: Any) -> bool:
+    """Whether two cells hold the same number ("10,9" and 10.9), or the same text."""
+    if str(one).strip() == str(other).strip():
+        return True
+    try:
+        return parse_number(value_text(one)) == parse_number(value_text(other))
+    except ValueError:
+        return False
 
 
 # a table of municipalities: "Gemeinde" or "Kreise und krfr. Städte" over its names, a

@@ -39,7 +39,7 @@ from workbench.synthesis.indicator_districts import (
     probable_district,
     unknown_error,
 )
-from workbench.synthesis.indicator_layout import blank, name_key, read_layout
+from workbench.synthesis.indicator_layout import CITY_ALIASES, blank, name_key, read_layout
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
     Gaps,
@@ -129,14 +129,6 @@ class IndicatorImport:
 
 
 # -- reading (pure) ----------------------------------------------------------------------
-# The city's row as statistics offices name it ("Stadt gesamt", "Insgesamt"): Gesamtstadt,
-# unless the project has a Sozialraum of that name.
-CITY_ALIASES = (
-    "stadt gesamt", "stadt insgesamt", "gesamte stadt", "gesamtes stadtgebiet", "stadtgebiet",
-    "stadt", "insgesamt", "gesamt",
-)  # fmt: skip
-
-
 # a footnote mark after a name ("SGB-II-Quote¹", "Arbeitslose*"); ² and ³ stay: "je km²"
 MARKED = re.compile(r"(?<=\S)[\u00b9\u2070\u2074-\u2079*]+$")
 
