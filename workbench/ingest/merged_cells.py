@@ -2,10 +2,11 @@
 
 A card table kept by hand merges the district or the guiding question of a block of rows
 into one cell ("Manfort" over rows 2–4). Excel and LibreOffice show it beside every row,
-but the file holds it only in the first; openpyxl's read-only mode and pandas' ODS reader
-(which the import uses) do not read the merged ranges. They are read here from the
-sheet's XML: in XLSX the workbook names the sheet's part, the part lists ``<mergeCell
-ref="A2:A4"/>``; in ODS a cell says ``table:number-rows-spanned="3"``. A range's value fills the
+but the file holds it only in the first; openpyxl's read-only mode does not read the
+merged ranges. They are read here from the sheet's XML: the workbook names the sheet's
+part, the part lists ``<mergeCell ref="A2:A4"/>``; in ODS a cell says
+``table:number-rows-spanned="3"`` (read with the cells, :mod:`workbench.ingest.ods`). A
+range's value fills the
 rows below it in its first column; columns to its right stay empty (a text merged across
 columns for the layout is not copied into the district column), and a range within one
 row (a title over the table) fills nothing.
@@ -64,33 +65,6 @@ def merged_down(data: bytes, sheet: str) -> list[tuple[int, int, int]]:
     for first_col, first_row, _, last_row in _MERGE.findall(xml):
         if int(last_row) > int(first_row):
             ranges.append((_column(first_col.decode()), int(first_row), int(last_row)))
-    return ranges
-
-
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
-
-
-def ods_merged_down(data: bytes, sheet: str) -> list[tuple[int, int, int]]:
-    """Like :func:`merged_down`, for the sheet ``sheet`` of an ODS file."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
-        return []
-    table = next((t for t in root.iter(f"{_TABLE}table") if t.get(f"{_TABLE}name") == sheet), None)
-    ranges: list[tuple[int, int, int]] = []
-    row = 1
-    for element in table.iter(f"{_TABLE}table-row") if table is not None else ():
-        column = 0
-        for cell in element:
-            if cell.tag not in _CELLS:
-                continue
-            span = int(cell.get(f"{_TABLE}number-rows-spanned") or 1)
-            if span > 1:
-                ranges.append((column, row, row + span - 1))
-            column += int(cell.get(f"{_TABLE}number-columns-repeated") or 1)
-        row += int(element.get(f"{_TABLE}number-rows-repeated") or 1)
     return ranges
 
 

@@ -8,14 +8,14 @@ import csv
 import functools
 import io
 import re
-import zipfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
-from workbench.ingest.merged_cells import fill_merged, merged_down, ods_merged_down
+from workbench.ingest.merged_cells import fill_merged, merged_down
+from workbench.ingest.ods import OdsSheet, read_ods
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
@@ -164,17 +164,24 @@ def _xlsx_sheet(
     return header, records, rows.title, names, frozenset(percent)
 
 
+_reading: list[Callable[..., Any]] = []  # the readers of :func:`forgetting_workbook` running
+
+
 def forgetting_workbook(read: Callable[P, T]) -> Callable[P, T]:
     """``read``, after which the last workbook read is dropped (:func:`_xlsx_sheet` keeps
-    its bytes and raw rows for the next question about the same file): after an import, no
-    participant's data stays in a long-running kernel's memory."""
+    its bytes and raw rows for the next question about the same file, :func:`_ods_sheet`
+    within ``read`` only): after an import, no participant's data stays in a long-running
+    kernel's memory."""
 
     @functools.wraps(read)
     def reading(*args: P.args, **kwargs: P.kwargs) -> T:
+        _reading.append(read)
         try:
             return read(*args, **kwargs)
         finally:
+            _reading.pop()
             _xlsx_sheet.cache_clear()
+            _ods_sheet.cache_clear()
 
     return reading
 
@@ -190,18 +197,23 @@ def _shown_as_percent(number_format: str | None) -> bool:
 
 def _ods_rows(raw: RawFile, sheet: str | None) -> Sheet:
     """Header and (row number, cells) of the first (or named) sheet of an ODS file."""
-    import pandas as pd  # its "odf" reader (odfpy); imported lazily like openpyxl
+    book = _ods_book(raw.data, raw.name, sheet)
+    header, records = _header_first(raw, [list(cells) for cells in book.rows])
+    fill_merged(records, book.merged)  # as in XLSX
+    return header, records, book.title, list(book.names)
 
-    book = _workbook(raw, "ODS", lambda data: pd.ExcelFile(data, engine="odf"))
-    names = [str(n) for n in book.sheet_names]
-    _check_sheet(raw, sheet, names)
-    frame = pd.read_excel(
-        book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
-    )
-    rows = ([None if pd.isna(c) else c for c in row] for row in frame.itertuples(index=False))
-    header, records = _header_first(raw, rows)
-    fill_merged(records, ods_merged_down(raw.data, sheet or names[0]))  # as in XLSX
-    return header, records, sheet or names[0], names
+
+def _ods_book(data: bytes, name: str, sheet: str | None) -> OdsSheet:
+    """:func:`read_ods`; within :func:`forgetting_workbook` read once for all questions
+    (an indicator import asks for the rows, then for the percent cells)."""
+    return _ods_sheet(data, name, sheet) if _reading else read_ods(data, name, sheet)
+
+
+@functools.lru_cache(maxsize=1)
+def _ods_sheet(data: bytes, name: str, sheet: str | None) -> OdsSheet:
+    """:func:`read_ods`, kept for the next question about the same file; callers copy
+    the rows."""
+    return read_ods(data, name, sheet)
 
 
 def percent_cells(
@@ -212,46 +224,15 @@ def percent_cells(
     0.139 for 13,9 %. Empty for CSV."""
     suffix = Path(raw.name).suffix.lower()
     if suffix == ".ods":
-        return _ods_percent_cells(raw.data, sheet, columns)
-    if suffix not in (".xlsx", ".xlsm"):
+        try:
+            shown = _ods_book(raw.data, raw.name, sheet).percent  # read with the rows
+        except InputError:
+            return set()
+    elif suffix in (".xlsx", ".xlsm"):
+        shown = _xlsx_sheet(raw.data, raw.name, sheet)[4]  # read with the rows, not again
+    else:
         return set()
-    shown = _xlsx_sheet(raw.data, raw.name, sheet)[4]  # read with the rows, not again
     return {(number, column) for number, column in shown if column in columns}
-
-
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
-
-
-def _ods_percent_cells(
-    data: bytes, sheet: str | None, columns: Collection[int]
-) -> set[tuple[int, int]]:
-    """Like :func:`percent_cells` for an ODS file: the cells of value type "percentage"
-    (numbered as the sheet numbers its rows, as pandas' reader does)."""
-    from defusedxml import DefusedXmlException, ElementTree
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
-        return set()
-    tables = list(root.iter(f"{_ODS_TABLE}table"))
-    named = [t for t in tables if sheet is None or t.get(f"{_ODS_TABLE}name") == sheet]
-    found: set[tuple[int, int]] = set()
-    row = 1
-    for element in named[0].iter(f"{_ODS_TABLE}table-row") if named else ():
-        column, percent = 0, []
-        for cell in element:
-            if cell.tag not in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
-                continue
-            repeated = int(cell.get(f"{_ODS_TABLE}number-columns-repeated") or 1)
-            if cell.get(_ODS_TYPE) == "percentage":
-                percent += [c for c in columns if column <= c < column + repeated]
-            column += repeated
-        repeated = int(element.get(f"{_ODS_TABLE}number-rows-repeated") or 1)
-        found.update((r, c) for r in range(row, row + repeated) for c in percent)
-        row += repeated
-    return found
 
 
 def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:

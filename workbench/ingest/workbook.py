@@ -47,9 +47,9 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
-def _ods_hidden(path: Path) -> set[str]:
-    """The sheets of an ODS file that LibreOffice hides: their table style says
-    ``table:display="false"``."""
+def _ods_sheets(path: Path) -> list[tuple[str, bool]]:
+    """The sheets of an ODS file, each with whether LibreOffice hides it (its table style
+    says ``table:display="false"``)."""
     with zipfile.ZipFile(path) as archive:
         root = ElementTree.fromstring(archive.read("content.xml"))
     hiding = {
@@ -58,11 +58,10 @@ def _ods_hidden(path: Path) -> set[str]:
         for props in style.iter(f"{_STYLE}table-properties")
         if props.get(f"{_TABLE}display") == "false"
     }
-    return {
-        str(t.get(f"{_TABLE}name"))
+    return [
+        (str(t.get(f"{_TABLE}name")), t.get(f"{_TABLE}style-name") in hiding)
         for t in root.iter(f"{_TABLE}table")
-        if t.get(f"{_TABLE}style-name") in hiding
-    }
+    ]
 
 
 def _sheets(path: Path) -> list[tuple[str, bool]]:
@@ -71,11 +70,7 @@ def _sheets(path: Path) -> list[tuple[str, bool]]:
         with zipfile.ZipFile(path) as archive:
             check_unpacked(archive, path.name)  # reading it as a table names the reason
         if path.suffix.lower() == ".ods":
-            import pandas as pd
-
-            hidden = _ods_hidden(path)
-            names = pd.ExcelFile(path, engine="odf").sheet_names
-            return [(str(n), str(n) in hidden) for n in names]
+            return _ods_sheets(path)  # one XML parse, not odfpy's DOM of the whole file
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
