@@ -16,7 +16,7 @@ from workbench import InputError, Project
 from workbench.ingest.ods import read_ods
 from workbench.ingest.table_rows import read_sheet
 from workbench.ingest.textio import RawFile
-from workbench.synthesis.indicators import comparison, import_indicators
+from workbench.synthesis.indicators import comparison, import_indicators, indicators
 
 
 def _cell(kind: str | None = None, text: str | list[str] | None = None, **attrs: Any) -> Any:
@@ -153,3 +153,31 @@ def test_a_broken_or_missing_sheet_is_named(tmp_path: Path) -> None:
         read_ods(data[: len(data) // 2], "kaputt.ods", None)
     with pytest.raises(InputError, match="Tabellenblatt 'Werte' fehlt; vorhanden: Indikatoren"):
         read_ods(data, "werte.ods", "Werte")
+
+
+def test_a_true_cell_of_german_libreoffice_is_true(project: Project, tmp_path: Path) -> None:
+    """German LibreOffice shows a boolean cell as "WAHR"/"FALSCH"; the reader took the
+    word for the value and read "WAHR" as False: illustrative figures became official."""
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Werte")
+    names = ("Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle", "illustrativ")
+    table.addElement(_row(*(_cell("string", h) for h in names)))
+    for district, value, flag in (("Gesamtstadt", "10.9", "true"), ("Manfort", "13.9", "false")):
+        shown = "WAHR" if flag == "true" else "FALSCH"
+        table.addElement(
+            _row(
+                _cell("string", district),
+                _cell("string", "SGB-II-Quote"),
+                _cell("float", "2022", value="2022"),
+                _cell("float", value, value=value),
+                _cell("string", "%"),
+                _cell("string", "Demo"),
+                _cell("boolean", shown, booleanvalue=flag),
+            )
+        )
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "werte.ods"))
+    import_indicators(project, tmp_path / "werte.ods")
+    flags = indicators(project).set_index("district")["illustrative"]
+    assert flags.to_dict() == {"Gesamtstadt": True, "Manfort": False}
+    assert comparison(project)["illustrative"].tolist() == [True]  # the city's flag counts

@@ -7,7 +7,8 @@ seconds for a table of 6,000 indicator values, four times the time of the same t
 XLSX), and the percent and merged cells each parsed the file again. The values come out as
 that reader gave them — numbers as ``int`` where whole, dates as ``datetime``, several
 paragraphs of a cell as lines, an error cell ("#N/A") as empty — except that text such as
-"NA" or "null" stays text, as in XLSX and CSV.
+"NA" or "null" stays text, as in XLSX and CSV, and a boolean cell is read from its value,
+not from the word shown (German LibreOffice shows "WAHR", which pandas read as False).
 """
 
 from __future__ import annotations
@@ -121,8 +122,9 @@ def _value(cell: Any) -> Any:
     if kind in ("float", "percentage", "currency") and value is not None:
         number = float(value)
         return int(number) if kind == "float" and number.is_integer() else number
-    if kind == "boolean":
-        return _text(cell) == "TRUE"
+    if kind == "boolean":  # the value, not the word shown: German LibreOffice shows "WAHR"
+        flag = cell.get(f"{_OFFICE}boolean-value")
+        return (flag if flag is not None else _text(cell)).strip().casefold() in ("true", "wahr")
     if kind == "date":
         try:
             return datetime.fromisoformat(str(cell.get(f"{_OFFICE}date-value")))
