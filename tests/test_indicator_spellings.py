@@ -56,3 +56,23 @@ def test_a_year_column_with_a_footnote_mark_is_read_not_dropped(
     assert "zeitreihe.csv: 10 Werte – 10 neu" in capsys.readouterr().out
     manfort = indicators(project, "Manfort").set_index("year")["value"].to_dict()
     assert manfort == {2020: 14.0, 2021: 14.1, 2022: 14.3, 2023: 14.6, 2024: 14.8}
+
+
+def test_a_footnote_mark_after_a_district_is_no_part_of_its_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """A statistics office marks a district whose area changed ("Wiesdorf¹", "Opladen 2)",
+    the note under the table): the import stopped with "Unbekannter Sozialraum 'Wiesdorf¹'
+    (gemeint: Wiesdorf?)" although it knew which one."""
+    path = write(
+        tmp_path / "werte.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2023;10,9;%;Stadt\n"
+        "Wiesdorf¹;SGB-II-Quote;2023;15,1;%;Stadt\n"
+        "010 Opladen 2);SGB-II-Quote;2023;9,8;%;Stadt\n"
+        "Manfort*;SGB-II-Quote;2023;13,9;%;Stadt\n"
+        "1) Gebietsstand 1.1.2023\n",
+    )
+    import_indicators(project, path)
+    values = indicators(project).set_index("district")["value"].to_dict()
+    assert values == {"Gesamtstadt": 10.9, "Manfort": 13.9, "Opladen": 9.8, "Wiesdorf": 15.1}

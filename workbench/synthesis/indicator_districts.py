@@ -29,6 +29,8 @@ CODE = re.compile(r"\d+(?:[./]\d+)*[.)]?(?:\s*[-–:]\s*|\s+)(?=\S)")
 SUBTOTAL = re.compile(r"(?i),?\s+(?:insgesamt|gesamt|zusammen|zus\.)$")  # "… insgesamt"
 NUMBERED = re.compile(r"(?:[^\W\d_][\w.-]*\s+)?0*(\d+)")  # "101", "ST 101", "Sozialraum 03"
 TOTAL = re.compile(r"(?i).*\b(?:insgesamt|gesamt|zusammen|summe)\b.*|(?:gesamt)?stadt\s.*")
+# a footnote mark after a name: "Wiesdorf¹", "Opladen*", "Manfort 1)"
+FOOTNOTE = re.compile(r"(?<=\S)\s?(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*+|\d{1,2}\))$")
 
 
 def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]) -> str | None:
@@ -45,6 +47,12 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
     >>> district_of("Manfort insgesamt", known, ["Manfort"])
     'Manfort'
 
+    A footnote mark after the name ("Manfort¹", "Manfort 1)": a changed area, a note
+    under the table) is no part of it.
+
+    >>> district_of("Manfort¹", known, ["Manfort"]), district_of("010 Manfort 2)", known, [])
+    ('Manfort', 'Manfort')
+
     Hyphens and spaces between the words count alike, as on the map ("Opladen Nord" is
     Opladen-Nord), if only one district is written so.
 
@@ -52,9 +60,10 @@ def district_of(written: str, known: Mapping[str, str], districts: Sequence[str]
     'Opladen-Nord'
     """
     text = " ".join(written.split())
-    names = [text]
-    if (match := CODE.match(text)) and not text[match.end() :].isdigit():
-        names.append(text[match.end() :])
+    names = [text, *([bare] if (bare := FOOTNOTE.sub("", text)) not in ("", text) else [])]
+    for name in list(names):
+        if (match := CODE.match(name)) and not name[match.end() :].isdigit():
+            names.append(name[match.end() :])
     names += [bare for name in names if (bare := SUBTOTAL.sub("", name)) not in ("", name)]
     for name in names:  # "buerrig" for Bürrig, as on the command line
         found = known.get(unicodedata.normalize("NFC", name).casefold()) or named_district(
