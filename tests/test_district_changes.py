@@ -4,9 +4,12 @@ PostgreSQL; the comparison of waves says what changed."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
@@ -28,6 +31,7 @@ from workbench.synthesis import geo
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.indicators import import_indicators
 from workbench.synthesis.monitoring import read_monitoring
+from workbench.synthesis.reports import render
 from workbench.synthesis.reports.model import Paragraph, collect, latest_stale_notes
 from workbench.synthesis.reports.outline import build_report
 
@@ -265,11 +269,8 @@ def test_a_concept_text_naming_a_merged_district_says_where_it_went(
     assert " Teil von Manfort; gültig: Manfort, Opladen, Steinbüchel, Wiesdorf)" in message
 
 
-def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
-    project: Project, tmp_path: Path, capsys
-) -> None:
-    """Manfort 2019 (the old area) → 2022 (Manfort with Steinbüchel): the change compares two
-    areas; the CLI, the report and the monitoring views say so, as the wave comparison does."""
+def _series_across_a_merge(project: Project, tmp_path: Path) -> None:
+    """Indicators of 2019, Steinbüchel merged into Manfort, indicators of 2022."""
     first = tmp_path / "2019.csv"
     first.write_text(
         "district,indicator,year,value,unit,source\n"
@@ -285,10 +286,18 @@ def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
         encoding="utf-8",
     )
     import_indicators(project, first)
-    folder = str(project.path)
-    assert main(["--project", folder, "districts", "--merge", "Steinbüchel", "--into",
-                 "Manfort"]) == 0  # fmt: skip
+    assert main(["--project", str(project.path), "districts", "--merge", "Steinbüchel",
+                 "--into", "Manfort"]) == 0  # fmt: skip
     import_indicators(project, later)
+
+
+def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """Manfort 2019 (the old area) → 2022 (Manfort with Steinbüchel): the change compares two
+    areas; the CLI, the report and the monitoring views say so, as the wave comparison does."""
+    _series_across_a_merge(project, tmp_path)
+    folder = str(project.path)
     capsys.readouterr()
     assert main(["--project", folder, "monitoring", "indicators"]) == 0
     out = capsys.readouterr().out
@@ -306,6 +315,30 @@ def test_an_indicator_series_across_a_merge_says_it_mixes_two_areas(
     assert "früheren Sozialraum Steinbüchel" in city_indicators_html(found)
     report = build_report(collect(project))
     assert sentence in [b.text for b in report.blocks if isinstance(b, Paragraph)]
+
+
+def test_the_exported_series_across_a_merge_say_so_too(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """The XLSX report's sheet „Indikatorverlauf“ and `monitoring indicators --out` showed
+    Manfort's fall from 13,9 to 11,0 without a word that 2022 counts Steinbüchel too (only
+    the screen and the HTML report said so): the row's note says it now."""
+    _series_across_a_merge(project, tmp_path)
+    [(_, sentence)] = read_monitoring(project).series_notes
+    book = openpyxl.load_workbook(io.BytesIO(render(project, "xlsx")))
+    rows = list(book["Indikatorverlauf"].iter_rows(values_only=True))
+    notes = {r[1]: r[rows[0].index("Hinweis")] for r in rows[1:]}
+    # Steinbüchel's value of 2018 came along: the city has none for 2018
+    manfort = f"kein Gesamtstadt-Wert für beide Jahre. {sentence}"
+    assert notes == {"Gesamtstadt": "–", "Manfort": manfort, "Wiesdorf": "–"}
+    out = tmp_path / "verlauf.csv"
+    assert (
+        main(["--project", str(project.path), "monitoring", "indicators", "--out", str(out)]) == 0
+    )
+    table = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False).set_index("district")
+    assert table.loc["Manfort", "note"] == manfort
+    assert table.loc["Wiesdorf", "note"] == ""
+    assert sentence in capsys.readouterr().out  # and the screen, as before
 
 
 def test_a_later_file_with_a_former_name_goes_to_the_district_now(

@@ -181,9 +181,12 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
     project = open_project(args)
     district = district_option(project, args.district)  # "Opladen": since merged
     table = monitoring.indicator_series(project, indicator=args.indicator, district=district)
-    merged = [note for _, note in monitoring.merged_series_notes(project, table)]
+    notes = monitoring.merged_series_notes(project, table)
+    merged = [note for _, note in notes]
     if args.out:
         out = table.assign(
+            # the file says it too: a series across a merge compares two areas
+            note=[monitoring.series_row_note(r, notes) for r in table.itertuples()],
             years=table["years"].map(lambda t: " ".join(str(y) for y in t)),
             # every digit: ":g" kept six ("1.08483e+06" for 1.084.831 residents)
             values=table["values"].map(lambda t: " ".join(f"{v:.15g}" for v in t)),

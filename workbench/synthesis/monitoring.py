@@ -17,6 +17,7 @@ each part that has nothing to show yet, naming the command that provides it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -372,6 +373,15 @@ def merged_series_notes(project: Project, series: pd.DataFrame) -> tuple[tuple[s
         notes = series_notes(session)
     shown = set(series.loc[series["years"].map(len) > 1, "district"])
     return tuple((district, note) for district, note in notes if district in shown)
+
+
+def series_row_note(row: Any, notes: Sequence[tuple[str, str]]) -> str:
+    """A series row's note followed by the sentences on every merge into its Sozialraum
+    (``notes``: :func:`merged_series_notes`), for a table or a file that has no room for
+    the notes beside it; "" if there is none."""
+    merges = [sentence for district, sentence in notes if district == row.district]
+    first = f"{row.note}." if row.note and merges else row.note  # a sentence before them
+    return " ".join(n for n in (first, *merges) if n)
 
 
 def status_legend(min_count: int) -> str:

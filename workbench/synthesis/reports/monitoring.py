@@ -40,6 +40,7 @@ from workbench.store import CITYWIDE
 from workbench.synthesis.monitoring import (
     Monitoring,
     change_cells,
+    series_row_note,
     status_legend,
     trend_sentence,
     years_note,
@@ -390,7 +391,8 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
         years = found.years
         spec = (("Indikator", 40), ("Sozialraum", 16), ("Einheit", 14),
                 *((str(y), 10) for y in years), ("Veränderung", 12),
-                ("Veränderung Gesamtstadt", 14), ("Verlauf", 22), ("illustrativ", 10))  # fmt: skip
+                ("Veränderung Gesamtstadt", 14), ("Verlauf", 22), ("illustrativ", 10),
+                ("Hinweis", 60))  # fmt: skip
         rows = []
         for r in trends.itertuples():
             values = dict(zip(r.years, r.values, strict=True))
@@ -399,7 +401,8 @@ def monitoring_sheets(found: Monitoring | None) -> tuple[list[Sheet], list[str]]
                  MISSING_NUMBER if math.isnan(r.change) else r.change,
                  (NOT_APPLICABLE if r.is_citywide else MISSING_NUMBER)
                  if math.isnan(r.city_change) else r.city_change,
-                 course(r), r.illustrative]
+                 course(r), r.illustrative,
+                 series_row_note(r, found.series_notes) or EMPTY_FIELD]  # a merge: two areas
             )  # fmt: skip
         sheets.append((SHEETS[1], spec, rows))
     else:
