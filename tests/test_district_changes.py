@@ -369,3 +369,23 @@ def test_a_later_file_with_a_former_name_goes_to_the_district_now(
                  "opladen", "--allow-duplicates"]) == 0  # fmt: skip
     assert project.segments()["district"].tolist()[2:] == ["Manfort", "Manfort"]
     assert "Opladen" not in project.districts()["district"].tolist()  # not split again
+
+
+def test_a_merge_that_leaves_values_out_does_not_say_there_were_none(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    """Opladen had only indicator values, each for a year Manfort has its own: the merge
+    said "(er hatte noch nichts)" and in the next line named the values it left out."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Manfort,SGB-II-Quote,2022,13.9,%,A\nOpladen,SGB-II-Quote,2022,9.8,%,A\n",
+        encoding="utf-8",
+    )
+    import_indicators(project, values)
+    where = ["--project", str(project.path), "districts"]
+    assert main([*where, "--merge", "Opladen", "--into", "Manfort"]) == 0
+    out = capsys.readouterr().out
+    assert "Sozialraum 'Opladen' mit 'Manfort' zusammengelegt (nichts übernommen)." in out
+    assert "er hatte noch nichts" not in out
+    assert "Nicht übernommen, weil 'Manfort' für dasselbe Jahr einen eigenen Wert hat: " in out

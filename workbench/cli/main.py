@@ -72,10 +72,11 @@ def _merged_text(change: DistrictChange) -> str:
         "tokens": ("Zugangscode", "Zugangscodes"),
     }
     moved = [plural(change.moved[k], *w) for k, w in words.items() if change.moved.get(k)]
-    lines = [
-        f"Sozialraum '{change.source}' mit '{change.target}' zusammengelegt"
-        + (f": {', '.join(moved)} übernommen." if moved else " (er hatte noch nichts).")
-    ]
+    if moved:
+        said = f": {', '.join(moved)} übernommen."
+    else:  # values left out for the target's own years: it had something
+        said = " (nichts übernommen)." if change.dropped else " (er hatte noch nichts)."
+    lines = [f"Sozialraum '{change.source}' mit '{change.target}' zusammengelegt{said}"]
     if change.dropped:
         lines.append(
             f"  Nicht übernommen, weil '{change.target}' für dasselbe Jahr einen eigenen Wert "
