@@ -101,3 +101,25 @@ def test_an_exported_comparison_imports_with_the_city_s_values(
     assert "Traceback" not in err
     with Project.open(tmp_path / "drittes") as reopened:  # one transaction: nothing kept
         assert indicators(reopened).empty
+
+
+def test_one_value_written_is_said_in_the_singular(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`indicators --out` said "1 Vergleichswerte", `monitoring indicators --out`
+    "1 Zeitreihen"."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Gesamtstadt,SGB-II-Quote,2022,11.3,%,BA\nManfort,SGB-II-Quote,2022,14.6,%,BA\n",
+        encoding="utf-8",
+    )
+    where = ["--project", str(project.path)]
+    assert main([*where, "indicators", "--import", str(values)]) == 0
+    capsys.readouterr()
+    assert main([*where, "indicators", "--out", str(tmp_path / "v.csv")]) == 0
+    assert f"1 Vergleichswert → {tmp_path / 'v.csv'}" in capsys.readouterr().out
+    out = tmp_path / "z.csv"
+    assert main([*where, "monitoring", "indicators", "--district", "Gesamtstadt", "--out",
+                 str(out)]) == 0  # fmt: skip
+    assert f"1 Zeitreihe → {out}" in capsys.readouterr().out

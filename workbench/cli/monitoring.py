@@ -194,7 +194,9 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
             illustrative=table["illustrative"].map(yes_no),
         )
         write_csv(out, args.out)
-        print(f"{len(table)} Zeitreihen → {args.out}", file=said_to(args.out))
+        print(
+            f"{plural(len(table), 'Zeitreihe', 'Zeitreihen')} → {args.out}", file=said_to(args.out)
+        )
         for note in merged:
             print(f"Hinweis: {note}", file=said_to(args.out))
         return 0

@@ -65,7 +65,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     else:  # flags as ja/nein, as the import reads them (not Python's True/False)
         write_csv(table.assign(illustrative=table["illustrative"].map(yes_no)), args.out)
     if args.out is not None:
-        print(f"{len(table)} Vergleichswerte → {args.out}", file=said_to(args.out))
+        counted = plural(len(table), "Vergleichswert", "Vergleichswerte")
+        print(f"{counted} → {args.out}", file=said_to(args.out))
         if empty is not None:
             print(empty, file=said_to(args.out))
     return 0
