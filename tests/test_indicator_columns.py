@@ -313,3 +313,41 @@ def test_no_workbook_stays_in_memory_after_an_import(project: Project, tmp_path:
     survey.save(tmp_path / "umfrage.xlsx")
     assert parse_all(tmp_path / "umfrage.xlsx")
     assert _xlsx_sheet.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("area", ["Ortsteil", "Statistischer Bezirk", "Quartier", "Stadtbezirk"])
+def test_the_area_column_may_be_headed_as_statistics_offices_do(
+    project: Project, tmp_path: Path, area: str
+) -> None:
+    """A table whose areas stand under "Ortsteil", "Statistischer Bezirk", "Quartier" or
+    "Stadtbezirk" stopped with "Spalten fehlen: district" (only Sozialraum/Stadtteil
+    counted), long or with the indicators side by side."""
+    long = write(
+        tmp_path / "lang.csv",
+        f"{area};Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2022;10,9;%;BA\nManfort;SGB-II-Quote;2022;13,9;%;BA\n",
+    )
+    assert import_indicators(project, long).added == 2
+    wide = write(
+        tmp_path / "anhang.csv",
+        f"Stand: 31.12.2023\n{area};Einwohner;SGB-II-Quote %\n"
+        "Gesamtstadt;163.729;11,2\nManfort;12.034;14,1\n",
+    )
+    assert import_indicators(project, wide).added == 4
+    values = indicators(project).set_index(["district", "indicator", "year"])["value"]
+    assert values[("Manfort", "SGB-II-Quote", 2022)] == 13.9
+    assert values[("Manfort", "Einwohner", 2023)] == 12034
+
+
+def test_of_two_area_columns_the_finer_one_is_the_sozialraum(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Stadtbezirk" beside "Stadtteil": the Stadtteil names the row, the Bezirk is left
+    aside as a column of text."""
+    path = write(
+        tmp_path / "anhang.csv",
+        "Stand: 31.12.2024\nStadtbezirk;Stadtteil;SGB-II-Quote %\n"
+        ";Gesamtstadt;10,9\nII;Manfort;13,9\nIII;Opladen;9,9\n",
+    )
+    assert import_indicators(project, path).added == 3
+    assert set(indicators(project)["district"]) == {"Gesamtstadt", "Manfort", "Opladen"}

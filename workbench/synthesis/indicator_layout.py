@@ -36,9 +36,13 @@ from workbench.synthesis.indicator_numbers import parse_number, value_text
 from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
+# How statistics offices head the column of areas; of two ("Stadtbezirk" beside
+# "Stadtteil") the one named first here is the Sozialraum, the other is left aside.
+AREA_HEADERS = ("district", "sozialraum", "stadtteil", "ortsteil", "quartier")
+AREA_HEADERS += ("statistischer bezirk", "stadtbezirk", "wohnbezirk", "bezirk", "viertel")
 # Accepted headers (compared case-insensitively) → the column they mean.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "district": ("district", "sozialraum", "stadtteil"),
+    "district": AREA_HEADERS,  # not "Gebiet": GENESIS heads its municipalities so
     "indicator": ("indicator", "indikator"),
     "year": ("year", "jahr"),
     "value": ("value", "wert"),
@@ -97,11 +101,14 @@ def _year_columns(header: list[str]) -> dict[int, str]:
 
 
 def _known(header: list[str]) -> dict[str, int]:
+    """The position of each known column in ``header`` (see :data:`HEADERS`)."""
     found: dict[str, int] = {}
-    for position, name in enumerate(header):
-        for column, aliases in HEADERS.items():
-            if name_key(name) in aliases and column not in found:
-                found[column] = position
+    for column, aliases in HEADERS.items():
+        named = [
+            (aliases.index(k), p) for p, n in enumerate(header) if (k := name_key(n)) in aliases
+        ]
+        if named:
+            found[column] = min(named)[1]
     return found
 
 
