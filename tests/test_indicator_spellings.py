@@ -3,18 +3,25 @@ for its hyphen, a year column with a footnote or the mark of provisional figures
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
 import pytest
 
+import workbench.synthesis.indicator_names
 from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.synthesis.indicators import import_indicators, indicators
+from workbench.synthesis.monitoring import indicator_series
 
 
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.synthesis.indicator_names).failed == 0
 
 
 def test_a_district_written_with_a_space_for_its_hyphen_is_that_district(tmp_path: Path) -> None:
@@ -76,3 +83,35 @@ def test_a_footnote_mark_after_a_district_is_no_part_of_its_name(
     import_indicators(project, path)
     values = indicators(project).set_index("district")["value"].to_dict()
     assert values == {"Gesamtstadt": 10.9, "Manfort": 13.9, "Opladen": 9.8, "Wiesdorf": 15.1}
+
+
+def test_an_indicator_spelt_otherwise_in_a_later_year_continues_its_series(
+    project: Project, tmp_path: Path
+) -> None:
+    """2022 "SGB-II-Quote", 2023 "SGB II-Quote", 2024 "sgb-ii-quote" for the city and
+    "SGB-II-quote" for Manfort: four indicators of one year each, no series, and Manfort
+    2024 without the city's value. Now one indicator under the stored spelling."""
+    header = "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    first = write(
+        tmp_path / "2022.csv",
+        header + "Gesamtstadt;SGB-II-Quote;2022;10,9;%;BA\nManfort;SGB-II-Quote;2022;13,9;%;BA\n",
+    )
+    later = write(
+        tmp_path / "2023.csv",
+        header + "Gesamtstadt;SGB II-Quote;2023;11,2;%;BA\nManfort;SGB II-Quote;2023;14,1;%;BA\n"
+        "Gesamtstadt;sgb-ii-quote;2024;11,4;%;BA\nManfort;SGB-II-quote;2024;14,5;%;BA\n"
+        "Manfort;Anteil 65+;2024;21,0;%;IT\nManfort;Anteil 65;2024;1,2;%;IT\n",
+    )
+    import_indicators(project, first)
+    result = import_indicators(project, later)
+    assert any("„SGB II-Quote“ (ab Zeile 2) als „SGB-II-Quote“" in n for n in result.notices)
+    series = indicator_series(project, indicator="SGB-II-Quote").set_index("district")
+    assert series.loc["Manfort", "values"] == (13.9, 14.1, 14.5)
+    assert series.loc["Gesamtstadt", "values"] == (10.9, 11.2, 11.4)
+    assert {"Anteil 65+", "Anteil 65"} < set(indicators(project)["indicator"])  # "+" counts
+    twice = write(
+        tmp_path / "doppelt.csv",
+        header + "Manfort;SGB II-Quote;2025;14,1;%;BA\nManfort;SGB-II-Quote;2025;14,2;%;BA\n",
+    )
+    with pytest.raises(InputError, match="Zeile 3: SGB-II-Quote 2025 für Manfort steht schon"):
+        import_indicators(project, twice)

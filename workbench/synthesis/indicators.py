@@ -40,6 +40,7 @@ from workbench.synthesis.indicator_districts import (
     unknown_error,
 )
 from workbench.synthesis.indicator_layout import CITY_ALIASES, blank, name_key, read_layout
+from workbench.synthesis.indicator_names import IndicatorNames
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
     Gaps,
@@ -153,7 +154,7 @@ def read_indicators(
     spelt as declared. Empty rows and rows without a value (".", "x" …) are skipped; "–"
     is exactly zero (DIN 55301) unless the table's own Zeichenerklärung says otherwise.
     """
-    return _read_indicators(source, districts, name, sheet, FormerNames({}), Gaps())
+    return _read_indicators(source, districts, name, sheet, FormerNames({}), Gaps(), None)
 
 
 def _composed(value: Any) -> str:
@@ -169,12 +170,15 @@ def _read_indicators(
     sheet: str | None,
     former: FormerNames,
     gaps: Gaps,
-    others: dict[str, int] | None = None,
+    others: dict[str, int] | None,
+    names: IndicatorNames | None = None,
 ) -> list[IndicatorRow]:
     """The values of an indicator file; ``gaps`` notes cells without a number, a sign of
     the Zeichenerklärung read as 0 or left out; a former name of a district is read as the
-    district now (``former`` notes it). With ``others``, rows of areas the project does not
-    study are left out and noted there (name → first row); one like a declared stops it."""
+    district now (``former`` notes it), an indicator under the spelling ``names`` has. With
+    ``others``, rows of areas the project does not study are left out and noted there
+    (name → first row); one like a declared stops it."""
+    names = names or IndicatorNames()
     raw = read_source(source, name)
     table = read_layout(raw, sheet)  # the years side by side: one value per row
     header, rows, columns = table.header, table.rows, table.columns
@@ -228,6 +232,7 @@ def _read_indicators(
         indicator = MARKED.sub("", " ".join(_composed(cell("indicator")).split()))
         if not indicator:
             raise InputError("Der Name des Indikators fehlt.", file=raw.name, row=number)
+        indicator = names.named(indicator, number)  # "SGB II-Quote" stored as SGB-II-Quote
         try:
             year = cell_year(cell("year"))
             if not FIRST <= year <= LAST:  # "2202" for 2022: a slip, not a year of a series
@@ -380,14 +385,16 @@ def import_indicators(
         former = FormerNames(former_names(session))
         gaps = Gaps()
         others: dict[str, int] | None = {} if skip_unknown else None
-        rows = _read_indicators(path, list(ids), None, sheet, former, gaps, others)
-        notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
-        if others:
-            notices.append(_others_note(others, any(r.district == CITYWIDE for r in rows)))
         stored = {  # composed: a value stored from a Mac before is updated, not doubled
             (r.district_id, _composed(r.indicator), r.year): r
             for r in session.scalars(select(Indicator))
         }
+        names = IndicatorNames({indicator for _, indicator, _ in stored})
+        rows = _read_indicators(path, list(ids), None, sheet, former, gaps, others, names)
+        notices = [*moved_on(session, former.used, "die Werte stehen bei"), *former.dropped]
+        notices += names.notices
+        if others:
+            notices.append(_others_note(others, any(r.district == CITYWIDE for r in rows)))
         merged = merged_names(session)
         added = updated = unchanged = 0
         replaced: list[tuple[str, str, int, float, str, str, float, str]] = []
