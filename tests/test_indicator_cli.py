@@ -123,3 +123,33 @@ def test_one_value_written_is_said_in_the_singular(
     assert main([*where, "monitoring", "indicators", "--district", "Gesamtstadt", "--out",
                  str(out)]) == 0  # fmt: skip
     assert f"1 Zeitreihe → {out}" in capsys.readouterr().out
+
+
+def test_the_indicator_sheet_of_a_district_report_imports_with_the_city_s_values(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The XLSX report of one Sozialraum has the city's value in a column „Gesamtstadt“
+    beside each value (the city's own rows are not in it); imported, the values stood
+    without the city's."""
+    values = tmp_path / "werte.csv"
+    values.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Gesamtstadt,SGB-II-Quote,2022,10.9,%,BA\nManfort,SGB-II-Quote,2022,13.9,%,BA\n"
+        "Manfort,SGB-II-Quote,2023,14.1,%,BA\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "manfort.xlsx"
+    where = ["--project", str(project.path)]
+    assert main([*where, "indicators", "--import", str(values)]) == 0
+    assert main([*where, "report", "--format", "xlsx", "--district", "Manfort", str(report)]) == 0
+    other = Project.create(tmp_path / "zweites", districts=["Manfort"])
+    other.close()
+    capsys.readouterr()
+    again = ["--project", str(tmp_path / "zweites"), "indicators"]
+    assert main([*again, "--import", str(report), "--sheet", "Indikatoren"]) == 0
+    out = capsys.readouterr().out
+    assert "3 Werte – 3 neu" in out and "übergangen" not in out  # 2023: "." for the city
+    assert main(again) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("year")
+    assert table.loc[2022, ["city_value", "index"]].tolist() == [10.9, 127.52]
+    assert table.loc[2023, "note"] == "kein Wert für die Gesamtstadt"

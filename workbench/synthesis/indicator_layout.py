@@ -32,7 +32,7 @@ from workbench.synthesis.indicator_columns import (
     split_header,
     title_years,
 )
-from workbench.synthesis.indicator_numbers import parse_number, value_text
+from workbench.synthesis.indicator_numbers import parse_number, sign_of, value_text
 from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
@@ -49,8 +49,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "einheit"),
     "source": ("source", "quelle"),
     "illustrative": ("illustrative", "illustrativ"),
-    # the city's value beside each district's, as ``indicators --out`` writes it
-    "city_value": ("city_value", "wert gesamtstadt"),
+    # the city's value beside each district's, as ``indicators --out`` and the sheet
+    # "Indikatoren" of a report (column "Gesamtstadt") write it
+    "city_value": ("city_value", "wert gesamtstadt", "gesamtstadt"),
     "city_unit": ("city_unit", "einheit gesamtstadt"),
 }
 REQUIRED = ("district", "indicator", "year", "value", "unit", "source")
@@ -259,6 +260,8 @@ def city_rows(
     for number, cells, _ in rows:
         if blank(cells, at) or blank(cells, district) or name_key(cells[district]) in city:
             continue
+        if sign_of(str(value_text(cells[at]))) is not None:
+            continue  # "." (unknown), "x": the city's value is missing, not this row's
         if (earlier := seen.get(key(cells))) is not None:
             if not _same_number(earlier[1], cells[at]):
                 raise InputError(
