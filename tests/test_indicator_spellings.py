@@ -115,3 +115,23 @@ def test_an_indicator_spelt_otherwise_in_a_later_year_continues_its_series(
     )
     with pytest.raises(InputError, match="Zeile 3: SGB-II-Quote 2025 für Manfort steht schon"):
         import_indicators(project, twice)
+
+
+@pytest.mark.parametrize("unit", ["v. H.", "vH", "Prozent"])
+def test_a_percent_sign_beside_the_unit_vom_hundert_is_the_same_unit(
+    project: Project, tmp_path: Path, unit: str
+) -> None:
+    """ "13,9 %" with the unit "v. H." (vom Hundert, as older social reports write it)
+    stopped: "Wert '13,9 %' hat ein Prozentzeichen, die Einheit ist aber 'v. H.'",
+    although the comparison with the city counts "v. H." as %."""
+    path = write(
+        tmp_path / "werte.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        f"Gesamtstadt;SGB-II-Quote;2022;10,9 %;{unit};BA\n"
+        f"Manfort;SGB-II-Quote;2022;13,9 %;{unit};BA\n",
+    )
+    import_indicators(project, path)
+    assert indicators(project).set_index("district")["value"].to_dict() == {
+        "Gesamtstadt": 10.9,
+        "Manfort": 13.9,
+    }

@@ -268,7 +268,7 @@ def _read_indicators(
         elif (number, origin) in shown_percent:  # Excel shows 0.139 formatted "0,0 %" as 13,9 %
             text = round(100 * text, 10)
             shown = f"{text:g} %".replace(".", ",")
-        in_percent = "%" in unit or "prozent" in unit.casefold()
+        in_percent = unit_key(unit) == "%" or "%" in unit or "prozent" in unit.casefold()
         if (percent or (number, origin) in shown_percent) and not unit:
             unit, in_percent = "%", True  # "14,2 %" with the unit column left empty
             signed.add(indicator)
