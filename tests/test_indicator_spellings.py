@@ -11,7 +11,7 @@ import pytest
 import workbench.synthesis.indicator_names
 from workbench import InputError, Project
 from workbench.cli.main import main
-from workbench.synthesis.indicators import import_indicators, indicators
+from workbench.synthesis.indicators import import_indicators, indicators, read_indicators
 from workbench.synthesis.monitoring import indicator_series
 
 
@@ -135,3 +135,16 @@ def test_a_percent_sign_beside_the_unit_vom_hundert_is_the_same_unit(
         "Gesamtstadt": 10.9,
         "Manfort": 13.9,
     }
+
+
+def test_reading_a_file_knows_the_city_without_declaring_it(tmp_path: Path) -> None:
+    """read_indicators (the pure reader for notebooks) with the project's Sozialräume
+    stopped on the city's row: "Unbekannter Sozialraum 'Gesamtstadt'. Gültig sind:
+    Gesamtstadt, Manfort" — while "Stadt gesamt" was read as the city."""
+    path = write(
+        tmp_path / "werte.csv",
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+        "Gesamtstadt;SGB-II-Quote;2022;10,9;%;BA\nManfort;SGB-II-Quote;2022;13,9;%;BA\n",
+    )
+    rows = read_indicators(path, ["Manfort"])
+    assert [(r.district, r.value) for r in rows] == [("Gesamtstadt", 10.9), ("Manfort", 13.9)]

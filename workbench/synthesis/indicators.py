@@ -185,7 +185,7 @@ def _read_indicators(
     gaps.legend = legend([*table.above, *table.notes])  # the table's own Zeichenerklärung
     gaps.filled = table.filled  # a grouped table: names taken from the row above
     known = {name_key(d): d for d in districts}
-    for alias in CITY_ALIASES:  # how statistics offices name the city's total row
+    for alias in (name_key(CITYWIDE), *CITY_ALIASES):  # and how statistics offices name it
         known.setdefault(alias, CITYWIDE)
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
