@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
+from workbench.ingest.long_names import legacy_workshop_key, workshop_key
 from workbench.store import Document, PseudonymDecision, Workshop
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
@@ -52,7 +53,8 @@ def test_a_long_workshop_name_is_shortened_and_said_on_both_backends(
     assert "Traceback" not in out.err
     assert "Der Workshop-Name hat 379 Zeichen und ist in der Mitte mit „…“ gekürzt" in out.out
     names = project.workshops()["workshop"].tolist()
-    assert names == [f"{LONG[:239]}…{LONG[-60:]}"] and len(names[0]) == 300
+    assert names == [workshop_key(LONG)] and len(names[0]) == 300
+    assert names[0].startswith(LONG[:229]) and names[0].endswith(LONG[-60:])
     assert len(project.segments()) == 1
     # a table's Workshop column, --workshop and a protocol's "Format:" line alike
     table = tmp_path / "t.csv"
@@ -99,23 +101,64 @@ def test_a_long_workshop_name_sqlite_stored_whole_before_is_found_again(
     assert texts == ["Mehr Bänke am Platz", "Der Garten von [Person 1] ist schön"]
 
 
-def test_two_long_workshop_names_differing_only_in_the_middle_are_refused(
+@pytest.mark.backends
+def test_two_long_workshop_names_differing_only_in_the_middle_stay_two_workshops(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A name keeps its first 239 and last 60 characters: "… Teil 1 im Bürgerhaus …" and
-    "… Teil 2 im Bürgerhaus …" of one table became one workshop, with two notices alike."""
+    """A name kept its first 239 and last 60 characters: "… Teil 1 im Bürgerhaus …" today
+    and "… Teil 2 im Bürgerhaus …" tomorrow became one workshop (both in one table: refused).
+    Now the cut carries a hash of the whole name: two workshops, and a re-import of either
+    finds its own again."""
     head = "Beteiligungswerkstatt " * 12
     tail = " im Bürgerhaus Manfort, großer Saal, Erdgeschoss, barrierefrei zugänglich"
-    table = tmp_path / "t.csv"
-    table.write_text(
-        f"ID;Text;Workshop\n1;Mehr Bänke;{head}Teil 1{tail}\n2;Mehr Licht;{head}Teil 2{tail}\n"
-    )
-    command = ["--project", str(project.path), "import", str(table), "--district", "Manfort"]
-    assert main(command) == 2
-    err = capsys.readouterr().err
-    assert "Zwei Workshop-Namen von mehr als 300 Zeichen" in err
-    assert "Traceback" not in err and "Mehr Bänke" not in err
-    assert project.workshops().empty and project.segments().empty
+    one, two = f"{head}Teil 1{tail}", f"{head}Teil 2{tail}"
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    for day, (name, text) in enumerate(((one, "Mehr Bänke"), (two, "Mehr Licht"))):
+        protocol = tmp_path / f"tag{day}.md"
+        protocol.write_text(f"# Protokoll\n\n## Was fehlt?\n\n- {text}\n")
+        assert main([*command, str(protocol), "--workshop", name]) == 0
+    again = tmp_path / "nachtrag.md"
+    again.write_text("# Protokoll\n\n## Was fehlt?\n\n- Ein Treffpunkt\n")
+    assert main([*command, str(again), "--workshop", one]) == 0
+    table = tmp_path / "t.csv"  # both in one table: no longer refused
+    table.write_text(f"ID;Text;Workshop\n1;Mehr Grün;{one}\n2;Mehr Ruhe;{two}\n")
+    assert main([*command, str(table)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    workshops = project.workshops()["workshop"].tolist()
+    assert sorted(workshops) == sorted([workshop_key(one), workshop_key(two)])
+    assert all(len(w) == 300 and w.endswith(tail[-60:]) for w in workshops)
+    by_workshop = project.segments().groupby("workshop")["text"].apply(sorted).to_dict()
+    assert by_workshop == {
+        workshop_key(one): ["Ein Treffpunkt", "Mehr Bänke", "Mehr Grün"],
+        workshop_key(two): ["Mehr Licht", "Mehr Ruhe"],
+    }
+
+
+def test_a_long_workshop_name_shortened_without_hash_before_is_found_again_once(
+    project: Project, tmp_path: Path
+) -> None:
+    """A workshop stored shortened the old way (no hash) is found again by its name and
+    takes the new form; another long name with the same ends, imported after, gets a
+    workshop of its own (before: the same one)."""
+    head = "Beteiligungswerkstatt " * 12
+    tail = " im Bürgerhaus Manfort, großer Saal, Erdgeschoss, barrierefrei zugänglich"
+    one, two = f"{head}Teil 1{tail}", f"{head}Teil 2{tail}"
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    protocol = tmp_path / "tag0.md"
+    protocol.write_text("# Protokoll\n\n## Was fehlt?\n\n- Mehr Bänke\n")
+    assert main([*command, str(protocol), "--workshop", one]) == 0
+    with project.session() as s:  # as the workbench stored it before the hash
+        s.execute(update(Workshop).values(name=legacy_workshop_key(one)))
+        s.commit()
+    for day, (name, text) in enumerate(((one, "Mehr Licht"), (two, "Ein Treffpunkt")), 1):
+        protocol = tmp_path / f"tag{day}.md"
+        protocol.write_text(f"# Protokoll\n\n## Was fehlt?\n\n- {text}\n")
+        assert main([*command, str(protocol), "--workshop", name]) == 0
+    by_workshop = project.segments().groupby("workshop")["text"].apply(sorted).to_dict()
+    assert by_workshop == {
+        workshop_key(one): ["Mehr Bänke", "Mehr Licht"],
+        workshop_key(two): ["Ein Treffpunkt"],
+    }
 
 
 @pytest.mark.backends

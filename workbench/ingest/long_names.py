@@ -4,13 +4,16 @@ SQLite keeps any length in a ``VARCHAR(n)``; PostgreSQL refuses more and the imp
 stopped with a database traceback. So a workshop's name, its format and a document's
 file name are cut to the column's size on both backends, the same way each time (a
 second import finds the workshop again), and the import says so. A workshop's name keeps
-its end too: "… Teil 1" and "… Teil 2" stay two workshops. So are a statement's guiding
+its end and carries a short hash of the whole name in the cut: "… Teil 1 …" and
+"… Teil 2 …" stay two workshops wherever they differ. So are a statement's guiding
 question and speaker role. A statement's ID is refused instead: cut, two could be one;
 so is an indicator's name or unit (the key of its values).
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
@@ -24,6 +27,7 @@ from workbench.store import (
     MAX_SOURCE_ID,
     MAX_UNIT,
     MAX_WORKSHOP,
+    Workshop,
 )
 
 ELLIPSIS = "…"
@@ -47,9 +51,40 @@ def shortened(text: str, limit: int, tail: int = 0) -> str:
 
 
 def workshop_key(name: str) -> str:
-    """A workshop's name as the project stores it (at most :data:`MAX_WORKSHOP` characters,
-    its last 60 kept: they often tell two workshops apart)."""
+    """A workshop's name as the project stores it: at most :data:`MAX_WORKSHOP` characters,
+    a longer one cut in its middle, its last 60 kept and the first 8 hex digits of the
+    whole name's SHA-256 in the cut ("…#1a2b3c4d…"): two names that differ only in the
+    cut-out middle stay two workshops, the same name finds the same one again.
+
+    >>> len(workshop_key("Teil 1 " * 60)), workshop_key("Teil 1 " * 60) != workshop_key(
+    ...     "Teil 1 " * 30 + "Teil 2 " + "Teil 1 " * 29)
+    (300, True)
+    """
+    if len(name) <= MAX_WORKSHOP:
+        return name
+    whole = unicodedata.normalize("NFC", name).encode("utf-8")
+    cut = f"{ELLIPSIS}#{hashlib.sha256(whole).hexdigest()[:8]}{ELLIPSIS}"
+    return name[: MAX_WORKSHOP - len(cut) - 60] + cut + name[-60:]
+
+
+def legacy_workshop_key(name: str) -> str:
+    """A long workshop name as the workbench stored it before :func:`workshop_key` kept a
+    hash (first 239 and last 60 characters): such a workshop is found again by it."""
     return shortened(name, MAX_WORKSHOP, tail=60)
+
+
+def stored_workshop(workshops: dict[str, Workshop], name: str) -> Workshop | None:
+    """The workshop of ``name`` among ``workshops`` (by :func:`workshop_key`). One stored
+    shortened without the hash (before) is found by its old form once and renamed: that
+    name keeps it, another long name with the same ends gets its own."""
+    key = workshop_key(name)
+    found = workshops.get(key)
+    if found is None and key != name:
+        found = workshops.pop(legacy_workshop_key(name), None)
+        if found is not None:
+            found.name = key
+            workshops[key] = found
+    return found
 
 
 def shortened_filename(filename: str) -> str:
@@ -77,27 +112,10 @@ def fitted_format(format_: str | None) -> str | None:
 
 
 def fitted_names(
-    document: ParsedDocument,
-    workshops: Mapping[str, str],
-    filename: str,
-    met: dict[str, str] | None = None,
+    document: ParsedDocument, workshops: Mapping[str, str], filename: str
 ) -> tuple[dict[str, str], str, list[str]]:
     """A document's workshop names (by the name in the file) and file name as stored, cut
-    where longer than the database holds; and the notices (its format's too). Two long
-    names of one import that differ only in the cut-out middle ("… Teil 1 im Bürgerhaus
-    …", "… Teil 2 …") would be one workshop: :class:`InputError` (``met``: the shortened
-    names of the import so far, with the whole ones)."""
-    met = {} if met is None else met
-    for name in dict.fromkeys(workshops.values()):
-        whole = met.setdefault(workshop_key(name), name)
-        if whole != name:
-            raise InputError(
-                f"Zwei Workshop-Namen von mehr als {MAX_WORKSHOP} Zeichen ('{name[:40]}…') "
-                "unterscheiden sich nur in der Mitte, die beim Kürzen wegfällt: sie wären "
-                "ein Workshop. Bitte die Namen kürzen oder am Anfang unterscheiden (eine "
-                "Datei, ein Workshop: --workshop NAME).",
-                file=document.filename,
-            )
+    where longer than the database holds; and the notices (its format's too)."""
     notices = [
         _notice("Der Workshop-Name", name, MAX_WORKSHOP, " Ein anderer: --workshop NAME")
         for name in dict.fromkeys(workshops.values())

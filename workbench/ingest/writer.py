@@ -48,7 +48,13 @@ from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
-from workbench.ingest.long_names import fitted_format, fitted_labels, fitted_names, workshop_key
+from workbench.ingest.long_names import (
+    fitted_format,
+    fitted_labels,
+    fitted_names,
+    stored_workshop,
+    workshop_key,
+)
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_notices import personal_notices
@@ -97,7 +103,6 @@ class Writer(ProjectFileWriting):
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
         self._stored_labels: dict[str, str] | None = None  # composed → as stored
-        self._long_workshops: dict[str, str] = {}  # a shortened workshop name → the whole
         self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
         self.added_codings: set[int] = set()  # codings a file brought (by id, once stored)
 
@@ -174,7 +179,7 @@ class Writer(ProjectFileWriting):
         Sozialraum: the same title each month ("Protokoll Stadtteilkonferenz") is another
         event each time, named by its file as before."""
         titled = workshop_in_title(document.title)
-        same = self.workshops.get(workshop_key(composed(titled))) if titled else None
+        same = stored_workshop(self.workshops, composed(titled)) if titled else None
         if same is None:
             return titled
         place = self.districts.get(district_key(fixed_district or document.district or ""))
@@ -190,8 +195,8 @@ class Writer(ProjectFileWriting):
         return workshop.id is None or self.session.scalar(found) is not None
 
     def _workshop(self, name: str, district: District, document: ParsedDocument) -> Workshop:
+        workshop = stored_workshop(self.workshops, name)
         name = workshop_key(name)  # as stored: a long one shortened (long_names)
-        workshop = self.workshops.get(name)
         if (
             workshop is not None
             and self.wave is not None
@@ -243,8 +248,8 @@ class Writer(ProjectFileWriting):
         """The names to pseudonymise in a workshop (as named in the file, stored
         pseudonymised): its list plus ``extra``."""
         names = set(extra)
-        stored = self.workshops.get(
-            workshop_key(pseudonymise_name(self.pseudonymiser, workshop, extra))
+        stored = stored_workshop(
+            self.workshops, pseudonymise_name(self.pseudonymiser, workshop, extra)
         )
         if stored is not None:
             names |= set(
@@ -373,7 +378,7 @@ class Writer(ProjectFileWriting):
         rows = [(s.attributes, names[w]) for s, w, _ in placed]
         people = rows_attributes(self.pseudonymiser, rows, fields)
         titled, filename, title = stored_names(self.pseudonymiser, document, names)
-        titled, filename, shortened = fitted_names(document, titled, filename, self._long_workshops)
+        titled, filename, shortened = fitted_names(document, titled, filename)
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
         roles = [safe(s.speaker_role, w) for s, w, _ in placed]
