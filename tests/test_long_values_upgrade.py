@@ -1,0 +1,77 @@
+"""Old SQLite projects with values longer than their columns (migration 0008).
+
+Before imports shortened long labels (session 29), SQLite stored a guiding question over
+300 characters, a role over 200, a workshop name over 300 and so on whole. The next import
+of the same question stored it shortened, a second label; ``migrate-db`` to PostgreSQL
+stopped. ``workbench upgrade`` now shortens them as an import does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text, update
+
+from tests.pg import Server
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.long_names import shortened, shortened_filename, workshop_key
+from workbench.store import Document, Segment, Workshop
+
+LONG = " ".join(["Stadtteilkonferenz"] * 20)  # 379 characters
+QUESTION = f"{LONG}?"
+ROLE = f"Vertretung {LONG}"
+WORKSHOP = f"{LONG} Teil 1"
+FILENAME = f"{LONG} {LONG}.md"
+
+
+def _old_project(folder: Path, tmp_path: Path) -> None:
+    """A project as an older workbench left it on SQLite: long values whole, revision 0007."""
+    Project.create(folder, db_url=None, districts=["Manfort"]).close()
+    table = tmp_path / "karten.csv"
+    table.write_text("ID;Text;Rolle\n1;Mehr Bänke;Anwohnerin\n", encoding="utf-8")
+    command = ["--project", str(folder), "import", str(table), "--district", "Manfort"]
+    assert main([*command, "--role-column", "Rolle", "--workshop", "Kurz"]) == 0
+    with Project.open(folder) as project, project.transaction() as s:
+        s.execute(update(Segment).values(question=QUESTION, speaker_role=ROLE))
+        s.execute(update(Workshop).values(name=WORKSHOP, format=LONG))
+        s.execute(update(Document).values(filename=FILENAME))
+        s.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+
+
+def test_upgrade_shortens_long_values_so_a_new_import_finds_them_and_migrate_db_works(
+    tmp_path: Path, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "projekt"
+    _old_project(folder, tmp_path)
+    assert main(["--project", str(folder), "upgrade"]) == 0
+    with Project.open(folder) as project:
+        (row,) = project.segments().to_dict("records")
+        assert row["question"] == shortened(QUESTION, 300, tail=40)
+        assert row["speaker_role"] == shortened(ROLE, 200, tail=40)
+        (workshop,) = project.workshops().to_dict("records")
+        assert workshop["workshop"] == workshop_key(WORKSHOP)
+        assert workshop["format"] == shortened(LONG, 200)
+        with project.session() as s:
+            assert s.query(Document.filename).scalar() == shortened_filename(FILENAME)
+    # the same question (a protocol), role (a table) and workshop again: one of each
+    protocol = tmp_path / "nachtrag.md"
+    protocol.write_text(f"# Protokoll\n\n## {QUESTION}\n\n- Mehr Licht\n", encoding="utf-8")
+    table = tmp_path / "nachtrag.csv"
+    table.write_text(f"ID;Text;Rolle\n2;Mehr Grün;{ROLE}\n", encoding="utf-8")
+    command = ["--project", str(folder), "import", "--district", "Manfort", "--workshop"]
+    assert main([*command, WORKSHOP, str(protocol)]) == 0
+    assert main([*command, WORKSHOP, str(table), "--role-column", "Rolle"]) == 0
+    with Project.open(folder) as project:
+        segments = project.segments().set_index("text")
+        assert segments["question"].dropna().unique().tolist() == [row["question"]]
+        assert segments["speaker_role"].dropna().unique().tolist() == [row["speaker_role"]]
+        assert segments["workshop"].unique().tolist() == [workshop_key(WORKSHOP)]
+    capsys.readouterr()
+    # and the project moves to PostgreSQL (it stopped there with the values whole)
+    target = pg_server.new_database()
+    assert main(["--project", str(folder), "migrate-db", "--to", target]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    with Project.open(folder) as project:
+        assert len(project.segments()) == 3 and len(project.workshops()) == 1
