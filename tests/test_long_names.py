@@ -268,3 +268,31 @@ def test_a_word_too_long_for_a_pseudonym_decision_is_refused(
     assert "Traceback" not in err
     with project.session() as s:
         assert s.scalar(select(PseudonymDecision.id)) is None
+
+
+@pytest.mark.backends
+def test_a_recommendation_title_is_measured_as_typed_not_as_pseudonymised(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 298-character title naming "Ida Ott" was refused with "301 Zeichen": the count of
+    the stored title, whose placeholder "[Person 1]" is longer than the name. Now the typed
+    title is measured; the stored one is cut at its end, never inside a placeholder."""
+    names, protocol = tmp_path / "namen.csv", tmp_path / "p.md"
+    names.write_text("Name\nIda Ott\n")
+    protocol.write_text("# Protokoll\n\n## Was fehlt?\n\n- Ida Ott wünscht sich Bänke\n")
+    command = ["import", str(protocol), "--district", "Manfort", "--names", str(names)]
+    assert main(["--project", str(project.path), *command]) == 0
+    title = "Treffpunkt mit Ida Ott " + "x" * 275
+    cli = ["--project", str(project.path), "recommend"]
+    assert main([*cli, "add", "Mehr Bänke am Markt", "--title", title]) == 0
+    assert main([*cli, "add", "Mehr Licht", "--title", "Bänke"]) == 0
+    assert main([*cli, "edit", "2", "--title", title[:290] + " Ida Ott"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    stored = recommendations(project)["title"].tolist()
+    assert stored[0] == ("Treffpunkt mit [Person 1] " + "x" * 275)[:299] + "…"
+    assert stored[1] == "Treffpunkt mit [Person 1] " + "x" * 267 + "…"  # not "[Per…"
+    assert [len(t) for t in stored] == [300, 294] and not any("Ida Ott" in t for t in stored)
+    assert main([*cli, "add", "Mehr Bänke", "--title", title + "xxx"]) == 2
+    assert "Der Titel der Empfehlung ist zu lang (301 Zeichen, höchstens 300)" in (
+        capsys.readouterr().err
+    )

@@ -155,6 +155,18 @@ def _short(value: str, limit: int, what: str) -> str:
     return value
 
 
+def _within(value: str, limit: int) -> str:
+    """A pseudonymised ``value`` cut to ``limit`` with "…" at its end, never inside a
+    placeholder: a placeholder can be longer than the name it stands for ("Ida Ott" →
+    "[Person 12]"), so a title that fitted as typed may not fit as stored."""
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    if cut.rfind("[") > cut.rfind("]"):
+        cut = cut[: cut.rfind("[")]
+    return cut.rstrip() + "…"
+
+
 # -- sessions --------------------------------------------------------------------------
 def _district(session: Session, name: str | None) -> District:
     name = CITYWIDE if name in (None, "", "gesamtstädtisch") else name
@@ -187,14 +199,16 @@ def add_recommendation(
     """Add a recommendation (scope: a Sozialraum, default the city); return its id."""
     with project.transaction(exclusive=True) as session:  # the key may grow
         district_id, text = _district(session, scope).id, _text(text)
-        title, text = pseudonymised_texts(session, (title or "").strip(), text)
+        typed = _short(title, MAX_TITLE, "Der Titel")  # as typed: the user's count
+        author = _short(author, MAX_AUTHOR, "Der Name der Autor*in")
+        title, text = pseudonymised_texts(session, typed, text)
         record = Recommendation(
-            title=_short(title, MAX_TITLE, "Der Titel"),
+            title=_within(title, MAX_TITLE),
             text=text,
             district_id=district_id,
             actors=_actors(actors),
             status=_status(status),
-            author=_short(author, MAX_AUTHOR, "Der Name der Autor*in"),
+            author=author,
         )
         session.add(record)
         session.flush()
@@ -215,11 +229,12 @@ def update_recommendation(
     with project.transaction(exclusive=True) as session:  # the key may grow
         record = find_recommendation(session, recommendation_id)
         new_text = _text(text) if text is not None else ""
-        new_text, new_title = pseudonymised_texts(session, new_text, (title or "").strip())
+        typed = _short(title or "", MAX_TITLE, "Der Titel")  # as typed: the user's count
+        new_text, new_title = pseudonymised_texts(session, new_text, typed)
         if text is not None:
             record.text = new_text
         if title is not None:
-            record.title = _short(new_title, MAX_TITLE, "Der Titel")
+            record.title = _within(new_title, MAX_TITLE)
         if scope is not None:
             record.district_id = _district(session, scope).id
         if actors is not None:
