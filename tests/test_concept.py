@@ -287,6 +287,39 @@ def test_broken_references_are_listed_in_the_document_and_the_output(
     assert "Gibt es nicht." in shown  # the unknown district's prose is kept
 
 
+def test_a_recommendation_named_by_a_title_that_names_a_person_is_found(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """A title naming someone is stored with a placeholder ("Gärten öffnen mit [Person 3]");
+    the concept text naming it as typed said "eine Empfehlung mit dem Titel … gibt es
+    nicht" (by number it was found). Now the typed title is pseudonymised like the stored
+    one to find it, the key left as it is."""
+    from workbench.store import Pseudonym
+
+    project = _studied(tmp_path_factory, tmp_path)
+    title = f"Gärten öffnen mit {PLANTED}"
+    number = rec.add_recommendation(project, "Die Gärten der Siedlung öffnen.", title=title)
+    stored = rec.recommendations(project).set_index("recommendation_id").loc[number, "title"]
+    assert PLANTED not in stored
+    with project.session() as s:
+        key = s.query(Pseudonym).count()
+    unknown = "Gärten öffnen mit Frau Quirina Zabelberg"
+    prose = STARTER.read_text(encoding="utf-8").replace(
+        "Empfehlung: Beteiligung als ständiges Instrument",
+        f"Empfehlung: Beteiligung als ständiges Instrument\nEmpfehlung: {title}\n"
+        f"Empfehlung: {unknown}",
+    )
+    concept = build_concept(project, parse_concept_text(prose, "konzept.md"))
+    (participation,) = [p for p in concept.pillars if p.number == 1]
+    assert number in participation.recommendations
+    assert [w.message for w in concept.warnings if "Titel" in w.message] == [
+        f"eine Empfehlung mit dem Titel „{unknown}“ gibt es nicht."
+    ]
+    with project.session() as s:
+        assert s.query(Pseudonym).count() == key  # the check stored no one
+    project.close()
+
+
 def test_the_concept_is_a_chapter_of_the_city_wide_report(studied: Project) -> None:
     report = build_report(collect(studied))
     chapter = concept_chapter(studied, STARTER)

@@ -550,7 +550,19 @@ def pseudonymised_texts(session: Session, *texts: str | None) -> tuple[str | Non
     if not any(text and text.strip() for text in texts):
         return texts
     pseudonymiser = Pseudonymiser.of_project(session)
-    names = listed_names(session)
-    safe = tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)
+    safe = _pseudonymised(session, pseudonymiser, texts)
     pseudonymiser.store_new(session)
     return safe
+
+
+def as_stored_texts(session: Session, *texts: str | None) -> tuple[str | None, ...]:
+    """``texts`` as :func:`pseudonymised_texts` stores them, the key left as it is: a title
+    a researcher types ("Garten von Frau Wischnewski") finds the stored one."""
+    return _pseudonymised(session, Pseudonymiser.of_project(session), texts)
+
+
+def _pseudonymised(
+    session: Session, pseudonymiser: Pseudonymiser, texts: tuple[str | None, ...]
+) -> tuple[str | None, ...]:
+    names = listed_names(session)
+    return tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)

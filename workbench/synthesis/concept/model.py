@@ -16,6 +16,7 @@ statement number).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from workbench.analysis.needs import CROSS_CUTTING
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
 from workbench.ingest.common import spelled_out
+from workbench.ingest.pseudonymise import as_stored_texts
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import now_called
 from workbench.synthesis.citywide import UNPLACED_WORDS, CityWords
@@ -262,8 +264,11 @@ def _entry(rec: dict[str, Any], segments: pd.DataFrame) -> RecommendationEntry:
     )
 
 
-def _resolve(ref: str, recs: dict[int, RecommendationEntry]) -> tuple[int | None, str | None]:
-    """The recommendation a reference names (number or title), or why there is none."""
+def _resolve(
+    ref: str, recs: dict[int, RecommendationEntry], as_stored: Callable[[str], str] = str
+) -> tuple[int | None, str | None]:
+    """The recommendation a reference names (number or title: as typed or as stored,
+    ``as_stored`` pseudonymises it like a title), or why there is none."""
     text = ref.strip().lstrip("#").strip()
     if text.lower().startswith("nr."):
         text = text[3:].strip()
@@ -274,6 +279,9 @@ def _resolve(ref: str, recs: dict[int, RecommendationEntry]) -> tuple[int | None
             return int(text), None
         return None, f"Empfehlung {text} gibt es nicht"
     hits = [r.recommendation_id for r in recs.values() if clean_name(r.title) == clean_name(text)]
+    if not hits:  # the title named someone: stored with a placeholder
+        stored = clean_name(as_stored(text))
+        hits = [r.recommendation_id for r in recs.values() if clean_name(r.title) == stored]
     if len(hits) == 1:
         return hits[0], None
     if hits:
@@ -325,12 +333,17 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         if text.introduction is None:
             checks.add(text.source, "Der Text hat keine Einleitung (Text vor dem ersten „##“).")
 
+    def as_stored(title: str) -> str:
+        """``title`` pseudonymised as a recommendation's title is stored (the key unchanged)."""
+        with project.session() as session:
+            return as_stored_texts(session, title)[0] or ""
+
     def named(section: Section | None) -> tuple[tuple[int, ...], tuple[str, ...]]:
         """The recommendations a section names, and what it names that does not exist."""
         ids: list[int] = []
         unresolved: list[str] = []
         for ref in section.recommendations if section else ():
-            found, problem = _resolve(ref.ref, recs)
+            found, problem = _resolve(ref.ref, recs, as_stored)
             if found is None:
                 checks.line(ref.line, f"{problem}.")
                 unresolved.append(f"Zeile {ref.line}: {problem}.")
