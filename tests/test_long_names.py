@@ -296,3 +296,23 @@ def test_a_recommendation_title_is_measured_as_typed_not_as_pseudonymised(
     assert "Der Titel der Empfehlung ist zu lang (301 Zeichen, höchstens 300)" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.backends
+def test_a_long_question_from_a_table_is_the_same_label_as_from_a_protocol(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table's question column (or a survey's header) over 300 characters was cut at its
+    end without a word, a protocol's heading in the middle with a notice: the same question
+    from both became two labels. Now both are cut alike, and both imports say so."""
+    question = f"{LONG}?"
+    protocol = tmp_path / "p.md"
+    protocol.write_text(f"# Protokoll\n\n## {question}\n\n- Mehr Bänke\n")
+    table = tmp_path / "t.csv"
+    table.write_text(f"ID;Text;Leitfrage\n1;Mehr Licht;{question}\n")
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    assert main([*command, str(protocol)]) == 0
+    assert main([*command, str(table), "--question-column", "Leitfrage"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Die Leitfrage hat 380 Zeichen und ist in der Mitte mit „…“ gekürzt") == 2
+    assert project.segments()["question"].unique().tolist() == [f"{LONG[:259]}…{LONG[-39:]}?"]

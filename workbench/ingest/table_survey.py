@@ -41,13 +41,13 @@ QUESTION_LENGTH = 300  # segments.question holds 300 characters
 
 
 def question_text(header: str) -> str:
-    """A header as a question: plain text (a survey tool's HTML), cut with "…" at 300.
+    """A header as a question: plain text (a survey tool's HTML). Not cut here: a question
+    over 300 characters is cut as every importer's is (``long_names.fitted_labels``).
 
     >>> question_text("<p><strong>Was fehlt?</strong>&nbsp;</p>")
     'Was fehlt?'
     """
-    text = plain_text(header).strip()
-    return text if len(text) <= QUESTION_LENGTH else text[: QUESTION_LENGTH - 1].rstrip() + "…"
+    return plain_text(header).strip()
 
 
 # The words of a rating scale's answers ("Stimme eher nicht zu", "Sehr zufrieden",
