@@ -316,3 +316,31 @@ def test_a_long_question_from_a_table_is_the_same_label_as_from_a_protocol(
     out = capsys.readouterr().out
     assert out.count("Die Leitfrage hat 380 Zeichen und ist in der Mitte mit „…“ gekürzt") == 2
     assert project.segments()["question"].unique().tolist() == [f"{LONG[:259]}…{LONG[-39:]}?"]
+
+
+def test_a_long_workshop_name_typed_as_at_import_is_found_by_waves_and_tokens(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """import --workshop NAME of 379 characters stores it shortened; waves --move NAME and
+    tokens --workshop NAME with the same NAME said "gibt es nicht" / "Unbekannter
+    Workshop" (listing 300-character names). Now they find it."""
+    from tests.synthesis_data import demo_copy
+
+    project = demo_copy(tmp_path_factory, tmp_path / "demo")
+    folder = str(project.path)
+    project.close()
+    protocol = tmp_path / "p.md"
+    protocol.write_text("# Protokoll\n\n## Was fehlt?\n\n- Mehr Bänke am Platz\n")
+    command = ["import", str(protocol), "--district", "Manfort", "--workshop", LONG]
+    assert main(["--project", folder, *command]) == 0
+    out = tmp_path / "codes.csv"
+    assert (
+        main(["--project", folder, "tokens", "--n", "1", "--workshop", LONG, "--out", str(out)])
+        == 0
+    )
+    assert main(["--project", folder, "waves", "--move", f" {LONG} ", "Folge 2022"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert len(out.read_text().splitlines()) == 2
+    with Project.open(folder) as project:
+        moved = project.workshops().set_index("workshop").loc[workshop_key(LONG)]
+        assert moved["wave"] == "Folge 2022"

@@ -38,6 +38,7 @@ from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT
 from workbench.ingest.common import named_district
+from workbench.ingest.long_names import typed_workshop
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -221,7 +222,9 @@ def move_workshop(project: Project, workshop: str, wave: str) -> Moved:
     """
     with project.transaction(exclusive=True) as session:  # read, then write: one at a time
         found = {w.name: w for w in session.scalars(select(Workshop))}
-        name = named_district(workshop, list(found), "Workshop")
+        # as typed at import: a long name is stored shortened (long_names)
+        forms = (named_district(n, list(found), "Workshop") for n in typed_workshop(workshop))
+        name = next(filter(None, forms), None)
         if name is None:
             raise InputError(
                 f"Workshop '{workshop}' gibt es nicht (workbench export nennt die Workshops "

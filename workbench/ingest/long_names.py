@@ -87,6 +87,13 @@ def stored_workshop(workshops: dict[str, Workshop], name: str) -> Workshop | Non
     return found
 
 
+def typed_workshop(name: str) -> tuple[str, str]:
+    """The forms a workshop's name typed on the command line as at import may be stored
+    in: :func:`workshop_key` and :func:`legacy_workshop_key` (the same if it fits)."""
+    name = name.strip()
+    return workshop_key(name), legacy_workshop_key(name)
+
+
 def shortened_filename(filename: str) -> str:
     """A file name cut in its stem, its extension kept (at most :data:`MAX_FILENAME`).
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.common import named_district
+from workbench.ingest.long_names import typed_workshop
 from workbench.participation.items import current_items, round_for
 from workbench.store import District, FeedbackToken, Workshop
 
@@ -93,7 +94,9 @@ def _token_scope(
         )
     if workshop:
         names = list(session.scalars(select(Workshop.name)))
-        named = named_district(workshop, names, "Workshop")  # "manfort" is Manfort, as districts
+        # "manfort" is Manfort, as districts; a long name as stored (long_names)
+        forms = (named_district(n, names, "Workshop") for n in typed_workshop(workshop))
+        named = next(filter(None, forms), None)
         record = session.scalar(select(Workshop).where(Workshop.name == named))
         if record is None:
             valid = ", ".join(sorted(session.scalars(select(Workshop.name))))
