@@ -17,7 +17,8 @@ from tests.pg import Server
 from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest.long_names import shortened, shortened_filename, workshop_key
-from workbench.store import Document, Segment, Workshop
+from workbench.store import Document, Recommendation, Segment, Workshop
+from workbench.synthesis.recommendations import recommendations
 
 LONG = " ".join(["Stadtteilkonferenz"] * 20)  # 379 characters
 QUESTION = f"{LONG}?"
@@ -75,3 +76,27 @@ def test_upgrade_shortens_long_values_so_a_new_import_finds_them_and_migrate_db_
     assert "Traceback" not in capsys.readouterr().err
     with Project.open(folder) as project:
         assert len(project.segments()) == 3 and len(project.workshops()) == 1
+
+
+def test_migrate_db_names_a_value_too_long_for_postgresql(
+    tmp_path: Path, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recommendation title of 379 characters that SQLite stored before titles were
+    refused: migrate-db stopped with "… fehlgeschlagen (Tabelle recommendations):
+    StringDataRightTruncation", naming neither the value nor what to do. Now it names
+    table, column, row and length, and the project stays on SQLite as it was."""
+    folder = tmp_path / "projekt"
+    Project.create(folder, db_url=None, districts=["Manfort"]).close()
+    assert main(["--project", str(folder), "recommend", "add", "Mehr Bänke", "--title", "B"]) == 0
+    with Project.open(folder) as project, project.transaction() as s:
+        s.execute(update(Recommendation).values(title=LONG))
+    capsys.readouterr()
+    target = pg_server.new_database()
+    assert main(["--project", str(folder), "migrate-db", "--to", target]) == 2
+    err = capsys.readouterr().err
+    assert "Tabelle recommendations, Spalte title, Zeile mit id 1: 379 Zeichen" in err
+    assert "höchstens 300" in err and "StringDataRightTruncation" not in err
+    assert "Traceback" not in err and LONG not in err
+    with Project.open(folder) as project:
+        assert project.engine.dialect.name == "sqlite"
+        assert recommendations(project)["title"].tolist() == [LONG]

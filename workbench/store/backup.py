@@ -24,7 +24,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, DateTime, MetaData, Table, inspect, null, select, text
+from sqlalchemy import (
+    JSON,
+    Connection,
+    DateTime,
+    MetaData,
+    String,
+    Table,
+    inspect,
+    null,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -283,9 +294,32 @@ def _load(connection: Connection, archive: zipfile.ZipFile, table: Table) -> int
     with archive.open(f"tables/{table.name}.jsonl") as f:
         rows = [_decode(table, json.loads(line)) for line in io.TextIOWrapper(f, "utf-8")]
     rows = _parents_first(table, rows)
+    if connection.dialect.name != "sqlite":
+        _check_sizes(table, rows)
     for start in range(0, len(rows), BATCH):
         connection.execute(table.insert(), rows[start : start + BATCH])
     return len(rows)
+
+
+def _check_sizes(table: Table, rows: list[dict[str, Any]]) -> None:
+    """Refuse a value longer than its column, naming table, column and row: SQLite stored
+    it, PostgreSQL stopped with "StringDataRightTruncation" (the value is not shown)."""
+    sizes = {
+        c.name: c.type.length
+        for c in table.columns
+        if isinstance(c.type, String) and c.type.length is not None
+    }
+    for row in rows:
+        for column, size in sizes.items():
+            value = row.get(column)
+            if isinstance(value, str) and len(value) > size:
+                where = f"Zeile mit id {row['id']}" if row.get("id") is not None else "eine Zeile"
+                raise WorkbenchError(
+                    f"Tabelle {table.name}, Spalte {column}, {where}: {len(value)} Zeichen, die "
+                    f"Zieldatenbank hält höchstens {size} (SQLite hat ihn früher ungekürzt "
+                    "gespeichert). Bitte den Wert im Projekt kürzen und erneut versuchen; die "
+                    "Quelle bleibt, wie sie ist."
+                )
 
 
 def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
