@@ -344,3 +344,34 @@ def test_a_long_workshop_name_typed_as_at_import_is_found_by_waves_and_tokens(
     with Project.open(folder) as project:
         moved = project.workshops().set_index("workshop").loc[workshop_key(LONG)]
         assert moved["wave"] == "Folge 2022"
+
+
+@pytest.mark.backends
+def test_a_cluster_edit_author_too_long_for_the_database_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+    db_url: str | None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cluster rename --author with 101 characters: a PostgreSQL traceback
+    (StringDataRightTruncation), SQLite stored it. Now both refuse it (exit code 2) and
+    store no edit and no run."""
+    from tests.pg import move_to
+    from tests.synthesis_data import demo_copy
+    from workbench.analysis.needs import runs
+    from workbench.store import NeedEdit
+
+    project = move_to(demo_copy(tmp_path_factory, tmp_path / "demo"), db_url)
+    before = len(runs(project))
+    cli = ["--project", str(project.path), "cluster", "rename", "1", "--label", "Neuer Name"]
+    assert main([*cli, "--author", "A" * 101]) == 2
+    err = capsys.readouterr().err
+    assert "Der Name der Autor*in 'AAAA" in err and "ist zu lang (höchstens 100 Zeichen)" in err
+    assert "Traceback" not in err
+    assert len(runs(project)) == before
+    with project.session() as s:
+        assert s.scalar(select(NeedEdit.id)) is None
+    assert main([*cli, "--author", " Anna "]) == 0
+    with project.session() as s:
+        assert s.scalar(select(NeedEdit.author)) == "Anna"
+    project.close()

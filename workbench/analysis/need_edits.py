@@ -31,6 +31,7 @@ from workbench.analysis.needs import (
     latest_run,
     run_needs,
 )
+from workbench.coding.records import check_coder
 from workbench.core.domain import WorkbenchError
 from workbench.store import NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
@@ -80,6 +81,8 @@ def _members(project: Project, cluster: int) -> list[int]:
 
 def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
     """Store the edit with a new run: the latest run with the edit applied (module doc)."""
+    # at most as long as the database holds (PostgreSQL stopped with a traceback)
+    author = check_coder(author, "Der Name der Autor*in") if author and author.strip() else ""
     with project.session() as session:
         latest = latest_run(session)
         base, newest_edit = latest.id, session.scalar(select(func.max(NeedEdit.id)))
