@@ -17,7 +17,7 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
 from workbench.ingest.long_names import legacy_workshop_key, workshop_key
-from workbench.store import Document, PseudonymDecision, Workshop
+from workbench.store import Document, PseudonymDecision, RecommendationNeed, Workshop
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
 
@@ -375,3 +375,33 @@ def test_a_cluster_edit_author_too_long_for_the_database_is_refused(
     with project.session() as s:
         assert s.scalar(select(NeedEdit.author)) == "Anna"
     project.close()
+
+
+@pytest.mark.backends
+def test_a_cluster_name_too_long_for_a_recommendation_link_is_refused(
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+    db_url: str | None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cluster rename --label of 600 characters was accepted (kept in the run's JSON);
+    linking the cluster to a recommendation then stopped on PostgreSQL with a traceback
+    (recommendation_needs.label holds 500). Now the name is refused as typed, exit 2."""
+    from tests.pg import move_to
+    from tests.synthesis_data import demo_copy
+
+    project = move_to(demo_copy(tmp_path_factory, tmp_path / "demo"), db_url)
+    folder = str(project.path)
+    project.close()
+    cli = ["--project", folder]
+    rename = [*cli, "cluster", "rename", "1", "--label"]
+    assert main([*rename, "Bänke " * 100]) == 2
+    err = capsys.readouterr().err
+    assert "Der neue Name ist zu lang (599 Zeichen, höchstens 500)" in err
+    assert "Traceback" not in err
+    assert main([*rename, "B" * 500]) == 0
+    assert main([*cli, "recommend", "add", "Mehr Bänke am Markt"]) == 0
+    assert main([*cli, "recommend", "link", "1", "--cluster", "1"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    with Project.open(folder) as project, project.session() as s:
+        assert s.scalar(select(RecommendationNeed.label)) == "B" * 500

@@ -32,8 +32,8 @@ from workbench.analysis.needs import (
     run_needs,
 )
 from workbench.coding.records import check_coder
-from workbench.core.domain import WorkbenchError
-from workbench.store import NeedAssignment, NeedEdit, NeedRun
+from workbench.core.domain import InputError, WorkbenchError
+from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
 
 if TYPE_CHECKING:
@@ -81,8 +81,6 @@ def _members(project: Project, cluster: int) -> list[int]:
 
 def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
     """Store the edit with a new run: the latest run with the edit applied (module doc)."""
-    # at most as long as the database holds (PostgreSQL stopped with a traceback)
-    author = check_coder(author, "Der Name der Autor*in") if author and author.strip() else ""
     with project.session() as session:
         latest = latest_run(session)
         base, newest_edit = latest.id, session.scalar(select(func.max(NeedEdit.id)))
@@ -152,10 +150,22 @@ def _unchanged_since(session: Session, base: int, newest_edit: int | None, own: 
         raise _Changed
 
 
+def _checked(author: str, label: str | None = None) -> str:
+    """The author stripped; an author or a name (as typed) longer than the database
+    holds refused before the name's persons enter the key (PostgreSQL stopped with a
+    traceback, SQLite stored it)."""
+    if label and len(label.strip()) > MAX_NEED_LABEL:
+        raise InputError(
+            f"Der neue Name ist zu lang ({len(label.strip())} Zeichen, höchstens {MAX_NEED_LABEL})."
+        )
+    return check_coder(author, "Der Name der Autor*in") if author and author.strip() else ""
+
+
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
     """Give a cluster of the latest run a name; return the new run's id."""
     if not label.strip():
         raise WorkbenchError("Der neue Name ist leer.")
+    author = _checked(author, label)
     members = _members(project, cluster)
     (label,) = project.pseudonymised_texts(label.strip())  # reports and apps show it
     return _edit(project, "rename", {"members": members, "label": label}, author)
@@ -167,6 +177,7 @@ def merge_clusters(
     """Merge clusters of the latest run into one; return the new run's id."""
     if len(set(clusters_)) < 2:
         raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
+    author = _checked(author, label)
     groups = [_members(project, c) for c in clusters_]
     if label:
         (label,) = project.pseudonymised_texts(label)
@@ -175,6 +186,7 @@ def merge_clusters(
 
 def split_cluster(project: Project, cluster: int, author: str = "") -> int:
     """Split a cluster of the latest run in two; return the new run's id."""
+    author = _checked(author)
     members = _members(project, cluster)
     if len(members) < 2:
         raise WorkbenchError(f"Cluster {cluster} hat nur eine Aussage.")

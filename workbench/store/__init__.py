@@ -78,6 +78,7 @@ from workbench.store.schema import (
 from workbench.store.synthesis_tables import (
     MAX_AUTHOR,
     MAX_INDICATOR,
+    MAX_NEED_LABEL,
     MAX_TITLE,
     MAX_UNIT,
     Indicator,
@@ -97,6 +98,7 @@ __all__ = [
     "MAX_FILENAME",
     "MAX_FORMAT",
     "MAX_INDICATOR",
+    "MAX_NEED_LABEL",
     "MAX_QUESTION",
     "MAX_ROLE",
     "MAX_SOURCE_ID",

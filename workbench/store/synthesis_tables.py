@@ -21,6 +21,7 @@ from workbench.store.schema import Base, utcnow
 
 MAX_INDICATOR, MAX_UNIT = 300, 200  # longest indicator name and unit (PostgreSQL refuses more)
 MAX_TITLE, MAX_AUTHOR = 300, 100  # longest title and author of a recommendation
+MAX_NEED_LABEL = 500  # longest name of a need cluster a recommendation links
 
 
 class Indicator(Base):
@@ -63,7 +64,7 @@ class RecommendationNeed(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
     members: Mapped[list] = mapped_column(JSON)  # sorted segment ids
-    label: Mapped[str] = mapped_column(String(500))  # for the record; the members decide
+    label: Mapped[str] = mapped_column(String(MAX_NEED_LABEL))  # for the record; members decide
     run_id: Mapped[int] = mapped_column(Integer)
     cluster: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

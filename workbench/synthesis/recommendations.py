@@ -37,6 +37,7 @@ from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
     CITYWIDE,
     MAX_AUTHOR,
+    MAX_NEED_LABEL,
     MAX_TITLE,
     District,
     Document,
@@ -278,7 +279,7 @@ def link_need(
         link = RecommendationNeed(
             recommendation_id=record.id,
             members=members,
-            label=run.described[int(cluster)]["label"],
+            label=_within(run.described[int(cluster)]["label"], MAX_NEED_LABEL),
             run_id=run.run_id,
             cluster=int(cluster),
         )
