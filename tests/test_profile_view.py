@@ -274,6 +274,29 @@ def test_without_runs_the_coded_needs_are_shown(
     assert "workbench" not in view.heading.value
 
 
+def test_before_any_coding_the_profile_says_not_yet_instead_of_none(tmp_path: Path) -> None:
+    """Statements imported, nothing coded yet: "keine erfasst" under Ressourcen,
+    Herausforderungen … and "Aus Manfort sind keine Bedarfe erfasst" told stakeholders the
+    workshops had named none, where the site says "noch nicht ausgewertet"."""
+    project = Project.create(tmp_path / "ungekodet", districts=["Manfort"])
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text\nDas Quartiersbüro hilft\nDer Jugendtreff fehlt\n", encoding="utf-8")
+    project.import_files([cards], TableMapping(text_column="Text"), district="Manfort")
+    before = build_profiles(project)
+    run_needs(project, NeedParams(segments="all"), progress=False)
+    clustered = build_profiles(project)
+    project.close()
+    needs, findings = (s.value for s in ProfileView(before, "Manfort").sections[:2])
+    assert "Die genannten Bedarfe sind noch nicht ausgewertet." in needs
+    assert "keine Bedarfe erfasst" not in needs
+    assert "Die Aussagen sind hierzu noch nicht ausgewertet." in findings
+    assert "keine erfasst" not in findings and "(0)" not in findings
+    # the needs clustered over all statements, still nothing coded: needs, no findings
+    needs, findings = (s.value for s in ProfileView(clustered, "Manfort").sections[:2])
+    assert "Der Jugendtreff fehlt" in needs and "noch nicht ausgewertet" not in needs
+    assert "Die Aussagen sind hierzu noch nicht ausgewertet." in findings
+
+
 def test_an_error_in_a_handler_shows_a_message(
     profiles: Profiles, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from widgets.app_support import esc
 from widgets.feedback_texts import short_quote
+from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
 from workbench.analysis.need_scope import focus_text
 from workbench.analysis.needs import CROSS_CUTTING, NO_DISTRICT
 from workbench.core.formatting import (
@@ -39,6 +40,7 @@ from workbench.synthesis.geo import Shape
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import map_figure, profile_maps
 from workbench.synthesis.profiles import DistrictProfile, Profiles
+from workbench.synthesis.reports.outline import PUBLIC_NO_CODINGS
 
 VISIBLE_QUOTES = 5  # quotes per need shown before "… weitere"
 VISIBLE_FINDINGS = 6  # quotes per resource/challenge list shown before "… weitere"
@@ -144,7 +146,9 @@ def needs_html(
         coded = profile.quotes("Bedarf")
         if coded.empty:
             none = (
-                words.none_found("Bedarfe")
+                PUBLIC_NO_NEED_RUN  # neither clustered nor coded: not "none", but not yet
+                if not (profile.clustered or profile.coded)
+                else words.none_found("Bedarfe")
                 if city
                 else f"Aus {profile.district} sind keine Bedarfe erfasst."
             )
@@ -174,7 +178,14 @@ def needs_html(
 
 
 def findings_html(profile: DistrictProfile) -> str:
-    """Resources and challenges (open), gaps and reasons (collapsed), as quotes."""
+    """Resources and challenges (open), gaps and reasons (collapsed), as quotes; one
+    sentence if nothing in the project is coded yet (as on the public site)."""
+    if not profile.coded:  # "keine erfasst" under each would read as "none were named"
+        names = [EXPLAINED[d].split(" – ")[0] for d in EXPLAINED]
+        return (
+            f"<div class='sw-dimension'><h3>{', '.join(names[:-1])} und {names[-1]}</h3>"
+            f"<p class='sw-empty'>{esc(PUBLIC_NO_CODINGS)}</p></div>"
+        )
     parts = []
     for dimension in ("Ressource", "Herausforderung"):
         table = profile.quotes(dimension)

@@ -117,6 +117,8 @@ class DistrictProfile:
     indicators: pd.DataFrame  # workbench.synthesis.indicators.COMPARISON_COLUMNS
     notes: tuple[str, ...] = ()
     public_notes: tuple[str, ...] = ()  # the same notes for the public site (no command)
+    coded: bool = True  # anything in the project coded (False: findings not yet analysed)
+    clustered: bool = True  # a need run was read (False: needs not yet analysed)
 
     def quotes(self, dimension: str, limit: int | None = None) -> pd.DataFrame:
         """Quotes of one dimension (``Ressource`` …), optionally the first ``limit``."""
@@ -461,6 +463,8 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
         indicators=table,
         notes=(*inputs.notes, *own_notes),
         public_notes=(*inputs.public_notes, *own_notes),
+        coded=inputs.quotes is not None and not inputs.quotes.empty,
+        clustered=inputs.clusters is not None,
     )
 
 
