@@ -59,7 +59,8 @@ def test_shows_the_segment_with_its_neighbours_and_the_progress(project: Project
     panel = CodingPanel(project, coder="Anzeige")
     first, second = segments["text"].iloc[0], segments["text"].iloc[1]
     assert first[:40] in panel.context.value
-    assert f"danach ({segments['source_id'].iloc[1]}): {second[:30]}" in panel.context.value
+    neighbour = f"danach ({segments['source_id'].iloc[1]}): <bdi>{second[:30]}"
+    assert neighbour in panel.context.value
     assert "(davor: –)" in panel.context.value
     assert f"0 von {len(segments)} Aussagen kodiert" in panel.progress_label.value
     assert panel.count_label.value.startswith(f"{len(segments)} Aussagen")

@@ -417,7 +417,7 @@ class PanelView(w.VBox):
             return (
                 f'<div class="sw-neighbour" style="color:#666;font-size:0.9em;'
                 f'white-space:pre-wrap">{where} ({esc(t.source_ids[i])}): '
-                f"{esc(short_quote(t.texts[i], NEIGHBOUR_CHARS))}</div>"
+                f"<bdi>{esc(short_quote(t.texts[i], NEIGHBOUR_CHARS))}</bdi></div>"
             )
 
         self.context.value = (
@@ -426,7 +426,7 @@ class PanelView(w.VBox):
             'padding:6px 10px;margin:6px 0">'
             f'<div class="sw-meta" style="font-size:0.85em;color:#444">{esc(" · ".join(meta))}'
             f" · Aussage {esc(position)}</div>"
-            '<div class="sw-current-text" style="font-size:1.15em;white-space:pre-wrap">'
+            '<div class="sw-current-text" dir="auto" style="font-size:1.15em;white-space:pre-wrap">'
             f"{esc(t.texts[index])}</div></div>" + neighbour(after, "danach")
         )
 

@@ -103,7 +103,7 @@ def item_html(item: Item) -> str:
     if item.text:
         parts.append(f"<p>{esc(item.text)}</p>")
     if item.quotes:
-        quotes = "".join(f"<li>„{esc(short_quote(q))}“</li>" for q in item.quotes)
+        quotes = "".join(f"<li>„<bdi>{esc(short_quote(q))}</bdi>“</li>" for q in item.quotes)
         parts.append(
             f"<div class='sw-meta'>{QUOTES_INTRO}</div><ul class='sw-quotes'>{quotes}</ul>"
         )

@@ -294,7 +294,8 @@ def _describe(item: Item) -> str:
         parts.append(f"<p>{esc(item.text)}</p>")
     if item.quotes:
         quotes = "".join(
-            f"<li><blockquote><p>„{esc(short_quote(q))}“</p></blockquote></li>" for q in item.quotes
+            f"<li><blockquote><p>„<bdi>{esc(short_quote(q))}</bdi>“</p></blockquote></li>"
+            for q in item.quotes
         )
         parts.append(f'<p class="hinweis">{esc(QUOTES_INTRO)}</p><ul class="zitate">{quotes}</ul>')
     if item.districts:

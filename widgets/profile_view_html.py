@@ -83,8 +83,9 @@ def quotes_html(quotes: Iterable[QuoteRow], visible: int, limit: int = QUOTE_LIM
     """A list of ``(text, document, source_id, role)`` quotes; beyond ``visible`` collapsed,
     beyond ``limit`` only counted."""
     rows = list(quotes)
-    items = [
-        f"<li class='sw-quote'><span class='sw-quote-text'>{esc(short_quote(text))}</span>"
+    items = [  # dir='auto': a right-to-left quote reads as one, its source stays beside
+        f"<li class='sw-quote'><span class='sw-quote-text' dir='auto'>{esc(short_quote(text))}"
+        "</span>"
         f"<span class='sw-source'>{quote_source(document, source_id, role)}</span></li>"
         for text, document, source_id, role in rows[: max(limit, visible)]
     ]

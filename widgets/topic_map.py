@@ -300,7 +300,7 @@ def topic_quotes_html(
     focusable = f" id='{esc(mark)}' tabindex='-1'"
     items = "".join(
         f"<li class='sw-quote'{focusable if i == position else ''}>"
-        f"<span class='sw-quote-text'>{esc(short_quote(r.text))}</span>"
+        f"<span class='sw-quote-text' dir='auto'>{esc(short_quote(r.text))}</span>"
         f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, "
         f"Aussage {esc(r.source_id)})"
         f"</span></li>"

@@ -80,7 +80,7 @@ def heatmap_html(data: MapData) -> str:
 def _quote(text: str, source: str) -> str:
     esc = html.escape
     return (
-        f'<blockquote class="wb-quote"><p>{esc(text)}</p>'
+        f'<blockquote class="wb-quote"><p dir="auto">{esc(text)}</p>'
         f"<footer>{esc(source)}</footer></blockquote>"
     )
 
