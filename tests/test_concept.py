@@ -418,6 +418,25 @@ def test_a_study_without_a_kickoff_and_a_district_typed_without_umlauts(tmp_path
     assert "Bürrig" in section and "hat keinen Abschnitt" not in section
 
 
+def test_the_command_counts_one_district_and_one_recommendation_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A study of one Sozialraum with one recommendation: "1 Sozialräume, 1 Empfehlungen"."""
+    project = Project.create(tmp_path / "eins", districts=["Bürrig"])
+    cards = tmp_path / "karten.csv"
+    cards.write_text(
+        "Text\nMehr Bänke im Park\nDer Bus fährt zu selten\nDie Kita fehlt\n", encoding="utf-8"
+    )
+    project.import_files([cards], TableMapping(text_column="Text"), district="Bürrig")
+    run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    rec.add_recommendation(project, "Mehr Bänke aufstellen", scope="Bürrig")
+    project.close()
+    out = tmp_path / "k.html"
+    assert main(["--project", str(project.path), "konzept", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"{out}: 1 Sozialraum, 1 Empfehlung, Bedarfslauf 1." in said
+
+
 def test_a_concept_without_quotes_ends_its_sentences(studied: Project) -> None:
     """--max-quotes 0: „… als Ressource kodiert.“, not „…; 0 davon als Beispiel:“."""
     concept = build_concept(studied, read_concept_text(STARTER))

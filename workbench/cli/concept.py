@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.common import open_project
+from workbench.core.formatting import plural
 from workbench.synthesis.concept import write_concept
 
 EXIT_WARNINGS = 1  # with --strict: the concept was written, but links are broken or missing
@@ -27,8 +28,10 @@ def cmd_concept(args: argparse.Namespace) -> int:
     concept = written.concept
     fmt = written.path.suffix.lstrip(".").upper()
     print(
-        f"Sozialraumkonzept ({fmt}) → {written.path}: {len(concept.districts)} Sozialräume, "
-        f"{len(concept.recommendations)} Empfehlungen, Bedarfslauf {concept.need_run}."
+        f"Sozialraumkonzept ({fmt}) → {written.path}: "
+        f"{plural(len(concept.districts), 'Sozialraum', 'Sozialräume')}, "
+        f"{plural(len(concept.recommendations), 'Empfehlung', 'Empfehlungen')}, "
+        f"Bedarfslauf {concept.need_run}."
     )
     if not concept.warnings:
         print("Alle Verweise und Nachweisketten sind vollständig.")
