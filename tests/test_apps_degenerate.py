@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -291,3 +292,38 @@ def test_the_html_form_says_when_a_district_has_no_needs_of_its_own() -> None:
     page = form_page(Ballot(1, 5, (need,), district="Leer"), "code")
     assert "Aus Leer nennen die Workshops keine eigenen Bedarfe." in page
     assert "Aus Manfort" not in form_page(Ballot(1, 5, (need,), district="Manfort"), "code")
+
+
+def test_after_forget_the_topic_map_counts_todays_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The topic list and the map's words counted a topic's statements as the run did:
+    after ``forget`` a topic read "(2)" above one statement, and a topic whose statements
+    were all erased stayed in the app and on the site, named by their words."""
+    from workbench.analysis import topics
+    from workbench.analysis.topic_map import map_data, topic_table
+    from workbench.synthesis.site import publish
+
+    folder = make_project(tmp_path, capsys, TEXTS, TWO)
+    analyse(capsys, folder)
+    with Project.open(folder) as project:
+        before = map_data(project)
+    members = before.statements.groupby("topic")["segment_id"].apply(list)
+    emptied = str(before.topics["topic"].iloc[-1])  # all of its statements go
+    shrunk = next(t for t in before.topics["topic"] if t != emptied and len(members[t]) > 1)
+    gone = [*members[emptied], members[shrunk][0]]
+    run(capsys, folder, "forget", "--statement", *gone)
+    with Project.open(folder) as project:
+        after = map_data(project)
+        stored = topic_table(topics.topics(project, after.topic_run)).set_index("topic")
+        site = publish(project, tmp_path / "seite").folder
+    sizes = dict(zip(after.topics["topic"], after.topics["size"], strict=True))
+    assert emptied not in sizes
+    assert sizes == after.statements.groupby("topic")["segment_id"].nunique().to_dict()
+    label = stored.loc[emptied, "label"]  # as the run names it after the erasure
+    page = check_page(apps(folder)[1])
+    listed = next(x for x in widgets_below(apps(folder)[1]) if isinstance(x, w.Select))
+    options = {key: str(name) for name, key in listed.options}  # (label (n), topic)
+    assert emptied not in options and options[shrunk].endswith(f" ({sizes[shrunk]})")
+    assert f"in {len(sizes)} Themen" in page
+    assert html_escape(label) not in (site / "themenlandkarte.html").read_text(encoding="utf-8")

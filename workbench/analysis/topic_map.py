@@ -117,6 +117,20 @@ def topic_table(described: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True).astype(TOPIC_COLUMNS)
 
 
+def present_topics(table: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The topics of ``table`` sized by today's ``statements`` (pure), largest first.
+
+    After ``workbench forget`` a topic has fewer statements than the run counted; one whose
+    statements were all erased has none to show and leaves the map (its keywords were
+    their words).
+    """
+    sizes = statements.groupby("topic")["segment_id"].nunique()
+    kept = table[table["topic"].isin(sizes.index)]
+    kept = kept.assign(size=kept["topic"].map(sizes).astype("int64"))
+    kept = kept.sort_values(["size", "topic"], ascending=[False, True], kind="stable")
+    return kept.reset_index(drop=True).astype(TOPIC_COLUMNS)
+
+
 def has_topic_run(project: Project) -> bool:
     """Whether the project has a stored topic run (the map needs one)."""
     from workbench.analysis import topics
@@ -151,7 +165,7 @@ def map_data(
     districts = tuple(d for d in project.districts()["district"] if d in present)
     return MapData(
         statements=statements,
-        topics=topic_table(topics.topics(project, topic_run)),
+        topics=present_topics(topic_table(topics.topics(project, topic_run)), statements),
         districts=districts,
         topic_run=topic_run,
         need_run=need_run if need_assignments is not None else None,
