@@ -327,3 +327,39 @@ def test_after_forget_the_topic_map_counts_todays_statements(
     assert emptied not in options and options[shrunk].endswith(f" ({sizes[shrunk]})")
     assert f"in {len(sizes)} Themen" in page
     assert html_escape(label) not in (site / "themenlandkarte.html").read_text(encoding="utf-8")
+
+
+def test_a_need_whose_statements_were_all_forgotten_is_no_longer_on_the_ballot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After ``forget`` of all statements of a need, the app and the form still asked
+    participants to rate it: a card titled "Bedarf" without a single example. A token that
+    already gave it points keeps it (the points count against its budget)."""
+    from sqlalchemy import select
+
+    from workbench.analysis import needs
+    from workbench.participation.ballots import open_ballot, save_answer
+    from workbench.store import FeedbackItem
+
+    folder = make_project(tmp_path, capsys, TEXTS, TWO)
+    run(capsys, folder, "needs", "--segments", "all", "--backend", "tfidf")
+    fresh, answered = token(capsys, folder), token(capsys, folder)
+    with Project.open(folder) as project:
+        members = needs.assignments(project).groupby("cluster")["segment_id"].apply(list)
+        target = int(members.index[-1])
+        with project.session() as session:
+            item = next(
+                i.id
+                for i in session.scalars(select(FeedbackItem))
+                if i.kind == "need" and i.source.get("cluster") == target
+            )
+        before = [i.item_id for i in open_ballot(project, fresh).items]
+        save_answer(project, answered, item, rating="trifft zu", points=2)
+    run(capsys, folder, "forget", "--statement", *members[target])
+    with Project.open(folder) as project:
+        shown = [i.item_id for i in open_ballot(project, fresh).items]
+        kept = open_ballot(project, answered)
+    assert item in before and shown == [i for i in before if i != item]
+    assert item in [i.item_id for i in kept.items] and kept.points_used == 2
+    form = check_page(apps(folder, f"token={fresh}")[2])  # the app shows the same cards
+    assert form.count("<span class='sw-badge'>Bedarf</span>") == len(shown)  # needs only

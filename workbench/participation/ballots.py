@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
-from workbench.participation.items import KINDS
+from workbench.participation.items import KIND_NEED, KINDS
 from workbench.participation.tokens import find_token
 from workbench.store import (
     District,
@@ -143,6 +143,12 @@ def open_ballot(project: Project, token: str | None) -> Ballot:
             .where(FeedbackRoundItem.round_id == round_.id)
             .order_by(FeedbackRoundItem.position)
         ).scalars()
+        answers = {
+            a.item_id: Answer(a.item_id, a.rating, a.points, a.comment)
+            for a in session.scalars(
+                select(FeedbackAnswer).where(FeedbackAnswer.token_id == record.id)
+            )
+        }
         items = tuple(
             Item(
                 item_id=i.id,
@@ -154,13 +160,10 @@ def open_ballot(project: Project, token: str | None) -> Ballot:
                 quotes=tuple(i.quotes),
             )
             for i in rows
+            # a need whose statements were all erased (`workbench forget`) has nothing left
+            # to rate: an empty card "Bedarf"; one this token answered stays (its points)
+            if i.kind != KIND_NEED or i.members or i.id in answers
         )
-        answers = {
-            a.item_id: Answer(a.item_id, a.rating, a.points, a.comment)
-            for a in session.scalars(
-                select(FeedbackAnswer).where(FeedbackAnswer.token_id == record.id)
-            )
-        }
         workshop = session.get(Workshop, record.workshop_id) if record.workshop_id else None
         district = session.get(District, record.district_id) if record.district_id else None
         return Ballot(
