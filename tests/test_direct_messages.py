@@ -224,3 +224,37 @@ def test_include_direct_messages_on_a_chat_imported_before_says_why_nothing_chan
     assert len(project.segments()) == 2
     assert _cli(project.path, "import", str(path), "--district", "Manfort") == 0
     assert "Direktnachricht" not in capsys.readouterr().out  # without the option: no word
+
+
+# An older client writes a direct message as a bare "to Name": a participant whose name
+# begins like a group word ("Allegra", "Hostettler"), is numbered ("Teilnehmer 3") or is
+# called like one ("Host", writing in the chat) is still one person.
+NAMED_LIKE_GROUPS = """\
+18:00:00 From Teilnehmer 3 to Everyone:
+\tHallo zusammen
+18:00:30 From Host to Everyone:
+\tWillkommen
+18:01:00 From Ben Berg to Allegra Weber:
+\tGEHEIM-A: ich finde die Moderation schlecht
+18:02:00 From Ben Berg to Teilnehmer 3:
+\tGEHEIM-B: wohnst du neben mir?
+18:03:00 From Ben Berg to Host:
+\tGEHEIM-C: ich muss früher gehen
+18:04:00 Von Ben Berg an Jens Hostettler:
+\tGEHEIM-D: ruf mich an
+18:05:00 From Ben Berg to Everyone:
+\tMehr Bänke am Markt
+"""
+
+
+def test_a_participant_named_like_a_group_gets_direct_messages(tmp_path: Path) -> None:
+    doc = parse_file(write_file(tmp_path, "chat.txt", NAMED_LIKE_GROUPS))
+    assert [s.text for s in doc.segments] == ["Hallo zusammen", "Willkommen", "Mehr Bänke am Markt"]
+    assert doc.options["direct_messages_left_out"] == 4
+    kept = parse_file(write_file(tmp_path, "chat.txt", NAMED_LIKE_GROUPS), direct_messages=True)
+    to = [
+        s.attributes.get("recipient") or s.attributes.get("recipient_role")
+        for s in kept.segments
+        if s.attributes.get("direct_message")
+    ]
+    assert to == ["Allegra Weber", "Teilnehmer 3", "Host", "Jens Hostettler"]

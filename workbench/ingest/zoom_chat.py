@@ -86,7 +86,12 @@ _GROUP = re.compile(
     r"presenters?|waiting\s+room|diskussionsteilnehmer\w*|teilnehm\w*|warteraum\w*|"
     r"(?:co-?)?gastgeber\w*|moderat(?:or|orin|oren|orinnen|ion)|organi[sz]ator\w*|"
     r"veranstalter\w*|breakout\b.*|(?:main\s+)?room\s+\d+|raum\s+\d+|hauptsitzung|"
-    r"main\s+(?:room|session))",
+    r"main\s+(?:room|session))\b",
+    re.IGNORECASE,
+)
+# A numbered participant ("Teilnehmer 3", "Gast 2", "Participant 4") is one person.
+_NUMBERED = re.compile(
+    r"(?:teilnehmer(?:in)?|teilnehmende[rs]?|gast|guest|participant|attendee|user)\s*\d+",
     re.IGNORECASE,
 )
 # The person who saved the chat is "Me" in it ("From Me to Everyone", "to Me (Direct
@@ -99,7 +104,7 @@ _LEFT_OUT = ""  # the source id of a direct message that is not imported
 @dataclass(frozen=True)
 class _Who:
     sender: str
-    recipient: str | None  # only for a direct message
+    recipient: str | None  # as written ("Everyone", "Anna (Direct Message)"), if named
     text: str
 
 
@@ -110,7 +115,7 @@ class _Message:
     speaker: str
     lines: list[str]
     local: bool
-    recipient: str | None = None
+    recipient: str | None = None  # as written; a direct message's: see _direct
     day: str | None = None  # ISO date, where the header gives one
 
     @property
@@ -180,7 +185,7 @@ def _local_who(word: str, rest: str) -> _Who | None:
         who = " ".join(rest[:i].split())
         split = _split(who, word) if who else None
         if split:
-            return _Who(split[0], _direct(split[1]), rest[i + 1 :])
+            return _Who(split[0], split[1], rest[i + 1 :])
         if who and rest[i - 1] in " \t":
             return _Who(who, None, rest[i + 1 :])
     if word == "From" and colons and rest[colons[0] + 1 : colons[0] + 2] in ("", " ", "\t"):
@@ -188,14 +193,25 @@ def _local_who(word: str, rest: str) -> _Who | None:
     return None
 
 
-def _direct(recipient: str) -> str | None:
+def _direct(recipient: str, senders: frozenset[str] = frozenset()) -> str | None:
     """The recipient of a direct message ("Anna (Direktnachricht)", also a bare "Anna" as
-    older clients wrote it), None for everyone or a group ("Hosts and panelists")."""
+    older clients wrote it), None for everyone or a group ("Hosts and panelists").
+
+    A recipient who writes in the chat (``senders``: their display names, folded) or is
+    numbered ("Teilnehmer 3") is one person, even when named like a group ("Host").
+    """
     if re.fullmatch(_EVERYONE, recipient, re.IGNORECASE):
         return None
     if _DIRECT.search(recipient) or _is_saver(recipient):
         return recipient
+    if _folded(recipient) in senders or _NUMBERED.fullmatch(recipient.strip()):
+        return recipient
     return None if _GROUP.search(recipient) else recipient
+
+
+def _folded(display: str) -> str:
+    """A display name for comparing sender and recipient: blanks collapsed, case folded."""
+    return " ".join(display.split()).casefold()
 
 
 def _recipient_role(recipient: str | None) -> str | None:
@@ -233,7 +249,7 @@ def _webex(line: str) -> tuple[_Who, str] | None:
     hour, ampm = int(hours), (found["ampm"] or "").replace(".", "").lower()
     if ampm and 1 <= hour <= 12:
         hour = hour % 12 + (12 if ampm == "pm" else 0)
-    return _Who(split[0], _direct(split[1]), ""), f"{hour:02d}:{rest}"
+    return _Who(split[0], split[1], ""), f"{hour:02d}:{rest}"
 
 
 def _webex_gap(line: str) -> str | None:
@@ -309,7 +325,10 @@ def is_zoom_chat(text: str) -> bool:
         return False
     if _webex(lines[0]):  # "From idea to project: 18:00", "From plan to action: 18:45": none
         webex = [found[0] for found in map(_webex, lines) if found]
-        return any(w.recipient is None or _DIRECT.search(w.recipient) for w in webex)
+        return any(
+            w.recipient is None or _direct(w.recipient) is None or _DIRECT.search(w.recipient)
+            for w in webex
+        )
     heads = [ln for ln in lines if _CLOUD.match(ln) or _is_local(ln)]
     if not heads:
         return False
@@ -415,13 +434,16 @@ def parse_zoom_chat(
     statements: list[_Statement] = []
     quotables: list[Quotable] = []
     reactions = unmatched = withdrawn = empty = left_out = 0
-    for message in _messages(raw):
+    messages = _messages(raw)
+    senders = frozenset(_folded(m.speaker) for m in messages)
+    for message in messages:
         if _is_saver(message.speaker):
             role, person = SAVER, None
         else:
             role, person = speaker_fields(speakers, message.speaker)
-        to_role = _recipient_role(message.recipient)
-        recipient = None if to_role else message.recipient and speakers.add(message.recipient)
+        to = message.recipient and _direct(message.recipient, senders)
+        to_role = _recipient_role(to)
+        recipient = None if to_role else to and speakers.add(to)
         text = message.text
         if not text:
             empty += 1
