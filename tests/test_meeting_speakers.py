@@ -458,3 +458,23 @@ def test_a_teams_chat_copied_from_an_english_interface_is_a_chat(tmp_path: Path)
         ("5:09 PM", "Mehmet Kaya"),
     ]
     assert doc.segments[1].text == "When will the playground be fixed?"
+
+
+# A guest on a phone without an account is named after the device and its owner.
+DEVICE_CHAT = """\
+18:01:30 From iPhone von Mareike to Everyone:
+\tNur Ton heute, mein iPhone hat wenig Akku
+18:02:00 From Ben Berg’s iPad to Everyone:
+\tMareike hat recht, und am iPad sieht man die Karte nicht
+"""
+
+
+def test_a_guest_named_after_a_device_is_its_owner(project: Project, tmp_path: Path) -> None:
+    assert _import(project, _file(tmp_path, "chat.txt", DEVICE_CHAT)) == 0
+    first, second = project.segments().sort_values("source_id").to_dict("records")
+    assert first["text"] == "Nur Ton heute, mein iPhone hat wenig Akku"
+    mareike = first["attributes"]["speaker"]
+    assert second["text"] == f"{mareike} hat recht, und am iPad sieht man die Karte nicht"
+    assert second["attributes"]["speaker"] not in (mareike, None)
+    stored = stored_text(project)
+    assert "Mareike" not in stored and "Berg" not in stored

@@ -11,9 +11,10 @@ brackets and what follows a ``|`` ("Anna Schmidt (sie/ihr)", "Ben | Quartiersbü
 (Host)") — are dropped: they may be pronouns, roles or organisations whose every mention
 would otherwise turn into a person placeholder. A guest named by an e-mail address is
 its user name ("anna.schmidt@gmx.de" is "anna.schmidt"): the writer would replace the
-address by ``[E-Mail]`` and every such guest would be one speaker. Roles are read from a CSV file
-``speaker,role`` that holds names and is therefore never stored; only the roles
-themselves are kept.
+address by ``[E-Mail]`` and every such guest would be one speaker. A guest named after
+a phone or tablet is its owner ("iPhone von Anna", "Anna's iPad" are "Anna"). Roles are
+read from a CSV file ``speaker,role`` that holds names and is therefore never stored; only
+the roles themselves are kept.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ _SURNAME_FIRST = re.compile(
     rf"(?P<first>(?:(?:Dr|Prof)\.\s?)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
 _EMAIL = re.compile(r"(?P<user>[^\W_][\w.-]*?)(?:\+[\w.-]*)?@[\w-]+(?:\.[\w-]+)+")
+# A guest who joins from a phone or tablet without an account is named after the device
+# and its owner: "iPhone von Anna" (German), "Anna's iPhone", "iPad de María".
+_DEVICE = r"(?:i(?:Phone|Pad)|Galaxy(?:\s+[A-Z]?\d+\w*)?|Android|Pixel(?:\s+\d+\w*)?)"
+_OWNED_DEVICE = re.compile(
+    rf"{_DEVICE}(?:\s+\(\d+\))?\s+(?:von|de|di|van|of)\s+(?P<owner>.+)"
+    rf"|(?P<possessor>.+?)(?:['’]s|['’])\s+{_DEVICE}(?:\s+\(\d+\))?"
+)
 _HEADER_SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "teilnehmende"}
 _HEADER_ROLE = {"role", "rolle", "funktion"}
 
@@ -60,6 +68,8 @@ def person_name(display: str) -> str:
     'anna.schmidt'
     >>> person_name("Przybylski-Ötztürk, Jolanta (Stadt Leverkusen)")
     'Jolanta Przybylski-Ötztürk'
+    >>> person_name("iPhone von Anna"), person_name("Ben Berg’s iPad")
+    ('Anna', 'Ben Berg')
     """
     text = _QUALIFIER.sub(" ", display)
     parts = [p.strip() for p in text.split("|")]
@@ -68,6 +78,9 @@ def person_name(display: str) -> str:
     if address:  # a guest named by e-mail address: its user name, one person each
         person = address["user"]
     person = " ".join(person.split()).strip(" :,;-–")
+    device = _OWNED_DEVICE.fullmatch(person)
+    if device:  # "iPhone von Anna": Anna, and "iPhone" stays a word of the texts
+        person = device["owner"] or device["possessor"]
     return natural_order(_uncapitalised(person)) or " ".join(display.split())
 
 
