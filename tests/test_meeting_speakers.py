@@ -478,3 +478,26 @@ def test_a_guest_named_after_a_device_is_its_owner(project: Project, tmp_path: P
     assert second["attributes"]["speaker"] not in (mareike, None)
     stored = stored_text(project)
     assert "Mareike" not in stored and "Berg" not in stored
+
+
+INTERPRETED_VTT = """\
+WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+[Frage] Was fehlt im Quartier?
+
+00:00:06.000 --> 00:00:12.000
+[Dolmetscherin] Herr Yilmaz sagt, im Park fehlen Bänke.
+
+00:00:13.000 --> 00:00:20.000
+[Anna Schmidt] Danke an die Dolmetscherin, das nehmen wir auf.
+"""
+
+
+def test_an_interpreter_in_brackets_is_a_role(project: Project, tmp_path: Path) -> None:
+    assert _import(project, _file(tmp_path, "runde.vtt", INTERPRETED_VTT)) == 0
+    rows = project.segments().sort_values("source_id").to_dict("records")
+    assert [r["speaker_role"] for r in rows[:2]] == ["Frage", "Dolmetscherin"]
+    assert "speaker" not in rows[1]["attributes"]
+    assert rows[2]["text"] == "Danke an die Dolmetscherin, das nehmen wir auf."
+    assert "Yilmaz" not in stored_text(project)

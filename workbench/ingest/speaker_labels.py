@@ -3,7 +3,7 @@
 A transcript names its speakers by name (a person: a placeholder, see
 :mod:`workbench.ingest.speakers`) or by a label: a role code (``I``, ``B1``, ``TN 3``,
 ``IP 2``), a role word (``Interviewer``, ``Moderation``, ``Frage``, ``Expertin``,
-``Int.``), such a word with a letter where the transcript was anonymised before
+``Int.``, ``Dolmetscherin``), such a word with a letter where the transcript was anonymised before
 (``Person A``, ``Befragte B``: a pseudonym already, and "Person" stays a word), a
 generic label that a transcription tool writes for a voice it cannot name (``SPEAKER_00``
 of WhisperX, ``Speaker 2`` of Otter, ``Sprecher 1`` of Word, ``Teilnehmer 3``, ``Unknown
@@ -41,6 +41,9 @@ _ROLE = re.compile(
     # who speaks in an expert interview, also abbreviated ("Int.", "Befr.", "IP 2")
     r"Expert(?:e|in)|(?:Interview|Gesprächs)partner(?:in)?|Erzählperson|Forscher(?:in)?|"
     r"Interviewperson|Int\.?|Interv\.?|Befr\.?|Mod\.?|"
+    # who interprets for others ("[Dolmetscherin] Herr Y. sagt, …"): a function, no name
+    r"(?:Gebärdensprach)?[Dd]olmetscher(?:in)?|Sprachmittler(?:in)?|Übersetzer(?:in)?|"
+    r"(?i:interpreter)|"
     # labels of a question-and-answer record: not people, never pseudonymised
     r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
     r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)"
