@@ -164,3 +164,29 @@ def test_a_short_note_wrapped_after_an_abbreviation_is_not_cut(tmp_path: Path) -
         "Dhünn und haben uns alles angesehen.",
         "Dort fehlen vor allem Bänke für die Eltern und ein Sonnenschutz.",
     ]
+
+
+# Seven minutes between two captions (or cues) of one speaker: nobody spoke in between
+# (a break, work in small groups), and what comes after is a new statement.
+PAUSED = {
+    "meeting_saved_closed_caption.txt": (
+        "[Anna Schmidt] 18:02:13\nDer Park ist abends dunkel.\n"
+        "[Anna Schmidt] 18:02:20\nWir brauchen Licht.\n"
+        "[Anna Schmidt] 18:09:40\nZum zweiten Punkt: die Bücherei.\n"
+    ),
+    "aufzeichnung.vtt": (
+        "WEBVTT\n\n1\n00:02:13.000 --> 00:02:18.000\nAnna Schmidt: Der Park ist abends dunkel.\n\n"
+        "2\n00:02:19.000 --> 00:02:22.000\nAnna Schmidt: Wir brauchen Licht.\n\n"
+        "3\n00:09:40.000 --> 00:09:45.000\nAnna Schmidt: Zum zweiten Punkt: die Bücherei.\n"
+    ),
+}
+
+
+def test_one_speaker_after_a_long_pause_is_a_new_statement(tmp_path: Path) -> None:
+    for name, text in PAUSED.items():
+        doc = parse_file(_file(tmp_path, name, text))
+        assert [s.text for s in doc.segments] == [
+            "Der Park ist abends dunkel. Wir brauchen Licht.",
+            "Zum zweiten Punkt: die Bücherei.",
+        ], name
+        assert [s.attributes["cues"] for s in doc.segments] == [2, 1], name

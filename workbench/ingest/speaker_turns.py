@@ -61,6 +61,7 @@ from workbench.ingest.turn_lines import (
     WHO,
     Turn,
     head_speaker,
+    paused,
     read_turns,
 )
 
@@ -265,14 +266,22 @@ def _marked(text: str) -> tuple[str, list[str]]:
 def _joined_segments(turns: list[Turn]) -> list[Turn]:
     """The turns with a recogniser's consecutive segments of one speaker joined into one
     (WhisperX writes ``[SPEAKER_01]: …`` per segment, often cut mid-sentence), as the
-    cues of its subtitles are; so are Zoom's saved captions of one speaker (``cues``)."""
+    cues of its subtitles are; so are Zoom's saved captions of one speaker (``cues``), unless
+    more than a minute passes between two of them (:func:`paused`)."""
     out: list[Turn] = []
     for turn in turns:
         last = out[-1] if out else None
         if last and turn.layout == last.layout == "segment" and turn.who == last.who:
             last.lines[-1] = f"{last.lines[-1]} {' '.join(turn.lines)}"
-        elif last and turn.caption and last.caption and _same(turn.who, last.who):
+        elif (
+            last
+            and turn.caption
+            and last.caption
+            and _same(turn.who, last.who)
+            and not paused(last.end or last.time, turn.time)
+        ):
             last.lines.extend(turn.lines)
+            last.end = turn.time
             last.cues += 1
         else:
             out.append(turn)

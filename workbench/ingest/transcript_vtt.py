@@ -44,6 +44,7 @@ from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import without_banner
+from workbench.ingest.turn_lines import paused
 
 IMPORTER = "webvtt"
 FORMAT = "digital (Videokonferenz)"
@@ -437,7 +438,7 @@ def transcript_document(
 
 def _continues(last: Cue, cue: Cue, sentences: bool) -> bool:
     """Whether a cue continues the turn that ends with ``last``."""
-    if cue.starts or not _same_speaker(last.speaker, cue.speaker):
+    if cue.starts or not _same_speaker(last.speaker, cue.speaker) or paused(last.end, cue.start):
         return False
     return cue.speaker is not None or not sentences or not _SENTENCE_END.search(last.text)
 

@@ -19,6 +19,29 @@ from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.speaker_labels import is_discourse
 from workbench.ingest.transcript_frame import head_line, notice, participants_line
 
+# A speaker's pause longer than this ends the turn: a minute without a caption or cue of
+# anyone (a break, an exercise), then the same voice again, is a new statement.
+TURN_PAUSE_SECONDS = 60
+_STAMP_PARTS = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+
+
+def paused(before: str | None, after: str | None) -> bool:
+    """Whether more than :data:`TURN_PAUSE_SECONDS` lie between two time stamps
+    ("00:02:18.000", "18:02:13"); False where one is missing or unreadable.
+
+    >>> paused("18:02:13", "18:09:40"), paused("00:00:05.000", "00:00:09,500")
+    (True, False)
+    """
+    times = [_STAMP_PARTS.fullmatch(t.strip()) if t else None for t in (before, after)]
+    if times[0] is None or times[1] is None:
+        return False
+    first, second = (
+        int(m[1] or 0) * 3600 + int(m[2]) * 60 + int(m[3]) + int((m[4] or "0").ljust(3, "0")) / 1000
+        for m in times
+    )
+    return second - first > TURN_PAUSE_SECONDS
+
+
 # "18:02", "00:01:02.5"; "5:02 PM" in English interfaces (capitals: German "am" is a word)
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AP]M\b)?"
 # also gender-inclusive labels: "Moderator*in", "Teilnehmer:in 2", "Interviewer/in", "Befragte*r"
@@ -89,6 +112,7 @@ class Turn:
     section: bool = False  # under a time line of its own (Google Meet: every 5 minutes)
     caption: bool = False  # a caption Zoom saved: "[Name] 18:02:11", one every few seconds
     cues: int = 1  # captions joined into the turn
+    end: str | None = None  # the time of the last caption joined into the turn
 
 
 @dataclass
