@@ -190,3 +190,24 @@ def test_one_speaker_after_a_long_pause_is_a_new_statement(tmp_path: Path) -> No
             "Zum zweiten Punkt: die Bücherei.",
         ], name
         assert [s.attributes["cues"] for s in doc.segments] == [2, 1], name
+
+
+# A note typed into a turn, its fields on lines of their own: part of the turn, and
+# "E-Mail" or "Betreff" are no speakers (their words would become person placeholders).
+NOTE_IN_TURN = """\
+[10:02] Anna Schmidt : Wer Fragen hat, schreibt mir:
+E-Mail: quartier@example.org
+Betreff: Spielplatz
+[10:03] Ben Berg : Danke, ich schreibe eine E-Mail mit Betreff Bänke.
+[10:04] Anna Schmidt : Gern.
+"""
+
+
+def test_a_note_with_fields_stays_in_its_turn(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "chat_bbb.txt", NOTE_IN_TURN)) == 0
+    texts = list(project.segments().sort_values("source_id")["text"])
+    assert texts == [
+        "Wer Fragen hat, schreibt mir:\nE-Mail: [E-Mail]\nBetreff: Spielplatz",
+        "Danke, ich schreibe eine E-Mail mit Betreff Bänke.",
+        "Gern.",
+    ]

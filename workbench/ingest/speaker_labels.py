@@ -92,6 +92,16 @@ _DISCOURSE = frozenset(
     "mein vorschlag",
     "ein vorschlag",
 }
+# Fields of a note typed within a turn or message ("E-Mail: quartier@…", "Tel.: …",
+# "Betreff: …", "Zoom-Link: …"): never a speaker either
+_NOTE_FIELDS = frozenset(
+    (
+        "e-mail email mail e-mail-adresse mailadresse mail-adresse tel tel. telefon "
+        "telefonnummer handy mobil fax betreff subject adresse anschrift web website "
+        "webseite homepage internet link zoom-link teams-link einwahl einwahllink meeting-id "
+        "kenncode passcode passwort password kontakt kontaktdaten sprechzeiten öffnungszeiten"
+    ).split()
+) | {"meeting id", "zoom link"}
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 # A meeting tool's mark of who leads it, after the display name: "Anna Schmidt (Host)"
 _HOST = re.compile(
@@ -122,12 +132,16 @@ def is_label(who: str) -> bool:
 
 def is_discourse(who: str) -> bool:
     """Whether a ``Label:`` that opens a line is a word of speech that opens a point
-    ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag"), never a speaker.
+    ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag") or a field of a note ("E-Mail",
+    "Tel.", "Betreff"), never a speaker.
 
     >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
     (True, True, False)
+    >>> is_discourse("E-Mail"), is_discourse("Betreff")
+    (True, True)
     """
-    return " ".join(who.split()).casefold() in _DISCOURSE
+    folded = " ".join(who.split()).casefold()
+    return folded in _DISCOURSE or folded in _NOTE_FIELDS
 
 
 def is_role(who: str) -> bool:
