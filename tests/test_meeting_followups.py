@@ -211,3 +211,20 @@ def test_a_note_with_fields_stays_in_its_turn(project: Project, tmp_path: Path) 
         "Danke, ich schreibe eine E-Mail mit Betreff Bänke.",
         "Gern.",
     ]
+
+
+TITLED_TRANSCRIPT = """\
+# Stadtteilforum Manfort
+
+**Anna Schmidt:** [00:00:12] Guten Abend.
+
+**Ben Berg:** [00:00:20] Der Park ist abends dunkel.
+
+**Anna Schmidt:** [00:00:31] Danke, das nehmen wir auf.
+"""
+
+
+def test_a_transcripts_title_names_its_workshop(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "aufnahme_0412.md", TITLED_TRANSCRIPT)) == 0
+    assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]
+    assert len(project.segments()) == 3

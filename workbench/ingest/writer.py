@@ -35,6 +35,7 @@ from workbench.core.progress import statement_bar
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
+    TITLED_IMPORTERS,
     check_district_size,
     date_notices,
     date_of_title_or_name,
@@ -174,8 +175,8 @@ class Writer(ProjectFileWriting):
         return self._wave
 
     def _title_workshop(self, document: ParsedDocument, fixed_district: str | None) -> str | None:
-        """The workshop a protocol's title names (:func:`workshop_in_title`), unless the
-        project has a workshop of that name on another (or an unknown) day or in another
+        """The workshop a protocol's or transcript's title names (:func:`workshop_in_title`),
+        unless the project has a workshop of that name on another (or an unknown) day or in another
         Sozialraum: the same title each month ("Protokoll Stadtteilkonferenz") is another
         event each time, named by its file as before."""
         titled = workshop_in_title(document.title)
@@ -286,7 +287,7 @@ class Writer(ProjectFileWriting):
                 (found[0], replace(document, date=found[1])) if found else (None, document)
             )
         titled = None  # a protocol without "Workshop:": the event its title names
-        if not (fixed_workshop or document.workshop) and document.importer in PROTOCOL_IMPORTERS:
+        if not (fixed_workshop or document.workshop) and document.importer in TITLED_IMPORTERS:
             titled = self._title_workshop(document, fixed_district)
             document = replace(document, workshop=titled) if titled else document
         named, rows = [fixed_district or document.district or ""], [None]
