@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
@@ -228,3 +230,17 @@ def test_a_transcripts_title_names_its_workshop(project: Project, tmp_path: Path
     assert import_into(project, _file(tmp_path, "aufnahme_0412.md", TITLED_TRANSCRIPT)) == 0
     assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]
     assert len(project.segments()) == 3
+
+
+def test_a_google_meet_title_names_the_workshop_without_the_tools_additions(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meet = (
+        "Stadtteilforum Manfort (2026-03-12 18:00 GMT+01:00) – Transkript\nTeilnehmer\n"
+        "Anna Schmidt, Ben Berg\nTranskript\n00:00:00\n\n"
+        "Anna Schmidt: Guten Abend.\nBen Berg: Der Park ist dunkel.\nAnna Schmidt: Danke.\n"
+    )
+    assert import_into(project, _file(tmp_path, "meet.txt", meet)) == 0
+    assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]
+    assert list(project.workshops()["date"]) == ["2026-03-12"]
+    assert "Workshop nach dem Titel des Transkripts benannt" in capsys.readouterr().out

@@ -421,6 +421,11 @@ def _is_event(word: str) -> bool:
 # An event's word also inflected ("des Stadtteilworkshops", "der Sitzungen"); a title led by
 # "Protokoll"/"Dokumentation" before the event's own word names the event after it
 _EVENT_FORM = re.compile(rf"(?:{_EVENTS})(?:e?s|e?n)?$", re.I)
+# What a meeting tool adds to the event in a transcript's title (Google Meet): "Forum
+# Manfort (2026-03-12 18:00 GMT+01:00) – Transkript" is the workshop "Forum Manfort"
+_TOOL_SUFFIX = re.compile(
+    r"\s*\(\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}[^()]*\)|\s+[–-]\s*(?:transkript|transcript)$", re.I
+)
 _PROTOCOL_LEAD = re.compile(
     r"^(?:Ergebnis|Gedächtnis|Kurz)?(?:protokoll|dokumentation)\s*[:–-]?\s+(?=\S)", re.I
 )
@@ -436,8 +441,10 @@ def workshop_in_title(title: str | None) -> str | None:
     'Protokoll des Stadtteilworkshops Manfort'
     >>> workshop_in_title("Notizen vom Dienstag") is None
     True
+    >>> workshop_in_title("Forum Manfort (2026-03-12 18:00 GMT+01:00) – Transkript")
+    'Forum Manfort'
     """
-    line = " ".join((title or "").split())
+    line = _TOOL_SUFFIX.sub("", " ".join((title or "").split()))
     words = [w.strip(",;:()–-") for w in line.split()]
     if not any(_EVENT_FORM.search(w) for w in words) or _LEGAL_FORM.search(line):
         return None

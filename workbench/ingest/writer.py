@@ -305,8 +305,9 @@ class Writer(ProjectFileWriting):
         if document.date and result.segments:
             result = replace(result, notices=(*date_notices(document.date, dated), *result.notices))
         if titled and result.segments:
+            kind = "Protokolls" if document.importer in PROTOCOL_IMPORTERS else "Transkripts"
             notice = (
-                "Workshop nach dem Titel des Protokolls benannt (es steht kein „Workshop:“ "
+                f"Workshop nach dem Titel des {kind} benannt (es steht kein „Workshop:“ "
                 "darin; ein anderer: --workshop NAME)."
             )
             result = replace(result, notices=(notice, *result.notices))
