@@ -244,3 +244,16 @@ def test_a_google_meet_title_names_the_workshop_without_the_tools_additions(
     assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]
     assert list(project.workshops()["date"]) == ["2026-03-12"]
     assert "Workshop nach dem Titel des Transkripts benannt" in capsys.readouterr().out
+
+
+def test_a_teams_title_names_the_workshop_without_the_tools_additions(
+    project: Project, tmp_path: Path
+) -> None:
+    teams = (
+        "Stadtteilforum Manfort-20260312_180212-Besprechungstranskript\n"
+        "12. März 2026, 06:02PM\n1 Std. 2 Min. 15 Sek.\n\n"
+        "Schmidt, Anna   0:03\nGuten Abend zusammen.\n\nYilmaz, Mehmet   0:10\n"
+        "Im Park fehlt Licht.\n\nSchmidt, Anna   0:25\nDanke.\n"
+    )
+    assert import_into(project, _file(tmp_path, "teams.txt", teams)) == 0
+    assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]

@@ -421,10 +421,13 @@ def _is_event(word: str) -> bool:
 # An event's word also inflected ("des Stadtteilworkshops", "der Sitzungen"); a title led by
 # "Protokoll"/"Dokumentation" before the event's own word names the event after it
 _EVENT_FORM = re.compile(rf"(?:{_EVENTS})(?:e?s|e?n)?$", re.I)
-# What a meeting tool adds to the event in a transcript's title (Google Meet): "Forum
-# Manfort (2026-03-12 18:00 GMT+01:00) – Transkript" is the workshop "Forum Manfort"
+# What Google Meet ("Forum (2026-03-12 18:00 GMT+01:00) – Transkript") and Teams ("Forum-
+# 20260312_180212-Besprechungstranskript") add to the event in a transcript's title
 _TOOL_SUFFIX = re.compile(
-    r"\s*\(\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}[^()]*\)|\s+[–-]\s*(?:transkript|transcript)$", re.I
+    r"\s*\(\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}[^()]*\)|\s+[–-]\s*(?:transkript|transcript)$|"
+    r"-\d{8}_\d{6}(?:-(?:besprechungstranskript|besprechungsaufzeichnung|meeting\s+"
+    r"(?:transcript|recording)))?$",
+    re.I,
 )
 _PROTOCOL_LEAD = re.compile(
     r"^(?:Ergebnis|Gedächtnis|Kurz)?(?:protokoll|dokumentation)\s*[:–-]?\s+(?=\S)", re.I
@@ -441,8 +444,10 @@ def workshop_in_title(title: str | None) -> str | None:
     'Protokoll des Stadtteilworkshops Manfort'
     >>> workshop_in_title("Notizen vom Dienstag") is None
     True
-    >>> workshop_in_title("Forum Manfort (2026-03-12 18:00 GMT+01:00) – Transkript")
-    'Forum Manfort'
+    >>> workshop_in_title("Forum (2026-03-12 18:00 GMT+1) – Transkript")
+    'Forum'
+    >>> workshop_in_title("Forum-20260312_180212-Besprechungstranskript")
+    'Forum'
     """
     line = _TOOL_SUFFIX.sub("", " ".join((title or "").split()))
     words = [w.strip(",;:()–-") for w in line.split()]
