@@ -257,3 +257,14 @@ def test_a_teams_title_names_the_workshop_without_the_tools_additions(
     )
     assert import_into(project, _file(tmp_path, "teams.txt", teams)) == 0
     assert list(project.workshops()["workshop"]) == ["Stadtteilforum Manfort"]
+
+
+def test_a_chats_welcome_text_names_no_workshop(project: Project, tmp_path: Path) -> None:
+    chat = (
+        "Willkommen bei Stadtteilforum Manfort!\n"
+        "Um teilzunehmen, klicken Sie auf das Telefonsymbol.\n"
+        "[18:01] Anna Schmidt : Guten Abend zusammen\n[18:02] Ben Berg : Der Park ist dunkel.\n"
+        "[18:03] Carla Roth : Ja!\n[18:04] Anna Schmidt : Danke, Ben.\n"
+    )
+    assert import_into(project, _file(tmp_path, "chat_bbb.txt", chat)) == 0
+    assert list(project.workshops()["workshop"]) == ["chat_bbb"]

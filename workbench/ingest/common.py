@@ -219,8 +219,6 @@ def date_in_name(name: str) -> str | None:
 
 
 PROTOCOL_IMPORTERS = ("markdown", "docx", "odt", "pdf")  # RTF is read as markdown
-# Files whose title may name their workshop: protocols and transcripts under a title
-TITLED_IMPORTERS = (*PROTOCOL_IMPORTERS, "speaker-turns")
 
 
 def date_of_title_or_name(title: str | None, filename: str) -> tuple[str, str] | None:

@@ -288,6 +288,12 @@ def _joined_segments(turns: list[Turn]) -> list[Turn]:
     return out
 
 
+def _names_event(lines: list[str]) -> bool:
+    """Whether a transcript's title may name its workshop (the writer asks it): one line,
+    no sentence — a chat's welcome text over its messages ("Willkommen bei …!") names none."""
+    return len(lines) == 1 and not re.search(r"[.!?]\s*$", lines[0])
+
+
 def _question(line: str) -> str:
     """A title line that asks as its turns' question: without its number or a label
     ("Leitfrage: Was fehlt?", "1. Was fehlt?" → "Was fehlt?")."""
@@ -407,5 +413,6 @@ def turns_document(
             "turns": len(parse.turns),
             "sound_cues": sounds,
             "credits": credits,
+            "named_by_title": _names_event(header.title_lines),
         },
     )

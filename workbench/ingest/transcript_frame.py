@@ -253,10 +253,14 @@ class Header:
     date: str | None = None
 
     @property
+    def title_lines(self) -> list[str]:
+        """The lines of the title (the bare word "Transkript" only if alone)."""
+        return [t for t in self.title if not _TRANSCRIPT_WORD.match(t)] or self.title
+
+    @property
     def title_text(self) -> str | None:
-        """The title lines joined by " – " (the bare word "Transkript" only if alone)."""
-        lines = [t for t in self.title if not _TRANSCRIPT_WORD.match(t)] or self.title
-        return " – ".join(lines) or None
+        """The title lines joined by " – "."""
+        return " – ".join(self.title_lines) or None
 
 
 # Teams and Zoom in English: "March 12, 2024, 6:02PM", "Mar 12, 2024", "12 March 2024"

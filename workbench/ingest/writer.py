@@ -35,7 +35,6 @@ from workbench.core.progress import statement_bar
 from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
-    TITLED_IMPORTERS,
     check_district_size,
     date_notices,
     date_of_title_or_name,
@@ -287,7 +286,8 @@ class Writer(ProjectFileWriting):
                 (found[0], replace(document, date=found[1])) if found else (None, document)
             )
         titled = None  # a protocol without "Workshop:": the event its title names
-        if not (fixed_workshop or document.workshop) and document.importer in TITLED_IMPORTERS:
+        by_title = document.importer in PROTOCOL_IMPORTERS or document.options.get("named_by_title")
+        if not (fixed_workshop or document.workshop) and by_title:
             titled = self._title_workshop(document, fixed_district)
             document = replace(document, workshop=titled) if titled else document
         named, rows = [fixed_district or document.district or ""], [None]
