@@ -258,3 +258,17 @@ def test_a_participant_named_like_a_group_gets_direct_messages(tmp_path: Path) -
         if s.attributes.get("direct_message")
     ]
     assert to == ["Allegra Weber", "Teilnehmer 3", "Host", "Jens Hostettler"]
+
+
+def test_a_direct_message_in_the_cloud_export_is_private(tmp_path: Path) -> None:
+    cloud = (
+        "10:05:32\tAnna Schmidt:\tHallo zusammen\r\n"
+        "10:06:00\tBen Berg to Anna Schmidt (Direct Message):\tGEHEIM-E: ich gehe gleich\r\n"
+        "10:06:10\tBen Berg an Anna Schmidt (Direktnachricht):\tGEHEIM-F: bis morgen\r\n"
+        "10:06:30\tBen Berg to Everyone:\tDer Park ist dunkel\r\n"
+    )
+    doc = parse_file(write_file(tmp_path, "chat.txt", cloud))
+    assert [s.text for s in doc.segments] == ["Hallo zusammen", "Der Park ist dunkel"]
+    assert [s.attributes["speaker"] for s in doc.segments] == ["Anna Schmidt", "Ben Berg"]
+    assert doc.options["direct_messages_left_out"] == 2
+    assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg"]

@@ -1,6 +1,7 @@
 """Zoom (and Webex) meeting chats (``.txt``), recognised by their content.
 
-Two forms: the cloud export, one message per line ``HH:MM:SS<TAB>Name:<TAB>Text``,
+Two forms: the cloud export, one message per line ``HH:MM:SS<TAB>Name:<TAB>Text`` (a
+direct message there: ``Name to Other (Direct Message):``),
 and the chat saved in the meeting ``HH:MM:SS From Name to Everyone:`` with the text on
 the following (indented) lines (the current client puts the day before the time:
 ``2026-09-23 18:05:11 From …``; it is kept as ``date``, the first one is the document's)
@@ -77,6 +78,7 @@ _STAMPED = re.compile(
 _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
 _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
+_PRIVATE = re.compile(r"\((?:direct\s*message|privately|direktnachricht|privat)\)\s*$", re.I)
 # The groups, roles and rooms a meeting or webinar chat sends to ("Hosts and panelists",
 # "All Panelists", "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer
 # im Warteraum", "Host", "Gastgeber", "Moderator", "Breakout Room 1", "Breakout-Raum 2");
@@ -214,6 +216,17 @@ def _folded(display: str) -> str:
     return " ".join(display.split()).casefold()
 
 
+def _cloud_who(who: str) -> tuple[str, str | None]:
+    """Sender and recipient of a cloud export's name field: "Ben to Anna (Direct Message)"
+    and "Ben an Alle" name both (only with everyone or a mark of privacy), else the sender."""
+    who = " ".join(who.split())
+    for word in ("From", "Von"):
+        split = _split(who, word)
+        if split and (re.fullmatch(_EVERYONE, split[1], re.I) or _PRIVATE.search(split[1])):
+            return split
+    return who, None
+
+
 def _recipient_role(recipient: str | None) -> str | None:
     """The role a direct message goes to ("Me" → the saver, "Gastgeber (Privat)" → the
     host), None for one person or none: a role is no name to replace in the texts."""
@@ -271,7 +284,8 @@ def _header(line: str, name: str, row: int, webex_form: str | None) -> _Message 
     cloud = _CLOUD.match(line)
     if cloud:
         time = _check_time(cloud["time"], name, row)
-        return _Message(row, time, cloud["name"].strip(), [cloud["text"] or ""], local=False)
+        sender, recipient = _cloud_who(cloud["name"])
+        return _Message(row, time, sender, [cloud["text"] or ""], False, recipient)
     webex = _webex(line) if webex_form and _webex_gap(line) == webex_form else None
     if webex:
         who, time = webex
