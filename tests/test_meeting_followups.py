@@ -268,3 +268,25 @@ def test_a_chats_welcome_text_names_no_workshop(project: Project, tmp_path: Path
     )
     assert import_into(project, _file(tmp_path, "chat_bbb.txt", chat)) == 0
     assert list(project.workshops()["workshop"]) == ["chat_bbb"]
+
+
+# Google Meet saves a meeting's chat as .sbv, every message a cue without duration.
+MEET_CHAT = """\
+0:05:12.345,0:05:12.345
+Anna Schmidt: Hallo zusammen
+
+0:05:20.000,0:05:20.000
+Ben Berg: Der Park ist dunkel
+
+0:05:25.000,0:05:25.000
+Ben Berg: Noch was zur Bücherei
+"""
+
+
+def test_chat_messages_saved_as_sbv_stay_apart(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat.sbv", MEET_CHAT))
+    assert [s.text for s in doc.segments] == [
+        "Hallo zusammen",
+        "Der Park ist dunkel",
+        "Noch was zur Bücherei",
+    ]

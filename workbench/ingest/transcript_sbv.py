@@ -5,8 +5,10 @@ A ``.sbv`` file is a sequence of blocks separated by empty lines: the timing lin
 lines. Speakers, tags, rolling captions and turns are read as in SubRip subtitles
 (:mod:`workbench.ingest.transcript_srt`): ``Name: text``, ``[Name] text``, ``>>`` for a
 change of speaker; consecutive cues of one speaker are one statement, cues without a
-speaker are joined up to a sentence end. A broken timing line, or a timing line without
-an empty line before it, stops the import with its line.
+speaker are joined up to a sentence end. Google Meet saves a meeting's chat as ``.sbv``
+too, every message a cue without duration: there each cue is one statement. A broken
+timing line, or a timing line without an empty line before it, stops the import with its
+line.
 """
 
 from __future__ import annotations
@@ -73,7 +75,10 @@ def sbv_cues(text: str, name: str) -> list[RawCue]:
 def parse_sbv(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
-    """Parse SubViewer captions (``.sbv``) into speaker turns."""
+    """Parse SubViewer captions (``.sbv``) into speaker turns (a chat log: its messages)."""
     raw = read_source(source, name)
     cues = make_cues(sbv_cues(decode(raw), raw.name), cue_speaker)
-    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True)
+    chat = bool(cues) and all(cue.start == cue.end for cue in cues)  # Google Meet's chat
+    return transcript_document(
+        raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True, messages=chat
+    )

@@ -383,8 +383,10 @@ def transcript_document(
     importer: str,
     format: str,
     sentences: bool = False,
+    messages: bool = False,
 ) -> ParsedDocument:
-    """The cues as statements, one per speaker turn (``sentences``: unnamed cues per sentence)."""
+    """The cues as statements, one per speaker turn (``sentences``: unnamed cues per sentence;
+    ``messages``: the cues are chat messages, one statement each)."""
     speakers = Speakers(roles)
     sound_cues = sum(cue.sounds == ONLY_TAGS for cue in cues)
     credits = sum(cue.sounds == CREDIT for cue in cues)
@@ -394,7 +396,7 @@ def transcript_document(
     cues = [cue for i, cue in enumerate(cues) if i not in repeats]
     turns: list[list[Cue]] = []
     for cue in rare_labels_are_text(cues):
-        if turns and _continues(turns[-1][-1], cue, sentences):
+        if turns and not messages and _continues(turns[-1][-1], cue, sentences):
             turns[-1].append(cue)
         else:
             turns.append([cue])
