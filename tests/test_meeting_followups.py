@@ -290,3 +290,25 @@ def test_chat_messages_saved_as_sbv_stay_apart(tmp_path: Path) -> None:
         "Der Park ist dunkel",
         "Noch was zur Bücherei",
     ]
+
+
+# An e-mail read out in a meeting, its head on lines of its own: no speakers "Von" and
+# "Gesendet" (whose words would become person placeholders in every text).
+MAIL_IN_TURN = """\
+Anna Schmidt: Ich lese die Mail vom Amt vor.
+Von: Grünflächenamt
+Gesendet: Montag, 3. März 2026
+Betreff: Bänke im Park
+Ben Berg: Danke, von mir aus gern. Gesendet wird sie an alle.
+Anna Schmidt: Gut.
+"""
+
+
+def test_an_e_mails_head_stays_in_its_turn(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "runde.txt", MAIL_IN_TURN)) == 0
+    texts = list(project.segments().sort_values("source_id")["text"])
+    assert len(texts) == 3
+    assert texts[0].endswith(
+        "Von: Grünflächenamt\nGesendet: Montag, 3. März 2026\nBetreff: Bänke im Park"
+    )
+    assert texts[1] == "Danke, von mir aus gern. Gesendet wird sie an alle."

@@ -93,15 +93,17 @@ _DISCOURSE = frozenset(
     "ein vorschlag",
 }
 # Fields of a note typed within a turn or message ("E-Mail: quartier@…", "Tel.: …",
-# "Betreff: …", "Zoom-Link: …"): never a speaker either
+# "Betreff: …", "Zoom-Link: …", an e-mail's "Von: …"): never a speaker either
 _NOTE_FIELDS = frozenset(
     (
         "e-mail email mail e-mail-adresse mailadresse mail-adresse tel tel. telefon "
         "telefonnummer handy mobil fax betreff subject adresse anschrift web website "
         "webseite homepage internet link zoom-link teams-link einwahl einwahllink meeting-id "
-        "kenncode passcode passwort password kontakt kontaktdaten sprechzeiten öffnungszeiten"
+        "kenncode passcode passwort password kontakt kontaktdaten sprechzeiten öffnungszeiten "
+        # the head of an e-mail read out or pasted ("Von: Grünflächenamt", "Gesendet: …")
+        "von gesendet cc bcc from sent weitergeleitet"
     ).split()
-) | {"meeting id", "zoom link"}
+) | {"meeting id", "zoom link", "gesendet am", "gesendet von"}
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 # A meeting tool's mark of who leads it, after the display name: "Anna Schmidt (Host)"
 _HOST = re.compile(
