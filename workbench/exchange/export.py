@@ -64,6 +64,7 @@ from workbench.exchange.qdxml import (
 )
 from workbench.exchange.resolutions import resolution_block
 from workbench.store import record_export
+from workbench.store.problems import ProjectBusyError
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -505,9 +506,10 @@ def _remember(project: Project, marks: tuple[int, int]) -> None:
     """Record what the export held, so that the file read back names what a colleague
     removed there (:func:`workbench.store.export_of`). A project that cannot be written
     (a read-only copy, a database role for reading) exports all the same: its files are
-    read back as before, by the codings and memos they still have."""
+    read back as before, by the codings and memos they still have (also one that another
+    process holds locked for longer than the busy timeout)."""
     try:
         with project.transaction() as session:
             record_export(session, *marks)
-    except DBAPIError:
+    except (DBAPIError, ProjectBusyError):
         pass

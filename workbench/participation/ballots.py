@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KIND_NEED, KINDS
-from workbench.participation.tokens import find_token
+from workbench.participation.tokens import InvalidToken, find_token
 from workbench.store import (
     District,
     FeedbackAnswer,
@@ -202,10 +202,12 @@ def save_answer(
     answer = Answer(int(item_id), code, points, comment)
     try:
         return _store(project, token, answer)
-    except WorkbenchError:
+    except (InputError, BudgetExceeded, InvalidToken):
         raise  # refused before the comment was read: the cached key is as stored
     except BaseException:
-        forget_cached(project)  # the key it holds may have grown in the rolled-back work
+        # the key it holds may have grown in the rolled-back work (also when the project
+        # was busy or moving: errors of the commit, after the comment was pseudonymised)
+        forget_cached(project)
         raise
 
 

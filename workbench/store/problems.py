@@ -14,6 +14,7 @@ import re
 import stat
 from pathlib import Path
 
+from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import schema
 
@@ -104,6 +105,18 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+class ProjectBusyError(WorkbenchError):
+    """Another process held the project's write lock longer than the write waits for it;
+    nothing of the step was written."""
+
+
+def waited_for_lock(err: BaseException) -> bool:
+    """True if ``err`` is the database giving up waiting for another's lock (SQLite's busy
+    timeout, PostgreSQL's ``lock_timeout``)."""
+    orig = getattr(err, "orig", err)
+    return getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY" or _sqlstate(orig) == "55P03"
+
+
 def database_problem(err: BaseException) -> str | None:
     """The database error ``err`` as a German sentence for the user; ``None`` for any other."""
     text = str(getattr(err, "orig", None) or err).lower()
@@ -114,9 +127,8 @@ def database_problem(err: BaseException) -> str | None:
         )
     if _MISSING_ROLE.search(text):
         return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
-    orig = getattr(err, "orig", err)
     # SQLite's busy timeout; PostgreSQL's lock_timeout (55P03) of the write lock's wait
-    if getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY" or _sqlstate(orig) == "55P03":
+    if waited_for_lock(err):
         return _waited_for_lock()
     for fragments, sentence in _PROBLEMS:
         if any(fragment in text for fragment in fragments):

@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, WorkbenchError, frame
 from workbench.store.coding_tables import CodingResolution
+from workbench.store.problems import ProjectBusyError, database_problem, waited_for_lock
 from workbench.store.schema import (
     Code,
     Coding,
@@ -152,10 +153,18 @@ class ProjectStore:
         """One unit of work: commit on success, roll back everything on any error.
 
         ``exclusive`` (imports): other exclusive transactions of the project wait until
-        this one has ended (:func:`workbench.store.schema.lock_writes`).
+        this one has ended (:func:`workbench.store.schema.lock_writes`). A write that
+        waited out another's lock raises :class:`~workbench.store.problems.ProjectBusyError`
+        with what to do (before, notebooks and apps showed SQLite's English "database is
+        locked" or psycopg's "canceling statement due to lock timeout").
         """
-        with transaction(self._sessions, exclusive=exclusive) as session:
-            yield session
+        try:
+            with transaction(self._sessions, exclusive=exclusive) as session:
+                yield session
+        except DBAPIError as err:
+            if not waited_for_lock(err):
+                raise
+            raise ProjectBusyError(database_problem(err) or str(err)) from None
 
     def close(self) -> None:
         """Release database connections."""
