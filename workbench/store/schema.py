@@ -324,8 +324,9 @@ def make_engine(url: str) -> Engine:
     """Create an engine for ``url``; SQLite gets WAL mode and foreign keys.
 
     ``postgresql://`` means the psycopg 3 driver that comes with the workbench. PostgreSQL
-    sessions run in UTC (times come back the same whatever the server's zone) and
-    connections are checked before use (a server restart does not break a kernel). Errors
+    sessions run in UTC (times come back the same whatever the server's zone), wait for a
+    lock at most :data:`BUSY_TIMEOUT_MS` (``lock_timeout``) and connections are checked
+    before use (a server restart does not break a kernel). Errors
     never show the statement's parameters: they hold participants' texts and the
     re-identification key, and a traceback gets copied into bug reports. A URL
     that is none, or names a database without driver, raises :class:`WorkbenchError`.
@@ -336,10 +337,14 @@ def make_engine(url: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "postgresql":
             parsed = _socket_in_query(parsed)
+            # lock_timeout: a write waiting for another's row lock (a notebook's open
+            # transaction, an upgrade's ALTER) gives up like SQLite's busy timeout; before,
+            # it waited without end. Statements themselves (a long import) are not limited.
+            options = f"-c timezone=UTC -c lock_timeout={BUSY_TIMEOUT_MS}"
             return create_engine(
                 parsed,
                 pool_pre_ping=True,
-                connect_args={"options": "-c timezone=UTC"},
+                connect_args={"options": options},
                 hide_parameters=True,
             )
         frozen = _read_only_file(parsed) if parsed.get_backend_name() == "sqlite" else None
