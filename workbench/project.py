@@ -112,6 +112,7 @@ class Project(CodingMixin):
                     "Datenbank."
                 )
             store.initialise(project.engine)
+            project.keep_schema(store.check_version(project.engine))
         except SQLAlchemyError as err:
             project.close()
             _remove_empty(made)
@@ -150,7 +151,7 @@ class Project(CodingMixin):
             )
         project = cls(path, database_url(path, config))
         try:
-            store.check_version(project.engine, where=str(path))
+            project.keep_schema(store.check_version(project.engine, where=str(path)))
         except SQLAlchemyError as err:
             project.close()
             raise WorkbenchError(

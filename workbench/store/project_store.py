@@ -108,6 +108,41 @@ class MoveGuard:
         return None
 
 
+class SchemaGuard:
+    """Refuses every commit once the database's schema is no longer the one the project
+    was opened at: a newer workbench's ``upgrade`` ran meanwhile.
+
+    Before, a kernel or app of the older release went on writing into the upgraded
+    tables (what a newer column needs left out), although an older workbench may not
+    change such a project (it refuses to open one). Checked at the last moment of a
+    commit, on the commit's own connection (one small query).
+    """
+
+    def __init__(self) -> None:
+        self.revision: str | None = None
+
+    def expect(self, revision: str) -> None:
+        """From now on, refuse commits when the database is at another revision."""
+        self.revision = revision
+
+    def check(self, connection: Connection) -> None:
+        """Raise :class:`WorkbenchError` if the database's revision has changed."""
+        if self.revision is None:
+            return
+        found = connection.exec_driver_sql(_REVISION).scalar()
+        if found != self.revision:
+            raise WorkbenchError(
+                f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
+                f"(Schemastand {found}; diese Sitzung kennt {self.revision}); dieser "
+                "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
+                "Werkbank aktualisieren und die App neu laden bzw. den Notebook-Kernel neu "
+                "starten."
+            )
+
+
+_REVISION = "SELECT version_num FROM alembic_version"
+
+
 def _address(url: object) -> object:
     """A database address as project.json may hold it, without its password: an address
     written by hand with one is the same database once a command has rewritten the file."""
@@ -130,6 +165,12 @@ class ProjectStore:
         self._guard = MoveGuard(path)
         self._guard.moved()  # what project.json says now is where the project is
         event.listen(self.engine, "commit", self._guard.check)
+        self._schema = SchemaGuard()
+        event.listen(self.engine, "commit", self._schema.check)
+
+    def keep_schema(self, revision: str) -> None:
+        """Refuse writes once the database has left ``revision`` (:class:`SchemaGuard`)."""
+        self._schema.expect(revision)
 
     def moved_away(self) -> bool:
         """True once ``workbench migrate-db`` has moved the project to another database

@@ -1,0 +1,47 @@
+"""A kernel of the older release keeps the project open while the team upgrades it.
+
+``Project.open`` refuses a project written by a newer workbench, but a notebook or app
+that had opened it before the ``upgrade`` went on writing into the upgraded tables. Every
+commit now checks the schema's revision: once another workbench has moved it on, the
+write is refused with a German message and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench import Project
+from workbench.core.domain import WorkbenchError
+from workbench.store import make_engine
+
+NEWER = "9999"  # the revision a newer workbench's upgrade leaves
+
+
+def _upgraded_by_a_newer_workbench(project: Project) -> None:
+    """What ``workbench upgrade`` of a later release does to the revision (elsewhere)."""
+    engine = make_engine(project.db_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{NEWER}'")
+    engine.dispose()
+
+
+@pytest.mark.backends
+def test_a_kernel_of_the_older_release_may_not_write_after_the_upgrade(
+    project: Project,
+) -> None:
+    project.add_code("Ressource")  # writes before the upgrade go through
+    _upgraded_by_a_newer_workbench(project)
+    for write in (
+        lambda: project.add_code("Bedarf"),
+        lambda: project.add_memo("Nachfragen", "Anna"),
+        lambda: project.rename_code("Ressource", "Stärke"),
+    ):
+        with pytest.raises(WorkbenchError) as err:
+            write()
+        message = str(err.value)
+        assert "mit einer neueren Werkbank aktualisiert" in message
+        assert f"Schemastand {NEWER}" in message and "nicht gespeichert" in message
+    assert project.codes()["path"].tolist() == ["Ressource"]
+    assert project.memos().empty
+    with pytest.raises(WorkbenchError, match="neueren Werkbank"):
+        Project.open(project.path)  # as before: a new session of it is refused at once
