@@ -12,6 +12,7 @@ transaction added).
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,9 @@ from sqlalchemy.engine import make_url
 
 from tests.feedback_data import count, rated_project
 from tests.pg import Server
+from tests.test_feedback_widgets import all_html
+from widgets.feedback import participant_app
+from widgets.feedback_texts import SAVE_BUSY
 from workbench import Project
 from workbench.core.domain import WorkbenchError
 from workbench.exchange.export import export_qdpx
@@ -109,4 +113,23 @@ def test_an_answer_naming_a_new_person_on_a_busy_postgresql_project_forgets_the_
     stored = feedback.save_answer(project, token, item, "agree", 1, "Herr Jonas Brandt hilft")
     assert "Brandt" not in stored.comment
     assert project.pseudonym_key()["original"].str.contains("Brandt").sum() == 1
+    project.close()
+
+
+def test_a_participant_saving_while_the_project_is_busy_reads_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app shows participants their own sentence, not the researchers' one about
+    notebooks and kernels; the rating goes back to what is stored."""
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+    project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
+    [token] = feedback.issue_tokens(project, 1, district="Manfort")
+    environ = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": f"token={token}"}
+    card = next(c for c in participant_app(environ).children if "sw-item" in c._dom_classes)
+    toggle = card.children[1].children[1]
+    with _sqlite_writer(project):
+        toggle.value = "agree"
+    status = html.unescape(all_html(card))
+    assert SAVE_BUSY in status and "Notebook" not in status and "Kernel" not in status
+    assert toggle.value is None and count(project, FeedbackAnswer) == 0
     project.close()

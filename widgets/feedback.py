@@ -40,6 +40,7 @@ from widgets.feedback_texts import (
     POINTS_QUESTION,
     QUOTES_INTRO,
     RATING_QUESTION,
+    SAVE_BUSY,
     SAVE_FAILED,
     SAVED,
     UNSAVED,
@@ -54,6 +55,7 @@ from workbench.analysis.needs import runs
 from workbench.core.domain import WorkbenchError
 from workbench.participation import feedback
 from workbench.participation.feedback import RATINGS, Answer, Ballot, Item
+from workbench.store.problems import ProjectBusyError
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -222,6 +224,9 @@ class ItemCard:
             return
         try:
             stored = self.on_save(wanted)
+        except ProjectBusyError:  # its text is for researchers (notebooks, kernels)
+            self._revert(SAVE_BUSY)
+            return
         except WorkbenchError as err:
             self._revert(str(err))
             return

@@ -14,6 +14,12 @@ from workbench.core.formatting import cut_text, plural
 SAVED = "✓ gespeichert"
 UNSAVED = "noch nicht beantwortet"
 SAVE_FAILED = "Speichern hat nicht geklappt. Bitte versuchen Sie es noch einmal."
+# the project was busy (many saving at once, an import): the researchers' message names
+# notebooks and kernels, which is nothing a participant can act on
+SAVE_BUSY = (
+    "Gerade wird viel gespeichert; Ihre Antwort ist noch nicht gespeichert. Bitte versuchen "
+    "Sie es in einer Minute noch einmal."
+)
 UNAVAILABLE = (
     "Das Formular ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten "
     "noch einmal; Ihr Link bleibt gültig."
