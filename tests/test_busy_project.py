@@ -23,10 +23,12 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from tests.feedback_data import count, rated_project
+from tests.formular_http import serving
 from tests.pg import Server
 from tests.test_feedback_widgets import all_html
 from widgets.feedback import participant_app
-from widgets.feedback_texts import SAVE_BUSY
+from widgets.feedback_texts import SAVE_BUSY, UNAVAILABLE
+from widgets.formular import make_app
 from workbench import Project
 from workbench.core.domain import WorkbenchError
 from workbench.exchange.export import export_qdpx
@@ -132,4 +134,52 @@ def test_a_participant_saving_while_the_project_is_busy_reads_what_to_do(
     status = html.unescape(all_html(card))
     assert SAVE_BUSY in status and "Notebook" not in status and "Kernel" not in status
     assert toggle.value is None and count(project, FeedbackAnswer) == 0
+    project.close()
+
+
+@pytest.fixture
+def on_a_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Projects made from now on lie on a network share: SQLite's rollback journal, in
+    which a writer's lock keeps readers out too (workbench.store.shares)."""
+    monkeypatch.setattr(schema, "share_type", lambda _path: "cifs")
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+
+
+@contextmanager
+def _committing(project: Project) -> Iterator[None]:
+    """Another process writes a large transaction: readers of a share wait for it."""
+    holder = sqlite3.connect(project.path / "werkbank.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_reading_a_project_on_a_share_while_another_writes_says_so_in_german(
+    tmp_path: Path, on_a_share: None
+) -> None:
+    project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
+    with _committing(project):
+        for read in (project.codes, project.segments, lambda: Project.open(project.path)):
+            with pytest.raises(WorkbenchError) as err:
+                read()
+            _assert_busy(err)
+    assert len(project.segments()) == 6
+    project.close()
+
+
+def test_the_form_on_a_busy_share_asks_to_come_back_later(
+    tmp_path: Path, on_a_share: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Participants get the form's come-back-later page (503, Retry-After), not the
+    researchers' sentence about notebooks."""
+    project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
+    [token] = feedback.issue_tokens(project, 1, district="Manfort")
+    with serving(make_app(project.path)) as client, _committing(project):
+        response = client.page(token)
+    assert response.status == 503 and response.headers["Retry-After"] == "120"
+    assert UNAVAILABLE in response.body and "Notebook" not in response.body
+    assert "Traceback" not in caplog.text and token not in caplog.text
     project.close()

@@ -74,7 +74,7 @@ from workbench.core.german import install as install_german
 from workbench.participation.ballots import Answer, Ballot, open_ballot, save_answer
 from workbench.participation.tokens import FORM_PATH, InvalidToken
 from workbench.project import Project
-from workbench.store.problems import database_problem
+from workbench.store.problems import ProjectBusyError, database_problem
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -302,6 +302,10 @@ class FormHandler(_FormHandler):
             return await self.site.run(open_ballot, token)
         except InvalidToken as err:
             self.send_page(400 if not token else 403, message_page(str(err)))
+        except ProjectBusyError:  # a long import on a network share: come back later
+            _log.warning("Beteiligungsformular: Projekt gerade gesperrt")
+            self.set_header("Retry-After", "120")
+            self.send_page(503, message_page(UNAVAILABLE))
         except WorkbenchError as err:  # no project, an outdated one: not the participant's fault
             _log.warning("Beteiligungsformular: Projekt nicht verfügbar (%s)", err)
             self.send_page(503, message_page(str(err)))

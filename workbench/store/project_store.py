@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.engine import Connection, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, WorkbenchError, frame
@@ -143,6 +143,16 @@ class SchemaGuard:
 _REVISION = "SELECT version_num FROM alembic_version"
 
 
+def _busy_in_german(context: ExceptionContext) -> None:
+    """A statement or commit of the project that waited out another's lock raises
+    :class:`ProjectBusyError`, with what holds such a lock and what to do (before,
+    notebooks and apps showed SQLite's English "database is locked", also for reads of a
+    project on a network share, or psycopg's "canceling statement due to lock timeout")."""
+    err = context.original_exception
+    if waited_for_lock(err):
+        raise ProjectBusyError(database_problem(err) or str(err)) from None
+
+
 def _address(url: object) -> object:
     """A database address as project.json may hold it, without its password: an address
     written by hand with one is the same database once a command has rewritten the file."""
@@ -167,6 +177,7 @@ class ProjectStore:
         event.listen(self.engine, "commit", self._guard.check)
         self._schema = SchemaGuard()
         event.listen(self.engine, "commit", self._schema.check)
+        event.listen(self.engine, "handle_error", _busy_in_german)
 
     def keep_schema(self, revision: str) -> None:
         """Refuse writes once the database has left ``revision`` (:class:`SchemaGuard`)."""
@@ -196,16 +207,10 @@ class ProjectStore:
         ``exclusive`` (imports): other exclusive transactions of the project wait until
         this one has ended (:func:`workbench.store.schema.lock_writes`). A write that
         waited out another's lock raises :class:`~workbench.store.problems.ProjectBusyError`
-        with what to do (before, notebooks and apps showed SQLite's English "database is
-        locked" or psycopg's "canceling statement due to lock timeout").
+        (see :func:`_busy_in_german`).
         """
-        try:
-            with transaction(self._sessions, exclusive=exclusive) as session:
-                yield session
-        except DBAPIError as err:
-            if not waited_for_lock(err):
-                raise
-            raise ProjectBusyError(database_problem(err) or str(err)) from None
+        with transaction(self._sessions, exclusive=exclusive) as session:
+            yield session
 
     def close(self) -> None:
         """Release database connections."""
