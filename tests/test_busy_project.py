@@ -183,3 +183,16 @@ def test_the_form_on_a_busy_share_asks_to_come_back_later(
     assert UNAVAILABLE in response.body and "Notebook" not in response.body
     assert "Traceback" not in caplog.text and token not in caplog.text
     project.close()
+
+
+def test_the_participant_app_on_a_busy_share_asks_to_come_back_later(
+    tmp_path: Path, on_a_share: None
+) -> None:
+    project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
+    [token] = feedback.issue_tokens(project, 1, district="Manfort")
+    environ = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": f"token={token}"}
+    with _committing(project):
+        app = participant_app(environ)
+    shown = html.unescape(all_html(app))
+    assert UNAVAILABLE in shown and "Notebook" not in shown
+    project.close()

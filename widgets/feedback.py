@@ -43,6 +43,7 @@ from widgets.feedback_texts import (
     SAVE_BUSY,
     SAVE_FAILED,
     SAVED,
+    UNAVAILABLE,
     UNSAVED,
     easy_language_html,
     intro_text,
@@ -502,7 +503,13 @@ def participant_app(
         release.on_release = released
         return form.widget
 
-    return safe_app(build)
+    def build_or_later() -> widgets.Widget:
+        try:
+            return build()
+        except ProjectBusyError:  # its text is for researchers (notebooks, kernels)
+            return message(UNAVAILABLE)
+
+    return safe_app(build_or_later)
 
 
 def results_app(project: Project, by: str = "district") -> ResultsPanel:
