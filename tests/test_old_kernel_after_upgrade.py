@@ -45,3 +45,29 @@ def test_a_kernel_of_the_older_release_may_not_write_after_the_upgrade(
     assert project.memos().empty
     with pytest.raises(WorkbenchError, match="neueren Werkbank"):
         Project.open(project.path)  # as before: a new session of it is refused at once
+
+
+@pytest.mark.backends
+def test_a_write_the_newer_schema_refuses_is_named_as_such_and_not_in_english(
+    project: Project,
+) -> None:
+    """The newer schema has a column this release does not fill (as 0005 added
+    ``codes.guid`` without a default): the insert failed before the commit, with the
+    database's English "NOT NULL constraint failed"."""
+    _upgraded_by_a_newer_workbench(project)
+    engine = make_engine(project.db_url)
+    with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":  # ADD COLUMN … NOT NULL needs a default
+            connection.exec_driver_sql(
+                "CREATE TRIGGER newer BEFORE INSERT ON codes BEGIN "
+                "SELECT RAISE(ABORT, 'NOT NULL constraint failed: codes.category'); END"
+            )
+        else:
+            connection.exec_driver_sql(
+                "ALTER TABLE codes ADD COLUMN category text NOT NULL DEFAULT 'x'"
+            )
+            connection.exec_driver_sql("ALTER TABLE codes ALTER COLUMN category DROP DEFAULT")
+    engine.dispose()
+    with pytest.raises(WorkbenchError, match="mit einer neueren Werkbank aktualisiert"):
+        project.add_code("Bedarf")
+    assert project.codes().empty

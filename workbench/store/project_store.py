@@ -9,6 +9,7 @@ project, importing and exporting are the façade's work (:class:`workbench.proje
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection, ExceptionContext, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, WorkbenchError, frame
@@ -115,7 +116,9 @@ class SchemaGuard:
     Before, a kernel or app of the older release went on writing into the upgraded
     tables (what a newer column needs left out), although an older workbench may not
     change such a project (it refuses to open one). Checked at the last moment of a
-    commit, on the commit's own connection (one small query).
+    commit, on the commit's own connection (one small query); and when a statement fails
+    in a way a newer schema explains (a column this release does not fill, one it names
+    that is gone), on a connection of its own, so that the error says why.
     """
 
     def __init__(self) -> None:
@@ -129,7 +132,31 @@ class SchemaGuard:
         """Raise :class:`WorkbenchError` if the database's revision has changed."""
         if self.revision is None:
             return
-        found = connection.exec_driver_sql(_REVISION).scalar()
+        self._compare(connection.exec_driver_sql(_REVISION).scalar())
+
+    def explain(self, context: ExceptionContext) -> None:
+        """Raise :class:`WorkbenchError` if the failed statement of ``context`` may have
+        met a newer schema and the database's revision has changed."""
+        err = context.sqlalchemy_exception
+        sqlite = context.dialect.name == "sqlite"  # "no such column" is operational there
+        meets_schema = isinstance(err, IntegrityError | ProgrammingError) or (
+            sqlite and isinstance(err, OperationalError)
+        )
+        if self.revision is None or context.is_disconnect or not meets_schema:
+            return
+        if getattr(_explaining, "now", False) or context.engine is None:
+            return  # the check's own query failed: its statement's error says the rest
+        _explaining.now = True
+        try:
+            with context.engine.connect() as connection:
+                found = connection.exec_driver_sql(_REVISION).scalar()
+        except Exception:
+            return
+        finally:
+            _explaining.now = False
+        self._compare(found)
+
+    def _compare(self, found: object) -> None:
         if found != self.revision:
             raise WorkbenchError(
                 f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
@@ -137,10 +164,11 @@ class SchemaGuard:
                 "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
                 "Werkbank aktualisieren und die App neu laden bzw. den Notebook-Kernel neu "
                 "starten."
-            )
+            ) from None
 
 
 _REVISION = "SELECT version_num FROM alembic_version"
+_explaining = threading.local()  # SchemaGuard.explain is running its query
 
 
 def _busy_in_german(context: ExceptionContext) -> None:
@@ -178,6 +206,7 @@ class ProjectStore:
         self._schema = SchemaGuard()
         event.listen(self.engine, "commit", self._schema.check)
         event.listen(self.engine, "handle_error", _busy_in_german)
+        event.listen(self.engine, "handle_error", self._schema.explain)
 
     def keep_schema(self, revision: str) -> None:
         """Refuse writes once the database has left ``revision`` (:class:`SchemaGuard`)."""
