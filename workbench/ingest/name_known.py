@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Protocol
 
@@ -17,6 +17,7 @@ class Finder(Protocol):
     """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
 
     known: Mapping[str, str]  # lower-case name word → person key, from the project's key
+    named: Collection[str]  # person keys met with a first name or a form of address
     names: Gazetteer
 
     def blocked(self, tok: Tok) -> bool:
@@ -33,6 +34,11 @@ class Finder(Protocol):
 
     def name_like(self, tok: Tok, loose: bool = False, named: bool = False) -> bool:
         """Could be a name."""
+
+    def _institution_after(
+        self, text: str, toks: list[Tok], last: int, streets_only: bool = False
+    ) -> bool:
+        """Whether the name is followed by "Schule", "Platz", …"""
 
 
 # Folded words that make a gazetteer surname an ordinary word ("Koch", "Sommer", "Man").
@@ -54,8 +60,18 @@ def ordinary_word(word: str) -> bool:
 _FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
 
 
-def known_word(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-    """A name word the project's key already holds ("Becker" after "Jens Becker")."""
+def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A name word the project's key already holds ("Becker" after "Jens Becker",
+    "Kleinhempel" after "Herr Thomas Kleinhempel").
+
+    A word of no name list counts if the key met it as a surname with a first name or a
+    form of address and it is no word of the language ("Bauer", "Rosen": see
+    :func:`known_in_text`): replaced (0.6) and shown for review, as no list says it is no
+    noun too ("Frau Licht", then "Mehr Licht"); not before "Platz", "Park", … ("Kemal Altun
+    Platz" names a place, as the full name rules read it). A word the key holds only from an
+    uncertain candidate alone ("Laut Sonnenberg", 0.55) does not count: it would spread
+    to every text, though the review queue, which reads the texts again with the whole
+    key, is where a researcher decides whether it is a name at all."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
     if key is None or len(tok.text) < 3 or not finder.name_like(tok):
@@ -66,10 +82,15 @@ def known_word(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | Non
         return None
     if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
         return Hit(tok.start, tok.end, "person", key, 0.75, tok.text), i
-    # only name words (a later pass over the same text must find the same)
-    if not (finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok)):
+    if finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok):
+        return Hit(tok.start, tok.end, "person", key, 0.8), i
+    if key not in finder.named or ordinary_word(tok.text):
         return None
-    return Hit(tok.start, tok.end, "person", key, 0.8), i
+    if tok.folded in lists.NOUN_FIRST_NAMES:  # "Rosen": known_in_text's
+        return None
+    if finder._institution_after(text, toks, i):
+        return None
+    return Hit(tok.start, tok.end, "person", key, 0.6, tok.text), i
 
 
 def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:

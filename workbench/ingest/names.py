@@ -114,6 +114,7 @@ class NameContext:
     protected: Collection[str] = ()  # folded single words that are never a name
     confirmed: Collection[str] = ()  # folded words a researcher confirmed as names
     rejected: Collection[str] = ()  # folded words a researcher rejected
+    named: Collection[str] = ()  # person keys met with a first name or form of address
 
 
 class PersonFinder:
@@ -126,6 +127,7 @@ class PersonFinder:
         self.rejected = frozenset(context.rejected)
         self.confirmed = frozenset(context.confirmed)
         self.known = context.known
+        self.named = context.named
 
     # -- token classes ----------------------------------------------------------------
     def is_first(self, tok: Tok) -> bool:
@@ -241,7 +243,7 @@ class PersonFinder:
                 or pairs.initial(self, text, toks, i)
                 or pairs.surname_pair(self, text, toks, i)
                 or self._cued(text, toks, i)
-                or known_word(self, toks, i)
+                or known_word(self, text, toks, i)
                 or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)

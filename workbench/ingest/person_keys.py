@@ -224,6 +224,41 @@ class PersonKeys(Mapping[str, str]):
         return sum(1 for _ in self)
 
 
+class NamedSurnames:
+    """The surnames of a pseudonym key met in a full name or after a form of address
+    ("Herr Thomas Kleinhempel", "Frau Kleinhempel" → "kleinhempel"), not alone as a
+    cue's uncertain candidate ("Laut Sonnenberg", left to the review queue); indexed
+    once and extended as the key grows."""
+
+    def __init__(self) -> None:
+        self._of: object = None
+        self._seen = 0
+        self._named: set[str] = set()
+
+    def of(
+        self, known: dict[tuple[str, str], str], originals: dict[tuple[str, str], str]
+    ) -> set[str]:
+        """The person keys of ``known`` whose original names more than the surname."""
+        if self._of is not known or len(known) < self._seen:
+            self._of, self._seen, self._named = known, 0, set()
+        if len(known) > self._seen:  # the key only grows: index the new entries
+            for ident in itertools.islice(known, self._seen, None):
+                kind, key = ident
+                single = kind == "person" and not is_identity(key) and " " not in key
+                if single and _named_with_more(originals.get(ident, ""), key):
+                    self._named.add(key)
+            self._seen = len(known)
+        return self._named
+
+
+def _named_with_more(original: str, surname: str) -> bool:
+    """Whether ``original`` is ``surname`` with a first name, a form of address or a role
+    before it ("Thomas Kleinhempel", "Herr Kleinhempel", "Schmidt, Anna")."""
+    ordered = natural_order(original)
+    words = [t.lower for t in name_words(ordered)]
+    return len(tokens(ordered)) >= 2 and bool(words) and words[-1] in (surname, f"{surname}s")
+
+
 class FoldedKeys:
     """The person keys of a pseudonym key by their spelling without diacritics
     ("yilmaz" → "yılmaz"); indexed once and extended as the key grows."""

@@ -43,6 +43,7 @@ from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
     AMBIGUOUS,
     FoldedKeys,
+    NamedSurnames,
     PersonKeys,
     Surnames,
     full_names,
@@ -129,6 +130,7 @@ class Pseudonymiser:
     _index: Any = field(default=None, init=False, repr=False, compare=False)
     _folded: FoldedKeys = field(default_factory=lambda: FoldedKeys(), repr=False, compare=False)
     _surnames: Surnames = field(default_factory=Surnames, repr=False, compare=False)
+    _named: NamedSurnames = field(default_factory=NamedSurnames, repr=False, compare=False)
 
     @classmethod
     def of_project(cls, session: Session) -> Pseudonymiser:
@@ -313,6 +315,7 @@ class Pseudonymiser:
             protected=self.protected,
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
+            named=self._named.of(self.known, self.originals),
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)

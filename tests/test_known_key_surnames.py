@@ -1,0 +1,80 @@
+"""A surname of no name list that the project's key knows from a full name or a form of
+address ("Herr Thomas Kleinhempel") is that person where it later stands alone, in the
+same import or a later one ("Kleinhempel hat recht."); shown for review, since no list
+says it is no German word too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.review import review_queue
+
+NAMED = "Herr Thomas Kleinhempel schlägt vor, mehr Bänke aufzustellen."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kleinhempel hat recht.", "[Person 1] hat recht."),
+        ("Ich finde, Kleinhempel hat recht.", "Ich finde, [Person 1] hat recht."),
+        ("Wie Kleinhempel sagte, fehlt Licht.", "Wie [Person 1] sagte, fehlt Licht."),
+    ],
+)
+def test_a_surname_the_key_knows_is_replaced_alone(text: str, expected: str) -> None:
+    p = Pseudonymiser()
+    p.pseudonymise(NAMED)
+    assert p.pseudonymise(text)[0] == expected
+    # a later import: the key as the project stores it (placeholders and originals)
+    later = Pseudonymiser(known=dict(p.known), originals=dict(p.originals))
+    assert later.pseudonymise(text)[0] == expected
+    assert [(c.word, c.replaced) for c in later.candidates] == [("Kleinhempel", True)]
+    assert len(later.known) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "text"),
+    [
+        (NAMED, "Der Kleinhempel kommt."),  # after an article: as before
+        (NAMED, "Treffpunkt ist Kleinhempel Platz."),  # a place named after someone
+        ("Herr Kemal Altun hilft.", "Wir treffen uns am Kemal Altun Platz."),
+        ("Frau Bauer hilft.", "Mehr Bauer!"),  # a word: only with a cue (known_in_text)
+        ("Frau Rosen hilft.", "Mehr Rosen am Zaun."),
+        # a word the key holds only from an uncertain cue stays for the review queue
+        ("Laut Sonnenberg fehlt Licht.", "Sonnenberg hat recht."),
+    ],
+)
+def test_no_wider_than_a_surname_met_with_a_first_name_or_form_of_address(
+    first: str, text: str
+) -> None:
+    p = Pseudonymiser()
+    p.pseudonymise(first)
+    assert p.pseudonymise(text)[0] == text
+
+
+def test_the_cli_replaces_it_in_a_later_import_and_lists_it_for_review(
+    project: Project, tmp_path: Path
+) -> None:
+    first, later = tmp_path / "a.csv", tmp_path / "b.csv"
+    pd.DataFrame({"Text": [NAMED, "Kleinhempel hat recht."]}).to_csv(first, index=False)
+    pd.DataFrame({"Text": ["Wie Kleinhempel sagte, fehlt Licht."]}).to_csv(later, index=False)
+    base = ["--project", str(project.path), "import", "--text-column", "Text"]
+    for path in (first, later):
+        assert main([*base, "--district", "Manfort", str(path)]) == 0
+    texts = project.segments()["text"].tolist()
+    assert texts == [
+        "[Person 1] schlägt vor, mehr Bänke aufzustellen.",
+        "[Person 1] hat recht.",
+        "Wie [Person 1] sagte, fehlt Licht.",
+    ]
+    [item] = review_queue(project)
+    assert (item.word, item.replaced, item.statements) == (
+        "Kleinhempel",
+        True,
+        2,
+    )  # where it stands alone
