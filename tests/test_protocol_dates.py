@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import docx
+import pandas as pd
 import pytest
 
 from workbench import InputError, Project
@@ -116,3 +117,40 @@ def test_a_month_without_its_day_in_a_protocol_stops_with_the_file_named(tmp_pat
     path = _protocol(tmp_path, "protokoll.txt", "Stadtteilworkshop Manfort\nDatum: März 2021")
     with pytest.raises(InputError, match=r"protokoll.txt.*'März 2021' nennt keinen Tag"):
         parse_file(path)
+
+
+@pytest.mark.parametrize("value", ["unbekannt, das Protokoll wurde nachgetragen", "k. A.", "–"])
+def test_a_date_the_protocol_does_not_know_imports_without_a_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """ "Datum: unbekannt, …" under a heading of details stopped the whole import with "Datum
+    nicht erkannt"; an unknown date is no typing error: the workshop has none (or the file
+    name's), the line is no statement, the statements are kept."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "protokoll.md").write_text(
+        "# Stadtteilworkshop Manfort\n\n## Rahmendaten\n\n"
+        f"Datum: {value}\n\nSozialraum: Manfort\n\n## {BODY.lstrip()}",
+        encoding="utf-8",
+    )
+    document = docx.Document()
+    document.add_heading("Stadtteilworkshop Opladen", 1)
+    document.add_paragraph(f"Datum: {value}")
+    document.add_paragraph("Sozialraum: Opladen")
+    document.add_heading("Was fehlt im Stadtteil?", 2)
+    document.add_paragraph("Ein Treffpunkt für Jugendliche", style="List Bullet")
+    document.save(folder / "2021-03-05_Opladen.docx")
+    project_dir = tmp_path / "projekt"
+    assert main(["init", "--districts", "Manfort,Opladen", str(project_dir)]) == 0
+    assert main(["--project", str(project_dir), "import", str(folder)]) == 0
+    assert "nicht erkannt" not in capsys.readouterr().err
+    with Project.open(project_dir) as project:
+        workshops = project.workshops().set_index("workshop")["date"]
+        texts = sorted(project.segments()["text"])
+    dates = {name: None if pd.isna(day) else day for name, day in workshops.items()}
+    assert dates == {"Stadtteilworkshop Manfort": None, "Stadtteilworkshop Opladen": "2021-03-05"}
+    assert texts == [
+        "Bänke am Markt",
+        "Ein Treffpunkt für Jugendliche",
+        "Ein Treffpunkt für Jugendliche",
+    ]

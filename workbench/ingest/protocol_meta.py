@@ -86,6 +86,13 @@ _SIGNATURE = re.compile(
 )
 # What ends a sentence ("Moderation: Danke."), not an initial ("Protokoll: Anna S.")
 _SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
+# A date the protocol does not know ("Datum: unbekannt, das Protokoll wurde nachgetragen",
+# "k. A.", "offen", "?", "–"): no date, as without the line
+_NO_DATE = re.compile(
+    r"^(?:(?:nicht\s+|un)bekannt|unklar|(?:noch\s+)?offen|keine\s+angaben?|k\.\s?a\.|n\.\s?n\."
+    r"|tba|tbd|unknown|[?–—-]+)(?=$|[\s,;.:(–—-])",
+    re.I,
+)
 # Finite verbs that make the value of "Ort:"/"Zeit:" a sentence ("… ist zu klein")
 _FINITE_VERBS = frozenset(
     "ist sind war waren hat haben hatte hatten wird werden fehlt fehlen gibt gab kann "
@@ -396,7 +403,9 @@ def detail(text: str, filename: str) -> tuple[str, object] | None:
         named = split_names(value)
         return field, tuple(n for n in named if not any(map(_is_event, n.split())))
     if field == "date":
-        return field, normalise_date(value, filename)
+        return (
+            (IGNORED, value) if _NO_DATE.match(value) else (field, normalise_date(value, filename))
+        )
     return (field, value) if field else None
 
 
