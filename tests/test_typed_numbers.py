@@ -15,6 +15,7 @@ import pytest
 
 from tests.test_pdf_protocol import pdf_bytes
 from workbench.ingest import parse_file
+from workbench.ingest.protocol_meta import heading_text
 
 LINES = [
     "Stadtteilworkshop Manfort",
@@ -101,3 +102,42 @@ def test_a_number_that_lists_nothing_stays_in_the_statement(tmp_path: Path, suff
         ("Was fehlt im Quartier?", "Mehr Bänke am Rhein."),
         ("Was fehlt im Quartier?", "Mehr Licht im Park."),
     ]
+
+
+CLUB = ["Was gibt es im Quartier?", "Der Sportverein ist wichtig.", "Mehr Bänke.", "1. FC Köln"]
+
+
+def _club_md(path: Path) -> Path:
+    head = "# Stadtteilworkshop Manfort\n\n## "
+    path.write_text(head + "\n\n".join(CLUB) + "\n", encoding="utf-8")
+    return path
+
+
+def _club_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Stadtteilworkshop Manfort", style="Title")
+    document.add_paragraph(CLUB[0], style="Heading 1")
+    for line in CLUB[1:]:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def _club_pdf(path: Path) -> Path:
+    path.write_bytes(pdf_bytes([["Stadtteilworkshop Manfort", "", *CLUB]]))
+    return path
+
+
+@pytest.mark.parametrize("write", [_club_md, _club_docx, _club_pdf], ids=["md", "docx", "pdf"])
+def test_the_ordinal_of_a_clubs_name_is_no_list_number(tmp_path: Path, write) -> None:
+    # "1. FC Köln" alone on a line was stored as "FC Köln": the "1." read as a list's number
+    # (in a PDF a short line over text is a heading by its shape: there it keeps "1." too)
+    suffix = write.__name__.rpartition("_")[2]
+    parsed = parse_file(write(tmp_path / f"verein.{suffix}"))
+    assert [s.text for s in parsed.segments] == CLUB[1:]
+    assert {s.question for s in parsed.segments} == {CLUB[0]}
+
+
+def test_a_heading_keeps_the_ordinal_of_a_clubs_name() -> None:
+    assert heading_text("1. FC Köln") == "1. FC Köln"
+    assert heading_text("1. Herausforderungen") == "Herausforderungen"

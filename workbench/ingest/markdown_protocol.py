@@ -34,7 +34,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
-from workbench.ingest.paragraphs import MONTH_NAMES
+from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -69,7 +69,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # its text. A line that starts with the day of a date ("12. März: Stadtteilfest") is an item
 # too, but the day is part of its text, no number of a list.
 _ITEM = re.compile(
-    rf"^(\s*)(?:(?:[-*+•–·▪◦‣]|\d{{1,3}}\))\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES})\b)"
+    rf"^(\s*)(?:(?:[-*+•–·▪◦‣]|\d{{1,3}}\))\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES}|{CLUB_NAMES})\b)"
     rf"|(?=\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b))(.*)$"
 )
 _DAY_START = re.compile(rf"^\s*\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")  # "3. Oktober …"

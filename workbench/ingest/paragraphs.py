@@ -29,8 +29,11 @@ MONTH_NAMES = (
     "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     "Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez"
 )
+# An ordinal that is part of a name: a club's "1. FC Köln", "1. FSV Mainz 05" (no list's number)
+CLUB_NAMES = "FC|FFC|FSV|SC|SV|SSV|TSV|TuS|VfB|VfL|VfR|SpVgg|DJK|BC|HC"
 OPENS = re.compile(
-    rf"^(?:[-–—•▪◦*·]\s*|\d{{1,3}}\)\s|\d{{1,3}}\.\s(?!\s*(?:{MONTH_NAMES})\b)|[a-z][.)]\s)"
+    rf"^(?:[-–—•▪◦*·]\s*|\d{{1,3}}\)\s|\d{{1,3}}\.\s(?!\s*(?:{MONTH_NAMES}|{CLUB_NAMES})\b)"
+    r"|[a-z][.)]\s)"
 )
 
 

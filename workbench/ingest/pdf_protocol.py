@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import (
+    CLUB_NAMES,
     MARKED_END,
     OPENS,
     PAGE_BREAK,
@@ -102,7 +103,8 @@ if TYPE_CHECKING:
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: two or three letters
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")  # "1. Bedarfe", "2.1 Orte"
+# "1. Bedarfe", "2.1 Orte"; not the "1." of a club's name ("1. FC Köln")
+_NUMBERED = re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+(?=\S)(?!(?:{CLUB_NAMES})\b)")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # spaces the layout puts between words or columns
 _COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")  # a gap between two columns in a laid-out line
 _GOES_ON = re.compile(r"(?:[,;/&]|\bund)\s*$")  # a detail line broken in its list of names

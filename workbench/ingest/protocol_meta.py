@@ -23,6 +23,7 @@ from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
 from workbench.ingest.name_tokens import prefixed_name
+from workbench.ingest.paragraphs import CLUB_NAMES
 from workbench.ingest.speakers import natural_order
 
 IGNORED = "ignored"  # a known detail that is not kept (Ort, Uhrzeit)
@@ -127,7 +128,9 @@ _GROUP_LEAD = frozenset({"die", "der", "das", "ca.", "etwa", "rund"})
 _GROUP_JOINS = frozenset(
     "der die das des den dem aus von vom im in am an und sowie mit zum zur".split()
 )
-_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Za-z]\))\s+(?=\S)")
+_HEADING_NUMBER = re.compile(  # not the "1." of a club's name ("1. FC Köln")
+    rf"^\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?|[IVX]{{1,4}}\.|[A-Za-z]\))\s+(?=\S)(?!(?:{CLUB_NAMES})\b)"
+)
 
 
 def _name(part: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from workbench.ingest.paragraphs import MONTH_NAMES
+from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
 from workbench.ingest.protocol_meta import (
     detail_key,
     heading_text,
@@ -49,7 +49,7 @@ BOX = "box"
 # A bullet or number typed ("– Bänke", "1. Bänke", "2) Busse"), not Word's list; not the day
 # of a date ("12. März: …")
 _TYPED_BULLET = re.compile(
-    rf"^\s*(?:[-*+•–·▪◦‣]\s+|\d{{1,3}}\)\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES})\b))"
+    rf"^\s*(?:[-*+•–·▪◦‣]\s+|\d{{1,3}}\)\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES}|{CLUB_NAMES})\b))"
 )
 _TYPED_NUMBER = re.compile(r"^\s*(\d+)")  # the number of a typed one
 _HEAD_LINES = 3  # short paragraphs above the details at most: a letterhead's, the title
