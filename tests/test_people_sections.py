@@ -66,3 +66,60 @@ def test_a_section_of_participants_lists_names_no_statements(
         stored = stored_text(project)
     assert "Wübbenhorst" not in stored
     assert "Becker" not in stored
+
+
+REMARK = "Leider konnten viele Eltern nicht kommen, Wübbenhorst musste früher gehen."
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt", ".md", ".pdf"])
+def test_a_sentence_below_the_names_is_kept_as_a_statement_without_question(
+    tmp_path: Path, suffix: str
+) -> None:
+    # the sentence after the names under "Teilnehmende" was dropped without a word (DOCX,
+    # ODT, Markdown), and a name in it went onto the name list as if it were a person
+    path = tmp_path / f"protokoll{suffix}"
+    if suffix == ".odt":
+        from odf.opendocument import OpenDocumentText
+        from odf.text import H, P
+
+        odt = OpenDocumentText()
+        for line in HEAD:
+            odt.text.addElement(P(text=line))
+        for title, lines in [("Teilnehmende", [*PEOPLE, REMARK]), (QUESTION, [STATEMENT])]:
+            odt.text.addElement(H(outlinelevel=1, text=title))
+            for line in lines:
+                odt.text.addElement(P(text=line))
+        odt.save(str(path))
+    elif suffix == ".md":
+        people = "\n".join(f"- {name}" for name in PEOPLE)
+        head = f"# {HEAD[0]}\n" + "\n".join(HEAD[1:])
+        body = f"## Teilnehmende\n\n{people}\n\n{REMARK}\n\n## {QUESTION}\n\n{STATEMENT}\n"
+        path.write_text(f"{head}\n\n{body}", encoding="utf-8")
+    else:
+        _write(path, "Teilnehmende", at_end=False)
+        if suffix == ".docx":  # the remark after the names
+            document = docx.Document(str(path))
+            document.paragraphs[5].insert_paragraph_before(REMARK)
+            document.save(path)
+        else:
+            lines = [*HEAD, "", "Teilnehmende", *PEOPLE, "", REMARK, "", QUESTION, STATEMENT]
+            path.write_bytes(pdf_bytes([lines]))
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        (None, REMARK),
+        (QUESTION, STATEMENT),
+    ]
+    assert set(parsed.names) == {"Okke Wübbenhorst", "Jonas Becker"}
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    assert "Wübbenhorst" not in stored
+    assert "Eltern nicht kommen" in stored
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from workbench.ingest import people_section
+
+    assert doctest.testmod(people_section).failed == 0

@@ -69,6 +69,7 @@ from workbench.ingest.docx_text import (
     text_boxes,
 )
 from workbench.ingest.pdf_struck import struck_names
+from workbench.ingest.people_section import said_among_names
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -557,6 +558,9 @@ def protocol_document(
                 add_detail(fields, "names", signature)
             else:
                 raise InputError(_before_heading(styled), file=raw.name, row=number, unit="Absatz")
+            continue
+        if people_section and said_among_names(text):  # a remark about the meeting, no
+            add_statement(segments, text, None, number, None, {})  # guiding question's
             continue
         if people_section:  # under a heading "Teilnehmende": names, no statements
             add_detail(fields, "names", people_in(text))

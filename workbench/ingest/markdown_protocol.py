@@ -35,6 +35,7 @@ from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
+from workbench.ingest.people_section import said_among_names
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -434,12 +435,13 @@ def parse_markdown(
         role, said = role_and_text(text)
         said = plain_markdown(said)  # a pad's **fett**, [Link](…), [x]: its words only
         names = signature_names(said) if role is None else None
-        if people_section and role is None:  # under "## Teilnehmende": a list of names
+        remark = people_section and role is None and said_among_names(said)
+        if people_section and role is None and not remark:  # under "## Teilnehmende": names
             add_detail(fields, "names", people_in(said))
         elif names:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", names)
         elif said:
-            asked = question
+            asked = None if people_section else question  # a remark among the names: none
             if headless and attributes and "Spalte" in attributes:  # a card query's table
                 attributes = dict(attributes)
                 asked = attributes.pop("Spalte")

@@ -52,6 +52,7 @@ from workbench.ingest.paragraphs import (
     paragraph_spans,
     text_width,
 )
+from workbench.ingest.pdf_checks import check_form_fields, check_portfolio, check_readable
 from workbench.ingest.pdf_comments import without_balloons
 from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
@@ -76,6 +77,7 @@ from workbench.ingest.pdf_tables import (
     mark_tables,
     table_number,
 )
+from workbench.ingest.people_section import named_people
 from workbench.ingest.protocol_meta import (
     META_KEYS,
     add_detail,
@@ -97,8 +99,7 @@ from workbench.ingest.protocol_meta import (
 from workbench.ingest.textio import Source, read_source
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader
-    from pypdf.generic import DictionaryObject
+    from pypdf import PageObject
 
 IMPORTER = "pdf"
 FORMAT = "Protokoll (PDF)"
@@ -152,7 +153,7 @@ def _pages(
             reader = PdfReader(io.BytesIO(raw_data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError
-            _check_portfolio(reader, name)
+            check_portfolio(reader, name)
             readings = [PageReading() for _ in reader.pages]
             balloons = [without_balloons(page) for page in reader.pages]  # Word's comments
             unstruck = [struck_out(page) for page in reader.pages]  # their text as it was
@@ -160,7 +161,7 @@ def _pages(
             pages = [
                 _text(page, reading) for page, reading in zip(reader.pages, readings, strict=True)
             ]
-            _check_form_fields(reader, pages, name)
+            check_form_fields(reader, pages, name)
             large = _large_words(reader.pages[0]) if pages else {}
             tables = _marked_tables(readings, pages, name)
             scanned = [
@@ -231,57 +232,6 @@ def _marked_tables(readings: list[PageReading], pages: list[str], name: str) -> 
 def _cleaned_rows(rows: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple:
     """A table's rows with each cell's lines :func:`_cleaned`, struck text left out."""
     return tuple(tuple(cell_without_struck(tuple(map(_cleaned, c))) for c in row) for row in rows)
-
-
-def _check_portfolio(reader: PdfReader, name: str) -> None:
-    """Stop on a PDF portfolio: its pages are a cover, the protocols are files inside it."""
-    if "/Collection" not in reader.trailer["/Root"]:
-        return
-    files = ", ".join(sorted(reader.attachments)) or "keine"
-    raise InputError(
-        f"Das PDF ist eine Mappe (PDF-Portfolio) mit eingebetteten Dateien ({files}); "
-        "seine Seiten sind nur ein Deckblatt. Bitte die Dateien aus der Mappe speichern "
-        "(in Acrobat: Datei › Speichern unter) und einzeln importieren.",
-        file=name,
-    )
-
-
-def _check_form_fields(reader: PdfReader, pages: list[str], name: str) -> None:
-    """Stop on text in filled form fields or typed onto the page as an annotation (Acrobat's
-    "Fill & Sign", its typewriter) that is not in the page's text (an unflattened form)."""
-    unread: Counter[int] = Counter()
-    for number, page in enumerate(reader.pages, start=1):
-        shown = " ".join(pages[number - 1].split())
-        for annotation in page.get("/Annots") or ():
-            value = _filled_text(annotation.get_object())
-            if value and " ".join(value.split()) not in shown:
-                unread[number] += 1
-    if unread:
-        first, *more = sorted(unread)
-        also = f" (ebenso Seite {', '.join(map(str, more))})" if more else ""
-        count = unread[first]
-        fields = f"{count} ausgefüllten Feldern" if count > 1 else "einem ausgefüllten Feld"
-        raise InputError(
-            f"Text steht in {fields}{also} (Formularfelder oder mit „Ausfüllen und "
-            "unterschreiben“ geschriebener Text), die der Import nicht liest. Bitte das PDF "
-            "drucken (Drucken › Als PDF speichern): dann ist dieser Text Teil der Seite.",
-            file=name,
-            row=first,
-            unit="Seite",
-        )
-
-
-def _filled_text(annotation: DictionaryObject) -> str | None:
-    """The text of a filled text field or of text typed onto the page, else None."""
-    if annotation.get("/Subtype") == "/FreeText":
-        value = annotation.get("/Contents")
-    elif annotation.get("/Subtype") == "/Widget":
-        field = annotation if "/FT" in annotation else annotation.get("/Parent")
-        field = field.get_object() if field is not None else {}
-        value = field.get("/V") if field.get("/FT") == "/Tx" else None
-    else:  # a comment (a sticky note), a link: not the protocol's text
-        return None
-    return value if isinstance(value, str) and value.strip() else None
 
 
 def _text(page: PageObject, reading: PageReading) -> str:
@@ -371,30 +321,6 @@ def _joined_title(parts: list[str], large: dict[str, set[float]]) -> list[str]:
     return joined
 
 
-def _check_readable(pages: list[str], name: str) -> None:
-    """Stop on pages whose text is glyph numbers, not letters (a font embedded without its
-    map to characters: "3URWRNROO" for "Protokoll", control characters for spaces)."""
-    unreadable = [number for number, text in enumerate(pages, start=1) if _garbled(text)]
-    if unreadable:
-        more = unreadable[1:]
-        also = f" (ebenso Seite {', '.join(map(str, more))})" if more else ""
-        raise InputError(
-            f"Die Textebene ist nicht lesbar{also}: die Schrift ist ohne Zuordnung zu "
-            "Buchstaben eingebettet. Bitte das Dokument aus Word oder LibreOffice neu als PDF "
-            "speichern, als .docx/.odt importieren oder mit Texterkennung (OCR) speichern.",
-            file=name,
-            row=unreadable[0],
-            unit="Seite",
-        )
-
-
-def _garbled(text: str) -> bool:
-    """Whether a page's text has control characters where letters and spaces should be."""
-    shown = [c for c in text if not c.isspace()]
-    control = sum(unicodedata.category(c) == "Cc" for c in shown)
-    return len(shown) >= 20 and control >= 0.02 * len(shown)
-
-
 def _letters(ligature: re.Match[str]) -> str:
     """The letters of a ligature glyph ("ﬁ" → "fi")."""
     return unicodedata.normalize("NFKC", ligature[0])
@@ -408,7 +334,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     if not raw.data.lstrip()[:5] == b"%PDF-":
         raise InputError("Keine PDF-Datei (es fehlt der Kopf '%PDF-').", file=raw.name)
     pages, large, tables, left_out = _pages(raw.data, raw.name)
-    _check_readable(pages, raw.name)
+    check_readable(pages, raw.name)
     text, furniture = without_furniture(pages)
     # a paragraph may go on over a page break, and over a sentence's end at a line's end
     # where space sets paragraphs apart
@@ -583,10 +509,12 @@ def _tab_set(paragraph: str, following: str) -> bool:
 
 def _names_line(paragraph: str, following: str | None) -> bool:
     """Whether a paragraph in the list under "Teilnehmende:" is one of names, not the
-    heading after the list (a short line over text or a list, or ending in ":"); a line
-    naming a group ("Vertreter*innen der Träger") is part of the list, no statement, and
-    so is one of several names the gazetteer need not know ("Wiśniewska, Okonkwo")."""
+    heading after the list (a short line over text or a list, or ending in ":", not led by
+    a first name: "Jonas Becker (Kita)" over a remark is a name); a line naming a group
+    ("Vertreter*innen der Träger") is part of the list, no statement, and so is one of
+    several names the gazetteer need not know ("Wiśniewska, Okonkwo")."""
     heading = following is not None and _short(paragraph) and not _short(following)
+    heading &= not named_people(paragraph)
     over_list = following is not None and OPENS.match(following) is not None
     several = is_names_line(paragraph) and len(split_names(paragraph)) > 1
     listed = is_people_line(paragraph) or describes_group(paragraph) or several

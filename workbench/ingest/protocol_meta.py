@@ -95,7 +95,7 @@ _NO_DATE = re.compile(
     re.I,
 )
 # Finite verbs that make the value of "Ort:"/"Zeit:" a sentence ("… ist zu klein")
-_FINITE_VERBS = frozenset(
+FINITE_VERBS = frozenset(
     "ist sind war waren hat haben hatte hatten wird werden fehlt fehlen gibt gab kann "
     "können konnte konnten muss müssen soll sollen bleibt bleiben braucht brauchen reicht "
     "reichen".split()
@@ -235,7 +235,7 @@ def _sentence(value: str) -> bool:
     """Whether the value of "Ort:", "Format:" … is a sentence: with a finite verb, or of four
     words and more with a sentence end and no number (a place or a time has none)."""
     words = value.split()
-    if any(w.strip(",;.!?…").lower() in _FINITE_VERBS for w in words):
+    if any(w.strip(",;.!?…").lower() in FINITE_VERBS for w in words):
         return True
     ended = _SENTENCE_END.search(value) is not None
     return len(words) >= 4 and ended and not any(c.isdigit() for c in value)
