@@ -10,7 +10,7 @@ from a full line into one that continues it). Page furniture is left out
 footer (a letterhead, a footer: at the page's edge on most pages); names in them ("Protokollführung:
 Anna Schmidt") go onto the name list. Ligatures (ﬀ, ﬁ, ﬂ, …) are letters again; text struck
 through (deleted text of tracked changes: :mod:`pdf_struck`) and Word's comment balloons
-(:mod:`pdf_comments`) are left out. Among the
+(:mod:`pdf_comments`) and footnotes (:mod:`pdf_footnotes`) are left out. Among the
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
 wherever they stand there; of the short lines above them one is the title, as in Word
@@ -54,6 +54,7 @@ from workbench.ingest.paragraphs import (
 )
 from workbench.ingest.pdf_checks import check_form_fields, check_portfolio, check_readable
 from workbench.ingest.pdf_comments import without_balloons
+from workbench.ingest.pdf_footnotes import without_footnotes
 from workbench.ingest.pdf_overprint import drawn_once
 from workbench.ingest.pdf_pages import (
     furniture_names,
@@ -171,6 +172,7 @@ def _pages(
             ]
             left_out = {"pages_without_text": scanned, "pages_struck_through": struck}
             left_out["pages_with_comments"] = [n for n, c in enumerate(balloons, 1) if c]
+            left_out["pages_with_footnotes"] = [n for n, r in enumerate(readings, 1) if r.footnotes]
             left_out["names"] = list(struck_names([t for t in unstruck if t is not None]))
             return [_cleaned(p) for p in pages], large, tables, left_out
     except (FileNotDecryptedError, DependencyError):  # AES would need `cryptography`
@@ -256,6 +258,7 @@ def _text(page: PageObject, reading: PageReading) -> str:
     if _letter_count(laid_out) < _letter_count(drawn) or _drawn_in_columns(laid_out, drawn):
         return drawn
     laid_out = gapped(laid_out, [piece[1] for piece in reading.pieces])  # paragraphs' space
+    laid_out, reading.footnotes = without_footnotes(laid_out, reading.pieces)  # "¹ Vgl. …"
     return _GAP.sub(lambda gap: "\t" if len(gap[0]) >= 4 else " ", laid_out)
 
 

@@ -111,6 +111,7 @@ class PageReading:
         self.across: list[tuple[float, float, float]] = []  # (y, x0, x1)
         self.down: list[tuple[float, float, float]] = []  # (x, y0, y1)
         self.path: list[tuple[str, list[float], list[float]]] = []
+        self.footnotes = 0  # footnotes left out of the page's text (pdf_footnotes)
 
     def visit_text(
         self, text: str, cm: list[float], tm: list[float], font: object, size: float

@@ -497,6 +497,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{', '.join(map(str, pages))}) nicht gelesen: Anmerkungen beim Prüfen sind "
             "keine Aussagen (auch aus Word-Dateien nicht gelesen)."
         )
+    if options.get("pages_with_footnotes"):  # pdf_protocol: notes at a page's foot
+        pages = options["pages_with_footnotes"]
+        notices.append(
+            f"Fußnoten (Seite{'n' if len(pages) > 1 else ''} {', '.join(map(str, pages))}) "
+            "nicht gelesen: Quellen und Anmerkungen des Protokolls sind keine Aussagen (auch "
+            "aus Word-Dateien nicht gelesen)."
+        )
     if options.get("struck_runs"):  # docx_protocol: text struck through by hand
         notices.append(
             f"Durchgestrichener Text ({options['struck_runs']}-mal) nicht gelesen: "
