@@ -338,3 +338,36 @@ def test_a_letterhead_in_a_grid_is_no_card_table(tmp_path: Path) -> None:
     single = tmp_path / "eine-seite.pdf"  # on one page: above the details, a letterhead
     single.write_bytes(_pdf(pages[:1]))
     assert (parse_file(single).title, _read(single)) == (HEAD[0], [(*said[0], {})])
+
+
+def test_a_first_column_of_cards_under_a_question_is_read_not_a_rows_label(
+    tmp_path: Path,
+) -> None:
+    # A card query typed as a table under a heading: the short cards of its first column
+    # ("Herausforderungen") were row labels ("Zeile") of the other cards, no statements;
+    # a row with only a first card was lost whole (decision 014)
+    rows = [
+        [["Herausforderungen"], ["Ressourcen"]],
+        [["Kein Treffpunkt"], ["Jugendzentrum"]],
+        [["Bus fährt selten"], [""]],
+    ]
+    above = [*HEAD, "Was fehlt im Quartier?"]
+    question = "Was fehlt im Quartier?"
+    expected = [
+        (question, "Kein Treffpunkt", {"Spalte": "Herausforderungen"}),
+        (question, "Jugendzentrum", {"Spalte": "Ressourcen"}),
+        (question, "Bus fährt selten", {"Spalte": "Herausforderungen"}),
+    ]
+    below = ("Der Sportverein öffnet seine Halle am Wochenende für alle Jugendlichen.",)
+    path = tmp_path / "karten.pdf"
+    path.write_bytes(_table_pdf(above, rows, below=below, word=True))
+    assert _read(path) == [*expected, (question, below[0], {})]
+    assert _read(_docx(tmp_path / "karten.docx", HEAD, rows, heading=question)) == expected
+
+
+def test_doctests_of_card_columns() -> None:
+    import doctest
+
+    from workbench.ingest import card_columns
+
+    assert doctest.testmod(card_columns).failed == 0

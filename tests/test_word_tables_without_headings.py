@@ -145,12 +145,17 @@ def test_a_plain_text_table_without_headings_reads_the_same(
 
 def test_under_a_heading_a_tables_columns_stay_attributes(tmp_path: Path) -> None:
     """With a heading, the heading is the question and the table's columns and row labels
-    stay attributes, as before."""
+    stay attributes, as before; a first column headed like the cards' answers
+    ("Herausforderungen") holds cards, no labels: "Kein Treffpunkt" was lost, only the
+    label of "Kita" (decision 014)."""
     path = tmp_path / "karten.md"
     table = "| Herausforderungen | Ressourcen |\n|---|---|\n| Kein Treffpunkt | Kita |\n"
-    path.write_text(f"## Ergebnisse\n\n{table}", "utf-8")
+    labelled = "| Thema | Ressourcen |\n|---|---|\n| Jugend | Jugendzentrum |\n"
+    path.write_text(f"## Ergebnisse\n\n{table}\n## Orte\n\n{labelled}", "utf-8")
     assert _read(path) == [
-        ("Ergebnisse", "Kita", {"Spalte": "Ressourcen", "Zeile": "Kein Treffpunkt"})
+        ("Ergebnisse", "Kein Treffpunkt", {"Spalte": "Herausforderungen"}),
+        ("Ergebnisse", "Kita", {"Spalte": "Ressourcen"}),
+        ("Orte", "Jugendzentrum", {"Spalte": "Ressourcen", "Zeile": "Jugend"}),
     ]
 
 

@@ -37,13 +37,14 @@ Tables (:func:`table_paragraphs`) are read in document order, after the first he
 the first row is the header, every other non-empty cell is a statement per line (its
 column's header as attribute ``Spalte``). With two or more columns whose first column is
 short below the header (at most four words, no sentence end) that column labels the
-rows: attribute ``Zeile``, not a statement. Merged cells count once; a nested table's
-text is part of its cell. A table of the protocol's details before the first heading (a
-template's header table: "Datum:" | "12.03.2021", :func:`~workbench.ingest.protocol_meta.
-table_details`) gives the details as their paragraphs would. Other tables before the
-first heading and tables of one row (a frame, a layout) are not read; ``options`` count
-them for the import's notices. ``row`` ("Absatz N") counts every paragraph, those in cells too.
-"""
+rows: attribute ``Zeile``, no statement (unless its header names what cards answer,
+"Herausforderungen", or asks: :mod:`~workbench.ingest.card_columns`). Merged cells count
+once; a nested table's text is part of its cell. A table of the protocol's details
+before the first heading (a template's header table: "Datum:" | "12.03.2021",
+:func:`~workbench.ingest.protocol_meta.table_details`) gives the details as their
+paragraphs would. Other tables before the first heading and tables of one row (a frame,
+a layout) are not read; ``options`` count them for the import's notices. ``row``
+("Absatz N") counts every paragraph, those in cells too."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement
 from workbench.ingest.docx_text import (
     ListLevels,
@@ -197,9 +199,8 @@ def table_paragraphs(rows: Sequence[Sequence[Cell | None]]) -> list[Paragraph]:
         return out
     header, body = rows[0], rows[1:]
     labels = [_label(row[0]) for row in body]
-    labelled = max(map(len, rows)) >= 2 and all(
-        len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
-    )
+    short = all(len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels)
+    labelled = max(map(len, rows)) >= 2 and short and not holds_cards(_label(header[0]))
     out.append(Paragraph("", "table", attributes=mark))
     seen: set[Hashable] = set()
     for number, row in enumerate(rows):

@@ -32,6 +32,7 @@ import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.parse_errors import yaml_problem
+from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
@@ -186,6 +187,7 @@ def _table(
     labelled = len(header) >= 2 and all(
         len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
     )
+    labelled &= not holds_cards(header[0])  # "Herausforderungen": a column of cards
     first = header_key(header[0]) if headless and len(header) >= 2 else None
     asking = first in ROW_QUESTION_HEADERS
     labelled = asking or (labelled and (first is None or first in ROW_LABEL_HEADERS))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedSegment
+from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement
 from workbench.ingest.paragraphs import OPENS
 from workbench.ingest.pdf_borderless import Grid, borderless_grids
@@ -507,6 +508,7 @@ def add_table(
         len(cells[0].split()) <= 4 and not _LABEL_END.search(cells[0]) for cells in body
     )
     labels = labelled and (not by_column or header_key(header[0]) in ROW_LABEL_HEADERS)
+    labels &= not holds_cards(header[0])  # "Herausforderungen": a column of cards
     for cells, lines in zip(body, table.rows[1:], strict=True):
         asked = None
         for column, (head, cell) in enumerate(zip(header, cells, strict=True)):
