@@ -74,6 +74,10 @@ _ITEM = re.compile(
     rf"^(\s*)(?:(?:[-*+•–·▪◦‣]|\d{{1,3}}\))\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES}|{CLUB_NAMES})\b)"
     rf"|(?=\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b))(.*)$"
 )
+# An agenda item ("TOP 1: Begrüßung", "TOP 2 – Was fehlt?"): a heading, not a sentence
+_AGENDA_ITEM = re.compile(
+    r"^\s*(?:TOP|Tagesordnungspunkt)\s*\d{1,2}[a-z]?\b(?!.*[.!…]\s*$).{0,80}$"
+)
 _DAY_START = re.compile(rf"^\s*\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")  # "3. Oktober …"
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*)$")
@@ -350,11 +354,15 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     by a list ("Was fehlt im Stadtteil?" above "- Bänke am Markt") — as written in an
     editor, or left of an RTF protocol once it is plain text); so is a list item of that
     shape directly above items indented below it ("1. Was fehlt?" above "   - Bänke").
-    A detail ("Teilnehmende:" above a list of names) is none."""
+    A detail ("Teilnehmende:" above a list of names) is none. An agenda item of its own
+    ("TOP 1: Begrüßung") heads what follows it, text or list."""
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
         return set()
     intros = set()
     for i, line in enumerate(lines):
+        if _AGENDA_ITEM.match(line) and not (i and lines[i - 1].strip()):
+            intros.add(first + i)
+            continue
         item = _ITEM.match(line)
         if not intro_like(item.group(2) if item else line):
             continue

@@ -1,0 +1,47 @@
+"""Agenda items in a plain-text protocol ("TOP 1: Begrüßung" on a line of its own, the
+text below it): before, the line ran into the paragraph under it ("TOP 1: Begrüßung Frau
+Schmidt begrüßt …") and that paragraph kept the question of the item above ("TOP 3:
+Verschiedenes …" under "TOP 2: Was fehlt im Quartier?")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.ingest import parse_file
+
+PROTOCOL = """Protokoll der Stadtteilkonferenz Manfort
+Datum: 12.03.2021
+
+TOP 1: Begrüßung
+Die Runde beginnt pünktlich.
+
+TOP 2: Was fehlt im Quartier?
+- Ein Treffpunkt für Jugendliche
+- Mehr Licht im Park
+
+TOP 3 – Verschiedenes
+Die nächste Sitzung ist am 9. April.
+"""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_an_agenda_item_heads_the_text_below_it(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"konferenz{suffix}"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.title == "Protokoll der Stadtteilkonferenz Manfort"
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        ("TOP 1: Begrüßung", "Die Runde beginnt pünktlich."),
+        ("TOP 2: Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche"),
+        ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
+        ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
+    ]
+
+
+def test_a_sentence_about_an_agenda_item_stays_a_statement(tmp_path: Path) -> None:
+    path = tmp_path / "konferenz.txt"
+    said = "TOP 4 wurde auf die nächste Sitzung verschoben."
+    path.write_text(PROTOCOL + f"\n{said}\n", encoding="utf-8")
+    assert parse_file(path).segments[-1].text == said
