@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from workbench.ingest import parse_file
@@ -45,3 +46,32 @@ def test_a_sentence_about_an_agenda_item_stays_a_statement(tmp_path: Path) -> No
     said = "TOP 4 wurde auf die nächste Sitzung verschoben."
     path.write_text(PROTOCOL + f"\n{said}\n", encoding="utf-8")
     assert parse_file(path).segments[-1].text == said
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_agenda_items_as_plain_paragraphs_head_a_word_protocol(tmp_path: Path, suffix: str) -> None:
+    # without heading styles, the import stopped: "Das Dokument hat keine Überschriften"
+    lines = [line for line in PROTOCOL.splitlines() if line.strip()]
+    lines = [line.removeprefix("- ") for line in lines]
+    path = tmp_path / f"konferenz{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        from odf.opendocument import OpenDocumentText
+        from odf.text import P
+
+        odt = OpenDocumentText()
+        for line in lines:
+            odt.text.addElement(P(text=line))
+        odt.save(str(path))
+    parsed = parse_file(path)
+    assert parsed.title == "Protokoll der Stadtteilkonferenz Manfort"
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        ("TOP 1: Begrüßung", "Die Runde beginnt pünktlich."),
+        ("TOP 2: Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche"),
+        ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
+        ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
+    ]

@@ -35,7 +35,7 @@ from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
-from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
+from workbench.ingest.paragraphs import AGENDA_ITEM, CLUB_NAMES, MONTH_NAMES
 from workbench.ingest.people_section import said_among_names
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
@@ -73,10 +73,6 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(
     rf"^(\s*)(?:(?:[-*+•–·▪◦‣]|\d{{1,3}}\))\s+|\d{{1,3}}\.\s+(?!\s)(?!(?:{MONTH_NAMES}|{CLUB_NAMES})\b)"
     rf"|(?=\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b))(.*)$"
-)
-# An agenda item ("TOP 1: Begrüßung", "TOP 2 – Was fehlt?"): a heading, not a sentence
-_AGENDA_ITEM = re.compile(
-    r"^\s*(?:TOP|Tagesordnungspunkt)\s*\d{1,2}[a-z]?\b(?!.*[.!…]\s*$).{0,80}$"
 )
 _DAY_START = re.compile(rf"^\s*\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")  # "3. Oktober …"
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
@@ -360,7 +356,7 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
         return set()
     intros = set()
     for i, line in enumerate(lines):
-        if _AGENDA_ITEM.match(line) and not (i and lines[i - 1].strip()):
+        if AGENDA_ITEM.match(line) and not (i and lines[i - 1].strip()):
             intros.add(first + i)
             continue
         item = _ITEM.match(line)

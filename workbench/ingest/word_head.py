@@ -9,7 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES
+from workbench.ingest.paragraphs import AGENDA_ITEM, CLUB_NAMES, MONTH_NAMES
 from workbench.ingest.protocol_meta import (
     detail_key,
     heading_text,
@@ -174,7 +174,8 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
     directly above a list item is a guiding question ("Was fehlt im Stadtteil?" above
     "• Bänke am Markt"), and so is a list item of that shape directly above items nested
-    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt")."""
+    below it ("1. Was fehlt?" above "   ◦ Bänke am Markt"); an agenda item ("TOP 1:
+    Begrüßung") heads what follows it."""
     if any(p.kind in ("question", "heading") for p in paragraphs):
         return list(paragraphs)
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
@@ -183,9 +184,12 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         paragraph, nxt = paragraphs[index], paragraphs[after]
         if DETAILS in nxt.attributes:  # a table of details: as if its lines
             nxt = replace(nxt, kind="body", text=nxt.attributes[DETAILS])
+        text = paragraph.text.strip()
+        if paragraph.kind == "body" and not paragraph.listed and AGENDA_ITEM.match(text):
+            out[index] = replace(paragraph, kind="question", text=text)  # "TOP 1: Begrüßung"
+            continue
         if paragraph.kind != "body" or nxt.kind != "body":
             continue
-        text = paragraph.text.strip()
         above = nxt.listed and (not paragraph.listed or nxt.level > paragraph.level)
         if above and "\n" not in text and intro_like(text):
             out[index] = replace(paragraph, kind="question", text=text.rstrip(":").strip())
