@@ -123,3 +123,25 @@ def test_doctests() -> None:
     from workbench.ingest import people_section
 
     assert doctest.testmod(people_section).failed == 0
+
+
+def test_a_remark_run_into_the_last_name_of_a_list_keeps_the_name_off_the_statement(
+    tmp_path: Path,
+) -> None:
+    # Markdown runs a line after a list item into it (no blank line between): "Jonas Becker
+    # Leider konnten …" was one statement, with the name in it and off the name list
+    path = tmp_path / "protokoll.md"
+    people = "\n".join(f"- {name}" for name in PEOPLE)
+    head = f"# {HEAD[0]}\n" + "\n".join(HEAD[1:])
+    body = f"## Teilnehmende\n\n{people}\n{REMARK}\n\n## {QUESTION}\n\n{STATEMENT}\n"
+    path.write_text(f"{head}\n\n{body}", encoding="utf-8")
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        (None, REMARK),
+        (QUESTION, STATEMENT),
+    ]
+    assert set(parsed.names) == {"Okke Wübbenhorst", "Jonas Becker"}
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    assert "Becker" not in stored

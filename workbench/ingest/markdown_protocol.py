@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
-from itertools import islice
+from itertools import islice, takewhile
 
 import yaml
 
@@ -344,6 +344,11 @@ def _asking_level(lines: list[str]) -> int:
     return min((level for level in levels if level > 1), default=2)
 
 
+def _after_names(lines: list[str]) -> str:
+    """The lines of a block after its first lines of names, joined ("" if none)."""
+    return " ".join(lines[len(list(takewhile(is_names_line, lines))) :])
+
+
 def _list_intros(lines: list[str], first: int) -> set[int]:
     """Line numbers of a plain text's guiding questions: in a text without Markdown or
     underlined headings, a short line of its own that ends with "?" or ":" and is followed
@@ -467,6 +472,11 @@ def parse_markdown(
             left_out.update(counts)  # "[Musik]", "Untertitel im Auftrag des ZDF": not said
             for place, sentence in sentences:
                 statement(sentence, place)
+        elif people_section and said_among_names(_after_names(lines)):  # a remark run
+            names = list(takewhile(is_names_line, lines))  # into the last name of a list
+            for place, line in enumerate(names, start=block_row):
+                statement(line, place)
+            statement(" ".join(lines[len(names) :]), block_row + len(names))
         elif joined := " ".join(lines).strip():
             statement(joined, block_row)
         block = []
