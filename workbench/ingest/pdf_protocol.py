@@ -14,7 +14,7 @@ through (deleted text of tracked changes: :mod:`pdf_struck`) and Word's comment 
 first lines, before the first paragraph of running text, ``Workshop: …``, ``Sozialraum:
 …``, ``Datum: …``, ``Teilnehmende: …`` are the protocol's details as in Word protocols,
 wherever they stand there; of the short lines above them one is the title, as in Word
-(:func:`~workbench.ingest.protocol_meta.title_at`: the others, a letterhead or a subtitle,
+(:func:`~workbench.ingest.protocol_title.title_at`: the others, a letterhead or a subtitle,
 are left out), without details a first short line. A short line of its own
 ending in "?" or ":" (or without punctuation, also numbered: "1. Herausforderungen"),
 followed by statements, is a guiding question (without its number). List markers are not
@@ -95,8 +95,8 @@ from workbench.ingest.protocol_meta import (
     said_after_key,
     signature_names,
     split_names,
-    title_at,
 )
+from workbench.ingest.protocol_title import title_at
 from workbench.ingest.textio import Source, read_source
 
 if TYPE_CHECKING:

@@ -37,7 +37,7 @@ from workbench.ingest.common import (
     named_district,
 )
 from workbench.ingest.district_names import district_in_name
-from workbench.ingest.protocol_meta import workshop_in_title
+from workbench.ingest.protocol_title import workshop_in_title
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
 from workbench.ingest.writer import kept_wave
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop

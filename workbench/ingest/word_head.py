@@ -10,14 +10,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from workbench.ingest.paragraphs import AGENDA_ITEM, CLUB_NAMES, MONTH_NAMES
-from workbench.ingest.protocol_meta import (
-    detail_key,
-    heading_text,
-    intro_like,
-    title_at,
-    title_like,
-    without_letterhead,
-)
+from workbench.ingest.protocol_meta import detail_key, heading_text, intro_like, title_like
+from workbench.ingest.protocol_title import title_at, without_letterhead
 
 
 @dataclass(frozen=True)
@@ -201,7 +195,7 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     the short paragraphs (:func:`title_like`, at most :data:`_HEAD_LINES`) that open the
     document right above its details ("Datum: …", a table of details) or its first guiding
     question (a heading; without any, a table of cards), one is the title (of those all in
-    bold, if any is, the one :func:`~workbench.ingest.protocol_meta.title_at` picks), the
+    bold, if any is, the one :func:`~workbench.ingest.protocol_title.title_at` picks), the
     others (a letterhead, a date, a subtitle) are left out ("letterhead"),
     all of them if a paragraph is styled ‚Titel‘. Running text there is no title: the
     import stops as before."""

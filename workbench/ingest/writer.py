@@ -59,7 +59,7 @@ from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
-from workbench.ingest.protocol_meta import workshop_in_title
+from workbench.ingest.protocol_title import workshop_in_title
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
