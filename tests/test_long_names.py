@@ -17,7 +17,7 @@ from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
 from workbench.ingest.long_names import legacy_workshop_key, workshop_key
-from workbench.store import Document, PseudonymDecision, RecommendationNeed, Workshop
+from workbench.store import Document, PseudonymDecision, RecommendationNeed, Segment, Workshop
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
 
@@ -405,3 +405,23 @@ def test_a_cluster_name_too_long_for_a_recommendation_link_is_refused(
     assert "Traceback" not in capsys.readouterr().err
     with Project.open(folder) as project, project.session() as s:
         assert s.scalar(select(RecommendationNeed.label)) == "B" * 500
+
+
+@pytest.mark.backends
+def test_a_long_question_a_table_stored_cut_at_its_end_is_found_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """Before today every importer cut alike, a table stored a long question cut at its end
+    ("…Stadtteilkonfe…"); the same survey's next wave, imported today, stored it cut in
+    the middle: one question, two labels. The old label is renamed to today's."""
+    question = f"{LONG}?"
+    first, second = tmp_path / "welle1.csv", tmp_path / "welle2.csv"
+    first.write_text("ID;Text;Leitfrage\n1;Mehr Licht;Was fehlt?\n")
+    second.write_text(f"ID;Text;Leitfrage\n1;Mehr Bänke;{question}\n")
+    command = ["--project", str(project.path), "import", "--district", "Manfort"]
+    assert main([*command, str(first), "--question-column", "Leitfrage"]) == 0
+    with project.transaction() as s:  # as a table's import stored it before
+        s.execute(update(Segment).values(question=f"{question[:299].rstrip()}…"))
+    assert main([*command, str(second), "--question-column", "Leitfrage"]) == 0
+    segments = project.segments().sort_values("segment_id")
+    assert segments["question"].tolist() == [f"{LONG[:259]}…{LONG[-39:]}?"] * 2

@@ -17,6 +17,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.store import (
     MAX_FILENAME,
@@ -27,6 +30,7 @@ from workbench.store import (
     MAX_SOURCE_ID,
     MAX_UNIT,
     MAX_WORKSHOP,
+    Segment,
     Workshop,
 )
 
@@ -165,6 +169,30 @@ def fitted_labels(
         [shortened(r, MAX_ROLE, tail=40) if r else r for r in roles],
         notices,
     )
+
+
+def legacy_question(question: str) -> str:
+    """A guiding question over :data:`MAX_QUESTION` characters as a table's import stored it
+    before every importer cut it in the middle: its first 299 characters (stripped), "…".
+
+    >>> legacy_question("Was fehlt? " * 30)[-6:]
+    't? Wa…'
+    """
+    return question[: MAX_QUESTION - 1].rstrip() + ELLIPSIS
+
+
+def adopt_legacy_question(session: Session, question: str, stored: dict[str, str]) -> None:
+    """Rename a long ``question`` stored cut at its end by an older table import to today's
+    cut (``stored``: the stored labels, composed → as stored; kept up to date): the same
+    question from a later table or protocol is one label, not a second beside the old."""
+    old = stored.get(legacy_question(question)) if len(question) > MAX_QUESTION else None
+    if old is None:
+        return
+    today = shortened(question, MAX_QUESTION, tail=40)
+    renamed = session.execute(update(Segment).where(Segment.question == old).values(question=today))
+    if renamed.rowcount:  # a question's label (a role never had this form)
+        del stored[legacy_question(question)]
+        stored[today] = today
 
 
 def check_indicator_size(

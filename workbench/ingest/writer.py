@@ -49,6 +49,7 @@ from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.long_names import (
+    adopt_legacy_question,
     fitted_format,
     fitted_labels,
     fitted_names,
@@ -242,6 +243,7 @@ class Writer(ProjectFileWriting):
             roles = self.session.scalars(select(Segment.speaker_role).distinct())
             stored = {label for label in [*questions, *roles] if label}
             self._stored_labels = {composed(label): label for label in sorted(stored)}
+        adopt_legacy_question(self.session, label, self._stored_labels)  # an old table's cut
         return self._stored_labels.get(label, label)
 
     def _names(self, workshop: str, extra: Sequence[str]) -> list[str]:
