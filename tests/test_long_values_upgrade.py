@@ -100,3 +100,30 @@ def test_migrate_db_names_a_value_too_long_for_postgresql(
     with Project.open(folder) as project:
         assert project.engine.dialect.name == "sqlite"
         assert recommendations(project)["title"].tolist() == [LONG]
+
+
+def test_restoring_a_backup_with_a_value_too_long_for_postgresql_says_a_way_that_works(
+    tmp_path: Path, pg_server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``restore --db`` of a backup holding a value SQLite stored whole said "Bitte den Wert
+    im Projekt kürzen": there is no project yet. It says to restore into SQLite, shorten
+    it there and move with migrate-db; that way works."""
+    folder = tmp_path / "projekt"
+    Project.create(folder, db_url=None, districts=["Manfort"]).close()
+    assert main(["--project", str(folder), "recommend", "add", "Mehr Bänke", "--title", "B"]) == 0
+    with Project.open(folder) as project, project.transaction() as s:
+        s.execute(update(Recommendation).values(title=LONG))
+    archive = tmp_path / "sicherung.zip"
+    assert main(["--project", str(folder), "backup", str(archive)]) == 0
+    capsys.readouterr()
+    target = pg_server.new_database()
+    assert main(["restore", "--db", target, str(archive), str(tmp_path / "neu")]) == 2
+    err = capsys.readouterr().err
+    assert "Tabelle recommendations, Spalte title, Zeile mit id 1: 379 Zeichen" in err
+    assert "ohne --db wiederherstellen" in err and "migrate-db" in err
+    assert "im Projekt kürzen" not in err and LONG not in err
+    # the way it names: SQLite, shorten, move
+    assert main(["restore", str(archive), str(tmp_path / "neu")]) == 0
+    command = ["--project", str(tmp_path / "neu")]
+    assert main([*command, "recommend", "edit", "1", "--title", "Mehr Bänke"]) == 0
+    assert main([*command, "migrate-db", "--to", target]) == 0

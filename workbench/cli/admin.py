@@ -232,11 +232,13 @@ def _is_backup(path: Path) -> bool:
         return False
 
 
-def _restore_into(file: Path, url: str) -> backup.Restored:
+def _restore_into(
+    file: Path, url: str, too_long: str = backup.SHORTEN_IN_PROJECT
+) -> backup.Restored:
     """Restore ``file`` into the empty database at ``url`` (nothing stays on failure)."""
     engine = _engine(url)
     try:
-        return backup.restore_backup(file, engine)
+        return backup.restore_backup(file, engine, too_long)
     except SQLAlchemyError as err:
         raise _db_error(url, err) from None
     finally:
@@ -267,7 +269,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     url = args.db or _sqlite_target(folder)
     try:
-        restored = _restore_into(file, url)
+        restored = _restore_into(file, url, backup.SHORTEN_IN_SQLITE)
     except WorkbenchError:
         if not args.db:
             for suffix in ("", "-wal", "-shm"):

@@ -289,21 +289,35 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     return ordered
 
 
-def _load(connection: Connection, archive: zipfile.ZipFile, table: Table) -> int:
+def _load(connection: Connection, archive: zipfile.ZipFile, table: Table, too_long: str) -> int:
     """Insert one table's rows from the backup; return how many."""
     with archive.open(f"tables/{table.name}.jsonl") as f:
         rows = [_decode(table, json.loads(line)) for line in io.TextIOWrapper(f, "utf-8")]
     rows = _parents_first(table, rows)
     if connection.dialect.name != "sqlite":
-        _check_sizes(table, rows)
+        _check_sizes(table, rows, too_long)
     for start in range(0, len(rows), BATCH):
         connection.execute(table.insert(), rows[start : start + BATCH])
     return len(rows)
 
 
-def _check_sizes(table: Table, rows: list[dict[str, Any]]) -> None:
-    """Refuse a value longer than its column, naming table, column and row: SQLite stored
-    it, PostgreSQL stopped with "StringDataRightTruncation" (the value is not shown)."""
+# what to do about a value longer than the target holds: moving a project (migrate-db) …
+SHORTEN_IN_PROJECT = (
+    "Bitte den Wert im Projekt kürzen und erneut versuchen; die Quelle bleibt, wie sie ist."
+)
+# … and restoring a backup, which has no project yet to shorten it in
+SHORTEN_IN_SQLITE = (
+    "Bitte die Sicherung ohne --db wiederherstellen (SQLite hält den Wert; eine lange "
+    "Leitfrage, Rolle, einen Workshop- oder Dateinamen kürzt das Aktualisieren einer älteren "
+    "Sicherung dabei selbst), ihn dort kürzen und das Projekt dann mit workbench migrate-db "
+    "umziehen."
+)
+
+
+def _check_sizes(table: Table, rows: list[dict[str, Any]], too_long: str) -> None:
+    """Refuse a value longer than its column, naming table, column and row and saying what
+    to do (``too_long``): SQLite stored it, PostgreSQL stopped with
+    "StringDataRightTruncation" (the value is not shown)."""
     sizes = {
         c.name: c.type.length
         for c in table.columns
@@ -316,9 +330,8 @@ def _check_sizes(table: Table, rows: list[dict[str, Any]]) -> None:
                 where = f"Zeile mit id {row['id']}" if row.get("id") is not None else "eine Zeile"
                 raise WorkbenchError(
                     f"Tabelle {table.name}, Spalte {column}, {where}: {len(value)} Zeichen, die "
-                    f"Zieldatenbank hält höchstens {size} (SQLite hat ihn früher ungekürzt "
-                    "gespeichert). Bitte den Wert im Projekt kürzen und erneut versuchen; die "
-                    "Quelle bleibt, wie sie ist."
+                    f"Zieldatenbank hält höchstens {size} (SQLite hat den Wert früher ungekürzt "
+                    f"gespeichert). {too_long}"
                 )
 
 
@@ -335,8 +348,9 @@ def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
             connection.execute(text(f'{restart}"{table.name}"'), {"s": sequence})
 
 
-def restore_backup(path: Path, engine: Engine) -> Restored:
-    """Restore the backup into the empty database of ``engine``, check it, upgrade it.
+def restore_backup(path: Path, engine: Engine, too_long: str = SHORTEN_IN_PROJECT) -> Restored:
+    """Restore the backup into the empty database of ``engine``, check it, upgrade it
+    (``too_long``: what to do about a value longer than PostgreSQL holds).
 
     The tables are created at the backup's revision, filled, compared row by row (hash
     of the canonical lines) with the manifest, then migrated to this workbench's head.
@@ -345,7 +359,7 @@ def restore_backup(path: Path, engine: Engine) -> Restored:
     if inspect(engine).get_table_names():
         raise WorkbenchError(f"Die Zieldatenbank {_where(engine)} ist nicht leer.")
     try:
-        return _restore(path, manifest, engine)
+        return _restore(path, manifest, engine, too_long)
     except BaseException:
         _drop_everything(engine)  # it was empty: leave it so
         raise
@@ -358,7 +372,7 @@ def _drop_everything(engine: Engine) -> None:
     metadata.drop_all(engine)
 
 
-def _restore(path: Path, manifest: dict, engine: Engine) -> Restored:
+def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Restored:
     """Create the schema of the backup's revision, load, check, upgrade."""
     revision = manifest.get("revision")
     where = _where(engine)
@@ -377,7 +391,7 @@ def _restore(path: Path, manifest: dict, engine: Engine) -> Restored:
             for table in tables:
                 current = table.name
                 if table.name in manifest["tables"]:
-                    rows[table.name] = _load(connection, archive, table)
+                    rows[table.name] = _load(connection, archive, table, too_long)
             if engine.dialect.name == "postgresql":
                 _reset_sequences(connection, tables)
     except SQLAlchemyError as err:
