@@ -425,3 +425,21 @@ def test_a_long_question_a_table_stored_cut_at_its_end_is_found_again(
     assert main([*command, str(second), "--question-column", "Leitfrage"]) == 0
     segments = project.segments().sort_values("segment_id")
     assert segments["question"].tolist() == [f"{LONG[:259]}…{LONG[-39:]}?"] * 2
+
+
+def test_the_same_long_workshop_again_is_no_other_option(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file imported again with the --workshop of its first import is told nothing; with
+    a name over 300 characters (stored shortened) the import said the option acts only on
+    new files and the same file with other options needs a new project."""
+    table = tmp_path / "karten.csv"
+    table.write_text("ID;Text\n1;Mehr Bänke\n")
+    command = ["--project", str(project.path), "import", str(table), "--district", "Manfort"]
+    assert main([*command, "--workshop", f"{LONG} Teil 1"]) == 0
+    capsys.readouterr()
+    assert main([*command, "--workshop", f"{LONG} Teil 1"]) == 0
+    out = capsys.readouterr().out
+    assert "bereits importiert" in out and "wirken nur auf Dateien" not in out
+    assert main([*command, "--workshop", f"{LONG} Teil 2"]) == 0  # another: said
+    assert "Die Optionen dieses Aufrufs (--workshop) wirken nur" in capsys.readouterr().out

@@ -27,6 +27,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import describe_os_error, writes_to_stdout
 from workbench.core.formatting import plural
 from workbench.core.german import install as install_german
+from workbench.ingest.long_names import typed_workshop
 from workbench.project import Project
 from workbench.store.district_changes import DistrictChange
 
@@ -227,10 +228,14 @@ def _same_place(
     stored = documents[documents["filename"].isin(filenames)]
     if set(stored["filename"]) != set(filenames):
         return set()
+    forms = {  # a long workshop name is stored shortened (long_names)
+        "district": (district,),
+        "workshop": typed_workshop(workshop) if workshop is not None else (),
+    }
     return {
         option
         for option, value in (("district", district), ("workshop", workshop))
-        if value is not None and (stored[option] == value).all()
+        if value is not None and stored[option].isin(forms[option]).all()
     }
 
 
