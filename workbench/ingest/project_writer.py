@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
-from workbench.coding.codebook import path_key
+from workbench.coding.codebook import CodeSpec, check_code_size, path_key
 from workbench.core.domain import (
     ImportResult,
     ParsedDocument,
@@ -47,6 +47,7 @@ from workbench.store import (
     Segment,
     export_marks,
     export_of,
+    utcnow,
 )
 
 # The notice on codings the file lacks begins so (the import's summary says it).
@@ -76,9 +77,9 @@ class _Written:
 
 
 class ProjectFileWriting:
-    """The writer's methods for project-exchange files, mixed into ``Writer`` (whose
-    ``_write``, ``_span_codings``, ``_district``, ``declare_districts`` and
-    ``store_pseudonyms`` they use)."""
+    """The writer's methods for project-exchange files and for the coded spans any file
+    brings, mixed into ``Writer`` (whose ``_write``, ``_district``, ``declare_districts``
+    and ``store_pseudonyms`` they use)."""
 
     session: Session
     codes: CodeIndex
@@ -111,6 +112,68 @@ class ProjectFileWriting:
             document.filename, "bereits vorhanden", codings=codings, notices=notices
         )
         return _Written(result, segments, shift)
+
+    def _span_codings(
+        self, document: ParsedDocument, segments: list[Segment], shift: OffsetMap
+    ) -> tuple[int, tuple[str, ...]]:
+        """Store the document's coded spans on the segments they overlap (new ones only)."""
+        if not segments or not document.codings:
+            return 0, ()
+        existing = {  # (segment, code, coder, start, end) → the coding's id
+            tuple(row[1:]): row[0]
+            for row in self.session.execute(
+                select(
+                    Coding.id,
+                    Coding.segment_id,
+                    Coding.code_id,
+                    Coding.coder,
+                    Coding.start,
+                    Coding.end,
+                ).where(Coding.segment_id.in_([s.id for s in segments]))
+            ).all()
+        }
+        added = split = outside = 0
+        stored: list[Coding] = []
+        for c in document.codings:
+            code = self.codes.get(c.code) or self.codes.upsert(
+                CodeSpec(check_code_size(c.code, document.filename))
+            )
+            parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
+            if not parts:
+                outside += 1
+                continue
+            keys = {(g, s, e): (g.id, code.id, c.coder, s, e) for g, s, e in parts}
+            self.seen_codings.update(existing[k] for k in keys.values() if existing.get(k))
+            new = [part for part, key in keys.items() if key not in existing]
+            split += len(parts) > 1 and bool(new)  # say it once, not on every re-import
+            for segment, s, e in new:
+                existing[segment.id, code.id, c.coder, s, e] = None
+                stored.append(
+                    Coding(
+                        segment_id=segment.id,
+                        code_id=code.id,
+                        coder=c.coder,
+                        start=s,
+                        end=e,
+                        created_at=c.created_at or utcnow(),
+                    )
+                )
+                added += 1
+        self.session.add_all(stored)
+        self.session.flush()
+        self.added_codings.update(coding.id for coding in stored)
+        notices = []
+        if split:
+            notices.append(
+                f"Quelle '{document.filename}': {split} Kodierungen über mehrere Absätze wurden "
+                "je Aussage aufgeteilt."
+            )
+        if outside:
+            notices.append(
+                f"Quelle '{document.filename}': {outside} Kodierungen liegen außerhalb aller "
+                "Aussagen (z. B. auf Überschriften) und wurden nicht übernommen."
+            )
+        return added, tuple(notices)
 
     def write_project(
         self, bundle: ParsedProject, extra_names: Sequence[str] = (), add_districts: bool = False

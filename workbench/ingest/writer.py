@@ -32,7 +32,6 @@ from workbench.core.domain import (
     ParsedWorkshop,
 )
 from workbench.core.progress import statement_bar
-from workbench.ingest.annotations import overlaps
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     check_district_size,
@@ -79,7 +78,6 @@ from workbench.store import (
     Segment,
     Wave,
     Workshop,
-    utcnow,
 )
 from workbench.store.district_changes import district_index, district_key, moved_on
 from workbench.store.waves import ordered_waves, wave_for_import
@@ -533,68 +531,6 @@ class Writer(ProjectFileWriting):
             for doc in self.session.scalars(select(Document).order_by(Document.id.desc())):
                 self._by_text[text_sha(doc.text)] = doc
         return self._by_text.get(text_sha(text))
-
-    def _span_codings(
-        self, document: ParsedDocument, segments: list[Segment], shift: OffsetMap
-    ) -> tuple[int, tuple[str, ...]]:
-        """Store the document's coded spans on the segments they overlap (new ones only)."""
-        if not segments or not document.codings:
-            return 0, ()
-        existing = {  # (segment, code, coder, start, end) → the coding's id
-            tuple(row[1:]): row[0]
-            for row in self.session.execute(
-                select(
-                    Coding.id,
-                    Coding.segment_id,
-                    Coding.code_id,
-                    Coding.coder,
-                    Coding.start,
-                    Coding.end,
-                ).where(Coding.segment_id.in_([s.id for s in segments]))
-            ).all()
-        }
-        added = split = outside = 0
-        stored: list[Coding] = []
-        for c in document.codings:
-            code = self.codes.get(c.code) or self.codes.upsert(
-                CodeSpec(check_code_size(c.code, document.filename))
-            )
-            parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
-            if not parts:
-                outside += 1
-                continue
-            keys = {(g, s, e): (g.id, code.id, c.coder, s, e) for g, s, e in parts}
-            self.seen_codings.update(existing[k] for k in keys.values() if existing.get(k))
-            new = [part for part, key in keys.items() if key not in existing]
-            split += len(parts) > 1 and bool(new)  # say it once, not on every re-import
-            for segment, s, e in new:
-                existing[segment.id, code.id, c.coder, s, e] = None
-                stored.append(
-                    Coding(
-                        segment_id=segment.id,
-                        code_id=code.id,
-                        coder=c.coder,
-                        start=s,
-                        end=e,
-                        created_at=c.created_at or utcnow(),
-                    )
-                )
-                added += 1
-        self.session.add_all(stored)
-        self.session.flush()
-        self.added_codings.update(coding.id for coding in stored)
-        notices = []
-        if split:
-            notices.append(
-                f"Quelle '{document.filename}': {split} Kodierungen über mehrere Absätze wurden "
-                "je Aussage aufgeteilt."
-            )
-        if outside:
-            notices.append(
-                f"Quelle '{document.filename}': {outside} Kodierungen liegen außerhalb aller "
-                "Aussagen (z. B. auf Überschriften) und wurden nicht übernommen."
-            )
-        return added, tuple(notices)
 
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
