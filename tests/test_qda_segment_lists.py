@@ -297,3 +297,32 @@ def test_nvivo_coding_summary_text_coded_twice_is_one_statement(
         ("D1:2", "Ressourcen"),
         ("D2:1", "Bedarfe"),
     ]
+
+
+def test_nvivo_coding_summary_same_text_twice_at_one_code_stays_two_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two passages of one interview with the same words ("Ja, genau."), each coded at
+    "Zustimmung": NVivo cannot code one passage twice at one code, so they are two
+    statements; placing by document and text made them one and lost a coding."""
+    head = ["Hierarchischer Name", "Datei", "Codierter Text"]
+    path = _xlsx(
+        tmp_path / "Codierungsübersicht.xlsx",
+        [
+            head,
+            ["Codes\\\\Zustimmung", "Dateien\\\\Interview 1", "Ja, genau."],
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Zustimmung", "Dateien\\\\Interview 1", "Ja, genau."],
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "Ja, genau."],
+        ],
+    )
+    assert main(["--project", str(project.path), "import", str(path), "--coder", "NVivo"]) == 0
+    segments = project.segments()
+    assert segments["text"].tolist() == ["Ja, genau.", "Es fehlt ein Treffpunkt.", "Ja, genau."]
+    codings = project.codings()
+    assert sorted(zip(codings["source_id"], codings["code"], strict=True)) == [
+        ("D1:1", "Bedarfe"),
+        ("D1:1", "Zustimmung"),
+        ("D1:2", "Bedarfe"),
+        ("D1:3", "Zustimmung"),
+    ]

@@ -304,7 +304,8 @@ def parse_table(
     skipped = merged_rows = title_only = no_answer = rejected = 0
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
-    texts_in: dict[int, dict[str, int]] = {}  # document → its texts' numbers (NVivo)
+    texts_in: dict[int, dict[str, list[str]]] = {}  # document → text → its IDs (NVivo)
+    placed_in = Counter[int]()  # document → its statements placed by text (NVivo)
     records, short = pad_short_rows(raw, header, records, suffix not in NOT_CSV)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
@@ -350,14 +351,28 @@ def parse_table(
             text_cells = [i for _, i in (*texts, *text_group, *title_group, *category)]
             no_answer += any(is_no_answer(at(i) or "") for i in text_cells if at(i))
             continue
+        # MAXQDA writes a code's path with backslashes ("Themen\\Jugend"), NVivo doubled
+        codes = tuple(
+            path
+            for c in _CODE_SEPARATOR.split(cell("code") or "")
+            if (path := code_path(c, SEPARATOR))
+        )
         spot = [at(i) for i in place] if place else []
         if spot and all(spot):
             # MAXQDA gives paragraphs as beginning and end: two segments of one paragraph
             # share the place and differ in text.
             document = documents.setdefault(str(spot[0]), len(documents) + 1)
-            if len(spot) == 1:  # document and text (NVivo): the same text is one statement
-                numbered = texts_in.setdefault(document, {})
-                source_id = f"D{document}:{numbered.setdefault(answers[0][2], len(numbered) + 1)}"
+            if len(spot) == 1:  # document and text (NVivo): the same text is one statement,
+                # but a text met again at a code it has is another passage ("Ja, genau." twice)
+                passages = texts_in.setdefault(document, {}).setdefault(answers[0][2], [])
+                source_id = next(
+                    (p for p in passages if not set(codes) & set(segments[position[p]][1].codes)),
+                    "",
+                )
+                if not source_id:
+                    placed_in[document] += 1
+                    source_id = f"D{document}:{placed_in[document]}"
+                    passages.append(source_id)
             else:
                 base = source_id = "D{}:{}-{}".format(document, *spot[1:])
                 number = 1
@@ -368,12 +383,6 @@ def parse_table(
                     source_id = f"{base}/{number}"
         else:
             source_id = checked_id(cell("id"), raw.name, row) or str(row)  # not Excel's 1,2E+11
-        # MAXQDA writes a code's path with backslashes ("Themen\\Jugend"), NVivo doubled
-        codes = tuple(
-            path
-            for c in _CODE_SEPARATOR.split(cell("code") or "")
-            if (path := code_path(c, SEPARATOR))
-        )
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: attribute_value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
