@@ -351,3 +351,19 @@ def test_of_two_area_columns_the_finer_one_is_the_sozialraum(
     )
     assert import_indicators(project, path).added == 3
     assert set(indicators(project)["district"]) == {"Gesamtstadt", "Manfort", "Opladen"}
+
+
+def test_of_stadtteil_and_sozialraum_the_first_column_stays_the_sozialraum(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Stadtteil" before "Sozialraum" (a city's grouping "SR 3" beside the Stadtteil the
+    project studies): the Stadtteil named the row, as before the new area words; ranking
+    the words put the grouping first and stopped the import ("Der Sozialraum fehlt")."""
+    path = write(
+        tmp_path / "anhang.csv",
+        "Stand: 31.12.2023\nStadtteil;Sozialraum;SGB-II-Quote %\n"
+        "Gesamtstadt;;11,2\nManfort;SR 3;14,1\nOpladen;SR 5;9,8\n",
+    )
+    assert import_indicators(project, path).added == 3
+    values = indicators(project).set_index("district")["value"]
+    assert (values["Gesamtstadt"], values["Manfort"], values["Opladen"]) == (11.2, 14.1, 9.8)

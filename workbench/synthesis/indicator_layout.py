@@ -36,10 +36,13 @@ from workbench.synthesis.indicator_numbers import parse_number, sign_of, value_t
 from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.indicator_years import FIRST, LAST, cell_year
 
-# How statistics offices head the column of areas; of two ("Stadtbezirk" beside
-# "Stadtteil") the one named first here is the Sozialraum, the other is left aside.
+# How statistics offices head the column of areas. Of two columns headed with the first
+# three words ("Stadtteil" beside "Sozialraum") the first column is the Sozialraum, as it
+# always was; the other words count only where none of these heads a column, and of two
+# of them ("Stadtbezirk" beside "Ortsteil") the one named first here.
 AREA_HEADERS = ("district", "sozialraum", "stadtteil", "ortsteil", "quartier")
 AREA_HEADERS += ("statistischer bezirk", "stadtbezirk", "wohnbezirk", "bezirk", "viertel")
+_FIRST_AREAS = 3
 # Accepted headers (compared case-insensitively) → the column they mean.
 HEADERS: dict[str, tuple[str, ...]] = {
     "district": AREA_HEADERS,  # not "Gebiet": GENESIS heads its municipalities so
@@ -108,6 +111,8 @@ def _known(header: list[str]) -> dict[str, int]:
         named = [
             (aliases.index(k), p) for p, n in enumerate(header) if (k := name_key(n)) in aliases
         ]
+        if column == "district":  # the first three words by position ("Stadtteil;Sozialraum")
+            named = [(0, p) if rank < _FIRST_AREAS else (rank, p) for rank, p in named]
         if named:
             found[column] = min(named)[1]
     return found
