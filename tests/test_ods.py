@@ -13,6 +13,7 @@ from odf.table import CoveredTableCell, Table, TableCell, TableRow
 from odf.text import P, S
 
 from workbench import InputError, Project
+from workbench.cli.main import main
 from workbench.ingest.ods import read_ods
 from workbench.ingest.table_rows import read_sheet
 from workbench.ingest.textio import RawFile
@@ -181,3 +182,33 @@ def test_a_true_cell_of_german_libreoffice_is_true(project: Project, tmp_path: P
     flags = indicators(project).set_index("district")["illustrative"]
     assert flags.to_dict() == {"Gesamtstadt": True, "Manfort": False}
     assert comparison(project)["illustrative"].tolist() == [True]  # the city's flag counts
+
+
+def test_na_in_an_ods_indicator_table_is_a_missing_value(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ODS table with "NA" and "n/a" for missing values (as R and SPSS write them):
+    pandas' reader made them empty, the ODS reader keeps the text, and the import
+    stopped with "Wert 'NA' ist keine Zahl". They are "n. v." now, in every format."""
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Werte")
+    names = ("Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle")
+    table.addElement(_row(*(_cell("string", h) for h in names)))
+    for district, value in (("Gesamtstadt", "10.9"), ("Manfort", "NA"), ("Wiesdorf", "n/a")):
+        shown = _cell("float", value, value=value) if value[0].isdigit() else _cell("string", value)
+        table.addElement(
+            _row(
+                _cell("string", district),
+                _cell("string", "SGB-II-Quote"),
+                _cell("float", "2022", value="2022"),
+                shown,
+                _cell("string", "%"),
+                _cell("string", "BA"),
+            )
+        )
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "werte.ods"))
+    argv = ["--project", str(project.path), "indicators", "--import", str(tmp_path / "werte.ods")]
+    assert main(argv) == 0
+    assert "Zeilen 3, 4 („n. v.“: nicht verfügbar" in capsys.readouterr().out
+    assert indicators(project)["district"].tolist() == ["Gesamtstadt"]

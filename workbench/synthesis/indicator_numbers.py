@@ -41,9 +41,11 @@ SIGNS = {
     "k. a.": "keine Angabe",
     "n. v.": "nicht verfügbar",
 }
-# how the signs are typed: a hyphen, an em dash or a minus sign for "–", "..." for "…"
+# how the signs are typed: a hyphen, an em dash or a minus sign for "–", "..." for "…";
+# "NA", "n/a", "#N/A" (R, Excel, SPSS exports) are "n. v." (not available)
 SPELLINGS = {
     "-": "–", "—": "–", "−": "–", "...": "…", "k.a.": "k. a.", "n.v.": "n. v.", "X": "x",
+    "na": "n. v.", "n/a": "n. v.", "#n/a": "n. v.",
 }  # fmt: skip
 # a table's own Zeichenerklärung: "– = nichts vorhanden", "- : genau Null", ". = geheim"
 LEGEND_ENTRY = re.compile(
@@ -61,6 +63,8 @@ def sign_of(text: str) -> str | None:
 
     >>> sign_of("-"), sign_of("..."), sign_of("X"), sign_of("k.a."), sign_of("12,3")
     ('–', '…', 'x', 'k. a.', None)
+    >>> sign_of("NA"), sign_of("N/A"), sign_of("#N/A"), sign_of("Nachbarschaft")
+    ('n. v.', 'n. v.', 'n. v.', None)
     """
     text = text.strip()
     folded = text.casefold()
