@@ -212,3 +212,18 @@ def test_na_in_an_ods_indicator_table_is_a_missing_value(
     assert main(argv) == 0
     assert "Zeilen 3, 4 („n. v.“: nicht verfügbar" in capsys.readouterr().out
     assert indicators(project)["district"].tolist() == ["Gesamtstadt"]
+
+
+def test_na_answers_of_an_ods_survey_are_no_statements(project: Project, tmp_path: Path) -> None:
+    """A survey exported from R as ODS marks a missing answer "NA": pandas' reader made it
+    empty, the ODS reader keeps the text, and every "NA" became a statement."""
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Umfrage")
+    table.addElement(_row(_cell("string", "Zeitstempel"), _cell("string", "Antwort")))
+    for minute, answer in enumerate(["NA", "Mehr Licht am Bahnhof.", "na"]):
+        table.addElement(_row(_cell("string", f"15.03.2021 10:0{minute}"), _cell("string", answer)))
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "umfrage.ods"))
+    argv = ["--project", str(project.path), "import", str(tmp_path / "umfrage.ods")]
+    assert main(argv) == 0
+    assert project.segments()["text"].tolist() == ["Mehr Licht am Bahnhof."]

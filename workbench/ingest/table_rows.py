@@ -102,19 +102,19 @@ def _header_first(
     return header, [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
 
 
-# Answers that say "no answer" (survey tools' missing codes, hand-typed markers),
+# Answers that say "no answer" (survey tools' missing codes, R's "NA", hand-typed markers),
 # compared without case and spaces: skipped like empty answers.
 NO_ANSWERS = frozenset(
-    """- -- --- / . .. ... k.a. k.a ka. n/a n.a. -9 -99 -66 -77 -999 keineangabe keineangaben
-    entfällt entfaellt""".split()
+    """- -- --- / . .. ... k.a. k.a ka. n/a na #n/a n.a. -9 -99 -66 -77 -999 keineangabe
+    keineangaben entfällt entfaellt""".split()
 )
 
 
 def is_no_answer(value: str) -> bool:
     """Whether a text cell says "no answer" ("-", "k. A.", "N/A", "-99", "keine Angabe").
 
-    >>> is_no_answer("k. A."), is_no_answer("-99"), is_no_answer("Kein Bus")
-    (True, True, False)
+    >>> is_no_answer("k. A."), is_no_answer("-99"), is_no_answer("NA"), is_no_answer("Kein Bus")
+    (True, True, True, False)
     """
     return "".join(value.split()).casefold() in NO_ANSWERS
 
