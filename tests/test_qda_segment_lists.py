@@ -326,3 +326,22 @@ def test_nvivo_coding_summary_same_text_twice_at_one_code_stays_two_statements(
         ("D1:2", "Bedarfe"),
         ("D1:3", "Zustimmung"),
     ]
+
+
+def test_nvivo_coding_summary_one_passage_coded_by_two_coders_is_one_statement(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two coders' rows of one passage at one code ("Codiert von Initialen" AM and JB) are
+    one statement, not two passages with the same words."""
+    head = ["Hierarchischer Name", "Datei", "Codiert von Initialen", "Codierter Text"]
+    path = _xlsx(
+        tmp_path / "Codierungsübersicht.xlsx",
+        [
+            head,
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "AM", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "JB", "Es fehlt ein Treffpunkt."],
+            ["Codes\\\\Bedarfe", "Dateien\\\\Interview 1", "AM", "Es fehlt ein Treffpunkt."],
+        ],
+    )
+    assert main(["--project", str(project.path), "import", str(path), "--coder", "NVivo"]) == 0
+    assert project.segments()["source_id"].tolist() == ["D1:1", "D1:2"]

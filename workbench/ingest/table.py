@@ -306,6 +306,7 @@ def parse_table(
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     texts_in: dict[int, dict[str, list[str]]] = {}  # document → text → its IDs (NVivo)
     placed_in = Counter[int]()  # document → its statements placed by text (NVivo)
+    coded: dict[str, set[tuple[str, tuple[Any, ...]]]] = {}  # ID → (code, coder) (NVivo)
     records, short = pad_short_rows(raw, header, records, suffix not in NOT_CSV)
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
@@ -363,16 +364,17 @@ def parse_table(
             # share the place and differ in text.
             document = documents.setdefault(str(spot[0]), len(documents) + 1)
             if len(spot) == 1:  # document and text (NVivo): the same text is one statement,
-                # but a text met again at a code it has is another passage ("Ja, genau." twice)
+                # but a text met again at a code by the same coder is another passage ("Ja,
+                # genau." twice); two coders' rows of one passage stay one statement
+                who = tuple(fields[header.index(c)] for c in coders)
+                pairs = {(code, who) for code in codes}
                 passages = texts_in.setdefault(document, {}).setdefault(answers[0][2], [])
-                source_id = next(
-                    (p for p in passages if not set(codes) & set(segments[position[p]][1].codes)),
-                    "",
-                )
+                source_id = next((p for p in passages if not pairs & coded[p]), "")
                 if not source_id:
                     placed_in[document] += 1
                     source_id = f"D{document}:{placed_in[document]}"
                     passages.append(source_id)
+                coded.setdefault(source_id, set()).update(pairs)
             else:
                 base = source_id = "D{}:{}-{}".format(document, *spot[1:])
                 number = 1
