@@ -104,6 +104,11 @@ _NOTE_FIELDS = frozenset(
         "von gesendet cc bcc from sent weitergeleitet"
     ).split()
 ) | {"meeting id", "zoom link", "gesendet am", "gesendet von"}
+# The fields of an e-mail's head, in any order after its first ("Von: …", "Gesendet: …",
+# "An: …", "Cc: …", "Betreff: …"; Thunderbird: "Betreff", "Datum", "Von", "An")
+_MAIL_FIELDS = frozenset(
+    "von gesendet an cc bcc betreff datum from sent to subject date".split()
+) | {"gesendet am"}
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 # A meeting tool's mark of who leads it, after the display name: "Anna Schmidt (Host)"
 _HOST = re.compile(
@@ -144,6 +149,15 @@ def is_discourse(who: str) -> bool:
     """
     folded = " ".join(who.split()).casefold()
     return folded in _DISCOURSE or folded in _NOTE_FIELDS
+
+
+def is_mail_field(who: str) -> bool:
+    """Whether a ``Label:`` is a field of an e-mail's head ("Von", "An", "CC", "Betreff").
+
+    >>> is_mail_field("An"), is_mail_field("cc"), is_mail_field("Anna")
+    (True, True, False)
+    """
+    return " ".join(who.split()).casefold() in _MAIL_FIELDS
 
 
 def is_role(who: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from workbench.ingest.chat_structure import is_emoji
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
-from workbench.ingest.speaker_labels import is_discourse
+from workbench.ingest.speaker_labels import is_discourse, is_mail_field
 from workbench.ingest.transcript_frame import head_line, notice, participants_line
 
 # A speaker's pause longer than this ends the turn: a minute without a caption or cue of
@@ -59,6 +59,7 @@ _INLINE = re.compile(
     rf"^\s*(?:[\[<]?(?P<time>{TIME})[\]>]?\s*(?:[-–|]\s*)?)?"
     rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{WHO})\s?:\s+(?P<text>\S.*)$"
 )
+_MAIL_LABEL = re.compile(r"^\s*([^\W\d_]+)\s?:\s")  # "An: …", "Cc: …", "Betreff: …"
 # "[Anna Schmidt] 10:02:13 Guten Morgen", "… 10:02:13: Guten Morgen" (Zoom's saved captions)
 _BRACKETED = re.compile(rf"^\s*\[(?P<who>{_ANYONE})\]\s+(?P<time>{TIME}):?\s+(?P<text>\S.*)$")
 # "[SPEAKER_00]: Guten Morgen" (WhisperX)
@@ -238,6 +239,18 @@ def _discourse_line(line: str) -> bool:
     return bool(match) and is_discourse(re.sub(r"\s*\([^()]*\)$", "", match["who"].strip()))
 
 
+def _mail_line(line: str) -> bool:
+    """Whether a line is a field of an e-mail's head ("An: Quartiersbüro", "Cc: …")."""
+    match = _MAIL_LABEL.match(line)
+    return bool(match) and is_mail_field(match[1])
+
+
+def _in_mail_head(turn: Turn, line: str) -> bool:
+    """Whether ``line`` continues the head of an e-mail read out in ``turn`` (its last
+    line "Gesendet: …", this one "An: …"): the same turn, no new speaker "An"."""
+    return bool(turn.lines) and _mail_line(turn.lines[-1]) and _mail_line(line)
+
+
 def _reaction_count(line: str) -> bool:
     """Whether a line is a chat's count of reactions ("👍 2", "❤️ 3 😂 1")."""
     return (
@@ -310,6 +323,8 @@ def read_turns(text: str) -> TurnParse:
         head = participants_line(line) is not None or head_line(line)
         if turn is not None and not turns and head:
             turn = None  # "Teilnehmende: Anna Schmidt, Ben Berg", "Datum: …": the header's
+        if turn is not None and turns and _in_mail_head(turns[-1], line):
+            turn = None  # "Von: Grünflächenamt" / "An: Quartiersbüro": an e-mail read out
         if turn is not None:
             turn.row, turn.time, turn.section = number, turn.time or stamp, section
             turns.append(turn)
@@ -320,7 +335,8 @@ def read_turns(text: str) -> TurnParse:
         elif turns:
             # Text under a speaker line belongs there; after an inline turn it is more.
             # ("Erstens: …" under a turn continues it: neither turn nor other text)
-            parse.other += bool(turns[-1].lines) and not _discourse_line(line)
+            said = _discourse_line(line) or _in_mail_head(turns[-1], line)
+            parse.other += bool(turns[-1].lines) and not said
             turns[-1].lines.append(line)
         else:
             parse.preamble.append(line)

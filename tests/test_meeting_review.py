@@ -1,0 +1,37 @@
+"""A second reading of the meeting importers: e-mail heads, speaker codes, chat names.
+
+Every test here failed on the code before the fix it covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+
+# An e-mail read out as Outlook writes its head: "An:" and "Cc:" follow "Gesendet:".
+OUTLOOK_MAIL_IN_TURN = """\
+Anna Schmidt: Ich lese die Mail vom Amt vor.
+Von: Grünflächenamt
+Gesendet: Montag, 3. März 2026 10:14
+An: Quartiersbüro Manfort
+Cc: Stadtteilbüro
+Betreff: Bänke im Park
+Die Bänke werden im April aufgestellt.
+Ben Berg: Danke, von mir aus gern. Gesendet wird sie an alle.
+Anna Schmidt: Gut.
+"""
+
+
+def test_an_e_mails_recipient_line_stays_in_its_turn(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "runde.txt", OUTLOOK_MAIL_IN_TURN)) == 0
+    texts = list(project.segments().sort_values("source_id")["text"])
+    assert texts == [
+        "Ich lese die Mail vom Amt vor.\nVon: Grünflächenamt\nGesendet: Montag, 3. März 2026 "
+        "10:14\nAn: Quartiersbüro Manfort\nCc: Stadtteilbüro\nBetreff: Bänke im Park\n"
+        "Die Bänke werden im April aufgestellt.",
+        "Danke, von mir aus gern. Gesendet wird sie an alle.",
+        "Gut.",
+    ]
