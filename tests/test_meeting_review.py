@@ -10,6 +10,7 @@ from pathlib import Path
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
+from workbench.ingest import parse_file
 
 # An e-mail read out as Outlook writes its head: "An:" and "Cc:" follow "Gesendet:".
 OUTLOOK_MAIL_IN_TURN = """\
@@ -34,4 +35,26 @@ def test_an_e_mails_recipient_line_stays_in_its_turn(project: Project, tmp_path:
         "Die Bänke werden im April aufgestellt.",
         "Danke, von mir aus gern. Gesendet wird sie an alle.",
         "Gut.",
+    ]
+
+
+# A round transcribed with the speakers' initials: "CC" is a person's code, not the field
+# "Cc:" of an e-mail.
+INITIALS = """\
+AS: Willkommen zur Runde im Quartier.
+CC: Mir fehlt ein Treffpunkt für Jugendliche.
+AS: Danke. Und sonst?
+CC: Die Straßenbeleuchtung ist schlecht.
+BB: Das sehe ich auch so.
+"""
+
+
+def test_a_speaker_coded_cc_keeps_her_turns(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "runde.txt", INITIALS))
+    assert [(s.speaker_role, s.text) for s in doc.segments] == [
+        ("AS", "Willkommen zur Runde im Quartier."),
+        ("CC", "Mir fehlt ein Treffpunkt für Jugendliche."),
+        ("AS", "Danke. Und sonst?"),
+        ("CC", "Die Straßenbeleuchtung ist schlecht."),
+        ("BB", "Das sehe ich auch so."),
     ]

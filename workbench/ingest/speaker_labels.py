@@ -109,6 +109,8 @@ _NOTE_FIELDS = frozenset(
 _MAIL_FIELDS = frozenset(
     "von gesendet an cc bcc betreff datum from sent to subject date".split()
 ) | {"gesendet am"}
+# A speaker's code in capitals ("CC", "BCC"): initials, even where they spell a note's field
+_INITIALS = re.compile(r"[A-ZÄÖÜ]{2,3}")
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
 # A meeting tool's mark of who leads it, after the display name: "Anna Schmidt (Host)"
 _HOST = re.compile(
@@ -144,10 +146,12 @@ def is_discourse(who: str) -> bool:
 
     >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
     (True, True, False)
-    >>> is_discourse("E-Mail"), is_discourse("Betreff")
-    (True, True)
+    >>> is_discourse("E-Mail"), is_discourse("Betreff"), is_discourse("CC")
+    (True, True, False)
     """
     folded = " ".join(who.split()).casefold()
+    if _INITIALS.fullmatch(who.strip()):  # "CC: …" is a speaker's code, "Cc: …" a field
+        return folded in _DISCOURSE
     return folded in _DISCOURSE or folded in _NOTE_FIELDS
 
 
