@@ -58,3 +58,24 @@ def test_a_speaker_coded_cc_keeps_her_turns(tmp_path: Path) -> None:
         ("CC", "Die Straßenbeleuchtung ist schlecht."),
         ("BB", "Das sehe ich auch so."),
     ]
+
+
+# Zoom's cloud chat: "(privat)" after a display name marks a private account; with "an"
+# in the surname that is no direct message "Petra an der Heiden (Privat)".
+CLOUD_PRIVAT = (
+    "18:05:11\tPetra an der Heiden (privat):\tDer Spielplatz ist kaputt.\r\n"
+    "18:06:00\tBen Berg:\tStimmt, die Schaukel fehlt.\r\n"
+    "18:06:30\tBen Berg an Anna Schmidt (Privat):\tGEHEIM: ich gehe gleich\r\n"
+    "18:07:00\tPetra an der Heiden (privat):\tUnd es gibt keine Bänke.\r\n"
+)
+
+
+def test_a_display_name_with_privat_and_an_is_no_direct_message(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", CLOUD_PRIVAT))
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Petra an der Heiden", "Der Spielplatz ist kaputt."),
+        ("Ben Berg", "Stimmt, die Schaukel fehlt."),
+        ("Petra an der Heiden", "Und es gibt keine Bänke."),
+    ]
+    assert doc.options["direct_messages_left_out"] == 1
+    assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg", "Petra an der Heiden"]

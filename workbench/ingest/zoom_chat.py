@@ -79,6 +79,8 @@ _TO_WORD = {"from": "to", "von": "an"}
 _EVERYONE = r"(?:everyone|alle|jeder)(?:\s*\([^()]*\))?"  # "Everyone (in Waiting Room)"
 _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(Privat)" …
 _PRIVATE = re.compile(r"\((?:direct\s*message|privately|direktnachricht|privat)\)\s*$", re.I)
+# "(privat)" also ends display names ("Petra an der Heiden (privat)": a private account)
+_PRIVAT = re.compile(r"\s*\(privat\)\s*$", re.I)
 # The groups, roles and rooms a meeting or webinar chat sends to ("Hosts and panelists",
 # "All Panelists", "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer
 # im Warteraum", "Host", "Gastgeber", "Moderator", "Breakout Room 1", "Breakout-Raum 2");
@@ -119,6 +121,7 @@ class _Message:
     local: bool
     recipient: str | None = None  # as written; a direct message's: see _direct
     day: str | None = None  # ISO date, where the header gives one
+    written: str | None = None  # a cloud name field split only at "an"/"to" + "(Privat)"
 
     @property
     def text(self) -> str:
@@ -285,7 +288,10 @@ def _header(line: str, name: str, row: int, webex_form: str | None) -> _Message 
     if cloud:
         time = _check_time(cloud["time"], name, row)
         sender, recipient = _cloud_who(cloud["name"])
-        return _Message(row, time, sender, [cloud["text"] or ""], False, recipient)
+        message = _Message(row, time, sender, [cloud["text"] or ""], False, recipient)
+        if recipient and _PRIVAT.search(recipient):
+            message.written = " ".join(cloud["name"].split())
+        return message
     webex = _webex(line) if webex_form and _webex_gap(line) == webex_form else None
     if webex:
         who, time = webex
@@ -385,6 +391,18 @@ def _messages(raw: RawFile) -> list[_Message]:
                 file=raw.name,
                 row=row,
             )
+    return _names_with_privat(messages)
+
+
+def _names_with_privat(messages: list[_Message]) -> list[_Message]:
+    """The messages with a cloud name field that ends in "(privat)" read as one display
+    name ("Petra an der Heiden (privat)"), unless its sender or recipient also writes in
+    the chat: only then is it "Ben an Anna (Privat)", a direct message."""
+    senders = {_folded(m.speaker) for m in messages if m.written is None}
+    for message in messages:
+        recipient = _PRIVAT.sub("", message.recipient or "")
+        if message.written and not {_folded(message.speaker), _folded(recipient)} & senders:
+            message.speaker, message.recipient = message.written, None
     return messages
 
 
