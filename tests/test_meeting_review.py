@@ -79,3 +79,24 @@ def test_a_display_name_with_privat_and_an_is_no_direct_message(tmp_path: Path) 
     ]
     assert doc.options["direct_messages_left_out"] == 1
     assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg", "Petra an der Heiden"]
+
+
+# Council minutes name speakers by surname; "Link" is one, not the field "Link: https://…".
+SURNAMES = """\
+Müller: Ich eröffne die Sitzung des Stadtteilbeirats.
+Link: Der Spielplatz an der Bahnstraße ist seit Monaten gesperrt.
+Müller: Danke, das nehmen wir auf. Die Einwahl für Abwesende:
+Link: https://zoom.us/j/123
+Brandt: Dem schließe ich mich an.
+"""
+
+
+def test_a_speaker_named_link_is_a_person(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "sitzung.txt", SURNAMES)) == 0
+    segments = project.segments().sort_values("source_id")
+    texts = list(segments["text"])
+    assert texts[1] == "Der Spielplatz an der Bahnstraße ist seit Monaten gesperrt."
+    assert len(texts) == 4 and texts[2].endswith(": https://zoom.us/j/123")  # Müller's link
+    assert not any("Link" in t for t in texts)  # a name: in no text in clear
+    speakers = [a["speaker"] for a in segments["attributes"]]
+    assert speakers[1] not in (speakers[0], speakers[3])

@@ -109,6 +109,9 @@ _NOTE_FIELDS = frozenset(
 _MAIL_FIELDS = frozenset(
     "von gesendet an cc bcc betreff datum from sent to subject date".split()
 ) | {"gesendet am"}
+# Fields that are surnames too: "Link: Der Spielplatz ist gesperrt." is said by Herr Link
+_SURNAME_FIELDS = frozenset({"link"})
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?]\W*$")
 # A speaker's code in capitals ("CC", "BCC"): initials, even where they spell a note's field
 _INITIALS = re.compile(r"[A-ZÄÖÜ]{2,3}")
 _QUALIFIED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\|.*)")
@@ -139,19 +142,24 @@ def is_label(who: str) -> bool:
     return bool(_ROLE.match(who))
 
 
-def is_discourse(who: str) -> bool:
+def is_discourse(who: str, said: str | None = None) -> bool:
     """Whether a ``Label:`` that opens a line is a word of speech that opens a point
     ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag") or a field of a note ("E-Mail",
-    "Tel.", "Betreff"), never a speaker.
+    "Tel.", "Betreff"), never a speaker. ``said``: the text after it; a sentence there
+    makes a field that is a surname too ("Link") a speaker.
 
     >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
     (True, True, False)
     >>> is_discourse("E-Mail"), is_discourse("Betreff"), is_discourse("CC")
     (True, True, False)
+    >>> is_discourse("Link", "https://zoom.us/j/123"), is_discourse("Link", "Das ist gut so.")
+    (True, False)
     """
     folded = " ".join(who.split()).casefold()
     if _INITIALS.fullmatch(who.strip()):  # "CC: …" is a speaker's code, "Cc: …" a field
         return folded in _DISCOURSE
+    if folded in _SURNAME_FIELDS and said and _SENTENCE.search(said) and "://" not in said:
+        return False
     return folded in _DISCOURSE or folded in _NOTE_FIELDS
 
 

@@ -126,12 +126,13 @@ class TurnParse:
     names: list[str] = field(default_factory=list)  # people named in the tools' notices
 
 
-def _fits(who: str) -> bool:
+def _fits(who: str, said: str | None = None) -> bool:
     """Whether a speaker read by a pattern is one: a name of at most five words ("Schmidt,
     Anna" with capitals after the comma), or a phone number of six digits or more — no
-    word that opens a point within a turn ("Erstens: …", "Außerdem: …")."""
+    word that opens a point within a turn ("Erstens: …", "Außerdem: …"; ``said``: the
+    text after it, see :func:`is_discourse`)."""
     who = re.sub(r"\s*\([^()]*\)$", "", who.strip())
-    if is_discourse(who):
+    if is_discourse(who, said):
         return False
     if who[:1] in "+0123456789":
         return sum(ch.isdigit() for ch in who) >= 6
@@ -175,7 +176,7 @@ def _start(line: str, following: str | None, inline: bool = True) -> Turn | None
         match = pattern.match(line)
         if pattern is _INLINE and match and not inline and match["time"] is None:
             continue
-        if match and _fits(match["who"]):
+        if match and _fits(match["who"], match["text"]):
             who, time = match["who"].strip(), match.groupdict().get("time")
             if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
                 who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
@@ -228,7 +229,7 @@ def _said(lines: list[str]) -> bool:
         two_lines = _who_line(line) and _ONLY_TIME.match(following)
         if (header and _fits(header["who"])) or _arrow(line) or two_lines:
             speaker_lines += 1
-        elif inline and inline["time"] is None and _fits(inline["who"]):
+        elif inline and inline["time"] is None and _fits(inline["who"], inline["text"]):
             labelled += 1
     return speaker_lines >= MIN_TURNS and speaker_lines >= labelled
 
@@ -236,7 +237,8 @@ def _said(lines: list[str]) -> bool:
 def _discourse_line(line: str) -> bool:
     """Whether a line opens a point within a turn ("Erstens: …", "Außerdem: …")."""
     match = _INLINE.match(line)
-    return bool(match) and is_discourse(re.sub(r"\s*\([^()]*\)$", "", match["who"].strip()))
+    who = re.sub(r"\s*\([^()]*\)$", "", match["who"].strip()) if match else ""
+    return bool(match) and is_discourse(who, match["text"])
 
 
 def _mail_line(line: str) -> bool:
