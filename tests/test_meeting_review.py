@@ -100,3 +100,27 @@ def test_a_speaker_named_link_is_a_person(project: Project, tmp_path: Path) -> N
     assert not any("Link" in t for t in texts)  # a name: in no text in clear
     speakers = [a["speaker"] for a in segments["attributes"]]
     assert speakers[1] not in (speakers[0], speakers[3])
+
+
+# A message to the organisers' team: "Moderationsteam" is a group word, no person.
+TO_THE_TEAM = """\
+18:05:11 Von Ben Berg an Alle:
+\tDer Park ist dunkel.
+18:06:00 Von Anna Schmidt an Moderationsteam:
+\tKönnen wir um eine Pause bitten?
+18:06:30 Von Anna Schmidt an Moderatorenteam:
+\tUnd um Licht im Saal?
+18:07:00 Von Ben Berg an Alle:
+\tDas Moderationsteam macht das gut.
+"""
+
+
+def test_a_message_to_the_moderation_team_is_public(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "chat.txt", TO_THE_TEAM)) == 0
+    texts = list(project.segments().sort_values("source_id")["text"])
+    assert texts == [
+        "Der Park ist dunkel.",
+        "Können wir um eine Pause bitten?",
+        "Und um Licht im Saal?",
+        "Das Moderationsteam macht das gut.",
+    ]

@@ -88,7 +88,7 @@ _PRIVAT = re.compile(r"\s*\(privat\)\s*$", re.I)
 _GROUP = re.compile(
     r"\b(?:everyone|alle|jeder|all|hosts?|co-?hosts?|panelists?|attendees|participants|"
     r"presenters?|waiting\s+room|diskussionsteilnehmer\w*|teilnehm\w*|warteraum\w*|"
-    r"(?:co-?)?gastgeber\w*|moderat(?:or|orin|oren|orinnen|ion)|organi[sz]ator\w*|"
+    r"(?:co-?)?gastgeber\w*|moderat(?:or|ion)\w*|organi[sz]ator\w*|"
     r"veranstalter\w*|breakout\b.*|(?:main\s+)?room\s+\d+|raum\s+\d+|hauptsitzung|"
     r"main\s+(?:room|session))\b",
     re.IGNORECASE,
