@@ -124,3 +124,27 @@ def test_a_message_to_the_moderation_team_is_public(project: Project, tmp_path: 
         "Und um Licht im Saal?",
         "Das Moderationsteam macht das gut.",
     ]
+
+
+# A guest without an account named only after the phone: no name, "iPhone" stays a word.
+DEVICE_GUEST = """\
+18:05:11 Von iPhone an Alle:
+\tIch bin nur per Telefon da, der Park ist dunkel.
+18:06:00 Von Ben Berg an Alle:
+\tMein iPhone zeigt die Karte nicht an.
+18:06:30 Von Ben Berg an iPad (2):
+\tGEHEIM: hörst du mich?
+18:07:00 Von Ben Berg an Alle:
+\tAm iPad geht es.
+"""
+
+
+def test_a_guest_named_iphone_leaves_iphone_in_the_texts(project: Project, tmp_path: Path) -> None:
+    assert import_into(project, _file(tmp_path, "chat.txt", DEVICE_GUEST)) == 0
+    segments = project.segments().sort_values("source_id")
+    assert list(segments["text"]) == [
+        "Ich bin nur per Telefon da, der Park ist dunkel.",
+        "Mein iPhone zeigt die Karte nicht an.",
+        "Am iPad geht es.",
+    ]
+    assert segments["speaker_role"].iloc[0] == "iPhone"

@@ -63,6 +63,10 @@ _ROOM_DEVICE = re.compile(
     r"\((?:Microsoft\s+)?(?:Teams[- ]?)?(?:Room|Rooms|Raum|Meeting\s?Room|Konferenzraum)\)\s*$",
     re.IGNORECASE,
 )
+# A phone or tablet: a guest without an account is named after it ("iPhone", "iPad (2)",
+# "Galaxy S21"); "iPhone von Anna" is Anna's (speakers.person_name)
+DEVICE = r"(?:i(?:Phone|Pad)|Galaxy(?:\s+[A-Z]?\d+\w*)?|Android|Pixel(?:\s+\d+\w*)?)"
+_BARE_DEVICE = re.compile(rf"{DEVICE}(?:\s+\(\d+\))?")
 # Words that open a point within a turn ("Erstens: …", "Außerdem: …", "Zum Beispiel: …"):
 # never a speaker, and no role either (unlike "Frage", "Fazit": labels of a record)
 _DISCOURSE = frozenset(
@@ -172,6 +176,15 @@ def is_mail_field(who: str) -> bool:
     return " ".join(who.split()).casefold() in _MAIL_FIELDS
 
 
+def is_device(display: str) -> bool:
+    """Whether a display name is only a phone's or tablet's ("iPhone", "iPad (2)"): nobody's.
+
+    >>> is_device("iPhone"), is_device("Galaxy S21 (2)"), is_device("iPhone von Anna")
+    (True, True, False)
+    """
+    return bool(_BARE_DEVICE.fullmatch(" ".join(display.split())))
+
+
 def is_role(who: str) -> bool:
     """Whether a speaker label is a role (see the module's docstring), not a person's name.
 
@@ -228,6 +241,8 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
     if is_role(who):
         return speakers.role(who.strip()) or who.strip(), None
     if _ROOM_DEVICE.search(who):  # the room's device: the room is the role
+        return speakers.role(who.strip()) or " ".join(who.split()), None
+    if is_device(who):  # a guest named "iPhone": the device, no name to replace in texts
         return speakers.role(who.strip()) or " ".join(who.split()), None
     bare = _QUALIFIED.sub("", who).strip()
     if bare != who.strip() and is_role(bare):

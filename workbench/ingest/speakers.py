@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbench.core.domain import InputError
-from workbench.ingest.speaker_labels import is_role
+from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
 from workbench.ingest.textio import (
     RawFile,
     decode,
@@ -46,10 +46,9 @@ _SURNAME_FIRST = re.compile(
 _EMAIL = re.compile(r"(?P<user>[^\W_][\w.-]*?)(?:\+[\w.-]*)?@[\w-]+(?:\.[\w-]+)+")
 # A guest who joins from a phone or tablet without an account is named after the device
 # and its owner: "iPhone von Anna" (German), "Anna's iPhone", "iPad de María".
-_DEVICE = r"(?:i(?:Phone|Pad)|Galaxy(?:\s+[A-Z]?\d+\w*)?|Android|Pixel(?:\s+\d+\w*)?)"
 _OWNED_DEVICE = re.compile(
-    rf"{_DEVICE}(?:\s+\(\d+\))?\s+(?:von|de|di|van|of)\s+(?P<owner>.+)"
-    rf"|(?P<possessor>.+?)(?:['’]s|['’])\s+{_DEVICE}(?:\s+\(\d+\))?"
+    rf"{DEVICE}(?:\s+\(\d+\))?\s+(?:von|de|di|van|of)\s+(?P<owner>.+)"
+    rf"|(?P<possessor>.+?)(?:['’]s|['’])\s+{DEVICE}(?:\s+\(\d+\))?"
 )
 _HEADER_SPEAKER = {"speaker", "sprecher", "sprecherin", "name", "person", "teilnehmende"}
 _HEADER_ROLE = {"role", "rolle", "funktion"}
@@ -191,8 +190,9 @@ class Speakers:
                 self.add(display)
 
     def add(self, display: str) -> str | None:
-        """Register a display name; return the person name the writer pseudonymises."""
-        person = person_name(display)
+        """Register a display name; return the person name the writer pseudonymises (none
+        for a device alone, "iPhone": see :func:`is_device`)."""
+        person = None if is_device(display) else person_name(display)
         if not person:
             return None
         self._names.setdefault(person.casefold(), person)

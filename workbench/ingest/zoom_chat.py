@@ -46,7 +46,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.chat_structure import Quotable, normalise, reaction, reply
-from workbench.ingest.speaker_labels import speaker_fields
+from workbench.ingest.speaker_labels import is_device, speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 
@@ -238,7 +238,7 @@ def _recipient_role(recipient: str | None) -> str | None:
     if _is_saver(recipient):
         return SAVER
     bare = " ".join(re.sub(r"\([^()]*\)", " ", recipient).split())  # "Anna (Host)": Anna
-    return bare if bare and _GROUP.search(bare) else None
+    return bare if bare and (_GROUP.search(bare) or is_device(bare)) else None
 
 
 def _is_saver(display: str) -> bool:
@@ -483,7 +483,7 @@ def parse_zoom_chat(
         found = reaction(text, quotables)
         if found is not None and found.target and found.target.source_id == _LEFT_OUT:
             continue  # a reaction to a direct message left out
-        if (recipient or to_role) and not direct_messages:
+        if to and not direct_messages:  # to one person, a role or a device ("iPad")
             if found is not None:
                 continue  # a reaction sent privately: no message, not counted as one
             left_out += 1  # quotable, so that a reply to it does not repeat its words
