@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from tests.pg import Server
 from workbench import Project
@@ -73,3 +74,32 @@ def test_removing_a_code_a_colleague_is_coding_gives_up_with_a_german_message(
     assert "Traceback" not in err and "lock timeout" not in err
     assert project.codes()["path"].tolist() == ["Ressource"]
     project.close()
+
+
+def test_the_options_of_the_address_are_kept_beside_the_lock_timeout(
+    pg_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team given a schema of its own by the address (``?options=-csearch_path=…``)
+    had the project created in ``public``: the workbench's own options replaced those of
+    the address (and ``PGOPTIONS``) without a word."""
+    import psycopg
+
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setenv("PGOPTIONS", "-c work_mem=8MB")  # libpq reads it only without options
+    url = pg_server.new_database()
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+        connection.execute("CREATE SCHEMA studie")
+    project = Project.create(tmp_path / "p", db_url=f"{url}?options=-csearch_path%3Dstudie")
+    project.close()
+    with Project.open(tmp_path / "p") as again, again.session() as session:
+        shown = [session.execute(text(f"SHOW {name}")).scalar() for name in SETTINGS]
+        assert shown == ["studie", "300ms", "UTC", "8MB"]
+    with psycopg.connect(url.replace("+psycopg", "")) as connection:
+        schemas = connection.execute(
+            "SELECT DISTINCT table_schema FROM information_schema.tables "
+            "WHERE table_name = 'segments'"
+        ).fetchall()
+    assert schemas == [("studie",)]
+
+
+SETTINGS = ("search_path", "lock_timeout", "timezone", "work_mem")

@@ -320,6 +320,26 @@ def _socket_in_query(url: URL) -> URL:
     return url.set(host=None, query={**url.query, "host": unquote(url.host)})
 
 
+def _server_options(url: URL) -> tuple[URL, str]:
+    """``url`` without its ``options`` and the options every PostgreSQL session of the
+    project gets: those of the address (``?options=-csearch_path%3Dstudie``) and of
+    ``PGOPTIONS``, then the workbench's own, which win where they name the same setting.
+
+    ``timezone=UTC``: times come back the same whatever the server's zone;
+    ``lock_timeout``: a write waiting for another's row lock (a notebook's open
+    transaction, an upgrade's ALTER) gives up like SQLite's busy timeout; before, it
+    waited without end. Statements themselves (a long import) are not limited. Before,
+    the address's own options were dropped without a word (libpq reads ``PGOPTIONS``
+    only when no options are given): a project meant for its own schema was created in
+    ``public``.
+    """
+    given = url.query.get("options", ())
+    given = (given,) if isinstance(given, str) else given
+    own = f"-c timezone=UTC -c lock_timeout={BUSY_TIMEOUT_MS}"
+    options = " ".join(o for o in (os.environ.get("PGOPTIONS", ""), *given, own) if o.strip())
+    return url.difference_update_query(["options"]), options
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for ``url``; SQLite gets WAL mode and foreign keys.
 
@@ -337,10 +357,7 @@ def make_engine(url: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "postgresql":
             parsed = _socket_in_query(parsed)
-            # lock_timeout: a write waiting for another's row lock (a notebook's open
-            # transaction, an upgrade's ALTER) gives up like SQLite's busy timeout; before,
-            # it waited without end. Statements themselves (a long import) are not limited.
-            options = f"-c timezone=UTC -c lock_timeout={BUSY_TIMEOUT_MS}"
+            parsed, options = _server_options(parsed)
             return create_engine(
                 parsed,
                 pool_pre_ping=True,
