@@ -8,11 +8,21 @@ write is refused with a German message and nothing is stored.
 
 from __future__ import annotations
 
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from tests.feedback_data import count, rated_project
+from tests.test_feedback_widgets import all_html
+from widgets.feedback import participant_app
+from widgets.feedback_texts import SAVE_UNAVAILABLE
 from workbench import Project
 from workbench.core.domain import WorkbenchError
-from workbench.store import make_engine
+from workbench.participation import feedback
+from workbench.store import FeedbackAnswer, make_engine
 
 NEWER = "9999"  # the revision a newer workbench's upgrade leaves
 
@@ -71,3 +81,34 @@ def test_a_write_the_newer_schema_refuses_is_named_as_such_and_not_in_english(
     with pytest.raises(WorkbenchError, match="mit einer neueren Werkbank aktualisiert"):
         project.add_code("Bedarf")
     assert project.codes().empty
+
+
+def _moving_to_another_database(project: Project) -> None:
+    """What ``workbench migrate-db`` writes into project.json while it copies."""
+    config = json.loads((project.path / "project.json").read_text(encoding="utf-8"))
+    moving = {**config, "moving_to": "postgresql://server.example/studie"}
+    (project.path / "project.json").write_text(json.dumps(moving), encoding="utf-8")
+
+
+@pytest.mark.parametrize("meanwhile", [_upgraded_by_a_newer_workbench, _moving_to_another_database])
+def test_a_participant_whose_app_was_open_meanwhile_reads_a_sentence_for_participants(
+    tmp_path: Path, meanwhile: Callable[[Project], None], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The participants' app showed the researchers' refusal: schema versions, the
+    database's address, "den Notebook-Kernel neu starten", "workbench migrate-db"."""
+    project = rated_project(
+        Project.create(tmp_path / "p", districts=["Manfort", "Opladen"]), tmp_path
+    )
+    [token] = feedback.issue_tokens(project, 1, district="Manfort")
+    environ = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": f"token={token}"}
+    card = next(c for c in participant_app(environ).children if "sw-item" in c._dom_classes)
+    toggle = card.children[1].children[1]
+    meanwhile(project)
+    toggle.value = "agree"
+    shown = html.unescape(all_html(card))
+    assert SAVE_UNAVAILABLE in shown
+    for researchers in ("Kernel", "Schemastand", "migrate-db", "server.example"):
+        assert researchers not in shown
+    assert toggle.value is None and count(project, FeedbackAnswer) == 0
+    assert "nicht gespeichert" in caplog.text  # the reason stays in the server's log
+    project.close()

@@ -42,6 +42,7 @@ from widgets.feedback_texts import (
     RATING_QUESTION,
     SAVE_BUSY,
     SAVE_FAILED,
+    SAVE_UNAVAILABLE,
     SAVED,
     UNAVAILABLE,
     UNSAVED,
@@ -53,9 +54,16 @@ from widgets.feedback_texts import (
     short_quote,
 )
 from workbench.analysis.needs import runs
-from workbench.core.domain import WorkbenchError
+from workbench.core.domain import InputError, WorkbenchError
 from workbench.participation import feedback
-from workbench.participation.feedback import RATINGS, Answer, Ballot, Item
+from workbench.participation.feedback import (
+    RATINGS,
+    Answer,
+    Ballot,
+    BudgetExceeded,
+    InvalidToken,
+    Item,
+)
 from workbench.store.problems import ProjectBusyError
 
 if TYPE_CHECKING:
@@ -484,9 +492,15 @@ def participant_app(
         release = IdleRelease(release_after(environ))
 
         def save(answer: Answer) -> Answer:
-            stored = feedback.save_answer(
-                project, token, answer.item_id, answer.rating, answer.points, answer.comment
-            )
+            try:
+                stored = feedback.save_answer(
+                    project, token, answer.item_id, answer.rating, answer.points, answer.comment
+                )
+            except (InputError, BudgetExceeded, InvalidToken, ProjectBusyError):
+                raise  # said for the participant (a busy project: by ItemCard)
+            except WorkbenchError as err:  # moved or upgraded meanwhile: for the researchers
+                _log.warning("Beteiligungs-App: Antwort nicht gespeichert (%s)", err)
+                raise WorkbenchError(SAVE_UNAVAILABLE) from None
             release.touch()  # quiet for a while after this: the kernel is released
             return stored
 

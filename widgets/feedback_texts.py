@@ -24,6 +24,12 @@ UNAVAILABLE = (
     "Das Formular ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten "
     "noch einmal; Ihr Link bleibt gültig."
 )
+# the project moved to another database or was upgraded while the app was open: the
+# researchers' message names commands, schema versions and kernels
+SAVE_UNAVAILABLE = (
+    "Ihre Antwort ist nicht gespeichert: Das Formular ist gerade nicht erreichbar. Bitte "
+    "laden Sie die Seite in ein paar Minuten neu; Ihr Link bleibt gültig."
+)
 # How a need's scope reads for residents (other scopes are shown as stored).
 PLAIN_SCOPES = {
     "übergreifend": "in mehreren Stadtteilen genannt",
