@@ -78,3 +78,30 @@ def test_the_cli_replaces_it_in_a_later_import_and_lists_it_for_review(
         True,
         2,
     )  # where it stands alone
+
+
+def test_rejecting_the_word_alone_keeps_the_person_after_a_form_of_address(
+    project: Project, tmp_path: Path
+) -> None:
+    """The queue lists "Licht" of "Mehr Licht" (spread from the key's "Frau Licht"), and
+    a researcher rejects it, rightly. Before, later imports then kept "Frau Licht" in
+    clear: the rejected word was blocked after a form of address too."""
+    first, later = tmp_path / "a.csv", tmp_path / "b.csv"
+    texts = ["Frau Licht sagt, im Norden fehlen Bänke.", "Mehr Licht im Park wäre gut."]
+    pd.DataFrame({"Text": texts}).to_csv(first, index=False)
+    again = ["Frau Licht kommt morgen.", "Herr Dr. Licht auch.", "Licht ist wichtig."]
+    pd.DataFrame({"Text": again}).to_csv(later, index=False)
+    base = ["--project", str(project.path), "import", "--text-column", "Text"]
+    assert main([*base, "--district", "Manfort", str(first)]) == 0
+    [item] = review_queue(project)
+    assert (item.word, item.replaced) == ("Licht", True)
+    assert main(["--project", str(project.path), "pseudonyms", "reject", item.id]) == 0
+    assert main([*base, "--district", "Manfort", str(later)]) == 0
+    assert project.segments()["text"].tolist() == [
+        "[Person 1] sagt, im Norden fehlen Bänke.",
+        "Mehr Licht im Park wäre gut.",
+        "[Person 1] kommt morgen.",
+        "[Person 1] auch.",
+        "Licht ist wichtig.",
+    ]
+    assert review_queue(project) == []

@@ -164,13 +164,22 @@ class PersonFinder:
         """A first name or surname of the gazetteer, or a word spelled like a name."""
         return self.is_first(tok) or self.is_surname(tok) or self.is_foreign(tok)
 
-    def blocked(self, tok: Tok) -> bool:
-        """Never part of a name: protected, rejected, a function word, a date word, a cue."""
+    def held(self, tok: Tok) -> bool:
+        """A word a researcher rejected ("Mehr Licht") that the key holds as the surname of
+        a person met with a first name or a form of address ("Frau Licht"): no name alone,
+        still hers after "Frau", "Herr" or a first name (:attr:`NameContext.named`)."""
+        return tok.folded in self.rejected and self.known.get(tok.lower) in self.named
+
+    def blocked(self, tok: Tok, named: bool = False) -> bool:
+        """Never part of a name: protected, rejected, a function word, a date word, a cue.
+
+        ``named``: after a form of address or a first name, where a rejected word the key
+        holds as a person's surname is hers (:meth:`held`)."""
         f = tok.folded
         return (
             f in _CUE_WORDS
             or f in self.protected
-            or f in self.rejected
+            or (f in self.rejected and not (named and self.held(tok)))
             or f in lists.FUNCTION_WORDS
             or f in lists.CALENDAR
             or f in lists.INSTITUTION_NOUNS
@@ -187,7 +196,11 @@ class PersonFinder:
         """
         text, f = tok.text, tok.folded
         dated = named and f in lists.CALENDAR  # "Frau Freitag", "Anna Mai": surnames
-        if not text[0].isupper() or (self.blocked(tok) and not dated) or f in lists.COMMON_NOUNS:
+        if (
+            not text[0].isupper()
+            or (self.blocked(tok, named) and not dated)
+            or f in lists.COMMON_NOUNS
+        ):
             return False
         if len(text) < 2 or (text.isupper() and len(text) <= 5):
             return False
@@ -369,7 +382,9 @@ class PersonFinder:
         key_tok = toks[surname] if surname is not None else toks[i]
         if key_tok is toks[last]:  # "Frau Schmidts Garten": Schmidt's
             key_tok = owner_stem(self, text, key_tok) or self._owner(text, toks, i, last)
-        if any(t.folded in self.rejected for t in toks[i : last + 1]):
+        span = toks[i : last + 1]
+        named = len(span) > 1 or start < toks[i].start  # a first name or form of address
+        if any(t.folded in self.rejected and not (named and self.held(t)) for t in span):
             return None
         if key_tok.folded in self.confirmed:
             confidence = 1.0
