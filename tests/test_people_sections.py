@@ -145,3 +145,35 @@ def test_a_remark_run_into_the_last_name_of_a_list_keeps_the_name_off_the_statem
         project.import_files([path])
         stored = stored_text(project)
     assert "Becker" not in stored
+
+
+ATTENDANCE = "Xhemajl Berisha (Sportverein) und Bünyamin Çelik (Moscheeverein) waren anwesend."
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_a_sentence_naming_who_came_stays_names_not_a_statement_in_clear(
+    tmp_path: Path, suffix: str
+) -> None:
+    # a sentence listing the participants ("… waren anwesend.") was taken for a remark about
+    # the meeting: stored as a statement, with names the pseudonymiser does not know in clear
+    path = tmp_path / f"protokoll{suffix}"
+    said = "Ein Treffpunkt am Markt fehlt."
+    if suffix == ".docx":
+        document = docx.Document()
+        document.add_paragraph(HEAD[0], style="Title")
+        for title, line in [("Teilnehmende", ATTENDANCE), (QUESTION, said)]:
+            document.add_paragraph(title, style="Heading 1")
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        path.write_text(
+            f"# {HEAD[0]}\n\n## Teilnehmende\n\n{ATTENDANCE}\n\n## {QUESTION}\n\n{said}\n",
+            encoding="utf-8",
+        )
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [(QUESTION, said)]
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    assert "Berisha" not in stored and "Çelik" not in stored
+    assert "Treffpunkt am Markt" in stored

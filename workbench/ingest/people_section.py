@@ -15,12 +15,19 @@ from workbench.ingest.protocol_meta import (
     split_names,
 )
 
+# Small words before capitalised ones that make them no name ("im Jugendzentrum Manfort")
+_LEADS = frozenset(
+    "der die das dem den des ein eine einem einen einer im in am an auf aus bei beim mit "
+    "nach von vom zum zur für über unter vor neben zwischen".split()
+)
+
 
 def said_among_names(text: str) -> bool:
     """Whether a paragraph under a heading "Teilnehmende" is a sentence about the meeting,
     no line of names ("Leider konnten viele Eltern wegen der Kinderbetreuung nicht
-    kommen."): it ends a sentence, names no group, and has a finite verb or a part
-    (between commas) longer than a name; "Anna Schmidt (Kita), Jonas Becker." is names.
+    kommen."): it ends a sentence, names no group and no one (:func:`names_someone`),
+    and has a finite verb or a part (between commas) longer than a name; "Anna Schmidt
+    (Kita), Jonas Becker." and "Entschuldigt waren Frau Kaya und Herr Yilmaz." are names.
 
     >>> said_among_names("Leider konnten viele Eltern wegen der Kinderbetreuung nicht kommen.")
     True
@@ -29,6 +36,8 @@ def said_among_names(text: str) -> bool:
     """
     text = text.strip()
     if is_names_line(text) or describes_group(text) or not re.search(r"[.!?…]$", text):
+        return False
+    if names_someone(text):  # a sentence listing who came: names, as before
         return False
     verb = any(w.strip(",;.!?…").lower() in FINITE_VERBS for w in text.split())
     return verb or any(len(name.split()) > 5 for name in split_names(text))
@@ -45,3 +54,44 @@ def named_people(text: str) -> bool:
     names = [name.split() for name in split_names(text)]
     led = [words[0] for words in names if words]
     return bool(led) and all(known.has_first(word) or fold(word) in TITLES for word in led)
+
+
+def names_someone(text: str) -> bool:
+    """Whether a sentence names a person by more than a surname: "Frau"/"Herr" before a
+    capitalised word, or two to four capitalised words led by a known first name, followed
+    by a bracket ("Xhemajl Berisha (Sportverein)") or after a verb ("waren Bünyamin Çelik").
+
+    >>> names_someone("Bünyamin Çelik (Moscheeverein) und Herr Yilmaz waren da.")
+    True
+    >>> names_someone("Nicht anwesend waren Bünyamin Çelik und Xhemajl Berisha.")
+    True
+    >>> names_someone("Leider konnten viele Eltern nicht kommen, Wübbenhorst ging früher.")
+    False
+    >>> names_someone("Die Sitzung fand im Jugendzentrum Manfort statt.")
+    False
+    """
+    known, words = gazetteer(), text.split()
+    for i in range(len(words)):
+        run = _capitalised_run(words[i:])
+        if len(run) < 2:
+            continue
+        after = words[i + len(run)] if i + len(run) < len(words) else ""
+        before = words[i - 1] if i else ""
+        verb_before = before[:1].islower() and before.lower() not in _LEADS
+        led = fold(run[0]) in TITLES or known.has_first(run[0])
+        if led or after.startswith("(") or verb_before:
+            return True
+    return False
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words that open ``words``, at most four, up to a comma or an end."""
+    run: list[str] = []
+    for word in words[:4]:
+        bare = word.strip(',;:.!?…"„“')
+        if not bare[:1].isupper():
+            break
+        run.append(bare)
+        if bare != word:  # a comma or a sentence end closes the run
+            break
+    return run
