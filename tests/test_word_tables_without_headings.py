@@ -159,6 +159,24 @@ def test_under_a_heading_a_tables_columns_stay_attributes(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize("header", ["Zielgruppe", "Bedarfsfeld", "Problemfeld"])
+def test_a_column_headed_by_a_compound_of_a_card_word_still_labels_its_rows(
+    tmp_path: Path, header: str
+) -> None:
+    """Only a header that names the cards' answer holds cards: "Zielgruppe", "Bedarfsfeld"
+    label rows ("Kinder" was stored as a statement and lost as the label of its cards);
+    "Lösungsideen" (the head of the compound is "Ideen") holds cards."""
+    path = tmp_path / "gruppen.md"
+    labelled = f"| {header} | Herausforderungen |\n|---|---|\n| Kinder | Spielplatz kaputt |\n"
+    cards = "| Lösungsideen | Wer |\n|---|---|\n| Bürgerbus | Stadt |\n"
+    path.write_text(f"## Ergebnisse\n\n{labelled}\n## Ideen\n\n{cards}", "utf-8")
+    assert _read(path) == [
+        ("Ergebnisse", "Spielplatz kaputt", {"Spalte": "Herausforderungen", "Zeile": "Kinder"}),
+        ("Ideen", "Bürgerbus", {"Spalte": "Lösungsideen"}),
+        ("Ideen", "Stadt", {"Spalte": "Wer"}),
+    ]
+
+
 def test_a_participants_table_after_a_heading_is_named_not_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], project: Project
 ) -> None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 
-from workbench.ingest.personal_columns import header_key
+from workbench.ingest.name_gazetteer import fold
 
-# What the cards of a card query answer (header_key: folded, letters only): the analysis'
-# dimensions and the words workshops use for them ("Stärken", "Lösungsideen", "Wünsche")
+# What the cards of a card query answer (folded, letters only): the analysis' dimensions
+# and the words workshops use for them ("Stärken", "Wünsche"), also as the head of a
+# compound ("Lösungsideen", "Förderbedarf") but not as its first part: "Zielgruppe",
+# "Bedarfsfeld", "Problemfeld" label rows
 _ANSWERS = re.compile(
-    r"^(?:herausforderung|ressource|bedarf|bedurfnis|leerstelle|begrundung|idee|wunsch|"
+    r"[a-z]*(?:herausforderung|ressource|bedarf|bedurfnis|leerstelle|begrundung|idee|wunsch|"
     r"wunsche|starke|schwache|problem|chance|risik|losung|vorschlag|vorschlage|massnahme|"
-    r"anregung|kritik|hindernis|barriere|moglichkeit|sorge|handlungsbedarf|ziel|angebot)"
+    r"anregung|kritik|hindernis|barriere|moglichkeit|sorge|ziel|angebot)(?:e|n|en|s|se|o)?"
 )
 
 
@@ -29,5 +31,10 @@ def holds_cards(header: str) -> bool:
 
     >>> [holds_cards(h) for h in ("Herausforderungen", "Was fehlt?", "Stärken", "Thema", "Ort")]
     [True, True, True, False, False]
+    >>> [holds_cards(h) for h in ("Lösungsideen", "Ideen (Karten)", "Zielgruppe", "Bedarfsfeld")]
+    [True, True, False, False]
     """
-    return header.strip().endswith("?") or _ANSWERS.match(header_key(header)) is not None
+    if header.strip().endswith("?"):
+        return True
+    words = re.findall(r"[a-z]+", fold(re.sub(r"[(\[].*?[)\]]", "", header)))
+    return bool(words) and _ANSWERS.fullmatch(words[0]) is not None
