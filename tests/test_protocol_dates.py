@@ -154,3 +154,15 @@ def test_a_date_the_protocol_does_not_know_imports_without_a_date(
         "Ein Treffpunkt für Jugendliche",
         "Ein Treffpunkt für Jugendliche",
     ]
+
+
+@pytest.mark.parametrize("value", ["– 12.03.2021", "- 12.03.2021"])
+def test_a_dash_before_the_date_keeps_the_date(tmp_path: Path, value: str) -> None:
+    """A dash typed before the date ("Datum: – 12.03.2021") was taken for "no date": the
+    workshop lost its date without a word."""
+    path = tmp_path / "protokoll.md"
+    path.write_text(
+        f"# Stadtteilworkshop Manfort\n\nDatum: {value}\n\n## Was fehlt?\n\n- Bänke\n",
+        encoding="utf-8",
+    )
+    assert parse_file(path).date == "2021-03-12"

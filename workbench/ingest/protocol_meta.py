@@ -91,8 +91,8 @@ _SENTENCE_END = re.compile(r"(?:[!?…]|[^\W\d_]{2}\.)$")
 # A date the protocol does not know ("Datum: unbekannt, das Protokoll wurde nachgetragen",
 # "k. A.", "offen", "?", "–"): no date, as without the line
 _NO_DATE = re.compile(
-    r"^(?:(?:nicht\s+|un)bekannt|unklar|(?:noch\s+)?offen|keine\s+angaben?|k\.\s?a\.|n\.\s?n\."
-    r"|tba|tbd|unknown|[?–—-]+)(?=$|[\s,;.:(–—-])",
+    r"^(?:(?:(?:nicht\s+|un)bekannt|unklar|(?:noch\s+)?offen|keine\s+angaben?|k\.\s?a\.|"
+    r"n\.\s?n\.|tba|tbd|unknown)(?=$|[\s,;.:(–—-])|[?–—-]+(?!.*\d))",  # "– 12.03.2021": a date
     re.I,
 )
 # Finite verbs that make the value of "Ort:"/"Zeit:" a sentence ("… ist zu klein")
@@ -390,7 +390,9 @@ def detail(text: str, filename: str) -> tuple[str, object] | None:
         return field, tuple(n for n in named if not any(map(is_event, n.split())))
     if field == "date":
         return (
-            (IGNORED, value) if _NO_DATE.match(value) else (field, normalise_date(value, filename))
+            (IGNORED, value)
+            if _NO_DATE.match(value)
+            else (field, normalise_date(value.lstrip("–—- "), filename))
         )
     return (field, value) if field else None
 
