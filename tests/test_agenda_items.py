@@ -75,3 +75,38 @@ def test_agenda_items_as_plain_paragraphs_head_a_word_protocol(tmp_path: Path, s
         ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
         ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
     ]
+
+
+CARDS = """Protokoll Stadtteilworkshop Manfort
+Datum: 12.03.2021
+
+Was fehlt im Stadtteil?
+- Bänke am Markt
+- Licht im Park
+
+TOP 3 Wunsch: mehr Bänke am Markt
+
+TOP 10 der Ideen: Bürgerbus, Nachtbus, Leihräder
+"""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_statement_led_by_top_and_a_number_is_no_agenda_item(tmp_path: Path, suffix: str) -> None:
+    # without agenda items numbered from 1, "TOP 3 Wunsch: …" became a guiding question and
+    # the statement below it lost its own
+    path = tmp_path / f"werkstatt{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        for line in filter(str.strip, CARDS.splitlines()):
+            listed = line.startswith("- ")
+            document.add_paragraph(line.removeprefix("- "), "List Bullet" if listed else None)
+        document.save(path)
+    else:
+        path.write_text(CARDS, encoding="utf-8")
+    question = "Was fehlt im Stadtteil?"
+    assert [(s.question, s.text) for s in parse_file(path).segments] == [
+        (question, "Bänke am Markt"),
+        (question, "Licht im Park"),
+        (question, "TOP 3 Wunsch: mehr Bänke am Markt"),
+        (question, "TOP 10 der Ideen: Bürgerbus, Nachtbus, Leihräder"),
+    ]

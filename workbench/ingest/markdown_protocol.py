@@ -35,7 +35,7 @@ from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
-from workbench.ingest.paragraphs import AGENDA_ITEM, CLUB_NAMES, MONTH_NAMES
+from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
 from workbench.ingest.people_section import said_among_names
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
@@ -360,8 +360,11 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
         return set()
     intros = set()
+    agenda = agenda_items(
+        [x if not (i and lines[i - 1].strip()) else "" for i, x in enumerate(lines)]
+    )
     for i, line in enumerate(lines):
-        if AGENDA_ITEM.match(line) and not (i and lines[i - 1].strip()):
+        if i in agenda:  # "TOP 1: Begrüßung" on a line of its own
             intros.add(first + i)
             continue
         item = _ITEM.match(line)

@@ -4,7 +4,7 @@ that comes as a page's lines (a PDF's extracted text) (pure)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 _LINE = re.compile(r"[^\r\n]+")
 # A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
@@ -31,6 +31,7 @@ MONTH_NAMES = (
 )
 # An agenda item ("TOP 1: Begrüßung", "TOP 2 – Was fehlt?"): a heading, not a sentence
 AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*\d{1,2}[a-z]?\b(?!.*[.!…]\s*$).{0,80}$")
+_AGENDA_NUMBER = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(\d{1,2})")
 # An ordinal that is part of a name: a club's "1. FC Köln", "1. FSV Mainz 05" (no list's number)
 CLUB_NAMES = "FC|FFC|FSV|SC|SV|SSV|TSV|TuS|VfB|VfL|VfR|SpVgg|DJK|BC|HC"
 OPENS = re.compile(
@@ -165,3 +166,26 @@ def _goes_on(last: str, first: str, width: int) -> bool:
     bound = last.endswith((",", "-")) or (words[-1] in _BOUND if words else False)
     broken = bound and first[:1].isalnum()
     return full and (first[:1].islower() or broken) and OPENS.match(first) is None
+
+
+def agenda_items(lines: Sequence[str]) -> set[int]:
+    """Which lines are agenda items: of the shape :data:`AGENDA_ITEM`, numbered from 1 or 2
+    on ("TOP 1: Begrüßung", "TOP 2: Was fehlt?"); a statement "TOP 3 Wunsch: mehr Bänke"
+    without the items before it is none.
+
+    >>> sorted(agenda_items(["TOP 1: Begrüßung", "Text", "TOP 2 – Was fehlt?"]))
+    [0, 2]
+    >>> agenda_items(["Bänke", "TOP 3 Wunsch: mehr Bänke am Markt", "TOP 10 der Ideen: Bus"])
+    set()
+    """
+    found: set[int] = set()
+    last: int | None = None
+    for index, line in enumerate(lines):
+        numbered = _AGENDA_NUMBER.match(line)
+        if not numbered or not AGENDA_ITEM.match(line):
+            continue
+        number = int(numbered[1])
+        if number <= 2 if last is None else number >= last:
+            found.add(index)
+            last = number
+    return found

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from workbench.ingest.paragraphs import AGENDA_ITEM, CLUB_NAMES, MONTH_NAMES
+from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
 from workbench.ingest.protocol_meta import detail_key, heading_text, intro_like, title_like
 from workbench.ingest.protocol_title import title_at, without_letterhead
 
@@ -174,12 +174,14 @@ def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         return list(paragraphs)
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
     out = list(paragraphs)
+    plain = [p.text.strip() if p.kind == "body" and not p.listed else "" for p in paragraphs]
+    agenda = agenda_items(plain)
     for index, after in pairwise(shown):
         paragraph, nxt = paragraphs[index], paragraphs[after]
         if DETAILS in nxt.attributes:  # a table of details: as if its lines
             nxt = replace(nxt, kind="body", text=nxt.attributes[DETAILS])
         text = paragraph.text.strip()
-        if paragraph.kind == "body" and not paragraph.listed and AGENDA_ITEM.match(text):
+        if index in agenda:
             out[index] = replace(paragraph, kind="question", text=text)  # "TOP 1: Begrüßung"
             continue
         if paragraph.kind != "body" or nxt.kind != "body":
