@@ -100,3 +100,41 @@ def test_small_lines_at_the_foot_without_a_reference_stay_statements(tmp_path: P
     texts = [s.text for s in parse_file(path).segments]
     assert texts[0] == SAID[1]
     assert texts[1].endswith("Kinder kamen mit ihren Eltern, es gab Kaffee und Kuchen.")
+
+
+def _free_pdf(items: list[tuple[float, float, int, str]]) -> bytes:
+    """A one-page PDF of texts placed at (x, y) in a size."""
+    ops = [f"BT /F1 {s} Tf 1 0 0 1 {x} {y} Tm ({_escaped(t)}) Tj ET" for x, y, s, t in items]
+    stream = "\n".join(ops).encode("cp1252")
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        ]
+    )
+
+
+@pytest.mark.parametrize("kind", ["table", "stars"])
+def test_small_cards_at_the_foot_are_no_footnotes(tmp_path: Path, kind: str) -> None:
+    # a table set small with its number and points columns ("3" points above the card "3 …")
+    # and a small list of "* " cards below "Bürger*innen" were taken for footnotes and lost
+    question = "Was wünschen sich die Bürger*innen?"
+    lines = ["Stadtteilworkshop Manfort", "Datum: 12.03.2021", question, *SAID, "Karten:"]
+    items = [(57, 780 - 15 * i, 11, line) for i, line in enumerate(lines)]
+    rows = [("1", "Bänke am Markt", "3"), ("2", "Licht im Park", "1"), ("3", "Bürgerbus", "2")]
+    for i, (number, card, points) in enumerate(rows):
+        y = 640 - 12 * i
+        if kind == "table":
+            items += [(57, y, 9, number), (80, y, 9, card), (400, y, 9, points)]
+        else:
+            items.append((57, y, 9, f"* {card}"))
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(_free_pdf(items))
+    parsed = parse_file(path)
+    cards = [" ".join(row) for row in rows] if kind == "table" else [row[1] for row in rows]
+    assert [s.text for s in parsed.segments] == [*SAID, *cards]
+    assert "pages_with_footnotes" not in parsed.options

@@ -64,21 +64,7 @@ def _footnote_rows(pieces: Sequence[Piece]) -> list[list[tuple[float, str, float
         mark = _MARK.match(row[0][1])
         if start == 0 or not small or mark is None or start < len(rows) / 2:
             continue
-        number = mark[1].translate(_SUPERSCRIPT)
-        referred = (
-            any(  # the same mark, set small, in the text above
-                text.strip().translate(_SUPERSCRIPT) == number and size <= _SMALL * body
-                for _, line in rows[:start]
-                for _, text, size in line
-            )
-            or (
-                (  # or a superscript character or asterisk in the text
-                    not number.isdigit() or number != mark[1]
-                )
-                and any(mark[1] in text for _, line in rows[:start] for _, text, _ in line)
-            )
-        )
-        if not referred:
+        if not _referred(mark[1], [line for _, line in rows[:start]], body):
             continue
         block = [row]
         for (above, _), (below, following) in zip(rows[start:], rows[start + 1 :], strict=False):
@@ -88,3 +74,21 @@ def _footnote_rows(pieces: Sequence[Piece]) -> list[list[tuple[float, str, float
             block.append(sorted(following))
         return block
     return []
+
+
+def _referred(mark: str, lines: Sequence[Sequence[tuple[float, str, float]]], body: float) -> bool:
+    """Whether a footnote's mark stands in the running text above: set small in a line
+    of the body's size or raised on its own (not a cell of a table set small: "3"), or, a
+    superscript or asterisk, right after a word ("Sozialbericht*", not "Bürger*innen")."""
+    number = mark.translate(_SUPERSCRIPT)
+    after_word = re.compile(rf"(?<=[^\s*]){re.escape(mark)}(?![^\W\d_])")
+    for line in lines:
+        running = any(size > _SMALL * body for *_, size in line)
+        for _, text, size in line:
+            small = size <= _SMALL * body
+            beside = running or len(line) == 1  # raised: a row of its own
+            if beside and small and text.strip().translate(_SUPERSCRIPT) == number:
+                return True
+            if (not number.isdigit() or number != mark) and after_word.search(text):
+                return True
+    return False
