@@ -12,7 +12,8 @@ participation token, and removes in one transaction:
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
   an export would otherwise put them back into the key),
 - need and topic assignments, the statements' quotes in stored need runs and feedback
-  items, recommendation evidence and need links,
+  items, the keywords and generated labels of their clusters and topics that only they
+  said (:mod:`workbench.store.erasure_words`), recommendation evidence and need links,
 - a token's feedback answers and the token (and key entries only its comments used),
 - for a person (``person``: spoken or only named, in a file name or others' statements):
   what a speaker's erasure removes, and their key entries and name spans even where other
@@ -48,6 +49,7 @@ from workbench.store.erasure_names import (
     speaker_placeholders,
 )
 from workbench.store.erasure_notes import left_behind, still_named
+from workbench.store.erasure_words import forget_words
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry
 from workbench.store.project_store import ProjectStore
@@ -306,6 +308,7 @@ def _forget_statements(
         Memo.id.in_(memo_ids) | ((Memo.target_type == "segment") & Memo.target_id.in_(ids)),
     )
     counts["key_spans"] = delete_rows(session, PseudonymSpan, PseudonymSpan.segment_id.in_(ids))
+    forget_words(session, ids)  # keywords and labels of their clusters, before the assignments
     counts["assignments"] = delete_rows(session, NeedAssignment, NeedAssignment.segment_id.in_(ids))
     counts["assignments"] += delete_rows(
         session, TopicAssignment, TopicAssignment.segment_id.in_(ids)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
+from workbench.store.erasure_words import fallback_label
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
 
@@ -224,11 +225,6 @@ def _comes_from(label: str, normal_texts: Sequence[str]) -> bool:
     return bool(phrase) and any(phrase in t for t in normal_texts)
 
 
-def _fallback_label(keywords: Sequence[str], kind: str) -> str:
-    words = [str(w).capitalize() for w in list(keywords)[:3]]
-    return " · ".join(words) if words else f"{kind} ohne Bezeichnung"
-
-
 def _neutral_label(
     record: dict, normal_texts: Sequence[str], segment_ids: set[int], kind: str
 ) -> dict:
@@ -237,7 +233,7 @@ def _neutral_label(
         return record
     source = record.get("label_segment_id")
     if source in segment_ids or _comes_from(record.get("label", ""), normal_texts):
-        label = _fallback_label(record.get("keywords") or [], kind)
+        label = fallback_label(record.get("keywords") or [], kind)
         return dict(record, label=label, label_segment_id=None)
     return record
 

@@ -1,0 +1,96 @@
+"""After ``workbench forget`` the runs keep no word only the erased statements said
+(workbench/store/erasure_words.py): keywords and generated labels of needs and topics,
+as the topic map app, the site and the ballot show them. The clustering stays as it ran.
+"""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import workbench.store.erasure_words
+from workbench import Project
+from workbench.analysis import needs, topics
+from workbench.analysis.topic_map import map_data
+from workbench.cli.main import main
+
+TEXTS = [
+    "Der Jugendtreff ist fett, der Jugendtreff ist super.",
+    "Der Bus fährt abends selten, der Bus ist voll.",
+    "Der Bus fährt nachts nie, Bus Bus.",
+    "Der Spielplatz ist kaputt, der Spielplatz ist dreckig.",
+    "Der Spielplatz braucht Bänke, Spielplatz Schaukel.",
+    "Die Bibliothek ist ein Treffpunkt, die Bibliothek hilft.",
+    "Die Bibliothek hat Bücher, Bibliothek Lesen.",
+    "Kita Plätze fehlen, Kita Kita.",
+]
+ERASED_WORDS = ("jugendtreff", "fett", "super")  # only the first statement says them
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> str:
+    """``workbench ARGV…`` in this process; must succeed; its stdout."""
+    capsys.readouterr()
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture
+def analysed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A project of TEXTS in two districts with a need run and a topic run (TF-IDF)."""
+    folder = tmp_path / "projekt"
+    run(capsys, "init", folder, "--districts", "Manfort,Opladen")
+    rows = [(str(i), t, ("Manfort", "Opladen")[i % 2]) for i, t in enumerate(TEXTS)]
+    source = tmp_path / "aussagen.csv"
+    pd.DataFrame(rows, columns=["ID", "Text", "Sozialraum"]).to_csv(source, sep=";", index=False)
+    p = ["--project", folder]
+    run(capsys, *p, "import", source, "--text-column", "Text", "--id-column", "ID",
+        "--district-column", "Sozialraum")  # fmt: skip
+    run(capsys, *p, "needs", "--segments", "all", "--backend", "tfidf")
+    run(capsys, *p, "topics", "--backend", "tfidf")
+    return folder
+
+
+def _described(project: Project) -> str:
+    """Keywords and labels of the latest need and topic run, lower case."""
+    topic_table = topics.topics(project)
+    need_table = needs.clusters(project)
+    parts = [*topic_table["label"], *need_table["label"]]
+    parts += [k for ks in [*topic_table["keywords"], *need_table["keywords"]] for k in ks]
+    return " | ".join(str(p) for p in parts).casefold()
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(workbench.store.erasure_words).failed == 0
+
+
+def test_forget_leaves_no_keyword_or_label_of_the_erased_statement(
+    analysed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The topic of the forgotten statement kept "jugendtreff fett" among its keywords and
+    was named "Kita · Jugendtreff · Super kita" after the erasure, on the map and the site."""
+    from workbench.synthesis.site import publish
+
+    with Project.open(analysed) as project:
+        assert all(w in _described(project) for w in ERASED_WORDS)  # the run said them
+        segments = project.segments()
+        before = map_data(project).statements.set_index("segment_id")["topic"].to_dict()
+    erased = int(segments.loc[segments["text"] == TEXTS[0], "segment_id"].iloc[0])
+    run(capsys, "--project", analysed, "forget", "--statement", erased)
+    with Project.open(analysed) as project:
+        described = _described(project)
+        data = map_data(project)
+        site = publish(project, tmp_path / "seite").folder
+    for word in ERASED_WORDS:
+        assert word not in described, word
+        for page in site.glob("*.html"):
+            assert word not in page.read_text(encoding="utf-8").casefold(), (word, page.name)
+    kita = data.topics.set_index("topic").loc[before[erased]]
+    assert "kita" in list(kita["keywords"]) and "Kita" in kita["label"]  # the rest stays
+    # the clustering is as it ran: every other statement keeps its topic
+    after = data.statements.set_index("segment_id")["topic"].to_dict()
+    assert after == {s: t for s, t in before.items() if s != erased}
