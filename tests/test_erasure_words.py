@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sqlalchemy import select
 
 import workbench.store.erasure_words
 from workbench import Project
 from workbench.analysis import needs, topics
 from workbench.analysis.topic_map import map_data
 from workbench.cli.main import main
+from workbench.store import FeedbackItem
 
 TEXTS = [
     "Der Jugendtreff ist fett, der Jugendtreff ist super.",
@@ -94,3 +96,38 @@ def test_forget_leaves_no_keyword_or_label_of_the_erased_statement(
     # the clustering is as it ran: every other statement keeps its topic
     after = data.statements.set_index("segment_id")["topic"].to_dict()
     assert after == {s: t for s, t in before.items() if s != erased}
+
+
+def test_a_rating_card_names_only_the_districts_of_its_remaining_statements(
+    analysed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The card of a need read "Genannt in: Manfort, Opladen" after its only Manfort
+    statement was forgotten (the item's and the need's districts were never updated); a
+    card's word label kept the erased statement's word."""
+    from widgets.feedback import item_html
+    from workbench.participation.ballots import open_ballot
+
+    codes = analysed.parent / "codes.csv"
+    run(capsys, "--project", analysed, "tokens", "--n", "1", "--out", codes)
+    token = str(pd.read_csv(codes, sep=";")["token"].iloc[0])
+    with Project.open(analysed) as project:
+        segments = project.segments().set_index("segment_id")
+        need = needs.clusters(project).set_index("cluster")
+        members = needs.assignments(project).groupby("cluster")["segment_id"].apply(list)
+    erased = int(segments.index[segments["text"] == TEXTS[0]][0])  # Manfort
+    cluster = next(c for c, ids in members.items() if erased in ids)
+    kept = [s for s in members[cluster] if s != erased]
+    assert list(need.loc[cluster, "districts"]) == ["Manfort", "Opladen"]
+    assert set(segments.loc[kept, "district"]) == {"Opladen"}  # the rest is from Opladen
+    with Project.open(analysed) as project, project.transaction() as session:
+        for item in session.scalars(select(FeedbackItem)):  # a word label, as runs make them
+            if erased in item.members:
+                item.label = "Kita · Jugendtreff"
+    run(capsys, "--project", analysed, "forget", "--statement", erased)
+    with Project.open(analysed) as project:
+        card = next(i for i in open_ballot(project, token).items if "Kita" in i.label)
+        need = needs.clusters(project).set_index("cluster")
+    assert card.districts == ("Opladen",) and "Jugendtreff" not in card.label
+    assert "Genannt in: Opladen" in item_html(card) and "Manfort" not in item_html(card)
+    assert list(need.loc[cluster, "districts"]) == ["Opladen"]
+    assert need.loc[cluster, "n_districts"] == 1

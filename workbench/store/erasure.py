@@ -12,8 +12,9 @@ participation token, and removes in one transaction:
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
   an export would otherwise put them back into the key),
 - need and topic assignments, the statements' quotes in stored need runs and feedback
-  items, the keywords and generated labels of their clusters and topics that only they
-  said (:mod:`workbench.store.erasure_words`), recommendation evidence and need links,
+  items, the keywords and generated labels of their clusters, topics and rating cards
+  that only they said, and the districts only they came from
+  (:mod:`workbench.store.erasure_words`), recommendation evidence and need links,
 - a token's feedback answers and the token (and key entries only its comments used),
 - for a person (``person``: spoken or only named, in a file name or others' statements):
   what a speaker's erasure removes, and their key entries and name spans even where other

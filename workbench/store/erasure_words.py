@@ -6,8 +6,10 @@ they must not keep what only the erased statements said ("Schlagworte: … jugen
 fett" on the topic map after the only statements with those words were forgotten).
 :func:`forget_words` drops the keywords that no remaining statement of the cluster
 contains and replaces a generated label that has a word only the erased statements had
-by the cluster's remaining keywords. Who is in which cluster is not recomputed (the
-clustering stays as it ran); a researcher's own label stays.
+by the cluster's remaining keywords. A need cluster and a rating card (feedback item)
+keep only the districts a remaining statement comes from ("Genannt in: Manfort, Opladen"
+after the Manfort statement was forgotten). Who is in which cluster is not recomputed
+(the clustering stays as it ran); a researcher's own label stays.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedAssignment, NeedRun, TopicAssignment, TopicRun
-from workbench.store.schema import Segment
+from workbench.store.participation_tables import FeedbackItem
+from workbench.store.schema import District, Segment
 
 RESEARCHER = "Forschende"  # label_source of a name a researcher gave (analysis.needs.RENAMED)
 _WORD = re.compile(r"[^\W_]+")
@@ -75,8 +78,8 @@ def says_erased(label: str, erased: set[str], remaining: set[str]) -> bool:
 
 
 def forget_words(session: Session, segment_ids: set[int]) -> None:
-    """Update the keywords and labels of every need and topic cluster one of
-    ``segment_ids`` belongs to (call before their assignments are deleted)."""
+    """Update keywords, labels and districts of every need and topic cluster and rating
+    card one of ``segment_ids`` belongs to (call before their assignments are deleted)."""
     texts = dict(
         session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(segment_ids)))
         .tuples()
@@ -91,14 +94,18 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
     for run_id in sorted(need_runs):
         run = session.get(NeedRun, run_id)
         rows = session.execute(
-            select(NeedAssignment.cluster, NeedAssignment.segment_id, Segment.text)
+            select(NeedAssignment.cluster, NeedAssignment.segment_id, Segment.text, District.name)
             .join(Segment, Segment.id == NeedAssignment.segment_id)
+            .join(District, District.id == Segment.district_id)
             .where(NeedAssignment.run_id == run_id)
         ).all()
-        members = _remaining(rows, segment_ids)
-        clusters = [
-            _refreshed(c, members.get(c.get("cluster")), erased, "Bedarf") for c in run.clusters
-        ]
+        members = _remaining([row[:3] for row in rows], segment_ids)
+        places = _places(rows, segment_ids)
+        clusters = []
+        for cluster in run.clusters:
+            key = cluster.get("cluster")
+            new = _refreshed(cluster, members.get(key), erased, "Bedarf")
+            clusters.append(_narrowed(new, places[key]) if key in members else new)
         if clusters != run.clusters:
             run.clusters = clusters
     topic_runs = set(
@@ -117,6 +124,39 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
         topics = [_refreshed(t, members.get(t.get("key")), erased, "Thema") for t in run.topics]
         if topics != run.topics:
             run.topics = topics
+    _forget_in_items(session, segment_ids, erased)
+
+
+def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) -> None:
+    """Rating cards of needs: districts of remaining statements only, a label without a
+    word only the erased statements had (their need's label, else "Bedarf")."""
+    for item in session.scalars(select(FeedbackItem).order_by(FeedbackItem.id)):
+        if not set(item.members or []) & segment_ids:
+            continue
+        kept = [m for m in item.members if m not in segment_ids]
+        rows = session.execute(
+            select(Segment.text, District.name)
+            .join(District, District.id == Segment.district_id)
+            .where(Segment.id.in_(kept))
+        ).all()
+        places = {name for _, name in rows}
+        districts = [d for d in item.districts or [] if d in places]
+        if districts != list(item.districts or []):
+            item.districts = districts
+        remaining = {w for text, _ in rows for w in words(text)}
+        if item.kind == "need" and says_erased(item.label, erased, remaining):
+            item.label = _cluster_label(session, item.source or {}, erased, remaining)
+
+
+def _cluster_label(session: Session, source: dict, erased: set[str], remaining: set[str]) -> str:
+    """The (refreshed) label of an item's need cluster, if it says no erased word."""
+    run = session.get(NeedRun, source["need_run"]) if source.get("need_run") else None
+    for cluster in run.clusters if run is not None else []:
+        if cluster.get("cluster") == source.get("cluster"):
+            label = str(cluster.get("label") or "")
+            if label and not says_erased(label, erased, remaining):
+                return label
+    return "Bedarf"
 
 
 def _remaining(rows: Iterable[tuple], segment_ids: set[int]) -> dict[object, set[str]]:
@@ -130,6 +170,27 @@ def _remaining(rows: Iterable[tuple], segment_ids: set[int]) -> dict[object, set
         else:
             found.update(words(text))
     return {cluster: members[cluster] for cluster in touched}
+
+
+def _places(rows: Iterable[tuple], segment_ids: set[int]) -> dict[object, set[str]]:
+    """Cluster → the districts of its statements that stay."""
+    places: dict[object, set[str]] = {}
+    for cluster, segment_id, _, district in rows:
+        found = places.setdefault(cluster, set())
+        if segment_id not in segment_ids:
+            found.add(district)
+    return places
+
+
+def _narrowed(record: dict, places: set[str]) -> dict:
+    """A need cluster's districts (and focus) without those no remaining statement is from."""
+    new = dict(record)
+    for field in ("districts", "focus_districts"):
+        if isinstance(record.get(field), list):
+            new[field] = [d for d in record[field] if d in places]
+    if "n_districts" in record and isinstance(record.get("districts"), list):
+        new["n_districts"] = len(new["districts"])
+    return new
 
 
 def _refreshed(record: dict, remaining: set[str] | None, erased: set[str], kind: str) -> dict:
