@@ -20,8 +20,10 @@ participation token, and removes in one transaction:
   what a speaker's erasure removes, and their key entries and name spans even where other
   texts keep the placeholder (a note names those texts by id),
 
-then the cached embeddings of the texts. An audit entry records what kind of request it
-was, who made it and the counts — never content.
+then the cached embeddings of the texts. On SQLite, deleted text is zeroed in the file
+(``secure_delete``, see :mod:`workbench.store.schema`) and the write-ahead log is
+emptied, so that a copy of the file holds nothing of it. An audit entry records what
+kind of request it was, who made it and the counts — never content.
 """
 
 from __future__ import annotations
@@ -54,7 +56,15 @@ from workbench.store.erasure_words import forget_words
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry
 from workbench.store.project_store import ProjectStore
-from workbench.store.schema import Coding, Document, Memo, Pseudonym, PseudonymSpan, Segment
+from workbench.store.schema import (
+    Coding,
+    Document,
+    Memo,
+    Pseudonym,
+    PseudonymSpan,
+    Segment,
+    flush_log,
+)
 from workbench.store.synthesis_tables import RecommendationEvidence, RecommendationNeed
 from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
 
@@ -237,6 +247,13 @@ def forget(
     except _DryRun:
         return report  # the transaction was rolled back: nothing changed
     report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts)
+    if not flush_log(store.engine):  # the file's old pages and the log held the texts
+        report.notes.append(
+            "Hinweis: Eine andere Sitzung (App, Notebook) las gerade aus dem Projekt; bis "
+            "alle Sitzungen geschlossen sind, kann die Datei werkbank.sqlite-wal neben der "
+            "Datenbank die gelöschten Texte noch enthalten. Vor dem Kopieren oder Sichern "
+            "der Datenbank alle Sitzungen schließen."
+        )
     return report
 
 

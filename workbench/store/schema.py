@@ -271,7 +271,28 @@ def _enable_sqlite_wal(engine: Engine) -> None:
             if journal == "WAL":  # the next opening switches; refusing to open would stop
                 raise  # the team's work
         cursor.execute("PRAGMA foreign_keys=ON")
+        # deleted and overwritten text is zeroed in the file, not left in its free space:
+        # after `workbench forget` the erased statements must not be readable from a copy
+        # of the file (`strings werkbank.sqlite`)
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
+
+
+def flush_log(engine: Engine, wait_ms: int = 2_000) -> bool:
+    """On SQLite, write the write-ahead log into the database file and empty it: until
+    then, the file keeps the pages as they were before the last changes (after ``forget``:
+    with the erased text) and the log older copies of them. Waits ``wait_ms`` at most for
+    readers that still hold an older state; False if one kept the log (the next write
+    that finds no such reader empties it), True otherwise."""
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={wait_ms}")
+        try:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+        finally:  # the pooled connection waits for writers as long as every other one
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return not busy
 
 
 def _read_only_file(url: URL) -> Path | None:
