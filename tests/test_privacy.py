@@ -35,6 +35,7 @@ from workbench.store import (
     NeedRun,
     Recommendation,
     RecommendationEvidence,
+    RecommendationNeed,
     Segment,
     TopicAssignment,
     TopicRun,
@@ -331,6 +332,9 @@ def _studied(project: Project, tmp_path: Path) -> tuple[int, str, str]:
         s.flush()
         s.add(RecommendationEvidence(recommendation_id=rec.id, segment_id=forgotten,
                                      document="a.csv", source_id="K1"))  # fmt: skip
+        s.add(RecommendationNeed(recommendation_id=rec.id, members=[forgotten, kept],
+                                 label="Die Kita fehlt, sagt…", run_id=run.id,
+                                 cluster=0))  # fmt: skip
         s.add(FeedbackItem(key="k1", kind="need", label="Die Kita fehlt, sagt…",
                            quotes=[text, other], members=[forgotten, kept],
                            source={"need_run": run.id, "cluster": 0}))  # fmt: skip
@@ -359,6 +363,8 @@ def test_forget_statement_leaves_nothing_of_it(
     # the forgotten one's word); a researcher's name stays
     assert "'kita'" not in dump and "Kita · " not in dump
     assert '"Spielplatz"' in dump and "Eigener Name" in dump
+    with project.session() as s:  # the recommendation's need link is named so too
+        assert s.scalars(select(RecommendationNeed.label)).one() == "Spielplatz"
     assert other in dump  # the rest stays, with its own key entries
     assert "Becker" in " ".join(project.original_texts().values())
     with project.session() as s:

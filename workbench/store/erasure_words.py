@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workbench.store.analysis_tables import NeedAssignment, NeedRun, TopicAssignment, TopicRun
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import District, Segment
+from workbench.store.synthesis_tables import RecommendationNeed
 
 RESEARCHER = "Forschende"  # label_source of a name a researcher gave (analysis.needs.RENAMED)
 _WORD = re.compile(r"[^\W_]+")
@@ -36,6 +37,18 @@ def words(text: str) -> list[str]:
     ['bewohner', 'innen', 'im', 'stadtteil', 'café', 'u3']
     """
     return _WORD.findall(unicodedata.normalize("NFC", str(text)).casefold())
+
+
+def normal_text(text: str) -> str:
+    """``text`` with its white space collapsed, case-folded (to compare labels)."""
+    return " ".join(text.split()).casefold()
+
+
+def comes_from(label: str, normal_texts: Sequence[str]) -> bool:
+    """Whether a generated label is a phrase of one of the (:func:`normal_text`) texts;
+    labels end with "…"."""
+    phrase = normal_text(str(label).rstrip("…"))
+    return bool(phrase) and any(phrase in t for t in normal_texts)
 
 
 def fallback_label(keywords: Sequence[str], kind: str) -> str:
@@ -125,6 +138,25 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
         if topics != run.topics:
             run.topics = topics
     _forget_in_items(session, segment_ids, erased)
+    _forget_in_links(session, segment_ids, erased, [normal_text(t) for t in texts.values()])
+
+
+def _forget_in_links(
+    session: Session, segment_ids: set[int], erased: set[str], normal_texts: list[str]
+) -> None:
+    """A recommendation's need link keeps the label its need had when linked (for the
+    record): one taken from an erased statement, or with a word only they said, becomes
+    its need's label now (else "Bedarf")."""
+    for link in session.scalars(select(RecommendationNeed).order_by(RecommendationNeed.id)):
+        if not set(link.members or []) & segment_ids:
+            continue
+        kept = [m for m in link.members if m not in segment_ids]
+        texts = session.scalars(select(Segment.text).where(Segment.id.in_(kept)))
+        remaining = {w for text in texts for w in words(text)}
+        if comes_from(link.label, normal_texts) or says_erased(link.label, erased, remaining):
+            source = {"need_run": link.run_id, "cluster": link.cluster}
+            label = _cluster_label(session, source, erased, remaining)
+            link.label = "Bedarf" if comes_from(label, normal_texts) else label
 
 
 def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) -> None:
@@ -149,13 +181,15 @@ def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) 
 
 
 def _cluster_label(session: Session, source: dict, erased: set[str], remaining: set[str]) -> str:
-    """The (refreshed) label of an item's need cluster, if it says no erased word."""
+    """The (refreshed) label of an item's need cluster if it says no erased word, else
+    one of its (refreshed) keywords, else "Bedarf"."""
     run = session.get(NeedRun, source["need_run"]) if source.get("need_run") else None
     for cluster in run.clusters if run is not None else []:
         if cluster.get("cluster") == source.get("cluster"):
             label = str(cluster.get("label") or "")
             if label and not says_erased(label, erased, remaining):
                 return label
+            return fallback_label(cluster.get("keywords") or [], "Bedarf")
     return "Bedarf"
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
-from workbench.store.erasure_words import fallback_label
+from workbench.store.erasure_words import comes_from, fallback_label, normal_text
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
 
@@ -176,7 +176,7 @@ def _replace_copies(session: Session, texts: dict[str, str | None]) -> None:
 def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -> int:
     """Remove forgotten statements from need runs and feedback items; return how many."""
     texts = set(texts)
-    normal = [_normal(t) for t in texts]  # once, for every label below
+    normal = [normal_text(t) for t in texts]  # once, for every label below
     removed = 0
     labels: dict[tuple[int, object], str] = {}  # (need run, cluster) → label after erasure
     for run in session.scalars(select(NeedRun)):
@@ -207,22 +207,11 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
         removed += len(item.quotes) - len(quotes)
         if quotes != item.quotes or members != item.members:
             item.quotes, item.members = quotes, members
-        if item.kind == "need" and _comes_from(item.label, normal):
+        if item.kind == "need" and comes_from(item.label, normal):
             source = item.source or {}
             label = labels.get((source.get("need_run"), source.get("cluster")))
-            item.label = label if label and not _comes_from(label, normal) else "Bedarf"
+            item.label = label if label and not comes_from(label, normal) else "Bedarf"
     return removed
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _comes_from(label: str, normal_texts: Sequence[str]) -> bool:
-    """Whether a generated label is a phrase of one of the (:func:`_normal`) texts; labels
-    end with "…"."""
-    phrase = _normal(str(label).rstrip("…"))
-    return bool(phrase) and any(phrase in t for t in normal_texts)
 
 
 def _neutral_label(
@@ -232,7 +221,7 @@ def _neutral_label(
     if record.get("label_source") == "Forschende":  # a researcher's own name stays
         return record
     source = record.get("label_segment_id")
-    if source in segment_ids or _comes_from(record.get("label", ""), normal_texts):
+    if source in segment_ids or comes_from(record.get("label", ""), normal_texts):
         label = fallback_label(record.get("keywords") or [], kind)
         return dict(record, label=label, label_segment_id=None)
     return record
