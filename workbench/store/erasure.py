@@ -51,7 +51,7 @@ from workbench.store.erasure_names import (
     shared_before,
     speaker_placeholders,
 )
-from workbench.store.erasure_notes import left_behind, still_named
+from workbench.store.erasure_notes import left_behind, quoted, still_named
 from workbench.store.erasure_words import forget_words
 from workbench.store.participation_tables import FeedbackAnswer, FeedbackToken
 from workbench.store.privacy_tables import ErasureEntry
@@ -240,6 +240,7 @@ def forget(
             else:
                 report.notes += still_named(session, erased)
                 report.notes += still_named(session, named - erased, erased_person=False)
+            report.notes += quoted(session, texts)
             if dry_run:
                 raise _DryRun
             asked = {"speaker": speaker, "person": person, "token": token}

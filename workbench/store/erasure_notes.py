@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.store.participation_tables import FeedbackAnswer
-from workbench.store.schema import Code, Document, Pseudonym, Segment, Workshop
+from workbench.store.schema import Code, Document, Memo, Pseudonym, Segment, Workshop
+from workbench.store.synthesis_tables import Recommendation
 
 _ADVICE = (
     "gegebenenfalls löschen (Aussagen: --statement ID …, Kommentare: --token CODE, Codes: codebook)"
@@ -117,3 +118,63 @@ def left_behind(session: Session, erased: set[str]) -> list[str]:
                 f"Adresse, Umstände), prüfen und {_ADVICE}."
             )
     return notes
+
+
+# A quoted piece of a statement is found from this many characters on: shorter ones
+# ("Ja.", "Busse fehlen.") stand in memos for other reasons.
+MIN_QUOTE = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _pieces(text: str) -> set[str]:
+    """The statement and each of its sentences, normalised, from MIN_QUOTE characters on."""
+    whole = " ".join(text.split()).casefold()
+    parts = {whole, *(" ".join(p.split()).casefold() for p in _SENTENCE_END.split(text))}
+    return {p for p in parts if len(p) >= MIN_QUOTE}
+
+
+def quoted(session: Session, texts: list[str]) -> list[str]:
+    """Notes on the memos, codes (description, anchor example) and recommendations that
+    quote one of the erased ``texts`` (the whole or a sentence): researchers' own writing,
+    which ``forget`` does not change. Ids only, never the text."""
+    pieces = {p for text in texts for p in _pieces(text)}
+    if not pieces:
+        return []
+
+    def quotes(value: str | None) -> bool:
+        found = " ".join((value or "").split()).casefold()
+        return any(p in found for p in pieces)
+
+    memos = [
+        i for i, t in session.execute(select(Memo.id, Memo.text).order_by(Memo.id)) if quotes(t)
+    ]
+    codes = [
+        path
+        for path, d, e in session.execute(
+            select(Code.path, Code.description, Code.example).order_by(Code.path)
+        )
+        if quotes(d) or quotes(e)
+    ]
+    recommendations = [
+        i
+        for i, title, text in session.execute(
+            select(Recommendation.id, Recommendation.title, Recommendation.text).order_by(
+                Recommendation.id
+            )
+        )
+        if quotes(title) or quotes(text)
+    ]
+    where = []
+    if memos:
+        where.append(f"Memo(s) {_ids(memos)} (workbench memos edit/delete)")
+    if codes:
+        where.append(f"Code(s) {', '.join(codes[:20])} (workbench codebook)")
+    if recommendations:
+        where.append(f"Empfehlung(en) {_ids(recommendations)} (workbench recommend)")
+    if not where:
+        return []
+    return [
+        "Hinweis: Eigene Texte zitieren eine gelöschte Aussage und wurden nicht geändert: "
+        + "; ".join(where)
+        + ". Bitte prüfen und das Zitat entfernen."
+    ]

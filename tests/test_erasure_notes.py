@@ -1,0 +1,49 @@
+"""``workbench forget`` names the researchers' own texts that quote an erased statement
+(workbench/store/erasure_notes.py ``quoted``): it does not rewrite them, but says where
+the erased text lives on — by id, never by the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench.cli.main import main
+
+STATEMENT = "Im Zebrastreifenhaus wird nachts laut gefeiert. Die Polizei kommt nie."
+OTHER = "Busse fehlen."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> str:
+    """``workbench ARGV…`` in this process; must succeed; its stdout."""
+    capsys.readouterr()
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def test_forget_names_memos_codes_and_recommendations_quoting_the_statement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project memo quoting the statement kept it after forget, and nothing said so."""
+    folder = tmp_path / "projekt"
+    run(capsys, "init", folder)
+    source = tmp_path / "aussagen.csv"
+    frame = pd.DataFrame({"ID": ["1", "2"], "Text": [STATEMENT, OTHER]})
+    frame.to_csv(source, sep=";", index=False)
+    p = ["--project", folder]
+    run(capsys, *p, "import", source, "--text-column", "Text", "--id-column", "ID")
+    quote = "»Im Zebrastreifenhaus wird nachts  laut gefeiert.« (Manfort)"  # one sentence
+    run(capsys, *p, "memo", "--author", "A", f"Auffällig: {quote}")
+    run(capsys, *p, "memo", "--author", "A", f"Dazu: {OTHER} Das stimmt.")  # other one
+    run(capsys, *p, "codebook", "add", "Lärm", "--example", STATEMENT.upper())
+    run(capsys, *p, "recommend", "add", f"Ruhezeiten prüfen, denn: {quote}")
+    out = run(capsys, *p, "forget", "--source", "1", "--dry-run")
+    assert "Memo(s) 1 " in out and "Code(s) Lärm" in out and "Empfehlung(en) 1 " in out
+    out = run(capsys, *p, "forget", "--source", "1")
+    assert "Memo(s) 1 (" in out and "Code(s) Lärm" in out and "Empfehlung(en) 1 " in out
+    assert "Zebrastreifenhaus" not in out and "Polizei" not in out
+    out = run(capsys, *p, "forget", "--source", "2")  # too short to look for: not named
+    assert "zitieren" not in out
