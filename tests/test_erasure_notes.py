@@ -4,6 +4,7 @@ the erased text lives on — by id, never by the text."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -47,3 +48,24 @@ def test_forget_names_memos_codes_and_recommendations_quoting_the_statement(
     assert "Zebrastreifenhaus" not in out and "Polizei" not in out
     out = run(capsys, *p, "forget", "--source", "2")  # too short to look for: not named
     assert "zitieren" not in out
+
+
+def test_forget_says_that_the_safety_copies_still_hold_the_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workbench upgrade` leaves a copy of the database in sicherungen/; forget said
+    nothing of it, and the researcher believed the statement gone everywhere."""
+    folder = tmp_path / "projekt"
+    run(capsys, "init", folder)
+    source = tmp_path / "aussagen.csv"
+    pd.DataFrame({"ID": ["1", "2"], "Text": [STATEMENT, OTHER]}).to_csv(
+        source, sep=";", index=False
+    )
+    p = ["--project", folder]
+    run(capsys, *p, "import", source, "--text-column", "Text", "--id-column", "ID")
+    out = run(capsys, *p, "forget", "--source", "2")
+    assert "sicherungen/" not in out  # none there: nothing to say
+    (folder / "sicherungen").mkdir()
+    shutil.copy(folder / "werkbank.sqlite", folder / "sicherungen" / "werkbank-upgrade.sqlite")
+    out = run(capsys, *p, "forget", "--source", "1")
+    assert "1 Sicherung(en) in sicherungen/" in out and "Zebrastreifenhaus" not in out

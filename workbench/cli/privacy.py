@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import unicodedata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -83,7 +84,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     else:
         print("Gelöscht (mit Protokolleintrag ohne Inhalt):")
     print("\n".join(lines) if lines else "     0  Einträge")
-    for note in report.notes:
+    for note in [*report.notes, *_backups_note(project.path)]:
         print(note)
     if not args.dry_run and report.counts["statements"]:
         print(
@@ -91,6 +92,24 @@ def cmd_forget(args: argparse.Namespace) -> int:
             "Gruppen nicht mehr mitzählen."
         )
     return 0
+
+
+def _backups_note(folder: Path) -> list[str]:
+    """A note on the safety copies in ``sicherungen/``: taken before, they still hold what
+    ``forget`` erased (and ``forget`` does not open them)."""
+    from workbench.cli.admin import BACKUP_DIR
+
+    copies = [f for f in sorted((folder / BACKUP_DIR).glob("*")) if f.is_file()]
+    if not copies:
+        return []
+    return [
+        f"Hinweis: {len(copies)} Sicherung(en) in {BACKUP_DIR}/ (angelegt von workbench "
+        "upgrade, restore oder migrate-db) enthalten die gelöschten Daten weiterhin. Die "
+        "Löschung gilt auch für sie: nicht mehr benötigte Sicherungen löschen, andere "
+        "getrennt aufbewahren und nach einer Wiederherstellung die Löschung wiederholen "
+        "(die Aussagen-IDs stehen in der Tabelle erasure_log). Ebenso Sicherungen, die "
+        "workbench backup anderswo abgelegt hat."
+    ]
 
 
 def stored_document(project: Project, name: str | None) -> str | None:
