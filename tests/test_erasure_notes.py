@@ -36,6 +36,11 @@ def test_forget_names_memos_codes_and_recommendations_quoting_the_statement(
     frame.to_csv(source, sep=";", index=False)
     p = ["--project", folder]
     run(capsys, *p, "import", source, "--text-column", "Text", "--id-column", "ID")
+    reply = tmp_path / "antwort.csv"  # another's answer quoting the statement
+    pd.DataFrame({"ID": ["3"], "Text": [f"> {STATEMENT}\nStimmt nicht."]}).to_csv(
+        reply, sep=";", index=False
+    )
+    run(capsys, *p, "import", reply, "--text-column", "Text", "--id-column", "ID")
     quote = "»Im Zebrastreifenhaus wird nachts  laut gefeiert.« (Manfort)"  # one sentence
     run(capsys, *p, "memo", "--author", "A", f"Auffällig: {quote}")
     run(capsys, *p, "memo", "--author", "A", f"Dazu: {OTHER} Das stimmt.")  # other one
@@ -45,6 +50,7 @@ def test_forget_names_memos_codes_and_recommendations_quoting_the_statement(
     assert "Memo(s) 1 " in out and "Code(s) Lärm" in out and "Empfehlung(en) 1 " in out
     out = run(capsys, *p, "forget", "--source", "1")
     assert "Memo(s) 1 (" in out and "Code(s) Lärm" in out and "Empfehlung(en) 1 " in out
+    assert "Aussage(n) 3 (" in out
     assert "Zebrastreifenhaus" not in out and "Polizei" not in out
     out = run(capsys, *p, "forget", "--source", "2")  # too short to look for: not named
     assert "zitieren" not in out

@@ -121,8 +121,8 @@ def left_behind(session: Session, erased: set[str]) -> list[str]:
 
 
 # A quoted piece of a statement is found from this many characters on: shorter ones
-# ("Ja.", "Busse fehlen.") stand in memos for other reasons.
-MIN_QUOTE = 20
+# ("Busse fehlen.", "Vielen Dank für die Einladung.") stand in many texts for other reasons.
+MIN_QUOTE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -134,9 +134,10 @@ def _pieces(text: str) -> set[str]:
 
 
 def quoted(session: Session, texts: list[str]) -> list[str]:
-    """Notes on the memos, codes (description, anchor example) and recommendations that
-    quote one of the erased ``texts`` (the whole or a sentence): researchers' own writing,
-    which ``forget`` does not change. Ids only, never the text."""
+    """Notes on the statements, participants' comments, memos, codes (description, anchor
+    example) and recommendations that quote one of the erased ``texts`` (the whole or a
+    sentence): others' words and researchers' own writing, which ``forget`` does not
+    change. Ids only, never the text; call after the erased statements are gone."""
     pieces = {p for text in texts for p in _pieces(text)}
     if not pieces:
         return []
@@ -164,7 +165,17 @@ def quoted(session: Session, texts: list[str]) -> list[str]:
         )
         if quotes(title) or quotes(text)
     ]
+    statements = [
+        i
+        for i, t in session.execute(select(Segment.id, Segment.text).order_by(Segment.id))
+        if quotes(t)
+    ]
+    comments = sum(quotes(c) for c in session.scalars(select(FeedbackAnswer.comment)))
     where = []
+    if statements:  # a reply quoting it, a protocol repeating it
+        where.append(f"Aussage(n) {_ids(statements)} (workbench forget --statement)")
+    if comments:
+        where.append(f"{comments} Kommentar(e) von Beteiligten (workbench forget --token)")
     if memos:
         where.append(f"Memo(s) {_ids(memos)} (workbench memos edit/delete)")
     if codes:
@@ -174,7 +185,7 @@ def quoted(session: Session, texts: list[str]) -> list[str]:
     if not where:
         return []
     return [
-        "Hinweis: Eigene Texte zitieren eine gelöschte Aussage und wurden nicht geändert: "
+        "Hinweis: Diese Texte zitieren eine gelöschte Aussage und wurden nicht geändert: "
         + "; ".join(where)
         + ". Bitte prüfen und das Zitat entfernen."
     ]
