@@ -37,6 +37,7 @@ from workbench.store.schema import (
     make_engine,
     transaction,
 )
+from workbench.store.segment_ids import keep_ids_unique
 
 CONFIG_FILE = "project.json"
 # project.json while ``workbench migrate-db`` copies the project (the target, no password)
@@ -200,6 +201,7 @@ class ProjectStore:
         self.db_url = db_url
         self.engine = make_engine(db_url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        keep_ids_unique(self._sessions, self.engine)  # none taken again after forget
         self._guard = MoveGuard(path)
         self._guard.moved()  # what project.json says now is where the project is
         event.listen(self.engine, "commit", self._guard.check)
