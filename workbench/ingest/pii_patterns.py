@@ -86,12 +86,18 @@ _PHONE_CUE = re.compile(
     r"(?:ist\s+|lautet\s+)?(?P<number>-?\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
+# a month and its year, or a span of them: "04 2022" (a JavaScript date "Fri Mar 04 2022"),
+# "KW 09 2022", "01.2021 - 12.2021"
+_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])[./\s](?:19|20)\d{2}"
+_MONTH_YEARS = re.compile(rf"{_MONTH_YEAR}(?:\s?[–-]\s?{_MONTH_YEAR})?")
 # Dates, date-times, times and timestamps are never phones ("02.03.2021 18:22" from
-# LimeSurvey or Excel, "0000-00-00 00:00:00", "2021-03-02T18:22:05+01:00", "18:22 Uhr").
+# LimeSurvey or Excel, "0000-00-00 00:00:00", "2021-03-02T18:22:05+01:00", "18:22 Uhr",
+# "04-03-2019", "Stand 04.2022").
 _TIME = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
 _DATE_TIME = re.compile(
     r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:(?:19|20)\d{2}|\d{2}(?!\d))"  # not "02.03. 0214"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-(?:19|20)\d{2}"
+    r"|(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2})"
     rf"(?![\d])(?!\.\d)(?:,?(?:\s+|T){_TIME}(?:\s?(?:Z|[+-]\d{{2}}:?\d{{2}}))?)?"
     rf"|(?<![\d.:]){_TIME}(?![\d:])"
 )
@@ -274,7 +280,12 @@ def _phones(text: str) -> Iterator[Hit]:
         cut = min((start for start, _ in dates if m.start() < start < m.end()), default=m.end())
         value = text[m.start() : cut].rstrip(" -/.")
         digits = sum(ch.isdigit() for ch in value)
-        if digits < 6 or digits > 16 or _DATE_LIKE.fullmatch(value):
+        if (
+            digits < 6
+            or digits > 16
+            or _DATE_LIKE.fullmatch(value)
+            or _MONTH_YEARS.fullmatch(value)
+        ):
             continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
         yield Hit(m.start(), m.start() + len(value), "phone")

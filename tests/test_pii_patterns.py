@@ -1,0 +1,37 @@
+"""Personal data with a fixed shape (workbench.ingest.pii_patterns): what must go, and the
+dates, numbers and places planners need that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str, prose: bool = True) -> str:
+    return Pseudonymiser().pseudonymise(text, [], prose)[0]
+
+
+# -- dates in other spellings are never phones ---------------------------------------------
+MONTHS_AND_DATES = [
+    "Fri Mar 04 2022 08:46:40 GMT+0100 (Mitteleuropäische Normalzeit)",
+    "Fri Mar 04 2022",
+    "Stand 04.2022 laut Statistik",
+    "seit 09 2019 geschlossen",
+    "Ausgabe 02 2021 des Stadtteilblatts",
+    "KW 09 2022",
+    "Bericht 01.2021 - 12.2021",
+    "Bericht 01 2021 – 12 2021",
+    "ATLAS.ti standard project 04-03-2019 Media",
+]
+
+
+@pytest.mark.parametrize("text", MONTHS_AND_DATES)
+@pytest.mark.parametrize("prose", [True, False])
+def test_a_month_with_its_year_or_a_dashed_date_stays(text: str, prose: bool) -> None:
+    assert _clear(text, prose) == text
+
+
+def test_a_phone_with_a_month_and_year_inside_is_still_a_phone() -> None:
+    assert _clear("Handy 0171 04 2022 12") == "Handy [Telefon]"
+    assert _clear("Tel. 0214 406 12 2019, abends") == "Tel. [Telefon], abends"
