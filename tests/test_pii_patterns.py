@@ -35,3 +35,23 @@ def test_a_month_with_its_year_or_a_dashed_date_stays(text: str, prose: bool) ->
 def test_a_phone_with_a_month_and_year_inside_is_still_a_phone() -> None:
     assert _clear("Handy 0171 04 2022 12") == "Handy [Telefon]"
     assert _clear("Tel. 0214 406 12 2019, abends") == "Tel. [Telefon], abends"
+
+
+# -- a class of road with a number is a speed limit or a road number, not an address -------
+ROADS = [
+    "Tempo im Ortsgebiet 30, Landstraße 80, Autobahn 100 km/h.",
+    "Geschwindigkeitssenkungen (Stadt 30/40 - Landstr. 90 - Autobahn 120)",
+    "Die Bundesstraße 8 ist nachts laut.",
+    "Lärm an der Kreisstraße 12, nachts",
+]
+
+
+@pytest.mark.parametrize("text", ROADS)
+def test_a_road_class_with_a_number_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_street_named_like_a_road_class_is_still_an_address() -> None:
+    assert _clear("Wir wohnen Alte Landstraße 3.") == "Wir wohnen [Adresse]."
+    assert _clear("Landstraße 12, 51379 Leverkusen") == "[Adresse]"
+    assert _clear("Bergische Landstraße 12, abends") == "[Adresse], abends"

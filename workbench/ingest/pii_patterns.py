@@ -166,6 +166,11 @@ _NOT_STREETS = re.compile(
     r"(?:schul|lebens|freundes|bekannten|eltern|familien)ring$|(?:schul)hof$",
     re.IGNORECASE,
 )
+# a class of road, not a street: "Landstraße 80" (km/h), "Bundesstraße 8", "Kreisstr. 12"
+# (a street of that name has its postcode after it: "Landstraße 12, 51379 Leverkusen")
+_ROAD_CLASS = re.compile(
+    r"(?:land|landes|bundes|kreis|staats|gemeinde)(?:stra(?:ß|ss)e|str\.)", re.IGNORECASE
+)
 _CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
 _NUMBER = (
     r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
@@ -326,6 +331,8 @@ def _addresses(text: str) -> Iterator[Hit]:
         bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
         if bare or _NOT_STREETS.search(word) or _counts(text, m):
             continue  # "Straße 5", "Handlungsfeld 3", "Parkplatz 20 Stellplätze"
+        if _ROAD_CLASS.fullmatch(word) and not re.search(r"\d{5}", m.group()):
+            continue  # "Tempo 30, Landstraße 80, Autobahn 100"
         strict = re.fullmatch(_STRICT_STREET, end, re.IGNORECASE) is not None
         if strict or _ends_like_address(text, m):
             yield Hit(m.start(), m.end(), "address")
