@@ -55,3 +55,24 @@ def test_a_street_named_like_a_road_class_is_still_an_address() -> None:
     assert _clear("Wir wohnen Alte Landstraße 3.") == "Wir wohnen [Adresse]."
     assert _clear("Landstraße 12, 51379 Leverkusen") == "[Adresse]"
     assert _clear("Bergische Landstraße 12, abends") == "[Adresse], abends"
+
+
+# -- the number of a council paper or plan is public ----------------------------------------
+PAPERS = [
+    "Siehe Vorlage 0456/2021 im Rat",
+    "Vorlagen-Nr. 0456/2021",
+    "Die Beschlussvorlage Nr. 0456/21 sagt",
+    "Drucksache 0123/2021 liegt vor",
+    "Bebauungsplan Nr. 0815/12 gilt",
+]
+
+
+@pytest.mark.parametrize("text", PAPERS)
+def test_the_number_of_a_council_paper_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_phone_next_to_a_council_paper_is_still_replaced() -> None:
+    assert _clear("Vorlage 0456/2021, Tel. 0214 406-0") == "Vorlage 0456/2021, Tel. [Telefon]"
+    assert _clear("Vorlage bitte an 0171 1234567 schicken") == "Vorlage bitte an [Telefon] schicken"
+    assert _clear("Vorlage: 0214 406 1234") == "Vorlage: [Telefon]"

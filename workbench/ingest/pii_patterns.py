@@ -102,6 +102,15 @@ _DATE_TIME = re.compile(
     rf"|(?<![\d.:]){_TIME}(?![\d:])"
 )
 
+# The number of a council paper or a development plan is public and no phone ("Vorlage
+# 0456/2021", "Drucksache Nr. 0123/21", "Bebauungsplan Nr. 0815/12"); an Aktenzeichen may
+# be a private person's case and goes.
+_PUBLIC_PAPER = re.compile(
+    r"\b(?:(?:Rats|Beschluss|Verwaltungs|Mitteilungs)?[Vv]orlage|Drucksache|Bebauungsplan|"
+    r"B-Plan|Bauleitplan)(?:n-?Nr\.|n?nummer|-?Nr\.)?\s*(?:Nr\.)?\s*[:.]?\s*"
+    r"(?P<number>\d+(?:\.\d+)*[/-]\d+(?:[./-]\d+)*)(?![\w/-])"
+)
+
 # -- bank account ------------------------------------------------------------------------
 _IBAN = re.compile(
     r"\b(?:[A-Z]{2}|[a-z]{2}(?= ?\d{2}[ ]?\d{4})) ?\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"
@@ -279,6 +288,7 @@ def _iban_like(match: re.Match[str]) -> bool:
 def _phones(text: str) -> Iterator[Hit]:
     """Phone numbers; none starts inside a date or a time, and none runs into one."""
     dates = [m.span() for m in _DATE_TIME.finditer(text)] if re.search(r"\d[.:/-]\d", text) else []
+    dates += [m.span("number") for m in _PUBLIC_PAPER.finditer(text)]
     for m in _PHONE.finditer(text):
         if any(start <= m.start() < end for start, end in dates):
             continue  # "02.03.2021 18:22", "0000-00-00 00:00:00"
