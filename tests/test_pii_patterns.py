@@ -76,3 +76,33 @@ def test_a_phone_next_to_a_council_paper_is_still_replaced() -> None:
     assert _clear("Vorlage 0456/2021, Tel. 0214 406-0") == "Vorlage 0456/2021, Tel. [Telefon]"
     assert _clear("Vorlage bitte an 0171 1234567 schicken") == "Vorlage bitte an [Telefon] schicken"
     assert _clear("Vorlage: 0214 406 1234") == "Vorlage: [Telefon]"
+
+
+# -- a private car's licence plate points to its keeper -------------------------------------
+PLATES = [
+    ("Der Wagen LEV-AB 123 parkt jeden Tag auf dem Gehweg.", "Der Wagen [Kennzeichen] parkt"),
+    ("K-XY 1234E steht vor der Einfahrt", "[Kennzeichen] steht"),
+    ("Das Auto mit dem Kennzeichen LEV AB 123 parkt da", "Kennzeichen [Kennzeichen] parkt"),
+    ("Kennzeichen: GL-A12.", "Kennzeichen: [Kennzeichen]."),
+    ("Das Nummernschild ist K XY 1234.", "Nummernschild ist [Kennzeichen]."),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), PLATES)
+def test_a_licence_plate_is_replaced(text: str, part: str) -> None:
+    assert part in _clear(text)
+
+
+NOT_PLATES = [
+    "Papier DIN-A 4 reicht",
+    "Die Linie SB-A 23 fährt zu selten",
+    "Karte MF-K25 und (GS-K10) sagen dasselbe",
+    "Lizenz CC BY-SA 4.0",
+    "Im Bauabschnitt BA-C 3 und Haus A-B 12",
+    "Die S-Bahn S 6, die A 3 und die B 8",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLATES)
+def test_what_only_looks_like_a_plate_stays(text: str) -> None:
+    assert _clear(text) == text

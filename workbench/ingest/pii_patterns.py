@@ -1,4 +1,5 @@
-"""Personal data with a fixed shape: e-mail, phone, IBAN, date of birth, handle, address.
+"""Personal data with a fixed shape: e-mail, phone, IBAN, date of birth, handle, address,
+licence plate.
 
 Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
 :mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
@@ -22,7 +23,7 @@ class Hit:
 
     start: int
     end: int
-    kind: str  # person | email | phone | iban | birthdate | handle | url | address
+    kind: str  # person | email | phone | iban | birthdate | handle | url | address | plate
     key: str = ""  # the person key (normalised surname); empty for other kinds
     confidence: float = 1.0
     word: str = ""  # an uncertain person candidate: the word a researcher decides on
@@ -151,6 +152,25 @@ _BIRTH_BEFORE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
+# -- licence plates ----------------------------------------------------------------------
+# A private car's plate points to its keeper: "LEV-AB 123", "K-XY 1234E"; after a cue also
+# "Kennzeichen LEV AB 123", "Kennzeichen: GL-A12". Not "DIN-A 4", "SGB-II 12".
+_PLATE_NUMBER = r"[1-9]\d{0,3}[EH]?(?![\w-]|[.,]\d)"  # not "CC BY-SA 4.0"
+_PLATE = re.compile(
+    r"(?<![\w-])(?!(?:DIN|ISO|SGB|BGB|EN|GG|BVG|VDI|CO|NO|TOP)-)"
+    r"(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
+    rf" {_PLATE_NUMBER}"  # with a blank: a card "MF-K25" is none
+)
+# … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23"
+_NOT_PLATE_BEFORE = re.compile(
+    r"(?:Linie|Buslinie|Bus|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Raum|Bereich|Zone|"
+    r"Feld|Typ|Modell|Variante|Gleis|Bahnsteig|Stufe)\s$"
+)
+_PLATE_AFTER_CUE = re.compile(
+    r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
+    rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
+)
+
 # -- addresses ---------------------------------------------------------------------------
 # Endings of street names that hardly mean anything else with a house number after them …
 _STRICT_STREET = r"stra(?:ß|ss)e|str\.|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
@@ -251,7 +271,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def find_structured(text: str) -> list[Hit]:
-    """Every e-mail, phone, IBAN, date of birth, handle, profile link and address."""
+    """Every e-mail, phone, IBAN, date of birth, handle, profile link, address and plate."""
     hits: list[Hit] = []
     at = "@" in text
     if at or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):  # "@", "(at)", "[ät]"
@@ -277,6 +297,12 @@ def find_structured(text: str) -> list[Hit]:
     ]
     hits += list(_birthdates(text))
     hits += list(_addresses(text))
+    hits += [
+        Hit(m.start(), m.end(), "plate")
+        for m in _PLATE.finditer(text)
+        if not _NOT_PLATE_BEFORE.search(text, 0, m.start())
+    ]
+    hits += [Hit(*m.span("plate"), "plate") for m in _PLATE_AFTER_CUE.finditer(text)]
     return hits
 
 
