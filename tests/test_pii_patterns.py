@@ -3,8 +3,13 @@ dates, numbers and places planners need that must stay."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
+from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 
@@ -106,3 +111,26 @@ NOT_PLATES = [
 @pytest.mark.parametrize("text", NOT_PLATES)
 def test_what_only_looks_like_a_plate_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- technical ids are no phones ------------------------------------------------------------
+def test_a_uuid_and_a_colour_in_an_imported_column_stay(project: Project, tmp_path: Path) -> None:
+    """Before: KoBoToolbox's "_uuid" became "[Telefon]-09e6-…", a colour "#[Telefon]"."""
+    uuid = "02255470-09e6-400b-9e20-97d71fbec65d"
+    path = tmp_path / "kobo.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [["Was fehlt?", "_uuid", "Farbe"], ["Mehr Bänke am Markt", uuid, "#000000"]]
+        )
+    args = ["--project", str(project.path), "import", str(path), "--text-column", "Was fehlt?"]
+    assert main(args) == 0
+    attributes = project.segments()["attributes"].iloc[0]
+    assert attributes["_uuid"] == uuid
+    assert attributes["Farbe"] == "#000000"
+
+
+@pytest.mark.parametrize("prose", [True, False])
+def test_a_guid_stays_and_a_phone_after_a_hash_goes(prose: bool) -> None:
+    guid = "02255470-09E6-400B-9E20-97D71FBEC65D"
+    assert _clear(guid, prose) == guid
+    assert _clear("Ruf an #0171 1234567", prose) == "Ruf an #[Telefon]"

@@ -103,6 +103,12 @@ _DATE_TIME = re.compile(
     rf"|(?<![\d.:]){_TIME}(?![\d:])"
 )
 
+# Technical ids are no phones: a UUID ("_uuid" of KoBoToolbox, GUIDs of REFI-QDA) and a
+# colour "#000000"
+_TECHNICAL = re.compile(
+    r"(?<![\w-])[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(?![\w-])"
+    r"|#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})(?!\w)"
+)
 # The number of a council paper or a development plan is public and no phone ("Vorlage
 # 0456/2021", "Drucksache Nr. 0123/21", "Bebauungsplan Nr. 0815/12"); an Aktenzeichen may
 # be a private person's case and goes.
@@ -315,6 +321,7 @@ def _phones(text: str) -> Iterator[Hit]:
     """Phone numbers; none starts inside a date or a time, and none runs into one."""
     dates = [m.span() for m in _DATE_TIME.finditer(text)] if re.search(r"\d[.:/-]\d", text) else []
     dates += [m.span("number") for m in _PUBLIC_PAPER.finditer(text)]
+    dates += [m.span() for m in _TECHNICAL.finditer(text)]
     for m in _PHONE.finditer(text):
         if any(start <= m.start() < end for start, end in dates):
             continue  # "02.03.2021 18:22", "0000-00-00 00:00:00"
