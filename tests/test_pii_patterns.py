@@ -134,3 +134,33 @@ def test_a_guid_stays_and_a_phone_after_a_hash_goes(prose: bool) -> None:
     guid = "02255470-09E6-400B-9E20-97D71FBEC65D"
     assert _clear(guid, prose) == guid
     assert _clear("Ruf an #0171 1234567", prose) == "Ruf an #[Telefon]"
+
+
+# -- a person's number after its name ---------------------------------------------------------
+PERSON_NUMBERS = [
+    ("Meine Mitgliedsnummer ist 12345678.", "Meine Mitgliedsnummer ist [Kennnummer]."),
+    ("Kundennummer: 987654 bei der WBL", "Kundennummer: [Kennnummer] bei der WBL"),
+    ("Mieter-Nr.: 12345-678, Wohnung im 3. OG", "Mieter-Nr.: [Kennnummer], Wohnung im 3. OG"),
+    ("BG-Nummer 12345BG0012345", "BG-Nummer [Kennnummer]"),
+    ("Steuer-ID 12 345 678 901", "Steuer-ID [Kennnummer]"),
+    ("Sozialversicherungsnummer 12 010180 M 123", "Sozialversicherungsnummer [Kennnummer]"),
+    ("Ausweisnummer L01X00T47", "Ausweisnummer [Kennnummer]"),
+    ("Personal-Nr. 4711 bitte", "Personal-Nr. [Kennnummer] bitte"),
+]
+
+
+@pytest.mark.parametrize(("text", "cleared"), PERSON_NUMBERS)
+def test_a_persons_number_after_its_name_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kundennummer steht auf der Rechnung, 2021 verschickt",
+        "Kundennummer und 12 Kinder",
+        "Hausnummer 12 fehlt am Haus",
+    ],
+)
+def test_the_word_without_a_number_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -1,5 +1,5 @@
 """Personal data with a fixed shape: e-mail, phone, IBAN, date of birth, handle, address,
-licence plate.
+licence plate, a person's number (customer, tenant, staff, insurance, tax, ID card).
 
 Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
 :mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
@@ -23,7 +23,8 @@ class Hit:
 
     start: int
     end: int
-    kind: str  # person | email | phone | iban | birthdate | handle | url | address | plate
+    # person | email | phone | iban | birthdate | handle | url | address | plate | number
+    kind: str
     key: str = ""  # the person key (normalised surname); empty for other kinds
     confidence: float = 1.0
     word: str = ""  # an uncertain person candidate: the word a researcher decides on
@@ -177,6 +178,18 @@ _PLATE_AFTER_CUE = re.compile(
     rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
 )
 
+# -- a person's number -------------------------------------------------------------------
+# After its name: "Kundennummer 987654", "Mieter-Nr.: 12345-678", "BG-Nummer 12345BG0012345",
+# "Steuer-ID 12 345 678 901", "Sozialversicherungsnummer 12 010180 M 123"
+_PERSON_NUMBER = re.compile(
+    r"\b(?:(?:Personal|Mitglieds|Kunden|Mieter|Vertrags|Versicherten|Versicherungs|"
+    r"Sozialversicherungs|SV|Rentenversicherungs|RV|Steueridentifikations|Steuer|"
+    r"Personalausweis|Ausweis|Reisepass|Pass|Führerschein|Bedarfsgemeinschafts|BG|"
+    r"Klienten|Patienten|Schüler|Matrikel)(?:-?Nr\.?|-?[Nn]ummer)|Steuer-?ID|Matrikelnr\.?)"
+    r"(?:\s*:|\s+(?:ist|lautet)(?:\s*:)?)?\s*"
+    r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[ ./-](?=[A-Z0-9])){2,24})(?![\w])"
+)
+
 # -- addresses ---------------------------------------------------------------------------
 # Endings of street names that hardly mean anything else with a house number after them …
 _STRICT_STREET = r"stra(?:ß|ss)e|str\.|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
@@ -277,7 +290,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def find_structured(text: str) -> list[Hit]:
-    """Every e-mail, phone, IBAN, date of birth, handle, profile link, address and plate."""
+    """Every e-mail, phone, IBAN, date of birth, handle, profile link, address, plate and
+    person's number."""
     hits: list[Hit] = []
     at = "@" in text
     if at or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):  # "@", "(at)", "[ät]"
@@ -294,6 +308,11 @@ def find_structured(text: str) -> list[Hit]:
             hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
     if _DIGIT.search(text) is None:
         return hits  # phones, accounts, dates and house numbers all have digits
+    hits += [
+        Hit(m.start("number"), m.end("number"), "number")
+        for m in _PERSON_NUMBER.finditer(text)
+        if sum(ch.isdigit() for ch in m.group("number")) >= 3
+    ]
     hits += list(_phones(text))
     hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
     hits += [

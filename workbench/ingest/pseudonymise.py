@@ -3,11 +3,12 @@
 Detected (see :mod:`workbench.ingest.pii_patterns` and :mod:`workbench.ingest.names`):
 e-mail addresses, phone numbers in all common German notations, IBANs and account
 numbers, dates of birth, social media handles and profile links, addresses with a house
-number, licence plates, and person names — from a per-workshop name list, forms of
-address, roles, the first-name gazetteer, cue phrases and the project's key. Each
-replacement keeps its kind (``[Person 3]``, ``[Telefon]``, ``[Adresse]``, …). The same
-person gets the same ``[Person N]`` throughout the project; the key (placeholder →
-original) is returned separately and stored apart from the text.
+number, licence plates, a person's numbers (customer, tenant, tax …), and person names —
+from a per-workshop name list, forms of address, roles, the first-name gazetteer, cue
+phrases and the project's key. Each replacement keeps its kind (``[Person 3]``,
+``[Telefon]``, ``[Adresse]``, …). The same person gets the same ``[Person N]`` throughout
+the project; the key (placeholder → original) is returned separately and stored apart
+from the text.
 
 Uncertain person candidates (a capitalised word after a cue, a first name that is also a
 word) carry a confidence: from :data:`REPLACE_AT` on they are replaced, below
@@ -64,6 +65,7 @@ PLACEHOLDERS = {
     "handle": "[Profil]",
     "url": "[Profil-Link]",
     "plate": "[Kennzeichen]",
+    "number": "[Kennnummer]",
 }
 KINDS = ("person", *PLACEHOLDERS)
 REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
@@ -95,7 +97,7 @@ class Replacement:
     end: int
     original: str
     placeholder: str
-    kind: str  # person | email | phone | address | iban | birthdate | handle | url | plate
+    kind: str  # person | email | phone | address | iban | birthdate | handle | url | plate | number
 
 
 @dataclass(frozen=True)
