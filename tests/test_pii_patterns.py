@@ -37,6 +37,24 @@ def test_a_month_with_its_year_or_a_dashed_date_stays(text: str, prose: bool) ->
     assert _clear(text, prose) == text
 
 
+OPENING_HOURS = [
+    "Öffnungszeiten: Mo 08.00 - 12.00 Uhr",
+    "Sprechstunde 09.30-11.30 Uhr und 14.00-16.00",
+    "Betreuung 07.30 – 16.30",
+    "Öffnungszeiten 08.00-12.00/14.00-18.00",
+]
+
+
+@pytest.mark.parametrize("text", OPENING_HOURS)
+def test_opening_hours_with_dotted_times_stay(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_phone_next_to_opening_hours_is_still_a_phone() -> None:
+    cleared = _clear("Handy 0171 1234567 ab 08.00 - 12.00 Uhr, Tel. 0214.30650")
+    assert cleared == "Handy [Telefon] ab 08.00 - 12.00 Uhr, Tel. [Telefon]"
+
+
 def test_a_phone_with_a_month_and_year_inside_is_still_a_phone() -> None:
     assert _clear("Handy 0171 04 2022 12") == "Handy [Telefon]"
     assert _clear("Tel. 0214 406 12 2019, abends") == "Tel. [Telefon], abends"

@@ -104,6 +104,10 @@ _DATE_TIME = re.compile(
     rf"|(?<![\d.:]){_TIME}(?![\d:])"
 )
 
+# Opening hours with dotted times are no phones: "Mo 08.00 - 12.00 Uhr", "09.30-11.30",
+# "08.00-12.00/14.00-18.00"
+_CLOCK = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+_HOURS = re.compile(rf"(?<![\d.,]){_CLOCK}\s?[–-]\s?{_CLOCK}(?!\d|[.,:]\d)")
 # Technical ids are no phones: a UUID ("_uuid" of KoBoToolbox, GUIDs of REFI-QDA) and a
 # colour "#000000"
 _TECHNICAL = re.compile(
@@ -341,6 +345,7 @@ def _phones(text: str) -> Iterator[Hit]:
     dates = [m.span() for m in _DATE_TIME.finditer(text)] if re.search(r"\d[.:/-]\d", text) else []
     dates += [m.span("number") for m in _PUBLIC_PAPER.finditer(text)]
     dates += [m.span() for m in _TECHNICAL.finditer(text)]
+    dates += [m.span() for m in _HOURS.finditer(text)]
     for m in _PHONE.finditer(text):
         if any(start <= m.start() < end for start, end in dates):
             continue  # "02.03.2021 18:22", "0000-00-00 00:00:00"
