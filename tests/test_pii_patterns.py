@@ -182,3 +182,23 @@ def test_a_persons_number_after_its_name_is_replaced(text: str, cleared: str) ->
 )
 def test_the_word_without_a_number_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- e-mail addresses typed against spam bots --------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schreibt mir: anna.schmidt at web.de",
+        "Schreibt mir: anna.schmidt (at) web (punkt) de",
+        "Schreibt mir: a.schmidt [at] leverkusen [punkt] de",
+    ],
+)
+def test_an_obfuscated_e_mail_is_replaced(text: str) -> None:
+    assert _clear(text) == "Schreibt mir: [E-Mail]"
+
+
+@pytest.mark.parametrize(
+    "text", ["Look at github.com for it", "Look at notes.ethereum.org at the bottom"]
+)
+def test_at_before_a_web_address_is_no_e_mail(text: str) -> None:
+    assert _clear(text) == text

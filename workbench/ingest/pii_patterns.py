@@ -31,12 +31,14 @@ class Hit:
 
 
 # -- e-mail ------------------------------------------------------------------------------
-# "@", "(at)", "[ät]"; a blank around the "@" only after a lower-case local part of two
-# words, as typed against spam bots ("a.schmidt @ leverkusen.de"; not "Wir sind @ …")
+# "@", "(at)", "[ät]", "(dot)", "(punkt)"; a blank around the "@", or a bare "at", only after
+# a lower-case local part of two words, as typed against spam bots ("a.schmidt @
+# leverkusen.de", "a.schmidt at web.de"; not "Wir sind @ …", "look at github.com")
+_DOT = r"(?:\.|\s?[(\[](?:dot|punkt)[)\]]\s?)"
 _EMAIL = re.compile(
     r"(?<![\w.+-])(?:[\w.+-]+(?:@|\s?[(\[][aä]t[)\]]\s?)"
-    r"|[a-z0-9+-]+(?:[._][a-z0-9+-]+)+[ \u00a0]?@[ \u00a0]?)"
-    r"[\w-]+(?:(?:\.|\s?[(\[]dot[)\]]\s?)[\w-]+)*(?:\.|\s?[(\[]dot[)\]]\s?)[A-Za-z]{2,}\b"
+    r"|[a-z0-9+-]+(?:[._][a-z0-9+-]+)+(?:[ \u00a0]?@[ \u00a0]?|[ \u00a0]at[ \u00a0]))"
+    rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}\b"
 )
 
 # -- social media ------------------------------------------------------------------------
@@ -298,7 +300,7 @@ def find_structured(text: str) -> list[Hit]:
     person's number."""
     hits: list[Hit] = []
     at = "@" in text
-    if at or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):  # "@", "(at)", "[ät]"
+    if at or " at " in text or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):
         hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
