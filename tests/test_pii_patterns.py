@@ -202,3 +202,19 @@ def test_an_obfuscated_e_mail_is_replaced(text: str) -> None:
 )
 def test_at_before_a_web_address_is_no_e_mail(text: str) -> None:
     assert _clear(text) == text
+
+
+# -- an invitation to a private group ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://chat.whatsapp.com/AbC123xyz",
+        "https://signal.group/#CjQKIAbc",
+        "https://discord.gg/AbCd12",
+        "discord.com/invite/AbCd12",
+    ],
+)
+def test_an_invitation_link_to_a_private_group_is_replaced(link: str) -> None:
+    assert _clear(f"Unsere Gruppe: {link} (bitte nicht teilen)") == (
+        "Unsere Gruppe: [Profil-Link] (bitte nicht teilen)"
+    )

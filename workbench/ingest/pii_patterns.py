@@ -46,7 +46,9 @@ _NETWORKS = (
     r"instagram\.com|facebook\.com|fb\.com|fb\.me|tiktok\.com|twitter\.com|x\.com|"
     r"linkedin\.com|xing\.com|youtube\.com|youtu\.be|t\.me|wa\.me|threads\.net|"
     r"snapchat\.com|pinterest\.\w+|twitch\.tv|reddit\.com|bsky\.app|"
-    r"[\w-]+\.social|mastodon\.\w+|chaos\.social|onlyfans\.com|vk\.com"
+    r"[\w-]+\.social|mastodon\.\w+|chaos\.social|onlyfans\.com|vk\.com|"
+    # invitations to a private group: whoever has the link reads the members' numbers
+    r"chat\.whatsapp\.com|signal\.group|discord\.gg|discord\.com/invite"
 )
 _PROFILE_URL = re.compile(
     rf"(?:https?://)?(?:www\.|m\.|de\.)?(?:{_NETWORKS})/[^\s,;)\]}}>\"'“”]+", re.IGNORECASE
