@@ -218,3 +218,17 @@ def test_an_invitation_link_to_a_private_group_is_replaced(link: str) -> None:
     assert _clear(f"Unsere Gruppe: {link} (bitte nicht teilen)") == (
         "Unsere Gruppe: [Profil-Link] (bitte nicht teilen)"
     )
+
+
+# -- a street abbreviated without its dot ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ich wohne Goethestr 5.", "Ich wohne [Adresse]."),
+        ("Bahnhofstr 12a, 51379 Leverkusen", "[Adresse]"),
+        ("Ich wohne Wiesdorfer Str 5, 2. OG", "Ich wohne [Adresse], 2. OG"),
+        ("Die Hauptstr 5 Jahre lang gesperrt", "Die Hauptstr 5 Jahre lang gesperrt"),
+    ],
+)
+def test_a_street_abbreviated_without_a_dot_is_an_address(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared

@@ -200,7 +200,9 @@ _PERSON_NUMBER = re.compile(
 
 # -- addresses ---------------------------------------------------------------------------
 # Endings of street names that hardly mean anything else with a house number after them …
-_STRICT_STREET = r"stra(?:ß|ss)e|str\.|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
+_STRICT_STREET = (
+    r"stra(?:ß|ss)e|str\.|str(?=\s?\d)|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
+)
 # … and endings that are also ordinary nouns ("Parkplatz 20 Stellplätze").
 _LOOSE_STREET = (
     r"platz|markt|hof|steig|stieg|berg|feld|siedlung|wall|graben|kamp|garten|höhe|winkel|"
@@ -248,8 +250,8 @@ _ARTICLES = (
 _TWO_WORD = re.compile(
     rf"(?<![\w-])(?!{_ARTICLES})(?:(?:{_CAP}(?:er|e|en|es)|St\.|Sankt)\s)"
     rf"(?:(?!{_ARTICLES}){_CAP}(?:er|e|en)\s)?"
-    r"(?P<street>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|"
-    r"Ufer|Markt|Chaussee|Promenade|Hof|Steig|Pfad|Wall|Graben|Kamp|Brücke|Park|Feld|Berg|"
+    r"(?P<street>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:Straße|Strasse|Str\.|Str(?=\s?\d)|Weg|Platz|Allee|"
+    r"Gasse|Ring|Damm|Ufer|Markt|Chaussee|Promenade|Hof|Steig|Pfad|Wall|Graben|Kamp|Brücke|Park|Feld|Berg|"
     r"Garten|Höhe|Winkel|Tor|Landstraße|Heide|Wiese|Aue|Siedlung))"
     rf"{_NUMBER}{_PLZ_CITY}"
 )
