@@ -80,7 +80,7 @@ def test_a_street_named_like_a_road_class_is_still_an_address() -> None:
     assert _clear("Bergische Landstraße 12, abends") == "[Adresse], abends"
 
 
-# -- the number of a council paper or plan is public ----------------------------------------
+# -- the number of a council paper or plan is public ---------------------------------------
 PAPERS = [
     "Siehe Vorlage 0456/2021 im Rat",
     "Vorlagen-Nr. 0456/2021",
@@ -101,7 +101,7 @@ def test_a_phone_next_to_a_council_paper_is_still_replaced() -> None:
     assert _clear("Vorlage: 0214 406 1234") == "Vorlage: [Telefon]"
 
 
-# -- a private car's licence plate points to its keeper -------------------------------------
+# -- a private car's licence plate points to its keeper ------------------------------------
 PLATES = [
     ("Der Wagen LEV-AB 123 parkt jeden Tag auf dem Gehweg.", "Der Wagen [Kennzeichen] parkt"),
     ("K-XY 1234E steht vor der Einfahrt", "[Kennzeichen] steht"),
@@ -131,7 +131,7 @@ def test_what_only_looks_like_a_plate_stays(text: str) -> None:
     assert _clear(text) == text
 
 
-# -- technical ids are no phones ------------------------------------------------------------
+# -- technical ids are no phones -----------------------------------------------------------
 def test_a_uuid_and_a_colour_in_an_imported_column_stay(project: Project, tmp_path: Path) -> None:
     """Before: KoBoToolbox's "_uuid" became "[Telefon]-09e6-…", a colour "#[Telefon]"."""
     uuid = "02255470-09e6-400b-9e20-97d71fbec65d"
@@ -154,7 +154,7 @@ def test_a_guid_stays_and_a_phone_after_a_hash_goes(prose: bool) -> None:
     assert _clear("Ruf an #0171 1234567", prose) == "Ruf an #[Telefon]"
 
 
-# -- a person's number after its name ---------------------------------------------------------
+# -- a person's number after its name ------------------------------------------------------
 PERSON_NUMBERS = [
     ("Meine Mitgliedsnummer ist 12345678.", "Meine Mitgliedsnummer ist [Kennnummer]."),
     ("Kundennummer: 987654 bei der WBL", "Kundennummer: [Kennnummer] bei der WBL"),
@@ -184,7 +184,7 @@ def test_the_word_without_a_number_stays(text: str) -> None:
     assert _clear(text) == text
 
 
-# -- e-mail addresses typed against spam bots --------------------------------------------------
+# -- e-mail addresses typed against spam bots ----------------------------------------------
 @pytest.mark.parametrize(
     "text",
     [
@@ -204,7 +204,7 @@ def test_at_before_a_web_address_is_no_e_mail(text: str) -> None:
     assert _clear(text) == text
 
 
-# -- an invitation to a private group ------------------------------------------------------------
+# -- an invitation to a private group ------------------------------------------------------
 @pytest.mark.parametrize(
     "link",
     [
@@ -220,7 +220,7 @@ def test_an_invitation_link_to_a_private_group_is_replaced(link: str) -> None:
     )
 
 
-# -- a street abbreviated without its dot ---------------------------------------------------------
+# -- a street abbreviated without its dot --------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "cleared"),
     [
@@ -232,3 +232,13 @@ def test_an_invitation_link_to_a_private_group_is_replaced(link: str) -> None:
 )
 def test_a_street_abbreviated_without_a_dot_is_an_address(text: str, cleared: str) -> None:
     assert _clear(text) == cleared
+
+
+# -- an IBAN in groups joined by dashes or dots --------------------------------------------
+@pytest.mark.parametrize(
+    "iban",
+    ["DE89-3704-0044-0532-0130-00", "DE89.3704.0044.0532.0130.00", "AT61-1904-3002-3457-3201"],
+)
+def test_an_iban_with_dashes_or_dots_is_replaced(iban: str) -> None:
+    assert _clear(f"Überweisung auf {iban} bitte") == "Überweisung auf [Bankverbindung] bitte"
+    assert _clear(f"IBAN: {iban}") == "IBAN: [Bankverbindung]"

@@ -131,6 +131,9 @@ _PUBLIC_PAPER = re.compile(
 _IBAN = re.compile(
     r"\b(?:[A-Z]{2}|[a-z]{2}(?= ?\d{2}[ ]?\d{4})) ?\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"
     r"(?:[ ]?[A-Z0-9]{1,3})?\b"
+    # in groups joined by "-" or ".": "DE89-3704-0044-0532-0130-00"
+    r"|\b[A-Z]{2}\d{2}(?P<sep>[-.])[A-Z0-9]{4}(?:(?P=sep)[A-Z0-9]{4}){1,6}"
+    r"(?:(?P=sep)[A-Z0-9]{1,3})?\b"
     r"|(?:(?<=IBAN )|(?<=IBAN: )|(?<=IBAN:))[A-Za-z]{2} ?\d{2}[A-Za-z0-9 ]{10,32}[A-Za-z0-9]"
 )
 _ACCOUNT = re.compile(
@@ -342,7 +345,7 @@ def find_structured(text: str) -> list[Hit]:
 
 
 def _iban_like(match: re.Match[str]) -> bool:
-    value = re.sub(r"[\s:]", "", match.group())
+    value = re.sub(r"[\s:.-]", "", match.group())
     return 15 <= len(value) <= 34 and sum(ch.isdigit() for ch in value) >= 12
 
 
