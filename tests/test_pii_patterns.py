@@ -242,3 +242,29 @@ def test_a_street_abbreviated_without_a_dot_is_an_address(text: str, cleared: st
 def test_an_iban_with_dashes_or_dots_is_replaced(iban: str) -> None:
     assert _clear(f"Überweisung auf {iban} bitte") == "Überweisung auf [Bankverbindung] bitte"
     assert _clear(f"IBAN: {iban}") == "IBAN: [Bankverbindung]"
+
+
+# -- a number with leading zeros on a form is no phone --------------------------------------
+def test_questionnaire_numbers_with_leading_zeros_stay(project: Project, tmp_path: Path) -> None:
+    """Before: every "Bogen-Nr" 000123, 000124 became "[Telefon]": the paper forms were lost."""
+    path = tmp_path / "bogen.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [["Bogen-Nr", "Was fehlt?"], ["000123", "Mehr Bänke"], ["000124", "Ein Jugendtreff"]]
+        )
+    args = ["--project", str(project.path), "import", str(path), "--text-column", "Was fehlt?"]
+    assert main(args) == 0
+    numbers = [a["Bogen-Nr"] for a in project.segments()["attributes"]]
+    assert sorted(numbers) == ["000123", "000124"]
+
+
+@pytest.mark.parametrize("text", ["Fragebogen 0001234", "ID 00042017", "Teilnehmer 001234"])
+def test_a_zero_padded_number_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "phone", ["0049 214 4061234", "00 49 171 1234567", "0043 1 234 5678", "+43 1 234 5678"]
+)
+def test_an_international_number_is_still_a_phone(phone: str) -> None:
+    assert _clear(f"Ruf an: {phone}") == "Ruf an: [Telefon]"

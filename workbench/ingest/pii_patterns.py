@@ -79,7 +79,8 @@ _NOT_HANDLES = frozenset(
 _SEP = r"(?:\s?[/–-]\s?|\s|\.)"
 _PHONE = re.compile(
     r"(?<![\w+./,-])"
-    r"(?:(?:\+|00)\s?\d{1,3}(?:\s?\(0\))?|\(0\d{1,5}\)|0\d{1,5})"
+    # no country code and no area code starts with 0: "000123" is a number on a form
+    r"(?:(?:\+|00)\s?[1-9]\d{0,2}(?:\s?\(0\))?|\(0[1-9]\d{0,4}\)|0[1-9]\d{0,4})"
     # a closing bracket only after an opening one: "(0214) 77 88", not "(0214 7788990)"
     rf"(?:{_SEP}?(?:\(\d{{1,8}}\)|\(?\d{{1,8}})){{1,6}}"
     r"(?![\w])"
@@ -366,6 +367,8 @@ def _phones(text: str) -> Iterator[Hit]:
             or digits > 16
             or _DATE_LIKE.fullmatch(value)
             or _MONTH_YEARS.fullmatch(value)
+            # "001234": too short for "00", a country code and a number
+            or (value.startswith("00") and digits < 10)
         ):
             continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
