@@ -268,3 +268,23 @@ def test_a_zero_padded_number_stays(text: str) -> None:
 )
 def test_an_international_number_is_still_a_phone(phone: str) -> None:
     assert _clear(f"Ruf an: {phone}") == "Ruf an: [Telefon]"
+
+
+# -- a year after a word that cues a phone ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Handy 2019 gekauft, jetzt kaputt",
+        "WhatsApp 2020 gegründet",
+        "Die Strategie Mobil 2030 fehlt",
+        "Die Ausgabe Nummer 2021 erschien",
+        "Vorlage Nummer 2021/0456 im Rat",
+    ],
+)
+def test_a_year_after_a_phone_word_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_number_like_a_year_after_a_colon_or_as_an_extension_is_a_phone() -> None:
+    assert _clear("Tel.: 2019") == "Tel.: [Telefon]"
+    assert _clear("Frau Becker, DW 2019") == "[Person 1], DW [Telefon]"

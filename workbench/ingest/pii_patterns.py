@@ -89,7 +89,8 @@ _PHONE = re.compile(
 # "Durchwahl -1234"
 _PHONE_CUE = re.compile(
     r"\b(?:Tel(?:efon)?\.?|Telefonnummer|Tel\.-Nr\.|Rufnummer|Handy(?:nummer)?|Mobil(?:nummer)?|"
-    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter|Durchwahl|DW)\s*(?:[:.]\s*)?"
+    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter|(?P<ext>Durchwahl|DW))"
+    r"\s*(?P<colon>[:.]\s*)?"
     r"(?:ist\s+|lautet\s+)?(?P<number>-?\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
@@ -124,7 +125,7 @@ _TECHNICAL = re.compile(
 # be a private person's case and goes.
 _PUBLIC_PAPER = re.compile(
     r"\b(?:(?:Rats|Beschluss|Verwaltungs|Mitteilungs)?[Vv]orlage|Drucksache|Bebauungsplan|"
-    r"B-Plan|Bauleitplan)(?:n-?Nr\.|n?nummer|-?Nr\.)?\s*(?:Nr\.)?\s*[:.]?\s*"
+    r"B-Plan|Bauleitplan)(?:n-?Nr\.|n?nummer|-?Nr\.|\s+Nummer)?\s*(?:Nr\.)?\s*[:.]?\s*"
     r"(?P<number>\d+(?:\.\d+)*[/-]\d+(?:[./-]\d+)*)(?![\w/-])"
 )
 
@@ -377,6 +378,8 @@ def _phones(text: str) -> Iterator[Hit]:
         value = m.group("number")
         if any(start <= m.start("number") < end for start, end in dates):
             continue
+        if re.fullmatch(_YEAR, value) and not (m.group("ext") or ":" in (m.group("colon") or "")):
+            continue  # "Das Handy 2019 gekauft", "Mobil 2030" (but "Tel.: 2019", "DW 2019")
         if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
             yield Hit(m.start("number"), m.end("number"), "phone")
 
