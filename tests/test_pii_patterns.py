@@ -288,3 +288,9 @@ def test_a_year_after_a_phone_word_stays(text: str) -> None:
 def test_a_number_like_a_year_after_a_colon_or_as_an_extension_is_a_phone() -> None:
     assert _clear("Tel.: 2019") == "Tel.: [Telefon]"
     assert _clear("Frau Becker, DW 2019") == "[Person 1], DW [Telefon]"
+
+
+# -- a Discord name with its tag ---------------------------------------------------------------
+@pytest.mark.parametrize("name", ["jens_b#1234", "jens#1234", "Jens#1234"])
+def test_a_discord_name_with_its_tag_is_replaced_whole(name: str) -> None:
+    assert _clear(f"Discord: {name}, komm vorbei") == "Discord: [Profil], komm vorbei"

@@ -64,7 +64,8 @@ _HANDLE_CUE = re.compile(
     r"Threads|Mastodon|YouTube|Youtube|Twitch|Discord|Skype|Bluesky|Signal|Xing|LinkedIn)"
     r"(?:-?(?:Name|Account|Konto|Profil|Kanal|Handle|ID|Nutzername|Benutzername))?"
     r"(?:\s+(?:ist|heißt|lautet))?\s*(?P<cue>:|unter|als|ist|heißt|lautet)\s*"
-    r"(?P<handle>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,38}[A-Za-z0-9_])(?![\w@])"
+    # with Discord's old four-digit tag: "jens_b#1234"
+    r"(?P<handle>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,38}[A-Za-z0-9_](?:#\d{4})?)(?![\w@])"
 )
 # German words that follow such a cue without being a handle ("unter anderem")
 _NOT_HANDLES = frozenset(
