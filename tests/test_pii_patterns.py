@@ -294,3 +294,15 @@ def test_a_number_like_a_year_after_a_colon_or_as_an_extension_is_a_phone() -> N
 @pytest.mark.parametrize("name", ["jens_b#1234", "jens#1234", "Jens#1234"])
 def test_a_discord_name_with_its_tag_is_replaced_whole(name: str) -> None:
     assert _clear(f"Discord: {name}, komm vorbei") == "Discord: [Profil], komm vorbei"
+
+
+# -- a house number with staircase and door ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Siehe Jedlersdorferstraße 99/16/70", "Siehe [Adresse]"),
+        ("Ich wohne Hauptstraße 12/3/5.", "Ich wohne [Adresse]."),
+    ],
+)
+def test_a_house_number_with_staircase_and_door_is_replaced_whole(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared

@@ -238,7 +238,8 @@ _ROAD_CLASS = re.compile(
 _CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
 _NUMBER = (
     r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
-    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?)?)(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
+    # "12-14", "12/3", Vienna's house/staircase/door "99/16/70"
+    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?){0,2})(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
 )
 _PLZ_CITY = r"(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?"
 # "Hauptstraße 12a", "Bahnhofstr.5", "Konrad-Adenauer-Platz 1", "Dr.-Ottmar-Kohler-Str. 3"
