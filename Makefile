@@ -10,8 +10,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# BERTopic's light-weight installation: the version comes from pyproject.toml
-# ([tool.workbench] no-deps) and is installed with --no-deps on its own.
+# BERTopic's light-weight installation and the Wiktionary's nouns (german-nouns, without
+# its dump parser): the versions come from pyproject.toml ([tool.workbench] no-deps) and
+# are installed with --no-deps on their own.
 NODEPS := $(shell sed -n 's/^no-deps = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')
 # Packages a dependency pulls in that only slow every process down ([tool.workbench] uninstall).
 UNINSTALL := $(shell sed -n 's/^uninstall = \[\(.*\)\]/\1/p' pyproject.toml | tr -d '",')

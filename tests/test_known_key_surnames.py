@@ -1,7 +1,8 @@
 """A surname of no name list that the project's key knows from a full name or a form of
 address ("Herr Thomas Kleinhempel") is that person where it later stands alone, in the
 same import or a later one ("Kleinhempel hat recht."); shown for review, since no list
-says it is no German word too."""
+says it is no German word too. A German noun of the Wiktionary ("Frau Licht") does not
+spread ("Mehr Licht im Park" stays)."""
 
 from __future__ import annotations
 
@@ -83,25 +84,76 @@ def test_the_cli_replaces_it_in_a_later_import_and_lists_it_for_review(
 def test_rejecting_the_word_alone_keeps_the_person_after_a_form_of_address(
     project: Project, tmp_path: Path
 ) -> None:
-    """The queue lists "Licht" of "Mehr Licht" (spread from the key's "Frau Licht"), and
-    a researcher rejects it, rightly. Before, later imports then kept "Frau Licht" in
-    clear: the rejected word was blocked after a form of address too."""
+    """The queue lists "Kleinhempel" of "Bei Kleinhempel gibt es …" (spread from the key's
+    "Frau Kleinhempel"), and a researcher rejects it: alone there it is the bakery. Before,
+    later imports then kept "Frau Kleinhempel" in clear: the rejected word was blocked
+    after a form of address too."""
     first, later = tmp_path / "a.csv", tmp_path / "b.csv"
-    texts = ["Frau Licht sagt, im Norden fehlen Bänke.", "Mehr Licht im Park wäre gut."]
+    texts = [
+        "Frau Kleinhempel sagt, im Norden fehlen Bänke.",
+        "Bei Kleinhempel gibt es gute Brötchen.",
+    ]
     pd.DataFrame({"Text": texts}).to_csv(first, index=False)
-    again = ["Frau Licht kommt morgen.", "Herr Dr. Licht auch.", "Licht ist wichtig."]
+    again = [
+        "Frau Kleinhempel kommt morgen.",
+        "Herr Dr. Kleinhempel auch.",
+        "Kleinhempel backt gut.",
+    ]
     pd.DataFrame({"Text": again}).to_csv(later, index=False)
     base = ["--project", str(project.path), "import", "--text-column", "Text"]
     assert main([*base, "--district", "Manfort", str(first)]) == 0
     [item] = review_queue(project)
-    assert (item.word, item.replaced) == ("Licht", True)
+    assert (item.word, item.replaced) == ("Kleinhempel", True)
     assert main(["--project", str(project.path), "pseudonyms", "reject", item.id]) == 0
     assert main([*base, "--district", "Manfort", str(later)]) == 0
     assert project.segments()["text"].tolist() == [
         "[Person 1] sagt, im Norden fehlen Bänke.",
-        "Mehr Licht im Park wäre gut.",
+        "Bei Kleinhempel gibt es gute Brötchen.",
         "[Person 1] kommt morgen.",
         "[Person 1] auch.",
+        "Kleinhempel backt gut.",
+    ]
+    assert review_queue(project) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "text"),
+    [
+        ("Frau Licht sagt, im Norden fehlen Bänke.", "Mehr Licht im Park wäre gut."),
+        ("Die Kirche Maria Königin ist offen.", "Mehr Königin im Viertel."),
+        ("Die Kita Maria Geburt hat zu.", "Geburt ist teuer."),
+        ("Frau Treppe sagt ja.", "Treppen und Rampen fehlen. Treppe ist steil."),
+    ],
+)
+def test_a_german_noun_the_key_met_as_a_surname_does_not_spread(first: str, text: str) -> None:
+    """An ordinary noun of the Wiktionary ("Licht", "Königin") that the key holds as a
+    surname stays a word alone, in the same import and a later one."""
+    p = Pseudonymiser()
+    p.pseudonymise(first)
+    assert p.pseudonymise(text)[0] == text
+    later = Pseudonymiser(known=dict(p.known), originals=dict(p.originals))
+    assert later.pseudonymise(text)[0] == text
+    assert later.candidates == []
+
+
+def test_a_noun_surname_stays_replaced_with_its_form_of_address(
+    project: Project, tmp_path: Path
+) -> None:
+    """Only the word alone stays: "Frau Licht" is still the person, in a later import too,
+    and nothing reaches the review queue."""
+    first, later = tmp_path / "a.csv", tmp_path / "b.csv"
+    texts = ["Frau Licht sagt, im Norden fehlen Bänke.", "Mehr Licht im Park wäre gut."]
+    pd.DataFrame({"Text": texts}).to_csv(first, index=False)
+    pd.DataFrame({"Text": ["Frau Licht kommt morgen.", "Licht ist wichtig."]}).to_csv(
+        later, index=False
+    )
+    base = ["--project", str(project.path), "import", "--text-column", "Text"]
+    for path in (first, later):
+        assert main([*base, "--district", "Manfort", str(path)]) == 0
+    assert project.segments()["text"].tolist() == [
+        "[Person 1] sagt, im Norden fehlen Bänke.",
+        "Mehr Licht im Park wäre gut.",
+        "[Person 1] kommt morgen.",
         "Licht ist wichtig.",
     ]
     assert review_queue(project) == []

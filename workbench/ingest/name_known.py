@@ -10,6 +10,7 @@ from typing import Protocol
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_tokens import Tok, genitive_at
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 
 
@@ -66,12 +67,14 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
 
     A word of no name list counts if the key met it as a surname with a first name or a
     form of address and it is no word of the language ("Bauer", "Rosen": see
-    :func:`known_in_text`): replaced (0.6) and shown for review, as no list says it is no
-    noun too ("Frau Licht", then "Mehr Licht"); not before "Platz", "Park", … ("Kemal Altun
-    Platz" names a place, as the full name rules read it). A word the key holds only from an
-    uncertain candidate alone ("Laut Sonnenberg", 0.55) does not count: it would spread
-    to every text, though the review queue, which reads the texts again with the whole
-    key, is where a researcher decides whether it is a name at all."""
+    :func:`known_in_text`) and no German noun of the Wiktionary (:mod:`noun_lexicon`:
+    "Frau Licht", then "Mehr Licht im Park"; "Kirche Maria Königin", then "Königin"):
+    replaced (0.6) and shown for review, as no list can say it is no word at all; not
+    before "Platz", "Park", … ("Kemal Altun Platz" names a place, as the full name rules
+    read it). A word the key holds only from an uncertain candidate alone ("Laut
+    Sonnenberg", 0.55) does not count: it would spread to every text, though the review
+    queue, which reads the texts again with the whole key, is where a researcher decides
+    whether it is a name at all."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
     if key is None or len(tok.text) < 3 or not finder.name_like(tok):
@@ -89,6 +92,8 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     if tok.folded in lists.NOUN_FIRST_NAMES:  # "Rosen": known_in_text's
         return None
     if finder._institution_after(text, toks, i):
+        return None
+    if is_german_noun(tok.folded):  # "Frau Licht", then "Mehr Licht im Park": a word
         return None
     return Hit(tok.start, tok.end, "person", key, 0.6, tok.text), i
 

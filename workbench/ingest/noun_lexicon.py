@@ -1,0 +1,65 @@
+"""German nouns of the German Wiktionary (the data package ``german-nouns``, CC BY-SA 4.0):
+which words are ordinary nouns ("Licht", "Königin", "Geburt") and not only names.
+
+A data package (~100,000 nouns with their forms) instead of hand lists: the name lists'
+noun lists cover only the surnames of faker's lists, a surname the key meets with "Frau"
+can be any noun. Read from the installed package, never downloaded; loaded on first use,
+once per process (under a second of CPU; 14 MB kept, 70 MB at the peak of reading:
+``benchmarks/pseudonymisation.py``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from workbench.core.domain import WorkbenchError
+from workbench.ingest.name_gazetteer import fold
+
+PACKAGE = "german-nouns==1.2.5"  # pyproject.toml [tool.workbench] no-deps
+
+# Entries that name someone or somewhere, not a thing: "Licht" (Nachname) beside "Licht"
+# (Substantiv) is two entries; only the second makes the word an ordinary noun.
+_NAME_KINDS = frozenset({"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname"})
+
+
+def _wanted(column: str) -> bool:
+    """The columns read: the kinds of the entry, its lemma and its nominative forms."""
+    return column in ("lemma", "pos") or column.startswith("nominativ")
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _folded(word: str) -> str:
+    """:func:`fold`, faster for words of ASCII letters and umlauts (most of the list)."""
+    plain = word.casefold().translate(_UMLAUTS)
+    return plain if plain.isascii() else fold(word)
+
+
+@cache
+def german_nouns() -> frozenset[str]:
+    """The folded lemmas and nominative forms of every entry that is a noun and no name."""
+    import pandas as pd
+
+    try:
+        path = files("german_nouns").joinpath("nouns.csv")
+        with path.open(encoding="utf-8", newline="") as f:
+            table = pd.read_csv(f, usecols=_wanted, dtype=str, na_filter=False)
+    except (ModuleNotFoundError, FileNotFoundError):
+        raise WorkbenchError(
+            "Das Wörterverzeichnis german-nouns fehlt in dieser Installation; "
+            f"`make setup` oder `pip install --no-deps {PACKAGE}` installiert es."
+        ) from None
+    forms = [column for column in table.columns if column != "pos"]
+    nouns = table["pos"].map(lambda pos: _NAME_KINDS.isdisjoint(pos.split(",")))
+    nouns &= table["pos"].str.contains("Substantiv", regex=False)
+    words: set[str] = set()
+    for column in forms:
+        words.update(table.loc[nouns, column].unique())
+    return frozenset(_folded(w) for w in words if w and " " not in w)
+
+
+def is_german_noun(folded: str) -> bool:
+    """Whether the folded word is an ordinary German noun or a nominative form of one
+    ("licht", "konigin", "geburten"), not only a name ("kleinhempel")."""
+    return folded in german_nouns()
