@@ -13,6 +13,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest.personal_columns import person_placeholder
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.review import review_queue
 
@@ -157,3 +158,16 @@ def test_a_noun_surname_stays_replaced_with_its_form_of_address(
         "Licht ist wichtig.",
     ]
     assert review_queue(project) == []
+
+
+def test_a_word_before_it_that_is_no_first_name_does_not_make_it_a_surname() -> None:
+    """A QDA project's case "Gruppe Jugend" (a speaker) is in the key as a person:
+    "Jugend" alone in a later text stays a word."""
+    p = Pseudonymiser()
+    assert person_placeholder(p, "Gruppe Jugend", []) == "[Person 1]"
+    later = Pseudonymiser(known=dict(p.known), originals=dict(p.originals))
+    text = "Die Gruppe Jugend wünscht sich einen Treff. Jugend braucht Raum."
+    assert later.pseudonymise(text)[0] == text
+    assert p.pseudonymise("Frau Ewa Kleinhempel kommt. Kleinhempel hat recht.")[0] == (
+        "[Person 2] kommt. [Person 2] hat recht."
+    )

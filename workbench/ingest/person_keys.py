@@ -253,10 +253,17 @@ class NamedSurnames:
 
 def _named_with_more(original: str, surname: str) -> bool:
     """Whether ``original`` is ``surname`` with a first name, a form of address or a role
-    before it ("Thomas Kleinhempel", "Herr Kleinhempel", "Schmidt, Anna")."""
+    before it ("Thomas Kleinhempel", "Herr Kleinhempel", "Schmidt, Anna"); a word before
+    it that no first name list knows is none ("Gruppe Jugend", a case of a QDA project;
+    "Depot Mercado"): alone, "Jugend" and "Mercado" are words."""
     ordered = natural_order(original)
-    words = [t.lower for t in name_words(ordered)]
-    return len(tokens(ordered)) >= 2 and bool(words) and words[-1] in (surname, f"{surname}s")
+    toks, words = tokens(ordered), name_words(ordered)
+    if len(toks) < 2 or not words or words[-1].lower not in (surname, f"{surname}s"):
+        return False
+    if len(words) < len(toks):  # a form of address, a title or a role: "Herr Kleinhempel"
+        return True
+    first = words[0].text
+    return any(gazetteer().has_first(part) for part in [first, *first.split("-")])
 
 
 class FoldedKeys:
