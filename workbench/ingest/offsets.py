@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.progress import statement_bar
 from workbench.ingest.pseudonymise import Pseudonymiser, Replacement
 
 
@@ -99,3 +101,59 @@ def pseudonymise_spans(
     if old < len(text):
         piece(old, len(text))
     return "".join(parts), OffsetMap(edits), pieces
+
+
+def lay_out(
+    pseudonymiser: Pseudonymiser,
+    statements: Sequence[tuple[str | None, str, Sequence[str]]],
+    kept: Mapping[int, Piece] | None = None,
+) -> tuple[str, OffsetMap, list[Piece]]:
+    """Statements (guiding question, text, name list) one after another, each guiding
+    question once as a heading; a statement in ``kept`` (by its index) is not read again."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    offset = 0
+    question: str | None = None
+    for number, (asked, said, names) in enumerate(
+        statement_bar(statements, "Texte pseudonymisieren")
+    ):
+        if asked != question and asked:
+            heading = f"{asked}\n\n"
+            parts.append(heading)
+            offset += len(heading)
+        question = asked
+        if kept and number in kept:
+            text, replacements = kept[number].text, kept[number].replacements
+        else:
+            text, found = pseudonymiser.pseudonymise(said, names)
+            replacements = tuple(found)
+        pieces.append(Piece(offset, offset + len(text), text, replacements))
+        parts.append(text + "\n\n")
+        offset += len(text) + 2
+    return "".join(parts), OffsetMap(), pieces
+
+
+def in_place(
+    pseudonymiser: Pseudonymiser,
+    document: ParsedDocument,
+    text: str,
+    names: Mapping[str, Sequence[str]],
+) -> tuple[str, OffsetMap, list[Piece]]:
+    """The document's own text, pseudonymised with its segments where they are."""
+    spans: list[tuple[int, int]] = []
+    for seg in document.segments:
+        start, end = seg.start, seg.end
+        if start is None or end is None or not 0 <= start <= end <= len(text):
+            raise InputError(
+                f"Aussage {seg.source_id}: Lage im Text fehlt oder liegt außerhalb.",
+                file=document.filename,
+            )
+        if spans and start < spans[-1][1]:
+            raise InputError(
+                f"Aussage {seg.source_id} überlappt die vorige Aussage.",
+                file=document.filename,
+            )
+        spans.append((start, end))
+    # One continuous text: one name list for all of it (every workshop's names).
+    union = sorted(set().union(*names.values()))
+    return pseudonymise_spans(pseudonymiser, text, spans, union)

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -359,12 +360,23 @@ class Pseudonymiser:
     def pseudonymise(
         self, text: str, names: Iterable[str] = (), prose: bool = True
     ) -> tuple[str, list[Replacement]]:
-        """Return ``text`` with personal data replaced, and the replacements made."""
+        """Return ``text`` with personal data replaced, and the replacements made.
+
+        A name the key learns in ``text`` is replaced before it too: "Becker hat recht.
+        Herr Jens Becker kommt." is read again once the key knows "Herr Jens Becker"."""
+        size = len(self.known)
+        out, replacements = self._replaced(text, self.detect(text, names, prose))
+        if shows(learned_words(self.known, self.originals, size), [out]):
+            out, replacements = self._replaced(text, self.detect(text, names, prose))
+        return out, replacements
+
+    def _replaced(self, text: str, hits: list[Hit]) -> tuple[str, list[Replacement]]:
+        """``text`` with ``hits`` replaced by their placeholders, and the replacements."""
         out: list[str] = []
         replacements: list[Replacement] = []
         cursor = 0
         length = 0
-        for hit in self.detect(text, names, prose):
+        for hit in hits:
             out.append(text[cursor : hit.start])
             length += hit.start - cursor
             original = text[hit.start : hit.end]

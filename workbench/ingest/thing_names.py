@@ -32,6 +32,7 @@ from workbench.core.domain import ParsedDocument
 from workbench.core.progress import statement_bar
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
 from workbench.ingest.field_memo import FieldMemo
+from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.personal_columns import header_key, safe_attributes
 from workbench.ingest.pseudonymise import PLACEHOLDERS, Pseudonymiser
 
@@ -160,23 +161,18 @@ def rows_attributes(
     only from there on: the rows before it that name the person ("Interview Schneider"
     in a document-name column) are read again with the grown key.
     """
-    before = set(pseudonymiser.known)
+    before = len(pseudonymiser.known)
     people, last = [], -1  # last: the row in which the key last grew
     for number, (attributes, names) in enumerate(statement_bar(rows, "Merkmale pseudonymisieren")):
         size = len(pseudonymiser.known)
         people.append(row_attributes(pseudonymiser, attributes, names, fields))
         if len(pseudonymiser.known) != size:
             last = number
-    words = {
-        word
-        for ident in set(pseudonymiser.known) - before
-        for word in re.findall(r"\w{3,}", pseudonymiser.originals.get(ident, ""))
-    }
-    if not words:
+    learned = learned_words(pseudonymiser.known, pseudonymiser.originals, before)
+    if learned is None:
         return people
-    learned = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")", re.I)
     for number, (attributes, names) in enumerate(rows[: last + 1]):
-        if any(learned.search(str(value)) for value in attributes.values()):
+        if shows(learned, attributes.values()):
             people[number] = row_attributes(pseudonymiser, attributes, names, fields)
     return people
 

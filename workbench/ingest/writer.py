@@ -31,7 +31,6 @@ from workbench.core.domain import (
     ParsedSegment,
     ParsedWorkshop,
 )
-from workbench.core.progress import statement_bar
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     check_district_size,
@@ -45,6 +44,7 @@ from workbench.ingest.common import (
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
+from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.lead_in_names import lead_in_names
 from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.long_names import (
@@ -56,7 +56,7 @@ from workbench.ingest.long_names import (
     workshop_key,
 )
 from workbench.ingest.nfc_view import composed, composed_labels
-from workbench.ingest.offsets import OffsetMap, Piece, pseudonymise_spans
+from workbench.ingest.offsets import OffsetMap, in_place, lay_out
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
 from workbench.ingest.protocol_title import workshop_in_title
@@ -65,7 +65,12 @@ from workbench.ingest.sound_tags import sound_notices
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_identity import earlier_import
-from workbench.ingest.thing_names import pseudonymise_name, rows_attributes, stored_names
+from workbench.ingest.thing_names import (
+    pseudonymise_name,
+    row_attributes,
+    rows_attributes,
+    stored_names,
+)
 from workbench.ingest.whatsapp_chat import messenger_notices
 from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
@@ -371,19 +376,41 @@ class Writer(ProjectFileWriting):
                 labels[label, workshop] = self._as_stored(found)
             return labels[label, workshop]
 
+        key, mark, asked = self.pseudonymiser, len(self.pseudonymiser.known), placed
         placed = [(replace(s, question=safe(s.question, w)), w, d) for s, w, d in placed]
+        said = [(s.question, s.text, names[w]) for s, w, _ in placed]
         if document.text is None:
-            text, shift, pieces = self._lay_out(placed, names)
+            text, shift, pieces = lay_out(key, said)
         else:
-            text, shift, pieces = self._in_place(document, document.text, names)
-        fields = FieldMemo(self.pseudonymiser)  # a survey's answers repeat in every row
+            text, shift, pieces = in_place(key, document, document.text, names)
+        fields = FieldMemo(key)  # a survey's answers repeat in every row
         rows = [(s.attributes, names[w]) for s, w, _ in placed]
-        people = rows_attributes(self.pseudonymiser, rows, fields)
-        titled, filename, title = stored_names(self.pseudonymiser, document, names)
-        titled, filename, shortened = fitted_names(document, titled, filename)
+        people = rows_attributes(key, rows, fields)
+        titled, filename, title = stored_names(key, document, names)
         # roles after the texts (the key knows the people the texts named), before the key
         # is stored: a person met only as a role ("**Peter Schmidt:**") is in the key too
         roles = [safe(s.speaker_role, w) for s, w, _ in placed]
+        for _ in range(3):  # a name learned later ("Herr Jens Becker"): read again before
+            learned, mark = learned_words(key.known, key.originals, mark), len(key.known)
+            if learned is None:
+                break
+            for stale in [k for k, v in labels.items() if shows(learned, [v])]:
+                del labels[stale]
+            placed = [(replace(a, question=safe(a.question, w)), w, d) for a, w, d in asked]
+            if document.text is None:
+                said = [(s.question, s.text, names[w]) for s, w, _ in placed]
+                kept = {n: p for n, p in enumerate(pieces) if not shows(learned, [p.text])}
+                text, shift, pieces = lay_out(key, said, kept)
+            elif shows(learned, [text]):
+                text, shift, pieces = in_place(key, document, document.text, names)
+            people = [
+                row_attributes(key, *row) if shows(learned, person.values()) else person
+                for row, person in zip(rows, people, strict=True)
+            ]
+            if shows(learned, [*titled.values(), filename, title]):
+                titled, filename, title = stored_names(key, document, names)
+            roles = [safe(s.speaker_role, w) for s, w, _ in placed]
+        titled, filename, shortened = fitted_names(document, titled, filename)
         questions, roles, cut = fitted_labels(document.filename, [s for s, _, _ in placed], roles)
         self.store_pseudonyms()
 
@@ -481,48 +508,6 @@ class Writer(ProjectFileWriting):
             ),
         )
         return _Written(result, segments, shift)
-
-    def _lay_out(
-        self, placed: list[tuple[ParsedSegment, str, District]], names: dict[str, list[str]]
-    ) -> tuple[str, OffsetMap, list[Piece]]:
-        """Segments one after another, each guiding question once as a heading."""
-        parts: list[str] = []
-        pieces: list[Piece] = []
-        offset = 0
-        question: str | None = None
-        for seg, workshop, _ in statement_bar(placed, "Texte pseudonymisieren"):
-            if seg.question != question and seg.question:
-                heading = f"{seg.question}\n\n"
-                parts.append(heading)
-                offset += len(heading)
-            question = seg.question
-            text, replacements = self.pseudonymiser.pseudonymise(seg.text, names[workshop])
-            pieces.append(Piece(offset, offset + len(text), text, tuple(replacements)))
-            parts.append(text + "\n\n")
-            offset += len(text) + 2
-        return "".join(parts), OffsetMap(), pieces
-
-    def _in_place(
-        self, document: ParsedDocument, text: str, names: dict[str, list[str]]
-    ) -> tuple[str, OffsetMap, list[Piece]]:
-        """The document's own text, pseudonymised with its segments where they are."""
-        spans: list[tuple[int, int]] = []
-        for seg in document.segments:
-            start, end = seg.start, seg.end
-            if start is None or end is None or not 0 <= start <= end <= len(text):
-                raise InputError(
-                    f"Aussage {seg.source_id}: Lage im Text fehlt oder liegt außerhalb.",
-                    file=document.filename,
-                )
-            if spans and start < spans[-1][1]:
-                raise InputError(
-                    f"Aussage {seg.source_id} überlappt die vorige Aussage.",
-                    file=document.filename,
-                )
-            spans.append((start, end))
-        # One continuous text: one name list for all of it (every workshop's names).
-        union = sorted(set().union(*names.values()))
-        return pseudonymise_spans(self.pseudonymiser, text, spans, union)
 
     def same_text(self, text: str) -> Document | None:
         """The (oldest) document whose stored text is ``text``."""

@@ -1,0 +1,44 @@
+"""The names the key learned since a point of an import, to read again what came before.
+
+The key knows a person from where it learns the name on: "Becker hat recht. Herr Jens
+Becker kommt." finds "Becker" alone only once "Herr Jens Becker" is in the key
+(:class:`~workbench.ingest.person_keys.NamedSurnames`). What was pseudonymised before and
+still shows a word of a name learned since is read again with the grown key: the text
+before it, an earlier statement, question, attribute or title of the same import. The key
+only grows (entries are added, never removed), so its size marks a point; an import that
+learns nothing reads nothing again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import islice
+
+from workbench.ingest.person_keys import name_words
+
+
+def learned_words(
+    known: Mapping[tuple[str, str], str], originals: Mapping[tuple[str, str], str], since: int
+) -> re.Pattern[str] | None:
+    """A pattern of the name words of the persons the key learned after its first ``since``
+    entries ("Herr Jens Becker" → "Jens", "Becker"), or ``None`` if it learned none."""
+    if len(known) <= since:
+        return None
+    words = {
+        token.text
+        for ident in islice(known, since, None)
+        if ident[0] == "person"
+        for token in name_words(originals.get(ident, ""))
+        if len(token.text) >= 3
+    }
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")", re.IGNORECASE)
+
+
+def shows(pattern: re.Pattern[str] | None, values: Iterable[object]) -> bool:
+    """Whether one of ``values`` (as text) contains a word of ``pattern``."""
+    return pattern is not None and any(
+        value is not None and pattern.search(str(value)) for value in values
+    )
