@@ -62,12 +62,12 @@ from workbench.ingest.docx_text import (
     W,
     blocks,
     is_strict,
+    left_out_runs,
     margin_texts,
     paragraph_text,
     smartart_texts,
     strike_styles,
     struck_readings,
-    struck_runs,
     text_boxes,
 )
 from workbench.ingest.pdf_struck import struck_names
@@ -338,7 +338,7 @@ def parse_docx(
             hint = _SMARTART_HINT.format(diagrams, "Feld" if diagrams == 1 else "Felder")
             raise InputError(f"{err.message} {hint}", err.file, err.row, err.unit) from None
         raise
-    left_out = {"smartart_texts": diagrams, "struck_runs": struck_runs(document.element.body)}
+    left_out = {"smartart_texts": diagrams, **left_out_runs(document.element.body)}
     left_out = {key: count for key, count in left_out.items() if count}
     if left_out:  # for the notices: their text is not read
         parsed = replace(parsed, options={**parsed.options, **left_out})

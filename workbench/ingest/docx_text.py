@@ -237,6 +237,14 @@ def struck_runs(body) -> int:
     return sum(_struck(run) for run in body.iter(_w("r")))
 
 
+def left_out_runs(body) -> dict[str, int]:
+    """Runs of a document's body left out, for the import's notices: text struck through
+    (``struck_runs``) and marks of footnotes and endnotes, whose text is not read
+    (``footnotes``)."""
+    notes = sum(1 for _ in body.iter(_w("footnoteReference"), _w("endnoteReference")))
+    return {"struck_runs": struck_runs(body), "footnotes": notes}
+
+
 def struck_readings(body) -> list[str]:
     """The paragraphs with struck or deleted text as they read with it (for the names in
     them: :func:`~workbench.ingest.pdf_struck.struck_names`)."""

@@ -16,9 +16,9 @@ anchors them; before the first guiding question (a letterhead, a frame anchored 
 page, which LibreOffice writes first) they are not read, as tables there. Tracked changes
 are read as the document shows them: inserted text stands in the running text, deleted
 text only in ``text:tracked-changes``, which is not read. Footnotes, comments and images
-are not read, as in Word files; heading-less documents of timed speaker turns are
-transcripts, other heading-less documents take bold paragraphs and questions above a list
-(``text:list``) for guiding questions as Word files do.
+are not read, as in Word files (footnotes counted for a notice); heading-less documents
+of timed speaker turns are transcripts, other heading-less documents take bold paragraphs
+and questions above a list (``text:list``) for guiding questions as Word files do.
 """
 
 from __future__ import annotations
@@ -409,6 +409,19 @@ def _check_package(raw: RawFile) -> None:
     raise InputError(f"{unreadable}: kein OpenDocument-Typ angegeben", file=raw.name)
 
 
+def _notes(node) -> int:
+    """How many footnotes and endnotes (``text:note``) a node holds, not counting deleted
+    text (``text:tracked-changes``)."""
+    count = 0
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname == (_TEXT, "note"):
+            count += 1
+        elif qname != (_TEXT, "tracked-changes"):
+            count += _notes(child)
+    return count
+
+
 def parse_odt(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -432,8 +445,10 @@ def parse_odt(
     styles = _Styles(document)
     paragraphs = list(_paragraphs(text, styles))
     parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
-    if styles.struck_spans:  # for the notice, as in a Word protocol
-        parsed = replace(parsed, options={**parsed.options, "struck_runs": styles.struck_spans})
+    left_out = {"struck_runs": styles.struck_spans, "footnotes": _notes(text)}
+    left_out = {key: count for key, count in left_out.items() if count}
+    if left_out:  # for the notices, as in a Word protocol
+        parsed = replace(parsed, options={**parsed.options, **left_out})
     margins = margin_names(_margin_texts(document, styles))  # "Protokoll: …" in a header
     struck = struck_names(styles.struck_texts)  # struck from a list: still names
     if struck or margins:

@@ -504,6 +504,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "nicht gelesen: Quellen und Anmerkungen des Protokolls sind keine Aussagen (auch "
             "aus Word-Dateien nicht gelesen)."
         )
+    if options.get("footnotes"):  # docx/odt_protocol: marks of footnotes and endnotes
+        notes = options["footnotes"]
+        notices.append(
+            f"Fußnoten ({notes}) nicht gelesen: Quellen und Anmerkungen des Protokolls sind "
+            "keine Aussagen (wie in PDF-Dateien)."
+        )
     if options.get("struck_runs"):  # docx_protocol: text struck through by hand
         notices.append(
             f"Durchgestrichener Text ({options['struck_runs']}-mal) nicht gelesen: "
