@@ -55,6 +55,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.captions import style_kind, without_captions
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement
 from workbench.ingest.docx_text import (
@@ -146,15 +147,6 @@ def _style(paragraph) -> str:
             return f"Heading {int(value) + 1}"
         style = style.base_style
     return own
-
-
-def _kind(style: str) -> str:
-    """A DOCX paragraph style as a :class:`Paragraph` kind."""
-    if style == "Title":
-        return "title"
-    if style.startswith("Heading"):
-        return "question" if style == "Heading 1" else "heading"
-    return "body"
 
 
 def cells_in_order(rows: Sequence[Sequence[Cell | None]]) -> list[Cell]:
@@ -326,10 +318,10 @@ def parse_docx(
         if style_id not in kinds:
             style = _style(paragraph)
             outline = _OUTLINE.match(style)
-            kinds[style_id] = (_kind(style), int(outline[1]) if outline else 0)
+            kinds[style_id] = (style_kind(style), int(outline[1]) if outline else 0)
         return kinds[style_id]
 
-    paragraphs = _docx_paragraphs(document._body, kind, levels)
+    paragraphs, captions = without_captions(_docx_paragraphs(document._body, kind, levels))
     diagrams = smartart_texts(document)
     try:
         parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
@@ -338,7 +330,8 @@ def parse_docx(
             hint = _SMARTART_HINT.format(diagrams, "Feld" if diagrams == 1 else "Felder")
             raise InputError(f"{err.message} {hint}", err.file, err.row, err.unit) from None
         raise
-    left_out = {"smartart_texts": diagrams, **left_out_runs(document.element.body)}
+    left_out = {"smartart_texts": diagrams, "captions": captions}
+    left_out.update(left_out_runs(document.element.body))
     left_out = {key: count for key, count in left_out.items() if count}
     if left_out:  # for the notices: their text is not read
         parsed = replace(parsed, options={**parsed.options, **left_out})

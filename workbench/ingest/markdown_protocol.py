@@ -32,6 +32,7 @@ import yaml
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.parse_errors import yaml_problem
+from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
@@ -443,9 +444,12 @@ def parse_markdown(
     listing = False  # after a bare "Teilnehmende:": a list of names
     people_section = False  # under a heading "Teilnehmende": names, no statements
     plain_section = False  # under a heading that asks nothing ("Rahmendaten")
-    left_out: Counter[str] = Counter()  # of a recogniser's text: sounds, made-up credits
+    left_out: Counter[str] = Counter()  # sounds, made-up credits, captions
 
     def statement(text: str, row: int, attributes: dict[str, str] | None = None) -> None:
+        if is_lone_image(text) or is_caption(plain_markdown(text)):  # a photo, its caption
+            left_out["captions"] += 1  # describe it: no participant's contribution
+            return
         role, said = role_and_text(text)
         said = plain_markdown(said)  # a pad's **fett**, [Link](…), [x]: its words only
         names = signature_names(said) if role is None else None

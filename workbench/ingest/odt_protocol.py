@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.ingest.captions import CAPTION, is_caption_style, without_captions
 from workbench.ingest.docx_protocol import cells_in_order, protocol_document, table_paragraphs
 from workbench.ingest.pdf_struck import STRUCK, struck_names, without_struck
 from workbench.ingest.protocol_meta import margin_names
@@ -109,7 +110,7 @@ class _Styles:
             name = _attr(style, "parent-style-name")
 
     def kind(self, name: str) -> tuple[str | None, int | None]:
-        """("title", None), ("heading", level) or (None, default outline level) for a
+        """("title", None), ("heading", level), a caption's or (None, default outline level) for a
         paragraph style, by its own name or an ancestor's (name or display name)."""
         chain = list(self.chain("paragraph", name))
         own = ("name", "display-name", "parent-style-name")  # a parent may be undefined
@@ -117,6 +118,8 @@ class _Styles:
         for shown in (_decoded(n) for n in names if n):
             if shown.lower() in _TITLES:
                 return "title", None
+            if is_caption_style(shown):  # "Illustration", "Abbildung": a photo's caption
+                return CAPTION, None
             heading = _HEADING.match(shown)
             if heading:
                 return "heading", int(heading[1])
@@ -443,9 +446,9 @@ def parse_odt(
             file=raw.name,
         ) from None
     styles = _Styles(document)
-    paragraphs = list(_paragraphs(text, styles))
+    paragraphs, captions = without_captions(list(_paragraphs(text, styles)))
     parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
-    left_out = {"struck_runs": styles.struck_spans, "footnotes": _notes(text)}
+    left_out = {"struck_runs": styles.struck_spans, "footnotes": _notes(text), "captions": captions}
     left_out = {key: count for key, count in left_out.items() if count}
     if left_out:  # for the notices, as in a Word protocol
         parsed = replace(parsed, options={**parsed.options, **left_out})

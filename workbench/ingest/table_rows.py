@@ -510,6 +510,13 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Fußnoten ({notes}) nicht gelesen: Quellen und Anmerkungen des Protokolls sind "
             "keine Aussagen (wie in PDF-Dateien)."
         )
+    if options.get("captions"):  # docx/odt/markdown_protocol: captions of photos, figures
+        captions = options["captions"]
+        notices.append(
+            f"{captions} Bildunterschrift{'en' if captions > 1 else ''} („Foto 1: …“, "
+            "„Abbildung 2: …“, ein Bild allein in einer Zeile) nicht als Aussage gelesen: sie "
+            "beschreibt ein Foto, kein Beitrag der Teilnehmenden."
+        )
     if options.get("struck_runs"):  # docx_protocol: text struck through by hand
         notices.append(
             f"Durchgestrichener Text ({options['struck_runs']}-mal) nicht gelesen: "

@@ -1,0 +1,83 @@
+"""Captions of photos in protocols ("Abbildung 1: Kartenwand zur Frage …", "Foto 2:
+Stellwand Ressourcen", Markdown ``![Foto 1: Kartenwand](x.jpg)``) describe the photo, they
+are no participant's contribution: the import leaves them out and says so (before, each
+was stored as a statement, "(Bild: Foto 1: Kartenwand)" in Markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import parse_file
+
+SAID = ["Der Park ist abends dunkel.", "Fotos vom Sommerfest fehlen im Schaukasten."]
+
+
+def _notice(tmp_path: Path, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        pass
+    assert main(["--project", str(tmp_path / "projekt"), "import", str(path)]) == 0
+    assert sorted(Project.open(project.path).segments()["text"]) == sorted(SAID)
+    return capsys.readouterr().out
+
+
+def test_captions_of_a_word_protocol_are_no_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    document.add_paragraph(SAID[0])
+    document.add_paragraph("Abbildung 1: Kartenwand zur Frage „Was fehlt?“", style="Caption")
+    document.add_paragraph("Foto 2: Stellwand Ressourcen")
+    document.add_paragraph(SAID[1])
+    path = tmp_path / "fotos.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert [(s.text, s.row) for s in parsed.segments] == [(SAID[0], 3), (SAID[1], 6)]
+    assert parsed.options == {"captions": 2}
+    assert "2 Bildunterschriften" in _notice(tmp_path, path, capsys)
+
+
+def test_captions_of_an_odt_protocol_are_no_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    illustration = Style(name="Illustration", family="paragraph")
+    document.styles.addElement(illustration)
+    document.text.addElement(P(text="Sozialraum: Manfort"))
+    document.text.addElement(H(outlinelevel=1, text="Was fehlt im Quartier?"))
+    document.text.addElement(P(text=SAID[0]))
+    document.text.addElement(P(stylename=illustration, text="Kartenwand zur Frage „Was fehlt?“"))
+    document.text.addElement(P(text="Foto 2: Stellwand Ressourcen"))
+    document.text.addElement(P(text=SAID[1]))
+    path = tmp_path / "fotos.odt"
+    document.save(str(path))
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == SAID
+    assert parsed.options == {"captions": 2}
+    assert "2 Bildunterschriften" in _notice(tmp_path, path, capsys)
+
+
+def test_captions_and_lone_images_of_a_markdown_protocol_are_no_statements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fotos.md"
+    path.write_text(
+        "# Stadtteilworkshop Manfort\n\nSozialraum: Manfort\n\n## Was fehlt im Quartier?\n\n"
+        f"- {SAID[0]}\n\n![Foto 1: Kartenwand](kartenwand.jpg)\n\n"
+        f"Foto 2: Stellwand Ressourcen\n\n- {SAID[1]}\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == SAID
+    assert parsed.options == {"captions": 2}
+    assert "2 Bildunterschriften" in _notice(tmp_path, path, capsys)
