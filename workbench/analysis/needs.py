@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 NEED_CODE = "Bedarf"
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")  # of pseudonymisation: "[Person 3]"
 CROSS_CUTTING = "übergreifend"
 DISTRICT_SPECIFIC = "sozialraumspezifisch"
 NO_DISTRICT = "ohne Sozialraum"  # no statement of the cluster names a district
@@ -358,10 +360,39 @@ def _scope_name(scope: ClusterScope) -> str:
 
 
 # -- the stage ---------------------------------------------------------------------------
+def has_words(text: str) -> bool:
+    """Whether a statement says something in words: a letter outside placeholders.
+
+    >>> [has_words(t) for t in ("👍", "+1", "😀😀", "[Person 3]", "Mehr Bänke 👍")]
+    [False, False, False, False, True]
+    """
+    return any(ch.isalpha() for ch in _PLACEHOLDER.sub("", text))
+
+
 def select_statements(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
     """The statements to cluster, out of all ``segments`` of the project: all or those
     coded 'Bedarf' or one of its subcodes, and of them those under a guiding ``question``
-    (a survey's "Was fehlt Ihnen?": its answers are the needs, no coding needed)."""
+    (a survey's "Was fehlt Ihnen?": its answers are the needs, no coding needed); a
+    statement without words (:func:`has_words`: "👍", "+1" in a chat) names no need and
+    is not clustered."""
+    selected = _selection(project, params, segments)
+    selected = selected[selected["text"].map(has_words)]
+    if selected.empty:
+        raise WorkbenchError(
+            "Keine Aussage mit Wortinhalt zum Clustern: die gewählten Aussagen bestehen nur "
+            "aus Emoji, Zeichen oder Platzhaltern."
+        )
+    return selected
+
+
+def wordless_statements(project: Project, params: NeedParams) -> int:
+    """How many statements of the selection a need run leaves out for having no words."""
+    selected = _selection(project, params, project.segments())
+    return int((~selected["text"].map(has_words)).sum())
+
+
+def _selection(project: Project, params: NeedParams, segments: pd.DataFrame) -> pd.DataFrame:
+    """The statements coded 'Bedarf' (or all), under the guiding ``question`` if given."""
     selected = segments
     if params.segments != "all":
         codings = project.codings()

@@ -81,6 +81,14 @@ def cmd_needs(args: argparse.Namespace) -> int:
     )  # fmt: skip
     run_id = needs.run_needs(project, params)
     _report(project, run_id, args.out)
+    wordless = needs.wordless_statements(project, params)
+    if wordless:  # on stderr: stdout may be CSV
+        print(
+            f"Hinweis: {plural(wordless, 'Aussage', 'Aussagen')} ohne Wortinhalt (nur Emoji, "
+            "Zeichen oder Platzhalter, etwa „👍“ oder „+1“ im Chat) nicht geclustert: sie "
+            "nennen keinen Bedarf in Worten.",
+            file=sys.stderr,
+        )
     return 0
 
 
