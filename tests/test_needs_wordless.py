@@ -66,3 +66,23 @@ def test_a_need_run_of_only_wordless_statements_stops_with_the_reason(tmp_path: 
     assert len(signs) == len(SIGNS)
     with pytest.raises(WorkbenchError, match="Keine Aussage mit Wortinhalt"):
         needs.select_statements(project, NeedParams(segments="all"), signs)
+
+
+def test_a_wave_comparison_does_not_ask_to_recompute_for_wordless_statements(
+    project: Project, tmp_path: Path
+) -> None:
+    """The comparison of waves counted "👍" as a need statement missing from the run and
+    asked, after every run, to compute the needs again."""
+    from workbench.analysis import waves
+    from workbench.ingest.table import TableMapping
+
+    mapping = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+    for wave, texts in (("2021", SAID[:3]), ("2023", [*SAID[3:], "👍", "+1"])):
+        rows = [f"{wave}-{i};{text};Manfort" for i, text in enumerate(texts)]
+        path = tmp_path / f"karten_{wave}.csv"
+        path.write_text("\n".join(["ID;Text;Sozialraum", *rows]) + "\n", encoding="utf-8")
+        project.import_files([path], mapping, wave=wave)
+    params = NeedParams(segments="all", backend="tfidf", n_clusters=2)
+    needs.run_needs(project, params, progress=False)
+    notes = waves.need_comparison(project).notes
+    assert not [n for n in notes if "nicht im Bedarfslauf" in n]

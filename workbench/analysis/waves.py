@@ -304,10 +304,11 @@ def _pick(labels: list[str], earlier: str | None, later: str | None) -> tuple[st
 
 
 def _need_statements(project: Project, params: dict) -> set[int]:
-    """The statements a need run with these ``params`` (segments, question) clusters today."""
-    from workbench.analysis.needs import NEED_CODE
+    """The statements a need run with these ``params`` (segments, question) clusters today
+    (none without words: :func:`~workbench.analysis.needs.has_words`)."""
+    from workbench.analysis.needs import NEED_CODE, has_words
 
-    query = select(Segment.id, Segment.question)
+    query = select(Segment.id, Segment.question, Segment.text)
     if params.get("segments", "needs") != "all":
         need = or_(Code.path == NEED_CODE, Code.path.startswith(NEED_CODE + SEPARATOR))
         query = query.join(Coding, Coding.segment_id == Segment.id).join(
@@ -317,7 +318,9 @@ def _need_statements(project: Project, params: dict) -> set[int]:
     asked = str(params.get("question") or "").strip().casefold()
     with project.session() as session:
         rows = session.execute(query).all()
-    return {s for s, question in rows if asked in (question or "").casefold()}
+    return {
+        s for s, question, text in rows if asked in (question or "").casefold() and has_words(text)
+    }
 
 
 def _rerun(params: dict) -> str:
