@@ -81,3 +81,29 @@ def test_captions_and_lone_images_of_a_markdown_protocol_are_no_statements(
     assert [s.text for s in parsed.segments] == SAID
     assert parsed.options == {"captions": 2}
     assert "2 Bildunterschriften" in _notice(tmp_path, path, capsys)
+
+
+def test_a_caption_in_a_pdf_protocol_is_no_guiding_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a PDF, a caption above a paragraph was taken for a guiding question: "Foto 2:
+    Stellwand Ressourcen" became the question of the statements below it."""
+    from tests.test_pdf_protocol import pdf_bytes
+
+    lines = ["Stadtteilkonferenz Manfort", "Sozialraum: Manfort", "Was fehlt im Quartier?"]
+    lines += [
+        "Der Park ist abends dunkel, weil die Laternen am Weg zum Bahnhof seit dem",
+        "Winter kaputt sind und niemand sie repariert hat.",
+        "Foto 2: Stellwand Ressourcen",
+        "Fotos vom Sommerfest fehlen im Schaukasten, den die Kinder im letzten Jahr",
+        "mit der Kita zusammen gebaut haben.",
+    ]
+    path = tmp_path / "fotos.pdf"
+    path.write_bytes(pdf_bytes([lines]))
+    parsed = parse_file(path)
+    assert {s.question for s in parsed.segments} == {"Was fehlt im Quartier?"}
+    assert [s.text.split(",")[0] for s in parsed.segments] == [
+        "Der Park ist abends dunkel",
+        "Fotos vom Sommerfest fehlen im Schaukasten",
+    ]
+    assert parsed.options == {"captions": 1}

@@ -6,7 +6,8 @@ the photo, they say nothing a participant said. A caption is a Word paragraph in
 caption style ("Caption", German Word "Beschriftung"; LibreOffice "Illustration",
 "Figure", "Abbildung"), a paragraph that starts with a figure's word and number
 (:func:`is_caption`), or in Markdown an image alone on its line (``![Foto 1: …](x.jpg)``).
-The readers leave them out and count them for a notice (option ``captions``).
+The readers (DOCX, ODT, Markdown/text, PDF — where a short caption above text looked like
+a guiding question) leave them out and count them for a notice (option ``captions``).
 """
 
 from __future__ import annotations

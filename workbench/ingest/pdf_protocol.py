@@ -42,6 +42,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.captions import is_caption
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import (
     CLUB_NAMES,
@@ -368,6 +369,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     above = [i for i in range(first or 0) if table_number(paragraphs[i]) is None]
     titled = above[title_at([paragraphs[i] for i in above])] if above else None
     listing = False  # after "Teilnehmende:" without names: a list of names, one a line
+    captions = 0  # of photos and figures (captions), left out
     for number, paragraph in enumerate(paragraphs, start=1):
         index = number - 1
         following = paragraphs[number] if number < len(paragraphs) else None
@@ -392,6 +394,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             if index == titled:  # other lines: a letterhead, a subtitle, names
                 fields["title"] = paragraph
             add_detail(fields, "names", names_alone(paragraph))
+            continue
+        if is_caption(paragraph):  # "Foto 2: Stellwand …": a photo's, no guiding question
+            captions += 1
             continue
         if not segments and question is None and names_alone(paragraph):
             add_detail(fields, "names", names_alone(paragraph))  # under the title, no key
@@ -419,6 +424,8 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
         statement = OPENS.sub("", paragraph, count=1).strip()
         if statement:
             add_statement(segments, statement, question, number)
+    if captions:
+        fields["options"] = {**fields.get("options", {}), "captions": captions}
     add_detail(fields, "names", names)
     fields.setdefault("format", FORMAT)  # unless the protocol names its own ("Format: digital")
     return protocol_result(raw, segments, IMPORTER, **fields)
