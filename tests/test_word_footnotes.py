@@ -85,3 +85,25 @@ def test_footnotes_of_an_odt_protocol_are_named_as_not_read(
     assert [s.text for s in parsed.segments] == ["Die Armut wächst.", "Der Treff schließt zu früh."]
     assert parsed.options == {"footnotes": 2}
     assert "Fußnoten (2) nicht gelesen" in _import(tmp_path, path, capsys)
+
+
+def test_footnotes_of_an_rtf_protocol_are_named_as_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Word's RTF keeps a footnote in a ``{\\footnote …}`` group: not read, now named."""
+    path = tmp_path / "fussnoten.rtf"
+    path.write_text(
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n"
+        "{\\pard Sozialraum: Manfort\\par}\n"
+        "{\\pard Die Armut im Quartier w\\'e4chst{\\super\\chftn}{\\footnote\\pard\\plain"
+        "{\\super\\chftn} Vgl. Sozialbericht 2019, S. 12.}.\\par}\n"
+        "{\\pard Der Treff braucht l\\'e4ngere \\'d6ffnungszeiten.\\par}\n}\n",
+        encoding="ascii",
+    )
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [
+        "Die Armut im Quartier wächst.",
+        "Der Treff braucht längere Öffnungszeiten.",
+    ]
+    assert parsed.options == {"footnotes": 1}
+    assert "Fußnoten (1) nicht gelesen" in _import(tmp_path, path, capsys)

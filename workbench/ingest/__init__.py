@@ -21,7 +21,7 @@ from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
-from workbench.ingest.rtf_text import rtf_margins, rtf_text
+from workbench.ingest.rtf_text import rtf_footnotes, rtf_margins, rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES
@@ -311,7 +311,10 @@ def parse_file(
             return parse(io.BytesIO(data), name, roles=roles)
         document = parse_markdown(io.BytesIO(data), name, roles=roles)
         named = margin_names(rtf_margins(path))  # "Protokoll: …" in a header: a name
-        return replace(document, names=tuple(dict.fromkeys((*document.names, *named))))
+        notes = rtf_footnotes(path)  # not read, as in Word files: named in a notice
+        options = {**document.options, **({"footnotes": notes} if notes else {})}
+        names = tuple(dict.fromkeys((*document.names, *named)))
+        return replace(document, names=names, options=options)
     if suffix == ".zip" and path.is_file():  # WhatsApp "Chat exportieren" with media
         archived = parse_whatsapp_archive(path, roles=roles)
         if archived is not None:

@@ -8,7 +8,8 @@ paragraphs in the text, while a line break inside one (``\\line``) stays one; a 
 bullet or number (``\\pntext``, ``\\listtext``, dropped by ``striprtf``) becomes "- ". The
 text then goes the way of a ``.txt`` file (:func:`workbench.ingest.parse_file`): a Zoom
 chat, a transcript of speaker lines (f4: ``I: … #00:01:02-3#``) or a protocol. Headers and
-footers are no text; :func:`rtf_margins` gives them for the names in them.
+footers are no text; :func:`rtf_margins` gives them for the names in them. Footnotes are
+no text either (:func:`rtf_footnotes` counts them for a notice).
 """
 
 from __future__ import annotations
@@ -75,6 +76,13 @@ def rtf_text(path: str | Path) -> tuple[str, bytes]:
 
 
 _MARGIN = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")  # a header's or footer's group
+_FOOTNOTE = re.compile(r"\{(?:\\\*)?\\footnote(?![a-z])")  # a footnote's (or endnote's) group
+
+
+def rtf_footnotes(path: str | Path) -> int:
+    """How many footnotes and endnotes (``{\\footnote …}``) an RTF file has: ``striprtf``
+    drops them with the other destinations, the import names their number."""
+    return len(_FOOTNOTE.findall(read_source(path).data.decode("latin-1")))
 
 
 def rtf_margins(path: str | Path) -> list[str]:
