@@ -107,3 +107,21 @@ def test_a_caption_in_a_pdf_protocol_is_no_guiding_question(
         "Fotos vom Sommerfest fehlen im Schaukasten",
     ]
     assert parsed.options == {"captions": 1}
+
+
+def test_a_statement_that_starts_with_a_photo_and_a_year_is_kept(tmp_path: Path) -> None:
+    """ "Fotos 2023 vom Sommerfest …" names a year, not a figure's number: a statement."""
+    import doctest
+
+    from workbench.ingest import captions
+
+    assert doctest.testmod(captions).failed == 0
+    path = tmp_path / "jahr.md"
+    path.write_text(
+        "Sozialraum: Manfort\n\n## Was fehlt im Quartier?\n\n"
+        "- Fotos 2023 vom Sommerfest fehlen im Schaukasten.\n- Bild 12: Stellwand\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == ["Fotos 2023 vom Sommerfest fehlen im Schaukasten."]
+    assert parsed.options == {"captions": 1}

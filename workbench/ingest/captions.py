@@ -25,7 +25,7 @@ CAPTION_STYLES = frozenset(
     {"caption", "beschriftung", "bildunterschrift", "illustration", "figure", "abbildung"}
 )
 _CAPTION = re.compile(
-    r"^\s*(?:Abbildung|Abb\.|Foto|Fotos|Bild|Grafik|Figure|Fig\.|Photo)\s*\d{1,3}[a-z]?"
+    r"^\s*(?:Abbildung|Abb\.|Foto|Fotos|Bild|Grafik|Figure|Fig\.|Photo)\s*\d{1,3}(?!\d)[a-z]?"
     r"\s*(?:[:.–—-]\s*)?(?:\S|$)",
     re.IGNORECASE,
 )
@@ -55,6 +55,8 @@ def is_caption(text: str) -> bool:
     [True, True]
     >>> [is_caption(t) for t in ("Fotos vom Fest fehlen", "Bildung ist wichtig", "Bild")]
     [False, False, False]
+    >>> is_caption("Fotos 2023 vom Sommerfest fehlen im Schaukasten")  # a year, no number
+    False
     """
     return _CAPTION.match(text) is not None
 
