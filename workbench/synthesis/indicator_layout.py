@@ -66,6 +66,7 @@ CITY_ALIASES = (
     "stadt gesamt", "stadt insgesamt", "gesamte stadt", "gesamtes stadtgebiet", "stadtgebiet",
     "stadt", "insgesamt", "gesamt",
 )  # fmt: skip
+CITY_NAMES = frozenset({CITYWIDE.casefold(), *CITY_ALIASES})  # as :func:`name_key` reads them
 
 
 @dataclass
@@ -255,15 +256,14 @@ def city_rows(
             year = name_key(_cell(cells, columns["year"]) or "")
         return " ".join(name_key(_cell(cells, columns["indicator"]) or "").split()), year
 
-    city = {CITYWIDE.casefold(), *CITY_ALIASES}
     seen = {  # the table's own city rows go first
         key(cells): (number, _cell(cells, value))
         for number, cells, _ in rows
-        if name_key(_cell(cells, district) or "") in city and not blank(cells, value)
+        if name_key(_cell(cells, district) or "") in CITY_NAMES and not blank(cells, value)
     }
     derived = []
     for number, cells, _ in rows:
-        if blank(cells, at) or blank(cells, district) or name_key(cells[district]) in city:
+        if blank(cells, at) or blank(cells, district) or name_key(cells[district]) in CITY_NAMES:
             continue
         if sign_of(str(value_text(cells[at]))) is not None:
             continue  # "." (unknown), "x": the city's value is missing, not this row's

@@ -39,7 +39,7 @@ from workbench.synthesis.indicator_districts import (
     probable_district,
     unknown_error,
 )
-from workbench.synthesis.indicator_layout import CITY_ALIASES, blank, name_key, read_layout
+from workbench.synthesis.indicator_layout import CITY_NAMES, blank, name_key, read_layout
 from workbench.synthesis.indicator_names import IndicatorNames
 from workbench.synthesis.indicator_numbers import (
     GROUPED,
@@ -185,7 +185,7 @@ def _read_indicators(
     gaps.legend = legend([*table.above, *table.notes])  # the table's own Zeichenerklärung
     gaps.filled = table.filled  # a grouped table: names taken from the row above
     known = {name_key(d): d for d in districts}
-    for alias in (name_key(CITYWIDE), *CITY_ALIASES):  # and how statistics offices name it
+    for alias in CITY_NAMES:  # and how statistics offices name the city's row
         known.setdefault(alias, CITYWIDE)
     result: list[IndicatorRow] = []
     seen: dict[tuple[str, str, int], int] = {}
