@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -59,13 +60,21 @@ def read_ods(data: bytes, name: str, sheet: str | None) -> OdsSheet:
         ) from None
     tables = list(root.iter(f"{_TABLE}table"))
     names = [str(t.get(f"{_TABLE}name")) for t in tables]
-    if sheet is not None and sheet not in names:
-        raise InputError(f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(names)}", file=name)
+    check_sheet(name, sheet, names)
     if not tables:
         raise InputError("Die Tabelle ist leer.", file=name)
     table = tables[names.index(sheet) if sheet is not None else 0]
     rows, percent, merged = _read_table(table)
     return OdsSheet(rows, sheet or names[0], names, frozenset(percent), merged)
+
+
+def check_sheet(filename: str, sheet: str | None, names: Sequence[Any]) -> None:
+    """Stop the import if the sheet ``sheet`` asked for is none of the workbook's ``names``."""
+    if sheet is not None and sheet not in names:
+        raise InputError(
+            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, names))}",
+            file=filename,
+        )
 
 
 def _read_table(

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down
-from workbench.ingest.ods import OdsSheet, read_ods
+from workbench.ingest.ods import OdsSheet, check_sheet, read_ods
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
@@ -82,14 +82,6 @@ def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -
         ) from None
 
 
-def _check_sheet(raw: RawFile, sheet: str | None, names: Sequence[Any]) -> None:
-    if sheet is not None and sheet not in names:
-        raise InputError(
-            f"Tabellenblatt '{sheet}' fehlt; vorhanden: {', '.join(map(str, names))}",
-            file=raw.name,
-        )
-
-
 def _header_first(
     raw: RawFile, rows: Iterable[Sequence[Any]]
 ) -> tuple[list[str], list[tuple[int, list[Any]]]]:
@@ -140,7 +132,7 @@ def _xlsx_sheet(
     raw = RawFile(name, data)
     book = _workbook(raw, "XLSX", open_book)
     names = list(book.sheetnames)
-    _check_sheet(raw, sheet, names)
+    check_sheet(raw.name, sheet, names)
     rows = book[sheet] if sheet else book.worksheets[0]
     percent: set[tuple[int, int]] = set()
 
