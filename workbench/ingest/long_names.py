@@ -165,10 +165,15 @@ def fitted_labels(
         if label and len(label) > limit
     ]
     return (
-        [shortened(q, MAX_QUESTION, tail=40) if q else q for q in questions],
-        [shortened(r, MAX_ROLE, tail=40) if r else r for r in roles],
+        [_fitted_label(q, MAX_QUESTION) if q else q for q in questions],
+        [_fitted_label(r, MAX_ROLE) if r else r for r in roles],
         notices,
     )
+
+
+def _fitted_label(label: str, limit: int) -> str:
+    """A guiding question or role as stored: cut in its middle, its last 40 kept."""
+    return shortened(label, limit, tail=40)
 
 
 def legacy_question(question: str) -> str:
@@ -188,7 +193,7 @@ def adopt_legacy_question(session: Session, question: str, stored: dict[str, str
     old = stored.get(legacy_question(question)) if len(question) > MAX_QUESTION else None
     if old is None:
         return
-    today = shortened(question, MAX_QUESTION, tail=40)
+    today = _fitted_label(question, MAX_QUESTION)
     renamed = session.execute(update(Segment).where(Segment.question == old).values(question=today))
     if renamed.rowcount:  # a question's label (a role never had this form)
         del stored[legacy_question(question)]
