@@ -48,16 +48,27 @@ class OdsSheet:
 def read_ods(data: bytes, name: str, sheet: str | None) -> OdsSheet:
     """The first (or named) sheet of the ODS file ``data`` (file name ``name``); an empty,
     broken or unknown sheet stops the import."""
+    return sheet_of(ods_content(data, name), name, sheet)
+
+
+def ods_content(data: bytes, name: str) -> Any:
+    """The parsed ``content.xml`` of the ODS file ``data`` (all its sheets, for
+    :func:`sheet_of`); an empty or broken file stops the import."""
     if not data.strip():
         raise InputError("Die Datei ist leer.", file=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
+            return ElementTree.fromstring(archive.read("content.xml"))
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException) as err:
         raise InputError(
             f"Keine lesbare ODS-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
             file=name,
         ) from None
+
+
+def sheet_of(root: Any, name: str, sheet: str | None) -> OdsSheet:
+    """The first (or named) sheet of the parsed ODS file ``root`` (:func:`ods_content`);
+    an unknown sheet stops the import."""
     tables = list(root.iter(f"{_TABLE}table"))
     names = [str(t.get(f"{_TABLE}name")) for t in tables]
     check_sheet(name, sheet, names)

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down
-from workbench.ingest.ods import OdsSheet, check_sheet, read_ods
+from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
@@ -162,8 +162,8 @@ _reading: list[Callable[..., Any]] = []  # the readers of :func:`forgetting_work
 def forgetting_workbook(read: Callable[P, T]) -> Callable[P, T]:
     """``read``, after which the last workbook read is dropped (:func:`_xlsx_sheet` keeps
     its bytes and raw rows for the next question about the same file, :func:`_ods_sheet`
-    within ``read`` only): after an import, no participant's data stays in a long-running
-    kernel's memory."""
+    and :func:`_ods_content` within ``read`` only): after an import, no participant's data
+    stays in a long-running kernel's memory."""
 
     @functools.wraps(read)
     def reading(*args: P.args, **kwargs: P.kwargs) -> T:
@@ -174,6 +174,7 @@ def forgetting_workbook(read: Callable[P, T]) -> Callable[P, T]:
             _reading.pop()
             _xlsx_sheet.cache_clear()
             _ods_sheet.cache_clear()
+            _ods_content.cache_clear()
 
     return reading
 
@@ -205,7 +206,14 @@ def _ods_book(data: bytes, name: str, sheet: str | None) -> OdsSheet:
 def _ods_sheet(data: bytes, name: str, sheet: str | None) -> OdsSheet:
     """:func:`read_ods`, kept for the next question about the same file; callers copy
     the rows."""
-    return read_ods(data, name, sheet)
+    return sheet_of(_ods_content(data, name), name, sheet)
+
+
+@functools.lru_cache(maxsize=1)
+def _ods_content(data: bytes, name: str) -> Any:
+    """:func:`ods_content`, kept for the file's next sheet: a workbook imported sheet by
+    sheet parsed its whole ``content.xml`` (every sheet) once per sheet."""
+    return ods_content(data, name)
 
 
 def percent_cells(
