@@ -17,7 +17,7 @@ from tests.pg import Server
 from workbench import Project
 from workbench.cli.main import main
 from workbench.ingest.long_names import shortened, shortened_filename, workshop_key
-from workbench.store import Document, Recommendation, Segment, Workshop
+from workbench.store import Document, Recommendation, Segment, Workshop, make_engine
 from workbench.synthesis.recommendations import recommendations
 
 LONG = " ".join(["Stadtteilkonferenz"] * 20)  # 379 characters
@@ -34,11 +34,16 @@ def _old_project(folder: Path, tmp_path: Path) -> None:
     table.write_text("ID;Text;Rolle\n1;Mehr Bänke;Anwohnerin\n", encoding="utf-8")
     command = ["--project", str(folder), "import", str(table), "--district", "Manfort"]
     assert main([*command, "--role-column", "Rolle", "--workshop", "Kurz"]) == 0
-    with Project.open(folder) as project, project.transaction() as s:
-        s.execute(update(Segment).values(question=QUESTION, speaker_role=ROLE))
-        s.execute(update(Workshop).values(name=WORKSHOP, format=LONG))
-        s.execute(update(Document).values(filename=FILENAME))
-        s.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+    with Project.open(folder) as project:
+        with project.transaction() as s:
+            s.execute(update(Segment).values(question=QUESTION, speaker_role=ROLE))
+            s.execute(update(Workshop).values(name=WORKSHOP, format=LONG))
+            s.execute(update(Document).values(filename=FILENAME))
+        # the revision outside the project's own sessions (they refuse a changed schema)
+        engine = make_engine(project.db_url)
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+        engine.dispose()
 
 
 def test_upgrade_shortens_long_values_so_a_new_import_finds_them_and_migrate_db_works(
