@@ -27,12 +27,24 @@ from workbench.store import FeedbackAnswer, make_engine
 NEWER = "9999"  # the revision a newer workbench's upgrade leaves
 
 
-def _upgraded_by_a_newer_workbench(project: Project) -> None:
+def _upgraded_by_a_newer_workbench(project: Project, revision: str = NEWER) -> None:
     """What ``workbench upgrade`` of a later release does to the revision (elsewhere)."""
     engine = make_engine(project.db_url)
     with engine.begin() as connection:
-        connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{NEWER}'")
+        connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{revision}'")
     engine.dispose()
+
+
+def test_a_project_set_back_to_an_older_schema_is_not_called_newer(project: Project) -> None:
+    """An older backup restored under an open kernel: its revision is older, and the
+    refusal said "mit einer neueren Werkbank aktualisiert"."""
+    _upgraded_by_a_newer_workbench(project, "0001")
+    with pytest.raises(WorkbenchError) as err:
+        project.add_code("Bedarf")
+    message = str(err.value)
+    assert "älteren Schemastand (0001" in message and "workbench upgrade" in message
+    assert "neueren" not in message and "nicht gespeichert" in message
+    assert project.codes().empty
 
 
 @pytest.mark.backends

@@ -158,14 +158,23 @@ class SchemaGuard:
         self._compare(found)
 
     def _compare(self, found: object) -> None:
-        if found != self.revision:
+        if found == self.revision:
+            return
+        if str(found) < str(self.revision):  # "0007" < "0008": a backup of before, restored
             raise WorkbenchError(
-                f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
-                f"(Schemastand {found}; diese Sitzung kennt {self.revision}); dieser "
-                "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
-                "Werkbank aktualisieren und die App neu laden bzw. den Notebook-Kernel neu "
-                "starten."
+                f"Das Projekt hat inzwischen einen älteren Schemastand ({found}; diese "
+                f"Sitzung kennt {self.revision}), etwa weil eine ältere Sicherung "
+                "zurückgespielt wurde; dieser Schritt wurde nicht gespeichert. Bitte "
+                "'workbench upgrade' ausführen und die App neu laden bzw. den "
+                "Notebook-Kernel neu starten."
             ) from None
+        raise WorkbenchError(
+            f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
+            f"(Schemastand {found}; diese Sitzung kennt {self.revision}); dieser "
+            "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
+            "Werkbank aktualisieren und die App neu laden bzw. den Notebook-Kernel neu "
+            "starten."
+        ) from None
 
 
 _REVISION = "SELECT version_num FROM alembic_version"
