@@ -37,12 +37,6 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 _COMMENTS = re.compile(r"\s*(?:comments?|kommentare?|antworten|replies|reaktionen)\b", re.I)
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The names of a workbook's sheets, in order ([] if it cannot be read: reading it as
-    a table says why, with the file's name)."""
-    return [name for name, _ in _sheets(path)]
-
-
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
