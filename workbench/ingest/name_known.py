@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import Gazetteer, fold
-from workbench.ingest.name_tokens import Tok, genitive_at
+from workbench.ingest.name_tokens import PLACE_END, Tok, genitive_at
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 
@@ -209,7 +210,7 @@ def _participle(text: str, toks: list[Tok], j: int) -> bool:
     return after.startswith(",") or (j + 1 < len(toks) and toks[j + 1].folded in _AUXILIARIES)
 
 
-def _singular_verb(text: str, toks: list[Tok], i: int) -> bool:
+def singular_verb(text: str, toks: list[Tok], i: int) -> bool:
     """Whether a finite verb of the third person singular follows ``toks[i]`` ("kommt")."""
     if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
         return False
@@ -221,6 +222,48 @@ def _singular_verb(text: str, toks: list[Tok], i: int) -> bool:
     return verb.folded in _FINITE or (
         len(verb.folded) >= 4 and verb.folded.endswith("t") and verb.folded not in _NOT_VERBS
     )
+
+
+# A lower-case word after a name that makes it a place ("Alma Wartenberg platz")
+_PLACE_TYPED = re.compile(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)$")
+# Verbs only a person does ("Jonas Garten hilft"; "Markus Haus ist offen" is his house)
+_PERSON_VERBS = frozenset("hilft kommt wohnt arbeitet leitet organisiert kummert ubernimmt".split())
+
+
+def place_surname(
+    finder: Finder, text: str, toks: list[Tok], last: int, addressed: bool = False
+) -> bool:
+    """Whether the place word after the first name ``toks[last]`` is her surname ("Frau
+    Eva Garten hilft", "Herr Anton Brunnen, …", "Anton Brunnen hilft", "Peter Niehaus
+    sagt"): after a form of address before a lower-case word, a punctuation mark or the
+    text's end; else before a finite verb, with no article before ("der Anton Brunnen",
+    "im Eva Garten") and no second name before ("Anne Frank Schule hilft")."""
+    if last + 1 >= len(toks) or not finder.is_first(toks[last]):
+        return False
+    tok = toks[last + 1]
+    if text[toks[last].end : tok.start] not in (" ", "\u00a0") or tok.text.isupper():
+        return False
+    if not tok.text[0].isupper() or not (
+        PLACE_END.search(tok.folded) or tok.folded in lists.INSTITUTION_NOUNS
+    ):
+        return False
+    if not addressed:
+        prev = toks[last - 1] if last else None
+        joined = prev is not None and text[prev.end : toks[last].start] in (" ", "\u00a0")
+        if prev is not None and (
+            prev.lower in lists.ARTICLES
+            or (joined and prev.text[0].isupper() and not finder.blocked(prev))
+        ):
+            return False  # "der Anton Brunnen", "im Eva Garten", "Anne Frank Schule hilft"
+        if not singular_verb(text, toks, last + 1):
+            return False
+        # "Markus Haus ist offen": his house, the apostrophe left out; a person acts
+        owner = toks[last].text.endswith(("s", "x", "z", "ß"))
+        return not owner or toks[last + 2].folded in lists.SPEECH_VERBS | _PERSON_VERBS
+    nxt = toks[last + 2] if last + 2 < len(toks) else None
+    if nxt is None or text[tok.end : nxt.start].strip():
+        return True  # "Frau Eva Garten.", "Herr Anton Brunnen, der …"
+    return nxt.text[0].islower() and not _PLACE_TYPED.search(nxt.folded)
 
 
 def known_in_text(
@@ -247,6 +290,6 @@ def known_in_text(
         and text[prev.end : tok.start] == " "
         and tok.folded not in lists.NOUN_FIRST_NAMES  # plurals: "mit Rosen geschmückt"
     )
-    if not (after_preposition or (tok.sentence_start and _singular_verb(text, toks, i))):
+    if not (after_preposition or (tok.sentence_start and singular_verb(text, toks, i))):
         return None
     return Hit(tok.start, tok.end, "person", key, 0.6, tok.text), i

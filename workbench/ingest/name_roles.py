@@ -9,7 +9,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.name_known import address_name, owner_stem
+from workbench.ingest.name_known import address_name, owner_stem, place_surname
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.pii_patterns import Hit
 
@@ -80,6 +80,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
         if role or not finder.name_like(first, loose=True, named=not family):
             return None
         last, surname = address_name(finder, text, toks, j, *finder._chain(text, toks, j))
+        if place_surname(finder, text, toks, last, addressed=True):
+            last = surname = last + 1  # "Frau Eva Garten hilft": her surname, no garden
     family = tok.folded in FAMILY
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)

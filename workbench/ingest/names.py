@@ -23,7 +23,9 @@ is a name), and not before a name of the gazetteer ("die ältere Frau Schmidt").
 
 Places, institutions and ordinary words stay: first names that are also words ("Rose",
 "Mai", "Handy") count only in such a context, a name chain followed by "Schule", "Platz",
-… is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz"), and the
+… is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz") — but a place
+word right after a form of address and a first name, or after a first name before a verb
+("Frau Eva Garten hilft", "Anton Brunnen hilft"), is the surname (``place_surname``) — and the
 project's protected words (districts, codes) are never a name; Leverkusen's districts and
 quarters and organisations such as "Kolping" (``LOCAL_NAMES``) are one only after a form of
 address or a first name ("Ophoven erklärt", but "Frau Schlebusch"). Unknown capitalised words
@@ -58,6 +60,7 @@ from workbench.ingest.name_known import (
     known_lower,
     known_word,
     owner_stem,
+    place_surname,
 )
 from workbench.ingest.name_roles import FAMILY, after_role, after_title
 from workbench.ingest.name_tokens import (
@@ -437,6 +440,8 @@ class PersonFinder:
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
+        if last == i and place_surname(self, text, toks, i):
+            last = surname = i + 1  # "Anton Brunnen hilft": his surname, no fountain
         # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus"); an
         # article before makes it the building's name ("das Markus Haus der Gemeinde")
         owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))

@@ -1,0 +1,68 @@
+"""A surname that is also a place word ("Garten", "Brunnen", "Park", "Neuhaus") after a
+form of address and a first name, or after a first name before a finite verb, is the
+person's surname and leaves no trace; the same words after an article or a name chain
+before "Platz", "Schule", "Kirche" still name a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Herr Anton Brunnen hilft.", "[Person 1] hilft."),
+        ("Frau Eva Garten hilft.", "[Person 1] hilft."),
+        ("Frau Eva Garten.", "[Person 1]."),
+        ("Frau Eva Garten, die Leiterin, kommt.", "[Person 1], die Leiterin, kommt."),
+        ("Dr. Anton Park sagt das.", "[Person 1] sagt das."),
+        ("Frau Eva Garten und Herr Jens Bauer", "[Person 1] und [Person 2]"),
+        ("Frau Eva Neuhaus hilft.", "[Person 1] hilft."),
+        ("Herr Peter Althaus sagt, dass es reicht.", "[Person 1] sagt, dass es reicht."),
+        ("Frau Anna Maria Garten hilft.", "[Person 1] hilft."),
+        ("Anton Brunnen hilft.", "[Person 1] hilft."),
+        ("Eva Garten sagt, dass es gut ist.", "[Person 1] sagt, dass es gut ist."),
+        ("Peter Niehaus kommt morgen.", "[Person 1] kommt morgen."),
+        ("Laut Anton Brunnen ist das gut.", "Laut [Person 1] ist das gut."),
+        ("Jonas Garten sagt, dass es passt.", "[Person 1] sagt, dass es passt."),
+    ],
+)
+def test_a_place_word_as_surname_is_replaced_with_the_name(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+def test_the_place_word_surname_is_the_persons_key() -> None:
+    pseudo = Pseudonymiser()
+    first = pseudo.pseudonymise("Frau Eva Garten hilft.")[0]
+    later = pseudo.pseudonymise("Eva Garten kommt später.")[0]
+    assert (first, later) == ("[Person 1] hilft.", "[Person 1] kommt später.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kemal Altun Platz ist schön.",
+        "Wir treffen uns am Kemal Altun Platz.",
+        "Die Anne Frank Schule hilft.",
+        "Anne Frank Schule hilft.",
+        "Die Maria Hilf Kirche hilft.",
+        "Wir sind im Eva Garten.",
+        "Der Anton Brunnen plätschert.",
+        "Wir treffen uns am Luisen Platz.",
+        "Das Markus Haus ist offen.",
+        "Rose Garten blüht.",
+    ],
+)
+def test_a_place_named_after_a_person_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_house_named_by_its_owner_keeps_the_house() -> None:
+    # "Markus Haus" is Markus' house (the apostrophe left out), not his surname
+    assert _clear("Markus Haus ist offen.") == "[Person 1] Haus ist offen."
