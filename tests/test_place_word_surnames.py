@@ -66,3 +66,36 @@ def test_a_place_named_after_a_person_stays(text: str) -> None:
 def test_a_house_named_by_its_owner_keeps_the_house() -> None:
     # "Markus Haus" is Markus' house (the apostrophe left out), not his surname
     assert _clear("Markus Haus ist offen.") == "[Person 1] Haus ist offen."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Herr Park sagt, dass es reicht.", "[Person 1] sagt, dass es reicht."),
+        ("Herr Brunnen hilft.", "[Person 1] hilft."),
+        ("Frau Garten kommt später.", "[Person 1] kommt später."),
+        ("Herr Ring, der Hausmeister, hilft.", "[Person 1], der Hausmeister, hilft."),
+        ("Danke an Frau Hof.", "Danke an [Person 1]."),
+    ],
+)
+def test_a_place_word_alone_after_a_form_of_address_is_the_surname(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+def test_the_surname_alone_does_not_make_the_place_a_person() -> None:
+    pseudo = Pseudonymiser()
+    texts = ["Herr Park sagt das.", "Der Park ist schön.", "Park und Garten sind schön."]
+    assert [pseudo.pseudonymise(t)[0] for t in texts] == [
+        "[Person 1] sagt das.",
+        "Der Park ist schön.",
+        "Park und Garten sind schön.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Familie Garten hilft.", "jede Frau Garten", "Die Frau im Park hilft."]
+)
+def test_no_person_without_a_form_of_address_right_before(text: str) -> None:
+    assert _clear(text) == text

@@ -240,12 +240,9 @@ def place_surname(
     "im Eva Garten") and no second name before ("Anne Frank Schule hilft")."""
     if last + 1 >= len(toks) or not finder.is_first(toks[last]):
         return False
-    tok = toks[last + 1]
-    if text[toks[last].end : tok.start] not in (" ", "\u00a0") or tok.text.isupper():
+    if text[toks[last].end : toks[last + 1].start] not in (" ", "\u00a0"):
         return False
-    if not tok.text[0].isupper() or not (
-        PLACE_END.search(tok.folded) or tok.folded in lists.INSTITUTION_NOUNS
-    ):
+    if not place_word(toks[last + 1]):
         return False
     if not addressed:
         prev = toks[last - 1] if last else None
@@ -260,8 +257,22 @@ def place_surname(
         # "Markus Haus ist offen": his house, the apostrophe left out; a person acts
         owner = toks[last].text.endswith(("s", "x", "z", "ß"))
         return not owner or toks[last + 2].folded in lists.SPEECH_VERBS | _PERSON_VERBS
-    nxt = toks[last + 2] if last + 2 < len(toks) else None
-    if nxt is None or text[tok.end : nxt.start].strip():
+    return name_ends(text, toks, last + 1)
+
+
+def place_word(tok: Tok) -> bool:
+    """A capitalised word for a place or an institution ("Garten", "Brunnen", "Neuhaus")."""
+    if not tok.text[0].isupper() or tok.text.isupper():
+        return False
+    return bool(PLACE_END.search(tok.folded)) or tok.folded in lists.INSTITUTION_NOUNS
+
+
+def name_ends(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether a name after a form of address ends with ``toks[k]``: a lower-case word, a
+    punctuation mark or the text's end follows ("Frau Garten hilft", "Herr Park, der …"),
+    no word that makes the name a place ("Schule", "platz")."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or text[toks[k].end : nxt.start].strip():
         return True  # "Frau Eva Garten.", "Herr Anton Brunnen, der …"
     return nxt.text[0].islower() and not _PLACE_TYPED.search(nxt.folded)
 

@@ -9,7 +9,13 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.name_known import address_name, owner_stem, place_surname
+from workbench.ingest.name_known import (
+    address_name,
+    name_ends,
+    owner_stem,
+    place_surname,
+    place_word,
+)
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.pii_patterns import Hit
 
@@ -77,6 +83,10 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     else:
         family = tok.folded in FAMILY  # "Familie Erziehung" is no name: no exception
         role = first.folded in lists.NOT_AFTER_TITLE and not role_surname(finder, text, toks, j)
+        # "Herr Park sagt", "Frau Garten, …": a place word alone after it is the surname
+        alone = not family and place_word(first) and name_ends(text, toks, j)
+        if alone and not role:
+            return finder._hit(text, toks, tok.start, j, j, j, 0.95)
         if role or not finder.name_like(first, loose=True, named=not family):
             return None
         last, surname = address_name(finder, text, toks, j, *finder._chain(text, toks, j))

@@ -24,8 +24,8 @@ is a name), and not before a name of the gazetteer ("die ältere Frau Schmidt").
 Places, institutions and ordinary words stay: first names that are also words ("Rose",
 "Mai", "Handy") count only in such a context, a name chain followed by "Schule", "Platz",
 … is an institution or a street ("Anne Frank Schule", "Alma Wartenberg Platz") — but a place
-word right after a form of address and a first name, or after a first name before a verb
-("Frau Eva Garten hilft", "Anton Brunnen hilft"), is the surname (``place_surname``) — and the
+word right after a form of address (and a first name), or after a first name before a verb
+("Herr Park sagt", "Frau Eva Garten hilft", "Anton Brunnen hilft"), is the surname — and the
 project's protected words (districts, codes) are never a name; Leverkusen's districts and
 quarters and organisations such as "Kolping" (``LOCAL_NAMES``) are one only after a form of
 address or a first name ("Ophoven erklärt", but "Frau Schlebusch"). Unknown capitalised words
