@@ -125,3 +125,36 @@ def test_a_statement_that_starts_with_a_photo_and_a_year_is_kept(tmp_path: Path)
     parsed = parse_file(path)
     assert [s.text for s in parsed.segments] == ["Fotos 2023 vom Sommerfest fehlen im Schaukasten."]
     assert parsed.options == {"captions": 1}
+
+
+SUBJECT = [  # a photo as the subject of a participant's sentence, no caption
+    "Foto 1 ist viel zu dunkel, da braucht es mehr Licht am Weg.",
+    "Bild 3 zeigt, dass die Bänke am Spielplatz fehlen.",
+    "Fotos 3x im Jahr im Schaukasten wären schön.",
+]
+
+
+def test_a_sentence_about_a_photo_is_a_statement(tmp_path: Path) -> None:
+    """ "Foto 1 ist viel zu dunkel …" (a lower-case word after the number, no colon) is a
+    sentence about the photo, said by a participant: before, it was left out as a caption."""
+    document = docx.Document()
+    document.add_paragraph("Sozialraum: Manfort")
+    document.add_paragraph("Was fehlt im Quartier?", style="Heading 1")
+    for said in SUBJECT:
+        document.add_paragraph(said)
+    document.add_paragraph("Foto 2 Stellwand Ressourcen")  # still a caption
+    path = tmp_path / "fotos.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == SUBJECT
+    assert parsed.options == {"captions": 1}
+    text = tmp_path / "fotos.md"
+    text.write_text(
+        "Sozialraum: Manfort\n\n## Was fehlt im Quartier?\n\n"
+        + "".join(f"- {said}\n" for said in SUBJECT)
+        + "- Abb. 3\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(text)
+    assert [s.text for s in parsed.segments] == SUBJECT
+    assert parsed.options == {"captions": 1}

@@ -24,9 +24,12 @@ CAPTION = "caption"  # a paragraph's kind: a caption by its style
 CAPTION_STYLES = frozenset(
     {"caption", "beschriftung", "bildunterschrift", "illustration", "figure", "abbildung"}
 )
+# After the number a separator and the description, or the description (a noun, capital),
+# or nothing; a lower-case word there makes a participant's sentence about the photo
+# ("Foto 1 ist zu dunkel", "Bild 3 zeigt, dass …"), no caption.
 _CAPTION = re.compile(
     r"^\s*(?:Abbildung|Abb\.|Foto|Fotos|Bild|Grafik|Figure|Fig\.|Photo)\s*\d{1,3}(?!\d)[a-z]?"
-    r"\s*(?:[:.–—-]\s*)?(?:\S|$)",
+    r"(?:\s*[:.–—-]\s*(?:\S|$)|\s*$|\s+(?-i:(?![a-zäöüß]))\S)",
     re.IGNORECASE,
 )
 _LONE_IMAGE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")  # Markdown: images only
@@ -49,13 +52,16 @@ def style_kind(style: str) -> str:
 
 def is_caption(text: str) -> bool:
     """Whether a paragraph's text is a photo's or figure's caption: a figure's word and
-    number at its start, then a colon or the description ("Foto 2: Stellwand", "Abb. 3").
+    number at its start, then a colon or the description ("Foto 2: Stellwand", "Abb. 3"),
+    not a lower-case word (the figure is the subject of a sentence: "Foto 1 ist …").
 
     >>> [is_caption(t) for t in ("Foto 2: Stellwand Ressourcen", "Abbildung 1 Kartenwand")]
     [True, True]
     >>> [is_caption(t) for t in ("Fotos vom Fest fehlen", "Bildung ist wichtig", "Bild")]
     [False, False, False]
     >>> is_caption("Fotos 2023 vom Sommerfest fehlen im Schaukasten")  # a year, no number
+    False
+    >>> is_caption("Foto 1 ist zu dunkel, mehr Licht!")  # a sentence about the photo
     False
     """
     return _CAPTION.match(text) is not None
