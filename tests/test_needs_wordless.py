@@ -86,3 +86,23 @@ def test_a_wave_comparison_does_not_ask_to_recompute_for_wordless_statements(
     needs.run_needs(project, params, progress=False)
     notes = waves.need_comparison(project).notes
     assert not [n for n in notes if "nicht im Bedarfslauf" in n]
+
+
+def test_a_sentence_in_brackets_is_clustered_a_placeholder_is_not(
+    project: Project, tmp_path: Path
+) -> None:
+    """A protocol's late contribution in brackets ("[Nachtrag: Bolzplatz braucht ein
+    Netz]") names a need in words; before, any text in brackets counted as a placeholder
+    and the statement was left out of the need run like "[Name entfernt]"."""
+    from workbench.ingest.table import TableMapping
+
+    said = [*SAID, "[Nachtrag: Bolzplatz braucht ein Netz]", "[Zwischenruf: mehr Licht!]"]
+    rows = [f"{i};{text};Manfort" for i, text in enumerate([*said, "[Name entfernt]"])]
+    path = tmp_path / "karten.csv"
+    path.write_text("\n".join(["ID;Text;Sozialraum", *rows]) + "\n", encoding="utf-8")
+    mapping = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+    project.import_files([path], mapping)
+    params = NeedParams(segments="all", backend="tfidf", n_clusters=3)
+    needs.run_needs(project, params, progress=False)
+    assert sorted(needs.assignments(project)["text"]) == sorted(said)
+    assert needs.wordless_statements(project, params) == 1

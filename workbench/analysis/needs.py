@@ -61,7 +61,10 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 NEED_CODE = "Bedarf"
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")  # of pseudonymisation: "[Person 3]"
+# A placeholder of pseudonymisation ("[Person 3]", "[Adresse]") or of a source's own
+# ("[Name entfernt]", "[url removed]"): one or two words, no sentence in brackets
+# ("[Nachtrag: Bolzplatz braucht ein Netz]" says something).
+_PLACEHOLDER = re.compile(r"\[[^\W\d_][\w-]*(?: (?:\d+|[^\W\d_][\w-]*))?\]")
 CROSS_CUTTING = "übergreifend"
 DISTRICT_SPECIFIC = "sozialraumspezifisch"
 NO_DISTRICT = "ohne Sozialraum"  # no statement of the cluster names a district
@@ -365,6 +368,8 @@ def has_words(text: str) -> bool:
 
     >>> [has_words(t) for t in ("👍", "+1", "😀😀", "[Person 3]", "Mehr Bänke 👍")]
     [False, False, False, False, True]
+    >>> [has_words(t) for t in ("[url removed]", "[Nachtrag: Bolzplatz braucht ein Netz]")]
+    [False, True]
     """
     return any(ch.isalpha() for ch in _PLACEHOLDER.sub("", text))
 
