@@ -158,3 +158,18 @@ def test_a_sentence_about_a_photo_is_a_statement(tmp_path: Path) -> None:
     parsed = parse_file(text)
     assert [s.text for s in parsed.segments] == SUBJECT
     assert parsed.options == {"captions": 1}
+
+
+def test_the_notice_of_captions_speaks_of_them_in_the_plural() -> None:
+    """ "2 Bildunterschriften … nicht als Aussage gelesen: sie beschreibt ein Foto" was
+    wrong German for more than one caption."""
+    from workbench.ingest.table_rows import reading_notices
+
+    (two,) = reading_notices({"captions": 2})
+    assert two.startswith("2 Bildunterschriften") and two.endswith(
+        "sie beschreiben Fotos, keine Beiträge der Teilnehmenden."
+    )
+    (one,) = reading_notices({"captions": 1})
+    assert one.startswith("1 Bildunterschrift (") and one.endswith(
+        "sie beschreibt ein Foto, kein Beitrag der Teilnehmenden."
+    )

@@ -514,8 +514,12 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         captions = options["captions"]
         notices.append(
             f"{captions} Bildunterschrift{'en' if captions > 1 else ''} („Foto 1: …“, "
-            "„Abbildung 2: …“, ein Bild allein in einer Zeile) nicht als Aussage gelesen: sie "
-            "beschreibt ein Foto, kein Beitrag der Teilnehmenden."
+            "„Abbildung 2: …“, ein Bild allein in einer Zeile) nicht als Aussage gelesen: "
+            + (
+                "sie beschreiben Fotos, keine Beiträge der Teilnehmenden."
+                if captions > 1
+                else "sie beschreibt ein Foto, kein Beitrag der Teilnehmenden."
+            )
         )
     if options.get("struck_runs"):  # docx_protocol: text struck through by hand
         notices.append(
