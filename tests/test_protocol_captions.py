@@ -160,6 +160,26 @@ def test_a_sentence_about_a_photo_is_a_statement(tmp_path: Path) -> None:
     assert parsed.options == {"captions": 1}
 
 
+def test_a_photo_walks_comment_after_the_photos_number_is_a_statement(tmp_path: Path) -> None:
+    """On a photo walk participants comment on their photos: "Foto 3: Hier ist es nachts zu
+    dunkel, …" is a sentence of its own after the number, no caption; it was left out."""
+    said = [
+        "Foto 3: Hier ist es nachts zu dunkel, die Laterne ist seit Monaten kaputt.",
+        "Foto 4: Der Spielplatz ist toll, aber es fehlt Schatten!",
+    ]
+    text = tmp_path / "fotostreifzug.md"
+    text.write_text(
+        "Sozialraum: Manfort\n\n## Was fehlt im Quartier?\n\n"
+        + "".join(f"- {line}\n" for line in said)
+        + "- Abbildung 1: Kartenwand zur Frage „Was fehlt im Quartier?“\n"
+        + "- Foto 2: Stellwand Ressourcen\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(text)
+    assert [s.text for s in parsed.segments] == said
+    assert parsed.options == {"captions": 2}
+
+
 def test_the_notice_of_captions_speaks_of_them_in_the_plural() -> None:
     """ "2 Bildunterschriften … nicht als Aussage gelesen: sie beschreibt ein Foto" was
     wrong German for more than one caption."""

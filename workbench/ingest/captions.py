@@ -63,8 +63,21 @@ def is_caption(text: str) -> bool:
     False
     >>> is_caption("Foto 1 ist zu dunkel, mehr Licht!")  # a sentence about the photo
     False
+    >>> is_caption("Foto 3: Hier ist es nachts zu dunkel, die Laterne ist kaputt.")
+    False
+    >>> is_caption("Abbildung 1: Kartenwand zur Frage „Was fehlt im Quartier?“")
+    True
     """
-    return _CAPTION.match(text) is not None
+    match = _CAPTION.match(text)
+    if match is None:
+        return False
+    # after the number a sentence of its own (five words or more, its end outside quotes):
+    # a participant's comment on a photo of a photo walk, kept, not a caption
+    rest = _QUOTED.sub("", text[match.end() - 1 :]).strip()
+    return not (len(rest.split()) >= 5 and rest.endswith((".", "!", "?", "…")))
+
+
+_QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«")  # a question quoted on a card wall
 
 
 def is_lone_image(line: str) -> bool:
