@@ -173,6 +173,31 @@ def test_a_persons_number_after_its_name_is_replaced(text: str, cleared: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        (
+            "Kundennummer 12345 IBAN DE89 3704 0044 0532 0130 00",
+            "Kundennummer [Kennnummer] IBAN [Bankverbindung]",
+        ),
+        (
+            "Kundennummer 12345 DE89 3704 0044 0532 0130 00",
+            "Kundennummer [Kennnummer] [Bankverbindung]",
+        ),
+        (
+            "Meine Kundennummer 12345 E-Mail anna@web.de",
+            "Meine Kundennummer [Kennnummer] E-Mail [E-Mail]",
+        ),
+        (
+            "Versicherungsnummer 12 010180 M 123 0171 1234 5678",
+            "Versicherungsnummer [Kennnummer] [Telefon]",
+        ),
+    ],
+)
+def test_a_persons_number_leaves_no_part_of_what_follows_in_clear(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Die Kundennummer steht auf der Rechnung, 2021 verschickt",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 
@@ -201,7 +201,8 @@ _PERSON_NUMBER = re.compile(
     r"Personalausweis|Ausweis|Reisepass|Pass|Führerschein|Bedarfsgemeinschafts|BG|"
     r"Klienten|Patienten|Schüler|Matrikel)(?:-?Nr\.?|-?[Nn]ummer)|Steuer-?ID|Matrikelnr\.?)"
     r"(?:\s*:|\s+(?:ist|lautet)(?:\s*:)?)?\s*"
-    r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[ ./-](?=[A-Z0-9])){2,24})(?![\w])"
+    # after a blank only digits or a single letter ("12 010180 M 123"), not "IBAN", "E-Mail"
+    r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])| (?=\d|[A-Z](?![\w-]))){2,24})(?![\w])"
 )
 
 # -- addresses ---------------------------------------------------------------------------
@@ -345,7 +346,24 @@ def find_structured(text: str) -> list[Hit]:
         if not _NOT_PLATE_BEFORE.search(text, 0, m.start())
     ]
     hits += [Hit(*m.span("plate"), "plate") for m in _PLATE_AFTER_CUE.finditer(text)]
-    return hits
+    return _numbers_cut(text, hits)
+
+
+def _numbers_cut(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with each person's number ended before a hit that starts inside it and runs
+    on ("Kundennummer 12345 DE89 3704 …": the IBAN whole, not its last groups in clear)."""
+    out = []
+    for hit in hits:
+        if hit.kind == "number":
+            cut = min(
+                (h.start for h in hits if hit.start < h.start < hit.end < h.end), default=hit.end
+            )
+            value = text[hit.start : cut].rstrip(" ./-")
+            if sum(ch.isdigit() for ch in value) < 3:
+                continue
+            hit = replace(hit, end=hit.start + len(value))
+        out.append(hit)
+    return out
 
 
 def _iban_like(match: re.Match[str]) -> bool:
