@@ -80,6 +80,33 @@ def test_a_street_named_like_a_road_class_is_still_an_address() -> None:
     assert _clear("Bergische Landstraße 12, abends") == "[Adresse], abends"
 
 
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ich wohne Landstraße 12.", "Ich wohne [Adresse]."),
+        ("Meine Adresse: Bundesstraße 8, Leverkusen.", "Meine Adresse: [Adresse], Leverkusen."),
+        (
+            "Herr Müller wohnt Landstraße 120 in Schlebusch.",
+            "[Person 1] wohnt [Adresse] in Schlebusch.",
+        ),
+        ("Treffen bei mir, Kreisstraße 12a.", "Treffen bei mir, [Adresse]."),
+    ],
+)
+def test_a_road_class_where_someone_lives_is_an_address(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wohnen direkt an der Bundesstraße 51 und es ist laut.",
+        "Wir wohnen am Ortsrand, die Landstraße 80 ist zu schnell.",
+    ],
+)
+def test_a_road_beside_ones_home_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
 # -- the number of a council paper or plan is public ---------------------------------------
 PAPERS = [
     "Siehe Vorlage 0456/2021 im Rat",

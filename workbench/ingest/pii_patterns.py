@@ -236,6 +236,12 @@ _NOT_STREETS = re.compile(
 _ROAD_CLASS = re.compile(
     r"(?:land|landes|bundes|kreis|staats|gemeinde)(?:stra(?:ß|ss)e|str\.)", re.IGNORECASE
 )
+# … but "Ich wohne Landstraße 12", "Meine Adresse: Bundesstraße 8" is where someone lives
+# (not "Wir wohnen an der Bundesstraße 51": the road past the house)
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:wohne|wohnst|wohnt|wohnen|wohnte|wohnten|wohnhaft|gemeldet|[Aa]dresse|[Aa]nschrift|"
+    r"Wohnort|Wohnsitz)\b[^.!?;,\n\d]{0,30}(?<!\ban der )(?<!\bauf der )$"
+)
 _CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
 _NUMBER = (
     r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
@@ -433,7 +439,7 @@ def _addresses(text: str) -> Iterator[Hit]:
         bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
         if bare or _NOT_STREETS.search(word) or _counts(text, m):
             continue  # "Straße 5", "Handlungsfeld 3", "Parkplatz 20 Stellplätze"
-        if _ROAD_CLASS.fullmatch(word) and not re.search(r"\d{5}", m.group()):
+        if _ROAD_CLASS.fullmatch(word) and not _lives_on(text, m):
             continue  # "Tempo 30, Landstraße 80, Autobahn 100"
         strict = re.fullmatch(_STRICT_STREET, end, re.IGNORECASE) is not None
         if strict or _ends_like_address(text, m):
@@ -451,6 +457,16 @@ def _addresses(text: str) -> Iterator[Hit]:
         if _counts(text, m) or (m.group("prep")[0].islower() and not _ends_like_address(text, m)):
             continue
         yield Hit(m.start(), m.end(), "address")
+
+
+def _lives_on(text: str, match: re.Match[str]) -> bool:
+    """Whether a class of road with a number is someone's street: a postcode after it, a
+    house number with a letter ("Kreisstraße 12a"), or "wohne", "Adresse" before it."""
+    return bool(
+        re.search(r"\d{5}", match.group())
+        or re.search(r"[a-hA-H]", match.group("number"))
+        or _RESIDENCE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    )
 
 
 def _counts(text: str, match: re.Match[str]) -> bool:
