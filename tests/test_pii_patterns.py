@@ -55,6 +55,14 @@ def test_a_phone_next_to_opening_hours_is_still_a_phone() -> None:
     assert cleared == "Handy [Telefon] ab 08.00 - 12.00 Uhr, Tel. [Telefon]"
 
 
+@pytest.mark.parametrize(
+    "before",
+    ["seit 04.2022", "am 02.03.2021", "am 04-03-2019", "Mo 08.00-12.00", "Vorlage 0456/2021"],
+)
+def test_a_phone_right_after_a_date_is_still_a_phone(before: str) -> None:
+    assert _clear(f"{before} 0214 406 88 angerufen") == f"{before} [Telefon] angerufen"
+
+
 def test_a_phone_with_a_month_and_year_inside_is_still_a_phone() -> None:
     assert _clear("Handy 0171 04 2022 12") == "Handy [Telefon]"
     assert _clear("Tel. 0214 406 12 2019, abends") == "Tel. [Telefon], abends"

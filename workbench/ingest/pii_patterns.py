@@ -383,10 +383,16 @@ def _phones(text: str) -> Iterator[Hit]:
     dates += [m.span("number") for m in _PUBLIC_PAPER.finditer(text)]
     dates += [m.span() for m in _TECHNICAL.finditer(text)]
     dates += [m.span() for m in _HOURS.finditer(text)]
-    for m in _PHONE.finditer(text):
-        if any(start <= m.start() < end for start, end in dates):
-            continue  # "02.03.2021 18:22", "0000-00-00 00:00:00"
+    pos = 0
+    while m := _PHONE.search(text, pos):
+        # "02.03.2021 18:22", "0000-00-00 00:00:00"; a phone right after the date is
+        # looked for behind it ("am 02.03.2021 0214 406 88")
+        inside = [end for start, end in dates if start <= m.start() < end]
+        if inside:
+            pos = max(inside)
+            continue
         cut = min((start for start, _ in dates if m.start() < start < m.end()), default=m.end())
+        pos = cut  # a phone after the date it ran into is looked for behind that date
         value = text[m.start() : cut].rstrip(" -/.")
         digits = sum(ch.isdigit() for ch in value)
         if (
