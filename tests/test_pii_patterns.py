@@ -68,6 +68,14 @@ def test_a_phone_with_a_month_and_year_inside_is_still_a_phone() -> None:
     assert _clear("Tel. 0214 406 12 2019, abends") == "Tel. [Telefon], abends"
 
 
+@pytest.mark.parametrize(
+    "phone", ["0214 / 12.2019", "0214 406 12.2019", "0171 / 1.2034", "0214 40-68-2019"]
+)
+@pytest.mark.parametrize("cue", ["", "Tel. "])
+def test_a_phone_ending_like_a_month_or_date_is_replaced_whole(phone: str, cue: str) -> None:
+    assert _clear(f"Ruf an: {cue}{phone}, abends") == f"Ruf an: {cue}[Telefon], abends"
+
+
 # -- a class of road with a number is a speed limit or a road number, not an address -------
 ROADS = [
     "Tempo im Ortsgebiet 30, Landstraße 80, Autobahn 100 km/h.",

@@ -101,15 +101,17 @@ _MONTH_YEAR = r"(?:0?[1-9]|1[0-2])[./\s](?:19|20)\d{2}"
 _MONTH_YEARS = re.compile(rf"{_MONTH_YEAR}(?:\s?[–-]\s?{_MONTH_YEAR})?")
 # Dates, date-times, times and timestamps are never phones ("02.03.2021 18:22" from
 # LimeSurvey or Excel, "0000-00-00 00:00:00", "2021-03-02T18:22:05+01:00", "18:22 Uhr",
-# "04-03-2019", "Stand 04.2022").
+# "04-03-2019").
 _TIME = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
 _DATE_TIME = re.compile(
     r"(?<![\d.])(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:(?:19|20)\d{2}|\d{2}(?!\d))"  # not "02.03. 0214"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-(?:19|20)\d{2}"
-    r"|(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2})"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d{2})"  # not "0214 40-68-2019"
     rf"(?![\d])(?!\.\d)(?:,?(?:\s+|T){_TIME}(?:\s?(?:Z|[+-]\d{{2}}:?\d{{2}}))?)?"
     rf"|(?<![\d.:]){_TIME}(?![\d:])"
 )
+# "Stand 04.2022" starts no phone, but "0214 / 12.2019" is one: a month ends none
+_MONTH_YEAR_AT = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|\.\d)")
 
 # Opening hours with dotted times are no phones: "Mo 08.00 - 12.00 Uhr", "09.30-11.30",
 # "08.00-12.00/14.00-18.00"
@@ -383,11 +385,12 @@ def _phones(text: str) -> Iterator[Hit]:
     dates += [m.span("number") for m in _PUBLIC_PAPER.finditer(text)]
     dates += [m.span() for m in _TECHNICAL.finditer(text)]
     dates += [m.span() for m in _HOURS.finditer(text)]
+    months = [m.span() for m in _MONTH_YEAR_AT.finditer(text)]
     pos = 0
     while m := _PHONE.search(text, pos):
         # "02.03.2021 18:22", "0000-00-00 00:00:00"; a phone right after the date is
         # looked for behind it ("am 02.03.2021 0214 406 88")
-        inside = [end for start, end in dates if start <= m.start() < end]
+        inside = [end for start, end in dates + months if start <= m.start() < end]
         if inside:
             pos = max(inside)
             continue
