@@ -338,6 +338,11 @@ def test_an_international_number_is_still_a_phone(phone: str) -> None:
     assert _clear(f"Ruf an: {phone}") == "Ruf an: [Telefon]"
 
 
+@pytest.mark.parametrize("phone", ["0043 1 4000", "0043 1 40 00", "0043-1-4000"])
+def test_a_short_international_number_in_groups_is_still_a_phone(phone: str) -> None:
+    assert _clear(f"Ruf an: {phone}, abends") == "Ruf an: [Telefon], abends"
+
+
 # -- a year after a word that cues a phone ---------------------------------------------------
 @pytest.mark.parametrize(
     "text",

@@ -403,8 +403,9 @@ def _phones(text: str) -> Iterator[Hit]:
             or digits > 16
             or _DATE_LIKE.fullmatch(value)
             or _MONTH_YEARS.fullmatch(value)
-            # "001234": too short for "00", a country code and a number
-            or (value.startswith("00") and digits < 10)
+            # "001234": too short for "00", a country code and a number; but "0043 1 4000",
+            # written in groups, is Vienna's city hall
+            or (value.startswith("00") and digits < 10 and value.isdigit())
         ):
             continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
