@@ -343,6 +343,21 @@ def test_a_short_international_number_in_groups_is_still_a_phone(phone: str) -> 
     assert _clear(f"Ruf an: {phone}, abends") == "Ruf an: [Telefon], abends"
 
 
+@pytest.mark.parametrize(
+    "phone", ["0 21 71 / 4 99 88", "0 21 71 - 4 99 88", "0 22 1 / 12 34 56", "(+49) 214 40688"]
+)
+@pytest.mark.parametrize("cue", ["", "Handy "])
+def test_an_area_code_in_pairs_or_a_country_code_in_brackets_is_a_phone(
+    phone: str, cue: str
+) -> None:
+    assert _clear(f"Ruf an: {cue}{phone}, abends") == f"Ruf an: {cue}[Telefon], abends"
+
+
+@pytest.mark.parametrize("text", ["Skala 0 10 20 30 40 50", "Bewertung 0 1 2 / 3 4 5 Punkte"])
+def test_a_scale_from_zero_is_no_phone(text: str) -> None:
+    assert _clear(text) == text
+
+
 # -- a year after a word that cues a phone ---------------------------------------------------
 @pytest.mark.parametrize(
     "text",

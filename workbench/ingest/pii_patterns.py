@@ -81,7 +81,9 @@ _SEP = r"(?:\s?[/–-]\s?|\s|\.)"
 _PHONE = re.compile(
     r"(?<![\w+./,-])"
     # no country code and no area code starts with 0: "000123" is a number on a form
-    r"(?:(?:\+|00)\s?[1-9]\d{0,2}(?:\s?\(0\))?|\(0[1-9]\d{0,4}\)|0[1-9]\d{0,4})"
+    r"(?:(?:\+|00)\s?[1-9]\d{0,2}(?:\s?\(0\))?|\(\+[1-9]\d{0,2}\)|\(0[1-9]\d{0,4}\)|0[1-9]\d{0,4}"
+    # the area code in pairs, up to a "/" or "-": "0 21 71 / 4 99 88" (not "Skala 0 10 20 30")
+    r"|0\s(?=[1-9]\d[\d\s]{0,7}[/–-]\s?\d))"
     # a closing bracket only after an opening one: "(0214) 77 88", not "(0214 7788990)"
     rf"(?:{_SEP}?(?:\(\d{{1,8}}\)|\(?\d{{1,8}})){{1,6}}"
     r"(?![\w])"
