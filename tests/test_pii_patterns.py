@@ -338,6 +338,12 @@ def test_an_international_number_is_still_a_phone(phone: str) -> None:
     assert _clear(f"Ruf an: {phone}") == "Ruf an: [Telefon]"
 
 
+@pytest.mark.parametrize("phone", ["00-49-214-40688", "00-43-1-4000-0", "00-49-(0)214-40688"])
+def test_an_international_number_with_dashes_after_00_is_a_phone(phone: str) -> None:
+    assert _clear(f"Ruf an: {phone}, abends") == "Ruf an: [Telefon], abends"
+    assert _clear("Kennung 00-12-34 im Bogen") == "Kennung 00-12-34 im Bogen"
+
+
 @pytest.mark.parametrize("phone", ["0043 1 4000", "0043 1 40 00", "0043-1-4000"])
 def test_a_short_international_number_in_groups_is_still_a_phone(phone: str) -> None:
     assert _clear(f"Ruf an: {phone}, abends") == "Ruf an: [Telefon], abends"

@@ -81,7 +81,7 @@ _SEP = r"(?:\s?[/–-]\s?|\s|\.)"
 _PHONE = re.compile(
     r"(?<![\w+./,-])"
     # no country code and no area code starts with 0: "000123" is a number on a form
-    r"(?:(?:\+|00)\s?[1-9]\d{0,2}(?:\s?\(0\))?|\(\+[1-9]\d{0,2}\)|\(0[1-9]\d{0,4}\)|0[1-9]\d{0,4}"
+    r"(?:(?:\+|00)[\s-]?[1-9]\d{0,2}(?:\s?\(0\))?|\(\+[1-9]\d{0,2}\)|\(0[1-9]\d{0,4}\)|0[1-9]\d{0,4}"
     # the area code in pairs, up to a "/" or "-": "0 21 71 / 4 99 88" (not "Skala 0 10 20 30")
     r"|0\s(?=[1-9]\d[\d\s]{0,7}[/–-]\s?\d))"
     # a closing bracket only after an opening one: "(0214) 77 88", not "(0214 7788990)"
@@ -407,7 +407,7 @@ def _phones(text: str) -> Iterator[Hit]:
             or _MONTH_YEARS.fullmatch(value)
             # "001234": too short for "00", a country code and a number; but "0043 1 4000",
             # written in groups, is Vienna's city hall
-            or (value.startswith("00") and digits < 10 and value.isdigit())
+            or (value.startswith("00") and digits < 10 and (value.isdigit() or value[2] == "-"))
         ):
             continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
