@@ -384,6 +384,14 @@ def test_a_number_like_a_year_after_a_colon_or_as_an_extension_is_a_phone() -> N
     assert _clear("Frau Becker, DW 2019") == "[Person 1], DW [Telefon]"
 
 
+@pytest.mark.parametrize(
+    "cue", ["Tel.", "Tel", "Tel.-Nr.", "Telefonnummer", "Rufnummer", "Fax", "erreichbar unter"]
+)
+def test_a_number_like_a_year_after_a_contact_word_is_a_phone(cue: str) -> None:
+    text = f"Ansprechpartnerin im Rathaus, {cue} 2019, montags"
+    assert _clear(text) == f"Ansprechpartnerin im Rathaus, {cue} [Telefon], montags"
+
+
 # -- a Discord name with its tag ---------------------------------------------------------------
 @pytest.mark.parametrize("name", ["jens_b#1234", "jens#1234", "Jens#1234"])
 def test_a_discord_name_with_its_tag_is_replaced_whole(name: str) -> None:

@@ -96,6 +96,7 @@ _PHONE_CUE = re.compile(
     r"\s*(?P<colon>[:.]\s*)?"
     r"(?:ist\s+|lautet\s+)?(?P<number>-?\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
+_CONTACT_CUE = re.compile(r"Tel\b|Tel\.|Telefonnummer|Rufnummer|Fax|erreichbar|anrufen")
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
 # a month and its year, or a span of them: "04 2022" (a JavaScript date "Fri Mar 04 2022"),
 # "KW 09 2022", "01.2021 - 12.2021"
@@ -416,8 +417,11 @@ def _phones(text: str) -> Iterator[Hit]:
         value = m.group("number")
         if any(start <= m.start("number") < end for start, end in dates):
             continue
-        if re.fullmatch(_YEAR, value) and not (m.group("ext") or ":" in (m.group("colon") or "")):
-            continue  # "Das Handy 2019 gekauft", "Mobil 2030" (but "Tel.: 2019", "DW 2019")
+        # "Das Handy 2019 gekauft", "Mobil 2030"; but "Tel.: 2019", "DW 2019", and "Tel. 2019",
+        # "Fax 2019", "Rufnummer 2019": words of a contact line, not of a sentence
+        contact = m.group("ext") or ":" in (m.group("colon") or "") or _CONTACT_CUE.match(m.group())
+        if re.fullmatch(_YEAR, value) and not contact:
+            continue
         if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
             yield Hit(m.start("number"), m.end("number"), "phone")
 
