@@ -166,6 +166,7 @@ NOT_PLATES = [
     "Lizenz CC BY-SA 4.0",
     "Im Bauabschnitt BA-C 3 und Haus A-B 12",
     "Die S-Bahn S 6, die A 3 und die B 8",
+    "Bezahlt wird nach TV-L 13, nicht nach TV-H 9",
 ]
 
 

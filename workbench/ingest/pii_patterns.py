@@ -183,7 +183,7 @@ _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 # "Kennzeichen LEV AB 123", "Kennzeichen: GL-A12". Not "DIN-A 4", "SGB-II 12".
 _PLATE_NUMBER = r"[1-9]\d{0,3}[EH]?(?![\w-]|[.,]\d)"  # not "CC BY-SA 4.0"
 _PLATE = re.compile(
-    r"(?<![\w-])(?!(?:DIN|ISO|SGB|BGB|EN|GG|BVG|VDI|CO|NO|TOP)-)"
+    r"(?<![\w-])(?!(?:DIN|ISO|SGB|BGB|EN|GG|BVG|VDI|CO|NO|TOP|TV)-)"  # TV-L 13: a pay grade
     r"(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
     rf" {_PLATE_NUMBER}"  # with a blank: a card "MF-K25" is none
 )
