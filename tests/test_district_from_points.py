@@ -346,6 +346,36 @@ def test_a_district_column_or_the_files_district_wins(
     _no_coordinates(project)
 
 
+def test_a_point_gives_the_district_where_the_district_column_is_empty(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Decidim's scope is optional: a proposal without one but with a map pin was city-wide,
+    although the project's boundaries say where it is. The scope still wins where given."""
+    _map(project, tmp_path)
+    header = ["body/de", "scope/name/de", "latitude", "longitude"]
+    rows = [[text, "", lat, lon] for (lon, lat), text, _ in POINTS]
+    rows[1][1] = "Manfort"  # a scope where the pin says Opladen: the scope wins
+    rows.append(["Ein Café für alle fehlt", "", "", ""])  # neither: city-wide
+    rows.append(["Mehr Licht im Park", "Wiesdorf", "", ""])
+    assert _import(project, _csv(tmp_path / "proposals.csv", [header, *rows])) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Sozialraum aus den Koordinaten bestimmt, wo Spalte 'scope/name/de' leer ist "
+        "(Spalten 'latitude', 'longitude'): 2 Zeilen; 2 Zeilen außerhalb aller Sozialräume; "
+        "1 Zeile ohne Koordinaten (ohne Sozialraum). Die Koordinaten werden nicht "
+        "gespeichert." in out
+    )
+    assert "3 Zeilen ohne Eintrag in Spalte 'scope/name/de'" in out  # two outside, one bare
+    expected = {**EXPECTED, TEXTS[1]: "Manfort", "Ein Café für alle fehlt": CITYWIDE}
+    assert _districts(project) == {**expected, "Mehr Licht im Park": "Wiesdorf"}
+    _no_coordinates(project)
+    rows = [[f"{text} (2)", "Opladen", lat, lon] for (lon, lat), text, _ in POINTS]
+    assert _import(project, _csv(tmp_path / "scoped.csv", [header, *rows])) == 0
+    out = capsys.readouterr().out  # every scope given: the coordinates are only dropped
+    assert "aus den Koordinaten" not in out and "latitude, longitude: genaue Standorte" in out
+    assert set(_districts(project, "scoped.csv").values()) == {"Opladen"}
+
+
 def test_without_boundaries_nothing_changes_but_the_import_says_how(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -265,10 +265,13 @@ def parse_table(
         mapping = replace(mapping, district_column=guess.column)
     several = guess is not None and bool(guess.ambiguous)  # district columns: one is chosen
     free = mapping.find_district and not mapping.district_column and not several
+    # A district column with empty cells (Decidim's optional scope): a pin fills them in
+    blank = mapping.find_district and bool(mapping.district_column) and not several
     areas = None  # the boundaries are read only for a table with coordinates
     if pins.all() and mapping.boundaries is not None:
         areas = stored_areas(mapping.boundaries, mapping.districts or ())
-    points = PointCells.of(pins, areas, mapping.districts, free)  # a row's map pin
+    blank_column = mapping.district_column if blank else None
+    points = PointCells.of(pins, areas, mapping.districts, free or blank, blank_column)
     idx = {
         "id": _resolve(header, mapping.id_column, raw.name, "--id-column"),
         "district": _resolve(header, mapping.district_column, raw.name, "--district-column"),
@@ -411,7 +414,7 @@ def parse_table(
                 row=row,
             )
         seen_ids[source_id] = row
-        district = districts.read(fields) or points.read(fields)
+        district = districts.read(fields, points.read)
         for number, column, text in answers:
             segment = ParsedSegment(
                 text=text,

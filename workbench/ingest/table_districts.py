@@ -13,7 +13,7 @@ The free-text column stays an attribute of the row, as every unmapped column.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,16 +123,20 @@ class DistrictCells:
         known = None if known is None else tuple(known)
         return cls(list(header).index(column), other_column(header, column), known)
 
-    def read(self, fields: Sequence[Any]) -> str | None:
+    def read(
+        self, fields: Sequence[Any], blank: Callable[[Sequence[Any]], str | None] | None = None
+    ) -> str | None:
         """A row's district: its cell, none for "another"/"no district" (or the project's
-        district the free text beside it names)."""
+        district the free text beside it names); for an empty cell (or without a district
+        column) the district ``blank`` reads from the row (its point on the map)."""
         value = cell_at(fields, self.column)
         free = cell_at(fields, self.other)
         if value and not is_no_district(value):
             return value
         if not value and not free:
-            self.empty += self.column is not None
-            return None
+            found = None if blank is None else blank(fields)
+            self.empty += self.column is not None and found is None
+            return found
         self.no_district += 1
         if free and not is_no_district(free):
             found = known_district(free, self.known) if self.known else None

@@ -282,8 +282,9 @@ class PointCells:
 
     found: PointColumns
     areas: tuple[_Area, ...] = ()
-    wanted: bool = False  # no district column, none for the whole file
+    wanted: bool = False  # no district column (or empty cells in it), none for the whole file
     hint: bool = False  # coordinates, but the project has no boundaries
+    blank_column: str | None = None  # the district column whose empty cells a point fills
     counts: Counter[str] = field(default_factory=Counter)
 
     @classmethod
@@ -293,13 +294,17 @@ class PointCells:
         areas: Areas | None,
         known: Sequence[str] | None,
         wanted: bool,
+        blank_column: str | None = None,
     ) -> PointCells:
         """The point reader of a table; active when ``wanted`` (no district column, none
-        for the whole file) and the project has boundaries of its districts."""
+        for the whole file; or ``blank_column``, a district column with empty cells, read
+        only where it is empty) and the project has boundaries of its districts."""
         names = set(known or ())
         usable = tuple(_Area.of(n, s) for n, s in areas or () if n in names)
         hint = wanted and areas is not None and not usable and bool(found.sources) and names
-        return cls(found, usable, wanted, bool(hint))
+        return cls(
+            found, usable, wanted, bool(hint) and not blank_column, blank_column=blank_column
+        )
 
     @property
     def active(self) -> bool:
@@ -325,11 +330,13 @@ class PointCells:
         sources = [[list(s.columns), s.kind, s.order] for s in found.sources]
         if self.hint:
             return {"points_without_boundaries": [c for s in sources for c in s[0]]}
-        if self.active:
+        read = sum(self.counts[k] for k in self.counts if k != "missing")
+        if self.active and (read or not self.blank_column):
             counts = {k: self.counts[k] for k in ("located", *_LEFT) if self.counts[k]}
             rows = {"located": 0, **counts}
-            return {"district_from_points": {"sources": sources, "rows": rows}}
-        if self.wanted and self.areas and (found.others or found.unclear):
+            blank = {"blank_column": self.blank_column} if self.blank_column else {}
+            return {"district_from_points": {"sources": sources, "rows": rows, **blank}}
+        if self.wanted and not self.blank_column and self.areas and (found.others or found.unclear):
             return {"points_unused": {"others": list(found.others), "unclear": list(found.unclear)}}
         return {}
 
@@ -377,8 +384,11 @@ def point_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         rows = found["rows"]
         sources = "; ".join(_source(*s) for s in found["sources"])
         left = "".join(f"; {_rows(rows[k])} {why}" for k, why in _LEFT.items() if rows.get(k))
+        where = (
+            f", wo Spalte '{found['blank_column']}' leer ist" if found.get("blank_column") else ""
+        )
         notices.append(
-            f"Sozialraum aus den Koordinaten bestimmt ({sources}): {_rows(rows['located'])}"
+            f"Sozialraum aus den Koordinaten bestimmt{where} ({sources}): {_rows(rows['located'])}"
             f"{left}{' (ohne Sozialraum)' if left else ''}. Die Koordinaten werden nicht "
             "gespeichert."
         )
