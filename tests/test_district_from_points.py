@@ -222,6 +222,32 @@ def test_a_json_export_gives_the_district(
     _no_coordinates(project)  # KoBo's _geolocation and "location/lat" were stored before
 
 
+def test_a_geojson_file_of_contributions_imports_and_one_of_boundaries_says_where_to(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DIPAS saves its contributions as ``.geojson``: "Dateityp '.geojson' wird nicht
+    unterstützt" before. A file of areas only is the boundaries, not contributions."""
+    _map(project, tmp_path)
+    folder = tmp_path / "dipas"
+    folder.mkdir()
+    source, _ = _dipas(tmp_path)
+    path = source.rename(folder / "beitraege.geojson")
+    (tmp_path / "grenzen.geojson").rename(folder / "bezirke.geojson")
+    capsys.readouterr()
+    assert _import(project, folder / "bezirke.geojson") == 2
+    err = capsys.readouterr().err
+    assert "bezirke.geojson: Die Datei enthält nur Flächen (GeoJSON-Polygone)" in err
+    assert "workbench map --import DATEI --name-property NAME" in err
+    assert "Traceback" not in err and project.segments().empty
+    assert _import(project, folder) == 0  # the boundaries beside it: left out, said so
+    out = capsys.readouterr().out
+    assert "beitraege.geojson: 5 Aussagen importiert" in out
+    assert "Grenzen (nur Flächen, keine Beiträge) nicht importiert: bezirke.geojson" in out
+    assert _districts(project) == EXPECTED
+    assert path.name in set(project.segments()["document"])
+    _no_coordinates(project)
+
+
 def test_a_point_in_a_hole_is_not_in_the_district_around_it(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -115,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
 
         return import_qdpx_command(project, args)
-    sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".jsonl", ".ndjson")
+    sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".geojson", ".jsonl", ".ndjson")
     if args.sheet and not any(str(p).lower().endswith(sheeted) for p in args.paths):
         raise WorkbenchError(
             "--sheet wählt ein Tabellenblatt (XLSX, ODS) oder eine Liste in JSON; keine der "
@@ -389,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
         "alle übrigen Spalten werden als Attribute übernommen. Dateitypen: Protokolle "
         ".md, .markdown, .txt, .docx, .odt, .pdf, .rtf; Chats und Transkripte .txt, .vtt, "
         ".srt, .sbv, WhatsApp-Export mit Medien .zip, Telegram-HTML-Export messages.html; "
-        "Tabellen .csv, .tsv, .xlsx, .xlsm, .ods, .json, .jsonl, .ndjson; "
+        "Tabellen .csv, .tsv, .xlsx, .xlsm, .ods, .json, .geojson, .jsonl, .ndjson; "
         "REFI-QDA .qdpx, .qde.",
     )
     p.add_argument(

@@ -24,7 +24,7 @@ from workbench.ingest.protocol_meta import margin_names
 from workbench.ingest.rtf_text import rtf_footnotes, rtf_margins, rtf_text
 from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
 from workbench.ingest.table import TableMapping, parse_table
-from workbench.ingest.table_json import JSON_SUFFIXES
+from workbench.ingest.table_json import JSON_SUFFIXES, is_boundaries
 from workbench.ingest.table_rows import forgetting_workbook
 from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
 from workbench.ingest.telegram_html import is_telegram_html, is_telegram_page, parse_telegram_html
@@ -86,6 +86,13 @@ _HINTS = {
 }
 
 
+BOUNDARIES = (
+    "Die Datei enthält nur Flächen (GeoJSON-Polygone), keine Beiträge: Grenzen der "
+    "Sozialräume werden mit `workbench map --import DATEI --name-property NAME` eingelesen. "
+    "Sind es doch Beiträge, die Spalte ihres Textes mit --text-column angeben."
+)
+
+
 def supported_suffixes() -> list[str]:
     """The file types ``workbench import`` reads (REFI-QDA projects included)."""
     return sorted(
@@ -129,6 +136,12 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         found = [f for f in found if f not in linked]
         found, described = leave_out_descriptions(found)
         found, left_out = polis.leave_out_companions(found)
+        areas = [f for f in found if f.suffix.lower() in (".json", ".geojson") and is_boundaries(f)]
+        found = [f for f in found if f not in areas]
+        bounds = [
+            f"Grenzen (nur Flächen, keine Beiträge) nicht importiert: "
+            f"{', '.join(f.name for f in areas)} (mit workbench map --import einlesen)."
+        ]
         inside = subfolders_with_files(path, sorted(suffixes))
         if inside and not found:
             raise InputError(
@@ -155,7 +168,11 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         if not found and linked and not left_out and not described:
             raise InputError(f"Der Ordner enthält keine eigene Datei. {links[0]}", file=str(path))
         if notices is not None:
-            notices.extend([*described, *left_out, *links])
+            notices.extend([*described, *left_out, *links, *(bounds if areas else [])])
+        if not found and areas and not left_out:
+            raise InputError(
+                f"Der Ordner enthält keine Datei mit Beiträgen. {bounds[0]}", file=str(path)
+            )
         if not found and left_out:
             raise InputError(
                 "Der Ordner enthält nur Dateien eines Pol.is-Exports ohne Beiträge; die "
@@ -330,6 +347,8 @@ def parse_file(
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)
     if recogniser and not _table_options(mapping) and recogniser(path):
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
+    if suffix in (".json", ".geojson") and not _table_options(mapping) and is_boundaries(path):
+        raise InputError(BOUNDARIES, file=str(path))
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
     if kind == "zoom":
         return parse_zoom_chat(path, roles=roles, direct_messages=direct_messages)

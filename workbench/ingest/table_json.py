@@ -25,7 +25,7 @@ from workbench.ingest.table_rows import Rows, Sheet, read_sheet
 from workbench.ingest.table_rows import reading_notices as table_notices
 from workbench.ingest.textio import RawFile, decode
 
-JSON_SUFFIXES = frozenset((".json", ".jsonl", ".ndjson"))
+JSON_SUFFIXES = frozenset((".json", ".geojson", ".jsonl", ".ndjson"))  # GeoJSON: DIPAS
 LINES_SUFFIXES = frozenset((".jsonl", ".ndjson"))
 IMPORTER_JSON = "json"
 PARENT_ID = "übergeordnete ID"  # the column of a nested list's rows: their object's ID
@@ -108,6 +108,33 @@ def _load(raw: RawFile) -> Any:
             )
         objects.append((number, value))
     return objects
+
+
+_AREAS = frozenset({"Polygon", "MultiPolygon"})
+
+
+def is_boundaries(path: Path) -> bool:
+    """Whether a JSON file is a GeoJSON FeatureCollection of areas only: district
+    boundaries for ``workbench map --import``, no contributions (those are points)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if b"FeatureCollection" not in data[:4096] and b'"features"' not in data[:4096]:
+        return False
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False  # the import says what is wrong with it
+    features = value.get("features") if isinstance(value, dict) else None
+    if not isinstance(features, list):
+        return False
+    kinds = {
+        geometry.get("type")
+        for feature in features
+        if isinstance(feature, dict) and isinstance(geometry := feature.get("geometry"), dict)
+    }
+    return bool(kinds) and kinds <= _AREAS
 
 
 def _is_objects(value: Any) -> bool:
