@@ -43,6 +43,7 @@ from workbench.ingest.table_columns import (
     single_column,
     text_column_of,
 )
+from workbench.ingest.table_comments import joined_comments
 from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_export import own_export
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
@@ -510,6 +511,8 @@ def parse_table(
         options["no_header" if no_header else "question_above"] = header[0] if above else True
     if survey_found:
         options.update(survey_questions=survey_found, survey_text_column=beside)
+    if comments := joined_comments(header, records, [c for c, _ in attributes]):
+        options["joined_comments"] = comments  # adhocracy+: a proposal's comments in its row
     return ParsedDocument(
         filename=raw.name,
         sha256=raw.sha256,

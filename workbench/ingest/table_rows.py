@@ -17,6 +17,7 @@ from workbench.core.spreadsheet import unquoted_text
 from workbench.ingest.merged_cells import fill_merged, merged_down
 from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
 from workbench.ingest.polis import polis_notices
+from workbench.ingest.table_comments import joined_comment_notices
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_moderation import moderation_notices
@@ -414,6 +415,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     notices.extend(moderation_notices(options))
     notices.extend(_district_notices(options))  # after "… als Sozialraum erkannt"
     notices.extend(point_notices(options))  # a row's district from its coordinates
+    notices.extend(joined_comment_notices(options))  # adhocracy+: comments in a cell
     if options.get("survey_questions"):
         beside = options.get("survey_text_column")
         asked = ", ".join(f"'{q}'" for q in options["survey_questions"] if q != beside)
