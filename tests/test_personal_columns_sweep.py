@@ -86,6 +86,42 @@ def test_other_people_of_an_export_are_not_stored_and_the_notice_says_so(
     assert segments.loc["1", "text"].startswith("Der Bolzplatz braucht neue Tore, [Person ")
 
 
+def test_the_valuators_of_a_consul_budget_export_are_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Consul Democracy's budget investments download names the city staff who assess an
+    investment ("Valuator"): stored in clear as an attribute before."""
+    assert {h: person_role(h) for h in ("Valuator", "Valuators", "Evaluator")} == dict.fromkeys(
+        ("Valuator", "Valuators", "Evaluator"), OTHER
+    )
+    flags = ("Show to valuators", "Visible to valuators", "Valuation Group")
+    assert {h: person_role(h) for h in flags} == dict.fromkeys(flags)
+    path = tmp_path / "budget_investments.csv"
+    pd.DataFrame(
+        {
+            "ID": ["12", "13"],
+            "Title": ["Neue Beleuchtung im Stadtpark", "Trinkbrunnen auf dem Marktplatz"],
+            "Supports": [34, 12],
+            "Administrator": ["admin_lev", ""],
+            "Valuator": ["Kerstin Vogelsang, Uwe Brandtner", "Kerstin Vogelsang"],
+            "Valuation Group": ["", ""],
+            "Scope of operation": ["Opladen", "Wiesdorf"],
+            "Feasibility": ["Feasible", "Undecided"],
+            "Author username": ["juergen_w", "maria.k"],
+            "Visible to valuators": ["Yes", "No"],
+        }
+    ).to_csv(path, index=False)
+    base = ["--project", str(project.path)]
+    assert main([*base, "import", str(path), "--text-column", "Title"]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte(n) Administrator, Valuator: weitere Personen" in out
+    stored = stored_text(project)
+    for secret in ("Vogelsang", "Brandtner", "juergen_w", "maria.k", "admin_lev"):
+        assert secret not in stored, secret
+    attributes = project.segments()["attributes"].tolist()
+    assert [a["Visible to valuators"] for a in attributes] == ["Yes", "No"]
+
+
 def test_feedback_of_the_moderation_is_pseudonymised_like_a_statement(
     project: Project, tmp_path: Path
 ) -> None:

@@ -186,6 +186,7 @@ _AUTHOR_WORDS = _forms(
 ) | {"person"}  # not "Personen": a count
 _OTHER_WORDS = _forms(
     "moderator administrator admin bewerter gutachter prufer pruefer reviewer assignee "
+    "valuator evaluator evaluierer assessor "
     "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
     "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
     "beantworter antwortende mitarbeiter interviewer interviewende enumerator protokollant "
