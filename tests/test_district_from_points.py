@@ -248,6 +248,35 @@ def test_a_geojson_file_of_contributions_imports_and_one_of_boundaries_says_wher
     _no_coordinates(project)
 
 
+def test_points_in_metres_are_named_as_such_not_as_invalid(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GeoJSON export in UTM (EPSG:25832, as Hamburg's DIPAS and many geoportals write
+    it) was only "mit ungültigen Koordinaten": now the notice says why and what to do."""
+    _map(project, tmp_path)
+    metres = [[356000.12, 5655000.5], [357100.0, 5656200.25]]  # near Leverkusen, in UTM 32
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": xy},
+            "properties": {"description": text},
+        }
+        for xy, text in zip(metres, TEXTS, strict=False)
+    ]
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}
+    path = tmp_path / "dipas_utm.geojson"
+    data = {"type": "FeatureCollection", "crs": crs, "features": features}
+    path.write_text(json.dumps(data), "utf-8")
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert "0 Zeilen; 2 Zeilen mit Koordinaten in Metern statt Grad (ohne Sozialraum)" in out
+    assert "ungültig" not in out
+    assert "mit Länge und Breite in WGS84 (EPSG:4326) exportiert, ergibt sich der" in out
+    assert set(_districts(project).values()) == {CITYWIDE}
+    stored = stored_text(project)
+    assert "356000" not in stored and "5655000" not in stored
+
+
 def test_a_point_in_a_hole_is_not_in_the_district_around_it(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

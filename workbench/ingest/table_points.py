@@ -152,8 +152,8 @@ class PointSource:
         """Whether a row has a value in the source's column(s)."""
         return any(cell_at(fields, i) for i in self.indices)
 
-    def point(self, fields: Sequence[Any]) -> Position | None:
-        """(lon, lat) of a row, None if its cells are no point in degrees."""
+    def numbers(self, fields: Sequence[Any]) -> Position | None:
+        """(x, y) as the row's cells give them (in any unit), None if they are no numbers."""
         cells = [fields[i] if i < len(fields) else None for i in self.indices]
         if self.kind == "pair":
             lat, lon = _degrees(cells[0]), _degrees(cells[1])
@@ -165,7 +165,18 @@ class PointSource:
             lat, lon = (first, second) if self.order == LAT_FIRST else (second, first)
         if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
             return None
-        return (lon, lat) if abs(lat) <= 90 and abs(lon) <= 180 else None
+        return lon, lat
+
+    def point(self, fields: Sequence[Any]) -> Position | None:
+        """(lon, lat) of a row, None if its cells are no point in degrees."""
+        found = self.numbers(fields)
+        return found if found and abs(found[1]) <= 90 and abs(found[0]) <= 180 else None
+
+    def in_metres(self, fields: Sequence[Any]) -> bool:
+        """Whether a row's numbers are metres of a projected system (UTM: 356000 5655000),
+        not degrees: both far beyond any longitude or latitude."""
+        found = self.numbers(fields)
+        return found is not None and min(abs(found[0]), abs(found[1])) > 1000
 
 
 @dataclass(frozen=True)
@@ -318,7 +329,10 @@ class PointCells:
         source = next((s for s in self.found.sources if s.given(fields)), None)
         point = None if source is None else source.point(fields)
         if point is None:
-            self.counts["missing" if source is None else "invalid"] += 1
+            why = (
+                "missing" if source is None else "metres" if source.in_metres(fields) else "invalid"
+            )
+            self.counts[why] += 1
             return None
         hits = [a.name for a in self.areas if a.contains(*point)]
         self.counts["located" if len(hits) == 1 else "overlap" if hits else "outside"] += 1
@@ -345,6 +359,7 @@ _LEFT = {  # rows without a district from their point: why
     "outside": "außerhalb aller Sozialräume",
     "overlap": "in mehreren Sozialräumen zugleich (Grenzen überlappen)",
     "invalid": "mit ungültigen Koordinaten",
+    "metres": "mit Koordinaten in Metern statt Grad",
     "missing": "ohne Koordinaten",
 }
 _KINDS = {"wkt": "WKT POINT", "geopoint": "Geopunkt", "list": "Koordinatenliste"}
@@ -391,6 +406,13 @@ def point_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Sozialraum aus den Koordinaten bestimmt{where} ({sources}): {_rows(rows['located'])}"
             f"{left}{' (ohne Sozialraum)' if left else ''}. Die Koordinaten werden nicht "
             "gespeichert."
+            + (
+                " Meter statt Grad: ein projiziertes Koordinatensystem wie UTM (EPSG:25832); "
+                "mit Länge und Breite in WGS84 (EPSG:4326) exportiert, ergibt sich der "
+                "Sozialraum."
+                if rows.get("metres")
+                else ""
+            )
         )
     if columns := options.get("points_without_boundaries"):
         notices.append(
