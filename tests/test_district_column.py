@@ -206,3 +206,30 @@ def test_a_slip_in_a_recognised_district_column_stops_the_import_with_its_row(
     assert main(["--project", str(folder), "import", str(cards)]) == 0
     with Project.open(folder) as project:  # "manfort" is Manfort, as with --district-column
         assert list(project.segments()["district"]) == ["Manfort"] * 2 + ["Opladen", "Manfort"]
+
+
+def test_where_do_you_live_is_the_district_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Wo wohnen Sie?" (LimeSurvey, Forms) names no word for the place: before, its
+    districts were ignored without a word and every answer was city-wide."""
+    path = tmp_path / "umfrage.csv"
+    pd.DataFrame(
+        {
+            "Antwort ID": ["1", "2", "3"],
+            "Wo wohnen Sie?": ["Manfort", "-oth-", "Opladen"],
+            "Wo wohnen Sie? [Sonstiges]": ["", "Wiesdorf", ""],
+            "Wie wohnen Sie?": ["zur Miete", "Eigentum", "zur Miete"],
+            "Was fehlt Ihnen in Ihrer Umgebung?": [
+                "Ein Treffpunkt für Jugendliche am Abend.",
+                "Eine Kinderärztin, die neue Patienten nimmt.",
+                "Sichere Radwege zur Schule.",
+            ],
+        }
+    ).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'Wo wohnen Sie?' als Sozialraum erkannt." in out
+    segments = project.segments()
+    assert segments["district"].tolist() == ["Manfort", "Wiesdorf", "Opladen"]
+    assert segments["attributes"].iloc[0]["Wie wohnen Sie?"] == "zur Miete"

@@ -192,11 +192,22 @@ def _unbracketed(text: str) -> str:
     return re.sub(r"[()\[\]]", " ", text)
 
 
+# "Wo wohnen Sie?", "Wo lebst du?": the question for the place one lives in, without a word
+# for it (LimeSurvey, Google and Microsoft Forms).
+_WHERE_LIVE = re.compile(r"^\s*wo\s+(?:wohn|leb)\w*\b", re.IGNORECASE)
+
+
 def asks_district(column: str, label: str) -> bool:
-    """Whether a header (or its label: a survey tool's question text) asks for the district."""
+    """Whether a header (or its label: a survey tool's question text) asks for the district.
+
+    >>> asks_district("Wo wohnen Sie?", ""), asks_district("Wie wohnen Sie?", "")
+    (True, False)
+    """
     for text in filter(None, (column, label)):
         key = header_key(_unbracketed(text))
         if key in DISTRICT_HEADERS or any(w in key for w in DISTRICT_WORDS):
+            return True
+        if _WHERE_LIVE.match(_unbracketed(text)):
             return True
     return False
 
