@@ -277,6 +277,34 @@ def test_points_in_metres_are_named_as_such_not_as_invalid(
     assert "356000" not in stored and "5655000" not in stored
 
 
+def test_a_geojson_point_in_a_cell_gives_the_district_and_is_never_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """adhocracy4 exports a map idea's "Point" as GeoJSON in one cell: it was stored in
+    clear as an attribute, and the district it gives was lost."""
+    pins = [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": xy}}
+        if n % 2
+        else {"type": "Point", "coordinates": xy}
+        for n, (xy, _, _) in enumerate(POINTS)
+    ]
+    rows = [[text, json.dumps(pin)] for (_, text, _), pin in zip(POINTS, pins, strict=True)]
+    path = tmp_path / "mapideas.xlsx"
+    pd.DataFrame(rows, columns=["Description", "Point"]).to_excel(path, index=False)
+    capsys.readouterr()
+    bare = Project.create(tmp_path / "ohne", districts=["Manfort", "Opladen", "Wiesdorf"])
+    assert main(["--project", str(bare.path), "import", str(path)]) == 0  # no boundaries
+    assert "Spalte 'Point': Koordinaten, nicht gespeichert." in capsys.readouterr().out
+    _no_coordinates(bare)
+    bare.close()
+    _map(project, tmp_path)
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert f"(Spalte 'Point': GeoJSON-Punkt, Länge, Breite): 3 Zeilen; {LEFT}." in out
+    assert _districts(project) == EXPECTED
+    _no_coordinates(project)
+
+
 def test_a_point_in_a_hole_is_not_in_the_district_around_it(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

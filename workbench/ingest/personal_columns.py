@@ -86,6 +86,12 @@ _GEOPOINT = re.compile(
     r"(?:\s+-?\d+(?:\.\d+)?){0,2}\s*\)?$",
     re.IGNORECASE,
 )
+# A GeoJSON point in a cell (adhocracy4's "Point": a Feature or a geometry): lon, lat
+GEOJSON_POINT = re.compile(
+    r'^\{(?=.*"type"\s*:\s*"Point").*?"coordinates"\s*:\s*\[\s*(-?\d+(?:\.\d+)?)\s*,'
+    r"\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*-?\d+(?:\.\d+)?\s*)?\].*\}$",
+    re.DOTALL,
+)
 # A person's ID that is a number, a UUID or a hash is pseudonymous (kept: "author/id");
 # any other ("anna.brandt", Nextcloud Forms' "Benutzer-ID") is an account's name.
 _PSEUDONYMOUS_ID = re.compile(
@@ -413,7 +419,8 @@ def is_location(header: str, value: Any = None) -> bool:
         return True  # ``full`` keeps a bracket: adhocracy4's "Location (Longitude)"
     if header_words(header)[-1:] in (["lat"], ["lon"], ["lng"]):  # "Location.lat", "geo_lng"
         return True
-    return isinstance(value, str) and _GEOPOINT.match(value.strip()) is not None
+    text = value.strip() if isinstance(value, str) else ""
+    return bool(text) and (_GEOPOINT.match(text) or GEOJSON_POINT.match(text)) is not None
 
 
 def is_account_id(header: str, value: Any) -> bool:

@@ -29,7 +29,12 @@ import numpy as np
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import cell_at
-from workbench.ingest.personal_columns import header_key, header_words, is_location
+from workbench.ingest.personal_columns import (
+    GEOJSON_POINT,
+    header_key,
+    header_words,
+    is_location,
+)
 
 Position = tuple[float, float]  # (longitude, latitude), as in GeoJSON
 Shape = tuple[tuple[tuple[Position, ...], ...], ...]  # polygons of rings (outer, holes)
@@ -47,6 +52,7 @@ _FORMATS = {  # a cell with one point: its pattern (the two numbers are groups)
     ),
     "geopoint": re.compile(rf"^({_NUM})\s+({_NUM})(?:\s+{_NUM}){{0,2}}$"),
     "list": re.compile(rf"^({_NUM})\s*[;,]\s*({_NUM})(?:\s*[;,]\s*{_NUM}){{0,2}}$"),
+    "geojson": GEOJSON_POINT,  # adhocracy4's "Point": {"type": "Feature", "geometry": …}
 }
 LAT_FIRST = "Breite, Länge"
 LON_FIRST = "Länge, Breite"
@@ -218,7 +224,7 @@ def _order(header: str, kind: str) -> str | None:
         return LON_FIRST
     if any(w in key for w in ("latlon", "latlng", "latlong", "breitelaenge", "breitelange")):
         return LAT_FIRST
-    if kind == "wkt" or (kind == "list" and path.endswith("geometry/coordinates")):
+    if kind in ("wkt", "geojson") or (kind == "list" and path.endswith("geometry/coordinates")):
         return LON_FIRST
     if kind == "geopoint" or (kind == "list" and key.endswith("geolocation")):
         return LAT_FIRST
@@ -362,7 +368,12 @@ _LEFT = {  # rows without a district from their point: why
     "metres": "mit Koordinaten in Metern statt Grad",
     "missing": "ohne Koordinaten",
 }
-_KINDS = {"wkt": "WKT POINT", "geopoint": "Geopunkt", "list": "Koordinatenliste"}
+_KINDS = {
+    "wkt": "WKT POINT",
+    "geopoint": "Geopunkt",
+    "list": "Koordinatenliste",
+    "geojson": "GeoJSON-Punkt",
+}
 
 
 def _rows(count: int) -> str:
