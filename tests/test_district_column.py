@@ -233,3 +233,21 @@ def test_where_do_you_live_is_the_district_question(
     segments = project.segments()
     assert segments["district"].tolist() == ["Manfort", "Wiesdorf", "Opladen"]
     assert segments["attributes"].iloc[0]["Wie wohnen Sie?"] == "zur Miete"
+
+
+def test_one_free_text_naming_no_district_is_told_in_the_singular(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "umfrage.csv"
+    pd.DataFrame(
+        {
+            "Stadtteil": ["Manfort", "Sonstiges"],
+            "Stadtteil [Sonstiges]": ["", "Küppersteg"],
+            "Was fehlt Ihnen?": ["Ein Treffpunkt am Abend.", "Mehr Busse am Sonntag."],
+        }
+    ).to_csv(path, index=False)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert (
+        "1 Zeile mit Freitext in 'Stadtteil [Sonstiges]': nennt keinen Sozialraum des "
+        "Projekts, ohne Sozialraum" in capsys.readouterr().out
+    )

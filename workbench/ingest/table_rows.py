@@ -285,8 +285,9 @@ def _district_notices(options: Mapping[str, Any]) -> list[str]:
             f"'{other}' übernommen."
         )
     if options.get("district_other_unmatched"):
+        unmatched = options["district_other_unmatched"]
         why = (
-            "nennen keinen Sozialraum des Projekts"
+            f"{'nennt' if unmatched == 1 else 'nennen'} keinen Sozialraum des Projekts"
             if options.get("district_other_checked")
             else "nicht mit den Sozialräumen des Projekts verglichen"
         )
