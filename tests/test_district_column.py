@@ -251,3 +251,28 @@ def test_one_free_text_naming_no_district_is_told_in_the_singular(
         "1 Zeile mit Freitext in 'Stadtteil [Sonstiges]': nennt keinen Sozialraum des "
         "Projekts, ohne Sozialraum" in capsys.readouterr().out
     )
+
+
+def test_a_multiple_choice_of_districts_is_not_told_to_become_new_districts(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forms join a multiple choice with ";": the notice advised --district-column with
+    --add-districts, which would make "Manfort;Opladen" a district of its own."""
+    path = tmp_path / "forms.csv"
+    pd.DataFrame(
+        {
+            "In welchen Stadtteilen sind Sie aktiv?": ["Manfort;Opladen", "Opladen"],
+            "Was sollte sich ändern?": ["Mehr Treffpunkte am Abend.", "Busse fahren selten."],
+        }
+    ).to_csv(path, index=False)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Spalte 'In welchen Stadtteilen sind Sie aktiv?' nennt in einer Antwort mehrere "
+        "Sozialräume (eine Mehrfachauswahl): nicht als Sozialraum übernommen" in out
+    )
+    assert "--add-districts" not in out
+    segments = project.segments()
+    assert set(segments["district"]) == {"Gesamtstadt"}
+    column = "In welchen Stadtteilen sind Sie aktiv?"
+    assert segments["attributes"].iloc[0][column] == "Manfort;Opladen"

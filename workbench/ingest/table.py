@@ -472,7 +472,15 @@ def parse_table(
     if guess is not None and not guess.column:
         found = {"district_unknown": guess.unknown, "district_ambiguous": list(guess.ambiguous)}
         options.update(
-            {k: v for k, v in {**found, "district_codes": list(guess.coded)}.items() if v}
+            {
+                k: v
+                for k, v in {
+                    **found,
+                    "district_codes": list(guess.coded),
+                    "district_joined": list(guess.joined),
+                }.items()
+                if v
+            }
         )
     options["skipped_rows"] = skipped
     if rejected:

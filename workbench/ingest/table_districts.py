@@ -180,6 +180,7 @@ class DistrictGuess:
     unknown: dict[str, int] | None = None  # header → values that are no district of the project
     ambiguous: tuple[str, ...] = ()  # several columns hold only the project's districts
     coded: tuple[str, ...] = ()  # … of the unknown: columns holding answer codes ("A1")
+    joined: tuple[str, ...] = ()  # … columns of several districts an answer ("A;B": Forms)
 
 
 # An answer code of a survey exported without its answers' texts: LimeSurvey's "A1",
@@ -233,6 +234,17 @@ def _asks_place(column: str, label: str) -> bool:
     )
 
 
+def _several(value: str, names: set[str]) -> bool:
+    """Whether an answer names several of the project's districts ("Manfort;Opladen": a
+    multiple choice of Google or Microsoft Forms).
+
+    >>> _several("Manfort;Opladen", {"Manfort", "Opladen"}), _several("Manfort", {"Manfort"})
+    (True, False)
+    """
+    parts = [p.strip() for p in re.split(r"[;,]", value) if p.strip()]
+    return len(parts) > 1 and all(p in names for p in parts)
+
+
 def find_district_column(
     header: Sequence[str],
     records: Sequence[tuple[int, Sequence[Any]]],
@@ -257,7 +269,7 @@ def find_district_column(
     >>> find_district_column(["Text", "Stadtteil"], rows, ["Manfort"], {"Text"}).unknown
     {'Stadtteil': 1}
     >>> find_district_column(["Text", "SD01"], rows, ["Opladen"], set(), {"SD01": "Wohnort"})
-    DistrictGuess(column='SD01', unknown=None, ambiguous=(), coded=())
+    DistrictGuess(column='SD01', unknown=None, ambiguous=(), coded=(), joined=())
     """
     names = {composed(k).strip() for k in known}  # and values composed: "ü" from a Mac
     labels = labels or {}
@@ -270,6 +282,7 @@ def find_district_column(
     qualified: list[int] = []
     unknown: dict[str, int] = {}
     coded: list[str] = []
+    joined: list[str] = []
     for place in (p for p in asked if p not in beside):
         values = {composed(cell_at(fields, place)) for _, fields in records} - {""}
         districts = values & names
@@ -281,6 +294,8 @@ def find_district_column(
             unknown[header[place]] = len(others)
             if all(_ANSWER_CODE.match(v) for v in others):
                 coded.append(header[place])
+            elif all(_several(v, names) for v in others):
+                joined.append(header[place])
     if len(qualified) == 1:
         return DistrictGuess(column=header[qualified[0]])
     if qualified:
@@ -292,4 +307,4 @@ def find_district_column(
         walls = {v for v in values if v.casefold() in folded}  # "Sonstiges" beside them: none
         if walls and all(v in walls or is_no_district(v) for v in values):
             return DistrictGuess(column=column)
-    return DistrictGuess(unknown=unknown or None, coded=tuple(coded))
+    return DistrictGuess(unknown=unknown or None, coded=tuple(coded), joined=tuple(joined))

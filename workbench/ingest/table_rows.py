@@ -305,6 +305,13 @@ def _district_notices(options: Mapping[str, Any]) -> list[str]:
                 "Beschriftungen statt Codes) und erneut importieren."
             )
             continue
+        if column in (options.get("district_joined") or []):  # "Manfort;Opladen"
+            notices.append(
+                f"Spalte '{column}' nennt in einer Antwort mehrere Sozialräume (eine "
+                "Mehrfachauswahl): nicht als Sozialraum übernommen (Aussagen ohne Sozialraum; "
+                "eine Aussage hat höchstens einen), die Antworten bleiben Merkmal."
+            )
+            continue
         notices.append(
             f"Spalte '{column}' nennt "
             + (
