@@ -312,7 +312,8 @@ def test_a_txt_protocol_stays_a_protocol(project: Project, tmp_path: Path) -> No
 def test_question_headers_are_plain_text_and_at_most_300_characters(
     project: Project, tmp_path: Path
 ) -> None:
-    """LimeSurvey's full question text in HTML becomes plain text, cut with "…" at 300."""
+    """LimeSurvey's full question text in HTML becomes plain text, cut with "…" in its middle
+    at 300 (its end kept, as a protocol's question is cut: d5e090f)."""
     long = "<p><strong>Was fehlt?</strong></p><p><em>" + "Denken Sie an Bänke. " * 20 + "</em></p>"
     short = "Was hat geholfen?&nbsp;"
     path = tmp_path / "limesurvey.csv"
@@ -323,7 +324,8 @@ def test_question_headers_are_plain_text_and_at_most_300_characters(
     assert _import(project, path, *options) == 0
     questions = _segments(project)["question"].tolist()
     assert questions[0].startswith("Was fehlt?") and "<" not in questions[0]
-    assert len(questions[0]) == 300 and questions[0].endswith("…")
+    assert len(questions[0]) == 300 and "…" in questions[0]
+    assert questions[0].endswith("Denken Sie an Bänke.")
     assert questions[1] == "Was hat geholfen?"
 
 
