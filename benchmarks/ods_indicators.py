@@ -17,17 +17,15 @@ Run: .venv/bin/python benchmarks/ods_indicators.py [--indicators 100] [--repeat 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
+from _timing import median_seconds  # noqa: E402
 
 from workbench.ingest.ods import read_ods  # noqa: E402
 from workbench.synthesis.indicators import read_indicators  # noqa: E402
@@ -45,16 +43,6 @@ def table(indicators: int) -> pd.DataFrame:
     ]
     columns = ["Sozialraum", "Indikator", "Jahr", "Wert", "Einheit", "Quelle"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``repeat`` calls of ``run``."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

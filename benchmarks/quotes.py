@@ -13,15 +13,14 @@ Run: .venv/bin/python benchmarks/quotes.py [--statements 5000] [--codings 12000]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
+from _timing import median_seconds  # noqa: E402
 
 from workbench.coding.code_analysis import quotes  # noqa: E402
 from workbench.core.domain import TABLES  # noqa: E402
@@ -79,16 +78,6 @@ def quotes_before(study: Study) -> list[tuple[int, str, str, str]]:
         seg = segments.loc[r.segment_id]
         rows.append((int(r.segment_id), r.code, seg["text"][r.start : r.end], r.coders))
     return rows
-
-
-def median_seconds(run: object, repeat: int) -> float:
-    """The median wall time of ``repeat`` calls of ``run``."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -132,50 +131,3 @@ def test_demo_frequencies_and_quotes_agree(demo_project: Project) -> None:
     assert len(bedarf) == len(codings[codings["code"] == "Bedarf"].drop_duplicates("segment_id"))
     assert (bedarf["coders"].isin(["A", "B", "A, B"])).all()
     assert co_occurrence(demo_project).loc["Bedarf", "Bedarf"] == per_code["Bedarf"]
-
-
-class _Tables:
-    """A study of 5,000 statements with 12,000 codings, as the store would return it."""
-
-    def __init__(self) -> None:
-        n = 5000
-        self._segments = pd.DataFrame(
-            {
-                "segment_id": range(1, n + 1),
-                "document_id": [1 + i // 1000 for i in range(n)],
-                "document": [f"d{1 + i // 1000}.csv" for i in range(n)],
-                "source_id": [str(i) for i in range(n)],
-                "position": range(n),
-                "workshop": "Workshop",
-                "district": [("Manfort", "Opladen")[i % 2] for i in range(n)],
-                "question": "Was fehlt?",
-                "speaker_role": pd.NA,
-                "speaker": pd.NA,
-                "text": [f"Aussage {i} über den Bus" for i in range(n)],
-                "start": 0,
-                "end": 24,
-                "attributes": [{"Farbe": "gelb"} for _ in range(n)],
-            }
-        ).astype({k: v for k, v in TABLES["segments"].items() if k != "attributes"})
-        rows = [(1 + i % n, ("Bedarf", "Ressource", "Themen/Bus")[i % 3], "AB"[i % 2])
-                for i in range(12000)]  # fmt: skip
-        self._codings = pd.DataFrame(rows, columns=["segment_id", "code", "coder"]).assign(
-            start=0, end=7
-        )
-
-    def codings(self) -> pd.DataFrame:
-        return self._codings
-
-    def segments(self) -> pd.DataFrame:
-        return self._segments
-
-
-def test_quotes_of_a_large_study_are_one_row_per_coded_passage() -> None:
-    """The profile app, the reports and the site read every coded passage of a large study:
-    one row per statement, code and span, its coders joined, in the order of the districts
-    and statements (the speed is measured in benchmarks/quotes.py, not here)."""
-    table = quotes(_Tables())  # type: ignore[arg-type]
-    assert len(table) == 12000 and set(table["coders"]) == {"A", "B"}
-    first = table.iloc[0]
-    assert (first["district"], first["quote"], first["segment_id"]) == ("Manfort", "Aussage", 1)
-    assert list(table["district"].iloc[[0, -1]]) == ["Manfort", "Opladen"]
