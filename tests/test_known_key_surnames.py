@@ -137,6 +137,43 @@ def test_a_german_noun_the_key_met_as_a_surname_does_not_spread(first: str, text
     assert later.candidates == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "reviewed"),
+    [
+        (
+            "Frau Licht sagt, mehr Licht im Park wäre gut.",
+            "[Person 1] sagt, mehr Licht im Park wäre gut.",
+            [],
+        ),
+        (
+            "Frau Anna Licht sagt es. Mehr Licht im Park wäre gut.",
+            "[Person 1] sagt es. Mehr Licht im Park wäre gut.",
+            [],
+        ),
+        # where no noun can stand (the subject before a verb): the person, for review
+        (
+            "Frau Licht sagt es. Licht kommt auch.",
+            "[Person 1] sagt es. [Person 1] kommt auch.",
+            [("Licht", True)],
+        ),
+        # a surname of a name list stays the person wherever it stands
+        (
+            "Frau Müller sagt, das hat Müller gesagt.",
+            "[Person 1] sagt, das hat [Person 1] gesagt.",
+            [],
+        ),
+    ],
+)
+def test_a_noun_surname_does_not_spread_in_its_own_text(
+    text: str, expected: str, reviewed: list[tuple[str, bool]]
+) -> None:
+    """A surname of no name list that is a German noun, met with its form of address,
+    does not make the noun a person later in the same text ("mehr Licht im Park")."""
+    p = Pseudonymiser()
+    assert p.pseudonymise(text)[0] == expected
+    assert [(c.word, c.replaced) for c in p.candidates] == reviewed
+
+
 def test_a_noun_surname_stays_replaced_with_its_form_of_address(
     project: Project, tmp_path: Path
 ) -> None:

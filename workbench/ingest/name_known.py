@@ -277,13 +277,22 @@ def name_ends(text: str, toks: list[Tok], k: int) -> bool:
     return nxt.text[0].islower() and not _PLACE_TYPED.search(nxt.folded)
 
 
+def _unlisted_noun(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` is on no name list and an ordinary German noun ("Licht", "Regen"):
+    a listed surname ("Müller", "Wagner") stays a name wherever it stands."""
+    listed = finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok)
+    return not listed and is_german_noun(tok.folded)
+
+
 def known_in_text(
     finder: Finder, text: str, toks: list[Tok], i: int, seen: Mapping[str, str]
 ) -> tuple[Hit, int] | None:
     """A surname met earlier in the same text ("Frau Terhorst hilft. Terhorst kommt"), or
     one of the text or the key that is also a word, where no noun can stand: the subject
     without article before a verb ("Frau Bauer hilft. Bauer kommt auch."), after "mit",
-    "von", … without article ("Mit Koch reden wir"). "Der Bauer kommt" stays a word."""
+    "von", … without article ("Mit Koch reden wir"). "Der Bauer kommt" stays a word, and
+    so does a surname of no name list that is a German noun (:mod:`noun_lexicon`): "Frau
+    Licht sagt, mehr Licht im Park wäre gut" keeps the second "Licht"."""
     tok = toks[i]
     key = seen.get(tok.lower) or finder.known.get(tok.lower)
     if key is None or len(tok.text) < 3 or not tok.text[0].isupper() or finder.blocked(tok):
@@ -294,7 +303,8 @@ def known_in_text(
     if tok.folded not in ORDINARY:
         if tok.lower not in seen or not finder.name_like(tok, named=True):
             return None  # one of the key: known_word's
-        return Hit(tok.start, tok.end, "person", key, 0.8), i
+        if not _unlisted_noun(finder, tok):  # "Licht": a word but where no noun can stand
+            return Hit(tok.start, tok.end, "person", key, 0.8), i
     after_preposition = (
         prev is not None
         and prev.folded in _NOUN_PREPOSITIONS
