@@ -208,3 +208,37 @@ def test_a_word_before_it_that_is_no_first_name_does_not_make_it_a_surname() -> 
     assert p.pseudonymise("Frau Ewa Kleinhempel kommt. Kleinhempel hat recht.")[0] == (
         "[Person 2] kommt. [Person 2] hat recht."
     )
+
+
+@pytest.mark.parametrize("speaker", ["Chidinma Nwachukwuike", "Siosaia Taufahema"])
+def test_a_first_name_of_no_list_still_makes_the_surname_a_person(speaker: str) -> None:
+    """A speaker, case or participant named with a first name no list knows ("Chidinma
+    Nwachukwuike") is that person where the surname later stands alone, shown for
+    review; only a noun before it ("Gruppe Jugend") is no first name."""
+    p = Pseudonymiser()
+    assert person_placeholder(p, speaker, []) == "[Person 1]"
+    later = Pseudonymiser(known=dict(p.known), originals=dict(p.originals))
+    surname = speaker.split()[-1]
+    assert later.pseudonymise(f"Ich finde, {surname} hat recht.")[0] == (
+        "Ich finde, [Person 1] hat recht."
+    )
+    assert [(c.word, c.replaced) for c in later.candidates] == [(surname, True)]
+
+
+def test_a_name_column_with_a_first_name_of_no_list_reaches_a_later_import(
+    project: Project, tmp_path: Path
+) -> None:
+    """A survey's name column "Chidinma Nwachukwuike" (the speaker), then a later file's
+    "Nwachukwuike hat recht.": the surname alone is the person there, for review."""
+    first, later = tmp_path / "a.csv", tmp_path / "b.csv"
+    pd.DataFrame({"Name": ["Chidinma Nwachukwuike"], "Text": ["Der Park ist dunkel."]}).to_csv(
+        first, index=False
+    )
+    pd.DataFrame({"Text": ["Ich finde, Nwachukwuike hat recht."]}).to_csv(later, index=False)
+    base = ["--project", str(project.path), "import", "--text-column", "Text"]
+    for path in (first, later):
+        assert main([*base, "--district", "Manfort", str(path)]) == 0
+    segments = project.segments()
+    assert segments["attributes"].tolist()[0] == {"speaker": "[Person 1]"}
+    assert segments["text"].tolist()[1] == "Ich finde, [Person 1] hat recht."
+    assert [i.word for i in review_queue(project)] == ["Nwachukwuike"]

@@ -31,6 +31,7 @@ from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import (
     ACADEMIC,
+    FUNCTION_WORDS,
     LEADING_PARTICLES,
     PARTICLES,
     ROLE_SUFFIXES,
@@ -38,6 +39,7 @@ from workbench.ingest.name_lists import (
     TITLES,
 )
 from workbench.ingest.name_tokens import Tok, tokens
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.speakers import natural_order
 
@@ -253,9 +255,10 @@ class NamedSurnames:
 
 def _named_with_more(original: str, surname: str) -> bool:
     """Whether ``original`` is ``surname`` with a first name, a form of address or a role
-    before it ("Thomas Kleinhempel", "Herr Kleinhempel", "Schmidt, Anna"); a word before
-    it that no first name list knows is none ("Gruppe Jugend", a case of a QDA project;
-    "Depot Mercado"): alone, "Jugend" and "Mercado" are words."""
+    before it ("Thomas Kleinhempel", "Herr Kleinhempel", "Schmidt, Anna"); a first name of
+    no list counts too ("Chidinma Nwachukwuike", a speaker or a participant list), a
+    German noun or function word before it does not ("Gruppe Jugend", a case of a QDA
+    project; "Depot Mercado"): alone, "Jugend" and "Mercado" are words."""
     ordered = natural_order(original)
     toks, words = tokens(ordered), name_words(ordered)
     if len(toks) < 2 or not words or words[-1].lower not in (surname, f"{surname}s"):
@@ -263,7 +266,14 @@ def _named_with_more(original: str, surname: str) -> bool:
     if len(words) < len(toks):  # a form of address, a title or a role: "Herr Kleinhempel"
         return True
     first = words[0].text
-    return any(gazetteer().has_first(part) for part in [first, *first.split("-")])
+    if any(gazetteer().has_first(part) for part in [first, *first.split("-")]):
+        return True
+    folded = fold(first)
+    return (
+        first[:1].isupper()
+        and folded not in FUNCTION_WORDS
+        and not any(is_german_noun(fold(part)) for part in [first, *first.split("-")])
+    )
 
 
 class FoldedKeys:
