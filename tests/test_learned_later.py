@@ -135,3 +135,16 @@ def test_a_refi_qda_text_before_the_full_name_keeps_its_coding_in_place(
         0,
         len(first["text"]),
     )
+
+
+def test_a_learned_name_does_not_make_a_longer_word_read_again() -> None:
+    """Only the learned name as a word (or with a genitive "s") makes a text read again:
+    "Jan" matched "Januar" and "Anna" "Annahme", and every such text was read twice."""
+    from workbench.ingest.key_growth import learned_words, shows
+
+    p = Pseudonymiser()
+    p.pseudonymise("Herr Jan Becker sagt, Frau Anna Kleinhempel hilft.")
+    pattern = learned_words(p.known, p.originals, 0)
+    assert not shows(pattern, ["Im Januar ist die Annahme geschlossen."])
+    assert shows(pattern, ["Jan hat recht."]) and shows(pattern, ["Beckers Idee"])
+    assert shows(pattern, ["kleinhempel kommt"])

@@ -34,7 +34,9 @@ def learned_words(
     }
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")", re.IGNORECASE)
+    # the whole word, or with a genitive "s" ("Beckers"): "Jan" does not make "Januar" read again
+    names = "|".join(map(re.escape, sorted(words)))
+    return re.compile(r"\b(?:" + names + r")s?\b", re.IGNORECASE)
 
 
 def shows(pattern: re.Pattern[str] | None, values: Iterable[object]) -> bool:
