@@ -42,8 +42,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.store import migrate, schema
+from workbench.store.privacy_tables import ErasureEntry
 from workbench.store.problems import database_problem
 from workbench.store.project_store import MOVING_KEY
+from workbench.store.schema import Segment
+from workbench.store.segment_ids import top_of
 
 FORMAT = "sozialraum-workbench-sicherung"
 FORMAT_VERSION = 1
@@ -336,7 +339,10 @@ def _check_sizes(table: Table, rows: list[dict[str, Any]], too_long: str) -> Non
 
 
 def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
-    """PostgreSQL: let each ``id`` sequence continue after the restored ids."""
+    """PostgreSQL: let each ``id`` sequence continue after the restored ids, the
+    statements' also after every id the erasure log names (after ``forget`` of the newest
+    statements the next import took their ids, see :mod:`workbench.store.segment_ids`)."""
+    floors = {Segment.__tablename__: _erased_top(connection, tables)}
     for table in tables:
         if "id" not in table.columns or not table.columns["id"].primary_key:
             continue
@@ -344,8 +350,20 @@ def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
             text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": f'"{table.name}"'}
         ).scalar()
         if sequence:
-            restart = "SELECT setval(:s, COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM "
-            connection.execute(text(f'{restart}"{table.name}"'), {"s": sequence})
+            restart = (
+                "SELECT setval(:s, GREATEST(COALESCE(MAX(id), 0), :floor, 1), "
+                "MAX(id) IS NOT NULL OR :floor > 0) FROM "
+            )
+            floor = floors.get(table.name, 0)
+            connection.execute(text(f'{restart}"{table.name}"'), {"s": sequence, "floor": floor})
+
+
+def _erased_top(connection: Connection, tables: list[Table]) -> int:
+    """The largest statement id the restored erasure log names (0 if none)."""
+    log = next((t for t in tables if t.name == ErasureEntry.__tablename__), None)
+    if log is None or "selector" not in log.columns:
+        return 0
+    return top_of(connection.scalars(select(log.columns["selector"])))
 
 
 def restore_backup(path: Path, engine: Engine, too_long: str = SHORTEN_IN_PROJECT) -> Restored:

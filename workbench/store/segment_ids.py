@@ -3,11 +3,16 @@
 SQLite gives a new row the largest id of its table plus one: after ``forget`` of the
 newest statements the next import took their ids. The erasure log then named a statement
 that exists (another one), and ``forget --statement ID`` repeated from the log erased an
-unrelated statement. PostgreSQL's sequences never go back. :func:`keep_ids_unique` makes
-the project's sessions give new statements ids above every id the erasure log names.
+unrelated statement. PostgreSQL's sequences never go back (``restore`` and ``migrate-db``
+let them continue above every erased id, :mod:`workbench.store.backup`).
+:func:`keep_ids_unique` makes the project's sessions give new statements ids above every
+id the erasure log names.
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterable
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
@@ -19,10 +24,21 @@ from workbench.store.schema import Segment
 
 def erased_ids_top(session: Session) -> int:
     """The largest statement id the erasure log names (0 if none)."""
+    return top_of(session.scalars(select(ErasureEntry.selector)))
+
+
+def top_of(selectors: Iterable[object]) -> int:
+    """The largest statement id the erasure log's ``selectors`` name (0 if none).
+
+    >>> top_of([{"statements": [3, 12]}, None, '{"statements": [7]}', {"source": "a"}])
+    12
+    """
     top = 0
-    for selector in session.scalars(select(ErasureEntry.selector)):
-        ids = (selector or {}).get("statements") or []
-        top = max([top, *(int(i) for i in ids)])
+    for selector in selectors:
+        if isinstance(selector, str):  # a JSON column read without its type
+            selector = json.loads(selector or "null")
+        ids = selector.get("statements") if isinstance(selector, dict) else None
+        top = max([top, *(int(i) for i in ids or [])])
     return top
 
 
