@@ -131,3 +131,28 @@ def test_a_rating_card_names_only_the_districts_of_its_remaining_statements(
     assert "Genannt in: Opladen" in item_html(card) and "Manfort" not in item_html(card)
     assert list(need.loc[cluster, "districts"]) == ["Opladen"]
     assert need.loc[cluster, "n_districts"] == 1
+
+
+def test_a_card_keeps_a_district_renamed_since_the_tokens_were_sent(
+    analysed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card keeps the names it was shown with; after `districts --rename Opladen …` the
+    forget of its Manfort statement also dropped Opladen, where its other statements are
+    ("Genannt in:" named no district at all)."""
+    from widgets.feedback import item_html
+    from workbench.participation.ballots import open_ballot
+
+    codes = analysed.parent / "codes.csv"
+    run(capsys, "--project", analysed, "tokens", "--n", "1", "--out", codes)
+    token = str(pd.read_csv(codes, sep=";")["token"].iloc[0])
+    with Project.open(analysed) as project:
+        segments = project.segments().set_index("segment_id")
+    erased = int(segments.index[segments["text"] == TEXTS[0]][0])  # Manfort
+    run(capsys, "--project", analysed, "districts", "--rename", "Opladen", "Opladen-Mitte")
+    run(capsys, "--project", analysed, "forget", "--statement", erased)
+    with Project.open(analysed) as project:
+        card = next(i for i in open_ballot(project, token).items if "Kita" in i.label)
+        need = needs.clusters(project).set_index("cluster")
+    assert card.districts == ("Opladen",)  # as shown when the tokens were sent
+    assert "Genannt in: Opladen" in item_html(card) and "Manfort" not in item_html(card)
+    assert ["Opladen-Mitte"] in [list(d) for d in need["districts"]]

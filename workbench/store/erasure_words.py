@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedAssignment, NeedRun, TopicAssignment, TopicRun
+from workbench.store.district_changes import former_names
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import District, Segment
 from workbench.store.synthesis_tables import RecommendationNeed
@@ -113,12 +114,13 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
             .where(NeedAssignment.run_id == run_id)
         ).all()
         members = _remaining([row[:3] for row in rows], segment_ids)
+        former = former_names(session) if members else {}
         places = _places(rows, segment_ids)
         clusters = []
         for cluster in run.clusters:
             key = cluster.get("cluster")
             new = _refreshed(cluster, members.get(key), erased, "Bedarf")
-            clusters.append(_narrowed(new, places[key]) if key in members else new)
+            clusters.append(_narrowed(new, places[key], former) if key in members else new)
         if clusters != run.clusters:
             run.clusters = clusters
     topic_runs = set(
@@ -162,6 +164,7 @@ def _forget_in_links(
 def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) -> None:
     """Rating cards of needs: districts of remaining statements only, a label without a
     word only the erased statements had (their need's label, else "Bedarf")."""
+    former = former_names(session)  # a card keeps the names it was shown with
     for item in session.scalars(select(FeedbackItem).order_by(FeedbackItem.id)):
         if not set(item.members or []) & segment_ids:
             continue
@@ -172,7 +175,7 @@ def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) 
             .where(Segment.id.in_(kept))
         ).all()
         places = {name for _, name in rows}
-        districts = [d for d in item.districts or [] if d in places]
+        districts = [d for d in item.districts or [] if former.get(d, d) in places]
         if districts != list(item.districts or []):
             item.districts = districts
         remaining = {w for text, _ in rows for w in words(text)}
@@ -216,12 +219,13 @@ def _places(rows: Iterable[tuple], segment_ids: set[int]) -> dict[object, set[st
     return places
 
 
-def _narrowed(record: dict, places: set[str]) -> dict:
-    """A need cluster's districts (and focus) without those no remaining statement is from."""
+def _narrowed(record: dict, places: set[str], former: dict[str, str]) -> dict:
+    """A need cluster's districts (and focus) without those no remaining statement is from
+    (``former``: a name since renamed or merged away → the district it is today)."""
     new = dict(record)
     for field in ("districts", "focus_districts"):
         if isinstance(record.get(field), list):
-            new[field] = [d for d in record[field] if d in places]
+            new[field] = [d for d in record[field] if former.get(d, d) in places]
     if "n_districts" in record and isinstance(record.get("districts"), list):
         new["n_districts"] = len(new["districts"])
     return new
