@@ -18,6 +18,7 @@ from workbench.analysis import needs, topics
 from workbench.analysis.topic_map import map_data
 from workbench.cli.main import main
 from workbench.store import FeedbackItem
+from workbench.store.synthesis_tables import RecommendationNeed
 
 TEXTS = [
     "Der Jugendtreff ist fett, der Jugendtreff ist super.",
@@ -156,3 +157,32 @@ def test_a_card_keeps_a_district_renamed_since_the_tokens_were_sent(
     assert card.districts == ("Opladen",)  # as shown when the tokens were sent
     assert "Genannt in: Opladen" in item_html(card) and "Manfort" not in item_html(card)
     assert ["Opladen-Mitte"] in [list(d) for d in need["districts"]]
+
+
+def test_a_researchers_name_stays_on_the_card_and_the_recommendation(
+    analysed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`cluster rename` names a need for the team ("Jugendtreff und Kita"); forget of the
+    only statement with "Jugendtreff" kept it in the run but put keywords on the rating
+    card and the recommendation's need link ("Kita")."""
+    from workbench.participation.ballots import open_ballot
+
+    with Project.open(analysed) as project:
+        segments = project.segments().set_index("segment_id")
+        members = needs.assignments(project).groupby("cluster")["segment_id"].apply(list)
+    erased = int(segments.index[segments["text"] == TEXTS[0]][0])
+    cluster = next(c for c, ids in members.items() if erased in ids)
+    name = "Jugendtreff und Kita"
+    run(capsys, "--project", analysed, "cluster", "rename", cluster, "--label", name)
+    codes = analysed.parent / "codes.csv"
+    run(capsys, "--project", analysed, "tokens", "--n", "1", "--out", codes)
+    token = str(pd.read_csv(codes, sep=";")["token"].iloc[0])
+    run(capsys, "--project", analysed, "recommend", "add", "Mehr Orte für Jugendliche.")
+    run(capsys, "--project", analysed, "recommend", "link", "1", "--cluster", cluster)
+    with Project.open(analysed) as project:
+        assert name in [i.label for i in open_ballot(project, token).items]
+    run(capsys, "--project", analysed, "forget", "--statement", erased)
+    with Project.open(analysed) as project, project.session() as session:
+        assert name in list(needs.clusters(project)["label"])
+        assert name in [i.label for i in open_ballot(project, token).items]
+        assert list(session.scalars(select(RecommendationNeed.label))) == [name]

@@ -155,8 +155,10 @@ def _forget_in_links(
         kept = [m for m in link.members if m not in segment_ids]
         texts = session.scalars(select(Segment.text).where(Segment.id.in_(kept)))
         remaining = {w for text in texts for w in words(text)}
+        source = {"need_run": link.run_id, "cluster": link.cluster}
+        if link.label == _researchers_label(session, source):
+            continue  # the team's own name stays, as in the run
         if comes_from(link.label, normal_texts) or says_erased(link.label, erased, remaining):
-            source = {"need_run": link.run_id, "cluster": link.cluster}
             label = _cluster_label(session, source, erased, remaining)
             link.label = "Bedarf" if comes_from(label, normal_texts) else label
 
@@ -179,21 +181,40 @@ def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) 
         if districts != list(item.districts or []):
             item.districts = districts
         remaining = {w for text, _ in rows for w in words(text)}
-        if item.kind == "need" and says_erased(item.label, erased, remaining):
+        if item.kind != "need" or item.label == _researchers_label(session, item.source or {}):
+            continue  # the team's own name stays, as in the run
+        if says_erased(item.label, erased, remaining):
             item.label = _cluster_label(session, item.source or {}, erased, remaining)
 
 
 def _cluster_label(session: Session, source: dict, erased: set[str], remaining: set[str]) -> str:
-    """The (refreshed) label of an item's need cluster if it says no erased word, else
-    one of its (refreshed) keywords, else "Bedarf"."""
+    """The (refreshed) label of an item's need cluster if the team gave it or it says no
+    erased word, else one of its (refreshed) keywords, else "Bedarf"."""
+    cluster = _cluster(session, source)
+    if cluster is None:
+        return "Bedarf"
+    label = str(cluster.get("label") or "")
+    own = cluster.get("label_source") == RESEARCHER  # the team's name stays
+    if label and (own or not says_erased(label, erased, remaining)):
+        return label
+    return fallback_label(cluster.get("keywords") or [], "Bedarf")
+
+
+def _cluster(session: Session, source: dict) -> dict | None:
+    """The record of the need cluster ``source`` names (``need_run``, ``cluster``)."""
     run = session.get(NeedRun, source["need_run"]) if source.get("need_run") else None
     for cluster in run.clusters if run is not None else []:
         if cluster.get("cluster") == source.get("cluster"):
-            label = str(cluster.get("label") or "")
-            if label and not says_erased(label, erased, remaining):
-                return label
-            return fallback_label(cluster.get("keywords") or [], "Bedarf")
-    return "Bedarf"
+            return cluster
+    return None
+
+
+def _researchers_label(session: Session, source: dict) -> str | None:
+    """The name the team gave the need cluster ``source`` names (None if generated)."""
+    cluster = _cluster(session, source)
+    if cluster is None or cluster.get("label_source") != RESEARCHER:
+        return None
+    return str(cluster.get("label") or "")
 
 
 def _remaining(rows: Iterable[tuple], segment_ids: set[int]) -> dict[object, set[str]]:
