@@ -75,3 +75,37 @@ def test_forget_says_that_the_safety_copies_still_hold_the_statements(
     shutil.copy(folder / "werkbank.sqlite", folder / "sicherungen" / "werkbank-upgrade.sqlite")
     out = run(capsys, *p, "forget", "--source", "1")
     assert "1 Sicherung(en) in sicherungen/" in out and "Zebrastreifenhaus" not in out
+
+
+def test_the_scan_for_quotes_stays_fast_when_many_statements_are_erased(tmp_path: Path) -> None:
+    """Forget of a large survey (thousands of sentences) looked for each sentence in each
+    statement and memo: with 1,500 erased statements and 2,000 long memos the scan alone
+    took about half a minute. It finds the same quote, by memo id, well within seconds."""
+    import random
+    import time
+
+    from workbench import Project
+    from workbench.store.erasure_notes import quoted
+    from workbench.store.schema import Memo
+
+    pick = random.Random(7)
+    vocabulary = [f"wort{i}" for i in range(3000)]
+
+    def sentence(n: int) -> str:
+        return " ".join(pick.choice(vocabulary) for _ in range(n)).capitalize() + "."
+
+    erased = [f"{sentence(10)} {sentence(10)}" for _ in range(1500)]
+    memos = [" ".join(sentence(12) for _ in range(12)) for _ in range(2000)]
+    memos[1234] += " Eine Karte sagte: " + erased[99].split(". ")[1]
+    assert main(["init", str(tmp_path / "projekt")]) == 0
+    with Project.open(tmp_path / "projekt") as project:
+        with project.transaction() as session:
+            session.add_all(Memo(target_type="project", author="a", text=t) for t in memos)
+        with project.session() as session:
+            ids = [m.id for m in session.query(Memo).order_by(Memo.id)]
+            start = time.perf_counter()
+            notes = quoted(session, erased)
+            took = time.perf_counter() - start
+    assert len(notes) == 1 and f"Memo(s) {ids[1234]} " in notes[0]
+    assert erased[99][:20] not in notes[0]  # ids only
+    assert took < 6, f"{took:.1f} s"

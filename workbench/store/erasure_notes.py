@@ -12,6 +12,7 @@ name out of the key: the texts that keep the placeholder are named for checking.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -133,6 +134,47 @@ def _pieces(text: str) -> set[str]:
     return {p for p in parts if len(p) >= MIN_QUOTE}
 
 
+# Up to this many pieces, each is looked for in each text; beyond, texts are read once
+# through an index of the pieces' beginnings (forget of a large survey: thousands of
+# pieces times every statement and memo took minutes).
+_FEW_PIECES = 64
+
+
+def quote_finder(pieces: set[str]) -> Callable[[str | None], bool]:
+    """A test whether a text (normalised as :func:`_pieces` does) contains one of
+    ``pieces`` (each at least MIN_QUOTE characters).
+
+    >>> finds = quote_finder({"die polizei kommt nie, auch nicht am wochenende."})
+    >>> finds("Er schrieb: Die Polizei kommt  nie, auch nicht am Wochenende. Stimmt.")
+    True
+    >>> finds("Die Polizei kommt nie.")
+    False
+    """
+
+    def normal(value: str | None) -> str:
+        return " ".join((value or "").split()).casefold()
+
+    def each(value: str | None) -> bool:
+        found = normal(value)
+        return any(p in found for p in pieces)
+
+    if len(pieces) <= _FEW_PIECES:
+        return each
+    starts: dict[str, list[str]] = {}
+    for piece in pieces:
+        starts.setdefault(piece[:MIN_QUOTE], []).append(piece)
+
+    def finds(value: str | None) -> bool:
+        found = normal(value)
+        for i in range(len(found) - MIN_QUOTE + 1):
+            candidates = starts.get(found[i : i + MIN_QUOTE])
+            if candidates and any(found.startswith(p, i) for p in candidates):
+                return True
+        return False
+
+    return finds
+
+
 def quoted(session: Session, texts: list[str]) -> list[str]:
     """Notes on the statements, participants' comments, memos, codes (description, anchor
     example) and recommendations that quote one of the erased ``texts`` (the whole or a
@@ -141,10 +183,7 @@ def quoted(session: Session, texts: list[str]) -> list[str]:
     pieces = {p for text in texts for p in _pieces(text)}
     if not pieces:
         return []
-
-    def quotes(value: str | None) -> bool:
-        found = " ".join((value or "").split()).casefold()
-        return any(p in found for p in pieces)
+    quotes = quote_finder(pieces)
 
     memos = [
         i for i, t in session.execute(select(Memo.id, Memo.text).order_by(Memo.id)) if quotes(t)
