@@ -186,3 +186,14 @@ def test_a_researchers_name_stays_on_the_card_and_the_recommendation(
         assert name in list(needs.clusters(project)["label"])
         assert name in [i.label for i in open_ballot(project, token).items]
         assert list(session.scalars(select(RecommendationNeed.label))) == [name]
+
+
+def test_a_topic_named_after_its_keywords_repeats_no_word() -> None:
+    """After forget, a topic whose label said an erased word was named after its first
+    three keywords as they were, two-word ones included: "Kinder wohnpark · Wohnpark ·
+    Stadtteilmütter fest" on the topic map (a word twice, a phrase of the erased card)."""
+    from workbench.store.erasure_words import fallback_label
+
+    keywords = ["kinder wohnpark", "wohnpark", "stadtteilmütter fest", "schule"]
+    assert fallback_label(keywords, "Thema") == "Kinder · Wohnpark · Stadtteilmütter"
+    assert fallback_label(["kita", "spielplatz"], "Bedarf") == "Kita · Spielplatz"

@@ -53,10 +53,21 @@ def comes_from(label: str, normal_texts: Sequence[str]) -> bool:
 
 
 def fallback_label(keywords: Sequence[str], kind: str) -> str:
-    """A label from the first three keywords ("Kita · Spielplatz"), or "Bedarf ohne
-    Bezeichnung" when there is none."""
-    first = [str(w).capitalize() for w in list(keywords)[:3]]
-    return " · ".join(first) if first else f"{kind} ohne Bezeichnung"
+    """A label from the first three words of the keywords ("Kita · Spielplatz"; a
+    two-word keyword of a topic gives its words, each once), or "Bedarf ohne
+    Bezeichnung" when there is none.
+
+    >>> fallback_label(["kinder wohnpark", "wohnpark", "stadtteilmütter fest"], "Thema")
+    'Kinder · Wohnpark · Stadtteilmütter'
+    >>> fallback_label([], "Bedarf")
+    'Bedarf ohne Bezeichnung'
+    """
+    first: list[str] = []
+    for word in (w for keyword in keywords for w in str(keyword).split()):
+        if word.casefold() not in {f.casefold() for f in first}:
+            first.append(word)
+    shown = [w[:1].upper() + w[1:] for w in first[:3]]
+    return " · ".join(shown) if shown else f"{kind} ohne Bezeichnung"
 
 
 def kept_keywords(keywords: Iterable[str], remaining: set[str]) -> list[str]:
