@@ -73,8 +73,12 @@ def test_forget_says_that_the_safety_copies_still_hold_the_statements(
     assert "sicherungen/" not in out  # none there: nothing to say
     (folder / "sicherungen").mkdir()
     shutil.copy(folder / "werkbank.sqlite", folder / "sicherungen" / "werkbank-upgrade.sqlite")
+    out = run(capsys, *p, "forget", "--source", "1", "--dry-run")
+    assert "würden die zu löschenden Daten weiterhin enthalten" in out  # nothing erased yet
+    assert "gelöschten Daten" not in out
     out = run(capsys, *p, "forget", "--source", "1")
     assert "1 Sicherung(en) in sicherungen/" in out and "Zebrastreifenhaus" not in out
+    assert "enthalten die gelöschten Daten weiterhin" in out
 
 
 def test_the_scan_for_quotes_stays_fast_when_many_statements_are_erased(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     else:
         print("Gelöscht (mit Protokolleintrag ohne Inhalt):")
     print("\n".join(lines) if lines else "     0  Einträge")
-    for note in [*report.notes, *_backups_note(project.path)]:
+    for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
         print(note)
     if not args.dry_run and report.counts["statements"]:
         print(
@@ -94,9 +94,9 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backups_note(folder: Path) -> list[str]:
+def _backups_note(folder: Path, dry_run: bool = False) -> list[str]:
     """A note on the safety copies in ``sicherungen/``: taken before, they still hold what
-    ``forget`` erased (and ``forget`` does not open them)."""
+    ``forget`` erased (``dry_run``: would erase; ``forget`` does not open them)."""
     from workbench.cli.admin import BACKUP_DIR
 
     copies = [f for f in sorted((folder / BACKUP_DIR).glob("*")) if f.is_file()]
@@ -104,8 +104,13 @@ def _backups_note(folder: Path) -> list[str]:
         return []
     return [
         f"Hinweis: {len(copies)} Sicherung(en) in {BACKUP_DIR}/ (angelegt von workbench "
-        "upgrade, restore oder migrate-db) enthalten die gelöschten Daten weiterhin. Die "
-        "Löschung gilt auch für sie: nicht mehr benötigte Sicherungen löschen, andere "
+        "upgrade, restore oder migrate-db) "
+        + (
+            "würden die zu löschenden Daten weiterhin enthalten. "
+            if dry_run
+            else "enthalten die gelöschten Daten weiterhin. "
+        )
+        + "Die Löschung gilt auch für sie: nicht mehr benötigte Sicherungen löschen, andere "
         "getrennt aufbewahren und nach einer Wiederherstellung die Löschung wiederholen "
         "(die Aussagen-IDs stehen in der Tabelle erasure_log). Ebenso Sicherungen, die "
         "workbench backup anderswo abgelegt hat."
