@@ -81,12 +81,12 @@ def test_forget_says_that_the_safety_copies_still_hold_the_statements(
     assert "enthalten die gelöschten Daten weiterhin" in out
 
 
-def test_the_scan_for_quotes_stays_fast_when_many_statements_are_erased(tmp_path: Path) -> None:
-    """Forget of a large survey (thousands of sentences) looked for each sentence in each
-    statement and memo: with 1,500 erased statements and 2,000 long memos the scan alone
-    took about half a minute. It finds the same quote, by memo id, well within seconds."""
+def test_the_scan_for_quotes_finds_one_among_many_erased_statements(tmp_path: Path) -> None:
+    """Forget of a large survey (thousands of sentences): the scan (an index over the
+    sentences since 8cb5e08; before, each sentence was looked for in each text, about
+    half a minute for these 1,500 statements and 2,000 long memos) finds the one memo
+    that quotes an erased sentence, by id, without its text. Not timed: tests are not."""
     import random
-    import time
 
     from workbench import Project
     from workbench.store.erasure_notes import quoted
@@ -107,9 +107,6 @@ def test_the_scan_for_quotes_stays_fast_when_many_statements_are_erased(tmp_path
             session.add_all(Memo(target_type="project", author="a", text=t) for t in memos)
         with project.session() as session:
             ids = [m.id for m in session.query(Memo).order_by(Memo.id)]
-            start = time.perf_counter()
             notes = quoted(session, erased)
-            took = time.perf_counter() - start
     assert len(notes) == 1 and f"Memo(s) {ids[1234]} " in notes[0]
     assert erased[99][:20] not in notes[0]  # ids only
-    assert took < 6, f"{took:.1f} s"
