@@ -10,6 +10,7 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest.plate_districts import DISTRICT_CODES
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 
@@ -151,6 +152,8 @@ PLATES = [
     ("Das Auto mit dem Kennzeichen LEV AB 123 parkt da", "Kennzeichen [Kennzeichen] parkt"),
     ("Kennzeichen: GL-A12.", "Kennzeichen: [Kennzeichen]."),
     ("Das Nummernschild ist K XY 1234.", "Nummernschild ist [Kennzeichen]."),
+    ("Vor der Kita parkt CE-AB 12 jeden Morgen", "parkt [Kennzeichen] jeden"),  # Celle
+    ("Der Transporter SU-XY 77 blockiert die Ausfahrt", "Transporter [Kennzeichen] blockiert"),
 ]
 
 
@@ -167,12 +170,36 @@ NOT_PLATES = [
     "Im Bauabschnitt BA-C 3 und Haus A-B 12",
     "Die S-Bahn S 6, die A 3 und die B 8",
     "Bezahlt wird nach TV-L 13, nicht nach TV-H 9",
+    # a party's, a school's, a charity's working group: no district is called so
+    "Die SPD-AG 60 plus tagt im Bürgerhaus",
+    "Die OGS-AG 3 bastelt Vogelhäuser",
+    "Die DRK-KV 12 Gruppe trifft sich donnerstags",
+    "Die AWO-OV 12 trifft sich montags",
+    "Das Kennzeichen SPD AG 60 steht auf dem Flyer",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_PLATES)
 def test_what_only_looks_like_a_plate_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+# every district code of North Rhine-Westphalia starts a plate (the project's home)
+NRW_CODES = (
+    "LEV K GL SU BN D ME NE W SG RS E DU BO DO MH OB HA MK EN BM AC DN HS VIE KR MG GM OE SI "
+    "HSK SO UN HAM HER GE BOT RE COE BOR ST WAF GT BI HF LIP MI PB HX KLE WES EU MS"
+).split()
+
+
+def test_the_district_codes_hold_every_code_of_nrw_and_no_club() -> None:
+    assert [code for code in NRW_CODES if code not in DISTRICT_CODES] == []
+    assert not {"SPD", "OGS", "DRK", "AWO", "TV", "SGB"} & DISTRICT_CODES
+    assert 650 <= len(DISTRICT_CODES) <= 800
+
+
+@pytest.mark.parametrize("code", ["LEV", "GL", "BM", "VIE", "MG", "DN"])
+def test_a_plate_of_a_district_near_leverkusen_is_replaced(code: str) -> None:
+    assert _clear(f"Der Wagen {code}-AB 123 parkt da") == "Der Wagen [Kennzeichen] parkt da"
 
 
 # -- technical ids are no phones -----------------------------------------------------------

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from workbench.ingest.plate_districts import DISTRICT_CODES
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -180,7 +182,8 @@ _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
 # -- licence plates ----------------------------------------------------------------------
 # A private car's plate points to its keeper: "LEV-AB 123", "K-XY 1234E"; after a cue also
-# "Kennzeichen LEV AB 123", "Kennzeichen: GL-A12". Not "DIN-A 4", "SGB-II 12".
+# "Kennzeichen LEV AB 123", "Kennzeichen: GL-A12". Not "DIN-A 4", "SGB-II 12", and nothing
+# whose first part is no district code ("Die SPD-AG 60 plus", "OGS-AG 3", "DRK-KV 12").
 _PLATE_NUMBER = r"[1-9]\d{0,3}[EH]?(?![\w-]|[.,]\d)"  # not "CC BY-SA 4.0"
 _PLATE = re.compile(
     r"(?<![\w-])(?!(?:DIN|ISO|SGB|BGB|EN|GG|BVG|VDI|CO|NO|TOP|TV)-)"  # TV-L 13: a pay grade
@@ -354,10 +357,19 @@ def find_structured(text: str) -> list[Hit]:
     hits += [
         Hit(m.start(), m.end(), "plate")
         for m in _PLATE.finditer(text)
-        if not _NOT_PLATE_BEFORE.search(text, 0, m.start())
+        if _has_district(m.group()) and not _NOT_PLATE_BEFORE.search(text, 0, m.start())
     ]
-    hits += [Hit(*m.span("plate"), "plate") for m in _PLATE_AFTER_CUE.finditer(text)]
+    hits += [
+        Hit(*m.span("plate"), "plate")
+        for m in _PLATE_AFTER_CUE.finditer(text)
+        if _has_district(m.group("plate"))
+    ]
     return _numbers_cut(text, hits)
+
+
+def _has_district(plate: str) -> bool:
+    """Whether a plate starts with a German district code ("LEV-AB 123"; not "SPD-AG 60")."""
+    return re.split(r"[\s-]", plate, maxsplit=1)[0] in DISTRICT_CODES
 
 
 def _numbers_cut(text: str, hits: list[Hit]) -> list[Hit]:
