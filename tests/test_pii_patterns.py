@@ -154,6 +154,11 @@ PLATES = [
     ("Das Nummernschild ist K XY 1234.", "Nummernschild ist [Kennzeichen]."),
     ("Vor der Kita parkt CE-AB 12 jeden Morgen", "parkt [Kennzeichen] jeden"),  # Celle
     ("Der Transporter SU-XY 77 blockiert die Ausfahrt", "Transporter [Kennzeichen] blockiert"),
+    # districts whose codes are also abbreviations: Ennepe-Ruhr, Groß-Gerau, Coburg, Dinslaken
+    ("Der Wagen EN-AB 123 parkt da", "Der Wagen [Kennzeichen] parkt"),
+    ("GG-XY 12 steht vor der Schule", "[Kennzeichen] steht"),
+    ("Ein Kombi CO-AB 77 parkt quer", "Kombi [Kennzeichen] parkt"),
+    ("Der Wagen DIN-AB 12 parkt da", "Der Wagen [Kennzeichen] parkt"),
 ]
 
 
@@ -164,6 +169,7 @@ def test_a_licence_plate_is_replaced(text: str, part: str) -> None:
 
 NOT_PLATES = [
     "Papier DIN-A 4 reicht",
+    "Flyer in DIN-A 5 und Plakate",
     "Die Linie SB-A 23 fährt zu selten",
     "Karte MF-K25 und (GS-K10) sagen dasselbe",
     "Lizenz CC BY-SA 4.0",

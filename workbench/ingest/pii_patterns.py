@@ -186,7 +186,9 @@ _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 # whose first part is no district code ("Die SPD-AG 60 plus", "OGS-AG 3", "DRK-KV 12").
 _PLATE_NUMBER = r"[1-9]\d{0,3}[EH]?(?![\w-]|[.,]\d)"  # not "CC BY-SA 4.0"
 _PLATE = re.compile(
-    r"(?<![\w-])(?!(?:DIN|ISO|SGB|BGB|EN|GG|BVG|VDI|CO|NO|TOP|TV)-)"  # TV-L 13: a pay grade
+    # "DIN-A 4" is paper, "TV-L 13" a pay grade; Ennepe-Ruhr, Groß-Gerau, Coburg, Dinslaken
+    # are districts ("EN-AB 123", "GG-XY 12", "CO-AB 7", "DIN-AB 12")
+    r"(?<![\w-])(?!(?:ISO|SGB|BGB|BVG|VDI|NO|TOP|TV)-|DIN-A )"
     r"(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
     rf" {_PLATE_NUMBER}"  # with a blank: a card "MF-K25" is none
 )
