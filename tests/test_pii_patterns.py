@@ -286,6 +286,24 @@ def test_the_word_without_a_number_stays(text: str) -> None:
     assert _clear(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit Mitgliedsnummer 500 sind wir gewachsen",
+        "seit Mitgliedsnummer 1000 kommen auch Familien",
+        "Ab Kundennummer 1000 gibt es Rabatt",
+        "bis Mitgliedsnummer 250 waren alle aus Wiesdorf",
+    ],
+)
+def test_a_count_reached_after_seit_ab_bis_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_persons_number_after_a_threshold_word_elsewhere_is_still_replaced() -> None:
+    cleared = _clear("Seit gestern ist meine Mitgliedsnummer 12345 gesperrt")
+    assert cleared == "Seit gestern ist meine Mitgliedsnummer [Kennnummer] gesperrt"
+
+
 # -- e-mail addresses typed against spam bots ----------------------------------------------
 @pytest.mark.parametrize(
     "text",

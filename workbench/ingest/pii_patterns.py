@@ -214,6 +214,9 @@ _PERSON_NUMBER = re.compile(
     # after a blank only digits or a single letter ("12 010180 M 123"), not "IBAN", "E-Mail"
     r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])| (?=\d|[A-Z](?![\w-]))){2,24})(?![\w])"
 )
+# … but after "seit", "ab", "bis" the number is a count reached, no one's number ("Seit
+# Mitgliedsnummer 500 sind wir gewachsen", "Ab Kundennummer 1000 gibt es Rabatt")
+_THRESHOLD_BEFORE = re.compile(r"\b(?:[Ss]eit|[Aa]b|[Bb]is)\s$")
 
 # -- addresses ---------------------------------------------------------------------------
 # Endings of street names that hardly mean anything else with a house number after them …
@@ -346,6 +349,7 @@ def find_structured(text: str) -> list[Hit]:
         Hit(m.start("number"), m.end("number"), "number")
         for m in _PERSON_NUMBER.finditer(text)
         if sum(ch.isdigit() for ch in m.group("number")) >= 3
+        and not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 5), m.start())
     ]
     hits += list(_phones(text))
     hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
