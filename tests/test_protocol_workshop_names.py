@@ -123,3 +123,14 @@ def test_a_new_version_of_an_undated_protocol_stays_in_its_workshop(tmp_path: Pa
     assert main([*where, "import", str(new / "februar.docx")]) == 0
     with Project.open(project_dir) as project:
         assert set(project.segments()["workshop"]) == {"Stadtteilkonferenz Manfort", "februar"}
+
+
+def test_an_event_after_protokoll_is_no_minute_taker() -> None:
+    """ "Protokoll: Quartiersworkshop Opladen" names the event: the name rules took
+    "Quartiersworkshop" for the minute-taker after "Protokoll:", and since names learned in
+    a file are replaced in its title too, the workshop became "[Person 1] Opladen"."""
+    from workbench.ingest.pseudonymise import Pseudonymiser
+
+    for title in ("Protokoll: Quartiersworkshop Opladen", "Kontakt: Stadtteilforum Manfort"):
+        assert Pseudonymiser().pseudonymise(title)[0] == title
+    assert Pseudonymiser().pseudonymise("Protokoll: Anna Schmidt")[0] == "Protokoll: [Person 1]"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACEHOLDER, Tok
+from workbench.ingest.protocol_title import is_event
 
 # Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
 _CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
@@ -76,7 +77,8 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
             return True, False
         return not reported, reported
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
-        return True, False
+        # "Protokoll: Quartiersworkshop Opladen" names the event, no minute-taker
+        return not is_event(toks[i].text), False
     if _SIGNED.search(text, 0, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
         return True, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
