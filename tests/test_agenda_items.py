@@ -26,6 +26,14 @@ TOP 3 – Verschiedenes
 Die nächste Sitzung ist am 9. April.
 """
 
+# (guiding question, statement) of PROTOCOL: each agenda item heads the text below it
+AGENDA = [
+    ("TOP 1: Begrüßung", "Die Runde beginnt pünktlich."),
+    ("TOP 2: Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche"),
+    ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
+    ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
+]
+
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_an_agenda_item_heads_the_text_below_it(tmp_path: Path, suffix: str) -> None:
@@ -33,12 +41,7 @@ def test_an_agenda_item_heads_the_text_below_it(tmp_path: Path, suffix: str) -> 
     path.write_text(PROTOCOL, encoding="utf-8")
     parsed = parse_file(path)
     assert parsed.title == "Protokoll der Stadtteilkonferenz Manfort"
-    assert [(s.question, s.text) for s in parsed.segments] == [
-        ("TOP 1: Begrüßung", "Die Runde beginnt pünktlich."),
-        ("TOP 2: Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche"),
-        ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
-        ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
-    ]
+    assert [(s.question, s.text) for s in parsed.segments] == AGENDA
 
 
 def test_a_sentence_about_an_agenda_item_stays_a_statement(tmp_path: Path) -> None:
@@ -69,12 +72,7 @@ def test_agenda_items_as_plain_paragraphs_head_a_word_protocol(tmp_path: Path, s
         odt.save(str(path))
     parsed = parse_file(path)
     assert parsed.title == "Protokoll der Stadtteilkonferenz Manfort"
-    assert [(s.question, s.text) for s in parsed.segments] == [
-        ("TOP 1: Begrüßung", "Die Runde beginnt pünktlich."),
-        ("TOP 2: Was fehlt im Quartier?", "Ein Treffpunkt für Jugendliche"),
-        ("TOP 2: Was fehlt im Quartier?", "Mehr Licht im Park"),
-        ("TOP 3 – Verschiedenes", "Die nächste Sitzung ist am 9. April."),
-    ]
+    assert [(s.question, s.text) for s in parsed.segments] == AGENDA
 
 
 CARDS = """Protokoll Stadtteilworkshop Manfort

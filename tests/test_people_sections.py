@@ -104,15 +104,7 @@ def test_a_sentence_below_the_names_is_kept_as_a_statement_without_question(
         else:
             lines = [*HEAD, "", "Teilnehmende", *PEOPLE, "", REMARK, "", QUESTION, STATEMENT]
             path.write_bytes(pdf_bytes([lines]))
-    parsed = parse_file(path)
-    assert [(s.question, s.text) for s in parsed.segments] == [
-        (None, REMARK),
-        (QUESTION, STATEMENT),
-    ]
-    assert set(parsed.names) == {"Okke Wübbenhorst", "Jonas Becker"}
-    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
-        project.import_files([path])
-        stored = stored_text(project)
+    stored = _remark_and_statement_stored(path, tmp_path)
     assert "Wübbenhorst" not in stored
     assert "Eltern nicht kommen" in stored
 
@@ -135,15 +127,7 @@ def test_a_remark_run_into_the_last_name_of_a_list_keeps_the_name_off_the_statem
     head = f"# {HEAD[0]}\n" + "\n".join(HEAD[1:])
     body = f"## Teilnehmende\n\n{people}\n{REMARK}\n\n## {QUESTION}\n\n{STATEMENT}\n"
     path.write_text(f"{head}\n\n{body}", encoding="utf-8")
-    parsed = parse_file(path)
-    assert [(s.question, s.text) for s in parsed.segments] == [
-        (None, REMARK),
-        (QUESTION, STATEMENT),
-    ]
-    assert set(parsed.names) == {"Okke Wübbenhorst", "Jonas Becker"}
-    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
-        project.import_files([path])
-        stored = stored_text(project)
+    stored = _remark_and_statement_stored(path, tmp_path)
     assert "Becker" not in stored
 
 
@@ -177,3 +161,17 @@ def test_a_sentence_naming_who_came_stays_names_not_a_statement_in_clear(
         stored = stored_text(project)
     assert "Berisha" not in stored and "Çelik" not in stored
     assert "Treffpunkt am Markt" in stored
+
+
+def _remark_and_statement_stored(path: Path, tmp_path: Path) -> str:
+    """Parse the protocol (the remark without question, then the statement; both people on
+    the name list), import it into a new project and return its stored text."""
+    parsed = parse_file(path)
+    assert [(s.question, s.text) for s in parsed.segments] == [
+        (None, REMARK),
+        (QUESTION, STATEMENT),
+    ]
+    assert set(parsed.names) == {"Okke Wübbenhorst", "Jonas Becker"}
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        return stored_text(project)
