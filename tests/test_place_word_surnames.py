@@ -31,6 +31,11 @@ def _clear(text: str) -> str:
         ("Peter Niehaus kommt morgen.", "[Person 1] kommt morgen."),
         ("Laut Anton Brunnen ist das gut.", "Laut [Person 1] ist das gut."),
         ("Jonas Garten sagt, dass es passt.", "[Person 1] sagt, dass es passt."),
+        ("Viele Grüße, Anton Brunnen", "Viele Grüße, [Person 1]"),
+        ("Mit Peter Niehaus reden wir.", "Mit [Person 1] reden wir."),
+        ("Gestern hat Anton Brunnen geholfen.", "Gestern hat [Person 1] geholfen."),
+        ("Teilnehmende: Anton Brunnen, Eva Garten", "Teilnehmende: [Person 1], [Person 2]"),
+        ("Wir reden mit Eva Neuhaus über den Park.", "Wir reden mit [Person 1] über den Park."),
     ],
 )
 def test_a_place_word_as_surname_is_replaced_with_the_name(text: str, expected: str) -> None:
@@ -57,6 +62,11 @@ def test_the_place_word_surname_is_the_persons_key() -> None:
         "Wir treffen uns am Luisen Platz.",
         "Das Markus Haus ist offen.",
         "Rose Garten blüht.",
+        "Wir gehen zum Anton Brunnen.",
+        "Treffpunkt ist beim Anton Brunnen, danach im Eva Garten.",
+        "Das Fest ist am Luisen Platz.",
+        "Viele Grüße vom Anton Brunnen platz",
+        "Ein Foto: Maria Hilf Kirche",
     ],
 )
 def test_a_place_named_after_a_person_stays(text: str) -> None:

@@ -236,8 +236,10 @@ def place_surname(
     """Whether the place word after the first name ``toks[last]`` is her surname ("Frau
     Eva Garten hilft", "Herr Anton Brunnen, …", "Anton Brunnen hilft", "Peter Niehaus
     sagt"): after a form of address before a lower-case word, a punctuation mark or the
-    text's end; else before a finite verb, with no article before ("der Anton Brunnen",
-    "im Eva Garten") and no second name before ("Anne Frank Schule hilft")."""
+    text's end; else with no article before ("der Anton Brunnen", "im Eva Garten") and
+    no second name before ("Anne Frank Schule hilft"): before a finite verb, or where a
+    name stands (:func:`_name_context`: "Viele Grüße, Anton Brunnen", "mit Peter Niehaus
+    reden") before what ends a name (:func:`name_ends`; not "Anton Brunnen platz")."""
     if last + 1 >= len(toks) or not finder.is_first(toks[last]):
         return False
     if text[toks[last].end : toks[last + 1].start] not in (" ", "\u00a0"):
@@ -252,12 +254,26 @@ def place_surname(
             or (joined and prev.text[0].isupper() and not finder.blocked(prev))
         ):
             return False  # "der Anton Brunnen", "im Eva Garten", "Anne Frank Schule hilft"
-        if not singular_verb(text, toks, last + 1):
-            return False
         # "Markus Haus ist offen": his house, the apostrophe left out; a person acts
         owner = toks[last].text.endswith(("s", "x", "z", "ß"))
+        if not singular_verb(text, toks, last + 1):
+            # "Viele Grüße, Anton Brunnen", "mit Peter Niehaus reden", "hat Anton Brunnen"
+            return not owner and _name_context(text, toks, last) and name_ends(text, toks, last + 1)
         return not owner or toks[last + 2].folded in lists.SPEECH_VERBS | _PERSON_VERBS
     return name_ends(text, toks, last + 1)
+
+
+def _name_context(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the first name ``toks[i]`` stands where a person's name does, no place's:
+    at the text's or a sentence's start, after a comma or colon ("Grüße, Anton …",
+    "Teilnehmende: Eva …") or after a word that is no article ("mit", "hat", "Laut");
+    the caller has ruled out articles and contractions ("im", "zum") before."""
+    if i == 0 or toks[i].sentence_start:
+        return True
+    prev = toks[i - 1]
+    if text[prev.end : toks[i].start].strip(" \u00a0") in (",", ":"):
+        return True
+    return prev.text.islower() or (prev.sentence_start and prev.text[1:].islower())
 
 
 def place_word(tok: Tok) -> bool:
