@@ -146,9 +146,12 @@ _IBAN = re.compile(
     r"(?:(?P=sep)[A-Z0-9]{1,3})?\b"
     r"|(?:(?<=IBAN )|(?<=IBAN: )|(?<=IBAN:))[A-Za-z]{2} ?\d{2}[A-Za-z0-9 ]{10,32}[A-Za-z0-9]"
 )
+# "Kontonummer 1234567890", "Meine Kontonummer ist 0123456789", "Kto 1234567890",
+# "Kontonr. 1234567890", "Konto 12 345 678 90" (a number with a leading zero is no phone here)
 _ACCOUNT = re.compile(
-    r"\b(?:Kontonummer|Konto-?Nr\.?|Kto\.?-?Nr\.?|Konto|BLZ|Bankleitzahl)\s*[:.]?\s*"
-    r"(?P<number>\d{3,4}(?:\s?\d{2,4}){1,4})(?![\w.,]\d)"
+    r"\b(?:Kontonummer|Konto-?Nr\.?|Kontonr\.?|Kto\.?(?:-?Nr\.?)?|Konto|BLZ|Bankleitzahl)"
+    r"\s*[:.]?\s*(?:(?:ist|lautet)\s*:?\s*)?"
+    r"(?P<number>\d{2,4}(?:\s?\d{2,4}){1,4})(?![\w.,]\d)"
 )
 
 # -- dates of birth ----------------------------------------------------------------------
@@ -351,13 +354,17 @@ def find_structured(text: str) -> list[Hit]:
         if sum(ch.isdigit() for ch in m.group("number")) >= 3
         and not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 5), m.start())
     ]
-    hits += list(_phones(text))
-    hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
-    hits += [
+    accounts = [
         Hit(m.start("number"), m.end("number"), "iban")
         for m in _ACCOUNT.finditer(text)
         if sum(ch.isdigit() for ch in m.group("number")) >= 6
     ]
+    # an account number is a bank account, not a phone, even with a leading zero
+    hits += [
+        h for h in _phones(text) if not any(a.start <= h.start and h.end <= a.end for a in accounts)
+    ]
+    hits += [Hit(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if _iban_like(m)]
+    hits += accounts
     hits += list(_birthdates(text))
     hits += list(_addresses(text))
     hits += [

@@ -1,0 +1,35 @@
+"""Personal data in the spellings participants type (workbench.ingest.pii_patterns): account
+numbers, phones, e-mails and homepages written out, plates without a blank — and the
+timetables, working groups and abbreviations that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text, [], True)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontonummer: 0123456789 bei der Sparkasse",
+        "Meine Kontonummer ist 1234567890.",
+        "Kto 1234567890 bei der Sparkasse",
+        "Kto.-Nr. 1234567890 bei der Sparkasse",
+        "Kontonr. 1234567890 bei der Sparkasse",
+        "Konto 12 345 678 90 bei der Sparkasse",
+    ],
+)
+def test_an_account_number_is_a_bank_account(text: str) -> None:
+    cleared = _clear(text)
+    assert "[Bankverbindung]" in cleared and "[Telefon]" not in cleared
+    assert not any(ch.isdigit() for ch in cleared)
+
+
+@pytest.mark.parametrize("text", ["Das Konto ist seit 2019 im Minus.", "Konto 2021 eröffnet"])
+def test_a_year_after_konto_stays(text: str) -> None:
+    assert _clear(text) == text
