@@ -33,3 +33,17 @@ def test_an_account_number_is_a_bank_account(text: str) -> None:
 @pytest.mark.parametrize("text", ["Das Konto ist seit 2019 im Minus.", "Konto 2021 eröffnet"])
 def test_a_year_after_konto_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "phone", ["Tel. (0 214) 406 88", "(02 14) 406 88", "+49 221 12.34.56", "0221 12.34.56"]
+)
+def test_a_phone_with_a_spaced_area_code_or_dotted_pairs_is_replaced_whole(phone: str) -> None:
+    cleared = _clear(f"Bitte unter {phone} melden.")
+    assert "[Telefon]" in cleared and "[Geburtsdatum]" not in cleared
+    assert not any(ch.isdigit() for ch in cleared)
+
+
+@pytest.mark.parametrize("text", ["Am 12.03.21 ist Sitzung.", "Skala (0 10 20 30)"])
+def test_a_real_date_or_a_scale_stays_beside_the_stricter_dates(text: str) -> None:
+    assert _clear(text) == text
