@@ -47,3 +47,28 @@ def test_a_phone_with_a_spaced_area_code_or_dotted_pairs_is_replaced_whole(phone
 @pytest.mark.parametrize("text", ["Am 12.03.21 ist Sitzung.", "Skala (0 10 20 30)"])
 def test_a_real_date_or_a_scale_stays_beside_the_stricter_dates(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        "anna at web punkt de",
+        "anna punkt schmidt at web punkt de",
+        "anna.schmidt ät gmx punkt net",
+        "anna @ stadt punkt leverkusen punkt de",
+    ],
+)
+def test_an_e_mail_spelled_out_is_replaced(mail: str) -> None:
+    assert _clear(f"Schreib an {mail} bitte.") == "Schreib an [E-Mail] bitte."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin z.b at home.de oft.",
+        "Wir sind u.a @ work.de aktiv.",
+        "Treffpunkt ist at home punkt de",
+    ],
+)
+def test_an_abbreviation_or_a_sentence_before_at_is_no_e_mail(text: str) -> None:
+    assert _clear(text) == text

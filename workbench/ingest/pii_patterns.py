@@ -42,6 +42,18 @@ _EMAIL = re.compile(
     r"|[a-z0-9+-]+(?:[._][a-z0-9+-]+)+(?:[ \u00a0]?@[ \u00a0]?|[ \u00a0]at[ \u00a0]))"
     rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}\b"
 )
+# spelled out, as read aloud or typed against spam bots: "anna at web punkt de", "anna punkt
+# schmidt ät gmx punkt net" — the spoken dot before a top-level domain makes it an address
+_SPOKEN_DOT = r"[ \u00a0](?:punkt|dot)[ \u00a0]"
+_EMAIL_SPOKEN = re.compile(
+    # not a word of a sentence before "at": "Treffpunkt ist at home punkt de"
+    r"(?<![\w.+-])(?!(?:ist|sind|uns|wir|ich|und|oder|is|are|we|us|me|look|be)[ \u00a0])"
+    rf"[a-z0-9_+-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9_+-]+)*"
+    rf"[ \u00a0](?:at|ät|@)[ \u00a0][a-z0-9-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9-]+)*{_SPOKEN_DOT}"
+    r"(?:de|com|net|org|eu|at|ch|info|io|biz|nrw|koeln|ruhr)(?![\w.-]|\.\w)"
+)
+# "z.b at home.de", "u.a @ work.de": an abbreviation before a blank "at" is no local part
+_ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u00a0]")
 
 # -- social media ------------------------------------------------------------------------
 _NETWORKS = (
@@ -340,8 +352,14 @@ def find_structured(text: str) -> list[Hit]:
     person's number."""
     hits: list[Hit] = []
     at = "@" in text
-    if at or " at " in text or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):
-        hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    spoken = " at " in text or " ät " in text
+    if at or spoken or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):
+        hits += [
+            Hit(m.start(), m.end(), "email")
+            for m in _EMAIL.finditer(text)
+            if not _ABBREVIATION_AT.match(text, m.start())
+        ]
+        hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL_SPOKEN.finditer(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
     if at:
