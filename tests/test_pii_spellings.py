@@ -72,3 +72,19 @@ def test_an_e_mail_spelled_out_is_replaced(mail: str) -> None:
 )
 def test_an_abbreviation_or_a_sentence_before_at_is_no_e_mail(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize("plate", ["LEV-AB123", "K-XY1234E"])
+def test_a_plate_written_without_its_blank_is_replaced(plate: str) -> None:
+    assert _clear(f"Der Wagen {plate} parkt da.") == "Der Wagen [Kennzeichen] parkt da."
+
+
+@pytest.mark.parametrize(
+    "text", ["Die KI-AG 2 trifft sich montags.", "Die K-KV 12 tagt.", "Karte (GS-K10) und DIN-A4"]
+)
+def test_a_working_group_or_a_card_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_plate_with_group_letters_after_its_cue_is_replaced() -> None:
+    assert _clear("Das Kennzeichen KI-AG 2 parkt da.") == "Das Kennzeichen [Kennzeichen] parkt da."

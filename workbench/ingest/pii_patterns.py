@@ -210,9 +210,14 @@ _PLATE = re.compile(
     # "DIN-A 4" is paper, "TV-L 13" a pay grade; Ennepe-Ruhr, Groß-Gerau, Coburg, Dinslaken
     # are districts ("EN-AB 123", "GG-XY 12", "CO-AB 7", "DIN-AB 12")
     r"(?<![\w-])(?!(?:ISO|SGB|BGB|BVG|VDI|NO|TOP|TV)-|DIN-A )"
-    r"(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
-    rf" {_PLATE_NUMBER}"  # with a blank: a card "MF-K25" is none
+    r"(?:(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
+    rf" {_PLATE_NUMBER}"
+    # without the blank only with two letters: "LEV-AB123" (a card "GS-K10" is none)
+    rf"|[A-ZÄÖÜ]{{1,3}}-[A-Z]{{2}}{_PLATE_NUMBER})"
 )
+# A working group, a district association, a local branch: "Die KI-AG 2 trifft sich", "Die
+# K-KV 12" — a plate with these letters is named after "Kennzeichen"
+_GROUP_LETTERS = re.compile(r"[A-ZÄÖÜ]{1,3}-(?:AG|KV|OV)\b")
 # … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23"
 _NOT_PLATE_BEFORE = re.compile(
     r"(?:Linie|Buslinie|Bus|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Raum|Bereich|Zone|"
@@ -394,7 +399,9 @@ def find_structured(text: str) -> list[Hit]:
     hits += [
         Hit(m.start(), m.end(), "plate")
         for m in _PLATE.finditer(text)
-        if _has_district(m.group()) and not _NOT_PLATE_BEFORE.search(text, 0, m.start())
+        if _has_district(m.group())
+        and not _NOT_PLATE_BEFORE.search(text, 0, m.start())
+        and not _GROUP_LETTERS.match(m.group())
     ]
     hits += [
         Hit(*m.span("plate"), "plate")
