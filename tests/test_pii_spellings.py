@@ -88,3 +88,20 @@ def test_a_working_group_or_a_card_stays(text: str) -> None:
 
 def test_a_plate_with_group_letters_after_its_cue_is_replaced() -> None:
     assert _clear("Das Kennzeichen KI-AG 2 parkt da.") == "Das Kennzeichen [Kennzeichen] parkt da."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fahrplan 05 12 25 35 ist zu dünn.",
+        "Der Bus fährt um 05 20 35 50, das reicht nicht.",
+        "Abfahrten: 08 23 38 53",
+    ],
+)
+def test_the_minutes_of_a_timetable_stay(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize("text", ["Ruf an: 05 12 25 35", "Der Bus, Tel. 02 14 30 45 ruft zurück"])
+def test_a_phone_in_pairs_without_a_timetable_word_is_still_replaced(text: str) -> None:
+    assert "[Telefon]" in _clear(text)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from workbench.ingest.plate_districts import DISTRICT_CODES
 
@@ -140,6 +141,14 @@ _MONTH_YEAR_AT = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\
 # "08.00-12.00/14.00-18.00"
 _CLOCK = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 _HOURS = re.compile(rf"(?<![\d.,]){_CLOCK}\s?[–-]\s?{_CLOCK}(?!\d|[.,:]\d)")
+# Minutes of a timetable are no phone: "Fahrplan 05 12 25 35", "Abfahrt jeweils 08 23 38 53"
+# (two-digit minutes, rising, after a word of buses and trains)
+_MINUTES = re.compile(r"0\d(?: [0-5]\d){2,}")
+_TIMETABLE_BEFORE = re.compile(
+    r"(?:Fahrplan|Abfahrt|Abfahrten|Abfahrtszeiten|Takt|Minute|Minuten|fährt|fahren|Bus|Busse|"
+    r"Linie|Bahn|Zug|Züge|Haltestelle)\b[^.!?\n\d]{0,40}$",
+    re.IGNORECASE,
+)
 # Technical ids are no phones: a UUID ("_uuid" of KoBoToolbox, GUIDs of REFI-QDA) and a
 # colour "#000000"
 _TECHNICAL = re.compile(
@@ -467,6 +476,8 @@ def _phones(text: str) -> Iterator[Hit]:
             or (value.startswith("00") and digits < 10 and (value.isdigit() or value[2] == "-"))
         ):
             continue
+        if _timetable(text, m.start(), value):
+            continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
         yield Hit(m.start(), m.start() + len(value), "phone")
     for m in _PHONE_CUE.finditer(text):
@@ -480,6 +491,15 @@ def _phones(text: str) -> Iterator[Hit]:
             continue
         if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
             yield Hit(m.start("number"), m.end("number"), "phone")
+
+
+def _timetable(text: str, start: int, value: str) -> bool:
+    """Whether ``value`` at ``start`` are a timetable's minutes ("Fahrplan 05 12 25 35")."""
+    if not _MINUTES.fullmatch(value):
+        return False
+    minutes = [int(group) for group in value.split()]
+    rising = all(a < b for a, b in pairwise(minutes))
+    return rising and bool(_TIMETABLE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _birth_year_plausible(date: str) -> bool:
