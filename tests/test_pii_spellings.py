@@ -105,3 +105,12 @@ def test_the_minutes_of_a_timetable_stay(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ruf an: 05 12 25 35", "Der Bus, Tel. 02 14 30 45 ruft zurück"])
 def test_a_phone_in_pairs_without_a_timetable_word_is_still_replaced(text: str) -> None:
     assert "[Telefon]" in _clear(text)
+
+
+def test_a_year_after_a_persons_number_word_in_a_sentence_stays() -> None:
+    assert _clear("Die Mitgliedsnummer 2021 ist neu.") == "Die Mitgliedsnummer 2021 ist neu."
+
+
+@pytest.mark.parametrize("text", ["Mitgliedsnummer: 2021", "Meine Mitgliedsnummer ist 2021."])
+def test_a_number_like_a_year_after_a_colon_or_ist_is_a_persons_number(text: str) -> None:
+    assert "2021" not in _clear(text) and "[Kennnummer]" in _clear(text)

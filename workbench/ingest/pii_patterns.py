@@ -391,6 +391,7 @@ def find_structured(text: str) -> list[Hit]:
         for m in _PERSON_NUMBER.finditer(text)
         if sum(ch.isdigit() for ch in m.group("number")) >= 3
         and not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        and not _year_named(text, m)
     ]
     accounts = [
         Hit(m.start("number"), m.end("number"), "iban")
@@ -418,6 +419,15 @@ def find_structured(text: str) -> list[Hit]:
         if _has_district(m.group("plate"))
     ]
     return _numbers_cut(text, hits)
+
+
+def _year_named(text: str, match: re.Match[str]) -> bool:
+    """Whether a person's number is a year in a sentence ("Die Mitgliedsnummer 2021 ist neu");
+    after a colon, "ist" or "lautet" it is the number ("Mitgliedsnummer: 2021")."""
+    cue = text[match.start() : match.start("number")]
+    return re.fullmatch(_YEAR, match.group("number")) is not None and not re.search(
+        r":|\bist\b|\blautet\b", cue
+    )
 
 
 def _has_district(plate: str) -> bool:
