@@ -1,0 +1,162 @@
+"""Addresses with a house number: "Hauptstraße 12a", "Kölner Str. 5", "Am Stadtpark 3a",
+with a postcode and town after them — but not "Handlungsfeld 3", "Parkplatz 20 Stellplätze",
+"Im Jahr 2020" or a class of road ("Landstraße 80"). Used by
+:func:`workbench.ingest.pii_patterns.find_structured`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# -- addresses ---------------------------------------------------------------------------
+# Endings of street names that hardly mean anything else with a house number after them …
+_STRICT_STREET = (
+    r"stra(?:ß|ss)e|str\.|str(?=\s?\d)|weg|allee|gasse|ring|damm|chaussee|promenade|ufer|pfad"
+)
+# … and endings that are also ordinary nouns ("Parkplatz 20 Stellplätze").
+_LOOSE_STREET = (
+    r"platz|markt|hof|steig|stieg|berg|feld|siedlung|wall|graben|kamp|garten|höhe|winkel|"
+    r"grund|bogen|brücke|kai|anger|acker|wiese|heide|park|hain|aue|deich|zeile|kuhle|"
+    r"stiege|treppe|gärten|höfe|wiesen|pfädchen|twiete|gracht|stadt"
+)
+_STREET_END = rf"(?:{_STRICT_STREET}|{_LOOSE_STREET})"
+# compounds with such an ending that are no streets ("Handlungsfeld 3", "Arbeitsplatz 2")
+_NOT_STREETS = re.compile(
+    r"(?:handlungs|arbeits|um|themen|aktions|tätigkeits|praxis|berufs|vor|kraft|spiel|such|"
+    r"lern|übungs|förder|sport|schlacht|sicht)feld$|(?:arbeits|kita|krippen|ausbildungs|"
+    r"studien|park|stell|sitz|betreuungs|schlaf|wohn|pflege|heim|praktikums|tabellen|"
+    r"listen|kindergarten|schul|spiel|markt|sport|bolz|abenteuer|dorf|kirch|rat)platz$|"
+    r"(?:arbeits|wohnungs|ausbildungs|super|wochen|floh|weihnachts|bio|bau|dritt|bin)markt$|"
+    r"kindergarten$|(?:bahn|fried|hinter|innen|schul|kirch|bauern|pfarr|gast)hof$|"
+    r"(?:fuhr|frei|frei|wohn|natur|stadt)park$|(?:heim|schul|rück|hin|um|lösungs|mittel|"
+    r"aus|lebens|bildungs|karriere|dienst|fuß|rad|wander|ab|irr|holz|zu|rein)weg$|"
+    r"(?:haupt|neben|bundes|landes|klein|groß|innen|heimat|partner|vater|haupt)stadt$|"
+    r"(?:schul|lebens|freundes|bekannten|eltern|familien)ring$|(?:schul)hof$",
+    re.IGNORECASE,
+)
+# a class of road, not a street: "Landstraße 80" (km/h), "Bundesstraße 8", "Kreisstr. 12"
+# (a street of that name has its postcode after it: "Landstraße 12, 51379 Leverkusen")
+_ROAD_CLASS = re.compile(
+    r"(?:land|landes|bundes|kreis|staats|gemeinde)(?:stra(?:ß|ss)e|str\.)", re.IGNORECASE
+)
+# … but "Ich wohne Landstraße 12", "Meine Adresse: Bundesstraße 8" is where someone lives
+# (not "Wir wohnen an der Bundesstraße 51": the road past the house)
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:wohne|wohnst|wohnt|wohnen|wohnte|wohnten|wohnhaft|gemeldet|[Aa]dresse|[Aa]nschrift|"
+    r"Wohnort|Wohnsitz)\b[^.!?;,\n\d]{0,30}(?<!\ban der )(?<!\bauf der )$"
+)
+_CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
+_NUMBER = (
+    r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
+    # "12-14", "12/3", Vienna's house/staircase/door "99/16/70"
+    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?){0,2})(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
+)
+_PLZ_CITY = r"(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?"
+# "Hauptstraße 12a", "Bahnhofstr.5", "Konrad-Adenauer-Platz 1", "Dr.-Ottmar-Kohler-Str. 3"
+_COMPOUND = re.compile(
+    r"(?<![\w-])(?P<word>(?:(?:Dr|St|Prof)\.-)?(?:[A-ZÄÖÜ][\wäöüß.]*-)*"
+    rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?P<end>(?i:{_STREET_END}))){_NUMBER}{_PLZ_CITY}",
+)
+_ARTICLES = (
+    r"(?:Die|Der|Den|Dem|Des|Das|Eine|Einer|Einen|Einem|Unsere|Unserer|Unseren|Diese|Dieser|"
+    r"Diesen|Jede|Jeder|Jeden|Keine|Keiner|Seine|Ihre|Ihrer|Meine|Meiner|Deine|Welche|Welcher|"
+    r"Alle|Allen|Viele|Vielen|Andere|Anderen|Manche|Beide|Beiden|Ganze|Ganzen|Gesamte|"
+    r"Nächste|Letzte|Erste|Zweite|Dritte|Eigene|Eigenen|Gleiche|Gleichen|Selbe|Ohne|Jene)\s"
+)
+# "Kölner Straße 5", "Leverkusener Str. 112", "Alte Landstraße 3", "Berliner Allee 23"
+_TWO_WORD = re.compile(
+    rf"(?<![\w-])(?!{_ARTICLES})(?:(?:{_CAP}(?:er|e|en|es)|St\.|Sankt)\s)"
+    rf"(?:(?!{_ARTICLES}){_CAP}(?:er|e|en)\s)?"
+    r"(?P<street>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:Straße|Strasse|Str\.|Str(?=\s?\d)|Weg|Platz|Allee|"
+    r"Gasse|Ring|Damm|Ufer|Markt|Chaussee|Promenade|Hof|Steig|Pfad|Wall|Graben|Kamp|Brücke|Park|Feld|Berg|"
+    r"Garten|Höhe|Winkel|Tor|Landstraße|Heide|Wiese|Aue|Siedlung))"
+    rf"{_NUMBER}{_PLZ_CITY}"
+)
+# "Am Stadtpark 3a", "An der Wiese 7", "Auf dem Kamp 2", "Im Oberen Feld 3", "Unter den Linden 5"
+_PREPOSITIONAL = re.compile(
+    r"(?<![\w-])(?P<prep>[Aa]m|[Ii]m|[Aa]n der|[Aa]n den|[Aa]uf dem|[Aa]uf der|[Aa]uf den|"
+    r"[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Uu]nter der|[Uu]nterm|[Hh]inter der|"
+    r"[Hh]inter dem|[Hh]inter den|[Vv]or dem|[Vv]or der|[Bb]eim|[Bb]ei der|[Üü]ber der|"
+    r"[Üü]ber dem|[Zz]wischen den|[Oo]p de|[Oo]p dem)\s"
+    r"(?:(?:Alte[nmr]?|Neue[nmr]?|Obere[nmr]?|Untere[nmr]?|Kleine[nmr]?|Große[nmr]?|"
+    r"Hohe[nmr]?|Lange[nmr]?|Grüne[nmr]?|Weiße[nmr]?|Roten?|Breite[nmr]?|Langen|"
+    r"[A-ZÄÖÜ][a-zäöüß]+er)\s)?"
+    rf"(?P<place>{_CAP}(?:-{_CAP})?){_NUMBER}{_PLZ_CITY}"
+)
+# Nouns after a preposition that make ordinary phrases ("Im Jahr 2020", "in der Gruppe 2").
+_NOT_PLACES = frozenset(
+    """
+    jahr jahre jahren monat monate woche wochen wochenende tag tage beispiel ende anfang moment
+    schnitt durchschnitt teil vergleich sommer winter herbst frühjahr frühling lockdown abend
+    morgen mittag nachmittag vormittag montag dienstag mittwoch donnerstag freitag samstag
+    sonntag januar februar märz april mai juni juli august september oktober november dezember
+    zeitpunkt rahmen schluss prinzip gegenteil grunde allgemeinen raum zimmer saal haus
+    gebäude block etage stock stockwerk gleis bus linie klasse klassen gruppe kleingruppe
+    gruppen runde phase stufe kapitel abschnitt punkt frage fragen folie seite seiten tabelle
+    anlage kategorie workshop sitzung welle jahrgang quartal halbjahr schuljahr alter team
+    bezirk stadtbezirk sozialraum wahlkreis modul variante schritt bereich zone level
+    gebiet ortsgebiet tempo
+    thema themen projekt schwerpunkt paragraph paragraf absatz artikel nummer platz rang
+    vorjahr zeitraum minute minuten stunde stunden uhr prozent euro mal durchgang version
+    zeit schnitt vordergrund mittel mittelpunkt zentrum kreis stadtteil quartier viertel
+    """.split()
+)
+_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|ik)$")
+# Words after the number that show it counts something ("Parkplatz 20 Stellplätze").
+_COUNTED = re.compile(
+    r"\s*(?:[A-ZÄÖÜ][a-zäöüß]*(?:e|en|er|n|s|innen|ä\w*)\b|mal\b|Mal\b|Uhr\b|Euro\b|€|"
+    r"Prozent\b|%|km\b|m\b|Kinder\b|Leute\b|Plätze\b|Jahre\b|Tage\b|bis\b|von\b|und\s\d)"
+)
+_ADDRESS_END = re.compile(
+    r"\s*(?:[,.;:)!?]|$|\s*\(|\s+(?:in|im|bei|und|oder|zu|für|wohnt|wohnen|ist|sind|gibt|hat|"
+    r"haben|kann|können|trifft|treffen|statt|abgeben|melden|vorbei|klingeln)\b|\s+\d{5})"
+)
+
+
+def address_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` names a street with a house number (start, end of each)."""
+    for m in _COMPOUND.finditer(text):
+        word, end = m.group("word"), m.group("end")
+        bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
+        if bare or _NOT_STREETS.search(word) or _counts(text, m):
+            continue  # "Straße 5", "Handlungsfeld 3", "Parkplatz 20 Stellplätze"
+        if _ROAD_CLASS.fullmatch(word) and not _lives_on(text, m):
+            continue  # "Tempo 30, Landstraße 80, Autobahn 100"
+        strict = re.fullmatch(_STRICT_STREET, end, re.IGNORECASE) is not None
+        if strict or _ends_like_address(text, m):
+            yield (m.start(), m.end())
+    for m in _TWO_WORD.finditer(text):
+        if not _counts(text, m):
+            yield (m.start(), m.end())
+    for m in _PREPOSITIONAL.finditer(text):
+        place = m.group("place")
+        last = place.split("-")[-1].lower()
+        if last in _NOT_PLACES or _NOUN_SUFFIX.search(last):
+            continue
+        if re.search(rf"(?:{_STRICT_STREET})$", place, re.IGNORECASE):
+            continue  # "in der Hauptstraße 12a": the street pattern takes it, without "in der"
+        if _counts(text, m) or (m.group("prep")[0].islower() and not _ends_like_address(text, m)):
+            continue
+        yield (m.start(), m.end())
+
+
+def _lives_on(text: str, match: re.Match[str]) -> bool:
+    """Whether a class of road with a number is someone's street: a postcode after it, a
+    house number with a letter ("Kreisstraße 12a"), or "wohne", "Adresse" before it."""
+    return bool(
+        re.search(r"\d{5}", match.group())
+        or re.search(r"[a-hA-H]", match.group("number"))
+        or _RESIDENCE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    )
+
+
+def _counts(text: str, match: re.Match[str]) -> bool:
+    """Whether the number of an address match counts things ("… 20 Stellplätze")."""
+    after = text[match.end() :]
+    return bool(after.startswith(" ") and _COUNTED.match(after))
+
+
+def _ends_like_address(text: str, match: re.Match[str]) -> bool:
+    """Whether a match ends like an address: punctuation, the end, "in …", "wohnt", a PLZ."""
+    return bool(_ADDRESS_END.match(text[match.end() :]))
