@@ -114,3 +114,28 @@ def test_a_year_after_a_persons_number_word_in_a_sentence_stays() -> None:
 @pytest.mark.parametrize("text", ["Mitgliedsnummer: 2021", "Meine Mitgliedsnummer ist 2021."])
 def test_a_number_like_a_year_after_a_colon_or_ist_is_a_persons_number(text: str) -> None:
     assert "2021" not in _clear(text) and "[Kennnummer]" in _clear(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Mehr auf www.anna-mueller.de zu lesen.", "Mehr auf [Profil-Link] zu lesen."),
+        ("Siehe www.annamueller.de/kontakt dazu.", "Siehe [Profil-Link] dazu."),
+        ("Das steht auf meine Seite: annamueller.de und so.", "meine Seite: [Profil-Link] und"),
+        ("Mein Blog ist jens-becker.net.", "Mein Blog ist [Profil-Link]."),
+    ],
+)
+def test_a_personal_homepage_is_replaced(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Infos unter www.caritas-leverkusen.de und www.leverkusen.de",
+        "Die Kita www.kita-sonnenschein.de hat Plätze.",
+        "Unsere Seite: buergerverein-manfort.de",
+    ],
+)
+def test_the_web_address_of_an_institution_stays(text: str) -> None:
+    assert _clear(text) == text

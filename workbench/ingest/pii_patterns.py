@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
 
+from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.pii_addresses import address_spans
 from workbench.ingest.plate_districts import DISTRICT_CODES
 
@@ -69,6 +70,19 @@ _NETWORKS = (
 )
 _PROFILE_URL = re.compile(
     rf"(?:https?://)?(?:www\.|m\.|de\.)?(?:{_NETWORKS})/[^\s,;)\]}}>\"'“”]+", re.IGNORECASE
+)
+# A personal homepage names its owner: "www.anna-mueller.de", "anna.mueller.de",
+# "www.annamueller.de" (a first name and a surname), or any address after "meine Seite:",
+# "mein Blog", "meine Homepage ist"; institutions' addresses stay ("www.caritas-leverkusen.de")
+_WEB_ADDRESS = re.compile(
+    r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?P<host>[a-zäöüß0-9]+(?:[-.][a-zäöüß0-9]+)*)"
+    r"\.(?:de|com|net|eu|info|org|at|ch|me|online|page|blog)(?:/[^\s,;)\]}>\"'“”]*)?"
+    r"(?![\w@-]|\.\w)",
+    re.IGNORECASE,
+)
+_OWN_PAGE_BEFORE = re.compile(
+    r"\b[Mm]eine?\s+(?:private\s+|eigene\s+)?(?:Homepage|Webseite|Website|Internetseite|Seite|"
+    r"Blog|Webauftritt|Portfolio)\s*(?::|ist|heißt|lautet|unter|findet\s+ihr\s+unter)?\s*$"
 )
 # "@ayse.demir", "@jens_b89", Mastodon "@olga@norden.social"
 _HANDLE = re.compile(
@@ -281,6 +295,8 @@ def find_structured(text: str) -> list[Hit]:
         plain = handle.islower() and handle not in _NOT_HANDLES and m.group("cue") != "als"
         if marked or plain:
             hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
+    if "." in text:
+        hits += list(_homepages(text))
     if _DIGIT.search(text) is None:
         return hits  # phones, accounts, dates and house numbers all have digits
     hits += [
@@ -316,6 +332,30 @@ def find_structured(text: str) -> list[Hit]:
         if _has_district(m.group("plate"))
     ]
     return _numbers_cut(text, hits)
+
+
+def _homepages(text: str) -> Iterator[Hit]:
+    """Web addresses that name a person or that someone calls their own page."""
+    for m in _WEB_ADDRESS.finditer(text):
+        if _OWN_PAGE_BEFORE.search(text, max(0, m.start() - 50), m.start()) or _names_person(
+            m.group("host")
+        ):
+            yield Hit(m.start(), m.end(), "url")
+
+
+def _names_person(host: str) -> bool:
+    """Whether a host name is a first name and a surname: "anna-mueller", "annamueller"."""
+    names = gazetteer()
+    parts = re.split(r"[-.]", host.lower())
+    if len(parts) == 2:
+        return names.has_first(parts[0]) and names.has_last(parts[1])
+    if len(parts) != 1:
+        return False
+    word = parts[0]
+    return any(
+        names.has_first(word[:cut]) and names.has_last(word[cut:])
+        for cut in range(3, len(word) - 4)
+    )
 
 
 def _year_named(text: str, match: re.Match[str]) -> bool:
