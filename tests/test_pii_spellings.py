@@ -139,3 +139,8 @@ def test_a_personal_homepage_is_replaced(text: str, cleared: str) -> None:
 )
 def test_the_web_address_of_an_institution_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize("code", ["EUT", "BIN"])  # Eutin (Ostholstein), Bingen (Mainz-Bingen)
+def test_a_plate_of_a_reactivated_old_code_is_replaced(code: str) -> None:
+    assert _clear(f"Der Wagen {code}-AB 123 parkt da") == "Der Wagen [Kennzeichen] parkt da"
