@@ -144,3 +144,22 @@ def test_the_web_address_of_an_institution_stays(text: str) -> None:
 @pytest.mark.parametrize("code", ["EUT", "BIN"])  # Eutin (Ostholstein), Bingen (Mainz-Bingen)
 def test_a_plate_of_a_reactivated_old_code_is_replaced(code: str) -> None:
     assert _clear(f"Der Wagen {code}-AB 123 parkt da") == "Der Wagen [Kennzeichen] parkt da"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ich wohne in der Kölner Str. Hausnr. 12 im zweiten Stock.", "der [Adresse] im"),
+        ("Wohne Hauptstraße, Hausnummer 12a, bei Familie X.", "Wohne [Adresse], bei"),
+        ("Am Stadtpark Hausnr. 3 ist es laut.", "[Adresse] ist es laut."),
+    ],
+)
+def test_an_address_with_hausnr_is_replaced_whole(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Die Hausnummer 12 fehlt am Schild.", "Im Haus Nr. 12 wohnen viele Kinder."]
+)
+def test_a_house_number_without_a_street_stays(text: str) -> None:
+    assert _clear(text) == text

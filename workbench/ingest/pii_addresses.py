@@ -48,7 +48,8 @@ _RESIDENCE_BEFORE = re.compile(
 )
 _CAP = r"[A-ZÄÖÜ][a-zäöüßé]+"
 _NUMBER = (
-    r"(?:\s?Nr\.)?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
+    # "Hauptstr. Nr. 12", "Kölner Str. Hausnr. 12", "Hauptstraße, Hausnummer 12"
+    r"(?:\s?Nr\.|,?\s?(?:Haus-?[Nn]r\.?|Hausnummer))?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
     # "12-14", "12/3", Vienna's house/staircase/door "99/16/70"
     r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?){0,2})(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
 )
