@@ -163,3 +163,22 @@ def test_an_address_with_hausnr_is_replaced_whole(text: str, cleared: str) -> No
 )
 def test_a_house_number_without_a_street_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Jahrgang 61, wohnt allein", "Jahrgang [Geburtsdatum], wohnt allein"),
+        ("Ich bin Jg. '58 und allein.", "Ich bin Jg. [Geburtsdatum] und allein."),
+        ("Jg. 1958, allein", "Jg. [Geburtsdatum], allein"),
+    ],
+)
+def test_a_year_of_birth_after_jahrgang_or_jg_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text", ["Die Schüler aus Jahrgang 10 kommen.", "Jahrgang 5 bis 7", "Jahrgang 30 Schüler"]
+)
+def test_a_school_grade_after_jahrgang_stays(text: str) -> None:
+    assert _clear(text) == text

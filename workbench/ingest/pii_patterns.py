@@ -213,10 +213,15 @@ _WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
 # a cue, up to four words ("geboren in Köln am"), then a date — or a year after cues that
 # say "born" (not after "Geburtstag": "zum 80. Geburtstag im Jahr 2020")
 _BIRTH_AFTER = re.compile(
-    r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|born)"
+    r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|Jg\.|born)"
     r"|Geburtsdatum|Geb\.-Datum|Geburtstag|DOB)(?!\w)"
     rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*(?P<date>{_DATE}|{_YEAR})",
     re.IGNORECASE,
+)
+# a year of birth in two digits: "Jahrgang 61", "Jg. '58" (not a school grade "Jahrgang 10")
+_BIRTH_SHORT_YEAR = re.compile(
+    r"(?<!\w)(?:Jahrgang|Jg\.|Geburtsjahr(?:gang)?)\s*:?\s*(?P<date>['’]\d{2}|[2-9]\d)"
+    r"(?![\d.,:%]\d|\d|\s?(?:%|Prozent|Schüler|Kinder|Jahre))"
 )
 _BIRTH_STAR = re.compile(rf"(?<![\w*])\*\s?(?P<date>{_DATE}|{_YEAR})")
 _BIRTH_BEFORE = re.compile(
@@ -456,6 +461,8 @@ def _birth_year_plausible(date: str) -> bool:
 
 
 def _birthdates(text: str) -> Iterator[Hit]:
+    for m in _BIRTH_SHORT_YEAR.finditer(text):
+        yield Hit(m.start("date"), m.end("date"), "birthdate")
     for pattern in (_BIRTH_AFTER, _BIRTH_STAR, _BIRTH_BEFORE):
         for m in pattern.finditer(text):
             date = m.group("date")
