@@ -182,3 +182,25 @@ def test_a_year_of_birth_after_jahrgang_or_jg_is_replaced(text: str, cleared: st
 )
 def test_a_school_grade_after_jahrgang_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kundennr. 987654",
+        "Kd.-Nr. 987654",
+        "Mieternr. 12345",
+        "Mitgl.-Nr. 4711",
+        "Krankenkassen-Nr. A123456789",
+        "Aktenzeichen 123/45",
+        "Az. 4 C 123/21",
+    ],
+)
+def test_an_abbreviated_persons_number_or_a_case_number_is_replaced(text: str) -> None:
+    cleared = _clear(f"{text} beim Amt")
+    assert "[Kennnummer] beim Amt" in cleared and not any(ch.isdigit() for ch in cleared)
+
+
+@pytest.mark.parametrize("text", ["Fallnummer 3 von 12", "Az. des Verfahrens fehlt"])
+def test_a_case_word_without_a_number_stays(text: str) -> None:
+    assert _clear(text) == text
