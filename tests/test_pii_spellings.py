@@ -204,3 +204,18 @@ def test_an_abbreviated_persons_number_or_a_case_number_is_replaced(text: str) -
 @pytest.mark.parametrize("text", ["Fallnummer 3 von 12", "Az. des Verfahrens fehlt"])
 def test_a_case_word_without_a_number_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Post bitte an c/o Schmidt, Hauptstraße 5", "Post bitte an c/o [Person 1], [Adresse]"),
+        ("Post bitte an c/o Tjaden", "Post bitte an c/o [Person 1]"),
+    ],
+)
+def test_the_person_after_c_o_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+def test_an_organisation_after_c_o_stays() -> None:
+    assert _clear("Post bitte c/o Caritas Opladen") == "Post bitte c/o Caritas Opladen"

@@ -29,7 +29,10 @@ _SUBJECT_ARTICLES = frozenset(
 )
 
 # Who signs a letter or a protocol: "gez.", "i. A." (im Auftrag), "i. V." (in Vertretung)
-_SIGNED = re.compile(r"(?:\b[Gg]ez|(?<![\w.])i\.[ \u00a0]?[AV])\.[ \u00a0]*$")
+_SIGNED = re.compile(
+    # "gez. Tjaden", "i.A. Tjaden", and post "c/o Tjaden" (care of: the person it goes to)
+    r"(?:(?:\b[Gg]ez|(?<![\w.])i\.[ \u00a0]?[AV])\.|(?<![\w/])[Cc]/[Oo])[ \u00a0]*$"
+)
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
