@@ -219,3 +219,30 @@ def test_the_person_after_c_o_is_replaced(text: str, cleared: str) -> None:
 
 def test_an_organisation_after_c_o_stays() -> None:
     assert _clear("Post bitte c/o Caritas Opladen") == "Post bitte c/o Caritas Opladen"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("findet mich auf insta unter anna.m", "findet mich auf insta unter [Profil]"),
+        ("Instagram anna_mueller", "Instagram [Profil]"),
+        ("telegram anna_m99", "telegram [Profil]"),
+    ],
+)
+def test_a_handle_after_a_network_typed_lower_or_without_a_cue_is_replaced(
+    text: str, cleared: str
+) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über Instagram.com sehen",
+        "Wir sind auf Insta v2.0",
+        "Facebook 2019 gab es noch",
+        "Wir sind auf facebook aktiv",
+    ],
+)
+def test_words_after_a_network_stay(text: str) -> None:
+    assert _clear(text) == text

@@ -92,9 +92,13 @@ _HANDLE = re.compile(
 # "Insta: ayse_demir", "auf TikTok unter jensbecker", "Instagram-Name ist olga.p"
 _HANDLE_CUE = re.compile(
     r"\b(?:Instagram|Insta|IG|TikTok|Tiktok|Twitter|Facebook|FB|Snapchat|Snap|Telegram|"
-    r"Threads|Mastodon|YouTube|Youtube|Twitch|Discord|Skype|Bluesky|Signal|Xing|LinkedIn)"
+    r"Threads|Mastodon|YouTube|Youtube|Twitch|Discord|Skype|Bluesky|Signal|Xing|LinkedIn|"
+    # as typed in a hurry: "auf insta unter anna.m"
+    r"instagram|insta|tiktok|facebook|snapchat|telegram|mastodon|youtube|twitch|discord|skype|"
+    r"bluesky|xing|linkedin|twitter)(?![\w.])"
     r"(?:-?(?:Name|Account|Konto|Profil|Kanal|Handle|ID|Nutzername|Benutzername))?"
-    r"(?:\s+(?:ist|heißt|lautet))?\s*(?P<cue>:|unter|als|ist|heißt|lautet)\s*"
+    # without a cue word only a name no word looks like: "Instagram anna_mueller"
+    r"(?:\s+(?:ist|heißt|lautet))?\s*(?P<cue>:|unter|als|ist|heißt|lautet|)\s*"
     # with Discord's old four-digit tag: "jens_b#1234"
     r"(?P<handle>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,38}[A-Za-z0-9_](?:#\d{4})?)(?![\w@])"
 )
@@ -301,6 +305,13 @@ def find_structured(text: str) -> list[Hit]:
     for m in _HANDLE_CUE.finditer(text):
         handle = m.group("handle")
         marked = handle.startswith("@") or re.search(r"[._\d]", handle)
+        if not m.group("cue"):
+            marked = marked and re.fullmatch(r"@?[A-Za-z]\w*[._]?[\w.]*", handle)
+            marked = marked and (handle.startswith("@") or re.search(r"[A-Za-z][._\d]", handle))
+            marked = marked and len(re.findall(r"[A-Za-z]", handle)) >= 3 and " " in m.group()
+            if marked:
+                hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
+            continue
         plain = handle.islower() and handle not in _NOT_HANDLES and m.group("cue") != "als"
         if marked or plain:
             hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
