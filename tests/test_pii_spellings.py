@@ -246,3 +246,20 @@ def test_a_handle_after_a_network_typed_lower_or_without_a_cue_is_replaced(
 )
 def test_words_after_a_network_stay(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Geburtstag: 3.4.", "Geburtstag: [Geburtsdatum]"),
+        ("Mein Geburtstag ist am 03.04. und wir feiern.", "am [Geburtsdatum] und wir"),
+        ("geb. 3.4. in Köln", "geb. [Geburtsdatum] in Köln"),
+    ],
+)
+def test_a_birthday_without_its_year_is_replaced(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)
+
+
+def test_a_day_and_month_without_a_birth_word_stay() -> None:
+    text = "Geburtstagsfeier am 3.4. im Bürgerhaus"
+    assert _clear(text) == text

@@ -219,7 +219,9 @@ _WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
 _BIRTH_AFTER = re.compile(
     r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|Jg\.|born)"
     r"|Geburtsdatum|Geb\.-Datum|Geburtstag|DOB)(?!\w)"
-    rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*(?P<date>{_DATE}|{_YEAR})",
+    # also a day and a month without the year: "Geburtstag: 3.4."
+    rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*"
+    rf"(?P<date>{_DATE}|{_YEAR}|{_DAY}\.\s?{_MONTH_NUMBER}\.(?!\s?\d))",
     re.IGNORECASE,
 )
 # a year of birth in two digits: "Jahrgang 61", "Jg. '58" (not a school grade "Jahrgang 10")
