@@ -263,3 +263,21 @@ def test_a_birthday_without_its_year_is_replaced(text: str, cleared: str) -> Non
 def test_a_day_and_month_without_a_birth_word_stay() -> None:
     text = "Geburtstagsfeier am 3.4. im Bürgerhaus"
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ich wohne Am alten Markt 3.", "Ich wohne [Adresse]."),
+        ("Auf der grünen Wiese 5, 51373 Leverkusen", "[Adresse]"),
+    ],
+)
+def test_a_street_with_a_lower_case_adjective_is_an_address(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text", ["Am alten Markt 3 Stände mehr", "Im neuen Jahr 2021 wird es besser."]
+)
+def test_a_count_or_a_year_after_a_lower_case_adjective_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -80,8 +80,10 @@ _PREPOSITIONAL = re.compile(
     r"[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Uu]nter der|[Uu]nterm|[Hh]inter der|"
     r"[Hh]inter dem|[Hh]inter den|[Vv]or dem|[Vv]or der|[Bb]eim|[Bb]ei der|[Üü]ber der|"
     r"[Üü]ber dem|[Zz]wischen den|[Oo]p de|[Oo]p dem)\s"
-    r"(?:(?:Alte[nmr]?|Neue[nmr]?|Obere[nmr]?|Untere[nmr]?|Kleine[nmr]?|Große[nmr]?|"
-    r"Hohe[nmr]?|Lange[nmr]?|Grüne[nmr]?|Weiße[nmr]?|Roten?|Breite[nmr]?|Langen|"
+    # the adjective also as typed in lower case: "Am alten Markt 3"
+    r"(?:(?:[Aa]lte[nmr]?|[Nn]eue[nmr]?|[Oo]bere[nmr]?|[Uu]ntere[nmr]?|[Kk]leine[nmr]?|"
+    r"[Gg]roße[nmr]?|[Hh]ohe[nmr]?|[Ll]ange[nmr]?|[Gg]rüne[nmr]?|[Ww]eiße[nmr]?|[Rr]oten?|"
+    r"[Bb]reite[nmr]?|[Ll]angen|"
     r"[A-ZÄÖÜ][a-zäöüß]+er)\s)?"
     rf"(?P<place>{_CAP}(?:-{_CAP})?){_NUMBER}{_PLZ_CITY}"
 )
