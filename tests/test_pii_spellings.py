@@ -281,3 +281,22 @@ def test_a_street_with_a_lower_case_adjective_is_an_address(text: str, cleared: 
 )
 def test_a_count_or_a_year_after_a_lower_case_adjective_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ruft mich an: 406 88 12", "Ruft mich an: [Telefon]"),
+        ("ruf uns an unter 30 65 120", "ruf uns an unter [Telefon]"),
+        ("Handynr. 30650", "Handynr. [Telefon]"),
+        ("Telnr. 40688", "Telnr. [Telefon]"),
+    ],
+)
+def test_a_local_number_after_ruf_mich_an_or_an_abbreviation_is_a_phone(
+    text: str, cleared: str
+) -> None:
+    assert _clear(text) == cleared
+
+
+def test_a_year_after_ruft_mich_an_and_a_comma_stays() -> None:
+    assert _clear("Ruft mich an, 2019 war es schlimm") == "Ruft mich an, 2019 war es schlimm"

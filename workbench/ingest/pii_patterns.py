@@ -129,11 +129,13 @@ _PHONE = re.compile(
 # "Durchwahl -1234"
 _PHONE_CUE = re.compile(
     r"\b(?:Tel(?:efon)?\.?|Telefonnummer|Tel\.-Nr\.|Rufnummer|Handy(?:nummer)?|Mobil(?:nummer)?|"
-    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter|(?P<ext>Durchwahl|DW))"
+    r"Fax|Whats[Aa]pp|Nummer|Festnetz|erreichbar unter|anrufen unter|(?P<ext>Durchwahl|DW)|"
+    # "Ruft mich an: 406 88 12", "ruf uns an unter 30 65 120", "Handynr. 30650"
+    r"[Rr]uf(?:t|en Sie)?\s+(?:mich|uns)\s+an(?:\s+unter)?|Handynr\.|Tel\.?-?[Nn]r\.)"
     r"\s*(?P<colon>[:.]\s*)?"
     r"(?:ist\s+|lautet\s+)?(?P<number>-?\d{2,6}(?:[ /-]?\d{1,6}){0,4})(?![\w.,]\d)"
 )
-_CONTACT_CUE = re.compile(r"Tel\b|Tel\.|Telefonnummer|Rufnummer|Fax|erreichbar|anrufen")
+_CONTACT_CUE = re.compile(r"Tel\b|Tel\.|Telefonnummer|Rufnummer|Fax|erreichbar|anrufen|[Rr]uf")
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|0?\d/\d{2,4}")
 # a month and its year, or a span of them: "04 2022" (a JavaScript date "Fri Mar 04 2022"),
 # "KW 09 2022", "01.2021 - 12.2021"
