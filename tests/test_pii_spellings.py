@@ -102,7 +102,15 @@ def test_the_minutes_of_a_timetable_stay(text: str) -> None:
     assert _clear(text) == text
 
 
-@pytest.mark.parametrize("text", ["Ruf an: 05 12 25 35", "Der Bus, Tel. 02 14 30 45 ruft zurück"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruf an: 05 12 25 35",
+        "Der Bus, Tel. 02 14 30 45 ruft zurück",
+        "Bus-Hotline: 02 14 30 45",
+        "Bus fährt, Kontakt 02 14 30 45",
+    ],
+)
 def test_a_phone_in_pairs_without_a_timetable_word_is_still_replaced(text: str) -> None:
     assert "[Telefon]" in _clear(text)
 

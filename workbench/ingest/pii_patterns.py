@@ -171,6 +171,10 @@ _TIMETABLE_BEFORE = re.compile(
     r"Linie|Bahn|Zug|Züge|Haltestelle)\b[^.!?\n\d]{0,40}$",
     re.IGNORECASE,
 )
+_CALL_WORD = re.compile(
+    r"(?i:hotline|kontakt|tel\b|telefon|nummer|anruf|erreichbar|auskunft|service|fax|handy|"
+    r"whatsapp|\bunter\b)"
+)
 # Technical ids are no phones: a UUID ("_uuid" of KoBoToolbox, GUIDs of REFI-QDA) and a
 # colour "#000000"
 _TECHNICAL = re.compile(
@@ -470,7 +474,9 @@ def _timetable(text: str, start: int, value: str) -> bool:
         return False
     minutes = [int(group) for group in value.split()]
     rising = all(a < b for a, b in pairwise(minutes))
-    return rising and bool(_TIMETABLE_BEFORE.search(text, max(0, start - 60), start))
+    cue = _TIMETABLE_BEFORE.search(text, max(0, start - 60), start)
+    # "Bus-Hotline: 02 14 30 45" is Leverkusen's 0214 3045 in pairs
+    return rising and cue is not None and not _CALL_WORD.search(text, cue.start(), start)
 
 
 def _birth_year_plausible(date: str) -> bool:
