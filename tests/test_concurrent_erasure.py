@@ -32,7 +32,7 @@ def _held_forget(
 ) -> list[BaseException]:
     """Run ``first`` and ``second`` at once; the second starts once the first is in
     ``erasure.<at>`` (``select_statements``: has read the statements to erase, deleted
-    nothing; ``cut_segment``: has deleted their codings, not yet the statements;
+    nothing; ``cut_segments``: has deleted their codings, not yet the statements;
     ``_audit``: has deleted everything, key entries too, and not yet committed)."""
     inside, second_done = threading.Event(), threading.Event()
     select = getattr(erasure, at)
@@ -91,7 +91,7 @@ def test_an_import_of_the_same_person_during_an_erasure(
 
 
 @pytest.mark.backends
-@pytest.mark.parametrize("at", ["select_statements", "cut_segment"])
+@pytest.mark.parametrize("at", ["select_statements", "cut_segments"])
 def test_coding_a_statement_while_it_is_erased(project: Project, tmp_path: Path, at: str) -> None:
     _import(project, _chat(tmp_path, "chat_1.txt", "Der Treffpunkt im Viertel fehlt."))
     project.add_code("Ort")

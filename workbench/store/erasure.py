@@ -66,7 +66,7 @@ from workbench.store.schema import (
     flush_log,
 )
 from workbench.store.synthesis_tables import RecommendationEvidence, RecommendationNeed
-from workbench.store.text_edits import cut_segment, drop_copies, purge_cache
+from workbench.store.text_edits import cut_segments, drop_copies, purge_cache
 
 LABELS = {
     "statements": "Aussagen",
@@ -342,9 +342,7 @@ def _forget_statements(
             counts["evidence"] += 1
     counts["quotes"] = drop_copies(session, texts, ids)
     # the text leaves its document (later statements move up), then the statements go
-    for segment in sorted(segments, key=lambda s: (s.document_id, -s.start)):
-        cut_segment(session, segment)
-        session.flush()
+    cut_segments(session, segments)
     for segment in segments:
         session.delete(segment)
     session.flush()

@@ -1,0 +1,62 @@
+"""``forget`` of many statements at once (workbench/store/text_edits.py ``cut_segments``):
+the documents keep exactly the other statements, at their offsets, and the cut costs one
+pass per document (benchmarks/erasure.py times it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import event, select
+
+from workbench import Project
+from workbench.ingest.table_mapping import TableMapping
+from workbench.store import Document, Segment, erasure
+
+
+def _survey(project: Project, folder: Path, name: str, cards: int) -> None:
+    """Import ``cards`` cards of different lengths as the survey ``name``."""
+    rows = [f"Karte {i}: mehr Bänke{' am Platz' * (i % 4)}." for i in range(cards)]
+    source = folder / name
+    pd.DataFrame({"ID": range(cards), "Text": rows}).to_csv(source, sep=";", index=False)
+    mapping = TableMapping(text_column="Text", id_column="ID")
+    project.import_files([source], mapping=mapping, district="Manfort")
+
+
+def test_forgetting_many_statements_keeps_the_others_in_place_and_is_one_pass(
+    project: Project, tmp_path: Path
+) -> None:
+    """Forgetting 1,000 statements of a survey took ~40 s to minutes: each one moved
+    every later statement of its document with an UPDATE of its own."""
+    _survey(project, tmp_path, "a.csv", 60)
+    _survey(project, tmp_path, "b.csv", 30)
+    segments = project.segments()
+    ids = segments["segment_id"].tolist()
+    erased = set(ids[::3]) | {ids[59], ids[-1], ids[60]}  # first, last, both documents
+    updates: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("UPDATE SEGMENTS"):
+            updates.append(statement)
+
+    event.listen(project.engine, "before_cursor_execute", count)
+    try:
+        report = erasure.forget(project, statements=tuple(sorted(erased)), actor="Forschung")
+    finally:
+        event.remove(project.engine, "before_cursor_execute", count)
+
+    assert report.counts["statements"] == len(erased)
+    assert len(updates) <= 2  # one per document, not one per erased statement
+    kept = segments[~segments["segment_id"].isin(erased)]
+    with project.session() as session:
+        texts = dict(session.execute(select(Document.filename, Document.text)).tuples().all())
+        stored = session.execute(
+            select(Segment.id, Segment.document_id, Segment.start, Segment.end, Segment.text)
+        ).all()
+        names = dict(session.execute(select(Document.id, Document.filename)).tuples().all())
+    assert {row.id for row in stored} == set(kept["segment_id"])
+    for row in stored:  # every offset points at the statement's own text
+        assert texts[names[row.document_id]][row.start : row.end] == row.text
+    for name in ("a.csv", "b.csv"):  # nothing of the erased texts is left in the documents
+        own = kept.loc[kept["document"] == name, "text"].tolist()
+        assert texts[name].strip("\n") == "\n\n".join(own)
