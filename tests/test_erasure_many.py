@@ -60,3 +60,18 @@ def test_forgetting_many_statements_keeps_the_others_in_place_and_is_one_pass(
     for name in ("a.csv", "b.csv"):  # nothing of the erased texts is left in the documents
         own = kept.loc[kept["document"] == name, "text"].tolist()
         assert texts[name].strip("\n") == "\n\n".join(own)
+
+
+def test_forget_with_the_statement_option_given_twice_erases_both(tmp_path: Path) -> None:
+    """`forget --statement 3 --statement 7` erased only 7 and reported one statement."""
+    from workbench.cli.main import main
+
+    folder = tmp_path / "projekt"
+    with Project.create(folder, districts=["Manfort"]) as project:
+        _survey(project, tmp_path, "a.csv", 5)
+        first, _, third, *_ = project.segments()["segment_id"].tolist()
+    args = ["--project", str(folder), "forget", "--statement", str(first)]
+    assert main([*args, "--statement", str(third)]) == 0
+    with Project.open(folder) as project:
+        left = set(project.segments()["segment_id"])
+    assert first not in left and third not in left and len(left) == 3

@@ -169,7 +169,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "dann aus dem Pseudonymschlüssel, wenn sie nie gesprochen hat. Ein Protokolleintrag "
         "ohne Inhalt bleibt.",
     )
-    p.add_argument("--statement", nargs="+", type=int, metavar="ID", help="Aussage(n) nach ID")
+    p.add_argument(  # extend: "--statement 3 --statement 7" erases both, not only 7
+        "--statement", nargs="+", action="extend", type=int, metavar="ID", help="Aussage(n) nach ID"
+    )
     p.add_argument("--source", metavar="ID", help="Aussage nach Quellen-ID (z. B. Karten-ID)")
     p.add_argument("--document", metavar="DATEI", help="mit --source: nur in dieser Datei")
     p.add_argument(
