@@ -20,10 +20,9 @@ import workbench.synthesis.indicator_years
 import workbench.synthesis.indicators
 from workbench import InputError, Project
 from workbench.cli.main import main
+from workbench.synthesis.indicator_units import NO_CITY_VALUE, OTHER_UNIT
 from workbench.synthesis.indicators import (
     INDICATOR_COLUMNS,
-    NO_CITY_VALUE,
-    OTHER_UNIT,
     city_reference,
     comparison,
     import_indicators,

@@ -100,7 +100,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     )
     table = result.table
     if args.district:
-        from workbench.synthesis.indicators import check_district
+        from workbench.synthesis.indicator_tables import check_district
 
         district = district_option(project, args.district)  # "Opladen": since merged
         if district != MISSING_DISTRICT:

@@ -191,7 +191,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     if args.district:  # named as stored ("buerrig" is Bürrig), also in the line below
-        from workbench.synthesis.indicators import check_district
+        from workbench.synthesis.indicator_tables import check_district
 
         args.district = check_district(
             district_option(project, args.district), list(project.districts()["district"])

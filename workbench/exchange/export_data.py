@@ -367,7 +367,7 @@ def _same_text(text: str, *memo_texts: str) -> bool:
 
 def indicator_rows(project: Project) -> list[dict[str, Any]]:
     """Indicator values as records."""
-    from workbench.synthesis.indicators import indicators
+    from workbench.synthesis.indicator_tables import indicators
 
     return indicators(project).to_dict("records")
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
 from workbench.store import District, Indicator
-from workbench.synthesis.indicators import check_district
+from workbench.synthesis.indicator_tables import check_district
 
 if TYPE_CHECKING:
     from workbench.project import Project

@@ -30,7 +30,8 @@ from workbench.core.formatting import NOT_APPLICABLE, format_number, value_place
 from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import series_notes
-from workbench.synthesis.indicators import check_district, indicators, unit_key
+from workbench.synthesis.indicator_tables import check_district, indicators
+from workbench.synthesis.indicator_units import unit_key
 from workbench.synthesis.profiles import NO_INDICATORS
 
 if TYPE_CHECKING:

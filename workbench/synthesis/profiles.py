@@ -26,7 +26,7 @@ from workbench.coding.code_analysis import quotes as coded_quotes
 from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE
-from workbench.synthesis import indicators as indicators_
+from workbench.synthesis import indicator_tables as indicators_
 from workbench.synthesis.citywide import CityWords, city_words
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class DistrictProfile:
     need_quotes: pd.DataFrame  # NEED_QUOTE_COLUMNS, this district's statements only
     findings: pd.DataFrame  # FINDING_COLUMNS, by dimension; agreed-on quotes first
     topics: pd.DataFrame  # TOPIC_COLUMNS, largest share first
-    indicators: pd.DataFrame  # workbench.synthesis.indicators.COMPARISON_COLUMNS
+    indicators: pd.DataFrame  # workbench.synthesis.indicator_tables.COMPARISON_COLUMNS
     notes: tuple[str, ...] = ()
     public_notes: tuple[str, ...] = ()  # the same notes for the public site (no command)
     coded: bool = True  # anything in the project coded (False: findings not yet analysed)

@@ -50,7 +50,7 @@ from workbench.core.formatting import (
 from workbench.store import CITYWIDE, NeedAssignment, NeedRun, TopicAssignment, TopicRun
 from workbench.store.district_changes import changed_since
 from workbench.synthesis.geo import boundaries as project_boundaries
-from workbench.synthesis.indicators import check_district
+from workbench.synthesis.indicator_tables import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
 from workbench.synthesis.profiles import Profiles, build_profiles, place
 from workbench.synthesis.recommendations import chain as recommendation_chain
