@@ -67,3 +67,28 @@ def test_nothing_matching_deletes_nothing_and_says_what_there_is(
     assert "Kein Indikator „SGB2-Quote“" in err and "Gemeint: „SGB-II-Quote“" in err
     assert main([*where, "--year", "2022"]) == 2  # --year alone would be ignored silently
     assert "Traceback" not in capsys.readouterr().err and stored(project) == before
+
+
+def test_the_indicator_is_found_however_its_name_is_written(
+    project: Project, where: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import reads "SGB II-Quote" as a stored "SGB-II-Quote"; --delete wanted the
+    exact stored spelling and answered "Kein Indikator „sgb ii quote“"."""
+    capsys.readouterr()
+    command = [*where, "--delete", "sgb ii quote", "--district", "Manfort", "--year", "2022"]
+    assert main(command) == 0
+    assert "Gelöscht: Manfort, SGB-II-Quote 2022: 146 %" in capsys.readouterr().out
+    assert ("Manfort", "SGB-II-Quote", 2022) not in stored(project)
+    assert ("Manfort", "SGB-II-Quote", 2021) in stored(project)
+
+
+def test_two_stored_spellings_of_one_name_are_not_guessed() -> None:
+    """Stored under two spellings (older versions): the user picks one, the exact one counts."""
+    from workbench.core.domain import InputError
+    from workbench.synthesis.indicator_delete import stored_spelling
+
+    both = {"SGB-II-Quote", "SGB II-Quote"}
+    with pytest.raises(InputError, match="2 so geschriebene: „SGB II-Quote“, „SGB-II-Quote“"):
+        stored_spelling("sgb ii quote", both)
+    assert stored_spelling("SGB II-Quote", both) == "SGB II-Quote"
+    assert stored_spelling("SGB2-Quote", both) == "SGB2-Quote"  # unknown: said as before

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
 from workbench.store import District, Indicator
+from workbench.synthesis.indicator_names import name_key
 from workbench.synthesis.indicator_tables import check_district
 
 if TYPE_CHECKING:
@@ -21,14 +22,15 @@ def delete_indicator(
     project: Project, indicator: str, district: str | None = None, year: int | None = None
 ) -> list[str]:
     """Delete the values of ``indicator`` (in ``district`` and ``year`` if given) in one
-    transaction; return one line per deleted value. Nothing matching raises, naming what
-    there is, and deletes nothing."""
-    name = " ".join(indicator.split())
+    transaction; return one line per deleted value. The name is matched as the import
+    reads it (:func:`stored_spelling`). Nothing matching raises, naming what there is, and
+    deletes nothing."""
     with project.transaction(exclusive=True) as session:
         names = {d.id: d.name for d in session.scalars(select(District))}
         if district is not None:
             district = check_district(district, list(names.values()))
         stored = list(session.scalars(select(Indicator)))
+        name = stored_spelling(indicator, {r.indicator for r in stored})
         found = [
             r
             for r in stored
@@ -48,6 +50,26 @@ def delete_indicator(
         for record in found:
             session.delete(record)
     return lines
+
+
+def stored_spelling(indicator: str, stored: set[str]) -> str:
+    """The stored name ``indicator`` means: itself, else the one stored name written the
+    same apart from case, hyphens, dashes and spaces, as the import reads it ("SGB II-Quote"
+    is a stored "SGB-II-Quote"); raises if two stored names are written so.
+
+    >>> stored_spelling("sgb ii-quote", {"SGB-II-Quote", "Anteil 65+"})
+    'SGB-II-Quote'
+    """
+    name = " ".join(indicator.split())
+    if name in stored:
+        return name
+    same = sorted(s for s in stored if name_key(s) == name_key(name))
+    if len(same) > 1:
+        raise InputError(
+            f"Kein Indikator „{name}“ gespeichert, aber {len(same)} so geschriebene: "
+            f"{', '.join(f'„{s}“' for s in same)}. Bitte einen davon genau angeben."
+        )
+    return same[0] if same else name
 
 
 def _nothing_found(
