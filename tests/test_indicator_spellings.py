@@ -148,3 +148,26 @@ def test_reading_a_file_knows_the_city_without_declaring_it(tmp_path: Path) -> N
     )
     rows = read_indicators(path, ["Manfort"])
     assert [(r.district, r.value) for r in rows] == [("Gesamtstadt", 10.9), ("Manfort", 13.9)]
+
+
+def test_anzahl_one_year_and_personen_the_next_are_one_series(
+    project: Project, tmp_path: Path
+) -> None:
+    """The 2021 table says "Anzahl", the 2022 table "Personen" for the same count: the
+    monitoring said "Einheit wechselt zwischen den Jahren" and showed no change."""
+    header = "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    for year, unit, city, manfort in (
+        (2021, "Anzahl", 17200, 1500),
+        (2022, "Personen", 17763, 1620),
+    ):
+        rows = f"Gesamtstadt;SGB-II-Empfänger;{year};{city};{unit};BA\n"
+        rows += f"Manfort;SGB-II-Empfänger;{year};{manfort};{unit};BA\n"
+        rows += f"Manfort;Haushalte mit Kindern;{year};900;{'Anzahl' if year == 2021 else '%'};IT\n"
+        import_indicators(project, write(tmp_path / f"{year}.csv", header + rows))
+    series = indicator_series(project).set_index(["indicator", "district"])
+    manfort = series.loc[("SGB-II-Empfänger", "Manfort")]
+    assert manfort["note"] == "" and manfort["change"] == 120
+    assert series.loc[("SGB-II-Empfänger", "Gesamtstadt"), "change"] == 563
+    assert manfort["city_change"] == 563
+    other = series.loc[("Haushalte mit Kindern", "Manfort")]  # a count, then a share: two
+    assert other["note"].startswith("Einheit wechselt")

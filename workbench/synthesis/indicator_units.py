@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from workbench.core.formatting import MISSING_NUMBER, NOT_APPLICABLE, format_number
 
@@ -21,6 +22,8 @@ COUNT_UNITS = {
     "gebäude", "plätze", "betriebe", "beschäftigte", "leistungsbeziehende", "empfänger",
     "empfänger*innen", "schüler", "schüler*innen", "geburten", "zuzüge", "fortzüge",
 }  # fmt: skip
+# a count's unit written without saying what is counted ("Anzahl", "abs.")
+GENERIC_COUNT = {"anzahl", "anz", "absolut", "abs", "zahl"}
 SCALE = {"in", "tsd", "tausend", "1.000", "1000", "mio", "millionen"}
 RATE_WORDS = re.compile(
     r"(?i)%|‰|/(?!\s*-?innen)|^ø|\b(?:je|pro|prozent|promille|v\.\s?h\.|durchschnitt\w*|mittel\w*"
@@ -46,6 +49,28 @@ def unit_key(unit: str) -> str:
     """
     key = " ".join(str(unit or "").casefold().split())
     return "%" if key in PERCENT_UNITS else key
+
+
+def one_unit(units: Iterable[str]) -> bool:
+    """Whether ``units`` (of one indicator's years) are one unit: the same (:func:`unit_key`),
+    not named (a table whose column named none), or a count written generically ("Anzahl",
+    "absolut") beside one count unit ("Personen"): a statistics office's spelling, not
+    another measure.
+
+    >>> one_unit(["Anzahl", "Personen", ""]), one_unit(["abs.", "Anzahl"]), one_unit(["%", ""])
+    (True, True, True)
+    >>> one_unit(["Anzahl", "%"]), one_unit(["Personen", "Haushalte"])
+    (False, False)
+    >>> one_unit(["Anzahl", "Einwohner je km²"]), one_unit(["Anzahl", "Personen", "Haushalte"])
+    (False, False)
+    """
+    keys = {unit_key(u) for u in units} - {""}
+    named = {k for k in keys if k.strip(".") not in GENERIC_COUNT}
+    if len(named) > 1:
+        return False
+    if named and len(named) < len(keys):  # "Anzahl" beside "Personen"
+        return is_count("", next(iter(named)))
+    return True
 
 
 def is_count(indicator: str, unit: str) -> bool:

@@ -31,7 +31,7 @@ from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import series_notes
 from workbench.synthesis.indicator_tables import check_district, indicators
-from workbench.synthesis.indicator_units import unit_key
+from workbench.synthesis.indicator_units import one_unit, unit_key
 from workbench.synthesis.profiles import NO_INDICATORS
 
 if TYPE_CHECKING:
@@ -152,12 +152,14 @@ def compact_unit(unit: str) -> str:
 
 def _same_unit(units: list[str]) -> bool:
     """Whether the years' units are one: a year without a unit (a table whose column did
-    not name it, "Einwohner" beside "Personen" the year before) takes the others'.
+    not name it) takes the others'; "Anzahl" one year, "Personen" the next, is one unit.
 
     >>> _same_unit(["Personen", "", "personen"]), _same_unit(["%", "Personen"])
     (True, False)
+    >>> _same_unit(["Anzahl", "Personen"])
+    True
     """
-    return len({key for key in map(unit_key, units) if key}) <= 1
+    return one_unit(units)
 
 
 def series_from(table: pd.DataFrame) -> pd.DataFrame:
