@@ -344,7 +344,7 @@ def describe(
                 "size": len(inside),
                 "districts": scope.districts,
                 "n_districts": len(scope.districts),
-                "scope": _scope_name(scope),
+                "scope": scope_name(scope),
                 "quotes": [texts[i] for i in quotes],
                 "quote_segment_ids": [int(ids[i]) for i in quotes],
                 "focus_districts": scope.focus,
@@ -356,7 +356,8 @@ def describe(
     return clusters
 
 
-def _scope_name(scope: ClusterScope) -> str:
+def scope_name(scope: ClusterScope) -> str:
+    """A cluster's scope as the run stores and shows it."""
     if not scope.districts:
         return NO_DISTRICT
     return DISTRICT_SPECIFIC if scope.specific else CROSS_CUTTING

@@ -62,6 +62,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 def cmd_forget(args: argparse.Namespace) -> int:
     """workbench forget --statement … | --source … | --speaker … | --person … | --token …."""
+    from workbench.analysis.need_rescope import rescope_needs
     from workbench.ingest.name_known import ordinary_word
     from workbench.store.erasure import forget
 
@@ -86,6 +87,14 @@ def cmd_forget(args: argparse.Namespace) -> int:
     print("\n".join(lines) if lines else "     0  Einträge")
     for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
         print(note)
+    if not args.dry_run and report.need_runs:  # the store cannot decide a scope
+        rescoped = rescope_needs(project, report.need_runs)
+        print(
+            "Einteilung der Bedarfe (übergreifend/sozialraumspezifisch) mit den übrigen "
+            f"Aussagen neu entschieden: {len(rescoped) or 'keine'} geändert."
+        )
+        for line in rescoped:
+            print(f"  {line}")
     if not args.dry_run and report.counts["statements"]:
         print(
             "Analysen (Bedarfe, Themen) neu berechnen, damit sie die Aussagen auch in ihren "

@@ -94,6 +94,7 @@ class ErasureReport:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)  # what the request may not have reached
+    need_runs: list[int] = field(default_factory=list)  # need runs that lost statements
 
     def lines(self) -> list[str]:
         """The counts as German lines, only those above zero."""
@@ -328,6 +329,11 @@ def _forget_statements(
     )
     counts["key_spans"] = delete_rows(session, PseudonymSpan, PseudonymSpan.segment_id.in_(ids))
     forget_words(session, ids)  # keywords and labels of their clusters, before the assignments
+    report.need_runs = sorted(  # their scope is the analysis' to decide again (need_rescope)
+        set(
+            session.scalars(select(NeedAssignment.run_id).where(NeedAssignment.segment_id.in_(ids)))
+        )
+    )
     counts["assignments"] = delete_rows(session, NeedAssignment, NeedAssignment.segment_id.in_(ids))
     counts["assignments"] += delete_rows(
         session, TopicAssignment, TopicAssignment.segment_id.in_(ids)

@@ -1,0 +1,80 @@
+"""After ``workbench forget`` a need's scope is decided again from the statements it still
+has (workbench/analysis/need_rescope.py, called by the command)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from workbench import Project
+from workbench.analysis import needs
+from workbench.cli.main import main
+
+# cluster 0: the bus, twice in each of three districts (cross-district); cluster 1: others
+ROWS = [
+    *[(f"Der Bus fährt zu selten, Nummer {i}.", d, 0) for d in ("M", "O", "W") for i in (1, 2)],
+    *[(f"Mehr Bänke am Platz, Nummer {i}.", d, 1) for d in ("M", "O", "W") for i in (1, 2, 3)],
+]
+NAMES = {"M": "Manfort", "O": "Opladen", "W": "Wiesdorf"}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A project of ROWS with a stored need run of their clusters."""
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort,Opladen,Wiesdorf"]) == 0
+    source = tmp_path / "aussagen.csv"
+    rows = [(str(k), text, NAMES[d]) for k, (text, d, _) in enumerate(ROWS)]
+    pd.DataFrame(rows, columns=["ID", "Text", "Sozialraum"]).to_csv(source, sep=";", index=False)
+    args = ["--project", str(folder), "import", str(source), "--text-column", "Text"]
+    assert main([*args, "--id-column", "ID", "--district-column", "Sozialraum"]) == 0
+    with Project.open(folder) as project:
+        segments = project.segments().sort_values("segment_id").reset_index(drop=True)
+        labels = np.array([c for _, _, c in ROWS])
+        vectors = np.random.default_rng(0).normal(size=(len(ROWS), 4))
+        clusters = needs.describe(segments, labels, vectors, {}, 3)
+        with project.transaction() as session:
+            params = needs.NeedParams(segments="all")
+            needs.insert_run(session, params, segments, labels, clusters, [], "test")
+    return folder
+
+
+def test_a_cross_district_need_raised_in_two_districts_after_forget_is_district_specific(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forgetting the bus statements of Wiesdorf left "Genannt in: Manfort, Opladen" but
+    "übergreifend" (raised in three districts) in profiles, reports and the ballot."""
+    with Project.open(folder) as project:
+        before = needs.clusters(project).set_index("cluster")
+        segments = project.segments()
+    assert before.loc[0, "scope"] == needs.CROSS_CUTTING
+    wiesdorf_bus = segments[
+        (segments["district"] == "Wiesdorf") & segments["text"].str.startswith("Der Bus")
+    ]["segment_id"].tolist()
+    capsys.readouterr()
+    command = ["--project", str(folder), "forget", "--statement", *map(str, wiesdorf_bus)]
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    assert "Bedarf 0 (Bedarfslauf 1): jetzt sozialraumspezifisch statt übergreifend" in out
+    assert "Der Bus" not in out  # by number, never a statement's words
+    with Project.open(folder) as project:
+        after = needs.clusters(project).set_index("cluster")
+        assigned = needs.assignments(project)
+    assert list(after.loc[0, "districts"]) == ["Manfort", "Opladen"]
+    assert after.loc[0, "scope"] == needs.DISTRICT_SPECIFIC
+    assert after.loc[1, "scope"] == before.loc[1, "scope"]  # the other need as it was
+    assert set(assigned.loc[assigned["cluster"] == 0, "scope"]) == {needs.DISTRICT_SPECIFIC}
+
+
+def test_a_dry_run_decides_nothing_again(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Project.open(folder) as project:
+        erased = project.segments()["segment_id"].tolist()[4:6]
+    capsys.readouterr()
+    command = ["--project", str(folder), "forget", "--dry-run", "--statement", *map(str, erased)]
+    assert main(command) == 0
+    assert "neu entschieden" not in capsys.readouterr().out
+    with Project.open(folder) as project:
+        assert needs.clusters(project).set_index("cluster").loc[0, "scope"] == needs.CROSS_CUTTING

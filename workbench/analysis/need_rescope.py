@@ -1,0 +1,75 @@
+"""After ``workbench forget``: decide the scope of the stored need clusters again.
+
+A need cluster is district-specific or cross-district by the districts its statements
+come from and how they compare with all statements of the run
+(:mod:`workbench.analysis.need_scope`). ``forget`` (in the store, which cannot call the
+analysis) removes statements from the runs and narrows the clusters' districts, but a
+cluster raised in three districts of which one was erased stayed "übergreifend" with two.
+:func:`rescope_needs` decides scope and focus again from the statements each cluster of
+the named runs still has, by the rule and ``cross_cutting_min`` of the run; who is in
+which cluster, labels and keywords stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+from sqlalchemy import select
+
+from workbench.analysis.need_scope import CROSS_CUTTING_MIN, cluster_scopes
+from workbench.analysis.needs import scope_name
+from workbench.store import CITYWIDE, District, NeedAssignment, NeedRun, Segment
+from workbench.store.district_changes import former_names
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+
+def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
+    """Decide scope and focus of the clusters of the need runs ``run_ids`` again from
+    their remaining statements; return one German line per cluster whose scope changed."""
+    changed = []
+    with project.transaction(exclusive=True) as session:
+        former = former_names(session)
+        for run_id in sorted(set(run_ids)):
+            run = session.get(NeedRun, run_id)
+            if run is None:
+                continue
+            rows = session.execute(
+                select(NeedAssignment.cluster, District.name)
+                .join(Segment, Segment.id == NeedAssignment.segment_id)
+                .join(District, District.id == Segment.district_id)
+                .where(NeedAssignment.run_id == run_id)
+                .order_by(NeedAssignment.segment_id)
+            ).all()
+            if not rows:
+                continue
+            labels = np.array([cluster for cluster, _ in rows])
+            districts = [name for _, name in rows]
+            located = [name != CITYWIDE for name in districts]
+            cross_min = int((run.params or {}).get("cross_cutting_min", CROSS_CUTTING_MIN))
+            scopes = cluster_scopes(labels, districts, located, cross_min)
+            clusters = []
+            for record in run.clusters:
+                scope = scopes.get(record.get("cluster"))
+                if scope is None:  # no statement left: nothing to decide
+                    clusters.append(record)
+                    continue
+                shown = {former.get(d, d): d for d in record.get("districts") or []}
+                new = dict(
+                    record,
+                    scope=scope_name(scope),
+                    focus_districts=[shown.get(d, d) for d in scope.focus],
+                    focus_p=scope.focus_p,
+                )
+                if new["scope"] != record.get("scope"):
+                    changed.append(  # by number: a generated label quotes a statement
+                        f"Bedarf {record.get('cluster')} (Bedarfslauf {run_id}): jetzt "
+                        f"{new['scope']} statt {record.get('scope')}"
+                    )
+                clusters.append(new)
+            if clusters != run.clusters:
+                run.clusters = clusters
+    return changed
