@@ -45,6 +45,7 @@ from workbench.store.erasure_keys import (
     forget_person_keys,
     forget_unused_keys,
 )
+from workbench.store.erasure_labels import forget_quoting_names
 from workbench.store.erasure_names import (
     not_speaking,
     people_in,
@@ -80,6 +81,7 @@ LABELS = {
     "listed_names": "Namen auf Teilnehmendenlisten",
     "assignments": "Zuordnungen zu Bedarfen und Themen",
     "quotes": "Zitate in Bedarfsläufen und Rückmelde-Einträgen",
+    "need_names": "Bedarfsnamen des Teams, die eine gelöschte Aussage zitierten",
     "evidence": "Belege und Verknüpfungen von Empfehlungen",
     "answers": "Rückmeldungen",
     "tokens": "Zugangscodes",
@@ -347,6 +349,7 @@ def _forget_statements(
             link.members = members
             counts["evidence"] += 1
     counts["quotes"] = drop_copies(session, texts, ids)
+    counts["need_names"] = forget_quoting_names(session, texts)  # the edit log replays them
     # the text leaves its document (later statements move up), then the statements go
     cut_segments(session, segments)
     for segment in segments:

@@ -127,7 +127,7 @@ MIN_QUOTE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def _pieces(text: str) -> set[str]:
+def statement_pieces(text: str) -> set[str]:
     """The statement and each of its sentences, normalised, from MIN_QUOTE characters on."""
     whole = " ".join(text.split()).casefold()
     parts = {whole, *(" ".join(p.split()).casefold() for p in _SENTENCE_END.split(text))}
@@ -141,7 +141,7 @@ _FEW_PIECES = 64
 
 
 def quote_finder(pieces: set[str]) -> Callable[[str | None], bool]:
-    """A test whether a text (normalised as :func:`_pieces` does) contains one of
+    """A test whether a text (normalised as :func:`statement_pieces` does) contains one of
     ``pieces`` (each at least MIN_QUOTE characters).
 
     >>> finds = quote_finder({"die polizei kommt nie, auch nicht am wochenende."})
@@ -180,7 +180,7 @@ def quoted(session: Session, texts: list[str]) -> list[str]:
     example) and recommendations that quote one of the erased ``texts`` (the whole or a
     sentence): others' words and researchers' own writing, which ``forget`` does not
     change. Ids only, never the text; call after the erased statements are gone."""
-    pieces = {p for text in texts for p in _pieces(text)}
+    pieces = {p for text in texts for p in statement_pieces(text)}
     if not pieces:
         return []
     quotes = quote_finder(pieces)

@@ -1,0 +1,67 @@
+"""Need names the team gave that quote a forgotten statement leave the project.
+
+A researcher's name for a need cluster stays through ``forget`` (it is the team's
+writing, :mod:`workbench.store.erasure_words`), and the edit log replays it on every
+run. A name that repeats a sentence of an erased statement (from
+:data:`~workbench.store.erasure_notes.MIN_QUOTE` characters, or the whole statement,
+as :func:`~workbench.store.erasure_notes.quoted` finds quotes) would keep the erased
+text in the edit log, the runs, the rating cards and the recommendations' need links,
+and there is no command to edit the log. :func:`forget_quoting_names` drops it there:
+a rename with it leaves the log, a merge keeps its groups without the name, a run's
+cluster is named by its keywords, a card or link by its cluster's name now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.store.analysis_tables import NeedEdit, NeedRun
+from workbench.store.erasure_notes import MIN_QUOTE, quote_finder, statement_pieces
+from workbench.store.erasure_words import RESEARCHER, fallback_label
+from workbench.store.participation_tables import FeedbackItem
+from workbench.store.synthesis_tables import RecommendationNeed
+
+
+def forget_quoting_names(session: Session, texts: Iterable[str]) -> int:
+    """Drop the team's need names that quote one of the erased ``texts`` from the edit
+    log, the runs, rating cards and need links; return how many names went."""
+    # a name quotes a sentence without its full stop ("„Der Jugendtreff … schließt um 18 Uhr“")
+    pieces = {p.rstrip(".!?… ") for text in texts for p in statement_pieces(text)}
+    pieces = {p for p in pieces if len(p) >= MIN_QUOTE}
+    if not pieces:
+        return 0
+    quotes = quote_finder(pieces)
+    removed = 0
+    for edit in session.scalars(select(NeedEdit).order_by(NeedEdit.id)):
+        label = (edit.payload or {}).get("label")
+        if not label or not quotes(label):
+            continue
+        removed += 1
+        if edit.op == "rename":  # nothing left to replay
+            session.delete(edit)
+        else:
+            edit.payload = {**edit.payload, "label": None}
+    names: dict[tuple[int, object], str] = {}  # (run, cluster) → its name now
+    for run in session.scalars(select(NeedRun).order_by(NeedRun.id)):
+        clusters = []
+        for cluster in run.clusters:
+            if cluster.get("label_source") == RESEARCHER and quotes(cluster.get("label")):
+                label = fallback_label(cluster.get("keywords") or [], "Bedarf")
+                cluster = dict(cluster, label=label, label_source="Aussage")
+                cluster["label_segment_id"] = None
+                removed += 1
+            names[(run.id, cluster.get("cluster"))] = str(cluster.get("label") or "")
+            clusters.append(cluster)
+        if clusters != run.clusters:
+            run.clusters = clusters
+    for item in session.scalars(select(FeedbackItem).where(FeedbackItem.kind == "need")):
+        if quotes(item.label):
+            source = item.source or {}
+            item.label = names.get((source.get("need_run"), source.get("cluster"))) or "Bedarf"
+    for link in session.scalars(select(RecommendationNeed)):
+        if quotes(link.label):
+            link.label = names.get((link.run_id, link.cluster)) or "Bedarf"
+    return removed
