@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from sqlalchemy import event, select
 
 from workbench import Project
@@ -23,6 +24,7 @@ def _survey(project: Project, folder: Path, name: str, cards: int) -> None:
     project.import_files([source], mapping=mapping, district="Manfort")
 
 
+@pytest.mark.backends
 def test_forgetting_many_statements_keeps_the_others_in_place_and_is_one_pass(
     project: Project, tmp_path: Path
 ) -> None:
