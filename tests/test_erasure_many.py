@@ -77,3 +77,23 @@ def test_forget_with_the_statement_option_given_twice_erases_both(tmp_path: Path
     with Project.open(folder) as project:
         left = set(project.segments()["segment_id"])
     assert first not in left and third not in left and len(left) == 3
+
+
+def test_forget_with_a_person_or_source_option_given_twice_erases_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`forget --source 1 --source 2` (or --speaker, --person, --token twice) erased only
+    the last one named and said nothing of the first."""
+    from workbench.cli.main import main
+
+    folder = tmp_path / "projekt"
+    with Project.create(folder, districts=["Manfort"]) as project:
+        _survey(project, tmp_path, "a.csv", 5)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["--project", str(folder), "forget", "--source", "1", "--source", "2"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--source: nur einmal angeben" in err and "Traceback" not in err
+    with Project.open(folder) as project:
+        assert len(project.segments()) == 5

@@ -60,6 +60,26 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Once(argparse.Action):
+    """An option of ``forget`` that names one thing: given twice, argparse kept the last
+    and ``forget --speaker A --speaker B`` erased only B, saying nothing of A."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest) is not None:
+            raise argparse.ArgumentError(
+                self,
+                f"nur einmal angeben; für mehrere bitte workbench forget {option_string} "
+                "je einmal aufrufen (nichts gelöscht)",
+            )
+        setattr(namespace, self.dest, values)
+
+
 def cmd_forget(args: argparse.Namespace) -> int:
     """workbench forget --statement … | --source … | --speaker … | --person … | --token …."""
     from workbench.analysis.need_rescope import rescope_needs
@@ -181,18 +201,25 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(  # extend: "--statement 3 --statement 7" erases both, not only 7
         "--statement", nargs="+", action="extend", type=int, metavar="ID", help="Aussage(n) nach ID"
     )
-    p.add_argument("--source", metavar="ID", help="Aussage nach Quellen-ID (z. B. Karten-ID)")
-    p.add_argument("--document", metavar="DATEI", help="mit --source: nur in dieser Datei")
+    once = {"action": _Once}
     p.add_argument(
-        "--speaker", metavar="PLATZHALTER", help="alle Aussagen dieser Person, z. B. '[Person 3]'"
+        "--source", **once, metavar="ID", help="Aussage nach Quellen-ID (z. B. Karten-ID)"
+    )
+    p.add_argument("--document", **once, metavar="DATEI", help="mit --source: nur in dieser Datei")
+    p.add_argument(
+        "--speaker",
+        **once,
+        metavar="PLATZHALTER",
+        help="alle Aussagen dieser Person, z. B. '[Person 3]'",
     )
     p.add_argument(
         "--person",
+        **once,
         metavar="NAME",
         help="eine Person, auch wenn sie nur genannt wird (Dateiname, Aussagen anderer): "
         "ihre Aussagen, ihr Name in Memos und ihr Eintrag im Pseudonymschlüssel",
     )
-    p.add_argument("--token", metavar="CODE", help="Rückmeldungen dieses Zugangscodes")
+    p.add_argument("--token", **once, metavar="CODE", help="Rückmeldungen dieses Zugangscodes")
     p.add_argument("--dry-run", action="store_true", help="nur zählen, nichts löschen")
     p.add_argument("--by", metavar="NAME", help="wer löscht (für das Protokoll; sonst $USER)")
     p.set_defaults(func=cmd_forget)
