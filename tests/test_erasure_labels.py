@@ -45,7 +45,7 @@ def folder(tmp_path: Path) -> Path:
 def _stored(project: Project) -> str:
     """Everything the need runs and the edit log hold, as one lower-case text."""
     with project.session() as session:
-        runs = [r.clusters for r in session.scalars(select(NeedRun))]
+        runs = [[r.clusters, r.skipped_edits] for r in session.scalars(select(NeedRun))]
         edits = [e.payload for e in session.scalars(select(NeedEdit))]
     return json.dumps([runs, edits], ensure_ascii=False).casefold()
 
@@ -64,6 +64,10 @@ def test_a_need_named_with_a_sentence_of_an_erased_statement_loses_that_name(
         need_edits.rename_cluster(project, cluster, "Öffnungszeiten", author="kira")
         other = int(needs.assignments(project).query("segment_id != @erased")["cluster"].iloc[-1])
         need_edits.rename_cluster(project, other, "Busverkehr", author="kira")
+        with project.transaction() as session:  # as apply_edits words an edit it left out
+            run = session.scalars(select(NeedRun).order_by(NeedRun.id.desc())).first()
+            reason = f"im selben Cluster wie die der Änderung 1 („„{SENTENCE}““)"
+            run.skipped_edits = [{"id": 3, "reason": reason}, {"id": 4, "reason": "anders"}]
         assert SENTENCE.casefold() in _stored(project)
     capsys.readouterr()
     assert main(["--project", str(folder), "forget", "--statement", str(erased)]) == 0
@@ -74,4 +78,5 @@ def test_a_need_named_with_a_sentence_of_an_erased_statement_loses_that_name(
         assert "busverkehr" in _stored(project)  # the team's other names stay
         assert "öffnungszeiten" in _stored(project)
         labels = needs.clusters(project)["label"].tolist()
+        assert '"reason": "anders"' in _stored(project)  # other reasons stay
     assert "Busverkehr" in labels and "Öffnungszeiten" in labels

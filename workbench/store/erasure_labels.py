@@ -24,6 +24,9 @@ from workbench.store.erasure_words import RESEARCHER, fallback_label
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.synthesis_tables import RecommendationNeed
 
+# the reason a run gives for an edit it could not carry over, if it quoted an erased statement
+SKIPPED = "nicht übernommen (der Grund nannte einen Namen, der eine gelöschte Aussage zitierte)"
+
 
 def forget_quoting_names(session: Session, texts: Iterable[str]) -> int:
     """Drop the team's need names that quote one of the erased ``texts`` from the edit
@@ -46,6 +49,12 @@ def forget_quoting_names(session: Session, texts: Iterable[str]) -> int:
             edit.payload = {**edit.payload, "label": None}
     names: dict[tuple[int, object], str] = {}  # (run, cluster) → its name now
     for run in session.scalars(select(NeedRun).order_by(NeedRun.id)):
+        skipped = [  # "… wie die der Änderung 4 („NAME“) …": the edit's name in a reason
+            dict(entry, reason=SKIPPED) if quotes(entry.get("reason")) else entry
+            for entry in run.skipped_edits or []
+        ]
+        if skipped != (run.skipped_edits or []):
+            run.skipped_edits = skipped
         clusters = []
         for cluster in run.clusters:
             if cluster.get("label_source") == RESEARCHER and quotes(cluster.get("label")):
