@@ -64,6 +64,31 @@ def test_forgetting_many_statements_keeps_the_others_in_place_and_is_one_pass(
         assert texts[name].strip("\n") == "\n\n".join(own)
 
 
+def test_forget_sends_as_many_queries_for_sixty_statements_as_for_five(
+    project: Project, tmp_path: Path
+) -> None:
+    """Each erased statement cost queries of its own (reading it, moving the others):
+    forget of 2,000 of 20,000 statements took 6.5 s, of which 2.2 s reading them one by one."""
+    _survey(project, tmp_path, "a.csv", 120)
+    ids = project.segments()["segment_id"].tolist()
+    sent: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    def queries(erased: list[int]) -> int:
+        sent.clear()
+        event.listen(project.engine, "before_cursor_execute", count)
+        try:
+            erasure.forget(project, statements=tuple(erased), actor="Forschung")
+        finally:
+            event.remove(project.engine, "before_cursor_execute", count)
+        return len(sent)
+
+    few, many = queries(ids[:5]), queries(ids[10:70])
+    assert many <= few + 5, (few, many)
+
+
 def test_forget_with_the_statement_option_given_twice_erases_both(tmp_path: Path) -> None:
     """`forget --statement 3 --statement 7` erased only 7 and reported one statement."""
     from workbench.cli.main import main

@@ -116,12 +116,16 @@ def select_statements(
     speaker: str | None = None,
 ) -> list[Segment]:
     """The statements a request names; raises with a German message if it names none."""
+    wanted = [int(i) for i in statements]
     found: dict[int, Segment] = {}
-    for statement_id in statements:
-        segment = session.get(Segment, int(statement_id))
-        if segment is None:
+    for start in range(0, len(wanted), 500):  # one query per 500, not one per statement
+        chunk = wanted[start : start + 500]
+        found.update(
+            (s.id, s) for s in session.scalars(select(Segment).where(Segment.id.in_(chunk)))
+        )
+    for statement_id in wanted:
+        if statement_id not in found:
             raise WorkbenchError(f"Aussage {statement_id} gibt es nicht.")
-        found[segment.id] = segment
     if source is not None:
         query = select(Segment, Document.filename).join(Document).where(Segment.source_id == source)
         if document is not None:

@@ -134,28 +134,28 @@ def cut_segments(session: Session, segments: Sequence[Segment]) -> None:
 def _cut_from_document(session: Session, document: Document, cut: list[Segment]) -> None:
     """Remove the texts of ``cut`` (statements of ``document``) and move the others up."""
     text = document.text
-    ranges: list[tuple[int, int]] = []  # what leaves the text
-    moves: list[tuple[int, int]] = []  # (stored end of a cut statement, characters removed)
-    for segment in sorted(cut, key=lambda s: -s.start):
+    found: list[tuple[int, int, int]] = []  # (start, end, stored end) of what leaves the text
+    for segment in cut:
         start, end = segment.start, segment.end
         if text[start:end] != segment.text:  # offsets off: find the text itself
-            found = text.find(segment.text) if segment.text else -1
-            if found < 0:
+            start = text.find(segment.text) if segment.text else -1
+            if start < 0:
                 continue
-            start, end = found, found + len(segment.text)
+            end = start + len(segment.text)
         if text[end : end + len(SEPARATOR)] == SEPARATOR:
             end += len(SEPARATOR)
-        if any(a < end and start < b for a, b in ranges):  # the same text found twice
-            continue
-        ranges.append((start, end))
-        if end > start:
-            moves.append((segment.end, end - start))
-    if not ranges:
+        found.append((start, end, segment.end))
+    if not found:
         return
     kept, at = [], 0
-    for start, end in sorted(ranges):
+    moves: list[tuple[int, int]] = []  # (stored end of a cut statement, characters removed)
+    for start, end, stored_end in sorted(found):
+        if start < at:  # the same text found twice: cut once
+            continue
         kept.append(text[at:start])
         at = end
+        if end > start:
+            moves.append((stored_end, end - start))
     document.text = "".join([*kept, text[at:]])
     if not moves:
         return
