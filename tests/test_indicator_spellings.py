@@ -11,7 +11,12 @@ import pytest
 import workbench.synthesis.indicator_names
 from workbench import InputError, Project
 from workbench.cli.main import main
-from workbench.synthesis.indicators import import_indicators, indicators, read_indicators
+from workbench.synthesis.indicators import (
+    comparison,
+    import_indicators,
+    indicators,
+    read_indicators,
+)
 from workbench.synthesis.monitoring import indicator_series
 
 
@@ -171,3 +176,19 @@ def test_anzahl_one_year_and_personen_the_next_are_one_series(
     assert manfort["city_change"] == 563
     other = series.loc[("Haushalte mit Kindern", "Manfort")]  # a count, then a share: two
     assert other["note"].startswith("Einheit wechselt")
+
+
+def test_a_count_in_personen_beside_the_citys_anzahl_is_a_count_not_another_unit(
+    project: Project, tmp_path: Path
+) -> None:
+    """The city's row said "Anzahl", the districts' "Personen": the comparison said
+    "Einheit weicht vom Gesamtstadt-Wert ab", as if the numbers could not be compared."""
+    from workbench.synthesis.indicator_units import COUNT, OTHER_UNIT
+
+    header = "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    rows = "Gesamtstadt;Einwohner;2022;163729;Anzahl;IT\nManfort;Einwohner;2022;12034;Personen;IT\n"
+    rows += "Gesamtstadt;Quote;2022;10,9;%;BA\nManfort;Quote;2022;13,9;;BA\n"
+    import_indicators(project, write(tmp_path / "werte.csv", header + rows))
+    notes = comparison(project).set_index("indicator")["note"]
+    assert notes["Einwohner"] == COUNT
+    assert notes["Quote"] == OTHER_UNIT  # a unit left empty is still not the city's %

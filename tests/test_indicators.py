@@ -15,6 +15,7 @@ import pytest
 import workbench.synthesis.indicator_districts
 import workbench.synthesis.indicator_layout
 import workbench.synthesis.indicator_numbers
+import workbench.synthesis.indicator_tables
 import workbench.synthesis.indicator_units
 import workbench.synthesis.indicator_years
 import workbench.synthesis.indicators
@@ -44,6 +45,7 @@ def test_doctests() -> None:
     assert doctest.testmod(workbench.synthesis.indicator_years).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_numbers).failed == 0
     assert doctest.testmod(workbench.synthesis.indicator_units).failed == 0
+    assert doctest.testmod(workbench.synthesis.indicator_tables).failed == 0
 
 
 def test_demo_indicators(demo_project: Project) -> None:

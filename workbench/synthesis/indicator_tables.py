@@ -23,6 +23,7 @@ from workbench.synthesis.indicator_units import (
     NO_CITY_VALUE,
     OTHER_UNIT,
     is_count,
+    one_unit,
     unit_key,
 )
 
@@ -116,7 +117,7 @@ def compare_to_city(table: pd.DataFrame) -> pd.DataFrame:
             note = NO_CITY_VALUE
         else:
             city_value, city_unit = ref.value, ref.unit
-            if unit_key(ref.unit) != unit_key(r.unit):
+            if not _same_unit(ref.unit, r.unit):
                 note = OTHER_UNIT
             elif is_count(r.indicator, r.unit):  # 12.034 of 163.729 residents is no "7 %"
                 note = COUNT
@@ -145,6 +146,19 @@ def compare_to_city(table: pd.DataFrame) -> pd.DataFrame:
         )
     result = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS)).astype(COMPARISON_COLUMNS)
     return result.sort_values(["district", "indicator", "year"]).reset_index(drop=True)
+
+
+def _same_unit(city: str, district: str) -> bool:
+    """Whether a district's unit is the city's: the same, or a count written generically
+    ("Anzahl") beside one that names what it counts ("Personen"); an empty unit beside a
+    named one is another.
+
+    >>> _same_unit("Anzahl", "Personen"), _same_unit("%", "Prozent"), _same_unit("", "%")
+    (True, True, False)
+    """
+    if unit_key(city) == unit_key(district):
+        return True
+    return bool(unit_key(city) and unit_key(district)) and one_unit([city, district])
 
 
 def comparison(project: Project, district: str | None = None) -> pd.DataFrame:
