@@ -69,6 +69,28 @@ def test_a_cross_district_need_raised_in_two_districts_after_forget_is_district_
     assert set(assigned.loc[assigned["cluster"] == 0, "scope"]) == {needs.DISTRICT_SPECIFIC}
 
 
+def test_a_rating_card_says_the_scope_the_need_has_after_forget(folder: Path) -> None:
+    """The ballot's card showed "Genannt in: Manfort, Opladen" and "übergreifend"."""
+    from workbench.participation import feedback
+
+    with Project.open(folder) as project:
+        [token] = feedback.issue_tokens(project, 1)
+        segments = project.segments()
+        items = feedback.open_ballot(project, token).items
+    assert [i.scope for i in items] == [needs.CROSS_CUTTING] * 2
+    erased = segments[
+        (segments["district"] == "Wiesdorf") & segments["text"].str.startswith("Der Bus")
+    ]["segment_id"].tolist()
+    assert main(["--project", str(folder), "forget", "--statement", *map(str, erased)]) == 0
+    with Project.open(folder) as project:
+        items = feedback.open_ballot(project, token).items
+    scopes = {i.districts: i.scope for i in items}
+    assert scopes == {
+        ("Manfort", "Opladen"): needs.DISTRICT_SPECIFIC,  # the bus, without Wiesdorf
+        ("Manfort", "Opladen", "Wiesdorf"): needs.CROSS_CUTTING,
+    }
+
+
 def test_a_dry_run_decides_nothing_again(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Project.open(folder) as project:
         erased = project.segments()["segment_id"].tolist()[4:6]

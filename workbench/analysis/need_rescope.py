@@ -7,7 +7,8 @@ analysis) removes statements from the runs and narrows the clusters' districts, 
 cluster raised in three districts of which one was erased stayed "übergreifend" with two.
 :func:`rescope_needs` decides scope and focus again from the statements each cluster of
 the named runs still has, by the rule and ``cross_cutting_min`` of the run; who is in
-which cluster, labels and keywords stay as they are.
+which cluster, labels and keywords stay as they are; a rating card of a cluster says
+its scope now, as it already shows only the districts left.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy import select
 
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN, cluster_scopes
 from workbench.analysis.needs import scope_name
-from workbench.store import CITYWIDE, District, NeedAssignment, NeedRun, Segment
+from workbench.store import CITYWIDE, District, FeedbackItem, NeedAssignment, NeedRun, Segment
 from workbench.store.district_changes import former_names
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
     """Decide scope and focus of the clusters of the need runs ``run_ids`` again from
     their remaining statements; return one German line per cluster whose scope changed."""
     changed = []
+    scopes_now: dict[tuple[int, int], str] = {}  # (run, cluster) → scope, where it changed
     with project.transaction(exclusive=True) as session:
         former = former_names(session)
         for run_id in sorted(set(run_ids)):
@@ -65,6 +67,7 @@ def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
                     focus_p=scope.focus_p,
                 )
                 if new["scope"] != record.get("scope"):
+                    scopes_now[(run_id, int(record["cluster"]))] = new["scope"]
                     changed.append(  # by number: a generated label quotes a statement
                         f"Bedarf {record.get('cluster')} (Bedarfslauf {run_id}): jetzt "
                         f"{new['scope']} statt {record.get('scope')}"
@@ -72,4 +75,9 @@ def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
                 clusters.append(new)
             if clusters != run.clusters:
                 run.clusters = clusters
+        for item in session.scalars(select(FeedbackItem).where(FeedbackItem.kind == "need")):
+            source = item.source or {}
+            scope = scopes_now.get((source.get("need_run"), source.get("cluster")))
+            if scope is not None:  # the rating card says what the cluster is now
+                item.scope = scope
     return changed
