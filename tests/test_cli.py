@@ -249,3 +249,13 @@ def test_a_district_added_in_other_spelling_is_refused_not_declared_twice(
     assert main(["init", str(again), "--districts", "Altstadt,ALTSTADT"]) == 2
     assert "'ALTSTADT' gibt es schon als 'Altstadt'" in capsys.readouterr().err
     assert not again.exists()  # nothing half made
+
+
+def test_districts_add_given_twice_adds_both(tmp_path: Path, capsys) -> None:
+    """`--add A --add B` adds both districts, not only the last one."""
+    folder = tmp_path / "studie"
+    assert main(["init", str(folder), "--districts", "Altstadt"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(folder), "districts", "--add", "Nord", "--add", "Süd"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown == ["Gesamtstadt (gesamtstädtisch)", "Altstadt", "Nord", "Süd"]

@@ -373,3 +373,14 @@ def test_a_zip_beside_its_unpacked_files_is_refused_not_drawn_blank(
     other.write_text(path.read_text("utf-8").replace("7.0,", "7.05,").replace("7.01,", "7.06,"))
     assert main([*base, str(path), str(other), "--name-property", "name"]) == 0
     assert len((geo.boundaries(project) or {})["Manfort"]) == 2
+
+
+def test_import_option_given_twice_takes_both_files(project: Project, tmp_path: Path) -> None:
+    """`map --import a --import b` reads both files, not only the last one."""
+    for name, lon in (("Manfort", 7.0), ("Opladen", 7.02)):
+        path = tmp_path / f"{name}.geojson"
+        path.write_text(geojson({name: ring(lon, 51.0)}), "utf-8")
+    base = ["--project", str(project.path), "map", "--name-property", "name"]
+    argv = [*base, "--import", str(tmp_path / "Manfort.geojson")]
+    assert main([*argv, "--import", str(tmp_path / "Opladen.geojson")]) == 0
+    assert set(geo.boundaries(project) or {}) == {"Manfort", "Opladen"}

@@ -78,6 +78,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--import",
         dest="import_paths",
         nargs="+",
+        action="extend",
         metavar="DATEI",
         help="GeoJSON-, Shapefile-, GeoPackage- oder KML-Datei(en) oder Ordner",
     )

@@ -373,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
         "den Ziel-Sozialraum, die Quelle wird entfernt). Beides in einer Transaktion; Namen "
         "dürfen in anderer Groß-/Kleinschreibung und mit ausgeschriebenen Umlauten stehen.",
     )
-    p.add_argument("--add", nargs="+", metavar="NAME", help="Sozialraum ergänzen")
+    p.add_argument("--add", nargs="+", action="extend", metavar="NAME", help="Sozialraum ergänzen")
     p.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Sozialraum umbenennen")
     p.add_argument("--merge", metavar="QUELLE", help="Sozialraum, der aufgeht (mit --into)")
     p.add_argument("--into", metavar="ZIEL", help="Sozialraum, der bleibt")
