@@ -40,6 +40,7 @@ from workbench.ingest.same_content import (
     left_out,
     stored_documents,
 )
+from workbench.ingest.stored_growth import reread_notice
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer
@@ -60,6 +61,7 @@ from workbench.store.district_changes import (
 )
 from workbench.store.problems import database_problem
 from workbench.store.project_store import CONFIG_FILE
+from workbench.store.text_edits import purge_cache
 
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
@@ -293,6 +295,12 @@ class Project(CodingMixin):
                 if renumbered:
                     result = replace(result, notices=(*result.notices, renumbered))
                 results.append(result)
+            old = writer.reread_stored()  # "Becker" in a.md, "Herr Jens Becker" in b.md
+            if old and results:
+                results[-1] = replace(
+                    results[-1], notices=(*results[-1].notices, reread_notice(len(old)))
+                )
+        purge_cache(self.path / "cache", old)  # no vector of the text in clear stays
         written = iter(results)  # back into the order of the files
         return [
             found or next(written)

@@ -67,8 +67,10 @@ from workbench.ingest.common import text_sha
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
+from workbench.ingest.stored_growth import reread_notice
 from workbench.ingest.writer import Writer
 from workbench.store import CITYWIDE
+from workbench.store.text_edits import purge_cache
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -127,7 +129,13 @@ def import_qdpx_files(
             names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])
             results.append(writer.write_project(bundle, list(names), options.add_districts))
         writer.store_pseudonyms()  # placeholders of names in names, also without a text
-        return results
+        old = writer.reread_stored()  # "Becker" in an earlier source, "Herr Jens Becker" later
+        if old and results:
+            results[-1] = replace(
+                results[-1], notices=(*results[-1].notices, reread_notice(len(old)))
+            )
+    purge_cache(project.path / "cache", old)  # no vector of the text in clear stays
+    return results
 
 
 def import_qdpx(project: Project, path: str | Path, **options: Any) -> ProjectImportResult:

@@ -23,20 +23,26 @@ def learned_words(
 ) -> re.Pattern[str] | None:
     """A pattern of the name words of the persons the key learned after its first ``since``
     entries ("Herr Jens Becker" → "Jens", "Becker"), or ``None`` if it learned none."""
-    if len(known) <= since:
+    words = learned_names(known, originals, since)
+    if not words:
         return None
-    words = {
+    # the whole word, or with a genitive "s" ("Beckers"): "Jan" does not make "Januar" read again
+    names = "|".join(map(re.escape, sorted(words)))
+    return re.compile(r"\b(?:" + names + r")s?\b", re.IGNORECASE)
+
+
+def learned_names(
+    known: Mapping[tuple[str, str], str], originals: Mapping[tuple[str, str], str], since: int
+) -> set[str]:
+    """The name words (three letters or more) of the persons the key learned after its
+    first ``since`` entries."""
+    return {
         token.text
         for ident in islice(known, since, None)
         if ident[0] == "person"
         for token in name_words(originals.get(ident, ""))
         if len(token.text) >= 3
     }
-    if not words:
-        return None
-    # the whole word, or with a genitive "s" ("Beckers"): "Jan" does not make "Januar" read again
-    names = "|".join(map(re.escape, sorted(words)))
-    return re.compile(r"\b(?:" + names + r")s?\b", re.IGNORECASE)
 
 
 def shows(pattern: re.Pattern[str] | None, values: Iterable[object]) -> bool:

@@ -62,6 +62,7 @@ from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.sound_tags import sound_notices
+from workbench.ingest.stored_growth import reread_stored
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_identity import earlier_import
@@ -104,6 +105,8 @@ class Writer(ProjectFileWriting):
         }
         self.codes = CodeIndex(session)
         self.pseudonymiser = Pseudonymiser.of_project(session)
+        self.mark = len(self.pseudonymiser.known)  # the key before this import
+        self.read_until: dict[int, int] = {}  # document written → the key read up to
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
         self._stored_labels: dict[str, str] | None = None  # composed → as stored
@@ -507,6 +510,7 @@ class Writer(ProjectFileWriting):
                 *notices,
             ),
         )
+        self.read_until[record.id] = len(key.known)  # read again up to here (key_growth)
         return _Written(result, segments, shift)
 
     def same_text(self, text: str) -> Document | None:
@@ -516,6 +520,13 @@ class Writer(ProjectFileWriting):
             for doc in self.session.scalars(select(Document).order_by(Document.id.desc())):
                 self._by_text[text_sha(doc.text)] = doc
         return self._by_text.get(text_sha(text))
+
+    def reread_stored(self) -> list[str]:
+        """Replace the names this import learned where stored statements (of earlier files,
+        sources or imports) still show them; return the old texts of those changed."""
+        old = reread_stored(self.session, self.pseudonymiser, self.mark, self.read_until)
+        self.store_pseudonyms()
+        return old
 
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""

@@ -1,0 +1,121 @@
+"""Stored statements read again when an import learns a name they still show.
+
+Within one file the writer reads again what came before a newly learned name
+(:mod:`workbench.ingest.key_growth`). An earlier file of the same folder, an earlier
+source of the same REFI-QDA project or an earlier import of the project is already
+stored: "Becker hat recht." in a.md stays in clear when b.md later says "Herr Jens
+Becker kommt.". :func:`reread_stored` reads each stored statement that still shows a
+word of a name learned since a point of the import again, from its original (the text
+with the key's spans put back), and replaces there only the learned names the grown
+key now finds — everything else of the statement stays as stored. It runs inside the
+import's transaction, so an import that fails changes nothing; one that learns no name
+reads nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.ingest.key_growth import learned_words
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.store import ListedName, PseudonymSpan, Segment
+from workbench.store.text_edits import Edit, edit_segment
+
+
+def reread_notice(statements: int) -> str:
+    """The notice of an import that replaced a name it learned in ``statements`` stored ones."""
+    said = (
+        "einer früher gespeicherten Aussage"
+        if statements == 1
+        else f"{statements} früher gespeicherten Aussagen"
+    )
+    return (
+        f"Ein Name, den dieser Import gelernt hat, ist jetzt auch in {said} ersetzt "
+        "(zur Prüfung: workbench pseudonyms review)."
+    )
+
+
+def reread_stored(
+    session: Session, key: Pseudonymiser, since: int, read: Mapping[int, int] | None = None
+) -> list[str]:
+    """Replace the names the key learned after its first ``since`` entries where stored
+    statements still show them; return the old texts of the statements changed.
+
+    ``read`` maps a document of this import to the key's size it was already read
+    with (the writer reads a file again for the names it learns itself).
+    """
+    read = read or {}
+    patterns = {
+        size: learned_words(key.known, key.originals, size) for size in {since, *read.values()}
+    }
+    if patterns[since] is None:
+        return []
+    # in Python, not with LIKE: SQLite folds only ASCII ("Özdemir", "ÖZDEMIR")
+    rows = session.execute(
+        select(Segment.id, Segment.document_id, Segment.text).order_by(Segment.id)
+    ).tuples()
+    showing = []
+    for segment_id, document_id, text in rows:
+        learned = patterns[read.get(document_id, since)]
+        if learned is not None and learned.search(text):
+            showing.append((segment_id, learned))
+    names: dict[int, list[str]] = {}
+    old: list[str] = []
+    for segment_id, learned in showing:
+        segment = session.get(Segment, segment_id)
+        if segment.workshop_id not in names:
+            listed = select(ListedName.name).where(ListedName.workshop_id == segment.workshop_id)
+            names[segment.workshop_id] = sorted(session.scalars(listed))
+        spans = list(
+            session.scalars(
+                select(PseudonymSpan)
+                .where(PseudonymSpan.segment_id == segment.id)
+                .order_by(PseudonymSpan.start)
+            )
+        )
+        edits = _edits(key, segment.text, spans, names[segment.workshop_id], learned)
+        if edits:
+            old.append(edit_segment(session, segment, edits))
+            session.flush()
+    return old
+
+
+def _edits(
+    key: Pseudonymiser,
+    stored: str,
+    spans: Sequence[PseudonymSpan],
+    names: Sequence[str],
+    learned: re.Pattern[str],
+) -> list[Edit]:
+    """The edits of ``stored`` that replace the learned names the key finds in its original."""
+    # the original, and where each stored span stands in it
+    parts, cursor, placed = [], 0, []  # placed: (original start, end, shift after it)
+    shift = 0
+    for span in spans:
+        parts.append(stored[cursor : span.start])
+        start = span.start - shift
+        parts.append(span.original)
+        shift += (span.end - span.start) - len(span.original)
+        placed.append((start, start + len(span.original), shift))
+        cursor = span.end
+    parts.append(stored[cursor:])
+    original = "".join(parts)
+    _, replacements = key.pseudonymise(original, names)
+    edits, grown = [], 0  # grown: how much the new text is longer than the original so far
+    for r in replacements:
+        start = r.start - grown
+        end = start + len(r.original)
+        grown += len(r.placeholder) - len(r.original)
+        if r.kind != "person" or not learned.search(r.original):
+            continue
+        if any(a < end and start < b for a, b, _ in placed):
+            continue  # already replaced there (perhaps as a shorter span): left as stored
+        moved = next((s for _, b, s in reversed(placed) if b <= start), 0)
+        a, b = start + moved, end + moved
+        if stored[a:b] == r.original:
+            edits.append(Edit(a, b, r.placeholder, r.original))
+    return edits
