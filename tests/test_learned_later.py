@@ -148,3 +148,20 @@ def test_a_learned_name_does_not_make_a_longer_word_read_again() -> None:
     assert not shows(pattern, ["Im Januar ist die Annahme geschlossen."])
     assert shows(pattern, ["Jan hat recht."]) and shows(pattern, ["Beckers Idee"])
     assert shows(pattern, ["kleinhempel kommt"])
+
+
+def test_a_noun_surname_before_its_full_name_where_no_noun_can_stand() -> None:
+    """A noun surname ("Licht") is the person in its own text where no noun can stand,
+    also before "Frau Anna Licht" (as after it); "Mehr Licht im Park", "Das Licht" stay."""
+    p = Pseudonymiser()
+    text, _ = p.pseudonymise("Licht hat recht. Mehr Licht im Park. Frau Anna Licht kommt.")
+    assert text == "[Person 1] hat recht. Mehr Licht im Park. [Person 1] kommt."
+    assert p.pseudonymise("Das Licht hat recht. Frau Anna Licht kommt.")[0] == (
+        "Das Licht hat recht. [Person 1] kommt."
+    )
+    # the key knew her already: the same text reads the same
+    assert p.pseudonymise("Licht hat recht. Frau Anna Licht kommt.")[0] == (
+        "[Person 1] hat recht. [Person 1] kommt."
+    )
+    assert p.pseudonymise("Licht hat recht.")[0] == "Licht hat recht."  # another text
+    assert len(p.known) == 1

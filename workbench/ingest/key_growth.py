@@ -23,7 +23,12 @@ def learned_words(
 ) -> re.Pattern[str] | None:
     """A pattern of the name words of the persons the key learned after its first ``since``
     entries ("Herr Jens Becker" → "Jens", "Becker"), or ``None`` if it learned none."""
-    words = learned_names(known, originals, since)
+    return word_pattern(learned_names(known, originals, since))
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of ``words`` as whole words, or ``None`` if there are none."""
+    words = set(words)
     if not words:
         return None
     # the whole word, or with a genitive "s" ("Beckers"): "Jan" does not make "Januar" read again

@@ -118,6 +118,7 @@ class NameContext:
     confirmed: Collection[str] = ()  # folded words a researcher confirmed as names
     rejected: Collection[str] = ()  # folded words a researcher rejected
     named: Collection[str] = ()  # person keys met with a first name or form of address
+    in_text: Collection[str] = ()  # surname keys met surely anywhere in the text read again
 
 
 class PersonFinder:
@@ -242,7 +243,10 @@ class PersonFinder:
         toks = tokens(text)
         hits: list[Hit] = []
         used = -1  # tokens up to this index belong to a hit already
-        seen: dict[str, str] = {}  # the surnames of the sure hits so far → their keys
+        # the surnames of the sure hits so far → their keys; read again once the key has
+        # learned a name of the text, those of the whole text ("Licht hat recht. Frau
+        # Anna Licht kommt.": "Licht" where no noun can stand, as after the full name)
+        seen: dict[str, str] = {key: key for key in self.context.in_text}
         for i, tok in enumerate(toks):
             if i <= used or fragment(text, tok) or saint(toks, i):
                 continue

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.ingest.key_growth import learned_words, shows
+from workbench.ingest.key_growth import learned_words, shows, word_pattern
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -293,7 +293,9 @@ class Pseudonymiser:
             self.new[ident] = (original, placeholder)
         return placeholder
 
-    def detect(self, text: str, names: Iterable[str] = (), prose: bool = True) -> list[Hit]:
+    def detect(
+        self, text: str, names: Iterable[str] = (), prose: bool = True, seen: Iterable[str] = ()
+    ) -> list[Hit]:
         """The hits that will be replaced in ``text``, without overlaps, in text order.
 
         ``prose=False`` (a field such as a date or a category) finds structured data,
@@ -305,7 +307,7 @@ class Pseudonymiser:
         names = nfc_names(tuple(names))  # from macOS: composed
         view = NfcView.of(text)  # "Mu" + U+0308 + "ller" from macOS: found as "Müller"
         if view is not None:
-            found = self.detect(view.text, names, prose)
+            found = self.detect(view.text, names, prose, seen)
             self.candidates = [  # the review cuts their context from the text as written
                 replace(c, start=view.start(c.start), end=view.end(c.end)) for c in self.candidates
             ]
@@ -320,6 +322,7 @@ class Pseudonymiser:
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
             named=self._named.of(self.known, self.originals),
+            in_text=frozenset(seen),
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)
@@ -365,9 +368,15 @@ class Pseudonymiser:
         A name the key learns in ``text`` is replaced before it too: "Becker hat recht.
         Herr Jens Becker kommt." is read again once the key knows "Herr Jens Becker"."""
         size = len(self.known)
-        out, replacements = self._replaced(text, self.detect(text, names, prose))
-        if shows(learned_words(self.known, self.originals, size), [out]):
-            out, replacements = self._replaced(text, self.detect(text, names, prose))
+        hits = self.detect(text, names, prose)
+        out, replacements = self._replaced(text, hits)
+        # a surname of a sure hit, still standing: read again with it known from the start
+        seen = {h.key.split()[-1] for h in hits if h.kind == "person" and h.confidence >= 0.8}
+        seen = {k for k in seen if not k.startswith("[")}
+        if shows(learned_words(self.known, self.originals, size), [out]) or shows(
+            word_pattern(seen), [out]
+        ):
+            out, replacements = self._replaced(text, self.detect(text, names, prose, seen))
         return out, replacements
 
     def _replaced(self, text: str, hits: list[Hit]) -> tuple[str, list[Replacement]]:
