@@ -165,3 +165,19 @@ def test_a_noun_surname_before_its_full_name_where_no_noun_can_stand() -> None:
     )
     assert p.pseudonymise("Licht hat recht.")[0] == "Licht hat recht."  # another text
     assert len(p.known) == 1
+
+
+def test_a_surname_with_particles_before_its_full_name() -> None:
+    """A surname with particles alone is the person met as "Herr Peter van der Dussen",
+    before and after it, particles included; "der Becker" after an article stays."""
+    p = Pseudonymiser()
+    text, _ = p.pseudonymise("van der Dussen hat recht. Herr Peter van der Dussen kommt.")
+    assert text == "[Person 1] hat recht. [Person 1] kommt."
+    assert p.pseudonymise("Van der Dussen schlägt vor, mehr Bänke aufzustellen.")[0] == (
+        "[Person 1] schlägt vor, mehr Bänke aufzustellen."
+    )
+    assert len(p.known) == 1
+    p.pseudonymise("Herr Jens Becker kommt.")
+    assert p.pseudonymise("Der Becker kommt. Mit der Becker reden wir.")[0] == (
+        "Der Becker kommt. Mit der Becker reden wir."
+    )

@@ -82,12 +82,13 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None
     if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
         return None
-    if i and toks[i - 1].lower in lists.ARTICLES:
+    start = toks[particles_before(text, toks, i)].start  # "van der Dussen": one name
+    if start == tok.start and i and toks[i - 1].lower in lists.ARTICLES:
         return None
     if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
-        return Hit(tok.start, tok.end, "person", key, 0.75, tok.text), i
+        return Hit(start, tok.end, "person", key, 0.75, tok.text), i
     if finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok):
-        return Hit(tok.start, tok.end, "person", key, 0.8), i
+        return Hit(start, tok.end, "person", key, 0.8), i
     if key not in finder.named or ordinary_word(tok.text):
         return None
     if tok.folded in lists.NOUN_FIRST_NAMES:  # "Rosen": known_in_text's
@@ -96,7 +97,24 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None
     if is_german_noun(tok.folded):  # "Frau Licht", then "Mehr Licht im Park": a word
         return None
-    return Hit(tok.start, tok.end, "person", key, 0.6, tok.text), i
+    return Hit(start, tok.end, "person", key, 0.6, tok.text), i
+
+
+_PARTICLES_FIRST = frozenset("van ter ten de del della dos di".split())  # not "von", "da"
+
+
+def particles_before(text: str, toks: list[Tok], i: int) -> int:
+    """The index of the first particle of a name before ``toks[i]`` ("van der Dussen",
+    "van Dussen", "de la Cruz" → the index of "van"/"de"), or ``i`` if there is none;
+    "von", "zu" and "da" are German words first ("von der Becker" stays as it is)."""
+    first = i
+    while first and toks[first - 1].lower in lists.PARTICLES:
+        if text[toks[first - 1].end : toks[first].start] != " ":
+            break
+        first -= 1
+    while first < i and toks[first].lower not in _PARTICLES_FIRST:
+        first += 1
+    return first
 
 
 def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
