@@ -181,3 +181,18 @@ def test_a_surname_with_particles_before_its_full_name() -> None:
     assert p.pseudonymise("Der Becker kommt. Mit der Becker reden wir.")[0] == (
         "Der Becker kommt. Mit der Becker reden wir."
     )
+
+
+def test_a_question_opened_by_a_verb_before_the_name() -> None:
+    """A verb opens the question ("Hat Becker recht?"): it stays, and "Herr Jens Becker"
+    before or after it is the same person, not a second one called "Hat Becker"."""
+    p = Pseudonymiser()
+    assert p.pseudonymise("Hat Becker recht? Herr Jens Becker kommt.")[0] == (
+        "Hat [Person 1] recht? [Person 1] kommt."
+    )
+    p = Pseudonymiser()
+    assert p.pseudonymise("Herr Jens Becker kommt. Hat Becker recht?")[0] == (
+        "[Person 1] kommt. Hat [Person 1] recht?"
+    )
+    assert p.pseudonymise("Kommt Becker heute?")[0] == "Kommt [Person 1] heute?"
+    assert set(p.known.values()) == {"[Person 1]"}

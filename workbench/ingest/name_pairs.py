@@ -145,6 +145,15 @@ def surname_before_first(
     return i - 1 if speaker or speaks(text, toks, i, after, inverted) else None
 
 
+# finite verbs that open a question or a clause before a name ("Hat Becker recht?")
+_VERBS_FIRST = frozenset(
+    """
+    hat hatte ist war wird wurde will wollte kann konnte muss musste soll sollte darf mag
+    weiss kommt kam geht ging sagt sagte meint meinte findet fand kennt macht machte bringt
+    """.split()
+)
+
+
 def surname_pair(
     finder: PersonFinder, text: str, toks: list[Tok], i: int
 ) -> tuple[Hit, int] | None:
@@ -164,6 +173,10 @@ def surname_pair(
         return None
     if finder._institution_after(text, toks, i + 1) or not finder.name_like(nxt):
         return None
+    if tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok):
+        # "Hat Becker recht?": the verb of a question, no first name "Hat" (which made
+        # him a second person beside "Herr Jens Becker" and took the verb with him)
+        return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
     after = toks[i + 2] if i + 2 < len(toks) else nxt
     if (
         finder._adjacent(text, nxt, after)
