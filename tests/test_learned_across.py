@@ -99,3 +99,31 @@ def test_an_earlier_source_of_the_same_refi_qda_project(project: Project, tmp_pa
         "[Person 1] schlägt Bänke vor.",
     ]
     assert not any("Becker" in text for text in _documents(project))
+
+
+def test_the_guiding_question_of_an_earlier_file_and_its_heading(
+    project: Project, tmp_path: Path
+) -> None:
+    folder = tmp_path / "ordner"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\nworkshop: Forum A\ndistrict: Manfort\n---\n\n# Protokoll\n\n"
+        "## Wischnewski: Was fehlt?\n\n- Der Park ist dunkel.\n- Die Bank fehlt.\n\n"
+        "## Sonst\n\n- Wischnewski hat recht.\n",
+        encoding="utf-8",
+    )
+    _protocol(folder / "b.md", "Forum B", "Frau Ewa Wischnewski kommt.")
+    assert main(["--project", str(project.path), "import", str(folder)]) == 0
+    segments = project.segments()
+    assert segments["question"].tolist()[:3] == [
+        "[Person 1]: Was fehlt?",
+        "[Person 1]: Was fehlt?",
+        "Sonst",
+    ]
+    first = _documents(project)[0]
+    assert first.startswith("[Person 1]: Was fehlt?\n\nDer Park ist dunkel.")
+    assert "Wischnewski" not in first
+    with project.session() as session:  # every statement still where its offsets say
+        for row in segments.itertuples():
+            text = session.get(Document, row.document_id).text
+            assert text[row.start : row.end] == row.text

@@ -165,13 +165,13 @@ def fitted_labels(
         if label and len(label) > limit
     ]
     return (
-        [_fitted_label(q, MAX_QUESTION) if q else q for q in questions],
-        [_fitted_label(r, MAX_ROLE) if r else r for r in roles],
+        [fitted_label(q, MAX_QUESTION) if q else q for q in questions],
+        [fitted_label(r, MAX_ROLE) if r else r for r in roles],
         notices,
     )
 
 
-def _fitted_label(label: str, limit: int) -> str:
+def fitted_label(label: str, limit: int) -> str:
     """A guiding question or role as stored: cut in its middle, its last 40 kept."""
     return shortened(label, limit, tail=40)
 
@@ -193,7 +193,7 @@ def adopt_legacy_question(session: Session, question: str, stored: dict[str, str
     old = stored.get(legacy_question(question)) if len(question) > MAX_QUESTION else None
     if old is None:
         return
-    today = _fitted_label(question, MAX_QUESTION)
+    today = fitted_label(question, MAX_QUESTION)
     renamed = session.execute(update(Segment).where(Segment.question == old).values(question=today))
     if renamed.rowcount:  # a question's label (a role never had this form)
         del stored[legacy_question(question)]

@@ -20,10 +20,13 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.ingest.key_growth import learned_words
+from workbench.ingest.key_growth import learned_words, shows
+from workbench.ingest.long_names import fitted_label
 from workbench.ingest.pseudonymise import Pseudonymiser
-from workbench.store import ListedName, PseudonymSpan, Segment
-from workbench.store.text_edits import Edit, edit_segment
+from workbench.ingest.thing_names import pseudonymise_name
+from workbench.store import Document, ListedName, PseudonymSpan, Segment
+from workbench.store.schema import MAX_QUESTION, MAX_ROLE
+from workbench.store.text_edits import SEPARATOR, Edit, edit_segment
 
 
 def reread_notice(statements: int) -> str:
@@ -81,7 +84,70 @@ def reread_stored(
         if edits:
             old.append(edit_segment(session, segment, edits))
             session.flush()
+    _relabel(session, key, patterns, since, read, names)
     return old
+
+
+def _relabel(
+    session: Session,
+    key: Pseudonymiser,
+    patterns: Mapping[int, re.Pattern[str] | None],
+    since: int,
+    read: Mapping[int, int],
+    names: dict[int, list[str]],
+) -> None:
+    """The guiding questions and speaker roles of stored statements that still show a
+    learned name, pseudonymised again like a name of a thing; a question also where it
+    stands as a heading in its document's text."""
+    rows = session.execute(
+        select(Segment.id, Segment.document_id, Segment.question, Segment.speaker_role)
+    ).tuples()
+    showing = [
+        segment_id
+        for segment_id, document_id, question, role in rows
+        if shows(patterns[read.get(document_id, since)], [question, role])
+    ]
+    asked: dict[int, dict[str, str]] = {}  # document → question as stored → as now
+    for segment in session.scalars(select(Segment).where(Segment.id.in_(showing))):
+        if segment.workshop_id not in names:
+            listed = select(ListedName.name).where(ListedName.workshop_id == segment.workshop_id)
+            names[segment.workshop_id] = sorted(session.scalars(listed))
+        listed_here = names[segment.workshop_id]
+        if segment.speaker_role:
+            role = pseudonymise_name(key, segment.speaker_role, listed_here)
+            segment.speaker_role = fitted_label(role, MAX_ROLE)
+        if segment.question:
+            question = pseudonymise_name(key, segment.question, listed_here)
+            question = fitted_label(question, MAX_QUESTION)
+            if question != segment.question:
+                asked.setdefault(segment.document_id, {})[segment.question] = question
+                segment.question = question
+    for document_id, changed in asked.items():
+        _replace_headings(session, document_id, changed)
+    session.flush()
+
+
+def _replace_headings(session: Session, document_id: int, changed: Mapping[str, str]) -> None:
+    """Replace the headings ``changed`` (old → new) between the statements of a document
+    (each on its own, between blank lines), moving the statements after them."""
+    document = session.get(Document, document_id)
+    segments = session.scalars(
+        select(Segment).where(Segment.document_id == document_id).order_by(Segment.start)
+    ).all()
+    if any(document.text[s.start : s.end] != s.text for s in segments):
+        return  # offsets off (an old project): the statements' own text is what counts
+    parts: list[str] = []
+    cursor = delta = 0
+    for segment in segments:
+        start, end = segment.start, segment.end
+        gap = document.text[cursor:start]
+        new_gap = SEPARATOR.join(changed.get(line, line) for line in gap.split(SEPARATOR))
+        delta += len(new_gap) - len(gap)
+        parts += [new_gap, segment.text]
+        cursor = end
+        segment.start, segment.end = start + delta, end + delta
+    parts.append(document.text[cursor:])
+    document.text = "".join(parts)
 
 
 def _edits(
