@@ -101,12 +101,12 @@ def test_an_earlier_source_of_the_same_refi_qda_project(project: Project, tmp_pa
     assert not any("Becker" in text for text in _documents(project))
 
 
-def test_the_guiding_question_of_an_earlier_file_and_its_heading(
+def test_the_guiding_question_and_file_name_of_an_earlier_file(
     project: Project, tmp_path: Path
 ) -> None:
     folder = tmp_path / "ordner"
     folder.mkdir()
-    (folder / "a.md").write_text(
+    (folder / "a_Wischnewski.md").write_text(
         "---\nworkshop: Forum A\ndistrict: Manfort\n---\n\n# Protokoll\n\n"
         "## Wischnewski: Was fehlt?\n\n- Der Park ist dunkel.\n- Die Bank fehlt.\n\n"
         "## Sonst\n\n- Wischnewski hat recht.\n",
@@ -120,6 +120,9 @@ def test_the_guiding_question_of_an_earlier_file_and_its_heading(
         "[Person 1]: Was fehlt?",
         "Sonst",
     ]
+    with project.session() as session:
+        names = [d.filename for d in session.query(Document).order_by(Document.id)]
+    assert names == ["a_[Person 1].md", "b.md"]
     first = _documents(project)[0]
     assert first.startswith("[Person 1]: Was fehlt?\n\nDer Park ist dunkel.")
     assert "Wischnewski" not in first

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import learned_words, shows
-from workbench.ingest.long_names import fitted_label
+from workbench.ingest.long_names import fitted_label, shortened_filename
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import Document, ListedName, PseudonymSpan, Segment
@@ -96,9 +96,9 @@ def _relabel(
     read: Mapping[int, int],
     names: dict[int, list[str]],
 ) -> None:
-    """The guiding questions and speaker roles of stored statements that still show a
-    learned name, pseudonymised again like a name of a thing; a question also where it
-    stands as a heading in its document's text."""
+    """The guiding questions and speaker roles of stored statements and the file names and
+    titles of stored documents that still show a learned name, pseudonymised again like
+    a name of a thing; a question also where it stands as a heading in its document."""
     rows = session.execute(
         select(Segment.id, Segment.document_id, Segment.question, Segment.speaker_role)
     ).tuples()
@@ -124,6 +124,15 @@ def _relabel(
                 segment.question = question
     for document_id, changed in asked.items():
         _replace_headings(session, document_id, changed)
+    documents = select(Document.id, Document.filename, Document.title)
+    for document_id, filename, title in session.execute(documents).tuples().all():
+        named = [re.sub(r"[_.]", " ", filename), title]  # "a_Wischnewski.md": words
+        if shows(patterns[read.get(document_id, since)], named):
+            document = session.get(Document, document_id)  # "Interview_Wischnewski.md"
+            listed = select(ListedName.name).where(ListedName.workshop_id == document.workshop_id)
+            listed_here = sorted(session.scalars(listed))
+            document.filename = shortened_filename(pseudonymise_name(key, filename, listed_here))
+            document.title = pseudonymise_name(key, title, listed_here) if title else title
     session.flush()
 
 
