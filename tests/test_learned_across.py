@@ -7,6 +7,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from workbench import Project
 from workbench.cli.main import main
 from workbench.store import Document
@@ -52,6 +54,7 @@ def test_an_earlier_file_of_the_same_folder(project: Project, tmp_path: Path, ca
     assert sorted(originals.values())[0] == "Becker hat recht."
 
 
+@pytest.mark.backends
 def test_an_earlier_import_of_the_project_keeps_its_coding_in_place(
     project: Project, tmp_path: Path, capsys
 ) -> None:
