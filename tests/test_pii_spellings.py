@@ -115,6 +115,19 @@ def test_a_phone_in_pairs_without_a_timetable_word_is_still_replaced(text: str) 
     assert "[Telefon]" in _clear(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Nach dem Bus bitte 02 14 30 45 anrufen.", "Nach dem Bus bitte [Telefon] anrufen."),
+        ("Takt ist mies, Anna hat 02 14 30 45", "Takt ist mies, [Person 1] hat [Telefon]"),
+        ("Zug fällt aus, bitte 01 23 45 56 wählen.", "Zug fällt aus, bitte [Telefon] wählen."),
+        ("Die Linie 5 fährt ab 05 20 35 50", "Die Linie 5 fährt ab 05 20 35 50"),
+    ],
+)
+def test_a_phone_in_pairs_a_few_words_after_a_bus_word_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
 def test_a_year_after_a_persons_number_word_in_a_sentence_stays() -> None:
     assert _clear("Die Mitgliedsnummer 2021 ist neu.") == "Die Mitgliedsnummer 2021 ist neu."
 

@@ -164,16 +164,15 @@ _MONTH_YEAR_AT = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\
 _CLOCK = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 _HOURS = re.compile(rf"(?<![\d.,]){_CLOCK}\s?[–-]\s?{_CLOCK}(?!\d|[.,:]\d)")
 # Minutes of a timetable are no phone: "Fahrplan 05 12 25 35", "Abfahrt jeweils 08 23 38 53"
-# (two-digit minutes, rising, after a word of buses and trains)
+# (two-digit minutes, rising, right after a word of buses and trains and only words of a
+# timetable between: not "Nach dem Bus bitte 02 14 30 45 anrufen", "Bus-Hotline: 02 14 30 45")
 _MINUTES = re.compile(r"0\d(?: [0-5]\d){2,}")
 _TIMETABLE_BEFORE = re.compile(
-    r"(?:Fahrplan|Abfahrt|Abfahrten|Abfahrtszeiten|Takt|Minute|Minuten|fährt|fahren|Bus|Busse|"
-    r"Linie|Bahn|Zug|Züge|Haltestelle)\b[^.!?\n\d]{0,40}$",
+    r"(?<!\w)(?:Fahrplan|Abfahrt|Abfahrten|Abfahrtszeiten|Takt|Minute|Minuten|fährt|fahren|Bus|"
+    r"Busse|Linie|Bahn|Zug|Züge|Haltestelle)"
+    r"(?:\s*:|\s+(?:jeweils|um|ab|immer|zur|zu|den|der|in|nach|alle|stündlich|täglich|werktags|"
+    r"nur|noch|jetzt|dort|morgens|abends|Minute|Minuten|fährt|fahren|kommt|kommen)(?!\w))*\s+$",
     re.IGNORECASE,
-)
-_CALL_WORD = re.compile(
-    r"(?i:hotline|kontakt|tel\b|telefon|nummer|anruf|erreichbar|auskunft|service|fax|handy|"
-    r"whatsapp|\bunter\b)"
 )
 # Technical ids are no phones: a UUID ("_uuid" of KoBoToolbox, GUIDs of REFI-QDA) and a
 # colour "#000000"
@@ -474,9 +473,7 @@ def _timetable(text: str, start: int, value: str) -> bool:
         return False
     minutes = [int(group) for group in value.split()]
     rising = all(a < b for a, b in pairwise(minutes))
-    cue = _TIMETABLE_BEFORE.search(text, max(0, start - 60), start)
-    # "Bus-Hotline: 02 14 30 45" is Leverkusen's 0214 3045 in pairs
-    return rising and cue is not None and not _CALL_WORD.search(text, cue.start(), start)
+    return rising and _TIMETABLE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _birth_year_plausible(date: str) -> bool:
