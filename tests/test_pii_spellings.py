@@ -321,3 +321,16 @@ def test_a_local_number_after_ruf_mich_an_or_an_abbreviation_is_a_phone(
 
 def test_a_year_after_ruft_mich_an_and_a_comma_stays() -> None:
     assert _clear("Ruft mich an, 2019 war es schlimm") == "Ruft mich an, 2019 war es schlimm"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Frau X, geb. 01.13.1961, wohnt hier.", "Frau X, geb. [Geburtsdatum], wohnt hier."),
+        ("Geburtsdatum: 12.34.56", "Geburtsdatum: [Geburtsdatum]"),
+        ("Anmeldung * 01.13.1961", "Anmeldung * [Geburtsdatum]"),
+        ("Skala 12.34.56", "Skala 12.34.56"),
+    ],
+)
+def test_a_date_of_birth_in_american_order_or_mistyped_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared

@@ -217,6 +217,9 @@ _DATE = (
     r"|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
 )
+# after a word of birth any dotted day and month: a typo or the American order ("geb.
+# 01.13.1961") is still someone's date of birth
+_CUED_DATE = rf"(?:{_DATE}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?!\d))"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
 # a cue, up to four words ("geboren in Köln am"), then a date — or a year after cues that
@@ -226,7 +229,7 @@ _BIRTH_AFTER = re.compile(
     r"|Geburtsdatum|Geb\.-Datum|Geburtstag|DOB)(?!\w)"
     # also a day and a month without the year: "Geburtstag: 3.4."
     rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*"
-    rf"(?P<date>{_DATE}|{_YEAR}|{_DAY}\.\s?{_MONTH_NUMBER}\.(?!\s?\d))",
+    rf"(?P<date>{_CUED_DATE}|{_YEAR}|{_DAY}\.\s?{_MONTH_NUMBER}\.(?!\s?\d))",
     re.IGNORECASE,
 )
 # a year of birth in two digits: "Jahrgang 61", "Jg. '58" (not a school grade "Jahrgang 10")
@@ -234,9 +237,9 @@ _BIRTH_SHORT_YEAR = re.compile(
     r"(?<!\w)(?:Jahrgang|Jg\.|Geburtsjahr(?:gang)?)\s*:?\s*(?P<date>['’]\d{2}|[2-9]\d)"
     r"(?![\d.,:%]\d|\d|\s?(?:%|Prozent|Schüler|Kinder|Jahre))"
 )
-_BIRTH_STAR = re.compile(rf"(?<![\w*])\*\s?(?P<date>{_DATE}|{_YEAR})")
+_BIRTH_STAR = re.compile(rf"(?<![\w*])\*\s?(?P<date>{_CUED_DATE}|{_YEAR})")
 _BIRTH_BEFORE = re.compile(
-    rf"(?P<date>{_DATE}|{_YEAR})\s+(?:in\s+[A-ZÄÖÜ]\S+\s+)?"
+    rf"(?P<date>{_CUED_DATE}|{_YEAR})\s+(?:in\s+[A-ZÄÖÜ]\S+\s+)?"
     r"(?:geboren|zur Welt gekommen|Geburtstag)(?!\w)",
     re.IGNORECASE,
 )
