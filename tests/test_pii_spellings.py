@@ -334,3 +334,10 @@ def test_a_year_after_ruft_mich_an_and_a_comma_stays() -> None:
 )
 def test_a_date_of_birth_in_american_order_or_mistyped_is_replaced(text: str, cleared: str) -> None:
     assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text", ["Post an c/o Firma Müller GmbH", "Post an c/o Fa. Müller GmbH", "c/o Firma Bauer"]
+)
+def test_a_firm_after_c_o_stays(text: str) -> None:
+    assert _clear(text) == text

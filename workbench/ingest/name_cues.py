@@ -33,6 +33,10 @@ _SIGNED = re.compile(
     # "gez. Tjaden", "i.A. Tjaden", and post "c/o Tjaden" (care of: the person it goes to)
     r"(?:(?:\b[Gg]ez|(?<![\w.])i\.[ \u00a0]?[AV])\.|(?<![\w/])[Cc]/[Oo])[ \u00a0]*$"
 )
+# … but a firm or an office there is no person: "c/o Firma Müller GmbH", "gez. Fa. Bauer"
+_FIRM_WORDS = lists.INSTITUTION_NOUNS | frozenset(
+    "firma fa kanzlei agentur hausverwaltung verwaltung betrieb geschaftsstelle".split()
+)
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
@@ -83,7 +87,7 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         # "Protokoll: Quartiersworkshop Opladen" names the event, no minute-taker
         return not is_event(toks[i].text), False
     if _SIGNED.search(text, 0, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
-        return True, False
+        return toks[i].folded not in _FIRM_WORDS, False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
         return True, False
     if introduced(text, toks, i):
