@@ -287,6 +287,28 @@ def test_a_day_and_month_without_a_birth_word_stay() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Den Geburtstag am 3.4. feiern wir im Park.",
+        "Der Geburtstag des Vereins am 3.4. wird groß.",
+    ],
+)
+def test_the_date_of_a_birthday_party_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Mein Geburtstag am 3.4. ist ein Montag.", "am [Geburtsdatum] ist"),
+        ("Geburtstag 3.4., Wohnort Opladen", "Geburtstag [Geburtsdatum],"),
+    ],
+)
+def test_ones_own_birthday_without_its_year_is_replaced(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)
+
+
+@pytest.mark.parametrize(
     ("text", "cleared"),
     [
         ("Ich wohne Am alten Markt 3.", "Ich wohne [Adresse]."),

@@ -226,7 +226,7 @@ _WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
 # say "born" (not after "Geburtstag": "zum 80. Geburtstag im Jahr 2020")
 _BIRTH_AFTER = re.compile(
     r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|Jg\.|born)"
-    r"|Geburtsdatum|Geb\.-Datum|Geburtstag|DOB)(?!\w)"
+    r"|Geburtsdatum|Geb\.-Datum|(?P<day>Geburtstag)|DOB)(?!\w)"
     # also a day and a month without the year: "Geburtstag: 3.4."
     rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*"
     rf"(?P<date>{_CUED_DATE}|{_YEAR}|{_DAY}\.\s?{_MONTH_NUMBER}\.(?!\s?\d))",
@@ -485,6 +485,23 @@ def _birth_year_plausible(date: str) -> bool:
     return match is None or int(match.group()) <= datetime.now(UTC).year
 
 
+# A birthday without its year is someone's after a colon, "ist" or "mein" ("Geburtstag: 3.4.",
+# "Mein Geburtstag ist am 3.4."), not an event's ("Der Geburtstag des Vereins am 3.4.",
+# "Geburtstag am 3.4. feiern wir")
+_DAY_MONTH = re.compile(rf"{_DAY}\.\s?{_MONTH_NUMBER}\.")
+_BIRTHDAY_SAID = re.compile(r"\s*:\s*|\s+(?:ist\s+(?:am\s+|der\s+)?)?")
+_OWN_BEFORE = re.compile(r"\b(?:[Mm]ein|[Dd]ein|[Ss]ein|[Ii]hr|[Uu]nser|[Ee]uer)e?[mnrs]?\s+$")
+
+
+def _own_birthday(text: str, match: re.Match[str]) -> bool:
+    """Whether a date after "Geburtstag" is someone's birthday: with its year, or said so."""
+    if not _DAY_MONTH.fullmatch(match.group("date")):
+        return True
+    between = text[match.end("day") : match.start("date")]
+    own = _OWN_BEFORE.search(text, max(0, match.start() - 10), match.start()) is not None
+    return bool(_BIRTHDAY_SAID.fullmatch(between) or (own and re.fullmatch(r"\s+am\s+", between)))
+
+
 def _birthdates(text: str) -> Iterator[Hit]:
     for m in _BIRTH_SHORT_YEAR.finditer(text):
         yield Hit(m.start("date"), m.end("date"), "birthdate")
@@ -493,6 +510,8 @@ def _birthdates(text: str) -> Iterator[Hit]:
             date = m.group("date")
             year_only = re.fullmatch(_YEAR, date) is not None
             if year_only and pattern is _BIRTH_AFTER and not m.group("born"):
+                continue
+            if pattern is _BIRTH_AFTER and m.group("day") and not _own_birthday(text, m):
                 continue
             if _birth_year_plausible(date):
                 yield Hit(m.start("date"), m.end("date"), "birthdate")
