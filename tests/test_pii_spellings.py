@@ -91,6 +91,20 @@ def test_a_plate_with_group_letters_after_its_cue_is_replaced() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Das Auto LEV-KV 12 stand wieder da.", "Das Auto [Kennzeichen] stand wieder da."),
+        ("Ein PKW mit GL-AG 7 blockiert alles.", "Ein PKW mit [Kennzeichen] blockiert alles."),
+        ("Das Auto ist kaputt. Die KI-AG 2 trifft sich.", None),
+    ],
+)
+def test_a_plate_with_group_letters_after_a_vehicle_is_replaced(
+    text: str, cleared: str | None
+) -> None:
+    assert _clear(text) == (cleared or text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Fahrplan 05 12 25 35 ist zu dünn.",

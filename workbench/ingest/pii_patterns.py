@@ -262,6 +262,11 @@ _PLATE = re.compile(
 # A working group, a district association, a local branch: "Die KI-AG 2 trifft sich", "Die
 # K-KV 12" — a plate with these letters is named after "Kennzeichen"
 _GROUP_LETTERS = re.compile(r"[A-ZÄÖÜ]{1,3}-(?:AG|KV|OV)\b")
+# … unless a vehicle is named before it in the sentence: "Das Auto LEV-KV 12 steht da"
+_VEHICLE = re.compile(
+    r"\b(?:Autos?|Wagen|P[Kk][Ww]s?|L[Kk][Ww]s?|Fahrzeugs?|Transporter|Wohnmobils?|Motorrads?|"
+    r"Anhänger|Falschparker(?:in)?)\b"
+)
 # … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23"
 _NOT_PLATE_BEFORE = re.compile(
     r"(?:Linie|Buslinie|Bus|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Raum|Bereich|Zone|"
@@ -354,7 +359,7 @@ def find_structured(text: str) -> list[Hit]:
         for m in _PLATE.finditer(text)
         if _has_district(m.group())
         and not _NOT_PLATE_BEFORE.search(text, 0, m.start())
-        and not _GROUP_LETTERS.match(m.group())
+        and not (_GROUP_LETTERS.match(m.group()) and not _vehicle_before(text, m.start()))
     ]
     hits += [
         Hit(*m.span("plate"), "plate")
@@ -395,6 +400,12 @@ def _year_named(text: str, match: re.Match[str]) -> bool:
     return re.fullmatch(_YEAR, match.group("number")) is not None and not re.search(
         r":|\bist\b|\blautet\b", cue
     )
+
+
+def _vehicle_before(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` names a vehicle ("Das Auto …", "Ein PKW mit …")."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]
+    return _VEHICLE.search(before) is not None
 
 
 def _has_district(plate: str) -> bool:
