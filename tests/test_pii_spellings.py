@@ -377,3 +377,15 @@ def test_a_date_of_birth_in_american_order_or_mistyped_is_replaced(text: str, cl
 )
 def test_a_firm_after_c_o_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Meine Seite: www.leverkusen.de hat Infos.", None),
+        ("Meine Seite ist www.stadt-leverkusen.de", None),
+        ("Meine Homepage: www.jens-schlebusch.de", "Meine Homepage: [Profil-Link]"),
+    ],
+)
+def test_the_towns_site_after_meine_seite_stays(text: str, cleared: str | None) -> None:
+    assert _clear(text) == (cleared or text)

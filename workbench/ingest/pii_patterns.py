@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import LOCAL_NAMES
 from workbench.ingest.pii_addresses import address_spans
 from workbench.ingest.plate_districts import DISTRICT_CODES
 
@@ -369,12 +370,21 @@ def find_structured(text: str) -> list[Hit]:
     return _numbers_cut(text, hits)
 
 
+# … but the town's site is no one's own page ("Meine Seite: www.leverkusen.de hat Infos")
+_PUBLIC_HOST_WORDS = LOCAL_NAMES | frozenset("stadt gemeinde kreis bezirk land nrw bund".split())
+
+
 def _homepages(text: str) -> Iterator[Hit]:
     """Web addresses that name a person or that someone calls their own page."""
     for m in _WEB_ADDRESS.finditer(text):
-        if _OWN_PAGE_BEFORE.search(text, max(0, m.start() - 50), m.start()) or _names_person(
-            m.group("host")
-        ):
+        host = m.group("host")
+        parts = re.split(r"[-.]", fold(host))
+        # "jens-schlebusch.de" names Jens: a first name makes the page a person's
+        public = any(p in _PUBLIC_HOST_WORDS for p in parts) and not any(
+            gazetteer().has_first(p) for p in parts if p not in _PUBLIC_HOST_WORDS
+        )
+        own = _OWN_PAGE_BEFORE.search(text, max(0, m.start() - 50), m.start()) and not public
+        if own or _names_person(host):
             yield Hit(m.start(), m.end(), "url")
 
 
