@@ -389,3 +389,14 @@ def test_a_firm_after_c_o_stays(text: str) -> None:
 )
 def test_the_towns_site_after_meine_seite_stays(text: str, cleared: str | None) -> None:
     assert _clear(text) == (cleared or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Post an c/o Gemeinschaftspraxis Dr. Weber", "Post an c/o Gemeinschaftspraxis [Person 1]"),
+        ("Post an c/o Steuerbüro Meyer", "Post an c/o Steuerbüro Meyer"),
+    ],
+)
+def test_a_compound_firm_word_after_c_o_is_no_person(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared

@@ -37,6 +37,20 @@ _SIGNED = re.compile(
 _FIRM_WORDS = lists.INSTITUTION_NOUNS | frozenset(
     "firma fa kanzlei agentur hausverwaltung verwaltung betrieb geschaftsstelle".split()
 )
+# … also as the end of a compound: "c/o Gemeinschaftspraxis Dr. Weber", "c/o Steuerbüro Meyer"
+_FIRM_ENDS = (
+    "praxis kanzlei buro firma agentur verwaltung betrieb zentrum verein amt stelle "
+    "schule kita stiftung"
+).split()
+
+
+def _firm(folded: str) -> bool:
+    """Whether a folded word names a firm or an office ("firma", "gemeinschaftspraxis")."""
+    return folded in _FIRM_WORDS or any(
+        folded.endswith(end) and len(folded) > len(end) + 2 for end in _FIRM_ENDS
+    )
+
+
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
@@ -87,7 +101,7 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         # "Protokoll: Quartiersworkshop Opladen" names the event, no minute-taker
         return not is_event(toks[i].text), False
     if _SIGNED.search(text, 0, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
-        return toks[i].folded not in _FIRM_WORDS, False
+        return not _firm(toks[i].folded), False
     if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
         return True, False
     if introduced(text, toks, i):
