@@ -400,3 +400,16 @@ def test_the_towns_site_after_meine_seite_stays(text: str, cleared: str | None) 
 )
 def test_a_compound_firm_word_after_c_o_is_no_person(text: str, cleared: str) -> None:
     assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Router FB-AB123 ist kaputt.", "Die Tür A-OG12 klemmt.", "Artikel K-AB12 bestellen."],
+)
+def test_a_code_without_a_blank_after_a_device_door_or_article_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_plate_after_a_door_word_and_a_vehicle_is_replaced() -> None:
+    cleared = _clear("Das Auto vor der Tür LEV-AB123 stand wieder da.")
+    assert cleared == "Das Auto vor der Tür [Kennzeichen] stand wieder da."

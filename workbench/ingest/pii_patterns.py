@@ -268,10 +268,13 @@ _VEHICLE = re.compile(
     r"\b(?:Autos?|Wagen|P[Kk][Ww]s?|L[Kk][Ww]s?|Fahrzeugs?|Transporter|Wohnmobils?|Motorrads?|"
     r"Anhänger|Falschparker(?:in)?)\b"
 )
-# … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23"
+# … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23";
+# nor a door, an article, a device: "Die Tür A-OG12", "Artikel K-AB12", "Router FB-AB123"
 _NOT_PLATE_BEFORE = re.compile(
     r"(?:Linie|Buslinie|Bus|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Raum|Bereich|Zone|"
-    r"Feld|Typ|Modell|Variante|Gleis|Bahnsteig|Stufe)\s$"
+    r"Feld|Typ|Modell|Variante|Gleis|Bahnsteig|Stufe|Tür|Etage|Geschoss|Ebene|Artikel|"
+    r"Artikelnummer|Art\.-Nr\.|Bestellnummer|Teilenummer|Produkt|Formular|Gerät|Router|"
+    r"Version)\s$"
 )
 _PLATE_AFTER_CUE = re.compile(
     r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
@@ -359,7 +362,7 @@ def find_structured(text: str) -> list[Hit]:
         Hit(m.start(), m.end(), "plate")
         for m in _PLATE.finditer(text)
         if _has_district(m.group())
-        and not _NOT_PLATE_BEFORE.search(text, 0, m.start())
+        and (not _NOT_PLATE_BEFORE.search(text, 0, m.start()) or _vehicle_before(text, m.start()))
         and not (_GROUP_LETTERS.match(m.group()) and not _vehicle_before(text, m.start()))
     ]
     hits += [
