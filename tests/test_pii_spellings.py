@@ -413,3 +413,16 @@ def test_a_code_without_a_blank_after_a_device_door_or_article_stays(text: str) 
 def test_a_plate_after_a_door_word_and_a_vehicle_is_replaced() -> None:
     cleared = _clear("Das Auto vor der Tür LEV-AB123 stand wieder da.")
     assert cleared == "Das Auto vor der Tür [Kennzeichen] stand wieder da."
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Das läuft auf insta unter freunden.", None),
+        ("Die Infos stehen auf facebook unter veranstaltungen.", None),
+        ("auf tiktok unter jensbecker", "auf tiktok unter [Profil]"),
+        ("insta: annam", "insta: [Profil]"),
+    ],
+)
+def test_a_word_after_a_network_typed_in_lower_case_stays(text: str, cleared: str | None) -> None:
+    assert _clear(text) == (cleared or text)

@@ -332,6 +332,10 @@ def find_structured(text: str) -> list[Hit]:
                 hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
             continue
         plain = handle.islower() and handle not in _NOT_HANDLES and m.group("cue") != "als"
+        # typed all in lower case, a plain word after "unter" is German: "auf insta unter
+        # freunden"; a handle there is marked ("anna.m"), a name ("jensbecker") or after ":"
+        typed_lower = m.group()[0].islower() and m.group("cue") != ":"
+        plain = plain and (not typed_lower or _names_person(handle))
         if marked or plain:
             hits.append(Hit(m.start("handle"), m.end("handle"), "handle"))
     if "." in text:
