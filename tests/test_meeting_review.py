@@ -81,6 +81,31 @@ def test_a_display_name_with_privat_and_an_is_no_direct_message(tmp_path: Path) 
     assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg", "Petra an der Heiden"]
 
 
+# "(Privat)" after "Ben Kramer an Anna Schmidt" is a direct message even where neither
+# writes anything else in the chat: someone who only whispers to the host.
+CLOUD_LONE_DIRECT = (
+    "00:01:12\tJonas Becker:\tHerzlich willkommen zum Stadtteilforum!\r\n"
+    "00:02:30\tMaria Kaya:\tDer Spielplatz am Markt ist kaputt.\r\n"
+    "00:03:05\tBen Kramer an Anna Schmidt (Privat):\tRuf mich an, mir geht es schlecht.\r\n"
+    "00:04:10\tJonas Becker:\tDanke, wir sammeln alles.\r\n"
+)
+
+
+def test_a_lone_private_message_stays_out(project: Project, tmp_path: Path) -> None:
+    path = _file(tmp_path, "chat.txt", CLOUD_LONE_DIRECT)
+    doc = parse_file(path)
+    assert [s.text for s in doc.segments] == [
+        "Herzlich willkommen zum Stadtteilforum!",
+        "Der Spielplatz am Markt ist kaputt.",
+        "Danke, wir sammeln alles.",
+    ]
+    assert doc.options["direct_messages_left_out"] == 1
+    assert {"Ben Kramer", "Anna Schmidt"} <= set(doc.names)
+    assert import_into(project, path) == 0
+    texts = list(project.segments()["text"])
+    assert not any("schlecht" in text for text in texts)
+
+
 # Council minutes name speakers by surname; "Link" is one, not the field "Link: https://…".
 SURNAMES = """\
 Müller: Ich eröffne die Sitzung des Stadtteilbeirats.

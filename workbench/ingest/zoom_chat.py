@@ -396,12 +396,18 @@ def _messages(raw: RawFile) -> list[_Message]:
 
 def _names_with_privat(messages: list[_Message]) -> list[_Message]:
     """The messages with a cloud name field that ends in "(privat)" read as one display
-    name ("Petra an der Heiden (privat)"), unless its sender or recipient also writes in
-    the chat: only then is it "Ben an Anna (Privat)", a direct message."""
+    name ("Petra an der Heiden (privat)") where "an" starts a surname ("an der Heiden",
+    lower case after it) and neither side also writes in the chat; otherwise, and so
+    whenever in doubt, it is "Ben an Anna (Privat)", a direct message (privacy first)."""
     senders = {_folded(m.speaker) for m in messages if m.written is None}
     for message in messages:
         recipient = _PRIVAT.sub("", message.recipient or "")
-        if message.written and not {_folded(message.speaker), _folded(recipient)} & senders:
+        surname = recipient[:1].islower()  # "der Heiden": the rest of a surname, no person
+        if (
+            message.written
+            and surname
+            and not {_folded(message.speaker), _folded(recipient)} & senders
+        ):
             message.speaker, message.recipient = message.written, None
     return messages
 
