@@ -272,3 +272,40 @@ def test_a_direct_message_in_the_cloud_export_is_private(tmp_path: Path) -> None
     assert [s.attributes["speaker"] for s in doc.segments] == ["Anna Schmidt", "Ben Berg"]
     assert doc.options["direct_messages_left_out"] == 2
     assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg"]
+
+
+# A chat an older workbench imported with a direct message read as public ("Ben an Anna
+# (Privat)" from someone who wrote nothing else): imported again, the file names it.
+CLOUD_LONE_DIRECT = (
+    "00:01:12\tJonas Becker:\tHerzlich willkommen zum Stadtteilforum!\r\n"
+    "00:02:30\tMaria Kaya:\tDer Spielplatz am Markt ist kaputt.\r\n"
+    "00:03:05\tBen Kramer an Anna Schmidt (Privat):\tGEHEIM-FÜNF: ruf mich an\r\n"
+    "00:04:10\tJonas Becker:\tDanke, wir sammeln alles.\r\n"
+)
+
+
+def _as_display_names(messages: list) -> list:
+    """How older code read every "X an Y (Privat)" name field: one display name."""
+    for message in messages:
+        if message.written:
+            message.speaker, message.recipient = message.written, None
+    return messages
+
+
+def test_reimport_names_direct_messages_an_older_import_kept(
+    project: Project, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    path = write_file(tmp_path, "chat.txt", CLOUD_LONE_DIRECT)
+    with monkeypatch.context() as older:
+        older.setattr("workbench.ingest.zoom_chat._names_with_privat", _as_display_names)
+        assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    leaked = segments[segments["text"].str.contains("GEHEIM-FÜNF")]
+    assert len(leaked) == 1
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    key = int(leaked["segment_id"].iloc[0])
+    assert f"workbench forget --statement {key}" in out
+    assert "GEHEIM" not in out and "Kramer" not in out and "Schmidt" not in out
+    assert len(project.segments()) == 4  # the notice removes nothing itself

@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, ParsedDocument
 from workbench.core.formatting import format_number, format_percent, plural
+from workbench.ingest.chat_recheck import public_direct_messages
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     date_of_title_or_name,
@@ -465,6 +466,8 @@ def imported_before(
         if Path(filename).suffix.lower() == path.suffix.lower() and ":" not in importer:
             left_out = int((options or {}).get("direct_messages_left_out", 0))
             private = (_private_notice(left_out),) if direct_messages and left_out else ()
+            public = public_direct_messages(session, key, importer, path)
+            private = (*private, public) if public else private
             return ImportResult(
                 path.name, "bereits vorhanden", notices=(*private, *kept_wave(session, key, wave))
             )
