@@ -173,3 +173,24 @@ def test_a_guest_named_iphone_leaves_iphone_in_the_texts(project: Project, tmp_p
         "Am iPad geht es.",
     ]
     assert segments["speaker_role"].iloc[0] == "iPhone"
+
+
+# Zoom's cloud export and copied chats write a reply on one line: the quoted start of the
+# message answered, a colon, the reply. The quote is no part of the statement.
+ONE_LINE_REPLIES = (
+    "00:01:12\tHelga Brandt:\tDer Spielplatz am Rhein ist seit Monaten gesperrt.\r\n"
+    "00:02:00\tKerem Özdemir:\tAntwort auf „Der Spielplatz am Rhein ist...“: Ja, und die "
+    "Bänke fehlen auch.\r\n"
+    '00:02:30\tJana Wolff:\tReplying to "Der Spielplatz am Rhein...": Stimmt, leider.\r\n'
+    "00:03:00\tHelga Brandt:\tKennt ihr „Der Spielplatz am Rhein“ als Lied? Schön.\r\n"
+)
+
+
+def test_a_one_line_reply_loses_its_quote(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", ONE_LINE_REPLIES))
+    assert [(s.text, s.attributes.get("reply_to")) for s in doc.segments] == [
+        ("Der Spielplatz am Rhein ist seit Monaten gesperrt.", None),
+        ("Ja, und die Bänke fehlen auch.", "1"),
+        ("Stimmt, leider.", "1"),
+        ("Kennt ihr „Der Spielplatz am Rhein“ als Lied? Schön.", None),
+    ]

@@ -6,8 +6,9 @@ language: a few words, a quoted fragment of an earlier message and an emoji —
 con 😂``, ``Heeft gereageerd op "…" met 👍``. A reply starts with a few words and a
 quoted fragment of the message it answers, followed by a line break and the reply
 (``Replying to "…"``, ``Antwort auf "…"``, ``Respondiendo a "…"``; Zoom's saved chat
-adds a colon: ``Replying to «…»:``). No wording is
-listed here: what counts is that shape, and that the fragment is the beginning of an
+adds a colon: ``Replying to «…»:``), or on the same line after a colon or a fragment cut
+with ``...`` (``Antwort auf „…“: Ja``, as copied chats and the cloud export write it).
+No wording is listed here: what counts is that shape, and that the fragment is the beginning of an
 earlier message (long ones are cut and end in ``...``). Taking a reaction back is a
 message of the same shape (``Removed a 👍 reaction from "…"``); the one thing read from
 its words is that it withdraws (:data:`WITHDRAWING`).
@@ -169,10 +170,13 @@ def reply(text: str, earlier: Sequence[Quotable]) -> tuple[Quotable, str] | None
             continue
         rest = text[end + 1 :]
         opening = re.match(r"[ \t]*:?[ \t]*\n", rest)  # the saved chat: 'Replying to «…»:'
+        fragment = text[start + 1 : end]
+        if opening is None and (rest.lstrip(" \t")[:1] == ":" or _TRUNCATION.search(fragment)):
+            opening = re.match(r"[ \t]*:?[ \t]*", rest)  # one line: 'Antwort auf „…“: Ja'
         if opening is None:
             continue
         body = rest[opening.end() :].strip()
-        target = find_quoted(text[start + 1 : end], earlier)
+        target = find_quoted(fragment, earlier)
         if body and target is not None:
             return target, body
     return None
