@@ -310,3 +310,39 @@ def test_a_listed_first_name_after_an_article_is_the_listed_person(tmp_path: Pat
 
 def test_a_word_after_an_article_that_is_no_listed_name_stays() -> None:
     assert _replaced(Pseudonymiser(), "Der Koch war da.", ["Anna Koch"]) == "Der Koch war da."
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("lea hier, ich wohne am Markt.", "[Person 1] hier, ich wohne am Markt."),
+        ("hallo, tobi hier aus der Jugendgruppe", "hallo, [Person 1] hier aus der Jugendgruppe"),
+        ("moin, jens hier", "moin, [Person 1] hier"),
+        ("ich heiße lea und wohne am Markt", "ich heiße [Person 1] und wohne am Markt"),
+        ("mein name ist jana.", "mein name ist [Person 1]."),
+        ("hier ist lea", "hier ist [Person 1]"),
+        ("ich bin anna, aus Manfort", "ich bin [Person 1], aus Manfort"),
+    ],
+)
+def test_an_unlisted_first_name_introduced_in_lower_case_is_replaced(
+    text: str, stored: str
+) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == stored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Genau hier, am Markt, fehlt Licht.",
+        "Kita hier, Schule dort.",
+        "Sommer hier, Winter dort.",
+        "Radio hier, Fernsehen dort",
+        "gut hier, danke",
+        "ich bin müde",
+        "ich bin dabei",
+        "hier ist alles gut",
+        "hier ist platz",
+    ],
+)
+def test_words_before_hier_or_after_ich_bin_stay(text: str) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == text

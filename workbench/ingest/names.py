@@ -61,6 +61,7 @@ from workbench.ingest.name_known import (
     known_word,
     owner_stem,
     place_surname,
+    self_introduced,
 )
 from workbench.ingest.name_roles import FAMILY, after_role, after_title
 from workbench.ingest.name_tokens import (
@@ -251,7 +252,11 @@ class PersonFinder:
             if i <= used or fragment(text, tok) or saint(toks, i):
                 continue
             if not tok.text[0].isupper():
-                found = known_lower(self, toks, i) or addressed_lower(self, text, toks, i)
+                found = (
+                    known_lower(self, toks, i)
+                    or addressed_lower(self, text, toks, i)
+                    or self_introduced(self, text, toks, i)
+                )
                 if found is not None:
                     hits.append(found[0])
                     used = found[1]
@@ -267,6 +272,7 @@ class PersonFinder:
                 or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)
+                or self_introduced(self, text, toks, i)
             )
             if found is None:
                 continue
