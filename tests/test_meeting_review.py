@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
@@ -193,4 +195,35 @@ def test_a_one_line_reply_loses_its_quote(tmp_path: Path) -> None:
         ("Ja, und die Bänke fehlen auch.", "1"),
         ("Stimmt, leider.", "1"),
         ("Kennt ihr „Der Spielplatz am Rhein“ als Lied? Schön.", None),
+    ]
+
+
+# BigBlueButton's saved public chat begins with the room's welcome message: BBB 3.0 under
+# "system:", BBB 2.x with its HTML on one line or stamped like a message.
+BBB_WELCOMES = {
+    "3.0": "system: \n Willkommen bei Stadtteilforum Manfort! \n\n\n Dieser Server verwendet "
+    "BigBlueButton.\n \n  \n",
+    "html": "Willkommen bei <b>Stadtteilforum Manfort</b>!<br><br>Um an der Konferenz "
+    "per Telefon teilzunehmen, klicken Sie auf das Telefonsymbol.\n",
+    "stamped": "[18:00] Willkommen bei Stadtteilforum Manfort! Um an der Konferenz "
+    "teilzunehmen, klicken Sie auf das Telefonsymbol.\n",
+}
+BBB_MESSAGES = (
+    "[18:01] Schmidt, Anna : Hallo zusammen, schön dass ihr da seid.\n"
+    "[18:02] \n"
+    "[18:02] Berg, Ben : Der Spielplatz am Markt ist kaputt.\n"
+    "[18:03] Schmidt, Anna : Danke, notiert.\n"
+    "[18:04] Clara Kaya : Es fehlen Bänke.\n"
+)
+
+
+@pytest.mark.parametrize("version", sorted(BBB_WELCOMES))
+def test_a_bigbluebutton_welcome_is_no_title_and_no_statement(tmp_path: Path, version: str) -> None:
+    doc = parse_file(_file(tmp_path, "public-chat.txt", BBB_WELCOMES[version] + BBB_MESSAGES))
+    assert doc.title is None
+    assert [(s.attributes["speaker"], s.attributes["time"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "18:01", "Hallo zusammen, schön dass ihr da seid."),
+        ("Ben Berg", "18:02", "Der Spielplatz am Markt ist kaputt."),
+        ("Anna Schmidt", "18:03", "Danke, notiert."),
+        ("Clara Kaya", "18:04", "Es fehlen Bänke."),
     ]

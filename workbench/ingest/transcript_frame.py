@@ -20,7 +20,9 @@ Transcription tools write lines that are no one's words, and these are no statem
   date and time (``12. März 2021, 06:02PM``: the date is the document's date, as is a
   date in the title); the details of a transcript's head (:func:`head_line`: ``Datum:``
   is the document's date, ``Transkription:`` names a person for the name list, ``Ort:``,
-  ``Dauer:`` are not kept). What is left is the title, its lines joined by " – ".
+  ``Dauer:`` are not kept); BigBlueButton's welcome message over a saved chat
+  (``system:``, ``Willkommen bei …!``, ``Welcome to …``) and the lines below it. What is
+  left is the title, its lines joined by " – ".
 """
 
 from __future__ import annotations
@@ -40,6 +42,15 @@ _PARTICIPANTS = (
 _LIST_HEAD = re.compile(rf"^\s*{_PARTICIPANTS}\s*:?\s*$", re.I)
 # Jitsi's transcriber (Jigasi): "Initial people present at 09:00:03:", a name per line below
 _PRESENT = re.compile(r"^\s*Initial people present (?:at|on)\b.*:\s*$", re.I)
+# BigBlueButton's welcome message over a saved chat ("system:", "[18:00] Willkommen bei …!",
+# "Willkommen bei <b>…</b>!<br>…", "Welcome to …", "Dieser Server verwendet BigBlueButton."):
+# no title; the lines after it up to the first message are the rest of it.
+_WELCOME = re.compile(
+    r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # BBB 2.x stamps it like a message
+    r"(?:system\s*:\s*$|(?:herzlich\s+)?willkommen\s+(?:bei|zu[mr]?|im|in)\b|welcome\s+to\b"
+    r"|.*\bBigBlueButton\b|.*<br\s*/?>)",
+    re.I,
+)
 _LIST_LINE = re.compile(rf"^\s*{_PARTICIPANTS}\s*:\s*(?P<names>\S.*)$", re.I)
 _KEYWORDS = re.compile(
     r"^\s*(?:(?:summary\s+)?keywords|schlüsselwörter|schlagwörter|stichwörter)\s*:?\s*$", re.I
@@ -325,11 +336,14 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
     """The header made of the lines before a transcript's first turn (see the module); a
     "Datum:" that is no date stops the import unless not ``strict`` (while recognising)."""
     header = Header()
-    skip = listing = False
+    skip = listing = welcome = False
     for i, line in enumerate(lines):
         if skip:
             skip = False
             continue
+        welcome = welcome or (not header.title and _WELCOME.match(line) is not None)
+        if welcome and not head_line(line):
+            continue  # BigBlueButton's welcome message: no title, no statement
         if _PRESENT.match(line):
             listing = True
             continue
