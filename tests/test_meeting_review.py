@@ -227,3 +227,37 @@ def test_a_bigbluebutton_welcome_is_no_title_and_no_statement(tmp_path: Path, ve
         ("Anna Schmidt", "18:03", "Danke, notiert."),
         ("Clara Kaya", "18:04", "Es fehlen Bänke."),
     ]
+
+
+# An interview typed in Markdown under its title, without times: turns of roles.
+MARKDOWN_INTERVIEW = """\
+# Interview 7
+
+Interviewerin: Wie erleben Sie die Nachbarschaft seit der Pandemie?
+Befragte: Viele Ältere sind allein geblieben, der Treff war lange zu.
+
+Interviewerin: Was würde Ihnen helfen?
+Befragte: Ein offener Treffpunkt am Nachmittag.
+"""
+MARKDOWN_RESULTS = """\
+# Runde am Markt
+
+Ergebnis: Mehr Bänke am Markt.
+Fazit: Der Markt braucht Schatten.
+
+Ergebnis: Die Jugend braucht einen Raum.
+Fazit: Ein Treffpunkt fehlt.
+"""
+
+
+def test_an_interview_under_a_markdown_title_is_turns(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "interview7.md", MARKDOWN_INTERVIEW))
+    assert doc.title == "Interview 7"
+    assert [(s.speaker_role, s.question, s.text) for s in doc.segments] == [
+        ("Interviewerin", None, "Wie erleben Sie die Nachbarschaft seit der Pandemie?"),
+        ("Befragte", None, "Viele Ältere sind allein geblieben, der Treff war lange zu."),
+        ("Interviewerin", None, "Was würde Ihnen helfen?"),
+        ("Befragte", None, "Ein offener Treffpunkt am Nachmittag."),
+    ]
+    protocol = parse_file(_file(tmp_path, "runde.md", MARKDOWN_RESULTS))
+    assert protocol.importer == "markdown"

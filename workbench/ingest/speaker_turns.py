@@ -163,7 +163,8 @@ def _under_title(text: str) -> str | None:
 
 def _is_turns(text: str, timed_only: bool) -> bool:
     """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`);
-    under a Markdown title ("# Was fehlt im Quartier?") only turns with times count."""
+    under a Markdown title ("# Was fehlt im Quartier?") only turns with times count, and
+    an interview's labelled turns (:func:`_interview`)."""
     if text.lstrip("\ufeff").startswith("#"):
         titled = _under_title(text[:200_000])
         if titled is None:
@@ -181,6 +182,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     # time stamps make a chat or transcript of one-time speakers too.
     speakers = [t.who.casefold() for t in turns]
     repeated = len(set(speakers)) <= 0.8 * len(speakers)
+    timed_only = timed_only and not _interview(speakers)
     timed = sum(
         t.time is not None or t.section or bool(_marked(" ".join(t.lines))[1]) for t in turns
     )
@@ -195,6 +197,26 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if headed and not repeated and 2 * sum(map(_person_like, headed)) < len(headed):
         return False  # "Verkehr (18:15)" / text, each heading once: a protocol's agenda
     return len(turns) >= _SHARE * (len(turns) + parse.other)
+
+
+# An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV") and who answers ("B",
+# "B1", "IP 2", "Befragte", "Interviewter")
+_ASKER = re.compile(r"(?:i|int\.?|iv|interviewer(?:in|\*in|:in|/in)?)\s*\d*")
+_ANSWERER = re.compile(r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner(?:in)?)\s*\d*")
+
+
+def _interview(speakers: list[str]) -> bool:
+    """Whether folded speaker labels are an interview's, each asking or answering at least
+    twice ("Interviewerin:"/"Befragte:" under "# Interview 7"): turns without times, as
+    typed in Markdown or Word, where a protocol's "Ergebnis:" lead-ins would not count."""
+    asks = [s for s in speakers if _ASKER.fullmatch(s)]
+    answers = [s for s in speakers if _ANSWERER.fullmatch(s)]
+    return (
+        len(asks) >= 2
+        and len(answers) >= 2
+        and len(asks) + len(answers) == len(speakers)
+        and all(speakers.count(s) >= 2 for s in set(speakers))
+    )
 
 
 def _short_transcript(turns: list[Turn]) -> bool:
