@@ -11,6 +11,7 @@ from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import polis
 from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
 from workbench.ingest.docx_protocol import parse_docx
+from workbench.ingest.element_chat import is_element_chat, parse_element_chat
 from workbench.ingest.folder_files import (
     leave_out_descriptions,
     subfolder_text,
@@ -198,6 +199,7 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
 # What :func:`_kind_of_text` found → the importer of that chat or transcript.
 _CHATS = {
     "whatsapp": parse_whatsapp_chat,
+    "element": parse_element_chat,
     "zoom": parse_zoom_chat,
     "turns": parse_speaker_turns,
     "segments": parse_timed_segments,  # aTrain without speaker detection
@@ -237,6 +239,8 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
         return "whatsapp"
     if is_zoom_chat(text):
         return "zoom"
+    if is_element_chat(text):
+        return "element"
     if is_speaker_turns(text):
         return "turns"
     if is_timed_segments(text):

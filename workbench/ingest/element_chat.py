@@ -1,0 +1,99 @@
+"""Element (Matrix) chats saved as plain text: "Chat exportieren" → "Nur-Text" (pure).
+
+Element writes one line per event: the full date and time, " - ", then the event as its
+timeline shows it — ``Thu, Dec 5 2026 18:01:12 - Anna Schmidt: Guten Abend``, in German
+``Do., 5. Dez. 2026, 18:01:12 - Anna Schmidt: …``; lines of a message written over
+several lines follow without a date. Events other than messages (``Anna Schmidt joined
+the room``, ``… hat den Raum betreten``) have no "Name: " and are no statements. A reply
+starts with the quoted start of the message answered, ``<Ben Berg "Der Spielplatz…">``:
+it is dropped, as in Zoom's replies. A sender without display name is its Matrix ID
+(``@anna.schmidt:matrix.org``): its local part names the person (``anna.schmidt``).
+
+The lines become speaker turns (:mod:`workbench.ingest.speaker_turns`): one statement
+per message with its time; the date of the first message is the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from workbench.core.domain import ParsedDocument
+from workbench.ingest.speaker_turns import turns_document
+from workbench.ingest.textio import Source, decode, read_source
+
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?,"
+_HEADER = re.compile(
+    rf"^{_DAY}\s+(?P<date>[^-\n]*?\d{{4}}),?\s+"
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?) - (?P<event>.*)$"
+)
+_MATRIX_ID = re.compile(r"^@(?P<local>[^:\s]+):[^\s:]+(?::\d+)?: ")
+_SENDER = re.compile(r"^(?P<who>[^:\n]{1,80}?): ")
+_REPLY = re.compile(r'^<[^<>\n"]{1,80}(?: "[^"\n]*")?> ')
+_MONTHS = {
+    **dict.fromkeys(("jan", "januar", "january"), 1),
+    **dict.fromkeys(("feb", "februar", "february"), 2),
+    **dict.fromkeys(("mar", "mär", "märz", "march"), 3),
+    **dict.fromkeys(("apr", "april"), 4),
+    **dict.fromkeys(("may", "mai"), 5),
+    **dict.fromkeys(("jun", "juni", "june"), 6),
+    **dict.fromkeys(("jul", "juli", "july"), 7),
+    **dict.fromkeys(("aug", "august"), 8),
+    **dict.fromkeys(("sep", "sept", "september"), 9),
+    **dict.fromkeys(("oct", "okt", "oktober", "october"), 10),
+    **dict.fromkeys(("nov", "november"), 11),
+    **dict.fromkeys(("dec", "dez", "dezember", "december"), 12),
+}
+
+
+def is_element_chat(text: str) -> bool:
+    """Whether a plain text is an Element chat export: its first line and most lines
+    that start with a weekday are event lines."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
+    if len(lines) < 2 or not _HEADER.match(lines[0]):
+        return False
+    headers = sum(1 for line in lines if _HEADER.match(line))
+    return headers >= 2 and headers >= 0.5 * len(lines)
+
+
+def parse_element_chat(
+    source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """One statement per message of an Element chat export, with sender and time."""
+    raw = read_source(source, name)
+    lines: list[str] = []
+    day: str | None = None
+    keep = False  # whether the lines below an event belong to a message
+    for line in decode(raw).lstrip("\ufeff").splitlines():
+        header = _HEADER.match(line)
+        if header is None:
+            if keep and line.strip():
+                lines[-1] += " " + line.strip()  # a message's next line
+            continue
+        event = header["event"]
+        matrix = _MATRIX_ID.match(event)
+        sender = None if matrix else _SENDER.match(event)
+        keep = bool(matrix or sender)
+        if not keep:
+            continue  # "Anna Schmidt joined the room": no message
+        who = matrix["local"] if matrix else sender["who"]
+        text = _REPLY.sub("", event[(matrix or sender).end() :])
+        lines.append(f"[{header['time']}] {who}: {text}")
+        day = day or _iso(header["date"])
+    document = turns_document(raw, "\n".join(lines), roles)
+    return replace(document, date=document.date or day)
+
+
+def _iso(written: str) -> str | None:
+    """The ISO date of Element's "Dec 5 2026" or "5. Dez. 2026", None if unreadable."""
+    words = re.findall(r"[^\W\d_]+|\d+", written)
+    month = next((_MONTHS[w.casefold()] for w in words if w.casefold() in _MONTHS), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    if month is None or len(numbers) != 2:
+        return None
+    try:
+        return date(numbers[1], month, numbers[0]).isoformat()
+    except ValueError:
+        return None  # "Feb 31": no day
