@@ -49,6 +49,7 @@ def test_an_element_export_is_one_statement_per_message(tmp_path: Path, text: st
         ("Jolanta Brzeska", "18:02:40", "Und Bänke fehlen."),
         ("sayuri.kwarteng", "18:03:10", "Danke euch."),
     ]
+    assert [s.row for s in doc.segments] == [2, 3, 5, 6]  # lines of the file, for messages
 
 
 def test_an_element_export_stores_no_name(project: Project, tmp_path: Path) -> None:

@@ -63,24 +63,27 @@ def parse_element_chat(
 ) -> ParsedDocument:
     """One statement per message of an Element chat export, with sender and time."""
     raw = read_source(source, name)
-    lines: list[str] = []
+    lines: list[str] = []  # one per line of the file, so that rows stay the file's
     day: str | None = None
-    keep = False  # whether the lines below an event belong to a message
+    message: int | None = None  # the line of the message the lines below continue
     for line in decode(raw).lstrip("\ufeff").splitlines():
+        lines.append("")
         header = _HEADER.match(line)
         if header is None:
-            if keep and line.strip():
-                lines[-1] += " " + line.strip()  # a message's next line
+            if message is not None and line.strip():
+                lines[message] += " " + line.strip()  # a message's next line
             continue
         event = header["event"]
         matrix = _MATRIX_ID.match(event)
         sender = None if matrix else _SENDER.match(event)
-        keep = bool(matrix or sender)
-        if not keep:
-            continue  # "Anna Schmidt joined the room": no message
-        who = matrix["local"] if matrix else sender["who"]
-        text = _REPLY.sub("", event[(matrix or sender).end() :])
-        lines.append(f"[{header['time']}] {who}: {text}")
+        found = matrix or sender
+        if found is None:
+            message = None  # "Anna Schmidt joined the room": no message
+            continue
+        who = matrix["local"] if matrix else found["who"]
+        text = _REPLY.sub("", event[found.end() :])
+        message = len(lines) - 1
+        lines[message] = f"[{header['time']}] {who}: {text}"
         day = day or _iso(header["date"])
     document = turns_document(raw, "\n".join(lines), roles)
     return replace(document, date=document.date or day)
