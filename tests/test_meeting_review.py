@@ -12,6 +12,7 @@ import pytest
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest import parse_file
 
 # An e-mail read out as Outlook writes its head: "An:" and "Cc:" follow "Gesendet:".
@@ -261,3 +262,26 @@ def test_an_interview_under_a_markdown_title_is_turns(tmp_path: Path) -> None:
     ]
     protocol = parse_file(_file(tmp_path, "runde.md", MARKDOWN_RESULTS))
     assert protocol.importer == "markdown"
+
+
+# Zoom saves every meeting's chat as "meeting_saved_chat.txt" in a folder named after the
+# meeting's start and topic: two meetings are two workshops, with their date and place.
+ZOOM_CHAT = (
+    "18:00:05 Von Helga Brandt an Alle:\n\tDer Spielplatz am Rhein ist gesperrt.\n"
+    "18:01:10 Von Kerem Özdemir an Alle:\n\tUnd die Bänke fehlen auch.\n"
+)
+
+
+def test_zoom_recording_folders_name_their_meetings(project: Project, tmp_path: Path) -> None:
+    paths = []
+    for folder in ("2026-03-05 18.00.12 Stadtteilforum Manfort", "2026-03-12 18.00.05 Runde"):
+        (tmp_path / folder).mkdir()
+        text = ZOOM_CHAT if "Manfort" in folder else ZOOM_CHAT.replace("Rhein", "Markt")
+        paths.append(str(_file(tmp_path / folder, "meeting_saved_chat.txt", text)))
+    assert main(["--project", str(project.path), "import", *paths]) == 0
+    workshops = project.workshops().sort_values("workshop")
+    columns = (workshops["workshop"], workshops["district"], workshops["date"])
+    assert list(zip(*columns, strict=True)) == [
+        ("Runde", "Gesamtstadt", "2026-03-12"),
+        ("Stadtteilforum Manfort", "Manfort", "2026-03-05"),
+    ]

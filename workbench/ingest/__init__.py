@@ -19,6 +19,7 @@ from workbench.ingest.folder_files import (
 )
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
+from workbench.ingest.meeting_folder import named_by_folder
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
@@ -312,9 +313,21 @@ def parse_file(
 
     ``roles`` maps speakers of chats and transcripts to roles (see ``--roles``);
     ``direct_messages`` imports the direct messages of a Zoom or Webex chat (see
-    ``--include-direct-messages``), which are left out and counted otherwise.
+    ``--include-direct-messages``), which are left out and counted otherwise. A file in
+    a Zoom recording folder belongs to the meeting the folder names
+    (:mod:`workbench.ingest.meeting_folder`).
     """
     path = Path(path)
+    return named_by_folder(path, _parse_one(path, mapping, roles, direct_messages))
+
+
+def _parse_one(
+    path: Path,
+    mapping: TableMapping | None,
+    roles: Mapping[str, str] | None,
+    direct_messages: bool,
+) -> ParsedDocument:
+    """The document of one file, as its importer reads it (see :func:`parse_file`)."""
     suffix = path.suffix.lower()
     if suffix == ".srt":
         return parse_srt(path, roles=roles)

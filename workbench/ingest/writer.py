@@ -55,6 +55,7 @@ from workbench.ingest.long_names import (
     stored_workshop,
     workshop_key,
 )
+from workbench.ingest.meeting_folder import MEETING_FOLDER
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, in_place, lay_out
 from workbench.ingest.personal_notices import personal_notices
@@ -283,9 +284,11 @@ class Writer(ProjectFileWriting):
         """
         document = composed_labels(document)
         fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
-        from_name = None
+        from_name = in_file = None
+        topic = document.options.get(MEETING_FOLDER)  # a Zoom recording folder's meeting
         if not (fixed_district or document.district or any(s.district for s in document.segments)):
-            from_name = self._district_in_name(document.filename)
+            in_file = self._district_in_name(document.filename)
+            from_name = in_file or (self._district_in_name(topic) if topic else None)
             document = replace(document, district=from_name) if from_name else document
         dated = None  # a protocol without "Datum:": the date of its title or file name
         if document.date is None and document.importer in PROTOCOL_IMPORTERS:
@@ -320,9 +323,15 @@ class Writer(ProjectFileWriting):
             )
             result = replace(result, notices=(notice, *result.notices))
         if from_name and result.segments:
+            where = "Dateinamen" if in_file else "Ordnernamen"
             notice = (
-                f"Sozialraum {from_name}: aus dem Dateinamen erkannt "
-                "(ein anderer: --district NAME)."
+                f"Sozialraum {from_name}: aus dem {where} erkannt (ein anderer: --district NAME)."
+            )
+            result = replace(result, notices=(notice, *result.notices))
+        if topic and not fixed_workshop and result.segments:
+            notice = (
+                f"Workshop „{topic}“ nach dem Ordner der Zoom-Aufzeichnung benannt (ein "
+                "anderer: --workshop NAME)."
             )
             result = replace(result, notices=(notice, *result.notices))
         return result
