@@ -285,3 +285,23 @@ def test_zoom_recording_folders_name_their_meetings(project: Project, tmp_path: 
         ("Runde", "Gesamtstadt", "2026-03-12"),
         ("Stadtteilforum Manfort", "Manfort", "2026-03-05"),
     ]
+
+
+# A Zoom recording folder holds the recordings next to the chat: they are named, with what
+# to do, instead of being passed over without a word; alone they stop the import (exit 2).
+def test_recordings_are_named_with_what_to_do(project: Project, tmp_path: Path, capsys) -> None:
+    (tmp_path / "mit").mkdir()
+    (tmp_path / "ohne").mkdir()
+    for folder in ("mit", "ohne"):
+        (tmp_path / folder / "audio1234567890.m4a").write_bytes(b"\0")
+        (tmp_path / folder / "video1234567890.mp4").write_bytes(b"\0")
+    _file(tmp_path / "mit", "meeting_saved_chat.txt", ZOOM_CHAT)
+    assert main(["--project", str(project.path), "import", str(tmp_path / "mit")]) == 0
+    out = capsys.readouterr().out
+    assert "Aufnahmen nicht gelesen: audio1234567890.m4a, video1234567890.mp4" in out
+    assert "zuerst transkribieren" in out
+    assert main(["--project", str(project.path), "import", str(tmp_path / "ohne")]) == 2
+    assert "zuerst transkribieren" in capsys.readouterr().err
+    path = tmp_path / "ohne" / "audio1234567890.m4a"
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    assert "Eine Aufnahme — die Werkbank liest Transkripte" in capsys.readouterr().err

@@ -86,6 +86,17 @@ _HINTS = {
     ".etherpad": "Ein Etherpad im eigenen Format: im Pad über „Importieren/Exportieren“ als "
     "Textdatei (.txt) oder ODF-Dokument (.odt) exportieren",
 }
+# Recordings of a meeting or interview: the workbench reads their transcripts
+MEDIA_SUFFIXES = {
+    ".m4a", ".mp3", ".wav", ".ogg", ".oga", ".opus", ".aac", ".flac", ".wma", ".amr",
+    ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".wmv",
+}  # fmt: skip
+MEDIA_HINT = (
+    "die Werkbank liest Transkripte, nicht Ton oder Video: zuerst transkribieren, etwa mit "
+    "noScribe, aTrain oder Whisper (Zoom, Teams und Webex bieten das Transkript als .vtt "
+    "an), und das Transkript importieren"
+)
+_HINTS.update(dict.fromkeys(MEDIA_SUFFIXES, f"Eine Aufnahme — {MEDIA_HINT}"))
 
 
 BOUNDARIES = (
@@ -169,8 +180,11 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         )
         if not found and linked and not left_out and not described:
             raise InputError(f"Der Ordner enthält keine eigene Datei. {links[0]}", file=str(path))
+        media = sorted(f.name for f in path.iterdir() if f.suffix.lower() in MEDIA_SUFFIXES)
+        recordings = [f"Aufnahmen nicht gelesen: {', '.join(media)} — {MEDIA_HINT}."]
         if notices is not None:
             notices.extend([*described, *left_out, *links, *(bounds if areas else [])])
+            notices.extend(recordings if media else [])
         if not found and areas and not left_out:
             raise InputError(
                 f"Der Ordner enthält keine Datei mit Beiträgen. {bounds[0]}", file=str(path)
@@ -190,7 +204,7 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         if not found:
             raise InputError(
                 "Der Ordner enthält keine importierbare Datei "
-                f"({', '.join(supported_suffixes())}).",
+                f"({', '.join(supported_suffixes())}).{' ' + recordings[0] if media else ''}",
                 file=str(path),
             )
         out.extend(found)
