@@ -305,3 +305,19 @@ def test_recordings_are_named_with_what_to_do(project: Project, tmp_path: Path, 
     path = tmp_path / "ohne" / "audio1234567890.m4a"
     assert main(["--project", str(project.path), "import", str(path)]) == 2
     assert "Eine Aufnahme — die Werkbank liest Transkripte" in capsys.readouterr().err
+
+
+# Zoom's cloud recording names chat and transcript of one meeting after its start (GMT):
+# they are one workshop, not two named after the files.
+def test_zoom_cloud_files_of_one_meeting_are_one_workshop(project: Project, tmp_path: Path) -> None:
+    transcript = (
+        "WEBVTT\n\n1\n00:00:03.120 --> 00:00:07.480\nHelga Brandt: Guten Abend.\n\n"
+        "2\n00:00:08.000 --> 00:00:12.300\nKerem Özdemir: Der Spielplatz ist gesperrt.\n"
+    )
+    _file(tmp_path, "GMT20260305-170012_Recording.transcript.vtt", transcript)
+    _file(tmp_path, "GMT20260305-170012_RecordingnewChat.txt", ZOOM_CHAT)
+    assert main(["--project", str(project.path), "import", str(tmp_path)]) == 0
+    workshops = project.workshops()
+    assert list(workshops["workshop"]) == ["Zoom-Meeting 05.03.2026 17:00 GMT"]
+    assert list(workshops["date"]) == ["2026-03-05"]
+    assert len(project.segments()) == 4

@@ -55,7 +55,7 @@ from workbench.ingest.long_names import (
     stored_workshop,
     workshop_key,
 )
-from workbench.ingest.meeting_folder import MEETING_FOLDER
+from workbench.ingest.meeting_folder import MEETING_FOLDER, ZOOM_CLOUD
 from workbench.ingest.nfc_view import composed, composed_labels
 from workbench.ingest.offsets import OffsetMap, in_place, lay_out
 from workbench.ingest.personal_notices import personal_notices
@@ -328,9 +328,11 @@ class Writer(ProjectFileWriting):
                 f"Sozialraum {from_name}: aus dem {where} erkannt (ein anderer: --district NAME)."
             )
             result = replace(result, notices=(notice, *result.notices))
-        if topic and not fixed_workshop and result.segments:
+        cloud = document.options.get(ZOOM_CLOUD)
+        if (topic or cloud) and not fixed_workshop and result.segments:
+            where = "dem Ordner" if topic else "dem Dateinamen"
             notice = (
-                f"Workshop „{topic}“ nach dem Ordner der Zoom-Aufzeichnung benannt (ein "
+                f"Workshop „{topic or cloud}“ nach {where} der Zoom-Aufzeichnung benannt (ein "
                 "anderer: --workshop NAME)."
             )
             result = replace(result, notices=(notice, *result.notices))
