@@ -10,7 +10,13 @@ import pytest
 
 from workbench.core.domain import WorkbenchError
 from workbench.ingest import noun_lexicon
-from workbench.ingest.noun_lexicon import german_nouns, is_german_noun
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    german_nouns,
+    is_german_noun,
+    is_place_name,
+    lexicon,
+)
 
 
 @pytest.mark.parametrize("word", ["licht", "konigin", "geburt", "geburten", "strasse", "wiese"])
@@ -33,13 +39,26 @@ def test_names_and_places_only_are_no_nouns(word: str) -> None:
 
 @pytest.fixture
 def without_package(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    german_nouns.cache_clear()
+    lexicon.cache_clear()
     monkeypatch.setitem(sys.modules, "german_nouns", None)  # import fails as if missing
     yield
-    german_nouns.cache_clear()
+    lexicon.cache_clear()
 
 
 def test_a_missing_package_is_said_in_german(without_package: None) -> None:
     with pytest.raises(WorkbenchError, match="german-nouns fehlt") as err:
         german_nouns()
     assert noun_lexicon.PACKAGE in str(err.value)
+
+
+@pytest.mark.parametrize("word", ["wien", "altona", "liesing", "hamburg"])
+def test_places_of_the_wiktionary_are_place_names(word: str) -> None:
+    assert is_place_name(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "compound"),
+    [("balkonkraftwerke", True), ("regenwasser-speicher", True), ("zabelberg", False)],
+)
+def test_a_compound_ends_in_a_noun_of_five_letters_or_more(word: str, compound: bool) -> None:
+    assert compound_noun(word) is compound

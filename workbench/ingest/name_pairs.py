@@ -12,6 +12,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_known import ORDINARY, Finder
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
 
 
@@ -211,3 +212,70 @@ def enumerated(
     if finder.is_role(tok):
         return None
     return Hit(tok.start, tok.end, "person", tok.lower, 0.75, tok.text), i
+
+
+# A word written like a name: a capital, then small letters ("Chidinma", "Nwachukwuike")
+_PLAIN_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}")
+# Endings of adjectives ("Unterschiedliche", "Geothermisch") and of English words
+# ("Vertical Farming", "Reinventing Society") capitalised in a name or a title
+_NOT_NAME_END = re.compile(
+    r"(?:lich|liche|lichen|licher|isch|ische|ischen|ischer|bare|baren|same|samen|lose|losen|"
+    r"ierte|ierten|ige|igen|ing|ical|ity|ics|ship)$|^(?:be|ge|ver|er|ent|zer)[a-zäöüß]{3,}t$"
+)
+
+
+def _unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is written like a name and is a word of no list at all: no name of
+    the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists
+    (:func:`unlisted_pair`)."""
+    f = tok.folded
+    return (
+        _PLAIN_NAME.fullmatch(tok.text) is not None
+        and not finder._sure_name(tok)
+        and not finder.names.has_first(tok.text)
+        and not finder.names.has_last(tok.text)
+        and finder.name_like(tok)
+        and f not in ORDINARY
+        and f not in lists.LOCAL_NAMES
+        and f not in lists.INSTITUTION_NOUNS
+        and not PLACE_END.search(f)
+        and not _NOT_NAME_END.search(f)
+        and not any(is_german_noun(w) or is_place_name(w) or compound_noun(w) for w in _stems(f))
+    )
+
+
+def _stems(folded: str) -> tuple[str, ...]:
+    """The word and, after an ending of a genitive or a dative plural, its stem
+    ("osterreichs" → "osterreich", "ortsgebieten" → "ortsgebiete", "ortsgebiet")."""
+    stems = [folded]
+    if folded.endswith(("s", "n")):
+        stems.append(folded[:-1])
+    if folded.endswith(("es", "en")):
+        stems.append(folded[:-2])
+    return tuple(stems)
+
+
+def unlisted_pair(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int
+) -> tuple[Hit, int] | None:
+    """Two capitalised words of no list in the middle of a sentence ("Gestern kam Chidinma
+    Nwachukwuike zum Treffen", "mit Quirin Zabelberg gesprochen"): German writes a noun so,
+    and neither is one, nor a place, nor a name of the gazetteer — most likely a first name
+    and a surname. Only after a lower-case word that is no article, the two alone (no third
+    capitalised word beside them: a title, an organisation); uncertain, so shown for review."""
+    tok = toks[i]
+    if tok.sentence_start or i == 0 or i + 1 >= len(toks):
+        return None
+    prev, nxt = toks[i - 1], toks[i + 1]
+    if text[prev.end : tok.start] != " " or text[tok.end : nxt.start] != " ":
+        return None
+    if not prev.text.islower() or prev.lower in lists.ARTICLES:
+        return None
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
+        return None  # "Reinventing Society Network", "Kemal Altun Platz"
+    if not (_unlisted_word(finder, tok) and _unlisted_word(finder, nxt)):
+        return None
+    if finder._institution_after(text, toks, i + 1):
+        return None
+    return finder._hit(text, toks, tok.start, i, i + 1, i + 1, 0.6, nxt.text)

@@ -20,6 +20,7 @@ PACKAGE = "german-nouns==1.2.5"  # pyproject.toml [tool.workbench] no-deps
 # Entries that name someone or somewhere, not a thing: "Licht" (Nachname) beside "Licht"
 # (Substantiv) is two entries; only the second makes the word an ordinary noun.
 _NAME_KINDS = frozenset({"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname"})
+_PLACE_KINDS = frozenset({"Toponym", "Eigenname", "Straßenname"})
 
 
 def _wanted(column: str) -> bool:
@@ -37,8 +38,9 @@ def _folded(word: str) -> str:
 
 
 @cache
-def german_nouns() -> frozenset[str]:
-    """The folded lemmas and nominative forms of every entry that is a noun and no name."""
+def lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded noun forms (:func:`german_nouns`) and the folded names of places and
+    institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona")."""
     import pandas as pd
 
     try:
@@ -51,15 +53,41 @@ def german_nouns() -> frozenset[str]:
             f"`make setup` oder `pip install --no-deps {PACKAGE}` installiert es."
         ) from None
     forms = [column for column in table.columns if column != "pos"]
-    nouns = table["pos"].map(lambda pos: _NAME_KINDS.isdisjoint(pos.split(",")))
-    nouns &= table["pos"].str.contains("Substantiv", regex=False)
+    kinds = table["pos"].str.split(",")
+    nouns = kinds.map(_NAME_KINDS.isdisjoint) & kinds.map(lambda k: "Substantiv" in k)
+    places = kinds.map(lambda k: not _PLACE_KINDS.isdisjoint(k))
     words: set[str] = set()
     for column in forms:
         words.update(table.loc[nouns, column].unique())
-    return frozenset(_folded(w) for w in words if w and " " not in w)
+    named = table.loc[places, "lemma"].unique()
+    return (
+        frozenset(_folded(w) for w in words if w and " " not in w),
+        frozenset(_folded(w) for w in named if w and " " not in w),
+    )
+
+
+def german_nouns() -> frozenset[str]:
+    """The folded lemmas and nominative forms of every entry that is a noun and no name."""
+    return lexicon()[0]
 
 
 def is_german_noun(folded: str) -> bool:
     """Whether the folded word is an ordinary German noun or a nominative form of one
     ("licht", "konigin", "geburten"), not only a name ("kleinhempel")."""
     return folded in german_nouns()
+
+
+def is_place_name(folded: str) -> bool:
+    """Whether the folded word names a place or an institution in the Wiktionary ("wien",
+    "altona", "liesing"), whatever else it names."""
+    return folded in lexicon()[1]
+
+
+def compound_noun(folded: str) -> bool:
+    """Whether the folded word ends in a German noun of five letters or more after a first
+    part of three ("balkonkraftwerke", "ortsgebieten", "regenwasser-speicher"): a compound
+    the Wiktionary lacks, no name ("zabelberg" ends in a shorter one)."""
+    head = folded.rsplit("-", 1)[-1]
+    if head != folded and is_german_noun(head):
+        return True
+    return any(is_german_noun(head[k:]) for k in range(3, len(head) - 4))

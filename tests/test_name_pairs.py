@@ -1,0 +1,66 @@
+"""Two capitalised words of no list in the middle of a sentence are a person's first name
+and surname (:func:`workbench.ingest.name_pairs.unlisted_pair`): replaced and shown for
+review; compounds, places, adjectives and English words capitalised there stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import REPLACE_AT, REVIEW_BELOW, Pseudonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "word"),
+    [
+        (
+            "Gestern kam Chidinma Nwachukwuike zum Treffen.",
+            "Gestern kam [Person 1] zum Treffen.",
+            "Nwachukwuike",
+        ),
+        (
+            "Wir haben mit Quirin Zabelberg gesprochen.",
+            "Wir haben mit [Person 1] gesprochen.",
+            "Zabelberg",
+        ),
+        (
+            "Gekocht hat gestern Quirin Zabelberg für alle.",
+            "Gekocht hat gestern [Person 1] für alle.",
+            "Zabelberg",
+        ),
+    ],
+)
+def test_an_unlisted_first_name_and_surname_mid_sentence_is_a_person_for_review(
+    text: str, expected: str, word: str
+) -> None:
+    pseudonymiser = Pseudonymiser()
+    assert pseudonymiser.pseudonymise(text)[0] == expected
+    [candidate] = pseudonymiser.candidates
+    assert candidate.word == word
+    assert REPLACE_AT <= candidate.confidence < REVIEW_BELOW
+
+
+def test_the_person_keeps_her_number_when_named_again() -> None:
+    pseudonymiser = Pseudonymiser()
+    first = pseudonymiser.pseudonymise("Heute war Chidinma Nwachukwuike da.")[0]
+    again = pseudonymiser.pseudonymise("Morgen kommt Chidinma Nwachukwuike wieder.")[0]
+    assert (first, again) == ("Heute war [Person 1] da.", "Morgen kommt [Person 1] wieder.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen mehr Balkonkraftwerke in sämtlichen Ortsgebieten Österreichs.",
+        "Im Sommer fliegen zu viele Flieger über Wien Liesing.",
+        "Wir fördern seit Jahren Vertical Farming in der Stadt.",
+        "Hier lagern für Unterschiedliche Baustellenmaterialien die Firmen.",
+        "Das wird von Ressourcen Bestimmt.",
+        "Gerne mit Solarpaneele Dachflächen belegen.",
+        "Wir wollen mehr Alma Wartenberg Platz.",
+    ],
+)
+def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(
+    text: str,
+) -> None:
+    pseudonymiser = Pseudonymiser()
+    assert pseudonymiser.pseudonymise(text)[0] == text
+    assert pseudonymiser.candidates == []
