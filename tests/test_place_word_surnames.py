@@ -76,6 +76,24 @@ def test_a_place_named_after_a_person_stays(text: str) -> None:
 def test_a_house_named_by_its_owner_keeps_the_house() -> None:
     # "Markus Haus" is Markus' house (the apostrophe left out), not his surname
     assert _clear("Markus Haus ist offen.") == "[Person 1] Haus ist offen."
+    assert _clear("Gestern brannte Markus Haus.") == "Gestern brannte [Person 1] Haus."
+    assert _clear("Gestern hat Markus Haus gebrannt.") == "Gestern hat [Person 1] Haus gebrannt."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gestern hat Markus Haus geholfen.", "Gestern hat [Person 1] geholfen."),
+        ("Dann kam Markus Haus dazu.", "Dann kam [Person 1] dazu."),
+        ("Heute sagt Markus Haus, es reicht.", "Heute sagt [Person 1], es reicht."),
+        ("Gestern hat Jonas Garten gesagt, dass …", "Gestern hat [Person 1] gesagt, dass …"),
+    ],
+)
+def test_a_first_name_in_s_acting_after_the_verb_takes_the_place_word_as_surname(
+    text: str, expected: str
+) -> None:
+    # no house helps or comes: the place word is his surname, not what he owns
+    assert _clear(text) == expected
 
 
 @pytest.mark.parametrize(
