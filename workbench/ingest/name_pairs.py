@@ -224,7 +224,7 @@ _NOT_NAME_END = re.compile(
 )
 
 
-def _unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
+def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     """Whether ``tok`` is written like a name and is a word of no list at all: no name of
     the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists
     (:func:`unlisted_pair`)."""
@@ -274,7 +274,7 @@ def unlisted_pair(
     after = toks[i + 2] if i + 2 < len(toks) else None
     if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
         return None  # "Reinventing Society Network", "Kemal Altun Platz"
-    if not (_unlisted_word(finder, tok) and _unlisted_word(finder, nxt)):
+    if not (unlisted_word(finder, tok) and unlisted_word(finder, nxt)):
         return None
     if finder._institution_after(text, toks, i + 1):
         return None

@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_lists import TITLES
+from workbench.ingest.name_pairs import unlisted_word
+from workbench.ingest.name_tokens import tokens
+from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.protocol_meta import (
     FINITE_VERBS,
     describes_group,
@@ -69,7 +73,11 @@ def names_someone(text: str) -> bool:
     False
     >>> names_someone("Die Sitzung fand im Jugendzentrum Manfort statt.")
     False
+    >>> names_someone("Xhemajl Berisha hat das Protokoll geschrieben.")
+    True
     """
+    if _opens_with_unlisted_name(text):
+        return True
     known, words = gazetteer(), text.split()
     for i in range(len(words)):
         run = _capitalised_run(words[i:])
@@ -82,6 +90,23 @@ def names_someone(text: str) -> bool:
         if led or after.startswith("(") or verb_before:
             return True
     return False
+
+
+def _opens_with_unlisted_name(text: str) -> bool:
+    """Whether the sentence opens with two capitalised words of no list before a finite
+    verb ("Xhemajl Berisha hat das Protokoll geschrieben"): no noun, compound or place of
+    the Wiktionary, no name of the gazetteer (:func:`~workbench.ingest.name_pairs.
+    unlisted_word`) — a first name and a surname ("Offene Tür hat zu" is none)."""
+    toks = tokens(text)
+    if len(toks) < 3 or text[: toks[0].start].strip():
+        return False
+    first, last, verb = toks[:3]
+    if text[first.end : last.start] != " " or text[last.end : verb.start] != " ":
+        return False
+    if verb.lower not in FINITE_VERBS and not singular_verb(text, toks, 1):
+        return False
+    finder = PersonFinder(NameContext(known={}))
+    return unlisted_word(finder, first) and unlisted_word(finder, last)
 
 
 def _capitalised_run(words: list[str]) -> list[str]:
