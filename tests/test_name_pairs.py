@@ -1,6 +1,7 @@
-"""Two capitalised words of no list in the middle of a sentence are a person's first name
-and surname (:func:`workbench.ingest.name_pairs.unlisted_pair`): replaced and shown for
-review; compounds, places, adjectives and English words capitalised there stay."""
+"""Two capitalised words of no list in the middle of a sentence, or opening one before a
+colon or a verb in the singular, are a person's first name and surname
+(:func:`workbench.ingest.name_pairs.unlisted_pair`): replaced and shown for review;
+compounds, places, adjectives and English words capitalised there stay."""
 
 from __future__ import annotations
 
@@ -22,6 +23,22 @@ from workbench.ingest.pseudonymise import REPLACE_AT, REVIEW_BELOW, Pseudonymise
             "Wir haben mit [Person 1] gesprochen.",
             "Zabelberg",
         ),
+        ("Quirin Zabelberg: Mehr Licht am Markt.", "[Person 1]: Mehr Licht am Markt.", "Zabelberg"),
+        (
+            "- Chidinma Nwachukwuike: Ein Treffpunkt fehlt.",
+            "- [Person 1]: Ein Treffpunkt fehlt.",
+            "Nwachukwuike",
+        ),
+        (
+            "Die Idee ist gut. Quirin Zabelberg meint das auch.",
+            "Die Idee ist gut. [Person 1] meint das auch.",
+            "Zabelberg",
+        ),
+        (
+            "Xhemajl Berisha hat das Protokoll geschrieben.",
+            "[Person 1] hat das Protokoll geschrieben.",
+            "Berisha",
+        ),
         (
             "Gekocht hat gestern Quirin Zabelberg für alle.",
             "Gekocht hat gestern [Person 1] für alle.",
@@ -29,7 +46,7 @@ from workbench.ingest.pseudonymise import REPLACE_AT, REVIEW_BELOW, Pseudonymise
         ),
     ],
 )
-def test_an_unlisted_first_name_and_surname_mid_sentence_is_a_person_for_review(
+def test_an_unlisted_first_name_and_surname_is_a_person_for_review(
     text: str, expected: str, word: str
 ) -> None:
     pseudonymiser = Pseudonymiser()
@@ -56,6 +73,12 @@ def test_the_person_keeps_her_number_when_named_again() -> None:
         "Das wird von Ressourcen Bestimmt.",
         "Gerne mit Solarpaneele Dachflächen belegen.",
         "Wir wollen mehr Alma Wartenberg Platz.",
+        "Praktischer Klimaschutz: Radwege bauen.",
+        "Wiener Linien: dichterer Takt.",
+        "Stichwort Suffizienz: weniger ist mehr.",
+        "Einfacher Lösungsvorschlag: Tempo 30.",
+        "Offene Tür hat heute zu.",
+        "Praktischer Klimaschutz kostet wenig.",
     ],
 )
 def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
-from workbench.ingest.name_known import ORDINARY, Finder
+from workbench.ingest.name_known import ORDINARY, Finder, singular_verb
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
@@ -224,6 +224,10 @@ _NOT_NAME_END = re.compile(
 )
 
 
+# What may stand before a speaker's label at a line's start: blanks, a bullet, a dash
+_LINE_OPENING = re.compile(r"[ \t\u00a0*•·–-]*")
+
+
 def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     """Whether ``tok`` is written like a name and is a word of no list at all: no name of
     the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists
@@ -262,18 +266,30 @@ def unlisted_pair(
     Nwachukwuike zum Treffen", "mit Quirin Zabelberg gesprochen"): German writes a noun so,
     and neither is one, nor a place, nor a name of the gazetteer — most likely a first name
     and a surname. Only after a lower-case word that is no article, the two alone (no third
-    capitalised word beside them: a title, an organisation); uncertain, so shown for review."""
+    capitalised word beside them: a title, an organisation); opening a sentence before a
+    verb in the singular ("Quirin Zabelberg meint, …"; "Offene Tür hat zu" stays) or a
+    line before a colon, as a speaker's label ("Quirin Zabelberg: Mehr Licht.";
+    "Praktischer Klimaschutz: …" stays). Uncertain, so shown for review."""
     tok = toks[i]
-    if tok.sentence_start or i == 0 or i + 1 >= len(toks):
+    if i + 1 >= len(toks) or text[tok.end : toks[i + 1].start] != " ":
         return None
-    prev, nxt = toks[i - 1], toks[i + 1]
-    if text[prev.end : tok.start] != " " or text[tok.end : nxt.start] != " ":
-        return None
-    if not prev.text.islower() or prev.lower in lists.ARTICLES:
-        return None
-    after = toks[i + 2] if i + 2 < len(toks) else None
-    if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
-        return None  # "Reinventing Society Network", "Kemal Altun Platz"
+    nxt = toks[i + 1]
+    if tok.sentence_start:
+        # "Quirin Zabelberg: Mehr Licht.", a speaker's label; "Quirin Zabelberg meint, …",
+        # "Chidinma Nwachukwuike kommt morgen.", the subject of a verb in the singular
+        line = text.rfind("\n", 0, tok.start) + 1
+        label = text.startswith(":", nxt.end) and _LINE_OPENING.fullmatch(text, line, tok.start)
+        if not (label or singular_verb(text, toks, i + 1)):
+            return None
+    else:
+        prev = toks[i - 1]
+        if text[prev.end : tok.start] != " ":
+            return None
+        if not prev.text.islower() or prev.lower in lists.ARTICLES:
+            return None
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
+            return None  # "Reinventing Society Network", "Kemal Altun Platz"
     if not (unlisted_word(finder, tok) and unlisted_word(finder, nxt)):
         return None
     if finder._institution_after(text, toks, i + 1):
