@@ -59,3 +59,24 @@ def test_a_verb_beginning_with_ge_is_still_a_verb() -> None:
 @pytest.mark.parametrize("text", ["Der Bauer kommt.", "Bauer sucht Frau läuft im Fernsehen."])
 def test_an_unknown_word_stays(text: str) -> None:
     assert Pseudonymiser().pseudonymise(text)[0] == text
+
+
+def test_a_surname_of_two_letters_known_as_a_person_is_the_person() -> None:
+    # "Frau Li" gave a key entry, yet "Li" alone (a later sentence, an interview's title
+    # "1 Interview Li") stayed in clear: known words were taken from three letters on
+    p = Pseudonymiser()
+    assert (
+        p.pseudonymise("Frau Li sagt, Li hat recht.")[0] == "[Person 1] sagt, [Person 1] hat recht."
+    )
+    assert p.pseudonymise("1 Interview Li")[0] == "1 Interview [Person 1]"
+    assert [(c.word, c.replaced) for c in p.candidates] == [("Li", True)]
+    assert p.pseudonymise("Li wohnt seit 2010 hier.")[0] == "[Person 1] wohnt seit 2010 hier."
+
+
+def test_two_letters_of_a_weekday_or_a_person_met_alone_stay() -> None:
+    p = Pseudonymiser()
+    p.pseudonymise("Frau Do sagt, es reicht.")
+    assert p.pseudonymise("Do und Fr geschlossen.")[0] == "Do und Fr geschlossen."
+    assert Pseudonymiser().pseudonymise("Li wohnt seit 2010 hier.")[0] == (
+        "Li wohnt seit 2010 hier."
+    )

@@ -59,6 +59,24 @@ def ordinary_word(word: str) -> bool:
     return fold(word) in ORDINARY
 
 
+# Two letters that abbreviate a day or a word ("Do und Fr geschlossen", "Nr"), no surname
+_SHORT_WORDS = frozenset("mo di mi do fr sa so nr dr st hr ca zb ok".split())
+
+
+def short_word(tok: Tok) -> bool:
+    """Whether ``tok`` is too short to be a known surname alone: one letter, or two that
+    are not a capital and a small letter ("Li", "Wu", "Ng" are; "OK", the "Do" of "Do und
+    Fr geschlossen" are not)."""
+    text = tok.text
+    if len(text) >= 3:
+        return False
+    return (
+        len(text) < 2
+        or not (text[0].isupper() and text[1].islower())
+        or (tok.folded in _SHORT_WORDS)
+    )
+
+
 _FAMILY_BEFORE = frozenset("die den bei mit von zu".split())  # "die Müllers", "bei Müllers"
 
 
@@ -78,8 +96,10 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     whether it is a name at all."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
-    if key is None or len(tok.text) < 3 or not finder.name_like(tok):
+    if key is None or short_word(tok) or not finder.name_like(tok):
         return None
+    if len(tok.text) == 2 and key not in finder.named:
+        return None  # "Li" only of a person met as "Frau Li", "Mei Li"
     if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
         return None
     start = toks[particles_before(text, toks, i)].start  # "van der Dussen": one name
@@ -357,7 +377,7 @@ def known_in_text(
     Licht sagt, mehr Licht im Park wäre gut" keeps the second "Licht"."""
     tok = toks[i]
     key = seen.get(tok.lower) or finder.known.get(tok.lower)
-    if key is None or len(tok.text) < 3 or not tok.text[0].isupper() or finder.blocked(tok):
+    if key is None or short_word(tok) or not tok.text[0].isupper() or finder.blocked(tok):
         return None
     prev = toks[i - 1] if i else None
     if prev is not None and prev.lower in lists.ARTICLES:
