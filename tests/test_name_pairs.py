@@ -1,7 +1,8 @@
 """Two capitalised words of no list in the middle of a sentence, or opening one before a
 colon or a verb in the singular, are a person's first name and surname
 (:func:`workbench.ingest.name_pairs.unlisted_pair`): replaced and shown for review;
-compounds, places, adjectives and English words capitalised there stay."""
+compounds, places, adjectives and English words capitalised there stay. A noun before a
+surname ("Interview Kowalczyk") is no first name of the person."""
 
 from __future__ import annotations
 
@@ -87,3 +88,13 @@ def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(
     pseudonymiser = Pseudonymiser()
     assert pseudonymiser.pseudonymise(text)[0] == text
     assert pseudonymiser.candidates == []
+
+
+def test_a_noun_before_a_surname_is_no_first_name_of_the_person() -> None:
+    # "Interview Kowalczyk" was one name: the key held "Interview" as her first name, and
+    # "Anna Kowalczyk" later became a second person beside "Frau Kowalczyk"
+    pseudonymiser = Pseudonymiser()
+    assert pseudonymiser.pseudonymise("1 Interview Kowalczyk")[0] == "1 Interview [Person 1]"
+    pseudonymiser.pseudonymise("Frau Kowalczyk sagt, es fehlt ein Treffpunkt.")
+    assert pseudonymiser.pseudonymise("Anna Kowalczyk kommt.")[0] == "[Person 1] kommt."
+    assert not any("Interview" in original for original in pseudonymiser.originals.values())

@@ -185,6 +185,13 @@ def surname_pair(
         and ((finder.is_first(nxt) and finder._sure_name(after)) or finder.is_first(after))
     ):
         return None  # the name begins at the next word: "Interview Kurt Hoffmann"
+    if is_german_noun(tok.folded) and not finder.is_first(tok):
+        # "1 Interview Kowalczyk", "Gruppe Petrović": a noun before the surname, no first
+        # name of the person (else "Interview" became one in the key, and a later "Anna
+        # Kowalczyk" somebody else than "Frau Kowalczyk")
+        sure = bool(FOREIGN_LETTERS.search(nxt.text))
+        word = "" if sure else nxt.text
+        return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.8 if sure else 0.55, word)
     sure = bool(FOREIGN_LETTERS.search(tok.text + nxt.text))
     start = tok.start
     lead = sentence_particles(text, toks, i)  # "De La Cruz sagt": the whole surname
