@@ -98,3 +98,23 @@ def test_a_noun_before_a_surname_is_no_first_name_of_the_person() -> None:
     pseudonymiser.pseudonymise("Frau Kowalczyk sagt, es fehlt ein Treffpunkt.")
     assert pseudonymiser.pseudonymise("Anna Kowalczyk kommt.")[0] == "[Person 1] kommt."
     assert not any("Interview" in original for original in pseudonymiser.originals.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gruppe Petrenko: mehr Bänke am Markt.", "Gruppe [Person 1]: mehr Bänke am Markt."),
+        ("Im Interview Petrović wurde das gesagt.", "Im Interview [Person 1] wurde das gesagt."),
+        ("Das Team Kowalski hilft beim Fest.", "Das Team [Person 1] hilft beim Fest."),
+    ],
+)
+def test_a_surname_spelled_like_a_name_after_a_noun_is_the_person(text: str, expected: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wir fahren in die Stadt Kiev.", "Der Bahnhof Sarajevo ist alt.", "Die Petrović Schule"],
+)
+def test_a_place_after_a_noun_of_places_stays(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == text

@@ -155,6 +155,29 @@ _VERBS_FIRST = frozenset(
 )
 
 
+# Nouns before the name of a place ("Stadt Kiev", "Oblast Odessa", "Flughafen Rostov")
+_PLACE_NOUNS = frozenset(
+    "stadt hauptstadt partnerstadt region land kreis bezirk gemeinde dorf provinz republik "
+    "oblast kanton insel fluss see flughafen hafen gebiet ort".split()
+)
+
+
+def _noun_before_foreign(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` is a noun of the Wiktionary, no first name, and the word after it
+    is spelled like a non-German name, no place ("Gruppe Petrenko", not "Stadt Kiev") and
+    not before "Platz", "Schule", … ("Interview Petrović Schule")."""
+    tok, nxt = toks[i], toks[i + 1]
+    if not tok.text[0].isupper() or not is_german_noun(tok.folded) or finder.is_first(tok):
+        return False
+    if tok.folded in _PLACE_NOUNS or PLACE_END.search(tok.folded):
+        return False  # "Stadt Kiev", "Region Tschernihiw", "Bahnhof Sarajevo"
+    if not finder.is_foreign(nxt) or finder.is_first(nxt) or is_place_name(nxt.folded):
+        return False
+    if PLACE_END.search(nxt.folded) or not finder.name_like(nxt, named=True):
+        return False
+    return not finder._institution_after(text, toks, i + 1)
+
+
 def surname_pair(
     finder: PersonFinder, text: str, toks: list[Tok], i: int
 ) -> tuple[Hit, int] | None:
@@ -163,6 +186,12 @@ def surname_pair(
     if i + 1 >= len(toks) or not finder._adjacent(text, tok, toks[i + 1]):
         return None
     nxt = toks[i + 1]
+    if _noun_before_foreign(finder, text, toks, i):
+        # "Gruppe Petrenko: …", "Im Interview Petrović wurde …": a surname spelled like a
+        # name after a noun, whatever stands before the noun
+        sure = bool(FOREIGN_LETTERS.search(nxt.text))
+        word = "" if sure else nxt.text
+        return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.8 if sure else 0.55, word)
     if not (finder.is_surname(nxt) or finder.is_foreign(nxt)) or not finder.name_like(tok):
         return None
     surname_like = finder.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text)
