@@ -44,7 +44,10 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, fields) of every record of a CSV file."""
     text, hint = without_sep_hint(decode(raw))  # Excel's "sep=;" is no title above the header
     delimiter = hint or sniff_delimiter(text)
-    skipped = int(hint is not None)  # rows keep the numbers of the file's lines
+    # Rows are numbered as a spreadsheet shows them (the header is row 1), not by the file's
+    # lines: a line break inside a quoted answer does not shift the rows below it. The
+    # "sep=;" line keeps its row (LibreOffice shows it).
+    skipped = int(hint is not None)
     # A cell may be longer than the csv module's 128 KiB (an image embedded in a post's
     # HTML), never longer than the file: a valid file is read whole.
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))
@@ -52,10 +55,8 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
     records: list[tuple[int, list[str]]] = []
     try:
         header = next(reader)
-        previous = reader.line_num
         for fields in reader:
-            records.append((previous + 1 + skipped, fields))  # the line the record starts on
-            previous = reader.line_num
+            records.append((len(records) + 2 + skipped, fields))
     except csv.Error as err:
         if delimiter == ",":
             check_resaved_with_semicolons(raw.name, text)  # German Excel opened it at ";"

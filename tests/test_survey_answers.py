@@ -1,0 +1,57 @@
+"""Survey answers as a researcher finds them again: IDs by spreadsheet row, answers that say
+nothing and missing values in the other columns are no content."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+NEED = "Was fehlt Ihnen im Stadtteil?"
+NOTE = "Anmerkungen?"
+
+
+def _csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def _import(project: Project, path: Path, *options: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *options])
+
+
+def _by_id(project: Project) -> dict[str, str]:
+    segments = project.segments()
+    return dict(zip(segments["source_id"], segments["text"], strict=True))
+
+
+def test_a_line_break_in_an_answer_does_not_shift_the_ids_of_the_rows_below(
+    project: Project, tmp_path: Path
+) -> None:
+    """A quoted answer over two lines gave the next respondent's answer the ID "4" (the file's
+    line); the spreadsheet shows it in row 3, where the researcher looks for it."""
+    rows = [
+        ["Zeitstempel", NEED],
+        ["2021-03-01 10:00", "Ein Treffpunkt für Familien.\nUnd mehr Grün."],
+        ["2021-03-01 11:00", "Bessere Busverbindungen am Abend."],
+        ["2021-03-01 12:00", "Mehr Bänke am Markt."],
+    ]
+    assert _import(project, _csv(tmp_path / "umfrage.csv", rows, ";")) == 0
+    assert _by_id(project) == {
+        "2": "Ein Treffpunkt für Familien.\nUnd mehr Grün.",
+        "3": "Bessere Busverbindungen am Abend.",
+        "4": "Mehr Bänke am Markt.",
+    }
+
+
+def test_a_doubled_id_is_named_by_its_spreadsheet_row(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = [["Nr", "Text"], ["A", "Erste Zeile\nzweite Zeile"], ["A", "Noch eine Karte"]]
+    assert _import(project, _csv(tmp_path / "karten.csv", table), "--id-column", "Nr") == 2
+    assert "Zeile 3: ID 'A' kommt doppelt vor (zuerst in Zeile 2)" in capsys.readouterr().err
