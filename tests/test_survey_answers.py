@@ -4,12 +4,14 @@ nothing and missing values in the other columns are no content."""
 from __future__ import annotations
 
 import csv
+import doctest
 from pathlib import Path
 
 import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest import table_missing
 
 NEED = "Was fehlt Ihnen im Stadtteil?"
 NOTE = "Anmerkungen?"
@@ -55,3 +57,35 @@ def test_a_doubled_id_is_named_by_its_spreadsheet_row(
     table = [["Nr", "Text"], ["A", "Erste Zeile\nzweite Zeile"], ["A", "Noch eine Karte"]]
     assert _import(project, _csv(tmp_path / "karten.csv", table), "--id-column", "Nr") == 2
     assert "Zeile 3: ID 'A' kommt doppelt vor (zuerst in Zeile 2)" in capsys.readouterr().err
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    assert doctest.testmod(table_missing).failed == 0
+
+
+def test_no_to_a_request_for_remarks_is_no_statement(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Nein", "keine" or "Nein, danke." under "Anmerkungen?" were stored as statements (and
+    "-" beside another answer vanished without a word): they say there is nothing to add.
+    "keine" to another question is an answer and stays."""
+    rows = [
+        ["Zeitstempel", NEED, NOTE],
+        ["2021-03-01 10:00", "Ein Treffpunkt für Familien.", "Nein"],
+        ["2021-03-01 11:00", "Bessere Busverbindungen.", "keine"],
+        ["2021-03-01 12:00", "Mehr Bänke am Markt.", "-"],
+        ["2021-03-01 13:00", "keine", "Nein, danke!"],
+        ["2021-03-01 14:00", "Ein Jugendzentrum.", "Nein, der Bus fährt zu selten."],
+    ]
+    assert _import(project, _csv(tmp_path / "umfrage.csv", rows)) == 0
+    out = capsys.readouterr().out
+    assert "4 Antworten wie '-', 'k. A.' oder auf eine Bitte um Ergänzungen 'Nein'" in out
+    assert "('Anmerkungen?') wie leere übersprungen" in out
+    assert _by_id(project) == {
+        "2.1": "Ein Treffpunkt für Familien.",
+        "3.1": "Bessere Busverbindungen.",
+        "4.1": "Mehr Bänke am Markt.",
+        "5.1": "keine",
+        "6.1": "Ein Jugendzentrum.",
+        "6.2": "Nein, der Bus fährt zu selten.",
+    }

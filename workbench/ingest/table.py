@@ -53,6 +53,7 @@ from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_mapping import TableMapping as TableMapping  # the façade's
 from workbench.ingest.table_mapping import has_text_column, header_below_title, with_title
+from workbench.ingest.table_missing import adds_nothing, is_no_answer
 from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_qa import audience_questions
@@ -61,7 +62,6 @@ from workbench.ingest.table_rows import (
     IMPORTER_CSV,
     IMPORTERS,
     Rows,
-    is_no_answer,
 )
 from workbench.ingest.table_rows import read_rows as read_rows  # synthesis.indicators reads it
 from workbench.ingest.table_survey import (
@@ -306,6 +306,7 @@ def parse_table(
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
     skipped = merged_rows = title_only = no_answer = rejected = 0
+    nothing = Counter[str]()  # answers "Nein" to "Anmerkungen?"
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     texts_in: dict[int, dict[str, list[str]]] = {}  # document → text → its IDs (NVivo)
@@ -339,6 +340,13 @@ def parse_table(
                 (number, column, _answer(at(i)))
                 for number, (column, i) in enumerate(texts, start=1)
             ]
+            said = [a for a in answers if a[2] and adds_nothing(a[1], a[2])]  # "Nein, danke."
+            answers = [a for a in answers if a not in said]
+            if any(a[2] for a in answers):  # a row of only "-" is counted as no-answer row
+                marked = [c for c, i in texts if (v := at(i)) and is_no_answer(plain_text(v))]
+                nothing.update([*(column for _, column, _ in said), *marked])
+            else:
+                nothing.update(column for _, column, _ in said)
         else:
             (body_from, body), (title_from, title) = (
                 _first(fields, text_group),
@@ -494,6 +502,7 @@ def parse_table(
     counted = {"merged_rows": merged_rows, "no_answer_rows": no_answer, "renamed_columns": renamed}
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
     counted["missing_codes"] = missing_codes
+    counted["nothing_to_add"] = [nothing.total(), list(nothing)] if nothing else None
     counted.update(totals_rows=totals, padded_rows=short, coders_in_codes=by_coder)
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:

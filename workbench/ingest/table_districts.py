@@ -20,7 +20,7 @@ from typing import Any
 from workbench.ingest.common import cell_at, meant_district, misspelt_district
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.personal_columns import header_key
-from workbench.ingest.table_rows import is_no_answer
+from workbench.ingest.table_missing import is_no_answer
 
 # Answers of a district question (see personal_columns.header_key) that name no district.
 NO_DISTRICT = frozenset(

@@ -20,6 +20,7 @@ from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_comments import joined_comment_notices
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
+from workbench.ingest.table_missing import missing_notices
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
 from workbench.ingest.table_reading import (
@@ -94,23 +95,6 @@ def _header_first(
     except StopIteration:
         raise InputError("Die Tabelle ist leer.", file=raw.name) from None
     return header, [(number, list(cells)) for number, cells in enumerate(iterator, start=2)]
-
-
-# Answers that say "no answer" (survey tools' missing codes, R's "NA", hand-typed markers),
-# compared without case and spaces: skipped like empty answers.
-NO_ANSWERS = frozenset(
-    """- -- --- / . .. ... k.a. k.a ka. n/a na #n/a n.a. -9 -99 -66 -77 -999 keineangabe
-    keineangaben entfällt entfaellt""".split()
-)
-
-
-def is_no_answer(value: str) -> bool:
-    """Whether a text cell says "no answer" ("-", "k. A.", "N/A", "-99", "keine Angabe").
-
-    >>> is_no_answer("k. A."), is_no_answer("-99"), is_no_answer("NA"), is_no_answer("Kein Bus")
-    (True, True, True, False)
-    """
-    return "".join(value.split()).casefold() in NO_ANSWERS
 
 
 def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
@@ -401,6 +385,7 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{rows} Zeile{'' if rows == 1 else 'n'} nur mit 'keine Angabe' (-, k. A., -99, …) "
             "wie leere übersprungen."
         )
+    notices.extend(missing_notices(options))  # "Nein" to "Anmerkungen?", "N/A"
     if options.get("missing_codes"):
         cells = options["missing_codes"]
         notices.append(

@@ -1,0 +1,87 @@
+"""Cells that hold no content though they are not empty.
+
+A survey's free field ("Anmerkungen?", "Sonstige Hinweise", "Möchten Sie uns noch etwas
+sagen?") answered "Nein", "keine" or "Nein, danke." says there is nothing to add: no
+statement, counted like the "no answer" markers ("-", "k. A."), and the import says how
+many. An answer to another question keeps its "keine" ("Was fehlt Ihnen?" – "nichts" is an
+answer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from workbench.ingest.personal_columns import header_words
+
+# Answers that say "no answer" (survey tools' missing codes, R's "NA", hand-typed markers),
+# compared without case and spaces: skipped like empty answers.
+NO_ANSWERS = frozenset(
+    """- -- --- / . .. ... k.a. k.a ka. n/a na #n/a n.a. -9 -99 -66 -77 -999 keineangabe
+    keineangaben entfällt entfaellt""".split()
+)
+
+
+def is_no_answer(value: str) -> bool:
+    """Whether a text cell says "no answer" ("-", "k. A.", "N/A", "-99", "keine Angabe").
+
+    >>> is_no_answer("k. A."), is_no_answer("-99"), is_no_answer("NA"), is_no_answer("Kein Bus")
+    (True, True, True, False)
+    """
+    return "".join(value.split()).casefold() in NO_ANSWERS
+
+
+# A free field's header, as its (folded) words: it names a remark or asks for more
+_FREE_FIELD = re.compile(
+    r"anmerkung|anregung|bemerkung|kommentar|hinweis|erganzung|sonstig|mitteilung|"
+    r"^sonst$|comment|remark|^else$"
+)
+# What is left of an answer with nothing to add, without punctuation, thanks and greetings
+_NOTHING = frozenset(
+    """nein no nö noe nope ne kein keine keines keins nichts nix none nothing nee
+    nichtsweiter nichtsmehr nichtsweiteres keineweiteren keineanmerkungen keineanmerkung
+    keineweiterenanmerkungen keinehinweise keineweiterenhinweise keinekommentare
+    keinebemerkungen keineergänzungen keineergaenzungen momentannicht derzeitnicht
+    aktuellnicht bishernicht nothingelse nocomment nocomments nothanks""".split()
+)
+_COURTESY = frozenset("danke vielen dank dankeschön lg gruß gruss grüße grusse".split())
+
+
+def is_free_field(question: str) -> bool:
+    """Whether a survey question asks for anything else to add (:data:`_FREE_FIELD`).
+
+    >>> is_free_field("Anmerkungen?"), is_free_field("Möchten Sie uns noch etwas sagen?")
+    (True, True)
+    >>> is_free_field("Was fehlt Ihnen im Stadtteil?"), is_free_field("Was fehlt noch?")
+    (False, False)
+    """
+    words = header_words(question)
+    return any(map(_FREE_FIELD.search, words)) or {"noch", "etwas"} <= set(words)
+
+
+def adds_nothing(question: str, answer: str) -> bool:
+    """Whether ``answer`` to the free field ``question`` says there is nothing to add.
+
+    >>> adds_nothing("Anmerkungen?", "Nein, danke!"), adds_nothing("Anmerkungen?", "keine")
+    (True, True)
+    >>> adds_nothing("Anmerkungen?", "Nein, der Bus fährt zu selten.")
+    False
+    >>> adds_nothing("Was fehlt Ihnen?", "nichts")
+    False
+    """
+    words = [w for w in re.sub(r"[^\w]+", " ", answer.casefold()).split() if w not in _COURTESY]
+    return bool(words) and "".join(words) in _NOTHING and is_free_field(question)
+
+
+def missing_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """What the import did with free-field answers without content."""
+    notices = []
+    if nothing := options.get("nothing_to_add"):
+        count, questions = nothing
+        listed = ", ".join(f"'{q}'" for q in questions)
+        notices.append(
+            f"{count} Antwort{'' if count == 1 else 'en'} wie '-', 'k. A.' oder auf eine Bitte "
+            f"um Ergänzungen 'Nein', 'keine' ({listed}) wie leere übersprungen: keine Aussage."
+        )
+    return tuple(notices)
