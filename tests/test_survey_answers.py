@@ -89,3 +89,22 @@ def test_no_to_a_request_for_remarks_is_no_statement(
         "6.1": "Ein Jugendzentrum.",
         "6.2": "Nein, der Bus fährt zu selten.",
     }
+
+
+def test_limesurveys_na_is_a_missing_value_not_an_attribute(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LimeSurvey writes "N/A" for a question not answered: it stayed as "Alter: N/A", an
+    age group of its own in every table by attribute. A number stays a value."""
+    rows = [
+        ["Antwort ID", "Alter", "Saldo", NEED],
+        ["1", "35-49", "-9", "Ein Treffpunkt für Familien."],
+        ["2", "N/A", "3", "Bessere Busverbindungen."],
+        ["3", "k. A.", "N/A", "Mehr Bänke am Markt."],
+    ]
+    assert _import(project, _csv(tmp_path / "limesurvey.csv", rows, ";")) == 0
+    out = capsys.readouterr().out
+    assert "3 Zellen mit 'N/A', 'k. A.' o. Ä. in 'Alter', 'Saldo' als fehlender Wert" in out
+    attributes = project.segments()["attributes"].tolist()
+    assert [a.get("Alter") for a in attributes] == ["35-49", None, None]
+    assert [a.get("Saldo") for a in attributes] == [-9, 3, None]

@@ -53,7 +53,7 @@ from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_mapping import TableMapping as TableMapping  # the façade's
 from workbench.ingest.table_mapping import has_text_column, header_below_title, with_title
-from workbench.ingest.table_missing import adds_nothing, is_no_answer
+from workbench.ingest.table_missing import adds_nothing, is_missing_value, is_no_answer
 from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_qa import audience_questions
@@ -306,7 +306,7 @@ def parse_table(
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
     skipped = merged_rows = title_only = no_answer = rejected = 0
-    nothing = Counter[str]()  # answers "Nein" to "Anmerkungen?"
+    nothing, missing = Counter[str](), Counter[str]()  # answers "Nein" to "Anmerkungen?", "N/A"
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
     texts_in: dict[int, dict[str, list[str]]] = {}  # document → text → its IDs (NVivo)
@@ -400,8 +400,9 @@ def parse_table(
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: attribute_value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
-            if (f := fields[i]) is not None and str(f).strip() != ""
+            if (f := fields[i]) is not None and str(f).strip() != "" and not is_missing_value(f)
         }
+        missing.update(c for c, i in attributes if is_missing_value(fields[i]))  # "N/A"
         if source_id in seen_ids:
             first = seen_ids[source_id]
             earlier = position.get(source_id)
@@ -503,6 +504,7 @@ def parse_table(
     counted.update(unnamed_columns=unnamed, merged_columns=[h for h in header if h in differing])
     counted["missing_codes"] = missing_codes
     counted["nothing_to_add"] = [nothing.total(), list(nothing)] if nothing else None
+    counted["missing_attribute_cells"] = [missing.total(), list(missing)] if missing else None
     counted.update(totals_rows=totals, padded_rows=short, coders_in_codes=by_coder)
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:

@@ -4,7 +4,8 @@ A survey's free field ("Anmerkungen?", "Sonstige Hinweise", "Möchten Sie uns no
 sagen?") answered "Nein", "keine" or "Nein, danke." says there is nothing to add: no
 statement, counted like the "no answer" markers ("-", "k. A."), and the import says how
 many. An answer to another question keeps its "keine" ("Was fehlt Ihnen?" – "nichts" is an
-answer).
+answer). A survey tool's marker for a missing value in another column (LimeSurvey's "N/A",
+"k. A.") is no attribute: "Alter: N/A" would count as an age group of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _NOTHING = frozenset(
     aktuellnicht bishernicht nothingelse nocomment nocomments nothanks""".split()
 )
 _COURTESY = frozenset("danke vielen dank dankeschön lg gruß gruss grüße grusse".split())
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
 def is_free_field(question: str) -> bool:
@@ -74,8 +76,23 @@ def adds_nothing(question: str, answer: str) -> bool:
     return bool(words) and "".join(words) in _NOTHING and is_free_field(question)
 
 
+def is_missing_value(value: Any) -> bool:
+    """Whether an attribute cell is a survey tool's marker for a missing value ("N/A",
+    "k. A.", "-"); a number ("-9" in a CSV) stays a value.
+
+    >>> is_missing_value("N/A"), is_missing_value(" k. A. "), is_missing_value("-9")
+    (True, True, False)
+    >>> is_missing_value("35-49"), is_missing_value(-9)
+    (False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return bool(text) and is_no_answer(text) and not _NUMBER.fullmatch(text)
+
+
 def missing_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
-    """What the import did with free-field answers without content."""
+    """What the import did with free-field answers without content and missing markers."""
     notices = []
     if nothing := options.get("nothing_to_add"):
         count, questions = nothing
@@ -83,5 +100,12 @@ def missing_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"{count} Antwort{'' if count == 1 else 'en'} wie '-', 'k. A.' oder auf eine Bitte "
             f"um Ergänzungen 'Nein', 'keine' ({listed}) wie leere übersprungen: keine Aussage."
+        )
+    if cells := options.get("missing_attribute_cells"):
+        count, columns = cells
+        listed = ", ".join(f"'{c}'" for c in columns)
+        notices.append(
+            f"{count} Zelle{'' if count == 1 else 'n'} mit 'N/A', 'k. A.' o. Ä. in {listed} "
+            "als fehlender Wert gelesen: kein Merkmal."
         )
     return tuple(notices)
