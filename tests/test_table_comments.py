@@ -72,3 +72,18 @@ def test_an_ordinary_comment_column_gives_no_such_notice(
 
 def test_doctests() -> None:
     assert doctest.testmod(table_comments).failed == 0
+
+
+def test_the_reply_mark_stays_a_mark_and_everyone_is_nobody(
+    project: Project, tmp_path: Path
+) -> None:
+    """adhocracy4 marks a reply "@reply: date - username": it became "[Profil]: …" as if a
+    profile were answered, the mark of the reply lost. "@alle" in a comment names no one;
+    "@anna_m" names a person's profile and stays replaced."""
+    said = "2021-03-07T10:00:00+01:00 - ben\n@alle: kommt zur Sitzung! @anna_m weiß mehr."
+    path = _export(tmp_path / "ideen.xlsx", "Comments", [COMMENTS, "", said])
+    assert _import(project, path) == 0
+    cells = [a.get("Comments", "") for a in project.segments()["attributes"]]
+    assert "\n@reply: 2021-03-05T12:00:00+01:00 - [Person " in cells[0]
+    assert "[Profil]" not in cells[0]
+    assert "@alle: kommt zur Sitzung! [Profil] weiß mehr." in cells[2]

@@ -90,6 +90,17 @@ _HANDLE = re.compile(
     r"(?<![\w@.+-])@\w(?:[\w.]{0,38}\w)?"
     r"(?:@[\w-]+(?:\.[\w-]+)+)?(?![\w@])"
 )
+# Mentions that name nobody: everyone in a chat ("@alle", Slack's "@here"), adhocracy+'s and
+# meinBerlin's mark of a reply in their export ("@reply: 2021-03-05 … - anna_s")
+_EVERYONE = frozenset("@all @alle @here @channel @everyone".split())
+
+
+def _names_nobody(text: str, mention: re.Match[str]) -> bool:
+    """Whether a mention found by :data:`_HANDLE` names nobody (:data:`_EVERYONE`, "@reply:")."""
+    found = mention.group().casefold()
+    return found in _EVERYONE or (found == "@reply" and text.startswith(":", mention.end()))
+
+
 # "Insta: ayse_demir", "auf TikTok unter jensbecker", "Instagram-Name ist olga.p"
 _HANDLE_CUE = re.compile(
     r"\b(?:Instagram|Insta|IG|TikTok|Tiktok|Twitter|Facebook|FB|Snapchat|Snap|Telegram|"
@@ -320,7 +331,11 @@ def find_structured(text: str) -> list[Hit]:
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
     if at:
-        hits += [Hit(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
+        hits += [
+            Hit(m.start(), m.end(), "handle")
+            for m in _HANDLE.finditer(text)
+            if not _names_nobody(text, m)
+        ]
     for m in _HANDLE_CUE.finditer(text):
         handle = m.group("handle")
         marked = handle.startswith("@") or re.search(r"[._\d]", handle)
