@@ -31,6 +31,7 @@ from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template, named_district, new_districts
+from workbench.ingest.decidim import with_proposal_districts
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names, pseudonymised_texts
 from workbench.ingest.same_content import (
@@ -266,6 +267,7 @@ class Project(CodingMixin):
         parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
         results: list[ImportResult] = []
         with self.transaction(exclusive=True) as session:  # one import at a time
+            parsed = with_proposal_districts(session, parsed)  # Decidim's comments
             skip: list[ImportResult | None] = [None] * len(parsed)
             if not allow_duplicates:
                 stored = stored_documents(session)

@@ -1,0 +1,111 @@
+"""Decidim's comments export read beside its proposals export: a comment is found by its
+Decidim ID and lies in its proposal's district."""
+
+from __future__ import annotations
+
+import csv
+import doctest
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest import decidim
+
+SPACE = "https://beteiligung.example.org/processes/quartier/f/7/proposals"
+PROPOSALS = [
+    ["id", "category/name/de", "scope/id", "scope/name/de", "participatory_space/id",
+     "component/id", "title/de", "body/de", "state", "reference", "supports", "comments",
+     "published_at", "url", "author/name"],
+    ["101", "Freizeit", "12", "Manfort", "2", "7", "Mehr Bänke am Rhein",
+     "<p>Am Rheinufer fehlen Sitzbänke.</p>", "accepted", "LEV-PROP-2021-03-101", "14", "2",
+     "2021-03-12 10:00:00 UTC", f"{SPACE}/101", "Jürgen Wieczorek"],
+    ["102", "Jugend", "14", "Opladen", "2", "7", "Jugendtreff länger öffnen",
+     "<p>Der Treff schließt um 18 Uhr.</p>", "evaluating", "LEV-PROP-2021-03-102", "9", "1",
+     "2021-03-13 11:00:00 UTC", f"{SPACE}/102", "Hannelore Kaczmarek"],
+    ["103", "Verkehr", "", "", "2", "7", "Busse am Abend", "<p>Abends fährt kein Bus.</p>",
+     "evaluating", "LEV-PROP-2021-03-103", "3", "1", "2021-03-13 12:00:00 UTC",
+     f"{SPACE}/103", "Kurt Meier"],
+]  # fmt: skip
+COMMENTS = [
+    ["id", "created_at", "body/de", "locale", "author/id", "author/name", "alignment",
+     "depth", "user_group/id", "user_group/name/de", "commentable_id", "commentable_type",
+     "root_commentable_url"],
+    ["501", "2021-03-14 09:00:00 UTC", "<p>Ja, unbedingt! Meine Mutter läuft nicht weit.</p>",
+     "de", "77", "Anna Müller", "1", "0", "", "", "101", "Decidim::Proposals::Proposal",
+     f"{SPACE}/101"],
+    ["502", "2021-03-14 10:30:00 UTC", "<p>Genau, und Schatten wäre auch gut.</p>", "de",
+     "78", "Peter Brandt", "0", "1", "", "", "501", "Decidim::Comments::Comment",
+     f"{SPACE}/101/"],
+    ["503", "2021-03-15 18:00:00 UTC", "<p>Bis 20 Uhr wäre gut.</p>", "de", "79",
+     "Ayse Demir", "1", "0", "", "", "102", "Decidim::Proposals::Proposal", f"{SPACE}/102"],
+    ["504", "2021-03-15 19:00:00 UTC", "<p>Der 250er fährt nur bis 19 Uhr.</p>", "de", "80",
+     "Olga Nowak", "0", "0", "", "", "103", "Decidim::Proposals::Proposal", f"{SPACE}/103"],
+]  # fmt: skip
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _import(project: Project, *arguments: str) -> int:
+    return main(["--project", str(project.path), "import", *arguments])
+
+
+def _places(project: Project) -> dict[str, str]:
+    segments = project.segments()
+    return dict(zip(segments["source_id"], segments["district"], strict=True))
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    assert doctest.testmod(decidim).failed == 0
+
+
+def test_comments_imported_with_their_proposals_are_in_their_districts(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder with both exports (the comments' file first): every comment was stored
+    city-wide under its line number; it belongs to its proposal's district, a reply too
+    (its proposal only in the address), and is found by its Decidim ID. A proposal without
+    scope leaves its comment city-wide."""
+    _csv(tmp_path / "export" / "comments.csv", COMMENTS)
+    _csv(tmp_path / "export" / "proposals.csv", PROPOSALS)
+    assert _import(project, str(tmp_path / "export")) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'id' als ID erkannt" in out
+    assert "3 Kommentare ohne eigenen Sozialraum im Sozialraum ihres Vorschlags" in out
+    assert _places(project) == {
+        "501": "Manfort",
+        "502": "Manfort",
+        "503": "Opladen",
+        "504": "Gesamtstadt",
+        "101": "Manfort",
+        "102": "Opladen",
+        "103": "Gesamtstadt",
+    }
+    stored = stored_text(project)
+    assert "Müller" not in stored and "Wieczorek" not in stored
+
+
+def test_comments_imported_later_find_their_stored_proposals(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(project, str(_csv(tmp_path / "proposals.csv", PROPOSALS))) == 0
+    assert _import(project, str(_csv(tmp_path / "comments.csv", COMMENTS))) == 0
+    assert "3 Kommentare ohne eigenen Sozialraum" in capsys.readouterr().out
+    places = _places(project)
+    assert [places[c] for c in ("501", "502", "503", "504")] == [
+        "Manfort",
+        "Manfort",
+        "Opladen",
+        "Gesamtstadt",
+    ]
+    # --district for the file goes first
+    other = _csv(tmp_path / "more" / "comments.csv", [COMMENTS[0], ["601", *COMMENTS[1][1:]]])
+    assert _import(project, str(other), "--district", "Wiesdorf") == 0
+    assert _places(project)["601"] == "Wiesdorf"
