@@ -109,3 +109,23 @@ def test_comments_imported_later_find_their_stored_proposals(
     other = _csv(tmp_path / "more" / "comments.csv", [COMMENTS[0], ["601", *COMMENTS[1][1:]]])
     assert _import(project, str(other), "--district", "Wiesdorf") == 0
     assert _places(project)["601"] == "Wiesdorf"
+
+
+def test_mentions_hashtags_and_links_read_as_the_platform_shows_them(
+    project: Project, tmp_path: Path
+) -> None:
+    """Decidim exports a comment's text as stored: a mention as the global ID of the
+    account ("gid://…/Decidim::User/77", a number that names the person on the platform),
+    a hashtag and a link to a proposal likewise. They were stored so, unreadable; now a
+    mention is a profile, a hashtag and a proposal read as on the platform."""
+    gid = "gid://lev-beteiligung/Decidim"
+    said = (
+        f"<p>{gid}::User/77 hat recht, siehe {gid}::Proposals::Proposal/102. "
+        f"{gid}::Hashtag/3/_Spielplatz</p>"
+    )
+    rows = [COMMENTS[0], [*COMMENTS[1][:2], said, *COMMENTS[1][3:]]]
+    assert _import(project, str(_csv(tmp_path / "comments.csv", rows))) == 0
+    assert project.segments()["text"].tolist() == [
+        "[Profil] hat recht, siehe Vorschlag 102. #Spielplatz"
+    ]
+    assert "gid://" not in stored_text(project) and "User/77" not in stored_text(project)

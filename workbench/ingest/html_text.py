@@ -17,6 +17,11 @@ or nothing; scripts, styles, embedded frames (videos), forms, comments and struc
 text become nothing;
 all entities are decoded and blanks within a line collapsed. Line breaks in the cell's
 own text are kept as line breaks.
+
+Decidim keeps a mention, a hashtag or a link to a proposal in a text as a global ID, and
+its exports write the text so: "gid://lev/Decidim::User/77" (a person's account: a profile,
+"[Profil]", like "@anna_m"), "gid://lev/Decidim::Hashtag/3/_Spielplatz" ("#Spielplatz"),
+"gid://lev/Decidim::Proposals::Proposal/12" ("Vorschlag 12"), as the platform shows them.
 """
 
 from __future__ import annotations
@@ -120,6 +125,42 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+# Decidim's global IDs in a text (see the module), the resource's class and ID, a hashtag's name
+_GLOBAL_ID = re.compile(
+    r"gid://[\w.-]+/Decidim::(?:(?P<kind>\w+)::)?(?P<model>\w+)/(?P<id>\d+)"
+    r"(?:/_?(?P<name>\w+))?"
+)
+_RESOURCES = {
+    "Proposal": "Vorschlag",
+    "Meeting": "Veranstaltung",
+    "Debate": "Debatte",
+    "Result": "Ergebnis",
+    "Comment": "Kommentar",
+}
+PROFILE = "[Profil]"  # what a mention of an account becomes (the pseudonymiser's "handle")
+
+
+def _as_shown(found: re.Match[str]) -> str:
+    """A Decidim global ID as the platform shows it (a person's account: :data:`PROFILE`)."""
+    model = found.group("model")
+    if model in ("User", "UserGroup"):
+        return PROFILE
+    if model == "Hashtag" and found.group("name"):
+        return f"#{found.group('name')}"
+    return f"{_RESOURCES.get(model, model)} {found.group('id')}"
+
+
+def without_global_ids(text: str) -> str:
+    """``text`` with Decidim's global IDs as the platform shows them (see the module).
+
+    >>> without_global_ids("gid://lev/Decidim::User/77 hat recht, siehe "
+    ...                    "gid://lev/Decidim::Proposals::Proposal/12 und "
+    ...                    "gid://lev/Decidim::Hashtag/3/_Spielplatz")
+    '[Profil] hat recht, siehe Vorschlag 12 und #Spielplatz'
+    """
+    return _GLOBAL_ID.sub(_as_shown, text) if "gid://" in text else text
+
+
 def plain_text(text: str) -> str:
     r"""A cell's plain text: HTML (see the module's rule) as text, other text as is.
 
@@ -134,6 +175,7 @@ def plain_text(text: str) -> str:
     >>> plain_text("<table><tr><td>Bedarf</td><td>Ort</td></tr><tr><td>Bänke</td></tr></table>")
     'Bedarf | Ort\nBänke'
     """
+    text = without_global_ids(text)  # Decidim's mentions, hashtags, links
     if not is_html(text):
         return text
     if not _TAG.search(text):  # entities only
