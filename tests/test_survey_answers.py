@@ -108,3 +108,18 @@ def test_limesurveys_na_is_a_missing_value_not_an_attribute(
     attributes = project.segments()["attributes"].tolist()
     assert [a.get("Alter") for a in attributes] == ["35-49", None, None]
     assert [a.get("Saldo") for a in attributes] == [-9, 3, None]
+
+
+def test_a_remark_among_many_noes_is_found_as_an_open_question(
+    project: Project, tmp_path: Path
+) -> None:
+    """Most respondents answered "Anmerkungen?" with "Nein" or "keine": the column read as
+    a choice of repeated options, stayed an attribute, and the one real remark was no
+    statement."""
+    noes = ["Nein", "keine", "Nein", "nein danke", "Nein", "keine", "Nein"]
+    rows = [["Zeitstempel", NEED, "Haben Sie noch Anmerkungen?"]]
+    rows += [[f"2021-03-0{n + 1} 10:00", f"Bedarf {n + 1}", no] for n, no in enumerate(noes)]
+    rows.append(["2021-03-09 10:00", "Bedarf 8", "Ja: der Spielplatz braucht neue Geräte."])
+    assert _import(project, _csv(tmp_path / "umfrage.csv", rows)) == 0
+    assert _by_id(project)["9.2"] == "Ja: der Spielplatz braucht neue Geräte."
+    assert not any("Haben Sie noch Anmerkungen?" in a for a in project.segments()["attributes"])

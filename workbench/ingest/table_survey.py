@@ -36,6 +36,7 @@ from workbench.ingest.table_columns import (
     no_text_column,
 )
 from workbench.ingest.table_districts import find_district_column
+from workbench.ingest.table_missing import adds_nothing
 
 QUESTION_LENGTH = 300  # segments.question holds 300 characters
 
@@ -197,15 +198,17 @@ def open_questions(
     """The columns of a survey's open questions: headed (or labelled, by a survey tool's
     second header row) by a question ending in "?" or another invitation to answer freely
     (:func:`invites`; then answers that were written), answered as an open question
-    (:func:`is_open`), not one of ``closed`` (the district question) nor asking for a
-    name, a contact or a place ("Wie heißen Sie?": personal data, never a statement)."""
+    (:func:`is_open`; answers with nothing to add left aside), not one of ``closed`` (the
+    district question) nor asking for a name, a contact or a place ("Wie heißen Sie?":
+    personal data, never a statement)."""
     labels, closed = labels or {}, set(closed)
     found = []
     for i, h in enumerate(header):
         asked = labels.get(h) or h
         if h in closed or not invites(asked) or _personal(h, asked):
             continue
-        answers = _answers(records, i)
+        # "Nein", "keine" under "Anmerkungen?" say nothing: the few remarks decide
+        answers = [a for a in _answers(records, i) if not adds_nothing(asked, a)]
         if asks(asked) or _written(answers):
             found += [h] if is_open(answers, strict, asked) else []
     return found
