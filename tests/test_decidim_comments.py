@@ -129,3 +129,21 @@ def test_mentions_hashtags_and_links_read_as_the_platform_shows_them(
         "[Profil] hat recht, siehe Vorschlag 102. #Spielplatz"
     ]
     assert "gid://" not in stored_text(project) and "User/77" not in stored_text(project)
+
+
+def test_comments_before_their_proposals_say_how_to_get_their_districts(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Comments imported alone stayed city-wide without a word, and a second import of
+    the file after the proposals changes nothing: the import says so at once. A comment
+    on a proposal without scope that is in the project is no such case."""
+    assert _import(project, str(_csv(tmp_path / "comments.csv", COMMENTS))) == 0
+    out = capsys.readouterr().out
+    assert "4 Kommentare zu Vorschlägen, die weder im Projekt noch in diesem Import sind" in out
+    assert "den Export der Vorschläge vorher oder zusammen mit ihnen importieren" in out
+
+    assert _import(project, str(_csv(tmp_path / "proposals.csv", PROPOSALS))) == 0
+    later = [COMMENTS[0], *(["6" + row[0][1:], *row[1:]] for row in COMMENTS[1:])]
+    assert _import(project, str(_csv(tmp_path / "more.csv", later))) == 0
+    out = capsys.readouterr().out
+    assert "weder im Projekt" not in out and "3 Kommentare ohne eigenen Sozialraum" in out

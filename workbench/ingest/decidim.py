@@ -84,7 +84,8 @@ def with_proposal_districts(
 ) -> list[tuple[Path, ParsedDocument]]:
     """``parsed`` with each comment that has no district in the district of the proposal its
     ``root_commentable_url`` names: one in the project or in ``parsed``; the document
-    records how many (``proposal_districts``)."""
+    records how many (``proposal_districts``), and how many name a proposal found nowhere
+    (``proposal_missing``)."""
     if not any(
         parent_address(s.attributes) and not (s.district or d.district)
         for _, d in parsed
@@ -92,22 +93,27 @@ def with_proposal_districts(
     ):
         return list(parsed)
     stored = session.execute(
-        select(Segment.attributes, District.name)
-        .join(District, Segment.district_id == District.id)
-        .where(District.is_citywide.is_(False))
+        select(Segment.attributes, District.name, District.is_citywide).join(
+            District, Segment.district_id == District.id
+        )
     )
     given = [(s.attributes, s.district or d.district) for _, d in parsed for s in d.segments]
-    known = addressed([*((a, n) for a, n in stored), *given])
+    rows = [*((a, None if citywide else n) for a, n, citywide in stored), *given]
+    known = addressed(rows)
+    seen = {own for a, _ in rows if (own := _address((a or {}).get(OWN_URL)))}
     result = []
     for path, document in parsed:
-        segments, moved = [], 0
+        segments, moved, missing = [], 0, 0
         for segment in document.segments:
             address = parent_address(segment.attributes)
-            if address in known and not (segment.district or document.district):
-                segment, moved = replace(segment, district=known[address]), moved + 1
+            if address and not (segment.district or document.district):
+                missing += address not in seen
+                if address in known:
+                    segment, moved = replace(segment, district=known[address]), moved + 1
             segments.append(segment)
-        if moved:
-            options = {**document.options, "proposal_districts": moved}
+        found = {"proposal_districts": moved, "proposal_missing": missing}
+        if moved or missing:
+            options = {**document.options, **{k: v for k, v in found.items() if v}}
             document = replace(document, segments=tuple(segments), options=options)
         result.append((path, document))
     return result
@@ -115,11 +121,19 @@ def with_proposal_districts(
 
 def decidim_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     """What the import did with comments on proposals (:func:`with_proposal_districts`)."""
-    moved = options.get("proposal_districts")
-    if not moved:
-        return ()
-    return (
-        f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im Sozialraum "
-        f"ihres Vorschlags gespeichert (Spalte '{PARENT_URL}' nennt die Adresse des "
-        f"Vorschlags, dessen Spalte '{OWN_URL}').",
-    )
+    notices = []
+    if moved := options.get("proposal_districts"):
+        notices.append(
+            f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
+            f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_URL}' nennt die Adresse "
+            f"des Vorschlags, dessen Spalte '{OWN_URL}')."
+        )
+    if missing := options.get("proposal_missing"):
+        notices.append(
+            f"{missing} Kommentar{'' if missing == 1 else 'e'} zu Vorschlägen, die weder im "
+            "Projekt noch in diesem Import sind: ohne Sozialraum gespeichert. Damit Kommentare "
+            "den Sozialraum ihres Vorschlags bekommen, den Export der Vorschläge vorher oder "
+            "zusammen mit ihnen importieren (ein späterer zweiter Import derselben Datei "
+            "ändert nichts)."
+        )
+    return tuple(notices)
