@@ -92,6 +92,7 @@ def test_comments_imported_with_their_proposals_are_in_their_districts(
     assert "Müller" not in stored and "Wieczorek" not in stored
 
 
+@pytest.mark.backends  # the stored proposals' addresses read on PostgreSQL too
 def test_comments_imported_later_find_their_stored_proposals(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
