@@ -70,7 +70,7 @@ def test_an_undo_during_an_import_gives_up_after_the_limit_with_a_german_message
 ) -> None:
     _coded(project, tmp_path)
     monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
-    panel = CodingPanel(project, coder="Anna", co_researcher=True)
+    panel = CodingPanel(project, coder="Anna")  # a researcher's panel in JupyterLab
     shown = _statuses(panel)
     with _import_running(project):
         panel.undo_button.click()

@@ -33,6 +33,8 @@ import traitlets
 
 from workbench.core.domain import WorkbenchError
 from workbench.project import Project
+from workbench.store.problems import ProjectBusyError, ProjectChangedError
+from workbench.store.schema import SchemaVersionError
 
 PROJECT_ENV = "WORKBENCH_PROJECT"
 PREHEAT_ENV = "VOILA_PREHEAT"  # "True" in a kernel of Voilà's preheated pool
@@ -43,6 +45,12 @@ DEFAULT_APP_PROJECT = "../build/demo-projekt"  # from voila_apps/: what `make de
 GENERIC_ERROR = (
     "Es ist ein Fehler aufgetreten. Bitte laden Sie die Seite neu; wenn der Fehler bleibt, "
     "wenden Sie sich an das Forschungsteam."
+)
+# the project is busy, moved, upgraded or outdated: the error's text names commands,
+# schema revisions and kernels, which nobody in an app can act on (it goes to the log)
+APP_UNAVAILABLE = (
+    "Die Seite ist gerade nicht verfügbar. Bitte laden Sie sie in ein paar Minuten neu; "
+    "wenn es so bleibt, wenden Sie sich an das Forschungsteam."
 )
 
 _log = logging.getLogger(__name__)
@@ -196,9 +204,16 @@ def message(text: str, kind: str = "error") -> w.HTML:
     return box
 
 
-def safe_app(build: Callable[[], w.Widget]) -> w.Widget:
+def for_the_team(err: BaseException) -> bool:
+    """Whether ``err`` says what only the research team can act on: the project busy,
+    moved or being moved, upgraded by another workbench or waiting for ``upgrade``."""
+    return isinstance(err, ProjectBusyError | ProjectChangedError | SchemaVersionError)
+
+
+def safe_app(build: Callable[[], w.Widget], unavailable: str = APP_UNAVAILABLE) -> w.Widget:
     """Run ``build``; on any error return a German message instead of a traceback.
 
+    An error :func:`for_the_team` shows ``unavailable`` and goes to the server's log.
     Warnings are silenced while building: in Voilà anything written to stderr during
     the notebook's execution would appear on the page.
     """
@@ -207,6 +222,9 @@ def safe_app(build: Callable[[], w.Widget]) -> w.Widget:
             warnings.simplefilter("ignore")
             return build()
     except WorkbenchError as err:
+        if for_the_team(err):
+            _log.warning("App nicht verfügbar: %s", err)
+            return message(unavailable)
         return message(str(err))
     except Exception:  # the app must never show a traceback
         _log.info("App konnte nicht aufgebaut werden", exc_info=True)

@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from widgets.app_support import (
     DEFAULT_APP_PROJECT,
     GENERIC_ERROR,
+    for_the_team,
     open_project,
     query_params,
     safe_app,
@@ -44,7 +45,7 @@ from widgets.coding_panel_codes import (
 )
 from widgets.coding_panel_view import PanelView
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.store.problems import database_problem
+from workbench.store.problems import ProjectBusyError, database_problem
 from workbench.store.schema import on_lock_wait
 
 if TYPE_CHECKING:
@@ -60,6 +61,17 @@ HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every user's session
 LOCK_WAIT = (
     "Bitte warten: Gerade schreibt ein anderer Vorgang ins Projekt (z. B. ein Import); "
     "dieser Schritt folgt, sobald er fertig ist."
+)
+# For co-researchers in the app: the researchers' messages name kernels, commands and
+# schema revisions (they go to the server's log)
+CODER_BUSY = (
+    "Gerade schreibt ein anderer Vorgang lange ins Projekt (z. B. ein Import); dieser "
+    "Schritt wurde nicht gespeichert. Bitte versuchen Sie es in ein paar Minuten noch einmal."
+)
+CODER_UNAVAILABLE = (
+    "Dieser Schritt wurde nicht gespeichert: Das Projekt wird gerade umgestellt (neue "
+    "Datenbank oder neue Version der Werkbank). Bitte laden Sie die Seite in ein paar "
+    "Minuten neu und wiederholen Sie den Schritt."
 )
 
 
@@ -158,7 +170,7 @@ class CodingPanel(PanelView):
                 with on_lock_wait(lambda: self._say(LOCK_WAIT, "warning")):
                     return handler(*args)
             except WorkbenchError as err:
-                self._say(str(err), "error")
+                self._say(self._said(err), "error")
             except DBAPIError as err:
                 reason = database_problem(err)  # e.g. the write lock waited out
                 self._say(reason or GENERIC_ERROR, "error")
@@ -173,6 +185,14 @@ class CodingPanel(PanelView):
             return None
 
         return run
+
+    def _said(self, err: WorkbenchError) -> str:
+        """``err`` as the panel shows it: a co-researcher's own sentence for what only
+        the research team can act on (project busy, moved, upgraded), its text logged."""
+        if not self.co_researcher or not for_the_team(err):
+            return str(err)
+        _log.warning("Kodier-App: Schritt nicht ausgeführt (%s)", err)
+        return CODER_BUSY if isinstance(err, ProjectBusyError) else CODER_UNAVAILABLE
 
     # -- handlers (one model call each, then render) -------------------------------------
     def _on_name(self, _: Any) -> None:
@@ -239,7 +259,7 @@ class CodingPanel(PanelView):
                 self.new_code_description.value,
             )
         except WorkbenchError as err:
-            self._say_in_form(str(err), "error")
+            self._say_in_form(self._said(err), "error")
             self._render(list_changed=False)  # e.g. "gibt es schon": a code from elsewhere
             raise  # and in the status line
         self._busy = True

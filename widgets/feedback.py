@@ -517,13 +517,8 @@ def participant_app(
         release.on_release = released
         return form.widget
 
-    def build_or_later() -> widgets.Widget:
-        try:
-            return build()
-        except ProjectBusyError:  # its text is for researchers (notebooks, kernels)
-            return message(UNAVAILABLE)
-
-    return safe_app(build_or_later)
+    # busy, moved, outdated: the researchers' text goes to the log, not to the page
+    return safe_app(build, unavailable=UNAVAILABLE)
 
 
 def results_app(project: Project, by: str = "district") -> ResultsPanel:

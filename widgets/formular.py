@@ -54,8 +54,14 @@ import tornado.netutil
 import tornado.web
 from sqlalchemy.exc import DBAPIError
 
-from widgets.app_support import GENERIC_ERROR, PROJECT_ENV, open_project
-from widgets.feedback_texts import NOTHING_TO_RATE, SAVE_FAILED, UNAVAILABLE
+from widgets.app_support import GENERIC_ERROR, PROJECT_ENV, for_the_team, open_project
+from widgets.feedback_texts import (
+    NOTHING_TO_RATE,
+    SAVE_BUSY,
+    SAVE_FAILED,
+    SAVE_UNAVAILABLE,
+    UNAVAILABLE,
+)
 from widgets.formular_page import (
     CSS,
     POINTS,
@@ -178,6 +184,8 @@ def save_all(project: Project, token: str, answers: Sequence[Answer]) -> None:
                 project, token, answer.item_id, answer.rating, answer.points, answer.comment
             )
         except WorkbenchError as err:
+            if for_the_team(err):  # busy, moved, upgraded: not about this answer
+                raise
             raise SaveRejected(answer.item_id, str(err)) from None
 
 
@@ -287,6 +295,14 @@ class FormHandler(_FormHandler):
             problem = Problem(f"„{label}“: {err}", err.item_id, field_name(POINTS, err.item_id))
             self.send_page(409, form_page(now, token, entries, [problem], stored_nothing=False))
             return
+        except WorkbenchError as err:  # busy, moved, upgraded: the reason into the log
+            if not for_the_team(err):
+                raise
+            _log.warning("Beteiligungsformular: Antworten nicht gespeichert (%s)", err)
+            busy = isinstance(err, ProjectBusyError)
+            problem = Problem(SAVE_BUSY if busy else SAVE_UNAVAILABLE)
+            self.send_page(503, form_page(ballot, token, entries, [problem], stored_nothing=False))
+            return
         except Exception:  # the database is gone, …: keep what was typed, let them retry
             self.log_exception(*sys.exc_info())
             problem = Problem(SAVE_FAILED)
@@ -308,7 +324,8 @@ class FormHandler(_FormHandler):
             self.send_page(503, message_page(UNAVAILABLE))
         except WorkbenchError as err:  # no project, an outdated one: not the participant's fault
             _log.warning("Beteiligungsformular: Projekt nicht verfügbar (%s)", err)
-            self.send_page(503, message_page(str(err)))
+            # its text names commands and schema revisions: the participant reads their own
+            self.send_page(503, message_page(UNAVAILABLE))
         except DBAPIError as err:  # the server is down or restarting: come back later
             reason = database_problem(err)
             if reason is None:  # not the connection: a bug, shown as one (500, traceback log)

@@ -110,6 +110,15 @@ class ProjectBusyError(WorkbenchError):
     nothing of the step was written."""
 
 
+class ProjectChangedError(WorkbenchError):
+    """The project moved to another database or its schema changed while it was open
+    (``migrate-db``, another workbench's ``upgrade``); the step was refused.
+
+    Its text is for researchers (commands, schema revisions, kernels): an app shows the
+    people it serves a sentence of their own and logs this one.
+    """
+
+
 def waited_for_lock(err: BaseException) -> bool:
     """True if ``err`` is the database giving up waiting for another's lock (SQLite's busy
     timeout, PostgreSQL's ``lock_timeout``)."""

@@ -20,9 +20,14 @@ from sqlalchemy.engine import Connection, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.core.domain import SEPARATOR, WorkbenchError, frame
+from workbench.core.domain import SEPARATOR, frame
 from workbench.store.coding_tables import CodingResolution
-from workbench.store.problems import ProjectBusyError, database_problem, waited_for_lock
+from workbench.store.problems import (
+    ProjectBusyError,
+    ProjectChangedError,
+    database_problem,
+    waited_for_lock,
+)
 from workbench.store.schema import (
     Code,
     Coding,
@@ -63,10 +68,10 @@ class MoveGuard:
         self._moved = False
 
     def check(self, _connection: Connection | None = None) -> None:
-        """Raise :class:`WorkbenchError` if the project has moved or is moving."""
+        """Raise :class:`ProjectChangedError` if the project has moved or is moving."""
         self._read()
         if self._problem:
-            raise WorkbenchError(self._problem)
+            raise ProjectChangedError(self._problem)
 
     def moved(self) -> bool:
         """True once the move has finished: project.json names another database."""
@@ -130,7 +135,7 @@ class SchemaGuard:
         self.revision = revision
 
     def check(self, connection: Connection) -> None:
-        """Raise :class:`WorkbenchError` if the database's revision has changed."""
+        """Raise :class:`ProjectChangedError` if the database's revision has changed."""
         if self.revision is None:
             return
         self._compare(connection.exec_driver_sql(_REVISION).scalar())
@@ -161,14 +166,14 @@ class SchemaGuard:
         if found == self.revision:
             return
         if str(found) < str(self.revision):  # "0007" < "0008": a backup of before, restored
-            raise WorkbenchError(
+            raise ProjectChangedError(
                 f"Das Projekt hat inzwischen einen älteren Schemastand ({found}; diese "
                 f"Sitzung kennt {self.revision}), etwa weil eine ältere Sicherung "
                 "zurückgespielt wurde; dieser Schritt wurde nicht gespeichert. Bitte "
                 "'workbench upgrade' ausführen und die App neu laden bzw. den "
                 "Notebook-Kernel neu starten."
             ) from None
-        raise WorkbenchError(
+        raise ProjectChangedError(
             f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
             f"(Schemastand {found}; diese Sitzung kennt {self.revision}); dieser "
             "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
