@@ -159,9 +159,14 @@ def test_every_quote_of_a_large_topic_can_be_read_in_the_list(data: MapData) -> 
     html = view.quotes.value
     assert html.count("<li class='sw-quote'") == len(ranked)
     assert least_typical in html and "weitere" not in html
+    # hidden, no count below one ("Weitere -37 Aussagen zeigen"), not to be clicked
+    assert view.more_quotes.description == "Weitere Aussagen zeigen"
+    assert view.more_quotes.disabled
     view.quote_district.value = "Manfort"  # a new list starts again at its first quotes
     in_manfort = (own["district"] == "Manfort").sum()
     assert view.quotes.value.count("<li class='sw-quote'>") == min(40, in_manfort)
+    assert view.more_quotes.disabled == (in_manfort <= 40)
+    assert "-" not in view.more_quotes.description and " 0 " not in view.more_quotes.description
 
 
 def test_more_quotes_move_the_focus_to_the_first_new_one(

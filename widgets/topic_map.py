@@ -460,10 +460,14 @@ class TopicMapView(w.VBox):
             left = len(topic_quotes(self.data, topic, None if district == ALL else district))
             left -= self.quote_limit
         self.more_quotes.layout.display = None if left > 0 else "none"
+        self.more_quotes.disabled = left <= 0  # hidden: not to be reached either
         next_ = min(left, QUOTE_LIMIT)
-        self.more_quotes.description = (
-            "Eine weitere Aussage zeigen" if next_ == 1 else f"Weitere {next_} Aussagen zeigen"
-        )
+        if next_ > 0:  # before: "Weitere -37 Aussagen zeigen" on the hidden button
+            self.more_quotes.description = (
+                "Eine weitere Aussage zeigen" if next_ == 1 else f"Weitere {next_} Aussagen zeigen"
+            )
+        else:
+            self.more_quotes.description = "Weitere Aussagen zeigen"
         # A scrolling box: focusable, so that it scrolls with the keyboard, and named.
         self.quotes.value = (
             "<div class='sw-quote-scroll' tabindex='0' role='region' "
