@@ -48,6 +48,7 @@ from workbench.coding.records import (
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.core.formatting import plural
+from workbench.core.typed_text import typed_text
 from workbench.store import (
     Code,
     Coding,
@@ -130,7 +131,12 @@ class CodingMixin(ProjectStore):
     ) -> int:
         """Add a code (its parent must exist); return its id."""
         path = check_path(path)
-        spec = CodeSpec(path, description.strip(), example.strip(), normalise_colour(colour))
+        spec = CodeSpec(
+            path,
+            typed_text(description).strip(),
+            typed_text(example).strip(),
+            normalise_colour(colour),
+        )
         with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
             if s.scalar(select(Code.id).where(Code.path == path)) is not None:
                 raise InputError(f"Code '{path}' gibt es schon.")
@@ -166,9 +172,9 @@ class CodingMixin(ProjectStore):
         with self.transaction() as s:
             code = _code(s, path)
             if description is not None:
-                code.description = description.strip()
+                code.description = typed_text(description).strip()
             if example is not None:
-                code.example = example.strip()
+                code.example = typed_text(example).strip()
             if colour is not None:
                 code.colour = normalise_colour(colour)
 
@@ -470,7 +476,7 @@ class CodingMixin(ProjectStore):
     ) -> int:
         """Add a memo on a segment, a code, a cluster, or (none given) the project."""
         author = check_coder(author, "Autor*in")
-        text = (text or "").strip()
+        text = typed_text(text).strip()
         if not text:
             raise InputError("Das Memo ist leer.")
         given = [v for v in (segment, code, cluster) if v is not None]

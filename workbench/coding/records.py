@@ -11,6 +11,7 @@ from pathlib import Path
 from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_yaml
 from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.core.domain import SEPARATOR, InputError
+from workbench.core.typed_text import typed_name
 from workbench.store import MAX_CODER
 
 CONSENSUS_CODER = "konsens"
@@ -42,8 +43,9 @@ class ActionRecord:
 
 # -- validation (shared by the mixin and the CLI) ----------------------------------------
 def check_coder(coder: str | None, what: str = "Kodierer*in") -> str:
-    """Return the stripped coder name; refuse an empty or overlong one."""
-    name = (coder or "").strip()
+    """Return the stripped coder name (without control characters); refuse an empty or
+    overlong one."""
+    name = typed_name(coder).strip()
     if not name:
         raise InputError(f"{what} fehlt: bitte einen Namen angeben.")
     if len(name) > MAX_CODER:
@@ -69,8 +71,9 @@ def known_coder(name: str, known: Iterable[str]) -> str:
 
 
 def check_name(name: str) -> str:
-    """Return a stripped code name; refuse empty names and names with ``/``."""
-    name = (name or "").strip()
+    """Return a stripped code name (without control characters); refuse empty names and
+    names with ``/``."""
+    name = typed_name(name).strip()
     if not name:
         raise InputError("Der Codename ist leer.")
     if SEPARATOR in name:
@@ -80,7 +83,7 @@ def check_name(name: str) -> str:
 
 def check_path(path: str) -> str:
     """Return a normalised code path (parts stripped); refuse empty parts."""
-    parts = [p.strip() for p in (path or "").split(SEPARATOR)]
+    parts = [p.strip() for p in typed_name(path).split(SEPARATOR)]
     if not all(parts):
         raise InputError(f"Ungültiger Codepfad '{path}': leere Teile.")
     return check_code_size(SEPARATOR.join(parts))

@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.typed_text import typed_text
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KIND_NEED, KINDS
 from workbench.participation.tokens import InvalidToken, find_token
@@ -197,7 +198,7 @@ def save_answer(
     if isinstance(points, bool) or not isinstance(points, int | np.integer) or points < 0:
         raise InputError("Punkte sind eine ganze Zahl ab 0.")
     points = int(points)
-    comment = "" if comment is None else str(comment)
+    comment = typed_text(comment)  # no control characters, no direction overrides
     comment = "" if is_blank(comment) else comment  # "-" in an optional field: no comment
     answer = Answer(int(item_id), code, points, comment)
     try:
