@@ -9,8 +9,10 @@ recommendation can be taken up again after being deferred — so no order is enf
 the recommendation's current status is always the status of its latest step (by date,
 then by entry). Recording the same status on the same date again changes nothing.
 
-The history holds no text from statements, so erasure (:mod:`workbench.store.erasure`)
-does not touch it; the portable backup carries it like every table.
+The actor and the note are stored pseudonymised, as the recommendation's text ("Herr
+Peter Schulz, Sozialamt" → "[Person 3], Sozialamt"). The history holds no text from
+statements, so erasure (:mod:`workbench.store.erasure`) does not touch it; the portable
+backup carries it like every table.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
+from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import District, Recommendation, RecommendationStatus, utcnow
-from workbench.synthesis.recommendations import find_recommendation, known_status
+from workbench.synthesis.recommendations import find_recommendation, known_status, within_limit
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -108,7 +111,8 @@ def record_status(
     status = check_status(status)
     day = parse_date(when)
     actor = _actor(actor)
-    with project.transaction() as session:
+    note = " ".join(str(note or "").split())
+    with project.transaction(exclusive=True) as session:  # the key may grow
         record = find_recommendation(session, recommendation_id)
         same = session.scalar(
             select(RecommendationStatus).where(
@@ -119,12 +123,15 @@ def record_status(
         )
         if same is not None:
             return same.id
+        # stored pseudonymised as the recommendation's text: "Herr Peter Schulz, Sozialamt",
+        # "Frau Becker kümmert sich, Tel. …" were in clear in every report and export
+        actor, note = pseudonymised_texts(session, actor, note)
         entry = RecommendationStatus(
             recommendation_id=record.id,
             status=status,
             date=day,
-            actor=actor,
-            note=" ".join(str(note or "").split()),
+            actor=within_limit(actor, MAX_ACTOR),
+            note=note,
         )
         session.add(entry)
         session.flush()

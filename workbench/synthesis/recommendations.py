@@ -156,7 +156,7 @@ def _short(value: str, limit: int, what: str) -> str:
     return value
 
 
-def _within(value: str, limit: int) -> str:
+def within_limit(value: str, limit: int) -> str:
     """A pseudonymised ``value`` cut to ``limit`` with "…" at its end, never inside a
     placeholder: a placeholder can be longer than the name it stands for ("Ida Ott" →
     "[Person 12]"), so a title that fitted as typed may not fit as stored."""
@@ -202,12 +202,13 @@ def add_recommendation(
         district_id, text = _district(session, scope).id, _text(text)
         typed = _short(title, MAX_TITLE, "Der Titel")  # as typed: the user's count
         author = _short(author, MAX_AUTHOR, "Der Name der Autor*in")
-        title, text = pseudonymised_texts(session, typed, text)
+        named = _actors(actors)  # "Frau Anna Becker (Jugendamt)" names a person too
+        title, text, *named = pseudonymised_texts(session, typed, text, *named)
         record = Recommendation(
-            title=_within(title, MAX_TITLE),
+            title=within_limit(title, MAX_TITLE),
             text=text,
             district_id=district_id,
-            actors=_actors(actors),
+            actors=_actors(named),
             status=_status(status),
             author=author,
         )
@@ -231,15 +232,16 @@ def update_recommendation(
         record = find_recommendation(session, recommendation_id)
         new_text = _text(text) if text is not None else ""
         typed = _short(title or "", MAX_TITLE, "Der Titel")  # as typed: the user's count
-        new_text, new_title = pseudonymised_texts(session, new_text, typed)
+        named = _actors(actors or ())  # "Frau Anna Becker (Jugendamt)" names a person too
+        new_text, new_title, *named = pseudonymised_texts(session, new_text, typed, *named)
         if text is not None:
             record.text = new_text
         if title is not None:
-            record.title = _within(new_title, MAX_TITLE)
+            record.title = within_limit(new_title, MAX_TITLE)
         if scope is not None:
             record.district_id = _district(session, scope).id
         if actors is not None:
-            record.actors = _actors(actors)
+            record.actors = _actors(named)
         if status is not None:
             record.status = _status(status)
         record.updated_at = utcnow()
@@ -279,7 +281,7 @@ def link_need(
         link = RecommendationNeed(
             recommendation_id=record.id,
             members=members,
-            label=_within(run.described[int(cluster)]["label"], MAX_NEED_LABEL),
+            label=within_limit(run.described[int(cluster)]["label"], MAX_NEED_LABEL),
             run_id=run.run_id,
             cluster=int(cluster),
         )
