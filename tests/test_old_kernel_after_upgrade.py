@@ -124,3 +124,27 @@ def test_a_participant_whose_app_was_open_meanwhile_reads_a_sentence_for_partici
     assert toggle.value is None and count(project, FeedbackAnswer) == 0
     assert "nicht gespeichert" in caplog.text  # the reason stays in the server's log
     project.close()
+
+
+@pytest.mark.backends
+def test_a_kernel_of_the_older_release_reading_after_the_upgrade_is_told_why(
+    project: Project,
+) -> None:
+    """The newer schema dropped a column this release reads: SQLite's "no such column"
+    (PostgreSQL: "column … does not exist") became the refusal of a write, "dieser
+    Schritt wurde nicht gespeichert", for a read that saves nothing."""
+    project.add_code("Ressource")
+    _upgraded_by_a_newer_workbench(project)
+    engine = make_engine(project.db_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE codes DROP COLUMN example")
+    engine.dispose()
+    with pytest.raises(WorkbenchError) as err:
+        project.codes()
+    message = str(err.value)
+    assert "mit einer neueren Werkbank aktualisiert" in message
+    assert f"Schemastand {NEWER}" in message and "nicht mehr lesen" in message
+    assert "gespeichert" not in message
+    assert "column" not in message and "example" not in message
+    with pytest.raises(WorkbenchError, match="nicht gespeichert"):  # a write says so
+        project.add_code("Bedarf")

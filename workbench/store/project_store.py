@@ -160,26 +160,37 @@ class SchemaGuard:
             return
         finally:
             _explaining.now = False
-        self._compare(found)
+        self._compare(found, reading=_reads(context.statement))
 
-    def _compare(self, found: object) -> None:
+    def _compare(self, found: object, reading: bool = False) -> None:
         if found == self.revision:
             return
+        # a read that met the newer tables saved nothing: it could not read them
+        outcome = (
+            "diese Sitzung kann es nicht mehr lesen"
+            if reading
+            else "dieser Schritt wurde nicht gespeichert"
+        )
         if str(found) < str(self.revision):  # "0007" < "0008": a backup of before, restored
             raise ProjectChangedError(
                 f"Das Projekt hat inzwischen einen älteren Schemastand ({found}; diese "
                 f"Sitzung kennt {self.revision}), etwa weil eine ältere Sicherung "
-                "zurückgespielt wurde; dieser Schritt wurde nicht gespeichert. Bitte "
+                f"zurückgespielt wurde; {outcome}. Bitte "
                 "'workbench upgrade' ausführen und die App neu laden bzw. den "
                 "Notebook-Kernel neu starten."
             ) from None
         raise ProjectChangedError(
             f"Das Projekt wurde inzwischen mit einer neueren Werkbank aktualisiert "
-            f"(Schemastand {found}; diese Sitzung kennt {self.revision}); dieser "
-            "Schritt wurde nicht gespeichert. Bitte diese Umgebung auf die neue "
-            "Werkbank aktualisieren und die App neu laden bzw. den Notebook-Kernel neu "
-            "starten."
+            f"(Schemastand {found}; diese Sitzung kennt {self.revision}); {outcome}. "
+            "Bitte diese Umgebung auf die neue Werkbank aktualisieren und die App neu "
+            "laden bzw. den Notebook-Kernel neu starten."
         ) from None
+
+
+def _reads(statement: object) -> bool:
+    """Whether an SQL statement only reads (``SELECT``, ``WITH … SELECT``)."""
+    words = str(statement or "").lstrip().split(None, 1)
+    return bool(words) and words[0].upper() in {"SELECT", "WITH"}
 
 
 _REVISION = "SELECT version_num FROM alembic_version"
