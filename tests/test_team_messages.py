@@ -47,10 +47,15 @@ def coded(tmp_path: Path) -> Project:
     project.close()
 
 
-def test_a_co_researcher_coding_while_the_project_is_busy_reads_their_own_sentence(
-    coded: Project, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+@pytest.fixture
+def quickly_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writes give up after 0.3 s (set before the project's engine is made)."""
     monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+
+
+def test_a_co_researcher_coding_while_the_project_is_busy_reads_their_own_sentence(
+    quickly_busy: None, coded: Project, caplog: pytest.LogCaptureFixture
+) -> None:
     app = CodingPanel(coded, coder="Anna", co_researcher=True)
     researchers = CodingPanel(coded, coder="Ben")  # JupyterLab: the researchers' sentence
     with caplog.at_level(logging.WARNING), _sqlite_writer(coded):
