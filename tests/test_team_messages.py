@@ -10,6 +10,7 @@ server's log.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from tests.formular_http import serving
 from tests.test_busy_project import _sqlite_writer
 from tests.test_feedback_widgets import all_html
 from tests.test_old_kernel_after_upgrade import _upgraded_by_a_newer_workbench
-from widgets.coding_panel import CODER_BUSY, CODER_UNAVAILABLE, CodingPanel
+from widgets.app_support import APP_UNAVAILABLE
+from widgets.coding_panel import CODER_BUSY, CODER_UNAVAILABLE, CodingPanel, coding_app
 from widgets.feedback import participant_app
 from widgets.feedback_texts import SAVE_UNAVAILABLE, UNAVAILABLE
 from widgets.formular import make_app
@@ -138,3 +140,23 @@ def test_the_form_saved_after_another_workbench_upgraded_keeps_the_answers_and_s
     assert "Schemastand 9999" in caplog.text and token not in caplog.text
     assert count(project, FeedbackAnswer) == 0
     project.close()
+
+
+def test_the_apps_on_an_unreachable_database_server_do_not_name_the_server(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before: "Datenbank postgresql+psycopg://werkbank@127.0.0.1:9/studie nicht lesbar:
+    Der Datenbankserver ist nicht erreichbar …" on the participants' page."""
+    project = Project.create(tmp_path / "p", districts=DISTRICTS)
+    project.close()
+    config = json.loads((project.path / "project.json").read_text(encoding="utf-8"))
+    config["db_url"] = "postgresql+psycopg://werkbank@127.0.0.1:9/studie"  # nobody listens
+    (project.path / "project.json").write_text(json.dumps(config), encoding="utf-8")
+    environ = {"WORKBENCH_PROJECT": str(project.path), "QUERY_STRING": "token=abc"}
+    with caplog.at_level(logging.WARNING):
+        shown = html.unescape(all_html(participant_app(environ)))
+        coding = html.unescape(all_html(coding_app(environ)))
+    assert UNAVAILABLE in shown and APP_UNAVAILABLE in coding
+    for page in (shown, coding):
+        assert "127.0.0.1" not in page and "werkbank" not in page and "studie" not in page
+    assert "nicht lesbar" in caplog.text  # the team's sentence in the server's log

@@ -33,7 +33,11 @@ import traitlets
 
 from workbench.core.domain import WorkbenchError
 from workbench.project import Project
-from workbench.store.problems import ProjectBusyError, ProjectChangedError
+from workbench.store.problems import (
+    DatabaseUnavailableError,
+    ProjectBusyError,
+    ProjectChangedError,
+)
 from workbench.store.schema import SchemaVersionError
 
 PROJECT_ENV = "WORKBENCH_PROJECT"
@@ -206,8 +210,10 @@ def message(text: str, kind: str = "error") -> w.HTML:
 
 def for_the_team(err: BaseException) -> bool:
     """Whether ``err`` says what only the research team can act on: the project busy,
-    moved or being moved, upgraded by another workbench or waiting for ``upgrade``."""
-    return isinstance(err, ProjectBusyError | ProjectChangedError | SchemaVersionError)
+    moved or being moved, upgraded by another workbench or waiting for ``upgrade``, its
+    database server unreachable (the message names server and database)."""
+    team = ProjectBusyError | ProjectChangedError | SchemaVersionError
+    return isinstance(err, team | DatabaseUnavailableError)
 
 
 def safe_app(build: Callable[[], w.Widget], unavailable: str = APP_UNAVAILABLE) -> w.Widget:

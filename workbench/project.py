@@ -60,7 +60,7 @@ from workbench.store.district_changes import (
     now_called,
     rename_district,
 )
-from workbench.store.problems import database_problem
+from workbench.store.problems import DatabaseUnavailableError, database_problem
 from workbench.store.project_store import CONFIG_FILE
 from workbench.store.text_edits import purge_cache
 
@@ -157,7 +157,7 @@ class Project(CodingMixin):
             project.keep_schema(store.check_version(project.engine, where=str(path)))
         except SQLAlchemyError as err:
             project.close()
-            raise WorkbenchError(
+            raise DatabaseUnavailableError(
                 f"Datenbank {shown_url(project.db_url)} nicht lesbar: {_database_problem(err)}"
             ) from None
         except WorkbenchError:

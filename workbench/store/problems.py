@@ -110,6 +110,12 @@ class ProjectBusyError(WorkbenchError):
     nothing of the step was written."""
 
 
+class DatabaseUnavailableError(WorkbenchError):
+    """The project's database could not be reached or read when it was opened (server
+    down, password, rights); the message names the server and database, never the
+    password."""
+
+
 class ProjectChangedError(WorkbenchError):
     """The project moved to another database or its schema changed while it was open
     (``migrate-db``, another workbench's ``upgrade``); the step was refused.
