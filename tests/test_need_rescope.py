@@ -100,3 +100,25 @@ def test_a_dry_run_decides_nothing_again(folder: Path, capsys: pytest.CaptureFix
     assert "neu entschieden" not in capsys.readouterr().out
     with Project.open(folder) as project:
         assert needs.clusters(project).set_index("cluster").loc[0, "scope"] == needs.CROSS_CUTTING
+
+
+def test_a_run_made_before_a_merge_keeps_its_scopes_and_says_why(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After Opladen was merged into Manfort, forgetting one bench statement made both
+    needs "sozialraumspezifisch" beside "Manfort, Opladen, Wiesdorf": the merged district's
+    statements were counted as Manfort's although the run names Opladen apart."""
+    command = ["--project", str(folder), "districts", "--merge", "Opladen", "--into", "Manfort"]
+    assert main(command) == 0
+    with Project.open(folder) as project:
+        segments = project.segments()
+    bench = segments[segments["text"].str.startswith("Mehr Bänke")]["segment_id"].iloc[0]
+    capsys.readouterr()
+    assert main(["--project", str(folder), "forget", "--statement", str(bench)]) == 0
+    out = capsys.readouterr().out
+    assert "neu entschieden: keine geändert" in out
+    assert "Bedarfslauf 1: nicht neu entschieden" in out and "Opladen in Manfort" in out
+    with Project.open(folder) as project:
+        after = needs.clusters(project).set_index("cluster")
+    assert list(after.loc[0, "districts"]) == ["Manfort", "Opladen", "Wiesdorf"]
+    assert list(after["scope"]) == [needs.CROSS_CUTTING] * 2

@@ -9,6 +9,12 @@ cluster raised in three districts of which one was erased stayed "übergreifend"
 the named runs still has, by the rule and ``cross_cutting_min`` of the run; who is in
 which cluster, labels and keywords stay as they are; a rating card of a cluster says
 its scope now, as it already shows only the districts left.
+
+A run made before a merge of Sozialräume is not decided again: its clusters name the
+districts as they were (Opladen beside Manfort), the statements are all in the district
+that stayed, and counting them so called a need "sozialraumspezifisch" beside three names
+although it lost no statement. Such a run is out of date anyway
+(:func:`workbench.store.district_changes.changed_since`); the line returned says so.
 """
 
 from __future__ import annotations
@@ -22,22 +28,32 @@ from sqlalchemy import select
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN, cluster_scopes
 from workbench.analysis.needs import scope_name
 from workbench.store import CITYWIDE, District, FeedbackItem, NeedAssignment, NeedRun, Segment
-from workbench.store.district_changes import former_names
+from workbench.store.district_changes import changed_since, former_names
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
 
-def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
+def rescope_needs(project: Project, run_ids: Iterable[int]) -> tuple[list[str], list[str]]:
     """Decide scope and focus of the clusters of the need runs ``run_ids`` again from
-    their remaining statements; return one German line per cluster whose scope changed."""
-    changed = []
+    their remaining statements; return German lines: one per cluster whose scope changed,
+    and one per run left as it was (a merge since)."""
+    changed: list[str] = []
+    left: list[str] = []
     scopes_now: dict[tuple[int, int], str] = {}  # (run, cluster) → scope, where it changed
     with project.transaction(exclusive=True) as session:
         former = former_names(session)
         for run_id in sorted(set(run_ids)):
             run = session.get(NeedRun, run_id)
             if run is None:
+                continue
+            merges = changed_since(session, run.created_at)
+            if merges:  # the run's districts are not today's: its scope stays as decided
+                merged = ", ".join(f"{m.source} in {m.target}" for m in merges)
+                left.append(
+                    f"Bedarfslauf {run_id}: nicht neu entschieden, weil seither Sozialräume "
+                    f"zusammengelegt wurden ({merged}); bitte workbench needs neu berechnen."
+                )
                 continue
             rows = session.execute(
                 select(NeedAssignment.cluster, District.name)
@@ -80,4 +96,4 @@ def rescope_needs(project: Project, run_ids: Iterable[int]) -> list[str]:
             scope = scopes_now.get((source.get("need_run"), source.get("cluster")))
             if scope is not None:  # the rating card says what the cluster is now
                 item.scope = scope
-    return changed
+    return changed, left

@@ -108,12 +108,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
     for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
         print(note)
     if not args.dry_run and report.need_runs:  # the store cannot decide a scope
-        rescoped = rescope_needs(project, report.need_runs)
+        rescoped, left = rescope_needs(project, report.need_runs)
         print(
             "Einteilung der Bedarfe (übergreifend/sozialraumspezifisch) mit den übrigen "
             f"Aussagen neu entschieden: {len(rescoped) or 'keine'} geändert."
         )
-        for line in rescoped:
+        for line in [*rescoped, *left]:
             print(f"  {line}")
     if not args.dry_run and report.counts["statements"]:
         print(
