@@ -192,3 +192,30 @@ def test_a_count_in_personen_beside_the_citys_anzahl_is_a_count_not_another_unit
     notes = comparison(project).set_index("indicator")["note"]
     assert notes["Einwohner"] == COUNT
     assert notes["Quote"] == OTHER_UNIT  # a unit left empty is still not the city's %
+
+
+def test_a_count_in_thousands_the_next_year_is_not_the_same_unit(
+    project: Project, tmp_path: Path
+) -> None:
+    """2021 "Anzahl" 17.200, 2022 "Tsd. Personen" 17,8: the monitoring took them for one
+    unit (a count written two ways) and said the city's count fell by 17.182."""
+    from workbench.synthesis.indicator_units import OTHER_UNIT
+
+    header = "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\n"
+    for year, unit, city, manfort in (
+        (2021, "Anzahl", 17200, 1500),
+        (2022, "Tsd. Personen", 17.8, 1.6),
+    ):
+        rows = f"Gesamtstadt;SGB-II-Empfänger;{year};{city};{unit};BA\n"
+        rows += f"Manfort;SGB-II-Empfänger;{year};{manfort};{unit};BA\n"
+        import_indicators(project, write(tmp_path / f"{year}.csv", header + rows))
+    series = indicator_series(project).set_index(["indicator", "district"])
+    for district in ("Gesamtstadt", "Manfort"):
+        row = series.loc[("SGB-II-Empfänger", district)]
+        assert row["note"].startswith("Einheit wechselt") and row["change"] != row["change"]
+    rows = (
+        "Gesamtstadt;Einwohner;2022;163729;Anzahl;IT\nManfort;Einwohner;2022;12,0;Tsd. Einw.;IT\n"
+    )
+    import_indicators(project, write(tmp_path / "einwohner.csv", header + rows))
+    notes = comparison(project).set_index(["indicator", "year"])["note"]
+    assert notes[("Einwohner", 2022)] == OTHER_UNIT  # thousands beside the city's count

@@ -63,14 +63,22 @@ def one_unit(units: Iterable[str]) -> bool:
     (False, False)
     >>> one_unit(["Anzahl", "Einwohner je km²"]), one_unit(["Anzahl", "Personen", "Haushalte"])
     (False, False)
+    >>> one_unit(["Anzahl", "Tsd. Personen"]), one_unit(["Anzahl in 1.000", "Anzahl"])
+    (False, False)
     """
     keys = {unit_key(u) for u in units} - {""}
     named = {k for k in keys if k.strip(".") not in GENERIC_COUNT}
     if len(named) > 1:
         return False
-    if named and len(named) < len(keys):  # "Anzahl" beside "Personen"
-        return is_count("", next(iter(named)))
+    if named and len(named) < len(keys):  # "Anzahl" beside "Personen", not "Tsd. Personen"
+        unit = next(iter(named))
+        return is_count("", unit) and not _scaled(unit)
     return True
+
+
+def _scaled(unit: str) -> bool:
+    """Whether a unit counts in thousands or millions ("Tsd. Personen", "in 1.000")."""
+    return any(w.strip(".,:()") in SCALE - {"in"} for w in unit.casefold().split())
 
 
 def is_count(indicator: str, unit: str) -> bool:
