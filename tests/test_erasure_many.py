@@ -122,3 +122,30 @@ def test_forget_with_a_person_or_source_option_given_twice_erases_nothing(
     assert "--source: nur einmal angeben" in err and "Traceback" not in err
     with Project.open(folder) as project:
         assert len(project.segments()) == 5
+
+
+def test_statements_whose_offsets_are_off_leave_the_document_each_at_its_own_place(
+    project: Project, tmp_path: Path
+) -> None:
+    """Where a statement's offsets do not point at its text, the cut looks for the text:
+    two erased "Mehr Bänke." were both found at the first copy in the document, it was cut
+    once, the second erased copy stayed in the text (and in a REFI-QDA export of it), and
+    the statements after it pointed at the wrong words."""
+    rows = ["Mehr Bänke.", "Licht fehlt.", "Mehr Bänke.", "Karte vier.", "Mehr Bänke."]
+    rows += ["Karte sechs.", "Mehr Bänke.", "Karte acht."]
+    source = tmp_path / "karten.csv"
+    pd.DataFrame({"ID": range(len(rows)), "Text": rows}).to_csv(source, sep=";", index=False)
+    mapping = TableMapping(text_column="Text", id_column="ID")
+    project.import_files([source], mapping=mapping, district="Manfort")
+    ids = project.segments()["segment_id"].tolist()
+    with project.transaction() as session:  # as a project of an older version may have them
+        for off in (ids[4], ids[6]):
+            segment = session.get(Segment, off)
+            segment.start, segment.end = segment.start + 2, segment.end + 2
+    erasure.forget(project, statements=(ids[2], ids[4], ids[6]), actor="Forschung")
+    with project.session() as session:
+        text = session.scalars(select(Document.text)).one()
+        stored = session.execute(select(Segment.start, Segment.end, Segment.text)).all()
+    assert text.strip("\n") == "\n\n".join([*rows[:2], rows[3], rows[5], rows[7]])
+    for start, end, own in stored:
+        assert text[start:end] == own

@@ -2,8 +2,8 @@
 
 A statement's text is part of its document's text, and codings, coding history and the
 pseudonym key point into it by character offsets. :func:`edit_segment` replaces spans
-of one statement and moves all of those; :func:`cut_segment` takes a statement's text
-out of its document (for erasure). Both also update the texts copied into stored need
+of one statement and moves all of those; :func:`cut_segments` takes statements' texts
+out of their documents (for erasure). Both also update the texts copied into stored need
 runs and feedback items, and return the old text so that caches keyed by it can go.
 """
 
@@ -134,28 +134,31 @@ def cut_segments(session: Session, segments: Sequence[Segment]) -> None:
 def _cut_from_document(session: Session, document: Document, cut: list[Segment]) -> None:
     """Remove the texts of ``cut`` (statements of ``document``) and move the others up."""
     text = document.text
-    found: list[tuple[int, int, int]] = []  # (start, end, stored end) of what leaves the text
-    for segment in cut:
+    found: list[tuple[int, int]] = []  # (start, end) of what leaves the text
+    in_place = [s for s in cut if text[s.start : s.end] == s.text]
+    taken = {s.start for s in in_place}
+    for segment in [*in_place, *(s for s in cut if text[s.start : s.end] != s.text)]:
         start, end = segment.start, segment.end
         if text[start:end] != segment.text:  # offsets off: find the text itself
-            start = text.find(segment.text) if segment.text else -1
+            start = _nearest(text, segment.text, segment.start, taken) if segment.text else -1
             if start < 0:
                 continue
+            taken.add(start)
             end = start + len(segment.text)
         if text[end : end + len(SEPARATOR)] == SEPARATOR:
             end += len(SEPARATOR)
-        found.append((start, end, segment.end))
+        found.append((start, end))
     if not found:
         return
     kept, at = [], 0
-    moves: list[tuple[int, int]] = []  # (stored end of a cut statement, characters removed)
-    for start, end, stored_end in sorted(found):
+    moves: list[tuple[int, int]] = []  # (end of a cut in the old text, characters removed)
+    for start, end in sorted(found):
         if start < at:  # the same text found twice: cut once
             continue
         kept.append(text[at:start])
         at = end
         if end > start:
-            moves.append((stored_end, end - start))
+            moves.append((end, end - start))
     document.text = "".join([*kept, text[at:]])
     if not moves:
         return
@@ -171,7 +174,7 @@ def _cut_from_document(session: Session, document: Document, cut: list[Segment])
     bounds = [threshold for threshold, _ in thresholds]
     changed = []
     for segment_id, start, end in rows:
-        passed = bisect_right(bounds, start)  # the cuts whose stored end is <= start
+        passed = bisect_right(bounds, start)  # the cuts that end before the statement
         delta = removed[passed - 1] if passed else 0
         if segment_id not in cut_ids and delta:
             changed.append({"row": segment_id, "new_start": start - delta, "new_end": end - delta})
@@ -186,6 +189,24 @@ def _cut_from_document(session: Session, document: Document, cut: list[Segment])
         for loaded in list(session.identity_map.values()):
             if isinstance(loaded, Segment) and loaded.id in moved:
                 session.expire(loaded, ["start", "end"])
+
+
+def _nearest(text: str, part: str, near: int, taken: set[int]) -> int:
+    """Where ``part`` stands in ``text`` closest to ``near``, not at a place in ``taken``
+    (another erased statement with the same text is cut there); -1 if nowhere.
+
+    Two erased statements "Mehr Bänke." whose offsets were off were both found at the first
+    one in the document: it was cut once and the second copy stayed.
+    """
+    after = text.find(part, max(near, 0))
+    while after in taken:
+        after = text.find(part, after + 1)
+    before = text.rfind(part, 0, max(near, 0) + len(part) - 1)
+    while before in taken:
+        before = text.rfind(part, 0, before + len(part) - 1)
+    if before < 0 or (after >= 0 and after - near <= near - before):
+        return after
+    return before
 
 
 def _replace_in_document(session: Session, segment: Segment, new: str | None) -> None:
