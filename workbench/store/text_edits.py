@@ -25,6 +25,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
 from workbench.store.erasure_words import comes_from, fallback_label, normal_text
+from workbench.store.label_names import replace_in_labels
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
 
@@ -89,6 +90,8 @@ def edit_segment(session: Session, segment: Segment, edits: Sequence[Edit]) -> s
             spans.append(span)
     _replace_in_document(session, segment, text)
     _replace_copies(session, {old_text: text})
+    # "Becker hat recht, …" as a need's or topic's generated name: the name goes there too
+    replace_in_labels(session, segment.id, {e.original: e.new for e in edits if e.original})
     return old_text
 
 
