@@ -81,6 +81,8 @@ _DIRECT = re.compile(r"\([^()]*\)\s*$")  # "(Direct Message)", "(Privately)", "(
 _PRIVATE = re.compile(r"\((?:direct\s*message|privately|direktnachricht|privat)\)\s*$", re.I)
 # "(privat)" also ends display names ("Petra an der Heiden (privat)": a private account)
 _PRIVAT = re.compile(r"\s*\(privat\)\s*$", re.I)
+# The recipient word as Zoom writes it between sender and recipient: in lower case
+_LOWER_TO = re.compile(r"\s(?:an|to)\s")
 # The groups, roles and rooms a meeting or webinar chat sends to ("Hosts and panelists",
 # "All Panelists", "Waiting Room Participants", "Alle Diskussionsteilnehmer", "Teilnehmer
 # im Warteraum", "Host", "Gastgeber", "Moderator", "Breakout Room 1", "Breakout-Raum 2");
@@ -397,12 +399,15 @@ def _messages(raw: RawFile) -> list[_Message]:
 def _names_with_privat(messages: list[_Message]) -> list[_Message]:
     """The messages with a cloud name field that ends in "(privat)" read as one display
     name ("Petra an der Heiden (privat)") where "an" starts a surname ("an der Heiden",
-    lower case after it) and neither side also writes in the chat; otherwise, and so
+    lower case after it) or is written "An" ("Thi An Nguyen (privat)") and neither side
+    also writes in the chat; otherwise, and so
     whenever in doubt, it is "Ben an Anna (Privat)", a direct message (privacy first)."""
     senders = {_folded(m.speaker) for m in messages if m.written is None}
     for message in messages:
         recipient = _PRIVAT.sub("", message.recipient or "")
-        surname = recipient[:1].islower()  # "der Heiden": the rest of a surname, no person
+        # "der Heiden": the rest of a surname, no person; "Thi An Nguyen": Zoom writes
+        # the recipient word in lower case, so a capital "An" or "To" is part of a name
+        surname = recipient[:1].islower() or not _LOWER_TO.search(message.written or "")
         if (
             message.written
             and surname

@@ -1,0 +1,42 @@
+"""A second reading of session 31's meeting work: chat names, interviews, folders.
+
+Every test here failed on the code before the fix it covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+# Zoom's cloud chat: a display name with "An" in it ("Thi An Nguyen (privat)", a private
+# account) is no direct message: Zoom writes its recipient word "an" in lower case.
+CLOUD_AN_IN_NAME = (
+    "00:01:12\tJonas Becker:\tHerzlich willkommen zum Stadtteilforum!\r\n"
+    "00:02:30\tThi An Nguyen (privat):\tDer Spielplatz am Markt ist kaputt.\r\n"
+    "00:03:05\tThi An Nguyen (privat):\tUnd die Bänke fehlen.\r\n"
+    "00:03:40\tBen Kramer an Anna Schmidt (Privat):\tRuf mich an, mir geht es schlecht.\r\n"
+    "00:04:10\tJonas Becker:\tDanke, wir sammeln alles.\r\n"
+)
+
+
+def test_a_display_name_with_a_capital_an_keeps_its_messages(
+    project: Project, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, "chat.txt", CLOUD_AN_IN_NAME)
+    doc = parse_file(path)
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Jonas Becker", "Herzlich willkommen zum Stadtteilforum!"),
+        ("Thi An Nguyen", "Der Spielplatz am Markt ist kaputt."),
+        ("Thi An Nguyen", "Und die Bänke fehlen."),
+        ("Jonas Becker", "Danke, wir sammeln alles."),
+    ]
+    assert doc.options["direct_messages_left_out"] == 1
+    assert "Thi An Nguyen" in doc.names
+    assert import_into(project, path) == 0
+    texts = list(project.segments()["text"])
+    assert "Und die Bänke fehlen." in texts
+    assert not any("schlecht" in text or "Nguyen" in text for text in texts)
