@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
@@ -40,3 +42,37 @@ def test_a_display_name_with_a_capital_an_keeps_its_messages(
     texts = list(project.segments()["text"])
     assert "Und die Bänke fehlen." in texts
     assert not any("schlecht" in text or "Nguyen" in text for text in texts)
+
+
+# Beside Zoom's chat in its recording folder: a table of cards from other workshops and a
+# protocol of another event, each naming its own workshop and date.
+FOLDER_CHAT = (
+    "18:00:05 Von Helga Brandt an Alle:\n\tDer Spielplatz am Rhein ist gesperrt.\n"
+    "18:01:10 Von Kerem Özdemir an Alle:\n\tUnd die Bänke fehlen auch.\n"
+)
+FOLDER_CARDS = (
+    "workshop,text\nWerkstatt Opladen,Der Bus fährt selten.\nWerkstatt Rheindorf,Mehr Licht.\n"
+)
+FOLDER_PROTOCOL = (
+    "# Protokoll Werkstatt Hitdorf\n\nDatum: 04.03.2021\n\nDie Ampel schaltet zu schnell.\n"
+)
+
+
+def test_a_table_and_a_protocol_in_a_zoom_folder_keep_their_workshops(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "2026-03-05 18.00.12 Stadtteilforum Manfort"
+    folder.mkdir()
+    _file(folder, "meeting_saved_chat.txt", FOLDER_CHAT)
+    _file(folder, "karten.csv", FOLDER_CARDS)
+    _file(folder, "protokoll.md", FOLDER_PROTOCOL)
+    assert import_into(project, folder) == 0
+    workshops = project.workshops().sort_values("workshop")
+    dates = workshops["date"].fillna("")
+    assert list(zip(workshops["workshop"], dates, strict=True)) == [
+        ("Stadtteilforum Manfort", "2026-03-05"),
+        ("Werkstatt Hitdorf", "2021-03-04"),
+        ("Werkstatt Opladen", ""),
+        ("Werkstatt Rheindorf", ""),
+    ]
+    assert capsys.readouterr().out.count("nach dem Ordner der Zoom-Aufzeichnung") == 1

@@ -5,7 +5,8 @@ topic — ``2026-12-05 18.00.12 Stadtteilforum Manfort`` — with files of the s
 every folder (``meeting_saved_chat.txt``, ``meeting_saved_closed_caption.txt``). The file
 name says nothing, so a file there without a workshop of its own belongs to the meeting
 the folder names: its topic is the workshop (and names its Sozialraum, as a file name
-would; see the writer), its start the date where the file has none.
+would; see the writer), its start the date where the file has none. A table with a
+workshop in its rows, or a protocol whose title names its event, names its own.
 
 Zoom's cloud recordings name their files after the meeting's start in GMT —
 ``GMT20261205-170012_Recording.transcript.vtt``, ``GMT20261205-170012_RecordingnewChat.txt``
@@ -21,6 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from workbench.core.domain import ParsedDocument
+from workbench.ingest.common import PROTOCOL_IMPORTERS
+from workbench.ingest.protocol_title import workshop_in_title
 
 _ZOOM_FOLDER = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}) \d{2}\.\d{2}\.\d{2} (?P<topic>\S.*)$"
@@ -37,7 +40,7 @@ def named_by_folder(path: Path, document: ParsedDocument) -> ParsedDocument:
     """``document`` with the workshop and date of the Zoom recording folder it lies in
     (``2026-12-05 18.00.12 Stadtteilforum Manfort``), where it names none itself."""
     found = _ZOOM_FOLDER.match(path.absolute().parent.name)
-    if document.workshop:
+    if document.workshop or _names_itself(document):
         return document
     if found is None:
         return _named_by_cloud(path, document)
@@ -48,6 +51,16 @@ def named_by_folder(path: Path, document: ParsedDocument) -> ParsedDocument:
         day = None  # no day: the folder was renamed by hand
     options = {**document.options, MEETING_FOLDER: topic}
     return replace(document, workshop=topic, date=document.date or day, options=options)
+
+
+def _names_itself(document: ParsedDocument) -> bool:
+    """Whether a document names its events itself, not being one of Zoom's files: a
+    table's rows with their workshops, a protocol whose title names its event
+    ("Protokoll Werkstatt Hitdorf"; the writer names the workshop after it)."""
+    if any(segment.workshop for segment in document.segments):
+        return True
+    by_title = document.importer in PROTOCOL_IMPORTERS or document.options.get("named_by_title")
+    return bool(by_title) and workshop_in_title(document.title) is not None
 
 
 def _named_by_cloud(path: Path, document: ParsedDocument) -> ParsedDocument:
