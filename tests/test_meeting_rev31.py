@@ -76,3 +76,26 @@ def test_a_table_and_a_protocol_in_a_zoom_folder_keep_their_workshops(
         ("Werkstatt Rheindorf", ""),
     ]
     assert capsys.readouterr().out.count("nach dem Ordner der Zoom-Aufzeichnung") == 1
+
+
+# Notes typed with a weekday and date before each line look like Element's event lines,
+# but Element writes its month as a word and its time with seconds.
+SITE_WALK = (
+    "Mo., 4.3.2021, 10:15 - Spielplatz Wiesdorf: Müll liegt herum, Schaukel kaputt.\n"
+    "Mo., 4.3.2021, 10:40 - Bushaltestelle Markt: keine Bank, kein Dach.\n"
+    "Di., 5.3.2021, 16:00 - Jugendzentrum: Jugendliche wünschen längere Öffnungszeiten.\n"
+)
+DATES_AND_RESULT = (
+    "So., 1.3.2026, 10:00 - Aufbau\nSo., 1.3.2026, 11:00 - Fest\n"
+    "So., 1.3.2026, 15:00 - Abbau\n\nErgebnis: Viele Kinder waren da.\n"
+)
+
+
+def test_dated_notes_stay_a_protocol(project: Project, tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "begehung.txt", SITE_WALK))
+    assert doc.importer == "markdown"
+    assert [s.text for s in doc.segments] == SITE_WALK.splitlines()
+    path = _file(tmp_path, "fest.txt", DATES_AND_RESULT)
+    assert parse_file(path).importer == "markdown"
+    assert import_into(project, path) == 0
+    assert "Ergebnis: Viele Kinder waren da." in list(project.segments()["text"])

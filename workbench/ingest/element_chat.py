@@ -52,10 +52,20 @@ def is_element_chat(text: str) -> bool:
     """Whether a plain text is an Element chat export: its first line and most lines
     that start with a weekday are event lines."""
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
-    if len(lines) < 2 or not _HEADER.match(lines[0]):
+    if len(lines) < 2 or not _is_event(lines[0]):
         return False
-    headers = sum(1 for line in lines if _HEADER.match(line))
+    headers = sum(1 for line in lines if _is_event(line))
     return headers >= 2 and headers >= 0.5 * len(lines)
+
+
+def _is_event(line: str) -> bool:
+    """Whether a line starts as Element writes an event: its month as a word and its time
+    with seconds ("Thu, Dec 5 2026 18:01:12 - "), not as notes are typed ("Mo., 4.3.2021,
+    10:15 - Spielplatz: …", "Mo, 4.3.2021 18:00 - Werkstatt Manfort")."""
+    header = _HEADER.match(line)
+    if header is None or not re.search(r"\d:\d{2}:\d{2}", header["time"]):
+        return False
+    return any(w.casefold() in _MONTHS for w in re.findall(r"[^\W\d_]+", header["date"]))
 
 
 def parse_element_chat(
