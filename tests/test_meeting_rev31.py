@@ -99,3 +99,27 @@ def test_dated_notes_stay_a_protocol(project: Project, tmp_path: Path) -> None:
     assert parse_file(path).importer == "markdown"
     assert import_into(project, path) == 0
     assert "Ergebnis: Viele Kinder waren da." in list(project.segments()["text"])
+
+
+# A quote in a sentence is no reply, though it is the start of an earlier message: one
+# word of it before a colon, or a cut quote without the colon.
+QUOTES_IN_SENTENCES = (
+    "00:01:12\tAnna Berg:\tBänke fehlen überall im Park.\r\n"
+    "00:02:30\tMaria Kaya:\tDer Bus fährt abends selten.\r\n"
+    "00:03:05\tJonas Becker:\tZum Thema „Bänke“: wir brauchen mehr davon am Markt.\r\n"
+    "00:04:10\tBen Kramer:\tIch sage nur „Der Bus“: eine Katastrophe.\r\n"
+    "00:05:10\tLea Voss:\tDas Motto „Der Bus fährt...“ hängt überall.\r\n"
+    "00:06:10\tTom Ries:\tAntwort auf „Der Bus fährt abends selten.“: Ja, leider.\r\n"
+)
+
+
+def test_a_quote_in_a_sentence_stays_in_the_statement(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", QUOTES_IN_SENTENCES))
+    assert [(s.text, s.attributes.get("reply_to")) for s in doc.segments] == [
+        ("Bänke fehlen überall im Park.", None),
+        ("Der Bus fährt abends selten.", None),
+        ("Zum Thema „Bänke“: wir brauchen mehr davon am Markt.", None),
+        ("Ich sage nur „Der Bus“: eine Katastrophe.", None),
+        ("Das Motto „Der Bus fährt...“ hängt überall.", None),
+        ("Ja, leider.", "2"),
+    ]

@@ -6,8 +6,9 @@ language: a few words, a quoted fragment of an earlier message and an emoji —
 con 😂``, ``Heeft gereageerd op "…" met 👍``. A reply starts with a few words and a
 quoted fragment of the message it answers, followed by a line break and the reply
 (``Replying to "…"``, ``Antwort auf "…"``, ``Respondiendo a "…"``; Zoom's saved chat
-adds a colon: ``Replying to «…»:``), or on the same line after a colon or a fragment cut
-with ``...`` (``Antwort auf „…“: Ja``, as copied chats and the cloud export write it).
+adds a colon: ``Replying to «…»:``), or on the same line after a colon where the quote is
+the whole message or its start cut with ``...`` (``Antwort auf „…“: Ja``, as copied
+chats and the cloud export write it; not ``Zum Thema „Bänke“: …``).
 No wording is listed here: what counts is that shape, and that the fragment is the beginning of an
 earlier message (long ones are cut and end in ``...``). Taking a reaction back is a
 message of the same shape (``Removed a 👍 reaction from "…"``); the one thing read from
@@ -102,6 +103,12 @@ def find_quoted(fragment: str, earlier: Sequence[Quotable]) -> Quotable | None:
     return None
 
 
+def _quotes_whole(fragment: str, message: Quotable) -> bool:
+    """Whether a quote on one line with its reply is the message it answers: all of it, or
+    its start cut with "..." as the chat cuts it (not a word of it: 'Zum Thema „Bänke“:')."""
+    return bool(_TRUNCATION.search(fragment)) or normalise(fragment) in message.texts
+
+
 def _opening(text: str) -> int | None:
     """Index of the first opening quotation mark, or None."""
     for i, ch in enumerate(text):
@@ -171,12 +178,15 @@ def reply(text: str, earlier: Sequence[Quotable]) -> tuple[Quotable, str] | None
         rest = text[end + 1 :]
         opening = re.match(r"[ \t]*:?[ \t]*\n", rest)  # the saved chat: 'Replying to «…»:'
         fragment = text[start + 1 : end]
-        if opening is None and (rest.lstrip(" \t")[:1] == ":" or _TRUNCATION.search(fragment)):
-            opening = re.match(r"[ \t]*:?[ \t]*", rest)  # one line: 'Antwort auf „…“: Ja'
+        one_line = opening is None and rest.lstrip(" \t")[:1] == ":"
+        if one_line:
+            opening = re.match(r"[ \t]*:[ \t]*", rest)  # one line: 'Antwort auf „…“: Ja'
         if opening is None:
             continue
         body = rest[opening.end() :].strip()
         target = find_quoted(fragment, earlier)
+        if one_line and target is not None and not _quotes_whole(fragment, target):
+            continue  # 'Zum Thema „Bänke“: …' quotes a word, not the message "Bänke fehlen"
         if body and target is not None:
             return target, body
     return None
