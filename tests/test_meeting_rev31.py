@@ -123,3 +123,22 @@ def test_a_quote_in_a_sentence_stays_in_the_statement(tmp_path: Path) -> None:
         ("Das Motto „Der Bus fährt...“ hängt überall.", None),
         ("Ja, leider.", "2"),
     ]
+
+
+# A transcript typed with a welcome as its title, its participants below: no BigBlueButton
+# welcome message (that is stamped, under "system:", or names BigBlueButton).
+WELCOME_TITLE = (
+    "Willkommen zum Stadtteilforum Manfort\n"
+    "Teilnehmende: Anna Schmidt, Bernd Kowalczyk, Jolanta Brzeska\n\n"
+    "Anna Schmidt: Guten Abend, wir fangen an.\n"
+    "Jolanta Brzeska: Der Spielplatz ist kaputt, sagt auch Kowalczyk.\n"
+    "Anna Schmidt: Danke.\n"
+    "Jolanta Brzeska: Bitte.\n"
+)
+
+
+def test_a_welcome_as_a_transcripts_title_keeps_title_and_participants(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "runde.txt", WELCOME_TITLE))
+    assert doc.title == "Willkommen zum Stadtteilforum Manfort"
+    assert "Bernd Kowalczyk" in doc.names
+    assert len(doc.segments) == 4

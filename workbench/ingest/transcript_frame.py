@@ -21,8 +21,8 @@ Transcription tools write lines that are no one's words, and these are no statem
   date in the title); the details of a transcript's head (:func:`head_line`: ``Datum:``
   is the document's date, ``Transkription:`` names a person for the name list, ``Ort:``,
   ``Dauer:`` are not kept); BigBlueButton's welcome message over a saved chat
-  (``system:``, ``Willkommen bei …!``, ``Welcome to …``) and the lines below it. What is
-  left is the title, its lines joined by " – ".
+  (``system:``, ``[18:00] Willkommen bei …!``, a line with HTML or BigBlueButton) and the
+  lines below it. What is left is the title, its lines joined by " – ".
 """
 
 from __future__ import annotations
@@ -43,11 +43,12 @@ _LIST_HEAD = re.compile(rf"^\s*{_PARTICIPANTS}\s*:?\s*$", re.I)
 # Jitsi's transcriber (Jigasi): "Initial people present at 09:00:03:", a name per line below
 _PRESENT = re.compile(r"^\s*Initial people present (?:at|on)\b.*:\s*$", re.I)
 # BigBlueButton's welcome message over a saved chat ("system:", "[18:00] Willkommen bei …!",
-# "Willkommen bei <b>…</b>!<br>…", "Welcome to …", "Dieser Server verwendet BigBlueButton."):
-# no title; the lines after it up to the first message are the rest of it.
+# "Willkommen bei <b>…</b>!<br>…", "[18:00] Welcome to …", "Dieser Server verwendet
+# BigBlueButton."): no title; the lines after it up to the first message are the rest of
+# it. A welcome typed as a transcript's title ("Willkommen zum Stadtteilforum") is none.
 _WELCOME = re.compile(
-    r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"  # BBB 2.x stamps it like a message
-    r"(?:system\s*:\s*$|(?:herzlich\s+)?willkommen\s+(?:bei|zu[mr]?|im|in)\b|welcome\s+to\b"
+    r"^\s*(?:system\s*:\s*$|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*"  # BBB 2.x stamps it like a message
+    r"(?:herzlich\s+)?(?:willkommen\s+(?:bei|zu[mr]?|im|in)\b|welcome\s+to\b)"
     r"|.*\bBigBlueButton\b|.*<br\s*/?>)",
     re.I,
 )
