@@ -36,6 +36,18 @@ def _clear(text: str) -> str:
         ("Gestern hat Anton Brunnen geholfen.", "Gestern hat [Person 1] geholfen."),
         ("Teilnehmende: Anton Brunnen, Eva Garten", "Teilnehmende: [Person 1], [Person 2]"),
         ("Wir reden mit Eva Neuhaus über den Park.", "Wir reden mit [Person 1] über den Park."),
+        ("Danke an Eva Garten und Peter Niehaus.", "Danke an [Person 1] und [Person 2]."),
+        # a list beside places keeps its people: a miss would leak a name
+        (
+            "Wir danken Anna Park, Rathaus und Stadtpark.",
+            "Wir danken [Person 1], Rathaus und Stadtpark.",
+        ),
+        (
+            "Dank an das Rathaus, Anna Park und Eva Garten.",
+            "Dank an das Rathaus, [Person 1] und [Person 2].",
+        ),
+        ("Adresse: Eva Garten, Hauptstraße", "Adresse: [Person 1], Hauptstraße"),
+        ("Start: Eva Neuhaus", "Start: [Person 1]"),
     ],
 )
 def test_a_place_word_as_surname_is_replaced_with_the_name(text: str, expected: str) -> None:
@@ -67,6 +79,9 @@ def test_the_place_word_surname_is_the_persons_key() -> None:
         "Das Fest ist am Luisen Platz.",
         "Viele Grüße vom Anton Brunnen platz",
         "Ein Foto: Maria Hilf Kirche",
+        # after a place's label
+        "Treffpunkt: Anton Brunnen.",
+        "Standort: Eva Garten",
     ],
 )
 def test_a_place_named_after_a_person_stays(text: str) -> None:

@@ -103,10 +103,16 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
         return None
     start = toks[particles_before(text, toks, i)].start  # "van der Dussen": one name
-    if start == tok.start and i and toks[i - 1].lower in lists.ARTICLES:
+    if (
+        start == tok.start
+        and i
+        and (toks[i - 1].lower in lists.ARTICLES or quantified(text, toks, i))
+    ):
         return None
     if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
         return Hit(start, tok.end, "person", key, 0.75, tok.text), i
+    if names_place(finder, text, toks, i) or patronage(finder, text, toks, i):
+        return None  # "Kemal Altun Platz", "Kirche Maria Himmelfahrt": places
     if finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok):
         return Hit(start, tok.end, "person", key, 0.8), i
     if key not in finder.named or ordinary_word(tok.text):
@@ -135,6 +141,52 @@ def particles_before(text: str, toks: list[Tok], i: int) -> int:
     while first < i and toks[first].lower not in _PARTICLES_FIRST:
         first += 1
     return first
+
+
+# Comparatives of quantity before a noun ("Mehr Luke im Park", "weniger Kai"); "wenig",
+# "genug" also stand before a name ("Genug Kai gesehen", "Wenig Anna, viel Arbeit")
+_QUANTITIES = frozenset(("mehr", "weniger"))
+
+
+def quantified(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether "mehr" or "weniger" stands right before ``toks[i]`` ("Mehr Luke im Park",
+    "weniger Kai"): a noun follows it, no name."""
+    return (
+        i > 0 and toks[i - 1].lower in _QUANTITIES and text[toks[i - 1].end : toks[i].start] == " "
+    )
+
+
+def names_place(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the name word ``toks[i]``, alone or with the capitalised word after it,
+    names a place: "Platz", "Straße", "Schule", … follows ("Kemal Altun Platz", "dem
+    Kemal ALtun Platz" with its surname mistyped), as the full name rules read it."""
+    if finder._institution_after(text, toks, i):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or text[toks[i].end : nxt.start] != " " or not nxt.text[0].isupper():
+        return False
+    return finder._institution_after(text, toks, i + 1)
+
+
+# Churches and parishes beside the place words ("Pfarrei Maria Königin")
+_PARISH_END = ("pfarrei", "gemeinde", "kapelle", "kloster", "stift", "basilika", "munster")
+
+
+def patronage(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether "Maria" (``toks[i]``) after a church's or an institution's word begins its
+    patron's name with a German noun of no surname list ("Kirche Maria Himmelfahrt",
+    "Pfarrei Maria Königin", "Kita Maria Frieden") or "Hilf" ("Kirche Maria Hilf"); any
+    other first name there stays a person ("Im Jugendzentrum Peter Licht gesprochen")."""
+    if not 0 < i < len(toks) - 1 or toks[i].text != "Maria":
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    if text[prev.end : toks[i].start] != " " or text[toks[i].end : nxt.start] != " ":
+        return False
+    church = prev.folded.endswith(_PARISH_END) or place_word(prev)
+    if not church or not prev.text[0].isupper() or not nxt.text[0].isupper():
+        return False
+    noun = is_german_noun(nxt.folded) and not finder.names.has_last(nxt.text)
+    return noun or nxt.folded == "hilf"
 
 
 def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
@@ -277,7 +329,8 @@ def place_surname(
     text's end; else with no article before ("der Anton Brunnen", "im Eva Garten") and
     no second name before ("Anne Frank Schule hilft"): before a finite verb, or where a
     name stands (:func:`_name_context`: "Viele Grüße, Anton Brunnen", "mit Peter Niehaus
-    reden") before what ends a name (:func:`name_ends`; not "Anton Brunnen platz")."""
+    reden"; not after a place's label, :func:`among_places`: "Treffpunkt: Anton Brunnen.") before
+    what ends a name (:func:`name_ends`; not "Anton Brunnen platz")."""
     if last + 1 >= len(toks) or not finder.is_first(toks[last]):
         return False
     if text[toks[last].end : toks[last + 1].start] not in (" ", "\u00a0"):
@@ -298,7 +351,12 @@ def place_surname(
             return name_ends(text, toks, last + 1)  # "Gestern hat Markus Haus geholfen"
         if not singular_verb(text, toks, last + 1):
             # "Viele Grüße, Anton Brunnen", "mit Peter Niehaus reden", "hat Anton Brunnen"
-            return not owner and _name_context(text, toks, last) and name_ends(text, toks, last + 1)
+            return (
+                not owner
+                and _name_context(text, toks, last)
+                and not among_places(finder, text, toks, last)
+                and name_ends(text, toks, last + 1)
+            )
         return not owner or toks[last + 2].folded in lists.SPEECH_VERBS | _PERSON_VERBS
     return name_ends(text, toks, last + 1)
 
@@ -340,6 +398,23 @@ def _name_context(text: str, toks: list[Tok], i: int) -> bool:
     if text[prev.end : toks[i].start].strip(" \u00a0") in (",", ":"):
         return True
     return prev.text.islower() or (prev.sentence_start and prev.text[1:].islower())
+
+
+# Labels of a place before a colon ("Treffpunkt: Anton Brunnen.")
+_PLACE_LABELS = frozenset(
+    "treffpunkt treffpunkte treff ort orte standort standorte wo lage route strecke "
+    "haltestelle".split()
+)
+
+
+def among_places(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the first name ``toks[i]`` with a place word after it names a place: after
+    a place's label and a colon ("Treffpunkt: Anton Brunnen.", "Wo: Eva Garten"). A list
+    beside places keeps its people ("Wir danken dem Rathaus, Anna Park und …"): a miss
+    would leak a name."""
+    if not i or toks[i - 1].folded not in _PLACE_LABELS:
+        return False
+    return text[toks[i - 1].end : toks[i].start].strip(" \u00a0") == ":"
 
 
 def place_word(tok: Tok) -> bool:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
-from workbench.ingest.name_known import ORDINARY, Finder, singular_verb
+from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
@@ -186,6 +186,10 @@ def surname_pair(
     if i + 1 >= len(toks) or not finder._adjacent(text, tok, toks[i + 1]):
         return None
     nxt = toks[i + 1]
+    if not FOREIGN_LETTERS.search(tok.text + nxt.text) and (
+        _facility_before(text, toks, i) or _brand_before(finder, text, toks, i)
+    ):
+        return None  # "zum MICRO Depot Mercado", "Lodestar Basel … Lodestar Aragon"
     if _noun_before_foreign(finder, text, toks, i):
         # "Gruppe Petrenko: …", "Im Interview Petrović wurde …": a surname spelled like a
         # name after a noun, whatever stands before the noun
@@ -231,6 +235,48 @@ def surname_pair(
         start = toks[lead].start
     return finder._hit(
         text, toks, start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
+    )
+
+
+# Facilities named after a place, besides the place words ("MICRO Depot Mercado")
+_FACILITIES = frozenset("depot lager kiosk station filiale hub shop store outlet terminal".split())
+
+
+def _facility_before(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]``, before a surname, is a facility's word ("Depot", "Kiosk", a
+    place word) after an article and an acronym: the name of a facility ("zum MICRO Depot
+    Mercado", a depot by the market hall), not a person met in full. Without the acronym
+    the surname stays a person ("Kiosk Kowalski", "Interview Kowalski", "beim AWO Chef
+    Kowalski"): a miss would leak a name."""
+    tok = toks[i]
+    if i < 2 or not (tok.folded in _FACILITIES or place_word(tok)):
+        return False
+    acronym, article = toks[i - 1], toks[i - 2]
+    return (
+        acronym.text.isupper()
+        and len(acronym.text) >= 2
+        and text[acronym.end : tok.start] == " "
+        and article.lower in lists.ARTICLES
+    )
+
+
+def _brand_before(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the unknown word ``toks[i]`` stands elsewhere in the text before another
+    capitalised word that is no name ("I restarted Lodestar Basel … and left Lodestar
+    Aragon"): a product's or a firm's name before its variants, no first name of one
+    person. Two surnames after it are two people ("Quirin Kowalski, Quirin Nowak")."""
+    word, surname = toks[i].text, toks[i + 1].lower
+    return any(
+        tok.text == word
+        and k != i
+        and k + 1 < len(toks)
+        and text[tok.end : toks[k + 1].start] == " "
+        and toks[k + 1].text[:1].isupper()
+        and toks[k + 1].lower != surname
+        and not finder.is_surname(toks[k + 1])
+        and not finder.is_foreign(toks[k + 1])
+        and not finder.names.has_last(toks[k + 1].text)
+        for k, tok in enumerate(toks)
     )
 
 

@@ -59,8 +59,11 @@ from workbench.ingest.name_known import (
     known_in_text,
     known_lower,
     known_word,
+    names_place,
     owner_stem,
+    patronage,
     place_surname,
+    quantified,
     self_introduced,
 )
 from workbench.ingest.name_roles import FAMILY, after_role, after_title
@@ -381,8 +384,8 @@ class PersonFinder:
         if owner_stem(self, text, toks[last], loose=True) is not None:
             return False
         nxt = toks[last + 1].folded
-        if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)$", nxt):
-            return True  # also typed in lower case: "Alma Wartenberg platz"
+        if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)(?:es|s)?$", nxt):
+            return True  # also in lower case, or genitive: "Alma Wartenberg platz", "… Platzes"
         if streets_only:
             return False
         noun = toks[last + 1].text[0].isupper()  # not a verb: "Thomas Becker laden ein", "weg"
@@ -459,6 +462,12 @@ class PersonFinder:
         owns = owns and not (prev is not None and prev.lower in lists.ARTICLES)
         if self._institution_after(text, toks, last, streets_only=owns):
             return None
+        if last == i and not owns and names_place(self, text, toks, i):
+            return None  # "dem Kemal ALtun Platz": the square, its surname mistyped
+        if patronage(self, text, toks, i):
+            return None  # "Die Kirche Maria Himmelfahrt": the church
+        if last == i and quantified(text, toks, i):
+            return None  # "Mehr Luke im Park": a hatch
         weak = self._blocked_first(toks, i) or (
             prev is not None and prev.lower in lists.ARTICLES and tok.folded in lists.NOT_FIRST
         )
