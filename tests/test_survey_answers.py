@@ -123,3 +123,26 @@ def test_a_remark_among_many_noes_is_found_as_an_open_question(
     assert _import(project, _csv(tmp_path / "umfrage.csv", rows)) == 0
     assert _by_id(project)["9.2"] == "Ja: der Spielplatz braucht neue Geräte."
     assert not any("Haben Sie noch Anmerkungen?" in a for a in project.segments()["attributes"])
+
+
+def test_minus_on_a_scale_of_signs_stays_an_answer(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a rating scale "--" … "++" the answers "--" and "-" (the dissatisfied) were read
+    as missing values and dropped, while "+" and "++" stayed: the ratings looked better
+    than they were. "N/A" in the age column is still missing."""
+    scale = "Wie zufrieden sind Sie mit dem Spielplatz?"
+    rows = [
+        ["ID", "Alter", scale, NEED],
+        ["1", "18-29", "--", "Mehr Bänke."],
+        ["2", "30-49", "-", "Ein Jugendzentrum."],
+        ["3", "50-64", "+", "Busse am Abend."],
+        ["4", "N/A", "++", "Mehr Licht."],
+    ]
+    assert _import(project, _csv(tmp_path / "umfrage.csv", rows)) == 0
+    attributes = project.segments()["attributes"].tolist()
+    assert [a.get(scale) for a in attributes] == ["--", "-", "+", "++"]
+    assert [a.get("Alter") for a in attributes] == ["18-29", "30-49", "50-64", None]
+    assert (
+        "1 Zelle mit 'N/A', 'k. A.' o. Ä. in 'Alter' als fehlender Wert" in capsys.readouterr().out
+    )

@@ -54,7 +54,13 @@ from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_mapping import TableMapping as TableMapping  # the façade's
 from workbench.ingest.table_mapping import has_text_column, header_below_title, with_title
-from workbench.ingest.table_missing import adds_nothing, is_missing_value, is_no_answer
+from workbench.ingest.table_missing import (
+    adds_nothing,
+    is_minus,
+    is_missing_value,
+    is_no_answer,
+    sign_scale,
+)
 from workbench.ingest.table_moderation import find_moderation
 from workbench.ingest.table_points import PointCells, find_points, stored_areas
 from workbench.ingest.table_qa import audience_questions
@@ -316,6 +322,11 @@ def parse_table(
     placed_in = Counter[int]()  # document → its statements placed by text (NVivo)
     coded: dict[str, set[tuple[str, tuple[Any, ...]]]] = {}  # ID → (code, coder) (NVivo)
     records, short = pad_short_rows(raw, header, records, suffix not in NOT_CSV)
+    scales = {i for _, i in attributes if sign_scale(fields[i] for _, fields in records)}
+
+    def lacks(i: int, value: Any) -> bool:  # "N/A"; "-" on a scale "--" … "++" is an answer
+        return is_missing_value(value) and not (i in scales and is_minus(value))
+
     for row, fields in records:
         if all(f is None or str(f).strip() == "" for f in fields):
             continue
@@ -403,9 +414,9 @@ def parse_table(
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: attribute_value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes
-            if (f := fields[i]) is not None and str(f).strip() != "" and not is_missing_value(f)
+            if (f := fields[i]) is not None and str(f).strip() != "" and not lacks(i, f)
         }
-        missing.update(c for c, i in attributes if is_missing_value(fields[i]))  # "N/A"
+        missing.update(c for c, i in attributes if lacks(i, fields[i]))  # "N/A"
         if source_id in seen_ids:
             first = seen_ids[source_id]
             earlier = position.get(source_id)

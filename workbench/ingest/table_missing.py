@@ -11,7 +11,7 @@ answer). A survey tool's marker for a missing value in another column (LimeSurve
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workbench.ingest.personal_columns import header_words
@@ -48,6 +48,8 @@ _NOTHING = frozenset(
 )
 _COURTESY = frozenset("danke vielen dank dankeschön lg gruß gruss grüße grusse".split())
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+# The upper end of a rating scale of signs ("--" … "++"), whose lower end looks like "-"
+_PLUS = re.compile(r"\+{1,3}|\+/?-|±")
 
 
 def is_free_field(question: str) -> bool:
@@ -89,6 +91,25 @@ def is_missing_value(value: Any) -> bool:
         return False
     text = value.strip()
     return bool(text) and is_no_answer(text) and not _NUMBER.fullmatch(text)
+
+
+def sign_scale(values: Iterable[Any]) -> bool:
+    """Whether a column's cells are a rating scale of signs: with a "+" or "++" among them,
+    its "-" and "--" are answers (the lower end), not missing values.
+
+    >>> sign_scale(["--", "-", "0", "+", "++"]), sign_scale(["18-29", "-", "N/A"])
+    (True, False)
+    """
+    return any(isinstance(v, str) and _PLUS.fullmatch(v.strip()) for v in values)
+
+
+def is_minus(value: Any) -> bool:
+    """Whether a cell holds only minus signs ("-", "--", "---"), a scale's lower end.
+
+    >>> is_minus(" -- "), is_minus("N/A")
+    (True, False)
+    """
+    return isinstance(value, str) and set(value.strip()) == {"-"}
 
 
 def missing_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
