@@ -148,3 +148,20 @@ def test_comments_before_their_proposals_say_how_to_get_their_districts(
     assert _import(project, str(_csv(tmp_path / "more.csv", later))) == 0
     out = capsys.readouterr().out
     assert "weder im Projekt" not in out and "3 Kommentare ohne eigenen Sozialraum" in out
+
+
+def test_the_authors_account_number_is_not_stored_beside_the_pseudonym(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each comment kept "author/id: 77", the account's number on the platform (the same
+    number a mention "gid://…/Decidim::User/77" has): it leads to the person, and the
+    pseudonym from "author/name" already tells the comments of one person. Without a name
+    column (a Pol.is "author-id") the number is the only trace and stays."""
+    assert _import(project, str(_csv(tmp_path / "comments.csv", COMMENTS))) == 0
+    assert "Spalte(n) author/id: weitere Personen" in capsys.readouterr().out
+    attributes = project.segments()["attributes"].tolist()
+    assert not any("author/id" in a for a in attributes)
+    assert len({a["speaker"] for a in attributes}) == 4
+    votes = [["comment-id", "author-id", "comment-body"], ["1", "17", "Mehr Licht am Markt."]]
+    assert _import(project, str(_csv(tmp_path / "polis.csv", votes))) == 0
+    assert project.segments()["attributes"].tolist()[-1]["author-id"] in (17, "17")

@@ -92,8 +92,8 @@ GEOJSON_POINT = re.compile(
     r"\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*-?\d+(?:\.\d+)?\s*)?\].*\}$",
     re.DOTALL,
 )
-# A person's ID that is a number, a UUID or a hash is pseudonymous (kept: "author/id");
-# any other ("anna.brandt", Nextcloud Forms' "Benutzer-ID") is an account's name.
+# A person's ID that is a number, a UUID or a hash (kept without a name: "author-id"); any
+# other ("anna.brandt", Nextcloud Forms' "Benutzer-ID") is an account's name.
 _PSEUDONYMOUS_ID = re.compile(
     r"^(?:\d+|[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}|[0-9a-f]{16,})$", re.IGNORECASE
 )
@@ -116,12 +116,12 @@ PEOPLE_LIST_HEADERS = frozenset(
     """.split()
 )
 # A structured header whose first part is a person and whose last identifies them
-# ("author/url", "user_avatar": a profile address, an account) is not stored; the
-# person's number on a platform ("author-id") is pseudonymous and kept, as are an age.
+# ("author/url", "user_avatar": a profile address, an account) is not stored; an age is.
 PERSON_OWNERS = frozenset(
     "author autor autorin user benutzer nutzer creator ersteller erstellerin verfasser "
     "verfasserin participant teilnehmer teilnehmerin submitter einreicher".split()
 )
+_ACCOUNT_OWNERS = PERSON_OWNERS - {"participant", "teilnehmer", "teilnehmerin", "submitter"}
 LANGUAGE_SUFFIXES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
 _IDENTIFYING = frozenset(
     "url link profil profile profileurl profilurl account konto handle avatar foto photo "
@@ -430,14 +430,31 @@ def is_account_id(header: str, value: Any) -> bool:
     >>> is_account_id("Benutzer-ID", "anna.brandt"), is_account_id("author/id", "4711")
     (True, False)
     """
+    text = value.strip() if isinstance(value, str) else None
+    return _person_id(header) is not None and text is not None and not _PSEUDONYMOUS_ID.match(text)
+
+
+def _person_id(header: str) -> str | None:
+    """Whose ID a column is ("User ID", "author/id": "user", "author"), or None."""
     words = [w for w in header_words(header) if w not in _FILLERS]
     if len(words) == 1 and words[0].endswith("id"):  # "userid"
         words = [words[0][:-2], "id"]
     if len(words) != 2 or words[1] not in ("id", "kennung"):
-        return False
-    if _word_kind(words[0]) not in (AUTHOR, NICKNAME):
-        return False
-    return isinstance(value, str) and not _PSEUDONYMOUS_ID.match(value.strip())
+        return None
+    return words[0] if _word_kind(words[0]) in (AUTHOR, NICKNAME) else None
+
+
+def is_account_number(header: str, value: Any) -> bool:
+    """Whether a column is the author's account number ("author/id": 77): not stored beside
+    a name (the pseudonym tells the persons apart; the number points at the account).
+
+    >>> is_account_number("author/id", 77), is_account_number("author/id", "anna.b")
+    (True, False)
+    >>> is_account_number("User ID", "4711"), is_account_number("Teilnehmer-ID", 12)
+    (True, False)
+    """
+    number = isinstance(value, int) or bool(_PSEUDONYMOUS_ID.match(str(value).strip()))
+    return _person_id(header) in _ACCOUNT_OWNERS and number and not isinstance(value, bool)
 
 
 def is_people_list_column(header: str) -> bool:
@@ -569,6 +586,7 @@ def safe_attributes(
             or names_staff(key, value)
             or is_location(key, value)
             or is_account_id(key, value)
+            or (who is not None and is_account_number(key, value))  # "author/id" by a name
         ):
             continue
         elif isinstance(value, str):

@@ -9,6 +9,7 @@ from workbench.core.domain import ParsedSegment
 from workbench.ingest.personal_columns import (
     PERSON_ATTRIBUTES,
     is_account_id,
+    is_account_number,
     is_contact_column,
     is_count,
     is_form_account,
@@ -36,7 +37,7 @@ def personal_notices(
     people = [c for c in columns if is_person_column(c) and c not in [*contact, *forms, *counts]]
     named = {k for s in segments for k, v in s.attributes.items() if names_staff(k, v)} | forms
     staff = [c for c in columns if (is_other_person_column(c) or c in named) and c not in contact]
-    accounts = {k for k, v in values if is_account_id(k, v)}
+    accounts = {k for k, v in values if is_account_id(k, v) or (people and is_account_number(k, v))}
     others = [
         c
         for c in columns
