@@ -7,7 +7,8 @@ participation token, and removes in one transaction:
 - the statements and their text in the document's text,
 - codings, the coding history's entries and resolutions on them (with their memos),
   memos on the statements,
-- the pseudonym key's spans and the key entries no other statement uses any more (a
+- the pseudonym key's spans and the key entries no other statement (nor memo, comment,
+  code text, recommendation or its status step) uses any more (a
   forgotten person's number is never given again), and matching participant-list names,
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
   an export would otherwise put them back into the key),

@@ -29,6 +29,7 @@ from workbench.store.schema import (
     Segment,
     Workshop,
 )
+from workbench.store.synthesis_tables import Recommendation, RecommendationStatus
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person \d+\]")
 
@@ -39,8 +40,9 @@ def forget_unused_keys(
     only: set[str] | None = None,
     erased: set[str] = frozenset(),
 ) -> None:
-    """Delete key entries no remaining statement, speaker, memo, comment, code text, file
-    name, title, heading or workshop name uses
+    """Delete key entries no remaining statement, speaker, memo, comment, code text,
+    recommendation (title, text, actors, status steps), file name, title, heading or
+    workshop name uses
     and, for a forgotten person, their participant-list names; with ``only``: of these
     placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
     A memo keeps the names its author wrote (an export pseudonymises it and puts a person
@@ -58,6 +60,7 @@ def forget_unused_keys(
     texts += session.scalars(select(FeedbackAnswer.comment))  # participants' comments
     for description, example in session.execute(select(Code.description, Code.example)):
         texts += [description or "", example or ""]
+    texts += recommendation_texts(session)  # "[Person 2] (Jugendamt) kümmert sich"
     seen = {found for text in texts for found in PERSON_PLACEHOLDER.findall(text or "")}
     # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry,
     # nor do file names, titles, headings ("Interview_[Person 1].md"); another's does
@@ -82,6 +85,21 @@ def forget_unused_keys(
             )
         session.delete(key)
         counts["key_entries"] += 1
+
+
+def recommendation_texts(session: Session) -> list[str]:
+    """The texts of the recommendations that can hold a placeholder: titles, texts,
+    actors, and their status steps' actors and notes."""
+    texts: list[str] = []
+    for title, text, actors in session.execute(
+        select(Recommendation.title, Recommendation.text, Recommendation.actors)
+    ):
+        texts += [title or "", text or "", *(str(a) for a in actors or ())]
+    for actor, note in session.execute(
+        select(RecommendationStatus.actor, RecommendationStatus.note)
+    ):
+        texts += [actor or "", note or ""]
+    return texts
 
 
 def _labels(session: Session) -> list[str]:

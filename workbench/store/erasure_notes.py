@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from workbench.store.participation_tables import FeedbackAnswer
 from workbench.store.schema import Code, Document, Memo, Pseudonym, Segment, Workshop
-from workbench.store.synthesis_tables import Recommendation
+from workbench.store.synthesis_tables import Recommendation, RecommendationStatus
 
 _ADVICE = (
     "gegebenenfalls löschen (Aussagen: --statement ID …, Kommentare: --token CODE, Codes: codebook)"
@@ -33,7 +33,8 @@ def _ids(ids: list[int]) -> str:
 
 def _places(session: Session, placeholder: str, speaking: bool = False) -> list[str]:
     """Where ``placeholder`` stands: statements (with ``speaking``: as speaker too),
-    documents' file names, titles or texts, workshop names, comments, code descriptions."""
+    documents' file names, titles or texts, workshop names, comments, code descriptions,
+    recommendations (title, text, actors) and their status steps (actor, note)."""
     ids = [
         segment.id
         for segment in session.scalars(select(Segment).order_by(Segment.id))
@@ -58,6 +59,23 @@ def _places(session: Session, placeholder: str, speaking: bool = False) -> list[
         placeholder in f"{d or ''} {e or ''}"
         for d, e in session.execute(select(Code.description, Code.example))
     )
+    recommendations = [
+        i
+        for i, title, text, actors in session.execute(
+            select(
+                Recommendation.id, Recommendation.title, Recommendation.text, Recommendation.actors
+            ).order_by(Recommendation.id)
+        )
+        if placeholder in " ".join([title or "", text or "", *map(str, actors or ())])
+    ]
+    steps = session.execute(
+        select(RecommendationStatus.recommendation_id, RecommendationStatus.actor)
+        .add_columns(RecommendationStatus.note)
+        .order_by(RecommendationStatus.recommendation_id)
+    )
+    for i, actor, note in steps:
+        if placeholder in f"{actor or ''} {note or ''}" and i not in recommendations:
+            recommendations.append(i)
     where = []
     if ids:
         whose = "Aussage(n)" if speaking else "Aussage(n) anderer"  # the person's are gone
@@ -72,6 +90,11 @@ def _places(session: Session, placeholder: str, speaking: bool = False) -> list[
         where.append(f"{comments} Kommentar(e) von Beteiligten")
     if codes:
         where.append(f"{codes} Code-Beschreibung(en)")
+    if recommendations:  # the team's own text: edited with workbench recommend
+        where.append(
+            f"Empfehlung(en) {_ids(sorted(recommendations))} (Titel, Text, Akteure oder "
+            "Statusverlauf; workbench recommend)"
+        )
     return where
 
 

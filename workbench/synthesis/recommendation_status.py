@@ -11,8 +11,9 @@ then by entry). Recording the same status on the same date again changes nothing
 
 The actor and the note are stored pseudonymised, as the recommendation's text ("Herr
 Peter Schulz, Sozialamt" → "[Person 3], Sozialamt"). The history holds no text from
-statements, so erasure (:mod:`workbench.store.erasure`) does not touch it; the portable
-backup carries it like every table.
+statements, so erasure (:mod:`workbench.store.erasure`) does not change it, but keeps the
+key entries of the persons its placeholders stand for (and names the recommendation for
+``forget --person``); the portable backup carries it like every table.
 """
 
 from __future__ import annotations
