@@ -29,6 +29,7 @@ from workbench.core.fileio import os_reason, write_atomic
 from workbench.project import (
     BOUNDARIES,
     DEFAULT_DB,
+    Project,
     database_url,
     read_config,
     shown_url,
@@ -38,6 +39,7 @@ from workbench.project import (
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_problem
 from workbench.store.project_store import MOVING_KEY
+from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
 FOLDER_FILES = (BOUNDARIES.as_posix(),)  # kept in the folder, not the database: backed up
@@ -127,6 +129,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         if before == migrate.head():
             print(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
             _owner_only(engine)
+            _names_in_recommendations(folder)
             return 0
         copy = _safety_copy(folder, engine, config, "vor-upgrade")
         try:
@@ -156,7 +159,28 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         f"Der Stand davor liegt in {copy}."
     )
     _owner_only(engine)
+    _names_in_recommendations(folder)
     return 0
+
+
+def _names_in_recommendations(folder: Path) -> None:
+    """Say which recommendations an earlier release stored with names in their actors or
+    status steps (as typed), and the command that pseudonymises them; ids only."""
+    try:
+        project = Project.open(folder)
+        try:
+            changed = pseudonymise_stored(project, dry_run=True)
+        finally:
+            project.close()
+    except WorkbenchError:  # the hint only; what stops the project says its own command
+        return
+    if changed:
+        print(
+            f"Hinweis: {len(changed)} Empfehlung(en) (Nummer {' '.join(map(str, changed))}) "
+            "nennen Personen in Akteuren oder Statusverlauf im Klartext, wie eine frühere "
+            "Fassung sie speicherte: workbench recommend pseudonymise ersetzt sie durch "
+            "Platzhalter."
+        )
 
 
 def _owner_only(engine: Engine) -> None:

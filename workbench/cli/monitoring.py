@@ -4,7 +4,8 @@
 compares the need clusters of two waves per Sozialraum, ``workbench monitoring
 indicators`` shows each indicator's values by year beside the city, and ``workbench
 recommend status|history`` (registered with ``recommend``) records and lists the dated
-status steps of recommendations.
+status steps of recommendations; ``recommend pseudonymise`` stores the actors and steps an
+earlier release kept as typed pseudonymised.
 """
 
 from __future__ import annotations
@@ -216,6 +217,22 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
     """``workbench recommend status ID STATUS --date … --by …`` and ``… history [ID]``."""
     from workbench.synthesis import recommendation_status as history
 
+    if args.action == "pseudonymise":
+        changed = history.pseudonymise_stored(project, dry_run=args.dry_run)
+        ids = " ".join(map(str, changed))
+        if not changed:
+            print("Akteure und Statusverlauf aller Empfehlungen sind schon pseudonymisiert.")
+        elif args.dry_run:
+            print(
+                f"{len(changed)} Empfehlung(en) mit Namen in Akteuren oder Statusverlauf "
+                f"(Nummer {ids}); nichts geändert (ohne --dry-run ersetzen)."
+            )
+        else:
+            print(
+                f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Statusverlauf; "
+                f"Nummer {ids})."
+            )
+        return 0
     if args.action == "status":
         known = set(history.status_history(project, args.id)["entry_id"])
         entry = history.record_status(
@@ -260,6 +277,16 @@ def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
     s.add_argument("--date", required=True, metavar="JJJJ-MM-TT", help="Datum des Schritts")
     s.add_argument("--by", required=True, metavar="AKTEUR", help="wer verantwortlich ist")
     s.add_argument("--note", metavar="TEXT", help="kurze Notiz (z. B. Beschluss, Grund)")
+    d = actions.add_parser(
+        "pseudonymise",
+        help="Akteure und Statusverlauf, die eine frühere Fassung im Klartext speicherte, "
+        "pseudonymisieren",
+        description="Frühere Fassungen speicherten Akteure und Verantwortliche und Notizen "
+        "des Statusverlaufs, wie sie getippt wurden („Frau Anna Becker (Jugendamt)“). Dieser "
+        "Befehl speichert sie pseudonymisiert, wie neue Einträge; er nennt die Nummern der "
+        "geänderten Empfehlungen, nie die Namen.",
+    )
+    d.add_argument("--dry-run", action="store_true", help="nur nennen, nichts ändern")
     h = actions.add_parser("history", help="Statusverlauf der Empfehlungen anzeigen")
     h.add_argument("id", type=int, nargs="?", metavar="NR", help="nur diese Empfehlung")
 

@@ -98,7 +98,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     """workbench recommend add|edit|list|link|unlink|check|export …."""
     project = open_project(args)
     action = args.action
-    if action in ("status", "history"):
+    if action in ("status", "history", "pseudonymise"):
         return recommend_status(project, args)
     if action == "add":
         new = rec.add_recommendation(

@@ -10,7 +10,9 @@ the recommendation's current status is always the status of its latest step (by 
 then by entry). Recording the same status on the same date again changes nothing.
 
 The actor and the note are stored pseudonymised, as the recommendation's text ("Herr
-Peter Schulz, Sozialamt" → "[Person 3], Sozialamt"). The history holds no text from
+Peter Schulz, Sozialamt" → "[Person 3], Sozialamt"); those an earlier release stored as
+typed are pseudonymised by :func:`pseudonymise_stored` (``workbench recommend
+pseudonymise``). The history holds no text from
 statements, so erasure (:mod:`workbench.store.erasure`) does not change it, but keeps the
 key entries of the persons its placeholders stand for (and names the recommendation for
 ``forget --person``); the portable backup carries it like every table.
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
-from workbench.ingest.pseudonymise import pseudonymised_texts
+from workbench.ingest.pseudonymise import as_stored_texts, pseudonymised_texts
 from workbench.store import District, Recommendation, RecommendationStatus, utcnow
 from workbench.synthesis.recommendations import find_recommendation, known_status, within_limit
 
@@ -174,3 +176,33 @@ def status_history(project: Project, recommendation_id: int | None = None) -> pd
             for entry, title, scope in session.execute(query)
         ]
     return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS)).astype(HISTORY_COLUMNS)
+
+
+def pseudonymise_stored(project: Project, dry_run: bool = False) -> list[int]:
+    """Store the actors of every recommendation and the actor and note of every status
+    step pseudonymised, as new ones are stored (earlier releases kept them as
+    typed: "Frau Anna Becker (Jugendamt)"); return the ids of the recommendations that
+    changed. ``dry_run``: only say which would; the key stays as it is."""
+    changed: set[int] = set()
+    # a dry run only reads; otherwise the key may grow
+    unit = project.session() if dry_run else project.transaction(exclusive=True)
+    with unit as session:
+        stored = as_stored_texts if dry_run else pseudonymised_texts
+        for record in session.scalars(select(Recommendation).order_by(Recommendation.id)):
+            actors = [str(a) for a in record.actors or ()]
+            named: list[str] = []
+            for actor in stored(session, *actors):
+                if actor and actor not in named:
+                    named.append(actor)
+            if named != actors:
+                changed.add(record.id)
+                if not dry_run:
+                    record.actors = named
+        for step in session.scalars(select(RecommendationStatus).order_by(RecommendationStatus.id)):
+            actor, note = stored(session, step.actor, step.note)
+            actor = within_limit(actor or "", MAX_ACTOR)
+            if (actor, note or "") != (step.actor, step.note or ""):
+                changed.add(step.recommendation_id)
+                if not dry_run:
+                    step.actor, step.note = actor, note or ""
+    return sorted(changed)
