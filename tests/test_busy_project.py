@@ -160,12 +160,22 @@ def _committing(project: Project) -> Iterator[None]:
 def test_reading_a_project_on_a_share_while_another_writes_says_so_in_german(
     tmp_path: Path, on_a_share: None
 ) -> None:
+    """A read that waited is told it could not read, not that the project was locked
+    "zum Schreiben" and "dieser Schritt wurde nicht ausgeführt" (a researcher reading
+    codes wrote nothing); a write in the same state keeps the writers' sentence."""
     project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
     with _committing(project):
         for read in (project.codes, project.segments, lambda: Project.open(project.path)):
             with pytest.raises(WorkbenchError) as err:
                 read()
-            _assert_busy(err)
+            message = str(err.value)
+            assert "0,3 Sekunden lang gesperrt, weil ein anderer Prozess gerade schreibt" in message
+            assert "konnte nicht gelesen werden (nichts wurde geändert)" in message
+            assert "zum Schreiben" not in message and "nicht ausgeführt" not in message
+            assert "später wiederholen" in message.lower() and "locked" not in message
+    with _sqlite_writer(project), pytest.raises(WorkbenchError) as err:
+        project.add_memo("Notiz", "A")
+    _assert_busy(err)
     assert len(project.segments()) == 6
     project.close()
 

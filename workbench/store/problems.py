@@ -132,8 +132,9 @@ def waited_for_lock(err: BaseException) -> bool:
     return getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY" or _sqlstate(orig) == "55P03"
 
 
-def database_problem(err: BaseException) -> str | None:
-    """The database error ``err`` as a German sentence for the user; ``None`` for any other."""
+def database_problem(err: BaseException, reading: bool = False) -> str | None:
+    """The database error ``err`` as a German sentence for the user; ``None`` for any other.
+    ``reading``: the failed statement only read (a lock's wait says so, not "Schreiben")."""
     text = str(getattr(err, "orig", None) or err).lower()
     if _MISSING_DATABASE.search(text):
         return (
@@ -144,7 +145,7 @@ def database_problem(err: BaseException) -> str | None:
         return "Den Datenbanknutzer (die Rolle) gibt es auf dem Server nicht."
     # SQLite's busy timeout; PostgreSQL's lock_timeout (55P03) of the write lock's wait
     if waited_for_lock(err):
-        return _waited_for_lock()
+        return _waited_for_lock(reading)
     for fragments, sentence in _PROBLEMS:
         if any(fragment in text for fragment in fragments):
             if fragments[0] == "no password supplied":
@@ -158,10 +159,11 @@ def _sqlstate(err: object) -> str | None:
     return getattr(getattr(err, "diag", None), "sqlstate", None) or getattr(err, "sqlstate", None)
 
 
-def _waited_for_lock() -> str:
+def _waited_for_lock(reading: bool = False) -> str:
     """The database gave up waiting for another writer (after the busy timeout, not at
     once as for SQLite's changed snapshot): someone holds the write lock long, often a
-    notebook's open transaction."""
+    notebook's open transaction. ``reading``: a read waited (SQLite's rollback journal on a
+    network share, where a writer's commit shuts readers out)."""
     seconds = schema.BUSY_TIMEOUT_MS / 1000
     minutes = seconds / 60
     waited = (
@@ -169,9 +171,15 @@ def _waited_for_lock() -> str:
         if minutes >= 1
         else f"{format_number(seconds)} Sekunden"
     )
+    what = (
+        f"Das Projekt war {waited} lang gesperrt, weil ein anderer Prozess gerade schreibt; "
+        "es konnte nicht gelesen werden (nichts wurde geändert)."
+        if reading
+        else f"Das Projekt war {waited} lang von einem anderen Prozess zum Schreiben "
+        "gesperrt; dieser Schritt wurde nicht ausgeführt."
+    )
     return (
-        f"Das Projekt war {waited} lang von einem anderen Prozess zum Schreiben gesperrt; "
-        "dieser Schritt wurde nicht ausgeführt. Die Sperre hält, wer gerade lange schreibt "
+        f"{what} Die Sperre hält, wer gerade lange schreibt "
         "(Import, Bedarfs- oder Themenlauf) oder eine Transaktion offen ließ (ein Notebook "
         "oder Programm mit dem Projekt). Später wiederholen; hält die Sperre an, den "
         "Notebook-Kernel neu starten bzw. das Programm beenden."

@@ -203,8 +203,13 @@ def _busy_in_german(context: ExceptionContext) -> None:
     notebooks and apps showed SQLite's English "database is locked", also for reads of a
     project on a network share, or psycopg's "canceling statement due to lock timeout")."""
     err = context.original_exception
-    if waited_for_lock(err):
-        raise ProjectBusyError(database_problem(err) or str(err)) from None
+    if waited_for_lock(err):  # a read that waited wrote nothing: it says it could not read
+        statement = str(context.statement or "")
+        # not PostgreSQL's wait for the write lock ("SELECT pg_advisory_xact_lock") or a
+        # row lock ("SELECT … FOR UPDATE"): those wait to write
+        lock = "pg_advisory" in statement or "FOR UPDATE" in statement.upper()
+        reading = _reads(statement) and not lock
+        raise ProjectBusyError(database_problem(err, reading) or str(err)) from None
 
 
 def _address(url: object) -> object:
