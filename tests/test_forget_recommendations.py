@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.cli.main import main
-from workbench.store import Pseudonym
+from workbench.store import Pseudonym, Recommendation, RecommendationStatus
 from workbench.synthesis import recommendations as rec
-from workbench.synthesis.recommendation_status import record_status
+from workbench.synthesis.recommendation_status import record_status, status_history
 
 PROTOCOL = """---
 workshop: Werkstatt Manfort
@@ -95,3 +95,29 @@ def test_forget_person_names_the_recommendations_that_keep_the_placeholder(
     assert f"Der Name hinter {placeholder}" in out
     assert f"Empfehlung(en) {rid} " in out and "Krause" not in out
     assert len(_key(project)) == 3  # the others stay
+
+
+def test_forget_person_replaces_their_name_in_actors_and_steps_stored_as_typed(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An earlier release stored actors and status steps as typed: ``--person`` replaces
+    the person's name there by the placeholder (as in memos), with a count, and leaves
+    the others' names and plain actors alone."""
+    placeholder = _key(project)["Frau Anna Becker"]
+    with project.transaction() as session:  # as an earlier release stored them
+        record = session.scalars(select(Recommendation)).one()
+        record.actors = ["Frau Anna Becker (Jugendamt)", "Caritas"]
+        step = session.scalars(select(RecommendationStatus)).one()
+        step.actor, step.note = "Anna Becker", "Frau Becker und Herr Schulz kümmern sich"
+    args = ["--project", str(project.path)]
+    capsys.readouterr()
+    assert main([*args, "forget", "--person", "Anna Becker"]) == 0
+    out = capsys.readouterr().out
+    assert "1  Empfehlungen, in denen der Name durch den Platzhalter ersetzt wurde" in out
+    [actors] = rec.recommendations(project)["actors"].tolist()
+    assert list(actors) == [f"{placeholder} (Jugendamt)", "Caritas"]
+    [step] = status_history(project).to_dict("records")
+    assert step["actor"] == placeholder
+    assert step["note"] == f"{placeholder} und Herr Schulz kümmern sich"
+    text = rec.recommendations(project)["text"].iloc[0]
+    assert "Becker" not in text and "Anna" not in text and "Becker" not in out

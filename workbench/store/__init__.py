@@ -79,6 +79,7 @@ from workbench.store.synthesis_tables import (
     MAX_AUTHOR,
     MAX_INDICATOR,
     MAX_NEED_LABEL,
+    MAX_STEP_ACTOR,
     MAX_TITLE,
     MAX_UNIT,
     Indicator,
@@ -86,6 +87,7 @@ from workbench.store.synthesis_tables import (
     RecommendationEvidence,
     RecommendationNeed,
     RecommendationStatus,
+    within_limit,
 )
 
 __all__ = [
@@ -102,6 +104,7 @@ __all__ = [
     "MAX_QUESTION",
     "MAX_ROLE",
     "MAX_SOURCE_ID",
+    "MAX_STEP_ACTOR",
     "MAX_TITLE",
     "MAX_UNIT",
     "MAX_WAVE_LABEL",
@@ -159,4 +162,5 @@ __all__ = [
     "record_merge",
     "transaction",
     "utcnow",
+    "within_limit",
 ]

@@ -11,7 +11,8 @@ participation token, and removes in one transaction:
   code text, recommendation or its status step) uses any more (a
   forgotten person's number is never given again), and matching participant-list names,
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
-  an export would otherwise put them back into the key),
+  an export would otherwise put them back into the key) and in recommendations (their
+  actors and status steps, which earlier releases stored as typed),
 - need and topic assignments, the statements' quotes in stored need runs and feedback
   items, the keywords and generated labels of their clusters, topics and rating cards
   that only they said, and the districts only they came from
@@ -43,6 +44,7 @@ from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
     delete_rows,
     forget_in_memos,
+    forget_in_recommendations,
     forget_person_keys,
     forget_unused_keys,
 )
@@ -77,6 +79,7 @@ LABELS = {
     "resolutions": "Entscheidungen zu Abweichungen",
     "memos": "Memos",
     "memo_names": "Memos, in denen der Name durch den Platzhalter ersetzt wurde",
+    "recommendation_names": "Empfehlungen, in denen der Name durch den Platzhalter ersetzt wurde",
     "key_spans": "Stellen im Pseudonymschlüssel",
     "key_entries": "Einträge im Pseudonymschlüssel",
     "listed_names": "Namen auf Teilnehmendenlisten",
@@ -235,6 +238,10 @@ def forget(
                 erased |= speaker_placeholders(session, who)
                 report.notes = shared_before(session, who, erased)
                 report.counts["memo_names"] = forget_in_memos(session, erased, ordinary)
+                # actors and status steps an earlier release stored as typed
+                report.counts["recommendation_names"] = forget_in_recommendations(
+                    session, erased, ordinary
+                )
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]

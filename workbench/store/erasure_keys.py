@@ -29,7 +29,13 @@ from workbench.store.schema import (
     Segment,
     Workshop,
 )
-from workbench.store.synthesis_tables import Recommendation, RecommendationStatus
+from workbench.store.synthesis_tables import (
+    MAX_STEP_ACTOR,
+    MAX_TITLE,
+    Recommendation,
+    RecommendationStatus,
+    within_limit,
+)
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person \d+\]")
 
@@ -127,13 +133,61 @@ def forget_in_memos(
     memos changed. The surname alone is replaced unless another person of the key has it,
     only capitalised, and if it is a word of the language (``ordinary``: "Kurz", "Koch")
     only after a form of address."""
+    replace = name_replacer(session, erased, ordinary)
+    if replace is None:
+        return 0
+    changed = 0
+    for memo in session.scalars(select(Memo).order_by(Memo.id)):
+        text = unicodedata.normalize("NFC", memo.text or "")
+        new = replace(text)
+        if new != text:
+            memo.text = new
+            changed += 1
+    session.flush()
+    return changed
+
+
+def forget_in_recommendations(
+    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+) -> int:
+    """As :func:`forget_in_memos`, in the recommendations' titles, texts and actors and
+    their status steps' actors and notes (an earlier release stored actors and steps as
+    typed: "Frau Anna Becker (Jugendamt)"); return how many recommendations changed."""
+    replace = name_replacer(session, erased, ordinary)
+    if replace is None:
+        return 0
+
+    def fixed(value: str | None) -> str:
+        return replace(unicodedata.normalize("NFC", value or ""))
+
+    changed: set[int] = set()
+    for record in session.scalars(select(Recommendation).order_by(Recommendation.id)):
+        title, text = within_limit(fixed(record.title), MAX_TITLE), fixed(record.text)
+        actors = list(dict.fromkeys(fixed(str(a)) for a in record.actors or ()))
+        if (title, text, actors) != (record.title, record.text, list(record.actors or ())):
+            record.title, record.text, record.actors = title, text, actors
+            changed.add(record.id)
+    for step in session.scalars(select(RecommendationStatus).order_by(RecommendationStatus.id)):
+        actor, note = within_limit(fixed(step.actor), MAX_STEP_ACTOR), fixed(step.note)
+        if (actor, note) != (step.actor, step.note or ""):
+            step.actor, step.note = actor, note
+            changed.add(step.recommendation_id)
+    session.flush()
+    return len(changed)
+
+
+def name_replacer(
+    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+) -> Callable[[str], str] | None:
+    """A function that replaces the names of the key's entries for ``erased`` in a text
+    by their placeholder (see :func:`forget_in_memos`); None if the key has none."""
     entries = [
         key
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
         if key.placeholder in erased and PERSON.fullmatch(key.placeholder)
     ]
     if not entries:
-        return 0
+        return None
     kept = [
         key.original
         for key in session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))
@@ -160,24 +214,22 @@ def forget_in_memos(
     # a name the key writes in lower case ("claudia_h", a user name) is matched in any case
     lower = {folded(w) for key in entries for w in key.original.split() if not w[:1].isupper()}
     titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    changed = 0
-    for memo in session.scalars(select(Memo).order_by(Memo.id)):
-        text = unicodedata.normalize("NFC", memo.text or "")
-        new = text
-        for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
-            words = r"\s+".join(re.escape(w) for w in name.split())
-            if " " not in name and name not in lower:  # one word alone ("Kurz gesagt"):
-                # capitalised, and a word of the language only after a form of address
-                words = rf"(?-i:{re.escape(name[:1].upper())}){re.escape(name[1:])}"
-                if ordinary(name):
-                    words = rf"(?:{titles})\s+{words}"
-            pattern = rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))"
-            new = _replaced(pattern, names[name], new, kept)
-        if new != text:
-            memo.text = new
-            changed += 1
-    session.flush()
-    return changed
+    patterns = []
+    for name in sorted(names, key=len, reverse=True):  # "Anna Schmidt" before "Schmidt"
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        if " " not in name and name not in lower:  # one word alone ("Kurz gesagt"):
+            # capitalised, and a word of the language only after a form of address
+            words = rf"(?-i:{re.escape(name[:1].upper())}){re.escape(name[1:])}"
+            if ordinary(name):
+                words = rf"(?:{titles})\s+{words}"
+        patterns.append((rf"(?<!\w)(?:(?:{titles})\s+)*{words}(?=s?(?!\w))", names[name]))
+
+    def replace(text: str) -> str:
+        for pattern, placeholder in patterns:
+            text = _replaced(pattern, placeholder, text, kept)
+        return text
+
+    return replace
 
 
 def _replaced(pattern: str, placeholder: str, text: str, kept: list[str]) -> str:

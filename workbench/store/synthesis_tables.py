@@ -22,6 +22,19 @@ from workbench.store.schema import Base, utcnow
 MAX_INDICATOR, MAX_UNIT = 300, 200  # longest indicator name and unit (PostgreSQL refuses more)
 MAX_TITLE, MAX_AUTHOR = 300, 100  # longest title and author of a recommendation
 MAX_NEED_LABEL = 500  # longest name of a need cluster a recommendation links
+MAX_STEP_ACTOR = 200  # longest actor of a status step
+
+
+def within_limit(value: str, limit: int) -> str:
+    """A pseudonymised ``value`` cut to ``limit`` with "…" at its end, never inside a
+    placeholder: a placeholder can be longer than the name it stands for ("Ida Ott" →
+    "[Person 12]"), so a title that fitted as typed may not fit as stored."""
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    if cut.rfind("[") > cut.rfind("]"):
+        cut = cut[: cut.rfind("[")]
+    return cut.rstrip() + "…"
 
 
 class Indicator(Base):
@@ -97,6 +110,6 @@ class RecommendationStatus(Base):
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
     status: Mapped[str] = mapped_column(String(30))
     date: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD
-    actor: Mapped[str] = mapped_column(String(200))  # who is responsible for this step
+    actor: Mapped[str] = mapped_column(String(MAX_STEP_ACTOR))  # who is responsible
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -30,13 +30,20 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
 from workbench.ingest.pseudonymise import as_stored_texts, pseudonymised_texts
-from workbench.store import District, Recommendation, RecommendationStatus, utcnow
-from workbench.synthesis.recommendations import find_recommendation, known_status, within_limit
+from workbench.store import (
+    MAX_STEP_ACTOR,
+    District,
+    Recommendation,
+    RecommendationStatus,
+    utcnow,
+    within_limit,
+)
+from workbench.synthesis.recommendations import find_recommendation, known_status
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
-MAX_ACTOR = 200
+MAX_ACTOR = MAX_STEP_ACTOR  # the column's size
 HISTORY_COLUMNS = {
     "entry_id": "int64",
     "recommendation_id": "int64",

@@ -47,6 +47,7 @@ from workbench.store import (
     RecommendationStatus,
     Segment,
     utcnow,
+    within_limit,
 )
 from workbench.synthesis.recommendation_chain import (
     CHAIN_FORMAT,
@@ -154,18 +155,6 @@ def _short(value: str, limit: int, what: str) -> str:
             f"{what} der Empfehlung ist zu lang ({len(value)} Zeichen, höchstens {limit})."
         )
     return value
-
-
-def within_limit(value: str, limit: int) -> str:
-    """A pseudonymised ``value`` cut to ``limit`` with "…" at its end, never inside a
-    placeholder: a placeholder can be longer than the name it stands for ("Ida Ott" →
-    "[Person 12]"), so a title that fitted as typed may not fit as stored."""
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - 1]
-    if cut.rfind("[") > cut.rfind("]"):
-        cut = cut[: cut.rfind("[")]
-    return cut.rstrip() + "…"
 
 
 # -- sessions --------------------------------------------------------------------------
