@@ -18,11 +18,18 @@ import pytest
 
 from tests.feedback_data import answer, count, fields, items, rated_project
 from tests.formular_http import serving
+from tests.pg import Server, _bindir, _start, _stop
 from tests.test_busy_project import _sqlite_writer
 from tests.test_feedback_widgets import all_html
 from tests.test_old_kernel_after_upgrade import _upgraded_by_a_newer_workbench
 from widgets.app_support import APP_UNAVAILABLE
-from widgets.coding_panel import CODER_BUSY, CODER_UNAVAILABLE, CodingPanel, coding_app
+from widgets.coding_panel import (
+    CODER_BUSY,
+    CODER_DATABASE,
+    CODER_UNAVAILABLE,
+    CodingPanel,
+    coding_app,
+)
 from widgets.feedback import participant_app
 from widgets.feedback_texts import SAVE_UNAVAILABLE, UNAVAILABLE
 from widgets.formular import make_app
@@ -160,3 +167,36 @@ def test_the_apps_on_an_unreachable_database_server_do_not_name_the_server(
     for page in (shown, coding):
         assert "127.0.0.1" not in page and "werkbank" not in page and "studie" not in page
     assert "nicht lesbar" in caplog.text  # the team's sentence in the server's log
+
+
+def test_a_co_researcher_coding_when_the_database_server_stops_reads_their_own_sentence(
+    pg_server: Server, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The server stops while the coding app is open: the co-researcher read the team's
+    sentence ("Der Datenbankserver ist nicht erreichbar: Er läuft nicht oder nimmt an
+    dieser Adresse und diesem Port keine Verbindungen an."); now their own, the reason in
+    the log. The researchers' panel keeps the full text. (A server of its own: the
+    session's is shared.)"""
+    bindir = _bindir()
+    assert bindir is not None  # pg_server would have stopped the test
+    server = _start(bindir)
+    try:
+        url = server.new_database()
+        project = rated_project(
+            Project.create(tmp_path / "p", db_url=url, districts=DISTRICTS), tmp_path
+        )
+        project.add_code("Ressource")
+        app = CodingPanel(project, coder="Anna", co_researcher=True)
+        researchers = CodingPanel(project, coder="Ben")
+    finally:
+        _stop(bindir, server)
+    with caplog.at_level(logging.WARNING):
+        app.code_buttons["Ressource"].click()
+        researchers.code_buttons["Ressource"].click()
+    shown = html.unescape(app.status.value)
+    assert CODER_DATABASE in shown
+    assert "Adresse" not in shown and "Port" not in shown and "Server" not in shown
+    _assert_for_them(shown)
+    assert "Datenbankserver ist nicht erreichbar" in caplog.text
+    assert "Datenbankserver ist nicht erreichbar" in html.unescape(researchers.status.value)
+    project.close()

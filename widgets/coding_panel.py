@@ -73,6 +73,11 @@ CODER_UNAVAILABLE = (
     "Datenbank oder neue Version der Werkbank). Bitte laden Sie die Seite in ein paar "
     "Minuten neu und wiederholen Sie den Schritt."
 )
+CODER_DATABASE = (
+    "Dieser Schritt wurde nicht ausgeführt: Die Datenbank des Projekts ist gerade nicht "
+    "erreichbar. Bitte versuchen Sie es in ein paar Minuten noch einmal; wenn es so bleibt, "
+    "wenden Sie sich an das Forschungsteam."
+)
 
 
 class CodingPanel(PanelView):
@@ -172,9 +177,15 @@ class CodingPanel(PanelView):
             except WorkbenchError as err:
                 self._say(self._said(err), "error")
             except DBAPIError as err:
-                reason = database_problem(err)  # e.g. the write lock waited out
+                reason = database_problem(err)  # e.g. the server stopped, the disk full
+                if self.co_researcher:  # the reason speaks of servers, ~/.pgpass, rights
+                    _log.warning(
+                        "Kodier-App: Schritt nicht ausgeführt (%s)", reason, exc_info=reason is None
+                    )
+                    self._say(CODER_DATABASE, "error")
+                    return None
                 self._say(reason or GENERIC_ERROR, "error")
-                if reason is None and not self.co_researcher:
+                if reason is None:
                     raise
                 _log.info("Datenbankfehler im Kodierpanel", exc_info=True)
             except Exception:
