@@ -1,9 +1,12 @@
-"""The Sozialraum a file's name names ("chat_wiesdorf.txt", "Begehung Manfort.docx").
+"""The Sozialraum a file's name or a document's title names ("chat_wiesdorf.txt",
+"Begehung Manfort.docx", "# Quartiersworkshop Opladen").
 
 A folder of protocols, a video conference's chat or a QDA program's sources are often
-named after their neighbourhood and say it nowhere else. A name that holds exactly one of
-the project's Sozialräume as words (umlauts spelled out or not, any case) is that one's;
-a name that holds none or two says nothing.
+named after their neighbourhood and say it nowhere else; so is a workshop's protocol or
+transcript in its title. A name that holds exactly one of the project's Sozialräume as
+words (umlauts spelled out or not, any case) is that one's; a name that holds none or two
+says nothing. A title counts as a workbook's sheet does: if it is a Sozialraum's name or
+names an event (:func:`~workbench.ingest.protocol_title.workshop_in_title`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from workbench.ingest.common import spelled_out
+from workbench.core.domain import ParsedDocument
+from workbench.ingest.common import PROTOCOL_IMPORTERS, spelled_out
+from workbench.ingest.protocol_title import workshop_in_title
 
 
 def _words(name: str) -> str:
@@ -28,6 +33,43 @@ def district_in_name(filename: str, districts: Iterable[str]) -> str | None:
     >>> district_in_name("Manfort und Opladen.txt", ["Manfort", "Opladen"]) is None
     True
     """
-    words = f" {_words(Path(filename).stem)} "
-    found = {d for d in districts if _words(d) and f" {_words(d)} " in words}
-    return found.pop() if len(found) == 1 else None
+    found = districts_in_words(Path(filename).stem, districts)
+    return found[0] if len(found) == 1 else None
+
+
+def districts_in_words(text: str, districts: Iterable[str]) -> list[str]:
+    """The ones of ``districts`` that ``text`` names as words, in their order.
+
+    >>> districts_in_words("Forum Steinbuechel und Manfort", ["Manfort", "Steinbüchel", "Opladen"])
+    ['Manfort', 'Steinbüchel']
+    """
+    words = f" {_words(text)} "
+    return [d for d in dict.fromkeys(districts) if _words(d) and f" {_words(d)} " in words]
+
+
+def districts_in_title(document: ParsedDocument, districts: Iterable[str]) -> list[str]:
+    """The ones of ``districts`` a protocol's or transcript's title names, if the title
+    names the workshop (a Sozialraum's name, or an event as its workshop would be named).
+
+    >>> def doc(title):
+    ...     return ParsedDocument("p.md", "", "markdown", (), title=title)
+    >>> districts_in_title(doc("Quartiersworkshop Steinbuechel"), ["Steinbüchel", "Manfort"])
+    ['Steinbüchel']
+    >>> districts_in_title(doc("Opladen und Manfort: Notizen"), ["Manfort", "Opladen"])
+    []
+    """
+    by_title = document.importer in PROTOCOL_IMPORTERS or document.options.get("named_by_title")
+    if not (document.title and by_title):
+        return []
+    districts = list(districts)
+    event = workshop_in_title(document.title)
+    if event is None:  # "# Manfort": only a Sozialraum's name
+        return [d for d in districts if _words(d) and _words(d) == _words(document.title)]
+    return districts_in_words(event, districts)
+
+
+def district_in_title(document: ParsedDocument, districts: Iterable[str]) -> str | None:
+    """The one of ``districts`` a document's title names (:func:`districts_in_title`), if
+    it names exactly one."""
+    found = districts_in_title(document, districts)
+    return found[0] if len(found) == 1 else None

@@ -37,7 +37,7 @@ from workbench.ingest.common import (
     fill_template,
     named_district,
 )
-from workbench.ingest.district_names import district_in_name
+from workbench.ingest.district_names import district_in_name, district_in_title
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.ingest.workbook import WORKBOOK_SUFFIXES
 from workbench.ingest.writer import kept_wave
@@ -421,12 +421,12 @@ def as_given(
     known: Sequence[str],
 ) -> ParsedDocument:
     """A parsed file with the workshop and Sozialraum given for the import, if any; a
-    file naming none has the one its name names, as the writer stores it
-    ("umfrage-Opladen.csv")."""
+    file naming none has the one its name or else its title names, as the writer stores it
+    ("umfrage-Opladen.csv", "# Quartiersworkshop Opladen")."""
     fixed = fill_template(district, path)
     place = (named_district(fixed, known) or fixed) if fixed else document.district
     if not (place or any(s.district for s in document.segments)):
-        place = district_in_name(document.filename, known)
+        place = district_in_name(document.filename, known) or district_in_title(document, known)
     return replace(
         document, workshop=fill_template(workshop, path) or document.workshop, district=place
     )

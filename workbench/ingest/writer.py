@@ -41,7 +41,7 @@ from workbench.ingest.common import (
     text_sha,
     unknown_districts,
 )
-from workbench.ingest.district_names import district_in_name
+from workbench.ingest.district_names import district_in_name, districts_in_title
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.key_growth import learned_words, shows
@@ -284,11 +284,14 @@ class Writer(ProjectFileWriting):
         """
         document = composed_labels(document)
         fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
-        from_name = in_file = None
+        from_name = in_file = in_folder = None
+        in_title: list[str] = []
         topic = document.options.get(MEETING_FOLDER)  # a Zoom recording folder's meeting
         if not (fixed_district or document.district or any(s.district for s in document.segments)):
             in_file = self._district_in_name(document.filename)
-            from_name = in_file or (self._district_in_name(topic) if topic else None)
+            in_folder = self._district_in_name(topic) if topic and not in_file else None
+            in_title = districts_in_title(document, self._named_districts())
+            from_name = in_file or in_folder or (in_title[0] if len(in_title) == 1 else None)
             document = replace(document, district=from_name) if from_name else document
         dated = None  # a protocol without "Datum:": the date of its title or file name
         if document.date is None and document.importer in PROTOCOL_IMPORTERS:
@@ -323,9 +326,17 @@ class Writer(ProjectFileWriting):
             )
             result = replace(result, notices=(notice, *result.notices))
         if from_name and result.segments:
-            where = "Dateinamen" if in_file else "Ordnernamen"
+            where = "Dateinamen" if in_file else "Ordnernamen" if in_folder else "Titel"
+            if where != "Titel" and in_title and in_title != [from_name]:
+                where += f", nicht aus dem Titel ({', '.join(in_title)})"
             notice = (
                 f"Sozialraum {from_name}: aus dem {where} erkannt (ein anderer: --district NAME)."
+            )
+            result = replace(result, notices=(notice, *result.notices))
+        elif len(in_title) > 1 and result.segments:
+            notice = (
+                f"Der Titel nennt mehrere Sozialräume ({', '.join(in_title)}): die Aussagen sind "
+                "gesamtstädtisch gespeichert (einer für alle: --district NAME)."
             )
             result = replace(result, notices=(notice, *result.notices))
         cloud = document.options.get(ZOOM_CLOUD)
@@ -341,8 +352,11 @@ class Writer(ProjectFileWriting):
     def _district_in_name(self, filename: str) -> str | None:
         """The one declared district a file's name names as words ("chat_wiesdorf.txt",
         "Protokoll Steinbuechel.docx"), if it names exactly one; else ``None``."""
-        named = (d.name for d in self.districts.values() if not d.is_citywide)
-        return district_in_name(filename, named)
+        return district_in_name(filename, self._named_districts())
+
+    def _named_districts(self) -> list[str]:
+        """The names of the project's districts (former names too), no Gesamtstadt."""
+        return [d.name for d in self.districts.values() if not d.is_citywide]
 
     def _write(
         self,
