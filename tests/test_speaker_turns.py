@@ -73,7 +73,7 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
         # f4 marks a turn's end: a turn starts where the one before ended
         (F4_INTERVIEW, 4, ["I", "B", "I", "B"], ["00:00:00", "00:00:05", "00:00:15", "00:00:20"]),
         (SPEAKER_LINES, 3, [None] * 3, ["0:03", "0:10", "0:25"]),
-        (MEET, 3, [None] * 3, ["00:00:00", None, "00:01:10"]),
+        (MEET, 3, [None] * 3, ["00:00:00", "00:00:00", "00:01:10"]),  # the block's time
         (ZOOM_CAPTIONS, 3, [None] * 3, ["10:02:13", "10:02:20", "10:02:31"]),
     ],
     ids=["bigbluebutton-chat", "f4-interview", "speaker-lines", "google-meet", "zoom-captions"],

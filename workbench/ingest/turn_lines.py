@@ -294,7 +294,9 @@ def read_turns(text: str) -> TurnParse:
     wrapped = {n for n, line in enumerate(split, start=1) if _WRAPPED.match(line)}
     parse = TurnParse()
     turns = parse.turns
-    stamp: str | None = None  # a time on a line of its own (Google Meet) times the next turn
+    # a time on a line of its own (Google Meet, every 5 minutes) times the turns below it
+    # up to the next, as a joined caption or label has its first start (the block began then)
+    stamp: str | None = None
     section = False
     inline = not _said([line for _, line in rows])
     i = 0
@@ -342,5 +344,4 @@ def read_turns(text: str) -> TurnParse:
             turns[-1].lines.append(line)
         else:
             parse.preamble.append(line)
-        stamp = None
     return parse
