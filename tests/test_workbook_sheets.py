@@ -152,6 +152,20 @@ def test_a_sheet_per_workshop_names_the_workshop_and_its_district(
     ]
 
 
+def test_a_sheet_names_its_district_without_umlauts_as_a_file_name_does(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Stadtteilforum Steinbuechel" and "steinbuechel" were no district's (the file name
+    "Protokoll_Steinbuechel.docx" was): the sheets' rows were counted city-wide."""
+    sheets = {
+        "Stadtteilforum Steinbuechel": {"Text": ["Licht fehlt."]},
+        "steinbuechel": {"Text": ["Bänke fehlen."]},
+        "Forum Manfort und Opladen": {"Text": ["Busse fehlen."]},
+    }
+    assert _import(project, _workbook(tmp_path / "karten.xlsx", sheets)) == 0
+    assert project.segments()["district"].tolist() == ["Steinbüchel"] * 2 + ["Gesamtstadt"]
+
+
 def test_a_workshop_column_or_option_wins_over_the_sheets_name(
     project: Project, tmp_path: Path
 ) -> None:

@@ -47,6 +47,15 @@ def districts_in_words(text: str, districts: Iterable[str]) -> list[str]:
     return [d for d in dict.fromkeys(districts) if _words(d) and f" {_words(d)} " in words]
 
 
+def district_as_words(text: str, districts: Iterable[str]) -> str | None:
+    """The one of ``districts`` that ``text`` is, word for word ("steinbuechel").
+
+    >>> district_as_words("steinbuechel", ["Steinbüchel", "Manfort"])
+    'Steinbüchel'
+    """
+    return next((d for d in districts if _words(d) and _words(d) == _words(text)), None)
+
+
 def districts_in_title(document: ParsedDocument, districts: Iterable[str]) -> list[str]:
     """The ones of ``districts`` a protocol's or transcript's title names, if the title
     names the workshop (a Sozialraum's name, or an event as its workshop would be named).
@@ -64,7 +73,8 @@ def districts_in_title(document: ParsedDocument, districts: Iterable[str]) -> li
     districts = list(districts)
     event = workshop_in_title(document.title)
     if event is None:  # "# Manfort": only a Sozialraum's name
-        return [d for d in districts if _words(d) and _words(d) == _words(document.title)]
+        found = district_as_words(document.title, districts)
+        return [found] if found else []
     return districts_in_words(event, districts)
 
 

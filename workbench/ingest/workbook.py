@@ -31,6 +31,7 @@ from defusedxml import ElementTree
 
 from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.district_names import district_as_words, districts_in_words
 from workbench.ingest.table_survey import REQUEST, asks
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -112,9 +113,9 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
     found: dict[str, str] = {}  # field of the document → the sheet's name for it
     if event and not document.workshop and not any(s.workshop for s in document.segments):
         found["workshop"] = sheet
-    match = next((d for d in districts if d.casefold() == sheet.casefold()), None)
+    match = district_as_words(sheet, districts)  # "Steinbuechel" too, as in a file's name
     if match is None and event:  # exactly one district named as a word
-        named = [d for d in districts if re.search(rf"(?<!\w){re.escape(d)}(?!\w)", sheet, re.I)]
+        named = districts_in_words(sheet, districts)
         match = named[0] if len(named) == 1 else None
     if match and not document.district and not any(s.district for s in document.segments):
         found["district"] = match
