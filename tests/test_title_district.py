@@ -111,3 +111,25 @@ def test_what_names_the_district_before_the_title(
     out = capsys.readouterr().out
     assert _districts(project_dir) == {name: {district}}
     assert (said is None and "aus dem Titel" not in out) or (said is not None and said in out)
+
+
+def test_a_district_inside_another_ones_name_is_not_named_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Opladen-Nord" in a title or file name also held "Opladen" as words: two districts
+    named, so none, and the statements were counted city-wide."""
+    titled = tmp_path / "a.md"
+    titled.write_text("# Quartiersworkshop Opladen-Nord\n\n## Was fehlt?\n\n- Bänke.\n", "utf-8")
+    named = tmp_path / "Protokoll Opladen-Nord.md"
+    named.write_text("# Workshop\n\n## Was fehlt?\n\n- Licht.\n", "utf-8")
+    both = tmp_path / "b.md"
+    both.write_text("# Forum Opladen und Opladen-Nord\n\n## Was fehlt?\n\n- Busse.\n", "utf-8")
+    project_dir = tmp_path / "projekt"
+    assert main(["init", "--districts", "Opladen,Opladen-Nord", str(project_dir)]) == 0
+    where = ["--project", str(project_dir), "import"]
+    assert main([*where, str(titled), str(named), str(both)]) == 0
+    assert _districts(project_dir) == {
+        "a.md": {"Opladen-Nord"},
+        "Protokoll Opladen-Nord.md": {"Opladen-Nord"},
+        "b.md": {"Gesamtstadt"},
+    }

@@ -38,13 +38,22 @@ def district_in_name(filename: str, districts: Iterable[str]) -> str | None:
 
 
 def districts_in_words(text: str, districts: Iterable[str]) -> list[str]:
-    """The ones of ``districts`` that ``text`` names as words, in their order.
+    """The ones of ``districts`` that ``text`` names as words, in their order; a district
+    inside another's name ("Opladen" in "Opladen-Nord") only where it stands alone.
 
     >>> districts_in_words("Forum Steinbuechel und Manfort", ["Manfort", "Steinbüchel", "Opladen"])
     ['Manfort', 'Steinbüchel']
+    >>> districts_in_words("Workshop Opladen-Nord", ["Opladen", "Opladen-Nord"])
+    ['Opladen-Nord']
     """
-    words = f" {_words(text)} "
-    return [d for d in dict.fromkeys(districts) if _words(d) and f" {_words(d)} " in words]
+    words, found = f" {_words(text)} ", set()
+    districts = list(dict.fromkeys(districts))
+    for district in sorted(districts, key=lambda d: -len(_words(d))):  # the longest first
+        named = re.compile(rf"(?<= ){re.escape(_words(district))}(?= )")
+        if _words(district) and named.search(words):
+            found.add(district)
+            words = named.sub("|", words)
+    return [d for d in districts if d in found]
 
 
 def district_as_words(text: str, districts: Iterable[str]) -> str | None:
