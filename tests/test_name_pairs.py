@@ -80,6 +80,8 @@ def test_the_person_keeps_her_number_when_named_again() -> None:
         "Einfacher Lösungsvorschlag: Tempo 30.",
         "Offene Tür hat heute zu.",
         "Praktischer Klimaschutz kostet wenig.",
+        "Meine Familie kommt aus Addis Abeba und lebt seit fünf Jahren hier.",
+        "Addis Abeba ist weit weg.",
     ],
 )
 def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(

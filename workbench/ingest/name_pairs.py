@@ -12,7 +12,12 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
-from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, is_place_name
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    is_german_noun,
+    is_place_name,
+    is_place_phrase,
+)
 from workbench.ingest.pii_patterns import Hit
 
 
@@ -351,7 +356,8 @@ def unlisted_pair(
     capitalised word beside them: a title, an organisation); opening a sentence before a
     verb in the singular ("Quirin Zabelberg meint, …"; "Offene Tür hat zu" stays) or a
     line before a colon, as a speaker's label ("Quirin Zabelberg: Mehr Licht.";
-    "Praktischer Klimaschutz: …" stays). Uncertain, so shown for review."""
+    "Praktischer Klimaschutz: …" stays), and no place of two words ("Addis Abeba").
+    Uncertain, so shown for review."""
     tok = toks[i]
     if i + 1 >= len(toks) or text[tok.end : toks[i + 1].start] != " ":
         return None
@@ -374,6 +380,8 @@ def unlisted_pair(
             return None  # "Reinventing Society Network", "Kemal Altun Platz"
     if not (unlisted_word(finder, tok) and unlisted_word(finder, nxt)):
         return None
+    if is_place_phrase(f"{tok.folded} {nxt.folded}"):
+        return None  # "Addis Abeba", "Abu Dhabi": a place of two words
     if finder._institution_after(text, toks, i + 1):
         return None
     return finder._hit(text, toks, tok.start, i, i + 1, i + 1, 0.6, nxt.text)

@@ -38,9 +38,10 @@ def _folded(word: str) -> str:
 
 
 @cache
-def lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """The folded noun forms (:func:`german_nouns`) and the folded names of places and
-    institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona")."""
+def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The folded noun forms (:func:`german_nouns`), the folded names of places and
+    institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona") and
+    those of several words ("addis abeba", "abu dhabi")."""
     import pandas as pd
 
     try:
@@ -63,6 +64,7 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return (
         frozenset(_folded(w) for w in words if w and " " not in w),
         frozenset(_folded(w) for w in named if w and " " not in w),
+        frozenset(_folded(w) for w in named if " " in w),
     )
 
 
@@ -81,6 +83,12 @@ def is_place_name(folded: str) -> bool:
     """Whether the folded word names a place or an institution in the Wiktionary ("wien",
     "altona", "liesing"), whatever else it names."""
     return folded in lexicon()[1]
+
+
+def is_place_phrase(folded: str) -> bool:
+    """Whether the folded words, one blank between them, name a place or an institution
+    in the Wiktionary ("addis abeba", "abu dhabi"), as one of its entries of several words."""
+    return folded in lexicon()[2]
 
 
 def compound_noun(folded: str) -> bool:
