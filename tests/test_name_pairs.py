@@ -82,6 +82,10 @@ def test_the_person_keeps_her_number_when_named_again() -> None:
         "Praktischer Klimaschutz kostet wenig.",
         "Meine Familie kommt aus Addis Abeba und lebt seit fünf Jahren hier.",
         "Addis Abeba ist weit weg.",
+        "Es gibt zu wenig Take Away hier.",
+        "Vorschlag: mehr Help Desk im Rathaus.",
+        "Am Samstag war Fish Bowl im Bürgerhaus.",
+        "Common Ground: Mehr Bänke am Markt.",
     ],
 )
 def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(

@@ -6,10 +6,12 @@ a surname listed after a person ("Becker, Lukas und Vogel")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
 from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
 from workbench.ingest.noun_lexicon import (
@@ -315,13 +317,23 @@ _NOT_NAME_END = re.compile(
 _LINE_OPENING = re.compile(r"[ \t\u00a0*•·–-]*")
 
 
+@cache
+def english_words() -> frozenset[str]:
+    """About 1,000 common English words, folded ("help", "take", "ground"): the English
+    word list of the installed faker (its lorem provider), no download."""
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset(fold(word) for word in Provider.word_list)
+
+
 def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     """Whether ``tok`` is written like a name and is a word of no list at all: no name of
-    the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists
-    (:func:`unlisted_pair`)."""
+    the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists,
+    no common English word (:func:`unlisted_pair`)."""
     f = tok.folded
     return (
         _PLAIN_NAME.fullmatch(tok.text) is not None
+        and f not in english_words()
         and not finder._sure_name(tok)
         and not finder.names.has_first(tok.text)
         and not finder.names.has_last(tok.text)
