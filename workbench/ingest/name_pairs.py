@@ -347,6 +347,21 @@ def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     )
 
 
+def unlisted_surname(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the word after the name ``toks[i]``, one blank between, is its surname of no
+    list: "laut Quirin Zabelberg", "sagt Chidinma Nwachukwuike" (a cue makes the first word
+    a name, the surname stayed in clear after it); no place of two words ("Addis Abeba"),
+    not before "Platz", "Schule", …"""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    tok, nxt = toks[i], toks[i + 1]
+    if not (finder.is_first(tok) or unlisted_word(finder, tok)):
+        return False
+    if not unlisted_word(finder, nxt) or is_place_phrase(f"{tok.folded} {nxt.folded}"):
+        return False  # "laut Addis Abeba": a place of two words
+    return not finder._institution_after(text, toks, i + 1)
+
+
 def _stems(folded: str) -> tuple[str, ...]:
     """The word and, after an ending of a genitive or a dative plural, its stem
     ("osterreichs" → "osterreich", "ortsgebieten" → "ortsgebiete", "ortsgebiet")."""

@@ -555,6 +555,9 @@ class PersonFinder:
             and self.name_like(nxt, loose=True, named=True)
         ):
             last = surname = i + 1
+        unlisted = last == i and nxt is not None and pairs.unlisted_surname(self, text, toks, i)
+        if unlisted:
+            last = surname = i + 1  # "laut Quirin Zabelberg": no list knows the surname
         if self._institution_after(text, toks, last):
             return None
         span = toks[i : last + 1]
@@ -591,6 +594,6 @@ class PersonFinder:
             return None
         if tok.folded in lists.NOT_FIRST:
             confidence = min(confidence, 0.6)
-        word = "" if confidence >= 0.8 else tok.text
+        word = "" if confidence >= 0.8 else toks[last].text if unlisted else tok.text
         start = toks[lead].start if lead is not None and speaking else tok.start
         return self._hit(text, toks, start, i, last, surname, confidence, word)
