@@ -45,6 +45,16 @@ from workbench.ingest.pseudonymise import REPLACE_AT, REVIEW_BELOW, Pseudonymise
             "Gekocht hat gestern [Person 1] für alle.",
             "Zabelberg",
         ),
+        (
+            "Mit Quirin Zabelberg haben wir gesprochen.",
+            "Mit [Person 1] haben wir gesprochen.",
+            "Zabelberg",
+        ),
+        (
+            "Bei Chidinma Nwachukwuike war es schön.",
+            "Bei [Person 1] war es schön.",
+            "Nwachukwuike",
+        ),
     ],
 )
 def test_an_unlisted_first_name_and_surname_is_a_person_for_review(
@@ -86,6 +96,8 @@ def test_the_person_keeps_her_number_when_named_again() -> None:
         "Vorschlag: mehr Help Desk im Rathaus.",
         "Am Samstag war Fish Bowl im Bürgerhaus.",
         "Common Ground: Mehr Bänke am Markt.",
+        "Von Bad Godesberg kommen viele.",
+        "Mit Street Art wird es bunter.",
     ],
 )
 def test_compounds_places_adjectives_and_english_capitalised_mid_sentence_stay(

@@ -400,7 +400,9 @@ def unlisted_pair(
         prev = toks[i - 1]
         if text[prev.end : tok.start] != " ":
             return None
-        if not prev.text.islower() or prev.lower in lists.ARTICLES:
+        # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence
+        opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS
+        if not (prev.text.islower() or opening) or prev.lower in lists.ARTICLES:
             return None
         after = toks[i + 2] if i + 2 < len(toks) else None
         if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
