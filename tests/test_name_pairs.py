@@ -155,3 +155,21 @@ def test_an_unlisted_surname_after_a_cued_first_name_goes_with_it(text: str, exp
     assert pseudonymiser.pseudonymise(text)[0] == expected
     [candidate] = pseudonymiser.candidates  # uncertain: the whole name shown for review
     assert text[candidate.start : candidate.end] in ("Quirin Zabelberg", "Chidinma Nwachukwuike")
+
+
+def test_an_unlisted_name_in_a_list_of_people_goes() -> None:
+    # the second of three stayed in clear: no lower-case word stood before it, a comma did
+    pseudonymiser = Pseudonymiser()
+    text = "Anwesend waren Chidinma Nwachukwuike, Quirin Zabelberg und Xhemajl Berisha."
+    assert pseudonymiser.pseudonymise(text)[0] == (
+        "Anwesend waren [Person 1], [Person 2] und [Person 3]."
+    )
+    assert [c.word for c in pseudonymiser.candidates][1] == "Zabelberg"
+
+
+def test_brands_listed_after_a_person_stay() -> None:
+    text = "Es kamen Frau Becker, Deutsche Bahn und Rotes Kreuz."
+    assert (
+        Pseudonymiser().pseudonymise(text)[0]
+        == "Es kamen [Person 1], Deutsche Bahn und Rotes Kreuz."
+    )

@@ -374,7 +374,7 @@ def _stems(folded: str) -> tuple[str, ...]:
 
 
 def unlisted_pair(
-    finder: PersonFinder, text: str, toks: list[Tok], i: int
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, before: Hit | None = None
 ) -> tuple[Hit, int] | None:
     """Two capitalised words of no list in the middle of a sentence ("Gestern kam Chidinma
     Nwachukwuike zum Treffen", "mit Quirin Zabelberg gesprochen"): German writes a noun so,
@@ -398,11 +398,13 @@ def unlisted_pair(
             return None
     else:
         prev = toks[i - 1]
-        if text[prev.end : tok.start] != " ":
+        # "Anwesend waren Chidinma Nwachukwuike, Quirin Zabelberg und …": one of a list
+        listed = before is not None and text[before.end : tok.start] in (", ", "; ")
+        if text[prev.end : tok.start] != " " and not listed:
             return None
         # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence
         opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS
-        if not (prev.text.islower() or opening) or prev.lower in lists.ARTICLES:
+        if not (prev.text.islower() or opening or listed) or prev.lower in lists.ARTICLES:
             return None
         after = toks[i + 2] if i + 2 < len(toks) else None
         if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():

@@ -271,7 +271,7 @@ class PersonFinder:
                 or pairs.initial(self, text, toks, i)
                 or pairs.surname_pair(self, text, toks, i)
                 or self._cued(text, toks, i)
-                or pairs.unlisted_pair(self, text, toks, i)
+                or pairs.unlisted_pair(self, text, toks, i, hits[-1] if hits else None)
                 or known_word(self, text, toks, i)
                 or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
