@@ -38,7 +38,7 @@ from workbench.store import (
     Segment,
 )
 from workbench.store.privacy_tables import MAX_WORD, keep_person_numbers
-from workbench.store.text_edits import Edit, edit_segment, purge_cache
+from workbench.store.text_edits import Edit, edit_segments, purge_cache
 
 MASK = "…"
 _KEEP = (
@@ -186,7 +186,7 @@ def _confirm(session: Session, word: str) -> list[str]:
     """Replace ``word`` by its person placeholder wherever it still stands; old texts."""
     pseudonymiser = Pseudonymiser.of_project(session)
     pattern = re.compile(rf"(?<![\w\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
-    old: list[str] = []
+    changes: list[tuple[Segment, list[Edit]]] = []
     for segment in list(session.scalars(select(Segment))):
         edits = []
         for m in pattern.finditer(segment.text):
@@ -195,8 +195,9 @@ def _confirm(session: Session, word: str) -> list[str]:
             placeholder = pseudonymiser.person(word.lower(), m.group())
             edits.append(Edit(m.start(), m.end(), placeholder, m.group()))
         if edits:
-            old.append(edit_segment(session, segment, edits))
-            session.flush()
+            changes.append((segment, edits))
+    old = edit_segments(session, changes) if changes else []
+    session.flush()
     pseudonymiser.store_new(session)
     return old
 
@@ -208,11 +209,12 @@ def _reject(session: Session, key: str) -> list[str]:
     by_segment: dict[int, list[PseudonymSpan]] = {}
     for span in spans:
         by_segment.setdefault(span.segment_id, []).append(span)
-    for segment_id, items in by_segment.items():
-        segment = session.get(Segment, segment_id)
-        edits = [Edit(s.start, s.end, s.original) for s in items]
-        old.append(edit_segment(session, segment, edits))
-        session.flush()
+    changes = [
+        (session.get(Segment, segment_id), [Edit(s.start, s.end, s.original) for s in items])
+        for segment_id, items in by_segment.items()
+    ]
+    old += edit_segments(session, changes) if changes else []
+    session.flush()
     # key entries of the word that no statement uses any more leave the key
     keep_person_numbers(session)
     texts = " ".join(session.scalars(select(Segment.text)))

@@ -26,7 +26,7 @@ from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import Document, ListedName, PseudonymSpan, Segment
 from workbench.store.schema import MAX_QUESTION, MAX_ROLE
-from workbench.store.text_edits import SEPARATOR, Edit, edit_segment
+from workbench.store.text_edits import SEPARATOR, Edit, edit_segments
 
 
 def reread_notice(statements: int) -> str:
@@ -67,23 +67,28 @@ def reread_stored(
         if learned is not None and learned.search(text):
             showing.append((segment_id, learned))
     names: dict[int, list[str]] = {}
-    old: list[str] = []
-    for segment_id, learned in showing:
-        segment = session.get(Segment, segment_id)
-        if segment.workshop_id not in names:
-            listed = select(ListedName.name).where(ListedName.workshop_id == segment.workshop_id)
-            names[segment.workshop_id] = sorted(session.scalars(listed))
-        spans = list(
-            session.scalars(
-                select(PseudonymSpan)
-                .where(PseudonymSpan.segment_id == segment.id)
-                .order_by(PseudonymSpan.start)
-            )
-        )
-        edits = _edits(key, segment.text, spans, names[segment.workshop_id], learned)
-        if edits:
-            old.append(edit_segment(session, segment, edits))
-            session.flush()
+    changes: list[tuple[Segment, list[Edit]]] = []
+    for chunk in range(0, len(showing), 500):
+        part = showing[chunk : chunk + 500]
+        ids = [segment_id for segment_id, _ in part]
+        segments = {s.id: s for s in session.scalars(select(Segment).where(Segment.id.in_(ids)))}
+        spans: dict[int, list[PseudonymSpan]] = {segment_id: [] for segment_id in ids}
+        in_part = select(PseudonymSpan).where(PseudonymSpan.segment_id.in_(ids))
+        for span in session.scalars(in_part.order_by(PseudonymSpan.start)):
+            spans[span.segment_id].append(span)
+        for segment_id, learned in part:
+            segment = segments[segment_id]
+            if segment.workshop_id not in names:
+                listed = select(ListedName.name).where(
+                    ListedName.workshop_id == segment.workshop_id
+                )
+                names[segment.workshop_id] = sorted(session.scalars(listed))
+            found = spans[segment_id]
+            edits = _edits(key, segment.text, found, names[segment.workshop_id], learned)
+            if edits:
+                changes.append((segment, edits))
+    old = edit_segments(session, changes) if changes else []
+    session.flush()
     _relabel(session, key, patterns, since, read, names)
     return old
 
