@@ -133,3 +133,22 @@ def test_the_guiding_question_and_file_name_of_an_earlier_file(
         for row in segments.itertuples():
             text = session.get(Document, row.document_id).text
             assert text[row.start : row.end] == row.text
+
+
+def test_the_notice_names_what_undoes_a_replacement(
+    project: Project, tmp_path: Path, capsys
+) -> None:
+    a = _protocol(tmp_path / "a.md", "Forum A", "Becker hat recht.")
+    b = _protocol(tmp_path / "b.md", "Forum B", "Herr Jens Becker kommt.")
+    base = ["--project", str(project.path)]
+    assert main([*base, "import", str(a)]) == 0
+    assert main([*base, "import", str(b)]) == 0
+    notice = capsys.readouterr().out
+    assert "früher gespeicherten Aussage ersetzt" in notice
+    assert main([*base, "pseudonyms", "review"]) == 0
+    if "Keine offenen Namenskandidaten" in capsys.readouterr().out:
+        assert "pseudonyms review" not in notice  # it pointed to an empty queue
+    # what it names undoes the replacement in the earlier statement
+    assert "workbench pseudonyms reject WORT" in notice
+    assert main([*base, "pseudonyms", "reject", "Becker"]) == 0
+    assert project.segments()["text"].tolist()[0] == "Becker hat recht."

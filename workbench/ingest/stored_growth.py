@@ -36,9 +36,12 @@ def reread_notice(statements: int) -> str:
         if statements == 1
         else f"{statements} früher gespeicherten Aussagen"
     )
+    # not "zur Prüfung: workbench pseudonyms review": a name the key knows for certain
+    # never stands in that queue, which then said "Keine offenen Namenskandidaten."
     return (
-        f"Ein Name, den dieser Import gelernt hat, ist jetzt auch in {said} ersetzt "
-        "(zur Prüfung: workbench pseudonyms review)."
+        f"Ein Name, den dieser Import gelernt hat, ist jetzt auch in {said} ersetzt. "
+        "War dort niemand gemeint: workbench pseudonyms reject WORT setzt das Wort "
+        "wieder ein, wo es allein ersetzt wurde."
     )
 
 
