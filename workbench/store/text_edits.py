@@ -2,8 +2,9 @@
 
 A statement's text is part of its document's text, and codings, coding history and the
 pseudonym key point into it by character offsets. :func:`edit_segment` replaces spans
-of one statement and moves all of those; :func:`cut_segments` takes statements' texts
-out of their documents (for erasure). Both also update the texts copied into stored need
+of one statement and moves all of those (:func:`edit_segments`: of many statements, once
+per document); :func:`cut_segments` takes statements' texts out of their documents (for
+erasure). Both also update the texts copied into stored need
 runs and feedback items, and return the old text so that caches keyed by it can go.
 """
 
