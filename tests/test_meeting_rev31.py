@@ -142,3 +142,53 @@ def test_a_welcome_as_a_transcripts_title_keeps_title_and_participants(tmp_path:
     assert doc.title == "Willkommen zum Stadtteilforum Manfort"
     assert "Bernd Kowalczyk" in doc.names
     assert len(doc.segments) == 4
+
+
+# A transcript's head listing its participants one per line, as protocols do, and naming who
+# wrote the minutes: names on the name list, neither in the title nor a statement.
+LISTED_HEAD = (
+    "Willkommen zum Stadtteilforum Manfort\n"
+    "{head}\n"
+    "Bernd Kowalczyk\n"
+    "- Jolanta Brzeska\n"
+    "Anna Schmidt\n"
+    "Protokoll: Ewa Wiśniewska\n\n"
+    "Anna Schmidt: Guten Abend, wir fangen an.\n"
+    "Jolanta Brzeska: Der Spielplatz ist kaputt, sagt auch Kowalczyk.\n"
+    "Anna Schmidt: Danke.\n"
+    "Jolanta Brzeska: Bitte.\n"
+)
+
+
+@pytest.mark.parametrize("head", ["Teilnehmer:", "Teilnehmende:", "Anwesend:"])
+def test_a_list_of_participants_one_per_line_stays_out_of_title_and_statements(
+    project: Project, tmp_path: Path, head: str
+) -> None:
+    doc = parse_file(_file(tmp_path, "forum.txt", LISTED_HEAD.format(head=head)))
+    assert doc.title == "Willkommen zum Stadtteilforum Manfort"
+    assert set(doc.names) >= {"Bernd Kowalczyk", "Jolanta Brzeska", "Ewa Wiśniewska"}
+    assert [s.text for s in doc.segments][:2] == [
+        "Guten Abend, wir fangen an.",
+        "Der Spielplatz ist kaputt, sagt auch Kowalczyk.",
+    ]
+    assert len(doc.segments) == 4
+    assert import_into(project, _file(tmp_path, "forum2.txt", LISTED_HEAD.format(head=head))) == 0
+    stored = " ".join([*project.segments()["text"], *project.workshops()["workshop"]])
+    assert not {"Kowalczyk", "Brzeska", "Wiśniewska"} & set(stored.replace(".", " ").split())
+
+
+def test_a_line_under_the_list_of_the_heads_frame_is_no_name(tmp_path: Path) -> None:
+    meet = (
+        "Stadtteilforum Manfort (2026-03-12 18:00 GMT+01:00) – Transkript\nTeilnehmer\n"
+        "Anna Schmidt\nBen Berg\nTranskript\n00:00:00\n\n"
+        "Anna Schmidt: Guten Abend.\nBen Berg: Der Park ist dunkel.\nAnna Schmidt: Danke.\n"
+    )
+    doc = parse_file(_file(tmp_path, "meet.txt", meet))
+    assert doc.names == ("Anna Schmidt", "Ben Berg")
+    assert [s.text for s in doc.segments] == ["Guten Abend.", "Der Park ist dunkel.", "Danke."]
+
+
+def test_moderation_in_a_transcript_speaking_stays_a_statement(tmp_path: Path) -> None:
+    text = "Moderation: Herzlich willkommen.\nAnna Schmidt: Danke.\nModeration: Gut.\n"
+    doc = parse_file(_file(tmp_path, "runde.txt", text))
+    assert [s.text for s in doc.segments] == ["Herzlich willkommen.", "Danke.", "Gut."]

@@ -33,6 +33,7 @@ from datetime import date
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
+from workbench.ingest.protocol_meta import detail_key, is_names_line, is_people_line, people_in
 from workbench.ingest.speaker_labels import is_role
 
 _PARTICIPANTS = (
@@ -210,13 +211,48 @@ def head_line(line: str) -> bool:
     >>> head_line("Interviewerin: Kerstin Wagner"), head_line("Interviewerin: Wie war das?")
     (True, False)
     """
-    if _PRESENT.match(line):  # Jigasi's "Initial people present at 09:00:03:"
+    if _PRESENT.match(line) or names_detail(line) is not None:  # Jigasi's "Initial people …"
         return True
     match = _HEAD_LINE.match(line)
     if match is None:
         return False
     key = match["key"].casefold()
     return not key.startswith(("interviewer", "interviewt von")) or _is_name_list(match["value"])
+
+
+def names_detail(line: str) -> tuple[str, ...] | None:
+    """The people of a header line "Protokoll: Anna Schmidt", "Moderation: Ben Berg" (a
+    protocol's detail naming people, each by two words or more), or None for any other line
+    ("Moderation: Herzlich willkommen." speaks).
+
+    >>> names_detail("Protokoll: Bernd Kowalczyk"), names_detail("Moderation: Hallo")
+    (('Bernd Kowalczyk',), None)
+    """
+    if detail_key(line) != "names" or _LIST_LINE.match(line):
+        return None
+    value = line.partition(":")[2].strip(" *_\t")
+    if not (_is_name_list(value) and is_people_line(value)):
+        return None
+    names = tuple(n for n in people_in(value) if not is_role(n))
+    return names if names and all(len(n.split()) > 1 for n in names) else None
+
+
+_ITEM = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
+
+
+def _listed(line: str) -> tuple[str, ...] | None:
+    """The names of a line in the list under a bare "Teilnehmer:" (one per line, also as a
+    list item "- Anna Schmidt"), read as in a protocol's list; None for a line that is none
+    (the title after the list, "Transkript", a date, a detail of the head)."""
+    item = _ITEM.match(line)
+    text = item["text"] if item else line
+    if any(p.match(text) for p in (_TRANSCRIPT_WORD, _KEYWORDS, _LIST_HEAD, _PRESENT)):
+        return None
+    if head_line(text) or not _is_name_list(text):
+        return None
+    if not (is_names_line(text) if item else is_people_line(text)):
+        return None
+    return tuple(n for n in people_in(text) if not is_role(n))
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -337,10 +373,15 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
     """The header made of the lines before a transcript's first turn (see the module); a
     "Datum:" that is no date stops the import unless not ``strict`` (while recognising)."""
     header = Header()
-    skip = listing = welcome = False
+    skip = listing = welcome = rolling = False
     for i, line in enumerate(lines):
         if skip:
             skip = False
+            continue
+        more = _listed(line) if rolling else None
+        rolling = more is not None
+        if more is not None:  # a list under "Teilnehmer:" goes on: a name per line
+            header.names += more
             continue
         welcome = welcome or (not header.title and _WELCOME.match(line) is not None)
         if welcome and not head_line(line):
@@ -354,6 +395,8 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         listed = participants_line(line)
+        if listed is None:
+            listed = names_detail(line)  # "Protokoll: Bernd Kowalczyk"
         head = _HEAD_LINE.match(line) if head_line(line) else None
         if listed is not None:
             header.names += listed
@@ -363,9 +406,11 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
                 header.date = header.date or _header_date(value, filename, strict)
             elif key.startswith(_NAMES_KEYS) and _is_name_list(value):
                 header.names += split_list(value)
-        elif _LIST_HEAD.match(line) and following and _is_name_list(following):
-            header.names += split_list(following)
-            skip = True
+        elif _LIST_HEAD.match(line) and (_is_name_list(following) or _listed(following)):
+            rolling = True  # more names may follow, one per line
+            if _is_name_list(following):
+                header.names += split_list(following)
+                skip = True
         elif _KEYWORDS.match(line) and following:
             skip = True
         elif _DURATION.match(line):
