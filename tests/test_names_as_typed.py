@@ -346,3 +346,27 @@ def test_an_unlisted_first_name_introduced_in_lower_case_is_replaced(
 )
 def test_words_before_hier_or_after_ich_bin_stay(text: str) -> None:
     assert _replaced(Pseudonymiser(), text, []) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tchibo hier.", "Kiko hier, gleich am Markt.", "kiosko hier", "Monaco hier.", "Toronto hier."],
+)
+def test_a_shop_noun_or_place_before_hier_stays(text: str) -> None:
+    """A shop's, a noun's or a place's name before "hier" is no self-introduction; only a
+    nickname typed in lower case is taken for one ("tobi hier")."""
+    assert _replaced(Pseudonymiser(), text, []) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Lea hier.", "[Person 1] hier."),
+        ("tobi hier", "[Person 1] hier"),
+        ("lea hier", "[Person 1] hier"),
+    ],
+)
+def test_a_first_name_or_typed_nickname_before_hier_is_still_replaced(
+    text: str, stored: str
+) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == stored

@@ -11,7 +11,7 @@ from typing import Protocol
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_tokens import PLACE_END, Tok, genitive_at
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
 
 
@@ -502,10 +502,14 @@ def self_introduced(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
     here = _introduces_here(text, toks, i)
     if not here and not _after_introduction(text, toks, i):
         return None
+    if not word.islower() and (is_german_noun(tok.folded) or is_place_name(tok.folded)):
+        return None  # "Kiosk hier.", "Monaco hier.": a noun or a place, as written
     title = replace(tok, text=word[:1].upper() + word[1:])
     nickname = (
         here
+        and word.islower()  # "tobi hier" as typed; "Tchibo hier.", "Kiko hier." name shops
         and _NICKNAME_END.search(tok.folded) is not None
+        and not is_german_noun(tok.folded[:-1])  # "kiosko": a noun and an ending
         and tok.folded not in _NOT_NICKNAME
         and not is_german_noun(tok.folded)
         and lists.lower_case_name_ok(word.lower())
