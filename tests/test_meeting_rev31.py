@@ -192,3 +192,31 @@ def test_moderation_in_a_transcript_speaking_stays_a_statement(tmp_path: Path) -
     text = "Moderation: Herzlich willkommen.\nAnna Schmidt: Danke.\nModeration: Gut.\n"
     doc = parse_file(_file(tmp_path, "runde.txt", text))
     assert [s.text for s in doc.segments] == ["Herzlich willkommen.", "Danke.", "Gut."]
+
+
+# A transcript's participants naming a group, as protocols may: the group is no one's name.
+GROUP_HEAD = (
+    "Stadtteilforum Manfort\n"
+    "{head}\n\n"
+    "Anna Schmidt: Guten Abend, wir fangen an.\n"
+    "Jolanta Brzeska: Die Vertreter*innen der Träger sollen mehr tun.\n"
+    "Anna Schmidt: Danke.\n"
+    "Jolanta Brzeska: Bitte.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Teilnehmende: Nachbarschaft, Vertreter*innen der Träger",
+        "Teilnehmende:\nBernd Kowalczyk\nVertreter*innen der Träger",
+    ],
+)
+def test_a_group_among_a_transcripts_participants_is_no_name(
+    project: Project, tmp_path: Path, head: str
+) -> None:
+    doc = parse_file(_file(tmp_path, "forum.txt", GROUP_HEAD.format(head=head)))
+    assert doc.title == "Stadtteilforum Manfort"
+    assert not any("Träger" in name for name in doc.names)
+    assert import_into(project, _file(tmp_path, "forum2.txt", GROUP_HEAD.format(head=head))) == 0
+    assert "Die Vertreter*innen der Träger sollen mehr tun." in list(project.segments()["text"])

@@ -33,7 +33,13 @@ from datetime import date
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
-from workbench.ingest.protocol_meta import detail_key, is_names_line, is_people_line, people_in
+from workbench.ingest.protocol_meta import (
+    describes_group,
+    detail_key,
+    is_names_line,
+    is_people_line,
+    people_in,
+)
 from workbench.ingest.speaker_labels import is_role
 
 _PARTICIPANTS = (
@@ -248,6 +254,8 @@ def _listed(line: str) -> tuple[str, ...] | None:
     text = item["text"] if item else line
     if any(p.match(text) for p in (_TRANSCRIPT_WORD, _KEYWORDS, _LIST_HEAD, _PRESENT)):
         return None
+    if describes_group(text):  # "Vertreter*innen der Träger" among them: no one's name
+        return split_list(text)
     if head_line(text) or not _is_name_list(text):
         return None
     if not (is_names_line(text) if item else is_people_line(text)):
@@ -256,7 +264,15 @@ def _listed(line: str) -> tuple[str, ...] | None:
 
 
 def split_list(value: str) -> tuple[str, ...]:
-    """The names of a list of participants, role labels ("Speaker 2") left out."""
+    """The names of a list of participants, role labels ("Speaker 2") left out; of a list
+    that names a group ("Nachbarschaft, Vertreter*innen der Träger"), as in a protocol,
+    only the people it surely names (the group is no one's name).
+
+    >>> split_list("Anna Schmidt, Speaker 2"), split_list("Vertreter*innen der Träger")
+    (('Anna Schmidt',), ())
+    """
+    if describes_group(value):
+        return tuple(n for n in people_in(value) if not is_role(n))
     parts = (" ".join(p.split()) for p in re.split(r"[,;]|\s+(?:und|and|&)\s+", value))
     return tuple(p for p in parts if p and not is_role(p))
 
