@@ -220,3 +220,10 @@ def test_a_group_among_a_transcripts_participants_is_no_name(
     assert not any("Träger" in name for name in doc.names)
     assert import_into(project, _file(tmp_path, "forum2.txt", GROUP_HEAD.format(head=head))) == 0
     assert "Die Vertreter*innen der Träger sollen mehr tun." in list(project.segments()["text"])
+
+
+def test_participants_as_teams_shows_them_one_per_line_are_one_person_each(tmp_path: Path) -> None:
+    head = "Teilnehmer:\nKowalczyk, Bernd\nBrzeska, Jolanta\nSchmidt, Anna (Quartiersbüro)"
+    doc = parse_file(_file(tmp_path, "forum.txt", GROUP_HEAD.format(head=head)))
+    assert set(doc.names) == {"Bernd Kowalczyk", "Jolanta Brzeska", "Anna Schmidt"}
+    assert doc.title == "Stadtteilforum Manfort"

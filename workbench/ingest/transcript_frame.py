@@ -424,7 +424,11 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
                 header.names += split_list(value)
         elif _LIST_HEAD.match(line) and (_is_name_list(following) or _listed(following)):
             rolling = True  # more names may follow, one per line
-            if _is_name_list(following):
+            third = lines[i + 2] if i + 2 < len(lines) else ""
+            # one line of names (Meet: "Anna Schmidt, Ben Berg"), unless a name per line
+            # follows: then each line is one person ("Kowalczyk, Bernd" as Teams shows it)
+            one_per_line = _listed(following) is not None and _listed(third) is not None
+            if _is_name_list(following) and not one_per_line:
                 header.names += split_list(following)
                 skip = True
         elif _KEYWORDS.match(line) and following:
