@@ -133,3 +133,30 @@ def test_a_district_inside_another_ones_name_is_not_named_too(
         "Protokoll Opladen-Nord.md": {"Opladen-Nord"},
         "b.md": {"Gesamtstadt"},
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "district"),
+    [  # a venue, guests, a date or a street is no workshop's Sozialraum
+        ("Protokoll der Stadtteilkonferenz – Gäste aus Opladen", "Gesamtstadt"),
+        ("Zukunftswerkstatt Gesamtstadt im Bürgerhaus Opladen", "Gesamtstadt"),
+        ("Bürgerforum Mitte März", "Gesamtstadt"),
+        ("Workshop Nord-Süd-Verbindung", "Gesamtstadt"),
+        ("Workshop zum Hafen in Hamburg", "Gesamtstadt"),
+        ("Workshop Manfort: Rückblick auf Opladen", "Manfort"),
+        ("Stadtteilforum Bergisch Neukirchen, 12.03.2026", "Bergisch Neukirchen"),
+        ("Workshop im Stadtteil Mitte", "Mitte"),
+    ],
+)
+def test_a_district_the_title_mentions_besides_the_workshop_is_not_its(
+    tmp_path: Path, title: str, district: str
+) -> None:
+    """A title naming a district as the venue, the guests' home, a date ("Mitte März") or
+    in a word ("Nord-Süd-Verbindung") put a city-wide workshop's statements there."""
+    path = tmp_path / "p.md"
+    path.write_text(f"# {title}\n\n## Was fehlt?\n\n- Bänke.\n", "utf-8")
+    project_dir = tmp_path / "projekt"
+    districts = "Opladen,Manfort,Mitte,Nord,Hafen,Bergisch Neukirchen"
+    assert main(["init", "--districts", districts, str(project_dir)]) == 0
+    assert main(["--project", str(project_dir), "import", str(path)]) == 0
+    assert _districts(project_dir) == {"p.md": {district}}

@@ -6,7 +6,8 @@ named after their neighbourhood and say it nowhere else; so is a workshop's prot
 transcript in its title. A name that holds exactly one of the project's Sozialräume as
 words (umlauts spelled out or not, any case) is that one's; a name that holds none or two
 says nothing. A title counts as a workbook's sheet does: if it is a Sozialraum's name or
-names an event (:func:`~workbench.ingest.protocol_title.workshop_in_title`).
+names an event (:func:`~workbench.ingest.protocol_title.workshop_in_title`) held for the
+Sozialraum right after the event's word, not a venue or guests further on.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from pathlib import Path
 
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.common import PROTOCOL_IMPORTERS, spelled_out
-from workbench.ingest.protocol_title import workshop_in_title
+from workbench.ingest.protocol_title import is_event_form, workshop_in_title
+
+# Words between an event's word and the Sozialraum it is held for ("Forum für Manfort",
+# "Workshop im Stadtteil Opladen", "Forum Opladen und Wiesdorf")
+_LINKS = {"in", "im", "für", "fuer", "des", "der", "stadtteil", "stadtteils", "quartier"}
+_LINKS |= {"quartiers", "sozialraum", "sozialraums", "und", "sowie", "/", "&", "+"}
+# What may follow the Sozialraum in a title: a date, a time, a separator ("– Protokoll")
+_AFTER = re.compile(r"^(?:[–—|/&+-]|\(|\d|am$|vom$|den$)", re.I)
 
 
 def _words(name: str) -> str:
@@ -56,6 +64,58 @@ def districts_in_words(text: str, districts: Iterable[str]) -> list[str]:
     return [d for d in districts if d in found]
 
 
+def districts_after_event(event: str, districts: Iterable[str]) -> list[str]:
+    """The ones of ``districts`` an event's name is held for: right after its event word
+    (or right before it, alone), not a venue or guests further on.
+
+    >>> districts_after_event("Stadtteilforum Opladen und Wiesdorf", ["Wiesdorf", "Opladen"])
+    ['Wiesdorf', 'Opladen']
+    >>> districts_after_event("Stadtteilkonferenz – Gäste aus Opladen", ["Opladen"])
+    []
+    >>> districts_after_event("Bürgerforum Mitte März", ["Mitte"])
+    []
+    >>> districts_after_event("Sitzung des Stadtteilforums Manfort", ["Manfort"])
+    ['Manfort']
+    >>> districts_after_event("Manfort-Forum im Bürgerhaus Opladen", ["Manfort", "Opladen"])
+    ['Manfort']
+    """
+    districts = list(dict.fromkeys(districts))
+    tokens = event.split()
+    at = next((i for i, token in enumerate(tokens) if is_event_form(token)), None)
+    if at is None:
+        return []
+    before = " ".join(t for t in tokens[:at] if t.strip(":–-|"))
+    if before and at + 1 == len(tokens):  # "Opladen – Quartiersworkshop"
+        found = district_as_words(before, districts)
+        return [found] if found else []
+    found, i = [], at
+    while i < len(tokens):
+        if tokens[i].lower() in _LINKS or is_event_form(tokens[i]):  # "Sitzung des Forums"
+            head = district_as_words(tokens[i].rsplit("-", 1)[0], districts)
+            if "-" in tokens[i] and head:  # "Manfort-Forum im Bürgerhaus Opladen"
+                return [head]
+            i += 1
+            continue
+        match = _district_at(tokens, i, districts)
+        if match is None:
+            return []  # "Stadtteilworkshop Gesamtstadt im Bürgerhaus Opladen"
+        district, i = match
+        found.append(district)
+        if tokens[i - 1].endswith(":") or (i < len(tokens) and _AFTER.match(tokens[i])):
+            break  # "Workshop Manfort: Rückblick auf Opladen", "Forum Manfort 2026"
+    return [d for d in districts if d in found]
+
+
+def _district_at(tokens: list[str], i: int, districts: list[str]) -> tuple[str, int] | None:
+    """The district (the longest) whose name the blank-separated ``tokens`` begin with at
+    ``i``, and the index after it; ``None`` if none does."""
+    for district in sorted(districts, key=lambda d: -len(d.split())):
+        end = i + len(district.split())
+        if end <= len(tokens) and _words(" ".join(tokens[i:end])) == _words(district):
+            return district, end
+    return None
+
+
 def district_as_words(text: str, districts: Iterable[str]) -> str | None:
     """The one of ``districts`` that ``text`` is, word for word ("steinbuechel").
 
@@ -84,7 +144,7 @@ def districts_in_title(document: ParsedDocument, districts: Iterable[str]) -> li
     if event is None:  # "# Manfort": only a Sozialraum's name
         found = district_as_words(document.title, districts)
         return [found] if found else []
-    return districts_in_words(event, districts)
+    return districts_after_event(event, districts)
 
 
 def district_in_title(document: ParsedDocument, districts: Iterable[str]) -> str | None:

@@ -37,6 +37,13 @@ def is_event(word: str) -> bool:
 # An event's word also inflected ("des Stadtteilworkshops", "der Sitzungen"); a title led by
 # "Protokoll"/"Dokumentation" before the event's own word names the event after it
 _EVENT_FORM = re.compile(rf"(?:{_EVENTS})(?:e?s|e?n)?$", re.I)
+
+
+def is_event_form(word: str) -> bool:
+    """Whether a word names an event, inflected too ("des Stadtteilworkshops")."""
+    return _EVENT_FORM.search(word.strip(",;:()–-")) is not None
+
+
 # What Google Meet ("Forum (2026-03-12 18:00 GMT+01:00) – Transkript") and Teams ("Forum-
 # 20260312_180212-Besprechungstranskript") add to the event in a transcript's title
 _TOOL_SUFFIX = re.compile(
