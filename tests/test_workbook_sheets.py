@@ -166,6 +166,20 @@ def test_a_sheet_names_its_district_without_umlauts_as_a_file_name_does(
     assert project.segments()["district"].tolist() == ["Steinbüchel"] * 2 + ["Gesamtstadt"]
 
 
+def test_a_sheet_naming_a_district_as_venue_or_guests_is_not_its(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "Workshop im Bürgerhaus Opladen" and "Forum – Gäste aus Wiesdorf" put a city-wide
+    workshop's rows into Opladen and Wiesdorf; a title is read the same way."""
+    sheets = {
+        "Workshop im Bürgerhaus Opladen": {"Text": ["Licht fehlt."]},
+        "Forum – Gäste aus Wiesdorf": {"Text": ["Bänke fehlen."]},
+        "Workshop_Manfort 2021": {"Text": ["Busse fehlen."]},
+    }
+    assert _import(project, _workbook(tmp_path / "karten.xlsx", sheets)) == 0
+    assert project.segments()["district"].tolist() == ["Gesamtstadt"] * 2 + ["Manfort"]
+
+
 def test_a_workshop_column_or_option_wins_over_the_sheets_name(
     project: Project, tmp_path: Path
 ) -> None:

@@ -66,7 +66,8 @@ def districts_in_words(text: str, districts: Iterable[str]) -> list[str]:
 
 def districts_after_event(event: str, districts: Iterable[str]) -> list[str]:
     """The ones of ``districts`` an event's name is held for: right after its event word
-    (or right before it, alone), not a venue or guests further on.
+    (or right before it, alone), not a venue or guests further on; without a word of its
+    own naming the event, any it names (:func:`districts_in_words`).
 
     >>> districts_after_event("Stadtteilforum Opladen und Wiesdorf", ["Wiesdorf", "Opladen"])
     ['Wiesdorf', 'Opladen']
@@ -78,22 +79,20 @@ def districts_after_event(event: str, districts: Iterable[str]) -> list[str]:
     ['Manfort']
     >>> districts_after_event("Manfort-Forum im Bürgerhaus Opladen", ["Manfort", "Opladen"])
     ['Manfort']
+    >>> districts_after_event("Workshop_Opladen-Nord", ["Opladen", "Opladen-Nord"])
+    ['Opladen-Nord']
     """
     districts = list(dict.fromkeys(districts))
-    tokens = event.split()
+    tokens = [part for token in event.replace("_", " ").split() for part in _parts(token)]
     at = next((i for i, token in enumerate(tokens) if is_event_form(token)), None)
-    if at is None:
-        return []
-    before = " ".join(t for t in tokens[:at] if t.strip(":–-|"))
-    if before and at + 1 == len(tokens):  # "Opladen – Quartiersworkshop"
-        found = district_as_words(before, districts)
-        return [found] if found else []
+    if at is None:  # "Workshopergebnisse Manfort": no event's word of its own
+        return districts_in_words(event, districts)
+    before = district_as_words(" ".join(tokens[:at]), districts)
+    if before:  # "Opladen – Quartiersworkshop", "Manfort-Forum im Bürgerhaus Opladen"
+        return [before]
     found, i = [], at
     while i < len(tokens):
-        if tokens[i].lower() in _LINKS or is_event_form(tokens[i]):  # "Sitzung des Forums"
-            head = district_as_words(tokens[i].rsplit("-", 1)[0], districts)
-            if "-" in tokens[i] and head:  # "Manfort-Forum im Bürgerhaus Opladen"
-                return [head]
+        if tokens[i].lower() in _LINKS or is_event_form(tokens[i]) or tokens[i].isdigit():
             i += 1
             continue
         match = _district_at(tokens, i, districts)
@@ -104,6 +103,13 @@ def districts_after_event(event: str, districts: Iterable[str]) -> list[str]:
         if tokens[i - 1].endswith(":") or (i < len(tokens) and _AFTER.match(tokens[i])):
             break  # "Workshop Manfort: Rückblick auf Opladen", "Forum Manfort 2026"
     return [d for d in districts if d in found]
+
+
+def _parts(token: str) -> list[str]:
+    """A title's word, split at its hyphens if one of its parts names an event
+    ("Workshop-Manfort", "Manfort-Forum"; not "Opladen-Nord", "Nord-Süd-Verbindung")."""
+    parts = token.split("-")
+    return parts if len(parts) > 1 and all(parts) and any(map(is_event_form, parts)) else [token]
 
 
 def _district_at(tokens: list[str], i: int, districts: list[str]) -> tuple[str, int] | None:

@@ -31,7 +31,7 @@ from defusedxml import ElementTree
 
 from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.ingest.district_names import district_as_words, districts_in_words
+from workbench.ingest.district_names import district_as_words, districts_after_event
 from workbench.ingest.table_survey import REQUEST, asks
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -107,6 +107,7 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
     >>> document.district, document.workshop
     ('Manfort', 'Workshop Manfort')
     >>> with_sheet_name(sheet("Manfort und Opladen"), ["Manfort", "Opladen"]).district
+    >>> with_sheet_name(sheet("Workshop im Bürgerhaus Opladen"), ["Opladen"]).district
     """
     sheet = " ".join(str(document.options.get("sheet") or "").split())
     event = bool(_EVENT.search(sheet))
@@ -114,8 +115,8 @@ def with_sheet_name(document: ParsedDocument, districts: Sequence[str]) -> Parse
     if event and not document.workshop and not any(s.workshop for s in document.segments):
         found["workshop"] = sheet
     match = district_as_words(sheet, districts)  # "Steinbuechel" too, as in a file's name
-    if match is None and event:  # exactly one district named as a word
-        named = districts_in_words(sheet, districts)
+    if match is None and event:  # exactly one, the event's ("Workshop Manfort", no venue)
+        named = districts_after_event(sheet, districts)
         match = named[0] if len(named) == 1 else None
     if match and not document.district and not any(s.district for s in document.segments):
         found["district"] = match
