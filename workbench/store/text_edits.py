@@ -19,7 +19,7 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
@@ -91,6 +91,7 @@ def edit_segments(session: Session, changes: Sequence[tuple[Segment, Sequence[Ed
     for segment, edits in changes:
         old_texts.append(segment.text)
         new_texts[segment.id] = _apply(session, segment, edits, rows[segment.id], spans[segment.id])
+    _store_codings(session, [row for part in rows.values() for row in part])
     by_document: dict[int, list[Segment]] = {}
     for segment, _ in changes:
         by_document.setdefault(segment.document_id, []).append(segment)
@@ -139,6 +140,37 @@ def _apply(
             session.add(span)
             spans.append(span)
     return text
+
+
+def _store_codings(session: Session, rows: list) -> None:
+    """Write the moved spans of ``rows`` (codings and coding history) without a clash.
+
+    One coder's codings "Koch und" and "och und" both became "[Person 1] und" (one stays:
+    they mark the same passage now), and "mehr B" moved to where "änke u" still stood:
+    either stopped ``pseudonyms confirm`` with a traceback (one span per coder and code).
+    """
+    codings = [row for row in rows if isinstance(row, Coding)]
+    kept: dict[tuple, Coding] = {}
+    for coding in sorted(codings, key=lambda c: c.id):
+        same = (coding.segment_id, coding.code_id, coding.coder, coding.start, coding.end)
+        if same in kept:
+            session.delete(coding)
+        else:
+            kept[same] = coding
+    moving = [
+        c
+        for c in kept.values()
+        if inspect(c).attrs.start.history.has_changes()
+        or inspect(c).attrs.end.history.has_changes()
+    ]
+    if not moving:
+        return
+    final = [(coding, coding.start, coding.end) for coding in moving]
+    for coding in moving:  # out of the way first: no two spans alike on the way
+        coding.start = coding.end = -coding.id
+    session.flush()
+    for coding, start, end in final:
+        coding.start, coding.end = start, end
 
 
 def _replace_many(
