@@ -15,16 +15,15 @@ from typing import Any
 from workbench.coding.codebook import stored_code_name
 from workbench.core.domain import SEPARATOR, InputError, ParsedSegment
 from workbench.ingest.common import cell_at, cell_text
-from workbench.ingest.personal_columns import (
+from workbench.ingest.person_headers import (
     AUTHOR,
     LANGUAGE_SUFFIXES,
-    PERSON_ATTRIBUTES,
     PROSE_PREFIXES,
     header_key,
-    is_contact_column,
     is_person_column,
     person_role,
 )
+from workbench.ingest.personal_columns import PERSON_ATTRIBUTES, is_contact_column
 from workbench.ingest.speaker_labels import is_label
 
 # Headers (see personal_columns.header_key) of the text, in order of preference, and of a

@@ -1,0 +1,286 @@
+"""Which person a column's header names: the statement's author, another person — or none.
+
+Split from :mod:`workbench.ingest.personal_columns` (which says what is stored of such a
+column). A header is a person column by its words (:func:`person_role`), not by a list of
+whole headers: it needs a person word (``autor``, ``verfasser``, ``teilnehmer``,
+``moderator``, ``assignee``, …, also as the head of a compound: "Beitragsautor",
+"Sachbearbeiterin"), a name (``Name``, ``Vorname``, a compound whose first part is a person
+or a part of a name: "Autorenname", "Benutzername" — not "Projektname", "Dateiname",
+"Straßenname") or a participle with "von"/"by" ("Eingereicht von", "Posted by"), and no
+other word than articles, possessives and such ("Name des Autors", "Ihr Name", "Author's
+name"; "Name des Projekts" is no person column, nor "Anzahl Teilnehmende" nor "Autor-ID").
+Gender marks are one word ("Moderator*in", "Bewerter:innen", "AutorInnen"). Headers are
+compared without case, accents, punctuation and a trailing remark in brackets ("Name
+(freiwillig)" is ``name``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from workbench.ingest.name_gazetteer import fold
+
+PERSON_HEADERS = frozenset(
+    """
+    name namen vorname vornamen nachname familienname vollername vorundnachname
+    nachnamevorname namevorname vornamenachname nameteilnehmer nameteilnehmerin
+    namedesverfassers namederverfasserin
+    autor autorin autorinnen author authors verfasser verfasserin urheber urheberin
+    teilnehmer teilnehmerin teilnehmende teilnehmendername participant participantname
+    eingereichtvon erstelltvon submittedby createdby
+    ersteller erstellerin creator creatorname creatorusername verfasstvon geschriebenvon
+    benutzer benutzerin benutzername nutzer nutzerin nutzername
+    username user firstname lastname fullname surname givenname kontaktperson
+    ansprechpartner ansprechpartnerin ansprechperson sprecher sprecherin
+    authorname autorname autorinname autorenname authornickname nickname spitzname
+    interviewpartner interviewpartnerin interviewte interviewter befragte befragter
+    gespraechspartner gespraechspartnerin gesprachspartner gesprachspartnerin interviewee
+    respondent
+    """.split()
+)
+LANGUAGE_SUFFIXES = frozenset("de en fr tr ar ru uk pl it es nl pt fa ku".split())
+# Headers of free text (a title, a comment): pseudonymised like a statement. Other text
+# fields (dates, categories, places) only lose listed names and structured data.
+PROSE_PREFIXES = (
+    "titel title ueberschrift uberschrift betreff subject kommentar comment beschreibung "
+    "description anmerkung bemerkung notiz note begruendung begrundung zusammenfassung "
+    "summary antwort answer rueckmeldung ruckmeldung stellungnahme reply response feedback "
+    "nachricht message hinweis erlaeuterung erlauterung "
+    "idee vorschlag "
+    "zeile spalte"  # a protocol table's row label and column header (docx_protocol)
+).split()
+# … and a header with one of these words, or compounds ending so ("Offizielle Antwort",
+# "Rückmeldung der Moderation", "Moderationsantwort"; not "Moderationsstatus").
+PROSE_WORDS = frozenset(
+    "antwort answer reply response ruckmeldung rueckmeldung stellungnahme kommentar comment "
+    "anmerkung bemerkung notiz hinweis feedback moderation begrundung erlauterung".split()
+)
+
+
+def header_key(header: str) -> str:
+    """A header without case, accents, punctuation and a bracketed remark."""
+    return _header_key(str(header))
+
+
+@lru_cache(maxsize=65536)  # asked for every column of every row (30,000 rows: millions)
+def _header_key(header: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", header)))
+
+
+AUTHOR = "author"  # the person who wrote or said the statement: its speaker
+NICKNAME = "nickname"  # … by a user name, used only when no real name is given
+OTHER = "other"  # another person (assignee, moderator, reviewer, who answered)
+
+
+def _forms(roots: str) -> frozenset[str]:
+    """Person nouns with their endings: gender, plural, genitive ("Autor*innen", "des
+    Verfassers", "Teilnehmenden")."""
+    endings = ("", "s", "n", "en", "e", "es", "r", "in", "innen")
+    return frozenset(root + ending for root in roots.split() for ending in endings)
+
+
+# Who wrote the statement; who else is named beside it (never the statement's author).
+_AUTHOR_WORDS = _forms(
+    "autor author verfasser urheber ersteller creator "
+    "poster absender sender teilnehmer teilnehmende participant befragte interviewte "
+    "interviewpartner gesprachspartner gespraechspartner interviewee respondent sprecher "
+    "ansprechpartner ansprechperson kontaktperson"
+) | {"person"}  # not "Personen": a count
+_OTHER_WORDS = _forms(
+    "moderator administrator admin bewerter gutachter prufer pruefer reviewer assignee "
+    "valuator evaluator evaluierer assessor "
+    "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
+    "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
+    "beantworter antwortende mitarbeiter interviewer interviewende enumerator protokollant "
+    "einreicher einreichende submitter "
+    "protokollfuhrer protokollfuehrer schriftfuhrer schriftfuehrer gesprachsfuhrer "
+    "gespraechsfuehrer beobachter kodierer leiter facilitator moderierend"
+)
+# What a workshop's staff does: a column so named ("Moderation", "Gesprächsführung",
+# "Workshopleitung") holds either a person's name — another person, see
+# :func:`~workbench.ingest.personal_columns.names_staff` — or the staff's text (a prose
+# column: "Moderation" with an answer).
+_STAFF_ACTIVITIES = frozenset(
+    "moderation moderiertvon leitung gesprachsfuhrung gespraechsfuehrung protokoll "
+    "protokollfuhrung protokollfuehrung durchfuhrung durchfuehrung begleitung transkription "
+    "interview interviewfuhrung interviewfuehrung facilitation".split()
+)
+# What someone else wrote about the statement: its author is another person ("Reply
+# author", "Autor der Antwort", "Kommentarautor").
+_RESPONSE_WORDS = frozenset(
+    "reply replies antwort antworten answer answers response ruckmeldung rueckmeldung "
+    "feedback stellungnahme kommentar kommentare comment comments moderation bewertung "
+    "review zuweisung bearbeitung notiz note".split()
+)
+_USER_WORDS = _forms("user benutzer nutzer member")  # an account: its name is a user name
+_NAME_WORDS = frozenset(
+    "name namen vorname vornamen nachname nachnamen familienname rufname fullname firstname "
+    "lastname surname givenname vollername klarname realname geburtsname heissen heisst".split()
+)
+_NICK_WORDS = frozenset(
+    "username usernames benutzername nutzername nickname nick spitzname login loginname "
+    "handle account accountname kontoname anzeigename displayname screenname alias "
+    "pseudonym kennung benutzerkennung".split()
+)
+# First parts of a compound name of a person ("Vorname", "Autorenname", "Anzeigename");
+# any other ("Projektname", "Dateiname", "Straßenname") names a thing.
+_NAME_PARTS = frozenset("vor nach familien ruf voll klar real geburts full first last".split())
+_NICK_PARTS = frozenset("nick spitz login anzeige display screen konto account".split())
+# Words that may stand beside a person word in a person column's header.
+_FILLERS = frozenset(
+    """
+    des der die das den dem von vom by of the und oder and or bzw s ihr ihre ihres ihrer
+    dein deine deines deiner euer eure your wie ist lautet lauten what is sie du
+    vollstandiger vollstandige vollstandig full ganzer kompletter optional freiwillig bitte
+    vor nach first last given family real echter kontakt angabe
+    """.split()
+)
+# "<participle> von/by": who did what with the statement ("Eingereicht von", "Posted
+# by": its author; "Kommentiert von", "Bearbeitet von": someone else).
+_BY = frozenset(("von", "vom", "by", "from"))
+_AUTHOR_VERBS = frozenset(
+    """
+    eingereicht erstellt verfasst geschrieben gepostet gesendet eingesendet eingestellt
+    hochgeladen veroffentlicht angelegt hinzugefugt submitted created posted written sent
+    authored uploaded published added
+    """.split()
+)
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]{0,6}ge[a-z]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert|"
+    r"[a-z]{3,}ed|interviewt|written|sent|done|made)$"
+)
+_ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b)", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
+
+
+def header_words(header: str) -> list[str]:
+    """A header's words, folded, gender marks joined, without a bracketed remark or a
+    trailing language ("Moderator*in (intern)" → ``["moderatorin"]``)."""
+    return list(_header_words(str(header)))
+
+
+@lru_cache(maxsize=4096)  # asked for every column of every row
+def _header_words(header: str) -> tuple[str, ...]:
+    text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", header))
+    text = _CAMEL.sub(" ", text)  # "RecipientLastName" (Qualtrics), not "NutzerInnenname"
+    words = re.findall(r"[a-z]+", fold(text))
+    return tuple(words[:-1] if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES else words)
+
+
+def _word_kind(word: str) -> str | None:
+    """What a header word says about a person: AUTHOR, OTHER, a name, a user name, a
+    response, a filler — or None (a word of anything else)."""
+    if word in _FILLERS:
+        return "filler"
+    if word in _RESPONSE_WORDS:
+        return "response"
+    if word in _NICK_WORDS or word in _USER_WORDS:
+        return NICKNAME
+    if word in _NAME_WORDS:
+        return "name"
+    if word in _AUTHOR_WORDS:
+        return AUTHOR
+    if word in _OTHER_WORDS:
+        return OTHER
+    for head in ("namen", "name"):  # "Autorenname", "Benutzername", not "Dateiname"
+        if word.endswith(head) and len(word) > len(head):
+            part = word[: -len(head)]
+            if part in _NICK_PARTS or part in _USER_WORDS:
+                return NICKNAME
+            if part in _NAME_PARTS or part in _AUTHOR_WORDS:
+                return "name"
+            return OTHER if part in _OTHER_WORDS else None
+    for words, kind in ((_AUTHOR_WORDS, AUTHOR), (_OTHER_WORDS, OTHER)):
+        for form in words:  # the head of a compound: "Beitragsautor", "Sachbearbeiter"
+            if len(form) >= 5 and word.endswith(form) and len(word) - len(form) >= 3:
+                first = word[: -len(form)]
+                return OTHER if first.rstrip("s") in _RESPONSE_WORDS else kind
+    return None
+
+
+@lru_cache(maxsize=4096)  # asked for every column of every row
+def person_role(header: str) -> str | None:
+    """Whether a column names a person: AUTHOR (the statement's), NICKNAME (its author by
+    a user name), OTHER (another person: assignee, moderator, reviewer, interviewer, who
+    answered) — or None.
+
+    A survey tool's meta column (its raw header starts with "_", as KoBoToolbox's
+    ``_submitted_by``, ``_id``, ``_uuid``) that names a person names the account that
+    entered the form — the enumerator, not the respondent: OTHER, never the author. A
+    platform's "Submitted by" (no underscore) is the author of the contribution.
+    """
+    role = _role_by_words(header)
+    if role in (AUTHOR, NICKNAME) and str(header).lstrip().startswith("_"):
+        return OTHER
+    return role
+
+
+def _role_by_words(header: str) -> str | None:
+    """:func:`person_role` by the header's words alone."""
+    words = header_words(header)
+    for i in range(len(words) - 1, 0, -1):  # "User name", "First name": one word
+        if words[i] in ("name", "namen") and _word_kind(words[i - 1] + words[i]) in (
+            "name",
+            NICKNAME,
+        ):
+            words[i - 1 : i + 1] = [words[i - 1] + words[i]]
+    if 2 <= len(words) <= 4 and words[-1] in _BY:
+        if words[-2] in _AUTHOR_VERBS:
+            return AUTHOR
+        if _PARTICIPLE.match(words[-2]) or words[-2] in _RESPONSE_WORDS:
+            return OTHER  # "Kommentiert von", "Antwort von"
+    if 2 <= len(words) <= 4 and words[-2] in _ASSIGNED and words[-1] in ("an", "to", "zu"):
+        return OTHER
+    kinds = [_word_kind(w) for w in words]
+    if not words or None in kinds or not {AUTHOR, OTHER, NICKNAME, "name"} & set(kinds):
+        return AUTHOR if header_key(header) in PERSON_HEADERS else None
+    if OTHER in kinds or "response" in kinds:  # not "Moderator feedback": the text itself
+        text = kinds[-1] == "response" and AUTHOR not in kinds and is_prose_column(header)
+        return None if text else OTHER
+    return NICKNAME if NICKNAME in kinds and "name" not in kinds else AUTHOR
+
+
+def is_person_column(header: str) -> bool:
+    """Whether a column names the person who wrote or said the statement."""
+    return person_role(header) in (AUTHOR, NICKNAME)
+
+
+def is_other_person_column(header: str) -> bool:
+    """Whether a column names another person than the author (assignee, moderator, …)."""
+    return person_role(header) == OTHER
+
+
+def is_staff_column(header: str) -> bool:
+    """Whether a column is named by what a workshop's staff does ("Moderation", "Leitung",
+    "Gesprächsführung", "Workshopleitung"; not "Moderationsstatus")."""
+    words = [w for w in header_words(header) if w not in _FILLERS]
+    return len(words) == 1 and (words[0] in _STAFF_ACTIVITIES or words[0].endswith("leitung"))
+
+
+def is_role_column(header: str) -> bool:
+    """Whether a column or variable names someone with a role at the event who is not the
+    author: another person ("Moderator*in", "Interviewt von") or the staff's activity."""
+    return is_other_person_column(header) or is_staff_column(header)
+
+
+def person_id_owner(header: str) -> str | None:
+    """Whose ID a column is ("User ID", "author/id": "user", "author"), or None."""
+    words = [w for w in header_words(header) if w not in _FILLERS]
+    if len(words) == 1 and words[0].endswith("id"):  # "userid"
+        words = [words[0][:-2], "id"]
+    if len(words) != 2 or words[1] not in ("id", "kennung"):
+        return None
+    return words[0] if _word_kind(words[0]) in (AUTHOR, NICKNAME) else None
+
+
+def is_prose_column(header: str) -> bool:
+    """Whether a column holds free text (title, comment, description, an answer, the
+    moderation's feedback, …)."""
+    if header_key(header).startswith(tuple(PROSE_PREFIXES)):
+        return True
+    words = header_words(header)
+    return "moderation" in words or any(
+        w.endswith(p) for w in words for p in PROSE_WORDS if p != "moderation"
+    )
