@@ -165,3 +165,54 @@ def test_the_authors_account_number_is_not_stored_beside_the_pseudonym(
     votes = [["comment-id", "author-id", "comment-body"], ["1", "17", "Mehr Licht am Markt."]]
     assert _import(project, str(_csv(tmp_path / "polis.csv", votes))) == 0
     assert project.segments()["attributes"].tolist()[-1]["author-id"] in (17, "17")
+
+
+# Decidim's comments export without "root_commentable_url" (older versions): the proposal
+# is only named by its ID, and a debate may have the same number as a proposal.
+BARE = [
+    *(row[:-1] for row in COMMENTS),
+    ["505", "2021-03-16 09:00:00 UTC", "<p>Zur Debatte: lieber am Markt.</p>", "de", "81",
+     "Olaf Berg", "0", "0", "", "", "102", "Decidim::Debates::Debate"],
+    ["506", "2021-03-16 09:30:00 UTC", "<p>Stimmt, am Markt.</p>", "de", "82", "Ute Lange",
+     "0", "1", "", "", "505", "Decidim::Comments::Comment"],
+]  # fmt: skip
+
+
+def test_comments_without_the_proposals_address_find_it_by_its_id(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without 'root_commentable_url' every comment stayed city-wide without a word, although
+    'commentable_id' with the type Decidim::Proposals::Proposal names the proposal. A reply
+    follows its root comment; a comment on debate 102 (and its reply) never takes proposal
+    102's district."""
+    _csv(tmp_path / "export" / "comments.csv", BARE)
+    _csv(tmp_path / "export" / "proposals.csv", PROPOSALS)
+    assert _import(project, str(tmp_path / "export")) == 0
+    assert "3 Kommentare ohne eigenen Sozialraum im Sozialraum ihres Vorschlags" in (
+        capsys.readouterr().out
+    )
+    places = _places(project)
+    assert [places[c] for c in ("501", "502", "503", "504", "505", "506")] == [
+        "Manfort", "Manfort", "Opladen", "Gesamtstadt", "Gesamtstadt", "Gesamtstadt",
+    ]  # fmt: skip
+
+
+def test_comments_by_id_stay_city_wide_when_two_components_have_that_proposal(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stored comments later; a second Decidim (component 9, another address) also has a
+    proposal 101 in Wiesdorf: comment 501 and its reply are not sure, the import says so;
+    comment 503 on proposal 102 (only in component 7) finds Opladen."""
+    other = "https://mitmachen.example.net/processes/rhein/f/9/proposals"
+    second = [PROPOSALS[0], ["101", "Umwelt", "15", "Wiesdorf", "4", "9", "Bäume pflanzen",
+              "<p>Mehr Bäume.</p>", "evaluating", "MIT-PROP-2022-01-101", "1", "0",
+              "2022-01-10 10:00:00 UTC", f"{other}/101", "Kurt Meier"]]  # fmt: skip
+    assert _import(project, str(_csv(tmp_path / "a" / "proposals.csv", PROPOSALS))) == 0
+    assert _import(project, str(_csv(tmp_path / "b" / "proposals.csv", second))) == 0
+    assert _import(project, str(_csv(tmp_path / "comments.csv", BARE))) == 0
+    out = capsys.readouterr().out
+    assert "2 Kommentare ohne Sozialraum gespeichert: die ID in Spalte 'commentable_id'" in out
+    places = project.segments().set_index("source_id")["district"]
+    assert [places[c] for c in ("501", "502", "503", "505")] == [
+        "Gesamtstadt", "Gesamtstadt", "Opladen", "Gesamtstadt",
+    ]  # fmt: skip

@@ -7,11 +7,14 @@ statements' ID. The comments export names the proposal a comment belongs to by i
 ``root_commentable_url`` (a reply too: its ``commentable_id`` is the comment it answers), and
 the proposals export gives each proposal's address as ``url``: a comment without a district
 of its own is in its proposal's, when the proposal is in the project or comes with the same
-import.
+import. Without ``root_commentable_url`` (older versions), ``commentable_type`` and
+``commentable_id`` name the proposal by its ID (a reply: its parent comment), unique within
+one Decidim; an ID that proposals of several components have is left unmatched.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +30,12 @@ from workbench.store import District, Segment
 ID_COLUMN = "id"
 PARENT_URL = "root_commentable_url"  # a comment's: the address of its proposal
 OWN_URL = "url"  # a proposal's own address
+PARENT_TYPE = "commentable_type"  # a comment's: what it comments on …
+PARENT_ID = "commentable_id"  # … and that one's Decidim ID
+PROPOSAL_TYPE = "Decidim::Proposals::Proposal"
+COMMENT_TYPE = "Decidim::Comments::Comment"  # a reply: its parent is a comment
+COMPONENT = "component/id"
+_COUNTS = ("proposal_districts", "proposal_ids", "proposal_missing", "proposal_unclear")
 # Columns only Decidim's exports have (the comments', the proposals' and other resources')
 _MARKS = frozenset(
     "commentable_id commentable_type root_commentable_url participatory_space/id "
@@ -79,41 +88,116 @@ def addressed(rows: Iterable[tuple[Mapping[str, Any], str | None]]) -> dict[str,
     return {address: next(iter(d)) for address, d in found.items() if len(d) == 1}
 
 
+def _proposal_id(source_id: Any, attributes: Mapping[str, Any] | None) -> str | None:
+    """A Decidim proposal's ID (its statement ID), when its address (``…/proposals/101``) or
+    reference (``LEV-PROP-2021-03-101``) says it is that proposal; else None.
+
+    >>> _proposal_id("101", {"url": "https://x.org/processes/a/f/7/proposals/101/"})
+    '101'
+    >>> _proposal_id("101", {"url": "https://x.org/processes/a/f/8/debates/101"}) is None
+    True
+    """
+    attributes = attributes or {}
+    sid = str(source_id).strip()
+    if not sid or PARENT_TYPE in attributes:
+        return None
+    url = _address(attributes.get(OWN_URL)) or ""
+    reference = str(attributes.get("reference") or "").strip()
+    own = re.escape(sid)
+    return (
+        sid
+        if re.search(rf"/proposals/{own}$", url) or re.search(rf"-PROP-.*-{own}$", reference)
+        else None
+    )
+
+
+def _root_proposal(
+    attributes: Mapping[str, Any], comments: Mapping[str, Mapping[str, Any]]
+) -> str | None:
+    """The ID of the proposal a comment belongs to by ``commentable_type``/``commentable_id``
+    (a reply by its root comment's); None for a debate's, a result's or an unknown root."""
+    seen: set[str] = set()
+    current: Mapping[str, Any] | None = attributes
+    while current is not None:
+        kind = str(current.get(PARENT_TYPE) or "").strip()
+        parent = str(current.get(PARENT_ID) or "").strip()
+        if kind == PROPOSAL_TYPE:
+            return parent or None
+        if kind != COMMENT_TYPE or parent in seen:
+            return None
+        seen.add(parent)
+        current = comments.get(parent)
+    return None
+
+
 def with_proposal_districts(
     session: Session, parsed: Sequence[tuple[Path, ParsedDocument]]
 ) -> list[tuple[Path, ParsedDocument]]:
-    """``parsed`` with each comment that has no district in the district of the proposal its
-    ``root_commentable_url`` names: one in the project or in ``parsed``; the document
-    records how many (``proposal_districts``), and how many name a proposal found nowhere
-    (``proposal_missing``)."""
-    if not any(
-        parent_address(s.attributes) and not (s.district or d.district)
-        for _, d in parsed
-        for s in d.segments
-    ):
+    """``parsed`` with each comment that has no district in the district of its proposal:
+    the one its ``root_commentable_url`` names, or — without that column — the Decidim
+    proposal whose ID its ``commentable_id`` is (``commentable_type`` a proposal; a reply
+    follows its root comment), one in the project or in ``parsed``. The document records
+    how many moved (``proposal_districts``, ``proposal_ids``), how many name a proposal found
+    nowhere (``proposal_missing``) and how many name an ID of proposals of several Decidim
+    components (``proposal_unclear``: left city-wide)."""
+
+    def open_comment(s: Any, d: ParsedDocument) -> bool:
+        return not (s.district or d.district) and (
+            parent_address(s.attributes) is not None or PARENT_TYPE in (s.attributes or {})
+        )
+
+    if not any(open_comment(s, d) for _, d in parsed for s in d.segments):
         return list(parsed)
-    stored = session.execute(
-        select(Segment.attributes, District.name, District.is_citywide).join(
-            District, Segment.district_id == District.id
+    stored = list(
+        session.execute(
+            select(Segment.source_id, Segment.attributes, District.name, District.is_citywide).join(
+                District, Segment.district_id == District.id
+            )
         )
     )
-    given = [(s.attributes, s.district or d.district) for _, d in parsed for s in d.segments]
-    rows = [*((a, None if citywide else n) for a, n, citywide in stored), *given]
-    known = addressed(rows)
-    seen = {own for a, _ in rows if (own := _address((a or {}).get(OWN_URL)))}
+    given = [
+        (s.source_id, s.attributes, s.district or d.district) for _, d in parsed for s in d.segments
+    ]
+    rows = [*((i, a, None if citywide else n) for i, a, n, citywide in stored), *given]
+    known = addressed((a, n) for _, a, n in rows)
+    seen = {own for _, a, _ in rows if (own := _address((a or {}).get(OWN_URL)))}
+    proposals: dict[str, set[tuple[str, str | None]]] = {}
+    comments: dict[str, Mapping[str, Any]] = {}
+    for sid, attributes, district in reversed(rows):  # this import's comments go first
+        if (pid := _proposal_id(sid, attributes)) is not None:
+            component = str((attributes or {}).get(COMPONENT) or "")
+            proposals.setdefault(pid, set()).add((component, district))
+        elif PARENT_TYPE in (attributes or {}):
+            comments[str(sid).strip()] = attributes
     result = []
     for path, document in parsed:
-        segments, moved, missing = [], 0, 0
-        for segment in document.segments:
-            address = parent_address(segment.attributes)
-            if address and not (segment.district or document.district):
-                missing += address not in seen
+        segments, counts = list(document.segments), dict.fromkeys(_COUNTS, 0)
+        by_id: dict[int, tuple[str, str | None]] = {}  # segment → (component, district)
+        for i, segment in enumerate(segments):
+            if not open_comment(segment, document):
+                continue
+            if (address := parent_address(segment.attributes)) is not None:
+                counts["proposal_missing"] += address not in seen
                 if address in known:
-                    segment, moved = replace(segment, district=known[address]), moved + 1
-            segments.append(segment)
-        found = {"proposal_districts": moved, "proposal_missing": missing}
-        if moved or missing:
-            options = {**document.options, **{k: v for k, v in found.items() if v}}
+                    segments[i] = replace(segment, district=known[address])
+                    counts["proposal_districts"] += 1
+            elif (root := _root_proposal(segment.attributes, comments)) is not None:
+                found = proposals.get(root, set())
+                if not found:
+                    counts["proposal_missing"] += 1
+                elif len(found) > 1:
+                    counts["proposal_unclear"] += 1
+                else:
+                    by_id[i] = next(iter(found))
+        if len({component for component, _ in by_id.values()}) > 1:  # one export, one component
+            counts["proposal_unclear"] += len(by_id)
+            by_id = {}
+        for i, (_, district) in by_id.items():
+            if district:
+                segments[i] = replace(segments[i], district=district)
+                counts["proposal_ids"] += 1
+        if any(counts.values()):
+            options = {**document.options, **{k: v for k, v in counts.items() if v}}
             document = replace(document, segments=tuple(segments), options=options)
         result.append((path, document))
     return result
@@ -127,6 +211,20 @@ def decidim_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
             f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_URL}' nennt die Adresse "
             f"des Vorschlags, dessen Spalte '{OWN_URL}')."
+        )
+    if moved := options.get("proposal_ids"):
+        notices.append(
+            f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
+            f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID des "
+            "Vorschlags in Decidim; Antworten gehören zum Vorschlag ihres ersten Kommentars)."
+        )
+    if unclear := options.get("proposal_unclear"):
+        notices.append(
+            f"{unclear} Kommentar{'' if unclear == 1 else 'e'} ohne Sozialraum gespeichert: "
+            f"die ID in Spalte '{PARENT_ID}' passt zu Vorschlägen mehrerer Decidim-Komponenten "
+            "(Spalte 'component/id'), der Vorschlag ist nicht sicher. Mit --district den "
+            "Sozialraum der Datei angeben oder den Kommentar-Export mit Spalte "
+            f"'{PARENT_URL}' importieren."
         )
     if missing := options.get("proposal_missing"):
         notices.append(
