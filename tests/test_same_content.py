@@ -3,6 +3,7 @@ CSV and XLSX) are imported once; the file left out is named, --allow-duplicates 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -208,8 +209,8 @@ def test_a_protocol_corrected_after_import_does_not_count_its_statements_twice(
     assert main([*p, str(first)]) == 0
     ids = " ".join(str(i) for i in sorted(project.segments()["segment_id"]))
     capsys.readouterr()
-    assert main([*p, str(fixed)]) == 0
-    out = capsys.readouterr().out
+    assert main([*p, str(fixed)]) == 2  # the team must decide
+    out = capsys.readouterr().err
     assert "manfort-2025.md: nicht importiert: eine frühere Fassung" in out
     assert "(Welle '2025', 3 Aussagen); 2 Aussagen stehen unverändert in der neuen, 2 sind" in out
     assert f"workbench forget --statement {ids};" in out and "--allow-duplicates" in out
@@ -254,10 +255,44 @@ def test_a_corrected_card_table_with_codes_is_not_imported_beside_the_first(
     fixed = tmp_path / "c" / "karten.csv"
     cards.assign(Text=[*WISHES[:5], "Mehr Kitaplätze für Kinder unter drei"]).to_csv(fixed)
     capsys.readouterr()
-    assert main([*p, str(fixed), *args, "--coder", "A"]) == 0
-    out = capsys.readouterr().out
+    assert main([*p, str(fixed), *args, "--coder", "A"]) == 2
+    out = capsys.readouterr().err
     assert "karten.csv: nicht importiert: eine frühere Fassung dieser Datei" in out
     assert len(project.segments()) == 12
+
+
+def test_a_corrected_file_stops_the_import_until_the_team_decides(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corrected protocol beside a new one: the import said "nicht importiert: eine
+    frühere Fassung …", stored the new one and ended with exit code 0, so a script went on
+    with the correction missing. It stops (exit code 2, nothing stored); the command it
+    names erases exactly the earlier version (the project's statement IDs, not the files'
+    "2", "3" that a second file shares), and the same call then imports both."""
+    for folder in ("b", "neu"):
+        (tmp_path / folder).mkdir()
+    first = _protocol(tmp_path / "manfort.md", "Werkstatt Manfort", "2025-05-20", WISHES[:3])
+    other = _protocol(tmp_path / "b" / "opladen.md", "Werkstatt Opladen", "2025-05-21", WISHES[3:])
+    p = ["--project", str(project.path), "import", "--wave", "2025"]
+    assert main([*p, str(first), str(other)]) == 0
+    earlier = sorted(project.segments().query("document == 'manfort.md'")["segment_id"])
+    folder = tmp_path / "neu"
+    fixed = [*WISHES[:2], "Abends fährt kein Bus mehr vom Bahnhof in die Waldsiedlung"]
+    _protocol(folder / "manfort.md", "Werkstatt Manfort", "2025-05-20", fixed)
+    _protocol(folder / "wiesdorf.md", "Werkstatt Wiesdorf", "2025-05-22", ["Mehr Licht im Park"])
+    capsys.readouterr()
+    assert main([*p, str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "manfort.md: nicht importiert: eine frühere Fassung" in err
+    assert "Nichts wurde gespeichert, auch keine andere Datei dieses Imports." in err
+    assert "Traceback" not in err and len(project.segments()) == 6
+    command = re.search(r"workbench (forget --statement [\d ]+);", err)
+    assert command is not None and command[1].split()[2:] == [str(i) for i in earlier]
+    assert main(["--project", str(project.path), *command[1].split()]) == 0
+    assert main([*p, str(folder)]) == 0
+    segments = project.segments()
+    assert sorted(segments.query("document == 'manfort.md'")["text"]) == sorted(fixed)
+    assert len(segments) == 7  # opladen.md kept whole, wiesdorf.md new
 
 
 def test_two_different_files_of_one_name_in_one_workshop_are_both_imported(
@@ -320,8 +355,8 @@ def test_a_corrected_protocol_imported_without_wave_is_left_out_in_its_workshops
     fixed_file = tmp_path / "berichtigt" / "folge.md"
     _protocol(fixed_file, "Werkstatt 2025", "2025-05-20", fixed)
     capsys.readouterr()
-    assert main([*p, str(fixed_file)]) == 0
-    out = capsys.readouterr().out
+    assert main([*p, str(fixed_file)]) == 2
+    out = capsys.readouterr().err
     assert "folge.md: nicht importiert: eine frühere Fassung" in out
     assert "(Welle 'Folge 2025', 3 Aussagen)" in out
     assert len(project.segments()) == 6  # nothing doubled
@@ -343,8 +378,8 @@ def test_a_protocol_named_on_a_mac_and_corrected_on_windows_is_an_earlier_versio
     p = ["--project", str(project.path), "import"]
     assert main([*p, str(mac)]) == 0
     capsys.readouterr()
-    assert main([*p, str(win)]) == 0
-    assert "nicht importiert: eine frühere Fassung" in capsys.readouterr().out
+    assert main([*p, str(win)]) == 2
+    assert "nicht importiert: eine frühere Fassung" in capsys.readouterr().err
     assert len(project.segments()) == 3
 
 
@@ -402,8 +437,8 @@ def test_monthly_protocols_from_one_template_are_all_imported(
     copy = tmp_path / "kopie" / later.name
     copy.parent.mkdir()
     copy.write_text(text.replace(MONTHS["2025-03-04"][1], new).replace("18 Uhr", "18.00 Uhr"))
-    assert main([*p, str(copy)]) == 0
-    assert "nicht importiert: " in capsys.readouterr().out
+    assert main([*p, str(copy)]) == 2  # a corrected version: the team decides
+    assert "nicht importiert: eine frühere Fassung" in capsys.readouterr().err
 
 
 def test_a_survey_exported_per_sozialraum_is_imported_whole(

@@ -39,6 +39,7 @@ from workbench.ingest.same_content import (
     import_wave,
     imported_before,
     left_out,
+    refuse_earlier_versions,
     stored_documents,
 )
 from workbench.ingest.stored_growth import reread_notice
@@ -280,6 +281,7 @@ class Project(CodingMixin):
                 given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
                 into = import_wave(session, wave)
                 skip = left_out(given, stored, into, as_stored, keep_wave=wave is None)
+                refuse_earlier_versions(skip)  # the team must decide: nothing stored
             writer = Writer(session, wave=wave)
             stored = stored_statements(session)  # another export's "[Person N]": decision 002
             for (path, document), skipped in zip(parsed, skip, strict=True):

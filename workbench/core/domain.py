@@ -163,7 +163,7 @@ class ImportResult:
     """The outcome of importing one file."""
 
     filename: str
-    status: str  # "importiert" | "bereits vorhanden" | "doppelt" (ingest.same_content)
+    status: str  # "importiert" | "bereits vorhanden" | "doppelt" | "frühere Fassung" (same_content)
     segments: int = 0
     codings: int = 0
     skipped_rows: int = 0

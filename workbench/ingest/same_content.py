@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from workbench.core.domain import ImportResult, ParsedDocument
+from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_number, format_percent, plural
 from workbench.ingest.chat_recheck import public_direct_messages
 from workbench.ingest.common import (
@@ -49,6 +49,7 @@ MIN_WORDS = 30  # shorter texts (a breakout room's chat) may agree by chance
 _WORD = re.compile(r"\w{4,}")  # "der", "und", "ist" are shared by any two German texts
 _LESS_EXACT = (".pdf",)  # text reconstructed from lines: kept only without an editable copy
 SKIPPED = "doppelt"  # an ImportResult's status
+EARLIER = "frühere Fassung"  # … of a file whose earlier version the project holds
 Meeting = tuple[str | None, str | None, str | None]  # a workshop's name, Sozialraum, date
 Waves = tuple[str, str] | None  # a stored document's wave and the import's, if they differ
 Places = Callable[[], set[str]]  # worked out on demand: Sozialräume, words of names
@@ -301,7 +302,7 @@ def left_out(
         name = _names(docs[i].filename, stored_name)
         version = _earlier_version(docs[i], name, stored, wave, stored_name, keep_wave)
         if version is not None:
-            out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(version,))
+            out[i] = ImportResult(docs[i].filename, EARLIER, notices=(version,))
             continue
         if (held := _held_export(docs[i], stored)) is not None:  # exported from here
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(held,))
@@ -326,6 +327,19 @@ def left_out(
         else:
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(found,))
     return out
+
+
+def refuse_earlier_versions(results: Sequence[ImportResult | None]) -> None:
+    """Stop the import (InputError, nothing stored) when one of :func:`left_out`'s
+    ``results`` is a corrected version of a stored file: the team must decide, by the
+    command the message names, whether it replaces the earlier one."""
+    earlier = [r for r in results if r is not None and r.status == EARLIER]
+    if not earlier:
+        return
+    lines = [f"{r.filename}: {r.notices[0]}" for r in earlier]
+    if len(results) > 1:
+        lines.append("Nichts wurde gespeichert, auch keine andere Datei dieses Imports.")
+    raise InputError("\n".join(lines))
 
 
 def _other_wave(theirs: str | None, ours: str | None) -> tuple[str, str] | None:
