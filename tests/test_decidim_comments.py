@@ -216,3 +216,18 @@ def test_comments_by_id_stay_city_wide_when_two_components_have_that_proposal(
     assert [places[c] for c in ("501", "502", "503", "505")] == [
         "Gesamtstadt", "Gesamtstadt", "Opladen", "Gesamtstadt",
     ]  # fmt: skip
+
+
+def test_a_reply_follows_its_comment_in_the_import_not_a_stored_namesake(
+    project: Project, tmp_path: Path
+) -> None:
+    """The project holds another Decidim's comment 501 (on a debate): reply 502 of this
+    import follows this import's comment 501 to proposal 101 (Manfort), not the stored one."""
+    debate = [BARE[0], ["501", "2020-01-01 09:00:00 UTC", "<p>Lieber am Markt.</p>", "de",
+              "90", "Rita Sommer", "0", "0", "", "", "7", "Decidim::Debates::Debate"]]  # fmt: skip
+    assert _import(project, str(_csv(tmp_path / "alt" / "debatte.csv", debate))) == 0
+    _csv(tmp_path / "export" / "comments.csv", BARE)
+    _csv(tmp_path / "export" / "proposals.csv", PROPOSALS)
+    assert _import(project, str(tmp_path / "export")) == 0
+    places = project.segments().set_index("source_id")["district"]
+    assert places["502"] == "Manfort"

@@ -168,7 +168,7 @@ def with_proposal_districts(
             component = str((attributes or {}).get(COMPONENT) or "")
             proposals.setdefault(pid, set()).add((component, district))
         elif PARENT_TYPE in (attributes or {}):
-            comments[str(sid).strip()] = attributes
+            comments.setdefault(str(sid).strip(), attributes)
     result = []
     for path, document in parsed:
         segments, counts = list(document.segments), dict.fromkeys(_COUNTS, 0)
