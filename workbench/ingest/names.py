@@ -41,16 +41,8 @@ from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.name_cues import (
-    cue_before,
-    introduced,
-    names_language,
-    past_aside,
-    perfect_speaker,
-    sentence_particles,
-    speaks,
-    subject_before,
-)
+from workbench.ingest.name_cued import cued
+from workbench.ingest.name_cues import names_language, sentence_particles, speaks
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
 from workbench.ingest.name_known import (
     ORDINARY,
@@ -103,7 +95,6 @@ _ACTS = frozenset(
     "hat hatte kummert kommt kam wohnt arbeitet leitet organisiert bringt ubernimmt mochte will "
     "kann".split()
 )
-_FEMININE_ROLES = pairs.FEMININE_ROLES
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -270,7 +261,7 @@ class PersonFinder:
                 or self._first_name(text, toks, i)
                 or pairs.initial(self, text, toks, i)
                 or pairs.surname_pair(self, text, toks, i)
-                or self._cued(text, toks, i)
+                or cued(self, text, toks, i)
                 or pairs.unlisted_pair(self, text, toks, i, hits[-1] if hits else None)
                 or known_word(self, text, toks, i)
                 or known_in_text(self, text, toks, i, seen)
@@ -518,82 +509,3 @@ class PersonFinder:
             if surname is None:  # "der Peter": a first name alone, worth a look
                 return self._hit(text, toks, start, i, last, surname, 0.55, tok.text)
         return self._hit(text, toks, start, i, last, surname, 0.95 if surname else 0.9)
-
-    def _cued(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
-        """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
-        tok = toks[i]
-        strong, weak = cue_before(text, toks, i)
-        if strong and not self._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object
-            strong = not subject_before(text, toks, i - 1, self._sure_name)
-        if not self.name_like(tok) and not (
-            strong
-            and (
-                (tok.folded in lists.NOT_FIRST and self.is_first(tok))
-                or pairs.surname_first(self, text, toks, i)  # "Kontakt: Schlebusch Hanna"
-            )
-        ):
-            return None
-        last, surname = self._chain(text, toks, i, loose=False)
-        nxt = toks[i + 1] if last == i and i + 1 < len(toks) else None
-        if (
-            nxt
-            and not self._sure_name(tok)
-            and tok.folded.endswith(_FEMININE_ROLES)
-            and self._adjacent(text, tok, nxt)
-            and self.is_first(nxt)
-            and not introduced(text, toks, i)
-        ):
-            return None  # "sagt Mieterin Fatma Arslan": who she is, then her name
-        if nxt and self._described(text, toks, i):
-            return None  # "sagt Mieter Fatma Arslan": no surname before a full name
-        if nxt and pairs.surname_first(self, text, toks, i):
-            last = i + 1  # "Kontakt: Terhorst Anna": the surname, then her first name
-        if (  # "ich heiße Okke Tjaden": the surname after an unknown first name
-            nxt
-            and introduced(text, toks, i)
-            and self._adjacent(text, tok, nxt)
-            and self.name_like(nxt, loose=True, named=True)
-        ):
-            last = surname = i + 1
-        unlisted = last == i and nxt is not None and pairs.unlisted_surname(self, text, toks, i)
-        if unlisted:
-            last = surname = i + 1  # "laut Quirin Zabelberg": no list knows the surname
-        if self._institution_after(text, toks, last):
-            return None
-        span = toks[i : last + 1]
-        sure = any(self.is_surname(t) or self.is_foreign(t) for t in span)
-        # "Schmitz (AWO) sagt", "Jansen (Pfarrer) bietet …": the word after the name's aside
-        k, role = past_aside(text, toks, last, self.is_role)
-        after = toks[k] if k < len(toks) else None
-        # the word right after the verb, in one clause with it ("Später sagte sie"); after
-        # a colon, comma or quote it begins what was said ("Schulz sagte: „Wir …“")
-        inverted = [t for t in toks[k + 1 : k + 2] if after and text[after.end : t.start] == " "]
-        speaking = (
-            after is not None
-            and after.folded in lists.SPEECH_VERBS
-            # after an aside only a name of the gazetteer: "Sprungbrett (Träger) berichtet"
-            and (text[toks[last].end : after.start] == " " or (k > last + 1 and (sure or role)))
-            and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
-            and not any(t.folded in lists.SUBJECTS for t in inverted)
-            # "Später sagte Krämer": the name after the verb speaks, not the adverb
-            and (sure or not any(self._sure_name(t) for t in inverted))
-        )
-        lead = sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
-        speaking = speaking or (lead is not None and speaks(text, toks, last, after, inverted))
-        speaking = speaking or perfect_speaker(
-            text, toks, i, last, self._sure_name
-        )  # "Das hat Gülcan gesagt"
-        according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
-        if strong or speaking or role:
-            confidence = 0.85 if sure else 0.6
-        elif according:
-            confidence = 0.85 if sure else 0.55
-        elif weak and sure:
-            confidence = 0.75
-        else:
-            return None
-        if tok.folded in lists.NOT_FIRST:
-            confidence = min(confidence, 0.6)
-        word = "" if confidence >= 0.8 else toks[last].text if unlisted else tok.text
-        start = toks[lead].start if lead is not None and speaking else tok.start
-        return self._hit(text, toks, start, i, last, surname, confidence, word)
