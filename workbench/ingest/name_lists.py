@@ -70,7 +70,7 @@ NOT_AFTER_TITLE = ROLE_WORDS | _words("doktor professor professorin vorsitzende 
 
 # Name particles inside a name ("Ursula von der Leyen", "Mohammed al-Hassan").
 PARTICLES = _words(
-    "von van zu de der den di da del della dos du la le el al bin ben ibn abu ter ten y"
+    "von van zu de der den di da del della dos du la las le los el al bin ben ibn abu ter ten y"
 )
 # Particles that may start a surname right after a title ("Herr von Weizsäcker"), but not
 # "der"/"den" ("Herr der Lage").

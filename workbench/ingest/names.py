@@ -5,8 +5,8 @@ A name is recognised by what stands around it, each with a confidence:
 - a form of address ("Frau Schmidt", "Herrn Prof. Dr. Becker-Lang", "Familie Yilmaz"),
 - a role ("Pfarrerin Schulte-Brinkmann", "Hausmeister Kowalski", "Stadtteilmutter Ayşe"),
 - a first name from the gazetteer, with the surname after it ("Olga Petrenko",
-  "Anna-Lena von der Heide", "Jens B."), or a surname before it ("Becker, Jens"; opening
-  a speaker line any name word: "Berg, Ben: …"),
+  "Anna-Lena von der Heide", "Maria del Carmen Ruiz", "Jens B."), or a surname before it
+  ("Becker, Jens"; opening a speaker line any name word: "Berg, Ben: …"),
 - a surname from the gazetteer after an unknown first name ("Zlatan Kovačević"),
 - a cue ("sagt Krämer", "laut Petrenko", "Kontakt: …", "…, so Yilmaz", "Kowalski meint",
   "Schmitz (AWO) sagt"), a role in brackets after it ("Jansen (Pfarrer)"),
@@ -342,7 +342,7 @@ class PersonFinder:
                     and self._adjacent(text, toks[k - 1], toks[k])
                     and self.name_like(toks[k], loose=True)
                 ):
-                    last = surname = k
+                    last = surname = self._particle_tail(text, toks, k)
                 break
             if len(tok.text) == 1 and tok.text.isupper() and tok.dot:
                 last = j  # an initial: "Jens B."
@@ -356,6 +356,27 @@ class PersonFinder:
         if surname is None and last > i:
             surname = last  # "Sevgi Karataş", "Hans Peter": the last name is the key
         return last, surname
+
+    def _particle_tail(self, text: str, toks: list[Tok], k: int) -> int:
+        """The last word of a surname after particles that goes on after ``toks[k]``: a
+        second surname ("Maria del Carmen Ruiz", "José de la Cruz García") or more particles
+        and a name ("Ana María de los Santos"); the surname the gazetteer knows or is spelled
+        like a name, else the name ends at ``toks[k]``."""
+        last = m = k
+        while m + 1 < len(toks) and self._adjacent(text, toks[m], toks[m + 1]):
+            n = m + 1
+            while n < len(toks) and toks[n].text.islower() and toks[n].lower in lists.PARTICLES:
+                n += 1
+            if n >= len(toks) or (n > m + 1 and not self._adjacent(text, toks[n - 1], toks[n])):
+                break
+            nxt = toks[n]
+            sure = (
+                self.is_surname(nxt) or self.is_foreign(nxt) or (n > m + 1 and self.is_first(nxt))
+            )
+            if not sure or not self.name_like(nxt, named=True):
+                break
+            last = m = n
+        return last
 
     def _after_first(self, prev: Tok, tok: Tok) -> bool:
         """Whether ``tok`` follows a first name as a surname whatever its form ("Sabine
