@@ -1,5 +1,5 @@
 """Names still left in clear by earlier rules: a surname after particles ("Maria del Carmen
-Ruiz"), …"""
+Ruiz"), an unlisted double surname ("Quirin Zabelberg-Ostwald"), …"""
 
 from __future__ import annotations
 
@@ -38,3 +38,28 @@ def test_after_a_name_with_particles_an_ordinary_word_stays(text: str, expected:
     """Only a surname the gazetteer knows or one spelled like a name goes on the name; a
     school keeps the name it bears."""
     assert _clear(text) == expected
+
+
+# -- an unlisted hyphenated surname --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Moderation hatte Quirin Zabelberg-Ostwald.", "Die Moderation hatte [Person 1]."),
+        ("Die Moderation hatte Quirin Schulte-Ostwald.", "Die Moderation hatte [Person 1]."),
+        ("Laut Quirin Zabelberg-Ostwald fehlt nichts.", "Laut [Person 1] fehlt nichts."),
+        ("Die Moderation hatte Anna Schulte-Zabelberg.", "Die Moderation hatte [Person 1]."),
+        ("Die Moderation hatte Frau Zabelberg-Ostwald.", "Die Moderation hatte [Person 1]."),
+    ],
+)
+def test_an_unlisted_hyphenated_surname_after_an_unlisted_first_name_is_replaced(
+    text: str, expected: str
+) -> None:
+    """A double surname no list knows (one part may be listed) is a surname as the single
+    one is ("mit Quirin Zabelberg gesprochen"): nothing of the name stays in clear."""
+    assert _clear(text) == expected
+
+
+def test_a_hyphenated_compound_after_an_unlisted_word_stays() -> None:
+    """A compound of words ("Open-Air") is no surname."""
+    text = "Gestern kam Quirin Open-Air vorbei."
+    assert _clear(text) == text

@@ -6,6 +6,7 @@ a surname listed after a person ("Becker, Lukas und Vogel")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
@@ -347,6 +348,23 @@ def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     )
 
 
+def unlisted_surname_word(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is a surname of no list (:func:`unlisted_word`), also a hyphenated
+    one whose parts are each of no list or a surname of the gazetteer, one at least of no
+    list ("Zabelberg-Ostwald", "Schulte-Zabelberg"); no compound of nouns ("Open-Air")."""
+    parts = tok.text.split("-")
+    if len(parts) == 1:
+        return unlisted_word(finder, tok)
+    if not 2 <= len(parts) <= 3 or not finder.name_like(tok, named=True):
+        return False
+    words = [replace(tok, text=p, folded=fold(p), lower=p.lower()) for p in parts]
+    unlisted = [
+        _PLAIN_NAME.fullmatch(w.text) is not None and unlisted_word(finder, w) for w in words
+    ]
+    listed = [finder.is_surname(w) for w in words]
+    return any(unlisted) and all(u or surname for u, surname in zip(unlisted, listed, strict=True))
+
+
 def unlisted_surname(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
     """Whether the word after the name ``toks[i]``, one blank between, is its surname of no
     list: "laut Quirin Zabelberg", "sagt Chidinma Nwachukwuike" (a cue makes the first word
@@ -357,7 +375,7 @@ def unlisted_surname(finder: PersonFinder, text: str, toks: list[Tok], i: int) -
     tok, nxt = toks[i], toks[i + 1]
     if not (finder.is_first(tok) or unlisted_word(finder, tok)):
         return False
-    if not unlisted_word(finder, nxt) or is_place_phrase(f"{tok.folded} {nxt.folded}"):
+    if not unlisted_surname_word(finder, nxt) or is_place_phrase(f"{tok.folded} {nxt.folded}"):
         return False  # "laut Addis Abeba": a place of two words
     return not finder._institution_after(text, toks, i + 1)
 
@@ -409,7 +427,7 @@ def unlisted_pair(
         after = toks[i + 2] if i + 2 < len(toks) else None
         if after is not None and text[nxt.end : after.start] == " " and after.text[0].isupper():
             return None  # "Reinventing Society Network", "Kemal Altun Platz"
-    if not (unlisted_word(finder, tok) and unlisted_word(finder, nxt)):
+    if not (unlisted_word(finder, tok) and unlisted_surname_word(finder, nxt)):
         return None
     if is_place_phrase(f"{tok.folded} {nxt.folded}"):
         return None  # "Addis Abeba", "Abu Dhabi": a place of two words
