@@ -1,5 +1,6 @@
 """Names still left in clear by earlier rules: a surname after particles ("Maria del Carmen
-Ruiz"), an unlisted double surname ("Quirin Zabelberg-Ostwald"), …"""
+Ruiz"), an unlisted double surname ("Quirin Zabelberg-Ostwald"); and brands or places after a cue
+that were taken for a person ("Laut Deutsche Bahn"), …"""
 
 from __future__ import annotations
 
@@ -63,3 +64,32 @@ def test_a_hyphenated_compound_after_an_unlisted_word_stays() -> None:
     """A compound of words ("Open-Air") is no surname."""
     text = "Gestern kam Quirin Open-Air vorbei."
     assert _clear(text) == text
+
+
+# -- a firm, an event or a place of two words after a cue ----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut Deutsche Bahn fährt kein Zug.",
+        "Laut Open Air Kino ist alles gut.",
+        "Laut Addis Abeba fehlt ein Spielplatz.",
+        "Das sagt Deutsche Bahn.",
+    ],
+)
+def test_a_firm_or_place_of_two_words_after_a_cue_stays(text: str) -> None:
+    """After "laut" or "sagt" a name of two words whose first is a noun, an adjective or an
+    English word, or a place of two words, is no person: not "Laut [Person 1] Bahn"."""
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Laut Krämer fehlt ein Spielplatz.", "Laut [Person 1] fehlt ein Spielplatz."),
+        ("Laut Zabelberg fehlt ein Spielplatz.", "Laut [Person 1] fehlt ein Spielplatz."),
+        ("Laut Quirin Zabelberg fehlt nichts.", "Laut [Person 1] fehlt nichts."),
+        ("Laut Yilmaz Anna fehlt nichts.", "Laut [Person 1] fehlt nichts."),
+    ],
+)
+def test_a_name_after_a_cue_is_still_replaced(text: str, expected: str) -> None:
+    assert _clear(text) == expected

@@ -19,11 +19,14 @@ from workbench.ingest.name_cues import (
 )
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
 from workbench.ingest.pii_patterns import Hit
 
 
 class PersonFinder(pairs.PersonFinder, Protocol):
     """What this rule uses of :class:`workbench.ingest.names.PersonFinder`."""
+
+    confirmed: frozenset[str]
 
     def _described(self, text: str, toks: list[Tok], i: int) -> bool:
         """Whether ``toks[i]`` describes the person whose full name follows it."""
@@ -70,6 +73,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         last = surname = i + 1  # "laut Quirin Zabelberg": no list knows the surname
     if finder._institution_after(text, toks, last):
         return None
+    if last == i and nxt is not None and _named_pair(finder, text, tok, nxt):
+        return None  # "laut Deutsche Bahn", "laut Open Air Kino", "laut Addis Abeba"
     span = toks[i : last + 1]
     sure = any(finder.is_surname(t) or finder.is_foreign(t) for t in span)
     # "Schmitz (AWO) sagt", "Jansen (Pfarrer) bietet …": the word after the name's aside
@@ -107,3 +112,18 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     word = "" if confidence >= 0.8 else toks[last].text if unlisted else tok.text
     start = toks[lead].start if lead is not None and speaking else tok.start
     return finder._hit(text, toks, start, i, last, surname, confidence, word)
+
+
+def _named_pair(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
+    """Whether ``tok``, no name of any list, opens a name of two capitalised words that is
+    no person's: a place of two words ("Addis Abeba"), a firm or an event whose first word
+    is a German noun or adjective or an English word ("Deutsche Bahn", "Open Air Kino")."""
+    if text[tok.end : nxt.start] != " " or not nxt.text[:1].isupper():
+        return False
+    if finder._sure_name(tok) or tok.folded in finder.confirmed or tok.lower in finder.known:
+        return False
+    return (
+        is_place_phrase(f"{tok.folded} {nxt.folded}")
+        or is_german_noun(tok.folded)
+        or tok.folded in pairs.english_words()
+    )
