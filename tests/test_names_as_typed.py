@@ -353,8 +353,9 @@ def test_words_before_hier_or_after_ich_bin_stay(text: str) -> None:
     ["Tchibo hier.", "Kiko hier, gleich am Markt.", "kiosko hier", "Monaco hier.", "Toronto hier."],
 )
 def test_a_shop_noun_or_place_before_hier_stays(text: str) -> None:
-    """A shop's, a noun's or a place's name before "hier" is no self-introduction; only a
-    nickname typed in lower case is taken for one ("tobi hier")."""
+    """A shop's, a noun's or a place's name before "hier" is no self-introduction; a
+    nickname only typed in lower case ("tobi hier") or shortened from a first name of the
+    gazetteer ("Tobi hier.": Tobias)."""
     assert _replaced(Pseudonymiser(), text, []) == text
 
 
@@ -369,4 +370,22 @@ def test_a_shop_noun_or_place_before_hier_stays(text: str) -> None:
 def test_a_first_name_or_typed_nickname_before_hier_is_still_replaced(
     text: str, stored: str
 ) -> None:
+    assert _replaced(Pseudonymiser(), text, []) == stored
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Tobi hier.", "[Person 1] hier."),
+        ("Jessi hier.", "[Person 1] hier."),
+        ("Hallo, Basti hier aus der Jugendgruppe.", "Hallo, [Person 1] hier aus der Jugendgruppe."),
+        ("basti hier", "[Person 1] hier"),
+    ],
+)
+def test_a_capitalised_nickname_of_a_listed_first_name_before_hier_is_replaced(
+    text: str, stored: str
+) -> None:
+    """A nickname the gazetteer lacks, shortened from a first name it knows (Tobias,
+    Jessika, Bastian), is the person introducing themselves, capitalised too; "Basti"
+    although "Bast" is a noun."""
     assert _replaced(Pseudonymiser(), text, []) == stored

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -194,6 +195,24 @@ class Gazetteer:
     def has_last(self, word: str) -> bool:
         """Whether ``word`` is a surname."""
         return _lookup(word, self.last, self.last_exact)
+
+    def extends_first(self, word: str) -> bool:
+        """Whether a first name begins with ``word`` and goes on by two letters or more, as
+        a nickname shortens it ("Tobi": Tobias, "Jessi": Jessika)."""
+        stem = fold(word)
+        names = _sorted(self.first)
+        k = bisect_left(names, stem)
+        while k < len(names) and names[k].startswith(stem):
+            if len(names[k]) >= len(stem) + 2:
+                return True
+            k += 1
+        return False
+
+
+@cache
+def _sorted(names: frozenset[str]) -> tuple[str, ...]:
+    """The names in alphabetical order, for a search by their beginning."""
+    return tuple(sorted(names))
 
 
 def _lookup(word: str, folded: frozenset[str], exact: frozenset[str]) -> bool:

@@ -507,9 +507,14 @@ def self_introduced(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
     title = replace(tok, text=word[:1].upper() + word[1:])
     nickname = (
         here
-        and word.islower()  # "tobi hier" as typed; "Tchibo hier.", "Kiko hier." name shops
         and _NICKNAME_END.search(tok.folded) is not None
-        and not is_german_noun(tok.folded[:-1])  # "kiosko": a noun and an ending
+        # a first name shortened ("Tobi hier.", "basti hier": Tobias, Bastian); else only as
+        # typed in lower case ("tobi hier"; "Tchibo hier.", "Kiko hier." name shops), no
+        # noun with an ending ("kiosko")
+        and (
+            finder.names.extends_first(word)
+            or (word.islower() and not is_german_noun(tok.folded[:-1]))
+        )
         and tok.folded not in _NOT_NICKNAME
         and not is_german_noun(tok.folded)
         and lists.lower_case_name_ok(word.lower())
