@@ -20,6 +20,11 @@ speakers look like people (a role label, "Nachname, Vorname", a phone number, a 
 name or surname the gazetteer knows) and they speak more than once — or, where nobody
 speaks twice (questions in a forum's chat), two thirds are full names of first name and
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol.
+Fewer than three turns make a transcript only as a tool writes them: speaker lines with
+their times (``Anna Schmidt   0:03``), or under a tool's frame — a time line of its own
+above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and ``Transkript``) — with
+speakers who are listed participants, role labels, "Nachname, Vorname" or full names; two
+``Verkehr: …`` lines of a protocol stay a protocol.
 
 Every turn is one statement (``source_id`` 1, 2, … in order; Zoom's captions of one
 speaker in a row are one turn, their lines joined with blanks, as WebVTT cues); lines
@@ -53,13 +58,19 @@ from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
-from workbench.ingest.transcript_frame import read_header, without_banner
+from workbench.ingest.transcript_frame import (
+    Header,
+    frame_heading,
+    read_header,
+    without_banner,
+)
 from workbench.ingest.turn_lines import (
     LOOSE,
     MIN_TURNS,
     TIME,
     WHO,
     Turn,
+    TurnParse,
     head_speaker,
     paused,
     read_turns,
@@ -173,8 +184,10 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if text.lstrip("\ufeff").startswith("---"):
         return False  # front matter: a protocol
     parse = read_turns(text[:200_000])
-    turns, title = parse.turns, read_header(parse.preamble, strict=False).title
-    if (len(turns) < MIN_TURNS and not _short_transcript(turns)) or len(title) > _PREAMBLE:
+    header = read_header(parse.preamble, strict=False)
+    turns, title = parse.turns, header.title
+    short = _short_transcript(turns) or _framed_turns(parse, header)
+    if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):
         return False
@@ -229,6 +242,32 @@ def _short_transcript(turns: list[Turn]) -> bool:
         and t.layout in ("header", "timing")
         and (is_label(t.who) or "," in t.who or _name_shaped(t.who))
         for t in turns
+    )
+
+
+def _framed_turns(parse: TurnParse, header: Header) -> bool:
+    """Whether one or two turns are a tool's transcript all the same: framed as a tool
+    frames it — Google Meet's heading "Teilnehmer" with the names below or "Transkript"
+    alone on its line, a time on a line of its own above the turns, a tool's notice — and
+    each speaker a role label, "Nachname, Vorname", one of the listed participants or a
+    full name the gazetteer knows (a protocol's "Verkehr: …" under "Teilnehmer" is none)."""
+    turns = parse.turns
+    framed = (
+        any(frame_heading(line) for line in parse.preamble)
+        or any(t.section for t in turns)
+        or parse.notices > 0
+    )
+    listed = {" ".join(n.split()).casefold() for n in header.names + parse.names}
+    return (
+        0 < len(turns) < MIN_TURNS
+        and framed
+        and all(
+            is_label(t.who)
+            or "," in t.who
+            or " ".join(t.who.split()).casefold() in listed
+            or _full_name(t.who)
+            for t in turns
+        )
     )
 
 

@@ -124,6 +124,7 @@ class TurnParse:
     preamble: list[str] = field(default_factory=list)  # lines before the first turn
     other: int = 0  # lines that are neither turn nor time nor notice
     names: list[str] = field(default_factory=list)  # people named in the tools' notices
+    notices: int = 0  # the tools' notices (Teams' "… hat die Transkription gestartet")
 
 
 def _fits(who: str, said: str | None = None) -> bool:
@@ -308,6 +309,7 @@ def read_turns(text: str) -> TurnParse:
         named = notice(line)
         if named is not None:
             parse.names += named
+            parse.notices += 1
             continue
         if _TOOL_LABEL.match(line) and following and not _TOOL_LABEL.match(following):
             turns.append(Turn(number, line.strip(), None, layout="label"))
