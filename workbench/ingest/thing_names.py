@@ -33,6 +33,9 @@ from workbench.core.progress import statement_bar
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.key_growth import learned_words, shows
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import ARTICLES
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.personal_columns import header_key, safe_attributes
 from workbench.ingest.pseudonymise import PLACEHOLDERS, Pseudonymiser
 
@@ -110,11 +113,28 @@ def _known_people(pseudonymiser: Pseudonymiser, text: str) -> str:
     name rules find a key's surname alone only if a name list knows it."""
     known = pseudonymiser.known
 
-    def person(word: str) -> str:
+    def person(m: re.Match[str]) -> str:
+        word = m.group()
+        if _a_thing(text, m):
+            return word
         found = known.get(("person", word.lower()))  # "Öztürk-Weber", else each part
         return found or "-".join(known.get(("person", w.lower()), w) for w in word.split("-"))
 
-    return _NAME_WORD.sub(lambda m: person(m.group()), text)
+    return _NAME_WORD.sub(person, text)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[^\w])([^\W\d_]+\.?)[\s_]+$")
+_NUMBER_AFTER = re.compile(r"[\s_-]*\d")
+
+
+def _a_thing(text: str, m: re.Match[str]) -> bool:
+    """Whether a word the key holds as a person names a thing here, as in a statement:
+    after an article or a contracted preposition ("Was fehlt im Sommer?", "Im Sommer"),
+    or a German noun before a number ("Sommer_2024.md", "Winter 2023")."""
+    before = _WORD_BEFORE.search(text, 0, m.start())
+    if before and (before[1].lower() in ARTICLES or fold(before[1]) in ARTICLES):
+        return True
+    return bool(_NUMBER_AFTER.match(text, m.end())) and is_german_noun(fold(m.group()))
 
 
 def is_document_name_column(header: str) -> bool:
