@@ -131,6 +131,19 @@ ARTICLES = _words(
 )
 
 # Function words that start sentences or follow names in capitals.
+# English contractions of a pronoun or verb ("I'm", "I'll", "We've", "Don't"): written with
+# an apostrophe as "O'Brien" is, and capitalised, but never a name (folded: "i'll")
+ENGLISH_CONTRACTIONS = frozenset(
+    f"{stem}'{end}"
+    for stem in "i you we they he she it that there here what who where let".split()
+    for end in ("m", "ll", "ve", "d", "re", "s")
+) | _words(
+    """
+    don't doesn't didn't can't cannot won't wouldn't couldn't shouldn't isn't aren't wasn't
+    weren't haven't hasn't hadn't ain't
+    """
+)
+
 FUNCTION_WORDS = _words(
     """
     aber alle allen aller als also am an andere anderen anders auch auf aus bei beim bis bitte

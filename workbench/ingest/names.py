@@ -183,6 +183,7 @@ class PersonFinder:
             or f in lists.CALENDAR
             or f in lists.INSTITUTION_NOUNS
             or f in lists.TITLES
+            or f in lists.ENGLISH_CONTRACTIONS
         )
 
     def name_like(self, tok: Tok, loose: bool = False, named: bool = False) -> bool:
