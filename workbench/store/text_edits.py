@@ -19,7 +19,7 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import bindparam, inspect, select, update
+from sqlalchemy import Table, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
@@ -221,17 +221,7 @@ def _replace_many(
                 changed.append(
                     {"row": segment_id, "new_start": start + delta, "new_end": end + delta}
                 )
-        if changed:
-            session.connection().execute(
-                update(table)
-                .where(table.c.id == bindparam("row"))
-                .values(start=bindparam("new_start"), end=bindparam("new_end")),
-                changed,
-            )
-            moved = {row["row"] for row in changed}
-            for loaded in list(session.identity_map.values()):
-                if isinstance(loaded, Segment) and loaded.id in moved:
-                    session.expire(loaded, ["start", "end"])
+        _move_rows(session, table, changed)
     for segment in segments:
         segment.start += shifts.get(segment.id, 0)
         segment.text = new[segment.id]
@@ -324,17 +314,24 @@ def _cut_from_document(session: Session, document: Document, cut: list[Segment])
         delta = removed[passed - 1] if passed else 0
         if segment_id not in cut_ids and delta:
             changed.append({"row": segment_id, "new_start": start - delta, "new_end": end - delta})
-    if changed:
-        session.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("row"))
-            .values(start=bindparam("new_start"), end=bindparam("new_end")),
-            changed,
-        )
-        moved = {row["row"] for row in changed}
-        for loaded in list(session.identity_map.values()):
-            if isinstance(loaded, Segment) and loaded.id in moved:
-                session.expire(loaded, ["start", "end"])
+    _move_rows(session, table, changed)
+
+
+def _move_rows(session: Session, table: Table, changed: list[dict]) -> None:
+    """Store the new offsets of ``changed`` statements in one batched UPDATE and let the
+    session read them again."""
+    if not changed:
+        return
+    session.connection().execute(
+        update(table)
+        .where(table.c.id == bindparam("row"))
+        .values(start=bindparam("new_start"), end=bindparam("new_end")),
+        changed,
+    )
+    moved = {row["row"] for row in changed}
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Segment) and loaded.id in moved:
+            session.expire(loaded, ["start", "end"])
 
 
 def _nearest(text: str, part: str, near: int, taken: set[int]) -> int:
