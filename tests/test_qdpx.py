@@ -440,3 +440,14 @@ def test_cli_export_and_import(
     mixed = ["--project", str(tmp_path / "leer"), "import", str(out), str(tmp_path / "x.csv")]
     assert main(mixed) == 2
     assert "bitte getrennt" in capsys.readouterr().err
+
+
+def test_import_files_names_the_function_for_a_qdpx(project: Project, tmp_path: Path) -> None:
+    """`Project.import_files` on a .qdpx says which function reads it, not that .qdpx is
+    unsupported while listing .qdpx as supported."""
+    from workbench import InputError
+
+    with pytest.raises(InputError) as refused:
+        project.import_files([maxqda_archive(tmp_path / "m")])
+    assert "import_qdpx(projekt, DATEI)" in str(refused.value)
+    assert "nicht unterstützt" not in str(refused.value)

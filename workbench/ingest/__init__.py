@@ -403,6 +403,13 @@ def _parse_one(
         raise InputError(
             "Ist ein Ordner: `workbench import ORDNER` liest seine Dateien.", file=str(path)
         )
+    if suffix in PROJECT_SUFFIXES:
+        raise InputError(
+            "Ein REFI-QDA-Projekt: `workbench import DATEI` liest es, in Python "
+            "`workbench.exchange.qdpx.import_qdpx(projekt, DATEI)` "
+            "(nicht `Project.import_files`, das Quelldateien liest).",
+            file=str(path),
+        )
     supported = ", ".join(supported_suffixes())
     hint = f" {_HINTS[suffix]}." if suffix in _HINTS else ""
     raise InputError(
