@@ -295,6 +295,34 @@ def test_a_corrected_file_stops_the_import_until_the_team_decides(
     assert len(segments) == 7  # opladen.md kept whole, wiesdorf.md new
 
 
+def test_a_file_saved_again_with_other_line_endings_does_not_stop_the_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same protocol saved again (Windows line endings, a BOM) in a folder imported
+    again, one statement naming a person: read as a corrected version (the stored text
+    is pseudonymised, so that statement seemed changed), it stopped the whole import with
+    exit code 2 and the advice to erase the first import with its codings. It is left out
+    as a copy (exit code 0), the folder's new file comes in, nothing counts twice."""
+    folder = tmp_path / "ordner"
+    folder.mkdir()
+    said = [*WISHES[:3], "Herr Jens Becker vom Bürgerverein lädt jeden Dienstag zum Kaffee ein"]
+    first = _protocol(folder / "manfort.md", "Werkstatt Manfort", "2025-05-20", said)
+    p = ["--project", str(project.path), "import", "--wave", "2025"]
+    assert main([*p, str(folder)]) == 0
+    stored = sorted(project.segments()["text"])
+    assert not any("Becker" in text for text in stored)  # pseudonymised
+    first.write_bytes(b"\xef\xbb\xbf" + first.read_bytes().replace(b"\n", b"\r\n"))
+    _protocol(folder / "wiesdorf.md", "Werkstatt Wiesdorf", "2025-05-22", ["Mehr Licht im Park"])
+    capsys.readouterr()
+    assert main([*p, str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "manfort.md: nicht importiert: dieselben Aussagen stehen schon im Projekt" in out
+    assert "Traceback" not in err and "Fehler" not in err
+    segments = project.segments()
+    assert sorted(segments.query("document == 'manfort.md'")["text"]) == stored
+    assert list(segments.query("document == 'wiesdorf.md'")["text"]) == ["Mehr Licht im Park"]
+
+
 def test_two_different_files_of_one_name_in_one_workshop_are_both_imported(
     project: Project, tmp_path: Path
 ) -> None:

@@ -91,6 +91,7 @@ class Stored:
     load: Callable[[], str]  # its text
     wave: str | None = None  # the label of the wave its workshop belongs to
     statements: Callable[[], list[tuple[int, str]]] = list  # (id, text) of its statements
+    originals: Callable[[], list[tuple[int, str]]] = list  # … with the key's spans put back
     workshop: Meeting = (None, None, None)  # name, place, date
     districts: Callable[[], set[str]] = set  # the Sozialräume of its statements (as compared)
     names: Callable[[], set[str]] = set  # the words its placeholders stand for
@@ -207,14 +208,17 @@ def _earlier_version(
     wave: str | None,
     stored_name: Callable[[str], str] = str,
     keep_wave: bool = False,
-) -> str | None:
-    """The notice for a file whose earlier version (same name and sheet, same wave and
-    workshop, another content holding at least half of its statements word for word) the
-    project holds: a protocol corrected after import. Imported, its unchanged statements
-    would count twice. A coded file with exactly the statements of the stored one is a
-    second coder's copy; a file naming another workshop, Sozialraum or date is no version.
-    ``keep_wave`` (an import without --wave): a file naming a stored workshop goes into
-    that workshop's wave, whatever ``wave`` is."""
+) -> tuple[str, str] | None:
+    """The status and notice for a file whose earlier version (same name and sheet, same
+    wave and workshop, another content holding at least half of its statements word for
+    word, compared with the names in clear) the project holds: a protocol corrected after
+    import (:data:`EARLIER`: the team decides). Imported, its unchanged statements would
+    count twice. With exactly the stored statements it is the same file saved again (line
+    endings, a BOM, re-saved by Word): left out as a copy (:data:`SKIPPED`). A coded file
+    with exactly the statements of the stored one is a second coder's copy; a file naming
+    another workshop, Sozialraum or date is no version. ``keep_wave`` (an import without
+    --wave): a file naming a stored workshop goes into that workshop's wave, whatever
+    ``wave`` is."""
     mine = [_statement(s.text) for s in document.segments]
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
@@ -226,7 +230,7 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
-        theirs = other.statements()
+        theirs = other.originals()  # stored pseudonymised, read in clear
         known = Counter(_statement(text) for _, text in theirs)
         kept = sum((Counter(mine) & known).values())
         if not kept or 2 * kept < len(mine):
@@ -236,13 +240,22 @@ def _earlier_version(
         ids = " ".join(str(key) for key, _ in sorted(theirs))
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
         changed = len(mine) - kept
+        if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
+            return SKIPPED, (
+                "nicht importiert: dieselben Aussagen stehen schon im Projekt, aus der "
+                f"gleichnamigen Datei ({in_wave}{plural(kept, 'Aussage', 'Aussagen')}) — "
+                "dieselbe Datei, anders gespeichert (Zeilenenden, Leerzeichen, von Word "
+                "neu gespeichert)? Ist etwas anderes berichtigt (etwa die Kopfangaben) und "
+                f"soll es gelten: die frühere löschen (workbench forget --statement {ids}; "
+                "ihre Kodierungen gehen mit) und die Datei erneut importieren."
+            )
         what = (
             f"{plural(kept, 'Aussage steht', 'Aussagen stehen')} unverändert in der neuen, "
             f"{plural(changed, 'ist', 'sind')} neu oder geändert"
             if changed
-            else "die Aussagen sind dieselben, geändert ist anderes (etwa die Kopfangaben)"
+            else f"die neue hat {plural(len(theirs) - kept, 'Aussage', 'Aussagen')} weniger"
         )
-        return (
+        return EARLIER, (
             f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
             f"({in_wave}{plural(len(theirs), 'Aussage', 'Aussagen')}); {what}. Importiert "
             "zählten die unveränderten Aussagen doppelt. Ersetzt die neue Fassung die "
@@ -302,7 +315,7 @@ def left_out(
         name = _names(docs[i].filename, stored_name)
         version = _earlier_version(docs[i], name, stored, wave, stored_name, keep_wave)
         if version is not None:
-            out[i] = ImportResult(docs[i].filename, EARLIER, notices=(version,))
+            out[i] = ImportResult(docs[i].filename, version[0], notices=(version[1],))
             continue
         if (held := _held_export(docs[i], stored)) is not None:  # exported from here
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(held,))
@@ -524,6 +537,24 @@ def stored_documents(session) -> list[Stored]:
         query = select(Segment.id, Segment.text).where(Segment.document_id == key)
         return lambda: [(int(s), str(t)) for s, t in session.execute(query)]
 
+    def originals(key: int) -> Callable[[], list[tuple[int, str]]]:
+        spans = (
+            select(PseudonymSpan.segment_id, PseudonymSpan.start, PseudonymSpan.end)
+            .add_columns(PseudonymSpan.original)
+            .join(Segment, Segment.id == PseudonymSpan.segment_id)
+            .where(Segment.document_id == key)
+            .order_by(PseudonymSpan.start.desc())
+        )
+
+        def read() -> list[tuple[int, str]]:
+            texts = dict(statements(key)())
+            for segment, start, end, original in session.execute(spans):
+                text = texts[segment]  # from the end, so earlier offsets stay valid
+                texts[segment] = text[:start] + original + text[end:]
+            return list(texts.items())
+
+        return read
+
     def districts(key: int) -> Callable[[], set[str]]:
         query = (
             select(District.name)
@@ -548,6 +579,7 @@ def stored_documents(session) -> list[Stored]:
             loader(row[0]),
             row[5],
             statements(row[0]),
+            originals(row[0]),
             row[6:9],
             districts(row[0]),
             names(row[0]),
