@@ -93,3 +93,33 @@ def test_a_firm_or_place_of_two_words_after_a_cue_stays(text: str) -> None:
 )
 def test_a_name_after_a_cue_is_still_replaced(text: str, expected: str) -> None:
     assert _clear(text) == expected
+
+
+# -- a common noun as surname after a form of address -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Laut Frau Deutsch fehlt Licht.", "Laut [Person 1] fehlt Licht."),
+        ("Frau Deutsch sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Wir haben mit Herrn Bahn gesprochen.", "Wir haben mit [Person 1] gesprochen."),
+        ("Frau Kunst hat angerufen.", "[Person 1] hat angerufen."),
+    ],
+)
+def test_a_common_noun_after_frau_or_herr_is_her_surname(text: str, expected: str) -> None:
+    """A surname that is also an ordinary word ("Deutsch", "Bahn", "Kunst") alone after
+    "Frau" or "Herr(n)" is hers: it does not stay in clear."""
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wenn meine Frau Zeit hat, kommt sie.",
+        "Als Frau Angst zu haben ist normal.",
+        "Weil die Frau Hilfe braucht, kommen wir.",
+        "Hallo Frau Danke für die Info.",
+    ],
+)
+def test_a_common_noun_after_anyones_frau_stays(text: str) -> None:
+    """After "meine Frau", "die Frau", "als Frau" the noun is what she has or needs."""
+    assert _clear(text) == text

@@ -24,6 +24,14 @@ _DETERMINERS = frozenset(
     "jener irgendeine junge alte altere andere".split()
 )
 FAMILY = frozenset(("familie", "fam", "ehepaar", "eheleute", "geschwister"))
+# Words of the common nouns that are no surname after a form of address ("Frau Danke").
+_NO_SURNAME = frozenset("danke bitte hallo mehr vielen alles nichts etwas personlich mal".split())
+# Words before "Frau" or "Herr" meaning anyone ("wenn meine Frau Zeit hat", "als Frau Angst").
+_GENERIC = (
+    lists.ARTICLES
+    | _DETERMINERS
+    | frozenset("als wie meiner seiner ihrer deine deiner eure eurer unserer".split())
+)
 
 # "im Ruhestand", "außer Dienst" after a role: "Pfarrer i.R. Jansen", "Bürgermeister a.D. Müller"
 _RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
@@ -87,6 +95,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
         alone = not family and place_word(first) and name_ends(text, toks, j)
         if alone and not role:
             return finder._hit(text, toks, tok.start, j, j, j, 0.95)
+        if not family and _common_surname(text, toks, i, j):
+            return finder._hit(text, toks, tok.start, j, j, j, 0.95)
         if role or not finder.name_like(first, loose=True, named=not family):
             return None
         last, surname = address_name(finder, text, toks, j, *finder._chain(text, toks, j))
@@ -96,6 +106,20 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def _common_surname(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether a common noun alone after the form of address ``toks[i]`` is the surname
+    ("Laut Frau Deutsch …", "mit Herrn Bahn gesprochen"): before a lower-case word, a
+    punctuation mark or the text's end, and no word before "Frau" that makes her anyone
+    ("wenn meine Frau Zeit hat", "als Frau Angst haben")."""
+    first = toks[j]
+    if first.folded not in lists.COMMON_NOUNS or first.folded in _NO_SURNAME or j != i + 1:
+        return False
+    prev = toks[i - 1] if i and not toks[i].sentence_start else None
+    if prev is not None and prev.folded in _GENERIC:
+        return False
+    return name_ends(text, toks, j)
 
 
 def role_surname(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
