@@ -1,7 +1,8 @@
 """A surname the key knows ("Frau Anna Sommer") that is also a word: in a guiding question,
 a workshop's or file's name it stays the word where a statement keeps it — after an
-article or a contracted preposition ("Was fehlt im Sommer?") or as a noun before a number
-("Sommer_2024.md") — and the person is still replaced.
+article or a contracted preposition ("Was fehlt im Sommer?") or as a season before a year
+("Sommer_2024.md") — and the person is still replaced, also where a number counts her
+interviews ("Interview_Koch_1.docx").
 
 Every test here failed on the code before the fix it covers.
 """
@@ -78,3 +79,45 @@ def test_question_and_file_name_keep_the_season(project: Project, tmp_path: Path
     ]
     assert set(rows["workshop"]) == {"Sommer_2024"}
     assert "Sommer" not in " ".join(table[table["document"] == "runde.md"]["text"])
+
+
+@pytest.mark.parametrize(
+    ("named", "text", "expected"),
+    [
+        (
+            "Herr Thomas Koch schlägt Bänke vor.",
+            "Interview_Koch_1.docx",
+            "Interview_[Person 1]_1.docx",
+        ),
+        ("Herr Thomas Koch schlägt Bänke vor.", "Koch_2024.md", "[Person 1]_2024.md"),
+        (
+            "Herr Thomas Koch schlägt Bänke vor.",
+            "Gespräch_Thomas_Koch_2.md",
+            "Gespräch_[Person 2]_[Person 1]_2.md",
+        ),
+        ("Frau Eva Bauer schlägt Bänke vor.", "Transkript Bauer 2", "Transkript [Person 1] 2"),
+        ("Frau Eva Berg schlägt Bänke vor.", "Berg_2.md", "[Person 1]_2.md"),
+        (NAMED, "Interview_Sommer_1.docx", "Interview_[Person 1]_1.docx"),
+        (
+            "Herr Jonas Becker schlägt Bänke vor.",
+            "Was sagt der Becker?",
+            "Was sagt der [Person 1]?",
+        ),
+        # the word stays a word
+        ("Herr Thomas Koch schlägt Bänke vor.", "Interview mit dem Koch", "Interview mit dem Koch"),
+        (
+            "Frau Eva Berg schlägt Bänke vor.",
+            "Rundgang über den Berg 2024",
+            "Rundgang über den Berg 2024",
+        ),
+    ],
+)
+def test_a_known_surname_before_an_interviews_number_is_replaced(
+    named: str, text: str, expected: str
+) -> None:
+    """A surname that is also a noun before a number ("Koch_1", "Bauer 2") numbers her
+    interviews, after "der" a surname that is no noun ("der Becker") is hers: neither
+    stays in a file's or workshop's name."""
+    p = Pseudonymiser()
+    p.pseudonymise(named)
+    assert pseudonymise_name(p, text, []) == expected

@@ -34,7 +34,7 @@ from workbench.ingest.comment_authors import is_comment_column, replace_comment_
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import ARTICLES
+from workbench.ingest.name_lists import ARTICLES, CALENDAR
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.personal_columns import header_key, safe_attributes
 from workbench.ingest.pseudonymise import PLACEHOLDERS, Pseudonymiser
@@ -124,17 +124,22 @@ def _known_people(pseudonymiser: Pseudonymiser, text: str) -> str:
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[^\w])([^\W\d_]+\.?)[\s_]+$")
-_NUMBER_AFTER = re.compile(r"[\s_-]*\d")
+_YEAR_AFTER = re.compile(r"[\s_-]*(?:19|20)\d\d(?!\d)")
+# Words of a time before a year ("Sommer_2024.md", "Mai 2023"); "Koch_2", "Sommer_1" number a
+# person's interview.
+_TIME_WORDS = CALENDAR | frozenset("sommer winter herbst fruhling fruhjahr".split())
 
 
 def _a_thing(text: str, m: re.Match[str]) -> bool:
-    """Whether a word the key holds as a person names a thing here, as in a statement:
-    after an article or a contracted preposition ("Was fehlt im Sommer?", "Im Sommer"),
-    or a German noun before a number ("Sommer_2024.md", "Winter 2023")."""
+    """Whether a word the key holds as a person names a thing here, as in a statement: a
+    German noun after an article or a contracted preposition ("Was fehlt im Sommer?", "Im
+    Sommer"; not "der Becker"), or a season or month before a year ("Sommer_2024.md",
+    "Winter 2023"; not "Interview_Koch_1.docx", "Interview_Sommer_1.docx")."""
+    word = fold(m.group())
     before = _WORD_BEFORE.search(text, 0, m.start())
     if before and (before[1].lower() in ARTICLES or fold(before[1]) in ARTICLES):
-        return True
-    return bool(_NUMBER_AFTER.match(text, m.end())) and is_german_noun(fold(m.group()))
+        return is_german_noun(word)
+    return bool(_YEAR_AFTER.match(text, m.end())) and word in _TIME_WORDS
 
 
 def is_document_name_column(header: str) -> bool:
