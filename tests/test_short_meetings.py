@@ -74,3 +74,26 @@ def test_two_speakers_without_any_frame_stay_a_protocol(tmp_path: Path) -> None:
     text = "Anna Schmidt: Berichtet vom Spielplatz.\nBen Berg: Fragt nach Bänken.\n"
     doc = parse_file(write_file(tmp_path, "notiz.txt", text))
     assert [s.text for s in doc.segments] == text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "title", ["", "Protokoll Stadtteilrunde\n", "Teilnehmende: Anna Schmidt\n"]
+)
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Frage: Was fehlt im Viertel?", "Antwort: Ein Spielplatz und mehr Bänke."),
+        ("TOP 1: Zu viele Autos in der Hauptstraße.", "TOP 2: Mehr Bänke am Platz."),
+        ("Wichtig: Zu viele Autos in der Hauptstraße.", "Fazit: Mehr Bänke am Platz."),
+    ],
+)
+def test_a_protocol_under_its_clock_time_keeps_every_line(
+    tmp_path: Path, title: str, lines: tuple[str, str]
+) -> None:
+    """A protocol's "18:00" above two labelled lines is no tool's frame: both lines stay
+    statements as written, none is dropped as a title ("Wichtig: …") or split into a
+    speaker "TOP 1"."""
+    doc = parse_file(write_file(tmp_path, "runde.txt", title + "18:00\n" + "\n".join(lines) + "\n"))
+    texts = [s.text for s in doc.segments]
+    assert all(line in texts for line in lines)
+    assert not any(s.speaker_role for s in doc.segments)

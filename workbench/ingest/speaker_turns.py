@@ -22,9 +22,10 @@ speaks twice (questions in a forum's chat), two thirds are full names of first n
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol.
 Fewer than three turns make a transcript only as a tool writes them: speaker lines with
 their times (``Anna Schmidt   0:03``), or under a tool's frame — a time line of its own
-above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and ``Transkript``) — with
-speakers who are listed participants, role labels, "Nachname, Vorname" or full names; two
-``Verkehr: …`` lines of a protocol stay a protocol.
+with seconds above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and
+``Transkript``) — with speakers who are listed participants, role labels, "Nachname,
+Vorname" or full names; two ``Verkehr: …`` lines of a protocol stay a protocol, and so do
+``Wichtig: …`` / ``Fazit: …`` under a protocol's ``18:00``.
 
 Every turn is one statement (``source_id`` 1, 2, … in order; Zoom's captions of one
 speaker in a row are one turn, their lines joined with blanks, as WebVTT cues); lines
@@ -245,6 +246,10 @@ def _short_transcript(turns: list[Turn]) -> bool:
     )
 
 
+_TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
+_LABELLED = re.compile(r"[^:]{1,40}:\s+\S")
+
+
 def _framed_turns(parse: TurnParse, header: Header) -> bool:
     """Whether one or two turns are a tool's transcript all the same: framed as a tool
     frames it — Google Meet's heading "Teilnehmer" with the names below or "Transkript"
@@ -254,9 +259,12 @@ def _framed_turns(parse: TurnParse, header: Header) -> bool:
     turns = parse.turns
     framed = (
         any(frame_heading(line) for line in parse.preamble)
-        or any(t.section for t in turns)
+        # Meet's "00:00:00"; a protocol's "18:00" above its lines frames nothing
+        or any(t.section and _TOOL_TIME.fullmatch(t.time or "") for t in turns)
         or parse.notices > 0
     )
+    if any(_LABELLED.match(line) for line in header.title):
+        return False  # "Wichtig: Mehr Licht." above "Fazit: …": a protocol's line, no title
     listed = {" ".join(n.split()).casefold() for n in header.names + parse.names}
     return (
         0 < len(turns) < MIN_TURNS
