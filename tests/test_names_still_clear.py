@@ -123,3 +123,20 @@ def test_a_common_noun_after_frau_or_herr_is_her_surname(text: str, expected: st
 def test_a_common_noun_after_anyones_frau_stays(text: str) -> None:
     """After "meine Frau", "die Frau", "als Frau" the noun is what she has or needs."""
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frau Anna Deutsch kam auch.", "[Person 1] kam auch."),
+        ("Herr Jan Bahn berichtet vom Platz.", "[Person 1] berichtet vom Platz."),
+        ("Wenn Frau Anna Zeit hat, kommt sie.", "Wenn [Person 1] Zeit hat, kommt sie."),
+        ("Ich bringe Frau Anna Kuchen.", "Ich bringe [Person 1] Kuchen."),
+    ],
+)
+def test_a_common_noun_after_an_addressed_first_name_before_her_verb(
+    text: str, expected: str
+) -> None:
+    """ "Frau Anna Deutsch kam": the word between her first name and what she does is her
+    surname; what she has or gets ("Zeit hat", "Kuchen") stays."""
+    assert _clear(text) == expected

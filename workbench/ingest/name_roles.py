@@ -102,6 +102,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
         last, surname = address_name(finder, text, toks, j, *finder._chain(text, toks, j))
         if place_surname(finder, text, toks, last, addressed=True):
             last = surname = last + 1  # "Frau Eva Garten hilft": her surname, no garden
+        elif not family and _common_after_first(finder, text, toks, last):
+            last = surname = last + 1  # "Frau Anna Deutsch sagt": her surname, no language
     family = tok.folded in FAMILY
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
@@ -120,6 +122,24 @@ def _common_surname(text: str, toks: list[Tok], i: int, j: int) -> bool:
     if prev is not None and prev.folded in _GENERIC:
         return False
     return name_ends(text, toks, j)
+
+
+# Verbs after a name whose subject she is ("Frau Anna Deutsch kam"); not "hat", "ist": "wenn
+# Frau Anna Zeit hat" has time.
+_SUBJECT_VERBS = lists.SPEECH_VERBS | frozenset("kam kommt wohnt arbeitet leitet hilft".split())
+
+
+def _common_after_first(finder: Finder, text: str, toks: list[Tok], k: int) -> bool:
+    """Whether a common noun after the first name ``toks[k]`` of an addressed person is her
+    surname: a verb she does follows ("Frau Anna Deutsch sagt", "Herr Jan Bahn kam"), where
+    "Frau Anna Kuchen bringen" keeps the cake."""
+    if k + 2 >= len(toks) or not finder.is_first(toks[k]):
+        return False
+    word, verb = toks[k + 1], toks[k + 2]
+    if text[toks[k].end : word.start] != " " or text[word.end : verb.start] != " ":
+        return False
+    noun = word.folded in lists.COMMON_NOUNS and word.folded not in _NO_SURNAME
+    return noun and word.text[0].isupper() and verb.folded in _SUBJECT_VERBS
 
 
 def role_surname(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
