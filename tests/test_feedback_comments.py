@@ -329,6 +329,6 @@ def test_a_name_a_comment_only_guesses_gets_no_number_and_stays_out_of_the_key(
     assert stored_comments(rated)[2] == f"{rosen} hilft. {rosen} kommt auch!"
 
     other = feedback.issue_tokens(rated, 1, district="Opladen")[0]
-    _store_raw(rated, other, a, "Mehr Jasmin am Zaun")  # stored so by an older Werkbank
-    assert f"Mehr {GUESSED} am Zaun" in feedback.feedback_comments(rated)["comment"].tolist()
+    _store_raw(rated, other, a, "Danke an Jasmin am Zaun")  # stored so by an older Werkbank
+    assert f"Danke an {GUESSED} am Zaun" in feedback.feedback_comments(rated)["comment"].tolist()
     assert "Jasmin" not in " ".join(rated.pseudonym_key()["original"])
