@@ -171,7 +171,7 @@ def test_the_pseudonymiser_is_built_once_and_again_when_the_name_list_changes(
     for n in range(5):
         feedback.save_answer(rated, token, first, None, n, "Mit Okke Tjaden reden.")
     assert len(built) == 1
-    assert stored_comments(rated) == ["Mit Okke Tjaden reden."]  # nobody names him yet
+    assert stored_comments(rated) == [f"Mit {GUESSED} reden."]  # guessed: not in the key yet
 
     listed = tmp_path / "Liste.md"
     listed.write_text(
