@@ -76,6 +76,20 @@ from workbench.ingest.pii_patterns import Hit
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
+_ACRONYMS = re.compile(r"(?<![\w-])([A-ZÄÖÜ])([A-ZÄÖÜ])s(?![\w-])")  # "CLs", "PRs"
+
+
+def acronym_plural(text: str, tok: Tok) -> bool:
+    """Whether a first name of three letters is an acronym's plural: written so ("ELs",
+    "JOs"), or "Els" beside another one of the same ending ("calling Els only but CLs
+    have …": execution-layer clients, as "CLs" are consensus-layer ones)."""
+    word = tok.text
+    if len(word) != 3 or not word.endswith("s") or not word[0].isupper():
+        return False
+    if word[1].isupper():
+        return True
+    return any(m[2] == word[1].upper() and m[1] != word[0] for m in _ACRONYMS.finditer(text))
+
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -463,7 +477,7 @@ class PersonFinder:
 
     def _first_name(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
-        if not self.is_first(tok) or self.blocked(tok):
+        if not self.is_first(tok) or self.blocked(tok) or acronym_plural(text, tok):
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
