@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
+from workbench.ingest.listed_modals import opens_with_modal
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -466,8 +467,9 @@ class Pseudonymiser:
                     if not m.group(1) and _ADDRESS_BEFORE.search(text, 0, m.start()):
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
             for m in _listed_pattern(variant, flags).finditer(text):
-                # A lone name that is also a word ("im Sommer", "der Koch") stays.
-                if " " not in variant and _ARTICLE_BEFORE.search(text, 0, m.start()):
+                # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
+                a_word = _ARTICLE_BEFORE.search(text, 0, m.start()) or opens_with_modal(text, m)
+                if " " not in variant and a_word:
                     continue
                 if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
