@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_learned_across import _protocol
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
 from workbench.store.analysis_tables import NeedRun
-
-
-def _protocol(path: Path, workshop: str, *items: str) -> Path:
-    body = "".join(f"- {item}\n" for item in items)
-    path.write_text(
-        f"---\nworkshop: {workshop}\ndistrict: Manfort\n---\n\n# Protokoll\n\n"
-        f"## Herausforderungen\n\n{body}",
-        encoding="utf-8",
-    )
-    return path
 
 
 def _clusters(project: Project) -> list[dict]:
