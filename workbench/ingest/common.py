@@ -40,7 +40,8 @@ def role_and_text(statement: str) -> tuple[str | None, str]:
     return role.strip(), text.strip()
 
 
-_MONTHS = {
+# Month names and abbreviations (German, and English as templates write them) → number
+MONTH_NUMBERS = {
     "jan": 1, "januar": 1, "jänner": 1, "feb": 2, "februar": 2, "mär": 3, "märz": 3,
     "maerz": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "jun": 6, "juni": 6, "jul": 7,
     "juli": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10,
@@ -128,10 +129,10 @@ def _german_date(text: str) -> date | None:
         iso = _ISO_DATE.match(candidate)
         if numeric:
             day, month, year = (int(g) for g in numeric.groups())
-        elif long and long[2].lower() in _MONTHS:
-            day, month, year = int(long[1]), _MONTHS[long[2].lower()], int(long[3])
-        elif month_first and month_first[1].lower() in _MONTHS:
-            month = _MONTHS[month_first[1].lower()]
+        elif long and long[2].lower() in MONTH_NUMBERS:
+            day, month, year = int(long[1]), MONTH_NUMBERS[long[2].lower()], int(long[3])
+        elif month_first and month_first[1].lower() in MONTH_NUMBERS:
+            month = MONTH_NUMBERS[month_first[1].lower()]
             day, year = int(month_first[2]), int(month_first[3])
         elif iso:
             year, month, day = (int(g) for g in iso.groups())
@@ -176,7 +177,7 @@ def normalise_date(value: object, filename: str) -> str:
     if found is not None:
         return found.isoformat()
     month = _MONTH_ONLY.match(_WEEKDAY.sub("", text))
-    if month and (not month[1] or month[1].lower() in _MONTHS):
+    if month and (not month[1] or month[1].lower() in MONTH_NUMBERS):
         raise InputError(
             f"Datum '{text}' nennt keinen Tag: bitte den Tag des Workshops angeben "
             "(z. B. „3. März 2021“ oder 03.03.2021).",
@@ -209,7 +210,7 @@ def date_in_name(name: str) -> str | None:
     for number, pattern in enumerate(_DATES_IN_NAME):
         for match in pattern.finditer(name):
             first, middle, year = match.groups()
-            month = _MONTHS.get(middle.lower()) if number == 2 else int(middle)
+            month = MONTH_NUMBERS.get(middle.lower()) if number == 2 else int(middle)
             day, year = (int(year), int(first)) if number == 0 else (int(first), int(year))
             try:
                 found.add(date(year, month or 0, day).isoformat())

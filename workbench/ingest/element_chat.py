@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import date
 
 from workbench.core.domain import ParsedDocument
+from workbench.ingest.common import MONTH_NUMBERS
 from workbench.ingest.speaker_turns import turns_document
 from workbench.ingest.textio import Source, decode, read_source
 
@@ -32,20 +33,6 @@ _HEADER = re.compile(
 _MATRIX_ID = re.compile(r"^@(?P<local>[^:\s]+):[^\s:]+(?::\d+)?: ")
 _SENDER = re.compile(r"^(?P<who>[^:\n]{1,80}?): ")
 _REPLY = re.compile(r'^<[^<>\n"]{1,80}(?: "[^"\n]*")?> ')
-_MONTHS = {
-    **dict.fromkeys(("jan", "januar", "january"), 1),
-    **dict.fromkeys(("feb", "februar", "february"), 2),
-    **dict.fromkeys(("mar", "mär", "märz", "march"), 3),
-    **dict.fromkeys(("apr", "april"), 4),
-    **dict.fromkeys(("may", "mai"), 5),
-    **dict.fromkeys(("jun", "juni", "june"), 6),
-    **dict.fromkeys(("jul", "juli", "july"), 7),
-    **dict.fromkeys(("aug", "august"), 8),
-    **dict.fromkeys(("sep", "sept", "september"), 9),
-    **dict.fromkeys(("oct", "okt", "oktober", "october"), 10),
-    **dict.fromkeys(("nov", "november"), 11),
-    **dict.fromkeys(("dec", "dez", "dezember", "december"), 12),
-}
 
 
 def is_element_chat(text: str) -> bool:
@@ -65,7 +52,7 @@ def _is_event(line: str) -> bool:
     header = _HEADER.match(line)
     if header is None or not re.search(r"\d:\d{2}:\d{2}", header["time"]):
         return False
-    return any(w.casefold() in _MONTHS for w in re.findall(r"[^\W\d_]+", header["date"]))
+    return any(w.casefold() in MONTH_NUMBERS for w in re.findall(r"[^\W\d_]+", header["date"]))
 
 
 def parse_element_chat(
@@ -102,7 +89,9 @@ def parse_element_chat(
 def _iso(written: str) -> str | None:
     """The ISO date of Element's "Dec 5 2026" or "5. Dez. 2026", None if unreadable."""
     words = re.findall(r"[^\W\d_]+|\d+", written)
-    month = next((_MONTHS[w.casefold()] for w in words if w.casefold() in _MONTHS), None)
+    month = next(
+        (MONTH_NUMBERS[w.casefold()] for w in words if w.casefold() in MONTH_NUMBERS), None
+    )
     numbers = [int(w) for w in words if w.isdigit()]
     if month is None or len(numbers) != 2:
         return None
