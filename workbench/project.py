@@ -32,16 +32,17 @@ from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template, named_district, new_districts
 from workbench.ingest.decidim import with_proposal_districts
+from workbench.ingest.export_growth import Appending, appended
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names, pseudonymised_texts
 from workbench.ingest.same_content import (
     as_given,
     import_wave,
-    imported_before,
     left_out,
     refuse_earlier_versions,
     stored_documents,
 )
+from workbench.ingest.same_file import imported_before
 from workbench.ingest.stored_growth import reread_notice
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
@@ -270,6 +271,7 @@ class Project(CodingMixin):
         with self.transaction(exclusive=True) as session:  # one import at a time
             parsed = with_proposal_districts(session, parsed)  # Decidim's comments
             skip: list[ImportResult | None] = [None] * len(parsed)
+            appends: dict[int, Appending] = {}  # an export downloaded again: its new rows
             if not allow_duplicates:
                 stored = stored_documents(session)
                 key: list[Pseudonymiser] = []  # read once, and only if a name is compared
@@ -280,11 +282,11 @@ class Project(CodingMixin):
 
                 given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
                 into = import_wave(session, wave)
-                skip = left_out(given, stored, into, as_stored, keep_wave=wave is None)
+                skip = left_out(given, stored, into, as_stored, wave is None, appends)
                 refuse_earlier_versions(skip)  # the team must decide: nothing stored
             writer = Writer(session, wave=wave)
             stored = stored_statements(session)  # another export's "[Person N]": decision 002
-            for (path, document), skipped in zip(parsed, skip, strict=True):
+            for at, ((path, document), skipped) in enumerate(zip(parsed, skip, strict=True)):
                 if skipped is not None:
                     results.append(skipped)
                     continue
@@ -292,10 +294,13 @@ class Project(CodingMixin):
                 fixed_district = fill_template(district, path)
                 if fixed_district is not None:  # "luetzenkirchen" names "Lützenkirchen"
                     fixed_district = named_district(fixed_district, known) or fixed_district
+                if at in appends:  # its new rows, where the stored ones are if none is given
+                    document = appends[at].rows(fixed_workshop, fixed_district)
                 document, renumbered = renumber_rows(document, writer.pseudonymiser, stored)
                 result = writer.write(
                     document, fixed_workshop, fixed_district, names, add_districts
                 )
+                result = appended(session, appends[at], result) if at in appends else result
                 if renumbered:
                     result = replace(result, notices=(*result.notices, renumbered))
                 results.append(result)

@@ -18,7 +18,6 @@ that repeats an earlier wave's protocol is no DOCX/PDF twin, but the same words 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -30,7 +29,6 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_number, format_percent, plural
-from workbench.ingest.chat_recheck import public_direct_messages
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     date_of_title_or_name,
@@ -38,10 +36,18 @@ from workbench.ingest.common import (
     named_district,
 )
 from workbench.ingest.district_names import district_in_name, district_in_title
+from workbench.ingest.export_growth import (
+    Appending,
+    Row,
+    appending,
+    changed_notice,
+    growth,
+    nothing_new,
+    row_id,
+)
 from workbench.ingest.protocol_title import workshop_in_title
-from workbench.ingest.workbook import WORKBOOK_SUFFIXES
-from workbench.ingest.writer import kept_wave
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
+from workbench.store.erased_rows import ERASED_ROWS
 from workbench.store.waves import ordered_waves
 
 SAME = 0.85  # shared words (counted) ÷ words of the longer text
@@ -95,6 +101,9 @@ class Stored:
     workshop: Meeting = (None, None, None)  # name, place, date
     districts: Callable[[], set[str]] = set  # the Sozialräume of its statements (as compared)
     names: Callable[[], set[str]] = set  # the words its placeholders stand for
+    key: int = 0  # its id
+    sources: Callable[[], dict[int, Row]] = dict  # its statements' row IDs in the file
+    erased: Callable[[], dict[str, str]] = dict  # rows erased: row ID → fingerprint
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -208,7 +217,7 @@ def _earlier_version(
     wave: str | None,
     stored_name: Callable[[str], str] = str,
     keep_wave: bool = False,
-) -> tuple[str, str] | None:
+) -> tuple[str, str] | Appending | None:
     """The status and notice for a file whose earlier version (same name and sheet, same
     wave and workshop, another content holding at least half of its statements word for
     word, compared with the names in clear) the project holds: a protocol corrected after
@@ -218,7 +227,9 @@ def _earlier_version(
     with exactly the statements of the stored one is a second coder's copy; a file naming
     another workshop, Sozialraum or date is no version. ``keep_wave`` (an import without
     --wave): a file naming a stored workshop goes into that workshop's wave, whatever
-    ``wave`` is."""
+    ``wave`` is. A table, platform export or chat that holds each stored row with its ID
+    and text and adds rows is no version: its new rows are to be added (:class:`Appending`,
+    :mod:`workbench.ingest.export_growth`); of one that changed rows, those are named."""
     mine = [_statement(s.text) for s in document.segments]
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
@@ -231,13 +242,21 @@ def _earlier_version(
         ):
             continue
         theirs = other.originals()  # stored pseudonymised, read in clear
+        source = other.sources()
+        rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
+        grown = None if _coded(document) else growth(document, rows, other.erased())
+        if grown is not None and grown.added and not grown.changed:
+            return appending(document, other.key, grown, other.workshop)  # downloaded again
+        if grown is not None and grown.erased and not grown.changed:
+            return SKIPPED, nothing_new(grown)  # only rows the team erased are new
         known = Counter(_statement(text) for _, text in theirs)
         kept = sum((Counter(mine) & known).values())
         if not kept or 2 * kept < len(mine):
             continue
         if _coded(document) and kept == len(mine) == len(theirs):
             continue  # the same statements with another coder's codes: welcome
-        ids = " ".join(str(key) for key, _ in sorted(theirs))
+        lost = grown.changed if grown is not None and grown.changed else theirs
+        ids = " ".join(str(key) for key, _ in sorted(lost))
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
         changed = len(mine) - kept
         if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
@@ -255,6 +274,8 @@ def _earlier_version(
             if changed
             else f"die neue hat {plural(len(theirs) - kept, 'Aussage', 'Aussagen')} weniger"
         )
+        if grown is not None and lost is not theirs:  # by row IDs: only those changed or gone
+            return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)
         return EARLIER, (
             f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
             f"({in_wave}{plural(len(theirs), 'Aussage', 'Aussagen')}); {what}. Importiert "
@@ -286,6 +307,7 @@ def left_out(
     wave: str | None = None,
     stored_name: Callable[[str], str] = str,
     keep_wave: bool = False,
+    appends: dict[int, Appending] | None = None,
 ) -> list[ImportResult | None]:
     """For each of ``parsed``: None to import it, or the result of leaving it out because
     another file of the import or a document ``stored`` in the project already holds its
@@ -295,7 +317,9 @@ def left_out(
     writer's to report. Words are counted only for files whose length could match
     another's (one large table into a new project: none). ``wave`` is the label of the
     wave the import goes into: a stored document of another wave is named with its;
-    ``keep_wave``: the import has no --wave (a named workshop keeps its wave)."""
+    ``keep_wave``: the import has no --wave (a named workshop keeps its wave). A file
+    whose new rows go to a stored document is imported (None) with them only, in
+    ``appends`` by its index."""
     docs = [doc for _, doc in parsed]
     met = [_as_stored(doc) for doc in docs]  # with the date it would be stored with
     chars = [sum(len(s.text) for s in doc.segments) for doc in docs]
@@ -314,6 +338,11 @@ def left_out(
         same = (docs[i].sha256, docs[i].importer)  # the same file (sheet) again
         name = _names(docs[i].filename, stored_name)
         version = _earlier_version(docs[i], name, stored, wave, stored_name, keep_wave)
+        if isinstance(version, Appending):
+            if appends is not None:
+                appends[i] = version
+            kept.append(i)
+            continue
         if version is not None:
             out[i] = ImportResult(docs[i].filename, version[0], notices=(version[1],))
             continue
@@ -468,49 +497,6 @@ def import_wave(session, wave: str | None) -> str | None:
     return first[0].label if first else None
 
 
-_SHEETED = (*WORKBOOK_SUFFIXES, ".json", ".jsonl", ".ndjson")  # a document per sheet or list
-
-
-def imported_before(
-    session, path: Path, wave: str | None, direct_messages: bool = False
-) -> ImportResult | None:
-    """The result for a file the project holds already (the same bytes, the same kind of
-    file), found before the file is read: a second import of a table of 30,000 rows took
-    20 s to say so. Workbooks and JSON (a document per sheet or list) are read. With
-    ``direct_messages``, it says that a chat's direct messages left out stay out."""
-    if path.suffix.lower() in _SHEETED or not path.is_file():
-        return None
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None  # reading it says why
-    rows = session.execute(
-        select(Document.id, Document.filename, Document.importer, Document.options).where(
-            Document.sha256 == digest
-        )
-    )
-    for key, filename, importer, options in rows:
-        if Path(filename).suffix.lower() == path.suffix.lower() and ":" not in importer:
-            left_out = int((options or {}).get("direct_messages_left_out", 0))
-            private = (_private_notice(left_out),) if direct_messages and left_out else ()
-            public = public_direct_messages(session, key, importer, path)
-            private = (*private, public) if public else private
-            return ImportResult(
-                path.name, "bereits vorhanden", notices=(*private, *kept_wave(session, key, wave))
-            )
-    return None
-
-
-def _private_notice(left_out: int) -> str:
-    """Why --include-direct-messages changes nothing for a chat imported before."""
-    one = left_out == 1
-    which = "Ihre Direktnachricht wurde" if one else f"Ihre {left_out} Direktnachrichten wurden"
-    return (
-        f"{which} beim ersten Import ausgelassen; --include-direct-messages wirkt nur, wenn "
-        "eine Datei zum ersten Mal importiert wird (etwa in ein neues Projekt)."
-    )
-
-
 def stored_documents(session) -> list[Stored]:
     """The project's documents as :class:`Stored` (their texts read on demand)."""
     rows = session.execute(
@@ -555,6 +541,15 @@ def stored_documents(session) -> list[Stored]:
 
         return read
 
+    def sources(key: int) -> Callable[[], dict[int, Row]]:
+        query = select(Segment.id, Segment.source_id, Segment.attributes)
+        query = query.where(Segment.document_id == key)
+        return lambda: {int(s): row_id(r, a) for s, r, a in session.execute(query)}
+
+    def erased(key: int) -> Callable[[], dict[str, str]]:
+        query = select(Document.options).where(Document.id == key)
+        return lambda: dict((session.scalar(query) or {}).get(ERASED_ROWS, {}))
+
     def districts(key: int) -> Callable[[], set[str]]:
         query = (
             select(District.name)
@@ -583,6 +578,9 @@ def stored_documents(session) -> list[Stored]:
             row[6:9],
             districts(row[0]),
             names(row[0]),
+            row[0],
+            sources(row[0]),
+            erased(row[0]),
         )
         for row in rows
     ]

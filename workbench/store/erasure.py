@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.erased_rows import remember_erased
 from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
     delete_rows,
@@ -313,6 +314,7 @@ def _forget_statements(
     counts = report.counts
     counts["statements"] = len(ids)
     texts = [s.text for s in segments]
+    remember_erased(session, segments)  # a later download of their export keeps them out
     # coding history, resolutions (with their memos), codings, memos on the statements
     items = session.scalars(select(CodingActionItem).where(CodingActionItem.segment_id.in_(ids)))
     actions = set()

@@ -1,0 +1,210 @@
+"""An export downloaded again with more rows: its new rows go to the stored document.
+
+A city running a participation for months downloads the same export each week: Pol.is
+``comments.csv``, a survey's table, a Decidim export, a meeting's chat. The file holds
+each row the project stored from it before, with the same ID (``comment-id``, a survey's
+response ID, a table's row, a chat message's number) and the same text, and some rows
+more. Those rows are added to the stored document (:func:`append_rows`); the stored ones
+keep their number, codings, pseudonyms and need assignments. A row changed or gone is
+for the team to decide (:func:`growth` names exactly those). Protocols and REFI-QDA
+projects have no row IDs: a corrected protocol stays a version to decide on
+(:mod:`workbench.ingest.same_content`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.core.domain import ImportResult, ParsedDocument, ParsedSegment
+from workbench.core.formatting import plural
+from workbench.ingest.common import PROTOCOL_IMPORTERS
+from workbench.store import CITYWIDE, Document, Segment
+from workbench.store.erased_rows import ERASED_ROWS, row_digest
+
+IDENTITY = ("date", "time")  # a chat message's: with its number and text
+Row = tuple[str, dict[str, Any]]  # a row's ID in its file, and its date and time if any
+EARLIER_SHA = "earlier_sha256"  # a document's options: the downloads it grew from
+_SHOWN = 10  # changed rows named in a message; the command lists them all
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How a file's rows compare with those stored from its earlier download."""
+
+    added: tuple[ParsedSegment, ...]  # rows the stored document does not have
+    changed: tuple[tuple[int, str], ...]  # stored (statement, row ID) changed or gone
+    kept: int  # stored rows unchanged in the file
+    erased: int = 0  # rows of the file the team erased (``workbench forget``): left out
+
+
+@dataclass(frozen=True)
+class Appending:
+    """A file whose new rows go to the stored document ``target``."""
+
+    target: int  # the stored document's id
+    document: ParsedDocument  # the file with its new rows only
+    kept: int
+    erased: int = 0  # rows of the file erased in the project: left out
+    workshop: str | None = None  # the stored document's workshop …
+    district: str | None = None  # … and its Sozialraum
+
+    def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
+        """The new rows, in the stored rows' workshop and Sozialraum unless the import
+        or the file names one (a weekly import that forgot --district)."""
+        document, segments = self.document, self.document.segments
+        if not (workshop or document.workshop or any(s.workshop for s in segments)):
+            document = replace(document, workshop=self.workshop)
+        named = district or document.district or any(s.district for s in segments)
+        if not named and self.district != CITYWIDE:
+            document = replace(document, district=self.district)
+        return document
+
+
+def _same(text: str) -> str:
+    """A row's text as compared: composed, spacing and case aside."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
+    """A row's identity: its ID in the file, and a message's date and time."""
+    when = {k: str(v) for k, v in (attributes or {}).items() if k in IDENTITY and v}
+    return str(source_id), when
+
+
+def has_row_ids(document: ParsedDocument) -> bool:
+    """Whether a file's statements are rows with IDs (tables, platform exports, chats),
+    not a protocol's paragraphs or a REFI-QDA project's spans."""
+    ids = [s.source_id for s in document.segments]
+    return (
+        document.importer.split(":", 1)[0] not in PROTOCOL_IMPORTERS
+        and document.text is None
+        and not document.merge
+        and document.options.get("own_export") is None
+        and len(set(ids)) == len(ids) > 0
+    )
+
+
+def growth(
+    document: ParsedDocument,
+    stored: Sequence[tuple[int, Row, str]],
+    erased: Mapping[str, str] | None = None,
+) -> Growth | None:
+    """The file's rows against the ``stored`` ones (statement, row identity, text in
+    clear), or None if its rows have no IDs or no stored row is in it as stored. A row
+    ``erased`` (row ID → fingerprint of its text) comes in only changed."""
+    if not stored or not has_row_ids(document):
+        return None
+    segments = document.segments
+    rows = {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
+    known = {source for _, (source, _), _ in stored}
+    changed = tuple(
+        (key, row[0]) for key, row, text in stored if rows.get(row[0]) != (row, _same(text))
+    )
+    if len(changed) == len(stored):
+        return None
+    new = [s for s in document.segments if s.source_id not in known]
+    erased = erased or {}
+    added = tuple(s for s in new if erased.get(s.source_id) != row_digest(s.text))
+    return Growth(added, changed, len(stored) - len(changed), len(new) - len(added))
+
+
+def appending(
+    document: ParsedDocument, target: int, found: Growth, meeting: Sequence[str | None]
+) -> Appending:
+    """The file with its new rows only, to be added to stored document ``target`` of
+    ``meeting`` (its workshop's name, Sozialraum, …)."""
+    rows = replace(document, segments=found.added)
+    return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1])
+
+
+def appended(session: Session, plan: Appending, result: ImportResult) -> ImportResult:
+    """The new rows just written moved to the stored document, said in ``result``."""
+    if result.status != "importiert":
+        return result
+    append_rows(session, plan.target, plan.document.sha256)
+    notice = appended_notice(plan.kept, result.segments, plan.erased)
+    return replace(result, notices=(notice, *result.notices))
+
+
+def appended_notice(kept: int, added: int, erased: int = 0) -> str:
+    """What a second download of an export added to the stored one."""
+    return (
+        "Export erneut heruntergeladen: "
+        f"{plural(kept, 'Aussage stand', 'Aussagen standen')} schon im Projekt und "
+        f"{'bleibt' if kept == 1 else 'bleiben'} unverändert (mit Kodierungen und "
+        f"Pseudonymen), {plural(added, 'neue kam', 'neue kamen')} hinzu.{_erased(erased)}"
+    )
+
+
+def _erased(erased: int) -> str:
+    """What became of rows the team erased that a download holds again."""
+    if not erased:
+        return ""
+    rows = plural(erased, "Zeile, die im Projekt gelöscht wurde", "Zeilen, die gelöscht wurden")
+    return f" {rows} (workbench forget), {'bleibt' if erased == 1 else 'bleiben'} gelöscht."
+
+
+def nothing_new(found: Growth) -> str:
+    """Why a download whose only new rows are erased ones adds nothing."""
+    return (
+        "nicht importiert: nichts Neues — "
+        f"{plural(found.kept, 'Aussage steht', 'Aussagen stehen')} schon im Projekt."
+        f"{_erased(found.erased)}"
+    )
+
+
+def changed_rows(found: Growth) -> str:
+    """The stored rows a download changed or lost, by the file's row IDs."""
+    shown = ", ".join(source for _, source in found.changed[:_SHOWN])
+    more = " …" if len(found.changed) > _SHOWN else ""
+    one = len(found.changed) == 1
+    what = "ist geändert oder fehlt" if one else "sind geändert oder fehlen"
+    return f"{plural(len(found.changed), 'Zeile', 'Zeilen')} der früheren {what} (ID {shown}{more})"
+
+
+def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
+    """Why a download of an export whose stored rows changed or went is not imported."""
+    return (
+        f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
+        f"({in_wave}{plural(stored, 'Aussage', 'Aussagen')}); {changed_rows(grown)}. "
+        "Sollen die neuen Zeilen gelten: die früheren dieser Zeilen löschen (workbench "
+        f"forget --statement {ids}; ihre Kodierungen gehen mit) und die Datei erneut "
+        "importieren — die übrigen Aussagen bleiben, neue Zeilen kommen hinzu. Sind es "
+        "zwei verschiedene Dateien gleichen Namens, nimmt --allow-duplicates beide auf."
+    )
+
+
+def append_rows(session: Session, target: int, sha256: str) -> None:
+    """Move the statements of the document just written from a file of ``sha256`` to the
+    stored document ``target`` (after its statements, its text extended) and remove the
+    written one: the export is one document, now with the file's hash."""
+    written = session.scalars(
+        select(Document)
+        .where(Document.sha256 == sha256, Document.id != target)
+        .order_by(Document.id.desc())
+    ).first()
+    stored = session.get(Document, target)
+    if written is None or stored is None:
+        return  # nothing was written (the rows were all empty)
+    shift = len(stored.text)
+    last = session.scalar(select(func.max(Segment.position)).where(Segment.document_id == target))
+    for segment in session.scalars(select(Segment).where(Segment.document_id == written.id)):
+        segment.document_id = target
+        segment.position = (last or 0) + segment.position
+        if segment.start is not None and segment.end is not None:
+            segment.start, segment.end = segment.start + shift, segment.end + shift
+    stored.text += written.text
+    earlier = [*(stored.options or {}).get(EARLIER_SHA, []), stored.sha256]
+    erased = {ERASED_ROWS: stored.options[ERASED_ROWS]} if ERASED_ROWS in stored.options else {}
+    options = {**(written.options or {}), **erased, EARLIER_SHA: earlier}
+    session.flush()
+    session.delete(written)
+    session.flush()  # the hash is unique per importer: free it first
+    stored.sha256, stored.options = sha256, options
+    session.flush()
