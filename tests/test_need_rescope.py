@@ -122,3 +122,20 @@ def test_a_run_made_before_a_merge_keeps_its_scopes_and_says_why(
         after = needs.clusters(project).set_index("cluster")
     assert list(after.loc[0, "districts"]) == ["Manfort", "Opladen", "Wiesdorf"]
     assert list(after["scope"]) == [needs.CROSS_CUTTING] * 2
+
+
+def test_after_forget_a_need_counts_only_its_remaining_statements_and_an_empty_one_goes(
+    folder: Path,
+) -> None:
+    """The run kept "6 Aussagen" for the bus after one was forgotten, and the benches,
+    all forgotten, stayed "übergreifend" with 9 statements and no district."""
+    with Project.open(folder) as project:
+        segments = project.segments()
+    bus = segments[segments["text"].str.startswith("Der Bus")]["segment_id"].tolist()
+    benches = segments[segments["text"].str.startswith("Mehr Bänke")]["segment_id"].tolist()
+    assert main(["--project", str(folder), "forget", "--statement", str(bus[0])]) == 0
+    assert main(["--project", str(folder), "forget", "--statement", *map(str, benches)]) == 0
+    with Project.open(folder) as project:
+        after = needs.clusters(project)
+    assert after["cluster"].tolist() == [0]  # the benches' need has nothing left to show
+    assert after.loc[0, "size"] == len(bus) - 1

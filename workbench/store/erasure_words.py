@@ -8,14 +8,16 @@ fett" on the topic map after the only statements with those words were forgotten
 contains and replaces a generated label that has a word only the erased statements had
 by the cluster's remaining keywords. A need cluster and a rating card (feedback item)
 keep only the districts a remaining statement comes from ("Genannt in: Manfort, Opladen"
-after the Manfort statement was forgotten). Who is in which cluster is not recomputed
-(the clustering stays as it ran); a researcher's own label stays.
+after the Manfort statement was forgotten); a need cluster counts only its remaining
+statements as its size, and one without any leaves the run. Who is in which cluster is
+not recomputed (the clustering stays as it ran); a researcher's own label stays.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
@@ -103,8 +105,9 @@ def says_erased(label: str, erased: set[str], remaining: set[str]) -> bool:
 
 
 def forget_words(session: Session, segment_ids: set[int]) -> None:
-    """Update keywords, labels and districts of every need and topic cluster and rating
-    card one of ``segment_ids`` belongs to (call before their assignments are deleted)."""
+    """Update keywords, labels, districts and size of every need and topic cluster and
+    rating card one of ``segment_ids`` belongs to, drop a need cluster left without
+    statements (call before their assignments are deleted)."""
     texts = dict(
         session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(segment_ids)))
         .tuples()
@@ -127,11 +130,16 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
         members = _remaining([row[:3] for row in rows], segment_ids)
         former = former_names(session) if members else {}
         places = _places(rows, segment_ids)
+        sizes = Counter(row[0] for row in rows if row[1] not in segment_ids)
         clusters = []
         for cluster in run.clusters:
             key = cluster.get("cluster")
+            if key in members and not sizes[key]:
+                continue  # no statement left: no need to show ("übergreifend", 0 Aussagen)
             new = _refreshed(cluster, members.get(key), erased, "Bedarf")
-            clusters.append(_narrowed(new, places[key], former) if key in members else new)
+            if key in members:
+                new = dict(_narrowed(new, places[key], former), size=sizes[key])
+            clusters.append(new)
         if clusters != run.clusters:
             run.clusters = clusters
     topic_runs = set(
