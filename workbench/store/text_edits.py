@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.store.analysis_tables import NeedRun, TopicRun
+from workbench.store.analysis_tables import NeedAssignment, NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
 from workbench.store.erasure_words import comes_from, fallback_label, normal_text
 from workbench.store.label_names import replace_in_labels_of
@@ -407,24 +407,47 @@ def _replace_copies(session: Session, texts: dict[str, str | None]) -> None:
 
 
 def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -> int:
-    """Remove forgotten statements from need runs and feedback items; return how many."""
+    """Remove forgotten statements from need runs and feedback items; return how many.
+
+    A quote that a remaining statement says word for word (the same card from a second
+    source) stays: in a need cluster as that statement's quote if it is in the cluster,
+    on a rating card if it is one of the card's statements. Call after the forgotten
+    statements' need assignments are gone."""
     texts = set(texts)
     normal = [normal_text(t) for t in texts]  # once, for every label below
+    others = _said_again(session, texts, segment_ids)  # text → remaining statements with it
+    in_cluster: dict[tuple[int, int], dict[str, int]] = {}  # (run, cluster) → text → id
+    survivors = sorted({i for ids in others.values() for i in ids})
+    text_of = {i: t for t, ids in others.items() for i in ids}
+    for start in range(0, len(survivors), 500):
+        rows = session.execute(
+            select(NeedAssignment.run_id, NeedAssignment.cluster, NeedAssignment.segment_id)
+            .where(NeedAssignment.segment_id.in_(survivors[start : start + 500]))
+            .order_by(NeedAssignment.segment_id)
+        )
+        for run_id, cluster, segment_id in rows:
+            in_cluster.setdefault((run_id, cluster), {}).setdefault(text_of[segment_id], segment_id)
     removed = 0
     labels: dict[tuple[int, object], str] = {}  # (need run, cluster) → label after erasure
     for run in session.scalars(select(NeedRun)):
         clusters = []
         for cluster in run.clusters:
             ids = list(cluster.get("quote_segment_ids", []))
-            keep = [
-                k
-                for k, quote in enumerate(cluster.get("quotes", []))
-                if quote not in texts and (k >= len(ids) or ids[k] not in segment_ids)
-            ]
-            removed += len(cluster.get("quotes", [])) - len(keep)
-            new = dict(cluster, quotes=[cluster["quotes"][k] for k in keep])
+            again = in_cluster.get((run.id, cluster.get("cluster")), {})
+            quotes, kept_ids = [], []
+            for k, quote in enumerate(cluster.get("quotes", [])):
+                said = ids[k] if k < len(ids) else None
+                if (said in segment_ids or (said is None and quote in texts)) and (
+                    quote not in again
+                ):
+                    continue
+                quotes.append(quote)
+                if said is not None:  # the remaining statement's, if the erased one's
+                    kept_ids.append(again[quote] if said in segment_ids else said)
+            removed += len(cluster.get("quotes", [])) - len(quotes)
+            new = dict(cluster, quotes=quotes)
             if ids:
-                new["quote_segment_ids"] = [ids[k] for k in keep if k < len(ids)]
+                new["quote_segment_ids"] = kept_ids
             clusters.append(new)
         clusters = [_neutral_label(c, normal, segment_ids, "Bedarf") for c in clusters]
         labels.update({(run.id, c.get("cluster")): c.get("label") for c in clusters})
@@ -435,8 +458,8 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
         if topics != topic_run.topics:
             topic_run.topics = topics
     for item in session.scalars(select(FeedbackItem)):
-        quotes = [q for q in item.quotes if q not in texts]
         members = [m for m in item.members if m not in segment_ids]
+        quotes = [q for q in item.quotes if q not in texts or others.get(q, set()) & set(members)]
         removed += len(item.quotes) - len(quotes)
         if quotes != item.quotes or members != item.members:
             item.quotes, item.members = quotes, members
@@ -445,6 +468,20 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
             label = labels.get((source.get("need_run"), source.get("cluster")))
             item.label = label if label and not comes_from(label, normal) else "Bedarf"
     return removed
+
+
+def _said_again(session: Session, texts: set[str], segment_ids: set[int]) -> dict[str, set[int]]:
+    """Text of a forgotten statement → the remaining statements with exactly that text."""
+    found: dict[str, set[int]] = {}
+    wanted = sorted(texts)
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(Segment.id, Segment.text).where(Segment.text.in_(wanted[start : start + 500]))
+        )
+        for segment_id, text in rows:
+            if segment_id not in segment_ids:
+                found.setdefault(text, set()).add(segment_id)
+    return found
 
 
 def _neutral_label(
