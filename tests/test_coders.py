@@ -141,3 +141,21 @@ def test_a_coder_is_respelt_and_konsens_is_no_person(
     assert main([*base, "B", "Konsens"]) == 2
     assert "keine Person" in capsys.readouterr().err
     assert sorted(set(project.codings()["coder"])) == ["B", "Lea"]
+
+
+@pytest.mark.backends
+def test_undoing_the_newer_of_two_merged_codings_keeps_the_older(
+    project: Project, tmp_path: Path
+) -> None:
+    """The typo "Aa" coded K4 first, A coded it again later; after the merge, A's undo of
+    her newer step took the coding away that Aa had made before (both were gone)."""
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K4"], "Herausforderung", "Aa")  # older
+    project.code_segment(ids["K5"], "Bedarf", "A")
+    project.code_segment(ids["K4"], "Herausforderung", "A")  # newer, the same passage
+    project.rename_coder("Aa", "A")
+    assert _codings(project) == [("K4", "Herausforderung", "A"), ("K5", "Bedarf", "A")]
+    project.undo("A", 1)
+    assert ("K4", "Herausforderung", "A") in _codings(project)
+    project.undo("A", 2)  # the older step, now A's, takes the passage's last coding away
+    assert _codings(project) == []

@@ -58,14 +58,9 @@ def rename_coder(session: Session, old: str, new: str) -> CoderChange:
     for coding in codings:
         if coding not in twice:
             coding.coder = new
-    dropped = {_key(c) for c in twice}
-    for action in actions:  # a step on a coding that is now new's own: undo would take it
+    _merge_steps(session, old, new, {_key(c) for c in twice})
+    for action in actions:
         action.coder = new
-        for item in session.scalars(
-            select(CodingActionItem).where(CodingActionItem.action_id == action.id)
-        ):
-            if (item.segment_id, item.code_id, item.start, item.end) in dropped:
-                session.delete(item)
     session.flush()
     session.execute(
         delete(CodingAction).where(
@@ -86,6 +81,40 @@ def rename_coder(session: Session, old: str, new: str) -> CoderChange:
         memo.author = new
     session.flush()
     return CoderChange(len(codings) - len(twice), len(twice), len(actions), len(memos))
+
+
+def _merge_steps(
+    session: Session, old: str, new: str, twice: set[tuple[int, int, int, int]]
+) -> None:
+    """Of a coding both coders had (kept once), the older step stays (as ``new``'s): before
+    the merge, undoing the newer left the other's coding, and only undoing the older as
+    well took the passage's last coding away; a coding without a step of its own
+    (imported) stayed through every undo, so no step stays (as ``merge.merge_code``)."""
+    if not twice:
+        return
+    items = session.execute(
+        select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
+        .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
+        .where(CodingAction.coder.in_([old, new]))
+    ).all()
+    latest: dict[tuple[str, tuple[int, int, int, int]], CodingActionItem] = {}
+    for item, coder, undone in items:
+        key = (item.segment_id, item.code_id, item.start, item.end)
+        if key in twice and item.op == "add" and undone is None:
+            mine = latest.get((coder, key))
+            if mine is None or mine.action_id < item.action_id:
+                latest[(coder, key)] = item
+    for item, coder, _ in items:
+        key = (item.segment_id, item.code_id, item.start, item.end)
+        if key not in twice:
+            continue
+        ours, theirs = latest.get((old, key)), latest.get((new, key))
+        older = ours if ours and theirs and ours.action_id < theirs.action_id else theirs
+        if coder == old and not (item is ours and older is ours):
+            session.delete(item)  # a step on a coding that is now new's own
+        elif coder == new and item is theirs and (older is not theirs or not ours):
+            session.delete(item)  # undoing it would take the older coding too
+    session.flush()
 
 
 def remove_coder(session: Session, coder: str, document: str | None = None) -> int:
