@@ -95,6 +95,8 @@ def _district_line(data: ReportData, page: ProfilePage) -> str:
     n = profile.segments
     name = city_heading(profile.workshops) if page.district == CITYWIDE else page.district
     facts = f"{format_number(n)} {'Aussage' if n == 1 else 'Aussagen'}"
+    if page.district == CITYWIDE and not n and len(data.segments):  # not "0 Aussagen"
+        facts = "keine stadtweiten Aussagen; die Sozialräume im Vergleich"
     if not profile.needs.empty:
         k = len(profile.needs)
         facts += (
