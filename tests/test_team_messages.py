@@ -19,12 +19,13 @@ import pytest
 from tests.feedback_data import answer, count, fields, items, rated_project
 from tests.formular_http import serving
 from tests.pg import Server, _bindir, _start, _stop
-from tests.test_busy_project import _sqlite_writer
+from tests.test_busy_project import _committing, _sqlite_writer
 from tests.test_feedback_widgets import all_html
 from tests.test_old_kernel_after_upgrade import _upgraded_by_a_newer_workbench
 from widgets.app_support import APP_UNAVAILABLE
 from widgets.coding_panel import (
     CODER_BUSY,
+    CODER_BUSY_READING,
     CODER_DATABASE,
     CODER_UNAVAILABLE,
     CodingPanel,
@@ -76,6 +77,28 @@ def test_a_co_researcher_coding_while_the_project_is_busy_reads_their_own_senten
     assert "Notebook-Kernel neu starten" in html.unescape(researchers.status.value)
     assert "zum Schreiben gesperrt" in caplog.text  # the reason in the server's log
     assert coded.codings().empty
+
+
+def test_a_co_researcher_reading_on_a_busy_share_is_not_told_a_step_was_not_saved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """On a network share a writer's commit locks readers out: going to the next statement
+    said "dieser Schritt wurde nicht gespeichert", though she had saved nothing."""
+    monkeypatch.setattr(schema, "share_type", lambda _path: "cifs")  # rollback journal
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 300)
+    project = rated_project(Project.create(tmp_path / "p", districts=DISTRICTS), tmp_path)
+    project.add_code("Ressource")
+    app = CodingPanel(project, coder="Anna", co_researcher=True)
+    with caplog.at_level(logging.WARNING), _committing(project):
+        app.next_button.click()
+    shown = html.unescape(app.status.value)
+    assert CODER_BUSY_READING in shown and "gespeichert" not in shown
+    _assert_for_them(shown)
+    assert "konnte nicht gelesen werden" in caplog.text
+    with _sqlite_writer(project):  # a step that writes keeps saying it was not saved
+        app.code_buttons["Ressource"].click()
+    assert CODER_BUSY in html.unescape(app.status.value)
+    project.close()
 
 
 def test_a_co_researcher_coding_after_another_workbench_upgraded_reads_their_own_sentence(

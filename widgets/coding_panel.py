@@ -68,6 +68,12 @@ CODER_BUSY = (
     "Gerade schreibt ein anderer Vorgang lange ins Projekt (z. B. ein Import); dieser "
     "Schritt wurde nicht gespeichert. Bitte versuchen Sie es in ein paar Minuten noch einmal."
 )
+# the same for a step that only read (a share locks readers out while one writes)
+CODER_BUSY_READING = (
+    "Gerade schreibt ein anderer Vorgang lange ins Projekt (z. B. ein Import); die Aussagen "
+    "konnten nicht geladen werden, nichts wurde geändert. Bitte versuchen Sie es in ein paar "
+    "Minuten noch einmal."
+)
 CODER_UNAVAILABLE = (
     "Dieser Schritt wurde nicht gespeichert: Das Projekt wird gerade umgestellt (neue "
     "Datenbank oder neue Version der Werkbank). Bitte laden Sie die Seite in ein paar "
@@ -203,7 +209,9 @@ class CodingPanel(PanelView):
         if not self.co_researcher or not for_the_team(err):
             return str(err)
         _log.warning("Kodier-App: Schritt nicht ausgeführt (%s)", err)
-        return CODER_BUSY if isinstance(err, ProjectBusyError) else CODER_UNAVAILABLE
+        if isinstance(err, ProjectBusyError):
+            return CODER_BUSY_READING if err.reading else CODER_BUSY
+        return CODER_UNAVAILABLE
 
     # -- handlers (one model call each, then render) -------------------------------------
     def _on_name(self, _: Any) -> None:

@@ -107,7 +107,11 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
 
 class ProjectBusyError(WorkbenchError):
     """Another process held the project's write lock longer than the write waits for it;
-    nothing of the step was written."""
+    nothing of the step was written (``reading``: the step only read and could not)."""
+
+    def __init__(self, message: str, reading: bool = False):
+        super().__init__(message)
+        self.reading = reading
 
 
 class DatabaseUnavailableError(WorkbenchError):

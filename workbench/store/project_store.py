@@ -209,7 +209,7 @@ def _busy_in_german(context: ExceptionContext) -> None:
         # row lock ("SELECT … FOR UPDATE"): those wait to write
         lock = "pg_advisory" in statement or "FOR UPDATE" in statement.upper()
         reading = _reads(statement) and not lock
-        raise ProjectBusyError(database_problem(err, reading) or str(err)) from None
+        raise ProjectBusyError(database_problem(err, reading) or str(err), reading) from None
 
 
 def _address(url: object) -> object:
