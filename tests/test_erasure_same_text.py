@@ -27,12 +27,11 @@ FILES = {
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(project: Project, tmp_path: Path) -> Path:
     """A project of FILES with a stored need run of their clusters and a rating card."""
+    from workbench.ingest import TableMapping
     from workbench.participation import feedback
 
-    folder = tmp_path / "projekt"
-    assert main(["init", str(folder), "--districts", "Manfort,Opladen"]) == 0
     labels = []
     for name, rows in FILES.items():
         source = tmp_path / name
@@ -40,19 +39,18 @@ def folder(tmp_path: Path) -> Path:
         pd.DataFrame(table, columns=["ID", "Text", "Sozialraum"]).to_csv(
             source, sep=";", index=False
         )
-        args = ["--project", str(folder), "import", str(source), "--text-column", "Text"]
-        assert main([*args, "--id-column", "ID", "--district-column", "Sozialraum"]) == 0
+        mapping = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")
+        project.import_files([source], mapping)
         labels += [cluster for _, _, cluster in rows]
-    with Project.open(folder) as project:
-        segments = project.segments().sort_values("segment_id").reset_index(drop=True)
-        assert segments["text"].tolist() == [t for rows in FILES.values() for t, _, _ in rows]
-        vectors = np.random.default_rng(0).normal(size=(len(segments), 4))
-        clusters = needs.describe(segments, np.array(labels), vectors, {}, 2)
-        with project.transaction() as session:
-            params = needs.NeedParams(segments="all")
-            needs.insert_run(session, params, segments, np.array(labels), clusters, [], "test")
-        feedback.issue_tokens(project, 1)
-    return folder
+    segments = project.segments().sort_values("segment_id").reset_index(drop=True)
+    assert segments["text"].tolist() == [t for rows in FILES.values() for t, _, _ in rows]
+    vectors = np.random.default_rng(0).normal(size=(len(segments), 4))
+    clusters = needs.describe(segments, np.array(labels), vectors, {}, 2)
+    with project.transaction() as session:
+        params = needs.NeedParams(segments="all")
+        needs.insert_run(session, params, segments, np.array(labels), clusters, [], "test")
+    feedback.issue_tokens(project, 1)
+    return project.path
 
 
 def _bus(folder: Path) -> tuple[list[str], list[int], list[list[str]]]:
@@ -66,6 +64,7 @@ def _bus(folder: Path) -> tuple[list[str], list[int], list[list[str]]]:
     return list(row["quotes"]), [int(i) for i in row["quote_segment_ids"]], cards
 
 
+@pytest.mark.backends
 @pytest.mark.parametrize("which", [0, 1])
 def test_the_same_words_from_another_source_stay_quoted(folder: Path, which: int) -> None:
     """Forgetting Manfort's card removed the Opladen card's quote of the same words from
@@ -87,6 +86,7 @@ def test_the_same_words_from_another_source_stay_quoted(folder: Path, which: int
     assert list(segments.loc[segments["text"] == SAME, "segment_id"]) == [kept]
 
 
+@pytest.mark.backends
 def test_the_words_go_once_no_statement_says_them(folder: Path) -> None:
     """With both statements forgotten, no quote of them is left."""
     with Project.open(folder) as project:
