@@ -262,6 +262,7 @@ def test_gaps_in_districts_roles_codings_and_indicators(gaps: Project, fmt: str)
     city = check(gaps, fmt, district="Gesamtstadt")
     assert "Aus der Gesamtstadt liegen keine Aussagen vor." in city
     assert "Aus Gesamtstadt" not in text + city
+    assert "Keine Empfehlung für die Gesamtstadt." in city and "für der" not in city
 
 
 def test_the_forbidden_pattern_finds_what_it_should() -> None:

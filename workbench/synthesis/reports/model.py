@@ -52,7 +52,7 @@ from workbench.store.district_changes import changed_since
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicator_tables import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
-from workbench.synthesis.profiles import Profiles, build_profiles, place
+from workbench.synthesis.profiles import Profiles, build_profiles
 from workbench.synthesis.recommendations import chain as recommendation_chain
 
 if TYPE_CHECKING:
@@ -553,7 +553,8 @@ def none_for_district(data: ReportData) -> str | None:
     """The note for a district's report when the study has recommendations, none for it."""
     if data.district is None or not data.chain["recommendations"]:
         return None  # the report says there are none yet
-    return f"Keine Empfehlung für {place(data.district)}."
+    where = "die Gesamtstadt" if data.district == CITYWIDE else data.district  # accusative
+    return f"Keine Empfehlung für {where}."
 
 
 def cluster_tag(data: ReportData, cluster: object) -> str:
