@@ -197,3 +197,25 @@ def test_a_topic_named_after_its_keywords_repeats_no_word() -> None:
     keywords = ["kinder wohnpark", "wohnpark", "stadtteilmütter fest", "schule"]
     assert fallback_label(keywords, "Thema") == "Kinder · Wohnpark · Stadtteilmütter"
     assert fallback_label(["kita", "spielplatz"], "Bedarf") == "Kita · Spielplatz"
+
+
+def test_a_topic_counts_only_its_remaining_statements_after_forget(
+    analysed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The topic run kept the size it had before forget; a topic whose statements were
+    all forgotten stayed in it (topics.topics) with their count."""
+    with Project.open(analysed) as project:
+        assigned = topics.assignments(project)
+        sizes = topics.topics(project).set_index("key")["size"].to_dict()
+    last = assigned["topic"].iloc[-1]  # loses all its statements
+    topic = assigned.loc[assigned["topic"] != last, "topic"].value_counts().index[0]
+    erased = int(assigned.loc[assigned["topic"] == topic, "segment_id"].iloc[0])  # one
+    assert sizes[topic] > 1
+    whole = assigned.loc[assigned["topic"] == last, "segment_id"]
+    gone = sorted({erased, *map(int, whole)})
+    run(capsys, "--project", analysed, "forget", "--statement", *gone)
+    with Project.open(analysed) as project:
+        after = topics.topics(project).set_index("key")["size"].to_dict()
+        left = topics.assignments(project)["topic"].value_counts().to_dict()
+    assert after == left  # each topic as many statements as it still has, none with 0
+    assert after[topic] == sizes[topic] - 1 and last not in after

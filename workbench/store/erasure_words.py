@@ -8,9 +8,9 @@ fett" on the topic map after the only statements with those words were forgotten
 contains and replaces a generated label that has a word only the erased statements had
 by the cluster's remaining keywords. A need cluster and a rating card (feedback item)
 keep only the districts a remaining statement comes from ("Genannt in: Manfort, Opladen"
-after the Manfort statement was forgotten); a need cluster counts only its remaining
-statements as its size, and one without any leaves the run. Who is in which cluster is
-not recomputed (the clustering stays as it ran); a researcher's own label stays.
+after the Manfort statement was forgotten); a need cluster or topic counts only its
+remaining statements as its size, and one without any leaves the run. Who is in which
+cluster is not recomputed (the clustering stays as it ran); a researcher's own label stays.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def says_erased(label: str, erased: set[str], remaining: set[str]) -> bool:
 
 def forget_words(session: Session, segment_ids: set[int]) -> None:
     """Update keywords, labels, districts and size of every need and topic cluster and
-    rating card one of ``segment_ids`` belongs to, drop a need cluster left without
+    rating card one of ``segment_ids`` belongs to, drop a cluster or topic left without
     statements (call before their assignments are deleted)."""
     texts = dict(
         session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(segment_ids)))
@@ -155,7 +155,13 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
             .where(TopicAssignment.run_id == run_id)
         ).all()
         members = _remaining(rows, segment_ids)
-        topics = [_refreshed(t, members.get(t.get("key")), erased, "Thema") for t in run.topics]
+        sizes = Counter(key for key, segment_id, _ in rows if segment_id not in segment_ids)
+        topics = [
+            _refreshed(t, members.get(t.get("key")), erased, "Thema")
+            | ({"size": sizes[t.get("key")]} if t.get("key") in members else {})
+            for t in run.topics
+            if t.get("key") not in members or sizes[t.get("key")]  # none left: it goes
+        ]
         if topics != run.topics:
             run.topics = topics
     _forget_in_items(session, segment_ids, erased)
