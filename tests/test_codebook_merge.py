@@ -60,9 +60,10 @@ def test_merge_moves_codings_memos_and_resolutions_once(
         "Herausforderung", "code_id"]]  # fmt: skip
     assert len(project.disagreements()) == 0
 
-    # A's last step was coding K4 with Herausforderung itself: undo takes that back once;
-    # the step before (K4 Leerstelle) is gone with the duplicate, the first acts on the target
+    # A's last step was coding K4 with Herausforderung itself: undoing it leaves the K4
+    # coding that Leerstelle held before (as before the merge); the older step removes it
     assert project.undo_steps("A", 5) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)",
         f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) entfernt",
         f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt",
     ]
@@ -201,14 +202,19 @@ def test_undo_after_a_merge_keeps_a_coding_the_other_code_held(
     """A coded K4 with Leerstelle, then K5, then K4 with Herausforderung. Before the merge,
     undoing the last step left K4 coded (Leerstelle); only undoing the first as well took
     it away. The merge kept the newer step and dropped the older: the first undo after
-    the merge took K4's only coding. Now the older step stays: undo takes K5 first, K4
-    only where it lost its last coding before the merge too."""
+    the merge took K4's only coding; then it dropped the newer, and the first undo took
+    K5, which the coder had not asked to undo. Now each undo does what it did before the
+    merge: the newer K4 step changes nothing, then K5, then K4 goes."""
     ids = cards_project(project, tmp_path)
     project.add_code("Leerstelle")
     project.code_segment(ids["K4"], "Leerstelle", "A")
     project.code_segment(ids["K5"], "Leerstelle", "A")
     project.code_segment(ids["K4"], "Herausforderung", "A")
     project.merge_code("Leerstelle", "Herausforderung")
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)"
+    ]
+    assert _codings(project) == [("K4", "Herausforderung", "A"), ("K5", "Herausforderung", "A")]
     assert project.undo_steps("A", 1) == [
         f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt"
     ]
@@ -234,6 +240,7 @@ def test_undo_after_a_merge_keeps_a_coding_imported_for_the_merged_code(
     project.code_segment(ids["K5"], "Herausforderung", "A")
     project.merge_code("Leerstelle", "Herausforderung")
     assert project.undo_steps("A", 5) == [
-        f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt"
+        f"Aussage {ids['K5']}: 'Herausforderung' [0, 26) entfernt",
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)",
     ]
     assert _codings(project) == [("K4", "Herausforderung", "A")]

@@ -57,11 +57,14 @@ def test_a_typo_coder_is_merged_into_the_coder_meant(
     assert table[table["code"] == "Bedarf"]["resolved"].tolist() == [True]
     assert main([*base]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "A: 2 Kodierungen, 2 Kodierschritte",
+        "A: 2 Kodierungen, 3 Kodierschritte",
         "B: 2 Kodierungen, 2 Kodierschritte",
     ]
-    # the typo's steps are A's now (the one on the coding A had is gone: undo would take it)
-    assert project.undo_steps("A", 1) == [f"Aussage {ids['K5']}: 'Bedarf' [0, 26) entfernt"]
+    # the typo's steps are A's now; the one on the coding A had changes nothing
+    assert project.undo_steps("A", 2) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)",
+        f"Aussage {ids['K5']}: 'Bedarf' [0, 26) entfernt",
+    ]
 
     assert main([*base, "rename", "Niemand", "A"]) == 2
     assert "Von 'Niemand' gibt es keine Kodierungen (kodiert haben: A, B)" in (
@@ -148,14 +151,15 @@ def test_undoing_the_newer_of_two_merged_codings_keeps_the_older(
     project: Project, tmp_path: Path
 ) -> None:
     """The typo "Aa" coded K4 first, A coded it again later; after the merge, A's undo of
-    her newer step took the coding away that Aa had made before (both were gone)."""
+    her newer step took the coding away that Aa had made before (both were gone), and
+    first a fix that dropped the newer step undid K5 instead, which she had not asked."""
     ids = cards_project(project, tmp_path)
     project.code_segment(ids["K4"], "Herausforderung", "Aa")  # older
     project.code_segment(ids["K5"], "Bedarf", "A")
     project.code_segment(ids["K4"], "Herausforderung", "A")  # newer, the same passage
     project.rename_coder("Aa", "A")
     assert _codings(project) == [("K4", "Herausforderung", "A"), ("K5", "Bedarf", "A")]
-    project.undo("A", 1)
-    assert ("K4", "Herausforderung", "A") in _codings(project)
+    project.undo("A", 1)  # the newer K4 step: the coding Aa made stays, and so does K5
+    assert _codings(project) == [("K4", "Herausforderung", "A"), ("K5", "Bedarf", "A")]
     project.undo("A", 2)  # the older step, now A's, takes the passage's last coding away
     assert _codings(project) == []

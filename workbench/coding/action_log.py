@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import InputError
 from workbench.store import Code, Coding, CodingAction, CodingActionItem, Segment, utcnow
 
+KEPT = "kept"  # op of a step whose coding a merge kept once, as another step's
+
 
 def log_action(session: Session, coder: str, kind: str, items: list[tuple[str, Coding]]) -> None:
     """Log one action of ``coder`` with its items (("add"|"remove", coding), …)."""
@@ -118,6 +120,8 @@ def remove_codings(
 
 def revert_item(session: Session, item: CodingActionItem, coder: str) -> None:
     """Change back what one logged item did: remove an added coding, restore a removed one."""
+    if item.op == KEPT:  # the coding is another step's since a merge: it stays
+        return
     found = find_coding(session, item.segment_id, item.code_id, coder, item.start, item.end)
     if item.op == "add":
         if found is not None:  # by statement: a colleague may have deleted it meanwhile

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from workbench.coding.action_log import log_action
+from workbench.coding.action_log import KEPT, log_action
 from workbench.core.domain import InputError
 from workbench.store import (
     Coding,
@@ -88,8 +88,9 @@ def _merge_steps(
 ) -> None:
     """Of a coding both coders had (kept once), the older step stays (as ``new``'s): before
     the merge, undoing the newer left the other's coding, and only undoing the older as
-    well took the passage's last coding away; a coding without a step of its own
-    (imported) stayed through every undo, so no step stays (as ``merge.merge_code``)."""
+    well took the passage's last coding away; the newer stays as a step that changes
+    nothing (``KEPT``), as does the one step beside a coding without a step of its own
+    (imported), which stayed through every undo (as ``merge.merge_code``)."""
     if not twice:
         return
     items = session.execute(
@@ -110,10 +111,11 @@ def _merge_steps(
             continue
         ours, theirs = latest.get((old, key)), latest.get((new, key))
         older = ours if ours and theirs and ours.action_id < theirs.action_id else theirs
-        if coder == old and not (item is ours and older is ours):
-            session.delete(item)  # a step on a coding that is now new's own
-        elif coder == new and item is theirs and (older is not theirs or not ours):
-            session.delete(item)  # undoing it would take the older coding too
+        if item is ours or item is theirs:
+            if not (ours and theirs and item is older):  # only the older takes it away
+                item.op = KEPT
+        elif coder == old:
+            session.delete(item)  # an earlier step on a coding that is now new's own
     session.flush()
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from workbench.coding.action_log import KEPT
 from workbench.coding.codebook import SEPARATOR, check_code_size
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
@@ -154,8 +155,10 @@ def _move_undo_steps(
 ) -> None:
     """Logged steps on ``source`` act on ``target``. Of a coding both codes had, the
     older step stays: before the merge, undoing the newer left the other code's coding,
-    and only undoing the older as well took the passage's last coding away; a coding
-    without a step of its own (imported) stayed through every undo, so no step stays."""
+    and only undoing the older as well took the passage's last coding away; so the newer
+    stays in the log as a step that changes nothing (``KEPT``: undoing it first no longer
+    takes both away, nor an unrelated earlier step). A coding without a step of its own
+    (imported) stayed through every undo, so the other's step changes nothing either."""
     items = session.execute(
         select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
         .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
@@ -176,9 +179,11 @@ def _move_undo_steps(
             continue
         ours, theirs = latest.get((source.id, key)), latest.get((target.id, key))
         older = ours if ours and theirs and ours.action_id < theirs.action_id else theirs
-        if item.code_id == source.id and item is ours and older is ours:
-            item.code_id = target.id  # the older step: undoing it takes the coding away
-        elif item.code_id == source.id or (item is theirs and (older is not theirs or not ours)):
+        if item is ours or item is theirs:
+            item.code_id = target.id
+            if not (ours and theirs and item is older):  # only the older takes it away
+                item.op = KEPT
+        elif item.code_id == source.id:
             session.delete(item)
     session.flush()
     session.execute(  # actions left without items have nothing to undo

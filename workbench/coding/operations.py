@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from workbench.coding import agreement as agreement_
 from workbench.coding import code_analysis, merge
 from workbench.coding import coders as coder_ops
-from workbench.coding.action_log import apply_coding, remove_codings, revert_item
+from workbench.coding.action_log import KEPT, apply_coding, remove_codings, revert_item
 from workbench.coding.code_index import CodeIndex, free_guid
 from workbench.coding.codebook import (
     SEPARATOR,
@@ -413,7 +413,9 @@ class CodingMixin(ProjectStore):
                 lines = []
                 for i in items:
                     revert_item(s, i, coder)
-                    done = "entfernt" if i.op == "add" else "wiederhergestellt"
+                    done = {"add": "entfernt", KEPT: "bleibt (zusammengeführt)"}.get(
+                        i.op, "wiederhergestellt"
+                    )
                     path = getattr(s.get(Code, i.code_id), "path", "(gelöschter Code)")
                     lines.append(f"Aussage {i.segment_id}: '{path}' [{i.start}, {i.end}) {done}")
                 said.append("; ".join(lines))

@@ -38,7 +38,9 @@ class CodingAction(Base):
 
 
 class CodingActionItem(Base):
-    """A coding an action added (``op="add"``) or removed (``op="remove"``), in full."""
+    """A coding an action added (``op="add"``) or removed (``op="remove"``), in full;
+    ``op="kept"``: it added a coding that a merge of codes or coders kept once, as another
+    step's (undoing it changes nothing)."""
 
     __tablename__ = "coding_action_items"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
