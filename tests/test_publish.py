@@ -329,6 +329,18 @@ def test_missing_data_gives_a_sentence_for_readers(
     assert themes.scripts == [] and "Plotly.newPlot" not in themes.raw
 
 
+def test_without_city_wide_statements_no_bar_says_gesamtstadt_0(tmp_path: Path) -> None:
+    """District workshops only: the chart "Aussagen je Sozialraum" showed a bar
+    "Gesamtstadt" at 0 beside them, as if the city had said nothing."""
+    with partial(tmp_path) as project:
+        site = publish(project, tmp_path / "seite", generated_at=WHEN)
+    page = Page(site.folder / INDEX)
+    bars = [t for t in page.chart_data() if t.get("name") == "Aussagen"]
+    assert bars and all("Manfort" in [*t.get("x", []), *t.get("y", [])] for t in bars)
+    assert not [t for t in bars if CITYWIDE in [*t.get("x", []), *t.get("y", [])]]
+    assert not re.search(rf"{CITYWIDE}\s+0\b", page.text)
+
+
 def test_the_public_site_names_no_run_and_no_team_command(tmp_path: Path) -> None:
     """A study in progress (one wave, a recommendation without status steps, a need run
     older than the statements): the site says what is missing in words for residents —

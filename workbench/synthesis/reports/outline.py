@@ -166,7 +166,9 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
             (False, False, False, False, True),
         )
     )
-    profiles = (data.profiles.city, *data.profiles.districts)
+    city = data.profiles.city  # no city-wide workshop: no bar "Gesamtstadt 0" beside them
+    shown = (city,) if city.segments or not len(data.segments) else ()
+    profiles = (*shown, *data.profiles.districts)
     out.add(
         Chart(
             key="aussagen-je-sozialraum",
