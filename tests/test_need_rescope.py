@@ -125,7 +125,7 @@ def test_a_run_made_before_a_merge_keeps_its_scopes_and_says_why(
 
 
 def test_after_forget_a_need_counts_only_its_remaining_statements_and_an_empty_one_goes(
-    folder: Path,
+    folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The run kept "6 Aussagen" for the bus after one was forgotten, and the benches,
     all forgotten, stayed "übergreifend" with 9 statements and no district."""
@@ -134,7 +134,10 @@ def test_after_forget_a_need_counts_only_its_remaining_statements_and_an_empty_o
     bus = segments[segments["text"].str.startswith("Der Bus")]["segment_id"].tolist()
     benches = segments[segments["text"].str.startswith("Mehr Bänke")]["segment_id"].tolist()
     assert main(["--project", str(folder), "forget", "--statement", str(bus[0])]) == 0
+    capsys.readouterr()
     assert main(["--project", str(folder), "forget", "--statement", *map(str, benches)]) == 0
+    said = "     1  Bedarfe und Themen ohne übrige Aussage (aus ihrem Lauf entfernt)"
+    assert said in capsys.readouterr().out.splitlines()
     with Project.open(folder) as project:
         after = needs.clusters(project)
     assert after["cluster"].tolist() == [0]  # the benches' need has nothing left to show

@@ -13,7 +13,8 @@ participation token, and removes in one transaction:
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
   an export would otherwise put them back into the key) and in recommendations (their
   actors and status steps, which earlier releases stored as typed),
-- need and topic assignments, the statements' quotes in stored need runs and feedback
+- need and topic assignments (a need cluster or topic left without any goes from its run),
+  the statements' quotes in stored need runs and feedback
   items, the keywords and generated labels of their clusters, topics and rating cards
   that only they said, and the districts only they came from
   (:mod:`workbench.store.erasure_words`), recommendation evidence and need links,
@@ -85,6 +86,7 @@ LABELS = {
     "key_entries": "Einträge im Pseudonymschlüssel",
     "listed_names": "Namen auf Teilnehmendenlisten",
     "assignments": "Zuordnungen zu Bedarfen und Themen",
+    "emptied": "Bedarfe und Themen ohne übrige Aussage (aus ihrem Lauf entfernt)",
     "quotes": "Zitate in Bedarfsläufen und Rückmelde-Einträgen",
     "need_names": "Bedarfsnamen des Teams, die eine gelöschte Aussage zitierten",
     "evidence": "Belege und Verknüpfungen von Empfehlungen",
@@ -344,7 +346,7 @@ def _forget_statements(
         Memo.id.in_(memo_ids) | ((Memo.target_type == "segment") & Memo.target_id.in_(ids)),
     )
     counts["key_spans"] = delete_rows(session, PseudonymSpan, PseudonymSpan.segment_id.in_(ids))
-    forget_words(session, ids)  # keywords and labels of their clusters, before the assignments
+    counts["emptied"] = forget_words(session, ids)  # their clusters' words, before assignments
     report.need_runs = sorted(  # their scope is the analysis' to decide again (need_rescope)
         set(
             session.scalars(select(NeedAssignment.run_id).where(NeedAssignment.segment_id.in_(ids)))

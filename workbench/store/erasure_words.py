@@ -104,10 +104,10 @@ def says_erased(label: str, erased: set[str], remaining: set[str]) -> bool:
     return False
 
 
-def forget_words(session: Session, segment_ids: set[int]) -> None:
+def forget_words(session: Session, segment_ids: set[int]) -> int:
     """Update keywords, labels, districts and size of every need and topic cluster and
     rating card one of ``segment_ids`` belongs to, drop a cluster or topic left without
-    statements (call before their assignments are deleted)."""
+    statements (call before their assignments are deleted); return how many were dropped."""
     texts = dict(
         session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(segment_ids)))
         .tuples()
@@ -119,6 +119,7 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
             select(NeedAssignment.run_id).where(NeedAssignment.segment_id.in_(segment_ids))
         )
     )
+    dropped = 0
     for run_id in sorted(need_runs):
         run = session.get(NeedRun, run_id)
         rows = session.execute(
@@ -140,6 +141,7 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
             if key in members:
                 new = dict(_narrowed(new, places[key], former), size=sizes[key])
             clusters.append(new)
+        dropped += len(run.clusters) - len(clusters)
         if clusters != run.clusters:
             run.clusters = clusters
     topic_runs = set(
@@ -162,10 +164,12 @@ def forget_words(session: Session, segment_ids: set[int]) -> None:
             for t in run.topics
             if t.get("key") not in members or sizes[t.get("key")]  # none left: it goes
         ]
+        dropped += len(run.topics) - len(topics)
         if topics != run.topics:
             run.topics = topics
     _forget_in_items(session, segment_ids, erased)
     _forget_in_links(session, segment_ids, erased, [normal_text(t) for t in texts.values()])
+    return dropped
 
 
 def _forget_in_links(
