@@ -30,9 +30,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import TITLES
 from workbench.ingest.protocol_meta import (
     describes_group,
     detail_key,
@@ -219,6 +222,8 @@ def head_line(line: str) -> bool:
     """
     if _PRESENT.match(line) or names_detail(line) is not None:  # Jigasi's "Initial people …"
         return True
+    if _COUNT_LINE.match(line):  # "Teilnehmende: 12 Personen": not kept
+        return True
     match = _HEAD_LINE.match(line)
     if match is None:
         return False
@@ -240,7 +245,24 @@ def names_detail(line: str) -> tuple[str, ...] | None:
     if not (_is_name_list(value) and is_people_line(value)):
         return None
     names = tuple(n for n in people_in(value) if not is_role(n))
-    return names if names and all(len(n.split()) > 1 for n in names) else None
+    # "Moderation: Frau Schmidt": a surname after a form of address is a person too
+    addressed = {
+        fold(after.strip(" ,;.:"))
+        for before, after in pairwise(value.split())
+        if fold(before.strip(",;")) in TITLES
+    }
+    return (
+        names if names and all(len(n.split()) > 1 or fold(n) in addressed for n in names) else None
+    )
+
+
+# "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name
+_COUNT_LINE = re.compile(
+    rf"^\s*{_PARTICIPANTS}\s*:\s*(?:ca\.|circa|etwa|rund|ungefähr|über|mehr\s+als|knapp)?\s*"
+    r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*(?:personen|teilnehmende|teilnehmer(?:\*innen|:innen|innen)?|"
+    r"menschen|leute|anwesende|people|participants|attendees|pers\.)?\s*$",
+    re.I,
+)
 
 
 _ITEM = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
@@ -433,7 +455,7 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
                 skip = True
         elif _KEYWORDS.match(line) and following:
             skip = True
-        elif _DURATION.match(line):
+        elif _DURATION.match(line) or _COUNT_LINE.match(line):
             continue
         elif _DATE_LINE.match(line):
             header.date = header.date or _date(line, filename)

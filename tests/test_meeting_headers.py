@@ -1,0 +1,45 @@
+"""Meeting transcripts and protocols as typed by hand: what stands above or between the
+turns is no one's statement.
+
+A header above the first turn ("Teilnehmende: 12 Personen", "Moderation: Frau Schmidt")
+is the document's detail: the moderator goes onto the name list (pseudonymised wherever
+named), the count is not kept; neither is a statement.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+
+HEADED = """Protokoll Stadtteilrunde Manfort
+Teilnehmende: 12 Personen
+Moderation: Frau Schmidt
+
+Anna: Wir brauchen mehr Bänke im Park, hat Schmidt gesagt.
+Bernd: Der Spielplatz ist zu klein.
+Anna: Und die Beleuchtung fehlt.
+"""
+
+
+def _statements(project: Project) -> list[tuple[str | None, str]]:
+    segments = project.segments()
+    return list(zip(segments["speaker_role"], segments["text"], strict=True))
+
+
+def test_header_of_count_and_moderator_is_no_statement(tmp_path: Path, project: Project) -> None:
+    """Only the three turns are statements; the moderator named in the header is a
+    person on the name list, never stored in clear; the title names the workshop."""
+    path = tmp_path / "runde.txt"
+    path.write_text(HEADED, encoding="utf-8")
+    code = main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+    assert code == 0
+    texts = [text for _, text in _statements(project)]
+    assert len(texts) == 3
+    assert texts[1:] == ["Der Spielplatz ist zu klein.", "Und die Beleuchtung fehlt."]
+    assert "12 Personen" not in " ".join(texts)
+    assert "Schmidt" not in stored_text(project)
+    assert "[Person" in texts[0]
+    assert set(project.segments()["workshop"]) == {"Stadtteilrunde Manfort"}
