@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
@@ -43,3 +45,33 @@ def test_header_of_count_and_moderator_is_no_statement(tmp_path: Path, project: 
     assert "Schmidt" not in stored_text(project)
     assert "[Person" in texts[0]
     assert set(project.segments()["workshop"]) == {"Stadtteilrunde Manfort"}
+
+
+AGENDA = """Protokoll Stadtteilrunde Manfort
+
+TOP 1 Spielplätze
+Anna: Wir brauchen mehr Bänke im Park.
+Bernd: Der Spielplatz ist zu klein.
+{blank}TOP 2 Verkehr
+Anna: Die Kreuzung ist gefährlich.
+"""
+
+
+@pytest.mark.parametrize("blank", ["\n", ""], ids=["own-line", "between-turns"])
+def test_agenda_items_between_turns_are_their_question(
+    tmp_path: Path, project: Project, blank: str
+) -> None:
+    """ "TOP 1 …" / "TOP 2 …" in a typed meeting transcript group the turns below them (the
+    statements' question, as in a protocol); no item vanishes or ends up in a statement."""
+    path = tmp_path / "runde.txt"
+    path.write_text(AGENDA.format(blank=blank), encoding="utf-8")
+    code = main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+    assert code == 0
+    segments = project.segments()
+    assert list(segments["text"]) == [
+        "Wir brauchen mehr Bänke im Park.",
+        "Der Spielplatz ist zu klein.",
+        "Die Kreuzung ist gefährlich.",
+    ]
+    assert list(segments["question"]) == ["TOP 1 Spielplätze"] * 2 + ["TOP 2 Verkehr"]
+    assert set(segments["workshop"]) == {"Stadtteilrunde Manfort"}

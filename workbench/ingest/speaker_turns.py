@@ -54,6 +54,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.paragraphs import agenda_items
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
@@ -401,6 +402,22 @@ def turns_in_sections(
     return turns_document(raw, text, roles, questions)
 
 
+def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
+    """The text with its agenda items blanked ("TOP 1 Spielplätze" on a line of its own,
+    or two or more numbered in order) and, for each, its line number and heading: the
+    question of the turns below it, as in a protocol (no line of a turn's text)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    found = agenda_items(lines)
+    alone = {i for i in found if i == 0 or not lines[i - 1].strip()}
+    items = sorted(found if len(found) >= 2 else alone)
+    if not items:
+        return text, []
+    questions: list[tuple[int, str | None]] = [(i + 1, lines[i].strip()) for i in items]
+    for i in items:
+        lines[i] = ""
+    return "\n".join(lines), questions
+
+
 def turns_document(
     raw: RawFile,
     text: str,
@@ -410,6 +427,8 @@ def turns_document(
     """The statements of ``text``, the content of file ``raw`` (plain text, or the
     paragraphs of a Word transcript), one per speaker turn; ``questions``: the line
     from which on a question holds (turns under a protocol's headings)."""
+    text, items = _agenda(text)
+    questions = sorted([*questions, *items], key=lambda q: q[0])
     parse = read_turns(text)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
