@@ -75,3 +75,29 @@ def test_agenda_items_between_turns_are_their_question(
     ]
     assert list(segments["question"]) == ["TOP 1 Spielplätze"] * 2 + ["TOP 2 Verkehr"]
     assert set(segments["workshop"]) == {"Stadtteilrunde Manfort"}
+
+
+DETAILED = """Workshop: Quartiersworkshop
+Sozialraum: Opladen
+Schulsozialarbeit: Kein WLAN in den Unterkünften.
+Hartung: Die Busse fahren zu selten.
+Schulsozialarbeit: Homeschooling mit einem Handy.
+Hartung: Und abends gar nicht.
+"""
+
+
+def test_workshop_and_district_above_the_turns_name_them(tmp_path: Path, project: Project) -> None:
+    """ "Workshop: …" and "Sozialraum: …" above a transcript's turns name its workshop and
+    district, as in a protocol; neither is a statement nor "Workshop" a person."""
+    path = tmp_path / "runde.txt"
+    path.write_text(DETAILED, encoding="utf-8")
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert len(segments) == 4
+    assert list(segments["text"])[:2] == [
+        "Kein WLAN in den Unterkünften.",
+        "Die Busse fahren zu selten.",
+    ]
+    assert set(segments["workshop"]) == {"Quartiersworkshop"}
+    assert set(segments["district"]) == {"Opladen"}
+    assert segments["speaker"].nunique() == 1  # Hartung only

@@ -493,6 +493,8 @@ def turns_document(
         importer=IMPORTER,
         segments=tuple(segments),
         title=header.title_text,
+        workshop=header.workshop,
+        district=header.district,
         date=header.date,
         format=FORMAT,
         names=speakers.names,

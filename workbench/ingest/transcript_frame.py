@@ -19,8 +19,10 @@ Transcription tools write lines that are no one's words, and these are no statem
   the word ``Transkript``; a recording's length (``1 Std. 2 Min. 15 Sek.``) and a line of
   date and time (``12. März 2021, 06:02PM``: the date is the document's date, as is a
   date in the title); the details of a transcript's head (:func:`head_line`: ``Datum:``
-  is the document's date, ``Transkription:`` names a person for the name list, ``Ort:``,
-  ``Dauer:`` are not kept); BigBlueButton's welcome message over a saved chat
+  is the document's date, ``Transkription:`` names a person for the name list, as does
+  ``Moderation: Frau Schmidt``; ``Workshop:`` and ``Sozialraum:`` name the workshop and
+  district as in a protocol; ``Ort:``, ``Dauer:``, ``Teilnehmende: 12 Personen`` are not
+  kept); BigBlueButton's welcome message over a saved chat
   (``system:``, ``[18:00] Willkommen bei …!``, a line with HTML or BigBlueButton) and the
   lines below it. What is left is the title, its lines joined by " – ".
 """
@@ -200,6 +202,7 @@ _HEAD_LINE = re.compile(
 )
 # who transcribed or interviewed: names to pseudonymise ("Interviewerin: Kerstin Wagner"; the
 # interviewer's key is the head's only with names — "Interviewerin: Wie war das?" speaks)
+_EVENT_KEYS = ("workshop", "district", "format")  # the event's details, as in a protocol
 _NAMES_KEYS = ("transkri", "transcribed", "interviewer", "interviewt von", "interview geführt",
                "interviewführung")  # fmt: skip
 
@@ -222,7 +225,7 @@ def head_line(line: str) -> bool:
     """
     if _PRESENT.match(line) or names_detail(line) is not None:  # Jigasi's "Initial people …"
         return True
-    if _COUNT_LINE.match(line):  # "Teilnehmende: 12 Personen": not kept
+    if _COUNT_LINE.match(line) or detail_key(line) in _EVENT_KEYS:  # "Workshop: …"
         return True
     match = _HEAD_LINE.match(line)
     if match is None:
@@ -337,6 +340,8 @@ class Header:
     title: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     date: str | None = None
+    workshop: str | None = None  # "Workshop: Quartiersworkshop"
+    district: str | None = None  # "Sozialraum: Opladen", "Stadtteil: …"
 
     @property
     def title_lines(self) -> list[str]:
@@ -436,6 +441,7 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
         if listed is None:
             listed = names_detail(line)  # "Protokoll: Bernd Kowalczyk"
         head = _HEAD_LINE.match(line) if head_line(line) else None
+        event = detail_key(line)
         if listed is not None:
             header.names += listed
         elif head is not None:  # the date is the document's; place and length not kept
@@ -444,6 +450,12 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
                 header.date = header.date or _header_date(value, filename, strict)
             elif key.startswith(_NAMES_KEYS) and _is_name_list(value):
                 header.names += split_list(value)
+        elif event in _EVENT_KEYS:  # "Workshop: …", "Sozialraum: …"; the format not kept
+            value = " ".join(line.partition(":")[2].strip(" *_").split()) or None
+            if event == "workshop":
+                header.workshop = header.workshop or value
+            elif event == "district":
+                header.district = header.district or value
         elif _LIST_HEAD.match(line) and (_is_name_list(following) or _listed(following)):
             rolling = True  # more names may follow, one per line
             third = lines[i + 2] if i + 2 < len(lines) else ""
