@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.conftest import stored_text
@@ -101,3 +102,32 @@ def test_workshop_and_district_above_the_turns_name_them(tmp_path: Path, project
     assert set(segments["workshop"]) == {"Quartiersworkshop"}
     assert set(segments["district"]) == {"Opladen"}
     assert segments["speaker"].nunique() == 1  # Hartung only
+
+
+def test_word_transcript_of_name_and_text_without_times_is_read_as_turns(
+    tmp_path: Path, project: Project
+) -> None:
+    """A Word file of "Anna Müller: …" paragraphs (a meeting typed without times, no
+    headings) gives one statement per turn with the speakers pseudonymised, as the same
+    text in a .txt does, instead of refusing the file for lack of headings."""
+    document = docx.Document()
+    for line in (
+        "Anna Müller: Wir brauchen mehr Bänke im Park.",
+        "Bernd Kaiser: Der Spielplatz ist zu klein.",
+        "Anna Müller: Und die Beleuchtung fehlt abends.",
+    ):
+        document.add_paragraph(line)
+    path = tmp_path / "runde.docx"
+    document.save(path)
+    code = main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+    assert code == 0
+    segments = project.segments()
+    assert list(segments["text"]) == [
+        "Wir brauchen mehr Bänke im Park.",
+        "Der Spielplatz ist zu klein.",
+        "Und die Beleuchtung fehlt abends.",
+    ]
+    speakers = list(segments["speaker"])
+    assert speakers[0] == speakers[2] != speakers[1]
+    stored = stored_text(project)
+    assert "Müller" not in stored and "Kaiser" not in stored

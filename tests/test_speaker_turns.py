@@ -143,7 +143,7 @@ def test_question_and_answer_labels_are_roles_not_people(tmp_path: Path) -> None
     assert parsed.names == ()  # "Frage" never becomes a placeholder in the texts
 
 
-def test_functions_are_roles_and_a_word_protocol_without_times_stays_a_protocol(
+def test_functions_are_roles_in_a_text_and_in_a_word_file_without_headings(
     tmp_path: Path,
 ) -> None:
     import docx
@@ -161,14 +161,20 @@ def test_functions_are_roles_and_a_word_protocol_without_times_stays_a_protocol(
     assert [s.attributes.get("speaker") for s in parsed.segments][1] == "Hartung"  # a person
     assert parsed.names == ("Hartung",)
 
-    # In a Word file the same lines are a protocol's (the protocol importer reads it and
-    # asks for its headings): Teams' and Meet's transcripts carry times.
+    # A Word file of the same lines without headings is the same turns (not refused for
+    # lack of headings), under the details of its head
     document = docx.Document()
     for line in ["Workshop: Quartiersworkshop", "Sozialraum: Opladen", *lines]:
         document.add_paragraph(line)
     document.save(tmp_path / "protokoll.docx")
-    with pytest.raises(InputError, match="vor der ersten Leitfrage"):
-        parse_file(tmp_path / "protokoll.docx")
+    word = parse_file(tmp_path / "protokoll.docx")
+    assert [s.text for s in word.segments] == [s.text for s in parsed.segments]
+    assert [s.speaker_role for s in word.segments] == roles
+    assert (word.workshop, word.district, word.names) == (
+        "Quartiersworkshop",
+        "Opladen",
+        ("Hartung",),
+    )
 
 
 def test_words_that_open_a_point_continue_the_turn_and_are_no_people(tmp_path: Path) -> None:

@@ -452,6 +452,9 @@ def protocol_document(
         return sectioned
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
     paragraphs = marked_heads(paragraphs)
+    unheaded = not any(p.kind in ("question", "heading") for p in paragraphs)
+    if unheaded and not marks and is_speaker_turns(plain):
+        return turns_document(raw, plain, roles)  # "Anna Müller: …" typed without times
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None
