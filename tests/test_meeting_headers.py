@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest import parse_file
 
 HEADED = """Protokoll Stadtteilrunde Manfort
 Teilnehmende: 12 Personen
@@ -131,3 +132,31 @@ def test_word_transcript_of_name_and_text_without_times_is_read_as_turns(
     assert speakers[0] == speakers[2] != speakers[1]
     stored = stored_text(project)
     assert "Müller" not in stored and "Kaiser" not in stored
+
+
+@pytest.mark.parametrize("start", ["18:00", "18:00:00", "[18:00]"])
+def test_one_time_line_under_the_title_times_no_turn(tmp_path: Path, start: str) -> None:
+    """A typed transcript's "18:00" under its title is when the meeting began: no turn
+    gets it as its time (they were not all said at 18:00)."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Stadtteilrunde Manfort\n{start}\n\nAnna: Wir brauchen mehr Bänke.\n"
+        "Bernd: Der Spielplatz ist zu klein.\nAnna: Und die Beleuchtung fehlt.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert len(parsed.segments) == 3
+    assert [s.attributes.get("time") for s in parsed.segments] == [None] * 3
+
+
+def test_time_lines_through_a_transcript_still_time_its_turns(tmp_path: Path) -> None:
+    """Time lines of their own between the turns (Google Meet, every 5 minutes) still
+    give each turn below them its time."""
+    path = tmp_path / "meet.txt"
+    path.write_text(
+        "Stadtteilrunde Manfort\n00:00:00\n\nAnna: Wir brauchen mehr Bänke.\n"
+        "Bernd: Der Spielplatz ist zu klein.\n00:05:00\nAnna: Und die Beleuchtung fehlt.\n",
+        encoding="utf-8",
+    )
+    times = [s.attributes.get("time") for s in parse_file(path).segments]
+    assert times == ["00:00:00", "00:00:00", "00:05:00"]

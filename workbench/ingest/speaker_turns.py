@@ -402,6 +402,20 @@ def turns_in_sections(
     return turns_document(raw, text, roles, questions)
 
 
+def _start_line(turns: list[Turn]) -> bool:
+    """Whether the turns' only time is that of one line above them all ("18:00", "18:00
+    Uhr" under a typed transcript's title): the meeting's start, not every turn's time. A
+    recording's clock from zero (Google Meet's "00:00:00" over a short transcript) times
+    its turns."""
+    times = {turn.time for turn in turns}
+    return (
+        len(turns) > 1
+        and all(turn.section for turn in turns)
+        and len(times) == 1
+        and not re.fullmatch(r"[0:]+", next(iter(times)) or "0")
+    )
+
+
 def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
     """The text with its agenda items blanked ("TOP 1 Spielplätze" on a line of its own,
     or two or more numbered in order) and, for each, its line number and heading: the
@@ -433,6 +447,9 @@ def turns_document(
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
     parse.turns = _joined_segments(parse.turns)
+    if _start_line(parse.turns):  # "18:00" under the title: when the meeting began
+        for turn in parse.turns:
+            turn.time, turn.section = None, False
     header = read_header(parse.preamble, raw.name)
     speakers = Speakers(roles)
     for listed in (*header.names, *parse.names):
