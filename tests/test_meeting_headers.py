@@ -160,3 +160,43 @@ def test_time_lines_through_a_transcript_still_time_its_turns(tmp_path: Path) ->
     )
     times = [s.attributes.get("time") for s in parse_file(path).segments]
     assert times == ["00:00:00", "00:00:00", "00:05:00"]
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        ("Moderation: Yilmaz", ["Yilmaz"]),
+        ("Moderation: Hr. Yilmaz, Protokoll: Fr. Nowak", ["Yilmaz", "Nowak"]),
+    ],
+    ids=["surname-alone", "two-on-one-line"],
+)
+def test_moderator_by_surname_above_the_turns_is_no_statement(
+    tmp_path: Path, project: Project, head: str, names: list[str]
+) -> None:
+    """ "Moderation: Yilmaz" (a surname alone) or moderator and minute-taker on one line
+    above the turns name people for the name list: no statement, never in clear."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Stadtteilrunde Manfort\n{head}\n\nAnna: Wir brauchen mehr Bänke, sagt {names[-1]}.\n"
+        "Bernd: Der Spielplatz ist zu klein.\nAnna: Und die Beleuchtung fehlt.\n",
+        encoding="utf-8",
+    )
+    code = main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+    assert code == 0
+    segments = project.segments()
+    assert len(segments) == 3 and set(segments["speaker_role"].dropna()) == set()
+    stored = stored_text(project)
+    assert not [name for name in names if name in stored]
+
+
+def test_a_word_above_the_turns_stays_the_moderators_statement(tmp_path: Path) -> None:
+    """ "Moderation: Hallo" (no name) above the turns is the moderator's statement."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        "Stadtteilrunde Manfort\nModeration: Hallo\nAnna: Wir brauchen mehr Bänke.\n"
+        "Bernd: Der Spielplatz ist zu klein.\nAnna: Und die Beleuchtung fehlt.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    first = parsed.segments[0]
+    assert (first.speaker_role, first.text) == ("Moderation", "Hallo")

@@ -36,9 +36,11 @@ from itertools import pairwise
 
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import TITLES
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.protocol_meta import (
+    META_KEYS,
     describes_group,
     detail_key,
     is_names_line,
@@ -241,9 +243,15 @@ def names_detail(line: str) -> tuple[str, ...] | None:
 
     >>> names_detail("Protokoll: Bernd Kowalczyk"), names_detail("Moderation: Hallo")
     (('Bernd Kowalczyk',), None)
+    >>> names_detail("Moderation: Hr. Yilmaz, Protokoll: Fr. Nowak")
+    ('Yilmaz', 'Nowak')
     """
     if detail_key(line) != "names" or _LIST_LINE.match(line):
         return None
+    parts = _NEXT_NAMES.split(line)
+    if len(parts) > 1:  # "Moderation: Hr. Yilmaz, Protokoll: Fr. Nowak"
+        found = [names_detail(part) for part in parts]
+        return None if None in found else tuple(n for f in found for n in f or ())
     value = line.partition(":")[2].strip(" *_\t")
     if not (_is_name_list(value) and is_people_line(value)):
         return None
@@ -254,9 +262,31 @@ def names_detail(line: str) -> tuple[str, ...] | None:
         for before, after in pairwise(value.split())
         if fold(before.strip(",;")) in TITLES
     }
+    if len(names) == 1 and _known_name(names[0]):
+        return names  # "Moderation: Schmidt", "Moderation: Anna": a name, not a word
     return (
         names if names and all(len(n.split()) > 1 or fold(n) in addressed for n in names) else None
     )
+
+
+# Where a header line names the next people ("…, Protokoll: Fr. Nowak")
+_NEXT_NAMES = re.compile(
+    r"\s*[,;|·•–—]\s*(?=(?:"
+    + "|".join(
+        re.escape(k)
+        for k, v in sorted(META_KEYS.items(), key=lambda kv: -len(kv[0]))
+        if v == "names"
+    )
+    + r")\s*:)",
+    re.I,
+)
+
+
+def _known_name(name: str) -> bool:
+    """Whether one word is a first name, or a surname that is no German noun ("Schmidt",
+    "Yilmaz"; not "Sommer", "Gut")."""
+    names = gazetteer()
+    return names.has_first(name) or (names.has_last(name) and not is_german_noun(fold(name)))
 
 
 # "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name
