@@ -27,6 +27,12 @@ Bernd: Der Spielplatz ist zu klein.
 Anna: Und die Beleuchtung fehlt.
 """
 
+TURNS = (
+    "Anna: Wir brauchen mehr Bänke im Park.\n"
+    "Bernd: Der Spielplatz ist zu klein.\n"
+    "Anna: Und die Beleuchtung fehlt.\n"
+)
+
 
 def _statements(project: Project) -> list[tuple[str | None, str]]:
     segments = project.segments()
@@ -200,3 +206,31 @@ def test_a_word_above_the_turns_stays_the_moderators_statement(tmp_path: Path) -
     parsed = parse_file(path)
     first = parsed.segments[0]
     assert (first.speaker_role, first.text) == ("Moderation", "Hallo")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Teilnehmende: ca. 12 Personen (davon 3 online)",
+        "Teilnehmer: 8 Bewohner*innen, 4 Fachkräfte",
+        "Teilnehmende: 12 Personen, Moderation: Frau Yilmaz",
+    ],
+)
+def test_participants_count_in_other_words_is_no_statement(tmp_path: Path, head: str) -> None:
+    """A count of participants written with more words above the turns, also beside the
+    moderator, is no statement; the moderator goes onto the name list."""
+    path = tmp_path / "runde.txt"
+    path.write_text(f"Stadtteilrunde Manfort\n{head}\n\n{TURNS}", encoding="utf-8")
+    parsed = parse_file(path)
+    assert [s.speaker_role for s in parsed.segments] == [None] * 3
+    assert ("Yilmaz" in parsed.names) == ("Yilmaz" in head)
+
+
+def test_a_number_said_by_a_participant_stays_a_statement(tmp_path: Path) -> None:
+    """ "Teilnehmer: 3 Sachen fallen mir ein." above the turns is said, not a count."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Stadtteilrunde Manfort\nTeilnehmer: 3 Sachen fallen mir ein.\n{TURNS}", encoding="utf-8"
+    )
+    first = parse_file(path).segments[0]
+    assert (first.speaker_role, first.text) == ("Teilnehmer", "3 Sachen fallen mir ein.")

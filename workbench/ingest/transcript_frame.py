@@ -246,12 +246,21 @@ def names_detail(line: str) -> tuple[str, ...] | None:
     >>> names_detail("Moderation: Hr. Yilmaz, Protokoll: Fr. Nowak")
     ('Yilmaz', 'Nowak')
     """
-    if detail_key(line) != "names" or _LIST_LINE.match(line):
+    if detail_key(line) != "names":
         return None
     parts = _NEXT_NAMES.split(line)
     if len(parts) > 1:  # "Moderation: Hr. Yilmaz, Protokoll: Fr. Nowak"
-        found = [names_detail(part) for part in parts]
+        found = [
+            ()
+            if _COUNT_LINE.match(part)  # "Teilnehmende: 12 Personen, Moderation: …"
+            else participants_line(part)
+            if _LIST_LINE.match(part)
+            else names_detail(part)
+            for part in parts
+        ]
         return None if None in found else tuple(n for f in found for n in f or ())
+    if _LIST_LINE.match(line):
+        return None
     value = line.partition(":")[2].strip(" *_\t")
     if not (_is_name_list(value) and is_people_line(value)):
         return None
@@ -292,8 +301,7 @@ def _known_name(name: str) -> bool:
 # "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name
 _COUNT_LINE = re.compile(
     rf"^\s*{_PARTICIPANTS}\s*:\s*(?:ca\.|circa|etwa|rund|ungefähr|über|mehr\s+als|knapp)?\s*"
-    r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*(?:personen|teilnehmende|teilnehmer(?:\*innen|:innen|innen)?|"
-    r"menschen|leute|anwesende|people|participants|attendees|pers\.)?\s*$",
+    r"\d{1,4}\b(?!.*[.!?…]\s*$).*$",  # "ca. 12 Personen (davon 3 online)"; "3 Sachen …." speaks
     re.I,
 )
 
