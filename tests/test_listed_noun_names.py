@@ -1,5 +1,5 @@
-"""A listed surname that is also a German noun ("Rosen" of "Anna Rosen") is replaced only
-where a cue says it is the person; alone it stays the noun and is shown for review."""
+"""A listed surname that is also a German noun ("Rosen" of "Anna Rosen") is the person;
+only where a noun stands ("Mehr Rosen am Zaun") it stays the noun and is shown for review."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ NAMES = ["Anna Rosen", "Jens Busch", "Maxime Dubois"]
 
 @pytest.mark.parametrize(
     "text",
-    ["Mehr Rosen am Zaun", "Rosen im Park pflanzen", "Mehr Busch am Zaun, weniger Beton."],
+    ["Mehr Rosen am Zaun", "Viele Rosen im Park pflanzen", "Mehr Busch am Zaun, weniger Beton."],
 )
-def test_a_listed_noun_without_a_cue_stays_and_is_shown_for_review(text: str) -> None:
+def test_a_listed_noun_in_a_nouns_place_stays_and_is_shown_for_review(text: str) -> None:
     p = Pseudonymiser()
     assert p.pseudonymise(text, names=NAMES)[0] == text
     assert [(c.word, c.replaced) for c in p.candidates] in (
@@ -34,6 +34,12 @@ def test_a_listed_noun_without_a_cue_stays_and_is_shown_for_review(text: str) ->
         ("Herr Busch und Anna Rosen", "[Person 1] und [Person 2]"),
         ("Rosens Idee ist gut.", "[Person 1]s Idee ist gut."),
         ("Hallo Maxime", "Hallo [Person 1]"),  # a listed first name stays a name
+        # no cue, but no noun's place either: the person (these stayed in clear)
+        ("Ich stimme Busch zu.", "Ich stimme [Person 1] zu."),
+        ("Wie Busch meinte, fehlt Licht.", "Wie [Person 1] meinte, fehlt Licht."),
+        ("Frag Busch.", "Frag [Person 1]."),
+        ("Busch und Becker kamen.", "[Person 1] und [Person 2] kamen."),
+        ("Rosen im Park fragen", "[Person 1] im Park fragen"),
     ],
 )
 def test_a_listed_noun_with_a_cue_is_the_person(text: str, expected: str) -> None:

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
-from workbench.ingest.listed_modals import opens_with_modal
+from workbench.ingest.listed_nouns import noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -81,14 +81,6 @@ PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 # An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
 _FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
-# An article or preposition right before a listed name marks an ordinary noun; "St." a
-# saint ("Kirchengemeinde St. Martin").
-_ARTICLE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:im|am|um|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des|ein|eine|einen|"
-    r"einem|eines|jeden|jedem|diesen|diesem|letzten|nächsten|kommenden|bis|über|nach|"
-    r"st\.|sankt|hl\.|heilige|heiligen)\s+$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -468,8 +460,7 @@ class Pseudonymiser:
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
             for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
-                a_word = _ARTICLE_BEFORE.search(text, 0, m.start()) or opens_with_modal(text, m)
-                if " " not in variant and a_word:
+                if " " not in variant and word_use(text, m, variant):
                     continue
                 if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
@@ -479,9 +470,9 @@ class Pseudonymiser:
                     yield Hit(
                         m.start(), m.end(), "person", key, 1.0 if m.group()[0].isupper() else 0.9
                     )
-                elif noun and not _addressed(text, m):
-                    # "Mehr Rosen am Zaun" of a listed Anna Rosen: a noun; as a name only
-                    # with a cue ("Frau Rosen", "Rosen sagt"), which the rules find
+                elif noun and noun_context(text, m.start(), m.end()):
+                    # "Mehr Rosen am Zaun" of a listed Anna Rosen: the noun, for review;
+                    # elsewhere the person ("Ich stimme Rosen zu", "Frag Rosen")
                     yield Hit(m.start(), m.end(), "person", key, NOUN_CONFIDENCE, m.group())
                 elif m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
                     yield Hit(m.start(), m.end(), "person", key, 1.0)

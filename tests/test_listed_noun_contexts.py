@@ -1,0 +1,85 @@
+"""A listed surname that is also a German noun ("Frau Anna Sommer", "Herr Thomas Koch"):
+the person wherever no noun stands ("Ich stimme Sommer zu."), the noun where the sentence
+shows one ("Mehr Sommer bitte", "Im Sommer", "Sommer 2024", "heißer Sommer")."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+# listed person, then the word as it stands in the texts
+PEOPLE = [
+    ("Frau Anna Sommer", "Sommer"),
+    ("Herr Jan Winter", "Winter"),
+    ("Frau Eva Sonne", "Sonne"),
+    ("Herr Thomas Koch", "Koch"),
+    ("Frau Lea Bauer", "Bauer"),
+    ("Herr Ali Fischer", "Fischer"),
+    ("Herr Max Wolf", "Wolf"),
+    ("Frau Ute Vogel", "Vogel"),
+    ("Frau Ida Bahn", "Bahn"),
+    ("Herr Paul Rathaus", "Rathaus"),
+]
+PERSON_USES = [
+    "Ich stimme {} zu.",
+    "Wie {} meinte, fehlt Schatten.",
+    "{} hat recht.",
+    "Frag {}.",
+    "{} und Becker kamen.",
+    "Danke {}!",
+    "{}: Wir brauchen Bänke.",
+    "{} (Jugendamt) bringt Flyer.",
+    "Aber {} meinte nein.",
+    "Lieber {}, danke für die Liste.",
+    "Wir fragen {} morgen.",
+    "Der {} hat recht.",
+    "Die {} sagte, es fehlt Licht.",
+    "Hallo, hier {}.",
+    "{} fehlt im Hof.",  # "Sonne fehlt im Hof": without an article the person
+]
+NOUN_USES = [
+    "Mehr {} bitte.",
+    "Im {} fehlt Schatten.",
+    "{} 2024 war schwierig.",
+    "Kein {} weit und breit.",
+    "Ein heißer {} ohne Schatten.",
+    "Viel {} und wenig Platz.",
+    "Beim {} ist es laut.",
+    "Diesen {} wird es eng.",
+    "Das {}-Fest war schön.",
+]
+
+
+@pytest.mark.parametrize(("listed", "word"), PEOPLE)
+@pytest.mark.parametrize("template", PERSON_USES)
+def test_a_listed_noun_surname_without_a_nouns_place_is_the_person(
+    listed: str, word: str, template: str
+) -> None:
+    """ "Ich stimme Sommer zu." of a listed Frau Anna Sommer must not show her name."""
+    text = template.format(word)
+    pseudonymised = Pseudonymiser().pseudonymise(text, [listed])[0]
+    assert word not in pseudonymised and "[Person 1]" in pseudonymised
+
+
+@pytest.mark.parametrize(("listed", "word"), PEOPLE)
+@pytest.mark.parametrize("template", NOUN_USES)
+def test_a_listed_noun_surname_where_a_noun_stands_stays_the_word(
+    listed: str, word: str, template: str
+) -> None:
+    """ "Mehr Sommer bitte" of a listed Frau Anna Sommer became "Mehr [Person 1] bitte"."""
+    text = template.format(word)
+    assert Pseudonymiser().pseudonymise(text, [listed])[0] == text
+
+
+def test_the_same_word_in_one_text_is_the_person_and_the_noun_by_its_place() -> None:
+    text = "Frau Sommer kam spät. Im Sommer fehlt Schatten, meinte Sommer. Mehr Sommer bitte."
+    assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == (
+        "[Person 1] kam spät. Im Sommer fehlt Schatten, meinte [Person 1]. Mehr Sommer bitte."
+    )
+
+
+def test_a_listed_surname_that_is_no_noun_is_the_person_after_an_article_and_a_verb() -> None:
+    """ "Der Schmidt hat recht." (colloquial) of a listed Anna Schmidt stayed in clear."""
+    pseudonymised = Pseudonymiser().pseudonymise("Der Schmidt hat recht.", ["Anna Schmidt"])[0]
+    assert pseudonymised == "Der [Person 1] hat recht."

@@ -1,0 +1,132 @@
+"""A listed name word that is also a German noun ("Sommer" of a listed Frau Anna Sommer).
+
+Privacy first: the listed word alone is the person ("Ich stimme Sommer zu.", "Frag
+Sommer", "Sommer und Becker kamen") and stays the noun only where the sentence shows a
+noun (:func:`noun_context`):
+
+1. a determiner, a quantifier or a preposition fused with an article right before it
+   ("der/im/vom/beim Sommer", "diesen Sommer", "mehr/kein/viel/wenig Sommer");
+2. an adjective right before it: a word with an adjective ending ("heißer Sommer",
+   "sonnigen Winter") or a common adjective stem ("der heiße Sommer", "mehr warme
+   Sonne"), not a function word ("aber Sommer meinte", "außer Sommer") nor a greeting
+   ("lieber Sommer");
+3. a year right after it ("Sommer 2024", "Winter 2023/24").
+
+A compound ("Sommerfest") or a hyphen ("Sommer-Fest", "Klein-Kinder") never matches a
+listed name at all. Even in a noun context a verb of a person right after it makes it the
+person again ("Der Sommer meinte …", "Der Koch sagt …", "Der Schmidt hat recht"),
+except after a fused preposition ("Im Sommer sagt …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest.listed_modals import opens_with_modal
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import NOUN_FIRST_NAMES, NOUN_SURNAMES
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
+
+_FUSED = r"im|am|um|vom|zum|zur|beim|ins|ans"  # a preposition fused with an article
+_DETERMINER = (
+    rf"{_FUSED}|der|die|das|den|dem|des|ein|eine|einen|einem|eines|"
+    r"einer|jede|jeden|jedem|jeder|jedes|diese|diesen|diesem|dieser|dieses|letzten|nächsten|"
+    r"kommenden|bis|über|nach|st\.|sankt|hl\.|heilige|heiligen"
+)
+_QUANTIFIER = (
+    r"mehr|weniger|kein|keine|keinen|keinem|keiner|viel|viele|vielen|wenig|wenige|wenigen|"
+    r"etwas|genug|manche|manchen|alle|allen|unser|unsere|unseren|unserem|euer|eure|solche|"
+    r"solchen"
+)
+# A determiner right before the name, as the name rules have always read it
+ARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER})\s+$", re.IGNORECASE)
+_FUSED_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_FUSED})\s+$", re.IGNORECASE)
+# … or a quantifier
+_NOUN_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER}|{_QUANTIFIER})\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?:^|[\s(])([^\W\d_]+)\s+$")
+_ADJECTIVE_END = re.compile(
+    r"(?:(?:ig|lich|isch|bar|sam|haft|los|voll|ell|iv|al)(?:e|er|es|em|en)|[^e]er|es|em)$"
+)
+_ADJECTIVE_STEM = re.compile(
+    r"(?:heiß|warm|kalt|kühl|lang|kurz|schön|gut|schlecht|nass|trocken|mild|hell|dunkel|"
+    r"neu|alt|groß|klein|ganz|halb|letzt|nächst|kommend|vergangen|viel|wenig|frisch|stark|"
+    r"schwach|hart|weich|eigen)(?:e|er|es|em|en)$"
+)
+# Words with an adjective's ending that are none (or a greeting: "Lieber Sommer, …")
+_NO_ADJECTIVE = frozenset(
+    "aber oder außer hinter unter über wider wieder immer weder leider später früher eher "
+    "lieber liebe liebes lieben vorher nachher bisher sicher weiter daher woher wer er "
+    "ihr ihrer ihres ihrem seiner seines seinem meines deines es des alles anderes dies "
+    "jemals trotzdem außerdem zudem indem nachdem seitdem hier sehr gegenüber entweder "
+    "nieder vier".split()
+)
+_YEAR_AFTER = re.compile(r"[ \u00a0]+(?:19|20)\d\d(?:/\d\d)?(?!\d)")
+# A verb of a person right after the name: the person even after an article
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \u00a0]*(?:(?:hat|hatte)[ \u00a0]+recht|sagt|sagte|meint|meinte|fragt|fragte|"
+    r"schreibt|schrieb|erzählt|erzählte|berichtet|berichtete|betont|betonte|"
+    r"ergänzt|ergänzte|erklärt|erklärte|widerspricht|widersprach|antwortet|antwortete|"
+    r"bittet|bat|moderiert|moderierte)\b"
+)
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """Whether a verb of a person follows the name ending at ``end`` ("Sommer meinte",
+    "Koch sagt", "Schmidt hat recht")."""
+    return bool(_PERSON_VERB_AFTER.match(text, end))
+
+
+def _adjective(word: str, opens: bool) -> bool:
+    """Whether ``word`` reads as an adjective before a noun: lower case (or opening the
+    sentence) with an adjective's ending, and no function word."""
+    if not (word.islower() or (opens and word[:1].isupper() and word[1:].islower())):
+        return False
+    lower = word.lower()
+    if lower in _NO_ADJECTIVE or len(lower) < 4:
+        return False
+    return bool(_ADJECTIVE_END.search(lower) or _ADJECTIVE_STEM.fullmatch(lower))
+
+
+def noun_context(text: str, start: int, end: int) -> bool:
+    """Whether the listed word ``text[start:end]``, a German noun, stands where the
+    sentence shows the noun (the rules of this module) and no verb of a person follows."""
+    if _FUSED_BEFORE.search(text, 0, start):
+        return True  # "im Sommer": no person after "im", whatever follows
+    if speaks_after(text, end):
+        return False
+    if _YEAR_AFTER.match(text, end):
+        return True
+    if _NOUN_BEFORE.search(text, 0, start):
+        return True
+    before = _WORD_BEFORE.search(text, 0, start)  # "heißer Sommer", "der heiße Sommer"
+    return before is not None and _adjective(before.group(1), _opens(text, before.start(1)))
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence."""
+    opening = text[:start].rstrip()
+    return not opening or opening[-1] in ".!?:\n"
+
+
+def is_noun_word(word: str) -> bool:
+    """Whether the listed single word is also a German noun ("Sommer", "Koch") or the name
+    of a thing or place ("Sonne", listed as an Eigenname beside its noun)."""
+    folded = fold(word)
+    return is_german_noun(folded) or is_place_name(folded)
+
+
+def word_use(text: str, m: re.Match[str], variant: str) -> bool:
+    """Whether a lone listed name word at ``m`` stands as an ordinary word: after an
+    article ("der Kevin" is left to the rules) unless a verb of a person follows ("Der
+    Schmidt hat recht"), as a modal verb ("Will discuss"), or as a noun in a noun's
+    context ("Mehr Sommer bitte"; the name lists' nouns, "Rosen", are shown for review
+    there instead)."""
+    if ARTICLE_BEFORE.search(text, 0, m.start()) and not speaks_after(text, m.end()):
+        return True
+    if opens_with_modal(text, m):
+        return True
+    return (
+        fold(variant) not in NOUN_FIRST_NAMES | NOUN_SURNAMES
+        and is_noun_word(variant)
+        and noun_context(text, m.start(), m.end())
+    )
