@@ -83,3 +83,15 @@ def test_a_listed_surname_that_is_no_noun_is_the_person_after_an_article_and_a_v
     """ "Der Schmidt hat recht." (colloquial) of a listed Anna Schmidt stayed in clear."""
     pseudonymised = Pseudonymiser().pseudonymise("Der Schmidt hat recht.", ["Anna Schmidt"])[0]
     assert pseudonymised == "Der [Person 1] hat recht."
+
+
+@pytest.mark.parametrize(("listed", "word"), PEOPLE)
+def test_a_listed_noun_surname_in_lower_case_after_a_form_of_address_is_the_person(
+    listed: str, word: str
+) -> None:
+    """A chat's "frau sommer hat gesagt" of a listed Frau Anna Sommer kept her name."""
+    address = listed.split()[0].lower()
+    text = f"mehr {word.lower()} bitte, sagt {address} {word.lower()} im chat"
+    assert Pseudonymiser().pseudonymise(text, [listed])[0] == (
+        f"mehr {word.lower()} bitte, sagt {address} [Person 1] im chat"
+    )

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
-from workbench.ingest.listed_nouns import noun_context, word_use
+from workbench.ingest.listed_nouns import is_noun_word, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -453,8 +453,9 @@ class Pseudonymiser:
             wanted.update(by_word.get(word[:-1], ()) if word.endswith("s") else ())  # "Annas"
         for position in sorted(wanted):  # longest first, as without the index
             variant, key, flags, lower_too = variants[position]
-            if not flags and _noun_surname(variant, key):
-                # "frau busch hat gesagt" of a listed Jens Busch, as typed in chats
+            if not flags and _word_surname(variant, key):
+                # "frau busch hat gesagt" of a listed Jens Busch, "frau sommer" of a
+                # listed Anna Sommer, as typed in chats
                 for m in _listed_pattern(variant.lower(), 0).finditer(text):
                     if not m.group(1) and _ADDRESS_BEFORE.search(text, 0, m.start()):
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
@@ -484,6 +485,13 @@ class Pseudonymiser:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
+
+
+def _word_surname(variant: str, key: str) -> bool:
+    """Whether the listed word ``variant`` is the surname of ``key`` and also a German noun
+    of the name lists or the lexicon ("Busch", "Sommer"): in lower case only a word."""
+    surname = " " in key and key.rsplit(" ", 1)[1] == variant.lower()
+    return surname and (fold(variant) in NOUN_NAMES or is_noun_word(variant))
 
 
 def _noun_surname(variant: str, key: str) -> bool:
