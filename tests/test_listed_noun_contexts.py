@@ -4,8 +4,12 @@ shows one ("Mehr Sommer bitte", "Im Sommer", "Sommer 2024", "heißer Sommer").""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from workbench import Project
+from workbench.cli.main import main
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 # listed person, then the word as it stands in the texts
@@ -95,3 +99,31 @@ def test_a_listed_noun_surname_in_lower_case_after_a_form_of_address_is_the_pers
     assert Pseudonymiser().pseudonymise(text, [listed])[0] == (
         f"mehr {word.lower()} bitte, sagt {address} [Person 1] im chat"
     )
+
+
+def test_a_later_import_reads_earlier_statements_again_by_the_same_rule(
+    project: Project, tmp_path: Path
+) -> None:
+    """A later protocol of the same workshop lists Frau Anna Sommer: the stored "Ich stimme
+    Sommer zu." is read again and replaced, "Mehr Sommer bitte" and "Sommer 2024" stay."""
+    head = "---\nworkshop: Forum A\ndistrict: Manfort\n---\n\n# Protokoll\n\n"
+    first = tmp_path / "a.md"
+    first.write_text(
+        head + "## Bedarfe\n\n- Ich stimme Sommer zu.\n- Mehr Sommer bitte.\n"
+        "- Sommer 2024 war schwierig.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.md"
+    second.write_text(
+        head + "Teilnehmende: Frau Anna Sommer, Herr Jens Becker\n\n"
+        "## Bedarfe\n\n- Frau Anna Sommer bringt die Liste.\n",
+        encoding="utf-8",
+    )
+    for path in (first, second):
+        assert main(["--project", str(project.path), "import", str(path)]) == 0
+    assert project.segments()["text"].tolist() == [
+        "Ich stimme [Person 1] zu.",
+        "Mehr Sommer bitte.",
+        "Sommer 2024 war schwierig.",
+        "[Person 1] bringt die Liste.",
+    ]
