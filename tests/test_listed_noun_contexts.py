@@ -127,3 +127,21 @@ def test_a_later_import_reads_earlier_statements_again_by_the_same_rule(
         "Sommer 2024 war schwierig.",
         "[Person 1] bringt die Liste.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Schmidt war auch da.",
+        "Den Schmidt fragen wir morgen.",
+        "Nach Schmidt ist das zu teuer.",
+        "Wir warten bis Schmidt kommt.",
+        "Ein Schmidt reicht nicht, sagt sie.",
+    ],
+)
+def test_a_listed_surname_that_is_no_word_is_the_person_after_an_article(text: str) -> None:
+    """ "Die Schmidt war auch da." of a listed Anna Schmidt kept her name: an article makes
+    only a word a word; "St. Martin" stays a saint."""
+    assert "Schmidt" not in Pseudonymiser().pseudonymise(text, ["Anna Schmidt"])[0]
+    saint = "Kirchengemeinde St. Martin hilft."
+    assert Pseudonymiser().pseudonymise(saint, ["Martin Becker"])[0] == saint

@@ -28,10 +28,11 @@ from workbench.ingest.name_lists import NOUN_FIRST_NAMES, NOUN_SURNAMES
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 
 _FUSED = r"im|am|um|vom|zum|zur|beim|ins|ans"  # a preposition fused with an article
+_SAINT = r"st\.|sankt|hl\.|heilige|heiligen"  # "Kirchengemeinde St. Martin"
 _DETERMINER = (
     rf"{_FUSED}|der|die|das|den|dem|des|ein|eine|einen|einem|eines|"
     r"einer|jede|jeden|jedem|jeder|jedes|diese|diesen|diesem|dieser|dieses|letzten|nächsten|"
-    r"kommenden|bis|über|nach|st\.|sankt|hl\.|heilige|heiligen"
+    rf"kommenden|bis|über|nach|{_SAINT}"
 )
 _QUANTIFIER = (
     r"mehr|weniger|kein|keine|keinen|keinem|keiner|viel|viele|vielen|wenig|wenige|wenigen|"
@@ -41,6 +42,7 @@ _QUANTIFIER = (
 # A determiner right before the name, as the name rules have always read it
 ARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER})\s+$", re.IGNORECASE)
 _FUSED_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_FUSED})\s+$", re.IGNORECASE)
+_SAINT_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_SAINT})\s+$", re.IGNORECASE)
 # … or a quantifier
 _NOUN_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER}|{_QUANTIFIER})\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(])([^\W\d_]+)\s+$")
@@ -116,17 +118,17 @@ def is_noun_word(word: str) -> bool:
 
 
 def word_use(text: str, m: re.Match[str], variant: str) -> bool:
-    """Whether a lone listed name word at ``m`` stands as an ordinary word: after an
-    article ("der Kevin" is left to the rules) unless a verb of a person follows ("Der
-    Schmidt hat recht"), as a modal verb ("Will discuss"), or as a noun in a noun's
-    context ("Mehr Sommer bitte"; the name lists' nouns, "Rosen", are shown for review
-    there instead)."""
+    """Whether a lone listed name word at ``m`` stands as an ordinary word: after a saint's
+    title ("St. Martin"), as a modal verb ("Will discuss"), or, if it is a German noun,
+    after an article unless a verb of a person follows ("der Koch", not "Der Koch sagt")
+    or in a noun's context ("Mehr Sommer bitte"; the name lists' nouns, "Rosen", are
+    shown for review there instead). A name that is no noun is the person after an
+    article too ("Die Schmidt war auch da", "Den Schmidt fragen wir")."""
+    if _SAINT_BEFORE.search(text, 0, m.start()) or opens_with_modal(text, m):
+        return True
+    listed_noun = fold(variant) in NOUN_FIRST_NAMES | NOUN_SURNAMES
+    if not (listed_noun or is_noun_word(variant)):
+        return False
     if ARTICLE_BEFORE.search(text, 0, m.start()) and not speaks_after(text, m.end()):
         return True
-    if opens_with_modal(text, m):
-        return True
-    return (
-        fold(variant) not in NOUN_FIRST_NAMES | NOUN_SURNAMES
-        and is_noun_word(variant)
-        and noun_context(text, m.start(), m.end())
-    )
+    return not listed_noun and noun_context(text, m.start(), m.end())
