@@ -145,3 +145,21 @@ def test_a_listed_surname_that_is_no_word_is_the_person_after_an_article(text: s
     assert "Schmidt" not in Pseudonymiser().pseudonymise(text, ["Anna Schmidt"])[0]
     saint = "Kirchengemeinde St. Martin hilft."
     assert Pseudonymiser().pseudonymise(saint, ["Martin Becker"])[0] == saint
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("danke sommer!", "danke [Person 1]!"),
+        ("moin sommer, kommst du?", "moin [Person 1], kommst du?"),
+        ("sommer hat recht", "[Person 1] hat recht"),
+        ("ok. sommer meinte, es reicht", "ok. [Person 1] meinte, es reicht"),
+        ("sommer: bin gleich da", "[Person 1]: bin gleich da"),
+        ("sommer ist zu heiß", "sommer ist zu heiß"),
+        ("mehr sommer bitte", "mehr sommer bitte"),
+        ("im sommer: zu heiß", "im sommer: zu heiß"),
+    ],
+)
+def test_a_listed_noun_surname_greeted_in_lower_case_in_a_chat(text: str, expected: str) -> None:
+    """A chat's "danke sommer!" of a listed Frau Anna Sommer kept her name."""
+    assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == expected

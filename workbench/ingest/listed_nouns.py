@@ -72,6 +72,22 @@ _PERSON_VERB_AFTER = re.compile(
 )
 
 
+# "danke sommer", "moin busch": a lower-case noun surname greeted in a chat
+_GREETED = re.compile(r"(?:^|[\s,(])(?:danke|hallo|hi|hey|moin|servus)[ \u00a0]*,?[ \u00a0]*$")
+
+
+def chat_addressed(text: str, m: re.Match[str]) -> bool:
+    """Whether a lower-case listed noun surname at ``m`` is greeted ("danke sommer") or
+    opens a sentence as a speaker ("sommer: …") or before a verb of a person ("sommer hat
+    recht"); "sommer ist zu heiß" and "mehr sommer bitte" stay words."""
+    if _GREETED.search(text, 0, m.start()):
+        return True
+    opening = text[: m.start()].rstrip()
+    if opening and opening[-1] not in ".!?:\n":
+        return False
+    return text.startswith(":", m.end()) or speaks_after(text, m.end())
+
+
 def speaks_after(text: str, end: int) -> bool:
     """Whether a verb of a person follows the name ending at ``end`` ("Sommer meinte",
     "Koch sagt", "Schmidt hat recht")."""

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
-from workbench.ingest.listed_nouns import is_noun_word, noun_context, word_use
+from workbench.ingest.listed_nouns import chat_addressed, is_noun_word, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import (
@@ -457,7 +457,9 @@ class Pseudonymiser:
                 # "frau busch hat gesagt" of a listed Jens Busch, "frau sommer" of a
                 # listed Anna Sommer, as typed in chats
                 for m in _listed_pattern(variant.lower(), 0).finditer(text):
-                    if not m.group(1) and _ADDRESS_BEFORE.search(text, 0, m.start()):
+                    if m.group(1):
+                        continue
+                    if _ADDRESS_BEFORE.search(text, 0, m.start()) or chat_addressed(text, m):
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
             for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
