@@ -3,7 +3,8 @@ licence plate, a person's number (customer, tenant, staff, insurance, tax, ID ca
 
 Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
 :mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
-Addresses are found in :mod:`workbench.ingest.pii_addresses`.
+Addresses are found in :mod:`workbench.ingest.pii_addresses`, e-mails in
+:mod:`workbench.ingest.pii_emails`.
 What is meant to stay stays: meeting dates ("Am 25.11.2020 um 18 Uhr"), date-times,
 times and timestamps (never a phone: "02.03.2021 18:22", "0000-00-00 00:00:00"), years, amounts,
 counts ("zum Beispiel 3 Kinder", "im Jahr 2020"), places without a house number ("Kita am
@@ -21,6 +22,7 @@ from itertools import pairwise
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import LOCAL_NAMES
 from workbench.ingest.pii_addresses import address_spans
+from workbench.ingest.pii_emails import email_spans
 from workbench.ingest.plate_districts import DISTRICT_CODES
 
 
@@ -36,29 +38,6 @@ class Hit:
     confidence: float = 1.0
     word: str = ""  # an uncertain person candidate: the word a researcher decides on
 
-
-# -- e-mail ------------------------------------------------------------------------------
-# "@", "(at)", "[ät]", "(dot)", "(punkt)"; a blank around the "@", or a bare "at", only after
-# a lower-case local part of two words, as typed against spam bots ("a.schmidt @
-# leverkusen.de", "a.schmidt at web.de"; not "Wir sind @ …", "look at github.com")
-_DOT = r"(?:\.|\s?[(\[](?:dot|punkt)[)\]]\s?)"
-_EMAIL = re.compile(
-    r"(?<![\w.+-])(?:[\w.+-]+(?:@|\s?[(\[][aä]t[)\]]\s?)"
-    r"|[a-z0-9+-]+(?:[._][a-z0-9+-]+)+(?:[ \u00a0]?@[ \u00a0]?|[ \u00a0]at[ \u00a0]))"
-    rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}\b"
-)
-# spelled out, as read aloud or typed against spam bots: "anna at web punkt de", "anna punkt
-# schmidt ät gmx punkt net" — the spoken dot before a top-level domain makes it an address
-_SPOKEN_DOT = r"[ \u00a0](?:punkt|dot)[ \u00a0]"
-_EMAIL_SPOKEN = re.compile(
-    # not a word of a sentence before "at": "Treffpunkt ist at home punkt de"
-    r"(?<![\w.+-])(?!(?:ist|sind|uns|wir|ich|und|oder|is|are|we|us|me|look|be)[ \u00a0])"
-    rf"[a-z0-9_+-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9_+-]+)*"
-    rf"[ \u00a0](?:at|ät|@)[ \u00a0][a-z0-9-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9-]+)*{_SPOKEN_DOT}"
-    r"(?:de|com|net|org|eu|at|ch|info|io|biz|nrw|koeln|ruhr)(?![\w.-]|\.\w)"
-)
-# "z.b at home.de", "u.a @ work.de": an abbreviation before a blank "at" is no local part
-_ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u00a0]")
 
 # -- social media ------------------------------------------------------------------------
 _NETWORKS = (
@@ -322,12 +301,7 @@ def find_structured(text: str) -> list[Hit]:
     at = "@" in text
     spoken = " at " in text or " ät " in text
     if at or spoken or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):
-        hits += [
-            Hit(m.start(), m.end(), "email")
-            for m in _EMAIL.finditer(text)
-            if not _ABBREVIATION_AT.match(text, m.start())
-        ]
-        hits += [Hit(m.start(), m.end(), "email") for m in _EMAIL_SPOKEN.finditer(text)]
+        hits += [Hit(start, end, "email") for start, end in email_spans(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
         hits += [Hit(m.start(), m.end(), "url") for m in _PROFILE_URL.finditer(text)]
     if at:

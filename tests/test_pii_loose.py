@@ -1,0 +1,45 @@
+"""Personal data typed loosely (workbench.ingest.pii_patterns): e-mails with a stray blank or
+wrapped onto the next line, plates of codes the list does not know, IBANs with odd blanks —
+and the school cohorts and scales that only look like personal data."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text, [], True)[0]
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        "anna.schmidt@gmx .de",
+        "anna.schmidt @ gmx .de",
+        "anna(at)gmx. de",
+        "anna [at] gmx . de",
+        "anna.schmidt@\ngmx.de",
+        "anna.schmidt@ \ngmx.de",
+        "anna.schmidt\n@gmx.de",
+        "anna.schmidt@gmx.\nde",
+        "kaiwinter @ gmx.de",
+        "kaiwinter @ web. de",
+    ],
+)
+def test_an_e_mail_with_a_stray_blank_or_line_break_is_replaced(mail: str) -> None:
+    assert _clear(f"Schreib an {mail} bitte.") == "Schreib an [E-Mail] bitte."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind @ home. De facto gut.",
+        "Wir sind @ home . de facto gut.",
+        "Ich bin z.b at home. de oft.",
+        "Hallo @alle. de facto gut.",
+    ],
+)
+def test_a_sentence_with_at_and_a_loose_dot_stays(text: str) -> None:
+    assert _clear(text) == text
