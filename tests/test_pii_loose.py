@@ -43,3 +43,28 @@ def test_an_e_mail_with_a_stray_blank_or_line_break_is_replaced(mail: str) -> No
 )
 def test_a_sentence_with_at_and_a_loose_dot_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Das Auto LÜD-AB 123 parkt falsch.", "Das Auto [Kennzeichen] parkt falsch."),
+        ("Der Wagen mit ISL-AB123 steht da.", "Der Wagen mit [Kennzeichen] steht da."),
+        ("Fahrzeug ZEV-X 12 blockiert", "Fahrzeug [Kennzeichen] blockiert"),
+        ("Der Wagen mit K-X 12 steht da.", "Der Wagen mit [Kennzeichen] steht da."),
+        ("Kennzeichen BÜH-AB 12", "Kennzeichen [Kennzeichen]"),
+        ("Nummernschild: NEU-AB 12", "Nummernschild: [Kennzeichen]"),
+    ],
+)
+def test_a_plate_of_an_unlisted_code_after_a_vehicle_or_its_cue_is_replaced(
+    text: str, cleared: str
+) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die SPD-AG 60 trifft sich.", "Mit dem Auto zur SPD-AG 60 plus.", "Die OGS-AG 3 malt."],
+)
+def test_a_group_with_an_unlisted_code_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -266,6 +266,15 @@ _NOT_PLATE_BEFORE = re.compile(
     r"Artikelnummer|Art\.-Nr\.|Bestellnummer|Teilenummer|Produkt|Formular|Gerät|Router|"
     r"Version)\s$"
 )
+# After a vehicle or "Kennzeichen" a plate's shape is enough, whatever its code: an old code
+# the list does not know ("Das Auto LÜD-AB 123", "Kennzeichen ZEV-X 12") or one letter and
+# one ("Der Wagen K-X 12")
+_PLATE_SHAPE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ]{{1,3}}-[A-Z]{{1,2}} ?{_PLATE_NUMBER}")
+# … the vehicle right before it: "Das Auto LÜD-AB 123", "Der Wagen mit dem K-X 12" (not
+# "Mit dem Auto zur SPD-AG 60", "Das Auto steht in Haus AB-C 2")
+_VEHICLE_RIGHT_BEFORE = re.compile(
+    rf"{_VEHICLE.pattern}(?:\s+(?:mit|dem|vom|von|aus|ist|hat|hatte|war|mit dem)\b)?\s*:?\s$"
+)
 _PLATE_AFTER_CUE = re.compile(
     r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
     rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
@@ -361,7 +370,13 @@ def find_structured(text: str) -> list[Hit]:
     hits += [
         Hit(*m.span("plate"), "plate")
         for m in _PLATE_AFTER_CUE.finditer(text)
-        if _has_district(m.group("plate"))
+        if _has_district(m.group("plate")) or _PLATE_SHAPE.fullmatch(m.group("plate"))
+    ]
+    hits += [
+        Hit(m.start(), m.end(), "plate")
+        for m in _PLATE_SHAPE.finditer(text)
+        if _VEHICLE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        and not _GROUP_LETTERS.match(m.group())
     ]
     return _numbers_cut(text, hits)
 
