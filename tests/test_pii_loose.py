@@ -68,3 +68,21 @@ def test_a_plate_of_an_unlisted_code_after_a_vehicle_or_its_cue_is_replaced(
 )
 def test_a_group_with_an_unlisted_code_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "DE8937 0400 4405 3201 3000",
+        "DE89  3704  0044  0532  0130  00",
+        "DE89 370 400 440 532 013 000",
+        "AT61  19043 00234 573201",
+    ],
+)
+def test_an_iban_in_odd_groups_is_replaced_whole(iban: str) -> None:
+    assert _clear(f"Überweisung auf {iban} bitte") == "Überweisung auf [Bankverbindung] bitte"
+
+
+def test_years_after_de_are_no_iban() -> None:
+    text = "Die DE 2021 2022 2023 2024 2025 Zahlen"
+    assert _clear(text) == text

@@ -188,6 +188,11 @@ _IBAN = re.compile(
     r"|\b[A-Z]{2}\d{2}(?P<sep>[-.])[A-Z0-9]{4}(?:(?P=sep)[A-Z0-9]{4}){1,6}"
     r"(?:(?P=sep)[A-Z0-9]{1,3})?\b"
     r"|(?:(?<=IBAN )|(?<=IBAN: )|(?<=IBAN:))[A-Za-z]{2} ?\d{2}[A-Za-z0-9 ]{10,32}[A-Za-z0-9]"
+    # a German or Austrian one (all digits) in odd groups or with double blanks: "DE8937 0400
+    # 4405 3201 3000", "DE89  3704  0044  0532  0130  00"
+    # (only with valid check digits: not "Die DE 2021 2022 2023 2024 2025")
+    r"|\b(?P<loose>(?:[Dd][Ee][ \u00a0]{0,2}(?:\d[ \u00a0]{0,3}){19}"
+    r"|[Aa][Tt][ \u00a0]{0,2}(?:\d[ \u00a0]{0,3}){17})\d)(?!\d)"
 )
 # "Kontonummer 1234567890", "Meine Kontonummer ist 0123456789", "Kto 1234567890",
 # "Kontonr. 1234567890", "Konto 12 345 678 90" (a number with a leading zero is no phone here)
@@ -453,7 +458,15 @@ def _numbers_cut(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _iban_like(match: re.Match[str]) -> bool:
     value = re.sub(r"[\s:.-]", "", match.group())
+    if match.group("loose") and not _check_digits_valid(value):
+        return False
     return 15 <= len(value) <= 34 and sum(ch.isdigit() for ch in value) >= 12
+
+
+def _check_digits_valid(iban: str) -> bool:
+    """Whether an IBAN's check digits fit (ISO 13616, modulo 97): "DE89370400440532013000"."""
+    moved = iban[4:] + iban[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved.upper())) % 97 == 1
 
 
 def _phones(text: str) -> Iterator[Hit]:
