@@ -4,7 +4,7 @@ licence plate, a person's number (customer, tenant, staff, insurance, tax, ID ca
 Every finder returns :class:`Hit` records (offsets into the text, kind, confidence);
 :mod:`workbench.ingest.pseudonymise` chooses among overlapping hits and replaces them.
 Addresses are found in :mod:`workbench.ingest.pii_addresses`, e-mails in
-:mod:`workbench.ingest.pii_emails`.
+:mod:`workbench.ingest.pii_emails`, plates in :mod:`workbench.ingest.pii_plates`.
 What is meant to stay stays: meeting dates ("Am 25.11.2020 um 18 Uhr"), date-times,
 times and timestamps (never a phone: "02.03.2021 18:22", "0000-00-00 00:00:00"), years, amounts,
 counts ("zum Beispiel 3 Kinder", "im Jahr 2020"), places without a house number ("Kita am
@@ -23,7 +23,7 @@ from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import LOCAL_NAMES
 from workbench.ingest.pii_addresses import address_spans
 from workbench.ingest.pii_emails import email_spans
-from workbench.ingest.plate_districts import DISTRICT_CODES
+from workbench.ingest.pii_plates import plate_spans
 
 
 @dataclass(frozen=True)
@@ -241,50 +241,6 @@ _BIRTH_BEFORE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
-# -- licence plates ----------------------------------------------------------------------
-# A private car's plate points to its keeper: "LEV-AB 123", "K-XY 1234E"; after a cue also
-# "Kennzeichen LEV AB 123", "Kennzeichen: GL-A12". Not "DIN-A 4", "SGB-II 12", and nothing
-# whose first part is no district code ("Die SPD-AG 60 plus", "OGS-AG 3", "DRK-KV 12").
-_PLATE_NUMBER = r"[1-9]\d{0,3}[EH]?(?![\w-]|[.,]\d)"  # not "CC BY-SA 4.0"
-_PLATE = re.compile(
-    # "DIN-A 4" is paper, "TV-L 13" a pay grade; Ennepe-Ruhr, Groß-Gerau, Coburg, Dinslaken
-    # are districts ("EN-AB 123", "GG-XY 12", "CO-AB 7", "DIN-AB 12")
-    r"(?<![\w-])(?!(?:ISO|SGB|BGB|BVG|VDI|NO|TOP|TV)-|DIN-A )"
-    r"(?:(?:[A-ZÄÖÜ]{2,3}-[A-Z]|[A-ZÄÖÜ]{1,3}-[A-Z]{2})"  # not "A-B 12", "B-C 3"
-    rf" {_PLATE_NUMBER}"
-    # without the blank only with two letters: "LEV-AB123" (a card "GS-K10" is none)
-    rf"|[A-ZÄÖÜ]{{1,3}}-[A-Z]{{2}}{_PLATE_NUMBER})"
-)
-# A working group, a district association, a local branch: "Die KI-AG 2 trifft sich", "Die
-# K-KV 12" — a plate with these letters is named after "Kennzeichen"
-_GROUP_LETTERS = re.compile(r"[A-ZÄÖÜ]{1,3}-(?:AG|KV|OV)\b")
-# … unless a vehicle is named before it in the sentence: "Das Auto LEV-KV 12 steht da"
-_VEHICLE = re.compile(
-    r"\b(?:Autos?|Wagen|P[Kk][Ww]s?|L[Kk][Ww]s?|Fahrzeugs?|Transporter|Wohnmobils?|Motorrads?|"
-    r"Anhänger|Falschparker(?:in)?)\b"
-)
-# … nor a section, a house, a bus line: "Bauabschnitt BA-C 3", "Haus AB-C 2", "Linie SB-A 23";
-# nor a door, an article, a device: "Die Tür A-OG12", "Artikel K-AB12", "Router FB-AB123"
-_NOT_PLATE_BEFORE = re.compile(
-    r"(?:Linie|Buslinie|Bus|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Raum|Bereich|Zone|"
-    r"Feld|Typ|Modell|Variante|Gleis|Bahnsteig|Stufe|Tür|Etage|Geschoss|Ebene|Artikel|"
-    r"Artikelnummer|Art\.-Nr\.|Bestellnummer|Teilenummer|Produkt|Formular|Gerät|Router|"
-    r"Version)\s$"
-)
-# After a vehicle or "Kennzeichen" a plate's shape is enough, whatever its code: an old code
-# the list does not know ("Das Auto LÜD-AB 123", "Kennzeichen ZEV-X 12") or one letter and
-# one ("Der Wagen K-X 12")
-_PLATE_SHAPE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ]{{1,3}}-[A-Z]{{1,2}} ?{_PLATE_NUMBER}")
-# … the vehicle right before it: "Das Auto LÜD-AB 123", "Der Wagen mit dem K-X 12" (not
-# "Mit dem Auto zur SPD-AG 60", "Das Auto steht in Haus AB-C 2")
-_VEHICLE_RIGHT_BEFORE = re.compile(
-    rf"{_VEHICLE.pattern}(?:\s+(?:mit|dem|vom|von|aus|ist|hat|hatte|war|mit dem)\b)?\s*:?\s$"
-)
-_PLATE_AFTER_CUE = re.compile(
-    r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
-    rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
-)
-
 # -- a person's number -------------------------------------------------------------------
 # After its name: "Kundennummer 987654", "Mieter-Nr.: 12345-678", "BG-Nummer 12345BG0012345",
 # "Steuer-ID 12 345 678 901", "Sozialversicherungsnummer 12 010180 M 123"
@@ -365,24 +321,7 @@ def find_structured(text: str) -> list[Hit]:
     hits += accounts
     hits += list(_birthdates(text))
     hits += [Hit(start, end, "address") for start, end in address_spans(text)]
-    hits += [
-        Hit(m.start(), m.end(), "plate")
-        for m in _PLATE.finditer(text)
-        if _has_district(m.group())
-        and (not _NOT_PLATE_BEFORE.search(text, 0, m.start()) or _vehicle_before(text, m.start()))
-        and not (_GROUP_LETTERS.match(m.group()) and not _vehicle_before(text, m.start()))
-    ]
-    hits += [
-        Hit(*m.span("plate"), "plate")
-        for m in _PLATE_AFTER_CUE.finditer(text)
-        if _has_district(m.group("plate")) or _PLATE_SHAPE.fullmatch(m.group("plate"))
-    ]
-    hits += [
-        Hit(m.start(), m.end(), "plate")
-        for m in _PLATE_SHAPE.finditer(text)
-        if _VEHICLE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        and not _GROUP_LETTERS.match(m.group())
-    ]
+    hits += [Hit(start, end, "plate") for start, end in plate_spans(text)]
     return _numbers_cut(text, hits)
 
 
@@ -426,17 +365,6 @@ def _year_named(text: str, match: re.Match[str]) -> bool:
     return re.fullmatch(_YEAR, match.group("number")) is not None and not re.search(
         r":|\bist\b|\blautet\b", cue
     )
-
-
-def _vehicle_before(text: str, start: int) -> bool:
-    """Whether the sentence before ``start`` names a vehicle ("Das Auto …", "Ein PKW mit …")."""
-    before = re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]
-    return _VEHICLE.search(before) is not None
-
-
-def _has_district(plate: str) -> bool:
-    """Whether a plate starts with a German district code ("LEV-AB 123"; not "SPD-AG 60")."""
-    return re.split(r"[\s-]", plate, maxsplit=1)[0] in DISTRICT_CODES
 
 
 def _numbers_cut(text: str, hits: list[Hit]) -> list[Hit]:
