@@ -86,3 +86,29 @@ def test_an_iban_in_odd_groups_is_replaced_whole(iban: str) -> None:
 def test_years_after_de_are_no_iban() -> None:
     text = "Die DE 2021 2022 2023 2024 2025 Zahlen"
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jahrgang 2019 der Kita",
+        "Der Jahrgang 2019 der Kita war groß.",
+        "Jahrgang 61 der Schule trifft sich.",
+        "Im Jahrgang 2020 sind 80 Kinder.",
+        "Jg. 58 der Realschule trifft sich.",
+    ],
+)
+def test_a_cohort_of_a_school_or_a_kita_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Ich bin Jahrgang 61.", "Ich bin Jahrgang [Geburtsdatum]."),
+        ("Ich bin vom Jahrgang 1961.", "Ich bin vom Jahrgang [Geburtsdatum]."),
+        ("Mein Sohn, Jahrgang 2015, geht in die Kita.", "Jahrgang [Geburtsdatum], geht"),
+    ],
+)
+def test_ones_own_year_after_jahrgang_is_still_replaced(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)

@@ -233,6 +233,18 @@ _BIRTH_SHORT_YEAR = re.compile(
     r"(?<!\w)(?:Jahrgang|Jg\.|Geburtsjahr(?:gang)?)\s*:?\s*(?P<date>['’]\d{2}|[2-9]\d)"
     r"(?![\d.,:%]\d|\d|\s?(?:%|Prozent|Schüler|Kinder|Jahre))"
 )
+# … but a cohort of a school or a kita is no one's birth: "Jahrgang 2019 der Kita", "Der
+# Jahrgang 61 der Schule", "Im Jahrgang 2020 sind 80 Kinder" (still "Ich bin Jahrgang 61",
+# "Ich bin vom Jahrgang 1961", "Anna, Jahrgang 1961")
+_COHORT_BEFORE = re.compile(
+    r"(?<!\w)(?:[Dd](?:er|en|em|es|ie|ieser|iesen|iesem)|[Ii]m|[Jj]ede[nmr]?|[Gg]anzen?|"
+    r"[Gg]esamten?|[Nn]ächsten?|[Nn]euen?|[Ll]etzten?|[Aa]lle|[Bb]eide[n]?)\s+$"
+)
+_COHORT_AFTER = re.compile(
+    r"\s+(?:der|des|an der|am|an dem|in der|im|unserer|unseres|eurer|vom|von der)\s+"
+    r"(?:[\w-]*(?:[Ss]chule|[Gg]ymnasium|[Kk]ita|KiTa|[Kk]indergarten|[Kk]lasse|[Kk]lassen)|"
+    r"OGS|Uni|Universität|Hochschule|Kindertagesstätte|Krippe|Ausbildung|Akademie)(?!\w)"
+)
 _BIRTH_STAR = re.compile(rf"(?<![\w*])\*\s?(?P<date>{_CUED_DATE}|{_YEAR})")
 _BIRTH_BEFORE = re.compile(
     rf"(?P<date>{_CUED_DATE}|{_YEAR})\s+(?:in\s+[A-ZÄÖÜ]\S+\s+)?"
@@ -475,12 +487,23 @@ def _own_birthday(text: str, match: re.Match[str]) -> bool:
     return bool(_BIRTHDAY_SAID.fullmatch(between) or (own and re.fullmatch(r"\s+am\s+", between)))
 
 
+def _cohort(text: str, match: re.Match[str]) -> bool:
+    """Whether a year after "Jahrgang" or "Jg." names a cohort of a school or a kita."""
+    if not re.match(r"(?i:Jahrgang|Jg\.)", match.group()):
+        return False
+    before = _COHORT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    return before is not None or _COHORT_AFTER.match(text, match.end("date")) is not None
+
+
 def _birthdates(text: str) -> Iterator[Hit]:
     for m in _BIRTH_SHORT_YEAR.finditer(text):
-        yield Hit(m.start("date"), m.end("date"), "birthdate")
+        if not _cohort(text, m):
+            yield Hit(m.start("date"), m.end("date"), "birthdate")
     for pattern in (_BIRTH_AFTER, _BIRTH_STAR, _BIRTH_BEFORE):
         for m in pattern.finditer(text):
             date = m.group("date")
+            if pattern is _BIRTH_AFTER and _cohort(text, m):
+                continue
             year_only = re.fullmatch(_YEAR, date) is not None
             if year_only and pattern is _BIRTH_AFTER and not m.group("born"):
                 continue
