@@ -112,3 +112,24 @@ def test_a_cohort_of_a_school_or_a_kita_stays(text: str) -> None:
 )
 def test_ones_own_year_after_jahrgang_is_still_replaced(text: str, cleared: str) -> None:
     assert cleared in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skala (0 10) 20 30",
+        "Skala (0 20) 40 60 80",
+        "Bewertung (0 5) 10 15 20",
+        "Werte 01 02 03 04 05 06",
+        "Werte 010 020 030 040",
+    ],
+)
+def test_a_scale_that_starts_as_no_phone_does_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "phone", ["(0 30) 12 34 56", "(030) 1234567", "(02 14) 406 88", "01 71 23 45 67 8"]
+)
+def test_a_phone_with_a_real_area_code_is_still_replaced(phone: str) -> None:
+    assert _clear(f"Tel. {phone}") == "Tel. [Telefon]"

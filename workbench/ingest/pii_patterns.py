@@ -438,7 +438,7 @@ def _phones(text: str) -> Iterator[Hit]:
             or (value.startswith("00") and digits < 10 and (value.isdigit() or value[2] == "-"))
         ):
             continue
-        if _timetable(text, m.start(), value):
+        if _timetable(text, m.start(), value) or _no_dialling_code(value):
             continue
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
         yield Hit(m.start(), m.start() + len(value), "phone")
@@ -453,6 +453,26 @@ def _phones(text: str) -> Iterator[Hit]:
             continue
         if sum(ch.isdigit() for ch in value) >= 4 and not _DATE_LIKE.fullmatch(value):
             yield Hit(m.start("number"), m.end("number"), "phone")
+
+
+# German area codes of two digits (after the 0): Berlin, Hamburg, Frankfurt, München
+_TWO_DIGIT_AREA_CODES = frozenset({"30", "40", "69", "89"})
+
+
+def _no_dialling_code(value: str) -> bool:
+    """Whether a number starts as no German phone does: "010", "011" ("Werte 01 02 03 04
+    05 06"; "010xx" only selects a carrier), or its area code in brackets cannot exist
+    ("Skala (0 10) 20 30", "(0 5) 10 15 20"; "(0 30) 12 34 56" is Berlin)."""
+    if value.startswith(("+", "00", "(+")):
+        return False
+    digits = re.sub(r"\D", "", value)
+    if re.match(r"01[01]", digits):
+        return True
+    bracket = re.match(r"\(0((?:\s?\d)*)\)", value)
+    code = re.sub(r"\D", "", bracket.group(1)) if bracket else None
+    return code is not None and (
+        len(code) == 1 or (len(code) == 2 and code not in _TWO_DIGIT_AREA_CODES)
+    )
 
 
 def _timetable(text: str, start: int, value: str) -> bool:
