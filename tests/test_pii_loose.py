@@ -133,3 +133,13 @@ def test_a_scale_that_starts_as_no_phone_does_stays(text: str) -> None:
 )
 def test_a_phone_with_a_real_area_code_is_still_replaced(phone: str) -> None:
     assert _clear(f"Tel. {phone}") == "Tel. [Telefon]"
+
+
+@pytest.mark.parametrize("phone", ["(0)171 2345678", "(0) 2171 40688", "(0)30 1234567"])
+def test_a_phone_with_the_national_zero_in_brackets_is_replaced(phone: str) -> None:
+    assert _clear(f"Ruf an: {phone} abends") == "Ruf an: [Telefon] abends"
+
+
+@pytest.mark.parametrize("text", ["Werte (0) 12 15 17 20", "Skala (0) 10 20 30"])
+def test_values_after_a_zero_in_brackets_stay(text: str) -> None:
+    assert _clear(text) == text

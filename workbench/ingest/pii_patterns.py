@@ -109,6 +109,9 @@ _PHONE = re.compile(
     # no country code and no area code starts with 0: "000123" is a number on a form
     # "(0214)", also spaced: "(0 214)", "(02 14)"
     r"(?:(?:\+|00)[\s-]?[1-9]\d{0,2}(?:\s?\(0\))?|\(\+[1-9]\d{0,2}\)|\(0\s?[1-9](?:\s?\d){0,4}\)"
+    # the national "(0)" without a country code, by habit, before an area code or a mobile
+    # prefix: "(0)171 2345678", "(0) 2171 40688" (not "Werte (0) 12 15 17 20")
+    r"|\(0\)\s?(?=[2-9]|1\s?[5-9])"
     r"|0[1-9]\d{0,4}"
     # the area code in pairs, up to a "/" or "-": "0 21 71 / 4 99 88" (not "Skala 0 10 20 30")
     r"|0\s(?=[1-9]\d[\d\s]{0,7}[/–-]\s?\d))"
