@@ -143,3 +143,28 @@ def test_a_phone_with_the_national_zero_in_brackets_is_replaced(phone: str) -> N
 @pytest.mark.parametrize("text", ["Werte (0) 12 15 17 20", "Skala (0) 10 20 30"])
 def test_values_after_a_zero_in_brackets_stay(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steuer-Identifikationsnummer 12 345 678 901",
+        "IdNr. 12345678901",
+        "Steuer-IdNr.: 12 345 678 901",
+        "Perso-Nummer T22000129",
+        "Ausweis Nr. T22000129",
+        "Personalausweis: T22000129",
+        "Personalausweis Nr. T22000129",
+        "SV-Ausweis 12 150785 M 01 5",
+    ],
+)
+def test_a_tax_id_or_an_id_card_number_after_other_cues_is_replaced(text: str) -> None:
+    cleared = _clear(f"{text}, danke")
+    assert cleared.endswith("[Kennnummer], danke") and not any(ch.isdigit() for ch in cleared)
+
+
+@pytest.mark.parametrize(
+    "text", ["Den Personalausweis 2019 verlängert.", "Ausweis 12 Monate gültig", "Ausweis Nr. 2021"]
+)
+def test_a_year_or_a_count_after_ausweis_stays(text: str) -> None:
+    assert _clear(text) == text
