@@ -168,3 +168,17 @@ def test_a_tax_id_or_an_id_card_number_after_other_cues_is_replaced(text: str) -
 )
 def test_a_year_or_a_count_after_ausweis_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Anna, geb.03.04.1961, wohnt hier.", "geb.[Geburtsdatum], wohnt hier."),
+        ("Er ist geb.3.4.61 und wohnt hier.", "Er ist geb.[Geburtsdatum] und wohnt hier."),
+        ("Jg.1961, allein", "Jg.[Geburtsdatum], allein"),
+    ],
+)
+def test_a_date_of_birth_right_after_geb_without_a_blank_is_replaced(
+    text: str, cleared: str
+) -> None:
+    assert _clear(text).endswith(cleared)

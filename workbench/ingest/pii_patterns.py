@@ -225,7 +225,8 @@ _WORDS = r"(?:[\wäöüß.-]+\s+){0,4}?"
 # say "born" (not after "Geburtstag": "zum 80. Geburtstag im Jahr 2020")
 _BIRTH_AFTER = re.compile(
     r"(?<!\w)(?:(?P<born>geboren|geb\.|Geburtsjahr|Geburtsjahrgang|Jahrgang|Jg\.|born)"
-    r"|Geburtsdatum|Geb\.-Datum|(?P<day>Geburtstag)|DOB)(?!\w)"
+    # a cue that ends in a dot may touch the date: "geb.03.04.1961"
+    r"|Geburtsdatum|Geb\.-Datum|(?P<day>Geburtstag)|DOB)(?:(?<=\.)|(?!\w))"
     # also a day and a month without the year: "Geburtstag: 3.4."
     rf"\s*[:,]?\s*{_WORDS}(?:am|im|den|der|ist|:)?\s*"
     rf"(?P<date>{_CUED_DATE}|{_YEAR}|{_DAY}\.\s?{_MONTH_NUMBER}\.(?!\s?\d))",
