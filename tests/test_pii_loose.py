@@ -182,3 +182,28 @@ def test_a_date_of_birth_right_after_geb_without_a_blank_is_replaced(
     text: str, cleared: str
 ) -> None:
     assert _clear(text).endswith(cleared)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Adresse: Alte Schule 3", "Adresse: [Adresse]"),
+        ("Anschrift: Schloss Morsbroich 1", "Anschrift: [Adresse]"),
+        ("Ich wohne Hinterm Hof 3.", "Ich wohne [Adresse]."),
+        ("Wohnhaft: Neue Mitte 7, 51379 Leverkusen", "Wohnhaft: [Adresse]"),
+    ],
+)
+def test_a_house_number_after_an_address_cue_is_replaced(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich wohne Bergisch Neukirchen 3 Jahre schon.",
+        "Wir wohnen Hitdorf Ost 2 Minuten vom Rhein.",
+        "Betreutes Wohnen Haus Elisabeth 3 ist voll.",
+    ],
+)
+def test_a_count_after_wohne_stays(text: str) -> None:
+    assert _clear(text) == text

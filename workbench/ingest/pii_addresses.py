@@ -117,8 +117,21 @@ _ADDRESS_END = re.compile(
 )
 
 
+# After "Adresse:", "Anschrift:", "wohnhaft", "ich wohne" any name with a house number is
+# where someone lives, whatever it ends in: "Adresse: Alte Schule 3", "Anschrift: Schloss
+# Morsbroich 1", "Ich wohne Hinterm Hof 3" (not "Ich wohne Opladen 3 Jahre")
+_CUED_ADDRESS = re.compile(
+    r"(?<!\w)(?:[Aa]dresse|[Aa]nschrift|[Ww]ohnhaft|[Ww]ohnsitz|[Ww]ohne|wohnen|wohnt)"
+    r"(?:\s*:|\s+(?:ist|lautet)\s*:?)?\s+"
+    rf"(?P<address>(?:{_CAP}(?:-{_CAP})*\s){{1,3}}?{_CAP}(?:-{_CAP})*{_NUMBER}{_PLZ_CITY})"
+)
+
+
 def address_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names a street with a house number (start, end of each)."""
+    for m in _CUED_ADDRESS.finditer(text):
+        if not _counts(text, m) and not re.search(r"\d{4}", m.group("number")):
+            yield m.span("address")
     for m in _COMPOUND.finditer(text):
         word, end = m.group("word"), m.group("end")
         bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
