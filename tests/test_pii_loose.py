@@ -207,3 +207,21 @@ def test_a_house_number_after_an_address_cue_is_replaced(text: str, cleared: str
 )
 def test_a_count_after_wohne_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosten 040 000 Euro",
+        "Budget: 0150 000 EUR",
+        "Zuschuss von 025 000 Euro",
+        "Anteil 040 500 Prozent",
+    ],
+)
+def test_an_amount_in_thousands_with_a_leading_zero_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize("text", ["Ruf an: 0214 406 88 Euro-Tarif", "Tel. 0171 2345678 EUR"])
+def test_a_phone_before_a_currency_word_is_still_replaced(text: str) -> None:
+    assert "[Telefon]" in _clear(text)

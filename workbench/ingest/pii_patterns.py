@@ -447,6 +447,8 @@ def _phones(text: str) -> Iterator[Hit]:
             continue
         if _timetable(text, m.start(), value) or _no_dialling_code(value):
             continue
+        if _THOUSANDS.fullmatch(value) and _AMOUNT_AFTER.match(text, m.start() + len(value)):
+            continue  # "Kosten 040 000 Euro", "Anteil 040 500 Prozent"
         # a trailing group that is a count ("0214 30650 20 Kinder") is not part of it
         yield Hit(m.start(), m.start() + len(value), "phone")
     for m in _PHONE_CUE.finditer(text):
@@ -462,6 +464,10 @@ def _phones(text: str) -> Iterator[Hit]:
             yield Hit(m.start("number"), m.end("number"), "phone")
 
 
+# Digits in thousands with a unit after them are an amount: "025 000 Euro", "0 150 000 €",
+# "040 500 Prozent" (not "0214 406 88 Euro-Tarif")
+_THOUSANDS = re.compile(r"\d{1,4}(?:[ .]\d{3})+")
+_AMOUNT_AFTER = re.compile(r"\s?(?:Euro|EUR|€|Prozent|%|Mio\.?|Millionen|Tsd\.?)(?![\w-])")
 # German area codes of two digits (after the 0): Berlin, Hamburg, Frankfurt, München
 _TWO_DIGIT_AREA_CODES = frozenset({"30", "40", "69", "89"})
 
