@@ -225,3 +225,27 @@ def test_an_amount_in_thousands_with_a_leading_zero_stays(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ruf an: 0214 406 88 Euro-Tarif", "Tel. 0171 2345678 EUR"])
 def test_a_phone_before_a_currency_word_is_still_replaced(text: str) -> None:
     assert "[Telefon]" in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treffen am 3.4.61 im Rathaus",
+        "Die Sitzung vom 03.04.1999 war gut.",
+        "Seit dem 01.04.1999 ist der Park offen.",
+        "Bis 31.12.1999 war hier ein Kino.",
+    ],
+)
+def test_an_old_date_of_an_event_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Mein Sohn ist am 03.04.1999 geboren", "am [Geburtsdatum] geboren"),
+        ("Sie kam am 03.04.1961 zur Welt", "am [Geburtsdatum] zur Welt"),
+    ],
+)
+def test_a_date_of_birth_near_an_event_word_is_still_replaced(text: str, cleared: str) -> None:
+    assert cleared in _clear(text)

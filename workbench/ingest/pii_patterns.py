@@ -255,6 +255,14 @@ _BIRTH_BEFORE = re.compile(
     r"(?:geboren|zur Welt gekommen|Geburtstag)(?!\w)",
     re.IGNORECASE,
 )
+# … but not the date of an event named before it, nor one since or until which something
+# holds: "Treffen am 3.4.61", "Die Sitzung vom 03.04.1999", "Seit dem 01.04.1999"
+_EVENT_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:Treffen|Treffens|Sitzung|Ratssitzung|Termin|Veranstaltung|Versammlung|"
+    r"Fest|Feier|Eröffnung|Einweihung|Workshop|Begehung|Konferenz|Beschluss|Protokoll|"
+    r"Stand|Gründung|Schließung|Abriss|Brief|Schreiben)\s+(?:am|vom|ab|bis|seit)"
+    r"|[Ss]eit|[Bb]is|[Ss]eit dem|[Bb]is zum|[Aa]b dem)\s+(?:de[mn]\s+)?$"
+)
 _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
 # -- a person's number -------------------------------------------------------------------
@@ -548,6 +556,8 @@ def _birthdates(text: str) -> Iterator[Hit]:
     # than not in a workshop statement (meetings and events are recent)
     for m in _ANY_DATE.finditer(text):
         date = m.group("date")
+        if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Treffen am 3.4.61 im Rathaus", "Seit dem 01.04.1999 …"
         if re.search(r"19\d{2}$", date) or re.search(r"\.\s?([3-9]\d)$", date):
             yield Hit(m.start("date"), m.end("date"), "birthdate", confidence=0.9)
 
