@@ -249,3 +249,15 @@ def test_an_old_date_of_an_event_stays(text: str) -> None:
 )
 def test_a_date_of_birth_near_an_event_word_is_still_replaced(text: str, cleared: str) -> None:
     assert cleared in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Abfahrt 06 10 06 40 07 10", "Der Bus fährt um 06 10 06 40 07 10 08 10"]
+)
+def test_departures_in_hours_and_minutes_stay(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize("text", ["Bus-Hotline: 06 10 06 40 07 10", "Abfahrt 06 10 05 40 07 10"])
+def test_pairs_without_a_timetable_or_not_rising_are_still_a_phone(text: str) -> None:
+    assert "[Telefon]" in _clear(text)

@@ -497,11 +497,20 @@ def _no_dialling_code(value: str) -> bool:
 
 
 def _timetable(text: str, start: int, value: str) -> bool:
-    """Whether ``value`` at ``start`` are a timetable's minutes ("Fahrplan 05 12 25 35")."""
+    """Whether ``value`` at ``start`` are a timetable's minutes ("Fahrplan 05 12 25 35") or
+    times ("Abfahrt 06 10 06 40")."""
     if not _MINUTES.fullmatch(value):
         return False
     minutes = [int(group) for group in value.split()]
-    rising = all(a < b for a, b in pairwise(minutes))
+    # or hours and minutes in pairs, the whole run of them: "Abfahrt 06 10 06 40 07 10 08 10"
+    run = re.match(r"\d{2}(?: \d{2})*", text[start:])
+    pairs = [int(group) for group in run.group().split()] if run else minutes
+    times = [h * 60 + m for h, m in zip(pairs[::2], pairs[1::2], strict=False) if h < 24 and m < 60]
+    rising = all(a < b for a, b in pairwise(minutes)) or (
+        len(pairs) % 2 == 0
+        and len(times) * 2 == len(pairs)
+        and all(a < b for a, b in pairwise(times))
+    )
     return rising and _TIMETABLE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
