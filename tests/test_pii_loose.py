@@ -261,3 +261,28 @@ def test_departures_in_hours_and_minutes_stay(text: str) -> None:
 @pytest.mark.parametrize("text", ["Bus-Hotline: 06 10 06 40 07 10", "Abfahrt 06 10 05 40 07 10"])
 def test_pairs_without_a_timetable_or_not_rising_are_still_a_phone(text: str) -> None:
     assert "[Telefon]" in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        "anna.schmidt@gmx,de",
+        "anna.schmidt@gmx..de",
+        "anna.schmidt@@gmx.de",
+        "anna.schmidt＠gmx.de",
+        "anna.schmidt@gmx·de",
+        "anna.schmidt@gmx",
+        "anna.schmidt AT gmx DOT de",
+        "anna.schmidt [at] gmx [.] de",
+    ],
+)
+def test_a_mistyped_e_mail_is_replaced(mail: str) -> None:
+    assert _clear(f"Schreib an {mail} bitte.") == "Schreib an [E-Mail] bitte."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WIR SIND AT HOME DOT DE", "Look AT github DOT com", "Kultur@online ist toll", "Treffen@live"],
+)
+def test_upper_case_at_in_a_sentence_is_no_e_mail(text: str) -> None:
+    assert _clear(text) == text

@@ -20,12 +20,12 @@ _EMAIL = re.compile(
 )
 # spelled out, as read aloud or typed against spam bots: "anna at web punkt de", "anna punkt
 # schmidt ät gmx punkt net" — the spoken dot before a top-level domain makes it an address
-_SPOKEN_DOT = r"[ \u00a0](?:punkt|dot)[ \u00a0]"
+_SPOKEN_DOT = r"[ \u00a0](?:punkt|dot|PUNKT|DOT)[ \u00a0]"
 _EMAIL_SPOKEN = re.compile(
     # not a word of a sentence before "at": "Treffpunkt ist at home punkt de"
     r"(?<![\w.+-])(?!(?:ist|sind|uns|wir|ich|und|oder|is|are|we|us|me|look|be)[ \u00a0])"
     rf"[a-z0-9_+-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9_+-]+)*"
-    rf"[ \u00a0](?:at|ät|@)[ \u00a0][a-z0-9-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9-]+)*{_SPOKEN_DOT}"
+    rf"[ \u00a0](?:at|ät|AT|@)[ \u00a0][a-z0-9-]+(?:(?:\.|{_SPOKEN_DOT})[a-z0-9-]+)*{_SPOKEN_DOT}"
     r"(?:de|com|net|org|eu|at|ch|info|io|biz|nrw|koeln|ruhr)(?![\w.-]|\.\w)"
 )
 # Typed with a stray blank or wrapped onto the next line: "anna.schmidt@gmx .de",
@@ -34,10 +34,14 @@ _EMAIL_SPOKEN = re.compile(
 # top-level domain of mail (not "Wir sind @ home. De facto", "Treffen@home . Da")
 _AT = r"(?:@|[(\[][aä]t[)\]])"
 _GAP = r"(?:[ \u00a0]?\n[ \u00a0]?|\s)?"  # a blank, a line break, or both
-_LOOSE_DOT = rf"{_GAP}(?:\.|[(\[](?:dot|punkt)[)\]]){_GAP}"
+_LOOSE_DOT = rf"{_GAP}(?:\.|[(\[](?:dot|punkt|\.)[)\]]){_GAP}"
 _MAIL_PROVIDERS = (
     r"gmx|web|t-online|posteo|gmail|googlemail|yahoo|outlook|hotmail|icloud|aol|freenet|"
     r"arcor|mailbox|online|live|me|mail|email|protonmail|proton|vodafone|ewetel|unitybox"
+)
+_TLDS = (
+    r"de|com|net|org|eu|at|ch|info|io|biz|nrw|koeln|ruhr|berlin|hamburg|email|online|me|"
+    r"nl|fr|it|es|pl|tr|uk|be|lu|dk|cz"
 )
 _EMAIL_LOOSE = re.compile(
     r"(?<![\w.+-])(?:[\w.+-]*\w\n?"
@@ -48,8 +52,18 @@ _EMAIL_LOOSE = re.compile(
     + _AT
     + rf"(?=\s?(?:{_MAIL_PROVIDERS}){_LOOSE_DOT}))"
     rf"{_GAP}[\w-]+(?:{_LOOSE_DOT}[\w-]+)*?{_LOOSE_DOT}"
-    r"(?:de|com|net|org|eu|at|ch|info|io|biz|nrw|koeln|ruhr|berlin|hamburg|email|online|me|"
-    r"nl|fr|it|es|pl|tr|uk|be|lu|dk|cz)(?![\w.-]|\.\w)"
+    rf"(?:{_TLDS})(?![\w.-]|\.\w)"
+)
+# Mistyped: a comma, two dots or a middle dot for the dot, two "@" or a full-width "＠",
+# or no top-level domain after a mail provider: "anna.schmidt@gmx,de", "anna@@gmx.de",
+# "anna.schmidt＠gmx.de", "anna.schmidt@gmx bitte"
+# (without a top-level domain only the big providers: not "Kultur@online", "Treffen@live")
+_BARE_PROVIDERS = r"gmx|web|t-online|posteo|gmail|googlemail|yahoo|outlook|hotmail|icloud|freenet"
+_EMAIL_TYPO = re.compile(
+    r"(?<![\w.+-])[\w.+-]*\w[@＠]{1,2}"
+    rf"(?:(?i:{_MAIL_PROVIDERS})(?:[.,·]{{1,2}}|\[\.\]|\(\.\))(?i:{_TLDS})"
+    rf"|(?i:{_BARE_PROVIDERS})"
+    rf"|[\w-]+(?:\.[\w-]+)*(?:\.\.|,|·)(?i:{_TLDS}))(?![\w.@-]|\.\w)"
 )
 # "z.b at home.de", "u.a @ work.de": an abbreviation before a blank "at" is no local part
 _ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u00a0]")
@@ -57,7 +71,7 @@ _ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u0
 
 def email_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names an e-mail address (start, end of each; they may overlap)."""
-    for pattern in (_EMAIL, _EMAIL_LOOSE):
+    for pattern in (_EMAIL, _EMAIL_LOOSE, _EMAIL_TYPO):
         for m in pattern.finditer(text):
             if not _ABBREVIATION_AT.match(text, m.start()):
                 yield m.span()

@@ -296,7 +296,7 @@ def find_structured(text: str) -> list[Hit]:
     person's number."""
     hits: list[Hit] = []
     at = "@" in text
-    spoken = " at " in text or " ät " in text
+    spoken = " at " in text or " ät " in text or " AT " in text or "＠" in text
     if at or spoken or any(f"{a}t{b}" in text for a in "aä" for b in ")]"):
         hits += [Hit(start, end, "email") for start, end in email_spans(text)]
     if "/" in text:  # a profile link is "netzwerk/…"
