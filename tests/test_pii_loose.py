@@ -286,3 +286,23 @@ def test_a_mistyped_e_mail_is_replaced(mail: str) -> None:
 )
 def test_upper_case_at_in_a_sentence_is_no_e_mail(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Tisch 3 wurde diskutiert.",
+        "Im Fall 2 ist es so.",
+        "Im Szenario 3 wird gebaut.",
+        "Am Infostand 2 gab es Kaffee.",
+        "An der Pinnwand 2 hingen Zettel.",
+        "Zum Antrag 3 gab es Fragen.",
+        "Im Entwurf 2 ist mehr Grün.",
+    ],
+)
+def test_a_workshop_table_or_a_numbered_paper_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_workshop_word_after_an_address_cue_is_still_an_address() -> None:
+    assert _clear("Meine Adresse: Am Stand 3") == "Meine Adresse: [Adresse]"

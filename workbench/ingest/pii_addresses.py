@@ -103,6 +103,9 @@ _NOT_PLACES = frozenset(
     thema themen projekt schwerpunkt paragraph paragraf absatz artikel nummer platz rang
     vorjahr zeitraum minute minuten stunde stunden uhr prozent euro mal durchgang version
     zeit schnitt vordergrund mittel mittelpunkt zentrum kreis stadtteil quartier viertel
+    fall falle szenario tisch stand infostand station antrag protokoll aufgabe plakat pinnwand
+    stellwand flipchart tafel arbeitskreis arbeitsgruppe entwurf vorschlag beitrag dokument
+    anhang foto bild lageplan plan
     """.split()
 )
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|ik)$")
