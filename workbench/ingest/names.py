@@ -71,6 +71,7 @@ from workbench.ingest.name_tokens import (
     saint,
     tokens,
 )
+from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.pii_patterns import Hit
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
@@ -481,8 +482,8 @@ class PersonFinder:
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
-        if last == i and place_surname(self, text, toks, i):
-            last = surname = i + 1  # "Anton Brunnen hilft": his surname, no fountain
+        if last == i and (place_surname(self, text, toks, i) or noun_surname(self, text, toks, i)):
+            last = surname = i + 1  # "Anton Brunnen hilft", "Anna Bahn kam": her surname
         # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus"); an
         # article before makes it the building's name ("das Markus Haus der Gemeinde")
         owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))

@@ -1,0 +1,50 @@
+"""A surname that is an everyday noun after a first name ("Anna Bahn hat angerufen") is part
+of the name where no object can stand; where the noun may be an object it stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Bahn hat angerufen.", "[Person 1] hat angerufen."),
+        ("Lea Kuchen kam zu spät.", "[Person 1] kam zu spät."),
+        ("Jonas Bahn sagt, es geht.", "[Person 1] sagt, es geht."),
+        ("Ich habe mit Anna Bahn gesprochen.", "Ich habe mit [Person 1] gesprochen."),
+        ("Das Gespräch mit Anna Bahn war gut.", "Das Gespräch mit [Person 1] war gut."),
+        ("Danke an Anna Bahn!", "Danke an [Person 1]!"),
+        ("Laut Anna Bahn fehlt ein Treffpunkt.", "Laut [Person 1] fehlt ein Treffpunkt."),
+        ("Kontakt: Anna Bahn.", "Kontakt: [Person 1]."),
+        ("Gestern hat Anna Bahn angerufen.", "Gestern hat [Person 1] angerufen."),
+    ],
+)
+def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) -> None:
+    p = Pseudonymiser()
+    assert p.pseudonymise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Bahn fahren lassen.", "[Person 1] Bahn fahren lassen."),
+        ("Wir bringen Lea Kuchen.", "Wir bringen [Person 1] Kuchen."),
+        ("Ich backe für Anna Kuchen.", "Ich backe für [Person 1] Kuchen."),
+        ("Gestern hat Anna Kuchen mitgebracht.", "Gestern hat [Person 1] Kuchen mitgebracht."),
+        ("Jonas Idee ist gut.", "[Person 1] Idee ist gut."),
+        ("Mit Ben Kaffee trinken.", "Mit [Person 1] Kaffee trinken."),
+    ],
+)
+def test_the_noun_as_an_object_stays(text: str, expected: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == expected
+
+
+def test_the_full_name_is_one_person_across_statements() -> None:
+    p = Pseudonymiser()
+    first = p.pseudonymise("Anna Bahn hat angerufen.")[0]
+    second = p.pseudonymise("Frau Bahn kommt morgen.")[0]
+    assert first == "[Person 1] hat angerufen."
+    assert second == "[Person 1] kommt morgen."

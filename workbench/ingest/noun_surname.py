@@ -1,0 +1,93 @@
+"""A surname that is an everyday noun after a first name ("Anna Bahn hat angerufen").
+
+Such nouns ("Bahn", "Kuchen", "Geld" — ``COMMON_NOUNS``) never continue a name on their
+own: "Lea Kuchen mitbringen", "Ben Geld geben", "Niklas Vorschlag" keep them. They are the
+surname only where the grammar leaves no room for an object, so the first name alone was
+replaced and the surname stayed in clear:
+
+- the two open a sentence before a finite verb in the singular, the subject in German word
+  order ("Anna Bahn hat angerufen", "Lea Bahn kam", "Kontakt: Ben Bahn meint, …"); a first
+  name ending in "s" owns the noun unless a person's verb follows ("Jonas Idee ist gut"),
+- after "mit", "von" or "an", before a comma, the sentence's end, a verb of speaking or
+  "war"/"ist" ("Ich habe mit Anna Bahn gesprochen.", "Danke an Anna Bahn!", "Das Gespräch
+  mit Anna Bahn war gut"); after "laut" before a finite verb ("Laut Anna Bahn fehlt …"),
+- after a label such as "Kontakt:" before the end of the line or sentence,
+- after "hat" and before a participle that takes no object ("Gestern hat Anna Bahn
+  angerufen").
+
+"Anna Bahn fahren lassen", "Wir bringen Lea Kuchen.", "für Anna Kuchen backen" stay: the
+noun is the object there as often as a surname.
+"""
+
+from __future__ import annotations
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_known import Finder, singular_verb
+from workbench.ingest.name_tokens import Tok
+
+# Everyday words of COMMON_NOUNS that are no surname at all (greetings, pronouns, languages)
+_NEVER = frozenset(
+    "hallo danke dank bitte mehr vielen alles nichts etwas deutsch englisch turkisch "
+    "arabisch russisch ukrainisch polnisch personlich infos info".split()
+)
+# Prepositions after which a first name and a noun before a clause's end are one person
+_BEFORE = frozenset(("mit", "von", "an", "laut"))
+# Finite verbs after "mit Anna Bahn" that take no object ("Das Gespräch mit Anna Bahn war gut")
+_COPULAS = frozenset("war ist wird wurde".split())
+# Participles after "hat Anna Bahn" that take no object ("Gestern hat Anna Bahn angerufen")
+_PARTICIPLES = frozenset("angerufen gemeint betont erganzt angemerkt gesprochen".split())
+# What a person does after "mit Anna Bahn" ("… gesprochen", "… telefoniert")
+_WITH_VERBS = frozenset(
+    "gesprochen telefoniert geredet gesprochen vereinbart abgesprochen besprochen".split()
+)
+# Verbs only a person does ("Jonas Bahn sagt"; "Jonas Idee ist gut" is his idea)
+_OWNER_VERBS = lists.SPEECH_VERBS | frozenset(
+    "hilft wohnt arbeitet leitet kummert ubernimmt sagte meinte fragte rief half erzahlte".split()
+)
+# Verbs in the past after the subject ("Lea Kuchen kam"; "Thomas Beitrag kam" is his)
+_PERSON_VERBS = _OWNER_VERBS | frozenset("kam ging schrieb".split())
+
+
+def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the everyday noun right after the first name ``toks[i]`` is her surname (see
+    the module's rules): "Anna Bahn hat angerufen", "mit Anna Bahn gesprochen"."""
+    if i + 1 >= len(toks) or not finder.is_first(toks[i]):
+        return False
+    first, noun = toks[i], toks[i + 1]
+    if text[first.end : noun.start] not in (" ", "\u00a0") or not _everyday_noun(noun):
+        return False
+    if finder._institution_after(text, toks, i + 1):
+        return False  # "Anna Bahn Haus"
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    gap = text[noun.end : after.start] if after is not None else text[noun.end :]
+    ends = after is None or gap.strip(" \u00a0")[:1] in tuple(".,;!?)")
+    prev = toks[i - 1] if i else None
+    if first.sentence_start and (prev is None or prev.folded not in _BEFORE):
+        person_verb = after is not None and gap == " " and after.folded in _PERSON_VERBS
+        if person_verb or singular_verb(text, toks, i + 1):
+            owner = first.text.endswith(("s", "x", "z", "ß"))
+            return not owner or (after is not None and after.folded in _OWNER_VERBS)
+        labelled = prev is not None and prev.folded in lists.LABEL_CUES
+        return labelled and text[prev.end : first.start].strip() == ":" and ends
+    if prev is None or text[prev.end : first.start] not in (" ", "\u00a0"):
+        return False
+    if prev.folded in _BEFORE:
+        if prev.folded == "laut":
+            return singular_verb(text, toks, i + 1)
+        verb = _WITH_VERBS if prev.folded == "an" else _WITH_VERBS | _COPULAS
+        spoken = after is not None and gap == " " and after.folded in verb
+        return ends or spoken
+    if prev.folded in ("hat", "hatte") and after is not None and gap == " ":
+        return after.folded in _PARTICIPLES
+    return False
+
+
+def _everyday_noun(tok: Tok) -> bool:
+    """A capitalised everyday noun that never continues a name on its own ("Bahn")."""
+    return (
+        tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.text.isalpha()
+        and tok.folded in lists.COMMON_NOUNS
+        and tok.folded not in _NEVER
+    )
