@@ -21,6 +21,7 @@ from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
 
 class PersonFinder(pairs.PersonFinder, Protocol):
@@ -75,6 +76,9 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None
     if last == i and nxt is not None and _named_pair(finder, text, tok, nxt):
         return None  # "laut Deutsche Bahn", "laut Open Air Kino", "laut Addis Abeba"
+    venue = tok.folded in VENUE_WORDS or not finder._sure_name(tok)  # "Casa" is a surname too
+    if last == i and venue and opens_venue(text, toks, i):
+        return None  # "laut Hotel de la Paz", "laut Club of Rome", "laut Rotes Kreuz"
     span = toks[i : last + 1]
     sure = any(finder.is_surname(t) or finder.is_foreign(t) for t in span)
     # "Schmitz (AWO) sagt", "Jansen (Pfarrer) bietet …": the word after the name's aside

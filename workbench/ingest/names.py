@@ -73,6 +73,7 @@ from workbench.ingest.name_tokens import (
 )
 from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.venue_names import in_venue
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
@@ -494,6 +495,8 @@ class PersonFinder:
             return None  # "dem Kemal ALtun Platz": the square, its surname mistyped
         if patronage(self, text, toks, i):
             return None  # "Die Kirche Maria Himmelfahrt": the church
+        if in_venue(text, toks, i, lambda t: self._sure_name(t) or self.is_role(t)):
+            return None  # "im Cafe del Sol", "Plaza de la Cruz": the venue
         if last == i and quantified(text, toks, i):
             return None  # "Mehr Luke im Park": a hatch
         weak = self._blocked_first(toks, i) or (
