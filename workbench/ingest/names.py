@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_cued import cued
 from workbench.ingest.name_cues import names_language, sentence_particles, speaks
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -497,6 +498,8 @@ class PersonFinder:
             return None  # "Die Kirche Maria Himmelfahrt": the church
         if in_venue(text, toks, i, lambda t: self._sure_name(t) or self.is_role(t)):
             return None  # "im Cafe del Sol", "Plaza de la Cruz": the venue
+        if last == i and english_modal(text, tok.start, tok.end):
+            return None  # "Can you share the slides?": the verb, no Can
         if last == i and quantified(text, toks, i):
             return None  # "Mehr Luke im Park": a hatch
         weak = self._blocked_first(toks, i) or (
