@@ -56,6 +56,7 @@ from workbench.ingest.name_known import (
     owner_stem,
     patronage,
     place_surname,
+    place_word,
     quantified,
     self_introduced,
 )
@@ -389,7 +390,11 @@ class PersonFinder:
                 break
             nxt = toks[n]
             sure = (
-                self.is_surname(nxt) or self.is_foreign(nxt) or (n > m + 1 and self.is_first(nxt))
+                self.is_surname(nxt)
+                or self.is_foreign(nxt)
+                or (n > m + 1 and self.is_first(nxt))
+                # "Anna de la Fuente Bauer": a second surname the gazetteer knows, also a word
+                or (n == m + 1 and self.names.has_last(nxt.text) and not place_word(nxt))
             )
             if not sure or not self.name_like(nxt, named=True):
                 break
