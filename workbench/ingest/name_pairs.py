@@ -204,9 +204,12 @@ def surname_pair(
         sure = bool(FOREIGN_LETTERS.search(nxt.text))
         word = "" if sure else nxt.text
         return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.8 if sure else 0.55, word)
-    if not (finder.is_surname(nxt) or finder.is_foreign(nxt)) or not finder.name_like(tok):
+    double = _surname_and_place(finder, nxt)  # "Quirin Meier-Lüdenscheid"
+    if not (finder.is_surname(nxt) or finder.is_foreign(nxt) or double):
         return None
-    surname_like = finder.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text)
+    if not finder.name_like(tok):
+        return None
+    surname_like = finder.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text) or double
     if (finder.is_first(nxt) and not surname_like) or PLACE_END.search(nxt.folded):
         return None
     if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
@@ -244,6 +247,18 @@ def surname_pair(
     return finder._hit(
         text, toks, start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
     )
+
+
+def _surname_and_place(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is a double surname of a gazetteer surname and a place ("Meier-
+    Lüdenscheid"); a place before ("Berlin-Mitte", "Köln-Mülheim") makes it a place."""
+    parts = tok.text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return False
+    head = replace(tok, text=parts[0], folded=fold(parts[0]), lower=parts[0].lower())
+    if not finder.is_surname(head) or is_place_name(head.folded):
+        return False
+    return is_place_name(fold(parts[1])) and finder.name_like(tok, named=True)
 
 
 # Facilities named after a place, besides the place words ("MICRO Depot Mercado")
