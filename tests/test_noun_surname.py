@@ -14,6 +14,7 @@ from workbench.ingest.pseudonymise import Pseudonymiser
         ("Anna Bahn hat angerufen.", "[Person 1] hat angerufen."),
         ("Lea Kuchen kam zu spät.", "[Person 1] kam zu spät."),
         ("Jonas Bahn sagt, es geht.", "[Person 1] sagt, es geht."),
+        ("Jonas Bahn hat angerufen.", "[Person 1] hat angerufen."),
         ("Ich habe mit Anna Bahn gesprochen.", "Ich habe mit [Person 1] gesprochen."),
         ("Das Gespräch mit Anna Bahn war gut.", "Das Gespräch mit [Person 1] war gut."),
         ("Danke an Anna Bahn!", "Danke an [Person 1]!"),
@@ -35,6 +36,7 @@ def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) ->
         ("Ich backe für Anna Kuchen.", "Ich backe für [Person 1] Kuchen."),
         ("Gestern hat Anna Kuchen mitgebracht.", "Gestern hat [Person 1] Kuchen mitgebracht."),
         ("Jonas Idee ist gut.", "[Person 1] Idee ist gut."),
+        ("Jonas Kuchen hat geschmeckt.", "[Person 1] Kuchen hat geschmeckt."),
         ("Mit Ben Kaffee trinken.", "Mit [Person 1] Kaffee trinken."),
     ],
 )

@@ -7,7 +7,8 @@ replaced and the surname stayed in clear:
 
 - the two open a sentence before a finite verb in the singular, the subject in German word
   order ("Anna Bahn hat angerufen", "Lea Bahn kam", "Kontakt: Ben Bahn meint, …"); a first
-  name ending in "s" owns the noun unless a person's verb follows ("Jonas Idee ist gut"),
+  name ending in "s" owns the noun unless a person's verb follows ("Jonas Idee ist gut",
+  "Jonas Kuchen hat geschmeckt"; "Jonas Bahn hat angerufen" is a person),
 - after "mit", "von" or "an", before a comma, the sentence's end, a verb of speaking or
   "war"/"ist" ("Ich habe mit Anna Bahn gesprochen.", "Danke an Anna Bahn!", "Das Gespräch
   mit Anna Bahn war gut"); after "laut" before a finite verb ("Laut Anna Bahn fehlt …"),
@@ -66,7 +67,7 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
         person_verb = after is not None and gap == " " and after.folded in _PERSON_VERBS
         if person_verb or singular_verb(text, toks, i + 1):
             owner = first.text.endswith(("s", "x", "z", "ß"))
-            return not owner or (after is not None and after.folded in _OWNER_VERBS)
+            return not owner or _acts(text, toks, i + 2)
         labelled = prev is not None and prev.folded in lists.LABEL_CUES
         return labelled and text[prev.end : first.start].strip() == ":" and ends
     if prev is None or text[prev.end : first.start] not in (" ", "\u00a0"):
@@ -80,6 +81,17 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
     if prev.folded in ("hat", "hatte") and after is not None and gap == " ":
         return after.folded in _PARTICIPLES
     return False
+
+
+def _acts(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether the verb ``toks[k]`` is one only a person does ("sagt", "hilft"), also "hat"
+    before such a participle ("Jonas Bahn hat angerufen"; "Jonas Kuchen hat geschmeckt")."""
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+        return False
+    verb = toks[k].folded
+    if verb in ("hat", "hatte") and k + 1 < len(toks):
+        return text[toks[k].end : toks[k + 1].start] == " " and toks[k + 1].folded in _PARTICIPLES
+    return verb in _OWNER_VERBS
 
 
 def _everyday_noun(tok: Tok) -> bool:
