@@ -178,3 +178,36 @@ def _remark_and_statement_stored(path: Path, tmp_path: Path) -> str:
     with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
         project.import_files([path])
         return stored_text(project)
+
+
+ATTENDED = "Anwesend waren Tamo Zabelberg und Mia Dornbusch vom Quartiersbüro sowie Okke Tjaden."
+EXCUSED = "Entschuldigt waren Frau Kaya und Herr Zabelberg."
+NAMED_LATER = "Zabelberg hat recht, Kaya und Tjaden fehlen heute, die Bänke auch."
+
+
+@pytest.mark.parametrize("attendance", [ATTENDED, EXCUSED])
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_everyone_a_sentence_among_the_names_names_goes_on_the_name_list(
+    tmp_path: Path, suffix: str, attendance: str
+) -> None:
+    # the sentence was kept off the statements, but its names were not on the name list:
+    # "Zabelberg hat recht" elsewhere in the protocol stayed in clear
+    path = tmp_path / f"protokoll{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        document.add_paragraph(HEAD[0], style="Title")
+        for title, line in [(QUESTION, NAMED_LATER), ("Teilnehmende", attendance)]:
+            document.add_paragraph(title, style="Heading 1")
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        body = f"## {QUESTION}\n\n{NAMED_LATER}\n\n## Teilnehmende\n\n{attendance}\n"
+        path.write_text(f"# {HEAD[0]}\n\n{body}", encoding="utf-8")
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    names = (
+        ("Zabelberg", "Tjaden", "Dornbusch") if attendance == ATTENDED else ("Zabelberg", "Kaya")
+    )
+    assert not [name for name in names if name in stored]
+    assert "die Bänke auch" in stored

@@ -72,7 +72,7 @@ from workbench.ingest.docx_text import (
     text_boxes,
 )
 from workbench.ingest.pdf_struck import struck_names
-from workbench.ingest.people_section import said_among_names
+from workbench.ingest.people_section import said_among_names, section_people
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -560,7 +560,7 @@ def protocol_document(
             add_statement(segments, text, None, number, None, {})  # guiding question's
             continue
         if people_section:  # under a heading "Teilnehmende": names, no statements
-            add_detail(fields, "names", people_in(text))
+            add_detail(fields, "names", section_people(text))
             continue
         if details_section and paragraph.kind == "body":  # under "Rahmendaten", before
             found = None if said_after_key(text) else detail(text, raw.name)  # any statement

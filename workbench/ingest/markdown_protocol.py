@@ -37,7 +37,7 @@ from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
-from workbench.ingest.people_section import said_among_names
+from workbench.ingest.people_section import said_among_names, section_people
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.protocol_meta import (
     ROW_LABEL_HEADERS,
@@ -50,7 +50,6 @@ from workbench.ingest.protocol_meta import (
     is_names_line,
     is_people_line,
     people_heading,
-    people_in,
     said_after_key,
     signature_names,
     split_names,
@@ -455,7 +454,7 @@ def parse_markdown(
         names = signature_names(said) if role is None else None
         remark = people_section and role is None and said_among_names(said)
         if people_section and role is None and not remark:  # under "## Teilnehmende": names
-            add_detail(fields, "names", people_in(said))
+            add_detail(fields, "names", section_people(said))
         elif names:  # "gez. Anna Schmidt": a name for the list, no statement
             add_detail(fields, "names", names)
         elif said:

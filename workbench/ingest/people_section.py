@@ -16,6 +16,7 @@ from workbench.ingest.protocol_meta import (
     FINITE_VERBS,
     describes_group,
     is_names_line,
+    people_in,
     split_names,
 )
 
@@ -45,6 +46,29 @@ def said_among_names(text: str) -> bool:
         return False
     verb = any(w.strip(",;.!?…").lower() in FINITE_VERBS for w in text.split())
     return verb or any(len(name.split()) > 5 for name in split_names(text))
+
+
+def section_people(text: str) -> tuple[str, ...]:
+    """The people a paragraph under a heading "Teilnehmende" names: those of a line of names
+    (:func:`~workbench.ingest.protocol_meta.people_in`), and in a sentence also those the
+    name rules find ("Anwesend waren Tamo Zabelberg und Mia Dornbusch vom Quartiersbüro
+    sowie Okke Tjaden.", "Entschuldigt waren Frau Kaya und Herr Yilmaz.") and a name before
+    a bracket ("Xhemajl Berisha (Sportverein) war anwesend."): every one goes on the name
+    list, so the same names elsewhere in the document are replaced.
+
+    >>> section_people("Entschuldigt waren Frau Kaya und Herr Yilmaz.")
+    ('Yilmaz', 'Kaya')
+    >>> section_people("Xhemajl Berisha (Sportverein) war anwesend.")
+    ('Xhemajl Berisha',)
+    """
+    listed = people_in(text)
+    if is_names_line(text):
+        return listed
+    finder = PersonFinder(NameContext(known={}))
+    found = [text[h.start : h.end] for h in finder.find(text) if h.kind == "person"]
+    bracketed = re.findall(r"((?:[A-ZÄÖÜ][\w'-]+ ){1,3}[A-ZÄÖÜ][\w'-]+) \(", text)
+    names = [n for name in [*found, *bracketed] for n in split_names(name)]
+    return tuple(dict.fromkeys([*listed, *names]))
 
 
 def named_people(text: str) -> bool:
