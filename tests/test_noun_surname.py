@@ -21,6 +21,8 @@ from workbench.ingest.pseudonymise import Pseudonymiser
         ("Laut Anna Bahn fehlt ein Treffpunkt.", "Laut [Person 1] fehlt ein Treffpunkt."),
         ("Kontakt: Anna Bahn.", "Kontakt: [Person 1]."),
         ("Gestern hat Anna Bahn angerufen.", "Gestern hat [Person 1] angerufen."),
+        ("Wir danken Anna Bahn.", "Wir danken [Person 1]."),
+        ("Danke Anna Bahn!", "Danke [Person 1]!"),
     ],
 )
 def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) -> None:

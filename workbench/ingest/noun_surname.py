@@ -12,7 +12,8 @@ replaced and the surname stayed in clear:
 - after "mit", "von" or "an", before a comma, the sentence's end, a verb of speaking or
   "war"/"ist" ("Ich habe mit Anna Bahn gesprochen.", "Danke an Anna Bahn!", "Das Gespräch
   mit Anna Bahn war gut"); after "laut" before a finite verb ("Laut Anna Bahn fehlt …"),
-- after a label such as "Kontakt:" before the end of the line or sentence,
+- after a label such as "Kontakt:" before the end of the line or sentence, and after a verb
+  with a dative only before the clause's end ("Wir danken Anna Bahn.", "Danke Anna Bahn!"),
 - after "hat" and before a participle that takes no object ("Gestern hat Anna Bahn
   angerufen").
 
@@ -33,6 +34,11 @@ _NEVER = frozenset(
 )
 # Prepositions after which a first name and a noun before a clause's end are one person
 _BEFORE = frozenset(("mit", "von", "an", "laut"))
+# Verbs with a dative only, before a first name and a noun at the clause's end ("Wir danken
+# Anna Bahn.", "Danke Anna Bahn!"): no object can follow the name
+_DATIVE_VERBS = frozenset(
+    "danke danken dankt dankten gratulieren gratuliert antworten antwortet".split()
+)
 # Finite verbs after "mit Anna Bahn" that take no object ("Das Gespräch mit Anna Bahn war gut")
 _COPULAS = frozenset("war ist wird wurde".split())
 # Participles after "hat Anna Bahn" that take no object ("Gestern hat Anna Bahn angerufen")
@@ -78,6 +84,8 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
         verb = _WITH_VERBS if prev.folded == "an" else _WITH_VERBS | _COPULAS
         spoken = after is not None and gap == " " and after.folded in verb
         return ends or spoken
+    if prev.folded in _DATIVE_VERBS:
+        return ends
     if prev.folded in ("hat", "hatte") and after is not None and gap == " ":
         return after.folded in _PARTICIPLES
     return False
