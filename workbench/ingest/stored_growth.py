@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.long_names import fitted_label, shortened_filename
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.stored_texts import reread_texts
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import Document, ListedName, PseudonymSpan, Segment
 from workbench.store.schema import MAX_QUESTION, MAX_ROLE
@@ -93,6 +94,7 @@ def reread_stored(
     old = edit_segments(session, changes) if changes else []
     session.flush()
     _relabel(session, key, patterns, since, read, names)
+    reread_texts(session, key, patterns[since])  # workshop names, attributes, recommendations …
     return old
 
 
