@@ -163,3 +163,25 @@ def test_a_listed_surname_that_is_no_word_is_the_person_after_an_article(text: s
 def test_a_listed_noun_surname_greeted_in_lower_case_in_a_chat(text: str, expected: str) -> None:
     """A chat's "danke sommer!" of a listed Frau Anna Sommer kept her name."""
     assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == expected
+
+
+@pytest.mark.parametrize(("listed", "word"), PEOPLE)
+@pytest.mark.parametrize(
+    "template",
+    ["Frag besser {}.", "Sprecher {} fehlt heute.", "Lehrer {} kommt morgen.", "Förster {} kam."],
+)
+def test_a_listed_noun_surname_after_an_adverb_or_a_title_is_the_person(
+    listed: str, word: str, template: str
+) -> None:
+    """ "Frag besser Sommer." and "Lehrer Sommer kommt morgen." kept a listed Frau Anna
+    Sommer's name: "besser" and an opening title were read as adjectives of a noun."""
+    pseudonymised = Pseudonymiser().pseudonymise(template.format(word), [listed])[0]
+    assert word not in pseudonymised and "[Person 1]" in pseudonymised
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Heißer Sommer ohne Schatten.", "Warmer Sommer, kalter Winter.", "Sonniger Sommer im Park."],
+)
+def test_an_opening_adjective_before_a_listed_noun_surname_keeps_the_noun(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == text

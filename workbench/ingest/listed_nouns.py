@@ -8,8 +8,8 @@ noun (:func:`noun_context`):
    ("der/im/vom/beim Sommer", "diesen Sommer", "mehr/kein/viel/wenig Sommer");
 2. an adjective right before it: a word with an adjective ending ("heißer Sommer",
    "sonnigen Winter") or a common adjective stem ("der heiße Sommer", "mehr warme
-   Sonne"), not a function word ("aber Sommer meinte", "außer Sommer") nor a greeting
-   ("lieber Sommer");
+   Sonne"), not a function word ("aber Sommer meinte", "außer Sommer", "Frag besser
+   Sommer"), a greeting ("lieber Sommer") nor a person's title ("Lehrer Sommer kommt");
 3. a year right after it ("Sommer 2024", "Winter 2023/24").
 
 A compound ("Sommerfest") or a hyphen ("Sommer-Fest", "Klein-Kinder") never matches a
@@ -60,7 +60,7 @@ _NO_ADJECTIVE = frozenset(
     "lieber liebe liebes lieben vorher nachher bisher sicher weiter daher woher wer er "
     "ihr ihrer ihres ihrem seiner seines seinem meines deines es des alles anderes dies "
     "jemals trotzdem außerdem zudem indem nachdem seitdem hier sehr gegenüber entweder "
-    "nieder vier".split()
+    "nieder vier besser öfter selber nimmer ferner".split()
 )
 _YEAR_AFTER = re.compile(r"[ \u00a0]+(?:19|20)\d\d(?:/\d\d)?(?!\d)")
 # A verb of a person right after the name: the person even after an article
@@ -100,6 +100,8 @@ def _adjective(word: str, opens: bool) -> bool:
     if not (word.islower() or (opens and word[:1].isupper() and word[1:].islower())):
         return False
     lower = word.lower()
+    if word[:1].isupper() and is_german_noun(fold(word) + "in"):
+        return False  # a person's title opening the sentence: "Lehrer Sommer kommt"
     if lower in _NO_ADJECTIVE or len(lower) < 4:
         return False
     return bool(_ADJECTIVE_END.search(lower) or _ADJECTIVE_STEM.fullmatch(lower))
