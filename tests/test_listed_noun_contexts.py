@@ -185,3 +185,26 @@ def test_a_listed_noun_surname_after_an_adverb_or_a_title_is_the_person(
 )
 def test_an_opening_adjective_before_a_listed_noun_surname_keeps_the_noun(text: str) -> None:
     assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == text
+
+
+TIME_WORDS = ("Sommer", "Winter")  # "Nach Sommer kommt Herbst": see the next test
+
+
+@pytest.mark.parametrize(("listed", "word"), [p for p in PEOPLE if p[1] not in TIME_WORDS])
+@pytest.mark.parametrize(
+    "template", ["Nach {} ist das zu teuer.", "Über {} lachten alle.", "Nach {} sprach Becker."]
+)
+def test_a_listed_noun_surname_after_nach_or_ueber_is_the_person(
+    listed: str, word: str, template: str
+) -> None:
+    """ "Nach Koch ist das zu teuer." of a listed Herr Thomas Koch kept his name: "nach",
+    "bis" and "über" were read as articles before every noun."""
+    pseudonymised = Pseudonymiser().pseudonymise(template.format(word), [listed])[0]
+    assert word not in pseudonymised and "[Person 1]" in pseudonymised
+
+
+@pytest.mark.parametrize(
+    "text", ["Bis Sommer ist alles fertig.", "Nach Sommer kommt Herbst.", "Über Sommer, bis Mai."]
+)
+def test_bis_nach_ueber_before_a_time_word_keep_the_noun(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == text

@@ -5,7 +5,9 @@ Sommer", "Sommer und Becker kamen") and stays the noun only where the sentence s
 noun (:func:`noun_context`):
 
 1. a determiner, a quantifier or a preposition fused with an article right before it
-   ("der/im/vom/beim Sommer", "diesen Sommer", "mehr/kein/viel/wenig Sommer");
+   ("der/im/vom/beim Sommer", "diesen Sommer", "mehr/kein/viel/wenig Sommer"), or
+   "bis/nach/über" before a time word ("bis Sommer"; "Nach Koch ist das zu teuer" is
+   the person);
 2. an adjective right before it: a word with an adjective ending ("heißer Sommer",
    "sonnigen Winter") or a common adjective stem ("der heiße Sommer", "mehr warme
    Sonne"), not a function word ("aber Sommer meinte", "außer Sommer", "Frag besser
@@ -32,7 +34,15 @@ _SAINT = r"st\.|sankt|hl\.|heilige|heiligen"  # "Kirchengemeinde St. Martin"
 _DETERMINER = (
     rf"{_FUSED}|der|die|das|den|dem|des|ein|eine|einen|einem|eines|"
     r"einer|jede|jeden|jedem|jeder|jedes|diese|diesen|diesem|dieser|dieses|letzten|nächsten|"
-    rf"kommenden|bis|über|nach|{_SAINT}"
+    rf"kommenden|{_SAINT}"
+)
+# "bis/nach/über" show a noun only before a time word ("bis Sommer", "nach Winter"):
+# "Nach Koch ist das zu teuer", "Über Busch lachten alle" mean the person
+_TIME_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:bis|über|nach)\s+$", re.IGNORECASE)
+_TIME_WORDS = frozenset(
+    "sommer winter herbst fruhling fruhjahr ostern pfingsten weihnachten advent mittag "
+    "abend januar februar marz april mai juni juli august september oktober november "
+    "dezember".split()
 )
 _QUANTIFIER = (
     r"mehr|weniger|kein|keine|keinen|keinem|keiner|viel|viele|vielen|wenig|wenige|wenigen|"
@@ -116,10 +126,17 @@ def noun_context(text: str, start: int, end: int) -> bool:
         return False
     if _YEAR_AFTER.match(text, end):
         return True
-    if _NOUN_BEFORE.search(text, 0, start):
+    if _NOUN_BEFORE.search(text, 0, start) or _until_time(text, start, end):
         return True
     before = _WORD_BEFORE.search(text, 0, start)  # "heißer Sommer", "der heiße Sommer"
     return before is not None and _adjective(before.group(1), _opens(text, before.start(1)))
+
+
+def _until_time(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is a time word after "bis/nach/über"."""
+    return fold(text[start:end]) in _TIME_WORDS and bool(
+        _TIME_PREPOSITION_BEFORE.search(text, 0, start)
+    )
 
 
 def _opens(text: str, start: int) -> bool:
@@ -147,6 +164,7 @@ def word_use(text: str, m: re.Match[str], variant: str) -> bool:
     listed_noun = fold(variant) in NOUN_FIRST_NAMES | NOUN_SURNAMES
     if not (listed_noun or is_noun_word(variant)):
         return False
-    if ARTICLE_BEFORE.search(text, 0, m.start()) and not speaks_after(text, m.end()):
+    before = ARTICLE_BEFORE.search(text, 0, m.start()) or _until_time(text, m.start(), m.end())
+    if before and not speaks_after(text, m.end()):
         return True
     return not listed_noun and noun_context(text, m.start(), m.end())
