@@ -208,3 +208,17 @@ def test_a_listed_noun_surname_after_nach_or_ueber_is_the_person(
 )
 def test_bis_nach_ueber_before_a_time_word_keep_the_noun(text: str) -> None:
     assert Pseudonymiser().pseudonymise(text, ["Frau Anna Sommer"])[0] == text
+
+
+@pytest.mark.parametrize(("listed", "word"), PEOPLE)
+@pytest.mark.parametrize(
+    "template",
+    ["Vor allem {} hat geholfen.", "Unter anderem {} war dagegen.", "Inklusive {} waren wir."],
+)
+def test_a_listed_noun_surname_after_vor_allem_or_inklusive_is_the_person(
+    listed: str, word: str, template: str
+) -> None:
+    """ "Vor allem Koch hat geholfen." kept a listed Herr Thomas Koch's name: "allem",
+    "anderem" and "Inklusive" were read as adjectives of a noun."""
+    pseudonymised = Pseudonymiser().pseudonymise(template.format(word), [listed])[0]
+    assert word not in pseudonymised and "[Person 1]" in pseudonymised

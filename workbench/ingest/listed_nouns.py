@@ -70,7 +70,7 @@ _NO_ADJECTIVE = frozenset(
     "lieber liebe liebes lieben vorher nachher bisher sicher weiter daher woher wer er "
     "ihr ihrer ihres ihrem seiner seines seinem meines deines es des alles anderes dies "
     "jemals trotzdem außerdem zudem indem nachdem seitdem hier sehr gegenüber entweder "
-    "nieder vier besser öfter selber nimmer ferner".split()
+    "nieder vier besser öfter selber nimmer ferner allem anderem inklusive exklusive".split()
 )
 _YEAR_AFTER = re.compile(r"[ \u00a0]+(?:19|20)\d\d(?:/\d\d)?(?!\d)")
 # A verb of a person right after the name: the person even after an article
