@@ -239,3 +239,22 @@ def test_a_comment_erased_in_the_project_stays_out_of_the_next_download(
     (document,) = _documents(project)  # it still remembers the erased row, no text of it
     assert list(document.options["erased_rows"]) == ["3"]
     assert WISHES[3] not in str(document.options)
+
+
+def test_an_earlier_download_imported_again_is_already_in(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first week's download imported again (a folder of all downloads) after the
+    second was added stopped the import (exit 2) and asked to forget the newer comments;
+    before, it was "bereits importiert". Its rows are all in: nothing is changed."""
+    week1 = _polis(tmp_path / "w1" / "polis-comments.csv", 4)
+    week2 = _polis(tmp_path / "w2" / "polis-comments.csv", 8)
+    week3 = _polis(tmp_path / "w3" / "polis-comments.csv", 12)
+    for week in (week1, week2, week3):
+        assert _import(project, week) == 0
+    capsys.readouterr()
+    for week in (week1, week2, week3):
+        assert _import(project, week) == 0
+        out = capsys.readouterr().out
+        assert "bereits importiert" in out and "forget" not in out
+    assert list(project.segments().sort_values("segment_id")["text"]) == WISHES

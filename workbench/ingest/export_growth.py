@@ -14,7 +14,7 @@ projects have no row IDs: a corrected protocol stays a version to decide on
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -87,6 +87,19 @@ def has_row_ids(document: ParsedDocument) -> bool:
         and not document.merge
         and document.options.get("own_export") is None
         and len(set(ids)) == len(ids) > 0
+    )
+
+
+def downloaded_before(
+    document: ParsedDocument, name: str, options: Callable[[], Mapping[str, Any]]
+) -> tuple[str, str] | None:
+    """The status and notice for an earlier download of an export the stored document
+    ``name`` (its ``options`` read on demand) has grown from since: all its rows are in."""
+    if not has_row_ids(document) or document.sha256 not in options().get(EARLIER_SHA, ()):
+        return None
+    return "bereits vorhanden", (
+        f"ein früherer Download des Exports '{name}', der seither mit einem späteren "
+        "ergänzt wurde: seine Zeilen stehen alle schon im Projekt."
     )
 
 

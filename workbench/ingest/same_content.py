@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -41,6 +42,7 @@ from workbench.ingest.export_growth import (
     Row,
     appending,
     changed_notice,
+    downloaded_before,
     growth,
     nothing_new,
     row_id,
@@ -103,7 +105,7 @@ class Stored:
     names: Callable[[], set[str]] = set  # the words its placeholders stand for
     key: int = 0  # its id
     sources: Callable[[], dict[int, Row]] = dict  # its statements' row IDs in the file
-    erased: Callable[[], dict[str, str]] = dict  # rows erased: row ID → fingerprint
+    options: Callable[[], dict[str, Any]] = dict  # rows erased, earlier downloads, …
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -234,6 +236,8 @@ def _earlier_version(
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
+        if (before := downloaded_before(document, other.name, other.options)) is not None:
+            return before  # an earlier download of an export grown since: all in
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
         if mac not in names() or _another_workshop(document, other.workshop, stored_name):
             continue
@@ -244,7 +248,8 @@ def _earlier_version(
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
-        grown = None if _coded(document) else growth(document, rows, other.erased())
+        erased = other.options().get(ERASED_ROWS)
+        grown = None if _coded(document) else growth(document, rows, erased)
         if grown is not None and grown.added and not grown.changed:
             return appending(document, other.key, grown, other.workshop)  # downloaded again
         if grown is not None and grown.erased and not grown.changed:
@@ -546,9 +551,9 @@ def stored_documents(session) -> list[Stored]:
         query = query.where(Segment.document_id == key)
         return lambda: {int(s): row_id(r, a) for s, r, a in session.execute(query)}
 
-    def erased(key: int) -> Callable[[], dict[str, str]]:
+    def options(key: int) -> Callable[[], dict[str, Any]]:
         query = select(Document.options).where(Document.id == key)
-        return lambda: dict((session.scalar(query) or {}).get(ERASED_ROWS, {}))
+        return lambda: dict(session.scalar(query) or {})
 
     def districts(key: int) -> Callable[[], set[str]]:
         query = (
@@ -580,7 +585,7 @@ def stored_documents(session) -> list[Stored]:
             names(row[0]),
             row[0],
             sources(row[0]),
-            erased(row[0]),
+            options(row[0]),
         )
         for row in rows
     ]
