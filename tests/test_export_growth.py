@@ -258,3 +258,25 @@ def test_an_earlier_download_imported_again_is_already_in(
         out = capsys.readouterr().out
         assert "bereits importiert" in out and "forget" not in out
     assert list(project.segments().sort_values("segment_id")["text"]) == WISHES
+
+
+def test_two_later_downloads_in_one_import_add_their_rows_once(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second and third week's downloads imported together both went onto the stored
+    export: a traceback (UNIQUE constraint failed), exit 1. The later one adds its rows,
+    the earlier is left out; two downloads that differ in a row stop the import."""
+    assert _import(project, _polis(tmp_path / "w1" / "polis-comments.csv", 4)) == 0
+    week2 = _polis(tmp_path / "w2" / "polis-comments.csv", 8)
+    week3 = _polis(tmp_path / "w3" / "polis-comments.csv", 12)
+    other = _polis(tmp_path / "x" / "polis-comments.csv", 6, {5: "Mehr Grün im Hinterhof"})
+    capsys.readouterr()
+    assert _import(project, other, week3) == 2
+    out = "".join(capsys.readouterr())
+    assert "weichen in 1 Zeile voneinander ab (ID 5)" in out and "Traceback" not in out
+    assert len(project.segments()) == 4  # nothing stored
+    assert _import(project, week3, week2) == 0
+    out = capsys.readouterr().out
+    assert "ein früherer Download desselben Exports" in out and "8 neue kamen hinzu" in out
+    assert list(project.segments().sort_values("segment_id")["text"]) == WISHES
+    assert len(_documents(project)) == 1

@@ -136,6 +136,52 @@ def appending(
     return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1])
 
 
+def one_download_each(appends: Mapping[int, Appending]) -> dict[int, tuple[bool, str]]:
+    """Of several downloads of one export in an import (by index), the one with the most
+    new rows is added; the others, by index: (False, why) if it holds their new rows as
+    they are, (True, why) if they differ in a row (the import stops)."""
+    targets: dict[int, list[int]] = {}
+    for at, plan in appends.items():
+        targets.setdefault(plan.target, []).append(at)
+    out: dict[int, tuple[bool, str]] = {}
+    for group in targets.values():
+        largest = max(group, key=lambda at: (len(appends[at].document.segments), at))
+        held = _rows(appends[largest].document.segments)
+        for at in group:
+            if at == largest:
+                continue
+            mine = _rows(appends[at].document.segments)
+            differ = sorted((k for k in mine if held.get(k) != mine[k]), key=_by_number)
+            out[at] = (bool(differ), _other_download(len(held), differ))
+    return out
+
+
+def _rows(segments: Sequence[ParsedSegment]) -> dict[str, tuple[Row, str]]:
+    """A download's rows by ID: their identity and text as compared."""
+    return {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
+
+
+def _by_number(source: str) -> tuple[int, str]:
+    """A row ID's order: numbers as numbers."""
+    return (int(source), "") if source.isdigit() else (1 << 62, source)
+
+
+def _other_download(rows: int, differ: Sequence[str]) -> str:
+    """Why a download is left out beside a later one of the same export in one import."""
+    if not differ:
+        return (
+            "nicht importiert: ein früherer Download desselben Exports; seine neuen Zeilen "
+            "kommen mit dem späteren in diesem Import herein "
+            f"({plural(rows, 'neue Zeile', 'neue Zeilen')})."
+        )
+    shown = ", ".join(differ[:_SHOWN]) + (" …" if len(differ) > _SHOWN else "")
+    return (
+        "nicht importiert: zwei Downloads desselben Exports in diesem Import weichen in "
+        f"{plural(len(differ), 'Zeile', 'Zeilen')} voneinander ab (ID {shown}). Die "
+        "Downloads einzeln nacheinander importieren, den älteren zuerst."
+    )
+
+
 def appended(session: Session, plan: Appending, result: ImportResult) -> ImportResult:
     """The new rows just written moved to the stored document, said in ``result``."""
     if result.status != "importiert":

@@ -45,6 +45,7 @@ from workbench.ingest.export_growth import (
     downloaded_before,
     growth,
     nothing_new,
+    one_download_each,
     row_id,
 )
 from workbench.ingest.protocol_title import workshop_in_title
@@ -373,6 +374,9 @@ def left_out(
             kept.append(i)
         else:
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(found,))
+    for i, (differ, why) in one_download_each(appends or {}).items():  # weeks 2 and 3
+        out[i] = ImportResult(docs[i].filename, EARLIER if differ else SKIPPED, notices=(why,))
+        (appends or {}).pop(i, None)  # not added: the later download brings its rows
     return out
 
 
