@@ -322,3 +322,33 @@ def test_a_backup_whose_boundaries_were_changed_is_refused(tmp_path: Path, capsy
     assert main(["restore", str(tmp_path / "t.zip"), str(tmp_path / "wieder")]) == 2
     assert "beschädigt" in capsys.readouterr().err
     assert not (tmp_path / "wieder").exists()
+
+
+def test_restore_interrupted_leaves_nothing_behind_and_can_be_repeated(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C halfway through the tables: no folder with a half-filled werkbank.sqlite that
+    made the next ``workbench restore`` refuse ("werkbank.sqlite gibt es schon")."""
+    good = tmp_path / "s.zip"
+    assert main(["--project", str(folder), "backup", str(good)]) == 0
+    load, calls = backup._load, []
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "_load", interrupted)
+    target, kept = tmp_path / "ziel", tmp_path / "da"
+    assert main(["restore", str(good), str(target)]) == 130
+    assert not target.exists()
+    kept.mkdir()
+    (kept / "notiz.txt").write_text("bleibt", encoding="utf-8")
+    calls.clear()
+    assert main(["restore", str(good), str(kept)]) == 130
+    assert [p.name for p in kept.iterdir()] == ["notiz.txt"]
+
+    monkeypatch.setattr(backup, "_load", load)
+    assert main(["restore", str(good), str(target)]) == 0
+    assert tables(target) == tables(folder)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import stat
 import zipfile
 from collections.abc import Iterator
@@ -283,6 +284,18 @@ def _summary(restored: backup.Restored) -> str:
     return f"{len(restored.rows)} Tabellen, {sum(restored.rows.values())} Zeilen geprüft"
 
 
+def _remove_restored(folder: Path, had: set[Path], created: bool) -> None:
+    """Remove what a failed or interrupted restore put into ``folder`` (its SQLite file,
+    the files it wrote, the folder itself if it made it): what was there before stays."""
+    for path in set(folder.iterdir()) - had:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    if created and not any(folder.iterdir()):
+        folder.rmdir()  # nothing left behind: not even the folder the restore made
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """workbench restore FILE DIR [--db URL]."""
     file, folder = Path(args.file), Path(args.dir)
@@ -292,23 +305,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     url = args.db or _sqlite_target(folder)
+    had = set(folder.iterdir())
     try:
         restored = _restore_into(file, url, backup.SHORTEN_IN_SQLITE)
-    except WorkbenchError:
-        if not args.db:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{folder / DEFAULT_DB}{suffix}").unlink(missing_ok=True)
-        if created and not any(folder.iterdir()):
-            folder.rmdir()  # nothing left behind: not even the folder the restore made
+        config = backup.read_config(file)
+        if args.db:
+            config["db_url"] = args.db
+        (folder / "cache").mkdir(exist_ok=True)
+        for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(folder / name, data)
+        write_config(folder, config)
+    except BaseException:  # an error, Ctrl-C too: no half-restored folder blocks a retry
+        _remove_restored(folder, had, created)
         raise
-    config = backup.read_config(file)
-    if args.db:
-        config["db_url"] = args.db
-    (folder / "cache").mkdir(exist_ok=True)
-    for name, data in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / name, data)
-    write_config(folder, config)
     print(f"Projekt wiederhergestellt in {folder} ({shown_url(url)}): {_summary(restored)}.")
     if restored.revision != restored.head:
         print(
