@@ -72,3 +72,30 @@ def test_export_to_dev_stdout_whose_reader_stopped_ends_quietly(
         os.close(writer)
     assert "Fehler" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 1
+
+
+def test_dash_as_output_is_the_standard_output_not_a_file_named_dash(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    # `workbench export --format csv -` writes to the standard output; the other commands
+    # with an output file wrote a hidden file "-" into the current folder instead (the
+    # codebook, a list of access codes, a report) and said "nach - exportiert".
+    monkeypatch.chdir(tmp_path)
+    where = ["--project", str(project.path)]
+    assert main([*where, "codebook", "add", "Bedarf"]) == 0
+    capsys.readouterr()
+    assert main([*where, "codebook", "export", "--format", "yaml", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert yaml.safe_load(out)["codes"][0]["name"] == "Bedarf"
+    assert "1 Code nach - exportiert (yaml)." in err
+    indicators = tmp_path / "indikatoren.csv"
+    indicators.write_text(
+        "district,indicator,year,value,unit,source\n"
+        "Gesamtstadt,SGB-II-Quote,2019,9.5,%,Amt\nManfort,SGB-II-Quote,2019,14.5,%,Amt\n",
+        encoding="utf-8",
+    )
+    assert main([*where, "indicators", "--import", str(indicators)]) == 0
+    capsys.readouterr()
+    assert main([*where, "indicators", "--out", "-"]) == 0
+    assert "SGB-II-Quote" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["indikatoren.csv", "projekt"]

@@ -134,8 +134,11 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
 
 
 def _special(path: Path) -> bool:
-    """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO)
-    or a name /proc gives an open file: it must be written into, never replaced by a file."""
+    """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO),
+    a name /proc gives an open file, or ``-`` (the standard output, as ``workbench export …
+    -``): it must be written into, never replaced by a file."""
+    if str(path) == "-":  # not a file named "-" in the current folder
+        return True
     try:
         if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
             return True
