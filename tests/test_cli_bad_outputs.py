@@ -274,6 +274,27 @@ def test_an_export_named_for_another_format_is_refused(
     assert fitting.stat().st_size > 0
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("qdc", "codebuch.yaml"), ("yaml", "codebuch.qdc"), ("qdc", "c.yml")]
+)
+def test_a_codebook_export_named_for_the_other_format_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
+    """REFI-QDA XML named .yaml (or YAML named .qdc) was written, and importing it back
+    failed as "kein gültiges YAML" (XML): the file would be refused by every program."""
+    codebook = ["--project", str(small), "codebook"]
+    assert main([*codebook, "add", "Bedarf"]) == 0
+    out = tmp_path / name
+    out.write_text("alter Stand", encoding="utf-8")
+    assert main([*codebook, "export", "--format", fmt, str(out)]) == 2
+    suffix = name.rsplit(".", 1)[1]
+    assert f"die Endung .{suffix} passt nicht zum Format {fmt}" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "alter Stand"
+    fitting = tmp_path / f"codebuch.{fmt}"
+    assert main([*codebook, "export", "--format", fmt, str(fitting)]) == 0
+    assert main([*codebook, "import", str(fitting)]) == 0
+
+
 def test_export_to_standard_output_and_an_edit_without_changes(
     small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

@@ -157,6 +157,15 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     """workbench codebook export --format yaml|qdc OUT."""
     from workbench.cli.common import said_to
 
+    suffix = Path(args.out).suffix.lower()
+    named = {".yaml": "yaml", ".yml": "yaml", ".qdc": "qdc", ".qdpx": "qdpx"}.get(suffix)
+    if named not in (None, args.format):  # re-importing it would fail as broken YAML/XML
+        raise InputError(
+            f"{Path(args.out).name}: die Endung {suffix} passt nicht zum Format {args.format} "
+            f"(ein Codebuch im Format {args.format} endet auf .{args.format}"
+            + ("; ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx)."
+               if named == "qdpx" else ").")
+        )  # fmt: skip
     n = _project(args).export_codebook(args.out, args.format)
     print(
         f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).",
