@@ -335,3 +335,26 @@ def test_a_sheet_asked_of_files_without_sheets_is_said(
     cards.write_text("Text\nNoch eine Karte zum Park\n", encoding="utf-8")
     assert main(["--project", str(small), "import", str(cards), "--sheet", "Karten"]) == 2
     assert "--sheet wählt ein Tabellenblatt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--format", "csv"],
+        ["codebook", "export", "--format", "yaml"],
+        ["indicators", "--out"],
+    ],
+)
+def test_an_output_file_written_as_a_missing_folder_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """``--out ergebnisse/`` (a folder not made yet) became a file "ergebnisse" without an
+    ending, in which the next ``ergebnisse/…`` could not be written."""
+    target = f"{tmp_path / 'ergebnisse'}/"
+    assert main(["--project", str(small), *command, target]) == 2
+    err = capsys.readouterr().err
+    assert "endet auf „/“, meint also einen Ordner, den es nicht gibt" in err
+    assert not (tmp_path / "ergebnisse").exists()
+    (tmp_path / "ergebnisse").mkdir()  # the folder made: a file name is still asked for
+    assert main(["--project", str(small), *command, target]) == 2
+    assert "ist ein Ordner, keine Datei" in capsys.readouterr().err

@@ -543,10 +543,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_output_file(args: argparse.Namespace) -> None:
+    """Stop an output file written like a folder that is not there (``--out berichte/``):
+    it became a file "berichte" without an ending (publish and backup take folders)."""
+    if args.command in ("publish", "backup"):
+        return
+    for option in ("out", "csv"):
+        value = getattr(args, option, None)
+        if isinstance(value, str) and value.endswith(("/", os.sep)) and not Path(value).is_dir():
+            raise WorkbenchError(
+                f"{value}: endet auf „/“, meint also einen Ordner, den es nicht gibt. Hier "
+                f"entsteht eine Datei: bitte mit Dateinamen angeben, z. B. {value}DATEINAME."
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; expected errors print one message and exit with status 2."""
     args = build_parser().parse_args(argv)
     try:
+        _check_output_file(args)
         return args.func(args)
     except WorkbenchError as err:
         print(f"Fehler: {err}", file=sys.stderr)
