@@ -306,3 +306,24 @@ def test_a_workshop_table_or_a_numbered_paper_stays(text: str) -> None:
 
 def test_a_workshop_word_after_an_address_cue_is_still_an_address() -> None:
     assert _clear("Meine Adresse: Am Stand 3") == "Meine Adresse: [Adresse]"
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        '"anna schmidt"@gmx.de',
+        '"Anna Schmidt"@t-online.de',
+        '"anna.schmidt"@web.de',
+        "„Anna Schmidt“@posteo.de",
+        '"anna schmidt" @ gmx.de',
+        '"anna schmidt"(at)gmx.de',
+    ],
+)
+def test_an_e_mail_with_a_quoted_local_part_is_replaced_whole(mail: str) -> None:
+    assert _clear(f"Schreib an {mail} bitte.") == "Schreib an [E-Mail] bitte."
+
+
+def test_a_quote_before_a_chat_mention_is_no_e_mail() -> None:
+    out = _clear('"Gute Idee" @jens.meier, danke!')
+    assert out.startswith('"Gute Idee" ')
+    assert "[E-Mail]" not in out

@@ -65,13 +65,22 @@ _EMAIL_TYPO = re.compile(
     rf"|(?i:{_BARE_PROVIDERS})"
     rf"|[\w-]+(?:\.[\w-]+)*(?:\.\.|,|·)(?i:{_TLDS}))(?![\w.@-]|\.\w)"
 )
+# A local part in quotes, as the standard allows it (with a blank, too): '"anna schmidt"@gmx.de',
+# '„Anna Schmidt“@web.de' — the quotes belong to the address, the name in them with it; a
+# blank before the "@" only before a mail provider (a quote, then a mention in a chat:
+# '"Gute Idee" @jens.meier' is no address)
+_EMAIL_QUOTED = re.compile(
+    r'["„“”][^"„“”@\n]{1,64}["“”]'
+    rf"(?:{_AT}|＠|[ \u00a0]?{_AT}[ \u00a0]?(?=(?i:{_MAIL_PROVIDERS}){_DOT}))"
+    rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:{_TLDS})(?![\w.-]|\.\w)"
+)
 # "z.b at home.de", "u.a @ work.de": an abbreviation before a blank "at" is no local part
 _ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u00a0]")
 
 
 def email_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names an e-mail address (start, end of each; they may overlap)."""
-    for pattern in (_EMAIL, _EMAIL_LOOSE, _EMAIL_TYPO):
+    for pattern in (_EMAIL, _EMAIL_LOOSE, _EMAIL_TYPO, _EMAIL_QUOTED):
         for m in pattern.finditer(text):
             if not _ABBREVIATION_AT.match(text, m.start()):
                 yield m.span()
