@@ -327,3 +327,15 @@ def test_a_quote_before_a_chat_mention_is_no_e_mail() -> None:
     out = _clear('"Gute Idee" @jens.meier, danke!')
     assert out.startswith('"Gute Idee" ')
     assert "[E-Mail]" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kultur@web ist ein Angebot.", "Das Projekt Senioren@Web läuft gut.", "Future@Outlook"],
+)
+def test_a_project_named_at_web_is_no_e_mail(text: str) -> None:
+    assert _clear(text) == text
+
+
+def test_a_lower_case_address_at_web_without_domain_is_still_replaced() -> None:
+    assert _clear("Schreib an anna@web bitte.") == "Schreib an [E-Mail] bitte."

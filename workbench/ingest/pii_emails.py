@@ -74,6 +74,9 @@ _EMAIL_QUOTED = re.compile(
     rf"(?:{_AT}|＠|[ \u00a0]?{_AT}[ \u00a0]?(?=(?i:{_MAIL_PROVIDERS}){_DOT}))"
     rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:{_TLDS})(?![\w.-]|\.\w)"
 )
+# … but a capitalised word onto a provider that is an ordinary word, without a top-level
+# domain, names a project or an offer: "Senioren@Web", "Kultur@web ist ein Angebot"
+_PROJECT_AT_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[@＠](?i:web|outlook)")
 # "z.b at home.de", "u.a @ work.de": an abbreviation before a blank "at" is no local part
 _ABBREVIATION_AT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?[ \u00a0](?:at|@)[ \u00a0]")
 
@@ -82,7 +85,8 @@ def email_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names an e-mail address (start, end of each; they may overlap)."""
     for pattern in (_EMAIL, _EMAIL_LOOSE, _EMAIL_TYPO, _EMAIL_QUOTED):
         for m in pattern.finditer(text):
-            if not _ABBREVIATION_AT.match(text, m.start()):
-                yield m.span()
+            if _ABBREVIATION_AT.match(text, m.start()) or _PROJECT_AT_WORD.fullmatch(m.group()):
+                continue
+            yield m.span()
     for m in _EMAIL_SPOKEN.finditer(text):
         yield m.span()
