@@ -339,3 +339,17 @@ def test_a_project_named_at_web_is_no_e_mail(text: str) -> None:
 
 def test_a_lower_case_address_at_web_without_domain_is_still_replaced() -> None:
     assert _clear("Schreib an anna@web bitte.") == "Schreib an [E-Mail] bitte."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bitte 0117 2345678 anrufen",  # a mobile number with two digits swapped
+        "Ruf an: 0110 234 56 78",
+        "Tel 01 02 03 04 05 06",
+    ],
+)
+def test_a_phone_starting_010_or_011_not_in_pairs_or_after_tel_is_replaced(text: str) -> None:
+    out = _clear(text)
+    assert "[Telefon]" in out
+    assert not any(ch.isdigit() for ch in out)

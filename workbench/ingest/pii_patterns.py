@@ -431,6 +431,7 @@ def _phones(text: str) -> Iterator[Hit]:
     dates += [m.span() for m in _TECHNICAL.finditer(text)]
     dates += [m.span() for m in _HOURS.finditer(text)]
     months = [m.span() for m in _MONTH_YEAR_AT.finditer(text)]
+    cued = {m.start("number") for m in _PHONE_CUE.finditer(text)}  # "Tel 01 02 03 04 05 06"
     pos = 0
     while m := _PHONE.search(text, pos):
         # "02.03.2021 18:22", "0000-00-00 00:00:00"; a phone right after the date is
@@ -453,7 +454,9 @@ def _phones(text: str) -> Iterator[Hit]:
             or (value.startswith("00") and digits < 10 and (value.isdigit() or value[2] == "-"))
         ):
             continue
-        if _timetable(text, m.start(), value) or _no_dialling_code(value):
+        if _timetable(text, m.start(), value) or (
+            _no_dialling_code(value) and m.start() not in cued
+        ):
             continue
         if _THOUSANDS.fullmatch(value) and _AMOUNT_AFTER.match(text, m.start() + len(value)):
             continue  # "Kosten 040 000 Euro", "Anteil 040 500 Prozent"
@@ -481,13 +484,14 @@ _TWO_DIGIT_AREA_CODES = frozenset({"30", "40", "69", "89"})
 
 
 def _no_dialling_code(value: str) -> bool:
-    """Whether a number starts as no German phone does: "010", "011" ("Werte 01 02 03 04
-    05 06"; "010xx" only selects a carrier), or its area code in brackets cannot exist
-    ("Skala (0 10) 20 30", "(0 5) 10 15 20"; "(0 30) 12 34 56" is Berlin)."""
+    """Whether a number starts as no German phone does: "010", "011" in short groups
+    ("Werte 01 02 03 04 05 06"; "010xx" only selects a carrier; "0117 2345678" is a
+    mistyped mobile), or its area code in brackets cannot exist ("Skala (0 10) 20 30",
+    "(0 5) 10 15 20"; "(0 30) 12 34 56" is Berlin)."""
     if value.startswith(("+", "00", "(+")):
         return False
     digits = re.sub(r"\D", "", value)
-    if re.match(r"01[01]", digits):
+    if re.match(r"01[01]", digits) and re.fullmatch(r"\d{2,3}(?: \d{2,3})+", value):
         return True
     bracket = re.match(r"\(0((?:\s?\d)*)\)", value)
     code = re.sub(r"\D", "", bracket.group(1)) if bracket else None
