@@ -353,3 +353,10 @@ def test_a_phone_starting_010_or_011_not_in_pairs_or_after_tel_is_replaced(text:
     out = _clear(text)
     assert "[Telefon]" in out
     assert not any(ch.isdigit() for ch in out)
+
+
+@pytest.mark.parametrize("text", ["Kosten 0171 234 567 Euro", "Die Summe 0157 123 456 Euro"])
+def test_a_mobile_number_before_euro_is_no_amount(text: str) -> None:
+    out = _clear(text)
+    assert "[Telefon]" in out
+    assert not any(ch.isdigit() for ch in out)

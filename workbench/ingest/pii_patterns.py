@@ -476,8 +476,8 @@ def _phones(text: str) -> Iterator[Hit]:
 
 
 # Digits in thousands with a unit after them are an amount: "025 000 Euro", "0 150 000 €",
-# "040 500 Prozent" (not "0214 406 88 Euro-Tarif")
-_THOUSANDS = re.compile(r"\d{1,4}(?:[ .]\d{3})+")
+# "040 500 Prozent" (not "0214 406 88 Euro-Tarif", nor a mobile's "0171 234 567 Euro")
+_THOUSANDS = re.compile(r"(?!01[5-7][1-9])\d{1,4}(?:[ .]\d{3})+")
 _AMOUNT_AFTER = re.compile(r"\s?(?:Euro|EUR|€|Prozent|%|Mio\.?|Millionen|Tsd\.?)(?![\w-])")
 # German area codes of two digits (after the 0): Berlin, Hamburg, Frankfurt, München
 _TWO_DIGIT_AREA_CODES = frozenset({"30", "40", "69", "89"})
