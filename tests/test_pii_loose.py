@@ -360,3 +360,15 @@ def test_a_mobile_number_before_euro_is_no_amount(text: str) -> None:
     out = _clear(text)
     assert "[Telefon]" in out
     assert not any(ch.isdigit() for ch in out)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mein Auto mit HH AB 1234 wurde abgeschleppt.", "Der Wagen: LEV X 12 steht da."]
+)
+def test_a_plate_with_blanks_right_after_a_vehicle_is_replaced(text: str) -> None:
+    assert "[Kennzeichen]" in _clear(text)
+    assert not any(ch.isdigit() for ch in _clear(text))
+
+
+def test_a_car_model_with_blanks_after_a_vehicle_is_no_plate() -> None:
+    assert _clear("Das Auto ist ein VW ID 3.") == "Das Auto ist ein VW ID 3."

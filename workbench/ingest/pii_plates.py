@@ -49,6 +49,9 @@ _PLATE_SHAPE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ]{{1,3}}-[A-Z]{{1,2}} ?{_PLATE_
 _VEHICLE_RIGHT_BEFORE = re.compile(
     rf"{_VEHICLE.pattern}(?:\s+(?:mit|dem|vom|von|aus|ist|hat|hatte|war|mit dem)\b)?\s*:?\s$"
 )
+# … written with blanks, right after a vehicle, with a district's code: "Mein Auto mit HH AB
+# 1234" (not "Das Auto ist ein VW ID 3")
+_PLATE_BLANKS = re.compile(rf"(?<![\w-])[A-ZÄÖÜ]{{1,3}} [A-Z]{{1,2}} {_PLATE_NUMBER}")
 _PLATE_AFTER_CUE = re.compile(
     r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
     rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
@@ -72,6 +75,11 @@ def plate_spans(text: str) -> Iterator[tuple[int, int]]:
         if _VEHICLE_RIGHT_BEFORE.search(
             text, max(0, m.start() - 40), m.start()
         ) and not _GROUP_LETTERS.match(m.group()):
+            yield m.span()
+    for m in _PLATE_BLANKS.finditer(text):
+        if _has_district(m.group()) and _VEHICLE_RIGHT_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             yield m.span()
 
 
