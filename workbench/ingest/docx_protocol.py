@@ -92,6 +92,7 @@ from workbench.ingest.protocol_meta import (
     table_details,
 )
 from workbench.ingest.speaker_turns import (
+    are_people_turns,
     are_speaker_heads,
     is_speaker_turns,
     turns_document,
@@ -453,7 +454,7 @@ def protocol_document(
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
     paragraphs = marked_heads(paragraphs)
     unheaded = not any(p.kind in ("question", "heading") for p in paragraphs)
-    if unheaded and not marks and is_speaker_turns(plain):
+    if unheaded and not marks and are_people_turns(plain):  # not "Ziel: …", "Problem: …"
         return turns_document(raw, plain, roles)  # "Anna Müller: …" typed without times
     fields: dict = {}
     segments: list[ParsedSegment] = []

@@ -161,6 +161,14 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     return plain is not None and _is_turns(plain, timed_only=True)
 
 
+def are_people_turns(text: str) -> bool:
+    """Whether a text without times is turns of people (see :func:`is_speaker_turns`):
+    every speaker a role ("Schulsozialarbeit") or a name the gazetteer knows, not a
+    Word protocol's "Ziel: …", "Problem: …", "Herausforderungen: …" lines."""
+    turns = read_turns(text[:200_000]).turns
+    return is_speaker_turns(text) and all(is_role(t.who) or _person_like(t.who) for t in turns)
+
+
 def _under_title(text: str) -> str | None:
     """The text with the marks of its Markdown title taken off ("# Runde in Manfort" →
     "Runde in Manfort"), where that first line is its only heading; otherwise None."""
