@@ -13,6 +13,7 @@ from odf.text import P
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.ingest import parse_file
 
 FIELDS = (
     "Ziel: mehr Bänke im Park",
@@ -59,3 +60,28 @@ def test_word_protocol_of_keyed_lines_makes_no_word_a_person(
     assert code == 2
     assert "keine Überschriften" in capsys.readouterr().err
     assert project.segments().empty
+
+
+@pytest.mark.parametrize(
+    "said", ["3 Sachen fallen mir ein", "2 Kinder habe ich", "30 Jahre wohne ich hier schon"]
+)
+def test_a_number_said_without_full_stop_above_the_turns_stays_said(
+    tmp_path: Path, said: str
+) -> None:
+    """A participant's "Teilnehmer: 3 Sachen fallen mir ein" (typed without a full stop)
+    above the turns is said, not a count of participants: every turn stays a statement
+    of its speaker, none is merged into one text with the speakers' names in it."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Stadtteilrunde Manfort\nTeilnehmer: {said}\nAnna: Wir brauchen mehr Bänke.\n"
+        "Teilnehmer: Und mehr Licht\nBernd: Der Spielplatz ist zu klein.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.speaker_role, s.text) for s in parsed.segments] == [
+        ("Teilnehmer", said),
+        (None, "Wir brauchen mehr Bänke."),
+        ("Teilnehmer", "Und mehr Licht"),
+        (None, "Der Spielplatz ist zu klein."),
+    ]
+    assert set(parsed.names) == {"Anna", "Bernd"}

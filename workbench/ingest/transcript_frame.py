@@ -298,10 +298,14 @@ def _known_name(name: str) -> bool:
     return names.has_first(name) or (names.has_last(name) and not is_german_noun(fold(name)))
 
 
-# "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name
+# "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name; the
+# number alone or before who came ("3 Sachen fallen mir ein", "2 Kinder habe ich" speak)
 _COUNT_LINE = re.compile(
     rf"^\s*{_PARTICIPANTS}\s*:\s*(?:ca\.|circa|etwa|rund|ungefähr|über|mehr\s+als|knapp)?\s*"
-    r"\d{1,4}\b(?!.*[.!?…]\s*$).*$",  # "ca. 12 Personen (davon 3 online)"; "3 Sachen …." speaks
+    r"\d{1,4}\s*(?:$|[,;(/+|]|(?:personen|pers\.|teilnehm|leute|menschen|bewohner|anwohner|"
+    r"fachkr|erwachsene|gäste|vertreter|mitglieder|interessierte|bürger|nachbar|jugendliche|"
+    r"frauen|männer|senior))"
+    r"(?!.*[.!?…]\s*$).*$",  # "ca. 12 Personen (davon 3 online)"; "3 Sachen …." speaks
     re.I,
 )
 
