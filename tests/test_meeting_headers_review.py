@@ -22,6 +22,11 @@ FIELDS = (
     "Problem: Müll an der Haltestelle",
     "Ziel: mehr Grün",
 )
+TURNS = (
+    "Anna: Wir brauchen mehr Bänke im Park.\n"
+    "Bernd: Der Spielplatz ist zu klein.\n"
+    "Anna: Und die Beleuchtung fehlt.\n"
+)
 CARDS = (
     "Kartenabfrage Quartier",
     "Herausforderungen: Lärm, Müll",
@@ -85,3 +90,33 @@ def test_a_number_said_without_full_stop_above_the_turns_stays_said(
         (None, "Der Spielplatz ist zu klein."),
     ]
     assert set(parsed.names) == {"Anna", "Bernd"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Format: leider nur digital, viele Ältere konnten nicht teilnehmen.",
+        "Sozialraum: Opladen ist zu laut geworden, finde ich.",
+        "Workshop: Ich fand den Workshop toll, danke!",
+    ],
+)
+def test_a_sentence_after_an_event_key_above_the_turns_is_kept(tmp_path: Path, said: str) -> None:
+    """A sentence after "Format:", "Sozialraum:" or "Workshop:" above the turns is what
+    someone said (as in a protocol): it stays a statement and names no workshop or
+    district; "Workshop: Quartiersworkshop" / "Sozialraum: Opladen" still name them."""
+    path = tmp_path / "runde.txt"
+    path.write_text(f"Stadtteilrunde Manfort\n{said}\n{TURNS}", encoding="utf-8")
+    parsed = parse_file(path)
+    texts = [s.text for s in parsed.segments]
+    assert texts[0] == said.partition(": ")[2] and len(texts) == 4
+    assert parsed.district is None and parsed.workshop is None
+    path.write_text(
+        f"Workshop: Zukunft Manfort – wie wollen wir leben?\nSozialraum: Opladen\n{TURNS}",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert (parsed.workshop, parsed.district, len(parsed.segments)) == (
+        "Zukunft Manfort – wie wollen wir leben?",
+        "Opladen",
+        3,
+    )

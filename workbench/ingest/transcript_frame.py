@@ -21,8 +21,8 @@ Transcription tools write lines that are no one's words, and these are no statem
   date in the title); the details of a transcript's head (:func:`head_line`: ``Datum:``
   is the document's date, ``Transkription:`` names a person for the name list, as does
   ``Moderation: Frau Schmidt``; ``Workshop:`` and ``Sozialraum:`` name the workshop and
-  district as in a protocol; ``Ort:``, ``Dauer:``, ``Teilnehmende: 12 Personen`` are not
-  kept); BigBlueButton's welcome message over a saved chat
+  district as in a protocol (a sentence after them is said); ``Ort:``, ``Dauer:``,
+  ``Teilnehmende: 12 Personen`` are not kept); BigBlueButton's welcome message over a saved chat
   (``system:``, ``[18:00] Willkommen bei …!``, a line with HTML or BigBlueButton) and the
   lines below it. What is left is the title, its lines joined by " – ".
 """
@@ -46,6 +46,7 @@ from workbench.ingest.protocol_meta import (
     is_names_line,
     is_people_line,
     people_in,
+    said_after_key,
 )
 from workbench.ingest.speaker_labels import is_role
 
@@ -205,6 +206,21 @@ _HEAD_LINE = re.compile(
 # who transcribed or interviewed: names to pseudonymise ("Interviewerin: Kerstin Wagner"; the
 # interviewer's key is the head's only with names — "Interviewerin: Wie war das?" speaks)
 _EVENT_KEYS = ("workshop", "district", "format")  # the event's details, as in a protocol
+
+
+def _event_key(line: str) -> str | None:
+    """The event's detail a head line gives ("Workshop: Quartiersworkshop", "Sozialraum:
+    Opladen"), or None: a sentence after the key is said ("Format: leider nur digital,
+    viele Ältere konnten nicht teilnehmen.", "Workshop: Ich fand ihn toll, danke!")."""
+    key = detail_key(line)
+    if key not in _EVENT_KEYS or said_after_key(line):
+        return None
+    value = line.partition(":")[2].strip(" *_\t")
+    said = len(value.split()) >= 3 and _SAID_END.search(value) is not None
+    return None if said else key
+
+
+_SAID_END = re.compile(r"[a-zäöüß][.!…]+[\"'“”»«]*$")  # not "e.V.", "… leben?"
 _NAMES_KEYS = ("transkri", "transcribed", "interviewer", "interviewt von", "interview geführt",
                "interviewführung")  # fmt: skip
 
@@ -227,7 +243,7 @@ def head_line(line: str) -> bool:
     """
     if _PRESENT.match(line) or names_detail(line) is not None:  # Jigasi's "Initial people …"
         return True
-    if _COUNT_LINE.match(line) or detail_key(line) in _EVENT_KEYS:  # "Workshop: …"
+    if _COUNT_LINE.match(line) or _event_key(line):  # "Workshop: …"
         return True
     match = _HEAD_LINE.match(line)
     if match is None:
@@ -483,7 +499,7 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
         if listed is None:
             listed = names_detail(line)  # "Protokoll: Bernd Kowalczyk"
         head = _HEAD_LINE.match(line) if head_line(line) else None
-        event = detail_key(line)
+        event = _event_key(line)
         if listed is not None:
             header.names += listed
         elif head is not None:  # the date is the document's; place and length not kept
