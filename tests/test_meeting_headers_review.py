@@ -120,3 +120,22 @@ def test_a_sentence_after_an_event_key_above_the_turns_is_kept(tmp_path: Path, s
         "Opladen",
         3,
     )
+
+
+def test_agenda_listed_in_a_message_stays_its_text(tmp_path: Path) -> None:
+    """A chat message listing the agenda ("Vorschlag für die Tagesordnung:" / "TOP 1
+    Spielplatz" / "TOP 2 Verkehr") keeps its lines; the items head no later message."""
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "[18:00] Anna: Vorschlag für die Tagesordnung:\nTOP 1 Spielplatz\nTOP 2 Verkehr\n"
+        "[18:01] Bernd: Passt.\n[18:02] Anna: Gut.\n[18:03] Bernd: Bis dann.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [
+        "Vorschlag für die Tagesordnung:\nTOP 1 Spielplatz\nTOP 2 Verkehr",
+        "Passt.",
+        "Gut.",
+        "Bis dann.",
+    ]
+    assert [s.question for s in parsed.segments] == [None] * 4

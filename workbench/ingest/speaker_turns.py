@@ -429,7 +429,7 @@ def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
     or two or more numbered in order) and, for each, its line number and heading: the
     question of the turns below it, as in a protocol (no line of a turn's text)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    found = agenda_items(lines)
+    found = {i for i in agenda_items(lines) if not _listed_item(lines, i)}
     alone = {i for i in found if i == 0 or not lines[i - 1].strip()}
     items = sorted(found if len(found) >= 2 else alone)
     if not items:
@@ -438,6 +438,20 @@ def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
     for i in items:
         lines[i] = ""
     return "\n".join(lines), questions
+
+
+def _listed_item(lines: list[str], index: int) -> bool:
+    """Whether an agenda item's line is one of a list in a turn's text, not a heading of
+    the turns below it: beside another item ("TOP 1 Spielplatz" / "TOP 2 Verkehr" in a
+    chat message) or under a line that opens a list ("Vorschlag für die Tagesordnung:")."""
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    after = next((line for line in lines[index + 1 :] if line.strip()), "")
+    listed = agenda_items([before, lines[index]]) == {0, 1}
+    return (
+        listed
+        or bool(after and agenda_items([lines[index], after]) == {0, 1})
+        or before.rstrip().endswith(":")
+    )
 
 
 def turns_document(
