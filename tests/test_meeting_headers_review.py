@@ -139,3 +139,22 @@ def test_agenda_listed_in_a_message_stays_its_text(tmp_path: Path) -> None:
         "Bis dann.",
     ]
     assert [s.question for s in parsed.segments] == [None] * 4
+
+
+def test_start_time_above_the_turns_is_no_speaker(tmp_path: Path, project: Project) -> None:
+    """ "Beginn: 18 Uhr" / "Ende: 20.30 Uhr" under the title is when the meeting ran: no
+    statement, and "Beginn" is no person whose word is replaced in what was said."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        "Stadtteilrunde Manfort\nBeginn: 18 Uhr\nEnde: 20.30 Uhr\n"
+        "Anna: Der Beginn war zu früh für Berufstätige.\nBernd: Der Spielplatz ist zu klein.\n"
+        "Anna: Und das Ende kam zu schnell.\n",
+        encoding="utf-8",
+    )
+    code = main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+    assert code == 0
+    assert list(project.segments()["text"]) == [
+        "Der Beginn war zu früh für Berufstätige.",
+        "Der Spielplatz ist zu klein.",
+        "Und das Ende kam zu schnell.",
+    ]

@@ -22,9 +22,10 @@ Transcription tools write lines that are no one's words, and these are no statem
   is the document's date, ``Transkription:`` names a person for the name list, as does
   ``Moderation: Frau Schmidt``; ``Workshop:`` and ``Sozialraum:`` name the workshop and
   district as in a protocol (a sentence after them is said); ``Ort:``, ``Dauer:``,
-  ``Teilnehmende: 12 Personen`` are not kept); BigBlueButton's welcome message over a saved chat
-  (``system:``, ``[18:00] Willkommen bei …!``, a line with HTML or BigBlueButton) and the
-  lines below it. What is left is the title, its lines joined by " – ".
+  ``Beginn: 18 Uhr``, ``Teilnehmende: 12 Personen`` are not kept); BigBlueButton's
+  welcome message over a saved chat (``system:``, ``[18:00] Willkommen bei …!``, a line
+  with HTML or BigBlueButton) and the lines below it. What is left is the title, its lines
+  joined by " – ".
 """
 
 from __future__ import annotations
@@ -243,7 +244,7 @@ def head_line(line: str) -> bool:
     """
     if _PRESENT.match(line) or names_detail(line) is not None:  # Jigasi's "Initial people …"
         return True
-    if _COUNT_LINE.match(line) or _event_key(line):  # "Workshop: …"
+    if _COUNT_LINE.match(line) or _START_LINE.match(line) or _event_key(line):  # "Workshop: …"
         return True
     match = _HEAD_LINE.match(line)
     if match is None:
@@ -312,6 +313,14 @@ def _known_name(name: str) -> bool:
     "Yilmaz"; not "Sommer", "Gut")."""
     names = gazetteer()
     return names.has_first(name) or (names.has_last(name) and not is_german_noun(fold(name)))
+
+
+# "Beginn: 18 Uhr", "Ende: 20.30 Uhr", "Start: 18:00 – 20:00": when the meeting ran, not kept
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h)?"
+_START_LINE = re.compile(
+    rf"^\s*(?:beginn|ende|start|schluss)\s*:\s*(?:ca\.\s*)?{_CLOCK}(?:\s*[-–—]\s*{_CLOCK})?\s*$",
+    re.I,
+)
 
 
 # "Teilnehmende: 12 Personen", "Anwesend: ca. 15": how many came, no one's name; the
@@ -525,7 +534,7 @@ def read_header(lines: list[str], filename: str = "", strict: bool = True) -> He
                 skip = True
         elif _KEYWORDS.match(line) and following:
             skip = True
-        elif _DURATION.match(line) or _COUNT_LINE.match(line):
+        elif _DURATION.match(line) or _COUNT_LINE.match(line) or _START_LINE.match(line):
             continue
         elif _DATE_LINE.match(line):
             header.date = header.date or _date(line, filename)
