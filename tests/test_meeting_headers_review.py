@@ -158,3 +158,22 @@ def test_start_time_above_the_turns_is_no_speaker(tmp_path: Path, project: Proje
         "Der Spielplatz ist zu klein.",
         "Und das Ende kam zu schnell.",
     ]
+
+
+def test_moderator_named_above_a_short_transcript_keeps_its_turns(tmp_path: Path) -> None:
+    """ "Moderation: Laura" above three turns names the moderator who speaks once below:
+    the file stays turns (each speaker's text alone, names on the list), not one
+    statement per line with "Anna:" and "Bernd:" in the text."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        "Stadtteilrunde Manfort\nModeration: Laura\nAnna: Wir brauchen mehr Bänke.\n"
+        "Moderation: Danke.\nBernd: Der Spielplatz ist zu klein.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [(s.speaker_role, s.text) for s in parsed.segments] == [
+        (None, "Wir brauchen mehr Bänke."),
+        ("Moderation", "Danke."),
+        (None, "Der Spielplatz ist zu klein."),
+    ]
+    assert set(parsed.names) == {"Anna", "Bernd", "Laura"}

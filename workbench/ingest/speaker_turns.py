@@ -204,6 +204,11 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;
     # time stamps make a chat or transcript of one-time speakers too.
     speakers = [t.who.casefold() for t in turns]
+    said = set(speakers)
+    for line in parse.preamble:  # "Moderation: Laura" above the turns: she speaks below
+        key = line.partition(":")[0].strip(" *_")
+        if key.casefold() in said and is_role(key):
+            speakers.append(key.casefold())
     repeated = len(set(speakers)) <= 0.8 * len(speakers)
     timed_only = timed_only and not _interview(speakers)
     timed = sum(
