@@ -103,3 +103,30 @@ def test_a_surveys_attribute_loses_a_name_learned_later(project: Project, tmp_pa
     with project.session() as session:
         hints = sorted(s.attributes.get("Hinweis", "") for s in session.query(Segment))
     assert hints == ["", "[Person 1] hat recht.", "kein Hinweis"]
+
+
+@pytest.mark.backends
+def test_a_category_that_is_also_a_learned_surname_stays(project: Project, tmp_path: Path) -> None:
+    survey = tmp_path / "umfrage.csv"
+    with survey.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Text", "Sozialraum", "Beruf", "Jahreszeit", "Hinweis"])
+        writer.writerow(["Der Spielplatz ist kaputt.", "Manfort", "Bauer", "Winter", "Becker"])
+        writer.writerow(["Der Bus fährt selten.", "Manfort", "Koch", "Sommer", "kein Hinweis"])
+    _cli(project, "import", str(survey), "--workshop", "Umfrage")
+    b = _protocol(
+        tmp_path / "b.md",
+        "Forum B",
+        "Herr Uwe Bauer kommt.",
+        "Frau Ute Winter kommt.",
+        "Herr Jens Becker kommt.",
+    )
+    _cli(project, "import", str(b))
+    with project.session() as session:
+        rows = [s.attributes for s in session.query(Segment).order_by(Segment.id) if s.attributes]
+    # read as the import reads a category with this key: a profession, a season stay
+    assert [(r["Beruf"], r["Jahreszeit"]) for r in rows] == [
+        ("Bauer", "Winter"),
+        ("Koch", "Sommer"),
+    ]
+    assert rows[0]["Hinweis"].startswith("[Person ")  # the learned name alone still goes

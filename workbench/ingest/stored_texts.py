@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.key_growth import shows
 from workbench.ingest.long_names import fitted_label
+from workbench.ingest.person_headers import is_prose_column
+from workbench.ingest.personal_columns import is_prose
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import Code, ListedName, Segment, Workshop
@@ -42,13 +44,17 @@ from workbench.store.synthesis_tables import (
 
 
 def learned_only(
-    key: Pseudonymiser, text: str, names: Sequence[str], learned: re.Pattern[str]
+    key: Pseudonymiser,
+    text: str,
+    names: Sequence[str],
+    learned: re.Pattern[str],
+    prose: bool = True,
 ) -> str:
-    """``text`` with the persons the key now finds replaced where they show a learned word;
-    everything else as it was."""
+    """``text`` with the persons the key now finds replaced where they show a learned word
+    (read as a sentence or, ``prose`` false, as a category); everything else as it was."""
     if not text or not learned.search(text):
         return text
-    _, replacements = key.pseudonymise(text, names)
+    _, replacements = key.pseudonymise(text, names, prose)
     parts, cursor, grown = [], 0, 0  # grown: how much the new text is longer so far
     for r in replacements:
         start = r.start - grown
@@ -147,7 +153,8 @@ def _attributes(
     learned: re.Pattern[str],
     listed_in: Callable[[int], list[str]],
 ) -> None:
-    """The text values of statements' attributes ("Ansprechpartnerin": "Becker")."""
+    """The text values of statements' attributes ("Hinweis": "Becker"), read as the import
+    reads them: a category ("Beruf": "Bauer", "Jahreszeit": "Winter") is no sentence."""
     # statements without attributes (most) are not decoded: 20,000 of them cost 0.3 s
     some = cast(Segment.attributes, Text).not_in(["{}", "null"])
     for segment in _showing(session, Segment, learned, Segment.attributes, where=some):
@@ -155,9 +162,8 @@ def _attributes(
         attributes = dict(segment.attributes or {})
         for field, value in attributes.items():
             if isinstance(value, str) and learned.search(value):
-                attributes[field] = learned_only(key, value, names, learned)
-                if attributes[field] == value and learned.fullmatch(value.strip()):
-                    attributes[field] = pseudonymise_name(key, value, names)  # "Becker" alone
+                prose = is_prose_column(field) or is_prose(value)
+                attributes[field] = learned_only(key, value, names, learned, prose)
         if attributes != segment.attributes:
             segment.attributes = attributes
 
