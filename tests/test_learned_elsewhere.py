@@ -16,6 +16,7 @@ from workbench import Project
 from workbench.analysis.need_edits import rename_cluster
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
+from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.participation import feedback
 from workbench.store import Code, Segment, Workshop
 from workbench.store.analysis_tables import NeedEdit, NeedRun
@@ -130,3 +131,29 @@ def test_a_category_that_is_also_a_learned_surname_stays(project: Project, tmp_p
         ("Koch", "Sommer"),
     ]
     assert rows[0]["Hinweis"].startswith("[Person ")  # the learned name alone still goes
+
+
+def test_a_value_repeated_in_many_rows_is_read_once(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    survey = tmp_path / "umfrage.csv"
+    with survey.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Text", "Sozialraum", "Jahreszeit", "Hinweis"])
+        for i in range(80):
+            writer.writerow([f"Der Spielplatz {i} ist kaputt.", "Manfort", "Winter", f"{SAID}."])
+    _cli(project, "import", str(survey), "--workshop", "Umfrage")
+    calls = []
+    read = Pseudonymiser.pseudonymise
+
+    def counted(self: Pseudonymiser, text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return read(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Pseudonymiser, "pseudonymise", counted)
+    b = _protocol(tmp_path / "b.md", "Forum B", "Frau Ute Winter kommt.", "Herr Jens Becker kommt.")
+    _cli(project, "import", str(b))
+    assert calls.count(f"{SAID}.") == 1 and calls.count("Winter") <= 1  # not once a row
+    with project.session() as session:
+        rows = [s.attributes for s in session.query(Segment) if s.attributes]
+    assert {(r["Jahreszeit"], r["Hinweis"]) for r in rows} == {("Winter", "[Person 2] hat recht.")}

@@ -157,15 +157,41 @@ def _attributes(
     reads them: a category ("Beruf": "Bauer", "Jahreszeit": "Winter") is no sentence."""
     # statements without attributes (most) are not decoded: 20,000 of them cost 0.3 s
     some = cast(Segment.attributes, Text).not_in(["{}", "null"])
-    for segment in _showing(session, Segment, learned, Segment.attributes, where=some):
-        names = listed_in(segment.workshop_id)
-        attributes = dict(segment.attributes or {})
-        for field, value in attributes.items():
-            if isinstance(value, str) and learned.search(value):
-                prose = is_prose_column(field) or is_prose(value)
-                attributes[field] = learned_only(key, value, names, learned, prose)
-        if attributes != segment.attributes:
-            segment.attributes = attributes
+    # a survey repeats its values ("Jahreszeit": "Winter") in thousands of rows: each is
+    # read once while the key stays as it is (as the import does: field_memo), and only
+    # the statements whose attributes change are loaded
+    read: dict[tuple[str, bool, int], str] = {}
+    changed: dict[int, dict[str, Any]] = {}
+    rows = (
+        session.execute(select(Segment.id, Segment.workshop_id, Segment.attributes).where(some))
+        .tuples()
+        .all()
+    )  # read before the key is asked (it reads the name lists)
+    for segment_id, workshop_id, stored in rows:
+        if not isinstance(stored, dict) or not shows(learned, _values([stored])):
+            continue
+        attributes = dict(stored)
+        for field, value in stored.items():
+            if not isinstance(value, str) or not learned.search(value):
+                continue
+            prose = is_prose_column(field) or is_prose(value)
+            seen = (value, prose, workshop_id)
+            if seen not in read:
+                size = len(key.known)
+                new = learned_only(key, value, listed_in(workshop_id), learned, prose)
+                if len(key.known) != size:  # the key grew: what was read before may not hold
+                    read.clear()
+                    attributes[field] = new
+                    continue
+                read[seen] = new
+            attributes[field] = read[seen]
+        if attributes != stored:
+            changed[segment_id] = attributes
+    ids = sorted(changed)
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        for segment in session.scalars(select(Segment).where(Segment.id.in_(part))):
+            segment.attributes = changed[segment.id]
 
 
 def _codes(session: Session, learned: re.Pattern[str], prose: Callable[[str], str]) -> None:
