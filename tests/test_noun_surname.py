@@ -23,6 +23,9 @@ from workbench.ingest.pseudonymise import Pseudonymiser
         ("Gestern hat Anna Bahn angerufen.", "Gestern hat [Person 1] angerufen."),
         ("Wir danken Anna Bahn.", "Wir danken [Person 1]."),
         ("Danke Anna Bahn!", "Danke [Person 1]!"),
+        ("Ein herzliches Dankeschön an Anna Bahn.", "Ein herzliches Dankeschön an [Person 1]."),
+        ("Danke auch an Anna Bahn!", "Danke auch an [Person 1]!"),
+        ("Termin mit Anna Bahn.", "Termin mit [Person 1]."),
     ],
 )
 def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) -> None:
@@ -40,6 +43,13 @@ def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) ->
         ("Jonas Idee ist gut.", "[Person 1] Idee ist gut."),
         ("Jonas Kuchen hat geschmeckt.", "[Person 1] Kuchen hat geschmeckt."),
         ("Mit Ben Kaffee trinken.", "Mit [Person 1] Kaffee trinken."),
+        ("Wir backen mit Anna Kuchen.", "Wir backen mit [Person 1] Kuchen."),
+        ("Ich bekomme von Anna Geld.", "Ich bekomme von [Person 1] Geld."),
+        (
+            "Wir pflanzen mit Max Blumen, das macht Spaß.",
+            "Wir pflanzen mit [Person 1] Blumen, das macht Spaß.",
+        ),
+        ("Wir haben von Mia Bescheid.", "Wir haben von [Person 1] Bescheid."),
     ],
 )
 def test_the_noun_as_an_object_stays(text: str, expected: str) -> None:

@@ -9,15 +9,18 @@ replaced and the surname stayed in clear:
   order ("Anna Bahn hat angerufen", "Lea Bahn kam", "Kontakt: Ben Bahn meint, …"); a first
   name ending in "s" owns the noun unless a person's verb follows ("Jonas Idee ist gut",
   "Jonas Kuchen hat geschmeckt"; "Jonas Bahn hat angerufen" is a person),
-- after "mit", "von" or "an", before a comma, the sentence's end, a verb of speaking or
-  "war"/"ist" ("Ich habe mit Anna Bahn gesprochen.", "Danke an Anna Bahn!", "Das Gespräch
-  mit Anna Bahn war gut"); after "laut" before a finite verb ("Laut Anna Bahn fehlt …"),
+- after "mit", "von" or "an", before a verb of speaking or "war"/"ist" ("Ich habe mit Anna
+  Bahn gesprochen.", "Das Gespräch mit Anna Bahn war gut"), and before a comma or the
+  sentence's end where no verb stands before the preposition in its clause ("Danke an Anna
+  Bahn!", "Treffen mit Anna Bahn."; in "Wir backen mit Anna Kuchen." the noun is the
+  verb's object); after "laut" before a finite verb ("Laut Anna Bahn fehlt …"),
 - after a label such as "Kontakt:" before the end of the line or sentence, and after a verb
   with a dative only before the clause's end ("Wir danken Anna Bahn.", "Danke Anna Bahn!"),
 - after "hat" and before a participle that takes no object ("Gestern hat Anna Bahn
   angerufen").
 
-"Anna Bahn fahren lassen", "Wir bringen Lea Kuchen.", "für Anna Kuchen backen" stay: the
+"Anna Bahn fahren lassen", "Wir bringen Lea Kuchen.", "für Anna Kuchen backen", "Ich
+bekomme von Anna Geld." stay: the
 noun is the object there as often as a surname.
 """
 
@@ -83,11 +86,25 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
             return singular_verb(text, toks, i + 1)
         verb = _WITH_VERBS if prev.folded == "an" else _WITH_VERBS | _COPULAS
         spoken = after is not None and gap == " " and after.folded in verb
-        return ends or spoken
+        return spoken or (ends and not _verb_before(text, toks, i - 1))
     if prev.folded in _DATIVE_VERBS:
         return ends
     if prev.folded in ("hat", "hatte") and after is not None and gap == " ":
         return after.folded in _PARTICIPLES
+    return False
+
+
+def _verb_before(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether a verb stands before the preposition ``toks[k]`` in its clause: a lower-case
+    word, no function word, not before a capitalised one ("backen" in "Wir backen mit";
+    not "herzliches" in "Ein herzliches Dankeschön an")."""
+    for j in range(k - 1, -1, -1):
+        if any(mark in text[toks[j].end : toks[j + 1].start] for mark in ".,;:!?\n"):
+            return False
+        word, nxt = toks[j], toks[j + 1]
+        lower = word.text.isalpha() and word.text.islower()
+        if lower and word.folded not in lists.FUNCTION_WORDS and not nxt.text[:1].isupper():
+            return True
     return False
 
 
