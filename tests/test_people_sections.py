@@ -211,3 +211,29 @@ def test_everyone_a_sentence_among_the_names_names_goes_on_the_name_list(
     )
     assert not [name for name in names if name in stored]
     assert "die Bänke auch" in stored
+
+
+GROUPS = "Anwesend: Mitglieder des Runden Tisches und Mitarbeitende des Jugendamts."
+GROUPS_LATER = "Mitglieder sagen, der Treffpunkt ist zu klein. Mitarbeitende haben wenig Zeit."
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_a_group_among_the_names_does_not_go_on_the_name_list(tmp_path: Path, suffix: str) -> None:
+    # "Mitglieder" and "Mitarbeitende" went on the name list as persons: every
+    # "Mitglieder sagen, …" elsewhere in the protocol became "[Person 1] sagen, …"
+    path = tmp_path / f"protokoll{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        document.add_paragraph(HEAD[0], style="Title")
+        for title, line in [("Teilnehmende", GROUPS), (QUESTION, GROUPS_LATER)]:
+            document.add_paragraph(title, style="Heading 1")
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        body = f"## Teilnehmende\n\n{GROUPS}\n\n## {QUESTION}\n\n{GROUPS_LATER}\n"
+        path.write_text(f"# {HEAD[0]}\n\n{body}", encoding="utf-8")
+    with Project.create(tmp_path / "projekt", districts=["Manfort"]) as project:
+        project.import_files([path])
+        stored = stored_text(project)
+    assert "Mitglieder sagen, der Treffpunkt ist zu klein." in stored
+    assert "Mitarbeitende haben wenig Zeit." in stored

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_known import singular_verb
+from workbench.ingest.name_known import ordinary_word, singular_verb
 from workbench.ingest.name_lists import TITLES
 from workbench.ingest.name_pairs import unlisted_word
 from workbench.ingest.name_tokens import tokens
 from workbench.ingest.names import NameContext, PersonFinder
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.protocol_meta import (
     FINITE_VERBS,
     describes_group,
@@ -54,7 +55,8 @@ def section_people(text: str) -> tuple[str, ...]:
     name rules find ("Anwesend waren Tamo Zabelberg und Mia Dornbusch vom Quartiersbüro
     sowie Okke Tjaden.", "Entschuldigt waren Frau Kaya und Herr Yilmaz.") and a name before
     a bracket ("Xhemajl Berisha (Sportverein) war anwesend."): every one goes on the name
-    list, so the same names elsewhere in the document are replaced.
+    list, so the same names elsewhere in the document are replaced. An unsure single word
+    of the language ("Anwesend: Mitglieder des Vereins") stays off it.
 
     >>> section_people("Entschuldigt waren Frau Kaya und Herr Yilmaz.")
     ('Yilmaz', 'Kaya')
@@ -65,10 +67,26 @@ def section_people(text: str) -> tuple[str, ...]:
     if is_names_line(text):
         return listed
     finder = PersonFinder(NameContext(known={}))
-    found = [text[h.start : h.end] for h in finder.find(text) if h.kind == "person"]
+    hits = [h for h in finder.find(text) if h.kind == "person"]
+    found = [
+        text[h.start : h.end]
+        for h in hits
+        if h.confidence >= 0.8 or _name_like(text[h.start : h.end])
+    ]
     bracketed = re.findall(r"((?:[A-ZÄÖÜ][\w'-]+ ){1,3}[A-ZÄÖÜ][\w'-]+) \(", text)
     names = [n for name in [*found, *bracketed] for n in split_names(name)]
     return tuple(dict.fromkeys([*listed, *names]))
+
+
+def _name_like(found: str) -> bool:
+    """Whether an unsure hit of the name rules may go on the name list: more than one word
+    ("Tamo Zabelberg") or one that is no word of the language ("Tjaden"); "Mitglieder",
+    "Mitarbeitende" after "Anwesend:" are people, but no one's name."""
+    if len(found.split()) > 1:
+        return True
+    folded = fold(found)
+    plural = folded.endswith(("ende", "enden"))  # "Mitarbeitende", "Teilnehmenden"
+    return not (is_german_noun(folded) or ordinary_word(found) or plural)
 
 
 def named_people(text: str) -> bool:
