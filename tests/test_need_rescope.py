@@ -142,3 +142,21 @@ def test_after_forget_a_need_counts_only_its_remaining_statements_and_an_empty_o
         after = needs.clusters(project)
     assert after["cluster"].tolist() == [0]  # the benches' need has nothing left to show
     assert after.loc[0, "size"] == len(bus) - 1
+
+
+def test_codes_can_be_issued_after_forget_emptied_every_need(folder: Path) -> None:
+    """With every statement of the run forgotten and a draft recommendation left,
+    workbench tokens stopped with a KeyError 'need_run' (the round took its run from the
+    first item, now a draft): the codes open a ballot with the draft only."""
+    from workbench.participation import feedback
+
+    with Project.open(folder) as project:
+        everything = project.segments()["segment_id"].tolist()
+    base = ["--project", str(folder)]
+    assert main([*base, "recommend", "add", "Mehr Busse", "--title", "Busse"]) == 0
+    assert main([*base, "forget", "--statement", *map(str, everything)]) == 0
+    assert main([*base, "tokens", "--n", "1"]) == 0
+    with Project.open(folder) as project:
+        [token] = feedback.issue_tokens(project, 1)
+        items = feedback.open_ballot(project, token).items
+    assert [(i.kind_label, i.label) for i in items] == [("Empfehlungsentwurf", "Busse")]
