@@ -160,3 +160,19 @@ def test_codes_can_be_issued_after_forget_emptied_every_need(folder: Path) -> No
         [token] = feedback.issue_tokens(project, 1)
         items = feedback.open_ballot(project, token).items
     assert [(i.kind_label, i.label) for i in items] == [("Empfehlungsentwurf", "Busse")]
+
+
+def test_linking_a_need_of_a_run_whose_needs_were_all_forgotten_says_why(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """recommend link said "Cluster 0 gibt es in Lauf 1 nicht (nur )." after forget."""
+    with Project.open(folder) as project:
+        everything = project.segments()["segment_id"].tolist()
+    base = ["--project", str(folder)]
+    assert main([*base, "recommend", "add", "Mehr Busse"]) == 0
+    assert main([*base, "forget", "--statement", *map(str, everything)]) == 0
+    capsys.readouterr()
+    assert main([*base, "recommend", "link", "1", "--cluster", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "(nur )" not in err
+    assert "Cluster 0 gibt es in Lauf 1 nicht (er hat keinen mehr" in err

@@ -260,7 +260,12 @@ def link_need(
         groups = run.members
         if int(cluster) not in groups:
             known = ", ".join(str(c) for c in sorted(groups))
-            raise InputError(f"Cluster {cluster} gibt es in Lauf {run.run_id} nicht (nur {known}).")
+            why = (  # forget takes a need without statements out of its run
+                f"nur {known}"
+                if known
+                else "er hat keinen mehr: ihre Aussagen sind gelöscht; neu: workbench needs"
+            )
+            raise InputError(f"Cluster {cluster} gibt es in Lauf {run.run_id} nicht ({why}).")
         members = sorted(groups[int(cluster)])
         for link in session.scalars(
             select(RecommendationNeed).where(RecommendationNeed.recommendation_id == record.id)
