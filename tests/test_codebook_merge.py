@@ -244,3 +244,28 @@ def test_undo_after_a_merge_keeps_a_coding_imported_for_the_merged_code(
         f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)",
     ]
     assert _codings(project) == [("K4", "Herausforderung", "A")]
+
+
+def test_undo_after_a_merge_keeps_a_coding_restored_by_undoing_its_removal(
+    project: Project, tmp_path: Path
+) -> None:
+    """A coded K4 with Herausforderung, then with Leerstelle, then took Herausforderung
+    off. Before the merge, undoing twice brought Herausforderung back and took only
+    Leerstelle away. After it, the first undo found the coding there, and the second
+    took K4's only coding away."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Leerstelle", "A")
+    project.uncode_segment(ids["K4"], "Herausforderung", "A")
+    project.merge_code("Leerstelle", "Herausforderung")
+    project.undo_steps("A", 1)
+    assert _codings(project) == [("K4", "Herausforderung", "A")]
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) bleibt (zusammengeführt)"
+    ]
+    assert _codings(project) == [("K4", "Herausforderung", "A")]
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) entfernt"
+    ]
+    assert _codings(project) == []
