@@ -269,3 +269,23 @@ def test_undo_after_a_merge_keeps_a_coding_restored_by_undoing_its_removal(
         f"Aussage {ids['K4']}: 'Herausforderung' [0, 29) entfernt"
     ]
     assert _codings(project) == []
+
+
+def test_undo_after_a_merge_keeps_a_coding_restored_by_undoing_the_merged_codes_removal(
+    project: Project, tmp_path: Path
+) -> None:
+    """The same the other way round: A coded K4 with Herausforderung, then with
+    Leerstelle, then took Leerstelle off; undoing the removal and then the
+    Herausforderung step left K4 coded (Leerstelle) before the merge."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    project.code_segment(ids["K4"], "Leerstelle", "A")
+    project.uncode_segment(ids["K4"], "Leerstelle", "A")
+    project.merge_code("Leerstelle", "Herausforderung")
+    project.undo_steps("A", 1)
+    assert _codings(project) == [("K4", "Herausforderung", "A")]
+    project.undo_steps("A", 1)
+    assert _codings(project) == [("K4", "Herausforderung", "A")]
+    project.undo_steps("A", 1)
+    assert _codings(project) == []

@@ -163,3 +163,24 @@ def test_undoing_the_newer_of_two_merged_codings_keeps_the_older(
     assert _codings(project) == [("K4", "Herausforderung", "A"), ("K5", "Bedarf", "A")]
     project.undo("A", 2)  # the older step, now A's, takes the passage's last coding away
     assert _codings(project) == []
+
+
+def test_undo_after_a_coder_merge_keeps_a_coding_restored_by_undoing_its_removal(
+    project: Project, tmp_path: Path
+) -> None:
+    """A and the typo Aa coded K5, then A took hers off. Before the merge, undoing A's
+    removal and then Aa's coding left K5 coded (A's, restored). After the merge, the
+    first undo found the coding there and the second took K5's only coding away."""
+    ids = cards_project(project, tmp_path)
+    project.code_segment(ids["K5"], "Bedarf", "A")
+    project.code_segment(ids["K5"], "Bedarf", "Aa")
+    project.uncode_segment(ids["K5"], "Bedarf", "A")
+    project.rename_coder("Aa", "A")
+    project.undo_steps("A", 1)
+    assert _codings(project) == [("K5", "Bedarf", "A")]
+    assert project.undo_steps("A", 1) == [
+        f"Aussage {ids['K5']}: 'Bedarf' [0, 26) bleibt (zusammengeführt)"
+    ]
+    assert _codings(project) == [("K5", "Bedarf", "A")]
+    assert project.undo_steps("A", 1) == [f"Aussage {ids['K5']}: 'Bedarf' [0, 26) entfernt"]
+    assert _codings(project) == []

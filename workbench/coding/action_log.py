@@ -7,6 +7,8 @@ exactly the state before an item (an uncode with the coding's original time and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -116,6 +118,30 @@ def remove_codings(
         for c in codings:
             session.delete(c)
     return len(codings)
+
+
+def keep_beside_removal(steps: Iterable[tuple[CodingActionItem, object, tuple]]) -> None:
+    """Before a merge of two sides (codes or coders): mark ``KEPT`` each live step on a
+    passage that, undone newest first, changes neither side's coding into none or back.
+
+    Before the merge, undoing it changed one side's coding while the other's stayed (a
+    removal undone beside the other's coding, then that side's add); after it, the
+    step would act on the one merged coding. ``steps`` are (item, side, passage) of live
+    steps on passages not both sides have a coding on; a passage where a side has no
+    step (an imported coding) stays as it is."""
+    by_passage: dict[tuple, list[tuple[CodingActionItem, object]]] = {}
+    for item, side, passage in steps:
+        by_passage.setdefault(passage, []).append((item, side))
+    for found in by_passage.values():
+        found.sort(key=lambda step: (step[0].action_id, step[0].id))
+        if len({side for _, side in found}) < 2 or any(i.op == KEPT for i, _ in found):
+            continue
+        present = {side: item.op == "add" for item, side in found}  # the last step wins
+        for item, side in reversed(found):
+            before = any(present.values())
+            present[side] = item.op == "remove"
+            if any(present.values()) == before:
+                item.op = KEPT
 
 
 def revert_item(session: Session, item: CodingActionItem, coder: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from workbench.coding.action_log import KEPT, log_action
+from workbench.coding.action_log import KEPT, keep_beside_removal, log_action
 from workbench.core.domain import InputError
 from workbench.store import (
     Coding,
@@ -90,14 +90,18 @@ def _merge_steps(
     the merge, undoing the newer left the other's coding, and only undoing the older as
     well took the passage's last coding away; the newer stays as a step that changes
     nothing (``KEPT``), as does the one step beside a coding without a step of its own
-    (imported), which stayed through every undo (as ``merge.merge_code``)."""
-    if not twice:
-        return
+    (imported), which stayed through every undo (as ``merge.merge_code``); a coding
+    beside a newer removal of its twin: :func:`~workbench.coding.action_log.keep_beside_removal`."""
     items = session.execute(
         select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
         .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
         .where(CodingAction.coder.in_([old, new]))
     ).all()
+    keep_beside_removal(
+        (item, coder, (item.segment_id, item.code_id, item.start, item.end))
+        for item, coder, undone in items
+        if undone is None and (item.segment_id, item.code_id, item.start, item.end) not in twice
+    )
     latest: dict[tuple[str, tuple[int, int, int, int]], CodingActionItem] = {}
     for item, coder, undone in items:
         key = (item.segment_id, item.code_id, item.start, item.end)

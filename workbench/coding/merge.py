@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from workbench.coding.action_log import KEPT
+from workbench.coding.action_log import KEPT, keep_beside_removal
 from workbench.coding.codebook import SEPARATOR, check_code_size
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
@@ -159,22 +159,21 @@ def _move_undo_steps(
     stays in the log as a step that changes nothing (``KEPT``: undoing it first no longer
     takes both away, nor an unrelated earlier step). A coding without a step of its own
     (imported) stayed through every undo, so the other's step changes nothing either.
-    A coding only ``source`` has, whose ``target`` twin was removed by a newer step: undoing
-    that removal finds the coding there, and before the merge undoing the older add as
-    well left the restored twin, so the add changes nothing either (``KEPT``)."""
+    A coding only one of them has, whose twin on the other was removed by a newer step:
+    see :func:`~workbench.coding.action_log.keep_beside_removal`."""
     items = session.execute(
         select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
         .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
         .where(CodingActionItem.code_id.in_([source.id, target.id]))
     ).all()
+    keep_beside_removal(
+        (item, item.code_id, (item.segment_id, coder, item.start, item.end))
+        for item, coder, undone in items
+        if undone is None and (item.segment_id, coder, item.start, item.end) not in twice
+    )
     latest: dict[tuple[int, tuple[int, str, int, int]], CodingActionItem] = {}
-    last: dict[tuple[int, tuple[int, str, int, int]], CodingActionItem] = {}
     for item, coder, undone in items:
         key = (item.segment_id, coder, item.start, item.end)
-        if undone is None and item.op != KEPT:
-            step = last.get((item.code_id, key))
-            if step is None or (step.action_id, step.id) < (item.action_id, item.id):
-                last[(item.code_id, key)] = item
         if key in twice and item.op == "add" and undone is None:
             mine = latest.get((item.code_id, key))
             if mine is None or mine.action_id < item.action_id:
@@ -184,15 +183,6 @@ def _move_undo_steps(
         if key not in twice:
             if item.code_id == source.id:
                 item.code_id = target.id
-                removed = last.get((target.id, key))
-                if (  # target's coding removed after source's was added: see below
-                    item is last.get((source.id, key))
-                    and item.op == "add"
-                    and removed is not None
-                    and removed.op == "remove"
-                    and removed.action_id > item.action_id
-                ):
-                    item.op = KEPT
             continue
         ours, theirs = latest.get((source.id, key)), latest.get((target.id, key))
         older = ours if ours and theirs and ours.action_id < theirs.action_id else theirs
