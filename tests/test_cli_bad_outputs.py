@@ -139,7 +139,10 @@ def test_a_memo_on_a_cluster_that_does_not_exist_is_refused(
         assert project.memos()["target_id"].tolist() == [0]
 
 
-ENGLISH = ("while parsing", "expected", "unclosed token", "Expecting", "zip file", "Error", "codec")
+ENGLISH = (
+    "while parsing", "expected", "unclosed token", "Expecting", "zip file", "Error", "codec",
+    "BadZip", "Exception", "KeyError",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -154,6 +157,10 @@ ENGLISH = ("while parsing", "expected", "unclosed token", "Expecting", "zip file
         ("codes.yaml", "codes:\n  - name: [Bedarf\n", ["codebook", "import"], "Zeile 3, Spalte 1"),
         ("codes.qdc", "<CodeBook", ["codebook", "import"], "kein vollständiges XML"),
         ("projekt.qdpx", "PK kaputt", ["import"], "kein gültiges ZIP-Archiv"),
+        ("umfrage.xlsx", "PK kaputt", ["import"], "(beschädigt oder abgeschnitten)."),
+        ("umfrage.ods", "PK kaputt", ["import"], "(beschädigt oder abgeschnitten)."),
+        ("protokoll.docx", "PK kaputt", ["import"], "(beschädigt oder abgeschnitten)."),
+        ("protokoll.pdf", "%PDF-1.4 kaputt", ["import"], "(beschädigt oder abgeschnitten)."),
     ],
 )
 def test_broken_files_are_described_in_german_without_the_parsers_english(

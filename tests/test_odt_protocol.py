@@ -306,7 +306,10 @@ def _half(path: Path) -> Path:
 BAD = {
     "leer": (lambda p: _write(p, b""), r"Die Datei ist leer"),
     "Text": (lambda p: _write(p, b"Nur Text.\n"), r"Keine lesbare ODT-Datei"),
-    "abgeschnitten": (_half, r"Keine lesbare ODT-Datei .*: BadZipFile"),
+    "abgeschnitten": (
+        _half,
+        r"Keine lesbare ODT-Datei \(beschädigt, abgeschnitten oder kein ODF-Text\)\.$",
+    ),
     "ODS": (_spreadsheet, r"Die Datei ist kein Textdokument \(ODT\), sondern eine Tabelle \(ODS\)"),
     "DOCX": (lambda p: _docx(p), r"Die Datei ist ein Word-Dokument \(DOCX\) mit der Endung \.odt"),
     "kaputtes XML": (
@@ -314,7 +317,7 @@ BAD = {
             p,
             {"mimetype": MIME, "META-INF/manifest.xml": MANIFEST, "content.xml": b"<office:doc"},
         ),
-        r"Keine lesbare ODT-Datei .*: SAXParseException",
+        r"Keine lesbare ODT-Datei \(beschädigt, abgeschnitten oder kein ODF-Text\)\.$",
     ),
     "ohne Aussagen": (lambda p: _odt(p, []), r"Das Protokoll enthält keine Aussagen"),
     "mit Passwort": (

@@ -130,10 +130,10 @@ def demo_recommendations(corpus: str | Path | None = None) -> tuple[Recommendati
         )
     except FileNotFoundError:
         raise InputError("Datei nicht gefunden.", file=str(path)) from None
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as err:
+    except (yaml.YAMLError, KeyError, TypeError, ValueError):
         raise InputError(
-            f"Erwartet wird eine Liste „empfehlungen“ mit titel, sozialraum, akteure, text und "
-            f"belege ({err.__class__.__name__}).",
+            "Erwartet wird eine Liste „empfehlungen“ mit titel, sozialraum, akteure, text und "
+            "belege.",
             file=path.name,
         ) from None
 

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError
+from workbench.core.fileio import os_reason
 from workbench.exchange.qdxml import QDE, child, where
 
 
@@ -87,9 +88,9 @@ class ZipContainer(Container):
         """The bytes of a member; a damaged entry stops with its name."""
         try:
             return self.zip.read(member)
-        except Exception as err:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
+        except Exception:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
             raise InputError(
-                f"Eintrag '{member}' im Archiv ist beschädigt ({type(err).__name__}).",
+                f"Eintrag '{member}' im Archiv ist beschädigt oder abgeschnitten.",
                 file=self.path.name,
             ) from None
 
@@ -141,7 +142,7 @@ class FolderContainer(Container):
             return (self.folder / member).read_bytes()
         except OSError as err:
             raise InputError(
-                f"Datei '{member}' nicht lesbar ({type(err).__name__}).", file=self.path.name
+                f"Datei '{member}' nicht lesbar: {os_reason(err)}.", file=self.path.name
             ) from None
 
     def qde(self) -> bytes:

@@ -36,10 +36,10 @@ def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]
             continue  # the Mac's resource forks ("._chat.txt"), no text
         try:
             data = archive.read(info)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
             raise InputError(
                 f"Der Eintrag '{member.name}' lässt sich nicht lesen (beschädigt oder "
-                f"verschlüsselt: {type(exc).__name__}).",
+                "verschlüsselt).",
                 file=name,
             ) from None
         try:

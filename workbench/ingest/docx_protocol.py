@@ -298,7 +298,7 @@ def parse_docx(
         raise InputError("Die Datei ist leer.", file=raw.name)
     try:
         document = docx.Document(io.BytesIO(raw.data))
-    except Exception as err:
+    except Exception:
         if _strict(raw.data):
             raise InputError(
                 "Die Datei ist im Format ‚Strict Open XML‘ gespeichert; bitte in Word als "
@@ -306,7 +306,7 @@ def parse_docx(
                 file=raw.name,
             ) from None
         raise InputError(
-            f"Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            "Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None
     levels = ListLevels(document.styles.element, _numbering_part(document))

@@ -59,9 +59,9 @@ def ods_content(data: bytes, name: str) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return ElementTree.fromstring(archive.read("content.xml"))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException) as err:
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
         raise InputError(
-            f"Keine lesbare ODS-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            "Keine lesbare ODS-Datei (beschädigt oder abgeschnitten).",
             file=name,
         ) from None
 

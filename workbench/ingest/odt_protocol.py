@@ -395,8 +395,8 @@ def _check_package(raw: RawFile) -> None:
                     parseString(package.read(part), handler.ContentHandler())
     except InputError:
         raise
-    except Exception as err:  # a broken zip, a broken XML part, a .txt renamed …
-        raise InputError(f"{unreadable}: {type(err).__name__}", file=raw.name) from None
+    except Exception:  # a broken zip, a broken XML part, a .txt renamed …
+        raise InputError(f"{unreadable}.", file=raw.name) from None
     if mime.startswith(_TEXT_MIME):
         return
     if mime == "docx":
@@ -440,9 +440,9 @@ def parse_odt(
         # office:text; odfpy's document.text is the body's first child, which in an
         # indented file is white space
         text = next(c for c in document.body.childNodes if getattr(c, "qname", None) == _BODY)
-    except Exception as err:
+    except Exception:
         raise InputError(
-            f"Keine lesbare ODT-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            "Keine lesbare ODT-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None
     styles = _Styles(document)

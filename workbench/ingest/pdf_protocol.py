@@ -181,9 +181,9 @@ def _pages(
             "Das PDF ist mit einem Passwort geschützt; bitte ohne Passwort speichern.",
             file=name,
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise InputError(
-            f"Keine lesbare PDF-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            "Keine lesbare PDF-Datei (beschädigt oder abgeschnitten).",
             file=name,
         ) from None
     finally:

@@ -65,8 +65,10 @@ def rtf_text(path: str | Path) -> tuple[str, bytes]:
     source = _LINE.sub(_LINE_BREAK, _PAR.sub(r"\\par\\par ", source))
     try:
         text = rtf_to_text(source, encoding=encoding, errors="replace")
-    except Exception as err:  # striprtf raises plain errors on broken groups
-        raise InputError(f"RTF nicht lesbar ({type(err).__name__}).", file=raw.name) from None
+    except Exception:  # striprtf raises plain errors on broken groups
+        raise InputError(
+            "RTF nicht lesbar (beschädigt oder abgeschnitten).", file=raw.name
+        ) from None
     text = text.replace("\r\n", "\n").replace(_LINE_BREAK, "\n")
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()

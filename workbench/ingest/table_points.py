@@ -77,9 +77,9 @@ def stored_areas(path: Path, known: Sequence[str]) -> Areas:
             shape = [[[(float(p[0]), float(p[1])) for p in ring] for ring in pg] for pg in polygons]
             if name in names:
                 found.setdefault(name, []).extend(shape)
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as err:
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         raise InputError(
-            f"Die Grenzen der Sozialräume sind nicht lesbar ({err.__class__.__name__}); "
+            "Die Grenzen der Sozialräume sind nicht lesbar (beschädigt oder unvollständig); "
             "neu importieren mit: workbench map --import DATEI",
             file=str(path),
         ) from None

@@ -78,9 +78,9 @@ def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -
         raise InputError("Die Datei ist leer.", file=raw.name)
     try:
         return open_book(io.BytesIO(raw.data))
-    except Exception as err:
+    except Exception:
         raise InputError(
-            f"Keine lesbare {kind}-Datei (beschädigt oder abgeschnitten): {type(err).__name__}",
+            f"Keine lesbare {kind}-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None
 

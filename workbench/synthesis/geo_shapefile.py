@@ -134,8 +134,8 @@ def read_parts(parts: Mapping[str, bytes], filename: str) -> Layer:
             return _read(parts, filename, encoding)
         except (UnicodeDecodeError, shapefile.ShapefileException) as err:
             problem = str(err)  # a wrong encoding, or a broken file: try the next one
-        except (struct.error, ValueError, IndexError, EOFError) as err:
-            problem = f"{err.__class__.__name__}: {err}"
+        except (struct.error, ValueError, IndexError, EOFError):
+            problem = "beschädigt oder abgeschnitten"
             break
     raise InputError(
         f"kein lesbares Shapefile ({problem[:120]}).", file=filename
