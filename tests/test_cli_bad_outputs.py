@@ -365,3 +365,31 @@ def test_an_output_file_written_as_a_missing_folder_is_refused(
     (tmp_path / "ergebnisse").mkdir()  # the folder made: a file name is still asked for
     assert main(["--project", str(small), *command, target]) == 2
     assert "ist ein Ordner, keine Datei" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "ending"),
+    [(["backup"], "sicherung.txt", ".zip"), (["backup"], "sicherung", ".zip"),
+     (["recommend", "export"], "ketten.csv", ".json")],
+)  # fmt: skip
+def test_a_backup_or_chain_named_for_another_format_is_refused(
+    small: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    name: str,
+    ending: str,
+) -> None:
+    """``backup x.txt`` wrote a ZIP named .txt, ``recommend export rec.csv`` JSON named .csv:
+    neither opened in the program its name promised."""
+    out = tmp_path / name
+    assert main(["--project", str(small), *command, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{name}: " in err and "passt nicht zum Format" in err and ending in err
+    assert not out.exists()
+    fitting = tmp_path / f"ausgabe{ending}"
+    assert main(["--project", str(small), *command, str(fitting)]) == 0
+    assert fitting.stat().st_size > 0
+    assert main(["--project", str(small), *command, str(tmp_path)]) == (
+        0 if command == ["backup"] else 2  # a backup goes into a folder under a free name
+    )

@@ -25,6 +25,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from workbench.cli.common import check_ending
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason, write_atomic
 from workbench.project import (
@@ -229,6 +230,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"{out} gibt es schon und ist keine Sicherung der Werkbank: nicht überschrieben. "
             "Einen neuen Dateinamen oder einen Ordner angeben."
         )
+    if not named:  # a ZIP named .txt (or without ending) opens in no program
+        check_ending(args.out, ".zip", "ZIP")
     engine = _engine(url)
     try:
         manifest = backup.write_backup(engine, out, config, _created_by(), _folder_files(folder))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import writes_to_stdout
+from workbench.core.fileio import is_special, writes_to_stdout
 from workbench.ingest.common import named_district
 from workbench.project import Project
 from workbench.store.district_changes import former_names, moved_on
@@ -22,6 +22,20 @@ def said_to(out: str | Path | None) -> TextIO:
     """Where a command says what it wrote to ``out``: stderr when ``out`` is the standard
     output (``--out /dev/stdout`` into a file or a pipe), so the line is not in the data."""
     return sys.stderr if writes_to_stdout(out) else sys.stdout
+
+
+def check_ending(out: str, ending: str, kind: str) -> None:
+    """Refuse an output file ``out`` whose ending is not ``ending`` (``backup x.txt`` wrote a
+    ZIP named .txt); the standard output, devices and pipes take any content."""
+    if is_special(out) or Path(out).is_dir():
+        return
+    suffix = Path(out).suffix.lower()
+    if suffix != ending:
+        named = f"die Endung {suffix}" if suffix else "ein Name ohne Endung"
+        raise WorkbenchError(
+            f"{Path(out).name}: {named} passt nicht zum Format {kind} (hier entsteht eine "
+            f"{kind}-Datei, sie endet auf {ending}). Bitte einen Namen auf {ending} angeben."
+        )
 
 
 def open_project(args: argparse.Namespace) -> Project:

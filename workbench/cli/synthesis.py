@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from workbench.cli.common import district_option, open_project, said_to
+from workbench.cli.common import check_ending, district_option, open_project, said_to
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.domain import InputError
 from workbench.core.fileio import write_csv
@@ -170,6 +170,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             print(f"Prüfhinweis: Empfehlung {number}: {note}.")
         return 0 if problems.empty else EXIT_BROKEN
     elif action == "export":
+        check_ending(args.out, ".json", "JSON")
         if args.out == "-":
             sys.stdout.write(
                 json.dumps(rec.chain(project), sort_keys=True, indent=2, ensure_ascii=False) + "\n"

@@ -133,6 +133,11 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
         raise
 
 
+def is_special(out: str | Path) -> bool:
+    """Whether ``out`` is the standard output (``-``), a device, pipe or socket."""
+    return _special(Path(out))
+
+
 def _special(path: Path) -> bool:
     """Whether ``path`` is a device, pipe or socket (``/dev/null``, ``/dev/stdout``, a FIFO),
     a name /proc gives an open file, or ``-`` (the standard output, as ``workbench export …
