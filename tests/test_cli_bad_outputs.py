@@ -393,3 +393,21 @@ def test_a_backup_or_chain_named_for_another_format_is_refused(
     assert main(["--project", str(small), *command, str(tmp_path)]) == (
         0 if command == ["backup"] else 2  # a backup goes into a folder under a free name
     )
+
+
+@pytest.mark.parametrize(
+    "command", [["publish", "--out"], ["backup"]], ids=["publish", "backup"]
+)  # fmt: skip
+def test_an_output_folder_in_a_missing_folder_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """``publish --out /tippfehler/seite`` created the whole missing path; every other
+    output refuses a missing folder. The folder itself is still made when its parent exists."""
+    missing = tmp_path / "tippfehler"
+    assert main(["--project", str(small), *command, f"{missing / 'ausgabe'}/"]) == 2
+    err = capsys.readouterr().err
+    assert f"lässt sich nicht anlegen: der Ordner {missing} fehlt" in err
+    assert not missing.exists()
+    made = tmp_path / "ausgabe"
+    assert main(["--project", str(small), *command, f"{made}/"]) == 0
+    assert any(made.iterdir())

@@ -395,6 +395,7 @@ def test_publishing_again_replaces_pages_and_a_foreign_folder_is_refused(
     assert main(["--project", str(path), "publish", "--out", str(foreign)]) == 2
     assert "nicht leer" in capsys.readouterr().err
     out = tmp_path / "neu" / "seite"
+    out.parent.mkdir()  # the site's folder is made, a missing path above it is refused
     assert main(["--project", str(path), "publish", "--out", str(out)]) == 0
     assert "Seiten" in capsys.readouterr().out and (out / INDEX).is_file()
     assert CITYWIDE in Page(out / "sozialraum-gesamtstadt.html").text

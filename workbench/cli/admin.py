@@ -223,7 +223,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     url = database_url(folder, config)
     out, named = Path(args.out), False
     if out.is_dir() or args.out.endswith(("/", os.sep)):
-        out.mkdir(parents=True, exist_ok=True)
+        if not out.absolute().parent.is_dir():  # a typo would create a whole path
+            raise InputError(
+                f"{out} lässt sich nicht anlegen: der Ordner {out.absolute().parent} fehlt."
+            )
+        out.mkdir(exist_ok=True)
         out, named = _free_name(out, "werkbank-sicherung", ".zip"), True
     elif out.exists() and not _is_backup(out):
         raise InputError(

@@ -114,8 +114,13 @@ def build_site(
 
 
 def _previous(folder: Path) -> set[str]:
-    """Files of an earlier publication in ``folder``; refuse a folder with other files."""
+    """Files of an earlier publication in ``folder``; refuse a folder with other files, or
+    one whose parent is missing (a typo would create a whole path, as other outputs do not)."""
     if not folder.exists():
+        if not folder.absolute().parent.is_dir():
+            raise WorkbenchError(
+                f"{folder} lässt sich nicht anlegen: der Ordner {folder.absolute().parent} fehlt."
+            )
         return set()
     if not folder.is_dir():
         raise WorkbenchError(f"{folder} ist eine Datei, kein Ordner.")
@@ -140,7 +145,8 @@ def publish(
     generated_at: datetime | None = None,
     max_quotes: int = 3,
 ) -> Site:
-    """Write the static Sozialraum site into ``out`` (created if missing); return it."""
+    """Write the static Sozialraum site into ``out`` (created if missing, its parent must
+    exist); return it."""
     folder = Path(out)
     previous = _previous(folder)
     files, titles = build_site(project, generated_at, max_quotes)
