@@ -411,3 +411,17 @@ def test_an_output_folder_in_a_missing_folder_is_refused(
     made = tmp_path / "ausgabe"
     assert main(["--project", str(small), *command, f"{made}/"]) == 0
     assert any(made.iterdir())
+
+
+def test_more_need_clusters_than_statements_are_refused(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``needs --n-clusters 100000`` on a few statements silently made one "need" of each."""
+    needs = ["--project", str(small), "needs", "--segments", "all", "--backend", "tfidf"]
+    assert main([*needs, "--n-clusters", "100000"]) == 2
+    err = capsys.readouterr().err
+    assert "--n-clusters 100000 ist zu groß für 4 Aussagen" in err and "höchstens 3" in err
+    assert main([*needs, "--n-clusters", "4"]) == 2
+    assert _counts(small)[1] == 0  # no run stored
+    assert main([*needs, "--n-clusters", "3"]) == 0
+    assert _counts(small)[1] == 1

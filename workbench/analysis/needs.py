@@ -145,6 +145,18 @@ class NeedParams:
             raise WorkbenchError("Die Schwelle für übergreifende Bedarfe muss ≥ 1 sein.")
 
 
+def check_cluster_count(n_clusters: int | None, n_statements: int) -> None:
+    """Refuse a fixed number of clusters that leaves no statement a neighbour: with
+    ``n_clusters`` ≥ the statements each would be a cluster of its own."""
+    if n_clusters is None or n_clusters <= 1 or n_clusters < n_statements:
+        return
+    raise WorkbenchError(
+        f"--n-clusters {n_clusters} ist zu groß für {n_statements} Aussagen: jede wäre ein "
+        f"eigener Bedarf. Bitte höchstens {max(1, n_statements - 1)} angeben oder "
+        "--n-clusters weglassen (dann bestimmt die Werkbank die Zahl)."
+    )
+
+
 def ctfidf_keywords(
     texts: list[str], labels: np.ndarray, top: int = 6, extra_stop: tuple[str, ...] = ()
 ) -> dict[int, list[str]]:
@@ -468,6 +480,7 @@ def run_needs(project: Project, params: NeedParams | None = None, progress: bool
     params = params or NeedParams()
     params.validate()
     segments, vectors, version = clustered_statements(project, params, progress)
+    check_cluster_count(params.n_clusters, len(segments))
     model = make_clusterer(
         params.method,
         n_clusters=params.n_clusters,
