@@ -71,3 +71,20 @@ def test_a_link_in_a_qde_folder_is_no_source(
     err = capsys.readouterr().err
     assert "Der Text einer Textquelle fehlt" in err and "geheim-7f3a" not in err
     assert project.segments().empty
+
+
+def test_a_link_to_a_file_that_is_gone_is_named(
+    upload: Path, project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ordner/b.csv`` linking to a deleted file was passed over without a word."""
+    (upload / "b.csv").symlink_to(upload.parent / "geloescht.csv")
+    assert main(["--project", str(project.path), "import", str(upload)]) == 0
+    out = capsys.readouterr().out
+    assert "Verknüpfungen ins Leere nicht importiert: b.csv (die Datei, auf die sie" in out
+    assert "Mehr Bänke im Park" in _texts(project)
+    for own in ("protokoll.md", "notizen.txt"):  # only links to nowhere: nothing to import
+        (upload / own).unlink()
+    assert main(["--project", str(project.path), "import", str(upload)]) == 2
+    assert "keine eigene Datei. Verknüpfungen ins Leere nicht importiert: b.csv" in (
+        capsys.readouterr().err
+    )

@@ -147,6 +147,15 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
         # a link to a file elsewhere (an unpacked upload's link to ~/.ssh/… or /etc/passwd)
         linked = [f for f in found if not f.resolve().is_relative_to(path.resolve())]
         found = [f for f in found if f not in linked]
+        # a link whose file is gone (moved, deleted, an unplugged drive) is no file either
+        dangling = sorted(
+            f.name
+            for f in path.iterdir()
+            if f.is_symlink()
+            and not f.exists()
+            and not f.name.startswith((".", "~$"))
+            and f.suffix.lower() in suffixes
+        )
         found, described = leave_out_descriptions(found)
         found, left_out = polis.leave_out_companions(found)
         areas = [f for f in found if f.suffix.lower() in (".json", ".geojson") and is_boundaries(f)]
@@ -178,8 +187,16 @@ def expand_paths(paths: Sequence[str | Path], notices: list[str] | None = None) 
             if linked
             else []
         )
-        if not found and linked and not left_out and not described:
-            raise InputError(f"Der Ordner enthält keine eigene Datei. {links[0]}", file=str(path))
+        if dangling:
+            links.append(
+                f"Verknüpfungen ins Leere nicht importiert: {', '.join(dangling)} (die Datei, "
+                "auf die sie zeigen, gibt es nicht mehr; sie wiederherstellen und den Ordner "
+                "erneut importieren)."
+            )
+        if not found and links and not left_out and not described:
+            raise InputError(
+                f"Der Ordner enthält keine eigene Datei. {' '.join(links)}", file=str(path)
+            )
         media = sorted(f.name for f in path.iterdir() if f.suffix.lower() in MEDIA_SUFFIXES)
         recordings = [f"Aufnahmen nicht gelesen: {', '.join(media)} — {MEDIA_HINT}."]
         if notices is not None:
