@@ -33,6 +33,7 @@ from workbench.store import (
     Memo,
     NeedAssignment,
     NeedRun,
+    PseudonymDecision,
     Recommendation,
     RecommendationEvidence,
     RecommendationNeed,
@@ -189,6 +190,27 @@ def test_review_queue_confirm_and_reject_apply_now_and_later(
     _import(project, _cards(tmp_path, "b.csv", ["Quandtmeyer kommt morgen, Rotkehl auch."]))
     assert project.segments()["text"].tolist()[-1].startswith("[Person ")
     assert "Rotkehl auch" in project.segments()["text"].tolist()[-1]
+
+
+def test_a_word_that_stands_nowhere_is_not_decided_without_force(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``pseudonyms confirm nixda`` said "1 Wort … als Name bestätigt" and kept the typo as a
+    name rule for every later import."""
+    _import(project, _cards(tmp_path, "a.csv", ["Im Garten sagt Rotkehl, es braucht Bänke."]))
+    base = ["--project", str(project.path), "pseudonyms"]
+    for decision in ("confirm", "reject"):
+        assert main([*base, decision, "Rotkehel"]) == 2
+        err = capsys.readouterr().err
+        assert "'Rotkehel' steht in keiner gespeicherten Aussage" in err and "--force" in err
+    with project.session() as session:
+        assert session.scalars(select(PseudonymDecision)).all() == []
+    assert main([*base, "confirm", "Rotkehl"]) == 0  # a word that stands there is decided
+    assert main([*base, "reject", "Rotkehl"]) == 0  # also when confirming replaced it
+    assert main([*base, "confirm", "Zabelberg", "--force"]) == 0  # ahead of an import
+    assert "steht bisher in keiner Aussage" in capsys.readouterr().out
+    _import(project, _cards(tmp_path, "b.csv", ["Zabelberg hat angerufen."]))
+    assert project.segments()["text"].tolist()[-1].startswith("[Person ")
 
 
 def test_confirm_keeps_codings_on_their_words(project: Project, tmp_path: Path) -> None:

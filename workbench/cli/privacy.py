@@ -47,16 +47,29 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_decide(args: argparse.Namespace) -> int:
     """workbench pseudonyms confirm|reject KENNUNG|WORT …."""
-    from workbench.ingest.review import decide, resolve
+    from workbench.ingest.review import decide, resolve, unknown_words
 
     project = open_project(args)
     words = resolve(project, args.refs)
     if not words:
         raise WorkbenchError("Kein Wort angegeben.")
+    unknown = unknown_words(project, words)
+    if unknown and not args.force:  # a typo would become a rule for every later import
+        listed = ", ".join(f"'{w}'" for w in unknown)
+        raise WorkbenchError(
+            f"{listed} steht in keiner gespeicherten Aussage und ist kein bekannter Name "
+            "(Tippfehler?): nichts entschieden. Soll die Entscheidung schon für spätere "
+            "Importe gelten, mit --force erneut aufrufen."
+        )
     changed = decide(project, words, args.decision, _researcher(args))
     what = "als Name bestätigt" if args.decision == "confirm" else "als kein Name verworfen"
     print(f"{len(words)} Wort/Wörter {what}; {changed} gespeicherte Aussagen angepasst.")
     print("Die Entscheidung gilt auch für alle späteren Importe.")
+    if unknown:
+        print(
+            f"Hinweis: {', '.join(repr(w) for w in unknown)} steht bisher in keiner Aussage; "
+            "die Entscheidung wirkt erst bei späteren Importen."
+        )
     return 0
 
 
@@ -186,6 +199,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
             help="Kennung oder Wort eines Kandidaten (zeigt workbench pseudonyms review)",
         )  # fmt: skip
         q.add_argument("--by", metavar="NAME", help="wer entscheidet (sonst $USER)")
+        q.add_argument(
+            "--force",
+            action="store_true",
+            help="auch für ein Wort, das in keiner gespeicherten Aussage steht (gilt dann "
+            "für spätere Importe)",
+        )
         q.set_defaults(func=cmd_decide, decision=decision)
 
     p = sub.add_parser(

@@ -158,6 +158,22 @@ def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:
     return words
 
 
+def unknown_words(store: ProjectStore, words: Iterable[str]) -> list[str]:
+    """Those of ``words`` that stand in no stored statement and are neither in the key nor
+    decided before: most likely a typo, which a decision would keep for every later import."""
+    with store.session() as session:
+        texts = list(session.scalars(select(Segment.text)))
+        known = {fold(w) for w in session.scalars(select(PseudonymDecision.word))}
+        known |= {fold(o.strip()) for o in session.scalars(select(Pseudonym.original))}
+        known |= {fold(o.strip()) for o in session.scalars(select(PseudonymSpan.original))}
+    unknown = []
+    for word in words:
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        if fold(word) not in known and not any(pattern.search(t) for t in texts):
+            unknown.append(word)
+    return unknown
+
+
 def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher: str = "") -> int:
     """Store ``confirm`` or ``reject`` for ``words`` and apply it; return statements changed."""
     if decision not in ("confirm", "reject"):
