@@ -83,19 +83,83 @@ _PERSON_VERB_AFTER = re.compile(
 
 
 # "danke sommer", "moin busch": a lower-case noun surname greeted in a chat
-_GREETED = re.compile(r"(?:^|[\s,(])(?:danke|hallo|hi|hey|moin|servus)[ \u00a0]*,?[ \u00a0]*$")
+_GREETED = re.compile(
+    r"(?:^|[\s,(])(?:danke|hallo|hi|hey|moin|servus|tschüss|ciao|merci|grüße[ \u00a0]+an)"
+    r"[ \u00a0]*,?[ \u00a0]*$"
+)
+# "genau, sommer!", "ok sommer, machen wir": an interjection, the name, the clause ends
+_INTERJECTED = re.compile(r"(?:^|[\s,(])(?:genau|ok|okay|super|klar)[ \u00a0]*,?[ \u00a0]*$")
+# a verb of asking or agreeing before it ("ich stimme sommer zu", "frag mal sommer",
+# "sehe ich wie sommer", "+1 für sommer")
+_ASKED = re.compile(
+    r"(?:^|[\s,(])(?:stimme|stimmen|frag|ich[ \u00a0]+frage|fragt|ruf|schreib|sprich|"
+    r"ich[ \u00a0]+wie|wir[ \u00a0]+wie|idee[ \u00a0]+von|\+1[ \u00a0]+für)"
+    r"(?:[ \u00a0]+(?:mal|doch|bitte|gern|gerne|besser|einfach|auch))*[ \u00a0]+$"
+)
+# "mit sommer reden", "das kam von sommer", "mail an sommer": a preposition of a person,
+# the name ending the clause or before a verb of talking to someone
+_WITH = re.compile(r"(?:^|[\s(])(?:mit|von|an|bei)[ \u00a0]+$")
+_CLAUSE_END = re.compile(
+    r"[ \u00a0]*(?:$|[.,!?;:)\n]|(?:reden|sprechen|klären|abstimmen|telefonieren)\b)"
+)
+# the name asked for or called: "bitte sommer fragen", "können wir sommer fragen?"
+_ASKED_AFTER = re.compile(
+    r"[ \u00a0]+(?:fragen|anrufen|anschreiben|einladen|erreichen|ansprechen|kontaktieren)\b"
+)
+# a chat's verb of a person after the name opening a sentence ("sommer kommt später",
+# "sommer hat den link", "hat sommer angerufen?", "ist sommer noch da?")
+_CHAT_PERSON_AFTER = re.compile(
+    r"[ \u00a0]*(?:(?:(?:hat|hatte)[ \u00a0]+"
+    r"(?:recht|angerufen|geschrieben|den[ \u00a0]+link|zeit)|"
+    r"kommt[ \u00a0]+(?:später|gleich|auch|noch|nachher|dazu)|fragt|schreibt|"
+    r"war[ \u00a0]+heute|ist[ \u00a0]+raus|noch[ \u00a0]+da)\b|"
+    r"(?:schon[ \u00a0]+)?(?:da|dabei|online|zurück)[ \u00a0]*\?)"
+)
+_QUESTION_BEFORE = re.compile(
+    r"(?:^|[.!?:\n])[ \u00a0]*(?:wo[ \u00a0]+ist|wer[ \u00a0]+ist|wo[ \u00a0]+bleibt|hat|hatte|ist|"
+    r"kommt|war)[ \u00a0]+$"
+)
+# … or after a question's verb: "hat sommer recht?", "kommt sommer auch?"
+_ASKED_ABOUT = re.compile(r"[ \u00a0]*(?:recht|angerufen|auch)\b")
+# agreeing: "stimmen wir sommer zu?"
+_AGREED_AFTER = re.compile(r"[ \u00a0]+zu[ \u00a0]*(?:$|[.,!?;:)\n])")
+# the name opening a sentence and spoken to: "sommer, kannst du das teilen?"
+_VOCATIVE = re.compile(
+    r"[ \u00a0]*,[^.!?\n]*\b(?:du|dir|dich|dein|deine|kannst|hast|bist|willst|machst|magst|"
+    r"weißt|bitte)\b"
+)
 
 
 def chat_addressed(text: str, m: re.Match[str]) -> bool:
-    """Whether a lower-case listed noun surname at ``m`` is greeted ("danke sommer") or
-    opens a sentence as a speaker ("sommer: …") or before a verb of a person ("sommer hat
-    recht"); "sommer ist zu heiß" and "mehr sommer bitte" stay words."""
-    if _GREETED.search(text, 0, m.start()):
+    """Whether a lower-case listed noun surname at ``m`` is a person as chats write one:
+    greeted ("danke sommer"), asked or agreed with ("ich stimme sommer zu", "frag mal
+    sommer"), after "mit/von/an/bei" at the clause's end ("mit sommer reden"), spoken to
+    ("sommer, kannst du …"), asked after ("wo ist sommer?") or opening a sentence as a
+    speaker or before a verb of a person ("sommer: …", "sommer hat recht"); "sommer ist
+    zu heiß", "mehr sommer bitte", "im sommer" and "koch mal was" stay words."""
+    start, end = m.start(), m.end()
+    if noun_context(text, start, end):
+        return False  # "im sommer", "der koch", "mehr sommer bitte"
+    if _GREETED.search(text, 0, start) or _ASKED.search(text, 0, start):
         return True
-    opening = text[: m.start()].rstrip()
-    if opening and opening[-1] not in ".!?:\n":
+    if _INTERJECTED.search(text, 0, start) and _CLAUSE_END.match(text, end):
+        return True
+    if _WITH.search(text, 0, start) and _CLAUSE_END.match(text, end):
+        return True
+    if _ASKED_AFTER.match(text, end) or _AGREED_AFTER.match(text, end):
+        return True
+    if speaks_after(text, end):
+        return True
+    if _QUESTION_BEFORE.search(text, 0, start):
+        after = _CHAT_PERSON_AFTER.match(text, end) or _ASKED_ABOUT.match(text, end)
+        return text.startswith("?", end) or bool(after)
+    if not _opens(text, start):
         return False
-    return text.startswith(":", m.end()) or speaks_after(text, m.end())
+    return (
+        text.startswith(":", end)
+        or bool(_CHAT_PERSON_AFTER.match(text, end))
+        or bool(_VOCATIVE.match(text, end))
+    )
 
 
 def speaks_after(text: str, end: int) -> bool:

@@ -492,7 +492,7 @@ class Pseudonymiser:
 def _word_surname(variant: str, key: str) -> bool:
     """Whether the listed word ``variant`` is the surname of ``key`` and also a German noun
     of the name lists or the lexicon ("Busch", "Sommer"): in lower case only a word."""
-    surname = " " in key and key.rsplit(" ", 1)[1] == variant.lower()
+    surname = key.rsplit(" ", 1)[-1] == variant.lower()  # "Herr Koch" listed: "koch"
     return surname and (fold(variant) in NOUN_NAMES or is_noun_word(variant))
 
 
