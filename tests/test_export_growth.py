@@ -188,7 +188,7 @@ def test_a_changed_comment_is_named_alone_and_its_forget_command_frees_the_impor
     capsys.readouterr()
     assert _import(project, again) == 2
     err = capsys.readouterr().err
-    assert "1 Zeile der früheren ist geändert oder fehlt (ID 2)" in err and "Traceback" not in err
+    assert "1 Zeile der früheren ist geändert (ID 2)" in err and "Traceback" not in err
     command = re.search(r"workbench (forget --statement [\d ]+);", err)
     assert command is not None and command[1].split()[2:] == [str(ids[WISHES[2]])]
     assert len(project.segments()) == 6
@@ -198,23 +198,64 @@ def test_a_changed_comment_is_named_alone_and_its_forget_command_frees_the_impor
     assert texts == {*WISHES[:2], edited[2], *WISHES[3:9]}
 
 
-def test_a_removed_comment_stops_the_import_and_a_failure_stores_nothing(
+@pytest.mark.backends
+def test_a_subset_of_the_stored_rows_is_already_in_and_asks_to_forget_nothing(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A download missing a stored comment stops; a grown download beside a file that
-    fails (an unknown Sozialraum) stores none of its new comments."""
-    assert _import(project, _polis(tmp_path / "a" / "comments.csv", 5)) == 0
+    """The first lines of a download, never imported on their own, after the whole export
+    was stored: exit 2, "8 Zeilen … geändert oder fehlen" and a forget command for the 8
+    current statements — following it deleted current data. Its rows are all in: exit 0,
+    "bereits enthalten", nothing changed, no forget command."""
+    assert _import(project, _polis(tmp_path / "a" / "comments.csv", 12)) == 0
     sha = _documents(project)[0].sha256
-    lines = _polis(tmp_path / "b" / "comments.csv", 8).read_text().splitlines()
-    (tmp_path / "b" / "comments.csv").write_text("\n".join(lines[:2] + lines[3:]) + "\n")
     capsys.readouterr()
-    assert _import(project, tmp_path / "b" / "comments.csv") == 2
-    assert "(ID 1)" in capsys.readouterr().err
-    grown = _polis(tmp_path / "c" / "comments.csv", 8)
+    assert _import(project, _polis(tmp_path / "b" / "comments.csv", 4)) == 0
+    out = "".join(capsys.readouterr())
+    assert "bereits enthalten" in out and "forget --statement" not in out
+    assert "8 gespeicherte Zeilen fehlen in diesem Download (ID 4, 5, 6, 7, 8, 9, 10, 11;" in out
+    assert len(project.segments()) == 12 and _documents(project)[0].sha256 == sha
+
+
+def _without(path: Path, rows: int, left_out: set[int], edited: dict[int, str]) -> Path:
+    """A Pol.is download of ``rows`` comments without those ``left_out`` (by ID)."""
+    lines = _polis(path, rows, edited).read_text().splitlines()
+    kept = [line for i, line in enumerate(lines) if i - 1 not in left_out]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
+
+
+def test_removed_comments_stay_and_a_failure_stores_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A download missing stored comments (removed on the platform) and holding new ones
+    stopped the import and offered to forget the missing comments' statements. The new
+    ones are added, the missing stay and are named, no forget command; beside an edited
+    comment only that one's statement is to forget. A grown download beside a file that
+    fails (an unknown Sozialraum) stores none of its new comments."""
+    assert _import(project, _polis(tmp_path / "a" / "comments.csv", 8)) == 0
+    ids = dict(zip(project.segments()["text"], project.segments()["segment_id"], strict=True))
+    edited = {1: "Der Spielplatz an der Grundschule ist kaputt"}
+    both = _without(tmp_path / "e" / "comments.csv", 12, {3}, edited)
+    capsys.readouterr()
+    assert _import(project, both) == 2
+    err = capsys.readouterr().err
+    assert "1 Zeile der früheren ist geändert (ID 1)" in err
+    assert "1 gespeicherte Zeile fehlt in diesem Download (ID 3;" in err
+    command = re.search(r"workbench (forget --statement [\d ]+);", err)
+    assert command is not None and command[1].split()[2:] == [str(ids[WISHES[1]])]
+    sha = _documents(project)[0].sha256
+    grown = _polis(tmp_path / "c" / "comments.csv", 12)
     broken = tmp_path / "c" / "umfrage.csv"
     pd.DataFrame({"Text": ["Mehr Licht"], "Sozialraum": ["Atlantis"]}).to_csv(broken)
     assert _import(project, grown, broken, "--text-column", "Text") == 2
-    assert len(project.segments()) == 5 and _documents(project)[0].sha256 == sha
+    assert len(project.segments()) == 8 and _documents(project)[0].sha256 == sha
+    capsys.readouterr()
+    assert _import(project, _without(tmp_path / "b" / "comments.csv", 12, {1, 3}, {})) == 0
+    out = capsys.readouterr().out
+    assert "6 Aussagen standen schon im Projekt" in out and "4 neue kamen hinzu" in out
+    assert "2 gespeicherte Zeilen fehlen in diesem Download (ID 1, 3;" in out
+    assert "forget --statement" not in out
+    assert list(project.segments().sort_values("segment_id")["text"]) == WISHES
 
 
 @pytest.mark.backends

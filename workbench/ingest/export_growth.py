@@ -38,9 +38,10 @@ class Growth:
     """How a file's rows compare with those stored from its earlier download."""
 
     added: tuple[ParsedSegment, ...]  # rows the stored document does not have
-    changed: tuple[tuple[int, str], ...]  # stored (statement, row ID) changed or gone
+    changed: tuple[tuple[int, str], ...]  # stored (statement, row ID) changed in the file
     kept: int  # stored rows unchanged in the file
     erased: int = 0  # rows of the file the team erased (``workbench forget``): left out
+    missing: tuple[tuple[int, str], ...] = ()  # stored (statement, row ID) not in the file
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Appending:
     erased: int = 0  # rows of the file erased in the project: left out
     workshop: str | None = None  # the stored document's workshop …
     district: str | None = None  # … and its Sozialraum
+    missing: tuple[str, ...] = ()  # row IDs of stored rows the file no longer holds
 
     def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
         """The new rows, in the stored rows' workshop and Sozialraum unless the import
@@ -116,15 +118,26 @@ def growth(
     segments = document.segments
     rows = {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
     known = {source for _, (source, _), _ in stored}
+    missing = tuple((key, row[0]) for key, row, _ in stored if row[0] not in rows)
     changed = tuple(
-        (key, row[0]) for key, row, text in stored if rows.get(row[0]) != (row, _same(text))
+        (key, row[0])
+        for key, row, text in stored
+        if row[0] in rows and rows[row[0]] != (row, _same(text))
     )
-    if len(changed) == len(stored):
+    kept = len(stored) - len(changed) - len(missing)
+    if not kept:
         return None
     new = [s for s in document.segments if s.source_id not in known]
     erased = erased or {}
     added = tuple(s for s in new if erased.get(s.source_id) != row_digest(s.text))
-    return Growth(added, changed, len(stored) - len(changed), len(new) - len(added))
+    order = lambda pair: _by_number(pair[1])  # noqa: E731
+    return Growth(
+        added,
+        tuple(sorted(changed, key=order)),
+        kept,
+        len(new) - len(added),
+        tuple(sorted(missing, key=order)),
+    )
 
 
 def appending(
@@ -133,7 +146,8 @@ def appending(
     """The file with its new rows only, to be added to stored document ``target`` of
     ``meeting`` (its workshop's name, Sozialraum, …)."""
     rows = replace(document, segments=found.added)
-    return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1])
+    missing = tuple(source for _, source in found.missing)
+    return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
 
 
 def one_download_each(appends: Mapping[int, Appending]) -> dict[int, tuple[bool, str]]:
@@ -187,7 +201,7 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
     if result.status != "importiert":
         return result
     append_rows(session, plan.target, plan.document.sha256)
-    notice = appended_notice(plan.kept, result.segments, plan.erased)
+    notice = appended_notice(plan.kept, result.segments, plan.erased) + _missing(plan.missing)
     return replace(result, notices=(notice, *result.notices))
 
 
@@ -209,21 +223,46 @@ def _erased(erased: int) -> str:
     return f" {rows} (workbench forget), {'bleibt' if erased == 1 else 'bleiben'} gelöscht."
 
 
+def _missing(sources: Sequence[str]) -> str:
+    """What becomes of stored rows a download no longer holds (removed on the platform)."""
+    if not sources:
+        return ""
+    shown = ", ".join(sources[:_SHOWN]) + (" …" if len(sources) > _SHOWN else "")
+    one = len(sources) == 1
+    return (
+        f" {plural(len(sources), 'gespeicherte Zeile fehlt', 'gespeicherte Zeilen fehlen')} "
+        f"in diesem Download (ID {shown}; auf der Plattform entfernt?) und "
+        f"{'bleibt' if one else 'bleiben'} im Projekt. Soll{'' if one else 'en'} "
+        f"sie auch dort entfallen, die Aussage{'' if one else 'n'} dieser Zeilen-ID"
+        f"{'' if one else 's'} bewusst mit workbench forget löschen."
+    )
+
+
+def within(found: Growth) -> str:
+    """Why a download whose rows are all stored unchanged (an earlier or partial one)
+    adds nothing."""
+    return (
+        "nicht importiert: bereits enthalten — jede Zeile dieses Downloads steht "
+        f"unverändert im Projekt ({plural(found.kept, 'Aussage', 'Aussagen')}); ein "
+        "früherer oder unvollständiger Download desselben Exports? Nichts geändert."
+        f"{_missing(tuple(source for _, source in found.missing))}"
+    )
+
+
 def nothing_new(found: Growth) -> str:
     """Why a download whose only new rows are erased ones adds nothing."""
     return (
         "nicht importiert: nichts Neues — "
         f"{plural(found.kept, 'Aussage steht', 'Aussagen stehen')} schon im Projekt."
-        f"{_erased(found.erased)}"
+        f"{_erased(found.erased)}{_missing(tuple(source for _, source in found.missing))}"
     )
 
 
 def changed_rows(found: Growth) -> str:
-    """The stored rows a download changed or lost, by the file's row IDs."""
+    """The stored rows a download changed, by the file's row IDs."""
     shown = ", ".join(source for _, source in found.changed[:_SHOWN])
     more = " …" if len(found.changed) > _SHOWN else ""
-    one = len(found.changed) == 1
-    what = "ist geändert oder fehlt" if one else "sind geändert oder fehlen"
+    what = "ist geändert" if len(found.changed) == 1 else "sind geändert"
     return f"{plural(len(found.changed), 'Zeile', 'Zeilen')} der früheren {what} (ID {shown}{more})"
 
 
@@ -236,6 +275,7 @@ def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
         f"forget --statement {ids}; ihre Kodierungen gehen mit) und die Datei erneut "
         "importieren — die übrigen Aussagen bleiben, neue Zeilen kommen hinzu. Sind es "
         "zwei verschiedene Dateien gleichen Namens, nimmt --allow-duplicates beide auf."
+        f"{_missing(tuple(source for _, source in grown.missing))}"
     )
 
 

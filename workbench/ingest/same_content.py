@@ -47,6 +47,7 @@ from workbench.ingest.export_growth import (
     nothing_new,
     one_download_each,
     row_id,
+    within,
 )
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
@@ -255,6 +256,8 @@ def _earlier_version(
             return appending(document, other.key, grown, other.workshop)  # downloaded again
         if grown is not None and grown.erased and not grown.changed:
             return SKIPPED, nothing_new(grown)  # only rows the team erased are new
+        if grown is not None and grown.missing and not grown.changed:
+            return SKIPPED, within(grown)  # an earlier or partial download: all in
         known = Counter(_statement(text) for _, text in theirs)
         kept = sum((Counter(mine) & known).values())
         if not kept or 2 * kept < len(mine):
@@ -262,7 +265,7 @@ def _earlier_version(
         if _coded(document) and kept == len(mine) == len(theirs):
             continue  # the same statements with another coder's codes: welcome
         lost = grown.changed if grown is not None and grown.changed else theirs
-        ids = " ".join(str(key) for key, _ in sorted(lost))
+        ids = " ".join(str(key) for key, _ in sorted(lost))  # forget: only the changed
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
         changed = len(mine) - kept
         if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
