@@ -321,3 +321,38 @@ def test_two_later_downloads_in_one_import_add_their_rows_once(
     assert "ein früherer Download desselben Exports" in out and "8 neue kamen hinzu" in out
     assert list(project.segments().sort_values("segment_id")["text"]) == WISHES
     assert len(_documents(project)) == 1
+
+
+def _summary(folder: Path, conversation: str) -> None:
+    """The summary.csv of a Pol.is export of ``conversation``."""
+    (folder / "summary.csv").write_text(
+        f"topic,Bänke im Viertel\nurl,https://pol.is/{conversation}\ncomments,12\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.backends
+def test_a_cloned_polis_conversation_is_not_added_to_the_first(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A conversation cloned on Pol.is starts with the same seed comments and IDs: its
+    export's comments were added to the first conversation's document. The conversation
+    ID of summary.csv must match: the clone is a document of its own. A later download of
+    the first, without its summary.csv, still grows the first."""
+    _summary(_polis(tmp_path / "a" / "comments.csv", 4).parent, "2abcdefghi")
+    assert _import(project, tmp_path / "a" / "comments.csv") == 0
+    assert _import(project, _polis(tmp_path / "b" / "comments.csv", 6)) == 0
+    clone = _polis(tmp_path / "c" / "comments.csv", 8, {5: "Mehr Grün im Hinterhof"})
+    _summary(clone.parent, "9zyxwvutsr")
+    capsys.readouterr()
+    assert _import(project, clone) == 0
+    out = capsys.readouterr().out
+    assert "8 Aussagen importiert" in out and "erneut heruntergeladen" not in out
+    first, second = sorted(_documents(project), key=lambda d: d.id)
+    assert len(project.segments().query(f"document_id == {first.id}")) == 6
+    assert len(project.segments().query(f"document_id == {second.id}")) == 8
+    grown = _polis(tmp_path / "d" / "comments.csv", 10)
+    _summary(grown.parent, "2abcdefghi")
+    assert _import(project, grown) == 0
+    assert "4 neue kamen hinzu" in capsys.readouterr().out
+    assert len(project.segments().query(f"document_id == {first.id}")) == 10

@@ -309,7 +309,11 @@ def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
     if found.comments and not (mapping.text_column or mapping.id_column):
         given = replace(mapping, text_column=polis.COMMENT_TEXT, id_column=polis.COMMENT_ID)
     document = parse_table(path, given)
-    noted = {"columns": given is not mapping, "topic": found.topic}
+    noted = {
+        "columns": given is not mapping,
+        "topic": found.topic,
+        "conversation": found.conversation,
+    }
     if not any(noted.values()):
         return document
     return replace(

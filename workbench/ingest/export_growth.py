@@ -92,6 +92,19 @@ def has_row_ids(document: ParsedDocument) -> bool:
     )
 
 
+def conversation(options: Mapping[str, Any]) -> str | None:
+    """The Pol.is conversation a file's rows come from (its summary.csv's URL), if known."""
+    found = options.get("polis")
+    return found.get("conversation") if isinstance(found, Mapping) else None
+
+
+def another_conversation(document: ParsedDocument, options: Mapping[str, Any]) -> bool:
+    """Whether a Pol.is file comes from another conversation than a stored document of
+    ``options`` (a clone starts with the same seed comments and IDs, then differs)."""
+    mine, theirs = conversation(document.options), conversation(options)
+    return bool(mine and theirs and mine != theirs)
+
+
 def downloaded_before(
     document: ParsedDocument, name: str, options: Callable[[], Mapping[str, Any]]
 ) -> tuple[str, str] | None:
@@ -302,6 +315,9 @@ def append_rows(session: Session, target: int, sha256: str) -> None:
     earlier = [*(stored.options or {}).get(EARLIER_SHA, []), stored.sha256]
     erased = {ERASED_ROWS: stored.options[ERASED_ROWS]} if ERASED_ROWS in stored.options else {}
     options = {**(written.options or {}), **erased, EARLIER_SHA: earlier}
+    known = conversation(stored.options or {})
+    if known and not conversation(options):  # a download without its summary.csv
+        options["polis"] = {**options.get("polis", {}), "conversation": known}
     session.flush()
     session.delete(written)
     session.flush()  # the hash is unique per importer: free it first

@@ -99,6 +99,7 @@ class PolisFile:
     companion: str | None  # "Zusammenfassung", "einzelne Stimmen" …: no statements
     comments: bool  # a conversation's comments
     topic: str | None  # the conversation's topic (comments with a summary.csv beside them)
+    conversation: str | None = None  # its ID, the last part of the summary's pol.is URL
 
     @classmethod
     def of(cls, path: Path) -> PolisFile:
@@ -106,8 +107,14 @@ class PolisFile:
         records = _head(path) if path.suffix.lower() == ".csv" else []
         comments = bool(records) and set(records[0]) >= COMMENT_COLUMNS
         summary = path.parent / "summary.csv"
-        topic = _summary(_head(summary)).get("topic", "") if comments and summary.is_file() else ""
-        return cls(_kind(records), comments, " ".join(topic.split()) or None)
+        pairs = _summary(_head(summary)) if comments and summary.is_file() else {}
+        topic = " ".join(pairs.get("topic", "").split()) or None
+        return cls(_kind(records), comments, topic, _conversation(pairs.get("url", "")))
+
+
+def _conversation(url: str) -> str | None:
+    """A Pol.is conversation's ID from its URL (``https://pol.is/2vkxcncppn``)."""
+    return url.strip().rstrip("/").rsplit("/", 1)[-1] or None
 
 
 def leave_out_companions(files: Sequence[Path]) -> tuple[list[Path], list[str]]:

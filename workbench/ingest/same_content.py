@@ -40,6 +40,7 @@ from workbench.ingest.district_names import district_in_name, district_in_title
 from workbench.ingest.export_growth import (
     Appending,
     Row,
+    another_conversation,
     appending,
     changed_notice,
     downloaded_before,
@@ -240,6 +241,8 @@ def _earlier_version(
             continue
         if (before := downloaded_before(document, other.name, other.options)) is not None:
             return before  # an earlier download of an export grown since: all in
+        if another_conversation(document, other.options()):
+            continue  # a cloned Pol.is conversation: its seed comments are its own
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
         if mac not in names() or _another_workshop(document, other.workshop, stored_name):
             continue
