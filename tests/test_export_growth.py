@@ -356,3 +356,32 @@ def test_a_cloned_polis_conversation_is_not_added_to_the_first(
     assert _import(project, grown) == 0
     assert "4 neue kamen hinzu" in capsys.readouterr().out
     assert len(project.segments().query(f"document_id == {first.id}")) == 10
+
+
+def test_a_chat_saved_mid_message_then_whole_names_the_cut_message(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chat saved while a message was being written (its end missing), then at the
+    meeting's end with many more messages: fewer than half of the file's messages were
+    stored, so the whole chat came in again — every stored message twice. It stops
+    (exit 2, nothing stored) and names the cut message alone, with the forget command
+    for its statement; forgotten, the same file adds the rest."""
+    path = tmp_path / "a" / "meeting_saved_chat.txt"
+    path.parent.mkdir()
+    lines = [
+        f"18:{i:02d}:00 From Jana Wolff to Everyone:\n\t{text}" for i, text in enumerate(WISHES)
+    ]
+    path.write_text("\n".join([*lines[:2], lines[2][:-12]]) + "\n", encoding="utf-8")
+    assert _import(project, path, "--district", "Wiesdorf") == 0
+    cut = project.segments().query("source_id == '3'")["segment_id"].iloc[0]
+    whole = tmp_path / "b" / "meeting_saved_chat.txt"
+    whole.parent.mkdir()
+    whole.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _import(project, whole, "--district", "Wiesdorf") == 2
+    err = capsys.readouterr().err
+    assert "1 Zeile der früheren ist geändert (ID 3)" in err and "Traceback" not in err
+    assert f"workbench forget --statement {cut};" in err and len(project.segments()) == 3
+    assert main(["--project", str(project.path), "forget", "--statement", str(cut)]) == 0
+    assert _import(project, whole, "--district", "Wiesdorf") == 0
+    assert sorted(project.segments()["text"]) == sorted(WISHES)

@@ -163,6 +163,21 @@ def appending(
     return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
 
 
+def unchanged(
+    document: ParsedDocument, target: int, found: Growth, meeting: Sequence[str | None]
+) -> Appending | str | None:
+    """For a file that changed no stored row: its new rows to add to ``target``, or why it
+    adds nothing (only erased rows new; all its rows stored: an earlier or partial
+    download); None if it changed a row or is the stored rows again."""
+    if found.changed:
+        return None
+    if found.added:
+        return appending(document, target, found, meeting)  # downloaded again
+    if found.erased:
+        return nothing_new(found)
+    return within(found) if found.missing else None
+
+
 def one_download_each(appends: Mapping[int, Appending]) -> dict[int, tuple[bool, str]]:
     """Of several downloads of one export in an import (by index), the one with the most
     new rows is added; the others, by index: (False, why) if it holds their new rows as

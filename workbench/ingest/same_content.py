@@ -41,14 +41,12 @@ from workbench.ingest.export_growth import (
     Appending,
     Row,
     another_conversation,
-    appending,
     changed_notice,
     downloaded_before,
     growth,
-    nothing_new,
     one_download_each,
     row_id,
-    within,
+    unchanged,
 )
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
@@ -255,12 +253,12 @@ def _earlier_version(
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
         erased = other.options().get(ERASED_ROWS)
         grown = None if _coded(document) else growth(document, rows, erased)
-        if grown is not None and grown.added and not grown.changed:
-            return appending(document, other.key, grown, other.workshop)  # downloaded again
-        if grown is not None and grown.erased and not grown.changed:
-            return SKIPPED, nothing_new(grown)  # only rows the team erased are new
-        if grown is not None and grown.missing and not grown.changed:
-            return SKIPPED, within(grown)  # an earlier or partial download: all in
+        if grown is not None and (plan := unchanged(document, other.key, grown, other.workshop)):
+            return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
+        in_wave = f"Welle '{other.wave}', " if other.wave else ""
+        if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
+            ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited
+            return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)  # in a larger file
         known = Counter(_statement(text) for _, text in theirs)
         kept = sum((Counter(mine) & known).values())
         if not kept or 2 * kept < len(mine):
@@ -269,7 +267,6 @@ def _earlier_version(
             continue  # the same statements with another coder's codes: welcome
         lost = grown.changed if grown is not None and grown.changed else theirs
         ids = " ".join(str(key) for key, _ in sorted(lost))  # forget: only the changed
-        in_wave = f"Welle '{other.wave}', " if other.wave else ""
         changed = len(mine) - kept
         if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
             return SKIPPED, (
