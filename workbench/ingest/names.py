@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_cued import cued
 from workbench.ingest.name_cues import names_language, sentence_particles, speaks
@@ -283,6 +284,7 @@ class PersonFinder:
                 or cued(self, text, toks, i)
                 or pairs.unlisted_pair(self, text, toks, i, hits[-1] if hits else None)
                 or known_word(self, text, toks, i)
+                or known_noun(self, text, toks, i)
                 or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)

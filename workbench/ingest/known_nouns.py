@@ -1,0 +1,113 @@
+"""A surname the project's key knows that is also a German noun ("Sommer" of a Frau Anna
+Sommer met in another workshop's or an earlier file's statement).
+
+The key holds it from a full name or a form of address (:class:`NamedSurnames`); alone
+it is the person where a listed name would be (:mod:`listed_nouns`: "Ich stimme Sommer
+zu.", "Frag mal Sommer.", "Wie Koch meinte, …") and the noun where the sentence shows one
+("im Sommer", "Mehr Sommer bitte", "Sommer 2024", "ein heißer Sommer", "der Koch" unless a
+verb of a person follows). Opening a sentence it is the person only as its subject or
+speaker ("Sommer hat recht", "Koch: …"; "Lange gewartet haben wir nicht", "Weiß jemand,
+wann …" stay). It is replaced and shown for review: the key of a real project
+holds hundreds of surnames, and a researcher decides with ``pseudonyms reject`` where
+nobody was meant. Surnames that are words but no nouns ("Lang", "Jung": "Jung und Alt")
+and the name lists' plurals ("Rosen blühen im Mai") keep the narrower rules of
+:func:`known_in_text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.listed_nouns import is_noun_word, noun_context, word_use
+from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
+from workbench.ingest.name_tokens import Tok
+from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.pii_patterns import Hit
+
+KNOWN_NOUN_CONFIDENCE = 0.7  # replaced, and shown for review
+
+
+def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """A noun surname of the key, met with a first name or a form of address, standing
+    alone where no noun stands ("Ich stimme Sommer zu." after "Frau Anna Sommer")."""
+    tok = toks[i]
+    key = finder.known.get(tok.lower)
+    if key is None or key != tok.lower or key not in finder.named:
+        return None
+    word = tok.text
+    if short_word(tok) or not (word[0].isupper() and word[1:].islower()):
+        return None  # "SOMMER" in a heading, "sommer" in a chat: left to other rules
+    if not ordinary_word(word) or finder.blocked(tok):
+        return None  # no word ("Becker"): known_word's; a protected or rejected word
+    if not (tok.folded in lists.NOUN_SURNAMES or is_noun_word(word)):
+        return None  # "Lang", "Jung": known_in_text's
+    if tok.folded in lists.NOUN_FIRST_NAMES:
+        return None  # a plural ("Rosen blühen im Mai"): known_in_text's
+    if text[tok.end : tok.end + 1] in ("-", "/") or text[tok.start - 1 : tok.start] in (
+        "-",
+        "/",
+        "(",
+    ):
+        return None  # "Sommer-Fest", "Klein-Kinder", "Import/Winter", "(Sommer)"
+    if _after_noun_preposition(text, toks, i) or _beside_a_noun(finder, text, toks, i):
+        return None  # "in Weiß gehalten", "im Frühjahr und Sommer", "Groß und Klein"
+    match = re.compile(re.escape(word)).match(text, tok.start)
+    if match is None or word_use(text, match, word):
+        return None  # "der Koch" (not "Der Koch sagt"), "bis Sommer", "St. Martin"
+    if noun_context(text, tok.start, tok.end):
+        return None  # "Mehr Sommer bitte", "Sommer 2024", "ein heißer Sommer"
+    if finder._institution_after(text, toks, i):
+        return None  # "Koch Straße"
+    if (i == 0 or tok.sentence_start) and not _opens_as_person(text, toks, i):
+        return None  # "Lange gewartet haben wir nicht", "Weiß jemand, wann …"
+    return Hit(tok.start, tok.end, "person", key, KNOWN_NOUN_CONFIDENCE, word), i
+
+
+def _opens_as_person(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the word ``toks[i]`` opening a sentence is its subject or its speaker: a
+    finite verb in the singular, a colon, a comma, a bracket or "und" follows ("Sommer
+    fehlt heute", "Koch: …", "Koch (Jugendamt) …", "Sommer und Becker kamen")."""
+    if singular_verb(text, toks, i):
+        return True
+    after = text[toks[i].end :].lstrip(" \u00a0")
+    return after[:1] in (":", ",", "(") or after.startswith("und ")
+
+
+# Prepositions before a noun without an article ("in Weiß", "aus Holz", "seit Winter");
+# after "mit", "von", … a singular noun needs one: "mit Koch reden" is the person
+_BARE_NOUN_PREPOSITIONS = frozenset("in aus auf unter zwischen durch seit".split())
+_AND = frozenset(("und", "oder", "sowie"))
+
+
+def _after_noun_preposition(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether a preposition that takes a bare noun stands right before ``toks[i]``."""
+    prev = toks[i - 1] if i else None
+    return (
+        prev is not None
+        and prev.lower in _BARE_NOUN_PREPOSITIONS
+        and text[prev.end : toks[i].start] == " "
+    )
+
+
+def _beside_a_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` is listed after a word of the language, no name of the key
+    ("im Frühjahr und Sommer", "Frühjahr, Sommer", "Groß und Klein", also if the key holds
+    "Groß" from a word met alone); after a name it stays the person ("Becker und Sommer
+    kamen")."""
+    if i and toks[i - 1].lower in _AND and text[toks[i - 1].end : toks[i].start] == " ":
+        other = toks[i - 2] if i >= 2 else None
+        gap = text[other.end : toks[i - 1].start] if other is not None else ""
+    elif i and text[toks[i - 1].end : toks[i].start] in (",", ", "):
+        other, gap = toks[i - 1], " "
+    else:
+        return False
+    if other is None or gap != " " or not other.text[:1].isupper() or other.text.isupper():
+        return False
+    held = finder.known.get(other.lower)
+    if held is not None and (held in finder.named or not ordinary_word(other.text)):
+        return False  # a name of the key ("Becker und Sommer"), not a word met alone
+    if finder.is_first(other):
+        return False
+    noun = is_german_noun(other.folded) and not finder.names.has_last(other.text)
+    return noun or ordinary_word(other.text)
