@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workbench.ingest.category_people import known_in_category
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 
@@ -31,7 +32,9 @@ class FieldMemo:
         return (len(p.known), len(p.confirmed), p.rejected, p.protected, p.protected_phrases)
 
     def pseudonymise(self, text: str, names: Sequence[str], prose: bool) -> str:
-        """``text`` with personal data replaced, as :meth:`Pseudonymiser.pseudonymise`."""
+        """``text`` with personal data replaced, as :meth:`Pseudonymiser.pseudonymise`; a
+        category (``prose`` false) also loses the known people it names in full or as a
+        group ("Team Becker": :mod:`workbench.ingest.category_people`)."""
         state = self._now()
         if state != self._state or names is not self._names:
             self._state, self._names, self._kept = state, names, {}
@@ -39,6 +42,8 @@ class FieldMemo:
         if kept is not None:
             return kept
         out = self.pseudonymiser.pseudonymise(text, names, prose)[0]
+        if not prose:
+            out = known_in_category(self.pseudonymiser, out, names)
         if self._now() == state:  # nothing new in the key: the same value reads the same
             self._kept[text, prose] = out
         return out
