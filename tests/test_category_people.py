@@ -45,3 +45,21 @@ def test_a_known_person_in_a_category_value_is_replaced(project: Project, tmp_pa
     assert rows[0]["Hinweis"].startswith("[Person ")
     # ordinary categories stay, though "Bauer" is a known surname
     assert (rows[0]["Beruf"], rows[0]["Jahreszeit"]) == ("Bauer", "Winter")
+
+
+def test_a_category_naming_a_person_learned_later_loses_the_name(
+    project: Project, tmp_path: Path
+) -> None:
+    survey = tmp_path / "umfrage.csv"
+    with survey.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["Text", "Sozialraum", "Gruppe", "Beruf"])
+        writer.writerow(["Der Spielplatz ist kaputt.", "Manfort", "Team Becker", "Bauer"])
+    _cli(project, "import", str(survey), "--workshop", "Umfrage")
+    b = _protocol(tmp_path / "b.md", "Forum B", "Herr Jens Becker kommt.", "Herr Uwe Bauer kommt.")
+    _cli(project, "import", str(b))
+    with project.session() as session:
+        rows = [s.attributes for s in session.query(Segment) if s.attributes]
+    # as if the survey had been imported after the protocol
+    assert rows[0]["Gruppe"].startswith("Team [Person ")
+    assert rows[0]["Beruf"] == "Bauer"

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
+from workbench.ingest.category_people import known_in_category
 from workbench.ingest.key_growth import shows
 from workbench.ingest.long_names import fitted_label
 from workbench.ingest.person_headers import is_prose_column
@@ -179,6 +180,8 @@ def _attributes(
             if seen not in read:
                 size = len(key.known)
                 new = learned_only(key, value, listed_in(workshop_id), learned, prose)
+                if not prose:  # "Team Becker", as the import reads a category now
+                    new = known_in_category(key, new, listed_in(workshop_id))
                 if len(key.known) != size:  # the key grew: what was read before may not hold
                     read.clear()
                     attributes[field] = new
