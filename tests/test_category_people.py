@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 from tests.test_learned_across import _protocol
+from tests.test_qdpx_people import TALK, _archive, _guid, _source
 from workbench import Project
 from workbench.cli.main import main
+from workbench.exchange.qdpx import import_qdpx
 from workbench.store import Segment
 
 
@@ -63,3 +65,22 @@ def test_a_category_naming_a_person_learned_later_loses_the_name(
     # as if the survey had been imported after the protocol
     assert rows[0]["Gruppe"].startswith("Team [Person ")
     assert rows[0]["Beruf"] == "Bauer"
+
+
+def test_a_qdpx_set_naming_a_person_learned_later_loses_the_name(
+    project: Project, tmp_path: Path
+) -> None:
+    body = (
+        "<Sources>" + _source(2, "Nachgespräch.docx") + "</Sources>"
+        f'<Sets><Set guid="{_guid(301)}" name="Team Becker">'
+        f'<MemberSource targetGUID="{_guid(2)}"/></Set>'
+        f'<Set guid="{_guid(302)}" name="Winter">'
+        f'<MemberSource targetGUID="{_guid(2)}"/></Set></Sets>'
+    )
+    import_qdpx(project, _archive(tmp_path / "m.qdpx", body, {2: TALK}, "MAXQDA 2022"))
+    b = _protocol(tmp_path / "b.md", "Forum B", "Herr Jens Becker kommt.", "Frau Ute Winter kommt.")
+    _cli(project, "import", str(b))
+    sets = [a["Sets"] for a in project.segments()["attributes"] if a and "Sets" in a]
+    assert sets
+    for names in sets:  # each set name as a category value: the group loses the name
+        assert names[0].startswith("Team [Person ") and names[1] == "Winter"

@@ -168,26 +168,34 @@ def _attributes(
         .tuples()
         .all()
     )  # read before the key is asked (it reads the name lists)
+
+    def reread(field: str, value: str, workshop_id: int) -> str:
+        """A stored text value read again with the grown key, once per value."""
+        prose = is_prose_column(field) or is_prose(value)
+        seen = (value, prose, workshop_id)
+        if seen not in read:
+            size = len(key.known)
+            new = learned_only(key, value, listed_in(workshop_id), learned, prose)
+            if not prose:  # "Team Becker", as the import reads a category now
+                new = known_in_category(key, new, listed_in(workshop_id))
+            if len(key.known) != size:  # the key grew: what was read before may not hold
+                read.clear()
+                return new
+            read[seen] = new
+        return read[seen]
+
     for segment_id, workshop_id, stored in rows:
         if not isinstance(stored, dict) or not shows(learned, _values([stored])):
             continue
         attributes = dict(stored)
         for field, value in stored.items():
-            if not isinstance(value, str) or not learned.search(value):
-                continue
-            prose = is_prose_column(field) or is_prose(value)
-            seen = (value, prose, workshop_id)
-            if seen not in read:
-                size = len(key.known)
-                new = learned_only(key, value, listed_in(workshop_id), learned, prose)
-                if not prose:  # "Team Becker", as the import reads a category now
-                    new = known_in_category(key, new, listed_in(workshop_id))
-                if len(key.known) != size:  # the key grew: what was read before may not hold
-                    read.clear()
-                    attributes[field] = new
-                    continue
-                read[seen] = new
-            attributes[field] = read[seen]
+            if isinstance(value, str) and learned.search(value):
+                attributes[field] = reread(field, value, workshop_id)
+            elif isinstance(value, list):  # a REFI-QDA source's "Sets": each like a value
+                attributes[field] = [
+                    reread(field, v, workshop_id) if isinstance(v, str) and learned.search(v) else v
+                    for v in value
+                ]
         if attributes != stored:
             changed[segment_id] = attributes
     ids = sorted(changed)
