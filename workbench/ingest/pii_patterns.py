@@ -278,8 +278,12 @@ _PERSON_NUMBER = re.compile(
     r"Antrags|Vorgangs|Kd\.|Mitgl\.|Perso|Steuer-Identifikations)(?:[- ]?Nr\.?|-?[Nn]ummer|nr\.?)|"
     # "Steuer-ID", "IdNr.", "Steuer-IdNr.", and the card itself: "Personalausweis: T22000129"
     r"Steuer-?ID|(?:Steuer-?)?Id-?Nr\.?|(?:Personal)?[Aa]usweis|Reisepass|SV-Ausweis|"
-    # a case of a private person: "Aktenzeichen 123/45", "Az. 4 C 123/21"
-    r"Aktenzeichen|Az\.|Geschäftszeichen)"
+    # a case of a private person: "Aktenzeichen 123/45", "Az. 4 C 123/21", "AZ: 3 K 123/21",
+    # "Unser Zeichen 4711/23" (a letter's own reference)
+    r"Aktenzeichen|Az\.|AZ|Geschäftszeichen|(?<![\w-])(?:[Uu]nser|[Ii]hr|[Mm]ein)\s+Zeichen)"
+    # … also with the office between: "Mein Aktenzeichen beim Amt ist 3 K 123/21"
+    r"(?:\s+(?:beim|bei\s+de[mnr]|vom|von\s+de[mnr]|im|am|des|der)"
+    r"(?:\s+[\wäöüß.-]+){1,2}(?=\s+(?:ist|lautet)\b))?"
     r"(?:\s*:|\s+(?:ist|lautet)(?:\s*:)?)?\s*"
     # after a blank only digits or a single letter ("12 010180 M 123"), not "IBAN", "E-Mail"
     r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])| (?=\d|[A-Z](?![\w-]))){2,24})(?![\w])"

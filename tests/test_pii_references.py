@@ -1,0 +1,37 @@
+"""Case numbers, protocol numbers and other references in statements: a person's is
+replaced, a document's or a project's stays readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Mein Aktenzeichen beim Amt ist 3 K 123/21.", "3 K 123/21"),
+        ("Das Aktenzeichen beim Jobcenter lautet 123/45.", "123/45"),
+        ("AZ: 3 K 123/21", "3 K 123/21"),
+        ("Unser Zeichen 4711/23", "4711/23"),
+        ("Ihr Zeichen: AB-12345", "AB-12345"),
+    ],
+)
+def test_a_case_number_with_the_office_between_or_a_letters_reference_is_replaced(
+    text: str, number: str
+) -> None:
+    cleared = _clear(text)
+    assert number not in cleared and "[Kennnummer]" in cleared
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die AZ berichtet über uns.", "Unser Zeichen ist die Blume.", "Az. des Verfahrens fehlt"],
+)
+def test_a_newspaper_or_a_sign_without_a_number_stays(text: str) -> None:
+    assert _clear(text) == text
