@@ -35,3 +35,28 @@ def test_a_case_number_with_the_office_between_or_a_letters_reference_is_replace
 )
 def test_a_newspaper_or_a_sign_without_a_number_stays(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Sitzungsprotokoll Nr. 12/2023 steht das.",
+        "Im Sitzungsprotokoll Nr. 12 steht das.",
+        "Im Ratsbeschluss 5 steht das.",
+        "Im Fachbericht 4 steht das.",
+    ],
+)
+def test_the_number_of_a_paper_after_im_is_no_address(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Winkel 12 wohne ich.",
+        "Am Grünen Band 4, 51373 Leverkusen",
+        "Auf der Sonnenseite 5 wohnen wir.",
+    ],
+)
+def test_a_street_after_a_preposition_is_still_an_address(text: str) -> None:
+    assert "[Adresse]" in _clear(text) and not any(ch.isdigit() for ch in _clear(text))

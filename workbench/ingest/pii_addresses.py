@@ -51,7 +51,9 @@ _NUMBER = (
     # "Hauptstr. Nr. 12", "Kölner Str. Hausnr. 12", "Hauptstraße, Hausnummer 12"
     r"(?:\s?Nr\.|,?\s?(?:Haus-?[Nn]r\.?|Hausnummer))?\s?(?P<number>\d{1,3}(?:\s?[a-hA-H](?![\w]))?"
     # "12-14", "12/3", Vienna's house/staircase/door "99/16/70"
-    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?){0,2})(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_])"
+    # … but no number of a year's paper: "Nr. 12/2023"
+    r"(?:\s?[-–/+]\s?\d{1,3}(?:\s?[a-hA-H](?![\w]))?){0,2})"
+    r"(?![\d.,:]\d|\d|\s?%|\s?€|[^\W\d_]|/(?:19|20)\d{2}(?!\d))"
 )
 _PLZ_CITY = r"(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?"
 # "Hauptstraße 12a", "Bahnhofstr.5", "Konrad-Adenauer-Platz 1", "Dr.-Ottmar-Kohler-Str. 3"
@@ -108,6 +110,12 @@ _NOT_PLACES = frozenset(
     anhang foto bild lageplan plan
     """.split()
 )
+# … also as the end of a compound: "Im Sitzungsprotokoll Nr. 12", "Im Ratsbeschluss 5"
+_PAPER_END = re.compile(
+    r"(?:protokoll|beschluss|antrag|dokument|kapitel|abschnitt|anhang|entwurf|vorschlag|"
+    r"beitrag|artikel|paragraph|paragraf|absatz|tabelle|folie|workshop|projekt|modul|"
+    r"schritt|runde|phase|gruppe|bericht|gutachten|konzept|verzeichnis)$"
+)
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|ik)$")
 # Words after the number that show it counts something ("Parkplatz 20 Stellplätze").
 _COUNTED = re.compile(
@@ -151,7 +159,7 @@ def address_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _PREPOSITIONAL.finditer(text):
         place = m.group("place")
         last = place.split("-")[-1].lower()
-        if last in _NOT_PLACES or _NOUN_SUFFIX.search(last):
+        if last in _NOT_PLACES or _NOUN_SUFFIX.search(last) or _PAPER_END.search(last):
             continue
         if re.search(rf"(?:{_STRICT_STREET})$", place, re.IGNORECASE):
             continue  # "in der Hauptstraße 12a": the street pattern takes it, without "in der"
