@@ -60,3 +60,15 @@ def test_the_number_of_a_paper_after_im_is_no_address(text: str) -> None:
 )
 def test_a_street_after_a_preposition_is_still_an_address(text: str) -> None:
     assert "[Adresse]" in _clear(text) and not any(ch.isdigit() for ch in _clear(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["In der Kita gibt es 5 Plätze für Jahrgang 2019.", "Ab Jahrgang 2019 gilt das."]
+)
+def test_a_cohort_after_fuer_or_ab_is_no_ones_birth_year(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize("text", ["Ich bin Jahrgang 1961.", "Ich bin vom Jahrgang 1961."])
+def test_ones_own_year_after_jahrgang_is_still_replaced(text: str) -> None:
+    assert "1961" not in _clear(text)

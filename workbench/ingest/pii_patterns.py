@@ -242,7 +242,7 @@ _BIRTH_SHORT_YEAR = re.compile(
 # "Ich bin vom Jahrgang 1961", "Anna, Jahrgang 1961")
 _COHORT_BEFORE = re.compile(
     r"(?<!\w)(?:[Dd](?:er|en|em|es|ie|ieser|iesen|iesem)|[Ii]m|[Jj]ede[nmr]?|[Gg]anzen?|"
-    r"[Gg]esamten?|[Nn]ächsten?|[Nn]euen?|[Ll]etzten?|[Aa]lle|[Bb]eide[n]?)\s+$"
+    r"[Gg]esamten?|[Nn]ächsten?|[Nn]euen?|[Ll]etzten?|[Aa]lle|[Bb]eide[n]?|[Ff]ür|[Aa]b)\s+$"
 )
 _COHORT_AFTER = re.compile(
     r"\s+(?:der|des|an der|am|an dem|in der|im|unserer|unseres|eurer|vom|von der)\s+"
