@@ -72,3 +72,17 @@ def test_a_cohort_after_fuer_or_ab_is_no_ones_birth_year(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ich bin Jahrgang 1961.", "Ich bin vom Jahrgang 1961."])
 def test_ones_own_year_after_jahrgang_is_still_replaced(text: str) -> None:
     assert "1961" not in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Am 3.4.61 war das Fest.", "Am 03.04.1961 war die Eröffnung des Bades."]
+)
+def test_a_date_of_an_event_named_after_it_stays(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Am 3.4.61 war ich geboren.", "Am 3.4.61 ist das Kind geboren.", "Anna: 03.04.1961"]
+)
+def test_a_date_of_birth_without_an_event_is_still_replaced(text: str) -> None:
+    assert "61" not in _clear(text)

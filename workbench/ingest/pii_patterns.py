@@ -263,6 +263,13 @@ _EVENT_BEFORE = re.compile(
     r"Stand|Gründung|Schließung|Abriss|Brief|Schreiben)\s+(?:am|vom|ab|bis|seit)"
     r"|[Ss]eit|[Bb]is|[Ss]eit dem|[Bb]is zum|[Aa]b dem)\s+(?:de[mn]\s+)?$"
 )
+# … nor one of an event named after it: "Am 3.4.61 war das Fest." (not "… bin ich geboren")
+_EVENT_AFTER = re.compile(
+    r"\s+(?:war|ist|fand|findet|wurde|begann|gab es)\s+(?:[\wäöüß]+\s+){0,3}?"
+    r"(?:das|die|der|unser|unsere|ein|eine)\s+(?:[\wäöüß-]*(?:Fest|Feier|Treffen|Sitzung|"
+    r"Versammlung|Veranstaltung|Eröffnung|Einweihung|Workshop|Begehung|Konferenz|Markt)|"
+    r"Gründung|Schließung|Abriss|Beschluss|Wahl)(?!\w)"
+)
 _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
 # -- a person's number -------------------------------------------------------------------
@@ -575,6 +582,8 @@ def _birthdates(text: str) -> Iterator[Hit]:
         date = m.group("date")
         if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Treffen am 3.4.61 im Rathaus", "Seit dem 01.04.1999 …"
+        if _EVENT_AFTER.match(text, m.end()):
+            continue
         if re.search(r"19\d{2}$", date) or re.search(r"\.\s?([3-9]\d)$", date):
             yield Hit(m.start("date"), m.end("date"), "birthdate", confidence=0.9)
 
