@@ -75,7 +75,12 @@ def test_ones_own_year_after_jahrgang_is_still_replaced(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Am 3.4.61 war das Fest.", "Am 03.04.1961 war die Eröffnung des Bades."]
+    "text",
+    [
+        "Am 3.4.61 war das Fest.",
+        "Am 03.04.1961 war die Eröffnung des Bades.",
+        "Am 17.06.1998 war das Sommerfest.",
+    ],
 )
 def test_a_date_of_an_event_named_after_it_stays(text: str) -> None:
     assert _clear(text) == text

@@ -266,7 +266,7 @@ _EVENT_BEFORE = re.compile(
 # … nor one of an event named after it: "Am 3.4.61 war das Fest." (not "… bin ich geboren")
 _EVENT_AFTER = re.compile(
     r"\s+(?:war|ist|fand|findet|wurde|begann|gab es)\s+(?:[\wäöüß]+\s+){0,3}?"
-    r"(?:das|die|der|unser|unsere|ein|eine)\s+(?:[\wäöüß-]*(?:Fest|Feier|Treffen|Sitzung|"
+    r"(?:das|die|der|unser|unsere|ein|eine)\s+(?:[\wäöüß-]*(?i:Fest|Feier|Treffen|Sitzung|"
     r"Versammlung|Veranstaltung|Eröffnung|Einweihung|Workshop|Begehung|Konferenz|Markt)|"
     r"Gründung|Schließung|Abriss|Beschluss|Wahl)(?!\w)"
 )
