@@ -91,3 +91,15 @@ def test_a_date_of_an_event_named_after_it_stays(text: str) -> None:
 )
 def test_a_date_of_birth_without_an_event_is_still_replaced(text: str) -> None:
     assert "61" not in _clear(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Das Auto steht in Bauabschnitt BA-C 3.", "Der Wagen parkt vor Haus AB-C 2."]
+)
+def test_a_section_right_before_wins_over_a_car_elsewhere_in_the_sentence(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize("text", ["Das Auto LEV-KV 12 steht da.", "Der Wagen mit dem K-X 12"])
+def test_a_plate_after_a_car_is_still_replaced(text: str) -> None:
+    assert "[Kennzeichen]" in _clear(text)

@@ -40,6 +40,12 @@ _NOT_PLATE_BEFORE = re.compile(
     r"Artikelnummer|Art\.-Nr\.|Bestellnummer|Teilenummer|Produkt|Formular|Gerät|Router|"
     r"Version)\s$"
 )
+# … a section of a site, a house or a line even with a car elsewhere in the sentence: "Das
+# Auto steht in Bauabschnitt BA-C 3" (but "Das Auto vor der Tür LEV-AB123" is its plate)
+_SECTION_BEFORE = re.compile(
+    r"(?:Linie|Buslinie|Abschnitt|Bauabschnitt|Haus|Block|Gebäude|Bereich|Zone|Feld|Gleis|"
+    r"Bahnsteig|Etage|Geschoss|Ebene)\s$"
+)
 # After a vehicle or "Kennzeichen" a plate's shape is enough, whatever its code: an old code
 # the list does not know ("Das Auto LÜD-AB 123", "Kennzeichen ZEV-X 12") or one letter and
 # one ("Der Wagen K-X 12")
@@ -65,6 +71,7 @@ def plate_spans(text: str) -> Iterator[tuple[int, int]]:
         if (
             _has_district(m.group())
             and (not _NOT_PLATE_BEFORE.search(text, 0, m.start()) or vehicle)
+            and not _SECTION_BEFORE.search(text, 0, m.start())
             and not (_GROUP_LETTERS.match(m.group()) and not vehicle)
         ):
             yield m.span()
