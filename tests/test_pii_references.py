@@ -103,3 +103,14 @@ def test_a_section_right_before_wins_over_a_car_elsewhere_in_the_sentence(text: 
 @pytest.mark.parametrize("text", ["Das Auto LEV-KV 12 steht da.", "Der Wagen mit dem K-X 12"])
 def test_a_plate_after_a_car_is_still_replaced(text: str) -> None:
     assert "[Kennzeichen]" in _clear(text)
+
+
+@pytest.mark.parametrize("text", ["Der Pkw mit BM 1234", "Das Auto LEV-123 parkt da."])
+def test_a_plate_without_its_letters_right_after_a_car_is_replaced(text: str) -> None:
+    cleared = _clear(text)
+    assert "[Kennzeichen]" in cleared and not any(ch.isdigit() for ch in cleared)
+
+
+@pytest.mark.parametrize("text", ["Der Wagen mit S 500", "Der LKW mit GL 12 Tonnen"])
+def test_a_model_or_a_load_after_a_car_stays(text: str) -> None:
+    assert _clear(text) == text

@@ -58,6 +58,12 @@ _VEHICLE_RIGHT_BEFORE = re.compile(
 # … written with blanks, right after a vehicle, with a district's code: "Mein Auto mit HH AB
 # 1234" (not "Das Auto ist ein VW ID 3")
 _PLATE_BLANKS = re.compile(rf"(?<![\w-])[A-ZÄÖÜ]{{1,3}} [A-Z]{{1,2}} {_PLATE_NUMBER}")
+# … or without its letters, right after a vehicle, with a district's code of two or three
+# letters: "Der Pkw mit BM 1234" (not a model: "Der Wagen mit S 500")
+_PLATE_NO_LETTERS = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ]{{2,3}}[ -]{_PLATE_NUMBER}"
+    r"(?!\s?(?:t|Tonnen|PS|kW|km|Sitze|Plätze|Jahre|Euro|€|%|Prozent)(?!\w))"
+)
 _PLATE_AFTER_CUE = re.compile(
     r"(?:(?:Kfz-|Auto|Nummern)?[Kk]ennzeichen|Nummernschild)(?:\s+ist|:)?\s+"
     rf"(?P<plate>[A-ZÄÖÜ]{{1,3}}[\s-][A-Z]{{1,2}}[\s-]?{_PLATE_NUMBER})"
@@ -82,6 +88,11 @@ def plate_spans(text: str) -> Iterator[tuple[int, int]]:
         if _VEHICLE_RIGHT_BEFORE.search(
             text, max(0, m.start() - 40), m.start()
         ) and not _GROUP_LETTERS.match(m.group()):
+            yield m.span()
+    for m in _PLATE_NO_LETTERS.finditer(text):
+        if _has_district(m.group()) and _VEHICLE_RIGHT_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             yield m.span()
     for m in _PLATE_BLANKS.finditer(text):
         if _has_district(m.group()) and _VEHICLE_RIGHT_BEFORE.search(
