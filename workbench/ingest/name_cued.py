@@ -18,7 +18,7 @@ from workbench.ingest.name_cues import (
     subject_before,
 )
 from workbench.ingest.name_pairs import FEMININE_ROLES
-from workbench.ingest.name_tokens import Tok
+from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
@@ -92,7 +92,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         and after.folded in lists.SPEECH_VERBS
         # after an aside only a name of the gazetteer: "Sprungbrett (Träger) berichtet"
         and (text[toks[last].end : after.start] == " " or (k > last + 1 and (sure or role)))
-        and (tok.sentence_start or text[: tok.start].rstrip().endswith(","))
+        and (tok.sentence_start or last_char(text, tok.start) == ",")
         and not any(t.folded in lists.SUBJECTS for t in inverted)
         # "Später sagte Krämer": the name after the verb speaks, not the adverb
         and (sure or not any(finder._sure_name(t) for t in inverted))

@@ -15,11 +15,19 @@ import re
 from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACEHOLDER, Tok
+from workbench.ingest.name_tokens import (
+    FOREIGN_LETTERS,
+    PLACEHOLDER,
+    Tok,
+    clause_start,
+    last_char,
+    search_before,
+)
 from workbench.ingest.protocol_title import is_event
 
 # Where a clause begins: a sentence end, a comma, a colon, a dash or a quotation mark
-_CLAUSE_END = re.compile(r"[.!?;:,\n–—\"„“”»«]")
+_CLAUSE_MARKS = '.!?;:,\n–—"„“”»«'
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 # What follows a speaker named after "sagt,": a colon or a comma ("Dazu sagt, Krämer: …")
 _SPEAKER_AFTER = re.compile(r"[ \u00a0]*[:,]")
 # Articles of a subject ("Die Leiterin betont …"; "Im Anschluss betont …" has none)
@@ -100,9 +108,9 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
     if prev.folded in lists.LABEL_CUES and gap.strip(" \u00a0") == ":":
         # "Protokoll: Quartiersworkshop Opladen" names the event, no minute-taker
         return not is_event(toks[i].text), False
-    if _SIGNED.search(text, 0, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
+    if _signed(text, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
         return not _firm(toks[i].folded), False
-    if prev.lower == "so" and gap == " " and text[: prev.start].rstrip().endswith(","):
+    if prev.lower == "so" and gap == " " and last_char(text, prev.start) == ",":
         return True, False
     if introduced(text, toks, i):
         return True, False
@@ -113,6 +121,12 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         pair = pair and prev.lower in ("bei", "an")
         return pair, not pair
     return False, False
+
+
+def _signed(text: str, end: int) -> bool:
+    """Whether "gez.", "i. A." or "c/o" (and blanks) end ``text[:end]``; only its last
+    characters are read (the longest sign, "i. A.", has five)."""
+    return search_before(_SIGNED, text, end, " \u00a0\n", 8) is not None
 
 
 def introduced(text: str, toks: list[Tok], i: int) -> bool:
@@ -215,10 +229,13 @@ def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok],
     or a noun with its article ("Die Leiterin") — then the word after it is its object."""
     if toks[verb].folded not in lists.SPEECH_VERBS and toks[verb].folded not in _PERFECT:
         return False
-    boundary = max((m.end() for m in _CLAUSE_END.finditer(text, 0, toks[verb].start)), default=0)
+    boundary = clause_start(text, toks[verb].start, _CLAUSE_MARKS)
     if PLACEHOLDER.search(text, boundary, toks[verb].start):
         return True
-    clause = [t for t in toks[:verb] if t.start >= boundary]
+    begin = verb
+    while begin > 0 and toks[begin - 1].start >= boundary:
+        begin -= 1
+    clause = toks[begin:verb]
     if not clause:
         return False  # ", betont Krämer", "Sagt Krämer"
     first = clause[0]

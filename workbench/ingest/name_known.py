@@ -296,8 +296,10 @@ def _participle(text: str, toks: list[Tok], j: int) -> bool:
     word = toks[j].folded
     if not (word.startswith("ge") and word.endswith("t") and len(word) >= 6):
         return False
-    after = text[toks[j].end :].lstrip(" ")
-    return after.startswith(",") or (j + 1 < len(toks) and toks[j + 1].folded in _AUXILIARIES)
+    k = toks[j].end  # the blanks after it, not a copy of the rest of the text
+    while text.startswith(" ", k):
+        k += 1
+    return text.startswith(",", k) or (j + 1 < len(toks) and toks[j + 1].folded in _AUXILIARIES)
 
 
 def singular_verb(text: str, toks: list[Tok], i: int) -> bool:

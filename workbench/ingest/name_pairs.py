@@ -14,7 +14,13 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
-from workbench.ingest.name_tokens import FOREIGN_LETTERS, PLACE_END, Tok
+from workbench.ingest.name_tokens import (
+    FOREIGN_LETTERS,
+    PLACE_END,
+    Tok,
+    TokenList,
+    search_before,
+)
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
@@ -54,6 +60,9 @@ class PersonFinder(Finder, Protocol):
 
 
 # Initials of a hyphenated first name before the last one ("J.-" of "J.-P. Schmitz")
+# "z. B.", "u. A.": a lower-case letter and a full stop right before (read: 8 characters)
+_ABBREVIATION_BEFORE = re.compile(r"(?<!\w)[a-zäöü]\.\s?$")
+_INITIAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ.-\n"  # all that "J.-P." is made of
 _INITIALS_BEFORE = re.compile(r"(?:(?<![\w.-])[A-ZÄÖÜ]\.-)+$")
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. ", "/", " / "))
 
@@ -67,7 +76,7 @@ def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[H
     half = half is not None and finder.names.has_first(half.group(1))
     if not (len(tok.text) == 1 or half) or not tok.dot or i + 1 >= len(toks):
         return None
-    if re.search(r"(?<!\w)[a-zäöü]\.\s?$", text[: tok.start]):
+    if _ABBREVIATION_BEFORE.search(text, max(tok.start - 8, 0), tok.start):
         return None  # "z. B.", "u. A."
     nxt = toks[i + 1]
     gap = text[tok.end : nxt.start] in (". ", ".\u00a0", ".")
@@ -76,7 +85,9 @@ def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[H
     if not (finder.is_surname(nxt) or finder.is_foreign(nxt)):
         return None
     last, _ = finder._chain(text, toks, i + 1)
-    before = _INITIALS_BEFORE.search(text, 0, tok.start)  # "J.-P. Schmitz": both initials
+    before = search_before(
+        _INITIALS_BEFORE, text, tok.start, _INITIAL_CHARS, 1
+    )  # "J.-P. Schmitz": both initials
     return finder._hit(text, toks, before.start() if before else tok.start, i + 1, last, last, 0.85)
 
 
@@ -146,7 +157,9 @@ def surname_before_first(
         return i - 1 if text[before.end : prev.start] == " " else None
     if not prev.sentence_start:
         # one of a list: "Kontakt: Terhorst Anna, Tjaden Jens", "Tjaden Jens und Terhorst Anna"
-        listed = _LIST_BEFORE.search(text, 0, prev.start) and _LIST_AFTER.match(text, toks[i].end)
+        listed = _LIST_BEFORE.search(
+            text, max(prev.start - 8, 0), prev.start
+        ) and _LIST_AFTER.match(text, toks[i].end)
         return i - 1 if listed else None
     after = toks[i + 1] if i + 1 < len(toks) else None
     inverted = [t for t in toks[i + 2 : i + 3] if after and text[after.end : t.start] == " "]
@@ -289,6 +302,13 @@ def _brand_before(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> b
     Aragon"): a product's or a firm's name before its variants, no first name of one
     person. Two surnames after it are two people ("Quirin Kowalski, Quirin Nowak")."""
     word, surname = toks[i].text, toks[i + 1].lower
+    if isinstance(toks, TokenList) and toks.text is text:
+        # each next word once, from the tokens' index: reading every word of the text for
+        # every unknown word made a long text without line breaks take minutes
+        return any(
+            lower != surname and _no_surname(finder, toks[k + 1])
+            for (_, lower), k in toks.before_capital(word).items()
+        )
     return any(
         tok.text == word
         and k != i
@@ -296,10 +316,17 @@ def _brand_before(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> b
         and text[tok.end : toks[k + 1].start] == " "
         and toks[k + 1].text[:1].isupper()
         and toks[k + 1].lower != surname
-        and not finder.is_surname(toks[k + 1])
-        and not finder.is_foreign(toks[k + 1])
-        and not finder.names.has_last(toks[k + 1].text)
+        and _no_surname(finder, toks[k + 1])
         for k, tok in enumerate(toks)
+    )
+
+
+def _no_surname(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is neither a surname nor spelled like one, nor listed as one."""
+    return (
+        not finder.is_surname(tok)
+        and not finder.is_foreign(tok)
+        and not finder.names.has_last(tok.text)
     )
 
 
@@ -425,8 +452,9 @@ def unlisted_pair(
     if tok.sentence_start:
         # "Quirin Zabelberg: Mehr Licht.", a speaker's label; "Quirin Zabelberg meint, …",
         # "Chidinma Nwachukwuike kommt morgen.", the subject of a verb in the singular
-        line = text.rfind("\n", 0, tok.start) + 1
-        label = text.startswith(":", nxt.end) and _LINE_OPENING.fullmatch(text, line, tok.start)
+        label = text.startswith(":", nxt.end) and _LINE_OPENING.fullmatch(
+            text, text.rfind("\n", 0, tok.start) + 1, tok.start
+        )
         if not (label or singular_verb(text, toks, i + 1)):
             return None
     else:

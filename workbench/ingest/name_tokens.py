@@ -75,10 +75,10 @@ def prefixed_name(word: str) -> bool:
     return bool(_PREFIXED_NAME.match(word))
 
 
-def tokens(text: str) -> list[Tok]:
+def tokens(text: str) -> TokenList:
     """Word tokens of ``text`` (placeholders such as ``[Person 3]`` are skipped)."""
     masked = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
-    out: list[Tok] = []
+    out = TokenList(text)
     for m in _TOKEN.finditer(masked):
         j = m.start() - 1  # the last character before the word that is not an opener
         while j >= 0 and masked[j] in _OPENERS:
@@ -139,3 +139,61 @@ def fragment(text: str, tok: Tok) -> bool:
     after = text[tok.end : tok.end + 4]
     gendered = _GENDERED.match(text, tok.end) is not None
     return gendered or after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
+
+
+# Where a long text without line breaks stays fast: the rules look only at the words near a
+# token, never at the whole text before it (a pasted PDF page or an Etherpad export is one
+# line of many thousand words; reading all of it again for each word took minutes).
+
+
+def search_before(
+    pattern: re.Pattern[str], text: str, end: int, run: str, reach: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern that ends in "$" and matches only
+    characters of ``run`` (blanks: any white space) and at most ``reach`` others before
+    them: reads back over the run, then ``reach`` characters, not the whole text."""
+    blanks = " " in run
+    k = end
+    while k > 0 and (text[k - 1] in run or (blanks and text[k - 1].isspace())):
+        k -= 1
+    return pattern.search(text, max(k - reach, 0), end)
+
+
+def last_char(text: str, end: int) -> str:
+    """The last non-blank character before ``end`` ("" if none): what
+    ``text[:end].rstrip()`` ends with, read backwards only over the blanks."""
+    k = end - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
+def clause_start(text: str, end: int, marks: str) -> int:
+    """Where the clause ending at ``end`` begins: right after the last of ``marks`` before
+    ``end`` (0 if none), read backwards only over the clause."""
+    k = end - 1
+    while k >= 0 and text[k] not in marks:
+        k -= 1
+    return k + 1
+
+
+class TokenList(list[Tok]):
+    """The tokens of one text, with an index of the words that stand before a capitalised
+    word (built on first use)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self._before_capital: dict[str, dict[tuple[str, str], int]] | None = None
+
+    def before_capital(self, word: str) -> dict[tuple[str, str], int]:
+        """Where ``word`` stands before a capitalised word after one blank: the next word
+        (text, lower case) → the index of the first such ``word``."""
+        if self._before_capital is None:
+            index: dict[str, dict[tuple[str, str], int]] = {}
+            for k in range(len(self) - 1):
+                tok, nxt = self[k], self[k + 1]
+                if self.text[tok.end : nxt.start] == " " and nxt.text[:1].isupper():
+                    index.setdefault(tok.text, {}).setdefault((nxt.text, nxt.lower), k)
+            self._before_capital = index
+        return self._before_capital.get(word, {})

@@ -39,7 +39,7 @@ _NOT_PLATE_BEFORE = re.compile(
     r"Feld|Typ|Modell|Variante|Gleis|Bahnsteig|Stufe|Tür|Etage|Geschoss|Ebene|Artikel|"
     r"Artikelnummer|Art\.-Nr\.|Bestellnummer|Teilenummer|Produkt|Formular|Gerät|Router|"
     r"Version)\s$"
-)
+)  # (read over 24 characters before a plate: the longest word and its blank fit)
 # … a section of a site, a house or a line even with a car elsewhere in the sentence: "Das
 # Auto steht in Bauabschnitt BA-C 3" (but "Das Auto vor der Tür LEV-AB123" is its plate)
 _SECTION_BEFORE = re.compile(
@@ -76,8 +76,8 @@ def plate_spans(text: str) -> Iterator[tuple[int, int]]:
         vehicle = _vehicle_before(text, m.start())
         if (
             _has_district(m.group())
-            and (not _NOT_PLATE_BEFORE.search(text, 0, m.start()) or vehicle)
-            and not _SECTION_BEFORE.search(text, 0, m.start())
+            and (not _NOT_PLATE_BEFORE.search(text, max(0, m.start() - 24), m.start()) or vehicle)
+            and not _SECTION_BEFORE.search(text, max(0, m.start() - 24), m.start())
             and not (_GROUP_LETTERS.match(m.group()) and not vehicle)
         ):
             yield m.span()

@@ -40,7 +40,7 @@ from workbench.ingest.name_lists import (
     lower_case_name_ok,
     short_name_ok,
 )
-from workbench.ingest.name_tokens import genitive_at
+from workbench.ingest.name_tokens import genitive_at, last_char, search_before
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
@@ -459,7 +459,8 @@ class Pseudonymiser:
                 for m in _listed_pattern(variant.lower(), 0).finditer(text):
                     if m.group(1):
                         continue
-                    if _ADDRESS_BEFORE.search(text, 0, m.start()) or chat_addressed(text, m):
+                    addressed = search_before(_ADDRESS_BEFORE, text, m.start(), "", 9)
+                    if addressed or chat_addressed(text, m):
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
             for m in _listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
@@ -526,7 +527,7 @@ def _s_word(text: str, m: re.Match[str]) -> bool:
     "Langes Warten"): in lower case, or capitalised because it opens a sentence."""
     word = m.group() + "s"
     return fold(word) in S_WORDS and (
-        word.islower() or _SENTENCE_BEFORE.search(text, 0, m.start()) is not None
+        word.islower() or bool(search_before(_SENTENCE_BEFORE, text, m.start(), " \"'„“»(", 1))
     )
 
 
@@ -548,10 +549,10 @@ _SPEAKING_AFTER = re.compile(
 def _addressed(text: str, m: re.Match[str]) -> bool:
     """Whether a short lower-case name is addressed or speaks: after a greeting ("danke
     ali"), or opening a sentence before a comma, a colon or a verb ("tom hat recht")."""
-    if _GREETING_BEFORE.search(text, 0, m.start()):
+    if search_before(_GREETING_BEFORE, text, m.start(), " ,", 8):
         return True
-    opening = text[: m.start()].rstrip()
-    return (not opening or opening[-1] in ".!?:\n") and bool(_SPEAKING_AFTER.match(text, m.end()))
+    opening = last_char(text, m.start())
+    return (not opening or opening in ".!?:\n") and bool(_SPEAKING_AFTER.match(text, m.end()))
 
 
 def _lower_case_ok(variant: str) -> bool:

@@ -1,0 +1,77 @@
+"""A long text without line breaks (a pasted PDF page, an Etherpad export, a long survey
+answer) is pseudonymised in time that grows with its length, not with its square.
+
+Each rule of the name search used to read the whole text before a word again ("gez.
+Tjaden", "…, so Yilmaz", the clause before "sagt", a brand before a surname): 200 KB took
+minutes, 5 MB more than ten. The watchdog ends the test after 60 seconds of CPU time
+instead of letting the old code run for a quarter of an hour.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+# Sentences that reach the rules that read before a word: a cue ("sagt", ", so"), a
+# signature ("gez."), an initial ("J. Becker"), a list of surnames, an unknown first name
+# before a surname, a participle before a comma, and plain sentences without names
+SENTENCES = (
+    "Wir brauchen mehr Bänke. ",
+    "Dazu sagt Frau Kowalczyk, der Spielplatz sei zu dunkel. ",
+    "Die Ampel ist zu kurz, so Yilmaz. ",
+    "Kurz gesagt, es fehlt ein Treffpunkt. ",
+    "Kontakt: Terhorst Anna, Tjaden Jens und Okke Becker. ",
+    "gez. Tjaden ",
+    "Laut J. Becker fehlen Bänke am Markt. ",
+    "Quirin Kowalski kommt morgen, meint Lodestar Basel. ",
+)
+
+
+@contextmanager
+def watchdog(seconds: int) -> Iterator[None]:
+    """Fail the test once the process has used ``seconds`` of CPU time (the old code took
+    minutes); CPU time, so that a busy machine does not fail it."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"nach {seconds} s Rechenzeit nicht fertig")
+
+    previous = signal.signal(signal.SIGVTALRM, expire)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def one_line(size: int, sentences: tuple[str, ...]) -> str:
+    """About ``size`` characters of the sentences, repeated, in one line."""
+    block = "".join(sentences)
+    return (block * (size // len(block) + 1))[:size]
+
+
+@pytest.mark.parametrize(
+    "sentences", [SENTENCES[:1], SENTENCES], ids=["ein-satz", "namen-und-hinweise"]
+)
+def test_half_a_megabyte_in_one_line_is_pseudonymised_within_a_minute(
+    sentences: tuple[str, ...],
+) -> None:
+    text = one_line(500_000, sentences)
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.detect("Herr Meier sagt hallo.")  # name lists loaded before the clock
+    start = time.process_time()
+    with watchdog(60):
+        out, replacements = pseudonymiser.pseudonymise(text)
+    assert time.process_time() - start < 60
+    assert len(out) > 0.9 * len(text)
+    if len(sentences) > 1:
+        assert "Kowalczyk" not in out and "Tjaden" not in out and "Yilmaz" not in out
+        assert len(replacements) > 10_000
+    else:
+        assert out == text and not replacements
