@@ -157,3 +157,28 @@ def test_a_surname_the_key_knows_from_another_workshop_is_replaced_in_any_order(
     assert sum("[Person" in t for t in texts) == 4
     sommer = next(t for t in texts if t.endswith("bringt die Liste.")).split(" bringt")[0]
     assert f"Ich stimme {sommer} zu." in texts  # the same person, not a new number
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Herr Olaf Baum", "Für jeden gefällten Baum soll ein neuer gepflanzt werden."),
+        ("Herr Olaf Baum", "Ein alter 100-jähriger Baum spendet viel Schatten."),
+        ("Frau Ida Stein", "Asphalt durch helleren Stein ersetzen, der weniger aufheizt."),
+        ("Frau Ida Stein", "Die geplante Bank aus gebrochenem Stein fehlt noch."),
+    ],
+)
+def test_a_known_noun_surname_after_a_participle_or_comparative_stays_the_word(
+    full: str, text: str
+) -> None:
+    """ "jeden gefällten Baum", "kühleren Stein" became "[Person 1]" once the key knew a
+    Herr Baum or a Frau Stein."""
+    assert _knowing(full).pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir kontaktieren Koch morgen.", "Wir sollten Koch fragen.", "Wir gratulieren Koch."]
+)
+def test_a_known_noun_surname_after_a_verb_stays_the_person(text: str) -> None:
+    pseudonymised = _knowing("Herr Thomas Koch").pseudonymise(text)[0]
+    assert "Koch" not in pseudonymised and "[Person 1]" in pseudonymised

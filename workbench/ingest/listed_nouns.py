@@ -55,9 +55,13 @@ _FUSED_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_FUSED})\s+$", re.IGNORECASE)
 _SAINT_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_SAINT})\s+$", re.IGNORECASE)
 # … or a quantifier
 _NOUN_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER}|{_QUANTIFIER})\s+$", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"(?:^|[\s(])([^\W\d_]+)\s+$")
+# the word before, also after a hyphen ("100-jähriger Baum")
+_WORD_BEFORE = re.compile(r"(?:^|[\s(-])([^\W\d_]+)\s+$")
+# an adjective's ending, a comparative's ("kühleren", not "-ieren" of a verb:
+# "kontaktieren") or a participle's ("gefällten", "geplante")
 _ADJECTIVE_END = re.compile(
-    r"(?:(?:ig|lich|isch|bar|sam|haft|los|voll|ell|iv|al)(?:e|er|es|em|en)|[^e]er|es|em)$"
+    r"(?:(?:ig|lich|isch|bar|sam|haft|los|voll|ell|iv|al)(?:e|er|es|em|en)|[^e]er|es|em|"
+    r"(?<!i)er(?:e|en|es|em)|^ge[^\W\d_]{2,}t(?:e|en|er|es|em))$"
 )
 _ADJECTIVE_STEM = re.compile(
     r"(?:heiß|warm|kalt|kühl|lang|kurz|schön|gut|schlecht|nass|trocken|mild|hell|dunkel|"
