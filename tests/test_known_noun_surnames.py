@@ -182,3 +182,17 @@ def test_a_known_noun_surname_after_a_participle_or_comparative_stays_the_word(
 def test_a_known_noun_surname_after_a_verb_stays_the_person(text: str) -> None:
     pseudonymised = _knowing("Herr Thomas Koch").pseudonymise(text)[0]
     assert "Koch" not in pseudonymised and "[Person 1]" in pseudonymised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regionales Obst anbieten, damit man z.B.im Winter keine Erdbeeren kauft.",
+        "Mehr Schatten,im Winter mehr Licht.",
+    ],
+)
+def test_a_known_noun_surname_after_a_fused_preposition_without_a_space_stays_the_word(
+    text: str,
+) -> None:
+    """ "z.B.im Winter" (no space after the full stop) became "z.B.im [Person 1]"."""
+    assert _knowing("Herr Jan Winter").pseudonymise(text)[0] == text

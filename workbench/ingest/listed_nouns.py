@@ -51,7 +51,8 @@ _QUANTIFIER = (
 )
 # A determiner right before the name, as the name rules have always read it
 ARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER})\s+$", re.IGNORECASE)
-_FUSED_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_FUSED})\s+$", re.IGNORECASE)
+# also right after a full stop or comma typed without a space ("z.B.im Winter")
+_FUSED_BEFORE = re.compile(rf"(?:^|[\s(.,;])(?:{_FUSED})\s+$", re.IGNORECASE)
 _SAINT_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_SAINT})\s+$", re.IGNORECASE)
 # … or a quantifier
 _NOUN_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DETERMINER}|{_QUANTIFIER})\s+$", re.IGNORECASE)
