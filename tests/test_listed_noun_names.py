@@ -86,3 +86,20 @@ def test_a_listed_noun_surname_in_lower_case_after_a_form_of_address(
     """With "Jens Busch" on the list, a chat's "frau busch hat gesagt" kept the surname in
     clear: after a form of address it is the listed person, in any case."""
     assert Pseudonymiser().pseudonymise(text, names=NAMES)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ("Frau Anna Sommer", "anna sommer kommt später"),
+        ("Herr Jan Winter", "jan winter ist raus"),
+        ("Dr. Lea Busch", "ich stimme lea busch zu"),
+    ],
+)
+def test_a_lower_case_full_name_of_a_person_listed_with_her_title_is_replaced_whole(
+    listed: str, text: str
+) -> None:
+    """ "anna sommer kommt später" of a listed "Frau Anna Sommer" kept "sommer" in clear."""
+    pseudonymised = Pseudonymiser().pseudonymise(text, names=[listed])[0]
+    surname = listed.split()[-1].lower()
+    assert surname not in pseudonymised and "[Person 1]" in pseudonymised

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import dropwhile
 
 from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold, gazetteer
@@ -73,6 +74,10 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
             title = title or (token.islower() and token in PARTICLES)  # "von der", no name
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
+        # the name without its form of address: "anna sommer" of a listed "Frau Anna Sommer"
+        untitled = list(dropwhile(lambda w: w.lower() in TITLES or w.lower() in ACADEMIC, words))
+        if 1 < len(untitled) < len(words):
+            out.append((" ".join(untitled), key))
         tail = next((words[n:] for n, w in enumerate(words) if n and w in PARTICLES), [])
         if len(tail) > 1 and tail[0].islower():  # "von der Leyen", at a sentence's start too
             out += [(" ".join(tail), key), (" ".join([tail[0].capitalize(), *tail[1:]]), key)]
