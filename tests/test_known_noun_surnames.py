@@ -110,6 +110,18 @@ def test_a_word_the_key_holds_alone_is_no_name_beside_a_known_noun_surname() -> 
     assert key.pseudonymise(text)[0] == text
 
 
+def test_a_known_noun_surname_beside_a_known_adjective_surname_stays_the_word() -> None:
+    """ "Groß und Klein" became "Groß und [Person 2]" when the key knew a Herr Tim Groß
+    and a Frau Eva Klein."""
+    key = _knowing("Frau Eva Klein")
+    key.pseudonymise("Herr Tim Groß bringt die Liste.")
+    for text in (
+        "Spielplätze, die Groß und Klein begeistern.",
+        "damit Groß und Klein hier spielen",
+    ):
+        assert key.pseudonymise(text)[0] == text
+
+
 def test_a_known_noun_surname_beside_a_name_is_the_person() -> None:
     key = _knowing("Frau Lea Sommer")
     key.pseudonymise("Herr Jens Becker kommt.")

@@ -105,9 +105,19 @@ def _beside_a_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
     if other is None or gap != " " or not other.text[:1].isupper() or other.text.isupper():
         return False
     held = finder.known.get(other.lower)
-    if held is not None and (held in finder.named or not ordinary_word(other.text)):
+    named = held is not None and (held in finder.named or not ordinary_word(other.text))
+    if named and not _adjective_surname(other):
         return False  # a name of the key ("Becker und Sommer"), not a word met alone
     if finder.is_first(other):
         return False
     noun = is_german_noun(other.folded) and not finder.names.has_last(other.text)
     return noun or ordinary_word(other.text)
+
+
+def _adjective_surname(tok: Tok) -> bool:
+    """Whether the key's name ``tok`` is a word but no noun ("Groß", "Jung", "Lang"): in
+    "Groß und Klein", "Jung und Alt" the pair is the phrase, even if the key knows a Herr
+    Tim Groß."""
+    return ordinary_word(tok.text) and not (
+        tok.folded in lists.NOUN_SURNAMES or is_noun_word(tok.text)
+    )
