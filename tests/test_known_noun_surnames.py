@@ -208,3 +208,21 @@ def test_a_known_noun_surname_after_a_fused_preposition_without_a_space_stays_th
 ) -> None:
     """ "z.B.im Winter" (no space after the full stop) became "z.B.im [Person 1]"."""
     assert _knowing("Herr Jan Winter").pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Herr Olaf Kern", "Das Pflaster im Ottenser Kern sieht schön aus."),
+        ("Frau Lea Sommer", "Der Opladener Sommer war zu heiß."),
+    ],
+)
+def test_a_known_noun_surname_after_a_place_adjective_stays_the_word(full: str, text: str) -> None:
+    """ "im Ottenser Kern" became "im Ottenser [Person 1]" once the key knew a Herr Kern."""
+    assert _knowing(full).pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize("text", ["Wir danken Nachbar Kern.", "Ich stimme Lehrer Kern zu."])
+def test_a_known_noun_surname_after_a_role_noun_stays_the_person(text: str) -> None:
+    pseudonymised = _knowing("Herr Olaf Kern").pseudonymise(text)[0]
+    assert "Kern" not in pseudonymised and "[Person 1]" in pseudonymised

@@ -52,6 +52,8 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None  # "Sommer-Fest", "Klein-Kinder", "Import/Winter", "(Sommer)"
     if _after_noun_preposition(text, toks, i) or _beside_a_noun(finder, text, toks, i):
         return None  # "in Weiß gehalten", "im Frühjahr und Sommer", "Groß und Klein"
+    if _after_place_adjective(finder, text, toks, i):
+        return None  # "im Ottenser Kern", "der Opladener Sommer"
     match = re.compile(re.escape(word)).match(text, tok.start)
     if match is None or word_use(text, match, word):
         return None  # "der Koch" (not "Der Koch sagt"), "bis Sommer", "St. Martin"
@@ -121,3 +123,17 @@ def _adjective_surname(tok: Tok) -> bool:
     return ordinary_word(tok.text) and not (
         tok.folded in lists.NOUN_SURNAMES or is_noun_word(tok.text)
     )
+
+
+def _after_place_adjective(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether an adjective of a place stands right before ``toks[i]`` ("Ottenser",
+    "Opladener"): capitalised, ending in "-er", no noun, no first name, no name of the key."""
+    prev = toks[i - 1] if i else None
+    if prev is None or text[prev.end : toks[i].start] != " " or prev.sentence_start:
+        return False
+    word = prev.text
+    if len(word) < 5 or not (word[0].isupper() and word[1:].islower()) or not word.endswith("er"):
+        return False
+    if is_german_noun(prev.folded) or finder.is_first(prev) or prev.lower in finder.known:
+        return False
+    return not finder.names.has_last(word)
