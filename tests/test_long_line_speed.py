@@ -75,3 +75,30 @@ def test_half_a_megabyte_in_one_line_is_pseudonymised_within_a_minute(
         assert len(replacements) > 10_000
     else:
         assert out == text and not replacements
+
+
+# A chat pasted in one line that names a listed person by a noun surname ("Frau Anna
+# Sommer", "Herr Koch"): each "Sommer" used to read the whole text before it for an
+# article, a greeting or a verb of asking (128 KB took more than two minutes)
+LISTED_SENTENCES = (
+    "Ich stimme Sommer zu. ",
+    "Mehr Sommer bitte! ",
+    "ich stimme sommer zu, frag mal koch. ",
+    "Im Sommer sagt Koch, der Platz sei zu laut. ",
+    "Das Auto LEV-AB 123 steht im Bauabschnitt BA-C 3. ",
+)
+
+
+def test_listed_noun_surnames_in_a_long_line_are_pseudonymised_within_a_minute() -> None:
+    text = one_line(300_000, LISTED_SENTENCES)
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.detect("Herr Meier sagt hallo.")  # name lists loaded before the clock
+    start = time.process_time()
+    with watchdog(60):
+        out, replacements = pseudonymiser.pseudonymise(text, ["Frau Anna Sommer", "Herr Koch"])
+    assert time.process_time() - start < 60
+    # the person is replaced, the season stays a season
+    assert "Ich stimme [Person 1] zu." in out and "Mehr Sommer bitte!" in out
+    assert "stimme sommer" not in out and "frag mal koch" not in out
+    assert "Im Sommer sagt [Person 2]" in out
+    assert len(replacements) > 8_000  # five in each of about 1,760 repetitions

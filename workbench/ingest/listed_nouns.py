@@ -27,6 +27,7 @@ import re
 from workbench.ingest.listed_modals import opens_with_modal
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import NOUN_FIRST_NAMES, NOUN_SURNAMES
+from workbench.ingest.name_tokens import last_char, words_start
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 
 _FUSED = r"im|am|um|vom|zum|zur|beim|ins|ans"  # a preposition fused with an article
@@ -101,6 +102,7 @@ _ASKED = re.compile(
     r"ich[ \u00a0]+wie|wir[ \u00a0]+wie|idee[ \u00a0]+von|\+1[ \u00a0]+für)"
     r"(?:[ \u00a0]+(?:mal|doch|bitte|gern|gerne|besser|einfach|auch))*[ \u00a0]+$"
 )
+_ASKED_FILLERS = frozenset("mal doch bitte gern gerne besser einfach auch".split())
 # "mit sommer reden", "das kam von sommer", "mail an sommer": a preposition of a person,
 # the name ending the clause or before a verb of talking to someone
 _WITH = re.compile(r"(?:^|[\s(])(?:mit|von|an|bei)[ \u00a0]+$")
@@ -145,17 +147,21 @@ def chat_addressed(text: str, m: re.Match[str]) -> bool:
     start, end = m.start(), m.end()
     if noun_context(text, start, end):
         return False  # "im sommer", "der koch", "mehr sommer bitte"
-    if _GREETED.search(text, 0, start) or _ASKED.search(text, 0, start):
+    if _GREETED.search(text, words_start(text, start, 3), start) or _ASKED.search(
+        text, _asked_start(text, start), start
+    ):
         return True
-    if _INTERJECTED.search(text, 0, start) and _CLAUSE_END.match(text, end):
+    if _INTERJECTED.search(text, words_start(text, start, 2), start) and _CLAUSE_END.match(
+        text, end
+    ):
         return True
-    if _WITH.search(text, 0, start) and _CLAUSE_END.match(text, end):
+    if _WITH.search(text, words_start(text, start, 1), start) and _CLAUSE_END.match(text, end):
         return True
     if _ASKED_AFTER.match(text, end) or _AGREED_AFTER.match(text, end):
         return True
     if speaks_after(text, end):
         return True
-    if _QUESTION_BEFORE.search(text, 0, start):
+    if _QUESTION_BEFORE.search(text, words_start(text, start, 2), start):
         after = _CHAT_PERSON_AFTER.match(text, end) or _ASKED_ABOUT.match(text, end)
         return text.startswith("?", end) or bool(after)
     if not _opens(text, start):
@@ -165,6 +171,22 @@ def chat_addressed(text: str, m: re.Match[str]) -> bool:
         or bool(_CHAT_PERSON_AFTER.match(text, end))
         or bool(_VOCATIVE.match(text, end))
     )
+
+
+def _asked_start(text: str, start: int) -> int:
+    """Where :data:`_ASKED` may begin before ``start``: before its filler words ("mal",
+    "doch", …) and the two chunks of its verb ("ich frage", "+1 für")."""
+    k = start
+    while True:
+        end = k
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        begin = end
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1
+        if begin == end or text[begin:end] not in _ASKED_FILLERS:
+            return words_start(text, k, 2)
+        k = begin
 
 
 def speaks_after(text: str, end: int) -> bool:
@@ -189,29 +211,32 @@ def _adjective(word: str, opens: bool) -> bool:
 def noun_context(text: str, start: int, end: int) -> bool:
     """Whether the listed word ``text[start:end]``, a German noun, stands where the
     sentence shows the noun (the rules of this module) and no verb of a person follows."""
-    if _FUSED_BEFORE.search(text, 0, start):
+    if _FUSED_BEFORE.search(text, words_start(text, start, 1), start):
         return True  # "im Sommer": no person after "im", whatever follows
     if speaks_after(text, end):
         return False
     if _YEAR_AFTER.match(text, end):
         return True
-    if _NOUN_BEFORE.search(text, 0, start) or _until_time(text, start, end):
+    if _NOUN_BEFORE.search(text, words_start(text, start, 1), start) or _until_time(
+        text, start, end
+    ):
         return True
-    before = _WORD_BEFORE.search(text, 0, start)  # "heißer Sommer", "der heiße Sommer"
+    before = _WORD_BEFORE.search(
+        text, words_start(text, start, 1), start
+    )  # "heißer Sommer", "der heiße Sommer"
     return before is not None and _adjective(before.group(1), _opens(text, before.start(1)))
 
 
 def _until_time(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` is a time word after "bis/nach/über"."""
     return fold(text[start:end]) in _TIME_WORDS and bool(
-        _TIME_PREPOSITION_BEFORE.search(text, 0, start)
+        _TIME_PREPOSITION_BEFORE.search(text, words_start(text, start, 1), start)
     )
 
 
 def _opens(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence."""
-    opening = text[:start].rstrip()
-    return not opening or opening[-1] in ".!?:\n"
+    return last_char(text, start) in ("", *".!?:\n")
 
 
 def is_noun_word(word: str) -> bool:
@@ -228,12 +253,16 @@ def word_use(text: str, m: re.Match[str], variant: str) -> bool:
     or in a noun's context ("Mehr Sommer bitte"; the name lists' nouns, "Rosen", are
     shown for review there instead). A name that is no noun is the person after an
     article too ("Die Schmidt war auch da", "Den Schmidt fragen wir")."""
-    if _SAINT_BEFORE.search(text, 0, m.start()) or opens_with_modal(text, m):
+    if _SAINT_BEFORE.search(text, words_start(text, m.start(), 1), m.start()) or opens_with_modal(
+        text, m
+    ):
         return True
     listed_noun = fold(variant) in NOUN_FIRST_NAMES | NOUN_SURNAMES
     if not (listed_noun or is_noun_word(variant)):
         return False
-    before = ARTICLE_BEFORE.search(text, 0, m.start()) or _until_time(text, m.start(), m.end())
+    before = ARTICLE_BEFORE.search(text, words_start(text, m.start(), 1), m.start()) or _until_time(
+        text, m.start(), m.end()
+    )
     if before and not speaks_after(text, m.end()):
         return True
     return not listed_noun and noun_context(text, m.start(), m.end())

@@ -168,6 +168,21 @@ def last_char(text: str, end: int) -> str:
     return text[k] if k >= 0 else ""
 
 
+def words_start(text: str, end: int, words: int) -> int:
+    """Where a search for a pattern ending in "$" before ``end`` may begin if it matches at
+    most ``words`` white-space-separated chunks and the one character before them: reads
+    back over those chunks and blanks, not the whole text."""
+    k = end
+    for _ in range(words):
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return max(k - 1, 0)
+
+
 def clause_start(text: str, end: int, marks: str) -> int:
     """Where the clause ending at ``end`` begins: right after the last of ``marks`` before
     ``end`` (0 if none), read backwards only over the clause."""
