@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
 from workbench.ingest.listed_nouns import chat_addressed, is_noun_word, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
@@ -307,8 +308,8 @@ class Pseudonymiser:
             return [replace(h, start=view.start(h.start), end=view.end(h.end)) for h in found]
         structured = find_structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
-        listed = list(self._listed(text, names))
-        hits = structured + listed
+        hits = structured + (listed := list(self._listed(text, names)))
+        inside = HitsInside(listed)
         context = NameContext(
             known=PersonKeys(self.known, self._folded),
             protected=self.protected,
@@ -324,7 +325,7 @@ class Pseudonymiser:
                 continue
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
-            inner = [h for h in listed if hit.start <= h.start and h.end <= hit.end]
+            inner = inside(hit.start, hit.end)
             if inner and len(name_words(text[hit.start : hit.end])) == 1:
                 hit = replace(hit, key=max(inner, key=lambda h: h.end - h.start).key)
             elif not inner and hit.kind == "person":
