@@ -46,7 +46,6 @@ from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.lead_in_names import lead_in_names
-from workbench.ingest.listed_key import enter_listed
 from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.long_names import (
     adopt_legacy_question,
@@ -439,9 +438,6 @@ class Writer(ProjectFileWriting):
             if shows(learned, [*titled.values(), filename, title]):
                 titled, filename, title = stored_names(key, document, names)
             roles = [safe(s.speaker_role, w) for s, w, _ in placed]
-        # a listed person is known project-wide: another workshop's "Ich stimme Becker zu."
-        # is the person by the key's rules (stored statements are read again by the import)
-        enter_listed(key, (*document.names, *extra_names))
         titled, filename, shortened = fitted_names(document, titled, filename)
         questions, roles, cut = fitted_labels(document.filename, [s for s, _, _ in placed], roles)
         self.store_pseudonyms()
