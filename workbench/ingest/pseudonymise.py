@@ -23,7 +23,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -31,17 +30,21 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
-from workbench.ingest.listed_nouns import chat_addressed, is_noun_word, noun_context, word_use
+from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
-from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import (
-    NOUN_FIRST_NAMES,
-    NOUN_SURNAMES,
-    S_WORDS,
-    lower_case_name_ok,
-    short_name_ok,
+from workbench.ingest.listed_words import (
+    ADDRESS_BEFORE,
+    addressed,
+    listed_pattern,
+    lower_case_ok,
+    named_beside,
+    noun_surname,
+    s_word,
+    word_surname,
 )
-from workbench.ingest.name_tokens import genitive_at, last_char, search_before
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import short_name_ok
+from workbench.ingest.name_tokens import genitive_at, search_before
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
@@ -75,7 +78,6 @@ REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
 # A listed name word that is also a German noun ("Rosen", "Busch"): alone it is the noun,
 # shown for review, and replaced only where a rule finds it as a name (a cue).
-NOUN_NAMES = NOUN_FIRST_NAMES | NOUN_SURNAMES
 NOUN_CONFIDENCE = 0.45
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
@@ -419,7 +421,7 @@ class Pseudonymiser:
             # (variant, key, regex flags, whether a lower-case match is a name too)
             variants = [
                 (variant, key, re.IGNORECASE, True)
-                if _lower_case_ok(variant)
+                if lower_case_ok(variant)
                 else (variant, key, re.IGNORECASE, None)
                 if short_name_ok(variant)
                 else (variant, key, 0, False)
@@ -454,23 +456,23 @@ class Pseudonymiser:
             wanted.update(by_word.get(word[:-1], ()) if word.endswith("s") else ())  # "Annas"
         for position in sorted(wanted):  # longest first, as without the index
             variant, key, flags, lower_too = variants[position]
-            if not flags and _word_surname(variant, key):
+            if not flags and word_surname(variant, key):
                 # "frau busch hat gesagt" of a listed Jens Busch, "frau sommer" of a
                 # listed Anna Sommer, as typed in chats
-                for m in _listed_pattern(variant.lower(), 0).finditer(text):
+                for m in listed_pattern(variant.lower(), 0).finditer(text):
                     if m.group(1):
                         continue
-                    addressed = search_before(_ADDRESS_BEFORE, text, m.start(), "", 9)
-                    if addressed or chat_addressed(text, m):
+                    after_address = search_before(ADDRESS_BEFORE, text, m.start(), "", 9)
+                    if after_address or chat_addressed(text, m):
                         yield Hit(m.start(), m.end(), "person", key, 0.9)
-            for m in _listed_pattern(variant, flags).finditer(text):
+            for m in listed_pattern(variant, flags).finditer(text):
                 # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
                 if " " not in variant and word_use(text, m, variant):
                     continue
-                if m.group(1) and (not genitive_at(text, m.end()) or _s_word(text, m)):
+                if m.group(1) and (not genitive_at(text, m.end()) or s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
-                noun = not m.group(1) and _noun_surname(variant, key)
-                if noun and _named_beside(text, m, key):
+                noun = not m.group(1) and noun_surname(variant, key)
+                if noun and named_beside(text, m, key):
                     # "Busch Jens sagt", "Busch, Jens": the listed person, all of the name
                     yield Hit(
                         m.start(), m.end(), "person", key, 1.0 if m.group()[0].isupper() else 0.9
@@ -484,88 +486,16 @@ class Pseudonymiser:
                 elif lower_too and m.group().islower():
                     # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
                     yield Hit(m.start(), m.end(), "person", key, 0.9)
-                elif lower_too is None and m.group().islower() and _addressed(text, m):
+                elif lower_too is None and m.group().islower() and addressed(text, m):
                     if fold(m.group()) in self.rejected:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
 
 
-def _word_surname(variant: str, key: str) -> bool:
-    """Whether the listed word ``variant`` is the surname of ``key`` and also a German noun
-    of the name lists or the lexicon ("Busch", "Sommer"): in lower case only a word."""
-    surname = key.rsplit(" ", 1)[-1] == variant.lower()  # "Herr Koch" listed: "koch"
-    return surname and (fold(variant) in NOUN_NAMES or is_noun_word(variant))
-
-
-def _noun_surname(variant: str, key: str) -> bool:
-    """Whether the listed word ``variant`` is the surname of the listed full name ``key``
-    and also a German noun ("Rosen" of "Anna Rosen", "Busch" of "Jens Busch")."""
-    return " " in key and key.rsplit(" ", 1)[1] == variant.lower() and fold(variant) in NOUN_NAMES
-
-
-_ADDRESS_BEFORE = re.compile(r"(?<![\w-])(?:frau|herr|herrn)[ \u00a0]$")
-
-
-def _named_beside(text: str, m: re.Match[str], key: str) -> bool:
-    """Whether the listed noun surname at ``m`` stands right before its person's first
-    name, as lists and forms write it ("Busch Jens", "Busch, Jens"): the person."""
-    first = re.escape(key.rsplit(" ", 1)[0])
-    after = re.compile(rf",?[ \u00a0]{first}(?![\w-])", re.IGNORECASE)
-    return bool(after.match(text, m.end()))
-
-
 def _inside(hit: Hit, others: list[Hit]) -> bool:
     """Whether ``hit`` lies inside one of ``others``."""
     return any(o.start <= hit.start and hit.end <= o.end for o in others)
-
-
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n•–-])[\s\"'„“»(]*$")
-
-
-def _s_word(text: str, m: re.Match[str]) -> bool:
-    """Whether a listed name with an "s" is a word of its own ("montags", "teils",
-    "Langes Warten"): in lower case, or capitalised because it opens a sentence."""
-    word = m.group() + "s"
-    return fold(word) in S_WORDS and (
-        word.islower() or bool(search_before(_SENTENCE_BEFORE, text, m.start(), " \"'„“»(", 1))
-    )
-
-
-@lru_cache(maxsize=65_536)
-def _listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
-    """A listed name as a whole word, or before a genitive "s" (group 1); compiled once."""
-    return re.compile(rf"(?<![\w-]){re.escape(variant)}(?=(s?)(?![\w-]))", flags)
-
-
-_GREETING_BEFORE = re.compile(
-    r"(?:^|[\s,(])(?:danke|dank|hallo|hi|hey|moin|servus|liebe|lieber|sorry|an)\s*,?\s*$",
-    re.IGNORECASE,
-)
-_SPEAKING_AFTER = re.compile(
-    r"\s*[,:]|\s(?:hat|hatte|ist|war|sagt|sagte|meint|meinte|schreibt|fragt|kann|will)\b"
-)
-
-
-def _addressed(text: str, m: re.Match[str]) -> bool:
-    """Whether a short lower-case name is addressed or speaks: after a greeting ("danke
-    ali"), or opening a sentence before a comma, a colon or a verb ("tom hat recht")."""
-    if search_before(_GREETING_BEFORE, text, m.start(), " ,", 8):
-        return True
-    opening = last_char(text, m.start())
-    return (not opening or opening in ".!?:\n") and bool(_SPEAKING_AFTER.match(text, m.end()))
-
-
-def _lower_case_ok(variant: str) -> bool:
-    """Whether a listed name is also found written in lower case: a full name ("anna
-    schmidt"), or a single name word that is no German word (:func:`lower_case_name_ok`)."""
-    words = variant.split()
-    if len(words) > 1:
-        return all(any(ch.isalpha() for ch in w) for w in words)
-    parts = variant.split("-")
-    if len(parts) > 1:  # "anna-lena", "schulte-brinkmann": no German word is written so
-        return all(p.isalpha() for p in parts) and any(lower_case_name_ok(p) for p in parts)
-    return lower_case_name_ok(variant)
 
 
 def listed_names(session: Session) -> list[str]:
