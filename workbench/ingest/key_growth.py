@@ -36,6 +36,14 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + names + r")s?\b", re.IGNORECASE)
 
 
+def either(*patterns: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A pattern that matches where one of ``patterns`` does, or ``None`` if all are."""
+    given = [p for p in patterns if p is not None]
+    if len(given) < 2:
+        return given[0] if given else None
+    return re.compile("|".join(p.pattern for p in given), re.IGNORECASE)
+
+
 def learned_names(
     known: Mapping[tuple[str, str], str], originals: Mapping[tuple[str, str], str], since: int
 ) -> set[str]:

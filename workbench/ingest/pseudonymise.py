@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
+from workbench.ingest.listed_elsewhere import KnownOrListed, ListedElsewhere, NamedOrListed
 from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.listed_words import (
@@ -125,6 +126,9 @@ class Pseudonymiser:
     originals: dict[tuple[str, str], str] = field(default_factory=dict)  # key → as first met
     person_floor: int = 0  # highest person number ever given (see PERSON_NUMBER_KEY)
     candidates: list[Candidate] = field(default_factory=list)
+    # the surnames of every workshop's listed people: found by the key's rules, numbered
+    # where a text names them (:mod:`~workbench.ingest.listed_elsewhere`)
+    listed: ListedElsewhere = field(default_factory=ListedElsewhere, repr=False, compare=False)
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
     _index_of: object = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
@@ -173,6 +177,7 @@ class Pseudonymiser:
                 self.confirmed[decision.word] = decision.original
             else:
                 self.rejected = self.rejected | {decision.word}
+        self.listed.add(listed_names(session))  # "Becker" of another workshop's list
         floor = session.get(Meta, PERSON_NUMBER_KEY)
         self.person_floor = int(floor.value) if floor is not None else 0
         # a role's number that an earlier version left out of the key is given already
@@ -312,12 +317,17 @@ class Pseudonymiser:
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         hits = structured + (listed := list(self._listed(text, names)))
         inside = HitsInside(listed)
+        known: Mapping[str, str] = PersonKeys(self.known, self._folded)
+        named: Collection[str] = self._named.of(self.known, self.originals)
+        if self.listed.words:  # a person another workshop lists: as if the key knew her
+            known = KnownOrListed(known, self.listed.words)
+            named = NamedOrListed(named, self.listed.surnames)
         context = NameContext(
-            known=PersonKeys(self.known, self._folded),
+            known=known,
             protected=self.protected,
             confirmed=frozenset(self.confirmed),
             rejected=self.rejected,
-            named=self._named.of(self.known, self.originals),
+            named=named,
             in_text=frozenset(seen),
         )
         protected_spans = self._protected_spans(text)

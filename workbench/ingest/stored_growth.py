@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.ingest.key_growth import learned_words, shows
+from workbench.ingest.key_growth import either, learned_words, shows
 from workbench.ingest.long_names import fitted_label, shortened_filename
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.stored_texts import reread_texts
@@ -47,17 +47,24 @@ def reread_notice(statements: int) -> str:
 
 
 def reread_stored(
-    session: Session, key: Pseudonymiser, since: int, read: Mapping[int, int] | None = None
+    session: Session,
+    key: Pseudonymiser,
+    since: int,
+    read: Mapping[int, int] | None = None,
+    listed: re.Pattern[str] | None = None,
 ) -> list[str]:
     """Replace the names the key learned after its first ``since`` entries where stored
     statements still show them; return the old texts of the statements changed.
 
     ``read`` maps a document of this import to the key's size it was already read
-    with (the writer reads a file again for the names it learns itself).
+    with (the writer reads a file again for the names it learns itself); ``listed`` is
+    a pattern of the surnames this import's name lists brought (another workshop's
+    "Ich stimme Becker zu."), read again in every stored statement.
     """
     read = read or {}
     patterns = {
-        size: learned_words(key.known, key.originals, size) for size in {since, *read.values()}
+        size: either(learned_words(key.known, key.originals, size), listed)
+        for size in {since, *read.values()}
     }
     if patterns[since] is None:
         return []

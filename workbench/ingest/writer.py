@@ -107,6 +107,7 @@ class Writer(ProjectFileWriting):
         self.codes = CodeIndex(session)
         self.pseudonymiser = Pseudonymiser.of_project(session)
         self.mark = len(self.pseudonymiser.known)  # the key before this import
+        self.listed_mark = self.pseudonymiser.listed.mark()  # the listed people before it
         self.read_until: dict[int, int] = {}  # document written → the key read up to
         self.planned: dict[str, ParsedWorkshop] = {}  # workshops a file declares
         self._by_text: dict[str, Document] | None = None
@@ -391,6 +392,7 @@ class Writer(ProjectFileWriting):
         given = (s.speaker_role for s in document.segments)
         speakers = lead_in_names(given, self.districts)  # a district's name is none
         extra = (*document.names, *extra_names, *authors, *speakers)
+        self.pseudonymiser.listed.add(extra)  # "Becker" of this list, in any workshop's text
         names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
         labels: dict[tuple[str, str], str] = {}  # a question or role as stored, per workshop
 
@@ -549,7 +551,9 @@ class Writer(ProjectFileWriting):
     def reread_stored(self) -> list[str]:
         """Replace the names this import learned where stored statements (of earlier files,
         sources or imports) still show them; return the old texts of those changed."""
-        old = reread_stored(self.session, self.pseudonymiser, self.mark, self.read_until)
+        key = self.pseudonymiser
+        listed = key.listed.words_since(self.listed_mark)  # in statements stored before
+        old = reread_stored(self.session, key, self.mark, self.read_until, listed)
         self.store_pseudonyms()
         return old
 
