@@ -173,6 +173,16 @@ _VERBS_FIRST = frozenset(
     hat hatte ist war wird wurde will wollte kann konnte muss musste soll sollte darf mag
     weiss kommt kam geht ging sagt sagte meint meinte findet fand kennt macht machte bringt
     """.split()
+    # imperatives (folded: "gruss") before the person asked ("Frag Becker."): no first name
+    # "Frag" (which made a second Becker beside "Jens Becker", and every later "Becker"
+    # alone a third, as the key could no longer say which of them)
+    + """
+    frag frage fragt sag sage ruf rufe ruft schreib schreibe schreibt gib gebt gruss grusse
+    grusst schick schicke schickt hol hole holt lass lasst zeig zeige zeigt bring bringe
+    erinner erinnere erinnert informier informiere informiert kontaktier kontaktiere
+    kontaktiert besuch besuche besucht hilf helft meld melde meldet nimm nehmt lad lade
+    ladet bitte
+    """.split()
 )
 
 
@@ -232,8 +242,9 @@ def surname_pair(
     if finder._institution_after(text, toks, i + 1) or not finder.name_like(nxt):
         return None
     if tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok):
-        # "Hat Becker recht?": the verb of a question, no first name "Hat" (which made
-        # him a second person beside "Herr Jens Becker" and took the verb with him)
+        # "Hat Becker recht?", "Frag Becker.": the verb of a question or a request, no
+        # first name "Hat" (which made him a second person beside "Herr Jens Becker" and
+        # took the verb with him)
         return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
     after = toks[i + 2] if i + 2 < len(toks) else nxt
     if (
