@@ -26,6 +26,11 @@ from workbench.ingest.pseudonymise import Pseudonymiser
         ("Ein herzliches Dankeschön an Anna Bahn.", "Ein herzliches Dankeschön an [Person 1]."),
         ("Danke auch an Anna Bahn!", "Danke auch an [Person 1]!"),
         ("Termin mit Anna Bahn.", "Termin mit [Person 1]."),
+        ("Ich spreche mit Anna Bahn.", "Ich spreche mit [Person 1]."),
+        ("Wir telefonieren morgen mit Ben Kuchen.", "Wir telefonieren morgen mit [Person 1]."),
+        ("Das Protokoll schrieb Anna Bahn.", "Das Protokoll schrieb [Person 1]."),
+        ("„Das passt“, sagte Lea Kuchen.", "„Das passt“, sagte [Person 1]."),
+        ("Die Sitzung moderierte Jonas Bahn.", "Die Sitzung moderierte [Person 1]."),
     ],
 )
 def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) -> None:
@@ -50,6 +55,10 @@ def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) ->
             "Wir pflanzen mit [Person 1] Blumen, das macht Spaß.",
         ),
         ("Wir haben von Mia Bescheid.", "Wir haben von [Person 1] Bescheid."),
+        ("Dann schrieb Anna Protokoll.", "Dann schrieb [Person 1] Protokoll."),
+        ("Dann sagte Mia Bescheid.", "Dann sagte [Person 1] Bescheid."),
+        ("Heute schrieb Anna Kommentare.", "Heute schrieb [Person 1] Kommentare."),
+        ("Wir planen mit Lea Kuchen.", "Wir planen mit [Person 1] Kuchen."),
     ],
 )
 def test_the_noun_as_an_object_stays(text: str, expected: str) -> None:

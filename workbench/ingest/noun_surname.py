@@ -17,7 +17,13 @@ replaced and the surname stayed in clear:
 - after a label such as "Kontakt:" before the end of the line or sentence, and after a verb
   with a dative only before the clause's end ("Wir danken Anna Bahn.", "Danke Anna Bahn!"),
 - after "hat" and before a participle that takes no object ("Gestern hat Anna Bahn
-  angerufen").
+  angerufen"),
+- after "mit" before the clause's end where the verb before it is one of speaking ("Ich
+  spreche mit Anna Bahn."; "Wir backen mit Anna Kuchen." keeps the noun),
+- after a finite verb of speaking or writing at the clause's end, the subject put after it:
+  where a reported clause ends before the verb ("Gut, sagte Anna Bahn.") or the clause opens
+  with an article, its object ("Das Protokoll schrieb Anna Bahn."; "Dann schrieb Anna
+  Protokoll." and "Dann sagte Anna Bescheid." keep the noun).
 
 "Anna Bahn fahren lassen", "Wir bringen Lea Kuchen.", "für Anna Kuchen backen", "Ich
 bekomme von Anna Geld." stay: the
@@ -54,6 +60,18 @@ _WITH_VERBS = frozenset(
 _OWNER_VERBS = lists.SPEECH_VERBS | frozenset(
     "hilft wohnt arbeitet leitet kummert ubernimmt sagte meinte fragte rief half erzahlte".split()
 )
+# Verbs before "mit Anna Bahn" at the clause's end: one speaks with a person ("Ich spreche
+# mit Anna Bahn."), one bakes with her a cake ("Wir backen mit Anna Kuchen.")
+_SPEAK_WITH = frozenset(
+    "spreche sprichst spricht sprechen sprecht sprach sprachen rede redest redet reden redete "
+    "redeten telefoniere telefonierst telefoniert telefonieren telefonierte telefonierten".split()
+)
+# Clause openers after which the word before the verb is a noun's article ("Das Protokoll
+# schrieb Anna Bahn."), the object standing there
+_OPENING_ARTICLES = frozenset("das die der den dies diese dieses diesen".split())
+# A verb and a noun that are an idiom without an article ("Protokoll schreiben")
+_IDIOMS = frozenset((("schrieb", "protokoll"), ("schreibt", "protokoll"), ("sagte", "bescheid")))
+_IDIOMS |= frozenset((("sagt", "bescheid"),))
 # Verbs in the past after the subject ("Lea Kuchen kam"; "Thomas Beitrag kam" is his)
 _PERSON_VERBS = _OWNER_VERBS | frozenset("kam ging schrieb".split())
 
@@ -86,7 +104,14 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
             return singular_verb(text, toks, i + 1)
         verb = _WITH_VERBS if prev.folded == "an" else _WITH_VERBS | _COPULAS
         spoken = after is not None and gap == " " and after.folded in verb
-        return spoken or (ends and not _verb_before(text, toks, i - 1))
+        if spoken:
+            return True
+        lead = _verb_before(text, toks, i - 1)
+        if lead is not None and prev.folded == "mit" and lead.folded in _SPEAK_WITH:
+            return ends  # "Ich spreche mit Anna Bahn."
+        return ends and lead is None
+    if prev.folded in lists.SPEECH_VERBS and (prev.folded, noun.folded) not in _IDIOMS:
+        return ends and _subject_after(text, toks, i - 1)
     if prev.folded in _DATIVE_VERBS:
         return ends
     if prev.folded in ("hat", "hatte") and after is not None and gap == " ":
@@ -94,18 +119,32 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
     return False
 
 
-def _verb_before(text: str, toks: list[Tok], k: int) -> bool:
-    """Whether a verb stands before the preposition ``toks[k]`` in its clause: a lower-case
+def _verb_before(text: str, toks: list[Tok], k: int) -> Tok | None:
+    """The verb before the preposition ``toks[k]`` in its clause, if any: a lower-case
     word, no function word, not before a capitalised one ("backen" in "Wir backen mit";
     not "herzliches" in "Ein herzliches Dankeschön an")."""
     for j in range(k - 1, -1, -1):
         if any(mark in text[toks[j].end : toks[j + 1].start] for mark in ".,;:!?\n"):
-            return False
+            return None
         word, nxt = toks[j], toks[j + 1]
         lower = word.text.isalpha() and word.text.islower()
         if lower and word.folded not in lists.FUNCTION_WORDS and not nxt.text[:1].isupper():
-            return True
-    return False
+            return word
+    return None
+
+
+def _subject_after(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether the finite verb ``toks[k]`` has its subject after it: a reported clause ends
+    right before it ("Gut, sagte") or its clause opens with an article ("Das Protokoll
+    schrieb"), the object put first."""
+    if k == 0:
+        return False
+    if any(mark in text[toks[k - 1].end : toks[k].start] for mark in ',"\u201c\u201d\u00bb\u00ab'):
+        return True
+    j = k - 1
+    while j > 0 and not any(m in text[toks[j - 1].end : toks[j].start] for m in ".,;:!?\n"):
+        j -= 1
+    return j < k - 1 and toks[j].folded in _OPENING_ARTICLES
 
 
 def _acts(text: str, toks: list[Tok], k: int) -> bool:
