@@ -114,6 +114,13 @@ _ACTS = frozenset(
     "hat hatte kummert kommt kam wohnt arbeitet leitet organisiert bringt ubernimmt mochte will "
     "kann".split()
 )
+# An age, a date of birth or a phone number right after a first name: hers, not the
+# number of an abbreviation ("Anna 12 Jahre", "Anna 03.04.1961", "Anna 0171 2345678";
+# "Max 10 Personen", "Max. 10 Jahre" stay)
+_PERSONAL_NUMBER = re.compile(
+    r"[ \u00a0]+(?:\d{1,3}[ \u00a0-]*(?:Jahre\b|J\.|jährig)|\d{1,2}\.\d{1,2}\.\d{2,4}\b"
+    r"|0\d{2,5}[ /\u00a0-]*\d{4,9}\b)"
+)
 # Prepositions fused with an article: before a word they name a time or a place.
 _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 
@@ -263,7 +270,9 @@ class PersonFinder:
         # Anna Licht kommt.": "Licht" where no noun can stand, as after the full name)
         seen: dict[str, str] = {key: key for key in self.context.in_text}
         for i, tok in enumerate(toks):
-            if i <= used or fragment(text, tok) or saint(toks, i):
+            if i <= used or saint(toks, i):
+                continue
+            if fragment(text, tok) and not self._numbered_first(text, tok):
                 continue
             if not tok.text[0].isupper():
                 found = (
@@ -483,6 +492,15 @@ class PersonFinder:
             and self._adjacent(text, first, last)
             and self.is_first(first)
             and self.name_like(last, named=self._after_first(first, last))
+        )
+
+    def _numbered_first(self, text: str, tok: Tok) -> bool:
+        """Whether the first name ``tok`` stands before her age, birth date or phone number
+        ("Anna 12 Jahre", "Anna 03.04.1961"), not an abbreviation before a number."""
+        return (
+            not tok.dot
+            and _PERSONAL_NUMBER.match(text, tok.end) is not None
+            and (self.is_first(tok))
         )
 
     def _first_name(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
