@@ -37,6 +37,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
     tok = toks[i]
     strong, weak = cue_before(text, toks, i)
+    if strong and _reaction(finder, text, toks, i):
+        return None  # "Moderation: Prima": what the moderator said
     if strong and not finder._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object
         strong = not subject_before(text, toks, i - 1, finder._sure_name)
     if not finder.name_like(tok) and not (
@@ -116,6 +118,18 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     word = "" if confidence >= 0.8 else toks[last].text if unlisted else tok.text
     start = toks[lead].start if lead is not None and speaking else tok.start
     return finder._hit(text, toks, start, i, last, surname, confidence, word)
+
+
+def _reaction(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` is a reaction alone after a label ("Moderation: Prima", also
+    "Moderation: Super!"), no surname: nothing but a sentence mark follows in its line."""
+    tok = toks[i]
+    if tok.folded not in lists.REACTIONS or finder.is_surname(tok):
+        return False
+    if toks[i - 1].folded not in lists.LABEL_CUES:
+        return False
+    rest = text[tok.end : toks[i + 1].start] if i + 1 < len(toks) else text[tok.end :]
+    return i + 1 == len(toks) or "\n" in rest or rest.strip(" \u00a0")[:1] in tuple(".!?…")
 
 
 def _named_pair(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:

@@ -95,6 +95,15 @@ LABEL_CUES = _words(
     anwesend anwesende cc verteiler
     """
 )
+# A moderator's reaction alone after a label ("Moderation: Prima", "Moderation: Super"):
+# what was said, no name (folded; "Gut", "Schön" are surnames too and not among them)
+REACTIONS = _words(
+    """
+    prima super genau danke toll klasse richtig okay ok stimmt ja nein gerne perfekt
+    wunderbar bitte spitze cool einverstanden jawohl naturlich logisch korrekt exakt
+    absolut sehr hervorragend ausgezeichnet
+    """
+)
 # Nouns that with "bei", "an" or "über" after them name a person ("Anmeldung bei …").
 PAIR_CUES = _words(
     """

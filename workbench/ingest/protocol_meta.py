@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
+from workbench.ingest.name_lists import ACADEMIC, PARTICLES, REACTIONS, ROLE_WORDS, TITLES
 from workbench.ingest.name_tokens import prefixed_name
 from workbench.ingest.paragraphs import CLUB_NAMES
 from workbench.ingest.protocol_title import is_event
@@ -200,17 +200,25 @@ def is_people_line(text: str) -> bool:
     )
 
 
+def _reaction(value: str) -> bool:
+    """Whether the value of "Moderation:" is a reaction alone ("Prima"), no surname."""
+    word = value.strip(" *_\t")
+    return fold(word) in REACTIONS and not gazetteer().has_last(word)
+
+
 def said_after_key(text: str) -> bool:
     """Whether a line "Moderation: …"/"Teilnehmende: …" is what was said, not a list of
     names ("Moderation: Herzlich willkommen, wir beginnen."), or a line "Ort: …"/"Zeit: …"/
     "Format: …"/"Sozialraum: …" a sentence, no place, time, format or district ("Ort: Das
     Bürgerhaus ist zu klein für große Feste.", "Format: leider nur digital, viele Ältere
-    konnten nicht teilnehmen.")."""
+    konnten nicht teilnehmen."), a reaction alone ("Moderation: Prima")."""
     first = _NEXT_DETAIL.split(text)[0]  # of a line of several details, the first
     value = first.partition(":")[2].strip(" *_\t")
     field = detail_key(first)
     if field in (IGNORED, "format", "district"):
         return _sentence(value)
+    if field == "names" and _reaction(value):
+        return True  # "Moderation: Prima", "Moderation: Super"
     return field == "names" and bool(value) and not is_names_line(value)
 
 
@@ -319,8 +327,9 @@ def signature_names(line: str) -> tuple[str, ...] | None:
     match = _SIGNATURE.match(line.strip())
     if not match:
         return None
-    if match.group("label") and _SENTENCE_END.search(match.group("rest").strip()):
-        return None  # "Moderation: Danke.", "Protokoll: Bus und Bahn fahren selten." say
+    said = _SENTENCE_END.search(match.group("rest").strip()) or _reaction(match.group("rest"))
+    if match.group("label") and said:
+        return None  # "Moderation: Danke.", "Moderation: Prima", "Protokoll: Bus und …" say
     rest = _AFTER_NAME.sub("", match.group("rest").strip())
     parts = [p.strip() for p in _SEPARATORS.split(_BRACKETS.sub(" ", rest)) if p.strip()]
     names = split_names(rest)
@@ -385,6 +394,8 @@ def detail(text: str, filename: str) -> tuple[str, object] | None:
     value = value.strip(" *_\t\n")
     if field == "names" and fold(key.strip(" *_")) == "protokoll" and _names_event(value):
         return "title", f"Protokoll: {' '.join(value.split())}"
+    if field == "names" and _reaction(value):
+        return IGNORED, value  # "Moderation: Prima" above the first heading: no name
     if field == "names":  # an event beside the minute-taker is no one's name
         named = split_names(value)
         return field, tuple(n for n in named if not any(map(is_event, n.split())))
