@@ -20,6 +20,7 @@ from workbench.ingest.protocol_meta import (
     people_in,
     split_names,
 )
+from workbench.ingest.venue_names import VENUE_WORDS
 
 # Small words before capitalised ones that make them no name ("im Jugendzentrum Manfort")
 _LEADS = frozenset(
@@ -71,11 +72,22 @@ def section_people(text: str) -> tuple[str, ...]:
     found = [
         text[h.start : h.end]
         for h in hits
-        if h.confidence >= 0.8 or _name_like(text[h.start : h.end])
+        if (h.confidence >= 0.8 or _name_like(text[h.start : h.end]))
+        and not _after_venue(text, h.start)
     ]
     bracketed = re.findall(r"((?:[A-ZÄÖÜ][\w'-]+ ){1,3}[A-ZÄÖÜ][\w'-]+) \(", text)
     names = [n for name in [*found, *bracketed] for n in split_names(name)]
     return tuple(dict.fromkeys([*listed, *names]))
+
+
+def _after_venue(text: str, start: int) -> bool:
+    """Whether a name found at ``start`` is a venue's, after its word ("Gastgeber: Café
+    Anna", "Treffpunkt Hotel Post"); "Villa", "Casa" are surnames too and do not count."""
+    before = re.search(r"(\w+)\s+$", text[:start])
+    if before is None or fold(before.group(1)) not in VENUE_WORDS:
+        return False
+    known = gazetteer()
+    return not (known.has_last(before.group(1)) or known.has_first(before.group(1)))
 
 
 def _name_like(found: str) -> bool:

@@ -26,6 +26,7 @@ from workbench.ingest.name_tokens import prefixed_name
 from workbench.ingest.paragraphs import CLUB_NAMES
 from workbench.ingest.protocol_title import is_event
 from workbench.ingest.speakers import natural_order
+from workbench.ingest.venue_names import VENUE_WORDS
 
 IGNORED = "ignored"  # a known detail that is not kept (Ort, Uhrzeit)
 # A card query's table in a protocol without headings (header_key of its first column):
@@ -76,7 +77,8 @@ _NEXT_DETAIL = re.compile(
     + r")\s*:)",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"[,;/\n]|\s+(?:und|&)\s+")
+# … also before a label inside a line joined from two ("Jonas Becker Gastgeber: Café Anna")
+_SEPARATORS = re.compile(r"[,;/\n]|\s+(?:und|&)\s+|\s+(?=[^\W\d_][\w*-]*:\s)")
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _DOTTED = frozenset(w for w in ACADEMIC | TITLES if w.endswith("."))  # "Dr.", "Prof.", "Hr."
 _EXTRA_TITLES = frozenset({"pfr.", "pfrin.", "pfarrer", "pfarrerin", "dipl.-pad.", "mag.", "ing."})
@@ -117,8 +119,11 @@ _HEADING_NUMBER = re.compile(  # not the "1." of a club's name ("1. FC Köln")
 
 
 def _name(part: str) -> str:
-    """One entry of a list of names without brackets, forms of address and titles."""
+    """One entry of a list of names without brackets, a label ("Gastgeberin: Anna
+    Schmidt"), forms of address and titles."""
     words = _BRACKETS.sub(" ", part).replace("–", " ").split()
+    if len(words) > 1 and re.fullmatch(r"[^\W\d_][\w*-]*:", words[0]):
+        words.pop(0)
     while words and fold(words[0]) in TITLES | ACADEMIC | ROLE_WORDS | _EXTRA_TITLES:
         words.pop(0)
     return " ".join(w.strip(" .:-") if i == len(words) - 1 else w for i, w in enumerate(words))
@@ -140,6 +145,18 @@ def _looks_like_name(name: str) -> bool:
     )
 
 
+def _venue(words: list[str]) -> bool:
+    """Whether the words of an entry name a venue ("Café Anna", "Hotel Post"); "Villa",
+    "Casa" are surnames too ("Anna Villa", "Casa Lopez" stay)."""
+    first = words[0]
+    return (
+        len(words) > 1
+        and fold(first) in VENUE_WORDS
+        and not gazetteer().has_last(first)
+        and not gazetteer().has_first(first)
+    )
+
+
 def split_names(value: str) -> tuple[str, ...]:
     """The names in a list of participants (see the module's docstring).
 
@@ -149,7 +166,14 @@ def split_names(value: str) -> tuple[str, ...]:
     ('Anna Schmidt', 'Thi Thu Trang Nguyen')
     >>> split_names("de Vries, Jan; Schmidt, Anna; Mohammed al-Hassan")
     ('Jan de Vries', 'Anna Schmidt', 'Mohammed al-Hassan')
+    >>> split_names("Anna Schmidt, Gastgeber: Café Anna")
+    ('Anna Schmidt',)
     """
+    return tuple(name for name in _entries(value) if not _venue(name.split()))
+
+
+def _entries(value: str) -> tuple[str, ...]:
+    """The entries of a list of participants, people and venues ("Café Anna": a host)."""
     names = []
     for entry in re.split(r"[;\n]", _BRACKETS.sub(" ", value)):
         # an entry "Nachname, Vorname" is one person ("de Vries, Jan; Schmidt, Anna")
@@ -181,7 +205,7 @@ def _surname_first(entry: str) -> str:
 def is_names_line(text: str) -> bool:
     """Whether a line in a list after "Teilnehmende:" is one of names (a few words each,
     no sentence end outside brackets)."""
-    names = split_names(text)
+    names = _entries(text)  # "Gastgeber: Café Anna" is a line of the list, no one's name
     plain = " ".join(w for w in _BRACKETS.sub("", text).split() if w.lower() not in _DOTTED)
     return (
         bool(names)
