@@ -23,6 +23,7 @@ from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import LOCAL_NAMES
 from workbench.ingest.pii_addresses import address_spans
 from workbench.ingest.pii_emails import email_spans
+from workbench.ingest.pii_person_numbers import PERSON_NUMBER, THRESHOLD_BEFORE
 from workbench.ingest.pii_plates import plate_spans
 
 
@@ -272,32 +273,7 @@ _EVENT_AFTER = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d.])(?P<date>{_DATE})")
 
-# -- a person's number -------------------------------------------------------------------
-# After its name: "Kundennummer 987654", "Mieter-Nr.: 12345-678", "BG-Nummer 12345BG0012345",
-# "Steuer-ID 12 345 678 901", "Sozialversicherungsnummer 12 010180 M 123"
-_PERSON_NUMBER = re.compile(
-    r"\b(?:(?:Personal|Mitglieds|Kunden|Mieter|Vertrags|Versicherten|Versicherungs|"
-    r"Sozialversicherungs|SV|Rentenversicherungs|RV|Steueridentifikations|Steuer|"
-    r"Personalausweis|Ausweis|Reisepass|Pass|Führerschein|Bedarfsgemeinschafts|BG|"
-    r"Klienten|Patienten|Schüler|Matrikel|Krankenkassen|Kassen|Krankenversicherten|Fall|"
-    # abbreviated: "Kd.-Nr.", "Mitgl.-Nr.", "Kundennr."
-    # also "Ausweis Nr.", "Perso-Nummer", "Steuer-Identifikationsnummer"
-    r"Antrags|Vorgangs|Kd\.|Mitgl\.|Perso|Steuer-Identifikations)(?:[- ]?Nr\.?|-?[Nn]ummer|nr\.?)|"
-    # "Steuer-ID", "IdNr.", "Steuer-IdNr.", and the card itself: "Personalausweis: T22000129"
-    r"Steuer-?ID|(?:Steuer-?)?Id-?Nr\.?|(?:Personal)?[Aa]usweis|Reisepass|SV-Ausweis|"
-    # a case of a private person: "Aktenzeichen 123/45", "Az. 4 C 123/21", "AZ: 3 K 123/21",
-    # "Unser Zeichen 4711/23" (a letter's own reference)
-    r"Aktenzeichen|Az\.|AZ|Geschäftszeichen|(?<![\w-])(?:[Uu]nser|[Ii]hr|[Mm]ein)\s+Zeichen)"
-    # … also with the office between: "Mein Aktenzeichen beim Amt ist 3 K 123/21"
-    r"(?:\s+(?:beim|bei\s+de[mnr]|vom|von\s+de[mnr]|im|am|des|der)"
-    r"(?:\s+[\wäöüß.-]+){1,2}(?=\s+(?:ist|lautet)\b))?"
-    r"(?:\s*:|\s+(?:ist|lautet)(?:\s*:)?)?\s*"
-    # after a blank only digits or a single letter ("12 010180 M 123"), not "IBAN", "E-Mail"
-    r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])| (?=\d|[A-Z](?![\w-]))){2,24})(?![\w])"
-)
-# … but after "seit", "ab", "bis" the number is a count reached, no one's number ("Seit
-# Mitgliedsnummer 500 sind wir gewachsen", "Ab Kundennummer 1000 gibt es Rabatt")
-_THRESHOLD_BEFORE = re.compile(r"\b(?:[Ss]eit|[Aa]b|[Bb]is)\s$")
+# -- a person's number: pii_person_numbers -------------------------------------------
 
 _DIGIT = re.compile(r"\d")
 
@@ -341,9 +317,9 @@ def find_structured(text: str) -> list[Hit]:
         return hits  # phones, accounts, dates and house numbers all have digits
     hits += [
         Hit(m.start("number"), m.end("number"), "number")
-        for m in _PERSON_NUMBER.finditer(text)
+        for m in PERSON_NUMBER.finditer(text)
         if sum(ch.isdigit() for ch in m.group("number")) >= 3
-        and not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        and not THRESHOLD_BEFORE.search(text, max(0, m.start() - 5), m.start())
         and not _year_named(text, m)
     ]
     accounts = [
