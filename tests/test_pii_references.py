@@ -30,6 +30,24 @@ def test_a_case_number_with_the_office_between_or_a_letters_reference_is_replace
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aktenzeichen 12 AB 345/22", "Aktenzeichen [Kennnummer]"),
+        ("Az. 2 BvR 123/21 liegt beim Gericht.", "Az. [Kennnummer] liegt beim Gericht."),
+        ("Mein Aktenzeichen ist S 12 AS 345/22.", "Mein Aktenzeichen ist [Kennnummer]."),
+        ("AZ: 5 Ca 123/21", "AZ: [Kennnummer]"),
+        ("Az. VI ZR 123/21", "Az. [Kennnummer]"),
+        # a word after the number is no court's register
+        ("Mitgliedsnummer 500 Ab 3 Uhr offen", "Mitgliedsnummer [Kennnummer] Ab 3 Uhr offen"),
+        ("AZ: Ab 12 Uhr geöffnet", "AZ: Ab 12 Uhr geöffnet"),
+    ],
+)
+def test_a_case_number_with_a_courts_register_is_replaced_whole(text: str, expected: str) -> None:
+    """The register of letters between the numbers ("AB", "BvR", "Ca") is part of it."""
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["Die AZ berichtet über uns.", "Unser Zeichen ist die Blume.", "Az. des Verfahrens fehlt"],
 )
