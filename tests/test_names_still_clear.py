@@ -41,6 +41,22 @@ def test_after_a_name_with_particles_an_ordinary_word_stays(text: str, expected:
     assert _clear(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("José de la Cruz Garten hilft.", "[Person 1] hilft."),
+        ("José de la Cruz Garten sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Im Cafe de la Cruz Garten ist es schön.", "Im Cafe de la Cruz Garten ist es schön."),
+    ],
+)
+def test_a_place_word_surname_after_particles_takes_the_whole_name(
+    text: str, expected: str
+) -> None:
+    """ "Garten" after "José de la Cruz" before a verb is her surname: the first name and the
+    particles go with it (they stayed in clear before "[Person 1]"); a venue stays."""
+    assert _clear(text) == expected
+
+
 # -- an unlisted hyphenated surname --------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -503,6 +503,18 @@ class PersonFinder:
             and (self.is_first(tok))
         )
 
+    def _particle_lead(self, text: str, toks: list[Tok], i: int) -> int | None:
+        """The first name before the particles before ``toks[i]`` ("José" of "José de la
+        Cruz"), if any."""
+        j = i - 1
+        while j >= 0 and toks[j].text.islower() and toks[j].folded in lists.PARTICLES:
+            if text[toks[j].end : toks[j + 1].start] != " ":
+                return None
+            j -= 1
+        if j == i - 1 or j < 0 or text[toks[j].end : toks[j + 1].start] != " ":
+            return None
+        return j if toks[j].text[:1].isupper() and self.is_first(toks[j]) else None
+
     def _first_name(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
         tok = toks[i]
         if not self.is_first(tok) or self.blocked(tok) or acronym_plural(text, tok):
@@ -532,6 +544,8 @@ class PersonFinder:
         )
         after_article = prev is not None and prev.lower in lists.ARTICLES
         start = tok.start
+        if surname == i + 1 == last and (lead := self._particle_lead(text, toks, i)) is not None:
+            start = toks[lead].start  # "José de la Cruz Garten hilft": all of her name
         if surname is None:
             before = pairs.surname_before(self, text, toks, i, last)
             if before is None:  # "Terhorst Anna sagt", "Hinweis von Terhorst Anna"
