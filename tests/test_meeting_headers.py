@@ -208,6 +208,39 @@ def test_a_word_above_the_turns_stays_the_moderators_statement(tmp_path: Path) -
     assert (first.speaker_role, first.text) == ("Moderation", "Hallo")
 
 
+@pytest.mark.parametrize("surname", ["Müller", "Koch"])
+def test_a_surname_that_is_a_noun_above_the_turns_is_the_moderators_name(
+    tmp_path: Path, surname: str
+) -> None:
+    """ "Moderation: Müller" names the moderator (a miller's word, a surname all the same): it
+    was her statement "Müller", stored in clear; "Moderation: Prima" speaks."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Stadtteilrunde Manfort\nModeration: {surname}\nAnna: Wir brauchen mehr Bänke.\n"
+        "Bernd: Der Spielplatz ist zu klein.\nModeration: Prima\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert surname in parsed.names and "Prima" not in parsed.names
+    assert [s.text for s in parsed.segments] == [
+        "Wir brauchen mehr Bänke.",
+        "Der Spielplatz ist zu klein.",
+        "Prima",
+    ]
+
+
+def test_a_reaction_above_the_turns_is_the_moderators_statement(tmp_path: Path) -> None:
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        "Stadtteilrunde Manfort\nModeration: Prima\nAnna: Wir brauchen mehr Bänke.\n"
+        "Bernd: Der Spielplatz ist zu klein.\nAnna: Und die Beleuchtung fehlt.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert "Prima" not in parsed.names
+    assert (parsed.segments[0].speaker_role, parsed.segments[0].text) == ("Moderation", "Prima")
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -38,7 +38,7 @@ from itertools import pairwise
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import TITLES
+from workbench.ingest.name_lists import REACTIONS, TITLES
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.protocol_meta import (
     META_KEYS,
@@ -288,8 +288,10 @@ def names_detail(line: str) -> tuple[str, ...] | None:
         for before, after in pairwise(value.split())
         if fold(before.strip(",;")) in TITLES
     }
-    if len(names) == 1 and _known_name(names[0]):
-        return names  # "Moderation: Schmidt", "Moderation: Anna": a name, not a word
+    if len(names) == 1 and " " not in names[0] and fold(names[0]) in _SAID_WORDS:
+        return None  # "Moderation: Prima", "Moderation: Gut": the moderator speaks
+    if len(names) == 1 and (_known_name(names[0]) or gazetteer().has_last(names[0])):
+        return names  # "Moderation: Schmidt", "Moderation: Anna", "Moderation: Müller"
     return (
         names if names and all(len(n.split()) > 1 or fold(n) in addressed for n in names) else None
     )
@@ -306,6 +308,10 @@ _NEXT_NAMES = re.compile(
     + r")\s*:)",
     re.I,
 )
+
+
+# Words a moderator says alone that are surnames or first names too ("Prima", "Gut")
+_SAID_WORDS = REACTIONS | frozenset("gut schon klar fein".split())
 
 
 def _known_name(name: str) -> bool:
