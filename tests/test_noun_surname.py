@@ -59,6 +59,9 @@ def test_the_noun_after_a_first_name_is_her_surname(text: str, expected: str) ->
         ("Dann sagte Mia Bescheid.", "Dann sagte [Person 1] Bescheid."),
         ("Heute schrieb Anna Kommentare.", "Heute schrieb [Person 1] Kommentare."),
         ("Wir planen mit Lea Kuchen.", "Wir planen mit [Person 1] Kuchen."),
+        ("Die Regeln erklärte Anna Eltern.", "Die Regeln erklärte [Person 1] Eltern."),
+        ("Das Ergebnis berichtete Ben Nachbarn.", "Das Ergebnis berichtete [Person 1] Nachbarn."),
+        ("Ich telefoniere mit Anna Zeit.", "Ich telefoniere mit [Person 1] Zeit."),
     ],
 )
 def test_the_noun_as_an_object_stays(text: str, expected: str) -> None:

@@ -66,12 +66,20 @@ _SPEAK_WITH = frozenset(
     "spreche sprichst spricht sprechen sprecht sprach sprachen rede redest redet reden redete "
     "redeten telefoniere telefonierst telefoniert telefonieren telefonierte telefonierten".split()
 )
+# Words of time that end a clause after "mit Anna" as its adverbial ("… mit Anna Zeit")
+_TIMES = frozenset("zeit morgen abend tag tage woche wochen uhr ende anfang jahr jahre".split())
 # Clause openers after which the word before the verb is a noun's article ("Das Protokoll
 # schrieb Anna Bahn."), the object standing there
 _OPENING_ARTICLES = frozenset("das die der den dies diese dieses diesen".split())
 # A verb and a noun that are an idiom without an article ("Protokoll schreiben")
 _IDIOMS = frozenset((("schrieb", "protokoll"), ("schreibt", "protokoll"), ("sagte", "bescheid")))
 _IDIOMS |= frozenset((("sagt", "bescheid"),))
+# Nouns for people, told something after a speech verb ("Die Regeln erklärte Anna Eltern.")
+_PEOPLE = frozenset(
+    "eltern nachbarn kinder leute menschen frauen manner familien bewohner bewohnerin "
+    "anwohner anwohnerin jugendliche jugendlichen gaste akteure ehrenamtliche hauptamtliche "
+    "fachkrafte vertreter vertreterin team gruppe verein vorstand".split()
+)
 # Verbs in the past after the subject ("Lea Kuchen kam"; "Thomas Beitrag kam" is his)
 _PERSON_VERBS = _OWNER_VERBS | frozenset("kam ging schrieb".split())
 
@@ -108,9 +116,10 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
             return True
         lead = _verb_before(text, toks, i - 1)
         if lead is not None and prev.folded == "mit" and lead.folded in _SPEAK_WITH:
-            return ends  # "Ich spreche mit Anna Bahn."
+            return ends and noun.folded not in _TIMES  # "Ich spreche mit Anna Bahn."
         return ends and lead is None
-    if prev.folded in lists.SPEECH_VERBS and (prev.folded, noun.folded) not in _IDIOMS:
+    told = noun.folded in _PEOPLE  # "Die Regeln erklärte Anna Eltern."
+    if prev.folded in lists.SPEECH_VERBS and (prev.folded, noun.folded) not in _IDIOMS and not told:
         return ends and _subject_after(text, toks, i - 1)
     if prev.folded in _DATIVE_VERBS:
         return ends
