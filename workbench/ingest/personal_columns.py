@@ -61,6 +61,10 @@ CONTACT_HEADERS = frozenset(
     dateofbirth birthdate deviceid imei simserial subscriberid geratid geraeteid
     """.split()
 )  # a device's ID (KoBoToolbox's, ODK's "deviceid", an IMEI) identifies its owner too
+# Keys that lead to one respondent without being contact data: a survey's access code
+# (LimeSurvey's "token", "Zugangsschlüssel", "Zugangscode", "Access code": its participant
+# table holds name and e-mail beside it, and the code opens the survey again); never stored.
+KEY_HEADERS = frozenset("token zugangsschlussel zugangsschluessel zugangscode accesscode".split())
 # Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
 # KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
 # "51.0303 6.9843 52 4.5"); never stored, the district says where.
@@ -173,6 +177,15 @@ def is_contact_column(header: str) -> bool:
         return True
     short = len(str(header).split()) <= 4 and key not in NOT_CONTACT
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
+
+
+def is_key_column(header: str) -> bool:
+    """Whether a column holds a key that leads to one respondent (a survey's access code).
+
+    >>> is_key_column("Zugangsschlüssel"), is_key_column("token"), is_key_column("Schlüssel")
+    (True, True, False)
+    """
+    return header_key(header) in KEY_HEADERS
 
 
 def is_location(header: str, value: Any = None) -> bool:
@@ -311,8 +324,8 @@ def safe_attributes(
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
     there is one), or ``organisation`` in clear when they name one; contact columns,
-    exact coordinates, accounts' names and columns of other people (assignee, moderator,
-    reviewer, supporters) are dropped;
+    exact coordinates, access codes, accounts' names and columns of other people
+    (assignee, moderator, reviewer, supporters) are dropped;
     free text (a title, another open answer: it may name someone) is
     pseudonymised like a statement, other text fields (dates, categories) lose listed
     names and structured data (e-mail, phone, …). ``fields`` keeps the values read
@@ -331,6 +344,7 @@ def safe_attributes(
             pass  # a number ("Teilnehmende: 14", typed as one by the file), not a person
         elif (
             is_contact_column(key)
+            or is_key_column(key)
             or person_role(key)
             or is_people_list_column(key)
             or names_staff(key, value)

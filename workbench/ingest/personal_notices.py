@@ -13,6 +13,7 @@ from workbench.ingest.personal_columns import (
     is_contact_column,
     is_count,
     is_form_account,
+    is_key_column,
     is_location,
     is_other_person_column,
     is_people_list_column,
@@ -31,6 +32,7 @@ def personal_notices(
     keys = dict.fromkeys(k for s in segments for k in s.attributes)
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
+    access = [c for c in columns if is_key_column(c)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
     values = [(k, v) for s in segments for k, v in s.attributes.items()]
     counts = {k for k, _ in values} - {k for k, v in values if not is_count(v)}  # all numbers
@@ -54,6 +56,11 @@ def personal_notices(
         )
     if contact:
         notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    if access:
+        notices.append(
+            f"Spalte(n) {', '.join(access)}: Zugangsschlüssel, die zu einer Person führen, "
+            "nicht übernommen."
+        )
     if staff:
         notices.append(
             f"Spalte(n) {', '.join(staff)}: weitere Personen (Zuständige, Moderation, "

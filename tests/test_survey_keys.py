@@ -1,0 +1,70 @@
+"""Keys in survey exports that lead to one respondent without naming them: never stored.
+
+LimeSurvey's access code ("token", "Zugangsschlüssel", "Zugangscode", "Access code")
+stands in its participant table beside name and e-mail and opens the survey again.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+
+NEED = "Was fehlt Ihnen in Ihrem Stadtteil?"
+ANSWERS = [
+    "Eine Ärztin im Stadtteil, der nächste Hausarzt ist in der Stadtmitte.",
+    "Sichere Schulwege, an der Kreuzung fehlt eine Ampel.",
+]
+CODES = ["xK3pQ9zT1mW7vB2", "aB7cD8eF9gH0iJ1"]
+
+
+def _import(project: Project, path: Path, *options: str) -> int:
+    return main(["--project", str(project.path), "import", str(path), *options])
+
+
+@pytest.mark.parametrize("header", ["Zugangsschlüssel", "Zugangscode", "Access code"])
+def test_limesurveys_access_code_is_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Before: the access code of every response was stored as an attribute of its
+    answers (and exported with them): with LimeSurvey's participant table it names the
+    respondent."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Antwort-ID", "Datum Abgeschickt", header, "Stadtteil", NEED, "Alter"])
+    sheet.append([1, "2024-03-01 10:05:00", CODES[0], "Manfort", ANSWERS[0], 72])
+    sheet.append([2, "2024-03-02 10:05:00", CODES[1], "Opladen", ANSWERS[1], 34])
+    book.save(path := tmp_path / "results-survey123456.xlsx")
+    assert _import(project, path) == 0
+    out = capsys.readouterr().out
+    assert f"Spalte(n) {header}: Zugangsschlüssel, die zu einer Person führen" in out
+    stored = stored_text(project)
+    assert not [code for code in CODES if code in stored]
+    assert sorted(project.segments()["text"]) == sorted(ANSWERS)
+    attributes = project.segments()["attributes"].tolist()
+    assert all(a["Alter"] in (72, 34) and header not in a for a in attributes)
+
+
+def test_limesurveys_token_column_with_question_codes_is_not_stored(
+    project: Project, tmp_path: Path
+) -> None:
+    """Before: the export with question codes as headings kept ``token`` beside each answer."""
+    path = tmp_path / "results-survey123456.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [
+                ["id", "submitdate", "token", "G01Q01", "G01Q02"],
+                ["1", "2024-03-01 10:05:00", CODES[0], "Manfort", ANSWERS[0]],
+                ["2", "2024-03-02 10:05:00", CODES[1], "Opladen", ANSWERS[1]],
+            ]
+        )
+    assert _import(project, path, "--text-column", "G01Q02") == 0
+    stored = stored_text(project)
+    assert not [code for code in CODES if code in stored]
+    assert sorted(project.segments()["text"]) == sorted(ANSWERS)
