@@ -1,7 +1,8 @@
 """Keys in survey exports that lead to one respondent without naming them: never stored.
 
 LimeSurvey's access code ("token", "Zugangsschlüssel", "Zugangscode", "Access code")
-stands in its participant table beside name and e-mail and opens the survey again.
+stands in its participant table beside name and e-mail and opens the survey again;
+Typeform's "Network ID" is a hash of the respondent's IP address.
 """
 
 from __future__ import annotations
@@ -67,4 +68,27 @@ def test_limesurveys_token_column_with_question_codes_is_not_stored(
     assert _import(project, path, "--text-column", "G01Q02") == 0
     stored = stored_text(project)
     assert not [code for code in CODES if code in stored]
+    assert sorted(project.segments()["text"]) == sorted(ANSWERS)
+
+
+def test_typeforms_network_id_is_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: Typeform's "Network ID" (a hash of the respondent's IP address, the same for
+    every response from one connection) was stored beside each answer, unlike the IP
+    address itself."""
+    networks = ["1a2b3c4d5e", "6f7a8b9c0d"]
+    path = tmp_path / "responses.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [
+                ["#", NEED, "In welchem Stadtteil wohnen Sie?", "Submit Date (UTC)", "Network ID"],
+                ["r1x9", ANSWERS[0], "Manfort", "2024-03-01 10:05:00", networks[0]],
+                ["r2x9", ANSWERS[1], "Opladen", "2024-03-02 10:05:00", networks[1]],
+            ]
+        )
+    assert _import(project, path) == 0
+    assert "Spalte(n) Network ID: Kontaktdaten, nicht übernommen." in capsys.readouterr().out
+    stored = stored_text(project)
+    assert not [network for network in networks if network in stored]
     assert sorted(project.segments()["text"]) == sorted(ANSWERS)

@@ -58,9 +58,10 @@ CONTACT_HEADERS = frozenset(
     anschrift postanschrift wohnanschrift wohnadresse privatadresse strasseundhausnummer
     strassehausnummer hausnummer
     ip ipaddr ipadresse ipaddress useragent iban kontonummer geburtsdatum geburtstag
-    dateofbirth birthdate deviceid imei simserial subscriberid geratid geraeteid
+    dateofbirth birthdate deviceid imei simserial subscriberid geratid geraeteid networkid
     """.split()
-)  # a device's ID (KoBoToolbox's, ODK's "deviceid", an IMEI) identifies its owner too
+)  # a device's ID (KoBoToolbox's, ODK's "deviceid", an IMEI) identifies its owner too, as
+# Typeform's "Network ID" (a hash of the respondent's IP address) does
 # Keys that lead to one respondent without being contact data: a survey's access code
 # (LimeSurvey's "token", "Zugangsschlüssel", "Zugangscode", "Access code": its participant
 # table holds name and e-mail beside it, and the code opens the survey again); never stored.
