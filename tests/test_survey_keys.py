@@ -2,6 +2,7 @@
 
 LimeSurvey's access code ("token", "Zugangsschlüssel", "Zugangscode", "Access code")
 stands in its participant table beside name and e-mail and opens the survey again;
+SoSci Survey's SERIAL is a serial mail's number, its address list holds the e-mail to it.
 Typeform's "Network ID" is a hash of the respondent's IP address.
 """
 
@@ -92,3 +93,36 @@ def test_typeforms_network_id_is_not_stored(
     stored = stored_text(project)
     assert not [network for network in networks if network in stored]
     assert sorted(project.segments()["text"]) == sorted(ANSWERS)
+
+
+def test_sosci_surveys_serial_number_is_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: SoSci Survey's SERIAL (the serial number of a serial mail's personal link;
+    the survey's address list holds the e-mail beside it) was stored with each answer."""
+    serials = ["S4JK83LM2P", "T9KL22QQ7Z"]
+    labels = ["Interview-Nummer (fortlaufend)", "Seriennummer (sofern verwendet)"]
+    rows = [
+        ["CASE", "SERIAL", "QUESTNNR", "MODE", "STARTED", "SD01", "OF01_01"],
+        [*labels, "Fragebogen", "Interview-Modus", "Beginn", "Stadtteil", f"{NEED}: [01]"],
+        ["45", serials[0], "qnr1", "interview", "2024-03-01 10:00:00", "Manfort", ANSWERS[0]],
+        ["46", serials[1], "qnr1", "interview", "2024-03-02 10:00:00", "Opladen", ANSWERS[1]],
+    ]
+    path = tmp_path / "data_stadtteil_2024-03-05.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter="\t").writerows(rows)
+    assert _import(project, path) == 0
+    assert "Spalte(n) SERIAL: Zugangsschlüssel" in capsys.readouterr().out
+    stored = stored_text(project)
+    assert not [serial for serial in serials if serial in stored]
+    assert sorted(project.segments()["text"]) == sorted(ANSWERS)
+    assert all(a["QUESTNNR"] == "qnr1" for a in project.segments()["attributes"])
+
+
+def test_a_serial_column_outside_sosci_survey_stays(project: Project, tmp_path: Path) -> None:
+    """A column "SERIAL" of another table (no SoSci questionnaire beside it) is kept."""
+    path = tmp_path / "karten.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["SERIAL", "Text"], ["K-01", ANSWERS[0]], ["K-02", ANSWERS[1]]])
+    assert _import(project, path, "--district", "Manfort") == 0
+    assert sorted(a["SERIAL"] for a in project.segments()["attributes"]) == ["K-01", "K-02"]

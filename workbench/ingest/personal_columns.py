@@ -64,8 +64,11 @@ CONTACT_HEADERS = frozenset(
 # Typeform's "Network ID" (a hash of the respondent's IP address) does
 # Keys that lead to one respondent without being contact data: a survey's access code
 # (LimeSurvey's "token", "Zugangsschlüssel", "Zugangscode", "Access code": its participant
-# table holds name and e-mail beside it, and the code opens the survey again); never stored.
+# table holds name and e-mail beside it, and the code opens the survey again; SoSci
+# Survey's "SERIAL" beside its "QUESTNNR": the serial number of a serial mail's link, which
+# the survey's address list holds beside the e-mail); never stored.
 KEY_HEADERS = frozenset("token zugangsschlussel zugangsschluessel zugangscode accesscode".split())
+_SOSCI_SERIAL, _SOSCI_QUESTIONNAIRE = "SERIAL", "QUESTNNR"
 # Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
 # KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
 # "51.0303 6.9843 52 4.5"); never stored, the district says where.
@@ -180,12 +183,17 @@ def is_contact_column(header: str) -> bool:
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
 
 
-def is_key_column(header: str) -> bool:
-    """Whether a column holds a key that leads to one respondent (a survey's access code).
+def is_key_column(header: str, columns: Iterable[str] = ()) -> bool:
+    """Whether a column of a row with ``columns`` holds a key that leads to one respondent
+    (a survey's access code, SoSci Survey's serial number).
 
     >>> is_key_column("Zugangsschlüssel"), is_key_column("token"), is_key_column("Schlüssel")
     (True, True, False)
+    >>> is_key_column("SERIAL", ["CASE", "SERIAL", "QUESTNNR"]), is_key_column("SERIAL")
+    (True, False)
     """
+    if str(header).strip() == _SOSCI_SERIAL:
+        return _SOSCI_QUESTIONNAIRE in columns
     return header_key(header) in KEY_HEADERS
 
 
@@ -345,7 +353,7 @@ def safe_attributes(
             pass  # a number ("Teilnehmende: 14", typed as one by the file), not a person
         elif (
             is_contact_column(key)
-            or is_key_column(key)
+            or is_key_column(key, attributes)
             or person_role(key)
             or is_people_list_column(key)
             or names_staff(key, value)

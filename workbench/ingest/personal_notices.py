@@ -32,7 +32,7 @@ def personal_notices(
     keys = dict.fromkeys(k for s in segments for k in s.attributes)
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
-    access = [c for c in columns if is_key_column(c)]
+    access = [c for c in columns if is_key_column(c, keys)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
     values = [(k, v) for s in segments for k, v in s.attributes.items()]
     counts = {k for k, _ in values} - {k for k, v in values if not is_count(v)}  # all numbers
