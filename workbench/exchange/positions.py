@@ -5,7 +5,8 @@ NVivo, MAXQDA and ATLAS.ti count ``startPosition``/``endPosition`` in UTF-16 cod
 as the workbench does. The two differ after every character outside the Basic
 Multilingual Plane (most emoji count two UTF-16 units). Export writes UTF-16; import
 reads each file in the convention it was written in (see :func:`detect` and
-docs/decisions/006-refi-qda-positionen.md).
+docs/decisions/006-refi-qda-positionen.md), also a file counting UTF-8 bytes
+(:func:`byte_reading`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 UTF16 = "UTF-16-Codeeinheiten"
 CODE_POINTS = "Unicode-Zeichen"
+UTF8 = "UTF-8-Bytes"  # not the standard's; a tool that counts bytes (see byte_reading)
 # Said in the origin of a workbench export for QualCoder (positions in code points).
 FOR_QUALCODER = "für QualCoder (Positionen in Unicode-Zeichen)"
 # Programs by how they count, matched in the project's origin attribute (lower case);
@@ -34,6 +37,10 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r+\n")
 
 
+def _utf8_width(code: int) -> int:
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+
+
 class Utf16Map:
     """Code point ↔ UTF-16 code unit offsets of one text.
 
@@ -48,6 +55,29 @@ class Utf16Map:
         self.length16 = self.length + len(self.astral)
         # UTF-16 offset right after each astral character.
         self._ends16 = [a + k + 2 for k, a in enumerate(self.astral)]
+        self._text = text
+        self._starts8: list[int] | None = None  # UTF-8 offset of each character, built once
+
+    @property
+    def length8(self) -> int:
+        """The text's length in UTF-8 bytes."""
+        return self._utf8_starts()[-1]
+
+    def _utf8_starts(self) -> list[int]:
+        if self._starts8 is None:
+            self._starts8 = [0, *accumulate(map(_utf8_width, map(ord, self._text)))]
+        return self._starts8
+
+    def from_utf8(self, byte: int) -> int | None:
+        """The code point offset of UTF-8 offset ``byte``; None inside a character or
+        outside the text.
+
+        >>> Utf16Map("Grüße").from_utf8(4), Utf16Map("Grüße").from_utf8(3)
+        (3, None)
+        """
+        starts = self._utf8_starts()
+        index = bisect_left(starts, byte)
+        return index if index < len(starts) and starts[index] == byte else None
 
     def to_utf16(self, pos: int) -> int:
         """The UTF-16 offset of code point offset ``pos``."""
@@ -99,6 +129,8 @@ class Reading:
         """A position of the file as a code point offset (None: not a valid position)."""
         if self.unit == CODE_POINTS:
             return pos
+        if self.unit == UTF8:
+            return mapping.from_utf8(pos)
         return mapping.from_utf16(pos) if 0 <= pos <= mapping.length16 else pos
 
     def span(
@@ -213,6 +245,47 @@ def detect(origin: str, sources: Sequence[tuple[str, str, Sequence[tuple[int, in
             f"sonst in {by_origin} zählt: {why}."
         )
     return Reading(unit, notice)
+
+
+def byte_reading(
+    reading: Reading, sources: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+) -> Reading:
+    """``reading``, or UTF-8 bytes if the file's selections count those (a tool that
+    writes the standard's positions as bytes of the text file): only when every position
+    the two readings place differently (behind an umlaut) is a character boundary in the
+    text and lies between words as bytes, and read as ``reading`` lies outside the text
+    or, for at least half of them, inside a word."""
+    if reading.mixed:
+        return reading
+    differing = hits = 0
+    valid = True
+    affected: list[str] = []
+    for name, text, spans in sources:
+        if text.isascii():
+            continue
+        mapping = Utf16Map(text)
+        touched = False
+        for pos in (p for span in spans for p in span):
+            as8, read = mapping.from_utf8(pos), reading.to_code_points(mapping, pos)
+            if as8 == read:
+                continue
+            if as8 is None or not at_word_boundary(text, as8):
+                return reading  # bytes would cut a character or a word: not counted so
+            differing += 1
+            touched = True
+            inside = read is not None and 0 <= read <= len(text)
+            valid &= inside
+            hits += inside and at_word_boundary(text, read)
+        affected += [name] if touched else []
+    if not differing or (valid and hits * 2 > differing):
+        return reading
+    why = "liegen alle Textstellen im Text" if not valid else "beginnen und enden sie an Wörtern"
+    return Reading(
+        UTF8,
+        f"Textpositionen in {_names(affected)} als UTF-8-Bytes gelesen, nicht als Zeichen, "
+        f"wie der REFI-QDA-Standard sie zählt: nur so {why}. Bitte Kodierungen "
+        "stichprobenartig prüfen.",
+    )
 
 
 class CrlfMap:

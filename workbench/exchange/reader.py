@@ -49,10 +49,12 @@ from workbench.exchange.media import (
     transcript_texts,
 )
 from workbench.exchange.positions import (
+    UTF8,
     UTF16,
     CrlfMap,
     Reading,
     Utf16Map,
+    byte_reading,
     detect,
     one_per_break,
     one_per_line_break,
@@ -419,10 +421,13 @@ def _sources(
     reading = detect(origin, [(n, b, s) for (n, _, s), b in zip(spans, bases, strict=True)])
     ours = any(SEGMENT_MARKER in child_text(e, "Description") for t in texts for e, _, _ in t.spans)
     reading = per_selection(reading, origin, ours)  # QualCoder: our UTF-16 and its own
+    basis = [(name, base, s) for (name, _, s), base in zip(spans, bases, strict=True)]
+    reading = byte_reading(reading, basis)  # a tool that counts UTF-8 bytes
     sources = []
     for raw, base in zip(texts, bases, strict=True):
         mapping, crlf = Utf16Map(base), CrlfMap(raw.text)
-        length = mapping.length16 if reading.unit == UTF16 else len(base)
+        lengths = {UTF16: mapping.length16, UTF8: mapping.length8}
+        length = lengths.get(reading.unit, len(base))
         name, text = raw.name, raw.text
         selections = []
         for selection, start, end in raw.spans:
