@@ -125,10 +125,14 @@ def growth(
 ) -> Growth | None:
     """The file's rows against the ``stored`` ones (statement, row identity, text in
     clear), or None if its rows have no IDs or no stored row is in it as stored. A row
-    ``erased`` (row ID → fingerprint of its text) comes in only changed."""
-    if not stored or not has_row_ids(document):
+    ``erased`` (row ID → fingerprint of its text) comes in only changed; a document whose
+    rows were all erased is grown by a file holding one of them as it was."""
+    erased = erased or {}
+    if not has_row_ids(document):
         return None
     segments = document.segments
+    if not stored and not any(erased.get(s.source_id) == row_digest(s.text) for s in segments):
+        return None  # nothing stored, and no erased row of this export in the file
     rows = {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
     known = {source for _, (source, _), _ in stored}
     missing = tuple((key, row[0]) for key, row, _ in stored if row[0] not in rows)
@@ -138,10 +142,9 @@ def growth(
         if row[0] in rows and rows[row[0]] != (row, _same(text))
     )
     kept = len(stored) - len(changed) - len(missing)
-    if not kept:
+    if stored and not kept:
         return None
     new = [s for s in document.segments if s.source_id not in known]
-    erased = erased or {}
     added = tuple(s for s in new if erased.get(s.source_id) != row_digest(s.text))
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
@@ -235,6 +238,11 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
 
 def appended_notice(kept: int, added: int, erased: int = 0) -> str:
     """What a second download of an export added to the stored one."""
+    if not kept:  # every stored row was erased
+        return (
+            "Export erneut heruntergeladen: seine früheren Aussagen sind alle im Projekt "
+            f"gelöscht, {plural(added, 'neue kam', 'neue kamen')} hinzu.{_erased(erased)}"
+        )
     return (
         "Export erneut heruntergeladen: "
         f"{plural(kept, 'Aussage stand', 'Aussagen standen')} schon im Projekt und "
@@ -279,9 +287,9 @@ def within(found: Growth) -> str:
 
 def nothing_new(found: Growth) -> str:
     """Why a download whose only new rows are erased ones adds nothing."""
+    stored = plural(found.kept, "Aussage steht", "Aussagen stehen") + " schon im Projekt."
     return (
-        "nicht importiert: nichts Neues — "
-        f"{plural(found.kept, 'Aussage steht', 'Aussagen stehen')} schon im Projekt."
+        f"nicht importiert: nichts Neues —{' ' + stored if found.kept else ''}"
         f"{_erased(found.erased)}{_missing(tuple(source for _, source in found.missing))}"
     )
 
