@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, InputError, ParsedDocument
-from workbench.core.formatting import format_number, format_percent, plural
+from workbench.core.formatting import format_percent, plural
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     date_of_title_or_name,
@@ -48,6 +48,7 @@ from workbench.ingest.export_growth import (
     row_id,
     unchanged,
 )
+from workbench.ingest.held_export import held_export
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
 from workbench.store.erased_rows import ERASED_ROWS
@@ -130,49 +131,6 @@ def _notice(other: str, share: float, stored: bool, waves: tuple[str, str] | Non
         f"nicht importiert: {format_percent(share, 0)} der Wörter stimmen mit '{other}' "
         f"({where}, Welle '{theirs}') überein — eine eigene Erhebung der Welle '{ours}', "
         "die die Beiträge von damals wiederholt? Dann mit --allow-duplicates importieren."
-    )
-
-
-def _held_export(document: ParsedDocument, stored: Sequence[Stored]) -> str | None:
-    """Why the workbench's own table export is left out when the project holds each of its
-    statements (exported from this project, imported again), or at least half of them (a
-    later export of the project it came from, a few statements added): they would count
-    twice. Its rows span documents, so no one stored document holds them (:func:`_same_as`)."""
-    if document.options.get("own_export") is None or not stored:
-        return None
-    mine = [s.text.strip() for s in document.segments]
-    texts = set(mine)
-    held: dict[str, None] = {}  # the documents holding them, in the project's order
-    for other in stored:
-        found = texts & {text.strip() for _, text in other.statements()}
-        if found:
-            held[other.name] = None
-            texts -= found
-        if not texts:
-            break
-    new = sum(text in texts for text in mine)
-    if 2 * (len(mine) - new) < len(mine) or not held:
-        return None
-    names = ", ".join(f"'{n}'" for n in list(held)[:3]) + (" …" if len(held) > 3 else "")
-    codes = (
-        " Kodierungen der Spalte 'codes', die das Projekt noch nicht hat, sind damit "
-        "nicht übernommen." * any(s.codes for s in document.segments)
-    )
-    if new:
-        kept, total = format_number(len(mine) - new), format_number(len(mine))
-        return (
-            f"nicht importiert: ein Tabellenexport der Werkbank, und {kept} seiner {total} "
-            f"Aussagen {'steht' if len(mine) - new == 1 else 'stehen'} schon im "
-            f"Projekt ({names}), {plural(new, 'ist', 'sind')} neu — importiert "
-            f"zählten diese {kept} doppelt.{codes} Nur die neuen übernehmen: die "
-            "anderen Zeilen aus der Datei löschen und sie erneut importieren; "
-            "--allow-duplicates importiert alle."
-        )
-    return (
-        "nicht importiert: ein Tabellenexport der Werkbank, und seine "
-        f"{plural(len(mine), 'Aussage steht', 'Aussagen stehen')} schon im "
-        f"Projekt ({names}) — ein zweites Mal zählten sie doppelt.{codes} Mit "
-        "--allow-duplicates wird er trotzdem importiert."
     )
 
 
@@ -355,7 +313,7 @@ def left_out(
         if version is not None:
             out[i] = ImportResult(docs[i].filename, version[0], notices=(version[1],))
             continue
-        if (held := _held_export(docs[i], stored)) is not None:  # exported from here
+        if (held := held_export(docs[i], stored)) is not None:  # exported from here
             out[i] = ImportResult(docs[i].filename, SKIPPED, notices=(held,))
             continue
         if _coded(docs[i]):
