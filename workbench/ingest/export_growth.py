@@ -31,6 +31,8 @@ IDENTITY = ("date", "time")  # a chat message's: with its number and text
 Row = tuple[str, dict[str, Any]]  # a row's ID in its file, and its date and time if any
 EARLIER_SHA = "earlier_sha256"  # a document's options: the downloads it grew from
 _SHOWN = 10  # changed rows named in a message; the command lists them all
+RENAMED_ROWS = 3  # stored rows a download under another name must hold to be the same export
+_COLUMNS = ("id_column", "text_column")  # a table's columns read: the same in each download
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Appending:
     workshop: str | None = None  # the stored document's workshop …
     district: str | None = None  # … and its Sozialraum
     missing: tuple[str, ...] = ()  # row IDs of stored rows the file no longer holds
+    renamed: str | None = None  # the stored document's name, if the file has another
 
     def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
         """The new rows, in the stored rows' workshop and Sozialraum unless the import
@@ -181,6 +184,43 @@ def unchanged(
     return within(found) if found.missing else None
 
 
+def renamed_download(
+    document: ParsedDocument,
+    target: int,
+    found: Growth | None,
+    stored: tuple[str, Mapping[str, Any], Sequence[str | None]],
+) -> Appending | str | None:
+    """For a file under another name than stored document ``target`` (its ``stored`` name,
+    options and workshop): its new rows to add, or why it adds nothing, if it is a
+    download of the same export ("polis_2026-12-01.csv", then "polis_2026-12-08.csv",
+    "umfrage (1).csv"): the same columns read, no stored row changed, and every stored row
+    (at least :data:`RENAMED_ROWS`) in it or every row of it stored; else None."""
+    name, options, meeting = stored
+    if found is None or found.changed or found.kept < RENAMED_ROWS:
+        return None
+    if found.missing and (found.added or found.erased):
+        return None  # rows removed and others added: perhaps another file
+    if any(document.options.get(k) != options.get(k) for k in _COLUMNS):
+        return None
+    plan = unchanged(document, target, found, meeting)
+    if isinstance(plan, Appending):
+        return replace(plan, renamed=name)
+    said = plan or (
+        "nicht importiert: dieselben Zeilen stehen schon im Projekt "
+        f"({plural(found.kept, 'Aussage', 'Aussagen')}). Nichts geändert."
+    )
+    return f"{said} {_renamed(name)}"
+
+
+def _renamed(name: str) -> str:
+    """How a download under another name was recognised, and how to import it anyway."""
+    return (
+        f"Als Download desselben Exports erkannt, gespeichert unter '{name}': seine "
+        "Zeilen stimmen dort, wo beide sie haben, in Zeilen-ID und Text überein. Ist es "
+        "doch eine andere Datei, nimmt --allow-duplicates sie als eigenes Dokument auf."
+    )
+
+
 def one_download_each(appends: Mapping[int, Appending]) -> dict[int, tuple[bool, str]]:
     """Of several downloads of one export in an import (by index), the one with the most
     new rows is added; the others, by index: (False, why) if it holds their new rows as
@@ -233,6 +273,7 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
         return result
     append_rows(session, plan.target, plan.document.sha256)
     notice = appended_notice(plan.kept, result.segments, plan.erased) + _missing(plan.missing)
+    notice += f" {_renamed(plan.renamed)}" if plan.renamed else ""
     return replace(result, notices=(notice, *result.notices))
 
 

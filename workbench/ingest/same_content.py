@@ -44,7 +44,9 @@ from workbench.ingest.export_growth import (
     changed_notice,
     downloaded_before,
     growth,
+    has_row_ids,
     one_download_each,
+    renamed_download,
     row_id,
     unchanged,
 )
@@ -200,7 +202,10 @@ def _earlier_version(
         if another_conversation(document, other.options()):
             continue  # a cloned Pol.is conversation: its seed comments are its own
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
-        if mac not in names() or _another_workshop(document, other.workshop, stored_name):
+        renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
+        if renamed and not has_row_ids(document):
+            continue
+        if _another_workshop(document, other.workshop, stored_name):
             continue
         if (other.wave or "").casefold() != (wave or "").casefold() and not (
             keep_wave and document.workshop and other.workshop[0]
@@ -211,6 +216,11 @@ def _earlier_version(
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
         erased = other.options().get(ERASED_ROWS)
         grown = None if _coded(document) else growth(document, rows, erased)
+        if renamed:
+            known = (other.name, other.options(), other.workshop)
+            if (plan := renamed_download(document, other.key, grown, known)) is not None:
+                return plan if isinstance(plan, Appending) else (SKIPPED, plan)
+            continue
         if grown is not None and (plan := unchanged(document, other.key, grown, other.workshop)):
             return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
