@@ -108,6 +108,23 @@ def another_conversation(document: ParsedDocument, options: Mapping[str, Any]) -
     return bool(mine and theirs and mine != theirs)
 
 
+def note_clone(
+    document: ParsedDocument,
+    name: str,
+    options: Mapping[str, Any],
+    stored: Sequence[tuple[int, Row, str]],
+) -> bool:
+    """Note in a Pol.is file's options that it is another conversation than stored document
+    ``name`` (its ``options``, its ``stored`` rows) whose comments it holds unchanged (a
+    clone starts with them), for :func:`workbench.ingest.polis.polis_notices`."""
+    found = growth(document, stored)
+    if found is None or not found.kept:
+        return False
+    clone = {"clone_of": name, "clone_of_conversation": conversation(options)}
+    document.options["polis"] = {**document.options.get("polis", {}), **clone}
+    return True
+
+
 def downloaded_before(
     document: ParsedDocument, name: str, options: Callable[[], Mapping[str, Any]]
 ) -> tuple[str, str] | None:

@@ -157,4 +157,11 @@ def polis_notices(options: Mapping[str, Any]) -> list[str]:
             f"Thema des Pol.is-Gesprächs (summary.csv): '{found['topic']}' – Workshop der "
             "Beiträge, wenn nicht --workshop."
         )
+    if found.get("clone_of"):  # ingest.export_growth.note_clone
+        notices.append(
+            f"Ein anderes Pol.is-Gespräch ({found.get('conversation')}) als das von "
+            f"'{found['clone_of']}' ({found.get('clone_of_conversation')}), das mit denselben "
+            "Kommentaren beginnt (ein geklontes Gespräch?): ein eigenes Dokument, seine "
+            "Kommentare zählen neben denen des anderen."
+        )
     return notices

@@ -45,6 +45,7 @@ from workbench.ingest.export_growth import (
     downloaded_before,
     growth,
     has_row_ids,
+    note_clone,
     one_download_each,
     renamed_download,
     row_id,
@@ -194,13 +195,15 @@ def _earlier_version(
     and text and adds rows is no version: its new rows are to be added (:class:`Appending`,
     :mod:`workbench.ingest.export_growth`); of one that changed rows, those are named."""
     mine = [_statement(s.text) for s in document.segments]
+    clones: list[Stored] = []
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
         if (before := downloaded_before(document, other.name, other.options)) is not None:
             return before  # an earlier download of an export grown since: all in
         if another_conversation(document, other.options()):
-            continue  # a cloned Pol.is conversation: its seed comments are its own
+            clones.append(other)  # a cloned Pol.is conversation: its seed comments are its own
+            continue
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
         renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
         if renamed and not has_row_ids(document):
@@ -262,6 +265,11 @@ def _earlier_version(
             "die Datei erneut importieren. Sind es zwei verschiedene Dateien gleichen "
             "Namens, nimmt --allow-duplicates beide auf."
         )
+    for other in clones:  # said if it starts with their comments
+        source = other.sources()
+        rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(other.originals())]
+        if note_clone(document, other.name, other.options(), rows):
+            break
     return None
 
 

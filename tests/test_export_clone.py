@@ -1,0 +1,46 @@
+"""A cloned Pol.is conversation (another conversation ID, the same seed comments) is said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_export_growth import _documents, _import, _polis, _summary
+from workbench import Project
+
+
+def test_a_cloned_polis_conversation_is_named_as_its_own(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clone of a stored Pol.is conversation (its summary.csv names another ID) became a
+    document of its own without a word: its seed comments then count twice. The import
+    names both conversations and the stored file; the next download of the first
+    conversation grows it and names no clone."""
+    _summary(_polis(tmp_path / "a" / "comments.csv", 6).parent, "2abcdefghi")
+    assert _import(project, tmp_path / "a" / "comments.csv") == 0
+    clone = _polis(tmp_path / "c" / "comments.csv", 8, {5: "Mehr Grün im Hinterhof"})
+    _summary(clone.parent, "9zyxwvutsr")
+    capsys.readouterr()
+    assert _import(project, clone) == 0
+    out = capsys.readouterr().out
+    assert "8 Aussagen importiert" in out
+    assert "Ein anderes Pol.is-Gespräch (9zyxwvutsr) als das von 'comments.csv' (2abcdefghi)" in out
+    grown = _polis(tmp_path / "d" / "comments.csv", 10)
+    _summary(grown.parent, "2abcdefghi")
+    assert _import(project, grown) == 0
+    out = capsys.readouterr().out
+    assert "4 neue kamen hinzu" in out and "anderes Pol.is-Gespräch" not in out
+    assert len(_documents(project)) == 2 and len(project.segments()) == 18
+
+
+def test_another_conversation_without_shared_comments_is_not_called_a_clone(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two conversations with different comments are simply two documents."""
+    _summary(_polis(tmp_path / "a" / "comments.csv", 4).parent, "2abcdefghi")
+    assert _import(project, tmp_path / "a" / "comments.csv") == 0
+    other = _polis(tmp_path / "b" / "comments.csv", 4, {i: f"Anderes Thema {i}" for i in range(4)})
+    _summary(other.parent, "9zyxwvutsr")
+    assert _import(project, other) == 0
+    assert "anderes Pol.is-Gespräch" not in capsys.readouterr().out
