@@ -360,6 +360,36 @@ def changed_rows(found: Growth) -> str:
     return f"{plural(len(found.changed), 'Zeile', 'Zeilen')} der früheren {what} (ID {shown}{more})"
 
 
+def newest_first(document: ParsedDocument, stored: Sequence[tuple[int, Row, str]]) -> int:
+    """How many rows a table without ID column (its row numbers are the IDs) put above the
+    ``stored`` ones, unchanged and in their order: a table listing newest first; else 0."""
+    if not stored or document.options.get("id_column") or not has_row_ids(document):
+        return 0
+    if not all(source.isdigit() for _, (source, _), _ in stored):
+        return 0
+    mine = [_same(s.text) for s in document.segments]  # in the file's order
+    theirs = [_same(text) for _, row, text in sorted(stored, key=lambda r: _by_number(r[1][0]))]
+    above = len(mine) - len(theirs)
+    return above if above > 0 and mine[above:] == theirs else 0
+
+
+def newest_first_notice(in_wave: str, stored: int, above: int) -> str:
+    """Why a table without ID column that lists its newest rows first is not imported."""
+    new = plural(above, "neue Zeile", "neuen Zeilen")
+    return (
+        f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
+        f"({in_wave}{plural(stored, 'Aussage', 'Aussagen')}). Die Tabelle hat keine "
+        "ID-Spalte und listet die neuesten Zeilen zuerst: die gespeicherten Zeilen stehen "
+        f"unverändert darin, aber {above} {'Zeile' if above == 1 else 'Zeilen'} tiefer. Ohne "
+        "ID gilt die Zeilennummer, und jede gespeicherte Zeile hätte eine andere — "
+        f"importiert zählten sie doppelt. Nur die {new} übernehmen: die Datei unter "
+        f"anderem Namen speichern, darin nur die obersten {above} Zeilen unter der "
+        "Kopfzeile behalten und diese Datei importieren (die Aussagen und Kodierungen im "
+        "Projekt bleiben). Bietet die Plattform eine ID-Spalte (etwa eine Antwort-ID), "
+        "den Export künftig mit ihr herunterladen."
+    )
+
+
 def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
     """Why a download of an export whose stored rows changed or went is not imported."""
     return (

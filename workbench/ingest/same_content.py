@@ -45,6 +45,8 @@ from workbench.ingest.export_growth import (
     downloaded_before,
     growth,
     has_row_ids,
+    newest_first,
+    newest_first_notice,
     note_clone,
     one_download_each,
     renamed_download,
@@ -227,6 +229,8 @@ def _earlier_version(
         if grown is not None and (plan := unchanged(document, other.key, grown, other.workshop)):
             return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
+        if not _coded(document) and (above := newest_first(document, rows)):
+            return EARLIER, newest_first_notice(in_wave, len(theirs), above)
         if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
             ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited
             return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)  # in a larger file
