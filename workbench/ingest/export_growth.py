@@ -44,6 +44,7 @@ class Growth:
     kept: int  # stored rows unchanged in the file
     erased: int = 0  # rows of the file the team erased (``workbench forget``): left out
     missing: tuple[tuple[int, str], ...] = ()  # stored (statement, row ID) not in the file
+    counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept: statement, file's attributes
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Appending:
     district: str | None = None  # … and its Sozialraum
     missing: tuple[str, ...] = ()  # row IDs of stored rows the file no longer holds
     renamed: str | None = None  # the stored document's name, if the file has another
+    counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept rows' attributes in the file
 
     def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
         """The new rows, in the stored rows' workshop and Sozialraum unless the import
@@ -166,6 +168,12 @@ def growth(
         return None
     new = [s for s in document.segments if s.source_id not in known]
     added = tuple(s for s in new if erased.get(s.source_id) != row_digest(s.text))
+    attributes = {s.source_id: s.attributes or {} for s in segments}
+    counts = tuple(
+        (key, attributes[row[0]])
+        for key, row, text in stored
+        if row[0] in rows and rows[row[0]] == (row, _same(text))
+    )
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
         added,
@@ -173,6 +181,7 @@ def growth(
         kept,
         len(new) - len(added),
         tuple(sorted(missing, key=order)),
+        counts,
     )
 
 
@@ -183,7 +192,8 @@ def appending(
     ``meeting`` (its workshop's name, Sozialraum, …)."""
     rows = replace(document, segments=found.added)
     missing = tuple(source for _, source in found.missing)
-    return Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
+    plan = Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
+    return replace(plan, counts=found.counts)
 
 
 def unchanged(
@@ -290,8 +300,53 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
         return result
     append_rows(session, plan.target, plan.document.sha256)
     notice = appended_notice(plan.kept, result.segments, plan.erased) + _missing(plan.missing)
+    recounted = refresh_counts(session, plan.counts)
+    notice += f" {_recounted(recounted)}" if recounted else ""
     notice += f" {_renamed(plan.renamed)}" if plan.renamed else ""
     return replace(result, notices=(notice, *result.notices))
+
+
+def _countable(old: Any, new: Any) -> bool:
+    """Whether a stored attribute may take the file's value: a number (votes, reactions,
+    a score), or a text of no letter or digit (a chat's reaction emoji), which names
+    no one; never a text the import pseudonymised."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return False
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return True
+    return isinstance(old, str) and isinstance(new, str) and not any(c.isalnum() for c in old + new)
+
+
+def refresh_counts(session: Session, counts: Sequence[tuple[int, Mapping[str, Any]]]) -> int:
+    """Give stored statements the counts their rows now have in the file (Pol.is votes,
+    chat reactions, survey scores; see :func:`_countable`); text, speaker and every
+    other attribute stay. Returns how many statements changed."""
+    wanted = {key: attributes for key, attributes in counts if attributes}
+    changed = 0
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for segment in session.scalars(select(Segment).where(Segment.id.in_(chunk))):
+            stored = dict(segment.attributes or {})
+            new = {
+                name: value
+                for name, value in wanted[segment.id].items()
+                if name in stored and stored[name] != value and _countable(stored[name], value)
+            }
+            if new:
+                segment.attributes = {**stored, **new}
+                changed += 1
+    session.flush()
+    return changed
+
+
+def _recounted(statements: int) -> str:
+    """What a download changed in stored statements' counts."""
+    return (
+        f"Zahlen (Stimmen, Reaktionen, Werte) von "
+        f"{plural(statements, 'gespeicherten Aussage', 'gespeicherten Aussagen')} auf den "
+        "Stand dieses Downloads gebracht; Texte und Pseudonyme bleiben."
+    )
 
 
 def appended_notice(kept: int, added: int, erased: int = 0) -> str:
