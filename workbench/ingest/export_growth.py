@@ -117,10 +117,14 @@ def note_clone(
     stored: Sequence[tuple[int, Row, str]],
 ) -> bool:
     """Note in a Pol.is file's options that it is another conversation than stored document
-    ``name`` (its ``options``, its ``stored`` rows) whose comments it holds unchanged (a
-    clone starts with them), for :func:`workbench.ingest.polis.polis_notices`."""
+    ``name`` (its ``options``, its ``stored`` rows) whose first :data:`RENAMED_ROWS`
+    comments it holds unchanged (a clone starts with the seed comments; another
+    conversation may share one comment by chance), for
+    :func:`workbench.ingest.polis.polis_notices`."""
     found = growth(document, stored)
-    if found is None or not found.kept:
+    first = sorted(stored, key=lambda r: _by_number(r[1][0]))[:RENAMED_ROWS]
+    held = {key for key, _ in found.counts} if found is not None else set()
+    if len(first) < RENAMED_ROWS or any(key not in held for key, _, _ in first):
         return False
     clone = {"clone_of": name, "clone_of_conversation": conversation(options)}
     document.options["polis"] = {**document.options.get("polis", {}), **clone}
