@@ -51,3 +51,18 @@ def test_another_file_of_the_name_is_no_download_of_a_forgotten_export(
     assert sorted(project.segments()["text"]) == sorted(WISHES[6:12])
     with project.session() as session:
         assert len(session.scalars(select(Document)).all()) == 2
+
+
+def test_an_export_forgotten_whole_keeps_its_rows_out_of_a_dated_download(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same under dated names ("polis_2026-12-01.csv", then "…-08.csv"): the erased
+    comments came back in a document of their own."""
+    assert _import(project, _polis(tmp_path / "polis_2026-12-01.csv", 5)) == 0
+    ids = [str(i) for i in project.segments()["segment_id"]]
+    assert main(["--project", str(project.path), "forget", "--statement", *ids]) == 0
+    capsys.readouterr()
+    assert _import(project, _polis(tmp_path / "polis_2026-12-08.csv", 7)) == 0
+    assert "gespeichert unter 'polis_2026-12-01.csv'" in capsys.readouterr().out
+    assert sorted(project.segments()["text"]) == sorted(WISHES[5:7])
+    assert len(_documents(project)) == 1

@@ -225,10 +225,11 @@ def renamed_download(
     options and workshop): its new rows to add, or why it adds nothing, if it is a
     download of the same export ("polis_2026-12-01.csv", then "polis_2026-12-08.csv",
     "umfrage (1).csv"): the same columns read, no stored row changed, and every stored row
-    (at least :data:`RENAMED_ROWS`) in it or every row of it stored; else None."""
+    (at least :data:`RENAMED_ROWS`, erased ones too) in it or every row of it stored;
+    else None."""
     name, options, meeting = stored
-    if found is None or found.changed or found.kept < RENAMED_ROWS:
-        return None
+    if found is None or found.changed or found.kept + found.erased < RENAMED_ROWS:
+        return None  # erased rows count: an export forgotten whole keeps them out
     if found.missing and (found.added or found.erased):
         return None  # rows removed and others added: perhaps another file
     if any(document.options.get(k) != options.get(k) for k in _COLUMNS):
