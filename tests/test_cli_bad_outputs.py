@@ -265,6 +265,27 @@ def test_a_report_named_for_another_format_and_a_base_url_that_is_none_are_refus
 
 
 @pytest.mark.parametrize(
+    ("fmt", "name"), [("html", "bericht.pdf"), ("docx", "bericht.odt"), ("xlsx", "bericht.ods")]
+)
+def test_a_report_named_for_an_office_format_it_is_not_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
+    """HTML written as bericht.pdf opened in no PDF viewer; the planner learns the fitting
+    ending (and how to get a PDF) before anything is written."""
+    out = tmp_path / name
+    assert main(["--project", str(small), "report", "--format", fmt, str(out)]) == 2
+    err = capsys.readouterr().err
+    suffix = name.rsplit(".", 1)[1]
+    assert f"die Endung .{suffix} passt nicht zum Format {fmt}" in err
+    assert f"endet auf .{fmt}" in err
+    assert ("als PDF speichern" in err) == (suffix == "pdf")
+    assert not out.exists()
+    dated = tmp_path / "bericht_14.10.2025"  # a name without ending is written as asked
+    assert main(["--project", str(small), "report", "--format", fmt, str(dated)]) == 0
+    assert dated.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
     ("fmt", "name"), [("xlsx", "weitergabe.csv"), ("csv", "weitergabe.xlsx"), ("qdpx", "a.xlsx")]
 )
 def test_an_export_named_for_another_format_is_refused(

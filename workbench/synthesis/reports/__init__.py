@@ -93,6 +93,9 @@ def render(
 
 # Suffixes of report files and their format ("htm" is HTML).
 _SUFFIXES = {"html": "html", "htm": "html", "docx": "docx", "xlsx": "xlsx"}
+# Endings of formats a program opens by their content: a report under such a name does not
+# open ("bericht.pdf" in a PDF viewer, "bericht.odt" in LibreOffice).
+_OTHER_FORMATS = {"pdf", "odt", "ods", "doc", "xls", "xlsm", "csv", "qdpx", "rtf", "pptx"}
 
 
 def write_report(
@@ -108,10 +111,11 @@ def write_report(
     out = Path(out)
     suffix = out.suffix.lstrip(".").lower()
     fmt = fmt or suffix
-    if suffix in _SUFFIXES and suffix != fmt and _SUFFIXES[suffix] != fmt:
+    if fmt in FORMATS and suffix in {*_SUFFIXES, *_OTHER_FORMATS} and _SUFFIXES.get(suffix) != fmt:
+        pdf = " Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
         raise WorkbenchError(
             f"{out.name}: die Endung .{suffix} passt nicht zum Format {fmt} "
-            f"(eine {fmt.upper()}-Datei endet auf .{fmt})."
+            f"(eine {fmt.upper()}-Datei endet auf .{fmt})." + (pdf if suffix == "pdf" else "")
         )
     if not out.parent.is_dir():
         raise WorkbenchError(f"Ordner {out.parent} gibt es nicht.")
