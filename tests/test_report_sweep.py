@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import docx
 import openpyxl
@@ -17,7 +18,8 @@ from workbench.analysis import needs
 from workbench.analysis.needs import NeedParams, corpus_hash
 from workbench.cli.main import main
 from workbench.ingest.table import TableMapping
-from workbench.store import TopicAssignment, TopicRun
+from workbench.store import NeedRun, TopicAssignment, TopicRun
+from workbench.store.district_changes import DistrictChange
 from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import collect, render
 from workbench.synthesis.reports.model import (
@@ -26,6 +28,7 @@ from workbench.synthesis.reports.model import (
     Table,
     latest_stale_notes,
     stale_notes,
+    stale_pairs,
 )
 from workbench.synthesis.reports.outline import build_report
 
@@ -81,7 +84,7 @@ def test_reports_say_the_need_analysis_is_out_of_date(
     assert not any("veraltet" in text for text in fresh.values())
 
     import_cards(project, tmp_path / "nachtrag.csv", [("7", "Ein Bolzplatz fehlt", "Manfort")])
-    day = f"{datetime.now(UTC):%d.%m.%Y}"
+    day = f"{datetime.now(ZoneInfo('Europe/Berlin')):%d.%m.%Y}"  # as "Erstellt am"
     expected = (
         f"Die Bedarfsanalyse (Lauf {run_id} vom {day}) ist veraltet und berücksichtigt "
         "1 neue Aussage nicht – „workbench needs --segments all --backend tfidf“ erneut ausführen."
@@ -138,6 +141,25 @@ def test_a_need_run_over_one_question_is_out_of_date_only_for_its_answers(
         "berücksichtigt 1 neue Aussage nicht – „workbench needs --question fehlt --backend "
         "tfidf“ erneut ausführen."
     )
+
+
+def test_the_day_of_a_run_is_the_readers_day_like_the_generated_line(
+    project: Project, tmp_path: Path
+) -> None:
+    """A run made at 00:04 in Berlin (23:04 UTC) was "vom 05.12.2026" beneath "Erstellt am
+    06.12.2026, 00:12 Uhr"; the day of a Sozialraum's merge likewise."""
+    import_cards(project, tmp_path / "auftakt.csv", CARDS)
+    params = NeedParams(segments="all", backend="tfidf", n_clusters=2)
+    run_id = needs.run_needs(project, params, progress=False)
+    with project.transaction() as session:
+        session.get(NeedRun, run_id).created_at = datetime(2026, 12, 5, 23, 4, tzinfo=UTC)
+    import_cards(project, tmp_path / "nachtrag.csv", [("7", "Ein Bolzplatz fehlt", "Manfort")])
+    (note,) = latest_stale_notes(project)
+    assert note.startswith(f"Die Bedarfsanalyse (Lauf {run_id} vom 06.12.2026) ist veraltet")
+    ((_, public),) = stale_pairs(project, run_id, None)
+    assert public.startswith("Die Bedarfsanalyse vom 06.12.2026 berücksichtigt")
+    merged = DistrictChange("merge", "Steinbuechel", "Steinbüchel", "2026-12-05T23:04:00+00:00")
+    assert merged.day == "06.12.2026"
 
 
 def test_stale_topic_run_and_deleted_statements(project: Project, tmp_path: Path) -> None:

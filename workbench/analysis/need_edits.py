@@ -33,6 +33,7 @@ from workbench.analysis.needs import (
 )
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.formatting import local_date
 from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
 
@@ -51,7 +52,7 @@ def _edit_name(edit: NeedEdit) -> str:
     else:
         what = f"Teilen eines Clusters mit {len(payload.get('members', []))} Aussagen"
     by = f", von {edit.author}" if edit.author else ""
-    when = f", {edit.created_at:%d.%m.%Y}" if edit.created_at else ""
+    when = f", {local_date(edit.created_at)}" if edit.created_at else ""
     return f"Änderung {edit.id} ({what}{by}{when})"
 
 

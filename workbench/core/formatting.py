@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -27,6 +28,7 @@ MISSING_DISTRICT = "ohne Sozialraum"
 MISSING_ROLE = "ohne Rolle"
 MISSING = "ohne Angabe"  # any other missing text (e.g. a workshop's format)
 PLOTLY_SEPARATORS = ",."  # plotly's ``layout.separators``: decimal comma, thousands point
+LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the readers' clock for "Erstellt am …"
 
 _GERMAN = str.maketrans({",": ".", ".": ","})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -190,3 +192,16 @@ def text_or(value: object, missing: str = MISSING) -> str:
     ('Jugendhilfe', 'ohne Rolle', 'ohne Angabe')
     """
     return missing if is_missing(value) else str(value).strip()
+
+
+def local_date(moment: datetime) -> str:
+    """The day a stored moment (UTC; SQLite gives it back naive) falls on for the readers,
+    on the clock of "Erstellt am …" (:data:`LOCAL_TIME`), as "06.12.2026".
+
+    >>> local_date(datetime(2026, 12, 5, 23, 4))  # 00:04 in Berlin: the next day
+    '06.12.2026'
+    >>> local_date(datetime(2026, 7, 1, 12, 0, tzinfo=UTC))
+    '01.07.2026'
+    """
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return f"{moment.astimezone(LOCAL_TIME):%d.%m.%Y}"

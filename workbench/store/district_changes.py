@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from workbench.core.formatting import local_date
 from workbench.store.analysis_tables import NeedRun, TopicAssignment, TopicRun
 from workbench.store.participation_tables import FeedbackToken
 from workbench.store.schema import District, Meta, Segment, Workshop, utcnow
@@ -50,7 +51,7 @@ class DistrictChange:
     @property
     def day(self) -> str:
         """The date of the change as German readers write it (04.12.2026)."""
-        return datetime.fromisoformat(self.at).strftime("%d.%m.%Y")
+        return local_date(datetime.fromisoformat(self.at))  # the day of "Erstellt am"
 
 
 def district_changes(session: Session) -> list[DistrictChange]:

@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import select
@@ -37,6 +36,7 @@ from sqlalchemy import select
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import (
     EMPTY_FIELD,
+    LOCAL_TIME,
     MISSING_DISTRICT,
     MISSING_ROLE,
     cut_text,
@@ -44,6 +44,7 @@ from workbench.core.formatting import (
     format_number,
     format_percent,
     is_missing,
+    local_date,
     plural,
     text_or,
 )
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("html", "docx", "xlsx")
 GENERATED = "Erstellt am"
-LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the readers' clock for "Erstellt am …"
 PSEUDONYMISED = "Alle Zitate sind pseudonymisiert (Namen, Kontaktdaten und Anschriften ersetzt)."
 CHART_CLASS = "wb-chart"
 BAR_COLOURS = ("#2a6f97", "#b0b7bf", "#e76f51", "#2a9d8f", "#6d597a", "#e9c46a")
@@ -417,7 +417,7 @@ def district_text(districts: tuple[str, ...] | list[str], fallback: str) -> str:
 def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> tuple[str, str]:
     """One sentence: which analysis is out of date, by how much, and what to run; and the
     same for readers of the public site (no run number, no command)."""
-    when = f" vom {run.created_at:%d.%m.%Y}" if run.created_at is not None else ""
+    when = f" vom {local_date(run.created_at)}" if run.created_at is not None else ""
     missing = []
     if new:
         missing.append(plural(new, "neue Aussage", "neue Aussagen"))
@@ -516,7 +516,7 @@ def stale_pairs(
 
 def _merged_sentence(what: str, run: Any, merges: list[Any], command: str) -> tuple[str, str]:
     """:func:`_stale_sentence` for a run made before Sozialräume were merged."""
-    when = f" vom {run.created_at:%d.%m.%Y}" if run.created_at is not None else ""
+    when = f" vom {local_date(run.created_at)}" if run.created_at is not None else ""
     merged = " und ".join(f"von {m.source} mit {m.target}" for m in merges)
     return (
         f"Die {what} (Lauf {run.id}{when}) ist veraltet und berücksichtigt die "
