@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from workbench import Project
 from workbench.cli.main import main
-from workbench.store import ListedName, Pseudonym
+from workbench.store import ListedName, Memo, Pseudonym
 
 PROTOCOL = """---
 workshop: Werkstatt Manfort
@@ -272,3 +272,31 @@ def test_forget_speaker_leaves_another_persons_hyphenated_name_in_memos_whole(
     assert project.memos()["text"].tolist() == [
         "Anna-Lena Krüger und [Person 1] sehen es ähnlich; [Person 1]s Idee, Anna-Lenas auch."
     ]
+
+
+def test_forget_does_not_count_a_deleted_memo_as_one_that_names_the_placeholder(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A memo on Anna Schmidt's own statement goes with it; `forget` still counted it among
+    the memos "in denen der Name durch den Platzhalter ersetzt wurde", and the team looked
+    for a memo that no longer existed. Only the memos that remain are counted."""
+    source = tmp_path / "werkstatt.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    p = ["--project", str(project.path)]
+    assert main([*p, "import", str(source)]) == 0
+    segments = project.segments().set_index("text")["segment_id"]
+    own = next(i for text, i in segments.items() if "Spielplatz" in text)
+    assert main([*p, "memo", "--author", "Team", "--segment", str(own), "Frau Schmidt fragen"]) == 0
+    assert main([*p, "memo", "--author", "Team", "Anna Schmidt zurückrufen."]) == 0
+    capsys.readouterr()
+    assert main([*p, "forget", "--speaker", "Anna Schmidt"]) == 0
+    counts = {
+        line.split(maxsplit=1)[1]: int(line.split()[0])
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith(" ") and line.split()[0].isdigit()
+    }
+    assert counts["Memos"] == 1
+    assert counts["Memos, in denen der Name durch den Platzhalter ersetzt wurde"] == 1
+    with project.session() as session:
+        (left,) = session.scalars(select(Memo.text))
+    assert "Schmidt" not in left and "[Person" in left

@@ -35,7 +35,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
@@ -230,6 +230,7 @@ def forget(
         # wait for the rows locked here (PostgreSQL; SQLite lets one writer in at a time).
         with store.transaction(exclusive=True) as session:
             segments, erased = [], set()  # erased: the placeholders of the speaker forgotten
+            renamed: set[int] = set()  # memos whose text lost the person's name
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
             if person is not None:
@@ -240,7 +241,7 @@ def forget(
             if who is not None:
                 erased |= speaker_placeholders(session, who)
                 report.notes = shared_before(session, who, erased)
-                report.counts["memo_names"] = forget_in_memos(session, erased, ordinary)
+                forget_in_memos(session, erased, ordinary, renamed)
                 # actors and status steps an earlier release stored as typed
                 report.counts["recommendation_names"] = forget_in_recommendations(
                     session, erased, ordinary
@@ -250,6 +251,9 @@ def forget(
             texts = [s.text for s in segments]
             named = {p for s in segments for p in people_in(s)}  # persons the texts named
             _forget_statements(session, segments, report, erased)
+            if who is not None:  # the memos still there (one on an erased statement is gone)
+                memos = select(func.count(Memo.id)).where(Memo.id.in_(renamed))
+                report.counts["memo_names"] = session.scalar(memos) or 0
             if token is not None:
                 named |= _forget_token(session, token, report)
             if person is not None:

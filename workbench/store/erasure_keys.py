@@ -126,25 +126,30 @@ def _labels(session: Session) -> list[str]:
 
 
 def forget_in_memos(
-    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+    session: Session,
+    erased: set[str],
+    ordinary: Callable[[str], bool] = lambda _: False,
+    changed: set[int] | None = None,
 ) -> int:
     """Replace the names of the key's entries for ``erased`` in every memo by their
     placeholder ("Rücksprache mit Frau Schmidt" → "… mit [Person 3]"); return how many
-    memos changed. The surname alone is replaced unless another person of the key has it,
-    only capitalised, and if it is a word of the language (``ordinary``: "Kurz", "Koch")
-    only after a form of address."""
+    memos changed (their ids go into ``changed``). The surname alone is replaced unless
+    another person of the key has it, only capitalised, and if it is a word of the language
+    (``ordinary``: "Kurz", "Koch") only after a form of address."""
     replace = name_replacer(session, erased, ordinary)
     if replace is None:
         return 0
-    changed = 0
+    ids = set()
     for memo in session.scalars(select(Memo).order_by(Memo.id)):
         text = unicodedata.normalize("NFC", memo.text or "")
         new = replace(text)
         if new != text:
             memo.text = new
-            changed += 1
+            ids.add(memo.id)
     session.flush()
-    return changed
+    if changed is not None:
+        changed |= ids
+    return len(ids)
 
 
 def forget_in_recommendations(
