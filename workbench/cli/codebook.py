@@ -1,0 +1,169 @@
+"""The codebook commands of the CLI: list, add, set, rename, move, merge, delete, export,
+import (registered with the coding commands in :mod:`workbench.cli.coding`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.core.domain import InputError
+from workbench.core.formatting import plural
+
+
+def _project(args: argparse.Namespace):
+    from workbench.cli.common import open_project
+
+    return open_project(args)
+
+
+# -- codebook ---------------------------------------------------------------------------
+def cmd_codebook_list(args: argparse.Namespace) -> int:
+    """workbench codebook list."""
+    for spec in _project(args).codebook():
+        depth = spec.path.count("/")
+        colour = f"  {spec.colour}" if spec.colour else ""
+        category = "" if spec.codable else "  (Kategorie, nicht kodierbar)"
+        print(f"{'  ' * depth}{spec.name}{colour}{category}")
+    return 0
+
+
+def cmd_codebook_add(args: argparse.Namespace) -> int:
+    """workbench codebook add PATH."""
+    _project(args).add_code(
+        args.path,
+        description=args.description or "",
+        example=args.example or "",
+        colour=args.colour,
+    )
+    print(f"Code '{args.path}' angelegt.")
+    return 0
+
+
+def cmd_codebook_set(args: argparse.Namespace) -> int:
+    """workbench codebook set PATH [--description …] [--example …] [--colour …]."""
+    if args.description is None and args.example is None and args.colour is None:
+        raise InputError("Nichts zu ändern: --description, --example oder --colour angeben.")
+    _project(args).update_code(
+        args.path, description=args.description, example=args.example, colour=args.colour
+    )
+    print(f"Code '{args.path}' geändert.")
+    return 0
+
+
+def _need_code_note(old: str, new: str) -> str | None:
+    """A hint when a code leaves 'Bedarf' (or its subcodes): the need analysis reads them."""
+    from workbench.analysis.needs import NEED_CODE
+    from workbench.core.domain import SEPARATOR
+
+    def is_need(path: str) -> bool:
+        return path == NEED_CODE or path.startswith(NEED_CODE + SEPARATOR)
+
+    if not is_need(old.strip()) or is_need(new):
+        return None
+    return (
+        f"Die Bedarfsanalyse (workbench needs) wählt die Aussagen mit dem Code '{NEED_CODE}' "
+        f"und seinen Untercodes; die Kodierungen von '{new}' zählen nicht mehr dazu. Ohne "
+        f"diesen Code: workbench needs --segments all oder --question TEXT."
+    )
+
+
+def cmd_codebook_rename(args: argparse.Namespace) -> int:
+    """workbench codebook rename PATH NEW_NAME."""
+    new_path = _project(args).rename_code(args.path, args.new_name)
+    print(f"Code '{args.path}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
+    if note := _need_code_note(args.path, new_path):
+        print(f"  Hinweis: {note}")
+    return 0
+
+
+def cmd_codebook_move(args: argparse.Namespace) -> int:
+    """workbench codebook move PATH (--under PARENT | --top)."""
+    new_path = _project(args).move_code(args.path, None if args.top else args.under)
+    parent = new_path.rsplit("/", 1)[0] if "/" in new_path else None
+    where = f"unter '{parent}'" if parent else "auf der obersten Ebene"
+    print(f"Code '{args.path}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben erhalten).")
+    if note := _need_code_note(args.path, new_path):
+        print(f"  Hinweis: {note}")
+    return 0
+
+
+def cmd_codebook_merge(args: argparse.Namespace) -> int:
+    """workbench codebook merge PATH INTO."""
+    done = _project(args).merge_code(args.path, args.into)
+    moved = [plural(done.codings, "Kodierung", "Kodierungen")]
+    moved += [plural(done.memos, "Memo", "Memos")] if done.memos else []
+    moved += [plural(done.resolutions, "Klärung", "Klärungen")] if done.resolutions else []
+    listed = " und ".join([", ".join(moved[:-1]), moved[-1]] if len(moved) > 1 else moved)
+    twice = (
+        f"; {plural(done.duplicates, 'Kodierung', 'Kodierungen')} "
+        f"{'hatte' if done.duplicates == 1 else 'hatten'} beide Codes (dieselbe Person, "
+        "dieselbe Stelle) und steh" + ("t" if done.duplicates == 1 else "en") + " jetzt einmal da"
+        if done.duplicates
+        else ""
+    )
+    print(
+        f"Code '{done.source}' mit '{done.target}' zusammengeführt: {listed} "
+        f"übernommen{twice}. '{done.source}' ist gelöscht; kommt er mit einer älteren "
+        f"REFI-QDA-Datei zurück, gehört er zu '{done.target}'."
+    )
+    if done.subcodes:
+        print(f"  Seine Untercodes liegen jetzt unter '{done.target}': {', '.join(done.subcodes)}.")
+    if note := _need_code_note(done.source, done.target):
+        print(f"  Hinweis: {note}")
+    return 0
+
+
+def cmd_codebook_delete(args: argparse.Namespace) -> int:
+    """workbench codebook delete PATH [--force]."""
+    project = _project(args)
+    removed, memos = project.remove_code(args.path, force=args.force)
+    extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
+    extra += [plural(memos, "Memo", "Memos")] if memos else []
+    also = f", {' und '.join(extra)}" if extra else ""
+    print(f"Code '{args.path}' mit Untercodes{also} gelöscht.")
+    return 0
+
+
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    """workbench codebook export --format yaml|qdc OUT."""
+    from workbench.cli.common import said_to
+
+    suffix = Path(args.out).suffix.lower()
+    named = {".yaml": "yaml", ".yml": "yaml", ".qdc": "qdc", ".qdpx": "qdpx"}.get(suffix)
+    if named not in (None, args.format):  # re-importing it would fail as broken YAML/XML
+        raise InputError(
+            f"{Path(args.out).name}: die Endung {suffix} passt nicht zum Format {args.format} "
+            f"(ein Codebuch im Format {args.format} endet auf .{args.format}"
+            + ("; ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx)."
+               if named == "qdpx" else ").")
+        )  # fmt: skip
+    n = _project(args).export_codebook(args.out, args.format)
+    print(
+        f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).",
+        file=said_to(args.out),
+    )
+    return 0
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    """workbench codebook import FILE (descriptions and examples pseudonymised)."""
+    notices: list[str] = []
+    project = _project(args)
+    before = {spec.path: spec for spec in project.codebook()}
+    n = project.import_codebook(args.file, notices)
+    after = project.codebook()
+    added = sum(spec.path not in before for spec in after)
+    changed = sum(spec.path in before and spec != before[spec.path] for spec in after)
+    name = Path(args.file).name
+    if n == 0:  # an empty codebook (a new QualCoder project's export): nothing "gibt es"
+        print(f"Codebuch unverändert: {name} enthält keine Codes.")
+    elif not (added or changed):  # the same file again: "übernommen" would suggest a change
+        listed = "Den Code" if n == 1 else f"Alle {n} Codes"
+        print(f"Codebuch unverändert: {listed} aus {name} gibt es schon so.")
+    else:
+        print(
+            f"{plural(n, 'Code', 'Codes')} aus {name} übernommen ({added} neu, {changed} geändert)."
+        )
+    for notice in notices:
+        print(f"  Hinweis: {notice}")
+    return 0
