@@ -184,3 +184,21 @@ def test_undo_after_a_coder_merge_keeps_a_coding_restored_by_undoing_its_removal
     assert _codings(project) == [("K5", "Bedarf", "A")]
     assert project.undo_steps("A", 1) == [f"Aussage {ids['K5']}: 'Bedarf' [0, 26) entfernt"]
     assert _codings(project) == []
+
+
+def test_coding_again_says_nothing_changed_so_undo_is_not_taken_for_it(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`code` on a statement the coder had coded so printed "kodiert" as for a new coding;
+    the next `undo`, meant for it, removed an earlier coding of another statement."""
+    ids = cards_project(project, tmp_path)
+    p = ["--project", str(project.path)]
+    assert main([*p, "code", str(ids["K4"]), "Bedarf", "--coder", "A"]) == 0
+    assert main([*p, "code", str(ids["K5"]), "Bedarf", "--coder", "A"]) == 0
+    assert capsys.readouterr().out.count(") kodiert.") == 2
+    assert main([*p, "code", str(ids["K4"]), "Bedarf", "--coder", "A"]) == 0
+    out = capsys.readouterr().out
+    assert "war schon so kodiert; nichts geändert" in out and ") kodiert." not in out
+    assert _codings(project) == [("K4", "Bedarf", "A"), ("K5", "Bedarf", "A")]
+    assert main([*p, "code", str(ids["K4"]), "Bedarf", "--coder", "B"]) == 0  # B: new
+    assert ") kodiert." in capsys.readouterr().out

@@ -60,10 +60,17 @@ def cmd_code(args: argparse.Namespace) -> int:
     """workbench code SEGMENT_ID CODE --coder NAME [--start S --end E]."""
     project = _project(args)
     coder, known = known_coder_of(project, args.coder)
+    steps = len(project.coding_actions(coder))  # the same coding again is no step to undo
     record = project.code_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
+    done = (
+        "kodiert."
+        if len(project.coding_actions(coder)) > steps
+        else "war schon so kodiert; nichts geändert (workbench undo nimmt einen früheren "
+        "Schritt zurück)."
+    )
     print(
         f"Aussage {record.segment_id}: '{record.code}' von {record.coder} "
-        f"[{record.start}, {record.end}) kodiert."
+        f"[{record.start}, {record.end}) {done}"
     )
     if known and coder not in known:  # a typo makes a coder who disagrees everywhere
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c)))
