@@ -101,3 +101,15 @@ def test_forget_of_some_statements_says_the_file_name_keeps_the_persons_key_entr
     assert "Hinweis: [Person 1], in den gelöschten Texten genannt, bleibt mit Namen" in out
     assert "Dateiname oder Titel von 1 Dokument(en)" in out
     assert "--person '[Person 1]'" in out and "Schmidt" not in out
+
+
+def test_forget_says_that_reports_and_sites_written_before_still_hold_the_statements(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A published site and a report keep an erased statement (the README says so); the
+    output of `forget` only asked for new analyses, so the old site stayed online."""
+    args = _imported(project, tmp_path)
+    assert main([*args, "forget", "--speaker", "Karl Becker"]) == 0
+    out = capsys.readouterr().out
+    assert "Berichte, Sozialraum-Seiten und Exporte, die vorher geschrieben wurden" in out
+    assert "neu erzeugen (workbench report, publish, export) und die alten Dateien löschen" in out

@@ -131,7 +131,9 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not args.dry_run and report.counts["statements"]:
         print(
             "Analysen (Bedarfe, Themen) neu berechnen, damit sie die Aussagen auch in ihren "
-            "Gruppen nicht mehr mitzählen."
+            "Gruppen nicht mehr mitzählen. Berichte, Sozialraum-Seiten und Exporte, die vorher "
+            "geschrieben wurden, enthalten die Aussagen noch: neu erzeugen (workbench report, "
+            "publish, export) und die alten Dateien löschen, auch weitergegebene Kopien."
         )
     return 0
 
