@@ -151,6 +151,27 @@ def test_a_table_without_questions_still_stops_and_writes_nothing(
     assert project.status()["segments"] == 0
 
 
+def test_an_indicator_table_given_to_import_is_pointed_to_indicators_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A district's figures lay beside the protocols; `workbench import ordner/` stopped at
+    them with "Keine Textspalte" only. The error now names `workbench indicators --import`;
+    a table of notes (words beside the district) gets no such hint."""
+    path = tmp_path / "indikatoren.csv"
+    rows = [["Stadtteil", "SGB-II-Quote %", "Einwohner"], ["Manfort", "14,2", "5.321"]]
+    rows += [["Opladen", "9,8", "24.101"], ["Gesamtstadt", "11,3 %", "163.729"]]
+    path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "Keine Textspalte angegeben (--text-column)" in err
+    assert "workbench indicators --import indikatoren.csv, nicht workbench import" in err
+    assert project.status()["segments"] == 0
+    notes = tmp_path / "notizen.csv"
+    notes.write_text("Stadtteil;Stand\nManfort;offen\nOpladen;erledigt\n", encoding="utf-8")
+    assert _import(project, notes) == 2
+    assert "indicators --import" not in capsys.readouterr().err
+
+
 def test_a_survey_exported_with_question_codes_is_told_to_export_its_questions(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

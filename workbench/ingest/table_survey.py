@@ -19,6 +19,7 @@ a question typed above a table of one column is its rows' (:func:`question_above
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -267,7 +268,30 @@ def survey_text_columns(
         and _written(answers := _answers(records, i)) and is_open(answers)
     ]  # fmt: skip
     found_in = (sheet, sheets, repeated, single, header_row)
-    raise no_text_column(filename, header, found_in, likely, written)
+    error = no_text_column(filename, header, found_in, likely, written)
+    if _indicator_like(header, records, asked):
+        error.message += (
+            ". Die Tabelle sieht nach Indikatoren aus (ein Sozialraum und Zahlen je Zeile): "
+            f"Indikatoren importiert workbench indicators --import {shlex.quote(filename)}, "
+            "nicht workbench import (in einem Ordner mit Protokollen: die Datei aus dem "
+            "Ordner nehmen)"
+        )
+    raise error
+
+
+def _indicator_like(
+    header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]], asked: set[str]
+) -> bool:
+    """Whether a table without text is a table of indicators: a column asks for the place
+    and every other column holds numbers ("14,2", "1.234", "8 %") in every row."""
+    others = [i for i, h in enumerate(header) if h not in asked]
+    cells = [[str(f[i]).strip() for _, f in records if i < len(f) and f[i]] for i in others]
+    if not asked or not others or not all(cells):
+        return False
+    return all(_NUMBER.match(cell) for column in cells for cell in column)
+
+
+_NUMBER = re.compile(r"^[-–]?\d[\d.,]*\s*%?$")  # "14,2", "1.234", "8 %"
 
 
 def _place_questions(
