@@ -17,6 +17,7 @@ from workbench import Project
 from workbench.analysis import needs
 from workbench.analysis.needs import NeedParams, corpus_hash
 from workbench.cli.main import main
+from workbench.core.formatting import local_date
 from workbench.ingest.table import TableMapping
 from workbench.store import NeedRun, TopicAssignment, TopicRun
 from workbench.store.district_changes import DistrictChange
@@ -141,6 +142,32 @@ def test_a_need_run_over_one_question_is_out_of_date_only_for_its_answers(
         "berücksichtigt 1 neue Aussage nicht – „workbench needs --question fehlt --backend "
         "tfidf“ erneut ausführen."
     )
+
+
+def test_a_run_of_coded_needs_says_a_changed_coding_not_only_a_deleted_statement(
+    project: Project, tmp_path: Path
+) -> None:
+    """Nothing was deleted, one Bedarf coding was taken back and one added: the report
+    said "1 neue Aussage und 1 seither gelöschte oder geänderte Aussage", and the team
+    looked for lost data. A run of all statements keeps the short words."""
+    import_cards(project, tmp_path / "auftakt.csv", CARDS)
+    project.add_code("Bedarf")
+    ids = [int(i) for i in project.segments()["segment_id"]]
+    for segment in ids[:5]:
+        project.code_segment(segment, "Bedarf", "A")
+    params = NeedParams(backend="tfidf", n_clusters=2)
+    run_id = needs.run_needs(project, params, progress=False)
+    project.uncode_segment(ids[0], "Bedarf", "A")
+    project.code_segment(ids[5], "Bedarf", "A")
+    (note,) = latest_stale_notes(project)
+    assert note.startswith(
+        f"Die Bedarfsanalyse (Lauf {run_id} vom {local_date(datetime.now(UTC))}) ist veraltet "
+        "und berücksichtigt 1 neue oder neu als Bedarf kodierte Aussage und 1 seither "
+        "gelöschte, nicht mehr als Bedarf kodierte oder geänderte Aussage nicht"
+    )
+    needs.run_needs(project, NeedParams(segments="all", backend="tfidf", n_clusters=2), False)
+    import_cards(project, tmp_path / "nachtrag.csv", [("7", "Ein Bolzplatz fehlt", "Manfort")])
+    assert "berücksichtigt 1 neue Aussage nicht" in latest_stale_notes(project)[0]
 
 
 def test_the_day_of_a_run_is_the_readers_day_like_the_generated_line(

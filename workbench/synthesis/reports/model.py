@@ -418,11 +418,13 @@ def _stale_sentence(what: str, run: Any, new: int, old: int, command: str) -> tu
     """One sentence: which analysis is out of date, by how much, and what to run; and the
     same for readers of the public site (no run number, no command)."""
     when = f" vom {local_date(run.created_at)}" if run.created_at is not None else ""
-    missing = []
-    if new:
-        missing.append(plural(new, "neue Aussage", "neue Aussagen"))
+    missing, coded = [], "Bedarf" in what and (run.params or {}).get("segments") == "needs"
+    if new:  # a run of the statements coded Bedarf: coding one changes it too
+        added = "neue oder neu als Bedarf kodierte Aussage" if coded else "neue Aussage"
+        missing.append(plural(new, added, added + "n"))
     if old:
-        changed = "seither gelöschte oder geänderte Aussage"
+        changed = "seither gelöschte, nicht mehr als Bedarf kodierte oder geänderte Aussage"
+        changed = changed if coded else "seither gelöschte oder geänderte Aussage"
         missing.append(plural(old, changed, changed + "n"))
     if not missing:  # the same statements, but their texts were changed since
         missing.append("seither geänderte Aussagen")
