@@ -19,7 +19,8 @@ a broken time stamp or a block the format does not know is reported with its lin
 cue→turn logic (:class:`Cue`, :func:`make_cues`, :func:`split_label`,
 :func:`transcript_document`) is shared with SubRip subtitles
 (:mod:`workbench.ingest.transcript_srt`) and SubViewer captions
-(:mod:`workbench.ingest.transcript_sbv`).
+(:mod:`workbench.ingest.transcript_sbv`). A title after "WEBVTT" in the first line
+("WEBVTT - Stadtteilrunde Nord") is the meeting's title.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import webvtt
@@ -59,6 +60,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")  # spans, classes, inline time stamps: "<" itself is "&lt;"
 _MARKER = re.compile(r"^>>\s*(?P<rest>.*)$")
 _DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
+_HEADER_TITLE = re.compile(r"^WEBVTT[ \t]+[-–—:|]?\s*(?P<title>\S.{0,150}?)\s*$")
 _BRACKET = re.compile(r"^\[(?P<name>[^\[\]\n]{1,80})\]:?\s+(?P<text>\S.*)$", re.S)
 
 
@@ -371,8 +373,27 @@ def parse_vtt(
 ) -> ParsedDocument:
     """Parse a WebVTT transcript into speaker turns."""
     raw = read_source(source, name)
-    cues = vtt_cues(decode(raw), raw.name)
-    return transcript_document(raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True)
+    text = decode(raw)
+    cues = vtt_cues(text, raw.name)
+    document = transcript_document(
+        raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
+    )
+    title = header_title(text)
+    if title is None:
+        return document
+    # The title names the meeting, its workshop: "WEBVTT - Stadtteilrunde Nord"
+    named = not re.search(r"[.!?]$", title)
+    return replace(document, title=title, options={**document.options, "named_by_title": named})
+
+
+def header_title(text: str) -> str | None:
+    """The title after "WEBVTT" in a file's first line ("WEBVTT - Stadtteilrunde Nord"), or None
+    (none, or the old "WEBVTT FILE")."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    found = _HEADER_TITLE.match(first)
+    if found is None or found["title"].casefold() == "file":
+        return None
+    return found["title"]
 
 
 def transcript_document(
