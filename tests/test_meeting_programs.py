@@ -1,11 +1,14 @@
 """Meetings from programs the import had not seen: titles, speakers and agendas as they write them.
 
-Every test here failed on the code before the fix it covers.
+Every test here failed on the code before the fix it covers; a "guard" keeps the fix from
+going too far.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
@@ -37,3 +40,55 @@ def test_the_title_in_a_webvtt_header_names_the_workshop(project: Project, tmp_p
     old = TITLED_VTT.replace("WEBVTT - Stadtteilrunde Nord", "WEBVTT FILE")
     assert import_into(project, _file(tmp_path, "runde_sued.vtt", old)) == 0
     assert set(project.segments()["workshop"]) == {"Stadtteilrunde Nord", "runde_sued"}
+
+
+AGENDA_TURNS = """\
+Protokoll Stadtteilrunde Nord
+
+{first}
+
+Anna Müller: Ich begrüße alle zur Stadtteilrunde.
+
+Peter Braun: Danke für die Einladung, der Spielplatz ist ein Thema.
+
+Anna Müller: Dann fangen wir mit dem Verkehr an.
+
+{second}
+
+Karl Weber: Wir brauchen eine Ampel an der Schule.
+
+Peter Braun: Die Kreuzung am Markt ist gefährlich für Kinder.
+
+Karl Weber: Und die Busse fahren abends zu selten.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("1. Begrüßung", "2. Verkehr"), ("Top 1 – Begrüßung", "Top 2 – Verkehr")],
+)
+def test_agenda_items_of_a_typed_transcript_are_the_questions_of_the_turns_below(
+    project: Project, tmp_path: Path, first: str, second: str
+) -> None:
+    """ "1. Begrüßung" or "Top 1 – Verkehr" between the turns heads them, as "TOP 1: …" does:
+    no agenda line in a turn's text, the title above them names the workshop."""
+    text = AGENDA_TURNS.format(first=first, second=second)
+    assert import_into(project, _file(tmp_path, "runde.txt", text)) == 0
+    segments = project.segments()
+    assert list(segments["question"]) == [first] * 3 + [second] * 3
+    assert not segments["text"].str.contains("Verkehr$|Begrüßung").any()
+    assert set(segments["workshop"]) == {"Stadtteilrunde Nord"}
+    assert segments["speaker"].notna().all()
+
+
+def test_a_numbered_list_in_a_chat_message_stays_its_text(project: Project, tmp_path: Path) -> None:
+    """Guard: numbered lines in one turn ("1. Mehr Bänke" below "Vorschläge:") are its text."""
+    text = (
+        "Anna Müller: Vorschläge aus der Runde:\n\n1. Mehr Bänke\n\n"
+        "2. Busse am Abend\n\nKarl Weber: Gute Liste.\n\nAnna Müller: Danke.\n\n"
+        "Karl Weber: Bis nächste Woche.\n"
+    )
+    assert import_into(project, _file(tmp_path, "chat.txt", text)) == 0
+    segments = project.segments()
+    assert segments["question"].isna().all()
+    assert "2. Busse am Abend" in segments["text"].iloc[0]

@@ -30,8 +30,10 @@ MONTH_NAMES = (
     "Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez"
 )
 # An agenda item ("TOP 1: Begrüßung", "TOP 2 – Was fehlt?"): a heading, not a sentence
-AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*\d{1,2}[a-z]?\b(?!.*[.!…]\s*$).{0,80}$")
-_AGENDA_NUMBER = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(\d{1,2})")
+AGENDA_ITEM = re.compile(
+    r"^\s*(?:TOP|Top|Tagesordnungspunkt)\s*\d{1,2}[a-z]?\b(?!.*[.!…]\s*$).{0,80}$"
+)
+_AGENDA_NUMBER = re.compile(r"^\s*(?:TOP|Top|Tagesordnungspunkt)\s*(\d{1,2})")
 # An ordinal that is part of a name: a club's "1. FC Köln", "1. FSV Mainz 05" (no list's number)
 CLUB_NAMES = "FC|FFC|FSV|SC|SV|SSV|TSV|TuS|VfB|VfL|VfR|SpVgg|DJK|BC|HC"
 OPENS = re.compile(

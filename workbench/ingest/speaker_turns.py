@@ -91,6 +91,10 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 # A heading that asks ("Was fehlt im Quartier?"): the guiding question of the turns below
 _ASKS = re.compile(r"\?[\"'“”„«»)\]]*$")
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
+# A numbered agenda item: "1. Begrüßung", "2) Verkehr und Parken"; no sentence, no turn
+_NUMBERED_ITEM = re.compile(
+    r"^\s*(\d{1,2})[.)]\s+(?=[A-ZÄÖÜ])(?![^:]*:\s+\S)(?!.*[.!…]\s*$).{1,60}$"
+)
 _PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
 
 
@@ -430,11 +434,11 @@ def _start_line(turns: list[Turn]) -> bool:
 
 
 def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
-    """The text with its agenda items blanked ("TOP 1 Spielplätze" on a line of its own,
-    or two or more numbered in order) and, for each, its line number and heading: the
-    question of the turns below it, as in a protocol (no line of a turn's text)."""
+    """The text with its agenda items blanked ("TOP 1 Spielplätze" on a line of its own, or
+    two or more numbered in order: "TOP 1 …", "1. Begrüßung") and, for each, its line number
+    and heading: the question of the turns below it, as in a protocol (no line of a turn's text)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    found = {i for i in agenda_items(lines) if not _listed_item(lines, i)}
+    found = {i for i in agenda_items(lines) if not _listed_item(lines, i)} or _numbered(lines)
     alone = {i for i in found if i == 0 or not lines[i - 1].strip()}
     items = sorted(found if len(found) >= 2 else alone)
     if not items:
@@ -443,6 +447,28 @@ def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
     for i in items:
         lines[i] = ""
     return "\n".join(lines), questions
+
+
+def _numbered(lines: list[str]) -> set[int]:
+    """The lines of an agenda numbered "1. Begrüßung", "2. Verkehr": two or more in order from
+    1 or 2, each on a line of its own (blank lines around it) with a turn below it; a list in a
+    turn's text ("Vorschlag:" over "1. Ampel") is none."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        item = _NUMBERED_ITEM.match(line)
+        alone = (index == 0 or not lines[index - 1].strip()) and (
+            index + 1 == len(lines) or not lines[index + 1].strip()
+        )
+        if not item or not alone or _listed_item(lines, index):
+            continue
+        below = next((x for x in lines[index + 1 :] if x.strip()), "")
+        if read_turns(below).turns:
+            found[index] = int(item[1])
+    numbers = list(found.values())
+    ordered = numbers[:1] in ([1], [2]) and numbers == list(
+        range(numbers[0], numbers[0] + len(numbers))
+    )
+    return set(found) if len(found) >= 2 and ordered else set()
 
 
 def _listed_item(lines: list[str], index: int) -> bool:
