@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.transcript_files import import_into
@@ -92,3 +93,69 @@ def test_a_numbered_list_in_a_chat_message_stays_its_text(project: Project, tmp_
     segments = project.segments()
     assert segments["question"].isna().all()
     assert "2. Busse am Abend" in segments["text"].iloc[0]
+
+
+def _turns_docx(path: Path, heads: dict[str, list[tuple[str, str]]]) -> Path:
+    """A Word protocol: title, a date, agenda items as headings, "Name: text" paragraphs."""
+    document = docx.Document()
+    document.add_heading("Protokoll Stadtteilrunde Nord", 1)
+    document.add_paragraph("Datum: 12.03.2026")
+    for head, turns in heads.items():
+        document.add_heading(head, 2)
+        for who, said in turns:
+            document.add_paragraph(f"{who}: {said}")
+    document.save(path)
+    return path
+
+
+TURNS = {
+    "TOP 1: Begrüßung": [
+        ("Anna Müller", "Ich begrüße alle zur Stadtteilrunde."),
+        ("Peter Braun", "Danke, der Spielplatz ist ein Thema."),
+        ("Anna Müller", "Dann fangen wir mit dem Verkehr an."),
+    ],
+    "TOP 2: Verkehr": [
+        ("Karl Weber", "Wir brauchen eine Ampel an der Schule."),
+        ("Peter Braun", "Die Kreuzung am Markt ist gefährlich für Kinder."),
+        ("Karl Weber", "Und die Busse fahren abends zu selten."),
+    ],
+}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_name_prefixed_paragraphs_under_agenda_headings_are_turns(
+    project: Project, tmp_path: Path, suffix: str
+) -> None:
+    """ "Anna Müller: …" under "TOP 1: Begrüßung": the name is the turn's speaker (on the
+    name list), not "[Person 1]: …" at the start of the statement's text."""
+    if suffix == ".docx":
+        path = _turns_docx(tmp_path / "runde.docx", TURNS)
+    else:
+        lines = ["# Protokoll Stadtteilrunde Nord", "", "Datum: 12.03.2026", ""]
+        for head, turns in TURNS.items():
+            lines += [f"## {head}", "", *(f"{who}: {said}\n" for who, said in turns)]
+        path = _file(tmp_path, "runde.md", "\n".join(lines))
+    assert import_into(project, path) == 0
+    segments = project.segments()
+    assert list(segments["text"]) == [said for turns in TURNS.values() for _, said in turns]
+    assert list(segments["question"]) == ["TOP 1: Begrüßung"] * 3 + ["TOP 2: Verkehr"] * 3
+    assert list(segments["speaker"]) == [f"[Person {n}]" for n in (1, 2, 1, 3, 2, 3)]
+    key = project.pseudonym_key()
+    assert set(key.loc[key["kind"] == "person", "original"]) == {
+        "Anna Müller",
+        "Peter Braun",
+        "Karl Weber",
+    }
+
+
+def test_a_protocol_with_lists_under_its_headings_stays_a_protocol(
+    project: Project, tmp_path: Path
+) -> None:
+    """Guard: bullet lists among the "Name: …" lines under the headings are a protocol's."""
+    text = (
+        "# Protokoll Stadtteilrunde Nord\n\n## Was fehlt?\n\nAnna Müller: Bänke.\n\n"
+        "Peter Braun: Ja.\n\nAnna Müller: Und Licht.\n\n- Trinkbrunnen\n\n## Was gibt es?\n\n"
+        "Peter Braun: Den Park.\n\nAnna Müller: Die Bücherei.\n\nPeter Braun: Gut.\n"
+    )
+    assert import_into(project, _file(tmp_path, "runde.md", text)) == 0
+    assert "Trinkbrunnen" in set(project.segments()["text"])

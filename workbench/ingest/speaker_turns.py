@@ -54,7 +54,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.name_gazetteer import gazetteer
-from workbench.ingest.paragraphs import agenda_items
+from workbench.ingest.paragraphs import OPENS, agenda_items
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
@@ -405,7 +405,8 @@ def turns_in_sections(
     question, or None for one that asks nothing, and its lines; ``head``: the lines above
     the first; a heading's line itself is not among them), each turn with its
     section's question; None unless every section's text
-    is turns ("18:05 Anna Schmidt: …") and together they make a transcript."""
+    is turns ("18:05 Anna Schmidt: …", or typed without times: :func:`_typed`) and together
+    they make a transcript."""
     lines, questions = list(head), []
     for question, body in sections:
         if read_turns("\n".join(body)).preamble:
@@ -414,9 +415,17 @@ def turns_in_sections(
         questions.append((len(lines), question))
         lines += body
     text = "\n".join(lines)
-    if len(sections) < 2 or not is_speaker_turns(text, timed_only=True):
+    if len(sections) < 2 or not (is_speaker_turns(text, timed_only=True) or _typed(text)):
         return None
     return turns_document(raw, text, roles, questions)
+
+
+def _typed(text: str) -> bool:
+    """Whether a protocol's sections are turns typed without times ("Anna Müller: …" under
+    "TOP 1: Begrüßung"): people's or roles' turns, no list among them (a protocol's)."""
+    return are_people_turns(text) and not any(
+        OPENS.match(line.strip()) for line in text.split("\n")
+    )
 
 
 def _start_line(turns: list[Turn]) -> bool:
