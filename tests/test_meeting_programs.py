@@ -159,3 +159,42 @@ def test_a_protocol_with_lists_under_its_headings_stays_a_protocol(
     )
     assert import_into(project, _file(tmp_path, "runde.md", text)) == 0
     assert "Trinkbrunnen" in set(project.segments()["text"])
+
+
+MEET = """\
+Stadtteilrunde Nord (2026-03-05 {at} 17:00 GMT+1) – {transcript}
+{people}
+Anna Schmidt, Karl Weber
+{transcript}
+00:00:00
+
+Anna Schmidt: Guten Abend, die Aufzeichnung läuft.
+Karl Weber: Mir fehlt eine Ampel an der Schule.
+00:05:00
+
+Anna Schmidt: Danke, das nehmen wir auf.
+Karl Weber: Und der Bus fährt abends zu selten.
+{ended}
+"""
+
+
+@pytest.mark.parametrize(
+    ("at", "transcript", "people", "ended"),
+    [
+        ("um", "Transkript", "Teilnehmer", "Die Transkription wurde nach 00:07:12 beendet"),
+        ("at", "Transcript", "Attendees", "Transcription ended after 00:07:12"),
+    ],
+)
+def test_google_meet_s_closing_line_is_no_one_s_words(
+    project: Project, tmp_path: Path, at: str, transcript: str, people: str, ended: str
+) -> None:
+    """Meet ends a transcript stopped early with "Die Transkription wurde nach … beendet":
+    a notice of the tool, not the last speaker's words."""
+    text = MEET.format(at=at, transcript=transcript, people=people, ended=ended)
+    assert import_into(project, _file(tmp_path, "meet.txt", text)) == 0
+    assert list(project.segments()["text"]) == [
+        "Guten Abend, die Aufzeichnung läuft.",
+        "Mir fehlt eine Ampel an der Schule.",
+        "Danke, das nehmen wir auf.",
+        "Und der Bus fährt abends zu selten.",
+    ]

@@ -127,6 +127,9 @@ _NOTICES = (
     ),
     re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
     re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
+    # Google Meet's last line, when transcription stopped before the meeting ended
+    re.compile(r"^(?:Die )?Transkription wurde nach [\d:]+ beendet\W*$", re.I),
+    re.compile(r"^Transcription ended after [\d:]+\W*$", re.I),
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
