@@ -71,6 +71,7 @@ from workbench.ingest.docx_text import (
     struck_readings,
     text_boxes,
 )
+from workbench.ingest.docx_turns import frame_headings, speaker_heads, turns_under_headings
 from workbench.ingest.pdf_struck import struck_names
 from workbench.ingest.people_section import said_among_names, section_people
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
@@ -91,19 +92,11 @@ from workbench.ingest.protocol_meta import (
     split_names,
     table_details,
 )
-from workbench.ingest.speaker_turns import (
-    are_people_turns,
-    are_speaker_heads,
-    is_speaker_turns,
-    turns_document,
-    turns_in_sections,
-)
+from workbench.ingest.speaker_turns import are_people_turns, is_speaker_turns, turns_document
 from workbench.ingest.textio import RawFile, Source, read_source
-from workbench.ingest.transcript_frame import frame_heading
 from workbench.ingest.word_head import (
     BOX,
     DETAILS,
-    HEADINGS,
     TABLE_KINDS,
     Cell,
     Paragraph,
@@ -399,36 +392,6 @@ def _before_heading(styled: bool) -> str:
     )
 
 
-def _frame_headings(paragraphs: Sequence[Paragraph]) -> bool:
-    """Whether the headings are only a transcript's frame: a title and "Teilnehmer",
-    "Transkript" (Google Meet's transcript document), not guiding questions."""
-    texts = [p.text.strip() for p in paragraphs if p.kind in HEADINGS]
-    return all(frame_heading(text) for text in texts[1:])
-
-
-def _speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
-    """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
-    set as headings; one above them all is its title), not guiding questions."""
-    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
-
-
-def _turns_under_headings(
-    raw: RawFile, paragraphs: Sequence[Paragraph], roles: Mapping[str, str] | None
-) -> ParsedDocument | None:
-    """The timed speaker turns under the headings, each with its guiding question (see
-    :func:`~workbench.ingest.speaker_turns.turns_in_sections`), or None."""
-    head: list[str] = []
-    sections: list[tuple[str | None, list[str]]] = []
-    for paragraph in paragraphs:
-        if paragraph.kind in HEADINGS:
-            asked = sections[-1][0] if sections else None  # a subsection keeps it
-            text = paragraph.text.strip()
-            sections.append((heading_text(text) if paragraph.kind == "question" else asked, []))
-        elif paragraph.kind != BOX:
-            (sections[-1][1] if sections else head).append(paragraph.text)
-    return turns_in_sections(raw, head, sections, roles)
-
-
 def protocol_document(
     raw: RawFile,
     paragraphs: Sequence[Paragraph],
@@ -441,14 +404,14 @@ def protocol_document(
     plain = "\n".join(p.text for p in paragraphs if p.kind not in TABLE_KINDS)
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
-    framed = not headings or _speaker_heads(paragraphs) or _frame_headings(paragraphs)
+    framed = not headings or speaker_heads(paragraphs) or frame_headings(paragraphs)
     if framed and is_speaker_turns(plain, timed_only=True):
         turns = turns_document(raw, plain, roles)
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
     paragraphs = guiding_levels(typed_bullets(paragraphs))
-    sectioned = None if marks else _turns_under_headings(raw, paragraphs, roles)
+    sectioned = None if marks else turns_under_headings(raw, paragraphs, roles)
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
         return sectioned
     styled = any(p.kind in ("question", "heading") for p in paragraphs)

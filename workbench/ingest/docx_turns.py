@@ -1,0 +1,43 @@
+"""Word files that are transcripts: speaker heads or a tool's frame as headings, and
+speaker turns under a protocol's headings (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from workbench.core.domain import ParsedDocument
+from workbench.ingest.protocol_meta import heading_text
+from workbench.ingest.speaker_turns import are_speaker_heads, turns_in_sections
+from workbench.ingest.textio import RawFile
+from workbench.ingest.transcript_frame import frame_heading
+from workbench.ingest.word_head import BOX, HEADINGS, Paragraph
+
+
+def frame_headings(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the headings are only a transcript's frame: a title and "Teilnehmer",
+    "Transkript" (Google Meet's transcript document), not guiding questions."""
+    texts = [p.text.strip() for p in paragraphs if p.kind in HEADINGS]
+    return all(frame_heading(text) for text in texts[1:])
+
+
+def speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
+    set as headings; one above them all is its title), not guiding questions."""
+    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
+
+
+def turns_under_headings(
+    raw: RawFile, paragraphs: Sequence[Paragraph], roles: Mapping[str, str] | None
+) -> ParsedDocument | None:
+    """The timed speaker turns under the headings, each with its guiding question (see
+    :func:`~workbench.ingest.speaker_turns.turns_in_sections`), or None."""
+    head: list[str] = []
+    sections: list[tuple[str | None, list[str]]] = []
+    for paragraph in paragraphs:
+        if paragraph.kind in HEADINGS:
+            asked = sections[-1][0] if sections else None  # a subsection keeps it
+            text = paragraph.text.strip()
+            sections.append((heading_text(text) if paragraph.kind == "question" else asked, []))
+        elif paragraph.kind != BOX:
+            (sections[-1][1] if sections else head).append(paragraph.text)
+    return turns_in_sections(raw, head, sections, roles)
