@@ -95,13 +95,20 @@ def test_a_numbered_list_in_a_chat_message_stays_its_text(project: Project, tmp_
     assert "2. Busse am Abend" in segments["text"].iloc[0]
 
 
-def _turns_docx(path: Path, heads: dict[str, list[tuple[str, str]]]) -> Path:
-    """A Word protocol: title, a date, agenda items as headings, "Name: text" paragraphs."""
+def _turns_docx(path: Path, heads: dict[str, list[tuple[str, str]]], styled: bool = True) -> Path:
+    """A Word protocol: title, a date, agenda items, "Name: text" paragraphs; ``styled``:
+    title and items as headings, else all typed as paragraphs."""
     document = docx.Document()
-    document.add_heading("Protokoll Stadtteilrunde Nord", 1)
+    if styled:
+        document.add_heading("Protokoll Stadtteilrunde Nord", 1)
+    else:
+        document.add_paragraph("Protokoll Stadtteilrunde Nord")
     document.add_paragraph("Datum: 12.03.2026")
     for head, turns in heads.items():
-        document.add_heading(head, 2)
+        if styled:
+            document.add_heading(head, 2)
+        else:
+            document.add_paragraph(head)
         for who, said in turns:
             document.add_paragraph(f"{who}: {said}")
     document.save(path)
@@ -122,14 +129,15 @@ TURNS = {
 }
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".md"])
+@pytest.mark.parametrize("suffix", [".docx", ".md", "typed.docx"])
 def test_name_prefixed_paragraphs_under_agenda_headings_are_turns(
     project: Project, tmp_path: Path, suffix: str
 ) -> None:
-    """ "Anna Müller: …" under "TOP 1: Begrüßung": the name is the turn's speaker (on the
-    name list), not "[Person 1]: …" at the start of the statement's text."""
-    if suffix == ".docx":
-        path = _turns_docx(tmp_path / "runde.docx", TURNS)
+    """ "Anna Müller: …" under "TOP 1: Begrüßung" (a heading, or in Word a paragraph of its
+    own): the name is the turn's speaker (on the name list), not "[Person 1]: …" at the
+    start of the statement's text."""
+    if suffix.endswith(".docx"):
+        path = _turns_docx(tmp_path / "runde.docx", TURNS, styled=suffix == ".docx")
     else:
         lines = ["# Protokoll Stadtteilrunde Nord", "", "Datum: 12.03.2026", ""]
         for head, turns in TURNS.items():

@@ -416,6 +416,9 @@ def protocol_document(
         return sectioned
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
     paragraphs = marked_heads(paragraphs)
+    sectioned = None if styled or marks else turns_under_headings(raw, paragraphs, roles)
+    if sectioned is not None:  # "Anna Müller: …" under "TOP 1: Begrüßung" typed as text
+        return sectioned
     unheaded = not any(p.kind in ("question", "heading") for p in paragraphs)
     if unheaded and not marks and are_people_turns(plain):  # not "Ziel: …", "Problem: …"
         return turns_document(raw, plain, roles)  # "Anna Müller: …" typed without times
