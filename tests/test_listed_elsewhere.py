@@ -79,3 +79,34 @@ def test_listed_people_nobody_names_get_no_number(project: Project, tmp_path: Pa
     assert set(key[key["kind"] == "person"]["placeholder"]) == {"[Person 1]"}
     segments = project.segments()
     assert segments[segments["workshop"] == "Forum C"]["text"].tolist() == ["[Person 1] fehlt."]
+
+
+@pytest.mark.parametrize("order", ["a then b", "b then a"])
+def test_a_listed_surname_that_names_a_place_stays_the_place(
+    project: Project, tmp_path: Path, order: str
+) -> None:
+    """Dirk Hamburg and Kai Köln on b.md's list made a.md's "Wie in Hamburg …" and "Köln
+    ist zu weit." persons; the Becker of the same list is still replaced."""
+    a = _protocol(
+        tmp_path / "a.md",
+        "Forum A",
+        "Manfort",
+        "- Wie in Hamburg braucht es mehr Grün.\n- Köln ist zu weit.\n"
+        "- Rhein und Wupper treten über die Ufer.\n- Ich stimme Becker zu.\n",
+    )
+    b = _protocol(
+        tmp_path / "b.md",
+        "Forum B",
+        "Alkenrath",
+        "- Mehr Licht am Abend.\n",
+        "Teilnehmende: Dirk Hamburg, Kai Köln, Eva Rhein, Jens Becker\n\n",
+    )
+    for path in (a, b) if order == "a then b" else (b, a):
+        _import(project, path)
+    segments = project.segments()
+    assert segments[segments["workshop"] == "Forum A"]["text"].tolist() == [
+        "Wie in Hamburg braucht es mehr Grün.",
+        "Köln ist zu weit.",
+        "Rhein und Wupper treten über die Ufer.",
+        "Ich stimme [Person 1] zu.",
+    ]

@@ -12,7 +12,8 @@ person at import renumbered later documents' placeholders).
 Only a first name with a surname that is no word of the language counts: "Sommer",
 "Bahn", "Klein" on a list made "für Winter, wo …", "die S Bahn", "Klein und Groß" persons
 in other workshops' texts (measured on Ottensen and Pol.is), and a first name alone may be
-another person of that name.
+another person of that name. A surname that names a place in the Wiktionary ("Hamburg",
+"Rhein", "Köln") is left out as well: "Wie in Hamburg …", "Köln ist zu weit." are places.
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from workbench.ingest.key_growth import word_pattern
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_lists import NOUN_SURNAMES
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.person_keys import name_words
 from workbench.ingest.speakers import natural_order
 
 
 def listed_surname(name: str) -> str | None:
     """The key of a listed name's surname if the name has a first name and a surname that
-    is no word ("Jens Becker", "Becker, Jens" → "becker"; "Anna Sommer", "Anna" → None)."""
+    is no word and no place ("Jens Becker", "Becker, Jens" → "becker"; "Anna Sommer",
+    "Dirk Hamburg", "Anna" → None)."""
     words = name_words(natural_order(name))
     if len(words) < 2 or len(words[-1].text) < 3:
         return None
@@ -41,6 +43,8 @@ def listed_surname(name: str) -> str | None:
         return None
     if ordinary_word(surname) or folded in NOUN_SURNAMES or is_german_noun(folded):
         return None
+    if is_place_name(folded):
+        return None  # "Wie in Hamburg braucht es mehr Grün.": the city, not Dirk Hamburg
     return words[-1].lower
 
 
