@@ -110,3 +110,34 @@ def test_a_listed_surname_that_names_a_place_stays_the_place(
         "Rhein und Wupper treten über die Ufer.",
         "Ich stimme [Person 1] zu.",
     ]
+
+
+def test_a_listed_surname_that_is_a_noun_naming_a_person_is_replaced(
+    project: Project, tmp_path: Path
+) -> None:
+    """Jens Müller and Tim Koch on b.md's list: a.md's "Ich stimme Müller zu." stayed in
+    clear (every noun surname was left out); "der Koch", "Fischer Allee" stay nouns."""
+    a = _protocol(
+        tmp_path / "a.md",
+        "Forum A",
+        "Manfort",
+        "- Ich stimme Müller zu.\n- Wie Koch meinte, fehlt Schatten.\n"
+        "- Der Koch im Bürgerhaus kocht gut.\n- In der Fischer Allee fehlt Licht.\n"
+        "- Mehr Sommer bitte.\n",
+    )
+    b = _protocol(
+        tmp_path / "b.md",
+        "Forum B",
+        "Alkenrath",
+        "- Mehr Licht am Abend.\n",
+        "Teilnehmende: Jens Müller, Tim Koch, Karl Fischer, Anna Sommer\n\n",
+    )
+    _import(project, b, a)
+    segments = project.segments()
+    assert segments[segments["workshop"] == "Forum A"]["text"].tolist() == [
+        "Ich stimme [Person 1] zu.",
+        "Wie [Person 2] meinte, fehlt Schatten.",
+        "Der Koch im Bürgerhaus kocht gut.",
+        "In der Fischer Allee fehlt Licht.",
+        "Mehr Sommer bitte.",
+    ]

@@ -12,8 +12,12 @@ person at import renumbered later documents' placeholders).
 Only a first name with a surname that is no word of the language counts: "Sommer",
 "Bahn", "Klein" on a list made "für Winter, wo …", "die S Bahn", "Klein und Groß" persons
 in other workshops' texts (measured on Ottensen and Pol.is), and a first name alone may be
-another person of that name. A surname that names a place in the Wiktionary ("Hamburg",
-"Rhein", "Köln") is left out as well: "Wie in Hamburg …", "Köln ist zu weit." are places.
+another person of that name. A noun that names a person, one the Wiktionary also knows
+with "-in" ("Müller"/"Müllerin", "Koch"/"Köchin", "Richter"/"Richterin"), is rare as a
+bare noun in such texts: those surnames count, and the key's rules for nouns
+(:mod:`~workbench.ingest.known_nouns`: "der Koch", "Fischer Allee" stay) apply to them.
+A surname that names a place in the Wiktionary ("Hamburg", "Rhein", "Köln") is left out
+as well: "Wie in Hamburg …", "Köln ist zu weit." are places.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from workbench.ingest.speakers import natural_order
 
 def listed_surname(name: str) -> str | None:
     """The key of a listed name's surname if the name has a first name and a surname that
-    is no word and no place ("Jens Becker", "Becker, Jens" → "becker"; "Anna Sommer",
-    "Dirk Hamburg", "Anna" → None)."""
+    is no word, or a noun naming a person, and no place ("Jens Becker", "Becker, Jens" →
+    "becker"; "Jens Müller" → "müller"; "Anna Sommer", "Dirk Hamburg", "Anna" → None)."""
     words = name_words(natural_order(name))
     if len(words) < 2 or len(words[-1].text) < 3:
         return None
@@ -41,8 +45,9 @@ def listed_surname(name: str) -> str | None:
     folded = fold(surname)
     if not surname[0].isupper() or not any(ch.isalpha() for ch in surname):
         return None
-    if ordinary_word(surname) or folded in NOUN_SURNAMES or is_german_noun(folded):
-        return None
+    word = ordinary_word(surname) or folded in NOUN_SURNAMES or is_german_noun(folded)
+    if word and not is_german_noun(folded + "in"):
+        return None  # "Sommer", "Klein", "Lang"; not "Müller", "Koch" ("Müllerin", "Köchin")
     if is_place_name(folded):
         return None  # "Wie in Hamburg braucht es mehr Grün.": the city, not Dirk Hamburg
     return words[-1].lower
