@@ -42,3 +42,24 @@ def test_a_request_before_an_unknown_surname_keeps_the_verb() -> None:
 
 def test_a_first_name_before_a_surname_is_still_the_whole_name() -> None:
     assert Pseudonymiser().pseudonymise("Zlatan Becker kam.")[0] == "[Person 1] kam."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hat Hartkopf recht?", "Hat [Person 1] recht?"),
+        ("Kann Hartkopf das klären?", "Kann [Person 1] das klären?"),
+        ("Frag Hartkopf.", "Frag [Person 1]."),
+    ],
+)
+def test_a_verb_before_a_known_surname_of_no_list_is_no_first_name(
+    text: str, expected: str
+) -> None:
+    """A surname the gazetteer lacks ("Hartkopf"): after "Gregor Hartkopf", "Hat Hartkopf
+    recht?" became "[Person 2] recht?" (a person "Hat Hartkopf"), and every later
+    "Hartkopf" alone a third number."""
+    p = Pseudonymiser()
+    assert p.pseudonymise("Gregor Hartkopf kam.")[0] == "[Person 1] kam."
+    assert p.pseudonymise(text)[0] == expected
+    assert p.pseudonymise("Ich stimme Hartkopf zu.")[0] == "Ich stimme [Person 1] zu."
+    assert set(p.known.values()) == {"[Person 1]"}
