@@ -267,3 +267,24 @@ def test_a_number_said_by_a_participant_stays_a_statement(tmp_path: Path) -> Non
     )
     first = parse_file(path).segments[0]
     assert (first.speaker_role, first.text) == ("Teilnehmer", "3 Sachen fallen mir ein.")
+
+
+@pytest.mark.parametrize("moderator", ["Müller", "Anna Schmidt", "Frau Koch"])
+def test_two_timed_turns_under_the_moderators_name_stay_two_statements(
+    tmp_path: Path, moderator: str
+) -> None:
+    """A short transcript of two timed turns under "Moderation: Müller" is a transcript: its
+    turns were one statement with their times and speakers in it, the speakers on no list."""
+    path = tmp_path / "runde.txt"
+    path.write_text(
+        f"Moderation: {moderator}\n\n[00:00:01] Anna: Ein Treffpunkt am Markt fehlt.\n"
+        "[00:00:05] Jonas: Der Spielplatz ist zu klein.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == [
+        "Ein Treffpunkt am Markt fehlt.",
+        "Der Spielplatz ist zu klein.",
+    ]
+    assert {"Anna", "Jonas"} <= set(parsed.names)
+    assert moderator.removeprefix("Frau ") in parsed.names

@@ -200,7 +200,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     parse = read_turns(text[:200_000])
     header = read_header(parse.preamble, strict=False)
     turns, title = parse.turns, header.title
-    short = _short_transcript(turns) or _framed_turns(parse, header)
+    short = _short_transcript(turns) or _framed_turns(parse, header) or _headed(parse, header)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):
@@ -261,6 +261,21 @@ def _short_transcript(turns: list[Turn]) -> bool:
         and t.layout in ("header", "timing")
         and (is_label(t.who) or "," in t.who or _name_shaped(t.who))
         for t in turns
+    )
+
+
+def _headed(parse: TurnParse, header: Header) -> bool:
+    """Whether two turns are a short transcript under a head that names its people
+    ("Moderation: Müller" above "[00:00:01] Anna: …"): each turn with its own time of a
+    recording, each speaker one (a protocol's "18:00" above its lines times none)."""
+    turns = parse.turns
+    return (
+        len(turns) == MIN_TURNS - 1
+        and bool(header.names)
+        and all(
+            not t.section and _TOOL_TIME.fullmatch(t.time or "") and _person_like(t.who)
+            for t in turns
+        )
     )
 
 
