@@ -63,3 +63,17 @@ def test_a_verb_before_a_known_surname_of_no_list_is_no_first_name(
     assert p.pseudonymise(text)[0] == expected
     assert p.pseudonymise("Ich stimme Hartkopf zu.")[0] == "Ich stimme [Person 1] zu."
     assert set(p.known.values()) == {"[Person 1]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frag Paul Meier.", "Frag [Person 1]."),
+        ("Ruf Jonas Meier an.", "Ruf [Person 1] an."),
+        ("Sag Paul Müller Bescheid.", "Sag [Person 1] Bescheid."),
+        ("Frag Paul Maier, ob er kommt.", "Frag [Person 1], ob er kommt."),
+    ],
+)
+def test_a_request_before_a_full_name_replaces_all_of_it(text: str, expected: str) -> None:
+    """ "Frag Paul Meier." replaced the first name alone and left "Meier" in clear."""
+    assert Pseudonymiser().pseudonymise(text)[0] == expected

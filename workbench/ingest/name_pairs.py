@@ -241,12 +241,17 @@ def surname_pair(
         return None
     if finder._institution_after(text, toks, i + 1) or not finder.name_like(nxt):
         return None
+    after = toks[i + 2] if i + 2 < len(toks) else nxt
+    full = finder.is_first(nxt) and finder._adjacent(text, nxt, after) and finder._sure_name(after)
     if tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok):
         # "Hat Becker recht?", "Frag Becker.": the verb of a question or a request, no
         # first name "Hat" (which made him a second person beside "Herr Jens Becker" and
-        # took the verb with him)
-        return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
-    after = toks[i + 2] if i + 2 < len(toks) else nxt
+        # took the verb with him); "Frag Paul Meier.": the full name after it, all of it
+        return (
+            None
+            if full
+            else finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
+        )
     if (
         finder._adjacent(text, nxt, after)
         and not finder._sure_name(tok)
