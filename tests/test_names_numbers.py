@@ -21,6 +21,7 @@ def _clear(text: str) -> str:
         ("Jonas 7-jährig kam mit.", "[Person 1] 7-jährig kam mit."),
         ("Paul 7 Jahre, Mia 9 Jahre", "[Person 1] 7 Jahre, [Person 2] 9 Jahre"),
         ("Kontakt: Anna 0171 2345678", "Kontakt: [Person 1] [Telefon]"),
+        ("Kontakt: Max 0171 2345678", "Kontakt: [Person 1] [Telefon]"),
     ],
 )
 def test_a_first_name_before_her_number_is_replaced(text: str, expected: str) -> None:
@@ -32,6 +33,9 @@ def test_a_first_name_before_her_number_is_replaced(text: str, expected: str) ->
     [
         "Max. 10 Jahre Wartezeit",
         "Max 10 Personen pro Raum",
+        "Für Kinder bis Max 12 Jahre.",
+        "Kinder (Max 12 Jahre) dürfen mitmachen.",
+        "Max 5 Jahre Garantie.",
         "Stand 03.04.2024",
         "Sitzung 03.04.2024 im Rathaus",
         "Mai 2024",

@@ -497,11 +497,12 @@ class PersonFinder:
     def _numbered_first(self, text: str, tok: Tok) -> bool:
         """Whether the first name ``tok`` stands before her age, birth date or phone number
         ("Anna 12 Jahre", "Anna 03.04.1961"), not an abbreviation before a number."""
-        return (
-            not tok.dot
-            and _PERSONAL_NUMBER.match(text, tok.end) is not None
-            and (self.is_first(tok))
-        )
+        number = _PERSONAL_NUMBER.match(text, tok.end)
+        if number is None or tok.dot or not self.is_first(tok):
+            return False
+        # "bis Max 12 Jahre", "Max 5 Jahre Garantie": "maximal" before a number of years
+        years = re.search(r"Jahre|J\.|jährig", number.group()) is not None
+        return not (years and tok.folded == "max")
 
     def _particle_lead(self, text: str, toks: list[Tok], i: int) -> int | None:
         """The first name before the particles before ``toks[i]`` ("José" of "José de la
