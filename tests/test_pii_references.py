@@ -40,6 +40,10 @@ def test_a_case_number_with_the_office_between_or_a_letters_reference_is_replace
         # a word after the number is no court's register
         ("Mitgliedsnummer 500 Ab 3 Uhr offen", "Mitgliedsnummer [Kennnummer] Ab 3 Uhr offen"),
         ("AZ: Ab 12 Uhr geöffnet", "AZ: Ab 12 Uhr geöffnet"),
+        # … nor a weekday, a floor or "ca." before a number without a year after a slash
+        ("Kundennummer 4711 Mo 12 Uhr", "Kundennummer [Kennnummer] Mo 12 Uhr"),
+        ("Aktenzeichen 123 Fr 12 Uhr geöffnet", "Aktenzeichen [Kennnummer] Fr 12 Uhr geöffnet"),
+        ("Kundennummer 123 UG 12 Räume", "Kundennummer [Kennnummer] UG 12 Räume"),
     ],
 )
 def test_a_case_number_with_a_courts_register_is_replaced_whole(text: str, expected: str) -> None:

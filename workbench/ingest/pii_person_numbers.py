@@ -25,10 +25,11 @@ PERSON_NUMBER = re.compile(
     r"(?:\s+[\wäöüß.-]+){1,2}(?=\s+(?:ist|lautet)\b))?"
     r"(?:\s*:|\s+(?:ist|lautet)(?:\s*:)?)?\s*"
     # after a blank only digits, a single letter ("12 010180 M 123") or a court's register
-    # before digits ("12 AB 345/22", "2 BvR 123/21", "5 Ca 123/21"), not "IBAN", "E-Mail"
+    # before digits and a year ("12 AB 345/22", "2 BvR 123/21", "5 Ca 123/21"; not "Mo 12
+    # Uhr", "UG 12 Räume"), not "IBAN", "E-Mail"
     r"(?P<number>[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])| (?=\d|[A-Z](?![\w-]))"
     r"| (?:[A-Z]{2,3}|[A-Z][a-z][A-Z]|(?!A[bmn]|[IU]m|Zu|Ob|So|Da|Wo|E[rs]|In|Au)[A-Z][a-z])"
-    r"(?= \d)){2,24})(?![\w])"
+    r"(?= \d{1,6}/\d{2,4}(?!\d))){2,24})(?![\w])"
 )
 # … but after "seit", "ab", "bis" the number is a count reached, no one's number ("Seit
 # Mitgliedsnummer 500 sind wir gewachsen", "Ab Kundennummer 1000 gibt es Rabatt")
