@@ -57,3 +57,25 @@ def test_a_host_venue_among_the_participants_is_no_name(
 )
 def test_split_names_leaves_out_venues_and_labels(value: str, expected: tuple[str, ...]) -> None:
     assert split_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Café Jonas Becker", ("Jonas Becker",)),
+        ("Anna Schmidt, Studio Tamo Zabelberg", ("Anna Schmidt", "Tamo Zabelberg")),
+        ("Gastgeberin: Salon Mia Dornbusch", ("Mia Dornbusch",)),
+    ],
+)
+def test_a_venue_named_after_a_person_keeps_her_name_on_the_list(
+    value: str, expected: tuple[str, ...]
+) -> None:
+    """ "Studio Tamo Zabelberg" took the owner's full name off the name list with the venue."""
+    assert split_names(value) == expected
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_a_venue_with_a_full_name_keeps_it_in_the_participants(tmp_path: Path, suffix: str) -> None:
+    lines = ["Lea Dornbusch", "Gastgeber: Studio Tamo Zabelberg"]
+    parsed = parse_file(_protocol(tmp_path / f"protokoll{suffix}", lines, False))
+    assert {"Lea Dornbusch", "Tamo Zabelberg"} <= set(parsed.names)

@@ -73,7 +73,7 @@ def section_people(text: str) -> tuple[str, ...]:
         text[h.start : h.end]
         for h in hits
         if (h.confidence >= 0.8 or _name_like(text[h.start : h.end]))
-        and not _after_venue(text, h.start)
+        and not (" " not in text[h.start : h.end] and _after_venue(text, h.start))
     ]
     bracketed = re.findall(r"((?:[A-ZÄÖÜ][\w'-]+ ){1,3}[A-ZÄÖÜ][\w'-]+) \(", text)
     names = [n for name in [*found, *bracketed] for n in split_names(name)]
@@ -82,7 +82,8 @@ def section_people(text: str) -> tuple[str, ...]:
 
 def _after_venue(text: str, start: int) -> bool:
     """Whether a name found at ``start`` is a venue's, after its word ("Gastgeber: Café
-    Anna", "Treffpunkt Hotel Post"); "Villa", "Casa" are surnames too and do not count."""
+    Anna", "Treffpunkt Hotel Post"); "Villa", "Casa" are surnames too and do not count (a
+    full name after it, "Studio Tamo Zabelberg", is the owner's: the caller keeps it)."""
     before = re.search(r"(\w+)\s+$", text[:start])
     if before is None or fold(before.group(1)) not in VENUE_WORDS:
         return False

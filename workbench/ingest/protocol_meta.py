@@ -169,7 +169,14 @@ def split_names(value: str) -> tuple[str, ...]:
     >>> split_names("Anna Schmidt, Gastgeber: Café Anna")
     ('Anna Schmidt',)
     """
-    return tuple(name for name in _entries(value) if not _venue(name.split()))
+    names = []
+    for name in _entries(value):
+        words = name.split()
+        if not _venue(words):
+            names.append(name)
+        elif len(words) > 2:  # "Studio Tamo Zabelberg": the owner's full name stays listed
+            names.append(" ".join(words[1:]))
+    return tuple(names)
 
 
 def _entries(value: str) -> tuple[str, ...]:
