@@ -156,3 +156,13 @@ def test_a_common_noun_after_an_addressed_first_name_before_her_verb(
     """ "Frau Anna Deutsch kam": the word between her first name and what she does is her
     surname; what she has or gets ("Zeit hat", "Kuchen") stays."""
     assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der José de la Cruz Garten ist schön.", "Im José de la Cruz Park ist es schön."],
+)
+def test_a_place_named_after_a_name_with_particles_stays_whole(text: str) -> None:
+    """ "Der José de la Cruz Garten" is the garden, as "Der Anna Schmidt Garten": it was
+    "Der José de la [Person 1] Garten", the first name left in clear beside the placeholder."""
+    assert Pseudonymiser().pseudonymise(text)[0] == text

@@ -524,6 +524,10 @@ class PersonFinder:
         last, surname = self._chain(text, toks, i)
         if last == i and (place_surname(self, text, toks, i) or noun_surname(self, text, toks, i)):
             last = surname = i + 1  # "Anton Brunnen hilft", "Anna Bahn kam": her surname
+        lead = self._particle_lead(text, toks, i) if last == i else None
+        fronted = lead and toks[lead - 1].lower in lists.ARTICLES | _CONTRACTIONS
+        if fronted and self._institution_after(text, toks, last):  # "Der José de la Cruz Garten"
+            return None
         # "Markus Haus", "Jonas Garten": his, the apostrophe left out ("Markus' Haus"); an
         # article before makes it the building's name ("das Markus Haus der Gemeinde")
         owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))
