@@ -305,6 +305,11 @@ def _everything(project: Project) -> str:
     return "\n".join(parts)
 
 
+def _counted(out: str) -> list[str]:
+    """The count lines of ``forget``'s output ("     2  Zitate …")."""
+    return [line for line in out.splitlines() if line[:6].strip().isdigit()]
+
+
 def _studied(project: Project, tmp_path: Path) -> tuple[int, str, str]:
     """A project whose first statement has codings, memos, analyses, links and a cache."""
     _import(
@@ -373,9 +378,13 @@ def test_forget_statement_leaves_nothing_of_it(
     assert SECRET in _everything(project)
     args = ["--project", str(project.path), "forget", "--statement", str(forgotten), "--by", "A"]
     assert main([*args, "--dry-run"]) == 0
+    dry = capsys.readouterr().out
     assert SECRET in _everything(project)  # a dry run changes nothing
     assert main(args) == 0
     out = capsys.readouterr().out
+    # the dry run lists exactly what the real run removes, quotes and cached vectors too
+    assert _counted(dry) == _counted(out)
+    assert "Zitate in Bedarfsläufen" in dry and "zwischengespeicherte Einbettungen" in dry
     assert "Aussagen" in out and "Kodierungen" in out and SECRET not in out and "Kita" not in out
 
     dump = _everything(project)

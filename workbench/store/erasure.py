@@ -267,8 +267,9 @@ def forget(
                 raise _DryRun
             asked = {"speaker": speaker, "person": person, "token": token}
             _audit(session, report, actor, segments, statements, source, document, asked)
-    except _DryRun:
-        return report  # the transaction was rolled back: nothing changed
+    except _DryRun:  # the transaction was rolled back: nothing changed
+        report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts, dry_run=True)
+        return report
     report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts)
     if not flush_log(store.engine):  # the file's old pages and the log held the texts
         report.notes.append(

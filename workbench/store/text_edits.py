@@ -497,11 +497,12 @@ def _neutral_label(
     return record
 
 
-def purge_cache(folder: Path, texts: Iterable[str]) -> int:
+def purge_cache(folder: Path, texts: Iterable[str], dry_run: bool = False) -> int:
     """Remove the cached vectors of ``texts`` from every embedding cache file; return count.
 
     The cache (``analysis.embeddings.EmbeddingCache``) keeps one ``.npz`` per backend with
-    the arrays ``hashes`` and ``vectors``; each file is rewritten atomically.
+    the arrays ``hashes`` and ``vectors``; each file is rewritten atomically. ``dry_run``:
+    only count what would go (``forget --dry-run`` lists what the real run removes).
     """
     wanted = {text_hash(t) for t in texts}
     removed = 0
@@ -516,6 +517,8 @@ def purge_cache(folder: Path, texts: Iterable[str]) -> int:
         if keep.all():
             continue
         removed += int((~keep).sum())
+        if dry_run:
+            continue
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
         kept_hashes = hashes[keep] if keep.any() else np.array([], dtype=hashes.dtype)
         np.savez(tmp, hashes=kept_hashes, vectors=vectors[keep])
