@@ -12,6 +12,7 @@ import pytest
 from workbench import Project
 from workbench.analysis import needs
 from workbench.cli.main import main
+from workbench.participation.feedback import feedback_status
 
 # cluster 0: the bus, twice in each of three districts (cross-district); cluster 1: others
 ROWS = [
@@ -160,6 +161,25 @@ def test_codes_can_be_issued_after_forget_emptied_every_need(folder: Path) -> No
         [token] = feedback.issue_tokens(project, 1)
         items = feedback.open_ballot(project, token).items
     assert [(i.kind_label, i.label) for i in items] == [("Empfehlungsentwurf", "Busse")]
+
+
+def test_no_codes_for_an_empty_ballot(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With every need of the run forgotten and no draft, workbench tokens issued codes
+    that opened a ballot with nothing to rate: it refuses, exit 2, and writes no file."""
+    with Project.open(folder) as project:
+        everything = project.segments()["segment_id"].tolist()
+    base = ["--project", str(folder)]
+    assert main([*base, "forget", "--statement", *map(str, everything)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "codes.csv"
+    assert main([*base, "tokens", "--n", "2", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "nichts zu bewerten" in err and "Keine Zugangscodes ausgegeben" in err
+    assert not out.exists()
+    with Project.open(folder) as project:
+        assert feedback_status(project)["tokens"] == 0
 
 
 def test_linking_a_need_of_a_run_whose_needs_were_all_forgotten_says_why(

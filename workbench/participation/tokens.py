@@ -143,6 +143,13 @@ def issue_tokens(
     if not isinstance(budget, int) or not 1 <= budget <= 1000:
         raise InputError("Das Punktebudget muss zwischen 1 und 1000 liegen.")
     items = current_items(project)
+    if not items:  # every need forgotten, no drafts: the codes would open an empty ballot
+        raise InputError(
+            "Es gibt nichts zu bewerten: der letzte Bedarfslauf hat keine Bedarfe mehr (ihre "
+            "Aussagen wurden gelöscht) und es gibt keine Empfehlungsentwürfe. Keine "
+            "Zugangscodes ausgegeben. Erst Bedarfe neu berechnen (workbench needs) oder "
+            "Empfehlungen anlegen (workbench recommend add)."
+        )
     tokens = [new_token() for _ in range(n)]
     # Exclusive: two researchers issuing codes at once (a workshop each) both found no
     # round for the items and made two (their answers then counted apart), or the later
