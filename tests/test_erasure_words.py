@@ -219,3 +219,26 @@ def test_a_topic_counts_only_its_remaining_statements_after_forget(
         left = topics.assignments(project)["topic"].value_counts().to_dict()
     assert after == left  # each topic as many statements as it still has, none with 0
     assert after[topic] == sizes[topic] - 1 and last not in after
+
+
+def test_feedback_says_a_rating_cards_need_was_removed(
+    analysed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card whose need left the run with its last statement read only "Bedarf" in
+    workbench feedback, as if it were a need of that name: it says the need was removed."""
+    import json
+
+    run(capsys, "--project", analysed, "tokens", "--n", "1", "--out", analysed.parent / "c.csv")
+    with Project.open(analysed) as project:
+        texts = project.segments().set_index("segment_id")["text"]
+        members = needs.assignments(project).groupby("cluster")["segment_id"].apply(list)
+        cluster = min(members.index, key=lambda c: len(members[c]))
+        with project.transaction() as session:  # a label quoting a statement, as runs make
+            for item in session.scalars(select(FeedbackItem)):
+                if item.source.get("cluster") == cluster:
+                    item.label = texts[members[cluster][0]][:40]
+    run(capsys, "--project", analysed, "forget", "--statement", *members[cluster])
+    shown = json.loads(run(capsys, "--project", analysed, "feedback", "--json"))["items"]
+    labels = [i["label"] for i in shown]
+    assert "Bedarf entfernt (alle Aussagen gelöscht)" in labels and "Bedarf" not in labels
+    assert not any(texts[s][:40] in labels for s in members[cluster])

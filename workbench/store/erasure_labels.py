@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit, NeedRun
 from workbench.store.erasure_notes import MIN_QUOTE, quote_finder, statement_pieces
-from workbench.store.erasure_words import RESEARCHER, fallback_label
+from workbench.store.erasure_words import REMOVED_NEED, RESEARCHER, fallback_label
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.synthesis_tables import RecommendationNeed
 
@@ -69,8 +69,9 @@ def forget_quoting_names(session: Session, texts: Iterable[str]) -> int:
     for item in session.scalars(select(FeedbackItem).where(FeedbackItem.kind == "need")):
         if quotes(item.label):
             source = item.source or {}
-            item.label = names.get((source.get("need_run"), source.get("cluster"))) or "Bedarf"
+            key = (source.get("need_run"), source.get("cluster"))
+            item.label = names.get(key, REMOVED_NEED) or "Bedarf"
     for link in session.scalars(select(RecommendationNeed)):
         if quotes(link.label):
-            link.label = names.get((link.run_id, link.cluster)) or "Bedarf"
+            link.label = names.get((link.run_id, link.cluster), REMOVED_NEED) or "Bedarf"
     return removed

@@ -30,6 +30,8 @@ from workbench.store.schema import District, Segment
 from workbench.store.synthesis_tables import RecommendationNeed
 
 RESEARCHER = "Forschende"  # label_source of a name a researcher gave (analysis.needs.RENAMED)
+# A card's or link's label once its need left the run with its last statement (forget).
+REMOVED_NEED = "Bedarf entfernt (alle Aussagen gelöscht)"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -218,10 +220,10 @@ def _forget_in_items(session: Session, segment_ids: set[int], erased: set[str]) 
 
 def _cluster_label(session: Session, source: dict, erased: set[str], remaining: set[str]) -> str:
     """The (refreshed) label of an item's need cluster if the team gave it or it says no
-    erased word, else one of its (refreshed) keywords, else "Bedarf"."""
+    erased word, else one of its (refreshed) keywords; REMOVED_NEED if it is gone."""
     cluster = _cluster(session, source)
-    if cluster is None:
-        return "Bedarf"
+    if cluster is None:  # the need left its run with its last statement
+        return REMOVED_NEED
     label = str(cluster.get("label") or "")
     own = cluster.get("label_source") == RESEARCHER  # the team's name stays
     if label and (own or not says_erased(label, erased, remaining)):

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, NeedRun, TopicRun
 from workbench.store.coding_tables import CodingActionItem
-from workbench.store.erasure_words import comes_from, fallback_label, normal_text
+from workbench.store.erasure_words import REMOVED_NEED, comes_from, fallback_label, normal_text
 from workbench.store.label_names import replace_in_labels_of
 from workbench.store.participation_tables import FeedbackItem
 from workbench.store.schema import Coding, Document, PseudonymSpan, Segment
@@ -466,7 +466,12 @@ def drop_copies(session: Session, texts: Iterable[str], segment_ids: set[int]) -
         if item.kind == "need" and comes_from(item.label, normal):
             source = item.source or {}
             label = labels.get((source.get("need_run"), source.get("cluster")))
-            item.label = label if label and not comes_from(label, normal) else "Bedarf"
+            if label is None:  # the need left its run with its last statement
+                item.label = REMOVED_NEED
+            elif comes_from(label, normal):
+                item.label = "Bedarf ohne Bezeichnung"
+            else:
+                item.label = label
     return removed
 
 
