@@ -76,6 +76,7 @@ from widgets.formular_page import (
     read_form,
 )
 from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import os_reason
 from workbench.core.german import install as install_german
 from workbench.participation.ballots import Answer, Ballot, open_ballot, save_answer
 from workbench.participation.tokens import FORM_PATH, InvalidToken
@@ -450,7 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(_serve(make_app(path), args.host, args.port))
     except OSError as err:
         where = f"{args.host}:{args.port}"
-        print(f"Der Server kann {where} nicht belegen: {err.strerror}.", file=sys.stderr)
+        print(f"Der Server kann {where} nicht belegen: {os_reason(err)}.", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         pass

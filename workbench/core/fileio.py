@@ -30,12 +30,24 @@ _REASONS = {
     errno.EBUSY: "ist belegt",
     errno.ENAMETOOLONG: "der Name ist zu lang",
     errno.ENOTEMPTY: "der Ordner ist nicht leer",
+    errno.ELOOP: "Kreis aus symbolischen Verknüpfungen (der Link zeigt auf sich selbst)",
+    errno.EFBIG: "die Datei wird zu groß (Grenze des Systems oder Dateisystems)",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+    errno.EIO: "Ein-/Ausgabefehler (Datenträger entfernt oder defekt?)",
+    errno.ENXIO: "das Gerät ist nicht verfügbar",
+    errno.ETXTBSY: "ist belegt",
+    errno.EMFILE: "zu viele offene Dateien",
+    errno.ESTALE: "die Netzwerkfreigabe ist nicht mehr verbunden",
 }
 
 
 def os_reason(err: OSError) -> str:
-    """Why a file operation failed, in German."""
-    return _REASONS.get(err.errno, err.strerror or type(err).__name__)
+    """Why a file operation failed, in German (the system's English words never: a rare
+    error is named by its code, "Fehler des Betriebssystems (EXDEV)")."""
+    if err.errno in _REASONS:
+        return _REASONS[err.errno]
+    code = errno.errorcode.get(err.errno or 0)
+    return f"Fehler des Betriebssystems ({code})" if code else "Fehler des Betriebssystems"
 
 
 def describe_os_error(err: OSError) -> str:

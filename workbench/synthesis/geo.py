@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.fileio import write_atomic
+from workbench.core.fileio import os_reason, write_atomic
 from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
@@ -334,7 +334,7 @@ def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
         if isinstance(err, KeyError):
             reason = "eine Fläche ohne Eigenschaft „district“"
         else:
-            reason = err.message.rstrip(".") if isinstance(err, InputError) else err.strerror
+            reason = err.message.rstrip(".") if isinstance(err, InputError) else os_reason(err)
         raise InputError(
             f"Die Grenzen der Sozialräume sind nicht lesbar ({reason}); neu importieren "
             "mit: workbench map --import DATEI",
@@ -361,7 +361,7 @@ def import_boundaries(
         try:
             table = read_mapping(mapping.read_bytes(), mapping.name)
         except OSError as err:
-            raise WorkbenchError(f"{mapping} lässt sich nicht lesen: {err.strerror}.") from None
+            raise WorkbenchError(f"{mapping} lässt sich nicht lesen: {os_reason(err)}.") from None
     features = read_files(paths, crs, layer)
     with project.session() as session:  # the city's file may still name "Opladen"
         former = former_names(session)

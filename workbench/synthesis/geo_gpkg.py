@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.fileio import os_reason
 
 Rings = list[list[tuple[float, float]]]
 AREA_TYPES = {"POLYGON", "MULTIPOLYGON", "GEOMETRY", "GEOMETRYCOLLECTION",
@@ -237,7 +238,7 @@ def read_geopackage(
     try:
         con = _connect(source, filename, wal)
     except OSError as err:
-        raise WorkbenchError(f"{filename} lässt sich nicht lesen: {err.strerror}.") from None
+        raise WorkbenchError(f"{filename} lässt sich nicht lesen: {os_reason(err)}.") from None
     try:
         try:
             rows = con.execute(

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.fileio import os_reason
 from workbench.ingest.textio import RawFile, decode
 from workbench.synthesis import geo_crs, geo_gpkg, geo_kml, geo_shapefile
 from workbench.synthesis.geo_crs import Polygon, Position, Ring, Shape
@@ -408,7 +409,7 @@ def read_files(
             else:
                 raw = geo_kml.kmz_document(path) if suffix == ".kmz" else path.read_bytes()
         except OSError as err:
-            raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
+            raise WorkbenchError(f"{path} lässt sich nicht lesen: {os_reason(err)}.") from None
         if suffix in (".kml", ".kmz") or _is_kml(raw):
             features.extend(_read_kml(raw, path.name))
         else:

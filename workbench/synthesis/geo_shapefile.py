@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.fileio import os_reason
 from workbench.synthesis.geo_crs import Polygon, Ring, Shape
 
 SUFFIXES = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -151,7 +152,7 @@ def _siblings(path: Path) -> dict[str, bytes]:
             try:
                 parts[suffix] = other.read_bytes()
             except OSError as err:
-                raise WorkbenchError(f"{other} lässt sich nicht lesen: {err.strerror}.") from None
+                raise WorkbenchError(f"{other} lässt sich nicht lesen: {os_reason(err)}.") from None
     return parts
 
 
@@ -166,7 +167,7 @@ def open_zip(path: Path, not_a_zip: str = "keine gültige ZIP-Datei.") -> zipfil
     except zipfile.BadZipFile:
         raise InputError(not_a_zip, file=path.name) from None
     except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht lesen: {err.strerror}.") from None
+        raise WorkbenchError(f"{path} lässt sich nicht lesen: {os_reason(err)}.") from None
 
 
 def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
