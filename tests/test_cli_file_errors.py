@@ -53,3 +53,38 @@ def test_no_error_of_the_system_stays_english(code: int) -> None:
     reason = describe_os_error(OSError(code, os.strerror(code), "daten.csv"))
     assert reason.startswith("daten.csv: ") and os.strerror(code) not in reason
     assert os_reason(OSError(code, "x")) == reason.removeprefix("daten.csv: ").rstrip(".")
+
+
+def test_a_backup_with_a_row_twice_is_refused_in_german(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """restore of a backup whose table holds a row twice (edited by hand, merged from two)
+    ended in "fehlgeschlagen (Tabelle districts): IntegrityError", a Python class name."""
+    import zipfile
+
+    project, backup, broken = tmp_path / "projekt", tmp_path / "s.zip", tmp_path / "d.zip"
+    assert main(["init", str(project), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(project), "backup", str(backup)]) == 0
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "tables/districts.jsonl":
+                data += data.splitlines(keepends=True)[0]
+            target.writestr(name, data)
+    capsys.readouterr()
+    assert main(["restore", str(broken), str(tmp_path / "neu")]) == 2
+    err = capsys.readouterr().err
+    assert "Tabelle districts" in err and "verletzt eine Regel der Datenbank" in err
+    assert "Error" not in err and "Traceback" not in err
+    assert not (tmp_path / "neu").exists()
+
+
+def test_an_unknown_database_error_is_said_in_german() -> None:
+    """upgrade, backup and opening a project named an error they did not know by its class."""
+    from sqlalchemy.exc import OperationalError
+
+    from workbench.store.problems import database_failure
+
+    err = OperationalError("SELECT 1", {}, Exception("some new failure"))
+    said = database_failure(err)
+    assert said.startswith("Unerwarteter Fehler der Datenbank") and "Error" not in said

@@ -62,7 +62,7 @@ from workbench.store.district_changes import (
     now_called,
     rename_district,
 )
-from workbench.store.problems import DatabaseUnavailableError, database_problem
+from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
 from workbench.store.text_edits import purge_cache
 
@@ -594,4 +594,4 @@ def _sqlite_url(path: Path) -> str:
 
 def _database_problem(err: Exception) -> str:
     """Why a project's database could not be used, in German."""
-    return database_problem(err) or f"{err.__class__.__name__} (Verbindung oder Server prüfen)."
+    return database_failure(err)

@@ -39,7 +39,7 @@ from workbench.project import (
     write_config,
 )
 from workbench.store import backup, make_engine, migrate
-from workbench.store.problems import database_problem
+from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
@@ -116,8 +116,7 @@ def _safety_copy(
 
 
 def _db_error(url: str, err: SQLAlchemyError) -> WorkbenchError:
-    reason = database_problem(err) or err.__class__.__name__
-    return WorkbenchError(f"Datenbank {shown_url(url)}: {reason}")
+    return WorkbenchError(f"Datenbank {shown_url(url)}: {database_failure(err)}")
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
@@ -137,7 +136,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         try:
             found, after = migrate.upgrade(engine)
         except SQLAlchemyError as err:
-            reason = database_problem(err) or f"{err.__class__.__name__}."
+            reason = database_failure(err)
             raise WorkbenchError(
                 f"Aktualisierung fehlgeschlagen: {reason} Nichts wurde geändert; der Stand "
                 f"davor liegt außerdem in {copy}."

@@ -43,7 +43,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.store import migrate, schema
 from workbench.store.privacy_tables import ErasureEntry
-from workbench.store.problems import database_problem
+from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
 from workbench.store.schema import Segment
 from workbench.store.segment_ids import top_of
@@ -196,7 +196,7 @@ def write_backup(
                 manifest["tables"][table.name] = {"rows": rows, "sha256": digest.hexdigest()}
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
     except SQLAlchemyError as err:
-        reason = database_problem(err) or err.__class__.__name__
+        reason = database_failure(err)
         raise WorkbenchError(f"Sicherung aus {_where(engine)} fehlgeschlagen: {reason}") from None
     return manifest
 
@@ -413,7 +413,7 @@ def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Resto
             if engine.dialect.name == "postgresql":
                 _reset_sequences(connection, tables)
     except SQLAlchemyError as err:
-        reason = database_problem(err) or getattr(err, "orig", err).__class__.__name__
+        reason = database_failure(err)
         raise WorkbenchError(
             f"Wiederherstellen in {where} fehlgeschlagen (Tabelle {current}): {reason}"
         ) from None

@@ -14,6 +14,8 @@ import re
 import stat
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.store import schema
@@ -156,6 +158,22 @@ def database_problem(err: BaseException, reading: bool = False) -> str | None:
                 return _open_password_file() or sentence
             return sentence
     return None
+
+
+def database_failure(err: BaseException) -> str:
+    """The database error ``err`` as a German sentence, always: a known problem as
+    :func:`database_problem` says it, any other by its kind and code, never by the Python
+    class name ("IntegrityError") or the driver's English text."""
+    known = database_problem(err)
+    if known:
+        return known
+    orig = getattr(err, "orig", err)
+    code = _sqlstate(orig) or getattr(orig, "sqlite_errorname", None)
+    if isinstance(err, IntegrityError) or isinstance(orig, IntegrityError):
+        kind = "Eine Zeile verletzt eine Regel der Datenbank (doppelt oder ohne ihren Bezug)"
+    else:
+        kind = "Unerwarteter Fehler der Datenbank"
+    return f"{kind}{f' (Code {code})' if code else ''}; Verbindung, Rechte und Server prüfen."
 
 
 def _sqlstate(err: object) -> str | None:
