@@ -384,3 +384,36 @@ def test_import_option_given_twice_takes_both_files(project: Project, tmp_path: 
     argv = [*base, "--import", str(tmp_path / "Manfort.geojson")]
     assert main([*argv, "--import", str(tmp_path / "Opladen.geojson")]) == 0
     assert set(geo.boundaries(project) or {}) == {"Manfort", "Opladen"}
+
+
+@pytest.mark.parametrize(
+    ("part", "damage"),
+    [(".dbf", "header"), (".shp", "records"), (".shp", "cut")],
+)
+def test_a_damaged_shapefile_is_refused_in_german(
+    part: str, damage: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .dbf with an unknown field type or a .shp with a broken record ended in a KeyError
+    traceback out of pyshp; a cut .shp printed pyshp's English PossiblyCorruptFileHeader."""
+    import warnings
+
+    shp = write_shapefile(tmp_path / "stadtteile", [({"NAME": "Manfort"}, [ring(7.02, 51.04)])])
+    target = shp.with_suffix(part)
+    data = target.read_bytes()
+    if damage == "header":  # every field descriptor's type byte unknown to pyshp
+        data = data[:32] + bytes(b if i % 32 != 11 else 0x21 for i, b in enumerate(data[32:]))
+    elif damage == "records":  # the shape type of the first record
+        data = data[:108] + (9999).to_bytes(4, "little") + data[112:]
+    else:
+        data = data[: len(data) // 2]
+    target.write_bytes(data)
+    capsys.readouterr()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code = main(["--project", str(project.path), "map", "--import", str(shp)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    said = "Datei stadtteile.shp: kein lesbares Shapefile (beschädigt oder abgeschnitten)."
+    assert err == f"Fehler: {said}\n"
+    assert not [w for w in caught if "shapefile" in w.filename]
+    assert not geo.boundaries_path(project.path).exists()

@@ -18,6 +18,7 @@ import io
 import itertools
 import math
 import struct
+import warnings
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -129,18 +130,17 @@ def read_parts(parts: Mapping[str, bytes], filename: str) -> Layer:
         )
     declared = _codec(parts.get(".cpg"))
     encodings = dict.fromkeys(e for e in (declared, "utf-8", "cp1252", "latin-1") if e)
-    problem = ""
     for encoding in encodings:
         try:
-            return _read(parts, filename, encoding)
-        except (UnicodeDecodeError, shapefile.ShapefileException) as err:
-            problem = str(err)  # a wrong encoding, or a broken file: try the next one
-        except (struct.error, ValueError, IndexError, EOFError):
-            problem = "beschädigt oder abgeschnitten"
-            break
-    raise InputError(
-        f"kein lesbares Shapefile ({problem[:120]}).", file=filename
-    )  # fmt: skip
+            with warnings.catch_warnings():  # pyshp warns in English of a damaged header
+                warnings.simplefilter("ignore")
+                return _read(parts, filename, encoding)
+        except (UnicodeDecodeError, shapefile.ShapefileException):
+            continue  # a wrong encoding, or a broken file: try the next one
+        except (struct.error, ValueError, IndexError, EOFError, KeyError, TypeError):
+            break  # a damaged header or record (pyshp looks up a type it does not know)
+    # pyshp's own words are English and name its internals: the file is what the user knows
+    raise InputError("kein lesbares Shapefile (beschädigt oder abgeschnitten).", file=filename)
 
 
 def _siblings(path: Path) -> dict[str, bytes]:
