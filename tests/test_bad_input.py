@@ -61,7 +61,14 @@ CASES = {
     "abgeschnittene CSV": (
         lambda t: _write(t / "kaputt.csv", b'ID;Text\nK1;"offenes Anf\xc3\xbchrungszeichen\n'),
         ["--text-column", "Text"],
-        r"kaputt\.csv, Zeile \d+: CSV-Datei ist fehlerhaft oder abgeschnitten",
+        r"kaputt\.csv, Zeile \d+: CSV-Datei ist fehlerhaft oder abgeschnitten \(ein "
+        r"Anführungszeichen \" wird bis zum Ende der Datei nicht geschlossen\)\.$",
+    ),
+    "Anführungszeichen mitten im Feld": (  # the csv module said "';' expected after '\"'"
+        lambda t: _write(t / "zitat.csv", b'ID;Text\nK1;"Der Bus "f\xc3\xa4hrt" selten"\n'),
+        ["--text-column", "Text"],
+        r"zitat\.csv, Zeile 2: CSV-Datei ist fehlerhaft oder abgeschnitten \(nach einem "
+        r"schließenden Anführungszeichen muss ; folgen; ein \" im Text wird verdoppelt: \"\"\)",
     ),
     "zu wenige Felder": (  # no line end after the short last row: cut off
         lambda t: _write(t / "kurz.csv", b"ID;Text;Sozialraum\nK1;gut;Manfort\nK2;halb"),

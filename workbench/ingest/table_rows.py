@@ -62,7 +62,7 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
         if delimiter == ",":
             check_resaved_with_semicolons(raw.name, text)  # German Excel opened it at ";"
         raise InputError(
-            f"CSV-Datei ist fehlerhaft oder abgeschnitten ({err}).",
+            f"CSV-Datei ist fehlerhaft oder abgeschnitten{_csv_problem(err, delimiter)}.",
             file=raw.name,
             row=reader.line_num + skipped,
         ) from None
@@ -70,6 +70,25 @@ def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
         raise InputError("Die Datei ist leer.", file=raw.name) from None
     check_rows_in_one_cell(raw.name, header, records, delimiter)  # Excel opened it with ";"
     return header, records
+
+
+def _csv_problem(err: csv.Error, delimiter: str) -> str:
+    """What the csv module's English message means, in German (" (…)"), or nothing.
+
+    >>> _csv_problem(csv.Error("new-line character seen in unquoted field"), ";")
+    ' (Zeilenumbruch in einem Feld ohne Anführungszeichen)'
+    """
+    text = str(err)
+    if "expected after" in text:
+        return (
+            f" (nach einem schließenden Anführungszeichen muss {delimiter} folgen; "
+            'ein " im Text wird verdoppelt: "")'
+        )
+    if "unexpected end of data" in text:
+        return ' (ein Anführungszeichen " wird bis zum Ende der Datei nicht geschlossen)'
+    if "new-line character" in text:
+        return " (Zeilenumbruch in einem Feld ohne Anführungszeichen)"
+    return ""
 
 
 def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -> Any:
