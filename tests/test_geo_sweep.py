@@ -417,3 +417,28 @@ def test_a_damaged_shapefile_is_refused_in_german(
     assert err == f"Fehler: {said}\n"
     assert not [w for w in caught if "shapefile" in w.filename]
     assert not geo.boundaries_path(project.path).exists()
+
+
+@pytest.mark.parametrize("kind", ["zip", "kmz"])
+def test_a_zip_with_a_damaged_member_is_refused_in_german(
+    kind: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zipped shapefile or a KMZ whose content failed its checksum said "(Bad CRC-32 for
+    file 'Stadtteile/stadtteile.shp')": zipfile's English."""
+    shp = write_shapefile(tmp_path / "stadtteile", [({"NAME": "Manfort"}, [ring(7.02, 51.04)])])
+    if kind == "zip":
+        archive, inner = zip_parts(shp, tmp_path / "grenzen.zip", junk=False), shp.read_bytes()
+    else:
+        inner = b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"></kml>'
+        archive = tmp_path / "grenzen.kmz"
+        with zipfile.ZipFile(archive, "w") as z:
+            z.writestr("doc.kml", inner)
+    data = bytearray(archive.read_bytes())
+    data[data.find(inner) + 40] ^= 0xFF  # stored, not compressed: the content's own bytes
+    archive.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "map", "--import", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert f"Datei grenzen.{kind}: Die " in err and "lässt sich nicht entpacken (Prüfsumme" in err
+    assert "CRC" not in err and "Traceback" not in err
+    assert not geo.boundaries_path(project.path).exists()

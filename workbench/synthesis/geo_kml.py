@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import DefusedXmlException, ElementTree
 
 from workbench.core.domain import InputError
-from workbench.synthesis.geo_shapefile import open_zip
+from workbench.synthesis.geo_shapefile import open_zip, unzip_problem
 
 Rings = list[list[tuple[float, float]]]
 MAX_BYTES = 512 * 1024 * 1024  # the unpacked KML of one KMZ
@@ -151,5 +151,5 @@ def kmz_document(path: Path) -> bytes:
         try:
             return archive.read(kmls[0])
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:
-            raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({err}).",
+            raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
                              file=path.name) from None  # fmt: skip

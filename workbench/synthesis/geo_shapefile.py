@@ -160,6 +160,22 @@ def _siblings(path: Path) -> dict[str, bytes]:
 _READ = (".geojson", ".json", ".gpkg", ".kml")
 
 
+def unzip_problem(err: Exception) -> str:
+    """Why a member of a ZIP archive could not be read, in German (zipfile says it in English).
+
+    >>> unzip_problem(RuntimeError("File 'a.shp' is encrypted, password required"))
+    'sie ist mit einem Passwort geschützt'
+    """
+    text = str(err)
+    if "encrypted" in text or "password" in text:
+        return "sie ist mit einem Passwort geschützt"
+    if isinstance(err, NotImplementedError) or "compression" in text.lower():
+        return "ihr Packverfahren wird nicht unterstützt; bitte als gewöhnliche ZIP-Datei packen"
+    if "CRC" in text:
+        return "Prüfsumme falsch: beschädigt"
+    return "beschädigt oder abgeschnitten"
+
+
 def open_zip(path: Path, not_a_zip: str = "keine gültige ZIP-Datei.") -> zipfile.ZipFile:
     """A ZIP archive opened for reading; ``not_a_zip`` is the message when it is none."""
     try:
@@ -218,7 +234,7 @@ def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
         try:
             return {suffix: archive.read(m) for suffix, m in chosen.items()}
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:
-            raise InputError(f"Die ZIP-Datei lässt sich nicht entpacken ({err}).",
+            raise InputError(f"Die ZIP-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
                              file=path.name) from None  # fmt: skip
 
 
