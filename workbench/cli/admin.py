@@ -41,6 +41,7 @@ from workbench.project import (
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
+from workbench.store.restore_guard import RESTORE_MARK
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
@@ -287,7 +288,13 @@ def _sqlite_target(folder: Path) -> str:
 
 
 def _summary(restored: backup.Restored) -> str:
-    return f"{len(restored.rows)} Tabellen, {sum(restored.rows.values())} Zeilen geprüft"
+    cleared = (
+        "; zuvor die Tabellen eines abgebrochenen Wiederherstellens (oder Umzugs) aus der "
+        "Zieldatenbank entfernt"
+        if restored.cleared
+        else ""
+    )
+    return f"{len(restored.rows)} Tabellen, {sum(restored.rows.values())} Zeilen geprüft{cleared}"
 
 
 def _remove_restored(folder: Path, had: set[Path], created: bool) -> None:
@@ -458,7 +465,7 @@ def _check_empty(url: str) -> None:
         raise _db_error(url, err) from None
     finally:
         engine.dispose()
-    if tables:
+    if tables and RESTORE_MARK not in tables:  # a killed restore's: the restore clears it
         raise WorkbenchError(f"Die Zieldatenbank {shown_url(url)} ist nicht leer.")
 
 

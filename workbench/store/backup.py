@@ -12,6 +12,7 @@ exact file copy taken before an upgrade on SQLite.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -45,6 +46,7 @@ from workbench.store import migrate, schema
 from workbench.store.privacy_tables import ErasureEntry
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
+from workbench.store.restore_guard import RESTORE_MARK, drop_all_tables, restore_guard, unmark
 from workbench.store.schema import Segment
 from workbench.store.segment_ids import top_of
 
@@ -67,6 +69,7 @@ class Restored:
     revision: str | None
     head: str
     rows: dict[str, int]
+    cleared: bool = False  # a killed restore's tables were found in the target and cleared
 
 
 def _where(engine: Engine) -> str:
@@ -94,7 +97,8 @@ def _tables(connection: Connection) -> list[Table]:
     """The database's tables (reflected), referenced ones first, without Alembic's."""
     metadata = MetaData()
     metadata.reflect(connection)
-    return [t for t in metadata.sorted_tables if t.name != migrate.VERSION_TABLE]
+    skipped = (migrate.VERSION_TABLE, RESTORE_MARK)
+    return [t for t in metadata.sorted_tables if t.name not in skipped]
 
 
 def _lines(connection: Connection, table: Table) -> Iterator[bytes]:
@@ -374,20 +378,19 @@ def restore_backup(path: Path, engine: Engine, too_long: str = SHORTEN_IN_PROJEC
     of the canonical lines) with the manifest, then migrated to this workbench's head.
     """
     manifest = read_manifest(path)
-    if inspect(engine).get_table_names():
-        raise WorkbenchError(f"Die Zieldatenbank {_where(engine)} ist nicht leer.")
-    try:
-        return _restore(path, manifest, engine, too_long)
-    except BaseException:
-        _drop_everything(engine)  # it was empty: leave it so
-        raise
+    with restore_guard(engine, _where(engine)) as cleared:  # a killed restore's: cleared
+        try:
+            restored = _restore(path, manifest, engine, too_long)
+            unmark(engine)  # the last step: only now is the database a project
+        except BaseException:
+            _drop_everything(engine)  # it was empty: leave it so
+            raise
+    return dataclasses.replace(restored, cleared=cleared)
 
 
 def _drop_everything(engine: Engine) -> None:
     """Remove every table a failed restore created."""
-    metadata = MetaData()
-    metadata.reflect(engine)
-    metadata.drop_all(engine)
+    drop_all_tables(engine)
 
 
 def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Restored:

@@ -1,0 +1,87 @@
+"""A restore into PostgreSQL that was killed (SIGKILL: no cleanup ran) left its tables; the
+next restore said only "ist nicht leer". It now finds the mark of a broken-off restore,
+clears it and restores (workbench/store/restore_guard.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import inspect
+
+from tests.test_backup import tables
+from workbench.cli.main import main
+from workbench.store import backup, make_engine
+from workbench.store.restore_guard import _LOCK_KEY, RESTORE_MARK
+
+
+@pytest.fixture
+def saved(tmp_path: Path) -> tuple[Path, Path]:
+    """A small project and its backup."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text("Text;Sozialraum\nBus fährt selten;Manfort\nKein Treff;Manfort\n", "utf-8")
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(folder), "import", str(cards)]) == 0
+    assert main(["--project", str(folder), "backup", str(tmp_path / "s.zip")]) == 0
+    return folder, tmp_path / "s.zip"
+
+
+def _names(url: str) -> list[str]:
+    engine = make_engine(url)
+    try:
+        return sorted(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_a_killed_restore_is_cleared_by_the_next(
+    saved: tuple[Path, Path],
+    tmp_path: Path,
+    pg_server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, good = saved
+    url = pg_server.new_database()
+    load, calls = backup._load, []
+
+    def killed(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # stands for the kill: no cleanup runs (below)
+        return load(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backup, "_load", killed)
+        patch.setattr(backup, "_drop_everything", lambda engine: None)
+        assert main(["restore", str(good), str(tmp_path / "a"), "--db", url]) == 130
+    assert RESTORE_MARK in _names(url) and "segments" in _names(url)  # what a kill leaves
+    capsys.readouterr()
+    assert main(["restore", str(good), str(tmp_path / "b"), "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert "Tabellen eines abgebrochenen Wiederherstellens (oder Umzugs)" in out
+    assert RESTORE_MARK not in _names(url)
+    assert tables(tmp_path / "b") == tables(folder)
+    # a complete project is no broken-off restore: refused as before, and left as it is
+    before = tables(tmp_path / "b")
+    assert main(["restore", str(good), str(tmp_path / "c"), "--db", url]) == 2
+    assert "ist nicht leer" in capsys.readouterr().err
+    assert tables(tmp_path / "b") == before
+
+
+def test_a_restore_running_is_not_cleared_by_a_second(
+    saved: tuple[Path, Path], tmp_path: Path, pg_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, good = saved
+    url = pg_server.new_database()
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as running:  # holds the restore's lock
+        running.execute(f"CREATE TABLE {RESTORE_MARK} (id integer)")
+        running.execute("SELECT pg_advisory_lock(%s)", (_LOCK_KEY,))
+        capsys.readouterr()
+        assert main(["restore", str(good), str(tmp_path / "b"), "--db", url]) == 2
+        err = capsys.readouterr().err
+        assert "stellt gerade ein anderes „workbench restore“" in err
+        assert _names(url) == [RESTORE_MARK] and not (tmp_path / "b").exists()
