@@ -85,3 +85,35 @@ def test_a_restore_running_is_not_cleared_by_a_second(
         err = capsys.readouterr().err
         assert "stellt gerade ein anderes „workbench restore“" in err
         assert _names(url) == [RESTORE_MARK] and not (tmp_path / "b").exists()
+
+
+def test_a_killed_restore_into_a_folder_is_cleared_by_the_next(
+    saved: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """SQLite: the killed restore's werkbank.sqlite made the next one say "gibt es schon"."""
+    from workbench.cli import admin
+
+    folder, good = saved
+    load, calls = backup._load, []
+
+    def killed(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return load(*args, **kwargs)
+
+    target = tmp_path / "ziel"
+    with monkeypatch.context() as patch:  # a kill: none of the cleanup runs
+        patch.setattr(backup, "_load", killed)
+        patch.setattr(backup, "_drop_everything", lambda engine: None)
+        patch.setattr(admin, "_remove_restored", lambda *args: None)
+        assert main(["restore", str(good), str(target)]) == 130
+    assert (target / "werkbank.sqlite").exists() and not (target / "project.json").exists()
+    capsys.readouterr()
+    assert main(["restore", str(good), str(target)]) == 0
+    assert "abgebrochenen Wiederherstellens" in capsys.readouterr().out
+    assert tables(target) == tables(folder)
+    assert RESTORE_MARK not in _names(f"sqlite:///{target / 'werkbank.sqlite'}")

@@ -4,15 +4,19 @@
 transactions; an error or Ctrl-C drops what it made, a killed process cannot. So a restore
 first creates the table :data:`RESTORE_MARK` and drops it as its very last step: a
 database that has the mark is a restore broken off, not somebody's project, and the next
-restore into it clears it and starts again. On PostgreSQL an advisory lock, held while a
-restore runs and released by the server when the process dies, tells a restore that is
-still running (left alone) from one that was killed.
+restore into it clears it and starts again (SQLite: the file a killed restore left in the
+new folder). A lock held while a restore runs and released when its process dies (on
+PostgreSQL an advisory lock, on SQLite a flock of the database's folder) tells a restore
+that is still running (left alone) from one that was killed.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from pathlib import Path
 
 from sqlalchemy import Column, Integer, MetaData, Table, inspect, text
 from sqlalchemy.engine import Engine
@@ -32,21 +36,21 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
     """Hold the restore lock of ``engine``'s database and mark it as being restored;
     yield whether a killed restore's tables were cleared first. Raises with a German
     message if another restore runs there now or the database holds anything else."""
+    busy = WorkbenchError(
+        f"In {where} stellt gerade ein anderes „workbench restore“ (oder migrate-db) "
+        "wieder her; nichts geändert. Nach dessen Ende erneut versuchen."
+    )
     lock = engine.connect() if engine.dialect.name == "postgresql" else None
+    file = _file_lock(engine)  # SQLite: a lock on its folder, gone with the process
     try:
-        if (
-            lock is not None
-            and not lock.execute(
-                text("SELECT pg_try_advisory_lock(:key)"), {"key": _LOCK_KEY}
-            ).scalar()
-        ):
-            lock.commit()
-            raise WorkbenchError(
-                f"In {where} stellt gerade ein anderes „workbench restore“ (oder migrate-db) "
-                "wieder her; nichts geändert. Nach dessen Ende erneut versuchen."
-            )
         if lock is not None:
+            taken = lock.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _LOCK_KEY})
+            free = taken.scalar()
             lock.commit()  # the session's lock stays; no transaction is left open
+            if not free:
+                raise busy
+        if file is not None and not _locked(file):
+            raise busy
         names = inspect(engine).get_table_names()
         cleared = RESTORE_MARK in names
         if cleared:  # a restore killed before its end: nothing of it is a project
@@ -58,6 +62,44 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
     finally:
         if lock is not None:
             lock.close()  # ends the session: the server releases the advisory lock
+        if file is not None:
+            os.close(file)  # the lock with it
+
+
+def _file_lock(engine: Engine) -> int | None:
+    """The folder of the SQLite database opened for a lock (``None`` for a server or in
+    memory). The folder, not the file: closing another handle of the file would drop the
+    locks SQLite holds on it (POSIX locks belong to the process, not the handle)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        return None
+    return os.open(Path(database).resolve().parent, os.O_RDONLY)
+
+
+def _locked(handle: int) -> bool:
+    """Take an exclusive lock on ``handle`` without waiting; False if another process
+    holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock, as before
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def marked(database: Path) -> bool:
+    """Whether the SQLite file ``database`` is a restore broken off (it holds the mark)."""
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            found = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (RESTORE_MARK,)
+            ).fetchone()
+    except sqlite3.Error:
+        return False
+    return found is not None
 
 
 def unmark(engine: Engine) -> None:
