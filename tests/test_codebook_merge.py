@@ -289,3 +289,21 @@ def test_undo_after_a_merge_keeps_a_coding_restored_by_undoing_the_merged_codes_
     assert _codings(project) == [("K4", "Herausforderung", "A")]
     project.undo_steps("A", 1)
     assert _codings(project) == []
+
+
+def test_undo_after_a_merge_keeps_a_coding_imported_for_the_target(
+    project: Project, tmp_path: Path
+) -> None:
+    """K4 imported with Herausforderung (no step); A coded it with Leerstelle and took that
+    off again. Before the merge, undoing both steps left the imported coding; after it,
+    the second undo took K4's only coding away."""
+    ids = cards_project(project, tmp_path)
+    project.add_code("Leerstelle")
+    project.code_segment(ids["K4"], "Herausforderung", "A")
+    with project.transaction() as s:  # as an import leaves it: a coding without a step
+        s.execute(delete(CodingActionItem))
+    project.code_segment(ids["K4"], "Leerstelle", "A")
+    project.uncode_segment(ids["K4"], "Leerstelle", "A")
+    project.merge_code("Leerstelle", "Herausforderung")
+    project.undo_steps("A", 2)
+    assert _codings(project) == [("K4", "Herausforderung", "A")]

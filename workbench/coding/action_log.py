@@ -120,23 +120,30 @@ def remove_codings(
     return len(codings)
 
 
-def keep_beside_removal(steps: Iterable[tuple[CodingActionItem, object, tuple]]) -> None:
+def keep_beside_removal(
+    steps: Iterable[tuple[CodingActionItem, object, tuple]],
+    coded: frozenset[tuple[tuple, object]] | set[tuple[tuple, object]] = frozenset(),
+) -> None:
     """Before a merge of two sides (codes or coders): mark ``KEPT`` each live step on a
     passage that, undone newest first, changes neither side's coding into none or back.
 
     Before the merge, undoing it changed one side's coding while the other's stayed (a
     removal undone beside the other's coding, then that side's add); after it, the
     step would act on the one merged coding. ``steps`` are (item, side, passage) of live
-    steps on passages not both sides have a coding on; a passage where a side has no
-    step (an imported coding) stays as it is."""
+    steps on passages not both sides have a coding on; ``coded``: (passage, side) of the
+    codings before the merge. A side's coding without a step (imported) stayed through
+    every undo of the other's steps, so those change nothing after the merge either."""
     by_passage: dict[tuple, list[tuple[CodingActionItem, object]]] = {}
     for item, side, passage in steps:
         by_passage.setdefault(passage, []).append((item, side))
-    for found in by_passage.values():
+    for passage, found in by_passage.items():
         found.sort(key=lambda step: (step[0].action_id, step[0].id))
-        if len({side for _, side in found}) < 2 or any(i.op == KEPT for i, _ in found):
+        sides = {side for _, side in found}
+        imported = {side for at, side in coded if at == passage and side not in sides}
+        if len(sides | imported) < 2 or any(i.op == KEPT for i, _ in found):
             continue
         present = {side: item.op == "add" for item, side in found}  # the last step wins
+        present.update(dict.fromkeys(imported, True))  # no step of its own: it stays
         for item, side in reversed(found):
             before = any(present.values())
             present[side] = item.op == "remove"

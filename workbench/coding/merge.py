@@ -70,8 +70,10 @@ def merge_code(session: Session, source: Code, target: Code) -> MergeResult:
     for coding in moved:
         if coding not in twice:
             coding.code_id = target.id
+    coded = {((c.segment_id, c.coder, c.start, c.end), source.id) for c in moved}
+    coded |= {(passage, target.id) for passage in held}
     _move_undo_steps(
-        session, source, target, {(c.segment_id, c.coder, c.start, c.end) for c in twice}
+        session, source, target, {(c.segment_id, c.coder, c.start, c.end) for c in twice}, coded
     )
     resolutions = session.execute(
         update(CodingResolution)
@@ -151,7 +153,11 @@ def _key(coding: Coding) -> tuple[int, str, int, int]:
 
 
 def _move_undo_steps(
-    session: Session, source: Code, target: Code, twice: set[tuple[int, str, int, int]]
+    session: Session,
+    source: Code,
+    target: Code,
+    twice: set[tuple[int, str, int, int]],
+    coded: set[tuple[tuple, object]],
 ) -> None:
     """Logged steps on ``source`` act on ``target``. Of a coding both codes had, the
     older step stays: before the merge, undoing the newer left the other code's coding,
@@ -159,17 +165,21 @@ def _move_undo_steps(
     stays in the log as a step that changes nothing (``KEPT``: undoing it first no longer
     takes both away, nor an unrelated earlier step). A coding without a step of its own
     (imported) stayed through every undo, so the other's step changes nothing either.
-    A coding only one of them has, whose twin on the other was removed by a newer step:
-    see :func:`~workbench.coding.action_log.keep_beside_removal`."""
+    A coding only one of them has, whose twin on the other was removed by a newer step
+    or has no step (imported, ``coded``: (passage, code id) before the merge): see
+    :func:`~workbench.coding.action_log.keep_beside_removal`."""
     items = session.execute(
         select(CodingActionItem, CodingAction.coder, CodingAction.undone_at)
         .join(CodingAction, CodingAction.id == CodingActionItem.action_id)
         .where(CodingActionItem.code_id.in_([source.id, target.id]))
     ).all()
     keep_beside_removal(
-        (item, item.code_id, (item.segment_id, coder, item.start, item.end))
-        for item, coder, undone in items
-        if undone is None and (item.segment_id, coder, item.start, item.end) not in twice
+        (
+            (item, item.code_id, (item.segment_id, coder, item.start, item.end))
+            for item, coder, undone in items
+            if undone is None and (item.segment_id, coder, item.start, item.end) not in twice
+        ),
+        coded,
     )
     latest: dict[tuple[int, tuple[int, str, int, int]], CodingActionItem] = {}
     for item, coder, undone in items:
