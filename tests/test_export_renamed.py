@@ -40,8 +40,31 @@ def test_a_file_of_another_name_and_sozialraum_stays_its_own(
 ) -> None:
     """The same rows under another name for another Sozialraum (a survey run per
     Sozialraum from one template) are another survey's: imported as its own document."""
-    first = _polis(tmp_path / "umfrage_manfort.csv", 4)
+    first = _polis(tmp_path / "umfrage_gruppe_a.csv", 4)
     assert _import(project, first, "--district", "Manfort") == 0
     other = _polis(tmp_path / "umfrage_opladen.csv", 6)
     assert _import(project, other, "--district", "Opladen") == 0
     assert len(project.segments()) == 10 and len(_documents(project)) == 2
+
+
+@pytest.mark.backends
+def test_another_survey_with_the_same_short_answers_keeps_its_rows(
+    project: Project, tmp_path: Path
+) -> None:
+    """Two groups' surveys from one questionnaire, without ID column and naming no
+    Sozialraum, both begin with "Mehr Grün", "Ja", "Nein": the second was taken for a
+    download of the first, its first three answers dropped as stored and its others put
+    into the first's document. Short answers at the same row number tell nothing: it is
+    imported whole, on its own."""
+    head = "Was wünschen Sie sich im Quartier?\nMehr Grün\nJa\nNein\n"
+    first = tmp_path / "umfrage_gruppe_a.csv"
+    first.write_text(head, encoding="utf-8")
+    other = tmp_path / "umfrage_gruppe_b.csv"
+    other.write_text(head + "Ein Jugendtreff fehlt\nDer Bus fährt zu selten\n", encoding="utf-8")
+    assert _import(project, first) == 0 and _import(project, other) == 0
+    segments = project.segments()
+    assert list(segments.groupby("document").size().items()) == [
+        ("umfrage_gruppe_a.csv", 3),
+        ("umfrage_gruppe_b.csv", 5),
+    ]
+    assert len(_documents(project)) == 2

@@ -32,6 +32,7 @@ Row = tuple[str, dict[str, Any]]  # a row's ID in its file, and its date and tim
 EARLIER_SHA = "earlier_sha256"  # a document's options: the downloads it grew from
 _SHOWN = 10  # changed rows named in a message; the command lists them all
 RENAMED_ROWS = 3  # stored rows a download under another name must hold to be the same export
+TELLING_WORDS = 3  # a row's words that no other file holds by chance at the same row ID
 _COLUMNS = ("id_column", "text_column")  # a table's columns read: the same in each download
 
 
@@ -45,6 +46,7 @@ class Growth:
     erased: int = 0  # rows of the file the team erased (``workbench forget``): left out
     missing: tuple[tuple[int, str], ...] = ()  # stored (statement, row ID) not in the file
     counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept: statement, file's attributes
+    telling: int = 0  # kept or erased rows as they were, of distinct telling texts (_telling)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,13 @@ class Appending:
 def _same(text: str) -> str:
     """A row's text as compared: composed, spacing and case aside."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _telling(row: Row, text: str) -> bool:
+    """Whether a row matching a stored one tells that both files are one export: a text of
+    :data:`TELLING_WORDS` words or more, or a chat message's time. Two surveys from one
+    questionnaire both have "Ja", "Nein" or "Mehr Grün" in their first rows."""
+    return bool(row[1]) or len(_same(text).split()) >= TELLING_WORDS
 
 
 def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
@@ -178,6 +187,8 @@ def growth(
         for key, row, text in stored
         if row[0] in rows and rows[row[0]] == (row, _same(text))
     )
+    held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, _same(text))]
+    held += [rows[s.source_id] for s in new if erased.get(s.source_id) == row_digest(s.text)]
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
         added,
@@ -186,6 +197,7 @@ def growth(
         len(new) - len(added),
         tuple(sorted(missing, key=order)),
         counts,
+        len({text for row, text in held if _telling(row, text)}),
     )
 
 
@@ -225,10 +237,10 @@ def renamed_download(
     options and workshop): its new rows to add, or why it adds nothing, if it is a
     download of the same export ("polis_2026-12-01.csv", then "polis_2026-12-08.csv",
     "umfrage (1).csv"): the same columns read, no stored row changed, and every stored row
-    (at least :data:`RENAMED_ROWS`, erased ones too) in it or every row of it stored;
-    else None."""
+    (at least :data:`RENAMED_ROWS` of distinct telling texts, erased ones too: see
+    :func:`_telling`) in it or every row of it stored; else None."""
     name, options, meeting = stored
-    if found is None or found.changed or found.kept + found.erased < RENAMED_ROWS:
+    if found is None or found.changed or found.telling < RENAMED_ROWS:
         return None  # erased rows count: an export forgotten whole keeps them out
     if found.missing and (found.added or found.erased):
         return None  # rows removed and others added: perhaps another file
