@@ -66,3 +66,26 @@ def test_an_export_forgotten_whole_keeps_its_rows_out_of_a_dated_download(
     assert "gespeichert unter 'polis_2026-12-01.csv'" in capsys.readouterr().out
     assert sorted(project.segments()["text"]) == sorted(WISHES[5:7])
     assert len(_documents(project)) == 1
+
+
+@pytest.mark.backends
+def test_another_file_sharing_a_short_erased_answer_comes_in_whole(
+    project: Project, tmp_path: Path
+) -> None:
+    """A survey "umfrage.csv" whose answers were all erased, then another group's
+    "umfrage.csv" whose first answer is also "Ja": that one short row made it the same
+    export, its "Ja" stayed out as erased and its other answers went into the emptied
+    document. "Ja" tells nothing: the file comes in whole, as its own document."""
+    first = tmp_path / "a" / "umfrage.csv"
+    first.parent.mkdir()
+    first.write_text("Antwort\nJa\nNein\nMehr Grün\n", encoding="utf-8")
+    assert _import(project, first) == 0
+    ids = [str(i) for i in project.segments()["segment_id"]]
+    assert main(["--project", str(project.path), "forget", "--statement", *ids]) == 0
+    other = tmp_path / "b" / "umfrage.csv"
+    other.parent.mkdir()
+    answers = ["Ja", "Der Bus fährt zu selten", "Ein Jugendtreff fehlt"]
+    other.write_text("Antwort\n" + "\n".join(answers) + "\n", encoding="utf-8")
+    assert _import(project, other) == 0
+    assert sorted(project.segments()["text"]) == sorted(answers)
+    assert len(_documents(project)) == 2

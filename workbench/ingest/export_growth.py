@@ -161,13 +161,18 @@ def growth(
     """The file's rows against the ``stored`` ones (statement, row identity, text in
     clear), or None if its rows have no IDs or no stored row is in it as stored. A row
     ``erased`` (row ID → fingerprint of its text) comes in only changed; a document whose
-    rows were all erased is grown by a file holding one of them as it was."""
+    rows were all erased is grown by a file holding one of them as it was, if telling
+    (:func:`_telling`: any survey may hold "Ja" in its first row)."""
     erased = erased or {}
     if not has_row_ids(document):
         return None
     segments = document.segments
-    if not stored and not any(erased.get(s.source_id) == row_digest(s.text) for s in segments):
-        return None  # nothing stored, and no erased row of this export in the file
+    if not stored and not any(
+        erased.get(s.source_id) == row_digest(s.text)
+        and _telling(row_id(s.source_id, s.attributes), s.text)
+        for s in segments
+    ):
+        return None  # nothing stored, and no telling erased row of this export in the file
     rows = {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
     known = {source for _, (source, _), _ in stored}
     missing = tuple((key, row[0]) for key, row, _ in stored if row[0] not in rows)
