@@ -68,3 +68,23 @@ def test_another_survey_with_the_same_short_answers_keeps_its_rows(
         ("umfrage_gruppe_b.csv", 5),
     ]
     assert len(_documents(project)) == 2
+
+
+def test_dated_downloads_in_one_call_import_the_latest_only(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three dated downloads of one export in one call into a project without it: each was
+    imported whole, 26 statements for 12 comments. Only the latest comes in; the earlier
+    ones are named as its earlier downloads. Another file of the call stays its own."""
+    files = [_polis(tmp_path / f"polis_2026-12-{d}.csv", n) for d, n in (("01", 6), ("08", 8))]
+    files.append(_polis(tmp_path / "polis_2026-12-15.csv", 12))
+    other = tmp_path / "umfrage_gruppe_a.csv"
+    other.write_text("Antwort\nMehr Grün\nJa\nNein\n", encoding="utf-8")
+    assert _import(project, *files, other) == 0
+    out = capsys.readouterr().out
+    assert out.count("ein früherer Download desselben Exports wie 'polis_2026-12-") == 2
+    segments = project.segments()
+    assert sorted(segments.loc[segments["document"] == "polis_2026-12-15.csv", "text"]) == sorted(
+        WISHES
+    )
+    assert len(segments) == 15 and len(_documents(project)) == 2

@@ -290,6 +290,35 @@ def one_download_each(appends: Mapping[int, Appending]) -> dict[int, tuple[bool,
     return out
 
 
+def earlier_in_import(document: ParsedDocument, other: ParsedDocument) -> str | None:
+    """Why ``other``, a file of the same import, is left out as an earlier download of the
+    export ``document`` is a later one of (same importer and columns read, every row of
+    ``other`` in ``document`` unchanged, at least :data:`RENAMED_ROWS` of distinct telling
+    texts, no other workshop or Sozialraum named); else None. Two dated downloads in one
+    call into a project without them would each be imported whole."""
+    if document.importer != other.importer or not has_row_ids(other):
+        return None
+    if any(document.options.get(k) != other.options.get(k) for k in _COLUMNS):
+        return None
+    named = [(document.workshop, other.workshop), (document.district, other.district)]
+    if any(
+        a and b and " ".join(a.split()).casefold() != " ".join(b.split()).casefold()
+        for a, b in named
+    ):
+        return None
+    rows = [(at, row_id(s.source_id, s.attributes), s.text) for at, s in enumerate(other.segments)]
+    found = growth(document, rows)
+    if found is None or found.changed or found.missing or found.telling < RENAMED_ROWS:
+        return None
+    return (
+        "nicht importiert: ein früherer Download desselben Exports wie "
+        f"'{document.filename}' in diesem Import — jede seiner Zeilen steht unverändert "
+        f"darin ({plural(found.kept, 'Zeile', 'Zeilen')}, in Zeilen-ID und Text gleich); "
+        "sie kommen mit jenem herein. Ist es doch eine andere Datei, nimmt "
+        "--allow-duplicates beide auf."
+    )
+
+
 def _rows(segments: Sequence[ParsedSegment]) -> dict[str, tuple[Row, str]]:
     """A download's rows by ID: their identity and text as compared."""
     return {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}

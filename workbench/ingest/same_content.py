@@ -43,6 +43,7 @@ from workbench.ingest.export_growth import (
     another_conversation,
     changed_notice,
     downloaded_before,
+    earlier_in_import,
     growth,
     has_row_ids,
     newest_first,
@@ -341,6 +342,10 @@ def left_out(
         if _coded(docs[i]):
             kept.append(i)
             continue
+        if (later := _later_download(docs, i, kept, appends)) is not None:  # one call
+            out[later[0]] = ImportResult(docs[later[0]].filename, SKIPPED, notices=(later[1],))
+            kept[:] = [j for j in kept if j != later[0]] + ([i] if later[0] != i else [])
+            continue
         imported = (
             (parsed[j][0].name, mine(j), None, lambda j=j: places(docs[j]), _meeting(met[j]), set)
             for j in kept
@@ -361,6 +366,19 @@ def left_out(
         out[i] = ImportResult(docs[i].filename, EARLIER if differ else SKIPPED, notices=(why,))
         (appends or {}).pop(i, None)  # not added: the later download brings its rows
     return out
+
+
+def _later_download(
+    docs: Sequence[ParsedDocument], i: int, kept: Sequence[int], appends: dict | None
+) -> tuple[int, str] | None:
+    """(index, why) of a file to leave out of the import as an earlier download of the same
+    export as file ``i`` and one ``kept`` (:func:`earlier_in_import`): ``i`` or that one."""
+    for j in (j for j in kept if j not in (appends or {}) and not _coded(docs[j])):
+        if (why := earlier_in_import(docs[i], docs[j])) is not None:
+            return j, why
+        if (why := earlier_in_import(docs[j], docs[i])) is not None:
+            return i, why
+    return None
 
 
 def refuse_earlier_versions(results: Sequence[ImportResult | None]) -> None:
