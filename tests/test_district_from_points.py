@@ -398,7 +398,7 @@ def test_coordinates_in_no_known_order_or_disagreeing_give_no_district(
     header = ["Beitrag", "ort_lat", "ort_lon", "wohnort_lat", "wohnort_lon"]
     rows = [[text, lat, lon, 51.0123, 7.0123] for (lon, lat), text, _ in POINTS]
     path = _csv(tmp_path / "zwei.csv", [header, *rows])
-    assert _import(project, path) == 0
+    assert _import(project, path, "--allow-duplicates") == 0  # the same texts, row by row
     out = capsys.readouterr().out
     assert "Koordinaten, die einander widersprechen oder unvollständig sind" in out
     assert set(_districts(project).values()) == {CITYWIDE}
