@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.test_export_growth import WISHES, _import, _polis
 from workbench import Project
+from workbench.store import Segment
 
 
 @pytest.mark.backends
@@ -33,3 +35,31 @@ def test_a_later_download_brings_the_votes_of_stored_comments_up_to_date(
         assert (new.attributes["agrees"], new.attributes["disagrees"]) == (9, 4)
         assert new.attributes["datetime"] == old.attributes["datetime"]  # a text: stays
     assert sorted(after["text"]) == sorted(WISHES[:6])
+
+
+@pytest.mark.backends
+def test_another_survey_of_the_name_with_the_same_short_answers_changes_nothing(
+    project: Project, tmp_path: Path
+) -> None:
+    """a/umfrage.csv ("Ja", 34; "Nein", 52), then another group's b/umfrage.csv ("Ja", 71;
+    "Nein", 19; one answer more): taken for the next download, its "Ja" and "Nein" were
+    dropped and the first group's ages overwritten with 71 and 19. Short answers at the
+    same row number tell nothing: the import stops (exit 2), nothing changes, and the
+    message offers --allow-duplicates for two files of the same name."""
+    first, other = tmp_path / "a" / "umfrage.csv", tmp_path / "b" / "umfrage.csv"
+    first.parent.mkdir()
+    other.parent.mkdir()
+    first.write_text("Antwort;Alter\nJa;34\nNein;52\n", encoding="utf-8")
+    other.write_text("Antwort;Alter\nJa;71\nNein;19\nDer Bus fährt zu selten;40\n", "utf-8")
+    assert _import(project, first) == 0
+    assert _import(project, other) == 2
+    assert _ages(project) == [("Ja", 34), ("Nein", 52)]
+    assert _import(project, other, "--allow-duplicates") == 0
+    assert len(project.segments()) == 5 and _ages(project)[:2] == [("Ja", 34), ("Nein", 52)]
+
+
+def _ages(project: Project) -> list[tuple[str, object]]:
+    """Each stored statement's text and "Alter", in order."""
+    with project.session() as session:
+        rows = session.scalars(select(Segment).order_by(Segment.id))
+        return [(row.text, (row.attributes or {}).get("Alter")) for row in rows]

@@ -222,8 +222,9 @@ def unchanged(
 ) -> Appending | str | None:
     """For a file that changed no stored row: its new rows to add to ``target``, or why it
     adds nothing (only erased rows new; all its rows stored: an earlier or partial
-    download); None if it changed a row or is the stored rows again."""
-    if found.changed:
+    download); None if it changed a row or is the stored rows again, or if no row it holds
+    as stored is telling (:func:`_telling`: "Ja", "Nein" in another survey of the name)."""
+    if found.changed or not found.telling:
         return None
     if found.added:
         return appending(document, target, found, meeting)  # downloaded again
