@@ -42,6 +42,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.erased_rows import remember_erased
+from workbench.store.erasure_contacts import forget_person_contacts
 from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
     delete_rows,
@@ -84,6 +85,8 @@ LABELS = {
     "recommendation_names": "Empfehlungen, in denen der Name durch den Platzhalter ersetzt wurde",
     "key_spans": "Stellen im Pseudonymschlüssel",
     "key_entries": "Einträge im Pseudonymschlüssel",
+    "contact_entries": "E-Mail-Adressen und Profile der Person im Pseudonymschlüssel "
+    "(der Platzhalter bleibt im Text)",
     "listed_names": "Namen auf Teilnehmendenlisten",
     "assignments": "Zuordnungen zu Bedarfen und Themen",
     "emptied": "Bedarfe und Themen ohne übrige Aussage (aus ihrem Lauf entfernt)",
@@ -257,6 +260,7 @@ def forget(
             if token is not None:
                 named |= _forget_token(session, token, report)
             if person is not None:
+                forget_person_contacts(session, erased, report.counts)
                 forget_person_keys(session, erased, report.counts)
                 report.notes += left_behind(session, erased)
             else:
