@@ -23,10 +23,12 @@ from workbench.store import (
     District,
     Document,
     Memo,
+    Pseudonym,
     PseudonymSpan,
     Segment,
     Workshop,
 )
+from workbench.store.erasure_names import plain
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -215,6 +217,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
             if r.code_id in codes and r.state is not None
         }
         marks = (s.scalar(select(func.max(Coding.id))) or 0, max((m.id for m in memos), default=0))
+        authors = memo_authors(s) if pseudonymised else {}
         sets = []
         for w in sorted(workshops.values(), key=lambda w: w.name):
             members = [d.guid for d in documents if d.workshop == w.name]
@@ -238,7 +241,12 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         code_guids=project.code_guids(),
         memos=tuple(
             MemoOut(
-                m.target_type, target(m), m.author, texts[m.id], m.created_at, resolved.get(m.id)
+                m.target_type,
+                target(m),
+                shown_author(authors, m.author),
+                texts[m.id],
+                m.created_at,
+                resolved.get(m.id),
             )
             for m in memos
         ),
@@ -310,6 +318,7 @@ def exported_memos(
     codes = {c.id: c for c in session.scalars(select(Code))}
     in_file = {guid.upper(): path for guid, path in (file_codes or {}).items()}
     pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
+    shown = memo_authors(session)
     result: dict[str, tuple[int, tuple[str, ...] | None]] = {}
     by_time: dict[tuple[str, str | None], list[tuple[Memo, list[Any]]]] = {}
     for m in memos:
@@ -319,12 +328,13 @@ def exported_memos(
         elif m.target_type == "code" and m.target_id in codes:
             code = codes[m.target_id]
             targets = list(dict.fromkeys([code.path, in_file.get(code.guid, code.path)]))
-        by_time.setdefault((m.author, iso(m.created_at)), []).append((m, targets))
         texts = tuple(dict.fromkeys([pseudonymised[m.id], m.text]))
-        for target in targets:
-            for text in texts:
-                out = MemoOut(m.target_type, target, m.author, text, m.created_at)
-                result[out.guid] = (m.id, texts)
+        for author in dict.fromkeys([m.author, shown_author(shown, m.author)]):
+            by_time.setdefault((author, iso(m.created_at)), []).append((m, targets))
+            for target in targets:
+                for text in texts:
+                    out = MemoOut(m.target_type, target, author, text, m.created_at)
+                    result[out.guid] = (m.id, texts)
     notes = list(notes)
     for guid, author, created, text in notes:
         for m, targets in by_time.get((author, iso(created)), []) if guid not in result else []:
@@ -350,6 +360,25 @@ def exported_memos(
         if len(found) == 1 and _made_here(guid):
             result[guid] = (found[0][0].id, None)
     return result
+
+
+def memo_authors(session: Session) -> dict[str, str]:
+    """The persons of the key by their full name as written (plain) → placeholder: a memo
+    author a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
+    who wrote a memo); coders and other authors keep their names."""
+    found: dict[str, str] = {}
+    for original, placeholder in session.execute(
+        select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    ):
+        name = plain(" ".join(original.split()))
+        if " " in name:  # a full name only: "Anna" alone may be a colleague's first name
+            found.setdefault(name, placeholder)
+    return found
+
+
+def shown_author(authors: dict[str, str], author: str) -> str:
+    """A memo's author as a pseudonymised export names them (see :func:`memo_authors`)."""
+    return authors.get(plain(" ".join(author.split())), author)
 
 
 def _made_here(guid: str) -> bool:
@@ -410,10 +439,15 @@ def memos_read_back(
     exports it so, without its target."""
     notes, taken = list(notes), set(taken)
     moments = {(author, iso(created)) for _, author, created, _ in notes}
+    shown = memo_authors(session)
+
+    def names(m: Memo) -> set[str]:
+        return {m.author, shown_author(shown, m.author)}
+
     memos = [
         m
         for m in session.scalars(select(Memo).order_by(Memo.id))
-        if (m.author, iso(m.created_at)) in moments and m.id not in taken
+        if any((a, iso(m.created_at)) in moments for a in names(m)) and m.id not in taken
     ]
     if not memos:
         return set()
@@ -421,7 +455,9 @@ def memos_read_back(
     found, claimed = set(), set()
     for guid, author, created, text in notes:
         for m in memos:
-            if m.id in claimed or (m.author, iso(m.created_at)) != (author, iso(created)):
+            if m.id in claimed or (author, iso(created)) not in {
+                (a, iso(m.created_at)) for a in names(m)
+            }:
                 continue
             if _same_text(text, m.text, pseudonymised[m.id]):
                 found.add(guid)
