@@ -15,6 +15,7 @@ from workbench.cli import admin as cli_admin
 from workbench.cli import analysis as cli_analysis
 from workbench.cli import coding as cli_coding
 from workbench.cli import concept as cli_concept
+from workbench.cli import export as cli_export
 from workbench.cli import feedback as cli_feedback
 from workbench.cli import geo as cli_geo
 from workbench.cli import memos as cli_memos
@@ -24,14 +25,12 @@ from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, database_reason, open_project
 from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import describe_os_error, writes_to_stdout
+from workbench.core.fileio import describe_os_error
 from workbench.core.formatting import plural
 from workbench.core.german import install as install_german
 from workbench.ingest.long_names import typed_workshop
 from workbench.project import Project
 from workbench.store.district_changes import DistrictChange
-
-EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -283,45 +282,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """workbench export --format csv|xlsx|qdpx [--originals] OUT: pseudonymised unless
-    ``--originals`` asks for the texts as imported (for the research team only)."""
-    if args.originals and args.pseudonymised:
-        raise WorkbenchError(
-            "--originals und --pseudonymised schließen sich aus (ohne Angabe wird "
-            "pseudonymisiert exportiert)."
-        )
-    if args.qualcoder and args.format != "qdpx":
-        raise WorkbenchError(
-            "--qualcoder gilt nur für --format qdpx (es betrifft die Textpositionen eines "
-            "REFI-QDA-Projekts)."
-        )
-    suffix = Path(args.out).suffix.lstrip(".").lower()
-    if suffix in EXPORT_FORMATS and suffix != args.format:  # Excel would not open it
-        raise WorkbenchError(
-            f"{Path(args.out).name}: die Endung .{suffix} passt nicht zum Format "
-            f"{args.format} (eine {args.format.upper()}-Datei endet auf .{args.format})."
-        )
-    if args.format == "qdpx":
-        if args.out == "-":
-            raise WorkbenchError("Auf die Standardausgabe (-) geht nur --format csv.")
-        from workbench.cli.qdpx import export_qdpx_command
-
-        return export_qdpx_command(open_project(args), args)
-    n = open_project(args).export_table(args.out, args.format, pseudonymised=not args.originals)
-    print(
-        f"{n} Aussagen nach {'der Standardausgabe' if args.out == '-' else args.out} exportiert"
-        + (
-            " – ORIGINALTEXTE mit Namen und Kontaktdaten: nur für die Forschungsgruppe, "
-            "nicht weitergeben."
-            if args.originals
-            else " (pseudonymisiert)."
-        ),
-        file=sys.stderr if writes_to_stdout(args.out) else sys.stdout,
-    )
-    return 0
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     """workbench demo [DIR]."""
     from workbench.demo import add_demo_recommendations, add_follow_up, analyse_demo, build_demo
@@ -482,34 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser(
-        "export", help="Aussagen mit Codes als Tabelle oder REFI-QDA-Projekt (.qdpx) exportieren"
-    )
-    p.add_argument(
-        "--format",
-        choices=EXPORT_FORMATS,
-        required=True,
-        help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx)",
-    )
-    p.add_argument(
-        "--pseudonymised",
-        action="store_true",
-        help="pseudonymisierte Texte (die Voreinstellung; für Skripte, die es ausdrücklich sagen)",
-    )
-    p.add_argument(
-        "--originals",
-        action="store_true",
-        help="Originaltexte mit Namen und Kontaktdaten, nur für die Forschungsgruppe "
-        "(sonst immer pseudonymisiert)",
-    )
-    p.add_argument(
-        "--qualcoder",
-        action="store_true",
-        help="qdpx für QualCoder: Textpositionen in Unicode-Zeichen, wie QualCoder sie liest "
-        "(sonst UTF-16 wie MAXQDA, NVivo, ATLAS.ti; verschieden erst hinter Emojis)",
-    )
-    p.add_argument("out", metavar="OUT", help="Zieldatei (.csv, .xlsx oder .qdpx wie --format)")
-    p.set_defaults(func=cmd_export)
+    cli_export.add_command(sub)
 
     p = sub.add_parser("demo", help="Demo-Studie als Projekt aufbauen (idempotent)")
     p.add_argument(
