@@ -13,24 +13,48 @@ from workbench.core.fileio import writes_to_stdout
 EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
 
 
+# Endings of other file formats: a table or project written under one of them would not
+# open ("x.ods" with XLSX inside; LibreOffice reads it as broken).
+OTHER_FORMATS = frozenset(
+    "ods xls xlsm xlsb tsv json xml zip qde qdc docx odt pdf html htm yaml yml".split()
+)
+
+
+def export_format(out: str, given: str | None) -> str:
+    """The format of an export to ``out``: ``--format`` if given, else the file's ending
+    (".csv", ".xlsx", ".qdpx"; "-": CSV); raises with a German message if the ending
+    names another format or none is given and the ending says nothing."""
+    suffix = Path(out).suffix.lstrip(".").lower() if out != "-" else ""
+    if given is None:
+        if out == "-":
+            return "csv"
+        if suffix in EXPORT_FORMATS:
+            return suffix
+        raise WorkbenchError(
+            f"{Path(out).name}: Format unklar — die Endung .csv, .xlsx oder .qdpx verwenden "
+            "oder --format csv|xlsx|qdpx angeben. Nichts geschrieben."
+        )
+    if suffix != given and (suffix in EXPORT_FORMATS or suffix in OTHER_FORMATS):
+        raise WorkbenchError(  # Excel, LibreOffice would not open it
+            f"{Path(out).name}: die Endung .{suffix} passt nicht zum Format "
+            f"{given} (eine {given.upper()}-Datei endet auf .{given}). Nichts geschrieben."
+        )
+    return given
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    """workbench export --format csv|xlsx|qdpx [--originals] OUT: pseudonymised unless
+    """workbench export [--format csv|xlsx|qdpx] [--originals] OUT: pseudonymised unless
     ``--originals`` asks for the texts as imported (for the research team only)."""
     if args.originals and args.pseudonymised:
         raise WorkbenchError(
             "--originals und --pseudonymised schließen sich aus (ohne Angabe wird "
             "pseudonymisiert exportiert)."
         )
+    args.format = export_format(args.out, args.format)
     if args.qualcoder and args.format != "qdpx":
         raise WorkbenchError(
             "--qualcoder gilt nur für --format qdpx (es betrifft die Textpositionen eines "
             "REFI-QDA-Projekts)."
-        )
-    suffix = Path(args.out).suffix.lstrip(".").lower()
-    if suffix in EXPORT_FORMATS and suffix != args.format:  # Excel would not open it
-        raise WorkbenchError(
-            f"{Path(args.out).name}: die Endung .{suffix} passt nicht zum Format "
-            f"{args.format} (eine {args.format.upper()}-Datei endet auf .{args.format})."
         )
     if args.format == "qdpx":
         if args.out == "-":
@@ -60,8 +84,8 @@ def add_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        required=True,
-        help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx)",
+        help="Tabelle (csv, xlsx) oder REFI-QDA-Projekt für MAXQDA, NVivo, ATLAS.ti (qdpx); "
+        "ohne Angabe nach der Endung von OUT",
     )
     p.add_argument(
         "--pseudonymised",

@@ -1,0 +1,63 @@
+"""``workbench export``: the ending decides the format when --format is missing; an ending
+of another format is refused (German, exit 2, nothing written)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+
+CARDS = "Sozialraum;Text\nManfort;Es fehlen Bänke am Spielplatz.\nManfort;Mehr Licht am Weg.\n"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A project with two cards."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(folder), "import", str(cards)]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "qdpx"])
+def test_without_format_the_ending_decides(small: Path, tmp_path: Path, fmt: str) -> None:
+    """ "export out.csv" was refused for the missing --format; now it writes that format."""
+    out = tmp_path / f"weitergabe.{fmt}"
+    assert main(["--project", str(small), "export", str(out)]) == 0
+    if fmt == "csv":
+        assert out.read_text(encoding="utf-8-sig").startswith("segment_id")
+    else:
+        names = zipfile.ZipFile(out).namelist()
+        assert ("project.qde" in names) == (fmt == "qdpx")
+        assert any(n.startswith("xl/") for n in names) == (fmt == "xlsx")
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        (["--format", "xlsx"], "x.ods", "die Endung .ods passt nicht zum Format xlsx"),
+        (["--format", "csv"], "x.tsv", "die Endung .tsv passt nicht zum Format csv"),
+        ([], "x.ods", "Format unklar"),
+        ([], "weitergabe", "Format unklar"),
+    ],
+)
+def test_an_ending_of_another_or_no_format_is_refused(
+    small: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    name: str,
+    says: str,
+) -> None:
+    """XLSX content under ".ods" would not open; no ending and no --format says nothing."""
+    out = tmp_path / name
+    capsys.readouterr()
+    assert main(["--project", str(small), "export", *args, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Nichts geschrieben" in err and "Traceback" not in err
+    assert not out.exists()
