@@ -61,3 +61,32 @@ def test_an_ending_of_another_or_no_format_is_refused(
     err = capsys.readouterr().err
     assert says in err and "Nichts geschrieben" in err and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("codebuch.qdc", "qdc"), ("codebuch.yml", "yaml")])
+def test_a_codebook_export_without_format_takes_it_from_the_ending(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fmt: str
+) -> None:
+    """ "codebook export codebuch.qdc" was refused for the missing --format."""
+    assert main(["--project", str(small), "codebook", "add", "Bedarf"]) == 0
+    out = tmp_path / name
+    assert main(["--project", str(small), "codebook", "export", str(out)]) == 0
+    assert f"({fmt})" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml") == (fmt == "qdc")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [(["--format", "qdc"], "die Endung .ods passt nicht zum Format qdc"), ([], "Format unklar")],
+)
+def test_a_codebook_under_an_ods_name_is_refused(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    """REFI-QDA XML under "codebuch.ods" was written; LibreOffice could not open it."""
+    assert main(["--project", str(small), "codebook", "add", "Bedarf"]) == 0
+    out = tmp_path / "codebuch.ods"
+    capsys.readouterr()
+    assert main(["--project", str(small), "codebook", "export", *args, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert not out.exists()

@@ -378,7 +378,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     q = books.add_parser("export", help="Codebuch als YAML oder REFI-QDA (.qdc) schreiben")
     q.add_argument(
-        "--format", choices=["yaml", "qdc"], required=True, help="YAML oder REFI-QDA-Codebuch"
+        "--format", choices=["yaml", "qdc"], help="YAML oder REFI-QDA (ohne: nach der Endung)"
     )
     q.add_argument("out", metavar="OUT", help="Zieldatei (.yaml oder .qdc)")
     q.set_defaults(func=cmd_codebook_export)
