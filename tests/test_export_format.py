@@ -26,7 +26,7 @@ def small(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "qdpx"])
 def test_without_format_the_ending_decides(small: Path, tmp_path: Path, fmt: str) -> None:
-    """ "export out.csv" was refused for the missing --format; now it writes that format."""
+    """Without --format, "export out.csv" was refused; now the ending decides."""
     out = tmp_path / f"weitergabe.{fmt}"
     assert main(["--project", str(small), "export", str(out)]) == 0
     if fmt == "csv":
@@ -67,7 +67,7 @@ def test_an_ending_of_another_or_no_format_is_refused(
 def test_a_codebook_export_without_format_takes_it_from_the_ending(
     small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fmt: str
 ) -> None:
-    """ "codebook export codebuch.qdc" was refused for the missing --format."""
+    """Without --format, "codebook export codebuch.qdc" was refused."""
     assert main(["--project", str(small), "codebook", "add", "Bedarf"]) == 0
     out = tmp_path / name
     assert main(["--project", str(small), "codebook", "export", str(out)]) == 0
@@ -90,3 +90,19 @@ def test_a_codebook_under_an_ods_name_is_refused(
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_report_without_format_takes_it_from_the_ending(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --format, "report bericht.docx" was refused; "bericht.pdf" without
+    it says which endings work (exit 2, no file)."""
+    out = tmp_path / "bericht.docx"
+    assert main(["--project", str(small), "report", str(out)]) == 0
+    assert "Gesamtbericht (docx)" in capsys.readouterr().out
+    assert zipfile.ZipFile(out).namelist()
+    pdf = tmp_path / "bericht.pdf"
+    assert main(["--project", str(small), "report", str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert "Format unklar" in err and ".docx" in err and "Traceback" not in err
+    assert not pdf.exists()

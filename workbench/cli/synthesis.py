@@ -186,7 +186,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """workbench report --format html|docx|xlsx [--district NAME] OUT."""
+    """workbench report [--format html|docx|xlsx] [--district NAME] OUT."""
     from workbench.synthesis.reports import write_report
     from workbench.synthesis.reports.model import latest_stale_notes
 
@@ -210,7 +210,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             file=said_to(args.out),
         )
     what = f"Sozialraumprofil {args.district}" if args.district else "Gesamtbericht"
-    print(f"{what} ({args.format}) → {out}", file=said_to(args.out))
+    suffix = out.suffix.lstrip(".").lower()
+    fmt = args.format or ("html" if suffix == "htm" else suffix)  # as the ending decided
+    print(f"{what} ({fmt}) → {out}", file=said_to(args.out))
     return 0
 
 
@@ -337,7 +339,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Zitaten und Nachweisketten der Empfehlungen; reproduzierbar bis auf die Zeile "
         "„Erstellt am“. HTML funktioniert offline (plotly.js eingebettet).",
     )
-    p.add_argument("--format", choices=["html", "docx", "xlsx"], required=True, help="Dateiformat")
+    p.add_argument("--format", choices=["html", "docx", "xlsx"], help="ohne: nach der Endung")
     p.add_argument("--district", metavar="NAME", help="nur das Profil dieses Sozialraums")
     p.add_argument(
         "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"

@@ -110,7 +110,12 @@ def write_report(
     """Write the report to ``out`` atomically; the format defaults to the file suffix."""
     out = Path(out)
     suffix = out.suffix.lstrip(".").lower()
-    fmt = fmt or suffix
+    if not fmt and suffix not in _SUFFIXES:
+        raise WorkbenchError(
+            f"{out.name}: Format unklar — die Endung .html, .docx oder .xlsx verwenden oder "
+            "--format html|docx|xlsx angeben. Nichts geschrieben."
+        )
+    fmt = fmt or _SUFFIXES[suffix]
     if fmt in FORMATS and suffix in {*_SUFFIXES, *_OTHER_FORMATS} and _SUFFIXES.get(suffix) != fmt:
         pdf = " Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
         raise WorkbenchError(
