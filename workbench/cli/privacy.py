@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from workbench.cli.common import open_project
 from workbench.core.domain import WorkbenchError
+from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -63,7 +64,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
         )
     changed = decide(project, words, args.decision, _researcher(args))
     what = "als Name bestätigt" if args.decision == "confirm" else "als kein Name verworfen"
-    print(f"{len(words)} Wort/Wörter {what}; {changed} gespeicherte Aussagen angepasst.")
+    stored = plural(changed, "gespeicherte Aussage", "gespeicherte Aussagen")
+    print(f"{plural(len(words), 'Wort', 'Wörter')} {what}; {stored} angepasst.")
     print("Die Entscheidung gilt auch für alle späteren Importe.")
     if unknown:
         print(

@@ -1,0 +1,34 @@
+"""Counts in messages agree with their noun ("1 Wort", not "1 Wort/Wörter"), and an empty
+list is said in words, not as "(keine)"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+
+CARDS = "Sozialraum;Text\nManfort;Die Straßenbeleuchtung ist zu dunkel.\nManfort;Mehr Bänke.\n"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> list[str]:
+    """The CLI's first arguments for a project with two cards."""
+    cards = tmp_path / "karten.csv"
+    cards.write_text(CARDS, encoding="utf-8")
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(folder), "import", str(cards)]) == 0
+    return ["--project", str(folder)]
+
+
+def test_confirming_one_word_in_one_statement_says_it_in_the_singular(
+    small: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "1 Wort/Wörter … 1 gespeicherte Aussagen angepasst"."""
+    capsys.readouterr()
+    assert main([*small, "pseudonyms", "confirm", "Straßenbeleuchtung"]) == 0
+    out = capsys.readouterr().out
+    assert "1 Wort als Name bestätigt; 1 gespeicherte Aussage angepasst." in out
+
