@@ -32,3 +32,16 @@ def test_confirming_one_word_in_one_statement_says_it_in_the_singular(
     out = capsys.readouterr().out
     assert "1 Wort als Name bestätigt; 1 gespeicherte Aussage angepasst." in out
 
+
+def test_agreement_without_any_coder_says_nobody_coded(
+    small: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "gefunden: (keine)"; with an unknown coder "Kodiert haben: (niemand)"."""
+    capsys.readouterr()
+    assert main([*small, "agreement"]) == 2
+    err = capsys.readouterr().err
+    assert "mindestens zwei Kodierende; bisher hat niemand kodiert." in err
+    assert "(keine)" not in err
+    assert main([*small, "agreement", "--coders", "A,B"]) == 2
+    err = capsys.readouterr().err
+    assert "Keine Kodierungen von A, B. Bisher hat niemand kodiert." in err

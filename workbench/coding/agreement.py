@@ -135,12 +135,16 @@ def choose_coders(codings: pd.DataFrame, coders: Sequence[str] | None = None) ->
         if unknown:
             raise InputError(
                 f"Keine Kodierungen von {', '.join(unknown)}. "
-                f"Kodiert haben: {', '.join(known) or '(niemand)'}."
+                + (
+                    f"Kodiert haben: {', '.join(known)}."
+                    if known
+                    else "Bisher hat niemand kodiert."
+                )
             )
     if len(chosen) < 2:
         raise InputError(
             "Für die Übereinstimmung braucht es mindestens zwei Kodierende; "
-            f"gefunden: {', '.join(chosen) or '(keine)'}."
+            + (f"gefunden: {', '.join(chosen)}." if chosen else "bisher hat niemand kodiert.")
         )
     return chosen
 
