@@ -45,3 +45,23 @@ def test_agreement_without_any_coder_says_nobody_coded(
     assert main([*small, "agreement", "--coders", "A,B"]) == 2
     err = capsys.readouterr().err
     assert "Keine Kodierungen von A, B. Bisher hat niemand kodiert." in err
+
+
+def test_a_refi_qda_export_and_its_import_count_one_in_the_singular(
+    small: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """They said "1 Dokumente", "1 Memos"."""
+    assert main([*small, "memo", "Rückfrage", "--author", "Lea"]) == 0
+    out = tmp_path / "p.qdpx"
+    capsys.readouterr()
+    assert main([*small, "export", "--format", "qdpx", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        ": 1 Dokument, 2 Aussagen, 0 Codes, 0 Kodierungen, 1 Memo, 2 Sozialräume als Fälle" in said
+    )
+    other = tmp_path / "anderes"
+    assert main(["init", str(other), "--districts", "Manfort"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(other), "import", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "p.qdpx: 1 Dokument mit 2 Aussagen neu; 0 Codes, 0 Kodierungen, 1 Memo, " in said

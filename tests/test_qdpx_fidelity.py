@@ -270,7 +270,7 @@ def test_a_bare_qde_reads_its_sources_from_its_folder(
     (export / "beirat.qde").write_text(_qde(VENDOR_TEXT, PASSAGES), encoding="utf-8")
     (export / folder / f"{SOURCE}.txt").write_text(VENDOR_TEXT, encoding="utf-8", newline="")
     assert main(["--project", str(project.path), "import", str(export / "beirat.qde")]) == 0
-    assert "beirat.qde: 1 Dokumente mit 3 Aussagen neu" in capsys.readouterr().out
+    assert "beirat.qde: 1 Dokument mit 3 Aussagen neu" in capsys.readouterr().out
     assert _quotes(project) == EXPECTED
 
 

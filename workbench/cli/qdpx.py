@@ -12,6 +12,7 @@ import sys
 from workbench.coding.code_index import FIELDS_CHANGED
 from workbench.core.domain import InputError
 from workbench.core.fileio import writes_to_stdout
+from workbench.core.formatting import plural
 from workbench.ingest.project_writer import REMOVED_ELSEWHERE
 from workbench.project import Project
 
@@ -71,10 +72,13 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
             )
         else:
             print(
-                f"{r.filename}: {r.documents} Dokumente mit {r.segments} Aussagen neu"
+                f"{r.filename}: {plural(r.documents, 'Dokument', 'Dokumente')} mit "
+                f"{plural(r.segments, 'Aussage', 'Aussagen')} neu"
                 f"{f', {r.existing} schon vorhanden' if r.existing else ''}; "
-                f"{r.codes} Codes, {r.codings} Kodierungen, {r.memos} Memos, "
-                f"{r.indicators} Indikatorwerte übernommen"
+                f"{plural(r.codes, 'Code', 'Codes')}, "
+                f"{plural(r.codings, 'Kodierung', 'Kodierungen')}, "
+                f"{plural(r.memos, 'Memo', 'Memos')}, "
+                f"{plural(r.indicators, 'Indikatorwert', 'Indikatorwerte')} übernommen"
             )
         for notice in r.notices:
             print(f"  Hinweis: {notice}")
@@ -91,9 +95,12 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     print(
         f"REFI-QDA-Projekt {args.out}"
         + (" für QualCoder (Textpositionen in Unicode-Zeichen)" if qualcoder else "")
-        + f": {result.documents} Dokumente, {result.segments} Aussagen, "
-        f"{result.codes} Codes, {result.codings} Kodierungen, {result.memos} Memos, "
-        f"{result.cases} Sozialräume als Fälle"
+        + f": {plural(result.documents, 'Dokument', 'Dokumente')}, "
+        f"{plural(result.segments, 'Aussage', 'Aussagen')}, "
+        f"{plural(result.codes, 'Code', 'Codes')}, "
+        f"{plural(result.codings, 'Kodierung', 'Kodierungen')}, "
+        f"{plural(result.memos, 'Memo', 'Memos')}, "
+        f"{plural(result.cases, 'Sozialraum', 'Sozialräume')} als Fälle"
         + (
             " (pseudonymisiert)."
             if result.pseudonymised
