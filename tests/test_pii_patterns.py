@@ -460,3 +460,34 @@ def test_a_discord_name_with_its_tag_is_replaced_whole(name: str) -> None:
 )
 def test_a_house_number_with_staircase_and_door_is_replaced_whole(text: str, cleared: str) -> None:
     assert _clear(text) == cleared
+
+
+# -- a list item's number on the next line is no house number -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Ampel an der Schule\n2. Busse am Abend",
+        "Wünsche:\n- Sitzbank am Spielplatz\n2. Mehr Licht",
+        "1) Treffen am Markt\n2) Busse fahren öfter",
+        "1. Weg zum Bahnhof\n2. Licht im Park",
+        "1. Ampel Hauptstraße\n2. Licht",
+    ],
+)
+def test_next_list_number_is_no_house_number(text: str) -> None:
+    assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("Adresse:\nMusterstraße\n12", "Adresse:\n[Adresse]"),
+        ("Anschrift: Hauptstraße\n12\n51379 Leverkusen", "Anschrift: [Adresse]"),
+        (
+            "Ich wohne in der Hauptstraße\n12. Das ist schön.",
+            "Ich wohne in der [Adresse]. Das ist schön.",
+        ),
+        ("1. Kontakt: Hauptstraße 5\n2. Licht", "1. Kontakt: [Adresse]\n2. Licht"),
+    ],
+)
+def test_house_number_on_the_next_line_still_goes(text: str, cleared: str) -> None:
+    assert _clear(text) == cleared

@@ -140,9 +140,34 @@ _CUED_ADDRESS = re.compile(
 
 def address_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names a street with a house number (start, end of each)."""
+    for m in _address_matches(text):
+        if not _list_number(text, m):
+            yield m.span("address") if "address" in m.groupdict() else m.span()
+
+
+# a list item's number at the start of a line: "2. Busse am Abend", "2) Licht"
+_LIST_NUMBER = re.compile(r"[.)]\s")
+# a line that is an item of a list: "1. Ampel an der Schule", "- Ampel an der Schule"
+_LIST_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-–*•])\s")
+
+
+def _list_number(text: str, match: re.Match[str]) -> bool:
+    """Whether the "house number" of a match is the next list item's number on a new line:
+    "1. Ampel an der Schule\n2. Busse am Abend" (not "Musterstraße\n12" in a form)."""
+    if "\n" not in text[match.start() : match.start("number")]:
+        return False
+    if not _LIST_NUMBER.match(text, match.end("number")):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    after = text[match.end("number")]
+    return after == ")" or bool(_LIST_LINE.match(text, line_start))
+
+
+def _address_matches(text: str) -> Iterator[re.Match[str]]:
+    """All address matches, list numbers on the next line included."""
     for m in _CUED_ADDRESS.finditer(text):
         if not _counts(text, m) and not re.search(r"\d{4}", m.group("number")):
-            yield m.span("address")
+            yield m
     for m in _COMPOUND.finditer(text):
         word, end = m.group("word"), m.group("end")
         bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
@@ -152,10 +177,10 @@ def address_spans(text: str) -> Iterator[tuple[int, int]]:
             continue  # "Tempo 30, Landstraße 80, Autobahn 100"
         strict = re.fullmatch(_STRICT_STREET, end, re.IGNORECASE) is not None
         if strict or _ends_like_address(text, m):
-            yield (m.start(), m.end())
+            yield m
     for m in _TWO_WORD.finditer(text):
         if not _counts(text, m):
-            yield (m.start(), m.end())
+            yield m
     for m in _PREPOSITIONAL.finditer(text):
         place = m.group("place")
         last = place.split("-")[-1].lower()
@@ -165,7 +190,7 @@ def address_spans(text: str) -> Iterator[tuple[int, int]]:
             continue  # "in der Hauptstraße 12a": the street pattern takes it, without "in der"
         if _counts(text, m) or (m.group("prep")[0].islower() and not _ends_like_address(text, m)):
             continue
-        yield (m.start(), m.end())
+        yield m
 
 
 def _lives_on(text: str, match: re.Match[str]) -> bool:
