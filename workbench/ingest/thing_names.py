@@ -51,6 +51,17 @@ DOCUMENT_NAME_HEADERS = frozenset(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Words of a file's make, copy or state that are also first names somewhere ("Sys", "Edit",
+# "Bak"): in a name of a file ("zoom_sys.vtt", "edit_alt.docx") they are no person
+_FILE_LABELS = frozenset(
+    """
+    sys tmp temp bak backup log cfg conf dev prod test final neu neue alt alte kopie copy
+    export import transcript transkript chat meeting rec recording audio video teams zoom
+    webex jitsi entwurf draft version fertig old new aktuell korr korrigiert bearbeitet
+    edit edited roh raw orig original clean anon mitschrift notiz notizen auto sync part
+    untertitel captions aufnahme
+    """.split()
+)
 _EXTENSION = re.compile(r"\.\w{1,5}$")  # ".csv", ".xlsx"
 
 
@@ -81,7 +92,11 @@ def _replace_names(
     out: list[str] = []
     cursor = 0
     for hit in hits:
-        if label and hit.kind == "person" and ("person", hit.key) not in pseudonymiser.known:
+        if (
+            hit.kind == "person"
+            and ("person", hit.key) not in pseudonymiser.known
+            and (label or _only_file_labels(spaced[hit.start : hit.end]))
+        ):
             continue
         if hit.start < cursor:
             continue  # inside the wider name before it
@@ -94,6 +109,11 @@ def _replace_names(
         cursor = hit.end
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _only_file_labels(found: str) -> bool:
+    """Whether a name found in a thing's name is only words of a file's make or state."""
+    return all(fold(w) in _FILE_LABELS for w in _WORD.findall(found))
 
 
 def pseudonymise_name(pseudonymiser: Pseudonymiser, text: str, names: Sequence[str]) -> str:
