@@ -95,17 +95,17 @@ def test_a_numbered_list_in_a_chat_message_stays_its_text(project: Project, tmp_
     assert "2. Busse am Abend" in segments["text"].iloc[0]
 
 
-def _turns_docx(path: Path, heads: dict[str, list[tuple[str, str]]], styled: bool = True) -> Path:
+def _turns_docx(path: Path, heads: dict[str, list[tuple[str, str]]], styled: str = "all") -> Path:
     """A Word protocol: title, a date, agenda items, "Name: text" paragraphs; ``styled``:
-    title and items as headings, else all typed as paragraphs."""
+    title and items as headings ("all"), only the title ("title"), or none ("none")."""
     document = docx.Document()
-    if styled:
+    if styled in ("all", "title"):
         document.add_heading("Protokoll Stadtteilrunde Nord", 1)
     else:
         document.add_paragraph("Protokoll Stadtteilrunde Nord")
     document.add_paragraph("Datum: 12.03.2026")
     for head, turns in heads.items():
-        if styled:
+        if styled == "all":
             document.add_heading(head, 2)
         else:
             document.add_paragraph(head)
@@ -129,7 +129,7 @@ TURNS = {
 }
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".md", "typed.docx"])
+@pytest.mark.parametrize("suffix", [".docx", ".md", "typed.docx", "title.docx"])
 def test_name_prefixed_paragraphs_under_agenda_headings_are_turns(
     project: Project, tmp_path: Path, suffix: str
 ) -> None:
@@ -137,7 +137,8 @@ def test_name_prefixed_paragraphs_under_agenda_headings_are_turns(
     own): the name is the turn's speaker (on the name list), not "[Person 1]: …" at the
     start of the statement's text."""
     if suffix.endswith(".docx"):
-        path = _turns_docx(tmp_path / "runde.docx", TURNS, styled=suffix == ".docx")
+        styled = {".docx": "all", "typed.docx": "none", "title.docx": "title"}[suffix]
+        path = _turns_docx(tmp_path / "runde.docx", TURNS, styled=styled)
     else:
         lines = ["# Protokoll Stadtteilrunde Nord", "", "Datum: 12.03.2026", ""]
         for head, turns in TURNS.items():
@@ -154,6 +155,47 @@ def test_name_prefixed_paragraphs_under_agenda_headings_are_turns(
         "Peter Braun",
         "Karl Weber",
     }
+
+
+def test_agenda_items_typed_under_a_title_in_heading_1_are_the_questions(
+    project: Project, tmp_path: Path
+) -> None:
+    """The title is the only heading (‚Überschrift 1‘), "TOP 1: Spielplatz" is typed as a
+    paragraph: the agenda items are the questions, not statements under the title; a
+    lone heading that opens turns of people is their title, not their question."""
+    heads = {"TOP 1: Spielplatz": ["Die Schaukel ist kaputt."], "TOP 2: Verkehr": ["Zu laut."]}
+    document = docx.Document()
+    document.add_heading("Protokoll Stadtteilrunde Nord", 1)
+    document.add_paragraph("Datum: 12.03.2026")
+    for head, said in heads.items():
+        document.add_paragraph(head)
+        for text in said:
+            document.add_paragraph(text)
+    document.save(tmp_path / "runde.docx")
+    assert import_into(project, tmp_path / "runde.docx") == 0
+    segments = project.segments()
+    assert list(segments["text"]) == ["Die Schaukel ist kaputt.", "Zu laut."]
+    assert list(segments["question"]) == list(heads)
+    turns = {"": [(who, said) for turns in TURNS.values() for who, said in turns]}
+    path = _turns_docx(tmp_path / "gespraech.docx", turns, styled="title")
+    assert import_into(project, path) == 0
+    segments = project.segments()
+    said = segments[segments["document"] != segments["document"].iloc[0]]
+    assert list(said["text"]) == [text for _, text in turns[""]]
+    assert said["speaker"].str.startswith("[Person ").all()
+
+
+def test_a_single_heading_over_plain_statements_stays_their_question(
+    project: Project, tmp_path: Path
+) -> None:
+    """Guard: one heading over plain statements (no agenda, no turns) asks their question."""
+    document = docx.Document()
+    document.add_heading("Was fehlt im Stadtteil", 1)
+    document.add_paragraph("Eine Bank am Markt.")
+    document.add_paragraph("Mehr Licht im Park.")
+    document.save(tmp_path / "fragen.docx")
+    assert import_into(project, tmp_path / "fragen.docx") == 0
+    assert list(project.segments()["question"]) == ["Was fehlt im Stadtteil"] * 2
 
 
 def test_a_protocol_with_lists_under_its_headings_stays_a_protocol(

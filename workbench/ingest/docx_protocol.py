@@ -101,12 +101,21 @@ from workbench.ingest.word_head import (
     Cell,
     Paragraph,
     guiding_levels,
+    heading_as_title,
     marked_heads,
     typed_bullets,
 )
 
 IMPORTER = "docx"
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _typed_heads(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether paragraphs whose only heading is their title type the others as text:
+    "TOP 1: Spielplatz" or a bold heading, or "Anna Müller: …" turns."""
+    marked = marked_heads(paragraphs)
+    body = "\n".join(p.text for p in paragraphs if p.kind not in (*TABLE_KINDS, "title"))
+    return any(p.kind in ("question", "heading") for p in marked) or are_people_turns(body)
 
 
 def _role(paragraph: Paragraph) -> tuple[str | None, str]:
@@ -415,6 +424,9 @@ def protocol_document(
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
         return sectioned
     styled = any(p.kind in ("question", "heading") for p in paragraphs)
+    titled = heading_as_title(paragraphs) if styled and not marks else None
+    if titled is not None and _typed_heads(titled):  # only the title is a heading
+        paragraphs, styled = titled, False
     paragraphs = marked_heads(paragraphs)
     sectioned = None if styled or marks else turns_under_headings(raw, paragraphs, roles)
     if sectioned is not None:  # "Anna Müller: …" under "TOP 1: Begrüßung" typed as text

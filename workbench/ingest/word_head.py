@@ -272,3 +272,19 @@ def marked_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     them: lines of the head split by line breaks, bold headings, questions above a list,
     the title above the details."""
     return _head_title(_plain_headings(_bold_headings(_head_lines(paragraphs))))
+
+
+def heading_as_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph] | None:
+    """The paragraphs with their only heading as the title, where it opens the document
+    and asks nothing ("Protokoll Stadtteilwerkstatt" in ‚Überschrift 1‘ over "TOP 1: …"
+    typed as text); else None."""
+    heads = [i for i, p in enumerate(paragraphs) if p.kind in HEADINGS]
+    shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
+    if len(heads) != 1 or heads[0] != shown[0]:
+        return None
+    opening = paragraphs[heads[0]]
+    if opening.text.strip().endswith("?"):
+        return None
+    out = list(paragraphs)
+    out[heads[0]] = replace(opening, kind="title")
+    return out
