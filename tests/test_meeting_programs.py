@@ -248,3 +248,61 @@ def test_google_meet_s_closing_line_is_no_one_s_words(
         "Danke, das nehmen wir auf.",
         "Und der Bus fährt abends zu selten.",
     ]
+
+
+def _typed_docx(path: Path, paragraphs: list[str]) -> Path:
+    """A Word file of plain paragraphs (no heading styles)."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_a_numbered_agenda_between_typed_turns_in_word_heads_them(
+    project: Project, tmp_path: Path
+) -> None:
+    """ "1. Begrüßung" / "2. Verkehr" as Word paragraphs between "Name: …" turns: the items
+    are the questions, not text glued to the turn above (Word has no blank lines)."""
+    path = _typed_docx(
+        tmp_path / "runde.docx",
+        [
+            "Protokoll Stadtteilrunde Nord",
+            "Datum: 12.03.2026",
+            "1. Begrüßung",
+            "Anna Müller: Herzlich willkommen allen.",
+            "2. Verkehr",
+            "Jonas Becker: Die Autos fahren zu schnell.",
+            "Anna Müller: Wir brauchen eine Ampel.",
+        ],
+    )
+    assert import_into(project, path) == 0
+    segments = project.segments()
+    assert list(segments["text"]) == [
+        "Herzlich willkommen allen.",
+        "Die Autos fahren zu schnell.",
+        "Wir brauchen eine Ampel.",
+    ]
+    assert list(segments["question"]) == ["1. Begrüßung", "2. Verkehr", "2. Verkehr"]
+
+
+def test_a_numbered_list_in_a_typed_turn_in_word_stays_its_text(
+    project: Project, tmp_path: Path
+) -> None:
+    """Guard: "1. Ampel an der Schule" / "2. Busse am Abend" under a turn are its text."""
+    path = _typed_docx(
+        tmp_path / "runde.docx",
+        [
+            "Protokoll Stadtteilrunde Nord",
+            "Datum: 12.03.2026",
+            "Anna Müller: Herzlich willkommen.",
+            "Jonas Becker: Ich habe zwei Wünsche",
+            "1. Ampel an der Schule",
+            "2. Busse am Abend",
+            "Anna Müller: Danke.",
+            "Jonas Becker: Gern.",
+        ],
+    )
+    assert import_into(project, path) == 0
+    texts = list(project.segments()["text"])
+    assert texts[1] == "Ich habe zwei Wünsche\n1. Ampel an der Schule\n2. Busse am Abend"

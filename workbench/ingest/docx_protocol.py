@@ -71,7 +71,12 @@ from workbench.ingest.docx_text import (
     struck_readings,
     text_boxes,
 )
-from workbench.ingest.docx_turns import frame_headings, speaker_heads, turns_under_headings
+from workbench.ingest.docx_turns import (
+    frame_headings,
+    paragraphs_text,
+    speaker_heads,
+    turns_under_headings,
+)
 from workbench.ingest.pdf_struck import struck_names
 from workbench.ingest.people_section import said_among_names, section_people
 from workbench.ingest.personal_columns import header_key, is_contact_column, is_person_column
@@ -410,7 +415,7 @@ def protocol_document(
     """The protocol (or, without headings, the timed speaker turns) in the paragraphs of
     a word-processor file ``raw``; rows in error messages count its paragraphs."""
     headings = any(p.kind in ("question", "heading") for p in paragraphs)
-    plain = "\n".join(p.text for p in paragraphs if p.kind not in TABLE_KINDS)
+    plain = paragraphs_text([p.text for p in paragraphs if p.kind not in TABLE_KINDS])
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
     framed = not headings or speaker_heads(paragraphs) or frame_headings(paragraphs)

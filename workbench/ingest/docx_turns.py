@@ -7,10 +7,24 @@ from collections.abc import Mapping, Sequence
 
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.protocol_meta import heading_text
-from workbench.ingest.speaker_turns import are_speaker_heads, turns_in_sections
+from workbench.ingest.speaker_turns import (
+    are_speaker_heads,
+    is_numbered_item,
+    turns_in_sections,
+)
 from workbench.ingest.textio import RawFile
 from workbench.ingest.transcript_frame import frame_heading
 from workbench.ingest.word_head import BOX, HEADINGS, Paragraph
+
+
+def paragraphs_text(texts: Sequence[str]) -> str:
+    """The texts of paragraphs, one a line; a numbered item on its own ("2. Verkehr") stands
+    between blank lines, as a typed agenda item does in a text file (Word paragraphs have
+    no blank lines between them)."""
+    lines: list[str] = []
+    for text in texts:
+        lines += ["", text, ""] if is_numbered_item(text) else [text]
+    return "\n".join(lines)
 
 
 def frame_headings(paragraphs: Sequence[Paragraph]) -> bool:

@@ -495,6 +495,11 @@ def _numbered(lines: list[str]) -> set[int]:
     return set(found) if len(found) >= 2 and ordered else set()
 
 
+def is_numbered_item(line: str) -> bool:
+    """Whether a line has the shape of a numbered agenda item ("1. Begrüßung", "2) Verkehr")."""
+    return _NUMBERED_ITEM.match(line) is not None
+
+
 def _listed_item(lines: list[str], index: int) -> bool:
     """Whether an agenda item's line is one of a list in a turn's text, not a heading of
     the turns below it: beside another item ("TOP 1 Spielplatz" / "TOP 2 Verkehr" in a
