@@ -50,6 +50,7 @@ from workbench.ingest.personal_columns import (
     person_role,
 )
 from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser
+from workbench.ingest.speaker_labels import is_asking
 
 # Variables (header_key form) that describe a person, not a place.
 PERSON_VARIABLES = frozenset(
@@ -92,11 +93,6 @@ def variable_district(variables: Mapping[str, Any], districts: Sequence[str]) ->
     return None
 
 
-# Role labels of who asks: in a person's source, their lines are not the person's.
-_ASKING = re.compile(
-    r"(?:I\d*|Interviewer(?:in)?|Moderat(?:ion|or|orin)|Protokoll|Frage|Nachfrage|Rückfrage)",
-    re.IGNORECASE,
-)
 # One name (a role variable may list several: "Kaya und Roth" is pseudonymised as text).
 _NAME_LIKE = re.compile(r"(?!.*\s(?:und|and|&|u\.)\s)[^\W\d_][\w.'’ -]{1,60}")
 
@@ -237,7 +233,7 @@ class PersonSpans:
         their Sozialraum where the segment has none)."""
         start, end = segment.start or 0, segment.end or 0
         person = next((p for s, e, p in self.spans if s < end and start < e), None)
-        if person is None and self.whole and not _ASKING.fullmatch(segment.speaker_role or ""):
+        if person is None and self.whole and not is_asking(segment.speaker_role):
             person = self.whole
         if person is None:
             return segment
@@ -250,7 +246,7 @@ class PersonSpans:
 def asked_without(segment: ParsedSegment, keys: set[str]) -> ParsedSegment:
     """An interviewer's segment ("I:", "Interviewer:") without the document variables
     ``keys`` that name the interviewee: the question is not the interviewee's."""
-    if not keys or not _ASKING.fullmatch(segment.speaker_role or ""):
+    if not keys or not is_asking(segment.speaker_role):
         return segment
     kept = {k: v for k, v in segment.attributes.items() if k not in keys}
     return replace(segment, attributes=kept)

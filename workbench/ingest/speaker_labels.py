@@ -185,6 +185,25 @@ def is_device(display: str) -> bool:
     return bool(_BARE_DEVICE.fullmatch(" ".join(display.split())))
 
 
+# Who asks in an interview or a round: "I", "I1", "IV", "Int.", "Interv.", "Interviewer*in",
+# "Moderation", "Mod.", "Frage", English "Q"
+_ASKING = re.compile(
+    r"(?:I|IV|Int\.?|Interv\.?|Interviewer(?:in|\*in|:in|/in)?|Moderat(?:ion|or|orin)|Mod\.?|"
+    r"Protokoll|Frage|Nachfrage|Rückfrage|Q)(?:\s*\d{1,2})?",
+    re.IGNORECASE,
+)
+
+
+def is_asking(role: str | None) -> bool:
+    """Whether a role label is who asks (an interview's "I:", "Int.:", "Q:", the
+    moderation): their lines are not the interviewee's.
+
+    >>> [is_asking(r) for r in ("I", "Int.", "Interviewer*in", "Q", "B", "IP 2", None)]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(role) and bool(_ASKING.fullmatch(role.strip()))
+
+
 def is_role(who: str) -> bool:
     """Whether a speaker label is a role (see the module's docstring), not a person's name.
 

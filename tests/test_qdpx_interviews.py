@@ -1,0 +1,70 @@
+"""REFI-QDA import of interviews: who said what.
+
+A case that is a person (NVivo: a case per interviewee) speaks the interviewee's lines
+only; the interviewer's questions ("I:", "Int.:", "Q:") keep their role and get neither
+her pseudonym nor her variables, in short and long transcripts alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import stored_text
+from tests.test_qdpx_people import VARIABLE_LIST, _archive, _guid, _source, _value
+from workbench import Project
+from workbench.exchange.qdpx import import_qdpx
+
+
+def _interview(tmp_path: Path, text: str, origin: str = "NVivo 14") -> Path:
+    """A .qdpx whose one source is ``text``, with a case "Jutta Brenner" linked to it."""
+    case = (
+        f'<Cases><Case guid="{_guid(201)}" name="Jutta Brenner">'
+        f"{_value(101, '67', 'IntegerValue')}{_value(102, 'weiblich')}"
+        f'<SourceRef targetGUID="{_guid(1)}"/></Case></Cases>'
+    )
+    body = f"{VARIABLE_LIST}{case}<Sources>{_source(1, 'Interview 3')}</Sources>"
+    return _archive(tmp_path / "interview.qdpx", body, {1: text}, origin)
+
+
+def _said(project: Project) -> list[tuple[str | None, str, str | None, str | None]]:
+    """(role, text, speaker, Alter) of each statement in order."""
+    segments = project.segments().sort_values("position")
+    return [
+        (
+            None if pd.isna(row.speaker_role) else row.speaker_role,
+            row.text,
+            row.attributes.get("speaker"),
+            row.attributes.get("Alter"),
+        )
+        for row in segments.itertuples()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("asks", "answers"),
+    [("Int.:", "B:"), ("IV:", "IP:"), ("Interviewer*in:", "Befragte:"), ("Q:", "A:")],
+)
+def test_the_interviewers_lines_are_not_the_interviewees(
+    project: Project, tmp_path: Path, asks: str, answers: str
+) -> None:
+    text = (
+        f"{asks} Was fehlt Ihnen im Viertel?\n"
+        f"{answers} Ein Treffpunkt für Ältere.\n"
+        f"{asks} Und was gibt es schon?\n"
+        f"{answers} Das Café am Markt, zweimal die Woche.\n"
+    )
+    import_qdpx(project, _interview(tmp_path, text))
+    said = _said(project)
+    role, answer = asks.rstrip(":"), answers.rstrip(":")
+    person = said[1][2]
+    assert person is not None and person.startswith("[Person ")
+    assert said == [
+        (role, "Was fehlt Ihnen im Viertel?", None, None),
+        (answer, "Ein Treffpunkt für Ältere.", person, "67"),
+        (role, "Und was gibt es schon?", None, None),
+        (answer, "Das Café am Markt, zweimal die Woche.", person, "67"),
+    ]
+    assert "Brenner" not in stored_text(project)
