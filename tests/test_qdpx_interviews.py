@@ -68,3 +68,43 @@ def test_the_interviewers_lines_are_not_the_interviewees(
         (answer, "Das Café am Markt, zweimal die Woche.", person, "67"),
     ]
     assert "Brenner" not in stored_text(project)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I: Was fehlt Ihnen?\nB: Ein Treffpunkt für Ältere.\n",
+            [("I", "Was fehlt Ihnen?", False), ("B", "Ein Treffpunkt für Ältere.", True)],
+        ),
+        (
+            "Interviewerin: Was fehlt Ihnen?\nFrau Brenner: Ein Treffpunkt für Ältere.\n",
+            [
+                ("Interviewerin", "Was fehlt Ihnen?", False),
+                (None, "{person}: Ein Treffpunkt für Ältere.", True),
+            ],
+        ),
+        # a protocol's labels ask nothing: the lines stay as they are
+        (
+            "Ergebnis: Ein Treffpunkt fehlt.\nFazit: Das Café reicht nicht.\n",
+            [
+                (None, "Ergebnis: Ein Treffpunkt fehlt.", True),
+                (None, "Fazit: Das Café reicht nicht.", True),
+            ],
+        ),
+    ],
+)
+def test_a_short_interview_is_split_into_roles(
+    project: Project, tmp_path: Path, text: str, expected: list[tuple[str | None, str, bool]]
+) -> None:
+    """Two turns of a source are an interview too: the prefixes become roles, and the
+    question is not the interviewee's."""
+    import_qdpx(project, _interview(tmp_path, text))
+    said = _said(project)
+    person = next(speaker for _, _, speaker, _ in said if speaker)
+    assert person.startswith("[Person ")
+    assert said == [
+        (role, line.format(person=person), person if hers else None, "67" if hers else None)
+        for role, line, hers in expected
+    ]
+    assert "Brenner" not in stored_text(project)

@@ -15,7 +15,7 @@ from typing import Any
 from workbench.core.domain import ParsedSegment
 from workbench.exchange.records_in import SourceIn
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
-from workbench.ingest.speaker_turns import is_speaker_turns, role_label
+from workbench.ingest.speaker_turns import is_labelled_interview, is_speaker_turns, role_label
 
 
 def line_segments(
@@ -26,7 +26,11 @@ def line_segments(
     if spans is None:
         of = paragraph_spans if source.kind == "Textfassung" else line_spans
         spans = list(of(source.text))
-    transcript = source.kind == "Transkript" or is_speaker_turns(source.text)
+    transcript = (
+        source.kind == "Transkript"
+        or is_speaker_turns(source.text)
+        or is_labelled_interview(source.text)  # "I: …" / "B: …": two turns are one too
+    )
     segments: list[ParsedSegment] = []
     for start, end in spans:
         # "I: …", "B: …" of a transcript: the role, the statement is what follows

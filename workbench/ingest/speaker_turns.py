@@ -57,7 +57,7 @@ from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.paragraphs import OPENS, agenda_items
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
-from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
+from workbench.ingest.speaker_labels import is_asking, is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, natural_order
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import (
@@ -336,6 +336,19 @@ def role_label(line: str) -> tuple[str, int] | None:
     if label is None or not is_role(label["who"].strip()):
         return None
     return label["who"].strip(), label.end()
+
+
+def is_labelled_interview(text: str) -> bool:
+    """Whether the lines of a text each a statement already (a QDA program's source) are
+    an interview's turns however few: at least half of its lines open with a speaker, one
+    a role who asks ("I:", "Int.:", "Moderation:",
+    :func:`~workbench.ingest.speaker_labels.is_asking`) and one who answers ("B:", "IP 2:",
+    "Frau Brenner:"). ``I: Was fehlt Ihnen?`` / ``B: Ein Treffpunkt.`` is two turns; a
+    protocol's ``Ergebnis: …`` / ``Fazit: …`` asks nothing."""
+    lines = [line for line in text[:200_000].splitlines() if line.strip()]
+    speakers = [label["who"].strip() for line in lines if (label := _LABEL.match(line))]
+    asking = sum(is_role(who) and is_asking(who) for who in speakers)
+    return len(speakers) >= 2 and 0 < asking < len(speakers) and 2 * len(speakers) >= len(lines)
 
 
 def parse_speaker_turns(
