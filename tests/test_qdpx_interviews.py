@@ -108,3 +108,24 @@ def test_a_short_interview_is_split_into_roles(
         for role, line, hers in expected
     ]
     assert "Brenner" not in stored_text(project)
+
+
+def test_f4_time_marks_are_times_not_words(project: Project, tmp_path: Path) -> None:
+    """f4transkript writes a mark at each turn's end: in a QDA program's source it is the
+    turn's end_time (and the turn before's its start), not part of what was said."""
+    text = (
+        "I: Was fehlt Ihnen im Viertel? #00:00:05-3#\n"
+        "B: Ein Treffpunkt für Ältere. #00:00:12-8#\n"
+        "#00:00:14-0#\n"
+        "I: #00:00:15-1# Und sonst?\n"
+    )
+    import_qdpx(project, _interview(tmp_path, text))
+    segments = project.segments().sort_values("position")
+    assert list(segments["text"]) == [
+        "Was fehlt Ihnen im Viertel?",
+        "Ein Treffpunkt für Ältere.",
+        "Und sonst?",
+    ]
+    times = [(a.get("time"), a.get("end_time")) for a in segments["attributes"]]
+    assert times == [("00:00:00", "00:00:05"), ("00:00:05", "00:00:12"), ("00:00:15", None)]
+    assert list(segments["speaker_role"]) == ["I", "B", "I"]

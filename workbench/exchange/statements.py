@@ -15,7 +15,12 @@ from typing import Any
 from workbench.core.domain import ParsedSegment
 from workbench.exchange.records_in import SourceIn
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
-from workbench.ingest.speaker_turns import is_labelled_interview, is_speaker_turns, role_label
+from workbench.ingest.speaker_turns import (
+    f4_edges,
+    is_labelled_interview,
+    is_speaker_turns,
+    role_label,
+)
 
 
 def line_segments(
@@ -23,6 +28,7 @@ def line_segments(
 ) -> list[ParsedSegment]:
     """A statement per non-blank line (``spans``: only these lines); a transcript line's
     role label ("I:", "B1:") becomes the statement's role."""
+    whole = spans is None  # else the lines between others: no time of a line before
     if spans is None:
         of = paragraph_spans if source.kind == "Textfassung" else line_spans
         spans = list(of(source.text))
@@ -32,17 +38,30 @@ def line_segments(
         or is_labelled_interview(source.text)  # "I: …" / "B: …": two turns are one too
     )
     segments: list[ParsedSegment] = []
+    # where the line before ended (f4): at first the recording's start
+    ended: str | None = "00:00:00" if whole else None
     for start, end in spans:
         # "I: …", "B: …" of a transcript: the role, the statement is what follows
         label = role_label(source.text[start:end]) if transcript else None
         role, start = (label[0], start + label[1]) if label else (None, start)
+        # f4's time marks ("… #00:01:02-3#") are times, not words of the statement
+        inner, outer, began, own_end = f4_edges(source.text[start:end])
+        start, end = start + inner, start + outer
+        times = dict(attributes)
+        if began or (own_end and ended):
+            times["time"] = began or ended
+        if own_end:
+            times["end_time"] = own_end
+        ended = own_end if whole else None
+        if start == end:
+            continue  # a line of nothing but a time mark
         number = len(segments) + 1
         segments.append(
             ParsedSegment(
                 text=source.text[start:end],
                 source_id=str(number),
                 speaker_role=role,
-                attributes=dict(attributes),
+                attributes=times,
                 start=start,
                 end=end,
                 position=number,

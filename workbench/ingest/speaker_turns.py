@@ -351,6 +351,25 @@ def is_labelled_interview(text: str) -> bool:
     return len(speakers) >= 2 and 0 < asking < len(speakers) and 2 * len(speakers) >= len(lines)
 
 
+_F4_END = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*$")
+_F4_START = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*")
+
+
+def f4_edges(line: str) -> tuple[int, int, str | None, str | None]:
+    """Where a line's text lies between f4's time marks at its start and end, and their
+    times: ``"Ein Treffpunkt. #00:00:12-8#"`` → ``(0, 15, None, "00:00:12")``.
+
+    >>> f4_edges("#00:00:05-2# Was fehlt?"), f4_edges("#00:00:05-2#")
+    ((13, 23, '00:00:05', None), (0, 0, None, '00:00:05'))
+    """
+    start, end, began, ended = 0, len(line), None, None
+    if mark := _F4_END.search(line):
+        end, ended = mark.start(), mark[1]
+    if mark := _F4_START.match(line[:end]):
+        start, began = mark.end(), mark[1]
+    return start, end, began, ended
+
+
 def parse_speaker_turns(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
