@@ -534,3 +534,29 @@ def test_the_date_in_a_title_made_of_a_file_name_is_the_document_s_date(tmp_path
     document = parse_file(_file(tmp_path, "interview.txt", NOSCRIBE))
     assert document.title == "interview_steinbuechel_2024-03-12"
     assert document.date == "2024-03-12"
+
+
+def test_english_interview_labels_are_roles(tmp_path: Path) -> None:
+    """ "Resp.:", "Respondent 2:", "Interviewee:" are who answers, no one's name: read as
+    names they got a placeholder each and the answers no role."""
+    document = parse_file(
+        _file(
+            tmp_path,
+            "interview_en.txt",
+            "Int.: What is missing in the neighbourhood?\n"
+            "Resp.: A meeting place for older people.\n"
+            "Int.: And what works?\n"
+            "Respondent 2: The café at the market.\n"
+            "Int.: Thank you.\n"
+            "Interviewee: The library too.\n",
+        )
+    )
+    assert [(s.speaker_role, s.attributes.get("speaker")) for s in document.segments] == [
+        ("Int.", None),
+        ("Resp.", None),
+        ("Int.", None),
+        ("Respondent 2", None),
+        ("Int.", None),
+        ("Interviewee", None),
+    ]
+    assert document.segments[1].text == "A meeting place for older people."

@@ -41,6 +41,8 @@ _ROLE = re.compile(
     # who speaks in an expert interview, also abbreviated ("Int.", "Befr.", "IP 2")
     r"Expert(?:e|in)|(?:Interview|Gesprächs)partner(?:in)?|Erzählperson|Forscher(?:in)?|"
     r"Interviewperson|Int\.?|Interv\.?|Befr\.?|Mod\.?|"
+    # English transcripts: "Resp.:", "Respondent 2:", "Interviewee:"
+    r"Resp\.?|Respondent|Interviewee|"
     # who interprets for others ("[Dolmetscherin] Herr Y. sagt, …"): a function, no name
     r"(?:Gebärdensprach)?[Dd]olmetscher(?:in)?|Sprachmittler(?:in)?|Übersetzer(?:in)?|"
     r"(?i:interpreter)|"
