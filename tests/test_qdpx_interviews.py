@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import stored_text
-from tests.test_qdpx_people import VARIABLE_LIST, _archive, _guid, _source, _value
+from tests.test_qdpx_people import USER, VARIABLE_LIST, _archive, _guid, _source, _value
 from workbench import Project
 from workbench.exchange.qdpx import import_qdpx
 
@@ -129,3 +129,30 @@ def test_f4_time_marks_are_times_not_words(project: Project, tmp_path: Path) -> 
     times = [(a.get("time"), a.get("end_time")) for a in segments["attributes"]]
     assert times == [("00:00:00", "00:00:05"), ("00:00:05", "00:00:12"), ("00:00:15", None)]
     assert list(segments["speaker_role"]) == ["I", "B", "I"]
+
+
+def test_a_case_coding_the_whole_interview_does_not_speak_the_questions(
+    project: Project, tmp_path: Path
+) -> None:
+    """NVivo codes a whole source to its case (a selection over all of it): the
+    interviewer's lines inside stay the interviewer's."""
+    text = "I: Was fehlt Ihnen im Viertel?\nB: Ein Treffpunkt für Ältere.\nI: Und sonst?\n"
+    selection = (
+        f'<PlainTextSelection guid="{_guid(11)}" startPosition="0" '
+        f'endPosition="{len(text)}" creatingUser="{USER}"/>'
+    )
+    case = (
+        f'<Cases><Case guid="{_guid(201)}" name="Jutta Brenner">'
+        f"{_value(101, '67', 'IntegerValue')}"
+        f'<SelectionRef targetGUID="{_guid(11)}"/></Case></Cases>'
+    )
+    body = f"{VARIABLE_LIST}{case}<Sources>{_source(1, 'Interview 3', selection)}</Sources>"
+    import_qdpx(project, _archive(tmp_path / "ganz.qdpx", body, {1: text}))
+    said = _said(project)
+    person = said[1][2]
+    assert person is not None and person.startswith("[Person ")
+    assert said == [
+        ("I", "Was fehlt Ihnen im Viertel?", None, None),
+        ("B", "Ein Treffpunkt für Ältere.", person, "67"),
+        ("I", "Und sonst?", None, None),
+    ]

@@ -222,6 +222,7 @@ class PersonSpans:
         self.whole = owners[0] if len(owners) == 1 else None  # several: no one speaker
         spans = {s.guid: (s.start, s.end) for s in source.selections}
         self.spans = [(*spans[g], p) for p in people for g in p.selections if g in spans]
+        self.text: str = source.text
 
     @property
     def district(self) -> str | None:
@@ -232,7 +233,14 @@ class PersonSpans:
         """``segment`` with its person as speaker (and their attributes; with ``place``
         their Sozialraum where the segment has none)."""
         start, end = segment.start or 0, segment.end or 0
-        person = next((p for s, e, p in self.spans if s < end and start < e), None)
+        spans = self.spans
+        if is_asking(segment.speaker_role):  # "I: …": not the person's, though a selection
+            # of the whole interview (NVivo's case coding) covers it; one of the line is
+            first = self.text.rfind("\n", 0, start) + 1
+            last = self.text.find("\n", end)
+            last = len(self.text) if last < 0 else last + 1
+            spans = [(s, e, p) for s, e, p in spans if first <= s and e <= last]
+        person = next((p for s, e, p in spans if s < end and start < e), None)
         if person is None and self.whole and not is_asking(segment.speaker_role):
             person = self.whole
         if person is None:
