@@ -156,3 +156,28 @@ def test_a_case_coding_the_whole_interview_does_not_speak_the_questions(
         ("B", "Ein Treffpunkt für Ältere.", person, "67"),
         ("I", "Und sonst?", None, None),
     ]
+
+
+def test_a_second_paragraph_of_a_question_is_the_interviewers(
+    project: Project, tmp_path: Path
+) -> None:
+    """A turn over two lines (each line a statement in a QDA source): the line without a
+    label is the same speaker's, so the interviewer's is not the interviewee's."""
+    text = (
+        "I: Was fehlt Ihnen im Viertel?\n"
+        "Also, ich meine für Ältere.\n"
+        "B: Ein Treffpunkt.\n"
+        "Und eine Bank am Markt.\n"
+        "I: Danke.\n"
+    )
+    import_qdpx(project, _interview(tmp_path, text))
+    said = _said(project)
+    person = said[2][2]
+    assert person is not None and person.startswith("[Person ")
+    assert said == [
+        ("I", "Was fehlt Ihnen im Viertel?", None, None),
+        ("I", "Also, ich meine für Ältere.", None, None),
+        ("B", "Ein Treffpunkt.", person, "67"),
+        ("B", "Und eine Bank am Markt.", person, "67"),
+        ("I", "Danke.", None, None),
+    ]

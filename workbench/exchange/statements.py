@@ -9,6 +9,7 @@ statements that carry a code: the lines no marker touches are statements too
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +22,10 @@ from workbench.ingest.speaker_turns import (
     is_speaker_turns,
     role_label,
 )
+from workbench.ingest.turn_lines import WHO
+
+# a line that opens with who speaks, a name too ("Frau Brenner: …")
+_LABELLED = re.compile(rf"^\s*{WHO}\s?:\s")
 
 
 def line_segments(
@@ -38,12 +43,18 @@ def line_segments(
         or is_labelled_interview(source.text)  # "I: …" / "B: …": two turns are one too
     )
     segments: list[ParsedSegment] = []
+    role: str | None = None
     # where the line before ended (f4): at first the recording's start
     ended: str | None = "00:00:00" if whole else None
     for start, end in spans:
         # "I: …", "B: …" of a transcript: the role, the statement is what follows
         label = role_label(source.text[start:end]) if transcript else None
-        role, start = (label[0], start + label[1]) if label else (None, start)
+        if label:
+            role, start = label[0], start + label[1]
+        elif not transcript or _LABELLED.match(source.text[start:end]) or not whole:
+            role = None  # "Frau Brenner: …" speaks herself
+        # else a line without a label goes on with the turn above: the interviewer's
+        # second paragraph is the interviewer's too, not the interviewee's
         # f4's time marks ("… #00:01:02-3#") are times, not words of the statement
         inner, outer, began, own_end = f4_edges(source.text[start:end])
         start, end = start + inner, start + outer
