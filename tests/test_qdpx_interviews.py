@@ -181,3 +181,27 @@ def test_a_second_paragraph_of_a_question_is_the_interviewers(
         ("B", "Und eine Bank am Markt.", person, "67"),
         ("I", "Danke.", None, None),
     ]
+
+
+def test_document_variables_of_the_interviewee_stay_off_the_questions(
+    project: Project, tmp_path: Path
+) -> None:
+    """MAXQDA keeps who was interviewed in document variables ("Interviewpartnerin",
+    "Alter"): they describe her, so her age is no attribute of the interviewer's lines."""
+    text = "Int.: Was fehlt Ihnen?\nB: Ein Treffpunkt für Ältere.\n"
+    variables = (
+        f'<Variables><Variable guid="{_guid(109)}" name="Interviewpartnerin" '
+        f'typeOfVariable="Text"/><Variable guid="{_guid(101)}" name="Alter" '
+        'typeOfVariable="Integer"/></Variables>'
+    )
+    inner = _value(109, "Jutta Brenner") + _value(101, "67", "IntegerValue")
+    body = f"{variables}<Sources>{_source(1, 'Interview Manfort', inner)}</Sources>"
+    import_qdpx(project, _archive(tmp_path / "m.qdpx", body, {1: text}, "MAXQDA 2022"))
+    said = _said(project)
+    person = said[1][2]
+    assert person is not None and person.startswith("[Person ")
+    assert said == [
+        ("Int.", "Was fehlt Ihnen?", None, None),
+        ("B", "Ein Treffpunkt für Ältere.", person, "67"),
+    ]
+    assert "Brenner" not in stored_text(project)

@@ -253,10 +253,15 @@ class PersonSpans:
 
 def asked_without(segment: ParsedSegment, keys: set[str]) -> ParsedSegment:
     """An interviewer's segment ("I:", "Interviewer:") without the document variables
-    ``keys`` that name the interviewee: the question is not the interviewee's."""
+    ``keys`` that name the interviewee, nor those that describe her (Alter, Geschlecht,
+    :data:`PERSON_VARIABLES`): the question is not the interviewee's."""
     if not keys or not is_asking(segment.speaker_role):
         return segment
-    kept = {k: v for k, v in segment.attributes.items() if k not in keys}
+    kept = {
+        k: v
+        for k, v in segment.attributes.items()
+        if k not in keys and header_key(k) not in PERSON_VARIABLES
+    }
     return replace(segment, attributes=kept)
 
 
