@@ -15,13 +15,9 @@ from typing import Any
 
 from workbench.core.domain import ParsedSegment
 from workbench.exchange.records_in import SourceIn
+from workbench.ingest.line_labels import f4_edges, is_labelled_interview, role_label
 from workbench.ingest.paragraphs import line_spans, paragraph_spans
-from workbench.ingest.speaker_turns import (
-    f4_edges,
-    is_labelled_interview,
-    is_speaker_turns,
-    role_label,
-)
+from workbench.ingest.speaker_turns import is_speaker_turns
 from workbench.ingest.turn_lines import WHO
 
 # a line that opens with who speaks, a name too ("Frau Brenner: …")
