@@ -43,6 +43,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_modals import english_modal
+from workbench.ingest.name_acronyms import acronym_plural
 from workbench.ingest.name_cued import cued
 from workbench.ingest.name_cues import names_language, sentence_particles, speaks
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -81,21 +82,6 @@ from workbench.ingest.venue_names import in_venue
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
-_ACRONYMS = re.compile(r"(?<![\w-])([A-ZÄÖÜ])([A-ZÄÖÜ])s(?![\w-])")  # "CLs", "PRs"
-
-
-def acronym_plural(text: str, tok: Tok) -> bool:
-    """Whether a first name of three letters is an acronym's plural: written so ("ELs",
-    "JOs"), or "Els" beside another one of the same ending ("calling Els only but CLs
-    have …": execution-layer clients, as "CLs" are consensus-layer ones)."""
-    word = tok.text
-    if len(word) != 3 or not word.endswith("s") or not word[0].isupper():
-        return False
-    if word[1].isupper():
-        return True
-    return any(m[2] == word[1].upper() and m[1] != word[0] for m in _ACRONYMS.finditer(text))
-
-
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
 
