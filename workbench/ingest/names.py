@@ -76,6 +76,7 @@ from workbench.ingest.name_tokens import (
     tokens,
 )
 from workbench.ingest.noun_surname import noun_surname
+from workbench.ingest.object_nouns import object_noun
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.venue_names import in_venue
 
@@ -363,6 +364,8 @@ class PersonFinder:
             if len(tok.text) == 1 and tok.text.isupper() and tok.dot:
                 last = j  # an initial: "Jens B."
                 break
+            if j == i + 1 and self.is_first(toks[i]) and object_noun(self, text, toks, i):
+                break  # "Gestern hatte Anna Geburtstag.": the noun stays
             if not self.name_like(tok, loose=loose, named=self._after_first(toks[j - 1], tok)):
                 break
             last = j

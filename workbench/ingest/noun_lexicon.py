@@ -4,7 +4,7 @@ which words are ordinary nouns ("Licht", "Königin", "Geburt") and not only name
 A data package (~100,000 nouns with their forms) instead of hand lists: the name lists'
 noun lists cover only the surnames of faker's lists, a surname the key meets with "Frau"
 can be any noun. Read from the installed package, never downloaded; loaded on first use,
-once per process (under a second of CPU; 14 MB kept, 70 MB at the peak of reading:
+once per process (under a second of CPU; 18 MB kept, 70 MB at the peak of reading:
 ``benchmarks/pseudonymisation.py``)."""
 
 from __future__ import annotations
@@ -38,10 +38,11 @@ def _folded(word: str) -> str:
 
 
 @cache
-def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The folded noun forms (:func:`german_nouns`), the folded names of places and
-    institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona") and
-    those of several words ("addis abeba", "abu dhabi")."""
+    institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona"), those
+    of several words ("addis abeba", "abu dhabi") and the plurals that are no noun's
+    singular (:func:`plural_noun`)."""
     import pandas as pd
 
     try:
@@ -58,13 +59,18 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     nouns = kinds.map(_NAME_KINDS.isdisjoint) & kinds.map(lambda k: "Substantiv" in k)
     places = kinds.map(lambda k: not _PLACE_KINDS.isdisjoint(k))
     words: set[str] = set()
+    plurals: set[str] = set()
     for column in forms:
-        words.update(table.loc[nouns, column].unique())
+        found = table.loc[nouns, column].unique()
+        (plurals if column.startswith("nominativ plural") else words).update(found)
+    singular = frozenset(_folded(w) for w in words if w and " " not in w)
+    plural = frozenset(_folded(w) for w in plurals if w and " " not in w)
     named = table.loc[places, "lemma"].unique()
     return (
-        frozenset(_folded(w) for w in words if w and " " not in w),
+        singular | plural,
         frozenset(_folded(w) for w in named if w and " " not in w),
         frozenset(_folded(w) for w in named if " " in w),
+        plural - singular,
     )
 
 
@@ -77,6 +83,12 @@ def is_german_noun(folded: str) -> bool:
     """Whether the folded word is an ordinary German noun or a nominative form of one
     ("licht", "konigin", "geburten"), not only a name ("kleinhempel")."""
     return folded in german_nouns()
+
+
+def plural_noun(folded: str) -> bool:
+    """Whether the folded word is the plural of a German noun and no noun's singular
+    ("geschichten", "kinder"; not "spiegel", "metzger": singular and plural alike)."""
+    return folded in lexicon()[3]
 
 
 def is_place_name(folded: str) -> bool:

@@ -1,6 +1,7 @@
 """A surname that is an everyday noun after a first name ("Anna Bahn hat angerufen").
 
-Such nouns ("Bahn", "Kuchen", "Geld" — ``COMMON_NOUNS``) never continue a name on their
+Such nouns ("Bahn", "Kuchen", "Geld" — ``COMMON_NOUNS``; "Dienst", "Geburtstag" — the
+set phrases' nouns of :mod:`workbench.ingest.object_nouns`) never continue a name on their
 own: "Lea Kuchen mitbringen", "Ben Geld geben", "Niklas Vorschlag" keep them. They are the
 surname only where the grammar leaves no room for an object, so the first name alone was
 replaced and the surname stayed in clear:
@@ -35,6 +36,7 @@ from __future__ import annotations
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import Finder, singular_verb
 from workbench.ingest.name_tokens import Tok
+from workbench.ingest.object_nouns import PHRASE_NOUNS
 
 # Everyday words of COMMON_NOUNS that are no surname at all (greetings, pronouns, languages)
 _NEVER = frozenset(
@@ -116,7 +118,8 @@ def noun_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
             return True
         lead = _verb_before(text, toks, i - 1)
         if lead is not None and prev.folded == "mit" and lead.folded in _SPEAK_WITH:
-            return ends and noun.folded not in _TIMES  # "Ich spreche mit Anna Bahn."
+            # "Ich spreche mit Anna Bahn."; "Wir reden mit Anna Klartext." keeps the noun
+            return ends and noun.folded not in _TIMES | PHRASE_NOUNS
         return ends and lead is None
     told = noun.folded in _PEOPLE  # "Die Regeln erklärte Anna Eltern."
     if prev.folded in lists.SPEECH_VERBS and (prev.folded, noun.folded) not in _IDIOMS and not told:
@@ -168,11 +171,12 @@ def _acts(text: str, toks: list[Tok], k: int) -> bool:
 
 
 def _everyday_noun(tok: Tok) -> bool:
-    """A capitalised everyday noun that never continues a name on its own ("Bahn")."""
+    """A capitalised everyday noun that never continues a name on its own ("Bahn"), or a
+    noun of a set phrase (``PHRASE_NOUNS``: "Dienst")."""
     return (
         tok.text[:1].isupper()
         and tok.text[1:].islower()
         and tok.text.isalpha()
-        and tok.folded in lists.COMMON_NOUNS
+        and (tok.folded in lists.COMMON_NOUNS or tok.folded in PHRASE_NOUNS)
         and tok.folded not in _NEVER
     )
