@@ -132,6 +132,10 @@ class Pseudonymiser:
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
     _index_of: object = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
+    # the listed full names of the last text's list by key ("karl weber" → "Karl Weber")
+    _listed_full: dict[str, str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _folded: FoldedKeys = field(default_factory=lambda: FoldedKeys(), repr=False, compare=False)
     _surnames: Surnames = field(default_factory=Surnames, repr=False, compare=False)
     _named: NamedSurnames = field(default_factory=NamedSurnames, repr=False, compare=False)
@@ -228,8 +232,17 @@ class Pseudonymiser:
         spelling ("mueller" for "müller") is that person."""
         ident = ("person", self._person_key(key, original))
         if ident not in self.known:
-            self._add(ident, original)
+            self._add(ident, self._as_listed(key, original))
         return self.known[ident]
+
+    def _as_listed(self, key: str, original: str) -> str:
+        """The listed full name of a person first met by the first name alone ("Karl" of a
+        listed or speaking "Karl Weber"), else ``original``: the key says whom it means."""
+        full = self._listed_full.get(key)
+        words = name_words(original)
+        if full and len(words) == 1 and fold(words[0].text) == fold(key.rsplit(" ", 1)[0]):
+            return full
+        return original
 
     def _add(self, ident: tuple[str, str], original: str, placeholder: str = "") -> None:
         """A new person entry of the key: a new number, or ``placeholder`` (the same person)."""
@@ -426,6 +439,11 @@ class Pseudonymiser:
         """
         confirmed = tuple(self.confirmed.values())
         if self._index_of != (names, confirmed, id(self.protected)):
+            listed = name_variants(names)
+            self._listed_full = {}
+            for variant, key in listed:  # a listed name first, then its parts and spellings
+                if " " in key and " " in variant:
+                    self._listed_full.setdefault(key, variant)
             # A listed display name's single words, except a district's or a code's
             # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
             # (variant, key, regex flags, whether a lower-case match is a name too)
@@ -435,7 +453,7 @@ class Pseudonymiser:
                 else (variant, key, re.IGNORECASE, None)
                 if short_name_ok(variant)
                 else (variant, key, 0, False)
-                for variant, key in name_variants(names)
+                for variant, key in listed
                 if " " in variant or fold(variant) not in self.protected
             ]
             # a researcher's confirmed word: matched in any case, a name only capitalised
