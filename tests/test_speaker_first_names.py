@@ -82,3 +82,31 @@ def test_two_speakers_called_karl_leave_danke_karl_a_person_of_its_own(
     people = dict(zip(key["placeholder"], key["original"], strict=True))
     assert people[_thanked(project)] == "Karl", people  # neither Karl Weber nor Karl Braun
     assert {"Karl Weber", "Karl Braun", "Anna Schmidt"} <= set(people.values())
+
+
+def test_a_speaker_written_into_a_markdown_protocol_is_the_karl_she_is_thanked_as(
+    project: Project, tmp_path: Path
+) -> None:
+    # a protocol without bold: the lead-in "Karl Weber:" stays in the statement's text
+    topics = "\nOffene Fragen: Wer mäht?\n\nPraktischer Klimaschutz: Weniger Müll.\n"
+    _import(project, _write(tmp_path / "abend.md", TURNS + topics))
+    texts = project.segments()["text"].tolist()
+    speaker = texts[0].split(":", 1)[0]
+    assert speaker.startswith("[Person "), texts
+    assert _thanked(project) == speaker, texts
+    key = project.pseudonym_key()
+    people = dict(zip(key["placeholder"], key["original"], strict=True))
+    assert sorted(people.values()) == ["Anna Schmidt", "Karl Weber"], people
+    # lead-ins that name nobody: topics
+    assert texts[-2:] == ["Offene Fragen: Wer mäht?", "Praktischer Klimaschutz: Weniger Müll."]
+
+
+def test_two_karls_in_a_markdown_protocol_leave_danke_karl_a_person_of_its_own(
+    project: Project, tmp_path: Path
+) -> None:
+    both = TURNS.replace("\n\nAnna", "\n\nKarl Braun: Ich auch.\n\nAnna")
+    _import(project, _write(tmp_path / "abend.md", both))
+    key = project.pseudonym_key()
+    people = dict(zip(key["placeholder"], key["original"], strict=True))
+    assert people[_thanked(project)] == "Karl", people
+    assert {"Karl Weber", "Karl Braun", "Anna Schmidt"} <= set(people.values())

@@ -140,3 +140,18 @@ def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> 
     """The names of the speaker roles that read as a person's name, each once."""
     found = (lead_in_name(r, places) for r in dict.fromkeys(roles) if r)  # each role once
     return list(dict.fromkeys(n for n in found if n))
+
+
+# A statement that opens with a plain lead-in: "Karl Weber: Guten Abend …" (a protocol
+# written without bold, where the speaker stays in the text)
+_PLAIN_LEAD_IN = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.()-]+){1,4}(?=:[ \t]+\S)")
+
+
+def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) -> list[str]:
+    """The names of the plain lead-ins that open ``texts`` ("Karl Weber: Danke …"), each
+    once: a speaker named in the text, as a bold role is one (see :func:`lead_in_names`).
+    Without the bold a lead-in is often a topic ("Praktischer Klimaschutz: …"): its name
+    starts with a first name the gazetteer knows."""
+    roles = ((m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None) for t in texts)
+    found = lead_in_names(roles, places)
+    return [name for name in found if gazetteer().has_first(name.split()[0])]
