@@ -117,3 +117,41 @@ def test_a_killed_restore_into_a_folder_is_cleared_by_the_next(
     assert "abgebrochenen Wiederherstellens" in capsys.readouterr().out
     assert tables(target) == tables(folder)
     assert RESTORE_MARK not in _names(f"sqlite:///{target / 'werkbank.sqlite'}")
+
+
+def test_a_retry_broken_off_in_turn_does_not_block_the_folder(
+    saved: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The retry's Ctrl-C dropped the killed restore's tables (and the mark) but kept its
+    werkbank.sqlite: the third restore said "gibt es schon". Also for a folder with "#"."""
+    from workbench.cli import admin
+
+    folder, good = saved
+    load = backup._load
+
+    def broken_off(kill: bool) -> None:
+        calls: list[int] = []
+
+        def load_until(*args: object, **kwargs: object) -> int:
+            calls.append(1)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            return load(*args, **kwargs)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(backup, "_load", load_until)
+            if kill:  # none of the cleanup runs
+                patch.setattr(backup, "_drop_everything", lambda engine: None)
+                patch.setattr(admin, "_remove_restored", lambda *args: None)
+            assert main(["restore", str(good), str(target)]) == 130
+
+    target = tmp_path / "Ziel #2"
+    broken_off(kill=True)
+    broken_off(kill=False)  # the retry, interrupted with Ctrl-C
+    assert (target / "werkbank.sqlite").exists() and not (target / "project.json").exists()
+    capsys.readouterr()
+    assert main(["restore", str(good), str(target)]) == 0, capsys.readouterr().err
+    assert tables(target) == tables(folder)

@@ -41,7 +41,7 @@ from workbench.project import (
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
-from workbench.store.restore_guard import RESTORE_MARK, marked
+from workbench.store.restore_guard import RESTORE_MARK, left_over
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
@@ -278,10 +278,10 @@ def _restore_into(
 
 
 def _sqlite_target(folder: Path) -> str:
-    """The SQLite file of a project folder, which must not exist yet (or be the file of
-    a restore killed before its end, which the restore clears)."""
+    """The SQLite file of a project folder, which must not exist yet (or be the file a
+    restore broken off left, which the restore clears)."""
     path = (folder / DEFAULT_DB).resolve()
-    if path.exists() and not (marked(path) and not (folder / "project.json").exists()):
+    if path.exists() and not (left_over(path) and not (folder / "project.json").exists()):
         raise WorkbenchError(
             f"{path} gibt es schon. Bitte umbenennen oder eine andere Ziel-URL angeben."
         )

@@ -90,16 +90,18 @@ def _locked(handle: int) -> bool:
     return True
 
 
-def marked(database: Path) -> bool:
-    """Whether the SQLite file ``database`` is a restore broken off (it holds the mark)."""
+def left_over(database: Path) -> bool:
+    """Whether the SQLite file ``database`` is what a restore broken off left: it holds the
+    mark (killed) or no table at all (a retry that failed or was interrupted dropped them)."""
     try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
-            found = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (RESTORE_MARK,)
-            ).fetchone()
+        with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
+            names = {row[0] for row in connection.execute(_TABLES)}
     except sqlite3.Error:
         return False
-    return found is not None
+    return not names or RESTORE_MARK in names
+
+
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 
 def unmark(engine: Engine) -> None:
