@@ -155,3 +155,40 @@ def test_a_retry_broken_off_in_turn_does_not_block_the_folder(
     capsys.readouterr()
     assert main(["restore", str(good), str(target)]) == 0, capsys.readouterr().err
     assert tables(target) == tables(folder)
+
+
+def test_a_restore_refused_as_busy_leaves_the_running_ones_files(
+    saved: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two restores into one new folder started together: the second, refused because the
+    first holds the folder's lock, deleted the first one's werkbank.sqlite on its way out."""
+    import fcntl
+    import os
+
+    _, good = saved
+    target = tmp_path / "ziel"
+    target.mkdir()
+    read_manifest, held, calls = backup.read_manifest, [], []
+
+    def first_restore_starts(path: Path) -> dict:
+        """The first restore takes the folder and makes its file just now (the second
+        reading: after the command looked what was in the folder)."""
+        calls.append(1)
+        if len(calls) < 2 or held:
+            return read_manifest(path)
+        held.append(os.open(target, os.O_RDONLY))
+        fcntl.flock(held[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+        (target / "werkbank.sqlite").write_bytes(b"")
+        (target / "werkbank.sqlite-wal").write_bytes(b"")
+        return read_manifest(path)
+
+    monkeypatch.setattr(backup, "read_manifest", first_restore_starts)
+    try:
+        assert main(["restore", str(good), str(target)]) == 2
+    finally:
+        os.close(held[0])
+    assert "stellt gerade ein anderes „workbench restore“" in capsys.readouterr().err
+    assert sorted(p.name for p in target.iterdir()) == ["werkbank.sqlite", "werkbank.sqlite-wal"]

@@ -41,7 +41,7 @@ from workbench.project import (
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
-from workbench.store.restore_guard import RESTORE_MARK, left_over
+from workbench.store.restore_guard import RESTORE_MARK, RestoreRunning, left_over
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
@@ -330,6 +330,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(folder / name, data)
         write_config(folder, config)
+    except RestoreRunning:  # what is in the folder now is the running restore's: kept
+        _remove_restored(folder, set(folder.iterdir()), created)
+        raise
     except BaseException:  # an error, Ctrl-C too: no half-restored folder blocks a retry
         _remove_restored(folder, had, created)
         raise

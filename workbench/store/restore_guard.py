@@ -27,6 +27,11 @@ RESTORE_MARK = "restore_unfinished"  # exists while a restore runs, never in a p
 _LOCK_KEY = 7_205_417_331  # pg_advisory_lock key of "workbench restore" (any fixed number)
 
 
+class RestoreRunning(WorkbenchError):
+    """Another restore runs into the same database (or SQLite folder) now: the refused one
+    made nothing, and what is there belongs to the running one."""
+
+
 def _mark_table() -> Table:
     return Table(RESTORE_MARK, MetaData(), Column("id", Integer, primary_key=True))
 
@@ -36,7 +41,7 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
     """Hold the restore lock of ``engine``'s database and mark it as being restored;
     yield whether a killed restore's tables were cleared first. Raises with a German
     message if another restore runs there now or the database holds anything else."""
-    busy = WorkbenchError(
+    busy = RestoreRunning(
         f"In {where} stellt gerade ein anderes „workbench restore“ (oder migrate-db) "
         "wieder her; nichts geändert. Nach dessen Ende erneut versuchen."
     )
