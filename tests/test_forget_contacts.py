@@ -72,3 +72,39 @@ def test_an_address_is_hers_only_with_surname_and_first_name_or_initial(
 ) -> None:
     """Only what evidently belongs to her leaves the key."""
     assert evidently_hers("email", value, ["Ilka Dörrenhaus"]) is hers
+
+
+SAME_SURNAME = """---
+workshop: Werkstatt Manfort
+district: Manfort
+date: 2025-05-20
+---
+
+## Was fehlt?
+
+- **Anna Schmidt:** Es fehlen Bänke am Spielplatz (anna.schmidt@web.de).
+- **Alex Schmidt:** Fragen bitte an Anna Schmidt oder an mich, Alex: a.schmidt@gmx.de.
+"""
+
+
+@pytest.mark.backends
+def test_forget_person_keeps_an_address_that_fits_another_person_as_well(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forgetting Anna Schmidt took "a.schmidt@…" of Alex Schmidt (whose statement stays)
+    out of the key too: the initial fits both. It stays, and the output says one address
+    fitting another person as well stayed (without the address)."""
+    path = tmp_path / "werkstatt.md"
+    path.write_text(SAME_SURNAME, encoding="utf-8")
+    args = ["--project", str(project.path)]
+    assert main([*args, "import", "--add-districts", str(path)]) == 0
+    capsys.readouterr()
+    assert main([*args, "forget", "--person", "Anna Schmidt"]) == 0
+    out = capsys.readouterr().out
+    with project.session() as session:
+        key = set(session.scalars(select(Pseudonym.original)))
+        spans = list(session.scalars(select(PseudonymSpan.original)))
+    assert "a.schmidt@gmx.de" in key and "a.schmidt@gmx.de" in spans
+    assert "anna.schmidt@web.de" not in key and "anna.schmidt@web.de" not in spans
+    assert "1  E-Mail-Adressen und Profile, die auch zu einer anderen Person passen" in out
+    assert "schmidt" not in out.casefold()

@@ -87,6 +87,8 @@ LABELS = {
     "key_entries": "Einträge im Pseudonymschlüssel",
     "contact_entries": "E-Mail-Adressen und Profile der Person im Pseudonymschlüssel "
     "(der Platzhalter bleibt im Text)",
+    "contact_entries_shared": "E-Mail-Adressen und Profile, die auch zu einer anderen Person "
+    "passen: bleiben im Pseudonymschlüssel (dort prüfen, wessen sie sind)",
     "listed_names": "Namen auf Teilnehmendenlisten",
     "assignments": "Zuordnungen zu Bedarfen und Themen",
     "emptied": "Bedarfe und Themen ohne übrige Aussage (aus ihrem Lauf entfernt)",

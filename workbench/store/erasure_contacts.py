@@ -7,7 +7,8 @@ entry whose name part is evidently hers — it holds her surname and her first n
 initial, as written on a keyboard ("ilka.doerrenhaus", "i_doerrenhaus", "doerrenhaus-ilka",
 "idoerrenhaus") — goes with her name: the placeholder stays in the text, as for her name,
 and the spans that replaced it go (an export with originals would put it back). Addresses
-not evidently hers ("info@verein.de", "doerrenhaus@…" without her first name) stay.
+not evidently hers ("info@verein.de", "doerrenhaus@…" without her first name) stay, and so
+does one that fits a person who stays as well ("a.schmidt@…" when Alex Schmidt stays).
 """
 
 from __future__ import annotations
@@ -76,20 +77,24 @@ def forget_person_contacts(session: Session, erased: set[str], counts: dict[str,
     """Delete the contact entries of the key that are evidently those of the persons
     ``erased`` (their placeholders, before their name entries go) and the spans that
     replaced them; return how many entries went (also counted in ``counts``)."""
-    names = [
-        original
-        for placeholder, original, normalised in session.execute(
-            select(Pseudonym.placeholder, Pseudonym.original, Pseudonym.normalised).where(
-                Pseudonym.kind == "person"
-            )
+    names: list[str] = []
+    others: list[str] = []  # the names of the persons who stay
+    for placeholder, original, normalised in session.execute(
+        select(Pseudonym.placeholder, Pseudonym.original, Pseudonym.normalised).where(
+            Pseudonym.kind == "person"
         )
-        if placeholder in erased
-        for original in (original, normalised.removesuffix(" ?"))
-    ]
+    ):
+        (names if placeholder in erased else others).extend(
+            (original, normalised.removesuffix(" ?"))
+        )
     if not names:
         return 0
     entries = session.scalars(select(Pseudonym).where(Pseudonym.kind.in_(CONTACT_KINDS)))
-    gone = [k for k in entries if evidently_hers(k.kind, k.original, names)]
+    hers = [k for k in entries if evidently_hers(k.kind, k.original, names)]
+    # "a.schmidt@" of Anna fits Alex Schmidt too: his stays in the key, to be checked
+    gone = [k for k in hers if not evidently_hers(k.kind, k.original, others)]
+    counts["contact_entries_shared"] = counts.get("contact_entries_shared", 0) + len(hers)
+    counts["contact_entries_shared"] -= len(gone)
     values = {k.original.strip().casefold() for k in gone} | {k.normalised for k in gone}
     for key in gone:
         session.delete(key)
