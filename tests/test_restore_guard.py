@@ -192,3 +192,37 @@ def test_a_restore_refused_as_busy_leaves_the_running_ones_files(
         os.close(held[0])
     assert "stellt gerade ein anderes „workbench restore“" in capsys.readouterr().err
     assert sorted(p.name for p in target.iterdir()) == ["werkbank.sqlite", "werkbank.sqlite-wal"]
+
+
+def test_a_killed_move_to_sqlite_is_cleared_by_the_next(
+    saved: tuple[Path, Path],
+    pg_server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """migrate-db --to sqlite killed while loading left a marked werkbank.sqlite in the
+    project folder; every later move said "gibt es schon" (the folder has project.json)."""
+    folder, _ = saved
+    original = tables(folder)
+    assert main(["--project", str(folder), "migrate-db", "--to", pg_server.new_database()]) == 0
+    (folder / "werkbank.sqlite").rename(folder.parent / "alt.sqlite")
+    for suffix in ("-wal", "-shm"):
+        (folder / f"werkbank.sqlite{suffix}").unlink(missing_ok=True)
+    load, calls = backup._load, []
+
+    def killed(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return load(*args, **kwargs)
+
+    with monkeypatch.context() as patch:  # a kill: none of the cleanup runs
+        patch.setattr(backup, "_load", killed)
+        patch.setattr(backup, "_drop_everything", lambda engine: None)
+        assert main(["--project", str(folder), "migrate-db", "--to", "sqlite"]) == 130
+    assert RESTORE_MARK in _names(f"sqlite:///{folder / 'werkbank.sqlite'}")
+    capsys.readouterr()
+    assert main(["--project", str(folder), "migrate-db", "--to", "sqlite"]) == 0
+    assert "abgebrochenen Wiederherstellens" in capsys.readouterr().out
+    assert tables(folder) == original
+    assert RESTORE_MARK not in _names(f"sqlite:///{folder / 'werkbank.sqlite'}")

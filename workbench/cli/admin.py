@@ -279,9 +279,10 @@ def _restore_into(
 
 def _sqlite_target(folder: Path) -> str:
     """The SQLite file of a project folder, which must not exist yet (or be the file a
-    restore broken off left, which the restore clears)."""
+    restore or ``migrate-db --to sqlite`` broken off left, which the restore clears; a
+    project's own file is never one: it has tables and no mark)."""
     path = (folder / DEFAULT_DB).resolve()
-    if path.exists() and not (left_over(path) and not (folder / "project.json").exists()):
+    if path.exists() and not left_over(path):
         raise WorkbenchError(
             f"{path} gibt es schon. Bitte umbenennen oder eine andere Ziel-URL angeben."
         )
