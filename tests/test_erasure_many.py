@@ -16,8 +16,9 @@ from workbench.store import Document, Segment, erasure
 
 
 def _survey(project: Project, folder: Path, name: str, cards: int) -> None:
-    """Import ``cards`` cards of different lengths as the survey ``name``."""
-    rows = [f"Karte {i}: mehr Bänke{' am Platz' * (i % 4)}." for i in range(cards)]
+    """Import ``cards`` cards of different lengths as the survey ``name`` (its own texts:
+    a second file of the same rows would be an earlier download of the first)."""
+    rows = [f"Karte {i} aus {name}: mehr Bänke{' am Platz' * (i % 4)}." for i in range(cards)]
     source = folder / name
     pd.DataFrame({"ID": range(cards), "Text": rows}).to_csv(source, sep=";", index=False)
     mapping = TableMapping(text_column="Text", id_column="ID")
