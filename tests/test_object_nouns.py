@@ -53,6 +53,10 @@ def test_the_object_noun_stays(text: str, expected: str) -> None:
         ("Später erzählte Anna Metzger.", "Später erzählte [Person 1]."),
         ("Das macht Anna Specht.", "Das macht [Person 1]."),
         ("Dann zeigte Ben Spiegel.", "Dann zeigte [Person 1]."),
+        # a phrase noun where no set phrase stands: her surname
+        ("Wir danken Anna Dienst für die Hilfe.", "Wir danken [Person 1] für die Hilfe."),
+        ("Das hat Lea Urlaub gesagt.", "Das hat [Person 1] gesagt."),
+        ("Wir danken Tom Glück.", "Wir danken [Person 1]."),
     ],
 )
 def test_a_surname_that_is_a_noun_stays_replaced(text: str, expected: str) -> None:

@@ -44,6 +44,13 @@ OBJECT_VERBS = frozenset(
     """.split()
 )
 _CLAUSE_END = tuple(".,;:!?)")
+# Verbs of the set phrases after their noun ("Mit Anna Spaß haben.")
+_PHRASE_VERBS = frozenset(
+    """
+    haben gehabt machen gemacht geben gegeben reden geredet sprechen gesprochen bekommen
+    bekommt kriegen gekriegt
+    """.split()
+)
 
 
 def object_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
@@ -64,12 +71,33 @@ def object_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
         return False  # "Gestern hatte Anna Koch Geburtstag": her surname
     spaced = i > 0 and text[toks[i - 1].end : first.start] in (" ", "\u00a0")
     before = toks[i - 1].folded if spaced else ""  # the word right before the first name
-    if f in PHRASE_NOUNS:
-        return before not in lists.TITLES  # "Frau Anna Dienst"
     rest = text[noun.end :].lstrip(" \u00a0")
+    if f in PHRASE_NOUNS:  # "Wir danken Anna Dienst", "Das hat Anna Dienst gesagt": hers
+        return _takes_phrase(text, toks, i, before) and _phrase_ends(rest)
     plural = plural_noun(f) or (f.endswith("n") and plural_noun(f[:-1]))  # "Kindern"
     ends = not rest or rest.startswith(_CLAUSE_END)
     return plural and before in OBJECT_VERBS and ends
+
+
+def _takes_phrase(text: str, toks: list[Tok], i: int, before: str) -> bool:
+    """Whether the first name ``toks[i]`` stands where a set phrase's noun can follow: after
+    a verb that takes an object or "mit" ("Das macht Anna Spaß.", "Mit Anna Spaß haben."), or
+    after a comma in a sentence with such a verb ("hatte Paul Urlaub, Lea Feierabend.")."""
+    if before in OBJECT_VERBS or before == "mit":
+        return True
+    if not i or text[toks[i - 1].end : toks[i].start].strip(" \u00a0") != ",":
+        return False
+    start = max(
+        (k for k in range(i) if text[toks[k].end : toks[k].end + 1] in (".", "!", "?")), default=-1
+    )
+    return any(t.folded in OBJECT_VERBS for t in toks[start + 1 : i])
+
+
+def _phrase_ends(rest: str) -> bool:
+    """Whether the phrase's noun ends the clause or its verb follows ("Spaß haben")."""
+    if not rest or rest.startswith(_CLAUSE_END):
+        return True
+    return rest.split(maxsplit=1)[0].rstrip(".,;:!?") in _PHRASE_VERBS
 
 
 def _noun(tok: Tok) -> bool:
