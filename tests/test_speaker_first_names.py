@@ -110,3 +110,19 @@ def test_two_karls_in_a_markdown_protocol_leave_danke_karl_a_person_of_its_own(
     people = dict(zip(key["placeholder"], key["original"], strict=True))
     assert people[_thanked(project)] == "Karl", people
     assert {"Karl Weber", "Karl Braun", "Anna Schmidt"} <= set(people.values())
+
+
+def test_a_plain_lead_in_that_names_a_place_puts_no_name_on_the_list(
+    project: Project, tmp_path: Path
+) -> None:
+    # "Paris Bar:" and "Mark Brandenburg:" are places: "Paris" of another statement stays
+    text = (
+        "Paris Bar: Hier treffen wir uns oft am Abend.\n\nWir fahren im Sommer nach Paris.\n\n"
+        "Mark Brandenburg: Viele pendeln von dort.\n"
+    )
+    path = tmp_path / "abend.md"
+    path.write_text(text, encoding="utf-8")
+    _import(project, path)
+    texts = project.segments()["text"].tolist()
+    assert texts == [t.strip() for t in text.split("\n\n")], texts
+    assert project.pseudonym_key().empty

@@ -25,6 +25,7 @@ from workbench.ingest.name_tokens import (
     FOREIGN_LETTERS,
     NOUN_END,
 )
+from workbench.ingest.noun_lexicon import is_place_name, is_place_phrase
 from workbench.ingest.organisations import institution_word
 from workbench.ingest.speaker_labels import is_label, is_role
 
@@ -154,4 +155,13 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     starts with a first name the gazetteer knows."""
     roles = ((m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None) for t in texts)
     found = lead_in_names(roles, places)
-    return [name for name in found if gazetteer().has_first(name.split()[0])]
+    return [name for name in found if gazetteer().has_first(name.split()[0]) and not _place(name)]
+
+
+def _place(name: str) -> bool:
+    """Whether a plain lead-in names a place ("Paris Bar", "Mark Brandenburg"): its first
+    word is a place's name, or a later one is and no surname ("Weber", "Luxemburg" are)."""
+    first, *rest = name.split()
+    if is_place_name(fold(first)) or is_place_phrase(fold(name)):
+        return True
+    return any(is_place_name(fold(w)) and not gazetteer().has_last(w) for w in rest)
