@@ -100,13 +100,13 @@ def test_a_district_column_naming_other_places_is_not_taken_and_says_so(
     assert "--district-column 'In welchem Stadtteil wohnen Sie?'" in out
     assert "Schlebusch" not in out  # answers are not echoed (a "Wohnort" may be an address)
     assert set(project.segments()["district"]) == {"Gesamtstadt"}
-    # As the notice says: named explicitly, the new districts are declared and taken.
-    again = tmp_path / "again.xlsx"
-    _forms(again, [*districts[:5], "Bürrig"])
+    # As the notice says: named explicitly, the new districts are declared and taken (in a
+    # project of its own: the same rows again are a download of the stored export).
+    fresh = Project.create(tmp_path / "neu", districts=["Manfort", "Opladen"])
     column = ["--district-column", "In welchem Stadtteil wohnen Sie?", "--add-districts"]
-    assert _import(project, str(again), *QUESTIONS, *column) == 0
-    latest = project.segments().tail(11)
-    assert {"Schlebusch", "Bürrig", "Manfort"} <= set(latest["district"])
+    assert _import(fresh, str(path), *QUESTIONS, *column) == 0
+    assert {"Schlebusch", "Bürrig", "Manfort"} <= set(fresh.segments()["district"])
+    fresh.close()
 
 
 def test_two_district_columns_are_not_chosen_between(
