@@ -306,3 +306,30 @@ def test_a_numbered_list_in_a_typed_turn_in_word_stays_its_text(
     assert import_into(project, path) == 0
     texts = list(project.segments()["text"])
     assert texts[1] == "Ich habe zwei Wünsche\n1. Ampel an der Schule\n2. Busse am Abend"
+
+
+@pytest.mark.parametrize("top", ["Top", "TOP"])
+def test_two_typed_turns_under_an_agenda_line_in_a_protocol_stay_two_statements(
+    project: Project, tmp_path: Path, top: str
+) -> None:
+    """A plain-text protocol (mostly prose) with two "Name: …" lines under "Top 2 – …":
+    each line is its own statement under that agenda item, not one glued statement."""
+    text = (
+        "Protokoll Bürgerversammlung\n\n"
+        f"{top} 1 – Begrüßung\nDie Bürgermeisterin eröffnet die Versammlung.\n\n"
+        f"{top} 2 – Spielplatz\nAnna Müller: Die Schaukel ist seit Monaten kaputt.\n"
+        "Peter Schulz: Es gibt keinen Schatten.\n\n"
+        f"{top} 3 – Sonstiges\nKeine Wortmeldungen.\n"
+    )
+    assert import_into(project, _file(tmp_path, "protokoll.txt", text)) == 0
+    segments = project.segments()
+    under = segments[segments["question"] == f"{top} 2 – Spielplatz"]
+    assert len(under) == 2
+    assert under["text"].str.endswith("Die Schaukel ist seit Monaten kaputt.").sum() == 1
+    assert under["text"].str.endswith("Es gibt keinen Schatten.").sum() == 1
+    assert not segments["text"].str.contains("Müller|Schulz").any()
+    # Guard: a paragraph wrapped over two lines (the second no turn) stays one statement
+    wrapped = "Protokoll\n\nAnna Müller: Die Schaukel ist seit\nMonaten kaputt, sagt sie.\n"
+    assert import_into(project, _file(tmp_path, "zwei.txt", wrapped)) == 0
+    texts = list(project.segments()["text"])
+    assert sum("Monaten kaputt, sagt sie." in t and "Schaukel" in t for t in texts) == 1

@@ -63,6 +63,7 @@ from workbench.ingest.speaker_turns import (
 )
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import is_service_banner, without_banner
+from workbench.ingest.turn_lines import read_turns
 
 IMPORTER = "markdown"
 
@@ -282,6 +283,12 @@ def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
     return (filled[0], text) if recognised else None
 
 
+def _turn_lines(lines: list[str]) -> bool:
+    """Whether each of two or more lines starts a speaker's turn ("Anna Müller: …" below
+    "Peter Schulz: …" under "Top 2 – Spielplatz"): each line is a statement, none glued."""
+    return len(lines) > 1 and all(read_turns(line).turns for line in lines)
+
+
 def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], dict]:
     """``(row, text)`` of the sentences of a recogniser's segments: lines joined up to the
     one that ends a sentence (a segment may stop mid-sentence), as subtitles are; and what
@@ -472,6 +479,9 @@ def parse_markdown(
             question = heading_text(lines[0].rstrip(":"))
         if asks or (not block_item and _card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
+                statement(line, place)
+        elif not block_item and _turn_lines(lines):  # "Anna Müller: …" per line: one each
+            for place, line in enumerate(lines, start=block_row):
                 statement(line, place)
         elif not block_item and _segment_lines(lines, whole_text):  # Whisper's: by sentence
             sentences, counts = _sentence_groups(lines, block_row)
