@@ -244,7 +244,7 @@ def test_a_full_name_merged_with_its_first_name_becomes_one_placeholder_in_memos
     )
     args = ["--project", str(project.path)]
     assert main([*args, "import", str(path)]) == 0
-    assert sorted(_key(project).values()) == ["Anna", "Karl Becker"]
+    assert sorted(_key(project).values()) == ["Anna Müller", "Karl Becker"]
     assert main([*args, "memo", "--author", "Team", "Anna Müller bringt Kuchen, sagt Anna."]) == 0
     assert main([*args, "forget", "--speaker", "Anna"]) == 0
     assert project.memos()["text"].tolist() == ["[Person 1] bringt Kuchen, sagt [Person 1]."]

@@ -216,6 +216,15 @@ def name_replacer(
         surname = other.normalised.removesuffix(" ?")
         if len(words) == 1 and " " not in surname and folded(words[0]) != folded(surname):
             names.setdefault(folded(f"{words[0]} {surname}"), key.placeholder)
+    # her first name alone ("sagt Anna") of a full name the key writes ("Anna Müller", first
+    # met as the speaker "Anna:"), unless another person of the key has that first name
+    kept_firsts = {plain(w[0]) for o in kept if len(w := o.split()) >= 2} | {
+        plain(o) for o in kept if " " not in o.strip()
+    }
+    for key in entries:
+        words = [w for w in key.original.split() if w.casefold() not in TITLES]
+        if len(words) == 2 and words[0][:1].isupper() and plain(words[0]) not in kept_firsts:
+            names.setdefault(folded(words[0]), key.placeholder)
     # a name the key writes in lower case ("claudia_h", a user name) is matched in any case
     lower = {folded(w) for key in entries for w in key.original.split() if not w[:1].isupper()}
     titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))

@@ -44,6 +44,12 @@ def speaker_placeholders(session: Session, speaker: str) -> set[str]:
             and (normalised == f"{given} {surname}" or (normalised == surname and not other))
         ):
             placeholders.add(key.placeholder)
+    word = plain(speaker.strip())
+    if given is None and " " not in word and len(placeholders) == 1:
+        # "Anna" of the key's "Anna Müller", first met as "Anna:" (the key writes her full
+        # name since): only if one person of the key was met with that first name
+        firsts = {p for p, names in met.items() if word in names}
+        placeholders |= firsts if len(firsts) == 1 else set()
     return placeholders
 
 
