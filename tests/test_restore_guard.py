@@ -36,6 +36,21 @@ def _names(url: str) -> list[str]:
         engine.dispose()
 
 
+def _kill_at_third_load(patch: pytest.MonkeyPatch) -> None:
+    """Break the restore off at its third table load as a kill would: a KeyboardInterrupt
+    stands for the signal, and none of the cleanup runs."""
+    load, calls = backup._load, []
+
+    def killed(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return load(*args, **kwargs)
+
+    patch.setattr(backup, "_load", killed)
+    patch.setattr(backup, "_drop_everything", lambda engine: None)
+
+
 def test_a_killed_restore_is_cleared_by_the_next(
     saved: tuple[Path, Path],
     tmp_path: Path,
@@ -45,17 +60,8 @@ def test_a_killed_restore_is_cleared_by_the_next(
 ) -> None:
     folder, good = saved
     url = pg_server.new_database()
-    load, calls = backup._load, []
-
-    def killed(*args: object, **kwargs: object) -> int:
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt  # stands for the kill: no cleanup runs (below)
-        return load(*args, **kwargs)
-
     with monkeypatch.context() as patch:
-        patch.setattr(backup, "_load", killed)
-        patch.setattr(backup, "_drop_everything", lambda engine: None)
+        _kill_at_third_load(patch)
         assert main(["restore", str(good), str(tmp_path / "a"), "--db", url]) == 130
     assert RESTORE_MARK in _names(url) and "segments" in _names(url)  # what a kill leaves
     capsys.readouterr()
@@ -97,18 +103,9 @@ def test_a_killed_restore_into_a_folder_is_cleared_by_the_next(
     from workbench.cli import admin
 
     folder, good = saved
-    load, calls = backup._load, []
-
-    def killed(*args: object, **kwargs: object) -> int:
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return load(*args, **kwargs)
-
     target = tmp_path / "ziel"
-    with monkeypatch.context() as patch:  # a kill: none of the cleanup runs
-        patch.setattr(backup, "_load", killed)
-        patch.setattr(backup, "_drop_everything", lambda engine: None)
+    with monkeypatch.context() as patch:
+        _kill_at_third_load(patch)
         patch.setattr(admin, "_remove_restored", lambda *args: None)
         assert main(["restore", str(good), str(target)]) == 130
     assert (target / "werkbank.sqlite").exists() and not (target / "project.json").exists()
@@ -208,17 +205,8 @@ def test_a_killed_move_to_sqlite_is_cleared_by_the_next(
     (folder / "werkbank.sqlite").rename(folder.parent / "alt.sqlite")
     for suffix in ("-wal", "-shm"):
         (folder / f"werkbank.sqlite{suffix}").unlink(missing_ok=True)
-    load, calls = backup._load, []
-
-    def killed(*args: object, **kwargs: object) -> int:
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return load(*args, **kwargs)
-
-    with monkeypatch.context() as patch:  # a kill: none of the cleanup runs
-        patch.setattr(backup, "_load", killed)
-        patch.setattr(backup, "_drop_everything", lambda engine: None)
+    with monkeypatch.context() as patch:
+        _kill_at_third_load(patch)
         assert main(["--project", str(folder), "migrate-db", "--to", "sqlite"]) == 130
     assert RESTORE_MARK in _names(f"sqlite:///{folder / 'werkbank.sqlite'}")
     capsys.readouterr()
