@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from numbers import Real
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ from widgets.feedback_texts import (
 )
 from workbench.analysis.needs import runs
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.formatting import format_number
 from workbench.participation import feedback
 from workbench.participation.feedback import (
     RATINGS,
@@ -365,8 +367,8 @@ COMMENT_HEADINGS: Mapping[str, str] = {
 def _cell(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
+    if isinstance(value, Real) and not isinstance(value, bool):  # "0,67", "1.234" as the CLI
+        return format_number(value, 2 if isinstance(value, float) else 0)
     return esc(value)
 
 
