@@ -128,7 +128,7 @@ def test_the_city_summary(view: ProfileView, study: Project) -> None:
     expected = waves.need_comparison(study).summary()
     assert [row[0] for row in summary[1:]] == list(expected.index)
     assert summary[1] == ["Manfort", "1", "1", "1", "1", "0"]
-    assert "Neu in der Welle 2022: Energiekosten (Manfort)." in texts
+    assert "Neu in der Welle „2022“: Energiekosten (Manfort)." in texts
     assert indicators[1:] == [
         ["Lebenslagenindex", "100 → 100", "unverändert", "–", "Opladen"],
         ["SGB-II-Quote", "10,9 → 11,3 %", "0,4 Prozentpunkte mehr", "Manfort", "–"],

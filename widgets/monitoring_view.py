@@ -118,7 +118,7 @@ def district_needs_html(found: Monitoring, district: str) -> str:
     rows = comparison.district(district)
     if rows.empty:
         return head + _note(
-            f"In den Wellen {comparison.earlier} und {comparison.later} gibt es keine "
+            f"In den Wellen „{comparison.earlier}“ und „{comparison.later}“ gibt es keine "
             f"Bedarfsaussagen aus {district}."
         )
     if (rows["status"] == NOT_SURVEYED).all():
@@ -299,9 +299,9 @@ def city_needs_html(found: Monitoring) -> str:
         f"{label} ({', '.join(group['district'])})" for label, group in new.groupby("label")
     )
     if listed:
-        lead = f"Neu in der Welle {comparison.later}: {listed}."
+        lead = f"Neu in der Welle „{comparison.later}“: {listed}."
     else:
-        lead = f"Kein Bedarf ist in der Welle {comparison.later} neu."
+        lead = f"Kein Bedarf ist in der Welle „{comparison.later}“ neu."
     legend = esc(status_legend(comparison.min_count))
     changes = _changes(comparison.district_notes)
     lead = f"<p class='sw-note'>{esc(lead)}</p>"
