@@ -317,7 +317,7 @@ def topics_html(profile: DistrictProfile) -> str:
     if profile.topics.empty:
         return ""
     rows = "".join(
-        f"<tr><td>{esc(t.label)}</td><td class='sw-num'>{int(t.segments)}</td>"
+        f"<tr><td>{esc(t.label)}</td><td class='sw-num'>{format_number(t.segments)}</td>"
         f"<td class='sw-num'>{format_percent(t.share)}</td>"
         f"<td class='sw-num'>{format_percent(t.share_all)}</td></tr>"
         for t in profile.topics.itertuples()
@@ -349,7 +349,7 @@ def _districts(profiles: Profiles) -> list[str]:
 
 
 def _shade(count: int, peak: int) -> str:
-    return f"rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
+    return f"background: rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
 
 
 def _column_name(district: str, words: CityWords) -> str:
@@ -389,7 +389,7 @@ def matrix_html(profiles: Profiles) -> str:
     rows = []
     for r in matrix.to_dict(orient="records"):
         cells = "".join(
-            f"<td class='sw-num' style='background: {_shade(r[d], peak)}'>{int(r[d])}</td>"
+            f"<td class='sw-num' style='{_shade(r[d], peak)}'>{format_number(r[d])}</td>"
             if r[d]
             else "<td class='sw-num'></td>"
             for d in columns
@@ -401,7 +401,7 @@ def matrix_html(profiles: Profiles) -> str:
         )
         rows.append(
             f"<tr><td>{esc(r['label'])}{badge}</td>"
-            f"{cells}<td class='sw-num'>{int(r['size'])}</td></tr>"
+            f"{cells}<td class='sw-num'>{format_number(r['size'])}</td></tr>"
         )
     asked = (
         f"Geclustert wurden nur die Antworten unter Leitfragen mit „{profiles.need_question}“. "
