@@ -13,14 +13,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from workbench.core.domain import InputError, WorkbenchError
+    from workbench.core.errors import InputError, WorkbenchError
     from workbench.project import Project
 
 __all__ = ["InputError", "Project", "WorkbenchError"]
 __version__ = "0.1.0"
 _HOMES = {
-    "InputError": "workbench.core.domain",
-    "WorkbenchError": "workbench.core.domain",
+    "InputError": "workbench.core.errors",
+    "WorkbenchError": "workbench.core.errors",
     "Project": "workbench.project",
 }
 

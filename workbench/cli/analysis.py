@@ -7,9 +7,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from workbench.core.domain import WorkbenchError
+from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import ensure_csv_target, write_csv
-from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,6 +20,7 @@ def cmd_embed(args: argparse.Namespace) -> int:
     """workbench embed [--backend B]."""
     from workbench.analysis.embeddings import project_embeddings
     from workbench.cli.common import open_project
+    from workbench.core.formatting import plural
 
     segments, matrix = project_embeddings(open_project(args), args.backend)
     n = plural(len(segments), "Aussage", "Aussagen")
@@ -45,6 +45,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
     """workbench topics [--by district|question] [--out CSV]."""
     from workbench.analysis import topics
     from workbench.cli.common import open_project
+    from workbench.core.formatting import plural
 
     ensure_csv_target(args.out)  # a new run without its table helps nobody
     project = open_project(args)
@@ -71,6 +72,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
     """workbench needs [--segments needs|all] [--question TEXT] [--n-clusters K] [--out CSV]."""
     from workbench.analysis import needs
     from workbench.cli.common import open_project
+    from workbench.core.formatting import plural
 
     ensure_csv_target(args.out)  # a new run without its table helps nobody
     project = open_project(args)
@@ -94,6 +96,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
 
 def _report(project, run_id: int, out: str | None) -> None:
     from workbench.analysis import need_edits, needs
+    from workbench.core.formatting import plural
 
     table = needs.assignments(project, run_id)  # with the document
     table = table[["segment_id", *SOURCE, "cluster", "cluster_label", "scope"]]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.core.domain import InputError
-from workbench.core.formatting import plural
+from workbench.core.errors import InputError
 
 
 def _project(args: argparse.Namespace):
@@ -89,6 +88,8 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
 
 def cmd_codebook_merge(args: argparse.Namespace) -> int:
     """workbench codebook merge PATH INTO."""
+    from workbench.core.formatting import plural
+
     done = _project(args).merge_code(args.path, args.into)
     moved = [plural(done.codings, "Kodierung", "Kodierungen")]
     moved += [plural(done.memos, "Memo", "Memos")] if done.memos else []
@@ -115,6 +116,8 @@ def cmd_codebook_merge(args: argparse.Namespace) -> int:
 
 def cmd_codebook_delete(args: argparse.Namespace) -> int:
     """workbench codebook delete PATH [--force]."""
+    from workbench.core.formatting import plural
+
     project = _project(args)
     removed, memos = project.remove_code(args.path, force=args.force)
     extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
@@ -133,6 +136,7 @@ OTHER_FORMATS = frozenset(
 def cmd_codebook_export(args: argparse.Namespace) -> int:
     """workbench codebook export [--format yaml|qdc] OUT (without: from the ending)."""
     from workbench.cli.common import said_to
+    from workbench.core.formatting import plural
 
     suffix = Path(args.out).suffix.lower()
     named = {".yaml": "yaml", ".yml": "yaml", ".qdc": "qdc", ".qdpx": "qdpx"}.get(suffix)
@@ -162,6 +166,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     """workbench codebook import FILE (descriptions and examples pseudonymised)."""
+    from workbench.core.formatting import plural
+
     notices: list[str] = []
     project = _project(args)
     before = {spec.path: spec for spec in project.codebook()}

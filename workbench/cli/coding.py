@@ -19,9 +19,8 @@ from workbench.cli.codebook import (
     cmd_codebook_rename,
     cmd_codebook_set,
 )
-from workbench.core.domain import InputError
+from workbench.core.errors import InputError
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import plural
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -97,6 +96,7 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 def cmd_undo(args: argparse.Namespace) -> int:
     """workbench undo --coder NAME [-n N]."""
     from workbench.coding.records import known_coder
+    from workbench.core.formatting import plural
 
     project = _project(args)
     known = {a.coder for a in project.coding_actions()}
@@ -131,6 +131,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_coders(args: argparse.Namespace) -> int:
     """workbench coders [rename OLD NEW | remove NAME [--document DATEI] [--force]]."""
     from workbench.coding.records import CONSENSUS_CODER, known_coder
+    from workbench.core.formatting import plural
 
     project = _project(args)
     codings = project.codings()
@@ -327,7 +328,7 @@ def _span_arguments(p: argparse.ArgumentParser) -> None:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the coding commands on the ``workbench`` parser."""
-    from workbench.coding.records import CONSENSUS_CODER
+    from workbench.coding.coder_terms import CONSENSUS_CODER
 
     everyone = f"Kodierende, kommagetrennt (sonst alle außer {CONSENSUS_CODER})"
 

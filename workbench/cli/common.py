@@ -6,14 +6,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import is_special, writes_to_stdout
-from workbench.ingest.common import named_district
-from workbench.project import Project
-from workbench.store.district_changes import former_names, moved_on
-from workbench.store.problems import database_problem
+from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+# The stages (pandas, SQLAlchemy, the importers, …) load when a command runs, in the
+# function that needs them: `workbench --help` and a command's --help load none of them.
 
 EXIT_ERROR = 2
 
@@ -21,12 +22,16 @@ EXIT_ERROR = 2
 def said_to(out: str | Path | None) -> TextIO:
     """Where a command says what it wrote to ``out``: stderr when ``out`` is the standard
     output (``--out /dev/stdout`` into a file or a pipe), so the line is not in the data."""
+    from workbench.core.fileio import writes_to_stdout
+
     return sys.stderr if writes_to_stdout(out) else sys.stdout
 
 
 def check_ending(out: str, ending: str, kind: str) -> None:
     """Refuse an output file ``out`` whose ending is not ``ending`` (``backup x.txt`` wrote a
     ZIP named .txt); the standard output, devices and pipes take any content."""
+    from workbench.core.fileio import is_special
+
     if is_special(out) or Path(out).is_dir():
         return
     suffix = Path(out).suffix.lower()
@@ -40,6 +45,8 @@ def check_ending(out: str, ending: str, kind: str) -> None:
 
 def open_project(args: argparse.Namespace) -> Project:
     """Open the project from ``--project`` or ``WORKBENCH_PROJECT``."""
+    from workbench.project import Project
+
     path = args.project or os.environ.get("WORKBENCH_PROJECT")
     if not path:
         raise WorkbenchError("Kein Projekt angegeben: --project DIR oder WORKBENCH_PROJECT setzen.")
@@ -50,6 +57,9 @@ def district_option(project: Project, name: str | None) -> str | None:
     """The Sozialraum a ``--district``/``--scope`` option names today: a name since renamed
     or merged away (``districts --rename/--merge``) is the district it became, said on
     stderr, as the import reads it; any other name stays as typed (the command checks it)."""
+    from workbench.ingest.common import named_district
+    from workbench.store.district_changes import former_names, moved_on
+
     if not name or named_district(name, list(project.districts()["district"])) is not None:
         return name
     with project.session() as session:
@@ -65,4 +75,6 @@ def district_option(project: Project, name: str | None) -> str | None:
 def database_reason(err: Exception) -> str | None:
     """The database errors a user meets (locked, read-only, no password, server not
     reachable, …) as a German sentence; ``None`` for any other (a bug, shown as such)."""
+    from workbench.store.problems import database_problem
+
     return database_problem(err)

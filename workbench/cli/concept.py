@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.common import open_project
-from workbench.core.formatting import plural
-from workbench.synthesis.concept import write_concept
 
 EXIT_WARNINGS = 1  # with --strict: the concept was written, but links are broken or missing
 
@@ -22,6 +20,9 @@ def _max_quotes(value: str) -> int | None:
 
 def cmd_concept(args: argparse.Namespace) -> int:
     """workbench konzept --out DATEI.html|DATEI.docx [--text DATEI] [--max-quotes N] [--strict]."""
+    from workbench.core.formatting import plural
+    from workbench.synthesis.concept import write_concept
+
     written = write_concept(
         open_project(args), args.out, text=args.text, max_quotes=args.max_quotes
     )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.common import open_project
-from workbench.core.domain import WorkbenchError
+from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import writes_to_stdout
 
 EXPORT_FORMATS = ("csv", "xlsx", "qdpx")

@@ -8,13 +8,8 @@ import math
 import sys
 from urllib.parse import urlsplit
 
-import pandas as pd
-
 from workbench.cli.common import district_option, open_project, said_to
 from workbench.core.fileio import ensure_csv_target, write_csv
-from workbench.core.formatting import format_number, plural
-from workbench.ingest.common import named_district
-from workbench.participation import feedback
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
@@ -31,6 +26,12 @@ def _base_url(value: str) -> str:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     """workbench tokens --n N [--workshop W | --district D] [--budget B] [--formular] [--out F]."""
+    import pandas as pd
+
+    from workbench.core.formatting import plural
+    from workbench.ingest.common import named_district
+    from workbench.participation import feedback
+
     ensure_csv_target(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)
     link = feedback.form_url if args.formular else feedback.app_url
@@ -66,6 +67,8 @@ def cmd_tokens(args: argparse.Namespace) -> int:
 
 def _fmt(value: object, digits: int = 2) -> str:
     """A share or measure of the table the German way ("0,67"), missing as "–"."""
+    from workbench.core.formatting import format_number
+
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float):
@@ -75,6 +78,8 @@ def _fmt(value: object, digits: int = 2) -> str:
 
 def cmd_feedback(args: argparse.Namespace) -> int:
     """workbench feedback [--json] [--by district|workshop] [--round N]."""
+    from workbench.participation import feedback
+
     project = open_project(args)
     table = feedback.feedback_summary(project, by=args.by, round_id=args.round)
     status = feedback.feedback_status(project)

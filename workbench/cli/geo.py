@@ -6,14 +6,15 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.common import open_project
-from workbench.core.domain import WorkbenchError
-from workbench.store import CITYWIDE
-from workbench.synthesis import geo
+from workbench.core.errors import WorkbenchError
 
 
 def cmd_map(args: argparse.Namespace) -> int:
     """workbench map --import DATEI… [--name-property P] [--mapping CSV] [--crs EPSG] [--layer
     EBENE] | --show."""
+    from workbench.store import CITYWIDE
+    from workbench.synthesis import geo
+
     project = open_project(args)
     if args.import_paths:
         result = geo.import_boundaries(

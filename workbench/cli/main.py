@@ -8,10 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError
-
-from workbench.cli import admin as cli_admin
+from workbench.cli import admin_commands as cli_admin
 from workbench.cli import analysis as cli_analysis
 from workbench.cli import coding as cli_coding
 from workbench.cli import concept as cli_concept
@@ -24,17 +23,22 @@ from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, database_reason, open_project
-from workbench.core.domain import WorkbenchError
-from workbench.core.fileio import describe_os_error
-from workbench.core.formatting import plural
+from workbench.core.errors import WorkbenchError
 from workbench.core.german import install as install_german
-from workbench.ingest.long_names import typed_workshop
-from workbench.project import Project
-from workbench.store.district_changes import DistrictChange
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+    from workbench.store.district_changes import DistrictChange
+
+# Building the parser loads no stage (pandas, SQLAlchemy, the importers, …): each command
+# imports what it needs when it runs, so `--help` and a mistyped option answer at once
+# (tests/test_cli_startup.py).
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     """workbench init DIR."""
+    from workbench.project import Project
+
     districts = [d for d in (args.districts or "").split(",") if d.strip()]
     project = Project.create(args.dir, db_url=args.db, districts=districts)
     print(f"Projekt angelegt: {project.path}")
@@ -64,6 +68,8 @@ def cmd_districts(args: argparse.Namespace) -> int:
 
 def _merged_text(change: DistrictChange) -> str:
     """What a merge moved, in German (only what there was)."""
+    from workbench.core.formatting import plural
+
     words = {
         "workshops": ("Workshop", "Workshops"),
         "statements": ("Aussage", "Aussagen"),
@@ -94,6 +100,7 @@ def _merged_text(change: DistrictChange) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
+    from workbench.core.formatting import plural
     from workbench.ingest import expand_paths
     from workbench.ingest.name_file import read_names, read_role_file
     from workbench.ingest.same_content import SKIPPED
@@ -223,6 +230,8 @@ def _same_place(
 ) -> set[str]:
     """Which of the options "district" and "workshop" name what the stored documents of
     ``filenames`` have already (a renamed copy of a file is not found: not the same)."""
+    from workbench.ingest.long_names import typed_workshop
+
     documents = project.documents()
     stored = documents[documents["filename"].isin(filenames)]
     if set(stored["filename"]) != set(filenames):
@@ -507,10 +516,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
         return 1
     except OSError as err:  # a file or folder named on the command line: no traceback
+        from workbench.core.fileio import describe_os_error
+
         print(f"Fehler: {describe_os_error(err)}", file=sys.stderr)
         return EXIT_ERROR
-    except DBAPIError as err:  # e.g. the server went away, a role may only read
-        reason = database_reason(err)
+    except Exception as err:  # a DBAPIError: e.g. the server went away, a role may only read
+        from sqlalchemy.exc import DBAPIError
+
+        reason = database_reason(err) if isinstance(err, DBAPIError) else None
         if reason is None:
             raise
         print(f"Fehler: {reason}", file=sys.stderr)

@@ -8,16 +8,21 @@ named (:mod:`workbench.coding.memos`): the output counts them, it never names th
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import open_project
-from workbench.coding.memos import MemoChange, delete_memo, edit_memo
-from workbench.core.formatting import plural
+
+if TYPE_CHECKING:
+    from workbench.coding.memos import MemoChange
 
 _TARGETS = {"project": "Projekt", "segment": "Aussage", "code": "Code", "cluster": "Cluster"}
 
 
 def cmd_memos(args: argparse.Namespace) -> int:
     """workbench memos list | edit ID TEXT | delete ID."""
+    from workbench.coding.memos import delete_memo, edit_memo
+    from workbench.core.formatting import plural
+
     project = open_project(args)
     if args.action == "list":
         memos = project.memos()
@@ -39,6 +44,8 @@ def cmd_memos(args: argparse.Namespace) -> int:
 
 
 def _said(change: MemoChange, done: str) -> None:
+    from workbench.core.formatting import plural
+
     extra = ""
     if change.key_entries:
         people = plural(change.key_entries, "Person", "Personen")

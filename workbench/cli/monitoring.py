@@ -11,26 +11,21 @@ earlier release kept as typed pseudonymised.
 from __future__ import annotations
 
 import argparse
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import district_option, open_project, said_to
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import (
-    MISSING_DISTRICT,
-    format_number,
-    plural,
-    signs_note,
-    value_places,
-    yes_no,
-)
-from workbench.project import Project
-from workbench.store import CITYWIDE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.project import Project
 
 
 def cmd_waves(args: argparse.Namespace) -> int:
     """workbench waves [--rename ALT NEU | --order WELLE … | --move WORKSHOP WELLE]."""
     from workbench.analysis import waves
+    from workbench.core.formatting import plural
 
     project = open_project(args)
     if args.rename:
@@ -75,6 +70,8 @@ def _ids(ids: tuple[int, ...]) -> str:
 
 def _no_needs_here(name: str, surveyed: dict[str, list[str]], earlier: str, later: str) -> str:
     """Why one Sozialraum has no row: the waves it has statements in, or none at all."""
+    from workbench.core.formatting import MISSING_DISTRICT
+
     where = "ohne Sozialraum" if name == MISSING_DISTRICT else f"aus {name}"
     found = [wave for wave, districts in surveyed.items() if name in districts]
     head = f"Keine Bedarfe {where} in den Wellen '{earlier}' und '{later}'"
@@ -94,6 +91,8 @@ def _no_needs_here(name: str, surveyed: dict[str, list[str]], earlier: str, late
 def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     """workbench monitoring needs [--run N] [--earlier W] [--later W] [--min N] …."""
     from workbench.analysis import waves
+    from workbench.core.formatting import MISSING_DISTRICT, plural
+    from workbench.store import CITYWIDE
 
     project = open_project(args)
     result = waves.need_comparison(
@@ -145,6 +144,9 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
 
 def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
     """One indicator's rows as aligned lines (values per year, change, city's change)."""
+    import pandas as pd
+
+    from workbench.core.formatting import format_number, signs_note, value_places
     from workbench.synthesis.monitoring import change_text
 
     unit = str(rows["unit"].iloc[-1] or "").strip()  # a table's column may name none
@@ -177,6 +179,7 @@ def _series_block(rows: pd.DataFrame, years: list[int]) -> list[str]:
 
 def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
     """workbench monitoring indicators [--indicator NAME] [--district NAME] [--out CSV]."""
+    from workbench.core.formatting import plural, yes_no
     from workbench.synthesis import monitoring
 
     project = open_project(args)
@@ -262,7 +265,7 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
 
 def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
     """The ``status`` and ``history`` actions of ``workbench recommend``."""
-    from workbench.synthesis.recommendations import STATUSES
+    from workbench.synthesis.recommendation_terms import STATUSES
 
     s = actions.add_parser(
         "status",

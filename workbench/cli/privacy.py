@@ -13,11 +13,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from workbench.cli.common import open_project
-from workbench.core.domain import WorkbenchError
-from workbench.core.formatting import plural
+from workbench.core.errors import WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -48,6 +45,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_decide(args: argparse.Namespace) -> int:
     """workbench pseudonyms confirm|reject KENNUNG|WORT …."""
+    from workbench.core.formatting import plural
     from workbench.ingest.review import decide, resolve, unknown_words
 
     project = open_project(args)
@@ -166,6 +164,8 @@ def _backups_note(folder: Path, dry_run: bool = False) -> list[str]:
 def stored_document(project: Project, name: str | None) -> str | None:
     """The document's stored name: as given, or its name before import pseudonymised;
     composed or not (macOS names files decomposed, "u" and a combining mark for "ü")."""
+    from sqlalchemy import select
+
     from workbench.ingest.review import stored_name
     from workbench.store import Document
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from workbench.coding.code_index import FIELDS_CHANGED
-from workbench.core.domain import InputError
+from workbench.core.errors import InputError
 from workbench.core.fileio import writes_to_stdout
-from workbench.core.formatting import plural
-from workbench.ingest.project_writer import REMOVED_ELSEWHERE
-from workbench.project import Project
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 TABLE_OPTIONS = (
     "text_column",
@@ -34,8 +34,11 @@ TABLE_OPTIONS = (
 
 def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     """workbench import FILE.qdpx… [--coder NAME] [--district NAME] [--add-districts]."""
+    from workbench.coding.code_index import FIELDS_CHANGED
+    from workbench.core.formatting import plural
     from workbench.exchange.qdpx import SUFFIXES, import_qdpx_files
     from workbench.ingest.name_file import read_names
+    from workbench.ingest.project_writer import REMOVED_ELSEWHERE
 
     others = [p for p in args.paths if not str(p).lower().endswith(SUFFIXES)]
     if others:
@@ -87,6 +90,7 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
 
 def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     """workbench export --format qdpx [--originals] [--qualcoder] OUT."""
+    from workbench.core.formatting import plural
     from workbench.exchange.qdpx import export_qdpx
 
     qualcoder = args.qualcoder

@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import check_ending, district_option, open_project, said_to
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
-from workbench.core.domain import InputError
+from workbench.core.errors import InputError
 from workbench.core.fileio import write_csv
-from workbench.core.formatting import plural, yes_no
-from workbench.project import Project
-from workbench.store import CITYWIDE
-from workbench.synthesis import recommendations as rec
-from workbench.synthesis.recommendations import ACTORS, STATUSES
+from workbench.synthesis.recommendation_terms import ACTORS, STATUSES
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 RECOMMENDATION_NR = "Nummer der Empfehlung (zeigt workbench recommend list)"
 EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
@@ -24,6 +22,8 @@ EXIT_BROKEN = 1  # `recommend check` found broken chains (errors exit with 2)
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
+    from workbench.core.formatting import plural, yes_no
+    from workbench.store import CITYWIDE
     from workbench.synthesis import indicators
     from workbench.synthesis.monitoring import years_note
     from workbench.synthesis.profiles import city_indicators
@@ -74,6 +74,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 def _delete_indicator(project: Project, args: argparse.Namespace) -> int:
     """indicators --delete INDIKATOR [--district NAME] [--year JAHR]: say each value gone."""
+    from workbench.core.formatting import plural
     from workbench.synthesis.indicator_delete import delete_indicator
 
     if args.import_file or args.out:
@@ -96,6 +97,11 @@ def _segment_ref(text: str) -> int | tuple[str, str]:
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     """workbench recommend add|edit|list|link|unlink|check|export …."""
+    import pandas as pd
+
+    from workbench.core.formatting import plural
+    from workbench.synthesis import recommendations as rec
+
     project = open_project(args)
     action = args.action
     if action in ("status", "history", "pseudonymise"):

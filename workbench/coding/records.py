@@ -10,11 +10,10 @@ from pathlib import Path
 
 from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_yaml
 from workbench.coding.codebook_qdc import read_codebook_qdc
+from workbench.coding.coder_terms import CONSENSUS_CODER as CONSENSUS_CODER  # re-exported
 from workbench.core.domain import SEPARATOR, InputError
 from workbench.core.typed_text import typed_name
 from workbench.store import MAX_CODER
-
-CONSENSUS_CODER = "konsens"
 
 
 @dataclass(frozen=True)

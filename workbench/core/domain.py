@@ -9,6 +9,9 @@ from typing import Any
 
 import pandas as pd
 
+from workbench.core.errors import InputError as InputError  # re-exported
+from workbench.core.errors import WorkbenchError as WorkbenchError  # re-exported
+
 GUIDING_QUESTIONS: tuple[str, ...] = (
     "Herausforderungen und Bedarfe",
     "Ressourcen und Möglichkeiten",
@@ -17,32 +20,6 @@ GUIDING_QUESTIONS: tuple[str, ...] = (
 
 
 SEPARATOR = "/"  # between the levels of a code path, e.g. "Bedarfe/Wohnen"
-
-
-class WorkbenchError(Exception):
-    """An expected error: shown to the user as one clear message, never as a traceback."""
-
-
-class InputError(WorkbenchError):
-    """Bad input that stops an import; names the file and, where known, the row."""
-
-    def __init__(
-        self, message: str, file: str | None = None, row: int | None = None, unit: str = "Zeile"
-    ):
-        self.message = message
-        self.file = file
-        self.row = row
-        self.unit = unit
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = []
-        if self.file:
-            where.append(f"Datei {self.file}")
-        if self.row is not None:
-            where.append(f"{self.unit} {self.row}")
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from workbench.core.errors import WorkbenchError
 
-from workbench.core.domain import WorkbenchError
-from workbench.core.spreadsheet import safe_frame
+if TYPE_CHECKING:
+    import pandas as pd
 
 # What the operating system says, in German (its own words are English).
 _REASONS = {
@@ -231,6 +232,9 @@ def csv_text(table: pd.DataFrame, sep: str = ",", **options: object) -> str:
 
     See :mod:`workbench.core.spreadsheet`: no spreadsheet program evaluates such a cell.
     """
+    # here, not above: the command line uses this module's file helpers before pandas loads
+    from workbench.core.spreadsheet import safe_frame
+
     options = {"index": False, "lineterminator": "\n", **options}
     return safe_frame(table).to_csv(sep=sep, **options)
 

