@@ -48,6 +48,7 @@ from workbench.exchange.qdxml import (
     CLUSTER_NOTE,
     DISTRICT_MARKER,
     INDICATOR_MARKER,
+    LISTED_FIELD,
     NAMESPACE,
     QDE,
     SEGMENT_MARKER,
@@ -56,6 +57,7 @@ from workbench.exchange.qdxml import (
     decimal,
     format_block,
     iso,
+    listed_value,
     stable_guid,
     sub,
     text_digest,
@@ -277,6 +279,7 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
                         ("Sozialraum", district),
                         ("Datum", workshop.date),
                         ("Format", workshop.format),
+                        (LISTED_FIELD, listed_value(data.listed.get(workshop.name, ()))),
                     ],
                 ),
             )

@@ -22,6 +22,7 @@ from workbench.store import (
     CodingResolution,
     District,
     Document,
+    ListedName,
     Memo,
     Pseudonym,
     PseudonymSpan,
@@ -113,6 +114,9 @@ class ProjectOut:
     sets: tuple[tuple[Workshop, str, tuple[str, ...]], ...]  # workshop, district, sources
     indicators: tuple[dict[str, Any], ...]
     marks: tuple[int, int] = (0, 0)  # the highest coding and memo id when it was read
+    # With originals only: each workshop's name list (participants), so that a fresh
+    # project importing the file knows the names the texts name as this one did.
+    listed: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def restore_originals(
@@ -223,6 +227,13 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
             members = [d.guid for d in documents if d.workshop == w.name]
             if members:
                 sets.append((w, district_names[w.district_id], tuple(members)))
+        listed: dict[str, tuple[str, ...]] = {}
+        if not pseudonymised:
+            names = s.execute(select(ListedName.workshop_id, ListedName.name))
+            for workshop_id, name in sorted(names, key=lambda row: row[1]):
+                if workshop_id in workshops:
+                    listed.setdefault(workshops[workshop_id].name, ())
+                    listed[workshops[workshop_id].name] += (name,)
     texts = {m.id: m.text for m in memos}
     if pseudonymised and memos:
         texts = pseudonymise_memos(project, texts)
@@ -253,6 +264,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         sets=tuple(sets),
         indicators=tuple(indicator_rows(project)),
         marks=marks,
+        listed=listed,
     )
 
 

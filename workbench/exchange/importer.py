@@ -52,10 +52,12 @@ from workbench.exchange.people import (
 from workbench.exchange.project_note import with_project_description
 from workbench.exchange.qdxml import (
     IMPORTER,
+    LISTED_FIELD,
     SEGMENT_MARKER,
     WORKSHOP_MARKER,
     block_date,
     indicator_meta,
+    listed_of,
     parse_block,
     parse_time,
     variable_number,
@@ -126,8 +128,9 @@ def import_qdpx_files(
         ]
         results = []
         for bundle in bundles:
-            names = dict.fromkeys([*options.names, *(n for d in bundle.documents for n in d.names)])
-            results.append(writer.write_project(bundle, list(names), options.add_districts))
+            results.append(
+                writer.write_project(bundle, _shared_names(bundle, options), options.add_districts)
+            )
         writer.store_pseudonyms()  # placeholders of names in names, also without a text
         old = writer.reread_stored()  # "Becker" in an earlier source, "Herr Jens Becker" later
         if old and results:
@@ -159,6 +162,21 @@ def parse_exchange(
         pseudonymiser = Pseudonymiser()
         pseudonymiser.protect(districts)
     return _Parse(exchange, options, pseudonymiser, tuple(districts)).run()
+
+
+def _shared_names(bundle: ParsedProject, options: ImportOptions) -> list[str]:
+    """The names for every text of a file (given, of person cases and variables): those
+    all its documents carry; a workshop's own name list stays with its documents."""
+    shared = (
+        set.intersection(*(set(d.names) for d in bundle.documents)) if bundle.documents else set()
+    )
+    firsts = [n for d in bundle.documents[:1] for n in d.names if n in shared]
+    return list(dict.fromkeys([*options.names, *firsts]))
+
+
+def _flat(lists: Iterable[Sequence[str]]) -> list[str]:
+    """The names of several lists, each once, in order."""
+    return list(dict.fromkeys(n for names in lists for n in names))
 
 
 def _stem(name: str) -> str:
@@ -203,11 +221,13 @@ class _Parse:
     def run(self) -> ParsedProject:
         case_of_source, case_of_selection = self._case_districts()
         document_vars = self._document_variables()
-        self.guard = NameGuard(self.pseudonymiser, self.names)
+        listed = self._listed()
         found = [n for n in self.names if n not in self.options.names]
+        self.guard = NameGuard(self.pseudonymiser, [*self.names, *_flat(listed.values())])
         self.guard.learn((s.text for s in self.x.sources), register=found)
         set_of_source, workshops, member_sets = self._sets()
         documents: list[ParsedDocument] = []
+        lists: list[tuple[str, ...]] = []  # per document: its workshop's name list
         index: dict[str, int] = {}  # source GUID → document
         for source in self.x.sources:
             document = self._document(
@@ -223,6 +243,7 @@ class _Parse:
                 continue
             index[source.guid] = len(documents)
             documents.append(document)
+            lists.append(listed.get(source.owner, ()))
         memos = parsed_memos(self.x, index, self.guard, self._coder, self.notices)
         indicators = self._indicators()
         self.notices.extend(undefined_users(self.undefined, self.options.coder))
@@ -238,7 +259,10 @@ class _Parse:
             )
         return ParsedProject(
             filename=self.x.filename,
-            documents=tuple(replace(d, names=tuple(dict.fromkeys(self.names))) for d in documents),
+            documents=tuple(
+                replace(d, names=tuple(dict.fromkeys([*self.names, *names])))
+                for d, names in zip(documents, lists, strict=True)
+            ),
             codes=tuple(self.guard.code(spec) for spec in self.x.specs),
             code_guids=tuple((path, guid) for guid, path in self.x.code_paths.items()),
             memos=tuple(memos),
@@ -286,6 +310,19 @@ class _Parse:
         for owner, values in result.items():
             result[owner], found = person_variables(self.pseudonymiser, values, self.names)
             self.names += [n for n in found if n not in self.names]
+        return result
+
+    def _listed(self) -> dict[str, tuple[str, ...]]:
+        """Per source: the name list its workshop set carries (an export with originals
+        writes it, so that the names its texts name are known here as they were there)."""
+        result: dict[str, tuple[str, ...]] = {}
+        for s in self.x.sets:
+            fields = parse_block(WORKSHOP_MARKER, s.description)
+            if fields is None or not s.name:
+                continue
+            names = listed_of(fields.get(LISTED_FIELD), f"Set '{s.name}'", self.x.location)
+            for source in s.sources:
+                result[source] = (*result.get(source, ()), *names)
         return result
 
     def _sets(self) -> tuple[dict[str, str], list[ParsedWorkshop], dict[str, list[str]]]:

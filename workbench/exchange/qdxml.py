@@ -30,6 +30,8 @@ RESOLUTION_NOTE = "Werkbank-Klärung"  # a resolution memo's note: code and deci
 # Under a source's description in the export for QualCoder: its statements without a code,
 # which QualCoder's export drops (it writes coded selections only, but keeps the description)
 UNCODED_MARKER = "Werkbank-Aussagen ohne Kodierung"
+# In a workshop set of an export with originals: the workshop's name list (JSON list)
+LISTED_FIELD = "Teilnehmende"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -77,6 +79,38 @@ def format_block(marker: str, fields: Iterable[tuple[str, Any]]) -> str:
             continue
         lines.append(f"{key}: {_encode_value(str(value))}")
     return "\n".join(lines)
+
+
+def listed_value(names: Iterable[str]) -> str | None:
+    """A name list as the ``Teilnehmende`` field writes it (None when empty).
+
+    >>> listed_value(["de Vries, Jan", "Anna"]), listed_value([])
+    ('["de Vries, Jan", "Anna"]', None)
+    """
+    names = [n for n in names if n.strip()]
+    return json.dumps(names, ensure_ascii=False) if names else None
+
+
+def listed_of(value: str | None, where: str, location: str) -> tuple[str, ...]:
+    """The names of a ``Teilnehmende`` field; one that is no list of names stops the
+    import, naming ``where``.
+
+    >>> listed_of('["de Vries, Jan", "Anna"]', "Set 'W'", "p.qdpx"), listed_of(None, "", "")
+    (('de Vries, Jan', 'Anna'), ())
+    """
+    if not (value or "").strip():
+        return ()
+    try:
+        names = json.loads(value or "")
+    except json.JSONDecodeError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise InputError(
+            f"{where}: {LISTED_FIELD} ist keine Liste von Namen "
+            '(erwartet wie ["Anna Schmidt", "Jonas Becker"]).',
+            file=location,
+        )
+    return tuple(n.strip() for n in names if n.strip())
 
 
 def parse_block(marker: str, text: str | None) -> dict[str, str] | None:
