@@ -33,6 +33,7 @@ from workbench.coding.codebook import (
 from workbench.coding.codebook_qdc import _code_element
 from workbench.core.fileio import atomic_path
 from workbench.core.formatting import plural
+from workbench.exchange.decisions import decisions_block
 from workbench.exchange.export_data import (
     CodingOut,
     DocumentOut,
@@ -296,7 +297,8 @@ def build_qde(data: ProjectOut, name: str, pseudonymised: bool, qualcoder: bool 
             else "ORIGINALTEXTE – nur für die Forschungsgruppe. "
         )
         + f"Aussagen sind Textstellen mit der Beschreibung „{SEGMENT_MARKER}“, "
-        "Sozialräume sind Fälle (mit Indikatoren als Variablen), Workshops sind Sets.",
+        "Sozialräume sind Fälle (mit Indikatoren als Variablen), Workshops sind Sets."
+        + (f"\n\n{block}" if (block := decisions_block(data.decisions)) else ""),
     )
     for memo in memos:
         if memo.target_type == "project":

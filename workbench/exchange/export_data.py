@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from workbench.coding.codebook import CodeSpec
+from workbench.exchange.decisions import decisions_of
 from workbench.exchange.qdxml import iso, stable_guid
 from workbench.ingest.common import text_sha
 from workbench.ingest.guessed_names import NotePseudonymiser
@@ -117,6 +118,7 @@ class ProjectOut:
     # With originals only: each workshop's name list (participants), so that a fresh
     # project importing the file knows the names the texts name as this one did.
     listed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decisions: tuple[tuple[str, str], ...] = ()  # with originals only: review decisions
 
 
 def restore_originals(
@@ -228,6 +230,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
             if members:
                 sets.append((w, district_names[w.district_id], tuple(members)))
         listed: dict[str, tuple[str, ...]] = {}
+        decisions = () if pseudonymised else decisions_of(s)
         if not pseudonymised:
             names = s.execute(select(ListedName.workshop_id, ListedName.name))
             for workshop_id, name in sorted(names, key=lambda row: row[1]):
@@ -265,6 +268,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         indicators=tuple(indicator_rows(project)),
         marks=marks,
         listed=listed,
+        decisions=decisions,
     )
 
 

@@ -31,6 +31,7 @@ from workbench.core.domain import (
     ProjectImportResult,
 )
 from workbench.core.formatting import plural
+from workbench.exchange.decisions import adopt_decisions, decisions_notice, read_decisions
 from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.note_places import parsed_memos
 from workbench.exchange.notes import known_notes
@@ -117,8 +118,10 @@ def import_qdpx_files(
         add_districts=add_districts,
     )
     exchanges = [with_project_description(read_qdpx(p), options.coder) for p in paths]
+    decided = [read_decisions(x.about.get("Description"), x.location) for x in exchanges]
     with project.transaction(exclusive=True) as session:  # one import at a time
         writer = Writer(session)
+        adopted = [adopt_decisions(session, writer.pseudonymiser, d) for d in decided]
         # Check everything first, with the project's districts and pseudonym key.
         districts = [d.name for d in writer.districts.values()]
         here = [known_users(renumber_foreign(x, writer), writer.session) for x in exchanges]
@@ -127,10 +130,12 @@ def import_qdpx_files(
             known_notes(session, b, x.code_paths) for b, x in zip(bundles, here, strict=True)
         ]
         results = []
-        for bundle in bundles:
-            results.append(
-                writer.write_project(bundle, _shared_names(bundle, options), options.add_districts)
+        for bundle, counts in zip(bundles, adopted, strict=True):
+            result = writer.write_project(
+                bundle, _shared_names(bundle, options), options.add_districts
             )
+            notices = decisions_notice(*counts)
+            results.append(replace(result, notices=(*result.notices, *notices)))
         writer.store_pseudonyms()  # placeholders of names in names, also without a text
         old = writer.reread_stored()  # "Becker" in an earlier source, "Herr Jens Becker" later
         if old and results:
