@@ -106,3 +106,27 @@ def test_a_report_without_format_takes_it_from_the_ending(
     err = capsys.readouterr().err
     assert "Format unklar" in err and ".docx" in err and "Traceback" not in err
     assert not pdf.exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["export", "--format", "xlsx"], "weitergabe.csv"),
+        (["report", "--format", "html"], "bericht.docx"),
+        (["report", "--format", "html"], "bericht.pdf"),
+        (["codebook", "export", "--format", "qdc"], "codebuch.yaml"),
+        (["codebook", "export", "--format", "yaml"], "codebuch.qdpx"),
+    ],
+)
+def test_every_refused_ending_says_that_nothing_was_written(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], name: str
+) -> None:
+    """``export`` said "Nichts geschrieben.", ``report`` and ``codebook export`` did not: a
+    planner could not tell whether an old file of that name had been replaced."""
+    out = tmp_path / name
+    out.write_text("alter Stand", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(small), *command, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "passt nicht zum Format" in err and err.rstrip().endswith("Nichts geschrieben.")
+    assert out.read_text(encoding="utf-8") == "alter Stand"

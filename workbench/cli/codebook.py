@@ -155,6 +155,7 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
             f"(ein Codebuch im Format {args.format} endet auf .{args.format}"
             + ("; ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx)."
                if named == "qdpx" else ").")
+            + " Nichts geschrieben."
         )  # fmt: skip
     n = _project(args).export_codebook(args.out, args.format)
     print(

@@ -120,7 +120,9 @@ def write_report(
         pdf = " Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
         raise WorkbenchError(
             f"{out.name}: die Endung .{suffix} passt nicht zum Format {fmt} "
-            f"(eine {fmt.upper()}-Datei endet auf .{fmt})." + (pdf if suffix == "pdf" else "")
+            f"(eine {fmt.upper()}-Datei endet auf .{fmt})."
+            + (pdf if suffix == "pdf" else "")
+            + " Nichts geschrieben."
         )
     if not out.parent.is_dir():
         raise WorkbenchError(f"Ordner {out.parent} gibt es nicht.")
