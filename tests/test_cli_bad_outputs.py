@@ -280,7 +280,7 @@ def test_a_report_named_for_an_office_format_it_is_not_is_refused(
     assert f"endet auf .{fmt}" in err
     assert ("als PDF speichern" in err) == (suffix == "pdf")
     assert not out.exists()
-    dated = tmp_path / "bericht_14.10.2025"  # a name without ending is written as asked
+    dated = tmp_path / f"bericht_14.10.2025.{fmt}"  # a date in the name, then the ending
     assert main(["--project", str(small), "report", "--format", fmt, str(dated)]) == 0
     assert dated.stat().st_size > 0
 
@@ -297,7 +297,7 @@ def test_an_export_named_for_another_format_is_refused(
     suffix = name.rsplit(".", 1)[1]
     assert f"die Endung .{suffix} passt nicht zum Format {fmt}" in capsys.readouterr().err
     assert not out.exists()
-    fitting = tmp_path / f"weitergabe.{fmt}"  # the right name, or any other, is written
+    fitting = tmp_path / f"weitergabe.{fmt}"  # the name with its format's ending is written
     assert main(["--project", str(small), "export", "--format", fmt, str(fitting)]) == 0
     assert fitting.stat().st_size > 0
 

@@ -130,3 +130,40 @@ def test_every_refused_ending_says_that_nothing_was_written(
     err = capsys.readouterr().err
     assert "passt nicht zum Format" in err and err.rstrip().endswith("Nichts geschrieben.")
     assert out.read_text(encoding="utf-8") == "alter Stand"
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [
+        (["export", "--format", "xlsx"], "xlsx"),
+        (["export", "--format", "csv"], "csv"),
+        (["export", "--format", "qdpx"], "qdpx"),
+        (["report", "--format", "docx"], "docx"),
+        (["codebook", "export", "--format", "qdc"], "qdc"),
+    ],
+)
+@pytest.mark.parametrize("name", ["a", "out.xyz", "bericht_14.10.2025"])
+def test_with_format_a_name_without_its_ending_is_refused_and_nothing_appended(
+    small: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    fmt: str,
+    name: str,
+) -> None:
+    """``export --format xlsx a`` wrote an XLSX named "a", ``--format csv out.xyz`` a CSV
+    named .xyz: neither opens by double-click. The command stops and names the ending to
+    use; it does not write "a.xlsx" behind the user's back (a script would look for "a")."""
+    assert main(["--project", str(small), "codebook", "add", "Bedarf"]) == 0
+    folder = tmp_path / "ausgaben"
+    folder.mkdir()
+    capsys.readouterr()
+    assert main(["--project", str(small), *command, str(folder / name)]) == 2
+    err = capsys.readouterr().err
+    assert f"{name}: " in err and f"passt nicht zum Format {fmt}" in err
+    assert f"endet auf .{fmt})" in err and "Nichts geschrieben." in err
+    assert "Traceback" not in err
+    assert list(folder.iterdir()) == []
+    fitting = folder / f"{name}.{fmt}"
+    assert main(["--project", str(small), *command, str(fitting)]) == 0
+    assert [p.name for p in folder.iterdir()] == [fitting.name]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.core.endings import output_format
 from workbench.core.errors import InputError
 
 
@@ -127,36 +128,18 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
     return 0
 
 
-# Endings of other formats a codebook written under them would not open as.
-OTHER_FORMATS = frozenset(
-    ".ods .xls .xlsx .csv .json .xml .docx .odt .pdf .html .txt .md .zip .qde".split()
-)
-
-
 def cmd_codebook_export(args: argparse.Namespace) -> int:
     """workbench codebook export [--format yaml|qdc] OUT (without: from the ending)."""
     from workbench.cli.common import said_to
     from workbench.core.formatting import plural
 
-    suffix = Path(args.out).suffix.lower()
-    named = {".yaml": "yaml", ".yml": "yaml", ".qdc": "qdc", ".qdpx": "qdpx"}.get(suffix)
-    if suffix in OTHER_FORMATS:  # "codebuch.ods", "codebuch.xlsx": no program opens it
-        named = suffix.lstrip(".")
-    if args.format is None:  # the ending decides
-        if named not in ("yaml", "qdc"):
-            raise InputError(
-                f"{Path(args.out).name}: Format unklar — die Endung .yaml oder .qdc "
-                "verwenden oder --format yaml|qdc angeben. Nichts geschrieben."
-            )
-        args.format = named
-    if named not in (None, args.format):  # re-importing it would fail as broken YAML/XML
-        raise InputError(
-            f"{Path(args.out).name}: die Endung {suffix} passt nicht zum Format {args.format} "
-            f"(ein Codebuch im Format {args.format} endet auf .{args.format}"
-            + ("; ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx)."
-               if named == "qdpx" else ").")
-            + " Nichts geschrieben."
-        )  # fmt: skip
+    args.format = output_format(  # XML under .yaml (or YAML under .qdc) reimports as broken
+        args.out,
+        args.format,
+        {".yaml": "yaml", ".yml": "yaml", ".qdc": "qdc"},
+        what={f: f"ein Codebuch im Format {f}" for f in ("yaml", "qdc")},
+        notes={".qdpx": "Ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx."},
+    )
     n = _project(args).export_codebook(args.out, args.format)
     print(
         f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).",

@@ -4,42 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from workbench.cli.common import open_project
+from workbench.core.endings import output_format
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import writes_to_stdout
 
 EXPORT_FORMATS = ("csv", "xlsx", "qdpx")
 
 
-# Endings of other file formats: a table or project written under one of them would not
-# open ("x.ods" with XLSX inside; LibreOffice reads it as broken).
-OTHER_FORMATS = frozenset(
-    "ods xls xlsm xlsb tsv json xml zip qde qdc docx odt pdf html htm yaml yml".split()
-)
-
-
 def export_format(out: str, given: str | None) -> str:
     """The format of an export to ``out``: ``--format`` if given, else the file's ending
     (".csv", ".xlsx", ".qdpx"; "-": CSV); raises with a German message if the ending
-    names another format or none is given and the ending says nothing."""
-    suffix = Path(out).suffix.lstrip(".").lower() if out != "-" else ""
-    if given is None:
-        if out == "-":
-            return "csv"
-        if suffix in EXPORT_FORMATS:
-            return suffix
-        raise WorkbenchError(
-            f"{Path(out).name}: Format unklar — die Endung .csv, .xlsx oder .qdpx verwenden "
-            "oder --format csv|xlsx|qdpx angeben. Nichts geschrieben."
-        )
-    if suffix != given and (suffix in EXPORT_FORMATS or suffix in OTHER_FORMATS):
-        raise WorkbenchError(  # Excel, LibreOffice would not open it
-            f"{Path(out).name}: die Endung .{suffix} passt nicht zum Format "
-            f"{given} (eine {given.upper()}-Datei endet auf .{given}). Nichts geschrieben."
-        )
-    return given
+    names another format, none or an unknown one (see :func:`output_format`)."""
+    if out == "-" and given is None:
+        return "csv"
+    return output_format(out, given, {f".{f}": f for f in EXPORT_FORMATS})
 
 
 def cmd_export(args: argparse.Namespace) -> int:

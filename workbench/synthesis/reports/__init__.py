@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.endings import output_format
 from workbench.core.fileio import write_atomic
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
@@ -91,11 +92,9 @@ def render(
     return render_xlsx(data, report, generated_at)
 
 
-# Suffixes of report files and their format ("htm" is HTML).
-_SUFFIXES = {"html": "html", "htm": "html", "docx": "docx", "xlsx": "xlsx"}
-# Endings of formats a program opens by their content: a report under such a name does not
-# open ("bericht.pdf" in a PDF viewer, "bericht.odt" in LibreOffice).
-_OTHER_FORMATS = {"pdf", "odt", "ods", "doc", "xls", "xlsm", "csv", "qdpx", "rtf", "pptx"}
+# Endings of report files and their format (".htm" is HTML).
+_ENDINGS = {".html": "html", ".htm": "html", ".docx": "docx", ".xlsx": "xlsx"}
+_PDF = "Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
 
 
 def write_report(
@@ -109,21 +108,7 @@ def write_report(
 ) -> Path:
     """Write the report to ``out`` atomically; the format defaults to the file suffix."""
     out = Path(out)
-    suffix = out.suffix.lstrip(".").lower()
-    if not fmt and suffix not in _SUFFIXES:
-        raise WorkbenchError(
-            f"{out.name}: Format unklar — die Endung .html, .docx oder .xlsx verwenden oder "
-            "--format html|docx|xlsx angeben. Nichts geschrieben."
-        )
-    fmt = fmt or _SUFFIXES[suffix]
-    if fmt in FORMATS and suffix in {*_SUFFIXES, *_OTHER_FORMATS} and _SUFFIXES.get(suffix) != fmt:
-        pdf = " Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
-        raise WorkbenchError(
-            f"{out.name}: die Endung .{suffix} passt nicht zum Format {fmt} "
-            f"(eine {fmt.upper()}-Datei endet auf .{fmt})."
-            + (pdf if suffix == "pdf" else "")
-            + " Nichts geschrieben."
-        )
+    fmt = output_format(out, fmt, _ENDINGS, notes={".pdf": _PDF})
     if not out.parent.is_dir():
         raise WorkbenchError(f"Ordner {out.parent} gibt es nicht.")
     write_atomic(out, render(project, fmt, district, generated_at, max_quotes, concept_text))
