@@ -5,9 +5,10 @@ transactions; an error or Ctrl-C drops what it made, a killed process cannot. So
 first creates the table :data:`RESTORE_MARK` and drops it as its very last step: a
 database that has the mark is a restore broken off, not somebody's project, and the next
 restore into it clears it and starts again (SQLite: the file a killed restore left in the
-new folder). A lock held while a restore runs and released when its process dies (on
-PostgreSQL an advisory lock, on SQLite a flock of the database's folder) tells a restore
-that is still running (left alone) from one that was killed.
+new folder). A lock held while a restore runs and released at its end or when its process
+dies (on PostgreSQL an advisory lock, given back explicitly, on SQLite a flock of the
+database's folder) tells a restore that is still running (left alone) from one that was
+killed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Column, Integer, MetaData, Table, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.core.domain import WorkbenchError
 
@@ -47,12 +49,13 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
     )
     lock = engine.connect() if engine.dialect.name == "postgresql" else None
     file = _file_lock(engine)  # SQLite: a lock on its folder, gone with the process
+    held = False
     try:
         if lock is not None:
             taken = lock.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _LOCK_KEY})
-            free = taken.scalar()
+            held = bool(taken.scalar())
             lock.commit()  # the session's lock stays; no transaction is left open
-            if not free:
+            if not held:
                 raise busy
         if file is not None and not _locked(file):
             raise busy
@@ -66,9 +69,25 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
         yield cleared
     finally:
         if lock is not None:
-            lock.close()  # ends the session: the server releases the advisory lock
+            _release(lock, held)
         if file is not None:
             os.close(file)  # the lock with it
+
+
+def _release(lock: Connection, held: bool) -> None:
+    """Give the advisory lock back and the connection to the pool. Closing alone does not
+    end the server session (the pool keeps it open until ``engine.dispose()``), and with it
+    the lock stayed: a second restore through the same engine was refused as running. A
+    connection that broke meanwhile is dropped from the pool: its session, lock and all,
+    ended with it."""
+    try:
+        if held:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _LOCK_KEY})
+            lock.commit()
+    except SQLAlchemyError:
+        lock.invalidate()
+    finally:
+        lock.close()
 
 
 def _file_lock(engine: Engine) -> int | None:
