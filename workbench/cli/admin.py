@@ -15,7 +15,7 @@ import shutil
 import stat
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -41,7 +41,12 @@ from workbench.project import (
 from workbench.store import backup, make_engine, migrate
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
-from workbench.store.restore_guard import RESTORE_MARK, RestoreRunning, left_over
+from workbench.store.restore_guard import (
+    RESTORE_MARK,
+    RestoreRunning,
+    left_over,
+    restore_running,
+)
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
@@ -441,7 +446,13 @@ def _migrate_db(args: argparse.Namespace, folder: Path) -> int:
             raise _db_error(source, err) from None
         finally:
             engine.dispose()
-        restored = _restore_into(copy, target)
+        try:
+            restored = _restore_into(copy, target)
+        except RestoreRunning:  # one began since the check: this move did nothing
+            copy.unlink(missing_ok=True)
+            with suppress(OSError):  # sicherungen/ if it holds nothing else
+                copy.parent.rmdir()
+            raise
     except BaseException:
         write_config(folder, config)  # no move: everyone saves where they did
         raise
@@ -456,11 +467,24 @@ def _migrate_db(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _check_empty(url: str) -> None:
-    """Refuse a target server database that cannot be reached or already holds tables.
+    """Refuse a target server database that cannot be reached or already holds tables, and
+    a target another restore or ``migrate-db`` writes into now: before the safety copy.
 
-    A SQLite target is left to the restore (connecting would create its file).
+    A SQLite target's tables are left to the restore (connecting would create its file).
     """
     engine = _engine(url)
+    try:
+        running = restore_running(engine)
+    except SQLAlchemyError as err:
+        engine.dispose()
+        raise _db_error(url, err) from None
+    if running:
+        engine.dispose()
+        raise RestoreRunning(
+            f"In {shown_url(url)} stellt gerade ein anderes „workbench restore“ (oder "
+            "migrate-db) wieder her; nichts geändert, nichts geschrieben. Nach dessen Ende "
+            "erneut versuchen."
+        )
     if engine.dialect.name == "sqlite":
         engine.dispose()
         return

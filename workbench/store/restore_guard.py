@@ -74,6 +74,28 @@ def restore_guard(engine: Engine, where: str) -> Iterator[bool]:
             os.close(file)  # the lock with it
 
 
+def restore_running(engine: Engine) -> bool:
+    """Whether a restore (or ``migrate-db``) runs into ``engine``'s database now: its lock
+    is taken and given back at once, so a command can refuse before it writes anything."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as probe:
+            taken = probe.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _LOCK_KEY})
+            free = bool(taken.scalar())
+            probe.commit()
+            _release(probe, free)
+        return not free
+    try:
+        file = _file_lock(engine)
+    except OSError:  # no folder yet: nobody restores there (the restore names the problem)
+        return False
+    if file is None:
+        return False
+    try:
+        return not _locked(file)
+    finally:
+        os.close(file)
+
+
 def _release(lock: Connection, held: bool) -> None:
     """Give the advisory lock back and the connection to the pool. Closing alone does not
     end the server session (the pool keeps it open until ``engine.dispose()``), and with it
