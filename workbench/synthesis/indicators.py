@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
+from workbench.ingest.file_kinds import refuse_other_kind
 from workbench.ingest.long_names import check_indicator_size
 from workbench.ingest.table_rows import forgetting_workbook, percent_cells
 from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
@@ -118,6 +119,14 @@ def _flag(cell: Any) -> bool:
     raise ValueError(cell)
 
 
+# What an indicator file may be: a table as CSV (also as .txt, .tsv), XLSX or ODS.
+TABLE_ENDINGS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
+_READS = (
+    "Indikatoren liest die Werkbank aus Tabellen: CSV, XLSX oder ODS (.csv, .xlsx, .ods). "
+    "Nichts importiert."
+)
+
+
 def read_indicators(
     source: Source, districts: list[str], name: str | None = None, sheet: str | None = None
 ) -> list[IndicatorRow]:
@@ -153,6 +162,7 @@ def _read_indicators(
     (name → first row); one like a declared stops it."""
     names = names or IndicatorNames()
     raw = read_source(source, name)
+    refuse_other_kind(raw, TABLE_ENDINGS, (".xlsx", ".xlsm", ".ods"), _READS)
     table = read_layout(raw, sheet)  # the years side by side: one value per row
     header, rows, columns = table.header, table.rows, table.columns
     gaps.legend = legend([*table.above, *table.notes])  # the table's own Zeichenerklärung

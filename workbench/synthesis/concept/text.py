@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from workbench.ingest.file_kinds import refuse_other_kind
 from workbench.ingest.textio import Source, decode, read_source
 
 PARTICIPATION = 1
@@ -252,4 +253,12 @@ def _assemble(
 def read_concept_text(source: Source, name: str | None = None) -> ConceptText:
     """Read a concept text file (UTF-8, or Windows-1252); a missing file stops with its name."""
     raw = read_source(source, name)
+    refuse_other_kind(raw, (".md", ".markdown", ".txt"), (), _READS)
     return parse_concept_text(decode(raw), raw.name)
+
+
+_READS = (
+    "Den Konzepttext liest die Werkbank als Markdown oder Text (.md, .txt; in Word oder "
+    "LibreOffice „Speichern unter → Nur Text“, Aufbau siehe docs/sozialraumkonzept.md). "
+    "Nichts geschrieben."
+)
