@@ -167,3 +167,16 @@ def test_with_format_a_name_without_its_ending_is_refused_and_nothing_appended(
     fitting = folder / f"{name}.{fmt}"
     assert main(["--project", str(small), *command, str(fitting)]) == 0
     assert [p.name for p in folder.iterdir()] == [fitting.name]
+
+
+def test_a_codebook_exported_to_standard_output_says_so_in_words(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``codebook export --format yaml -`` said "1 Code nach - exportiert" (export says
+    "nach der Standardausgabe"); the codebook itself on stdout, the line on stderr."""
+    assert main(["--project", str(small), "codebook", "add", "Bedarf"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(small), "codebook", "export", "--format", "yaml", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert out.lstrip().startswith("codes:") and "exportiert" not in out
+    assert "1 Code nach der Standardausgabe exportiert (yaml)." in err

@@ -142,7 +142,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     )
     n = _project(args).export_codebook(args.out, args.format)
     print(
-        f"{plural(n, 'Code', 'Codes')} nach {args.out} exportiert ({args.format}).",
+        f"{plural(n, 'Code', 'Codes')} nach "
+        f"{'der Standardausgabe' if args.out == '-' else args.out} exportiert ({args.format}).",
         file=said_to(args.out),
     )
     return 0
