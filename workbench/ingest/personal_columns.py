@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from workbench.core.domain import person_key
@@ -101,6 +103,26 @@ CONTACT_ENDINGS = (
 ).split()
 CONTACT_STARTS = ("email", "telefonnummer", "handynummer", "mobilnummer")
 NOT_CONTACT = frozenset({"smartphone", "iphone"})
+# A form's question for contact data ("Kontaktdaten (freiwillig)", "Ihre E-Mail-Adresse /
+# Telefonnummer für Rückfragen", "Wie können wir Sie erreichen?", "How can we contact
+# you?"): its answers are contact data, not a contribution. A question that mentions
+# contact ("Wo fehlt Ihnen Kontakt zu Nachbarn?", "Welche Kontaktstellen kennen Sie?",
+# "Wie erreichen Sie die Beratungsstelle?", "Wie können wir Sie besser erreichen?") is none.
+_CONTACT_NOUNS = frozenset(
+    "kontakt kontaktdaten kontaktangaben kontaktinformation kontaktinformationen kontaktinfo "
+    "kontaktinfos kontaktadresse kontaktdetails contact contactdetails contactinformation "
+    "contactinfo contactdata".split()
+)
+_CONTACT_PAIRS = frozenset(("contact details", "contact information", "contact info"))
+_CONTACT_FIELDS = frozenset(
+    "email emailadresse mailadresse emailaddress telefon telefonnummer telnr handynummer "
+    "mobilnummer anschrift adresse postanschrift phone phonenumber address".split()
+)
+_POSSESSIVES = frozenset("ihre ihr deine dein eure euer your".split())
+_REACH = frozenset("erreichen erreichbar kontaktieren contact reach".split())
+_NOT_REACHING = frozenset(
+    "besser better kunftig zukunftig leichter einfacher easier more mehr haufiger".split()
+)
 # Columns that list further people (Decidim's "endorsements/user_endorsements": who
 # supported a proposal): not the author, not needed for the analysis, never stored.
 PEOPLE_LIST_HEADERS = frozenset(
@@ -175,12 +197,45 @@ def is_form_account(header: str, columns: Iterable[str]) -> bool:
 
 
 def is_contact_column(header: str) -> bool:
-    """Whether a column holds contact data (e-mail, phone, postal address, …)."""
+    """Whether a column holds contact data (e-mail, phone, postal address, …), also a
+    form's question for it (:func:`asks_for_contact`)."""
     key = header_key(header)
-    if key in CONTACT_HEADERS:
+    if key in CONTACT_HEADERS or asks_for_contact(str(header)):
         return True
     short = len(str(header).split()) <= 4 and key not in NOT_CONTACT
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
+
+
+@lru_cache(maxsize=4096)  # asked for every column of every row
+def asks_for_contact(header: str) -> bool:
+    """Whether a header asks for the respondent's contact data: it names them
+    ("Kontaktdaten", "Kontakt für Rückfragen"), the respondent's own e-mail address or
+    phone number ("Ihre E-Mail-Adresse"), or asks how we reach them.
+
+    >>> asks_for_contact("Ihre E-Mail-Adresse / Telefonnummer für Rückfragen")
+    True
+    >>> asks_for_contact("Wie können wir Sie erreichen?"), asks_for_contact("Kontakt")
+    (True, True)
+    >>> asks_for_contact("Wo fehlt Ihnen Kontakt zu Nachbarn?")
+    False
+    >>> asks_for_contact("Wie erreichen Sie die Beratungsstelle?")
+    False
+    """
+    words = [header_key(w) for w in re.split(r"[\s/]+", re.sub(r"[(\[].*?[)\]]", "", header))]
+    words = [w for w in words if w]
+    said = set(words)
+    if said & (_CONTACT_NOUNS - {"kontakt", "contact"}) or words in (["kontakt"], ["contact"]):
+        return True  # "Kontaktdaten", "Kontakt (freiwillig)"
+    if {" ".join(pair) for pair in pairwise(words)} & _CONTACT_PAIRS:
+        return True  # "Contact details"
+    if "kontakt" in said and said & {"ruckfragen", "rueckfragen"}:
+        return True  # "Kontakt für Rückfragen"
+    owner = next((i for i, w in enumerate(words) if w in _POSSESSIVES), None)
+    if owner is not None and _CONTACT_FIELDS.intersection(words[owner + 1 :]):
+        return True  # "Ihre E-Mail-Adresse", "Your phone number"
+    us = said & {"wir", "we"} and said & {"sie", "dich", "euch", "you"}  # not "Wie erreichen Sie …"
+    reachable = {"erreichbar", "sie"} <= said
+    return bool(said & _REACH and (us or reachable) and not said & _NOT_REACHING)
 
 
 def is_key_column(header: str, columns: Iterable[str] = ()) -> bool:

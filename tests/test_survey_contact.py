@@ -1,0 +1,83 @@
+"""A survey's question for contact data is no question of the study: its answers are
+contact data, dropped like an ``E-Mail`` column, and the import names the column only.
+
+A question that merely mentions contact ("Wo fehlt Ihnen Kontakt zu Nachbarn?", "Welche
+Kontaktstellen kennen Sie?") is a real question: its answers stay statements.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+
+NEED = "Was fehlt Ihnen im Stadtteil?"
+NEIGHBOURS = "Wo fehlt Ihnen Kontakt zu Nachbarn?"
+PLACES = "Welche Kontaktstellen kennen Sie?"
+NEEDS = [
+    "Ein Treffpunkt für Jugendliche am Abend fehlt.",
+    "Mehr Bänke am Marktplatz wären schön.",
+    "Die Bushaltestelle braucht ein Dach.",
+]
+MENTIONS = [
+    "Im Hochhaus kennt man sich kaum noch.",
+    "Das Bürgerbüro und die Caritas kenne ich.",
+    "In der Siedlung gibt es keine Feste mehr.",
+]
+CONTACTS = ["erika.muster@example.org", "0171 2345678", "Hans Peter Krause, Hauptstr. 5"]
+CLEAR = ["erika.muster", "2345678", "Krause", "Hauptstr"]
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([header, *rows])
+    return path
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Wie können wir Sie erreichen?",  # Google Forms
+        "Ihre E-Mail-Adresse / Telefonnummer für Rückfragen",  # Microsoft Forms
+        "Kontaktdaten (freiwillig)",  # LimeSurvey
+        "How can we contact you?",
+    ],
+)
+def test_a_contact_question_is_no_statement_and_is_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str
+) -> None:
+    """Before: the answers to "Wie können wir Sie erreichen?" became statements (with
+    "[E-Mail]", "[Person 1], [Adresse]" as text), those to "Kontaktdaten (freiwillig)"
+    an attribute beside every answer, a name in it in clear."""
+    rows = [
+        ["2026/11/02 10:01:02", "Manfort", NEEDS[i], MENTIONS[i], CONTACTS[i]] for i in range(3)
+    ]
+    header = ["Zeitstempel", "In welchem Stadtteil wohnen Sie?", NEED, NEIGHBOURS, asked]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Spalte(n) {asked}: Kontaktdaten, nicht übernommen." in out
+    assert not [c for c in CONTACTS if c in out]
+    segments = project.segments()
+    assert sorted(segments["text"]) == sorted(NEEDS + MENTIONS)
+    assert set(segments["question"]) == {NEED, NEIGHBOURS}
+    assert all(set(a) == {"Zeitstempel"} for a in segments["attributes"])
+    stored = stored_text(project)
+    assert not [c for c in CLEAR if c in stored]
+
+
+def test_questions_that_mention_contact_stay_questions(project: Project, tmp_path: Path) -> None:
+    """A question about contacts in the neighbourhood or about contact points is asked of
+    the study: its answers are statements, beside a contact question that is not."""
+    header = ["Zeitstempel", NEED, NEIGHBOURS, PLACES, "Wie sind Sie erreichbar?"]
+    rows = [["2026/11/02", NEEDS[i], MENTIONS[i], MENTIONS[2 - i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, NEIGHBOURS, PLACES}
+    assert len(segments) == 9
