@@ -93,6 +93,25 @@ def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
     return str(source_id), when
 
 
+def ids_as_stored(document: ParsedDocument, options: Mapping[str, Any]) -> ParsedDocument:
+    """``document`` with the row IDs of a stored download read before its ID column was
+    found (a survey's "Antwort-ID", "ResponseId": then the row numbers, "3" or "3.1"), so
+    that its rows are compared and added as stored; else as it is."""
+    found = document.options.get("detected_columns") or {}
+    if options.get("id_column") or "ID" not in found or not has_row_ids(document):
+        return document
+    if any(s.row is None for s in document.segments):
+        return document
+    several = bool(document.options.get("more_text_columns"))  # "11.2": the 2nd question
+    segments = tuple(
+        replace(s, source_id=f"{s.row}.{s.source_id.rpartition('.')[2]}" if several else str(s.row))
+        for s in document.segments
+    )
+    kept = {k: v for k, v in document.options.items() if k != "id_column"}
+    kept["detected_columns"] = {k: v for k, v in found.items() if k != "ID"}
+    return replace(document, segments=segments, options=kept)
+
+
 def has_row_ids(document: ParsedDocument) -> bool:
     """Whether a file's statements are rows with IDs (tables, platform exports, chats),
     not a protocol's paragraphs or a REFI-QDA project's spans."""

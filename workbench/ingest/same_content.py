@@ -46,6 +46,7 @@ from workbench.ingest.export_growth import (
     earlier_in_import,
     growth,
     has_row_ids,
+    ids_as_stored,
     newest_first,
     newest_first_notice,
     note_clone,
@@ -217,20 +218,21 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
+        rows_of = ids_as_stored(document, other.options())  # read before "Antwort-ID"
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
         erased = other.options().get(ERASED_ROWS)
-        grown = None if _coded(document) else growth(document, rows, erased)
+        grown = None if _coded(document) else growth(rows_of, rows, erased)
         if renamed:
             known = (other.name, other.options(), other.workshop)
-            if (plan := renamed_download(document, other.key, grown, known)) is not None:
+            if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
                 return plan if isinstance(plan, Appending) else (SKIPPED, plan)
             continue
-        if grown is not None and (plan := unchanged(document, other.key, grown, other.workshop)):
+        if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
             return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
         in_wave = f"Welle '{other.wave}', " if other.wave else ""
-        if not _coded(document) and (above := newest_first(document, rows)):
+        if not _coded(document) and (above := newest_first(rows_of, rows)):
             return EARLIER, newest_first_notice(in_wave, len(theirs), above)
         if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
             ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited

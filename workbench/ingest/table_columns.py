@@ -462,13 +462,13 @@ def column_list(header: Sequence[str], most: int = 30) -> str:
     return ", ".join(named[:most]) + more
 
 
-# Headers (header_key) of a column that identifies a contribution on its platform: taken
-# as the statements' ID when its values are unique. Not a respondent's or a user's ID (a
-# person's, kept out of reports), not a bare "id" (KoBo's submission, a form's response).
+# Headers (header_key) of a column that identifies a contribution or a survey's response
+# ("Antwort-ID", "ResponseId": a row a re-download keeps): the statements' ID when unique.
+# Not a respondent's or user's ID (a person's), not a bare "id" (KoBo's submission).
 ID_HEADERS = frozenset(
     "documentid commentid beitragsid beitragid beitragsnummer kartenid karteid kartennummer "
     "contributionid proposalid vorschlagsid vorschlagid ideaid ideeid postid cardid notizid "
-    "aussageid aussagenid".split()
+    "aussageid aussagenid antwortid responseid".split()
 )
 
 

@@ -1,0 +1,91 @@
+"""A survey's response ID ("Antwort-ID" of LimeSurvey, "ResponseId" of Qualtrics) is the
+statements' ID: a re-downloaded export from which the platform removed a response (spam,
+a test) still adds its new rows, instead of taking every later row for a changed one.
+
+A project that stored such an export by row numbers (before the response ID was read)
+keeps growing by row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from workbench import Project
+from workbench.cli.main import main
+from workbench.store import Document, Segment
+
+NEED = "Was fehlt Ihnen in Ihrem Stadtteil?"
+IDEAS = "Welche Ideen haben Sie für den Stadtteil?"
+ANSWERS = {
+    11: "Eine Bücherei in der Nähe wäre toll.",
+    12: "Mehr Angebote für Familien mit Kindern.",
+    13: "Bessere Beleuchtung am Bahnhof nachts.",
+    14: "Ein Wochenmarkt am Samstag wäre schön.",
+    15: "Mehr Sitzbänke im Park für Ältere.",
+    16: "Eine sichere Querung an der Hauptstraße.",
+}
+
+
+def _download(
+    folder: Path, header: str, ids: list[int], questions: tuple[str, ...] = (NEED,)
+) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "results-survey123456.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow([header, "Datum Abgeschickt", "Start-Sprache", *questions])
+        for i in ids:
+            answers = [ANSWERS[i], *(f"Idee {n} von Antwort {i} für alle." for n in questions[1:])]
+            out.writerow([i, f"2026-11-0{i - 10} 10:00:00", "de", *answers])
+    return path
+
+
+def _import(project: Project, path: Path) -> int:
+    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+
+
+@pytest.mark.parametrize("header", ["Antwort-ID", "ResponseId"])
+def test_a_download_without_a_removed_response_adds_its_new_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Before: the rows were numbered by their place in the file; one response removed on
+    the platform moved every later one up, the import stopped (exit code 2) and named the
+    unchanged responses 13 and 14 as changed, advising to forget their statements."""
+    assert _import(project, _download(tmp_path / "w1", header, [11, 12, 13, 14])) == 0
+    assert f"Spalte '{header}' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, _download(tmp_path / "w2", header, [11, 13, 14, 15, 16])) == 0
+    out = capsys.readouterr().out
+    assert "3 Aussagen standen schon im Projekt" in out and "2 neue kamen hinzu" in out
+    assert "fehlt in diesem Download (ID 12;" in out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["11", "12", "13", "14", "15", "16"]
+    assert segments["text"].tolist() == list(ANSWERS.values())
+    assert segments["segment_id"].tolist()[:4] == [1, 2, 3, 4]  # kept their numbers
+
+
+def test_a_survey_stored_by_row_numbers_grows_by_row_numbers(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export stored before its response ID was read (IDs "2.1", "2.2" … by row) and
+    downloaded again with more rows: the new rows come in, numbered as the stored ones,
+    and the stored ones stay (not read as removed, nor their rows as new)."""
+    questions = (NEED, IDEAS)
+    assert _import(project, _download(tmp_path / "w1", "Antwort-ID", [11, 12], questions)) == 0
+    with project.transaction() as session:  # as an older workbench stored it
+        document = session.scalars(select(Document)).one()
+        document.options = {k: v for k, v in document.options.items() if k != "id_column"}
+        for segment in session.scalars(select(Segment)):
+            number, _, question = segment.source_id.partition(".")
+            segment.source_id = f"{int(number) - 9}.{question}"
+    capsys.readouterr()
+    grown = _download(tmp_path / "w2", "Antwort-ID", [11, 12, 13], questions)
+    assert _import(project, grown) == 0
+    assert "4 Aussagen standen schon im Projekt" in capsys.readouterr().out
+    segments = project.segments()
+    assert sorted(segments["source_id"]) == ["2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
+    assert _import(project, grown) == 0  # the same download again: nothing new
+    assert len(project.segments()) == 6
