@@ -71,6 +71,20 @@ CONTACT_HEADERS = frozenset(
 # the survey's address list holds beside the e-mail); never stored.
 KEY_HEADERS = frozenset("token zugangsschlussel zugangsschluessel zugangscode accesscode".split())
 _SOSCI_SERIAL, _SOSCI_QUESTIONNAIRE = "SERIAL", "QUESTNNR"
+# Codes that recognise one respondent across surveys: a self-generated code ("MUEL1203":
+# the mother's initials, a birthday …, asked as "Teilnehmercode", "Persönlicher Code"),
+# SoSci Survey's "REF" beside its "QUESTNNR" (the link's reference: a panel ID, an
+# address), Qualtrics' "ExternalReference"; built from or leading to the person, never
+# stored (a bare "Code" is left: a card wall's category, a codebook's code).
+CODE_HEADERS = frozenset(
+    """
+    teilnehmercode teilnehmendencode teilnehmerinnencode personlichercode persoenlichercode
+    pseudonymcode personencode probandencode probandinnencode codewort individuellercode
+    selbstgeneriertercode selbsterstelltercode identifikationscode participantcode
+    personalcode respondentcode selfgeneratedcode externalreference externaldatareference
+    """.split()
+)
+_SOSCI_REFERENCE = "REF"
 # Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
 # KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
 # "51.0303 6.9843 52 4.5"); never stored, the district says where.
@@ -252,6 +266,21 @@ def is_key_column(header: str, columns: Iterable[str] = ()) -> bool:
     return header_key(header) in KEY_HEADERS
 
 
+def is_respondent_code(header: str, columns: Iterable[str] = ()) -> bool:
+    """Whether a column of a row with ``columns`` holds a code that recognises one
+    respondent (:data:`CODE_HEADERS`; SoSci Survey's ``REF``).
+
+    >>> is_respondent_code("Ihr persönlicher Code"), is_respondent_code("Code")
+    (True, False)
+    >>> is_respondent_code("REF", ["CASE", "REF", "QUESTNNR"]), is_respondent_code("REF")
+    (True, False)
+    """
+    if str(header).strip() == _SOSCI_REFERENCE:
+        return _SOSCI_QUESTIONNAIRE in columns
+    key = header_key(header)
+    return key in CODE_HEADERS or key.removeprefix("ihr").removeprefix("dein") in CODE_HEADERS
+
+
 def is_location(header: str, value: Any = None) -> bool:
     """Whether a column holds exact coordinates (by its header), or ``value`` is one.
 
@@ -388,7 +417,7 @@ def safe_attributes(
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
     there is one), or ``organisation`` in clear when they name one; contact columns,
-    exact coordinates, access codes, accounts' names and columns of other people
+    exact coordinates, access codes, respondents' codes, accounts' names and columns of other people
     (assignee, moderator, reviewer, supporters) are dropped;
     free text (a title, another open answer: it may name someone) is
     pseudonymised like a statement, other text fields (dates, categories) lose listed
@@ -409,6 +438,7 @@ def safe_attributes(
         elif (
             is_contact_column(key)
             or is_key_column(key, attributes)
+            or is_respondent_code(key, attributes)
             or person_role(key)
             or is_people_list_column(key)
             or names_staff(key, value)

@@ -18,6 +18,7 @@ from workbench.ingest.personal_columns import (
     is_other_person_column,
     is_people_list_column,
     is_person_column,
+    is_respondent_code,
     names_staff,
 )
 from workbench.ingest.table_points import noticed_columns
@@ -33,6 +34,7 @@ def personal_notices(
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
     contact = [c for c in columns if is_contact_column(c)]
     access = [c for c in columns if is_key_column(c, keys)]
+    codes = [c for c in columns if is_respondent_code(c, keys)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
     values = [(k, v) for s in segments for k, v in s.attributes.items()]
     counts = {k for k, _ in values} - {k for k, v in values if not is_count(v)}  # all numbers
@@ -60,6 +62,11 @@ def personal_notices(
         notices.append(
             f"Spalte(n) {', '.join(access)}: Zugangsschlüssel, die zu einer Person führen, "
             "nicht übernommen."
+        )
+    if codes:
+        notices.append(
+            f"Spalte(n) {', '.join(codes)}: Codes, die eine befragte Person wiedererkennen "
+            "lassen (persönlicher Code, Referenz des Einladungslinks), nicht übernommen."
         )
     if staff:
         notices.append(
