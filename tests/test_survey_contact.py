@@ -81,3 +81,35 @@ def test_questions_that_mention_contact_stay_questions(project: Project, tmp_pat
     segments = project.segments()
     assert set(segments["question"]) == {NEED, NEIGHBOURS, PLACES}
     assert len(segments) == 9
+
+
+def test_a_column_labelled_as_a_contact_question_is_not_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SoSci Survey names its columns by variables ("KD01_01") and writes the question as
+    their label below: before, the answers to "Kontaktdaten (freiwillig)" and
+    "Persönlicher Code" stayed attributes of every answer (a name in them in clear)."""
+    header = ["CASE", "SERIAL", "QUESTNNR", "MODE", "STARTED", "OF01_01", "TC01_01", "KD01_01"]
+    labels = ["Interview-Nummer (fortlaufend)", "Seriennummer (sofern verwendet)"]
+    labels += ["Fragebogen, der verwendet wurde", "Interview-Modus", "Zeitpunkt des Beginns"]
+    labels += [f"{NEED}: [01]", "Persönlicher Code: [01]", "Kontaktdaten (freiwillig): [01]"]
+    codes = ["MUEL1203", "SCHM0511", "BECK2808"]
+    rows = [header, labels]
+    rows += [
+        [str(31 + i), "", "base", "interview", "2026-11-02", NEEDS[i], codes[i], CONTACTS[i]]
+        for i in range(3)
+    ]
+    path = tmp_path / "sosci.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter="\t").writerows(rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Spalte(n) TC01_01 (Persönlicher Code), KD01_01 (Kontaktdaten (freiwillig)): nach "
+        "ihrer Beschriftung Kontaktdaten oder Codes, die zu einer Person führen" in out
+    )
+    segments = project.segments()
+    assert sorted(segments["text"]) == sorted(NEEDS)
+    assert all({"TC01_01", "KD01_01"}.isdisjoint(a) for a in segments["attributes"])
+    stored = stored_text(project)
+    assert not [c for c in [*CLEAR, *codes, "[E-Mail]", "[Telefon]"] if c in stored]

@@ -281,6 +281,19 @@ def is_respondent_code(header: str, columns: Iterable[str] = ()) -> bool:
     return key in CODE_HEADERS or key.removeprefix("ihr").removeprefix("dein") in CODE_HEADERS
 
 
+def is_personal_label(label: str | None) -> bool:
+    """Whether a column's label (a survey tool's question text under a variable's name:
+    SoSci Survey's "KD01_01", Qualtrics' "Q3") asks for contact data or a respondent's code.
+
+    >>> is_personal_label("Kontaktdaten (freiwillig): [01]"), is_personal_label("Alter")
+    (True, False)
+    """
+    if not label:
+        return False
+    text = re.sub(r":\s*\[\d+\]$", "", str(label)).strip()  # SoSci's item number
+    return is_contact_column(text) or is_respondent_code(text) or is_key_column(text)
+
+
 def is_location(header: str, value: Any = None) -> bool:
     """Whether a column holds exact coordinates (by its header), or ``value`` is one.
 

@@ -63,6 +63,12 @@ def personal_notices(
             f"Spalte(n) {', '.join(access)}: Zugangsschlüssel, die zu einer Person führen, "
             "nicht übernommen."
         )
+    if labelled := (options or {}).get("personal_labels"):
+        named = ", ".join(f"{c} ({label})" for c, label in labelled.items())
+        notices.append(
+            f"Spalte(n) {named}: nach ihrer Beschriftung Kontaktdaten oder Codes, die zu "
+            "einer Person führen, nicht übernommen."
+        )
     if codes:
         notices.append(
             f"Spalte(n) {', '.join(codes)}: Codes, die eine befragte Person wiedererkennen "

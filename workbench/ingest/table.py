@@ -13,7 +13,7 @@ from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedS
 from workbench.ingest.common import attribute_value
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.html_text import plain_text
-from workbench.ingest.personal_columns import header_key
+from workbench.ingest.personal_columns import header_key, is_personal_label
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_coders import coders_in_codes
@@ -309,6 +309,12 @@ def parse_table(
             (c, _resolve(header, c, raw.name, "--attribute-columns"))
             for c in mapping.attribute_columns
         ]
+    private = {  # "KD01_01" labelled "Kontaktdaten" ("E-Mail" is dropped by its name)
+        h: labels[h]
+        for h, _ in attributes
+        if is_personal_label(labels.get(h)) and not is_personal_label(h)
+    }
+    attributes = [(h, i) for h, i in attributes if h not in private]
 
     segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
@@ -523,6 +529,8 @@ def parse_table(
     options.update({key: value for key, value in counted.items() if value})
     if survey_header.tool:
         options["header_rows"] = [survey_header.tool, survey_header.rows]
+    if private:
+        options["personal_labels"] = private
     if blocks is not None:
         options["question_blocks"] = blocks.results
     if renamed_name := [o for o, h in zip(old_header, header, strict=True) if o != h]:
