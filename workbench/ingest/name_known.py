@@ -97,7 +97,9 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     whether it is a name at all."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
-    if key is None or short_word(tok) or not finder.name_like(tok):
+    # a surname the key met with a first name or a form of address ("Karin Wendland",
+    # "Frau Neuhaus") is hers alone too, though it ends like a compound ("-land", "-haus")
+    if key is None or short_word(tok) or not finder.name_like(tok, loose=key in finder.named):
         return None
     if len(tok.text) == 2 and key not in finder.named:
         return None  # "Li" only of a person met as "Frau Li", "Mei Li"
