@@ -109,7 +109,13 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     if (
         start == tok.start
         and i
-        and (toks[i - 1].lower in lists.ARTICLES or quantified(text, toks, i))
+        and (
+            (
+                toks[i - 1].lower in lists.ARTICLES
+                and not _after_preposition(finder, toks[i - 1], tok)
+            )
+            or quantified(text, toks, i)
+        )
     ):
         return None
     if key != tok.lower:  # a known "Öztürk" written "Oeztuerk": shown for review
@@ -127,6 +133,25 @@ def known_word(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     if is_german_noun(tok.folded):  # "Frau Licht", then "Mehr Licht im Park": a word
         return None
     return Hit(start, tok.end, "person", key, 0.6, tok.text), i
+
+
+# Prepositions among the articles: before a noun or a place a time or a direction ("nach
+# Ostern", "bis Sommer", "nach Köln"), before a surname the key holds the person ("Nach
+# Becker kommt keiner.", "nach Wendland")
+_PREPOSITIONS = frozenset(("nach", "bis"))
+
+
+def _after_preposition(finder: Finder, prev: Tok, tok: Tok) -> bool:
+    """Whether ``tok``, a word the key holds, follows "nach" or "bis" as a person: no noun
+    (but a surname of the gazetteer that is no ordinary word: "Meier"), no place, no word
+    of the language, no day or month."""
+    return (
+        prev.folded in _PREPOSITIONS
+        and (not is_german_noun(tok.folded) or finder.is_surname(tok))
+        and not is_place_name(tok.folded)
+        and not ordinary_word(tok.text)
+        and tok.folded not in lists.CALENDAR
+    )
 
 
 _PARTICLES_FIRST = frozenset("van ter ten de del della dos di".split())  # not "von", "da"
