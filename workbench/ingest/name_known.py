@@ -230,7 +230,8 @@ def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, i
     family = i and toks[i - 1].lower in _FAMILY_BEFORE and finder.is_surname(stem)
     family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
     if not family and (
-        (i and toks[i - 1].lower in lists.ARTICLES) or not genitive_at(text, stem.end)
+        (i and toks[i - 1].lower in lists.ARTICLES)
+        or not genitive_at(text, stem.end, sibilant=key is not None)
     ):
         return None
     if key is None and not finder.is_first(stem) and not family:
@@ -246,7 +247,8 @@ def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok 
     Haus" owns a house; it is not called so). A surname that is also a word counts here
     ("Anna Bauers Garten", "Frau Kochs Café"): it stands in a person's name already."""
     w = tok.text[:-1]
-    if not tok.text.endswith("s") or len(w) < 3 or not genitive_at(text, tok.end - 1):
+    sibilant = w.lower() in finder.known  # "Ayse Yilmazs Vorschlag" after "Ayse Yilmaz"
+    if not tok.text.endswith("s") or len(w) < 3 or not genitive_at(text, tok.end - 1, sibilant):
         return None
     named = tok.lower in finder.known or finder.is_surname(tok) or finder.is_first(tok)
     if named and not loose:

@@ -108,11 +108,15 @@ _OWNED = re.compile(r"s[ \u00a0](?:([a-zäöüß]+(?:e|en|er|es|em))[ \u00a0])?[
 _QUANTIFIERS = frozenset("weniger wenige wenigen wenig mehrere mehreren".split())
 
 
-def genitive_at(text: str, end: int) -> bool:
+def genitive_at(text: str, end: int, sibilant: bool = False) -> bool:
     """Whether a name ending at ``end`` goes on with a genitive "s" before the noun it owns
-    ("Annas Idee", "Frau Schmidts Garten"): the name is then ``text[:end]`` without the "s"."""
+    ("Annas Idee", "Frau Schmidts Garten"): the name is then ``text[:end]`` without the "s".
+
+    ``sibilant``: a name the key holds may end in "x", "z" or "ß" before the "s", as people
+    write it without the apostrophe ("Yilmazs Vorschlag" for "Yilmaz' Vorschlag")."""
     m = _OWNED.match(text, end)
-    if m is None or text[end - 1 : end].lower() in ("s", "x", "z", "ß"):
+    last = text[end - 1 : end].lower()
+    if m is None or last == "s" or (last in ("x", "z", "ß") and not sibilant):
         return False
     adjective = m.group(1)
     return adjective is None or (
