@@ -14,6 +14,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
+from workbench.ingest.name_openers import OPENERS
 from workbench.ingest.name_tokens import (
     FOREIGN_LETTERS,
     PLACE_END,
@@ -167,23 +168,8 @@ def surname_before_first(
     return i - 1 if speaker or speaks(text, toks, i, after, inverted) else None
 
 
-# finite verbs that open a question or a clause before a name ("Hat Becker recht?")
-_VERBS_FIRST = frozenset(
-    """
-    hat hatte ist war wird wurde will wollte kann konnte muss musste soll sollte darf mag
-    weiss kommt kam geht ging sagt sagte meint meinte findet fand kennt macht machte bringt
-    """.split()
-    # imperatives (folded: "gruss") before the person asked ("Frag Becker."): no first name
-    # "Frag" (which made a second Becker beside "Jens Becker", and every later "Becker"
-    # alone a third, as the key could no longer say which of them)
-    + """
-    frag frage fragt sag sage ruf rufe ruft schreib schreibe schreibt gib gebt gruss grusse
-    grusst schick schicke schickt hol hole holt lass lasst zeig zeige zeigt bring bringe
-    erinner erinnere erinnert informier informiere informiert kontaktier kontaktiere
-    kontaktiert besuch besuche besucht hilf helft meld melde meldet nimm nehmt lad lade
-    ladet bitte
-    """.split()
-)
+# the verb of a question or a request, or a preposition, opening a sentence before a name
+_VERBS_FIRST = OPENERS
 
 
 # Nouns before the name of a place ("Stadt Kiev", "Oblast Odessa", "Flughafen Rostov")
@@ -235,8 +221,6 @@ def surname_pair(
     surname_like = finder.is_surname(nxt) or FOREIGN_LETTERS.search(nxt.text) or double
     if (finder.is_first(nxt) and not surname_like) or PLACE_END.search(nxt.folded):
         return None
-    if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
-        return None
     if i and toks[i - 1].lower in lists.ARTICLES:
         return None
     if finder._institution_after(text, toks, i + 1) or not finder.name_like(nxt):
@@ -246,12 +230,15 @@ def surname_pair(
     if tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok):
         # "Hat Becker recht?", "Frag Becker.": the verb of a question or a request, no
         # first name "Hat" (which made him a second person beside "Herr Jens Becker" and
-        # took the verb with him); "Frag Paul Meier.": the full name after it, all of it
+        # took the verb with him); "Frag Paul Meier.": the full name after it, all of it;
+        # also a verb that is a word or a surname ("Such Becker!" kept "Becker" in clear)
         return (
             None
             if full
             else finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
         )
+    if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
+        return None
     if (
         finder._adjacent(text, nxt, after)
         and not finder._sure_name(tok)
