@@ -14,6 +14,7 @@ Verkehr", "Gruppe Blau", "Anwohnerin Manfort", "Offene Tür").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable
 
 from workbench.ingest import name_lists as lists
@@ -25,7 +26,7 @@ from workbench.ingest.name_tokens import (
     FOREIGN_LETTERS,
     NOUN_END,
 )
-from workbench.ingest.noun_lexicon import is_place_name, is_place_phrase
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name, is_place_phrase
 from workbench.ingest.organisations import institution_word
 from workbench.ingest.speaker_labels import is_label, is_role
 
@@ -148,14 +149,39 @@ def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> 
 _PLAIN_LEAD_IN = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.()-]+){1,4}(?=:[ \t]+\S)")
 
 
+# How often an unknown first name must open a file's lead-ins to make them a speaker's
+REPEATED = 2
+
+
 def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) -> list[str]:
     """The names of the plain lead-ins that open ``texts`` ("Karl Weber: Danke …"), each
     once: a speaker named in the text, as a bold role is one (see :func:`lead_in_names`).
     Without the bold a lead-in is often a topic ("Praktischer Klimaschutz: …"): its name
-    starts with a first name the gazetteer knows."""
-    roles = ((m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None) for t in texts)
+    starts with a first name the gazetteer knows, or it opens :data:`REPEATED` statements
+    of the file with words of no noun or place ("Okke Wübbenhorst: …" twice; Frisian,
+    Turkish or Ukrainian first names the gazetteer lacks)."""
+    roles = [m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None for t in texts]
     found = lead_in_names(roles, places)
-    return [name for name in found if gazetteer().has_first(name.split()[0]) and not _place(name)]
+    counts = Counter(lead_in_name(r, places) for r in roles if r)
+    return [
+        name
+        for name in found
+        if not _place(name)
+        and (
+            gazetteer().has_first(name.split()[0]) or (counts[name] >= REPEATED and _no_word(name))
+        )
+    ]
+
+
+def _no_word(name: str) -> bool:
+    """Whether a lead-in's words are no German nouns (a surname the gazetteer knows may be
+    one: "Okke Bauer") and its first word is no local organisation or place ("Kolping")."""
+    first, *rest = name.split()
+    if fold(first) in lists.LOCAL_NAMES or is_german_noun(fold(first)):
+        return False
+    return all(
+        not is_german_noun(fold(w)) or (w == rest[-1] and gazetteer().has_last(w)) for w in rest
+    )
 
 
 def _place(name: str) -> bool:
