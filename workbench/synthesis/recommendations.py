@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.ingest.author_names import participant_author
 from workbench.ingest.common import named_district
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
@@ -182,7 +183,7 @@ def add_recommendation(
     with project.transaction(exclusive=True) as session:  # the key may grow
         district_id, text = _district(session, scope).id, _text(text)
         typed = _short(title, MAX_TITLE, "Der Titel")  # as typed: the user's count
-        author = _short(author, MAX_AUTHOR, "Der Name der Autor*in")
+        author = participant_author(session, _short(author, MAX_AUTHOR, "Der Name der Autor*in"))
         named = _actors(actors)  # "Frau Anna Becker (Jugendamt)" names a person too
         title, text, *named = pseudonymised_texts(session, typed, text, *named)
         record = Recommendation(

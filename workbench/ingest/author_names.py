@@ -1,0 +1,30 @@
+"""The author of a researchers' record (a recommendation) when she is a participant.
+
+A recommendation's author is a researchers' field: a colleague's name stays as typed. In
+a participatory process a participant can formulate one ("Gisela Brandhorst", who spoke
+in the workshop): her name, which the project's key or a name list holds in full, was
+stored in clear beside the pseudonymised text, shown by ``recommend list`` and left by
+``forget --person``. It is stored as her placeholder, as a name in the text would be.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.ingest.pseudonymise import listed_names, pseudonymised_texts
+from workbench.store import Pseudonym
+from workbench.store.erasure_names import plain
+
+
+def participant_author(session: Session, author: str) -> str:
+    """``author`` as stored: the placeholder of a person the key or a name list knows by
+    this full name, else the name as typed (a first name alone may be a colleague's)."""
+    name = " ".join(author.split())
+    if " " not in name:
+        return author
+    originals = session.scalars(select(Pseudonym.original).where(Pseudonym.kind == "person"))
+    known = {plain(" ".join(o.split())) for o in [*originals, *listed_names(session)]}
+    if plain(name) not in known:
+        return author
+    return pseudonymised_texts(session, name)[0] or author
