@@ -6,6 +6,7 @@ merged lines with the senders' names in the text).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tests.conftest import stored_text
 from tests.transcript_files import import_into, write_file
 from workbench import Project
 from workbench.ingest import parse_file
+from workbench.ingest.element_chat import is_element_chat
 
 ENGLISH = (
     "Thu, Dec 5 2026 18:00:40 - Helga Brandt joined the room\n"
@@ -60,3 +62,36 @@ def test_an_element_export_stores_no_name(project: Project, tmp_path: Path) -> N
     stored = stored_text(project)
     for word in ("Helga", "Brandt", "Kerem", "Özdemir", "Brzeska", "sayuri", "Kwarteng"):
         assert word.casefold() not in stored.casefold()
+
+
+def _without_seconds(text: str) -> str:
+    """The export as Element writes it in locales whose times have no seconds."""
+    return re.sub(r"(\d{2}:\d{2}):\d{2}", r"\1", text)
+
+
+@pytest.mark.parametrize("text", [ENGLISH, GERMAN], ids=["en", "de"])
+def test_an_element_export_without_seconds_is_one_statement_per_message(
+    project: Project, tmp_path: Path, text: str
+) -> None:
+    path = write_file(tmp_path, "element.txt", _without_seconds(text))
+    doc = parse_file(path)
+    assert doc.date == "2026-12-05"
+    assert [(s.attributes["speaker"], s.attributes["time"]) for s in doc.segments] == [
+        ("Helga Brandt", "18:01"),
+        ("Kerem Özdemir", "18:02"),
+        ("Jolanta Brzeska", "18:02"),
+        ("sayuri.kwarteng", "18:03"),
+    ]
+    assert doc.segments[2].text == "Und Bänke fehlen."
+    assert import_into(project, path) == 0
+    stored = stored_text(project)
+    assert "Brandt" not in stored and "18:01 -" not in stored
+
+
+def test_typed_notes_with_a_weekday_and_time_stay_a_protocol() -> None:
+    """A guard, not a defect: without seconds only Element's own date is its."""
+    notes = (
+        "Mo., 6. Dezember 2021, 10:15 - Spielplatz Wiesdorf: Müll liegt herum.\n"
+        "Mo., 6. Dezember 2021, 10:40 - Bushaltestelle Markt: keine Bank, kein Dach.\n"
+    )
+    assert not is_element_chat(notes)

@@ -33,6 +33,12 @@ _HEADER = re.compile(
 _MATRIX_ID = re.compile(r"^@(?P<local>[^:\s]+):[^\s:]+(?::\d+)?: ")
 _SENDER = re.compile(r"^(?P<who>[^:\n]{1,80}?): ")
 _REPLY = re.compile(r'^<[^<>\n"]{1,80}(?: "[^"\n]*")?> ')
+# Element's date exactly, English "Dec 5 2026" or German "5. Dez. 2026": a time without
+# seconds is Element's only in it (a typed note writes "4.3.2021" or "4. März 2021")
+_ELEMENT_DATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{4}|"
+    r"\d{1,2}\. (?:Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.) \d{4}"
+)
 
 
 def is_element_chat(text: str) -> bool:
@@ -47,11 +53,15 @@ def is_element_chat(text: str) -> bool:
 
 def _is_event(line: str) -> bool:
     """Whether a line starts as Element writes an event: its month as a word and its time
-    with seconds ("Thu, Dec 5 2026 18:01:12 - "), not as notes are typed ("Mo., 4.3.2021,
-    10:15 - Spielplatz: …", "Mo, 4.3.2021 18:00 - Werkstatt Manfort")."""
+    with seconds ("Thu, Dec 5 2026 18:01:12 - "), or without them (as some versions and
+    locales write) in Element's own date ("Thu, Dec 5 2026 18:01 - ", "Do., 5. Dez. 2026,
+    18:01 - "); not as notes are typed ("Mo., 4.3.2021, 10:15 - Spielplatz: …",
+    "Mo, 4.3.2021 18:00 - Werkstatt Manfort")."""
     header = _HEADER.match(line)
-    if header is None or not re.search(r"\d:\d{2}:\d{2}", header["time"]):
+    if header is None:
         return False
+    if not re.search(r"\d:\d{2}:\d{2}", header["time"]):
+        return bool(_ELEMENT_DATE.fullmatch(header["date"]))
     return any(w.casefold() in MONTH_NUMBERS for w in re.findall(r"[^\W\d_]+", header["date"]))
 
 
