@@ -205,3 +205,45 @@ def test_document_variables_of_the_interviewee_stay_off_the_questions(
         ("B", "Ein Treffpunkt für Ältere.", person, "67"),
     ]
     assert "Brenner" not in stored_text(project)
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("A: Was fehlt Ihnen im Viertel?\nB: Ein Treffpunkt für Ältere.\n", "A"),
+        (
+            "A: Was fehlt Ihnen im Viertel?\nB: Ein Treffpunkt für Ältere.\n"
+            "A: Und was gibt es schon?\nB: Das Café am Markt, zweimal die Woche.\n",
+            "A",
+        ),
+        # the interviewee may speak first: who asks is who puts the questions
+        (
+            "A: Ich wohne seit zwanzig Jahren hier.\nB: Was fehlt Ihnen im Viertel?\n"
+            "A: Ein Treffpunkt für Ältere.\nB: Und was gibt es schon?\nA: Das Café am Markt.\n",
+            "B",
+        ),
+        ("Sprecher 1: Was fehlt Ihnen?\nSprecher 2: Ein Treffpunkt.\n", "Sprecher 1"),
+    ],
+)
+def test_letters_that_do_not_say_who_asks_are_told_by_the_questions(
+    project: Project, tmp_path: Path, text: str, asking: str
+) -> None:
+    """ "A:"/"B:" name no role: the one whose turns are the questions is the interviewer,
+    whose lines neither get the interviewee's pseudonym nor her variables."""
+    import_qdpx(project, _interview(tmp_path, text))
+    said = _said(project)
+    person = next(speaker for _, _, speaker, _ in said if speaker)
+    assert person.startswith("[Person ")
+    assert [line for _, line, _, _ in said] == [t.split(": ", 1)[1] for t in text.splitlines()]
+    for role, _, speaker, age in said:
+        hers = role != asking
+        assert (speaker, age) == ((person, "67") if hers else (None, None)), role
+
+
+def test_two_speakers_who_both_only_answer_keep_the_case_person(
+    project: Project, tmp_path: Path
+) -> None:
+    """Without questions there is no evidence of who asks: the lines stay the case's."""
+    text = "A: Ein Treffpunkt für Ältere.\nB: Das Café am Markt.\nA: Und Bänke.\n"
+    import_qdpx(project, _interview(tmp_path, text))
+    assert {speaker for _, _, speaker, _ in _said(project)} == {_said(project)[0][2]}

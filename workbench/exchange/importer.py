@@ -411,7 +411,7 @@ class _Parse:
         segments = [people.apply(s, place=not fixed) for s in segments]
         # "Interviewpartnerin: Petra Schneider" makes her the speaker, not of the "I:" lines
         interviewee = {k for k, v in attributes.items() if isinstance(v, str) and v in self.names}
-        segments = [asked_without(s, interviewee) for s in segments]
+        segments = [asked_without(s, interviewee, people) for s in segments]
         segments = [
             replace(
                 s,

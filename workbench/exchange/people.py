@@ -39,6 +39,7 @@ from typing import Any
 
 from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import ParsedSegment
+from workbench.ingest.line_labels import asking_roles
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import TITLES
 from workbench.ingest.personal_columns import (
@@ -223,6 +224,12 @@ class PersonSpans:
         spans = {s.guid: (s.start, s.end) for s in source.selections}
         self.spans = [(*spans[g], p) for p in people for g in p.selections if g in spans]
         self.text: str = source.text
+        self.asking = asking_roles(source.text)  # "I:", or the "A:" of "A:"/"B:" that asks
+
+    def asks(self, segment: ParsedSegment) -> bool:
+        """Whether ``segment`` is a line of who asks (:func:`asking_roles`)."""
+        role = segment.speaker_role
+        return is_asking(role) or (role is not None and role in self.asking)
 
     @property
     def district(self) -> str | None:
@@ -234,14 +241,14 @@ class PersonSpans:
         their Sozialraum where the segment has none)."""
         start, end = segment.start or 0, segment.end or 0
         spans = self.spans
-        if is_asking(segment.speaker_role):  # "I: …": not the person's, though a selection
+        if self.asks(segment):  # "I: …": not the person's, though a selection
             # of the whole interview (NVivo's case coding) covers it; one of the line is
             first = self.text.rfind("\n", 0, start) + 1
             last = self.text.find("\n", end)
             last = len(self.text) if last < 0 else last + 1
             spans = [(s, e, p) for s, e, p in spans if first <= s and e <= last]
         person = next((p for s, e, p in spans if s < end and start < e), None)
-        if person is None and self.whole and not is_asking(segment.speaker_role):
+        if person is None and self.whole and not self.asks(segment):
             person = self.whole
         if person is None:
             return segment
@@ -251,11 +258,11 @@ class PersonSpans:
         return replace(segment, attributes=attributes, district=district)
 
 
-def asked_without(segment: ParsedSegment, keys: set[str]) -> ParsedSegment:
-    """An interviewer's segment ("I:", "Interviewer:") without the document variables
-    ``keys`` that name the interviewee, nor those that describe her (Alter, Geschlecht,
-    :data:`PERSON_VARIABLES`): the question is not the interviewee's."""
-    if not keys or not is_asking(segment.speaker_role):
+def asked_without(segment: ParsedSegment, keys: set[str], people: PersonSpans) -> ParsedSegment:
+    """An interviewer's segment ("I:", "Interviewer:", :meth:`PersonSpans.asks`) without
+    the document variables ``keys`` that name the interviewee, nor those that describe her
+    (Alter, Geschlecht, :data:`PERSON_VARIABLES`): the question is not the interviewee's."""
+    if not keys or not people.asks(segment):
         return segment
     kept = {
         k: v

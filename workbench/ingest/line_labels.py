@@ -30,19 +30,55 @@ def role_label(line: str) -> tuple[str, int] | None:
     return label["who"].strip(), label.end()
 
 
+def asking_roles(text: str) -> frozenset[str]:
+    """The role labels of a source's lines that ask: those that say so ("I:", "Int.:",
+    :func:`~workbench.ingest.speaker_labels.is_asking`); where none does and two role
+    labels take turns ("A:"/"B:"), the one whose turns end in "?" clearly more often (at
+    least a third of them, more than the other's; as often: the one who speaks first).
+    Without such evidence none: a question is no one's but its speaker's.
+
+    >>> sorted(asking_roles("A: Was fehlt?\\nB: Ein Treffpunkt.\\nA: Und sonst?\\nB: Nichts."))
+    ['A']
+    >>> sorted(asking_roles("A: Ein Café.\\nB: Was fehlt Ihnen?\\nA: Bänke."))
+    ['B']
+    >>> asking_roles("I: Na?"), asking_roles("Ergebnis: Wer?\\nFazit: Keiner.")
+    (frozenset({'I'}), frozenset())
+    """
+    turns: dict[str, list[str]] = {}  # in the order they first speak
+    for line in text[:200_000].splitlines():
+        if label := role_label(line):
+            said = _TIME_END.sub("", line[label[1] : f4_edges(line)[1]])
+            turns.setdefault(label[0], []).append(said.rstrip(" »«\"“”'’)"))
+    said_asking = frozenset(who for who in turns if is_asking(who))
+    if said_asking or len(turns) != 2 or not all(_CODE.fullmatch(who) for who in turns):
+        return said_asking  # "Ergebnis:"/"Fazit:" of a record ask nothing, however worded
+    share = {who: sum(t.endswith("?") for t in said) / len(said) for who, said in turns.items()}
+    first, second = turns
+    if share[first] >= max(share[second], 1 / 3):
+        return frozenset({first})
+    return frozenset({second}) if share[second] > max(share[first], 1 / 3) else frozenset()
+
+
 def is_labelled_interview(text: str) -> bool:
     """Whether the lines of a text each a statement already (a QDA program's source) are
     an interview's turns however few: at least half of its lines open with a speaker, one
-    a role who asks ("I:", "Int.:", "Moderation:",
-    :func:`~workbench.ingest.speaker_labels.is_asking`) and one who answers ("B:", "IP 2:",
+    a role who asks (:func:`asking_roles`: "I:", "Int.:", "Moderation:", or the "A:" of
+    "A:"/"B:" whose turns are the questions) and one who answers ("B:", "IP 2:",
     "Frau Brenner:"). ``I: Was fehlt Ihnen?`` / ``B: Ein Treffpunkt.`` is two turns; a
     protocol's ``Ergebnis: …`` / ``Fazit: …`` asks nothing."""
     lines = [line for line in text[:200_000].splitlines() if line.strip()]
     speakers = [label["who"].strip() for line in lines if (label := _LABEL.match(line))]
-    asking = sum(is_role(who) and is_asking(who) for who in speakers)
+    asks = asking_roles(text)
+    asking = sum(is_role(who) and who in asks for who in speakers)
     return len(speakers) >= 2 and 0 < asking < len(speakers) and 2 * len(speakers) >= len(lines)
 
 
+# a speaker's code that does not say who asks: "A", "B2", "Sprecher 1", "Speaker 2", "Person A"
+_CODE = re.compile(
+    r"[A-ZÄÖÜ]{1,3}\s?\d{0,2}|(?i:sprecher(?:in)?|speaker|person)[\s_]*(?:\d{1,3}|[A-Z])"
+)
+# MAXQDA's (and others') time mark at a line's end: "… [00:00:12]", "… (00:00:12.3)"
+_TIME_END = re.compile(r"\s*[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]\s*$")
 _F4_END = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*$")
 _F4_START = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*")
 
