@@ -247,3 +247,27 @@ def test_two_speakers_who_both_only_answer_keep_the_case_person(
     text = "A: Ein Treffpunkt für Ältere.\nB: Das Café am Markt.\nA: Und Bänke.\n"
     import_qdpx(project, _interview(tmp_path, text))
     assert {speaker for _, _, speaker, _ in _said(project)} == {_said(project)[0][2]}
+
+
+@pytest.mark.parametrize("mark", ["[{}]", "({})", "[{}.4]", "#{}-4#"])
+def test_a_time_mark_at_a_lines_end_is_its_end_time(
+    project: Project, tmp_path: Path, mark: str
+) -> None:
+    """MAXQDA's time stamp "[00:00:12]" at a turn's end is a time like f4's, no word."""
+    text = (
+        f"I: Was fehlt Ihnen im Viertel? {mark.format('00:00:05')}\n"
+        f"B: Ein Treffpunkt für Ältere. {mark.format('00:00:12')}\n"
+        f"Der Spielplatz am Markt ist gesperrt.{mark.format('00:00:20')}\n"
+    )
+    import_qdpx(project, _interview(tmp_path, text))
+    segments = project.segments().sort_values("position")
+    assert list(segments["text"]) == [
+        "Was fehlt Ihnen im Viertel?",
+        "Ein Treffpunkt für Ältere.",
+        "Der Spielplatz am Markt ist gesperrt.",
+    ]
+    assert [a.get("end_time") for a in segments["attributes"]] == [
+        "00:00:05",
+        "00:00:12",
+        "00:00:20",
+    ]

@@ -47,7 +47,7 @@ def asking_roles(text: str) -> frozenset[str]:
     turns: dict[str, list[str]] = {}  # in the order they first speak
     for line in text[:200_000].splitlines():
         if label := role_label(line):
-            said = _TIME_END.sub("", line[label[1] : f4_edges(line)[1]])
+            said = line[label[1] : f4_edges(line)[1]]  # "Was fehlt? [00:00:05]" asks
             turns.setdefault(label[0], []).append(said.rstrip(" »«\"“”'’)"))
     said_asking = frozenset(who for who in turns if is_asking(who))
     if said_asking or len(turns) != 2 or not all(_CODE.fullmatch(who) for who in turns):
@@ -77,22 +77,28 @@ def is_labelled_interview(text: str) -> bool:
 _CODE = re.compile(
     r"[A-ZÄÖÜ]{1,3}\s?\d{0,2}|(?i:sprecher(?:in)?|speaker|person)[\s_]*(?:\d{1,3}|[A-Z])"
 )
-# MAXQDA's (and others') time mark at a line's end: "… [00:00:12]", "… (00:00:12.3)"
-_TIME_END = re.compile(r"\s*[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]\s*$")
-_F4_END = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*$")
-_F4_START = re.compile(r"\s*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#\s*")
+# f4's time mark "#00:00:12-8#", also MAXQDA's "[00:00:12]" or "(00:00:12)" (with tenths)
+_MARK = (
+    r"(?:#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#|\[(\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]"
+    r"|\((\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\))"
+)
+_F4_END = re.compile(rf"\s*{_MARK}\s*$")
+_F4_START = re.compile(rf"\s*{_MARK}\s*")
 
 
 def f4_edges(line: str) -> tuple[int, int, str | None, str | None]:
-    """Where a line's text lies between f4's time marks at its start and end, and their
-    times: ``"Ein Treffpunkt. #00:00:12-8#"`` → ``(0, 15, None, "00:00:12")``.
+    """Where a line's text lies between f4's time marks at its start and end (or
+    MAXQDA's, ``[00:00:12]``), and their times: ``"Ein Treffpunkt. #00:00:12-8#"`` →
+    ``(0, 15, None, "00:00:12")``.
 
     >>> f4_edges("#00:00:05-2# Was fehlt?"), f4_edges("#00:00:05-2#")
     ((13, 23, '00:00:05', None), (0, 0, None, '00:00:05'))
+    >>> f4_edges("Ein Treffpunkt. [00:00:12]"), f4_edges("Bänke (00:01:02.5)")
+    ((0, 15, None, '00:00:12'), (0, 5, None, '00:01:02'))
     """
     start, end, began, ended = 0, len(line), None, None
     if mark := _F4_END.search(line):
-        end, ended = mark.start(), mark[1]
+        end, ended = mark.start(), next(t for t in mark.groups() if t)
     if mark := _F4_START.match(line[:end]):
-        start, began = mark.end(), mark[1]
+        start, began = mark.end(), next(t for t in mark.groups() if t)
     return start, end, began, ended
