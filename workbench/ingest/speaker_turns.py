@@ -52,17 +52,22 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.ingest.few_turns import (
+    framed_turns,
+    full_name,
+    headed_turns,
+    is_interview,
+    person_like,
+    short_transcript,
+)
 from workbench.ingest.markdown_inline import plain_markdown
-from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.paragraphs import OPENS, agenda_items
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
-from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
-from workbench.ingest.speakers import Speakers, natural_order
+from workbench.ingest.speaker_labels import is_role, speaker_fields
+from workbench.ingest.speakers import Speakers
 from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import (
-    Header,
-    frame_heading,
     read_header,
     without_banner,
 )
@@ -70,7 +75,6 @@ from workbench.ingest.turn_lines import (
     LOOSE,
     MIN_TURNS,
     Turn,
-    TurnParse,
     head_speaker,
     paused,
     read_turns,
@@ -96,25 +100,6 @@ _NUMBERED_ITEM = re.compile(
 _PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
 
 
-def _person_like(who: str) -> bool:
-    """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname"
-    or a name with a first name or surname known to the gazetteer (not "Begrüßung")."""
-    if is_label(who) or who[:1] in "+0" or "," in who:
-        return True
-    names = gazetteer()
-    words = re.sub(r"\([^()]*\)", " ", who).split()
-    return any(names.has_first(w) or names.has_last(w) for w in words)
-
-
-def _full_name(who: str) -> bool:
-    """Whether a speaker is a person's full name: a first name and a surname the gazetteer
-    knows ("Schmidt, Anna (Gast)", "Anna Schmidt"), not an agenda's "Begrüßung, Anna"."""
-    words = natural_order(re.sub(r"\s*\([^()]*\)", " ", who)).split()
-    names = gazetteer()
-    words = [w for w in words if w.rstrip(".") not in ("Dr", "Prof")]
-    return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
-
-
 def are_speaker_heads(lines: list[str]) -> bool:
     """Whether lines (a Word file's headings) are a transcript's speaker heads with their
     times, but for a first one (the title): people who speak more than once, not an
@@ -124,7 +109,7 @@ def are_speaker_heads(lines: list[str]) -> bool:
         return False
     speakers = {w.casefold(): w for w in who if w is not None}
     repeated = len(speakers) <= 0.8 * sum(w is not None for w in who)
-    return repeated and 2 * sum(map(_person_like, speakers.values())) >= len(speakers)
+    return repeated and 2 * sum(map(person_like, speakers.values())) >= len(speakers)
 
 
 # "**Anna Schmidt:** [00:00:12] …", "__Sprecher 1__ [00:00:05]": Markdown's emphasis at a
@@ -168,7 +153,7 @@ def are_people_turns(text: str) -> bool:
     every speaker a role ("Schulsozialarbeit") or a name the gazetteer knows, not a
     Word protocol's "Ziel: …", "Problem: …", "Herausforderungen: …" lines."""
     turns = read_turns(text[:200_000]).turns
-    return is_speaker_turns(text) and all(is_role(t.who) or _person_like(t.who) for t in turns)
+    return is_speaker_turns(text) and all(is_role(t.who) or person_like(t.who) for t in turns)
 
 
 def _under_title(text: str) -> str | None:
@@ -187,7 +172,7 @@ def _under_title(text: str) -> str | None:
 def _is_turns(text: str, timed_only: bool) -> bool:
     """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`);
     under a Markdown title ("# Was fehlt im Quartier?") only turns with times count, and
-    an interview's labelled turns (:func:`_interview`)."""
+    an interview's labelled turns (:func:`~workbench.ingest.few_turns.is_interview`)."""
     if text.lstrip("\ufeff").startswith("#"):
         titled = _under_title(text[:200_000])
         if titled is None:
@@ -198,7 +183,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     parse = read_turns(text[:200_000])
     header = read_header(parse.preamble, strict=False)
     turns, title = parse.turns, header.title
-    short = _short_transcript(turns) or _framed_turns(parse, header) or _headed(parse, header)
+    short = short_transcript(turns) or framed_turns(parse, header) or headed_turns(parse, header)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):
@@ -212,110 +197,21 @@ def _is_turns(text: str, timed_only: bool) -> bool:
         if key.casefold() in said and is_role(key):
             speakers.append(key.casefold())
     repeated = len(set(speakers)) <= 0.8 * len(speakers)
-    timed_only = timed_only and not _interview(speakers)
+    timed_only = timed_only and not is_interview(speakers)
     timed = sum(
         t.time is not None or t.section or bool(_marked(" ".join(t.lines))[1]) for t in turns
     )
     if timed < _SHARE * len(turns) and (timed_only or not repeated):
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
-    if loose and 2 * sum(map(_person_like, loose)) < len(loose):
+    if loose and 2 * sum(map(person_like, loose)) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
-    if loose and not repeated and 3 * sum(map(_full_name, loose)) < 2 * len(loose):
+    if loose and not repeated and 3 * sum(map(full_name, loose)) < 2 * len(loose):
         return False  # where nobody speaks twice, only full names make it a chat
     headed = {t.who for t in turns if t.layout == "header"}
-    if headed and not repeated and 2 * sum(map(_person_like, headed)) < len(headed):
+    if headed and not repeated and 2 * sum(map(person_like, headed)) < len(headed):
         return False  # "Verkehr (18:15)" / text, each heading once: a protocol's agenda
     return len(turns) >= _SHARE * (len(turns) + parse.other)
-
-
-# An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV") and who answers ("B",
-# "B1", "IP 2", "Befragte", "Interviewter")
-_ASKER = re.compile(r"(?:i|int\.?|iv|interviewer(?:in|\*in|:in|/in)?)\s*\d*")
-_ANSWERER = re.compile(r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner(?:in)?)\s*\d*")
-
-
-def _interview(speakers: list[str]) -> bool:
-    """Whether folded speaker labels are an interview's, each asking or answering at least
-    twice ("Interviewerin:"/"Befragte:" under "# Interview 7"): turns without times, as
-    typed in Markdown or Word, where a protocol's "Ergebnis:" lead-ins would not count."""
-    asks = [s for s in speakers if _ASKER.fullmatch(s)]
-    answers = [s for s in speakers if _ANSWERER.fullmatch(s)]
-    return (
-        len(asks) >= 2
-        and len(answers) >= 2
-        and len(asks) + len(answers) == len(speakers)
-        and all(speakers.count(s) >= 2 for s in set(speakers))
-    )
-
-
-def _short_transcript(turns: list[Turn]) -> bool:
-    """Whether two turns are a short transcript all the same: each a speaker line with its
-    time above the text (Teams, Otter: "Anna Schmidt   0:03"), each speaker a role label,
-    "Nachname, Vorname" or a full name ("Dzifa Kwarteng-Brühl"; not "Runde mit Anna",
-    "Verkehr": an agenda's headings)."""
-    return len(turns) == MIN_TURNS - 1 and all(
-        t.time is not None
-        and t.layout in ("header", "timing")
-        and (is_label(t.who) or "," in t.who or _name_shaped(t.who))
-        for t in turns
-    )
-
-
-def _headed(parse: TurnParse, header: Header) -> bool:
-    """Whether two turns are a short transcript under a head that names its people
-    ("Moderation: Müller" above "[00:00:01] Anna: …"): each turn with its own time of a
-    recording, each speaker one (a protocol's "18:00" above its lines times none)."""
-    turns = parse.turns
-    return (
-        len(turns) == MIN_TURNS - 1
-        and bool(header.names)
-        and all(
-            not t.section and _TOOL_TIME.fullmatch(t.time or "") and _person_like(t.who)
-            for t in turns
-        )
-    )
-
-
-_TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
-_LABELLED = re.compile(r"[^:]{1,40}:\s+\S")
-
-
-def _framed_turns(parse: TurnParse, header: Header) -> bool:
-    """Whether one or two turns are a tool's transcript all the same: framed as a tool
-    frames it — Google Meet's heading "Teilnehmer" with the names below or "Transkript"
-    alone on its line, a time on a line of its own above the turns, a tool's notice — and
-    each speaker a role label, "Nachname, Vorname", one of the listed participants or a
-    full name the gazetteer knows (a protocol's "Verkehr: …" under "Teilnehmer" is none)."""
-    turns = parse.turns
-    framed = (
-        any(frame_heading(line) for line in parse.preamble)
-        # Meet's "00:00:00"; a protocol's "18:00" above its lines frames nothing
-        or any(t.section and _TOOL_TIME.fullmatch(t.time or "") for t in turns)
-        or parse.notices > 0
-    )
-    if any(_LABELLED.match(line) for line in header.title):
-        return False  # "Wichtig: Mehr Licht." above "Fazit: …": a protocol's line, no title
-    listed = {" ".join(n.split()).casefold() for n in header.names + parse.names}
-    return (
-        0 < len(turns) < MIN_TURNS
-        and framed
-        and all(
-            is_label(t.who)
-            or "," in t.who
-            or " ".join(t.who.split()).casefold() in listed
-            or _full_name(t.who)
-            for t in turns
-        )
-    )
-
-
-def _name_shaped(who: str) -> bool:
-    """Whether a speaker is written like a full name: two to four capitalised words."""
-    words = re.sub(r"\([^()]*\)", " ", who).split()
-    return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and all(ch.isalpha() or ch in "-'’." for ch in w) for w in words
-    )
 
 
 def parse_speaker_turns(

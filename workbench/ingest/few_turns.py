@@ -1,0 +1,121 @@
+"""Whether few or untimed speaker turns make a transcript: who looks like a person, an
+interview's labels, a short transcript as a tool writes it (pure; used by
+:mod:`workbench.ingest.speaker_turns`, see its docstring for the rules)."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.speaker_labels import is_label
+from workbench.ingest.speakers import natural_order
+from workbench.ingest.transcript_frame import Header, frame_heading
+from workbench.ingest.turn_lines import MIN_TURNS, Turn, TurnParse
+
+
+def person_like(who: str) -> bool:
+    """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname"
+    or a name with a first name or surname known to the gazetteer (not "Begrüßung")."""
+    if is_label(who) or who[:1] in "+0" or "," in who:
+        return True
+    names = gazetteer()
+    words = re.sub(r"\([^()]*\)", " ", who).split()
+    return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+def full_name(who: str) -> bool:
+    """Whether a speaker is a person's full name: a first name and a surname the gazetteer
+    knows ("Schmidt, Anna (Gast)", "Anna Schmidt"), not an agenda's "Begrüßung, Anna"."""
+    words = natural_order(re.sub(r"\s*\([^()]*\)", " ", who)).split()
+    names = gazetteer()
+    words = [w for w in words if w.rstrip(".") not in ("Dr", "Prof")]
+    return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
+
+
+# An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV") and who answers ("B",
+# "B1", "IP 2", "Befragte", "Interviewter")
+_ASKER = re.compile(r"(?:i|int\.?|iv|interviewer(?:in|\*in|:in|/in)?)\s*\d*")
+_ANSWERER = re.compile(r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner(?:in)?)\s*\d*")
+
+
+def is_interview(speakers: list[str]) -> bool:
+    """Whether folded speaker labels are an interview's, each asking or answering at least
+    twice ("Interviewerin:"/"Befragte:" under "# Interview 7"): turns without times, as
+    typed in Markdown or Word, where a protocol's "Ergebnis:" lead-ins would not count."""
+    asks = [s for s in speakers if _ASKER.fullmatch(s)]
+    answers = [s for s in speakers if _ANSWERER.fullmatch(s)]
+    return (
+        len(asks) >= 2
+        and len(answers) >= 2
+        and len(asks) + len(answers) == len(speakers)
+        and all(speakers.count(s) >= 2 for s in set(speakers))
+    )
+
+
+def short_transcript(turns: list[Turn]) -> bool:
+    """Whether two turns are a short transcript all the same: each a speaker line with its
+    time above the text (Teams, Otter: "Anna Schmidt   0:03"), each speaker a role label,
+    "Nachname, Vorname" or a full name ("Dzifa Kwarteng-Brühl"; not "Runde mit Anna",
+    "Verkehr": an agenda's headings)."""
+    return len(turns) == MIN_TURNS - 1 and all(
+        t.time is not None
+        and t.layout in ("header", "timing")
+        and (is_label(t.who) or "," in t.who or name_shaped(t.who))
+        for t in turns
+    )
+
+
+def headed_turns(parse: TurnParse, header: Header) -> bool:
+    """Whether two turns are a short transcript under a head that names its people
+    ("Moderation: Müller" above "[00:00:01] Anna: …"): each turn with its own time of a
+    recording, each speaker one (a protocol's "18:00" above its lines times none)."""
+    turns = parse.turns
+    return (
+        len(turns) == MIN_TURNS - 1
+        and bool(header.names)
+        and all(
+            not t.section and _TOOL_TIME.fullmatch(t.time or "") and person_like(t.who)
+            for t in turns
+        )
+    )
+
+
+_TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
+_LABELLED = re.compile(r"[^:]{1,40}:\s+\S")
+
+
+def framed_turns(parse: TurnParse, header: Header) -> bool:
+    """Whether one or two turns are a tool's transcript all the same: framed as a tool
+    frames it — Google Meet's heading "Teilnehmer" with the names below or "Transkript"
+    alone on its line, a time on a line of its own above the turns, a tool's notice — and
+    each speaker a role label, "Nachname, Vorname", one of the listed participants or a
+    full name the gazetteer knows (a protocol's "Verkehr: …" under "Teilnehmer" is none)."""
+    turns = parse.turns
+    framed = (
+        any(frame_heading(line) for line in parse.preamble)
+        # Meet's "00:00:00"; a protocol's "18:00" above its lines frames nothing
+        or any(t.section and _TOOL_TIME.fullmatch(t.time or "") for t in turns)
+        or parse.notices > 0
+    )
+    if any(_LABELLED.match(line) for line in header.title):
+        return False  # "Wichtig: Mehr Licht." above "Fazit: …": a protocol's line, no title
+    listed = {" ".join(n.split()).casefold() for n in header.names + parse.names}
+    return (
+        0 < len(turns) < MIN_TURNS
+        and framed
+        and all(
+            is_label(t.who)
+            or "," in t.who
+            or " ".join(t.who.split()).casefold() in listed
+            or full_name(t.who)
+            for t in turns
+        )
+    )
+
+
+def name_shaped(who: str) -> bool:
+    """Whether a speaker is written like a full name: two to four capitalised words."""
+    words = re.sub(r"\([^()]*\)", " ", who).split()
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and all(ch.isalpha() or ch in "-'’." for ch in w) for w in words
+    )
