@@ -39,17 +39,19 @@ _ANSWERER = re.compile(r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner
 
 
 def is_interview(speakers: list[str]) -> bool:
-    """Whether folded speaker labels are an interview's, each asking or answering at least
-    twice ("Interviewerin:"/"Befragte:" under "# Interview 7"): turns without times, as
-    typed in Markdown or Word, where a protocol's "Ergebnis:" lead-ins would not count."""
+    """Whether folded speaker labels are an interview's, each one asking or answering and
+    both there ("Interviewerin:"/"Befragte:" under "# Interview 7"; a single question and
+    answer "I: …"/"B: …" too): turns without times, as typed in Markdown or Word, where a
+    protocol's "Ergebnis:" lead-ins would not count.
+
+    >>> is_interview(["i", "b"]), is_interview(["i", "b", "i", "b2"]), is_interview(["b", "b"])
+    (True, True, False)
+    >>> is_interview(["i", "b", "ergebnis"])
+    False
+    """
     asks = [s for s in speakers if _ASKER.fullmatch(s)]
     answers = [s for s in speakers if _ANSWERER.fullmatch(s)]
-    return (
-        len(asks) >= 2
-        and len(answers) >= 2
-        and len(asks) + len(answers) == len(speakers)
-        and all(speakers.count(s) >= 2 for s in set(speakers))
-    )
+    return bool(asks) and bool(answers) and len(asks) + len(answers) == len(speakers)
 
 
 def short_transcript(turns: list[Turn]) -> bool:

@@ -183,7 +183,10 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     parse = read_turns(text[:200_000])
     header = read_header(parse.preamble, strict=False)
     turns, title = parse.turns, header.title
+    # "I: …" / "B: …": a question and its answer are an interview however short
+    interview = is_interview([t.who.casefold() for t in turns])
     short = short_transcript(turns) or framed_turns(parse, header) or headed_turns(parse, header)
+    short = short or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if any(len(line) > 80 for line in title):
@@ -197,11 +200,11 @@ def _is_turns(text: str, timed_only: bool) -> bool:
         if key.casefold() in said and is_role(key):
             speakers.append(key.casefold())
     repeated = len(set(speakers)) <= 0.8 * len(speakers)
-    timed_only = timed_only and not is_interview(speakers)
+    interview = interview and is_interview(speakers)
     timed = sum(
         t.time is not None or t.section or bool(_marked(" ".join(t.lines))[1]) for t in turns
     )
-    if timed < _SHARE * len(turns) and (timed_only or not repeated):
+    if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
     if loose and 2 * sum(map(person_like, loose)) < len(loose):

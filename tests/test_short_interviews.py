@@ -1,0 +1,67 @@
+"""Interviews of a single question and answer, or a few turns, typed without times.
+
+"I: …" / "B: …" is an interview however short: the labels become the statements' roles
+and leave the text, in Word as in plain text and Markdown (a Word file of two such
+paragraphs was refused with the protocol's message, a text file kept "I:" in the text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests.transcript_files import import_into, write_file
+from workbench import Project
+from workbench.ingest import parse_file
+
+QUESTION = "Was fehlt Ihnen im Viertel?"
+ANSWER = "Ein Treffpunkt für Ältere, das Café hat kaum geöffnet."
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    """A Word file of ``paragraphs`` in the style "Standard", no heading."""
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("labels", "turns"),
+    [
+        (("I", "B"), 2),
+        (("Int.", "Befragte"), 2),
+        (("I", "B"), 3),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".docx", ".txt", ".md"])
+def test_a_short_interview_is_turns_with_roles(
+    project: Project, tmp_path: Path, suffix: str, labels: tuple[str, str], turns: int
+) -> None:
+    asks, answers = labels
+    lines = [f"{asks}: {QUESTION}", f"{answers}: {ANSWER}", f"{asks}: Danke."][:turns]
+    if suffix == ".docx":
+        path = _docx(tmp_path / "interview.docx", lines)
+    else:
+        path = write_file(tmp_path, f"interview{suffix}", "\n\n".join(lines) + "\n")
+    said = [(s.speaker_role, s.text) for s in parse_file(path).segments]
+    assert said == [(asks, QUESTION), (answers, ANSWER), (asks, "Danke.")][:turns]
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == [text for _, text in said]
+    assert list(stored["speaker_role"]) == [role for role, _ in said]
+
+
+def test_a_protocols_lead_ins_stay_a_protocol(tmp_path: Path) -> None:
+    """A guard: "Ergebnis:"/"Fazit:" ask and answer nothing."""
+    path = write_file(
+        tmp_path, "notiz.txt", "Ergebnis: Ein Treffpunkt fehlt.\nFazit: Das Café reicht nicht.\n"
+    )
+    said = [(s.speaker_role, s.text) for s in parse_file(path).segments]
+    assert said == [
+        (None, "Ergebnis: Ein Treffpunkt fehlt."),
+        (None, "Fazit: Das Café reicht nicht."),
+    ]
