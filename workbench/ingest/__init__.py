@@ -24,7 +24,12 @@ from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
 from workbench.ingest.rtf_text import rtf_footnotes, rtf_margins, rtf_text
-from workbench.ingest.speaker_turns import is_speaker_turns, parse_speaker_turns, turns_document
+from workbench.ingest.speaker_turns import (
+    are_named_turns,
+    is_speaker_turns,
+    parse_speaker_turns,
+    turns_document,
+)
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_json import JSON_SUFFIXES, is_boundaries
 from workbench.ingest.table_rows import forgetting_workbook
@@ -283,9 +288,12 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
 
 def _timed_turns(path: Path) -> bool:
     """Whether a Markdown file is a transcript with times (Descript: ``**Anna Schmidt:**
-    [00:00:12] …``); a protocol, even one of "**Ergebnis:** …" lead-ins, is none."""
+    [00:00:12] …``) or of people's turns without headings and times (``Anna Schmidt: …``
+    paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`); a protocol, even
+    one of "**Ergebnis:** …" lead-ins, is none."""
     try:
-        return is_speaker_turns(decode(read_source(path)), timed_only=True)
+        text = decode(read_source(path))
+        return is_speaker_turns(text, timed_only=True) or are_named_turns(text)
     except InputError:
         return False  # the protocol's importer reports an unreadable file
 

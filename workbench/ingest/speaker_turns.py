@@ -156,6 +156,16 @@ def are_people_turns(text: str) -> bool:
     return is_speaker_turns(text) and all(is_role(t.who) or person_like(t.who) for t in turns)
 
 
+def are_named_turns(text: str) -> bool:
+    """Whether a Markdown text without headings and times is turns of people ("Anna
+    Schmidt: …" paragraphs, :func:`are_people_turns`) with at least one speaker named, not
+    only labels: a record's "Ergebnis: …" / "Fazit: …" lead-ins stay a protocol."""
+    if any(_MARKDOWN_HEADING.match(line) for line in text[:200_000].splitlines()):
+        return False  # sections under headings: a protocol (or timed turns under a title)
+    turns = read_turns(text[:200_000]).turns
+    return are_people_turns(text) and any(not is_role(t.who) for t in turns)
+
+
 def _under_title(text: str) -> str | None:
     """The text with the marks of its Markdown title taken off ("# Runde in Manfort" →
     "Runde in Manfort"), where that first line is its only heading; otherwise None."""
