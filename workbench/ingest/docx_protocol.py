@@ -75,6 +75,7 @@ from workbench.ingest.docx_turns import (
     frame_headings,
     paragraphs_text,
     speaker_heads,
+    turn_heads,
     turns_under_headings,
 )
 from workbench.ingest.pdf_struck import struck_names
@@ -369,6 +370,7 @@ def protocol_document(
     if sectioned is not None:  # "Anna Müller: …" under "TOP 1: Begrüßung" typed as text
         return sectioned
     unheaded = not any(p.kind in ("question", "heading") for p in paragraphs)
+    unheaded = unheaded or (not styled and turn_heads(paragraphs))  # "Anna: Ideen:" / "1. …"
     if unheaded and not marks and are_people_turns(plain):  # not "Ziel: …", "Problem: …"
         return turns_document(raw, plain, roles)  # "Anna Müller: …" typed without times
     fields: dict = {}

@@ -3,10 +3,13 @@ speaker turns under a protocol's headings (pure)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from workbench.core.domain import ParsedDocument
+from workbench.ingest.few_turns import person_like
 from workbench.ingest.protocol_meta import heading_text
+from workbench.ingest.speaker_labels import is_label
 from workbench.ingest.speaker_turns import (
     are_speaker_heads,
     is_numbered_item,
@@ -38,6 +41,21 @@ def speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
     """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
     set as headings; one above them all is its title), not guiding questions."""
     return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
+
+
+# "Jonas Becker: Ich habe Vorschläge:": who speaks, then what she says
+_TURN = re.compile(r"\s*(?P<who>[^:\n]{2,60}?)\s?:\s+\S")
+
+
+def turn_heads(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the headings a document without heading styles types as text are all
+    turns of people ("Jonas Becker: Ich habe Vorschläge:" above a numbered list, read as
+    a question that opens a list), not agenda items ("TOP 1: Begrüßung") or questions."""
+    heads = [p.text for p in paragraphs if p.kind in HEADINGS]
+    turns = [_TURN.match(text) for text in heads]
+    return bool(heads) and all(
+        t is not None and person_like(t["who"]) and not is_label(t["who"]) for t in turns
+    )
 
 
 def turns_under_headings(
