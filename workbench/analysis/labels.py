@@ -50,13 +50,35 @@ NEAR_BEST = 0.75  # candidates scoring at least this share of the best one compe
 WHOLE_BEST = 0.5  # a whole phrase this good still beats near-best ones that are all flawed
 
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+# A full stop after these ends no sentence: abbreviations ("bzw.", "z. B.", "elektr."), a
+# single letter ("u. a."), a number ("3. Stock", "12.3. bis"); a clause cut there would
+# end in a cut word ("Umgang mit elektr").
+_ABBREVIATIONS = frozenset(
+    """
+    bzw ca usw ggf evtl etc inkl exkl bspw sog vgl ugs zzgl abzgl insb mind max min ehem
+    str nr tel abs abt allg bzgl dt engl franz gem ggü jh jhd jhs kath evang lt mio mrd
+    nachm vorm od rd st tsd usf verh vs zb zt zz zzt elektr
+    """.split()
+)
+# An ordinal before its noun: after an article or preposition ("im 3. Stock"), or a date.
+_BEFORE_ORDINAL = frozenset(
+    "der die das den dem des ein eine einen einem einer eines am im vom zum zur ab bis seit "
+    "vor nach ca bzw und oder".split()
+)
+_MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "jan feb mär apr jun jul aug sep sept okt nov dez".split()
+)
+_NUMBER = re.compile(r"\d+")
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?")
 _MAIN_CLAUSE = re.compile(r"\s*(?:,|\s[–—-]\s|[(\[]|\.\.\.|…)")
 _LEAD_INS = re.compile(
     r"^(?:(?:es|man|wir|sie)\s+(?:braucht|bräuchte|brauchen|bräuchten|fehlt|fehlen|"
     r"wünschen\s+sich|wünscht\s+sich|fordern|fordert)\s+(?:es\s+)?(?:an\s+)?|"
     r"(?:wichtig|notwendig|nötig|gewünscht|gefordert|sinnvoll|dringend\s+nötig)\s+"
     r"(?:ist|sind|sei|seien|wäre|wären|wird|werden)\s+(?:auch\s+)?(?:es\s+)?(?:dass\s+)?|"
-    r"(?:und|oder|aber|sowie|auch|dass|damit|weil)\s+)",
+    r"(?:und|oder|aber|sowie|auch|dass|damit|weil)\s+|"
+    r"(?:z\.\s?b\.|u\.\s?a\.|bzw\.|bspw\.|ggf\.|evtl\.|zzt\.|zt\.)\s+)",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
@@ -111,6 +133,10 @@ _SUBORDINATE = frozenset(
     da weil wenn falls obwohl nachdem sobald solange bevor ob als entweder weder um
     würde würden wäre wären hätte hätten sollte haben hat ist sind wird werden kann muss
     """.split()
+)
+# Abbreviations that need a word after them: a phrase does not end on "bzw." or "z. B.".
+_DANGLING_ABBREVIATIONS = frozenset(
+    "bzw. od. u. z. b. ca. bspw. inkl. ggf. evtl. sog. vgl. z.b.".split()
 )
 _NON_WORD = re.compile(r"[^\w]+")
 _PLACEHOLDER_KIND = re.compile(r"\[([^\[\]\n]{1,40}?)(?:\s+\d+)?\]")
@@ -185,17 +211,57 @@ def trim_dangling(phrase: str) -> str:
 
     >>> trim_dangling("Ruf mich an unter"), trim_dangling("Unter dem Platz eine grosse")
     ('Ruf mich', 'Unter dem Platz')
+    >>> trim_dangling("Schranke Fischers Allee bzw."), trim_dangling("Mehr Grün, z. B.")
+    ('Schranke Fischers Allee', 'Mehr Grün')
     """
     words = phrase.split()
     while words:
         last = words[-1].casefold().strip(" ,;:–-")
-        if last in _DANGLING or not last:
+        if last in _DANGLING or last in _DANGLING_ABBREVIATIONS or not last:
             words.pop()
         elif len(words) > 1 and words[-1].islower() and words[-2].casefold() in _ARTICLES:
             del words[-2:]  # "eine grosse" needs its noun
         else:
             break
     return " ".join(words).rstrip(" ,;:–-")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences; a full stop after an abbreviation, a single letter,
+    an ordinal or a date ends none.
+
+    >>> sentences("Umgang mit elektr. Geräten! Schranke bzw. Poller, z. B. im 3. Stock.")
+    ['Umgang mit elektr. Geräten!', 'Schranke bzw. Poller, z. B. im 3. Stock.']
+    >>> sentences("Ab 12.3. offen. Tempo 30. Mehr Bänke an der Hauptstr. Ecke Markt")
+    ['Ab 12.3. offen.', 'Tempo 30.', 'Mehr Bänke an der Hauptstr. Ecke Markt']
+    """
+    out, start = [], 0
+    for match in _SENTENCE.finditer(text):
+        before = text[start : match.start()]
+        if "\n" not in match.group(0) and _abbreviated(before, text[match.end() :]):
+            continue
+        out.append(before)
+        start = match.end()
+    return [*out, text[start:]]
+
+
+def _abbreviated(before: str, after: str) -> bool:
+    """Whether the full stop ending ``before`` belongs to its last word, not a sentence."""
+    if not before.endswith("."):
+        return False
+    words = before[:-1].split()
+    word = words[-1].lstrip("(„\"'/-") if words else ""
+    if _NUMBER.fullmatch(word):  # "im 3. Stock", "am 12. März"; not "Tempo 30. Mehr …"
+        previous = words[-2].casefold() if len(words) > 1 else ""
+        following = after.split(maxsplit=1)[0].casefold().rstrip(".,") if after.split() else ""
+        return previous in _BEFORE_ORDINAL or following in _MONTHS  # "1. Parken" lists
+    folded = word.casefold()
+    return (
+        (len(word) == 1 and word.isalpha())
+        or folded in _ABBREVIATIONS
+        or (folded.endswith("str") and len(folded) > 4)  # "Hauptstr."
+        or bool(_INITIALS.fullmatch(word))  # "z.B.", "u.a.", "12.3."
+    )
 
 
 def _tidy(part: str) -> str:
@@ -223,6 +289,7 @@ def fragmentary(phrase: str) -> bool:
     before = words[-2].casefold() if len(words) > 1 else ""
     return (
         last in _DANGLING
+        or last in _DANGLING_ABBREVIATIONS
         or first in _SUBORDINATE
         or (words[-1].islower() and last.endswith("end") and len(words) > 1)
         or (words[-1].islower() and before in _ARTICLES)  # "eine grosse" needs its noun
@@ -279,7 +346,7 @@ def _phrases_trimmed(text: str) -> list[tuple[str, bool]]:
     if whole and len(whole) <= MAX_CHARS:
         parts = [whole]
     else:
-        parts = [_tidy(_MAIN_CLAUSE.split(s, maxsplit=1)[0]) for s in _SENTENCE.split(text)]
+        parts = [_tidy(_MAIN_CLAUSE.split(s, maxsplit=1)[0]) for s in sentences(text)]
     out = []
     for part in parts:
         trimmed = trim_dangling(part)
