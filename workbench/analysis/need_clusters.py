@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.store import NeedAssignment, NeedRun, find_run
+from workbench.store.district_changes import former_names, named_today
 
 MATCH_SHARE = 0.5  # the share of the stored members that must be in the matched cluster
 NO_NEED_RUN = "Noch keine Bedarfscluster berechnet (workbench needs)."
@@ -107,4 +108,6 @@ def latest_memberships(session: Session, run_id: int | None = None) -> NeedMembe
     )
     for cluster, segment_id in rows:
         members.setdefault(int(cluster), set()).add(int(segment_id))
-    return NeedMemberships(run_id=run.id, clusters=list(run.clusters), members=members)
+    former = former_names(session)  # a district merged away is named as the one it joined
+    described = [named_today(c, former) for c in run.clusters]
+    return NeedMemberships(run_id=run.id, clusters=described, members=members)

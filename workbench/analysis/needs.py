@@ -55,6 +55,7 @@ from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, clust
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import SEPARATOR, WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
+from workbench.store.district_changes import former_names, named_today
 from workbench.store.text_edits import check_unchanged
 
 if TYPE_CHECKING:
@@ -558,9 +559,11 @@ def latest_run(session: Session, run_id: int | None = None) -> NeedRun:
 
 
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
-    """The clusters of a run (default: the latest), without refitting."""
+    """The clusters of a run (default: the latest), without refitting; the districts they
+    name as they are called today (a district merged away as the one it joined)."""
     with project.session() as session:
-        records = latest_run(session, run_id).clusters
+        former = former_names(session)
+        records = [named_today(c, former) for c in latest_run(session, run_id).clusters]
     return pd.DataFrame(records, columns=list(CLUSTER_COLUMNS)).astype(CLUSTER_COLUMNS)
 
 

@@ -8,6 +8,8 @@ need run's clusters, the groups of a topic run ``--by district``) are renamed wi
 merge moves every row of the source to the target and deletes the source; the analyses
 stay as they were and count as out of date (:func:`changed_since`), because the clusters'
 scope and the topic models per district depend on which statements a district holds.
+Read back, a need cluster names the districts as they are called today
+(:func:`named_today`): Opladen, merged into Manfort, is no district of its own beside it.
 
 Every change is recorded under the meta key :data:`CHANGES_KEY` (a JSON list), so that the
 comparison of waves can say that a district's earlier statements were made under another
@@ -257,6 +259,23 @@ def former_names(session: Session) -> dict[str, str]:
         if change.source.casefold() not in current and now.casefold() in current:
             former[change.source] = current[now.casefold()]
     return former
+
+
+def named_today(record: dict, former: dict[str, str]) -> dict:
+    """A stored need cluster with the districts it names as they are called today, each
+    once (``former``: :func:`former_names`): after a merge Manfort, not "Manfort, Opladen".
+
+    >>> named_today({"districts": ["Manfort", "Opladen"], "n_districts": 2,
+    ...              "focus_districts": ["Opladen"]}, {"Opladen": "Manfort"})
+    {'districts': ['Manfort'], 'n_districts': 1, 'focus_districts': ['Manfort']}
+    """
+    new = dict(record)
+    for key in ("districts", "focus_districts"):
+        if isinstance(record.get(key), list | tuple):
+            new[key] = list(dict.fromkeys(former.get(d, d) for d in record[key]))
+    if "n_districts" in record and isinstance(record.get("districts"), list | tuple):
+        new["n_districts"] = len(new["districts"])
+    return new
 
 
 def merged_names(session: Session) -> set[str]:
