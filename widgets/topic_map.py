@@ -67,6 +67,7 @@ from workbench.analysis.topic_map import (
     topic_table,
 )
 from workbench.core.formatting import format_number, plural
+from workbench.synthesis.citywide import named_places, place_name, statements_from
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -116,7 +117,7 @@ def map_figure(data: MapData, colour_by: str = BY_TOPIC, highlight: str | None =
     """
     import plotly.graph_objects as go
 
-    statements = map_sample(data, colour_by == BY_NEED)
+    statements = named_places(data, map_sample(data, colour_by == BY_NEED))
     traces = []
     if colour_by == BY_NEED:
         clusters = need_clusters(data)
@@ -249,7 +250,8 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
     counts = heatmap_table(data)
     totals = counts.sum(axis=0).clip(lower=1)
     peak = max(float((counts / totals).to_numpy().max()), 1e-9) if counts.size else 1.0
-    head = "".join(f"<th class='sw-num'>{esc(d)}</th>" for d in counts.columns)
+    city = data.city_workshops
+    head = "".join(f"<th class='sw-num'>{esc(place_name(d, city))}</th>" for d in counts.columns)
     rows = []
     for topic, label in zip(data.topics["topic"], data.topics["label"], strict=True):
         cells = []
@@ -257,8 +259,8 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
             n = int(counts.loc[topic, district])
             share = n / totals[district]
             title = (
-                f"{format_number(n)} von {format_number(int(totals[district]))} Aussagen aus "
-                f"{district} ({100 * share:.0f} %)"
+                f"{format_number(n)} von {format_number(int(totals[district]))} Aussagen "
+                f"{statements_from(district, city)} ({100 * share:.0f} %)"
             )
             alpha = round(0.04 + 0.76 * share / peak, 2)  # the darkest: white text
             cells.append(
@@ -294,14 +296,15 @@ def topic_quotes_html(
         return "<p class='sw-meta'>Bitte wählen Sie ein Thema.</p>"
     row = info.iloc[0]
     part = topic_quotes(data, topic, None if district == ALL else district)
-    where = "" if district == ALL else f" aus {esc(district)}"
+    where = "" if district == ALL else f" {esc(statements_from(district, data.city_workshops))}"
     keywords = ", ".join(list(row["keywords"])[:8])
     position, mark = first_new or (-1, "")
     focusable = f" id='{esc(mark)}' tabindex='-1'"
     items = "".join(
         f"<li class='sw-quote'{focusable if i == position else ''}>"
         f"<span class='sw-quote-text' dir='auto'>{esc(short_quote(r.text))}</span>"
-        f"<span class='sw-source'>({esc(r.district)} · {esc(r.document)}, "
+        f"<span class='sw-source'>({esc(place_name(r.district, data.city_workshops))} · "
+        f"{esc(r.document)}, "
         f"Aussage {esc(r.source_id)})"
         f"</span></li>"
         for i, r in enumerate(part.head(limit).itertuples())
@@ -375,7 +378,10 @@ class TopicMapView(w.VBox):
         self.topic_list.add_class("sw-topic-list")
         self.topic_list.add_class(HIDDEN_LABEL)
         self.quote_district = w.Dropdown(
-            options=[("alle Sozialräume", ALL), *((d, d) for d in data.districts)],
+            options=[
+                ("alle Sozialräume", ALL),
+                *((place_name(d, data.city_workshops), d) for d in data.districts),
+            ],
             value=ALL,
             description="Aussagen aus:",
             style={"description_width": "initial"},

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.core.domain import WorkbenchError
+from workbench.store import CITYWIDE
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -75,6 +76,9 @@ class MapData:
     topic_run: int
     need_run: int | None = None
     notes: tuple[str, ...] = ()
+    # the workshops of the statements stored under Gesamtstadt: a city-wide workshop's
+    # are "Gesamtstadt", a survey's "ohne Sozialraum" (workbench.synthesis.citywide)
+    city_workshops: tuple[str, ...] = ()
 
 
 def statement_table(
@@ -163,6 +167,8 @@ def map_data(
     statements = statement_table(topics.assignments(project, topic_run), segments, need_assignments)
     present = set(statements["district"])
     districts = tuple(d for d in project.districts()["district"] if d in present)
+    city = segments[segments["segment_id"].isin(statements["segment_id"])]
+    city = city[city["district"] == CITYWIDE]
     return MapData(
         statements=statements,
         topics=present_topics(topic_table(topics.topics(project, topic_run)), statements),
@@ -170,6 +176,7 @@ def map_data(
         topic_run=topic_run,
         need_run=need_run if need_assignments is not None else None,
         notes=tuple(notes),
+        city_workshops=tuple(sorted(set(city["workshop"].dropna()))),
     )
 
 

@@ -18,8 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.store import CITYWIDE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.analysis.topic_map import MapData
 
 _KICKOFF = re.compile(r"auftakt|kick[\s-]?off", re.IGNORECASE)
 _CITYWIDE = re.compile(r"gesamtstadt|gesamtstädt|stadtweit", re.IGNORECASE)
@@ -93,6 +99,38 @@ def city_words(workshops: Iterable[str]) -> CityWords:
     if names and all(_KICKOFF.search(n) or _CITYWIDE.search(n) for n in names):
         return WORKSHOP_WORDS
     return UNPLACED_WORDS
+
+
+def place_name(district: str, workshops: Iterable[str]) -> str:
+    """A district as a column or menu entry beside the others names it: the statements
+    under Gesamtstadt from a city-wide workshop are "Gesamtstadt", any others (a survey,
+    a Pol.is export) "ohne Sozialraum" (``workshops``: those of the Gesamtstadt's).
+
+    >>> place_name("Gesamtstadt", ["Umfrage"]), place_name("Gesamtstadt", ["Auftakt"])
+    ('ohne Sozialraum', 'Gesamtstadt')
+    >>> place_name("Manfort", ["Umfrage"])
+    'Manfort'
+    """
+    if district == CITYWIDE and city_words(workshops) is UNPLACED_WORDS:
+        return UNPLACED_WORDS.origin
+    return district
+
+
+def statements_from(district: str, workshops: Iterable[str]) -> str:
+    """After "Aussagen": where they come from ("aus Manfort", "ohne Sozialraum").
+
+    >>> statements_from("Gesamtstadt", ["comments"]), statements_from("Opladen", [])
+    ('ohne Sozialraum', 'aus Opladen')
+    """
+    name = place_name(district, workshops)
+    return name if name == UNPLACED_WORDS.origin else f"aus {name}"
+
+
+def named_places(data: MapData, statements: pd.DataFrame) -> pd.DataFrame:
+    """``statements`` of the topic map with each district as :func:`place_name` says it
+    (their map points name it)."""
+    city = data.city_workshops
+    return statements.assign(district=[place_name(d, city) for d in statements["district"]])
 
 
 def city_heading(workshops: Iterable[str]) -> str:

@@ -23,6 +23,7 @@ from workbench.analysis.topic_map import (
     topic_name,
 )
 from workbench.core.formatting import PLOTLY_SEPARATORS
+from workbench.synthesis.citywide import named_places
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,7 +89,7 @@ def map_div(data: MapData, by_need: bool, div_id: str) -> str:
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    statements = map_sample(data, by_need)
+    statements = named_places(data, map_sample(data, by_need))
     traces = []
     if by_need:
         rest = statements["need"].isna().to_numpy()

@@ -21,6 +21,7 @@ from workbench.analysis.topic_map import (
 )
 from workbench.core.colours import blend, readable_text
 from workbench.core.formatting import format_number, plural
+from workbench.synthesis.citywide import place_name, statements_from
 from workbench.synthesis.map_svg import table_region
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
@@ -48,7 +49,8 @@ def heatmap_html(data: MapData) -> str:
     counts = heatmap_table(data)
     totals = counts.sum(axis=0).clip(lower=1)
     peak = max(float((counts / totals).to_numpy().max()), 1e-9) if counts.size else 1.0
-    head = "".join(f'<th class="num">{esc(d)}</th>' for d in counts.columns)
+    city = data.city_workshops
+    head = "".join(f'<th class="num">{esc(place_name(d, city))}</th>' for d in counts.columns)
     rows = []
     for topic, label in zip(data.topics["topic"], data.topics["label"], strict=True):
         cells = []
@@ -57,7 +59,7 @@ def heatmap_html(data: MapData) -> str:
             share = n / totals[district]
             title = (
                 f"{format_number(n)} von {format_number(int(totals[district]))} Aussagen "
-                f"aus {district} ({100 * share:.0f} %)"
+                f"{statements_from(district, city)} ({100 * share:.0f} %)"
             )
             alpha = round(0.04 + 0.76 * share / peak, 2)  # the darkest take white text
             cells.append(
@@ -92,7 +94,7 @@ def topic_html(data: MapData, topic: str, label: str, keywords: list[str], size:
     quotes = [  # long statements shortened as in the report (full text in the export)
         _quote(
             shorten_quote(r.text, int(r.segment_id)),
-            f"{r.district} · {r.document}, Aussage {r.source_id}",
+            f"{place_name(r.district, data.city_workshops)} · {r.document}, Aussage {r.source_id}",
         )
         for r in part.head(QUOTE_LIMIT).itertuples()
     ]
