@@ -218,7 +218,10 @@ def test_over_the_budget_nothing_is_stored_and_the_typed_values_come_back(
         (answer(0, "agree", "drei"), "„Lernräume“: Punkte sind eine ganze Zahl ab 0."),
         (answer(0, "agree", "-1"), "„Lernräume“: Punkte sind eine ganze Zahl ab 0."),
         (answer(0, "vielleicht"), "„Lernräume“: Unbekannte Bewertung „vielleicht“"),
-        (answer(0, "agree", "1", "x" * 2001), "„Lernräume“: Der Kommentar ist zu lang"),
+        (
+            answer(0, "agree", "1", "x" * 2345),
+            "„Lernräume“: Der Kommentar ist zu lang (2.345 Zeichen, höchstens 2.000).",
+        ),
     ],
     ids=["points-text", "points-negative", "rating", "comment"],
 )

@@ -36,6 +36,7 @@ from widgets.feedback_texts import (
     short_quote,
 )
 from workbench.core.domain import InputError
+from workbench.core.formatting import format_number
 from workbench.participation.ballots import (
     MAX_COMMENT,
     RATINGS,
@@ -213,8 +214,9 @@ def read_form(
         if len(comment) > MAX_COMMENT and comment != stored.comment:  # stored: may be longer
             problems.append(
                 Problem(
-                    f"{_quoted(item)}: Der Kommentar ist zu lang ({len(comment)} Zeichen, "
-                    f"höchstens {MAX_COMMENT}).",
+                    f"{_quoted(item)}: Der Kommentar ist zu lang "
+                    f"({format_number(len(comment))} Zeichen, höchstens "
+                    f"{format_number(MAX_COMMENT)}).",
                     i,
                     names[2],
                 )

@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.formatting import format_number
 from workbench.core.typed_text import typed_text
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KIND_NEED, KINDS
@@ -249,7 +250,10 @@ def _store(project: Project, token: str | None, answer: Answer) -> Answer:
         unchanged = stored is not None and answer.comment == stored.comment
         if len(answer.comment) > MAX_COMMENT and not unchanged:
             # counted as typed; the stored one may be longer ("Ali" → "[Person 12]")
-            raise InputError(f"Der Kommentar ist zu lang (höchstens {MAX_COMMENT} Zeichen).")
+            raise InputError(
+                f"Der Kommentar ist zu lang ({format_number(len(answer.comment))} Zeichen, "
+                f"höchstens {format_number(MAX_COMMENT)})."
+            )
         if answer.is_empty:
             if stored is not None:
                 session.delete(stored)
