@@ -366,3 +366,17 @@ def test_a_need_whose_statements_were_all_forgotten_is_no_longer_on_the_ballot(
     assert item in [i.item_id for i in kept.items] and kept.points_used == 2
     form = check_page(apps(folder, f"token={fresh}")[2])  # the app shows the same cards
     assert form.count("<span class='sw-badge'>Bedarf</span>") == len(shown)  # needs only
+
+
+def test_a_district_profile_without_a_need_run_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without a need run a district's profile said "Die genannten Bedarfe sind noch nicht
+    ausgewertet." twice: among the notes under its title and in its needs section."""
+    from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
+
+    folder = make_project(tmp_path, capsys, TEXTS, TWO)
+    profile = check_page(profile_app({"WORKBENCH_PROJECT": str(folder),
+                                      "QUERY_STRING": "district=Manfort"}))  # fmt: skip
+    assert profile.count(PUBLIC_NO_NEED_RUN) == 1
+    assert f"<h3>Bedarfe</h3><p class='sw-empty'>{PUBLIC_NO_NEED_RUN}</p>" in profile

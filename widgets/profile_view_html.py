@@ -332,8 +332,11 @@ def topics_html(profile: DistrictProfile) -> str:
 
 def district_heading(profile: DistrictProfile) -> str:
     """Title and one line on where the statements come from; the notes as stakeholders
-    read them (what is missing, no command: ``public_notes``)."""
-    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in profile.public_notes)
+    read them (what is missing, no command: ``public_notes``); that the needs are not yet
+    analysed, when neither clustered nor coded, is said once: in their section."""
+    said_below = not (profile.clustered or profile.coded)  # needs_html says it then
+    shown = [n for n in profile.public_notes if not (said_below and n == PUBLIC_NO_NEED_RUN)]
+    notes = "".join(f"<p class='sw-note'>{esc(n)}</p>" for n in shown)
     lead = ""  # without statements the notes say so
     if profile.segments:
         lead = (
