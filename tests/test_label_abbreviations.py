@@ -67,3 +67,18 @@ def test_a_clause_opened_by_an_abbreviation_loses_it_and_none_ends_on_one() -> N
         "Im Park fehlt vieles, was man sich wünscht. Z. B. mehr Bänke für ältere Menschen"
     ) == ["Im Park fehlt vieles", "Mehr Bänke für ältere Menschen"]
     assert labels.trim_dangling("Schranke am Lindenweg bzw.") == "Schranke am Lindenweg"
+
+
+def test_a_clause_cut_before_a_dash_does_not_end_on_an_abbreviation_without_its_stop() -> None:
+    """ "für Vertreter u - Mitarbeiter" ("u" for "und", no full stop) became a label
+    ending on "u" once the clause was cut at the dash."""
+    label, _ = labels.label_and_source(
+        [
+            "Pflichtkurse für Gemeindevertreter u - mitarbeiter zu Umwelt und Artenschutz, "
+            "jedes Jahr und für alle"
+        ],
+        ["pflichtkurse", "gemeindevertreter"],
+        set(),
+    )
+    assert label.split()[-1] not in {"u", "bzw", "od"}
+    assert label == "Pflichtkurse für Gemeindevertreter"

@@ -126,6 +126,7 @@ _DANGLING = _ARTICLES | frozenset(
     und oder aber sondern denn dass weil wenn ob als wie entweder sowohl weder mit für von
     zu zum zur in im an am auf aus bei beim nach über unter vor durch gegen ohne um bis
     seit zwischen hinter neben zwei drei vier fünf sechs sieben acht neun zehn was wo wer
+    u bzw od
     """.split()
 )
 _SUBORDINATE = frozenset(
