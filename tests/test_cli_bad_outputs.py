@@ -133,7 +133,7 @@ def test_a_memo_on_a_cluster_that_does_not_exist_is_refused(
         == 0
     )
     assert main([*memo, "7", "Heterogen"]) == 2
-    assert "Bedarfscluster 7 gibt es im letzten Bedarfslauf nicht" in capsys.readouterr().err
+    assert "Bedarfscluster 7 gibt es im maßgeblichen Bedarfslauf nicht" in capsys.readouterr().err
     assert main([*memo, "0", "Heterogen"]) == 0
     with Project.open(small) as project:
         assert project.memos()["target_id"].tolist() == [0]

@@ -89,13 +89,37 @@ class NeedMemberships:
         return {int(c["cluster"]): c for c in self.clusters}
 
 
+def reference_run(session: Session) -> NeedRun | None:
+    """The need run reports, apps, recommendations, cluster edits and feedback follow.
+
+    The newest run over all guiding questions (stored without ``question``): a run on one
+    question (``workbench needs --question``) answers that question and replaces nothing.
+    A project that only ever ran per question follows its newest run. None: no run yet.
+    """
+    newest = None
+    for run_id, params in session.execute(
+        select(NeedRun.id, NeedRun.params).order_by(NeedRun.id.desc())
+    ):
+        newest = run_id if newest is None else newest
+        if not (params or {}).get("question"):
+            return session.get(NeedRun, run_id)
+    return None if newest is None else session.get(NeedRun, newest)
+
+
+def need_run(session: Session, run_id: int | None = None) -> NeedRun:
+    """The stored need run ``run_id`` (default: :func:`reference_run`); none → a German error."""
+    run = reference_run(session) if run_id is None else None
+    return run or find_run(session, NeedRun, run_id, NO_NEED_RUN, "Bedarfslauf")
+
+
 def latest_memberships(session: Session, run_id: int | None = None) -> NeedMemberships | None:
-    """Members of each cluster of the latest need run (or run ``run_id``).
+    """Members of each cluster of the reference need run (:func:`reference_run`) or of run
+    ``run_id``.
 
     None if no need run exists yet; an unknown ``run_id`` raises a WorkbenchError.
     """
     if run_id is None:
-        run = session.scalars(select(NeedRun).order_by(NeedRun.id.desc())).first()
+        run = reference_run(session)
         if run is None:
             return None
     else:

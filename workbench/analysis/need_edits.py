@@ -1,14 +1,15 @@
 """Researchers' edits of the need clusters: rename, merge, split.
 
 An edit is stored in the edit log (``NeedEdit``) and gives a new run. The new run is the
-latest run's clusters with the edit applied — not a new clustering: a name given to a
-cluster must not move its statements. Edit and run are stored in one transaction, after
-checking that nothing was stored since the latest run was read. Only when the clustered
-statements changed since (an import, other codes; the corpus hash differs), or another
-edit or run came in between (a colleague's), are the needs clustered again with every
-edit of the log replayed (:func:`workbench.analysis.needs.run_needs`), so no edit is lost.
-Edits that cannot be carried over are kept in the run with their reason and named by
-:func:`skipped_edits`.
+reference run's clusters (:func:`workbench.analysis.need_clusters.reference_run`: a run on
+one guiding question is not edited) with the edit applied — not a new clustering: a name
+given to a cluster must not move its statements. Edit and run are stored in one
+transaction, after checking that no other run replaced the reference run since it was
+read. Only when the clustered statements changed since (an import, other codes; the
+corpus hash differs), or another edit or full run came in between (a colleague's), are
+the needs clustered again with every edit of the log replayed
+(:func:`workbench.analysis.needs.run_needs`), so no edit is lost. Edits that cannot be
+carried over are kept in the run with their reason and named by :func:`skipped_edits`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.analysis.need_clusters import need_run, reference_run
 from workbench.analysis.needs import (
     RENAMED,
     NeedParams,
@@ -28,7 +30,6 @@ from workbench.analysis.needs import (
     corpus_hash,
     describe,
     insert_run,
-    latest_run,
     run_needs,
 )
 from workbench.coding.records import check_coder
@@ -57,12 +58,12 @@ def _edit_name(edit: NeedEdit) -> str:
 
 
 def skipped_edits(project: Project, run_id: int | None = None) -> list[str]:
-    """The edits a run (default: the latest) could not carry over, one German line each.
+    """The edits a run (default: the reference run) could not carry over, one German line each.
 
     Runs stored before the reasons were kept hold bare edit ids; they say "Grund unbekannt".
     """
     with project.session() as session:
-        run = latest_run(session, run_id)
+        run = need_run(session, run_id)
         lines = []
         for entry in run.skipped_edits or []:
             edit_id = entry["id"] if isinstance(entry, dict) else int(entry)
@@ -76,14 +77,14 @@ def skipped_edits(project: Project, run_id: int | None = None) -> list[str]:
 def _members(project: Project, cluster: int) -> list[int]:
     table = assignments(project)
     if cluster not in set(table["cluster"]):
-        raise WorkbenchError(f"Cluster {cluster} gibt es im letzten Lauf nicht.")
+        raise WorkbenchError(f"Cluster {cluster} gibt es im maßgeblichen Bedarfslauf nicht.")
     return sorted(table.loc[table["cluster"] == cluster, "segment_id"].astype(int).tolist())
 
 
 def _edit(project: Project, op: str, payload: dict[str, Any], author: str) -> int:
-    """Store the edit with a new run: the latest run with the edit applied (module doc)."""
+    """Store the edit with a new run: the reference run with the edit applied (module doc)."""
     with project.session() as session:
-        latest = latest_run(session)
+        latest = need_run(session)
         base, newest_edit = latest.id, session.scalar(select(func.max(NeedEdit.id)))
         params = NeedParams.from_stored(latest.params)
         corpus, before = latest.corpus_hash, list(latest.skipped_edits or [])
@@ -136,18 +137,18 @@ class _Changed(Exception):
 
 
 def _unchanged_since(session: Session, base: int, newest_edit: int | None, own: int) -> None:
-    """Raise :class:`_Changed` unless ``base`` is still the latest run and no edit but
-    ``own`` came after ``newest_edit``. The latest run is locked (PostgreSQL: a second
-    editor waits here, then sees the first one's run); SQLite's writers queue anyway."""
-    latest = session.scalars(
-        select(NeedRun.id).order_by(NeedRun.id.desc()).limit(1).with_for_update()
-    ).first()
+    """Raise :class:`_Changed` unless ``base`` is still the reference run
+    (:func:`~workbench.analysis.need_clusters.reference_run`; a run on one guiding question
+    since changes nothing) and no edit but ``own`` came after ``newest_edit``. The base run
+    is locked (PostgreSQL: a second editor waits here, then sees the first one's run);
+    SQLite's writers queue anyway."""
+    session.scalars(select(NeedRun.id).where(NeedRun.id == base).with_for_update()).first()
     # after waiting for the lock PostgreSQL hands back the row it waited for: ask again
-    newest_run = session.scalar(select(func.max(NeedRun.id)))
+    reference = reference_run(session)
     others = session.scalar(
         select(func.count(NeedEdit.id)).where(NeedEdit.id > (newest_edit or 0), NeedEdit.id != own)
     )
-    if latest != base or newest_run != base or others:
+    if reference is None or reference.id != base or others:
         raise _Changed
 
 
@@ -163,7 +164,7 @@ def _checked(author: str, label: str | None = None) -> str:
 
 
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
-    """Give a cluster of the latest run a name; return the new run's id."""
+    """Give a cluster of the reference run a name; return the new run's id."""
     if not label.strip():
         raise WorkbenchError("Der neue Name ist leer.")
     author = _checked(author, label)
@@ -175,7 +176,7 @@ def rename_cluster(project: Project, cluster: int, label: str, author: str = "")
 def merge_clusters(
     project: Project, clusters_: list[int], label: str | None = None, author: str = ""
 ) -> int:
-    """Merge clusters of the latest run into one; return the new run's id."""
+    """Merge clusters of the reference run into one; return the new run's id."""
     if len(set(clusters_)) < 2:
         raise WorkbenchError("Zum Zusammenführen braucht es mindestens zwei Cluster.")
     author = _checked(author, label)
@@ -186,7 +187,7 @@ def merge_clusters(
 
 
 def split_cluster(project: Project, cluster: int, author: str = "") -> int:
-    """Split a cluster of the latest run in two; return the new run's id."""
+    """Split a cluster of the reference run in two; return the new run's id."""
     author = _checked(author)
     members = _members(project, cluster)
     if len(members) < 2:

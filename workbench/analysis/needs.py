@@ -50,11 +50,12 @@ from workbench.analysis.need_clusters import (
     jaccard,
     latest_memberships,
     match_cluster,
+    need_run,
 )
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import SEPARATOR, WorkbenchError
-from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun, find_run
+from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.district_changes import former_names, named_today
 from workbench.store.text_edits import check_unchanged
 
@@ -553,22 +554,16 @@ def runs(project: Project) -> pd.DataFrame:
     )
 
 
-def latest_run(session: Session, run_id: int | None = None) -> NeedRun:
-    """The stored run ``run_id`` (default: the latest); none → a German error."""
-    return find_run(session, NeedRun, run_id, NO_NEED_RUN, "Bedarfslauf")
-
-
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
-    """The clusters of a run (default: the latest), without refitting; the districts they
-    name as they are called today (a district merged away as the one it joined)."""
+    """The clusters of a run (default: the reference run), without refitting."""
     with project.session() as session:
         former = former_names(session)
-        records = [named_today(c, former) for c in latest_run(session, run_id).clusters]
+        records = [named_today(c, former) for c in need_run(session, run_id).clusters]
     return pd.DataFrame(records, columns=list(CLUSTER_COLUMNS)).astype(CLUSTER_COLUMNS)
 
 
 def assignments(project: Project, run_id: int | None = None) -> pd.DataFrame:
-    """Segment → cluster of a run (default: the latest), with source ids and texts."""
+    """Segment → cluster of a run (default: the reference run), with source ids and texts."""
     with project.session() as session:
         run = latest_memberships(session, run_id)
     if run is None:

@@ -145,8 +145,8 @@ def has_topic_run(project: Project) -> bool:
 def map_data(
     project: Project, topic_run: int | None = None, need_run: int | None = None
 ) -> MapData:
-    """Read a topic run (default: latest) and need run (latest, if any) for the map."""
-    from workbench.analysis import needs, topics
+    """Read a topic run (default: latest) and need run (the reference run, if any) for the map."""
+    from workbench.analysis import need_clusters, needs, topics
 
     if topic_run is None:
         runs = topics.runs(project)
@@ -156,8 +156,9 @@ def map_data(
     notes = []
     try:
         need_assignments = needs.assignments(project, need_run)
-        if need_run is None:
-            need_run = int(needs.runs(project)["run_id"].max())
+        if need_run is None:  # the run reports and apps follow (need_clusters.reference_run)
+            with project.session() as session:
+                need_run = need_clusters.need_run(session).id
     except WorkbenchError:
         if need_run is not None:
             raise

@@ -337,7 +337,7 @@ def need_comparison(
     later: str | None = None,
     min_count: int = MIN_COUNT,
 ) -> NeedComparison:
-    """Compare the need clusters of a run (default: the latest) between two waves.
+    """Compare the need clusters of a run (default: the reference run) between two waves.
 
     Default waves: the last two. Raises a :class:`WorkbenchError` with one German sentence
     when the project has only one wave, no need run, or a run without statements of a

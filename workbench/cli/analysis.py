@@ -83,6 +83,8 @@ def cmd_needs(args: argparse.Namespace) -> int:
     )  # fmt: skip
     run_id = needs.run_needs(project, params)
     _report(project, run_id, args.out)
+    if params.question:
+        _followed(project, run_id, params.question.strip())
     wordless = needs.wordless_statements(project, params)
     if wordless:  # on stderr: stdout may be CSV
         print(
@@ -92,6 +94,28 @@ def cmd_needs(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _followed(project: Project, run_id: int, question: str) -> None:
+    """After a run on one guiding question, say which run reports, apps, recommendations,
+    feedback and cluster edits follow (on stderr: stdout may be CSV)."""
+    from workbench.analysis.need_clusters import reference_run
+
+    with project.session() as session:
+        reference = reference_run(session).id
+    asked = f"Lauf {run_id} clustert nur die Aussagen unter Leitfragen mit „{question}“."
+    if reference != run_id:
+        follow = f"folgen weiter Bedarfslauf {reference} über alle Leitfragen."
+    else:
+        follow = (
+            "folgen diesem Lauf, solange es keinen Lauf über alle Leitfragen gibt "
+            "(workbench needs ohne --question)."
+        )
+    print(
+        f"Hinweis: {asked} Berichte, Apps, Empfehlungen, Rückmeldungen, Zugangscodes und "
+        f"workbench cluster {follow}",
+        file=sys.stderr,
+    )
 
 
 def _report(project, run_id: int, out: str | None) -> None:
@@ -275,7 +299,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "zwei teilen",
     )  # fmt: skip
     p.add_argument(
-        "clusters", type=int, nargs="+", metavar="N", help="Nummer des Clusters im letzten Lauf"
+        "clusters", type=int, nargs="+", metavar="N", help="Cluster-Nummer im maßgeblichen Lauf"
     )
     p.add_argument("--label", help="neuer Name")
     p.add_argument("--author", default="", help="wer die Änderung macht")

@@ -211,7 +211,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
         from workbench.analysis import needs
 
         if int(args.cluster) not in set(needs.clusters(project)["cluster"]):
-            raise InputError(f"Bedarfscluster {args.cluster} gibt es im letzten Bedarfslauf nicht.")
+            raise InputError(
+                f"Bedarfscluster {args.cluster} gibt es im maßgeblichen Bedarfslauf nicht."
+            )
     memo_id = project.add_memo(
         args.text, args.author, segment=args.segment, code=args.code, cluster=args.cluster
     )

@@ -123,9 +123,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "tokens",
         help="pseudonyme Zugangscodes für die Bewertungs-App ausgeben",
         description="Gibt N neue Zugangscodes aus (CSV mit Semikolon, wie Excel sie "
-        "öffnet: token;url). Sie gelten für die Bedarfscluster des letzten Laufs und die "
-        "Empfehlungsentwürfe. Die Datenbank speichert nur Prüfsummen: die Codes werden nur "
-        "dieses eine Mal angezeigt.",
+        "öffnet: token;url). Sie gelten für die Bedarfscluster des maßgeblichen Laufs (ohne "
+        "--question) und die Empfehlungsentwürfe. Die Datenbank speichert nur Prüfsummen: "
+        "die Codes werden nur dieses eine Mal angezeigt.",
     )
     p.add_argument("--n", type=int, required=True, metavar="N", help="Anzahl der Codes")
     scope = p.add_mutually_exclusive_group()

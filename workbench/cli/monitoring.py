@@ -324,13 +324,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "monitoring",
         help="Verlauf: Bedarfe über Wellen, Indikatoren über Jahre",
-        description="needs: Bedarfscluster des letzten Laufs je Sozialraum zwischen zwei "
+        description="needs: Bedarfscluster des maßgeblichen Laufs je Sozialraum zwischen zwei "
         "Wellen (neu, anhaltend, nicht mehr genannt, vereinzelt, nicht erhoben). "
         "indicators: Werte je Jahr und Veränderung neben der Gesamtstadt.",
     )
     views = p.add_subparsers(dest="view", required=True, metavar="ANSICHT")
     n = views.add_parser("needs", help="Bedarfe zwischen zwei Wellen vergleichen")
-    n.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (Standard: der letzte)")
+    n.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (sonst der maßgebliche)")
     n.add_argument("--earlier", metavar="WELLE", help="frühere Welle (Standard: die vorletzte)")
     n.add_argument("--later", metavar="WELLE", help="spätere Welle (Standard: die letzte)")
     n.add_argument("--min", type=int, default=2, metavar="N",

@@ -313,9 +313,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     k = actions.add_parser("link", help="mit Bedarfsclustern und Belegen verknüpfen")
     k.add_argument("id", type=int, metavar="NR", help=RECOMMENDATION_NR)
     k.add_argument(
-        "--cluster", type=int, action="append", metavar="N", help="Cluster des letzten Laufs"
+        "--cluster", type=int, action="append", metavar="N", help="Cluster des maßgeblichen Laufs"
     )
-    k.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (Standard: der letzte)")
+    k.add_argument("--run", type=int, metavar="LAUF", help="Bedarfslauf (sonst der maßgebliche)")
     k.add_argument(
         "--segment", action="append", metavar="BELEG",
         help="Aussage als Nummer oder DOKUMENT:AUSSAGE (z. B. manfort_karten.csv:MF-K17)",

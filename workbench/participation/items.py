@@ -49,7 +49,7 @@ def item_key(kind: str, content: Mapping[str, Any]) -> str:
 
 
 def current_items(project: Project) -> list[dict[str, Any]]:
-    """The items participants would rate now: need clusters of the latest run, then drafts.
+    """The items participants would rate now: need clusters of the reference run, then drafts.
 
     Each item is a dict with ``key``, ``kind``, ``label``, ``text``, ``scope``,
     ``districts``, ``quotes``, ``members``, ``source``. Raises if no need run exists.

@@ -21,14 +21,15 @@ import secrets
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.analysis.need_clusters import reference_run
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.common import named_district
 from workbench.ingest.long_names import typed_workshop
 from workbench.participation.items import current_items, round_for
-from workbench.store import District, FeedbackToken, NeedRun, Workshop
+from workbench.store import District, FeedbackToken, Workshop
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -158,7 +159,7 @@ def issue_tokens(
         workshop_id, district_id = _token_scope(session, workshop, district)
         run_id = next(  # every need of the run forgotten: drafts only, still this run's
             (i["source"]["need_run"] for i in items if "need_run" in i["source"]),
-            session.scalar(select(func.max(NeedRun.id))) or 0,
+            getattr(reference_run(session), "id", 0),
         )
         round_id = round_for(session, items, budget, run_id)
         session.add_all(

@@ -14,7 +14,6 @@ command produces them. Texts are the stored, pseudonymised ones.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -252,7 +251,7 @@ def _today(clusters: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
 def _read(
     project: Project, need_run: int | None, topic_run: int | None, coder: str | None
 ) -> _Inputs:
-    from workbench.analysis import needs, topics
+    from workbench.analysis import need_clusters, needs, topics
     from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
 
     notes: list[str] = []
@@ -262,9 +261,9 @@ def _read(
     try:
         need_assignments = needs.assignments(project, need_run)
         clusters = _today(needs.clusters(project, need_run), need_assignments)
-        stored = needs.runs(project).set_index("run_id")["params"]
-        need_run = need_run if need_run is not None else int(stored.index.max())
-        params = needs.NeedParams.from_stored(json.loads(stored[need_run]))
+        with project.session() as session:  # the run reports and apps follow by default
+            run = need_clusters.need_run(session, need_run)
+            need_run, params = run.id, needs.NeedParams.from_stored(run.params)
         cross_min, question = params.cross_cutting_min, params.question
     except WorkbenchError as err:
         if need_run is not None:

@@ -444,12 +444,12 @@ def evidence(project: Project) -> pd.DataFrame:
 
 
 def follow_evidence(project: Project) -> pd.DataFrame:
-    """Let every recommendation follow its evidence into the latest need run.
+    """Let every recommendation follow its evidence into the reference need run.
 
     Every need link is replaced: each recommendation is linked to the clusters of the
-    latest run that now hold its evidence (the rule by which a new one is linked), so no
-    link points to a cluster the run no longer has. Returns the provenance check: empty
-    when every chain is complete.
+    reference run (``need_clusters.reference_run``) that now hold its evidence (the rule
+    by which a new one is linked), so no link points to a cluster the run no longer has.
+    Returns the provenance check: empty when every chain is complete.
     """
     with project.session() as session:
         run = latest_memberships(session)

@@ -140,8 +140,11 @@ def _merged_sentence(what: str, run: Any, merges: list[Any], command: str) -> tu
 
 
 def latest_stale_notes(project: Project) -> tuple[str, ...]:
-    """:func:`stale_notes` for the latest need and topic run (for the CLI's warning)."""
+    """:func:`stale_notes` for the reference need run (``need_clusters.reference_run``) and
+    the latest topic run (for the CLI's warning)."""
+    from workbench.analysis.need_clusters import reference_run
+
     with project.session() as session:
-        need_run = session.scalars(select(NeedRun.id).order_by(NeedRun.id.desc())).first()
+        need_run = getattr(reference_run(session), "id", None)
         topic_run = session.scalars(select(TopicRun.id).order_by(TopicRun.id.desc())).first()
     return stale_notes(project, need_run, topic_run)
