@@ -205,7 +205,11 @@ class ProjectFileWriting:
         notices.extend(self._removed_elsewhere(written, bundle, export))
         self.edited_memos: list[Memo] = []
         self.both_edited: list[Memo] = []
-        memos = sum(self._memo(m, bundle, written, extra_names) for m in bundle.memos)
+        # A memo names anyone of the file, as the first project's export pseudonymised it
+        # with every list: all the names of its documents, not only those all of them carry.
+        everyone = [*extra_names, *(n for d in bundle.documents for n in d.names)]
+        everyone = list(dict.fromkeys(everyone))
+        memos = sum(self._memo(m, bundle, written, everyone) for m in bundle.memos)
         notices.extend(self._memo_changes(bundle, export))
         indicators = self._indicators(bundle)
         new = [w.result for w in written if w.result.status == "importiert"]
