@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
-from workbench.exchange.qdxml import format_block, parse_block
+from workbench.exchange.qdxml import format_block, parse_block, unix_lines
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.store import PseudonymDecision
@@ -49,7 +49,7 @@ def decisions_block(decisions: Iterable[tuple[str, str]]) -> str | None:
 def read_decisions(description: str | None, location: str) -> list[tuple[str, str]]:
     """The decisions a project description carries; a block that is not readable stops the
     import in German."""
-    for block in (description or "").split("\n\n"):
+    for block in unix_lines(description or "").split("\n\n"):
         fields = parse_block(MARKER, block)
         if fields is None:
             continue

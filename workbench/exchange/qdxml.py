@@ -113,13 +113,22 @@ def listed_of(value: str | None, where: str, location: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in names if n.strip())
 
 
+def unix_lines(text: str) -> str:
+    """``text`` with Windows (and old Mac) line breaks as ``\\n``.
+
+    >>> unix_lines("Werkbank-Workshop\\r\\nName: W\\r\\n")
+    'Werkbank-Workshop\\nName: W\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def parse_block(marker: str, text: str | None) -> dict[str, str] | None:
     """The fields of a block written by :func:`format_block`; None if it is not one.
 
     >>> parse_block("Werkbank-Aussage", 'Werkbank-Aussage\\nQuelle-ID: " K1"')
     {'Quelle-ID': ' K1'}
     """
-    lines = (text or "").strip("\n").split("\n")
+    lines = unix_lines(text or "").strip("\n").split("\n")  # "\r\n" written on Windows
     if not lines or lines[0].strip() != marker:
         return None
     fields: dict[str, str] = {}
