@@ -54,6 +54,16 @@ def is_interview(speakers: list[str]) -> bool:
     return bool(asks) and bool(answers) and len(asks) + len(answers) == len(speakers)
 
 
+def interview_evidence(turns: list[Turn]) -> bool:
+    """Whether an interview's labelled turns show that one is asked: each label speaks at
+    least twice, or a turn of who asks ends a sentence with "?" ("I: Was fehlt Ihnen?");
+    two card notes "I: Idee …" / "B: Bedarf …" ask nothing."""
+    whos = [t.who.casefold() for t in turns]
+    if all(whos.count(who) >= 2 for who in whos):
+        return True
+    return any("?" in " ".join(t.lines) for t in turns if _ASKER.fullmatch(t.who.casefold()))
+
+
 def short_transcript(turns: list[Turn]) -> bool:
     """Whether two turns are a short transcript all the same: each a speaker line with its
     time above the text (Teams, Otter: "Anna Schmidt   0:03"), each speaker a role label,

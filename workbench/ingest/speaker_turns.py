@@ -56,6 +56,7 @@ from workbench.ingest.few_turns import (
     framed_turns,
     full_name,
     headed_turns,
+    interview_evidence,
     is_interview,
     person_like,
     short_transcript,
@@ -194,7 +195,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     header = read_header(parse.preamble, strict=False)
     turns, title = parse.turns, header.title
     # "I: …" / "B: …": a question and its answer are an interview however short
-    interview = is_interview([t.who.casefold() for t in turns])
+    interview = is_interview([t.who.casefold() for t in turns]) and interview_evidence(turns)
     short = short_transcript(turns) or framed_turns(parse, header) or headed_turns(parse, header)
     short = short or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
