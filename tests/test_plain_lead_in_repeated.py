@@ -49,7 +49,16 @@ def test_a_repeated_plain_lead_in_with_an_unknown_first_name_is_a_person(
 
 @pytest.mark.parametrize(
     "role",
-    ["Bürgerhaus Opladen", "Mark Brandenburg", "Paris Bar", "Praktischer Klimaschutz"],
+    [
+        "Bürgerhaus Opladen",
+        "Mark Brandenburg",
+        "Paris Bar",
+        "Praktischer Klimaschutz",
+        # a record's headline words, the first one a surname too ("Kurz", "Frisch", "Neu")
+        "Kurz Notiert",
+        "Frisch Gemeldet",
+        "Neu Eingegangen",
+    ],
 )
 def test_a_repeated_place_organisation_or_topic_stays(
     project: Project, tmp_path: Path, role: str

@@ -175,9 +175,13 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
 
 def _no_word(name: str) -> bool:
     """Whether a lead-in's words are no German nouns (a surname the gazetteer knows may be
-    one: "Okke Bauer") and its first word is no local organisation or place ("Kolping")."""
+    one: "Okke Bauer") and its first word is no local organisation or place ("Kolping"),
+    nor a word the gazetteer knows only as a surname ("Kurz Notiert", "Frisch Gemeldet":
+    an unknown first name is unknown)."""
     first, *rest = name.split()
     if fold(first) in lists.LOCAL_NAMES or is_german_noun(fold(first)):
+        return False
+    if gazetteer().has_last(first) and not gazetteer().has_first(first):
         return False
     return all(
         not is_german_noun(fold(w)) or (w == rest[-1] and gazetteer().has_last(w)) for w in rest
