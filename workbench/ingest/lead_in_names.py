@@ -19,12 +19,14 @@ from collections.abc import Collection, Iterable
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
     FOREIGN_END,
     FOREIGN_LETTERS,
     NOUN_END,
+    PLACE_END,
 )
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name, is_place_phrase
 from workbench.ingest.organisations import institution_word
@@ -173,19 +175,34 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     ]
 
 
+# Shapes of adjectives, adverbs and participles of a heading ("Kurz Notiert", "Gemeinsam
+# Vereinbart", "Zusätzlich Gewünscht"): a word of a card wall, no unknown first name ("Wisam")
+_WORD_SHAPE = re.compile(
+    r"(?:lich|isch|haft|los|end|weise|iert|ierte)$"
+    r"|^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|um|vor|weg|zu|zuruck|dar|her|hin)?ge\w{4,}(?:(?<!d)t|en)$"
+    r"|^(?:be|ver|er|ent|zer|uber|unter|miss)\w{3,}(?:t|en)$"
+)
+
+
 def _no_word(name: str) -> bool:
     """Whether a lead-in's words are no German nouns (a surname the gazetteer knows may be
-    one: "Okke Bauer") and its first word is no local organisation or place ("Kolping"),
-    nor a word the gazetteer knows only as a surname ("Kurz Notiert", "Frisch Gemeldet":
-    an unknown first name is unknown)."""
+    one: "Okke Bauer"), no ordinary word, adjective or participle ("Kurz Notiert"), no
+    local organisation or place ("Kolping", "Lindenhof Schlebusch"), and its first word is no
+    word the gazetteer knows only as a surname ("Frisch Gemeldet": an unknown first name is
+    unknown)."""
     first, *rest = name.split()
-    if fold(first) in lists.LOCAL_NAMES or is_german_noun(fold(first)):
+    names = gazetteer()
+    if is_german_noun(fold(first)) or PLACE_END.search(fold(first)):
         return False
-    if gazetteer().has_last(first) and not gazetteer().has_first(first):
+    if names.has_last(first) and not names.has_first(first):
         return False
-    return all(
-        not is_german_noun(fold(w)) or (w == rest[-1] and gazetteer().has_last(w)) for w in rest
-    )
+    for w in (first, *rest):
+        folded = fold(w)
+        if folded in lists.LOCAL_NAMES or ordinary_word(w):
+            return False
+        if not (names.has_first(w) or names.has_last(w)) and _WORD_SHAPE.search(folded):
+            return False
+    return all(not is_german_noun(fold(w)) or (w == rest[-1] and names.has_last(w)) for w in rest)
 
 
 def _place(name: str) -> bool:
