@@ -113,3 +113,30 @@ def test_a_column_labelled_as_a_contact_question_is_not_stored(
     assert all({"TC01_01", "KD01_01"}.isdisjoint(a) for a in segments["attributes"])
     stored = stored_text(project)
     assert not [c for c in [*CLEAR, *codes, "[E-Mail]", "[Telefon]"] if c in stored]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Welche Orte im Stadtteil sind für Sie schwer erreichbar?",
+        "Was können wir tun, damit der Treffpunkt für Sie erreichbar ist?",
+        "Wo finden Sie Kontaktdaten zu Angeboten im Viertel?",
+        "Sind Ihnen die Kontaktdaten des Quartiersbüros bekannt?",
+    ],
+)
+def test_a_question_about_reaching_places_or_their_contact_data_stays_a_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str
+) -> None:
+    """Before: "für Sie erreichbar" (a place reachable for the respondent) and the contact
+    data of an office were read as a request for the respondent's contact data: the
+    column was dropped with all its answers ("Kontaktdaten, nicht übernommen")."""
+    header = ["Zeitstempel", NEED, asked, "Wie sind Sie erreichbar?"]
+    rows = [["2026/11/02", NEEDS[i], MENTIONS[i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte(n) Wie sind Sie erreichbar?: Kontaktdaten, nicht übernommen." in out
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, asked}
+    assert sorted(segments["text"]) == sorted(NEEDS + MENTIONS)
+    assert not [c for c in CLEAR if c in stored_text(project)]

@@ -134,6 +134,7 @@ _CONTACT_FIELDS = frozenset(
 )
 _POSSESSIVES = frozenset("ihre ihr deine dein eure euer your".split())
 _REACH = frozenset("erreichen erreichbar kontaktieren contact reach".split())
+_OF_WORDS = frozenset("der des von vom zu zum of".split())  # "Kontaktdaten der …"
 _NOT_REACHING = frozenset(
     "besser better kunftig zukunftig leichter einfacher easier more mehr haufiger".split()
 )
@@ -234,11 +235,16 @@ def asks_for_contact(header: str) -> bool:
     False
     >>> asks_for_contact("Wie erreichen Sie die Beratungsstelle?")
     False
+    >>> asks_for_contact("Welche Orte sind für Sie schwer erreichbar?")
+    False
+    >>> asks_for_contact("Wo finden Sie Kontaktdaten zu Angeboten?")
+    False
     """
     words = [header_key(w) for w in re.split(r"[\s/]+", re.sub(r"[(\[].*?[)\]]", "", header))]
     words = [w for w in words if w]
     said = set(words)
-    if said & (_CONTACT_NOUNS - {"kontakt", "contact"}) or words in (["kontakt"], ["contact"]):
+    named = {w for i, w in enumerate(words) if not _of_others(words[i + 1 : i + 3])}
+    if named & (_CONTACT_NOUNS - {"kontakt", "contact"}) or words in (["kontakt"], ["contact"]):
         return True  # "Kontaktdaten", "Kontakt (freiwillig)"
     if {" ".join(pair) for pair in pairwise(words)} & _CONTACT_PAIRS:
         return True  # "Contact details"
@@ -247,9 +253,24 @@ def asks_for_contact(header: str) -> bool:
     owner = next((i for i, w in enumerate(words) if w in _POSSESSIVES), None)
     if owner is not None and _CONTACT_FIELDS.intersection(words[owner + 1 :]):
         return True  # "Ihre E-Mail-Adresse", "Your phone number"
-    us = said & {"wir", "we"} and said & {"sie", "dich", "euch", "you"}  # not "Wie erreichen Sie …"
-    reachable = {"erreichbar", "sie"} <= said
+    # the respondent, not "für Sie" (a place "für Sie erreichbar" is a question of the study)
+    asked = {w for i, w in enumerate(words) if not (i and words[i - 1] in {"fur", "fuer", "for"})}
+    us = said & {"wir", "we"} and asked & {
+        "sie",
+        "dich",
+        "euch",
+        "you",
+    }  # not "Wie erreichen Sie …"
+    reachable = "erreichbar" in said and "sie" in asked
     return bool(said & _REACH and (us or reachable) and not said & _NOT_REACHING)
+
+
+def _of_others(following: list[str]) -> bool:
+    """Whether the words after a contact noun make it someone else's ("Kontaktdaten der
+    Beratungsstelle", "… zu Angeboten"), not the respondent's ("… zu Ihrer Person")."""
+    if not following or following[0] not in _OF_WORDS:
+        return False
+    return len(following) < 2 or following[1] not in _POSSESSIVES | {"ihrer", "ihnen", "dir"}
 
 
 def is_key_column(header: str, columns: Iterable[str] = ()) -> bool:
