@@ -12,6 +12,7 @@ from typing import Any
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
 from workbench.ingest.decidim import decidim_id_column
+from workbench.ingest.form_ids import forms_id_column
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.personal_columns import header_key, is_personal_label
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
@@ -223,7 +224,9 @@ def parse_table(
         if quotation_ids(header, records) and mapping.id_column is None:
             mapping, detected_id = replace(mapping, id_column="ID"), True
     if mapping.id_column is None and (
-        found_id := find_id_column(header, records, named) or decidim_id_column(header, records)
+        found_id := find_id_column(header, records, named)
+        or decidim_id_column(header, records)
+        or forms_id_column(header, records)
     ):
         mapping, detected_id = replace(mapping, id_column=found_id), True
     text_columns = [text_column, *mapping.more_text_columns]

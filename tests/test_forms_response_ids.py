@@ -1,0 +1,74 @@
+"""Microsoft Forms' response number ("ID" beside "Startzeit", "Fertigstellungszeit") is
+the statements' ID: a re-downloaded export from which a response was deleted still adds
+its new rows. A bare "ID" in another table stays an attribute.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+NEED = "Was fehlt Ihnen in Ihrem Stadtteil?"
+ANSWERS = {
+    1: "Eine Bücherei in der Nähe wäre toll.",
+    2: "Mehr Angebote für Familien mit Kindern.",
+    3: "Bessere Beleuchtung am Bahnhof nachts.",
+    4: "Ein Wochenmarkt am Samstag wäre schön.",
+    5: "Mehr Sitzbänke im Park für Ältere.",
+}
+GERMAN = ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name", NEED]
+ENGLISH = ["ID", "Start time", "Completion time", "Email", "Name", NEED]
+
+
+def _download(folder: Path, header: list[str], ids: list[int]) -> Path:
+    folder.mkdir(exist_ok=True)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for i in ids:
+        when = f"11/{i}/26 10:00:00"
+        cells = [i, when, when, "anonymous", ""][: len(header) - 1]  # the form's columns
+        sheet.append([*cells, ANSWERS[i]])
+    path = folder / "Stadtteilumfrage(1-4).xlsx"
+    book.save(path)
+    return path
+
+
+def _import(project: Project, path: Path) -> int:
+    return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+
+
+@pytest.mark.parametrize("header", [GERMAN, ENGLISH])
+def test_a_forms_download_without_a_deleted_response_adds_its_new_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: list[str]
+) -> None:
+    """Before: the rows were numbered by their place in the file; a response deleted in
+    Microsoft Forms moved every later one up, the import stopped (exit code 2) and named
+    the unchanged responses as changed, advising to forget their statements."""
+    assert _import(project, _download(tmp_path / "w1", header, [1, 2, 3])) == 0
+    assert "Spalte 'ID' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, _download(tmp_path / "w2", header, [1, 3, 4, 5])) == 0
+    out = capsys.readouterr().out
+    assert "2 Aussagen standen schon im Projekt" in out and "2 neue kamen hinzu" in out
+    assert "fehlt in diesem Download (ID 2;" in out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["1", "2", "3", "4", "5"]
+    assert segments["text"].tolist() == list(ANSWERS.values())
+    assert segments["segment_id"].tolist()[:3] == [1, 2, 3]  # kept their numbers
+
+
+def test_a_bare_id_column_of_another_table_stays_an_attribute(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-made table's "ID" (without the form's times) is no row ID: rows by number."""
+    header = ["ID", "Datum", NEED]
+    assert _import(project, _download(tmp_path / "w1", header, [1, 2, 3])) == 0
+    assert "als ID erkannt" not in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["2", "3", "4"]
+    assert all("ID" in a for a in segments["attributes"])

@@ -1,0 +1,49 @@
+"""A form tool's response number as the statements' ID: Microsoft Forms' "ID".
+
+Microsoft Forms numbers each response ("ID" 1, 2, 3 …) and keeps the number when another
+response is deleted; its export heads the table with "ID", "Startzeit",
+"Fertigstellungszeit" ("Start time", "Completion time"). A re-download after a deleted
+response then keeps each stored row's ID instead of moving every later row up. A bare
+"ID" elsewhere (a hand-made table, KoBoToolbox's submission) stays an attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from workbench.ingest.common import cell_at, cell_text
+from workbench.ingest.person_headers import header_key
+
+ID_COLUMN = "ID"
+# header_key of the times Microsoft Forms puts beside its "ID" (German, English)
+_TIMES = (
+    frozenset({"startzeit", "fertigstellungszeit"}),
+    frozenset({"starttime", "completiontime"}),
+)
+
+
+def is_microsoft_forms(header: Sequence[str]) -> bool:
+    """Whether a table's header is a Microsoft Forms export's: "ID" first, then its start
+    and completion time.
+
+    >>> is_microsoft_forms(["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Frage"])
+    True
+    >>> is_microsoft_forms(["ID", "Text"]), is_microsoft_forms(["Startzeit", "ID"])
+    (False, False)
+    """
+    if not header or str(header[0]).strip() != ID_COLUMN:
+        return False
+    keys = {header_key(h) for h in header[1:4]}
+    return any(times <= keys for times in _TIMES)
+
+
+def forms_id_column(
+    header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]
+) -> str | None:
+    """ "ID" of a Microsoft Forms export when every row has one and none repeats; else None."""
+    if not is_microsoft_forms(header):
+        return None
+    rows = [cells for _, cells in records if any(map(cell_text, cells))]
+    values = [cell_at(cells, 0) for cells in rows]
+    return ID_COLUMN if values and all(values) and len(set(values)) == len(values) else None
