@@ -72,3 +72,30 @@ def test_a_bare_id_column_of_another_table_stays_an_attribute(
     segments = project.segments()
     assert segments["source_id"].tolist() == ["2", "3", "4"]
     assert all("ID" in a for a in segments["attributes"])
+
+
+def _sosci(folder: Path, cases: list[int]) -> Path:
+    folder.mkdir(exist_ok=True)
+    lines = [
+        "CASE\tSERIAL\tREF\tQUESTNNR\tMODE\tSTARTED\tOF01_01",
+        "Interview-Nummer (fortlaufend)\tSeriennummer\tReferenz\tFragebogen\tModus\tBeginn\t"
+        f"{NEED}: [01]",
+        *(f"{100 + i}\t\t\tbase\tinterview\t2026-11-0{i} 10:00\t{ANSWERS[i]}" for i in cases),
+    ]
+    path = folder / "rdata_stadtteil.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_sosci_download_without_a_deleted_case_adds_its_new_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: SoSci Survey's CASE (the interview's number, kept when another is deleted)
+    was an attribute; one deleted case stopped the next download's import."""
+    assert _import(project, _sosci(tmp_path / "w1", [1, 2, 3])) == 0
+    assert "Spalte 'CASE' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, _sosci(tmp_path / "w2", [1, 3, 4, 5])) == 0
+    assert "2 neue kamen hinzu" in capsys.readouterr().out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["101", "102", "103", "104", "105"]
+    assert segments["text"].tolist() == list(ANSWERS.values())

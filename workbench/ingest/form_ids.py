@@ -1,9 +1,11 @@
-"""A form tool's response number as the statements' ID: Microsoft Forms' "ID".
+"""A form tool's response number as the statements' ID: Microsoft Forms' "ID", SoSci
+Survey's "CASE".
 
 Microsoft Forms numbers each response ("ID" 1, 2, 3 …) and keeps the number when another
 response is deleted; its export heads the table with "ID", "Startzeit",
 "Fertigstellungszeit" ("Start time", "Completion time"). A re-download after a deleted
-response then keeps each stored row's ID instead of moving every later row up. A bare
+response then keeps each stored row's ID instead of moving every later row up. SoSci
+Survey's "CASE" (beside its "QUESTNNR") is the interview's number, kept likewise. A bare
 "ID" elsewhere (a hand-made table, KoBoToolbox's submission) stays an attribute.
 """
 
@@ -16,6 +18,7 @@ from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.person_headers import header_key
 
 ID_COLUMN = "ID"
+SOSCI_CASE, _SOSCI_QUESTIONNAIRE = "CASE", "QUESTNNR"
 # header_key of the times Microsoft Forms puts beside its "ID" (German, English)
 _TIMES = (
     frozenset({"startzeit", "fertigstellungszeit"}),
@@ -41,9 +44,16 @@ def is_microsoft_forms(header: Sequence[str]) -> bool:
 def forms_id_column(
     header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]
 ) -> str | None:
-    """ "ID" of a Microsoft Forms export when every row has one and none repeats; else None."""
-    if not is_microsoft_forms(header):
+    """The response number of a Microsoft Forms ("ID") or SoSci Survey export ("CASE")
+    when every row has one and none repeats; else None."""
+    names = [str(h).strip() for h in header]
+    if is_microsoft_forms(header):
+        column = ID_COLUMN
+    elif SOSCI_CASE in names and _SOSCI_QUESTIONNAIRE in names:
+        column = SOSCI_CASE
+    else:
         return None
+    i = names.index(column)
     rows = [cells for _, cells in records if any(map(cell_text, cells))]
-    values = [cell_at(cells, 0) for cells in rows]
-    return ID_COLUMN if values and all(values) and len(set(values)) == len(values) else None
+    values = [cell_at(cells, i) for cells in rows]
+    return column if values and all(values) and len(set(values)) == len(values) else None
