@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import pytest
 
+from tests.need_run_data import need_run_project
 from workbench import Project
 from workbench.analysis import needs
 from workbench.cli.main import main
@@ -19,28 +18,12 @@ ROWS = [
     *[(f"Der Bus fährt zu selten, Nummer {i}.", d, 0) for d in ("M", "O", "W") for i in (1, 2)],
     *[(f"Mehr Bänke am Platz, Nummer {i}.", d, 1) for d in ("M", "O", "W") for i in (1, 2, 3)],
 ]
-NAMES = {"M": "Manfort", "O": "Opladen", "W": "Wiesdorf"}
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A project of ROWS with a stored need run of their clusters."""
-    folder = tmp_path / "projekt"
-    assert main(["init", str(folder), "--districts", "Manfort,Opladen,Wiesdorf"]) == 0
-    source = tmp_path / "aussagen.csv"
-    rows = [(str(k), text, NAMES[d]) for k, (text, d, _) in enumerate(ROWS)]
-    pd.DataFrame(rows, columns=["ID", "Text", "Sozialraum"]).to_csv(source, sep=";", index=False)
-    args = ["--project", str(folder), "import", str(source), "--text-column", "Text"]
-    assert main([*args, "--id-column", "ID", "--district-column", "Sozialraum"]) == 0
-    with Project.open(folder) as project:
-        segments = project.segments().sort_values("segment_id").reset_index(drop=True)
-        labels = np.array([c for _, _, c in ROWS])
-        vectors = np.random.default_rng(0).normal(size=(len(ROWS), 4))
-        clusters = needs.describe(segments, labels, vectors, {}, 3)
-        with project.transaction() as session:
-            params = needs.NeedParams(segments="all")
-            needs.insert_run(session, params, segments, labels, clusters, [], "test")
-    return folder
+    return need_run_project(tmp_path, ROWS)
 
 
 def test_a_cross_district_need_raised_in_two_districts_after_forget_is_district_specific(
