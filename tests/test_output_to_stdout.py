@@ -87,7 +87,7 @@ def test_dash_as_output_is_the_standard_output_not_a_file_named_dash(
     assert main([*where, "codebook", "export", "--format", "yaml", "-"]) == 0
     out, err = capsys.readouterr()
     assert yaml.safe_load(out)["codes"][0]["name"] == "Bedarf"
-    assert "1 Code nach - exportiert (yaml)." in err
+    assert "1 Code nach der Standardausgabe exportiert (yaml)." in err
     indicators = tmp_path / "indikatoren.csv"
     indicators.write_text(
         "district,indicator,year,value,unit,source\n"
