@@ -14,6 +14,21 @@ from workbench import Project
 from workbench.demo import DEMO_DISTRICTS
 from workbench.synthesis.indicators import indicators
 
+# A Manfort protocol whose participants list names "Quandt" and "Dornbusch" in the texts
+# (the --originals round-trip tests)
+MANFORT_PROTOCOL = """---
+workshop: Quartiersworkshop Manfort
+date: 2021-03-03
+district: Manfort
+participants: [Holger Quandt, Mia Dornbusch]
+---
+# Herausforderungen und Bedarfe
+
+- Hol Quandt dazu! Er kennt den Spielplatz.
+- Dornbusch meint, der Bus fährt zu selten.
+"""
+
+
 NS = "urn:QDA-XML:project:1.0"
 Q = f"{{{NS}}}"
 FIXTURE = Path(__file__).parent / "fixtures" / "maxqda_projekt"

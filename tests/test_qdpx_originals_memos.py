@@ -12,22 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.qdpx_data import fresh
+from tests.qdpx_data import MANFORT_PROTOCOL, fresh
 from workbench import Project
 from workbench.exchange.export import export_qdpx
 from workbench.exchange.qdpx import import_qdpx
 
-MANFORT = """---
-workshop: Quartiersworkshop Manfort
-date: 2021-03-03
-district: Manfort
-participants: [Holger Quandt, Mia Dornbusch]
----
-# Herausforderungen und Bedarfe
-
-- Hol Quandt dazu! Er kennt den Spielplatz.
-- Dornbusch meint, der Bus fährt zu selten.
-"""
+MANFORT = MANFORT_PROTOCOL
 OPLADEN = """---
 workshop: Quartiersworkshop Opladen
 date: 2021-03-05

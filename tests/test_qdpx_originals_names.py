@@ -14,24 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.qdpx_data import Q, fresh, qde_root, refi_schema, rezip
+from tests.qdpx_data import MANFORT_PROTOCOL, Q, fresh, qde_root, refi_schema, rezip
 from workbench import InputError, Project
 from workbench.cli.main import main
 from workbench.exchange.export import export_qdpx
 from workbench.exchange.qdpx import import_qdpx
 from workbench.exchange.qdxml import parse_block
 
-PROTOCOL = """---
-workshop: Quartiersworkshop Manfort
-date: 2021-03-03
-district: Manfort
-participants: [Holger Quandt, Mia Dornbusch]
----
-# Herausforderungen und Bedarfe
-
-- Hol Quandt dazu! Er kennt den Spielplatz.
-- Dornbusch meint, der Bus fährt zu selten.
-"""
+PROTOCOL = MANFORT_PROTOCOL
 
 OTHER = """---
 workshop: Quartiersworkshop Opladen
