@@ -336,7 +336,7 @@ class _Parse:
         workshops: list[ParsedWorkshop] = []
         members: dict[str, list[str]] = {}
         texts = {s.owner for s in self.x.sources if s.text.strip()}
-        code_sets, unused = [], []
+        code_sets, mixed, unused = [], [], []
         for s in self.x.sets:
             fields = parse_block(WORKSHOP_MARKER, s.description)
             if fields is not None and s.name:
@@ -355,13 +355,19 @@ class _Parse:
             for guid in found:
                 members.setdefault(guid, []).append(name)
             if s.codes:
-                code_sets.append(name)
+                (mixed if found else code_sets).append(name)
             elif not found:
                 unused.append(name)
         if code_sets:
             self.notices.append(
                 "Code-Sets nicht übernommen (die Werkbank kennt keine Codegruppen): "
                 f"{', '.join(code_sets)}."
+            )
+        if mixed:  # its sources are taken (attribute "Sets"), its codes are not
+            self.notices.append(
+                f"Sets mit Quellen und Codes: die Quellen tragen den Set-Namen im Attribut "
+                f"'{SETS_ATTRIBUTE}', die Codes nicht (die Werkbank kennt keine Codegruppen): "
+                f"{', '.join(mixed)}."
             )
         if unused:
             self.notices.append(
