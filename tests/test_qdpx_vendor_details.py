@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from workbench import Project
+from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.exchange.qdpx import import_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
@@ -56,3 +57,42 @@ def test_a_set_of_sources_and_codes_is_named_as_taken_for_its_sources(
         "Sets mit Quellen und Codes: die Quellen tragen den Set-Namen im Attribut 'Sets', die "
         "Codes nicht (die Werkbank kennt keine Codegruppen): Gemischt." in notices
     )
+
+
+def test_windows_line_breaks_in_descriptions_and_notes_are_line_breaks(
+    project: Project, tmp_path: Path
+) -> None:
+    """``&#13;&#10;`` in a code's description (with its example), a selection's comment and
+    a note: the texts hold ``\\n`` like every other text here, and the example is split off."""
+    codes = (
+        f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="true"><Description>Zeile eins{CRLF}'
+        f"Zeile zwei{CRLF}{CRLF}Beispiel: mehr Bänke</Description></Code>"
+    )
+    body = (
+        f'<PlainTextSelection guid="{_guid(10)}" startPosition="0" endPosition="33" '
+        f'creatingUser="{ANA}"><Description>Kommentar eins{CRLF}Kommentar zwei</Description>'
+        f'<Coding guid="{_guid(11)}" creatingUser="{ANA}"><CodeRef targetGUID="{_guid(1)}"/>'
+        "</Coding></PlainTextSelection>"
+    )
+    notes = (
+        f'<Notes><Note guid="{_guid(20)}" name="Memo" creatingUser="{ANA}">'
+        f"<PlainTextContent>Memo eins{CRLF}Memo zwei</PlainTextContent></Note></Notes>"
+    )
+    import_qdpx(project, _qdpx(tmp_path / "crlf.qdpx", codes=codes, body=body, extra=notes))
+    code = project.codes().set_index("path").loc["Bedarf"]
+    assert (code["description"], code["example"]) == ("Zeile eins\nZeile zwei", "mehr Bänke")
+    memos = dict(zip(project.memos()["target_type"], project.memos()["text"], strict=True))
+    assert memos == {"segment": "Kommentar eins\nKommentar zwei", "project": "Memo eins\nMemo zwei"}
+
+
+def test_windows_line_breaks_in_a_qdc_description(tmp_path: Path) -> None:
+    """The same for a bare codebook (``workbench codebook import x.qdc``)."""
+    qdc = tmp_path / "codebuch.qdc"
+    qdc.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">'
+        f'<Codes><Code guid="{_guid(1)}" name="Bedarf" isCodable="true"><Description>eins{CRLF}'
+        f"zwei{CRLF}{CRLF}Beispiel: Bänke</Description></Code></Codes></CodeBook>",
+        encoding="utf-8",
+    )
+    [spec] = read_codebook_qdc(qdc)
+    assert (spec.description, spec.example) == ("eins\nzwei", "Bänke")

@@ -128,7 +128,8 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
     children: list[ET.Element] = []
     for child in element:
         if _local(child.tag) == "Description":
-            description = (child.text or "").strip()
+            # "&#13;&#10;" from a Windows program: "\n", as every text here
+            description = (child.text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
         elif _local(child.tag) == "Code":
             children.append(child)
     example = ""

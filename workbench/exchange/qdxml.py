@@ -284,9 +284,10 @@ def items(root: ET.Element, container: str, item: str) -> list[ET.Element]:
 
 
 def child_text(element: ET.Element, name: str) -> str:
-    """The text of the first child called ``name`` ('' if there is none)."""
+    """The text of the first child called ``name`` ('' if there is none), with Windows line
+    breaks as ``\\n`` (a description a Windows program wrote as ``&#13;&#10;``)."""
     found = child(element, name)
-    return (found.text or "") if found is not None else ""
+    return unix_lines(found.text or "") if found is not None else ""
 
 
 def refs(element: ET.Element, name: str) -> tuple[str, ...]:

@@ -69,6 +69,7 @@ from workbench.exchange.qdxml import (
     local,
     norm_guid,
     refs,
+    unix_lines,
     unreadable_times,
     where,
     with_masked_notes,
@@ -259,7 +260,7 @@ def _parse(container: Container, filename: str) -> Exchange:
             NoteIn(
                 guid=norm_guid(note.get("guid")),
                 name=(note.get("name") or "").strip(),
-                text="" if isinstance(text, Missing) else text,  # reported, not fatal
+                text="" if isinstance(text, Missing) else unix_lines(text),  # reported, not fatal
                 description=child_text(note, "Description"),
                 user=norm_guid(note.get("creatingUser") or note.get("modifyingUser")) or None,
                 created=note.get("creationDateTime") or note.get("modifiedDateTime"),
