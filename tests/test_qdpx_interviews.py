@@ -63,9 +63,9 @@ def test_the_interviewers_lines_are_not_the_interviewees(
     assert person is not None and person.startswith("[Person ")
     assert said == [
         (role, "Was fehlt Ihnen im Viertel?", None, None),
-        (answer, "Ein Treffpunkt für Ältere.", person, "67"),
+        (answer, "Ein Treffpunkt für Ältere.", person, 67),
         (role, "Und was gibt es schon?", None, None),
-        (answer, "Das Café am Markt, zweimal die Woche.", person, "67"),
+        (answer, "Das Café am Markt, zweimal die Woche.", person, 67),
     ]
     assert "Brenner" not in stored_text(project)
 
@@ -104,7 +104,7 @@ def test_a_short_interview_is_split_into_roles(
     person = next(speaker for _, _, speaker, _ in said if speaker)
     assert person.startswith("[Person ")
     assert said == [
-        (role, line.format(person=person), person if hers else None, "67" if hers else None)
+        (role, line.format(person=person), person if hers else None, 67 if hers else None)
         for role, line, hers in expected
     ]
     assert "Brenner" not in stored_text(project)
@@ -153,7 +153,7 @@ def test_a_case_coding_the_whole_interview_does_not_speak_the_questions(
     assert person is not None and person.startswith("[Person ")
     assert said == [
         ("I", "Was fehlt Ihnen im Viertel?", None, None),
-        ("B", "Ein Treffpunkt für Ältere.", person, "67"),
+        ("B", "Ein Treffpunkt für Ältere.", person, 67),  # an IntegerValue: a number
         ("I", "Und sonst?", None, None),
     ]
 
@@ -177,8 +177,8 @@ def test_a_second_paragraph_of_a_question_is_the_interviewers(
     assert said == [
         ("I", "Was fehlt Ihnen im Viertel?", None, None),
         ("I", "Also, ich meine für Ältere.", None, None),
-        ("B", "Ein Treffpunkt.", person, "67"),
-        ("B", "Und eine Bank am Markt.", person, "67"),
+        ("B", "Ein Treffpunkt.", person, 67),
+        ("B", "Und eine Bank am Markt.", person, 67),
         ("I", "Danke.", None, None),
     ]
 
@@ -202,7 +202,7 @@ def test_document_variables_of_the_interviewee_stay_off_the_questions(
     assert person is not None and person.startswith("[Person ")
     assert said == [
         ("Int.", "Was fehlt Ihnen?", None, None),
-        ("B", "Ein Treffpunkt für Ältere.", person, "67"),
+        ("B", "Ein Treffpunkt für Ältere.", person, 67),  # an IntegerValue: a number
     ]
     assert "Brenner" not in stored_text(project)
 
@@ -237,7 +237,7 @@ def test_letters_that_do_not_say_who_asks_are_told_by_the_questions(
     assert [line for _, line, _, _ in said] == [t.split(": ", 1)[1] for t in text.splitlines()]
     for role, _, speaker, age in said:
         hers = role != asking
-        assert (speaker, age) == ((person, "67") if hers else (None, None)), role
+        assert (speaker, age) == ((person, 67) if hers else (None, None)), role
 
 
 def test_two_speakers_who_both_only_answer_keep_the_case_person(

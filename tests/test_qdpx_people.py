@@ -156,7 +156,7 @@ def test_person_cases_are_speakers_not_districts(project: Project, tmp_path: Pat
     placeholder = answers["attributes"].iloc[0]["speaker"]
     assert placeholder.startswith("[Person ")
     assert answers["attributes"].iloc[0] == {
-        "Alter": "41",
+        "Alter": 41,  # an IntegerValue: a number, as table imports store it
         "Geschlecht": "weiblich",
         "speaker": placeholder,
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from tests.qdpx_data import fresh, qde_root, refi_schema
 from workbench import Project
 from workbench.coding.codebook_qdc import read_codebook_qdc
-from workbench.exchange.qdpx import import_qdpx
+from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
 SOURCE = "C0000000-0000-4000-8000-000000000001"
@@ -21,11 +22,14 @@ def _guid(n: int) -> str:
     return f"A0000000-0000-4000-8000-{n:012d}"
 
 
-def _qdpx(out: Path, *, codes: str = "", body: str = "", extra: str = "") -> Path:
+def _qdpx(
+    out: Path, *, codes: str = "", body: str = "", extra: str = "", variables: str = ""
+) -> Path:
     qde = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="{NS}" name="Beirat" '
         f'origin="MAXQDA 2022"><Users><User guid="{ANA}" name="Ana"/></Users>'
         + (f"<CodeBook><Codes>{codes}</Codes></CodeBook>" if codes else "")
+        + (f"<Variables>{variables}</Variables>" if variables else "")
         + f'<Sources><TextSource guid="{SOURCE}" name="Sitzung Manfort" '
         f'plainTextPath="internal://{SOURCE}.txt">{body}</TextSource></Sources>{extra}</Project>'
     )
@@ -96,3 +100,53 @@ def test_windows_line_breaks_in_a_qdc_description(tmp_path: Path) -> None:
     )
     [spec] = read_codebook_qdc(qdc)
     assert (spec.description, spec.example) == ("eins\nzwei", "Bänke")
+
+
+TYPED = [  # (name, type, value element, value in the file, value here)
+    ("Datum", "Date", "DateValue", "2021-03-04", "2021-03-04"),
+    ("Anzahl", "Integer", "IntegerValue", "14", 14),
+    ("Anteil", "Float", "FloatValue", "0.5", 0.5),
+    ("Online", "Boolean", "BooleanValue", "1", "true"),
+    ("Beginn", "DateTime", "DateTimeValue", "2021-03-04T18:00:00Z", "2021-03-04T18:00:00Z"),
+    ("Raum", "Integer", "IntegerValue", "0171", "0171"),  # leading zero: no number
+]
+
+
+def test_typed_document_variables_keep_their_type_and_come_back_so(
+    project: Project, tmp_path: Path
+) -> None:
+    """Integer and Float document variables are numbers here (as table imports store them),
+    a Boolean "true"/"false", dates their ISO text; the own export carries them, valid, and
+    a new project reads them back the same."""
+    variables = "".join(
+        f'<Variable guid="{_guid(n)}" name="{name}" typeOfVariable="{kind}"/>'
+        for n, (name, kind, *_) in enumerate(TYPED, start=1)
+    )
+    values = "".join(
+        f'<VariableValue><VariableRef targetGUID="{_guid(n)}"/><{tag}>{raw}</{tag}></VariableValue>'
+        for n, (_, _, tag, raw, _) in enumerate(TYPED, start=1)
+    )
+    qde = _qdpx(tmp_path / "typen.qdpx", body=values, variables=variables)
+    import_qdpx(project, qde)
+    expected = {name: here for name, *_, here in TYPED}
+    assert list(project.segments()["attributes"]) == [expected, expected]
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    refi_schema().assertValid(qde_root(out))
+    again = fresh(tmp_path / "neu")
+    import_qdpx(again, out)
+    assert list(again.segments()["attributes"]) == [expected, expected]
+
+
+def test_a_workshop_variable_typed_as_a_number_stays_its_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """``Workshop`` as IntegerValue 3 names the workshop "3", as before."""
+    variable = f'<Variable guid="{_guid(1)}" name="Workshop" typeOfVariable="Integer"/>'
+    value = (
+        f'<VariableValue><VariableRef targetGUID="{_guid(1)}"/>'
+        "<IntegerValue>3</IntegerValue></VariableValue>"
+    )
+    archive = _qdpx(tmp_path / "w.qdpx", body=value, variables=variable)
+    import_qdpx(project, archive)
+    assert set(project.segments()["workshop"]) == {"3"}

@@ -305,7 +305,10 @@ class _Parse:
         def add(source: str, values: Iterable[tuple[str, str, str]]) -> None:
             for guid, kind, value in values:
                 name = self.x.variables.get(guid, (guid, "", ""))[0]
-                result.setdefault(source, {})[name] = typed_value(name, kind, value)
+                special = name.casefold() in DOCUMENT_VARIABLES  # a name: "Workshop 3"
+                result.setdefault(source, {})[name] = (
+                    value if special else typed_value(name, kind, value)
+                )
 
         for case in self.x.cases:
             if case.name is None and len(case.sources) == 1:

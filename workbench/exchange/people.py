@@ -133,6 +133,7 @@ def split_cases(
         if case.name is None:
             continue
         values = {variables.get(g, (g, "", ""))[0]: v for g, _, v in case.variables}
+        kinds = {variables.get(g, (g, "", ""))[0]: kind for g, kind, _ in case.variables}
         keys = {header_key(k): v for k, v in values.items()}
         first = re.split(r"[\s,;:(]+", (case.description or "").strip(), maxsplit=1)[0]
         listed = reads_as_person(pseudonymiser, case.name)
@@ -155,7 +156,7 @@ def split_cases(
                 district, used = known[value.strip().casefold()], header
                 break
         attributes = {
-            k: v
+            k: typed_value(k, kinds[k], v)  # "Alter" as IntegerValue 41: the number 41
             for k, v in values.items()
             if k != used and header_key(k) not in CLASSIFICATION_VARIABLES
         }
@@ -165,11 +166,32 @@ def split_cases(
     return places, people
 
 
+_INTEGER = re.compile(r"[+-]?(?:0|[1-9]\d{0,17})")  # no leading zeros: "0171…" stays text
+_DECIMAL = re.compile(r"[+-]?(?:0|[1-9]\d{0,17})(?:\.\d+)?")
+
+
 def typed_value(name: str, kind: str, value: str) -> str | int | float:
-    """A document variable's value; in a person column, a number the file types as one
-    (``Teilnehmende`` as IntegerValue 14: how many took part) as that number, which is
-    never read as a person's name."""
-    if kind not in ("IntegerValue", "FloatValue") or not person_role(name):
+    """A document variable's value as its type in the file, stored as table imports store
+    cells: ``IntegerValue`` and ``FloatValue`` as numbers, ``BooleanValue`` as "true" or
+    "false", dates as their ISO text. In a person column a number in any form
+    (``Teilnehmende`` as IntegerValue 14: how many took part) is that number, which is
+    never read as a person's name.
+
+    >>> typed_value("Anzahl", "IntegerValue", "14"), typed_value("Anteil", "FloatValue", "0.5")
+    (14, 0.5)
+    >>> typed_value("Online", "BooleanValue", "1"), typed_value("Tel", "IntegerValue", "0171")
+    ('true', '0171')
+    """
+    text = value.strip()
+    if kind == "BooleanValue" and text in ("true", "false", "1", "0"):
+        return "true" if text in ("true", "1") else "false"
+    if kind not in ("IntegerValue", "FloatValue"):
+        return value
+    if not person_role(name):
+        if kind == "IntegerValue" and _INTEGER.fullmatch(text):
+            return int(text)
+        if kind == "FloatValue" and _DECIMAL.fullmatch(text):
+            return float(text)
         return value
     try:
         number = float(value.replace(",", "."))
