@@ -328,11 +328,11 @@ def test_missing_texts_are_named_in_one_message(
     assert main(["--project", str(project.path), "import", str(archive)]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(
-        "Fehler: Datei x.qdpx/project.qde: Die Texte von 4 Textquellen fehlen, nichts wurde "
+        "Fehler: Datei x.qdpx/project.qde: Die Texte von 3 Textquellen fehlen, nichts wurde "
         f"importiert: „Beiratssitzung“ (Sources/{SOURCE}.txt); „Karten“ (Sources/karten.txt); "
         "„Chat“ (relative://chat.txt; gesucht: "
     )
-    assert "„Notizen“ (nur Rich-Text, kein plainTextPath)" in line
+    assert "Notizen" not in line  # only a rich text: skipped, with advice (no file to add)
     assert project.status() == before
 
 

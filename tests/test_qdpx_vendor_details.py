@@ -6,8 +6,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.qdpx_data import fresh, qde_root, refi_schema
 from workbench import Project
+from workbench.cli.main import main
 from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
 
@@ -23,19 +26,31 @@ def _guid(n: int) -> str:
 
 
 def _qdpx(
-    out: Path, *, codes: str = "", body: str = "", extra: str = "", variables: str = ""
+    out: Path,
+    *,
+    codes: str = "",
+    body: str = "",
+    extra: str = "",
+    variables: str = "",
+    sources: str = "",
+    files: dict[str, bytes] | None = None,
 ) -> Path:
+    """A MAXQDA-shaped archive: the source "Sitzung Manfort" (``body`` inside it), more
+    ``sources`` after it, ``extra`` after the sources; ``files``: more archive members."""
     qde = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="{NS}" name="Beirat" '
         f'origin="MAXQDA 2022"><Users><User guid="{ANA}" name="Ana"/></Users>'
         + (f"<CodeBook><Codes>{codes}</Codes></CodeBook>" if codes else "")
         + (f"<Variables>{variables}</Variables>" if variables else "")
         + f'<Sources><TextSource guid="{SOURCE}" name="Sitzung Manfort" '
-        f'plainTextPath="internal://{SOURCE}.txt">{body}</TextSource></Sources>{extra}</Project>'
+        f'plainTextPath="internal://{SOURCE}.txt">{body}</TextSource>{sources}</Sources>'
+        f"{extra}</Project>"
     )
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("project.qde", qde.encode("utf-8"))
         archive.writestr(f"Sources/{SOURCE}.txt", TEXT.encode("utf-8"))
+        for name, data in (files or {}).items():
+            archive.writestr(name, data)
     return out
 
 
@@ -150,3 +165,34 @@ def test_a_workshop_variable_typed_as_a_number_stays_its_name(
     archive = _qdpx(tmp_path / "w.qdpx", body=value, variables=variable)
     import_qdpx(project, archive)
     assert set(project.segments()["workshop"]) == {"3"}
+
+
+def test_a_source_with_only_a_rich_text_is_skipped_with_what_to_do(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A TextSource with only ``richTextPath`` (a .docx) has no plain text, which its
+    selections count in: the rest of the project comes in, the source is named with its
+    codings and what to do (the advice to put text files into Sources/ cannot help)."""
+    rich = "C0000000-0000-4000-8000-0000000000D0"
+    codes = f'<Code guid="{_guid(1)}" name="Bedarf" isCodable="true"/>'
+    source = (
+        f'<TextSource guid="{rich}" name="Protokoll.docx" richTextPath="internal://{rich}.docx">'
+        f'<PlainTextSelection guid="{_guid(40)}" startPosition="0" endPosition="5" '
+        f'creatingUser="{ANA}"><Coding guid="{_guid(41)}" creatingUser="{ANA}">'
+        f'<CodeRef targetGUID="{_guid(1)}"/></Coding></PlainTextSelection></TextSource>'
+    )
+    files = {f"Sources/{rich}.docx": b"PK"}
+    archive = _qdpx(tmp_path / "rich.qdpx", codes=codes, sources=source, files=files)
+    assert main(["--project", str(project.path), "import", str(archive)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "TextSource 'Protokoll.docx' mit 1 markierten Stelle und 1 Kodierung übersprungen: nur "
+        f"als Word-Datei Sources/{rich}.docx, ohne Textfassung (plainTextPath)." in out
+    )
+    assert (
+        "Die Positionen markierter Stellen beziehen sich auf die Textfassung, die hier fehlt: "
+        "im anderen Programm das Projekt erneut als REFI-QDA-Projekt mit den Texten der "
+        "Quellen exportieren" in out
+    )
+    assert "workbench import DATEI (ohne ihre Kodierungen)" in out
+    assert set(project.segments()["document"]) == {"Sitzung Manfort"}

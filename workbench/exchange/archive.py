@@ -159,10 +159,27 @@ def open_container(path: Path) -> Container:
 
 @dataclass(frozen=True)
 class Missing:
-    """A text source whose text is not there: its name and where it was looked for."""
+    """A text source whose text is not there: its name and where it was looked for;
+    ``rich``: it has only a rich text (``richTextPath``: Word, ODT, RTF) and no plain text."""
 
     name: str
     looked: str
+    rich: bool = False
+
+
+_RICH_KINDS = {".docx": "Word", ".doc": "Word", ".odt": "ODT", ".rtf": "RTF"}
+
+
+def _rich_only(name: str, rich: str, container: Container) -> Missing:
+    """A source with only a ``richTextPath``: where its rich text is, and that the plain
+    text the positions of its selections count in is missing (the standard's own words:
+    either ``PlainTextContent`` or ``plainTextPath`` must be filled)."""
+    _, sep, rest = rich.partition("://")
+    rel = unquote(rest if sep else rich).replace("\\", "/").lstrip("/")
+    member = next(filter(None, map(container.find, [f"Sources/{rel}", rel])), None)
+    kind = _RICH_KINDS.get(PurePosixPath(rel).suffix.lower(), "Rich-Text")
+    shown = member if member is not None else rich
+    return Missing(name, f"nur als {kind}-Datei {shown}, ohne Textfassung (plainTextPath)", True)
 
 
 def decode_source(data: bytes, what: str, filename: str) -> str:
@@ -205,8 +222,8 @@ def source_text(
     if inline is not None and not path:
         return inline.text or ""
     if not path:
-        rich = element.get("richTextPath")
-        return Missing(name, "nur Rich-Text, kein plainTextPath" if rich else "kein Text angegeben")
+        rich = (element.get("richTextPath") or "").strip()
+        return _rich_only(name, rich, container) if rich else Missing(name, "kein Text angegeben")
     scheme, sep, rest = path.partition("://")
     scheme, rest = (scheme.lower(), unquote(rest)) if sep else ("", unquote(path))
     rel = rest.replace("\\", "/").lstrip("/")

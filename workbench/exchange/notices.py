@@ -3,7 +3,7 @@ name it spells otherwise than the project."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -18,7 +18,7 @@ _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDF
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
 
 
-def skipped_notices(skipped: Iterable[SkippedIn]) -> list[str]:
+def skipped_notices(skipped: Sequence[SkippedIn]) -> list[str]:
     """One notice per source (or part of one) without text: what was skipped, what not."""
     notices = []
     for s in skipped:
@@ -26,7 +26,7 @@ def skipped_notices(skipped: Iterable[SkippedIn]) -> list[str]:
         if not s.imported:
             places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
             detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
-            notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_NO_TEXT}")
+            notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_reason(s)}")
             continue
         places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
         left = (
@@ -35,7 +35,23 @@ def skipped_notices(skipped: Iterable[SkippedIn]) -> list[str]:
             else "."
         )
         notices.append(f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert{left}")
-    return notices
+    return notices + ([_RICH_ADVICE] if any(s.rich for s in skipped) else [])
+
+
+def _reason(s: SkippedIn) -> str:
+    """Why a source without text was skipped."""
+    return f"{s.rich}." if s.rich else _NO_TEXT
+
+
+# Once for all text sources with only a rich text: no text file can be added, as no path
+# names one, and the workbench's own reading of a .docx may differ from the plain text.
+_RICH_ADVICE = (
+    "Die Positionen markierter Stellen beziehen sich auf die Textfassung, die hier fehlt: "
+    "im anderen Programm das Projekt erneut als REFI-QDA-Projekt mit den Texten der Quellen "
+    "exportieren und importieren (schon Importiertes kommt nicht doppelt), oder die Datei "
+    "aus dem Archiv auspacken und einzeln importieren: workbench import DATEI (ohne ihre "
+    "Kodierungen)."
+)
 
 
 def undefined_users(guids: Set[str], coder: str | None) -> list[str]:

@@ -45,7 +45,9 @@ content allows:
   project's ``basePath`` or the file's folder; never outside it) or inline
   ``<PlainTextContent>``. Absolute paths are refused: an exchange file must not make the
   workbench read arbitrary files. Missing texts are named together in one message.
-- PDF, picture, audio and video sources (and their selections) are skipped by name.
+- PDF, picture, audio and video sources (and their selections) are skipped by name, as is
+  a text source with only a ``richTextPath`` (.docx, .odt, .rtf): its selections count in
+  the plain text the file lacks, so the notice says how to get it.
 - Positions are UTF-16 code units (NVivo, MAXQDA, ATLAS.ti); a file that counts code
   points is recognised (docs/decisions/006-refi-qda-positionen.md).
 - Without ``Werkbank-Aussage`` selections a source is segmented by line (one non-blank

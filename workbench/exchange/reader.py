@@ -371,7 +371,9 @@ def _texts(
         if local(element.tag) != "TextSource":
             continue
         text = read_or_missing(element)
-        if isinstance(text, Missing):
+        if isinstance(text, Missing) and text.rich:  # nothing to add: named, with advice
+            skipped.append(replace(_skipped(element), rich=text.looked))
+        elif isinstance(text, Missing):
             missing.append(text)
         else:
             texts.append(text_source(element, text))

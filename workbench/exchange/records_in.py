@@ -69,6 +69,7 @@ class SkippedIn:
     codings: int
     notes: tuple[str, ...]  # notes referenced from inside it
     imported: str = ""
+    rich: str = ""  # a text source with only a rich text: where it is (see archive.Missing)
 
 
 @dataclass(frozen=True)
