@@ -35,6 +35,7 @@ from workbench.analysis.needs import (
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import local_date
+from workbench.ingest.author_names import participant_author
 from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
 
@@ -163,6 +164,15 @@ def _checked(author: str, label: str | None = None) -> str:
     return check_coder(author, "Der Name der Autor*in") if author and author.strip() else ""
 
 
+def _stored_author(project: Project, author: str) -> str:
+    """The author as the edit log stores her: a participant the key or a name list knows
+    by this full name as her placeholder (``workbench needs`` names the edit's author)."""
+    if not author:
+        return author
+    with project.transaction(exclusive=True) as session:  # a listed person may enter the key
+        return participant_author(session, author)
+
+
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
     """Give a cluster of the reference run a name; return the new run's id."""
     if not label.strip():
@@ -170,6 +180,7 @@ def rename_cluster(project: Project, cluster: int, label: str, author: str = "")
     author = _checked(author, label)
     members = _members(project, cluster)
     (label,) = project.pseudonymised_texts(label.strip())  # reports and apps show it
+    author = _stored_author(project, author)
     return _edit(project, "rename", {"members": members, "label": label}, author)
 
 
@@ -183,6 +194,7 @@ def merge_clusters(
     groups = [_members(project, c) for c in clusters_]
     if label:
         (label,) = project.pseudonymised_texts(label)
+    author = _stored_author(project, author)
     return _edit(project, "merge", {"groups": groups, "label": label}, author)
 
 
@@ -192,4 +204,5 @@ def split_cluster(project: Project, cluster: int, author: str = "") -> int:
     members = _members(project, cluster)
     if len(members) < 2:
         raise WorkbenchError(f"Cluster {cluster} hat nur eine Aussage.")
+    author = _stored_author(project, author)
     return _edit(project, "split", {"members": members}, author)

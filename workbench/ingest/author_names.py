@@ -1,10 +1,12 @@
-"""The author of a researchers' record (a recommendation) when she is a participant.
+"""The author of a researchers' record (a recommendation, a need cluster's edit) when she
+is a participant.
 
 A recommendation's author is a researchers' field: a colleague's name stays as typed. In
 a participatory process a participant can formulate one ("Gisela Brandhorst", who spoke
 in the workshop): her name, which the project's key or a name list holds in full, was
 stored in clear beside the pseudonymised text, shown by ``recommend list`` and left by
-``forget --person``. It is stored as her placeholder, as a name in the text would be.
+``forget --person``. It is stored as her placeholder, as a name in the text would be; so
+is the author of a rename, merge or split of need clusters (``cluster … --author``).
 """
 
 from __future__ import annotations
